@@ -1,0 +1,2 @@
+"""lkjip-site."""
+__version__ = "0.1.0"

@@ -1,0 +1,112 @@
+"""The build, in one readable function: load and compute everything, then render, then write.
+
+Nothing is written until every input has been validated and every page and PDF exists in memory; the site and the
+PDF are rendered from the same model, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import pages
+from .config import load_config
+from .content import load_reports
+from .data import load_data
+from .errors import ContentError, Diagnostics
+from .markdown import Parsed, make_parser, number_items, parse_chapter
+from .model import Site
+from .publish import publish
+from .stages import compute_site, make_registry, render_pdfs
+
+
+@dataclass
+class BuildOptions:
+    root: Path  # project root: holds content/ and optionally themes/
+    content_dir: Path | None = None
+    output: Path | None = None
+    strict: bool = False
+    pdf: bool = True
+    dev_reload: bool = False  # `lkjip serve` adds a live-reload script
+
+    @property
+    def content(self) -> Path:
+        return self.content_dir or self.root / "content"
+
+    @property
+    def out(self) -> Path:
+        return self.output or self.root / "build"
+
+
+@dataclass
+class BuildResult:
+    site: Site
+    diagnostics: Diagnostics
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+def build_date() -> dt.date | None:
+    """Dates printed on pages come from SOURCE_DATE_EPOCH only, so the same input gives the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+
+
+def load_site(opts: BuildOptions, diags: Diagnostics) -> Site:
+    """Stages 1–4: config, content, data, computation. Raises ContentError when anything is wrong."""
+    config = load_config(opts.content, opts.root, diags, opts.strict)
+    if config is None:
+        raise ContentError(diags)
+    site = Site(root=opts.root, content_dir=opts.content, config=config)
+    site.reports = load_reports(opts.content, opts.root, config, diags, opts.strict)
+    for report in site.reports:
+        load_data(report, opts.root, diags, opts.strict)
+    _stop_on_errors(diags, opts.strict)
+    compute_site(site, diags)
+    return site
+
+
+def parse_site(site: Site, diags: Diagnostics) -> Parsed:
+    """Stage 5a: parse every chapter and number every table and figure before anything renders."""
+    md = make_parser(site.config.html_mentah)
+    registry = make_registry(site)
+    parsed = Parsed(md, registry, {})
+    for report in site.reports:
+        chapters = [parse_chapter(md, report, c, diags) for c in report.chapters]
+        number_items(report, chapters, registry, site.config, diags)
+        parsed.chapters[report.url] = chapters
+    return parsed
+
+
+def build(opts: BuildOptions, write: bool = True) -> BuildResult:
+    diags = Diagnostics()
+    site = load_site(opts, diags)
+    parsed = parse_site(site, diags)
+    files = pages.render_site(site, parsed, diags, build_date(), dev_reload=opts.dev_reload)
+    _stop_on_errors(diags, opts.strict)
+    if opts.pdf:
+        files.update(render_pdfs(site, parsed, diags, opts.root))
+        _stop_on_errors(diags, opts.strict)
+    if write:
+        publish(files, opts.out)
+    return BuildResult(site, diags, files)
+
+
+def check(opts: BuildOptions) -> Diagnostics:
+    """Everything ``build`` validates, rendering included (links, references, values), without writing."""
+    diags = Diagnostics()
+    site = load_site(opts, diags)
+    parsed = parse_site(site, diags)
+    pages.render_site(site, parsed, diags, build_date(), dev_reload=False)
+    _stop_on_errors(diags, opts.strict)
+    return diags
+
+
+def _stop_on_errors(diags: Diagnostics, strict: bool) -> None:
+    if strict:
+        diags.promote_warnings()
+    if diags.errors:
+        raise ContentError(diags)

@@ -1,0 +1,355 @@
+"""In-memory model of a site and its reports.
+
+Everything the site and the PDF render comes from these objects, so both outputs cannot disagree.
+Loaders (``content``, ``data``) fill them after validation; ``compute`` derives numbers from them;
+``render`` and ``pdf`` only read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal, Union
+
+Polarity = Literal["positif", "negatif"]
+Aggregation = Literal["jumlah", "terakhir", "rata_rata"]
+PeriodKind = Literal["tahunan", "tw1", "tw2", "tw3", "tw4"]
+QUARTERS: tuple[str, ...] = ("tw1", "tw2", "tw3", "tw4")
+
+
+@dataclass(frozen=True)
+class Loc:
+    """Where a value came from, so every message can name file and line."""
+
+    file: str  # path relative to the project root, with forward slashes
+    line: int  # 1-based
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A value that was not measured, with the author's reason (never counted as zero)."""
+
+    reason: str
+
+
+# A measured value: a Decimal, a qualitative grade (str), or Missing.
+Value = Union[Decimal, str, Missing]
+
+
+@dataclass
+class PeriodValues:
+    """Values for one year: the annual value and/or one value per quarter."""
+
+    annual: Value | None = None
+    quarters: dict[str, Value] = field(default_factory=dict)  # keys tw1..tw4
+    loc: Loc | None = None
+
+
+@dataclass
+class Stated:
+    """Derived values an author copied from a printed document; only compared by ``check``."""
+
+    capaian: Decimal | None = None
+    predikat: str | None = None
+    loc: Loc | None = None
+
+
+@dataclass
+class Indicator:
+    id: str
+    nama: str
+    satuan: str
+    polaritas: Polarity
+    loc: Loc
+    jenis: str = "sasaran"
+    agregasi: Aggregation = "terakhir"
+    kualitatif: list[str] | None = None
+    definisi: str = ""
+    formula: str = ""
+    sumber_data: str = ""
+    penanggung_jawab: str = ""
+    program: str | None = None
+    kondisi_awal: tuple[int, Value] | None = None
+    target_renstra: dict[int, Value] = field(default_factory=dict)
+    target_akhir: Value | None = None
+    target_nasional: tuple[Value, str] | None = None
+    target: dict[int, PeriodValues] = field(default_factory=dict)
+    realisasi: dict[int, PeriodValues] = field(default_factory=dict)
+    tertulis: dict[int, Stated] = field(default_factory=dict)
+    sasaran_id: str | None = None  # filled from the Renstra
+
+
+@dataclass
+class Sasaran:
+    id: str
+    uraian: str
+    indikator: list[str]
+    loc: Loc
+    tujuan_id: str = ""
+
+
+@dataclass
+class Tujuan:
+    id: str
+    uraian: str
+    sasaran: list[Sasaran]
+    loc: Loc
+    indikator: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Renstra:
+    awal: int
+    akhir: int
+    visi: str
+    misi: list[str]
+    tujuan: list[Tujuan]
+    loc: Loc
+    strategi: list[str] = field(default_factory=list)
+    kebijakan: list[str] = field(default_factory=list)
+
+    def all_sasaran(self) -> list[Sasaran]:
+        return [s for t in self.tujuan for s in t.sasaran]
+
+
+@dataclass
+class PerjanjianKinerja:
+    tahun: int
+    jenis: Literal["awal", "perubahan"]
+    tanggal: dt.date | None
+    sasaran: list[str]
+    indikator: list[str]
+    program: list[str]
+    loc: Loc
+
+
+@dataclass
+class BudgetNode:
+    """Program, kegiatan or sub kegiatan. Leaves carry pagu/realisasi; parents are summed by ``compute``."""
+
+    level: Literal["program", "kegiatan", "sub_kegiatan"]
+    kode: str
+    nama: str
+    loc: Loc
+    children: list[BudgetNode] = field(default_factory=list)
+    pagu: Decimal | None = None  # leaves only
+    realisasi: Value | None = None  # leaves only
+    realisasi_tw: dict[str, Decimal] = field(default_factory=dict)
+    pagu_tertulis: Decimal | None = None
+    realisasi_tertulis: Decimal | None = None
+    sasaran: str | None = None
+    indikator: str = ""
+    satuan: str = ""
+    target: Value | None = None
+    realisasi_output: Value | None = None
+    jenis_belanja: str | None = None
+
+
+@dataclass
+class JenisBelanja:
+    jenis: str
+    pagu: Decimal
+    realisasi: Decimal
+    loc: Loc
+
+
+@dataclass
+class Budget:
+    tahun: int
+    program: list[BudgetNode]
+    loc: Loc
+    jenis_belanja: list[JenisBelanja] = field(default_factory=list)
+    total_tertulis: tuple[Decimal | None, Decimal | None, Loc] | None = None  # (pagu, realisasi, loc)
+    tahun_lalu: tuple[Decimal, Decimal] | None = None  # (pagu, realisasi)
+
+
+@dataclass
+class IkmElement:
+    kode: str
+    nama: str
+    nilai: Decimal
+    loc: Loc
+
+
+@dataclass
+class Ikm:
+    tahun: int
+    unsur: list[IkmElement]
+    loc: Loc
+    responden: int | None = None
+
+
+@dataclass
+class Dataset:
+    """A generic CSV table (population by village, staff by rank ...)."""
+
+    id: str
+    columns: list[str]
+    rows: list[list[str | Decimal]]
+    numeric: list[bool]
+    loc: Loc
+    judul: str = ""
+    satuan: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ScaleClass:
+    label: str
+    min: Decimal | None  # None = -infinity
+    max: Decimal | None  # None = +infinity
+    warna: str = ""
+
+
+@dataclass
+class Scale:
+    id: str
+    nama: str
+    classes: list[ScaleClass]
+    right_closed: bool = False  # False: [min, max); True: (min, max]
+    loc: Loc | None = None
+
+
+@dataclass
+class Person:
+    nama: str
+    jabatan: str
+    pangkat: str
+    nip: str
+
+
+@dataclass
+class Instansi:
+    nama: str
+    kepala: Person
+    pemda: str
+    jenis: str = ""
+    alamat: str = ""
+    telepon: str = ""
+    email: str = ""
+    situs: str = ""
+    logo: str | None = None  # path relative to the report folder
+
+
+@dataclass
+class CapaianPolicy:
+    rumus_negatif: Literal["standar", "rasio_terbalik"] = "standar"
+    hasil_negatif: Literal["nol", "tidak_tercapai"] = "nol"
+    batas_100: bool = False
+
+
+@dataclass
+class NumberedItem:
+    """A numbered table or figure ("Tabel 3.2"), listed in Daftar Tabel / Daftar Gambar and cross-referenced."""
+
+    kind: Literal["tabel", "gambar"]
+    id: str  # author id, unique in the report; also the HTML id of the <table>/<figure>
+    number: str  # "3.2"
+    label: str  # "Tabel 3.2" / "Gambar 3.1" / "Grafik 3.1"
+    judul: str
+    chapter_id: str
+    loc: Loc | None = None
+
+
+@dataclass
+class Chapter:
+    """One Markdown file. ``html``/``toc`` are filled by the markdown stage."""
+
+    id: str
+    judul: str
+    jenis: Literal["kata-pengantar", "ikhtisar", "bab", "lampiran"]
+    urutan: int
+    source: Path
+    rel: str  # file path relative to project root, for messages
+    body: str  # Markdown without front matter
+    body_line: int  # line number of the first body line in the file
+    bab: str | None = None
+    ringkasan: str = ""
+    front: dict[str, Any] = field(default_factory=dict)
+    html: str = ""
+    toc: list[tuple[int, str, str]] = field(default_factory=list)  # (level, anchor id, text)
+    anchors: set[str] = field(default_factory=set)
+
+    @property
+    def display_title(self) -> str:
+        return f"BAB {self.bab} {self.judul}" if self.jenis == "bab" and self.bab else self.judul
+
+
+@dataclass
+class ReportData:
+    renstra: Renstra | None = None
+    indikator: dict[str, Indicator] = field(default_factory=dict)
+    pk: PerjanjianKinerja | None = None
+    anggaran: Budget | None = None
+    ikm: Ikm | None = None
+    datasets: dict[str, Dataset] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)  # source data files, embedded in the PDF
+
+
+@dataclass
+class Report:
+    slug: str
+    folder: Path
+    rel: str  # folder relative to project root
+    judul: str
+    tahun: int
+    periode: PeriodKind
+    versi: str
+    tanggal_terbit: dt.date
+    instansi: Instansi
+    tempat_ttd: str
+    tanggal_ttd: dt.date
+    loc: Loc
+    chapters: list[Chapter] = field(default_factory=list)
+    data: ReportData = field(default_factory=ReportData)
+    skala_predikat: str = ""
+    scales: dict[str, Scale] = field(default_factory=dict)  # custom scales declared by the report
+    capaian: CapaianPolicy = field(default_factory=CapaianPolicy)
+    efisiensi: str = "rasio"
+    catatan_versi: str = ""
+    computed: Any = None  # filled by compute stage
+    tables: list[NumberedItem] = field(default_factory=list)  # in reading order, filled by markdown stage
+    figures: list[NumberedItem] = field(default_factory=list)
+    assets: dict[str, Path] = field(default_factory=dict)  # rel path in report -> file, copied to output
+
+    @property
+    def url(self) -> str:
+        """Versioned URL: every version keeps its own immutable address."""
+        return f"laporan/{self.slug}/{self.versi}/"
+
+    @property
+    def periode_tahun(self) -> str:
+        """"Tahun 2023" or "Triwulan I 2024", as printed on covers and page headers."""
+        return f"Tahun {self.tahun}" if self.periode == "tahunan" else f"{self.periode_label} {self.tahun}"
+
+    @property
+    def periode_label(self) -> str:
+        labels = {"tahunan": "Tahunan", "tw1": "Triwulan I", "tw2": "Triwulan II",
+                  "tw3": "Triwulan III", "tw4": "Triwulan IV"}
+        return labels[self.periode]
+
+
+@dataclass
+class SiteConfig:
+    judul: str
+    pemda: str
+    url_dasar: str
+    loc: Loc
+    bahasa: str = "id-ID"
+    tema: str = "default"
+    skala_predikat: str = "permendagri-86-2017"
+    html_mentah: bool = False
+    label_gambar: str = "Gambar"
+    scales: dict[str, Scale] = field(default_factory=dict)
+
+
+@dataclass
+class Site:
+    root: Path  # project root (parent of content/)
+    content_dir: Path
+    config: SiteConfig
+    reports: list[Report] = field(default_factory=list)

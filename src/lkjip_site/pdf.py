@@ -1,0 +1,690 @@
+"""PDF export: the printed, signed and archived LKjIP, rendered from the same model as the site.
+
+Why a module of its own: the PDF is the document an office signs, submits and archives, so it has its own layout
+rules (cover, front matter numbered i, ii, …, body numbered 1, 2, … from BAB I, landscape pages for wide tables) and
+archival rules (PDF/A-3, embedded source data, embedded fonts, no network, byte-identical rebuilds). It never computes
+anything: it reads ``Chapter.html`` (the same HTML the site shows), ``Report.tables``/``Report.figures`` and the
+metadata, so the printed report and the website cannot disagree.
+
+Pipeline
+--------
+1. :func:`prepare_pdf` (cheap, main process): renders the Jinja templates in ``templates/pdf/`` into one HTML string,
+   merges the chapters (ids made unique, links between chapters turned into in-document anchors, wide tables marked
+   for landscape pages) and returns a picklable :class:`PdfJob`.
+2. :func:`run_pdf_job` (expensive, any process): WeasyPrint lays the job out, pikepdf adds page labels, the result is
+   written atomically. A content-hash cache (sidecar ``<pdf>.cache.json``) skips the work when nothing changed.
+3. :func:`render_many` runs several jobs in a process pool; :func:`render_pdf` is prepare + run for one report.
+
+Archival choices (checked with WeasyPrint 70.0)
+-----------------------------------------------
+* **PDF/A-3b** (``pdf_variant="pdf/a-3b"``). PDF/A-3 is the only PDF/A part that allows arbitrary embedded files, and
+  the report's YAML/CSV sources must travel with it. Level *b* (visual appearance) rather than *a*/*u* or PDF/UA-1:
+  WeasyPrint 70 can write tags (``pdf_tags=True``, used by ``pdf/a-3a`` and ``pdf/ua-1``), but its structure tree is
+  not reliable for these documents: margin boxes (running headers, page numbers), ``leader()`` dot leaders and inline
+  SVG charts are emitted as untagged or mis-nested content, and a tagged file whose tags are wrong is worse for
+  screen-reader users than an honest untagged one. The accessible version of the report is the website (WCAG 2.1 AA);
+  the PDF points to it. Switch :data:`PDF_VARIANT` to ``"pdf/a-3a"`` once WeasyPrint's tagging matures — nothing else
+  in this module depends on the level.
+* **Dates**: WeasyPrint does not read ``SOURCE_DATE_EPOCH``; it takes CreationDate/ModDate (and the XMP CreateDate /
+  ModifyDate) only from ``<meta name="dcterms.created|modified">``, and attachment dates from the file system. This
+  module therefore fills those from ``SOURCE_DATE_EPOCH`` (or, when unset, from the report's ``tanggal_terbit`` at
+  00:00 UTC, so a rebuild is reproducible even without the variable). No wall-clock time is ever written.
+* **/ID and XMP**: WeasyPrint's identifier is an MD5 of the object data and the XMP has no random UUID for PDF/A, so
+  both are deterministic; pikepdf then saves with ``deterministic_id=True`` and without touching the XMP
+  (``open_metadata`` is never used: it would stamp the current time into ``xmp:MetadataDate``).
+* **Page labels**: WeasyPrint writes no ``/PageLabels``; :func:`add_page_labels` adds "Sampul" for the cover, lower
+  roman from the first front-matter page and decimal from BAB I, found from WeasyPrint's page anchors.
+* **No network**: :class:`SafeURLFetcher` serves only ``file:`` URLs inside the allowed roots (asset root and the
+  theme ``static`` folders) plus ``data:`` URLs; http(s), ftp and every other file are refused.
+* **Fonts**: the theme's WOFF2 Noto Sans / Noto Serif (``static/fonts/fonts.css``) via ``@font-face``; WeasyPrint
+  embeds every font it uses as a subset (FontFile2/FontFile3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html as html_lib
+import json
+import mimetypes
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+import jinja2
+
+from .fmt import fmt_date
+from .model import Chapter, NumberedItem, Report
+
+PDF_VARIANT = "pdf/a-3b"
+#: Bump when the post-processing or job format changes, so cached PDFs are rebuilt.
+PIPELINE_VERSION = "1"
+#: Tables with more columns than this go to a landscape page even when not declared ``lebar``.
+AUTO_LANDSCAPE_COLUMNS = 9
+TEMPLATE = "pdf/laporan.html"
+STYLESHEET = "print-pdf.css"
+FRONT_KINDS = ("kata-pengantar", "ikhtisar")
+MIME_TYPES = {
+    ".yaml": "application/yaml", ".yml": "application/yaml", ".csv": "text/csv", ".json": "application/json",
+    ".md": "text/markdown", ".txt": "text/plain", ".svg": "image/svg+xml", ".png": "image/png",
+    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".woff2": "font/woff2", ".woff": "font/woff",
+    ".ttf": "font/ttf", ".otf": "font/otf", ".css": "text/css",
+}
+
+
+class PdfError(Exception):
+    """A report cannot be turned into a PDF (message in Bahasa Indonesia)."""
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Jobs
+
+
+@dataclass(frozen=True)
+class AttachmentSpec:
+    """A source file embedded in the PDF (PDF/A-3 ``AFRelationship /Source``)."""
+
+    path: Path
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """Everything needed to render one PDF, picklable so it can cross into a worker process.
+
+    ``front_anchor``/``body_anchor`` are the element ids where lower-roman and decimal page numbering start; they
+    are looked up in the laid-out pages to write ``/PageLabels``.
+    """
+
+    out_path: Path
+    html: str
+    base_url: str
+    stylesheet: str
+    stylesheet_url: str
+    allowed_roots: tuple[Path, ...]
+    attachments: tuple[AttachmentSpec, ...]
+    epoch: int
+    front_anchor: str | None
+    body_anchor: str | None
+    variant: str = PDF_VARIANT
+
+    @property
+    def cache_path(self) -> Path:
+        return self.out_path.with_name(self.out_path.name + ".cache.json")
+
+
+@dataclass
+class RenderStats:
+    """What :func:`run_pdf_job` did, for build logs and speed measurements."""
+
+    out_path: Path
+    rendered: bool
+    pages: int = 0
+    seconds: float = 0.0
+    resources: dict[str, str] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# URL fetcher (no network)
+
+
+def _url_fetcher_base() -> type:
+    from weasyprint import URLFetcher
+
+    return URLFetcher
+
+
+def _file_url(path: Path) -> str:
+    return path.resolve().as_uri()
+
+
+def _url_to_path(url: str) -> Path:
+    parts = urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        raise PdfError(f"URL berkas dengan host tidak diizinkan: {url}")
+    return Path(url2pathname(unquote(parts.path)))
+
+
+def _is_inside(path: Path, roots: Iterable[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved == root or root in resolved.parents for root in roots)
+
+
+def make_url_fetcher(allowed_roots: Sequence[Path], allowed_files: Sequence[Path] = ()) -> Any:
+    """A WeasyPrint URL fetcher that only reads local files under ``allowed_roots`` (and ``data:`` URLs).
+
+    Why: an archival PDF must be reproducible from the build inputs alone, and a report author must not be able to
+    make the build fetch (or leak to) a remote host by writing ``![](https://…)`` in Markdown.
+    """
+    base = _url_fetcher_base()
+    roots = tuple(Path(r).resolve() for r in allowed_roots)
+    files = frozenset(Path(f).resolve() for f in allowed_files)
+
+    class SafeURLFetcher(base):  # type: ignore[misc, valid-type]
+        """Refuses every URL that is not a permitted local file; records what it served (for the cache)."""
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=False)
+            self.served: dict[str, str] = {}
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            from weasyprint.urls import URLFetcherResponse
+
+            scheme = url.split(":", 1)[0].lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme != "file":
+                raise ValueError(f"Akses jaringan ditolak saat membuat PDF: {url}")
+            path = _url_to_path(url)
+            if not (path.resolve() in files or _is_inside(path, roots)):
+                raise ValueError(f"Berkas di luar folder yang diizinkan ditolak: {path}")
+            data = path.read_bytes()
+            self.served[str(path.resolve())] = hashlib.sha256(data).hexdigest()
+            mime = MIME_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
+            headers_out = {"Content-Type": mime} if mime else {}
+            return URLFetcherResponse(_file_url(path), data, headers_out)
+
+    return SafeURLFetcher()
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Preparing the HTML
+
+
+def source_date(report: Report, epoch: int | None = None) -> int:
+    """The timestamp written into the PDF: ``SOURCE_DATE_EPOCH`` if set, else ``tanggal_terbit`` 00:00 UTC."""
+    if epoch is not None:
+        return epoch
+    env_value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if env_value:
+        try:
+            return int(env_value)
+        except ValueError as exc:
+            raise PdfError(f"SOURCE_DATE_EPOCH harus bilangan bulat detik, bukan '{env_value}'") from exc
+    day = report.tanggal_terbit
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
+
+
+def _w3c(epoch: int) -> str:
+    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def format_nip(nip: str) -> str:
+    """``"197001011990031001"`` -> ``"19700101 199003 1 001"`` (birth date, appointment, sex, serial)."""
+    digits = re.sub(r"\s+", "", nip)
+    if len(digits) == 18 and digits.isdigit():
+        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return nip.strip()
+
+
+def periode_teks(report: Report) -> str:
+    """Cover line: ``"TAHUN 2023"`` or ``"TRIWULAN I TAHUN 2024"``."""
+    if report.periode == "tahunan":
+        return f"TAHUN {report.tahun}"
+    return f"{report.periode_label.upper()} TAHUN {report.tahun}"
+
+
+def judul_pendek(report: Report) -> str:
+    """Running-header title: short enough for one line next to the chapter title."""
+    if report.periode == "tahunan":
+        return f"LKjIP {report.instansi.nama} Tahun {report.tahun}"
+    return f"Laporan Kinerja {report.periode_label} {report.instansi.nama} Tahun {report.tahun}"
+
+
+_ID_RE = re.compile(r'\bid="([^"]+)"')
+_HREF_RE = re.compile(r'\bhref="([^"]*)"')
+_SRC_RE = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")', re.IGNORECASE)
+_TABLE_RE = re.compile(r"<table\b([^>]*)>(.*?)</table>", re.IGNORECASE | re.DOTALL)
+_ROW_RE = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.IGNORECASE | re.DOTALL)
+_CELL_RE = re.compile(r"<t[hd]\b([^>]*)>", re.IGNORECASE)
+_COLSPAN_RE = re.compile(r'colspan="?(\d+)', re.IGNORECASE)
+_CLASS_RE = re.compile(r'\bclass="([^"]*)"')
+
+
+def _duplicate_ids(chapters: Sequence[Chapter]) -> set[str]:
+    """Ids used by more than one chapter (headings like "latar-belakang" are only unique per chapter page)."""
+    seen: dict[str, str] = {}
+    dup: set[str] = set()
+    for ch in chapters:
+        for anchor in set(_ID_RE.findall(ch.html)) | {a for _, a, _ in ch.toc} | {ch.id}:
+            if anchor in seen and seen[anchor] != ch.id:
+                dup.add(anchor)
+            seen.setdefault(anchor, ch.id)
+    return dup
+
+
+def _chapter_target(href: str, chapter_ids: set[str]) -> str | None:
+    """Map a site link to another chapter (``../bab-3/#tabel-3-2``) to an in-document anchor, else None."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    segments = [s for s in parts.path.split("/") if s and s not in (".", "..", "index.html")]
+    if not segments or segments[-1] not in chapter_ids:
+        return None
+    return f"#{parts.fragment}" if parts.fragment else f"#{segments[-1]}"
+
+
+def _table_columns(body: str) -> int:
+    row = _ROW_RE.search(body)
+    if not row:
+        return 0
+    total = 0
+    for attrs in _CELL_RE.findall(row.group(1)):
+        span = _COLSPAN_RE.search(attrs)
+        total += int(span.group(1)) if span else 1
+    return total
+
+
+def _mark_wide_tables(html: str, threshold: int) -> str:
+    """Give wide tables the ``lebar`` class so the CSS puts them on a landscape page.
+
+    Declared: ``class="lebar"``, ``data-lebar`` or ``data-orientasi="lanskap"``. Automatic: more than ``threshold``
+    columns, because such a table cannot be read at 9 pt on a portrait A4 page.
+    """
+
+    def fix(match: re.Match[str]) -> str:
+        attrs, body = match.group(1), match.group(2)
+        classes = (_CLASS_RE.search(attrs).group(1).split() if _CLASS_RE.search(attrs) else [])
+        declared = "lebar" in classes or "data-lebar" in attrs or 'data-orientasi="lanskap"' in attrs
+        if not declared and _table_columns(body) <= threshold:
+            return match.group(0)
+        if "lebar" in classes:
+            return match.group(0)
+        if _CLASS_RE.search(attrs):
+            attrs = _CLASS_RE.sub(lambda m: f'class="{m.group(1)} lebar"', attrs, count=1)
+        else:
+            attrs = f'{attrs} class="lebar"'
+        return f"<table{attrs}>{body}</table>"
+
+    return _TABLE_RE.sub(fix, html)
+
+
+def _rewrite_images(html: str, report: Report) -> str:
+    """Point ``<img src>`` at the report's asset files, whatever relative path the site page used."""
+    assets = sorted(report.assets.items(), key=lambda kv: -len(kv[0]))
+
+    def fix(match: re.Match[str]) -> str:
+        src = match.group(2)
+        if urlsplit(src).scheme:
+            return match.group(0)
+        path = unquote(urlsplit(src).path)
+        for rel, file in assets:
+            if path == rel or path.endswith("/" + rel):
+                return f"{match.group(1)}{html_lib.escape(_file_url(file))}{match.group(3)}"
+        return match.group(0)
+
+    return _SRC_RE.sub(fix, html)
+
+
+def prepare_chapter_html(ch: Chapter, report: Report, duplicates: set[str], chapter_ids: set[str],
+                         threshold: int = AUTO_LANDSCAPE_COLUMNS) -> tuple[str, list[tuple[int, str, str]]]:
+    """Make one chapter's site HTML safe to concatenate with the others; returns (html, toc with new ids)."""
+
+    def new_id(anchor: str) -> str:
+        return f"{ch.id}--{anchor}" if anchor in duplicates else anchor
+
+    html = _ID_RE.sub(lambda m: f'id="{new_id(m.group(1))}"', ch.html)
+
+    def fix_href(match: re.Match[str]) -> str:
+        href = html_lib.unescape(match.group(1))
+        if href.startswith("#"):
+            return f'href="#{html_lib.escape(new_id(href[1:]))}"'
+        target = _chapter_target(href, chapter_ids)
+        return f'href="{html_lib.escape(target)}"' if target else match.group(0)
+
+    html = _HREF_RE.sub(fix_href, html)
+    html = _mark_wide_tables(html, threshold)
+    html = _rewrite_images(html, report)
+    toc = [(level, new_id(anchor), text) for level, anchor, text in ch.toc]
+    return html, toc
+
+
+def _env_with_filters(env: jinja2.Environment) -> jinja2.Environment:
+    """Use the build's filters; add the few the PDF templates need if a bare environment was given."""
+    missing = {"tanggal": fmt_date, "nip": format_nip}
+    missing = {k: v for k, v in missing.items() if k not in env.filters}
+    if not missing:
+        return env
+    overlay = env.overlay()
+    overlay.filters.update(missing)
+    return overlay
+
+
+def theme_static_dirs(env: jinja2.Environment) -> list[Path]:
+    """``themes/<x>/static`` next to every ``themes/<x>/templates`` the environment loads from (override order)."""
+    loader = env.loader
+    paths: list[str] = []
+    if isinstance(loader, jinja2.FileSystemLoader):
+        paths = list(loader.searchpath)
+    elif isinstance(loader, jinja2.ChoiceLoader):
+        for sub in loader.loaders:
+            if isinstance(sub, jinja2.FileSystemLoader):
+                paths.extend(sub.searchpath)
+    dirs = [Path(p).parent / "static" for p in paths]
+    default = Path(__file__).resolve().parents[2] / "themes" / "default" / "static"
+    if default not in dirs:
+        dirs.append(default)
+    return [d for d in dirs if d.is_dir()]
+
+
+def _find_static(name: str, static_dirs: Sequence[Path]) -> Path:
+    for d in static_dirs:
+        if (d / name).is_file():
+            return d / name
+    raise PdfError(f"Berkas tema '{name}' tidak ditemukan di: {', '.join(str(d) for d in static_dirs)}")
+
+
+def _attachment_specs(report: Report, attachments: Sequence[Path]) -> tuple[AttachmentSpec, ...]:
+    """Unique, sorted attachment names: the basename, or the path inside the report folder when names clash."""
+    files = sorted({Path(p).resolve() for p in attachments}, key=lambda p: str(p))
+    counts: dict[str, int] = {}
+    for f in files:
+        counts[f.name] = counts.get(f.name, 0) + 1
+    specs = []
+    folder = Path(report.folder).resolve()
+    for f in files:
+        name = f.name
+        if counts[f.name] > 1:
+            name = f.relative_to(folder).as_posix() if folder in f.parents else f.as_posix().lstrip("/")
+        if not f.is_file():
+            raise PdfError(f"Berkas data untuk dilampirkan tidak ditemukan: {f}")
+        specs.append(AttachmentSpec(f, name, f"Data sumber laporan: {name}"))
+    return tuple(sorted(specs, key=lambda s: s.name))
+
+
+def build_context(report: Report, site: Any, threshold: int = AUTO_LANDSCAPE_COLUMNS) -> dict[str, Any]:
+    """Template context: parts in print order, list entries and signature data."""
+    config = getattr(site, "config", site)
+    chapters = list(report.chapters)
+    duplicates = _duplicate_ids(chapters)
+    chapter_ids = {c.id for c in chapters}
+    prepared = {c.id: prepare_chapter_html(c, report, duplicates, chapter_ids, threshold) for c in chapters}
+    front = [c for c in chapters if c.jenis in FRONT_KINDS]
+    body = [c for c in chapters if c.jenis not in FRONT_KINDS]
+    lists: list[dict[str, Any]] = [{"kind": "daftar-isi", "id": "daftar-isi", "judul": "Daftar Isi"}]
+    if report.tables:
+        lists.append({"kind": "daftar-tabel", "id": "daftar-tabel", "judul": "Daftar Tabel"})
+    if report.figures:
+        label = getattr(config, "label_gambar", "Gambar") or "Gambar"
+        lists.append({"kind": "daftar-gambar", "id": "daftar-gambar", "judul": f"Daftar {label}"})
+
+    def chapter_part(c: Chapter) -> dict[str, Any]:
+        html, toc = prepared[c.id]
+        return {"kind": "bab", "chapter": c, "id": c.id, "html": html, "toc": toc,
+                "judul": c.display_title, "bookmark": c.display_title}
+
+    # Kata Pengantar first, then the lists, then the rest of the front matter (Ikhtisar Eksekutif).
+    kp = [chapter_part(c) for c in front if c.jenis == "kata-pengantar"]
+    rest = [chapter_part(c) for c in front if c.jenis != "kata-pengantar"]
+    front_parts = kp + lists + rest
+    body_parts = [chapter_part(c) for c in body]
+
+    toc_entries: list[dict[str, Any]] = []
+    for part in front_parts + body_parts:
+        area = "depan" if part in front_parts else "isi"
+        toc_entries.append({"level": 1, "href": f"#{part['id']}", "text": part["judul"], "area": area})
+        for level, anchor, text in part.get("toc", []):
+            if level <= 3:
+                toc_entries.append({"level": level, "href": f"#{anchor}", "text": text, "area": area})
+
+    kepala = report.instansi.kepala
+    return {
+        "report": report,
+        "site": config,
+        "judul": report.judul,
+        "judul_pendek": judul_pendek(report),
+        "periode_teks": periode_teks(report),
+        "front_parts": front_parts,
+        "body_parts": body_parts,
+        "toc_entries": toc_entries,
+        "areas": {**{p["id"]: "depan" for p in front_parts}, **{p["id"]: "isi" for p in body_parts}},
+        "tables": list(report.tables),
+        "figures": list(report.figures),
+        "ttd": {"tempat": report.tempat_ttd, "tanggal": report.tanggal_ttd, "jabatan": kepala.jabatan,
+                "nama": kepala.nama, "pangkat": kepala.pangkat, "nip": format_nip(kepala.nip)},
+        "keywords": ", ".join(["LKjIP", "laporan kinerja", "SAKIP", report.instansi.nama,
+                               report.instansi.pemda, str(report.tahun), report.periode_label]),
+        "subjek": f"Laporan Kinerja Instansi Pemerintah {report.instansi.nama} "
+                  f"{report.periode_label} {report.tahun}, versi {report.versi}",
+    }
+
+
+def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, out_path: Path, attachments: Sequence[Path],
+                asset_root: Path, *, static_dirs: Sequence[Path] | None = None, epoch: int | None = None,
+                auto_landscape_columns: int = AUTO_LANDSCAPE_COLUMNS) -> PdfJob:
+    """Render the print HTML for ``report`` and bundle everything a worker needs into a :class:`PdfJob`."""
+    env = _env_with_filters(env)
+    statics = list(static_dirs) if static_dirs is not None else theme_static_dirs(env)
+    css_path = _find_static(STYLESHEET, statics)
+    stamp = source_date(report, epoch)
+    context = build_context(report, site, auto_landscape_columns)
+    logo = None
+    if report.instansi.logo:
+        logo_path = (Path(report.folder) / report.instansi.logo)
+        if not logo_path.is_file():
+            raise PdfError(f"{report.rel}/laporan.yaml: berkas logo '{report.instansi.logo}' tidak ditemukan")
+        logo = _file_url(logo_path)
+    context.update({"logo_url": logo, "waktu": _w3c(stamp)})
+    html = env.get_template(TEMPLATE).render(**context)
+    front_parts, body_parts = context["front_parts"], context["body_parts"]
+    return PdfJob(
+        out_path=Path(out_path),
+        html=html,
+        base_url=_file_url(Path(report.folder)) + "/",
+        stylesheet=css_path.read_text(encoding="utf-8"),
+        stylesheet_url=_file_url(css_path),
+        allowed_roots=tuple(sorted({Path(asset_root).resolve(), Path(report.folder).resolve(),
+                                    *(d.resolve() for d in statics)}, key=str)),
+        attachments=_attachment_specs(report, attachments),
+        epoch=stamp,
+        front_anchor="bagian-depan" if front_parts else None,
+        body_anchor="bagian-isi" if body_parts else None,
+    )
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Cache
+
+
+def _sha256_file(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def pdf_cache_key(job: PdfJob) -> str:
+    """Hash of every input that is known before layout: HTML, CSS, attachments, date, variant, tool versions.
+
+    Files fetched during layout (fonts, logo, images) are not known yet; their hashes are stored next to the key
+    after the render and re-checked by :func:`is_cached`.
+    """
+    import pikepdf
+    import weasyprint
+
+    h = hashlib.sha256()
+    for part in (PIPELINE_VERSION, weasyprint.__version__, pikepdf.__version__, job.variant, str(job.epoch),
+                 job.base_url, job.stylesheet_url, job.stylesheet, job.html, str(job.front_anchor),
+                 str(job.body_anchor)):
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    for spec in job.attachments:
+        h.update(f"{spec.name}\0{spec.description}\0{_sha256_file(spec.path)}\0".encode())
+    return h.hexdigest()
+
+
+def is_cached(job: PdfJob, key: str | None = None) -> bool:
+    """True when the PDF on disk was made from exactly these inputs (and has not been altered since)."""
+    if not job.out_path.is_file() or not job.cache_path.is_file():
+        return False
+    try:
+        record = json.loads(job.cache_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if record.get("key") != (key or pdf_cache_key(job)):
+        return False
+    if record.get("output") != _sha256_file(job.out_path):
+        return False
+    for path, digest in record.get("resources", {}).items():
+        if not Path(path).is_file() or _sha256_file(Path(path)) != digest:
+            return False
+    return True
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Rendering
+
+
+def _page_of_anchor(pages: Sequence[Any], anchor: str | None) -> int | None:
+    if anchor is None:
+        return None
+    for index, page in enumerate(pages):
+        if anchor in page.anchors:
+            return index
+    return None
+
+
+def _dedupe_associated_files(pdf: Any) -> None:
+    """WeasyPrint 70 lists every attachment twice in the catalog's ``/AF``; keep each file spec once."""
+    import pikepdf
+
+    if "/AF" not in pdf.Root:
+        return
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for spec in pdf.Root.AF:
+        key = spec.objgen if spec.is_indirect else (id(spec), -1)
+        if key not in seen:
+            seen.add(key)
+            unique.append(spec)
+    pdf.Root.AF = pikepdf.Array(unique)
+
+
+def add_page_labels(pdf_bytes: bytes, front_start: int | None, body_start: int | None) -> bytes:
+    """Add ``/PageLabels`` so viewers show the printed numbers (cover "Sampul", then i, ii, …, then 1, 2, …).
+
+    Saved with a deterministic ``/ID`` and the XMP untouched, so the file stays PDF/A and reproducible.
+    """
+    import io
+
+    import pikepdf
+
+    nums: list[Any] = []
+    first_numbered = min(i for i in (front_start, body_start, None) if i is not None) if (
+        front_start is not None or body_start is not None) else None
+    if first_numbered != 0:
+        nums += [0, pikepdf.Dictionary(P=pikepdf.String("Sampul"))]
+    if front_start is not None:
+        nums += [front_start, pikepdf.Dictionary(S=pikepdf.Name.r, St=1)]
+    if body_start is not None:
+        nums += [body_start, pikepdf.Dictionary(S=pikepdf.Name.D, St=1)]
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        pdf.Root.PageLabels = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
+        _dedupe_associated_files(pdf)
+        out = io.BytesIO()
+        # fix_metadata_version=False: otherwise pikepdf re-serialises WeasyPrint's XMP packet on save.
+        pdf.save(out, deterministic_id=True, compress_streams=True, fix_metadata_version=False,
+                 object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+        return out.getvalue()
+
+
+def render_job_bytes(job: PdfJob) -> tuple[bytes, int, dict[str, str]]:
+    """Lay out and write one job; returns (pdf bytes, page count, {file: sha256} of fetched resources)."""
+    from weasyprint import CSS, HTML, Attachment
+    from weasyprint.text.fonts import FontConfiguration
+
+    fetcher = make_url_fetcher(job.allowed_roots, [a.path for a in job.attachments])
+    stamp = dt.datetime.fromtimestamp(job.epoch, dt.timezone.utc).replace(tzinfo=None)
+    # The FontConfiguration must be shared by the stylesheet and the layout, otherwise WeasyPrint silently ignores
+    # the theme's @font-face rules and takes whatever fontconfig finds on the build machine.
+    fonts = FontConfiguration()
+    stylesheet = CSS(string=job.stylesheet, base_url=job.stylesheet_url, url_fetcher=fetcher, font_config=fonts)
+    document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher).render(
+        stylesheets=[stylesheet], font_config=fonts)
+    front_start = _page_of_anchor(document.pages, job.front_anchor)
+    body_start = _page_of_anchor(document.pages, job.body_anchor)
+    attachments = [Attachment(url=_file_url(a.path), url_fetcher=fetcher, name=a.name, description=a.description,
+                              created=stamp, modified=stamp, relationship="Source") for a in job.attachments]
+    raw = document.write_pdf(pdf_variant=job.variant, attachments=attachments)
+    data = add_page_labels(raw, front_start, body_start)
+    return data, len(document.pages), dict(sorted(fetcher.served.items()))
+
+
+def run_pdf_job(job: PdfJob, *, force: bool = False) -> RenderStats:
+    """Render ``job`` unless the cache says its PDF is up to date; write PDF and cache record atomically."""
+    import time
+
+    key = pdf_cache_key(job)
+    if not force and is_cached(job, key):
+        return RenderStats(job.out_path, rendered=False)
+    start = time.perf_counter()
+    data, pages, resources = render_job_bytes(job)
+    _write_atomic(job.out_path, data)
+    attachments = {str(a.path): _sha256_file(a.path) for a in job.attachments}
+    record = {"key": key, "output": hashlib.sha256(data).hexdigest(),
+              "resources": {k: v for k, v in resources.items() if k not in attachments}}
+    _write_atomic(job.cache_path, json.dumps(record, indent=1, sort_keys=True).encode("utf-8"))
+    return RenderStats(job.out_path, rendered=True, pages=pages, seconds=time.perf_counter() - start,
+                       resources=resources)
+
+
+def render_pdf(report: Report, site: Any, env: jinja2.Environment, out_path: Path, attachments: list[Path],
+               asset_root: Path, **options: Any) -> RenderStats:
+    """Render one report to ``out_path`` (skipped when the cached PDF is current). Options go to :func:`prepare_pdf`
+    (``static_dirs``, ``epoch``, ``auto_landscape_columns``) and ``force`` to :func:`run_pdf_job`."""
+    force = bool(options.pop("force", False))
+    job = prepare_pdf(report, site, env, out_path, attachments, asset_root, **options)
+    return run_pdf_job(job, force=force)
+
+
+def _run_in_worker(job: PdfJob) -> RenderStats:
+    return run_pdf_job(job)
+
+
+def render_many(jobs: Sequence[PdfJob], workers: int | None = None) -> list[RenderStats]:
+    """Render several reports in parallel (one process each); results in the order of ``jobs``.
+
+    Processes, not threads, because layout is CPU-bound Python; ``spawn`` so workers never inherit a half-used
+    Pango/fontconfig state from the parent. Output is identical whatever the worker count: every job is
+    self-contained and deterministic.
+    """
+    paths = [j.out_path.resolve() for j in jobs]
+    if len(set(paths)) != len(paths):
+        raise PdfError("Dua laporan akan ditulis ke berkas PDF yang sama")
+    todo = [j for j in jobs if not is_cached(j)]
+    results: dict[Path, RenderStats] = {j.out_path: RenderStats(j.out_path, rendered=False) for j in jobs}
+    workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+    if workers == 1 or len(todo) <= 1:
+        for job in todo:
+            results[job.out_path] = run_pdf_job(job)
+    else:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            for job, stats in zip(todo, pool.map(_run_in_worker, todo)):
+                results[job.out_path] = stats
+    return [results[j.out_path] for j in jobs]
+
+
+__all__ = [
+    "PDF_VARIANT", "AttachmentSpec", "PdfError", "PdfJob", "RenderStats", "add_page_labels", "build_context",
+    "format_nip", "is_cached", "make_url_fetcher", "pdf_cache_key", "prepare_chapter_html", "prepare_pdf",
+    "render_job_bytes", "render_many", "render_pdf", "run_pdf_job", "source_date", "theme_static_dirs",
+]

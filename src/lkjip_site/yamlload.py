@@ -1,0 +1,140 @@
+"""YAML loading that remembers line numbers and rejects duplicate keys.
+
+PyYAML silently keeps the last of two equal keys, which hides exactly the kind of copy-paste mistake that makes
+reports disagree with themselves. We construct mappings ourselves so a duplicate is an error with its line, and
+every mapping and list remembers where each entry came from for later messages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from yaml.nodes import MappingNode, SequenceNode
+
+from .errors import Diagnostics
+
+if TYPE_CHECKING:
+    from .schema import SchemaDoc
+
+
+class YMap(dict):
+    """A dict that knows the line of itself and of each key."""
+
+    line: int = 1
+    lines: dict[Any, int]
+
+    def line_of(self, key: Any) -> int:
+        return self.lines.get(key, self.line)
+
+
+class YList(list):
+    """A list that knows the line of itself and of each item."""
+
+    line: int = 1
+    lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index] if 0 <= index < len(self.lines) else self.line
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader (no code execution from content) plus line tracking and duplicate detection."""
+
+    def __init__(self, stream: str, file: str, line_offset: int, diags: Diagnostics):
+        super().__init__(stream)
+        self._file = file
+        self._offset = line_offset
+        self._diags = diags
+
+    def _line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self._offset
+
+    def construct_yaml_map(self, node: MappingNode):  # type: ignore[override]
+        data = YMap()
+        data.line = self._line(node)
+        data.lines = {}
+        yield data
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                self._diags.error((self._file, self._line(key_node)), "kunci YAML tidak sah (harus teks atau angka)")
+                continue
+            if key in data:
+                self._diags.error(
+                    (self._file, self._line(key_node)),
+                    f"kunci '{key}' ditulis dua kali (pertama di baris {data.lines[key]}); hapus salah satunya",
+                )
+                continue
+            data[key] = self.construct_object(value_node, deep=True)
+            data.lines[key] = self._line(key_node)
+
+    def construct_yaml_seq(self, node: SequenceNode):  # type: ignore[override]
+        data = YList()
+        data.line = self._line(node)
+        data.lines = [self._line(child) for child in node.value]
+        yield data
+        data.extend(self.construct_sequence(node, deep=True))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+
+
+def load_yaml(text: str, file: str, diags: Diagnostics, line_offset: int = 0) -> Any:
+    """Parse ``text``; on a syntax error record it (with its line) and return None."""
+    loader = _Loader(text, file, line_offset, diags)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+        problem = (exc.problem or "").strip()
+        diags.error((file, line), f"YAML tidak dapat dibaca: {_translate(problem)}")
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - other YAML errors carry no mark
+        diags.error((file, 1 + line_offset), f"YAML tidak dapat dibaca: {exc}")
+        return None
+    finally:
+        loader.dispose()
+
+
+_PROBLEMS = {
+    "mapping values are not allowed here": "tanda ':' di tempat yang salah (mungkin perlu tanda kutip di sekitar teks)",
+    "could not find expected ':'": "tanda ':' tidak ditemukan (setiap baris kunci harus berbentuk 'kunci: nilai')",
+    "found character '\\t' that cannot start any token": "karakter TAB tidak boleh dipakai; gunakan spasi",
+    "did not find expected key": "indentasi tidak konsisten atau kunci hilang",
+    "found undefined alias": "alias YAML tidak dikenal",
+    "expected <block end>, but found '-'": "indentasi daftar ('-') tidak sejajar",
+    "found unexpected end of stream": "teks dalam tanda kutip tidak ditutup",
+}
+
+
+def _translate(problem: str) -> str:
+    for english, indonesian in _PROBLEMS.items():
+        if problem.startswith(english):
+            return indonesian
+    return f"kesalahan penulisan YAML ({problem})" if problem else "kesalahan penulisan YAML"
+
+
+def read_validated(path: Path, rel: str, schema: "SchemaDoc", diags: Diagnostics, strict: bool) -> Any:
+    """Read a YAML file, validate it against ``schema``; return the data only if it produced no new errors."""
+    from .schema import Ctx
+
+    before = len(diags.errors)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        diags.error((rel, 1), "berkas bukan teks UTF-8; simpan ulang dengan pengodean UTF-8")
+        return None
+    data = load_yaml(text, rel, diags)
+    if data is None and len(diags.errors) == before:
+        diags.error((rel, 1), "berkas kosong")
+        return None
+    if data is not None:
+        schema.root.check(data, "", getattr(data, "line", 1), Ctx(rel, diags, strict))
+    return data if len(diags.errors) == before else None

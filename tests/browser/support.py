@@ -1,0 +1,152 @@
+"""Helpers shared by the browser tests: selectors, the recording page wrapper, the site map.
+
+Kept out of conftest.py so test modules can import them by a unique name (``from .support import``)
+without clashing with any other conftest in the suite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+NAV_TIMEOUT_MS = 15_000
+
+# Selectors the default theme promises (see themes/default/templates/).
+REPORT_LINK = "a.report-link"
+CHAPTER_LINK = "a.chapter-link"
+NEXT_LINK = "a[rel=next]"
+PREV_LINK = "a[rel=prev]"
+MAIN = "main#isi"
+
+
+@dataclass
+class PageProbe:
+    """A page plus everything it did: requests, blocked foreign requests, errors, bad responses."""
+
+    page: object
+    base_url: str
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    bad_responses: list[str] = field(default_factory=list)
+
+    def is_local(self, url: str) -> bool:
+        """True for the test server's own origin and for in-page data/blob URLs (no network)."""
+        parts = urlsplit(url)
+        if parts.scheme in {"data", "blob", "about"}:
+            return True
+        return f"{parts.scheme}://{parts.netloc}" == self.base_url
+
+    def foreign_requests(self) -> list[str]:
+        """Every recorded request that went (or tried to go) to another host."""
+        return [url for url in self.requests if not self.is_local(url)]
+
+    def goto(self, path_or_url: str) -> None:
+        """Open a page of the test site and wait until it has loaded; fails on an HTTP error."""
+        url = path_or_url if "://" in path_or_url else self.base_url + path_or_url
+        response = self.page.goto(url, wait_until="load", timeout=NAV_TIMEOUT_MS)
+        assert response is not None, f"tidak ada respons untuk {url}"
+        assert response.status == 200, f"{url}: HTTP {response.status}"
+
+    def follow(self, locator: object) -> str:
+        """Click a link the way a reader would and wait for the new page; returns its URL (no fragment)."""
+        with self.page.expect_navigation(wait_until="load", timeout=NAV_TIMEOUT_MS):
+            locator.click()
+        return urldefrag(self.page.url).url
+
+    def hrefs(self, selector: str) -> list[str]:
+        """Absolute, fragment-free hrefs of the matching links, in document order, duplicates removed."""
+        raw = self.page.eval_on_selector_all(selector, "els => els.map(e => e.href)")
+        seen: dict[str, None] = {}
+        for href in raw:
+            seen.setdefault(urldefrag(href).url, None)
+        return list(seen)
+
+    def problems(self) -> list[str]:
+        """Human-readable list of everything that should not have happened on this page."""
+        lines = [f"permintaan ke host lain: {url}" for url in self.foreign_requests()]
+        lines += [f"permintaan diblokir: {url}" for url in self.blocked if url not in self.foreign_requests()]
+        lines += [f"galat konsol: {text}" for text in self.console_errors]
+        lines += [f"galat JavaScript: {text}" for text in self.page_errors]
+        lines += [f"respons gagal: {text}" for text in self.bad_responses]
+        return lines
+
+
+def open_probe(browser: object, base_url: str, **context_options: object) -> tuple[object, PageProbe]:
+    """Open a fresh context+page whose network is fenced to ``base_url`` and whose events are recorded."""
+    context = browser.new_context(service_workers="block", **context_options)
+    context.set_default_timeout(NAV_TIMEOUT_MS)
+    page = context.new_page()
+    probe = PageProbe(page=page, base_url=base_url)
+
+    def on_route(route: object) -> None:
+        url = route.request.url
+        if probe.is_local(url):
+            route.continue_()
+        else:
+            probe.blocked.append(url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", on_route)
+    page.on("request", lambda request: probe.requests.append(request.url))
+    page.on(
+        "console",
+        lambda message: probe.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
+        if message.type == "error"
+        else None,
+    )
+    page.on("pageerror", lambda error: probe.page_errors.append(str(error)))
+    page.on(
+        "response",
+        lambda response: probe.bad_responses.append(f"HTTP {response.status} {response.url}")
+        if response.status >= 400
+        else None,
+    )
+    return context, probe
+
+
+@dataclass(frozen=True)
+class ReportPages:
+    """One report version's page and its chapter pages, in the order the report page lists them.
+
+    ``landing`` is the version-independent page one level up (``/laporan/<slug>/``, which lists
+    every published version), per the URL layout in docs/dev/format-spec.md.
+    """
+
+    url: str
+    chapters: tuple[str, ...]
+
+    @property
+    def landing(self) -> str:
+        """URL of the report's landing page (parent folder of the version page)."""
+        return urljoin(self.url, "../")
+
+
+@dataclass(frozen=True)
+class SiteMap:
+    """What a reader can reach by links: home page, report pages, chapter pages."""
+
+    home: str
+    reports: tuple[ReportPages, ...]
+
+    def all_pages(self) -> list[str]:
+        """Home, then each report's landing page, its version page and its chapters."""
+        pages = [self.home]
+        for report in self.reports:
+            pages.append(report.landing)
+            pages.append(report.url)
+            pages.extend(report.chapters)
+        return pages

@@ -1,0 +1,51 @@
+"""Responsive layout: at 360 CSS px wide (a small phone) no page scrolls sideways.
+
+Wide content (tables, charts) may scroll inside its own container, but the page itself must
+not: ``document.documentElement.scrollWidth`` stays within the viewport. On failure the test
+lists the elements that stick out, so the offending CSS is easy to find.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import PageProbe, SiteMap
+
+WIDTH = 360
+
+# Elements whose right edge passes the viewport and that are not inside a horizontally scrollable box.
+OVERFLOWING_JS = """(width) => {
+    const scrollsX = (el) => {
+        for (let p = el.parentElement; p; p = p.parentElement) {
+            const o = getComputedStyle(p).overflowX;
+            if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+        }
+        return false;
+    };
+    const out = [];
+    for (const el of document.body.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (r.right > width + 0.5 && !scrollsX(el)) {
+            const cls = el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+            out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls} (kanan ${Math.round(r.right)} px)`);
+        }
+        if (out.length >= 10) break;
+    }
+    return out;
+}"""
+
+
+def test_no_horizontal_scroll_at_360px(narrow_probe: PageProbe, site_map: SiteMap) -> None:
+    """Home, every report page and every chapter page fit in 360 px without sideways scrolling."""
+    assert narrow_probe.page.viewport_size["width"] == WIDTH
+    failures = []
+    for url in site_map.all_pages():
+        narrow_probe.goto(url)
+        narrow_probe.page.evaluate("document.fonts.ready")
+        scroll_width = narrow_probe.page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > WIDTH:
+            culprits = narrow_probe.page.evaluate(OVERFLOWING_JS, WIDTH)
+            failures.append(f"{url}: scrollWidth {scroll_width} px > {WIDTH} px; menonjol: {culprits}")
+    if failures:
+        pytest.fail("Halaman bergulir ke samping pada lebar 360 px:\n" + "\n".join(failures), pytrace=False)
+    assert narrow_probe.foreign_requests() == [], narrow_probe.foreign_requests()

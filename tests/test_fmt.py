@@ -1,0 +1,123 @@
+"""id-ID formatting: one rounding rule (half-up, once, at display) and the Indonesian separators."""
+
+import datetime as dt
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lkjip_site.fmt import (
+    DASH, fmt_date, fmt_delta, fmt_int, fmt_number, fmt_percent, fmt_rupiah, fmt_value, from_roman,
+    missing_reason, roman, round_half_up,
+)
+from lkjip_site.model import Missing
+
+
+@pytest.mark.parametrize("x, expected", [
+    (D("1234567.885"), "1.234.567,89"),   # half-up, not banker's rounding
+    (D("1234567.884"), "1.234.567,88"),
+    (D("0.005"), "0,01"),
+    (D("0.015"), "0,02"),                 # banker's rounding would give 0,02 too; next case differs
+    (D("0.025"), "0,03"),                 # banker's: 0,02
+    (D("999.995"), "1.000,00"),
+    (D("100"), "100,00"),
+    (D("-1234.5"), "-1.234,50"),
+    (D("-0.001"), "0,00"),                # never "-0,00"
+    (0, "0,00"),
+])
+def test_fmt_number(x, expected):
+    assert fmt_number(x) == expected
+
+
+def test_seed_truncation_is_not_used():
+    # seed 001: 83,51 / 85 = 98,247...; the report printed the truncated "98,24"
+    c = D("83.51") / D("85") * 100
+    assert fmt_percent(c) == "98,25 %"
+
+
+def test_fmt_int_and_decimals():
+    assert fmt_int(D("2455208753")) == "2.455.208.753"
+    assert fmt_int(D("999.5")) == "1.000"
+    assert fmt_number(D("3.14159"), 3) == "3,142"
+    assert fmt_number(D("12"), 0) == "12"
+
+
+def test_fmt_percent_uses_normal_space():
+    assert fmt_percent(D("98.25")) == "98,25 %"
+    assert fmt_percent(D("98.25"))[-2] == " "  # U+0020, documented choice
+
+
+def test_fmt_rupiah():
+    assert fmt_rupiah(D("1234567")) == "Rp 1.234.567"
+    assert fmt_rupiah(D("1234567.00")) == "Rp 1.234.567"
+    assert fmt_rupiah(D("1234567.5")) == "Rp 1.234.567,50"
+    assert fmt_rupiah(D("-693583150")) == "-Rp 693.583.150"
+    assert fmt_rupiah(0) == "Rp 0"
+
+
+def test_fmt_date():
+    assert fmt_date(dt.date(2024, 1, 31)) == "31 Januari 2024"
+    assert fmt_date(dt.date(2024, 3, 5)) == "5 Maret 2024"
+    assert fmt_date(dt.date(2023, 12, 31)) == "31 Desember 2023"
+
+
+def test_fmt_value_and_missing():
+    assert fmt_value(D("84.82")) == "84,82"
+    assert fmt_value("BB") == "BB"
+    assert fmt_value(Missing("Survei belum dilaksanakan")) == DASH == "\u2013"
+    assert fmt_value(None) == DASH
+    assert missing_reason(Missing("Survei belum dilaksanakan")) == "Survei belum dilaksanakan"
+    assert missing_reason(D(1)) is None
+
+
+def test_fmt_delta():
+    assert fmt_delta(D("1.5")) == "+1,50"
+    assert fmt_delta(D("-0.25")) == "-0,25"
+    assert fmt_delta(D("0.001")) == "0,00"
+
+
+@pytest.mark.parametrize("n, text", [(1, "I"), (4, "IV"), (9, "IX"), (14, "XIV"), (40, "XL"), (1994, "MCMXCIV")])
+def test_roman(n, text):
+    assert roman(n) == text
+    assert from_roman(text) == n
+
+
+def test_roman_rejects():
+    with pytest.raises(ValueError):
+        roman(0)
+    with pytest.raises(ValueError):
+        from_roman("IIII")
+
+
+@given(st.integers(min_value=1, max_value=3999))
+def test_roman_roundtrip(n):
+    assert from_roman(roman(n)) == n
+
+
+def _parse_id(text: str) -> D:
+    return D(text.replace(".", "").replace(",", "."))
+
+
+@given(st.decimals(min_value=-10**12, max_value=10**12, allow_nan=False, allow_infinity=False, places=6))
+def test_fmt_number_roundtrips_to_half_up(x):
+    text = fmt_number(x)
+    assert _parse_id(text) == round_half_up(x, 2)
+    whole = text.lstrip("-").split(",")[0]
+    groups = whole.split(".")
+    assert all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
+
+
+@given(st.decimals(min_value=0, max_value=10**6, allow_nan=False, allow_infinity=False, places=4))
+def test_round_half_up_is_within_half_a_cent(x):
+    r = round_half_up(x, 2)
+    assert abs(r - x) <= D("0.005")
+    if abs(r - x) == D("0.005"):
+        assert r > x  # ties go up (for non-negative values)
+
+
+@given(st.integers(min_value=0, max_value=10**13))
+def test_rupiah_integer_has_no_decimals(n):
+    text = fmt_rupiah(D(n))
+    assert text.startswith("Rp ") and "," not in text
+    assert int(text[3:].replace(".", "")) == n

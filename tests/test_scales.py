@@ -1,0 +1,174 @@
+"""Predikat scales: built-ins are gap-free and total, custom scales are parsed and validated."""
+
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lkjip_site.model import Scale, ScaleClass
+from lkjip_site.scales import (
+    BUILTIN_SCALES, ScaleError, classify, contains, contrast_ratio, find_class, ink_for, parse_scale, parse_scales,
+    resolve_scale, validate_scale,
+)
+
+BANJAR = BUILTIN_SCALES["banjar"]
+PERMENDAGRI = BUILTIN_SCALES["permendagri-86-2017"]
+LAN = BUILTIN_SCALES["lan"]
+
+capaian_values = st.decimals(min_value=0, max_value=1000, allow_nan=False, allow_infinity=False, places=4)
+
+
+@pytest.mark.parametrize("scale_id", sorted(BUILTIN_SCALES))
+def test_builtin_scales_are_valid(scale_id):
+    assert validate_scale(BUILTIN_SCALES[scale_id]) == []
+
+
+@pytest.mark.parametrize("scale_id", sorted(BUILTIN_SCALES))
+@given(c=capaian_values)
+def test_classify_is_total_and_unique_on_0_1000(scale_id, c):
+    scale = BUILTIN_SCALES[scale_id]
+    hits = [k for k in scale.classes if contains(scale, k, c)]
+    assert len(hits) == 1
+    assert classify(scale, c) is hits[0]
+
+
+@pytest.mark.parametrize("scale_id", sorted(BUILTIN_SCALES))
+@given(a=capaian_values, b=capaian_values)
+def test_classify_is_monotone(scale_id, a, b):
+    """A higher capaian never gets a worse class (classes are listed best first)."""
+    scale = BUILTIN_SCALES[scale_id]
+    lo, hi = sorted((a, b))
+    rank = {id(k): i for i, k in enumerate(scale.classes)}
+    assert rank[id(classify(scale, hi))] <= rank[id(classify(scale, lo))]
+
+
+@pytest.mark.parametrize("value, label", [
+    (D("98.27"), "Cukup Berhasil"),   # seed 000 l.349 printed "Berhasil": wrong
+    (D("98.247"), "Cukup Berhasil"),  # seed 001 l.522 printed "Sangat Berhasil", not on the scale
+    (D("100"), "Berhasil"),
+    (D("116.19"), "Berhasil"),
+    (D("70"), "Cukup Berhasil"),      # [70, 100): 70 is in
+    (D("69.999"), "Kurang Berhasil"),
+    (D("40"), "Kurang Berhasil"),
+    (D("39.99"), "Tidak Berhasil"),
+    (D("0"), "Tidak Berhasil"),
+])
+def test_banjar(value, label):
+    assert classify(BANJAR, value).label == label
+
+
+@pytest.mark.parametrize("value, label", [
+    (D("90"), "Tinggi"),              # closed form: C > 90 is Sangat Tinggi
+    (D("90.01"), "Sangat Tinggi"),
+    (D("150"), "Sangat Tinggi"),      # rule above 100 %
+    (D("75"), "Sedang"),
+    (D("75.5"), "Tinggi"),
+    (D("65"), "Rendah"),
+    (D("50"), "Sangat Rendah"),
+    (D("50.5"), "Rendah"),
+    (D("0"), "Sangat Rendah"),
+])
+def test_permendagri_closed_form(value, label):
+    assert classify(PERMENDAGRI, value).label == label
+
+
+@pytest.mark.parametrize("value, label", [
+    (D("97.87"), "Sangat Berhasil"), (D("111.1"), "Sangat Berhasil"), (D("80"), "Berhasil"),
+    (D("72"), "Berhasil"),  # in the printed scale's gap [70, 75)
+    (D("55"), "Cukup Berhasil"), (D("54.9"), "Kurang Berhasil"),
+])
+def test_lan(value, label):
+    assert classify(LAN, value).label == label
+
+
+def test_seed_002_printed_scale_is_rejected():
+    """85–100 SB; 75–<85 B; 55–<70 C; 0–<55 K: a gap 70–75 and nothing above 100 (seed 002 l.497–500)."""
+    scale = parse_scale("seed-002", {"nama": "Skala tercetak", "kelas": [
+        {"label": "Sangat Berhasil", "min": 85, "max": 100},
+        {"label": "Berhasil", "min": 75, "max": 85},
+        {"label": "Cukup Berhasil", "min": 55, "max": 70},
+        {"label": "Kurang Berhasil", "min": 0, "max": 55},
+    ]})
+    problems = validate_scale(scale)
+    assert any("celah antara 70 % dan 75 %" in p for p in problems)
+    assert any("di atas 100 %" in p for p in problems)
+    assert len(problems) == 2
+
+
+def test_overlap_and_coverage_problems():
+    scale = parse_scale("x", {"kelas": [
+        {"label": "Baik", "min": 80},
+        {"label": "Cukup", "min": 60, "max": 85},
+        {"label": "Kurang", "min": 10, "max": 60},
+    ]})
+    problems = validate_scale(scale)
+    assert any("tumpang tindih antara 80 % dan 85 %" in p for p in problems)
+    assert any("di bawah 10 %" in p for p in problems)
+
+
+def test_classify_raises_in_gap():
+    scale = parse_scale("x", {"kelas": [{"label": "A", "min": 80}, {"label": "B", "min": 0, "max": 70}]})
+    with pytest.raises(ValueError, match="tidak termasuk kelas"):
+        classify(scale, D(75))
+
+
+def test_parse_custom_scale_right_closed_and_types():
+    scale = parse_scale("kanan", {"nama": "Kanan", "batas": "kanan", "kelas": [
+        {"label": "Tinggi", "min": 50, "warna": "#1b7837"},
+        {"label": "Rendah", "max": 50.5},
+    ]})
+    assert scale.right_closed and scale.nama == "Kanan"
+    assert scale.classes[1].max == D("50.5")  # float from YAML converted via str: exact
+    assert scale.classes[1].min is None
+
+
+@pytest.mark.parametrize("data, fragment", [
+    ({"kelas": []}, "tidak kosong"),
+    ({"kelas": [{"min": 1}]}, "label"),
+    ({"kelas": [{"label": "A", "min": "banyak"}]}, "angka"),
+    ({"batas": "atas", "kelas": [{"label": "A"}]}, "batas"),
+])
+def test_parse_errors_are_indonesian(data, fragment):
+    with pytest.raises(ScaleError, match=fragment):
+        parse_scale("x", data)
+
+
+def test_duplicate_label_and_bad_colour():
+    scale = Scale("x", "X", [ScaleClass("A", D(50), None, "hijau"), ScaleClass("a", None, D(50))])
+    problems = validate_scale(scale)
+    assert any("lebih dari sekali" in p for p in problems)
+    assert any("heksadesimal" in p for p in problems)
+
+
+def test_parse_scales_and_resolve():
+    custom = parse_scales({"b": {"kelas": [{"label": "X", "min": 0}]}, "a": {"kelas": [{"label": "Y", "min": 0}]}})
+    assert list(custom) == ["a", "b"]
+    assert resolve_scale("a", custom).classes[0].label == "Y"
+    assert resolve_scale("banjar", custom) is BANJAR
+    with pytest.raises(KeyError, match="tidak dikenal"):
+        resolve_scale("tidak-ada", custom)
+
+
+def test_find_class_is_case_insensitive():
+    assert find_class(BANJAR, "cukup  berhasil") is BANJAR.classes[1]
+    assert find_class(BANJAR, "Sangat Berhasil") is None
+
+
+@pytest.mark.parametrize("scale_id", sorted(BUILTIN_SCALES))
+def test_builtin_colours_are_accessible(scale_id):
+    for c in BUILTIN_SCALES[scale_id].classes:
+        assert contrast_ratio(c.warna, "#ffffff") >= 3.0  # graphics on a white page
+        assert contrast_ratio(c.warna, ink_for(c.warna)) >= 4.5  # text on a badge
+
+
+@given(st.lists(st.integers(min_value=1, max_value=500), min_size=1, max_size=6, unique=True))
+def test_generated_contiguous_scales_validate(bounds):
+    """Any chain [0,b1), [b1,b2), ..., [bn, inf) is valid; dropping a middle class creates a gap."""
+    bs = sorted(bounds)
+    edges = [D(0)] + [D(b) for b in bs]
+    classes = [ScaleClass(f"K{i}", lo, hi) for i, (lo, hi) in enumerate(zip(edges, edges[1:] + [None]))]
+    assert validate_scale(Scale("g", "G", classes)) == []
+    if len(classes) >= 3:
+        broken = classes[:1] + classes[2:]
+        assert any("celah" in p for p in validate_scale(Scale("g", "G", broken)))
