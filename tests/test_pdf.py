@@ -7,6 +7,7 @@ prints what earlier stages computed, so these tests check layout, not arithmetic
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from lkjip_site.model import Chapter, Instansi, Loc, NumberedItem, Person, Report, SiteConfig
@@ -156,3 +157,318 @@ def make_report(root: Path) -> tuple[Report, SiteConfig, list[Path]]:
     site = SiteConfig(judul="Portal Laporan Kinerja Kabupaten Banjar", pemda="Pemerintah Kabupaten Banjar",
                       url_dasar="https://lkjip.example.go.id/", loc=Loc("content/situs.yaml", 1))
     return report, site, [ind, csv]
+
+
+# ====================================================================================================================
+# Tests
+
+import dataclasses  # noqa: E402
+import re  # noqa: E402
+
+import jinja2  # noqa: E402
+import pikepdf  # noqa: E402
+import pypdf  # noqa: E402
+import pytest  # noqa: E402
+
+from lkjip_site import pdf  # noqa: E402
+
+THEME = Path(__file__).resolve().parents[1] / "themes" / "default"
+NUMBER_AT_END = re.compile(r"(\d+|[ivxlcdm]+)\s*$")
+
+
+def make_env() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(THEME / "templates")), autoescape=True)
+    env.filters["tanggal"] = tanggal
+    return env
+
+
+@dataclasses.dataclass
+class Rendered:
+    root: Path
+    report: Report
+    job: pdf.PdfJob
+    stats: pdf.RenderStats
+    attachments: list[Path]
+    data: bytes
+    reader: pypdf.PdfReader
+    pike: pikepdf.Pdf
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    """One rendering shared by the module (a render takes about a second)."""
+    root = tmp_path_factory.mktemp("pdf")
+    report, site, attachments = make_report(root)
+    out = root / "_situs" / "laporan" / "contoh" / "1.0" / "contoh-1.0.pdf"
+    job = pdf.prepare_pdf(report, site, make_env(), out, attachments, root, epoch=1707955200)
+    stats = pdf.run_pdf_job(job)
+    data = out.read_bytes()
+    return Rendered(root, report, job, stats, attachments, data, pypdf.PdfReader(out), pikepdf.open(out))
+
+
+def _fragments(page: pypdf.PageObject) -> list[tuple[float, float, str]]:
+    """(x, y, text) of every text run on the page, in PDF user space (y grows upwards)."""
+    out: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            out.append((x, y, text))
+
+    page.extract_text(visitor_text=visit)
+    return out
+
+
+def _lines(frags: list[tuple[float, float, str]]) -> list[str]:
+    """Group fragments into visual lines, top to bottom."""
+    rows: dict[int, list[tuple[float, str]]] = {}
+    for x, y, text in frags:
+        rows.setdefault(round(y), []).append((x, text))
+    return ["".join(t for _, t in sorted(parts)) for _, parts in sorted(rows.items(), reverse=True)]
+
+
+def _footer_number(page: pypdf.PageObject) -> str:
+    """The printed page number: the text in the bottom margin (below 20 mm; the page margins are 24 mm and 20 mm)."""
+    # (pypdf misplaces text drawn inside SVG form XObjects, so keep only runs that look like a page number)
+    found = [t.strip() for x, y, t in sorted(_fragments(page))
+             if 0 <= y < 20 * 72 / 25.4 and re.fullmatch(r"\s*(\d+|[ivxlcdm]+)\s*", t)]
+    return " ".join(found)
+
+
+def _dest_pages(reader: pypdf.PdfReader) -> dict[str, int]:
+    return {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
+
+
+def _list_pages(r: Rendered) -> list[int]:
+    """Indexes of the Daftar Isi / Tabel / Gambar pages."""
+    dests = _dest_pages(r.reader)
+    return sorted({dests[d] for d in ("daftar-isi", "daftar-tabel", "daftar-gambar")})
+
+
+def test_page_count_and_structure(rendered: Rendered) -> None:
+    n = len(rendered.reader.pages)
+    dests = _dest_pages(rendered.reader)
+    # cover, Kata Pengantar, Daftar Isi, Daftar Tabel, Daftar Gambar, Ikhtisar, then BAB I on page index 6.
+    assert [dests[k] for k in ("kata-pengantar", "daftar-isi", "daftar-tabel", "daftar-gambar",
+                               "ikhtisar-eksekutif", "bab-1-pendahuluan")] == [1, 2, 3, 4, 5, 6]
+    # each BAB starts a new page, in order; 40 table rows + landscape page make BAB III several pages long.
+    starts = [dests[c] for c in ("bab-1-pendahuluan", "bab-2-perencanaan-kinerja", "bab-3-akuntabilitas-kinerja",
+                                 "bab-4-penutup")]
+    assert starts == sorted(set(starts))
+    assert starts[3] - starts[2] >= 3
+    assert 12 <= n <= 22
+    assert rendered.stats.rendered and rendered.stats.pages == n
+
+
+def test_page_labels_match_printed_numbers(rendered: Rendered) -> None:
+    labels = rendered.reader.page_labels
+    n = len(labels)
+    assert labels[:7] == ["Sampul", "i", "ii", "iii", "iv", "v", "1"]
+    assert labels[6:] == [str(i) for i in range(1, n - 5)]
+    for index in range(1, n):
+        assert _footer_number(rendered.reader.pages[index]) == labels[index], f"halaman indeks {index}"
+    # the cover carries no number
+    assert not re.fullmatch(r"\d+|[ivx]+", _footer_number(rendered.reader.pages[0]))
+
+
+def test_list_entries_point_to_their_printed_page(rendered: Rendered) -> None:
+    reader = rendered.reader
+    dests = _dest_pages(reader)
+    labels = reader.page_labels
+    checked: set[str] = set()
+    for index in _list_pages(rendered):
+        page = reader.pages[index]
+        frags = _fragments(page)
+        rects: dict[str, list[tuple[float, float]]] = {}
+        for annot in page.get("/Annots", []):
+            annot = annot.get_object()
+            if annot.get("/Subtype") == "/Link" and "/Dest" in annot:
+                _, y1, _, y2 = (float(v) for v in annot["/Rect"])
+                rects.setdefault(str(annot["/Dest"]), []).append((min(y1, y2), max(y1, y2)))
+        for dest, spans in rects.items():
+            inside = [f for f in frags if any(lo - 1 <= f[1] <= hi + 1 for lo, hi in spans)]
+            last_line = _lines(inside)[-1]
+            match = NUMBER_AT_END.search(last_line)
+            assert match, f"tidak ada nomor halaman untuk {dest}: {last_line!r}"
+            assert match.group(1) == labels[dests[dest]], f"{dest}: tercetak {match.group(1)}"
+            checked.add(dest)
+    chapters = {c.id for c in rendered.report.chapters}
+    items = {t.id for t in rendered.report.tables} | {f.id for f in rendered.report.figures}
+    sections = {"bab-1-pendahuluan--latar-belakang", "bab-2-perencanaan-kinerja--latar-belakang", "sumber-daya",
+                "capaian-kinerja", "renstra", "anggaran", "kesimpulan"}
+    assert chapters | items | sections | {"daftar-isi", "daftar-tabel", "daftar-gambar"} <= checked
+
+
+def test_bookmarks_for_babs_and_sections(rendered: Rendered) -> None:
+    outline = rendered.reader.outline
+    titles = [o.title for o in outline if not isinstance(o, list)]
+    for title in ("Kata Pengantar", "Daftar Isi", "BAB I Pendahuluan", "BAB II Perencanaan Kinerja",
+                  "BAB III Akuntabilitas Kinerja", "BAB IV Penutup"):
+        assert title in titles
+    bab3 = titles.index("BAB III Akuntabilitas Kinerja")
+    children = outline[outline.index(next(o for o in outline if not isinstance(o, list)
+                                          and o.title == titles[bab3])) + 1]
+    assert [c.title for c in children] == ["A. Capaian Kinerja Organisasi", "B. Perbandingan dengan Target Renstra",
+                                           "C. Realisasi Anggaran"]
+    assert rendered.reader.get_destination_page_number(outline[titles.index("BAB I Pendahuluan")]) == 6
+
+
+def test_attachments_embedded_byte_equal(rendered: Rendered) -> None:
+    files = rendered.pike.attachments
+    assert sorted(files.keys()) == ["indikator.yaml", "penduduk.csv"]
+    for path in rendered.attachments:
+        spec = files[path.name]
+        assert spec.get_file().read_bytes() == path.read_bytes()
+    af = rendered.pike.Root.AF
+    assert len(af) == 2
+    assert {str(s.AFRelationship) for s in af} == {"/Source"}
+    assert {str(s.EF.F.Subtype) for s in af} == {"/application/yaml", "/text/csv"}
+
+
+def test_pdfa_and_document_metadata(rendered: Rendered) -> None:
+    meta = rendered.pike.open_metadata()
+    assert meta["pdfaid:part"] == "3"
+    assert meta["pdfaid:conformance"] == "B"
+    info = rendered.pike.docinfo
+    assert str(info.Title) == rendered.report.judul == meta["dc:title"]
+    assert str(info.Author) == "Kecamatan Martapura Barat"
+    assert "Kecamatan Martapura Barat" in str(info.Subject)
+    assert "LKjIP" in str(info.Keywords)
+    assert str(rendered.pike.Root.Lang) == "id"
+    # dates come from the given epoch (15 Feb 2024 00:00 UTC), never from the clock
+    assert str(info.CreationDate) == str(info.ModDate) == "D:20240215000000Z"
+    assert meta["xmp:CreateDate"].startswith("2024-02-15T00:00:00")
+    assert "/OutputIntents" in rendered.pike.Root
+    assert rendered.pike.pdf_version == "1.7"
+
+
+def _fonts(resources: pikepdf.Dictionary, seen: set[tuple[int, int]]) -> list[pikepdf.Dictionary]:
+    found = []
+    for font in resources.get("/Font", {}).values():
+        found.append(font)
+    for xobj in resources.get("/XObject", {}).values():
+        if xobj.objgen in seen:
+            continue
+        seen.add(xobj.objgen)
+        if xobj.get("/Subtype") == "/Form" and "/Resources" in xobj:
+            found += _fonts(xobj.Resources, seen)
+    return found
+
+
+def test_all_fonts_embedded_and_from_theme(rendered: Rendered) -> None:
+    seen: set[tuple[int, int]] = set()
+    fonts = [f for page in rendered.pike.pages for f in _fonts(page.Resources, seen)]
+    assert fonts
+    names = set()
+    for font in fonts:
+        if font.Subtype == "/Type3":
+            continue
+        descriptor = font.DescendantFonts[0].FontDescriptor if font.Subtype == "/Type0" else font.FontDescriptor
+        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), str(font.BaseFont)
+        names.add(str(font.BaseFont).split("+")[-1])
+    assert any("Serif" in n for n in names) and any("Sans" in n for n in names)
+    # the theme's WOFF2 files were read through the fetcher, so the fonts are the shipped ones
+    served = {Path(p).name for p in rendered.stats.resources}
+    assert {"NotoSerif-Regular-latin.woff2", "NotoSans-Bold-latin.woff2"} <= served
+
+
+def _text(reader: pypdf.PdfReader, index: int) -> str:
+    return re.sub(r"\s+", " ", reader.pages[index].extract_text())
+
+
+def test_headings_and_captions_extractable(rendered: Rendered) -> None:
+    reader = rendered.reader
+    dests = _dest_pages(reader)
+    for ch in rendered.report.chapters:
+        text = _text(reader, dests[ch.id]).upper()
+        assert ch.judul.upper() in text
+        if ch.bab:
+            assert f"BAB {ch.bab}" in text
+    for item in rendered.report.tables + rendered.report.figures:
+        assert f"{item.label} {item.judul}" in _text(reader, dests[item.id])
+
+
+def test_signature_block_and_cover(rendered: Rendered) -> None:
+    kp = _text(rendered.reader, 1)
+    for expected in ("Martapura, 31 Januari 2024", "Camat Martapura Barat,", "H. Ahmad Rizani, S.Sos., M.AP",
+                     "Pembina Tingkat I (IV/b)", "NIP. 19700101 199003 1 001"):
+        assert expected in kp
+    cover = _text(rendered.reader, 0).upper()
+    for expected in ("LAPORAN KINERJA", "INSTANSI PEMERINTAH", "TAHUN 2023", "KECAMATAN MARTAPURA BARAT",
+                     "PEMERINTAH KABUPATEN BANJAR"):
+        assert expected in cover
+    assert "/XObject" in rendered.pike.pages[0].Resources  # the logo
+
+
+def test_landscape_page_where_declared(rendered: Rendered) -> None:
+    dests = _dest_pages(rendered.reader)
+    wide = dests["renstra-matriks"]
+    for index, page in enumerate(rendered.pike.pages):
+        x0, y0, x1, y1 = (float(v) for v in page.MediaBox)
+        rotate = int(page.obj.get("/Rotate", 0))
+        landscape = (x1 - x0 > y1 - y0) != (rotate % 180 == 90)
+        assert landscape == (index == wide), f"halaman indeks {index}"
+    # the table header is repeated on every page the long table spans
+    capaian = dests["capaian-2023"]
+    assert all("Realisasi" in _text(rendered.reader, i) for i in range(capaian, capaian + 2))
+
+
+def test_cache_skips_unchanged_and_detects_changes(rendered: Rendered, tmp_path: Path) -> None:
+    again = pdf.run_pdf_job(rendered.job)
+    assert not again.rendered
+    assert rendered.job.out_path.read_bytes() == rendered.data
+    key = pdf.pdf_cache_key(rendered.job)
+    changed = dataclasses.replace(rendered.job, html=rendered.job.html.replace("Penutup", "Penutup Laporan"))
+    assert pdf.pdf_cache_key(changed) != key
+    # a fetched resource (not part of the key) that changes on disk invalidates the cache too
+    record = json.loads(rendered.job.cache_path.read_text(encoding="utf-8"))
+    assert any(p.endswith("logo.svg") for p in record["resources"])
+    copy = dataclasses.replace(rendered.job, out_path=tmp_path / "salinan.pdf")
+    copy.out_path.write_bytes(rendered.data)
+    record["resources"] = {str(rendered.report.folder / "gambar" / "logo.svg"): "0" * 64}
+    copy.cache_path.write_text(json.dumps(record), encoding="utf-8")
+    assert not pdf.is_cached(copy)
+
+
+def test_parallel_render_is_byte_identical(rendered: Rendered, tmp_path: Path) -> None:
+    jobs = [dataclasses.replace(rendered.job, out_path=tmp_path / f"{i}.pdf") for i in range(2)]
+    stats = pdf.render_many(jobs, workers=2)
+    assert [s.rendered for s in stats] == [True, True]
+    for job in jobs:
+        assert job.out_path.read_bytes() == rendered.data
+
+
+def test_url_fetcher_refuses_network_and_outside_files(tmp_path: Path) -> None:
+    inside = tmp_path / "boleh"
+    inside.mkdir()
+    (inside / "a.css").write_text("p{}", encoding="utf-8")
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("x", encoding="utf-8")
+    fetcher = pdf.make_url_fetcher([inside])
+    assert fetcher((inside / "a.css").as_uri()).read() == b"p{}"
+    for url in ("http://example.com/logo.png", "https://example.com/a.css", "ftp://example.com/x",
+                secret.as_uri(), (inside / ".." / "rahasia.txt").as_uri()):
+        with pytest.raises(ValueError):
+            fetcher(url)
+
+
+def test_chapter_html_preparation(tmp_path: Path) -> None:
+    report, _, _ = make_report(tmp_path)
+    ch = report.chapters[2]
+    ch.html += ('<table id="lebar-otomatis"><thead><tr>' + "<th>k</th>" * 10 + "</tr></thead></table>"
+                '<table id="sempit"><tr><th colspan="2">a</th><th>b</th></tr></table>'
+                '<a href="../bab-4-penutup/">Bab IV</a><a href="https://example.com/">luar</a>')
+    html, toc = pdf.prepare_chapter_html(ch, report, {"latar-belakang"}, {c.id for c in report.chapters})
+    assert 'id="bab-1-pendahuluan--latar-belakang"' in html
+    assert toc[0] == (2, "bab-1-pendahuluan--latar-belakang", "A. Latar Belakang")
+    assert 'href="#capaian-2023"' in html and 'href="#bab-4-penutup"' in html
+    assert 'href="https://example.com/"' in html
+    assert '<table id="lebar-otomatis" class="lebar">' in html
+    assert '<table id="sempit">' in html
+
+
+def test_format_nip_and_period() -> None:
+    assert pdf.format_nip("197001011990031001") == "19700101 199003 1 001"
+    assert pdf.format_nip("19700101 199003 1 001") == "19700101 199003 1 001"
+    assert pdf.format_nip("12345") == "12345"

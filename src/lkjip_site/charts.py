@@ -455,10 +455,10 @@ def _data(values: list[dict[str, Any]]) -> alt.Data:
 def _rupiah_axis(max_value: Decimal) -> tuple[str, str]:
     """Axis title and labelExpr scaled to the data (Rupiah / Juta Rupiah / Miliar Rupiah)."""
     if max_value >= Decimal(10) ** 9:
-        return "Miliar Rupiah", "format(datum.value / 1e9, ',.~f')"
+        return "Miliar Rupiah", "format(datum.value / 1e9, ',~f')"
     if max_value >= Decimal(10) ** 6:
-        return "Juta Rupiah", "format(datum.value / 1e6, ',.~f')"
-    return "Rupiah", "format(datum.value, ',.~f')"
+        return "Juta Rupiah", "format(datum.value / 1e6, ',~f')"
+    return "Rupiah", "format(datum.value, ',~f')"
 
 
 def _percent_domain(values: Iterable[Decimal | None]) -> list[float]:
@@ -577,7 +577,7 @@ def _plan_target_realisasi(spec: ChartSpec) -> _Plan:
         x=alt.X("x0:Q"),
         text=alt.Text("label:N"),
     ).transform_calculate(x0="isValid(datum.capaian) ? datum.capaian : 0")
-    chart = (bars + labels + _target_rule(100.0, "Target 100 %")).properties(
+    chart = (_target_rule(100.0, "Target 100 %") + bars + labels).properties(
         width=PLOT_WIDTH, height=_band_height(len(names), lines)
     )
 
@@ -586,7 +586,8 @@ def _plan_target_realisasi(spec: ChartSpec) -> _Plan:
     if len(measured) < n:
         parts.append(f"{n - len(measured)} indikator belum dapat dihitung capaiannya.")
     if measured:
-        parts.append("Capaian " + _extreme_text(measured, format_persen)[0].lower() + _extreme_text(measured, format_persen)[1:])
+        ext = _extreme_text(measured, format_persen)
+        parts.append("Capaian " + ext[0].lower() + ext[1:])
     table = ChartTable(
         ("Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Predikat"),
         tuple(table_rows),
@@ -659,7 +660,7 @@ def _plan_tren(spec: ChartSpec) -> _Plan:
             "nilai:Q",
             title=f"Realisasi ({satuan})" if satuan else "Realisasi",
             scale=alt.Scale(domain=y_domain, zero=False),
-            axis=alt.Axis(format=",.~f"),
+            axis=alt.Axis(format=",~f"),
         ),
         "color": colour,
     }
@@ -756,7 +757,7 @@ def _plan_renstra(spec: ChartSpec) -> _Plan:
     labels = base.mark_text(align="left", dx=4, aria=False).encode(
         y=y, x=alt.X("x0:Q"), text="label:N"
     ).transform_calculate(x0="isValid(datum.kemajuan) ? datum.kemajuan : 0")
-    chart = (bars + labels + _target_rule(100.0, "Target akhir 100 %")).properties(
+    chart = (_target_rule(100.0, "Target akhir 100 %") + bars + labels).properties(
         width=PLOT_WIDTH, height=_band_height(len(names), _max_lines(names))
     )
     done = sum(1 for _, v in measured if v >= 100)
@@ -832,7 +833,7 @@ def _plan_budget(spec: ChartSpec, name_key: str, what: str) -> _Plan:
     x = alt.X(
         "nilai:Q",
         title=title,
-        scale=alt.Scale(domain=_value_domain([total_pagu.copy_abs(), biggest]) if False else _value_domain([biggest]), nice=False),
+        scale=alt.Scale(domain=_value_domain([biggest]), nice=False),
         axis=alt.Axis(labelExpr=label_expr, tickCount=5),
     )
     base = alt.Chart(_data(values)).transform_filter("isValid(datum.nilai)")
@@ -943,7 +944,7 @@ def _plan_efisiensi(spec: ChartSpec) -> _Plan:
         description=alt.Description("keterangan:N"),
     )
     labels = base.mark_text(align="left", dx=4, aria=False).encode(y=y, yOffset=y_off, x=x, text="label:N")
-    chart = (bars + labels + _target_rule(100.0, "100 %")).properties(
+    chart = (_target_rule(100.0, "100 %") + bars + labels).properties(
         width=PLOT_WIDTH, height=max(len(names) * max(56, 14 * _max_lines(names) + 10), 60)
     )
     parts = [
@@ -1113,7 +1114,7 @@ def _plan_dataset(spec: ChartSpec) -> _Plan:
         chart = _donut(values, raw_x, x_shown, colours, x_title, tooltip)
     elif jenis == "garis":
         x = _time_x(x_kind, raw_x, x_title)
-        y = alt.Y("nilai:Q", title=y_title, axis=alt.Axis(format=",.~f"))
+        y = alt.Y("nilai:Q", title=y_title, axis=alt.Axis(format=",~f"))
         enc = {"x": x, "y": y, "color": colour}
         line = base.mark_line(strokeWidth=2, aria=False).encode(**enc)
         pts = base.mark_point(filled=True, size=60, opacity=1, ariaRoleDescription="titik").encode(
@@ -1127,13 +1128,12 @@ def _plan_dataset(spec: ChartSpec) -> _Plan:
         vertical = x_kind != "kategori"
         totals = [sum((v for v in cells if v is not None), Decimal(0)) for cells in matrix]
         biggest = max(totals) if stacked else max((v for c in matrix for v in c if v is not None), default=Decimal(0))
-        q = alt.Q if False else None  # noqa: F841 - keep linters quiet about the conditional below
         val_enc = (alt.Y if vertical else alt.X)(
             "nilai:Q",
             title=y_title,
             stack="zero" if stacked else None,
             scale=alt.Scale(domain=_value_domain([biggest]), nice=False),
-            axis=alt.Axis(format=",.~f", tickCount=5),
+            axis=alt.Axis(format=",~f", tickCount=5),
         )
         if vertical:
             cat_enc = _time_x(x_kind, raw_x, x_title)
@@ -1143,7 +1143,10 @@ def _plan_dataset(spec: ChartSpec) -> _Plan:
         enc["x" if vertical else "y"] = cat_enc
         enc["y" if vertical else "x"] = val_enc
         if not stacked and len(series) > 1:
-            enc["xOffset" if vertical else "yOffset"] = alt.XOffset("seri:N", sort=series) if vertical else alt.YOffset("seri:N", sort=series)
+            if vertical:
+                enc["xOffset"] = alt.XOffset("seri:N", sort=series)
+            else:
+                enc["yOffset"] = alt.YOffset("seri:N", sort=series)
         bars = base.mark_bar(ariaRoleDescription="batang").encode(**enc)
         layers = [bars]
         if stacked:
@@ -1182,8 +1185,6 @@ def _plan_dataset(spec: ChartSpec) -> _Plan:
     header = (x_title, *[f"{s} ({satuan(c)})" if satuan(c) else s for s, c in zip(series, y_cols)])
     table_rows = [(xs, *[format_angka(v) for v in cells]) for xs, cells in zip(x_shown, matrix)]
     numeric = [False] + [True] * len(series)
-    if jenis == "batang_tumpuk" or (jenis == "donat"):
-        pass
     if jenis == "batang_tumpuk":
         header = (*header, "Jumlah")
         table_rows = [(*r, format_angka(sum((v for v in c if v is not None), Decimal(0)))) for r, c in zip(table_rows, matrix)]
@@ -1259,7 +1260,9 @@ def _donut(
             continue
         d = Decimal(repr(v["nilai"]))
         pct = format_persen(d / total * 100) if total else DASH
-        share_values.append({**v, "persen": pct, "keterangan": f"{v['keterangan']}; {pct}"})
+        share_values.append(
+            {**v, "persen": pct, "label": f"{v['x_label']} ({pct})", "keterangan": f"{v['keterangan']}; {pct}"}
+        )
     base = alt.Chart(_data(share_values))
     colour = alt.Color(
         "x_label:N", title=None, sort=list(x_shown), scale=alt.Scale(domain=list(x_shown), range=colours),
@@ -1275,7 +1278,7 @@ def _donut(
         description=alt.Description("keterangan:N"),
     )
     labels = base.transform_calculate(urut=_order_expr(x_shown)).mark_text(radius=142, aria=False).encode(
-        theta=theta, order=order, text="persen:N"
+        theta=theta, order=order, text="label:N"
     )
     return (arcs + labels).properties(width=320, height=300)
 
@@ -1307,8 +1310,7 @@ def _dataset_summary(
             parts.append(f"{s}: tidak ada nilai.")
             continue
         ext = _extreme_text(items, format_angka)
-        prefix = f"{s}: " if len(series) > 1 else ""
-        parts.append(prefix + ext)
+        parts.append(f"{s} – {ext[0].lower()}{ext[1:]}" if len(series) > 1 else ext)
     return " ".join(parts)
 
 

@@ -225,6 +225,7 @@ class RenderContext:
     values: Callable[[Report, str], str] | None = None  # inline {nilai} resolver: returns formatted text
     assets: dict[str, Path] = field(default_factory=dict)
     pdf: bool = False  # rendering for the PDF: links become in-document anchors
+    env: Any = None  # the Jinja environment (tables and figures render through theme templates)
 
     def href(self, target_url: str, anchor: str = "") -> str:
         """Relative link from the current page, so the site works under any base path."""

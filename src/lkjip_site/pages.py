@@ -29,7 +29,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     for report in site.reports:
         for pc in parsed.chapters[report.url]:
             rctx = RenderContext(site.config, site.reports, report, pc.chapter, chapter_url(report, pc.chapter), diags,
-                                 parsed.registry, values=values_resolver(site))
+                                 parsed.registry, values=values_resolver(site), env=env)
             pc.chapter.html = render_chapter(parsed.md, pc, rctx)
     files["index.html"] = render_page(env, "home.html", "", groups=reports_by_year(site.reports), **ctx)
     files["404.html"] = render_page(env, "404.html", "", **ctx)

@@ -1,0 +1,647 @@
+"""Computation core: formulas (property-based), the seeds' numbers, budget trees, quarterly, IKM, references.
+
+Seed figures are copied as literals from the three real reports (see the domain guide, section 8); the expected values
+were worked out by hand from those literals, not copied from the code's output.
+"""
+
+import datetime as dt
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from lkjip_site import compute as C
+from lkjip_site.fmt import fmt_number, fmt_percent, fmt_rupiah
+from lkjip_site.model import (
+    Budget, BudgetNode, CapaianPolicy, Dataset, Ikm, IkmElement, Indicator, Instansi, JenisBelanja, Loc, Missing,
+    PerjanjianKinerja, PeriodValues, Person, Renstra, Report, ReportData, Sasaran, Tujuan,
+)
+from lkjip_site.scales import BUILTIN_SCALES
+
+L = Loc("content/laporan/uji/data/indikator.yaml", 1)
+STD = CapaianPolicy()
+INV = CapaianPolicy(rumus_negatif="rasio_terbalik")
+
+pos = st.decimals(min_value=D("0.01"), max_value=D(10**6), allow_nan=False, allow_infinity=False, places=2)
+nonneg = st.decimals(min_value=D(0), max_value=D(10**6), allow_nan=False, allow_infinity=False, places=2)
+
+
+# ------------------------------------------------------------------------------------------------ builders
+
+def indicator(iid, target, realisasi, polaritas="positif", tahun=2022, sasaran=None, **kw):
+    tgt = {tahun: target if isinstance(target, PeriodValues) else PeriodValues(annual=target)}
+    real = {}
+    if realisasi is not None:
+        real = {tahun: realisasi if isinstance(realisasi, PeriodValues) else PeriodValues(annual=realisasi)}
+    real.update(kw.pop("realisasi_lain", {}))
+    return Indicator(id=iid, nama=f"Indikator {iid}", satuan=kw.pop("satuan", "nilai"), polaritas=polaritas,
+                     loc=L, target=tgt, realisasi=real, sasaran_id=sasaran, **kw)
+
+
+def report(indicators, sasaran=None, tahun=2022, periode="tahunan", skala="lan", policy=STD, anggaran=None,
+           ikm=None, datasets=None, efisiensi="rasio", pk=None):
+    data = ReportData(indikator={i.id: i for i in indicators}, anggaran=anggaran, ikm=ikm,
+                      datasets=datasets or {}, pk=pk)
+    if sasaran:
+        sas = [Sasaran(sid, f"Sasaran {sid}", ids, L) for sid, ids in sasaran]
+        data.renstra = Renstra(2021, 2026, "Visi", ["Misi"], [Tujuan("T1", "Tujuan", sas, L)], L)
+    kepala = Person("Fulan", "Camat", "Pembina (IV/a)", "197001011990031001")
+    return Report(slug="uji", folder=None, rel="content/laporan/uji", judul="Uji", tahun=tahun, periode=periode,
+                  versi="1.0", tanggal_terbit=dt.date(tahun + 1, 2, 1),
+                  instansi=Instansi("Kecamatan Batu Sopang", kepala, "Pemerintah Kabupaten Paser"),
+                  tempat_ttd="Batu Sopang", tanggal_ttd=dt.date(tahun + 1, 1, 31),
+                  loc=Loc("content/laporan/uji/laporan.yaml", 1), data=data, skala_predikat=skala,
+                  capaian=policy, efisiensi=efisiensi)
+
+
+def leaf(kode, pagu, realisasi, **kw):
+    return BudgetNode("sub_kegiatan", kode, f"Sub kegiatan {kode}", L, pagu=D(pagu),
+                      realisasi=realisasi if isinstance(realisasi, Missing) else D(realisasi), **kw)
+
+
+def node(level, kode, children, **kw):
+    return BudgetNode(level, kode, f"{level} {kode}", L, children=children, **kw)
+
+
+def seed002_indicators():
+    """Seed 002 Tabel 3.1 (l.530-535): S1 missing, S2 IKM 80->82, S3 crime 20->18 (negative), S4 25->20."""
+    return [
+        indicator("IKU1", D(65), Missing("Belum ada evaluasi SAKIP dari Inspektorat")),
+        indicator("IKU2", D(80), D(82)),
+        indicator("IKU3", D(20), D(18), polaritas="negatif"),
+        indicator("IKU4", D(25), D(20)),
+    ]
+
+
+SEED002_SASARAN = [("S1", ["IKU1"]), ("S2", ["IKU2"]), ("S3", ["IKU3"]), ("S4", ["IKU4"])]
+
+
+# ------------------------------------------------------------------------------------------------ capaian
+
+def test_positive_formula():
+    r = C.capaian(D(73), D("84.82"), "positif", STD)
+    assert r.formula == "positif"
+    assert fmt_percent(r.value) == "116,19 %"  # seed 000 l.380 (table l.338 printed "116")
+
+
+def test_negative_standard_and_inverse_seed_002():
+    std = C.capaian(D(20), D(18), "negatif", STD)
+    inv = C.capaian(D(20), D(18), "negatif", INV)
+    assert std.value == D(110) and std.formula == "negatif_standar"
+    assert fmt_number(inv.value, 1) == "111,1" and inv.formula == "negatif_rasio_terbalik"
+    assert fmt_percent(inv.value) == "111,11 %"
+
+
+def test_zero_target_is_na_not_zero():
+    r = C.capaian(D(0), D(5), "positif", STD)
+    assert r.value is None and "target 0" in r.reason
+    assert C.capaian(D(0), D(0), "negatif", STD).value == D(100)
+    assert C.capaian(D(0), D(-1), "negatif", STD).value == D(100)
+    assert C.capaian(D(0), D(3), "negatif", STD).value is None
+
+
+def test_missing_values_keep_the_reason():
+    r = C.capaian(D(65), Missing("Belum ada evaluasi SAKIP"), "positif", STD)
+    assert r.value is None and "Belum ada evaluasi SAKIP" in r.reason
+    assert "target" in C.capaian(None, D(1), "positif", STD).reason
+    assert "realisasi belum diisi" in C.capaian(D(1), None, "positif", STD).reason
+
+
+def test_negative_result_rules():
+    floor = C.capaian(D(10), D(25), "negatif", CapaianPolicy(hasil_negatif="nol"))
+    assert floor.value == 0 and "0 %" in floor.reason
+    tt = C.capaian(D(10), D(25), "negatif", CapaianPolicy(hasil_negatif="tidak_tercapai"))
+    assert tt.value is None and tt.tidak_tercapai and tt.for_average == 0
+    assert "tidak tercapai" in tt.reason
+
+
+def test_inverse_ratio_with_zero_realisasi_is_na():
+    assert C.capaian(D(20), D(0), "negatif", INV).value is None
+
+
+def test_qualitative():
+    grades = ["D", "C", "B", "A"]
+    assert C.capaian("B", "A", "positif", STD, grades).value == 100
+    assert C.capaian("B", "B", "positif", STD, grades).value == 100
+    c = C.capaian("B", "C", "positif", STD, grades)
+    assert fmt_percent(c.value) == "66,67 %"  # rank 2 / rank 3
+    assert C.capaian("B", "X", "positif", STD, grades).value is None
+    assert C.capaian("B", D(3), "positif", STD, grades).value is None
+    assert C.capaian("B", "A", "positif", STD, None).value is None  # grade without a declared list
+
+
+@given(t=pos, r1=nonneg, r2=nonneg)
+def test_positive_capaian_monotone_in_r(t, r1, r2):
+    lo, hi = sorted((r1, r2))
+    assert C.capaian(t, lo, "positif").value <= C.capaian(t, hi, "positif").value
+
+
+@given(t=pos, r=nonneg)
+def test_negative_standard_equals_200_minus_positive_form(t, r):
+    """(2T − R)/T × 100 = 200 − R/T × 100 whenever the result is not negative."""
+    neg = C.capaian(t, r, "negatif", STD)
+    posv = C.capaian(t, r, "positif", STD).value
+    if r <= 2 * t:
+        assert abs(neg.value - (D(200) - posv)) < D("1e-20")  # equal up to Decimal's 28-digit precision
+    else:
+        assert neg.value == 0
+
+
+@given(t=pos, r1=nonneg, r2=nonneg)
+def test_negative_capaian_monotone_decreasing(t, r1, r2):
+    lo, hi = sorted((r1, r2))
+    assert C.capaian(t, lo, "negatif").value >= C.capaian(t, hi, "negatif").value
+
+
+@given(t=pos, r=pos)
+def test_inverse_ratio_never_below_standard(t, r):
+    """T/R ≥ (2T − R)/T because (R/T − 1)² ≥ 0: the undeclared variant flatters the result."""
+    inv = C.capaian(t, r, "negatif", INV).value
+    std = C.capaian(t, r, "negatif", STD).value
+    assert abs(inv * r - t * 100) <= t * 100 * D("1e-25")  # relative: Decimal keeps 28 digits
+    assert inv >= std - abs(std) * D("1e-25") - D("1e-25")
+
+
+@given(st.lists(st.sampled_from(["D", "C", "B", "A"]), min_size=2, max_size=2))
+def test_qualitative_range(pair):
+    t, r = pair
+    grades = ["D", "C", "B", "A"]
+    v = C.capaian(t, r, "positif", STD, grades).value
+    assert 0 < v <= 100
+    assert (v == 100) == (grades.index(r) >= grades.index(t))
+
+
+# ------------------------------------------------------------------------------------------------ aggregates
+
+def test_seed_002_average_is_97_87_with_the_declared_inverse_ratio():
+    """Printed 97,8 / 97,86 / 97,57 (l.76, l.535, l.1336); the mean of 102,5; 111,11; 80 is 97,87."""
+    comp = C.compute_report(report(seed002_indicators(), SEED002_SASARAN, policy=INV), {}, "lan")
+    assert fmt_number(comp.rata_rata) == "97,87"
+    assert fmt_number(comp.rata_rata) not in ("97,80", "97,86", "97,57")
+    assert comp.sasaran["S1"].capaian is None and comp.sasaran["S1"].terukur == 0  # missing, not 0
+    assert comp.predikat_rata_rata.label == "Sangat Berhasil"
+
+
+def test_seed_002_average_with_the_standard_formula():
+    comp = C.compute_report(report(seed002_indicators(), SEED002_SASARAN), {}, "lan")
+    assert fmt_number(comp.rata_rata) == "97,50"  # (102,5 + 110 + 80) / 3
+    assert comp.indikator["IKU3"].capaian.value == 110
+
+
+def test_cap_100_before_averaging():
+    comp = C.compute_report(report(seed002_indicators(), SEED002_SASARAN, policy=CapaianPolicy(batas_100=True)),
+                            {}, "lan")
+    assert fmt_number(comp.rata_rata) == "93,33"  # (100 + 100 + 80) / 3
+
+
+def test_mean_per_sasaran_and_counts():
+    inds = [indicator("A", D(100), D(100)), indicator("B", D(100), D(50)), indicator("C", D(0), D(4)),
+            indicator("D", D(100), D("98.27"))]
+    comp = C.compute_report(report(inds, [("S1", ["A", "B", "C"]), ("S2", ["D"])], skala="banjar"), {}, "lan")
+    assert comp.sasaran["S1"].capaian == 75 and comp.sasaran["S1"].terukur == 2  # C (target 0) left out
+    assert comp.indikator["D"].predikat.label == "Cukup Berhasil"  # seed 000 l.349 printed "Berhasil"
+    assert dict(comp.predikat_jumlah) == {"Berhasil": 1, "Cukup Berhasil": 1, "Kurang Berhasil": 1,
+                                          "Tidak Berhasil": 0, "Tidak dapat dinilai": 1}
+
+
+def test_tidak_tercapai_counts_as_zero_in_average():
+    inds = [indicator("A", D(10), D(25), polaritas="negatif"), indicator("B", D(100), D(100))]
+    comp = C.compute_report(report(inds, [("S1", ["A", "B"])], skala="banjar",
+                                   policy=CapaianPolicy(hasil_negatif="tidak_tercapai")), {}, "lan")
+    assert comp.sasaran["S1"].capaian == 50
+    assert comp.indikator["A"].predikat.label == "Tidak Berhasil"
+    assert C.lookup(comp, "A.capaian").formatted() == "tidak tercapai"
+
+
+@given(st.lists(st.one_of(st.none(), nonneg), min_size=1, max_size=8))
+def test_mean_leaves_out_na(values):
+    results = [C.Result(v, "positif") if v is not None else C.na("x") for v in values]
+    got = C.mean_capaian(results)
+    known = [v for v in values if v is not None]
+    if not known:
+        assert got is None
+    else:
+        assert min(known) <= got <= max(known)
+        capped = C.mean_capaian(results, cap_100=True)
+        assert capped <= got and capped <= 100
+        assert capped == C.mean(min(v, D(100)) for v in known)
+
+
+# ------------------------------------------------------------------------------------------------ budget
+
+SEED000_PROGRAMS = [  # seed 000 Tabel 3.7: program pagu and realisasi as printed
+    ("7.01.01", 2233317579, 2176701753), ("7.01.02", 25300000, 25300000), ("7.01.03", 63128000, 63128000),
+    ("7.01.04", 6300000, 6300000), ("7.01.05", 167279000, 167279000), ("7.01.06", 16500000, 16500000),
+]
+
+
+def seed000_budget():
+    programs = [node("program", k, [node("kegiatan", f"{k}.2.01", [leaf(f"{k}.2.01.0001", p, r)])])
+                for k, p, r in SEED000_PROGRAMS]
+    return Budget(2023, programs, L, total_tertulis=(D(2511824579), D(2369772519), L),
+                  jenis_belanja=[JenisBelanja("operasi", D(1673801429), D(1564029050), L),
+                                 JenisBelanja("modal", D(144440000), D(141570500), L)])
+
+
+def test_seed_000_program_realisations_sum():
+    b = C.compute_budget(seed000_budget())
+    assert b.total.pagu == D(2511824579)            # the seed's stated pagu is right
+    assert b.total.realisasi == D(2455208753)       # stated 2.369.772.519 is not the sum
+    assert fmt_rupiah(b.total.realisasi) == "Rp 2.455.208.753"
+    assert b.issues == []
+
+
+def test_seed_000_program_1_sub_kegiatan():
+    """Program 1's twenty sub kegiatan (Tabel 3.7) add up to the printed pagu; the realisasi is 20.000 more."""
+    subs = {"2.01": [(1000800, 1000800), (1800000, 1800000)],
+            "2.02": [(1633431429, 1579659100), (39240000, 39240000), (1500000, 1500000)],
+            "2.03": [(1000500, 1000500)], "2.05": [(4200000, 3820000)],
+            "2.06": [(3820000, 3820000), (9560000, 9560000), (1525000, 1525000), (17376600, 17376600),
+                     (3040000, 3040000), (4500000, 4450000), (60321350, 60321350)],
+            "2.07": [(71490000, 71490000)], "2.08": [(20660000, 20660000), (4900000, 4900000),
+                                                    (175000000, 175000000)],
+            "2.09": [(45827900, 44658918), (133124000, 131899485)]}
+    keg = [node("kegiatan", f"7.01.01.{k}", [leaf(f"7.01.01.{k}.{i:04d}", p, r) for i, (p, r) in enumerate(v, 1)])
+           for k, v in subs.items()]
+    prog = node("program", "7.01.01", keg)
+    b = C.compute_budget(Budget(2023, [prog], L))
+    p = b.program[0]
+    assert p.pagu == D(2233317579)
+    assert p.realisasi == D(2176721753)
+    assert fmt_percent(p.serapan) == "97,47 %"
+    assert b.find("7.01.01.2.06").pagu == D(100142950)
+
+
+def test_seed_001_program_pagu_and_quarterly_total():
+    """Program 07.01.02 printed pagu 18.048.000; its kegiatan add to 36.196.400 (seed 001 l.492)."""
+    prog = node("program", "07.01.02", [
+        node("kegiatan", "7.01.02.2.02", [leaf("7.01.02.2.02.03", 8811160, 1094500)]),
+        node("kegiatan", "7.01.02.2.04", [leaf("7.01.02.2.04.03", 27385240, 0)]),
+    ], pagu_tertulis=D(18048000))
+    b = C.compute_budget(Budget(2024, [prog], L))
+    assert b.program[0].pagu == D(36196400) and b.program[0].pagu_tertulis == D(18048000)
+    kinds = sorted(i.kode for i in b.issues)
+    assert kinds == ["kode-lama", "kode-lama", "kode-lama"]  # 07.01.02 and two 2-digit sub kegiatan codes
+    # seed 001 l.544: realisasi s.d. TW I of the six programs
+    tw1 = [355324449, 1094500, 13588800, 7218000, 18518000, 0]
+    assert sum(D(x) for x in tw1) == D(395743749)  # printed 399.943.749
+
+
+def test_codes():
+    assert C.validate_code("7.01.01.2.01.0006", "sub_kegiatan", "7.01.01.2.01") == []
+    assert C.validate_code("7.01.01", "program") == []
+    assert C.validate_code("7.01.01.2.01", "kegiatan", "7.01.01") == []
+    old = C.validate_code("7.01.01.2.01.06", "sub_kegiatan", "7.01.01.2.01")
+    assert [i.severity for i in old] == ["peringatan"] and "4 digit" in old[0].message
+    pad = C.validate_code("07.01.01", "program")
+    assert [i.severity for i in pad] == ["peringatan"]
+    bad = C.validate_code("7.1.1", "program")
+    assert [i.kode for i in bad] == ["kode-format"] and bad[0].severity == "error"
+    wrong_parent = C.validate_code("7.01.02.2.01", "kegiatan", "7.01.01")
+    assert [i.kode for i in wrong_parent] == ["kode-induk"]
+    assert C.validate_code("7.01.01.2.01", "kegiatan", "07.01.01") == []  # parent padding normalised
+
+
+def test_jenis_belanja_kelompok_and_change():
+    leaves = [leaf("7.01.01.2.01.0001", 100, 90, jenis_belanja="pegawai"),
+              leaf("7.01.01.2.01.0002", 50, 50, jenis_belanja="barang_jasa"),
+              leaf("7.01.01.2.01.0003", 30, 15, jenis_belanja="modal")]
+    b = C.compute_budget(Budget(2023, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", leaves)])], L,
+                                tahun_lalu=(D(160), D(120))))
+    assert b.jenis_sumber == "rincian"
+    assert [(r.key, r.pagu, r.realisasi) for r in b.jenis_belanja] == [
+        ("pegawai", 100, 90), ("barang_jasa", 50, 50), ("modal", 30, 15)]
+    assert [(r.label, r.pagu) for r in b.kelompok] == [("Belanja Operasi", 150), ("Belanja Modal", 30)]
+    ch = b.perubahan
+    assert ch.selisih_pagu == 20 and ch.selisih_realisasi == 35 and ch.persen_pagu == D("12.5")
+    assert ch.serapan_lalu == 75
+
+
+def test_per_sasaran_absorption_is_weighted():
+    """Σreal/Σpagu, not the mean of program percentages (seed 002 Tabel 3.4.2 averaged percentages)."""
+    p1 = node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [leaf("7.01.01.2.01.0001", 1000, 500)])],
+              sasaran="S1")
+    p2 = node("program", "7.01.02", [node("kegiatan", "7.01.02.2.01", [leaf("7.01.02.2.01.0001", 10, 10)])],
+              sasaran="S1")
+    b = C.compute_budget(Budget(2023, [p1, p2], L))
+    row = b.per_sasaran[0]
+    assert row.key == "S1" and fmt_percent(row.serapan) == "50,50 %"  # unweighted mean would say 75 %
+
+
+budget_leaf = st.tuples(st.integers(0, 10**10), st.integers(0, 10**10))
+
+
+@given(st.lists(st.lists(st.lists(budget_leaf, min_size=1, max_size=4), min_size=1, max_size=3),
+                min_size=1, max_size=3))
+def test_parent_sum_equals_sum_of_leaves(shape):
+    programs = []
+    for pi, kegs in enumerate(shape, 1):
+        kk = []
+        for ki, subs in enumerate(kegs, 1):
+            kode = f"7.01.{pi:02d}.2.{ki:02d}"
+            kk.append(node("kegiatan", kode, [leaf(f"{kode}.{si:04d}", p, r) for si, (p, r) in enumerate(subs, 1)]))
+        programs.append(node("program", f"7.01.{pi:02d}", kk))
+    b = C.compute_budget(Budget(2023, programs, L))
+    leaves = [n for n in b.nodes() if not n.children]
+    assert b.total.pagu == sum(n.pagu for n in leaves)
+    assert b.total.realisasi == sum(n.realisasi for n in leaves)
+    for n in b.nodes():
+        if n.children:
+            assert n.pagu == sum(c.pagu for c in n.children)
+            assert n.sisa == n.pagu - n.realisasi
+    assert b.issues == []
+
+
+def test_serapan_seed_002():
+    s = C.serapan(D(6151520858), D(4924825264))
+    assert fmt_percent(s) == "80,06 %"  # seed 002 l.92 printed 80,06 % (right)
+    assert fmt_number(C.efisiensi("sisa_anggaran", D(100), s).value) == "19,94"
+
+
+# ------------------------------------------------------------------------------------------------ trends, renstra
+
+def test_delta_trend_renstra_national():
+    ind = indicator("IKM", D(85), D("83.51"), tahun=2023, realisasi_lain={2022: PeriodValues(annual=D("84.75"))},
+                    target_akhir=D(90), target_nasional=(D(80), "Target Provinsi"))
+    comp = C.compute_report(report([ind], tahun=2023, skala="banjar"), {}, "lan")
+    ir = comp.indikator["IKM"]
+    assert ir.delta == D("-1.24") and ir.tren == "turun"   # seed 001 l.522: 84,75 (2022) -> 83,51 (2023)
+    assert fmt_percent(ir.capaian.value) == "98,25 %"    # printed 98,24 (truncated)
+    assert ir.predikat.label == "Cukup Berhasil"          # printed "Sangat Berhasil"
+    assert fmt_percent(ir.kemajuan.value) == "92,79 %"
+    assert ir.nasional.status == "memenuhi" and ir.nasional.selisih == D("3.51")
+    assert [p.tahun for p in ir.riwayat] == [2022, 2023]
+    assert C.trend(D(0)) == "tetap" and C.trend(D(1)) == "naik" and C.trend(None) is None
+
+
+def test_renstra_negative_analogue():
+    r = C.kemajuan_renstra(D(12), D(10), "negatif")
+    assert r.value == D(80)
+
+
+# ------------------------------------------------------------------------------------------------ efficiency
+
+def test_efficiency_methods():
+    # seed 000 Tabel 3.9: capaian 116,19 %, serapan 94,34 % -> 5,66 by method (a)
+    a = C.efisiensi("sisa_anggaran", D("116.19"), D("94.34"))
+    assert fmt_number(a.value) == "5,66" and a.label == "efisien"
+    assert C.efisiensi("sisa_anggaran", D(98), D(90)).value is None  # only where C >= 100
+    assert C.efisiensi("sisa_anggaran", D(100), D(100)).label == "cukup efisien"
+    b = C.efisiensi("rasio", D(110), D(100))
+    assert b.value == D("1.1") and b.label == "efisien" and b.kind == "number"
+    assert C.efisiensi("rasio", D(90), D(100)).label == "tidak efisien"
+    c = C.efisiensi("selisih", D(100), D(95))
+    assert c.value == 5 and c.label == "efisien"
+    assert C.efisiensi("selisih", D(99), D(50)).label == "tidak efisien"
+    assert C.efisiensi("selisih_pita", D(100), D(95)).label == "cukup efisien"   # band edge inclusive
+    assert C.efisiensi("selisih_pita", D(100), D("94.9")).label == "efisien"
+    assert C.efisiensi("selisih_pita", D(90), D("95.1")).label == "tidak efisien"
+    with pytest.raises(ValueError):
+        C.efisiensi("lain", D(1), D(1))
+    assert all(C.EFISIENSI[m] for m in ("sisa_anggaran", "rasio", "selisih", "selisih_pita"))
+
+
+@given(c=nonneg, s=pos)
+def test_efficiency_pita_labels_partition(c, s):
+    e = C.efisiensi("selisih_pita", c, s)
+    d = c - s
+    expected = "efisien" if d > 5 else "tidak efisien" if d < -5 else "cukup efisien"
+    assert e.label == expected and e.value == d
+    r = C.efisiensi("rasio", c, s)
+    assert (r.label == "efisien") == (c > s)
+
+
+def test_efficiency_rows_in_report():
+    ind = indicator("IKU1", D(73), D("84.82"), tahun=2023, program="7.01.01")
+    b = Budget(2023, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [
+        leaf("7.01.01.2.01.0001", 2511824579, 2369772519)])])], L)
+    comp = C.compute_report(report([ind], tahun=2023, anggaran=b, efisiensi="sisa_anggaran", skala="banjar"), {},
+                            "lan")
+    row = comp.efisiensi[0]
+    assert fmt_percent(row.serapan) == "94,34 %" and fmt_number(row.hasil.value) == "5,66"
+    assert comp.efisiensi_deskripsi.startswith("Metode sisa anggaran")
+
+
+# ------------------------------------------------------------------------------------------------ quarterly
+
+def test_aggregate():
+    vals = [D(20), None, D(30), Missing("belum")]
+    assert C.aggregate(vals, "jumlah") == 50
+    assert C.aggregate(vals, "terakhir") == 30
+    assert C.aggregate(vals, "rata_rata") == 25
+    assert isinstance(C.aggregate([Missing("x")], "jumlah"), Missing)
+    assert C.aggregate([None], "jumlah") is None
+
+
+def test_cumulative_sd_tw():
+    pv = PeriodValues(annual=D(100), quarters={"tw1": D(10), "tw2": D(20), "tw3": D(30), "tw4": D(40)})
+    assert C.kumulatif(pv, "tw2", "jumlah") == 30
+    assert C.kumulatif(pv, "tw3", "terakhir") == 30
+    assert C.kumulatif(pv, "tw3", "rata_rata") == 20
+    assert C.kumulatif(pv, "tahunan", "jumlah") == 100
+    assert C.kumulatif(PeriodValues(annual=D(85)), "tw1", "terakhir") == 85  # no quarterly target: annual
+
+
+def test_split_of_non_additive_indicator_is_detected():
+    """Seed 002 l.2297: IKM target split 20/20/20/25 (= 85)."""
+    split = PeriodValues(annual=D(85), quarters={"tw1": D(20), "tw2": D(20), "tw3": D(20), "tw4": D(25)})
+    msg = C.split_error("IKM", "terakhir", split)
+    assert msg and "20/20/20/25" in msg and "85,00" in msg
+    level = PeriodValues(annual=D(85), quarters={q: D(85) for q in ("tw1", "tw2", "tw3", "tw4")})
+    assert C.split_error("IKM", "terakhir", level) is None
+    assert C.split_error("DOK", "jumlah", split) is None  # additive indicator: splitting is right
+
+
+@given(st.lists(st.integers(1, 100), min_size=2, max_size=4))
+def test_split_detection_property(parts):
+    qs = {q: D(p) for q, p in zip(("tw1", "tw2", "tw3", "tw4"), parts)}
+    pv = PeriodValues(annual=D(sum(parts)), quarters=qs)
+    assume(len(set(parts)) > 1 or parts[0] != sum(parts))
+    assert C.split_error("X", "rata_rata", pv) is not None
+    assert C.split_error("X", "jumlah", pv) is None
+
+
+def test_quarterly_report_uses_cumulative_values():
+    dok = indicator("DOK", PeriodValues(annual=D(12), quarters={"tw1": D(3), "tw2": D(3), "tw3": D(3), "tw4": D(3)}),
+                    PeriodValues(quarters={"tw1": D(2), "tw2": D(4)}), tahun=2024, agregasi="jumlah")
+    ikm_ind = indicator("IKM", D(85), PeriodValues(quarters={"tw1": D(80), "tw2": D(84)}), tahun=2024)
+    comp = C.compute_report(report([dok, ikm_ind], tahun=2024, periode="tw2"), {}, "banjar")
+    d = comp.indikator["DOK"]
+    assert d.target == 6 and d.realisasi == 6 and d.capaian.value == 100
+    assert [q.tw for q in d.triwulan] == ["tw1", "tw2"]
+    assert d.triwulan[0].capaian.value == D(2) / D(3) * 100
+    i = comp.indikator["IKM"]
+    assert i.target == 85 and i.realisasi == 84
+    assert C.lookup(comp, "DOK.realisasi").formatted() == "6,00"
+
+
+def test_split_issue_in_report():
+    ind = indicator("IKM", PeriodValues(annual=D(85), quarters={"tw1": D(20), "tw2": D(20), "tw3": D(20),
+                                                                "tw4": D(25)}, loc=Loc("f.yaml", 7)),
+                    D(80), tahun=2022)
+    comp = C.compute_report(report([ind]), {}, "lan")
+    issues = [i for i in comp.issues if i.kode == "triwulan-dibagi"]
+    assert len(issues) == 1 and issues[0].loc == Loc("f.yaml", 7) and issues[0].severity == "error"
+
+
+# ------------------------------------------------------------------------------------------------ IKM
+
+def ikm_data(values, tahun=2023):
+    return Ikm(tahun, [IkmElement(f"U{i}", f"Unsur {i}", D(v), L) for i, v in enumerate(values, 1)], L, 376)
+
+
+def test_ikm_exact_mean_not_0_11():
+    res = C.ikm(ikm_data(["3.5", "3.5", "3.5", "3.0", "3.0", "3.0", "4.0", "4.0", "3.5"]))
+    assert res.skm == D(31) / D(9)
+    assert fmt_number(res.nilai) == "86,11"              # 31/9 × 25; the 0,11 weight would give 85,25
+    assert fmt_number(D(31) * D("0.11") * 25) == "85,25"
+    assert res.mutu == "B" and res.kinerja == "Baik" and res.problems == []
+
+
+@pytest.mark.parametrize("nilai, mutu", [
+    ("25", "D"), ("64.99", "D"), ("65", "C"), ("76.60", "C"), ("76.61", "B"), ("88.30", "B"), ("88.31", "A"),
+    ("100", "A"),
+])
+def test_ikm_mutu_boundaries(nilai, mutu):
+    assert C.mutu_ikm(D(nilai))[0] == mutu
+
+
+def test_ikm_extremes_and_problems():
+    assert C.ikm(ikm_data(["4"] * 9)).nilai == 100
+    assert C.ikm(ikm_data(["1"] * 9)).nilai == 25
+    bad = C.ikm(ikm_data(["4"] * 8 + ["4.5"]))
+    assert [p.kode for p in bad.problems] == ["ikm-nilai"]
+    short = C.ikm(ikm_data(["3"] * 8))
+    assert [p.kode for p in short.problems] == ["ikm-unsur"]
+
+
+@given(st.lists(st.decimals(min_value=1, max_value=4, places=2, allow_nan=False), min_size=9, max_size=9))
+def test_ikm_in_range(values):
+    res = C.ikm(ikm_data(values))
+    assert D(25) <= res.nilai <= D(100)
+    assert res.nilai == sum(values) / 9 * 25 or abs(res.nilai - sum(values) / 9 * 25) < D("1e-20")
+    assert res.mutu in "ABCD"
+
+
+# ------------------------------------------------------------------------------------------------ datasets
+
+def population():
+    return Dataset("penduduk", ["Desa", "Laki-laki", "Perempuan"],
+                   [["Sungai", D(120), D(130)], ["Bakung", D(80), D(70)]], [False, True, True], L)
+
+
+def test_dataset_totals_and_shares():
+    t = C.dataset_table(population())
+    assert t.row_totals == [250, 150]
+    assert t.column_totals == {1: 200, 2: 200}
+    assert t.grand_total == 400
+    assert t.row_shares == [D("62.5"), D("37.5")]
+    assert t.cell_shares[0][1] == 60
+    one = C.dataset_table(population(), ["Perempuan"])
+    assert one.row_totals is None and one.grand_total == 200
+    with pytest.raises(ValueError):
+        C.dataset_table(population(), ["Desa"])
+    with pytest.raises(KeyError):
+        C.dataset_table(population(), ["Luas"])
+
+
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)), min_size=1, max_size=10))
+def test_dataset_shares_sum_to_100(rows):
+    ds = Dataset("d", ["N", "A", "B"], [[str(i), D(a), D(b)] for i, (a, b) in enumerate(rows)],
+                 [False, True, True], L)
+    t = C.dataset_table(ds)
+    assert t.grand_total == sum(t.column_totals.values()) == sum(t.row_totals)
+    if t.grand_total:
+        assert abs(sum(t.row_shares) - 100) < D("1e-20")
+
+
+# ------------------------------------------------------------------------------------------------ lookup
+
+def full_report():
+    inds = seed002_indicators()
+    inds[1].realisasi[2021] = PeriodValues(annual=D("79.5"))
+    inds[1].satuan = "nilai"
+    b = Budget(2022, [node("program", "7.01.02", [node("kegiatan", "7.01.02.2.01", [
+        leaf("7.01.02.2.01.0001", 1000, 800, jenis_belanja="barang_jasa")])], sasaran="S2")], L)
+    r = report(inds, SEED002_SASARAN, policy=INV, anggaran=b, ikm=ikm_data(["3.5"] * 9, 2022))
+    return C.compute_report(r, {}, "lan")
+
+
+@pytest.mark.parametrize("path, kind, text", [
+    ("IKU2.capaian", "percent", "102,50 %"),
+    ("IKU2.predikat", "text", "Sangat Berhasil"),
+    ("IKU2.target", "number", "80,00"),
+    ("IKU2.realisasi", "number", "82,00"),
+    ("IKU2.realisasi@2021", "number", "79,50"),
+    ("IKU2.delta", "number", "2,50"),
+    ("IKU2.tren", "text", "naik"),
+    ("IKU2.nama", "text", "Indikator IKU2"),
+    ("IKU1.capaian", "percent", "\u2013"),
+    ("IKU1.realisasi", "number", "\u2013"),
+    ("anggaran.pagu", "rupiah", "Rp 1.000"),
+    ("anggaran.realisasi", "rupiah", "Rp 800"),
+    ("anggaran.serapan", "percent", "80,00 %"),
+    ("anggaran.sisa", "rupiah", "Rp 200"),
+    ("anggaran.7.01.02.pagu", "rupiah", "Rp 1.000"),
+    ("anggaran.7.01.02.2.01.0001.realisasi", "rupiah", "Rp 800"),
+    ("anggaran.jenis.barang_jasa.pagu", "rupiah", "Rp 1.000"),
+    ("capaian.rata_rata", "percent", "97,87 %"),
+    ("capaian.S2", "percent", "102,50 %"),
+    ("capaian.S2.predikat", "text", "Sangat Berhasil"),
+    ("ikm.nilai", "number", "87,50"),
+    ("ikm.mutu", "text", "B"),
+    ("predikat.Sangat Berhasil.jumlah", "number", "2,00"),
+    ("predikat.berhasil.jumlah", "number", "1,00"),
+    ("predikat.cukup-berhasil.jumlah", "number", "0,00"),
+    ("laporan.tahun", "text", "2022"),
+])
+def test_lookup(path, kind, text):
+    ref = C.lookup(full_report(), path)
+    assert ref.kind == kind
+    assert ref.formatted() == text
+
+
+def test_lookup_na_reason():
+    ref = C.lookup(full_report(), "IKU1.capaian")
+    assert "Belum ada evaluasi SAKIP" in ref.reason
+
+
+@pytest.mark.parametrize("path", ["IKU9.capaian", "IKU2.warna", "anggaran.9.99.99.pagu", "anggaran.tebal",
+                                  "capaian.S9", "predikat.Luar Biasa.jumlah", "ikm.warna", "IKU2.capaian@1990",
+                                  "IKU2.capaian@tahun", "sembarang"])
+def test_lookup_unknown(path):
+    with pytest.raises(C.UnknownReference) as exc:
+        C.lookup(full_report(), path)
+    assert "tidak dikenal" in str(exc.value) and path.split("@")[0].split(".")[0] in str(exc.value)
+    assert isinstance(exc.value, KeyError)
+
+
+def test_percent_satuan_gives_percent_kind():
+    ind = indicator("P", D(100), D("97.76"), satuan="%")
+    comp = C.compute_report(report([ind]), {}, "banjar")
+    assert C.lookup(comp, "P.realisasi").formatted() == "97,76 %"
+
+
+def test_unknown_indicator_in_pk():
+    pk = PerjanjianKinerja(2022, "awal", None, ["S1"], ["IKU2", "IKU7"], [], Loc("pk.yaml", 3))
+    comp = C.compute_report(report(seed002_indicators(), SEED002_SASARAN, pk=pk), {}, "lan")
+    assert [i.kode for i in comp.issues] == ["indikator-tidak-ada"]
+    assert comp.pk_indikator == ["IKU2", "IKU7"]
+    assert list(comp.sasaran) == ["S1"]
+
+
+def test_custom_scale_from_report():
+    from lkjip_site.scales import parse_scale
+    r = report([indicator("A", D(100), D(95))], skala="kustom")
+    r.scales = {"kustom": parse_scale("kustom", {"kelas": [{"label": "Baik", "min": 90},
+                                                            {"label": "Buruk", "min": 0, "max": 90}]})}
+    comp = C.compute_report(r, {}, "banjar")
+    assert comp.indikator["A"].predikat.label == "Baik" and comp.scale_problems == []
+
+
+def test_default_scale_used_when_report_declares_none():
+    comp = C.compute_report(report([indicator("A", D(100), D(95))], skala=""), {}, "banjar")
+    assert comp.scale is BUILTIN_SCALES["banjar"]
+    with pytest.raises(KeyError):
+        C.compute_report(report([], skala="tidak-ada"), {}, "banjar")
