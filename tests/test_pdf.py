@@ -130,7 +130,8 @@ def make_report(root: Path) -> tuple[Report, SiteConfig, list[Path]]:
          (2, "renstra", "B. Perbandingan dengan Target Renstra"), (2, "anggaran", "C. Realisasi Anggaran")],
         bab="III")
     bab4 = chapter(folder, "bab-4-penutup", "Penutup", "bab", 40,
-                   '<h2 id="kesimpulan">A. Kesimpulan</h2>' + f"<p>{PARA}</p>",
+                   '<h2 id="kesimpulan">A. Kesimpulan</h2>' + f"<p>{PARA}</p>"
+                   '<p><img src="https://example.invalid/peta.png" alt="Peta wilayah"></p>',
                    [(2, "kesimpulan", "A. Kesimpulan")], bab="IV")
 
     kepala = Person(nama="H. Ahmad Rizani, S.Sos., M.AP", jabatan="Camat Martapura Barat",
@@ -431,12 +432,24 @@ def test_cache_skips_unchanged_and_detects_changes(rendered: Rendered, tmp_path:
     assert not pdf.is_cached(copy)
 
 
-def test_parallel_render_is_byte_identical(rendered: Rendered, tmp_path: Path) -> None:
-    jobs = [dataclasses.replace(rendered.job, out_path=tmp_path / f"{i}.pdf") for i in range(2)]
+def test_parallel_render_is_byte_identical_and_cache_dir_survives_clean_build(
+        rendered: Rendered, tmp_path: Path) -> None:
+    jobs = [dataclasses.replace(rendered.job, out_path=tmp_path / "situs" / f"{i}.pdf", cache_dir=tmp_path / "cache")
+            for i in range(2)]
     stats = pdf.render_many(jobs, workers=2)
     assert [s.rendered for s in stats] == [True, True]
     for job in jobs:
         assert job.out_path.read_bytes() == rendered.data
+    # a clean build (output folder emptied) reuses the cached copy instead of rendering again
+    for job in jobs:
+        job.out_path.unlink()
+    assert [s.rendered for s in pdf.render_many(jobs, workers=2)] == [False, False]
+    assert jobs[0].out_path.read_bytes() == rendered.data
+    assert not list((tmp_path / "situs").glob("*.json")) and not list((tmp_path / "situs").glob(".*"))
+
+
+def test_remote_image_refused_not_fetched(rendered: Rendered) -> None:
+    assert rendered.stats.refused == ["https://example.invalid/peta.png"]
 
 
 def test_url_fetcher_refuses_network_and_outside_files(tmp_path: Path) -> None:
@@ -472,3 +485,14 @@ def test_format_nip_and_period() -> None:
     assert pdf.format_nip("197001011990031001") == "19700101 199003 1 001"
     assert pdf.format_nip("19700101 199003 1 001") == "19700101 199003 1 001"
     assert pdf.format_nip("12345") == "12345"
+
+
+def test_source_date_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    report, _, _ = make_report(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert pdf.source_date(report) == 1700000000
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert pdf.source_date(report) == 1707955200  # 15 Februari 2024 00:00 UTC (tanggal_terbit)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "kemarin")
+    with pytest.raises(pdf.PdfError):
+        pdf.source_date(report)

@@ -78,6 +78,13 @@ def _differs(stated: Decimal, computed: Decimal) -> bool:
     return abs(round_half_up(stated, 2) - round_half_up(computed, 2)) > TOLERANCE
 
 
+def _same_at_stated_precision(stated: Decimal, computed: Decimal) -> bool:
+    """Loose match used only for hints: authors often print one decimal (111,1) or truncate."""
+    exp = stated.as_tuple().exponent
+    places = max(0, -exp) if isinstance(exp, int) else 2
+    return round_half_up(computed, places) == stated or not _differs(stated, computed)
+
+
 def _sort(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.loc.file, f.loc.line, f.kode, f.message))
 
@@ -102,7 +109,7 @@ def _formula_hint(ind: Indicator, policy: CapaianPolicy, t: Value | None, r: Val
         return ""
     other = "rasio_terbalik" if policy.rumus_negatif == "standar" else "standar"
     alt = capaian(t, r, "negatif", CapaianPolicy(other, policy.hasil_negatif, policy.batas_100), ind.kualitatif)
-    if alt.value is not None and not _differs(stated, alt.value):
+    if alt.value is not None and _same_at_stated_precision(stated, alt.value):
         if other == "rasio_terbalik":
             return ("; nilai tertulis sesuai rumus rasio terbalik T / R, yang tidak dideklarasikan laporan "
                     "(capaian.rumus_negatif: rasio_terbalik)")

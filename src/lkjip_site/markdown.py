@@ -131,6 +131,7 @@ def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagn
             parsed.directives.append(_directive(chapter, token, diags))
         elif token.type == "heading_open" and token.attrGet("id"):
             chapter.anchors.add(str(token.attrGet("id")))
+            chapter.heading_ids.add(str(token.attrGet("id")))
         elif token.type == "fence" and token.info.strip().startswith("{"):
             diags.error((chapter.rel, line_of(chapter, token)),
                         f"blok '{token.info.strip()}' tidak dikenal; gunakan ```{{tabel}} <jenis> atau ```{{grafik}} <jenis>")
@@ -298,10 +299,11 @@ def _render_ref(ctx: RenderContext, target: str, loc: tuple[str, int]) -> str:
 
 def resolve_links(ctx: RenderContext, tokens: list[Token]) -> None:
     """Rewrite ``*.md`` / ``laporan.yaml`` links to site URLs and images to report assets; check every target."""
+    line = ctx.chapter.body_line
     for block in tokens:
         if block.map:
             line = line_of(ctx.chapter, block)
-        for token in block.children or []:
+        for token in block.children or []:  # links and images are inline tokens
             if token.type == "link_open":
                 _resolve_link(ctx, token, line)
             elif token.type == "image":
@@ -320,6 +322,8 @@ def _resolve_link(ctx: RenderContext, token: Token, line: int) -> None:
     if not path:
         if anchor and anchor not in ctx.chapter.anchors and not anchor.startswith("fn"):
             ctx.diags.error(loc, f"tautan '#{anchor}' menunjuk bagian yang tidak ada di bab ini")
+        elif anchor and ctx.pdf:
+            token.attrSet("href", f"#{pdf_anchor(ctx.chapter, anchor)}")
         return
     target = (ctx.chapter.source.parent / path).resolve()
     for report in ctx.reports:
@@ -331,10 +335,12 @@ def _resolve_link(ctx: RenderContext, token: Token, line: int) -> None:
                 if anchor and anchor not in chapter.anchors:
                     ctx.diags.error(loc, f"tautan '{href}': bagian '#{anchor}' tidak ada di {chapter.rel}")
                 if ctx.pdf and report is not ctx.report:
+                    # another report is another document: link to its public page
                     token.attrSet("href", ctx.site.url_dasar + chapter_url(report, chapter) + (f"#{anchor}" if anchor else ""))
+                elif ctx.pdf:
+                    token.attrSet("href", f"#{pdf_anchor(chapter, anchor) if anchor else chapter_anchor(chapter)}")
                 else:
-                    token.attrSet("href", ctx.href(chapter_url(report, chapter), anchor) if not ctx.pdf
-                                  else f"#{anchor or 'bab-' + chapter.id}")
+                    token.attrSet("href", ctx.href(chapter_url(report, chapter), anchor))
                 return
     if ctx.pdf:
         return
@@ -364,11 +370,32 @@ def _resolve_image(ctx: RenderContext, token: Token, line: int) -> None:
     token.attrSet("loading", "lazy")
 
 
+def pdf_anchor(chapter: Chapter, anchor: str) -> str:
+    """In the PDF all chapters share one document: heading ids get the chapter id as prefix so they stay unique.
+
+    Table and figure ids are unique per report already and keep their names (cross references rely on them).
+    """
+    if anchor in chapter.heading_ids:
+        return f"{chapter.id}--{anchor}"
+    return anchor
+
+
+def chapter_anchor(chapter: Chapter) -> str:
+    """The anchor of a chapter's first page in the PDF (Daftar Isi and links point here)."""
+    return f"bab--{chapter.id}"
+
+
 def render_chapter(md: MarkdownIt, parsed: ParsedChapter, ctx: RenderContext) -> str:
     renderer = LkjipRenderer(md)
     env = dict(parsed.env)
     env["lkjip"] = ctx
+    if ctx.pdf:
+        env["docId"] = parsed.chapter.id  # footnote ids per chapter
     tokens = [_copy_token(t) for t in parsed.tokens]
+    if ctx.pdf:
+        for token in tokens:
+            if token.type == "heading_open" and token.attrGet("id"):
+                token.attrSet("id", pdf_anchor(parsed.chapter, str(token.attrGet("id"))))
     resolve_links(ctx, tokens)
     return renderer.render(tokens, md.options, env)
 

@@ -272,7 +272,8 @@ class Chapter:
     front: dict[str, Any] = field(default_factory=dict)
     html: str = ""
     toc: list[tuple[int, str, str]] = field(default_factory=list)  # (level, anchor id, text)
-    anchors: set[str] = field(default_factory=set)
+    anchors: set[str] = field(default_factory=set)  # every id a link may target: headings, tables, figures
+    heading_ids: set[str] = field(default_factory=set)
 
     @property
     def display_title(self) -> str:

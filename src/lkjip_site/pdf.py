@@ -18,13 +18,14 @@ Pipeline
 Archival choices (checked with WeasyPrint 70.0)
 -----------------------------------------------
 * **PDF/A-3b** (``pdf_variant="pdf/a-3b"``). PDF/A-3 is the only PDF/A part that allows arbitrary embedded files, and
-  the report's YAML/CSV sources must travel with it. Level *b* (visual appearance) rather than *a*/*u* or PDF/UA-1:
-  WeasyPrint 70 can write tags (``pdf_tags=True``, used by ``pdf/a-3a`` and ``pdf/ua-1``), but its structure tree is
-  not reliable for these documents: margin boxes (running headers, page numbers), ``leader()`` dot leaders and inline
-  SVG charts are emitted as untagged or mis-nested content, and a tagged file whose tags are wrong is worse for
-  screen-reader users than an honest untagged one. The accessible version of the report is the website (WCAG 2.1 AA);
-  the PDF points to it. Switch :data:`PDF_VARIANT` to ``"pdf/a-3a"`` once WeasyPrint's tagging matures — nothing else
-  in this module depends on the level.
+  the report's YAML/CSV sources must travel with it. Level *b* rather than the tagged *a* level or PDF/UA-1: WeasyPrint
+  70 renders ``pdf/a-3a`` and ``pdf/ua-1`` without error (running headers become artifacts, tables get
+  THead/TH/TD), but on this layout its structure tree is wrong where it matters: a table that continues over three
+  pages becomes three separate ``/Table`` elements, and a block inside a heading (the "BAB I" line) becomes an ``H1``
+  nested in an ``H1``. No validator (veraPDF) is available in the build to catch such faults, and a tagged file with a
+  wrong structure misleads screen-reader users more than an untagged one. The accessible edition is the website
+  (WCAG 2.1 AA). Switching :data:`PDF_VARIANT` to ``"pdf/a-3a"`` is the only change needed once WeasyPrint's tagging
+  handles split tables.
 * **Dates**: WeasyPrint does not read ``SOURCE_DATE_EPOCH``; it takes CreationDate/ModDate (and the XMP CreateDate /
   ModifyDate) only from ``<meta name="dcterms.created|modified">``, and attachment dates from the file system. This
   module therefore fills those from ``SOURCE_DATE_EPOCH`` (or, when unset, from the report's ``tanggal_terbit`` at
@@ -116,10 +117,20 @@ class PdfJob:
     front_anchor: str | None
     body_anchor: str | None
     variant: str = PDF_VARIANT
+    cache_dir: Path | None = None
 
     @property
     def cache_path(self) -> Path:
-        return self.out_path.with_name(self.out_path.name + ".cache.json")
+        """The cache record. Without ``cache_dir`` a hidden sidecar next to the PDF; with it, a file in that folder
+        (keep it outside the published site) that also holds a copy of the PDF, so a clean build can reuse it."""
+        if self.cache_dir is None:
+            return self.out_path.with_name(f".{self.out_path.name}.cache.json")
+        tag = hashlib.sha256(str(self.out_path.resolve()).encode("utf-8")).hexdigest()[:16]
+        return self.cache_dir / f"{self.out_path.stem}-{tag}.json"
+
+    @property
+    def cached_pdf_path(self) -> Path | None:
+        return None if self.cache_dir is None else self.cache_path.with_suffix(".pdf")
 
 
 @dataclass
@@ -131,6 +142,7 @@ class RenderStats:
     pages: int = 0
     seconds: float = 0.0
     resources: dict[str, str] = field(default_factory=dict)
+    refused: list[str] = field(default_factory=list)  # URLs the fetcher refused (shown as build warnings)
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -175,8 +187,16 @@ def make_url_fetcher(allowed_roots: Sequence[Path], allowed_files: Sequence[Path
         def __init__(self) -> None:
             super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=False)
             self.served: dict[str, str] = {}
+            self.refused: list[str] = []
 
         def fetch(self, url: str, headers: Any = None) -> Any:
+            try:
+                return self._fetch(url, headers)
+            except Exception:
+                self.refused.append(url if len(url) < 200 else url[:200] + "…")
+                raise
+
+        def _fetch(self, url: str, headers: Any = None) -> Any:
             from weasyprint.urls import URLFetcherResponse
 
             scheme = url.split(":", 1)[0].lower()
@@ -352,9 +372,10 @@ def _env_with_filters(env: jinja2.Environment) -> jinja2.Environment:
     """Use the build's filters; add the few the PDF templates need if a bare environment was given."""
     missing = {"tanggal": fmt_date, "nip": format_nip}
     missing = {k: v for k, v in missing.items() if k not in env.filters}
-    if not missing:
+    if not missing and env.autoescape:
         return env
-    overlay = env.overlay()
+    # Autoescape is forced: names such as "Dinas Pekerjaan Umum & Penataan Ruang" must not break the HTML.
+    overlay = env.overlay(autoescape=True)
     overlay.filters.update(missing)
     return overlay
 
@@ -460,7 +481,7 @@ def build_context(report: Report, site: Any, threshold: int = AUTO_LANDSCAPE_COL
 
 def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, out_path: Path, attachments: Sequence[Path],
                 asset_root: Path, *, static_dirs: Sequence[Path] | None = None, epoch: int | None = None,
-                auto_landscape_columns: int = AUTO_LANDSCAPE_COLUMNS) -> PdfJob:
+                auto_landscape_columns: int = AUTO_LANDSCAPE_COLUMNS, cache_dir: Path | None = None) -> PdfJob:
     """Render the print HTML for ``report`` and bundle everything a worker needs into a :class:`PdfJob`."""
     env = _env_with_filters(env)
     statics = list(static_dirs) if static_dirs is not None else theme_static_dirs(env)
@@ -488,6 +509,7 @@ def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, out_path: Pa
         epoch=stamp,
         front_anchor="bagian-depan" if front_parts else None,
         body_anchor="bagian-isi" if body_parts else None,
+        cache_dir=Path(cache_dir) if cache_dir is not None else None,
     )
 
 
@@ -519,22 +541,34 @@ def pdf_cache_key(job: PdfJob) -> str:
     return h.hexdigest()
 
 
-def is_cached(job: PdfJob, key: str | None = None) -> bool:
-    """True when the PDF on disk was made from exactly these inputs (and has not been altered since)."""
-    if not job.out_path.is_file() or not job.cache_path.is_file():
-        return False
+def _read_record(job: PdfJob) -> dict[str, Any] | None:
     try:
-        record = json.loads(job.cache_path.read_text(encoding="utf-8"))
+        return json.loads(job.cache_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    if record.get("key") != (key or pdf_cache_key(job)):
-        return False
-    if record.get("output") != _sha256_file(job.out_path):
+        return None
+
+
+def is_cached(job: PdfJob, key: str | None = None) -> bool:
+    """True when the PDF on disk (or the copy in ``cache_dir``) was made from exactly these inputs.
+
+    A missing ``out_path`` is restored from the cached copy, so a build that starts from an empty output folder
+    still skips unchanged reports.
+    """
+    record = _read_record(job)
+    if record is None or record.get("key") != (key or pdf_cache_key(job)):
         return False
     for path, digest in record.get("resources", {}).items():
         if not Path(path).is_file() or _sha256_file(Path(path)) != digest:
             return False
-    return True
+    if job.out_path.is_file() and _sha256_file(job.out_path) == record.get("output"):
+        return True
+    copy = job.cached_pdf_path
+    if copy is not None and copy.is_file():
+        data = copy.read_bytes()
+        if hashlib.sha256(data).hexdigest() == record.get("output"):
+            _write_atomic(job.out_path, data)
+            return True
+    return False
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -607,8 +641,8 @@ def add_page_labels(pdf_bytes: bytes, front_start: int | None, body_start: int |
         return out.getvalue()
 
 
-def render_job_bytes(job: PdfJob) -> tuple[bytes, int, dict[str, str]]:
-    """Lay out and write one job; returns (pdf bytes, page count, {file: sha256} of fetched resources)."""
+def render_job_bytes(job: PdfJob) -> tuple[bytes, int, dict[str, str], list[str]]:
+    """Lay out and write one job; returns (pdf bytes, page count, {file: sha256} of fetched files, refused URLs)."""
     from weasyprint import CSS, HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
 
@@ -626,7 +660,7 @@ def render_job_bytes(job: PdfJob) -> tuple[bytes, int, dict[str, str]]:
                               created=stamp, modified=stamp, relationship="Source") for a in job.attachments]
     raw = document.write_pdf(pdf_variant=job.variant, attachments=attachments)
     data = add_page_labels(raw, front_start, body_start)
-    return data, len(document.pages), dict(sorted(fetcher.served.items()))
+    return data, len(document.pages), dict(sorted(fetcher.served.items())), sorted(set(fetcher.refused))
 
 
 def run_pdf_job(job: PdfJob, *, force: bool = False) -> RenderStats:
@@ -637,20 +671,22 @@ def run_pdf_job(job: PdfJob, *, force: bool = False) -> RenderStats:
     if not force and is_cached(job, key):
         return RenderStats(job.out_path, rendered=False)
     start = time.perf_counter()
-    data, pages, resources = render_job_bytes(job)
+    data, pages, resources, refused = render_job_bytes(job)
     _write_atomic(job.out_path, data)
+    if job.cached_pdf_path is not None:
+        _write_atomic(job.cached_pdf_path, data)
     attachments = {str(a.path): _sha256_file(a.path) for a in job.attachments}
     record = {"key": key, "output": hashlib.sha256(data).hexdigest(),
               "resources": {k: v for k, v in resources.items() if k not in attachments}}
     _write_atomic(job.cache_path, json.dumps(record, indent=1, sort_keys=True).encode("utf-8"))
     return RenderStats(job.out_path, rendered=True, pages=pages, seconds=time.perf_counter() - start,
-                       resources=resources)
+                       resources=resources, refused=refused)
 
 
 def render_pdf(report: Report, site: Any, env: jinja2.Environment, out_path: Path, attachments: list[Path],
                asset_root: Path, **options: Any) -> RenderStats:
     """Render one report to ``out_path`` (skipped when the cached PDF is current). Options go to :func:`prepare_pdf`
-    (``static_dirs``, ``epoch``, ``auto_landscape_columns``) and ``force`` to :func:`run_pdf_job`."""
+    (``static_dirs``, ``epoch``, ``auto_landscape_columns``, ``cache_dir``) and ``force`` to :func:`run_pdf_job`."""
     force = bool(options.pop("force", False))
     job = prepare_pdf(report, site, env, out_path, attachments, asset_root, **options)
     return run_pdf_job(job, force=force)

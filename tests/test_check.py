@@ -1,0 +1,328 @@
+"""``check``: each inconsistency class of the domain guide (section 8) is reported with file, line and both values.
+
+The planted values are the seeds' own mistakes (copied as literals), so each test also documents a real error.
+"""
+
+import datetime as dt
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from lkjip_site.check import Finding, check_narrative_names, check_report, period_end
+from lkjip_site.compute import compute_report
+from lkjip_site.model import (
+    Budget, BudgetNode, CapaianPolicy, Chapter, Ikm, IkmElement, Indicator, Instansi, JenisBelanja, Loc, Missing,
+    PerjanjianKinerja, PeriodValues, Person, Renstra, Report, ReportData, Sasaran, Scale, ScaleClass, Stated,
+    Tujuan,
+)
+
+DIR = "content/laporan/martapura-barat-2023"
+IND = f"{DIR}/data/indikator.yaml"
+ANG = f"{DIR}/data/anggaran.yaml"
+
+
+def loc(line, file=IND):
+    return Loc(file, line)
+
+
+def ind(iid, target, realisasi, line, polaritas="positif", tahun=2023, tertulis=None, **kw):
+    tgt = target if isinstance(target, PeriodValues) else PeriodValues(annual=target, loc=loc(line + 1))
+    real = realisasi if isinstance(realisasi, PeriodValues) else PeriodValues(annual=realisasi, loc=loc(line + 2))
+    return Indicator(id=iid, nama=f"Indikator {iid}", satuan=kw.pop("satuan", "nilai"), polaritas=polaritas,
+                     loc=loc(line), target={tahun: tgt}, realisasi={tahun: real} if realisasi is not None else {},
+                     tertulis={tahun: tertulis} if tertulis else {}, **kw)
+
+
+def leaf(kode, pagu, realisasi, line, **kw):
+    return BudgetNode("sub_kegiatan", kode, f"Sub {kode}", loc(line, ANG), pagu=D(pagu), realisasi=D(realisasi),
+                      **kw)
+
+
+def node(level, kode, children, line, **kw):
+    return BudgetNode(level, kode, f"{level} {kode}", loc(line, ANG), children=children, **kw)
+
+
+def clean_budget():
+    k1 = node("kegiatan", "7.01.01.2.01", [leaf("7.01.01.2.01.0001", 1000800, 1000800, 10),
+                                          leaf("7.01.01.2.01.0002", 1800000, 1800000, 14)], 8,
+              pagu_tertulis=D(2800800))
+    k2 = node("kegiatan", "7.01.02.2.02", [leaf("7.01.02.2.02.0003", 8811160, 1094500, 22)], 20)
+    return Budget(2023, [node("program", "7.01.01", [k1], 5, pagu_tertulis=D(2800800)),
+                         node("program", "7.01.02", [k2], 18)], loc(1, ANG),
+                  jenis_belanja=[JenisBelanja("barang_jasa", D(11611960), D(3895300), loc(40, ANG))],
+                  total_tertulis=(D(11611960), D(3895300), loc(45, ANG)))
+
+
+def chapter(body, rel=f"{DIR}/30-bab-3.md", body_line=6):
+    return Chapter(id="bab-3", judul="Akuntabilitas Kinerja", jenis="bab", urutan=30, source=Path(rel), rel=rel,
+                   body=body, body_line=body_line, bab="III")
+
+
+def make_report(indicators, sasaran=None, tahun=2023, periode="tahunan", skala="banjar", policy=None,
+                anggaran=None, ikm=None, pk=None, chapters=None, ttd=None, scales=None):
+    data = ReportData(indikator={i.id: i for i in indicators}, anggaran=anggaran, ikm=ikm, pk=pk)
+    if sasaran:
+        sas = [Sasaran(sid, f"Sasaran {sid}", ids, loc(1, f"{DIR}/data/renstra.yaml")) for sid, ids in sasaran]
+        data.renstra = Renstra(2022, 2026, "Visi", ["Misi"], [Tujuan("T1", "Tujuan", sas, loc(1))], loc(1))
+    kepala = Person("H. Fulan", "Camat Martapura Barat", "Pembina (IV/a)", "197001011990031001")
+    return Report(slug="martapura-barat-2023", folder=Path(DIR), rel=DIR, judul="LKjIP", tahun=tahun,
+                  periode=periode, versi="1.0", tanggal_terbit=(ttd or dt.date(tahun + 1, 1, 31)) + dt.timedelta(1),
+                  instansi=Instansi("Kecamatan Martapura Barat", kepala, "Pemerintah Kabupaten Banjar"),
+                  tempat_ttd="Martapura", tanggal_ttd=ttd or dt.date(tahun + 1, 1, 31),
+                  loc=Loc(f"{DIR}/laporan.yaml", 1), chapters=chapters or [], data=data, skala_predikat=skala,
+                  scales=scales or {}, capaian=policy or CapaianPolicy())
+
+
+def run(report, known=None):
+    return check_report(report, compute_report(report, {}, "permendagri-86-2017"), known)
+
+
+def only(findings, kode):
+    hits = [f for f in findings if f.kode == kode]
+    assert hits, f"no finding {kode} in {[str(f) for f in findings]}"
+    return hits
+
+
+def clean_report():
+    inds = [ind("IKU1", D(73), D("84.82"), 10, tertulis=Stated(D("116.19"), "Berhasil", loc(15))),
+            ind("IKU2", D(74), D("85.32"), 20, tertulis=Stated(D("115.30"), "Berhasil", loc(25)),
+                program="7.01.01"),
+            ind("IKU3", D(20), D(18), 30, polaritas="negatif", tertulis=Stated(D(110), None, loc(35)))]
+    pk = PerjanjianKinerja(2023, "perubahan", dt.date(2023, 10, 2), ["S1"], [], ["7.01.01"], loc(1, "pk.yaml"))
+    body = ("Kecamatan Martapura Barat Kabupaten Banjar melaksanakan tugas.\n"
+            "KECAMATAN MARTAPURA BARAT TAHUN 2023\n"
+            "Koordinasi dengan Dinas Kependudukan dan Pencatatan Sipil Kabupaten Banjar.\n"
+            "Seluruh kecamatan di kabupaten ini.\n")
+    return make_report(inds, [("S1", ["IKU1", "IKU2", "IKU3"])], anggaran=clean_budget(), pk=pk,
+                       ikm=Ikm(2023, [IkmElement(f"U{i}", f"Unsur {i}", D("3.4"), loc(i, "ikm.yaml"))
+                                      for i in range(1, 10)], loc(1, "ikm.yaml")),
+                       chapters=[chapter(body)])
+
+
+def test_clean_report_has_no_findings():
+    findings = run(clean_report(), ["Kecamatan Paramasan", "Kecamatan Martapura Barat"])
+    assert findings == [], [str(f) for f in findings]
+
+
+# ---------------------------------------------------------------------------------------------- stated values
+
+def test_stated_capaian_differs():
+    """Seed 000 l.338 printed capaian 116 for 84,82 / 73 (= 116,19)."""
+    r = make_report([ind("IKU1", D(73), D("84.82"), 10, tertulis=Stated(D(116), None, loc(15)))])
+    f = only(run(r), "capaian-tertulis")[0]
+    assert f.severity == "error" and f.loc == loc(15)
+    assert "116,00 %" in f.message and "116,19 %" in f.message
+
+
+def test_truncated_capaian_is_reported():
+    """Seed 001: 83,51 / 85 printed as 98,24 (truncated); half-up gives 98,25."""
+    r = make_report([ind("IKM", D(85), D("83.51"), 10, tertulis=Stated(D("98.24"), None, loc(15)))])
+    f = only(run(r), "capaian-tertulis")[0]
+    assert "98,24 %" in f.message and "98,25 %" in f.message
+
+
+def test_tolerance_after_rounding():
+    r = make_report([ind("IKM", D(85), D("83.51"), 10, tertulis=Stated(D("98.2471"), None, loc(15)))])
+    assert [f for f in run(r) if f.kode == "capaian-tertulis"] == []
+
+
+def test_undeclared_inverse_ratio_is_explained():
+    """Seed 002 l.74: crime rate 20 -> 18 printed 111,1 (T/R) while the standard formula gives 110."""
+    r = make_report([ind("KRIM", D(20), D(18), 10, polaritas="negatif", tertulis=Stated(D("111.1"), None, loc(15)))])
+    f = only(run(r), "capaian-tertulis")[0]
+    assert "111,10 %" in f.message and "110,00 %" in f.message and "rasio terbalik" in f.message
+
+
+def test_stated_predikat_contradicts_scale():
+    """Seed 000 l.349: 98,27 % labelled 'Berhasil' on the Banjar scale (< 100 is 'Cukup Berhasil')."""
+    r = make_report([ind("BMD", D(100), D("98.27"), 10, satuan="%", tertulis=Stated(None, "Berhasil", loc(15)))])
+    f = only(run(r), "predikat-tertulis")[0]
+    assert f.loc == loc(15) and "'Berhasil'" in f.message and "'Cukup Berhasil'" in f.message
+    assert "98,27 %" in f.message
+
+
+def test_stated_predikat_not_on_scale():
+    """Seed 001 l.522: 98,24 % called 'Sangat Berhasil', a class the Banjar scale does not have."""
+    r = make_report([ind("IKM", D(85), D("83.51"), 10, tertulis=Stated(None, "Sangat Berhasil", loc(15)))])
+    f = only(run(r), "predikat-bukan-skala")[0]
+    assert "Sangat Berhasil" in f.message and "Cukup Berhasil" in f.message
+
+
+def test_stated_capaian_for_na():
+    r = make_report([ind("Z", D(0), D(5), 10, tertulis=Stated(D(0), None, loc(15)))])
+    f = only(run(r), "capaian-tertulis")[0]
+    assert "0,00 %" in f.message and "target 0" in f.message
+
+
+# ---------------------------------------------------------------------------------------------- budget
+
+def test_parent_pagu_differs_from_children():
+    """Seed 001 l.492: program 07.01.02 pagu 18.048.000 printed; its kegiatan add up to 36.196.400."""
+    prog = node("program", "7.01.02", [
+        node("kegiatan", "7.01.02.2.02", [leaf("7.01.02.2.02.0003", 8811160, 1094500, 12)], 11),
+        node("kegiatan", "7.01.02.2.04", [leaf("7.01.02.2.04.0003", 27385240, 0, 16)], 15),
+    ], 10, pagu_tertulis=D(18048000))
+    f = only(run(make_report([], anggaran=Budget(2023, [prog], loc(1, ANG)))), "pagu-induk")[0]
+    assert f.loc == loc(10, ANG) and f.severity == "error"
+    assert "Rp 18.048.000" in f.message and "Rp 36.196.400" in f.message and "Rp -18.148.400" not in f.message
+
+
+def test_stated_total_realisasi_differs():
+    """Seed 000: program realisations add to 2.455.208.753, the report states 2.369.772.519."""
+    programs = [node("program", k, [node("kegiatan", f"{k}.2.01", [leaf(f"{k}.2.01.0001", p, r, 3)], 2)], 1)
+                for k, p, r in [("7.01.01", 2233317579, 2176701753), ("7.01.02", 25300000, 25300000),
+                                ("7.01.03", 63128000, 63128000), ("7.01.04", 6300000, 6300000),
+                                ("7.01.05", 167279000, 167279000), ("7.01.06", 16500000, 16500000)]]
+    b = Budget(2023, programs, loc(1, ANG), total_tertulis=(D(2511824579), D(2369772519), loc(90, ANG)),
+               jenis_belanja=[JenisBelanja("operasi", D(1673801429), D(1564029050), loc(80, ANG)),
+                              JenisBelanja("modal", D(144440000), D(141570500), loc(81, ANG))])
+    findings = run(make_report([], anggaran=b))
+    tot = only(findings, "total-tertulis")
+    assert len(tot) == 1 and tot[0].loc == loc(90, ANG)
+    assert "Rp 2.369.772.519" in tot[0].message and "Rp 2.455.208.753" in tot[0].message
+    jb = only(findings, "jenis-belanja-total")
+    pagu = [f for f in jb if "jumlah pagu" in f.message][0]
+    # seed 000 l.596-598: Belanja Operasi + Modal = 1.818.241.429, Belanja Daerah 2.511.824.579
+    assert "Rp 1.818.241.429" in pagu.message and "Rp 2.511.824.579" in pagu.message
+    assert "Rp 693.583.150" in pagu.message
+    assert pagu.loc == loc(80, ANG)
+
+
+def test_quarterly_realisasi_to_date():
+    """Seed 001 l.544: realisasi s.d. TW I stated 399.943.749; the sub kegiatan add to 395.743.749."""
+    amounts = [355324449, 1094500, 13588800, 7218000, 18518000, 0]
+    programs = [node("program", f"7.01.0{i}", [node("kegiatan", f"7.01.0{i}.2.01", [
+        BudgetNode("sub_kegiatan", f"7.01.0{i}.2.01.0001", "Sub", loc(10 * i, ANG), pagu=D(10**9),
+                   realisasi_tw={"tw1": D(a)})], loc(10 * i - 1, ANG))], loc(10 * i - 2, ANG))
+                for i, a in enumerate(amounts, 1)]
+    b = Budget(2024, programs, loc(1, ANG), total_tertulis=(None, D(399943749), loc(99, ANG)))
+    r = make_report([], tahun=2024, periode="tw1", anggaran=b, ttd=dt.date(2024, 4, 5))
+    f = only(run(r), "total-tertulis")[0]
+    assert "Rp 399.943.749" in f.message and "Rp 395.743.749" in f.message
+
+
+def test_leaf_realisasi_vs_quarters():
+    lf = leaf("7.01.01.2.01.0001", 1000, 700, 12, realisasi_tw={"tw1": D(100), "tw2": D(200)})
+    b = Budget(2023, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [lf], 11)], 10)], loc(1, ANG))
+    f = only(run(make_report([], anggaran=b)), "realisasi-triwulan")[0]
+    assert "Rp 700" in f.message and "Rp 300" in f.message and f.loc == loc(12, ANG)
+
+
+def test_budget_code_problems_are_findings():
+    b = Budget(2023, [node("program", "07.01.01", [node("kegiatan", "7.01.02.2.01", [
+        leaf("7.01.02.2.01.01", 10, 10, 12)], 11)], 10)], loc(1, ANG))
+    findings = run(make_report([], anggaran=b))
+    assert only(findings, "kode-lama")[0].severity == "peringatan"
+    assert only(findings, "kode-induk")[0].loc == loc(11, ANG)
+
+
+# ---------------------------------------------------------------------------------------------- scales, periods
+
+def test_scale_with_gap_is_an_error():
+    gap = Scale("seed-002", "Skala tercetak", [
+        ScaleClass("Sangat Berhasil", D(85), D(100)), ScaleClass("Berhasil", D(75), D(85)),
+        ScaleClass("Cukup Berhasil", D(55), D(70)), ScaleClass("Kurang Berhasil", D(0), D(55))],
+        loc=Loc(f"{DIR}/laporan.yaml", 30))
+    r = make_report([ind("A", D(100), D(72), 10)], skala="seed-002", scales={"seed-002": gap})
+    findings = only(run(r), "skala")
+    assert len(findings) == 2 and all(f.loc.line == 30 and f.severity == "error" for f in findings)
+
+
+def test_quarterly_split_is_an_error():
+    tgt = PeriodValues(annual=D(85), quarters={"tw1": D(20), "tw2": D(20), "tw3": D(20), "tw4": D(25)},
+                       loc=loc(42))
+    r = make_report([ind("IKM", tgt, D(80), 40)])
+    f = only(run(r), "triwulan-dibagi")[0]
+    assert f.severity == "error" and f.loc == loc(42) and "20/20/20/25" in f.message
+
+
+def test_zero_target_is_a_warning():
+    r = make_report([ind("Z", D(0), D(3), 50)])
+    f = only(run(r), "target-nol")[0]
+    assert f.severity == "peringatan" and f.loc == loc(51)
+
+
+def test_different_units():
+    r = make_report([ind("Q", "B", D(3), 60, kualitatif=["D", "C", "B", "A"])])
+    f = only(run(r), "satuan-berbeda")[0]
+    assert f.loc == loc(62) and "realisasi" in f.message
+
+
+def test_missing_target_of_report_year():
+    i = ind("OLD", D(10), D(10), 70, tahun=2022)
+    f = only(run(make_report([i], [("S1", ["OLD"])])), "target-tidak-ada")[0]
+    assert "2023" in f.message and "2022" in f.message and f.severity == "peringatan"
+
+
+def test_missing_realisasi_without_reason_warns_but_reason_does_not():
+    findings = run(make_report([ind("A", D(10), None, 10), ind("B", D(10), Missing("Survei belum ada"), 20)]))
+    assert [f.message.split(":")[0] for f in only(findings, "realisasi-kosong")] == ["A"]
+
+
+@pytest.mark.parametrize("periode, ttd, bad", [
+    ("tw1", dt.date(2024, 3, 28), True),     # seed 001: TW I report signed 28 Maret 2024
+    ("tw1", dt.date(2024, 4, 1), False),
+    ("tw4", dt.date(2024, 12, 30), True),
+    ("tahunan", dt.date(2024, 12, 31), False),
+    ("tahunan", dt.date(2024, 11, 30), True),
+])
+def test_signed_before_period_end(periode, ttd, bad):
+    r = make_report([], tahun=2024, periode=periode, ttd=ttd)
+    hits = [f for f in run(r) if f.kode == "ttd-sebelum-periode"]
+    assert bool(hits) == bad
+    if bad:
+        assert hits[0].severity == "error" and hits[0].loc == r.loc
+
+
+def test_period_end():
+    assert period_end(2024, "tw1") == dt.date(2024, 3, 31)
+    assert period_end(2024, "tw2") == dt.date(2024, 6, 30)
+    assert period_end(2024, "tw4") == dt.date(2024, 12, 31)
+
+
+def test_data_of_another_year():
+    pk = PerjanjianKinerja(2022, "awal", None, [], [], [], loc(1, "pk.yaml"))
+    b = Budget(2022, [], loc(1, ANG))
+    ikm = Ikm(2021, [], loc(1, "ikm.yaml"))
+    findings = run(make_report([], pk=pk, anggaran=b, ikm=ikm))
+    assert only(findings, "tahun-pk")[0].loc == loc(1, "pk.yaml")
+    assert "2022" in only(findings, "tahun-anggaran")[0].message
+    assert only(findings, "tahun-ikm")[0].severity == "error"
+
+
+def test_quarterly_report_may_use_last_years_ikm():
+    ikm = Ikm(2023, [IkmElement(f"U{i}", "u", D(3), loc(i, "ikm.yaml")) for i in range(1, 10)], loc(1, "ikm.yaml"))
+    r = make_report([], tahun=2024, periode="tw1", ikm=ikm, ttd=dt.date(2024, 4, 10))
+    assert [f for f in run(r) if f.kode == "tahun-ikm"] == []
+
+
+# ---------------------------------------------------------------------------------------------- narrative
+
+def test_other_kecamatan_name_in_narrative():
+    """Seed 000 names 'Kecamatan Paramasan', seed 001 'Kecamatan Beruntung Baru' (copied text)."""
+    body = ("Paragraf pertama.\n"
+            "Indikator kinerja Kecamatan Paramasan Kabupaten Banjar dirinci berikut.\n"
+            "```{tabel} capaian\nid: Kecamatan Contoh\n```\n"
+            "IKKI Kec. Beruntung Baru dan Kecamatan Martapura Barat.\n")
+    r = make_report([], chapters=[chapter(body, body_line=6)])
+    findings = check_narrative_names(r, [])
+    assert [(f.loc.line, f.message.split("'")[1]) for f in findings] == [
+        (7, "Kecamatan Paramasan"), (11, "Kecamatan Beruntung Baru")]
+    assert all(f.loc.file == f"{DIR}/30-bab-3.md" and f.severity == "peringatan" for f in findings)
+
+
+def test_known_names_are_flagged_anywhere():
+    r = make_report([], chapters=[chapter("Rapat di kantor camat Astambul bersama KECAMATAN ASTAMBUL.\n")])
+    findings = check_narrative_names(r, ["Kecamatan Astambul", "Kecamatan Martapura Barat"])
+    assert len(findings) == 1 and "Kecamatan Astambul" in findings[0].message
+    assert findings[0].loc == Loc(f"{DIR}/30-bab-3.md", 6)
+
+
+def test_check_report_includes_narrative_and_is_sorted():
+    r = clean_report()
+    r.chapters.append(chapter("Kecamatan Pengaron.\n", rel=f"{DIR}/10-bab-1.md", body_line=4))
+    findings = run(r)
+    assert [(f.kode, f.loc.line) for f in findings] == [("nama-instansi", 4)]
+    assert str(findings[0]).startswith(f"{DIR}/10-bab-1.md:4: peringatan: ")
+    assert isinstance(findings[0], Finding)

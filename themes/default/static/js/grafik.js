@@ -1,0 +1,98 @@
+/*
+ * grafik.js: upgrade static chart SVGs to interactive charts (tooltips) when JavaScript is on.
+ *
+ * Every chart is already readable without JavaScript: the page holds the SVG rendered at build time,
+ * a text summary and the data table. This script only adds interaction, so any failure leaves the
+ * static chart in place (and logs nothing, so pages stay free of console errors).
+ *
+ * Markup (written by the site generator):
+ *   <figure class="grafik">
+ *     <div class="grafik-svg"><svg>...</svg></div>
+ *     <script type="application/json" class="grafik-spec">{ Vega-Lite spec }</script> ...
+ *   </figure>
+ *   <script src="/aset/js/grafik.js" data-vega-bundle="/aset/vega/vega-bundle.<hash>.js" defer></script>
+ *
+ * The Vega bundle (vega + vega-lite + vega-embed, a local file, never a CDN) is loaded only on pages
+ * that contain a chart. Number and date formats come from the spec (config.locale and
+ * usermeta.embedOptions), so the interactive chart formats numbers exactly like the static one.
+ */
+(function () {
+  "use strict";
+
+  var self = document.currentScript;
+  var bundleUrl = self && self.getAttribute("data-vega-bundle");
+
+  function figures() {
+    return Array.prototype.slice.call(document.querySelectorAll("figure.grafik"));
+  }
+
+  function readSpec(figure) {
+    var node = figure.querySelector('script.grafik-spec[type="application/json"]');
+    if (!node) return null;
+    try {
+      return JSON.parse(node.textContent);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function upgrade(figure) {
+    var holder = figure.querySelector(".grafik-svg");
+    var spec = readSpec(figure);
+    if (!holder || !spec || figure.classList.contains("grafik-interaktif")) return;
+    var staticSvg = holder.querySelector("svg");
+    var target = document.createElement("div");
+    target.className = "grafik-vega";
+    target.style.display = "none";
+    holder.appendChild(target);
+    var options = { actions: false, renderer: "svg", tooltip: true };
+    window.vegaEmbed(target, spec, options).then(
+      function () {
+        if (staticSvg && staticSvg.parentNode) staticSvg.parentNode.removeChild(staticSvg);
+        target.style.display = "";
+        figure.classList.add("grafik-interaktif");
+      },
+      function () {
+        // Keep the static SVG: it shows the same chart.
+        if (target.parentNode) target.parentNode.removeChild(target);
+      }
+    );
+  }
+
+  // vega-tooltip reuses an element with this id when one exists; creating it inside <main> keeps
+  // all page content within landmarks (axe "region"), while its CSS (position: fixed) still applies.
+  function tooltipHost() {
+    if (document.getElementById("vg-tooltip-element")) return;
+    var el = document.createElement("div");
+    el.id = "vg-tooltip-element";
+    el.className = "vg-tooltip";
+    el.setAttribute("role", "tooltip");
+    (document.querySelector("main") || document.body).appendChild(el);
+  }
+
+  function upgradeAll() {
+    if (typeof window.vegaEmbed !== "function") return;
+    tooltipHost();
+    figures().forEach(upgrade);
+  }
+
+  function start() {
+    if (!figures().length) return;
+    if (typeof window.vegaEmbed === "function") {
+      upgradeAll();
+      return;
+    }
+    if (!bundleUrl) return;
+    var script = document.createElement("script");
+    script.src = bundleUrl;
+    script.async = true;
+    script.onload = upgradeAll;
+    document.head.appendChild(script);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
