@@ -194,19 +194,28 @@ def test_quarterly_realisasi_to_date():
     amounts = [355324449, 1094500, 13588800, 7218000, 18518000, 0]
     programs = [node("program", f"7.01.0{i}", [node("kegiatan", f"7.01.0{i}.2.01", [
         BudgetNode("sub_kegiatan", f"7.01.0{i}.2.01.0001", "Sub", loc(10 * i, ANG), pagu=D(10**9),
-                   realisasi_tw={"tw1": D(a)})], loc(10 * i - 1, ANG))], loc(10 * i - 2, ANG))
+                   realisasi=Missing("Tahun anggaran masih berjalan"), realisasi_tw={"tw1": D(a)})], loc(10 * i - 1, ANG))], loc(10 * i - 2, ANG))
                 for i, a in enumerate(amounts, 1)]
     b = Budget(2024, programs, loc(1, ANG), total_tertulis=(None, D(399943749), loc(99, ANG)))
     r = make_report([], tahun=2024, periode="tw1", anggaran=b, ttd=dt.date(2024, 4, 5))
-    f = only(run(r), "total-tertulis")[0]
+    comp = compute_report(r, {}, "banjar")
+    assert comp.anggaran.total.realisasi == D(395743749)  # realisasi s.d. TW I, from the quarterly values
+    f = only(check_report(r, comp), "total-tertulis")[0]
     assert "Rp 399.943.749" in f.message and "Rp 395.743.749" in f.message
 
 
 def test_leaf_realisasi_vs_quarters():
-    lf = leaf("7.01.01.2.01.0001", 1000, 700, 12, realisasi_tw={"tw1": D(100), "tw2": D(200)})
+    tw = {"tw1": D(100), "tw2": D(200), "tw3": D(150), "tw4": D(200)}
+    lf = leaf("7.01.01.2.01.0001", 1000, 700, 12, realisasi_tw=tw)
     b = Budget(2023, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [lf], 11)], 10)], loc(1, ANG))
     f = only(run(make_report([], anggaran=b)), "realisasi-triwulan")[0]
-    assert "Rp 700" in f.message and "Rp 300" in f.message and f.loc == loc(12, ANG)
+    assert "Rp 700" in f.message and "Rp 650" in f.message and f.loc == loc(12, ANG)
+    # quarterly report: the entered realisasi is compared with the sum s.d. TW 2 (100 + 200)
+    lf2 = leaf("7.01.01.2.01.0001", 1000, 700, 12, realisasi_tw={"tw1": D(100), "tw2": D(200)})
+    b2 = Budget(2024, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [lf2], 11)], 10)], loc(1, ANG))
+    r2 = make_report([], tahun=2024, periode="tw2", anggaran=b2, ttd=dt.date(2024, 7, 5))
+    f2 = only(run(r2), "realisasi-triwulan")[0]
+    assert "Rp 700" in f2.message and "s.d. TW 2 Rp 300" in f2.message
 
 
 def test_budget_code_problems_are_findings():
@@ -310,6 +319,15 @@ def test_other_kecamatan_name_in_narrative():
     assert [(f.loc.line, f.message.split("'")[1]) for f in findings] == [
         (7, "Kecamatan Paramasan"), (11, "Kecamatan Beruntung Baru")]
     assert all(f.loc.file == f"{DIR}/30-bab-3.md" and f.severity == "peringatan" for f in findings)
+
+
+def test_names_inside_markdown_and_acronyms_are_not_misread():
+    body = ("![Bagan susunan organisasi Kecamatan Martapura Barat](gambar/struktur.svg)\n"
+            "pelayanan administrasi terpadu kecamatan (PATEN) yang baik\n"
+            "**Kecamatan Martapura Barat**, Kecamatan Martapura Barat.\n"
+            "Camat [Kecamatan Astambul](https://astambul.example) hadir.\n")
+    findings = check_narrative_names(make_report([], chapters=[chapter(body, body_line=1)]), [])
+    assert [(f.loc.line, f.message.split("'")[1]) for f in findings] == [(4, "Kecamatan Astambul")]
 
 
 def test_known_names_are_flagged_anywhere():

@@ -643,5 +643,6 @@ def test_custom_scale_from_report():
 def test_default_scale_used_when_report_declares_none():
     comp = C.compute_report(report([indicator("A", D(100), D(95))], skala=""), {}, "banjar")
     assert comp.scale is BUILTIN_SCALES["banjar"]
-    with pytest.raises(KeyError):
-        C.compute_report(report([], skala="tidak-ada"), {}, "banjar")
+    comp = C.compute_report(report([indicator("A", D(100), D(95))], skala="tidak-ada"), {}, "banjar")
+    assert comp.scale is BUILTIN_SCALES["banjar"]
+    assert [i.kode for i in comp.issues] == ["skala-tidak-dikenal"] and "tidak-ada" in comp.issues[0].message

@@ -1,15 +1,23 @@
-"""A small hand-built report for the PDF tests (no loaders involved, so the PDF stage is tested on its own).
+"""PDF export (issue 5): render a small hand-built report once and read the PDF back with pypdf and pikepdf.
 
-The numbers are taken from seed 000 (Kecamatan Martapura Barat 2023) and typed here as literals: the PDF stage only
+No loaders are involved, so the PDF stage is tested on its own. The numbers are taken from seed 000 (Kecamatan Martapura Barat 2023) and typed here as literals: the PDF stage only
 prints what earlier stages computed, so these tests check layout, not arithmetic.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
+import jinja2
+import pikepdf
+import pypdf
+import pytest
+
+from lkjip_site import pdf
 from lkjip_site.model import Chapter, Instansi, Loc, NumberedItem, Person, Report, SiteConfig
 
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -74,6 +82,15 @@ WIDE_TABLE = (
                         for k in range(5)) + "</tr>" for _ in range(6))
     + "</tbody></table>")
 
+# Not declared wide and only 8 columns, but the amounts cannot wrap: the layout finds it overflowing.
+BUDGET_TABLE = (
+    '<div class="tabel-wadah" role="region" tabindex="0"><table id="anggaran-rinci" class="tabel"><caption>'
+    '<span class="nomor">Tabel 4.1</span> Rincian Anggaran per Triwulan</caption><thead><tr><th>Program</th>'
+    + "".join(f"<th>Pagu TW {q}</th>" for q in ("I", "II", "III")) + "<th>Realisasi TW I</th><th>Realisasi TW II</th>"
+    "<th>Realisasi TW III</th><th>Sisa</th></tr></thead><tbody>"
+    + "<tr><td>Penunjang</td>" + '<td class="angka">Rp 1.250.000.000.000</td>' * 7 + "</tr>"
+    + '</tbody></table><ul class="tabel-catatan"><li>Catatan: angka dalam rupiah.</li></ul></div>')
+
 SDM_TABLE = (
     '<table id="sdm-golongan" class="tabel"><caption><span class="nomor">Tabel 1.1</span> '
     'Jumlah Pegawai Menurut Golongan</caption><thead><tr><th>Golongan</th><th>Jumlah</th></tr></thead><tbody>'
@@ -131,7 +148,7 @@ def make_report(root: Path) -> tuple[Report, SiteConfig, list[Path]]:
         bab="III")
     bab4 = chapter(folder, "bab-4-penutup", "Penutup", "bab", 40,
                    '<h2 id="kesimpulan">A. Kesimpulan</h2>' + f"<p>{PARA}</p>"
-                   '<p><img src="https://example.invalid/peta.png" alt="Peta wilayah"></p>',
+                   '<p><img src="https://example.invalid/peta.png" alt="Peta wilayah"></p>' + BUDGET_TABLE,
                    [(2, "kesimpulan", "A. Kesimpulan")], bab="IV")
 
     kepala = Person(nama="H. Ahmad Rizani, S.Sos., M.AP", jabatan="Camat Martapura Barat",
@@ -152,6 +169,8 @@ def make_report(root: Path) -> tuple[Report, SiteConfig, list[Path]]:
                      "bab-3-akuntabilitas-kinerja"),
         NumberedItem("tabel", "renstra-matriks", "3.2", "Tabel 3.2", "Matriks Target Renstra 2022–2026",
                      "bab-3-akuntabilitas-kinerja"),
+        NumberedItem("tabel", "anggaran-rinci", "4.1", "Tabel 4.1", "Rincian Anggaran per Triwulan",
+                     "bab-4-penutup"),
     ]
     report.figures = [NumberedItem("gambar", "grafik-capaian", "2.1", "Gambar 2.1",
                                    "Capaian Indikator Kinerja Utama 2023", "bab-2-perencanaan-kinerja")]
@@ -163,15 +182,6 @@ def make_report(root: Path) -> tuple[Report, SiteConfig, list[Path]]:
 # ====================================================================================================================
 # Tests
 
-import dataclasses  # noqa: E402
-import re  # noqa: E402
-
-import jinja2  # noqa: E402
-import pikepdf  # noqa: E402
-import pypdf  # noqa: E402
-import pytest  # noqa: E402
-
-from lkjip_site import pdf  # noqa: E402
 
 THEME = Path(__file__).resolve().parents[1] / "themes" / "default"
 NUMBER_AT_END = re.compile(r"(\d+|[ivxlcdm]+)\s*$")
@@ -402,14 +412,16 @@ def test_signature_block_and_cover(rendered: Rendered) -> None:
     assert "/XObject" in rendered.pike.pages[0].Resources  # the logo
 
 
-def test_landscape_page_where_declared(rendered: Rendered) -> None:
+def test_landscape_pages_declared_and_detected(rendered: Rendered) -> None:
     dests = _dest_pages(rendered.reader)
-    wide = dests["renstra-matriks"]
+    wide = {dests["renstra-matriks"], dests["anggaran-rinci"]}  # declared "lebar" / found too wide by the layout
     for index, page in enumerate(rendered.pike.pages):
         x0, y0, x1, y1 = (float(v) for v in page.MediaBox)
         rotate = int(page.obj.get("/Rotate", 0))
         landscape = (x1 - x0 > y1 - y0) != (rotate % 180 == 90)
-        assert landscape == (index == wide), f"halaman indeks {index}"
+        assert landscape == (index in wide), f"halaman indeks {index}"
+    # the notes under the detected table stay on its landscape page
+    assert "Catatan: angka dalam rupiah." in _text(rendered.reader, dests["anggaran-rinci"])
     # the table header is repeated on every page the long table spans
     capaian = dests["capaian-2023"]
     assert all("Realisasi" in _text(rendered.reader, i) for i in range(capaian, capaian + 2))

@@ -243,12 +243,13 @@ def _check_node(n: BudgetResult, periode: str) -> list[Finding]:
     if n.realisasi_tertulis is not None and _differs(n.realisasi_tertulis, n.realisasi):
         out.append(_money_finding(n.kode, "realisasi", n.realisasi_tertulis, n.realisasi, n.loc,
                                   "realisasi-induk", basis))
-    if not n.children and n.realisasi_tw and not n.tanpa_realisasi:
+    stated = n.realisasi_tercatat
+    upto = quarters_upto(periode)
+    if not n.children and stated is not None and all(q in n.realisasi_tw for q in upto):
         sd = n.realisasi_sd(periode)
-        upto = quarters_upto(periode)
-        if any(q in n.realisasi_tw for q in upto) and _differs(n.realisasi, sd):
-            label = "s.d. " + upto[-1].upper().replace("TW", "TW ") if periode != "tahunan" else "seluruh triwulan"
-            out.append(Finding("error", n.loc, f"{n.kode}: realisasi {fmt_rupiah(n.realisasi)} berbeda dengan "
+        if _differs(stated, sd):
+            label = f"s.d. TW {upto[-1][-1]}" if periode != "tahunan" else "TW 1–4"
+            out.append(Finding("error", n.loc, f"{n.kode}: realisasi {fmt_rupiah(stated)} berbeda dengan "
                                f"jumlah realisasi triwulan {label} {fmt_rupiah(sd)}", "realisasi-triwulan"))
     if n.realisasi > n.pagu:
         out.append(Finding("peringatan", n.loc, f"{n.kode}: realisasi {fmt_rupiah(n.realisasi)} melebihi pagu "
@@ -346,7 +347,6 @@ _JENIS_WORDS = ("Kecamatan", "Kelurahan", "Desa", "Dinas", "Badan", "Inspektorat
                 "Bagian", "Kantor", "Rumah Sakit", "Puskesmas")
 _STOP = {"kabupaten", "kab", "kota", "provinsi", "prov", "tahun", "nomor", "no", "tentang", "dan", "di", "yang",
          "pada", "dalam", "dengan", "untuk", "sebagai", "serta", "periode", "triwulan", "tw"}
-_WORD = r"[A-Z][A-Za-z'\-]*"
 
 
 def _split_instansi(nama: str) -> tuple[str, str]:
@@ -358,15 +358,25 @@ def _split_instansi(nama: str) -> tuple[str, str]:
     return first, rest.strip()
 
 
+_TOKEN = re.compile(r"^([\[*_\"']*)([A-Za-z][A-Za-z'\-]*)(.*)$")
+
+
 def _mention_name(text: str) -> str:
-    """Capitalised words after the jenis word, stopping at 'Kabupaten', 'Tahun', lowercase words, punctuation."""
+    """Capitalised words after the jenis word; stops at 'Kabupaten', 'Tahun', lowercase words, '(' or punctuation.
+
+    Markdown around the name (``**``, ``[...](...)``) ends it too: ``Kecamatan Martapura Barat](gambar/x.svg)``
+    yields 'Martapura Barat'.
+    """
     words = []
-    for w in text.split():
-        core = w.strip(",.;:()\"'*_")
-        if not core or core.casefold() in _STOP or not re.fullmatch(_WORD, core):
+    for token in text.split():
+        m = _TOKEN.match(token)
+        if not m:
             break
-        words.append(core)
-        if re.search(r"[,.;:)]\W*$", w):
+        word, rest = m.group(2), m.group(3)
+        if word.casefold() in _STOP or not word[0].isupper():
+            break
+        words.append(word)
+        if rest:
             break
     return " ".join(words)
 

@@ -209,8 +209,9 @@ def predikat_counts(scale: Scale, classes: Iterable[ScaleClass | None]) -> list[
 
 def delta(current: Value | None, previous: Value | None) -> Decimal | None:
     """Δ = Rn − Rn−1 (points for indices and percentages); None when either is not a number."""
-    if isinstance(current, Decimal) and isinstance(previous, Decimal):
-        return current - previous
+    c, p = _as_num(current), _as_num(previous)
+    if c is not None and p is not None:
+        return c - p
     return None
 
 
@@ -265,6 +266,17 @@ def quarters_upto(periode: str) -> tuple[str, ...]:
     return QUARTERS[: QUARTERS.index(periode) + 1]
 
 
+def _as_num(v: object) -> Decimal | None:
+    """Decimal for numbers (ints from hand-built models included), None for grades/missing."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, Decimal):
+        return v
+    if isinstance(v, int):
+        return Decimal(v)
+    return None
+
+
 def aggregate(values: Sequence[Value | None], agregasi: str) -> Value | None:
     """Aggregate period values in order: jumlah (sum), terakhir (last available), rata_rata (mean).
 
@@ -277,7 +289,7 @@ def aggregate(values: Sequence[Value | None], agregasi: str) -> Value | None:
         return present[-1] if present else None
     if agregasi == "terakhir":
         return known[-1]
-    nums = [v for v in known if isinstance(v, Decimal)]
+    nums = [n for n in (_as_num(v) for v in known) if n is not None]
     if len(nums) != len(known):
         return known[-1]  # grades: only the latest makes sense
     if agregasi == "jumlah":
@@ -378,6 +390,7 @@ class BudgetResult:
     children: list[BudgetResult] = field(default_factory=list)
     realisasi_tw: dict[str, Decimal] = field(default_factory=dict)
     tanpa_realisasi: list[str] = field(default_factory=list)  # leaf codes whose realisasi is missing
+    realisasi_tercatat: Decimal | None = None  # a leaf's `realisasi` as entered (compared with its quarters)
     pagu_tertulis: Decimal | None = None
     realisasi_tertulis: Decimal | None = None
     sasaran: str | None = None
@@ -413,24 +426,35 @@ def serapan(pagu: Decimal, realisasi: Decimal | None) -> Decimal | None:
     return realisasi / pagu * HUNDRED
 
 
-def _leaf(node: BudgetNode, issues: list[Issue]) -> BudgetResult:
+def _leaf_realisasi(node: BudgetNode, periode: str) -> Decimal | None:
+    """Realisasi of a leaf for the report period.
+
+    Quarterly reports: the cumulative s.d. TW n from ``realisasi_tw`` (the annual figure does not exist yet).
+    Annual reports: ``realisasi``; when only quarterly values are given, their sum.
+    """
+    if periode != "tahunan" and node.realisasi_tw:
+        return sum((node.realisasi_tw.get(q, ZERO) for q in quarters_upto(periode)), ZERO)
+    if isinstance(node.realisasi, Decimal):
+        return node.realisasi
+    if node.realisasi_tw:
+        return sum(node.realisasi_tw.values(), ZERO)
+    return None
+
+
+def _leaf(node: BudgetNode, issues: list[Issue], periode: str = "tahunan") -> BudgetResult:
     pagu = node.pagu if isinstance(node.pagu, Decimal) else ZERO
     if node.pagu is None:
         issues.append(Issue("error", f"{node.kode}: pagu belum diisi (dihitung 0)", node.loc, "pagu-kosong"))
-    missing = []
-    if isinstance(node.realisasi, Decimal):
-        real = node.realisasi
-    elif node.realisasi is None and node.realisasi_tw:
-        real = sum(node.realisasi_tw.values(), ZERO)  # quarterly data only: realisasi to date = Σ quarters
-    else:
-        real = ZERO
-        missing.append(node.kode)
+    real = _leaf_realisasi(node, periode)
+    missing = [] if real is not None else [node.kode]
     cap = None
     if node.target is not None and node.realisasi_output is not None:
         cap = capaian(node.target, node.realisasi_output, "positif")
-    return BudgetResult(node.level, node.kode, node.nama, node.loc, pagu, real,
-                        realisasi_tw=dict(sorted(node.realisasi_tw.items())), tanpa_realisasi=missing,
-                        capaian_output=cap)
+    res = BudgetResult(node.level, node.kode, node.nama, node.loc, pagu, real if real is not None else ZERO,
+                       realisasi_tw=dict(sorted(node.realisasi_tw.items())), tanpa_realisasi=missing,
+                       capaian_output=cap)
+    res.realisasi_tercatat = node.realisasi if isinstance(node.realisasi, Decimal) else None
+    return res
 
 
 def _parent(node: BudgetNode, children: list[BudgetResult], issues: list[Issue]) -> BudgetResult:
@@ -456,7 +480,8 @@ def _parent(node: BudgetNode, children: list[BudgetResult], issues: list[Issue])
 _CHILD_LEVEL = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
 
 
-def budget_node(node: BudgetNode, issues: list[Issue], parent_kode: str | None = None) -> BudgetResult:
+def budget_node(node: BudgetNode, issues: list[Issue], parent_kode: str | None = None,
+                periode: str = "tahunan") -> BudgetResult:
     """Compute one node recursively: validate codes, sum leaves upward, copy stated values for check."""
     issues.extend(validate_code(node.kode, node.level, parent_kode, node.loc))
     for c in node.children:
@@ -465,8 +490,8 @@ def budget_node(node: BudgetNode, issues: list[Issue], parent_kode: str | None =
             issues.append(Issue("error", f"{c.kode}: {LEVEL_LABEL.get(c.level, c.level)} tidak boleh berada di "
                                 f"bawah {LEVEL_LABEL.get(node.level, node.level)} {node.kode}", c.loc,
                                 "tingkat-anggaran"))
-    children = [budget_node(c, issues, node.kode) for c in node.children]
-    res = _parent(node, children, issues) if children else _leaf(node, issues)
+    children = [budget_node(c, issues, node.kode, periode) for c in node.children]
+    res = _parent(node, children, issues) if children else _leaf(node, issues, periode)
     res.pagu_tertulis, res.realisasi_tertulis = node.pagu_tertulis, node.realisasi_tertulis
     res.sasaran, res.indikator, res.satuan = node.sasaran, node.indikator, node.satuan
     res.target, res.realisasi_output, res.jenis_belanja = node.target, node.realisasi_output, node.jenis_belanja
@@ -599,14 +624,17 @@ def budget_change(pagu: Decimal, realisasi: Decimal, lalu: tuple[Decimal, Decima
                         serapan(pl, rl))
 
 
-def compute_budget(budget: Budget) -> BudgetReport:
-    """The whole budget: tree with sums, totals, jenis belanja, kelompok, per sasaran and change from last year."""
+def compute_budget(budget: Budget, periode: str = "tahunan") -> BudgetReport:
+    """The whole budget: tree with sums, totals, jenis belanja, kelompok, per sasaran and change from last year.
+
+    For a quarterly report (``periode`` tw1..tw4) realisasi means realisasi s.d. TW n (see :func:`_leaf_realisasi`).
+    """
     issues: list[Issue] = []
     for p in budget.program:
         if p.level != "program":
             issues.append(Issue("error", f"{p.kode}: tingkat teratas anggaran harus program", p.loc,
                                 "tingkat-anggaran"))
-    program = [budget_node(p, issues) for p in budget.program]
+    program = [budget_node(p, issues, None, periode) for p in budget.program]
     total = BudgetRow("total", "Total", sum((p.pagu for p in program), ZERO),
                       sum((p.realisasi for p in program), ZERO), budget.loc)
     leaves = [n for p in program for n in p.walk() if not n.children]
@@ -1027,9 +1055,15 @@ def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
                    default_scale_id: str = "permendagri-86-2017") -> ComputedReport:
     """Build the one tree of derived values a report's tables, charts, references and checks read."""
     site_scales = site_scales or {}
-    scale = resolve_scale(report.skala_predikat or default_scale_id, report.scales, site_scales, BUILTIN_SCALES)
-    policy, tahun, periode = report.capaian, report.tahun, report.periode
     issues: list[Issue] = []
+    try:
+        scale = resolve_scale(report.skala_predikat or default_scale_id, report.scales, site_scales)
+    except KeyError as exc:  # reported by check; computing on with a known scale keeps every other finding visible
+        fallback = default_scale_id if default_scale_id in site_scales or default_scale_id in BUILTIN_SCALES \
+            else "permendagri-86-2017"
+        issues.append(Issue("error", f"{exc.args[0]}; dipakai skala '{fallback}'", report.loc, "skala-tidak-dikenal"))
+        scale = resolve_scale(fallback, site_scales)
+    policy, tahun, periode = report.capaian, report.tahun, report.periode
     inds = {iid: compute_indicator(ind, tahun, periode, policy, scale)
             for iid, ind in report.data.indikator.items()}
     sas_list = _sasaran_list(report)
@@ -1047,7 +1081,7 @@ def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
         overall = mean(s.capaian for s in sasaran.values() if s.capaian is not None)
     else:
         overall = mean_capaian((inds[i].capaian for i in order if i in inds), policy.batas_100)
-    budget = compute_budget(report.data.anggaran) if report.data.anggaran else None
+    budget = compute_budget(report.data.anggaran, periode) if report.data.anggaran else None
     if budget:
         issues += budget.issues
     ikm_res = ikm(report.data.ikm) if report.data.ikm else None

@@ -227,6 +227,12 @@ class RenderContext:
     assets: dict[str, Path] = field(default_factory=dict)
     pdf: bool = False  # rendering for the PDF: links become in-document anchors
     env: Any = None  # the Jinja environment (tables and figures render through theme templates)
+    links: dict[Path, tuple[Report, Chapter | None]] | None = None  # shared build_link_index() result
+
+    def link_index(self) -> dict[Path, tuple[Report, Chapter | None]]:
+        if self.links is None:
+            self.links = build_link_index(self.reports)
+        return self.links
 
     def href(self, target_url: str, anchor: str = "") -> str:
         """Relative link from the current page, so the site works under any base path."""
@@ -237,6 +243,16 @@ class RenderContext:
         if target_url.endswith("/") and not rel.endswith("/"):
             rel += "/"
         return rel + (f"#{anchor}" if anchor else "")
+
+
+def build_link_index(reports: list[Report]) -> dict[Path, tuple[Report, Chapter | None]]:
+    """Source file -> (report, chapter) for every linkable file of the site; built once, shared by all chapters."""
+    index: dict[Path, tuple[Report, Chapter | None]] = {}
+    for report in reports:
+        index[(report.folder / "laporan.yaml").resolve()] = (report, None)
+        for chapter in report.chapters:
+            index[chapter.source.resolve()] = (report, chapter)
+    return index
 
 
 def chapter_url(report: Report, chapter: Chapter) -> str:
@@ -325,27 +341,25 @@ def _resolve_link(ctx: RenderContext, token: Token, line: int) -> None:
         elif anchor and ctx.pdf:
             token.attrSet("href", f"#{pdf_anchor(ctx.chapter, anchor)}")
         return
-    target = (ctx.chapter.source.parent / path).resolve()
-    for report in ctx.reports:
-        if target == (report.folder / "laporan.yaml").resolve():
-            token.attrSet("href", ctx.href(report.url))
-            return
-        for chapter in report.chapters:
-            if target == chapter.source.resolve():
-                if anchor and anchor not in chapter.anchors:
-                    ctx.diags.error(loc, f"tautan '{href}': bagian '#{anchor}' tidak ada di {chapter.rel}")
-                if ctx.pdf and report is not ctx.report:
-                    # another report is another document: link to its public page
-                    token.attrSet("href", ctx.site.url_dasar + chapter_url(report, chapter) + (f"#{anchor}" if anchor else ""))
-                elif ctx.pdf:
-                    token.attrSet("href", f"#{pdf_anchor(chapter, anchor) if anchor else chapter_anchor(chapter)}")
-                else:
-                    token.attrSet("href", ctx.href(chapter_url(report, chapter), anchor))
-                return
-    if ctx.pdf:
+    found = ctx.link_index().get((ctx.chapter.source.parent / path).resolve())
+    if found is None:
+        if not ctx.pdf:
+            ctx.diags.error(loc, f"tautan '{href}' tidak menunjuk bab (.md) atau laporan (laporan.yaml) yang ada; "
+                                 "tulis nama berkas bab, mis. [BAB III](30-bab-3.md)")
         return
-    ctx.diags.error(loc, f"tautan '{href}' tidak menunjuk bab (.md) atau laporan (laporan.yaml) yang ada; "
-                         "tulis nama berkas bab, mis. [BAB III](30-bab-3.md)")
+    report, chapter = found
+    if chapter is None:
+        token.attrSet("href", ctx.site.url_dasar + report.url if ctx.pdf else ctx.href(report.url))
+        return
+    if anchor and anchor not in chapter.anchors:
+        ctx.diags.error(loc, f"tautan '{href}': bagian '#{anchor}' tidak ada di {chapter.rel}")
+    if ctx.pdf and report is not ctx.report:
+        # another report is another document: link to its public page
+        token.attrSet("href", ctx.site.url_dasar + chapter_url(report, chapter) + (f"#{anchor}" if anchor else ""))
+    elif ctx.pdf:
+        token.attrSet("href", f"#{pdf_anchor(chapter, anchor) if anchor else chapter_anchor(chapter)}")
+    else:
+        token.attrSet("href", ctx.href(chapter_url(report, chapter), anchor))
 
 
 def _resolve_image(ctx: RenderContext, token: Token, line: int) -> None:

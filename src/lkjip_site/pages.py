@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from .errors import Diagnostics
-from .markdown import Parsed, RenderContext, chapter_url, render_chapter
+from .markdown import Parsed, RenderContext, build_link_index, chapter_url, render_chapter
 from .model import Report, Site
 from .render import (
     Asset, collect_static, latest_versions, make_env, neighbours, render_page, reports_by_year, safe, site_context,
@@ -26,10 +26,11 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     assets = collect_static(dirs)
     ctx = site_context(site, assets, date, {"dev_reload": dev_reload})
     files: dict[str, bytes] = {a.path: a.data for a in assets.values()}
+    links = build_link_index(site.reports)
     for report in site.reports:
         for pc in parsed.chapters[report.url]:
             rctx = RenderContext(site.config, site.reports, report, pc.chapter, chapter_url(report, pc.chapter), diags,
-                                 parsed.registry, values=values_resolver(site), env=env)
+                                 parsed.registry, values=values_resolver(site), env=env, links=links)
             pc.chapter.html = render_chapter(parsed.md, pc, rctx)
     files["index.html"] = render_page(env, "home.html", "", groups=reports_by_year(site.reports), **ctx)
     files["404.html"] = render_page(env, "404.html", "", **ctx)

@@ -63,7 +63,7 @@ from urllib.request import url2pathname
 import jinja2
 
 from .fmt import fmt_date
-from .model import Chapter, NumberedItem, Report
+from .model import Chapter, Report
 
 PDF_VARIANT = "pdf/a-3b"
 #: Bump when the post-processing or job format changes, so cached PDFs are rebuilt.
@@ -325,7 +325,45 @@ def _mark_wide_tables(html: str, threshold: int) -> str:
             attrs = f'{attrs} class="lebar"'
         return f"<table{attrs}>{body}</table>"
 
-    return _TABLE_RE.sub(fix, html)
+    return _mark_wrappers(_TABLE_RE.sub(fix, html))
+
+
+_WRAPPER_RE = re.compile(
+    r'(<div\b[^>]*?\bclass=")([^"]*\btabel-wadah\b[^"]*)("[^>]*>\s*<table\b[^>]*\bclass="[^"]*\blebar\b)')
+
+
+def _mark_wrappers(html: str) -> str:
+    """Move the site's ``div.tabel-wadah`` (table + notes) to the landscape page with its wide table, so the notes
+    under the table are not left alone on the next portrait page."""
+
+    def fix(match: re.Match[str]) -> str:
+        classes = match.group(2)
+        if "lebar" in classes.split():
+            return match.group(0)
+        return f"{match.group(1)}{classes} lebar{match.group(3)}"
+
+    return _WRAPPER_RE.sub(fix, html)
+
+
+def mark_tables_wide(html: str, ids: Iterable[str]) -> str:
+    """Add ``lebar`` to the tables with these ids (found too wide for a portrait page after a first layout)."""
+    wanted = set(ids)
+
+    def fix(match: re.Match[str]) -> str:
+        attrs, body = match.group(1), match.group(2)
+        found = _ID_RE.search(attrs)
+        if not found or found.group(1) not in wanted:
+            return match.group(0)
+        classes = _CLASS_RE.search(attrs)
+        if classes and "lebar" in classes.group(1).split():
+            return match.group(0)
+        if classes:
+            attrs = _CLASS_RE.sub(lambda m: f'class="{m.group(1)} lebar"', attrs, count=1)
+        else:
+            attrs = f'{attrs} class="lebar"'
+        return f"<table{attrs}>{body}</table>"
+
+    return _mark_wrappers(_TABLE_RE.sub(fix, html))
 
 
 def _rewrite_images(html: str, report: Report) -> str:
@@ -588,6 +626,31 @@ def _write_atomic(path: Path, data: bytes) -> None:
 # Rendering
 
 
+def overflowing_tables(document: Any, tolerance: float = 1.0) -> list[str]:
+    """Ids of portrait-page tables wider than the page's content area (they would be cut off at the margin).
+
+    Why measure after layout: only the layout knows the real column widths (long words, numbers that must not
+    wrap); counting columns (``AUTO_LANDSCAPE_COLUMNS``) is just the cheap first guess.
+    """
+    from weasyprint.formatting_structure.boxes import TableBox
+
+    found: list[str] = []
+    for page in document.pages:
+        box = page._page_box
+        if box.width > box.height:  # already landscape
+            continue
+        right = box.content_box_x() + box.width
+        for child in box.descendants():
+            if not isinstance(child, TableBox) or child.element is None:
+                continue
+            table_id = child.element.get("id")
+            classes = (child.element.get("class") or "").split()
+            if table_id and "lebar" not in classes and table_id not in found:
+                if child.position_x + child.margin_width() > right + tolerance:
+                    found.append(table_id)
+    return found
+
+
 def _page_of_anchor(pages: Sequence[Any], anchor: str | None) -> int | None:
     if anchor is None:
         return None
@@ -652,8 +715,16 @@ def render_job_bytes(job: PdfJob) -> tuple[bytes, int, dict[str, str], list[str]
     # the theme's @font-face rules and takes whatever fontconfig finds on the build machine.
     fonts = FontConfiguration()
     stylesheet = CSS(string=job.stylesheet, base_url=job.stylesheet_url, url_fetcher=fetcher, font_config=fonts)
-    document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher).render(
-        stylesheets=[stylesheet], font_config=fonts)
+
+    def layout(html: str) -> Any:
+        return HTML(string=html, base_url=job.base_url, url_fetcher=fetcher).render(
+            stylesheets=[stylesheet], font_config=fonts)
+
+    document = layout(job.html)
+    too_wide = overflowing_tables(document)
+    if too_wide:
+        # Declared landscape tables are already on landscape pages; these overflow a portrait page: move them.
+        document = layout(mark_tables_wide(job.html, too_wide))
     front_start = _page_of_anchor(document.pages, job.front_anchor)
     body_start = _page_of_anchor(document.pages, job.body_anchor)
     attachments = [Attachment(url=_file_url(a.path), url_fetcher=fetcher, name=a.name, description=a.description,
@@ -721,6 +792,6 @@ def render_many(jobs: Sequence[PdfJob], workers: int | None = None) -> list[Rend
 
 __all__ = [
     "PDF_VARIANT", "AttachmentSpec", "PdfError", "PdfJob", "RenderStats", "add_page_labels", "build_context",
-    "format_nip", "is_cached", "make_url_fetcher", "pdf_cache_key", "prepare_chapter_html", "prepare_pdf",
+    "format_nip", "is_cached", "make_url_fetcher", "mark_tables_wide", "overflowing_tables", "pdf_cache_key", "prepare_chapter_html", "prepare_pdf",
     "render_job_bytes", "render_many", "render_pdf", "run_pdf_job", "source_date", "theme_static_dirs",
 ]

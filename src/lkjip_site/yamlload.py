@@ -39,7 +39,10 @@ class YList(list):
         return self.lines[index] if 0 <= index < len(self.lines) else self.line
 
 
-class _Loader(yaml.SafeLoader):
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml scans and parses in C when available
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
     """SafeLoader (no code execution from content) plus line tracking and duplicate detection."""
 
     def __init__(self, stream: str, file: str, line_offset: int, diags: Diagnostics):
