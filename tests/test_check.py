@@ -344,3 +344,24 @@ def test_check_report_includes_narrative_and_is_sorted():
     assert [(f.kode, f.loc.line) for f in findings] == [("nama-instansi", 4)]
     assert str(findings[0]).startswith(f"{DIR}/10-bab-1.md:4: peringatan: ")
     assert isinstance(findings[0], Finding)
+
+
+def test_typed_numbers_that_match_no_computation():
+    """Seed 002 printed the average as 97,8 / 97,86 / 97,57; seed 000 the total realisasi as 2.369.772.519."""
+    inds = [ind("A", D(80), D(82), 10), ind("B", D(20), D(18), 20, polaritas="negatif"), ind("C", D(25), D(20), 30)]
+    body = ("Rata-rata capaian 97,8 % atau 97,50 %; capaian di atas 100 % dan di bawah 70 %.\n"
+            "Realisasi Rp 2.369.772.519 dari pagu Rp 2.800.800, sisa Rp 0.\n"
+            "Rujukan {nilai}`capaian.rata_rata` 12,34 % dalam `kode 55,55 %`.\n")
+    r = make_report(inds, [("S1", ["A", "B", "C"])], anggaran=clean_budget(), chapters=[chapter(body, body_line=1)])
+    found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(r) if f.kode == "angka-diketik"]
+    assert found == [(1, "persentase 97,8 %"), (2, "jumlah Rp 2.369.772.519"), (3, "persentase 12,34 %")]
+
+
+def test_title_year_and_output_units():
+    lf = leaf("7.01.01.2.01.0001", 10, 10, 12, target=D(2), realisasi_output="Baik")
+    b = Budget(2023, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [lf], 11)], 10)], loc(1, ANG))
+    r = make_report([], anggaran=b)
+    r.judul = "LKjIP Kecamatan Martapura Barat Tahun 2022"
+    findings = run(r)
+    assert "2022" in only(findings, "judul-tahun")[0].message
+    assert only(findings, "satuan-berbeda")[0].loc == loc(12, ANG)

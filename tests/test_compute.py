@@ -646,3 +646,9 @@ def test_default_scale_used_when_report_declares_none():
     comp = C.compute_report(report([indicator("A", D(100), D(95))], skala="tidak-ada"), {}, "banjar")
     assert comp.scale is BUILTIN_SCALES["banjar"]
     assert [i.kode for i in comp.issues] == ["skala-tidak-dikenal"] and "tidak-ada" in comp.issues[0].message
+
+
+def test_lookup_indicator_id_with_dots():
+    comp = C.compute_report(report([indicator("IKU.1", D(80), D(82))]), {}, "lan")
+    assert C.lookup(comp, "IKU.1.capaian").formatted() == "102,50 %"
+    assert C.lookup(comp, "IKU.1.realisasi@2022").formatted() == "82,00"

@@ -1,7 +1,8 @@
 """PDF export (issue 5): render a small hand-built report once and read the PDF back with pypdf and pikepdf.
 
-No loaders are involved, so the PDF stage is tested on its own. The numbers are taken from seed 000 (Kecamatan Martapura Barat 2023) and typed here as literals: the PDF stage only
-prints what earlier stages computed, so these tests check layout, not arithmetic.
+No loaders are involved, so the PDF stage is tested on its own. The numbers are taken from seed 000 (Kecamatan
+Martapura Barat 2023) and typed here as literals: the PDF stage only prints what earlier stages computed, so these
+tests check layout and archival properties, not arithmetic.
 """
 
 from __future__ import annotations
@@ -134,9 +135,14 @@ def make_report(root: Path) -> tuple[Report, SiteConfig, list[Path]]:
     bab2 = chapter(
         folder, "bab-2-perencanaan-kinerja", "Perencanaan Kinerja", "bab", 20,
         '<h2 id="latar-belakang">A. Rencana Strategis</h2>' + f"<p>{PARA}</p>"
-        + '<figure class="grafik" id="grafik-capaian">' + _svg_chart()
-        + '<figcaption><span class="nomor">Gambar 2.1</span> Capaian Indikator Kinerja Utama 2023</figcaption>'
-          '</figure>' + f"<p>{PARA}</p>",
+        # the shape charts.py documents: caption first, SVG, JSON spec, summary, data table in <details>
+        + '<figure class="grafik" id="grafik-capaian"><figcaption><span class="nomor">Gambar 2.1</span> '
+          'Capaian Indikator Kinerja Utama 2023</figcaption><div class="grafik-svg">' + _svg_chart() + '</div>'
+          '<script type="application/json" class="grafik-spec">{"mark": "bar"}</script>'
+          '<p class="grafik-ringkasan">Capaian tertinggi IKU 2 (100,0 %).</p>'
+          '<details><summary>Data grafik</summary><table><thead><tr><th>Indikator</th><th>Capaian</th></tr>'
+          '</thead><tbody><tr><td>DATA-TERSEMBUNYI</td><td class="angka">98,27 %</td></tr></tbody></table>'
+          '</details></figure>' + f"<p>{PARA}</p>",
         [(2, "latar-belakang", "A. Rencana Strategis")], bab="II")
     bab3 = chapter(
         folder, "bab-3-akuntabilitas-kinerja", "Akuntabilitas Kinerja", "bab", 30,
@@ -188,9 +194,14 @@ NUMBER_AT_END = re.compile(r"(\d+|[ivxlcdm]+)\s*$")
 
 
 def make_env() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(THEME / "templates")), autoescape=True)
-    env.filters["tanggal"] = tanggal
-    return env
+    """The build's environment (StrictUndefined, ChoiceLoader) when available, else a plain one."""
+    try:
+        from lkjip_site.render import make_env as build_env
+    except ImportError:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(THEME / "templates")), autoescape=True)
+        env.filters["tanggal"] = tanggal
+        return env
+    return build_env([THEME])
 
 
 @dataclasses.dataclass
@@ -352,6 +363,8 @@ def test_pdfa_and_document_metadata(rendered: Rendered) -> None:
     assert meta["xmp:CreateDate"].startswith("2024-02-15T00:00:00")
     assert "/OutputIntents" in rendered.pike.Root
     assert rendered.pike.pdf_version == "1.7"
+    assert "/ID" in rendered.pike.trailer
+    assert rendered.pike.check_pdf_syntax() == []
 
 
 def _fonts(resources: pikepdf.Dictionary, seen: set[tuple[int, int]]) -> list[pikepdf.Dictionary]:
@@ -398,6 +411,8 @@ def test_headings_and_captions_extractable(rendered: Rendered) -> None:
             assert f"BAB {ch.bab}" in text
     for item in rendered.report.tables + rendered.report.figures:
         assert f"{item.label} {item.judul}" in _text(reader, dests[item.id])
+    # the chart's data table (in <details>) is for the website only
+    assert not any("DATA-TERSEMBUNYI" in _text(reader, i) for i in range(len(reader.pages)))
 
 
 def test_signature_block_and_cover(rendered: Rendered) -> None:
@@ -493,7 +508,12 @@ def test_chapter_html_preparation(tmp_path: Path) -> None:
     assert '<table id="sempit">' in html
 
 
-def test_format_nip_and_period() -> None:
+def test_format_nip_and_period(tmp_path: Path) -> None:
+    report, _, _ = make_report(tmp_path)
+    assert pdf.periode_teks(report) == "TAHUN 2023"
+    report.periode, report.tahun = "tw1", 2024
+    assert pdf.periode_teks(report) == "TRIWULAN I TAHUN 2024"
+    assert pdf.judul_pendek(report) == "Laporan Kinerja Triwulan I Kecamatan Martapura Barat Tahun 2024"
     assert pdf.format_nip("197001011990031001") == "19700101 199003 1 001"
     assert pdf.format_nip("19700101 199003 1 001") == "19700101 199003 1 001"
     assert pdf.format_nip("12345") == "12345"

@@ -18,6 +18,7 @@ from .data import load_data
 from .errors import ContentError, Diagnostics
 from .markdown import Parsed, make_parser, number_items, parse_chapter
 from .model import Site
+from .cache import Memo
 from .publish import publish
 from .stages import compute_site, make_registry, render_pdfs
 
@@ -30,6 +31,8 @@ class BuildOptions:
     strict: bool = False
     pdf: bool = True
     dev_reload: bool = False  # `lkjip serve` adds a live-reload script
+    cache_dir: Path | None = None  # render memo (default <root>/.cache); see cache.py
+    use_cache: bool = True
 
     @property
     def content(self) -> Path:
@@ -39,12 +42,16 @@ class BuildOptions:
     def out(self) -> Path:
         return self.output or self.root / "build"
 
+    def memo(self, namespace: str) -> Memo:
+        return Memo((self.cache_dir or self.root / ".cache") if self.use_cache else None, namespace)
+
 
 @dataclass
 class BuildResult:
     site: Site
     diagnostics: Diagnostics
     files: dict[str, bytes] = field(default_factory=dict)
+    rendered: list[str] = field(default_factory=list)  # pages rendered (not taken from the memo) in this build
 
 
 def build_date() -> dt.date | None:
@@ -85,14 +92,14 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     diags = Diagnostics()
     site = load_site(opts, diags)
     parsed = parse_site(site, diags)
-    files = pages.render_site(site, parsed, diags, build_date(), dev_reload=opts.dev_reload)
     _stop_on_errors(diags, opts.strict)
-    if opts.pdf:
-        files.update(render_pdfs(site, parsed, diags, opts.root))
-        _stop_on_errors(diags, opts.strict)
+    pdfs = render_pdfs(site, parsed, diags, opts.memo("pdf")) if opts.pdf else {}
+    memo = opts.memo("halaman")
+    files = pages.render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs)
+    _stop_on_errors(diags, opts.strict)
     if write:
         publish(files, opts.out)
-    return BuildResult(site, diags, files)
+    return BuildResult(site, diags, files, memo.stats.rendered)
 
 
 def check(opts: BuildOptions) -> Diagnostics:
@@ -100,7 +107,8 @@ def check(opts: BuildOptions) -> Diagnostics:
     diags = Diagnostics()
     site = load_site(opts, diags)
     parsed = parse_site(site, diags)
-    pages.render_site(site, parsed, diags, build_date(), dev_reload=False)
+    _stop_on_errors(diags, opts.strict)
+    pages.render_site(site, parsed, diags, build_date(), Memo(None, "periksa"), dev_reload=False)
     _stop_on_errors(diags, opts.strict)
     return diags
 

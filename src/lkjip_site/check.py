@@ -21,8 +21,10 @@ jenis-belanja-sebagian     peringatan  only some sub kegiatan declare a jenis be
 realisasi-triwulan         error       a sub kegiatan's realisasi differs from the sum of its quarterly realisasi
 serapan-lebih              peringatan  realisasi exceeds pagu
 skala                      error       the scale used has a gap, an overlap or no rule above 100 %
+skala-tidak-dikenal        error       the report names a scale id that does not exist (default scale used)
 triwulan-dibagi            error       a non-additive indicator's quarterly targets are split to sum to the annual
-satuan-berbeda             error       target and realisasi of different kinds (grade vs number)
+satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
+judul-tahun                peringatan  the report title names another year than the report's
 target-nol                 peringatan  target 0: capaian shown as N/A
 target-tidak-ada           peringatan  an indicator of the PK has no target for the report year
 realisasi-kosong           peringatan  no realisasi for the report period and no stated reason
@@ -32,6 +34,7 @@ tahun-pk                   error       PK of another year than the report's
 tahun-anggaran             error       budget data of another year than the report's
 tahun-ikm                  error       IKM of another year (quarterly reports may use the previous year's IKM)
 nama-instansi              peringatan  narrative mentions another instansi's name (heuristic, hence a warning)
+angka-diketik              peringatan  a % or Rp amount typed in the narrative equals no computed value
 kode-format, kode-induk    error       budget code malformed / not starting with its parent's code
 kode-lama                  peringatan  legacy budget code form (2-digit sub kegiatan, ``07.01.01``)
 tingkat-anggaran           error       program/kegiatan/sub kegiatan nested at the wrong level
@@ -54,7 +57,7 @@ from typing import Iterable, Literal
 from .compute import (
     BudgetReport, BudgetResult, ComputedReport, IndicatorResult, Issue, Result, capaian, quarters_upto,
 )
-from .fmt import fmt_number, fmt_percent, fmt_rupiah, round_half_up
+from .fmt import fmt_percent, fmt_rupiah, round_half_up
 from .model import CapaianPolicy, Indicator, Loc, Missing, PeriodValues, Report, Value
 from .scales import classify_or_none, find_class
 
@@ -199,6 +202,23 @@ def check_units(report: Report) -> list[Finding]:
     return out
 
 
+def check_budget_units(report: Report) -> list[Finding]:
+    """A sub kegiatan's output target and realisasi must both be numbers or both be grades."""
+    b = report.data.anggaran
+    if b is None:
+        return []
+    out = []
+    stack = list(b.program)
+    while stack:
+        n = stack.pop()
+        stack.extend(n.children)
+        kt, kr = _kind(n.target), _kind(n.realisasi_output)
+        if kt and kr and kt != kr:
+            out.append(Finding("error", n.loc, f"{n.kode}: target keluaran berupa {kt} sedangkan realisasi keluaran "
+                               f"berupa {kr}; keduanya harus dalam satuan yang sama", "satuan-berbeda"))
+    return out
+
+
 def check_targets(report: Report, computed: ComputedReport) -> list[Finding]:
     """Zero targets, missing targets of the report year, realisasi not entered."""
     out = []
@@ -215,8 +235,8 @@ def check_targets(report: Report, computed: ComputedReport) -> list[Finding]:
                                f"untuk tahun: {years})", "target-tidak-ada"))
             continue
         if isinstance(ir.target, Decimal) and ir.target == 0 and ir.capaian.value is None:
-            out.append(Finding("peringatan", loc, f"{iid}: target {tahun} bernilai 0; capaian ditampilkan sebagai "
-                               f"N/A ({ir.capaian.reason}), bukan 0,00 %", "target-nol"))
+            out.append(Finding("peringatan", loc, f"{iid}: target {tahun} bernilai 0, sehingga capaian tidak dapat "
+                               "dihitung dan ditampilkan sebagai N/A (bukan 0,00 %)", "target-nol"))
         if ir.realisasi is None:
             rloc = ind.realisasi[tahun].loc if tahun in ind.realisasi and ind.realisasi[tahun].loc else ind.loc
             out.append(Finding("peringatan", rloc or ind.loc, f"{iid}: realisasi {tahun} belum diisi; tulis "
@@ -315,6 +335,16 @@ def check_dates(report: Report) -> list[Finding]:
         out.append(Finding("peringatan", report.loc, f"tanggal terbit {fmt_date(report.tanggal_terbit)} lebih awal "
                            f"dari tanggal penandatanganan {fmt_date(report.tanggal_ttd)}", "terbit-sebelum-ttd"))
     return out
+
+
+def check_title(report: Report) -> list[Finding]:
+    """A year in the report title other than the report's own (wrong year left from last year's report)."""
+    years = sorted({int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", report.judul)} - {report.tahun})
+    if not years:
+        return []
+    shown = ", ".join(str(y) for y in years)
+    return [Finding("peringatan", report.loc, f"judul laporan menyebut tahun {shown}, sedangkan laporan tahun "
+                    f"{report.tahun}", "judul-tahun")]
 
 
 def check_years(report: Report) -> list[Finding]:
@@ -430,6 +460,100 @@ def check_narrative_names(report: Report, known_names: list[str]) -> list[Findin
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# Numbers typed in the narrative
+
+_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d+))?\s?%")
+_RUPIAH = re.compile(r"\bRp\.?\s?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?(?![\d.]*\d)")
+_CODE_SPAN = re.compile(r"(\{\w+\})?`[^`]*`")
+
+
+def _parse_id(whole: str, frac: str | None) -> tuple[Decimal, int]:
+    text = whole.replace(".", "") + ("." + frac if frac else "")
+    return Decimal(text), len(frac or "")
+
+
+def _percent_candidates(computed: ComputedReport) -> list[Decimal]:
+    out: list[Decimal] = []
+    for ir in computed.indikator.values():
+        out += [r.value for r in (ir.capaian, ir.kemajuan) if r is not None and r.value is not None]
+        out += [p.capaian.value for p in ir.riwayat if p.capaian.value is not None]
+        out += [q.capaian.value for q in ir.triwulan if q.capaian.value is not None]
+        if ir.satuan.strip() == "%":
+            out += [v for p in ir.riwayat for v in (p.target, p.realisasi) if isinstance(v, Decimal)]
+        if ir.delta is not None:
+            out.append(abs(ir.delta))
+    out += [s.capaian for s in computed.sasaran.values() if s.capaian is not None]
+    if computed.rata_rata is not None:
+        out.append(computed.rata_rata)
+    b = computed.anggaran
+    if b is not None:
+        rows = [b.total, *b.jenis_belanja, *b.kelompok, *b.per_sasaran]
+        out += [x.serapan for x in [*b.nodes(), *rows] if x.serapan is not None]
+        if b.perubahan:
+            out += [abs(v) for v in (b.perubahan.persen_pagu, b.perubahan.persen_realisasi,
+                                     b.perubahan.serapan_lalu) if v is not None]
+    for row in [*computed.efisiensi, *computed.efisiensi_sasaran]:
+        if row.hasil.value is not None:
+            out.append(abs(row.hasil.value))
+    return out
+
+
+def _percent_allowed(computed: ComputedReport) -> set[Decimal]:
+    """Round figures a text may state without computing them: 0, 100, scale boundaries, the ±5 band."""
+    allowed = {Decimal(0), Decimal(100), Decimal(5)}
+    for c in computed.scale.classes:
+        allowed |= {v for v in (c.min, c.max) if v is not None}
+    return allowed
+
+
+def _money_candidates(computed: ComputedReport) -> list[Decimal]:
+    b = computed.anggaran
+    if b is None:
+        return []
+    out: list[Decimal] = []
+    rows = [b.total, *b.jenis_belanja, *b.kelompok, *b.per_sasaran]
+    for x in [*b.nodes(), *rows]:
+        out += [x.pagu, x.realisasi, x.sisa]
+    if b.perubahan:
+        p = b.perubahan
+        out += [p.pagu_lalu, p.realisasi_lalu, abs(p.selisih_pagu), abs(p.selisih_realisasi)]
+    out += list(b.realisasi_tw.values())
+    return out
+
+
+def _matches(value: Decimal, places: int, candidates: Iterable[Decimal]) -> bool:
+    return any(round_half_up(c, places) == value for c in candidates)
+
+
+def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Finding]:
+    """Percentages and rupiah amounts typed in the narrative that equal no computed value (warning).
+
+    Derived numbers belong in ``{nilai}`` references; a typed one drifts (seed 002 printed its average as 97,8 /
+    97,86 / 97,57). Round figures (0, 100, the scale's boundaries) are allowed.
+    """
+    pct, money = _percent_candidates(computed), _money_candidates(computed)
+    allowed = _percent_allowed(computed)
+    out = []
+    for ch in report.chapters:
+        for line_no, raw in _lines(ch):
+            line = _CODE_SPAN.sub(" ", raw)
+            for m in _PERCENT.finditer(line):
+                v, places = _parse_id(m.group(1), m.group(2))
+                if v not in allowed and not _matches(v, places, pct):
+                    out.append(Finding("peringatan", Loc(ch.rel, line_no), f"persentase {m.group(0).strip()} "
+                                       "diketik langsung dan tidak sama dengan nilai hasil perhitungan mana pun; "
+                                       "gunakan rujukan {nilai}`...`", "angka-diketik"))
+            if money:
+                for m in _RUPIAH.finditer(line):
+                    v, places = _parse_id(m.group(1), m.group(2))
+                    if not _matches(v, places, money):
+                        out.append(Finding("peringatan", Loc(ch.rel, line_no), f"jumlah {m.group(0).strip()} "
+                                           "diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan "
+                                           "mana pun; gunakan rujukan {nilai}`anggaran...`", "angka-diketik"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
 
 
 def _issue(i: Issue, fallback: Loc) -> Finding:
@@ -441,10 +565,13 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings = [_issue(i, report.loc) for i in computed.issues]
     findings += check_stated(report, computed)
     findings += check_units(report)
+    findings += check_budget_units(report)
+    findings += check_title(report)
     findings += check_targets(report, computed)
     findings += check_budget(report, computed)
     findings += check_dates(report)
     findings += check_years(report)
     findings += check_scale(report, computed)
     findings += check_narrative_names(report, known_names or [])
+    findings += check_typed_numbers(report, computed)
     return _sort(findings)

@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     content_arg(b)
     b.add_argument("--output", "-o", help="folder hasil (bawaan: ./build)")
     b.add_argument("--tanpa-pdf", "--no-pdf", dest="no_pdf", action="store_true", help="lewati pembuatan PDF")
+    b.add_argument("--tanpa-cache", "--no-cache", dest="no_cache", action="store_true",
+                   help="render semua halaman dan PDF tanpa memakai hasil build sebelumnya")
     c = sub.add_parser("check", help="periksa semua isi tanpa menulis apa pun")
     content_arg(c)
     s = sub.add_parser("serve", help="bangun, sajikan di 127.0.0.1, dan bangun ulang saat berkas berubah")
@@ -59,7 +61,7 @@ def _options(args: argparse.Namespace):
     root = content.parent
     output = Path(args.output).resolve() if getattr(args, "output", None) else None
     return BuildOptions(root=root, content_dir=content, output=output, strict=getattr(args, "strict", False),
-                        pdf=not getattr(args, "no_pdf", False))
+                        pdf=not getattr(args, "no_pdf", False), use_cache=not getattr(args, "no_cache", False))
 
 
 def report_diagnostics(diags: Diagnostics, stream=None) -> None:
@@ -78,7 +80,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(opts)
     report_diagnostics(result.diagnostics)
     pdfs = sum(1 for k in result.files if k.endswith(".pdf"))
-    print(f"Selesai: {len(result.site.reports)} laporan, {len(result.files)} berkas ({pdfs} PDF) di {opts.out}")
+    print(f"Selesai: {len(result.site.reports)} laporan, {len(result.files)} berkas ({pdfs} PDF) di {opts.out}; "
+          f"{len(result.rendered)} halaman dirender ulang, sisanya tidak berubah.")
     return EXIT_OK
 
 

@@ -1326,12 +1326,13 @@ def lookup(computed: ComputedReport, path: str) -> Ref:
         if not ys.strip().isdigit():
             raise _unknown(path, "tahun setelah '@' harus berupa angka")
         year = int(ys)
+    base, _, attr = p.rpartition(".")
+    if base in computed.indikator:  # indicator ids may themselves contain dots ("IKU.1")
+        return _indicator_ref(computed.indikator[base], attr, year, path)
     parts = p.split(".")
     head = parts[0]
-    if year is not None and head not in computed.indikator:
+    if year is not None:
         raise _unknown(path, "'@tahun' hanya untuk indikator")
-    if head in computed.indikator and len(parts) == 2:
-        return _indicator_ref(computed.indikator[head], parts[1], year, path)
     handlers = {"anggaran": _budget_ref, "capaian": _capaian_ref, "ikm": _ikm_ref, "predikat": _predikat_ref,
                 "laporan": _laporan_ref}
     if head in handlers and len(parts) >= 2:

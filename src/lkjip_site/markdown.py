@@ -79,6 +79,12 @@ class Directive:
     loc: Loc
     item: NumberedItem | None = None
     option_lines: dict[str, int] = field(default_factory=dict)
+    built: Any = None  # the table/chart model built during validation, reused when rendering
+
+    def fingerprint(self) -> str:
+        """What this element shows, for the render memo: its options, number and computed content."""
+        return repr((self.directive, self.kind, sorted(self.options.items(), key=lambda kv: str(kv[0])),
+                     self.item, self.built))
 
 
 @dataclass
@@ -151,6 +157,29 @@ def _directive(chapter: Chapter, token: Token, diags: Diagnostics) -> Directive:
     d = Directive(token.meta["directive"], token.meta["kind"], dict(options), Loc(chapter.rel, line), option_lines=lines)
     token.meta["directive_obj"] = d
     return d
+
+
+def iter_roles(tokens: list[Token]):
+    """Every ``{nilai}``/``{ref}`` role of a chapter, in order: (name, target)."""
+    for block in tokens:
+        for token in block.children or []:
+            if token.type == "myst_role":
+                yield token.meta.get("name", ""), token.content.strip()
+
+
+def linked_reports(parsed: "ParsedChapter", ctx: "RenderContext") -> set[str]:
+    """URLs of the other reports a chapter links to (their structure decides how the links render)."""
+    out: set[str] = set()
+    index = ctx.link_index()
+    for block in parsed.tokens:
+        for token in block.children or []:
+            if token.type == "link_open":
+                path = str(token.attrGet("href") or "").partition("#")[0]
+                if path and not _EXTERNAL.match(path):
+                    found = index.get((parsed.chapter.source.parent / path).resolve())
+                    if found is not None and found[0] is not ctx.report:
+                        out.add(found[0].url)
+    return out
 
 
 def _toc(tokens: list[Token]) -> list[tuple[int, str, str]]:

@@ -73,6 +73,8 @@ AUTO_LANDSCAPE_COLUMNS = 9
 TEMPLATE = "pdf/laporan.html"
 STYLESHEET = "print-pdf.css"
 FRONT_KINDS = ("kata-pengantar", "ikhtisar")
+#: Ids the print template uses itself; the same id inside a chapter is renamed like any duplicate.
+RESERVED_IDS = ("sampul", "bagian-depan", "bagian-isi", "daftar-isi", "daftar-tabel", "daftar-gambar")
 MIME_TYPES = {
     ".yaml": "application/yaml", ".yml": "application/yaml", ".csv": "text/csv", ".json": "application/json",
     ".md": "text/markdown", ".txt": "text/plain", ".svg": "image/svg+xml", ".png": "image/png",
@@ -271,8 +273,9 @@ _CLASS_RE = re.compile(r'\bclass="([^"]*)"')
 
 
 def _duplicate_ids(chapters: Sequence[Chapter]) -> set[str]:
-    """Ids used by more than one chapter (headings like "latar-belakang" are only unique per chapter page)."""
-    seen: dict[str, str] = {}
+    """Ids used by more than one chapter (headings like "latar-belakang" are only unique per chapter page) or by
+    the print template itself."""
+    seen: dict[str, str] = {anchor: "" for anchor in RESERVED_IDS}
     dup: set[str] = set()
     for ch in chapters:
         for anchor in set(_ID_RE.findall(ch.html)) | {a for _, a, _ in ch.toc} | {ch.id}:

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .errors import Diagnostics
 from .markdown import Parsed, Registry
 from .model import Report, Site
+
+if TYPE_CHECKING:
+    from .cache import Memo
 
 
 def compute_site(site: Site, diags: Diagnostics) -> None:
@@ -75,5 +78,5 @@ def key_figures(report: Report) -> list[tuple[str, str, str]]:
     return out
 
 
-def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, root: Path) -> dict[str, bytes]:
+def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: "Memo") -> dict[str, bytes]:
     return {}

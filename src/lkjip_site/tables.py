@@ -482,15 +482,14 @@ def _validate(report: Report, directive: Directive, diags: Diagnostics) -> None:
     if report.computed is None:
         return
     try:
-        build_table(report, directive)
+        directive.built = build_table(report, directive)
     except TableOptionError as exc:
         diags.error(directive.loc, f"tabel {directive.kind}: {exc}")
 
 
 def render(ctx: RenderContext, directive: Directive) -> str:
-    try:
-        table = build_table(ctx.report, directive)
-    except TableOptionError:
+    table = directive.built
+    if table is None:
         return ""  # already reported by _validate
     template = ctx.env.get_template("partials/table.html")
     return template.render(table=table, item=directive.item)

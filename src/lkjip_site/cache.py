@@ -1,0 +1,101 @@
+"""A content-addressed memo of rendered outputs, so a rebuild renders only what its inputs changed.
+
+Every output (page, chart, PDF) gets a key: the SHA-256 of everything that determines its bytes (its source text,
+the computed values and tables it shows, the structure of its report, the templates, the package version). Same key,
+same bytes: the output is taken from the memo instead of being rendered. Validation still runs on every build; only
+rendering is skipped. The memo lives in ``.cache/`` (git-ignored) and is safe to delete at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+FORMAT = 1  # bump when the meaning of keys changes
+
+
+def digest(*parts: Any) -> str:
+    """A stable hash of nested str/bytes/numbers/lists/dicts (dicts by sorted key)."""
+    h = hashlib.sha256()
+    _feed(h, parts)
+    return h.hexdigest()
+
+
+def _feed(h: Any, value: Any) -> None:
+    if isinstance(value, bytes):
+        h.update(b"b%d:" % len(value))
+        h.update(value)
+    elif isinstance(value, str):
+        data = value.encode("utf-8")
+        h.update(b"s%d:" % len(data))
+        h.update(data)
+    elif isinstance(value, dict):
+        h.update(b"{")
+        for k in sorted(value, key=str):
+            _feed(h, str(k))
+            _feed(h, value[k])
+        h.update(b"}")
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
+        h.update(b"[")
+        for item in items:
+            _feed(h, item)
+        h.update(b"]")
+    else:
+        _feed(h, repr(value))
+
+
+@dataclass
+class MemoStats:
+    hits: int = 0
+    misses: int = 0
+    rendered: list[str] = field(default_factory=list)  # output paths rendered in this build
+
+
+class Memo:
+    """Key -> bytes, stored as files named by key. Writes go to a temp name first, so a crash leaves no half entry."""
+
+    def __init__(self, directory: Path | None, namespace: str):
+        self.dir = directory / f"{namespace}-v{FORMAT}" if directory else None
+        self.stats = MemoStats()
+        self.salt = digest(__version__, FORMAT, namespace)
+
+    def key(self, *parts: Any) -> str:
+        return digest(self.salt, *parts)
+
+    def get(self, key: str) -> bytes | None:
+        if self.dir is None:
+            return None
+        path = self.dir / key[:2] / key
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        self.stats.hits += 1
+        return data
+
+    def put(self, key: str, data: bytes, name: str = "") -> None:
+        self.stats.misses += 1
+        if name:
+            self.stats.rendered.append(name)
+        if self.dir is None:
+            return
+        path = self.dir / key[:2] / key
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def dump_stats(stats: dict[str, MemoStats]) -> str:
+    return json.dumps({k: {"hits": v.hits, "misses": v.misses} for k, v in stats.items()}, sort_keys=True)
