@@ -21,9 +21,10 @@ def compute_site(site: Site, diags: Diagnostics) -> None:
     """Stage 4: derive every number once per report and record what ``check`` finds."""
     from . import check, compute
 
+    names = sorted({r.instansi.nama for r in site.reports})
     for report in site.reports:
         report.computed = compute.compute_report(report, site.config.scales, site.config.skala_predikat)
-        for finding in check.check_report(report, report.computed):
+        for finding in check.check_report(report, report.computed, names):
             if finding.severity == "error":
                 diags.error(finding.loc, finding.message)
             else:
