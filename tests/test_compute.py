@@ -652,3 +652,37 @@ def test_lookup_indicator_id_with_dots():
     comp = C.compute_report(report([indicator("IKU.1", D(80), D(82))]), {}, "lan")
     assert C.lookup(comp, "IKU.1.capaian").formatted() == "102,50 %"
     assert C.lookup(comp, "IKU.1.realisasi@2022").formatted() == "82,00"
+
+
+def test_sasaran_id_filled_from_renstra():
+    comp = C.compute_report(report(seed002_indicators(), SEED002_SASARAN), {}, "lan")
+    assert comp.indikator["IKU3"].sasaran_id == "S3"
+
+
+def test_unseen_style_report_end_to_end():
+    """Both polarities, a qualitative target, a missing value, a zero target and a budget tree (hand-checked)."""
+    inds = [indicator("P1", D(80), D(84), tahun=2023),                       # 105 %      Sangat Tinggi
+            indicator("N1", D(10), D(12), polaritas="negatif", tahun=2023),  # (20-12)/10 = 80 %  Tinggi
+            indicator("Q1", "A", "B", tahun=2023, kualitatif=["C", "B", "A"]),  # 2/3 = 66,67 %  Sedang
+            indicator("M1", D(90), Missing("Survei dijadwalkan 2024"), tahun=2023),
+            indicator("Z1", D(0), D(3), tahun=2023)]
+    b = Budget(2023, [node("program", "7.01.02", [node("kegiatan", "7.01.02.2.01", [
+        leaf("7.01.02.2.01.0001", 1000000, 900000), leaf("7.01.02.2.01.0002", 500000, 500000)])])], L)
+    r = report(inds, [("S1", ["P1", "N1"]), ("S2", ["Q1", "M1", "Z1"])], tahun=2023, skala="permendagri-86-2017",
+               anggaran=b)
+    comp = C.compute_report(r, {}, "banjar")
+    got = {p: C.lookup(comp, p).formatted() for p in [
+        "P1.capaian", "P1.predikat", "N1.capaian", "N1.predikat", "Q1.capaian", "Q1.predikat", "Q1.target",
+        "M1.capaian", "Z1.capaian", "capaian.S1", "capaian.S2", "capaian.rata_rata", "capaian.predikat",
+        "anggaran.pagu", "anggaran.realisasi", "anggaran.serapan", "anggaran.sisa", "anggaran.7.01.02.2.01.sisa",
+        "predikat.sedang.jumlah", "predikat.rendah.jumlah"]}
+    assert got == {
+        "P1.capaian": "105,00 %", "P1.predikat": "Sangat Tinggi", "N1.capaian": "80,00 %", "N1.predikat": "Tinggi",
+        "Q1.capaian": "66,67 %", "Q1.predikat": "Sedang", "Q1.target": "A", "M1.capaian": "\u2013",
+        "Z1.capaian": "\u2013", "capaian.S1": "92,50 %", "capaian.S2": "66,67 %", "capaian.rata_rata": "79,58 %",
+        "capaian.predikat": "Tinggi", "anggaran.pagu": "Rp 1.500.000", "anggaran.realisasi": "Rp 1.400.000",
+        "anggaran.serapan": "93,33 %", "anggaran.sisa": "Rp 100.000", "anggaran.7.01.02.2.01.sisa": "Rp 100.000",
+        "predikat.sedang.jumlah": "1,00", "predikat.rendah.jumlah": "0,00"}
+    assert C.lookup(comp, "M1.capaian").reason == "realisasi tidak tersedia: Survei dijadwalkan 2024"
+    assert "target 0" in C.lookup(comp, "Z1.predikat").reason
+    assert dict(comp.predikat_jumlah)["Tidak dapat dinilai"] == 2

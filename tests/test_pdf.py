@@ -361,6 +361,13 @@ def test_pdfa_and_document_metadata(rendered: Rendered) -> None:
     # dates come from the given epoch (15 Feb 2024 00:00 UTC), never from the clock
     assert str(info.CreationDate) == str(info.ModDate) == "D:20240215000000Z"
     assert meta["xmp:CreateDate"].startswith("2024-02-15T00:00:00")
+    # PDF/A: the Info dictionary and the XMP packet must say the same (post-processing must not desynchronise them)
+    assert meta["pdf:Producer"] == str(info.Producer)
+    assert meta["pdf:Keywords"] == str(info.Keywords)
+    assert meta["dc:description"] == str(info.Subject)
+    assert list(meta["dc:creator"]) == [str(info.Author)]
+    assert meta["xmp:CreatorTool"] == str(info.Creator)
+    assert "xmp:MetadataDate" not in meta  # nothing stamped the clock time into the XMP
     assert "/OutputIntents" in rendered.pike.Root
     assert rendered.pike.pdf_version == "1.7"
     assert "/ID" in rendered.pike.trailer

@@ -16,6 +16,7 @@ from .config import load_config
 from .content import load_reports
 from .data import load_data
 from .errors import ContentError, Diagnostics
+from .linkcheck import check_links
 from .markdown import Parsed, make_parser, number_items, parse_chapter
 from .model import Site
 from .cache import Memo
@@ -96,6 +97,7 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     pdfs = render_pdfs(site, parsed, diags, opts.memo("pdf")) if opts.pdf else {}
     memo = opts.memo("halaman")
     files = pages.render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs)
+    check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts.strict)
     if write:
         publish(files, opts.out)
@@ -108,7 +110,9 @@ def check(opts: BuildOptions) -> Diagnostics:
     site = load_site(opts, diags)
     parsed = parse_site(site, diags)
     _stop_on_errors(diags, opts.strict)
-    pages.render_site(site, parsed, diags, build_date(), Memo(None, "periksa"), dev_reload=False)
+    memo = Memo(None, "periksa")
+    files = pages.render_site(site, parsed, diags, build_date(), memo, dev_reload=False)
+    check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts.strict)
     return diags
 

@@ -1073,6 +1073,9 @@ def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
     sasaran: dict[str, SasaranResult] = {}
     for sid, uraian, ids, sloc in sas_list:
         issues += _unknown_ids(report, ids, f"sasaran {sid}", sloc)
+        for i in ids:
+            if i in inds and not inds[i].sasaran_id:
+                inds[i].sasaran_id = sid  # filled from the Renstra so tables can group by sasaran
         results = [inds[i].capaian for i in ids if i in inds]
         c = mean_capaian(results, policy.batas_100)
         sasaran[sid] = SasaranResult(sid, uraian, ids, c, classify_or_none(scale, c),

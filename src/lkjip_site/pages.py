@@ -48,7 +48,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
             files[url] = _memoised(memo, key, url, lambda: _chapter_page(env, parsed, pc, rctx, ctx))
         key = memo.key("laporan", theme_key, structure[report.url], repr(stages.key_figures(report)),
                        repr(downloads))
-        files[report.url + "index.html"] = _memoised(memo, key, report.url, lambda: render_page(
+        files[report.url + "index.html"] = _memoised(memo, key, report.url + "index.html", lambda: render_page(
             env, "report.html", report.url, report=report, downloads=downloads, **ctx))
         files.update(_report_assets(report))
     key = memo.key("beranda", theme_key, everything)
@@ -59,7 +59,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     for slug, versions in latest_versions(site.reports).items():
         url = f"laporan/{slug}/"
         key = memo.key("versi", theme_key, [structure[v.url] for v in versions])
-        files[url + "index.html"] = _memoised(memo, key, url, lambda: render_page(
+        files[url + "index.html"] = _memoised(memo, key, url + "index.html", lambda: render_page(
             env, "versions.html", url, versions=versions, **ctx))
     return dict(sorted(files.items()))
 

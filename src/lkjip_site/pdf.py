@@ -12,8 +12,19 @@ Pipeline
    merges the chapters (ids made unique, links between chapters turned into in-document anchors, wide tables marked
    for landscape pages) and returns a picklable :class:`PdfJob`.
 2. :func:`run_pdf_job` (expensive, any process): WeasyPrint lays the job out, pikepdf adds page labels, the result is
-   written atomically. A content-hash cache (sidecar ``<pdf>.cache.json``) skips the work when nothing changed.
+   written atomically. A content-hash cache skips the work when nothing changed (record in ``cache_dir``, which
+   also keeps a copy of the PDF for clean builds; without ``cache_dir`` a hidden ``.<pdf>.cache.json`` sidecar).
+   If a table not declared ``lebar`` turns out wider than a portrait page, it is marked and laid out once more.
 3. :func:`render_many` runs several jobs in a process pool; :func:`render_pdf` is prepare + run for one report.
+
+Use from the build::
+
+    jobs = [prepare_pdf(r, site.config, env, out / r.url / f"{r.slug}-{r.versi}.pdf", r.data.files, site.root,
+                        cache_dir=site.root / ".cache" / "pdf") for r in site.reports]
+    for stats in render_many(jobs, workers=None):   # RenderStats: rendered?, pages, seconds, refused URLs
+        ...
+
+``stats.refused`` lists URLs the fetcher refused (remote images, files outside the build): report them as warnings.
 
 Archival choices (checked with WeasyPrint 70.0)
 -----------------------------------------------
@@ -689,9 +700,7 @@ def add_page_labels(pdf_bytes: bytes, front_start: int | None, body_start: int |
     import pikepdf
 
     nums: list[Any] = []
-    first_numbered = min(i for i in (front_start, body_start, None) if i is not None) if (
-        front_start is not None or body_start is not None) else None
-    if first_numbered != 0:
+    if 0 not in (front_start, body_start):  # page 0 is the cover, printed without a number
         nums += [0, pikepdf.Dictionary(P=pikepdf.String("Sampul"))]
     if front_start is not None:
         nums += [front_start, pikepdf.Dictionary(S=pikepdf.Name.r, St=1)]
