@@ -111,7 +111,7 @@ def test_stated_capaian_differs():
     """Seed 000 l.338 printed capaian 116 for 84,82 / 73 (= 116,19)."""
     r = make_report([ind("IKU1", D(73), D("84.82"), 10, tertulis=Stated(D(116), None, loc(15)))])
     f = only(run(r), "capaian-tertulis")[0]
-    assert f.severity == "error" and f.loc == loc(15)
+    assert f.severity == "peringatan" and f.loc == loc(15)
     assert "116,00 %" in f.message and "116,19 %" in f.message
 
 
@@ -164,7 +164,7 @@ def test_parent_pagu_differs_from_children():
         node("kegiatan", "7.01.02.2.04", [leaf("7.01.02.2.04.0003", 27385240, 0, 16)], 15),
     ], 10, pagu_tertulis=D(18048000))
     f = only(run(make_report([], anggaran=Budget(2023, [prog], loc(1, ANG)))), "pagu-induk")[0]
-    assert f.loc == loc(10, ANG) and f.severity == "error"
+    assert f.loc == loc(10, ANG) and f.severity == "peringatan"
     assert "Rp 18.048.000" in f.message and "Rp 36.196.400" in f.message and "Rp -18.148.400" not in f.message
 
 
@@ -281,7 +281,7 @@ def test_signed_before_period_end(periode, ttd, bad):
     hits = [f for f in run(r) if f.kode == "ttd-sebelum-periode"]
     assert bool(hits) == bad
     if bad:
-        assert hits[0].severity == "error" and hits[0].loc == r.loc
+        assert hits[0].severity == "peringatan" and hits[0].loc == r.loc
 
 
 def test_period_end():

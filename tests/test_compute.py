@@ -591,9 +591,11 @@ def full_report():
     ("capaian.S2.predikat", "text", "Sangat Berhasil"),
     ("ikm.nilai", "number", "87,50"),
     ("ikm.mutu", "text", "B"),
-    ("predikat.Sangat Berhasil.jumlah", "number", "2,00"),
-    ("predikat.berhasil.jumlah", "number", "1,00"),
-    ("predikat.cukup-berhasil.jumlah", "number", "0,00"),
+    ("predikat.Sangat Berhasil.jumlah", "number", "2"),
+    ("predikat.berhasil.jumlah", "number", "1"),
+    ("predikat.cukup-berhasil.jumlah", "number", "0"),
+    ("ikm.responden", "number", "376"),
+    ("laporan.jumlah_indikator", "number", "4"),
     ("laporan.tahun", "text", "2022"),
 ])
 def test_lookup(path, kind, text):
@@ -682,7 +684,7 @@ def test_unseen_style_report_end_to_end():
         "Z1.capaian": "\u2013", "capaian.S1": "92,50 %", "capaian.S2": "66,67 %", "capaian.rata_rata": "79,58 %",
         "capaian.predikat": "Tinggi", "anggaran.pagu": "Rp 1.500.000", "anggaran.realisasi": "Rp 1.400.000",
         "anggaran.serapan": "93,33 %", "anggaran.sisa": "Rp 100.000", "anggaran.7.01.02.2.01.sisa": "Rp 100.000",
-        "predikat.sedang.jumlah": "1,00", "predikat.rendah.jumlah": "0,00"}
+        "predikat.sedang.jumlah": "1", "predikat.rendah.jumlah": "0"}
     assert C.lookup(comp, "M1.capaian").reason == "realisasi tidak tersedia: Survei dijadwalkan 2024"
     assert "target 0" in C.lookup(comp, "Z1.predikat").reason
     assert dict(comp.predikat_jumlah)["Tidak dapat dinilai"] == 2

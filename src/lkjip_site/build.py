@@ -21,6 +21,7 @@ from .markdown import Parsed, make_parser, number_items, parse_chapter
 from .model import Site
 from .cache import Memo
 from .publish import publish
+from .pages import pdf_name
 from .stages import compute_site, make_registry, render_pdfs
 
 
@@ -102,6 +103,22 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     if write:
         publish(files, opts.out)
     return BuildResult(site, diags, files, memo.stats.rendered)
+
+
+def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
+    """``lkjip pdf <laporan>``: validate the whole site (links cross reports), lay out one report's PDF."""
+    diags = Diagnostics()
+    site = load_site(opts, diags)
+    if not any(r.slug == slug for r in site.reports):
+        known = ", ".join(sorted({r.slug for r in site.reports})) or "-"
+        diags.error((site.config.loc.file, 1), f"laporan '{slug}' tidak ada di content/laporan (tersedia: {known})")
+        raise ContentError(diags)
+    parsed = parse_site(site, diags)
+    _stop_on_errors(diags, opts.strict)
+    pdfs = render_pdfs(site, parsed, diags, opts.memo("pdf"), only={slug})
+    _stop_on_errors(diags, opts.strict)
+    newest = max((r for r in site.reports if r.slug == slug), key=lambda r: (r.tanggal_terbit, r.versi))
+    return pdfs[newest.url + pdf_name(newest)], diags
 
 
 def check(opts: BuildOptions) -> Diagnostics:

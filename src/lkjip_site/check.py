@@ -5,17 +5,21 @@ values an author typed (``tertulis``, ``pagu_tertulis`` ... copied from a DPA or
 the narrative. Each finding names file and line and, where a number is involved, shows BOTH the stated and the
 computed value in id-ID format.
 
-Which findings are errors and which are warnings (``--strict`` turns warnings into errors):
+Which findings are errors and which are warnings (``--strict`` turns warnings into errors). The rule: a finding is
+an error when the published report itself would be wrong or contradict itself (two entered data sets that disagree,
+a scale that cannot classify, data of another year); it is a warning when the published numbers are right because
+they are computed, and only a value copied from a source document (``tertulis``) or the metadata disagrees. Such a
+warning still names both values, so the author can correct the source document.
 
 =========================  ==========  ==============================================================================
 kode                       severity    meaning
 =========================  ==========  ==============================================================================
-capaian-tertulis           error       stated capaian differs from the computation (> 0,005 after rounding to 2 dp)
-predikat-tertulis          error       stated predikat differs from the class of the computed capaian
-predikat-bukan-skala       error       stated predikat is not a class of the report's scale
-pagu-induk                 error       stated parent pagu (``pagu_tertulis``) differs from the sum of its children
-realisasi-induk            error       stated parent realisasi differs from the sum of its children
-total-tertulis             error       stated budget total differs from the sum of the programs
+capaian-tertulis           peringatan  stated capaian differs from the computation (> 0,005 after rounding to 2 dp)
+predikat-tertulis          peringatan  stated predikat differs from the class of the computed capaian
+predikat-bukan-skala       peringatan  stated predikat is not a class of the report's scale
+pagu-induk                 peringatan  stated parent pagu (``pagu_tertulis``) differs from the sum of its children
+realisasi-induk            peringatan  stated parent realisasi differs from the sum of its children
+total-tertulis             peringatan  stated budget total differs from the sum of the programs
 jenis-belanja-total        error       Σ jenis belanja (pagu or realisasi) differs from the budget total
 jenis-belanja-sebagian     peringatan  only some sub kegiatan declare a jenis belanja
 realisasi-triwulan         error       a sub kegiatan's realisasi differs from the sum of its quarterly realisasi
@@ -28,7 +32,7 @@ judul-tahun                peringatan  the report title names another year than 
 target-nol                 peringatan  target 0: capaian shown as N/A
 target-tidak-ada           peringatan  an indicator of the PK has no target for the report year
 realisasi-kosong           peringatan  no realisasi for the report period and no stated reason
-ttd-sebelum-periode        error       report signed before its period ends
+ttd-sebelum-periode        peringatan  report signed before its period ends
 terbit-sebelum-ttd         peringatan  publication date earlier than the signing date
 tahun-pk                   error       PK of another year than the report's
 tahun-anggaran             error       budget data of another year than the report's
@@ -126,13 +130,13 @@ def _check_stated_capaian(report: Report, ind: Indicator, ir: IndicatorResult, t
     res, t, r = got if got else (Result(None, reason=f"tidak ada data tahun {tahun}"), None, None)
     value = res.for_average
     if value is None:
-        return [Finding("error", loc, f"{ind.id} tahun {tahun}: capaian tertulis {fmt_percent(stated)}, tetapi "
-                        f"hasil perhitungan tidak dapat dihitung ({res.reason})", "capaian-tertulis")]
+        return [Finding("peringatan", loc, f"{ind.id} tahun {tahun}: capaian tertulis {fmt_percent(stated)}, padahal "
+                        f"capaian tidak dapat dihitung ({res.reason})", "capaian-tertulis")]
     if not _differs(stated, value):
         return []
     hint = _formula_hint(ind, report.capaian, t, r, stated)
     shown = "tidak tercapai (0 %)" if res.tidak_tercapai else fmt_percent(value)
-    return [Finding("error", loc, f"{ind.id} tahun {tahun}: capaian tertulis {fmt_percent(stated)} berbeda dengan "
+    return [Finding("peringatan", loc, f"{ind.id} tahun {tahun}: capaian tertulis {fmt_percent(stated)} berbeda dengan "
                     f"hasil perhitungan {shown}{hint}", "capaian-tertulis")]
 
 
@@ -143,11 +147,11 @@ def _check_stated_predikat(computed: ComputedReport, ind: Indicator, ir: Indicat
     expected = classify_or_none(computed.scale, value)
     exp_text = expected.label if expected else "tidak dapat dinilai"
     if find_class(computed.scale, stated) is None:
-        return [Finding("error", loc, f"{ind.id} tahun {tahun}: predikat tertulis '{stated}' tidak ada pada skala "
+        return [Finding("peringatan", loc, f"{ind.id} tahun {tahun}: predikat tertulis '{stated}' tidak ada pada skala "
                         f"'{computed.scale.nama}'; hasil perhitungan '{exp_text}'", "predikat-bukan-skala")]
     if expected is None or find_class(computed.scale, stated) is not expected:
         cap = fmt_percent(value) if value is not None else "tidak dapat dihitung"
-        return [Finding("error", loc, f"{ind.id} tahun {tahun}: predikat tertulis '{stated}' berbeda dengan hasil "
+        return [Finding("peringatan", loc, f"{ind.id} tahun {tahun}: predikat tertulis '{stated}' berbeda dengan hasil "
                         f"perhitungan '{exp_text}' (capaian {cap}, skala '{computed.scale.nama}')",
                         "predikat-tertulis")]
     return []
@@ -251,7 +255,7 @@ def check_targets(report: Report, computed: ComputedReport) -> list[Finding]:
 def _money_finding(kode: str, what: str, stated: Decimal, computed: Decimal, loc: Loc, code: str,
                    basis: str) -> Finding:
     diff = stated - computed
-    return Finding("error", loc, f"{kode}: {what} tertulis {fmt_rupiah(stated)} berbeda dengan {basis} "
+    return Finding("peringatan", loc, f"{kode}: {what} tertulis {fmt_rupiah(stated)} berbeda dengan {basis} "
                    f"{fmt_rupiah(computed)} (selisih {fmt_rupiah(diff)})", code)
 
 
@@ -328,7 +332,7 @@ def check_dates(report: Report) -> list[Finding]:
     out = []
     end = period_end(report.tahun, report.periode)
     if report.tanggal_ttd < end:
-        out.append(Finding("error", report.loc, f"laporan ditandatangani {fmt_date(report.tanggal_ttd)}, sebelum "
+        out.append(Finding("peringatan", report.loc, f"laporan ditandatangani {fmt_date(report.tanggal_ttd)}, sebelum "
                            f"periode {report.periode_label} {report.tahun} berakhir ({fmt_date(end)})",
                            "ttd-sebelum-periode"))
     if report.tanggal_terbit < report.tanggal_ttd:

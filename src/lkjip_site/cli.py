@@ -121,9 +121,18 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from .pdf_cli import pdf_one
+    from .build import build_pdf
 
-    return pdf_one(_options(args), args.report, Path(args.output) if args.output else None)
+    opts = _options(args)
+    opts.output = None
+    data, diags = build_pdf(opts, args.report)
+    report_diagnostics(diags)
+    target = Path(args.output) if args.output else Path.cwd() / f"{args.report}.pdf"
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+    print(f"PDF ditulis ke {target} ({len(data)} bita)")
+    return EXIT_OK
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -1134,8 +1134,10 @@ class Ref:
     value: Decimal | str | Missing
     kind: Kind
     path: str = ""
+    decimals: int = 2  # 0 for counts (predikat.<label>.jumlah, ikm.responden)
 
-    def formatted(self, decimals: int = 2) -> str:
+    def formatted(self, decimals: int | None = None) -> str:
+        decimals = self.decimals if decimals is None else decimals
         if isinstance(self.value, Missing):
             return fmt.DASH
         if isinstance(self.value, str) or self.kind == "text":
@@ -1280,7 +1282,7 @@ def _ikm_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
         "mutu": Ref(c.ikm.mutu, "text", path), "kinerja": Ref(c.ikm.kinerja, "text", path),
     }
     if c.ikm.responden is not None:
-        table["responden"] = Ref(Decimal(c.ikm.responden), "number", path)
+        table["responden"] = Ref(Decimal(c.ikm.responden), "number", path, 0)
     if attr not in table:
         raise _unknown(path, "gunakan ikm.nilai, ikm.skm, ikm.mutu, ikm.kinerja atau ikm.responden")
     return table[attr]
@@ -1292,9 +1294,9 @@ def _predikat_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     want = _slug(parts[1])
     for label, n in c.predikat_jumlah:
         if _slug(label) == want:
-            return Ref(Decimal(n), "number", path)
+            return Ref(Decimal(n), "number", path, 0)
     if any(_slug(k.label) == want for k in c.scale.classes):
-        return Ref(Decimal(0), "number", path)
+        return Ref(Decimal(0), "number", path, 0)
     raise _unknown(path, f"predikat '{parts[1]}' tidak ada pada skala '{c.scale.nama}'")
 
 
@@ -1307,7 +1309,7 @@ def _laporan_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
              "jumlah_indikator": None, "efisiensi": c.efisiensi_deskripsi}
     attr = parts[1] if len(parts) == 2 else ""
     if attr == "jumlah_indikator":
-        return Ref(Decimal(len(c.pk_indikator)), "number", path)
+        return Ref(Decimal(len(c.pk_indikator)), "number", path, 0)
     if attr in attrs:
         return Ref(str(attrs[attr]), "text", path)
     raise _unknown(path)

@@ -21,16 +21,19 @@ def rel_path(path: Path, root: Path) -> str:
 
 
 def parse_scales(raw: YMap | None, rel: str, diags: Diagnostics) -> dict[str, Scale]:
-    """Turn validated ``skala:`` mappings into Scale objects and reject gaps and overlaps up front."""
-    from .scales import parse_scale, validate_scale
+    """Turn validated ``skala:`` mappings into Scale objects.
+
+    Gaps and overlaps are reported by ``check`` for the scale a report uses (once, at the scale's own line).
+    """
+    from .scales import ScaleError, parse_scale
 
     out: dict[str, Scale] = {}
     for scale_id, body in sorted((raw or {}).items()):
         loc = Loc(rel, raw.line_of(scale_id))
-        scale = parse_scale(scale_id, body, loc)
-        for problem in validate_scale(scale):
-            diags.error(loc, f"skala '{scale_id}': {problem}")
-        out[scale_id] = scale
+        try:
+            out[scale_id] = parse_scale(scale_id, body, loc)
+        except ScaleError as exc:
+            diags.error(loc, str(exc))
     return out
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from . import schemas
 from .config import parse_scales, rel_path
 from .errors import Diagnostics
-from .model import CapaianPolicy, Chapter, Instansi, Loc, Person, Report, SiteConfig
+from .model import RESERVED_IDS, CapaianPolicy, Chapter, Instansi, Loc, Person, Report, SiteConfig
 from .schema import Ctx
 from .yamlload import load_yaml, read_validated
 
@@ -147,6 +147,9 @@ def _check_chapter_set(chapters: list[Chapter], diags: Diagnostics) -> None:
         by_order[c.urutan] = c
         if c.id in by_id:
             diags.error((c.rel, 2), f"id bab '{c.id}' sudah dipakai oleh {by_id[c.id].rel}")
+        if c.id in RESERVED_IDS or not _SLUG.fullmatch(c.id):
+            diags.error((c.rel, 1), f"id bab '{c.id}' tidak dapat dipakai; beri kunci 'id' berisi huruf kecil, angka dan '-' "
+                                    "yang bukan nama bagian laporan (sampul, daftar-isi, ...)")
         by_id[c.id] = c
 
 

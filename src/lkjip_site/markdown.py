@@ -31,10 +31,11 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 from .content import resolve_inside
 from .errors import Diagnostics
 from .fmt import from_roman
-from .model import Chapter, Loc, NumberedItem, Report, SiteConfig
+from .model import RESERVED_IDS, Chapter, Loc, NumberedItem, Report, SiteConfig
 from .yamlload import YMap, load_yaml
 
 DIRECTIVES = ("tabel", "grafik")
+
 _INFO = re.compile(r"^\{(tabel|grafik)\}\s*([A-Za-z_][A-Za-z0-9_]*)?\s*$")
 
 
@@ -209,6 +210,7 @@ def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Regi
     report.tables, report.figures = [], []
     seen: dict[str, Loc] = {}
     anchors = {a for p in parsed for a in p.chapter.anchors}
+    chapter_ids = {p.chapter.id for p in parsed}
     for p in parsed:
         counters = {"tabel": 0, "grafik": 0}
         prefix = chapter_prefix(p.chapter)
@@ -230,6 +232,8 @@ def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Regi
                 diags.error(d.loc, f"id '{item_id}' sudah dipakai di {seen[item_id]}")
             elif item_id in anchors:
                 diags.error(d.loc, f"id '{item_id}' sama dengan id judul bagian; pilih id lain")
+            elif item_id in RESERVED_IDS or item_id in chapter_ids:
+                diags.error(d.loc, f"id '{item_id}' sudah dipakai oleh bab atau bagian laporan; pilih id lain")
             seen[item_id] = d.loc
             judul = str(d.options.get("judul") or "")
             if not judul:
@@ -425,7 +429,7 @@ def pdf_anchor(chapter: Chapter, anchor: str) -> str:
 
 def chapter_anchor(chapter: Chapter) -> str:
     """The anchor of a chapter's first page in the PDF (Daftar Isi and links point here)."""
-    return f"bab--{chapter.id}"
+    return chapter.id
 
 
 def render_chapter(md: MarkdownIt, parsed: ParsedChapter, ctx: RenderContext) -> str:

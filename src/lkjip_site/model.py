@@ -17,6 +17,8 @@ Polarity = Literal["positif", "negatif"]
 Aggregation = Literal["jumlah", "terakhir", "rata_rata"]
 PeriodKind = Literal["tahunan", "tw1", "tw2", "tw3", "tw4"]
 QUARTERS: tuple[str, ...] = ("tw1", "tw2", "tw3", "tw4")
+#: Ids the printed report's own parts use; chapters, tables and figures may not take them.
+RESERVED_IDS = frozenset({"sampul", "bagian-depan", "bagian-isi", "daftar-isi", "daftar-tabel", "daftar-gambar", "isi"})
 
 
 @dataclass(frozen=True)

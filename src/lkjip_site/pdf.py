@@ -56,7 +56,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html as html_lib
 import json
 import mimetypes
 import os
@@ -74,18 +73,15 @@ from urllib.request import url2pathname
 import jinja2
 
 from .fmt import fmt_date
+from .markdown import pdf_anchor
 from .model import Chapter, Report
 
 PDF_VARIANT = "pdf/a-3b"
 #: Bump when the post-processing or job format changes, so cached PDFs are rebuilt.
 PIPELINE_VERSION = "1"
-#: Tables with more columns than this go to a landscape page even when not declared ``lebar``.
-AUTO_LANDSCAPE_COLUMNS = 9
 TEMPLATE = "pdf/laporan.html"
 STYLESHEET = "print-pdf.css"
 FRONT_KINDS = ("kata-pengantar", "ikhtisar")
-#: Ids the print template uses itself; the same id inside a chapter is renamed like any duplicate.
-RESERVED_IDS = ("sampul", "bagian-depan", "bagian-isi", "daftar-isi", "daftar-tabel", "daftar-gambar")
 MIME_TYPES = {
     ".yaml": "application/yaml", ".yml": "application/yaml", ".csv": "text/csv", ".json": "application/json",
     ".md": "text/markdown", ".txt": "text/plain", ".svg": "image/svg+xml", ".png": "image/png",
@@ -273,151 +269,18 @@ def judul_pendek(report: Report) -> str:
     return f"Laporan Kinerja {report.periode_label} {report.instansi.nama} Tahun {report.tahun}"
 
 
-_ID_RE = re.compile(r'\bid="([^"]+)"')
-_HREF_RE = re.compile(r'\bhref="([^"]*)"')
-_SRC_RE = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")', re.IGNORECASE)
-_TABLE_RE = re.compile(r"<table\b([^>]*)>(.*?)</table>", re.IGNORECASE | re.DOTALL)
-_ROW_RE = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.IGNORECASE | re.DOTALL)
-_CELL_RE = re.compile(r"<t[hd]\b([^>]*)>", re.IGNORECASE)
-_COLSPAN_RE = re.compile(r'colspan="?(\d+)', re.IGNORECASE)
-_CLASS_RE = re.compile(r'\bclass="([^"]*)"')
+def overflow_stylesheet(table_ids: Iterable[str]) -> str:
+    """CSS that moves these tables (and their wrapper with the notes) to landscape pages.
 
-
-def _duplicate_ids(chapters: Sequence[Chapter]) -> set[str]:
-    """Ids used by more than one chapter (headings like "latar-belakang" are only unique per chapter page) or by
-    the print template itself."""
-    seen: dict[str, str] = {anchor: "" for anchor in RESERVED_IDS}
-    dup: set[str] = set()
-    for ch in chapters:
-        for anchor in set(_ID_RE.findall(ch.html)) | {a for _, a, _ in ch.toc} | {ch.id}:
-            if anchor in seen and seen[anchor] != ch.id:
-                dup.add(anchor)
-            seen.setdefault(anchor, ch.id)
-    return dup
-
-
-def _chapter_target(href: str, chapter_ids: set[str]) -> str | None:
-    """Map a site link to another chapter (``../bab-3/#tabel-3-2``) to an in-document anchor, else None."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    segments = [s for s in parts.path.split("/") if s and s not in (".", "..", "index.html")]
-    if not segments or segments[-1] not in chapter_ids:
-        return None
-    return f"#{parts.fragment}" if parts.fragment else f"#{segments[-1]}"
-
-
-def _table_columns(body: str) -> int:
-    row = _ROW_RE.search(body)
-    if not row:
-        return 0
-    total = 0
-    for attrs in _CELL_RE.findall(row.group(1)):
-        span = _COLSPAN_RE.search(attrs)
-        total += int(span.group(1)) if span else 1
-    return total
-
-
-def _mark_wide_tables(html: str, threshold: int) -> str:
-    """Give wide tables the ``lebar`` class so the CSS puts them on a landscape page.
-
-    Declared: ``class="lebar"``, ``data-lebar`` or ``data-orientasi="lanskap"``. Automatic: more than ``threshold``
-    columns, because such a table cannot be read at 9 pt on a portrait A4 page.
+    Why CSS and not an edit of the HTML: the HTML comes from the Markdown stage as it is; selecting by id keeps the
+    second layout a pure styling change. ``partials/table.html`` labels the wrapper with ``<id>-judul``.
     """
-
-    def fix(match: re.Match[str]) -> str:
-        attrs, body = match.group(1), match.group(2)
-        classes = (_CLASS_RE.search(attrs).group(1).split() if _CLASS_RE.search(attrs) else [])
-        declared = "lebar" in classes or "data-lebar" in attrs or 'data-orientasi="lanskap"' in attrs
-        if not declared and _table_columns(body) <= threshold:
-            return match.group(0)
-        if "lebar" in classes:
-            return match.group(0)
-        if _CLASS_RE.search(attrs):
-            attrs = _CLASS_RE.sub(lambda m: f'class="{m.group(1)} lebar"', attrs, count=1)
-        else:
-            attrs = f'{attrs} class="lebar"'
-        return f"<table{attrs}>{body}</table>"
-
-    return _mark_wrappers(_TABLE_RE.sub(fix, html))
-
-
-_WRAPPER_RE = re.compile(
-    r'(<div\b[^>]*?\bclass=")([^"]*\btabel-wadah\b[^"]*)("[^>]*>\s*<table\b[^>]*\bclass="[^"]*\blebar\b)')
-
-
-def _mark_wrappers(html: str) -> str:
-    """Move the site's ``div.tabel-wadah`` (table + notes) to the landscape page with its wide table, so the notes
-    under the table are not left alone on the next portrait page."""
-
-    def fix(match: re.Match[str]) -> str:
-        classes = match.group(2)
-        if "lebar" in classes.split():
-            return match.group(0)
-        return f"{match.group(1)}{classes} lebar{match.group(3)}"
-
-    return _WRAPPER_RE.sub(fix, html)
-
-
-def mark_tables_wide(html: str, ids: Iterable[str]) -> str:
-    """Add ``lebar`` to the tables with these ids (found too wide for a portrait page after a first layout)."""
-    wanted = set(ids)
-
-    def fix(match: re.Match[str]) -> str:
-        attrs, body = match.group(1), match.group(2)
-        found = _ID_RE.search(attrs)
-        if not found or found.group(1) not in wanted:
-            return match.group(0)
-        classes = _CLASS_RE.search(attrs)
-        if classes and "lebar" in classes.group(1).split():
-            return match.group(0)
-        if classes:
-            attrs = _CLASS_RE.sub(lambda m: f'class="{m.group(1)} lebar"', attrs, count=1)
-        else:
-            attrs = f'{attrs} class="lebar"'
-        return f"<table{attrs}>{body}</table>"
-
-    return _mark_wrappers(_TABLE_RE.sub(fix, html))
-
-
-def _rewrite_images(html: str, report: Report) -> str:
-    """Point ``<img src>`` at the report's asset files, whatever relative path the site page used."""
-    assets = sorted(report.assets.items(), key=lambda kv: -len(kv[0]))
-
-    def fix(match: re.Match[str]) -> str:
-        src = match.group(2)
-        if urlsplit(src).scheme:
-            return match.group(0)
-        path = unquote(urlsplit(src).path)
-        for rel, file in assets:
-            if path == rel or path.endswith("/" + rel):
-                return f"{match.group(1)}{html_lib.escape(_file_url(file))}{match.group(3)}"
-        return match.group(0)
-
-    return _SRC_RE.sub(fix, html)
-
-
-def prepare_chapter_html(ch: Chapter, report: Report, duplicates: set[str], chapter_ids: set[str],
-                         threshold: int = AUTO_LANDSCAPE_COLUMNS) -> tuple[str, list[tuple[int, str, str]]]:
-    """Make one chapter's site HTML safe to concatenate with the others; returns (html, toc with new ids)."""
-
-    def new_id(anchor: str) -> str:
-        return f"{ch.id}--{anchor}" if anchor in duplicates else anchor
-
-    html = _ID_RE.sub(lambda m: f'id="{new_id(m.group(1))}"', ch.html)
-
-    def fix_href(match: re.Match[str]) -> str:
-        href = html_lib.unescape(match.group(1))
-        if href.startswith("#"):
-            return f'href="#{html_lib.escape(new_id(href[1:]))}"'
-        target = _chapter_target(href, chapter_ids)
-        return f'href="{html_lib.escape(target)}"' if target else match.group(0)
-
-    html = _HREF_RE.sub(fix_href, html)
-    html = _mark_wide_tables(html, threshold)
-    html = _rewrite_images(html, report)
-    toc = [(level, new_id(anchor), text) for level, anchor, text in ch.toc]
-    return html, toc
+    rules = []
+    for table_id in sorted(set(table_ids)):
+        ident = table_id.replace("\\", "").replace('"', "")
+        rules.append(f'table[id="{ident}"], div.tabel-wadah[aria-labelledby="{ident}-judul"] {{ page: lanskap; }}\n'
+                     f'table[id="{ident}"] {{ font-size: 8.5pt; }}')
+    return "\n".join(rules)
 
 
 def _env_with_filters(env: jinja2.Environment) -> jinja2.Environment:
@@ -474,13 +337,16 @@ def _attachment_specs(report: Report, attachments: Sequence[Path]) -> tuple[Atta
     return tuple(sorted(specs, key=lambda s: s.name))
 
 
-def build_context(report: Report, site: Any, threshold: int = AUTO_LANDSCAPE_COLUMNS) -> dict[str, Any]:
-    """Template context: parts in print order, list entries and signature data."""
+def build_context(report: Report, site: Any, chapter_html: dict[str, str]) -> dict[str, Any]:
+    """Template context: parts in print order, list entries and signature data.
+
+    ``chapter_html`` is each chapter rendered by the Markdown stage for print (``RenderContext.pdf``): heading ids
+    prefixed with the chapter id so they are unique in one document, links turned into in-document anchors, images
+    as local files. Nothing here rewrites HTML.
+    """
     config = getattr(site, "config", site)
     chapters = list(report.chapters)
-    duplicates = _duplicate_ids(chapters)
-    chapter_ids = {c.id for c in chapters}
-    prepared = {c.id: prepare_chapter_html(c, report, duplicates, chapter_ids, threshold) for c in chapters}
+    prepared = {c.id: (chapter_html[c.id], [(lvl, pdf_anchor(c, a), t) for lvl, a, t in c.toc]) for c in chapters}
     front = [c for c in chapters if c.jenis in FRONT_KINDS]
     body = [c for c in chapters if c.jenis not in FRONT_KINDS]
     lists: list[dict[str, Any]] = [{"kind": "daftar-isi", "id": "daftar-isi", "judul": "Daftar Isi"}]
@@ -532,14 +398,14 @@ def build_context(report: Report, site: Any, threshold: int = AUTO_LANDSCAPE_COL
 
 
 def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, out_path: Path, attachments: Sequence[Path],
-                asset_root: Path, *, static_dirs: Sequence[Path] | None = None, epoch: int | None = None,
-                auto_landscape_columns: int = AUTO_LANDSCAPE_COLUMNS, cache_dir: Path | None = None) -> PdfJob:
+                asset_root: Path, chapter_html: dict[str, str], *, static_dirs: Sequence[Path] | None = None,
+                epoch: int | None = None, cache_dir: Path | None = None) -> PdfJob:
     """Render the print HTML for ``report`` and bundle everything a worker needs into a :class:`PdfJob`."""
     env = _env_with_filters(env)
     statics = list(static_dirs) if static_dirs is not None else theme_static_dirs(env)
     css_path = _find_static(STYLESHEET, statics)
     stamp = source_date(report, epoch)
-    context = build_context(report, site, auto_landscape_columns)
+    context = build_context(report, site, chapter_html)
     logo = None
     if report.instansi.logo:
         logo_path = (Path(report.folder) / report.instansi.logo)
@@ -644,7 +510,7 @@ def overflowing_tables(document: Any, tolerance: float = 1.0) -> list[str]:
     """Ids of portrait-page tables wider than the page's content area (they would be cut off at the margin).
 
     Why measure after layout: only the layout knows the real column widths (long words, numbers that must not
-    wrap); counting columns (``AUTO_LANDSCAPE_COLUMNS``) is just the cheap first guess.
+    wrap); counting columns (``tables.AUTO_LANDSCAPE_COLUMNS``) is just the cheap first guess.
     """
     from weasyprint.formatting_structure.boxes import TableBox
 
@@ -736,7 +602,9 @@ def render_job_bytes(job: PdfJob) -> tuple[bytes, int, dict[str, str], list[str]
     too_wide = overflowing_tables(document)
     if too_wide:
         # Declared landscape tables are already on landscape pages; these overflow a portrait page: move them.
-        document = layout(mark_tables_wide(job.html, too_wide))
+        extra = CSS(string=overflow_stylesheet(too_wide), font_config=fonts)
+        document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher).render(
+            stylesheets=[stylesheet, extra], font_config=fonts)
     front_start = _page_of_anchor(document.pages, job.front_anchor)
     body_start = _page_of_anchor(document.pages, job.body_anchor)
     attachments = [Attachment(url=_file_url(a.path), url_fetcher=fetcher, name=a.name, description=a.description,
@@ -767,11 +635,11 @@ def run_pdf_job(job: PdfJob, *, force: bool = False) -> RenderStats:
 
 
 def render_pdf(report: Report, site: Any, env: jinja2.Environment, out_path: Path, attachments: list[Path],
-               asset_root: Path, **options: Any) -> RenderStats:
+               asset_root: Path, chapter_html: dict[str, str], **options: Any) -> RenderStats:
     """Render one report to ``out_path`` (skipped when the cached PDF is current). Options go to :func:`prepare_pdf`
     (``static_dirs``, ``epoch``, ``auto_landscape_columns``, ``cache_dir``) and ``force`` to :func:`run_pdf_job`."""
     force = bool(options.pop("force", False))
-    job = prepare_pdf(report, site, env, out_path, attachments, asset_root, **options)
+    job = prepare_pdf(report, site, env, out_path, attachments, asset_root, chapter_html, **options)
     return run_pdf_job(job, force=force)
 
 
@@ -804,6 +672,6 @@ def render_many(jobs: Sequence[PdfJob], workers: int | None = None) -> list[Rend
 
 __all__ = [
     "PDF_VARIANT", "AttachmentSpec", "PdfError", "PdfJob", "RenderStats", "add_page_labels", "build_context",
-    "format_nip", "is_cached", "make_url_fetcher", "mark_tables_wide", "overflowing_tables", "pdf_cache_key", "prepare_chapter_html", "prepare_pdf",
+    "format_nip", "is_cached", "make_url_fetcher", "overflow_stylesheet", "overflowing_tables", "pdf_cache_key", "prepare_pdf",
     "render_job_bytes", "render_many", "render_pdf", "run_pdf_job", "source_date", "theme_static_dirs",
 ]

@@ -5,6 +5,7 @@ Kept apart so ``build.py`` reads as a list of stages and each domain module stay
 
 from __future__ import annotations
 
+import os
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -79,5 +80,62 @@ def key_figures(report: Report) -> list[tuple[str, str, str]]:
     return out
 
 
-def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: "Memo") -> dict[str, bytes]:
-    return {}
+def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: "Memo",
+                only: set[str] | None = None) -> dict[str, bytes]:
+    """One PDF per report version, from the same parsed chapters and computed model as the site.
+
+    A PDF whose inputs (chapter keys, print templates and stylesheet, fonts, images, attached data files, date)
+    are unchanged is taken from the memo; the others are laid out in parallel worker processes.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from . import pdf
+    from .cache import digest, file_digest
+    from .markdown import RenderContext, build_link_index, chapter_url, render_chapter
+    from .pages import chapter_key, pdf_name, report_fingerprint
+    from .render import make_env, theme_dirs
+
+    dirs = theme_dirs(site.root, site.config.tema)
+    env = make_env(dirs)
+    links = build_link_index(site.reports)
+    values = values_resolver(site)
+    theme_key = digest(sorted((str(p.relative_to(d)), p.read_bytes()) for d in dirs for sub in ("templates", "static")
+                              for p in (d / sub).rglob("*") if p.is_file()), os.environ.get("SOURCE_DATE_EPOCH", ""))
+    structure = {r.url: report_fingerprint(r) for r in site.reports}
+    out: dict[str, bytes] = {}
+    todo: list[tuple[str, str, "pdf.PdfJob"]] = []
+    for report in site.reports:
+        if only is not None and report.slug not in only:
+            continue
+        contexts = [(pc, RenderContext(site.config, site.reports, report, pc.chapter, chapter_url(report, pc.chapter),
+                                       diags, parsed.registry, values=values, env=env, links=links, pdf=True))
+                    for pc in parsed.chapters[report.url]]
+        keys = [chapter_key(pc, ctx, theme_key, structure) for pc, ctx in contexts]
+        path = report.url + pdf_name(report)
+        key = None if None in keys else memo.key(
+            "pdf", keys, structure[report.url], [file_digest(f) for f in report.data.files],
+            sorted((rel, file_digest(f)) for rel, f in report.assets.items()))
+        cached = memo.get(key) if key else None
+        if cached is not None:
+            out[path] = cached
+            continue
+        html = {pc.chapter.id: render_chapter(parsed.md, pc, ctx) for pc, ctx in contexts}
+        job = pdf.prepare_pdf(report, site.config, env, Path(pdf_name(report)), report.data.files, report.folder,
+                              html)
+        todo.append((path, key or "", job))
+    if diags.errors:
+        return out
+    workers = min(len(todo), os.cpu_count() or 1)
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            results = list(pool.map(pdf.render_job_bytes, [job for _, _, job in todo]))
+    else:
+        results = [pdf.render_job_bytes(job) for _, _, job in todo]
+    for (path, key, _job), (data, _pages, _resources, refused) in zip(todo, results):
+        for url in refused:
+            diags.warn((path, 1), f"PDF: sumber '{url}' ditolak (bukan berkas lokal di folder laporan atau tema)")
+        out[path] = data
+        if key:
+            memo.put(key, data, path)
+    return dict(sorted(out.items()))

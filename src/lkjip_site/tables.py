@@ -338,7 +338,7 @@ def table_efisiensi(report: Report, options: dict[str, Any]) -> Table:
         body.append(Row([Cell(str(n)), Cell(r.label, header=True), pct(r.capaian), pct(r.serapan), value,
                          text(result.label or NA)]))
     return Table([head("No", "Uraian", "Capaian kinerja", "Serapan anggaran", "Nilai efisiensi", "Keterangan")], body,
-                 notes=[f"Metode efisiensi: {c.efisiensi_deskripsi}"])
+                 notes=[c.efisiensi_deskripsi])
 
 
 def table_triwulan(report: Report, options: dict[str, Any]) -> Table:
@@ -466,8 +466,14 @@ KINDS: dict[str, Builder] = {
 COMMON_OPTIONS = {"id", "judul", "lebar", "sasaran", "indikator", "tingkat", "dataset", "kolom", "persen", "tahun", "per"}
 
 
+#: Tables with more columns than this go to a landscape page in the PDF unless declared ``lebar: false``.
+AUTO_LANDSCAPE_COLUMNS = 9
+
+
 def build_table(report: Report, directive: Directive) -> Table:
     table = KINDS[directive.kind](report, directive.options)
+    if sum(c.colspan for c in table.head[0]) > AUTO_LANDSCAPE_COLUMNS:
+        table.wide = True  # cannot be read at 9 pt on a portrait A4 page
     if directive.options.get("lebar") is not None:
         table.wide = bool(directive.options["lebar"])
     return table

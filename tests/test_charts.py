@@ -1,0 +1,580 @@
+"""Tests for the chart engine (issue 4).
+
+Expected values are worked out by hand from the literal data below (see the comments), not copied
+from the engine's output.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import subprocess
+import threading
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from lkjip_site import charts as c
+
+# --------------------------------------------------------------------------------------------------
+# Example data (figures in the style of the Martapura Barat 2023 report, typed here as literals)
+# --------------------------------------------------------------------------------------------------
+
+BERHASIL = "#1a7f37"
+CUKUP = "#0969da"
+KURANG = "#bf8700"
+
+CAPAIAN_ROWS = [
+    {"indikator": "Nilai Evaluasi Kinerja", "target": D(73), "realisasi": D("84.82"),
+     "capaian": D("116.19"), "predikat": "Berhasil", "warna": BERHASIL, "satuan": "nilai"},
+    {"indikator": "Indeks Kepuasan Masyarakat", "target": D(80), "realisasi": D("78.62"),
+     "capaian": D("98.28"), "predikat": "Cukup Berhasil", "warna": CUKUP, "satuan": "indeks"},
+    {"indikator": "Desa Tata Kelola Baik", "target": D(60), "realisasi": D(30),
+     "capaian": D("50.00"), "predikat": "Kurang Berhasil", "warna": KURANG, "satuan": "%"},
+]
+
+PROGRAM_ROWS = [
+    {"program": "Program Penunjang", "pagu": D(2190538000), "realisasi": D(2101448650)},
+    {"program": "Program Pelayanan Publik", "pagu": D(145000000), "realisasi": D(139250000)},
+    {"program": "Program Pemberdayaan Desa", "pagu": D(98000000), "realisasi": D(97500000)},
+]
+
+IKM_ROWS = [
+    {"kode": f"U{i}", "nama": nama, "nilai": D(nilai)}
+    for i, (nama, nilai) in enumerate(
+        [("Persyaratan", "3.21"), ("Prosedur", "3.15"), ("Waktu", "3.02"), ("Biaya", "3.50"),
+         ("Produk", "3.18"), ("Kompetensi", "3.10"), ("Perilaku", "3.40"), ("Pengaduan", "2.95"),
+         ("Sarana", "3.05")],
+        start=1,
+    )
+]
+
+PENDUDUK_COLS = ["desa", "laki_laki", "perempuan"]
+PENDUDUK_ROWS = [
+    {"desa": "Sungai Rangas", "laki_laki": "1520", "perempuan": "1498"},
+    {"desa": "Tangkas", "laki_laki": "820", "perempuan": "845"},
+    {"desa": "Keliling Benteng", "laki_laki": "1102", "perempuan": "1120"},
+]
+
+LAYANAN_ROWS = [
+    {"bulan": f"2023-{m:02d}", "layanan": str(v)}
+    for m, v in zip(range(1, 13), [120, 98, 143, 110, 105, 150, 161, 140, 133, 128, 119, 170])
+]
+
+PEGAWAI_ROWS = [
+    {"pendidikan": "S2", "jumlah": "3"},
+    {"pendidikan": "S1", "jumlah": "12"},
+    {"pendidikan": "D3", "jumlah": "4"},
+    {"pendidikan": "SMA", "jumlah": "9"},
+]
+
+
+def all_specs() -> dict[str, c.ChartSpec]:
+    return {
+        "target_realisasi": c.target_realisasi(CAPAIAN_ROWS),
+        "tren": c.tren(
+            [
+                {"tahun": 2021, "indikator": "Nilai Evaluasi Kinerja", "nilai": D("71.5")},
+                {"tahun": 2022, "indikator": "Nilai Evaluasi Kinerja", "nilai": D("72.1")},
+                {"tahun": 2023, "indikator": "Nilai Evaluasi Kinerja", "nilai": D("84.82")},
+                {"tahun": 2021, "indikator": "IKM", "nilai": D("76.2")},
+                {"tahun": 2022, "indikator": "IKM", "nilai": None},
+                {"tahun": 2023, "indikator": "IKM", "nilai": D("78.62")},
+            ],
+            satuan="nilai",
+        ),
+        "renstra": c.renstra(
+            [
+                {"indikator": "Nilai Evaluasi Kinerja", "realisasi": D("84.82"), "target_akhir": D(76),
+                 "kemajuan": D("111.61")},
+                {"indikator": "IKM", "realisasi": D("78.62"), "target_akhir": D(85), "kemajuan": D("92.49")},
+            ]
+        ),
+        "anggaran_program": c.anggaran_program(PROGRAM_ROWS),
+        "jenis_belanja": c.jenis_belanja(
+            [
+                {"jenis": "pegawai", "pagu": D(1500000000), "realisasi": D(1450000000)},
+                {"jenis": "barang_jasa", "pagu": D(850000000), "realisasi": D(801250000)},
+                {"jenis": "modal", "pagu": D(83538000), "realisasi": D(80000000)},
+            ]
+        ),
+        "efisiensi": c.efisiensi(
+            [
+                {"nama": "Program Penunjang", "capaian": D("100.00"), "serapan": D("95.93")},
+                {"nama": "Program Pelayanan Publik", "capaian": D("90.00"), "serapan": D("96.03")},
+            ],
+            metode="rasio",
+        ),
+        "ikm": c.ikm(IKM_ROWS, nilai_ikm=D("80.17"), mutu="B"),
+        "dataset_batang": c.dataset(PENDUDUK_COLS, PENDUDUK_ROWS, x="desa", y=["laki_laki", "perempuan"],
+                                    jenis="batang", satuan="jiwa", nama="penduduk"),
+        "dataset_tumpuk": c.dataset(PENDUDUK_COLS, PENDUDUK_ROWS, x="desa", y=["laki_laki", "perempuan"],
+                                    jenis="batang_tumpuk", satuan="jiwa", nama="penduduk"),
+        "dataset_garis": c.dataset(["bulan", "layanan"], LAYANAN_ROWS, x="bulan", y="layanan",
+                                   jenis="garis", nama="paten"),
+        "dataset_donat": c.dataset(["pendidikan", "jumlah"], PEGAWAI_ROWS, x="pendidikan", y="jumlah",
+                                   jenis="donat", nama="pegawai"),
+    }
+
+
+@functools.lru_cache(maxsize=None)
+def rendered(name: str) -> c.ChartResult:
+    return c.render_chart(all_specs()[name])
+
+
+def bars(svg: str, role: str = "batang") -> list[tuple[str, str]]:
+    """(aria-label, fill) of every data mark with the given aria role description."""
+    out = []
+    for m in re.finditer(r"<path\b([^>]*)/?>", svg):
+        attrs = m.group(1)
+        if f'aria-roledescription="{role}"' not in attrs:
+            continue
+        label = re.search(r'aria-label="([^"]*)"', attrs)
+        fill = re.search(r'fill="([^"]*)"', attrs)
+        out.append((label.group(1) if label else "", fill.group(1) if fill else ""))
+    return out
+
+
+def texts(svg: str) -> list[str]:
+    """Visible text of the SVG (text nodes and tspans)."""
+    return [t for t in re.findall(r">([^<>]+)<", svg) if t.strip()]
+
+
+# --------------------------------------------------------------------------------------------------
+# id-ID formatting
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "expected"),
+    [
+        (D("1234567.891"), 2, "1.234.567,89"),
+        (D("98.245"), 2, "98,25"),  # half up on the exact decimal (binary float would give 98,24)
+        (D("98.244"), 2, "98,24"),
+        (D("73"), None, "73"),  # as entered
+        (D("84.82"), None, "84,82"),
+        (D("1000"), None, "1.000"),
+        (D("-1234.5"), 0, "-1.235"),
+        (D("0.5"), 0, "1"),
+        (None, 2, "–"),
+    ],
+)
+def test_format_angka(value, places, expected):
+    assert c.format_angka(value, places) == expected
+
+
+def test_format_persen_and_rupiah():
+    assert c.format_persen(D("98.247")) == "98,25 %"
+    assert c.format_rupiah(D("1234567.5")) == "Rp 1.234.568"
+    assert c.format_rupiah(None) == "–"
+
+
+def test_to_decimal_treats_missing_and_grades_as_none():
+    class Missing:  # stands in for model.Missing (duck-typed)
+        reason = "Survei belum dilaksanakan"
+
+    assert c.to_decimal(Missing()) is None
+    assert c.to_decimal("B") is None
+    assert c.to_decimal("") is None
+    assert c.to_decimal("12.50") == D("12.50")
+    assert c.to_decimal(7) == D(7)
+
+
+# --------------------------------------------------------------------------------------------------
+# Every kind renders
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(all_specs()))
+def test_every_kind_renders_accessible_svg(name):
+    r = rendered(name)
+    assert r.svg.startswith("<svg ")
+    assert 'role="img"' in r.svg.split(">", 1)[0]
+    assert f'aria-label="{r.alt}"' in r.svg.split(">", 1)[0]
+    assert 'viewBox="' in r.svg.split(">", 1)[0]  # scales with CSS
+    assert 'font-family="Noto Sans"' in r.svg
+    assert r.summary and r.alt and r.table.header and r.table.rows
+    assert len(r.table.header) == len(r.table.numeric)
+    assert all(len(row) == len(r.table.header) for row in r.table.rows)
+    # The interactive spec carries the Indonesian number locale and inline data only.
+    assert r.spec["config"]["locale"]["number"]["decimal"] == ","
+    assert r.spec["config"]["locale"]["number"]["thousands"] == "."
+    assert r.spec["usermeta"]["embedOptions"]["actions"] is False
+    spec_text = json.dumps(r.spec)
+    assert '"url"' not in spec_text
+    assert "http" not in spec_text.replace(r.spec["$schema"], "")
+
+
+def test_target_realisasi_one_bar_per_indicator_coloured_by_predikat():
+    r = rendered("target_realisasi")
+    marks = bars(r.svg)
+    assert len(marks) == 3
+    fills = {label.split(";")[0]: fill for label, fill in marks}
+    assert fills == {
+        "Nilai Evaluasi Kinerja": BERHASIL,
+        "Indeks Kepuasan Masyarakat": CUKUP,
+        "Desa Tata Kelola Baik": KURANG,
+    }
+    shown = texts(r.svg)
+    for name in ("Nilai Evaluasi Kinerja", "Indeks Kepuasan Masyarakat", "Desa Tata Kelola Baik"):
+        assert name in shown
+    # labels carry value and predikat in text, so colour is never the only carrier
+    assert "116,19 % · Berhasil" in shown
+    assert "98,28 % · Cukup Berhasil" in shown
+    assert "Target 100 %" in shown
+    # realisasi in id-ID format is in the bar's accessible label (and the tooltip)
+    assert any("realisasi 84,82 nilai" in label for label, _ in marks)
+    assert r.table.rows[0] == ("Nilai Evaluasi Kinerja", "nilai", "73", "84,82", "116,19 %", "Berhasil")
+    # 1 of 3 is ≥ 100 %
+    assert "Dari 3 indikator, 1 mencapai" in r.summary
+    assert "tertinggi: Nilai Evaluasi Kinerja (116,19 %)" in r.summary
+    assert "terendah: Desa Tata Kelola Baik (50,00 %)" in r.summary
+
+
+def test_target_realisasi_missing_capaian_is_not_a_zero_bar():
+    rows = CAPAIAN_ROWS[:1] + [
+        {"indikator": "Gangguan Trantibum", "target": D(0), "realisasi": D(5), "capaian": None,
+         "predikat": None, "warna": None, "keterangan": "target nol"}
+    ]
+    r = c.render_chart(c.target_realisasi(rows))
+    assert len(bars(r.svg)) == 1
+    assert "tidak dapat dihitung: target nol" in texts(r.svg)
+    assert r.table.rows[1][4] == "–"
+    assert "1 indikator belum dapat dihitung" in r.summary
+
+
+def test_ties_are_all_named():
+    rows = [
+        {"indikator": "A", "target": D(1), "realisasi": D(1), "capaian": D(100), "predikat": "Berhasil", "warna": BERHASIL},
+        {"indikator": "B", "target": D(1), "realisasi": D(1), "capaian": D(100), "predikat": "Berhasil", "warna": BERHASIL},
+        {"indikator": "C", "target": D(2), "realisasi": D(1), "capaian": D(50), "predikat": "Kurang", "warna": KURANG},
+    ]
+    spec = c.build(c.target_realisasi(rows))
+    assert "tertinggi: A dan B (100,00 %)" in spec[1]
+
+
+def test_tren_points_labels_and_gap():
+    r = rendered("tren")
+    # 6 rows, one missing → 5 points; the missing year is a gap, not a zero
+    assert len(bars(r.svg, "titik")) == 5
+    shown = texts(r.svg)
+    for label in ("71,5", "72,1", "84,82", "76,2", "78,62", "2021", "2022", "2023"):
+        assert label in shown
+    assert r.table.rows[1] == ("IKM", "76,2", "–", "78,62")
+    # 84.82 − 71.5 = 13.32
+    assert "naik dari 71,5 (2021) menjadi 84,82 (2023) (+13,32)" in r.summary
+    assert "IKM: tidak ada data tahun 2022" in r.summary
+
+
+def test_renstra_progress():
+    r = rendered("renstra")
+    assert len(bars(r.svg)) == 2
+    assert {"111,61 %", "92,49 %", "Target akhir 100 %"} <= set(texts(r.svg))
+    assert r.summary.startswith("1 dari 2 indikator telah mencapai target akhir Renstra.")
+
+
+def test_anggaran_program_pagu_and_realisasi_per_program():
+    r = rendered("anggaran_program")
+    assert len(bars(r.svg)) == 2 * len(PROGRAM_ROWS)
+    shown = texts(r.svg)
+    # 2.101.448.650 / 2.190.538.000 = 0,95933 → 95,93 %; 139.250.000 / 145.000.000 = 96,03 %;
+    # 97.500.000 / 98.000.000 = 99,489 → 99,49 %
+    assert {"95,93 %", "96,03 %", "99,49 %", "Miliar Rupiah", "Pagu", "Realisasi"} <= set(shown)
+    assert "Program Penunjang" in shown
+    labels = [label for label, _ in bars(r.svg)]
+    assert any("pagu Rp 2.190.538.000" in lab and "realisasi Rp 2.101.448.650" in lab for lab in labels)
+    # Σ pagu = 2.433.538.000; Σ realisasi = 2.338.198.650; 2.338.198.650 / 2.433.538.000 = 96,08 %
+    assert "Jumlah pagu 3 program Rp 2.433.538.000, realisasi Rp 2.338.198.650 (serapan 96,08 %)" in r.summary
+    assert r.table.header == ("Program", "Pagu", "Realisasi", "Serapan")
+    assert r.table.rows[0] == ("Program Penunjang", "Rp 2.190.538.000", "Rp 2.101.448.650", "95,93 %")
+
+
+def test_rupiah_axis_unit_follows_the_data():
+    small = c.render_chart(c.anggaran_program([{"program": "P", "pagu": D(5000000), "realisasi": D(2500000)}]))
+    shown = texts(small.svg)
+    assert "Juta Rupiah" in shown
+    assert "50,00 %" in shown  # 2.500.000 / 5.000.000
+
+
+def test_jenis_belanja_labels():
+    r = rendered("jenis_belanja")
+    assert len(bars(r.svg)) == 6
+    shown = texts(r.svg)
+    assert {"Belanja Pegawai", "Belanja Barang dan Jasa", "Belanja Modal"} <= set(shown)
+    # 801.250.000 / 850.000.000 = 94,26 %; 80.000.000 / 83.538.000 = 95,76 %
+    assert {"94,26 %", "95,76 %"} <= set(shown)
+
+
+def test_efisiensi_capaian_vs_serapan():
+    r = rendered("efisiensi")
+    assert len(bars(r.svg)) == 4
+    assert {"100,00 %", "95,93 %", "90,00 %", "96,03 %"} <= set(texts(r.svg))
+    assert "Pada 1 dari 2 program, capaian kinerja lebih tinggi daripada serapan anggaran." in r.summary
+    assert "metode rasio" in r.summary
+
+
+def test_ikm_nine_elements():
+    r = rendered("ikm")
+    assert len(bars(r.svg)) == 9
+    shown = texts(r.svg)
+    assert {"3,21", "3,50", "2,95", "U1 Persyaratan", "U9 Sarana"} <= set(shown)
+    assert "Nilai IKM 80,17 (mutu B)." in r.summary
+    assert "tertinggi: U4 Biaya (3,50); terendah: U8 Pengaduan (2,95)" in r.summary
+
+
+def test_dataset_grouped_bars():
+    r = rendered("dataset_batang")
+    assert len(bars(r.svg)) == 6  # 3 desa × 2 series
+    shown = texts(r.svg)
+    assert {"Sungai Rangas", "Tangkas", "1.520", "1.498", "Laki laki", "Perempuan"} <= set(shown)
+    assert r.table.header == ("Desa", "Laki laki (jiwa)", "Perempuan (jiwa)")
+    assert r.table.rows[0] == ("Sungai Rangas", "1.520", "1.498")
+
+
+def test_dataset_stacked_bars_show_totals():
+    r = rendered("dataset_tumpuk")
+    assert len(bars(r.svg)) == 6
+    # 1520 + 1498 = 3018; 820 + 845 = 1665; 1102 + 1120 = 2222
+    assert {"3.018", "1.665", "2.222"} <= set(texts(r.svg))
+    assert r.table.rows[1] == ("Tangkas", "820", "845", "1.665")
+    assert "Jumlah tertinggi: Sungai Rangas (3.018); terendah: Tangkas (1.665)" in r.summary
+
+
+def test_dataset_line_over_months_uses_indonesian_month_names():
+    r = rendered("dataset_garis")
+    assert len(bars(r.svg, "titik")) == 12
+    shown = texts(r.svg)
+    assert {"Jan 2023", "Mei 2023", "Agu 2023", "Okt 2023", "Des 2023"} <= set(shown)
+    assert r.table.rows[4] == ("Mei 2023", "105")
+    assert r.table.rows[11] == ("Desember 2023", "170")
+    assert "Tertinggi: Desember 2023 (170); terendah: Februari 2023 (98)." == r.summary
+
+
+def test_dataset_donut_shares():
+    r = rendered("dataset_donat")
+    assert len(bars(r.svg, "juring")) == 4
+    # total 28: 12/28 = 42,857 → 42,86 %; 3/28 = 10,714 → 10,71 %
+    assert {"S1 (42,86 %)", "S2 (10,71 %)"} <= set(texts(r.svg))
+    assert r.table.rows[1] == ("S1", "12", "42,86 %")
+    assert "Jumlah 28." in r.summary
+
+
+def test_dataset_errors_are_indonesian():
+    with pytest.raises(c.ChartError, match="kolom 'umur' tidak ada"):
+        c.build(c.dataset(PENDUDUK_COLS, PENDUDUK_ROWS, x="desa", y="umur", nama="penduduk"))
+    with pytest.raises(c.ChartError, match="bukan angka"):
+        c.build(c.dataset(["a", "b"], [{"a": "x", "b": "banyak"}], x="a", y="b"))
+    with pytest.raises(c.ChartError, match="jenis 'pai' tidak dikenal"):
+        c.build(c.dataset(["a", "b"], [{"a": "x", "b": "1"}], x="a", y="b", jenis="pai"))
+    with pytest.raises(c.ChartError, match="tidak dikenal"):
+        c.ChartSpec("peta", ())
+    with pytest.raises(c.ChartError, match="muncul lebih dari sekali"):
+        c.build(c.target_realisasi(CAPAIAN_ROWS + CAPAIAN_ROWS[:1]))
+
+
+def test_custom_series_colours():
+    r = c.render_chart(c.dataset(PENDUDUK_COLS, PENDUDUK_ROWS, x="desa", y=["laki_laki", "perempuan"],
+                                 warna=["#112233", "#445566"]))
+    fills = {fill for _, fill in bars(r.svg)}
+    assert fills == {"#112233", "#445566"}
+
+
+# --------------------------------------------------------------------------------------------------
+# Determinism and cache
+# --------------------------------------------------------------------------------------------------
+
+
+def test_identical_input_gives_identical_svg_and_page_unique_ids():
+    a = c.render_chart(c.target_realisasi(CAPAIAN_ROWS))
+    b = c.render_chart(c.target_realisasi([dict(r) for r in CAPAIAN_ROWS]))
+    assert a.svg == b.svg
+    assert a.spec == b.spec
+    other = rendered("ikm")
+    ids_a = set(re.findall(r'\sid="([^"]+)"', a.svg))
+    ids_b = set(re.findall(r'\sid="([^"]+)"', other.svg))
+    assert ids_a and ids_b
+    assert not ids_a & ids_b  # two charts on one page never share an id
+    assert not any(i.startswith("clip") for i in ids_a)
+    # every url(#…) reference points to an id in the same SVG
+    for ref in re.findall(r"url\(#([^)]+)\)", a.svg):
+        assert ref in ids_a
+
+
+def test_cache_hit_for_unchanged_chart(tmp_path):
+    cache = c.ChartCache(tmp_path / "charts")
+    first = c.render_chart(c.ikm(IKM_ROWS), cache)
+    assert (cache.hits, cache.misses) == (0, 1)
+    second = c.render_chart(c.ikm([dict(r) for r in IKM_ROWS]), cache)
+    assert (cache.hits, cache.misses) == (1, 1)
+    assert second.svg == first.svg
+    # a new process (new cache object) finds it on disk
+    again = c.ChartCache(tmp_path / "charts")
+    c.render_chart(c.ikm(IKM_ROWS), again)
+    assert (again.hits, again.misses) == (1, 0)
+    # a changed value is a miss and a different picture
+    changed = [dict(r) for r in IKM_ROWS]
+    changed[0]["nilai"] = D("3.22")
+    third = c.render_chart(c.ikm(changed), cache)
+    assert (cache.hits, cache.misses) == (1, 2)
+    assert third.svg != first.svg
+    assert len(list((tmp_path / "charts").rglob("*.svg"))) == 2
+
+
+def test_cache_key_depends_on_vl_convert_version(tmp_path, monkeypatch):
+    cache = c.ChartCache(tmp_path)
+    vl = c.build(c.ikm(IKM_ROWS))[0]
+    k1 = cache.key(vl)
+    monkeypatch.setattr(c.vlc, "__version__", "0.0.0-test", raising=False)
+    assert cache.key(vl) != k1
+
+
+# --------------------------------------------------------------------------------------------------
+# Vega bundle and grafik.js
+# --------------------------------------------------------------------------------------------------
+
+KNOWN_URLS = {  # strings inside vega/vega-embed that are never fetched by a chart
+    "http://www.w3.org/1999/xlink",
+    "http://www.w3.org/2000/svg",
+    "http://www.w3.org/2000/xmlns/",
+    "https://vega.github.io",  # our licence header
+    "https://vega.github.io/editor/",  # the "open in editor" action, disabled (actions: false)
+}
+
+
+@pytest.fixture(scope="module")
+def bundle_dir(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("aset")
+    rel = c.write_vega_bundle(dest, cache_dir=tmp_path_factory.mktemp("cache"))
+    return dest, rel
+
+
+def test_bundle_written_once_with_hashed_name(bundle_dir):
+    dest, rel = bundle_dir
+    assert re.fullmatch(r"vega/vega-bundle\.[0-9a-f]{12}\.js", rel)
+    path = dest / rel
+    mtime = path.stat().st_mtime_ns
+    assert c.write_vega_bundle(dest) == rel  # same content, same name
+    assert path.stat().st_mtime_ns == mtime  # not rewritten
+    assert len(list((dest / "vega").iterdir())) == 1
+
+
+def test_bundle_is_local_and_defines_vega_embed(bundle_dir):
+    dest, rel = bundle_dir
+    source = (dest / rel).read_text(encoding="utf-8")
+    assert "window.vegaEmbed=" in source.replace(" ", "")
+    for cdn in ("cdn.jsdelivr", "unpkg.com", "cdnjs", "esm.sh", "skypack"):
+        assert cdn not in source
+    assert not re.search(r"\bimport\s*\(\s*['\"]https?:", source)
+    assert not re.search(r"^\s*(import|export)\b", source, re.M)  # a classic script, not a module
+    urls = set(re.findall(r"https?://[^\s\"'`)]+", source))
+    unknown = {u for u in urls if u not in KNOWN_URLS and not u.startswith(("https://vega.github.io/schema/",
+                                                                            "https://github.com/vega/"))}
+    assert not unknown
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node tidak tersedia")
+def test_bundle_parses_as_classic_script(bundle_dir):
+    dest, rel = bundle_dir
+    subprocess.run(["node", "--check", str(dest / rel)], check=True, capture_output=True)
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+GRAFIK_JS = Path(__file__).resolve().parents[1] / "themes" / "default" / "static" / "js" / "grafik.js"
+
+
+def _page(results: list[c.ChartResult], bundle_rel: str) -> str:
+    figs = []
+    for i, r in enumerate(results, start=1):
+        spec = json.dumps(r.spec, ensure_ascii=False).replace("</", "<\\/")
+        figs.append(
+            f'<figure class="grafik" id="g{i}"><figcaption>Gambar 3.{i} Uji</figcaption>'
+            f'<div class="grafik-svg">{r.svg}</div>'
+            f'<script type="application/json" class="grafik-spec">{spec}</script>'
+            f'<p class="grafik-ringkasan">{r.summary}</p></figure>'
+        )
+    return (
+        '<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Uji grafik</title></head>'
+        f'<body><main><h1>Uji</h1>{"".join(figs)}</main>'
+        f'<script src="/js/grafik.js" data-vega-bundle="/{bundle_rel}" defer></script></body></html>'
+    )
+
+
+@pytest.mark.skipif(_chromium() is None, reason="chromium tidak tersedia")
+def test_grafik_js_upgrades_offline_without_console_errors(bundle_dir, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    dest, rel = bundle_dir
+    root = tmp_path / "site"
+    shutil.copytree(dest, root)
+    (root / "js").mkdir()
+    shutil.copy(GRAFIK_JS, root / "js" / "grafik.js")
+    (root / "index.html").write_text(
+        _page([rendered("target_realisasi"), rendered("dataset_garis")], rel), encoding="utf-8"
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+            for js in (False, True):
+                context = browser.new_context(java_script_enabled=js)
+                page = context.new_page()
+                problems: list[str] = []
+                external: list[str] = []
+                page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+                page.on("pageerror", lambda e: problems.append(str(e)))
+
+                def route(r, external=external):
+                    if r.request.url.startswith(base):
+                        r.continue_()
+                    else:
+                        external.append(r.request.url)
+                        r.abort()
+
+                page.route("**/*", route)
+                page.goto(base + "index.html")
+                page.wait_for_load_state("networkidle")
+                assert page.locator("figure.grafik .grafik-svg svg").count() == 2
+                if js:
+                    page.wait_for_selector("figure.grafik.grafik-interaktif >> nth=1", timeout=15000)
+                    page.locator("#g1 path[aria-roledescription='batang']").first.hover()
+                    tip = page.locator("#vg-tooltip-element")
+                    tip.wait_for(state="visible", timeout=5000)
+                    assert "84,82" in tip.inner_text()
+                    # the tooltip lives inside <main> (all content within landmarks)
+                    assert page.locator("main #vg-tooltip-element").count() == 1
+                else:
+                    assert page.locator("figure.grafik.grafik-interaktif").count() == 0
+                assert problems == []
+                assert external == []
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+
+
+FONTS = Path(__file__).resolve().parents[1] / "themes" / "default" / "static" / "fonts"
+
+
+@pytest.mark.skipif(not FONTS.is_dir(), reason="folder font tema belum ada")
+def test_registered_fonts_change_the_cache_key(tmp_path, monkeypatch):
+    monkeypatch.setattr(c, "_registered_fonts", {})
+    cache = c.ChartCache(tmp_path)
+    vl = c.build(c.ikm(IKM_ROWS))[0]
+    before = cache.key(vl)
+    fingerprint = c.register_fonts(FONTS)
+    assert re.fullmatch(r"[0-9a-f]{16}", fingerprint)
+    assert c.register_fonts(FONTS) == fingerprint  # registered once, memoised
+    assert cache.key(vl) != before
