@@ -20,6 +20,7 @@ from .linkcheck import check_links
 from .markdown import Parsed, make_parser, number_items, parse_chapter
 from .model import Site
 from .cache import Memo
+from .figures import vega_bundle
 from .publish import publish
 from .pages import pdf_name
 from .stages import compute_site, make_registry, render_pdfs
@@ -44,8 +45,13 @@ class BuildOptions:
     def out(self) -> Path:
         return self.output or self.root / "build"
 
+    @property
+    def cache_root(self) -> Path:
+        """Where memo, chart cache and converted fonts live (git-ignored, safe to delete)."""
+        return self.cache_dir or self.root / ".cache"
+
     def memo(self, namespace: str) -> Memo:
-        return Memo((self.cache_dir or self.root / ".cache") if self.use_cache else None, namespace)
+        return Memo(self.cache_root if self.use_cache else None, namespace)
 
 
 @dataclass
@@ -78,10 +84,10 @@ def load_site(opts: BuildOptions, diags: Diagnostics) -> Site:
     return site
 
 
-def parse_site(site: Site, diags: Diagnostics) -> Parsed:
+def parse_site(site: Site, diags: Diagnostics, cache_root: Path) -> Parsed:
     """Stage 5a: parse every chapter and number every table and figure before anything renders."""
     md = make_parser(site.config.html_mentah)
-    registry = make_registry(site)
+    registry = make_registry(site, cache_root)
     parsed = Parsed(md, registry, {})
     for report in site.reports:
         chapters = [parse_chapter(md, report, c, diags) for c in report.chapters]
@@ -93,11 +99,13 @@ def parse_site(site: Site, diags: Diagnostics) -> Parsed:
 def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     diags = Diagnostics()
     site = load_site(opts, diags)
-    parsed = parse_site(site, diags)
+    parsed = parse_site(site, diags, opts.cache_root)
     _stop_on_errors(diags, opts.strict)
     pdfs = render_pdfs(site, parsed, diags, opts.memo("pdf")) if opts.pdf else {}
     memo = opts.memo("halaman")
-    files = pages.render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs)
+    bundle = vega_bundle(opts.cache_root) if any(r.figures for r in site.reports) else None
+    files = pages.render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs,
+                              vega_bundle=bundle)
     check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts.strict)
     if write:
@@ -113,7 +121,7 @@ def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
         known = ", ".join(sorted({r.slug for r in site.reports})) or "-"
         diags.error((site.config.loc.file, 1), f"laporan '{slug}' tidak ada di content/laporan (tersedia: {known})")
         raise ContentError(diags)
-    parsed = parse_site(site, diags)
+    parsed = parse_site(site, diags, opts.cache_root)
     _stop_on_errors(diags, opts.strict)
     pdfs = render_pdfs(site, parsed, diags, opts.memo("pdf"), only={slug})
     _stop_on_errors(diags, opts.strict)
@@ -125,7 +133,7 @@ def check(opts: BuildOptions) -> Diagnostics:
     """Everything ``build`` validates, rendering included (links, references, values), without writing."""
     diags = Diagnostics()
     site = load_site(opts, diags)
-    parsed = parse_site(site, diags)
+    parsed = parse_site(site, diags, opts.cache_root)
     _stop_on_errors(diags, opts.strict)
     memo = Memo(None, "periksa")
     files = pages.render_site(site, parsed, diags, build_date(), memo, dev_reload=False)

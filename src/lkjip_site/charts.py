@@ -16,6 +16,16 @@ Why this module looks the way it does:
   ``ChartCache`` keys the SVG by a hash of the spec, the vl-convert version, the engine version and
   the registered fonts.
 
+Usage (the ``{grafik}`` directive handler)::
+
+    from lkjip_site import charts
+    charts.register_fonts(theme_dir / "static" / "fonts")        # once per build (cache key)
+    cache = charts.ChartCache(project_root / ".cache" / "charts")
+    spec = charts.target_realisasi(rows, satuan=None)            # or tren/renstra/…/dataset(...)
+    result = charts.render_chart(spec, cache)                    # ChartError → author message
+    bundle = charts.write_vega_bundle(out_dir / "aset", cache_dir=project_root / ".cache")
+    # bundle == "vega/vega-bundle.<hash>.js", i.e. /aset/vega/vega-bundle.<hash>.js on the site
+
 Intended HTML (rendered by the lead's templates from a :class:`ChartResult`)::
 
     <figure class="grafik" id="gambar-capaian-2023">
@@ -56,6 +66,13 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import altair as alt
 import vl_convert as vlc
+
+__all__ = [
+    "CHART_KINDS", "DATASET_KINDS", "ChartCache", "ChartError", "ChartResult", "ChartSpec", "ChartTable",
+    "anggaran_program", "build", "dataset", "efisiensi", "format_angka", "format_persen", "format_rupiah",
+    "ikm", "register_fonts", "render_chart", "renstra", "stabilise_svg", "target_realisasi", "theme_config",
+    "to_decimal", "tren", "jenis_belanja", "write_vega_bundle",
+]
 
 # Bump when the post-processing of SVG or the meaning of options changes: invalidates the cache.
 ENGINE_VERSION = "1"
@@ -1021,7 +1038,42 @@ def _column_label(col: str, labels: Mapping[str, str]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _plan_dataset(spec: ChartSpec) -> _Plan:
+@dataclass
+class _Dataset:
+    """A dataset spec checked and parsed: x categories, exact Decimal values per series."""
+
+    nama: str
+    jenis: str
+    x_col: str
+    y_cols: tuple[str, ...]
+    x_kind: str  # kategori | tahun | bulan
+    raw_x: list[str]
+    x_shown: list[str]  # display text (month names for months)
+    series: list[str]
+    matrix: list[list[Decimal | None]]  # one row per x, one cell per series
+    labels: Mapping[str, str]
+    satuan_opt: Any
+    warna: Any
+
+    def satuan(self, col: str) -> str:
+        if isinstance(self.satuan_opt, Mapping):
+            return str(self.satuan_opt.get(col, ""))
+        return str(self.satuan_opt or "")
+
+    def x_value(self, raw: str) -> str:
+        """Value handed to Vega for x: ISO dates for months, the text otherwise."""
+        return _month_iso(raw) if self.x_kind == "bulan" else raw
+
+    @property
+    def x_title(self) -> str:
+        return _column_label(self.x_col, self.labels)
+
+    @property
+    def totals(self) -> list[Decimal]:
+        return [sum((v for v in cells if v is not None), Decimal(0)) for cells in self.matrix]
+
+
+def _parse_dataset(spec: ChartSpec) -> _Dataset:
     o = spec.options
     nama = o.get("nama") or "dataset"
     columns: tuple[str, ...] = tuple(o.get("columns") or ())
@@ -1040,13 +1092,6 @@ def _plan_dataset(spec: ChartSpec) -> _Plan:
         raise ChartError(f"Dataset '{nama}' tidak memiliki baris data.")
     if jenis == "donat" and len(y_cols) != 1:
         raise ChartError(f"Dataset '{nama}': grafik donat memerlukan tepat satu kolom y.")
-    labels = o.get("label") or {}
-    satuan_opt = o.get("satuan")
-
-    def satuan(col: str) -> str:
-        if isinstance(satuan_opt, Mapping):
-            return str(satuan_opt.get(col, ""))
-        return str(satuan_opt or "")
 
     # x values: years and months are ordered time, anything else a category in file order.
     raw_x = [_text(r, x_col) for r in rows]
@@ -1068,17 +1113,24 @@ def _plan_dataset(spec: ChartSpec) -> _Plan:
                 raise ChartError(f"Dataset '{nama}': baris {i} kolom '{col}' bukan angka: {raw!r}.")
             cells.append(d)
         matrix.append(cells)
+    labels = o.get("label") or {}
+    return _Dataset(
+        nama=nama, jenis=jenis, x_col=x_col, y_cols=y_cols, x_kind=x_kind, raw_x=raw_x, x_shown=x_shown,
+        series=[_column_label(col, labels) for col in y_cols], matrix=matrix, labels=labels,
+        satuan_opt=o.get("satuan"), warna=o.get("warna"),
+    )
 
-    series = [_column_label(c, labels) for c in y_cols]
-    colours = _series_colours(o.get("warna"), len(series) if jenis != "donat" else len(rows), nama)
+
+def _dataset_values(ds: _Dataset) -> list[dict[str, Any]]:
+    """Long-format rows for Vega: one per (x, series), labels formatted from the exact Decimals."""
     values = []
-    for xi, xs, cells in zip(raw_x, x_shown, matrix):
-        for col, seri, v in zip(y_cols, series, cells):
-            unit = satuan(col)
+    for xi, xs, cells in zip(ds.raw_x, ds.x_shown, ds.matrix):
+        for col, seri, v in zip(ds.y_cols, ds.series, cells):
+            unit = ds.satuan(col)
             shown = format_angka(v)
             values.append(
                 {
-                    "x": _month_iso(xi) if x_kind == "bulan" else xi,
+                    "x": ds.x_value(xi),
                     "x_label": xs,
                     "seri": seri,
                     "nilai": _num(v),
@@ -1087,122 +1139,189 @@ def _plan_dataset(spec: ChartSpec) -> _Plan:
                     "keterangan": f"{xs}; {seri}: {shown} {unit}".rstrip(),
                 }
             )
+    return values
 
-    x_title = _column_label(x_col, labels)
-    unit_all = {satuan(c) for c in y_cols}
-    y_title = series[0] if len(series) == 1 else "Nilai"
-    if len(unit_all) == 1 and next(iter(unit_all)):
-        y_title += f" ({next(iter(unit_all))})"
-    tooltip = [
-        alt.Tooltip("x_label:N", title=x_title),
-        alt.Tooltip("seri:N", title="Seri"),
-        alt.Tooltip("t_nilai:N", title="Nilai"),
-    ]
-    if len(series) == 1:
-        tooltip.pop(1)
-    colour = alt.Color(
+
+def _dataset_y_title(ds: _Dataset) -> str:
+    title = ds.series[0] if len(ds.series) == 1 else "Nilai"
+    units = {ds.satuan(col) for col in ds.y_cols}
+    if len(units) == 1 and next(iter(units)):
+        title += f" ({next(iter(units))})"
+    return title
+
+
+def _dataset_tooltip(ds: _Dataset) -> list[Any]:
+    tooltip = [alt.Tooltip("x_label:N", title=ds.x_title)]
+    if len(ds.series) > 1:
+        tooltip.append(alt.Tooltip("seri:N", title="Seri"))
+    tooltip.append(alt.Tooltip("t_nilai:N", title="Nilai"))
+    return tooltip
+
+
+def _series_colour(ds: _Dataset) -> alt.Color:
+    colours = _series_colours(ds.warna, len(ds.series), ds.nama)
+    return alt.Color(
         "seri:N",
         title=None,
-        sort=series,
-        scale=alt.Scale(domain=series, range=colours),
-        legend=None if len(series) == 1 else alt.Legend(),
+        sort=ds.series,
+        scale=alt.Scale(domain=ds.series, range=colours),
+        legend=None if len(ds.series) == 1 else alt.Legend(),
     )
-    base = alt.Chart(_data(values)).transform_filter("isValid(datum.nilai)")
-    desc = alt.Description("keterangan:N")
 
-    if jenis == "donat":
-        chart = _donut(values, raw_x, x_shown, colours, x_title, tooltip)
-    elif jenis == "garis":
-        x = _time_x(x_kind, raw_x, x_title)
-        y = alt.Y("nilai:Q", title=y_title, axis=alt.Axis(format=",~f"))
-        enc = {"x": x, "y": y, "color": colour}
-        line = base.mark_line(strokeWidth=2, aria=False).encode(**enc)
-        pts = base.mark_point(filled=True, size=60, opacity=1, ariaRoleDescription="titik").encode(
-            **enc, shape=alt.Shape("seri:N", sort=series, legend=None), tooltip=tooltip, description=desc
-        )
-        lab = base.mark_text(dy=-10, aria=False).encode(x=x, y=y, text="label:N") if len(series) == 1 else None
-        chart = line + pts + lab if lab is not None else line + pts
-        chart = chart.properties(width=max(PLOT_WIDTH, 48 * len(raw_x)), height=260)
+
+def _dataset_line(ds: _Dataset) -> Any:
+    base = alt.Chart(_data(_dataset_values(ds))).transform_filter("isValid(datum.nilai)")
+    x = _time_x(ds.x_kind, ds.raw_x, ds.x_title)
+    y = alt.Y("nilai:Q", title=_dataset_y_title(ds), axis=alt.Axis(format=",~f"))
+    enc = {"x": x, "y": y, "color": _series_colour(ds)}
+    line = base.mark_line(strokeWidth=2, aria=False).encode(**enc)
+    points = base.mark_point(filled=True, size=60, opacity=1, ariaRoleDescription="titik").encode(
+        **enc,
+        shape=alt.Shape("seri:N", sort=ds.series, legend=None),
+        tooltip=_dataset_tooltip(ds),
+        description=alt.Description("keterangan:N"),
+    )
+    chart = line + points
+    if len(ds.series) == 1:  # value labels only where they cannot collide with another series
+        chart += base.mark_text(dy=-10, aria=False).encode(x=x, y=y, text="label:N")
+    return chart.properties(width=max(PLOT_WIDTH, 48 * len(ds.raw_x)), height=260)
+
+
+def _dataset_bars(ds: _Dataset) -> Any:
+    """Grouped or stacked bars; horizontal for categories (long names), vertical for years/months."""
+    stacked = ds.jenis == "batang_tumpuk"
+    vertical = ds.x_kind != "kategori"
+    biggest = max(ds.totals) if stacked else max(
+        (v for cells in ds.matrix for v in cells if v is not None), default=Decimal(0)
+    )
+    value_channel = alt.Y if vertical else alt.X
+    val_enc = value_channel(
+        "nilai:Q",
+        title=_dataset_y_title(ds),
+        stack="zero" if stacked else None,
+        scale=alt.Scale(domain=_value_domain([biggest]), nice=False),
+        axis=alt.Axis(format=",~f", tickCount=5),
+    )
+    if vertical:
+        cat_enc: Any = _time_x(ds.x_kind, ds.raw_x, ds.x_title)
     else:
-        stacked = jenis == "batang_tumpuk"
-        vertical = x_kind != "kategori"
-        totals = [sum((v for v in cells if v is not None), Decimal(0)) for cells in matrix]
-        biggest = max(totals) if stacked else max((v for c in matrix for v in c if v is not None), default=Decimal(0))
-        val_enc = (alt.Y if vertical else alt.X)(
-            "nilai:Q",
-            title=y_title,
-            stack="zero" if stacked else None,
-            scale=alt.Scale(domain=_value_domain([biggest]), nice=False),
-            axis=alt.Axis(format=",~f", tickCount=5),
+        cat_enc = alt.Y("x:N", sort=ds.raw_x, title=None, axis=alt.Axis(labelExpr=_wrap_expr(ds.raw_x)))
+    cat_key, val_key = ("x", "y") if vertical else ("y", "x")
+    position: dict[str, Any] = {cat_key: cat_enc, val_key: val_enc}
+    if not stacked and len(ds.series) > 1:
+        if vertical:
+            position["xOffset"] = alt.XOffset("seri:N", sort=ds.series)
+        else:
+            position["yOffset"] = alt.YOffset("seri:N", sort=ds.series)
+    base = alt.Chart(_data(_dataset_values(ds))).transform_filter("isValid(datum.nilai)")
+    bars = base.mark_bar(ariaRoleDescription="batang").encode(
+        **position,
+        color=_series_colour(ds),
+        tooltip=_dataset_tooltip(ds),
+        description=alt.Description("keterangan:N"),
+    )
+    text_style: dict[str, Any] = {"dy": -8} if vertical else {"align": "left", "dx": 4}
+    if stacked:  # one label per stack: its total
+        totals = [
+            {"x": ds.x_value(x), "total": _num(t), "label": format_angka(t)} for x, t in zip(ds.raw_x, ds.totals)
+        ]
+        labels = alt.Chart(_data(totals)).mark_text(aria=False, **text_style).encode(
+            **{cat_key: cat_enc, val_key: value_channel("total:Q")}, text=alt.Text("label:N")
         )
-        if vertical:
-            cat_enc = _time_x(x_kind, raw_x, x_title)
-        else:
-            cat_enc = alt.Y("x:N", sort=raw_x, title=None, axis=alt.Axis(labelExpr=_wrap_expr(raw_x)))
-        enc: dict[str, Any] = {"color": colour, "tooltip": tooltip, "description": desc}
-        enc["x" if vertical else "y"] = cat_enc
-        enc["y" if vertical else "x"] = val_enc
-        if not stacked and len(series) > 1:
-            if vertical:
-                enc["xOffset"] = alt.XOffset("seri:N", sort=series)
-            else:
-                enc["yOffset"] = alt.YOffset("seri:N", sort=series)
-        bars = base.mark_bar(ariaRoleDescription="batang").encode(**enc)
-        layers = [bars]
-        if stacked:
-            total_values = [
-                {"x": _month_iso(x) if x_kind == "bulan" else x, "total": _num(t), "label": format_angka(t)}
-                for x, t in zip(raw_x, totals)
-            ]
-            tb = alt.Chart(_data(total_values))
-            t_cat = cat_enc
-            t_val = (alt.Y if vertical else alt.X)("total:Q")
-            t_enc = {"x" if vertical else "y": t_cat, "y" if vertical else "x": t_val, "text": alt.Text("label:N")}
-            layers.append(
-                tb.mark_text(aria=False, **({"dy": -8} if vertical else {"align": "left", "dx": 4})).encode(**t_enc)
-            )
-        else:
-            t_enc = {k: enc[k] for k in ("x", "y")}
-            if "xOffset" in enc:
-                t_enc["xOffset"] = enc["xOffset"]
-            if "yOffset" in enc:
-                t_enc["yOffset"] = enc["yOffset"]
-            layers.append(
-                base.mark_text(aria=False, **({"dy": -8} if vertical else {"align": "left", "dx": 4})).encode(
-                    **t_enc, text="label:N"
-                )
-            )
-        chart = alt.layer(*layers)
-        per = 22 * (len(series) if not stacked else 1) + 10
-        if vertical:
-            chart = chart.properties(width=max(PLOT_WIDTH, len(raw_x) * max(per, 40)), height=260)
-        else:
-            chart = chart.properties(
-                width=PLOT_WIDTH, height=len(raw_x) * max(per, 14 * _max_lines(raw_x) + 10, BAND)
-            )
+    else:
+        labels = base.mark_text(aria=False, **text_style).encode(**position, text="label:N")
+    per_category = 22 * (1 if stacked else len(ds.series)) + 10
+    if vertical:
+        size = {"width": max(PLOT_WIDTH, len(ds.raw_x) * max(per_category, 40)), "height": 260}
+    else:
+        lines = _max_lines(ds.raw_x)
+        size = {"width": PLOT_WIDTH, "height": len(ds.raw_x) * max(per_category, 14 * lines + 10, BAND)}
+    return alt.layer(bars, labels).properties(**size)
 
-    summary = _dataset_summary(jenis, x_shown, series, matrix)
-    header = (x_title, *[f"{s} ({satuan(c)})" if satuan(c) else s for s, c in zip(series, y_cols)])
-    table_rows = [(xs, *[format_angka(v) for v in cells]) for xs, cells in zip(x_shown, matrix)]
-    numeric = [False] + [True] * len(series)
-    if jenis == "batang_tumpuk":
-        header = (*header, "Jumlah")
-        table_rows = [(*r, format_angka(sum((v for v in c if v is not None), Decimal(0)))) for r, c in zip(table_rows, matrix)]
+
+def _donut_shares(ds: _Dataset) -> list[Decimal | None]:
+    total = sum(ds.totals, Decimal(0))
+    return [cells[0] / total * 100 if cells[0] is not None and total else None for cells in ds.matrix]
+
+
+def _dataset_donut(ds: _Dataset) -> Any:
+    """Donut: shares computed here from exact Decimals so labels match the table."""
+    colours = _series_colours(ds.warna, len(ds.raw_x), ds.nama)
+    values = []
+    for order, (xs, cells, share) in enumerate(zip(ds.x_shown, ds.matrix, _donut_shares(ds))):
+        if cells[0] is None:
+            continue
+        shown = format_angka(cells[0])
+        pct = format_persen(share)
+        unit = ds.satuan(ds.y_cols[0])
+        values.append(
+            {
+                "x_label": xs,
+                "urut": order,
+                "nilai": _num(cells[0]),
+                "t_nilai": f"{shown} {unit}".strip(),
+                "persen": pct,
+                "label": f"{xs} ({pct})",
+                "keterangan": f"{xs}: {shown} {unit}".rstrip() + f"; {pct}",
+            }
+        )
+    base = alt.Chart(_data(values))
+    colour = alt.Color(
+        "x_label:N", title=None, sort=list(ds.x_shown), scale=alt.Scale(domain=list(ds.x_shown), range=colours),
+        legend=alt.Legend(columns=2, direction="vertical"),
+    )
+    theta = alt.Theta("nilai:Q", stack=True)
+    order = alt.Order("urut:Q")
+    arcs = base.mark_arc(innerRadius=70, outerRadius=120, stroke="#ffffff", ariaRoleDescription="juring").encode(
+        theta=theta, color=colour, order=order,
+        tooltip=[*_dataset_tooltip(ds), alt.Tooltip("persen:N", title="Persentase")],
+        description=alt.Description("keterangan:N"),
+    )
+    labels = base.mark_text(radius=142, aria=False).encode(theta=theta, order=order, text="label:N")
+    return (arcs + labels).properties(width=320, height=300)
+
+
+def _dataset_table(ds: _Dataset) -> ChartTable:
+    header: list[str] = [ds.x_title]
+    header += [f"{s} ({ds.satuan(col)})" if ds.satuan(col) else s for s, col in zip(ds.series, ds.y_cols)]
+    rows = [[xs, *[format_angka(v) for v in cells]] for xs, cells in zip(ds.x_shown, ds.matrix)]
+    numeric = [False] + [True] * len(ds.series)
+    if ds.jenis == "batang_tumpuk":
+        header.append("Jumlah")
+        for row, total in zip(rows, ds.totals):
+            row.append(format_angka(total))
         numeric.append(True)
-    if jenis == "donat":
-        total = sum((c[0] for c in matrix if c[0] is not None), Decimal(0))
-        header = (*header, "Persentase")
-        table_rows = [(*r, format_persen(c[0] / total * 100) if c[0] is not None and total else DASH) for r, c in zip(table_rows, matrix)]
+    if ds.jenis == "donat":
+        header.append("Persentase")
+        for row, share in zip(rows, _donut_shares(ds)):
+            row.append(format_persen(share))
         numeric.append(True)
-    table = ChartTable(tuple(header), tuple(tuple(r) for r in table_rows), tuple(numeric))
-    kind_text = {
-        "batang": "Grafik batang",
-        "batang_tumpuk": "Grafik batang bertumpuk",
-        "garis": "Grafik garis",
-        "donat": "Grafik donat",
-    }[jenis]
-    alt_text = f"{kind_text} {_join([s.lower() for s in series])} menurut {x_title.lower()} ({len(rows)} {x_title.lower()})."
-    return _Plan(chart, summary, table, alt_text)
+    return ChartTable(tuple(header), tuple(tuple(r) for r in rows), tuple(numeric))
+
+
+_DATASET_KIND_TEXT = {
+    "batang": "Grafik batang",
+    "batang_tumpuk": "Grafik batang bertumpuk",
+    "garis": "Grafik garis",
+    "donat": "Grafik donat",
+}
+
+
+def _plan_dataset(spec: ChartSpec) -> _Plan:
+    ds = _parse_dataset(spec)
+    if ds.jenis == "donat":
+        chart = _dataset_donut(ds)
+    elif ds.jenis == "garis":
+        chart = _dataset_line(ds)
+    else:
+        chart = _dataset_bars(ds)
+    summary = _dataset_summary(ds.jenis, ds.x_shown, ds.series, ds.matrix)
+    what = ds.x_title.lower()
+    alt_text = (
+        f"{_DATASET_KIND_TEXT[ds.jenis]} {_join([s.lower() for s in ds.series])} menurut {what} "
+        f"({len(ds.raw_x)} {what})."
+    )
+    return _Plan(chart, summary, _dataset_table(ds), alt_text)
 
 
 def _month_iso(value: str) -> str:
@@ -1242,50 +1361,6 @@ def _series_colours(warna: Any, n: int, nama: str) -> list[str]:
     if len(given) < n:
         raise ChartError(f"Dataset '{nama}': diperlukan {n} warna, hanya {len(given)} yang diberikan.")
     return given[:n]
-
-
-def _donut(
-    values: list[dict[str, Any]],
-    raw_x: Sequence[str],
-    x_shown: Sequence[str],
-    colours: list[str],
-    x_title: str,
-    tooltip: list[Any],
-) -> Any:
-    """Donut: shares are computed here from exact Decimals so labels match the table."""
-    total = sum((to_decimal(v["nilai"]) or Decimal(0)) for v in values if v["nilai"] is not None)
-    share_values = []
-    for v in values:
-        if v["nilai"] is None:
-            continue
-        d = Decimal(repr(v["nilai"]))
-        pct = format_persen(d / total * 100) if total else DASH
-        share_values.append(
-            {**v, "persen": pct, "label": f"{v['x_label']} ({pct})", "keterangan": f"{v['keterangan']}; {pct}"}
-        )
-    base = alt.Chart(_data(share_values))
-    colour = alt.Color(
-        "x_label:N", title=None, sort=list(x_shown), scale=alt.Scale(domain=list(x_shown), range=colours),
-        legend=alt.Legend(columns=2, direction="vertical"),
-    )
-    theta = alt.Theta("nilai:Q", stack=True)
-    order = alt.Order("urut:Q")
-    arcs = base.transform_calculate(urut=_order_expr(x_shown)).mark_arc(
-        innerRadius=70, outerRadius=120, stroke="#ffffff", ariaRoleDescription="juring"
-    ).encode(
-        theta=theta, color=colour, order=order,
-        tooltip=[*tooltip, alt.Tooltip("persen:N", title="Persentase")],
-        description=alt.Description("keterangan:N"),
-    )
-    labels = base.transform_calculate(urut=_order_expr(x_shown)).mark_text(radius=142, aria=False).encode(
-        theta=theta, order=order, text="label:N"
-    )
-    return (arcs + labels).properties(width=320, height=300)
-
-
-def _order_expr(names: Sequence[str]) -> str:
-    mapping = {n: i for i, n in enumerate(names)}
-    return f"{json.dumps(mapping, ensure_ascii=False, sort_keys=True)}[datum.x_label]"
 
 
 def _dataset_summary(
@@ -1373,9 +1448,8 @@ def stabilise_svg(svg: str, key: str, alt_text: str) -> str:
             ids.append(m.group(1))
     mapping = {old: f"g{key[:10]}-{i}" for i, old in enumerate(ids, start=1)}
     if mapping:
-        pattern = re.compile(
-            r'(id="|url\(#|href="#)(' + "|".join(re.escape(k) for k in sorted(mapping, key=len, reverse=True)) + r')(?=[")])'
-        )
+        alternatives = "|".join(re.escape(k) for k in sorted(mapping, key=len, reverse=True))
+        pattern = re.compile(r'(id="|url\(#|href="#)(' + alternatives + r')(?=[")])')
         svg = pattern.sub(lambda m: m.group(1) + mapping[m.group(2)], svg)
     label = _xml_attr(alt_text)
     svg = re.sub(r"^<svg\b", f'<svg role="img" aria-label="{label}" focusable="false"', svg, count=1)

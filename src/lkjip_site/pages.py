@@ -24,12 +24,16 @@ from .stages import values_resolver
 
 
 def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | None, memo: Memo,
-                dev_reload: bool = False, pdfs: dict[str, bytes] | None = None) -> dict[str, bytes]:
+                dev_reload: bool = False, pdfs: dict[str, bytes] | None = None,
+                vega_bundle: tuple[str, bytes] | None = None) -> dict[str, bytes]:
     """All pages; a page whose inputs are unchanged since the last build is taken from ``memo``."""
     dirs = theme_dirs(site.root, site.config.tema)
     env = make_env(dirs)
     assets = collect_static(dirs)
-    ctx = site_context(site, assets, date, {"dev_reload": dev_reload})
+    if vega_bundle is not None:
+        assets[vega_bundle[0]] = Asset(vega_bundle[0], vega_bundle[1])
+    ctx = site_context(site, assets, date, {"dev_reload": dev_reload,
+                                            "vega_bundle": vega_bundle[0] if vega_bundle else None})
     files: dict[str, bytes] = {a.path: a.data for a in assets.values()}
     files.update(pdfs or {})
     links = build_link_index(site.reports)

@@ -32,14 +32,17 @@ def compute_site(site: Site, diags: Diagnostics) -> None:
                 diags.warn(finding.loc, finding.message)
 
 
-def make_registry(site: Site) -> Registry:
+def make_registry(site: Site, cache_root: Path) -> Registry:
     """Every ``{tabel}`` and ``{grafik}`` kind the Markdown stage knows."""
+    from . import figures, tables
+    from .render import theme_dirs
+
     registry = Registry()
-    try:
-        from . import tables
-    except ImportError:  # pragma: no cover - during development only
-        return registry
     tables.register(registry)
+    fonts = next((d / "static" / "fonts" for d in theme_dirs(site.root, site.config.tema)
+                  if (d / "static" / "fonts" / figures.FONT_SOURCES[0]).is_file()), None)
+    if fonts is not None:
+        figures.register(registry, cache_root, fonts)
     return registry
 
 

@@ -115,18 +115,18 @@ def capaian_cell(result: Any) -> Cell:
     return pct(result.value, result.reason)
 
 
-def _ids(options: dict[str, Any], key: str) -> list[str] | None:
+def option_ids(options: dict[str, Any], key: str) -> list[str] | None:
     raw = options.get(key)
     if raw is None:
         return None
     return [str(x) for x in (raw if isinstance(raw, list) else [raw])]
 
 
-def _indicators(report: Report, options: dict[str, Any]) -> list[Any]:
+def indicators_for(report: Report, options: dict[str, Any]) -> list[Any]:
     """Indicators in report order, optionally filtered by ``sasaran:`` or ``indikator:``."""
     c = report.computed
-    wanted_sasaran = _ids(options, "sasaran")
-    wanted = _ids(options, "indikator")
+    wanted_sasaran = option_ids(options, "sasaran")
+    wanted = option_ids(options, "indikator")
     for sid in wanted_sasaran or []:
         if sid not in c.sasaran:
             raise TableOptionError(f"sasaran '{sid}' tidak ada di data/renstra.yaml")
@@ -166,7 +166,7 @@ def _grouped_rows(report: Report, indicators: list[Any], cells: Callable[[Any], 
 
 
 def table_pk(report: Report, options: dict[str, Any]) -> Table:
-    inds = _indicators(report, options)
+    inds = indicators_for(report, options)
     body = _grouped_rows(report, inds, lambda i: [text(i.satuan), val(i.target_tahunan if i.target_tahunan is not None else i.target)])
     table = Table([head("No", "Sasaran strategis", "Indikator kinerja", "Satuan", f"Target {report.tahun}")], body)
     budget = report.computed.anggaran
@@ -182,7 +182,7 @@ def table_pk(report: Report, options: dict[str, Any]) -> Table:
 
 
 def table_iku(report: Report, options: dict[str, Any]) -> Table:
-    inds = _indicators(report, options)
+    inds = indicators_for(report, options)
     source = report.data.indikator
     body = _grouped_rows(report, inds, lambda i: [
         text(source[i.id].definisi), text(source[i.id].formula), text(source[i.id].sumber_data),
@@ -193,13 +193,13 @@ def table_iku(report: Report, options: dict[str, Any]) -> Table:
 
 def table_capaian(report: Report, options: dict[str, Any]) -> Table:
     c = report.computed
-    inds = _indicators(report, options)
+    inds = indicators_for(report, options)
     body = _grouped_rows(report, inds, lambda i: [
         text(i.satuan), val(i.target), val(i.realisasi), capaian_cell(i.capaian),
         predikat(i.predikat, i.capaian.reason)])
     table = Table([head("No", "Sasaran strategis", "Indikator kinerja", "Satuan", "Target", "Realisasi",
                         "Capaian", "Predikat")], body)
-    sasaran_ids = _ids(options, "sasaran")
+    sasaran_ids = option_ids(options, "sasaran")
     if sasaran_ids and len(sasaran_ids) == 1:
         s = c.sasaran[sasaran_ids[0]]
         table.foot = [Row([Cell("Rata-rata capaian sasaran", header=True, colspan=6), pct(s.capaian), predikat(s.predikat)],
@@ -226,7 +226,7 @@ def _capaian_notes(report: Report) -> list[str]:
 
 
 def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
-    inds = _indicators(report, options)
+    inds = indicators_for(report, options)
     years = [int(y) for y in options.get("tahun", [])] or sorted(
         {p.tahun for i in inds for p in i.riwayat if p.tahun <= report.tahun})[-3:]
     body = []
@@ -242,7 +242,7 @@ def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
 
 
 def table_renstra(report: Report, options: dict[str, Any]) -> Table:
-    inds = _indicators(report, options)
+    inds = indicators_for(report, options)
     renstra = report.data.renstra
     end_year = renstra.akhir if renstra else ""
     body = []
@@ -257,7 +257,7 @@ def table_renstra(report: Report, options: dict[str, Any]) -> Table:
 
 
 def table_nasional(report: Report, options: dict[str, Any]) -> Table:
-    inds = [i for i in _indicators(report, options) if i.nasional is not None]
+    inds = [i for i in indicators_for(report, options) if i.nasional is not None]
     body = [Row([Cell(str(n)), Cell(i.nama, header=True), val(i.realisasi), val(i.nasional.target), text(i.nasional.sumber),
                  num(i.nasional.selisih), text(i.nasional.status)]) for n, i in enumerate(inds, start=1)]
     return Table([head("No", "Indikator kinerja", f"Realisasi {report.tahun}", "Target pembanding", "Sumber",
@@ -267,14 +267,14 @@ def table_nasional(report: Report, options: dict[str, Any]) -> Table:
 _LEVELS = ("program", "kegiatan", "sub_kegiatan")
 
 
-def _budget(report: Report) -> Any:
+def budget_of(report: Report) -> Any:
     if report.computed.anggaran is None:
         raise TableOptionError("laporan ini belum memiliki data/anggaran.yaml")
     return report.computed.anggaran
 
 
 def table_anggaran(report: Report, options: dict[str, Any]) -> Table:
-    budget = _budget(report)
+    budget = budget_of(report)
     depth = str(options.get("tingkat", "sub_kegiatan"))
     if depth not in _LEVELS:
         raise TableOptionError(f"tingkat '{depth}' tidak dikenal; pilihan: {', '.join(_LEVELS)}")
@@ -297,7 +297,7 @@ _JENIS = {"pegawai": "Belanja Pegawai", "barang_jasa": "Belanja Barang dan Jasa"
 
 
 def table_jenis_belanja(report: Report, options: dict[str, Any]) -> Table:
-    budget = _budget(report)
+    budget = budget_of(report)
     body = [Row([Cell(_JENIS.get(r.key, r.label), header=True), money(r.pagu), money(r.realisasi), pct(r.serapan),
                  money(r.sisa)]) for r in budget.jenis_belanja]
     pagu = sum((r.pagu for r in budget.jenis_belanja), Decimal(0))
@@ -315,7 +315,7 @@ def table_jenis_belanja(report: Report, options: dict[str, Any]) -> Table:
 
 def table_kinerja_anggaran(report: Report, options: dict[str, Any]) -> Table:
     c = report.computed
-    budget = _budget(report)
+    budget = budget_of(report)
     per_sasaran = {r.key: r for r in budget.per_sasaran}
     body = []
     for n, s in enumerate(c.sasaran.values(), start=1):
@@ -342,7 +342,7 @@ def table_efisiensi(report: Report, options: dict[str, Any]) -> Table:
 
 
 def table_triwulan(report: Report, options: dict[str, Any]) -> Table:
-    budget = _budget(report)
+    budget = budget_of(report)
     periode = report.periode if report.periode != "tahunan" else "tw4"
     label = {"tw1": "I", "tw2": "II", "tw3": "III", "tw4": "IV"}[periode]
     body = []
@@ -362,7 +362,7 @@ def table_triwulan(report: Report, options: dict[str, Any]) -> Table:
 
 
 def table_triwulan_indikator(report: Report, options: dict[str, Any]) -> Table:
-    inds = _indicators(report, options)
+    inds = indicators_for(report, options)
     body = []
     for n, i in enumerate(inds, start=1):
         cells = [Cell(str(n)), Cell(i.nama, header=True), text(i.satuan), val(i.target_tahunan)]
@@ -404,7 +404,7 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
     if name not in report.data.datasets:
         known = ", ".join(sorted(report.data.datasets)) or "-"
         raise TableOptionError(f"dataset '{name}' tidak ada di folder data (tersedia: {known})")
-    columns = _ids(options, "kolom")
+    columns = option_ids(options, "kolom")
     try:
         result = dataset_table(report.data.datasets[name], columns)
     except (KeyError, ValueError) as exc:
