@@ -16,7 +16,7 @@ from . import charts
 from .errors import Diagnostics
 from .markdown import Directive, Registry, RenderContext
 from .model import Report
-from .tables import TableOptionError, budget_of, indicators_for
+from .tables import EMPTY_EFFICIENCY, TableOptionError, budget_of, indicators_for
 
 FONT_SOURCES = ("NotoSans-Regular-latin.woff2", "NotoSans-Bold-latin.woff2", "NotoSans-Italic-latin.woff2")
 SpecBuilder = Callable[[Report, dict[str, Any]], charts.ChartSpec]
@@ -87,7 +87,7 @@ def chart_efisiensi(report: Report, options: dict[str, Any]) -> charts.ChartSpec
     rows = [{"nama": r.label, "capaian": r.capaian, "serapan": r.serapan, "efisiensi": r.hasil.value,
              "status": r.hasil.label} for r in source if r.capaian is not None and r.serapan is not None]
     if not rows:
-        raise TableOptionError("tidak ada baris dengan capaian dan serapan anggaran untuk digambar")
+        raise TableOptionError(EMPTY_EFFICIENCY)
     return charts.efisiensi(rows, metode=c.efisiensi_deskripsi, tingkat="sasaran" if per_sasaran else "program")
 
 
@@ -108,7 +108,8 @@ def chart_dataset(report: Report, options: dict[str, Any]) -> charts.ChartSpec:
     y = options.get("y")
     if y is None:
         y = [col for col, numeric in zip(ds.columns, ds.numeric) if numeric]
-    return charts.dataset(ds.columns, [list(r) for r in ds.rows], x=str(options.get("x") or ds.columns[0]),
+    rows = [dict(zip(ds.columns, r)) for r in ds.rows]
+    return charts.dataset(ds.columns, rows, x=str(options.get("x") or ds.columns[0]),
                           y=y, jenis=str(options.get("jenis", "batang")), warna=options.get("warna"),
                           label=options.get("label") or {}, satuan=options.get("satuan") or ds.satuan or None,
                           nama=ds.judul or name)

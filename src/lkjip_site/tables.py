@@ -328,9 +328,16 @@ def table_kinerja_anggaran(report: Report, options: dict[str, Any]) -> Table:
                  notes=["Serapan per sasaran = Σ realisasi ÷ Σ pagu program sasaran itu (tertimbang, bukan rerata persentase)."])
 
 
+EMPTY_EFFICIENCY = ("tidak ada baris yang memiliki capaian kinerja dan serapan anggaran sekaligus; isi kunci 'program' "
+                    "pada indikator (data/indikator.yaml) atau 'sasaran' pada program (data/anggaran.yaml), "
+                    "atau gunakan opsi 'per: sasaran'")
+
+
 def table_efisiensi(report: Report, options: dict[str, Any]) -> Table:
     c = report.computed
     rows = c.efisiensi_sasaran if options.get("per") == "sasaran" else c.efisiensi
+    if not rows:
+        raise TableOptionError(EMPTY_EFFICIENCY)
     body = []
     for n, r in enumerate(rows, start=1):
         result = r.hasil
