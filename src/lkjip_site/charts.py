@@ -60,11 +60,13 @@ import re
 import tempfile
 import textwrap
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import altair as alt
+
+from . import fmt
 import vl_convert as vlc
 
 __all__ = [
@@ -142,7 +144,7 @@ JENIS_BELANJA_LABEL: dict[str, str] = {
 PLOT_WIDTH = 420  # width of the plotting area; axis labels come on top of it
 BAND = 30  # height per category on horizontal bar charts
 LABEL_WRAP = 34  # characters per line of a category label
-DASH = "–"
+DASH = fmt.DASH
 
 
 class ChartError(ValueError):
@@ -314,29 +316,15 @@ def to_decimal(value: Any) -> Decimal | None:
     return None  # Missing or anything else that is not a number
 
 
-def _group(int_digits: str) -> str:
-    parts = []
-    while len(int_digits) > 3:
-        parts.insert(0, int_digits[-3:])
-        int_digits = int_digits[:-3]
-    parts.insert(0, int_digits)
-    return ".".join(parts)
-
-
 def format_angka(value: Decimal | None, places: int | None = None) -> str:
     """``1234567.891`` → ``1.234.567,89`` (places=2). ``places=None`` keeps the value's own decimals
-    (as entered: ``73`` → ``73``, ``84.82`` → ``84,82``). Missing → "–"."""
+    (as entered: ``73`` → ``73``, ``84.82`` → ``84,82``). Missing → "–". Rounding is ``fmt``'s, the only one."""
     if value is None:
         return DASH
     if places is None:
         exp = value.as_tuple().exponent
         places = max(0, -exp) if isinstance(exp, int) else 0
-    q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    sign = "-" if q < 0 else ""
-    text = f"{abs(q):.{places}f}"
-    int_part, _, frac = text.partition(".")
-    out = sign + _group(int_part)
-    return f"{out},{frac}" if frac else out
+    return fmt.fmt_number(value, places)
 
 
 def format_persen(value: Decimal | None) -> str:
@@ -345,8 +333,8 @@ def format_persen(value: Decimal | None) -> str:
 
 
 def format_rupiah(value: Decimal | None) -> str:
-    """``1234567.5`` → ``Rp 1.234.568`` (whole Rupiah, half up)."""
-    return DASH if value is None else f"Rp {format_angka(value, 0)}"
+    """``1234567.5`` → ``Rp 1.234.568`` (whole Rupiah on charts, half up)."""
+    return DASH if value is None else fmt.fmt_rupiah(fmt.round_half_up(value, 0))
 
 
 def _num(value: Decimal | None) -> float | None:
