@@ -76,17 +76,27 @@
     figures().forEach(upgrade);
   }
 
+  // Vega measures label widths when it draws; measuring before the theme's web font has loaded gives
+  // fallback-font widths and clipped labels once the real font appears.
+  function whenFontsReady(callback) {
+    if (document.fonts && document.fonts.ready) {
+      document.fonts.ready.then(callback, callback);
+    } else {
+      callback();
+    }
+  }
+
   function start() {
     if (!figures().length) return;
     if (typeof window.vegaEmbed === "function") {
-      upgradeAll();
+      whenFontsReady(upgradeAll);
       return;
     }
     if (!bundleUrl) return;
     var script = document.createElement("script");
     script.src = bundleUrl;
     script.async = true;
-    script.onload = upgradeAll;
+    script.onload = function () { whenFontsReady(upgradeAll); };
     document.head.appendChild(script);
   }
 
