@@ -101,7 +101,8 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     site = load_site(opts, diags)
     parsed = parse_site(site, diags, opts.cache_root)
     _stop_on_errors(diags, opts.strict)
-    pdfs = render_pdfs(site, parsed, diags, opts.memo("pdf")) if opts.pdf else {}
+    pdf_memo = opts.memo("pdf")
+    pdfs = render_pdfs(site, parsed, diags, pdf_memo) if opts.pdf else {}
     memo = opts.memo("halaman")
     bundle = vega_bundle(opts.cache_root) if any(r.figures for r in site.reports) else None
     files = pages.render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs,
@@ -110,7 +111,7 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     _stop_on_errors(diags, opts.strict)
     if write:
         publish(files, opts.out)
-    return BuildResult(site, diags, files, memo.stats.rendered)
+    return BuildResult(site, diags, files, sorted(memo.stats.rendered + pdf_memo.stats.rendered))
 
 
 def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
