@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,6 +108,7 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     bundle = vega_bundle(opts.cache_root) if any(r.figures for r in site.reports) else None
     files = pages.render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs,
                               vega_bundle=bundle)
+    _stop_on_errors(diags, opts.strict)  # a broken Markdown link is reported at its source line, not again per page
     check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts.strict)
     if write:
@@ -131,16 +133,22 @@ def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
 
 
 def check(opts: BuildOptions) -> Diagnostics:
-    """Everything ``build`` validates, rendering included (links, references, values), without writing."""
-    diags = Diagnostics()
-    site = load_site(opts, diags)
-    parsed = parse_site(site, diags, opts.cache_root)
-    _stop_on_errors(diags, opts.strict)
-    memo = Memo(None, "periksa")
-    files = pages.render_site(site, parsed, diags, build_date(), memo, dev_reload=False)
-    check_links(files, memo.stats.rendered, diags)
-    _stop_on_errors(diags, opts.strict)
-    return diags
+    """Everything ``build`` validates, rendering included (links, references, values), without writing.
+
+    Charts still have to be drawn to be checked; their cache goes to a temporary folder so the project is left
+    exactly as it was (no ``.cache/`` either).
+    """
+    with tempfile.TemporaryDirectory(prefix="lkjip-periksa-") as scratch:
+        diags = Diagnostics()
+        site = load_site(opts, diags)
+        parsed = parse_site(site, diags, Path(scratch))
+        _stop_on_errors(diags, opts.strict)
+        memo = Memo(None, "periksa")
+        files = pages.render_site(site, parsed, diags, build_date(), memo, dev_reload=False)
+        _stop_on_errors(diags, opts.strict)
+        check_links(files, memo.stats.rendered, diags)
+        _stop_on_errors(diags, opts.strict)
+        return diags
 
 
 def _stop_on_errors(diags: Diagnostics, strict: bool) -> None:

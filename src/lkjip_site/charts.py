@@ -67,6 +67,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import altair as alt
 
 from . import fmt
+from .model import JENIS_BELANJA
 import vl_convert as vlc
 
 __all__ = [
@@ -134,12 +135,7 @@ ID_TIME_FORMAT_LOCALE: dict[str, Any] = {
     "shortMonths": list(BULAN_SINGKAT),
 }
 
-JENIS_BELANJA_LABEL: dict[str, str] = {
-    "pegawai": "Belanja Pegawai",
-    "barang_jasa": "Belanja Barang dan Jasa",
-    "modal": "Belanja Modal",
-    "lainnya": "Belanja Lainnya",
-}
+JENIS_BELANJA_LABEL: dict[str, str] = JENIS_BELANJA
 
 PLOT_WIDTH = 420  # width of the plotting area; axis labels come on top of it
 BAND = 30  # height per category on horizontal bar charts

@@ -36,7 +36,7 @@ from typing import Iterable, Literal, Sequence
 
 from . import fmt
 from .model import (
-    QUARTERS, Budget, BudgetNode, CapaianPolicy, Dataset, Indicator, Ikm, IkmElement, Loc, Missing,
+    JENIS_BELANJA, QUARTERS, Budget, BudgetNode, CapaianPolicy, Dataset, Indicator, Ikm, IkmElement, Loc, Missing,
     PeriodValues, Report, Scale, ScaleClass, Value,
 )
 from .scales import BUILTIN_SCALES, classify_or_none, resolve_scale, validate_scale
@@ -498,11 +498,11 @@ def budget_node(node: BudgetNode, issues: list[Issue], parent_kode: str | None =
     return res
 
 
-JENIS_LABEL = {"pegawai": "Belanja Pegawai", "barang_jasa": "Belanja Barang dan Jasa",
-               "modal": "Belanja Modal", "lainnya": "Belanja Lainnya"}
-JENIS_KELOMPOK = {"pegawai": "Belanja Operasi", "barang_jasa": "Belanja Operasi", "modal": "Belanja Modal",
+JENIS_LABEL = JENIS_BELANJA
+JENIS_KELOMPOK = {"pegawai": "Belanja Operasi", "barang_jasa": "Belanja Operasi", "operasi": "Belanja Operasi",
+                  "modal": "Belanja Modal", "tidak_terduga": "Belanja Tidak Terduga", "transfer": "Belanja Transfer",
                   "lainnya": "Belanja Lainnya"}
-_JENIS_ORDER = ("pegawai", "barang_jasa", "modal", "lainnya")
+_JENIS_ORDER = tuple(JENIS_BELANJA)
 
 
 @dataclass(frozen=True)

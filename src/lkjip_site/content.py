@@ -10,7 +10,7 @@ from .config import parse_scales, rel_path
 from .errors import Diagnostics
 from .model import RESERVED_IDS, CapaianPolicy, Chapter, Instansi, Loc, Person, Report, SiteConfig
 from .schema import Ctx
-from .yamlload import load_yaml, read_validated
+from .yamlload import YMap, load_yaml, read_validated
 
 REPORTS_DIR = "laporan"
 REPORT_FILE = "laporan.yaml"
@@ -143,14 +143,21 @@ def _check_chapter_set(chapters: list[Chapter], diags: Diagnostics) -> None:
     by_id: dict[str, Chapter] = {}
     for c in chapters:
         if c.urutan in by_order:
-            diags.error((c.rel, 2), f"urutan {c.urutan} sudah dipakai oleh {by_order[c.urutan].rel}; setiap bab perlu urutan berbeda")
+            diags.error((c.rel, _front_line(c, "urutan")),
+                        f"urutan {c.urutan} sudah dipakai oleh {by_order[c.urutan].rel}; setiap bab perlu urutan berbeda")
         by_order[c.urutan] = c
         if c.id in by_id:
-            diags.error((c.rel, 2), f"id bab '{c.id}' sudah dipakai oleh {by_id[c.id].rel}")
+            diags.error((c.rel, _front_line(c, "id")), f"id bab '{c.id}' sudah dipakai oleh {by_id[c.id].rel}")
         if c.id in RESERVED_IDS or not _SLUG.fullmatch(c.id):
-            diags.error((c.rel, 1), f"id bab '{c.id}' tidak dapat dipakai; beri kunci 'id' berisi huruf kecil, angka dan '-' "
+            diags.error((c.rel, _front_line(c, "id")), f"id bab '{c.id}' tidak dapat dipakai; beri kunci 'id' berisi huruf kecil, angka dan '-' "
                                     "yang bukan nama bagian laporan (sampul, daftar-isi, ...)")
         by_id[c.id] = c
+
+
+def _front_line(chapter: Chapter, key: str) -> int:
+    """The line of a front matter key; line 1 (the file itself) when the key is absent, e.g. an id from the name."""
+    front = chapter.front
+    return front.line_of(key) if isinstance(front, YMap) and key in front else 1
 
 
 def load_chapter(path: Path, root: Path, diags: Diagnostics, strict: bool) -> Chapter | None:
@@ -188,5 +195,5 @@ def load_chapter(path: Path, root: Path, diags: Diagnostics, strict: bool) -> Ch
         body_line=body_line,
         bab=str(front["bab"]) if front.get("bab") is not None else None,
         ringkasan=front.get("ringkasan", ""),
-        front=dict(front),
+        front=front,  # a YMap: keeps the line of each key for later messages
     )

@@ -21,7 +21,7 @@ from .model import (
     PeriodValues, Renstra, Report, ReportData, Sasaran, Stated, Tujuan, Value,
 )
 from .schema import to_decimal
-from .yamlload import YMap, read_validated
+from .yamlload import YList, YMap, read_validated
 
 DATA_DIR = "data"
 
@@ -51,7 +51,8 @@ def load_data(report: Report, root: Path, diags: Diagnostics, strict: bool) -> N
             diags.unknown_key((rel, 1), f"berkas data '{path.name}' tidak dikenal dan diabaikan", strict)
     _convert(data, raw, diags)
     _apply_dataset_meta(data, raw)
-    check_references(report, diags)
+    unreadable = frozenset(name for name, (parsed, _rel) in raw.items() if parsed is None)
+    check_references(report, diags, _reference_lines(raw), unreadable)
 
 
 def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
@@ -202,18 +203,19 @@ def load_csv(path: Path, rel: str, diags: Diagnostics) -> Dataset | None:
     except UnicodeDecodeError:
         diags.error((rel, 1), "berkas CSV bukan teks UTF-8; simpan ulang sebagai 'CSV UTF-8'")
         return None
-    rows = list(csv.reader(io.StringIO(text)))
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
-    if not rows:
+    numbered = _csv_rows(text)
+    if not numbered:
         diags.error((rel, 1), "berkas CSV kosong; baris pertama harus berisi nama kolom")
         return None
-    header = [h.strip() for h in rows[0]]
+    header_line, first = numbered[0]
+    header = [h.strip() for h in first]
     if len(set(header)) != len(header) or any(not h for h in header):
-        diags.error((rel, 1), "nama kolom CSV harus terisi dan berbeda satu sama lain")
+        diags.error((rel, header_line), "nama kolom CSV harus terisi dan berbeda satu sama lain")
         return None
-    body = rows[1:]
+    body = [row for _, row in numbered[1:]]
+    lines = [n for n, _ in numbered[1:]]
     ok = True
-    for n, row in enumerate(body, start=2):
+    for n, row in numbered[1:]:
         if len(row) != len(header):
             diags.error((rel, n), f"baris ini memiliki {len(row)} kolom, sedangkan judul kolom ada {len(header)}")
             ok = False
@@ -224,13 +226,26 @@ def load_csv(path: Path, rel: str, diags: Diagnostics) -> Dataset | None:
     numeric[0] = False  # the first column labels the rows
     for c, name in enumerate(header):
         if not numeric[c] and c > 0:
-            _warn_comma_numbers(body, c, name, rel, diags)
+            _warn_comma_numbers(body, lines, c, name, rel, diags)
     cells = [[_cell(r[c], numeric[c]) for c in range(len(header))] for r in body]
     return Dataset(id=path.stem, columns=header, rows=cells, numeric=numeric, loc=Loc(rel, 1))
 
 
-def _warn_comma_numbers(body: list[list[str]], c: int, name: str, rel: str, diags: Diagnostics) -> None:
-    for n, row in enumerate(body, start=2):
+def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
+    """Non-empty rows with the file line each starts on: blank lines and quoted line breaks must not shift lines."""
+    reader = csv.reader(io.StringIO(text))
+    out: list[tuple[int, list[str]]] = []
+    start = 1
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            out.append((start, row))
+        start = reader.line_num + 1
+    return out
+
+
+def _warn_comma_numbers(body: list[list[str]], lines: list[int], c: int, name: str, rel: str,
+                        diags: Diagnostics) -> None:
+    for n, row in zip(lines, body):
         if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?|-?\d+,\d+", row[c].strip()):
             diags.error((rel, n), f"kolom '{name}': angka '{row[c]}' memakai format tampilan; tulis tanpa pemisah ribuan dan dengan titik desimal")
             return
@@ -254,35 +269,95 @@ def _apply_dataset_meta(data: ReportData, raw: dict[str, Any]) -> None:
             data.datasets[stem].satuan = dict(meta.get("satuan", {}))
 
 
-def check_references(report: Report, diags: Diagnostics) -> None:
-    """Dangling references between data files are errors at the line that names the missing thing."""
+#: (kind, owner id, referenced id) -> line of the reference itself; see ``_reference_lines``.
+RefLines = dict[tuple[str, str, str], int]
+
+
+def _reference_lines(raw: dict[str, Any]) -> RefLines:
+    """Lines of every cross-file reference, read from the YAML before conversion drops them.
+
+    The model keeps one location per object (a sasaran, the PK); an author fixing a dangling reference needs the line
+    that names the missing thing, which may be several lines further down.
+    """
+    out: RefLines = {}
+
+    def items(node: Any, key: str) -> list[tuple[str, int]]:
+        values = node.get(key) if isinstance(node, YMap) else None
+        if not isinstance(values, YList):
+            return []
+        return [(str(v), values.line_of(i)) for i, v in enumerate(values)]
+
+    renstra = raw.get("renstra.yaml", (None, ""))[0]
+    for t in (renstra or {}).get("tujuan", []):
+        for ref, line in items(t, "indikator"):
+            out[("tujuan", str(t["id"]), ref)] = line
+        for s in t.get("sasaran", []):
+            for ref, line in items(s, "indikator"):
+                out[("sasaran", str(s["id"]), ref)] = line
+    pk = raw.get("pk.yaml", (None, ""))[0]
+    for key in ("sasaran", "indikator", "program"):
+        for ref, line in items(pk, key):
+            out[("pk-" + key, "", ref)] = line
+    budget = raw.get("anggaran.yaml", (None, ""))[0]
+    for p in (budget or {}).get("program", []):
+        if p.get("sasaran") is not None:
+            out[("program", str(p["kode"]), str(p["sasaran"]))] = p.line_of("sasaran")
+    indicators = raw.get("indikator.yaml", (None, ""))[0]
+    for i in (indicators or {}).get("indikator", []):
+        if i.get("program") is not None:
+            out[("indikator", str(i["id"]), str(i["program"]))] = i.line_of("program")
+    return out
+
+
+def check_references(report: Report, diags: Diagnostics, lines: RefLines | None = None,
+                     unreadable: frozenset[str] = frozenset()) -> None:
+    """Dangling references between data files are errors at the line that names the missing thing.
+
+    A file that failed validation (``unreadable``) is already reported; references into it are not checked, or one
+    typo in indikator.yaml would also be reported as every indicator "missing" everywhere else.
+    """
     d = report.data
+    lines = lines or {}
+    indicators_known = "indikator.yaml" not in unreadable
+    sasaran_known = "renstra.yaml" not in unreadable
+    programs_known = "anggaran.yaml" not in unreadable
+
+    def at(loc: Loc, kind: str, owner: str, ref: str) -> Loc:
+        return Loc(loc.file, lines.get((kind, owner, ref), loc.line))
+
     if d.renstra:
         for t in d.renstra.tujuan:
             for iid in t.indikator:
-                _need(iid in d.indikator, t.loc, f"tujuan {t.id} menyebut indikator '{iid}' yang tidak ada di data/indikator.yaml", diags)
+                _need(iid in d.indikator or not indicators_known, at(t.loc, "tujuan", t.id, iid),
+                      f"tujuan {t.id} menyebut indikator '{iid}' yang tidak ada di data/indikator.yaml", diags)
             for s in t.sasaran:
                 for iid in s.indikator:
                     if iid in d.indikator:
                         d.indikator[iid].sasaran_id = s.id
-                    else:
-                        diags.error(s.loc, f"sasaran {s.id} menyebut indikator '{iid}' yang tidak ada di data/indikator.yaml")
+                    elif indicators_known:
+                        diags.error(at(s.loc, "sasaran", s.id, iid),
+                                    f"sasaran {s.id} menyebut indikator '{iid}' yang tidak ada di data/indikator.yaml")
     sasaran_ids = {s.id for s in d.renstra.all_sasaran()} if d.renstra else set()
     program_codes = {p.kode for p in d.anggaran.program} if d.anggaran else set()
     if d.pk:
         for sid in d.pk.sasaran:
-            _need(sid in sasaran_ids, d.pk.loc, f"PK menyebut sasaran '{sid}' yang tidak ada di data/renstra.yaml", diags)
+            _need(sid in sasaran_ids or not sasaran_known, at(d.pk.loc, "pk-sasaran", "", sid),
+                  f"PK menyebut sasaran '{sid}' yang tidak ada di data/renstra.yaml", diags)
         for iid in d.pk.indikator:
-            _need(iid in d.indikator, d.pk.loc, f"PK menyebut indikator '{iid}' yang tidak ada di data/indikator.yaml", diags)
+            _need(iid in d.indikator or not indicators_known, at(d.pk.loc, "pk-indikator", "", iid),
+                  f"PK menyebut indikator '{iid}' yang tidak ada di data/indikator.yaml", diags)
         for code in d.pk.program:
-            _need(code in program_codes, d.pk.loc, f"PK menyebut program '{code}' yang tidak ada di data/anggaran.yaml", diags)
+            _need(code in program_codes or not programs_known, at(d.pk.loc, "pk-program", "", code),
+                  f"PK menyebut program '{code}' yang tidak ada di data/anggaran.yaml", diags)
     if d.anggaran:
         for p in d.anggaran.program:
             if p.sasaran:
-                _need(p.sasaran in sasaran_ids, p.loc, f"program {p.kode} menyebut sasaran '{p.sasaran}' yang tidak ada di data/renstra.yaml", diags)
+                _need(p.sasaran in sasaran_ids or not sasaran_known, at(p.loc, "program", p.kode, p.sasaran),
+                      f"program {p.kode} menyebut sasaran '{p.sasaran}' yang tidak ada di data/renstra.yaml", diags)
     for ind in d.indikator.values():
         if ind.program:
-            _need(ind.program in program_codes, ind.loc, f"indikator {ind.id} menyebut program '{ind.program}' yang tidak ada di data/anggaran.yaml", diags)
+            _need(ind.program in program_codes or not programs_known, at(ind.loc, "indikator", ind.id, ind.program),
+                  f"indikator {ind.id} menyebut program '{ind.program}' yang tidak ada di data/anggaran.yaml", diags)
         _check_grades(ind, diags)
 
 
@@ -292,7 +367,10 @@ def _check_grades(ind: Indicator, diags: Diagnostics) -> None:
     values += [(q, pv.loc) for pv in [*ind.target.values(), *ind.realisasi.values()] for q in pv.quarters.values()]
     for v, loc in values:
         if isinstance(v, str):
-            if not ind.kualitatif:
+            if re.fullmatch(r"-?[\d.]+,\d+", v.strip()):
+                diags.error(loc or ind.loc, f"indikator {ind.id}: '{v}' ditulis dengan koma desimal; tulis angka dengan "
+                                            f"titik desimal tanpa tanda kutip, mis. {v.replace('.', '').replace(',', '.')}")
+            elif not ind.kualitatif:
                 diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' berupa teks, tetapi indikator tidak punya daftar 'kualitatif'")
             elif v not in ind.kualitatif:
                 diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' tidak ada dalam daftar kualitatif {ind.kualitatif}")

@@ -57,6 +57,31 @@ def _directive_rule(state: StateCore) -> None:
             token.meta = {"directive": match.group(1), "kind": match.group(2) or "", "source": token.content}
 
 
+_HEADING_ATTRS = re.compile(r"\s*\{((?:\s*[#.][A-Za-z0-9_\-]+)+)\s*\}\s*$")
+
+
+def _heading_attrs_rule(state: StateCore) -> None:
+    """``## Judul {#id .kelas}`` (Pandoc/MkDocs style): the trailing braces become the heading's attributes.
+
+    Runs after inline parsing and before the anchors rule, so an explicit id wins over the generated one.
+    """
+    tokens = state.tokens
+    for i, token in enumerate(tokens[:-1]):
+        if token.type != "heading_open" or not tokens[i + 1].children:
+            continue
+        last = tokens[i + 1].children[-1]
+        match = _HEADING_ATTRS.search(last.content) if last.type == "text" else None
+        if not match:
+            continue
+        last.content = last.content[: match.start()]
+        tokens[i + 1].content = tokens[i + 1].content[: len(tokens[i + 1].content) - len(match.group(0))]
+        for part in match.group(1).split():
+            if part.startswith("#"):
+                token.attrSet("id", part[1:])
+            else:
+                token.attrJoin("class", part[1:])
+
+
 def make_parser(allow_html: bool) -> MarkdownIt:
     """CommonMark + GFM tables + footnotes + attributes + heading anchors. Raw HTML only when a site opts in."""
     md = MarkdownIt("commonmark", {"html": allow_html, "typographer": False})
@@ -64,6 +89,7 @@ def make_parser(allow_html: bool) -> MarkdownIt:
     md.use(footnote_plugin)
     md.use(attrs_plugin)
     md.use(attrs_block_plugin)
+    md.core.ruler.push("lkjip_heading_attrs", _heading_attrs_rule)
     md.use(anchors_plugin, min_level=2, max_level=4, slug_func=slugify)
     md.use(myst_role_plugin)
     md.core.ruler.push("lkjip_directive", _directive_rule)
@@ -143,6 +169,7 @@ def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagn
             diags.error((chapter.rel, line_of(chapter, token)),
                         f"blok '{token.info.strip()}' tidak dikenal; gunakan ```{{tabel}} <jenis> atau ```{{grafik}} <jenis>")
     chapter.toc = _toc(tokens)
+    collect_images(report, chapter, tokens, diags)
     return parsed
 
 
@@ -226,14 +253,15 @@ def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Regi
             n = counters[d.directive]
             number = f"{prefix}.{n}" if prefix else str(n)
             item_id = str(d.options.get("id") or f"{d.directive}-{p.chapter.id}-{n}")
+            id_loc = (d.loc.file, d.option_lines.get("id", d.loc.line))  # the line that names the id
             if not re.fullmatch(r"[a-z0-9][a-z0-9\-]*", item_id):
-                diags.error(d.loc, f"id '{item_id}' hanya boleh berisi huruf kecil, angka dan '-'")
+                diags.error(id_loc, f"id '{item_id}' hanya boleh berisi huruf kecil, angka dan '-'")
             if item_id in seen:
-                diags.error(d.loc, f"id '{item_id}' sudah dipakai di {seen[item_id]}")
+                diags.error(id_loc, f"id '{item_id}' sudah dipakai di {seen[item_id]}")
             elif item_id in anchors:
-                diags.error(d.loc, f"id '{item_id}' sama dengan id judul bagian; pilih id lain")
+                diags.error(id_loc, f"id '{item_id}' sama dengan id judul bagian; pilih id lain")
             elif item_id in RESERVED_IDS or item_id in chapter_ids:
-                diags.error(d.loc, f"id '{item_id}' sudah dipakai oleh bab atau bagian laporan; pilih id lain")
+                diags.error(id_loc, f"id '{item_id}' sudah dipakai oleh bab atau bagian laporan; pilih id lain")
             seen[item_id] = d.loc
             judul = str(d.options.get("judul") or "")
             if not judul:
@@ -321,6 +349,18 @@ class LkjipRenderer(RendererHTML):
         ctx.diags.error(loc, f"peran '{{{name}}}' tidak dikenal; gunakan {{nilai}} atau {{ref}}")
         return escape(token.content)
 
+    def renderInline(self, tokens: Sequence[Token], options: Any, env: dict[str, Any]) -> str:
+        """Count line breaks inside a paragraph so a role on its third line is reported at that line."""
+        out = []
+        for i, token in enumerate(tokens):
+            if token.type in self.rules:
+                out.append(self.rules[token.type](tokens, i, options, env))
+            else:
+                out.append(self.renderToken(tokens, i, options, env))
+            if token.type in _BREAKS and "lkjip_line" in env:
+                env["lkjip_line"] += _BREAKS[token.type]
+        return "".join(out)
+
     def render(self, tokens: Sequence[Token], options: Any, env: dict[str, Any]) -> str:
         """Track the source line of the current block so inline problems can name it."""
         out = []
@@ -348,15 +388,54 @@ def _render_ref(ctx: RenderContext, target: str, loc: tuple[str, int]) -> str:
 
 def resolve_links(ctx: RenderContext, tokens: list[Token]) -> None:
     """Rewrite ``*.md`` / ``laporan.yaml`` links to site URLs and images to report assets; check every target."""
-    line = ctx.chapter.body_line
+    for token, line in inline_tokens(ctx.chapter, tokens):  # links and images are inline tokens
+        if token.type == "link_open":
+            _resolve_link(ctx, token, line)
+        elif token.type == "image":
+            _resolve_image(ctx, token, line)
+
+
+#: Inline tokens that end a source line: a message about a link in a paragraph names the link's own line.
+_BREAKS = {"softbreak": 1, "hardbreak": 1}
+
+
+def inline_tokens(chapter: Chapter, tokens: list[Token]):
+    """Every inline token of a chapter with its own source line (paragraphs span several lines)."""
+    line = chapter.body_line
     for block in tokens:
         if block.map:
-            line = line_of(ctx.chapter, block)
-        for token in block.children or []:  # links and images are inline tokens
-            if token.type == "link_open":
-                _resolve_link(ctx, token, line)
-            elif token.type == "image":
-                _resolve_image(ctx, token, line)
+            line = line_of(chapter, block)
+        inline_line = line
+        for token in block.children or []:
+            yield token, inline_line
+            inline_line += _BREAKS.get(token.type, 0)
+
+
+def collect_images(report: Report, chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
+    """Check every image and register it as a report asset at parse time.
+
+    Rendering may be skipped for an unchanged page (the render memo), but the image must still be copied into the
+    new build, and a deleted image must still be an error.
+    """
+    for token, line in inline_tokens(chapter, tokens):
+        if token.type == "image":
+            target, problem = image_target(report, str(token.attrGet("src") or ""))
+            if problem:
+                diags.error((chapter.rel, line), problem)
+            elif target is not None:
+                report.assets[target.relative_to(report.folder.resolve()).as_posix()] = target
+
+
+def image_target(report: Report, src: str) -> tuple[Path | None, str]:
+    """The file an image source names inside the report folder, or the reason it cannot be used."""
+    if _EXTERNAL.match(src):
+        return None, f"gambar '{src}' diambil dari internet; simpan berkas gambar di folder laporan"
+    target = resolve_inside(report.folder, src)
+    if target is None:
+        return None, f"gambar '{src}' berada di luar folder laporan"
+    if not target.is_file():
+        return None, f"gambar '{src}' tidak ditemukan"
+    return target, ""
 
 
 _EXTERNAL = re.compile(r"^(https?:|mailto:|tel:)", re.I)
@@ -397,16 +476,9 @@ def _resolve_link(ctx: RenderContext, token: Token, line: int) -> None:
 
 def _resolve_image(ctx: RenderContext, token: Token, line: int) -> None:
     src = str(token.attrGet("src") or "")
-    loc = (ctx.chapter.rel, line)
-    if _EXTERNAL.match(src):
-        ctx.diags.error(loc, f"gambar '{src}' diambil dari internet; simpan berkas gambar di folder laporan")
-        return
-    target = resolve_inside(ctx.report.folder, src)
+    target, problem = image_target(ctx.report, src)
     if target is None:
-        ctx.diags.error(loc, f"gambar '{src}' berada di luar folder laporan")
-        return
-    if not target.is_file():
-        ctx.diags.error(loc, f"gambar '{src}' tidak ditemukan")
+        ctx.diags.error((ctx.chapter.rel, line), problem)
         return
     rel = target.relative_to(ctx.report.folder.resolve()).as_posix()
     ctx.report.assets[rel] = target

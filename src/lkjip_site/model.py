@@ -17,6 +17,17 @@ Polarity = Literal["positif", "negatif"]
 Aggregation = Literal["jumlah", "terakhir", "rata_rata"]
 PeriodKind = Literal["tahunan", "tw1", "tw2", "tw3", "tw4"]
 QUARTERS: tuple[str, ...] = ("tw1", "tw2", "tw3", "tw4")
+#: Jenis belanja codes (Permendagri 90/2019 groups) in reporting order, with their printed names. ``operasi`` is for
+#: documents that give Belanja Operasi as one figure without splitting pegawai / barang dan jasa.
+JENIS_BELANJA: dict[str, str] = {
+    "pegawai": "Belanja Pegawai",
+    "barang_jasa": "Belanja Barang dan Jasa",
+    "operasi": "Belanja Operasi",
+    "modal": "Belanja Modal",
+    "tidak_terduga": "Belanja Tidak Terduga",
+    "transfer": "Belanja Transfer",
+    "lainnya": "Belanja Lainnya",
+}
 #: Ids the printed report's own parts use; chapters, tables and figures may not take them.
 RESERVED_IDS = frozenset({"sampul", "bagian-depan", "bagian-isi", "daftar-isi", "daftar-tabel", "daftar-gambar", "isi"})
 

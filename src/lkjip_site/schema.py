@@ -151,7 +151,9 @@ class Date(Node):
     doc: str = ""
 
     def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
-        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+            ctx.diags.error((ctx.file, line), f"{where}: tanggal '{value}' tidak ada di kalender (periksa bulan dan hari)")
+        elif isinstance(value, dt.datetime) or not isinstance(value, dt.date):
             ctx.diags.error(
                 (ctx.file, line),
                 f"{where}: harus berupa tanggal dengan format TTTT-BB-HH (mis. 2024-01-31), tertulis {_describe(value)}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .model import JENIS_BELANJA
 from .schema import AnyOf, Bool, Date, Field, Int, ListOf, MapOf, Num, Obj, SchemaDoc, Str, is_number
 
 ID = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"
@@ -174,7 +175,7 @@ SUB_KEGIATAN = Obj({
     "realisasi": _req(AnyOf([(is_number, MONEY), (lambda v: isinstance(v, dict), MISSING)],
                             expected="angka rupiah atau {tidak_ada: alasan}")),
     "realisasi_tw": _opt(Obj({k: _opt(MONEY) for k in QUARTER_KEYS[1:]})),
-    "jenis_belanja": _opt(Str(choices=("pegawai", "barang_jasa", "modal", "lainnya"))),
+    "jenis_belanja": _opt(Str(choices=tuple(JENIS_BELANJA))),
 })
 KEGIATAN = Obj({
     "kode": _req(Str(allow_numbers=True)),
@@ -193,7 +194,7 @@ BUDGET = SchemaDoc("anggaran", "Anggaran (data/anggaran.yaml)", Obj({
     "tahun": _req(YEAR),
     "program": _req(ListOf(PROGRAM, min_items=1)),
     "jenis_belanja": _opt(ListOf(Obj({
-        "jenis": _req(Str(choices=("pegawai", "barang_jasa", "modal", "lainnya"))),
+        "jenis": _req(Str(choices=tuple(JENIS_BELANJA))),
         "pagu": _req(MONEY),
         "realisasi": _req(MONEY),
     }))),

@@ -292,13 +292,9 @@ def table_anggaran(report: Report, options: dict[str, Any]) -> Table:
                  notes=["Pagu dan realisasi diisi pada sub kegiatan; kegiatan, program dan jumlah dihitung sebagai penjumlahan."])
 
 
-_JENIS = {"pegawai": "Belanja Pegawai", "barang_jasa": "Belanja Barang dan Jasa", "modal": "Belanja Modal",
-          "lainnya": "Belanja Lainnya"}
-
-
 def table_jenis_belanja(report: Report, options: dict[str, Any]) -> Table:
     budget = budget_of(report)
-    body = [Row([Cell(_JENIS.get(r.key, r.label), header=True), money(r.pagu), money(r.realisasi), pct(r.serapan),
+    body = [Row([Cell(r.label, header=True), money(r.pagu), money(r.realisasi), pct(r.serapan),
                  money(r.sisa)]) for r in budget.jenis_belanja]
     pagu = sum((r.pagu for r in budget.jenis_belanja), Decimal(0))
     real = sum((r.realisasi for r in budget.jenis_belanja), Decimal(0))
@@ -439,6 +435,8 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
         if show_share:
             cells.append(pct(result.row_shares[r]))
         body.append(Row(cells))
+    if not numeric_idx:
+        return Table([hdr], body)  # nothing to add up (a list of names, say)
     foot_cells = [Cell("Jumlah", header=True)]
     for i in range(1, len(result.columns)):
         total = result.column_totals.get(i)

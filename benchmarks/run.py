@@ -1,0 +1,517 @@
+"""Build benchmark of issue 6: one command, a table per corpus size, targets beside each measurement.
+
+Why it is built this way:
+
+* Every build runs as a separate ``lkjip build`` process, as an author or a CI job runs it. So the times include
+  interpreter start-up and imports, and the memory is the real peak of the process tree, not of a test harness.
+* Only the public CLI is used. The build's cache is being developed in parallel; the benchmark measures whatever the
+  build does and does not know where or how it caches.
+* After every incremental rebuild the output tree is compared byte for byte with a clean build of the same input
+  (a copy of the content in a fresh folder, empty cache). A fast rebuild that produces different bytes is a bug,
+  and the ``identik`` column shows it.
+* MkDocs, installed in the benchmark's own venv (never in the project's), builds the same chapters' Markdown in the
+  same run, so the ratio per page is measured on the same machine at the same moment.
+
+Usage::
+
+    .venv/bin/python benchmarks/run.py                 # N = 10 and 100
+    .venv/bin/python benchmarks/run.py --n 10          # only N = 10
+    .venv/bin/python benchmarks/run.py --besar         # adds N = 500
+    .venv/bin/python benchmarks/run.py --pdf-sample 2 --tanpa-grafik --tanpa-mkdocs
+
+See benchmarks/README.md for the meaning of each row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402  (a sibling script, not a package)
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_WORK = Path("/tmp/lkjip-bench")
+SOURCE_DATE_EPOCH = "1700000000"  # fixed, so two builds of the same input may be compared byte for byte
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+# Targets of issue 6 (2-core machine)
+TARGET_MS_PER_PAGE = 20.0
+TARGET_NOOP_S = 2.0  # at N = 100
+TARGET_CHAPTER_S = 0.5
+TARGET_PDF_S_PER_PAGE = 0.15
+TARGET_RSS_MB = 1024.0  # at N = 500
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Running one build
+
+
+@dataclass
+class Run:
+    """One ``lkjip`` process: wall time, peak memory, what it printed."""
+
+    seconds: float
+    rss_mb: float
+    rc: int
+    stdout: str
+    stderr: str
+
+    @property
+    def ok(self) -> bool:
+        return self.rc == 0
+
+    @property
+    def rendered(self) -> str:
+        """Pages the build says it rendered (the CLI prints 'N halaman dirender ulang'); '–' if it does not say."""
+        m = re.search(r"(\d+) halaman dirender ulang", self.stdout)
+        return m.group(1) if m else "–"
+
+    def error_tail(self) -> str:
+        lines = [ln for ln in (self.stderr + self.stdout).splitlines() if ln.strip()]
+        return " | ".join(lines[-3:])[:400]
+
+
+def _children_map() -> dict[int, list[int]]:
+    """ppid -> pids, from /proc (this kernel has no /proc/<pid>/task/<tid>/children)."""
+    out: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as f:
+                stat = f.read().decode("ascii", "replace")
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        out.setdefault(ppid, []).append(int(entry.name))
+    return out
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants (worker pools count: their memory adds up)."""
+    children = _children_map()
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/statm", "rb") as f:
+                total += int(f.read().split()[1]) * PAGE_SIZE
+        except (OSError, IndexError, ValueError):
+            pass
+        stack.extend(children.get(p, []))
+    return total
+
+
+def run(cmd: list[str], log: Path, env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
+    """Run ``cmd``; peak RSS = max(kernel's peak of any single process, sampled sum over the process tree)."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    out_path, err_path = log.with_suffix(".out"), log.with_suffix(".err")
+    peak = [0]
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=cwd)
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                peak[0] = max(peak[0], _tree_rss(proc.pid))
+                done.wait(0.05)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    rss = max(usage.ru_maxrss * 1024, peak[0]) / 2**20  # ru_maxrss is in KiB on Linux
+    return Run(seconds, rss, proc.returncode, out_path.read_text("utf-8", "replace"),
+               err_path.read_text("utf-8", "replace"))
+
+
+def lkjip_command() -> list[str]:
+    exe = REPO / ".venv" / "bin" / "lkjip"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "lkjip_site.cli"]
+
+
+def build_env(root: Path) -> dict[str, str]:
+    """Fixed clock; a per-root XDG cache, so a 'clean' build cannot pick up a cache kept in the home folder."""
+    env = dict(os.environ)
+    env["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    env["XDG_CACHE_HOME"] = str(root / ".xdg-cache")
+    env.pop("LKJIP_DEBUG", None)
+    return env
+
+
+def lkjip_build(root: Path, name: str, pdf: bool = False, extra: tuple[str, ...] = ()) -> Run:
+    """``lkjip build <root>/content --output <root>/build [--no-pdf]`` in ``root``."""
+    cmd = [*lkjip_command(), "build", str(root / "content"), "--output", str(root / "build"), *extra]
+    if not pdf:
+        cmd.append("--no-pdf")
+    return run(cmd, root.parent / "log" / name, env=build_env(root), cwd=root)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Output trees
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Relative path -> SHA-256 of every file under ``folder``."""
+    out = {}
+    if not folder.exists():
+        return out
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            out[path.relative_to(folder).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+def compare(incremental: dict[str, str], clean: dict[str, str]) -> tuple[bool, str]:
+    """Equal trees, or a short description of how they differ (for the notes under the table)."""
+    if incremental == clean:
+        return True, ""
+    only_inc = sorted(set(incremental) - set(clean))
+    only_clean = sorted(set(clean) - set(incremental))
+    differ = sorted(k for k in set(incremental) & set(clean) if incremental[k] != clean[k])
+    parts = []
+    for label, items in (("hanya di build inkremental", only_inc), ("hilang dari build inkremental", only_clean),
+                         ("isi berbeda", differ)):
+        if items:
+            parts.append(f"{len(items)} berkas {label} (mis. {', '.join(items[:2])})")
+    return False, "; ".join(parts)
+
+
+def count_pages(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.html"))
+
+
+def fresh_copy(content: Path, root: Path) -> None:
+    """A clean build's input: the same content in a new folder with nothing cached."""
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    shutil.copytree(content, root / "content")
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# MkDocs side by side
+
+
+def ensure_mkdocs(work: Path) -> Path | None:
+    """MkDocs in its own venv under the work folder (never the project's .venv). None if it cannot be installed."""
+    venv = work / "mkdocs-venv"
+    exe = venv / "bin" / "mkdocs"
+    if exe.exists():
+        return exe
+    print(f"Memasang MkDocs di {venv} (venv tersendiri, bukan .venv proyek)…", flush=True)
+    try:
+        subprocess.run(["python3", "-m", "venv", str(venv)], check=True, capture_output=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "mkdocs"], check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        print(f"MkDocs tidak dapat dipasang: {exc}", file=sys.stderr)
+        return None
+    return exe if exe.exists() else None
+
+
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_ROLE = re.compile(r"\{(?:nilai|ref)\}(`[^`]*`)")
+_DIRECTIVE = re.compile(r"^```\{(tabel|grafik)\}\s*(\w+)\s*$", re.M)
+
+
+def mkdocs_project(content: Path, dest: Path) -> int:
+    """The same chapters as plain Markdown: front matter turned into a heading, directives left as YAML code blocks,
+    ``{nilai}``/``{ref}`` roles as code spans; images copied. Returns the number of Markdown pages."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    docs = dest / "docs"
+    docs.mkdir(parents=True)
+    index = ["# Portal Laporan Kinerja", ""]
+    pages = 1
+    for report in sorted((content / "laporan").iterdir()):
+        if not report.is_dir():
+            continue
+        target = docs / report.name
+        target.mkdir()
+        if (report / "gambar").exists():
+            shutil.copytree(report / "gambar", target / "gambar")
+        chapters = []
+        for md in sorted(report.glob("*.md")):
+            text = md.read_text(encoding="utf-8")
+            m = _FRONT.match(text)
+            title = md.stem
+            if m:
+                t = re.search(r"^judul:\s*\"?(.*?)\"?\s*$", m.group(1), re.M)
+                title = t.group(1) if t else title
+                text = text[m.end():]
+            text = _DIRECTIVE.sub(lambda d: f"```yaml\n# {d.group(1)} {d.group(2)}", text)
+            text = _ROLE.sub(r"\1", text)
+            (target / md.name).write_text(f"# {title}\n\n{text}", encoding="utf-8")
+            chapters.append(f"- [{title}]({md.name})")
+            pages += 1
+        (target / "index.md").write_text(f"# {report.name}\n\n" + "\n".join(chapters) + "\n", encoding="utf-8")
+        pages += 1
+        index.append(f"- [{report.name}]({report.name}/index.md)")
+    (docs / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
+    (dest / "mkdocs.yml").write_text("site_name: Portal Laporan Kinerja (pembanding MkDocs)\n", encoding="utf-8")
+    return pages
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Formatting (id-ID: decimal comma)
+
+
+def num(value: float, decimals: int = 2) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def verdict(ok: bool | None) -> str:
+    return "–" if ok is None else ("✓" if ok else "✗")
+
+
+@dataclass
+class Row:
+    label: str
+    result: str
+    per_page: str = ""
+    target: str = "–"
+    ok: bool | None = None
+    identical: bool | None = None
+    rendered: str = "–"
+
+
+@dataclass
+class Table:
+    title: str
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def render(self) -> str:
+        head = ("ukuran", "hasil", "per halaman", "target", "✓/✗", "identik", "dirender")
+        body = [(r.label, r.result, r.per_page, r.target, verdict(r.ok), verdict(r.identical), r.rendered)
+                for r in self.rows]
+        widths = [max(len(x[i]) for x in (head, *body)) for i in range(len(head))]
+        right = {1, 2, 6}
+
+        def line(cells: tuple[str, ...]) -> str:
+            return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
+        out = [self.title, line(head), "  ".join("-" * w for w in widths)]
+        out += [line(b).rstrip() for b in body]
+        out += [f"  * {n}" for n in self.notes]
+        return "\n".join(out)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The measurements
+
+
+@dataclass
+class PdfSample:
+    seconds_per_page: float | None
+    pages: int
+    reports: int
+    note: str = ""
+
+
+def measure_pdf(work: Path, k: int, seed: int, grafik: bool) -> PdfSample:
+    """PDF cost per page: (cold build with PDF − cold build without PDF) of the first k reports ÷ PDF pages."""
+    from pypdf import PdfReader
+
+    base = work / "pdf"
+    with_pdf, without = base / "dengan-pdf", base / "tanpa-pdf"
+    corpus.generate(with_pdf, k, seed, grafik)
+    fresh_copy(with_pdf / "content", without)
+    r_pdf = lkjip_build(with_pdf, "pdf-dengan", pdf=True)
+    if not r_pdf.ok:
+        return PdfSample(None, 0, k, f"build dengan PDF gagal: {r_pdf.error_tail()}")
+    r_html = lkjip_build(without, "pdf-tanpa")
+    pages = sum(len(PdfReader(str(p)).pages) for p in (with_pdf / "build").rglob("*.pdf"))
+    if not pages:
+        return PdfSample(None, 0, k, "build tidak menghasilkan PDF")
+    extra = r_pdf.seconds - (r_html.seconds if r_html.ok else 0.0)
+    note = (f"PDF: {k} laporan, {pages} halaman PDF; build dengan PDF {num(r_pdf.seconds)} s, tanpa PDF "
+            f"{num(r_html.seconds)} s; RSS puncak dengan PDF {num(r_pdf.rss_mb, 0)} MB")
+    return PdfSample(extra / pages, pages, k, note)
+
+
+def probe_charts(work: Path, seed: int) -> tuple[bool, str]:
+    """Does the build accept the corpus' {grafik} blocks yet? (Charts are being integrated in parallel.)"""
+    root = work / "probe"
+    corpus.generate(root, 1, seed, grafik=True)
+    r = lkjip_build(root, "probe-grafik")
+    if r.ok:
+        return True, ""
+    if "grafik" in (r.stderr + r.stdout):
+        return False, f"build belum menerima blok {{grafik}} ({r.error_tail()}); korpus diukur tanpa grafik"
+    return True, ""
+
+
+def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pdf: PdfSample | None,
+            grafik_note: str) -> Table:
+    base = work / f"n{n}"
+    if base.exists():
+        shutil.rmtree(base)
+    a, clean = base / "a", base / "b"  # same depth, so no path length differs between the two trees
+    content = corpus.generate(a, n, seed, grafik)
+    md_root = base / "mkdocs"
+    md_pages = mkdocs_project(content, md_root) if mkdocs else 0
+    chapters = sum(1 for _ in (content / "laporan").glob("*/*.md"))
+    charts = sum(p.read_text(encoding="utf-8").count("```{grafik}") for p in (content / "laporan").glob("*/*.md"))
+    runs: list[tuple[str, Run]] = []
+    notes: list[str] = []
+
+    def step(name: str, root: Path, label: str) -> Run:
+        print(f"  N={n}: {label}…", flush=True)
+        r = lkjip_build(root, f"n{n}-{name}")
+        runs.append((label, r))
+        if not r.ok:
+            notes.append(f"{label}: build GAGAL (kode {r.rc}): {r.error_tail()}")
+        return r
+
+    def clean_build(name: str) -> tuple[Run, dict[str, str]]:
+        fresh_copy(content, clean)
+        r = step(name, clean, f"build bersih ({name})")
+        return r, tree_digest(clean / "build")
+
+    cold = step("dingin", a, "build penuh dingin")
+    pages = count_pages(a / "build")
+    h0 = tree_digest(a / "build")
+    cold_runs = [cold]
+
+    noop = step("noop", a, "build ulang tanpa perubahan")
+    same_noop, why = compare(tree_digest(a / "build"), h0)
+    if why:
+        notes.append(f"tanpa perubahan: {why}")
+
+    edited = corpus.edit_chapter(content, 1)
+    chap = step("bab", a, "build ulang 1 bab")
+    ref, h_ref = clean_build("bersih-bab")
+    cold_runs.append(ref)
+    same_chap, why = compare(tree_digest(a / "build"), h_ref)
+    if why:
+        notes.append(f"1 bab ({edited.relative_to(content)}): {why}")
+
+    edited = corpus.edit_value(content, 1)
+    val = step("nilai", a, "build ulang 1 nilai")
+    ref, h_ref = clean_build("bersih-nilai")
+    cold_runs.append(ref)
+    same_val, why = compare(tree_digest(a / "build"), h_ref)
+    if why:
+        notes.append(f"1 nilai ({edited.relative_to(content)}): {why}")
+
+    # Every page shows the portal title, no chart does: all pages render again, charts may come from the cache.
+    situs = content / "situs.yaml"
+    situs.write_text(situs.read_text(encoding="utf-8").replace("(Korpus Uji Kecepatan)", "(Korpus Uji Kecepatan, "
+                                                                                       "judul baru)"), "utf-8")
+    warm = step("penuh-hangat", a, "build penuh, grafik dari cache")
+    ref, h_ref = clean_build("bersih-judul")
+    cold_runs.append(ref)
+    same_warm, why = compare(tree_digest(a / "build"), h_ref)
+    if why:
+        notes.append(f"judul situs diubah: {why}")
+
+    ok_cold = [r.seconds for r in cold_runs if r.ok]
+    cold_s = statistics.median(ok_cold) if ok_cold else float("nan")
+    ms_page = cold_s * 1000 / pages if pages else float("nan")
+    warm_ms = warm.seconds * 1000 / pages if pages else float("nan")
+    rows = [
+        Row("build penuh HTML, cache kosong", f"{num(cold_s)} s", f"{num(ms_page, 1)} ms",
+            f"≤ {num(TARGET_MS_PER_PAGE, 0)} ms/hlm" if not grafik else "(grafik dirender)",
+            (ms_page <= TARGET_MS_PER_PAGE) if not grafik and ok_cold else None, None, cold.rendered),
+        Row("build penuh HTML, grafik dari cache", f"{num(warm.seconds)} s", f"{num(warm_ms, 1)} ms",
+            f"≤ {num(TARGET_MS_PER_PAGE, 0)} ms/hlm", warm.ok and warm_ms <= TARGET_MS_PER_PAGE,
+            same_warm if warm.ok else None, warm.rendered),
+        Row("build ulang tanpa perubahan", f"{num(noop.seconds)} s", "",
+            f"≤ {num(TARGET_NOOP_S, 0)} s (N=100)", (noop.ok and noop.seconds <= TARGET_NOOP_S) if n <= 100 else None,
+            same_noop if noop.ok else None, noop.rendered),
+        Row("build ulang, 1 bab diubah", f"{num(chap.seconds)} s", "", f"≤ {num(TARGET_CHAPTER_S, 1)} s",
+            chap.ok and chap.seconds <= TARGET_CHAPTER_S, same_chap if chap.ok else None, chap.rendered),
+        Row("build ulang, 1 nilai data diubah", f"{num(val.seconds)} s", "", "–", None,
+            same_val if val.ok else None, val.rendered),
+    ]
+    if pdf is not None:
+        if pdf.seconds_per_page is None:
+            rows.append(Row("PDF (sampel)", "gagal", "", f"≤ {num(TARGET_PDF_S_PER_PAGE)} s/hlm", False))
+        else:
+            rows.append(Row(f"PDF (sampel {pdf.reports} laporan)", f"{pdf.pages} hlm",
+                            f"{num(pdf.seconds_per_page, 3)} s", f"≤ {num(TARGET_PDF_S_PER_PAGE)} s/hlm",
+                            pdf.seconds_per_page <= TARGET_PDF_S_PER_PAGE))
+    peak_label, peak = max(runs, key=lambda lr: lr[1].rss_mb)
+    rows.append(Row("RSS puncak (semua build di atas)", f"{num(peak.rss_mb, 0)} MB", "",
+                    f"≤ {num(TARGET_RSS_MB, 0)} MB (N=500)", peak.rss_mb <= TARGET_RSS_MB))
+    if mkdocs:
+        print(f"  N={n}: mkdocs build…", flush=True)
+        md = run([str(mkdocs), "build", "-q", "-f", str(md_root / "mkdocs.yml"), "-d", str(md_root / "site")],
+                 base / "log" / f"n{n}-mkdocs", cwd=md_root)
+        if md.ok:
+            md_ms = md.seconds * 1000 / md_pages
+            rows.append(Row("MkDocs build penuh (Markdown sama)", f"{num(md.seconds)} s", f"{num(md_ms, 1)} ms",
+                            "(pembanding)"))
+            notes.insert(0, f"rasio per halaman lkjip ÷ MkDocs: cache kosong {num(ms_page / md_ms)} ×, grafik dari "
+                         f"cache {num(warm_ms / md_ms)} × (MkDocs: {md_pages} halaman, tanpa tabel/grafik/nilai "
+                         f"terhitung, tema bawaan)")
+        else:
+            notes.append(f"MkDocs gagal: {md.error_tail()}")
+    if pdf is not None and pdf.note:
+        notes.append(pdf.note)
+    notes.append(f"RSS puncak pada: {peak_label}")
+    if grafik_note:
+        notes.append(grafik_note)
+    title = (f"N = {n} laporan · {pages} halaman HTML · {chapters} bab · {charts} grafik · "
+             f"{os.cpu_count()} inti · Python {platform.python_version()}")
+    return Table(title, rows, notes)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description="Uji kecepatan build lkjip (isu 6): korpus sintetis N laporan.")
+    p.add_argument("--n", type=int, nargs="+", default=[10, 100], help="ukuran korpus (bawaan: 10 100)")
+    p.add_argument("--besar", action="store_true", help="tambahkan N = 500")
+    p.add_argument("--pdf-sample", type=int, default=2, metavar="K", help="jumlah laporan sampel PDF (0 = lewati)")
+    p.add_argument("--tanpa-grafik", action="store_true", help="korpus tanpa blok {grafik}")
+    p.add_argument("--tanpa-mkdocs", action="store_true", help="lewati pembanding MkDocs")
+    p.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED)
+    p.add_argument("--work", type=Path, default=DEFAULT_WORK, help=f"folder kerja (bawaan {DEFAULT_WORK})")
+    args = p.parse_args(argv)
+    sizes = sorted(set(args.n + ([500] if args.besar else [])))
+    work: Path = args.work
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+
+    grafik, grafik_note = not args.tanpa_grafik, ""
+    if grafik:
+        grafik, grafik_note = probe_charts(work, args.seed)
+    else:
+        grafik_note = "korpus tanpa grafik (--tanpa-grafik)"
+    mkdocs = None if args.tanpa_mkdocs else ensure_mkdocs(work)
+    pdf = None
+    if args.pdf_sample > 0:
+        print(f"Sampel PDF: {args.pdf_sample} laporan…", flush=True)
+        pdf = measure_pdf(work, args.pdf_sample, args.seed, grafik)
+    tables = []
+    for n in sizes:
+        print(f"N = {n}: membuat korpus dan mengukur…", flush=True)
+        tables.append(bench_n(n, work, args.seed, grafik, mkdocs, pdf, grafik_note))
+        print(flush=True)
+        print(tables[-1].render(), flush=True)
+        print(flush=True)
+    report = "\n\n".join(t.render() for t in tables)
+    (work / "hasil.txt").write_text(report + "\n", encoding="utf-8")
+    print(f"Selesai dalam {num(time.perf_counter() - started, 1)} s; tabel juga ditulis ke {work / 'hasil.txt'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,359 @@
+"""Broken variants of a good report: each is rejected with ``file:line: galat: ...`` and the previous build survives.
+
+Every case starts from a copy of the scaffold report (``lkjip new``) that has already been built once, applies one
+breakage, runs ``lkjip build``, and checks:
+
+- exit code 1;
+- a line ``<file>:<line>: galat: ...`` naming the exact file and the exact line of the breakage (computed by hand
+  from the scaffold files, quoted in each case's comment);
+- every line of stderr is a diagnostic or the Indonesian summary (no traceback, no English);
+- ``build/`` is byte-for-byte the previous build and no staging folder is left next to it.
+
+Scaffold files the line numbers refer to (after ``lkjip new`` with year 2023):
+
+laporan.yaml: 1 comment, 2 tahun, 3 periode, 4 versi, 5 tanggal_terbit, 6 instansi:, 7 nama, 8 jenis, 9 alamat,
+10 logo, 11 kepala:, 12 nama, 13 jabatan, 14 pangkat, 15 nip, 16 penandatanganan:, 17 tempat, 18 tanggal.
+30-bab-3-akuntabilitas-kinerja.md: 1-6 front matter, 9 {nilai} sentence, 15 ```{tabel} capaian, 16 id, 17 judul,
+20 {ref} sentence, 22 ```{tabel} anggaran, 23 id: tabel-anggaran, 24 judul.
+01-ikhtisar-eksekutif.md: 6 first line of the paragraph, 7 the [BAB III](30-...md) link.
+data/indikator.yaml: 2 "- id: IKU1", 3 nama, 4 satuan, 5 polaritas, 6 target:, 7 2023: 80, 8 realisasi:, 9 2023: 82.5.
+data/pk.yaml: 1 tahun, 2 jenis, 3 sasaran: [S1], 4 program: [7.01.02].
+data/renstra.yaml: 9 "- id: S1", 10 uraian, 11 indikator: [IKU1].
+data/anggaran.yaml: 12 pagu: 100000000.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import REPORT_DIR, tree_hashes
+from lkjip_site.cli import main
+
+pytestmark = pytest.mark.usefixtures("epoch")
+
+R = REPORT_DIR
+LAPORAN = f"{R}/laporan.yaml"
+BAB1 = f"{R}/10-bab-1-pendahuluan.md"
+BAB3 = f"{R}/30-bab-3-akuntabilitas-kinerja.md"
+BAB4 = f"{R}/40-bab-4-penutup.md"
+IKHTISAR = f"{R}/01-ikhtisar-eksekutif.md"
+INDIKATOR = f"{R}/data/indikator.yaml"
+PK = f"{R}/data/pk.yaml"
+RENSTRA = f"{R}/data/renstra.yaml"
+ANGGARAN = f"{R}/data/anggaran.yaml"
+SITUS = "content/situs.yaml"
+
+# A stderr line is a diagnostic, the count summary or the "nothing written" notice; anything else is a leak.
+_ALLOWED_LINE = re.compile(
+    r"^(\S+:\d+: (galat|peringatan): .+|\d+ galat, \d+ peringatan\.|"
+    r"Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh\.)$"
+)
+_ENGLISH = re.compile(r"\b(error|errors|traceback|exception|expected|found|invalid|missing|not|the|while|could|"
+                      r"line|column|file|scanning|parsing)\b", re.I)
+
+
+# ------------------------------------------------------------------------------------------------ editing helpers
+
+
+def replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} harus muncul tepat sekali di {rel}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    return apply
+
+
+def write(rel: str, text: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        (root / rel).write_text(text, encoding="utf-8")
+    return apply
+
+
+def delete(rel: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        (root / rel).unlink()
+    return apply
+
+
+def append(rel: str, text: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        path = root / rel
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    return apply
+
+
+def chain(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        for step in steps:
+            step(root)
+    return apply
+
+
+@dataclass
+class Case:
+    id: str
+    apply: Callable[[Path], None]
+    file: str
+    line: int
+    says: str  # a fragment of the expected Indonesian message
+
+
+CASES = [
+    # "  alamat: Jl. Contoh: No. 1" on line 9: a second ": " inside a plain value.
+    Case("yaml-sintaks", replace(LAPORAN, "alamat: Jl. Contoh No. 1", "alamat: Jl. Contoh: No. 1"),
+         LAPORAN, 9, "YAML tidak dapat dibaca"),
+    # line 8 indented with a TAB instead of two spaces
+    Case("yaml-tab", replace(LAPORAN, "  jenis: kecamatan", "\tjenis: kecamatan"), LAPORAN, 8, "TAB"),
+    # a second "tahun:" becomes line 5 (inserted after versi, line 4); the first is on line 2
+    Case("kunci-ganda-laporan", replace(LAPORAN, 'versi: "1.0"\n', 'versi: "1.0"\ntahun: 2022\n'),
+         LAPORAN, 5, "kunci 'tahun' ditulis dua kali (pertama di baris 2)"),
+    # second "satuan:" of IKU1 becomes line 5 (first on line 4)
+    Case("kunci-ganda-data", replace(INDIKATOR, "    satuan: indeks\n", "    satuan: indeks\n    satuan: persen\n"),
+         INDIKATOR, 5, "kunci 'satuan' ditulis dua kali (pertama di baris 4)"),
+    # front matter of BAB I: a second "judul:" on line 3 (first on line 2)
+    Case("kunci-ganda-front-matter", replace(BAB1, "judul: Pendahuluan\n", "judul: Pendahuluan\njudul: Lagi\n"),
+         BAB1, 3, "kunci 'judul' ditulis dua kali (pertama di baris 2)"),
+    # "tahun: 2023" (line 2) removed: the document's mapping now starts with "periode:" on line 2
+    Case("wajib-tahun", replace(LAPORAN, "tahun: 2023\n", ""), LAPORAN, 2, "kunci wajib 'tahun'"),
+    # "nip:" (line 15) removed: reported at "kepala:" (line 11), the mapping that lacks it
+    Case("wajib-nip", replace(LAPORAN, '    nip: "197001011990031001"\n', ""), LAPORAN, 11,
+         "kunci wajib 'instansi.kepala.nip'"),
+    Case("tipe-tahun", replace(LAPORAN, "tahun: 2023", 'tahun: "dua ribu"'), LAPORAN, 2, "bilangan bulat"),
+    Case("enum-periode", replace(LAPORAN, "periode: tahunan", "periode: tahun"), LAPORAN, 3, "pilihan: tahunan"),
+    # tanggal_terbit on line 5 written day-first
+    Case("tanggal-format", replace(LAPORAN, "tanggal_terbit: 2024-02-15", "tanggal_terbit: 15-02-2024"),
+         LAPORAN, 5, "TTTT-BB-HH"),
+    # 30 February looks like a date to YAML but is not one
+    Case("tanggal-mustahil", replace(LAPORAN, "tanggal_terbit: 2024-02-15", "tanggal_terbit: 2024-02-30"),
+         LAPORAN, 5, "tanggal"),
+    Case("nip-pendek", replace(LAPORAN, '"197001011990031001"', '"19700101"'), LAPORAN, 15, "NIP 18 angka"),
+    # BAB IV without its front matter at all
+    Case("front-matter-hilang", write(BAB4, "## Kesimpulan\n\nTeks.\n"), BAB4, 1, "front matter tidak ditemukan"),
+    # the closing "---" (line 6) removed: the front matter opened on line 1 never ends
+    Case("front-matter-tak-ditutup", replace(BAB4, "urutan: 40\n---\n", "urutan: 40\n"), BAB4, 1, "front matter"),
+    # "judul:" (line 2) removed: reported at the first line of the front matter (line 2)
+    Case("front-matter-tanpa-judul", replace(BAB1, "judul: Pendahuluan\n", ""), BAB1, 2, "kunci wajib 'judul'"),
+    # "bab: I" (line 4) removed: reported at "jenis: bab" (line 3)
+    Case("bab-tanpa-nomor", replace(BAB1, "bab: I\n", ""), BAB1, 3, "wajib memiliki kunci 'bab'"),
+    # BAB IV takes urutan 30 (its line 5), already used by BAB III
+    Case("urutan-ganda", replace(BAB4, "urutan: 40", "urutan: 30"), BAB4, 5, "urutan 30 sudah dipakai"),
+    # renstra sasaran S1 names IKU9 on line 11
+    Case("renstra-indikator-asing", replace(RENSTRA, "indikator: [IKU1]", "indikator: [IKU9]"), RENSTRA, 11,
+         "indikator 'IKU9'"),
+    # pk.yaml line 3 names sasaran S9
+    Case("pk-sasaran-asing", replace(PK, "sasaran: [S1]", "sasaran: [S1, S9]"), PK, 3, "sasaran 'S9'"),
+    # pk.yaml line 4 names program 7.01.99
+    Case("pk-program-asing", replace(PK, "program: [7.01.02]", "program: [7.01.02, 7.01.99]"), PK, 4,
+         "program '7.01.99'"),
+    # realisasi 2023 (line 9) written as a grade "B" but IKU1 has no kualitatif list
+    Case("nilai-kualitatif-tanpa-daftar", replace(INDIKATOR, "2023: 82.5", "2023: B"), INDIKATOR, 9, "kualitatif"),
+    # ```{tabel} capaianx on line 15
+    Case("jenis-tabel-asing", replace(BAB3, "```{tabel} capaian\n", "```{tabel} capaianx\n"), BAB3, 15,
+         "jenis tabel 'capaianx' tidak dikenal"),
+    # {nilai}`IKU9.capaian` on line 9
+    Case("nilai-indikator-asing", replace(BAB3, "{nilai}`IKU1.capaian`", "{nilai}`IKU9.capaian`"), BAB3, 9, "IKU9"),
+    # {ref}`tabel-tidak-ada` on line 20
+    Case("ref-asing", replace(BAB3, "{ref}`tabel-anggaran`", "{ref}`tabel-tidak-ada`"), BAB3, 20,
+         "rujukan 'tabel-tidak-ada' tidak ditemukan"),
+    # the link on line 7 (second line of the paragraph that starts on line 6) names a missing file
+    Case("tautan-bab-hilang", replace(IKHTISAR, "(30-bab-3-akuntabilitas-kinerja.md)", "(31-bab-3.md)"),
+         IKHTISAR, 7, "tautan '31-bab-3.md'"),
+    # same link with an anchor that BAB III does not have
+    Case("tautan-jangkar-hilang",
+         replace(IKHTISAR, "(30-bab-3-akuntabilitas-kinerja.md)", "(30-bab-3-akuntabilitas-kinerja.md#tidak-ada)"),
+         IKHTISAR, 7, "bagian '#tidak-ada' tidak ada"),
+    # BAB I line 9 gains an image that does not exist
+    Case("gambar-hilang", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
+                                  "Lihat ![Peta wilayah](gambar/peta.png)."), BAB1, 9, "gambar 'gambar/peta.png' tidak ditemukan"),
+    # BAB I line 9: an image path that leaves the report folder
+    Case("gambar-keluar-folder", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
+                                         "Lihat ![Rahasia](../../x.png)."), BAB1, 9, "di luar folder laporan"),
+    # logo on line 10 points to a missing file
+    Case("logo-hilang", replace(LAPORAN, "logo: gambar/logo.svg", "logo: gambar/lambang.svg"), LAPORAN, 10,
+         "logo 'gambar/lambang.svg' tidak ditemukan"),
+    # CSV: line 3 has four cells for three columns
+    Case("csv-jumlah-kolom", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan\nSungai,120,130\nBatu,1,2,3\n"),
+         f"{R}/data/penduduk.csv", 3, "4 kolom"),
+    # CSV: a blank line 3 does not shift the count: the bad row is physical line 4
+    Case("csv-baris-kosong", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan\nSungai,120,130\n\nBatu,1,2,3\n"),
+         f"{R}/data/penduduk.csv", 4, "4 kolom"),
+    # CSV: line 3 writes a number in display format
+    Case("csv-format-tampilan", write(f"{R}/data/penduduk.csv", 'desa,laki,perempuan\nSungai,120,130\nBatu,"1.234,5",2\n'),
+         f"{R}/data/penduduk.csv", 3, "format tampilan"),
+    Case("situs-hilang", delete(SITUS), SITUS, 1, "konfigurasi situs tidak ditemukan"),
+    # url_dasar is line 4 of the scaffold situs.yaml
+    Case("url-tanpa-garis-miring", replace(SITUS, "url_dasar: https://lkjip.contoh.go.id/",
+                                           "url_dasar: https://lkjip.contoh.go.id"), SITUS, 4, "diakhiri '/'"),
+    # pagu on line 12 in display format (three groups, so YAML reads a string)
+    Case("pagu-format-tampilan", replace(ANGGARAN, "pagu: 100000000", "pagu: 100.000.000"), ANGGARAN, 12,
+         "tanpa pemisah ribuan"),
+    # line 23: the anggaran table takes the id of the capaian table
+    Case("id-tabel-ganda", replace(BAB3, "id: tabel-anggaran", "id: tabel-capaian"), BAB3, 23,
+         "id 'tabel-capaian' sudah dipakai"),
+    # laporan.yaml lines 19-25: a custom scale with a gap between 70 and 80; "celah:" is line 21
+    Case("skala-bercelah", append(LAPORAN, "skala_predikat: celah\nskala:\n  celah:\n    nama: Skala Bercelah\n"
+                                           "    kelas:\n      - {label: Baik, min: 80}\n"
+                                           "      - {label: Kurang, min: 0, max: 70}\n"), LAPORAN, 21, "celah"),
+    # anggaran.yaml: a second program (item on line 14) names sasaran S9 on line 24
+    Case("program-sasaran-asing", append(ANGGARAN, "  - kode: 7.01.03\n    nama: Program Lain\n"
+                                                   "    kegiatan:\n      - kode: 7.01.03.2.01\n        nama: Kegiatan\n"
+                                                   "        sub_kegiatan:\n          - kode: 7.01.03.2.01.0001\n"
+                                                   "            nama: Sub\n            pagu: 1\n            realisasi: 1\n"
+                                                   "    sasaran: S9\n"), ANGGARAN, 24, "sasaran 'S9'"),
+    # the id of IKU1 (line 2) is used again by a second indicator on line 10
+    Case("id-indikator-ganda", append(INDIKATOR, "  - id: IKU1\n    nama: Lagi\n    satuan: '%'\n    polaritas: positif\n"),
+         INDIKATOR, 10, "id indikator 'IKU1' sudah dipakai di baris 2"),
+    # a reference to a chapter of another report that does not exist (line 7)
+    Case("tautan-laporan-lain", replace(IKHTISAR, "(30-bab-3-akuntabilitas-kinerja.md)", "(../lain-2022/laporan.yaml)"),
+         IKHTISAR, 7, "tautan '../lain-2022/laporan.yaml'"),
+]
+
+
+def _state(root: Path) -> tuple[dict[str, str], list[str]]:
+    """The build tree's hashes and the names next to it (a leftover staging folder would show up here)."""
+    return tree_hashes(root / "build"), sorted(p.name for p in root.iterdir())
+
+
+def _assert_clean_failure(err: str, case_file: str, case_line: int, says: str) -> None:
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert lines, "tidak ada pesan sama sekali"
+    for line in lines:
+        assert _ALLOWED_LINE.match(line), f"baris stderr bukan diagnostik berbahasa Indonesia: {line!r}"
+        message = line.split(": ", 2)[-1]
+        assert not _ENGLISH.search(message), f"pesan berbahasa Inggris: {line!r}"
+    prefix = f"{case_file}:{case_line}: galat: "
+    hits = [line for line in lines if line.startswith(prefix)]
+    assert hits, f"tidak ada baris '{prefix}...' di:\n{err}"
+    assert any(says in h for h in hits), f"{says!r} tidak ada di {hits}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_broken_input_is_rejected_and_build_kept(project: Path, case: Case, capsys: pytest.CaptureFixture[str]) -> None:
+    before = _state(project)
+    capsys.readouterr()
+    case.apply(project)
+    code = main(["build", str(project / "content"), "--no-pdf"])
+    out, err = capsys.readouterr()
+    assert code == 1, f"kode keluar {code}; stderr:\n{err}"
+    _assert_clean_failure(err, case.file, case.line, case.says)
+    assert _state(project) == before
+
+
+def test_distinct_cases() -> None:
+    """The issue asks for at least 20 (the brief for 25) distinct breakages."""
+    assert len({c.id for c in CASES}) == len(CASES) >= 25
+    assert len({(c.file, c.line, c.says) for c in CASES}) == len(CASES)
+
+
+# ------------------------------------------------------------------------------------------------ subprocess
+
+
+def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "lkjip_site.cli", *args], cwd=root, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.id in ("yaml-tab", "tanggal-mustahil", "gambar-keluar-folder")],
+                         ids=lambda c: c.id)
+def test_real_process_has_no_traceback(project: Path, case: Case) -> None:
+    """The real command, in its own process: stderr is what an author sees in the terminal."""
+    before = _state(project)
+    case.apply(project)
+    proc = _run(project, "build", "--no-pdf")
+    assert proc.returncode == 1, proc.stderr
+    _assert_clean_failure(proc.stderr, case.file, case.line, case.says)
+    assert _state(project) == before
+
+
+# ------------------------------------------------------------------------------------------------ warnings, strict
+
+
+def test_unknown_key_is_warning_then_error_with_strict(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    append(LAPORAN, "warna_sampul: merah\n")(project)  # line 19
+    before = _state(project)
+    capsys.readouterr()
+    assert main(["build", str(project / "content"), "--no-pdf"]) == 0
+    _out, err = capsys.readouterr()
+    assert f"{LAPORAN}:19: peringatan: kunci 'warna_sampul' tidak dikenal" in err
+    after_ok = _state(project)
+    assert after_ok[1] == before[1]
+
+    assert main(["build", str(project / "content"), "--no-pdf", "--strict"]) == 1
+    _out, err = capsys.readouterr()
+    _assert_clean_failure(err, LAPORAN, 19, "kunci 'warna_sampul' tidak dikenal")
+    assert _state(project) == after_ok
+
+
+def test_unknown_data_file_is_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(f"{R}/data/catatan.txt", "bukan data\n")(project)
+    assert main(["build", str(project / "content"), "--no-pdf"]) == 0
+    assert f"{R}/data/catatan.txt:1: peringatan: berkas data 'catatan.txt' tidak dikenal" in capsys.readouterr().err
+
+
+def test_all_errors_reported_in_one_run(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Authors fix everything from one run: errors in different files are all listed.
+
+    (When laporan.yaml itself is invalid the report's data files are not read; that case is not covered here.)
+    """
+    replace(SITUS, "skala_predikat: permendagri-86-2017", "skala_predikat: permendagri-86-2017\nwarna: biru")(project)
+    replace(BAB4, "urutan: 40", "urutan: 30")(project)
+    replace(PK, "sasaran: [S1]", "sasaran: [S1, S9]")(project)
+    replace(INDIKATOR, "polaritas: positif", "polaritas: naik")(project)
+    assert main(["build", str(project / "content"), "--no-pdf"]) == 1
+    err = capsys.readouterr().err
+    assert f"{SITUS}:6: peringatan: kunci 'warna' tidak dikenal" in err
+    assert f"{BAB4}:5: galat:" in err
+    assert f"{PK}:3: galat:" in err
+    assert f"{INDIKATOR}:5: galat:" in err
+    assert "3 galat, 1 peringatan." in err
+
+
+# ------------------------------------------------------------------------------------------------ check, usage
+
+
+def test_check_writes_nothing(fresh_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = sorted(p.relative_to(fresh_project).as_posix() for p in fresh_project.rglob("*"))
+    assert main(["check", str(fresh_project / "content")]) == 0
+    assert "tidak ada galat" in capsys.readouterr().out
+    assert not (fresh_project / "build").exists()
+    after = sorted(p.relative_to(fresh_project).as_posix() for p in fresh_project.rglob("*"))
+    assert after == before
+
+
+def test_check_reports_errors_with_exit_1(fresh_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    replace(LAPORAN, "periode: tahunan", "periode: tahun")(fresh_project)
+    assert main(["check", str(fresh_project / "content")]) == 1
+    assert f"{LAPORAN}:3: galat:" in capsys.readouterr().err
+    assert not (fresh_project / "build").exists()
+
+
+@pytest.mark.parametrize("argv", [[], ["bangun"], ["new"], ["build", "--tidak-ada"], ["pdf"]],
+                         ids=["tanpa-perintah", "perintah-asing", "new-tanpa-slug", "opsi-asing", "pdf-tanpa-laporan"])
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "galat penggunaan" in err
+    assert "Traceback" not in err
+
+
+def test_new_with_bad_slug_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "Laporan Saya", "--content", str(tmp_path / "content")]) == 2
+    assert "galat penggunaan" in capsys.readouterr().err
+    assert not (tmp_path / "content").exists()
+
+
+def test_usage_error_in_real_process(tmp_path: Path) -> None:
+    proc = _run(tmp_path, "bangun")
+    assert proc.returncode == 2
+    assert "galat penggunaan" in proc.stderr and "Traceback" not in proc.stderr
