@@ -1,231 +1,162 @@
-"""PDF export (issue 5): render a small hand-built report once and read the PDF back with pypdf and pikepdf.
+"""PDF export (issue 5), through the real pipeline: ``lkjip build`` on ``tests/fixtures/pdf/``, PDF read back.
 
-No loaders are involved, so the PDF stage is tested on its own. The numbers are taken from seed 000 (Kecamatan
-Martapura Barat 2023) and typed here as literals: the PDF stage only prints what earlier stages computed, so these
-tests check layout and archival properties, not arithmetic.
+The fixture report (Kecamatan Martapura Barat 2023, all data typed by hand) uses every layout feature of the printed
+report: a logo, Kata Pengantar with signature, Ikhtisar, BAB I–IV whose ``##`` sections share a heading text across
+chapters ("A. Latar Belakang" in BAB I and BAB II, so their ids collide unless the PDF stage prefixes them), computed
+tables (``capaian``, a long ``anggaran`` that spans pages, ``renstra`` declared ``lebar: true``), CSV datasets (one
+with 12 columns, landscape by column count; one whose 15-digit amounts cannot wrap, landscape because the layout finds
+it too wide), a chart, an image, cross-chapter links and ``{ref}`` references, and one remote image (raw HTML) that
+the URL fetcher must refuse.
+
+Builds (about 20 s in all):
+
+* ``rendered``: one build without cache under ``SOURCE_DATE_EPOCH=1707955200`` (15 Februari 2024); most tests read
+  its PDF with pypdf and pikepdf.
+* ``rebuilt``: the same content copied to another directory together with a second report, built with the memo, so
+  the two PDFs are laid out in parallel worker processes. Its PDF must equal the first byte for byte; the memo tests
+  then rebuild it (nothing rendered) and change one data value (only that report rendered again).
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
-import json
+import io
 import re
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
-import jinja2
 import pikepdf
 import pypdf
 import pytest
+import yaml
 
 from lkjip_site import pdf
-from lkjip_site.model import Chapter, Instansi, Loc, NumberedItem, Person, Report, SiteConfig
+from lkjip_site.build import BuildOptions, BuildResult, build
+from lkjip_site.cli import main as cli_main
+from lkjip_site.model import Instansi, Loc, NumberedItem, Person, Report
 
-BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-         "November", "Desember"]
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "pdf"
+SOURCE = FIXTURE / "content" / "laporan" / "contoh"
+THEME_FONTS = Path(__file__).resolve().parents[1] / "themes" / "default" / "static" / "fonts"
+EPOCH = "1707955200"  # 2024-02-15 00:00:00 UTC
+PDF_PATH = "laporan/contoh/1.0/contoh-1.0.pdf"
+COPY_PDF_PATH = "laporan/contoh-salinan/1.0/contoh-salinan-1.0.pdf"
+NUMBER_AT_END = re.compile(r"(\d+|[ivxlcdm]+)\s*$")
 
-LOGO_SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="200" height="240" viewBox="0 0 200 240">
-<path d="M100 5 L190 35 L180 150 Q160 210 100 235 Q40 210 20 150 L10 35 Z" fill="#1f6f3f" stroke="#c9a227" stroke-width="8"/>
-<path d="M100 40 L150 70 L145 140 Q130 180 100 195 Q70 180 55 140 L50 70 Z" fill="#f2c230"/>
-<circle cx="100" cy="115" r="30" fill="#1f6f3f"/>
-</svg>
-"""
-
-PARA = ("Kecamatan Martapura Barat melaksanakan tugas pemerintahan umum yang dilimpahkan oleh Bupati, meliputi "
-        "koordinasi kegiatan pemberdayaan masyarakat, ketenteraman dan ketertiban umum, penerapan peraturan "
-        "perundang-undangan, pemeliharaan prasarana dan fasilitas pelayanan umum, serta pembinaan "
-        "penyelenggaraan pemerintahan desa. Laporan ini disusun sebagai wujud akuntabilitas atas pelaksanaan "
-        "tugas tersebut selama satu tahun anggaran.")
-
-
-def tanggal(value: dt.date) -> str:
-    """Stand-in for the build's ``tanggal`` filter: ``31 Januari 2024``."""
-    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
-
-
-def _svg_chart() -> str:
-    bars = [("IKU 1", 98.27), ("IKU 2", 100.0), ("IKU 3", 85.5)]
-    parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="480" height="220" viewBox="0 0 480 220" '
-             'role="img" aria-label="Capaian indikator kinerja utama 2023">']
-    for i, (name, value) in enumerate(bars):
-        x = 60 + i * 140
-        h = value * 1.6
-        parts.append(f'<rect x="{x}" y="{190 - h:.1f}" width="80" height="{h:.1f}" fill="#2f5597"/>')
-        parts.append(f'<text x="{x + 40}" y="208" text-anchor="middle" font-family="Noto Sans" '
-                     f'font-size="12">{name}</text>')
-        parts.append(f'<text x="{x + 40}" y="{184 - h:.1f}" text-anchor="middle" font-family="Noto Sans" '
-                     f'font-size="12">{str(value).replace(".", ",")} %</text>')
-    parts.append('<line x1="40" y1="190" x2="460" y2="190" stroke="#000"/></svg>')
-    return "".join(parts)
-
-
-def _rows(n: int) -> str:
-    out = []
-    for i in range(1, n + 1):
-        out.append(f"<tr><td class=\"tengah\">{i}</td><td>Indikator kinerja pelayanan nomor {i} dengan uraian "
-                   f"yang cukup panjang</td><td>%</td><td class=\"angka\">{90 + i % 10},00</td>"
-                   f"<td class=\"angka\">{88 + i % 12},50</td><td class=\"angka\">{95 + i % 7},25 %</td></tr>")
-    return "".join(out)
-
-
-CAPAIAN_TABLE = (
-    '<table id="capaian-2023" class="tabel"><caption><span class="nomor">Tabel 3.1</span> '
-    'Capaian Indikator Kinerja Tahun 2023</caption><thead><tr><th>No</th><th>Indikator</th><th>Satuan</th>'
-    '<th>Target</th><th>Realisasi</th><th>Capaian</th></tr></thead><tbody>' + _rows(40) + "</tbody></table>")
-
-WIDE_TABLE = (
-    '<table id="renstra-matriks" class="tabel lebar"><caption><span class="nomor">Tabel 3.2</span> '
-    'Matriks Target Renstra 2022–2026</caption><thead><tr><th>Indikator</th><th>Kondisi Awal</th>'
-    + "".join(f"<th>Target {y}</th><th>Rp {y}</th>" for y in range(2022, 2027))
-    + "</tr></thead><tbody>"
-    + "".join("<tr><td>Nilai SAKIP Kecamatan</td><td class=\"angka\">70,00</td>"
-              + "".join(f"<td class=\"angka\">{72 + k},00</td><td class=\"angka\">1.250.000.000</td>"
-                        for k in range(5)) + "</tr>" for _ in range(6))
-    + "</tbody></table>")
-
-# Not declared wide and only 8 columns, but the amounts cannot wrap: the layout finds it overflowing.
-BUDGET_TABLE = (
-    '<div class="tabel-wadah" role="region" tabindex="0"><table id="anggaran-rinci" class="tabel"><caption>'
-    '<span class="nomor">Tabel 4.1</span> Rincian Anggaran per Triwulan</caption><thead><tr><th>Program</th>'
-    + "".join(f"<th>Pagu TW {q}</th>" for q in ("I", "II", "III")) + "<th>Realisasi TW I</th><th>Realisasi TW II</th>"
-    "<th>Realisasi TW III</th><th>Sisa</th></tr></thead><tbody>"
-    + "<tr><td>Penunjang</td>" + '<td class="angka">Rp 1.250.000.000.000</td>' * 7 + "</tr>"
-    + '</tbody></table><ul class="tabel-catatan"><li>Catatan: angka dalam rupiah.</li></ul></div>')
-
-SDM_TABLE = (
-    '<table id="sdm-golongan" class="tabel"><caption><span class="nomor">Tabel 1.1</span> '
-    'Jumlah Pegawai Menurut Golongan</caption><thead><tr><th>Golongan</th><th>Jumlah</th></tr></thead><tbody>'
-    '<tr><td>IV</td><td class="angka">4</td></tr><tr><td>III</td><td class="angka">12</td></tr>'
-    '<tr><td>II</td><td class="angka">6</td></tr></tbody><tfoot><tr><td>Jumlah</td><td class="angka">22</td></tr>'
-    '</tfoot></table>')
-
-
-def chapter(folder: Path, cid: str, judul: str, jenis: str, urutan: int, html: str,
-            toc: list[tuple[int, str, str]], bab: str | None = None) -> Chapter:
-    return Chapter(id=cid, judul=judul, jenis=jenis, urutan=urutan, source=folder / f"{cid}.md",
-                   rel=f"content/laporan/contoh/{cid}.md", body="", body_line=1, bab=bab, html=html, toc=toc)
-
-
-def make_report(root: Path) -> tuple[Report, SiteConfig, list[Path]]:
-    """Write the report folder (logo, two data files) under ``root`` and return (report, site config, attachments)."""
-    folder = root / "content" / "laporan" / "contoh"
-    (folder / "gambar").mkdir(parents=True, exist_ok=True)
-    (folder / "data").mkdir(parents=True, exist_ok=True)
-    (folder / "gambar" / "logo.svg").write_text(LOGO_SVG, encoding="utf-8")
-    ind = folder / "data" / "indikator.yaml"
-    ind.write_text("indikator:\n  - id: IKU1\n    nama: Nilai SAKIP Kecamatan\n    satuan: nilai\n"
-                   "    polaritas: positif\n    target: {2023: 73}\n    realisasi: {2023: 71.74}\n", encoding="utf-8")
-    csv = folder / "data" / "penduduk.csv"
-    csv.write_bytes("desa,laki_laki,perempuan\r\nSungai Rangas,1.204,1.187\r\nTelok Selong,987,1.002\r\n"
-                    .encode("utf-8"))
-
-    kp = chapter(folder, "kata-pengantar", "Kata Pengantar", "kata-pengantar", 0,
-                 "<p>Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa karena Laporan Kinerja Instansi "
-                 "Pemerintah (LKjIP) Kecamatan Martapura Barat Tahun 2023 dapat diselesaikan.</p>"
-                 f"<p>{PARA}</p><p>Semoga laporan ini bermanfaat bagi semua pihak.</p>", [])
-    ikh = chapter(folder, "ikhtisar-eksekutif", "Ikhtisar Eksekutif", "ikhtisar", 1,
-                  f"<p>{PARA}</p><p>Rata-rata capaian kinerja sasaran tahun 2023 sebesar 97,87 %.</p>", [])
-    bab1 = chapter(
-        folder, "bab-1-pendahuluan", "Pendahuluan", "bab", 10,
-        '<h2 id="latar-belakang">A. Latar Belakang</h2>' + f"<p>{PARA}</p>" * 3
-        + '<h2 id="sumber-daya">B. Sumber Daya Manusia</h2>' + f"<p>{PARA}</p>" + SDM_TABLE
-        + '<p>Rincian capaian disajikan pada <a href="../bab-3-akuntabilitas-kinerja/#capaian-2023">Tabel 3.1</a>.'
-          '</p>',
-        [(2, "latar-belakang", "A. Latar Belakang"), (2, "sumber-daya", "B. Sumber Daya Manusia")], bab="I")
-    bab2 = chapter(
-        folder, "bab-2-perencanaan-kinerja", "Perencanaan Kinerja", "bab", 20,
-        '<h2 id="latar-belakang">A. Rencana Strategis</h2>' + f"<p>{PARA}</p>"
-        # the shape charts.py documents: caption first, SVG, JSON spec, summary, data table in <details>
-        + '<figure class="grafik" id="grafik-capaian"><figcaption><span class="nomor">Gambar 2.1</span> '
-          'Capaian Indikator Kinerja Utama 2023</figcaption><div class="grafik-svg">' + _svg_chart() + '</div>'
-          '<script type="application/json" class="grafik-spec">{"mark": "bar"}</script>'
-          '<p class="grafik-ringkasan">Capaian tertinggi IKU 2 (100,0 %).</p>'
-          '<details><summary>Data grafik</summary><table><thead><tr><th>Indikator</th><th>Capaian</th></tr>'
-          '</thead><tbody><tr><td>DATA-TERSEMBUNYI</td><td class="angka">98,27 %</td></tr></tbody></table>'
-          '</details></figure>' + f"<p>{PARA}</p>",
-        [(2, "latar-belakang", "A. Rencana Strategis")], bab="II")
-    bab3 = chapter(
-        folder, "bab-3-akuntabilitas-kinerja", "Akuntabilitas Kinerja", "bab", 30,
-        '<h2 id="capaian-kinerja">A. Capaian Kinerja Organisasi</h2>' + f"<p>{PARA}</p>" + CAPAIAN_TABLE
-        + '<h2 id="renstra">B. Perbandingan dengan Target Renstra</h2>' + f"<p>{PARA}</p>" + WIDE_TABLE
-        + '<h2 id="anggaran">C. Realisasi Anggaran</h2>' + f"<p>{PARA}</p>",
-        [(2, "capaian-kinerja", "A. Capaian Kinerja Organisasi"),
-         (2, "renstra", "B. Perbandingan dengan Target Renstra"), (2, "anggaran", "C. Realisasi Anggaran")],
-        bab="III")
-    bab4 = chapter(folder, "bab-4-penutup", "Penutup", "bab", 40,
-                   '<h2 id="kesimpulan">A. Kesimpulan</h2>' + f"<p>{PARA}</p>"
-                   '<p><img src="https://example.invalid/peta.png" alt="Peta wilayah"></p>' + BUDGET_TABLE,
-                   [(2, "kesimpulan", "A. Kesimpulan")], bab="IV")
-
-    kepala = Person(nama="H. Ahmad Rizani, S.Sos., M.AP", jabatan="Camat Martapura Barat",
-                    pangkat="Pembina Tingkat I (IV/b)", nip="197001011990031001")
-    instansi = Instansi(nama="Kecamatan Martapura Barat", kepala=kepala, pemda="Pemerintah Kabupaten Banjar",
-                        jenis="kecamatan", alamat="Jl. Martapura Lama Km. 7, Sungai Rangas",
-                        telepon="(0511) 4789001", logo="gambar/logo.svg")
-    report = Report(slug="contoh", folder=folder, rel="content/laporan/contoh",
-                    judul="Laporan Kinerja Instansi Pemerintah Kecamatan Martapura Barat Tahun 2023",
-                    tahun=2023, periode="tahunan", versi="1.0", tanggal_terbit=dt.date(2024, 2, 15),
-                    instansi=instansi, tempat_ttd="Martapura", tanggal_ttd=dt.date(2024, 1, 31),
-                    loc=Loc("content/laporan/contoh/laporan.yaml", 1),
-                    chapters=[kp, ikh, bab1, bab2, bab3, bab4])
-    report.tables = [
-        NumberedItem("tabel", "sdm-golongan", "1.1", "Tabel 1.1", "Jumlah Pegawai Menurut Golongan",
-                     "bab-1-pendahuluan"),
-        NumberedItem("tabel", "capaian-2023", "3.1", "Tabel 3.1", "Capaian Indikator Kinerja Tahun 2023",
-                     "bab-3-akuntabilitas-kinerja"),
-        NumberedItem("tabel", "renstra-matriks", "3.2", "Tabel 3.2", "Matriks Target Renstra 2022–2026",
-                     "bab-3-akuntabilitas-kinerja"),
-        NumberedItem("tabel", "anggaran-rinci", "4.1", "Tabel 4.1", "Rincian Anggaran per Triwulan",
-                     "bab-4-penutup"),
-    ]
-    report.figures = [NumberedItem("gambar", "grafik-capaian", "2.1", "Gambar 2.1",
-                                   "Capaian Indikator Kinerja Utama 2023", "bab-2-perencanaan-kinerja")]
-    site = SiteConfig(judul="Portal Laporan Kinerja Kabupaten Banjar", pemda="Pemerintah Kabupaten Banjar",
-                      url_dasar="https://lkjip.example.go.id/", loc=Loc("content/situs.yaml", 1))
-    return report, site, [ind, csv]
+#: Every numbered item of the fixture, written out by hand from the Markdown (numbering restarts in each BAB).
+TABLES = {
+    "pegawai-golongan": "Tabel 1.1 Jumlah Pegawai Menurut Unit Kerja dan Golongan",
+    "penduduk-desa": "Tabel 1.2 Jumlah Penduduk Menurut Desa dan Jenis Kelamin",
+    "renstra-matriks": "Tabel 2.1 Matriks Target Renstra 2022–2026",
+    "capaian-2023": "Tabel 3.1 Capaian Indikator Kinerja Tahun 2023",
+    "anggaran-rinci": "Tabel 3.2 Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan",
+    "aset-jenis": "Tabel 3.3 Nilai Barang Milik Daerah Menurut Jenis Aset",
+}
+FIGURES = {"grafik-capaian": "Gambar 2.1 Target dan Realisasi Indikator Kinerja Utama 2023"}
+CHAPTERS = {
+    "kata-pengantar": ("Kata Pengantar", None), "ikhtisar-eksekutif": ("Ikhtisar Eksekutif", None),
+    "bab-1-pendahuluan": ("Pendahuluan", "I"), "bab-2-perencanaan-kinerja": ("Perencanaan Kinerja", "II"),
+    "bab-3-akuntabilitas-kinerja": ("Akuntabilitas Kinerja", "III"), "bab-4-penutup": ("Penutup", "IV"),
+}
+#: Section anchors in the PDF: heading slug prefixed with the chapter id. The first two come from the same heading
+#: text in two chapters ("A. Latar Belakang") and would be one id without the prefix.
+SECTIONS = [
+    "bab-1-pendahuluan--a-latar-belakang", "bab-2-perencanaan-kinerja--a-latar-belakang",
+    "bab-1-pendahuluan--b-sumber-daya-manusia", "bab-2-perencanaan-kinerja--b-rencana-strategis",
+    "bab-3-akuntabilitas-kinerja--a-capaian-kinerja-organisasi", "bab-3-akuntabilitas-kinerja--b-realisasi-anggaran",
+    "bab-3-akuntabilitas-kinerja--c-nilai-aset", "bab-4-penutup--a-kesimpulan", "bab-4-penutup--b-saran",
+]
+#: Tables on landscape pages: declared (``lebar: true``), 12 columns (> tables.AUTO_LANDSCAPE_COLUMNS), and 8 columns
+#: of unbreakable 15-digit amounts that the layout finds wider than a portrait page.
+LANDSCAPE = {"renstra-matriks": "dinyatakan", "pegawai-golongan": "otomatis", "aset-jenis": "terlalu lebar"}
 
 
 # ====================================================================================================================
-# Tests
+# Builds
 
 
-THEME = Path(__file__).resolve().parents[1] / "themes" / "default"
-NUMBER_AT_END = re.compile(r"(\d+|[ivxlcdm]+)\s*$")
+@contextlib.contextmanager
+def source_date_epoch() -> Iterator[None]:
+    """Module-scoped SOURCE_DATE_EPOCH (the ``monkeypatch`` fixture is function-scoped), restored afterwards."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        mp.delenv("LKJIP_DEBUG", raising=False)
+        yield
 
 
-def make_env() -> jinja2.Environment:
-    """The build's environment (StrictUndefined, ChoiceLoader) when available, else a plain one."""
-    try:
-        from lkjip_site.render import make_env as build_env
-    except ImportError:
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(THEME / "templates")), autoescape=True)
-        env.filters["tanggal"] = tanggal
-        return env
-    return build_env([THEME])
+def copy_fixture(root: Path, second_report: bool = False) -> Path:
+    """The fixture content under ``root``; optionally with a copy of the report under another slug."""
+    shutil.copytree(FIXTURE / "content", root / "content")
+    if second_report:
+        shutil.copytree(root / "content" / "laporan" / "contoh", root / "content" / "laporan" / "contoh-salinan")
+    return root
 
 
 @dataclasses.dataclass
 class Rendered:
     root: Path
+    result: BuildResult
     report: Report
-    job: pdf.PdfJob
-    stats: pdf.RenderStats
-    attachments: list[Path]
     data: bytes
     reader: pypdf.PdfReader
     pike: pikepdf.Pdf
+    served: dict[str, str]  # files the PDF URL fetcher read while laying out
+    refused: list[str]  # URLs it refused
+    texts: dict[int, str] = dataclasses.field(default_factory=dict)
+
+    def text(self, index: int) -> str:
+        """Page text, whitespace collapsed (pypdf's extraction is slow: each page is read once per module)."""
+        if index not in self.texts:
+            self.texts[index] = _text(self.reader, index)
+        return self.texts[index]
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
-    """One rendering shared by the module (a render takes about a second)."""
-    root = tmp_path_factory.mktemp("pdf")
-    report, site, attachments = make_report(root)
-    out = root / "_situs" / "laporan" / "contoh" / "1.0" / "contoh-1.0.pdf"
-    job = pdf.prepare_pdf(report, site, make_env(), out, attachments, root, epoch=1707955200)
-    stats = pdf.run_pdf_job(job)
-    data = out.read_bytes()
-    return Rendered(root, report, job, stats, attachments, data, pypdf.PdfReader(out), pikepdf.open(out))
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rendered]:
+    """One build without cache; the URL fetchers it creates are recorded (one report: laid out in this process)."""
+    root = copy_fixture(tmp_path_factory.mktemp("pdf") / "proyek")
+    fetchers: list[Any] = []
+    original = pdf.make_url_fetcher
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        fetcher = original(*args, **kwargs)
+        fetchers.append(fetcher)
+        return fetcher
+
+    with source_date_epoch(), pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pdf, "make_url_fetcher", recording)
+        result = build(BuildOptions(root=root, content_dir=root / "content", output=root / "situs", use_cache=False))
+    out = root / "situs" / PDF_PATH
+    served = {k: v for f in fetchers for k, v in f.served.items()}
+    refused = sorted({u for f in fetchers for u in f.refused})
+    with pikepdf.open(out) as pike:
+        yield Rendered(root, result, result.site.reports[0], out.read_bytes(), pypdf.PdfReader(out), pike, served,
+                       refused)
+
+
+@dataclasses.dataclass
+class Rebuilt:
+    root: Path
+    first: BuildResult
+    data: bytes  # the "contoh" PDF of the first build in this directory
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Rebuilt:
+    """The fixture in a different, deeper directory with a second report; built with the memo in ``<root>/.cache``."""
+    root = copy_fixture(tmp_path_factory.mktemp("salinan") / "arsip" / "checkout-lain", second_report=True)
+    with source_date_epoch():
+        first = build(BuildOptions(root=root))
+    return Rebuilt(root, first, (root / "build" / PDF_PATH).read_bytes())
+
+
+# ====================================================================================================================
+# Reading the PDF back
 
 
 def _fragments(page: pypdf.PageObject) -> list[tuple[float, float, str]]:
@@ -251,21 +182,58 @@ def _lines(frags: list[tuple[float, float, str]]) -> list[str]:
 
 
 def _footer_number(page: pypdf.PageObject) -> str:
-    """The printed page number: the text in the bottom margin (below 20 mm; the page margins are 24 mm and 20 mm)."""
-    # (pypdf misplaces text drawn inside SVG form XObjects, so keep only runs that look like a page number)
+    """The printed page number: the text in the bottom margin (below 20 mm; the page margins are 24 mm and 20 mm).
+
+    Read from :func:`_without_forms` pages: pypdf places text drawn inside form XObjects (the SVG chart's axis
+    labels) without the form's matrix, so it could land in the margin.
+    """
     found = [t.strip() for x, y, t in sorted(_fragments(page))
              if 0 <= y < 20 * 72 / 25.4 and re.fullmatch(r"\s*(\d+|[ivxlcdm]+)\s*", t)]
     return " ".join(found)
+
+
+def _without_forms(data: bytes) -> pypdf.PdfReader:
+    """The PDF with every form XObject (SVG images and charts) emptied; page content itself is untouched."""
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        for obj in doc.objects:
+            if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Form":
+                obj.write(b"")
+        out = io.BytesIO()
+        doc.save(out)
+    return pypdf.PdfReader(out)
 
 
 def _dest_pages(reader: pypdf.PdfReader) -> dict[str, int]:
     return {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
 
 
-def _list_pages(r: Rendered) -> list[int]:
-    """Indexes of the Daftar Isi / Tabel / Gambar pages."""
-    dests = _dest_pages(r.reader)
-    return sorted({dests[d] for d in ("daftar-isi", "daftar-tabel", "daftar-gambar")})
+def _text(reader: pypdf.PdfReader, index: int) -> str:
+    return re.sub(r"\s+", " ", reader.pages[index].extract_text())
+
+
+def _is_landscape(page: pikepdf.Page) -> bool:
+    x0, y0, x1, y1 = (float(v) for v in page.MediaBox)
+    rotate = int(page.obj.get("/Rotate", 0))
+    return (x1 - x0 > y1 - y0) != (rotate % 180 == 90)
+
+
+def _pdf_paths(result: BuildResult) -> list[str]:
+    """PDFs laid out (not taken from the memo) in a build."""
+    return [p for p in result.rendered if p.endswith(".pdf")]
+
+
+# ====================================================================================================================
+# Layout
+
+
+def test_build_writes_the_pdf_at_its_versioned_url(rendered: Rendered) -> None:
+    assert rendered.data.startswith(b"%PDF-1.7")
+    assert rendered.result.files[PDF_PATH] == rendered.data
+    assert _pdf_paths(rendered.result) == [PDF_PATH]
+    # the report page links the PDF with its size (KB of 1024 bytes, one decimal, id-ID comma)
+    page = (rendered.root / "situs" / "laporan" / "contoh" / "1.0" / "index.html").read_text(encoding="utf-8")
+    size = f"{len(rendered.data) / 1024:.1f}".replace(".", ",")
+    assert re.search(rf'<a href="contoh-1\.0\.pdf"[^>]*>[^<]*</a>\s*<span class="meta">\(PDF, {size} KB\)', page)
 
 
 def test_page_count_and_structure(rendered: Rendered) -> None:
@@ -274,24 +242,33 @@ def test_page_count_and_structure(rendered: Rendered) -> None:
     # cover, Kata Pengantar, Daftar Isi, Daftar Tabel, Daftar Gambar, Ikhtisar, then BAB I on page index 6.
     assert [dests[k] for k in ("kata-pengantar", "daftar-isi", "daftar-tabel", "daftar-gambar",
                                "ikhtisar-eksekutif", "bab-1-pendahuluan")] == [1, 2, 3, 4, 5, 6]
-    # each BAB starts a new page, in order; 40 table rows + landscape page make BAB III several pages long.
-    starts = [dests[c] for c in ("bab-1-pendahuluan", "bab-2-perencanaan-kinerja", "bab-3-akuntabilitas-kinerja",
-                                 "bab-4-penutup")]
+    # each BAB starts a new page, in order; the long budget table and a landscape page make BAB III long.
+    starts = [dests[c] for c in CHAPTERS if CHAPTERS[c][1]]
     assert starts == sorted(set(starts))
-    assert starts[3] - starts[2] >= 3
-    assert 12 <= n <= 22
-    assert rendered.stats.rendered and rendered.stats.pages == n
+    for start in starts:
+        assert _fragments(rendered.reader.pages[start]), "BAB dimulai di halaman baru"
+        assert rendered.text(start).lstrip().startswith("BAB ")
+    assert starts[3] - starts[2] >= 4
+    assert 15 <= n <= 26
 
 
 def test_page_labels_match_printed_numbers(rendered: Rendered) -> None:
     labels = rendered.reader.page_labels
     n = len(labels)
+    assert n == len(rendered.reader.pages)
     assert labels[:7] == ["Sampul", "i", "ii", "iii", "iv", "v", "1"]
     assert labels[6:] == [str(i) for i in range(1, n - 5)]
+    pages = _without_forms(rendered.data).pages
     for index in range(1, n):
-        assert _footer_number(rendered.reader.pages[index]) == labels[index], f"halaman indeks {index}"
+        assert _footer_number(pages[index]) == labels[index], f"halaman indeks {index}"
     # the cover carries no number
-    assert not re.fullmatch(r"\d+|[ivx]+", _footer_number(rendered.reader.pages[0]))
+    assert not re.fullmatch(r"\d+|[ivx]+", _footer_number(pages[0]))
+
+
+def _list_pages(r: Rendered) -> list[int]:
+    """Indexes of the Daftar Isi / Tabel / Gambar pages."""
+    dests = _dest_pages(r.reader)
+    return sorted({dests[d] for d in ("daftar-isi", "daftar-tabel", "daftar-gambar") if d in dests})
 
 
 def test_list_entries_point_to_their_printed_page(rendered: Rendered) -> None:
@@ -315,35 +292,167 @@ def test_list_entries_point_to_their_printed_page(rendered: Rendered) -> None:
             assert match, f"tidak ada nomor halaman untuk {dest}: {last_line!r}"
             assert match.group(1) == labels[dests[dest]], f"{dest}: tercetak {match.group(1)}"
             checked.add(dest)
-    chapters = {c.id for c in rendered.report.chapters}
-    items = {t.id for t in rendered.report.tables} | {f.id for f in rendered.report.figures}
-    sections = {"bab-1-pendahuluan--latar-belakang", "bab-2-perencanaan-kinerja--latar-belakang", "sumber-daya",
-                "capaian-kinerja", "renstra", "anggaran", "kesimpulan"}
-    assert chapters | items | sections | {"daftar-isi", "daftar-tabel", "daftar-gambar"} <= checked
+    expected = set(CHAPTERS) | set(TABLES) | set(FIGURES) | set(SECTIONS) | {"daftar-isi", "daftar-tabel",
+                                                                                  "daftar-gambar"}
+    assert expected <= checked, sorted(expected - checked)
+
+
+def test_section_ids_are_unique_across_chapters(rendered: Rendered) -> None:
+    dests = _dest_pages(rendered.reader)
+    assert set(SECTIONS) <= set(dests)
+    assert dests["bab-1-pendahuluan--a-latar-belakang"] == dests["bab-1-pendahuluan"]
+    assert dests["bab-2-perencanaan-kinerja--a-latar-belakang"] == dests["bab-2-perencanaan-kinerja"]
+    assert "a-latar-belakang" not in dests
+
+
+def _link_targets(reader: pypdf.PdfReader, index: int) -> set[str]:
+    out = set()
+    for annot in reader.pages[index].get("/Annots", []):
+        annot = annot.get_object()
+        if annot.get("/Subtype") == "/Link" and "/Dest" in annot:
+            out.add(str(annot["/Dest"]))
+    return out
+
+
+def test_links_between_chapters_and_references_are_in_document(rendered: Rendered) -> None:
+    reader = rendered.reader
+    dests = _dest_pages(reader)
+    # [bagian capaian kinerja](30-bab-3-akuntabilitas-kinerja.md#a-capaian-kinerja-organisasi) and {ref} in BAB I
+    bab1 = set().union(*(_link_targets(reader, i) for i in range(dests["bab-1-pendahuluan"],
+                                                                  dests["bab-2-perencanaan-kinerja"])))
+    assert {"bab-3-akuntabilitas-kinerja--a-capaian-kinerja-organisasi", "capaian-2023", "penduduk-desa"} <= bab1
+    # [BAB II](20-bab-2-perencanaan-kinerja.md#a-latar-belakang) from BAB III: BAB II's section, not BAB I's
+    bab3 = set().union(*(_link_targets(reader, i) for i in range(dests["bab-3-akuntabilitas-kinerja"],
+                                                                  dests["bab-4-penutup"])))
+    assert "bab-2-perencanaan-kinerja--a-latar-belakang" in bab3
+    # [BAB III](30-bab-3-akuntabilitas-kinerja.md) from the Ikhtisar: the chapter's first page
+    assert {"bab-3-akuntabilitas-kinerja", "capaian-2023"} <= _link_targets(reader, dests["ikhtisar-eksekutif"])
+    # no link to the website for anything inside this report
+    for page in reader.pages:
+        for annot in page.get("/Annots", []):
+            action = annot.get_object().get("/A")
+            if action is not None and "/URI" in action:
+                assert "laporan/contoh/" not in str(action["/URI"]), str(action["/URI"])
 
 
 def test_bookmarks_for_babs_and_sections(rendered: Rendered) -> None:
     outline = rendered.reader.outline
     titles = [o.title for o in outline if not isinstance(o, list)]
-    for title in ("Kata Pengantar", "Daftar Isi", "BAB I Pendahuluan", "BAB II Perencanaan Kinerja",
-                  "BAB III Akuntabilitas Kinerja", "BAB IV Penutup"):
+    for title in ("Kata Pengantar", "Daftar Isi", "Daftar Tabel", "Daftar Gambar", "Ikhtisar Eksekutif",
+                  "BAB I Pendahuluan", "BAB II Perencanaan Kinerja", "BAB III Akuntabilitas Kinerja",
+                  "BAB IV Penutup"):
         assert title in titles
-    bab3 = titles.index("BAB III Akuntabilitas Kinerja")
-    children = outline[outline.index(next(o for o in outline if not isinstance(o, list)
-                                          and o.title == titles[bab3])) + 1]
-    assert [c.title for c in children] == ["A. Capaian Kinerja Organisasi", "B. Perbandingan dengan Target Renstra",
-                                           "C. Realisasi Anggaran"]
-    assert rendered.reader.get_destination_page_number(outline[titles.index("BAB I Pendahuluan")]) == 6
+    bab3 = next(o for o in outline if not isinstance(o, list) and o.title == "BAB III Akuntabilitas Kinerja")
+    children = outline[outline.index(bab3) + 1]
+    assert [c.title for c in children] == ["A. Capaian Kinerja Organisasi", "B. Realisasi Anggaran", "C. Nilai Aset"]
+    dests = _dest_pages(rendered.reader)
+    assert rendered.reader.get_destination_page_number(bab3) == dests["bab-3-akuntabilitas-kinerja"]
+    bab1 = next(o for o in outline if not isinstance(o, list) and o.title == "BAB I Pendahuluan")
+    assert rendered.reader.get_destination_page_number(bab1) == 6
+
+
+def test_headings_and_captions_extractable(rendered: Rendered) -> None:
+    reader = rendered.reader
+    dests = _dest_pages(reader)
+    for cid, (judul, bab) in CHAPTERS.items():
+        text = rendered.text(dests[cid]).upper()
+        assert judul.upper() in text
+        if bab:
+            assert f"BAB {bab}" in text
+    for item_id, caption in {**TABLES, **FIGURES}.items():
+        assert caption in rendered.text(dests[item_id]), item_id
+    # the report's numbering agrees with the hand-written list
+    assert {t.id: f"{t.label} {t.judul}" for t in rendered.report.tables} == TABLES
+    assert {f.id: f"{f.label} {f.judul}" for f in rendered.report.figures} == FIGURES
+    # the chart's data table (in <details>) is for the website only
+    assert not any("Data gambar 2.1" in rendered.text(i) for i in range(len(reader.pages)))
+
+
+def test_computed_numbers_are_the_sites(rendered: Rendered) -> None:
+    """One source: the PDF prints the computed values the website shows (checked by hand here)."""
+    dests = _dest_pages(rendered.reader)
+    capaian = rendered.text(dests["capaian-2023"])
+    # IKU1: 71,74 ÷ 73 × 100 = 98,27 %; IKU2: 82,5 ÷ 80 × 100 = 103,13 %; IKU3: 93 ÷ 90 × 100 = 103,33 %
+    for value in ("98,27 %", "103,13 %", "103,33 %"):
+        assert value in capaian
+    site = (rendered.root / "situs" / "laporan" / "contoh" / "1.0" / "bab-3-akuntabilitas-kinerja"
+            / "index.html").read_text(encoding="utf-8")
+    for value in ("98,27 %", "103,13 %", "103,33 %"):
+        assert value in site
+    # 12 columns: the row total of "Camat dan Sekretariat" is 1+2+3+2+1+2+0+1+1+0 = 13
+    assert "Camat dan Sekretariat 1 2 3 2 1 2 0 1 1 0 13" in rendered.text(dests["pegawai-golongan"])
+    # the Kata Pengantar's {nilai}`laporan.tahun`
+    assert "Martapura Barat Tahun 2023 dapat diselesaikan" in rendered.text(dests["kata-pengantar"])
+
+
+def test_signature_block_and_cover(rendered: Rendered) -> None:
+    kp = rendered.text(1)
+    for expected in ("Martapura, 31 Januari 2024", "Camat Martapura Barat,", "H. Ahmad Rizani, S.Sos., M.AP",
+                     "Pembina Tingkat I (IV/b)", "NIP. 19700101 199003 1 001"):
+        assert expected in kp
+    cover = rendered.text(0).upper()
+    for expected in ("LAPORAN KINERJA", "INSTANSI PEMERINTAH", "TAHUN 2023", "KECAMATAN MARTAPURA BARAT",
+                     "PEMERINTAH KABUPATEN BANJAR"):
+        assert expected in cover
+    assert "/XObject" in rendered.pike.pages[0].Resources  # the logo
+    assert any(p.endswith("logo.svg") for p in rendered.served)
+
+
+def test_landscape_pages_declared_and_detected(rendered: Rendered) -> None:
+    dests = _dest_pages(rendered.reader)
+    wide = {dests[t] for t in LANDSCAPE}
+    assert len(wide) == len(LANDSCAPE)
+    for index, page in enumerate(rendered.pike.pages):
+        assert _is_landscape(page) == (index in wide), f"halaman indeks {index}"
+    # the table found too wide by the layout keeps its total row on its landscape page
+    assert "Jumlah" in rendered.text(dests["aset-jenis"])
+    assert "125.431.876.543.210" in rendered.text(dests["aset-jenis"])
+
+
+def test_notes_stay_with_declared_wide_table(rendered: Rendered) -> None:
+    dests = _dest_pages(rendered.reader)
+    assert "Tingkat kemajuan = realisasi tahun ini" in rendered.text(dests["renstra-matriks"])
+
+
+def test_long_table_repeats_its_header_on_every_page(rendered: Rendered) -> None:
+    reader = rendered.reader
+    dests = _dest_pages(reader)
+    start = dests["anggaran-rinci"]
+    # the last sub kegiatan of data/anggaran.yaml
+    end = next(i for i in range(start, len(reader.pages)) if "7.01.02.2.03.0003" in rendered.text(i))
+    assert end >= start + 2, "tabel anggaran harus melewati beberapa halaman"
+    for index in range(start, end + 1):
+        text = rendered.text(index)
+        assert "Program / kegiatan / sub kegiatan Pagu (Rp) Realisasi (Rp) Serapan Sisa (Rp)" in text, index
+    # rows are not split across pages: each sub kegiatan's code is printed on the same page as its pagu
+    budget = yaml.safe_load((SOURCE / "data" / "anggaran.yaml").read_text(encoding="utf-8"))
+    leaves = [s for p in budget["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"]]
+    assert len(leaves) == 34
+    for leaf in leaves:
+        pagu = f"{leaf['pagu']:,}".replace(",", ".")
+        pages = [i for i in range(start, end + 1) if leaf["kode"] in rendered.text(i)]
+        assert len(pages) == 1 and pagu in rendered.text(pages[0]), leaf["kode"]
+
+
+def test_images_are_embedded_from_local_files(rendered: Rendered) -> None:
+    dests = _dest_pages(rendered.reader)
+    page = rendered.pike.pages[dests["bab-4-penutup"]]
+    assert "/XObject" in page.Resources  # ![Peta wilayah …](gambar/peta.svg)
+    assert any(p.endswith("peta.svg") for p in rendered.served)
+
+
+# ====================================================================================================================
+# Archival
 
 
 def test_attachments_embedded_byte_equal(rendered: Rendered) -> None:
     files = rendered.pike.attachments
-    assert sorted(files.keys()) == ["indikator.yaml", "penduduk.csv"]
-    for path in rendered.attachments:
-        spec = files[path.name]
-        assert spec.get_file().read_bytes() == path.read_bytes()
+    sources = sorted((SOURCE / "data").iterdir())
+    assert sorted(files.keys()) == sorted(p.name for p in sources)
+    for path in sources:
+        assert files[path.name].get_file().read_bytes() == path.read_bytes(), path.name
     af = rendered.pike.Root.AF
-    assert len(af) == 2
+    assert len(af) == len(sources)
     assert {str(s.AFRelationship) for s in af} == {"/Source"}
     assert {str(s.EF.F.Subtype) for s in af} == {"/application/yaml", "/text/csv"}
 
@@ -354,11 +463,12 @@ def test_pdfa_and_document_metadata(rendered: Rendered) -> None:
     assert meta["pdfaid:conformance"] == "B"
     info = rendered.pike.docinfo
     assert str(info.Title) == rendered.report.judul == meta["dc:title"]
+    assert str(info.Title) == "Laporan Kinerja Instansi Pemerintah Kecamatan Martapura Barat Tahun 2023"
     assert str(info.Author) == "Kecamatan Martapura Barat"
     assert "Kecamatan Martapura Barat" in str(info.Subject)
     assert "LKjIP" in str(info.Keywords)
     assert str(rendered.pike.Root.Lang) == "id"
-    # dates come from the given epoch (15 Feb 2024 00:00 UTC), never from the clock
+    # dates come from SOURCE_DATE_EPOCH (15 Feb 2024 00:00 UTC), never from the clock
     assert str(info.CreationDate) == str(info.ModDate) == "D:20240215000000Z"
     assert meta["xmp:CreateDate"].startswith("2024-02-15T00:00:00")
     # PDF/A: the Info dictionary and the XMP packet must say the same (post-processing must not desynchronise them)
@@ -399,91 +509,98 @@ def test_all_fonts_embedded_and_from_theme(rendered: Rendered) -> None:
         assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), str(font.BaseFont)
         names.add(str(font.BaseFont).split("+")[-1])
     assert any("Serif" in n for n in names) and any("Sans" in n for n in names)
-    # the theme's WOFF2 files were read through the fetcher, so the fonts are the shipped ones
-    served = {Path(p).name for p in rendered.stats.resources}
-    assert {"NotoSerif-Regular-latin.woff2", "NotoSans-Bold-latin.woff2"} <= served
-
-
-def _text(reader: pypdf.PdfReader, index: int) -> str:
-    return re.sub(r"\s+", " ", reader.pages[index].extract_text())
-
-
-def test_headings_and_captions_extractable(rendered: Rendered) -> None:
-    reader = rendered.reader
-    dests = _dest_pages(reader)
-    for ch in rendered.report.chapters:
-        text = _text(reader, dests[ch.id]).upper()
-        assert ch.judul.upper() in text
-        if ch.bab:
-            assert f"BAB {ch.bab}" in text
-    for item in rendered.report.tables + rendered.report.figures:
-        assert f"{item.label} {item.judul}" in _text(reader, dests[item.id])
-    # the chart's data table (in <details>) is for the website only
-    assert not any("DATA-TERSEMBUNYI" in _text(reader, i) for i in range(len(reader.pages)))
-
-
-def test_signature_block_and_cover(rendered: Rendered) -> None:
-    kp = _text(rendered.reader, 1)
-    for expected in ("Martapura, 31 Januari 2024", "Camat Martapura Barat,", "H. Ahmad Rizani, S.Sos., M.AP",
-                     "Pembina Tingkat I (IV/b)", "NIP. 19700101 199003 1 001"):
-        assert expected in kp
-    cover = _text(rendered.reader, 0).upper()
-    for expected in ("LAPORAN KINERJA", "INSTANSI PEMERINTAH", "TAHUN 2023", "KECAMATAN MARTAPURA BARAT",
-                     "PEMERINTAH KABUPATEN BANJAR"):
-        assert expected in cover
-    assert "/XObject" in rendered.pike.pages[0].Resources  # the logo
-
-
-def test_landscape_pages_declared_and_detected(rendered: Rendered) -> None:
-    dests = _dest_pages(rendered.reader)
-    wide = {dests["renstra-matriks"], dests["anggaran-rinci"]}  # declared "lebar" / found too wide by the layout
-    for index, page in enumerate(rendered.pike.pages):
-        x0, y0, x1, y1 = (float(v) for v in page.MediaBox)
-        rotate = int(page.obj.get("/Rotate", 0))
-        landscape = (x1 - x0 > y1 - y0) != (rotate % 180 == 90)
-        assert landscape == (index in wide), f"halaman indeks {index}"
-    # the notes under the detected table stay on its landscape page
-    assert "Catatan: angka dalam rupiah." in _text(rendered.reader, dests["anggaran-rinci"])
-    # the table header is repeated on every page the long table spans
-    capaian = dests["capaian-2023"]
-    assert all("Realisasi" in _text(rendered.reader, i) for i in range(capaian, capaian + 2))
-
-
-def test_cache_skips_unchanged_and_detects_changes(rendered: Rendered, tmp_path: Path) -> None:
-    again = pdf.run_pdf_job(rendered.job)
-    assert not again.rendered
-    assert rendered.job.out_path.read_bytes() == rendered.data
-    key = pdf.pdf_cache_key(rendered.job)
-    changed = dataclasses.replace(rendered.job, html=rendered.job.html.replace("Penutup", "Penutup Laporan"))
-    assert pdf.pdf_cache_key(changed) != key
-    # a fetched resource (not part of the key) that changes on disk invalidates the cache too
-    record = json.loads(rendered.job.cache_path.read_text(encoding="utf-8"))
-    assert any(p.endswith("logo.svg") for p in record["resources"])
-    copy = dataclasses.replace(rendered.job, out_path=tmp_path / "salinan.pdf")
-    copy.out_path.write_bytes(rendered.data)
-    record["resources"] = {str(rendered.report.folder / "gambar" / "logo.svg"): "0" * 64}
-    copy.cache_path.write_text(json.dumps(record), encoding="utf-8")
-    assert not pdf.is_cached(copy)
-
-
-def test_parallel_render_is_byte_identical_and_cache_dir_survives_clean_build(
-        rendered: Rendered, tmp_path: Path) -> None:
-    jobs = [dataclasses.replace(rendered.job, out_path=tmp_path / "situs" / f"{i}.pdf", cache_dir=tmp_path / "cache")
-            for i in range(2)]
-    stats = pdf.render_many(jobs, workers=2)
-    assert [s.rendered for s in stats] == [True, True]
-    for job in jobs:
-        assert job.out_path.read_bytes() == rendered.data
-    # a clean build (output folder emptied) reuses the cached copy instead of rendering again
-    for job in jobs:
-        job.out_path.unlink()
-    assert [s.rendered for s in pdf.render_many(jobs, workers=2)] == [False, False]
-    assert jobs[0].out_path.read_bytes() == rendered.data
-    assert not list((tmp_path / "situs").glob("*.json")) and not list((tmp_path / "situs").glob(".*"))
+    # the theme's WOFF2 files were read through the fetcher, so the fonts are the shipped ones, not the machine's
+    served = {Path(p).name: p for p in rendered.served}
+    for name in ("NotoSerif-Regular-latin.woff2", "NotoSans-Bold-latin.woff2"):
+        assert name in served
+        assert Path(served[name]).read_bytes() == (THEME_FONTS / name).read_bytes()
 
 
 def test_remote_image_refused_not_fetched(rendered: Rendered) -> None:
-    assert rendered.stats.refused == ["https://example.invalid/peta.png"]
+    assert rendered.refused == ["https://example.invalid/peta.png"]
+    warnings = [d.message for d in rendered.result.diagnostics.warnings]
+    assert any("https://example.invalid/peta.png" in w and "ditolak" in w for w in warnings), warnings
+    # nothing outside the project and the theme was read
+    allowed = (rendered.root.resolve(), THEME_FONTS.parents[1].resolve())
+    for path in rendered.served:
+        assert any(Path(path).is_relative_to(a) for a in allowed), path
+
+
+# ====================================================================================================================
+# Reproducibility and the memo
+
+
+def test_identical_bytes_from_another_directory_and_in_parallel(rendered: Rendered, rebuilt: Rebuilt) -> None:
+    """Archivists rebuild from a different checkout path: same input, same bytes (here also laid out in a worker
+    process next to a second report, and with the memo on)."""
+    assert rebuilt.root.resolve() != rendered.root.resolve()
+    assert sorted(_pdf_paths(rebuilt.first)) == [COPY_PDF_PATH, PDF_PATH]
+    assert rebuilt.data == rendered.data
+    assert str(rebuilt.root).encode() not in rebuilt.data and str(rendered.root).encode() not in rendered.data
+    # the second report differs only by its slug, so its PDF differs (other /ID) but has the same page count
+    copy = pypdf.PdfReader(rebuilt.root / "build" / COPY_PDF_PATH)
+    assert len(copy.pages) == len(rendered.reader.pages)
+
+
+def test_lkjip_pdf_command_writes_the_same_pdf(rebuilt: Rebuilt, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "keluar.pdf"
+    with source_date_epoch():
+        assert cli_main(["pdf", "contoh", str(rebuilt.root / "content"), "-o", str(target)]) == 0
+    assert target.read_bytes() == rebuilt.data
+    assert "PDF ditulis ke" in capsys.readouterr().out
+
+
+def test_memo_skips_unchanged_pdf_and_rerenders_changed_data(rebuilt: Rebuilt) -> None:
+    """Runs last on ``rebuilt`` (it edits its content)."""
+    with source_date_epoch():
+        again = build(BuildOptions(root=rebuilt.root))
+    assert _pdf_paths(again) == []
+    assert again.files[PDF_PATH] == rebuilt.data
+    assert (rebuilt.root / "build" / PDF_PATH).read_bytes() == rebuilt.data
+
+    # IKU1 realisasi 71,74 -> 73,73: capaian 73,73 ÷ 73 × 100 = 101,00 % (was 98,27 %)
+    data_file = rebuilt.root / "content" / "laporan" / "contoh" / "data" / "indikator.yaml"
+    text = data_file.read_text(encoding="utf-8")
+    assert text.count("2023: 71.74") == 1
+    data_file.write_text(text.replace("2023: 71.74", "2023: 73.73"), encoding="utf-8")
+    with source_date_epoch():
+        changed = build(BuildOptions(root=rebuilt.root))
+    assert _pdf_paths(changed) == [PDF_PATH]  # the other report's PDF comes from the memo
+    new = (rebuilt.root / "build" / PDF_PATH).read_bytes()
+    assert new != rebuilt.data
+    reader = pypdf.PdfReader(rebuilt.root / "build" / PDF_PATH)
+    page = _dest_pages(reader)["capaian-2023"]
+    assert "101,00 %" in _text(reader, page) and "98,27 %" not in _text(reader, page)
+    # the attachment is the edited file
+    with pikepdf.open(rebuilt.root / "build" / PDF_PATH) as pike:
+        assert pike.attachments["indikator.yaml"].get_file().read_bytes() == data_file.read_bytes()
+
+
+def test_memo_rerenders_when_site_config_changes(rebuilt: Rebuilt) -> None:
+    """Runs after the memo test on ``rebuilt``: without raw HTML the <img> in BAB IV is printed as text."""
+    situs = rebuilt.root / "content" / "situs.yaml"
+    situs.write_text(situs.read_text(encoding="utf-8").replace("html_mentah: true", "html_mentah: false"),
+                     encoding="utf-8")
+    with source_date_epoch():
+        result = build(BuildOptions(root=rebuilt.root))
+    assert any(p.endswith("bab-4-penutup/index.html") for p in result.rendered)
+    assert sorted(_pdf_paths(result)) == [COPY_PDF_PATH, PDF_PATH]
+
+
+# ====================================================================================================================
+# Units
+
+
+def _report(folder: Path) -> Report:
+    kepala = Person(nama="H. Ahmad Rizani, S.Sos., M.AP", jabatan="Camat Martapura Barat",
+                    pangkat="Pembina Tingkat I (IV/b)", nip="197001011990031001")
+    instansi = Instansi(nama="Kecamatan Martapura Barat", kepala=kepala, pemda="Pemerintah Kabupaten Banjar")
+    return Report(slug="contoh", folder=folder, rel="content/laporan/contoh",
+                  judul="Laporan Kinerja Instansi Pemerintah Kecamatan Martapura Barat Tahun 2023",
+                  tahun=2023, periode="tahunan", versi="1.0", tanggal_terbit=dt.date(2024, 2, 15),
+                  instansi=instansi, tempat_ttd="Martapura", tanggal_ttd=dt.date(2024, 1, 31),
+                  loc=Loc("content/laporan/contoh/laporan.yaml", 1))
 
 
 def test_url_fetcher_refuses_network_and_outside_files(tmp_path: Path) -> None:
@@ -500,23 +617,8 @@ def test_url_fetcher_refuses_network_and_outside_files(tmp_path: Path) -> None:
             fetcher(url)
 
 
-def test_chapter_html_preparation(tmp_path: Path) -> None:
-    report, _, _ = make_report(tmp_path)
-    ch = report.chapters[2]
-    ch.html += ('<table id="lebar-otomatis"><thead><tr>' + "<th>k</th>" * 10 + "</tr></thead></table>"
-                '<table id="sempit"><tr><th colspan="2">a</th><th>b</th></tr></table>'
-                '<a href="../bab-4-penutup/">Bab IV</a><a href="https://example.com/">luar</a>')
-    html, toc = pdf.prepare_chapter_html(ch, report, {"latar-belakang"}, {c.id for c in report.chapters})
-    assert 'id="bab-1-pendahuluan--latar-belakang"' in html
-    assert toc[0] == (2, "bab-1-pendahuluan--latar-belakang", "A. Latar Belakang")
-    assert 'href="#capaian-2023"' in html and 'href="#bab-4-penutup"' in html
-    assert 'href="https://example.com/"' in html
-    assert '<table id="lebar-otomatis" class="lebar">' in html
-    assert '<table id="sempit">' in html
-
-
 def test_format_nip_and_period(tmp_path: Path) -> None:
-    report, _, _ = make_report(tmp_path)
+    report = _report(tmp_path)
     assert pdf.periode_teks(report) == "TAHUN 2023"
     report.periode, report.tahun = "tw1", 2024
     assert pdf.periode_teks(report) == "TRIWULAN I TAHUN 2024"
@@ -526,8 +628,25 @@ def test_format_nip_and_period(tmp_path: Path) -> None:
     assert pdf.format_nip("12345") == "12345"
 
 
+def test_lists_only_for_items_that_exist(tmp_path: Path) -> None:
+    """Daftar Tabel / Daftar Gambar are printed only when the report has tables / figures (an empty list page
+    would look like a mistake in a signed document); the figure label follows ``situs.yaml label_gambar``."""
+    report = _report(tmp_path)
+
+    def lists(label: str = "Gambar") -> list[tuple[str, str]]:
+        context = pdf.build_context(report, SimpleNamespace(label_gambar=label), {})
+        return [(p["id"], p["judul"]) for p in context["front_parts"] if p["kind"] != "bab"]
+
+    assert lists() == [("daftar-isi", "Daftar Isi")]
+    report.tables = [NumberedItem("tabel", "capaian-2023", "3.1", "Tabel 3.1", "Capaian", "bab-3")]
+    assert lists() == [("daftar-isi", "Daftar Isi"), ("daftar-tabel", "Daftar Tabel")]
+    report.figures = [NumberedItem("gambar", "grafik-capaian", "3.1", "Grafik 3.1", "Capaian", "bab-3")]
+    assert lists("Grafik") == [("daftar-isi", "Daftar Isi"), ("daftar-tabel", "Daftar Tabel"),
+                               ("daftar-gambar", "Daftar Grafik")]
+
+
 def test_source_date_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    report, _, _ = make_report(tmp_path)
+    report = _report(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert pdf.source_date(report) == 1700000000
     monkeypatch.delenv("SOURCE_DATE_EPOCH")

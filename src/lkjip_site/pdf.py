@@ -3,28 +3,19 @@
 Why a module of its own: the PDF is the document an office signs, submits and archives, so it has its own layout
 rules (cover, front matter numbered i, ii, …, body numbered 1, 2, … from BAB I, landscape pages for wide tables) and
 archival rules (PDF/A-3, embedded source data, embedded fonts, no network, byte-identical rebuilds). It never computes
-anything: it reads ``Chapter.html`` (the same HTML the site shows), ``Report.tables``/``Report.figures`` and the
-metadata, so the printed report and the website cannot disagree.
+anything: it lays out the chapters the Markdown stage rendered for print from the same tokens as the site,
+``Report.tables``/``Report.figures`` and the metadata, so the printed report and the website cannot disagree.
 
 Pipeline
 --------
-1. :func:`prepare_pdf` (cheap, main process): renders the Jinja templates in ``templates/pdf/`` into one HTML string,
-   merges the chapters (ids made unique, links between chapters turned into in-document anchors, wide tables marked
-   for landscape pages) and returns a picklable :class:`PdfJob`.
-2. :func:`run_pdf_job` (expensive, any process): WeasyPrint lays the job out, pikepdf adds page labels, the result is
-   written atomically. A content-hash cache skips the work when nothing changed (record in ``cache_dir``, which
-   also keeps a copy of the PDF for clean builds; without ``cache_dir`` a hidden ``.<pdf>.cache.json`` sidecar).
-   If a table not declared ``lebar`` turns out wider than a portrait page, it is marked and laid out once more.
-3. :func:`render_many` runs several jobs in a process pool; :func:`render_pdf` is prepare + run for one report.
-
-Use from the build::
-
-    jobs = [prepare_pdf(r, site.config, env, out / r.url / f"{r.slug}-{r.versi}.pdf", r.data.files, site.root,
-                        cache_dir=site.root / ".cache" / "pdf") for r in site.reports]
-    for stats in render_many(jobs, workers=None):   # RenderStats: rendered?, pages, seconds, refused URLs
-        ...
-
-``stats.refused`` lists URLs the fetcher refused (remote images, files outside the build): report them as warnings.
+1. The Markdown stage renders each chapter for print (``RenderContext.pdf``): heading ids prefixed with the chapter id,
+   links between chapters as in-document anchors, images as local files, wide tables marked by the table model.
+2. :func:`prepare_pdf` (cheap, main process) puts those chapters into the templates in ``templates/pdf/`` (cover,
+   Kata Pengantar with signature, Daftar Isi/Tabel/Gambar, body) and returns a picklable :class:`PdfJob`.
+3. :func:`render_job_bytes` (expensive, any process): WeasyPrint lays the job out (a table not declared ``lebar``
+   that turns out wider than a portrait page is moved to a landscape page by :func:`overflow_stylesheet` and laid
+   out once more), pikepdf adds page labels. ``stages.render_pdfs`` runs the jobs in worker processes and memoises
+   the bytes (``cache.Memo``); :func:`run_pdf_job`/:func:`render_many` write files directly for other callers.
 
 Archival choices (checked with WeasyPrint 70.0)
 -----------------------------------------------
@@ -56,15 +47,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import mimetypes
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from multiprocessing import get_context
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -115,7 +102,6 @@ class PdfJob:
     are looked up in the laid-out pages to write ``/PageLabels``.
     """
 
-    out_path: Path
     html: str
     base_url: str
     stylesheet: str
@@ -126,32 +112,6 @@ class PdfJob:
     front_anchor: str | None
     body_anchor: str | None
     variant: str = PDF_VARIANT
-    cache_dir: Path | None = None
-
-    @property
-    def cache_path(self) -> Path:
-        """The cache record. Without ``cache_dir`` a hidden sidecar next to the PDF; with it, a file in that folder
-        (keep it outside the published site) that also holds a copy of the PDF, so a clean build can reuse it."""
-        if self.cache_dir is None:
-            return self.out_path.with_name(f".{self.out_path.name}.cache.json")
-        tag = hashlib.sha256(str(self.out_path.resolve()).encode("utf-8")).hexdigest()[:16]
-        return self.cache_dir / f"{self.out_path.stem}-{tag}.json"
-
-    @property
-    def cached_pdf_path(self) -> Path | None:
-        return None if self.cache_dir is None else self.cache_path.with_suffix(".pdf")
-
-
-@dataclass
-class RenderStats:
-    """What :func:`run_pdf_job` did, for build logs and speed measurements."""
-
-    out_path: Path
-    rendered: bool
-    pages: int = 0
-    seconds: float = 0.0
-    resources: dict[str, str] = field(default_factory=dict)
-    refused: list[str] = field(default_factory=list)  # URLs the fetcher refused (shown as build warnings)
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -397,9 +357,9 @@ def build_context(report: Report, site: Any, chapter_html: dict[str, str]) -> di
     }
 
 
-def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, out_path: Path, attachments: Sequence[Path],
+def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, attachments: Sequence[Path],
                 asset_root: Path, chapter_html: dict[str, str], *, static_dirs: Sequence[Path] | None = None,
-                epoch: int | None = None, cache_dir: Path | None = None) -> PdfJob:
+                epoch: int | None = None) -> PdfJob:
     """Render the print HTML for ``report`` and bundle everything a worker needs into a :class:`PdfJob`."""
     env = _env_with_filters(env)
     statics = list(static_dirs) if static_dirs is not None else theme_static_dirs(env)
@@ -416,7 +376,6 @@ def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, out_path: Pa
     html = env.get_template(TEMPLATE).render(**context)
     front_parts, body_parts = context["front_parts"], context["body_parts"]
     return PdfJob(
-        out_path=Path(out_path),
         html=html,
         base_url=_file_url(Path(report.folder)) + "/",
         stylesheet=css_path.read_text(encoding="utf-8"),
@@ -427,79 +386,7 @@ def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, out_path: Pa
         epoch=stamp,
         front_anchor="bagian-depan" if front_parts else None,
         body_anchor="bagian-isi" if body_parts else None,
-        cache_dir=Path(cache_dir) if cache_dir is not None else None,
     )
-
-
-# --------------------------------------------------------------------------------------------------------------------
-# Cache
-
-
-def _sha256_file(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def pdf_cache_key(job: PdfJob) -> str:
-    """Hash of every input that is known before layout: HTML, CSS, attachments, date, variant, tool versions.
-
-    Files fetched during layout (fonts, logo, images) are not known yet; their hashes are stored next to the key
-    after the render and re-checked by :func:`is_cached`.
-    """
-    import pikepdf
-    import weasyprint
-
-    h = hashlib.sha256()
-    for part in (PIPELINE_VERSION, weasyprint.__version__, pikepdf.__version__, job.variant, str(job.epoch),
-                 job.base_url, job.stylesheet_url, job.stylesheet, job.html, str(job.front_anchor),
-                 str(job.body_anchor)):
-        h.update(part.encode("utf-8"))
-        h.update(b"\0")
-    for spec in job.attachments:
-        h.update(f"{spec.name}\0{spec.description}\0{_sha256_file(spec.path)}\0".encode())
-    return h.hexdigest()
-
-
-def _read_record(job: PdfJob) -> dict[str, Any] | None:
-    try:
-        return json.loads(job.cache_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def is_cached(job: PdfJob, key: str | None = None) -> bool:
-    """True when the PDF on disk (or the copy in ``cache_dir``) was made from exactly these inputs.
-
-    A missing ``out_path`` is restored from the cached copy, so a build that starts from an empty output folder
-    still skips unchanged reports.
-    """
-    record = _read_record(job)
-    if record is None or record.get("key") != (key or pdf_cache_key(job)):
-        return False
-    for path, digest in record.get("resources", {}).items():
-        if not Path(path).is_file() or _sha256_file(Path(path)) != digest:
-            return False
-    if job.out_path.is_file() and _sha256_file(job.out_path) == record.get("output"):
-        return True
-    copy = job.cached_pdf_path
-    if copy is not None and copy.is_file():
-        data = copy.read_bytes()
-        if hashlib.sha256(data).hexdigest() == record.get("output"):
-            _write_atomic(job.out_path, data)
-            return True
-    return False
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -614,64 +501,8 @@ def render_job_bytes(job: PdfJob) -> tuple[bytes, int, dict[str, str], list[str]
     return data, len(document.pages), dict(sorted(fetcher.served.items())), sorted(set(fetcher.refused))
 
 
-def run_pdf_job(job: PdfJob, *, force: bool = False) -> RenderStats:
-    """Render ``job`` unless the cache says its PDF is up to date; write PDF and cache record atomically."""
-    import time
-
-    key = pdf_cache_key(job)
-    if not force and is_cached(job, key):
-        return RenderStats(job.out_path, rendered=False)
-    start = time.perf_counter()
-    data, pages, resources, refused = render_job_bytes(job)
-    _write_atomic(job.out_path, data)
-    if job.cached_pdf_path is not None:
-        _write_atomic(job.cached_pdf_path, data)
-    attachments = {str(a.path): _sha256_file(a.path) for a in job.attachments}
-    record = {"key": key, "output": hashlib.sha256(data).hexdigest(),
-              "resources": {k: v for k, v in resources.items() if k not in attachments}}
-    _write_atomic(job.cache_path, json.dumps(record, indent=1, sort_keys=True).encode("utf-8"))
-    return RenderStats(job.out_path, rendered=True, pages=pages, seconds=time.perf_counter() - start,
-                       resources=resources, refused=refused)
-
-
-def render_pdf(report: Report, site: Any, env: jinja2.Environment, out_path: Path, attachments: list[Path],
-               asset_root: Path, chapter_html: dict[str, str], **options: Any) -> RenderStats:
-    """Render one report to ``out_path`` (skipped when the cached PDF is current). Options go to :func:`prepare_pdf`
-    (``static_dirs``, ``epoch``, ``auto_landscape_columns``, ``cache_dir``) and ``force`` to :func:`run_pdf_job`."""
-    force = bool(options.pop("force", False))
-    job = prepare_pdf(report, site, env, out_path, attachments, asset_root, chapter_html, **options)
-    return run_pdf_job(job, force=force)
-
-
-def _run_in_worker(job: PdfJob) -> RenderStats:
-    return run_pdf_job(job)
-
-
-def render_many(jobs: Sequence[PdfJob], workers: int | None = None) -> list[RenderStats]:
-    """Render several reports in parallel (one process each); results in the order of ``jobs``.
-
-    Processes, not threads, because layout is CPU-bound Python; ``spawn`` so workers never inherit a half-used
-    Pango/fontconfig state from the parent. Output is identical whatever the worker count: every job is
-    self-contained and deterministic.
-    """
-    paths = [j.out_path.resolve() for j in jobs]
-    if len(set(paths)) != len(paths):
-        raise PdfError("Dua laporan akan ditulis ke berkas PDF yang sama")
-    todo = [j for j in jobs if not is_cached(j)]
-    results: dict[Path, RenderStats] = {j.out_path: RenderStats(j.out_path, rendered=False) for j in jobs}
-    workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
-    if workers == 1 or len(todo) <= 1:
-        for job in todo:
-            results[job.out_path] = run_pdf_job(job)
-    else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-            for job, stats in zip(todo, pool.map(_run_in_worker, todo)):
-                results[job.out_path] = stats
-    return [results[j.out_path] for j in jobs]
-
-
 __all__ = [
-    "PDF_VARIANT", "AttachmentSpec", "PdfError", "PdfJob", "RenderStats", "add_page_labels", "build_context",
-    "format_nip", "is_cached", "make_url_fetcher", "overflow_stylesheet", "overflowing_tables", "pdf_cache_key", "prepare_pdf",
-    "render_job_bytes", "render_many", "render_pdf", "run_pdf_job", "source_date", "theme_static_dirs",
+    "PDF_VARIANT", "AttachmentSpec", "PdfError", "PdfJob", "add_page_labels", "build_context", "format_nip",
+    "make_url_fetcher", "overflow_stylesheet", "overflowing_tables", "prepare_pdf", "render_job_bytes",
+    "source_date", "theme_static_dirs",
 ]

@@ -96,7 +96,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: "Memo",
     from . import pdf
     from .cache import digest, file_digest
     from .markdown import RenderContext, build_link_index, chapter_url, render_chapter
-    from .pages import chapter_key, pdf_name, report_fingerprint
+    from .pages import chapter_key, pdf_name, report_fingerprint, site_fingerprint
     from .render import make_env, theme_dirs
 
     dirs = theme_dirs(site.root, site.config.tema)
@@ -104,7 +104,8 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: "Memo",
     links = build_link_index(site.reports)
     values = values_resolver(site)
     theme_key = digest(sorted((str(p.relative_to(d)), p.read_bytes()) for d in dirs for sub in ("templates", "static")
-                              for p in (d / sub).rglob("*") if p.is_file()), os.environ.get("SOURCE_DATE_EPOCH", ""))
+                              for p in (d / sub).rglob("*") if p.is_file()), os.environ.get("SOURCE_DATE_EPOCH", ""),
+                       site_fingerprint(site))
     structure = {r.url: report_fingerprint(r) for r in site.reports}
     out: dict[str, bytes] = {}
     todo: list[tuple[str, str, "pdf.PdfJob"]] = []
@@ -124,8 +125,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: "Memo",
             out[path] = cached
             continue
         html = {pc.chapter.id: render_chapter(parsed.md, pc, ctx) for pc, ctx in contexts}
-        job = pdf.prepare_pdf(report, site.config, env, Path(pdf_name(report)), report.data.files, report.folder,
-                              html)
+        job = pdf.prepare_pdf(report, site.config, env, report.data.files, report.folder, html)
         todo.append((path, key or "", job))
     if diags.errors:
         return out
