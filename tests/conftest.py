@@ -53,6 +53,13 @@ def built_scaffold(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the session: charts and converted fonts are content-addressed, so sharing is safe and
+    saves drawing the same chart in every test. Tests that check the memo itself use their own folder."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture()
 def project(built_scaffold: Path, tmp_path: Path) -> Path:
     """A private copy of the built scaffold project (content/, build/, .cache/)."""

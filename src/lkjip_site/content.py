@@ -55,6 +55,9 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics, 
     data = read_validated(meta_path, rel, schemas.REPORT, diags, strict)
     chapters = load_chapters(folder, root, diags, strict)
     if data is None:
+        from .data import read_data_files  # the report is dropped, but its data files are still checked
+
+        read_data_files(folder, root, diags, strict)
         return None
     inst, head = data["instansi"], data["instansi"]["kepala"]
     instansi = Instansi(
@@ -163,7 +166,7 @@ def _front_line(chapter: Chapter, key: str) -> int:
 def load_chapter(path: Path, root: Path, diags: Diagnostics, strict: bool) -> Chapter | None:
     rel = rel_path(path, root)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # Notepad adds a BOM before the opening ---
     except UnicodeDecodeError:
         diags.error((rel, 1), "berkas bukan teks UTF-8; simpan ulang dengan pengodean UTF-8")
         return None

@@ -27,13 +27,26 @@ DATA_DIR = "data"
 
 
 def load_data(report: Report, root: Path, diags: Diagnostics, strict: bool) -> None:
-    folder = report.folder / DATA_DIR
-    data = ReportData()
+    data, raw = read_data_files(report.folder, root, diags, strict)
     report.data = data
-    if not folder.is_dir():
-        return
-    known = set(schemas.DATA_FILES) | {p.name for p in folder.glob("*.csv")}
+    _convert(data, raw, diags)
+    _apply_dataset_meta(data, raw)
+    unreadable = frozenset(name for name, (parsed, _rel) in raw.items() if parsed is None)
+    check_references(report, diags, _reference_lines(raw), unreadable)
+
+
+def read_data_files(report_folder: Path, root: Path, diags: Diagnostics,
+                    strict: bool) -> tuple[ReportData, dict[str, Any]]:
+    """Read and validate every file of ``data/``; also used alone when laporan.yaml is broken.
+
+    A broken laporan.yaml must not hide the mistakes in the data files: the author gets all of them in one run.
+    """
+    folder = report_folder / DATA_DIR
+    data = ReportData()
     raw: dict[str, Any] = {}
+    if not folder.is_dir():
+        return data, raw
+    known = set(schemas.DATA_FILES) | {p.name for p in folder.glob("*.csv")}
     for path in sorted(folder.iterdir()):
         if path.is_dir() or path.name.startswith("."):
             continue
@@ -49,10 +62,7 @@ def load_data(report: Report, root: Path, diags: Diagnostics, strict: bool) -> N
             raw[path.name] = (read_validated(path, rel, schemas.DATASET_META, diags, strict), rel)
         else:
             diags.unknown_key((rel, 1), f"berkas data '{path.name}' tidak dikenal dan diabaikan", strict)
-    _convert(data, raw, diags)
-    _apply_dataset_meta(data, raw)
-    unreadable = frozenset(name for name, (parsed, _rel) in raw.items() if parsed is None)
-    check_references(report, diags, _reference_lines(raw), unreadable)
+    return data, raw
 
 
 def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:

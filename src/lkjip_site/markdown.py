@@ -504,8 +504,22 @@ def chapter_anchor(chapter: Chapter) -> str:
     return chapter.id
 
 
-def render_chapter(md: MarkdownIt, parsed: ParsedChapter, ctx: RenderContext) -> str:
+def make_renderer(md: MarkdownIt) -> LkjipRenderer:
+    """Our renderer plus the render rules plugins registered on ``md`` (footnotes, ...).
+
+    Plugins add their rules to ``md.renderer``, bound to that instance; without copying them here footnotes would
+    render as empty tags. They are re-bound so nested content (a role inside a footnote) goes through our renderer.
+    Our own rules (``myst_role``, ``lkjip_directive``) win over the plugins' defaults.
+    """
     renderer = LkjipRenderer(md)
+    for name, rule in md.renderer.rules.items():
+        if name not in renderer.rules:
+            renderer.rules[name] = rule.__func__.__get__(renderer) if hasattr(rule, "__func__") else rule
+    return renderer
+
+
+def render_chapter(md: MarkdownIt, parsed: ParsedChapter, ctx: RenderContext) -> str:
+    renderer = make_renderer(md)
     env = dict(parsed.env)
     env["lkjip"] = ctx
     if ctx.pdf:

@@ -19,6 +19,7 @@ def publish(files: dict[str, bytes], output: Path) -> None:
     retired = output.parent / f".{output.name}-lama-{os.getpid()}"
     _remove(staging)
     try:
+        staging.mkdir()  # even an empty site is a folder
         for rel in sorted(files):
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -26,10 +27,22 @@ def publish(files: dict[str, bytes], output: Path) -> None:
     except BaseException:
         _remove(staging)
         raise
-    if output.exists():
-        output.rename(retired)
-    staging.rename(output)
+    _swap(staging, output, retired)
     _remove(retired)
+
+
+def _swap(staging: Path, output: Path, retired: Path) -> None:
+    """Move the new tree into place; if that fails, put the old one back where readers expect it."""
+    had_output = output.exists()
+    if had_output:
+        output.rename(retired)
+    try:
+        staging.rename(output)
+    except BaseException:
+        if had_output and not output.exists():
+            retired.rename(output)
+        _remove(staging)
+        raise
 
 
 def _remove(path: Path) -> None:

@@ -66,7 +66,12 @@ class Str(Node):
     allow_numbers: bool = False  # NIP or codes written without quotes are still meant as text
 
     def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
-        if self.allow_numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
+        if self.allow_numbers and isinstance(value, float):
+            # YAML reads 1.10 as the number 1.1: a version or code would silently change (and may collide)
+            ctx.diags.error((ctx.file, line), f"{where}: tulis di antara tanda kutip (mis. \"1.10\"); tanpa tanda kutip "
+                                              f"YAML membacanya sebagai angka {value} dan nol di belakang hilang")
+            return
+        if self.allow_numbers and isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
             ctx.diags.error((ctx.file, line), f"{where}: harus berupa teks, tertulis {_describe(value)}")

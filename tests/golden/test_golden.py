@@ -1,0 +1,92 @@
+"""Golden HTML: the ``<main>`` of the fixture report's page and BAB III page, byte for byte.
+
+On an intended change, regenerate with ``.venv/bin/python scripts/regen-golden.py`` and re-check the numbers listed
+in ``tests/golden/README.md``. The figures are also asserted below, independently of the golden files, so a
+regeneration cannot silently bless a wrong number.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).resolve().parent
+
+
+def _regen_module():
+    spec = importlib.util.spec_from_file_location("regen_golden", REPO / "scripts" / "regen-golden.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, str]:
+    return _regen_module().render_golden()
+
+
+@pytest.mark.parametrize("name", ["laporan.html", "bab-3.html"])
+def test_matches_golden(rendered: dict[str, str], name: str) -> None:
+    expected = (GOLDEN / name).read_text(encoding="utf-8")
+    assert rendered[name] == expected, (
+        f"{name} berbeda dari tests/golden/{name}; jika perubahan disengaja jalankan "
+        "'.venv/bin/python scripts/regen-golden.py' dan periksa angka di tests/golden/README.md"
+    )
+
+
+# Hand-computed figures (see README.md for the arithmetic).
+REPORT_FIGURES = [
+    "<dt>Rata-rata capaian kinerja</dt><dd>98,73 %<span class=\"catatan\">Cukup Berhasil</span>",
+    "<dt>Indikator mencapai target</dt><dd>2 dari 3<",
+    "<dt>Pagu anggaran</dt><dd>Rp 175.000.000</dd>",
+    "<dt>Serapan anggaran</dt><dd>92,86 %<",
+    "Tabel 3.1</a> Capaian indikator kinerja tahun 2023",
+    "NIP 19700101 199003 1 001",
+    "Ditandatangani di Martapura, 31 Januari 2024.",
+]
+CHAPTER_FIGURES = [
+    # IKU1 positive: 84,82 / 73 x 100 = 116,19 % -> Berhasil (>= 100)
+    '<td class="angka">73,00</td><td class="angka">84,82</td><td class="angka">116,19 %</td>',
+    "mencapai 116,19 % (Berhasil)",
+    # IKU2 negative: (2 x 10 - 12) / 10 x 100 = 80,00 % -> Cukup Berhasil [70, 100)
+    '<td class="angka">10,00</td><td class="angka">12,00</td><td class="angka">80,00 %</td>'
+    '<td class="predikat-sel"><span class="predikat" style="background-color: #0b5cad; color: #ffffff">Cukup Berhasil',
+    # IKU3 qualitative: A >= B on [D, C, B, A] -> 100,00 %
+    '<td class="angka">B</td><td class="angka">A</td><td class="angka">100,00 %</td>',
+    # IKU4 missing value: N/A with its reason, not 0
+    "realisasi tidak tersedia: Survei belum dilaksanakan",
+    # IKU5 target 0: N/A (division by zero), not 0,00 %
+    "target 0: capaian tidak dapat dihitung (pembagian dengan nol)",
+    # average over S1 only (S2 has nothing measurable): (116,1918 + 80 + 100) / 3 = 98,73 %
+    'Rata-rata capaian kinerja</th><td class="angka">98,73 %</td>',
+    # budget: kegiatan 1 = 100 + 50 = 150 juta, realisasi 95 + 47,5 = 142,5 juta, 95,00 %, sisa 7,5 juta
+    '<td class="angka">150.000.000</td><td class="angka">142.500.000</td><td class="angka">95,00 %</td>'
+    '<td class="angka">7.500.000</td>',
+    # kegiatan 2: 20 / 25 = 80,00 %, sisa 5 juta
+    '<td class="angka">25.000.000</td><td class="angka">20.000.000</td><td class="angka">80,00 %</td>'
+    '<td class="angka">5.000.000</td>',
+    # program and total: 162,5 / 175 = 92,857 % -> 92,86 %, sisa 12,5 juta
+    '<th scope="row" colspan="2">Jumlah</th><td class="angka">175.000.000</td><td class="angka">162.500.000</td>'
+    '<td class="angka">92,86 %</td><td class="angka">12.500.000</td>',
+    "Pagu Rp 175.000.000, realisasi Rp 162.500.000, serapan 92,86 %,\nsisa Rp 12.500.000",
+    '<a class="ref" href="#tabel-anggaran">Tabel 3.2</a>',
+]
+
+
+@pytest.mark.parametrize("figure", REPORT_FIGURES)
+def test_report_page_figures(rendered: dict[str, str], figure: str) -> None:
+    assert figure in rendered["laporan.html"]
+
+
+@pytest.mark.parametrize("figure", CHAPTER_FIGURES)
+def test_chapter_figures(rendered: dict[str, str], figure: str) -> None:
+    assert figure in rendered["bab-3.html"]
+
+
+def test_zero_and_missing_are_not_printed_as_zero_percent(rendered: dict[str, str]) -> None:
+    assert not re.search(r"(?<![\d.])0,00 %", rendered["bab-3.html"])

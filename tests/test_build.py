@@ -1,0 +1,174 @@
+"""build and publish: determinism, SOURCE_DATE_EPOCH, atomic replacement, and the render memo staying honest."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPORT_DIR, build_project, tree_hashes
+from lkjip_site import publish as publish_mod
+from lkjip_site.build import BuildOptions, build, build_date
+from lkjip_site.errors import ContentError
+from lkjip_site.publish import publish
+
+BASE = "laporan/contoh-2023/1.0/"
+
+
+# ------------------------------------------------------------------------------------------------ publish
+
+
+def test_publish_replaces_whole_tree(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    publish({"a.html": b"1", "x/b.html": b"2"}, out)
+    publish({"c.html": b"3"}, out)
+    assert tree_hashes(out).keys() == {"c.html"}  # nothing of the old build survives a successful one
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+
+
+def test_failure_while_writing_keeps_old_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "build"
+    publish({"a.html": b"lama", "x/b.html": b"lama"}, out)
+    before = tree_hashes(out)
+    real = Path.write_bytes
+    calls = []
+
+    def failing(self: Path, data: bytes) -> int:
+        calls.append(self)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    with pytest.raises(OSError):
+        publish({"a.html": b"baru", "x/b.html": b"baru", "z.html": b"baru"}, out)
+    monkeypatch.undo()
+    assert tree_hashes(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]  # staging folder removed
+
+
+def test_failure_while_swapping_keeps_old_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the new tree cannot be moved into place, the old one must come back, not stay hidden under a temp name."""
+    out = tmp_path / "build"
+    publish({"a.html": b"lama"}, out)
+    before = tree_hashes(out)
+    real = Path.rename
+
+    def failing(self: Path, target):  # type: ignore[no-untyped-def]
+        if self.name.startswith(".build-baru-"):
+            raise OSError(13, "Permission denied")
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "rename", failing)
+    with pytest.raises(OSError):
+        publish({"a.html": b"baru"}, out)
+    monkeypatch.undo()
+    assert tree_hashes(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+
+
+def test_publish_module_writes_only_through_staging(tmp_path: Path) -> None:
+    assert publish_mod.publish is publish
+    publish({}, tmp_path / "kosong")
+    assert (tmp_path / "kosong").is_dir() and not any((tmp_path / "kosong").iterdir())
+
+
+# ------------------------------------------------------------------------------------------------ determinism, dates
+
+
+def test_two_builds_are_byte_identical(fresh_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    build(BuildOptions(root=fresh_project, output=tmp_path / "satu", pdf=False, cache_dir=tmp_path / "c1"))
+    build(BuildOptions(root=fresh_project, output=tmp_path / "dua", pdf=False, cache_dir=tmp_path / "c2"))
+    one, two = tree_hashes(tmp_path / "satu"), tree_hashes(tmp_path / "dua")
+    assert one == two
+    assert f"{BASE}bab-3-akuntabilitas-kinerja/index.html" in one and "index.html" in one and "404.html" in one
+
+
+def test_build_date_from_source_date_epoch(fresh_project: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1699920000")  # 2023-11-14 00:00:00 UTC
+    result = build(BuildOptions(root=fresh_project, pdf=False, cache_dir=tmp_path / "c"), write=False)
+    home = result.files["index.html"].decode("utf-8")
+    assert "Dibangun 14 November 2023." in home
+    assert "Dibangun 14 November 2023." in result.files[f"{BASE}index.html"].decode("utf-8")
+
+
+def test_no_date_without_source_date_epoch(fresh_project: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert build_date() is None
+    result = build(BuildOptions(root=fresh_project, pdf=False, cache_dir=tmp_path / "c"), write=False)
+    for name, data in result.files.items():
+        if name.endswith(".html"):
+            assert b"Dibangun" not in data, name
+
+
+def test_epoch_near_midnight_is_utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1699920000 + 86399))  # 23:59:59 UTC, already 15 Nov in WITA
+    assert build_date() == dt.date(2023, 11, 14)
+
+
+# ------------------------------------------------------------------------------------------------ memo honesty
+
+
+def _add_image(root: Path) -> Path:
+    folder = root / REPORT_DIR
+    image = folder / "gambar" / "peta.svg"
+    image.write_bytes((folder / "gambar" / "logo.svg").read_bytes())
+    chapter = folder / "10-bab-1-pendahuluan.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+        "Tuliskan latar belakang penyusunan laporan.", "![Peta](gambar/peta.svg)"), encoding="utf-8")
+    return image
+
+
+def test_memo_rebuild_still_copies_chapter_images(fresh_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chapter taken from the memo is not rendered again; its images must still reach the new build."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    _add_image(fresh_project)
+    build_project(fresh_project)
+    first = tree_hashes(fresh_project / "build")
+    assert f"{BASE}gambar/peta.svg" in first
+    build_project(fresh_project)
+    assert tree_hashes(fresh_project / "build") == first
+
+
+def test_memo_rebuild_notices_deleted_image(fresh_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    image = _add_image(fresh_project)
+    build_project(fresh_project)
+    before = tree_hashes(fresh_project / "build")
+    image.unlink()
+    with pytest.raises(ContentError) as exc:
+        build_project(fresh_project)
+    [d] = exc.value.diagnostics.errors
+    assert (d.file, d.line) == (f"{REPORT_DIR}/10-bab-1-pendahuluan.md", 9)
+    assert tree_hashes(fresh_project / "build") == before
+
+
+def test_failed_build_leaves_previous_build(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    before = tree_hashes(project / "build")
+    (project / "content" / "situs.yaml").write_text("judul: [\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        build_project(project)
+    assert tree_hashes(project / "build") == before
+
+
+def test_successful_rebuild_replaces_stale_files(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    (project / "build" / "sisa-lama.html").write_text("x", encoding="utf-8")
+    shutil.rmtree(project / REPORT_DIR / "data")  # no data: report still builds? only if chapters need none
+    (project / REPORT_DIR / "30-bab-3-akuntabilitas-kinerja.md").write_text(
+        "---\njudul: Akuntabilitas Kinerja\njenis: bab\nbab: III\nurutan: 30\n---\nTeks.\n", encoding="utf-8")
+    for name in ("00-kata-pengantar.md", "01-ikhtisar-eksekutif.md"):
+        path = project / REPORT_DIR / name
+        path.write_text(path.read_text(encoding="utf-8").split("---\n", 2)[0] + "---\n" +
+                        path.read_text(encoding="utf-8").split("---\n", 2)[1] + "---\nTeks.\n", encoding="utf-8")
+    build_project(project)
+    files = tree_hashes(project / "build")
+    assert "sisa-lama.html" not in files
+    assert not any(name.startswith(f"{BASE}data/") for name in files)

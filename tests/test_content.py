@@ -1,0 +1,278 @@
+"""content: report discovery, chapter front matter, ordering, default ids, unique versions, logo checks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lkjip_site.config import load_config
+from lkjip_site.content import load_chapter, load_reports, resolve_inside
+from lkjip_site.errors import Diagnostics
+from lkjip_site.scaffold import new_report
+
+pytestmark = pytest.mark.usefixtures("epoch")
+
+
+def chapter_file(folder: Path, name: str, front: str, body: str = "Isi.\n") -> Path:
+    path = folder / name
+    path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+    return path
+
+
+def load(root: Path, strict: bool = False):
+    diags = Diagnostics()
+    config = load_config(root / "content", root, diags, strict)
+    assert config is not None, diags.items
+    return load_reports(root / "content", root, config, diags, strict), diags
+
+
+def test_scaffold_loads_in_order(fresh_project: Path) -> None:
+    reports, diags = load(fresh_project)
+    assert not diags.items
+    [r] = reports
+    assert (r.slug, r.tahun, r.periode, r.versi) == ("contoh-2023", 2023, "tahunan", "1.0")
+    assert [c.id for c in r.chapters] == [
+        "kata-pengantar", "ikhtisar-eksekutif", "bab-1-pendahuluan", "bab-2-perencanaan-kinerja",
+        "bab-3-akuntabilitas-kinerja", "bab-4-penutup", "lampiran",
+    ]
+    assert [c.urutan for c in r.chapters] == [0, 1, 10, 20, 30, 40, 90]
+    assert r.judul == "Laporan Kinerja Instansi Pemerintah Kecamatan Contoh Tahun 2023"  # derived title
+    assert r.instansi.pemda == "Pemerintah Kabupaten Contoh"  # defaults to situs.pemda
+    assert r.url == "laporan/contoh-2023/1.0/"
+    bab3 = r.chapters[4]
+    assert bab3.display_title == "BAB III Akuntabilitas Kinerja"
+    assert bab3.body_line == 7 and bab3.body.startswith("## Capaian Kinerja Organisasi")
+    assert "gambar/logo.svg" in r.assets
+
+
+def test_order_by_urutan_not_file_name(tmp_path: Path) -> None:
+    """File names only give default ids; reading order is ``urutan``."""
+    (tmp_path / "r").mkdir()
+    folder = tmp_path / "r"
+    chapter_file(folder, "01-z.md", "judul: Z\njenis: lampiran\nurutan: 90\n")
+    chapter_file(folder, "99-a.md", "judul: A\njenis: kata-pengantar\nurutan: 0\n")
+    chapter_file(folder, "50-b.md", "judul: B\njenis: bab\nbab: II\nurutan: 20\nid: bab-dua\n")
+    from lkjip_site.content import load_chapters
+
+    diags = Diagnostics()
+    chapters = load_chapters(folder, tmp_path, diags, False)
+    assert not diags.items
+    assert [(c.id, c.urutan) for c in chapters] == [("a", 0), ("bab-dua", 20), ("z", 90)]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("10-bab-1-pendahuluan.md", "bab-1-pendahuluan"), ("lampiran.md", "lampiran"),
+     ("3_ringkasan.md", "ringkasan"), ("2023-laporan.md", "laporan")],
+)
+def test_default_id_from_file_name(tmp_path: Path, name: str, expected: str) -> None:
+    path = chapter_file(tmp_path, name, "judul: X\njenis: lampiran\nurutan: 1\n")
+    diags = Diagnostics()
+    chapter = load_chapter(path, tmp_path, diags, False)
+    assert chapter is not None and chapter.id == expected
+
+
+def test_front_matter_fields_and_body_line(tmp_path: Path) -> None:
+    path = chapter_file(tmp_path, "30-x.md", "judul: Akuntabilitas\njenis: bab\nbab: III\nurutan: 30\n"
+                                             "ringkasan: Capaian dan anggaran\n", "Baris pertama.\n")
+    diags = Diagnostics()
+    c = load_chapter(path, tmp_path, diags, False)
+    assert not diags.items
+    assert (c.judul, c.jenis, c.bab, c.urutan, c.ringkasan) == ("Akuntabilitas", "bab", "III", 30, "Capaian dan anggaran")
+    assert c.body == "Baris pertama.\n" and c.body_line == 8  # 7 front matter lines (--- x2 + 5 keys)
+    assert c.rel == "30-x.md"
+
+
+def test_front_matter_with_crlf(tmp_path: Path) -> None:
+    """Windows editors save CRLF; the front matter must still be found."""
+    path = tmp_path / "10-a.md"
+    path.write_bytes(b"---\r\njudul: A\r\njenis: lampiran\r\nurutan: 1\r\n---\r\nIsi.\r\n")
+    diags = Diagnostics()
+    c = load_chapter(path, tmp_path, diags, False)
+    assert c is not None and c.judul == "A", diags.items
+
+
+def test_numeric_bab_and_letter_lampiran(tmp_path: Path) -> None:
+    a = chapter_file(tmp_path, "a.md", "judul: A\njenis: bab\nbab: 3\nurutan: 1\n")
+    b = chapter_file(tmp_path, "b.md", "judul: B\njenis: lampiran\nbab: A\nurutan: 2\n")
+    diags = Diagnostics()
+    assert load_chapter(a, tmp_path, diags, False).bab == "3"
+    assert load_chapter(b, tmp_path, diags, False).bab == "A"
+    assert not diags.items
+
+
+def test_duplicate_chapter_id_names_both_files(tmp_path: Path) -> None:
+    chapter_file(tmp_path, "10-a.md", "judul: A\njenis: lampiran\nurutan: 1\nid: sama\n")
+    chapter_file(tmp_path, "20-b.md", "judul: B\njenis: lampiran\nurutan: 2\nid: sama\n")
+    from lkjip_site.content import load_chapters
+
+    diags = Diagnostics()
+    load_chapters(tmp_path, tmp_path, diags, False)
+    [d] = diags.errors
+    assert (d.file, d.line) == ("20-b.md", 5) and "10-a.md" in d.message  # line 5: "id: sama"
+
+
+def test_reserved_chapter_id(tmp_path: Path) -> None:
+    chapter_file(tmp_path, "daftar-isi.md", "judul: A\njenis: lampiran\nurutan: 1\n")
+    from lkjip_site.content import load_chapters
+
+    diags = Diagnostics()
+    load_chapters(tmp_path, tmp_path, diags, False)
+    [d] = diags.errors
+    assert (d.file, d.line) == ("daftar-isi.md", 1) and "daftar-isi" in d.message
+
+
+def test_two_versions_of_a_report_and_duplicate_version(fresh_project: Path) -> None:
+    base = fresh_project / "content" / "laporan"
+    shutil.copytree(base / "contoh-2023", base / "contoh-2023-rev")
+    meta = base / "contoh-2023-rev" / "laporan.yaml"
+    reports, diags = load(fresh_project)
+    # two folders with the same version of different slugs are fine (slug = folder)
+    assert not diags.errors and [r.slug for r in reports] == ["contoh-2023", "contoh-2023-rev"]
+    meta.write_text(meta.read_text(encoding="utf-8").replace('versi: "1.0"', 'versi: "1.1"'), encoding="utf-8")
+    reports, diags = load(fresh_project)
+    assert not diags.errors and [r.versi for r in reports] == ["1.0", "1.1"]
+
+
+def test_same_slug_and_version_twice_is_an_error() -> None:
+    """Two report objects with equal (slug, versi) cannot both be published at one URL."""
+    from lkjip_site.content import _check_unique_versions
+    from types import SimpleNamespace
+
+    from lkjip_site.model import Loc
+
+    a = SimpleNamespace(slug="x", versi="1.0", loc=Loc("content/laporan/x/laporan.yaml", 1), rel="content/laporan/x")
+    b = SimpleNamespace(slug="x", versi="1.0", loc=Loc("content/laporan/x2/laporan.yaml", 1), rel="content/laporan/x2")
+    diags = Diagnostics()
+    _check_unique_versions([a, b], diags)  # type: ignore[list-item]
+    [d] = diags.errors
+    assert d.file == "content/laporan/x2/laporan.yaml" and "sudah ada di content/laporan/x" in d.message
+
+
+def test_bad_folder_name_and_missing_metadata(fresh_project: Path) -> None:
+    base = fresh_project / "content" / "laporan"
+    (base / "Laporan Baru").mkdir()
+    (base / "kosong-2023").mkdir()
+    (base / ".tersembunyi").mkdir()  # ignored
+    reports, diags = load(fresh_project)
+    assert [r.slug for r in reports] == ["contoh-2023"]
+    found = {(d.file, d.line) for d in diags.errors}
+    assert found == {("content/laporan/Laporan Baru", 1), ("content/laporan/kosong-2023/laporan.yaml", 1)}
+
+
+def test_logo_outside_report_folder(fresh_project: Path) -> None:
+    meta = fresh_project / "content" / "laporan" / "contoh-2023" / "laporan.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("logo: gambar/logo.svg", "logo: ../../situs.yaml"),
+                    encoding="utf-8")
+    _, diags = load(fresh_project)
+    [d] = diags.errors
+    assert d.line == 10 and "di luar folder laporan" in d.message
+
+
+@pytest.mark.parametrize("path", ["../x.png", "/etc/passwd", "C:/x.png", "gambar/../../x.png", "https://a/b.png"])
+def test_resolve_inside_rejects_escapes(tmp_path: Path, path: str) -> None:
+    assert resolve_inside(tmp_path, path) is None
+
+
+def test_resolve_inside_accepts_sub_folders(tmp_path: Path) -> None:
+    assert resolve_inside(tmp_path, "gambar/peta/a.png") == (tmp_path / "gambar/peta/a.png").resolve()
+
+
+def test_new_report_refuses_existing_folder(fresh_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert new_report(fresh_project / "content", "contoh-2023") == 2
+    assert "sudah ada" in capsys.readouterr().err
+
+
+def test_front_matter_after_utf8_bom(tmp_path: Path) -> None:
+    """Windows Notepad saves a byte order mark before '---'; the chapter must still load."""
+    path = tmp_path / "10-a.md"
+    path.write_bytes("\ufeff---\njudul: A\njenis: lampiran\nurutan: 1\n---\nIsi.\n".encode("utf-8"))
+    diags = Diagnostics()
+    c = load_chapter(path, tmp_path, diags, False)
+    assert c is not None and c.judul == "A" and c.body_line == 6, diags.items
+
+
+# ------------------------------------------------------------------------------------------------ data files
+
+
+def _data(root: Path):
+    from lkjip_site.data import load_data
+
+    reports, diags = load(root)
+    for r in reports:
+        load_data(r, root, diags, False)
+    return reports[0], diags
+
+
+def test_data_files_convert(fresh_project: Path) -> None:
+    from decimal import Decimal
+
+    from lkjip_site.model import Missing
+
+    folder = fresh_project / "content" / "laporan" / "contoh-2023" / "data"
+    ind = folder / "indikator.yaml"
+    ind.write_text(ind.read_text(encoding="utf-8").replace(
+        "      2023: 82.5", "      2023: 84.82\n      2022: {tidak_ada: Survei belum dilaksanakan}"), encoding="utf-8")
+    report, diags = _data(fresh_project)
+    assert not diags.items
+    d = report.data
+    iku = d.indikator["IKU1"]
+    assert iku.realisasi[2023].annual == Decimal("84.82")  # exact decimal, not a binary float
+    assert iku.realisasi[2022].annual == Missing("Survei belum dilaksanakan")
+    assert iku.target[2023].annual == Decimal(80) and iku.sasaran_id == "S1"
+    assert iku.loc.line == 2 and iku.realisasi[2022].loc.line == 10
+    assert [s.id for s in d.renstra.all_sasaran()] == ["S1"]
+    assert d.pk.program == ["7.01.02"] and d.pk.sasaran == ["S1"]
+    [program] = d.anggaran.program
+    leaf = program.children[0].children[0]
+    assert (leaf.kode, leaf.pagu, leaf.realisasi) == ("7.01.02.2.01.0001", Decimal(100000000), Decimal(95000000))
+    assert sorted(p.name for p in d.files) == ["anggaran.yaml", "indikator.yaml", "pk.yaml", "renstra.yaml"]
+
+
+def test_csv_dataset_columns_and_meta(fresh_project: Path) -> None:
+    from decimal import Decimal
+
+    folder = fresh_project / "content" / "laporan" / "contoh-2023" / "data"
+    (folder / "penduduk.csv").write_text(
+        "\ufeffdesa,laki_laki,perempuan,keterangan\nSungai Besar,1200,1310.5,\"kota, pesisir\"\n\n"
+        "Batu,,980,pedalaman\n", encoding="utf-8")
+    (folder / "penduduk.yaml").write_text("judul: Penduduk per desa\nsatuan: {laki_laki: jiwa}\n", encoding="utf-8")
+    report, diags = _data(fresh_project)
+    assert not diags.items
+    ds = report.data.datasets["penduduk"]
+    assert ds.columns == ["desa", "laki_laki", "perempuan", "keterangan"]  # BOM stripped from the first name
+    assert ds.numeric == [False, True, True, False]
+    assert ds.rows == [["Sungai Besar", Decimal(1200), Decimal("1310.5"), "kota, pesisir"],
+                       ["Batu", "", Decimal(980), "pedalaman"]]
+    assert ds.judul == "Penduduk per desa" and ds.satuan == {"laki_laki": "jiwa"}
+
+
+def test_csv_multiline_cell_keeps_line_numbers(fresh_project: Path) -> None:
+    folder = fresh_project / "content" / "laporan" / "contoh-2023" / "data"
+    # row 2 spans lines 2-3 (quoted line break); the bad row starts on line 4
+    (folder / "x.csv").write_text('a,b\n"satu\ndua",1\nc,2,3\n', encoding="utf-8")
+    _, diags = _data(fresh_project)
+    [d] = diags.errors
+    assert (d.file.rsplit("/", 1)[-1], d.line) == ("x.csv", 4)
+
+
+def test_broken_indicator_file_does_not_cascade(fresh_project: Path) -> None:
+    """One typo in indikator.yaml is one error, not also 'IKU1 does not exist' in renstra.yaml."""
+    folder = fresh_project / "content" / "laporan" / "contoh-2023" / "data"
+    ind = folder / "indikator.yaml"
+    ind.write_text(ind.read_text(encoding="utf-8").replace("polaritas: positif", "polaritas: naik"), encoding="utf-8")
+    _, diags = _data(fresh_project)
+    assert [(d.file.rsplit("/", 1)[-1], d.line) for d in diags.errors] == [("indikator.yaml", 5)]
+
+
+def test_indicator_program_reference_line(fresh_project: Path) -> None:
+    folder = fresh_project / "content" / "laporan" / "contoh-2023" / "data"
+    ind = folder / "indikator.yaml"
+    ind.write_text(ind.read_text(encoding="utf-8").replace("    polaritas: positif\n",
+                                                          "    polaritas: positif\n    program: 7.01.99\n"),
+                   encoding="utf-8")
+    _, diags = _data(fresh_project)
+    [d] = diags.errors
+    assert d.line == 6 and "program '7.01.99'" in d.message

@@ -1,0 +1,272 @@
+"""markdown: slugs, numbering per BAB, cross references, links, raw HTML policy, footnotes, attributes.
+
+Most tests build the scaffold report in memory (``build(write=False)``) after replacing chapter text, and read the
+rendered pages: that is the behaviour authors see.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import REPORT_DIR
+from lkjip_site.build import BuildOptions, build
+from lkjip_site.errors import ContentError
+from lkjip_site.markdown import chapter_prefix, make_parser, slugify
+from lkjip_site.model import Chapter
+
+pytestmark = pytest.mark.usefixtures("epoch")
+
+BASE = "laporan/contoh-2023/1.0/"
+
+
+def set_chapter(root: Path, name: str, front: str, body: str) -> None:
+    (root / REPORT_DIR / name).write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _cache(chart_cache: Path) -> None:
+    _CACHE[:] = [chart_cache]
+
+
+_CACHE: list[Path] = []
+
+
+def render(root: Path):
+    """Build in memory; no page memo (every page renders), charts from the shared session cache."""
+    return build(BuildOptions(root=root, pdf=False, use_cache=False, cache_dir=_CACHE[0]), write=False)
+
+
+def page(result, chapter_id: str) -> str:
+    return result.files[f"{BASE}{chapter_id}/index.html"].decode("utf-8")
+
+
+def main_part(html: str) -> str:
+    return html[html.index("<main"):html.index("</main>")]
+
+
+# ------------------------------------------------------------------------------------------------ slugify
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Capaian Kinerja 2023", "capaian-kinerja-2023"),
+        ("Realisasi Anggaran (Rp)", "realisasi-anggaran-rp"),
+        ("Tugas Pokok & Fungsi", "tugas-pokok-fungsi"),
+        ("Évaluasi  Kinerja — Ringkas", "evaluasi-kinerja-ringkas"),
+        ("  --Akhir--  ", "akhir"),
+        ("!!!", "bagian"),
+    ],
+)
+def test_slugify(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+
+
+def test_duplicate_headings_get_distinct_anchors() -> None:
+    html = make_parser(False).render("## Ringkasan\n\n## Ringkasan\n")
+    assert 'id="ringkasan"' in html and 'id="ringkasan-1"' in html
+
+
+def test_h1_is_not_anchored_h2_to_h4_are() -> None:
+    html = make_parser(False).render("# Satu\n\n## Dua\n\n#### Empat\n\n##### Lima\n")
+    assert "<h1>Satu</h1>" in html and 'id="dua"' in html and 'id="empat"' in html and "<h5>Lima</h5>" in html
+
+
+# ------------------------------------------------------------------------------------------------ numbering
+
+
+@pytest.mark.parametrize(("bab", "jenis", "prefix"),
+                         [("III", "bab", "3"), ("IV", "bab", "4"), ("2", "bab", "2"), ("B", "lampiran", "B"),
+                          (None, "kata-pengantar", "")])
+def test_chapter_prefix(bab: str | None, jenis: str, prefix: str) -> None:
+    c = Chapter(id="x", judul="X", jenis=jenis, urutan=1, source=Path("x.md"), rel="x.md", body="", body_line=1, bab=bab)
+    assert chapter_prefix(c) == prefix
+
+
+def test_numbering_per_bab_front_matter_and_lampiran(fresh_project: Path) -> None:
+    root = fresh_project
+    iku = "```{tabel} iku\nid: %s\njudul: %s\n```\n"
+    # kata pengantar (no BAB): plain numbers
+    set_chapter(root, "00-kata-pengantar.md", "judul: Kata Pengantar\njenis: kata-pengantar\nurutan: 0\n",
+                "Lihat {ref}`iku-pengantar` dan {ref}`tabel-anggaran`.\n\n" + iku % ("iku-pengantar", "IKU awal"))
+    # lampiran B: letter prefix
+    set_chapter(root, "90-lampiran.md", "judul: Lampiran\njenis: lampiran\nbab: B\nurutan: 90\n",
+                iku % ("iku-lampiran-1", "IKU satu") + "\n" + iku % ("iku-lampiran-2", "IKU dua")
+                + "\nRujukan {ref}`tabel-capaian`.\n")
+    result = render(root)
+    report = result.site.reports[0]
+    labels = {t.id: t.label for t in report.tables}
+    assert labels == {"iku-pengantar": "Tabel 1", "tabel-capaian": "Tabel 3.1", "tabel-anggaran": "Tabel 3.2",
+                      "iku-lampiran-1": "Tabel B.1", "iku-lampiran-2": "Tabel B.2"}
+    assert {f.id: f.label for f in report.figures} == {"grafik-anggaran": "Gambar 3.1"}
+    pengantar = page(result, "kata-pengantar")
+    # same chapter: a bare fragment; other chapter: a relative link to that chapter's page
+    assert '<a class="ref" href="#iku-pengantar">Tabel 1</a>' in pengantar
+    assert '<a class="ref" href="../bab-3-akuntabilitas-kinerja/#tabel-anggaran">Tabel 3.2</a>' in pengantar
+    lampiran = page(result, "lampiran")
+    assert '<a class="ref" href="../bab-3-akuntabilitas-kinerja/#tabel-capaian">Tabel 3.1</a>' in lampiran
+    assert "Tabel B.2" in lampiran
+
+
+def test_label_gambar_grafik(fresh_project: Path) -> None:
+    edit(fresh_project, "content/situs.yaml", "skala_predikat:", "label_gambar: Grafik\nskala_predikat:")
+    report = render(fresh_project).site.reports[0]
+    assert [f.label for f in report.figures] == ["Grafik 3.1"]
+
+
+def test_forward_reference_across_chapters(fresh_project: Path) -> None:
+    """BAB I may cite a table of BAB III: everything is numbered before anything renders."""
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "Ringkasan ada di {ref}`grafik-anggaran`.")
+    html = page(render(fresh_project), "bab-1-pendahuluan")
+    assert '<a class="ref" href="../bab-3-akuntabilitas-kinerja/#grafik-anggaran">Gambar 3.1</a>' in html
+
+
+# ------------------------------------------------------------------------------------------------ links, HTML, attributes
+
+
+def test_links_between_chapters_and_reports(fresh_project: Path) -> None:
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "Lihat [BAB III](30-bab-3-akuntabilitas-kinerja.md#realisasi-anggaran), [laporan](laporan.yaml) "
+         "dan [situs](https://contoh.go.id/).")
+    html = page(render(fresh_project), "bab-1-pendahuluan")
+    assert '<a href="../bab-3-akuntabilitas-kinerja/#realisasi-anggaran">BAB III</a>' in html
+    assert '<a href="../">laporan</a>' in html
+    assert '<a href="https://contoh.go.id/">situs</a>' in html
+
+
+def test_raw_html_escaped_by_default(fresh_project: Path) -> None:
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         'Teks <span class="merah">penting</span>.\n\n<script>alert(1)</script>')
+    html = main_part(page(render(fresh_project), "bab-1-pendahuluan"))
+    assert "&lt;span class=&quot;merah&quot;&gt;penting&lt;/span&gt;" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert" not in html and '<span class="merah">' not in html
+
+
+def test_raw_html_allowed_with_html_mentah(fresh_project: Path) -> None:
+    edit(fresh_project, "content/situs.yaml", "skala_predikat:", "html_mentah: true\nskala_predikat:")
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         'Teks <span class="merah">penting</span>.\n\n<div class="kotak">Blok</div>')
+    html = main_part(page(render(fresh_project), "bab-1-pendahuluan"))
+    assert '<span class="merah">penting</span>' in html and '<div class="kotak">Blok</div>' in html
+
+
+def test_footnotes(fresh_project: Path) -> None:
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "Data BPS[^bps] terbaru.\n\n[^bps]: Badan Pusat Statistik, 2023.")
+    html = main_part(page(render(fresh_project), "bab-1-pendahuluan"))
+    assert '<sup class="footnote-ref"><a href="#fn1" id="fnref1">' in html
+    assert '<li id="fn1" class="footnote-item"><p>Badan Pusat Statistik, 2023.' in html
+
+
+def test_heading_attributes_and_links_to_them(fresh_project: Path) -> None:
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "## Tugas Pokok dan Fungsi",
+         "## Tugas Pokok dan Fungsi {#tupoksi .penting}")
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         '![Logo](gambar/logo.svg){.kecil onerror="alert(1)"}')
+    edit(fresh_project, f"{REPORT_DIR}/01-ikhtisar-eksekutif.md", "(30-bab-3-akuntabilitas-kinerja.md)",
+         "(10-bab-1-pendahuluan.md#tupoksi)")
+    result = render(fresh_project)
+    bab1 = page(result, "bab-1-pendahuluan")
+    assert '<h2 id="tupoksi" class="penting">Tugas Pokok dan Fungsi</h2>' in bab1
+    assert 'alt="Logo" class="kecil"' in bab1 and "onerror" not in bab1  # event handlers never pass
+    assert 'href="../bab-1-pendahuluan/#tupoksi"' in page(result, "ikhtisar-eksekutif")
+    # the in-page table of contents lists the renamed anchor
+    assert '#tupoksi"' in bab1.split("<main")[1]
+
+
+def test_gfm_table_and_strikethrough(fresh_project: Path) -> None:
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "| Desa | Jumlah |\n|---|--:|\n| A | 1 |\n\n~~lama~~")
+    html = main_part(page(render(fresh_project), "bab-1-pendahuluan"))
+    assert "<table>" in html and '<td style="text-align:right">1</td>' in html and "<s>lama</s>" in html
+
+
+def test_nilai_role_renders_computed_value(fresh_project: Path) -> None:
+    # scaffold: IKU1 target 80, realisasi 82.5 -> capaian 82.5/80 = 103,125 % -> "103,13 %" (two decimals)
+    html = main_part(page(render(fresh_project), "bab-3-akuntabilitas-kinerja"))
+    assert "Indeks Kepuasan Masyarakat" in html
+    assert "103,13" in html
+
+
+def test_image_copied_and_linked(fresh_project: Path) -> None:
+    folder = fresh_project / REPORT_DIR
+    (folder / "gambar" / "peta").mkdir()
+    (folder / "gambar" / "peta" / "wilayah.svg").write_bytes((folder / "gambar" / "logo.svg").read_bytes())
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "![Peta wilayah](gambar/peta/wilayah.svg)")
+    result = render(fresh_project)
+    html = page(result, "bab-1-pendahuluan")
+    assert '<img src="../gambar/peta/wilayah.svg" alt="Peta wilayah" loading="lazy"' in html
+    assert f"{BASE}gambar/peta/wilayah.svg" in result.files
+
+
+def test_external_image_is_an_error(fresh_project: Path) -> None:
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "Satu.\nDua ![x](https://contoh.go.id/x.png).")
+    with pytest.raises(ContentError) as exc:
+        render(fresh_project)
+    [d] = exc.value.diagnostics.errors
+    assert (d.file, d.line) == (f"{REPORT_DIR}/10-bab-1-pendahuluan.md", 10) and "internet" in d.message
+
+
+def test_role_on_later_line_of_paragraph(fresh_project: Path) -> None:
+    # kata pengantar: the paragraph starts on line 6, {nilai}`laporan.tahun` is on line 7
+    edit(fresh_project, f"{REPORT_DIR}/00-kata-pengantar.md", "{nilai}`laporan.tahun`", "{nilai}`laporan.abad`")
+    with pytest.raises(ContentError) as exc:
+        render(fresh_project)
+    [d] = exc.value.diagnostics.errors
+    assert (d.file, d.line) == (f"{REPORT_DIR}/00-kata-pengantar.md", 7)
+
+
+def test_unknown_role(fresh_project: Path) -> None:
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "Teks {angka}`x`.")
+    with pytest.raises(ContentError) as exc:
+        render(fresh_project)
+    [d] = exc.value.diagnostics.errors
+    assert d.line == 9 and d.message.startswith("peran '{angka}' tidak dikenal")
+
+
+def test_unknown_block(fresh_project: Path) -> None:
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "Teks.\n\n```{tabel2} capaian\nid: a\n```")
+    with pytest.raises(ContentError) as exc:
+        render(fresh_project)
+    [d] = exc.value.diagnostics.errors
+    assert d.line == 11 and d.message.startswith("blok '{tabel2} capaian' tidak dikenal")
+
+
+def test_footnote_with_role_inside(fresh_project: Path) -> None:
+    """Footnote content goes through our renderer: a {nilai} role inside a footnote is resolved."""
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "Data[^a].\n\n[^a]: Tahun {nilai}`laporan.tahun`.")
+    html = main_part(page(render(fresh_project), "bab-1-pendahuluan"))
+    assert '<li id="fn1" class="footnote-item"><p>Tahun 2023.' in html
+
+
+def test_same_page_anchor_checked_in_list_item(fresh_project: Path) -> None:
+    # BAB I line 9 becomes a list; its second item (line 10) links to a missing anchor, the first to a real one
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "- Lihat [tugas](#tugas-pokok-dan-fungsi)\n- Lihat [hilang](#tidak-ada)")
+    with pytest.raises(ContentError) as exc:
+        render(fresh_project)
+    [d] = exc.value.diagnostics.errors
+    assert (d.line, d.message) == (10, "tautan '#tidak-ada' menunjuk bagian yang tidak ada di bab ini")
+
+
+def test_link_to_table_anchor_in_other_chapter(fresh_project: Path) -> None:
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "[tabel](30-bab-3-akuntabilitas-kinerja.md#tabel-anggaran)")
+    html = page(render(fresh_project), "bab-1-pendahuluan")
+    assert '<a href="../bab-3-akuntabilitas-kinerja/#tabel-anggaran">tabel</a>' in html

@@ -1,0 +1,270 @@
+"""schema/schemas: every node type's checks and messages, and the exported JSON Schema is real JSON Schema.
+
+The JSON Schema test validates the repository's example content (``content/``) with the ``jsonschema`` package, so
+the two uses of one schema (our Indonesian validator, editors' JSON Schema) cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from lkjip_site import schemas
+from lkjip_site.errors import Diagnostics
+from lkjip_site.schema import (
+    AnyOf, Bool, Ctx, Date, Field, Int, ListOf, MapOf, Num, Obj, Str, is_number, to_decimal,
+)
+from lkjip_site.yamlload import load_yaml
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(node: Any, text: str, strict: bool = False) -> Diagnostics:
+    """Check the value of key ``v`` in ``text`` (YAML) against ``node``, as a file would be checked."""
+    diags = Diagnostics()
+    data = load_yaml(text, "f.yaml", diags)
+    assert not diags.items, diags.items
+    Obj({"v": Field(node)}).check(data, "", data.line, Ctx("f.yaml", diags, strict))
+    return diags
+
+
+def messages(diags: Diagnostics) -> list[tuple[int, str]]:
+    return [(d.line, d.message) for d in diags.errors]
+
+
+# ------------------------------------------------------------------------------------------------ scalar nodes
+
+
+def test_str_accepts_text_rejects_number_and_empty() -> None:
+    assert not run(Str(), "v: teks\n").items
+    assert messages(run(Str(), "v: 12\n")) == [(1, "v: harus berupa teks, tertulis angka (12)")]
+    assert messages(run(Str(), "v: '  '\n")) == [(1, "v: tidak boleh kosong")]
+
+
+def test_str_choices_and_pattern() -> None:
+    node = Str(choices=("a", "b"))
+    assert messages(run(node, "v: c\n")) == [(1, "v: nilai 'c' tidak dikenal; pilihan: a, b")]
+    pat = Str(pattern=r"\d{3}", pattern_hint="tiga angka")
+    assert messages(run(pat, "v: '12'\n")) == [(1, "v: '12' tidak sesuai format tiga angka")]
+    assert not run(pat, "v: '123'\n").items
+
+
+def test_str_allow_numbers() -> None:
+    """An unquoted NIP or program code is read as a number by YAML but meant as text."""
+    node = Str(pattern=r"\d{3}", allow_numbers=True)
+    assert not run(node, "v: 123\n").items
+    assert run(node, "v: 1234\n").errors
+
+
+def test_int_bounds_and_bool() -> None:
+    node = Int(min=1990, max=2100)
+    assert not run(node, "v: 2023\n").items
+    assert messages(run(node, "v: 1900\n")) == [(1, "v: paling kecil 1990, tertulis 1900")]
+    assert messages(run(node, "v: 3000\n")) == [(1, "v: paling besar 2100, tertulis 3000")]
+    assert "bilangan bulat" in messages(run(node, "v: true\n"))[0][1]
+    assert "bilangan bulat" in messages(run(node, "v: 2023.5\n"))[0][1]
+    assert messages(run(node, 'v: "dua ribu"\n')) == [(1, "v: harus berupa bilangan bulat, tertulis teks ('dua ribu')")]
+
+
+def test_num_display_format_hint() -> None:
+    node = Num(min=0)
+    assert not run(node, "v: 84.82\n").items
+    [(line, msg)] = messages(run(node, "v: 1.234.567\n"))
+    assert "tanpa pemisah ribuan" in msg
+    [(line, msg)] = messages(run(node, 'v: "1.234,5"\n'))
+    assert "tanpa pemisah ribuan" in msg
+    assert messages(run(node, "v: -1\n")) == [(1, "v: tidak boleh kurang dari 0, tertulis -1")]
+    assert "harus berupa angka" in messages(run(node, "v: false\n"))[0][1]
+
+
+def test_bool() -> None:
+    assert not run(Bool(), "v: true\n").items
+    assert messages(run(Bool(), "v: ya\n")) == [(1, "v: harus true atau false, tertulis teks ('ya')")]
+
+
+def test_date() -> None:
+    assert not run(Date(), "v: 2024-01-31\n").items
+    assert "TTTT-BB-HH" in messages(run(Date(), "v: 31-01-2024\n"))[0][1]
+    assert "TTTT-BB-HH" in messages(run(Date(), "v: 2024-01-31 10:00:00\n"))[0][1]  # a time is not a date
+    assert "tidak ada di kalender" in messages(run(Date(), "v: 2024-02-30\n"))[0][1]
+
+
+# ------------------------------------------------------------------------------------------------ containers
+
+
+def test_list_items_checked_at_their_lines() -> None:
+    node = ListOf(Int(), min_items=1)
+    diags = run(node, "v:\n  - 1\n  - dua\n  - 3\n")
+    assert messages(diags) == [(3, "v[2]: harus berupa bilangan bulat, tertulis teks ('dua')")]
+    assert messages(run(node, "v: []\n")) == [(1, "v: paling sedikit 1 butir")]
+    assert "harus berupa daftar" in messages(run(node, "v: 1\n"))[0][1]
+
+
+def test_obj_required_unknown_and_strict() -> None:
+    node = Obj({"a": Field(Int(), required=True), "b": Field(Str())})
+    text = "v:\n  b: x\n  c: 1\n"
+    diags = run(node, text)
+    # the missing key is reported at the line of "v:", the mapping that lacks it
+    assert messages(diags) == [(1, "kunci wajib 'v.a' belum diisi")]
+    [w] = diags.warnings
+    assert (w.line, w.severity) == (3, "peringatan") and "kunci 'v.c' tidak dikenal" in w.message
+    strict = run(node, text, strict=True)
+    assert (3, "kunci 'v.c' tidak dikenal (kunci yang dikenal: a, b)") in messages(strict)
+    # an empty value ("a:") counts as missing
+    assert messages(run(node, "v:\n  a:\n")) == [(1, "kunci wajib 'v.a' belum diisi")]
+    assert "harus berupa pemetaan" in messages(run(node, "v: [1]\n"))[0][1]
+
+
+def test_mapof_keys_and_values() -> None:
+    node = MapOf(Int(min=1990, max=2100), Num())
+    assert not run(node, "v:\n  2022: 1\n  2023: 2.5\n").items
+    diags = run(node, "v:\n  2022: 1\n  tahun: 2\n  2024: x\n")
+    lines = sorted(line for line, _ in messages(diags))
+    assert lines == [3, 4]
+
+
+def test_anyof_picks_shape_and_names_expectation() -> None:
+    node = AnyOf([(is_number, Num()), (lambda v: isinstance(v, str), Str())], expected="angka atau teks")
+    assert not run(node, "v: 1\n").items and not run(node, "v: B\n").items
+    assert messages(run(node, "v: [1]\n")) == [(1, "v: harus angka atau teks, tertulis daftar")]
+
+
+def test_missing_value_with_reason() -> None:
+    ok = run(schemas.GRADE_OR_NUMBER, "v: {tidak_ada: Survei belum dilaksanakan}\n")
+    assert not ok.items
+    bad = run(schemas.GRADE_OR_NUMBER, "v: {alasan: x}\n")
+    assert "kunci wajib 'v.tidak_ada'" in messages(bad)[0][1]
+
+
+def test_to_decimal_keeps_written_digits() -> None:
+    assert str(to_decimal(84.82)) == "84.82"
+    assert str(to_decimal(0.1)) == "0.1"
+
+
+# ------------------------------------------------------------------------------------------------ real schemas
+
+
+def test_report_schema_nested_lines() -> None:
+    text = (
+        "tahun: 2023\n"
+        "periode: tahunan\n"
+        "versi: '1.0'\n"
+        "tanggal_terbit: 2024-02-15\n"
+        "instansi:\n"
+        "  nama: X\n"
+        "  kepala:\n"
+        "    nama: A\n"
+        "    jabatan: B\n"
+        "    pangkat: C\n"
+        "    nip: 1970 0101\n"
+        "penandatanganan: {tempat: M, tanggal: 2024-01-31}\n"
+    )
+    diags = Diagnostics()
+    data = load_yaml(text, "l.yaml", diags)
+    schemas.REPORT.root.check(data, "", data.line, Ctx("l.yaml", diags))
+    assert [(d.line, d.message.split(":")[0]) for d in diags.errors] == [(11, "instansi.kepala.nip")]
+
+
+# ------------------------------------------------------------------------------------------------ JSON Schema
+
+
+def _jsonable(value: Any) -> Any:
+    """YAML data as a JSON document would hold it: dates as ISO strings, keys as strings."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+@pytest.mark.parametrize("doc", schemas.ALL, ids=[d.name for d in schemas.ALL])
+def test_exported_json_schema_is_valid(doc: schemas.SchemaDoc) -> None:
+    exported = json.loads(json.dumps(doc.json_schema()))
+    jsonschema.Draft202012Validator.check_schema(exported)
+    assert exported["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def _example_files() -> list[tuple[str, Path]]:
+    content = REPO / "content"
+    out: list[tuple[str, Path]] = []
+    if (content / "situs.yaml").is_file():
+        out.append(("situs", content / "situs.yaml"))
+    for path in sorted((content / "laporan").glob("*/laporan.yaml")):
+        out.append(("laporan", path))
+    for path in sorted((content / "laporan").glob("*/data/*.yaml")):
+        if path.name in schemas.DATA_FILES:
+            out.append((schemas.DATA_FILES[path.name].name, path))
+        elif path.with_suffix(".csv").is_file():
+            out.append(("dataset", path))
+    return out
+
+
+def _front_matter(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    return text[4:text.index("\n---", 3)]
+
+
+EXAMPLES = _example_files()
+
+
+@pytest.mark.skipif(not EXAMPLES, reason="content/ tidak berisi contoh")
+@pytest.mark.parametrize(("name", "path"), EXAMPLES, ids=[p.relative_to(REPO).as_posix() for _, p in EXAMPLES])
+def test_example_content_validates_against_cli_schema(tmp_path_factory: pytest.TempPathFactory, name: str,
+                                                      path: Path) -> None:
+    """The files ``lkjip schema`` writes accept the example content (as our own validator does)."""
+    out = _schema_dir(tmp_path_factory)
+    schema = json.loads((out / f"{name}.schema.json").read_text(encoding="utf-8"))
+    diags = Diagnostics()
+    data = load_yaml(path.read_text(encoding="utf-8"), str(path), diags)
+    assert not diags.errors
+    jsonschema.validate(_jsonable(data), schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_example_front_matter_validates(tmp_path_factory: pytest.TempPathFactory) -> None:
+    chapters = sorted((REPO / "content" / "laporan").glob("*/*.md"))
+    if not chapters:
+        pytest.skip("content/ tidak berisi contoh")
+    schema = json.loads((_schema_dir(tmp_path_factory) / "bab.schema.json").read_text(encoding="utf-8"))
+    for path in chapters:
+        diags = Diagnostics()
+        data = load_yaml(_front_matter(path), str(path), diags)
+        jsonschema.validate(_jsonable(data), schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_json_schema_rejects_what_we_reject(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Not a schema that accepts anything: unknown keys, bad enums and missing keys fail there too."""
+    schema = json.loads((_schema_dir(tmp_path_factory) / "laporan.schema.json").read_text(encoding="utf-8"))
+    good = {
+        "tahun": 2023, "periode": "tahunan", "versi": "1.0", "tanggal_terbit": "2024-02-15",
+        "instansi": {"nama": "X", "kepala": {"nama": "A", "jabatan": "B", "pangkat": "C",
+                                             "nip": "197001011990031001"}},
+        "penandatanganan": {"tempat": "M", "tanggal": "2024-01-31"},
+    }
+    jsonschema.validate(good, schema)
+    for broken in ({**good, "periode": "tahun"}, {**good, "warna": 1},
+                   {k: v for k, v in good.items() if k != "tahun"},
+                   {**good, "instansi": {**good["instansi"], "kepala": {**good["instansi"]["kepala"], "nip": "1"}}}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(broken, schema)
+
+
+_SCHEMA_DIR: list[Path] = []
+
+
+def _schema_dir(factory: pytest.TempPathFactory) -> Path:
+    """Run ``lkjip schema`` once per session and reuse its files."""
+    if not _SCHEMA_DIR:
+        from lkjip_site.cli import main
+
+        out = factory.mktemp("skema")
+        assert main(["schema", "--output", str(out)]) == 0
+        _SCHEMA_DIR.append(out)
+    return _SCHEMA_DIR[0]

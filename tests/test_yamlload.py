@@ -1,0 +1,128 @@
+"""yamlload: line tracking, duplicate keys at every depth, syntax errors in Indonesian at the right line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from lkjip_site.errors import Diagnostics
+from lkjip_site.yamlload import YList, YMap, load_yaml
+
+
+def load(text: str, offset: int = 0) -> tuple[object, Diagnostics]:
+    diags = Diagnostics()
+    return load_yaml(text, "f.yaml", diags, line_offset=offset), diags
+
+
+def test_lines_of_maps_and_lists() -> None:
+    text = (
+        "judul: A\n"          # 1
+        "daftar:\n"           # 2
+        "  - satu\n"          # 3
+        "  - nama: dua\n"     # 4
+        "    nilai: 2\n"      # 5
+        "\n"                  # 6
+        "peta:\n"             # 7
+        "  a: 1\n"            # 8
+        "  b: [x, y]\n"       # 9
+    )
+    data, diags = load(text)
+    assert not diags.items
+    assert isinstance(data, YMap) and data.line == 1
+    assert data.line_of("judul") == 1 and data.line_of("daftar") == 2 and data.line_of("peta") == 7
+    daftar = data["daftar"]
+    assert isinstance(daftar, YList) and daftar.line == 3
+    assert daftar.lines == [3, 4]
+    assert daftar[1].line == 4 and daftar[1].line_of("nilai") == 5
+    assert data["peta"].line == 8 and data["peta"].line_of("b") == 9
+    assert data["peta"]["b"].line == 9 and data["peta"]["b"] == ["x", "y"]
+    # unknown keys/indices fall back to the container's own line
+    assert data["peta"].line_of("zzz") == 8 and daftar.line_of(7) == 3
+
+
+def test_line_offset_is_added() -> None:
+    """Front matter starts on line 2 of a chapter file: every line is shifted by the offset."""
+    data, _ = load("judul: A\nurutan: 3\n", offset=1)
+    assert data.line == 2 and data.line_of("urutan") == 3
+
+
+def test_plain_dict_semantics_kept() -> None:
+    data, _ = load("a: 1\nb: {c: 2}\n")
+    assert data == {"a": 1, "b": {"c": 2}}
+    assert isinstance(data, dict) and isinstance(data["b"], dict)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "first"),
+    [
+        ("a: 1\nb: 2\na: 3\n", 3, 1),  # top level
+        ("x:\n  y:\n    p: 1\n    q: 2\n    p: 3\n", 5, 3),  # two levels deep
+        ("l:\n  - k: 1\n    m: 2\n  - k: 3\n    k: 4\n", 5, 4),  # inside a list item (second item)
+        ("f: {a: 1, b: 2, a: 3}\n", 1, 1),  # flow mapping on one line
+        ("2023: 80\n2024: 81\n2023: 82\n", 3, 1),  # year keys (integers)
+    ],
+    ids=["akar", "bersarang", "dalam-daftar", "flow", "kunci-tahun"],
+)
+def test_duplicate_keys_name_both_lines(text: str, line: int, first: int) -> None:
+    data, diags = load(text)
+    [d] = diags.errors
+    assert d.file == "f.yaml" and d.line == line
+    assert f"(pertama di baris {first})" in d.message and "ditulis dua kali" in d.message
+
+
+def test_duplicate_key_keeps_first_value() -> None:
+    data, diags = load("a: 1\na: 2\n")
+    assert data == {"a": 1} and len(diags.errors) == 1
+
+
+def test_all_duplicates_reported() -> None:
+    _, diags = load("a: 1\na: 2\nb:\n  c: 1\n  c: 2\n")
+    assert sorted(d.line for d in diags.errors) == [2, 5]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        ("a:\n  b: 1\n\tc: 2\n", 3, "TAB"),
+        ("a:\n\tb: 1\n", 2, "TAB"),
+        ("a: Jl. Contoh: No. 1\n", 1, "tanda ':'"),
+        ("a: 1\nb\nc: 2\n", 3, "tanda ':' tidak ditemukan"),
+        ("a:\n  b: 1\n c: 2\n", 3, "indentasi"),
+        ('a: "abc\nb: 1\n', 3, "tanda kutip"),
+        ("a: [1, 2\nb: 3\n", 2, "daftar [ ... ]"),
+        ("a: {x: 1\nb: 2\n", 2, "pemetaan { ... }"),
+        ("a: *x\n", 1, "alias"),
+        ("a: @x\n", 1, "tanda kutip"),
+        ("a: 1\n---\nb: 2\n", 2, "satu dokumen"),
+        ('a: "\\q"\n', 1, "tanda kutip"),
+        ("a: !!python/object x\n", 1, "tag YAML"),
+    ],
+    ids=["tab-dalam", "tab-awal", "titik-dua", "tanpa-titik-dua", "indentasi", "kutip", "daftar", "pemetaan",
+         "alias", "at", "dua-dokumen", "escape", "tag"],
+)
+def test_syntax_errors_in_indonesian_at_line(text: str, line: int, says: str) -> None:
+    data, diags = load(text)
+    assert data is None
+    [d] = diags.errors
+    assert d.line == line, d
+    assert d.message.startswith("YAML tidak dapat dibaca: ") and says in d.message
+    assert not re.search(r"\b(found|expected|not|while|the|could)\b", d.message), d.message
+
+
+def test_syntax_error_line_respects_offset() -> None:
+    _, diags = load("a: 1\n\tb: 2\n", offset=5)
+    assert diags.errors[0].line == 7
+
+
+def test_impossible_date_stays_text() -> None:
+    """30 February is not a date: kept as text (no crash) so the schema reports it at its line."""
+    data, diags = load("a: 2024-02-30\nb: 2024-02-15\n")
+    assert not diags.items
+    assert data["a"] == "2024-02-30" and data["b"] == dt.date(2024, 2, 15)
+
+
+def test_no_code_execution() -> None:
+    data, diags = load("a: !!python/name:os.system\n")
+    assert data is None and diags.errors
