@@ -244,25 +244,12 @@ def _assert_clean_failure(err: str, case_file: str, case_line: int, says: str) -
     assert any(says in h for h in hits), f"{says!r} tidak ada di {hits}"
 
 
-# Known bug in tables.py (not owned here): a TableOptionError is reported at the fence line (15), not at the line of
-# the option that names the missing thing (18). Strict xfail: it starts failing the day it is fixed, as a reminder.
+# A table option naming something that does not exist is reported at the option's own line (18), not the fence (15).
 TABLE_OPTION_CASE = Case("opsi-tabel-sasaran-asing",
                          replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis\n",
                                  "judul: Capaian indikator kinerja sasaran strategis\nsasaran: [S9]\n"),
                          BAB3, 18, "sasaran 'S9' tidak ada")
-PARAMS = [pytest.param(c, id=c.id) for c in CASES] + [
-    pytest.param(TABLE_OPTION_CASE, id=TABLE_OPTION_CASE.id, marks=pytest.mark.xfail(
-        strict=True, reason="tables._validate melaporkan baris pagar ```{tabel}, bukan baris opsi 'sasaran'")),
-]
-
-
-def test_table_option_error_names_file_and_block(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Until the line is fixed, the error still names the file and the table block (fence on line 15)."""
-    before = _state(project)
-    TABLE_OPTION_CASE.apply(project)
-    assert main(["build", str(project / "content"), "--no-pdf"]) == 1
-    _assert_clean_failure(capsys.readouterr().err, BAB3, 15, "sasaran 'S9' tidak ada")
-    assert _state(project) == before
+PARAMS = [pytest.param(c, id=c.id) for c in [*CASES, TABLE_OPTION_CASE]]
 
 
 @pytest.mark.parametrize("case", PARAMS)

@@ -1165,7 +1165,7 @@ def _value_ref(v: Value | None, satuan: str, path: str, na_reason: str = "tidak 
         return Ref(v, "number", path)
     if isinstance(v, str):
         return Ref(v, "text", path)
-    return Ref(v, "percent" if satuan.strip() == "%" else "number", path)
+    return Ref(v, "percent" if satuan.strip() == "%" else "number", path, fmt.entered_decimals(v))
 
 
 def _result_ref(res: Result, path: str) -> Ref:

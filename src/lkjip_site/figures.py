@@ -103,7 +103,7 @@ def chart_dataset(report: Report, options: dict[str, Any]) -> charts.ChartSpec:
     name = str(options.get("dataset", ""))
     if name not in report.data.datasets:
         known = ", ".join(sorted(report.data.datasets)) or "-"
-        raise TableOptionError(f"dataset '{name}' tidak ada di folder data (tersedia: {known})")
+        raise TableOptionError(f"dataset '{name}' tidak ada di folder data (tersedia: {known})", "dataset")
     ds = report.data.datasets[name]
     y = options.get("y")
     if y is None:
@@ -138,7 +138,10 @@ def _validate(report: Report, directive: Directive, diags: Diagnostics) -> None:
     try:
         spec = KINDS[directive.kind](report, directive.options)
         charts.build(spec)  # plan it now: a bad option is an author error, found before anything is written
-    except (TableOptionError, charts.ChartError) as exc:
+    except TableOptionError as exc:
+        diags.error(directive.option_loc(exc.option), f"grafik {directive.kind}: {exc}")
+        return
+    except charts.ChartError as exc:
         diags.error(directive.loc, f"grafik {directive.kind}: {exc}")
         return
     directive.built = spec

@@ -79,6 +79,21 @@ def fmt_number(x: Number, decimals: int = 2) -> str:
     return sign + out
 
 
+def entered_decimals(x: Decimal, max_decimals: int = 4) -> int:
+    """How many decimals the author wrote (``73`` -> 0, ``84.82`` -> 2, ``82.50`` -> 1 after normalising)."""
+    exponent = x.normalize().as_tuple().exponent
+    return min(max(0, -exponent), max_decimals) if isinstance(exponent, int) else 0
+
+
+def fmt_entered(x: Decimal) -> str:
+    """A value as the author entered it: ``73`` -> ``"73"``, ``84.82`` -> ``"84,82"``, ``82.5`` -> ``"82,5"``.
+
+    Entered targets and realisations keep their own precision (a count of 13 is not "13,00"); derived values
+    (capaian, averages, serapan) always use two decimals.
+    """
+    return fmt_number(x, entered_decimals(x))
+
+
 def fmt_int(x: Number) -> str:
     """Whole number with thousands separators: ``2455208753`` -> ``"2.455.208.753"``."""
     return fmt_number(x, 0)

@@ -78,6 +78,6 @@ def check_links(files: dict[str, bytes], pages: list[str], diags: Diagnostics) -
                 continue
             path, fragment = found
             if path not in files:
-                diags.error(("build", 1), f"halaman {page} menaut ke '{href}' yang tidak ada di hasil build")
+                diags.error((page, 1), f"tautan '{href}' menuju halaman yang tidak ada di hasil build (periksa templat tema)")
             elif fragment and path.endswith(".html") and fragment not in ids_of(path):
-                diags.error(("build", 1), f"halaman {page} menaut ke '{href}', tetapi bagian '#{fragment}' tidak ada")
+                diags.error((page, 1), f"tautan '{href}' menuju bagian '#{fragment}' yang tidak ada (periksa templat tema)")

@@ -108,6 +108,11 @@ class Directive:
     option_lines: dict[str, int] = field(default_factory=dict)
     built: Any = None  # the table/chart model built during validation, reused when rendering
 
+    def option_loc(self, option: str | None) -> Loc:
+        """The line of one option inside the block (or the block's first line)."""
+        line = self.option_lines.get(option, self.loc.line) if option else self.loc.line
+        return Loc(self.loc.file, line)
+
     def fingerprint(self) -> str:
         """What this element shows, for the render memo: its options, number and computed content."""
         return repr((self.directive, self.kind, sorted(self.options.items(), key=lambda kv: str(kv[0])),

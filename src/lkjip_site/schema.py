@@ -85,7 +85,7 @@ class Str(Node):
             ctx.diags.error((ctx.file, line), f"{where}: tidak boleh kosong")
 
     def json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": ["string", "number"] if self.allow_numbers else "string"}
+        out: dict[str, Any] = {"type": ["string", "integer"] if self.allow_numbers else "string"}
         if self.choices:
             out["enum"] = list(self.choices)
         if self.pattern:

@@ -52,7 +52,14 @@ NA = fmt.DASH
 
 
 class TableOptionError(Exception):
-    """An option of a table directive names something that does not exist; reported with the directive's line."""
+    """An option of a table directive names something that does not exist.
+
+    ``option`` names the offending option, so the message points at that option's own line in the block.
+    """
+
+    def __init__(self, message: str, option: str | None = None):
+        super().__init__(message)
+        self.option = option
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -82,8 +89,8 @@ def val(value: Value | None) -> Cell:
     if isinstance(value, Missing):
         return Cell(NA, numeric=True, cls="na", title=value.reason)
     if isinstance(value, str):
-        return Cell(value, numeric=True)
-    return Cell(fmt.fmt_number(value, 2), numeric=True)
+        return Cell(value, cls="nilai-mutu")  # a grade (B, BB, A): text, not a number
+    return Cell(fmt.fmt_entered(value), numeric=True)
 
 
 def text(value: str) -> Cell:
@@ -129,10 +136,10 @@ def indicators_for(report: Report, options: dict[str, Any]) -> list[Any]:
     wanted = option_ids(options, "indikator")
     for sid in wanted_sasaran or []:
         if sid not in c.sasaran:
-            raise TableOptionError(f"sasaran '{sid}' tidak ada di data/renstra.yaml")
+            raise TableOptionError(f"sasaran '{sid}' tidak ada di data/renstra.yaml", "sasaran")
     for iid in wanted or []:
         if iid not in c.indikator:
-            raise TableOptionError(f"indikator '{iid}' tidak ada di data/indikator.yaml")
+            raise TableOptionError(f"indikator '{iid}' tidak ada di data/indikator.yaml", "indikator")
     order = wanted or (c.pk_indikator or list(c.indikator))
     out = [c.indikator[i] for i in order if i in c.indikator]
     if wanted_sasaran:
@@ -277,7 +284,7 @@ def table_anggaran(report: Report, options: dict[str, Any]) -> Table:
     budget = budget_of(report)
     depth = str(options.get("tingkat", "sub_kegiatan"))
     if depth not in _LEVELS:
-        raise TableOptionError(f"tingkat '{depth}' tidak dikenal; pilihan: {', '.join(_LEVELS)}")
+        raise TableOptionError(f"tingkat '{depth}' tidak dikenal; pilihan: {', '.join(_LEVELS)}", "tingkat")
     keep = _LEVELS[: _LEVELS.index(depth) + 1]
     body = []
     for node in budget.nodes():
@@ -406,12 +413,12 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
     name = str(options.get("dataset", ""))
     if name not in report.data.datasets:
         known = ", ".join(sorted(report.data.datasets)) or "-"
-        raise TableOptionError(f"dataset '{name}' tidak ada di folder data (tersedia: {known})")
+        raise TableOptionError(f"dataset '{name}' tidak ada di folder data (tersedia: {known})", "dataset")
     columns = option_ids(options, "kolom")
     try:
         result = dataset_table(report.data.datasets[name], columns)
     except (KeyError, ValueError) as exc:
-        raise TableOptionError(str(exc.args[0])) from None
+        raise TableOptionError(str(exc.args[0]), "kolom") from None
     show_share = bool(options.get("persen", False))
     numeric_idx = result.total_columns
     hdr = [Cell(col, header=True) for col in result.columns]
@@ -495,7 +502,7 @@ def _validate(report: Report, directive: Directive, diags: Diagnostics) -> None:
     try:
         directive.built = build_table(report, directive)
     except TableOptionError as exc:
-        diags.error(directive.loc, f"tabel {directive.kind}: {exc}")
+        diags.error(directive.option_loc(exc.option), f"tabel {directive.kind}: {exc}")
 
 
 def render(ctx: RenderContext, directive: Directive) -> str:

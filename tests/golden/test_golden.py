@@ -51,13 +51,13 @@ REPORT_FIGURES = [
 ]
 CHAPTER_FIGURES = [
     # IKU1 positive: 84,82 / 73 x 100 = 116,19 % -> Berhasil (>= 100)
-    '<td class="angka">73,00</td><td class="angka">84,82</td><td class="angka">116,19 %</td>',
+    '<td class="angka">73</td><td class="angka">84,82</td><td class="angka">116,19 %</td>',
     "mencapai 116,19 % (Berhasil)",
     # IKU2 negative: (2 x 10 - 12) / 10 x 100 = 80,00 % -> Cukup Berhasil [70, 100)
-    '<td class="angka">10,00</td><td class="angka">12,00</td><td class="angka">80,00 %</td>'
+    '<td class="angka">10</td><td class="angka">12</td><td class="angka">80,00 %</td>'
     '<td class="predikat-sel"><span class="predikat" style="background-color: #0b5cad; color: #ffffff">Cukup Berhasil',
     # IKU3 qualitative: A >= B on [D, C, B, A] -> 100,00 %
-    '<td class="angka">B</td><td class="angka">A</td><td class="angka">100,00 %</td>',
+    '<td class="nilai-mutu">B</td><td class="nilai-mutu">A</td><td class="angka">100,00 %</td>',
     # IKU4 missing value: N/A with its reason, not 0
     "realisasi tidak tersedia: Survei belum dilaksanakan",
     # IKU5 target 0: N/A (division by zero), not 0,00 %
