@@ -377,8 +377,23 @@ def validate_code(kode: str, level: str, parent: str | None = None, loc: Loc | N
     return issues
 
 
+class _Absorption:
+    """Serapan and sisa of anything with ``pagu`` and ``realisasi`` (tree nodes and flat rows alike)."""
+
+    pagu: Decimal
+    realisasi: Decimal
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return serapan(self.pagu, self.realisasi)
+
+    @property
+    def sisa(self) -> Decimal:
+        return self.pagu - self.realisasi
+
+
 @dataclass
-class BudgetResult:
+class BudgetResult(_Absorption):
     """One node of the computed budget tree; parents hold sums of their children."""
 
     level: str
@@ -400,14 +415,6 @@ class BudgetResult:
     realisasi_output: Value | None = None
     capaian_output: Result | None = None
     jenis_belanja: str | None = None
-
-    @property
-    def serapan(self) -> Decimal | None:
-        return serapan(self.pagu, self.realisasi)
-
-    @property
-    def sisa(self) -> Decimal:
-        return self.pagu - self.realisasi
 
     def walk(self) -> Iterable[BudgetResult]:
         yield self
@@ -506,7 +513,7 @@ _JENIS_ORDER = tuple(JENIS_BELANJA)
 
 
 @dataclass(frozen=True)
-class BudgetRow:
+class BudgetRow(_Absorption):
     """A row of a flat budget table (jenis belanja, kelompok, sasaran, total)."""
 
     key: str
@@ -514,14 +521,6 @@ class BudgetRow:
     pagu: Decimal
     realisasi: Decimal
     loc: Loc | None = None
-
-    @property
-    def serapan(self) -> Decimal | None:
-        return serapan(self.pagu, self.realisasi)
-
-    @property
-    def sisa(self) -> Decimal:
-        return self.pagu - self.realisasi
 
 
 @dataclass(frozen=True)

@@ -129,10 +129,7 @@ OPTIONS = {"id", "judul", "sasaran", "indikator", "per", "dataset", "x", "y", "j
 
 
 def _validate(report: Report, directive: Directive, diags: Diagnostics) -> None:
-    for key in directive.options:
-        if key not in OPTIONS:
-            line = directive.option_lines.get(key, directive.loc.line)
-            diags.warn((directive.loc.file, line), f"opsi grafik '{key}' tidak dikenal dan diabaikan")
+    directive.warn_unknown_options(OPTIONS, diags)
     if report.computed is None:
         return
     try:

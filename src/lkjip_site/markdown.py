@@ -113,6 +113,13 @@ class Directive:
         line = self.option_lines.get(option, self.loc.line) if option else self.loc.line
         return Loc(self.loc.file, line)
 
+    def warn_unknown_options(self, known: set[str], diags: Diagnostics) -> None:
+        """A misspelt option is ignored, so say so at its line (a warning; an error with ``--strict``)."""
+        word = "tabel" if self.directive == "tabel" else "grafik"
+        for key in self.options:
+            if key not in known:
+                diags.warn(self.option_loc(key), f"opsi {word} '{key}' tidak dikenal dan diabaikan")
+
     def fingerprint(self) -> str:
         """What this element shows, for the render memo: its options, number and computed content."""
         return repr((self.directive, self.kind, sorted(self.options.items(), key=lambda kv: str(kv[0])),

@@ -493,10 +493,7 @@ def build_table(report: Report, directive: Directive) -> Table:
 
 def _validate(report: Report, directive: Directive, diags: Diagnostics) -> None:
     """Run the builder once up front so a wrong option is an error before anything is written."""
-    for key in directive.options:
-        if key not in COMMON_OPTIONS:
-            line = directive.option_lines.get(key, directive.loc.line)
-            diags.warn((directive.loc.file, line), f"opsi tabel '{key}' tidak dikenal dan diabaikan")
+    directive.warn_unknown_options(COMMON_OPTIONS, diags)
     if report.computed is None:
         return
     try:
