@@ -1,8 +1,10 @@
 """Shared fixtures for the real-browser tests (Playwright + Debian's headless chromium).
 
 Why it is built this way:
-- One site build and one browser launch per test session: launching chromium and building the
-  example reports are the slow parts, every test reuses them.
+- One site build and one browser launch for all tests of this package (``scope="package"``):
+  launching chromium and building the example reports are the slow parts, every test reuses
+  them. Package rather than session scope so the Playwright driver is stopped before other test
+  modules run: a second ``sync_playwright()`` cannot start while one is still running.
 - The site is served by Python's own ``http.server`` on 127.0.0.1 and a free port, so the tests see
   exactly what a web server would serve (relative URLs, directory indexes, MIME types).
 - Every request a page makes is recorded, and every request to another host is aborted before it
@@ -26,6 +28,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urldefrag
 
 import pytest
@@ -42,6 +45,9 @@ from .support import (
     open_probe,
 )
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUILD_TIMEOUT_S = 300
 
@@ -57,7 +63,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """Mark every test under tests/browser/ as ``browser`` without repeating it in each module."""
     here = Path(__file__).parent
     for item in items:
-        if here in Path(str(item.fspath)).parents:
+        if here in item.path.parents:
             item.add_marker(pytest.mark.browser)
 
 
@@ -92,7 +98,7 @@ def _build_site(output: Path) -> None:
         )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built site: ``$LKJIP_TEST_SITE_DIR`` if set, else a fresh build of content/ in a temp dir."""
     preset = os.environ.get("LKJIP_TEST_SITE_DIR")
@@ -124,7 +130,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Silence per-request logging; failures are reported by the tests themselves."""
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def base_url(site_dir: Path) -> Iterator[str]:
     """Serve ``site_dir`` on 127.0.0.1 (free port) in a daemon thread; yields ``http://127.0.0.1:PORT``."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
@@ -143,9 +149,9 @@ def base_url(site_dir: Path) -> Iterator[str]:
 # --------------------------------------------------------------------------- browser
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """One headless Debian chromium for the whole session; fails (never skips) when it is missing."""
+@pytest.fixture(scope="package")
+def browser() -> Iterator[Browser]:
+    """One headless Debian chromium for this package's tests; fails (never skips) when it is missing."""
     if not CHROMIUM.is_file() or not os.access(CHROMIUM, os.X_OK):
         pytest.fail(
             f"{CHROMIUM} tidak ditemukan: uji peramban memerlukan paket Debian 'chromium'. "
@@ -175,7 +181,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def probe(browser: object, base_url: str) -> Iterator[PageProbe]:
+def probe(browser: Browser, base_url: str) -> Iterator[PageProbe]:
     """A desktop-sized page (1280×800) on the test site, network fenced, events recorded."""
     context, result = open_probe(browser, base_url, viewport={"width": 1280, "height": 800})
     try:
@@ -185,7 +191,7 @@ def probe(browser: object, base_url: str) -> Iterator[PageProbe]:
 
 
 @pytest.fixture
-def narrow_probe(browser: object, base_url: str) -> Iterator[PageProbe]:
+def narrow_probe(browser: Browser, base_url: str) -> Iterator[PageProbe]:
     """A phone-sized page (360 CSS px wide) on the test site, network fenced, events recorded."""
     context, result = open_probe(
         browser,
@@ -204,8 +210,8 @@ def narrow_probe(browser: object, base_url: str) -> Iterator[PageProbe]:
 # --------------------------------------------------------------------------- site map
 
 
-@pytest.fixture(scope="session")
-def site_map(browser: object, base_url: str) -> SiteMap:
+@pytest.fixture(scope="package")
+def site_map(browser: Browser, base_url: str) -> SiteMap:
     """Discover the report and chapter pages by following the theme's links from the home page."""
     context, crawler = open_probe(browser, base_url)
     try:

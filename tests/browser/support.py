@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urldefrag, urljoin, urlsplit
+
+if TYPE_CHECKING:  # imported lazily at run time so a missing Playwright gives conftest's clear message
+    from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -35,7 +39,7 @@ MAIN = "main#isi"
 class PageProbe:
     """A page plus everything it did: requests, blocked foreign requests, errors, bad responses."""
 
-    page: object
+    page: Page
     base_url: str
     requests: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
@@ -61,7 +65,7 @@ class PageProbe:
         assert response is not None, f"tidak ada respons untuk {url}"
         assert response.status == 200, f"{url}: HTTP {response.status}"
 
-    def follow(self, locator: object) -> str:
+    def follow(self, locator: Locator) -> str:
         """Click a link the way a reader would and wait for the new page; returns its URL (no fragment)."""
         with self.page.expect_navigation(wait_until="load", timeout=NAV_TIMEOUT_MS):
             locator.click()
@@ -85,14 +89,14 @@ class PageProbe:
         return lines
 
 
-def open_probe(browser: object, base_url: str, **context_options: object) -> tuple[object, PageProbe]:
+def open_probe(browser: Browser, base_url: str, **context_options: Any) -> tuple[BrowserContext, PageProbe]:
     """Open a fresh context+page whose network is fenced to ``base_url`` and whose events are recorded."""
     context = browser.new_context(service_workers="block", **context_options)
     context.set_default_timeout(NAV_TIMEOUT_MS)
     page = context.new_page()
     probe = PageProbe(page=page, base_url=base_url)
 
-    def on_route(route: object) -> None:
+    def on_route(route: Route) -> None:
         url = route.request.url
         if probe.is_local(url):
             route.continue_()
