@@ -1,0 +1,87 @@
+"""``lkjip serve``: serves on 127.0.0.1, rebuilds when a file changes, tells the open page to reload, and keeps
+serving the last good preview when an edit breaks the content.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from lkjip_site.scaffold import new_report
+
+SLUG = "contoh-2023"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+def _wait(predicate, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError("batas waktu habis")
+
+
+@pytest.fixture()
+def server(tmp_path: Path):  # type: ignore[no-untyped-def]
+    assert new_report(tmp_path / "content", SLUG) == 0
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from lkjip_site.cli import main; sys.exit(main())", "serve",
+         str(tmp_path / "content"), "--port", str(port)],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1707955200"},
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(lambda: _get(base + "/__lkjip_versi")[0] == 200)
+        yield tmp_path, base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        assert not (tmp_path / "build").exists(), "pratinjau tidak boleh menulis ke build/"
+
+
+def test_serve_rebuilds_and_signals_reload(server) -> None:  # type: ignore[no-untyped-def]
+    root, base = server
+    status, page = _get(f"{base}/laporan/{SLUG}/1.0/bab-1-pendahuluan/")
+    assert status == 200 and "/__lkjip_muat_ulang.js" in page
+    version = _get(base + "/__lkjip_versi")[1]
+    chapter = root / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nKalimat yang baru saja ditulis.\n", encoding="utf-8")
+    _wait(lambda: _get(base + "/__lkjip_versi")[1] != version)
+    assert "Kalimat yang baru saja ditulis." in _get(f"{base}/laporan/{SLUG}/1.0/bab-1-pendahuluan/")[1]
+    assert _get(base + "/tidak-ada/")[0] == 404
+
+
+def test_broken_edit_keeps_last_good_preview(server) -> None:  # type: ignore[no-untyped-def]
+    root, base = server
+    version = _get(base + "/__lkjip_versi")[1]
+    meta = root / "content" / "laporan" / SLUG / "laporan.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("periode: tahunan", "periode: setahun"), encoding="utf-8")
+    time.sleep(2.5)  # long enough for a rebuild attempt
+    assert _get(base + "/__lkjip_versi")[1] == version
+    assert _get(f"{base}/laporan/{SLUG}/1.0/")[0] == 200
