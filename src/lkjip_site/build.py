@@ -85,10 +85,10 @@ def load_site(opts: BuildOptions, diags: Diagnostics) -> Site:
     return site
 
 
-def parse_site(site: Site, diags: Diagnostics, cache_root: Path) -> Parsed:
+def parse_site(site: Site, diags: Diagnostics, cache_root: Path, remember: bool = True) -> Parsed:
     """Stage 5a: parse every chapter and number every table and figure before anything renders."""
     md = make_parser(site.config.html_mentah)
-    registry = make_registry(site, cache_root)
+    registry = make_registry(site, cache_root, remember)
     parsed = Parsed(md, registry, {})
     for report in site.reports:
         chapters = [parse_chapter(md, report, c, diags) for c in report.chapters]
@@ -100,7 +100,7 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path) -> Parsed:
 def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     diags = Diagnostics()
     site = load_site(opts, diags)
-    parsed = parse_site(site, diags, opts.cache_root)
+    parsed = parse_site(site, diags, opts.cache_root, opts.use_cache)
     _stop_on_errors(diags, opts.strict)
     pdf_memo = opts.memo("pdf")
     pdfs = render_pdfs(site, parsed, diags, pdf_memo) if opts.pdf else {}
@@ -124,7 +124,7 @@ def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
         known = ", ".join(sorted({r.slug for r in site.reports})) or "-"
         diags.error((site.config.loc.file, 1), f"laporan '{slug}' tidak ada di content/laporan (tersedia: {known})")
         raise ContentError(diags)
-    parsed = parse_site(site, diags, opts.cache_root)
+    parsed = parse_site(site, diags, opts.cache_root, opts.use_cache)
     _stop_on_errors(diags, opts.strict)
     pdfs = render_pdfs(site, parsed, diags, opts.memo("pdf"), only={slug})
     _stop_on_errors(diags, opts.strict)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import charts
+from .cache import digest
 from .errors import Diagnostics
 from .markdown import Directive, Registry, RenderContext
 from .model import Report
@@ -128,20 +129,35 @@ KINDS: dict[str, SpecBuilder] = {
 OPTIONS = {"id", "judul", "sasaran", "indikator", "per", "dataset", "x", "y", "jenis", "warna", "label", "satuan"}
 
 
-def _validate(report: Report, directive: Directive, diags: Diagnostics) -> None:
-    directive.warn_unknown_options(OPTIONS, diags)
-    if report.computed is None:
-        return
-    try:
-        spec = KINDS[directive.kind](report, directive.options)
-        charts.build(spec)  # plan it now: a bad option is an author error, found before anything is written
-    except TableOptionError as exc:
-        diags.error(directive.option_loc(exc.option), f"grafik {directive.kind}: {exc}")
-        return
-    except charts.ChartError as exc:
-        diags.error(directive.loc, f"grafik {directive.kind}: {exc}")
-        return
-    directive.built = spec
+def _validator(checked: Path | None) -> Callable[[Report, Directive, Diagnostics], None]:
+    """Build every chart's spec up front; plan it with Altair unless this exact spec was planned before.
+
+    Planning (Altair's schema validation) costs ~50 ms a chart, too much to repeat for every unchanged chart of a
+    large archive on every build; a spec that planned once without error always will, so its hash is remembered
+    in ``checked``.
+    """
+
+    def validate(report: Report, directive: Directive, diags: Diagnostics) -> None:
+        directive.warn_unknown_options(OPTIONS, diags)
+        if report.computed is None:
+            return
+        try:
+            spec = KINDS[directive.kind](report, directive.options)
+            mark = checked / digest(charts.ENGINE_VERSION, repr(spec)) if checked else None
+            if mark is None or not mark.exists():
+                charts.build(spec)  # a bad option is an author error, found before anything is written
+                if mark is not None:
+                    mark.parent.mkdir(parents=True, exist_ok=True)
+                    mark.touch()
+        except TableOptionError as exc:
+            diags.error(directive.option_loc(exc.option), f"grafik {directive.kind}: {exc}")
+            return
+        except charts.ChartError as exc:
+            diags.error(directive.loc, f"grafik {directive.kind}: {exc}")
+            return
+        directive.built = spec
+
+    return validate
 
 
 def font_dir(cache_root: Path, theme_fonts: Path) -> Path:
@@ -166,9 +182,10 @@ def font_dir(cache_root: Path, theme_fonts: Path) -> Path:
     return out
 
 
-def register(registry: Registry, cache_root: Path, theme_fonts: Path) -> None:
+def register(registry: Registry, cache_root: Path, theme_fonts: Path, remember: bool = True) -> None:
     charts.register_fonts(font_dir(cache_root, theme_fonts))
     cache = charts.ChartCache(cache_root / "charts")
+    validate = _validator(cache_root / "charts-sah" if remember else None)
 
     def render(ctx: RenderContext, directive: Directive) -> str:
         spec = directive.built
@@ -183,7 +200,7 @@ def register(registry: Registry, cache_root: Path, theme_fonts: Path) -> None:
 
     for kind in KINDS:
         registry.renderers[("grafik", kind)] = render
-        registry.validators[("grafik", kind)] = _validate
+        registry.validators[("grafik", kind)] = validate
 
 
 def vega_bundle(cache_root: Path) -> tuple[str, bytes]:

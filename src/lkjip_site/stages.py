@@ -32,7 +32,7 @@ def compute_site(site: Site, diags: Diagnostics) -> None:
                 diags.warn(finding.loc, finding.message)
 
 
-def make_registry(site: Site, cache_root: Path) -> Registry:
+def make_registry(site: Site, cache_root: Path, remember: bool = True) -> Registry:
     """Every ``{tabel}`` and ``{grafik}`` kind the Markdown stage knows."""
     from . import figures, tables
     from .render import theme_dirs
@@ -42,7 +42,7 @@ def make_registry(site: Site, cache_root: Path) -> Registry:
     fonts = next((d / "static" / "fonts" for d in theme_dirs(site.root, site.config.tema)
                   if (d / "static" / "fonts" / figures.FONT_SOURCES[0]).is_file()), None)
     if fonts is not None:
-        figures.register(registry, cache_root, fonts)
+        figures.register(registry, cache_root, fonts, remember)
     return registry
 
 
