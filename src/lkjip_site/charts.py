@@ -64,10 +64,26 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-import altair as alt
+import importlib
 
 from . import fmt
 from .model import JENIS_BELANJA
+
+
+class _Lazy:
+    """Altair costs half a second to import; a build whose charts are all unchanged never needs it."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._module: Any = None
+
+    def __getattr__(self, attr: str) -> Any:
+        if self._module is None:
+            self._module = importlib.import_module(self._name)
+        return getattr(self._module, attr)
+
+
+alt: Any = _Lazy("altair")
 import vl_convert as vlc
 
 __all__ = [
