@@ -373,6 +373,16 @@ def _budget(rng: random.Random, sasaran: list[Sasaran]) -> list[Program]:
     return programs
 
 
+def _unique_names(inds: list[Ind]) -> None:
+    """Indicator names must be unique in a report (a chart or table row is labelled by name); number repeats."""
+    seen: dict[str, int] = {}
+    for ind in inds:
+        count = seen.get(ind.nama, 0) + 1
+        seen[ind.nama] = count
+        if count > 1:
+            ind.nama = f"{ind.nama} (Lokus {count})"
+
+
 def draw(index: int, seed: int = DEFAULT_SEED, grafik: bool = True) -> Spec:
     """Everything random about report ``index``: depends on (seed, index) only."""
     rng = random.Random(seed * 1_000_003 + index)
@@ -403,6 +413,7 @@ def draw(index: int, seed: int = DEFAULT_SEED, grafik: bool = True) -> Spec:
         t, r, ren, awal = _series(rng, spec, pol, years)
         inds.append(Ind(f"K{kno:02d}", f"{spec[0]} pada {keg.nama if keg.nama.startswith('Kegiatan') else 'Kegiatan ' + keg.nama}", spec[1], pol, "kegiatan", t, r, ren,
                         awal, program=prog.kode))
+    _unique_names(inds)
     given, family = rng.choice(_GIVEN), rng.choice(_FAMILY)
     return Spec(
         slug=f"{_slugify(nama)}-{tahun}", tahun=tahun, nama=nama, kabupaten=_KABUPATEN[inst % len(_KABUPATEN)],

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import platform
 import re
@@ -41,7 +42,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402  (a sibling script, not a package)
 
-REPO = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
 DEFAULT_WORK = Path("/tmp/lkjip-bench")
 SOURCE_DATE_EPOCH = "1700000000"  # fixed, so two builds of the same input may be compared byte for byte
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
@@ -146,9 +148,40 @@ def lkjip_command() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "lkjip_site.cli"]
 
 
+def python_command() -> str:
+    exe = REPO / ".venv" / "bin" / "python"
+    return str(exe) if exe.exists() else sys.executable
+
+
+SNAPSHOT: Path | None = None  # set by main(): a copy of src/ and themes/ that every build imports
+
+
+def snapshot_source(work: Path) -> str:
+    """Copy src/ and themes/ once, so edits made in the working tree during a long run do not mix two versions of
+    the build in one table (the package finds its default theme relative to its own files). Returns a label."""
+    global SNAPSHOT
+    snap = work / "sumber"
+    if snap.exists():
+        shutil.rmtree(snap)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(REPO / "src", snap / "src", ignore=ignore)
+    shutil.copytree(REPO / "themes", snap / "themes", ignore=ignore)
+    SNAPSHOT = snap / "src"
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                              check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src", "themes"], cwd=REPO,
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "salinan src/ dan themes/ (bukan repositori git)"
+    return f"salinan src/ dan themes/ dari {head}" + (" + perubahan yang belum di-commit" if dirty else "")
+
+
 def build_env(root: Path) -> dict[str, str]:
     """Fixed clock; a per-root XDG cache, so a 'clean' build cannot pick up a cache kept in the home folder."""
     env = dict(os.environ)
+    if SNAPSHOT is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(SNAPSHOT), env.get("PYTHONPATH"))))
     env["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     env["XDG_CACHE_HOME"] = str(root / ".xdg-cache")
     env.pop("LKJIP_DEBUG", None)
@@ -331,6 +364,8 @@ def measure_pdf(work: Path, k: int, seed: int, grafik: bool) -> PdfSample:
     from pypdf import PdfReader
 
     base = work / "pdf"
+    if base.exists():  # a cache left by an earlier run would make the PDF build look free
+        shutil.rmtree(base)
     with_pdf, without = base / "dengan-pdf", base / "tanpa-pdf"
     corpus.generate(with_pdf, k, seed, grafik)
     fresh_copy(with_pdf / "content", without)
@@ -342,6 +377,9 @@ def measure_pdf(work: Path, k: int, seed: int, grafik: bool) -> PdfSample:
     if not pages:
         return PdfSample(None, 0, k, "build tidak menghasilkan PDF")
     extra = r_pdf.seconds - (r_html.seconds if r_html.ok else 0.0)
+    if extra <= 0:
+        return PdfSample(None, pages, k, f"build dengan PDF ({num(r_pdf.seconds)} s) tidak lebih lambat daripada tanpa "
+                                          f"PDF ({num(r_html.seconds)} s): mesin sibuk? ulangi pengukuran")
     note = (f"PDF: {k} laporan, {pages} halaman PDF; build dengan PDF {num(r_pdf.seconds)} s, tanpa PDF "
             f"{num(r_html.seconds)} s; RSS puncak dengan PDF {num(r_pdf.rss_mb, 0)} MB")
     return PdfSample(extra / pages, pages, k, note)
@@ -350,6 +388,8 @@ def measure_pdf(work: Path, k: int, seed: int, grafik: bool) -> PdfSample:
 def probe_charts(work: Path, seed: int) -> tuple[bool, str]:
     """Does the build accept the corpus' {grafik} blocks yet? (Charts are being integrated in parallel.)"""
     root = work / "probe"
+    if root.exists():
+        shutil.rmtree(root)
     corpus.generate(root, 1, seed, grafik=True)
     r = lkjip_build(root, "probe-grafik")
     if r.ok:
@@ -359,8 +399,16 @@ def probe_charts(work: Path, seed: int) -> tuple[bool, str]:
     return True, ""
 
 
+def edit_title(content: Path, step: int) -> Path:
+    """Every page shows the portal title and no chart does: all pages render again, charts may come from a cache."""
+    situs = content / "situs.yaml"
+    text = situs.read_text(encoding="utf-8")
+    situs.write_text(text.replace("(Korpus Uji Kecepatan)", f"(Korpus Uji Kecepatan, judul ke-{step})", 1), "utf-8")
+    return situs
+
+
 def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pdf: PdfSample | None,
-            grafik_note: str) -> Table:
+            grafik_note: str, check: str) -> Table:
     base = work / f"n{n}"
     if base.exists():
         shutil.rmtree(base)
@@ -387,6 +435,8 @@ def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pd
         return r, tree_digest(clean / "build")
 
     cold = step("dingin", a, "build penuh dingin")
+    if not cold.ok:  # nothing else can be measured on a corpus the build rejects
+        return Table(f"N = {n} laporan: build penuh GAGAL, pengukuran lain dilewati", [], notes)
     pages = count_pages(a / "build")
     h0 = tree_digest(a / "build")
     cold_runs = [cold]
@@ -396,32 +446,49 @@ def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pd
     if why:
         notes.append(f"tanpa perubahan: {why}")
 
-    edited = corpus.edit_chapter(content, 1)
-    chap = step("bab", a, "build ulang 1 bab")
-    ref, h_ref = clean_build("bersih-bab")
-    cold_runs.append(ref)
-    same_chap, why = compare(tree_digest(a / "build"), h_ref)
-    if why:
-        notes.append(f"1 bab ({edited.relative_to(content)}): {why}")
-
-    edited = corpus.edit_value(content, 1)
-    val = step("nilai", a, "build ulang 1 nilai")
-    ref, h_ref = clean_build("bersih-nilai")
-    cold_runs.append(ref)
-    same_val, why = compare(tree_digest(a / "build"), h_ref)
-    if why:
-        notes.append(f"1 nilai ({edited.relative_to(content)}): {why}")
-
-    # Every page shows the portal title, no chart does: all pages render again, charts may come from the cache.
-    situs = content / "situs.yaml"
-    situs.write_text(situs.read_text(encoding="utf-8").replace("(Korpus Uji Kecepatan)", "(Korpus Uji Kecepatan, "
-                                                                                       "judul baru)"), "utf-8")
-    warm = step("penuh-hangat", a, "build penuh, grafik dari cache")
-    ref, h_ref = clean_build("bersih-judul")
-    cold_runs.append(ref)
-    same_warm, why = compare(tree_digest(a / "build"), h_ref)
-    if why:
-        notes.append(f"judul situs diubah: {why}")
+    # Each scenario: one edit, one incremental rebuild; with check == "setiap" a clean build of the same input too.
+    scenarios = (("judul", "build penuh, grafik dari cache", edit_title),
+                 ("bab", "build ulang 1 bab", corpus.edit_chapter),
+                 ("nilai", "build ulang 1 nilai", corpus.edit_value))
+    inc: dict[str, tuple[Run, bool | None]] = {}
+    for name, label, edit in scenarios:
+        edited = edit(content, 1)
+        r = step(name, a, label)
+        same: bool | None = None
+        if check == "setiap":
+            ref, h_ref = clean_build(f"bersih-{name}")
+            cold_runs.append(ref)
+            same, why = compare(tree_digest(a / "build"), h_ref)
+            if why:
+                notes.append(f"{label} ({edited.relative_to(content)}): {why}")
+        inc[name] = (r, same if r.ok else None)
+    # The same kind of edit inside one running process (what `lkjip serve` pays), through the public API.
+    print(f"  N={n}: build ulang 1 bab dalam proses…", flush=True)
+    serve = run([python_command(), str(HERE / "inproc.py"), str(a), "2"], base / "log" / f"n{n}-dalam-proses",
+                env=build_env(a), cwd=a)
+    runs.append(("build ulang 1 bab dalam proses", serve))
+    serve_s: float | None = None
+    serve_rendered = "–"
+    if serve.ok:
+        data = json.loads(serve.stdout.strip().splitlines()[-1])
+        serve_s, serve_rendered = float(data["bab_s"]), str(data["dirender"])
+    else:
+        notes.append(f"build dalam proses GAGAL: {serve.error_tail()}")
+    same_serve: bool | None = None
+    if check == "setiap" and serve.ok:
+        ref, h_ref = clean_build("bersih-dalam-proses")
+        cold_runs.append(ref)
+        same_serve, why = compare(tree_digest(a / "build"), h_ref)
+        if why:
+            notes.append(f"1 bab dalam proses: {why}")
+    final_same: bool | None = None
+    if check == "akhir":
+        ref, h_ref = clean_build("bersih-akhir")
+        cold_runs.append(ref)
+        final_same, why = compare(tree_digest(a / "build"), h_ref)
+        if why:
+            notes.append(f"hasil akhir setelah 4 perubahan: {why}")
+    (warm, same_warm), (chap, same_chap), (val, same_val) = inc["judul"], inc["bab"], inc["nilai"]
 
     ok_cold = [r.seconds for r in cold_runs if r.ok]
     cold_s = statistics.median(ok_cold) if ok_cold else float("nan")
@@ -439,9 +506,14 @@ def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pd
             same_noop if noop.ok else None, noop.rendered),
         Row("build ulang, 1 bab diubah", f"{num(chap.seconds)} s", "", f"≤ {num(TARGET_CHAPTER_S, 1)} s",
             chap.ok and chap.seconds <= TARGET_CHAPTER_S, same_chap if chap.ok else None, chap.rendered),
+        Row("build ulang, 1 bab, dalam proses (serve)", "–" if serve_s is None else f"{num(serve_s)} s", "",
+            f"≤ {num(TARGET_CHAPTER_S, 1)} s", None if serve_s is None else serve_s <= TARGET_CHAPTER_S, same_serve,
+            serve_rendered),
         Row("build ulang, 1 nilai data diubah", f"{num(val.seconds)} s", "", "–", None,
             same_val if val.ok else None, val.rendered),
     ]
+    if check == "akhir":
+        rows.append(Row("hasil akhir 4 perubahan = build bersih", "", "", "identik", None, final_same))
     if pdf is not None:
         if pdf.seconds_per_page is None:
             rows.append(Row("PDF (sampel)", "gagal", "", f"≤ {num(TARGET_PDF_S_PER_PAGE)} s/hlm", False))
@@ -482,6 +554,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--pdf-sample", type=int, default=2, metavar="K", help="jumlah laporan sampel PDF (0 = lewati)")
     p.add_argument("--tanpa-grafik", action="store_true", help="korpus tanpa blok {grafik}")
     p.add_argument("--tanpa-mkdocs", action="store_true", help="lewati pembanding MkDocs")
+    p.add_argument("--periksa", choices=("setiap", "akhir", "tidak"),
+                   help="bandingkan dengan build bersih setelah setiap perubahan, sekali di akhir, atau tidak sama sekali "
+                        "(bawaan: setiap untuk N ≤ 10, akhir untuk N lebih besar; tiap build bersih = 1 build dingin)")
+    p.add_argument("--tanpa-salinan", action="store_true",
+                   help="pakai src/ langsung, bukan salinan yang diambil saat mulai (salinan melindungi dari "
+                        "perubahan kode selama pengukuran)")
     p.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED)
     p.add_argument("--work", type=Path, default=DEFAULT_WORK, help=f"folder kerja (bawaan {DEFAULT_WORK})")
     args = p.parse_args(argv)
@@ -490,6 +568,8 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
 
+    source = "src/ langsung (--tanpa-salinan)" if args.tanpa_salinan else snapshot_source(work)
+    print(f"Kode yang diukur: {source}", flush=True)
     grafik, grafik_note = not args.tanpa_grafik, ""
     if grafik:
         grafik, grafik_note = probe_charts(work, args.seed)
@@ -503,7 +583,9 @@ def main(argv: list[str] | None = None) -> int:
     tables = []
     for n in sizes:
         print(f"N = {n}: membuat korpus dan mengukur…", flush=True)
-        tables.append(bench_n(n, work, args.seed, grafik, mkdocs, pdf, grafik_note))
+        check = args.periksa or ("setiap" if n <= 10 else "akhir")
+        tables.append(bench_n(n, work, args.seed, grafik, mkdocs, pdf, grafik_note, check))
+        tables[-1].notes.append(f"kode yang diukur: {source}; pemeriksaan identik: {check}")
         print(flush=True)
         print(tables[-1].render(), flush=True)
         print(flush=True)

@@ -1,0 +1,40 @@
+"""One-chapter rebuild timed inside a running process, as ``lkjip serve`` sees it.
+
+Why a separate script: a CLI rebuild always pays interpreter start-up and imports (about half a second), which a
+preview server pays once. This script is started by ``run.py`` as its own process (so its memory and imports do not
+leak into the runner): it builds once through the public API to warm up, applies the same one-chapter edit as the
+CLI scenario, builds again and prints the second build's time as JSON.
+
+Usage: ``.venv/bin/python benchmarks/inproc.py <root> <step>`` where ``<root>/content`` is the corpus and
+``<root>/build`` the output folder.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
+
+from lkjip_site.build import BuildOptions, build  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    root, step = Path(argv[0]).resolve(), int(argv[1])
+    opts = BuildOptions(root=root, content_dir=root / "content", output=root / "build", pdf=False)
+    start = time.perf_counter()
+    build(opts)
+    warm = time.perf_counter() - start
+    corpus.edit_chapter(root / "content", step)
+    start = time.perf_counter()
+    result = build(opts)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"pemanasan_s": warm, "bab_s": seconds, "dirender": len(result.rendered)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
