@@ -94,6 +94,8 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, remember: bool 
         chapters = [parse_chapter(md, report, c, diags) for c in report.chapters]
         number_items(report, chapters, registry, site.config, diags)
         parsed.chapters[report.url] = chapters
+    for finish in registry.finishers:
+        finish(diags)
     return parsed
 
 

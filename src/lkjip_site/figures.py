@@ -8,7 +8,11 @@ SVG through the chart cache, inside one theme template (``partials/figure.html``
 
 from __future__ import annotations
 
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Callable
 
@@ -129,13 +133,89 @@ KINDS: dict[str, SpecBuilder] = {
 OPTIONS = {"id", "judul", "sasaran", "indikator", "per", "dataset", "x", "y", "jenis", "warna", "label", "satuan"}
 
 
-def _validator(checked: Path | None) -> Callable[[Report, Directive, Diagnostics], None]:
-    """Build every chart's spec up front; plan it with Altair unless this exact spec was planned before.
+class ChartResults:
+    """Rendered charts by spec: a JSON memo on disk, filled in parallel for the charts this build has not seen.
 
-    Planning (Altair's schema validation) costs ~50 ms a chart, too much to repeat for every unchanged chart of a
-    large archive on every build; a spec that planned once without error always will, so its hash is remembered
-    in ``checked``.
+    A chart's key is its spec (the rows and options taken from the computed model) plus the engine, vl-convert and
+    font versions, so an unchanged chart is neither planned with Altair nor rendered again. New charts are planned
+    and rendered in worker processes: planning is also their validation, so a bad chart is still an author error
+    before anything is written.
     """
+
+    def __init__(self, cache_root: Path, fonts: Path, remember: bool):
+        self.fonts = fonts
+        self.fingerprint = charts.register_fonts(fonts)
+        self.svg_dir = cache_root / "charts"
+        self.dir = cache_root / "grafik-hasil" if remember else None
+        self.results: dict[str, charts.ChartResult] = {}
+        self.pending: dict[str, tuple[charts.ChartSpec, list[Directive]]] = {}
+
+    def key(self, spec: charts.ChartSpec) -> str:
+        import vl_convert
+
+        return digest(charts.ENGINE_VERSION, getattr(vl_convert, "__version__", ""), self.fingerprint, repr(spec))
+
+    def get(self, spec: charts.ChartSpec) -> charts.ChartResult | None:
+        key = self.key(spec)
+        if key not in self.results and self.dir is not None:
+            path = self.dir / key[:2] / f"{key}.json"
+            if path.is_file():
+                self.results[key] = _from_json(json.loads(path.read_text(encoding="utf-8")))
+        return self.results.get(key)
+
+    def want(self, spec: charts.ChartSpec, directive: Directive) -> None:
+        if self.get(spec) is None:
+            self.pending.setdefault(self.key(spec), (spec, []))[1].append(directive)
+
+    def fill(self, diags: Diagnostics) -> None:
+        """Plan and render every pending chart, in parallel when there are several."""
+        jobs = [(key, spec) for key, (spec, _) in sorted(self.pending.items())]
+        args = [(spec, str(self.fonts), str(self.svg_dir)) for _, spec in jobs]
+        workers = min(len(jobs), os.cpu_count() or 1)
+        if workers > 1 and len(jobs) >= 4:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+                outcomes = list(pool.map(_render_job, args, chunksize=max(1, len(args) // (workers * 4))))
+        else:
+            outcomes = [_render_job(a) for a in args]
+        for (key, _spec), (ok, payload) in zip(jobs, outcomes):
+            directives = self.pending[key][1]
+            if not ok:
+                for d in directives:
+                    diags.error(d.loc, f"grafik {d.kind}: {payload}")
+                    d.built = None
+                continue
+            self.results[key] = _from_json(payload)
+            if self.dir is not None:
+                path = self.dir / key[:2] / f"{key}.json"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
+                tmp.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+                tmp.replace(path)
+        self.pending.clear()
+
+
+def _render_job(args: tuple[charts.ChartSpec, str, str]) -> tuple[bool, Any]:
+    """One chart, in a worker process: (True, result as JSON-safe dict) or (False, Indonesian message)."""
+    spec, fonts, svg_dir = args
+    charts.register_fonts(Path(fonts))
+    try:
+        result = charts.render_chart(spec, charts.ChartCache(Path(svg_dir)))
+    except charts.ChartError as exc:
+        return False, str(exc)
+    return True, {"svg": result.svg, "spec": result.spec, "summary": result.summary, "alt": result.alt,
+                  "table": {"header": list(result.table.header), "rows": [list(r) for r in result.table.rows],
+                            "numeric": list(result.table.numeric)}}
+
+
+def _from_json(data: dict[str, Any]) -> charts.ChartResult:
+    table = data["table"]
+    return charts.ChartResult(
+        svg=data["svg"], spec=data["spec"], summary=data["summary"], alt=data["alt"],
+        table=charts.ChartTable(tuple(table["header"]), tuple(tuple(r) for r in table["rows"]), tuple(table["numeric"])))
+
+
+def _validator(results: ChartResults) -> Callable[[Report, Directive, Diagnostics], None]:
+    """Build every chart's spec from the computed model up front; new charts are planned by ``results.fill``."""
 
     def validate(report: Report, directive: Directive, diags: Diagnostics) -> None:
         directive.warn_unknown_options(OPTIONS, diags)
@@ -143,12 +223,6 @@ def _validator(checked: Path | None) -> Callable[[Report, Directive, Diagnostics
             return
         try:
             spec = KINDS[directive.kind](report, directive.options)
-            mark = checked / digest(charts.ENGINE_VERSION, repr(spec)) if checked else None
-            if mark is None or not mark.exists():
-                charts.build(spec)  # a bad option is an author error, found before anything is written
-                if mark is not None:
-                    mark.parent.mkdir(parents=True, exist_ok=True)
-                    mark.touch()
         except TableOptionError as exc:
             diags.error(directive.option_loc(exc.option), f"grafik {directive.kind}: {exc}")
             return
@@ -156,6 +230,7 @@ def _validator(checked: Path | None) -> Callable[[Report, Directive, Diagnostics
             diags.error(directive.loc, f"grafik {directive.kind}: {exc}")
             return
         directive.built = spec
+        results.want(spec, directive)
 
     return validate
 
@@ -183,24 +258,20 @@ def font_dir(cache_root: Path, theme_fonts: Path) -> Path:
 
 
 def register(registry: Registry, cache_root: Path, theme_fonts: Path, remember: bool = True) -> None:
-    charts.register_fonts(font_dir(cache_root, theme_fonts))
-    cache = charts.ChartCache(cache_root / "charts")
-    validate = _validator(cache_root / "charts-sah" if remember else None)
+    results = ChartResults(cache_root, font_dir(cache_root, theme_fonts), remember)
 
     def render(ctx: RenderContext, directive: Directive) -> str:
         spec = directive.built
-        if spec is None:
-            return ""  # already reported by _validate
-        try:
-            result = charts.render_chart(spec, cache)
-        except charts.ChartError as exc:
-            ctx.diags.error(directive.loc, f"grafik {directive.kind}: {exc}")
-            return ""
+        result = results.get(spec) if spec is not None else None
+        if result is None:
+            return ""  # already reported when the charts were planned
         return ctx.env.get_template("partials/figure.html").render(result=result, item=directive.item, pdf=ctx.pdf)
 
+    validate = _validator(results)
     for kind in KINDS:
         registry.renderers[("grafik", kind)] = render
         registry.validators[("grafik", kind)] = validate
+    registry.finishers.append(results.fill)
 
 
 def vega_bundle(cache_root: Path) -> tuple[str, bytes]:

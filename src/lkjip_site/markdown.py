@@ -156,6 +156,8 @@ class Registry:
 
     renderers: dict[tuple[str, str], DirectiveRenderer] = field(default_factory=dict)
     validators: dict[tuple[str, str], DirectiveValidator] = field(default_factory=dict)
+    # run once after every directive of the site was validated (e.g. render all new charts in parallel)
+    finishers: list[Callable[[Diagnostics], None]] = field(default_factory=list)
 
     def kinds(self, directive: str) -> list[str]:
         return sorted(k for d, k in self.renderers if d == directive)
