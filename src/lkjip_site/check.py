@@ -443,13 +443,16 @@ def check_narrative_names(report: Report, known_names: list[str]) -> list[Findin
     others = sorted({k.strip() for k in known_names if k.strip() and k.strip().casefold() != own_full.casefold()})
     variants = [re.escape(jenis)] + ([r"Kec\."] if jenis.casefold() == "kecamatan" else [])
     pattern = re.compile(r"\b(?:" + "|".join(variants) + r")\s+", re.IGNORECASE)
+    # one alternation for all other names (longest first), not one search per name: an archive knows many
+    by_key = {o.casefold(): o for o in others}
+    known = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(others, key=len, reverse=True)) + r")\b",
+                       re.IGNORECASE) if others else None
     out: list[Finding] = []
     for ch in report.chapters:
         for line_no, line in _lines(ch):
             flagged: set[str] = set()
-            for other in others:
-                if re.search(r"\b" + re.escape(other) + r"\b", line, re.IGNORECASE):
-                    flagged.add(other)
+            if known is not None:
+                flagged.update(by_key[m.group(0).casefold()] for m in known.finditer(line))
             for m in pattern.finditer(line):
                 name = _mention_name(line[m.end():])
                 if name and not _is_own(name, own):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schemas
+from .cache import digest
 from .config import rel_path
 from .errors import Diagnostics
 from .model import (
@@ -29,6 +30,8 @@ DATA_DIR = "data"
 def load_data(report: Report, root: Path, diags: Diagnostics, strict: bool) -> None:
     data, raw = read_data_files(report.folder, root, diags, strict)
     report.data = data
+    report.source_digest = digest((report.folder / "laporan.yaml").read_bytes(),
+                                  [(p.name, p.read_bytes()) for p in data.files])
     _convert(data, raw, diags)
     _apply_dataset_meta(data, raw)
     unreadable = frozenset(name for name, (parsed, _rel) in raw.items() if parsed is None)

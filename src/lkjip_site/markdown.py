@@ -107,6 +107,7 @@ class Directive:
     item: NumberedItem | None = None
     option_lines: dict[str, int] = field(default_factory=dict)
     built: Any = None  # the table/chart model built during validation, reused when rendering
+    built_key: str = ""  # a digest that stands for ``built`` (cheaper than its repr for the render memo)
 
     def option_loc(self, option: str | None) -> Loc:
         """The line of one option inside the block (or the block's first line)."""
@@ -123,7 +124,7 @@ class Directive:
     def fingerprint(self) -> str:
         """What this element shows, for the render memo: its options, number and computed content."""
         return repr((self.directive, self.kind, sorted(self.options.items(), key=lambda kv: str(kv[0])),
-                     self.item, self.built))
+                     self.item, self.built_key or self.built))
 
 
 @dataclass

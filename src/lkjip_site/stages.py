@@ -37,8 +37,11 @@ def make_registry(site: Site, cache_root: Path, remember: bool = True) -> Regist
     from . import figures, tables
     from .render import theme_dirs
 
+    from .cache import Memo, digest
+
     registry = Registry()
-    tables.register(registry)
+    site_key = digest(repr(sorted(site.config.scales.items())), site.config.skala_predikat)
+    tables.register(registry, Memo(cache_root if remember else None, "tabel"), site_key)
     fonts = next((d / "static" / "fonts" for d in theme_dirs(site.root, site.config.tema)
                   if (d / "static" / "fonts" / figures.FONT_SOURCES[0]).is_file()), None)
     if fonts is not None:

@@ -7,6 +7,7 @@ one place and the site and the PDF print the same cells.
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Callable
@@ -14,6 +15,7 @@ from typing import Any, Callable
 from markupsafe import Markup, escape
 
 from . import fmt
+from .cache import Memo
 from .errors import Diagnostics
 from .markdown import Directive, Registry, RenderContext
 from .model import Missing, Report, ScaleClass, Value
@@ -491,15 +493,33 @@ def build_table(report: Report, directive: Directive) -> Table:
     return table
 
 
-def _validate(report: Report, directive: Directive, diags: Diagnostics) -> None:
-    """Run the builder once up front so a wrong option is an error before anything is written."""
-    directive.warn_unknown_options(COMMON_OPTIONS, diags)
-    if report.computed is None:
-        return
-    try:
-        directive.built = build_table(report, directive)
-    except TableOptionError as exc:
-        diags.error(directive.option_loc(exc.option), f"tabel {directive.kind}: {exc}")
+def _validator(memo: Memo, site_key: str) -> Callable[[Report, Directive, Diagnostics], None]:
+    """Build every table once up front, so a wrong option is an error before anything is written.
+
+    A table is a function of its report's sources and its options; the model is memoised by exactly that, so an
+    archive of unchanged reports does not rebuild thousands of tables on every build.
+    """
+
+    def validate(report: Report, directive: Directive, diags: Diagnostics) -> None:
+        directive.warn_unknown_options(COMMON_OPTIONS, diags)
+        if report.computed is None:
+            return
+        key = memo.key("tabel", site_key, report.source_digest, directive.kind, repr(sorted(
+            directive.options.items(), key=lambda kv: str(kv[0]))))
+        cached = memo.get(key) if report.source_digest else None
+        if cached is not None:
+            directive.built, directive.built_key = pickle.loads(cached), key
+            return
+        try:
+            directive.built = build_table(report, directive)
+        except TableOptionError as exc:
+            diags.error(directive.option_loc(exc.option), f"tabel {directive.kind}: {exc}")
+            return
+        if report.source_digest:
+            directive.built_key = key
+            memo.put(key, pickle.dumps(directive.built))
+
+    return validate
 
 
 def render(ctx: RenderContext, directive: Directive) -> str:
@@ -510,10 +530,12 @@ def render(ctx: RenderContext, directive: Directive) -> str:
     return template.render(table=table, item=directive.item)
 
 
-def register(registry: Registry) -> None:
+def register(registry: Registry, memo: Memo, site_key: str) -> None:
+    """``site_key`` stands for what tables read from the site config (custom scales, default scale)."""
+    validate = _validator(memo, site_key)
     for kind in KINDS:
         registry.renderers[("tabel", kind)] = render
-        registry.validators[("tabel", kind)] = _validate
+        registry.validators[("tabel", kind)] = validate
 
 
 __all__ = ["Cell", "Row", "Table", "KINDS", "register", "build_table", "escape"]
