@@ -80,6 +80,10 @@ class Memo:
         self.stats.hits += 1
         return data
 
+    def has(self, key: str) -> bool:
+        """Whether ``key`` is stored, without reading it (a hit that may never need its bytes)."""
+        return self.dir is not None and (self.dir / key[:2] / key).is_file()
+
     def put(self, key: str, data: bytes, name: str = "") -> None:
         self.stats.misses += 1
         if name:

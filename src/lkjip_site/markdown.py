@@ -108,6 +108,12 @@ class Directive:
     option_lines: dict[str, int] = field(default_factory=dict)
     built: Any = None  # the table/chart model built during validation, reused when rendering
     built_key: str = ""  # a digest that stands for ``built`` (cheaper than its repr for the render memo)
+    loader: Callable[[], Any] | None = None  # loads ``built`` from a memo only if a page really renders it
+
+    def model(self) -> Any:
+        if self.built is None and self.loader is not None:
+            self.built = self.loader()
+        return self.built
 
     def option_loc(self, option: str | None) -> Loc:
         """The line of one option inside the block (or the block's first line)."""

@@ -506,9 +506,9 @@ def _validator(memo: Memo, site_key: str) -> Callable[[Report, Directive, Diagno
             return
         key = memo.key("tabel", site_key, report.source_digest, directive.kind, repr(sorted(
             directive.options.items(), key=lambda kv: str(kv[0]))))
-        cached = memo.get(key) if report.source_digest else None
-        if cached is not None:
-            directive.built, directive.built_key = pickle.loads(cached), key
+        if report.source_digest and memo.has(key):
+            directive.built_key = key
+            directive.loader = lambda: pickle.loads(memo.get(key) or b"")
             return
         try:
             directive.built = build_table(report, directive)
@@ -523,7 +523,7 @@ def _validator(memo: Memo, site_key: str) -> Callable[[Report, Directive, Diagno
 
 
 def render(ctx: RenderContext, directive: Directive) -> str:
-    table = directive.built
+    table = directive.model()
     if table is None:
         return ""  # already reported by _validate
     template = ctx.env.get_template("partials/table.html")
