@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Regenerate tests/golden/*.html from tests/fixtures/golden-report (see tests/golden/README.md).
+"""Regenerate tests/golden/*.html from tests/fixtures/golden-report and one example report of content/.
+
+See tests/golden/README.md for what was checked by hand.
 
     .venv/bin/python scripts/regen-golden.py
 
@@ -24,6 +26,12 @@ PAGES = {
     "laporan.html": f"{BASE}index.html",
     "bab-3.html": f"{BASE}bab-3-akuntabilitas-kinerja/index.html",
 }
+EXAMPLE = "laporan/batu-sopang-2022/1.0/"
+EXAMPLE_PAGES = {  # the example's pages without charts (chart SVG is tested in tests/test_charts.py)
+    "contoh-laporan.html": f"{EXAMPLE}index.html",
+    "contoh-ikhtisar.html": f"{EXAMPLE}ikhtisar-eksekutif/index.html",
+    "contoh-bab-2.html": f"{EXAMPLE}bab-2-perencanaan-kinerja/index.html",
+}
 
 
 def main_element(html: str) -> str:
@@ -33,8 +41,7 @@ def main_element(html: str) -> str:
     return html[start:end] + "\n"
 
 
-def render_golden() -> dict[str, str]:
-    """Golden file name -> current ``<main>`` HTML of the fixture report."""
+def _build(root: Path) -> dict[str, bytes]:
     sys.path.insert(0, str(REPO / "src"))
     from lkjip_site.build import BuildOptions, build
 
@@ -42,14 +49,22 @@ def render_golden() -> dict[str, str]:
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     try:
         with tempfile.TemporaryDirectory(prefix="lkjip-golden-") as cache:
-            opts = BuildOptions(root=FIXTURE, pdf=False, use_cache=False, cache_dir=Path(cache))
-            files = build(opts, write=False).files
+            opts = BuildOptions(root=root, pdf=False, use_cache=False, cache_dir=Path(cache))
+            return build(opts, write=False).files
     finally:
         if old is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = old
-    return {name: main_element(files[page].decode("utf-8")) for name, page in PAGES.items()}
+
+
+def render_golden() -> dict[str, str]:
+    """Golden file name -> current ``<main>`` HTML of the fixture report and of the example report."""
+    out = {}
+    for root, pages in ((FIXTURE, PAGES), (REPO, EXAMPLE_PAGES)):
+        files = _build(root)
+        out.update({name: main_element(files[page].decode("utf-8")) for name, page in pages.items()})
+    return out
 
 
 def main() -> int:
