@@ -9,7 +9,6 @@ rendering is skipped. The memo lives in ``.cache/`` (git-ignored) and is safe to
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,7 +98,3 @@ class Memo:
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def dump_stats(stats: dict[str, MemoStats]) -> str:
-    return json.dumps({k: {"hits": v.hits, "misses": v.misses} for k, v in stats.items()}, sort_keys=True)

@@ -37,7 +37,6 @@ from .support import (
     CHAPTER_LINK,
     CHROMIUM,
     CHROMIUM_ARGS,
-    NAV_TIMEOUT_MS,
     REPORT_LINK,
     PageProbe,
     ReportPages,
