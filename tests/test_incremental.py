@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from lkjip_site.build import BuildOptions, build
+from lkjip_site.errors import ContentError
 from lkjip_site.scaffold import new_report
 
 SLUG = "contoh-2023"
@@ -97,3 +98,18 @@ def test_pdf_is_memoised_and_identical_to_a_clean_build(project: Path) -> None:
     rendered = run(project, "build", pdf=True)
     assert f"{BASE}{SLUG}-1.0.pdf" in rendered
     assert_same_as_clean(project, "build", pdf=True)
+
+
+def test_memoised_data_files_repeat_their_messages(project: Path) -> None:
+    """A data file taken from the memo must report the same warnings and errors as when it was parsed."""
+    data = project / "content" / "laporan" / SLUG / "data" / "indikator.yaml"
+    edit(data, "    satuan: indeks\n", "    satuan: indeks\n    satuam: salah ketik\n")
+    opts = BuildOptions(root=project, output=project / "build", pdf=False, cache_dir=project / ".cache")
+    first = [d.format() for d in build(opts).diagnostics.warnings]
+    second = [d.format() for d in build(opts).diagnostics.warnings]
+    assert first == second and any("'satuam'" in w and "indikator.yaml:5" in w for w in first), first
+    edit(data, "    satuam: salah ketik\n", "    target: [\n")
+    for _ in range(2):
+        with pytest.raises(ContentError) as info:
+            build(opts)
+        assert any(d.file.endswith("data/indikator.yaml") for d in info.value.diagnostics.errors)

@@ -71,15 +71,18 @@ def build_date() -> dt.date | None:
     return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
 
 
-def load_site(opts: BuildOptions, diags: Diagnostics) -> Site:
-    """Stages 1–4: config, content, data, computation. Raises ContentError when anything is wrong."""
+def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None) -> Site:
+    """Stages 1–4: config, content, data, computation. Raises ContentError when anything is wrong.
+
+    ``memo`` keeps validated data files between builds (``check`` passes none: it writes nothing).
+    """
     config = load_config(opts.content, opts.root, diags, opts.strict)
     if config is None:
         raise ContentError(diags)
     site = Site(root=opts.root, content_dir=opts.content, config=config)
     site.reports = load_reports(opts.content, opts.root, config, diags, opts.strict)
     for report in site.reports:
-        load_data(report, opts.root, diags, opts.strict)
+        load_data(report, opts.root, diags, opts.strict, memo)
     _stop_on_errors(diags, opts.strict)
     compute_site(site, diags)
     return site
@@ -101,7 +104,7 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, remember: bool 
 
 def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     diags = Diagnostics()
-    site = load_site(opts, diags)
+    site = load_site(opts, diags, opts.memo("yaml"))
     parsed = parse_site(site, diags, opts.cache_root, opts.use_cache)
     _stop_on_errors(diags, opts.strict)
     pdf_memo = opts.memo("pdf")
@@ -121,7 +124,7 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
 def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
     """``lkjip pdf <laporan>``: validate the whole site (links cross reports), lay out one report's PDF."""
     diags = Diagnostics()
-    site = load_site(opts, diags)
+    site = load_site(opts, diags, opts.memo("yaml"))
     if not any(r.slug == slug for r in site.reports):
         known = ", ".join(sorted({r.slug for r in site.reports})) or "-"
         diags.error((site.config.loc.file, 1), f"laporan '{slug}' tidak ada di content/laporan (tersedia: {known})")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schemas
-from .cache import digest
+from .cache import Memo, digest
 from .config import rel_path
 from .errors import Diagnostics
 from .model import (
@@ -27,8 +27,8 @@ from .yamlload import YList, YMap, read_validated
 DATA_DIR = "data"
 
 
-def load_data(report: Report, root: Path, diags: Diagnostics, strict: bool) -> None:
-    data, raw = read_data_files(report.folder, root, diags, strict)
+def load_data(report: Report, root: Path, diags: Diagnostics, strict: bool, memo: Memo | None = None) -> None:
+    data, raw = read_data_files(report.folder, root, diags, strict, memo)
     report.data = data
     report.source_digest = digest((report.folder / "laporan.yaml").read_bytes(),
                                   [(p.name, p.read_bytes()) for p in data.files])
@@ -38,8 +38,8 @@ def load_data(report: Report, root: Path, diags: Diagnostics, strict: bool) -> N
     check_references(report, diags, _reference_lines(raw), unreadable)
 
 
-def read_data_files(report_folder: Path, root: Path, diags: Diagnostics,
-                    strict: bool) -> tuple[ReportData, dict[str, Any]]:
+def read_data_files(report_folder: Path, root: Path, diags: Diagnostics, strict: bool,
+                    memo: Memo | None = None) -> tuple[ReportData, dict[str, Any]]:
     """Read and validate every file of ``data/``; also used alone when laporan.yaml is broken.
 
     A broken laporan.yaml must not hide the mistakes in the data files: the author gets all of them in one run.
@@ -56,13 +56,13 @@ def read_data_files(report_folder: Path, root: Path, diags: Diagnostics,
         rel = rel_path(path, root)
         data.files.append(path)
         if path.name in schemas.DATA_FILES:
-            raw[path.name] = (read_validated(path, rel, schemas.DATA_FILES[path.name], diags, strict), rel)
+            raw[path.name] = (read_validated(path, rel, schemas.DATA_FILES[path.name], diags, strict, memo), rel)
         elif path.suffix == ".csv":
             dataset = load_csv(path, rel, diags)
             if dataset is not None:
                 data.datasets[dataset.id] = dataset
         elif path.suffix in (".yaml", ".yml") and (path.stem + ".csv") in known:
-            raw[path.name] = (read_validated(path, rel, schemas.DATASET_META, diags, strict), rel)
+            raw[path.name] = (read_validated(path, rel, schemas.DATASET_META, diags, strict, memo), rel)
         else:
             diags.unknown_key((rel, 1), f"berkas data '{path.name}' tidak dikenal dan diabaikan", strict)
     return data, raw

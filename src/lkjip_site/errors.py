@@ -48,6 +48,11 @@ class Diagnostics:
         if diag not in self.items:
             self.items.append(diag)
 
+    def add(self, diagnostic: Diagnostic) -> None:
+        """Record a diagnostic made earlier (replayed from a memo)."""
+        if diagnostic not in self.items:
+            self.items.append(diagnostic)
+
     def extend(self, other: Diagnostics) -> None:
         for d in other.items:
             if d not in self.items:
