@@ -163,8 +163,13 @@ class ChartResults:
                 self.results[key] = _from_json(json.loads(path.read_text(encoding="utf-8")))
         return self.results.get(key)
 
+    def has(self, spec: charts.ChartSpec) -> bool:
+        """Known without loading it: most charts of a rebuild are never rendered (their pages are memoised)."""
+        key = self.key(spec)
+        return key in self.results or (self.dir is not None and (self.dir / key[:2] / f"{key}.json").is_file())
+
     def want(self, spec: charts.ChartSpec, directive: Directive) -> None:
-        if self.get(spec) is None:
+        if not self.has(spec):
             self.pending.setdefault(self.key(spec), (spec, []))[1].append(directive)
 
     def fill(self, diags: Diagnostics) -> None:
