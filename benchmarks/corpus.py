@@ -89,7 +89,7 @@ _SUB_OBJECT = ("Dokumen Perencanaan Perangkat Daerah", "Laporan Capaian Kinerja 
                "Gedung Kantor dan Bangunan Lainnya", "Forum Kerukunan Umat Beragama", "Data Profil Desa",
                "Pelayanan Perizinan Non Berusaha", "Kegiatan Gotong Royong Masyarakat")
 
-# (name, satuan, polarity, low, high, integer?)
+# (name, satuan, low, high, integer?); polarity is given by the tuple they are in
 _IND_POS = (
     ("Indeks Kepuasan Masyarakat terhadap Pelayanan Kecamatan", "nilai", 76, 88, False),
     ("Nilai Evaluasi Kinerja Kecamatan", "nilai", 70, 90, False),

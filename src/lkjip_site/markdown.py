@@ -11,7 +11,6 @@ anchors of every chapter. Then each chapter is rendered with the resolved contex
 
 from __future__ import annotations
 
-import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 from .content import resolve_inside
 from .errors import Diagnostics
 from .fmt import from_roman
+from .render import relative_url
 from .model import RESERVED_IDS, Chapter, Loc, NumberedItem, Report, SiteConfig
 from .yamlload import YMap, load_yaml
 
@@ -320,11 +320,7 @@ class RenderContext:
         """Relative link from the current page, so the site works under any base path."""
         if self.pdf:
             return f"#{anchor}" if anchor else "#"
-        base = posixpath.dirname(self.page_url.rstrip("/") + "/x")
-        rel = posixpath.relpath(target_url or ".", base) if target_url else "."
-        if target_url.endswith("/") and not rel.endswith("/"):
-            rel += "/"
-        return rel + (f"#{anchor}" if anchor else "")
+        return relative_url(self.page_url, target_url) + (f"#{anchor}" if anchor else "")
 
 
 def build_link_index(reports: list[Report]) -> dict[Path, tuple[Report, Chapter | None]]:

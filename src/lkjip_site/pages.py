@@ -38,7 +38,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     files.update(pdfs or {})
     links = build_link_index(site.reports)
     values = values_resolver(site)
-    theme_key = digest(_templates_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()),
+    theme_key = digest(theme_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()),
                        date.isoformat() if date else "", dev_reload, site_fingerprint(site))
     structure = {r.url: report_fingerprint(r) for r in site.reports}
     everything = digest(sorted(structure.items()))
@@ -78,9 +78,10 @@ def _memoised(memo: Memo, key: str | None, name: str, render: Callable[[], bytes
     return data
 
 
-def _templates_fingerprint(dirs: list[Any]) -> str:
-    return digest([(str(p.relative_to(d)), p.read_bytes()) for d in dirs for p in sorted((d / "templates").rglob("*"))
-                   if p.is_file()])
+def theme_fingerprint(dirs: list[Any], parts: tuple[str, ...] = ("templates",)) -> str:
+    """Hash of a theme's files (path inside the theme and bytes): a template change re-renders what uses it."""
+    return digest([(str(p.relative_to(d)), p.read_bytes()) for d in dirs for sub in parts
+                   for p in sorted((d / sub).rglob("*")) if p.is_file()])
 
 
 def _chapter_page(env: Any, parsed: Parsed, pc: ParsedChapter, rctx: RenderContext, ctx: dict[str, Any]) -> bytes:

@@ -99,15 +99,14 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: "Memo",
     from . import pdf
     from .cache import digest, file_digest
     from .markdown import RenderContext, build_link_index, chapter_url, render_chapter
-    from .pages import chapter_key, pdf_name, report_fingerprint, site_fingerprint
+    from .pages import chapter_key, pdf_name, report_fingerprint, site_fingerprint, theme_fingerprint
     from .render import make_env, theme_dirs
 
     dirs = theme_dirs(site.root, site.config.tema)
     env = make_env(dirs)
     links = build_link_index(site.reports)
     values = values_resolver(site)
-    theme_key = digest(sorted((str(p.relative_to(d)), p.read_bytes()) for d in dirs for sub in ("templates", "static")
-                              for p in (d / sub).rglob("*") if p.is_file()), os.environ.get("SOURCE_DATE_EPOCH", ""),
+    theme_key = digest(theme_fingerprint(dirs, ("templates", "static")), os.environ.get("SOURCE_DATE_EPOCH", ""),
                        site_fingerprint(site))
     structure = {r.url: report_fingerprint(r) for r in site.reports}
     out: dict[str, bytes] = {}
