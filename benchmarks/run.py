@@ -145,7 +145,7 @@ def run(cmd: list[str], log: Path, env: dict[str, str] | None = None, cwd: Path 
 
 def lkjip_command() -> list[str]:
     exe = REPO / ".venv" / "bin" / "lkjip"
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "lkjip_site.cli"]
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "lkjip_site"]
 
 
 def python_command() -> str:

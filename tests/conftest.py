@@ -15,7 +15,7 @@ from unittest import mock
 import pytest
 
 from lkjip_site.build import BuildOptions, build
-from lkjip_site.scaffold import new_report
+from lkjip_site.cli.scaffold import new_report
 
 #: 2024-02-15 00:00 UTC: the scaffold reports on 2023 and pages say "Dibangun 15 Februari 2024".
 EPOCH = "1707955200"

@@ -6,12 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import REPORT_DIR, build_project, tree_hashes
-from lkjip_site import publish as publish_mod
+
 from lkjip_site.build import BuildOptions, build, build_date
-from lkjip_site.errors import ContentError
-from lkjip_site.publish import publish
+from lkjip_site.core.diagnostics import ContentError
+from lkjip_site.output import publish as publish_mod
+from lkjip_site.output.publish import publish
 
 BASE = "laporan/contoh-2023/1.0/"
 

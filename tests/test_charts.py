@@ -18,7 +18,18 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_site import charts as c
+from lkjip_site.core.diagnostics import Diagnostics
+from lkjip_site.core.fmt import fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash
+from lkjip_site.core.model import Loc
+from lkjip_site.core.numbers import as_decimal
+from lkjip_site.elements.charts import spec as c
+from lkjip_site.elements.charts import svg
+from lkjip_site.elements.charts.bundle import write_vega_bundle
+from lkjip_site.elements.charts.cache import ChartCache, chart_memo
+from lkjip_site.elements.charts.fonts import truetype_fonts
+from lkjip_site.elements.charts.plan import build
+from lkjip_site.elements.charts.svg import render_chart
+from lkjip_site.markdown.directives import Directive
 
 # --------------------------------------------------------------------------------------------------
 # Example data (figures in the style of the Martapura Barat 2023 report, typed here as literals)
@@ -123,7 +134,7 @@ def all_specs() -> dict[str, c.ChartSpec]:
 
 @functools.lru_cache(maxsize=None)
 def rendered(name: str) -> c.ChartResult:
-    return c.render_chart(all_specs()[name])
+    return render_chart(all_specs()[name])
 
 
 def bars(svg: str, role: str = "batang") -> list[tuple[str, str]]:
@@ -164,24 +175,24 @@ def texts(svg: str) -> list[str]:
     ],
 )
 def test_format_angka(value, places, expected):
-    assert c.format_angka(value, places) == expected
+    assert fmt_or_dash(value, places) == expected
 
 
 def test_format_persen_and_rupiah():
-    assert c.format_persen(D("98.247")) == "98,25 %"
-    assert c.format_rupiah(D("1234567.5")) == "Rp 1.234.568"
-    assert c.format_rupiah(None) == "–"
+    assert fmt_percent_or_dash(D("98.247")) == "98,25 %"
+    assert fmt_rupiah_or_dash(D("1234567.5")) == "Rp 1.234.568"
+    assert fmt_rupiah_or_dash(None) == "–"
 
 
 def test_to_decimal_treats_missing_and_grades_as_none():
     class Missing:  # stands in for model.Missing (duck-typed)
         reason = "Survei belum dilaksanakan"
 
-    assert c.to_decimal(Missing()) is None
-    assert c.to_decimal("B") is None
-    assert c.to_decimal("") is None
-    assert c.to_decimal("12.50") == D("12.50")
-    assert c.to_decimal(7) == D(7)
+    assert as_decimal(Missing()) is None
+    assert as_decimal("B") is None
+    assert as_decimal("") is None
+    assert as_decimal("12.50") == D("12.50")
+    assert as_decimal(7) == D(7)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -240,7 +251,7 @@ def test_target_realisasi_missing_capaian_is_not_a_zero_bar():
         {"indikator": "Gangguan Trantibum", "target": D(0), "realisasi": D(5), "capaian": None,
          "predikat": None, "warna": None, "keterangan": "target nol"}
     ]
-    r = c.render_chart(c.target_realisasi(rows))
+    r = render_chart(c.target_realisasi(rows))
     assert len(bars(r.svg)) == 1
     assert "tidak dapat dihitung: target nol" in texts(r.svg)
     assert r.table.rows[1][4] == "–"
@@ -253,7 +264,7 @@ def test_ties_are_all_named():
         {"indikator": "B", "target": D(1), "realisasi": D(1), "capaian": D(100), "predikat": "Berhasil", "warna": BERHASIL},
         {"indikator": "C", "target": D(2), "realisasi": D(1), "capaian": D(50), "predikat": "Kurang", "warna": KURANG},
     ]
-    spec = c.build(c.target_realisasi(rows))
+    spec = build(c.target_realisasi(rows))
     assert "tertinggi: A dan B (100,00 %)" in spec[1]
 
 
@@ -294,7 +305,7 @@ def test_anggaran_program_pagu_and_realisasi_per_program():
 
 
 def test_rupiah_axis_unit_follows_the_data():
-    small = c.render_chart(c.anggaran_program([{"program": "P", "pagu": D(5000000), "realisasi": D(2500000)}]))
+    small = render_chart(c.anggaran_program([{"program": "P", "pagu": D(5000000), "realisasi": D(2500000)}]))
     shown = texts(small.svg)
     assert "Juta Rupiah" in shown
     assert "50,00 %" in shown  # 2.500.000 / 5.000.000
@@ -365,19 +376,19 @@ def test_dataset_donut_shares():
 
 def test_dataset_errors_are_indonesian():
     with pytest.raises(c.ChartError, match="kolom 'umur' tidak ada"):
-        c.build(c.dataset(PENDUDUK_COLS, PENDUDUK_ROWS, x="desa", y="umur", nama="penduduk"))
+        build(c.dataset(PENDUDUK_COLS, PENDUDUK_ROWS, x="desa", y="umur", nama="penduduk"))
     with pytest.raises(c.ChartError, match="bukan angka"):
-        c.build(c.dataset(["a", "b"], [{"a": "x", "b": "banyak"}], x="a", y="b"))
+        build(c.dataset(["a", "b"], [{"a": "x", "b": "banyak"}], x="a", y="b"))
     with pytest.raises(c.ChartError, match="jenis 'pai' tidak dikenal"):
-        c.build(c.dataset(["a", "b"], [{"a": "x", "b": "1"}], x="a", y="b", jenis="pai"))
+        build(c.dataset(["a", "b"], [{"a": "x", "b": "1"}], x="a", y="b", jenis="pai"))
     with pytest.raises(c.ChartError, match="tidak dikenal"):
         c.ChartSpec("peta", ())
     with pytest.raises(c.ChartError, match="muncul lebih dari sekali"):
-        c.build(c.target_realisasi(CAPAIAN_ROWS + CAPAIAN_ROWS[:1]))
+        build(c.target_realisasi(CAPAIAN_ROWS + CAPAIAN_ROWS[:1]))
 
 
 def test_custom_series_colours():
-    r = c.render_chart(c.dataset(PENDUDUK_COLS, PENDUDUK_ROWS, x="desa", y=["laki_laki", "perempuan"],
+    r = render_chart(c.dataset(PENDUDUK_COLS, PENDUDUK_ROWS, x="desa", y=["laki_laki", "perempuan"],
                                  warna=["#112233", "#445566"]))
     fills = {fill for _, fill in bars(r.svg)}
     assert fills == {"#112233", "#445566"}
@@ -389,8 +400,8 @@ def test_custom_series_colours():
 
 
 def test_identical_input_gives_identical_svg_and_page_unique_ids():
-    a = c.render_chart(c.target_realisasi(CAPAIAN_ROWS))
-    b = c.render_chart(c.target_realisasi([dict(r) for r in CAPAIAN_ROWS]))
+    a = render_chart(c.target_realisasi(CAPAIAN_ROWS))
+    b = render_chart(c.target_realisasi([dict(r) for r in CAPAIAN_ROWS]))
     assert a.svg == b.svg
     assert a.spec == b.spec
     other = rendered("ikm")
@@ -404,32 +415,75 @@ def test_identical_input_gives_identical_svg_and_page_unique_ids():
         assert ref in ids_a
 
 
-def test_cache_hit_for_unchanged_chart(tmp_path):
-    cache = c.ChartCache(tmp_path / "charts")
-    first = c.render_chart(c.ikm(IKM_ROWS), cache)
-    assert (cache.hits, cache.misses) == (0, 1)
-    second = c.render_chart(c.ikm([dict(r) for r in IKM_ROWS]), cache)
-    assert (cache.hits, cache.misses) == (1, 1)
-    assert second.svg == first.svg
-    # a new process (new cache object) finds it on disk
-    again = c.ChartCache(tmp_path / "charts")
-    c.render_chart(c.ikm(IKM_ROWS), again)
-    assert (again.hits, again.misses) == (1, 0)
-    # a changed value is a miss and a different picture
+FONTS = Path(__file__).resolve().parents[1] / "themes" / "default" / "static" / "fonts"
+
+
+@pytest.fixture(scope="module")
+def ttf_fonts(tmp_path_factory):
+    return truetype_fonts(FONTS, tmp_path_factory.mktemp("font-grafik"))
+
+
+def _fill(cache, *specs):
+    diags = Diagnostics()
+    for i, spec in enumerate(specs):
+        cache.want(spec, Directive("grafik", spec.kind, {}, Loc("bab.md", i + 1)))
+    cache.fill(diags)
+    assert not diags.items
+    return [cache.get(spec) for spec in specs]
+
+
+def test_cache_stores_a_new_chart_and_finds_it_again(tmp_path, ttf_fonts):
+    cache = ChartCache(chart_memo(tmp_path / "grafik", "write"), ttf_fonts)
+    (first,) = _fill(cache, c.ikm(IKM_ROWS))
+    assert first is not None
+    assert len([p for p in (tmp_path / "grafik").rglob("*") if p.is_file()]) == 1
+    # a new process (new cache object) finds it on disk: nothing is pending for the same rows
+    again = ChartCache(chart_memo(tmp_path / "grafik", "write"), ttf_fonts)
+    again.want(c.ikm([dict(r) for r in IKM_ROWS]), Directive("grafik", "ikm", {}, Loc("bab.md", 1)))
+    assert again.pending == {}
+    assert again.get(c.ikm(IKM_ROWS)).svg == first.svg
+    # a changed value is a new chart with a different picture
     changed = [dict(r) for r in IKM_ROWS]
     changed[0]["nilai"] = D("3.22")
-    third = c.render_chart(c.ikm(changed), cache)
-    assert (cache.hits, cache.misses) == (1, 2)
+    (third,) = _fill(again, c.ikm(changed))
     assert third.svg != first.svg
-    assert len(list((tmp_path / "charts").rglob("*.svg"))) == 2
+    assert len([p for p in (tmp_path / "grafik").rglob("*") if p.is_file()]) == 2
 
 
-def test_cache_key_depends_on_vl_convert_version(tmp_path, monkeypatch):
-    cache = c.ChartCache(tmp_path)
-    vl = c.build(c.ikm(IKM_ROWS))[0]
-    k1 = cache.key(vl)
-    monkeypatch.setattr(c.vlc, "__version__", "0.0.0-test", raising=False)
-    assert cache.key(vl) != k1
+def test_cache_prune_removes_charts_no_build_used(tmp_path, ttf_fonts):
+    old = [dict(r) for r in IKM_ROWS]
+    old[0]["nilai"] = D("3.11")
+    _fill(ChartCache(chart_memo(tmp_path, "write"), ttf_fonts), c.ikm(old), c.ikm(IKM_ROWS))
+    cache = ChartCache(chart_memo(tmp_path, "write"), ttf_fonts)
+    cache.want(c.ikm(IKM_ROWS), Directive("grafik", "ikm", {}, Loc("bab.md", 1)))
+    assert cache.prune() == 1
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [cache.key(c.ikm(IKM_ROWS))]
+
+
+def test_read_only_cache_never_writes(tmp_path, ttf_fonts):
+    cache = ChartCache(chart_memo(tmp_path / "grafik", "read"), ttf_fonts)
+    (result,) = _fill(cache, c.ikm(IKM_ROWS))
+    assert result is not None
+    assert not (tmp_path / "grafik").exists()
+    assert cache.prune() == 0
+
+
+def test_cache_key_depends_on_vl_convert_version(tmp_path, ttf_fonts, monkeypatch):
+    cache = ChartCache(chart_memo(tmp_path, "write"), ttf_fonts)
+    k1 = cache.key(c.ikm(IKM_ROWS))
+    monkeypatch.setattr(svg.vlc, "__version__", "0.0.0-test", raising=False)
+    assert cache.key(c.ikm(IKM_ROWS)) != k1
+
+
+def test_cache_key_depends_on_the_fonts(tmp_path, ttf_fonts):
+    other = tmp_path / "font-lain"
+    shutil.copytree(ttf_fonts, other)
+    first = next(other.glob("*.ttf"))
+    first.write_bytes(first.read_bytes() + b"\0")
+    fingerprint = svg.register_fonts(other)
+    assert re.fullmatch(r"[0-9a-f]{16}", fingerprint)
+    assert svg.register_fonts(other) == fingerprint  # registered once, memoised
+    assert ChartCache(chart_memo(tmp_path, "write"), other).key(c.ikm(IKM_ROWS)) != ChartCache(chart_memo(tmp_path, "write"), ttf_fonts).key(c.ikm(IKM_ROWS))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -448,7 +502,7 @@ KNOWN_URLS = {  # strings inside vega/vega-embed that are never fetched by a cha
 @pytest.fixture(scope="module")
 def bundle_dir(tmp_path_factory):
     dest = tmp_path_factory.mktemp("aset")
-    rel = c.write_vega_bundle(dest, cache_dir=tmp_path_factory.mktemp("cache"))
+    rel = write_vega_bundle(dest, cache_dir=tmp_path_factory.mktemp("cache"))
     return dest, rel
 
 
@@ -457,7 +511,7 @@ def test_bundle_written_once_with_hashed_name(bundle_dir):
     assert re.fullmatch(r"vega/vega-bundle\.[0-9a-f]{12}\.js", rel)
     path = dest / rel
     mtime = path.stat().st_mtime_ns
-    assert c.write_vega_bundle(dest) == rel  # same content, same name
+    assert write_vega_bundle(dest) == rel  # same content, same name
     assert path.stat().st_mtime_ns == mtime  # not rewritten
     assert len(list((dest / "vega").iterdir())) == 1
 
@@ -563,18 +617,3 @@ def test_grafik_js_upgrades_offline_without_console_errors(bundle_dir, tmp_path)
             browser.close()
     finally:
         server.shutdown()
-
-
-FONTS = Path(__file__).resolve().parents[1] / "themes" / "default" / "static" / "fonts"
-
-
-@pytest.mark.skipif(not FONTS.is_dir(), reason="folder font tema belum ada")
-def test_registered_fonts_change_the_cache_key(tmp_path, monkeypatch):
-    monkeypatch.setattr(c, "_registered_fonts", {})
-    cache = c.ChartCache(tmp_path)
-    vl = c.build(c.ikm(IKM_ROWS))[0]
-    before = cache.key(vl)
-    fingerprint = c.register_fonts(FONTS)
-    assert re.fullmatch(r"[0-9a-f]{16}", fingerprint)
-    assert c.register_fonts(FONTS) == fingerprint  # registered once, memoised
-    assert cache.key(vl) != before

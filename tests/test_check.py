@@ -9,11 +9,32 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_site.check import Finding, check_narrative_names, check_report, period_end
-from lkjip_site.compute import compute_report
-from lkjip_site.model import (
-    Budget, BudgetNode, CapaianPolicy, Chapter, Ikm, IkmElement, Indicator, Instansi, JenisBelanja, Loc, Missing,
-    PerjanjianKinerja, PeriodValues, Person, Renstra, Report, ReportData, Sasaran, Scale, ScaleClass, Stated,
+from lkjip_site.compute.check import check_report, period_end
+from lkjip_site.compute.findings import Finding
+from lkjip_site.compute.narrative import check_narrative_names
+from lkjip_site.compute.report import compute_report
+from lkjip_site.core.model import (
+    Budget,
+    BudgetNode,
+    CapaianPolicy,
+    Chapter,
+    Ikm,
+    IkmElement,
+    Indicator,
+    Instansi,
+    JenisBelanja,
+    Loc,
+    Missing,
+    PeriodValues,
+    PerjanjianKinerja,
+    Person,
+    Renstra,
+    Report,
+    ReportData,
+    Sasaran,
+    Scale,
+    ScaleClass,
+    Stated,
     Tujuan,
 )
 
@@ -111,7 +132,7 @@ def test_stated_capaian_differs():
     """Seed 000 l.338 printed capaian 116 for 84,82 / 73 (= 116,19)."""
     r = make_report([ind("IKU1", D(73), D("84.82"), 10, tertulis=Stated(D(116), None, loc(15)))])
     f = only(run(r), "capaian-tertulis")[0]
-    assert f.severity == "peringatan" and f.loc == loc(15)
+    assert f.severity == "warning" and f.loc == loc(15)
     assert "116,00 %" in f.message and "116,19 %" in f.message
 
 
@@ -164,7 +185,7 @@ def test_parent_pagu_differs_from_children():
         node("kegiatan", "7.01.02.2.04", [leaf("7.01.02.2.04.0003", 27385240, 0, 16)], 15),
     ], 10, pagu_tertulis=D(18048000))
     f = only(run(make_report([], anggaran=Budget(2023, [prog], loc(1, ANG)))), "pagu-induk")[0]
-    assert f.loc == loc(10, ANG) and f.severity == "peringatan"
+    assert f.loc == loc(10, ANG) and f.severity == "warning"
     assert "Rp 18.048.000" in f.message and "Rp 36.196.400" in f.message and "Rp -18.148.400" not in f.message
 
 
@@ -222,7 +243,7 @@ def test_budget_code_problems_are_findings():
     b = Budget(2023, [node("program", "07.01.01", [node("kegiatan", "7.01.02.2.01", [
         leaf("7.01.02.2.01.01", 10, 10, 12)], 11)], 10)], loc(1, ANG))
     findings = run(make_report([], anggaran=b))
-    assert only(findings, "kode-lama")[0].severity == "peringatan"
+    assert only(findings, "kode-lama")[0].severity == "warning"
     assert only(findings, "kode-induk")[0].loc == loc(11, ANG)
 
 
@@ -249,7 +270,7 @@ def test_quarterly_split_is_an_error():
 def test_zero_target_is_a_warning():
     r = make_report([ind("Z", D(0), D(3), 50)])
     f = only(run(r), "target-nol")[0]
-    assert f.severity == "peringatan" and f.loc == loc(51)
+    assert f.severity == "warning" and f.loc == loc(51)
 
 
 def test_different_units():
@@ -261,7 +282,7 @@ def test_different_units():
 def test_missing_target_of_report_year():
     i = ind("OLD", D(10), D(10), 70, tahun=2022)
     f = only(run(make_report([i], [("S1", ["OLD"])])), "target-tidak-ada")[0]
-    assert "2023" in f.message and "2022" in f.message and f.severity == "peringatan"
+    assert "2023" in f.message and "2022" in f.message and f.severity == "warning"
 
 
 def test_missing_realisasi_without_reason_warns_but_reason_does_not():
@@ -281,7 +302,7 @@ def test_signed_before_period_end(periode, ttd, bad):
     hits = [f for f in run(r) if f.kode == "ttd-sebelum-periode"]
     assert bool(hits) == bad
     if bad:
-        assert hits[0].severity == "peringatan" and hits[0].loc == r.loc
+        assert hits[0].severity == "warning" and hits[0].loc == r.loc
 
 
 def test_period_end():
@@ -318,7 +339,7 @@ def test_other_kecamatan_name_in_narrative():
     findings = check_narrative_names(r, [])
     assert [(f.loc.line, f.message.split("'")[1]) for f in findings] == [
         (7, "Kecamatan Paramasan"), (11, "Kecamatan Beruntung Baru")]
-    assert all(f.loc.file == f"{DIR}/30-bab-3.md" and f.severity == "peringatan" for f in findings)
+    assert all(f.loc.file == f"{DIR}/30-bab-3.md" and f.severity == "warning" for f in findings)
 
 
 def test_names_inside_markdown_and_acronyms_are_not_misread():

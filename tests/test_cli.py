@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import tree_hashes
-from lkjip_site import cli
-from lkjip_site.cli import main
-from lkjip_site.schemas import ALL
+
+from lkjip_site.cli import main as cli
+from lkjip_site.cli.main import main
+from lkjip_site.load.schemas import ALL
 
 pytestmark = pytest.mark.usefixtures("epoch")
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_site.config import load_config
-from lkjip_site.content import load_chapter, load_reports, resolve_inside
-from lkjip_site.errors import Diagnostics
-from lkjip_site.scaffold import new_report
+from lkjip_site.cli.scaffold import new_report
+from lkjip_site.core.diagnostics import Diagnostics
+from lkjip_site.core.paths import resolve_inside
+from lkjip_site.load.config import load_config
+from lkjip_site.load.content import load_chapter, load_reports
 
 pytestmark = pytest.mark.usefixtures("epoch")
 
@@ -54,7 +55,7 @@ def test_order_by_urutan_not_file_name(tmp_path: Path) -> None:
     chapter_file(folder, "01-z.md", "judul: Z\njenis: lampiran\nurutan: 90\n")
     chapter_file(folder, "99-a.md", "judul: A\njenis: kata-pengantar\nurutan: 0\n")
     chapter_file(folder, "50-b.md", "judul: B\njenis: bab\nbab: II\nurutan: 20\nid: bab-dua\n")
-    from lkjip_site.content import load_chapters
+    from lkjip_site.load.content import load_chapters
 
     diags = Diagnostics()
     chapters = load_chapters(folder, tmp_path, diags, False)
@@ -106,7 +107,7 @@ def test_numeric_bab_and_letter_lampiran(tmp_path: Path) -> None:
 def test_duplicate_chapter_id_names_both_files(tmp_path: Path) -> None:
     chapter_file(tmp_path, "10-a.md", "judul: A\njenis: lampiran\nurutan: 1\nid: sama\n")
     chapter_file(tmp_path, "20-b.md", "judul: B\njenis: lampiran\nurutan: 2\nid: sama\n")
-    from lkjip_site.content import load_chapters
+    from lkjip_site.load.content import load_chapters
 
     diags = Diagnostics()
     load_chapters(tmp_path, tmp_path, diags, False)
@@ -116,7 +117,7 @@ def test_duplicate_chapter_id_names_both_files(tmp_path: Path) -> None:
 
 def test_reserved_chapter_id(tmp_path: Path) -> None:
     chapter_file(tmp_path, "daftar-isi.md", "judul: A\njenis: lampiran\nurutan: 1\n")
-    from lkjip_site.content import load_chapters
+    from lkjip_site.load.content import load_chapters
 
     diags = Diagnostics()
     load_chapters(tmp_path, tmp_path, diags, False)
@@ -138,10 +139,10 @@ def test_two_versions_of_a_report_and_duplicate_version(fresh_project: Path) -> 
 
 def test_same_slug_and_version_twice_is_an_error() -> None:
     """Two report objects with equal (slug, versi) cannot both be published at one URL."""
-    from lkjip_site.content import _check_unique_versions
     from types import SimpleNamespace
 
-    from lkjip_site.model import Loc
+    from lkjip_site.core.model import Loc
+    from lkjip_site.load.content import _check_unique_versions
 
     a = SimpleNamespace(slug="x", versi="1.0", loc=Loc("content/laporan/x/laporan.yaml", 1), rel="content/laporan/x")
     b = SimpleNamespace(slug="x", versi="1.0", loc=Loc("content/laporan/x2/laporan.yaml", 1), rel="content/laporan/x2")
@@ -198,7 +199,7 @@ def test_front_matter_after_utf8_bom(tmp_path: Path) -> None:
 
 
 def _data(root: Path):
-    from lkjip_site.data import load_data
+    from lkjip_site.load.data import load_data
 
     reports, diags = load(root)
     for r in reports:
@@ -209,7 +210,7 @@ def _data(root: Path):
 def test_data_files_convert(fresh_project: Path) -> None:
     from decimal import Decimal
 
-    from lkjip_site.model import Missing
+    from lkjip_site.core.model import Missing
 
     folder = fresh_project / "content" / "laporan" / "contoh-2023" / "data"
     ind = folder / "indikator.yaml"

@@ -7,11 +7,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lkjip_site.fmt import (
-    DASH, fmt_date, fmt_delta, fmt_int, fmt_number, fmt_percent, fmt_rupiah, fmt_value, from_roman,
-    missing_reason, roman, round_half_up,
+from lkjip_site.core.fmt import (
+    DASH,
+    fmt_date,
+    fmt_delta,
+    fmt_int,
+    fmt_number,
+    fmt_percent,
+    fmt_rupiah,
+    fmt_value,
+    from_roman,
+    missing_reason,
+    roman,
+    round_half_up,
 )
-from lkjip_site.model import Missing
+from lkjip_site.core.model import Missing
 
 
 @pytest.mark.parametrize("x, expected", [

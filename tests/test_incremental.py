@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from lkjip_site.build import BuildOptions, build
-from lkjip_site.errors import ContentError
-from lkjip_site.scaffold import new_report
+from lkjip_site.cli.scaffold import new_report
+from lkjip_site.core.diagnostics import ContentError
 
 SLUG = "contoh-2023"
 BASE = f"laporan/{SLUG}/1.0/"

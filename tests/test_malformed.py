@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-
 from conftest import REPORT_DIR, tree_hashes
-from lkjip_site.cli import main
+
+from lkjip_site.cli.main import main
 
 pytestmark = pytest.mark.usefixtures("epoch")
 
@@ -274,7 +274,7 @@ def test_distinct_cases() -> None:
 
 
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lkjip_site.cli", *args], cwd=root, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "lkjip_site", *args], cwd=root, capture_output=True,
                           text=True, timeout=120)
 
 

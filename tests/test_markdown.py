@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import REPORT_DIR
+
 from lkjip_site.build import BuildOptions, build
-from lkjip_site.errors import ContentError
-from lkjip_site.markdown import chapter_prefix, make_parser, slugify
-from lkjip_site.model import Chapter
+from lkjip_site.core.diagnostics import ContentError
+from lkjip_site.core.model import Chapter
+from lkjip_site.markdown.parser import chapter_prefix, make_parser
+from lkjip_site.markdown.plugins import slugify
 
 pytestmark = pytest.mark.usefixtures("epoch")
 

@@ -35,10 +35,10 @@ import pypdf
 import pytest
 import yaml
 
-from lkjip_site import pdf
 from lkjip_site.build import BuildOptions, BuildResult, build
-from lkjip_site.cli import main as cli_main
-from lkjip_site.model import Instansi, Loc, NumberedItem, Person, Report
+from lkjip_site.cli.main import main as cli_main
+from lkjip_site.core.model import Instansi, Loc, NumberedItem, Person, Report
+from lkjip_site.output.pdf import document, layout
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "pdf"
 SOURCE = FIXTURE / "content" / "laporan" / "contoh"
@@ -121,7 +121,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rendered]:
     """One build without cache; the URL fetchers it creates are recorded (one report: laid out in this process)."""
     root = copy_fixture(tmp_path_factory.mktemp("pdf") / "proyek")
     fetchers: list[Any] = []
-    original = pdf.make_url_fetcher
+    original = layout.make_url_fetcher
 
     def recording(*args: Any, **kwargs: Any) -> Any:
         fetcher = original(*args, **kwargs)
@@ -129,7 +129,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rendered]:
         return fetcher
 
     with source_date_epoch(), pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pdf, "make_url_fetcher", recording)
+        mp.setattr(layout, "make_url_fetcher", recording)
         result = build(BuildOptions(root=root, content_dir=root / "content", output=root / "situs", use_cache=False))
     out = root / "situs" / PDF_PATH
     served = {k: v for f in fetchers for k, v in f.served.items()}
@@ -609,7 +609,7 @@ def test_url_fetcher_refuses_network_and_outside_files(tmp_path: Path) -> None:
     (inside / "a.css").write_text("p{}", encoding="utf-8")
     secret = tmp_path / "rahasia.txt"
     secret.write_text("x", encoding="utf-8")
-    fetcher = pdf.make_url_fetcher([inside])
+    fetcher = layout.make_url_fetcher([inside])
     assert fetcher((inside / "a.css").as_uri()).read() == b"p{}"
     for url in ("http://example.com/logo.png", "https://example.com/a.css", "ftp://example.com/x",
                 secret.as_uri(), (inside / ".." / "rahasia.txt").as_uri()):
@@ -619,13 +619,13 @@ def test_url_fetcher_refuses_network_and_outside_files(tmp_path: Path) -> None:
 
 def test_format_nip_and_period(tmp_path: Path) -> None:
     report = _report(tmp_path)
-    assert pdf.periode_teks(report) == "TAHUN 2023"
+    assert document.period_text(report) == "TAHUN 2023"
     report.periode, report.tahun = "tw1", 2024
-    assert pdf.periode_teks(report) == "TRIWULAN I TAHUN 2024"
-    assert pdf.judul_pendek(report) == "Laporan Kinerja Triwulan I Kecamatan Martapura Barat Tahun 2024"
-    assert pdf.format_nip("197001011990031001") == "19700101 199003 1 001"
-    assert pdf.format_nip("19700101 199003 1 001") == "19700101 199003 1 001"
-    assert pdf.format_nip("12345") == "12345"
+    assert document.period_text(report) == "TRIWULAN I TAHUN 2024"
+    assert document.short_title(report) == "Laporan Kinerja Triwulan I Kecamatan Martapura Barat Tahun 2024"
+    assert document.format_nip("197001011990031001") == "19700101 199003 1 001"
+    assert document.format_nip("19700101 199003 1 001") == "19700101 199003 1 001"
+    assert document.format_nip("12345") == "12345"
 
 
 def test_lists_only_for_items_that_exist(tmp_path: Path) -> None:
@@ -634,7 +634,7 @@ def test_lists_only_for_items_that_exist(tmp_path: Path) -> None:
     report = _report(tmp_path)
 
     def lists(label: str = "Gambar") -> list[tuple[str, str]]:
-        context = pdf.build_context(report, SimpleNamespace(label_gambar=label), {})
+        context = document.build_context(report, SimpleNamespace(label_gambar=label), {})
         return [(p["id"], p["judul"]) for p in context["front_parts"] if p["kind"] != "bab"]
 
     assert lists() == [("daftar-isi", "Daftar Isi")]
@@ -648,9 +648,9 @@ def test_lists_only_for_items_that_exist(tmp_path: Path) -> None:
 def test_source_date_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     report = _report(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert pdf.source_date(report) == 1700000000
+    assert document.source_date(report) == 1700000000
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    assert pdf.source_date(report) == 1707955200  # 15 Februari 2024 00:00 UTC (tanggal_terbit)
+    assert document.source_date(report) == 1707955200  # 15 Februari 2024 00:00 UTC (tanggal_terbit)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "kemarin")
-    with pytest.raises(pdf.PdfError):
-        pdf.source_date(report)
+    with pytest.raises(document.PdfError):
+        document.source_date(report)

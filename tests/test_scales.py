@@ -6,11 +6,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lkjip_site.model import Scale, ScaleClass
-from lkjip_site.scales import (
-    BUILTIN_SCALES, ScaleError, classify, contains, contrast_ratio, find_class, ink_for, parse_scale, parse_scales,
-    resolve_scale, validate_scale,
+from lkjip_site.compute.scales import (
+    BUILTIN_SCALES,
+    classify,
+    contains,
+    contrast_ratio,
+    find_class,
+    ink_for,
+    resolve_scale,
+    validate_scale,
 )
+from lkjip_site.core.diagnostics import Diagnostics
+from lkjip_site.core.model import Scale, ScaleClass
+from lkjip_site.load.scales import ScaleError, parse_scale, parse_scales
 
 BANJAR = BUILTIN_SCALES["banjar"]
 PERMENDAGRI = BUILTIN_SCALES["permendagri-86-2017"]
@@ -142,7 +150,10 @@ def test_duplicate_label_and_bad_colour():
 
 
 def test_parse_scales_and_resolve():
-    custom = parse_scales({"b": {"kelas": [{"label": "X", "min": 0}]}, "a": {"kelas": [{"label": "Y", "min": 0}]}})
+    diags = Diagnostics()
+    custom = parse_scales({"b": {"kelas": [{"label": "X", "min": 0}]}, "a": {"kelas": [{"label": "Y", "min": 0}]}},
+                          "situs.yaml", diags)
+    assert not diags.items
     assert list(custom) == ["a", "b"]
     assert resolve_scale("a", custom).classes[0].label == "Y"
     assert resolve_scale("banjar", custom) is BANJAR

@@ -14,12 +14,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from lkjip_site import schemas
-from lkjip_site.errors import Diagnostics
-from lkjip_site.schema import (
-    AnyOf, Bool, Ctx, Date, Field, Int, ListOf, MapOf, Num, Obj, Str, is_number, to_decimal,
-)
-from lkjip_site.yamlload import load_yaml
+from lkjip_site.core.diagnostics import Diagnostics
+from lkjip_site.core.numbers import to_decimal
+from lkjip_site.load import schemas
+from lkjip_site.load.schema import AnyOf, Bool, Ctx, Date, Field, Int, ListOf, MapOf, Num, Obj, Str, is_number
+from lkjip_site.load.yamltree import load_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -112,7 +111,7 @@ def test_obj_required_unknown_and_strict() -> None:
     # the missing key is reported at the line of "v:", the mapping that lacks it
     assert messages(diags) == [(1, "kunci wajib 'v.a' belum diisi")]
     [w] = diags.warnings
-    assert (w.line, w.severity) == (3, "peringatan") and "kunci 'v.c' tidak dikenal" in w.message
+    assert (w.line, w.severity) == (3, "warning") and "kunci 'v.c' tidak dikenal" in w.message
     strict = run(node, text, strict=True)
     assert (3, "kunci 'v.c' tidak dikenal (kunci yang dikenal: a, b)") in messages(strict)
     # an empty value ("a:") counts as missing
@@ -262,7 +261,7 @@ _SCHEMA_DIR: list[Path] = []
 def _schema_dir(factory: pytest.TempPathFactory) -> Path:
     """Run ``lkjip schema`` once per session and reuse its files."""
     if not _SCHEMA_DIR:
-        from lkjip_site.cli import main
+        from lkjip_site.cli.main import main
 
         out = factory.mktemp("skema")
         assert main(["schema", "--output", str(out)]) == 0

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_site.scaffold import new_report
+from lkjip_site.cli.scaffold import new_report
 
 SLUG = "contoh-2023"
 
@@ -50,7 +50,7 @@ def server(tmp_path: Path):  # type: ignore[no-untyped-def]
     assert new_report(tmp_path / "content", SLUG) == 0
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from lkjip_site.cli import main; sys.exit(main())", "serve",
+        [sys.executable, "-c", "import sys; from lkjip_site.cli.main import main; sys.exit(main())", "serve",
          str(tmp_path / "content"), "--port", str(port)],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, "SOURCE_DATE_EPOCH": "1707955200"},

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from lkjip_site.errors import Diagnostics
-from lkjip_site.yamlload import YList, YMap, load_yaml
+from lkjip_site.core.diagnostics import Diagnostics
+from lkjip_site.load.yamltree import YList, YMap, load_yaml
 
 
 def load(text: str, offset: int = 0) -> tuple[object, Diagnostics]:

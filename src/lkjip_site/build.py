@@ -1,30 +1,35 @@
 """The build, in one readable function: load and compute everything, then render, then write.
 
 Nothing is written until every input has been validated and every page and PDF exists in memory; the site and the
-PDF are rendered from the same model, so they cannot disagree.
+PDF are rendered from the same model, so they cannot disagree. The stages, in order (each a package):
+
+1–3 ``load`` (config, content, data) → 4 ``compute`` → 5 ``markdown`` → 6 ``elements`` (tables, charts)
+→ 7 ``output`` (pages, PDFs) → 8 links → 9 publish.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import pages
-from .config import load_config
-from .content import load_reports
-from .data import load_data
-from .errors import ContentError, Diagnostics
-from .linkcheck import check_links
-from .markdown import Parsed, make_parser, number_items, parse_chapter
-from .model import Site
-from .cache import Memo
-from .figures import vega_bundle
-from .publish import publish
-from .pages import pdf_name
-from .stages import compute_site, make_registry, render_pdfs
+from .compute.site import compute_site
+from .core.diagnostics import ContentError, Diagnostics
+from .core.memo import Memo
+from .core.model import Site
+from .elements.charts.bundle import vega_bundle
+from .elements.charts.cache import CacheMode, ChartCache
+from .elements.registry import make_registry
+from .load.config import load_config
+from .load.content import load_reports
+from .load.data import load_data
+from .markdown.directives import Parsed
+from .markdown.parser import make_parser, number_items, parse_chapter
+from .output.linkcheck import check_links
+from .output.pages import pdf_name, render_site
+from .output.pdfs import render_pdfs
+from .output.publish import publish
 
 
 @dataclass
@@ -35,7 +40,7 @@ class BuildOptions:
     strict: bool = False
     pdf: bool = True
     dev_reload: bool = False  # `lkjip serve` adds a live-reload script
-    cache_dir: Path | None = None  # render memo (default <root>/.cache); see cache.py
+    cache_dir: Path | None = None  # memo, chart cache and converted fonts (default <root>/.cache)
     use_cache: bool = True
 
     @property
@@ -50,6 +55,10 @@ class BuildOptions:
     def cache_root(self) -> Path:
         """Where memo, chart cache and converted fonts live (git-ignored, safe to delete)."""
         return self.cache_dir or self.root / ".cache"
+
+    @property
+    def cache_mode(self) -> CacheMode:
+        return "write" if self.use_cache else "off"
 
     def memo(self, namespace: str) -> Memo:
         return Memo(self.cache_root if self.use_cache else None, namespace)
@@ -88,10 +97,10 @@ def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None) 
     return site
 
 
-def parse_site(site: Site, diags: Diagnostics, cache_root: Path, remember: bool = True) -> Parsed:
-    """Stage 5a: parse every chapter and number every table and figure before anything renders."""
+def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode) -> tuple[Parsed, ChartCache | None]:
+    """Stages 5–6: parse every chapter, number every table and figure, build every element before anything renders."""
     md = make_parser(site.config.html_mentah)
-    registry = make_registry(site, cache_root, remember)
+    registry, charts = make_registry(site, cache_root, mode, diags)
     parsed = Parsed(md, registry, {})
     for report in site.reports:
         chapters = [parse_chapter(md, report, c, diags) for c in report.chapters]
@@ -99,25 +108,27 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, remember: bool 
         parsed.chapters[report.url] = chapters
     for finish in registry.finishers:
         finish(diags)
-    return parsed
+    return parsed, charts
 
 
 def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     diags = Diagnostics()
     site = load_site(opts, diags, opts.memo("yaml"))
-    parsed = parse_site(site, diags, opts.cache_root, opts.use_cache)
+    parsed, charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
     _stop_on_errors(diags, opts.strict)
     pdf_memo = opts.memo("pdf")
     pdfs = render_pdfs(site, parsed, diags, pdf_memo) if opts.pdf else {}
     memo = opts.memo("halaman")
     bundle = vega_bundle(opts.cache_root) if any(r.figures for r in site.reports) else None
-    files = pages.render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs,
-                              vega_bundle=bundle)
+    files = render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs,
+                        vega_bundle=bundle)
     _stop_on_errors(diags, opts.strict)  # a broken Markdown link is reported at its source line, not again per page
     check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts.strict)
     if write:
         publish(files, opts.out)
+        if charts is not None:
+            charts.prune()
     return BuildResult(site, diags, files, sorted(memo.stats.rendered + pdf_memo.stats.rendered))
 
 
@@ -129,7 +140,7 @@ def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
         known = ", ".join(sorted({r.slug for r in site.reports})) or "-"
         diags.error((site.config.loc.file, 1), f"laporan '{slug}' tidak ada di content/laporan (tersedia: {known})")
         raise ContentError(diags)
-    parsed = parse_site(site, diags, opts.cache_root, opts.use_cache)
+    parsed, _charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
     _stop_on_errors(diags, opts.strict)
     pdfs = render_pdfs(site, parsed, diags, opts.memo("pdf"), only={slug})
     _stop_on_errors(diags, opts.strict)
@@ -138,22 +149,20 @@ def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
 
 
 def check(opts: BuildOptions) -> Diagnostics:
-    """Everything ``build`` validates, rendering included (links, references, values), without writing.
+    """Everything ``build`` validates, rendering included (links, references, values), without writing anything.
 
-    Charts still have to be drawn to be checked; their cache goes to a temporary folder so the project is left
-    exactly as it was (no ``.cache/`` either).
+    Charts already in the cache are read from it; new ones are drawn in memory and not stored.
     """
-    with tempfile.TemporaryDirectory(prefix="lkjip-periksa-") as scratch:
-        diags = Diagnostics()
-        site = load_site(opts, diags)
-        parsed = parse_site(site, diags, Path(scratch))
-        _stop_on_errors(diags, opts.strict)
-        memo = Memo(None, "periksa")
-        files = pages.render_site(site, parsed, diags, build_date(), memo, dev_reload=False)
-        _stop_on_errors(diags, opts.strict)
-        check_links(files, memo.stats.rendered, diags)
-        _stop_on_errors(diags, opts.strict)
-        return diags
+    diags = Diagnostics()
+    site = load_site(opts, diags)
+    parsed, _charts = parse_site(site, diags, opts.cache_root, "read" if opts.use_cache else "off")
+    _stop_on_errors(diags, opts.strict)
+    memo = Memo(None, "periksa")
+    files = render_site(site, parsed, diags, build_date(), memo, dev_reload=False)
+    _stop_on_errors(diags, opts.strict)
+    check_links(files, memo.stats.rendered, diags)
+    _stop_on_errors(diags, opts.strict)
+    return diags
 
 
 def _stop_on_errors(diags: Diagnostics, strict: bool) -> None:

@@ -33,16 +33,7 @@ from urllib.parse import urldefrag
 
 import pytest
 
-from .support import (
-    CHAPTER_LINK,
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    REPORT_LINK,
-    PageProbe,
-    ReportPages,
-    SiteMap,
-    open_probe,
-)
+from .support import CHAPTER_LINK, CHROMIUM, CHROMIUM_ARGS, REPORT_LINK, PageProbe, ReportPages, SiteMap, open_probe
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -74,7 +65,7 @@ def _build_site(output: Path) -> None:
     command = [
         sys.executable,
         "-c",
-        "import sys; from lkjip_site.cli import main; sys.exit(main())",
+        "import sys; from lkjip_site.cli.main import main; sys.exit(main())",
         "build",
         "--output",
         str(output),

@@ -1,0 +1,116 @@
+"""``lkjip serve``: build, serve on 127.0.0.1, rebuild when a file changes, reload the open page.
+
+The preview is written to ``.cache/pratinjau`` (not ``build/``) because its pages carry the live-reload script, which
+must never reach a published build. A failed rebuild prints its messages and keeps serving the last good preview.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
+
+from ..build import BuildOptions, build
+from ..core.diagnostics import ContentError
+from ..core.resources import RELOAD_SCRIPT
+from .messages import report_diagnostics
+
+
+class _State:
+    def __init__(self) -> None:
+        self.version = 0
+        self.dirty = threading.Event()
+
+
+def _rebuild(opts: BuildOptions, state: _State) -> None:
+    started = time.perf_counter()
+    try:
+        result = build(opts)
+    except ContentError as exc:
+        report_diagnostics(exc.diagnostics)
+        print("Pratinjau tidak diperbarui; perbaiki galat di atas lalu simpan lagi.", flush=True)
+        return
+    report_diagnostics(result.diagnostics)
+    state.version += 1
+    print(f"Dibangun ulang dalam {time.perf_counter() - started:.1f} detik.", flush=True)
+
+
+def _handler(directory: Path, state: _State) -> type[http.server.SimpleHTTPRequestHandler]:
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server API
+            if self.path.startswith("/__lkjip_versi"):
+                self._send(str(state.version).encode(), "text/plain")
+            elif self.path == "/__lkjip_muat_ulang.js":
+                self._send(RELOAD_SCRIPT.read_bytes(), "text/javascript")
+            else:
+                super().do_GET()
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            page = directory / "404.html"
+            if code == 404 and page.is_file():
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().send_error(code, message, explain)
+
+        def _send(self, body: bytes, ctype: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # quiet: authors watch build messages
+            return
+
+    return functools.partial(Handler, directory=str(directory))  # type: ignore[return-value]
+
+
+def _watch(paths: list[Path], state: _State) -> BaseObserver:
+    class OnChange(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if not event.is_directory:
+                state.dirty.set()
+
+    observer = Observer()
+    for path in paths:
+        if path.is_dir():
+            observer.schedule(OnChange(), str(path), recursive=True)
+    observer.start()
+    return observer
+
+
+def serve(opts: BuildOptions, port: int) -> int:
+    out = opts.output or opts.root / ".cache" / "pratinjau"
+    opts = replace(opts, output=out, dev_reload=True, pdf=False)
+    state = _State()
+    _rebuild(opts, state)
+    out.mkdir(parents=True, exist_ok=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(out, state))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    observer = _watch([opts.content, opts.root / "themes"], state)
+    print(f"Pratinjau di http://127.0.0.1:{server.server_address[1]}/ (tekan Ctrl+C untuk berhenti)", flush=True)
+    try:
+        while True:
+            state.dirty.wait()
+            time.sleep(0.3)  # editors save in several steps; build once
+            state.dirty.clear()
+            _rebuild(opts, state)
+    except KeyboardInterrupt:
+        print("Pratinjau dihentikan.")
+    finally:
+        observer.stop()
+        server.shutdown()
+    return 0

@@ -1,0 +1,381 @@
+"""``lkjip check``: every inconsistency of the domain guide (section 8) that can occur in structured input.
+
+The generator computes every derived number, so its own tables cannot contradict themselves. What remains are
+values an author typed (``tertulis``, ``pagu_tertulis`` ... copied from a DPA or an old report), metadata, and
+the narrative. Each finding names file and line and, where a number is involved, shows BOTH the stated and the
+computed value in id-ID format.
+
+Which findings are errors and which are warnings (``--strict`` turns warnings into errors). The rule: a finding is
+an error when the published report itself would be wrong or contradict itself (two entered data sets that disagree,
+a scale that cannot classify, data of another year); it is a warning when the published numbers are right because
+they are computed, and only a value copied from a source document (``tertulis``) or the metadata disagrees. Such a
+warning still names both values, so the author can correct the source document.
+
+=========================  ==========  ==============================================================================
+kode                       severity    meaning
+=========================  ==========  ==============================================================================
+capaian-tertulis           peringatan  stated capaian differs from the computation (> 0,005 after rounding to 2 dp)
+predikat-tertulis          peringatan  stated predikat differs from the class of the computed capaian
+predikat-bukan-skala       peringatan  stated predikat is not a class of the report's scale
+pagu-induk                 peringatan  stated parent pagu (``pagu_tertulis``) differs from the sum of its children
+realisasi-induk            peringatan  stated parent realisasi differs from the sum of its children
+total-tertulis             peringatan  stated budget total differs from the sum of the programs
+jenis-belanja-total        error       Σ jenis belanja (pagu or realisasi) differs from the budget total
+jenis-belanja-sebagian     peringatan  only some sub kegiatan declare a jenis belanja
+realisasi-triwulan         error       a sub kegiatan's realisasi differs from the sum of its quarterly realisasi
+serapan-lebih              peringatan  realisasi exceeds pagu
+skala                      error       the scale used has a gap, an overlap or no rule above 100 %
+skala-tidak-dikenal        error       the report names a scale id that does not exist (default scale used)
+triwulan-dibagi            error       a non-additive indicator's quarterly targets are split to sum to the annual
+satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
+judul-tahun                peringatan  the report title names another year than the report's
+target-nol                 peringatan  target 0: capaian shown as N/A
+target-tidak-ada           peringatan  an indicator of the PK has no target for the report year
+realisasi-kosong           peringatan  no realisasi for the report period and no stated reason
+ttd-sebelum-periode        peringatan  report signed before its period ends
+terbit-sebelum-ttd         peringatan  publication date earlier than the signing date
+tahun-pk                   error       PK of another year than the report's
+tahun-anggaran             error       budget data of another year than the report's
+tahun-ikm                  error       IKM of another year (quarterly reports may use the previous year's IKM)
+nama-instansi              peringatan  narrative mentions another instansi's name (heuristic, hence a warning)
+angka-diketik              peringatan  a % or Rp amount typed in the narrative equals no computed value
+kode-format, kode-induk    error       budget code malformed / not starting with its parent's code
+kode-lama                  peringatan  legacy budget code form (2-digit sub kegiatan, ``07.01.01``)
+tingkat-anggaran           error       program/kegiatan/sub kegiatan nested at the wrong level
+pagu-kosong                error       a budget leaf without pagu
+nilai-induk                peringatan  pagu/realisasi typed on a parent (ignored; it is computed)
+ikm-unsur, ikm-nilai       error       IKM without exactly U1..U9, or an NRR outside 1–4
+indikator-tidak-ada        error       PK or sasaran lists an unknown indicator id
+efisiensi-metode           error       unknown efficiency method
+=========================  ==========  ==============================================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from decimal import Decimal
+from typing import Iterable
+
+from ..core.fmt import fmt_date, fmt_percent, fmt_rupiah, round_half_up
+from ..core.model import CapaianPolicy, Indicator, Loc, Missing, PeriodValues, Report, Value
+from .budget import BudgetReport, BudgetResult
+from .capaian import Result, capaian
+from .findings import Finding, Severity
+from .narrative import check_narrative_names, check_typed_numbers
+from .periods import quarters_upto
+from .report import ComputedReport, IndicatorResult
+from .scales import classify_or_none, find_class
+
+TOLERANCE = Decimal("0.005")
+
+
+def _differs(stated: Decimal, computed: Decimal) -> bool:
+    """Compare after rounding both half-up to 2 decimals, with the 0,005 tolerance."""
+    return abs(round_half_up(stated, 2) - round_half_up(computed, 2)) > TOLERANCE
+
+
+def _same_at_stated_precision(stated: Decimal, computed: Decimal) -> bool:
+    """Loose match used only for hints: authors often print one decimal (111,1) or truncate."""
+    exp = stated.as_tuple().exponent
+    places = max(0, -exp) if isinstance(exp, int) else 2
+    return round_half_up(computed, places) == stated or not _differs(stated, computed)
+
+
+def _sort(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.loc.file, f.loc.line, f.kode, f.message))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Indicators
+
+
+def _year_result(ir: IndicatorResult, tahun: int) -> tuple[Result, Value | None, Value | None] | None:
+    if tahun == ir.tahun:  # the report's own year: the current (annual or s.d. TW n) result
+        return ir.capaian, ir.target, ir.realisasi
+    for p in ir.riwayat:
+        if p.tahun == tahun:
+            return p.capaian, p.target, p.realisasi
+    return None
+
+
+def _formula_hint(ind: Indicator, policy: CapaianPolicy, t: Value | None, r: Value | None,
+                  stated: Decimal) -> str:
+    """Explain a mismatch caused by an undeclared negative formula (seed 002 used T/R silently)."""
+    if ind.polaritas != "negatif":
+        return ""
+    other = "rasio_terbalik" if policy.rumus_negatif == "standar" else "standar"
+    alt = capaian(t, r, "negatif", CapaianPolicy(other, policy.hasil_negatif, policy.batas_100), ind.kualitatif)
+    if alt.value is not None and _same_at_stated_precision(stated, alt.value):
+        if other == "rasio_terbalik":
+            return ("; nilai tertulis sesuai rumus rasio terbalik T / R, yang tidak dideklarasikan laporan "
+                    "(capaian.rumus_negatif: rasio_terbalik)")
+        return "; nilai tertulis sesuai rumus standar (2T − R) / T, sedangkan laporan mendeklarasikan rasio terbalik"
+    return ""
+
+
+def _check_stated_capaian(report: Report, ind: Indicator, ir: IndicatorResult, tahun: int,
+                          stated: Decimal, loc: Loc) -> list[Finding]:
+    got = _year_result(ir, tahun)
+    res, t, r = got if got else (Result(None, reason=f"tidak ada data tahun {tahun}"), None, None)
+    value = res.for_average
+    if value is None:
+        return [Finding("warning", loc, f"{ind.id} tahun {tahun}: capaian tertulis {fmt_percent(stated)}, padahal "
+                        f"capaian tidak dapat dihitung ({res.reason})", "capaian-tertulis")]
+    if not _differs(stated, value):
+        return []
+    hint = _formula_hint(ind, report.capaian, t, r, stated)
+    shown = "tidak tercapai (0 %)" if res.tidak_tercapai else fmt_percent(value)
+    return [Finding("warning", loc, f"{ind.id} tahun {tahun}: capaian tertulis {fmt_percent(stated)} berbeda dengan "
+                    f"hasil perhitungan {shown}{hint}", "capaian-tertulis")]
+
+
+def _check_stated_predikat(computed: ComputedReport, ind: Indicator, ir: IndicatorResult, tahun: int,
+                           stated: str, loc: Loc) -> list[Finding]:
+    got = _year_result(ir, tahun)
+    value = got[0].for_average if got else None
+    expected = classify_or_none(computed.scale, value)
+    exp_text = expected.label if expected else "tidak dapat dinilai"
+    if find_class(computed.scale, stated) is None:
+        return [Finding("warning", loc, f"{ind.id} tahun {tahun}: predikat tertulis '{stated}' tidak ada pada skala "
+                        f"'{computed.scale.nama}'; hasil perhitungan '{exp_text}'", "predikat-bukan-skala")]
+    if expected is None or find_class(computed.scale, stated) is not expected:
+        cap = fmt_percent(value) if value is not None else "tidak dapat dihitung"
+        return [Finding("warning", loc, f"{ind.id} tahun {tahun}: predikat tertulis '{stated}' berbeda dengan hasil "
+                        f"perhitungan '{exp_text}' (capaian {cap}, skala '{computed.scale.nama}')",
+                        "predikat-tertulis")]
+    return []
+
+
+def check_stated(report: Report, computed: ComputedReport) -> list[Finding]:
+    """Stated capaian/predikat (``tertulis``) against the computation."""
+    out: list[Finding] = []
+    for iid, ind in report.data.indikator.items():
+        ir = computed.indikator.get(iid)
+        if ir is None:
+            continue
+        for tahun in sorted(ind.tertulis):
+            st = ind.tertulis[tahun]
+            loc = st.loc or ind.loc
+            if st.capaian is not None:
+                out += _check_stated_capaian(report, ind, ir, tahun, st.capaian, loc)
+            if st.predikat:
+                out += _check_stated_predikat(computed, ind, ir, tahun, st.predikat, loc)
+    return out
+
+
+def _kind(v: Value | None) -> str | None:
+    if v is None or isinstance(v, Missing):
+        return None
+    return "kualitatif" if isinstance(v, str) else "angka"
+
+
+def _values(pv: PeriodValues | None) -> list[Value]:
+    if pv is None:
+        return []
+    return [v for v in [pv.annual, *pv.quarters.values()] if v is not None]
+
+
+def check_units(report: Report) -> list[Finding]:
+    """Target and realisasi must be of the same kind: grades on the indicator's list, or numbers."""
+    out = []
+    for iid, ind in report.data.indikator.items():
+        expected = "kualitatif" if ind.kualitatif else "angka"
+        for tahun in sorted(set(ind.target) | set(ind.realisasi)):
+            for label, pv in (("target", ind.target.get(tahun)), ("realisasi", ind.realisasi.get(tahun))):
+                kinds = {_kind(v) for v in _values(pv)} - {None}
+                wrong = kinds - {expected}
+                if wrong:
+                    loc = (pv.loc if pv and pv.loc else ind.loc)
+                    what = "nilai kualitatif (huruf/kata)" if "kualitatif" in wrong else "angka"
+                    should = (f"nilai kualitatif dari daftar {', '.join(ind.kualitatif or [])}"
+                              if ind.kualitatif else "angka")
+                    out.append(Finding("error", loc, f"{iid} tahun {tahun}: {label} berupa {what}, sedangkan "
+                                       f"indikator ini memakai {should}; target dan realisasi harus satuan sama",
+                                       "satuan-berbeda"))
+    return out
+
+
+def check_budget_units(report: Report) -> list[Finding]:
+    """A sub kegiatan's output target and realisasi must both be numbers or both be grades."""
+    b = report.data.anggaran
+    if b is None:
+        return []
+    out = []
+    stack = list(b.program)
+    while stack:
+        n = stack.pop()
+        stack.extend(n.children)
+        kt, kr = _kind(n.target), _kind(n.realisasi_output)
+        if kt and kr and kt != kr:
+            out.append(Finding("error", n.loc, f"{n.kode}: target keluaran berupa {kt} sedangkan realisasi keluaran "
+                               f"berupa {kr}; keduanya harus dalam satuan yang sama", "satuan-berbeda"))
+    return out
+
+
+def check_targets(report: Report, computed: ComputedReport) -> list[Finding]:
+    """Zero targets, missing targets of the report year, realisasi not entered."""
+    out = []
+    tahun = report.tahun
+    for iid in computed.pk_indikator:
+        ind, ir = report.data.indikator.get(iid), computed.indikator.get(iid)
+        if ind is None or ir is None:
+            continue
+        pv = ind.target.get(tahun)
+        loc = pv.loc if pv and pv.loc else ind.loc
+        if pv is None:
+            years = ", ".join(str(y) for y in sorted(ind.target)) or "tidak ada"
+            out.append(Finding("warning", ind.loc, f"{iid}: tidak ada target tahun {tahun} (target tersedia "
+                               f"untuk tahun: {years})", "target-tidak-ada"))
+            continue
+        if isinstance(ir.target, Decimal) and ir.target == 0 and ir.capaian.value is None:
+            out.append(Finding("warning", loc, f"{iid}: target {tahun} bernilai 0, sehingga capaian tidak dapat "
+                               "dihitung dan ditampilkan sebagai N/A (bukan 0,00 %)", "target-nol"))
+        if ir.realisasi is None:
+            rloc = ind.realisasi[tahun].loc if tahun in ind.realisasi and ind.realisasi[tahun].loc else ind.loc
+            out.append(Finding("warning", rloc or ind.loc, f"{iid}: realisasi {tahun} belum diisi; tulis "
+                               "{tidak_ada: alasan} bila memang tidak tersedia", "realisasi-kosong"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Budget
+
+
+def _money_finding(kode: str, what: str, stated: Decimal, computed: Decimal, loc: Loc, code: str,
+                   basis: str) -> Finding:
+    diff = stated - computed
+    return Finding("warning", loc, f"{kode}: {what} tertulis {fmt_rupiah(stated)} berbeda dengan {basis} "
+                   f"{fmt_rupiah(computed)} (selisih {fmt_rupiah(diff)})", code)
+
+
+def _check_node(n: BudgetResult, periode: str) -> list[Finding]:
+    out = []
+    basis = "jumlah rinciannya" if n.children else "nilai yang dihitung"
+    if n.pagu_tertulis is not None and _differs(n.pagu_tertulis, n.pagu):
+        out.append(_money_finding(n.kode, "pagu", n.pagu_tertulis, n.pagu, n.loc, "pagu-induk", basis))
+    if n.realisasi_tertulis is not None and _differs(n.realisasi_tertulis, n.realisasi):
+        out.append(_money_finding(n.kode, "realisasi", n.realisasi_tertulis, n.realisasi, n.loc,
+                                  "realisasi-induk", basis))
+    stated = n.realisasi_tercatat
+    upto = quarters_upto(periode)
+    if not n.children and stated is not None and all(q in n.realisasi_tw for q in upto):
+        sd = n.realisasi_sd(periode)
+        if _differs(stated, sd):
+            label = f"s.d. TW {upto[-1][-1]}" if periode != "tahunan" else "TW 1–4"
+            out.append(Finding("error", n.loc, f"{n.kode}: realisasi {fmt_rupiah(stated)} berbeda dengan "
+                               f"jumlah realisasi triwulan {label} {fmt_rupiah(sd)}", "realisasi-triwulan"))
+    if n.realisasi > n.pagu:
+        out.append(Finding("warning", n.loc, f"{n.kode}: realisasi {fmt_rupiah(n.realisasi)} melebihi pagu "
+                           f"{fmt_rupiah(n.pagu)}", "serapan-lebih"))
+    return out
+
+
+def _check_totals(b: BudgetReport, loc: Loc) -> list[Finding]:
+    out = []
+    if b.total_tertulis is not None:
+        p, r, tloc = b.total_tertulis
+        if p is not None and _differs(p, b.total.pagu):
+            out.append(_money_finding("Total anggaran", "pagu", p, b.total.pagu, tloc, "total-tertulis",
+                                      "jumlah program"))
+        if r is not None and _differs(r, b.total.realisasi):
+            out.append(_money_finding("Total anggaran", "realisasi", r, b.total.realisasi, tloc, "total-tertulis",
+                                      "jumlah program"))
+    if b.jenis_belanja:
+        sp = sum((j.pagu for j in b.jenis_belanja), Decimal(0))
+        sr = sum((j.realisasi for j in b.jenis_belanja), Decimal(0))
+        jloc = b.jenis_belanja[0].loc or loc
+        sev: Severity = "error" if b.jenis_sumber == "data" else "warning"
+        code = "jenis-belanja-total" if b.jenis_sumber == "data" else "jenis-belanja-sebagian"
+        for what, s, t in (("pagu", sp, b.total.pagu), ("realisasi", sr, b.total.realisasi)):
+            if _differs(s, t):
+                out.append(Finding(sev, jloc, f"jumlah {what} per jenis belanja {fmt_rupiah(s)} berbeda dengan "
+                                   f"total {what} program {fmt_rupiah(t)} (selisih {fmt_rupiah(t - s)})", code))
+    return out
+
+
+def check_budget(report: Report, computed: ComputedReport) -> list[Finding]:
+    b = computed.anggaran
+    if b is None:
+        return []
+    out: list[Finding] = []
+    for n in b.nodes():
+        out += _check_node(n, report.periode)
+    return out + _check_totals(b, report.data.anggaran.loc if report.data.anggaran else report.loc)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Metadata
+
+
+def period_end(tahun: int, periode: str) -> dt.date:
+    """Last day of the reported period: 31 Dec, or the last day of the quarter."""
+    if periode == "tahunan":
+        return dt.date(tahun, 12, 31)
+    month = 3 * (int(periode[-1]))
+    nxt = dt.date(tahun + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def check_dates(report: Report) -> list[Finding]:
+    out = []
+    end = period_end(report.tahun, report.periode)
+    if report.tanggal_ttd < end:
+        out.append(Finding("warning", report.loc, f"laporan ditandatangani {fmt_date(report.tanggal_ttd)}, sebelum "
+                           f"periode {report.periode_label} {report.tahun} berakhir ({fmt_date(end)})",
+                           "ttd-sebelum-periode"))
+    if report.tanggal_terbit < report.tanggal_ttd:
+        out.append(Finding("warning", report.loc, f"tanggal terbit {fmt_date(report.tanggal_terbit)} lebih awal "
+                           f"dari tanggal penandatanganan {fmt_date(report.tanggal_ttd)}", "terbit-sebelum-ttd"))
+    return out
+
+
+def check_title(report: Report) -> list[Finding]:
+    """A year in the report title other than the report's own (wrong year left from last year's report)."""
+    years = sorted({int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", report.judul)} - {report.tahun})
+    if not years:
+        return []
+    shown = ", ".join(str(y) for y in years)
+    return [Finding("warning", report.loc, f"judul laporan menyebut tahun {shown}, sedangkan laporan tahun "
+                    f"{report.tahun}", "judul-tahun")]
+
+
+def check_years(report: Report) -> list[Finding]:
+    out = []
+    d, tahun = report.data, report.tahun
+    if d.pk and d.pk.tahun != tahun:
+        out.append(Finding("error", d.pk.loc, f"Perjanjian Kinerja tahun {d.pk.tahun}, sedangkan laporan tahun "
+                           f"{tahun}", "tahun-pk"))
+    if d.anggaran and d.anggaran.tahun != tahun:
+        out.append(Finding("error", d.anggaran.loc, f"data anggaran tahun {d.anggaran.tahun}, sedangkan laporan "
+                           f"tahun {tahun}", "tahun-anggaran"))
+    if d.ikm and d.ikm.tahun != tahun:
+        quarterly_ok = report.periode != "tahunan" and d.ikm.tahun == tahun - 1
+        if not quarterly_ok:
+            out.append(Finding("error", d.ikm.loc, f"data IKM tahun {d.ikm.tahun}, sedangkan laporan tahun {tahun}",
+                               "tahun-ikm"))
+    return out
+
+
+def check_scale(report: Report, computed: ComputedReport) -> list[Finding]:
+    loc = computed.scale.loc or report.loc
+    return [Finding("error", loc, f"skala predikat '{computed.scale.nama}': {p}", "skala")
+            for p in computed.scale_problems]
+
+
+def check_report(report: Report, computed: ComputedReport, known_names: list[str] | None = None) -> list[Finding]:
+    """All findings for one report, sorted by file, line and code (deterministic)."""
+    findings = [f if f.loc is not None else replace(f, loc=report.loc) for f in computed.issues]
+    findings += check_stated(report, computed)
+    findings += check_units(report)
+    findings += check_budget_units(report)
+    findings += check_title(report)
+    findings += check_targets(report, computed)
+    findings += check_budget(report, computed)
+    findings += check_dates(report)
+    findings += check_years(report)
+    findings += check_scale(report, computed)
+    findings += check_narrative_names(report, known_names or [])
+    findings += check_typed_numbers(report, computed)
+    return _sort(findings)

@@ -1,0 +1,58 @@
+"""Year on year, the Renstra end target and a national/provincial target: a value against another value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Sequence
+
+from ..core.model import CapaianPolicy, Value
+from .capaian import Result, capaian
+from .findings import HUNDRED, ZERO
+from .periods import as_number
+
+
+def delta(current: Value | None, previous: Value | None) -> Decimal | None:
+    """Δ = Rn − Rn−1 (points for indices and percentages); None when either is not a number."""
+    c, p = as_number(current), as_number(previous)
+    if c is not None and p is not None:
+        return c - p
+    return None
+
+
+def trend(d: Decimal | None) -> str | None:
+    """Direction of a change: 'naik', 'turun' or 'tetap' (about the value, not whether it is good)."""
+    if d is None:
+        return None
+    return "naik" if d > 0 else "turun" if d < 0 else "tetap"
+
+
+def kemajuan_renstra(realisasi: Value | None, target_akhir: Value | None, polaritas: str,
+                     policy: CapaianPolicy | None = None, grades: Sequence[str] | None = None) -> Result:
+    """Tingkat kemajuan = Rn / T_akhir × 100 (negative: the same negative formula against the end target)."""
+    return capaian(target_akhir, realisasi, polaritas, policy, grades)
+
+
+@dataclass(frozen=True)
+class NationalComparison:
+    target: Value
+    sumber: str
+    capaian: Result
+    selisih: Decimal | None  # R − T_nasional
+    status: str  # "memenuhi" | "belum memenuhi" | "tidak dapat dibandingkan"
+
+
+def compare_national(realisasi: Value | None, target_nasional: tuple[Value, str] | None, polaritas: str,
+                     policy: CapaianPolicy | None = None, grades: Sequence[str] | None = None
+                     ) -> NationalComparison | None:
+    """Comparison with a national/provincial target: capaian against it, difference, and a status word."""
+    if target_nasional is None:
+        return None
+    t, sumber = target_nasional
+    res = capaian(t, realisasi, polaritas, policy, grades)
+    d = delta(realisasi, t)
+    if res.value is None and not res.tidak_tercapai:
+        status = "tidak dapat dibandingkan"
+    else:
+        status = "memenuhi" if (res.value or ZERO) >= HUNDRED else "belum memenuhi"
+    return NationalComparison(t, sumber, res, d, status)

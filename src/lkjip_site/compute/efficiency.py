@@ -1,0 +1,72 @@
+"""Efficiency (*efisiensi*): no national formula exists, so the method is a named setting printed with the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .findings import HUNDRED, ZERO
+
+EFISIENSI: dict[str, str] = {
+    "sisa_anggaran": ("Metode sisa anggaran: tingkat efisiensi = 100 % − serapan anggaran, hanya untuk indikator "
+                      "dengan capaian kinerja ≥ 100 %. Efisien bila ada sisa anggaran (> 0), cukup efisien bila "
+                      "anggaran terserap tepat 100 %, tidak efisien bila serapan melebihi pagu."),
+    "rasio": ("Metode rasio: efisiensi = capaian kinerja (%) ÷ serapan anggaran (%). Efisien bila > 1, cukup "
+              "efisien bila = 1, tidak efisien bila < 1."),
+    "selisih": ("Metode selisih: efisiensi = capaian kinerja (%) − serapan anggaran (%). Efisien bila capaian "
+                "kinerja ≥ 100 % dan serapan anggaran lebih kecil dari capaian kinerja; selain itu tidak efisien."),
+    "selisih_pita": ("Metode selisih dengan pita ±5: efisiensi = capaian kinerja (%) − serapan anggaran (%). "
+                     "Efisien bila selisih > 5 poin, cukup efisien bila selisih antara −5 dan 5 poin, tidak efisien "
+                     "bila selisih < −5 poin."),
+}
+
+
+@dataclass(frozen=True)
+class Efficiency:
+    value: Decimal | None
+    label: str  # "efisien" | "cukup efisien" | "tidak efisien" | "" (not computed)
+    reason: str = ""
+    kind: str = "percent"  # percent (points) or number (ratio)
+
+
+def _label3(x: Decimal, good: Decimal, bad: Decimal) -> str:
+    """'efisien' above ``good``, 'tidak efisien' below ``bad``, 'cukup efisien' in between (inclusive)."""
+    if x > good:
+        return "efisien"
+    if x < bad:
+        return "tidak efisien"
+    return "cukup efisien"
+
+
+def efisiensi(method: str, capaian_kinerja: Decimal | None, serapan_anggaran: Decimal | None) -> Efficiency:
+    """Efficiency of one row by a named method (see :data:`EFISIENSI` for the printed descriptions)."""
+    if method not in EFISIENSI:
+        raise ValueError(f"Metode efisiensi '{method}' tidak dikenal; pilih salah satu: {', '.join(EFISIENSI)}")
+    kind = "number" if method == "rasio" else "percent"
+    if capaian_kinerja is None or serapan_anggaran is None:
+        return Efficiency(None, "", "capaian kinerja atau serapan anggaran tidak tersedia", kind)
+    c, s = capaian_kinerja, serapan_anggaran
+    if method == "sisa_anggaran":
+        if c < HUNDRED:
+            return Efficiency(None, "", "tidak dihitung: capaian kinerja di bawah 100 %", kind)
+        v = HUNDRED - s
+        return Efficiency(v, _label3(v, ZERO, ZERO), kind=kind)
+    if method == "rasio":
+        if s == 0:
+            return Efficiency(None, "", "serapan anggaran 0 %: rasio tidak terdefinisi", kind)
+        v = c / s
+        return Efficiency(v, _label3(v, Decimal(1), Decimal(1)), kind=kind)
+    v = c - s
+    if method == "selisih":
+        return Efficiency(v, "efisien" if c >= HUNDRED and s < c else "tidak efisien", kind=kind)
+    return Efficiency(v, _label3(v, Decimal(5), Decimal(-5)), kind=kind)
+
+
+@dataclass(frozen=True)
+class EfficiencyRow:
+    key: str  # indicator id or sasaran id
+    label: str
+    capaian: Decimal | None
+    serapan: Decimal | None
+    result: Efficiency
+    kode_anggaran: str = ""

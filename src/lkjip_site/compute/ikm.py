@@ -1,0 +1,82 @@
+"""IKM (Indeks Kepuasan Masyarakat, PermenPANRB 14/2017): nine elements, SKM, IKM = SKM × 25, and its grade."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Sequence
+
+from ..core import fmt
+from ..core.model import Ikm, IkmElement, Loc
+from .capaian import mean
+from .findings import ZERO, Finding
+
+IKM_KODE = tuple(f"U{i}" for i in range(1, 10))
+#: PermenPANRB 14/2017, konversi IKM: 25,00–64,99 D (Tidak Baik); 65,00–76,60 C (Kurang Baik);
+#: 76,61–88,30 B (Baik); 88,31–100,00 A (Sangat Baik). Closed form without gaps: see :func:`mutu_ikm`.
+IKM_MUTU = (("A", "Sangat Baik"), ("B", "Baik"), ("C", "Kurang Baik"), ("D", "Tidak Baik"))
+
+
+def mutu_ikm(nilai: Decimal) -> tuple[str, str]:
+    """Mutu pelayanan for an IKM value (25..100) per PermenPANRB 14/2017.
+
+    The regulation prints intervals to two decimals (25,00–64,99 D; 65,00–76,60 C; 76,61–88,30 B;
+    88,31–100,00 A). Closed, gap-free form used here on the unrounded value:
+    ``IKM < 65`` D; ``65 <= IKM <= 76,60`` C; ``76,60 < IKM <= 88,30`` B; ``IKM > 88,30`` A.
+    The same boundaries apply to one element's NRR × 25 (NRR 2,60 / 3,064 / 3,532).
+    """
+    if nilai > Decimal("88.30"):
+        return IKM_MUTU[0]
+    if nilai > Decimal("76.60"):
+        return IKM_MUTU[1]
+    if nilai >= Decimal(65):
+        return IKM_MUTU[2]
+    return IKM_MUTU[3]
+
+
+@dataclass(frozen=True)
+class IkmElementResult:
+    kode: str
+    nama: str
+    nrr: Decimal
+    konversi: Decimal  # NRR × 25
+    mutu: str
+    loc: Loc | None = None
+
+
+@dataclass(frozen=True)
+class IkmResult:
+    tahun: int
+    unsur: list[IkmElementResult]
+    skm: Decimal  # mean NRR, weights exactly 1/9
+    nilai: Decimal  # IKM = SKM × 25
+    mutu: str
+    kinerja: str
+    responden: int | None
+    problems: list[Finding]
+
+
+def ikm_problems(elements: Sequence[IkmElement], loc: Loc | None = None) -> list[Finding]:
+    """Nine elements U1..U9, each NRR within [1, 4]."""
+    out = []
+    kodes = [e.kode.strip().upper() for e in elements]
+    if sorted(kodes, key=lambda k: (len(k), k)) != list(IKM_KODE):
+        out.append(Finding("error", loc, f"IKM harus memuat tepat sembilan unsur U1–U9 (ditemukan: "
+                         f"{', '.join(kodes) or 'tidak ada'})", "ikm-unsur"))
+    for e in elements:
+        if not Decimal(1) <= e.nilai <= Decimal(4):
+            out.append(Finding("error", e.loc, f"nilai unsur {e.kode} {fmt.fmt_number(e.nilai)} di luar rentang 1–4", "ikm-nilai"))
+    return out
+
+
+def ikm(data: Ikm) -> IkmResult:
+    """SKM = exact mean of the nine NRR (weights 1/9, not 0,11); IKM = SKM × 25; mutu per :func:`mutu_ikm`."""
+    problems = ikm_problems(data.unsur, data.loc)
+    unsur = []
+    for e in data.unsur:
+        k = e.nilai * 25
+        unsur.append(IkmElementResult(e.kode, e.nama, e.nilai, k, mutu_ikm(k)[0], e.loc))
+    skm = mean(e.nilai for e in data.unsur) or ZERO
+    nilai = skm * 25
+    mutu, kinerja = mutu_ikm(nilai)
+    return IkmResult(data.tahun, unsur, skm, nilai, mutu, kinerja, data.responden, problems)

@@ -1,0 +1,201 @@
+"""What the narrative gets wrong: another instansi's name left in the text, numbers typed instead of referenced.
+
+Both are heuristics over the chapter text (outside code fences), so both are warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterable
+
+from ..core.fmt import round_half_up
+from ..core.model import Chapter, Loc, Report
+from ..core.numbers import from_id_parts
+from .findings import Finding
+from .report import ComputedReport
+
+# ---------------------------------------------------------------------------------------------------------------
+# Narrative names
+
+_JENIS_WORDS = ("Kecamatan", "Kelurahan", "Desa", "Dinas", "Badan", "Inspektorat", "Sekretariat", "Satuan",
+                "Bagian", "Kantor", "Rumah Sakit", "Puskesmas")
+_STOP = {"kabupaten", "kab", "kota", "provinsi", "prov", "tahun", "nomor", "no", "tentang", "dan", "di", "yang",
+         "pada", "dalam", "dengan", "untuk", "sebagai", "serta", "periode", "triwulan", "tw"}
+
+
+def _split_instansi(nama: str) -> tuple[str, str]:
+    """'Kecamatan Martapura Barat' -> ('Kecamatan', 'Martapura Barat')."""
+    for w in _JENIS_WORDS:
+        if nama.casefold().startswith(w.casefold() + " "):
+            return w, nama[len(w) + 1:].strip()
+    first, _, rest = nama.partition(" ")
+    return first, rest.strip()
+
+
+_TOKEN = re.compile(r"^([\[*_\"']*)([A-Za-z][A-Za-z'\-]*)(.*)$")
+
+
+def _mention_name(text: str) -> str:
+    """Capitalised words after the jenis word; stops at 'Kabupaten', 'Tahun', lowercase words, '(' or punctuation.
+
+    Markdown around the name (``**``, ``[...](...)``) ends it too: ``Kecamatan Martapura Barat](gambar/x.svg)``
+    yields 'Martapura Barat'.
+    """
+    words = []
+    for token in text.split():
+        m = _TOKEN.match(token)
+        if not m:
+            break
+        word, rest = m.group(2), m.group(3)
+        if word.casefold() in _STOP or not word[0].isupper():
+            break
+        words.append(word)
+        if rest:
+            break
+    return " ".join(words)
+
+
+def _is_own(name: str, own: str) -> bool:
+    n, o = name.casefold(), own.casefold()
+    return n == o or n.startswith(o + " ")
+
+
+def _lines(chapter: Chapter) -> Iterable[tuple[int, str]]:
+    fence = False
+    for i, line in enumerate(chapter.body.splitlines()):
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+            continue
+        if not fence:
+            yield chapter.body_line + i, line
+
+
+def check_narrative_names(report: Report, known_names: list[str]) -> list[Finding]:
+    """Flag chapters naming another instansi: a known other name, or '<jenis> X' where X is not the report's own.
+
+    ``known_names`` are full names of other instansi known to the site (e.g. every report's ``instansi.nama``,
+    ``Kecamatan Paramasan``); the report's own name in that list is ignored. The jenis-word rule uses the report's
+    own jenis (``Kecamatan`` for a kecamatan report; ``Kec.`` is accepted) and catches names left over from the
+    report a text was copied from. Heuristic, therefore a warning.
+    """
+    own_full = report.instansi.nama.strip()
+    jenis, own = _split_instansi(own_full)
+    others = sorted({k.strip() for k in known_names if k.strip() and k.strip().casefold() != own_full.casefold()})
+    variants = [re.escape(jenis)] + ([r"Kec\."] if jenis.casefold() == "kecamatan" else [])
+    pattern = re.compile(r"\b(?:" + "|".join(variants) + r")\s+", re.IGNORECASE)
+    # one alternation for all other names (longest first), not one search per name: an archive knows many
+    by_key = {o.casefold(): o for o in others}
+    known = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(others, key=len, reverse=True)) + r")\b",
+                       re.IGNORECASE) if others else None
+    out: list[Finding] = []
+    for ch in report.chapters:
+        for line_no, line in _lines(ch):
+            flagged: set[str] = set()
+            if known is not None:
+                flagged.update(by_key[m.group(0).casefold()] for m in known.finditer(line))
+            for m in pattern.finditer(line):
+                name = _mention_name(line[m.end():])
+                if name and not _is_own(name, own):
+                    full = f"{jenis} {name}"
+                    if not any(f.casefold().startswith(full.casefold()) or full.casefold().startswith(f.casefold())
+                               for f in flagged):
+                        flagged.add(full)
+            for name in sorted(flagged):
+                out.append(Finding("warning", Loc(ch.rel, line_no), f"teks menyebut '{name}', padahal instansi "
+                                   f"laporan ini '{own_full}'", "nama-instansi"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Numbers typed in the narrative
+
+_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d+))?\s?%")
+_RUPIAH = re.compile(r"\bRp\.?\s?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?(?![\d.]*\d)")
+_CODE_SPAN = re.compile(r"(\{\w+\})?`[^`]*`")
+
+
+def _percent_candidates(computed: ComputedReport) -> list[Decimal]:
+    out: list[Decimal] = []
+    for ir in computed.indikator.values():
+        out += [r.value for r in (ir.capaian, ir.kemajuan) if r is not None and r.value is not None]
+        out += [p.capaian.value for p in ir.riwayat if p.capaian.value is not None]
+        out += [q.capaian.value for q in ir.triwulan if q.capaian.value is not None]
+        if ir.satuan.strip() == "%":
+            out += [v for p in ir.riwayat for v in (p.target, p.realisasi) if isinstance(v, Decimal)]
+        if ir.delta is not None:
+            out.append(abs(ir.delta))
+    out += [s.capaian for s in computed.sasaran.values() if s.capaian is not None]
+    if computed.rata_rata is not None:
+        out.append(computed.rata_rata)
+    b = computed.anggaran
+    if b is not None:
+        rows = [b.total, *b.jenis_belanja, *b.kelompok, *b.per_sasaran]
+        out += [x.serapan for x in [*b.nodes(), *rows] if x.serapan is not None]
+        if b.perubahan:
+            out += [abs(v) for v in (b.perubahan.persen_pagu, b.perubahan.persen_realisasi,
+                                     b.perubahan.serapan_lalu) if v is not None]
+    for row in [*computed.efisiensi, *computed.efisiensi_sasaran]:
+        if row.result.value is not None:
+            out.append(abs(row.result.value))
+    return out
+
+
+def _percent_allowed(computed: ComputedReport) -> set[Decimal]:
+    """Round figures a text may state without computing them: 0, 100, scale boundaries, the ±5 band."""
+    allowed = {Decimal(0), Decimal(100), Decimal(5)}
+    for c in computed.scale.classes:
+        allowed |= {v for v in (c.min, c.max) if v is not None}
+    return allowed
+
+
+def _money_candidates(computed: ComputedReport) -> list[Decimal]:
+    b = computed.anggaran
+    if b is None:
+        return []
+    out: list[Decimal] = []
+    rows = [b.total, *b.jenis_belanja, *b.kelompok, *b.per_sasaran]
+    for x in [*b.nodes(), *rows]:
+        out += [x.pagu, x.realisasi, x.sisa]
+    if b.perubahan:
+        p = b.perubahan
+        out += [p.pagu_lalu, p.realisasi_lalu, abs(p.selisih_pagu), abs(p.selisih_realisasi)]
+    out += list(b.realisasi_tw.values())
+    return out
+
+
+def _matches(value: Decimal, places: int, candidates: Iterable[Decimal]) -> bool:
+    return any(round_half_up(c, places) == value for c in candidates)
+
+
+def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Finding]:
+    """Percentages and rupiah amounts typed in the narrative that equal no computed value (warning).
+
+    Derived numbers belong in ``{nilai}`` references; a typed one drifts (seed 002 printed its average as 97,8 /
+    97,86 / 97,57). Round figures (0, 100, the scale's boundaries) are allowed.
+    """
+    pct, money = _percent_candidates(computed), _money_candidates(computed)
+    allowed = _percent_allowed(computed)
+    out = []
+    for ch in report.chapters:
+        for line_no, raw in _lines(ch):
+            line = _CODE_SPAN.sub(" ", raw)
+            for m in _PERCENT.finditer(line):
+                v, places = from_id_parts(m.group(1), m.group(2))
+                if v not in allowed and not _matches(v, places, pct):
+                    out.append(Finding("warning", Loc(ch.rel, line_no), f"persentase {m.group(0).strip()} "
+                                       "diketik langsung dan tidak sama dengan nilai hasil perhitungan mana pun; "
+                                       "gunakan rujukan {nilai}`...`", "angka-diketik"))
+            if money:
+                for m in _RUPIAH.finditer(line):
+                    v, places = from_id_parts(m.group(1), m.group(2))
+                    if not _matches(v, places, money):
+                        out.append(Finding("warning", Loc(ch.rel, line_no), f"jumlah {m.group(0).strip()} "
+                                           "diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan "
+                                           "mana pun; gunakan rujukan {nilai}`anggaran...`", "angka-diketik"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+

@@ -1,0 +1,247 @@
+"""Inline references in the narrative (``{nilai}`IKU1.capaian```): a small path language over the computed model.
+
+The renderer formats what :func:`lookup` returns with the same functions as the tables, so a number in a sentence
+can never differ from the same number in a table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from ..core import fmt
+from ..core.model import Missing, ScaleClass, Value
+from .budget import serapan
+from .capaian import Result
+from .report import ComputedReport, IndicatorResult
+
+Kind = Literal["percent", "rupiah", "number", "text"]
+
+
+class UnknownReference(KeyError):
+    """An inline reference to a value that does not exist (message in Indonesian)."""
+
+    def __str__(self) -> str:  # KeyError would print the message with quotes
+        return str(self.args[0]) if self.args else "referensi tidak dikenal"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A looked-up value and how to format it; ``value`` is Missing for N/A (printed '–')."""
+
+    value: Decimal | str | Missing
+    kind: Kind
+    path: str = ""
+    decimals: int = 2  # 0 for counts (predikat.<label>.jumlah, ikm.responden)
+
+    def formatted(self, decimals: int | None = None) -> str:
+        decimals = self.decimals if decimals is None else decimals
+        if isinstance(self.value, Missing):
+            return fmt.DASH
+        if isinstance(self.value, str) or self.kind == "text":
+            return str(self.value)
+        if self.kind == "percent":
+            return fmt.fmt_percent(self.value, decimals)
+        if self.kind == "rupiah":
+            return fmt.fmt_rupiah(self.value)
+        return fmt.fmt_number(self.value, decimals)
+
+    @property
+    def reason(self) -> str | None:
+        return self.value.reason if isinstance(self.value, Missing) else None
+
+
+def _unknown(path: str, hint: str = "") -> UnknownReference:
+    msg = f"Referensi nilai '{path}' tidak dikenal"
+    return UnknownReference(msg + (f": {hint}" if hint else ""))
+
+
+def _value_ref(v: Value | None, satuan: str, path: str, na_reason: str = "tidak tersedia") -> Ref:
+    if v is None:
+        return Ref(Missing(na_reason), "number", path)
+    if isinstance(v, Missing):
+        return Ref(v, "number", path)
+    if isinstance(v, str):
+        return Ref(v, "text", path)
+    return Ref(v, "percent" if satuan.strip() == "%" else "number", path, fmt.entered_decimals(v))
+
+
+def _result_ref(res: Result, path: str) -> Ref:
+    if res.tidak_tercapai:
+        return Ref("tidak tercapai", "text", path)
+    if res.value is None:
+        return Ref(Missing(res.reason), "percent", path)
+    return Ref(res.value, "percent", path)
+
+
+def _class_ref(c: ScaleClass | None, path: str, reason: str = "") -> Ref:
+    if c is None:
+        return Ref(Missing(reason or "capaian tidak dapat dihitung"), "text", path)
+    return Ref(c.label, "text", path)
+
+
+def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) -> Ref:
+    if year is not None and year != ir.tahun:
+        point = next((p for p in ir.riwayat if p.tahun == year), None)
+        if point is None:
+            raise _unknown(path, f"indikator {ir.id} tidak memiliki data tahun {year}")
+        simple = {"target": point.target, "realisasi": point.realisasi}
+        if attr in simple:
+            return _value_ref(simple[attr], ir.satuan, path)
+        if attr == "capaian":
+            return _result_ref(point.capaian, path)
+        raise _unknown(path, "dengan @tahun hanya target, realisasi atau capaian")
+    values = {"target": ir.target, "realisasi": ir.realisasi, "target_tahunan": ir.target_tahunan,
+              "target_akhir": ir.target_akhir, "realisasi_lalu": ir.realisasi_lalu}
+    if attr in values:
+        return _value_ref(values[attr], ir.satuan, path)
+    if attr == "capaian":
+        return _result_ref(ir.capaian, path)
+    if attr == "predikat":
+        return _class_ref(ir.predikat, path, ir.capaian.reason)
+    if attr in ("nama", "satuan", "polaritas"):
+        return Ref(str(getattr(ir, attr)), "text", path)
+    if attr == "kemajuan":
+        return _result_ref(ir.kemajuan, path) if ir.kemajuan else Ref(Missing("tidak ada target akhir"),
+                                                                          "percent", path)
+    if attr == "delta":
+        return Ref(ir.delta if ir.delta is not None else Missing("tidak ada realisasi tahun lalu"),
+                   "percent" if ir.satuan.strip() == "%" else "number", path)
+    if attr == "tren":
+        return Ref(ir.tren or Missing("tidak ada realisasi tahun lalu"), "text", path)
+    raise _unknown(path, f"atribut '{attr}' tidak ada untuk indikator")
+
+
+_BUDGET_ATTRS = ("pagu", "realisasi", "serapan", "sisa")
+
+
+def _budget_attr(pagu: Decimal, realisasi: Decimal, attr: str, path: str) -> Ref:
+    if attr == "pagu":
+        return Ref(pagu, "rupiah", path)
+    if attr == "realisasi":
+        return Ref(realisasi, "rupiah", path)
+    if attr == "sisa":
+        return Ref(pagu - realisasi, "rupiah", path)
+    s = serapan(pagu, realisasi)
+    return Ref(s if s is not None else Missing("pagu 0"), "percent", path)
+
+
+def _budget_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
+    b = c.anggaran
+    if b is None:
+        raise _unknown(path, "laporan tidak memiliki data anggaran")
+    attr = parts[-1]
+    middle = ".".join(parts[1:-1])
+    if attr == "realisasi_sd" and not middle:
+        return Ref(b.realisasi_sd(c.periode), "rupiah", path)
+    if attr not in _BUDGET_ATTRS and attr != "nama":
+        raise _unknown(path, f"atribut anggaran harus salah satu dari {', '.join(_BUDGET_ATTRS)} atau nama")
+    if not middle:
+        if attr == "nama":
+            raise _unknown(path)
+        return _budget_attr(b.total.pagu, b.total.realisasi, attr, path)
+    if middle.startswith("jenis."):
+        key = middle[len("jenis."):]
+        row = next((r for r in b.jenis_belanja if r.key == key), None)
+        if row is None:
+            raise _unknown(path, f"jenis belanja '{key}' tidak ada")
+        return Ref(row.label, "text", path) if attr == "nama" else _budget_attr(row.pagu, row.realisasi, attr, path)
+    node = b.find(middle)
+    if node is None:
+        raise _unknown(path, f"kode anggaran '{middle}' tidak ada")
+    if attr == "nama":
+        return Ref(node.nama, "text", path)
+    return _budget_attr(node.pagu, node.realisasi, attr, path)
+
+
+def _capaian_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
+    if parts[1:] == ["rata_rata"]:
+        return Ref(c.rata_rata if c.rata_rata is not None else Missing("tidak ada capaian yang terukur"),
+                   "percent", path)
+    if parts[1:] == ["predikat"]:
+        return _class_ref(c.predikat_rata_rata, path)
+    sid = parts[1] if len(parts) > 1 else ""
+    if sid in c.sasaran and len(parts) in (2, 3):
+        s = c.sasaran[sid]
+        if len(parts) == 2 or parts[2] == "capaian":
+            return Ref(s.capaian if s.capaian is not None else Missing("tidak ada indikator yang terukur"),
+                       "percent", path)
+        if parts[2] == "predikat":
+            return _class_ref(s.predikat, path)
+    raise _unknown(path, "gunakan capaian.rata_rata, capaian.predikat atau capaian.<id sasaran>")
+
+
+def _ikm_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
+    if c.ikm is None:
+        raise _unknown(path, "laporan tidak memiliki data IKM")
+    attr = parts[1] if len(parts) == 2 else ""
+    table: dict[str, Ref] = {
+        "nilai": Ref(c.ikm.nilai, "number", path), "skm": Ref(c.ikm.skm, "number", path),
+        "mutu": Ref(c.ikm.mutu, "text", path), "kinerja": Ref(c.ikm.kinerja, "text", path),
+    }
+    if c.ikm.responden is not None:
+        table["responden"] = Ref(Decimal(c.ikm.responden), "number", path, 0)
+    if attr not in table:
+        raise _unknown(path, "gunakan ikm.nilai, ikm.skm, ikm.mutu, ikm.kinerja atau ikm.responden")
+    return table[attr]
+
+
+def _predikat_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
+    if len(parts) != 3 or parts[2] != "jumlah":
+        raise _unknown(path, "gunakan predikat.<label>.jumlah")
+    want = _slug(parts[1])
+    for label, n in c.predikat_jumlah:
+        if _slug(label) == want:
+            return Ref(Decimal(n), "number", path, 0)
+    if any(_slug(k.label) == want for k in c.scale.classes):
+        return Ref(Decimal(0), "number", path, 0)
+    raise _unknown(path, f"predikat '{parts[1]}' tidak ada pada skala '{c.scale.nama}'")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[\s_-]+", "-", text.strip().casefold())
+
+
+def _laporan_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
+    attrs = {"tahun": str(c.tahun), "periode": c.periode, "instansi": c.instansi, "skala": c.scale.nama,
+             "jumlah_indikator": None, "efisiensi": c.efisiensi_deskripsi}
+    attr = parts[1] if len(parts) == 2 else ""
+    if attr == "jumlah_indikator":
+        return Ref(Decimal(len(c.pk_indikator)), "number", path, 0)
+    if attr in attrs:
+        return Ref(str(attrs[attr]), "text", path)
+    raise _unknown(path)
+
+
+def lookup(computed: ComputedReport, path: str) -> Ref:
+    """Resolve an inline reference such as ``IKU1.capaian`` or ``anggaran.7.01.02.pagu``.
+
+    Paths: ``<indikator>.target|realisasi|capaian|predikat|satuan|nama|kemajuan|delta|tren|target_akhir``,
+    ``<indikator>.<attr>@<tahun>``; ``anggaran.pagu|realisasi|serapan|sisa``, ``anggaran.<kode>.<attr>``,
+    ``anggaran.jenis.<jenis>.<attr>``, ``anggaran.realisasi_sd``; ``capaian.rata_rata|predikat``,
+    ``capaian.<sasaran>[.predikat]``; ``ikm.nilai|skm|mutu|kinerja|responden``; ``predikat.<label>.jumlah``;
+    ``laporan.tahun|periode|instansi|skala|jumlah_indikator``. Unknown paths raise :class:`UnknownReference`.
+    """
+    p = path.strip()
+    year: int | None = None
+    if "@" in p:
+        p, _, ys = p.partition("@")
+        if not ys.strip().isdigit():
+            raise _unknown(path, "tahun setelah '@' harus berupa angka")
+        year = int(ys)
+    base, _, attr = p.rpartition(".")
+    if base in computed.indikator:  # indicator ids may themselves contain dots ("IKU.1")
+        return _indicator_ref(computed.indikator[base], attr, year, path)
+    parts = p.split(".")
+    head = parts[0]
+    if year is not None:
+        raise _unknown(path, "'@tahun' hanya untuk indikator")
+    handlers = {"anggaran": _budget_ref, "capaian": _capaian_ref, "ikm": _ikm_ref, "predikat": _predikat_ref,
+                "laporan": _laporan_ref}
+    if head in handlers and len(parts) >= 2:
+        return handlers[head](computed, parts, path)
+    if head in computed.indikator:
+        raise _unknown(path, "gunakan <indikator>.<atribut>")
+    raise _unknown(path)

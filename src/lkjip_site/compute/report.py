@@ -1,0 +1,283 @@
+"""The whole report: every indicator's results, sasaran averages, budget, efficiency, IKM and datasets in one tree.
+
+:class:`ComputedReport` is what every table, chart, ``{nilai}`` reference and ``check`` reads, so each derived number
+exists exactly once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable
+
+from ..core.model import CapaianPolicy, Indicator, Loc, Report, Scale, ScaleClass, Value
+from .budget import BudgetReport, compute_budget
+from .capaian import Result, capaian, mean, mean_capaian, na, predikat_counts
+from .comparisons import NationalComparison, compare_national, delta, kemajuan_renstra, trend
+from .datasets import DatasetResult, dataset_table
+from .efficiency import EFISIENSI, EfficiencyRow, efisiensi
+from .findings import Finding
+from .ikm import IkmResult, ikm
+from .periods import cumulative, quarters_upto, split_error
+from .scales import BUILTIN_SCALES, classify_or_none, resolve_scale, validate_scale
+
+
+@dataclass(frozen=True)
+class YearPoint:
+    tahun: int
+    target: Value | None
+    realisasi: Value | None
+    capaian: Result
+
+
+@dataclass(frozen=True)
+class QuarterPoint:
+    tw: str
+    target: Value | None
+    realisasi: Value | None
+    target_cumulative: Value | None
+    realisasi_cumulative: Value | None
+    capaian: Result  # cumulative realisasi vs cumulative target
+
+
+@dataclass
+class IndicatorResult:
+    id: str
+    nama: str
+    satuan: str
+    polaritas: str
+    loc: Loc
+    sasaran_id: str | None
+    tahun: int
+    periode: str
+    target: Value | None  # current: annual or s.d. TW n
+    realisasi: Value | None
+    capaian: Result
+    predikat: ScaleClass | None
+    target_tahunan: Value | None
+    riwayat: list[YearPoint]
+    realisasi_lalu: Value | None
+    delta: Decimal | None
+    tren: str | None
+    target_akhir: Value | None
+    kemajuan: Result | None
+    nasional: NationalComparison | None
+    triwulan: list[QuarterPoint]
+    split: str | None
+    program: str | None
+    jenis: str
+    kualitatif: list[str] | None
+
+
+@dataclass
+class SasaranResult:
+    id: str
+    uraian: str
+    indikator: list[str]
+    capaian: Decimal | None
+    predikat: ScaleClass | None
+    terukur: int  # indicators that enter the average
+    loc: Loc | None = None
+
+
+@dataclass
+class ComputedReport:
+    tahun: int
+    periode: str
+    instansi: str
+    scale: Scale
+    scale_problems: list[str]
+    policy: CapaianPolicy
+    indikator: dict[str, IndicatorResult]
+    pk_indikator: list[str]  # indicators of the PK/report, in order
+    sasaran: dict[str, SasaranResult]
+    rata_rata: Decimal | None
+    predikat_rata_rata: ScaleClass | None
+    predikat_jumlah: list[tuple[str, int]]
+    anggaran: BudgetReport | None
+    efisiensi_metode: str
+    efisiensi_deskripsi: str
+    efisiensi: list[EfficiencyRow]
+    efisiensi_sasaran: list[EfficiencyRow]
+    ikm: IkmResult | None
+    datasets: dict[str, DatasetResult]
+    issues: list[Finding]
+
+
+def _history(ind: Indicator, policy: CapaianPolicy) -> list[YearPoint]:
+    years = sorted(set(ind.target) | set(ind.realisasi))
+    out = []
+    for y in years:
+        t = cumulative(ind.target.get(y), "tahunan", ind.agregasi)
+        r = cumulative(ind.realisasi.get(y), "tahunan", ind.agregasi)
+        out.append(YearPoint(y, t, r, capaian(t, r, ind.polaritas, policy, ind.kualitatif)))
+    return out
+
+
+def _quarters(ind: Indicator, tahun: int, periode: str, policy: CapaianPolicy) -> list[QuarterPoint]:
+    tpv, rpv = ind.target.get(tahun), ind.realisasi.get(tahun)
+    if not ((tpv and tpv.quarters) or (rpv and rpv.quarters)):
+        return []
+    out = []
+    for q in quarters_upto(periode):
+        tk, rk = cumulative(tpv, q, ind.agregasi), cumulative(rpv, q, ind.agregasi)
+        out.append(QuarterPoint(q, tpv.quarters.get(q) if tpv else None, rpv.quarters.get(q) if rpv else None,
+                                tk, rk, capaian(tk, rk, ind.polaritas, policy, ind.kualitatif)))
+    return out
+
+
+def _target_akhir(ind: Indicator) -> Value | None:
+    if ind.target_akhir is not None:
+        return ind.target_akhir
+    if ind.target_renstra:
+        return ind.target_renstra[max(ind.target_renstra)]
+    return None
+
+
+def compute_indicator(ind: Indicator, tahun: int, periode: str, policy: CapaianPolicy,
+                      scale: Scale) -> IndicatorResult:
+    """Everything derived for one indicator in the report's year/period."""
+    t = cumulative(ind.target.get(tahun), periode, ind.agregasi)
+    r = cumulative(ind.realisasi.get(tahun), periode, ind.agregasi)
+    if t is None:
+        t_reason = f"target tahun {tahun} belum ditetapkan"
+        res = na(t_reason)
+    else:
+        res = capaian(t, r, ind.polaritas, policy, ind.kualitatif)
+    value = res.for_average
+    pred = classify_or_none(scale, value)
+    r_annual = cumulative(ind.realisasi.get(tahun), "tahunan", ind.agregasi)
+    r_prev = cumulative(ind.realisasi.get(tahun - 1), "tahunan", ind.agregasi)
+    # Quarterly: a cumulative count is not comparable with last year's annual total; levels (terakhir/rata_rata) are.
+    current = r_annual if periode == "tahunan" else (r if ind.agregasi != "jumlah" else None)
+    d = delta(current, r_prev)
+    t_end = _target_akhir(ind)
+    kemajuan = kemajuan_renstra(r, t_end, ind.polaritas, policy, ind.kualitatif) if t_end is not None else None
+    return IndicatorResult(
+        id=ind.id, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas, loc=ind.loc,
+        sasaran_id=ind.sasaran_id, tahun=tahun, periode=periode, target=t, realisasi=r, capaian=res,
+        predikat=pred, target_tahunan=cumulative(ind.target.get(tahun), "tahunan", ind.agregasi),
+        riwayat=_history(ind, policy), realisasi_lalu=r_prev, delta=d, tren=trend(d), target_akhir=t_end,
+        kemajuan=kemajuan,
+        nasional=compare_national(r, ind.target_nasional, ind.polaritas, policy, ind.kualitatif),
+        triwulan=_quarters(ind, tahun, periode, policy),
+        split=split_error(ind.id, ind.agregasi, ind.target.get(tahun)),
+        program=ind.program, jenis=ind.jenis, kualitatif=ind.kualitatif)
+
+
+def _sasaran_list(report: Report) -> list[tuple[str, str, list[str], Loc | None]]:
+    """(id, uraian, indicator ids, loc) for the sasaran of the PK (or of the Renstra / the indicators)."""
+    data = report.data
+    if data.renstra is not None:
+        allowed = set(data.pk.sasaran) if data.pk and data.pk.sasaran else None
+        return [(s.id, s.uraian, list(s.indikator), s.loc) for s in data.renstra.all_sasaran()
+                if allowed is None or s.id in allowed]
+    groups: dict[str, list[str]] = {}
+    for ind in data.indikator.values():
+        if ind.sasaran_id:
+            groups.setdefault(ind.sasaran_id, []).append(ind.id)
+    return [(k, k, v, None) for k, v in groups.items()]
+
+
+def _pk_indicators(report: Report, sasaran: list[tuple[str, str, list[str], Loc | None]]) -> list[str]:
+    data = report.data
+    if data.pk and data.pk.indikator:
+        return list(data.pk.indikator)
+    if sasaran:
+        return [i for s in sasaran for i in s[2]]
+    return list(data.indikator)
+
+
+def _unknown_ids(report: Report, ids: Iterable[str], where: str, loc: Loc | None) -> list[Finding]:
+    return [Finding("error", loc, f"indikator '{i}' pada {where} tidak ada di data indikator", "indikator-tidak-ada")
+            for i in ids if i not in report.data.indikator]
+
+
+def _efficiency_rows(method: str, inds: dict[str, IndicatorResult], order: list[str],
+                     budget: BudgetReport | None) -> list[EfficiencyRow]:
+    if budget is None:
+        return []
+    rows = []
+    for iid in order:
+        ir = inds.get(iid)
+        if ir is None or not ir.program:
+            continue
+        node = budget.find(ir.program)
+        s = node.serapan if node else None
+        rows.append(EfficiencyRow(iid, ir.nama, ir.capaian.for_average, s,
+                                  efisiensi(method, ir.capaian.for_average, s), ir.program))
+    return rows
+
+
+def _efficiency_sasaran(method: str, sasaran: dict[str, SasaranResult],
+                        budget: BudgetReport | None) -> list[EfficiencyRow]:
+    if budget is None:
+        return []
+    rows = []
+    for row in budget.per_sasaran:
+        sr = sasaran.get(row.key)
+        c = sr.capaian if sr else None
+        rows.append(EfficiencyRow(row.key, sr.uraian if sr else row.key, c, row.serapan,
+                                  efisiensi(method, c, row.serapan)))
+    return rows
+
+
+def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
+                   default_scale_id: str = "permendagri-86-2017") -> ComputedReport:
+    """Build the one tree of derived values a report's tables, charts, references and checks read."""
+    site_scales = site_scales or {}
+    issues: list[Finding] = []
+    try:
+        scale = resolve_scale(report.skala_predikat or default_scale_id, report.scales, site_scales)
+    except KeyError as exc:  # reported by check; computing on with a known scale keeps every other finding visible
+        fallback = default_scale_id if default_scale_id in site_scales or default_scale_id in BUILTIN_SCALES \
+            else "permendagri-86-2017"
+        issues.append(Finding("error", report.loc, f"{exc.args[0]}; dipakai skala '{fallback}'", "skala-tidak-dikenal"))
+        scale = resolve_scale(fallback, site_scales)
+    policy, tahun, periode = report.capaian, report.tahun, report.periode
+    inds = {iid: compute_indicator(ind, tahun, periode, policy, scale)
+            for iid, ind in report.data.indikator.items()}
+    sas_list = _sasaran_list(report)
+    order = _pk_indicators(report, sas_list)
+    if report.data.pk:
+        issues += _unknown_ids(report, report.data.pk.indikator, "Perjanjian Kinerja", report.data.pk.loc)
+    sasaran: dict[str, SasaranResult] = {}
+    for sid, uraian, ids, sloc in sas_list:
+        issues += _unknown_ids(report, ids, f"sasaran {sid}", sloc)
+        for i in ids:
+            if i in inds and not inds[i].sasaran_id:
+                inds[i].sasaran_id = sid  # filled from the Renstra so tables can group by sasaran
+        results = [inds[i].capaian for i in ids if i in inds]
+        c = mean_capaian(results, policy.batas_100)
+        sasaran[sid] = SasaranResult(sid, uraian, ids, c, classify_or_none(scale, c),
+                                     sum(1 for r in results if r.for_average is not None), sloc)
+    if sasaran:
+        overall = mean(s.capaian for s in sasaran.values() if s.capaian is not None)
+    else:
+        overall = mean_capaian((inds[i].capaian for i in order if i in inds), policy.batas_100)
+    budget = compute_budget(report.data.anggaran, periode) if report.data.anggaran else None
+    if budget:
+        issues += budget.issues
+    ikm_res = ikm(report.data.ikm) if report.data.ikm else None
+    if ikm_res:
+        issues += ikm_res.problems
+    for i in order:
+        if i in inds and inds[i].split:
+            ind = report.data.indikator[i]
+            pv = ind.target.get(tahun)
+            issues.append(Finding("error", pv.loc if pv and pv.loc else ind.loc, inds[i].split or "", "triwulan-dibagi"))
+    method = report.efisiensi or "rasio"
+    if method not in EFISIENSI:
+        issues.append(Finding("error", report.loc, f"metode efisiensi '{method}' tidak dikenal; pilih: {', '.join(EFISIENSI)}", "efisiensi-metode"))
+        method = "rasio"
+    return ComputedReport(
+        tahun=tahun, periode=periode, instansi=report.instansi.nama, scale=scale,
+        scale_problems=validate_scale(scale), policy=policy, indikator=inds, pk_indikator=order,
+        sasaran=sasaran, rata_rata=overall, predikat_rata_rata=classify_or_none(scale, overall),
+        predikat_jumlah=predikat_counts(scale, (inds[i].predikat for i in order if i in inds)),
+        anggaran=budget, efisiensi_metode=method, efisiensi_deskripsi=EFISIENSI[method],
+        efisiensi=_efficiency_rows(method, inds, order, budget),
+        efisiensi_sasaran=_efficiency_sasaran(method, sasaran, budget),
+        ikm=ikm_res,
+        datasets={k: dataset_table(v) for k, v in sorted(report.data.datasets.items())},
+        issues=issues)

@@ -1,0 +1,21 @@
+"""Stage 4 for the whole site: compute every report once, then record what ``check`` finds as diagnostics."""
+
+from __future__ import annotations
+
+from ..core.diagnostics import Diagnostics
+from ..core.model import Site
+from .check import check_report
+from .report import compute_report
+
+
+def compute_site(site: Site, diags: Diagnostics) -> None:
+    """Derive every number once per report and record every finding (other instansi names cross reports)."""
+    names = sorted({r.instansi.nama for r in site.reports})
+    for report in site.reports:
+        report.computed = compute_report(report, site.config.scales, site.config.skala_predikat)
+        for finding in check_report(report, report.computed, names):
+            loc = finding.loc or report.loc
+            if finding.severity == "error":
+                diags.error(loc, finding.message)
+            else:
+                diags.warn(loc, finding.message)

@@ -1,0 +1,82 @@
+"""Diagnostics collected across all stages.
+
+Authors are civil servants, not programmers: every problem is collected (not raised at the first one) and reported
+as ``berkas:baris: pesan`` in Bahasa Indonesia, so one run shows everything that needs fixing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .model import Loc
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    file: str
+    line: int
+    message: str
+    severity: Severity = "error"
+
+    def format(self) -> str:
+        tag = "galat" if self.severity == "error" else "peringatan"
+        return f"{self.file}:{self.line}: {tag}: {self.message}"
+
+
+@dataclass
+class Diagnostics:
+    """An ordered, de-duplicated collection of problems found while loading or checking a site."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, loc: Loc | tuple[str, int], message: str) -> None:
+        self._add(loc, message, "error")
+
+    def warn(self, loc: Loc | tuple[str, int], message: str) -> None:
+        self._add(loc, message, "warning")
+
+    def unknown_key(self, loc: Loc | tuple[str, int], message: str, strict: bool) -> None:
+        """Unknown keys are usually typos: a warning, or an error when the site builds with ``--strict``."""
+        self._add(loc, message, "error" if strict else "warning")
+
+    def _add(self, loc: Loc | tuple[str, int], message: str, severity: Severity) -> None:
+        file, line = (loc.file, loc.line) if isinstance(loc, Loc) else loc
+        diag = Diagnostic(file, line, message, severity)
+        if diag not in self.items:
+            self.items.append(diag)
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        """Record a diagnostic made earlier (replayed from a memo)."""
+        if diagnostic not in self.items:
+            self.items.append(diagnostic)
+
+    def extend(self, other: Diagnostics) -> None:
+        for d in other.items:
+            if d not in self.items:
+                self.items.append(d)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "warning"]
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(self.items, key=lambda d: (d.file, d.line, d.severity, d.message))
+
+    def promote_warnings(self) -> None:
+        """``--strict``: every warning becomes an error."""
+        self.items = [Diagnostic(d.file, d.line, d.message, "error") for d in self.items]
+
+
+class ContentError(Exception):
+    """Raised to stop a build when diagnostics hold errors; carries all of them."""
+
+    def __init__(self, diagnostics: Diagnostics):
+        super().__init__(f"{len(diagnostics.errors)} galat")
+        self.diagnostics = diagnostics

@@ -1,0 +1,192 @@
+"""Indonesian (id-ID) formatting of numbers, money, percentages and dates.
+
+This is the ONLY place where numbers are rounded: every computation keeps full ``Decimal`` precision and the
+value is rounded half-up exactly once, here, when it is displayed. Real reports truncate (98,247 -> "98,24") or
+round a value several times and so print one number in several ways; doing it once, in one place, makes every
+table, chart label and inline reference agree.
+
+Conventions (chosen once, used everywhere):
+
+* thousands separator ``.``, decimal separator ``,`` -> ``1.234.567,89``;
+* percentages: the number, a normal space (U+0020) and ``%`` -> ``98,25 %``. A normal space rather than a
+  non-breaking one keeps copied text and CSV output plain ASCII; templates that must prevent a line break between
+  number and sign can wrap the value in ``white-space: nowrap``;
+* money: ``Rp 1.234.567`` (normal space, no decimals unless the amount has cents: ``Rp 1.234.567,50``);
+* negative numbers use ASCII ``-`` (``-1.234,50``, ``-Rp 1.234``) so they stay searchable and machine readable;
+* a missing value prints as an en dash ``–``; its reason is available through :func:`missing_reason`;
+* dates: ``31 Januari 2024`` (day without leading zero).
+
+Floats are accepted only for convenience in tests and converted through ``str`` so ``0.1`` means 0.1; money and
+every value coming from data files are ``Decimal``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from .model import Missing, Value
+from .numbers import to_decimal
+
+DASH = "\u2013"  # en dash, printed for N/A / missing values
+
+BULAN: tuple[str, ...] = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
+BULAN_SINGKAT: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+Number = Decimal | int | float | str
+
+
+def round_half_up(x: Number, decimals: int = 2) -> Decimal:
+    """Round half-up to ``decimals`` places; the single rounding rule of the project."""
+    d = to_decimal(x)
+    q = Decimal(1).scaleb(-decimals)
+    return d.quantize(q, rounding=ROUND_HALF_UP)
+
+
+def _group(digits: str) -> str:
+    """Insert '.' every three digits from the right."""
+    parts = []
+    while len(digits) > 3:
+        parts.append(digits[-3:])
+        digits = digits[:-3]
+    parts.append(digits)
+    return ".".join(reversed(parts))
+
+
+def fmt_number(x: Number, decimals: int = 2) -> str:
+    """``1234567.885`` -> ``"1.234.567,89"``; rounds half-up once, never prints ``-0``."""
+    d = round_half_up(x, decimals)
+    if d == 0:
+        d = abs(d)  # no "-0,00"
+    sign = "-" if d < 0 else ""
+    text = format(abs(d), "f")
+    whole, _, frac = text.partition(".")
+    out = _group(whole)
+    if decimals > 0:
+        out += "," + frac
+    return sign + out
+
+
+def entered_decimals(x: Decimal, max_decimals: int = 4) -> int:
+    """How many decimals the author wrote (``73`` -> 0, ``84.82`` -> 2, ``82.50`` -> 1 after normalising)."""
+    exponent = x.normalize().as_tuple().exponent
+    return min(max(0, -exponent), max_decimals) if isinstance(exponent, int) else 0
+
+
+def fmt_entered(x: Decimal) -> str:
+    """A value as the author entered it: ``73`` -> ``"73"``, ``84.82`` -> ``"84,82"``, ``82.5`` -> ``"82,5"``.
+
+    Entered targets and realisations keep their own precision (a count of 13 is not "13,00"); derived values
+    (capaian, averages, serapan) always use two decimals.
+    """
+    return fmt_number(x, entered_decimals(x))
+
+
+def fmt_int(x: Number) -> str:
+    """Whole number with thousands separators: ``2455208753`` -> ``"2.455.208.753"``."""
+    return fmt_number(x, 0)
+
+
+def fmt_percent(x: Number, decimals: int = 2) -> str:
+    """``98.247`` -> ``"98,25 %"`` (normal space before ``%``, see module docstring)."""
+    return f"{fmt_number(x, decimals)} %"
+
+
+def fmt_rupiah(x: Number, whole: bool = False) -> str:
+    """``1234567`` -> ``"Rp 1.234.567"``; cents only when the amount has them (``"Rp 1.234.567,50"``).
+
+    ``whole=True`` rounds to whole rupiah (half up), for chart labels where cents are noise.
+    """
+    d = to_decimal(x)
+    if whole:
+        d = round_half_up(d, 0)
+    decimals = 0 if d == d.to_integral_value() else 2
+    text = fmt_number(d, decimals)
+    if text.startswith("-"):
+        return f"-Rp {text[1:]}"
+    return f"Rp {text}"
+
+
+def fmt_date(date: dt.date) -> str:
+    """``date(2024, 1, 31)`` -> ``"31 Januari 2024"``."""
+    return f"{date.day} {BULAN[date.month - 1]} {date.year}"
+
+
+def fmt_delta(x: Number, decimals: int = 2) -> str:
+    """A change with an explicit sign: ``+1,50``, ``-0,25``, ``0,00`` (for year-on-year tables)."""
+    text = fmt_number(x, decimals)
+    if round_half_up(x, decimals) > 0:
+        return "+" + text
+    return text
+
+
+def fmt_or_dash(value: Decimal | None, decimals: int | None = None) -> str:
+    """A number that may be absent: ``–`` for None; ``decimals=None`` keeps the decimals the Decimal carries
+    (``73`` -> ``73``, ``84.82`` -> ``84,82``, a difference ``85.79 - 41.59`` -> ``44,20``), so a chart label
+    repeats the table's cell exactly. Unlike :func:`fmt_entered` it does not drop trailing zeros."""
+    if value is None:
+        return DASH
+    if decimals is None:
+        exponent = value.as_tuple().exponent
+        decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    return fmt_number(value, decimals)
+
+
+def fmt_percent_or_dash(value: Decimal | None) -> str:
+    """``98.247`` -> ``98,25 %``; ``–`` for None."""
+    return DASH if value is None else fmt_percent(value)
+
+
+def fmt_rupiah_or_dash(value: Decimal | None) -> str:
+    """Whole rupiah, ``–`` for None (chart labels and their data tables)."""
+    return DASH if value is None else fmt_rupiah(value, whole=True)
+
+
+def fmt_value(value: Value | None, decimals: int = 2) -> str:
+    """Format a data value: a number id-ID, a qualitative grade as written, missing/None as ``–``."""
+    if value is None or isinstance(value, Missing):
+        return DASH
+    if isinstance(value, str):
+        return value
+    return fmt_number(value, decimals)
+
+
+def missing_reason(value: Value | None) -> str | None:
+    """The author's reason for a missing value (for a footnote or ``title``), else None."""
+    if isinstance(value, Missing):
+        return value.reason
+    return None
+
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(n: int) -> str:
+    """``4`` -> ``"IV"``; used for BAB numbers and "Triwulan III". Valid for 1..3999."""
+    if not 1 <= n <= 3999:
+        raise ValueError(f"Angka {n} tidak dapat ditulis sebagai angka Romawi (1-3999)")
+    out = []
+    for value, sym in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(sym * count)
+    return "".join(out)
+
+
+def from_roman(text: str) -> int:
+    """``"IV"`` -> ``4``; inverse of :func:`roman`, rejects non-canonical forms."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    t = text.strip().upper()
+    if not t or any(ch not in values for ch in t):
+        raise ValueError(f"'{text}' bukan angka Romawi")
+    total = 0
+    for i, ch in enumerate(t):
+        v = values[ch]
+        nxt = values[t[i + 1]] if i + 1 < len(t) else 0
+        total += -v if v < nxt else v
+    if roman(total) != t:
+        raise ValueError(f"'{text}' bukan angka Romawi yang baku")
+    return total

@@ -1,0 +1,125 @@
+"""A content-addressed memo of rendered outputs, so a rebuild renders only what its inputs changed.
+
+Every output (page, chart, PDF) gets a key: the SHA-256 of everything that determines its bytes (its source text,
+the computed values and tables it shows, the structure of its report, the templates, the package version). Same key,
+same bytes: the output is taken from the memo instead of being rendered. Validation still runs on every build; only
+rendering is skipped. The memo lives in ``.cache/`` (git-ignored) and is safe to delete at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+
+FORMAT = 2  # bump when the meaning of keys or the pickled classes change (2: modules moved into stage packages)
+
+
+def digest(*parts: Any) -> str:
+    """A stable hash of nested str/bytes/numbers/lists/dicts (dicts by sorted key)."""
+    h = hashlib.sha256()
+    _feed(h, parts)
+    return h.hexdigest()
+
+
+def _feed(h: Any, value: Any) -> None:
+    if isinstance(value, bytes):
+        h.update(b"b%d:" % len(value))
+        h.update(value)
+    elif isinstance(value, str):
+        data = value.encode("utf-8")
+        h.update(b"s%d:" % len(data))
+        h.update(data)
+    elif isinstance(value, dict):
+        h.update(b"{")
+        for k in sorted(value, key=str):
+            _feed(h, str(k))
+            _feed(h, value[k])
+        h.update(b"}")
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
+        h.update(b"[")
+        for item in items:
+            _feed(h, item)
+        h.update(b"]")
+    else:
+        _feed(h, repr(value))
+
+
+@dataclass
+class MemoStats:
+    hits: int = 0
+    misses: int = 0
+    rendered: list[str] = field(default_factory=list)  # output paths rendered in this build
+
+
+class Memo:
+    """Key -> bytes, stored as files named by key. Writes go to a temp name first, so a crash leaves no half entry.
+
+    ``directory`` None keeps nothing (``--tanpa-cache``); ``writable=False`` reads what is stored but never writes
+    (``lkjip check`` leaves the project as it was). Every key asked for or stored is remembered, so :meth:`prune`
+    can remove what a build of the whole site no longer uses.
+    """
+
+    def __init__(self, directory: Path | None, namespace: str, writable: bool = True):
+        self.dir = directory / f"{namespace}-v{FORMAT}" if directory else None
+        self.writable = writable
+        self.stats = MemoStats()
+        self.salt = digest(__version__, FORMAT, namespace)
+        self.used: set[str] = set()
+
+    def key(self, *parts: Any) -> str:
+        return digest(self.salt, *parts)
+
+    def _path(self, key: str) -> Path | None:
+        return self.dir / key[:2] / key if self.dir is not None else None
+
+    def get(self, key: str) -> bytes | None:
+        self.used.add(key)
+        path = self._path(key)
+        if path is None:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        self.stats.hits += 1
+        return data
+
+    def has(self, key: str) -> bool:
+        """Whether ``key`` is stored, without reading it (a hit that may never need its bytes)."""
+        self.used.add(key)
+        path = self._path(key)
+        return path is not None and path.is_file()
+
+    def put(self, key: str, data: bytes, name: str = "") -> None:
+        self.used.add(key)
+        self.stats.misses += 1
+        if name:
+            self.stats.rendered.append(name)
+        path = self._path(key)
+        if path is None or not self.writable:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+
+    def prune(self) -> int:
+        """Remove stored entries this memo was never asked for; call only after a build of the whole site."""
+        if self.dir is None or not self.writable or not self.dir.is_dir():
+            return 0
+        removed = 0
+        for path in sorted(self.dir.glob("*/*")):
+            if path.name not in self.used:
+                path.unlink()
+                removed += 1
+        return removed
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,0 +1,43 @@
+"""Paths and URLs: how files are named in messages, which author paths may be read, and relative links.
+
+Every link the site writes is relative (``relative_url``), so a build works under any base path and as a folder on
+disk; every path an author writes is resolved inside its report folder (``resolve_inside``), so content can never
+make the build read an arbitrary file.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+
+def rel_path(path: Path, root: Path) -> str:
+    """Paths in messages are relative to the project so authors recognise them."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def resolve_inside(folder: Path, relative: str) -> Path | None:
+    """Resolve an author-given path; None when it leaves ``folder`` (no reading of arbitrary files)."""
+    if relative.startswith("/") or re.match(r"^[A-Za-z]+:", relative):
+        return None
+    target = (folder / relative).resolve()
+    try:
+        target.relative_to(folder.resolve())
+    except ValueError:
+        return None
+    return target
+
+
+def relative_url(page_url: str, target: str) -> str:
+    """A link from ``page_url`` to ``target`` (both site-root-relative), so the site works under any base path."""
+    base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else "."
+    if page_url and not page_url.endswith("/"):
+        base = posixpath.dirname(page_url)
+    rel = posixpath.relpath(target or ".", base or ".")
+    if (target.endswith("/") or not target) and not rel.endswith("/"):
+        rel += "/"
+    return rel

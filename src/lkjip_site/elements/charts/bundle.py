@@ -1,0 +1,64 @@
+"""The interactive upgrade: one local JavaScript bundle (vega, vega-lite, vega-embed), never a CDN."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import vl_convert as vlc
+
+from .svg import ENGINE_VERSION
+
+BUNDLE_SUBDIR = "vega"
+
+
+def vega_bundle_source() -> str:
+    """vega + vega-lite + vega-embed as one classic script defining ``window.vegaEmbed``.
+
+    vl-convert emits an ES2020 script without import/export; wrapping it in a strict-mode function
+    keeps its top-level ``const`` names out of the page's global scope (so it works as a classic
+    ``<script>``, also from ``file://`` where module scripts are blocked) and keeps module semantics.
+    """
+    body = vlc.javascript_bundle()
+    versions = (
+        f"vega {vlc.get_vega_version()}, vega-lite {vlc.get_vegalite_versions()[-1]}, "
+        f"vega-embed {vlc.get_vega_embed_version()}"
+    )
+    header = (
+        f"/* {versions} (BSD-3-Clause, https://vega.github.io), bundled by vl-convert "
+        f"{getattr(vlc, '__version__', '?')}. Local copy: the site loads nothing from a CDN. */\n"
+    )
+    return header + '(function () {\n"use strict";\n' + body + "\n})();\n"
+
+
+def write_vega_bundle(dest_dir: Path, cache_dir: Path | None = None) -> str:
+    """Write ``<dest_dir>/vega/vega-bundle.<hash>.js`` once and return its path relative to dest_dir.
+
+    The hash in the name makes the URL immutable (cache forever). Building the bundle takes ~2 s,
+    so with ``cache_dir`` the source is kept between builds, keyed by the vl-convert version.
+    """
+    source: str | None = None
+    cached: Path | None = None
+    if cache_dir is not None:
+        cached = Path(cache_dir) / f"vega-bundle-{getattr(vlc, '__version__', 'x')}-{ENGINE_VERSION}.js"
+        if cached.is_file():
+            source = cached.read_text(encoding="utf-8")
+    if source is None:
+        source = vega_bundle_source()
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(source, encoding="utf-8")
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:12]
+    rel = f"{BUNDLE_SUBDIR}/vega-bundle.{digest}.js"
+    out = Path(dest_dir) / rel
+    if not out.is_file():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(source, encoding="utf-8")
+    return rel
+
+
+def vega_bundle(cache_root: Path) -> tuple[str, bytes]:
+    """The one local Vega bundle for the interactive upgrade: (site path, bytes)."""
+    staging = cache_root / "vega-keluaran"
+    rel = write_vega_bundle(staging, cache_dir=cache_root)
+    return f"aset/{rel}", (staging / rel).read_bytes()

@@ -1,0 +1,103 @@
+"""Charts by spec: a chart's result (SVG, Vega-Lite spec, summary, data table), kept as JSON in the one memo.
+
+A chart's key is its spec (the rows and options taken from the computed model) plus the engine, vl-convert and font
+versions, so an unchanged chart is neither planned with Altair nor rendered again. New charts are planned and
+rendered in worker processes: planning is also their validation, so a bad chart is still an author error before
+anything is written. Entries no build uses any more are removed by :meth:`ChartCache.prune`.
+
+Storage is the project's one content-addressed memo (:class:`lkjip_site.core.memo.Memo`); this class adds what is
+particular to charts: the key, and rendering every new chart of a build together.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+import vl_convert
+
+from ...core.diagnostics import Diagnostics
+from ...core.memo import Memo
+from ...core.pool import map_in_processes
+from ...markdown.directives import Directive
+from .spec import ChartError, ChartResult, ChartSpec, ChartTable
+from .svg import ENGINE_VERSION, register_fonts, render_chart
+
+#: ``write``: read and store (a build); ``read``: read, never write (``lkjip check`` leaves the project untouched);
+#: ``off``: neither (``--tanpa-cache``).
+CacheMode = Literal["write", "read", "off"]
+
+
+class ChartCache:
+    """Rendered charts by spec; new charts of a build are rendered together (in parallel) by :meth:`fill`."""
+
+    def __init__(self, memo: Memo, fonts: Path):
+        self.memo = memo
+        self.fonts = fonts
+        self.fingerprint = register_fonts(fonts)
+        self.results: dict[str, ChartResult] = {}
+        self.pending: dict[str, tuple[ChartSpec, list[Directive]]] = {}
+
+    def key(self, spec: ChartSpec) -> str:
+        return self.memo.key(ENGINE_VERSION, getattr(vl_convert, "__version__", ""), self.fingerprint, repr(spec))
+
+    def get(self, spec: ChartSpec) -> ChartResult | None:
+        key = self.key(spec)
+        if key not in self.results:
+            stored = self.memo.get(key)
+            if stored is not None:
+                self.results[key] = _from_json(json.loads(stored.decode("utf-8")))
+        return self.results.get(key)
+
+    def has(self, spec: ChartSpec) -> bool:
+        """Known without loading it: most charts of a rebuild are never rendered (their pages are memoised)."""
+        key = self.key(spec)
+        return key in self.results or self.memo.has(key)
+
+    def want(self, spec: ChartSpec, directive: Directive) -> None:
+        if not self.has(spec):
+            self.pending.setdefault(self.key(spec), (spec, []))[1].append(directive)
+
+    def fill(self, diags: Diagnostics) -> None:
+        """Plan and render every pending chart, in worker processes when there are several."""
+        jobs = [(key, spec) for key, (spec, _) in sorted(self.pending.items())]
+        outcomes = map_in_processes(_render_job, [(spec, str(self.fonts)) for _, spec in jobs], min_items=4,
+                                    batches_per_worker=4)
+        for (key, _spec), (ok, payload) in zip(jobs, outcomes):
+            if not ok:
+                for d in self.pending[key][1]:
+                    diags.error(d.loc, f"grafik {d.kind}: {payload}")
+                    d.built = None
+                continue
+            self.results[key] = _from_json(payload)
+            self.memo.put(key, json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        self.pending.clear()
+
+    def prune(self) -> int:
+        """Remove stored charts that this build did not use (call only after a build of the whole site)."""
+        return self.memo.prune()
+
+
+def chart_memo(cache_root: Path, mode: CacheMode) -> Memo:
+    return Memo(cache_root if mode != "off" else None, "grafik", writable=mode == "write")
+
+
+def _render_job(args: tuple[ChartSpec, str]) -> tuple[bool, Any]:
+    """One chart, in a worker process: (True, result as JSON-safe dict) or (False, Indonesian message)."""
+    spec, fonts = args
+    register_fonts(Path(fonts))
+    try:
+        result = render_chart(spec)
+    except ChartError as exc:
+        return False, str(exc)
+    return True, {"svg": result.svg, "spec": result.spec, "summary": result.summary, "alt": result.alt,
+                  "table": {"header": list(result.table.header), "rows": [list(r) for r in result.table.rows],
+                            "numeric": list(result.table.numeric)}}
+
+
+def _from_json(data: dict[str, Any]) -> ChartResult:
+    table = data["table"]
+    return ChartResult(
+        svg=data["svg"], spec=data["spec"], summary=data["summary"], alt=data["alt"],
+        table=ChartTable(tuple(table["header"]), tuple(tuple(r) for r in table["rows"]), tuple(table["numeric"])))

@@ -1,0 +1,389 @@
+"""The generic chart of a CSV dataset: grouped or stacked bars, lines over years or months, a donut."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Mapping, Sequence
+
+from ...core.fmt import BULAN, fmt_or_dash, fmt_percent_or_dash
+from ...core.numbers import as_decimal
+from .marks import (
+    Plan,
+    alt,
+    data,
+    extreme_text,
+    join_names,
+    max_lines,
+    text,
+    to_float,
+    unique_names,
+    value_domain,
+    wrap_expr,
+)
+from .spec import DATASET_KINDS, ChartError, ChartSpec, ChartTable
+from .style import BAND, OKABE_ITO, PLOT_WIDTH
+
+_YEAR_RE = re.compile(r"^(19|20)\d{2}$")
+
+
+_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})(-01)?$")
+
+
+def _column_label(col: str, labels: Mapping[str, str]) -> str:
+    if col in labels:
+        return labels[col]
+    text = col.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+@dataclass
+class _Dataset:
+    """A dataset spec checked and parsed: x categories, exact Decimal values per series."""
+
+    nama: str
+    jenis: str
+    x_col: str
+    y_cols: tuple[str, ...]
+    x_kind: str  # kategori | tahun | bulan
+    raw_x: list[str]
+    x_shown: list[str]  # display text (month names for months)
+    series: list[str]
+    matrix: list[list[Decimal | None]]  # one row per x, one cell per series
+    labels: Mapping[str, str]
+    satuan_opt: Any
+    warna: Any
+
+    def satuan(self, col: str) -> str:
+        if isinstance(self.satuan_opt, Mapping):
+            return str(self.satuan_opt.get(col, ""))
+        return str(self.satuan_opt or "")
+
+    def x_value(self, raw: str) -> str:
+        """Value handed to Vega for x: ISO dates for months, the text otherwise."""
+        return _month_iso(raw) if self.x_kind == "bulan" else raw
+
+    @property
+    def x_title(self) -> str:
+        return _column_label(self.x_col, self.labels)
+
+    @property
+    def totals(self) -> list[Decimal]:
+        return [sum((v for v in cells if v is not None), Decimal(0)) for cells in self.matrix]
+
+
+def _parse_dataset(spec: ChartSpec) -> _Dataset:
+    o = spec.options
+    nama = o.get("nama") or "dataset"
+    columns: tuple[str, ...] = tuple(o.get("columns") or ())
+    rows = list(spec.rows)
+    x_col: str = o["x"]
+    y_cols: tuple[str, ...] = tuple(o["y"])
+    jenis: str = o.get("jenis") or "batang"
+    if jenis not in DATASET_KINDS:
+        raise ChartError(f"Dataset '{nama}': jenis '{jenis}' tidak dikenal; pilihan: {', '.join(DATASET_KINDS)}.")
+    if not y_cols:
+        raise ChartError(f"Dataset '{nama}': kolom y belum diisi.")
+    for col in (x_col, *y_cols):
+        if columns and col not in columns:
+            raise ChartError(f"Dataset '{nama}': kolom '{col}' tidak ada; kolom tersedia: {', '.join(columns)}.")
+    if not rows:
+        raise ChartError(f"Dataset '{nama}' tidak memiliki baris data.")
+    if jenis == "donat" and len(y_cols) != 1:
+        raise ChartError(f"Dataset '{nama}': grafik donat memerlukan tepat satu kolom y.")
+
+    # x values: years and months are ordered time, anything else a category in file order.
+    raw_x = [text(r, x_col) for r in rows]
+    unique_names(raw_x, f"dataset {nama}")
+    x_kind = "kategori"
+    if all(_YEAR_RE.match(v) for v in raw_x):
+        x_kind = "tahun"
+    elif all(_MONTH_RE.match(v) for v in raw_x):
+        x_kind = "bulan"
+    x_shown = [_month_name(v) if x_kind == "bulan" else v for v in raw_x]
+
+    matrix: list[list[Decimal | None]] = []
+    for i, row in enumerate(rows, start=1):
+        cells = []
+        for col in y_cols:
+            raw = row.get(col)
+            d = as_decimal(raw)
+            if d is None and raw not in (None, "") and not hasattr(raw, "reason"):
+                raise ChartError(f"Dataset '{nama}': baris {i} kolom '{col}' bukan angka: {raw!r}.")
+            cells.append(d)
+        matrix.append(cells)
+    labels = o.get("label") or {}
+    return _Dataset(
+        nama=nama, jenis=jenis, x_col=x_col, y_cols=y_cols, x_kind=x_kind, raw_x=raw_x, x_shown=x_shown,
+        series=[_column_label(col, labels) for col in y_cols], matrix=matrix, labels=labels,
+        satuan_opt=o.get("satuan"), warna=o.get("warna"),
+    )
+
+
+def _dataset_values(ds: _Dataset) -> list[dict[str, Any]]:
+    """Long-format rows for Vega: one per (x, series), labels formatted from the exact Decimals."""
+    values = []
+    for xi, xs, cells in zip(ds.raw_x, ds.x_shown, ds.matrix):
+        for col, seri, v in zip(ds.y_cols, ds.series, cells):
+            unit = ds.satuan(col)
+            shown = fmt_or_dash(v)
+            values.append(
+                {
+                    "x": ds.x_value(xi),
+                    "x_label": xs,
+                    "seri": seri,
+                    "nilai": to_float(v),
+                    "label": shown if v is not None else "",
+                    "t_nilai": f"{shown} {unit}".strip(),
+                    "keterangan": f"{xs}; {seri}: {shown} {unit}".rstrip(),
+                }
+            )
+    return values
+
+
+def _dataset_y_title(ds: _Dataset) -> str:
+    title = ds.series[0] if len(ds.series) == 1 else "Nilai"
+    units = {ds.satuan(col) for col in ds.y_cols}
+    if len(units) == 1 and next(iter(units)):
+        title += f" ({next(iter(units))})"
+    return title
+
+
+def _dataset_tooltip(ds: _Dataset) -> list[Any]:
+    tooltip = [alt.Tooltip("x_label:N", title=ds.x_title)]
+    if len(ds.series) > 1:
+        tooltip.append(alt.Tooltip("seri:N", title="Seri"))
+    tooltip.append(alt.Tooltip("t_nilai:N", title="Nilai"))
+    return tooltip
+
+
+def _series_colour(ds: _Dataset) -> alt.Color:
+    colours = _series_colours(ds.warna, len(ds.series), ds.nama)
+    return alt.Color(
+        "seri:N",
+        title=None,
+        sort=ds.series,
+        scale=alt.Scale(domain=ds.series, range=colours),
+        legend=None if len(ds.series) == 1 else alt.Legend(),
+    )
+
+
+def _dataset_line(ds: _Dataset) -> Any:
+    base = alt.Chart(data(_dataset_values(ds))).transform_filter("isValid(datum.nilai)")
+    x = _time_x(ds.x_kind, ds.raw_x, ds.x_title)
+    y = alt.Y("nilai:Q", title=_dataset_y_title(ds), axis=alt.Axis(format=",~f"))
+    enc = {"x": x, "y": y, "color": _series_colour(ds)}
+    line = base.mark_line(strokeWidth=2, aria=False).encode(**enc)
+    points = base.mark_point(filled=True, size=60, opacity=1, ariaRoleDescription="titik").encode(
+        **enc,
+        shape=alt.Shape("seri:N", sort=ds.series, legend=None),
+        tooltip=_dataset_tooltip(ds),
+        description=alt.Description("keterangan:N"),
+    )
+    chart = line + points
+    if len(ds.series) == 1:  # value labels only where they cannot collide with another series
+        chart += base.mark_text(dy=-10, aria=False).encode(x=x, y=y, text="label:N")
+    return chart.properties(width=max(PLOT_WIDTH, 48 * len(ds.raw_x)), height=260)
+
+
+def _dataset_bars(ds: _Dataset) -> Any:
+    """Grouped or stacked bars; horizontal for categories (long names), vertical for years/months."""
+    stacked = ds.jenis == "batang_tumpuk"
+    vertical = ds.x_kind != "kategori"
+    biggest = max(ds.totals) if stacked else max(
+        (v for cells in ds.matrix for v in cells if v is not None), default=Decimal(0)
+    )
+    value_channel = alt.Y if vertical else alt.X
+    val_enc = value_channel(
+        "nilai:Q",
+        title=_dataset_y_title(ds),
+        stack="zero" if stacked else None,
+        scale=alt.Scale(domain=value_domain([biggest]), nice=False),
+        axis=alt.Axis(format=",~f", tickCount=5),
+    )
+    if vertical:
+        cat_enc: Any = _time_x(ds.x_kind, ds.raw_x, ds.x_title)
+    else:
+        cat_enc = alt.Y("x:N", sort=ds.raw_x, title=None, axis=alt.Axis(labelExpr=wrap_expr(ds.raw_x)))
+    cat_key, val_key = ("x", "y") if vertical else ("y", "x")
+    position: dict[str, Any] = {cat_key: cat_enc, val_key: val_enc}
+    if not stacked and len(ds.series) > 1:
+        if vertical:
+            position["xOffset"] = alt.XOffset("seri:N", sort=ds.series)
+        else:
+            position["yOffset"] = alt.YOffset("seri:N", sort=ds.series)
+    base = alt.Chart(data(_dataset_values(ds))).transform_filter("isValid(datum.nilai)")
+    bars = base.mark_bar(ariaRoleDescription="batang").encode(
+        **position,
+        color=_series_colour(ds),
+        tooltip=_dataset_tooltip(ds),
+        description=alt.Description("keterangan:N"),
+    )
+    text_style: dict[str, Any] = {"dy": -8} if vertical else {"align": "left", "dx": 4}
+    if stacked:  # one label per stack: its total
+        totals = [
+            {"x": ds.x_value(x), "total": to_float(t), "label": fmt_or_dash(t)} for x, t in zip(ds.raw_x, ds.totals)
+        ]
+        labels = alt.Chart(data(totals)).mark_text(aria=False, **text_style).encode(
+            **{cat_key: cat_enc, val_key: value_channel("total:Q")}, text=alt.Text("label:N")
+        )
+    else:
+        labels = base.mark_text(aria=False, **text_style).encode(**position, text="label:N")
+    per_category = 22 * (1 if stacked else len(ds.series)) + 10
+    if vertical:
+        size = {"width": max(PLOT_WIDTH, len(ds.raw_x) * max(per_category, 40)), "height": 260}
+    else:
+        lines = max_lines(ds.raw_x)
+        size = {"width": PLOT_WIDTH, "height": len(ds.raw_x) * max(per_category, 14 * lines + 10, BAND)}
+    return alt.layer(bars, labels).properties(**size)
+
+
+def _donut_shares(ds: _Dataset) -> list[Decimal | None]:
+    total = sum(ds.totals, Decimal(0))
+    return [cells[0] / total * 100 if cells[0] is not None and total else None for cells in ds.matrix]
+
+
+def _dataset_donut(ds: _Dataset) -> Any:
+    """Donut: shares computed here from exact Decimals so labels match the table."""
+    colours = _series_colours(ds.warna, len(ds.raw_x), ds.nama)
+    values = []
+    for order, (xs, cells, share) in enumerate(zip(ds.x_shown, ds.matrix, _donut_shares(ds))):
+        if cells[0] is None:
+            continue
+        shown = fmt_or_dash(cells[0])
+        pct = fmt_percent_or_dash(share)
+        unit = ds.satuan(ds.y_cols[0])
+        values.append(
+            {
+                "x_label": xs,
+                "urut": order,
+                "nilai": to_float(cells[0]),
+                "t_nilai": f"{shown} {unit}".strip(),
+                "persen": pct,
+                "label": f"{xs} ({pct})",
+                "keterangan": f"{xs}: {shown} {unit}".rstrip() + f"; {pct}",
+            }
+        )
+    base = alt.Chart(data(values))
+    colour = alt.Color(
+        "x_label:N", title=None, sort=list(ds.x_shown), scale=alt.Scale(domain=list(ds.x_shown), range=colours),
+        legend=alt.Legend(columns=2, direction="vertical"),
+    )
+    theta = alt.Theta("nilai:Q", stack=True)
+    order = alt.Order("urut:Q")
+    arcs = base.mark_arc(innerRadius=70, outerRadius=120, stroke="#ffffff", ariaRoleDescription="juring").encode(
+        theta=theta, color=colour, order=order,
+        tooltip=[*_dataset_tooltip(ds), alt.Tooltip("persen:N", title="Persentase")],
+        description=alt.Description("keterangan:N"),
+    )
+    labels = base.mark_text(radius=142, aria=False).encode(theta=theta, order=order, text="label:N")
+    return (arcs + labels).properties(width=320, height=300)
+
+
+def _dataset_table(ds: _Dataset) -> ChartTable:
+    header: list[str] = [ds.x_title]
+    header += [f"{s} ({ds.satuan(col)})" if ds.satuan(col) else s for s, col in zip(ds.series, ds.y_cols)]
+    rows = [[xs, *[fmt_or_dash(v) for v in cells]] for xs, cells in zip(ds.x_shown, ds.matrix)]
+    numeric = [False] + [True] * len(ds.series)
+    if ds.jenis == "batang_tumpuk":
+        header.append("Jumlah")
+        for row, total in zip(rows, ds.totals):
+            row.append(fmt_or_dash(total))
+        numeric.append(True)
+    if ds.jenis == "donat":
+        header.append("Persentase")
+        for row, share in zip(rows, _donut_shares(ds)):
+            row.append(fmt_percent_or_dash(share))
+        numeric.append(True)
+    return ChartTable(tuple(header), tuple(tuple(r) for r in rows), tuple(numeric))
+
+
+_DATASET_KIND_TEXT = {
+    "batang": "Grafik batang",
+    "batang_tumpuk": "Grafik batang bertumpuk",
+    "garis": "Grafik garis",
+    "donat": "Grafik donat",
+}
+
+
+def plan_dataset(spec: ChartSpec) -> Plan:
+    ds = _parse_dataset(spec)
+    if ds.jenis == "donat":
+        chart = _dataset_donut(ds)
+    elif ds.jenis == "garis":
+        chart = _dataset_line(ds)
+    else:
+        chart = _dataset_bars(ds)
+    summary = _dataset_summary(ds.jenis, ds.x_shown, ds.series, ds.matrix)
+    what = ds.x_title.lower()
+    alt_text = (
+        f"{_DATASET_KIND_TEXT[ds.jenis]} {join_names([s.lower() for s in ds.series])} menurut {what} "
+        f"({len(ds.raw_x)} {what})."
+    )
+    return Plan(chart, summary, _dataset_table(ds), alt_text)
+
+
+def _month_iso(value: str) -> str:
+    m = _MONTH_RE.match(value)
+    assert m is not None
+    return f"{m.group(1)}-{m.group(2)}-01"
+
+
+def _month_name(value: str) -> str:
+    m = _MONTH_RE.match(value)
+    assert m is not None
+    month = int(m.group(2))
+    if not 1 <= month <= 12:
+        raise ChartError(f"Bulan tidak sah: {value!r}.")
+    return f"{BULAN[month - 1]} {m.group(1)}"
+
+
+def _time_x(x_kind: str, raw_x: Sequence[str], title: str) -> alt.X:
+    if x_kind == "bulan":
+        # UTC so that the month never shifts with the build machine's time zone.
+        return alt.X(
+            "x:T", timeUnit="utcyearmonth", title=title,
+            axis=alt.Axis(format="%b %Y", labelAngle=0 if len(raw_x) <= 6 else -45, tickCount=min(len(raw_x), 12)),
+        )
+    return alt.X("x:O", sort=list(raw_x), title=title, axis=alt.Axis(labelAngle=0 if len(raw_x) <= 8 else -45))
+
+
+def _series_colours(warna: Any, n: int, nama: str) -> list[str]:
+    if warna is None:
+        return [OKABE_ITO[i % len(OKABE_ITO)] for i in range(n)]
+    given = [warna] if isinstance(warna, str) else list(warna)
+    for c in given:
+        if not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(c)):
+            raise ChartError(f"Dataset '{nama}': warna '{c}' harus berbentuk #rrggbb.")
+    if len(given) == 1:
+        return given * n
+    if len(given) < n:
+        raise ChartError(f"Dataset '{nama}': diperlukan {n} warna, hanya {len(given)} yang diberikan.")
+    return given[:n]
+
+
+def _dataset_summary(
+    jenis: str, x_shown: Sequence[str], series: Sequence[str], matrix: Sequence[Sequence[Decimal | None]]
+) -> str:
+    parts = []
+    if jenis == "donat":
+        items = [(x, c[0]) for x, c in zip(x_shown, matrix) if c[0] is not None]
+        total = sum((v for _, v in items), Decimal(0))
+        if items and total:
+            shares = [(x, v / total * 100) for x, v in items]
+            ext = extreme_text(shares, fmt_percent_or_dash)
+            parts.append(f"Jumlah {fmt_or_dash(total)}. Bagian " + ext[0].lower() + ext[1:])
+        return " ".join(parts)
+    if jenis == "batang_tumpuk" and len(series) > 1:
+        totals = [(x, sum((v for v in c if v is not None), Decimal(0))) for x, c in zip(x_shown, matrix)]
+        ext = extreme_text(totals, fmt_or_dash)
+        parts.append("Jumlah " + ext[0].lower() + ext[1:])
+    for i, s in enumerate(series):
+        items = [(x, c[i]) for x, c in zip(x_shown, matrix) if c[i] is not None]
+        if not items:
+            parts.append(f"{s}: tidak ada nilai.")
+            continue
+        ext = extreme_text(items, fmt_or_dash)
+        parts.append(f"{s} – {ext[0].lower()}{ext[1:]}" if len(series) > 1 else ext)
+    return " ".join(parts)

@@ -1,0 +1,524 @@
+"""Planners of the charts drawn from the computed model: capaian, trend, Renstra, budget, efficiency, IKM."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ...core.fmt import DASH, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash
+from ...core.model import JENIS_BELANJA
+from ...core.numbers import as_decimal
+from .marks import (
+    Plan,
+    alt,
+    band_height,
+    data,
+    extreme_text,
+    join_names,
+    max_lines,
+    percent_domain,
+    require,
+    rupiah_axis,
+    serapan_of,
+    target_rule,
+    text,
+    to_float,
+    unique_names,
+    value_domain,
+    value_with_grade,
+    wrap_expr,
+)
+from .spec import ChartError, ChartSpec, ChartTable
+from .style import FALLBACK_PREDIKAT, NEUTRAL_BAR, PLOT_WIDTH
+
+
+def plan_target_realisasi(spec: ChartSpec) -> Plan:
+    rows = list(spec.rows)
+    require(rows, ("indikator", "target", "realisasi", "capaian"), spec.kind)
+    names = [text(r, "indikator") for r in rows]
+    unique_names(names, spec.kind)
+    default_satuan = spec.options.get("satuan") or ""
+
+    values: list[dict[str, Any]] = []
+    predikat_colours: dict[str, str] = {}
+    table_rows: list[tuple[str, ...]] = []
+    reached = 0
+    measured: list[tuple[str, Decimal]] = []
+    for row, name in zip(rows, names):
+        c = as_decimal(row.get("capaian"))
+        predikat = text(row, "predikat", DASH) if c is not None else DASH
+        satuan = text(row, "satuan", default_satuan)
+        target_s = value_with_grade(row.get("target"))
+        real_s = value_with_grade(row.get("realisasi"))
+        cap_s = fmt_percent_or_dash(c)
+        if c is not None:
+            measured.append((name, c))
+            reached += c >= 100
+            predikat_colours.setdefault(predikat, text(row, "warna") or FALLBACK_PREDIKAT)
+        reason = text(row, "keterangan")
+        label = f"{cap_s} · {predikat}" if c is not None else f"tidak dapat dihitung{': ' + reason if reason else ''}"
+        values.append(
+            {
+                "indikator": name,
+                "capaian": to_float(c),
+                "predikat": predikat,
+                "label": label,
+                "keterangan": (
+                    f"{name}; target {target_s} {satuan}".rstrip()
+                    + f"; realisasi {real_s} {satuan}".rstrip()
+                    + f"; capaian {cap_s}; predikat {predikat}"
+                ),
+                "t_target": f"{target_s} {satuan}".strip(),
+                "t_realisasi": f"{real_s} {satuan}".strip(),
+                "t_capaian": cap_s,
+            }
+        )
+        table_rows.append((name, satuan or DASH, target_s, real_s, cap_s, predikat))
+
+    domain = percent_domain(v for _, v in measured)
+    lines = max_lines(names)
+    y = alt.Y(
+        "indikator:N",
+        sort=names,
+        title=None,
+        axis=alt.Axis(labelExpr=wrap_expr(names), labelLineHeight=14),
+    )
+    base = alt.Chart(data(values))
+    pred_domain = list(predikat_colours)
+    bars = base.transform_filter("isValid(datum.capaian)").mark_bar(
+        ariaRoleDescription="batang", cornerRadiusEnd=2, height={"band": 0.7}
+    ).encode(
+        y=y,
+        x=alt.X("capaian:Q", title="Capaian (%)", scale=alt.Scale(domain=domain, nice=False),
+                axis=alt.Axis(format=",.0f", tickCount=6)),
+        color=alt.Color(
+            "predikat:N",
+            title="Predikat",
+            scale=alt.Scale(domain=pred_domain, range=[predikat_colours[p] for p in pred_domain]),
+        ),
+        tooltip=[
+            alt.Tooltip("indikator:N", title="Indikator"),
+            alt.Tooltip("t_target:N", title="Target"),
+            alt.Tooltip("t_realisasi:N", title="Realisasi"),
+            alt.Tooltip("t_capaian:N", title="Capaian"),
+            alt.Tooltip("predikat:N", title="Predikat"),
+        ],
+        description=alt.Description("keterangan:N"),
+    )
+    labels = base.mark_text(align="left", dx=4, aria=False).encode(
+        y=y,
+        x=alt.X("x0:Q"),
+        text=alt.Text("label:N"),
+    ).transform_calculate(x0="isValid(datum.capaian) ? datum.capaian : 0")
+    chart = (target_rule(100.0, "Target 100 %") + bars + labels).properties(
+        width=PLOT_WIDTH, height=band_height(len(names), lines)
+    )
+
+    n = len(rows)
+    parts = [f"Dari {n} indikator, {reached} mencapai atau melampaui target (capaian ≥ 100 %)."]
+    if len(measured) < n:
+        parts.append(f"{n - len(measured)} indikator belum dapat dihitung capaiannya.")
+    if measured:
+        ext = extreme_text(measured, fmt_percent_or_dash)
+        parts.append("Capaian " + ext[0].lower() + ext[1:])
+    table = ChartTable(
+        ("Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Predikat"),
+        tuple(table_rows),
+        (False, False, True, True, True, False),
+    )
+    alt_text = (
+        f"Grafik batang capaian kinerja {n} indikator terhadap garis target 100 %, "
+        "diberi warna dan label sesuai predikat."
+    )
+    return Plan(chart, " ".join(parts), table, alt_text)
+
+
+def plan_tren(spec: ChartSpec) -> Plan:
+    rows = list(spec.rows)
+    require(rows, ("tahun", "indikator", "nilai"), spec.kind)
+    satuan = spec.options.get("satuan") or ""
+    series: list[str] = []
+    years: list[int] = []
+    for r in rows:
+        if text(r, "indikator") not in series:
+            series.append(text(r, "indikator"))
+        year = int(r["tahun"])
+        if year not in years:
+            years.append(year)
+    years.sort()
+    by_key: dict[tuple[str, int], Decimal | None] = {}
+    for r in rows:
+        key = (text(r, "indikator"), int(r["tahun"]))
+        if key in by_key:
+            raise ChartError(f"Grafik 'tren': {key[0]} tahun {key[1]} muncul lebih dari sekali.")
+        by_key[key] = as_decimal(r["nilai"])
+
+    values = []
+    for (name, year), v in sorted(by_key.items(), key=lambda kv: (series.index(kv[0][0]), kv[0][1])):
+        if v is None:
+            continue  # a missing year is a gap, never a zero
+        shown = fmt_or_dash(v)
+        values.append(
+            {
+                "indikator": name,
+                "tahun": str(year),
+                "nilai": to_float(v),
+                "label": shown,
+                "keterangan": f"{name}, {year}: {shown} {satuan}".rstrip(),
+                "t_nilai": f"{shown} {satuan}".strip(),
+            }
+        )
+    if not values:
+        raise ChartError("Grafik 'tren' tidak memiliki nilai yang terukur.")
+
+    all_values = [v for v in by_key.values() if v is not None]
+    lo = min(all_values)
+    hi = max(all_values)
+    pad = (hi - lo) * Decimal("0.25") if hi != lo else (abs(hi) * Decimal("0.1") or Decimal(1))
+    y_domain = [float(min(Decimal(0), lo) if lo >= 0 and lo < pad else lo - pad), float(hi + pad)]
+    colour = alt.Color("indikator:N", title=None, sort=series, legend=alt.Legend(columns=1, direction="vertical"))
+    enc = {
+        "x": alt.X("tahun:O", title="Tahun", sort=[str(y) for y in years], axis=alt.Axis(labelAngle=0)),
+        "y": alt.Y(
+            "nilai:Q",
+            title=f"Realisasi ({satuan})" if satuan else "Realisasi",
+            scale=alt.Scale(domain=y_domain, zero=False),
+            axis=alt.Axis(format=",~f"),
+        ),
+        "color": colour,
+    }
+    base = alt.Chart(data(values))
+    line = base.mark_line(strokeWidth=2, aria=False).encode(**enc)
+    points = base.mark_point(filled=True, size=70, ariaRoleDescription="titik", opacity=1).encode(
+        **enc,
+        shape=alt.Shape("indikator:N", sort=series, legend=None),
+        tooltip=[
+            alt.Tooltip("indikator:N", title="Indikator"),
+            alt.Tooltip("tahun:N", title="Tahun"),
+            alt.Tooltip("t_nilai:N", title="Realisasi"),
+        ],
+        description=alt.Description("keterangan:N"),
+    )
+    labels = base.mark_text(dy=-11, aria=False).encode(x=enc["x"], y=enc["y"], text="label:N")
+    chart = (line + points + labels).properties(width=max(PLOT_WIDTH, 90 * len(years)), height=260)
+
+    parts = []
+    table_rows = []
+    for name in series:
+        pts = [(y, by_key.get((name, y))) for y in years]
+        measured = [(y, v) for y, v in pts if v is not None]
+        table_rows.append((name, *[fmt_or_dash(v) for _, v in pts]))
+        if len(measured) >= 2:
+            (y0, v0), (y1, v1) = measured[0], measured[-1]
+            diff = v1 - v0
+            trend = "naik" if diff > 0 else "turun" if diff < 0 else "tetap"
+            change = "" if diff == 0 else f" ({'+' if diff > 0 else '−'}{fmt_or_dash(abs(diff))})"
+            parts.append(
+                f"{name}: {trend} dari {fmt_or_dash(v0)} ({y0}) menjadi {fmt_or_dash(v1)} ({y1}){change}."
+            )
+        elif measured:
+            parts.append(f"{name}: hanya tersedia nilai {fmt_or_dash(measured[0][1])} ({measured[0][0]}).")
+        missing = [str(y) for y, v in pts if v is None]
+        if missing:
+            parts.append(f"{name}: tidak ada data tahun {join_names(missing)}.")
+    table = ChartTable(
+        ("Indikator", *[str(y) for y in years]),
+        tuple(table_rows),
+        (False, *[True] * len(years)),
+    )
+    alt_text = (
+        f"Grafik garis realisasi {len(series)} indikator dari tahun {years[0]} sampai {years[-1]}."
+    )
+    return Plan(chart, " ".join(parts), table, alt_text)
+
+
+def plan_renstra(spec: ChartSpec) -> Plan:
+    rows = list(spec.rows)
+    require(rows, ("indikator", "realisasi", "target_akhir", "kemajuan"), spec.kind)
+    names = [text(r, "indikator") for r in rows]
+    unique_names(names, spec.kind)
+    values = []
+    table_rows = []
+    measured: list[tuple[str, Decimal]] = []
+    for row, name in zip(rows, names):
+        k = as_decimal(row.get("kemajuan"))
+        satuan = text(row, "satuan")
+        real_s = value_with_grade(row.get("realisasi"))
+        end_s = value_with_grade(row.get("target_akhir"))
+        k_s = fmt_percent_or_dash(k)
+        if k is not None:
+            measured.append((name, k))
+        values.append(
+            {
+                "indikator": name,
+                "kemajuan": to_float(k),
+                "label": k_s if k is not None else "tidak dapat dihitung",
+                "keterangan": f"{name}; realisasi {real_s}; target akhir {end_s}; kemajuan {k_s}",
+                "t_realisasi": f"{real_s} {satuan}".strip(),
+                "t_akhir": f"{end_s} {satuan}".strip(),
+                "t_kemajuan": k_s,
+            }
+        )
+        table_rows.append((name, satuan or DASH, real_s, end_s, k_s))
+    y = alt.Y("indikator:N", sort=names, title=None, axis=alt.Axis(labelExpr=wrap_expr(names)))
+    base = alt.Chart(data(values))
+    bars = base.transform_filter("isValid(datum.kemajuan)").mark_bar(
+        ariaRoleDescription="batang", color=NEUTRAL_BAR, cornerRadiusEnd=2, height={"band": 0.7}
+    ).encode(
+        y=y,
+        x=alt.X("kemajuan:Q", title="Tingkat kemajuan terhadap target akhir Renstra (%)",
+                scale=alt.Scale(domain=percent_domain(v for _, v in measured), nice=False),
+                axis=alt.Axis(format=",.0f", tickCount=6)),
+        tooltip=[
+            alt.Tooltip("indikator:N", title="Indikator"),
+            alt.Tooltip("t_realisasi:N", title="Realisasi"),
+            alt.Tooltip("t_akhir:N", title="Target akhir"),
+            alt.Tooltip("t_kemajuan:N", title="Kemajuan"),
+        ],
+        description=alt.Description("keterangan:N"),
+    )
+    labels = base.mark_text(align="left", dx=4, aria=False).encode(
+        y=y, x=alt.X("x0:Q"), text="label:N"
+    ).transform_calculate(x0="isValid(datum.kemajuan) ? datum.kemajuan : 0")
+    chart = (target_rule(100.0, "Target akhir 100 %") + bars + labels).properties(
+        width=PLOT_WIDTH, height=band_height(len(names), max_lines(names))
+    )
+    done = sum(1 for _, v in measured if v >= 100)
+    parts = [f"{done} dari {len(rows)} indikator telah mencapai target akhir Renstra."]
+    if measured:
+        ext = extreme_text(measured, fmt_percent_or_dash)
+        parts.append("Kemajuan " + ext[0].lower() + ext[1:])
+    table = ChartTable(
+        ("Indikator", "Satuan", "Realisasi", "Target akhir", "Kemajuan"),
+        tuple(table_rows),
+        (False, False, True, True, True),
+    )
+    alt_text = f"Grafik batang tingkat kemajuan {len(rows)} indikator terhadap target akhir Renstra."
+    return Plan(chart, " ".join(parts), table, alt_text)
+
+
+def plan_budget(spec: ChartSpec, name_key: str, what: str) -> Plan:
+    rows = list(spec.rows)
+    require(rows, (name_key, "pagu", "realisasi"), spec.kind)
+    if name_key == "jenis":
+        names = [JENIS_BELANJA.get(text(r, "jenis"), text(r, "jenis")) for r in rows]
+    else:
+        names = [text(r, name_key) for r in rows]
+    unique_names(names, spec.kind)
+    values = []
+    table_rows = []
+    serapan_items: list[tuple[str, Decimal]] = []
+    total_pagu = Decimal(0)
+    total_real = Decimal(0)
+    complete = True
+    biggest = Decimal(0)
+    for row, name in zip(rows, names):
+        pagu = as_decimal(row.get("pagu"))
+        real = as_decimal(row.get("realisasi"))
+        s = serapan_of(row, pagu, real)
+        if pagu is None or real is None:
+            complete = False
+        total_pagu += pagu or 0
+        total_real += real or 0
+        biggest = max(biggest, pagu or 0, real or 0)
+        if s is not None:
+            serapan_items.append((name, s))
+        desc = f"{name}; pagu {fmt_rupiah_or_dash(pagu)}; realisasi {fmt_rupiah_or_dash(real)}; serapan {fmt_percent_or_dash(s)}"
+        for seri, v in (("Pagu", pagu), ("Realisasi", real)):
+            values.append(
+                {
+                    "nama": name,
+                    "seri": seri,
+                    "nilai": to_float(v),
+                    "label": fmt_percent_or_dash(s) if seri == "Realisasi" and s is not None else "",
+                    "keterangan": f"{seri} {desc}",
+                    "t_pagu": fmt_rupiah_or_dash(pagu),
+                    "t_realisasi": fmt_rupiah_or_dash(real),
+                    "t_serapan": fmt_percent_or_dash(s),
+                }
+            )
+        table_rows.append((name, fmt_rupiah_or_dash(pagu), fmt_rupiah_or_dash(real), fmt_percent_or_dash(s)))
+    title, label_expr = rupiah_axis(biggest)
+    lines = max_lines(names)
+    y = alt.Y("nama:N", sort=names, title=None, axis=alt.Axis(labelExpr=wrap_expr(names)))
+    colour = alt.Color(
+        "seri:N", title=None, scale=alt.Scale(domain=["Pagu", "Realisasi"], range=["#56B4E9", "#0072B2"])
+    )
+    x = alt.X(
+        "nilai:Q",
+        title=title,
+        scale=alt.Scale(domain=value_domain([biggest]), nice=False),
+        axis=alt.Axis(labelExpr=label_expr, tickCount=5),
+    )
+    base = alt.Chart(data(values)).transform_filter("isValid(datum.nilai)")
+    y_off = alt.YOffset("seri:N", sort=["Pagu", "Realisasi"])
+    bars = base.mark_bar(ariaRoleDescription="batang", cornerRadiusEnd=2).encode(
+        y=y,
+        yOffset=y_off,
+        x=x,
+        color=colour,
+        tooltip=[
+            alt.Tooltip("nama:N", title=what.capitalize()),
+            alt.Tooltip("t_pagu:N", title="Pagu"),
+            alt.Tooltip("t_realisasi:N", title="Realisasi"),
+            alt.Tooltip("t_serapan:N", title="Serapan"),
+        ],
+        description=alt.Description("keterangan:N"),
+    )
+    labels = base.mark_text(align="left", dx=4, aria=False).encode(
+        y=y, yOffset=y_off, x=x, text="label:N"
+    )
+    chart = (bars + labels).properties(
+        width=PLOT_WIDTH, height=max(len(names) * max(2 * 22 + 12, 14 * lines + 10), 60)
+    )
+    parts = []
+    if complete and total_pagu > 0:
+        parts.append(
+            f"Jumlah pagu {len(rows)} {what} {fmt_rupiah_or_dash(total_pagu)}, realisasi "
+            f"{fmt_rupiah_or_dash(total_real)} (serapan {fmt_percent_or_dash(total_real / total_pagu * 100)})."
+        )
+    if serapan_items:
+        ext = extreme_text(serapan_items, fmt_percent_or_dash)
+        parts.append("Serapan " + ext[0].lower() + ext[1:])
+    table = ChartTable(
+        (what.capitalize(), "Pagu", "Realisasi", "Serapan"),
+        tuple(table_rows),
+        (False, True, True, True),
+    )
+    alt_text = f"Grafik batang pagu dan realisasi anggaran per {what} ({len(rows)} {what})."
+    return Plan(chart, " ".join(parts), table, alt_text)
+
+
+def plan_efisiensi(spec: ChartSpec) -> Plan:
+    rows = list(spec.rows)
+    require(rows, ("nama", "capaian", "serapan"), spec.kind)
+    tingkat = spec.options.get("tingkat") or "program"
+    metode = spec.options.get("metode")
+    names = [text(r, "nama") for r in rows]
+    unique_names(names, spec.kind)
+    series = ["Capaian kinerja", "Serapan anggaran"]
+    has_eff = any("efisiensi" in r for r in rows)
+    has_status = any("status" in r for r in rows)
+    values = []
+    table_rows = []
+    all_vals: list[Decimal] = []
+    above = 0
+    compared = 0
+    for row, name in zip(rows, names):
+        c = as_decimal(row.get("capaian"))
+        s = as_decimal(row.get("serapan"))
+        eff = row.get("efisiensi")
+        eff_s = eff.strip() if isinstance(eff, str) else fmt_or_dash(as_decimal(eff), 2)
+        status = text(row, "status", DASH)
+        if c is not None and s is not None:
+            compared += 1
+            above += c > s
+        desc = f"{name}; capaian {fmt_percent_or_dash(c)}; serapan {fmt_percent_or_dash(s)}"
+        if has_status:
+            desc += f"; {status}"
+        for seri, v in zip(series, (c, s)):
+            if v is not None:
+                all_vals.append(v)
+            values.append(
+                {
+                    "nama": name,
+                    "seri": seri,
+                    "nilai": to_float(v),
+                    "label": fmt_percent_or_dash(v) if v is not None else "",
+                    "keterangan": f"{seri} {desc}",
+                    "t_capaian": fmt_percent_or_dash(c),
+                    "t_serapan": fmt_percent_or_dash(s),
+                    "t_status": status,
+                }
+            )
+        cells = [name, fmt_percent_or_dash(c), fmt_percent_or_dash(s)]
+        if has_eff:
+            cells.append(eff_s)
+        if has_status:
+            cells.append(status)
+        table_rows.append(tuple(cells))
+    y = alt.Y("nama:N", sort=names, title=None, axis=alt.Axis(labelExpr=wrap_expr(names)))
+    y_off = alt.YOffset("seri:N", sort=series)
+    x = alt.X("nilai:Q", title="Persen (%)", scale=alt.Scale(domain=percent_domain(all_vals), nice=False),
+              axis=alt.Axis(format=",.0f", tickCount=6))
+    tooltip = [
+        alt.Tooltip("nama:N", title=tingkat.capitalize()),
+        alt.Tooltip("t_capaian:N", title="Capaian kinerja"),
+        alt.Tooltip("t_serapan:N", title="Serapan anggaran"),
+    ]
+    if has_status:
+        tooltip.append(alt.Tooltip("t_status:N", title="Efisiensi"))
+    base = alt.Chart(data(values)).transform_filter("isValid(datum.nilai)")
+    bars = base.mark_bar(ariaRoleDescription="batang", cornerRadiusEnd=2).encode(
+        y=y,
+        yOffset=y_off,
+        x=x,
+        color=alt.Color("seri:N", title=None, scale=alt.Scale(domain=series, range=["#0072B2", "#E69F00"])),
+        tooltip=tooltip,
+        description=alt.Description("keterangan:N"),
+    )
+    labels = base.mark_text(align="left", dx=4, aria=False).encode(y=y, yOffset=y_off, x=x, text="label:N")
+    chart = (target_rule(100.0, "100 %") + bars + labels).properties(
+        width=PLOT_WIDTH, height=max(len(names) * max(56, 14 * max_lines(names) + 10), 60)
+    )
+    parts = [
+        f"Pada {above} dari {compared} {tingkat}, capaian kinerja lebih tinggi daripada serapan anggaran."
+    ]
+    if metode:
+        parts.append(f"Efisiensi dihitung dengan metode {metode}.")
+    header = [tingkat.capitalize(), "Capaian kinerja", "Serapan anggaran"]
+    numeric = [False, True, True]
+    if has_eff:
+        header.append("Efisiensi")
+        numeric.append(True)
+    if has_status:
+        header.append("Keterangan")
+        numeric.append(False)
+    table = ChartTable(tuple(header), tuple(table_rows), tuple(numeric))
+    alt_text = f"Grafik batang capaian kinerja dibandingkan serapan anggaran untuk {len(rows)} {tingkat}."
+    return Plan(chart, " ".join(parts), table, alt_text)
+
+
+def plan_ikm(spec: ChartSpec) -> Plan:
+    rows = list(spec.rows)
+    require(rows, ("kode", "nama", "nilai"), spec.kind)
+    names = [f"{text(r, 'kode')} {text(r, 'nama')}".strip() for r in rows]
+    unique_names(names, spec.kind)
+    values = []
+    items: list[tuple[str, Decimal]] = []
+    table_rows = []
+    for row, name in zip(rows, names):
+        v = as_decimal(row.get("nilai"))
+        shown = fmt_or_dash(v, 2)
+        if v is not None:
+            items.append((name, v))
+        values.append(
+            {"unsur": name, "nilai": to_float(v), "label": shown, "keterangan": f"{name}; nilai rata-rata {shown}"}
+        )
+        table_rows.append((text(row, "kode"), text(row, "nama"), shown))
+    y = alt.Y("unsur:N", sort=names, title=None, axis=alt.Axis(labelExpr=wrap_expr(names)))
+    base = alt.Chart(data(values))
+    bars = base.transform_filter("isValid(datum.nilai)").mark_bar(
+        ariaRoleDescription="batang", color=NEUTRAL_BAR, cornerRadiusEnd=2, height={"band": 0.7}
+    ).encode(
+        y=y,
+        x=alt.X("nilai:Q", title="Nilai rata-rata unsur (skala 1–4)", scale=alt.Scale(domain=[0, 4.6], nice=False),
+                axis=alt.Axis(values=[0, 1, 2, 3, 4], format=",.0f")),
+        tooltip=[alt.Tooltip("unsur:N", title="Unsur"), alt.Tooltip("label:N", title="Nilai")],
+        description=alt.Description("keterangan:N"),
+    )
+    labels = base.transform_filter("isValid(datum.nilai)").mark_text(align="left", dx=4, aria=False).encode(
+        y=y, x="nilai:Q", text="label:N"
+    )
+    chart = (bars + labels).properties(width=PLOT_WIDTH, height=band_height(len(names), max_lines(names)))
+    parts = []
+    nilai_ikm = as_decimal(spec.options.get("nilai_ikm"))
+    if nilai_ikm is not None:
+        mutu = spec.options.get("mutu")
+        parts.append(f"Nilai IKM {fmt_or_dash(nilai_ikm, 2)}" + (f" (mutu {mutu})." if mutu else "."))
+    if items:
+        ext = extreme_text(items, lambda v: fmt_or_dash(v, 2))
+        parts.append("Unsur dengan nilai " + ext[0].lower() + ext[1:])
+    table = ChartTable(("Kode", "Unsur pelayanan", "Nilai rata-rata"), tuple(table_rows), (False, False, True))
+    alt_text = f"Grafik batang nilai rata-rata {len(rows)} unsur pelayanan survei kepuasan masyarakat."
+    return Plan(chart, " ".join(parts), table, alt_text)

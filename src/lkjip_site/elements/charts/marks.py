@@ -1,0 +1,171 @@
+"""Pieces every chart planner shares: row access, label wrapping, domains, the target rule, summary phrases.
+
+Altair costs half a second to import, and a build whose charts are all unchanged never plans one, so it is imported
+on first use (:class:`Lazy`), not at module import.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import textwrap
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from ...core.fmt import DASH, fmt_or_dash
+from ...core.numbers import as_decimal
+from .spec import ChartError, ChartTable
+from .style import BAND, LABEL_WRAP, MUTED_COLOUR
+
+
+class Lazy:
+    """Altair costs half a second to import; a build whose charts are all unchanged never needs it."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._module: Any = None
+
+    def __getattr__(self, attr: str) -> Any:
+        if self._module is None:
+            self._module = importlib.import_module(self._name)
+        return getattr(self._module, attr)
+
+
+alt: Any = Lazy("altair")
+
+
+def to_float(value: Decimal | None) -> float | None:
+    """Decimal → float for Vega positions only (never for displayed text)."""
+    return None if value is None else float(value)
+
+
+def text(row: Mapping[str, Any], key: str, default: str = "") -> str:
+    value = row.get(key)
+    return default if value is None else str(value)
+
+
+def require(rows: Sequence[Mapping[str, Any]], keys: Iterable[str], kind: str) -> None:
+    if not rows:
+        raise ChartError(f"Grafik '{kind}' tidak memiliki data untuk digambar.")
+    for i, row in enumerate(rows, start=1):
+        missing = [k for k in keys if k not in row]
+        if missing:
+            raise ChartError(
+                f"Grafik '{kind}': baris {i} tidak memiliki kolom {', '.join(repr(m) for m in missing)}."
+            )
+
+
+def unique_names(names: Sequence[str], kind: str) -> None:
+    """Categories are the scale domain: two rows with one name would silently merge into one bar."""
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise ChartError(f"Grafik '{kind}': nama '{name}' muncul lebih dari sekali.")
+        seen.add(name)
+
+
+def wrap(label: str, width: int = LABEL_WRAP) -> list[str]:
+    return textwrap.wrap(label, width=width, break_long_words=False) or [label]
+
+
+def wrap_expr(labels: Iterable[str]) -> str:
+    """A Vega ``labelExpr`` mapping each long category to its wrapped lines (multi-line labels)."""
+    mapping = {lab: wrap(lab) for lab in labels if len(wrap(lab)) > 1}
+    if not mapping:
+        return "datum.label"
+    return f"{json.dumps(mapping, ensure_ascii=False, sort_keys=True)}[datum.label] || datum.label"
+
+
+def band_height(n_categories: int, lines: int = 1) -> int:
+    return max(1, n_categories) * max(BAND, 14 * lines + 10)
+
+
+def max_lines(labels: Iterable[str]) -> int:
+    return max((len(wrap(lab)) for lab in labels), default=1)
+
+
+def extreme_text(items: Sequence[tuple[str, Decimal]], fmt: Callable[[Decimal], str]) -> str:
+    """"tertinggi … ; terendah …" naming every tie, so the text is true however the data falls."""
+    if not items:
+        return ""
+    hi = max(v for _, v in items)
+    lo = min(v for _, v in items)
+    top = [n for n, v in items if v == hi]
+    low = [n for n, v in items if v == lo]
+    if hi == lo:
+        return f"Semua bernilai sama, {fmt(hi)}."
+    return (
+        f"Tertinggi: {join_names(top)} ({fmt(hi)}); terendah: {join_names(low)} ({fmt(lo)})."
+    )
+
+
+def join_names(names: Sequence[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " dan " + names[-1]
+
+
+def data(values: list[dict[str, Any]]) -> alt.Data:
+    return alt.Data(values=values)
+
+
+def rupiah_axis(max_value: Decimal) -> tuple[str, str]:
+    """Axis title and labelExpr scaled to the data (Rupiah / Juta Rupiah / Miliar Rupiah)."""
+    if max_value >= Decimal(10) ** 9:
+        return "Miliar Rupiah", "format(datum.value / 1e9, ',~f')"
+    if max_value >= Decimal(10) ** 6:
+        return "Juta Rupiah", "format(datum.value / 1e6, ',~f')"
+    return "Rupiah", "format(datum.value, ',~f')"
+
+
+def percent_domain(values: Iterable[Decimal | None]) -> list[float]:
+    """0 … max(100, largest) with head room for the value labels right of the bars."""
+    top = max([Decimal(100)] + [v for v in values if v is not None])
+    return [0.0, float(top * Decimal("1.22"))]
+
+
+def value_domain(values: Iterable[Decimal | None]) -> list[float]:
+    top = max([Decimal(0)] + [v for v in values if v is not None])
+    return [0.0, float(top * Decimal("1.22")) if top > 0 else 1.0]
+
+
+def target_rule(x_value: float, label: str) -> alt.LayerChart | alt.Chart:
+    """A dashed vertical rule (e.g. the 100 % target), labelled in text, not only by style."""
+    base = alt.Chart(data([{"x": x_value, "t": label}]))
+    rule = base.mark_rule(color=MUTED_COLOUR, strokeDash=[4, 3], strokeWidth=1.5, aria=False).encode(
+        x=alt.X("x:Q")
+    )
+    text = base.mark_text(
+        align="left", baseline="top", dx=3, dy=-14, color=MUTED_COLOUR, fontSize=11, aria=False
+    ).encode(x=alt.X("x:Q"), y=alt.value(0), text=alt.Text("t:N"))
+    return rule + text
+
+
+@dataclass
+class Plan:
+    """What a kind-specific planner produces before the shared finishing steps."""
+
+    chart: Any  # alt.Chart | alt.LayerChart
+    summary: str
+    table: ChartTable
+    alt: str
+
+
+def value_with_grade(value: Any) -> str:
+    """Target/realisasi may be a grade ("B") for qualitative indicators: show it as written."""
+    d = as_decimal(value)
+    if d is not None:
+        return fmt_or_dash(d)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return DASH
+
+
+def serapan_of(row: Mapping[str, Any], pagu: Decimal | None, real: Decimal | None) -> Decimal | None:
+    given = as_decimal(row.get("serapan"))
+    if given is not None or "serapan" in row:
+        return given
+    if pagu is None or real is None or pagu == 0:
+        return None
+    return real / pagu * 100

@@ -1,0 +1,54 @@
+"""Planning: a :class:`ChartSpec` to a Vega-Lite spec, its Indonesian summary, data table and alt text.
+
+Charts must never disagree with the tables. Every label, tooltip and table cell is a string formatted in Python from
+the same Decimal values the tables use (``lkjip_site.core.fmt``); the numeric fields handed to Vega only position
+marks. Axis ticks (which Vega invents) use an Indonesian d3 format locale embedded in the spec's ``config.locale``, so
+the static SVG and the interactive upgrade format them the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Callable
+
+from .dataset import plan_dataset
+from .kinds import plan_budget, plan_efisiensi, plan_ikm, plan_renstra, plan_target_realisasi, plan_tren
+from .marks import Plan
+from .spec import ChartSpec, ChartTable
+from .style import ID_FORMAT_LOCALE, ID_TIME_FORMAT_LOCALE, theme_config
+
+_PLANNERS: dict[str, Callable[[ChartSpec], Plan]] = {
+    "target_realisasi": plan_target_realisasi,
+    "tren": plan_tren,
+    "renstra": plan_renstra,
+    "anggaran_program": lambda s: plan_budget(s, "program", "program"),
+    "jenis_belanja": lambda s: plan_budget(s, "jenis", "jenis belanja"),
+    "efisiensi": plan_efisiensi,
+    "ikm": plan_ikm,
+    "dataset": plan_dataset,
+}
+
+
+def canonical_json(obj: Any) -> str:
+    """Stable JSON: the cache key and the id prefix depend only on content."""
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def build(spec: ChartSpec) -> tuple[dict[str, Any], str, ChartTable, str]:
+    """Plan a chart without rendering: (Vega-Lite dict, summary, table, alt). Cheap; no vl-convert."""
+    plan = _PLANNERS[spec.kind](spec)
+    chart = plan.chart.properties(description=plan.alt)
+    vl = chart.to_dict(validate=True)
+    vl.pop("config", None)  # Altair's defaults; ours replace them wholesale
+    vl["config"] = theme_config()
+    vl["usermeta"] = {
+        # vega-embed reads these on the site, so the interactive chart formats like the SVG.
+        "embedOptions": {
+            "actions": False,
+            "renderer": "svg",
+            "formatLocale": ID_FORMAT_LOCALE,
+            "timeFormatLocale": ID_TIME_FORMAT_LOCALE,
+        }
+    }
+    vl = json.loads(canonical_json(vl))  # plain dicts/lists only, keys sorted
+    return vl, plan.summary, plan.table, plan.alt

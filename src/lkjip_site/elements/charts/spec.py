@@ -1,0 +1,155 @@
+"""What a chart shows, as plain data: the spec (kind, rows, options) and what rendering returns.
+
+Inputs are plain ``list[dict]`` rows (Decimal/str/int values), so the engine does not depend on the loaders or on
+``compute``; ``lkjip_site.elements.figures`` maps the computed model to rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Mapping, Sequence
+
+CHART_KINDS: tuple[str, ...] = (
+    "target_realisasi",
+    "tren",
+    "renstra",
+    "anggaran_program",
+    "jenis_belanja",
+    "efisiensi",
+    "ikm",
+    "dataset",
+)
+DATASET_KINDS: tuple[str, ...] = ("batang", "batang_tumpuk", "garis", "donat")
+
+
+class ChartError(ValueError):
+    """A chart cannot be built from the given rows/options; the message is for authors (Indonesian)."""
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """What to draw: a kind, plain rows and kind-specific options (see the builder functions)."""
+
+    kind: str
+    rows: tuple[Mapping[str, Any], ...]
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.kind not in CHART_KINDS:
+            raise ChartError(
+                f"Jenis grafik '{self.kind}' tidak dikenal; pilihan: {', '.join(CHART_KINDS)}."
+            )
+
+
+@dataclass(frozen=True)
+class ChartTable:
+    """The chart's data as formatted strings, for the table in ``<details>``.
+
+    ``numeric[i]`` says whether column i holds numbers (right-aligned by the template).
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class ChartResult:
+    """Everything a template needs for one figure. ``spec`` is the Vega-Lite dict (JSON-safe)."""
+
+    svg: str
+    spec: dict[str, Any]
+    summary: str
+    table: ChartTable
+    alt: str
+
+
+def target_realisasi(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = None) -> ChartSpec:
+    """Capaian per indicator against the 100 % target line, coloured and labelled by predikat.
+
+    Row keys: ``indikator``, ``target``, ``realisasi``, ``capaian`` (Decimal or None when it cannot
+    be computed), ``predikat``, ``warna`` (the scale colour, same as tables); optional ``satuan``
+    (overrides the chart-wide ``satuan``) and ``keterangan`` (reason when capaian is missing).
+    Indicators have different units, so bars show capaian (%), the one comparable quantity.
+    """
+    return ChartSpec("target_realisasi", tuple(rows), {"satuan": satuan})
+
+
+def tren(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = None) -> ChartSpec:
+    """Realisasi over the years, one line per indicator. Rows: ``tahun``, ``indikator``, ``nilai``."""
+    return ChartSpec("tren", tuple(rows), {"satuan": satuan})
+
+
+def renstra(rows: Sequence[Mapping[str, Any]]) -> ChartSpec:
+    """Progress to the Renstra end target. Rows: ``indikator``, ``realisasi``, ``target_akhir``,
+    ``kemajuan`` (tingkat kemajuan %, from ``compute``), optional ``satuan``."""
+    return ChartSpec("renstra", tuple(rows), {})
+
+
+def anggaran_program(rows: Sequence[Mapping[str, Any]]) -> ChartSpec:
+    """Pagu vs realisasi per program (Rupiah). Rows: ``program``, ``pagu``, ``realisasi``, optional
+    ``serapan`` (%, computed from the two when absent)."""
+    return ChartSpec("anggaran_program", tuple(rows), {})
+
+
+def jenis_belanja(rows: Sequence[Mapping[str, Any]]) -> ChartSpec:
+    """Pagu vs realisasi per jenis belanja. Rows: ``jenis`` (code such as ``barang_jasa`` or a
+    label), ``pagu``, ``realisasi``, optional ``serapan``."""
+    return ChartSpec("jenis_belanja", tuple(rows), {})
+
+
+def efisiensi(
+    rows: Sequence[Mapping[str, Any]], *, metode: str | None = None, tingkat: str = "program"
+) -> ChartSpec:
+    """Capaian kinerja vs serapan anggaran per program or sasaran.
+
+    Rows: ``nama``, ``capaian`` (%), ``serapan`` (%), optional ``efisiensi`` (Decimal or str, already
+    computed by the chosen method) and ``status`` (e.g. "Efisien"). ``metode`` is the printed name
+    of the efficiency method; ``tingkat`` is "program" or "sasaran" (used in the text).
+    """
+    return ChartSpec("efisiensi", tuple(rows), {"metode": metode, "tingkat": tingkat})
+
+
+def ikm(
+    rows: Sequence[Mapping[str, Any]], *, nilai_ikm: Decimal | None = None, mutu: str | None = None
+) -> ChartSpec:
+    """NRR per service element U1..U9 (scale 1–4). Rows: ``kode``, ``nama``, ``nilai``.
+    ``nilai_ikm``/``mutu`` (computed elsewhere) are only quoted in the summary."""
+    return ChartSpec("ikm", tuple(rows), {"nilai_ikm": nilai_ikm, "mutu": mutu})
+
+
+def dataset(
+    columns: Sequence[str],
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    x: str,
+    y: str | Sequence[str],
+    jenis: str = "batang",
+    warna: str | Sequence[str] | None = None,
+    label: Mapping[str, str] | None = None,
+    satuan: str | Mapping[str, str] | None = None,
+    nama: str = "",
+) -> ChartSpec:
+    """A generic chart of a dataset (CSV) from a declarative spec.
+
+    ``x``: category column; ``y``: one or more numeric columns; ``jenis``: batang | batang_tumpuk |
+    garis | donat; ``warna``: one colour or one per series; ``label``: display names per column
+    (default: column name with ``_`` → space, first letter upper case); ``satuan``: unit for all
+    ``y`` or per column; ``nama``: dataset id, quoted in error messages.
+    """
+    ys = [y] if isinstance(y, str) else list(y)
+    return ChartSpec(
+        "dataset",
+        tuple(rows),
+        {
+            "columns": tuple(columns),
+            "x": x,
+            "y": tuple(ys),
+            "jenis": jenis,
+            "warna": warna,
+            "label": dict(label or {}),
+            "satuan": satuan,
+            "nama": nama,
+        },
+    )

@@ -1,0 +1,84 @@
+"""One visual style for the site and the PDF: the project font, dark text, Okabe–Ito series, id-ID locale."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...core.fmt import BULAN, BULAN_SINGKAT
+
+FONT_FAMILY = "Noto Sans"
+TEXT_COLOUR = "#1f2328"  # 15.8:1 on white
+MUTED_COLOUR = "#57606a"  # 6.1:1 on white, for axes and rules
+GRID_COLOUR = "#d8dee4"
+NEUTRAL_BAR = "#0072B2"
+FALLBACK_PREDIKAT = "#6e7781"
+
+# Okabe & Ito (2008), ordered so that the first colours have the most contrast on white; yellow last.
+OKABE_ITO: tuple[str, ...] = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#000000",
+    "#F0E442",
+)
+
+# d3-format locale: decimal comma, thousands dot, Rupiah prefix, percent with a space ("98,25 %").
+ID_FORMAT_LOCALE: dict[str, Any] = {
+    "decimal": ",",
+    "thousands": ".",
+    "grouping": [3],
+    "currency": ["Rp ", ""],
+    "percent": " %",
+}
+ID_TIME_FORMAT_LOCALE: dict[str, Any] = {
+    "dateTime": "%A, %e %B %Y %H.%M.%S",
+    "date": "%d/%m/%Y",
+    "time": "%H.%M.%S",
+    "periods": ["AM", "PM"],
+    "days": ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
+    "shortDays": ["Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"],
+    "months": list(BULAN),
+    "shortMonths": list(BULAN_SINGKAT),
+}
+
+PLOT_WIDTH = 420  # width of the plotting area; axis labels come on top of it
+BAND = 30  # height per category on horizontal bar charts
+LABEL_WRAP = 34  # characters per line of a category label
+
+
+def theme_config() -> dict[str, Any]:
+    """One visual style for site and PDF: project font, dark text, Okabe–Ito series, id-ID locale."""
+    return {
+        "font": FONT_FAMILY,
+        "background": "#ffffff",
+        "padding": 8,
+        "view": {"stroke": None},
+        "axis": {
+            "labelFontSize": 12,
+            "titleFontSize": 12,
+            "titleFontWeight": "normal",
+            "labelColor": TEXT_COLOUR,
+            "titleColor": TEXT_COLOUR,
+            "domainColor": MUTED_COLOUR,
+            "tickColor": MUTED_COLOUR,
+            "gridColor": GRID_COLOUR,
+            "labelLimit": 260,
+            "aria": False,
+        },
+        "legend": {
+            "labelFontSize": 12,
+            "titleFontSize": 12,
+            "labelColor": TEXT_COLOUR,
+            "titleColor": TEXT_COLOUR,
+            "orient": "bottom",
+            "direction": "horizontal",
+            "labelLimit": 360,
+            "aria": False,
+        },
+        "text": {"fontSize": 12, "color": TEXT_COLOUR},
+        "range": {"category": list(OKABE_ITO)},
+        "locale": {"number": ID_FORMAT_LOCALE, "time": ID_TIME_FORMAT_LOCALE},
+    }

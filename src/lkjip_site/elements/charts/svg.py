@@ -1,0 +1,94 @@
+"""Rendering: a Vega-Lite spec to deterministic, page-safe static SVG with vl-convert (offline, no browser).
+
+vl-convert numbers ``clipPath`` ids with a process-wide counter, so ids are rewritten to names derived from a hash of
+the spec: identical input gives identical bytes, and two charts on one page never share an id. Text is measured with
+the theme's own font (registered here), never the fonts of the build machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any, Mapping
+
+import vl_convert as vlc
+
+from .plan import build, canonical_json
+from .spec import ChartResult, ChartSpec
+from .style import ID_FORMAT_LOCALE, ID_TIME_FORMAT_LOCALE
+
+# Bump when the post-processing of SVG or the meaning of options changes: invalidates the cache.
+ENGINE_VERSION = "1"
+
+
+_ID_RE = re.compile(r'\sid="([^"]+)"')
+
+
+def stabilise_svg(svg: str, key: str, alt_text: str) -> str:
+    """Make vl-convert's SVG deterministic and page-safe, and give it an accessible name.
+
+    Ids (clip paths, gradients) come from a process-wide counter; rename them in order of
+    appearance to ``g<key>-<n>`` so the same chart always has the same bytes and two charts on one
+    page never collide. The root gets ``role="img"`` and ``aria-label`` (the summary and the data
+    table beside it carry the details).
+    """
+    ids: list[str] = []
+    for m in _ID_RE.finditer(svg):
+        if m.group(1) not in ids:
+            ids.append(m.group(1))
+    mapping = {old: f"g{key[:10]}-{i}" for i, old in enumerate(ids, start=1)}
+    if mapping:
+        alternatives = "|".join(re.escape(k) for k in sorted(mapping, key=len, reverse=True))
+        pattern = re.compile(r'(id="|url\(#|href="#)(' + alternatives + r')(?=[")])')
+        svg = pattern.sub(lambda m: m.group(1) + mapping[m.group(2)], svg)
+    label = _xml_attr(alt_text)
+    svg = re.sub(r"^<svg\b", f'<svg role="img" aria-label="{label}" focusable="false"', svg, count=1)
+    return svg
+
+
+def _xml_attr(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    )
+
+
+_registered_fonts: dict[str, str] = {}
+
+
+def register_fonts(font_dir: Path) -> str:
+    """Register a font directory with vl-convert once per process; returns its fingerprint.
+
+    The fingerprint (hash of file names and contents) goes into cache keys, so changing the
+    theme's fonts re-renders every chart.
+    """
+    key = str(font_dir.resolve())
+    if key in _registered_fonts:
+        return _registered_fonts[key]
+    h = hashlib.sha256()
+    if font_dir.is_dir():
+        for path in sorted(p for p in font_dir.rglob("*") if p.is_file()):
+            if path.suffix.lower() in {".ttf", ".otf", ".woff", ".woff2", ".ttc"}:
+                h.update(path.relative_to(font_dir).as_posix().encode())
+                h.update(hashlib.sha256(path.read_bytes()).digest())
+        vlc.register_font_directory(key)
+    _registered_fonts[key] = h.hexdigest()[:16]
+    return _registered_fonts[key]
+
+
+def render_svg(vl: Mapping[str, Any]) -> str:
+    """Raw vl-convert call (offline: no external data URLs are allowed)."""
+    return vlc.vegalite_to_svg(
+        dict(vl),
+        format_locale=ID_FORMAT_LOCALE,
+        time_format_locale=ID_TIME_FORMAT_LOCALE,
+        allowed_base_urls=[],
+    )
+
+
+def render_chart(spec: ChartSpec) -> ChartResult:
+    """Build and render one chart. Raises :class:`ChartError` (Indonesian message) on bad input."""
+    vl, summary, table, alt_text = build(spec)
+    key = hashlib.sha256((canonical_json(vl) + "\n" + alt_text).encode("utf-8")).hexdigest()
+    svg = stabilise_svg(render_svg(vl), key, alt_text)
+    return ChartResult(svg=svg, spec=vl, summary=summary, table=table, alt=alt_text)

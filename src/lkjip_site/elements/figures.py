@@ -1,0 +1,173 @@
+"""Stage 6, elements: chart kinds for the ```{grafik} <kind>`` directive: the computed model mapped to ``charts`` rows.
+
+``charts`` knows nothing of reports; this module decides which computed numbers each chart shows, so a chart
+shows exactly the values of its table (same Decimal, same formatting). The validator builds every chart spec up
+front (an option naming a missing indicator is an error before anything is written); the renderer turns it into
+SVG through the chart cache, inside one theme template (``partials/figure.html``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Callable
+
+from ..core.diagnostics import Diagnostics
+from ..core.model import Report
+from ..markdown.directives import Directive, Registry, RenderContext
+from .charts import spec as specs
+from .charts.cache import ChartCache
+from .charts.spec import ChartError, ChartSpec
+from .charts.style import FALLBACK_PREDIKAT
+from .select import EMPTY_EFFICIENCY, OptionError, budget_of, indicators_for
+
+SpecBuilder = Callable[[Report, dict[str, Any]], ChartSpec]
+
+
+def _number(value: Any) -> Decimal | None:
+    return value if isinstance(value, Decimal) else None
+
+
+def chart_target_realisasi(report: Report, options: dict[str, Any]) -> ChartSpec:
+    rows = []
+    for ind in indicators_for(report, options):
+        target, real = _number(ind.target), _number(ind.realisasi)
+        if target is None or real is None:
+            continue  # qualitative or missing values are shown in the table, not as bars
+        rows.append({"indikator": ind.nama, "target": target, "realisasi": real, "capaian": ind.capaian.value,
+                     "predikat": ind.predikat.label if ind.predikat else "", "satuan": ind.satuan,
+                     "warna": ind.predikat.warna if ind.predikat and ind.predikat.warna else FALLBACK_PREDIKAT})
+    if not rows:
+        raise OptionError("tidak ada indikator bernilai angka untuk digambar")
+    units = {r["satuan"] for r in rows}
+    return specs.target_realisasi(rows, satuan=units.pop() if len(units) == 1 else None)
+
+
+def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
+    rows, units = [], set()
+    for ind in indicators_for(report, options):
+        for point in ind.riwayat:
+            if point.tahun <= report.tahun and _number(point.realisasi) is not None:
+                rows.append({"tahun": point.tahun, "indikator": ind.nama, "nilai": point.realisasi})
+                units.add(ind.satuan)
+    if not rows:
+        raise OptionError("tidak ada realisasi tahunan bernilai angka untuk digambar")
+    return specs.tren(rows, satuan=units.pop() if len(units) == 1 else None)
+
+
+def chart_renstra(report: Report, options: dict[str, Any]) -> ChartSpec:
+    rows = []
+    for ind in indicators_for(report, options):
+        end, real = _number(ind.target_akhir), _number(ind.realisasi)
+        if end is None or real is None or ind.kemajuan is None:
+            continue
+        rows.append({"indikator": ind.nama, "realisasi": real, "target_akhir": end,
+                     "kemajuan": ind.kemajuan.value, "satuan": ind.satuan})
+    if not rows:
+        raise OptionError("tidak ada indikator dengan target akhir Renstra dan realisasi bernilai angka")
+    return specs.renstra(rows)
+
+
+def chart_anggaran_program(report: Report, options: dict[str, Any]) -> ChartSpec:
+    budget = budget_of(report)
+    return specs.anggaran_program([{"program": p.nama, "pagu": p.pagu, "realisasi": p.realisasi,
+                                     "serapan": p.serapan} for p in budget.program])
+
+
+def chart_jenis_belanja(report: Report, options: dict[str, Any]) -> ChartSpec:
+    budget = budget_of(report)
+    if not budget.jenis_belanja:
+        raise OptionError("data/anggaran.yaml belum memuat jenis belanja")
+    return specs.jenis_belanja([{"jenis": r.key, "pagu": r.pagu, "realisasi": r.realisasi}
+                                 for r in budget.jenis_belanja])
+
+
+def chart_efisiensi(report: Report, options: dict[str, Any]) -> ChartSpec:
+    c = report.computed
+    per_sasaran = options.get("per") == "sasaran"
+    source = c.efisiensi_sasaran if per_sasaran else c.efisiensi
+    rows = [{"nama": r.label, "capaian": r.capaian, "serapan": r.serapan, "efisiensi": r.result.value,
+             "status": r.result.label} for r in source if r.capaian is not None and r.serapan is not None]
+    if not rows:
+        raise OptionError(EMPTY_EFFICIENCY)
+    return specs.efisiensi(rows, metode=c.efisiensi_deskripsi, tingkat="sasaran" if per_sasaran else "program")
+
+
+def chart_ikm(report: Report, options: dict[str, Any]) -> ChartSpec:
+    ikm = report.computed.ikm
+    if ikm is None:
+        raise OptionError("laporan ini belum memiliki data/ikm.yaml")
+    return specs.ikm([{"kode": u.kode, "nama": u.nama, "nilai": u.nrr} for u in ikm.unsur],
+                      nilai_ikm=ikm.nilai, mutu=f"{ikm.mutu} ({ikm.kinerja})")
+
+
+def chart_dataset(report: Report, options: dict[str, Any]) -> ChartSpec:
+    name = str(options.get("dataset", ""))
+    if name not in report.data.datasets:
+        known = ", ".join(sorted(report.data.datasets)) or "-"
+        raise OptionError(f"dataset '{name}' tidak ada di folder data (tersedia: {known})", "dataset")
+    ds = report.data.datasets[name]
+    y = options.get("y")
+    if y is None:
+        y = [col for col, numeric in zip(ds.columns, ds.numeric) if numeric]
+    rows = [dict(zip(ds.columns, r)) for r in ds.rows]
+    return specs.dataset(ds.columns, rows, x=str(options.get("x") or ds.columns[0]),
+                          y=y, jenis=str(options.get("jenis", "batang")), warna=options.get("warna"),
+                          label=options.get("label") or {}, satuan=options.get("satuan") or ds.satuan or None,
+                          nama=ds.judul or name)
+
+
+KINDS: dict[str, SpecBuilder] = {
+    "target_realisasi": chart_target_realisasi,
+    "tren": chart_tren,
+    "renstra": chart_renstra,
+    "anggaran_program": chart_anggaran_program,
+    "jenis_belanja": chart_jenis_belanja,
+    "efisiensi": chart_efisiensi,
+    "ikm": chart_ikm,
+    "dataset": chart_dataset,
+}
+OPTIONS = {"id", "judul", "sasaran", "indikator", "per", "dataset", "x", "y", "jenis", "warna", "label", "satuan"}
+
+
+def _validator(cache: ChartCache) -> Callable[[Report, Directive, Diagnostics], None]:
+    """Build every chart's spec from the computed model up front; new charts are rendered by ``cache.fill``."""
+
+    def validate(report: Report, directive: Directive, diags: Diagnostics) -> None:
+        directive.warn_unknown_options(OPTIONS, diags)
+        if report.computed is None:
+            return
+        try:
+            spec = KINDS[directive.kind](report, directive.options)
+        except OptionError as exc:
+            diags.error(directive.option_loc(exc.option), f"grafik {directive.kind}: {exc}")
+            return
+        except ChartError as exc:
+            diags.error(directive.loc, f"grafik {directive.kind}: {exc}")
+            return
+        directive.built = spec
+        cache.want(spec, directive)
+
+    return validate
+
+
+def register(registry: Registry, cache: ChartCache) -> None:
+    def render(ctx: RenderContext, directive: Directive) -> str:
+        spec = directive.built
+        result = cache.get(spec) if spec is not None else None
+        if result is None:
+            return ""  # already reported when the charts were planned
+        return ctx.env.get_template("partials/figure.html").render(result=result, item=directive.item, pdf=ctx.pdf)
+
+    validate = _validator(cache)
+    for kind in KINDS:
+        registry.renderers[("grafik", kind)] = render
+        registry.validators[("grafik", kind)] = validate
+    registry.finishers.append(cache.fill)
+
+
+def register_unavailable(registry: Registry) -> None:
+    """Without the theme's chart fonts (reported once, as an error), chart blocks are known kinds that draw nothing."""
+    for kind in KINDS:
+        registry.renderers[("grafik", kind)] = lambda ctx, directive: ""
+        registry.validators[("grafik", kind)] = lambda report, directive, diags: directive.warn_unknown_options(
+            OPTIONS, diags)

@@ -1,0 +1,55 @@
+"""What an element shows, chosen by its options: the indicators of a sasaran, the budget, ... shared by tables and
+charts, so a chart and the table beside it select the same rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.model import Report
+
+
+class OptionError(Exception):
+    """An option of a table or chart directive names something that does not exist.
+
+    ``option`` names the offending option, so the message points at that option's own line in the block.
+    """
+
+    def __init__(self, message: str, option: str | None = None):
+        super().__init__(message)
+        self.option = option
+
+
+EMPTY_EFFICIENCY = ("tidak ada baris yang memiliki capaian kinerja dan serapan anggaran sekaligus; isi kunci 'program' "
+                    "pada indikator (data/indikator.yaml) atau 'sasaran' pada program (data/anggaran.yaml), "
+                    "atau gunakan opsi 'per: sasaran'")
+
+
+def option_ids(options: dict[str, Any], key: str) -> list[str] | None:
+    raw = options.get(key)
+    if raw is None:
+        return None
+    return [str(x) for x in (raw if isinstance(raw, list) else [raw])]
+
+
+def indicators_for(report: Report, options: dict[str, Any]) -> list[Any]:
+    """Indicators in report order, optionally filtered by ``sasaran:`` or ``indikator:``."""
+    c = report.computed
+    wanted_sasaran = option_ids(options, "sasaran")
+    wanted = option_ids(options, "indikator")
+    for sid in wanted_sasaran or []:
+        if sid not in c.sasaran:
+            raise OptionError(f"sasaran '{sid}' tidak ada di data/renstra.yaml", "sasaran")
+    for iid in wanted or []:
+        if iid not in c.indikator:
+            raise OptionError(f"indikator '{iid}' tidak ada di data/indikator.yaml", "indikator")
+    order = wanted or (c.pk_indikator or list(c.indikator))
+    out = [c.indikator[i] for i in order if i in c.indikator]
+    if wanted_sasaran:
+        out = [i for i in out if i.sasaran_id in wanted_sasaran]
+    return out
+
+
+def budget_of(report: Report) -> Any:
+    if report.computed.anggaran is None:
+        raise OptionError("laporan ini belum memiliki data/anggaran.yaml")
+    return report.computed.anggaran

@@ -1,0 +1,37 @@
+"""Stage 1, config: the site configuration (``content/situs.yaml``) into :class:`SiteConfig`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.diagnostics import Diagnostics
+from ..core.model import Loc, SiteConfig
+from ..core.paths import rel_path
+from . import schemas
+from .scales import parse_scales
+from .schema import read_validated
+
+SITE_FILE = "situs.yaml"
+
+
+def load_config(content_dir: Path, root: Path, diags: Diagnostics, strict: bool) -> SiteConfig | None:
+    path = content_dir / SITE_FILE
+    rel = rel_path(path, root)
+    if not path.is_file():
+        diags.error((rel, 1), "berkas konfigurasi situs tidak ditemukan (buat content/situs.yaml)")
+        return None
+    data = read_validated(path, rel, schemas.SITE, diags, strict)
+    if data is None:
+        return None
+    return SiteConfig(
+        judul=data["judul"],
+        pemda=data["pemda"],
+        url_dasar=data["url_dasar"],
+        loc=Loc(rel, 1),
+        bahasa=data.get("bahasa", "id-ID"),
+        tema=data.get("tema", "default"),
+        skala_predikat=data.get("skala_predikat", "permendagri-86-2017"),
+        html_mentah=bool(data.get("html_mentah", False)),
+        label_gambar=data.get("label_gambar", "Gambar"),
+        scales=parse_scales(data.get("skala"), rel, diags),
+    )

@@ -1,0 +1,190 @@
+"""Stage 2, content: discover reports and read their metadata and chapters (front matter + Markdown body)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..core.diagnostics import Diagnostics
+from ..core.model import RESERVED_IDS, CapaianPolicy, Chapter, Instansi, Loc, Person, Report, SiteConfig
+from ..core.paths import rel_path, resolve_inside
+from . import schemas
+from .data import read_data_files
+from .scales import parse_scales
+from .schema import Ctx, read_validated
+from .yamltree import YMap, load_yaml
+
+REPORTS_DIR = "laporan"
+REPORT_FILE = "laporan.yaml"
+_SLUG = re.compile(r"[a-z0-9][a-z0-9\-]*")
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.S | re.M)
+
+
+def load_reports(content_dir: Path, root: Path, site: SiteConfig, diags: Diagnostics, strict: bool) -> list[Report]:
+    """Every folder under ``content/laporan`` is one report version; sorted so builds are deterministic."""
+    base = content_dir / REPORTS_DIR
+    if not base.is_dir():
+        diags.error((rel_path(content_dir, root), 1), "folder 'laporan' tidak ditemukan di dalam content/")
+        return []
+    reports = []
+    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        report = load_report(folder, root, site, diags, strict)
+        if report is not None:
+            reports.append(report)
+    _check_unique_versions(reports, diags)
+    return reports
+
+
+def _check_unique_versions(reports: list[Report], diags: Diagnostics) -> None:
+    seen: dict[tuple[str, str], Report] = {}
+    for r in reports:
+        key = (r.slug, r.versi)
+        if key in seen:
+            diags.error(r.loc, f"versi '{r.versi}' dari laporan '{r.slug}' sudah ada di {seen[key].rel}")
+        seen[key] = r
+
+
+def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics, strict: bool) -> Report | None:
+    rel_folder = rel_path(folder, root)
+    if not _SLUG.fullmatch(folder.name):
+        diags.error((rel_folder, 1), f"nama folder laporan '{folder.name}' hanya boleh berisi huruf kecil, angka dan '-'")
+        return None
+    meta_path = folder / REPORT_FILE
+    rel = rel_path(meta_path, root)
+    if not meta_path.is_file():
+        diags.error((rel, 1), "berkas laporan.yaml tidak ditemukan di folder laporan ini")
+        return None
+    data = read_validated(meta_path, rel, schemas.REPORT, diags, strict)
+    chapters = load_chapters(folder, root, diags, strict)
+    if data is None:
+        read_data_files(folder, root, diags, strict)  # the report is dropped, but its data files are still checked
+        return None
+    inst, head = data["instansi"], data["instansi"]["kepala"]
+    instansi = Instansi(
+        nama=inst["nama"],
+        kepala=Person(head["nama"], head["jabatan"], head["pangkat"], str(head["nip"])),
+        pemda=inst.get("pemda", site.pemda),
+        jenis=inst.get("jenis", ""),
+        alamat=inst.get("alamat", ""),
+        telepon=str(inst.get("telepon", "")),
+        email=inst.get("email", ""),
+        situs=inst.get("situs", ""),
+        logo=inst.get("logo"),
+    )
+    policy = data.get("capaian", {})
+    period = data["periode"]
+    title = data.get("judul") or _default_title(instansi.nama, data["tahun"], period)
+    report = Report(
+        slug=folder.name,
+        folder=folder,
+        rel=rel_folder,
+        judul=title,
+        tahun=data["tahun"],
+        periode=period,
+        versi=str(data["versi"]),
+        tanggal_terbit=data["tanggal_terbit"],
+        instansi=instansi,
+        tempat_ttd=data["penandatanganan"]["tempat"],
+        tanggal_ttd=data["penandatanganan"]["tanggal"],
+        loc=Loc(rel, 1),
+        chapters=chapters,
+        skala_predikat=data.get("skala_predikat", site.skala_predikat),
+        scales=parse_scales(data.get("skala"), rel, diags),
+        capaian=CapaianPolicy(
+            rumus_negatif=policy.get("rumus_negatif", "standar"),
+            hasil_negatif=policy.get("hasil_negatif", "nol"),
+            batas_100=policy.get("batas_100", False),
+        ),
+        efisiensi=data.get("efisiensi", "rasio"),
+        catatan_versi=data.get("catatan_versi", ""),
+    )
+    _check_logo(report, data, root, diags)
+    return report
+
+
+def _default_title(nama: str, tahun: int, periode: str) -> str:
+    if periode == "tahunan":
+        return f"Laporan Kinerja Instansi Pemerintah {nama} Tahun {tahun}"
+    roman = {"tw1": "I", "tw2": "II", "tw3": "III", "tw4": "IV"}[periode]
+    return f"Laporan Kinerja Triwulan {roman} {nama} Tahun {tahun}"
+
+
+def _check_logo(report: Report, data: dict, root: Path, diags: Diagnostics) -> None:
+    logo = report.instansi.logo
+    if not logo:
+        return
+    line = data["instansi"].line_of("logo")
+    target = resolve_inside(report.folder, logo)
+    if target is None:
+        diags.error((report.loc.file, line), f"logo '{logo}' berada di luar folder laporan; simpan gambar di folder laporan")
+    elif not target.is_file():
+        diags.error((report.loc.file, line), f"berkas logo '{logo}' tidak ditemukan")
+    else:
+        report.assets[Path(logo).as_posix()] = target
+
+
+def load_chapters(folder: Path, root: Path, diags: Diagnostics, strict: bool) -> list[Chapter]:
+    chapters = [c for p in sorted(folder.glob("*.md")) if (c := load_chapter(p, root, diags, strict))]
+    _check_chapter_set(chapters, diags)
+    return sorted(chapters, key=lambda c: (c.urutan, c.id))
+
+
+def _check_chapter_set(chapters: list[Chapter], diags: Diagnostics) -> None:
+    by_order: dict[int, Chapter] = {}
+    by_id: dict[str, Chapter] = {}
+    for c in chapters:
+        if c.urutan in by_order:
+            diags.error((c.rel, _front_line(c, "urutan")),
+                        f"urutan {c.urutan} sudah dipakai oleh {by_order[c.urutan].rel}; setiap bab perlu urutan berbeda")
+        by_order[c.urutan] = c
+        if c.id in by_id:
+            diags.error((c.rel, _front_line(c, "id")), f"id bab '{c.id}' sudah dipakai oleh {by_id[c.id].rel}")
+        if c.id in RESERVED_IDS or not _SLUG.fullmatch(c.id):
+            diags.error((c.rel, _front_line(c, "id")), f"id bab '{c.id}' tidak dapat dipakai; beri kunci 'id' berisi huruf kecil, angka dan '-' "
+                                    "yang bukan nama bagian laporan (sampul, daftar-isi, ...)")
+        by_id[c.id] = c
+
+
+def _front_line(chapter: Chapter, key: str) -> int:
+    """The line of a front matter key; line 1 (the file itself) when the key is absent, e.g. an id from the name."""
+    front = chapter.front
+    return front.line_of(key) if isinstance(front, YMap) and key in front else 1
+
+
+def load_chapter(path: Path, root: Path, diags: Diagnostics, strict: bool) -> Chapter | None:
+    rel = rel_path(path, root)
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # Notepad adds a BOM before the opening ---
+    except UnicodeDecodeError:
+        diags.error((rel, 1), "berkas bukan teks UTF-8; simpan ulang dengan pengodean UTF-8")
+        return None
+    match = _FRONT.match(text)
+    if not match:
+        diags.error((rel, 1), "front matter tidak ditemukan: berkas bab harus diawali baris '---', kunci judul/jenis/urutan, lalu '---'")
+        return None
+    before = len(diags.errors)
+    front = load_yaml(match.group(1), rel, diags, line_offset=1)
+    if front is None and len(diags.errors) == before:
+        diags.error((rel, 1), "front matter kosong: isi minimal judul, jenis dan urutan")
+        return None
+    if front is not None:
+        schemas.FRONT_MATTER.root.check(front, "", 2, Ctx(rel, diags, strict))
+    if len(diags.errors) != before:
+        return None
+    if front["jenis"] == "bab" and not front.get("bab"):
+        diags.error((rel, front.line_of("jenis")), "bab dengan jenis 'bab' wajib memiliki kunci 'bab' (mis. bab: III)")
+        return None
+    body_line = text[: match.end()].count("\n") + 1
+    return Chapter(
+        id=front.get("id") or re.sub(r"^\d+[-_]", "", path.stem),
+        judul=front["judul"],
+        jenis=front["jenis"],
+        urutan=front["urutan"],
+        source=path,
+        rel=rel,
+        body=text[match.end():],
+        body_line=body_line,
+        bab=str(front["bab"]) if front.get("bab") is not None else None,
+        ringkasan=front.get("ringkasan", ""),
+        front=front,  # a YMap: keeps the line of each key for later messages
+    )

@@ -1,0 +1,296 @@
+"""Stage 3, data: a report's data files (Renstra, indicators, PK, budget, IKM, CSV datasets) into the model.
+
+Validation happens first (``schemas``); conversion trusts the validated shape. Cross-file references (a sasaran
+naming an indicator, a PK naming a program) are checked here, once, with the line of the reference.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from ..core.diagnostics import Diagnostics
+from ..core.memo import Memo, digest
+from ..core.model import (
+    Budget,
+    BudgetNode,
+    Dataset,
+    Ikm,
+    IkmElement,
+    Indicator,
+    JenisBelanja,
+    Loc,
+    Missing,
+    PeriodValues,
+    PerjanjianKinerja,
+    Renstra,
+    Report,
+    ReportData,
+    Sasaran,
+    Stated,
+    Tujuan,
+    Value,
+)
+from ..core.numbers import ID_WRITTEN, PLAIN, to_decimal
+from ..core.paths import rel_path
+from . import schemas
+from .references import check_references, reference_lines
+from .schema import read_validated
+from .yamltree import YMap
+
+DATA_DIR = "data"
+
+
+def load_data(report: Report, root: Path, diags: Diagnostics, strict: bool, memo: Memo | None = None) -> None:
+    data, raw = read_data_files(report.folder, root, diags, strict, memo)
+    report.data = data
+    report.source_digest = digest((report.folder / "laporan.yaml").read_bytes(),
+                                  [(p.name, p.read_bytes()) for p in data.files])
+    _convert(data, raw, diags)
+    _apply_dataset_meta(data, raw)
+    unreadable = frozenset(name for name, (parsed, _rel) in raw.items() if parsed is None)
+    check_references(report, diags, reference_lines(raw), unreadable)
+
+
+def read_data_files(report_folder: Path, root: Path, diags: Diagnostics, strict: bool,
+                    memo: Memo | None = None) -> tuple[ReportData, dict[str, Any]]:
+    """Read and validate every file of ``data/``; also used alone when laporan.yaml is broken.
+
+    A broken laporan.yaml must not hide the mistakes in the data files: the author gets all of them in one run.
+    """
+    folder = report_folder / DATA_DIR
+    data = ReportData()
+    raw: dict[str, Any] = {}
+    if not folder.is_dir():
+        return data, raw
+    known = set(schemas.DATA_FILES) | {p.name for p in folder.glob("*.csv")}
+    for path in sorted(folder.iterdir()):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        rel = rel_path(path, root)
+        data.files.append(path)
+        if path.name in schemas.DATA_FILES:
+            raw[path.name] = (read_validated(path, rel, schemas.DATA_FILES[path.name], diags, strict, memo), rel)
+        elif path.suffix == ".csv":
+            dataset = load_csv(path, rel, diags)
+            if dataset is not None:
+                data.datasets[dataset.id] = dataset
+        elif path.suffix in (".yaml", ".yml") and (path.stem + ".csv") in known:
+            raw[path.name] = (read_validated(path, rel, schemas.DATASET_META, diags, strict, memo), rel)
+        else:
+            diags.unknown_key((rel, 1), f"berkas data '{path.name}' tidak dikenal dan diabaikan", strict)
+    return data, raw
+
+
+def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
+    def get(name: str) -> tuple[Any, str]:
+        return raw.get(name, (None, ""))
+
+    ind, rel = get("indikator.yaml")
+    if ind:
+        for item in ind["indikator"]:
+            key = str(item["id"])
+            if key in data.indikator:
+                diags.error((rel, item.line), f"id indikator '{key}' sudah dipakai di baris {data.indikator[key].loc.line}")
+                continue
+            data.indikator[key] = _indicator(item, rel)
+    ren, rel = get("renstra.yaml")
+    if ren:
+        data.renstra = _renstra(ren, rel)
+    pk, rel = get("pk.yaml")
+    if pk:
+        data.pk = PerjanjianKinerja(
+            tahun=pk["tahun"], jenis=pk.get("jenis", "awal"), tanggal=pk.get("tanggal"),
+            sasaran=[str(s) for s in pk["sasaran"]], indikator=[str(i) for i in pk.get("indikator", [])],
+            program=[str(p) for p in pk.get("program", [])], loc=Loc(rel, pk.line),
+        )
+    bud, rel = get("anggaran.yaml")
+    if bud:
+        data.anggaran = _budget(bud, rel)
+    ikm, rel = get("ikm.yaml")
+    if ikm:
+        data.ikm = Ikm(
+            tahun=ikm["tahun"], responden=ikm.get("responden"), loc=Loc(rel, ikm.line),
+            unsur=[IkmElement(u["kode"], u["nama"], to_decimal(u["nilai"]), Loc(rel, u.line)) for u in ikm["unsur"]],
+        )
+
+
+def value(raw: Any) -> Value:
+    if isinstance(raw, dict):
+        return Missing(str(raw["tidak_ada"]))
+    if isinstance(raw, str):
+        return raw
+    return to_decimal(raw)
+
+
+def _period(raw: Any, loc: Loc) -> PeriodValues:
+    if isinstance(raw, dict) and "tidak_ada" not in raw:
+        quarters = {k: value(v) for k, v in raw.items() if k != "tahunan"}
+        return PeriodValues(annual=value(raw["tahunan"]) if "tahunan" in raw else None, quarters=quarters, loc=loc)
+    return PeriodValues(annual=value(raw), loc=loc)
+
+
+def _years(raw: YMap | None, rel: str) -> dict[int, PeriodValues]:
+    return {int(y): _period(v, Loc(rel, raw.line_of(y))) for y, v in sorted((raw or {}).items())}
+
+
+def _indicator(i: YMap, rel: str) -> Indicator:
+    kondisi = i.get("kondisi_awal")
+    nasional = i.get("target_nasional")
+    stated = {
+        int(y): Stated(
+            capaian=to_decimal(s["capaian"]) if s.get("capaian") is not None else None,
+            predikat=s.get("predikat"), loc=Loc(rel, i["tertulis"].line_of(y)),
+        )
+        for y, s in sorted(i.get("tertulis", {}).items())
+    }
+    renstra_targets = {int(y): value(v) for y, v in sorted(i.get("target_renstra", {}).items())}
+    end = i.get("target_akhir")
+    return Indicator(
+        id=str(i["id"]), nama=i["nama"], satuan=str(i["satuan"]), polaritas=i["polaritas"], loc=Loc(rel, i.line),
+        jenis=i.get("jenis", "sasaran"), agregasi=i.get("agregasi", "terakhir"),
+        kualitatif=[str(g) for g in i["kualitatif"]] if i.get("kualitatif") else None,
+        definisi=i.get("definisi", ""), formula=i.get("formula", ""), sumber_data=i.get("sumber_data", ""),
+        penanggung_jawab=i.get("penanggung_jawab", ""),
+        program=str(i["program"]) if i.get("program") is not None else None,
+        kondisi_awal=(kondisi["tahun"], value(kondisi["nilai"])) if kondisi else None,
+        target_renstra=renstra_targets,
+        target_akhir=value(end) if end is not None else (renstra_targets[max(renstra_targets)] if renstra_targets else None),
+        target_nasional=(value(nasional["nilai"]), nasional["sumber"]) if nasional else None,
+        target=_years(i.get("target"), rel),
+        realisasi=_years(i.get("realisasi"), rel),
+        tertulis=stated,
+    )
+
+
+def _renstra(r: YMap, rel: str) -> Renstra:
+    tujuan = []
+    for t in r["tujuan"]:
+        sasaran = [
+            Sasaran(str(s["id"]), s["uraian"], [str(x) for x in s["indikator"]], Loc(rel, s.line), tujuan_id=str(t["id"]))
+            for s in t["sasaran"]
+        ]
+        tujuan.append(Tujuan(str(t["id"]), t["uraian"], sasaran, Loc(rel, t.line), [str(x) for x in t.get("indikator", [])]))
+    return Renstra(
+        awal=r["periode"]["awal"], akhir=r["periode"]["akhir"], visi=r["visi"], misi=list(r["misi"]), tujuan=tujuan,
+        loc=Loc(rel, r.line), strategi=list(r.get("strategi", [])), kebijakan=list(r.get("kebijakan", [])),
+    )
+
+
+def _stated(node: YMap) -> dict[str, Decimal | None]:
+    return {k: to_decimal(node[k]) if node.get(k) is not None else None for k in ("pagu_tertulis", "realisasi_tertulis")}
+
+
+def _budget(b: YMap, rel: str) -> Budget:
+    programs = []
+    for p in b["program"]:
+        kegiatan = []
+        for k in p["kegiatan"]:
+            subs = [
+                BudgetNode(
+                    level="sub_kegiatan", kode=str(s["kode"]), nama=s["nama"], loc=Loc(rel, s.line),
+                    pagu=to_decimal(s["pagu"]), realisasi=value(s["realisasi"]),
+                    realisasi_tw={q: to_decimal(v) for q, v in s.get("realisasi_tw", {}).items()},
+                    indikator=s.get("indikator", ""), satuan=s.get("satuan", ""),
+                    target=value(s["target"]) if s.get("target") is not None else None,
+                    realisasi_output=value(s["realisasi_output"]) if s.get("realisasi_output") is not None else None,
+                    jenis_belanja=s.get("jenis_belanja"),
+                )
+                for s in k["sub_kegiatan"]
+            ]
+            kegiatan.append(BudgetNode("kegiatan", str(k["kode"]), k["nama"], Loc(rel, k.line), children=subs, **_stated(k)))
+        programs.append(BudgetNode(
+            "program", str(p["kode"]), p["nama"], Loc(rel, p.line), children=kegiatan,
+            sasaran=str(p["sasaran"]) if p.get("sasaran") is not None else None, **_stated(p),
+        ))
+    total = b.get("total_tertulis")
+    last = b.get("tahun_lalu")
+    return Budget(
+        tahun=b["tahun"], program=programs, loc=Loc(rel, b.line),
+        jenis_belanja=[
+            JenisBelanja(j["jenis"], to_decimal(j["pagu"]), to_decimal(j["realisasi"]), Loc(rel, j.line))
+            for j in b.get("jenis_belanja", [])
+        ],
+        total_tertulis=(
+            to_decimal(total["pagu"]) if total.get("pagu") is not None else None,
+            to_decimal(total["realisasi"]) if total.get("realisasi") is not None else None,
+            Loc(rel, b.line_of("total_tertulis")),
+        ) if total else None,
+        tahun_lalu=(to_decimal(last["pagu"]), to_decimal(last["realisasi"])) if last else None,
+    )
+
+
+def load_csv(path: Path, rel: str, diags: Diagnostics) -> Dataset | None:
+    """A generic dataset. Columns whose every non-empty cell is a plain number are numeric."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        diags.error((rel, 1), "berkas CSV bukan teks UTF-8; simpan ulang sebagai 'CSV UTF-8'")
+        return None
+    numbered = _csv_rows(text)
+    if not numbered:
+        diags.error((rel, 1), "berkas CSV kosong; baris pertama harus berisi nama kolom")
+        return None
+    header_line, first = numbered[0]
+    header = [h.strip() for h in first]
+    if len(set(header)) != len(header) or any(not h for h in header):
+        diags.error((rel, header_line), "nama kolom CSV harus terisi dan berbeda satu sama lain")
+        return None
+    body = [row for _, row in numbered[1:]]
+    lines = [n for n, _ in numbered[1:]]
+    ok = True
+    for n, row in numbered[1:]:
+        if len(row) != len(header):
+            diags.error((rel, n), f"baris ini memiliki {len(row)} kolom, sedangkan judul kolom ada {len(header)}")
+            ok = False
+    if not ok:
+        return None
+    numeric = [all(PLAIN.fullmatch(r[c].strip()) or not r[c].strip() for r in body) and bool(body)
+               for c in range(len(header))]
+    numeric[0] = False  # the first column labels the rows
+    for c, name in enumerate(header):
+        if not numeric[c] and c > 0:
+            _warn_comma_numbers(body, lines, c, name, rel, diags)
+    cells = [[_cell(r[c], numeric[c]) for c in range(len(header))] for r in body]
+    return Dataset(id=path.stem, columns=header, rows=cells, numeric=numeric, loc=Loc(rel, 1))
+
+
+def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
+    """Non-empty rows with the file line each starts on: blank lines and quoted line breaks must not shift lines."""
+    reader = csv.reader(io.StringIO(text))
+    out: list[tuple[int, list[str]]] = []
+    start = 1
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            out.append((start, row))
+        start = reader.line_num + 1
+    return out
+
+
+def _warn_comma_numbers(body: list[list[str]], lines: list[int], c: int, name: str, rel: str,
+                        diags: Diagnostics) -> None:
+    for n, row in zip(lines, body):
+        if ID_WRITTEN.fullmatch(row[c].strip()):
+            diags.error((rel, n), f"kolom '{name}': angka '{row[c]}' memakai format tampilan; tulis tanpa pemisah ribuan dan dengan titik desimal")
+            return
+
+
+def _cell(raw: str, numeric: bool) -> str | Decimal:
+    raw = raw.strip()
+    if numeric and raw:
+        try:
+            return Decimal(raw)
+        except InvalidOperation:  # pragma: no cover - guarded by the regex
+            return raw
+    return raw
+
+
+def _apply_dataset_meta(data: ReportData, raw: dict[str, Any]) -> None:
+    for name, (meta, _rel) in raw.items():
+        stem = Path(name).stem
+        if meta and stem in data.datasets and name not in schemas.DATA_FILES:
+            data.datasets[stem].judul = meta.get("judul", "")
+            data.datasets[stem].satuan = dict(meta.get("satuan", {}))

@@ -1,0 +1,126 @@
+"""Stage 3, data (continued): references between a report's data files, checked once with the line that names them.
+
+A sasaran naming an indicator, the PK naming a program: a dangling reference is an error at the line of the reference
+itself, which may be many lines below the object that holds it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..core.diagnostics import Diagnostics
+from ..core.model import Indicator, Loc, Report
+from ..core.numbers import machine_form
+from .yamltree import YList, YMap
+
+#: (kind, owner id, referenced id) -> line of the reference itself; see :func:`reference_lines`.
+RefLines = dict[tuple[str, str, str], int]
+
+
+def reference_lines(raw: dict[str, Any]) -> RefLines:
+    """Lines of every cross-file reference, read from the YAML before conversion drops them.
+
+    The model keeps one location per object (a sasaran, the PK); an author fixing a dangling reference needs the line
+    that names the missing thing, which may be several lines further down.
+    """
+    out: RefLines = {}
+
+    def items(node: Any, key: str) -> list[tuple[str, int]]:
+        values = node.get(key) if isinstance(node, YMap) else None
+        if not isinstance(values, YList):
+            return []
+        return [(str(v), values.line_of(i)) for i, v in enumerate(values)]
+
+    renstra = raw.get("renstra.yaml", (None, ""))[0]
+    for t in (renstra or {}).get("tujuan", []):
+        for ref, line in items(t, "indikator"):
+            out[("tujuan", str(t["id"]), ref)] = line
+        for s in t.get("sasaran", []):
+            for ref, line in items(s, "indikator"):
+                out[("sasaran", str(s["id"]), ref)] = line
+    pk = raw.get("pk.yaml", (None, ""))[0]
+    for key in ("sasaran", "indikator", "program"):
+        for ref, line in items(pk, key):
+            out[("pk-" + key, "", ref)] = line
+    budget = raw.get("anggaran.yaml", (None, ""))[0]
+    for p in (budget or {}).get("program", []):
+        if p.get("sasaran") is not None:
+            out[("program", str(p["kode"]), str(p["sasaran"]))] = p.line_of("sasaran")
+    indicators = raw.get("indikator.yaml", (None, ""))[0]
+    for i in (indicators or {}).get("indikator", []):
+        if i.get("program") is not None:
+            out[("indikator", str(i["id"]), str(i["program"]))] = i.line_of("program")
+    return out
+
+
+def check_references(report: Report, diags: Diagnostics, lines: RefLines | None = None,
+                     unreadable: frozenset[str] = frozenset()) -> None:
+    """Dangling references between data files are errors at the line that names the missing thing.
+
+    A file that failed validation (``unreadable``) is already reported; references into it are not checked, or one
+    typo in indikator.yaml would also be reported as every indicator "missing" everywhere else.
+    """
+    d = report.data
+    lines = lines or {}
+    indicators_known = "indikator.yaml" not in unreadable
+    sasaran_known = "renstra.yaml" not in unreadable
+    programs_known = "anggaran.yaml" not in unreadable
+
+    def at(loc: Loc, kind: str, owner: str, ref: str) -> Loc:
+        return Loc(loc.file, lines.get((kind, owner, ref), loc.line))
+
+    if d.renstra:
+        for t in d.renstra.tujuan:
+            for iid in t.indikator:
+                _need(iid in d.indikator or not indicators_known, at(t.loc, "tujuan", t.id, iid),
+                      f"tujuan {t.id} menyebut indikator '{iid}' yang tidak ada di data/indikator.yaml", diags)
+            for s in t.sasaran:
+                for iid in s.indikator:
+                    if iid in d.indikator:
+                        d.indikator[iid].sasaran_id = s.id
+                    elif indicators_known:
+                        diags.error(at(s.loc, "sasaran", s.id, iid),
+                                    f"sasaran {s.id} menyebut indikator '{iid}' yang tidak ada di data/indikator.yaml")
+    sasaran_ids = {s.id for s in d.renstra.all_sasaran()} if d.renstra else set()
+    program_codes = {p.kode for p in d.anggaran.program} if d.anggaran else set()
+    if d.pk:
+        for sid in d.pk.sasaran:
+            _need(sid in sasaran_ids or not sasaran_known, at(d.pk.loc, "pk-sasaran", "", sid),
+                  f"PK menyebut sasaran '{sid}' yang tidak ada di data/renstra.yaml", diags)
+        for iid in d.pk.indikator:
+            _need(iid in d.indikator or not indicators_known, at(d.pk.loc, "pk-indikator", "", iid),
+                  f"PK menyebut indikator '{iid}' yang tidak ada di data/indikator.yaml", diags)
+        for code in d.pk.program:
+            _need(code in program_codes or not programs_known, at(d.pk.loc, "pk-program", "", code),
+                  f"PK menyebut program '{code}' yang tidak ada di data/anggaran.yaml", diags)
+    if d.anggaran:
+        for p in d.anggaran.program:
+            if p.sasaran:
+                _need(p.sasaran in sasaran_ids or not sasaran_known, at(p.loc, "program", p.kode, p.sasaran),
+                      f"program {p.kode} menyebut sasaran '{p.sasaran}' yang tidak ada di data/renstra.yaml", diags)
+    for ind in d.indikator.values():
+        if ind.program:
+            _need(ind.program in program_codes or not programs_known, at(ind.loc, "indikator", ind.id, ind.program),
+                  f"indikator {ind.id} menyebut program '{ind.program}' yang tidak ada di data/anggaran.yaml", diags)
+        _check_grades(ind, diags)
+
+
+def _check_grades(ind: Indicator, diags: Diagnostics) -> None:
+    """A grade is only meaningful on the indicator's own ordered list; a number needs no list."""
+    values = [(pv.annual, pv.loc) for pv in [*ind.target.values(), *ind.realisasi.values()]]
+    values += [(q, pv.loc) for pv in [*ind.target.values(), *ind.realisasi.values()] for q in pv.quarters.values()]
+    for v, loc in values:
+        if isinstance(v, str):
+            if re.fullmatch(r"-?[\d.]+,\d+", v.strip()):
+                diags.error(loc or ind.loc, f"indikator {ind.id}: '{v}' ditulis dengan koma desimal; tulis angka dengan "
+                                            f"titik desimal tanpa tanda kutip, mis. {machine_form(v)}")
+            elif not ind.kualitatif:
+                diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' berupa teks, tetapi indikator tidak punya daftar 'kualitatif'")
+            elif v not in ind.kualitatif:
+                diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' tidak ada dalam daftar kualitatif {ind.kualitatif}")
+
+
+def _need(ok: bool, loc: Loc, message: str, diags: Diagnostics) -> None:
+    if not ok:
+        diags.error(loc, message)

@@ -1,0 +1,350 @@
+"""A small schema language for the content files, with Indonesian messages and JSON Schema export.
+
+Why not jsonschema at runtime: its messages are English and name JSON pointers, not lines. Authors need
+``berkas:baris: pesan`` in their language. The same schema objects export JSON Schema (``lkjip schema``) so editors
+and other tools can validate the files too; one source, two uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..core.diagnostics import Diagnostics
+from ..core.memo import Memo
+from ..core.numbers import ID_WRITTEN
+from .yamltree import YList, YMap, load_yaml
+
+
+@dataclass
+class Ctx:
+    """Where we are while validating: file, strictness and the diagnostics sink."""
+
+    file: str
+    diags: Diagnostics
+    strict: bool = False
+
+
+class Node:
+    """Base schema node. ``check`` records problems and returns nothing: conversion happens later, on valid data."""
+
+    doc: str = ""
+
+    def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
+        raise NotImplementedError
+
+    def json(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def type_name(self) -> str:
+        return "nilai"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, YMap) or isinstance(value, dict):
+        return "pemetaan (kunci: nilai)"
+    if isinstance(value, YList) or isinstance(value, list):
+        return "daftar"
+    if isinstance(value, bool):
+        return f"benar/salah ({'true' if value else 'false'})"
+    if value is None:
+        return "kosong"
+    if isinstance(value, (int, float)):
+        return f"angka ({value})"
+    if isinstance(value, dt.date):
+        return f"tanggal ({value.isoformat()})"
+    return f"teks ('{value}')"
+
+
+@dataclass
+class Str(Node):
+    doc: str = ""
+    pattern: str | None = None
+    pattern_hint: str = ""
+    choices: tuple[str, ...] | None = None
+    allow_numbers: bool = False  # NIP or codes written without quotes are still meant as text
+
+    def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
+        if self.allow_numbers and isinstance(value, float):
+            # YAML reads 1.10 as the number 1.1: a version or code would silently change (and may collide)
+            ctx.diags.error((ctx.file, line), f"{where}: tulis di antara tanda kutip (mis. \"1.10\"); tanpa tanda kutip "
+                                              f"YAML membacanya sebagai angka {value} dan nol di belakang hilang")
+            return
+        if self.allow_numbers and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            ctx.diags.error((ctx.file, line), f"{where}: harus berupa teks, tertulis {_describe(value)}")
+            return
+        if self.choices is not None and value not in self.choices:
+            allowed = ", ".join(self.choices)
+            ctx.diags.error((ctx.file, line), f"{where}: nilai '{value}' tidak dikenal; pilihan: {allowed}")
+        elif self.pattern and not re.fullmatch(self.pattern, value):
+            ctx.diags.error((ctx.file, line), f"{where}: '{value}' tidak sesuai format {self.pattern_hint or self.pattern}")
+        elif not value.strip():
+            ctx.diags.error((ctx.file, line), f"{where}: tidak boleh kosong")
+
+    def json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": ["string", "integer"] if self.allow_numbers else "string"}
+        if self.choices:
+            out["enum"] = list(self.choices)
+        if self.pattern:
+            out["pattern"] = f"^{self.pattern}$"
+        return _with_doc(out, self.doc)
+
+
+@dataclass
+class Int(Node):
+    doc: str = ""
+    min: int | None = None
+    max: int | None = None
+
+    def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            ctx.diags.error((ctx.file, line), f"{where}: harus berupa bilangan bulat, tertulis {_describe(value)}")
+            return
+        if self.min is not None and value < self.min:
+            ctx.diags.error((ctx.file, line), f"{where}: paling kecil {self.min}, tertulis {value}")
+        if self.max is not None and value > self.max:
+            ctx.diags.error((ctx.file, line), f"{where}: paling besar {self.max}, tertulis {value}")
+
+    def json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "integer"}
+        if self.min is not None:
+            out["minimum"] = self.min
+        if self.max is not None:
+            out["maximum"] = self.max
+        return _with_doc(out, self.doc)
+
+
+@dataclass
+class Num(Node):
+    doc: str = ""
+    min: float | None = None
+
+    def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            hint = ""
+            if isinstance(value, str) and ID_WRITTEN.fullmatch(value.strip()):
+                hint = " (tulis angka tanpa pemisah ribuan dan dengan titik desimal, mis. 1234567.89)"
+            ctx.diags.error((ctx.file, line), f"{where}: harus berupa angka, tertulis {_describe(value)}{hint}")
+            return
+        if self.min is not None and value < self.min:
+            ctx.diags.error((ctx.file, line), f"{where}: tidak boleh kurang dari {self.min:g}, tertulis {value}")
+
+    def json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "number"}
+        if self.min is not None:
+            out["minimum"] = self.min
+        return _with_doc(out, self.doc)
+
+
+@dataclass
+class Bool(Node):
+    doc: str = ""
+
+    def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
+        if not isinstance(value, bool):
+            ctx.diags.error((ctx.file, line), f"{where}: harus true atau false, tertulis {_describe(value)}")
+
+    def json(self) -> dict[str, Any]:
+        return _with_doc({"type": "boolean"}, self.doc)
+
+
+@dataclass
+class Date(Node):
+    doc: str = ""
+
+    def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+            ctx.diags.error((ctx.file, line), f"{where}: tanggal '{value}' tidak ada di kalender (periksa bulan dan hari)")
+        elif isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            ctx.diags.error(
+                (ctx.file, line),
+                f"{where}: harus berupa tanggal dengan format TTTT-BB-HH (mis. 2024-01-31), tertulis {_describe(value)}",
+            )
+
+    def json(self) -> dict[str, Any]:
+        return _with_doc({"type": "string", "format": "date"}, self.doc)
+
+
+@dataclass
+class ListOf(Node):
+    item: Node
+    doc: str = ""
+    min_items: int = 0
+
+    def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
+        if not isinstance(value, list):
+            ctx.diags.error((ctx.file, line), f"{where}: harus berupa daftar (baris-baris diawali '- '), tertulis {_describe(value)}")
+            return
+        if len(value) < self.min_items:
+            ctx.diags.error((ctx.file, line), f"{where}: paling sedikit {self.min_items} butir")
+        for i, item in enumerate(value):
+            item_line = value.line_of(i) if isinstance(value, YList) else line
+            self.item.check(item, f"{where}[{i + 1}]", item_line, ctx)
+
+    def json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "array", "items": self.item.json()}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        return _with_doc(out, self.doc)
+
+
+@dataclass
+class Field:
+    node: Node
+    required: bool = False
+
+
+@dataclass
+class Obj(Node):
+    fields: dict[str, Field]
+    doc: str = ""
+
+    def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
+        if not isinstance(value, dict):
+            ctx.diags.error((ctx.file, line), f"{where or 'isi berkas'}: harus berupa pemetaan 'kunci: nilai', tertulis {_describe(value)}")
+            return
+        prefix = f"{where}." if where else ""
+        for name, spec in self.fields.items():
+            if name not in value or value[name] is None:
+                if spec.required:
+                    ctx.diags.error((ctx.file, line), f"kunci wajib '{prefix}{name}' belum diisi")
+                continue
+            key_line = value.line_of(name) if isinstance(value, YMap) else line
+            spec.node.check(value[name], f"{prefix}{name}", key_line, ctx)
+        for key in value:
+            if key not in self.fields:
+                key_line = value.line_of(key) if isinstance(value, YMap) else line
+                known = ", ".join(self.fields)
+                ctx.diags.unknown_key(
+                    (ctx.file, key_line), f"kunci '{prefix}{key}' tidak dikenal (kunci yang dikenal: {known})", ctx.strict
+                )
+
+    def json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "type": "object",
+            "properties": {k: f.node.json() for k, f in self.fields.items()},
+            "additionalProperties": False,
+        }
+        required = [k for k, f in self.fields.items() if f.required]
+        if required:
+            out["required"] = required
+        return _with_doc(out, self.doc)
+
+
+@dataclass
+class MapOf(Node):
+    """A mapping with free keys (years, scale ids) checked by ``key`` and values by ``value``."""
+
+    key: Node
+    value: Node
+    doc: str = ""
+
+    def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
+        if not isinstance(value, dict):
+            ctx.diags.error((ctx.file, line), f"{where}: harus berupa pemetaan 'kunci: nilai', tertulis {_describe(value)}")
+            return
+        for key, item in value.items():
+            key_line = value.line_of(key) if isinstance(value, YMap) else line
+            self.key.check(key, f"{where} (kunci {key})", key_line, ctx)
+            self.value.check(item, f"{where}.{key}", key_line, ctx)
+
+    def json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "object", "additionalProperties": self.value.json()}
+        key_json = self.key.json()
+        if key_json.get("type") == "integer":
+            out["propertyNames"] = {"pattern": "^[0-9]{4}$"}
+        elif "pattern" in key_json:
+            out["propertyNames"] = {"pattern": key_json["pattern"]}
+        return _with_doc(out, self.doc)
+
+
+@dataclass
+class AnyOf(Node):
+    """One of several shapes, chosen by a predicate so the message can name the expected shape."""
+
+    options: list[tuple[Any, Node]]  # (predicate(value) -> bool, node)
+    doc: str = ""
+    expected: str = ""
+
+    def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
+        for accepts, node in self.options:
+            if accepts(value):
+                node.check(value, where, line, ctx)
+                return
+        ctx.diags.error((ctx.file, line), f"{where}: harus {self.expected}, tertulis {_describe(value)}")
+
+    def json(self) -> dict[str, Any]:
+        return _with_doc({"anyOf": [node.json() for _, node in self.options]}, self.doc)
+
+
+def _with_doc(out: dict[str, Any], doc: str) -> dict[str, Any]:
+    if doc:
+        out["description"] = doc
+    return out
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+@dataclass
+class SchemaDoc:
+    """A named top-level schema (one per kind of file), exported as ``docs/schema/<name>.schema.json``."""
+
+    name: str
+    title: str
+    root: Node
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def json_schema(self) -> dict[str, Any]:
+        out = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"lkjip-site/{self.name}.schema.json",
+            "title": self.title,
+        }
+        out.update(self.root.json())
+        return out
+
+
+def read_validated(path: Path, rel: str, schema: SchemaDoc, diags: Diagnostics, strict: bool,
+                   memo: Memo | None = None) -> Any:
+    """Read a YAML file, validate it against ``schema``; return the data only if it produced no new errors.
+
+    With ``memo``, an unchanged file (same bytes, schema, path and strictness) is not parsed again: its validated
+    tree and the messages it produced are taken from the memo (ten times faster than PyYAML's constructor, which
+    matters for an archive of hundreds of reports).
+    """
+    raw = path.read_bytes()
+    key = memo.key("yaml", schema.name, strict, rel, raw) if memo is not None else None
+    if key is not None and memo is not None and memo.has(key):
+        data, found = pickle.loads(memo.get(key) or b"")
+        for diagnostic in found:
+            diags.add(diagnostic)
+        return data
+    start = len(diags.items)
+    data = _read_validated(raw, rel, schema, diags, strict)
+    if key is not None and memo is not None:
+        memo.put(key, pickle.dumps((data, diags.items[start:])))
+    return data
+
+
+def _read_validated(raw: bytes, rel: str, schema: SchemaDoc, diags: Diagnostics, strict: bool) -> Any:
+    before = len(diags.errors)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        diags.error((rel, 1), "berkas bukan teks UTF-8; simpan ulang dengan pengodean UTF-8")
+        return None
+    data = load_yaml(text, rel, diags)
+    if data is None and len(diags.errors) == before:
+        diags.error((rel, 1), "berkas kosong")
+        return None
+    if data is not None:
+        schema.root.check(data, "", getattr(data, "line", 1), Ctx(rel, diags, strict))
+    return data if len(diags.errors) == before else None

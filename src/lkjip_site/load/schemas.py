@@ -1,0 +1,227 @@
+"""The schema of every content file, in one place (see ``docs/panduan-penulis.md`` for the author's view)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.model import JENIS_BELANJA
+from .schema import AnyOf, Bool, Date, Field, Int, ListOf, MapOf, Num, Obj, SchemaDoc, Str, is_number
+
+ID = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"
+SLUG = r"[a-z0-9][a-z0-9\-]*"
+QUARTER_KEYS = ("tahunan", "tw1", "tw2", "tw3", "tw4")
+
+
+def _req(node: Any) -> Field:
+    return Field(node, required=True)
+
+
+def _opt(node: Any) -> Field:
+    return Field(node)
+
+
+TEXT = Str()
+YEAR = Int(min=1990, max=2100, doc="tahun, mis. 2023")
+MISSING = Obj({"tidak_ada": _req(Str(doc="alasan nilai tidak tersedia"))}, doc="nilai tidak tersedia beserta alasannya")
+GRADE_OR_NUMBER = AnyOf(
+    [(is_number, Num()), (lambda v: isinstance(v, str), Str(doc="nilai kualitatif, mis. B")),
+     (lambda v: isinstance(v, dict), MISSING)],
+    expected="angka, nilai kualitatif (teks) atau {tidak_ada: alasan}",
+    doc="angka, nilai kualitatif, atau nilai tidak tersedia",
+)
+QUARTERS = Obj({k: _opt(GRADE_OR_NUMBER) for k in QUARTER_KEYS}, doc="nilai per triwulan dan/atau tahunan")
+PERIOD_VALUE = AnyOf(
+    [(is_number, Num()), (lambda v: isinstance(v, str), Str()),
+     (lambda v: isinstance(v, dict) and "tidak_ada" in v, MISSING),
+     (lambda v: isinstance(v, dict), QUARTERS)],
+    expected="angka, nilai kualitatif, {tidak_ada: alasan} atau {tahunan/tw1..tw4: nilai}",
+)
+MONEY = Num(min=0, doc="rupiah, angka tanpa pemisah ribuan")
+COLOUR = Str(pattern=r"#[0-9A-Fa-f]{6}", pattern_hint="warna heksadesimal #RRGGBB")
+
+SCALE = Obj(
+    {
+        "nama": _req(TEXT),
+        "batas": _opt(Str(choices=("kiri", "kanan"), doc="kiri: [min, max); kanan: (min, max]")),
+        "kelas": _req(ListOf(Obj({
+            "label": _req(TEXT),
+            "min": _opt(Num(doc="batas bawah; kosong berarti tak hingga negatif")),
+            "max": _opt(Num(doc="batas atas; kosong berarti tak hingga")),
+            "warna": _opt(COLOUR),
+        }), min_items=1)),
+    },
+    doc="skala predikat capaian",
+)
+SCALES = MapOf(Str(pattern=SLUG, pattern_hint="huruf kecil, angka dan '-'"), SCALE)
+
+SITE = SchemaDoc("situs", "Konfigurasi situs (content/situs.yaml)", Obj({
+    "judul": _req(TEXT),
+    "pemda": _req(TEXT),
+    "url_dasar": _req(Str(pattern=r"https?://\S+/", pattern_hint="URL lengkap yang diakhiri '/', mis. https://lkjip.contoh.go.id/")),
+    "bahasa": _opt(Str(choices=("id-ID",))),
+    "tema": _opt(Str(pattern=SLUG, pattern_hint="nama folder tema")),
+    "skala_predikat": _opt(Str(pattern=SLUG)),
+    "html_mentah": _opt(Bool(doc="izinkan HTML mentah dalam Markdown")),
+    "label_gambar": _opt(Str(choices=("Gambar", "Grafik"))),
+    "skala": _opt(SCALES),
+}))
+
+PERSON = Obj({
+    "nama": _req(TEXT),
+    "jabatan": _req(TEXT),
+    "pangkat": _req(TEXT),
+    "nip": _req(Str(pattern=r"\d{8} ?\d{6} ?\d ?\d{3}", pattern_hint="NIP 18 angka (spasi boleh)", allow_numbers=True)),
+})
+
+REPORT = SchemaDoc("laporan", "Metadata laporan (content/laporan/<slug>/laporan.yaml)", Obj({
+    "judul": _opt(TEXT),
+    "tahun": _req(YEAR),
+    "periode": _req(Str(choices=("tahunan", "tw1", "tw2", "tw3", "tw4"))),
+    "versi": _req(Str(pattern=r"[0-9A-Za-z][0-9A-Za-z.\-]*", pattern_hint="angka/huruf, titik dan '-' (mis. 1.0)", allow_numbers=True)),
+    "tanggal_terbit": _req(Date()),
+    "catatan_versi": _opt(TEXT),
+    "instansi": _req(Obj({
+        "nama": _req(TEXT),
+        "jenis": _opt(TEXT),
+        "pemda": _opt(TEXT),
+        "alamat": _opt(TEXT),
+        "telepon": _opt(Str(allow_numbers=True)),
+        "email": _opt(TEXT),
+        "situs": _opt(TEXT),
+        "logo": _opt(TEXT),
+        "kepala": _req(PERSON),
+    })),
+    "penandatanganan": _req(Obj({"tempat": _req(TEXT), "tanggal": _req(Date())})),
+    "skala_predikat": _opt(Str(pattern=SLUG)),
+    "skala": _opt(SCALES),
+    "capaian": _opt(Obj({
+        "rumus_negatif": _opt(Str(choices=("standar", "rasio_terbalik"))),
+        "hasil_negatif": _opt(Str(choices=("nol", "tidak_tercapai"))),
+        "batas_100": _opt(Bool()),
+    })),
+    "efisiensi": _opt(Str(choices=("sisa_anggaran", "rasio", "selisih", "selisih_pita"))),
+}))
+
+FRONT_MATTER = SchemaDoc("bab", "Front matter bab (--- di awal berkas .md)", Obj({
+    "judul": _req(TEXT),
+    "jenis": _req(Str(choices=("kata-pengantar", "ikhtisar", "bab", "lampiran"))),
+    "bab": _opt(Str(pattern=r"[IVXLC]+|[A-Z]|\d+", pattern_hint="angka Romawi (I, II, III, IV) atau huruf", allow_numbers=True)),
+    "urutan": _req(Int(min=0)),
+    "id": _opt(Str(pattern=SLUG, pattern_hint="huruf kecil, angka dan '-'")),
+    "ringkasan": _opt(TEXT),
+}))
+
+RENSTRA = SchemaDoc("renstra", "Renstra (data/renstra.yaml)", Obj({
+    "periode": _req(Obj({"awal": _req(YEAR), "akhir": _req(YEAR)})),
+    "visi": _req(TEXT),
+    "misi": _req(ListOf(TEXT, min_items=1)),
+    "tujuan": _req(ListOf(Obj({
+        "id": _req(Str(pattern=ID, allow_numbers=True)),
+        "uraian": _req(TEXT),
+        "indikator": _opt(ListOf(Str(pattern=ID, allow_numbers=True))),
+        "sasaran": _req(ListOf(Obj({
+            "id": _req(Str(pattern=ID, allow_numbers=True)),
+            "uraian": _req(TEXT),
+            "indikator": _req(ListOf(Str(pattern=ID, allow_numbers=True), min_items=1)),
+        }), min_items=1)),
+    }), min_items=1)),
+    "strategi": _opt(ListOf(TEXT)),
+    "kebijakan": _opt(ListOf(TEXT)),
+}))
+
+INDICATOR = Obj({
+    "id": _req(Str(pattern=ID, pattern_hint="huruf, angka, '.', '_' atau '-'", allow_numbers=True)),
+    "nama": _req(TEXT),
+    "satuan": _req(TEXT),
+    "polaritas": _req(Str(choices=("positif", "negatif"))),
+    "jenis": _opt(Str(choices=("iku", "sasaran", "program", "kegiatan"))),
+    "agregasi": _opt(Str(choices=("jumlah", "terakhir", "rata_rata"))),
+    "kualitatif": _opt(ListOf(Str(allow_numbers=True), min_items=2)),
+    "definisi": _opt(TEXT),
+    "formula": _opt(TEXT),
+    "sumber_data": _opt(TEXT),
+    "penanggung_jawab": _opt(TEXT),
+    "program": _opt(Str(allow_numbers=True)),
+    "kondisi_awal": _opt(Obj({"tahun": _req(YEAR), "nilai": _req(GRADE_OR_NUMBER)})),
+    "target_renstra": _opt(MapOf(YEAR, GRADE_OR_NUMBER)),
+    "target_akhir": _opt(GRADE_OR_NUMBER),
+    "target_nasional": _opt(Obj({"nilai": _req(GRADE_OR_NUMBER), "sumber": _req(TEXT)})),
+    "target": _opt(MapOf(YEAR, PERIOD_VALUE)),
+    "realisasi": _opt(MapOf(YEAR, PERIOD_VALUE)),
+    "tertulis": _opt(MapOf(YEAR, Obj({"capaian": _opt(Num()), "predikat": _opt(TEXT)}))),
+})
+INDICATORS = SchemaDoc("indikator", "Indikator kinerja (data/indikator.yaml)", Obj({
+    "indikator": _req(ListOf(INDICATOR, min_items=1)),
+}))
+
+PK = SchemaDoc("pk", "Perjanjian Kinerja (data/pk.yaml)", Obj({
+    "tahun": _req(YEAR),
+    "jenis": _opt(Str(choices=("awal", "perubahan"))),
+    "tanggal": _opt(Date()),
+    "sasaran": _req(ListOf(Str(pattern=ID, allow_numbers=True), min_items=1)),
+    "indikator": _opt(ListOf(Str(pattern=ID, allow_numbers=True))),
+    "program": _opt(ListOf(Str(allow_numbers=True))),
+}))
+
+_STATED = {"pagu_tertulis": _opt(MONEY), "realisasi_tertulis": _opt(MONEY)}
+SUB_KEGIATAN = Obj({
+    "kode": _req(Str(allow_numbers=True)),
+    "nama": _req(TEXT),
+    "indikator": _opt(TEXT),
+    "satuan": _opt(TEXT),
+    "target": _opt(GRADE_OR_NUMBER),
+    "realisasi_output": _opt(GRADE_OR_NUMBER),
+    "pagu": _req(MONEY),
+    "realisasi": _req(AnyOf([(is_number, MONEY), (lambda v: isinstance(v, dict), MISSING)],
+                            expected="angka rupiah atau {tidak_ada: alasan}")),
+    "realisasi_tw": _opt(Obj({k: _opt(MONEY) for k in QUARTER_KEYS[1:]})),
+    "jenis_belanja": _opt(Str(choices=tuple(JENIS_BELANJA))),
+})
+KEGIATAN = Obj({
+    "kode": _req(Str(allow_numbers=True)),
+    "nama": _req(TEXT),
+    **_STATED,
+    "sub_kegiatan": _req(ListOf(SUB_KEGIATAN, min_items=1)),
+})
+PROGRAM = Obj({
+    "kode": _req(Str(allow_numbers=True)),
+    "nama": _req(TEXT),
+    "sasaran": _opt(Str(pattern=ID, allow_numbers=True)),
+    **_STATED,
+    "kegiatan": _req(ListOf(KEGIATAN, min_items=1)),
+})
+BUDGET = SchemaDoc("anggaran", "Anggaran (data/anggaran.yaml)", Obj({
+    "tahun": _req(YEAR),
+    "program": _req(ListOf(PROGRAM, min_items=1)),
+    "jenis_belanja": _opt(ListOf(Obj({
+        "jenis": _req(Str(choices=tuple(JENIS_BELANJA))),
+        "pagu": _req(MONEY),
+        "realisasi": _req(MONEY),
+    }))),
+    "total_tertulis": _opt(Obj({"pagu": _opt(MONEY), "realisasi": _opt(MONEY)})),
+    "tahun_lalu": _opt(Obj({"pagu": _req(MONEY), "realisasi": _req(MONEY)})),
+}))
+
+IKM = SchemaDoc("ikm", "Survei Kepuasan Masyarakat (data/ikm.yaml)", Obj({
+    "tahun": _req(YEAR),
+    "responden": _opt(Int(min=1)),
+    "unsur": _req(ListOf(Obj({
+        "kode": _req(Str(pattern=r"U[1-9]", pattern_hint="U1 sampai U9")),
+        "nama": _req(TEXT),
+        "nilai": _req(Num(min=1, doc="nilai rata-rata unsur (NRR) 1 sampai 4")),
+    }), min_items=9)),
+}))
+
+DATASET_META = SchemaDoc("dataset", "Keterangan dataset CSV (data/<nama>.yaml)", Obj({
+    "judul": _opt(TEXT),
+    "satuan": _opt(MapOf(Str(), TEXT)),
+}))
+
+ALL: list[SchemaDoc] = [SITE, REPORT, FRONT_MATTER, RENSTRA, INDICATORS, PK, BUDGET, IKM, DATASET_META]
+DATA_FILES: dict[str, SchemaDoc] = {
+    "renstra.yaml": RENSTRA,
+    "indikator.yaml": INDICATORS,
+    "pk.yaml": PK,
+    "anggaran.yaml": BUDGET,
+    "ikm.yaml": IKM,
+}

@@ -1,0 +1,156 @@
+"""YAML loading that remembers line numbers and rejects duplicate keys.
+
+PyYAML silently keeps the last of two equal keys, which hides exactly the kind of copy-paste mistake that makes
+reports disagree with themselves. We construct mappings ourselves so a duplicate is an error with its line, and
+every mapping and list remembers where each entry came from for later messages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, SequenceNode
+
+from ..core.diagnostics import Diagnostics
+
+
+class YMap(dict):
+    """A dict that knows the line of itself and of each key."""
+
+    line: int = 1
+    lines: dict[Any, int]
+
+    def line_of(self, key: Any) -> int:
+        return self.lines.get(key, self.line)
+
+
+class YList(list):
+    """A list that knows the line of itself and of each item."""
+
+    line: int = 1
+    lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index] if 0 <= index < len(self.lines) else self.line
+
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml scans and parses in C when available
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """SafeLoader (no code execution from content) plus line tracking and duplicate detection."""
+
+    def __init__(self, stream: str, file: str, line_offset: int, diags: Diagnostics):
+        super().__init__(stream)
+        self._file = file
+        self._offset = line_offset
+        self._diags = diags
+
+    def _line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self._offset
+
+    def construct_yaml_map(self, node: MappingNode):  # type: ignore[override]
+        data = YMap()
+        data.line = self._line(node)
+        data.lines = {}
+        yield data
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                self._diags.error((self._file, self._line(key_node)), "kunci YAML tidak sah (harus teks atau angka)")
+                continue
+            if key in data:
+                self._diags.error(
+                    (self._file, self._line(key_node)),
+                    f"kunci '{key}' ditulis dua kali (pertama di baris {data.lines[key]}); hapus salah satunya",
+                )
+                continue
+            data[key] = self.construct_object(value_node, deep=True)
+            data.lines[key] = self._line(key_node)
+
+    def construct_yaml_seq(self, node: SequenceNode):  # type: ignore[override]
+        data = YList()
+        data.line = self._line(node)
+        data.lines = [self._line(child) for child in node.value]
+        yield data
+        data.extend(self.construct_sequence(node, deep=True))
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode):  # type: ignore[override]
+        """``2024-02-30`` looks like a date but is none: keep the text so the schema can say so at its line.
+
+        PyYAML raises a bare ValueError here, without a line, which would stop the whole run.
+        """
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+
+
+def load_yaml(text: str, file: str, diags: Diagnostics, line_offset: int = 0) -> Any:
+    """Parse ``text``; on a syntax error record it (with its line) and return None."""
+    loader = _Loader(text, file, line_offset, diags)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+        char = _char_at(text, mark.line, mark.column) if mark else ""
+        problem = (exc.problem or "").strip()
+        diags.error((file, line), f"YAML tidak dapat dibaca: {_translate(problem, char)}")
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - other YAML errors carry no mark
+        diags.error((file, 1 + line_offset), f"YAML tidak dapat dibaca: {exc}")
+        return None
+    finally:
+        loader.dispose()
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character an error mark points at: libyaml does not name it, and a TAB deserves its own advice."""
+    lines = text.split("\n")
+    return lines[line][column] if 0 <= line < len(lines) and 0 <= column < len(lines[line]) else ""
+
+
+# Problem texts of both scanners (libyaml, used when available, and pure-Python PyYAML), by prefix.
+_PROBLEMS = {
+    "mapping values are not allowed": "tanda ':' di tempat yang salah (mungkin perlu tanda kutip di sekitar teks)",
+    "could not find expected ':'": "tanda ':' tidak ditemukan (setiap baris kunci harus berbentuk 'kunci: nilai')",
+    "found character '\\t' that cannot start any token": "karakter TAB tidak boleh dipakai; gunakan spasi",
+    "found a tab character": "karakter TAB tidak boleh dipakai; gunakan spasi",
+    "found character": "karakter ini tidak boleh mengawali nilai (mis. @ atau `); apit teks dengan tanda kutip",
+    "did not find expected key": "indentasi tidak konsisten atau kunci hilang",
+    "expected <block end>, but found '-'": "indentasi daftar ('-') tidak sejajar",
+    "expected <block end>": "indentasi tidak konsisten atau kunci hilang",
+    "did not find expected '-' indicator": "indentasi daftar ('-') tidak sejajar",
+    "found undefined alias": "alias YAML tidak dikenal",
+    "found unexpected end of stream": "teks dalam tanda kutip tidak ditutup",
+    "found unknown escape character": "urutan '\\' tidak dikenal di dalam tanda kutip ganda; pakai tanda kutip tunggal",
+    "did not find expected ',' or ']'": "daftar [ ... ] tidak ditutup atau butirnya tidak dipisah koma",
+    "expected ',' or ']'": "daftar [ ... ] tidak ditutup atau butirnya tidak dipisah koma",
+    "did not find expected ',' or '}'": "pemetaan { ... } tidak ditutup atau butirnya tidak dipisah koma",
+    "expected ',' or '}'": "pemetaan { ... } tidak ditutup atau butirnya tidak dipisah koma",
+    "but found another document": "hanya boleh ada satu dokumen; hapus baris '---' tambahan",
+    "could not determine a constructor for the tag": "tag YAML ('!...') tidak didukung",
+    "did not find expected alphabetic or numeric character": "jangkar atau alias YAML ('&', '*') tidak lengkap",
+    "expected alphabetic or numeric character": "jangkar atau alias YAML ('&', '*') tidak lengkap",
+    "found unknown directive name": "baris yang diawali '%' tidak dikenal; apit teks dengan tanda kutip",
+    "expected '<document start>'": "baris yang diawali '%' tidak dikenal; apit teks dengan tanda kutip",
+}
+
+
+def _translate(problem: str, char: str = "") -> str:
+    if char == "\t" and "character" in problem:
+        return _PROBLEMS["found a tab character"]
+    for english, indonesian in _PROBLEMS.items():
+        if problem.startswith(english):
+            return indonesian
+    return f"kesalahan penulisan YAML ({problem})" if problem else "kesalahan penulisan YAML"

@@ -1,0 +1,119 @@
+"""The directive API: what a ``{tabel}``/``{grafik}`` kind is given and must provide, and what a chapter renders with.
+
+The element stage (``lkjip_site.elements``) registers each kind in a :class:`Registry`: a validator that builds the
+element's model once, up front, and a renderer that turns the model into HTML through the theme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..core.diagnostics import Diagnostics
+from ..core.model import Chapter, Loc, NumberedItem, Report, SiteConfig
+from ..core.paths import relative_url
+from .urls import LinkIndex, build_link_index
+
+
+@dataclass
+class Directive:
+    """A parsed ```{tabel}/```{grafik} block: kind, options and where it stands."""
+
+    directive: str
+    kind: str
+    options: dict[str, Any]
+    loc: Loc
+    item: NumberedItem | None = None
+    option_lines: dict[str, int] = field(default_factory=dict)
+    built: Any = None  # the table/chart model built during validation, reused when rendering
+    built_key: str = ""  # a digest that stands for ``built`` (cheaper than its repr for the render memo)
+    loader: Callable[[], Any] | None = None  # loads ``built`` from a memo only if a page really renders it
+
+    def model(self) -> Any:
+        if self.built is None and self.loader is not None:
+            self.built = self.loader()
+        return self.built
+
+    def option_loc(self, option: str | None) -> Loc:
+        """The line of one option inside the block (or the block's first line)."""
+        line = self.option_lines.get(option, self.loc.line) if option else self.loc.line
+        return Loc(self.loc.file, line)
+
+    def warn_unknown_options(self, known: set[str], diags: Diagnostics) -> None:
+        """A misspelt option is ignored, so say so at its line (a warning; an error with ``--strict``)."""
+        word = "tabel" if self.directive == "tabel" else "grafik"
+        for key in self.options:
+            if key not in known:
+                diags.warn(self.option_loc(key), f"opsi {word} '{key}' tidak dikenal dan diabaikan")
+
+    def fingerprint(self) -> str:
+        """What this element shows, for the render memo: its options, number and computed content."""
+        return repr((self.directive, self.kind, sorted(self.options.items(), key=lambda kv: str(kv[0])),
+                     self.item, self.built_key or self.built))
+
+
+@dataclass
+class ParsedChapter:
+    report: Report
+    chapter: Chapter
+    tokens: list[Token]
+    env: dict[str, Any]
+    directives: list[Directive] = field(default_factory=list)
+
+
+@dataclass
+class Parsed:
+    """All chapters of a site, parsed and numbered, with the parser and registry that render them."""
+
+    md: MarkdownIt
+    registry: Registry
+    chapters: dict[str, list[ParsedChapter]]  # report url -> chapters in order
+
+
+@dataclass
+class RenderContext:
+    """Everything a chapter needs to render: the whole site, for links across reports."""
+
+    site: SiteConfig
+    reports: list[Report]
+    report: Report
+    chapter: Chapter
+    page_url: str  # site-root-relative URL of the page being rendered ("laporan/x/1.0/bab-1/")
+    diags: Diagnostics
+    registry: Registry
+    pdf: bool = False  # rendering for the PDF: links become in-document anchors
+    env: Any = None  # the Jinja environment (tables and figures render through theme templates)
+    links: LinkIndex | None = None  # shared build_link_index() result
+
+    def link_index(self) -> LinkIndex:
+        if self.links is None:
+            self.links = build_link_index(self.reports)
+        return self.links
+
+    def href(self, target_url: str, anchor: str = "") -> str:
+        """Relative link from the current page, so the site works under any base path."""
+        if self.pdf:
+            return f"#{anchor}" if anchor else "#"
+        return relative_url(self.page_url, target_url) + (f"#{anchor}" if anchor else "")
+
+
+# Renders one directive to HTML; registered by the element stage.
+DirectiveRenderer = Callable[[RenderContext, Directive], str]
+# Checks a directive's options once, up front (before anything is written).
+DirectiveValidator = Callable[[Report, Directive, Diagnostics], None]
+
+
+@dataclass
+class Registry:
+    """What each ``{tabel}``/``{grafik}`` kind means; filled by the element stage."""
+
+    renderers: dict[tuple[str, str], DirectiveRenderer] = field(default_factory=dict)
+    validators: dict[tuple[str, str], DirectiveValidator] = field(default_factory=dict)
+    # run once after every directive of the site was validated (e.g. render all new charts in parallel)
+    finishers: list[Callable[[Diagnostics], None]] = field(default_factory=list)
+
+    def kinds(self, directive: str) -> list[str]:
+        return sorted(k for d, k in self.renderers if d == directive)

@@ -1,0 +1,149 @@
+"""Parsing: every chapter of every report to tokens, then every table and figure numbered per BAB.
+
+All chapters of the site are parsed before any is rendered, so tables and figures can be numbered per BAB and
+cross-referenced from anywhere (even forward), and links can be checked against the anchors of every chapter.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.myst_role import myst_role_plugin
+
+from ..core.diagnostics import Diagnostics
+from ..core.fmt import from_roman
+from ..core.model import RESERVED_IDS, Chapter, Loc, NumberedItem, Report, SiteConfig
+from ..load.yamltree import YMap, load_yaml
+from .directives import Directive, ParsedChapter, Registry
+from .links import collect_images, line_of
+from .plugins import directive_plugin, heading_attrs_plugin, slugify, source_lines_plugin
+from .renderer import LkjipRenderer
+
+
+def make_parser(allow_html: bool) -> MarkdownIt:
+    """CommonMark + GFM tables + footnotes + attributes + heading anchors + the LKjIP plugins.
+
+    Raw HTML only when a site opts in. Order matters: heading attributes before anchors (an explicit id wins);
+    our role rule after the roles plugin (whose default prints the role as code); source lines last.
+    """
+    md = MarkdownIt("commonmark", {"html": allow_html, "typographer": False}, renderer_cls=LkjipRenderer)
+    md.enable(["table", "strikethrough"])
+    md.use(footnote_plugin)
+    md.use(attrs_plugin)
+    md.use(attrs_block_plugin)
+    md.use(heading_attrs_plugin)
+    md.use(anchors_plugin, min_level=2, max_level=4, slug_func=slugify)
+    md.use(myst_role_plugin)
+    md.add_render_rule("myst_role", LkjipRenderer.myst_role)
+    md.use(directive_plugin)
+    md.use(source_lines_plugin)
+    return md
+
+
+def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagnostics) -> ParsedChapter:
+    env: dict[str, Any] = {}
+    tokens = md.parse(chapter.body, env)
+    parsed = ParsedChapter(report, chapter, tokens, env)
+    for token in tokens:
+        if token.type == "lkjip_directive":
+            parsed.directives.append(_directive(chapter, token, diags))
+        elif token.type == "heading_open" and token.attrGet("id"):
+            chapter.anchors.add(str(token.attrGet("id")))
+            chapter.heading_ids.add(str(token.attrGet("id")))
+        elif token.type == "fence" and token.info.strip().startswith("{"):
+            diags.error((chapter.rel, line_of(chapter, token)),
+                        f"blok '{token.info.strip()}' tidak dikenal; gunakan ```{{tabel}} <jenis> atau ```{{grafik}} <jenis>")
+    chapter.toc = _toc(tokens)
+    collect_images(report, chapter, tokens, diags)
+    return parsed
+
+
+def _directive(chapter: Chapter, token: Token, diags: Diagnostics) -> Directive:
+    line = line_of(chapter, token)
+    options = load_yaml(token.meta["source"], chapter.rel, diags, line_offset=line) if token.meta["source"].strip() else {}
+    if options is None:
+        options = {}
+    elif not isinstance(options, dict):
+        diags.error((chapter.rel, line), f"isi blok {{{token.meta['directive']}}} harus berupa pasangan 'kunci: nilai'")
+        options = {}
+    lines = {k: options.line_of(k) for k in options} if isinstance(options, YMap) else {}
+    d = Directive(token.meta["directive"], token.meta["kind"], dict(options), Loc(chapter.rel, line), option_lines=lines)
+    token.meta["directive_obj"] = d
+    return d
+
+
+def iter_roles(tokens: list[Token]) -> Iterator[tuple[str, str]]:
+    """Every ``{nilai}``/``{ref}`` role of a chapter, in order: (name, target)."""
+    for block in tokens:
+        for token in block.children or []:
+            if token.type == "myst_role":
+                yield token.meta.get("name", ""), token.content.strip()
+
+
+def _toc(tokens: list[Token]) -> list[tuple[int, str, str]]:
+    out = []
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag in ("h2", "h3") and token.attrGet("id"):
+            text = "".join(c.content for c in (tokens[i + 1].children or []) if c.type in ("text", "code_inline"))
+            out.append((int(token.tag[1]), str(token.attrGet("id")), text))
+    return out
+
+
+def chapter_prefix(chapter: Chapter) -> str:
+    """Numbering prefix of tables/figures: BAB III -> "3", Lampiran B -> "B", front matter -> ""."""
+    if chapter.bab:
+        if chapter.bab.isdigit():
+            return chapter.bab
+        try:
+            return str(from_roman(chapter.bab))
+        except ValueError:
+            return chapter.bab
+    return ""
+
+
+def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Registry, site: SiteConfig,
+                 diags: Diagnostics) -> None:
+    """Number tables and figures per BAB in reading order and check ids are unique across the report."""
+    report.tables, report.figures = [], []
+    seen: dict[str, Loc] = {}
+    anchors = {a for p in parsed for a in p.chapter.anchors}
+    chapter_ids = {p.chapter.id for p in parsed}
+    for p in parsed:
+        counters = {"tabel": 0, "grafik": 0}
+        prefix = chapter_prefix(p.chapter)
+        for d in p.directives:
+            if (d.directive, d.kind) not in registry.renderers:
+                kinds = ", ".join(registry.kinds(d.directive)) or "-"
+                diags.error(d.loc, f"jenis {d.directive} '{d.kind}' tidak dikenal; pilihan: {kinds}")
+                continue
+            validator = registry.validators.get((d.directive, d.kind))
+            if validator:
+                validator(report, d, diags)
+            counters[d.directive] += 1
+            n = counters[d.directive]
+            number = f"{prefix}.{n}" if prefix else str(n)
+            item_id = str(d.options.get("id") or f"{d.directive}-{p.chapter.id}-{n}")
+            id_loc = (d.loc.file, d.option_lines.get("id", d.loc.line))  # the line that names the id
+            if not re.fullmatch(r"[a-z0-9][a-z0-9\-]*", item_id):
+                diags.error(id_loc, f"id '{item_id}' hanya boleh berisi huruf kecil, angka dan '-'")
+            if item_id in seen:
+                diags.error(id_loc, f"id '{item_id}' sudah dipakai di {seen[item_id]}")
+            elif item_id in anchors:
+                diags.error(id_loc, f"id '{item_id}' sama dengan id judul bagian; pilih id lain")
+            elif item_id in RESERVED_IDS or item_id in chapter_ids:
+                diags.error(id_loc, f"id '{item_id}' sudah dipakai oleh bab atau bagian laporan; pilih id lain")
+            seen[item_id] = d.loc
+            judul = str(d.options.get("judul") or "")
+            if not judul:
+                diags.error(d.loc, f"{d.directive} ini belum memiliki 'judul'")
+            kind = "tabel" if d.directive == "tabel" else "gambar"
+            word = "Tabel" if kind == "tabel" else site.label_gambar
+            d.item = NumberedItem(kind, item_id, number, f"{word} {number}", judul, p.chapter.id, d.loc)
+            p.chapter.anchors.add(item_id)
+            (report.tables if kind == "tabel" else report.figures).append(d.item)

@@ -1,0 +1,89 @@
+"""The LKjIP syntax as markdown-it plugins (``plugin(md)``): tokens, never regular expressions over HTML.
+
+- ```` ```{tabel} <kind> ```` / ```` ```{grafik} <kind> ```` fences become ``lkjip_directive`` tokens;
+- ``## Judul {#id .kelas}`` (Pandoc/MkDocs style) sets the heading's attributes;
+- every inline token remembers its source line, so a message about a role or a link in the third line of a
+  paragraph names that line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+
+DIRECTIVES = ("tabel", "grafik")
+_INFO = re.compile(r"^\{(tabel|grafik)\}\s*([A-Za-z_][A-Za-z0-9_]*)?\s*$")
+_HEADING_ATTRS = re.compile(r"\s*\{((?:\s*[#.][A-Za-z0-9_\-]+)+)\s*\}\s*$")
+#: Inline tokens that end a source line.
+_BREAKS = {"softbreak": 1, "hardbreak": 1}
+
+
+def slugify(text: str) -> str:
+    """Stable, readable ids from Indonesian headings ("Capaian Kinerja 2023" -> "capaian-kinerja-2023")."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return text or "bagian"
+
+
+def _directive_rule(state: StateCore) -> None:
+    """Turn ```{tabel} kind fences into directive tokens, keeping the raw options for later validation."""
+    for token in state.tokens:
+        if token.type != "fence":
+            continue
+        match = _INFO.match(token.info.strip())
+        if match:
+            token.type = "lkjip_directive"
+            token.meta = {"directive": match.group(1), "kind": match.group(2) or "", "source": token.content}
+
+
+def directive_plugin(md: MarkdownIt) -> None:
+    md.core.ruler.push("lkjip_directive", _directive_rule)
+
+
+def _heading_attrs_rule(state: StateCore) -> None:
+    """The trailing braces of a heading become its attributes.
+
+    Runs after inline parsing and before the anchors rule, so an explicit id wins over the generated one.
+    """
+    tokens = state.tokens
+    for i, token in enumerate(tokens[:-1]):
+        if token.type != "heading_open" or not tokens[i + 1].children:
+            continue
+        last = tokens[i + 1].children[-1]
+        match = _HEADING_ATTRS.search(last.content) if last.type == "text" else None
+        if not match:
+            continue
+        last.content = last.content[: match.start()]
+        tokens[i + 1].content = tokens[i + 1].content[: len(tokens[i + 1].content) - len(match.group(0))]
+        for part in match.group(1).split():
+            if part.startswith("#"):
+                token.attrSet("id", part[1:])
+            else:
+                token.attrJoin("class", part[1:])
+
+
+def heading_attrs_plugin(md: MarkdownIt) -> None:
+    md.core.ruler.push("lkjip_heading_attrs", _heading_attrs_rule)
+
+
+def _source_lines_rule(state: StateCore) -> None:
+    """``meta["line"]`` of every inline token: its 0-based line in the Markdown body.
+
+    A block's ``map`` gives its first line; inside a paragraph each soft or hard break moves to the next line.
+    """
+    line = 0
+    for block in state.tokens:
+        if block.map:
+            line = block.map[0]
+        inline_line = line
+        for token in block.children or []:
+            token.meta["line"] = inline_line
+            inline_line += _BREAKS.get(token.type, 0)
+
+
+def source_lines_plugin(md: MarkdownIt) -> None:
+    """Push last: it must see the final token stream (after footnotes are moved to the end)."""
+    md.core.ruler.push("lkjip_source_lines", _source_lines_rule)

@@ -1,0 +1,95 @@
+"""Tokens to HTML: markdown-it's renderer with the LKjIP rules, given to the parser as ``renderer_cls``.
+
+Chapters are rendered twice from the same parsed tokens, for the site and for the PDF; links differ between the two,
+so each rendering works on its own copy of the tokens.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+
+from ..compute.refs import lookup
+from ..core.model import Report
+from .directives import Directive, ParsedChapter, RenderContext
+from .links import line_of, resolve_links
+from .urls import chapter_url, pdf_anchor
+
+
+def format_value(report: Report, path: str) -> str:
+    """``{nilai}`path``` as HTML: the same computed value and formatting as in the tables; N/A with its reason.
+
+    Raises ``LookupError`` (Indonesian message) for a path that names nothing.
+    """
+    ref = lookup(report.computed, path)
+    if ref.reason:
+        return f'<span class="na" title="{escape(ref.reason)}">{escape(ref.formatted())}</span>'
+    return escape(ref.formatted())
+
+
+class LkjipRenderer(RendererHTML):
+    """HTML renderer that knows the LKjIP tokens; everything else stays markdown-it's.
+
+    The chapter's :class:`RenderContext` travels in ``env["lkjip"]``.
+    """
+
+    def lkjip_directive(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+        ctx: RenderContext = env["lkjip"]
+        d: Directive = tokens[idx].meta["directive_obj"]
+        renderer = ctx.registry.renderers.get((d.directive, d.kind))
+        if renderer is None or d.item is None:
+            return ""
+        return renderer(ctx, d)
+
+    def myst_role(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+        ctx: RenderContext = env["lkjip"]
+        token = tokens[idx]
+        name, target = token.meta.get("name", ""), token.content.strip()
+        loc = (ctx.chapter.rel, line_of(ctx.chapter, token))
+        if name == "ref":
+            return _render_ref(ctx, target, loc)
+        if name == "nilai":
+            try:
+                return format_value(ctx.report, target)
+            except LookupError as exc:
+                ctx.diags.error(loc, exc.args[0] if exc.args else f"nilai '{target}' tidak dikenal")
+                return ""
+        ctx.diags.error(loc, f"peran '{{{name}}}' tidak dikenal; gunakan {{nilai}} atau {{ref}}")
+        return escape(token.content)
+
+
+def _render_ref(ctx: RenderContext, target: str, loc: tuple[str, int]) -> str:
+    for item in [*ctx.report.tables, *ctx.report.figures]:
+        if item.id == target:
+            chapter = next(c for c in ctx.report.chapters if c.id == item.chapter_id)
+            href = ctx.href(chapter_url(ctx.report, chapter), item.id) if chapter is not ctx.chapter or ctx.pdf else f"#{item.id}"
+            return f'<a class="ref" href="{escape(href)}">{escape(item.label)}</a>'
+    ctx.diags.error(loc, f"rujukan '{target}' tidak ditemukan: tidak ada tabel atau gambar dengan id itu di laporan ini")
+    return escape(target)
+
+
+def render_chapter(md: MarkdownIt, parsed: ParsedChapter, ctx: RenderContext) -> str:
+    env = dict(parsed.env)
+    env["lkjip"] = ctx
+    if ctx.pdf:
+        env["docId"] = parsed.chapter.id  # footnote ids per chapter
+    tokens = [_copy_token(t) for t in parsed.tokens]
+    if ctx.pdf:
+        for token in tokens:
+            if token.type == "heading_open" and token.attrGet("id"):
+                token.attrSet("id", pdf_anchor(parsed.chapter, str(token.attrGet("id"))))
+    resolve_links(ctx, tokens)
+    return md.renderer.render(tokens, md.options, env)
+
+
+def _copy_token(token: Token) -> Token:
+    """Link rewriting differs between site and PDF, so each rendering works on its own copy."""
+    clone = token.copy()
+    clone.attrs = dict(token.attrs)
+    if token.children:
+        clone.children = [_copy_token(c) for c in token.children]
+    return clone

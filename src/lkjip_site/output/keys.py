@@ -1,0 +1,52 @@
+"""Memo keys: everything that decides an output's bytes, hashed, so an unchanged page or PDF is not rendered again.
+
+A key must change whenever what the output shows changes (its text, the tables, charts and values it uses, the
+structure of its report and of the reports it links to, the theme); it must not change otherwise, or the memo is
+useless.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.memo import digest
+from ..core.model import Report, Site
+from ..markdown.directives import ParsedChapter, RenderContext
+from ..markdown.links import linked_reports
+from ..markdown.parser import iter_roles
+from ..markdown.renderer import format_value
+
+
+def site_fingerprint(site: Site) -> str:
+    c = site.config
+    return digest(c.judul, c.pemda, c.url_dasar, c.tema, c.label_gambar, c.html_mentah, c.skala_predikat)
+
+
+def report_fingerprint(report: Report) -> str:
+    """What other pages show of a report: metadata, chapter titles and anchors, numbered items."""
+    return digest(
+        report.url, report.judul, report.periode, report.tahun, str(report.tanggal_terbit), report.catatan_versi,
+        repr(report.instansi), report.tempat_ttd, str(report.tanggal_ttd),
+        [(c.id, c.display_title, c.ringkasan, sorted(c.anchors), c.toc) for c in report.chapters],
+        [repr(i) for i in [*report.tables, *report.figures]],
+    )
+
+
+def chapter_key(pc: ParsedChapter, rctx: RenderContext, theme_key: str, structure: dict[str, str]) -> str | None:
+    """Everything a chapter page shows: its text, the tables/charts/values it uses, its report's structure.
+
+    Returns None (always render) when a value cannot be resolved, so the renderer reports the error.
+    """
+    parts: list[Any] = [theme_key, pc.chapter.body, repr(sorted(pc.chapter.front.items())),
+                        structure[rctx.report.url]]
+    for d in pc.directives:
+        parts.append(d.fingerprint())
+    for role, target in iter_roles(pc.tokens):
+        if role == "nilai":
+            try:
+                parts.append((target, format_value(rctx.report, target)))
+            except LookupError:
+                return None
+    for url in sorted(linked_reports(pc, rctx)):
+        parts.append(structure.get(url, ""))
+    return digest(*parts)

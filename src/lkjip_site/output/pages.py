@@ -1,0 +1,164 @@
+"""Stage 7, output: every page of the public site, rendered into memory (``{path: bytes}``) from the model.
+
+URLs leave room for versions: ``laporan/<slug>/`` lists the versions of a report and ``laporan/<slug>/<versi>/``
+holds one version forever, so publishing a new version never moves an old one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+from urllib.parse import urlparse
+
+import jinja2
+from markupsafe import Markup
+
+from ..compute.summary import key_figures
+from ..core.diagnostics import Diagnostics
+from ..core.memo import Memo, digest
+from ..core.model import Chapter, Report, Site
+from ..core.resources import theme_dirs
+from ..markdown.directives import Parsed, ParsedChapter, RenderContext
+from ..markdown.renderer import render_chapter
+from ..markdown.urls import build_link_index, chapter_url
+from .keys import chapter_key, report_fingerprint, site_fingerprint
+from .theme import Asset, collect_static, make_env, theme_fingerprint
+
+
+def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | None, memo: Memo,
+                dev_reload: bool = False, pdfs: dict[str, bytes] | None = None,
+                vega_bundle: tuple[str, bytes] | None = None) -> dict[str, bytes]:
+    """All pages; a page whose inputs are unchanged since the last build is taken from ``memo``."""
+    dirs = theme_dirs(site.root, site.config.tema)
+    env = make_env(dirs)
+    assets = collect_static(dirs)
+    if vega_bundle is not None:
+        assets[vega_bundle[0]] = Asset(vega_bundle[0], vega_bundle[1])
+    ctx = site_context(site, assets, date, {"dev_reload": dev_reload,
+                                            "vega_bundle": vega_bundle[0] if vega_bundle else None})
+    files: dict[str, bytes] = {a.path: a.data for a in assets.values()}
+    files.update(pdfs or {})
+    links = build_link_index(site.reports)
+    theme_key = digest(theme_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()),
+                       date.isoformat() if date else "", dev_reload, site_fingerprint(site))
+    structure = {r.url: report_fingerprint(r) for r in site.reports}
+    everything = digest(sorted(structure.items()))
+    for report in site.reports:
+        downloads = _downloads(report, files)
+        for pc in parsed.chapters[report.url]:
+            rctx = RenderContext(site.config, site.reports, report, pc.chapter, chapter_url(report, pc.chapter), diags,
+                                 parsed.registry, env=env, links=links)
+            key = chapter_key(pc, rctx, theme_key, structure)
+            url = chapter_url(report, pc.chapter) + "index.html"
+            files[url] = _memoised(memo, key, url, lambda: _chapter_page(env, parsed, pc, rctx, ctx))
+        key = memo.key("laporan", theme_key, structure[report.url], repr(key_figures(report)),
+                       repr(downloads))
+        files[report.url + "index.html"] = _memoised(memo, key, report.url + "index.html", lambda: render_page(
+            env, "report.html", report.url, report=report, downloads=downloads, **ctx))
+        files.update(_report_assets(report))
+    key = memo.key("beranda", theme_key, everything)
+    files["index.html"] = _memoised(memo, key, "index.html", lambda: render_page(
+        env, "home.html", "", groups=reports_by_year(site.reports), **ctx))
+    files["404.html"] = _memoised(memo, memo.key("404", theme_key), "404.html",
+                                  lambda: render_page(env, "404.html", "", **ctx))
+    for slug, versions in latest_versions(site.reports).items():
+        url = f"laporan/{slug}/"
+        key = memo.key("versi", theme_key, [structure[v.url] for v in versions])
+        files[url + "index.html"] = _memoised(memo, key, url + "index.html", lambda: render_page(
+            env, "versions.html", url, versions=versions, **ctx))
+    return dict(sorted(files.items()))
+
+
+def _memoised(memo: Memo, key: str | None, name: str, render: Callable[[], bytes]) -> bytes:
+    cached = memo.get(key) if key else None
+    if cached is not None:
+        return cached
+    data = render()
+    if key:
+        memo.put(key, data, name)
+    return data
+
+
+def _chapter_page(env: Any, parsed: Parsed, pc: ParsedChapter, rctx: RenderContext, ctx: dict[str, Any]) -> bytes:
+    report, chapter = rctx.report, pc.chapter
+    chapter.html = render_chapter(parsed.md, pc, rctx)
+    prev, nxt = neighbours(report, chapter)
+    return render_page(
+        env, "chapter.html", rctx.page_url, report=report, chapter=chapter, body=safe(chapter.html),
+        prev=prev, next=nxt, chapter_url=lambda c, r=report: chapter_url(r, c), **ctx,
+    )
+
+
+def _report_assets(report: Report) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for rel, path in sorted(report.assets.items()):
+        files[report.url + rel] = path.read_bytes()
+    for path in report.data.files:
+        files[f"{report.url}data/{path.name}"] = path.read_bytes()
+    return files
+
+
+def _downloads(report: Report, files: dict[str, bytes]) -> list[dict[str, Any]]:
+    """The PDF and the source data files of each version (open data: the numbers behind every table)."""
+    out = []
+    pdf = f"{report.url}{pdf_name(report)}"
+    if pdf in files:
+        out.append({"judul": f"Laporan lengkap (PDF) — {pdf_name(report)}", "url": pdf, "ukuran": len(files[pdf]),
+                    "jenis": "PDF"})
+    for path in report.data.files:
+        out.append({"judul": f"Data sumber — {path.name}", "url": f"{report.url}data/{path.name}",
+                    "ukuran": path.stat().st_size, "jenis": path.suffix.lstrip(".").upper()})
+    return out
+
+
+def pdf_name(report: Report) -> str:
+    return f"{report.slug}-{report.versi}.pdf"
+
+
+def reports_by_year(reports: list[Report]) -> list[tuple[int, list[tuple[str, list[Report]]]]]:
+    """Home page grouping: newest year first, then instansi alphabetically, then period and version."""
+    years: dict[int, dict[str, list[Report]]] = {}
+    for r in reports:
+        years.setdefault(r.tahun, {}).setdefault(r.instansi.nama, []).append(r)
+    order = {"tahunan": 0, "tw4": 1, "tw3": 2, "tw2": 3, "tw1": 4}
+    return [
+        (year, [(name, sorted(items, key=lambda r: (order[r.periode], r.versi))) for name, items in sorted(insts.items())])
+        for year, insts in sorted(years.items(), reverse=True)
+    ]
+
+
+def latest_versions(reports: list[Report]) -> dict[str, list[Report]]:
+    """All versions of each report slug, newest publication first."""
+    out: dict[str, list[Report]] = {}
+    for r in reports:
+        out.setdefault(r.slug, []).append(r)
+    return {k: sorted(v, key=lambda r: (r.tanggal_terbit, r.versi), reverse=True) for k, v in sorted(out.items())}
+
+
+def neighbours(report: Report, chapter: Chapter) -> tuple[Chapter | None, Chapter | None]:
+    idx = report.chapters.index(chapter)
+    prev = report.chapters[idx - 1] if idx > 0 else None
+    nxt = report.chapters[idx + 1] if idx + 1 < len(report.chapters) else None
+    return prev, nxt
+
+
+def render_page(env: jinja2.Environment, template: str, page_url: str, **context: Any) -> bytes:
+    html = env.get_template(template).render(page_url=page_url, **context)
+    return html.encode("utf-8")
+
+
+def safe(html: str) -> Markup:
+    """Chapter HTML is produced by our Markdown renderer (raw HTML off by default), so it is trusted here."""
+    return Markup(html)
+
+
+def site_context(site: Site, assets: dict[str, Asset], build_date: Any, extra: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "site": site.config,
+        "base_path": urlparse(site.config.url_dasar).path or "/",
+        "key_figures": key_figures,
+        "reports": site.reports,
+        "asset": {k: v.versioned for k, v in assets.items()},
+        "build_date": build_date,
+        **extra,
+    }

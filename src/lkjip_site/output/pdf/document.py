@@ -1,0 +1,244 @@
+"""The printed report as one HTML document, and the job that carries it to a worker process.
+
+It never computes anything: it lays out the chapters the Markdown stage rendered for print from the same tokens as
+the site, ``Report.tables``/``Report.figures`` and the metadata, so the printed report and the website cannot
+disagree. :func:`prepare_pdf` is cheap and runs in the main process; :mod:`.layout` does the expensive part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ...core.fmt import fmt_date
+from ...core.model import Chapter, Report
+from ...markdown.urls import pdf_anchor
+
+PDF_VARIANT = "pdf/a-3b"
+#: Bump when the post-processing or job format changes, so cached PDFs are rebuilt.
+PIPELINE_VERSION = "1"
+TEMPLATE = "pdf/laporan.html"
+STYLESHEET = "print-pdf.css"
+FRONT_KINDS = ("kata-pengantar", "ikhtisar")
+MIME_TYPES = {
+    ".yaml": "application/yaml", ".yml": "application/yaml", ".csv": "text/csv", ".json": "application/json",
+    ".md": "text/markdown", ".txt": "text/plain", ".svg": "image/svg+xml", ".png": "image/png",
+    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".woff2": "font/woff2", ".woff": "font/woff",
+    ".ttf": "font/ttf", ".otf": "font/otf", ".css": "text/css",
+}
+
+
+class PdfError(Exception):
+    """A report cannot be turned into a PDF (message in Bahasa Indonesia)."""
+
+
+@dataclass(frozen=True)
+class AttachmentSpec:
+    """A source file embedded in the PDF (PDF/A-3 ``AFRelationship /Source``)."""
+
+    path: Path
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """Everything needed to render one PDF, picklable so it can cross into a worker process.
+
+    ``front_anchor``/``body_anchor`` are the element ids where lower-roman and decimal page numbering start; they
+    are looked up in the laid-out pages to write ``/PageLabels``.
+    """
+
+    html: str
+    base_url: str
+    stylesheet: str
+    stylesheet_url: str
+    allowed_roots: tuple[Path, ...]
+    attachments: tuple[AttachmentSpec, ...]
+    epoch: int
+    front_anchor: str | None
+    body_anchor: str | None
+    variant: str = PDF_VARIANT
+
+
+def file_url(path: Path) -> str:
+    return path.resolve().as_uri()
+
+
+def source_date(report: Report, epoch: int | None = None) -> int:
+    """The timestamp written into the PDF: ``SOURCE_DATE_EPOCH`` if set, else ``tanggal_terbit`` 00:00 UTC."""
+    if epoch is not None:
+        return epoch
+    env_value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if env_value:
+        try:
+            return int(env_value)
+        except ValueError as exc:
+            raise PdfError(f"SOURCE_DATE_EPOCH harus bilangan bulat detik, bukan '{env_value}'") from exc
+    day = report.tanggal_terbit
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
+
+
+def _w3c(epoch: int) -> str:
+    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def format_nip(nip: str) -> str:
+    """``"197001011990031001"`` -> ``"19700101 199003 1 001"`` (birth date, appointment, sex, serial)."""
+    digits = re.sub(r"\s+", "", nip)
+    if len(digits) == 18 and digits.isdigit():
+        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return nip.strip()
+
+
+def period_text(report: Report) -> str:
+    """Cover line: ``"TAHUN 2023"`` or ``"TRIWULAN I TAHUN 2024"``."""
+    if report.periode == "tahunan":
+        return f"TAHUN {report.tahun}"
+    return f"{report.periode_label.upper()} TAHUN {report.tahun}"
+
+
+def short_title(report: Report) -> str:
+    """Running-header title: short enough for one line next to the chapter title."""
+    if report.periode == "tahunan":
+        return f"LKjIP {report.instansi.nama} Tahun {report.tahun}"
+    return f"Laporan Kinerja {report.periode_label} {report.instansi.nama} Tahun {report.tahun}"
+
+
+def _env_with_filters(env: jinja2.Environment) -> jinja2.Environment:
+    """Use the build's filters; add the few the PDF templates need if a bare environment was given."""
+    missing = {"tanggal": fmt_date, "nip": format_nip}
+    missing = {k: v for k, v in missing.items() if k not in env.filters}
+    if not missing and env.autoescape:
+        return env
+    # Autoescape is forced: names such as "Dinas Pekerjaan Umum & Penataan Ruang" must not break the HTML.
+    overlay = env.overlay(autoescape=True)
+    overlay.filters.update(missing)
+    return overlay
+
+
+def _find_static(name: str, static_dirs: Sequence[Path]) -> Path:
+    for d in static_dirs:
+        if (d / name).is_file():
+            return d / name
+    raise PdfError(f"Berkas tema '{name}' tidak ditemukan di: {', '.join(str(d) for d in static_dirs)}")
+
+
+def _attachment_specs(report: Report, attachments: Sequence[Path]) -> tuple[AttachmentSpec, ...]:
+    """Unique, sorted attachment names: the basename, or the path inside the report folder when names clash."""
+    files = sorted({Path(p).resolve() for p in attachments}, key=lambda p: str(p))
+    counts: dict[str, int] = {}
+    for f in files:
+        counts[f.name] = counts.get(f.name, 0) + 1
+    specs = []
+    folder = Path(report.folder).resolve()
+    for f in files:
+        name = f.name
+        if counts[f.name] > 1:
+            name = f.relative_to(folder).as_posix() if folder in f.parents else f.as_posix().lstrip("/")
+        if not f.is_file():
+            raise PdfError(f"Berkas data untuk dilampirkan tidak ditemukan: {f}")
+        specs.append(AttachmentSpec(f, name, f"Data sumber laporan: {name}"))
+    return tuple(sorted(specs, key=lambda s: s.name))
+
+
+def build_context(report: Report, site: Any, chapter_html: dict[str, str]) -> dict[str, Any]:
+    """Template context: parts in print order, list entries and signature data.
+
+    ``chapter_html`` is each chapter rendered by the Markdown stage for print (``RenderContext.pdf``): heading ids
+    prefixed with the chapter id so they are unique in one document, links turned into in-document anchors, images
+    as local files. Nothing here rewrites HTML.
+    """
+    config = getattr(site, "config", site)
+    chapters = list(report.chapters)
+    prepared = {c.id: (chapter_html[c.id], [(lvl, pdf_anchor(c, a), t) for lvl, a, t in c.toc]) for c in chapters}
+    front = [c for c in chapters if c.jenis in FRONT_KINDS]
+    body = [c for c in chapters if c.jenis not in FRONT_KINDS]
+    lists: list[dict[str, Any]] = [{"kind": "daftar-isi", "id": "daftar-isi", "judul": "Daftar Isi"}]
+    if report.tables:
+        lists.append({"kind": "daftar-tabel", "id": "daftar-tabel", "judul": "Daftar Tabel"})
+    if report.figures:
+        label = getattr(config, "label_gambar", "Gambar") or "Gambar"
+        lists.append({"kind": "daftar-gambar", "id": "daftar-gambar", "judul": f"Daftar {label}"})
+
+    def chapter_part(c: Chapter) -> dict[str, Any]:
+        html, toc = prepared[c.id]
+        return {"kind": "bab", "chapter": c, "id": c.id, "html": html, "toc": toc,
+                "judul": c.display_title, "bookmark": c.display_title}
+
+    # Kata Pengantar first, then the lists, then the rest of the front matter (Ikhtisar Eksekutif).
+    kp = [chapter_part(c) for c in front if c.jenis == "kata-pengantar"]
+    rest = [chapter_part(c) for c in front if c.jenis != "kata-pengantar"]
+    front_parts = kp + lists + rest
+    body_parts = [chapter_part(c) for c in body]
+
+    toc_entries: list[dict[str, Any]] = []
+    for part in front_parts + body_parts:
+        area = "depan" if part in front_parts else "isi"
+        toc_entries.append({"level": 1, "href": f"#{part['id']}", "text": part["judul"], "area": area})
+        for level, anchor, text in part.get("toc", []):
+            if level <= 3:
+                toc_entries.append({"level": level, "href": f"#{anchor}", "text": text, "area": area})
+
+    kepala = report.instansi.kepala
+    return {
+        "report": report,
+        "site": config,
+        "judul": report.judul,
+        "judul_pendek": short_title(report),
+        "periode_teks": period_text(report),
+        "front_parts": front_parts,
+        "body_parts": body_parts,
+        "toc_entries": toc_entries,
+        "areas": {**{p["id"]: "depan" for p in front_parts}, **{p["id"]: "isi" for p in body_parts}},
+        "tables": list(report.tables),
+        "figures": list(report.figures),
+        "ttd": {"tempat": report.tempat_ttd, "tanggal": report.tanggal_ttd, "jabatan": kepala.jabatan,
+                "nama": kepala.nama, "pangkat": kepala.pangkat, "nip": format_nip(kepala.nip)},
+        "keywords": ", ".join(["LKjIP", "laporan kinerja", "SAKIP", report.instansi.nama,
+                               report.instansi.pemda, str(report.tahun), report.periode_label]),
+        "subjek": f"Laporan Kinerja Instansi Pemerintah {report.instansi.nama} "
+                  f"{report.periode_label} {report.tahun}, versi {report.versi}",
+    }
+
+
+def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, attachments: Sequence[Path],
+                asset_root: Path, chapter_html: dict[str, str], static_dirs: Sequence[Path], *,
+                epoch: int | None = None) -> PdfJob:
+    """Render the print HTML for ``report`` and bundle everything a worker needs into a :class:`PdfJob`.
+
+    ``static_dirs`` are the themes' ``static`` folders in override order (the print stylesheet and fonts).
+    """
+    env = _env_with_filters(env)
+    statics = [d for d in static_dirs if d.is_dir()]
+    css_path = _find_static(STYLESHEET, statics)
+    stamp = source_date(report, epoch)
+    context = build_context(report, site, chapter_html)
+    logo = None
+    if report.instansi.logo:
+        logo_path = (Path(report.folder) / report.instansi.logo)
+        if not logo_path.is_file():
+            raise PdfError(f"{report.rel}/laporan.yaml: berkas logo '{report.instansi.logo}' tidak ditemukan")
+        logo = file_url(logo_path)
+    context.update({"logo_url": logo, "waktu": _w3c(stamp)})
+    html = env.get_template(TEMPLATE).render(**context)
+    front_parts, body_parts = context["front_parts"], context["body_parts"]
+    return PdfJob(
+        html=html,
+        base_url=file_url(Path(report.folder)) + "/",
+        stylesheet=css_path.read_text(encoding="utf-8"),
+        stylesheet_url=file_url(css_path),
+        allowed_roots=tuple(sorted({Path(asset_root).resolve(), Path(report.folder).resolve(),
+                                    *(d.resolve() for d in statics)}, key=str)),
+        attachments=_attachment_specs(report, attachments),
+        epoch=stamp,
+        front_anchor="bagian-depan" if front_parts else None,
+        body_anchor="bagian-isi" if body_parts else None,
+    )

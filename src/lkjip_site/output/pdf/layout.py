@@ -1,0 +1,249 @@
+"""Laying out one PDF: WeasyPrint for the layout, pikepdf for page labels; the archival rules live here.
+
+The PDF is the document an office signs, submits and archives, so it has its own layout rules (cover, front matter
+numbered i, ii, …, body numbered 1, 2, … from BAB I, landscape pages for wide tables) and archival rules (PDF/A-3,
+embedded source data, embedded fonts, no network, byte-identical rebuilds).
+
+Pipeline
+--------
+1. The Markdown stage renders each chapter for print (``RenderContext.pdf``): heading ids prefixed with the chapter id,
+   links between chapters as in-document anchors, images as local files, wide tables marked by the table model.
+2. :func:`.document.prepare_pdf` (cheap, main process) puts those chapters into the templates in ``templates/pdf/``
+   (cover, Kata Pengantar with signature, Daftar Isi/Tabel/Gambar, body) and returns a picklable :class:`PdfJob`.
+3. :func:`render_job_bytes` (expensive, any process): WeasyPrint lays the job out (a table not declared ``lebar``
+   that turns out wider than a portrait page is moved to a landscape page by :func:`overflow_stylesheet` and laid
+   out once more), pikepdf adds page labels. :func:`lkjip_site.output.pdfs.render_pdfs` runs the jobs in worker
+   processes and memoises the bytes.
+
+WeasyPrint and pikepdf are imported inside the functions that use them: a build without PDFs (``serve``,
+``--tanpa-pdf``) never pays for loading them.
+
+Archival choices (checked with WeasyPrint 70.0)
+-----------------------------------------------
+* **PDF/A-3b** (``pdf_variant="pdf/a-3b"``). PDF/A-3 is the only PDF/A part that allows arbitrary embedded files, and
+  the report's YAML/CSV sources must travel with it. Level *b* rather than the tagged *a* level or PDF/UA-1: WeasyPrint
+  70 renders ``pdf/a-3a`` and ``pdf/ua-1`` without error (running headers become artifacts, tables get
+  THead/TH/TD), but on this layout its structure tree is wrong where it matters: a table that continues over three
+  pages becomes three separate ``/Table`` elements, and a block inside a heading (the "BAB I" line) becomes an ``H1``
+  nested in an ``H1``. No validator (veraPDF) is available in the build to catch such faults, and a tagged file with a
+  wrong structure misleads screen-reader users more than an untagged one. The accessible edition is the website
+  (WCAG 2.1 AA). Switching :data:`PDF_VARIANT` to ``"pdf/a-3a"`` is the only change needed once WeasyPrint's tagging
+  handles split tables.
+* **Dates**: WeasyPrint does not read ``SOURCE_DATE_EPOCH``; it takes CreationDate/ModDate (and the XMP CreateDate /
+  ModifyDate) only from ``<meta name="dcterms.created|modified">``, and attachment dates from the file system. This
+  module therefore fills those from ``SOURCE_DATE_EPOCH`` (or, when unset, from the report's ``tanggal_terbit`` at
+  00:00 UTC, so a rebuild is reproducible even without the variable). No wall-clock time is ever written.
+* **/ID and XMP**: WeasyPrint's identifier is an MD5 of the object data and the XMP has no random UUID for PDF/A, so
+  both are deterministic; pikepdf then saves with ``deterministic_id=True`` and without touching the XMP
+  (``open_metadata`` is never used: it would stamp the current time into ``xmp:MetadataDate``).
+* **Page labels**: WeasyPrint writes no ``/PageLabels``; :func:`add_page_labels` adds "Sampul" for the cover, lower
+  roman from the first front-matter page and decimal from BAB I, found from WeasyPrint's page anchors.
+* **No network**: :class:`SafeURLFetcher` serves only ``file:`` URLs inside the allowed roots (asset root and the
+  theme ``static`` folders) plus ``data:`` URLs; http(s), ftp and every other file are refused.
+* **Fonts**: the theme's WOFF2 Noto Sans / Noto Serif (``static/fonts/fonts.css``) via ``@font-face``; WeasyPrint
+  embeds every font it uses as a subset (FontFile2/FontFile3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import mimetypes
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from .document import PdfError, PdfJob, file_url
+
+MIME_TYPES = {
+    ".yaml": "application/yaml", ".yml": "application/yaml", ".csv": "text/csv", ".json": "application/json",
+    ".md": "text/markdown", ".txt": "text/plain", ".svg": "image/svg+xml", ".png": "image/png",
+    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".woff2": "font/woff2", ".woff": "font/woff",
+    ".ttf": "font/ttf", ".otf": "font/otf", ".css": "text/css",
+}
+
+
+def _url_fetcher_base() -> type:
+    from weasyprint import URLFetcher
+
+    return URLFetcher
+
+
+def _url_to_path(url: str) -> Path:
+    parts = urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        raise PdfError(f"URL berkas dengan host tidak diizinkan: {url}")
+    return Path(url2pathname(unquote(parts.path)))
+
+
+def _is_inside(path: Path, roots: Iterable[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved == root or root in resolved.parents for root in roots)
+
+
+def make_url_fetcher(allowed_roots: Sequence[Path], allowed_files: Sequence[Path] = ()) -> Any:
+    """A WeasyPrint URL fetcher that only reads local files under ``allowed_roots`` (and ``data:`` URLs).
+
+    Why: an archival PDF must be reproducible from the build inputs alone, and a report author must not be able to
+    make the build fetch (or leak to) a remote host by writing ``![](https://…)`` in Markdown.
+    """
+    base = _url_fetcher_base()
+    roots = tuple(Path(r).resolve() for r in allowed_roots)
+    files = frozenset(Path(f).resolve() for f in allowed_files)
+
+    class SafeURLFetcher(base):  # type: ignore[misc, valid-type]
+        """Refuses every URL that is not a permitted local file; records what it served (for the cache)."""
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=False)
+            self.served: dict[str, str] = {}
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            try:
+                return self._fetch(url, headers)
+            except Exception:
+                self.refused.append(url if len(url) < 200 else url[:200] + "…")
+                raise
+
+        def _fetch(self, url: str, headers: Any = None) -> Any:
+            from weasyprint.urls import URLFetcherResponse
+
+            scheme = url.split(":", 1)[0].lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme != "file":
+                raise ValueError(f"Akses jaringan ditolak saat membuat PDF: {url}")
+            path = _url_to_path(url)
+            if not (path.resolve() in files or _is_inside(path, roots)):
+                raise ValueError(f"Berkas di luar folder yang diizinkan ditolak: {path}")
+            data = path.read_bytes()
+            self.served[str(path.resolve())] = hashlib.sha256(data).hexdigest()
+            mime = MIME_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
+            headers_out = {"Content-Type": mime} if mime else {}
+            return URLFetcherResponse(file_url(path), data, headers_out)
+
+    return SafeURLFetcher()
+
+
+def overflow_stylesheet(table_ids: Iterable[str]) -> str:
+    """CSS that moves these tables (and their wrapper with the notes) to landscape pages.
+
+    Why CSS and not an edit of the HTML: the HTML comes from the Markdown stage as it is; selecting by id keeps the
+    second layout a pure styling change. ``partials/table.html`` labels the wrapper with ``<id>-judul``.
+    """
+    rules = []
+    for table_id in sorted(set(table_ids)):
+        ident = table_id.replace("\\", "").replace('"', "")
+        rules.append(f'table[id="{ident}"], div.tabel-wadah[aria-labelledby="{ident}-judul"] {{ page: lanskap; }}\n'
+                     f'table[id="{ident}"] {{ font-size: 8.5pt; }}')
+    return "\n".join(rules)
+
+
+def overflowing_tables(document: Any, tolerance: float = 1.0) -> list[str]:
+    """Ids of portrait-page tables wider than the page's content area (they would be cut off at the margin).
+
+    Why measure after layout: only the layout knows the real column widths (long words, numbers that must not
+    wrap); counting columns (``tables.AUTO_LANDSCAPE_COLUMNS``) is just the cheap first guess.
+    """
+    from weasyprint.formatting_structure.boxes import TableBox
+
+    found: list[str] = []
+    for page in document.pages:
+        box = page._page_box
+        if box.width > box.height:  # already landscape
+            continue
+        right = box.content_box_x() + box.width
+        for child in box.descendants():
+            if not isinstance(child, TableBox) or child.element is None:
+                continue
+            table_id = child.element.get("id")
+            classes = (child.element.get("class") or "").split()
+            if table_id and "lebar" not in classes and table_id not in found:
+                if child.position_x + child.margin_width() > right + tolerance:
+                    found.append(table_id)
+    return found
+
+
+def _page_of_anchor(pages: Sequence[Any], anchor: str | None) -> int | None:
+    if anchor is None:
+        return None
+    for index, page in enumerate(pages):
+        if anchor in page.anchors:
+            return index
+    return None
+
+
+def _dedupe_associated_files(pdf: Any) -> None:
+    """WeasyPrint 70 lists every attachment twice in the catalog's ``/AF``; keep each file spec once."""
+    import pikepdf
+
+    if "/AF" not in pdf.Root:
+        return
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for spec in pdf.Root.AF:
+        key = spec.objgen if spec.is_indirect else (id(spec), -1)
+        if key not in seen:
+            seen.add(key)
+            unique.append(spec)
+    pdf.Root.AF = pikepdf.Array(unique)
+
+
+def add_page_labels(pdf_bytes: bytes, front_start: int | None, body_start: int | None) -> bytes:
+    """Add ``/PageLabels`` so viewers show the printed numbers (cover "Sampul", then i, ii, …, then 1, 2, …).
+
+    Saved with a deterministic ``/ID`` and the XMP untouched, so the file stays PDF/A and reproducible.
+    """
+    import pikepdf
+
+    nums: list[Any] = []
+    if 0 not in (front_start, body_start):  # page 0 is the cover, printed without a number
+        nums += [0, pikepdf.Dictionary(P=pikepdf.String("Sampul"))]
+    if front_start is not None:
+        nums += [front_start, pikepdf.Dictionary(S=pikepdf.Name.r, St=1)]
+    if body_start is not None:
+        nums += [body_start, pikepdf.Dictionary(S=pikepdf.Name.D, St=1)]
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        pdf.Root.PageLabels = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
+        _dedupe_associated_files(pdf)
+        out = io.BytesIO()
+        # fix_metadata_version=False: otherwise pikepdf re-serialises WeasyPrint's XMP packet on save.
+        pdf.save(out, deterministic_id=True, compress_streams=True, fix_metadata_version=False,
+                 object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+        return out.getvalue()
+
+
+def render_job_bytes(job: PdfJob) -> tuple[bytes, int, dict[str, str], list[str]]:
+    """Lay out and write one job; returns (pdf bytes, page count, {file: sha256} of fetched files, refused URLs)."""
+    from weasyprint import CSS, HTML, Attachment
+    from weasyprint.text.fonts import FontConfiguration
+
+    fetcher = make_url_fetcher(job.allowed_roots, [a.path for a in job.attachments])
+    stamp = dt.datetime.fromtimestamp(job.epoch, dt.timezone.utc).replace(tzinfo=None)
+    # The FontConfiguration must be shared by the stylesheet and the layout, otherwise WeasyPrint silently ignores
+    # the theme's @font-face rules and takes whatever fontconfig finds on the build machine.
+    fonts = FontConfiguration()
+    stylesheet = CSS(string=job.stylesheet, base_url=job.stylesheet_url, url_fetcher=fetcher, font_config=fonts)
+
+    def layout(html: str) -> Any:
+        return HTML(string=html, base_url=job.base_url, url_fetcher=fetcher).render(
+            stylesheets=[stylesheet], font_config=fonts)
+
+    document = layout(job.html)
+    too_wide = overflowing_tables(document)
+    if too_wide:
+        # Declared landscape tables are already on landscape pages; these overflow a portrait page: move them.
+        extra = CSS(string=overflow_stylesheet(too_wide), font_config=fonts)
+        document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher).render(
+            stylesheets=[stylesheet, extra], font_config=fonts)
+    front_start = _page_of_anchor(document.pages, job.front_anchor)
+    body_start = _page_of_anchor(document.pages, job.body_anchor)
+    attachments = [Attachment(url=file_url(a.path), url_fetcher=fetcher, name=a.name, description=a.description,
+                              created=stamp, modified=stamp, relationship="Source") for a in job.attachments]
+    raw = document.write_pdf(pdf_variant=job.variant, attachments=attachments)
+    data = add_page_labels(raw, front_start, body_start)
+    return data, len(document.pages), dict(sorted(fetcher.served.items())), sorted(set(fetcher.refused))

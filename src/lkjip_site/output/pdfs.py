@@ -1,0 +1,65 @@
+"""Stage 7, output: one PDF per report version, from the same parsed chapters and computed model as the site.
+
+A PDF whose inputs (chapter keys, print templates and stylesheet, fonts, images, attached data files, date) are
+unchanged is taken from the memo; the others are laid out in parallel worker processes.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..core.diagnostics import Diagnostics
+from ..core.memo import Memo, digest, file_digest
+from ..core.model import Site
+from ..core.pool import map_in_processes
+from ..core.resources import theme_dirs
+from ..markdown.directives import Parsed, RenderContext
+from ..markdown.renderer import render_chapter
+from ..markdown.urls import build_link_index, chapter_url
+from .keys import chapter_key, report_fingerprint, site_fingerprint
+from .pages import pdf_name
+from .pdf.document import PdfJob, prepare_pdf
+from .pdf.layout import render_job_bytes
+from .theme import make_env, theme_fingerprint
+
+
+def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
+                only: set[str] | None = None) -> dict[str, bytes]:
+    """``{path: bytes}`` of every report version's PDF (of the slugs in ``only``, when given)."""
+    dirs = theme_dirs(site.root, site.config.tema)
+    env = make_env(dirs)
+    links = build_link_index(site.reports)
+    theme_key = digest(theme_fingerprint(dirs, ("templates", "static")), os.environ.get("SOURCE_DATE_EPOCH", ""),
+                       site_fingerprint(site))
+    structure = {r.url: report_fingerprint(r) for r in site.reports}
+    out: dict[str, bytes] = {}
+    todo: list[tuple[str, str, PdfJob]] = []
+    for report in site.reports:
+        if only is not None and report.slug not in only:
+            continue
+        contexts = [(pc, RenderContext(site.config, site.reports, report, pc.chapter, chapter_url(report, pc.chapter),
+                                       diags, parsed.registry, env=env, links=links, pdf=True))
+                    for pc in parsed.chapters[report.url]]
+        keys = [chapter_key(pc, ctx, theme_key, structure) for pc, ctx in contexts]
+        path = report.url + pdf_name(report)
+        key = None if None in keys else memo.key(
+            "pdf", keys, structure[report.url], [file_digest(f) for f in report.data.files],
+            sorted((rel, file_digest(f)) for rel, f in report.assets.items()))
+        cached = memo.get(key) if key else None
+        if cached is not None:
+            out[path] = cached
+            continue
+        html = {pc.chapter.id: render_chapter(parsed.md, pc, ctx) for pc, ctx in contexts}
+        job = prepare_pdf(report, site.config, env, report.data.files, report.folder, html,
+                          [d / "static" for d in dirs])
+        todo.append((path, key or "", job))
+    if diags.errors:
+        return out
+    results = map_in_processes(render_job_bytes, [job for _, _, job in todo])
+    for (path, key, _job), (data, _pages, _resources, refused) in zip(todo, results):
+        for url in refused:
+            diags.warn((path, 1), f"PDF: sumber '{url}' ditolak (bukan berkas lokal di folder laporan atau tema)")
+        out[path] = data
+        if key:
+            memo.put(key, data, path)
+    return dict(sorted(out.items()))

@@ -1,0 +1,99 @@
+"""Stage 7, output: the one Jinja environment, its filters, and the theme's static files.
+
+Templates come from the site's theme folder first and the default theme second (a ChoiceLoader), so a site overrides
+any template by putting one with the same name in ``themes/<tema>/templates``. Autoescape is on: content reaches
+templates as data, never as code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable
+
+import jinja2
+
+from ..core import fmt
+from ..core.memo import digest
+from ..core.paths import relative_url
+
+
+@jinja2.pass_context
+def _url(context: Any, target: str) -> str:
+    return relative_url(context.get("page_url", ""), target)
+
+
+def _percent(value: Any) -> str:
+    return "–" if value is None else fmt.fmt_percent(value)
+
+
+def _number(value: Any, decimals: int = 2) -> str:
+    return "–" if value is None else fmt.fmt_number(value, decimals)
+
+
+def _filesize(size: int) -> str:
+    """File sizes the way Indonesian readers expect them: "1,2 MB"."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{fmt.fmt_number(Decimal(size) / 1024, 1)} KB"
+    return f"{fmt.fmt_number(Decimal(size) / (1024 * 1024), 1)} MB"
+
+
+def make_env(dirs: Iterable[Path]) -> jinja2.Environment:
+    """The single Jinja environment factory (site pages, tables, PDF all use it)."""
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d / "templates")) for d in dirs])
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        tanggal=fmt.fmt_date,
+        angka=_number,
+        bulat=fmt.fmt_int,
+        persen=_percent,
+        rupiah=fmt.fmt_rupiah,
+        romawi=fmt.roman,
+        ukuran=_filesize,
+        nilai=fmt.fmt_value,
+    )
+    env.globals["url"] = _url
+    return env
+
+
+@dataclass
+class Asset:
+    """A static file: its output path and bytes, with a short content hash for cache-busting URLs."""
+
+    path: str
+    data: bytes
+
+    @property
+    def versioned(self) -> str:
+        return f"{self.path}?v={hashlib.sha256(self.data).hexdigest()[:10]}"
+
+
+def collect_static(dirs: list[Path]) -> dict[str, Asset]:
+    """Theme static files under ``aset/``; the first theme that has a file wins (site overrides default)."""
+    out: dict[str, Asset] = {}
+    for d in dirs:
+        static = d / "static"
+        if not static.is_dir():
+            continue
+        for path in sorted(static.rglob("*")):
+            if path.is_file():
+                rel = "aset/" + path.relative_to(static).as_posix()
+                out.setdefault(rel, Asset(rel, path.read_bytes()))
+    return dict(sorted(out.items()))
+
+
+def theme_fingerprint(dirs: list[Path], parts: tuple[str, ...] = ("templates",)) -> str:
+    """Hash of a theme's files (path inside the theme and bytes): a template change re-renders what uses it."""
+    return digest([(str(p.relative_to(d)), p.read_bytes()) for d in dirs for sub in parts
+                   for p in sorted((d / sub).rglob("*")) if p.is_file()])

@@ -1,0 +1,107 @@
+"""The layout shows the pipeline, and the imports keep to it.
+
+Stages are packages (``core`` < ``load`` < ``compute`` < ``markdown`` < ``elements`` < ``output`` < ``build`` <
+``cli``, see ``[tool.importlinter]`` in pyproject.toml); a module imports only from its own stage or the stages below
+it, no two modules import each other (directly or around a circle), and no import of the project hides inside a
+function, where it would only conceal a cycle.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import grimp
+from importlinter.cli import lint_imports
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "lkjip_site"
+
+
+def test_layers_contract_is_kept(monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)  # import-linter reads pyproject.toml from the working directory
+    assert lint_imports(no_cache=True, no_logo=True) == 0
+
+
+def _cycles(graph: grimp.ImportGraph) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for other in sorted(graph.find_modules_directly_imported_by(module)):
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in on_stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == module:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_import_cycles() -> None:
+    graph = grimp.build_graph("lkjip_site", cache_dir=None)
+    assert _cycles(graph) == []
+
+
+def test_cycle_finder_finds_a_planted_cycle() -> None:
+    graph = grimp.ImportGraph()
+    for importer, imported in (("p.a", "p.b"), ("p.b", "p.c"), ("p.c", "p.a"), ("p.c", "p.d")):
+        graph.add_import(importer=importer, imported=imported)
+    assert _cycles(graph) == [["p.a", "p.b", "p.c"]]
+
+
+def _hidden_imports(source: str) -> list[int]:
+    """Lines of project imports inside a function, or under ``if TYPE_CHECKING:`` (both can hide a cycle)."""
+    lines = []
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        inside_function = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        type_checking = isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        if not (inside_function or type_checking):
+            continue
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.ImportFrom) and (sub.level > 0 or (sub.module or "").startswith("lkjip_site")):
+                lines.append(sub.lineno)
+            elif isinstance(sub, ast.Import) and any(a.name.startswith("lkjip_site") for a in sub.names):
+                lines.append(sub.lineno)
+    return sorted(set(lines))
+
+
+def test_no_project_import_hides_inside_a_function() -> None:
+    hidden = {str(p.relative_to(ROOT)): lines for p in sorted(SRC.rglob("*.py"))
+              if (lines := _hidden_imports(p.read_text(encoding="utf-8")))}
+    assert hidden == {}
+
+
+def test_hidden_import_detector_sees_both_forms() -> None:
+    source = ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .x import y\n"
+              "def f():\n    import json\n    from ..core import fmt\n")
+    assert _hidden_imports(source) == [3, 6]
+
+
+def test_every_stage_is_a_package_with_a_docstring() -> None:
+    """The folder names are the pipeline; each says in its ``__init__`` which stage it is."""
+    for stage in ("core", "load", "compute", "markdown", "elements", "output", "cli"):
+        init = SRC / stage / "__init__.py"
+        assert init.is_file(), stage
+        assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), stage
