@@ -9,6 +9,8 @@ import pytest
 from conftest import REPORT_DIR, build_project, tree_hashes
 
 from lkjip_site.build import BuildOptions, build, build_date
+from lkjip_site.cli.main import main
+from lkjip_site.core import resources
 from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.output import publish as publish_mod
 from lkjip_site.output.publish import publish
@@ -172,3 +174,22 @@ def test_successful_rebuild_replaces_stale_files(project: Path, monkeypatch: pyt
     files = tree_hashes(project / "build")
     assert "sisa-lama.html" not in files
     assert not any(name.startswith(f"{BASE}data/") for name in files)
+
+
+def test_a_theme_without_chart_fonts_is_an_error_not_silently_chartless(project: Path, monkeypatch, capsys) -> None:
+    """No theme folder has the chart fonts (say, a broken install): one error names them; nothing is written."""
+    bare = project / "tema-polos"
+    shutil.copytree(resources.PACKAGE_THEMES / "default", bare / "default",
+                    ignore=shutil.ignore_patterns("*.woff2"))
+    monkeypatch.setattr(resources, "PACKAGE_THEMES", bare)
+    before = tree_hashes(project / "build")
+    assert main(["build", str(project / "content"), "--no-pdf"]) == 1
+    err = capsys.readouterr().err
+    assert "content/situs.yaml:1: galat: tema 'default' tidak memiliki font grafik (NotoSans-Regular-latin.woff2" in err
+    assert tree_hashes(project / "build") == before
+
+
+def test_an_invalid_source_date_epoch_is_a_usage_error(project: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "kemarin")
+    assert main(["build", str(project / "content"), "--no-pdf"]) == 2
+    assert "SOURCE_DATE_EPOCH harus bilangan bulat" in capsys.readouterr().err

@@ -26,7 +26,7 @@ from lkjip_site.elements.charts import spec as c
 from lkjip_site.elements.charts import svg
 from lkjip_site.elements.charts.bundle import write_vega_bundle
 from lkjip_site.elements.charts.cache import ChartCache, chart_memo
-from lkjip_site.elements.charts.fonts import truetype_fonts
+from lkjip_site.elements.charts.fonts import chart_fonts, truetype_fonts
 from lkjip_site.elements.charts.plan import build
 from lkjip_site.elements.charts.svg import render_chart
 from lkjip_site.markdown.directives import Directive
@@ -420,7 +420,7 @@ FONTS = Path(__file__).resolve().parents[1] / "themes" / "default" / "static" / 
 
 @pytest.fixture(scope="module")
 def ttf_fonts(tmp_path_factory):
-    return truetype_fonts(FONTS, tmp_path_factory.mktemp("font-grafik"))
+    return truetype_fonts(chart_fonts([FONTS.parent.parent]), tmp_path_factory.mktemp("font-grafik"))
 
 
 def _fill(cache, *specs):

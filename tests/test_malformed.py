@@ -189,6 +189,9 @@ CASES = [
     Case("csv-format-tampilan", write(f"{R}/data/penduduk.csv", 'desa,laki,perempuan\nSungai,120,130\nBatu,"1.234,5",2\n'),
          f"{R}/data/penduduk.csv", 3, "format tampilan"),
     Case("situs-hilang", delete(SITUS), SITUS, 1, "konfigurasi situs tidak ditemukan"),
+    # line 6 names a theme the site does not have: an error, never a silent fall back to the default theme
+    Case("tema-tidak-ada", append(SITUS, "tema: biru\n"), SITUS, 6, "tema 'biru' tidak ditemukan"),
+
     # url_dasar is line 4 of the scaffold situs.yaml
     Case("url-tanpa-garis-miring", replace(SITUS, "url_dasar: https://lkjip.contoh.go.id/",
                                            "url_dasar: https://lkjip.contoh.go.id"), SITUS, 4, "diakhiri '/'"),

@@ -124,6 +124,11 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch and not epoch.isdigit():
+        print(f"lkjip: galat penggunaan: SOURCE_DATE_EPOCH harus bilangan bulat detik sejak 1970, bukan '{epoch}'",
+              file=sys.stderr)
+        return EXIT_USAGE
     try:
         return COMMANDS[args.command](args)
     except ContentError as exc:

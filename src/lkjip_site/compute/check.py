@@ -1,4 +1,4 @@
-"""``lkjip check``: every inconsistency of the domain guide (section 8) that can occur in structured input.
+"""``lkjip check``: the mistakes real LKjIP reports make that structured input can still contain.
 
 The generator computes every derived number, so its own tables cannot contradict themselves. What remains are
 values an author typed (``tertulis``, ``pagu_tertulis`` ... copied from a DPA or an old report), metadata, and
@@ -14,36 +14,36 @@ warning still names both values, so the author can correct the source document.
 =========================  ==========  ==============================================================================
 kode                       severity    meaning
 =========================  ==========  ==============================================================================
-capaian-tertulis           peringatan  stated capaian differs from the computation (> 0,005 after rounding to 2 dp)
-predikat-tertulis          peringatan  stated predikat differs from the class of the computed capaian
-predikat-bukan-skala       peringatan  stated predikat is not a class of the report's scale
-pagu-induk                 peringatan  stated parent pagu (``pagu_tertulis``) differs from the sum of its children
-realisasi-induk            peringatan  stated parent realisasi differs from the sum of its children
-total-tertulis             peringatan  stated budget total differs from the sum of the programs
+capaian-tertulis           warning     stated capaian differs from the computation (> 0,005 after rounding to 2 dp)
+predikat-tertulis          warning     stated predikat differs from the class of the computed capaian
+predikat-bukan-skala       warning     stated predikat is not a class of the report's scale
+pagu-induk                 warning     stated parent pagu (``pagu_tertulis``) differs from the sum of its children
+realisasi-induk            warning     stated parent realisasi differs from the sum of its children
+total-tertulis             warning     stated budget total differs from the sum of the programs
 jenis-belanja-total        error       Σ jenis belanja (pagu or realisasi) differs from the budget total
-jenis-belanja-sebagian     peringatan  only some sub kegiatan declare a jenis belanja
+jenis-belanja-sebagian     warning     only some sub kegiatan declare a jenis belanja
 realisasi-triwulan         error       a sub kegiatan's realisasi differs from the sum of its quarterly realisasi
-serapan-lebih              peringatan  realisasi exceeds pagu
+serapan-lebih              warning     realisasi exceeds pagu
 skala                      error       the scale used has a gap, an overlap or no rule above 100 %
 skala-tidak-dikenal        error       the report names a scale id that does not exist (default scale used)
 triwulan-dibagi            error       a non-additive indicator's quarterly targets are split to sum to the annual
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
-judul-tahun                peringatan  the report title names another year than the report's
-target-nol                 peringatan  target 0: capaian shown as N/A
-target-tidak-ada           peringatan  an indicator of the PK has no target for the report year
-realisasi-kosong           peringatan  no realisasi for the report period and no stated reason
-ttd-sebelum-periode        peringatan  report signed before its period ends
-terbit-sebelum-ttd         peringatan  publication date earlier than the signing date
+judul-tahun                warning     the report title names another year than the report's
+target-nol                 warning     target 0: capaian shown as N/A
+target-tidak-ada           warning     an indicator of the PK has no target for the report year
+realisasi-kosong           warning     no realisasi for the report period and no stated reason
+ttd-sebelum-periode        warning     report signed before its period ends
+terbit-sebelum-ttd         warning     publication date earlier than the signing date
 tahun-pk                   error       PK of another year than the report's
 tahun-anggaran             error       budget data of another year than the report's
 tahun-ikm                  error       IKM of another year (quarterly reports may use the previous year's IKM)
-nama-instansi              peringatan  narrative mentions another instansi's name (heuristic, hence a warning)
-angka-diketik              peringatan  a % or Rp amount typed in the narrative equals no computed value
+nama-instansi              warning     narrative mentions another instansi's name (heuristic, hence a warning)
+angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value
 kode-format, kode-induk    error       budget code malformed / not starting with its parent's code
-kode-lama                  peringatan  legacy budget code form (2-digit sub kegiatan, ``07.01.01``)
+kode-lama                  warning     legacy budget code form (2-digit sub kegiatan, ``07.01.01``)
 tingkat-anggaran           error       program/kegiatan/sub kegiatan nested at the wrong level
 pagu-kosong                error       a budget leaf without pagu
-nilai-induk                peringatan  pagu/realisasi typed on a parent (ignored; it is computed)
+nilai-induk                warning     pagu/realisasi typed on a parent (ignored; it is computed)
 ikm-unsur, ikm-nilai       error       IKM without exactly U1..U9, or an NRR outside 1–4
 indikator-tidak-ada        error       PK or sasaran lists an unknown indicator id
 efisiensi-metode           error       unknown efficiency method
@@ -102,7 +102,7 @@ def _year_result(ir: IndicatorResult, tahun: int) -> tuple[Result, Value | None,
 
 def _formula_hint(ind: Indicator, policy: CapaianPolicy, t: Value | None, r: Value | None,
                   stated: Decimal) -> str:
-    """Explain a mismatch caused by an undeclared negative formula (seed 002 used T/R silently)."""
+    """Explain a mismatch caused by an undeclared negative formula (a real LKjIP 2022 used T/R without saying so)."""
     if ind.polaritas != "negatif":
         return ""
     other = "rasio_terbalik" if policy.rumus_negatif == "standar" else "standar"

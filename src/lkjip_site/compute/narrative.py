@@ -171,7 +171,7 @@ def _matches(value: Decimal, places: int, candidates: Iterable[Decimal]) -> bool
 def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Finding]:
     """Percentages and rupiah amounts typed in the narrative that equal no computed value (warning).
 
-    Derived numbers belong in ``{nilai}`` references; a typed one drifts (seed 002 printed its average as 97,8 /
+    Derived numbers belong in ``{nilai}`` references; a typed one drifts (a real LKjIP 2022 printed its average as 97,8 /
     97,86 / 97,57). Round figures (0, 100, the scale's boundaries) are allowed.
     """
     pct, money = _percent_candidates(computed), _money_candidates(computed)

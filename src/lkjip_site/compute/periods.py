@@ -73,7 +73,7 @@ def cumulative(pv: PeriodValues | None, periode: str, agregasi: str) -> Value | 
 def split_error(indicator_id: str, agregasi: str, target: PeriodValues | None) -> str | None:
     """Detect quarterly targets of a non-additive indicator split so they sum to the annual target.
 
-    Example (seed 002): IKM target 85 written per TW as 20/20/20/25. An index is not summed over quarters, so its
+    Example (a real LKjIP 2022): IKM target 85 written per TW as 20/20/20/25. An index is not summed over quarters, so its
     quarterly targets must each be the level to reach (e.g. 85/85/85/85), never a share of it.
     """
     if agregasi == "jumlah" or target is None or not isinstance(target.annual, Decimal):

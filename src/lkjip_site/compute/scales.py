@@ -7,7 +7,7 @@ Why data and not code: every report declares its own scale and most printed scal
 Custom scales are parsed from YAML by :mod:`lkjip_site.load.scales`; this module holds the built-in scales and
 everything that uses a scale.
 
-Interval convention (format-spec ``skala:``): by default each class is half-open ``[min, max)``; with
+Interval convention (``skala:`` in ``docs/dev/format-spec.md``): by default each class is half-open ``[min, max)``; with
 ``batas: kanan`` the whole scale is right-closed ``(min, max]`` (Permendagri 86/2017 closed form: ``C > 90``).
 ``min`` omitted = -infinity, ``max`` omitted = +infinity. A valid scale covers ``[0, +inf)`` without gaps or
 overlaps, so a capaian above 100 % always has a class.
@@ -41,7 +41,7 @@ _D = Decimal
 
 
 def _builtin() -> dict[str, Scale]:
-    """The three scales of the domain guide, section 5, in their gap-free closed forms."""
+    """Permendagri 86/2017, the Kabupaten Banjar scale and the LAN ordinal scale, in gap-free closed forms."""
     permendagri = Scale(
         id="permendagri-86-2017",
         nama="Permendagri 86/2017 (lima tingkat)",

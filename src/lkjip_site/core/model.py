@@ -1,8 +1,8 @@
 """In-memory model of a site and its reports.
 
 Everything the site and the PDF render comes from these objects, so both outputs cannot disagree.
-Loaders (``content``, ``data``) fill them after validation; ``compute`` derives numbers from them;
-``render`` and ``pdf`` only read them.
+The ``load`` stage fills them after validation; ``compute`` derives numbers from them; ``markdown``, ``elements``
+and ``output`` only read them.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from ..core.resources import theme_dirs
 from ..markdown.directives import Registry
 from . import figures, tables
 from .charts.cache import CacheMode, ChartCache, chart_memo
-from .charts.fonts import FONT_SOURCES, missing_fonts, truetype_fonts
+from .charts.fonts import FONT_SOURCES, chart_fonts, missing_fonts, truetype_fonts
 
 
 def make_registry(site: Site, cache_root: Path, mode: CacheMode, diags: Diagnostics) -> tuple[Registry, ChartCache | None]:
@@ -20,11 +20,11 @@ def make_registry(site: Site, cache_root: Path, mode: CacheMode, diags: Diagnost
     registry = Registry()
     site_key = digest(repr(sorted(site.config.scales.items())), site.config.skala_predikat)
     tables.register(registry, Memo(cache_root if mode == "write" else None, "tabel"), site_key)
-    dirs = theme_dirs(site.root, site.config.tema)
-    fonts = next((d / "static" / "fonts" for d in dirs if not missing_fonts(d / "static" / "fonts")), None)
-    if fonts is None:
+    fonts = chart_fonts(theme_dirs(site.root, site.config.tema))
+    missing = missing_fonts(fonts)
+    if missing:
         diags.error(site.config.loc, f"tema '{site.config.tema}' tidak memiliki font grafik "
-                                     f"({', '.join(FONT_SOURCES)} di static/fonts/); grafik tidak dapat digambar")
+                                     f"({', '.join(missing)} di static/fonts/); grafik tidak dapat digambar")
         figures.register_unavailable(registry)
         return registry, None
     cache = ChartCache(chart_memo(cache_root, mode), truetype_fonts(fonts, _font_folder(cache_root, fonts, mode)))
@@ -32,9 +32,9 @@ def make_registry(site: Site, cache_root: Path, mode: CacheMode, diags: Diagnost
     return registry, cache
 
 
-def _font_folder(cache_root: Path, fonts: Path, mode: CacheMode) -> Path:
+def _font_folder(cache_root: Path, fonts: dict[str, Path], mode: CacheMode) -> Path:
     """Converted fonts live in the cache; ``check`` (read-only) converts into the system's temporary folder."""
     if mode == "write" or all((cache_root / "font-grafik" / (Path(n).stem + ".ttf")).is_file() for n in FONT_SOURCES):
         return cache_root / "font-grafik"
-    key = digest([(n, (fonts / n).read_bytes()) for n in FONT_SOURCES])[:12]
+    key = digest([(n, fonts[n].read_bytes()) for n in FONT_SOURCES])[:12]
     return Path(tempfile.gettempdir()) / f"lkjip-font-grafik-{key}"

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..core.diagnostics import Diagnostics
 from ..core.model import Loc, SiteConfig
 from ..core.paths import rel_path
+from ..core.resources import theme_exists
 from . import schemas
 from .scales import parse_scales
 from .schema import read_validated
@@ -23,13 +24,17 @@ def load_config(content_dir: Path, root: Path, diags: Diagnostics, strict: bool)
     data = read_validated(path, rel, schemas.SITE, diags, strict)
     if data is None:
         return None
+    tema = data.get("tema", "default")
+    if not theme_exists(root, tema):
+        diags.error((rel, data.line_of("tema")), f"tema '{tema}' tidak ditemukan: buat folder themes/{tema}/ di "
+                                                f"folder situs atau hapus kunci 'tema' (tema bawaan: default)")
     return SiteConfig(
         judul=data["judul"],
         pemda=data["pemda"],
         url_dasar=data["url_dasar"],
         loc=Loc(rel, 1),
         bahasa=data.get("bahasa", "id-ID"),
-        tema=data.get("tema", "default"),
+        tema=tema,
         skala_predikat=data.get("skala_predikat", "permendagri-86-2017"),
         html_mentah=bool(data.get("html_mentah", False)),
         label_gambar=data.get("label_gambar", "Gambar"),

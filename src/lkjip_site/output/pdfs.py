@@ -18,7 +18,7 @@ from ..markdown.renderer import render_chapter
 from ..markdown.urls import build_link_index, chapter_url
 from .keys import chapter_key, report_fingerprint, site_fingerprint
 from .pages import pdf_name
-from .pdf.document import PdfJob, prepare_pdf
+from .pdf.document import PdfError, PdfJob, prepare_pdf
 from .pdf.layout import render_job_bytes
 from .theme import make_env, theme_fingerprint
 
@@ -50,8 +50,12 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
             out[path] = cached
             continue
         html = {pc.chapter.id: render_chapter(parsed.md, pc, ctx) for pc, ctx in contexts}
-        job = prepare_pdf(report, site.config, env, report.data.files, report.folder, html,
-                          [d / "static" for d in dirs])
+        try:
+            job = prepare_pdf(report, site.config, env, report.data.files, report.folder, html,
+                              [d / "static" for d in dirs])
+        except PdfError as exc:
+            diags.error(report.loc, f"PDF tidak dapat dibuat: {exc}")
+            continue
         todo.append((path, key or "", job))
     if diags.errors:
         return out
