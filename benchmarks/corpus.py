@@ -16,7 +16,7 @@ Usage::
 
     .venv/bin/python benchmarks/corpus.py /tmp/lkjip-bench/korpus --n 10 [--seed 2024] [--tanpa-grafik]
 
-writes ``<OUT>/content/situs.yaml`` and ``<OUT>/content/laporan/<slug>/...``.
+writes ``<OUT>/situs.yaml`` and ``<OUT>/content/laporan/<slug>/...`` (``<OUT>`` is a site folder).
 """
 
 from __future__ import annotations
@@ -824,7 +824,7 @@ def generate(out: Path, n: int, seed: int = DEFAULT_SEED, grafik: bool = True) -
     if content.exists():
         shutil.rmtree(content)
     (content / "laporan").mkdir(parents=True)
-    (content / "situs.yaml").write_text(SITUS, encoding="utf-8")
+    (out / "situs.yaml").write_text(SITUS, encoding="utf-8")
     for i in range(n):
         write_report(content / "laporan", i, seed, grafik)
     return content

@@ -24,7 +24,7 @@ from lkjip_site.build import BuildOptions, build  # noqa: E402
 
 def main(argv: list[str]) -> int:
     root, step = Path(argv[0]).resolve(), int(argv[1])
-    opts = BuildOptions(root=root, content_dir=root / "content", output=root / "build", pdf=False)
+    opts = BuildOptions(root=root, output=root / "build", pdf=False)
     start = time.perf_counter()
     build(opts)
     warm = time.perf_counter() - start

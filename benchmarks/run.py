@@ -190,7 +190,7 @@ def build_env(root: Path) -> dict[str, str]:
 
 def lkjip_build(root: Path, name: str, pdf: bool = False, extra: tuple[str, ...] = ()) -> Run:
     """``lkjip build <root>/content --output <root>/build [--no-pdf]`` in ``root``."""
-    cmd = [*lkjip_command(), "build", str(root / "content"), "--output", str(root / "build"), *extra]
+    cmd = [*lkjip_command(), "build", "--situs", str(root), "--output", str(root / "build"), *extra]
     if not pdf:
         cmd.append("--no-pdf")
     return run(cmd, root.parent / "log" / name, env=build_env(root), cwd=root)

@@ -48,7 +48,7 @@ def built_scaffold(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The scaffold report (``lkjip new``) with a good build in ``build/``; never modified by tests."""
     root = tmp_path_factory.mktemp("scaffold") / "proyek"
     with mock.patch.dict(os.environ, {"SOURCE_DATE_EPOCH": EPOCH}):
-        assert new_report(root / "content", SLUG) == 0
+        assert new_report(root, SLUG) == 0
         build_project(root)
     return root
 
@@ -72,5 +72,5 @@ def project(built_scaffold: Path, tmp_path: Path) -> Path:
 def fresh_project(tmp_path: Path) -> Path:
     """The scaffold content only, no build yet."""
     root = tmp_path / "proyek"
-    assert new_report(root / "content", SLUG) == 0
+    assert new_report(root, SLUG) == 0
     return root

@@ -154,7 +154,7 @@ def test_memo_rebuild_notices_deleted_image(fresh_project: Path, monkeypatch: py
 def test_failed_build_leaves_previous_build(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
     before = tree_hashes(project / "build")
-    (project / "content" / "situs.yaml").write_text("judul: [\n", encoding="utf-8")
+    (project / "situs.yaml").write_text("judul: [\n", encoding="utf-8")
     with pytest.raises(ContentError):
         build_project(project)
     assert tree_hashes(project / "build") == before
@@ -183,13 +183,13 @@ def test_a_theme_without_chart_fonts_is_an_error_not_silently_chartless(project:
                     ignore=shutil.ignore_patterns("*.woff2"))
     monkeypatch.setattr(resources, "PACKAGE_THEMES", bare)
     before = tree_hashes(project / "build")
-    assert main(["build", str(project / "content"), "--no-pdf"]) == 1
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 1
     err = capsys.readouterr().err
-    assert "content/situs.yaml:1: galat: tema 'default' tidak memiliki font grafik (NotoSans-Regular-latin.woff2" in err
+    assert "situs.yaml:1: galat: tema 'default' tidak memiliki font grafik (NotoSans-Regular-latin.woff2" in err
     assert tree_hashes(project / "build") == before
 
 
 def test_an_invalid_source_date_epoch_is_a_usage_error(project: Path, monkeypatch, capsys) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "kemarin")
-    assert main(["build", str(project / "content"), "--no-pdf"]) == 2
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 2
     assert "SOURCE_DATE_EPOCH harus bilangan bulat" in capsys.readouterr().err

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import tree_hashes
 
+import lkjip_site
 from lkjip_site.cli import main as cli
 from lkjip_site.cli.main import main
 from lkjip_site.load.schemas import ALL
@@ -19,11 +20,12 @@ pytestmark = pytest.mark.usefixtures("epoch")
 
 def test_new_then_build_from_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                  capsys: pytest.CaptureFixture[str]) -> None:
-    """The README flow: in an empty folder, ``lkjip new`` then ``lkjip build`` (defaults: ./content, ./build)."""
+    """In an empty folder, ``lkjip new`` (the folder becomes a site) then ``lkjip build`` (into ./build)."""
     monkeypatch.chdir(tmp_path)
     assert main(["new", "kecamatan-contoh-2023"]) == 0
     out = capsys.readouterr().out
-    assert "Laporan baru dibuat" in out and (tmp_path / "content" / "situs.yaml").is_file()
+    assert "Laporan baru dibuat" in out and (tmp_path / "situs.yaml").is_file()
+    assert "Diasumsikan: tahun 2023 (tahun lalu" in out and "Diasumsikan: periode tahunan" in out
     meta = (tmp_path / "content/laporan/kecamatan-contoh-2023/laporan.yaml").read_text(encoding="utf-8")
     assert "tahun: 2023\n" in meta and "tanggal_terbit: 2024-02-15" in meta  # year before SOURCE_DATE_EPOCH's
     assert "__TAHUN" not in meta
@@ -43,17 +45,59 @@ def test_new_then_build_from_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert main(["build", "--no-pdf", "--strict"]) == 0
 
 
-def test_new_with_explicit_content_keeps_existing_site_config(tmp_path: Path) -> None:
-    content = tmp_path / "konten"
-    content.mkdir()
-    (content / "situs.yaml").write_text("judul: Milik Saya\npemda: P\nurl_dasar: https://a.b/\n", encoding="utf-8")
-    assert main(["new", "a-2023", "--content", str(content)]) == 0
-    assert (content / "situs.yaml").read_text(encoding="utf-8").startswith("judul: Milik Saya")
+def test_new_in_an_existing_site_keeps_its_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "situs.yaml").write_text("judul: Milik Saya\npemda: P\nurl_dasar: https://a.b/\n", encoding="utf-8")
+    (tmp_path / "content" / "laporan").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "content" / "laporan")  # the site is found from a folder inside it
+    assert main(["new", "a-2023"]) == 0
+    assert (tmp_path / "situs.yaml").read_text(encoding="utf-8").startswith("judul: Milik Saya")
+    assert (tmp_path / "content" / "laporan" / "a-2023" / "laporan.yaml").is_file()
+
+
+@pytest.mark.parametrize("periode", ["tahunan", "tw1", "tw2", "tw3", "tw4"])
+def test_new_with_year_period_and_instansi_passes_strict_check(tmp_path: Path, periode: str,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "situs"
+    assert main(["init", str(site)]) == 0
+    assert main(["new", "--situs", str(site), "martapura-2024", "--tahun", "2024", "--periode", periode,
+                 "--instansi", "Kecamatan Martapura Barat"]) == 0
+    out = capsys.readouterr().out
+    assert "Diasumsikan" not in out  # everything was given
+    meta = (site / "content/laporan/martapura-2024/laporan.yaml").read_text(encoding="utf-8")
+    assert "tahun: 2024\n" in meta and f"periode: {periode}\n" in meta
+    assert "nama: Kecamatan Martapura Barat" in meta and "jabatan: Camat Martapura Barat" in meta
+    assert main(["check", "--situs", str(site), "--strict"]) == 0
+
+
+def test_init_creates_a_ready_site_and_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "portal"
+    assert main(["init", str(site)]) == 0
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == [
+        ".gitignore", "README.md", "content", "content/laporan", "situs.yaml"]
+    assert "build/" in (site / ".gitignore").read_text(encoding="utf-8")
+    assert main(["init", str(site)]) == 2
+    assert "sudah ada" in capsys.readouterr().err
+
+
+def test_a_folder_without_situs_yaml_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 2
+    assert "situs.yaml tidak ditemukan" in capsys.readouterr().err
+    assert main(["check", "--situs", str(tmp_path)]) == 2
+    assert "bukan folder situs" in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.strip() == f"lkjip-site {lkjip_site.__version__}"
 
 
 def test_build_output_option(fresh_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "keluaran"
-    assert main(["build", str(fresh_project / "content"), "--no-pdf", "--output", str(out)]) == 0
+    assert main(["build", "--situs", str(fresh_project), "--no-pdf", "--output", str(out)]) == 0
     assert (out / "index.html").is_file() and not (fresh_project / "build").exists()
 
 
@@ -72,8 +116,6 @@ def test_schema_writes_one_file_per_kind(tmp_path: Path, capsys: pytest.CaptureF
 def test_repository_schema_files_are_current(tmp_path: Path) -> None:
     """docs/schema/ is what editors use; it must match what ``lkjip schema`` writes today."""
     repo = Path(__file__).resolve().parent.parent / "docs" / "schema"
-    if not repo.is_dir():
-        pytest.skip("docs/schema belum ada")
     assert main(["schema", "-o", str(tmp_path)]) == 0
     for path in sorted(tmp_path.iterdir()):
         assert (repo / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name

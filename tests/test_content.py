@@ -24,7 +24,7 @@ def chapter_file(folder: Path, name: str, front: str, body: str = "Isi.\n") -> P
 
 def load(root: Path, strict: bool = False):
     diags = Diagnostics()
-    config = load_config(root / "content", root, diags, strict)
+    config = load_config(root, diags, strict)
     assert config is not None, diags.items
     return load_reports(root / "content", root, config, diags, strict), diags
 
@@ -182,7 +182,7 @@ def test_resolve_inside_accepts_sub_folders(tmp_path: Path) -> None:
 
 
 def test_new_report_refuses_existing_folder(fresh_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert new_report(fresh_project / "content", "contoh-2023") == 2
+    assert new_report(fresh_project, "contoh-2023") == 2
     assert "sudah ada" in capsys.readouterr().err
 
 

@@ -29,7 +29,7 @@ def tree(folder: Path) -> dict[str, str]:
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
     root = tmp_path / "proyek"
-    assert new_report(root / "content", SLUG) == 0
+    assert new_report(root, SLUG) == 0
     return root
 
 

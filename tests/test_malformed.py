@@ -11,6 +11,7 @@ breakage, runs ``lkjip build``, and checks:
 
 Scaffold files the line numbers refer to (after ``lkjip new`` with year 2023):
 
+situs.yaml: 1-2 comments, 3 judul, 4 pemda, 5 url_dasar, 6 skala_predikat.
 laporan.yaml: 1 comment, 2 tahun, 3 periode, 4 versi, 5 tanggal_terbit, 6 instansi:, 7 nama, 8 jenis, 9 alamat,
 10 logo, 11 kepala:, 12 nama, 13 jabatan, 14 pangkat, 15 nip, 16 penandatanganan:, 17 tempat, 18 tanggal.
 30-bab-3-akuntabilitas-kinerja.md: 1-6 front matter, 9 {nilai} sentence, 15 ```{tabel} capaian, 16 id, 17 judul,
@@ -48,7 +49,7 @@ INDIKATOR = f"{R}/data/indikator.yaml"
 PK = f"{R}/data/pk.yaml"
 RENSTRA = f"{R}/data/renstra.yaml"
 ANGGARAN = f"{R}/data/anggaran.yaml"
-SITUS = "content/situs.yaml"
+SITUS = "situs.yaml"
 
 # A stderr line is a diagnostic, the count summary or the "nothing written" notice; anything else is a leak.
 _ALLOWED_LINE = re.compile(
@@ -188,13 +189,12 @@ CASES = [
     # CSV: line 3 writes a number in display format
     Case("csv-format-tampilan", write(f"{R}/data/penduduk.csv", 'desa,laki,perempuan\nSungai,120,130\nBatu,"1.234,5",2\n'),
          f"{R}/data/penduduk.csv", 3, "format tampilan"),
-    Case("situs-hilang", delete(SITUS), SITUS, 1, "konfigurasi situs tidak ditemukan"),
-    # line 6 names a theme the site does not have: an error, never a silent fall back to the default theme
-    Case("tema-tidak-ada", append(SITUS, "tema: biru\n"), SITUS, 6, "tema 'biru' tidak ditemukan"),
+    # line 7 names a theme the site does not have: an error, never a silent fall back to the default theme
+    Case("tema-tidak-ada", append(SITUS, "tema: biru\n"), SITUS, 7, "tema 'biru' tidak ditemukan"),
 
-    # url_dasar is line 4 of the scaffold situs.yaml
+    # url_dasar is line 5 of the scaffold situs.yaml
     Case("url-tanpa-garis-miring", replace(SITUS, "url_dasar: https://lkjip.contoh.go.id/",
-                                           "url_dasar: https://lkjip.contoh.go.id"), SITUS, 4, "diakhiri '/'"),
+                                           "url_dasar: https://lkjip.contoh.go.id"), SITUS, 5, "diakhiri '/'"),
     # pagu on line 12 in display format (three groups, so YAML reads a string)
     Case("pagu-format-tampilan", replace(ANGGARAN, "pagu: 100000000", "pagu: 100.000.000"), ANGGARAN, 12,
          "tanpa pemisah ribuan"),
@@ -260,7 +260,7 @@ def test_broken_input_is_rejected_and_build_kept(project: Path, case: Case, caps
     before = _state(project)
     capsys.readouterr()
     case.apply(project)
-    code = main(["build", str(project / "content"), "--no-pdf"])
+    code = main(["build", "--situs", str(project), "--no-pdf"])
     out, err = capsys.readouterr()
     assert code == 1, f"kode keluar {code}; stderr:\n{err}"
     _assert_clean_failure(err, case.file, case.line, case.says)
@@ -300,13 +300,13 @@ def test_unknown_key_is_warning_then_error_with_strict(project: Path, capsys: py
     append(LAPORAN, "warna_sampul: merah\n")(project)  # line 19
     before = _state(project)
     capsys.readouterr()
-    assert main(["build", str(project / "content"), "--no-pdf"]) == 0
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
     _out, err = capsys.readouterr()
     assert f"{LAPORAN}:19: peringatan: kunci 'warna_sampul' tidak dikenal" in err
     after_ok = _state(project)
     assert after_ok[1] == before[1]
 
-    assert main(["build", str(project / "content"), "--no-pdf", "--strict"]) == 1
+    assert main(["build", "--situs", str(project), "--no-pdf", "--strict"]) == 1
     _out, err = capsys.readouterr()
     _assert_clean_failure(err, LAPORAN, 19, "kunci 'warna_sampul' tidak dikenal")
     assert _state(project) == after_ok
@@ -314,7 +314,7 @@ def test_unknown_key_is_warning_then_error_with_strict(project: Path, capsys: py
 
 def test_unknown_data_file_is_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(f"{R}/data/catatan.txt", "bukan data\n")(project)
-    assert main(["build", str(project / "content"), "--no-pdf"]) == 0
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
     assert f"{R}/data/catatan.txt:1: peringatan: berkas data 'catatan.txt' tidak dikenal" in capsys.readouterr().err
 
 
@@ -324,9 +324,9 @@ def test_all_errors_reported_in_one_run(project: Path, capsys: pytest.CaptureFix
     replace(BAB4, "urutan: 40", "urutan: 30")(project)
     replace(PK, "sasaran: [S1]", "sasaran: [S1, S9]")(project)
     replace(INDIKATOR, "polaritas: positif", "polaritas: naik")(project)
-    assert main(["build", str(project / "content"), "--no-pdf"]) == 1
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 1
     err = capsys.readouterr().err
-    assert f"{SITUS}:6: peringatan: kunci 'warna' tidak dikenal" in err
+    assert f"{SITUS}:7: peringatan: kunci 'warna' tidak dikenal" in err
     assert f"{BAB4}:5: galat:" in err
     assert f"{PK}:3: galat:" in err
     assert f"{INDIKATOR}:5: galat:" in err
@@ -341,14 +341,14 @@ def test_broken_metadata_does_not_hide_data_errors(project: Path, capsys: pytest
     replace(LAPORAN, "periode: tahunan", "periode: tahun")(project)
     replace(INDIKATOR, "polaritas: positif", "polaritas: naik")(project)
     replace(BAB1, "bab: I\n", "")(project)
-    assert main(["build", str(project / "content"), "--no-pdf"]) == 1
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 1
     err = capsys.readouterr().err
     assert f"{LAPORAN}:3: galat:" in err and f"{INDIKATOR}:5: galat:" in err and f"{BAB1}:3: galat:" in err
 
 
 def test_check_writes_nothing(fresh_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = sorted(p.relative_to(fresh_project).as_posix() for p in fresh_project.rglob("*"))
-    assert main(["check", str(fresh_project / "content")]) == 0
+    assert main(["check", "--situs", str(fresh_project)]) == 0
     assert "tidak ada galat" in capsys.readouterr().out
     assert not (fresh_project / "build").exists()
     after = sorted(p.relative_to(fresh_project).as_posix() for p in fresh_project.rglob("*"))
@@ -357,7 +357,7 @@ def test_check_writes_nothing(fresh_project: Path, capsys: pytest.CaptureFixture
 
 def test_check_reports_errors_with_exit_1(fresh_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     replace(LAPORAN, "periode: tahunan", "periode: tahun")(fresh_project)
-    assert main(["check", str(fresh_project / "content")]) == 1
+    assert main(["check", "--situs", str(fresh_project)]) == 1
     assert f"{LAPORAN}:3: galat:" in capsys.readouterr().err
     assert not (fresh_project / "build").exists()
 
@@ -373,8 +373,10 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
     assert "Traceback" not in err
 
 
-def test_new_with_bad_slug_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["new", "Laporan Saya", "--content", str(tmp_path / "content")]) == 2
+def test_new_with_bad_slug_is_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "Laporan Saya"]) == 2
     assert "galat penggunaan" in capsys.readouterr().err
     assert not (tmp_path / "content").exists()
 

@@ -119,7 +119,7 @@ def test_numbering_per_bab_front_matter_and_lampiran(fresh_project: Path) -> Non
 
 
 def test_label_gambar_grafik(fresh_project: Path) -> None:
-    edit(fresh_project, "content/situs.yaml", "skala_predikat:", "label_gambar: Grafik\nskala_predikat:")
+    edit(fresh_project, "situs.yaml", "skala_predikat:", "label_gambar: Grafik\nskala_predikat:")
     report = render(fresh_project).site.reports[0]
     assert [f.label for f in report.figures] == ["Grafik 3.1"]
 
@@ -155,7 +155,7 @@ def test_raw_html_escaped_by_default(fresh_project: Path) -> None:
 
 
 def test_raw_html_allowed_with_html_mentah(fresh_project: Path) -> None:
-    edit(fresh_project, "content/situs.yaml", "skala_predikat:", "html_mentah: true\nskala_predikat:")
+    edit(fresh_project, "situs.yaml", "skala_predikat:", "html_mentah: true\nskala_predikat:")
     edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
          'Teks <span class="merah">penting</span>.\n\n<div class="kotak">Blok</div>')
     html = main_part(page(render(fresh_project), "bab-1-pendahuluan"))

@@ -16,7 +16,7 @@ from lkjip_site.build import BuildOptions, build
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "panduan-penulis.md"
 SECTION = "## Contoh laporan minimal yang lengkap"
-FILE = re.compile(r"^### `(content/[^`]+)`\n\n(`{3,4})[a-z]*\n(.*?)^\2$", re.M | re.S)
+FILE = re.compile(r"^### `((?:content/|situs\.yaml)[^`]*)`\n\n(`{3,4})[a-z]*\n(.*?)^\2$", re.M | re.S)
 
 
 def example_files() -> dict[str, str]:

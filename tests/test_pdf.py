@@ -92,6 +92,7 @@ def source_date_epoch() -> Iterator[None]:
 def copy_fixture(root: Path, second_report: bool = False) -> Path:
     """The fixture content under ``root``; optionally with a copy of the report under another slug."""
     shutil.copytree(FIXTURE / "content", root / "content")
+    shutil.copyfile(FIXTURE / "situs.yaml", root / "situs.yaml")
     if second_report:
         shutil.copytree(root / "content" / "laporan" / "contoh", root / "content" / "laporan" / "contoh-salinan")
     return root
@@ -130,7 +131,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rendered]:
 
     with source_date_epoch(), pytest.MonkeyPatch.context() as mp:
         mp.setattr(layout, "make_url_fetcher", recording)
-        result = build(BuildOptions(root=root, content_dir=root / "content", output=root / "situs", use_cache=False))
+        result = build(BuildOptions(root=root, output=root / "situs", use_cache=False))
     out = root / "situs" / PDF_PATH
     served = {k: v for f in fetchers for k, v in f.served.items()}
     refused = sorted({u for f in fetchers for u in f.refused})
@@ -546,7 +547,7 @@ def test_lkjip_pdf_command_writes_the_same_pdf(rebuilt: Rebuilt, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "keluar.pdf"
     with source_date_epoch():
-        assert cli_main(["pdf", "contoh", str(rebuilt.root / "content"), "-o", str(target)]) == 0
+        assert cli_main(["pdf", "contoh", "--situs", str(rebuilt.root), "-o", str(target)]) == 0
     assert target.read_bytes() == rebuilt.data
     assert "PDF ditulis ke" in capsys.readouterr().out
 
@@ -579,7 +580,7 @@ def test_memo_skips_unchanged_pdf_and_rerenders_changed_data(rebuilt: Rebuilt) -
 
 def test_memo_rerenders_when_site_config_changes(rebuilt: Rebuilt) -> None:
     """Runs after the memo test on ``rebuilt``: without raw HTML the <img> in BAB IV is printed as text."""
-    situs = rebuilt.root / "content" / "situs.yaml"
+    situs = rebuilt.root / "situs.yaml"
     situs.write_text(situs.read_text(encoding="utf-8").replace("html_mentah: true", "html_mentah: false"),
                      encoding="utf-8")
     with source_date_epoch():

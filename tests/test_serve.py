@@ -47,11 +47,11 @@ def _wait(predicate, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-
 
 @pytest.fixture()
 def server(tmp_path: Path):  # type: ignore[no-untyped-def]
-    assert new_report(tmp_path / "content", SLUG) == 0
+    assert new_report(tmp_path, SLUG) == 0
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-c", "import sys; from lkjip_site.cli.main import main; sys.exit(main())", "serve",
-         str(tmp_path / "content"), "--port", str(port)],
+         "--situs", str(tmp_path), "--port", str(port)],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, "SOURCE_DATE_EPOCH": "1707955200"},
     )

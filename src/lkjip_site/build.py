@@ -34,8 +34,7 @@ from .output.publish import publish
 
 @dataclass
 class BuildOptions:
-    root: Path  # project root: holds content/ and optionally themes/
-    content_dir: Path | None = None
+    root: Path  # the site folder: situs.yaml, content/, optionally themes/
     output: Path | None = None
     strict: bool = False
     pdf: bool = True
@@ -45,7 +44,7 @@ class BuildOptions:
 
     @property
     def content(self) -> Path:
-        return self.content_dir or self.root / "content"
+        return self.root / "content"
 
     @property
     def out(self) -> Path:
@@ -85,7 +84,7 @@ def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None) 
 
     ``memo`` keeps validated data files between builds (``check`` passes none: it writes nothing).
     """
-    config = load_config(opts.content, opts.root, diags, opts.strict)
+    config = load_config(opts.root, diags, opts.strict)
     if config is None:
         raise ContentError(diags)
     site = Site(root=opts.root, content_dir=opts.content, config=config)

@@ -1,4 +1,8 @@
-"""The ``lkjip`` command. Exit codes: 0 success, 1 content errors, 2 usage errors, 3 internal error."""
+"""The ``lkjip`` command. Exit codes: 0 success, 1 content errors, 2 usage errors, 3 internal error.
+
+Every command works on a site folder: the folder that holds ``situs.yaml`` (with ``content/laporan/`` beside it). It is
+found from the working directory upwards, as git finds its repository, or named with ``--situs FOLDER``.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,20 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
+from .. import __version__
 from ..build import BuildOptions, build, build_pdf, check
 from ..core.diagnostics import ContentError
+from ..load.config import SITE_FILE
 from ..load.schemas import ALL
 from .messages import report_diagnostics
-from .scaffold import new_report
+from .scaffold import PERIODS, init_site, new_report
 from .serve import serve
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """A command given in a way it cannot run (message in Indonesian); exit code 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,42 +39,66 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="lkjip", description="Membangun situs dan PDF Laporan Kinerja Instansi Pemerintah (LKjIP).")
+    p.add_argument("--version", action="version", version=f"lkjip-site {__version__}")
     sub = p.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
     sub.required = True
 
-    def content_arg(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("content", nargs="?", help="folder konten (bawaan: ./content)")
-        sp.add_argument("--strict", action="store_true", help="peringatan dianggap galat")
+    site = _Parser(add_help=False)
+    site.add_argument("--situs", "-s", metavar="FOLDER",
+                      help=f"folder situs (berisi {SITE_FILE}); bawaan: folder kerja ini atau folder di atasnya")
+    strict = _Parser(add_help=False)
+    strict.add_argument("--strict", action="store_true", help="peringatan dianggap galat")
 
-    b = sub.add_parser("build", help="bangun situs dan PDF ke folder build/")
-    content_arg(b)
-    b.add_argument("--output", "-o", help="folder hasil (bawaan: ./build)")
+    b = sub.add_parser("build", parents=[site, strict], help="bangun situs dan PDF ke folder build/")
+    b.add_argument("--output", "-o", help="folder hasil (bawaan: build/ di folder situs)")
     b.add_argument("--tanpa-pdf", "--no-pdf", dest="no_pdf", action="store_true", help="lewati pembuatan PDF")
     b.add_argument("--tanpa-cache", "--no-cache", dest="no_cache", action="store_true",
                    help="render semua halaman dan PDF tanpa memakai hasil build sebelumnya")
-    c = sub.add_parser("check", help="periksa semua isi tanpa menulis apa pun")
-    content_arg(c)
-    s = sub.add_parser("serve", help="bangun, sajikan di 127.0.0.1, dan bangun ulang saat berkas berubah")
-    content_arg(s)
+    sub.add_parser("check", parents=[site, strict], help="periksa semua isi tanpa menulis apa pun")
+    s = sub.add_parser("serve", parents=[site, strict],
+                       help="bangun, sajikan di 127.0.0.1, dan bangun ulang saat berkas berubah")
     s.add_argument("--port", type=int, default=8000)
-    s.add_argument("--output", "-o", help="folder hasil (bawaan: ./build)")
-    n = sub.add_parser("new", help="buat kerangka laporan baru")
+    s.add_argument("--output", "-o", help="folder pratinjau (bawaan: .cache/pratinjau di folder situs)")
+    i = sub.add_parser("init", help="buat folder situs baru (situs.yaml, content/, .gitignore, README.md)")
+    i.add_argument("folder", nargs="?", default=".", help="folder situs baru (bawaan: folder kerja ini)")
+    n = sub.add_parser("new", parents=[site], help="buat kerangka laporan baru")
     n.add_argument("slug", help="nama folder laporan, mis. kecamatan-contoh-2024")
-    n.add_argument("--content", help="folder konten (bawaan: ./content)")
+    n.add_argument("--tahun", type=int, help="tahun yang dilaporkan (bawaan: tahun lalu)")
+    n.add_argument("--periode", choices=PERIODS, help="tahunan atau tw1..tw4 (bawaan: tahunan)")
+    n.add_argument("--instansi", help='nama instansi, mis. "Kecamatan Martapura Barat"')
     sc = sub.add_parser("schema", help="tulis JSON Schema semua jenis berkas")
     sc.add_argument("--output", "-o", default="docs/schema")
-    pdf = sub.add_parser("pdf", help="buat PDF satu laporan")
-    pdf.add_argument("report", help="slug laporan (folder di content/laporan)")
-    content_arg(pdf)
-    pdf.add_argument("--output", "-o", help="berkas PDF hasil")
+    pdf = sub.add_parser("pdf", parents=[site, strict], help="buat PDF satu laporan")
+    pdf.add_argument("report", help="nama laporan (folder di content/laporan)")
+    pdf.add_argument("--output", "-o", help="berkas PDF hasil (bawaan: <laporan>.pdf di folder kerja)")
     return p
 
 
+def find_site(start: Path) -> Path | None:
+    """The nearest folder from ``start`` upwards that holds ``situs.yaml``."""
+    for folder in (start, *start.parents):
+        if (folder / SITE_FILE).is_file():
+            return folder
+    return None
+
+
+def site_folder(args: argparse.Namespace) -> Path:
+    """The site a command works on: ``--situs``, else found from the working directory upwards."""
+    if getattr(args, "situs", None):
+        folder = Path(args.situs).resolve()
+        if not (folder / SITE_FILE).is_file():
+            raise UsageError(f"{folder} bukan folder situs: {SITE_FILE} tidak ada di sana")
+        return folder
+    found = find_site(Path.cwd().resolve())
+    if found is None:
+        raise UsageError(f"{SITE_FILE} tidak ditemukan di {Path.cwd()} atau folder di atasnya; buat situs dengan "
+                         "'lkjip init FOLDER' atau sebut foldernya dengan --situs FOLDER")
+    return found
+
+
 def _options(args: argparse.Namespace) -> BuildOptions:
-    content = Path(args.content).resolve() if getattr(args, "content", None) else Path.cwd() / "content"
-    root = content.parent
     output = Path(args.output).resolve() if getattr(args, "output", None) else None
-    return BuildOptions(root=root, content_dir=content, output=output, strict=getattr(args, "strict", False),
+    return BuildOptions(root=site_folder(args), output=output, strict=getattr(args, "strict", False),
                         pdf=not getattr(args, "no_pdf", False), use_cache=not getattr(args, "no_cache", False))
 
 
@@ -89,9 +123,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(_options(args), args.port)
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    return init_site(Path(args.folder).resolve())
+
+
 def cmd_new(args: argparse.Namespace) -> int:
-    content = Path(args.content).resolve() if args.content else Path.cwd() / "content"
-    return new_report(content, args.slug)
+    if getattr(args, "situs", None):
+        root = site_folder(args)
+    else:
+        root = find_site(Path.cwd().resolve()) or Path.cwd().resolve()  # an empty folder becomes a site
+    return new_report(root, args.slug, args.tahun, args.periode, args.instansi)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -118,7 +159,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": cmd_new, "schema": cmd_schema, "pdf": cmd_pdf,
+    "build": cmd_build, "check": cmd_check, "serve": cmd_serve, "init": cmd_init, "new": cmd_new,
+    "schema": cmd_schema, "pdf": cmd_pdf,
 }
 
 
@@ -131,6 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"lkjip: galat penggunaan: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except ContentError as exc:
         report_diagnostics(exc.diagnostics)
         print("Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh.", file=sys.stderr)

@@ -1,4 +1,8 @@
-"""``lkjip new <slug>``: a report with the PermenPANRB 53/2014 outline that builds as it is."""
+"""``lkjip init`` (a site folder) and ``lkjip new`` (a report with the PermenPANRB 53/2014 outline).
+
+Both write only new files and never overwrite one; what they create builds and passes ``lkjip check --strict`` as it
+is. ``new`` asks nothing: what is not given as an option it assumes, and says so.
+"""
 
 from __future__ import annotations
 
@@ -7,37 +11,133 @@ import os
 import re
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.fmt import fmt_date
+from ..core.model import QUARTERS
 from ..core.resources import SCAFFOLD
+from ..load.config import SITE_FILE
+
+PERIODS = ("tahunan", *QUARTERS)
+_SLUG = re.compile(r"[a-z0-9][a-z0-9\-]*")
+#: Files of a new site: scaffold name -> name in the site (a dotfile would not survive packaging).
+_SITE_FILES = {"situs.yaml": SITE_FILE, "gitignore": ".gitignore", "README.md": "README.md"}
 
 
-def _year() -> int:
-    """Last year by default: an LKjIP reports on the year that has ended."""
+def init_site(folder: Path) -> int:
+    """A ready site: ``situs.yaml``, ``content/laporan/``, ``.gitignore`` and a README for the webmaster."""
+    if (folder / SITE_FILE).exists():
+        print(f"galat penggunaan: {folder / SITE_FILE} sudah ada; folder ini sudah menjadi situs", file=sys.stderr)
+        return 2
+    clashes = [name for name in _SITE_FILES.values() if (folder / name).exists()]
+    if clashes:
+        print(f"galat penggunaan: {', '.join(clashes)} sudah ada di {folder}; pilih folder kosong", file=sys.stderr)
+        return 2
+    _write_site(folder)
+    print(f"Situs baru dibuat di {folder}. Ubah {SITE_FILE}, lalu buat laporan: lkjip new <nama-laporan> --tahun ...")
+    return 0
+
+
+def _write_site(folder: Path) -> None:
+    (folder / "content" / "laporan").mkdir(parents=True, exist_ok=True)
+    for source, target in _SITE_FILES.items():
+        shutil.copyfile(SCAFFOLD / "situs" / source, folder / target)
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    """What a new report is about; ``assumed`` names what was not given as an option."""
+
+    tahun: int
+    periode: str
+    instansi: str
+    assumed: tuple[str, ...]
+
+
+def _today() -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    today = dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date() if epoch else dt.date.today()
-    return today.year - 1
+    return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date() if epoch else dt.date.today()
 
 
-def new_report(content: Path, slug: str) -> int:
-    if not re.fullmatch(r"[a-z0-9][a-z0-9\-]*", slug):
+def decide(tahun: int | None, periode: str | None, instansi: str | None) -> Assumptions:
+    assumed = []
+    if tahun is None:
+        tahun = _today().year - 1  # an LKjIP reports on the year that has ended
+        assumed.append(f"tahun {tahun} (tahun lalu menurut tanggal komputer; pilih dengan --tahun)")
+    if periode is None:
+        periode = "tahunan"
+        assumed.append("periode tahunan (pilih tw1..tw4 dengan --periode)")
+    if instansi is None:
+        instansi = "Kecamatan Contoh"
+        assumed.append("instansi 'Kecamatan Contoh' (pilih dengan --instansi)")
+    return Assumptions(tahun, periode, instansi, tuple(assumed))
+
+
+def _period_dates(tahun: int, periode: str) -> tuple[dt.date, dt.date]:
+    """(signed, published): after the period has ended, as the rules ask (signing before the end is a warning)."""
+    if periode == "tahunan":
+        return dt.date(tahun + 1, 1, 31), dt.date(tahun + 1, 2, 15)
+    month = 3 * int(periode[-1]) + 1  # the month after the quarter
+    year = tahun + (month > 12)
+    month = (month - 1) % 12 + 1
+    return dt.date(year, month, 10), dt.date(year, month, 15)
+
+
+def _head_title(instansi: str) -> tuple[str, str]:
+    """(jenis, jabatan of the head): 'Kecamatan Martapura' -> ('kecamatan', 'Camat Martapura')."""
+    first, _, rest = instansi.partition(" ")
+    jenis = first.casefold()
+    if jenis == "kecamatan" and rest:
+        return jenis, f"Camat {rest}"
+    return jenis, f"Kepala {instansi}"
+
+
+def _fill(text: str, a: Assumptions) -> str:
+    signed, published = _period_dates(a.tahun, a.periode)
+    jenis, jabatan = _head_title(a.instansi)
+    realisasi = "82.5" if a.periode == "tahunan" else "{" + f"{a.periode}: 82.5" + "}"
+    values = {"__TAHUN__": str(a.tahun), "__PERIODE__": a.periode, "__TERBIT__": published.isoformat(),
+              "__TTD__": signed.isoformat(), "__INSTANSI__": a.instansi, "__JENIS__": jenis,
+              "__JABATAN__": jabatan, "__REALISASI__": realisasi}
+    for placeholder, value in values.items():
+        text = text.replace(placeholder, value)
+    return text
+
+
+def new_report(site: Path, slug: str, tahun: int | None = None, periode: str | None = None,
+               instansi: str | None = None) -> int:
+    """``content/laporan/<slug>/`` from the scaffold; a site folder without ``situs.yaml`` gets one first."""
+    if not _SLUG.fullmatch(slug):
         print(f"galat penggunaan: nama '{slug}' hanya boleh berisi huruf kecil, angka dan '-'", file=sys.stderr)
         return 2
-    target = content / "laporan" / slug
+    if periode is not None and periode not in PERIODS:
+        print(f"galat penggunaan: periode '{periode}' tidak dikenal; pilihan: {', '.join(PERIODS)}", file=sys.stderr)
+        return 2
+    if instansi is not None and not instansi.strip():
+        print("galat penggunaan: --instansi tidak boleh kosong", file=sys.stderr)
+        return 2
+    target = site / "content" / "laporan" / slug
     if target.exists():
         print(f"galat penggunaan: folder {target} sudah ada; pilih nama lain", file=sys.stderr)
         return 2
-    if not (content / "situs.yaml").exists():
-        content.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(SCAFFOLD / "situs.yaml", content / "situs.yaml")
-        print(f"Dibuat: {content / 'situs.yaml'}")
-    year = _year()
+    if not (site / SITE_FILE).exists():
+        _write_site(site)
+        print(f"Dibuat: situs baru di {site} ({SITE_FILE}, content/, .gitignore, README.md)")
+    a = decide(tahun, periode, instansi.strip() if instansi else None)
     for source in sorted((SCAFFOLD / "laporan").rglob("*")):
-        dest = target / source.relative_to(SCAFFOLD / "laporan")
         if source.is_dir():
             continue
+        dest = target / source.relative_to(SCAFFOLD / "laporan")
         dest.parent.mkdir(parents=True, exist_ok=True)
-        text = source.read_text(encoding="utf-8")
-        dest.write_text(text.replace("__TAHUN1__", str(year + 1)).replace("__TAHUN__", str(year)), encoding="utf-8")
-    print(f"Laporan baru dibuat di {target}. Ubah isinya, lalu jalankan: lkjip check && lkjip build")
+        if source.suffix in (".md", ".yaml"):
+            dest.write_text(_fill(source.read_text(encoding="utf-8"), a), encoding="utf-8")
+        else:
+            shutil.copyfile(source, dest)
+    signed, _published = _period_dates(a.tahun, a.periode)
+    print(f"Laporan baru dibuat di {target}: {a.instansi}, {a.periode} {a.tahun}, "
+          f"ditandatangani {fmt_date(signed)}.")
+    for line in a.assumed:
+        print(f"  Diasumsikan: {line}")
+    print(f"Ubah isinya, lalu jalankan: lkjip check --strict --laporan {slug} && lkjip build")
     return 0

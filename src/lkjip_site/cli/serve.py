@@ -20,6 +20,7 @@ from watchdog.observers.api import BaseObserver
 from ..build import BuildOptions, build
 from ..core.diagnostics import ContentError
 from ..core.resources import RELOAD_SCRIPT
+from ..load.config import SITE_FILE
 from .messages import report_diagnostics
 
 
@@ -78,16 +79,24 @@ def _handler(directory: Path, state: _State) -> type[http.server.SimpleHTTPReque
     return functools.partial(Handler, directory=str(directory))  # type: ignore[return-value]
 
 
-def _watch(paths: list[Path], state: _State) -> BaseObserver:
+def _watch(root: Path, state: _State) -> BaseObserver:
+    """Changes in content/, themes/ and situs.yaml (never in build/ or .cache/, where the preview is written)."""
+    watched = [(root / "content").resolve(), (root / "themes").resolve()]
+    config = (root / SITE_FILE).resolve()
+
     class OnChange(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
-            if not event.is_directory:
+            if event.is_directory:
+                return
+            paths = [Path(str(p)).resolve() for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+            if any(p == config or any(w == p or w in p.parents for w in watched) for p in paths):
                 state.dirty.set()
 
     observer = Observer()
-    for path in paths:
-        if path.is_dir():
-            observer.schedule(OnChange(), str(path), recursive=True)
+    observer.schedule(OnChange(), str(root), recursive=False)  # situs.yaml; build/ and .cache/ are not watched
+    for folder in watched:
+        if folder.is_dir():
+            observer.schedule(OnChange(), str(folder), recursive=True)
     observer.start()
     return observer
 
@@ -100,7 +109,7 @@ def serve(opts: BuildOptions, port: int) -> int:
     out.mkdir(parents=True, exist_ok=True)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(out, state))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    observer = _watch([opts.content, opts.root / "themes"], state)
+    observer = _watch(opts.root, state)
     print(f"Pratinjau di http://127.0.0.1:{server.server_address[1]}/ (tekan Ctrl+C untuk berhenti)", flush=True)
     try:
         while True:

@@ -1,17 +1,26 @@
-"""Files the tool itself ships: the default theme, the scaffold of a new report, the live-reload script.
+"""Files the tool itself ships: the default theme, the scaffolds of a new site and a new report, the reload script.
 
-Every runtime file is found here and nowhere else, so how the package is installed decides one function, not every
-stage. A site's own theme (``<site>/themes/<tema>/``) overrides the shipped one file by file.
+Every runtime file is found here, with ``importlib.resources``, and nowhere else: how the package is installed (a
+wheel, an editable checkout) decides nothing else. The themes live at the top of the repository (``themes/``) and are
+mapped into the package as ``lkjip_site.themes`` (see ``pyproject.toml``). A site's own theme
+(``<site>/themes/<tema>/``) overrides the shipped one file by file.
 """
 
 from __future__ import annotations
 
+from importlib.resources import as_file, files
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent.parent
-PACKAGE_THEMES = _PACKAGE.parent.parent / "themes"
-SCAFFOLD = _PACKAGE / "resources" / "scaffold"
-RELOAD_SCRIPT = _PACKAGE / "resources" / "muat_ulang.js"
+
+def _package_dir(package: str, *parts: str) -> Path:
+    """A folder inside the installed package as a real path (wheels and editable installs keep files on disk)."""
+    with as_file(files(package).joinpath(*parts)) as path:
+        return Path(path)
+
+
+PACKAGE_THEMES = _package_dir("lkjip_site.themes")
+SCAFFOLD = _package_dir("lkjip_site", "resources", "scaffold")
+RELOAD_SCRIPT = _package_dir("lkjip_site", "resources") / "muat_ulang.js"
 DEFAULT_THEME = "default"
 
 
@@ -28,8 +37,3 @@ def theme_dirs(root: Path, theme: str) -> list[Path]:
 
 def theme_exists(root: Path, theme: str) -> bool:
     return any((base / theme).is_dir() for base in (root / "themes", PACKAGE_THEMES))
-
-
-def theme_file(dirs: list[Path], rel: str) -> Path | None:
-    """The first ``<theme>/<rel>`` in override order, or None."""
-    return next((d / rel for d in dirs if (d / rel).is_file()), None)

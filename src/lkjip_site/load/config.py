@@ -1,4 +1,4 @@
-"""Stage 1, config: the site configuration (``content/situs.yaml``) into :class:`SiteConfig`."""
+"""Stage 1, config: the site configuration (``situs.yaml`` at the top of the site folder) into :class:`SiteConfig`."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from .schema import read_validated
 SITE_FILE = "situs.yaml"
 
 
-def load_config(content_dir: Path, root: Path, diags: Diagnostics, strict: bool) -> SiteConfig | None:
-    path = content_dir / SITE_FILE
+def load_config(root: Path, diags: Diagnostics, strict: bool) -> SiteConfig | None:
+    path = root / SITE_FILE
     rel = rel_path(path, root)
     if not path.is_file():
-        diags.error((rel, 1), "berkas konfigurasi situs tidak ditemukan (buat content/situs.yaml)")
+        diags.error((rel, 1), "berkas konfigurasi situs tidak ditemukan; buat situs dengan 'lkjip init'")
         return None
     data = read_validated(path, rel, schemas.SITE, diags, strict)
     if data is None:

@@ -54,7 +54,7 @@ SCALE = Obj(
 )
 SCALES = MapOf(Str(pattern=SLUG, pattern_hint="huruf kecil, angka dan '-'"), SCALE)
 
-SITE = SchemaDoc("situs", "Konfigurasi situs (content/situs.yaml)", Obj({
+SITE = SchemaDoc("situs", "Konfigurasi situs (situs.yaml di folder situs)", Obj({
     "judul": _req(TEXT),
     "pemda": _req(TEXT),
     "url_dasar": _req(Str(pattern=r"https?://\S+/", pattern_hint="URL lengkap yang diakhiri '/', mis. https://lkjip.contoh.go.id/")),
