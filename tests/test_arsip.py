@@ -134,6 +134,7 @@ def flow(tmp_path_factory: pytest.TempPathFactory) -> Flow:
                                                        encoding="utf-8")
         result.runs["build-tema-baru"] = lkjip(root, "build", "--tanpa-pdf")
         result.runs["verifikasi"] = lkjip(root, "verifikasi")
+        result.runs["check"] = lkjip(root, "check")
     return result
 
 
@@ -229,6 +230,13 @@ def test_landing_page_and_versions_file_list_every_version_newest_first(flow: Fl
         ("1.1", "1.1/", "1.1/perubahan/", True), ("1.0", "1.0/", None, True)]
     home = (flow.build / "index.html").read_text(encoding="utf-8")
     assert f'href="laporan/{SLUG}/1.1/"' in home and f'href="laporan/{SLUG}/1.0/"' not in home
+
+
+def test_check_knows_the_archive(flow: Flow) -> None:
+    """``lkjip check`` renders the landing and change pages like a build: links to archived files resolve."""
+    run = flow.runs["check"]
+    assert run.code == 0, run.out
+    assert "Pemeriksaan selesai: tidak ada galat." in run.out
 
 
 def test_version_pages_load_the_notice_script_from_their_own_folder(flow: Flow) -> None:
@@ -442,3 +450,27 @@ def test_open_data_numbers_round_trip_exactly(value: Decimal) -> None:
     text = machine_number(value)
     assert "e" not in text.lower()
     assert load_document(to_json({"x": value}))["x"] == value
+
+
+def test_release_with_pdf_archives_the_pdf_with_its_open_data_attached(fresh_project: Path, epoch: None) -> None:
+    """The default release (with PDF) on the small scaffold report: the PDF is published, archived and in the bag,
+    and it carries the version's open data as PDF/A-3 attachments, byte for byte."""
+    import pikepdf
+
+    run = lkjip(fresh_project, "terbitkan", "contoh-2023")
+    assert run.code == 0, run.err
+    folder = fresh_project / "arsip" / "contoh-2023" / "1.0"
+    manifest = read_manifest((folder / "manifest.json").read_bytes())
+    assert "contoh-2023-1.0.pdf" in {e.path for e in manifest.situs}
+    pdf = folder / "situs" / "contoh-2023-1.0.pdf"
+    assert pdf.read_bytes() == (fresh_project / "build" / "laporan" / "contoh-2023" / "1.0" / pdf.name).read_bytes()
+    with pikepdf.open(pdf) as doc:
+        attached = {name: spec.get_file().read_bytes() for name, spec in doc.attachments.items()}
+    for name in ("datapackage.json", "indikator.csv", "anggaran.csv", "laporan.json"):
+        assert attached[name] == (folder / "situs" / "data-terbuka" / name).read_bytes(), name
+    with zipfile.ZipFile(folder / manifest.bagit.path) as zf:
+        assert zf.read("contoh-2023-1.0/data/situs/contoh-2023-1.0.pdf") == pdf.read_bytes()
+    page = (fresh_project / "build" / "laporan" / "contoh-2023" / "1.0" / "index.html").read_text(encoding="utf-8")
+    pdf_link = page.index('href="contoh-2023-1.0.pdf"')
+    assert pdf_link < page.index('href="data-terbuka/indikator.csv"') < page.index('href="data/indikator.yaml"')
+    assert lkjip(fresh_project, "verifikasi").code == 0
