@@ -46,7 +46,7 @@ def key_values(report: Report) -> list[KeyValue]:
         out.append(KeyValue("indikator_mencapai_target", "Indikator mencapai target", reached, "indikator",
                             "capaian ≥ 100 %"))
     for label, count in c.predikat_jumlah:
-        out.append(KeyValue("predikat_" + _slug(label), f"Indikator berpredikat {label}", count, "indikator", label,
+        out.append(KeyValue("predikat_" + _slug(label), f"Indikator PK berpredikat {label}", count, "indikator", label,
                             utama=False))
     if c.anggaran is not None:
         total = c.anggaran.total

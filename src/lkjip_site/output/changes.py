@@ -239,8 +239,15 @@ def _delta(d: Number) -> str:
     return fmt.fmt_delta(d, decimals)
 
 
+def _visible(d: Number, decimals: int = 2) -> int:
+    """Decimals that keep a small non-zero difference visible: −0,002 must not read as 0,00 (at most 6)."""
+    while decimals < 6 and d != 0 and fmt.round_half_up(d, decimals) == 0:
+        decimals += 1
+    return decimals
+
+
 def _points(d: Number) -> str:
-    return f"{fmt.fmt_delta(d)} poin persen"
+    return f"{fmt.fmt_delta(d, _visible(d))} poin persen"
 
 
 def _int_delta(d: Number) -> str:
@@ -248,8 +255,8 @@ def _int_delta(d: Number) -> str:
 
 
 def _rupiah_delta(d: Number) -> str:
-    text = fmt.fmt_rupiah(abs(Decimal(d)))
-    return ("+" if d > 0 else "−" if d < 0 else "") + text
+    """``+Rp 50.000`` / ``-Rp 50.000``: the sign always shown, as ``fmt_delta`` does for plain numbers."""
+    return ("+" if d > 0 else "") + fmt.fmt_rupiah(d)
 
 
 # ------------------------------------------------------------------------------------------------ text
