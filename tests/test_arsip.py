@@ -19,10 +19,15 @@ go from 2 (IKM, KRIMINALITAS) to 1. The module takes about 30 s.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
+import urllib.request
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -31,15 +36,18 @@ from pathlib import Path
 
 import bagit
 import frictionless
+import pikepdf
 import pytest
 from conftest import tree_hashes
 from hypothesis import given
 from hypothesis import strategies as st
+from test_serve import _free_port, _get, _wait
 
 from lkjip_site import __version__
 from lkjip_site.archive.bag import make_bag_zip
 from lkjip_site.archive.manifest import read_manifest, tree_digest
 from lkjip_site.cli.main import main
+from lkjip_site.cli.scaffold import new_report
 from lkjip_site.output.changes import load_document, paragraphs, word_diff
 from lkjip_site.output.opendata import machine_number, to_json
 from lkjip_site.output.versions import suggest_version, version_key
@@ -348,8 +356,6 @@ def test_bag_validates_with_bagit(flow: Flow, tmp_path: Path) -> None:
 
 
 def test_bag_zip_is_deterministic() -> None:
-    import datetime as dt
-
     when = dt.datetime(2024, 2, 15, tzinfo=dt.timezone.utc)
     args = ({"index.html": b"<p>1</p>", "a/b.csv": b"x,y\r\n"}, {"laporan.yaml": b"versi: 1\n"},
             {"External-Identifier": "laporan/x/1"}, "x-1", when)
@@ -455,8 +461,6 @@ def test_open_data_numbers_round_trip_exactly(value: Decimal) -> None:
 def test_release_with_pdf_archives_the_pdf_with_its_open_data_attached(fresh_project: Path, epoch: None) -> None:
     """The default release (with PDF) on the small scaffold report: the PDF is published, archived and in the bag,
     and it carries the version's open data as PDF/A-3 attachments, byte for byte."""
-    import pikepdf
-
     run = lkjip(fresh_project, "terbitkan", "contoh-2023")
     assert run.code == 0, run.err
     folder = fresh_project / "arsip" / "contoh-2023" / "1.0"
@@ -474,3 +478,41 @@ def test_release_with_pdf_archives_the_pdf_with_its_open_data_attached(fresh_pro
     pdf_link = page.index('href="contoh-2023-1.0.pdf"')
     assert pdf_link < page.index('href="data-terbuka/indikator.csv"') < page.index('href="data/indikator.yaml"')
     assert lkjip(fresh_project, "verifikasi").code == 0
+
+
+def test_serve_shows_released_versions_as_released(tmp_path: Path) -> None:
+    """``lkjip serve`` copies a released version byte for byte (no live-reload script added) next to the version
+    being written, which it rebuilds and reloads as usual. About 8 s."""
+    root = tmp_path / "situs"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH_1)
+        assert new_report(root, "contoh-2023") == 0
+        assert lkjip(root, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
+    released = root / "arsip" / "contoh-2023" / "1.0" / "situs"
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from lkjip_site.cli.main import main; sys.exit(main())", "serve",
+         "--situs", str(root), "--port", str(port)],
+        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH_1})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(lambda: _get(base + "/__lkjip_versi")[0] == 200)
+        page = urllib_bytes(f"{base}/laporan/contoh-2023/1.0/bab-1-pendahuluan/")
+        assert page == (released / "bab-1-pendahuluan" / "index.html").read_bytes()
+        assert b"__lkjip_muat_ulang" not in page
+        version = _get(base + "/__lkjip_versi")[1]
+        meta = root / "content" / "laporan" / "contoh-2023" / "laporan.yaml"
+        edit(meta, 'versi: "1.0"', 'versi: "1.1"')
+        _wait(lambda: _get(base + "/__lkjip_versi")[1] != version)
+        status, new = _get(f"{base}/laporan/contoh-2023/1.1/bab-1-pendahuluan/")
+        assert status == 200 and "/__lkjip_muat_ulang.js" in new
+        assert urllib_bytes(f"{base}/laporan/contoh-2023/1.0/bab-1-pendahuluan/") == page
+        assert "Perubahan dari versi 1.0" in _get(f"{base}/laporan/contoh-2023/1.1/perubahan/")[1]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def urllib_bytes(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read()

@@ -182,13 +182,14 @@ def check(opts: BuildOptions) -> Diagnostics:
     """
     diags = Diagnostics()
     site = load_site(opts, diags)
-    history = plan_history(site, load_archive(opts.root, diags), diags)
+    archive = load_archive(opts.root, diags)
+    history = plan_history(site, archive, diags)
     parsed, _charts = parse_site(site, diags, opts.cache_root, "read" if opts.use_cache else "off")
     _stop_on_errors(diags, opts.strict)
     memo = Memo(None, "periksa")
     files = render_site(site, parsed, diags, build_date(), memo, dev_reload=False, history=history)
-    for version in load_archive(opts.root, Diagnostics()):
-        files.update({path: b"" for path in version.site_paths()})  # link targets only: released pages are not re-read
+    for version in archive:  # released files as link targets only (``verifikasi`` checks their bytes)
+        files.update({path: b"" for path in version.site_paths()})
     _stop_on_errors(diags, opts.strict)
     check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts.strict)

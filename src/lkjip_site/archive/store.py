@@ -88,7 +88,9 @@ class ArchivedVersion:
     def version_data(self) -> VersionData:
         """This version's side of a "Perubahan dari versi X" page: its published JSON and its chapters' text."""
         meta = self.manifest.laporan
-        document = load_document((self.folder / SITE_DIR / OPEN_DATA_DIR / JSON_FILE).read_bytes())
+        published = self.folder / SITE_DIR / OPEN_DATA_DIR / JSON_FILE
+        # a missing file is reported by site_files() with every other difference from the manifest
+        document = load_document(published.read_bytes()) if published.is_file() else {}
         chapters = []
         for bab in meta.get("bab") or []:
             source = self.folder / SOURCE_DIR / str(bab["berkas"])
