@@ -516,3 +516,20 @@ def test_serve_shows_released_versions_as_released(tmp_path: Path) -> None:
 def urllib_bytes(url: str) -> bytes:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read()
+
+
+def test_release_warns_about_an_unchanged_catatan_and_refuses_a_lower_number(fresh_project: Path, epoch: None) -> None:
+    meta = fresh_project / "content" / "laporan" / "contoh-2023" / "laporan.yaml"
+    assert lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
+    edit(meta, 'versi: "1.0"', 'versi: "1.1"')
+    run = lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf")
+    assert run.code == 0
+    assert ("content/laporan/contoh-2023/laporan.yaml:4: peringatan: catatan_versi sama dengan versi '1.0' yang "
+            "sudah terbit") in run.err
+    edit(meta, 'versi: "1.1"', 'versi: "0.9"')
+    before = tree_hashes(fresh_project / "arsip"), tree_hashes(fresh_project / "build")
+    run = lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf")
+    assert run.code == 1
+    assert ("content/laporan/contoh-2023/laporan.yaml:4: galat: versi '0.9' lebih rendah dari versi '1.1' yang sudah "
+            'diterbitkan; nomor versi baru harus lebih tinggi, mis. versi: "1.2"') in run.err
+    assert (tree_hashes(fresh_project / "arsip"), tree_hashes(fresh_project / "build")) == before

@@ -172,7 +172,9 @@ def release(opts: BuildOptions, slug: str) -> tuple[str, BuildResult | None]:
         return "sama", None
     result = build(opts, write=False)
     store_release(opts.root, target, result.files)
-    return "terbit", build(opts)
+    final = build(opts)
+    final.diagnostics.extend(diags)  # the release's own warnings (e.g. an unchanged catatan_versi)
+    return "terbit", final
 
 
 def check(opts: BuildOptions) -> Diagnostics:

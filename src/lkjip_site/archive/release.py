@@ -58,6 +58,10 @@ def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags:
         diags.error(where, f"versi '{report.versi}' lebih rendah dari versi '{higher[-1]}' yang sudah diterbitkan; "
                     f"nomor versi baru harus lebih tinggi, mis. versi: \"{suggest_version(higher[-1], released)}\"")
         raise ContentError(diags)
+    before = sorted((v for v in released if version_key(v) < version_key(report.versi)), key=version_key)
+    if before and released[before[-1]].manifest.laporan.get("catatan_versi", "") == report.catatan_versi:
+        diags.warn(where, f"catatan_versi sama dengan versi '{before[-1]}' yang sudah terbit; tuliskan apa yang "
+                   "berubah di versi ini, agar pembaca halaman versi dan halaman perubahan mengetahuinya")
     return Release(report, sources)
 
 

@@ -124,7 +124,8 @@ def open_data(report: Report) -> OpenData:
 
 
 def indicator_rows(report: Report) -> list[Row]:
-    """One row per indicator and year (``periode`` tahunan); a quarterly report adds its own cumulative period."""
+    """One row per indicator and year (``periode`` tahunan); in a quarterly report the report's own year has only its
+    cumulative period (``tw1``..``tw4``), since that year's annual values do not exist yet."""
     c = report.computed
     if c is None:
         return []
@@ -132,11 +133,10 @@ def indicator_rows(report: Report) -> list[Row]:
     for ir in c.indikator.values():
         base = {"indikator_id": ir.id, "nama": ir.nama, "satuan": ir.satuan, "polaritas": ir.polaritas,
                 "jenis": ir.jenis, "sasaran_id": ir.sasaran_id or ""}
-        own = (ir.tahun, ir.periode)
-        points = [(p.tahun, "tahunan", p.target, p.realisasi, p.capaian, classify_or_none(c.scale, p.capaian.for_average))
-                  for p in ir.riwayat if (p.tahun, "tahunan") != own]
+        points = [(p.tahun, "tahunan", p.target, p.realisasi, p.capaian,
+                   classify_or_none(c.scale, p.capaian.for_average)) for p in ir.riwayat if p.tahun != ir.tahun]
         points.append((ir.tahun, ir.periode, ir.target, ir.realisasi, ir.capaian, ir.predikat))
-        for tahun, periode, target, realisasi, res, pred in sorted(points, key=lambda p: (p[0], p[1] != "tahunan")):
+        for tahun, periode, target, realisasi, res, pred in sorted(points, key=lambda p: p[0]):
             out.append({**base, "tahun": tahun, "periode": periode, **_value("target", target),
                         **_value("realisasi", realisasi), **_result(res, pred)})
     return out
