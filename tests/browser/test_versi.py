@@ -17,11 +17,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 
 from .support import open_probe
+from .test_axe import AXE_OPTIONS, _describe
 
 SLUG = "contoh-2023"
 CSP = "default-src 'self'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
@@ -109,5 +111,24 @@ def test_newest_version_shows_no_notice(browser, portal: str) -> None:  # noqa: 
         assert any(url.endswith("/versi.json") for url in probe.requests)  # the script did ask
         assert probe.page.locator(".versi-baru").count() == 0
         assert probe.problems() == []
+    finally:
+        context.close()
+
+
+def test_version_pages_pass_axe(browser, portal: str) -> None:  # noqa: ANN001
+    """The landing page with two versions, the change page and an old page showing the notice: WCAG 2.1 A/AA."""
+    axe = Axe()
+    context, probe = open_probe(browser, portal)
+    try:
+        reports = []
+        for path in (f"/portal/laporan/{SLUG}/", f"/portal/laporan/{SLUG}/1.1/perubahan/",
+                     f"/portal/laporan/{SLUG}/1.0/"):
+            probe.goto(path)
+            if path.endswith("1.0/"):
+                probe.page.locator(".versi-baru").wait_for(state="visible")
+            violations = axe.run(probe.page, options=AXE_OPTIONS).response["violations"]
+            if violations:
+                reports.append(_describe(path, violations))
+        assert reports == [], "\n".join(reports)
     finally:
         context.close()
