@@ -48,7 +48,7 @@ from lkjip_site.archive.bag import make_bag_zip
 from lkjip_site.archive.manifest import read_manifest, tree_digest
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
-from lkjip_site.output.changes import load_document, paragraphs, word_diff
+from lkjip_site.output.changes import ChapterText, VersionData, compare, load_document, paragraphs, word_diff
 from lkjip_site.output.opendata import machine_number, to_json
 from lkjip_site.output.versions import suggest_version, version_key
 
@@ -533,3 +533,46 @@ def test_release_warns_about_an_unchanged_catatan_and_refuses_a_lower_number(fre
     assert ("content/laporan/contoh-2023/laporan.yaml:4: galat: versi '0.9' lebih rendah dari versi '1.1' yang sudah "
             'diterbitkan; nomor versi baru harus lebih tinggi, mis. versi: "1.2"') in run.err
     assert (tree_hashes(fresh_project / "arsip"), tree_hashes(fresh_project / "build")) == before
+
+
+def _doc(indikator: list[dict], anggaran: dict | None = None) -> dict:
+    return {"format": "lkjip-data-terbuka/1", "indikator": indikator, "sasaran": [], "angka_kunci": [],
+            "anggaran": anggaran}
+
+
+def _ind(iid: str, realisasi: object, capaian: object, predikat: str = "Baik") -> dict:
+    return {"indikator_id": iid, "nama": f"Indikator {iid}", "tahun": 2023, "periode": "tahunan", "target": 100,
+            "target_kualitatif": "", "realisasi": realisasi, "realisasi_kualitatif": "", "capaian": capaian,
+            "predikat": predikat}
+
+
+def test_compare_lists_added_and_removed_indicators_budget_rows_and_chapters() -> None:
+    """Hand-made documents: what a change page must say when rows and chapters appear and disappear."""
+    leaf = {"kode": "7.01.01.2.01.0001", "nama": "Sub A", "pagu": 100, "realisasi": 90, "serapan": 90, "rincian": []}
+    gone = {"kode": "7.01.01.2.01.0002", "nama": "Sub B", "pagu": 50, "realisasi": 50, "serapan": 100, "rincian": []}
+    old = VersionData("1.0", dt.date(2024, 1, 31), _doc(
+        [_ind("A", 95, Decimal("95")), _ind("B", 50, Decimal("50"), "Kurang")],
+        {"pagu": 150, "realisasi": 140, "serapan": Decimal("93.33"), "program": [leaf, gone]}),
+        [ChapterText("bab-1", "BAB I Pendahuluan", "Teks."), ChapterText("lampiran", "Lampiran", "L.")])
+    new = VersionData("1.1", dt.date(2024, 2, 29), _doc(
+        [_ind("A", "", None, ""), _ind("C", 10, Decimal("10"), "Kurang")],
+        {"pagu": 100, "realisasi": 90, "serapan": 90, "program": [leaf]}),
+        [ChapterText("bab-1", "BAB I Latar Belakang", "Teks."), ChapterText("bab-2", "BAB II Baru", "B.")])
+    changes = compare(old, new)
+    assert changes.indikator_ditambahkan == ["C Indikator C"]
+    assert changes.indikator_dihapus == ["B Indikator B"]
+    assert [(c.subjek, c.besaran, c.lama, c.baru, c.selisih) for c in changes.indikator] == [
+        ("A Indikator A", "Realisasi 2023", "95", "–", ""),
+        ("A Indikator A", "Capaian 2023", "95,00 %", "–", ""),
+        ("A Indikator A", "Predikat 2023", "Baik", "–", ""),
+    ]
+    assert [(c.subjek, c.besaran, c.lama, c.baru, c.selisih) for c in changes.anggaran] == [
+        ("Total anggaran", "Pagu", "Rp 150", "Rp 100", "-Rp 50"),
+        ("Total anggaran", "Realisasi", "Rp 140", "Rp 90", "-Rp 50"),
+        ("Total anggaran", "Serapan", "93,33 %", "90,00 %", "-3,33 poin persen"),
+        ("7.01.01.2.01.0002 Sub B", "Baris", "ada", "dihapus", ""),
+    ]
+    assert [(b.id, b.status, b.judul_lama) for b in changes.bab] == [
+        ("bab-1", "judul", "BAB I Pendahuluan"), ("bab-2", "ditambahkan", ""), ("lampiran", "dihapus", "")]
+    assert not changes.empty
+    assert compare(old, old).empty
