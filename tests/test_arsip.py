@@ -50,6 +50,7 @@ from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.output.changes import ChapterText, VersionData, compare, load_document, paragraphs, word_diff
 from lkjip_site.output.opendata import machine_number, to_json
+from lkjip_site.output.publish import LINK_MIN_BYTES, publish
 from lkjip_site.output.versions import suggest_version, version_key
 
 REPO = Path(__file__).resolve().parents[1]
@@ -576,3 +577,16 @@ def test_compare_lists_added_and_removed_indicators_budget_rows_and_chapters() -
         ("bab-1", "judul", "BAB I Pendahuluan"), ("bab-2", "ditambahkan", ""), ("lampiran", "dihapus", "")]
     assert not changes.empty
     assert compare(old, old).empty
+
+
+def test_publish_links_the_same_large_bytes_instead_of_copying(tmp_path: Path) -> None:
+    """Each version carries its own fonts and bundle: the same bytes object is stored once on disk (hard links)."""
+    shared = os.urandom(LINK_MIN_BYTES)
+    equal_copy = bytes(bytearray(shared))  # equal bytes, another object: written on its own
+    publish({"a/1.0/aset/f.woff2": shared, "b/1.0/aset/f.woff2": shared, "c/aset/f.woff2": equal_copy,
+             "kecil-1": b"x", "kecil-2": b"x"}, tmp_path / "build")
+    out = tmp_path / "build"
+    assert (out / "a/1.0/aset/f.woff2").read_bytes() == (out / "b/1.0/aset/f.woff2").read_bytes() == shared
+    assert (out / "a/1.0/aset/f.woff2").stat().st_nlink == 2
+    assert (out / "c/aset/f.woff2").stat().st_nlink == 1
+    assert (out / "kecil-2").stat().st_nlink == 1
