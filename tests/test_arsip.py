@@ -372,7 +372,7 @@ def test_verifikasi_passes_then_names_every_tampered_missing_and_extra_file(flow
     assert flow.runs["verifikasi"].code == 0, flow.runs["verifikasi"].out
     assert "Verifikasi berhasil: 2 versi terbitan" in flow.runs["verifikasi"].out
     root = tmp_path / "situs"
-    shutil.copytree(flow.root, root, ignore=shutil.ignore_patterns(".cache"))
+    shutil.copytree(flow.root, root)
     archived = root / "arsip" / SLUG / "1.0" / "situs" / "bab-4-penutup" / "index.html"
     archived.write_bytes(archived.read_bytes().replace(b"sedikit", b"banyak"))
     (root / "build" / NEW / "data-terbuka" / "indikator.csv").unlink()
@@ -590,3 +590,23 @@ def test_publish_links_the_same_large_bytes_instead_of_copying(tmp_path: Path) -
     assert (out / "a/1.0/aset/f.woff2").stat().st_nlink == 2
     assert (out / "c/aset/f.woff2").stat().st_nlink == 1
     assert (out / "kecil-2").stat().st_nlink == 1
+
+
+@pytest.mark.parametrize("damage", ["{", '{"format": "lain"}', "tahun", "tanggal", "path"])
+def test_a_damaged_manifest_is_a_message_not_a_traceback(flow: Flow, tmp_path: Path, damage: str) -> None:
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+    path = root / "arsip" / SLUG / "1.0" / "manifest.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    if damage == "tahun":
+        doc["laporan"]["tahun"] = "dua ribu"
+    elif damage == "tanggal":
+        doc["laporan"]["tanggal_terbit"] = "31-01-2024"
+    elif damage == "path":
+        doc["situs"]["berkas"][0]["path"] = "../../situs.yaml"
+    text = damage if damage.startswith("{") else json.dumps(doc)
+    path.write_text(text, encoding="utf-8")
+    for command in (["verifikasi"], ["build", "--tanpa-pdf"]):
+        run = lkjip(root, *command)
+        assert run.code == 1, (command, run.err)
+        assert f"arsip/{SLUG}/1.0/manifest.json" in run.out + run.err

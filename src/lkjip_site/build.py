@@ -121,6 +121,8 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     site = load_site(opts, diags, opts.memo("yaml"))
     archive = load_archive(opts.root, diags)
     history = plan_history(site, archive, diags)
+    released = {path: data for version in archive for path, data in version.site_files(diags).items()}
+    _stop_on_errors(diags, opts.strict)  # a changed release stops the build before anything is rendered
     parsed, charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
     _stop_on_errors(diags, opts.strict)
     pdf_memo = opts.memo("pdf")
@@ -130,8 +132,7 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     bundle = vega_bundle(opts.cache_root) if any(r.figures for r in drawn) else None
     files = render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs,
                         vega_bundle=bundle, history=history)
-    for version in archive:  # released versions, byte for byte, each file checked against its manifest
-        files.update(version.site_files(diags))
+    files.update(released)  # released versions, byte for byte, each file checked against its manifest above
     _stop_on_errors(diags, opts.strict)  # a broken Markdown link is reported at its source line, not again per page
     check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts.strict)

@@ -11,6 +11,7 @@ without lkjip-site.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -95,6 +96,7 @@ def read_manifest(data: bytes) -> Manifest:
         for key in ("slug", "versi", "judul", "tahun", "periode", "tanggal_terbit"):
             if key not in laporan:
                 raise ManifestError(f"manifest tidak memuat laporan.{key}")
+        int(laporan["tahun"]), dt.date.fromisoformat(str(laporan["tanggal_terbit"]))  # ValueError: unreadable
         return Manifest(
             laporan=laporan, lkjip_site=str(doc["lkjip_site"]), diterbitkan=str(doc["diterbitkan"]),
             situs=[_entry(e) for e in doc["situs"]["berkas"]], sumber=[_entry(e) for e in doc["sumber"]["berkas"]],
