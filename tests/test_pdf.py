@@ -447,15 +447,25 @@ def test_images_are_embedded_from_local_files(rendered: Rendered) -> None:
 
 
 def test_attachments_embedded_byte_equal(rendered: Rendered) -> None:
+    """Source data files (``/Source``) and the open data published beside the PDF (``/Data``), byte for byte."""
     files = rendered.pike.attachments
     sources = sorted((SOURCE / "data").iterdir())
-    assert sorted(files.keys()) == sorted(p.name for p in sources)
+    open_data = {path.rpartition("/")[2]: data for path, data in rendered.result.files.items()
+                 if path.startswith("laporan/contoh/1.0/data-terbuka/")}
+    assert sorted(open_data) == ["anggaran.csv", "angka-kunci.csv", "datapackage.json", "indikator.csv",
+                                 "laporan.json", "sasaran.csv"]
+    assert not set(open_data) & {p.name for p in sources}  # no clash: every attachment keeps its plain name
+    assert sorted(files.keys()) == sorted([p.name for p in sources] + list(open_data))
     for path in sources:
         assert files[path.name].get_file().read_bytes() == path.read_bytes(), path.name
+    for name, data in open_data.items():
+        assert files[name].get_file().read_bytes() == data, name
     af = rendered.pike.Root.AF
-    assert len(af) == len(sources)
-    assert {str(s.AFRelationship) for s in af} == {"/Source"}
-    assert {str(s.EF.F.Subtype) for s in af} == {"/application/yaml", "/text/csv"}
+    assert len(af) == len(sources) + len(open_data)
+    relationships = {str(s.F): str(s.AFRelationship) for s in af}
+    assert {relationships[p.name] for p in sources} == {"/Source"}
+    assert {relationships[name] for name in open_data} == {"/Data"}
+    assert {str(s.EF.F.Subtype) for s in af} == {"/application/yaml", "/text/csv", "/application/json"}
 
 
 def test_pdfa_and_document_metadata(rendered: Rendered) -> None:

@@ -5,6 +5,9 @@ PDF are rendered from the same model, so they cannot disagree. The stages, in or
 
 1–3 ``load`` (config, content, data) → 4 ``compute`` → 5 ``markdown`` → 6 ``elements`` (tables, charts)
 → 7 ``output`` (pages, PDFs) → 8 links → 9 publish.
+
+Released versions (``archive``) are not rendered: their files are copied from ``arsip/`` after checking them against
+their manifests, and ``release()`` (``lkjip terbitkan``) is what puts a version there.
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .archive.history import plan_history
+from .archive.release import release_target, store_release
+from .archive.store import load_archive
 from .compute.site import compute_site
 from .core.diagnostics import ContentError, Diagnostics
 from .core.memo import Memo
@@ -113,14 +119,20 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
 def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     diags = Diagnostics()
     site = load_site(opts, diags, opts.memo("yaml"))
+    archive = load_archive(opts.root, diags)
+    history = plan_history(site, archive, diags)
+    released = {path: data for version in archive for path, data in version.site_files(diags).items()}
+    _stop_on_errors(diags, opts.strict)  # a changed release stops the build before anything is rendered
     parsed, charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
     _stop_on_errors(diags, opts.strict)
     pdf_memo = opts.memo("pdf")
-    pdfs = render_pdfs(site, parsed, diags, pdf_memo) if opts.pdf else {}
+    pdfs = render_pdfs(site, parsed, diags, pdf_memo, frozen=history.frozen) if opts.pdf else {}
     memo = opts.memo("halaman")
-    bundle = vega_bundle(opts.cache_root) if any(r.figures for r in site.reports) else None
+    drawn = [r for r in site.reports if r.url not in history.frozen]
+    bundle = vega_bundle(opts.cache_root) if any(r.figures for r in drawn) else None
     files = render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs,
-                        vega_bundle=bundle)
+                        vega_bundle=bundle, history=history)
+    files.update(released)  # released versions, byte for byte, each file checked against its manifest above
     _stop_on_errors(diags, opts.strict)  # a broken Markdown link is reported at its source line, not again per page
     check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts.strict)
@@ -147,6 +159,25 @@ def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
     return pdfs[newest.url + pdf_name(newest)], diags
 
 
+def release(opts: BuildOptions, slug: str) -> tuple[str, BuildResult | None]:
+    """``lkjip terbitkan <slug>``: build the site, freeze the report's current version in ``arsip/``, publish.
+
+    Returns ("terbit" | "sama", result of the final build): "sama" when that version is already archived with the
+    same sources (a no-op: nothing is built or written). A version already archived with other sources, or numbered
+    below a released one, is a ContentError at the ``versi`` line, raised before anything is built or written.
+    """
+    diags = Diagnostics()
+    site = load_site(opts, diags, opts.memo("yaml"))
+    target = release_target(site, load_archive(opts.root, diags), slug, diags)
+    if target is None:
+        return "sama", None
+    result = build(opts, write=False)
+    store_release(opts.root, target, result.files)
+    final = build(opts)
+    final.diagnostics.extend(diags)  # the release's own warnings (e.g. an unchanged catatan_versi)
+    return "terbit", final
+
+
 def check(opts: BuildOptions) -> Diagnostics:
     """Everything ``build`` validates, rendering included (links, references, values), without writing anything.
 
@@ -154,10 +185,14 @@ def check(opts: BuildOptions) -> Diagnostics:
     """
     diags = Diagnostics()
     site = load_site(opts, diags)
+    archive = load_archive(opts.root, diags)
+    history = plan_history(site, archive, diags)
     parsed, _charts = parse_site(site, diags, opts.cache_root, "read" if opts.use_cache else "off")
     _stop_on_errors(diags, opts.strict)
     memo = Memo(None, "periksa")
-    files = render_site(site, parsed, diags, build_date(), memo, dev_reload=False)
+    files = render_site(site, parsed, diags, build_date(), memo, dev_reload=False, history=history)
+    for version in archive:  # released files as link targets only (``verifikasi`` checks their bytes)
+        files.update({path: b"" for path in version.site_paths()})
     _stop_on_errors(diags, opts.strict)
     check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts.strict)

@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .. import __version__
-from ..build import BuildOptions, build, build_pdf, check
-from ..core.diagnostics import ContentError
+from ..archive.store import ARCHIVE_DIR
+from ..archive.verify import verify
+from ..build import BuildOptions, build, build_pdf, check, release
+from ..core.diagnostics import ContentError, Diagnostics
 from ..load.config import SITE_FILE
 from ..load.schemas import ALL
 from .messages import report_diagnostics
@@ -68,6 +70,15 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--instansi", help='nama instansi, mis. "Kecamatan Martapura Barat"')
     sc = sub.add_parser("schema", help="tulis JSON Schema semua jenis berkas")
     sc.add_argument("--output", "-o", default="docs/schema")
+    t = sub.add_parser("terbitkan", parents=[site, strict],
+                       help="terbitkan versi laporan saat ini secara permanen ke folder arsip/, lalu bangun situs")
+    t.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
+    t.add_argument("--output", "-o", help="folder hasil build (bawaan: build/ di folder situs)")
+    t.add_argument("--tanpa-pdf", "--no-pdf", dest="no_pdf", action="store_true",
+                   help="terbitkan tanpa PDF (versi ini selamanya tanpa PDF)")
+    v = sub.add_parser("verifikasi", parents=[site],
+                       help="periksa arsip/ dan build/ terhadap manifest setiap versi terbitan")
+    v.add_argument("--output", "-o", help="folder hasil build yang diperiksa (bawaan: build/ di folder situs)")
     pdf = sub.add_parser("pdf", parents=[site, strict], help="buat PDF satu laporan")
     pdf.add_argument("report", help="nama laporan (folder di content/laporan)")
     pdf.add_argument("--output", "-o", help="berkas PDF hasil (bawaan: <laporan>.pdf di folder kerja)")
@@ -123,6 +134,41 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(_options(args), args.port)
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    opts = _options(args)
+    outcome, result = release(opts, args.report)
+    if outcome == "sama" or result is None:
+        print(f"Laporan {args.report} versi ini sudah diterbitkan dengan isi yang sama; tidak ada yang ditulis.")
+        return EXIT_OK
+    report_diagnostics(result.diagnostics)
+    versi = next(r.versi for r in result.site.reports if r.slug == args.report)
+    folder = opts.root / ARCHIVE_DIR / args.report / versi
+    print(f"Diterbitkan: laporan {args.report} versi {versi} disimpan permanen di {folder} "
+          f"(manifest.json, situs/, sumber/ dan paket BagIt). Simpan folder {ARCHIVE_DIR}/ di repositori situs.")
+    print(f"Situs dibangun ke {opts.out}: {len(result.files)} berkas.")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    root = site_folder(args)
+    out = Path(args.output).resolve() if args.output else root / "build"
+    diags = Diagnostics()
+    result = verify(root, out, diags)
+    for path, problem in result.problems:
+        print(f"{path}: {problem}")
+    if not result.build_checked:
+        print(f"{out} belum ada: hanya arsip yang diperiksa (jalankan 'lkjip build' untuk membangunnya).")
+    if result.problems:
+        print(f"Verifikasi GAGAL: {len(result.problems)} berkas berubah, hilang atau berlebih "
+              f"({result.versions} versi terbitan).", file=sys.stderr)
+        return EXIT_CONTENT
+    if not result.versions:
+        print(f"Belum ada versi terbitan di {root / ARCHIVE_DIR}; tidak ada yang diperiksa.")
+        return EXIT_OK
+    print(f"Verifikasi berhasil: {result.versions} versi terbitan, {result.files} berkas cocok dengan manifest.")
+    return EXIT_OK
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     return init_site(Path(args.folder).resolve())
 
@@ -160,7 +206,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": cmd_build, "check": cmd_check, "serve": cmd_serve, "init": cmd_init, "new": cmd_new,
-    "schema": cmd_schema, "pdf": cmd_pdf,
+    "schema": cmd_schema, "pdf": cmd_pdf, "terbitkan": cmd_release, "verifikasi": cmd_verify,
 }
 
 

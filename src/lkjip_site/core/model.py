@@ -325,6 +325,7 @@ class Report:
     capaian: CapaianPolicy = field(default_factory=CapaianPolicy)
     efisiensi: str = "rasio"
     catatan_versi: str = ""
+    versi_loc: Loc | None = None  # the line of ``versi`` in laporan.yaml (a release that conflicts is reported there)
     computed: Any = None  # filled by compute stage
     source_digest: str = ""  # hash of laporan.yaml and every data file: what the computed model is made of
     tables: list[NumberedItem] = field(default_factory=list)  # in reading order, filled by markdown stage

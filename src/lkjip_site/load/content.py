@@ -97,6 +97,7 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics, 
         ),
         efisiensi=data.get("efisiensi", "rasio"),
         catatan_versi=data.get("catatan_versi", ""),
+        versi_loc=Loc(rel, data.line_of("versi")),
     )
     _check_logo(report, data, root, diags)
     return report
@@ -121,6 +122,12 @@ def _check_logo(report: Report, data: dict, root: Path, diags: Diagnostics) -> N
         diags.error((report.loc.file, line), f"berkas logo '{logo}' tidak ditemukan")
     else:
         report.assets[Path(logo).as_posix()] = target
+
+
+def chapter_body(text: str) -> str:
+    """A chapter file's Markdown without its front matter: the text readers see (and see change between versions)."""
+    match = _FRONT.match(text.lstrip("\ufeff"))
+    return text.lstrip("\ufeff")[match.end():] if match else text
 
 
 def load_chapters(folder: Path, root: Path, diags: Diagnostics, strict: bool) -> list[Chapter]:
