@@ -15,13 +15,13 @@ from .schema import read_validated
 SITE_FILE = "situs.yaml"
 
 
-def load_config(root: Path, diags: Diagnostics, strict: bool) -> SiteConfig | None:
+def load_config(root: Path, diags: Diagnostics) -> SiteConfig | None:
     path = root / SITE_FILE
     rel = rel_path(path, root)
     if not path.is_file():
         diags.error((rel, 1), "berkas konfigurasi situs tidak ditemukan; buat situs dengan 'lkjip init'")
         return None
-    data = read_validated(path, rel, schemas.SITE, diags, strict)
+    data = read_validated(path, rel, schemas.SITE, diags)
     if data is None:
         return None
     tema = data.get("tema", "default")

@@ -44,8 +44,8 @@ from .yamltree import YMap
 DATA_DIR = "data"
 
 
-def load_data(report: Report, root: Path, diags: Diagnostics, strict: bool, memo: Memo | None = None) -> None:
-    data, raw = read_data_files(report.folder, root, diags, strict, memo)
+def load_data(report: Report, root: Path, diags: Diagnostics, memo: Memo | None = None) -> None:
+    data, raw = read_data_files(report.folder, root, diags, memo)
     report.data = data
     report.source_digest = digest((report.folder / "laporan.yaml").read_bytes(),
                                   [(p.name, p.read_bytes()) for p in data.files])
@@ -55,8 +55,7 @@ def load_data(report: Report, root: Path, diags: Diagnostics, strict: bool, memo
     check_references(report, diags, reference_lines(raw), unreadable)
 
 
-def read_data_files(report_folder: Path, root: Path, diags: Diagnostics, strict: bool,
-                    memo: Memo | None = None) -> tuple[ReportData, dict[str, Any]]:
+def read_data_files(report_folder: Path, root: Path, diags: Diagnostics, memo: Memo | None = None) -> tuple[ReportData, dict[str, Any]]:
     """Read and validate every file of ``data/``; also used alone when laporan.yaml is broken.
 
     A broken laporan.yaml must not hide the mistakes in the data files: the author gets all of them in one run.
@@ -73,15 +72,15 @@ def read_data_files(report_folder: Path, root: Path, diags: Diagnostics, strict:
         rel = rel_path(path, root)
         data.files.append(path)
         if path.name in schemas.DATA_FILES:
-            raw[path.name] = (read_validated(path, rel, schemas.DATA_FILES[path.name], diags, strict, memo), rel)
+            raw[path.name] = (read_validated(path, rel, schemas.DATA_FILES[path.name], diags, memo), rel)
         elif path.suffix == ".csv":
             dataset = load_csv(path, rel, diags)
             if dataset is not None:
                 data.datasets[dataset.id] = dataset
         elif path.suffix in (".yaml", ".yml") and (path.stem + ".csv") in known:
-            raw[path.name] = (read_validated(path, rel, schemas.DATASET_META, diags, strict, memo), rel)
+            raw[path.name] = (read_validated(path, rel, schemas.DATASET_META, diags, memo), rel)
         else:
-            diags.unknown_key((rel, 1), f"berkas data '{path.name}' tidak dikenal dan diabaikan", strict)
+            diags.warn((rel, 1), f"berkas data '{path.name}' tidak dikenal dan diabaikan")
     return data, raw
 
 

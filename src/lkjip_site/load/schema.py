@@ -17,16 +17,16 @@ from typing import Any
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo
 from ..core.numbers import ID_WRITTEN
+from ..core.suggest import did_you_mean
 from .yamltree import YList, YMap, load_yaml
 
 
 @dataclass
 class Ctx:
-    """Where we are while validating: file, strictness and the diagnostics sink."""
+    """Where we are while validating: the file and the diagnostics sink."""
 
     file: str
     diags: Diagnostics
-    strict: bool = False
 
 
 class Node:
@@ -221,9 +221,10 @@ class Obj(Node):
             if key not in self.fields:
                 key_line = value.line_of(key) if isinstance(value, YMap) else line
                 known = ", ".join(self.fields)
-                ctx.diags.unknown_key(
-                    (ctx.file, key_line), f"kunci '{prefix}{key}' tidak dikenal (kunci yang dikenal: {known})", ctx.strict
-                )
+                hint = did_you_mean(str(key), self.fields)
+                # a warning: ``--strict`` promotes it, for the reports it applies to (see build._stop_on_errors)
+                ctx.diags.warn((ctx.file, key_line),
+                               f"kunci '{prefix}{key}' tidak dikenal{hint} (kunci yang dikenal: {known})")
 
     def json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -312,29 +313,28 @@ class SchemaDoc:
         return out
 
 
-def read_validated(path: Path, rel: str, schema: SchemaDoc, diags: Diagnostics, strict: bool,
-                   memo: Memo | None = None) -> Any:
+def read_validated(path: Path, rel: str, schema: SchemaDoc, diags: Diagnostics, memo: Memo | None = None) -> Any:
     """Read a YAML file, validate it against ``schema``; return the data only if it produced no new errors.
 
-    With ``memo``, an unchanged file (same bytes, schema, path and strictness) is not parsed again: its validated
+    With ``memo``, an unchanged file (same bytes, schema and path) is not parsed again: its validated
     tree and the messages it produced are taken from the memo (ten times faster than PyYAML's constructor, which
     matters for an archive of hundreds of reports).
     """
     raw = path.read_bytes()
-    key = memo.key("yaml", schema.name, strict, rel, raw) if memo is not None else None
+    key = memo.key("yaml", schema.name, rel, raw) if memo is not None else None
     if key is not None and memo is not None and memo.has(key):
         data, found = pickle.loads(memo.get(key) or b"")
         for diagnostic in found:
             diags.add(diagnostic)
         return data
     start = len(diags.items)
-    data = _read_validated(raw, rel, schema, diags, strict)
+    data = _read_validated(raw, rel, schema, diags)
     if key is not None and memo is not None:
         memo.put(key, pickle.dumps((data, diags.items[start:])))
     return data
 
 
-def _read_validated(raw: bytes, rel: str, schema: SchemaDoc, diags: Diagnostics, strict: bool) -> Any:
+def _read_validated(raw: bytes, rel: str, schema: SchemaDoc, diags: Diagnostics) -> Any:
     before = len(diags.errors)
     try:
         text = raw.decode("utf-8")
@@ -346,5 +346,5 @@ def _read_validated(raw: bytes, rel: str, schema: SchemaDoc, diags: Diagnostics,
         diags.error((rel, 1), "berkas kosong")
         return None
     if data is not None:
-        schema.root.check(data, "", getattr(data, "line", 1), Ctx(rel, diags, strict))
+        schema.root.check(data, "", getattr(data, "line", 1), Ctx(rel, diags))
     return data if len(diags.errors) == before else None
