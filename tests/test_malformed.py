@@ -197,7 +197,7 @@ CASES = [
                                            "url_dasar: https://lkjip.contoh.go.id"), SITUS, 5, "diakhiri '/'"),
     # pagu on line 12 in display format (three groups, so YAML reads a string)
     Case("pagu-format-tampilan", replace(ANGGARAN, "pagu: 100000000", "pagu: 100.000.000"), ANGGARAN, 12,
-         "tanpa pemisah ribuan"),
+         "'100.000.000' memakai pemisah ribuan; tulis 100000000"),
     # line 23: the anggaran table takes the id of the capaian table
     Case("id-tabel-ganda", replace(BAB3, "id: tabel-anggaran", "id: tabel-capaian"), BAB3, 23,
          "id 'tabel-capaian' sudah dipakai"),

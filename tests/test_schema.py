@@ -73,10 +73,13 @@ def test_int_bounds_and_bool() -> None:
 def test_num_display_format_hint() -> None:
     node = Num(min=0)
     assert not run(node, "v: 84.82\n").items
-    [(line, msg)] = messages(run(node, "v: 1.234.567\n"))
-    assert "tanpa pemisah ribuan" in msg
-    [(line, msg)] = messages(run(node, 'v: "1.234,5"\n'))
-    assert "tanpa pemisah ribuan" in msg
+    # a number typed as it is printed is an error that says exactly what to write instead
+    assert messages(run(node, "v: 1.234.567\n")) == [
+        (1, "v: harus berupa angka; '1.234.567' memakai pemisah ribuan; tulis 1234567")]
+    assert messages(run(node, 'v: "1.234,5"\n')) == [
+        (1, "v: harus berupa angka; '1.234,5' memakai koma desimal dan pemisah ribuan; tulis 1234.5")]
+    assert messages(run(node, "v: Rp 5.000.000\n")) == [
+        (1, "v: harus berupa angka; 'Rp 5.000.000' memakai awalan Rp dan pemisah ribuan; tulis 5000000")]
     assert messages(run(node, "v: -1\n")) == [(1, "v: tidak boleh kurang dari 0, tertulis -1")]
     assert "harus berupa angka" in messages(run(node, "v: false\n"))[0][1]
 

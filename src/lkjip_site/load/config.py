@@ -11,6 +11,7 @@ from ..core.resources import theme_exists
 from . import schemas
 from .scales import parse_scales
 from .schema import read_validated
+from .yamltree import key_lines
 
 SITE_FILE = "situs.yaml"
 
@@ -39,4 +40,5 @@ def load_config(root: Path, diags: Diagnostics) -> SiteConfig | None:
         html_mentah=bool(data.get("html_mentah", False)),
         label_gambar=data.get("label_gambar", "Gambar"),
         scales=parse_scales(data.get("skala"), rel, diags),
+        lines=key_lines(data),
     )

@@ -12,7 +12,7 @@ from . import schemas
 from .data import read_data_files
 from .scales import parse_scales
 from .schema import Ctx, read_validated
-from .yamltree import YMap, load_yaml
+from .yamltree import YMap, key_lines, load_yaml
 
 REPORTS_DIR = "laporan"
 REPORT_FILE = "laporan.yaml"
@@ -105,6 +105,7 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
         ),
         efisiensi=data.get("efisiensi", "rasio"),
         catatan_versi=data.get("catatan_versi", ""),
+        lines=key_lines(data),
     )
     _check_logo(report, data, root, diags)
     return report

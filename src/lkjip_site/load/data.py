@@ -39,7 +39,7 @@ from ..core.paths import rel_path
 from . import schemas
 from .references import check_references, reference_lines
 from .schema import read_validated
-from .yamltree import YMap
+from .yamltree import YMap, key_lines
 
 DATA_DIR = "data"
 
@@ -104,7 +104,7 @@ def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
         data.pk = PerjanjianKinerja(
             tahun=pk["tahun"], jenis=pk.get("jenis", "awal"), tanggal=pk.get("tanggal"),
             sasaran=[str(s) for s in pk["sasaran"]], indikator=[str(i) for i in pk.get("indikator", [])],
-            program=[str(p) for p in pk.get("program", [])], loc=Loc(rel, pk.line),
+            program=[str(p) for p in pk.get("program", [])], loc=Loc(rel, pk.line), lines=key_lines(pk),
         )
     bud, rel = get("anggaran.yaml")
     if bud:
@@ -112,7 +112,7 @@ def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
     ikm, rel = get("ikm.yaml")
     if ikm:
         data.ikm = Ikm(
-            tahun=ikm["tahun"], responden=ikm.get("responden"), loc=Loc(rel, ikm.line),
+            tahun=ikm["tahun"], responden=ikm.get("responden"), loc=Loc(rel, ikm.line), lines=key_lines(ikm),
             unsur=[IkmElement(u["kode"], u["nama"], to_decimal(u["nilai"]), Loc(rel, u.line)) for u in ikm["unsur"]],
         )
 
@@ -162,6 +162,7 @@ def _indicator(i: YMap, rel: str) -> Indicator:
         target=_years(i.get("target"), rel),
         realisasi=_years(i.get("realisasi"), rel),
         tertulis=stated,
+        lines=key_lines(i),
     )
 
 
@@ -196,14 +197,15 @@ def _budget(b: YMap, rel: str) -> Budget:
                     indikator=s.get("indikator", ""), satuan=s.get("satuan", ""),
                     target=value(s["target"]) if s.get("target") is not None else None,
                     realisasi_output=value(s["realisasi_output"]) if s.get("realisasi_output") is not None else None,
-                    jenis_belanja=s.get("jenis_belanja"),
+                    jenis_belanja=s.get("jenis_belanja"), lines=key_lines(s),
                 )
                 for s in k["sub_kegiatan"]
             ]
-            kegiatan.append(BudgetNode("kegiatan", str(k["kode"]), k["nama"], Loc(rel, k.line), children=subs, **_stated(k)))
+            kegiatan.append(BudgetNode("kegiatan", str(k["kode"]), k["nama"], Loc(rel, k.line), children=subs,
+                                       lines=key_lines(k), **_stated(k)))
         programs.append(BudgetNode(
             "program", str(p["kode"]), p["nama"], Loc(rel, p.line), children=kegiatan,
-            sasaran=str(p["sasaran"]) if p.get("sasaran") is not None else None, **_stated(p),
+            sasaran=str(p["sasaran"]) if p.get("sasaran") is not None else None, lines=key_lines(p), **_stated(p),
         ))
     total = b.get("total_tertulis")
     last = b.get("tahun_lalu")
@@ -219,6 +221,7 @@ def _budget(b: YMap, rel: str) -> Budget:
             Loc(rel, b.line_of("total_tertulis")),
         ) if total else None,
         tahun_lalu=(to_decimal(last["pagu"]), to_decimal(last["realisasi"])) if last else None,
+        lines=key_lines(b),
     )
 
 

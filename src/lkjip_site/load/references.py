@@ -6,12 +6,10 @@ itself, which may be many lines below the object that holds it.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..core.diagnostics import Diagnostics
 from ..core.model import Indicator, Loc, Report
-from ..core.numbers import machine_form
 from .yamltree import YList, YMap
 
 #: (kind, owner id, referenced id) -> line of the reference itself; see :func:`reference_lines`.
@@ -111,11 +109,8 @@ def _check_grades(ind: Indicator, diags: Diagnostics) -> None:
     values = [(pv.annual, pv.loc) for pv in [*ind.target.values(), *ind.realisasi.values()]]
     values += [(q, pv.loc) for pv in [*ind.target.values(), *ind.realisasi.values()] for q in pv.quarters.values()]
     for v, loc in values:
-        if isinstance(v, str):
-            if re.fullmatch(r"-?[\d.]+,\d+", v.strip()):
-                diags.error(loc or ind.loc, f"indikator {ind.id}: '{v}' ditulis dengan koma desimal; tulis angka dengan "
-                                            f"titik desimal tanpa tanda kutip, mis. {machine_form(v)}")
-            elif not ind.kualitatif:
+        if isinstance(v, str):  # numbers typed as text (68,85) were already rejected by the schema
+            if not ind.kualitatif:
                 diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' berupa teks, tetapi indikator tidak punya daftar 'kualitatif'")
             elif v not in ind.kualitatif:
                 diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' tidak ada dalam daftar kualitatif {ind.kualitatif}")

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo
-from ..core.numbers import ID_WRITTEN
+from ..core.numbers import parse_hand_written
 from ..core.suggest import did_you_mean
 from .yamltree import YList, YMap, load_yaml
 
@@ -97,6 +97,19 @@ class Str(Node):
 
 
 @dataclass
+class Grade(Str):
+    """A qualitative value (``A``, ``BB``, ``Baik``) where a number is also allowed: text that is really a number
+    typed by hand (``68,85``, ``80%``, ``Rp 5.000``) is an error, or it would be published as a grade."""
+
+    def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
+        written = parse_hand_written(value) if isinstance(value, str) else None
+        if written is not None:
+            ctx.diags.error((ctx.file, line), f"{where}: {written.advice()}")
+            return
+        super().check(value, where, line, ctx)
+
+
+@dataclass
 class Int(Node):
     doc: str = ""
     min: int | None = None
@@ -127,10 +140,11 @@ class Num(Node):
 
     def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            hint = ""
-            if isinstance(value, str) and ID_WRITTEN.fullmatch(value.strip()):
-                hint = " (tulis angka tanpa pemisah ribuan dan dengan titik desimal, mis. 1234567.89)"
-            ctx.diags.error((ctx.file, line), f"{where}: harus berupa angka, tertulis {_describe(value)}{hint}")
+            written = parse_hand_written(value) if isinstance(value, str) else None
+            if written is not None:  # never read as a different number: say exactly what to write
+                ctx.diags.error((ctx.file, line), f"{where}: harus berupa angka; {written.advice()}")
+                return
+            ctx.diags.error((ctx.file, line), f"{where}: harus berupa angka, tertulis {_describe(value)}")
             return
         if self.min is not None and value < self.min:
             ctx.diags.error((ctx.file, line), f"{where}: tidak boleh kurang dari {self.min:g}, tertulis {value}")
