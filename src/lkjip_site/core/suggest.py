@@ -10,6 +10,9 @@ import difflib
 from typing import Iterable
 
 
+CUTOFF = 0.6  # difflib's similarity ratio below which a name is not offered
+
+
 def nearest(word: str, known: Iterable[object], n: int = 3) -> list[str]:
     """Up to ``n`` known names closest to ``word`` (case ignored, best first); empty when none is close."""
     by_fold: dict[str, str] = {}
@@ -18,7 +21,11 @@ def nearest(word: str, known: Iterable[object], n: int = 3) -> list[str]:
     folded = word.casefold()
     if folded in by_fold:
         return [by_fold[folded]]  # the same name in other letters: IKU1 for iku1
-    return [by_fold[m] for m in difflib.get_close_matches(folded, list(by_fold), n=n, cutoff=0.6)]
+    scored = sorted(((difflib.SequenceMatcher(None, folded, k).ratio(), k) for k in by_fold), key=lambda x: (-x[0], x[1]))
+    if not scored or scored[0][0] < CUTOFF:
+        return []
+    best = scored[0][0]  # only names about as close as the closest: one clear candidate is not diluted by others
+    return [by_fold[k] for score, k in scored[:n] if score >= CUTOFF and score >= best - 0.1]
 
 
 def did_you_mean(word: str, known: Iterable[object]) -> str:

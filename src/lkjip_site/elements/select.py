@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.model import Report
+from ..core.suggest import did_you_mean, listing
 
 
 class OptionError(Exception):
@@ -38,10 +39,12 @@ def indicators_for(report: Report, options: dict[str, Any]) -> list[Any]:
     wanted = option_ids(options, "indikator")
     for sid in wanted_sasaran or []:
         if sid not in c.sasaran:
-            raise OptionError(f"sasaran '{sid}' tidak ada di data/renstra.yaml", "sasaran")
+            raise OptionError(f"sasaran '{sid}' tidak ada di data/renstra.yaml{did_you_mean(sid, c.sasaran)} "
+                              f"(yang ada: {listing(c.sasaran)})", "sasaran")
     for iid in wanted or []:
         if iid not in c.indikator:
-            raise OptionError(f"indikator '{iid}' tidak ada di data/indikator.yaml", "indikator")
+            raise OptionError(f"indikator '{iid}' tidak ada di data/indikator.yaml{did_you_mean(iid, c.indikator)} "
+                              f"(yang ada: {listing(c.indikator)})", "indikator")
     order = wanted or (c.pk_indikator or list(c.indikator))
     out = [c.indikator[i] for i in order if i in c.indikator]
     if wanted_sasaran:

@@ -7,7 +7,8 @@ from pathlib import Path
 from ..core.diagnostics import Diagnostics
 from ..core.model import Loc, SiteConfig
 from ..core.paths import rel_path
-from ..core.resources import theme_exists
+from ..core.resources import theme_exists, theme_names
+from ..core.suggest import did_you_mean
 from . import schemas
 from .scales import parse_scales
 from .schema import read_validated
@@ -27,8 +28,10 @@ def load_config(root: Path, diags: Diagnostics) -> SiteConfig | None:
         return None
     tema = data.get("tema", "default")
     if not theme_exists(root, tema):
-        diags.error((rel, data.line_of("tema")), f"tema '{tema}' tidak ditemukan: buat folder themes/{tema}/ di "
-                                                f"folder situs atau hapus kunci 'tema' (tema bawaan: default)")
+        known = theme_names(root)
+        diags.error((rel, data.line_of("tema")), f"tema '{tema}' tidak ditemukan{did_you_mean(tema, known)}: buat "
+                                                f"folder themes/{tema}/ di folder situs atau hapus kunci 'tema' "
+                                                f"(tema yang ada: {', '.join(known)})")
     return SiteConfig(
         judul=data["judul"],
         pemda=data["pemda"],

@@ -36,6 +36,7 @@ from ..core.model import (
 )
 from ..core.numbers import ID_WRITTEN, PLAIN, to_decimal
 from ..core.paths import rel_path
+from ..core.suggest import did_you_mean
 from . import schemas
 from .references import check_references, reference_lines
 from .schema import read_validated
@@ -80,7 +81,9 @@ def read_data_files(report_folder: Path, root: Path, diags: Diagnostics, memo: M
         elif path.suffix in (".yaml", ".yml") and (path.stem + ".csv") in known:
             raw[path.name] = (read_validated(path, rel, schemas.DATASET_META, diags, memo), rel)
         else:
-            diags.warn((rel, 1), f"berkas data '{path.name}' tidak dikenal dan diabaikan")
+            names = [*schemas.DATA_FILES, "<nama>.csv"]
+            diags.warn((rel, 1), f"berkas data '{path.name}' tidak dikenal dan diabaikan"
+                                 f"{did_you_mean(path.name, schemas.DATA_FILES)} (berkas yang dikenal: {', '.join(names)})")
     return data, raw
 
 

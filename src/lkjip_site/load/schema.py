@@ -81,7 +81,8 @@ class Str(Node):
             return
         if self.choices is not None and value not in self.choices:
             allowed = ", ".join(self.choices)
-            ctx.diags.error((ctx.file, line), f"{where}: nilai '{value}' tidak dikenal; pilihan: {allowed}")
+            ctx.diags.error((ctx.file, line), f"{where}: nilai '{value}' tidak dikenal"
+                                              f"{did_you_mean(value, self.choices)}; pilihan: {allowed}")
         elif self.pattern and not re.fullmatch(self.pattern, value):
             ctx.diags.error((ctx.file, line), f"{where}: '{value}' tidak sesuai format {self.pattern_hint or self.pattern}")
         elif not value.strip():

@@ -139,16 +139,28 @@ def load_yaml(text: str, file: str, diags: Diagnostics, line_offset: int = 0) ->
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         char = _char_at(text, mark.line, mark.column) if mark else ""
+        where = ""
+        if exc.context_mark is not None and (exc.context or "").startswith(_OPENED):
+            # an unclosed '{', '[' or quote is noticed where the text ends (even past the last line): name the
+            # line that opened it, where the closing character belongs, and where reading stopped if inside the text
+            stopped = mark.line if mark is not None else exc.context_mark.line
+            mark = exc.context_mark
+            if stopped != mark.line and stopped < text.count("\n"):
+                where = f" (dibuka di baris ini; terbaca sampai baris {stopped + 1 + line_offset})"
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         problem = (exc.problem or "").strip()
-        diags.error((file, line), f"YAML tidak dapat dibaca: {_translate(problem, char)}")
+        diags.error((file, line), f"YAML tidak dapat dibaca: {_translate(problem, char)}{where}")
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - other YAML errors carry no mark
         diags.error((file, 1 + line_offset), f"YAML tidak dapat dibaca: {exc}")
         return None
     finally:
         loader.dispose()
+
+
+#: Contexts whose mark is the opening character of something never closed.
+_OPENED = ("while parsing a flow mapping", "while parsing a flow sequence", "while scanning a quoted scalar")
 
 
 def _char_at(text: str, line: int, column: int) -> str:
