@@ -299,10 +299,17 @@ def _check_totals(b: BudgetReport, source: Budget | None, loc: Loc) -> list[Find
         jloc = b.jenis_belanja[0].loc or loc
         sev: Severity = "error" if b.jenis_sumber == "data" else "warning"
         code = "jenis-belanja-total" if b.jenis_sumber == "data" else "jenis-belanja-sebagian"
+        hint = ""
+        if b.jenis_sumber == "rincian":  # summed from the leaves: the fault is a leaf without jenis_belanja
+            bare = [n for n in b.nodes() if not n.children and not n.jenis_belanja]
+            if bare:
+                jloc = bare[0].loc
+                hint = (f"; {len(bare)} sub kegiatan belum memiliki jenis_belanja, yang pertama "
+                        f"{bare[0].kode}")
         for what, s, t in (("pagu", sp, b.total.pagu), ("realisasi", sr, b.total.realisasi)):
             if _differs(s, t):
                 out.append(Finding(sev, jloc, f"jumlah {what} per jenis belanja {fmt_rupiah(s)} berbeda dengan "
-                                   f"total {what} program {fmt_rupiah(t)} (selisih {fmt_rupiah(t - s)})", code))
+                                   f"total {what} program {fmt_rupiah(t)} (selisih {fmt_rupiah(t - s)}){hint}", code))
     return out
 
 

@@ -34,7 +34,7 @@ from ..core.model import (
     Tujuan,
     Value,
 )
-from ..core.numbers import ID_WRITTEN, PLAIN, to_decimal
+from ..core.numbers import PLAIN, QUOTED, parse_hand_written, to_decimal
 from ..core.paths import rel_path
 from ..core.suggest import did_you_mean
 from . import schemas
@@ -278,8 +278,10 @@ def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
 def _warn_comma_numbers(body: list[list[str]], lines: list[int], c: int, name: str, rel: str,
                         diags: Diagnostics) -> None:
     for n, row in zip(lines, body):
-        if ID_WRITTEN.fullmatch(row[c].strip()):
-            diags.error((rel, n), f"kolom '{name}': angka '{row[c]}' memakai format tampilan; tulis tanpa pemisah ribuan dan dengan titik desimal")
+        written = parse_hand_written(row[c])
+        if written is not None and written.mistakes != (QUOTED,):  # a plain number in a text column is text
+            diags.error((rel, n), f"kolom '{name}': angka ditulis dalam format tampilan, {written.advice()} "
+                                  "(titik desimal, tanpa pemisah ribuan, tanpa % atau Rp)")
             return
 
 
