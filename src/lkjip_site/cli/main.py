@@ -112,14 +112,19 @@ def _options(args: argparse.Namespace) -> BuildOptions:
 
 
 def _scope(args: argparse.Namespace, root: Path) -> Scope:
-    """``--laporan``: every slug must name a report folder of this site."""
+    """``--laporan``: the reports a check or build is about."""
     chosen = getattr(args, "laporan", None) or []
+    _known_reports(chosen, root)
+    return Scope.of(chosen)
+
+
+def _known_reports(slugs: Sequence[str], root: Path) -> None:
+    """Every slug must name a report folder of this site; else a usage error naming the nearest."""
     known = report_slugs(root / "content")
-    for slug in chosen:
+    for slug in slugs:
         if slug not in known:
             raise UsageError(f"laporan '{slug}' tidak ada di content/laporan/{did_you_mean(slug, known)} "
                              f"(laporan yang ada: {listing(known)})")
-    return Scope.of(chosen)
 
 
 def _shown(args: argparse.Namespace) -> Callable[[Diagnostic], bool]:
@@ -178,6 +183,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_pdf(args: argparse.Namespace) -> int:
     opts = _options(args)
     opts.output = None
+    _known_reports([args.report], opts.root)
     data, diags = build_pdf(opts, args.report)
     report_diagnostics(diags)
     target = Path(args.output) if args.output else Path.cwd() / f"{args.report}.pdf"
