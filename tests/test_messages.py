@@ -186,6 +186,13 @@ CASES = [
     Case("opsi-mirip", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis\n",
                                "judul: Capaian indikator kinerja sasaran strategis\njudull: x\n"), BAB3, 18,
          "peringatan", "opsi tabel 'judull' tidak dikenal dan diabaikan; mungkin maksudnya 'judul'"),
+    # bab 3 line 23: the anggaran block becomes a dataset table naming a CSV that is spelt differently
+    Case("dataset-mirip", chain(write(f"{R}/data/penduduk.csv", "desa,jumlah\nA,1\n"),
+                                replace(BAB3, "```{tabel} anggaran\n", "```{tabel} dataset\ndataset: pendudukk\n")),
+         BAB3, 23, "galat", "dataset 'pendudukk' tidak ada di folder data; mungkin maksudnya 'penduduk'"),
+    # bab 3 line 24: the anggaran table's depth, misspelt
+    Case("tingkat-mirip", replace(BAB3, "id: tabel-anggaran\n", "id: tabel-anggaran\ntingkat: kegiatann\n"), BAB3, 24,
+         "galat", "tingkat 'kegiatann' tidak dikenal; mungkin maksudnya 'kegiatan'"),
     Case("jenis-tabel-mirip", replace(BAB3, "```{tabel} capaian\n", "```{tabel} capain\n"), BAB3, 15, "galat",
          "jenis tabel 'capain' tidak dikenal; mungkin maksudnya 'capaian'"),
     Case("berkas-data-mirip", write(f"{R}/data/indikator.yml", "indikator: []\n"), f"{R}/data/indikator.yml", 1,

@@ -18,7 +18,7 @@ from .charts import spec as specs
 from .charts.cache import ChartCache
 from .charts.spec import ChartError, ChartSpec
 from .charts.style import FALLBACK_PREDIKAT
-from .select import EMPTY_EFFICIENCY, OptionError, budget_of, indicators_for
+from .select import EMPTY_EFFICIENCY, OptionError, budget_of, dataset_of, indicators_for
 
 SpecBuilder = Callable[[Report, dict[str, Any]], ChartSpec]
 
@@ -101,11 +101,7 @@ def chart_ikm(report: Report, options: dict[str, Any]) -> ChartSpec:
 
 
 def chart_dataset(report: Report, options: dict[str, Any]) -> ChartSpec:
-    name = str(options.get("dataset", ""))
-    if name not in report.data.datasets:
-        known = ", ".join(sorted(report.data.datasets)) or "-"
-        raise OptionError(f"dataset '{name}' tidak ada di folder data (tersedia: {known})", "dataset")
-    ds = report.data.datasets[name]
+    ds = dataset_of(report, options)
     y = options.get("y")
     if y is None:
         y = [col for col, numeric in zip(ds.columns, ds.numeric) if numeric]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.model import Report
+from ..core.model import Dataset, Report
 from ..core.suggest import did_you_mean, listing
 
 
@@ -50,6 +50,16 @@ def indicators_for(report: Report, options: dict[str, Any]) -> list[Any]:
     if wanted_sasaran:
         out = [i for i in out if i.sasaran_id in wanted_sasaran]
     return out
+
+
+def dataset_of(report: Report, options: dict[str, Any]) -> Dataset:
+    """The CSV dataset named by the ``dataset:`` option (its file name without ``.csv``)."""
+    name = str(options.get("dataset", ""))
+    known = report.data.datasets
+    if name not in known:
+        raise OptionError(f"dataset '{name}' tidak ada di folder data{did_you_mean(name, known)} (dataset adalah "
+                          f"berkas data/<nama>.csv; yang ada: {listing(known)})", "dataset")
+    return known[name]
 
 
 def budget_of(report: Report) -> Any:
