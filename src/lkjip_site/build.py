@@ -16,14 +16,16 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .archive.history import plan_history
 from .archive.release import release_target, store_release
 from .archive.store import load_archive
 from .compute.site import compute_site
-from .core.diagnostics import ContentError, Diagnostics
+from .core.diagnostics import ContentError, Diagnostic, Diagnostics
 from .core.memo import Memo
 from .core.model import Site
+from .core.scope import Scope
 from .elements.charts.bundle import vega_bundle
 from .elements.charts.cache import CacheMode, ChartCache
 from .elements.registry import make_registry
@@ -42,7 +44,8 @@ from .output.publish import publish
 class BuildOptions:
     root: Path  # the site folder: situs.yaml, content/, optionally themes/
     output: Path | None = None
-    strict: bool = False
+    strict: bool = False  # warnings in scope become errors
+    scope: Scope = Scope()  # --laporan: the reports --strict applies to and whose messages are shown in full
     pdf: bool = True
     dev_reload: bool = False  # `lkjip serve` adds a live-reload script
     cache_dir: Path | None = None  # memo, chart cache and converted fonts (default <root>/.cache)
@@ -77,6 +80,10 @@ class BuildResult:
     rendered: list[str] = field(default_factory=list)  # pages rendered (not taken from the memo) in this build
 
 
+#: Which errors stop a run (None: every error; a build publishes the whole site, so it stops on any).
+Blocking = Callable[[Diagnostic], bool] | None
+
+
 def build_date() -> dt.date | None:
     """Dates printed on pages come from SOURCE_DATE_EPOCH only, so the same input gives the same bytes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -85,19 +92,19 @@ def build_date() -> dt.date | None:
     return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
 
 
-def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None) -> Site:
+def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None, blocking: Blocking = None) -> Site:
     """Stages 1–4: config, content, data, computation. Raises ContentError when anything is wrong.
 
     ``memo`` keeps validated data files between builds (``check`` passes none: it writes nothing).
     """
-    config = load_config(opts.root, diags, opts.strict)
+    config = load_config(opts.root, diags)
     if config is None:
         raise ContentError(diags)
     site = Site(root=opts.root, content_dir=opts.content, config=config)
-    site.reports = load_reports(opts.content, opts.root, config, diags, opts.strict)
+    site.reports = load_reports(opts.content, opts.root, config, diags)
     for report in site.reports:
-        load_data(report, opts.root, diags, opts.strict, memo)
-    _stop_on_errors(diags, opts.strict)
+        load_data(report, opts.root, diags, memo)
+    _stop_on_errors(diags, opts, blocking)
     compute_site(site, diags)
     return site
 
@@ -122,9 +129,9 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     archive = load_archive(opts.root, diags)
     history = plan_history(site, archive, diags)
     released = {path: data for version in archive for path, data in version.site_files(diags).items()}
-    _stop_on_errors(diags, opts.strict)  # a changed release stops the build before anything is rendered
+    _stop_on_errors(diags, opts)  # a changed release stops the build before anything is rendered
     parsed, charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
-    _stop_on_errors(diags, opts.strict)
+    _stop_on_errors(diags, opts)
     pdf_memo = opts.memo("pdf")
     pdfs = render_pdfs(site, parsed, diags, pdf_memo, frozen=history.frozen) if opts.pdf else {}
     memo = opts.memo("halaman")
@@ -133,9 +140,9 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     files = render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs,
                         vega_bundle=bundle, history=history)
     files.update(released)  # released versions, byte for byte, each file checked against its manifest above
-    _stop_on_errors(diags, opts.strict)  # a broken Markdown link is reported at its source line, not again per page
+    _stop_on_errors(diags, opts)  # a broken Markdown link is reported at its source line, not again per page
     check_links(files, memo.stats.rendered, diags)
-    _stop_on_errors(diags, opts.strict)
+    _stop_on_errors(diags, opts)
     if write:
         publish(files, opts.out)
         if charts is not None:
@@ -152,9 +159,9 @@ def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
         diags.error((site.config.loc.file, 1), f"laporan '{slug}' tidak ada di content/laporan (tersedia: {known})")
         raise ContentError(diags)
     parsed, _charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
-    _stop_on_errors(diags, opts.strict)
+    _stop_on_errors(diags, opts)
     pdfs = render_pdfs(site, parsed, diags, opts.memo("pdf"), only={slug})
-    _stop_on_errors(diags, opts.strict)
+    _stop_on_errors(diags, opts)
     newest = max((r for r in site.reports if r.slug == slug), key=lambda r: (r.tanggal_terbit, r.versi))
     return pdfs[newest.url + pdf_name(newest)], diags
 
@@ -181,26 +188,29 @@ def release(opts: BuildOptions, slug: str) -> tuple[str, BuildResult | None]:
 def check(opts: BuildOptions) -> Diagnostics:
     """Everything ``build`` validates, rendering included (links, references, values), without writing anything.
 
-    Charts already in the cache are read from it; new ones are drawn in memory and not stored.
+    Charts already in the cache are read from it; new ones are drawn in memory and not stored. With ``--laporan``
+    only errors in scope stop the check: the other reports' problems are counted, not fixed, by this author.
     """
     diags = Diagnostics()
-    site = load_site(opts, diags)
+    blocking = opts.scope.covers
+    site = load_site(opts, diags, blocking=blocking)
     archive = load_archive(opts.root, diags)
     history = plan_history(site, archive, diags)
     parsed, _charts = parse_site(site, diags, opts.cache_root, "read" if opts.use_cache else "off")
-    _stop_on_errors(diags, opts.strict)
+    _stop_on_errors(diags, opts, blocking)
     memo = Memo(None, "periksa")
     files = render_site(site, parsed, diags, build_date(), memo, dev_reload=False, history=history)
     for version in archive:  # released files as link targets only (``verifikasi`` checks their bytes)
         files.update({path: b"" for path in version.site_paths()})
-    _stop_on_errors(diags, opts.strict)
+    _stop_on_errors(diags, opts, blocking)
     check_links(files, memo.stats.rendered, diags)
-    _stop_on_errors(diags, opts.strict)
+    _stop_on_errors(diags, opts, blocking)
     return diags
 
 
-def _stop_on_errors(diags: Diagnostics, strict: bool) -> None:
-    if strict:
-        diags.promote_warnings()
-    if diags.errors:
+def _stop_on_errors(diags: Diagnostics, opts: BuildOptions, blocking: Blocking = None) -> None:
+    """``--strict`` turns the warnings in scope into errors; then any blocking error stops the run."""
+    if opts.strict:
+        diags.promote_warnings(opts.scope.covers)
+    if any(blocking is None or blocking(d) for d in diags.errors):
         raise ContentError(diags)

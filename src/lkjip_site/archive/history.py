@@ -10,7 +10,7 @@ being written, newest first.
 from __future__ import annotations
 
 from ..core.diagnostics import Diagnostics
-from ..core.model import Report, Site
+from ..core.model import Report, Site, loc_of
 from ..output.versions import (SiteHistory, VersionInfo, info_from_report, newest_first, suggest_version,
                                version_key)
 from .store import ArchivedVersion, changed_sources, snapshot
@@ -42,7 +42,7 @@ def _warn_if_edited(report: Report, released: ArchivedVersion, taken: list[str],
     if not changed:
         return
     shown = ", ".join(changed[:5]) + (f" dan {len(changed) - 5} lainnya" if len(changed) > 5 else "")
-    diags.warn(report.versi_loc or report.loc,
+    diags.warn(loc_of(report, "versi"),
                f"versi '{report.versi}' sudah diterbitkan ({released.rel}, {released.released_text}) dan situs "
                f"tetap menampilkan terbitan itu; isi folder ini sudah berbeda ({shown}). Naikkan versi (mis. "
                f"versi: \"{suggest_version(report.versi, taken)}\"), isi catatan_versi, lalu jalankan "

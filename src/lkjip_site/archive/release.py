@@ -17,7 +17,7 @@ import bagit
 
 from .. import __version__
 from ..core.diagnostics import ContentError, Diagnostics
-from ..core.model import Report, Site
+from ..core.model import Report, Site, loc_of
 from ..output.versions import report_metadata, suggest_version, version_key
 from .bag import bag_name, make_bag_zip
 from .manifest import Manifest, entries, tree_digest
@@ -39,7 +39,7 @@ def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags:
         known = ", ".join(sorted(r.slug for r in site.reports)) or "-"
         diags.error((site.config.loc.file, 1), f"laporan '{slug}' tidak ada di content/laporan (tersedia: {known})")
         raise ContentError(diags)
-    where = report.versi_loc or report.loc
+    where = loc_of(report, "versi")
     released = {av.versi: av for av in archive if av.slug == slug}
     sources = snapshot(report.folder)
     same = released.get(report.versi)

@@ -13,6 +13,7 @@ from typing import Literal
 
 from ..core import fmt
 from ..core.model import Missing, ScaleClass, Value
+from ..core.suggest import did_you_mean, listing
 from .budget import serapan
 from .capaian import Result
 from .report import ComputedReport, IndicatorResult
@@ -111,10 +112,15 @@ def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) 
                    "percent" if ir.satuan.strip() == "%" else "number", path)
     if attr == "tren":
         return Ref(ir.tren or Missing("tidak ada realisasi tahun lalu"), "text", path)
-    raise _unknown(path, f"atribut '{attr}' tidak ada untuk indikator")
+    raise _unknown(path, f"atribut '{attr}' tidak ada untuk indikator{did_you_mean(attr, INDICATOR_ATTRS)} "
+                         f"(atribut: {', '.join(INDICATOR_ATTRS)})")
 
 
+INDICATOR_ATTRS = ("target", "realisasi", "capaian", "predikat", "target_tahunan", "target_akhir", "realisasi_lalu",
+                   "kemajuan", "delta", "tren", "nama", "satuan", "polaritas")
 _BUDGET_ATTRS = ("pagu", "realisasi", "serapan", "sisa")
+#: The words a path may start with besides an indicator id.
+PREFIXES = ("anggaran", "capaian", "ikm", "predikat", "laporan")
 
 
 def _budget_attr(pagu: Decimal, realisasi: Decimal, attr: str, path: str) -> Ref:
@@ -137,7 +143,8 @@ def _budget_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     if attr == "realisasi_sd" and not middle:
         return Ref(b.realisasi_sd(c.periode), "rupiah", path)
     if attr not in _BUDGET_ATTRS and attr != "nama":
-        raise _unknown(path, f"atribut anggaran harus salah satu dari {', '.join(_BUDGET_ATTRS)} atau nama")
+        raise _unknown(path, f"atribut anggaran harus salah satu dari {', '.join(_BUDGET_ATTRS)} atau nama"
+                             f"{did_you_mean(attr, (*_BUDGET_ATTRS, 'nama'))}")
     if not middle:
         if attr == "nama":
             raise _unknown(path)
@@ -146,11 +153,14 @@ def _budget_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
         key = middle[len("jenis."):]
         row = next((r for r in b.jenis_belanja if r.key == key), None)
         if row is None:
-            raise _unknown(path, f"jenis belanja '{key}' tidak ada")
+            keys = [j.key for j in b.jenis_belanja]
+            raise _unknown(path, f"jenis belanja '{key}' tidak ada{did_you_mean(key, keys)} (yang ada: {listing(keys)})")
         return Ref(row.label, "text", path) if attr == "nama" else _budget_attr(row.pagu, row.realisasi, attr, path)
     node = b.find(middle)
     if node is None:
-        raise _unknown(path, f"kode anggaran '{middle}' tidak ada")
+        codes = [n.kode for n in b.nodes()]
+        raise _unknown(path, f"kode anggaran '{middle}' tidak ada{did_you_mean(middle, codes)} (kode ditulis di "
+                             "data/anggaran.yaml)")
     if attr == "nama":
         return Ref(node.nama, "text", path)
     return _budget_attr(node.pagu, node.realisasi, attr, path)
@@ -170,7 +180,9 @@ def _capaian_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
                        "percent", path)
         if parts[2] == "predikat":
             return _class_ref(s.predikat, path)
-    raise _unknown(path, "gunakan capaian.rata_rata, capaian.predikat atau capaian.<id sasaran>")
+    hint = did_you_mean(sid, [*c.sasaran, "rata_rata", "predikat"]) if sid else ""
+    raise _unknown(path, f"gunakan capaian.rata_rata, capaian.predikat atau capaian.<id sasaran>{hint} (id sasaran "
+                         f"ditulis di data/renstra.yaml; yang ada: {listing(c.sasaran)})")
 
 
 def _ikm_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
@@ -184,7 +196,8 @@ def _ikm_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     if c.ikm.responden is not None:
         table["responden"] = Ref(Decimal(c.ikm.responden), "number", path, 0)
     if attr not in table:
-        raise _unknown(path, "gunakan ikm.nilai, ikm.skm, ikm.mutu, ikm.kinerja atau ikm.responden")
+        raise _unknown(path, "gunakan ikm.nilai, ikm.skm, ikm.mutu, ikm.kinerja atau ikm.responden"
+                             + did_you_mean(attr, ("nilai", "skm", "mutu", "kinerja", "responden")))
     return table[attr]
 
 
@@ -197,7 +210,9 @@ def _predikat_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
             return Ref(Decimal(n), "number", path, 0)
     if any(_slug(k.label) == want for k in c.scale.classes):
         return Ref(Decimal(0), "number", path, 0)
-    raise _unknown(path, f"predikat '{parts[1]}' tidak ada pada skala '{c.scale.nama}'")
+    labels = [_slug(k.label) for k in c.scale.classes]
+    raise _unknown(path, f"predikat '{parts[1]}' tidak ada pada skala '{c.scale.nama}'{did_you_mean(want, labels)} "
+                         f"(predikat: {', '.join(labels)})")
 
 
 def _slug(text: str) -> str:
@@ -212,7 +227,7 @@ def _laporan_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
         return Ref(Decimal(len(c.pk_indikator)), "number", path, 0)
     if attr in attrs:
         return Ref(str(attrs[attr]), "text", path)
-    raise _unknown(path)
+    raise _unknown(path, f"gunakan laporan.<atribut>{did_you_mean(attr, attrs)} (atribut: {', '.join(attrs)})")
 
 
 def lookup(computed: ComputedReport, path: str) -> Ref:
@@ -243,5 +258,8 @@ def lookup(computed: ComputedReport, path: str) -> Ref:
     if head in handlers and len(parts) >= 2:
         return handlers[head](computed, parts, path)
     if head in computed.indikator:
-        raise _unknown(path, "gunakan <indikator>.<atribut>")
-    raise _unknown(path)
+        raise _unknown(path, f"gunakan <indikator>.<atribut>, mis. {head}.capaian")
+    name = base or head
+    raise _unknown(path, f"'{name}' bukan id indikator{did_you_mean(name, [*computed.indikator, *PREFIXES])}; id "
+                         f"indikator ditulis di data/indikator.yaml (yang ada: {listing(computed.indikator)}); "
+                         f"awalan lain: {', '.join(PREFIXES)}")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from ..core.model import CapaianPolicy, Indicator, Loc, Report, Scale, ScaleClass, Value
+from ..core.model import CapaianPolicy, Indicator, Loc, Report, Scale, ScaleClass, Value, loc_of
 from .budget import BudgetReport, compute_budget
 from .capaian import Result, capaian, mean, mean_capaian, na, predikat_counts
 from .comparisons import NationalComparison, compare_national, delta, kemajuan_renstra, trend
@@ -223,7 +223,7 @@ def _efficiency_sasaran(method: str, sasaran: dict[str, SasaranResult],
 
 
 def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
-                   default_scale_id: str = "permendagri-86-2017") -> ComputedReport:
+                   default_scale_id: str = "permendagri-86-2017", site_scale_loc: Loc | None = None) -> ComputedReport:
     """Build the one tree of derived values a report's tables, charts, references and checks read."""
     site_scales = site_scales or {}
     issues: list[Finding] = []
@@ -232,7 +232,9 @@ def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
     except KeyError as exc:  # reported by check; computing on with a known scale keeps every other finding visible
         fallback = default_scale_id if default_scale_id in site_scales or default_scale_id in BUILTIN_SCALES \
             else "permendagri-86-2017"
-        issues.append(Finding("error", report.loc, f"{exc.args[0]}; dipakai skala '{fallback}'", "skala-tidak-dikenal"))
+        # at the skala_predikat that names it: the report's own, or the site's it inherits
+        where = loc_of(report, "skala_predikat") if "skala_predikat" in report.lines else site_scale_loc or report.loc
+        issues.append(Finding("error", where, f"{exc.args[0]}; dipakai skala '{fallback}'", "skala-tidak-dikenal"))
         scale = resolve_scale(fallback, site_scales)
     policy, tahun, periode = report.capaian, report.tahun, report.periode
     inds = {iid: compute_indicator(ind, tahun, periode, policy, scale)
@@ -268,7 +270,7 @@ def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
             issues.append(Finding("error", pv.loc if pv and pv.loc else ind.loc, inds[i].split or "", "triwulan-dibagi"))
     method = report.efisiensi or "rasio"
     if method not in EFISIENSI:
-        issues.append(Finding("error", report.loc, f"metode efisiensi '{method}' tidak dikenal; pilih: {', '.join(EFISIENSI)}", "efisiensi-metode"))
+        issues.append(Finding("error", loc_of(report, "efisiensi"), f"metode efisiensi '{method}' tidak dikenal; pilih: {', '.join(EFISIENSI)}", "efisiensi-metode"))
         method = "rasio"
     return ComputedReport(
         tahun=tahun, periode=periode, instansi=report.instansi.nama, scale=scale,

@@ -43,6 +43,16 @@ class Loc:
         return f"{self.file}:{self.line}"
 
 
+def loc_of(obj: Any, *keys: str) -> Loc:
+    """Where the first of ``keys`` present is written in the mapping ``obj`` came from (``obj.lines``), else the
+    mapping itself (``obj.loc``). A message about a value must name the value's line, not its owner's first line."""
+    for key in keys:
+        line = obj.lines.get(key)
+        if line:
+            return Loc(obj.loc.file, line)
+    return obj.loc
+
+
 @dataclass(frozen=True)
 class Missing:
     """A value that was not measured, with the author's reason (never counted as zero)."""
@@ -94,6 +104,7 @@ class Indicator:
     target: dict[int, PeriodValues] = field(default_factory=dict)
     realisasi: dict[int, PeriodValues] = field(default_factory=dict)
     tertulis: dict[int, Stated] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
     sasaran_id: str | None = None  # filled from the Renstra
 
 
@@ -139,6 +150,7 @@ class PerjanjianKinerja:
     indikator: list[str]
     program: list[str]
     loc: Loc
+    lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
 
 @dataclass
@@ -161,6 +173,7 @@ class BudgetNode:
     target: Value | None = None
     realisasi_output: Value | None = None
     jenis_belanja: str | None = None
+    lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
 
 @dataclass
@@ -179,6 +192,7 @@ class Budget:
     jenis_belanja: list[JenisBelanja] = field(default_factory=list)
     total_tertulis: tuple[Decimal | None, Decimal | None, Loc] | None = None  # (pagu, realisasi, loc)
     tahun_lalu: tuple[Decimal, Decimal] | None = None  # (pagu, realisasi)
+    lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
 
 @dataclass
@@ -195,6 +209,7 @@ class Ikm:
     unsur: list[IkmElement]
     loc: Loc
     responden: int | None = None
+    lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
 
 @dataclass
@@ -325,12 +340,12 @@ class Report:
     capaian: CapaianPolicy = field(default_factory=CapaianPolicy)
     efisiensi: str = "rasio"
     catatan_versi: str = ""
-    versi_loc: Loc | None = None  # the line of ``versi`` in laporan.yaml (a release that conflicts is reported there)
     computed: Any = None  # filled by compute stage
     source_digest: str = ""  # hash of laporan.yaml and every data file: what the computed model is made of
     tables: list[NumberedItem] = field(default_factory=list)  # in reading order, filled by markdown stage
     figures: list[NumberedItem] = field(default_factory=list)
     assets: dict[str, Path] = field(default_factory=dict)  # rel path in report -> file, copied to output
+    lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
     @property
     def url(self) -> str:
@@ -361,6 +376,7 @@ class SiteConfig:
     html_mentah: bool = False
     label_gambar: str = "Gambar"
     scales: dict[str, Scale] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
 
 @dataclass

@@ -18,7 +18,7 @@ from .charts import spec as specs
 from .charts.cache import ChartCache
 from .charts.spec import ChartError, ChartSpec
 from .charts.style import FALLBACK_PREDIKAT
-from .select import EMPTY_EFFICIENCY, OptionError, budget_of, indicators_for
+from .select import EMPTY_EFFICIENCY, OptionError, budget_of, dataset_of, indicators_for
 
 SpecBuilder = Callable[[Report, dict[str, Any]], ChartSpec]
 
@@ -101,11 +101,7 @@ def chart_ikm(report: Report, options: dict[str, Any]) -> ChartSpec:
 
 
 def chart_dataset(report: Report, options: dict[str, Any]) -> ChartSpec:
-    name = str(options.get("dataset", ""))
-    if name not in report.data.datasets:
-        known = ", ".join(sorted(report.data.datasets)) or "-"
-        raise OptionError(f"dataset '{name}' tidak ada di folder data (tersedia: {known})", "dataset")
-    ds = report.data.datasets[name]
+    ds = dataset_of(report, options)
     y = options.get("y")
     if y is None:
         y = [col for col, numeric in zip(ds.columns, ds.numeric) if numeric]
@@ -113,7 +109,7 @@ def chart_dataset(report: Report, options: dict[str, Any]) -> ChartSpec:
     return specs.dataset(ds.columns, rows, x=str(options.get("x") or ds.columns[0]),
                           y=y, jenis=str(options.get("jenis", "batang")), warna=options.get("warna"),
                           label=options.get("label") or {}, satuan=options.get("satuan") or ds.satuan or None,
-                          nama=ds.judul or name)
+                          nama=ds.judul or ds.id)
 
 
 KINDS: dict[str, SpecBuilder] = {

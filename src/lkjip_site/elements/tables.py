@@ -20,8 +20,9 @@ from ..core import fmt
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo
 from ..core.model import Missing, Report, ScaleClass, Value
+from ..core.suggest import did_you_mean
 from ..markdown.directives import Directive, Registry, RenderContext
-from .select import EMPTY_EFFICIENCY, OptionError, budget_of, indicators_for, option_ids
+from .select import EMPTY_EFFICIENCY, OptionError, budget_of, dataset_of, indicators_for, option_ids
 
 
 @dataclass
@@ -245,7 +246,8 @@ def table_anggaran(report: Report, options: dict[str, Any]) -> Table:
     budget = budget_of(report)
     depth = str(options.get("tingkat", "sub_kegiatan"))
     if depth not in _LEVELS:
-        raise OptionError(f"tingkat '{depth}' tidak dikenal; pilihan: {', '.join(_LEVELS)}", "tingkat")
+        raise OptionError(f"tingkat '{depth}' tidak dikenal{did_you_mean(depth, _LEVELS)}; pilihan: "
+                          f"{', '.join(_LEVELS)}", "tingkat")
     keep = _LEVELS[: _LEVELS.index(depth) + 1]
     body = []
     for node in budget.nodes():
@@ -364,13 +366,10 @@ def table_ikm(report: Report, options: dict[str, Any]) -> Table:
 
 
 def table_dataset(report: Report, options: dict[str, Any]) -> Table:
-    name = str(options.get("dataset", ""))
-    if name not in report.data.datasets:
-        known = ", ".join(sorted(report.data.datasets)) or "-"
-        raise OptionError(f"dataset '{name}' tidak ada di folder data (tersedia: {known})", "dataset")
+    dataset = dataset_of(report, options)
     columns = option_ids(options, "kolom")
     try:
-        result = dataset_table(report.data.datasets[name], columns)
+        result = dataset_table(dataset, columns)
     except (KeyError, ValueError) as exc:
         raise OptionError(str(exc.args[0]), "kolom") from None
     show_share = bool(options.get("persen", False))

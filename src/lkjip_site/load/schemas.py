@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.model import JENIS_BELANJA
-from .schema import AnyOf, Bool, Date, Field, Int, ListOf, MapOf, Num, Obj, SchemaDoc, Str, is_number
+from .schema import AnyOf, Bool, Date, Field, Grade, Int, ListOf, MapOf, Num, Obj, SchemaDoc, Str, is_number
 
 ID = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"
 SLUG = r"[a-z0-9][a-z0-9\-]*"
@@ -23,15 +23,16 @@ def _opt(node: Any) -> Field:
 TEXT = Str()
 YEAR = Int(min=1990, max=2100, doc="tahun, mis. 2023")
 MISSING = Obj({"tidak_ada": _req(Str(doc="alasan nilai tidak tersedia"))}, doc="nilai tidak tersedia beserta alasannya")
+GRADE = Grade(doc="nilai kualitatif, mis. B")
 GRADE_OR_NUMBER = AnyOf(
-    [(is_number, Num()), (lambda v: isinstance(v, str), Str(doc="nilai kualitatif, mis. B")),
+    [(is_number, Num()), (lambda v: isinstance(v, str), GRADE),
      (lambda v: isinstance(v, dict), MISSING)],
     expected="angka, nilai kualitatif (teks) atau {tidak_ada: alasan}",
     doc="angka, nilai kualitatif, atau nilai tidak tersedia",
 )
 QUARTERS = Obj({k: _opt(GRADE_OR_NUMBER) for k in QUARTER_KEYS}, doc="nilai per triwulan dan/atau tahunan")
 PERIOD_VALUE = AnyOf(
-    [(is_number, Num()), (lambda v: isinstance(v, str), Str()),
+    [(is_number, Num()), (lambda v: isinstance(v, str), GRADE),
      (lambda v: isinstance(v, dict) and "tidak_ada" in v, MISSING),
      (lambda v: isinstance(v, dict), QUARTERS)],
     expected="angka, nilai kualitatif, {tidak_ada: alasan} atau {tahunan/tw1..tw4: nilai}",

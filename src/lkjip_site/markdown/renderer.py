@@ -15,6 +15,7 @@ from markdown_it.token import Token
 
 from ..compute.refs import lookup
 from ..core.model import Report
+from ..core.suggest import did_you_mean, listing
 from .directives import Directive, ParsedChapter, RenderContext
 from .links import line_of, resolve_links
 from .urls import chapter_url, pdf_anchor
@@ -68,7 +69,10 @@ def _render_ref(ctx: RenderContext, target: str, loc: tuple[str, int]) -> str:
             chapter = next(c for c in ctx.report.chapters if c.id == item.chapter_id)
             href = ctx.href(chapter_url(ctx.report, chapter), item.id) if chapter is not ctx.chapter or ctx.pdf else f"#{item.id}"
             return f'<a class="ref" href="{escape(href)}">{escape(item.label)}</a>'
-    ctx.diags.error(loc, f"rujukan '{target}' tidak ditemukan: tidak ada tabel atau gambar dengan id itu di laporan ini")
+    ids = [item.id for item in [*ctx.report.tables, *ctx.report.figures]]
+    ctx.diags.error(loc, f"rujukan '{target}' tidak ditemukan: tidak ada tabel atau gambar dengan id itu di laporan ini"
+                         f"{did_you_mean(target, ids)} (id ditulis pada opsi 'id:' blok {{tabel}} atau {{grafik}}; "
+                         f"yang ada: {listing(ids)})")
     return escape(target)
 
 
