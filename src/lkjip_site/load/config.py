@@ -39,4 +39,5 @@ def load_config(root: Path, diags: Diagnostics, strict: bool) -> SiteConfig | No
         html_mentah=bool(data.get("html_mentah", False)),
         label_gambar=data.get("label_gambar", "Gambar"),
         scales=parse_scales(data.get("skala"), rel, diags),
+        capaian=dict(data.get("capaian", {})),
     )
