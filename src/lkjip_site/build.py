@@ -26,6 +26,7 @@ from .load.content import load_reports
 from .load.data import load_data
 from .markdown.directives import Parsed
 from .markdown.parser import make_parser, number_items, parse_chapter
+from .output.audit import Shown, audit_site
 from .output.linkcheck import check_links
 from .output.pages import pdf_name, render_site
 from .output.pdfs import render_pdfs
@@ -116,12 +117,14 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     parsed, charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
     _stop_on_errors(diags, opts.strict)
     pdf_memo = opts.memo("pdf")
-    pdfs = render_pdfs(site, parsed, diags, pdf_memo) if opts.pdf else {}
+    pdf_marks: list[Shown] = []
+    pdfs = render_pdfs(site, parsed, diags, pdf_memo, marks=pdf_marks) if opts.pdf else {}
     memo = opts.memo("halaman")
     bundle = vega_bundle(opts.cache_root) if any(r.figures for r in site.reports) else None
     files = render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs,
                         vega_bundle=bundle)
     _stop_on_errors(diags, opts.strict)  # a broken Markdown link is reported at its source line, not again per page
+    audit_figures(site, files, diags, pdf_marks)
     check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts.strict)
     if write:
@@ -141,14 +144,17 @@ def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
         raise ContentError(diags)
     parsed, _charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
     _stop_on_errors(diags, opts.strict)
-    pdfs = render_pdfs(site, parsed, diags, opts.memo("pdf"), only={slug})
+    pdf_marks: list[Shown] = []
+    pdfs = render_pdfs(site, parsed, diags, opts.memo("pdf"), only={slug}, marks=pdf_marks)
+    audit_figures(site, {}, diags, pdf_marks)
     _stop_on_errors(diags, opts.strict)
     newest = max((r for r in site.reports if r.slug == slug), key=lambda r: (r.tanggal_terbit, r.versi))
     return pdfs[newest.url + pdf_name(newest)], diags
 
 
 def check(opts: BuildOptions) -> Diagnostics:
-    """Everything ``build`` validates, rendering included (links, references, values), without writing anything.
+    """Everything ``build`` validates, rendering included (links, references, values, the consistency audit of every
+    page), without writing anything. PDFs are not laid out (that is what makes ``check`` fast); ``build`` audits them.
 
     Charts already in the cache are read from it; new ones are drawn in memory and not stored.
     """
@@ -159,9 +165,16 @@ def check(opts: BuildOptions) -> Diagnostics:
     memo = Memo(None, "periksa")
     files = render_site(site, parsed, diags, build_date(), memo, dev_reload=False)
     _stop_on_errors(diags, opts.strict)
+    audit_figures(site, files, diags)
     check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts.strict)
     return diags
+
+
+def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra: list[Shown] | None = None) -> None:
+    """Every figure the output shows, compared with the model (``output/audit.py``): a disagreement is an error."""
+    for place, message in audit_site(site, files, extra or []):
+        diags.error((place, 1), message)
 
 
 def _stop_on_errors(diags: Diagnostics, strict: bool) -> None:

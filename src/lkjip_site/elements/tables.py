@@ -81,12 +81,18 @@ def money(value: Decimal | None, figure: str = "") -> Cell:
     return Cell(NA if value is None else fmt.fmt_rupiah(value).replace("Rp ", ""), numeric=True, figure=figure)
 
 
-def val(value: Value | None, figure: str = "") -> Cell:
-    """A target or realisasi as entered: number, grade or N/A with its reason."""
+def val(value: Value | None, figure: str = "", label: str = "") -> Cell:
+    """A target or realisasi as entered: number, grade or N/A with its reason.
+
+    ``label`` ("target", "realisasi") words the reason as the capaian beside it does, so both share one note.
+    """
     if value is None:
-        return Cell(NA, numeric=True, cls="na", title="tidak diisi", figure=figure)
+        return Cell(NA, numeric=True, cls="na", title=f"{label} belum diisi" if label else "tidak diisi",
+                    figure=figure)
     if isinstance(value, Missing):
-        return Cell(NA, numeric=True, cls="na", title=value.reason, figure=figure)
+        reason = (f"{label} tidak tersedia: {value.reason}" if label else value.reason) if value.reason else \
+            f"{label or 'nilai'} tidak tersedia"
+        return Cell(NA, numeric=True, cls="na", title=reason, figure=figure)
     if isinstance(value, str):
         return Cell(value, cls="nilai-mutu", figure=figure)  # a grade (B, BB, A): text, not a number
     return Cell(fmt.fmt_entered(value), numeric=True, figure=figure)
@@ -172,8 +178,8 @@ def table_pk(report: Report, options: dict[str, Any]) -> Table:
 
     def target(i: Any) -> Cell:
         if i.target_tahunan is not None:
-            return val(i.target_tahunan, f"{i.id}.target_tahunan")
-        return val(i.target, f"{i.id}.target")
+            return val(i.target_tahunan, f"{i.id}.target_tahunan", "target")
+        return val(i.target, f"{i.id}.target", "target")
 
     body = _grouped_rows(report, inds, lambda i: [text(i.satuan), target(i)])
     table = Table([head("No", "Sasaran strategis", "Indikator kinerja", "Satuan", f"Target {report.tahun}")], body)
@@ -204,7 +210,7 @@ def table_iku(report: Report, options: dict[str, Any]) -> Table:
 def table_capaian(report: Report, options: dict[str, Any]) -> Table:
     inds = indicators_for(report, options)
     body = _grouped_rows(report, inds, lambda i: [
-        text(i.satuan), val(i.target, f"{i.id}.target"), val(i.realisasi, f"{i.id}.realisasi"),
+        text(i.satuan), val(i.target, f"{i.id}.target", "target"), val(i.realisasi, f"{i.id}.realisasi", "realisasi"),
         capaian_cell(i.capaian, f"{i.id}.capaian"), predikat(i.predikat, i.capaian.reason, f"{i.id}.predikat")])
     table = Table([head("No", "Sasaran strategis", "Indikator kinerja", "Satuan", "Target", "Realisasi",
                         "Capaian", "Predikat")], body)
@@ -277,7 +283,8 @@ def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
     for n, i in enumerate(inds, start=1):
         by_year = {p.tahun: p for p in i.riwayat}
         cells = [Cell(str(n)), Cell(i.nama, header=True), text(i.satuan)]
-        cells += [val(by_year[y].realisasi, f"{i.id}.realisasi@{y}") if y in by_year else val(None) for y in years]
+        cells += [val(by_year[y].realisasi, f"{i.id}.realisasi@{y}", "realisasi") if y in by_year
+                  else val(None, "", f"realisasi {y}") for y in years]
         cells += [num(i.delta, 2, "tidak ada realisasi tahun lalu"),
                   Cell(i.tren, figure=f"{i.id}.tren") if i.tren else Cell(NA, cls="na", title="tidak ada realisasi tahun lalu")]
         body.append(Row(cells))
@@ -295,7 +302,8 @@ def table_renstra(report: Report, options: dict[str, Any]) -> Table:
         source = report.data.indikator[i.id]
         kondisi = source.kondisi_awal[1] if source.kondisi_awal else None
         body.append(Row([Cell(str(n)), Cell(i.nama, header=True), text(i.satuan), val(kondisi),
-                         val(i.target_akhir, f"{i.id}.target_akhir"), val(i.realisasi, f"{i.id}.realisasi"),
+                         val(i.target_akhir, f"{i.id}.target_akhir", "target akhir"),
+                         val(i.realisasi, f"{i.id}.realisasi", "realisasi"),
                          capaian_cell(i.kemajuan, f"{i.id}.kemajuan") if i.kemajuan
                          else Cell(NA, numeric=True, cls="na", title="tidak ada target akhir")]))
     return Table([head("No", "Indikator kinerja", "Satuan", "Kondisi awal", f"Target akhir Renstra {end_year}",
