@@ -150,8 +150,9 @@ class Average:
     value: Decimal | None
     method: AverageMethod
     cap_100: bool
-    basis: tuple[str, ...]  # the indicators it averages over (measured or not): a table footer shows it only then
+    basis: tuple[str, ...]  # the indicators it is defined over (measured or not)
     definisi: str
+    inputs: tuple[str, ...] = ()  # the measured ones, whose capaian enter it: a table footer shows it only with all
 
     @property
     def nama_metode(self) -> str:
@@ -183,14 +184,16 @@ def organisation_average(policy: CapaianPolicy, sasaran: Sequence[SasaranMean], 
             text += f"; sasaran tanpa indikator terukur tidak ikut: {', '.join(empty)}"
         if outside:
             text += f"; indikator di luar sasaran tidak ikut: {', '.join(outside)}"
-        return Average(mean(means), method, policy.batas_100, basis, f"{text}; {_cap_text(policy.batas_100)}")
+        return Average(mean(means), method, policy.batas_100, basis, f"{text}; {_cap_text(policy.batas_100)}",
+                       tuple(measured))
     chosen = [results[i] for i in counts.ids if i in results]
     value = mean_capaian(chosen, policy.batas_100)
     text = f"rerata capaian {len(counts.terukur)} indikator terukur dari {len(counts.ids)} {counts.lingkup}"
     if method == "per_sasaran":
         text += " (laporan tanpa sasaran Renstra, jadi dirata-rata per indikator)"
         method = "per_indikator"
-    return Average(value, method, policy.batas_100, counts.ids, f"{text}; {_cap_text(policy.batas_100)}")
+    return Average(value, method, policy.batas_100, counts.ids, f"{text}; {_cap_text(policy.batas_100)}",
+                   counts.terukur)
 
 
 def _count(fid: str, nama: str, n: int, definisi: str) -> Figure:

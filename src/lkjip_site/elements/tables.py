@@ -231,30 +231,32 @@ def _sasaran_row(report: Report, sid: str) -> tuple[Row, str]:
 
 
 def _average_rows(report: Report, shown: list[str]) -> tuple[list[Row], list[str]]:
-    """Average rows that average exactly the rows shown, each labelled with what it averages.
+    """Average rows that average the rows shown, each labelled with what it averages.
 
-    One sasaran's indicators: that sasaran's average. Every indicator the organisation average averages (its basis):
-    the organisation average, naming the method and the rows it leaves out. Some sasaran in full: one row each.
-    Anything else (one tujuan indicator, a hand-picked list): no average row, and a note says why.
+    An average is shown only when every capaian that enters it (its measured indicators) is a row of the table.
+    Rows of one sasaran only: that sasaran's average. Otherwise the organisation average, naming the method and the
+    rows it leaves out; else one row per sasaran whose measured indicators are all shown. Anything else (one tujuan
+    indicator, a hand-picked list): no average row, and a note says why.
     """
     c = report.computed
     shown_set = set(shown)
-    members = {sid: [i for i in s.indikator if i in c.indikator] for sid, s in c.sasaran.items()}
-    for sid, ids in members.items():
-        if ids and set(ids) == shown_set:
+    measured = {sid: {i for i in s.indikator if i in c.indikator and c.indikator[i].capaian.for_average is not None}
+                for sid, s in c.sasaran.items()}
+    members = {sid: {i for i in s.indikator if i in c.indikator} for sid, s in c.sasaran.items()}
+    for sid in c.sasaran:
+        if shown_set and shown_set <= members[sid] and measured[sid] <= shown_set:
             row, note = _sasaran_row(report, sid)
             return [row], [note]
     avg = c.average
-    if avg is not None and avg.basis and set(avg.basis) <= shown_set:
+    if avg is not None and set(avg.inputs) <= shown_set and shown_set & set(avg.basis):
         outside = [i for i in shown if i not in set(avg.basis)]
         label = f"Rata-rata capaian kinerja ({avg.nama_metode}"
         label += f"; {len(outside)} indikator di luar sasaran tidak ikut)" if outside else ")"
-        value = c.figures["capaian.rata_rata"]
         row = Row([Cell(label, header=True, colspan=6),
-                   pct(c.rata_rata, "tidak ada capaian yang terukur", value.id),
+                   pct(c.rata_rata, "tidak ada capaian yang terukur", "capaian.rata_rata"),
                    predikat(c.predikat_rata_rata, "tidak ada capaian yang terukur", "capaian.predikat")], cls="jumlah")
         return [row], [f"Rata-rata capaian kinerja = {avg.definisi}."]
-    full = [sid for sid, ids in members.items() if ids and set(ids) <= shown_set]
+    full = [sid for sid in c.sasaran if members[sid] & shown_set and measured[sid] <= shown_set]
     if full:
         pairs = [_sasaran_row(report, sid) for sid in full]
         return [r for r, _ in pairs], [n for _, n in pairs]
@@ -301,7 +303,7 @@ def table_renstra(report: Report, options: dict[str, Any]) -> Table:
     for n, i in enumerate(inds, start=1):
         source = report.data.indikator[i.id]
         kondisi = source.kondisi_awal[1] if source.kondisi_awal else None
-        body.append(Row([Cell(str(n)), Cell(i.nama, header=True), text(i.satuan), val(kondisi),
+        body.append(Row([Cell(str(n)), Cell(i.nama, header=True), text(i.satuan), val(kondisi, "", "kondisi awal"),
                          val(i.target_akhir, f"{i.id}.target_akhir", "target akhir"),
                          val(i.realisasi, f"{i.id}.realisasi", "realisasi"),
                          capaian_cell(i.kemajuan, f"{i.id}.kemajuan") if i.kemajuan
