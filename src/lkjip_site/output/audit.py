@@ -132,7 +132,8 @@ def audit(reports: Mapping[str, Report], shown: Iterable[Shown]) -> list[tuple[s
 
 def _message(figure: str, ref: Ref, items: Sequence[Shown]) -> str:
     by_text: dict[str, list[str]] = {}
-    for s in items:
+    expected = normalise(ref.formatted())
+    for s in sorted(items, key=lambda s: normalise(s.text) == expected):  # the places that differ first
         places = by_text.setdefault(s.text.strip(), [])
         if s.place not in places:
             places.append(s.place)
