@@ -25,6 +25,7 @@ Hand computation of the fixture (capaian per indicator, positive R / T × 100, A
 from __future__ import annotations
 
 import importlib.util
+import io
 import re
 import shutil
 import sys
@@ -66,9 +67,15 @@ def page(result, name: str) -> str:
     return result.files[BASE + name].decode("utf-8")
 
 
+_PDF_TEXT: dict[int, list[str]] = {}
+
+
 def pdf_text(result) -> list[str]:
-    return [re.sub(r"\s+", " ", p.extract_text() or "") for p in PdfReader(__import__("io").BytesIO(
-        result.files[PDF])).pages]
+    """The PDF's pages read back with pypdf (once per build: it takes a few seconds)."""
+    if id(result) not in _PDF_TEXT:
+        reader = PdfReader(io.BytesIO(result.files[PDF]))
+        _PDF_TEXT[id(result)] = [re.sub(r"\s+", " ", p.extract_text() or "") for p in reader.pages]
+    return _PDF_TEXT[id(result)]
 
 
 # ------------------------------------------------------------------------------------------------ one figure, one value
