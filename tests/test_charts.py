@@ -335,6 +335,17 @@ def test_efisiensi_capaian_vs_serapan():
     assert "metode rasio" in r.summary
 
 
+def test_efisiensi_missing_capaian_is_an_na_mark_not_a_missing_bar():
+    r = render_chart(c.efisiensi([
+        {"nama": "Program Penunjang", "capaian": D("100.00"), "serapan": D("95.93")},
+        {"nama": "Program Kecamatan", "capaian": None, "serapan": D("80.00")},
+    ]))
+    assert len(bars(r.svg)) == 3  # the missing capaian has no bar ...
+    assert na_marks(r.svg) == ["Capaian kinerja Program Kecamatan; capaian N/A; serapan 80,00 %"]  # ... but a mark
+    assert r.table.rows[1] == ("Program Kecamatan", "N/A", "80,00 %")
+    assert "Pada 1 dari 1 program" in r.summary  # only comparable rows are compared
+
+
 def test_ikm_nine_elements():
     r = rendered("ikm")
     assert len(bars(r.svg)) == 9

@@ -105,8 +105,9 @@ def chart_efisiensi(report: Report, options: dict[str, Any]) -> ChartSpec:
     c = report.computed
     per_sasaran = options.get("per") == "sasaran"
     source = c.efisiensi_sasaran if per_sasaran else c.efisiensi
+    # a row with only one of the two values is drawn with an N/A mark for the other, not left out
     rows = [{"nama": r.label, "capaian": r.capaian, "serapan": r.serapan, "efisiensi": r.result.value,
-             "status": r.result.label} for r in source if r.capaian is not None and r.serapan is not None]
+             "status": r.result.label} for r in source if r.capaian is not None or r.serapan is not None]
     if not rows:
         raise OptionError(EMPTY_EFFICIENCY)
     return specs.efisiensi(rows, metode=c.efisiensi_deskripsi, tingkat="sasaran" if per_sasaran else "program")

@@ -27,11 +27,11 @@ def _url(context: Any, target: str) -> str:
 
 
 def _percent(value: Any) -> str:
-    return "–" if value is None else fmt.fmt_percent(value)
+    return fmt.NA if value is None else fmt.fmt_percent(value)
 
 
 def _number(value: Any, decimals: int = 2) -> str:
-    return "–" if value is None else fmt.fmt_number(value, decimals)
+    return fmt.NA if value is None else fmt.fmt_number(value, decimals)
 
 
 def _filesize(size: int) -> str:

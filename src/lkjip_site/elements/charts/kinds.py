@@ -452,7 +452,7 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
                     "nama": name,
                     "seri": seri,
                     "nilai": to_float(v),
-                    "label": fmt_percent_or_dash(v) if v is not None else "",
+                    "label": fmt_percent_or_dash(v),
                     "keterangan": f"{seri} {desc}",
                     "t_capaian": fmt_percent_or_dash(c),
                     "t_serapan": fmt_percent_or_dash(s),
@@ -486,7 +486,13 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
         description=alt.Description("keterangan:N"),
     )
     labels = base.mark_text(align="left", dx=4, aria=False).encode(y=y, yOffset=y_off, x=x, text="label:N")
-    chart = (target_rule(100.0, "100 %") + bars + labels).properties(
+    # a value that cannot be computed is a visible N/A where its bar would start, never a silently missing bar
+    na_marks = alt.Chart(data(values)).transform_filter("!isValid(datum.nilai)").transform_calculate(
+        x0="0").mark_text(align="left", dx=4, fontWeight="bold", color=MUTED_COLOUR,
+                          ariaRoleDescription="tanda N/A").encode(
+        y=y, yOffset=y_off, x=alt.X("x0:Q"), text="label:N", tooltip=tooltip,
+        description=alt.Description("keterangan:N"))
+    chart = (target_rule(100.0, "100 %") + bars + labels + na_marks).properties(
         width=PLOT_WIDTH, height=max(len(names) * max(56, 14 * max_lines(names) + 10), 60)
     )
     parts = [
