@@ -165,12 +165,13 @@ def pdf_pages_text(pdf: bytes) -> list[str]:
 
 
 def _value_pattern(value: str) -> re.Pattern[str]:
-    """The value as printed: spaces may break or vanish at a line end; a number is not part of a longer one.
+    """The value as printed: text extraction may break, drop or add a space anywhere ("N/ A" in a justified line);
+    a number is not part of a longer one.
 
     Only a value that starts (ends) with a digit needs the guard before (after) it: "N/A" may be followed by its
     footnote number, "98,17 %" by anything.
     """
-    body = r"\s*".join(re.escape(part) for part in value.split(" "))
+    body = r"\s*".join(re.escape(ch) for ch in value.replace(" ", ""))
     before = r"(?<![\d.,])" if value[:1].isdigit() else ""
     after = r"(?![\d]|[.,]\d)" if value[-1:].isdigit() else ""
     return re.compile(before + body + after)
