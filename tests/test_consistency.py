@@ -134,7 +134,7 @@ def test_chart_shows_every_indicator_and_marks_na_instead_of_dropping_the_bar(bu
     svg = figure[:figure.index("</svg>")]
     assert len(re.findall(r'aria-roledescription="batang"', svg)) == 24  # SAKIP (a grade) included
     na = re.findall(r'<text aria-label="([^"]*)"[^>]*aria-roledescription="tanda N/A"', svg)
-    assert na == ["Persentase lembaga kemasyarakatan desa yang aktif; target 80 %; realisasi N/A %; capaian N/A: "
+    assert na == ["Persentase lembaga kemasyarakatan desa yang aktif; target 80 %; realisasi N/A; capaian N/A: "
                   "realisasi tidak tersedia: Pendataan lembaga kemasyarakatan desa oleh DPMD belum selesai"]
     summary = figure[figure.index('<p class="grafik-ringkasan">'):figure.index("</p>")]
     assert '<span data-angka="indikator.jumlah">25</span>' in summary  # the model's figure, marked for the audit

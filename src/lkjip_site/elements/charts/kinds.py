@@ -67,13 +67,12 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
                 "predikat": predikat,
                 "label": f"{cap_s} · {predikat}" if c is not None else NA,
                 "keterangan": (
-                    f"{name}; target {target_s} {satuan}".rstrip()
-                    + f"; realisasi {real_s} {satuan}".rstrip()
+                    f"{name}; target {with_unit(target_s, satuan)}; realisasi {with_unit(real_s, satuan)}"
                     + (f"; capaian {cap_s}; predikat {predikat}" if c is not None
                        else f"; capaian N/A: {reason or 'tidak dapat dihitung'}")
                 ),
-                "t_target": f"{target_s} {satuan}".strip(),
-                "t_realisasi": f"{real_s} {satuan}".strip(),
+                "t_target": with_unit(target_s, satuan),
+                "t_realisasi": with_unit(real_s, satuan),
                 "t_capaian": cap_s if c is not None else f"N/A ({reason or 'tidak dapat dihitung'})",
             }
         )
@@ -138,6 +137,11 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
         "diberi warna dan label sesuai predikat; indikator yang capaiannya tidak dapat dihitung ditandai N/A."
     )
     return Plan(chart, summary.text, table, alt_text, tuple(summary.marks))
+
+
+def with_unit(shown: str, satuan: str) -> str:
+    """"84,82 nilai", but "N/A" alone: a value that does not exist has no unit."""
+    return shown if shown == NA or not satuan else f"{shown} {satuan}"
 
 
 def _capaian_summary(angka: Any, n: int, n_measured: int, reached: int, unmeasured: list[str]) -> Sentence:
