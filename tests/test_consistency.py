@@ -35,6 +35,7 @@ import pytest
 from pypdf import PdfReader
 
 from lkjip_site.build import BuildOptions, build, check, load_site
+from lkjip_site.cli.main import main
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.output.audit import Shown, audit, audit_site, marks_in_html
 
@@ -326,3 +327,17 @@ def test_audit_on_every_example_and_the_benchmark_corpus(tmp_path: Path, monkeyp
         marks = sum(len(marks_in_html(p, d.decode("utf-8"))) for p, d in result.files.items() if p.endswith(".html"))
         assert marks > 50, root  # the pages do mark their figures
         assert audit_site(result.site, result.files) == [], root
+
+
+def test_lkjip_check_runs_the_audit_and_names_the_places(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A site theme whose key figures recount the indicators (as the chart summary once did) fails ``lkjip check``."""
+    root = tmp_path / "situs"
+    shutil.copytree(FIXTURE, root)
+    override = root / "themes" / "default" / "templates" / "partials" / "key_figures.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('<p>Dari <span data-angka="indikator.jumlah">{{ report.computed.indikator|length }}</span> '
+                        "indikator</p>\n", encoding="utf-8")
+    assert main(["check", "--situs", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert (f"{BASE}index.html:1: galat: angka 'indikator.jumlah' (Jumlah indikator) tidak sama di semua tempat: "
+            f"model 25; tampil '27' di {BASE}index.html; '25' di ") in err  # 25 PK + 2 program/kegiatan indicators
