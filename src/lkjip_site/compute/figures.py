@@ -38,7 +38,8 @@ METHOD_NAMES: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Figure:
-    """One named figure of a report (see the module docstring)."""
+    """One named figure of a report (see the module docstring); shown through :func:`.refs.lookup`, whose
+    ``formatted()`` is the one way every place prints it."""
 
     id: str
     nama: str
@@ -46,20 +47,6 @@ class Figure:
     kind: Kind
     definisi: str
 
-    @property
-    def text(self) -> str:
-        """As every place prints it (id-ID; N/A for a value that does not exist)."""
-        if isinstance(self.value, Missing):
-            return fmt.NA
-        if isinstance(self.value, str) or self.kind == "text":
-            return str(self.value)
-        if self.kind == "count":
-            return fmt.fmt_int(self.value)
-        if self.kind == "percent":
-            return fmt.fmt_percent(self.value)
-        if self.kind == "rupiah":
-            return fmt.fmt_rupiah(self.value)
-        return fmt.fmt_number(self.value)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..core.model import Report
 from .figures import Figure
+from .refs import lookup
 
 #: (text, figure id or "") pieces: the figure ids mark what the audit compares with the model.
 Parts = tuple[tuple[str, str], ...]
@@ -24,16 +25,16 @@ class KeyFigure:
     definisi: str = ""  # what the figure counts or averages, over which set (a tooltip and the page's text)
 
 
-def _fig(f: Figure) -> tuple[str, str]:
-    return (f.text, f.id)
-
-
 def key_figures(report: Report) -> list[KeyFigure]:
     """The report page's key figures, every value read from the computed model's named figures."""
     c = report.computed
     if c is None or not c.figures:
         return []
     f = c.figures
+
+    def _fig(fig: Figure) -> tuple[str, str]:
+        return (lookup(c, fig.id).formatted(), fig.id)  # printed as {nilai} prints it
+
     out: list[KeyFigure] = []
     avg = f["capaian.rata_rata"]
     if c.rata_rata is not None:

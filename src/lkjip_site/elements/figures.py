@@ -11,7 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Callable
 
+from ..compute.refs import lookup
 from ..compute.report import counts_for
+from ..core import fmt
 from ..core.diagnostics import Diagnostics
 from ..core.model import Report
 from ..markdown.directives import Directive, Registry, RenderContext
@@ -52,7 +54,9 @@ def chart_target_realisasi(report: Report, options: dict[str, Any]) -> ChartSpec
     prefix, counts = counts_for(report.computed, [i.id for i in inds])
 
     def figure(name: str, n: int) -> dict[str, str]:
-        return {"teks": str(n), "id": f"{prefix}.{name}" if prefix else ""}
+        if prefix:  # a named figure of the model, printed as {nilai} prints it
+            return {"teks": lookup(report.computed, f"{prefix}.{name}").formatted(), "id": f"{prefix}.{name}"}
+        return {"teks": fmt.fmt_int(n), "id": ""}
 
     angka = {"lingkup": counts.lingkup, "jumlah": figure("jumlah", len(counts.ids)),
              "terukur": figure("terukur", len(counts.terukur)), "mencapai": figure("mencapai_target", len(counts.mencapai)),
