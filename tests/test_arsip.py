@@ -305,8 +305,11 @@ def test_change_page_lists_exactly_what_changed(flow: Flow) -> None:
              "98,13 %", "-4,38 poin persen"],
         ],
         "Angka kunci, rata-rata dan jumlah yang berubah": [
-            ["Rata-rata capaian kinerja", "Nilai", "97,50 %", "96,04 %", "-1,46 poin persen"],
             ["Indikator mencapai target", "Nilai", "2", "1", "-1"],
+            ["Indikator belum mencapai target", "Nilai", "1", "2", "+1"],
+            ["Rata-rata capaian kinerja", "Nilai", "97,50 %", "96,04 %", "-1,46 poin persen"],
+            ["Indikator mencapai target sasaran S2", "Nilai", "1", "0", "-1"],
+            ["Indikator belum mencapai target sasaran S2", "Nilai", "0", "1", "+1"],
         ],
     }
     # the one chapter whose text changed, word by word
@@ -416,8 +419,10 @@ def test_open_data_carries_machine_values(flow: Flow) -> None:
     sakip = [r for r in rows if r["indikator_id"] == "SAKIP" and r["tahun"] == 2022][0]
     assert sakip["target_kualitatif"] == "B" and sakip["target"] is None
     keys = {r["kunci"]: r for r in package.get_resource("angka-kunci").read_rows()}
-    assert keys["indikator_mencapai_target"]["nilai"] == 1
-    assert keys["rata_rata_capaian"]["nilai"] == Decimal("288.125") / 3  # unrounded, not the printed 96,04
+    assert keys["indikator.mencapai_target"]["nilai"] == 1  # the {nilai} path is the key
+    assert keys["capaian.rata_rata"]["nilai"] == Decimal("288.125") / 3  # unrounded, not the printed 96,04
+    assert keys["capaian.predikat"]["teks"] == "Sangat Berhasil" and keys["capaian.predikat"]["nilai"] is None
+    assert keys["capaian.rata_rata"]["definisi"].startswith("rerata per sasaran")
     budget = package.get_resource("anggaran").read_rows()
     assert all(r["kode_induk"] is None for r in budget if r["tingkat"] == "program")
     total = load_document((flow.build / NEW / "data-terbuka" / "laporan.json").read_bytes())["anggaran"]

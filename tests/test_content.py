@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from lkjip_site.build import BuildOptions, load_site
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import Diagnostics
 from lkjip_site.core.paths import resolve_inside
@@ -277,3 +278,15 @@ def test_indicator_program_reference_line(fresh_project: Path) -> None:
     _, diags = _data(fresh_project)
     [d] = diags.errors
     assert d.line == 6 and "program '7.01.99'" in d.message
+
+
+def test_averaging_is_chosen_by_the_site_and_overridden_by_the_report(fresh_project: Path) -> None:
+    """``capaian:`` in situs.yaml is every report's default; laporan.yaml overrides it key by key."""
+    situs = fresh_project / "situs.yaml"
+    situs.write_text(situs.read_text(encoding="utf-8") + "capaian: {rata_rata: per_indikator, batas_100: true}\n",
+                     encoding="utf-8")
+    meta = next((fresh_project / "content" / "laporan").iterdir()) / "laporan.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "capaian: {batas_100: false}\n", encoding="utf-8")
+    report = load_site(BuildOptions(root=fresh_project), Diagnostics()).reports[0]
+    assert (report.capaian.rata_rata, report.capaian.batas_100) == ("per_indikator", False)
+    assert report.computed.figures["capaian.metode"].value == "rerata seluruh indikator terukur"

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lkjip_site.core.fmt import (
-    DASH,
+    NA,
     fmt_date,
     fmt_delta,
     fmt_int,
@@ -76,8 +76,8 @@ def test_fmt_date():
 def test_fmt_value_and_missing():
     assert fmt_value(D("84.82")) == "84,82"
     assert fmt_value("BB") == "BB"
-    assert fmt_value(Missing("Survei belum dilaksanakan")) == DASH == "\u2013"
-    assert fmt_value(None) == DASH
+    assert fmt_value(Missing("Survei belum dilaksanakan")) == NA == "N/A"  # one way, never a dash (nil)
+    assert fmt_value(None) == NA
     assert missing_reason(Missing("Survei belum dilaksanakan")) == "Survei belum dilaksanakan"
     assert missing_reason(D(1)) is None
 

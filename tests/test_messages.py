@@ -89,6 +89,15 @@ CASES = [
     Case("triwulan-dibagi",
          replace(INDIKATOR, "      2023: 80\n", "      2023: {tahunan: 80, tw1: 20, tw2: 20, tw3: 20, tw4: 20}\n"),
          INDIKATOR, 7, "galat", "IKU1", "triwulan-dibagi"),
+    # indikator.yaml line 7: quarterly targets only, in an annual report (the program never picks one of them)
+    Case("triwulan-tanpa-tahunan",
+         replace(INDIKATOR, "      2023: 80\n", "      2023: {tw1: 80, tw2: 80, tw3: 80, tw4: 80}\n"),
+         INDIKATOR, 7, "galat", "IKU1: target 2023 hanya ditulis per triwulan (80/80/80/80) tanpa target tahunan",
+         "triwulan-tanpa-tahunan"),
+    # indikator.yaml line 7: an index ('terakhir') whose TW IV target is not the annual one
+    Case("triwulan-agregasi",
+         replace(INDIKATOR, "      2023: 80\n", "      2023: {tahunan: 80, tw1: 70, tw2: 75, tw3: 78, tw4: 79}\n"),
+         INDIKATOR, 7, "galat", "target TW IV 79 tidak sama dengan target tahunan 80", "triwulan-agregasi"),
     # indikator.yaml: a kualitatif list inserted as line 6 moves "2023: 80" (a number) to line 8
     Case("satuan-berbeda", replace(INDIKATOR, "    polaritas: positif\n", "    polaritas: positif\n    kualitatif: [A, B]\n"),
          INDIKATOR, 8, "galat", "IKU1 tahun 2023: target berupa angka", "satuan-berbeda"),

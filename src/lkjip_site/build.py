@@ -34,7 +34,9 @@ from .load.content import load_reports
 from .load.data import load_data
 from .markdown.directives import Parsed
 from .markdown.parser import make_parser, number_items, parse_chapter
+from .output.audit import HtmlSource, Shown, audit_site
 from .output.linkcheck import check_links
+from .output.opendata import OpenDataSource
 from .output.pages import pdf_name, render_site
 from .output.pdfs import render_pdfs
 from .output.publish import publish
@@ -133,14 +135,16 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     parsed, charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
     _stop_on_errors(diags, opts)
     pdf_memo = opts.memo("pdf")
-    pdfs = render_pdfs(site, parsed, diags, pdf_memo, frozen=history.frozen) if opts.pdf else {}
+    pdf_marks: list[Shown] = []
+    pdfs = render_pdfs(site, parsed, diags, pdf_memo, frozen=history.frozen, marks=pdf_marks) if opts.pdf else {}
     memo = opts.memo("halaman")
     drawn = [r for r in site.reports if r.url not in history.frozen]
     bundle = vega_bundle(opts.cache_root) if any(r.figures for r in drawn) else None
     files = render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs,
                         vega_bundle=bundle, history=history)
-    files.update(released)  # released versions, byte for byte, each file checked against its manifest above
     _stop_on_errors(diags, opts)  # a broken Markdown link is reported at its source line, not again per page
+    audit_figures(site, files, diags, pdf_marks)  # what this build rendered; released files are checked by hash
+    files.update(released)  # released versions, byte for byte, each file checked against its manifest above
     check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts)
     if write:
@@ -160,7 +164,9 @@ def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
         raise ContentError(diags)
     parsed, _charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
     _stop_on_errors(diags, opts)
-    pdfs = render_pdfs(site, parsed, diags, opts.memo("pdf"), only={slug})
+    pdf_marks: list[Shown] = []
+    pdfs = render_pdfs(site, parsed, diags, opts.memo("pdf"), only={slug}, marks=pdf_marks)
+    audit_figures(site, {}, diags, pdf_marks)
     _stop_on_errors(diags, opts)
     newest = max((r for r in site.reports if r.slug == slug), key=lambda r: (r.tanggal_terbit, r.versi))
     return pdfs[newest.url + pdf_name(newest)], diags
@@ -186,7 +192,8 @@ def release(opts: BuildOptions, slug: str) -> tuple[str, BuildResult | None]:
 
 
 def check(opts: BuildOptions) -> Diagnostics:
-    """Everything ``build`` validates, rendering included (links, references, values), without writing anything.
+    """Everything ``build`` validates, rendering included (links, references, values, the consistency audit of every
+    page), without writing anything. PDFs are not laid out (that is what makes ``check`` fast); ``build`` audits them.
 
     Charts already in the cache are read from it; new ones are drawn in memory and not stored. With ``--laporan``
     only errors in scope stop the check: the other reports' problems are counted, not fixed, by this author.
@@ -200,12 +207,20 @@ def check(opts: BuildOptions) -> Diagnostics:
     _stop_on_errors(diags, opts, blocking)
     memo = Memo(None, "periksa")
     files = render_site(site, parsed, diags, build_date(), memo, dev_reload=False, history=history)
+    _stop_on_errors(diags, opts, blocking)
+    audit_figures(site, files, diags)
     for version in archive:  # released files as link targets only (``verifikasi`` checks their bytes)
         files.update({path: b"" for path in version.site_paths()})
     _stop_on_errors(diags, opts, blocking)
     check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts, blocking)
     return diags
+
+
+def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra: list[Shown] | None = None) -> None:
+    """Every figure the output shows, compared with the model (``output/audit.py``): a disagreement is an error."""
+    for place, message in audit_site(site, files, extra or [], sources=[HtmlSource(), OpenDataSource()]):
+        diags.error((place, 1), message)
 
 
 def _stop_on_errors(diags: Diagnostics, opts: BuildOptions, blocking: Blocking = None) -> None:

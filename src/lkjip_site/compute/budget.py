@@ -219,6 +219,7 @@ class BudgetReport:
     total_tertulis: tuple[Decimal | None, Decimal | None, Loc] | None
     realisasi_tw: dict[str, Decimal]
     issues: list[Finding]
+    jenis_total: BudgetRow | None = None  # Σ of the jenis belanja rows (equals ``total`` unless only some are given)
 
     def nodes(self) -> Iterable[BudgetResult]:
         for p in self.program:
@@ -311,6 +312,8 @@ def compute_budget(budget: Budget, periode: str = "tahunan") -> BudgetReport:
     for p in program:
         for q, v in p.realisasi_tw.items():
             tw[q] = tw.get(q, ZERO) + v
+    jenis_total = BudgetRow("jenis", "Jumlah belanja", sum((r.pagu for r in jenis), ZERO),
+                            sum((r.realisasi for r in jenis), ZERO)) if jenis else None
     return BudgetReport(budget.tahun, program, total, jenis, sumber, _kelompok_rows(jenis), _sasaran_rows(program),
                         budget_change(total.pagu, total.realisasi, budget.tahun_lalu), budget.total_tertulis,
-                        dict(sorted(tw.items())), issues)
+                        dict(sorted(tw.items())), issues, jenis_total)

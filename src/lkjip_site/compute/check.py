@@ -26,7 +26,9 @@ realisasi-triwulan         error       a sub kegiatan's realisasi differs from t
 serapan-lebih              warning     realisasi exceeds pagu
 skala                      error       the scale used has a gap, an overlap or no rule above 100 %
 skala-tidak-dikenal        error       the report names a scale id that does not exist (default scale used)
-triwulan-dibagi            error       a non-additive indicator's quarterly targets are split to sum to the annual
+triwulan-dibagi            error       a non-additive indicator's quarterly values add up to the annual (any level)
+triwulan-tanpa-tahunan     error       quarterly targets without the annual target (annual report; warning quarterly)
+triwulan-agregasi          error       annual and quarterly values disagree by the aggregation (sum, TW IV, mean)
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
 judul-tahun                warning     the report title names another year than the report's
 target-nol                 warning     target 0: capaian shown as N/A

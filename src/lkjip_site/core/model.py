@@ -70,7 +70,12 @@ class PeriodValues:
 
     annual: Value | None = None
     quarters: dict[str, Value] = field(default_factory=dict)  # keys tw1..tw4
-    loc: Loc | None = None
+    loc: Loc | None = None  # the year's line (``2024: ...``)
+    locs: dict[str, Loc] = field(default_factory=dict)  # line of each key (``tahunan``, ``tw1`` ...) when written
+
+    def loc_of(self, key: str) -> Loc | None:
+        """The line of one value (``tahunan``, ``tw1`` ...), else the year's line: messages point at the value."""
+        return self.locs.get(key, self.loc)
 
 
 @dataclass
@@ -263,11 +268,17 @@ class Instansi:
     logo: str | None = None  # path relative to the report folder
 
 
+AverageMethod = Literal["per_sasaran", "per_indikator"]
+
+
 @dataclass
 class CapaianPolicy:
+    """How capaian and the organisation's average are computed (``capaian:`` in situs.yaml and laporan.yaml)."""
+
     rumus_negatif: Literal["standar", "rasio_terbalik"] = "standar"
     hasil_negatif: Literal["nol", "tidak_tercapai"] = "nol"
     batas_100: bool = False
+    rata_rata: AverageMethod = "per_sasaran"
 
 
 @dataclass
@@ -377,6 +388,7 @@ class SiteConfig:
     label_gambar: str = "Gambar"
     scales: dict[str, Scale] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
+    capaian: dict[str, Any] = field(default_factory=dict)  # site defaults of CapaianPolicy, as written (key -> value)
 
 
 @dataclass

@@ -44,4 +44,5 @@ def load_config(root: Path, diags: Diagnostics) -> SiteConfig | None:
         label_gambar=data.get("label_gambar", "Gambar"),
         scales=parse_scales(data.get("skala"), rel, diags),
         lines=key_lines(data),
+        capaian=dict(data.get("capaian", {})),
     )

@@ -79,7 +79,7 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
         situs=inst.get("situs", ""),
         logo=inst.get("logo"),
     )
-    policy = data.get("capaian", {})
+    policy = {**site.capaian, **data.get("capaian", {})}  # the report overrides the site's defaults key by key
     period = data["periode"]
     title = data.get("judul") or _default_title(instansi.nama, data["tahun"], period)
     report = Report(
@@ -102,6 +102,7 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
             rumus_negatif=policy.get("rumus_negatif", "standar"),
             hasil_negatif=policy.get("hasil_negatif", "nol"),
             batas_100=policy.get("batas_100", False),
+            rata_rata=policy.get("rata_rata", "per_sasaran"),
         ),
         efisiensi=data.get("efisiensi", "rasio"),
         catatan_versi=data.get("catatan_versi", ""),

@@ -131,8 +131,10 @@ def value(raw: Any) -> Value:
 def _period(raw: Any, loc: Loc) -> PeriodValues:
     if isinstance(raw, dict) and "tidak_ada" not in raw:
         quarters = {k: value(v) for k, v in raw.items() if k != "tahunan"}
-        return PeriodValues(annual=value(raw["tahunan"]) if "tahunan" in raw else None, quarters=quarters, loc=loc)
-    return PeriodValues(annual=value(raw), loc=loc)
+        locs = {str(k): Loc(loc.file, raw.line_of(k)) for k in raw} if isinstance(raw, YMap) else {}
+        return PeriodValues(annual=value(raw["tahunan"]) if "tahunan" in raw else None, quarters=quarters, loc=loc,
+                            locs=locs)
+    return PeriodValues(annual=value(raw), loc=loc, locs={"tahunan": loc})
 
 
 def _years(raw: YMap | None, rel: str) -> dict[int, PeriodValues]:

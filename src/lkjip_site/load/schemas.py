@@ -54,6 +54,15 @@ SCALE = Obj(
     doc="skala predikat capaian",
 )
 SCALES = MapOf(Str(pattern=SLUG, pattern_hint="huruf kecil, angka dan '-'"), SCALE)
+#: How capaian and the organisation's average are computed; in situs.yaml (default of every report) and laporan.yaml.
+CAPAIAN = Obj({
+    "rumus_negatif": _opt(Str(choices=("standar", "rasio_terbalik"))),
+    "hasil_negatif": _opt(Str(choices=("nol", "tidak_tercapai"))),
+    "batas_100": _opt(Bool(doc="batasi setiap capaian pada 100 % sebelum dirata-rata")),
+    "rata_rata": _opt(Str(choices=("per_sasaran", "per_indikator"),
+                          doc="per_sasaran: rerata indikator per sasaran, lalu antar-sasaran; "
+                              "per_indikator: rerata seluruh indikator terukur")),
+}, doc="aturan penghitungan capaian dan rata-rata capaian kinerja")
 
 SITE = SchemaDoc("situs", "Konfigurasi situs (situs.yaml di folder situs)", Obj({
     "judul": _req(TEXT),
@@ -65,6 +74,7 @@ SITE = SchemaDoc("situs", "Konfigurasi situs (situs.yaml di folder situs)", Obj(
     "html_mentah": _opt(Bool(doc="izinkan HTML mentah dalam Markdown")),
     "label_gambar": _opt(Str(choices=("Gambar", "Grafik"))),
     "skala": _opt(SCALES),
+    "capaian": _opt(CAPAIAN),
 }))
 
 PERSON = Obj({
@@ -95,11 +105,7 @@ REPORT = SchemaDoc("laporan", "Metadata laporan (content/laporan/<slug>/laporan.
     "penandatanganan": _req(Obj({"tempat": _req(TEXT), "tanggal": _req(Date())})),
     "skala_predikat": _opt(Str(pattern=SLUG)),
     "skala": _opt(SCALES),
-    "capaian": _opt(Obj({
-        "rumus_negatif": _opt(Str(choices=("standar", "rasio_terbalik"))),
-        "hasil_negatif": _opt(Str(choices=("nol", "tidak_tercapai"))),
-        "batas_100": _opt(Bool()),
-    })),
+    "capaian": _opt(CAPAIAN),
     "efisiensi": _opt(Str(choices=("sisa_anggaran", "rasio", "selisih", "selisih_pita"))),
 }))
 
@@ -135,7 +141,7 @@ INDICATOR = Obj({
     "nama": _req(TEXT),
     "satuan": _req(TEXT),
     "polaritas": _req(Str(choices=("positif", "negatif"))),
-    "jenis": _opt(Str(choices=("iku", "sasaran", "program", "kegiatan"))),
+    "jenis": _opt(Str(choices=("iku", "tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"))),
     "agregasi": _opt(Str(choices=("jumlah", "terakhir", "rata_rata"))),
     "kualitatif": _opt(ListOf(Str(allow_numbers=True), min_items=2)),
     "definisi": _opt(TEXT),

@@ -24,12 +24,18 @@ from .urls import chapter_url, pdf_anchor
 def format_value(report: Report, path: str) -> str:
     """``{nilai}`path``` as HTML: the same computed value and formatting as in the tables; N/A with its reason.
 
+    The value is marked with its path (``data-angka``), which is also the id of a named figure, so the consistency
+    audit can compare it with the model. N/A carries its reason twice: as a ``title`` (the site) and in a
+    ``na-catatan`` span that the site keeps for screen readers and the PDF turns into a footnote.
     Raises ``LookupError`` (Indonesian message) for a path that names nothing.
     """
     ref = lookup(report.computed, path)
+    mark = escape(path.strip())
     if ref.reason:
-        return f'<span class="na" title="{escape(ref.reason)}">{escape(ref.formatted())}</span>'
-    return escape(ref.formatted())
+        reason = escape(ref.reason)
+        return (f'<span class="na" data-angka="{mark}" title="{reason}">{escape(ref.formatted())}</span>'
+                f'<span class="na-catatan">{reason}</span>')
+    return f'<span data-angka="{mark}">{escape(ref.formatted())}</span>'
 
 
 class LkjipRenderer(RendererHTML):

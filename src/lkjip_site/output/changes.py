@@ -174,10 +174,14 @@ def _key_figures(olds: list[dict[str, Any]], news: list[dict[str, Any]]) -> list
         fmt_value, fmt_diff = show.get(row.get("satuan", ""), (_measure, _delta))
         if o.get("nilai") != r.get("nilai"):
             out.append(_change(row["uraian"], "Nilai", o.get("nilai"), r.get("nilai"), fmt_value, fmt_diff))
-        if (o.get("keterangan") or "") != (r.get("keterangan") or "") and o and r:
-            out.append(_change(row["uraian"], "Keterangan", o.get("keterangan") or None, r.get("keterangan") or None,
-                               _text, None))
+        if _key_text(o) != _key_text(r) and o and r:
+            out.append(_change(row["uraian"], "Keterangan", _key_text(o) or None, _key_text(r) or None, _text, None))
     return out
+
+
+def _key_text(row: dict[str, Any]) -> str:
+    """The text of a key figure: a predikat, the averaging method, or why it is N/A."""
+    return str(row.get("teks") or "")
 
 
 def _budget_rows(document: dict[str, Any]) -> list[dict[str, Any]]:

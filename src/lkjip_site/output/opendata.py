@@ -16,16 +16,18 @@ import csv
 import hashlib
 import io
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from ..compute.budget import BudgetResult
 from ..compute.capaian import Result
 from ..compute.scales import classify_or_none
-from ..compute.summary import key_values
+from ..compute.figures import Figure
 from ..core.model import Missing, Report, ScaleClass, Value
-from .versions import report_metadata
+from .audit import Shown
+from .versions import OPEN_DATA_DIR, report_metadata
 
 FORMAT = "lkjip-data-terbuka/1"
 DATAPACKAGE = "datapackage.json"
@@ -70,11 +72,12 @@ BUDGET_FIELDS = [
     ("sisa", "number", "pagu − realisasi dalam rupiah"),
 ]
 KEY_FIELDS = [
-    ("kunci", "string", "nama tetap angka kunci"),
-    ("uraian", "string", "uraian"),
-    ("nilai", "number", "nilai, tidak dibulatkan"),
-    ("satuan", "string", "persen, rupiah, indikator atau indeks"),
-    ("keterangan", "string", "predikat, mutu atau catatan yang menyertai nilai"),
+    ("kunci", "string", "id angka, sama dengan jalur {nilai} di narasi (mis. capaian.rata_rata)"),
+    ("uraian", "string", "nama angka"),
+    ("nilai", "number", "nilai, tidak dibulatkan (kosong bila angka berupa teks atau tidak dapat dihitung)"),
+    ("teks", "string", "nilai berupa teks (predikat, metode rata-rata), atau alasan N/A"),
+    ("satuan", "string", "persen, rupiah, indikator, indeks atau teks"),
+    ("definisi", "string", "apa yang dihitung, atas himpunan mana"),
 ]
 TABLES = [
     ("indikator", "indikator.csv", "Indikator kinerja per tahun: target, realisasi, capaian, predikat",
@@ -182,9 +185,20 @@ def budget_tree(report: Report) -> dict[str, Any] | None:
             "sisa": total.sisa, "program": [node(p) for p in c.anggaran.program]}
 
 
+UNITS = {"percent": "persen", "rupiah": "rupiah", "count": "indikator", "number": "indeks", "text": "teks"}
+
+
 def key_rows(report: Report) -> list[Row]:
-    return [{"kunci": v.kunci, "uraian": v.uraian, "nilai": v.nilai, "satuan": v.satuan, "keterangan": v.keterangan}
-            for v in key_values(report)]
+    """The report's named figures (``compute/figures.py``), one row each: the very values the pages print rounded."""
+    c = report.computed
+    return [_figure_row(f) for f in c.figures.values()] if c is not None else []
+
+
+def _figure_row(f: Figure) -> Row:
+    number = f.value if isinstance(f.value, Decimal) else None
+    text = f.value if isinstance(f.value, str) else (f"N/A: {f.value.reason}" if isinstance(f.value, Missing) else "")
+    return {"kunci": f.id, "uraian": f.nama, "nilai": number, "teks": text, "satuan": UNITS[f.kind],
+            "definisi": f.definisi}
 
 
 def _budget_row(node: BudgetResult, parent: str) -> Row:
@@ -297,3 +311,34 @@ def datapackage(report: Report, files: dict[str, bytes]) -> dict[str, Any]:
         "keywords": ["LKjIP", "laporan kinerja", "SAKIP", report.instansi.nama, str(report.tahun)],
         "resources": resources,
     }
+
+
+# ------------------------------------------------------------------------------------------------ audit
+
+_OPEN_DATA = re.compile(rf"^(laporan/[^/]+/[^/]+/){OPEN_DATA_DIR}/(angka-kunci|sasaran|anggaran)\.csv$")
+
+
+class OpenDataSource:
+    """The open data as a source of the consistency audit (``output/audit.py``): every key figure, sasaran capaian
+    and budget line it publishes, unrounded, must equal the model's value. Same model, so a difference means a bug in
+    a writer: found here rather than by a citizen who compares the CSV with the PDF."""
+
+    def collect(self, files: Mapping[str, bytes]) -> Iterable[Shown]:
+        for path, data in sorted(files.items()):
+            m = _OPEN_DATA.match(path)
+            if m:
+                yield from _marks(m.group(1), m.group(2), path, data)
+
+
+def _marks(report: str, table: str, path: str, data: bytes) -> Iterable[Shown]:
+    rows = csv.DictReader(io.StringIO(data.decode("utf-8")))
+    for line, row in enumerate(rows, start=2):
+        place = f"{path} baris {line}"
+        if table == "angka-kunci":
+            text = row["teks"] if row["satuan"] == "teks" else row["nilai"]
+            yield Shown(report, row["kunci"], text, place, machine=True)
+        elif table == "sasaran" and row["capaian"]:
+            yield Shown(report, f"capaian.{row['sasaran_id']}", row["capaian"], place, machine=True)
+        elif table == "anggaran":
+            for attr in ("pagu", "realisasi"):
+                yield Shown(report, f"anggaran.{row['kode']}.{attr}", row[attr], place, machine=True)

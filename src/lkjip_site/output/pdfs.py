@@ -7,6 +7,7 @@ unchanged is taken from the memo; the others are laid out in parallel worker pro
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, digest, file_digest
@@ -16,6 +17,7 @@ from ..core.resources import theme_dirs
 from ..markdown.directives import Parsed, RenderContext
 from ..markdown.renderer import render_chapter
 from ..markdown.urls import build_link_index, chapter_url
+from .audit import Shown, audit_pdf, marks_in_html
 from .keys import chapter_key, report_fingerprint, site_fingerprint
 from .opendata import open_data
 from .pages import pdf_name
@@ -25,12 +27,23 @@ from .theme import make_env, theme_fingerprint
 from .versions import OPEN_DATA_DIR
 
 
+def render_and_audit(job: PdfJob) -> tuple[bytes, Any, Any, list[str], list[str]]:
+    """One PDF laid out and read back (in a worker): the figures of its print HTML must be printed in its text."""
+    data, pages, resources, refused = render_job_bytes(job)
+    return data, pages, resources, refused, audit_pdf(job.html, data, job.base_url)
+
+
 def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
-                only: set[str] | None = None, frozen: set[str] | frozenset[str] = frozenset()) -> dict[str, bytes]:
+                only: set[str] | None = None, frozen: set[str] | frozenset[str] = frozenset(),
+                marks: list[Shown] | None = None) -> dict[str, bytes]:
     """``{path: bytes}`` of every report version's PDF (of the slugs in ``only``, when given).
 
     Released versions (report URLs in ``frozen``) keep the PDF in their archive and get none here. Each PDF carries
     the report's source data files and its open data (``output/opendata.py``) as PDF/A-3 attachments.
+
+    A PDF laid out in this build is audited (:mod:`.audit`): its print HTML's marked figures go to ``marks`` (the
+    caller compares them with the model, with the site's) and must be printed, in order, in the PDF's own text. Only
+    a PDF that passes is memoised, so a memoised PDF has been audited.
     """
     dirs = theme_dirs(site.root, site.config.tema)
     env = make_env(dirs)
@@ -64,13 +77,17 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
             diags.error(report.loc, f"PDF tidak dapat dibuat: {exc}")
             continue
         todo.append((path, key or "", job))
+        if marks is not None:
+            marks.extend(marks_in_html(path, job.html, f"{path} (HTML cetak)"))
     if diags.errors:
         return out
-    results = map_in_processes(render_job_bytes, [job for _, _, job in todo])
-    for (path, key, _job), (data, _pages, _resources, refused) in zip(todo, results):
+    results = map_in_processes(render_and_audit, [job for _, _, job in todo])
+    for (path, key, _job), (data, _pages, _resources, refused, problems) in zip(todo, results):
         for url in refused:
             diags.warn((path, 1), f"PDF: sumber '{url}' ditolak (bukan berkas lokal di folder laporan atau tema)")
+        for problem in problems:
+            diags.error((path, 1), f"PDF: {problem}; ini kesalahan program atau tema, bukan isi laporan")
         out[path] = data
-        if key:
+        if key and not problems:
             memo.put(key, data, path)
     return dict(sorted(out.items()))

@@ -11,9 +11,10 @@ import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import jinja2
+from markupsafe import Markup, escape
 
 from ..core import fmt
 from ..core.memo import digest
@@ -26,11 +27,11 @@ def _url(context: Any, target: str) -> str:
 
 
 def _percent(value: Any) -> str:
-    return "–" if value is None else fmt.fmt_percent(value)
+    return fmt.NA if value is None else fmt.fmt_percent(value)
 
 
 def _number(value: Any, decimals: int = 2) -> str:
-    return "–" if value is None else fmt.fmt_number(value, decimals)
+    return fmt.NA if value is None else fmt.fmt_number(value, decimals)
 
 
 def _filesize(size: int) -> str:
@@ -40,6 +41,17 @@ def _filesize(size: int) -> str:
     if size < 1024 * 1024:
         return f"{fmt.fmt_number(Decimal(size) / 1024, 1)} KB"
     return f"{fmt.fmt_number(Decimal(size) / (1024 * 1024), 1)} MB"
+
+
+def _marked(text: str, marks: Sequence[Sequence[Any]] = ()) -> Markup:
+    """Text with the spans that quote a model figure wrapped in ``<span data-angka="id">`` (a chart summary)."""
+    out, pos = [], 0
+    for start, end, figure in sorted((int(a), int(b), str(f)) for a, b, f in marks):
+        out.append(escape(text[pos:start]))
+        out.append(Markup('<span data-angka="{}">{}</span>').format(figure, text[start:end]))
+        pos = end
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
 
 
 def make_env(dirs: Iterable[Path]) -> jinja2.Environment:
@@ -62,6 +74,7 @@ def make_env(dirs: Iterable[Path]) -> jinja2.Environment:
         romawi=fmt.roman,
         ukuran=_filesize,
         nilai=fmt.fmt_value,
+        ditandai=_marked,
     )
     env.globals["url"] = _url
     return env

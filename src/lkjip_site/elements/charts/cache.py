@@ -92,6 +92,7 @@ def _render_job(args: tuple[ChartSpec, str]) -> tuple[bool, Any]:
     except ChartError as exc:
         return False, str(exc)
     return True, {"svg": result.svg, "spec": result.spec, "summary": result.summary, "alt": result.alt,
+                  "marks": [list(m) for m in result.marks],
                   "table": {"header": list(result.table.header), "rows": [list(r) for r in result.table.rows],
                             "numeric": list(result.table.numeric)}}
 
@@ -100,4 +101,5 @@ def _from_json(data: dict[str, Any]) -> ChartResult:
     table = data["table"]
     return ChartResult(
         svg=data["svg"], spec=data["spec"], summary=data["summary"], alt=data["alt"],
+        marks=tuple((int(a), int(b), str(f)) for a, b, f in data.get("marks", [])),
         table=ChartTable(tuple(table["header"]), tuple(tuple(r) for r in table["rows"]), tuple(table["numeric"])))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from ...core.fmt import DASH, fmt_or_dash
+from ...core.fmt import NA, fmt_or_dash
 from ...core.numbers import as_decimal
 from .spec import ChartError, ChartTable
 from .style import BAND, LABEL_WRAP, MUTED_COLOUR
@@ -144,12 +144,36 @@ def target_rule(x_value: float, label: str) -> alt.LayerChart | alt.Chart:
 
 @dataclass
 class Plan:
-    """What a kind-specific planner produces before the shared finishing steps."""
+    """What a kind-specific planner produces before the shared finishing steps.
+
+    ``marks``: ``(start, end, figure id)`` spans of ``summary`` that quote a figure handed in through the spec's
+    options (the model's counts), so the page can mark them for the consistency audit.
+    """
 
     chart: Any  # alt.Chart | alt.LayerChart
     summary: str
     table: ChartTable
     alt: str
+    marks: tuple[tuple[int, int, str], ...] = ()
+
+
+class Sentence:
+    """A summary built piece by piece, remembering where each quoted figure sits (see :attr:`Plan.marks`)."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.marks: list[tuple[int, int, str]] = []
+
+    def add(self, text: str) -> Sentence:
+        self.text += text
+        return self
+
+    def figure(self, text: str, figure_id: str = "") -> Sentence:
+        start = len(self.text)
+        self.text += text
+        if figure_id:
+            self.marks.append((start, len(self.text), figure_id))
+        return self
 
 
 def value_with_grade(value: Any) -> str:
@@ -159,7 +183,7 @@ def value_with_grade(value: Any) -> str:
         return fmt_or_dash(d)
     if isinstance(value, str) and value.strip():
         return value.strip()
-    return DASH
+    return NA
 
 
 def serapan_of(row: Mapping[str, Any], pagu: Decimal | None, real: Decimal | None) -> Decimal | None:

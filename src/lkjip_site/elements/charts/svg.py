@@ -19,7 +19,7 @@ from .spec import ChartResult, ChartSpec
 from .style import ID_FORMAT_LOCALE, ID_TIME_FORMAT_LOCALE
 
 # Bump when the post-processing of SVG or the meaning of options changes: invalidates the cache.
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"  # 2: N/A marks, figures handed in for the summary (marks)
 
 
 _ID_RE = re.compile(r'\sid="([^"]+)"')
@@ -88,7 +88,7 @@ def render_svg(vl: Mapping[str, Any]) -> str:
 
 def render_chart(spec: ChartSpec) -> ChartResult:
     """Build and render one chart. Raises :class:`ChartError` (Indonesian message) on bad input."""
-    vl, summary, table, alt_text = build(spec)
+    vl, summary, table, alt_text, marks = build(spec)
     key = hashlib.sha256((canonical_json(vl) + "\n" + alt_text).encode("utf-8")).hexdigest()
     svg = stabilise_svg(render_svg(vl), key, alt_text)
-    return ChartResult(svg=svg, spec=vl, summary=summary, table=table, alt=alt_text)
+    return ChartResult(svg=svg, spec=vl, summary=summary, table=table, alt=alt_text, marks=marks)
