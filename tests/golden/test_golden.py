@@ -56,7 +56,7 @@ CHAPTER_FIGURES = [
     "mencapai 116,19 % (Berhasil)",
     # IKU2 negative: (2 x 10 - 12) / 10 x 100 = 80,00 % -> Cukup Berhasil [70, 100)
     '<td class="angka">10</td><td class="angka">12</td><td class="angka">80,00 %</td>'
-    '<td class="predikat-sel"><span class="predikat" style="background-color: #0b5cad; color: #ffffff">Cukup Berhasil',
+    '<td class="predikat-sel"><span class="predikat warna-0b5cad">Cukup Berhasil',
     # IKU3 qualitative: A >= B on [D, C, B, A] -> 100,00 %
     '<td class="nilai-mutu">B</td><td class="nilai-mutu">A</td><td class="angka">100,00 %</td>',
     # IKU4 missing value: N/A with its reason, not 0

@@ -479,7 +479,7 @@ def render(ctx: RenderContext, directive: Directive) -> str:
     if table is None:
         return ""  # already reported by _validate
     template = ctx.env.get_template("partials/table.html")
-    return template.render(table=table, item=directive.item)
+    return template.render(table=table, item=directive.item, pdf=ctx.pdf)
 
 
 def register(registry: Registry, memo: Memo, site_key: str) -> None:

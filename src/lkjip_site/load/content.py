@@ -12,6 +12,7 @@ from . import schemas
 from .data import read_data_files
 from .scales import parse_scales
 from .schema import Ctx, read_validated
+from .svgcheck import check_svg
 from .yamltree import YMap, load_yaml
 
 REPORTS_DIR = "laporan"
@@ -121,6 +122,8 @@ def _check_logo(report: Report, data: dict, root: Path, diags: Diagnostics) -> N
         diags.error((report.loc.file, line), f"berkas logo '{logo}' tidak ditemukan")
     else:
         report.assets[Path(logo).as_posix()] = target
+        if target.suffix.lower() == ".svg":
+            check_svg(target, rel_path(target, root), diags)
 
 
 def load_chapters(folder: Path, root: Path, diags: Diagnostics, strict: bool) -> list[Chapter]:

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import jinja2
 from markupsafe import Markup
 
+from ..compute.scales import NA_CLASS
 from ..compute.summary import key_figures
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, digest
@@ -22,7 +23,10 @@ from ..markdown.directives import Parsed, ParsedChapter, RenderContext
 from ..markdown.renderer import render_chapter
 from ..markdown.urls import build_link_index, chapter_url
 from .keys import chapter_key, report_fingerprint, site_fingerprint
-from .theme import Asset, collect_static, make_env, theme_fingerprint
+from .csp import HEADERS_FILE, META_POLICY, headers_file
+from .theme import Asset, collect_static, colour_stylesheet, make_env, theme_fingerprint
+
+COLOURS_CSS = "aset/css/warna.css"
 
 
 def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | None, memo: Memo,
@@ -34,9 +38,11 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     assets = collect_static(dirs)
     if vega_bundle is not None:
         assets[vega_bundle[0]] = Asset(vega_bundle[0], vega_bundle[1])
+    assets[COLOURS_CSS] = Asset(COLOURS_CSS, colour_stylesheet(predikat_colours(site)))
     ctx = site_context(site, assets, date, {"dev_reload": dev_reload,
                                             "vega_bundle": vega_bundle[0] if vega_bundle else None})
     files: dict[str, bytes] = {a.path: a.data for a in assets.values()}
+    files[HEADERS_FILE] = headers_file()
     files.update(pdfs or {})
     links = build_link_index(site.reports)
     theme_key = digest(theme_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()),
@@ -152,6 +158,15 @@ def safe(html: str) -> Markup:
     return Markup(html)
 
 
+def predikat_colours(site: Site) -> set[str]:
+    """Every colour a predikat badge can take: the classes of each report's scale, and the 'not assessable' grey."""
+    colours = {NA_CLASS.warna}
+    for report in site.reports:
+        if report.computed is not None:
+            colours.update(c.warna for c in report.computed.scale.classes if c.warna)
+    return colours
+
+
 def site_context(site: Site, assets: dict[str, Asset], build_date: Any, extra: dict[str, Any]) -> dict[str, Any]:
     return {
         "site": site.config,
@@ -160,5 +175,6 @@ def site_context(site: Site, assets: dict[str, Asset], build_date: Any, extra: d
         "reports": site.reports,
         "asset": {k: v.versioned for k, v in assets.items()},
         "build_date": build_date,
+        "csp": META_POLICY,
         **extra,
     }

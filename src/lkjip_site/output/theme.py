@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 import jinja2
 
+from ..compute.scales import ink_for
 from ..core import fmt
 from ..core.memo import digest
 from ..core.paths import relative_url
@@ -42,6 +43,19 @@ def _filesize(size: int) -> str:
     return f"{fmt.fmt_number(Decimal(size) / (1024 * 1024), 1)} MB"
 
 
+def colour_class(colour: str) -> str:
+    """The class of a predikat colour in ``aset/css/warna.css`` (``#1A7F37`` → ``warna-1a7f37``)."""
+    return "warna-" + colour.lstrip("#").lower()
+
+
+def colour_stylesheet(colours: Iterable[str]) -> bytes:
+    """One rule per predikat colour, with the text colour that contrasts most (inline styles are forbidden by CSP)."""
+    rules = [f".{colour_class(c)} {{ background-color: #{c.lstrip('#').lower()}; color: {ink_for(c)}; }}"
+             for c in sorted({c.lower() for c in colours if c})]
+    return ("/* Warna predikat dari skala yang dipakai laporan; dibuat otomatis oleh lkjip-site. */\n"
+            + "\n".join(rules) + "\n").encode("utf-8")
+
+
 def make_env(dirs: Iterable[Path]) -> jinja2.Environment:
     """The single Jinja environment factory (site pages, tables, PDF all use it)."""
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d / "templates")) for d in dirs])
@@ -62,6 +76,7 @@ def make_env(dirs: Iterable[Path]) -> jinja2.Environment:
         romawi=fmt.roman,
         ukuran=_filesize,
         nilai=fmt.fmt_value,
+        warna_kelas=colour_class,
     )
     env.globals["url"] = _url
     return env

@@ -12,7 +12,7 @@
  *   </figure>
  *   <script src="/aset/js/grafik.js" data-vega-bundle="/aset/vega/vega-bundle.<hash>.js" defer></script>
  *
- * The Vega bundle (vega + vega-lite + vega-embed, a local file, never a CDN) is loaded only on pages
+ * The Vega bundle (vega + vega-lite + vega-embed + vega-interpreter, a local file, never a CDN) is loaded only on pages
  * that contain a chart. Number and date formats come from the spec (config.locale and
  * usermeta.embedOptions), so the interactive chart formats numbers exactly like the static one.
  */
@@ -45,7 +45,16 @@
     target.className = "grafik-vega";
     target.style.display = "none";
     holder.appendChild(target);
-    var options = { actions: false, renderer: "svg", tooltip: true };
+    // Under the site's Content-Security-Policy (no eval, no inline styles): expressions run in the local
+    // interpreter (vega-interpreter, bundled), and the embed/tooltip styles come from site.css.
+    var options = {
+      actions: false,
+      renderer: "svg",
+      ast: true,
+      expr: window.vegaExpressionInterpreter,
+      defaultStyle: false,
+      tooltip: { disableDefaultStyle: true, theme: "light" }
+    };
     window.vegaEmbed(target, spec, options).then(
       function () {
         if (staticSvg && staticSvg.parentNode) staticSvg.parentNode.removeChild(staticSvg);
@@ -71,7 +80,7 @@
   }
 
   function upgradeAll() {
-    if (typeof window.vegaEmbed !== "function") return;
+    if (typeof window.vegaEmbed !== "function" || !window.vegaExpressionInterpreter) return;
     tooltipHost();
     figures().forEach(upgrade);
   }
