@@ -19,19 +19,24 @@ from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, digest
 from ..core.model import Chapter, Report, Site
 from ..core.resources import theme_dirs
+from ..elements.charts.cache import ChartCache
 from ..markdown.directives import Parsed, ParsedChapter, RenderContext
 from ..markdown.renderer import render_chapter
 from ..markdown.urls import build_link_index, chapter_url
 from .keys import chapter_key, report_fingerprint, site_fingerprint
 from .csp import HEADERS_FILE, META_POLICY, headers_file
-from .theme import Asset, collect_static, colour_stylesheet, make_env, theme_fingerprint
+from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, describe_chapter, describe_report,
+                        newest_by_slug, page_meta, reports_by_year, robots_txt, sitemap_entries, sitemap_xml)
+from .portal import by_instansi, by_year, compared, render_portal
+from .search import render_search
+from .theme import Asset, collect_static, colour_stylesheet, make_env, memoised, render_page, theme_fingerprint
 
 COLOURS_CSS = "aset/css/warna.css"
 
 
 def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | None, memo: Memo,
                 dev_reload: bool = False, pdfs: dict[str, bytes] | None = None,
-                vega_bundle: tuple[str, bytes] | None = None) -> dict[str, bytes]:
+                vega_bundle: tuple[str, bytes] | None = None, charts: ChartCache | None = None) -> dict[str, bytes]:
     """All pages; a page whose inputs are unchanged since the last build is taken from ``memo``."""
     dirs = theme_dirs(site.root, site.config.tema)
     env = make_env(dirs)
@@ -49,40 +54,55 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
                        date.isoformat() if date else "", dev_reload, site_fingerprint(site))
     structure = {r.url: report_fingerprint(r) for r in site.reports}
     everything = digest(sorted(structure.items()))
+    newest = newest_by_slug(site.reports)
     for report in site.reports:
+        top = newest[report.slug]
+        version = {"terbaru": top is report, "versi_terbaru": top}
+        pdf = report.url + pdf_name(report) if report.url + pdf_name(report) in files else None
         downloads = _downloads(report, files)
         for pc in parsed.chapters[report.url]:
             rctx = RenderContext(site.config, site.reports, report, pc.chapter, chapter_url(report, pc.chapter), diags,
                                  parsed.registry, env=env, links=links)
-            key = chapter_key(pc, rctx, theme_key, structure)
+            meta = page_meta(site, f"{pc.chapter.display_title} — {report.judul}",
+                             describe_chapter(report, pc.chapter), rctx.page_url,
+                             canonical_path(report, top, pc.chapter), "article", pdf)
+            key = chapter_key(pc, rctx, digest(theme_key, repr(meta), structure[top.url]), structure)
             url = chapter_url(report, pc.chapter) + "index.html"
-            files[url] = _memoised(memo, key, url, lambda: _chapter_page(env, parsed, pc, rctx, ctx))
+            files[url] = memoised(memo, key, url, lambda: _chapter_page(
+                env, parsed, pc, rctx, {**ctx, **version, "meta": meta}))
+        meta = page_meta(site, report.judul, describe_report(report), report.url, canonical_path(report, top),
+                         "article", pdf)
         key = memo.key("laporan", theme_key, structure[report.url], repr(key_figures(report)),
-                       repr(downloads))
-        files[report.url + "index.html"] = _memoised(memo, key, report.url + "index.html", lambda: render_page(
-            env, "report.html", report.url, report=report, downloads=downloads, **ctx))
+                       repr(downloads), repr(meta), structure[top.url])
+        files[report.url + "index.html"] = memoised(memo, key, report.url + "index.html", lambda: render_page(
+            env, "report.html", report.url, report=report, downloads=downloads, meta=meta, **version, **ctx))
         files.update(_report_assets(report))
+    rows = compared(site)
+    meta = page_meta(site, site.config.judul, f"{site.config.judul} — {site.config.pemda}: laporan kinerja instansi "
+                     "pemerintah per tahun dan instansi, dengan angka yang dihitung dari data sumber.", "")
     key = memo.key("beranda", theme_key, everything)
-    files["index.html"] = _memoised(memo, key, "index.html", lambda: render_page(
-        env, "home.html", "", groups=reports_by_year(site.reports), **ctx))
-    files["404.html"] = _memoised(memo, memo.key("404", theme_key), "404.html",
-                                  lambda: render_page(env, "404.html", "", **ctx))
+    files["index.html"] = memoised(memo, key, "index.html", lambda: render_page(
+        env, "home.html", "", groups=reports_by_year(site.reports), years=sorted(by_year(rows), reverse=True),
+        instansi=by_instansi(rows), meta=meta, **ctx))
+    meta = page_meta(site, f"Halaman tidak ditemukan — {site.config.judul}", "Halaman tidak ditemukan.", "404.html")
+    files["404.html"] = memoised(memo, memo.key("404", theme_key), "404.html",
+                                  lambda: render_page(env, "404.html", "", meta=meta, **ctx))
     for slug, versions in latest_versions(site.reports).items():
         url = f"laporan/{slug}/"
-        key = memo.key("versi", theme_key, [structure[v.url] for v in versions])
-        files[url + "index.html"] = _memoised(memo, key, url + "index.html", lambda: render_page(
-            env, "versions.html", url, versions=versions, **ctx))
+        meta = page_meta(site, f"{versions[0].judul} — semua versi", describe_report(versions[0]), url)
+        key = memo.key("versi", theme_key, [structure[v.url] for v in versions], repr(meta))
+        files[url + "index.html"] = memoised(memo, key, url + "index.html", lambda: render_page(
+            env, "versions.html", url, versions=versions, meta=meta, **ctx))
+    portal = render_portal(env, ctx, rows, charts, memo, theme_key)
+    search = render_search(site, env, ctx, memo, theme_key, everything)
+    files.update(portal)
+    files.update(search)
+    extra = sorted(p.removesuffix("index.html") for p in portal)
+    files[SITEMAP] = sitemap_xml(site, sitemap_entries(site, extra))
+    files[FEED] = atom_feed(site, {r.url: r.url + pdf_name(r) for r in site.reports
+                                   if r.url + pdf_name(r) in files})
+    files[ROBOTS] = robots_txt(site)
     return dict(sorted(files.items()))
-
-
-def _memoised(memo: Memo, key: str | None, name: str, render: Callable[[], bytes]) -> bytes:
-    cached = memo.get(key) if key else None
-    if cached is not None:
-        return cached
-    data = render()
-    if key:
-        memo.put(key, data, name)
-    return data
 
 
 def _chapter_page(env: Any, parsed: Parsed, pc: ParsedChapter, rctx: RenderContext, ctx: dict[str, Any]) -> bytes:
@@ -121,18 +141,6 @@ def pdf_name(report: Report) -> str:
     return f"{report.slug}-{report.versi}.pdf"
 
 
-def reports_by_year(reports: list[Report]) -> list[tuple[int, list[tuple[str, list[Report]]]]]:
-    """Home page grouping: newest year first, then instansi alphabetically, then period and version."""
-    years: dict[int, dict[str, list[Report]]] = {}
-    for r in reports:
-        years.setdefault(r.tahun, {}).setdefault(r.instansi.nama, []).append(r)
-    order = {"tahunan": 0, "tw4": 1, "tw3": 2, "tw2": 3, "tw1": 4}
-    return [
-        (year, [(name, sorted(items, key=lambda r: (order[r.periode], r.versi))) for name, items in sorted(insts.items())])
-        for year, insts in sorted(years.items(), reverse=True)
-    ]
-
-
 def latest_versions(reports: list[Report]) -> dict[str, list[Report]]:
     """All versions of each report slug, newest publication first."""
     out: dict[str, list[Report]] = {}
@@ -146,11 +154,6 @@ def neighbours(report: Report, chapter: Chapter) -> tuple[Chapter | None, Chapte
     prev = report.chapters[idx - 1] if idx > 0 else None
     nxt = report.chapters[idx + 1] if idx + 1 < len(report.chapters) else None
     return prev, nxt
-
-
-def render_page(env: jinja2.Environment, template: str, page_url: str, **context: Any) -> bytes:
-    html = env.get_template(template).render(page_url=page_url, **context)
-    return html.encode("utf-8")
 
 
 def safe(html: str) -> Markup:
@@ -170,6 +173,7 @@ def predikat_colours(site: Site) -> set[str]:
 def site_context(site: Site, assets: dict[str, Asset], build_date: Any, extra: dict[str, Any]) -> dict[str, Any]:
     return {
         "site": site.config,
+        "site_model": site,
         "base_path": urlparse(site.config.url_dasar).path or "/",
         "key_figures": key_figures,
         "reports": site.reports,

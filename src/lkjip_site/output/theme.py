@@ -11,13 +11,13 @@ import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import jinja2
 
 from ..compute.scales import ink_for
 from ..core import fmt
-from ..core.memo import digest
+from ..core.memo import Memo, digest
 from ..core.paths import relative_url
 
 
@@ -112,3 +112,19 @@ def theme_fingerprint(dirs: list[Path], parts: tuple[str, ...] = ("templates",))
     """Hash of a theme's files (path inside the theme and bytes): a template change re-renders what uses it."""
     return digest([(str(p.relative_to(d)), p.read_bytes()) for d in dirs for sub in parts
                    for p in sorted((d / sub).rglob("*")) if p.is_file()])
+
+
+def render_page(env: jinja2.Environment, template: str, page_url: str, **context: Any) -> bytes:
+    html = env.get_template(template).render(page_url=page_url, **context)
+    return html.encode("utf-8")
+
+
+def memoised(memo: Memo, key: str | None, name: str, render: Callable[[], bytes]) -> bytes:
+    """The page from ``memo`` when its key is known, else rendered (and counted as rendered, so its links are checked)."""
+    cached = memo.get(key) if key else None
+    if cached is not None:
+        return cached
+    data = render()
+    if key:
+        memo.put(key, data, name)
+    return data
