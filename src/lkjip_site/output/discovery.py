@@ -29,6 +29,7 @@ ROBOTS = "robots.txt"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 DESCRIPTION_LIMIT = 300  # characters; previews cut longer text anyway
+PREVIEW_SKIPS = {"Pagu anggaran"}  # a key figure too long for a preview (its serapan is shown)
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,9 @@ def canonical_path(report: Report, newest: Report, chapter: Chapter | None = Non
 
 def describe_report(report: Report) -> str:
     """A one-paragraph description from the report's own key figures (for search results and link previews)."""
-    parts = [f"{report.judul}, {report.instansi.nama}, {report.instansi.pemda}."]
-    figures = [f"{label}: {value}{f' ({note})' if note else ''}" for label, value, note in key_figures(report)]
+    parts = [f"{report.judul} — {report.instansi.pemda}."]
+    figures = [f"{label}: {value}{f' ({note})' if note else ''}" for label, value, note in key_figures(report)
+               if label not in PREVIEW_SKIPS]
     if figures:
         parts.append("; ".join(figures) + ".")
     return _clip(" ".join(parts))

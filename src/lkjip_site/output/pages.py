@@ -20,6 +20,7 @@ from ..core.memo import Memo, digest
 from ..core.model import Chapter, Report, Site
 from ..core.resources import theme_dirs
 from ..elements.charts.cache import ChartCache
+from ..elements.charts.svg import ENGINE_VERSION
 from ..markdown.directives import Parsed, ParsedChapter, RenderContext
 from ..markdown.renderer import render_chapter
 from ..markdown.urls import build_link_index, chapter_url
@@ -51,7 +52,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     files.update(pdfs or {})
     links = build_link_index(site.reports)
     theme_key = digest(theme_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()),
-                       date.isoformat() if date else "", dev_reload, site_fingerprint(site))
+                       date.isoformat() if date else "", dev_reload, site_fingerprint(site), ENGINE_VERSION)
     structure = {r.url: report_fingerprint(r) for r in site.reports}
     everything = digest(sorted(structure.items()))
     newest = newest_by_slug(site.reports)

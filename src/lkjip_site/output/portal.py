@@ -129,7 +129,8 @@ def comparison_chart(rows: list[Figures], label: Any) -> ChartSpec | None:
     """Average capaian and budget absorption side by side, one pair of bars per row; None when nothing to draw."""
     if not any(f.average is not None or f.serapan is not None for f in rows):
         return None
-    data = [{"nama": label(f), "rata_rata_capaian": f.average, "serapan_anggaran": f.serapan} for f in rows]
+    data = [{"nama": label(f), "rata_rata_capaian": _shown(f.average), "serapan_anggaran": _shown(f.serapan)}
+            for f in rows]
     return charts.dataset(
         ("nama", "rata_rata_capaian", "serapan_anggaran"), data, x="nama",
         y=["rata_rata_capaian", "serapan_anggaran"], jenis="batang",
@@ -137,6 +138,11 @@ def comparison_chart(rows: list[Figures], label: Any) -> ChartSpec | None:
                "serapan_anggaran": "Serapan anggaran"},
         satuan="%", nama="perbandingan",
     )
+
+
+def _shown(value: Decimal | None) -> Decimal | None:
+    """Percentages as the tables print them (two decimals, half up, by the one formatter's rounding)."""
+    return None if value is None else fmt.round_half_up(value, 2)
 
 
 def portal_charts(site: Site) -> list[ChartSpec]:

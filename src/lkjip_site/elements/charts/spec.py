@@ -63,6 +63,8 @@ class ChartResult:
     summary: str
     table: ChartTable
     alt: str
+    svg_narrow: str = ""  # the phone layout (``narrow.py``), chosen by CSS below the breakpoint
+    spec_narrow: dict[str, Any] | None = None
 
 
 def target_realisasi(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = None) -> ChartSpec:
