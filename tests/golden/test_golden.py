@@ -72,7 +72,7 @@ CHAPTER_FIGURES = [
     '<td class="angka">25.000.000</td><td class="angka">20.000.000</td><td class="angka">80,00 %</td>'
     '<td class="angka">5.000.000</td>',
     # program and total: 162,5 / 175 = 92,857 % -> 92,86 %, sisa 12,5 juta
-    '<th scope="row" colspan="2">Jumlah</th><td class="angka">175.000.000</td><td class="angka">162.500.000</td>'
+    '<th scope="row" colspan="2" class="kolom-1">Jumlah</th><td class="angka">175.000.000</td><td class="angka">162.500.000</td>'
     '<td class="angka">92,86 %</td><td class="angka">12.500.000</td>',
     "Pagu Rp 175.000.000, realisasi Rp 162.500.000, serapan 92,86 %,\nsisa Rp 12.500.000",
     '<a class="ref" href="#tabel-anggaran">Tabel 3.2</a>',

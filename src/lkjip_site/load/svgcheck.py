@@ -39,6 +39,8 @@ def check_svg(path: Path, rel: str, diags: Diagnostics) -> bool:
     try:
         with path.open("rb") as handle:
             checker.parser.ParseFile(handle)
+    except _Stop:
+        return False
     except xml.parsers.expat.ExpatError as exc:
         if not checker.stopped:
             diags.error((rel, exc.lineno), f"berkas SVG tidak dapat dibaca sebagai XML ({_reason(exc)}); "
@@ -48,6 +50,10 @@ def check_svg(path: Path, rel: str, diags: Diagnostics) -> bool:
         diags.error((rel, 1), f"berkas SVG tidak dapat dibaca: {exc.strerror}")
         return False
     return checker.clean
+
+
+class _Stop(Exception):
+    """Raised from a handler to end parsing (expat has no stop call in Python)."""
 
 
 def _reason(exc: xml.parsers.expat.ExpatError) -> str:
@@ -133,7 +139,7 @@ class _Checker:
         self.problem(f"deklarasi entitas '{name}' dalam DOCTYPE tidak diizinkan; hapus bagian <!DOCTYPE …> dari "
                      "gambar SVG")
         self.stopped = True
-        self.parser.StopParser()
+        raise _Stop  # entities could hide anything; nothing after the DOCTYPE is read
 
     def external_entity(self, *args: object) -> int:
         self.problem("gambar SVG merujuk entitas dari berkas lain; hapus bagian <!DOCTYPE …>")

@@ -95,7 +95,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
         files[url + "index.html"] = memoised(memo, key, url + "index.html", lambda: render_page(
             env, "versions.html", url, versions=versions, meta=meta, **ctx))
     portal = render_portal(env, ctx, rows, charts, memo, theme_key)
-    search = render_search(site, env, ctx, memo, theme_key, everything)
+    search = render_search(site, env, ctx, memo, theme_key)
     files.update(portal)
     files.update(search)
     extra = sorted(p.removesuffix("index.html") for p in portal)

@@ -32,13 +32,14 @@ TIMEOUT_S = 300
 UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
 
 
-def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_key: str, everything: str) -> dict[str, bytes]:
+def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_key: str) -> dict[str, bytes]:
     """The search page: form, filters for year and instansi, and (without JavaScript) the lists of reports."""
     years = sorted({r.tahun for r in site.reports}, reverse=True)
     instansi = sorted({r.instansi.nama for r in site.reports})
     meta = page_meta(site, f"Cari laporan — {site.config.judul}",
                      f"Cari kata di semua laporan kinerja {site.config.pemda}, menurut tahun dan instansi.", SEARCH_URL)
-    key = memo.key("cari", theme_key, everything, years, instansi, repr(meta))
+    listed = [(r.url, r.judul, r.versi, r.tahun, r.periode, r.instansi.nama) for r in site.reports]
+    key = memo.key("cari", theme_key, listed, years, instansi, repr(meta))
     page = SEARCH_URL + "index.html"
     return {page: memoised(memo, key, page, lambda: render_page(
         env, "cari.html", SEARCH_URL, years=years, instansi=instansi, groups=reports_by_year(site.reports), meta=meta,
