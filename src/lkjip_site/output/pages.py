@@ -7,10 +7,9 @@ holds one version forever, so publishing a new version never moves an old one.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlparse
 
-import jinja2
 from markupsafe import Markup
 
 from ..compute.scales import NA_CLASS
