@@ -4,7 +4,7 @@ Nothing is written until every input has been validated and every page and PDF e
 PDF are rendered from the same model, so they cannot disagree. The stages, in order (each a package):
 
 1–3 ``load`` (config, content, data) → 4 ``compute`` → 5 ``markdown`` → 6 ``elements`` (tables, charts)
-→ 7 ``output`` (pages, PDFs) → 8 links → 9 publish.
+→ 7 ``output`` (pages, PDFs, comparisons) → 8 links, search index → 9 publish.
 
 Released versions (``archive``) are not rendered: their files are copied from ``arsip/`` after checking them against
 their manifests, and ``release()`` (``lkjip terbitkan``) is what puts a version there.
@@ -32,14 +32,16 @@ from .elements.registry import make_registry
 from .load.config import load_config
 from .load.content import load_reports
 from .load.data import load_data
-from .markdown.directives import Parsed
+from .markdown.directives import Directive, Parsed
 from .markdown.parser import make_parser, number_items, parse_chapter
 from .output.audit import HtmlSource, Shown, audit_site
 from .output.linkcheck import check_links
 from .output.opendata import OpenDataSource
 from .output.pages import pdf_name, render_site
 from .output.pdfs import render_pdfs
+from .output.portal import portal_charts
 from .output.publish import publish
+from .output.search import index_pages
 
 
 @dataclass
@@ -120,6 +122,9 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
         chapters = [parse_chapter(md, report, c, diags) for c in report.chapters]
         number_items(report, chapters, registry, site.config, diags)
         parsed.chapters[report.url] = chapters
+    if charts is not None:  # the comparison pages' charts are drawn with the reports' charts
+        for spec in portal_charts(site):
+            charts.want(spec, Directive("grafik", spec.kind, {}, site.config.loc))
     for finish in registry.finishers:
         finish(diags)
     return parsed, charts
@@ -141,11 +146,13 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
     drawn = [r for r in site.reports if r.url not in history.frozen]
     bundle = vega_bundle(opts.cache_root) if any(r.figures for r in drawn) else None
     files = render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs,
-                        vega_bundle=bundle, history=history)
+                        vega_bundle=bundle, history=history, charts=charts)
     _stop_on_errors(diags, opts)  # a broken Markdown link is reported at its source line, not again per page
     audit_figures(site, files, diags, pdf_marks)  # what this build rendered; released files are checked by hash
     files.update(released)  # released versions, byte for byte, each file checked against its manifest above
     check_links(files, memo.stats.rendered, diags)
+    _stop_on_errors(diags, opts)
+    files = {**files, **index_pages(files, diags, opts.memo("pagefind"))}  # search index of the pages in memory
     _stop_on_errors(diags, opts)
     if write:
         publish(files, opts.out)
@@ -206,11 +213,11 @@ def check(opts: BuildOptions) -> Diagnostics:
     parsed, _charts = parse_site(site, diags, opts.cache_root, "read" if opts.use_cache else "off")
     _stop_on_errors(diags, opts, blocking)
     memo = Memo(None, "periksa")
-    files = render_site(site, parsed, diags, build_date(), memo, dev_reload=False, history=history)
+    files = render_site(site, parsed, diags, build_date(), memo, dev_reload=False, history=history, charts=_charts)
     _stop_on_errors(diags, opts, blocking)
     audit_figures(site, files, diags)
-    for version in archive:  # released files as link targets only (``verifikasi`` checks their bytes)
-        files.update({path: b"" for path in version.site_paths()})
+    for version in archive:  # released files as link targets, anchors included (pages link to #angka-kunci)
+        files.update(version.site_files(diags))
     _stop_on_errors(diags, opts, blocking)
     check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts, blocking)

@@ -66,7 +66,7 @@ CHAPTER_FIGURES = [
     "mencapai 116,19 % (Berhasil)",
     # IKU2 negative: (2 x 10 - 12) / 10 x 100 = 80,00 % -> Cukup Berhasil [70, 100)
     '<td class="angka">10</td><td class="angka">12</td><td class="angka">80,00 %</td>'
-    '<td class="predikat-sel"><span class="predikat" style="background-color: #0b5cad; color: #ffffff">Cukup Berhasil',
+    '<td class="predikat-sel"><span class="predikat warna-0b5cad">Cukup Berhasil',
     # IKU3 qualitative: A >= B on [D, C, B, A] -> 100,00 %
     '<td class="nilai-mutu">B</td><td class="nilai-mutu">A</td><td class="angka">100,00 %</td>',
     # IKU4 missing value: N/A with its reason, not 0
@@ -82,7 +82,7 @@ CHAPTER_FIGURES = [
     '<td class="angka">25.000.000</td><td class="angka">20.000.000</td><td class="angka">80,00 %</td>'
     '<td class="angka">5.000.000</td>',
     # program and total: 162,5 / 175 = 92,857 % -> 92,86 %, sisa 12,5 juta
-    '<th scope="row" colspan="2">Jumlah</th><td class="angka">175.000.000</td><td class="angka">162.500.000</td>'
+    '<th scope="row" colspan="2" class="kolom-1">Jumlah</th><td class="angka">175.000.000</td><td class="angka">162.500.000</td>'
     '<td class="angka">92,86 %</td><td class="angka">12.500.000</td>',
     "Pagu Rp 175.000.000, realisasi Rp 162.500.000, serapan 92,86 %,\nsisa Rp 12.500.000",
     '<a class="ref" href="#tabel-anggaran">Tabel 3.2</a>',

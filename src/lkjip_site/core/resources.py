@@ -21,6 +21,7 @@ def _package_dir(package: str, *parts: str) -> Path:
 PACKAGE_THEMES = _package_dir("lkjip_site.themes")
 SCAFFOLD = _package_dir("lkjip_site", "resources", "scaffold")
 RELOAD_SCRIPT = _package_dir("lkjip_site", "resources") / "muat_ulang.js"
+VENDOR = _package_dir("lkjip_site", "resources", "vendor")  # third-party files bundled at build time
 DEFAULT_THEME = "default"
 
 

@@ -578,12 +578,33 @@ def _validator(memo: Memo, site_key: str) -> Callable[[Report, Directive, Diagno
     return validate
 
 
+def starts_in_first_column(rows: list[list[Cell]]) -> list[bool]:
+    """Per row: does its first cell stand in the table's first column (not pushed right by a rowspan from above)?
+
+    On phones the first column stays in view while a wide table scrolls sideways; the theme needs to know which cells
+    form that column when row headers span several rows.
+    """
+    covered = 0  # rows still covered in column 0 by a rowspan from above
+    out = []
+    for cells in rows:
+        if covered > 0:
+            out.append(False)
+            covered -= 1
+            continue
+        out.append(bool(cells))
+        covered = (cells[0].rowspan - 1) if cells else 0
+    return out
+
+
 def render(ctx: RenderContext, directive: Directive) -> str:
     table = directive.model()
     if table is None:
         return ""  # already reported by _validate
     template = ctx.env.get_template("partials/table.html")
-    return template.render(table=table, item=directive.item)
+    first = {"head": starts_in_first_column(table.head),
+             "body": starts_in_first_column([r.cells for r in table.body]),
+             "foot": starts_in_first_column([r.cells for r in table.foot])}
+    return template.render(table=table, item=directive.item, pdf=ctx.pdf, first=first)
 
 
 def register(registry: Registry, memo: Memo, site_key: str) -> None:

@@ -12,6 +12,7 @@ from . import schemas
 from .data import read_data_files
 from .scales import parse_scales
 from .schema import Ctx, read_validated
+from .svgcheck import check_svg
 from .yamltree import YMap, key_lines, load_yaml
 
 REPORTS_DIR = "laporan"
@@ -131,6 +132,8 @@ def _check_logo(report: Report, data: dict, root: Path, diags: Diagnostics) -> N
         diags.error((report.loc.file, line), f"berkas logo '{logo}' tidak ditemukan")
     else:
         report.assets[Path(logo).as_posix()] = target
+        if target.suffix.lower() == ".svg":
+            check_svg(target, rel_path(target, root), diags)
 
 
 def chapter_body(text: str) -> str:

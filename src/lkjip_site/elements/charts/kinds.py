@@ -231,8 +231,12 @@ def plan_tren(spec: ChartSpec) -> Plan:
         ],
         description=alt.Description("keterangan:N"),
     )
-    labels = base.mark_text(dy=-11, aria=False).encode(x=enc["x"], y=enc["y"], text="label:N")
-    chart = (line + points + labels).properties(width=max(PLOT_WIDTH, 90 * len(years)), height=260)
+    _place_labels(values, y_domain, TREND_HEIGHT)
+    above = base.transform_filter("datum.posisi == 'atas'").mark_text(dy=-11, aria=False).encode(
+        x=enc["x"], y=enc["y"], text="label:N")
+    below = base.transform_filter("datum.posisi == 'bawah'").mark_text(dy=17, aria=False).encode(
+        x=enc["x"], y=enc["y"], text="label:N")
+    chart = (line + points + above + below).properties(width=max(PLOT_WIDTH, 90 * len(years)), height=TREND_HEIGHT)
 
     parts = []
     table_rows = []
@@ -262,6 +266,29 @@ def plan_tren(spec: ChartSpec) -> Plan:
         f"Grafik garis realisasi {len(series)} indikator dari tahun {years[0]} sampai {years[-1]}."
     )
     return Plan(chart, " ".join(parts), table, alt_text)
+
+
+TREND_HEIGHT = 260
+LABEL_CLEARANCE = 18  # px between two value labels of one year (12 px text and its line height)
+
+
+def _place_labels(values: list[dict[str, Any]], domain: list[float], height: int) -> None:
+    """Value labels of one year go above their point; when two points lie closer than a label's height, the lower one's
+    label goes below its point, so end labels of lines that meet never overlap (``posisi``: atas | bawah)."""
+    span = (domain[1] - domain[0]) or 1.0
+    by_year: dict[str, list[dict[str, Any]]] = {}
+    for v in values:
+        by_year.setdefault(v["tahun"], []).append(v)
+    for points in by_year.values():
+        points.sort(key=lambda v: -v["nilai"])
+        previous: dict[str, Any] | None = None
+        for v in points:
+            v["posisi"] = "atas"
+            if previous is not None and previous["posisi"] == "atas":
+                gap = (previous["nilai"] - v["nilai"]) / span * height
+                if gap < LABEL_CLEARANCE:
+                    v["posisi"] = "bawah"
+            previous = v
 
 
 def plan_renstra(spec: ChartSpec) -> Plan:

@@ -119,6 +119,16 @@ def rupiah_axis(max_value: Decimal) -> tuple[str, str]:
     return "Rupiah", "format(datum.value, ',~f')"
 
 
+def scaled_axis(max_value: Decimal, title: str) -> tuple[str, str | None]:
+    """Tick labels of values in the millions or billions shortened to "juta"/"miliar" (the title says so), so that
+    neighbouring ticks such as 10.000.000.000 and 20.000.000.000 never run into each other; None: plain numbers."""
+    if max_value >= Decimal(10) ** 9:
+        return f"{title}, dalam miliar", "format(datum.value / 1e9, ',~f')"
+    if max_value >= Decimal(10) ** 6:
+        return f"{title}, dalam juta", "format(datum.value / 1e6, ',~f')"
+    return title, None
+
+
 def percent_domain(values: Iterable[Decimal | None]) -> list[float]:
     """0 … max(100, largest) with head room for the value labels right of the bars."""
     top = max([Decimal(100)] + [v for v in values if v is not None])
@@ -137,7 +147,7 @@ def target_rule(x_value: float, label: str) -> alt.LayerChart | alt.Chart:
         x=alt.X("x:Q")
     )
     text = base.mark_text(
-        align="left", baseline="top", dx=3, dy=-14, color=MUTED_COLOUR, fontSize=11, aria=False
+        align="left", baseline="top", dx=3, dy=-16, color=MUTED_COLOUR, fontSize=12, aria=False
     ).encode(x=alt.X("x:Q"), y=alt.value(0), text=alt.Text("t:N"))
     return rule + text
 

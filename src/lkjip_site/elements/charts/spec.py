@@ -64,6 +64,8 @@ class ChartResult:
     table: ChartTable
     alt: str
     marks: tuple[tuple[int, int, str], ...] = ()  # spans of ``summary`` quoting a figure given in the options
+    svg_narrow: str = ""  # the phone layout (``narrow.py``), chosen by CSS below the breakpoint
+    spec_narrow: dict[str, Any] | None = None
 
 
 def target_realisasi(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = None,
