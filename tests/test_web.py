@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -145,12 +146,16 @@ def test_old_version_is_marked_and_names_the_newest_as_canonical(site) -> None: 
     old = _page(out, f"laporan/kecamatan-a-2023/{OLD}/bab-3-akuntabilitas-kinerja/index.html")
     canonical = [ln["href"] for ln in _head(old).links if ln.get("rel") == "canonical"]
     assert canonical == [f"{BASE}laporan/kecamatan-a-2023/1.0/bab-3-akuntabilitas-kinerja/"]
-    assert "bukan versi terbaru" in old
-    assert '<span data-pagefind-meta="terbaru">tidak</span>' in old
+    # the notice comes from versi.js, which reads versi.json (a released page's bytes never change)
+    assert f'data-versi="{OLD}" data-versi-json="../../versi.json"' in old
+    versions = json.loads((out / "laporan/kecamatan-a-2023/versi.json").read_text(encoding="utf-8"))
+    assert versions["terbaru"] == "1.0"
+    # the search page tells cari.js which version is newest
+    assert 'data-terbaru="{&#34;kecamatan-a-2023&#34;:&#34;1.0&#34;' in _page(out, "cari/index.html")
     newest = _page(out, "laporan/kecamatan-a-2023/1.0/index.html")
     assert [ln["href"] for ln in _head(newest).links if ln.get("rel") == "canonical"] == \
         [f"{BASE}laporan/kecamatan-a-2023/1.0/"]
-    assert "bukan versi terbaru" not in newest
+    assert 'data-versi="1.0"' in newest
 
 
 # ------------------------------------------------------------------------------------------------ comparisons
@@ -164,9 +169,11 @@ def test_year_comparison_shows_every_instansi_from_the_model(site) -> None:  # t
             continue
         f = figures_of(report)
         link = f'href="../../{report.url}#angka-kunci"'
-        assert f'{link}>{fmt.fmt_percent(f.average)}</a>' in page
-        assert f'{link}>{f.reached} dari {f.measured}</a>' in page
-        assert f'{link}>{fmt.fmt_percent(f.serapan)}</a>' in page
+        mark = f'data-laporan="{report.url}" data-angka='
+        assert f'{link}><span {mark}"capaian.rata_rata">{fmt.fmt_percent(f.average)}</span></a>' in page
+        assert (f'{link}><span {mark}"indikator.mencapai_target">{f.reached}</span> dari '
+                f'<span {mark}"indikator.terukur">{f.measured}</span></a>') in page
+        assert f'{link}><span {mark}"anggaran.serapan">{fmt.fmt_percent(f.serapan)}</span></a>' in page
     assert f"kecamatan-a-2023/{OLD}/" not in page  # old versions never feed comparisons
     assert 'class="tabel lebar urut"' in page and 'data-urut="angka"' in page  # sortable
     assert 'class="grafik-svg grafik-dua"' in page  # drawn as a chart too

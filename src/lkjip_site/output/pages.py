@@ -74,7 +74,8 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     meta = page_meta(site, site.config.judul, f"{site.config.judul} — {site.config.pemda}: laporan kinerja instansi "
                      "pemerintah per tahun dan instansi, dengan angka yang dihitung dari data sumber.", "")
     newest = [versions[0] for versions in history.versions.values() if versions]
-    key = memo.key("beranda", pages.theme_key, repr(sorted(history.versions.items())), repr(rows))
+    key = memo.key("beranda", pages.theme_key, repr(sorted(history.versions.items())),
+                   sorted(pages.structure.items()))  # the comparison rows are read from these models
     files["index.html"] = memoised(memo, key, "index.html", lambda: render_page(
         pages.env, "home.html", "", groups=reports_by_year(newest), years=sorted(by_year(rows), reverse=True),
         instansi=by_instansi(rows), meta=meta, **ctx))
