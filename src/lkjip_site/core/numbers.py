@@ -55,3 +55,30 @@ def from_id_parts(whole: str, frac: str | None) -> tuple[Decimal, int]:
 def machine_form(text: str) -> str:
     """``1.234.567,89`` -> ``1234567.89``: what to write in a data file instead of the printed form."""
     return text.strip().replace(".", "").replace(",", ".")
+
+
+#: A number typed as text in a spreadsheet cell or a CSV export: ``68,85``, ``1.234.567``, ``80%``, ``80 %``,
+#: ``Rp 1.234.567``. Group 1 is the number, the rest tells how it was dressed.
+_TYPED = re.compile(r"(?P<rp>[Rr]p\.?\s*)?(?P<num>-?[\d.,]+)\s*(?P<pct>%)?")
+
+
+def typed_number(text: str) -> tuple[Decimal, str] | None:
+    """The number a person meant by ``text`` typed the Indonesian way, with the machine form to suggest.
+
+    ``"68,85"`` -> ``(68.85, "68.85")``, ``"1.234.567"`` -> ``(1234567, "1234567")``, ``"80%"`` -> ``(80, "80")``,
+    ``"Rp 1.234"`` -> ``(1234, "1234")``; None when the text is no number at all. ``"1.5"`` is read as the machine
+    form 1.5, except that a number of thousands groups (``1.234``) is read as the printed form, because that is how
+    Indonesian documents print it. Callers decide whether such text is accepted (a CSV export of money) or only
+    explained (a number cell of a workbook, where the cell should hold a number).
+    """
+    m = _TYPED.fullmatch(text.strip())
+    if not m:
+        return None
+    num = m.group("num")
+    if ID_WRITTEN.fullmatch(num):
+        machine = machine_form(num)
+    elif PLAIN.fullmatch(num):
+        machine = num
+    else:
+        return None
+    return Decimal(machine), machine
