@@ -40,7 +40,7 @@ class Origin:
     ref: str
 
     def __str__(self) -> str:
-        return f"{self.where}!{self.ref}"
+        return f"{self.where}:{self.ref}" if self.ref.isdigit() else f"{self.where}!{self.ref}"  # CSV: a line
 
 
 class Importer:

@@ -268,6 +268,10 @@ def check_totals(table: Table, programs: list[Line], groups: list[Line]) -> None
     for g in groups:
         prefix = normalise_code(g.kode)
         members = [p for p in tops if not prefix or normalise_code(p.kode).startswith(prefix + ".")]
+        if prefix and not members:
+            table.error(g.number, "kode", f"baris {g.kode} ({g.uraian}) tidak dapat ditempatkan: tidak ada program "
+                                          f"berkode {prefix}.xx di berkas ini")
+            continue
         for key in ("pagu", "realisasi"):
             stated = getattr(g, key)
             total = _sum(members, key)

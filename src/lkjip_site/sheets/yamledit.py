@@ -151,7 +151,7 @@ class YamlText:
             self._add(0, min(line_end + 1, len(self.text)), "", origin)
             return
         begin = line_start - 1
-        if begin > 0 and self.text[begin - 1] == "\n" and (line_end >= len(self.text) or
+        if begin > 0 and self.text[begin - 1] == "\n" and (not self.text[line_end:].strip() or
                                                           self.text[line_end:line_end + 2] == "\n\n"):
             begin -= 1  # the item was set apart by a blank line on both sides: keep one, not two
         self._add(begin, line_end, "", origin)
