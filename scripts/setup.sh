@@ -24,7 +24,10 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 # - chromium: real-browser tests (Playwright drives /usr/bin/chromium);
 # - poppler-utils: pdftoppm/pdftotext, used by the PDF tests;
 # - libpango*, libharfbuzz*, libfontconfig1, shared-mime-info: WeasyPrint's system libraries (PDF output);
-# - fonts-dejavu-core: a fallback font for glyphs outside the fonts shipped with the theme.
+# - fonts-dejavu-core: a fallback font for glyphs outside the fonts shipped with the theme;
+# - libreoffice-calc-nogui: a real spreadsheet program, headless, for the workbook tests (a file LibreOffice re-saves
+#   must import unchanged; the id-ID number formats must show as 1.234.567) and the guide's pictures
+#   (scripts/excel-gambar.py). About 91 MB to download, 281 MB installed, 20-60 s once.
 APT_PACKAGES=(
   chromium
   poppler-utils
@@ -35,6 +38,7 @@ APT_PACKAGES=(
   libfontconfig1
   shared-mime-info
   fonts-dejavu-core
+  libreoffice-calc-nogui
 )
 
 log() { printf '[setup] %s\n' "$*"; }

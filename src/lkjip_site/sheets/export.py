@@ -102,6 +102,7 @@ def _write_table(ws: Worksheet, sheet: L.Sheet, rows: list[Row]) -> None:
             letter = get_column_letter(c)
             dv.add(f"{letter}{h + 1}:{letter}{last}")
             ws.add_data_validation(dv)
+    ws.row_dimensions[h].height = 32  # two lines: headers wrap ("Realisasi TW I (Rp)", "... (dihitung)")
     ws.freeze_panes = ws.cell(row=h + 1, column=2)
     ws.auto_filter.ref = f"A{h}:{get_column_letter(len(sheet.columns))}{h + len(rows)}"
     _protect(ws)
