@@ -263,3 +263,16 @@ def test_decimal(exported: dict[str, bytes]) -> None:
     assert spreadsheet_decimal(84.82) == Decimal("84.82")
     assert spreadsheet_decimal(0.1 + 0.2) == Decimal("0.3")
     assert spreadsheet_decimal(1633431429.0) == Decimal(1633431429)
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    """Found by the hypothesis test: a name beginning with '=' must be written and read as text, not as a formula."""
+    root = copy_site(tmp_path / "situs")
+    path = root / "content/laporan/martapura-barat-2023/data/indikator.yaml"
+    text = path.read_text(encoding="utf-8").replace("nama: Nilai Evaluasi Kinerja Kecamatan",
+                                                    'nama: "=Nilai Evaluasi Kinerja Kecamatan"', 1)
+    path.write_text(text, encoding="utf-8")
+    book = export_workbook(load_one(root, "martapura-barat-2023", Diagnostics()))
+    assert open_book(book)["Indikator"]["B2"].data_type == "s"
+    assert import_workbook(root, "martapura-barat-2023", book, "data.xlsx").written == []
+    assert path.read_text(encoding="utf-8") == text

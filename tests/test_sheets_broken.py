@@ -190,6 +190,18 @@ def test_broken_workbook_is_refused_at_its_cell(case: str, site: Path, workbook:
     assert tree_hashes(site) == before
 
 
+def test_another_reports_workbook_is_refused(site: Path, workbook: bytes, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Importing Martapura Barat's workbook into Pengaron would replace every row: refused before anything is read."""
+    book = tmp_path / "data.xlsx"
+    book.write_bytes(workbook)
+    before = tree_hashes(site)
+    assert main(["impor", "pengaron-2024-tw1", str(book), "--situs", str(site)]) == 1
+    assert ("data.xlsx:1: galat: buku kerja ini hasil ekspor laporan 'martapura-barat-2023', bukan 'pengaron-2024-tw1'"
+            in capsys.readouterr().err)
+    assert tree_hashes(site) == before
+
+
 def test_not_a_workbook_is_refused(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     book = tmp_path / "data.xlsx"
     book.write_bytes(b"Nama,Nilai\nIKU1,80\n")

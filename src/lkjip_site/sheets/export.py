@@ -43,6 +43,7 @@ UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
 DERIVED_NOTE = "Dihitung oleh lkjip (abu-abu, terkunci); tidak dibaca saat impor. Jangan diisi."
 FIXED_DATE = dt.datetime(2000, 1, 1)
+REPORT_MARK = "lkjip laporan: "
 
 
 def export_workbook(report: Report) -> bytes:
@@ -65,6 +66,7 @@ def export_workbook(report: Report) -> bytes:
     stamp = _stamp()
     wb.properties.creator = "lkjip-site"
     wb.properties.title = report.judul
+    wb.properties.subject = REPORT_MARK + report.slug  # the import checks it: another report's workbook would rewrite all
     wb.properties.created = stamp
     return _deterministic(wb, stamp)
 
@@ -110,6 +112,8 @@ def _write_table(ws: Worksheet, sheet: L.Sheet, rows: list[Row]) -> None:
 
 def _put(cell: Any, col: L.Column, value: Any, derived: bool) -> None:
     cell.value = _excel(value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"  # a name that starts with '=' is text, not a formula
     if col.kind in ("money", "derived_money"):
         cell.number_format = L.FMT_MONEY
     elif col.kind == "derived_percent":

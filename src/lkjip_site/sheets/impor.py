@@ -14,7 +14,7 @@ from ..core.diagnostics import ContentError, Diagnostic, Diagnostics
 from ..load.data import DATA_DIR
 from . import layout as L
 from .apply import Importer, Origin
-from .export import renstra_sheet
+from .export import REPORT_MARK, renstra_sheet
 from .files import write_all
 from .read import Cell, open_book, raw_cell, read_sheet
 from .stage import load_one, report_folder
@@ -49,6 +49,11 @@ def _import(root: Path, slug: str, data: bytes, name: str) -> ImportResult:
     report = load_one(root, slug, diags)
     book = open_book(data, name, diags)
     if book is None:
+        raise ContentError(diags)
+    subject = book.values.properties.subject or ""
+    if subject.startswith(REPORT_MARK) and subject[len(REPORT_MARK):] != slug:
+        diags.error((name, 1), f"buku kerja ini hasil ekspor laporan '{subject[len(REPORT_MARK):]}', bukan '{slug}'; "
+                               f"impor ke laporan itu, atau ekspor dulu laporan '{slug}'")
         raise ContentError(diags)
     docs = read_texts(report_folder(root, slug))
     importer = Importer(report, docs, diags)

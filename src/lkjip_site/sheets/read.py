@@ -74,12 +74,13 @@ def open_book(data: bytes, name: str, diags: Diagnostics) -> Book | None:
 
 def raw_cell(book: Book, ws: Worksheet, wf: Worksheet, row: int, col: int, where: str) -> Any:
     """The value a cell means: typed values as they are, formulas through their cached value (else an error)."""
-    typed = wf.cell(row=row, column=col).value
+    formula = wf.cell(row=row, column=col)
+    typed = formula.value
     value = ws.cell(row=row, column=col).value
-    if isinstance(typed, str) and typed.startswith("="):
+    if formula.data_type == "f":
         if value is None:
             book.diags.at_cell(where, get_column_letter(col), row,
-                               f"sel berisi rumus {typed} tanpa nilai tersimpan; buka dan simpan berkas di Excel atau "
+                               f"sel berisi rumus {_formula_text(typed)} tanpa nilai tersimpan; buka dan simpan berkas di Excel atau "
                                "LibreOffice agar nilainya dihitung, atau ketik nilainya langsung")
             return _BROKEN
         return value
@@ -87,6 +88,10 @@ def raw_cell(book: Book, ws: Worksheet, wf: Worksheet, row: int, col: int, where
         book.diags.at_cell(where, get_column_letter(col), row, f"sel berisi galat Excel {value}; perbaiki rumusnya")
         return _BROKEN
     return value
+
+
+def _formula_text(typed: Any) -> str:
+    return typed if isinstance(typed, str) else str(getattr(typed, "text", typed))
 
 
 _ERRORS = {"#DIV", "#N/A", "#NAME", "#NULL", "#NUM", "#REF", "#VALUE"}
