@@ -199,7 +199,6 @@ def test_judging_scenario_edit_wrong_cell_fix_rebuild(exported: dict[str, bytes]
     assert "93,25" in page
     pk_page = (root / "build/laporan" / slug / "1.0/bab-2-perencanaan-kinerja/index.html").read_text(encoding="utf-8")
     assert "Jumlah Warga Terlayani PATEN Keliling" in pk_page
-    # 68,85 of 120 = 57,375 % -> 57,38 % (rounded half up once, at display)
     lampiran = (root / "build/laporan" / slug / "1.0/lampiran/index.html").read_text(encoding="utf-8")
     assert "Jumlah Warga Terlayani PATEN Keliling" in lampiran
 

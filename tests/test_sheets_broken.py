@@ -289,3 +289,16 @@ def test_budget_workbook_with_formula_without_value_is_refused(site: Path, tmp_p
     assert "realisasi.xlsx!LRA!C3: galat: sel berisi rumus =C4 tanpa nilai tersimpan" in capsys.readouterr().err
     assert tree_hashes(site) == before
 
+
+
+def test_a_report_with_errors_is_not_exported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The workbook shows what lkjip computes; from files that do not validate there is nothing right to show."""
+    root = copy_site(tmp_path / "situs")
+    path = root / "content/laporan" / SLUG / "data/indikator.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("polaritas: positif", "polaritas: naik", 1),
+                    encoding="utf-8")
+    assert main(["ekspor", SLUG, "-o", str(tmp_path / "data.xlsx"), "--situs", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert f"content/laporan/{SLUG}/data/indikator.yaml:7: galat: indikator[1].polaritas: nilai 'naik' tidak dikenal" in err
+    assert "peringatan:" not in err
+    assert not (tmp_path / "data.xlsx").exists()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SLUG, REPORT_DIR
+from conftest import REPORT_DIR, SLUG
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sheets_support import column, open_book, save

@@ -1,4 +1,4 @@
-"""``lkjip ekspor``, ``lkjip impor`` and ``lkjip impor-anggaran``: a report's data to and from the office's spreadsheets."""
+"""``lkjip ekspor``, ``impor`` and ``impor-anggaran``: a report's data to and from the office's spreadsheets."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from ..core.diagnostics import ContentError, Diagnostics
 from ..sheets.export import export_workbook
-from ..sheets.impor import ImportResult, import_workbook
+from ..sheets.impor import ImportResult, errors_only, import_workbook
 from ..sheets.realisasi import COLUMN_KEYS, import_realisation
 from ..sheets.stage import known_reports, load_one
 
@@ -42,7 +42,11 @@ def add_commands(sub: Any, site: argparse.ArgumentParser, usage_error: type[Exce
 
     def cmd_export(args: argparse.Namespace) -> int:
         root = check_report(args)
-        data = export_workbook(load_one(root, args.report, Diagnostics()))
+        try:
+            report = load_one(root, args.report, Diagnostics())
+        except ContentError as exc:  # the report's errors stop the export; its check warnings are not news here
+            raise ContentError(errors_only(exc.diagnostics)) from None
+        data = export_workbook(report)
         target = Path(args.output)
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.write_bytes(data)
@@ -89,5 +93,3 @@ def _print_result(result: ImportResult) -> None:
     else:
         print(f"Impor selesai: {len(result.changes)} perubahan ditulis ke {', '.join(result.written)}.")
 
-
-__all__ = ["add_commands", "ContentError"]

@@ -24,9 +24,20 @@ from ..core.model import QUARTERS, BudgetNode, Loc, Missing, Report, Value
 from ..load.schemas import ID
 from . import layout as L
 from .read import Cell, Reader, SheetRows
-from .rows import (Row, TINGKAT, budget_rows, indicator_rows, level_of, parent_code, pk_meta, pk_rows,
-                   renstra_rows, renstra_years, same, value_rows)
-from .yamledit import YamlText, emit_key, emit_text, emit_value
+from .rows import (
+    TINGKAT,
+    Row,
+    budget_rows,
+    indicator_rows,
+    level_of,
+    parent_code,
+    pk_meta,
+    pk_rows,
+    renstra_rows,
+    same,
+    value_rows,
+)
+from .yamledit import YamlText, emit_text, emit_value
 from .yamlfiles import explicit_target_akhir
 
 Periods = dict[str, Value]  # periode -> value, for one year
@@ -591,7 +602,7 @@ class Importer:
                           **{q: res.realisasi_tw.get(q) for q in QUARTERS}} if res else {}
             if nodes[kode].children:
                 self._check_sums(sheet, r, cells, expected.get(kode), new_values, nodes[kode])
-            self._check_derived(sheet, L.ANGGARAN, n, cells, expected.get(kode), lambda key: new_values.get(key))
+            self._check_derived(sheet, L.ANGGARAN, n, cells, expected.get(kode), new_values.get)
         if self.diags.errors:
             return
         self._edit_budget(sheet, tree, rows, expected)
@@ -948,5 +959,3 @@ def _show_periods(p: Periods) -> str:
 def _show_map(m: dict[Any, Any]) -> str:
     return ", ".join(f"{k}: {_show1(v)}" for k, v in sorted(m.items())) or "–"
 
-
-__all__ = ["Importer", "Origin", "emit_key"]

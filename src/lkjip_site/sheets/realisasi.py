@@ -28,8 +28,8 @@ from ..core.model import BudgetNode, Loc, Missing
 from ..core.numbers import typed_number
 from ..load.data import DATA_DIR
 from .apply import Origin, budget_index, item_body, item_lines
-from .impor import ImportResult, at_cells, edited_texts, errors_only
 from .files import write_all
+from .impor import ImportResult, at_cells, edited_texts, errors_only
 from .read import _BROKEN, open_book, raw_cell
 from .rows import TINGKAT, level_of, parent_code
 from .stage import load_one, report_folder
