@@ -275,3 +275,45 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     assert open_book(book)["Indikator"]["B2"].data_type == "s"
     assert import_workbook(root, "martapura-barat-2023", book, "data.xlsx").written == []
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_files_are_written_all_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the second of two renames fails, the first file gets its original back and no temporary file is left."""
+    import os
+
+    from lkjip_site.sheets import files
+
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text("lama a\n", encoding="utf-8")
+    b.write_text("lama b\n", encoding="utf-8")
+    real = os.replace
+    calls = []
+
+    def failing(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError("disk penuh")
+        real(src, dst)
+
+    monkeypatch.setattr(files.os, "replace", failing)
+    with pytest.raises(OSError):
+        files.write_all({a: "baru a\n", b: "baru b\n"})
+    monkeypatch.setattr(files.os, "replace", real)
+    assert a.read_text(encoding="utf-8") == "lama a\n" and b.read_text(encoding="utf-8") == "lama b\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]
+
+
+def test_a_file_with_windows_line_ends_keeps_them(exported: dict[str, bytes], tmp_path: Path) -> None:
+    root = copy_site(tmp_path / "situs")
+    slug = "pengaron-2024-tw1"
+    path = root / "content/laporan" / slug / "data/indikator.yaml"
+    original = path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(original)
+    wb = open_book(exported[slug])
+    nilai = wb["Nilai Indikator"]
+    put(nilai, find_row(nilai, {"ID": "P03", "Tahun": 2024, "Periode": "tw1"}), {"Realisasi": 55})
+    assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["indikator.yaml"]
+    new = path.read_bytes()
+    assert new.count(b"\r\n") == new.count(b"\n") == original.count(b"\n")
+    changed = [(a, b) for a, b in zip(original.split(b"\r\n"), new.split(b"\r\n")) if a != b]
+    assert changed == [(b"    realisasi: {2024: {tw1: 50}}", b"    realisasi: {2024: {tw1: 55}}")]

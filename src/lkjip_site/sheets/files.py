@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 
@@ -27,7 +28,7 @@ def write_all(files: dict[Path, str]) -> None:
             if path.exists():
                 backup = path.with_name(f".{path.name}.lkjip-lama")
                 backup.unlink(missing_ok=True)  # left over from an interrupted run
-                os.link(path, backup)
+                shutil.copyfile(path, backup)
                 backups[path] = backup
         for path, tmp in sorted(temps.items()):
             os.replace(tmp, path)

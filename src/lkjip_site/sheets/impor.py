@@ -102,7 +102,7 @@ def edited_texts(docs: dict[str, YamlText]) -> tuple[dict[str, str], dict[str, l
         if not doc.edits:
             continue
         text, lines = doc.result()
-        if text != doc.text:
+        if text != doc.original:
             texts[name] = text
             origins[name] = [(a, b, o) for a, b, o in lines if isinstance(o, Origin)]
     return texts, origins

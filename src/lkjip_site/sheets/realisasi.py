@@ -306,7 +306,7 @@ def _import(root: Path, slug: str, data: bytes, name: str, mapping: dict[str, st
         raise ContentError(diags)
     docs = {}
     path = report_folder(root, slug) / DATA_DIR / "anggaran.yaml"
-    doc = YamlText(path.read_text(encoding="utf-8")) if path.is_file() else None
+    doc = YamlText(path.read_bytes().decode("utf-8")) if path.is_file() else None
     result = ImportResult()
     writer = _Writer(table, report.periode, report.tahun, doc, diags, warnings, result)
     writer.write(programs)

@@ -41,8 +41,10 @@ class YamlText:
     """One YAML file: its text, its node tree with positions, and the pending edits."""
 
     def __init__(self, text: str):
-        self.text = text
-        self.root: Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
+        self.crlf = "\r\n" in text  # a file saved on Windows keeps its line ends; edits are made on "\n"
+        self.text = text.replace("\r\n", "\n") if self.crlf else text
+        self.original = text
+        self.root: Node | None = yaml.compose(self.text, Loader=yaml.SafeLoader)
         self.edits: list[Edit] = []
         self._inserted: dict[int, int] = {}  # id(flow mapping/sequence) -> entries inserted so far
 
@@ -239,7 +241,8 @@ class YamlText:
             newlines += e.text.count("\n")
             pos = e.end
         out.append(self.text[pos:])
-        return "".join(out), lines
+        text = "".join(out)
+        return (text.replace("\n", "\r\n") if self.crlf else text), lines
 
 
 def _is_block(node: Node) -> bool:

@@ -19,7 +19,7 @@ def read_texts(report_folder: Path) -> dict[str, YamlText]:
     for name in EDITABLE:
         path = report_folder / DATA_DIR / name
         if path.is_file():
-            out[name] = YamlText(path.read_text(encoding="utf-8"))
+            out[name] = YamlText(path.read_bytes().decode("utf-8"))  # no newline translation: CRLF files stay CRLF
     return out
 
 
