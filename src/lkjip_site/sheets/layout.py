@@ -134,11 +134,3 @@ FMT_PERCENT = '[$-421]#,##0.00" %"'
 FMT_VALUE = "[$-421]#,##0.####"
 FMT_DATE = "[$-421]d mmmm yyyy"
 
-
-def column_letter(index: int) -> str:
-    """1 -> A, 27 -> AA (as spreadsheets name columns)."""
-    out = ""
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
