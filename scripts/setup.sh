@@ -25,6 +25,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 # - poppler-utils: pdftoppm/pdftotext, used by the PDF tests;
 # - libpango*, libharfbuzz*, libfontconfig1, shared-mime-info: WeasyPrint's system libraries (PDF output);
 # - fonts-dejavu-core: a fallback font for glyphs outside the fonts shipped with the theme;
+# - default-jre-headless: Java for the Nu HTML Checker (vnu.jar), which the tests run over every page.
 # - libreoffice-calc-nogui: a real spreadsheet program, headless, for the workbook tests (a file LibreOffice re-saves
 #   must import unchanged; the id-ID number formats must show as 1.234.567) and the guide's pictures
 #   (scripts/excel-gambar.py). About 91 MB to download, 281 MB installed, 20-60 s once.
@@ -38,8 +39,13 @@ APT_PACKAGES=(
   libfontconfig1
   shared-mime-info
   fonts-dejavu-core
+  default-jre-headless
   libreoffice-calc-nogui
 )
+
+# The Nu HTML Checker, from the npm registry's vnu-jar package (the jar only; it runs on the JRE above). Version 26 or
+# later is needed: older checkers reject the CSP keyword 'wasm-unsafe-eval' the search page needs.
+VNU_VERSION=26.9.27
 
 log() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] GAGAL: %s\n' "$*" >&2; exit 1; }
@@ -126,9 +132,28 @@ setup_venv() {
   wanted_stamp >"$STAMP"
 }
 
+# .venv/vnu/vnu.jar, fetched once with `npm pack` (no Node code runs); the tests never fetch anything.
+install_vnu() {
+  local dest="$VENV/vnu" tmp
+  if [ -f "$dest/vnu.jar" ] && [ "$(cat "$dest/versi" 2>/dev/null)" = "$VNU_VERSION" ]; then
+    return 0
+  fi
+  command -v npm >/dev/null 2>&1 || apt_install npm
+  log "npm pack vnu-jar@$VNU_VERSION"
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "vnu-jar@$VNU_VERSION" >/dev/null </dev/null)
+  tar -xzf "$tmp"/vnu-jar-*.tgz -C "$tmp"
+  mkdir -p "$dest"
+  cp "$tmp/package/build/dist/vnu.jar" "$dest/vnu.jar"
+  cp "$tmp/package/LICENSE" "$dest/LICENSE"
+  printf '%s\n' "$VNU_VERSION" >"$dest/versi"
+  rm -rf "$tmp"
+}
+
 main() {
   install_system_packages
   setup_venv
+  install_vnu
   log "siap"
 }
 

@@ -150,6 +150,11 @@ def bars(svg: str, role: str = "batang") -> list[tuple[str, str]]:
     return out
 
 
+def na_marks(svg: str) -> list[str]:
+    """aria-label of every N/A mark (a text mark where the bar of an uncomputable capaian would be)."""
+    return re.findall(r'<text aria-label="([^"]*)"[^>]*aria-roledescription="tanda N/A"', svg)
+
+
 def texts(svg: str) -> list[str]:
     """Visible text of the SVG (text nodes and tspans)."""
     return [t for t in re.findall(r">([^<>]+)<", svg) if t.strip()]
@@ -171,7 +176,7 @@ def texts(svg: str) -> list[str]:
         (D("1000"), None, "1.000"),
         (D("-1234.5"), 0, "-1.235"),
         (D("0.5"), 0, "1"),
-        (None, 2, "–"),
+        (None, 2, "N/A"),  # N/A one way (core/fmt.py): never a dash, which reads as nil
     ],
 )
 def test_format_angka(value, places, expected):
@@ -181,7 +186,7 @@ def test_format_angka(value, places, expected):
 def test_format_persen_and_rupiah():
     assert fmt_percent_or_dash(D("98.247")) == "98,25 %"
     assert fmt_rupiah_or_dash(D("1234567.5")) == "Rp 1.234.568"
-    assert fmt_rupiah_or_dash(None) == "–"
+    assert fmt_rupiah_or_dash(None) == "N/A"
 
 
 def test_to_decimal_treats_missing_and_grades_as_none():
@@ -240,8 +245,9 @@ def test_target_realisasi_one_bar_per_indicator_coloured_by_predikat():
     # realisasi in id-ID format is in the bar's accessible label (and the tooltip)
     assert any("realisasi 84,82 nilai" in label for label, _ in marks)
     assert r.table.rows[0] == ("Nilai Evaluasi Kinerja", "nilai", "73", "84,82", "116,19 %", "Berhasil")
-    # 1 of 3 is ≥ 100 %
-    assert "Dari 3 indikator, 1 mencapai" in r.summary
+    # 1 of 3 is ≥ 100 %; without counts handed in, the engine counts its rows
+    assert "Dari 3 indikator, 3 terukur; 1 di antaranya mencapai" in r.summary
+    assert r.marks == ()
     assert "tertinggi: Nilai Evaluasi Kinerja (116,19 %)" in r.summary
     assert "terendah: Desa Tata Kelola Baik (50,00 %)" in r.summary
 
@@ -253,9 +259,10 @@ def test_target_realisasi_missing_capaian_is_not_a_zero_bar():
     ]
     r = render_chart(c.target_realisasi(rows))
     assert len(bars(r.svg)) == 1
-    assert "tidak dapat dihitung: target nol" in texts(r.svg)
-    assert r.table.rows[1][4] == "–"
-    assert "1 indikator belum dapat dihitung" in r.summary
+    assert "N/A" in texts(r.svg)  # a visible mark where the bar would be, not a silently missing bar
+    assert na_marks(r.svg) == ["Gangguan Trantibum; target 0; realisasi 5; capaian N/A: target nol"]
+    assert r.table.rows[1][4] == "N/A"
+    assert "1 indikator N/A (capaian tidak dapat dihitung): Gangguan Trantibum (target nol)." in r.summary
 
 
 def test_ties_are_all_named():
@@ -275,7 +282,7 @@ def test_tren_points_labels_and_gap():
     shown = texts(r.svg)
     for label in ("71,5", "72,1", "84,82", "76,2", "78,62", "2021", "2022", "2023"):
         assert label in shown
-    assert r.table.rows[1] == ("IKM", "76,2", "–", "78,62")
+    assert r.table.rows[1] == ("IKM", "76,2", "N/A", "78,62")
     # 84.82 − 71.5 = 13.32
     assert "naik dari 71,5 (2021) menjadi 84,82 (2023) (+13,32)" in r.summary
     assert "IKM: tidak ada data tahun 2022" in r.summary
@@ -326,6 +333,17 @@ def test_efisiensi_capaian_vs_serapan():
     assert {"100,00 %", "95,93 %", "90,00 %", "96,03 %"} <= set(texts(r.svg))
     assert "Pada 1 dari 2 program, capaian kinerja lebih tinggi daripada serapan anggaran." in r.summary
     assert "metode rasio" in r.summary
+
+
+def test_efisiensi_missing_capaian_is_an_na_mark_not_a_missing_bar():
+    r = render_chart(c.efisiensi([
+        {"nama": "Program Penunjang", "capaian": D("100.00"), "serapan": D("95.93")},
+        {"nama": "Program Kecamatan", "capaian": None, "serapan": D("80.00")},
+    ]))
+    assert len(bars(r.svg)) == 3  # the missing capaian has no bar ...
+    assert na_marks(r.svg) == ["Capaian kinerja Program Kecamatan; capaian N/A; serapan 80,00 %"]  # ... but a mark
+    assert r.table.rows[1] == ("Program Kecamatan", "N/A", "80,00 %")
+    assert "Pada 1 dari 1 program" in r.summary  # only comparable rows are compared
 
 
 def test_ikm_nine_elements():

@@ -259,12 +259,75 @@ def test_scale_with_gap_is_an_error():
     assert len(findings) == 2 and all(f.loc.line == 30 and f.severity == "error" for f in findings)
 
 
-def test_quarterly_split_is_an_error():
-    tgt = PeriodValues(annual=D(85), quarters={"tw1": D(20), "tw2": D(20), "tw3": D(20), "tw4": D(25)},
-                       loc=loc(42))
-    r = make_report([ind("IKM", tgt, D(80), 40)])
+QS = ("tw1", "tw2", "tw3", "tw4")
+
+
+def quarters(values, annual=None, year_line=42, **lines):
+    """Target/realisasi of one year written in block style: the year on ``year_line``, each key on its own line."""
+    qs = {q: D(v) if not isinstance(v, (str, Missing)) else v for q, v in zip(QS, values) if v is not None}
+    keys = (["tahunan"] if annual is not None else []) + list(qs)
+    locs = {k: loc(year_line + 1 + i) for i, k in enumerate(keys)}
+    return PeriodValues(annual=D(annual) if annual is not None else None, quarters=qs, loc=loc(year_line), locs=locs)
+
+
+def test_quarterly_split_is_an_error_with_the_arithmetic():
+    """Seed 002: IKM 85 written per TW as 20/20/20/25; the error is on the first quarter's line and adds it up."""
+    r = make_report([ind("IKM", quarters([20, 20, 20, 25], 85), D(80), 40)])
     f = only(run(r), "triwulan-dibagi")[0]
-    assert f.severity == "error" and f.loc == loc(42) and "20/20/20/25" in f.message
+    assert f.severity == "error" and f.loc == loc(44)  # 42 "2024:", 43 "tahunan: 85", 44 "tw1: 20"
+    assert "20 + 20 + 20 + 25 = 85" in f.message and "agregasi 'terakhir'" in f.message
+
+
+def test_quarter_targets_without_annual_target_are_an_error_never_a_pick():
+    """The issue's report: the last quarter (25) was taken as the annual target, and IKM published 334,06 %."""
+    r = make_report([ind("IKM", quarters([20, 20, 20, 25]), D("83.515"), 40)])
+    f = only(run(r), "triwulan-tanpa-tahunan")[0]
+    assert f.severity == "error" and f.loc == loc(42) and "(20/20/20/25)" in f.message
+    ir = compute_report(r, {}, "banjar").indikator["IKM"]
+    assert ir.target is None and ir.capaian.value is None  # N/A, not 83,515 / 25 = 334,06 %
+    assert "target tahunan 2023 belum ditetapkan" in ir.capaian.reason
+
+
+def test_quarter_targets_without_annual_in_a_quarterly_report_are_a_warning():
+    r = make_report([ind("DOK", quarters([3, 3, 3, 3]), PeriodValues(quarters={"tw1": D(3)}), 40,
+                         agregasi="jumlah")], periode="tw1")
+    f = only(run(r), "triwulan-tanpa-tahunan")[0]
+    assert f.severity == "warning"
+    assert compute_report(r, {}, "banjar").indikator["DOK"].capaian.value == 100  # s.d. TW I: 3 of 3
+
+
+@pytest.mark.parametrize(("agregasi", "values", "annual", "line", "text"), [
+    ("jumlah", [3, 3, 3, 2], 12, 43, "3 + 3 + 3 + 2 = 11, tidak sama dengan target tahunan 12"),
+    ("terakhir", [80, 82, 84, 83], 85, 47, "target TW IV 83 tidak sama dengan target tahunan 85"),
+    ("rata_rata", [80, 82, 84, 86], 85, 43, "(80 + 82 + 84 + 86) ÷ 4 = 83,00, tidak sama dengan target tahunan 85"),
+])
+def test_annual_and_quarters_must_agree_by_the_aggregation(agregasi, values, annual, line, text):
+    r = make_report([ind("X", quarters(values, annual), D(80), 40, agregasi=agregasi, satuan="dokumen")])
+    f = only(run(r), "triwulan-agregasi")[0]
+    assert f.severity == "error" and f.loc == loc(line) and text in f.message
+
+
+def test_index_unit_cannot_be_summed_over_quarters():
+    r = make_report([ind("IKM", quarters([20, 20, 20, 25], 85), D(80), 40, agregasi="jumlah", satuan="indeks")])
+    f = only(run(r), "triwulan-dibagi")[0]
+    assert f.loc == loc(44) and "20 + 20 + 20 + 25 = 85" in f.message and "agregasi: terakhir" in f.message
+
+
+def test_quarterly_checks_reach_every_level_not_only_the_pk():
+    """A tujuan indicator and a sub kegiatan indicator outside the PK are checked like a PK indicator."""
+    tujuan = ind("IKM", quarters([20, 20, 20, 25], 85, year_line=12), D(80), 10, jenis="tujuan")
+    sub = ind("SK1", quarters([25, 25, 25, 25], 100, year_line=32), D(80), 30, jenis="sub_kegiatan", satuan="%")
+    kept = ind("A", D(100), D(90), 50)
+    r = make_report([tujuan, sub, kept])
+    r.data.pk = PerjanjianKinerja(2023, "awal", None, ["S1"], ["A"], [], loc(1, f"{DIR}/data/pk.yaml"))
+    assert [(f.loc.line, f.message.split(" ")[0]) for f in only(run(r), "triwulan-dibagi")] == [(14, "IKM"),
+                                                                                               (34, "SK1")]
+
+
+def test_realisasi_split_like_a_target_is_an_error():
+    r = make_report([ind("IKM", D(85), quarters([20, 20, 20, 25], 85, year_line=60), 40)])
+    f = only(run(r), "triwulan-dibagi")[0]
+    assert f.loc == loc(62) and "realisasi triwulan 2023 dijumlahkan" in f.message
 
 
 def test_zero_target_is_a_warning():

@@ -19,7 +19,7 @@ from lkjip_site.compute.efficiency import EFISIENSI, efisiensi
 from lkjip_site.compute.ikm import ikm, mutu_ikm
 from lkjip_site.compute.periods import aggregate, cumulative, split_error
 from lkjip_site.compute.refs import UnknownReference, lookup
-from lkjip_site.compute.report import compute_report
+from lkjip_site.compute.report import compute_report, counts_for
 from lkjip_site.compute.scales import BUILTIN_SCALES
 from lkjip_site.core.fmt import fmt_number, fmt_percent, fmt_rupiah
 from lkjip_site.core.model import (
@@ -472,7 +472,7 @@ def test_split_of_non_additive_indicator_is_detected():
     """Seed 002 l.2297: IKM target split 20/20/20/25 (= 85)."""
     split = PeriodValues(annual=D(85), quarters={"tw1": D(20), "tw2": D(20), "tw3": D(20), "tw4": D(25)})
     msg = split_error("IKM", "terakhir", split)
-    assert msg and "20/20/20/25" in msg and "85,00" in msg
+    assert msg and "20 + 20 + 20 + 25 = 85" in msg  # the arithmetic, in the author's own numbers
     level = PeriodValues(annual=D(85), quarters={q: D(85) for q in ("tw1", "tw2", "tw3", "tw4")})
     assert split_error("IKM", "terakhir", level) is None
     assert split_error("DOK", "jumlah", split) is None  # additive indicator: splitting is right
@@ -602,8 +602,8 @@ def full_report():
     ("IKU2.delta", "number", "2,50"),
     ("IKU2.tren", "text", "naik"),
     ("IKU2.nama", "text", "Indikator IKU2"),
-    ("IKU1.capaian", "percent", "\u2013"),
-    ("IKU1.realisasi", "number", "\u2013"),
+    ("IKU1.capaian", "percent", "N/A"),
+    ("IKU1.realisasi", "number", "N/A"),
     ("anggaran.pagu", "rupiah", "Rp 1.000"),
     ("anggaran.realisasi", "rupiah", "Rp 800"),
     ("anggaran.serapan", "percent", "80,00 %"),
@@ -705,11 +705,60 @@ def test_unseen_style_report_end_to_end():
         "predikat.sedang.jumlah", "predikat.rendah.jumlah"]}
     assert got == {
         "P1.capaian": "105,00 %", "P1.predikat": "Sangat Tinggi", "N1.capaian": "80,00 %", "N1.predikat": "Tinggi",
-        "Q1.capaian": "66,67 %", "Q1.predikat": "Sedang", "Q1.target": "A", "M1.capaian": "\u2013",
-        "Z1.capaian": "\u2013", "capaian.S1": "92,50 %", "capaian.S2": "66,67 %", "capaian.rata_rata": "79,58 %",
+        "Q1.capaian": "66,67 %", "Q1.predikat": "Sedang", "Q1.target": "A", "M1.capaian": "N/A",
+        "Z1.capaian": "N/A", "capaian.S1": "92,50 %", "capaian.S2": "66,67 %", "capaian.rata_rata": "79,58 %",
         "capaian.predikat": "Tinggi", "anggaran.pagu": "Rp 1.500.000", "anggaran.realisasi": "Rp 1.400.000",
         "anggaran.serapan": "93,33 %", "anggaran.sisa": "Rp 100.000", "anggaran.7.01.02.2.01.sisa": "Rp 100.000",
         "predikat.sedang.jumlah": "1", "predikat.rendah.jumlah": "0"}
     assert lookup(comp, "M1.capaian").reason == "realisasi tidak tersedia: Survei dijadwalkan 2024"
     assert "target 0" in lookup(comp, "Z1.predikat").reason
     assert dict(comp.predikat_jumlah)["Tidak dapat dinilai"] == 2
+
+
+# ------------------------------------------------------------------------------------------------ averages as data
+
+def averaging_report(policy):
+    """The worked example of the author guide ("Rata-rata capaian kinerja: pilih metodenya"):
+    S1: A 120/100 = 120 %, B 80/100 = 80 %; S2: C 50/100 = 50 %, D without realisasi (N/A);
+    E, an indicator of the tujuan (in the PK, in no sasaran): 90/100 = 90 %."""
+    inds = [indicator("E", D(100), D(90)), indicator("A", D(100), D(120)), indicator("B", D(100), D(80)),
+            indicator("C", D(100), D(50)), indicator("D", D(100), Missing("survei belum dilaksanakan"))]
+    pk = PerjanjianKinerja(2022, "awal", None, ["S1", "S2"], ["E", "A", "B", "C", "D"], [], L)
+    return compute_report(report(inds, [("S1", ["A", "B"]), ("S2", ["C", "D"])], pk=pk, policy=policy), {}, "lan")
+
+
+@pytest.mark.parametrize(("rata_rata", "batas_100", "expected", "metode"), [
+    # S1 = (120 + 80) / 2 = 100; S2 = 50 (D is N/A, left out); (100 + 50) / 2 = 75; E is in no sasaran
+    ("per_sasaran", False, "75,00 %", "rerata per sasaran, lalu antar-sasaran"),
+    # capped first: S1 = (100 + 80) / 2 = 90; S2 = 50; (90 + 50) / 2 = 70
+    ("per_sasaran", True, "70,00 %", "rerata per sasaran, lalu antar-sasaran; capaian dibatasi 100 %"),
+    # every measured indicator of the PK: (90 + 120 + 80 + 50) / 4 = 85
+    ("per_indikator", False, "85,00 %", "rerata seluruh indikator terukur"),
+    # capped first: (90 + 100 + 80 + 50) / 4 = 80
+    ("per_indikator", True, "80,00 %", "rerata seluruh indikator terukur; capaian dibatasi 100 %"),
+])
+def test_each_average_method_on_the_same_data(rata_rata, batas_100, expected, metode):
+    comp = averaging_report(CapaianPolicy(batas_100=batas_100, rata_rata=rata_rata))
+    assert lookup(comp, "capaian.rata_rata").formatted() == expected
+    assert lookup(comp, "capaian.metode").formatted() == metode
+    # the counts do not depend on the method: 5 indicators, 4 measured, 1 reaching 100 %, 1 N/A
+    assert [lookup(comp, f"indikator.{k}").formatted() for k in
+            ("jumlah", "terukur", "mencapai_target", "belum_mencapai", "tidak_terukur", "kualitatif")] == \
+        ["5", "4", "1", "3", "1", "0"]
+    definisi = lookup(comp, "capaian.rata_rata").definisi
+    assert ("dibatasi 100 %" in definisi) == batas_100
+    if rata_rata == "per_sasaran":
+        assert "indikator di luar sasaran tidak ikut: E" in definisi
+    else:
+        assert "rerata capaian 4 indikator terukur dari 5 indikator Perjanjian Kinerja" in definisi
+
+
+def test_counts_of_a_sasaran_and_of_a_selection_use_the_same_rule():
+    comp = averaging_report(STD)
+    assert [lookup(comp, f"sasaran.S2.{k}").formatted() for k in ("jumlah", "terukur", "tidak_terukur")] == \
+        ["2", "1", "1"]
+    assert "D: realisasi tidak tersedia: survei belum dilaksanakan" in lookup(comp, "sasaran.S2.tidak_terukur").definisi
+    assert counts_for(comp, ["A", "B", "C", "D", "E"])[0] == "indikator"
+    assert counts_for(comp, ["C", "D"])[0] == "sasaran.S2"
+    prefix, counts = counts_for(comp, ["A", "E"])
+    assert prefix == "" and counts.lingkup == "indikator yang ditampilkan" and len(counts.mencapai) == 1

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from lkjip_site.build import BuildOptions, load_site
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import Diagnostics
 from lkjip_site.core.paths import resolve_inside
@@ -24,9 +25,9 @@ def chapter_file(folder: Path, name: str, front: str, body: str = "Isi.\n") -> P
 
 def load(root: Path, strict: bool = False):
     diags = Diagnostics()
-    config = load_config(root, diags, strict)
+    config = load_config(root, diags)
     assert config is not None, diags.items
-    return load_reports(root / "content", root, config, diags, strict), diags
+    return load_reports(root / "content", root, config, diags), diags
 
 
 def test_scaffold_loads_in_order(fresh_project: Path) -> None:
@@ -58,7 +59,7 @@ def test_order_by_urutan_not_file_name(tmp_path: Path) -> None:
     from lkjip_site.load.content import load_chapters
 
     diags = Diagnostics()
-    chapters = load_chapters(folder, tmp_path, diags, False)
+    chapters = load_chapters(folder, tmp_path, diags)
     assert not diags.items
     assert [(c.id, c.urutan) for c in chapters] == [("a", 0), ("bab-dua", 20), ("z", 90)]
 
@@ -71,7 +72,7 @@ def test_order_by_urutan_not_file_name(tmp_path: Path) -> None:
 def test_default_id_from_file_name(tmp_path: Path, name: str, expected: str) -> None:
     path = chapter_file(tmp_path, name, "judul: X\njenis: lampiran\nurutan: 1\n")
     diags = Diagnostics()
-    chapter = load_chapter(path, tmp_path, diags, False)
+    chapter = load_chapter(path, tmp_path, diags)
     assert chapter is not None and chapter.id == expected
 
 
@@ -79,7 +80,7 @@ def test_front_matter_fields_and_body_line(tmp_path: Path) -> None:
     path = chapter_file(tmp_path, "30-x.md", "judul: Akuntabilitas\njenis: bab\nbab: III\nurutan: 30\n"
                                              "ringkasan: Capaian dan anggaran\n", "Baris pertama.\n")
     diags = Diagnostics()
-    c = load_chapter(path, tmp_path, diags, False)
+    c = load_chapter(path, tmp_path, diags)
     assert not diags.items
     assert (c.judul, c.jenis, c.bab, c.urutan, c.ringkasan) == ("Akuntabilitas", "bab", "III", 30, "Capaian dan anggaran")
     assert c.body == "Baris pertama.\n" and c.body_line == 8  # 7 front matter lines (--- x2 + 5 keys)
@@ -91,7 +92,7 @@ def test_front_matter_with_crlf(tmp_path: Path) -> None:
     path = tmp_path / "10-a.md"
     path.write_bytes(b"---\r\njudul: A\r\njenis: lampiran\r\nurutan: 1\r\n---\r\nIsi.\r\n")
     diags = Diagnostics()
-    c = load_chapter(path, tmp_path, diags, False)
+    c = load_chapter(path, tmp_path, diags)
     assert c is not None and c.judul == "A", diags.items
 
 
@@ -99,8 +100,8 @@ def test_numeric_bab_and_letter_lampiran(tmp_path: Path) -> None:
     a = chapter_file(tmp_path, "a.md", "judul: A\njenis: bab\nbab: 3\nurutan: 1\n")
     b = chapter_file(tmp_path, "b.md", "judul: B\njenis: lampiran\nbab: A\nurutan: 2\n")
     diags = Diagnostics()
-    assert load_chapter(a, tmp_path, diags, False).bab == "3"
-    assert load_chapter(b, tmp_path, diags, False).bab == "A"
+    assert load_chapter(a, tmp_path, diags).bab == "3"
+    assert load_chapter(b, tmp_path, diags).bab == "A"
     assert not diags.items
 
 
@@ -110,7 +111,7 @@ def test_duplicate_chapter_id_names_both_files(tmp_path: Path) -> None:
     from lkjip_site.load.content import load_chapters
 
     diags = Diagnostics()
-    load_chapters(tmp_path, tmp_path, diags, False)
+    load_chapters(tmp_path, tmp_path, diags)
     [d] = diags.errors
     assert (d.file, d.line) == ("20-b.md", 5) and "10-a.md" in d.message  # line 5: "id: sama"
 
@@ -120,7 +121,7 @@ def test_reserved_chapter_id(tmp_path: Path) -> None:
     from lkjip_site.load.content import load_chapters
 
     diags = Diagnostics()
-    load_chapters(tmp_path, tmp_path, diags, False)
+    load_chapters(tmp_path, tmp_path, diags)
     [d] = diags.errors
     assert (d.file, d.line) == ("daftar-isi.md", 1) and "daftar-isi" in d.message
 
@@ -191,7 +192,7 @@ def test_front_matter_after_utf8_bom(tmp_path: Path) -> None:
     path = tmp_path / "10-a.md"
     path.write_bytes("\ufeff---\njudul: A\njenis: lampiran\nurutan: 1\n---\nIsi.\n".encode("utf-8"))
     diags = Diagnostics()
-    c = load_chapter(path, tmp_path, diags, False)
+    c = load_chapter(path, tmp_path, diags)
     assert c is not None and c.judul == "A" and c.body_line == 6, diags.items
 
 
@@ -203,7 +204,7 @@ def _data(root: Path):
 
     reports, diags = load(root)
     for r in reports:
-        load_data(r, root, diags, False)
+        load_data(r, root, diags)
     return reports[0], diags
 
 
@@ -277,3 +278,15 @@ def test_indicator_program_reference_line(fresh_project: Path) -> None:
     _, diags = _data(fresh_project)
     [d] = diags.errors
     assert d.line == 6 and "program '7.01.99'" in d.message
+
+
+def test_averaging_is_chosen_by_the_site_and_overridden_by_the_report(fresh_project: Path) -> None:
+    """``capaian:`` in situs.yaml is every report's default; laporan.yaml overrides it key by key."""
+    situs = fresh_project / "situs.yaml"
+    situs.write_text(situs.read_text(encoding="utf-8") + "capaian: {rata_rata: per_indikator, batas_100: true}\n",
+                     encoding="utf-8")
+    meta = next((fresh_project / "content" / "laporan").iterdir()) / "laporan.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "capaian: {batas_100: false}\n", encoding="utf-8")
+    report = load_site(BuildOptions(root=fresh_project), Diagnostics()).reports[0]
+    assert (report.capaian.rata_rata, report.capaian.batas_100) == ("per_indikator", False)
+    assert report.computed.figures["capaian.metode"].value == "rerata seluruh indikator terukur"

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lkjip_site.core.fmt import (
-    DASH,
+    NA,
     fmt_date,
     fmt_delta,
     fmt_int,
@@ -22,6 +22,7 @@ from lkjip_site.core.fmt import (
     round_half_up,
 )
 from lkjip_site.core.model import Missing
+from lkjip_site.core.numbers import parse_hand_written
 
 
 @pytest.mark.parametrize("x, expected", [
@@ -75,8 +76,8 @@ def test_fmt_date():
 def test_fmt_value_and_missing():
     assert fmt_value(D("84.82")) == "84,82"
     assert fmt_value("BB") == "BB"
-    assert fmt_value(Missing("Survei belum dilaksanakan")) == DASH == "\u2013"
-    assert fmt_value(None) == DASH
+    assert fmt_value(Missing("Survei belum dilaksanakan")) == NA == "N/A"  # one way, never a dash (nil)
+    assert fmt_value(None) == NA
     assert missing_reason(Missing("Survei belum dilaksanakan")) == "Survei belum dilaksanakan"
     assert missing_reason(D(1)) is None
 
@@ -131,3 +132,48 @@ def test_rupiah_integer_has_no_decimals(n):
     text = fmt_rupiah(D(n))
     assert text.startswith("Rp ") and "," not in text
     assert int(text[3:].replace(".", "")) == n
+
+
+# ------------------------------------------------------------------------------------------------ hand-written numbers
+
+
+@pytest.mark.parametrize(("text", "machine", "says"), [
+    ("68,85", "68.85", "koma desimal"),
+    ("80%", "80", "tanda %"),
+    ("68.85%", "68.85", "tanda %"),
+    ("12,5 %", "12.5", "tanda % dan koma desimal"),
+    ("1.234.567", "1234567", "pemisah ribuan"),
+    ("1.234.567,89", "1234567.89", "koma desimal dan pemisah ribuan"),
+    ("Rp 5.000.000", "5000000", "awalan Rp dan pemisah ribuan"),
+    ("Rp. 1.500", "1500", "awalan Rp dan pemisah ribuan"),
+    ("-Rp 500", "-500", "awalan Rp"),
+    ("-3,2", "-3.2", "koma desimal"),
+    ("68.85", "68.85", "tanda kutip"),
+])
+def test_hand_written_number_names_the_machine_form(text: str, machine: str, says: str) -> None:
+    written = parse_hand_written(text)
+    assert written is not None and written.machine == machine and written.value == D(machine)
+    assert says in written.advice() and written.advice().endswith(
+        f"tulis {machine}" + (" tanpa tanda kutip" if says == "tanda kutip" else ""))
+
+
+def test_ambiguous_single_group_offers_both_readings() -> None:
+    written = parse_hand_written("1.234")
+    assert written is not None and written.machine == "1234" and written.alternative == "1.234"
+    assert written.advice() == "'1.234' memakai pemisah ribuan; tulis 1234 (atau 1.234 bila titik itu titik desimal)"
+
+
+@pytest.mark.parametrize("text", ["A", "BB", "Baik", "1,2,3", "1.23.4", "Rp", "%", "", "7.01.02", "--5", "80%%"])
+def test_words_grades_and_codes_are_not_numbers(text: str) -> None:
+    assert parse_hand_written(text) is None
+
+
+@given(st.decimals(min_value=-10**12, max_value=10**12, places=2, allow_nan=False, allow_infinity=False),
+       st.sampled_from(["number", "percent", "rupiah"]))
+def test_every_printed_number_reads_back_as_itself(value: D, how: str) -> None:
+    """What the site prints (id-ID, core/fmt.py) is recognised when typed back, as the same number, never another."""
+    text = {"number": fmt_number(value, 2), "percent": fmt_percent(value), "rupiah": fmt_rupiah(value)}[how]
+    written = parse_hand_written(text)
+    assert written is not None, text
+    assert written.value == value, (text, written)
+    assert D(written.machine) == value

@@ -81,9 +81,12 @@ def test_changing_one_data_value_rerenders_exactly_its_users(project: Path) -> N
     data = project / "content" / "laporan" / SLUG / "data" / "indikator.yaml"
     edit(data, "82.5", "78.5")
     rendered = run(project, "build")
-    # Ikhtisar (overall average), BAB III (capaian table, inline values, chart), report page (key figures)
+    # Ikhtisar (overall average), BAB III (capaian table, inline values, chart), report page (key figures), and the
+    # comparison pages that show this report's average (all instansi, its year, its instansi), and the versions page
+    # whose description (search engines, link previews) quotes the key figures
     assert rendered == sorted([f"{BASE}ikhtisar-eksekutif/index.html", f"{BASE}bab-3-akuntabilitas-kinerja/index.html",
-                               f"{BASE}index.html"])
+                               f"{BASE}index.html", "perbandingan/index.html", "perbandingan/2023/index.html",
+                               "instansi/kecamatan-contoh/index.html", f"laporan/{SLUG}/index.html"])
     assert_same_as_clean(project, "build")
     page = (project / "build" / BASE / "bab-3-akuntabilitas-kinerja" / "index.html").read_text(encoding="utf-8")
     assert "98,13 %" in page  # 78,5 / 80 × 100, the new value everywhere in the chapter

@@ -188,7 +188,7 @@ CASES = [
          f"{R}/data/penduduk.csv", 4, "4 kolom"),
     # CSV: line 3 writes a number in display format
     Case("csv-format-tampilan", write(f"{R}/data/penduduk.csv", 'desa,laki,perempuan\nSungai,120,130\nBatu,"1.234,5",2\n'),
-         f"{R}/data/penduduk.csv", 3, "format tampilan"),
+         f"{R}/data/penduduk.csv", 3, "format tampilan, '1.234,5' memakai koma desimal dan pemisah ribuan; tulis 1234.5"),
     # line 7 names a theme the site does not have: an error, never a silent fall back to the default theme
     Case("tema-tidak-ada", append(SITUS, "tema: biru\n"), SITUS, 7, "tema 'biru' tidak ditemukan"),
 
@@ -197,7 +197,7 @@ CASES = [
                                            "url_dasar: https://lkjip.contoh.go.id"), SITUS, 5, "diakhiri '/'"),
     # pagu on line 12 in display format (three groups, so YAML reads a string)
     Case("pagu-format-tampilan", replace(ANGGARAN, "pagu: 100000000", "pagu: 100.000.000"), ANGGARAN, 12,
-         "tanpa pemisah ribuan"),
+         "'100.000.000' memakai pemisah ribuan; tulis 100000000"),
     # line 23: the anggaran table takes the id of the capaian table
     Case("id-tabel-ganda", replace(BAB3, "id: tabel-anggaran", "id: tabel-capaian"), BAB3, 23,
          "id 'tabel-capaian' sudah dipakai"),

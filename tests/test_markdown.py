@@ -253,7 +253,7 @@ def test_footnote_with_role_inside(fresh_project: Path) -> None:
     edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
          "Data[^a].\n\n[^a]: Tahun {nilai}`laporan.tahun`.")
     html = main_part(page(render(fresh_project), "bab-1-pendahuluan"))
-    assert '<li id="fn1" class="footnote-item"><p>Tahun 2023.' in html
+    assert '<li id="fn1" class="footnote-item"><p>Tahun <span data-angka="laporan.tahun">2023</span>.' in html
 
 
 def test_same_page_anchor_checked_in_list_item(fresh_project: Path) -> None:

@@ -447,15 +447,25 @@ def test_images_are_embedded_from_local_files(rendered: Rendered) -> None:
 
 
 def test_attachments_embedded_byte_equal(rendered: Rendered) -> None:
+    """Source data files (``/Source``) and the open data published beside the PDF (``/Data``), byte for byte."""
     files = rendered.pike.attachments
     sources = sorted((SOURCE / "data").iterdir())
-    assert sorted(files.keys()) == sorted(p.name for p in sources)
+    open_data = {path.rpartition("/")[2]: data for path, data in rendered.result.files.items()
+                 if path.startswith("laporan/contoh/1.0/data-terbuka/")}
+    assert sorted(open_data) == ["anggaran.csv", "angka-kunci.csv", "datapackage.json", "indikator.csv",
+                                 "laporan.json", "sasaran.csv"]
+    assert not set(open_data) & {p.name for p in sources}  # no clash: every attachment keeps its plain name
+    assert sorted(files.keys()) == sorted([p.name for p in sources] + list(open_data))
     for path in sources:
         assert files[path.name].get_file().read_bytes() == path.read_bytes(), path.name
+    for name, data in open_data.items():
+        assert files[name].get_file().read_bytes() == data, name
     af = rendered.pike.Root.AF
-    assert len(af) == len(sources)
-    assert {str(s.AFRelationship) for s in af} == {"/Source"}
-    assert {str(s.EF.F.Subtype) for s in af} == {"/application/yaml", "/text/csv"}
+    assert len(af) == len(sources) + len(open_data)
+    relationships = {str(s.F): str(s.AFRelationship) for s in af}
+    assert {relationships[p.name] for p in sources} == {"/Source"}
+    assert {relationships[name] for name in open_data} == {"/Data"}
+    assert {str(s.EF.F.Subtype) for s in af} == {"/application/yaml", "/text/csv", "/application/json"}
 
 
 def test_pdfa_and_document_metadata(rendered: Rendered) -> None:
@@ -482,14 +492,20 @@ def test_pdfa_and_document_metadata(rendered: Rendered) -> None:
     assert "/OutputIntents" in rendered.pike.Root
     assert rendered.pike.pdf_version == "1.7"
     assert "/ID" in rendered.pike.trailer
-    assert rendered.pike.check_pdf_syntax() == []
+    # qpdf's structural check; pikepdf 9 calls it check(), newer releases check_pdf_syntax()
+    syntax_check = getattr(rendered.pike, "check_pdf_syntax", None) or rendered.pike.check
+    assert syntax_check() == []
+
+
+def _entries(resources: pikepdf.Dictionary, key: str) -> list[pikepdf.Object]:
+    """The values of a sub-dictionary (``.values()`` exists only in newer pikepdf; the lower bound is 9)."""
+    d = resources.get(key)
+    return [d[k] for k in d.keys()] if d is not None else []
 
 
 def _fonts(resources: pikepdf.Dictionary, seen: set[tuple[int, int]]) -> list[pikepdf.Dictionary]:
-    found = []
-    for font in resources.get("/Font", {}).values():
-        found.append(font)
-    for xobj in resources.get("/XObject", {}).values():
+    found = list(_entries(resources, "/Font"))
+    for xobj in _entries(resources, "/XObject"):
         if xobj.objgen in seen:
             continue
         seen.add(xobj.objgen)

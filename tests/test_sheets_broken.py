@@ -152,7 +152,7 @@ def program_unknown_to_the_budget(wb: Workbook) -> str:
     r = find_row(ws, {"ID": "K01"})
     put(ws, r, {"Kode program": "7.01.09"})
     return f"Indikator!{ref(ws, 'Kode program', r)}: galat: indikator K01 menyebut program '7.01.09' yang tidak ada " \
-           "di data/anggaran.yaml (setelah impor: indikator.yaml baris"
+           "di data/anggaran.yaml; mungkin maksudnya"
 
 
 def pk_jenis_unknown(wb: Workbook) -> str:

@@ -57,7 +57,10 @@ def indicator(draw: Any, iid: str) -> dict[str, Any]:
         out["kualitatif"] = grades
     for kind in ("target", "realisasi"):
         years = draw(YEARS)
-        out[kind] = {y: draw(year_value(grades, annual=kind == "realisasi")) for y in sorted(years)}
+        # targets are annual values: quarter targets without the annual one are an error in an annual report
+        # (issue 12), and the round trip of quarter values is exercised by realisasi
+        out[kind] = {y: draw(value(grades) if kind == "target" else year_value(grades, annual=True))
+                     for y in sorted(years)}
     return out
 
 

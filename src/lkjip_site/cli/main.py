@@ -14,9 +14,14 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .. import __version__
-from ..build import BuildOptions, build, build_pdf, check
-from ..core.diagnostics import ContentError
+from ..archive.store import ARCHIVE_DIR
+from ..archive.verify import verify
+from ..build import BuildOptions, build, build_pdf, check, release
+from ..core.diagnostics import ContentError, Diagnostic, Diagnostics
+from ..core.scope import Scope
+from ..core.suggest import did_you_mean, listing
 from ..load.config import SITE_FILE
+from ..load.content import report_slugs
 from ..load.schemas import ALL
 from .messages import report_diagnostics
 from .scaffold import PERIODS, init_site, new_report
@@ -49,13 +54,17 @@ def _parser() -> argparse.ArgumentParser:
                       help=f"folder situs (berisi {SITE_FILE}); bawaan: folder kerja ini atau folder di atasnya")
     strict = _Parser(add_help=False)
     strict.add_argument("--strict", action="store_true", help="peringatan dianggap galat")
+    scope = _Parser(add_help=False)
+    scope.add_argument("--laporan", "-l", metavar="SLUG", action="append",
+                       help="hanya laporan ini (boleh diulang): --strict berlaku untuknya dan pesannya ditampilkan "
+                            "lengkap; laporan lain tetap dimuat, pesannya hanya dihitung")
 
-    b = sub.add_parser("build", parents=[site, strict], help="bangun situs dan PDF ke folder build/")
+    b = sub.add_parser("build", parents=[site, strict, scope], help="bangun situs dan PDF ke folder build/")
     b.add_argument("--output", "-o", help="folder hasil (bawaan: build/ di folder situs)")
     b.add_argument("--tanpa-pdf", "--no-pdf", dest="no_pdf", action="store_true", help="lewati pembuatan PDF")
     b.add_argument("--tanpa-cache", "--no-cache", dest="no_cache", action="store_true",
                    help="render semua halaman dan PDF tanpa memakai hasil build sebelumnya")
-    sub.add_parser("check", parents=[site, strict], help="periksa semua isi tanpa menulis apa pun")
+    sub.add_parser("check", parents=[site, strict, scope], help="periksa semua isi tanpa menulis apa pun")
     s = sub.add_parser("serve", parents=[site, strict],
                        help="bangun, sajikan di 127.0.0.1, dan bangun ulang saat berkas berubah")
     s.add_argument("--port", type=int, default=8000)
@@ -69,6 +78,15 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--instansi", help='nama instansi, mis. "Kecamatan Martapura Barat"')
     sc = sub.add_parser("schema", help="tulis JSON Schema semua jenis berkas")
     sc.add_argument("--output", "-o", default="docs/schema")
+    t = sub.add_parser("terbitkan", parents=[site, strict],
+                       help="terbitkan versi laporan saat ini secara permanen ke folder arsip/, lalu bangun situs")
+    t.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
+    t.add_argument("--output", "-o", help="folder hasil build (bawaan: build/ di folder situs)")
+    t.add_argument("--tanpa-pdf", "--no-pdf", dest="no_pdf", action="store_true",
+                   help="terbitkan tanpa PDF (versi ini selamanya tanpa PDF)")
+    v = sub.add_parser("verifikasi", parents=[site],
+                       help="periksa arsip/ dan build/ terhadap manifest setiap versi terbitan")
+    v.add_argument("--output", "-o", help="folder hasil build yang diperiksa (bawaan: build/ di folder situs)")
     pdf = sub.add_parser("pdf", parents=[site, strict], help="buat PDF satu laporan")
     pdf.add_argument("report", help="nama laporan (folder di content/laporan)")
     pdf.add_argument("--output", "-o", help="berkas PDF hasil (bawaan: <laporan>.pdf di folder kerja)")
@@ -100,14 +118,40 @@ def site_folder(args: argparse.Namespace) -> Path:
 
 def _options(args: argparse.Namespace) -> BuildOptions:
     output = Path(args.output).resolve() if getattr(args, "output", None) else None
-    return BuildOptions(root=site_folder(args), output=output, strict=getattr(args, "strict", False),
-                        pdf=not getattr(args, "no_pdf", False), use_cache=not getattr(args, "no_cache", False))
+    root = site_folder(args)
+    return BuildOptions(root=root, output=output, strict=getattr(args, "strict", False),
+                        scope=_scope(args, root), pdf=not getattr(args, "no_pdf", False),
+                        use_cache=not getattr(args, "no_cache", False))
+
+
+def _scope(args: argparse.Namespace, root: Path) -> Scope:
+    """``--laporan``: the reports a check or build is about."""
+    chosen = getattr(args, "laporan", None) or []
+    _known_reports(chosen, root)
+    return Scope.of(chosen)
+
+
+def _known_reports(slugs: Sequence[str], root: Path) -> None:
+    """Every slug must name a report folder of this site; else a usage error naming the nearest."""
+    known = report_slugs(root / "content")
+    for slug in slugs:
+        if slug not in known:
+            raise UsageError(f"laporan '{slug}' tidak ada di content/laporan/{did_you_mean(slug, known)} "
+                             f"(laporan yang ada: {listing(known)})")
+
+
+def _shown(args: argparse.Namespace) -> Callable[[Diagnostic], bool]:
+    """Printed in full: messages in scope; a build also prints every error (it fails on errors anywhere)."""
+    scope = Scope.of(getattr(args, "laporan", None))
+    if args.command == "build":
+        return lambda d: scope.covers(d) or d.severity == "error"
+    return scope.covers
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     opts = _options(args)
     result = build(opts)
-    report_diagnostics(result.diagnostics)
+    report_diagnostics(result.diagnostics, shown=_shown(args))
     pdfs = sum(1 for k in result.files if k.endswith(".pdf"))
     print(f"Selesai: {len(result.site.reports)} laporan, {len(result.files)} berkas ({pdfs} PDF) di {opts.out}; "
           f"{len(result.rendered)} halaman dirender ulang, sisanya tidak berubah.")
@@ -115,14 +159,51 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    diags = check(_options(args))
-    report_diagnostics(diags, sys.stdout)
-    print("Pemeriksaan selesai: tidak ada galat.")
+    opts = _options(args)
+    diags = check(opts)
+    report_diagnostics(diags, sys.stdout, shown=_shown(args))
+    chosen = "" if opts.scope.everything else " di laporan yang dipilih"
+    print(f"Pemeriksaan selesai: tidak ada galat{chosen}.")
     return EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     return serve(_options(args), args.port)
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    opts = _options(args)
+    outcome, result = release(opts, args.report)
+    if outcome == "sama" or result is None:
+        print(f"Laporan {args.report} versi ini sudah diterbitkan dengan isi yang sama; tidak ada yang ditulis.")
+        return EXIT_OK
+    report_diagnostics(result.diagnostics)
+    versi = next(r.versi for r in result.site.reports if r.slug == args.report)
+    folder = opts.root / ARCHIVE_DIR / args.report / versi
+    print(f"Diterbitkan: laporan {args.report} versi {versi} disimpan permanen di {folder} "
+          f"(manifest.json, situs/, sumber/ dan paket BagIt). Simpan folder {ARCHIVE_DIR}/ di repositori situs.")
+    print(f"Situs dibangun ke {opts.out}: {len(result.files)} berkas.")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    root = site_folder(args)
+    out = Path(args.output).resolve() if args.output else root / "build"
+    diags = Diagnostics()
+    result = verify(root, out, diags)
+    for path, problem in result.problems:
+        print(f"{path}: {problem}")
+    if not result.build_checked:
+        print(f"{out} belum ada: hanya arsip yang diperiksa (jalankan 'lkjip build' untuk membangunnya).")
+    if result.problems:
+        print(f"Verifikasi GAGAL: {len(result.problems)} berkas berubah, hilang atau berlebih "
+              f"({result.versions} versi terbitan).", file=sys.stderr)
+        return EXIT_CONTENT
+    if not result.versions:
+        print(f"Belum ada versi terbitan di {root / ARCHIVE_DIR}; tidak ada yang diperiksa.")
+        return EXIT_OK
+    print(f"Verifikasi berhasil: {result.versions} versi terbitan, {result.files} berkas cocok dengan manifest.")
+    return EXIT_OK
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -150,6 +231,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_pdf(args: argparse.Namespace) -> int:
     opts = _options(args)
     opts.output = None
+    _known_reports([args.report], opts.root)
     data, diags = build_pdf(opts, args.report)
     report_diagnostics(diags)
     target = Path(args.output) if args.output else Path.cwd() / f"{args.report}.pdf"
@@ -162,7 +244,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": cmd_build, "check": cmd_check, "serve": cmd_serve, "init": cmd_init, "new": cmd_new,
-    "schema": cmd_schema, "pdf": cmd_pdf,
+    "schema": cmd_schema, "pdf": cmd_pdf, "terbitkan": cmd_release, "verifikasi": cmd_verify,
 }
 
 
@@ -179,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"lkjip: galat penggunaan: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except ContentError as exc:
-        report_diagnostics(exc.diagnostics)
+        report_diagnostics(exc.diagnostics, shown=_shown(args))
         print("Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh.", file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt:

@@ -80,8 +80,9 @@ def _handler(directory: Path, state: _State) -> type[http.server.SimpleHTTPReque
 
 
 def _watch(root: Path, state: _State) -> BaseObserver:
-    """Changes in content/, themes/ and situs.yaml (never in build/ or .cache/, where the preview is written)."""
-    watched = [(root / "content").resolve(), (root / "themes").resolve()]
+    """Changes in content/, themes/, arsip/ (a release made meanwhile) and situs.yaml (never in build/ or .cache/,
+    where the preview is written)."""
+    watched = [(root / "content").resolve(), (root / "themes").resolve(), (root / "arsip").resolve()]
     config = (root / SITE_FILE).resolve()
 
     class OnChange(FileSystemEventHandler):

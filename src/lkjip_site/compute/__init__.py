@@ -18,11 +18,15 @@ Rules this module states (and the author guide repeats):
 * Qualitative targets on an ordered grade list (worst -> best, ranks 1..n): ``C = 100`` when rank(R) >= rank(T),
   otherwise ``C = rank(R) / rank(T) × 100`` (one grade short of B on D<C<B<A gives 2/3 = 66,67 %). Polarity does not
   apply: the list order already says what is better.
-* Averages: capaian sasaran = mean of its measured indicators; capaian organisasi = mean over sasaran that have a
-  value; optional cap at 100 % per indicator before averaging (``capaian.batas_100``).
+* Averages: capaian sasaran = mean of its measured indicators; capaian organisasi by ``capaian.rata_rata``
+  (situs.yaml or laporan.yaml): ``per_sasaran`` = mean over sasaran that have a value, ``per_indikator`` = mean over
+  the report's measured indicators; optional cap at 100 % per indicator before averaging (``capaian.batas_100``).
+* Counts and aggregates are named figures (:mod:`.figures`), computed once for the report's set of indicators (the
+  PK's) and for each sasaran, each with a definition that names its set; every place that shows one reads it.
 * Budget: leaves hold pagu/realisasi, every parent is the sum of its children; serapan = realisasi / pagu × 100;
   sisa = pagu − realisasi; per-sasaran serapan is Σrealisasi / Σpagu (weighted).
 * Quarterly reports: the "current" value of an indicator is its cumulative s.d. TW n value aggregated by its
-  ``agregasi`` (jumlah | terakhir | rata_rata); when no quarterly target is given the annual target is used.
+  ``agregasi`` (jumlah | terakhir | rata_rata); when no quarterly target is given the annual target is used. An
+  annual target is never derived from quarterly ones (:func:`.periods.quarter_findings` reports it instead).
 * IKM (PermenPANRB 14/2017): see :func:`ikm`.
 """

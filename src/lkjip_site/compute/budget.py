@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable
 
-from ..core.model import JENIS_BELANJA, Budget, BudgetNode, Loc, Value
+from ..core.model import JENIS_BELANJA, Budget, BudgetNode, Loc, Value, loc_of
 from .capaian import Result, capaian
 from .findings import HUNDRED, ZERO, Finding
 from .periods import quarters_upto
@@ -85,6 +85,7 @@ class BudgetResult(_Absorption):
     realisasi_output: Value | None = None
     capaian_output: Result | None = None
     jenis_belanja: str | None = None
+    lines: dict[str, int] = field(default_factory=dict)  # the node's key lines (loc_of)
 
     def walk(self) -> Iterable[BudgetResult]:
         yield self
@@ -129,14 +130,14 @@ def _leaf(node: BudgetNode, issues: list[Finding], periode: str = "tahunan") -> 
         cap = capaian(node.target, node.realisasi_output, "positif")
     res = BudgetResult(node.level, node.kode, node.nama, node.loc, pagu, real if real is not None else ZERO,
                        realisasi_tw=dict(sorted(node.realisasi_tw.items())), tanpa_realisasi=missing,
-                       capaian_output=cap)
+                       capaian_output=cap, lines=node.lines)
     res.realisasi_tercatat = node.realisasi if isinstance(node.realisasi, Decimal) else None
     return res
 
 
 def _parent(node: BudgetNode, children: list[BudgetResult], issues: list[Finding]) -> BudgetResult:
     if node.pagu is not None or isinstance(node.realisasi, Decimal):
-        issues.append(Finding("warning", node.loc, f"{node.kode}: pagu/realisasi pada tingkat induk diabaikan karena "
+        issues.append(Finding("warning", loc_of(node, "pagu", "realisasi"), f"{node.kode}: pagu/realisasi pada tingkat induk diabaikan karena "
                             "dihitung dari rinciannya; tulis sebagai pagu_tertulis/realisasi_tertulis bila "
                             "ingin dibandingkan", "nilai-induk"))
     tw: dict[str, Decimal] = {}
@@ -151,7 +152,7 @@ def _parent(node: BudgetNode, children: list[BudgetResult], issues: list[Finding
         pagu=sum((c.pagu for c in children), ZERO),
         realisasi=sum((c.realisasi for c in children), ZERO),
         children=children, realisasi_tw=dict(sorted(tw.items())),
-        tanpa_realisasi=[k for c in children for k in c.tanpa_realisasi], capaian_output=cap)
+        tanpa_realisasi=[k for c in children for k in c.tanpa_realisasi], capaian_output=cap, lines=node.lines)
 
 
 _CHILD_LEVEL = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
@@ -160,7 +161,7 @@ _CHILD_LEVEL = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
 def budget_node(node: BudgetNode, issues: list[Finding], parent_kode: str | None = None,
                 periode: str = "tahunan") -> BudgetResult:
     """Compute one node recursively: validate codes, sum leaves upward, copy stated values for check."""
-    issues.extend(validate_code(node.kode, node.level, parent_kode, node.loc))
+    issues.extend(validate_code(node.kode, node.level, parent_kode, loc_of(node, "kode")))
     for c in node.children:
         expected = _CHILD_LEVEL.get(node.level)
         if c.level != expected:
@@ -218,6 +219,7 @@ class BudgetReport:
     total_tertulis: tuple[Decimal | None, Decimal | None, Loc] | None
     realisasi_tw: dict[str, Decimal]
     issues: list[Finding]
+    jenis_total: BudgetRow | None = None  # Σ of the jenis belanja rows (equals ``total`` unless only some are given)
 
     def nodes(self) -> Iterable[BudgetResult]:
         for p in self.program:
@@ -310,6 +312,8 @@ def compute_budget(budget: Budget, periode: str = "tahunan") -> BudgetReport:
     for p in program:
         for q, v in p.realisasi_tw.items():
             tw[q] = tw.get(q, ZERO) + v
+    jenis_total = BudgetRow("jenis", "Jumlah belanja", sum((r.pagu for r in jenis), ZERO),
+                            sum((r.realisasi for r in jenis), ZERO)) if jenis else None
     return BudgetReport(budget.tahun, program, total, jenis, sumber, _kelompok_rows(jenis), _sasaran_rows(program),
                         budget_change(total.pagu, total.realisasi, budget.tahun_lalu), budget.total_tertulis,
-                        dict(sorted(tw.items())), issues)
+                        dict(sorted(tw.items())), issues, jenis_total)

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable, Sequence
 
-from ..core.model import CapaianPolicy, Missing, Scale, ScaleClass, Value
+from ..core.model import CapaianPolicy, Missing, Value
 from .findings import HUNDRED, ZERO
-from .scales import NA_LABEL
 
 FORMULAS: dict[str, str] = {
     "positif": "C = R / T × 100 %",
@@ -131,18 +130,3 @@ def mean_capaian(results: Iterable[Result], cap_100: bool = False) -> Decimal | 
     if cap_100:
         vals = [min(v, HUNDRED) for v in vals]  # type: ignore[type-var]
     return mean(vals)  # type: ignore[arg-type]
-
-
-def predikat_counts(scale: Scale, classes: Iterable[ScaleClass | None]) -> list[tuple[str, int]]:
-    """Count per predikat in scale order, plus a final row for N/A when there are any."""
-    counts = {c.label: 0 for c in scale.classes}
-    n_na = 0
-    for c in classes:
-        if c is None:
-            n_na += 1
-        else:
-            counts[c.label] = counts.get(c.label, 0) + 1
-    rows = list(counts.items())
-    if n_na:
-        rows.append((NA_LABEL, n_na))
-    return rows

@@ -26,7 +26,9 @@ realisasi-triwulan         error       a sub kegiatan's realisasi differs from t
 serapan-lebih              warning     realisasi exceeds pagu
 skala                      error       the scale used has a gap, an overlap or no rule above 100 %
 skala-tidak-dikenal        error       the report names a scale id that does not exist (default scale used)
-triwulan-dibagi            error       a non-additive indicator's quarterly targets are split to sum to the annual
+triwulan-dibagi            error       a non-additive indicator's quarterly values add up to the annual (any level)
+triwulan-tanpa-tahunan     error       quarterly targets without the annual target (annual report; warning quarterly)
+triwulan-agregasi          error       annual and quarterly values disagree by the aggregation (sum, TW IV, mean)
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
 judul-tahun                warning     the report title names another year than the report's
 target-nol                 warning     target 0: capaian shown as N/A
@@ -59,7 +61,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..core.fmt import fmt_date, fmt_percent, fmt_rupiah, round_half_up
-from ..core.model import CapaianPolicy, Indicator, Loc, Missing, PeriodValues, Report, Value
+from ..core.model import Budget, CapaianPolicy, Indicator, Loc, Missing, PeriodValues, Report, Value, loc_of
 from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
 from .findings import Finding, Severity
@@ -148,6 +150,14 @@ def _check_stated_predikat(computed: ComputedReport, ind: Indicator, ir: Indicat
     return []
 
 
+def _stated_loc(ind: Indicator, tahun: int, key: str) -> Loc:
+    """The line of ``tertulis.<tahun>.<key>`` (block style puts each on its own line), else the year's line."""
+    st = ind.tertulis[tahun]
+    if f"tertulis.{tahun}.{key}" in ind.lines:
+        return loc_of(ind, f"tertulis.{tahun}.{key}")
+    return st.loc or ind.loc
+
+
 def check_stated(report: Report, computed: ComputedReport) -> list[Finding]:
     """Stated capaian/predikat (``tertulis``) against the computation."""
     out: list[Finding] = []
@@ -157,11 +167,11 @@ def check_stated(report: Report, computed: ComputedReport) -> list[Finding]:
             continue
         for tahun in sorted(ind.tertulis):
             st = ind.tertulis[tahun]
-            loc = st.loc or ind.loc
             if st.capaian is not None:
-                out += _check_stated_capaian(report, ind, ir, tahun, st.capaian, loc)
+                out += _check_stated_capaian(report, ind, ir, tahun, st.capaian, _stated_loc(ind, tahun, "capaian"))
             if st.predikat:
-                out += _check_stated_predikat(computed, ind, ir, tahun, st.predikat, loc)
+                out += _check_stated_predikat(computed, ind, ir, tahun, st.predikat,
+                                              _stated_loc(ind, tahun, "predikat"))
     return out
 
 
@@ -209,7 +219,7 @@ def check_budget_units(report: Report) -> list[Finding]:
         stack.extend(n.children)
         kt, kr = _kind(n.target), _kind(n.realisasi_output)
         if kt and kr and kt != kr:
-            out.append(Finding("error", n.loc, f"{n.kode}: target keluaran berupa {kt} sedangkan realisasi keluaran "
+            out.append(Finding("error", loc_of(n, "realisasi_output"), f"{n.kode}: target keluaran berupa {kt} sedangkan realisasi keluaran "
                                f"berupa {kr}; keduanya harus dalam satuan yang sama", "satuan-berbeda"))
     return out
 
@@ -226,15 +236,15 @@ def check_targets(report: Report, computed: ComputedReport) -> list[Finding]:
         loc = pv.loc if pv and pv.loc else ind.loc
         if pv is None:
             years = ", ".join(str(y) for y in sorted(ind.target)) or "tidak ada"
-            out.append(Finding("warning", ind.loc, f"{iid}: tidak ada target tahun {tahun} (target tersedia "
+            out.append(Finding("warning", loc_of(ind, "target", "id"), f"{iid}: tidak ada target tahun {tahun} (target tersedia "
                                f"untuk tahun: {years})", "target-tidak-ada"))
             continue
         if isinstance(ir.target, Decimal) and ir.target == 0 and ir.capaian.value is None:
             out.append(Finding("warning", loc, f"{iid}: target {tahun} bernilai 0, sehingga capaian tidak dapat "
                                "dihitung dan ditampilkan sebagai N/A (bukan 0,00 %)", "target-nol"))
         if ir.realisasi is None:
-            rloc = ind.realisasi[tahun].loc if tahun in ind.realisasi and ind.realisasi[tahun].loc else ind.loc
-            out.append(Finding("warning", rloc or ind.loc, f"{iid}: realisasi {tahun} belum diisi; tulis "
+            rloc = ind.realisasi[tahun].loc if tahun in ind.realisasi and ind.realisasi[tahun].loc else None
+            out.append(Finding("warning", rloc or loc_of(ind, "realisasi", "id"), f"{iid}: realisasi {tahun} belum diisi; tulis "
                                "{tidak_ada: alasan} bila memang tidak tersedia", "realisasi-kosong"))
     return out
 
@@ -254,33 +264,36 @@ def _check_node(n: BudgetResult, periode: str) -> list[Finding]:
     out = []
     basis = "jumlah rinciannya" if n.children else "nilai yang dihitung"
     if n.pagu_tertulis is not None and _differs(n.pagu_tertulis, n.pagu):
-        out.append(_money_finding(n.kode, "pagu", n.pagu_tertulis, n.pagu, n.loc, "pagu-induk", basis))
+        out.append(_money_finding(n.kode, "pagu", n.pagu_tertulis, n.pagu, loc_of(n, "pagu_tertulis"), "pagu-induk",
+                                  basis))
     if n.realisasi_tertulis is not None and _differs(n.realisasi_tertulis, n.realisasi):
-        out.append(_money_finding(n.kode, "realisasi", n.realisasi_tertulis, n.realisasi, n.loc,
-                                  "realisasi-induk", basis))
+        out.append(_money_finding(n.kode, "realisasi", n.realisasi_tertulis, n.realisasi,
+                                  loc_of(n, "realisasi_tertulis"), "realisasi-induk", basis))
     stated = n.realisasi_tercatat
     upto = quarters_upto(periode)
     if not n.children and stated is not None and all(q in n.realisasi_tw for q in upto):
         sd = n.realisasi_sd(periode)
         if _differs(stated, sd):
             label = f"s.d. TW {upto[-1][-1]}" if periode != "tahunan" else "TW 1–4"
-            out.append(Finding("error", n.loc, f"{n.kode}: realisasi {fmt_rupiah(stated)} berbeda dengan "
+            out.append(Finding("error", loc_of(n, "realisasi"), f"{n.kode}: realisasi {fmt_rupiah(stated)} berbeda dengan "
                                f"jumlah realisasi triwulan {label} {fmt_rupiah(sd)}", "realisasi-triwulan"))
     if n.realisasi > n.pagu:
-        out.append(Finding("warning", n.loc, f"{n.kode}: realisasi {fmt_rupiah(n.realisasi)} melebihi pagu "
+        out.append(Finding("warning", loc_of(n, "realisasi"), f"{n.kode}: realisasi {fmt_rupiah(n.realisasi)} melebihi pagu "
                            f"{fmt_rupiah(n.pagu)}", "serapan-lebih"))
     return out
 
 
-def _check_totals(b: BudgetReport, loc: Loc) -> list[Finding]:
+def _check_totals(b: BudgetReport, source: Budget | None, loc: Loc) -> list[Finding]:
     out = []
     if b.total_tertulis is not None:
         p, r, tloc = b.total_tertulis
+        lines = source.lines if source else {}
+        ploc, rloc = (Loc(tloc.file, lines.get(f"total_tertulis.{k}", tloc.line)) for k in ("pagu", "realisasi"))
         if p is not None and _differs(p, b.total.pagu):
-            out.append(_money_finding("Total anggaran", "pagu", p, b.total.pagu, tloc, "total-tertulis",
+            out.append(_money_finding("Total anggaran", "pagu", p, b.total.pagu, ploc, "total-tertulis",
                                       "jumlah program"))
         if r is not None and _differs(r, b.total.realisasi):
-            out.append(_money_finding("Total anggaran", "realisasi", r, b.total.realisasi, tloc, "total-tertulis",
+            out.append(_money_finding("Total anggaran", "realisasi", r, b.total.realisasi, rloc, "total-tertulis",
                                       "jumlah program"))
     if b.jenis_belanja:
         sp = sum((j.pagu for j in b.jenis_belanja), Decimal(0))
@@ -288,10 +301,17 @@ def _check_totals(b: BudgetReport, loc: Loc) -> list[Finding]:
         jloc = b.jenis_belanja[0].loc or loc
         sev: Severity = "error" if b.jenis_sumber == "data" else "warning"
         code = "jenis-belanja-total" if b.jenis_sumber == "data" else "jenis-belanja-sebagian"
+        hint = ""
+        if b.jenis_sumber == "rincian":  # summed from the leaves: the fault is a leaf without jenis_belanja
+            bare = [n for n in b.nodes() if not n.children and not n.jenis_belanja]
+            if bare:
+                jloc = bare[0].loc
+                hint = (f"; {len(bare)} sub kegiatan belum memiliki jenis_belanja, yang pertama "
+                        f"{bare[0].kode}")
         for what, s, t in (("pagu", sp, b.total.pagu), ("realisasi", sr, b.total.realisasi)):
             if _differs(s, t):
                 out.append(Finding(sev, jloc, f"jumlah {what} per jenis belanja {fmt_rupiah(s)} berbeda dengan "
-                                   f"total {what} program {fmt_rupiah(t)} (selisih {fmt_rupiah(t - s)})", code))
+                                   f"total {what} program {fmt_rupiah(t)} (selisih {fmt_rupiah(t - s)}){hint}", code))
     return out
 
 
@@ -302,7 +322,8 @@ def check_budget(report: Report, computed: ComputedReport) -> list[Finding]:
     out: list[Finding] = []
     for n in b.nodes():
         out += _check_node(n, report.periode)
-    return out + _check_totals(b, report.data.anggaran.loc if report.data.anggaran else report.loc)
+    source = report.data.anggaran
+    return out + _check_totals(b, source, source.loc if source else report.loc)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -322,11 +343,11 @@ def check_dates(report: Report) -> list[Finding]:
     out = []
     end = period_end(report.tahun, report.periode)
     if report.tanggal_ttd < end:
-        out.append(Finding("warning", report.loc, f"laporan ditandatangani {fmt_date(report.tanggal_ttd)}, sebelum "
+        out.append(Finding("warning", loc_of(report, "penandatanganan.tanggal"), f"laporan ditandatangani {fmt_date(report.tanggal_ttd)}, sebelum "
                            f"periode {report.periode_label} {report.tahun} berakhir ({fmt_date(end)})",
                            "ttd-sebelum-periode"))
     if report.tanggal_terbit < report.tanggal_ttd:
-        out.append(Finding("warning", report.loc, f"tanggal terbit {fmt_date(report.tanggal_terbit)} lebih awal "
+        out.append(Finding("warning", loc_of(report, "tanggal_terbit"), f"tanggal terbit {fmt_date(report.tanggal_terbit)} lebih awal "
                            f"dari tanggal penandatanganan {fmt_date(report.tanggal_ttd)}", "terbit-sebelum-ttd"))
     return out
 
@@ -337,7 +358,7 @@ def check_title(report: Report) -> list[Finding]:
     if not years:
         return []
     shown = ", ".join(str(y) for y in years)
-    return [Finding("warning", report.loc, f"judul laporan menyebut tahun {shown}, sedangkan laporan tahun "
+    return [Finding("warning", loc_of(report, "judul"), f"judul laporan menyebut tahun {shown}, sedangkan laporan tahun "
                     f"{report.tahun}", "judul-tahun")]
 
 
@@ -345,15 +366,15 @@ def check_years(report: Report) -> list[Finding]:
     out = []
     d, tahun = report.data, report.tahun
     if d.pk and d.pk.tahun != tahun:
-        out.append(Finding("error", d.pk.loc, f"Perjanjian Kinerja tahun {d.pk.tahun}, sedangkan laporan tahun "
+        out.append(Finding("error", loc_of(d.pk, "tahun"), f"Perjanjian Kinerja tahun {d.pk.tahun}, sedangkan laporan tahun "
                            f"{tahun}", "tahun-pk"))
     if d.anggaran and d.anggaran.tahun != tahun:
-        out.append(Finding("error", d.anggaran.loc, f"data anggaran tahun {d.anggaran.tahun}, sedangkan laporan "
+        out.append(Finding("error", loc_of(d.anggaran, "tahun"), f"data anggaran tahun {d.anggaran.tahun}, sedangkan laporan "
                            f"tahun {tahun}", "tahun-anggaran"))
     if d.ikm and d.ikm.tahun != tahun:
         quarterly_ok = report.periode != "tahunan" and d.ikm.tahun == tahun - 1
         if not quarterly_ok:
-            out.append(Finding("error", d.ikm.loc, f"data IKM tahun {d.ikm.tahun}, sedangkan laporan tahun {tahun}",
+            out.append(Finding("error", loc_of(d.ikm, "tahun"), f"data IKM tahun {d.ikm.tahun}, sedangkan laporan tahun {tahun}",
                                "tahun-ikm"))
     return out
 

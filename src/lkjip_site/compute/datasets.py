@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from ..core.model import Dataset, Loc
+from ..core.suggest import did_you_mean
 from .findings import HUNDRED, ZERO
 
 
@@ -42,7 +43,9 @@ def dataset_table(ds: Dataset, columns: Sequence[str] | None = None) -> DatasetR
     else:
         unknown = [c for c in columns if c not in ds.columns]
         if unknown:
-            raise KeyError(f"Kolom {', '.join(unknown)} tidak ada pada data '{ds.id}'")
+            hints = "".join(did_you_mean(c, ds.columns) for c in unknown)
+            raise KeyError(f"Kolom {', '.join(unknown)} tidak ada pada data '{ds.id}'{hints} (kolom: "
+                           f"{', '.join(ds.columns)})")
         idx = [ds.columns.index(c) for c in columns]
         bad = [ds.columns[i] for i in idx if not ds.numeric[i]]
         if bad:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from ..core import fmt
-from ..core.model import Ikm, IkmElement, Loc
+from ..core.model import Ikm, IkmElement, Loc, loc_of
 from .capaian import mean
 from .findings import ZERO, Finding
 
@@ -71,7 +71,7 @@ def ikm_problems(elements: Sequence[IkmElement], loc: Loc | None = None) -> list
 
 def ikm(data: Ikm) -> IkmResult:
     """SKM = exact mean of the nine NRR (weights 1/9, not 0,11); IKM = SKM × 25; mutu per :func:`mutu_ikm`."""
-    problems = ikm_problems(data.unsur, data.loc)
+    problems = ikm_problems(data.unsur, loc_of(data, "unsur"))
     unsur = []
     for e in data.unsur:
         k = e.nilai * 25

@@ -6,9 +6,9 @@ from decimal import Decimal
 from typing import Literal, Sequence
 
 from ..core import fmt
-from ..core.model import QUARTERS, Missing, PeriodValues, Value
+from ..core.model import QUARTERS, Indicator, Missing, PeriodValues, Value
 from .capaian import mean
-from .findings import ZERO
+from .findings import ZERO, Finding
 
 Agregasi = Literal["jumlah", "terakhir", "rata_rata"]
 
@@ -51,17 +51,19 @@ def aggregate(values: Sequence[Value | None], agregasi: str) -> Value | None:
     return mean(nums)
 
 
-def cumulative(pv: PeriodValues | None, periode: str, agregasi: str) -> Value | None:
+def cumulative(pv: PeriodValues | None, periode: str, agregasi: str, annual_from_quarters: bool = True) -> Value | None:
     """The value 's.d. TW n' (cumulative to the quarter) or the annual value for 'tahunan'.
 
-    Annual: the annual value when given, else the aggregate of the quarters. Quarterly: the aggregate of the
-    quarters up to n, falling back to the annual value when no quarter value is given (an annual target used to
-    measure progress to date, as quarterly reports do for pagu).
+    Annual: the annual value when given, else (realisasi only) the aggregate of the quarters. A target is never made
+    annual from its quarters (``annual_from_quarters=False``): picking the last quarter of 20/20/20/25 published an
+    IKM capaian of 334,06 %; :func:`quarter_findings` reports the missing annual target instead. Quarterly: the
+    aggregate of the quarters up to n, falling back to the annual value when no quarter value is given (an annual
+    target used to measure progress to date, as quarterly reports do for pagu).
     """
     if pv is None:
         return None
     if periode == "tahunan":
-        if pv.annual is not None:
+        if pv.annual is not None or not annual_from_quarters:
             return pv.annual
         return aggregate([pv.quarters.get(q) for q in QUARTERS], agregasi)
     vals = [pv.quarters.get(q) for q in quarters_upto(periode)]
@@ -70,22 +72,113 @@ def cumulative(pv: PeriodValues | None, periode: str, agregasi: str) -> Value | 
     return aggregate(vals, agregasi)
 
 
-def split_error(indicator_id: str, agregasi: str, target: PeriodValues | None) -> str | None:
-    """Detect quarterly targets of a non-additive indicator split so they sum to the annual target.
+#: Units that are levels, never counts: their quarterly values cannot be added up, whatever ``agregasi`` says.
+INDEX_UNITS = frozenset({"indeks", "nilai", "skor", "predikat", "peringkat"})
+_ANNUAL_HINT = {
+    "jumlah": "untuk agregasi 'jumlah' target tahunan adalah jumlah target triwulan",
+    "terakhir": "untuk agregasi 'terakhir' target tahunan adalah tingkat yang ingin dicapai di akhir tahun",
+    "rata_rata": "untuk agregasi 'rata_rata' target tahunan adalah rata-rata target triwulan",
+}
+
+
+def _n(value: Decimal) -> str:
+    return fmt.fmt_entered(value)
+
+
+def _shown(value: Value) -> str:
+    return _n(value) if isinstance(value, Decimal) else fmt.fmt_value(value)
+
+
+def _numbers(pv: PeriodValues) -> list[tuple[str, Decimal]]:
+    return [(q, v) for q in QUARTERS if isinstance(v := pv.quarters.get(q), Decimal)]
+
+
+def _sum_text(nums: Sequence[tuple[str, Decimal]]) -> str:
+    return " + ".join(_n(v) for _, v in nums) + f" = {_n(sum((v for _, v in nums), ZERO))}"
+
+
+def _finding(severity: str, loc: object, message: str, kode: str) -> Finding:
+    return Finding(severity, loc, message, kode)  # type: ignore[arg-type]
+
+
+def split_error(indicator_id: str, agregasi: str, pv: PeriodValues | None, what: str = "target",
+                tahun: int | None = None) -> str | None:
+    """Quarterly values of a non-additive indicator split so they sum to the annual value (with the arithmetic).
 
     Example (a real LKjIP 2022): IKM target 85 written per TW as 20/20/20/25. An index is not summed over quarters, so its
     quarterly targets must each be the level to reach (e.g. 85/85/85/85), never a share of it.
     """
-    if agregasi == "jumlah" or target is None or not isinstance(target.annual, Decimal):
+    if agregasi == "jumlah" or pv is None or not isinstance(pv.annual, Decimal):
         return None
-    qs = [target.quarters.get(q) for q in QUARTERS]
-    nums = [q for q in qs if isinstance(q, Decimal)]
-    if len(nums) < 2 or all(q == target.annual for q in nums):
+    nums = _numbers(pv)
+    if len(nums) < 2 or all(v == pv.annual for _, v in nums) or sum((v for _, v in nums), ZERO) != pv.annual:
         return None
-    total = sum(nums, ZERO)
-    if total != target.annual:
+    year = f" {tahun}" if tahun else ""
+    return (f"{indicator_id} (agregasi '{agregasi}'): {what} triwulan{year} dijumlahkan menjadi {what} tahunan: "
+            f"{_sum_text(nums)}. Indikator non-aditif (indeks, nilai, persentase, rasio) tidak dibagi per triwulan; "
+            f"tulis pada setiap triwulan tingkat yang ingin dicapai (mis. {_n(pv.annual)} pada TW IV)")
+
+
+def _consistency(iid: str, agregasi: str, pv: PeriodValues, what: str, tahun: int) -> Finding | None:
+    """Annual and quarterly values given together must agree by the indicator's aggregation."""
+    annual = pv.annual
+    if not isinstance(annual, Decimal):
         return None
-    parts = "/".join(fmt.fmt_number(q, 2).rstrip("0").rstrip(",") for q in nums)
-    return (f"indikator {indicator_id} (agregasi '{agregasi}') tidak boleh dibagi per triwulan: target triwulan "
-            f"{parts} dijumlahkan menjadi target tahunan {fmt.fmt_number(target.annual)}; untuk indikator "
-            f"non-aditif setiap triwulan memuat tingkat yang ingin dicapai")
+    nums = dict(_numbers(pv))
+    head = f"{iid} (agregasi '{agregasi}'): {what} {tahun}"
+    if agregasi == "terakhir" and "tw4" in nums and nums["tw4"] != annual:
+        return _finding("error", pv.loc_of("tw4"), f"{head}: {what} TW IV {_n(nums['tw4'])} tidak sama dengan {what} "
+                        f"tahunan {_n(annual)}; dengan agregasi 'terakhir' nilai akhir tahun adalah nilai TW IV, "
+                        "jadi laporan TW IV dan laporan tahunan akan memakai angka berbeda", "triwulan-agregasi")
+    if len(nums) < 4:
+        return None
+    total = sum(nums.values(), ZERO)
+    if agregasi == "jumlah" and total != annual:
+        return _finding("error", pv.loc_of("tahunan"), f"{head}: jumlah {what} triwulan "
+                        f"{_sum_text(list(nums.items()))}, tidak sama dengan {what} tahunan {_n(annual)}",
+                        "triwulan-agregasi")
+    if agregasi == "rata_rata" and total / 4 != annual:
+        parts = " + ".join(_n(v) for v in nums.values())
+        return _finding("error", pv.loc_of("tahunan"), f"{head}: rata-rata {what} triwulan ({parts}) ÷ 4 = "
+                        f"{fmt.fmt_number(total / 4)}, tidak sama dengan {what} tahunan {_n(annual)}",
+                        "triwulan-agregasi")
+    return None
+
+
+def quarter_findings(ind: Indicator, periode: str) -> list[Finding]:
+    """Quarterly targets and realisasi of one indicator, at any level (tujuan ... sub kegiatan), by its aggregation.
+
+    * an annual report needs the annual target; quarters alone are an error (a quarterly report: a warning, its
+      "target tahunan" column shows N/A) — the program never picks or adds up target quarters on its own;
+    * a non-additive indicator whose quarters add up to the annual value is an error, with the sum in the message;
+    * annual and quarterly values given together must agree by the aggregation (sum, last quarter, mean);
+    * an index-like unit (indeks, nilai ...) declared ``agregasi: jumlah`` cannot be added up over quarters.
+    Each finding points at the line of the value at fault.
+    """
+    out: list[Finding] = []
+    for what, years in (("target", ind.target), ("realisasi", ind.realisasi)):
+        for tahun, pv in sorted(years.items()):
+            nums = _numbers(pv)
+            if what == "target" and pv.quarters and pv.annual is None:
+                severity = "error" if periode == "tahunan" else "warning"
+                written = "/".join(_shown(pv.quarters[q]) for q in QUARTERS if q in pv.quarters)
+                out.append(_finding(severity, pv.loc, f"{ind.id}: target {tahun} hanya ditulis per triwulan "
+                                    f"({written}) tanpa target tahunan; program tidak memilih atau menjumlahkan "
+                                    f"target triwulan sendiri. Tambahkan 'tahunan: ...' ({_ANNUAL_HINT[ind.agregasi]})",
+                                    "triwulan-tanpa-tahunan"))
+            split = split_error(ind.id, ind.agregasi, pv, what, tahun)
+            if split:
+                first = nums[0][0] if nums else "tahunan"
+                out.append(_finding("error", pv.loc_of(first), split, "triwulan-dibagi"))
+                continue
+            if (ind.agregasi == "jumlah" and ind.satuan.strip().casefold() in INDEX_UNITS and len(nums) >= 2
+                    and what == "target"):
+                out.append(_finding("error", pv.loc_of(nums[0][0]), f"{ind.id}: satuan '{ind.satuan}' adalah tingkat, "
+                                    f"bukan hitungan, tetapi agregasinya 'jumlah' ({what} triwulan {tahun}: "
+                                    f"{_sum_text(nums)}); pakai 'agregasi: terakhir' dan tulis tingkat yang ingin "
+                                    "dicapai pada setiap triwulan", "triwulan-dibagi"))
+                continue
+            found = _consistency(ind.id, ind.agregasi, pv, what, tahun)
+            if found:
+                out.append(found)
+    return out

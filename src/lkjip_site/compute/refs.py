@@ -6,15 +6,16 @@ can never differ from the same number in a table.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
 from ..core import fmt
 from ..core.model import Missing, ScaleClass, Value
+from ..core.suggest import did_you_mean, listing
 from .budget import serapan
 from .capaian import Result
+from .figures import Figure, slug
 from .report import ComputedReport, IndicatorResult
 
 Kind = Literal["percent", "rupiah", "number", "text"]
@@ -29,17 +30,23 @@ class UnknownReference(KeyError):
 
 @dataclass(frozen=True)
 class Ref:
-    """A looked-up value and how to format it; ``value`` is Missing for N/A (printed '–')."""
+    """A looked-up value and how to format it; ``value`` is Missing for N/A (printed 'N/A', reason beside it).
+
+    ``nama`` and ``definisi`` are set for named figures (:mod:`.figures`): what is counted or averaged, and over
+    which set, so a place that shows the value can also show what it means.
+    """
 
     value: Decimal | str | Missing
     kind: Kind
     path: str = ""
     decimals: int = 2  # 0 for counts (predikat.<label>.jumlah, ikm.responden)
+    nama: str = ""
+    definisi: str = ""
 
     def formatted(self, decimals: int | None = None) -> str:
         decimals = self.decimals if decimals is None else decimals
         if isinstance(self.value, Missing):
-            return fmt.DASH
+            return fmt.NA
         if isinstance(self.value, str) or self.kind == "text":
             return str(self.value)
         if self.kind == "percent":
@@ -111,10 +118,15 @@ def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) 
                    "percent" if ir.satuan.strip() == "%" else "number", path)
     if attr == "tren":
         return Ref(ir.tren or Missing("tidak ada realisasi tahun lalu"), "text", path)
-    raise _unknown(path, f"atribut '{attr}' tidak ada untuk indikator")
+    raise _unknown(path, f"atribut '{attr}' tidak ada untuk indikator{did_you_mean(attr, INDICATOR_ATTRS)} "
+                         f"(atribut: {', '.join(INDICATOR_ATTRS)})")
 
 
+INDICATOR_ATTRS = ("target", "realisasi", "capaian", "predikat", "target_tahunan", "target_akhir", "realisasi_lalu",
+                   "kemajuan", "delta", "tren", "nama", "satuan", "polaritas")
 _BUDGET_ATTRS = ("pagu", "realisasi", "serapan", "sisa")
+#: The words a path may start with besides an indicator id.
+PREFIXES = ("anggaran", "capaian", "ikm", "predikat", "laporan")
 
 
 def _budget_attr(pagu: Decimal, realisasi: Decimal, attr: str, path: str) -> Ref:
@@ -137,31 +149,38 @@ def _budget_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     if attr == "realisasi_sd" and not middle:
         return Ref(b.realisasi_sd(c.periode), "rupiah", path)
     if attr not in _BUDGET_ATTRS and attr != "nama":
-        raise _unknown(path, f"atribut anggaran harus salah satu dari {', '.join(_BUDGET_ATTRS)} atau nama")
+        raise _unknown(path, f"atribut anggaran harus salah satu dari {', '.join(_BUDGET_ATTRS)} atau nama"
+                             f"{did_you_mean(attr, (*_BUDGET_ATTRS, 'nama'))}")
     if not middle:
         if attr == "nama":
             raise _unknown(path)
         return _budget_attr(b.total.pagu, b.total.realisasi, attr, path)
+    if middle == "jenis" and b.jenis_total is not None and attr != "nama":
+        return _budget_attr(b.jenis_total.pagu, b.jenis_total.realisasi, attr, path)
+    if middle.startswith("sasaran.") and attr != "nama":
+        key = middle[len("sasaran."):]
+        srow = next((r for r in b.per_sasaran if r.key == key), None)
+        if srow is None:
+            raise _unknown(path, f"tidak ada program dengan sasaran '{key}' di data anggaran")
+        return _budget_attr(srow.pagu, srow.realisasi, attr, path)
     if middle.startswith("jenis."):
         key = middle[len("jenis."):]
         row = next((r for r in b.jenis_belanja if r.key == key), None)
         if row is None:
-            raise _unknown(path, f"jenis belanja '{key}' tidak ada")
+            keys = [j.key for j in b.jenis_belanja]
+            raise _unknown(path, f"jenis belanja '{key}' tidak ada{did_you_mean(key, keys)} (yang ada: {listing(keys)})")
         return Ref(row.label, "text", path) if attr == "nama" else _budget_attr(row.pagu, row.realisasi, attr, path)
     node = b.find(middle)
     if node is None:
-        raise _unknown(path, f"kode anggaran '{middle}' tidak ada")
+        codes = [n.kode for n in b.nodes()]
+        raise _unknown(path, f"kode anggaran '{middle}' tidak ada{did_you_mean(middle, codes)} (kode ditulis di "
+                             "data/anggaran.yaml)")
     if attr == "nama":
         return Ref(node.nama, "text", path)
     return _budget_attr(node.pagu, node.realisasi, attr, path)
 
 
 def _capaian_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
-    if parts[1:] == ["rata_rata"]:
-        return Ref(c.rata_rata if c.rata_rata is not None else Missing("tidak ada capaian yang terukur"),
-                   "percent", path)
-    if parts[1:] == ["predikat"]:
-        return _class_ref(c.predikat_rata_rata, path)
     sid = parts[1] if len(parts) > 1 else ""
     if sid in c.sasaran and len(parts) in (2, 3):
         s = c.sasaran[sid]
@@ -170,7 +189,9 @@ def _capaian_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
                        "percent", path)
         if parts[2] == "predikat":
             return _class_ref(s.predikat, path)
-    raise _unknown(path, "gunakan capaian.rata_rata, capaian.predikat atau capaian.<id sasaran>")
+    hint = did_you_mean(sid, [*c.sasaran, "rata_rata", "predikat", "metode"]) if sid else ""
+    raise _unknown(path, f"gunakan capaian.rata_rata, capaian.predikat, capaian.metode atau capaian.<id sasaran>{hint} "
+                         f"(id sasaran ditulis di data/renstra.yaml; yang ada: {listing(c.sasaran)})")
 
 
 def _ikm_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
@@ -184,45 +205,61 @@ def _ikm_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     if c.ikm.responden is not None:
         table["responden"] = Ref(Decimal(c.ikm.responden), "number", path, 0)
     if attr not in table:
-        raise _unknown(path, "gunakan ikm.nilai, ikm.skm, ikm.mutu, ikm.kinerja atau ikm.responden")
+        raise _unknown(path, "gunakan ikm.nilai, ikm.skm, ikm.mutu, ikm.kinerja atau ikm.responden"
+                             + did_you_mean(attr, ("nilai", "skm", "mutu", "kinerja", "responden")))
     return table[attr]
 
 
 def _predikat_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     if len(parts) != 3 or parts[2] != "jumlah":
         raise _unknown(path, "gunakan predikat.<label>.jumlah")
-    want = _slug(parts[1])
-    for label, n in c.predikat_jumlah:
-        if _slug(label) == want:
-            return Ref(Decimal(n), "number", path, 0)
-    if any(_slug(k.label) == want for k in c.scale.classes):
-        return Ref(Decimal(0), "number", path, 0)
-    raise _unknown(path, f"predikat '{parts[1]}' tidak ada pada skala '{c.scale.nama}'")
+    labels = [slug(k.label) for k in c.scale.classes]
+    raise _unknown(path, f"predikat '{parts[1]}' tidak ada pada skala '{c.scale.nama}'"
+                         f"{did_you_mean(slug(parts[1]), labels)} (predikat: {', '.join(labels)})")
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[\s_-]+", "-", text.strip().casefold())
+def _set_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
+    if parts[0] == "sasaran" and len(parts) > 1 and parts[1] not in c.sasaran:
+        raise _unknown(path, f"sasaran '{parts[1]}' tidak ada{did_you_mean(parts[1], c.sasaran)} "
+                             f"(yang ada: {listing(c.sasaran)})")
+    raise _unknown(path, "gunakan indikator.<jumlah|terukur|tidak_terukur|kualitatif|mencapai_target|belum_mencapai>, "
+                         "sasaran.<id sasaran>.<yang sama> atau pk.anggaran")
 
 
 def _laporan_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     attrs = {"tahun": str(c.tahun), "periode": c.periode, "instansi": c.instansi, "skala": c.scale.nama,
-             "jumlah_indikator": None, "efisiensi": c.efisiensi_deskripsi}
+             "efisiensi": c.efisiensi_deskripsi}
     attr = parts[1] if len(parts) == 2 else ""
-    if attr == "jumlah_indikator":
-        return Ref(Decimal(len(c.pk_indikator)), "number", path, 0)
     if attr in attrs:
         return Ref(str(attrs[attr]), "text", path)
-    raise _unknown(path)
+    known = [*attrs, "jumlah_indikator"]
+    raise _unknown(path, f"gunakan laporan.<atribut>{did_you_mean(attr, known)} (atribut: {', '.join(known)})")
+
+
+def _figure_ref(f: Figure, path: str) -> Ref:
+    kind: Kind = "number" if f.kind == "count" else f.kind
+    return Ref(f.value, kind, path, 0 if f.kind == "count" else 2, f.nama, f.definisi)
+
+
+def _named(computed: ComputedReport, path: str) -> Ref | None:
+    """A named figure (counts, averages, totals), by its id; predikat labels are matched loosely."""
+    f = computed.figures.get(path)
+    if f is None and path.startswith("predikat.") and path.endswith(".jumlah"):
+        f = computed.figures.get(f"predikat.{slug(path[len('predikat.'):-len('.jumlah')])}.jumlah")
+    return _figure_ref(f, path) if f is not None else None
 
 
 def lookup(computed: ComputedReport, path: str) -> Ref:
     """Resolve an inline reference such as ``IKU1.capaian`` or ``anggaran.7.01.02.pagu``.
 
-    Paths: ``<indikator>.target|realisasi|capaian|predikat|satuan|nama|kemajuan|delta|tren|target_akhir``,
-    ``<indikator>.<attr>@<tahun>``; ``anggaran.pagu|realisasi|serapan|sisa``, ``anggaran.<kode>.<attr>``,
-    ``anggaran.jenis.<jenis>.<attr>``, ``anggaran.realisasi_sd``; ``capaian.rata_rata|predikat``,
-    ``capaian.<sasaran>[.predikat]``; ``ikm.nilai|skm|mutu|kinerja|responden``; ``predikat.<label>.jumlah``;
-    ``laporan.tahun|periode|instansi|skala|jumlah_indikator``. Unknown paths raise :class:`UnknownReference`.
+    Named figures first (:mod:`.figures`, with a name and a definition): ``indikator.jumlah|terukur|tidak_terukur|
+    kualitatif|mencapai_target|belum_mencapai``, ``sasaran.<sasaran>.<the same>``, ``predikat.<label>.jumlah``,
+    ``capaian.rata_rata|predikat|metode``, ``anggaran.pagu|realisasi|serapan|sisa``, ``pk.anggaran``,
+    ``ikm.nilai``, ``laporan.jumlah_indikator``. Then: ``<indikator>.target|realisasi|capaian|predikat|satuan|nama|
+    kemajuan|delta|tren|target_akhir``, ``<indikator>.<attr>@<tahun>``; ``anggaran.<kode>.<attr>``,
+    ``anggaran.jenis.<jenis>.<attr>``, ``anggaran.jenis.<attr>`` (all jenis rows), ``anggaran.sasaran.<sasaran>.<attr>``,
+    ``anggaran.realisasi_sd``; ``capaian.<sasaran>[.predikat]``; ``ikm.skm|mutu|kinerja|responden``;
+    ``laporan.tahun|periode|instansi|skala|efisiensi``. Unknown paths raise :class:`UnknownReference`.
     """
     p = path.strip()
     year: int | None = None
@@ -232,6 +269,9 @@ def lookup(computed: ComputedReport, path: str) -> Ref:
             raise _unknown(path, "tahun setelah '@' harus berupa angka")
         year = int(ys)
     base, _, attr = p.rpartition(".")
+    named = _named(computed, p) if year is None and base not in computed.indikator else None
+    if named is not None:
+        return named
     if base in computed.indikator:  # indicator ids may themselves contain dots ("IKU.1")
         return _indicator_ref(computed.indikator[base], attr, year, path)
     parts = p.split(".")
@@ -239,9 +279,12 @@ def lookup(computed: ComputedReport, path: str) -> Ref:
     if year is not None:
         raise _unknown(path, "'@tahun' hanya untuk indikator")
     handlers = {"anggaran": _budget_ref, "capaian": _capaian_ref, "ikm": _ikm_ref, "predikat": _predikat_ref,
-                "laporan": _laporan_ref}
+                "laporan": _laporan_ref, "indikator": _set_ref, "sasaran": _set_ref, "pk": _set_ref}
     if head in handlers and len(parts) >= 2:
         return handlers[head](computed, parts, path)
     if head in computed.indikator:
-        raise _unknown(path, "gunakan <indikator>.<atribut>")
-    raise _unknown(path)
+        raise _unknown(path, f"gunakan <indikator>.<atribut>, mis. {head}.capaian")
+    name = base or head
+    raise _unknown(path, f"'{name}' bukan id indikator{did_you_mean(name, [*computed.indikator, *PREFIXES])}; id "
+                         f"indikator ditulis di data/indikator.yaml (yang ada: {listing(computed.indikator)}); "
+                         f"awalan lain: {', '.join(PREFIXES)}")

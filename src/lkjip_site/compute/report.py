@@ -6,19 +6,29 @@ exists exactly once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable
 
-from ..core.model import CapaianPolicy, Indicator, Loc, Report, Scale, ScaleClass, Value
+from ..core.model import CapaianPolicy, Indicator, Loc, Report, Scale, ScaleClass, Value, loc_of
 from .budget import BudgetReport, compute_budget
-from .capaian import Result, capaian, mean, mean_capaian, na, predikat_counts
+from .capaian import Result, capaian, mean_capaian, na
 from .comparisons import NationalComparison, compare_national, delta, kemajuan_renstra, trend
 from .datasets import DatasetResult, dataset_table
 from .efficiency import EFISIENSI, EfficiencyRow, efisiensi
+from .figures import (
+    Average,
+    Counted,
+    Figure,
+    IndicatorCounts,
+    SasaranMean,
+    count_indicators,
+    organisation_average,
+    report_figures,
+)
 from .findings import Finding
 from .ikm import IkmResult, ikm
-from .periods import cumulative, quarters_upto, split_error
+from .periods import cumulative, quarter_findings, quarters_upto
 from .scales import BUILTIN_SCALES, classify_or_none, resolve_scale, validate_scale
 
 
@@ -63,7 +73,6 @@ class IndicatorResult:
     kemajuan: Result | None
     nasional: NationalComparison | None
     triwulan: list[QuarterPoint]
-    split: str | None
     program: str | None
     jenis: str
     kualitatif: list[str] | None
@@ -78,6 +87,7 @@ class SasaranResult:
     predikat: ScaleClass | None
     terukur: int  # indicators that enter the average
     loc: Loc | None = None
+    jumlah: IndicatorCounts | None = None  # the sasaran's indicators counted (the same rule as the report's)
 
 
 @dataclass
@@ -89,11 +99,11 @@ class ComputedReport:
     scale_problems: list[str]
     policy: CapaianPolicy
     indikator: dict[str, IndicatorResult]
-    pk_indikator: list[str]  # indicators of the PK/report, in order
+    pk_indikator: list[str]  # indicators of the PK/report, in order: the report's set, which every count counts
     sasaran: dict[str, SasaranResult]
-    rata_rata: Decimal | None
+    rata_rata: Decimal | None  # = average.value
     predikat_rata_rata: ScaleClass | None
-    predikat_jumlah: list[tuple[str, int]]
+    predikat_jumlah: list[tuple[str, int]]  # = jumlah.predikat
     anggaran: BudgetReport | None
     efisiensi_metode: str
     efisiensi_deskripsi: str
@@ -102,13 +112,16 @@ class ComputedReport:
     ikm: IkmResult | None
     datasets: dict[str, DatasetResult]
     issues: list[Finding]
+    jumlah: IndicatorCounts | None = None  # the report's indicators counted once (total, measured, reached ...)
+    average: Average | None = None  # the organisation average by the chosen method, with its definition
+    figures: dict[str, Figure] = field(default_factory=dict)  # every named figure by id ({nilai} path)
 
 
 def _history(ind: Indicator, policy: CapaianPolicy) -> list[YearPoint]:
     years = sorted(set(ind.target) | set(ind.realisasi))
     out = []
     for y in years:
-        t = cumulative(ind.target.get(y), "tahunan", ind.agregasi)
+        t = cumulative(ind.target.get(y), "tahunan", ind.agregasi, annual_from_quarters=False)
         r = cumulative(ind.realisasi.get(y), "tahunan", ind.agregasi)
         out.append(YearPoint(y, t, r, capaian(t, r, ind.polaritas, policy, ind.kualitatif)))
     return out
@@ -137,11 +150,13 @@ def _target_akhir(ind: Indicator) -> Value | None:
 def compute_indicator(ind: Indicator, tahun: int, periode: str, policy: CapaianPolicy,
                       scale: Scale) -> IndicatorResult:
     """Everything derived for one indicator in the report's year/period."""
-    t = cumulative(ind.target.get(tahun), periode, ind.agregasi)
+    tpv = ind.target.get(tahun)
+    t = cumulative(tpv, periode, ind.agregasi, annual_from_quarters=False)
     r = cumulative(ind.realisasi.get(tahun), periode, ind.agregasi)
     if t is None:
-        t_reason = f"target tahun {tahun} belum ditetapkan"
-        res = na(t_reason)
+        only_quarters = tpv is not None and bool(tpv.quarters)
+        res = na(f"target tahunan {tahun} belum ditetapkan (hanya target triwulan)" if only_quarters
+                 else f"target tahun {tahun} belum ditetapkan")
     else:
         res = capaian(t, r, ind.polaritas, policy, ind.kualitatif)
     value = res.for_average
@@ -156,12 +171,11 @@ def compute_indicator(ind: Indicator, tahun: int, periode: str, policy: CapaianP
     return IndicatorResult(
         id=ind.id, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas, loc=ind.loc,
         sasaran_id=ind.sasaran_id, tahun=tahun, periode=periode, target=t, realisasi=r, capaian=res,
-        predikat=pred, target_tahunan=cumulative(ind.target.get(tahun), "tahunan", ind.agregasi),
+        predikat=pred, target_tahunan=cumulative(tpv, "tahunan", ind.agregasi, annual_from_quarters=False),
         riwayat=_history(ind, policy), realisasi_lalu=r_prev, delta=d, tren=trend(d), target_akhir=t_end,
         kemajuan=kemajuan,
         nasional=compare_national(r, ind.target_nasional, ind.polaritas, policy, ind.kualitatif),
         triwulan=_quarters(ind, tahun, periode, policy),
-        split=split_error(ind.id, ind.agregasi, ind.target.get(tahun)),
         program=ind.program, jenis=ind.jenis, kualitatif=ind.kualitatif)
 
 
@@ -177,6 +191,35 @@ def _sasaran_list(report: Report) -> list[tuple[str, str, list[str], Loc | None]
         if ind.sasaran_id:
             groups.setdefault(ind.sasaran_id, []).append(ind.id)
     return [(k, k, v, None) for k, v in groups.items()]
+
+
+def _counted(ir: IndicatorResult) -> Counted:
+    return Counted(ir.id, ir.nama, ir.capaian, ir.predikat, bool(ir.kualitatif))
+
+
+def counts_for(computed: ComputedReport, ids: list[str]) -> tuple[str, IndicatorCounts]:
+    """The counts of a selection of indicators, and the id prefix of its named figures ("" when it has none).
+
+    The report's own set (``indikator.*``) or one sasaran's (``sasaran.<id>.*``) are the figures computed once;
+    any other selection (a chart of hand-picked indicators) is counted by the same rule and named as what it is.
+    """
+    if computed.jumlah is not None and set(ids) == set(computed.jumlah.ids):
+        return "indikator", computed.jumlah
+    for s in computed.sasaran.values():
+        if s.jumlah is not None and s.jumlah.ids and set(ids) == set(s.jumlah.ids):
+            return f"sasaran.{s.id}", s.jumlah
+    items = [_counted(computed.indikator[i]) for i in ids if i in computed.indikator]
+    return "", count_indicators(items, computed.scale, "indikator yang ditampilkan")
+
+
+def _set_name(report: Report) -> str:
+    """The report's set of indicators in words, as every count's definition names it."""
+    data = report.data
+    if data.pk and data.pk.indikator:
+        return "indikator Perjanjian Kinerja"
+    if data.renstra is not None:
+        return "indikator sasaran Perjanjian Kinerja" if data.pk else "indikator sasaran Renstra"
+    return "indikator laporan"
 
 
 def _pk_indicators(report: Report, sasaran: list[tuple[str, str, list[str], Loc | None]]) -> list[str]:
@@ -223,7 +266,7 @@ def _efficiency_sasaran(method: str, sasaran: dict[str, SasaranResult],
 
 
 def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
-                   default_scale_id: str = "permendagri-86-2017") -> ComputedReport:
+                   default_scale_id: str = "permendagri-86-2017", site_scale_loc: Loc | None = None) -> ComputedReport:
     """Build the one tree of derived values a report's tables, charts, references and checks read."""
     site_scales = site_scales or {}
     issues: list[Finding] = []
@@ -232,7 +275,9 @@ def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
     except KeyError as exc:  # reported by check; computing on with a known scale keeps every other finding visible
         fallback = default_scale_id if default_scale_id in site_scales or default_scale_id in BUILTIN_SCALES \
             else "permendagri-86-2017"
-        issues.append(Finding("error", report.loc, f"{exc.args[0]}; dipakai skala '{fallback}'", "skala-tidak-dikenal"))
+        # at the skala_predikat that names it: the report's own, or the site's it inherits
+        where = loc_of(report, "skala_predikat") if "skala_predikat" in report.lines else site_scale_loc or report.loc
+        issues.append(Finding("error", where, f"{exc.args[0]}; dipakai skala '{fallback}'", "skala-tidak-dikenal"))
         scale = resolve_scale(fallback, site_scales)
     policy, tahun, periode = report.capaian, report.tahun, report.periode
     inds = {iid: compute_indicator(ind, tahun, periode, policy, scale)
@@ -241,6 +286,7 @@ def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
     order = _pk_indicators(report, sas_list)
     if report.data.pk:
         issues += _unknown_ids(report, report.data.pk.indikator, "Perjanjian Kinerja", report.data.pk.loc)
+    counts = count_indicators([_counted(inds[i]) for i in order if i in inds], scale, _set_name(report))
     sasaran: dict[str, SasaranResult] = {}
     for sid, uraian, ids, sloc in sas_list:
         issues += _unknown_ids(report, ids, f"sasaran {sid}", sloc)
@@ -250,34 +296,36 @@ def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
         results = [inds[i].capaian for i in ids if i in inds]
         c = mean_capaian(results, policy.batas_100)
         sasaran[sid] = SasaranResult(sid, uraian, ids, c, classify_or_none(scale, c),
-                                     sum(1 for r in results if r.for_average is not None), sloc)
-    if sasaran:
-        overall = mean(s.capaian for s in sasaran.values() if s.capaian is not None)
-    else:
-        overall = mean_capaian((inds[i].capaian for i in order if i in inds), policy.batas_100)
+                                     sum(1 for r in results if r.for_average is not None), sloc,
+                                     count_indicators([_counted(inds[i]) for i in ids if i in inds], scale,
+                                                      f"indikator sasaran {sid}"))
+    average = organisation_average(
+        policy, [SasaranMean(s.id, tuple(s.indikator), s.capaian) for s in sasaran.values()], counts,
+        {i: r.capaian for i, r in inds.items()})
+    overall = average.value
     budget = compute_budget(report.data.anggaran, periode) if report.data.anggaran else None
     if budget:
         issues += budget.issues
     ikm_res = ikm(report.data.ikm) if report.data.ikm else None
     if ikm_res:
         issues += ikm_res.problems
-    for i in order:
-        if i in inds and inds[i].split:
-            ind = report.data.indikator[i]
-            pv = ind.target.get(tahun)
-            issues.append(Finding("error", pv.loc if pv and pv.loc else ind.loc, inds[i].split or "", "triwulan-dibagi"))
+    for ind in report.data.indikator.values():  # every level: tujuan, sasaran, program, kegiatan, sub kegiatan
+        issues += quarter_findings(ind, periode)
     method = report.efisiensi or "rasio"
     if method not in EFISIENSI:
-        issues.append(Finding("error", report.loc, f"metode efisiensi '{method}' tidak dikenal; pilih: {', '.join(EFISIENSI)}", "efisiensi-metode"))
+        issues.append(Finding("error", loc_of(report, "efisiensi"), f"metode efisiensi '{method}' tidak dikenal; pilih: {', '.join(EFISIENSI)}", "efisiensi-metode"))
         method = "rasio"
     return ComputedReport(
         tahun=tahun, periode=periode, instansi=report.instansi.nama, scale=scale,
         scale_problems=validate_scale(scale), policy=policy, indikator=inds, pk_indikator=order,
         sasaran=sasaran, rata_rata=overall, predikat_rata_rata=classify_or_none(scale, overall),
-        predikat_jumlah=predikat_counts(scale, (inds[i].predikat for i in order if i in inds)),
+        predikat_jumlah=list(counts.predikat),
         anggaran=budget, efisiensi_metode=method, efisiensi_deskripsi=EFISIENSI[method],
         efisiensi=_efficiency_rows(method, inds, order, budget),
         efisiensi_sasaran=_efficiency_sasaran(method, sasaran, budget),
         ikm=ikm_res,
         datasets={k: dataset_table(v) for k, v in sorted(report.data.datasets.items())},
-        issues=issues)
+        issues=issues, jumlah=counts, average=average,
+        figures=report_figures(counts, average, scale,
+                               [(s.id, s.uraian, s.jumlah) for s in sasaran.values() if s.jumlah is not None],
+                               budget, report.data.pk.program if report.data.pk else [], ikm_res))

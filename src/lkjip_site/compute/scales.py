@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import Mapping
 
 from ..core.model import Scale, ScaleClass
+from ..core.suggest import did_you_mean
 
 # Accessible colours (see module docstring); names follow the Banjar scale's printed colour words.
 HIJAU = "#1a7f37"
@@ -89,7 +90,8 @@ def resolve_scale(scale_id: str, *custom: Mapping[str, Scale]) -> Scale:
     if scale_id in BUILTIN_SCALES:
         return BUILTIN_SCALES[scale_id]
     known = sorted(set(BUILTIN_SCALES).union(*[set(m) for m in custom]))
-    raise KeyError(f"Skala predikat '{scale_id}' tidak dikenal; yang tersedia: {', '.join(known)}")
+    raise KeyError(f"Skala predikat '{scale_id}' tidak dikenal{did_you_mean(scale_id, known)}; yang tersedia: "
+                   f"{', '.join(known)} (skala sendiri ditulis di kunci 'skala' situs.yaml atau laporan.yaml)")
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.diagnostics import Diagnostics
-from ..core.model import Site
+from ..core.model import Site, loc_of
 from .check import check_report
 from .report import compute_report
 
@@ -12,7 +12,8 @@ def compute_site(site: Site, diags: Diagnostics) -> None:
     """Derive every number once per report and record every finding (other instansi names cross reports)."""
     names = sorted({r.instansi.nama for r in site.reports})
     for report in site.reports:
-        report.computed = compute_report(report, site.config.scales, site.config.skala_predikat)
+        report.computed = compute_report(report, site.config.scales, site.config.skala_predikat,
+                                         loc_of(site.config, "skala_predikat"))
         for finding in check_report(report, report.computed, names):
             loc = finding.loc or report.loc
             if finding.severity == "error":

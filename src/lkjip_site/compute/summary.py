@@ -1,28 +1,60 @@
-"""The handful of figures a citizen looks for first (the report page's key figures), from the computed model."""
+"""The handful of figures a citizen looks for first (the report page's key figures), from the computed model.
+
+Every value is a named figure of :attr:`ComputedReport.figures` (never counted here), shown with the set it counts
+("12 dari 24 indikator terukur; 1 tidak terukur") and, for the average, the method used; each piece that is a figure
+carries its id so the template can mark it for the consistency audit.
+"""
 
 from __future__ import annotations
 
-from ..core import fmt
+from dataclasses import dataclass
+
 from ..core.model import Report
+from .figures import Figure
+from .refs import lookup
+
+#: (text, figure id or "") pieces: the figure ids mark what the audit compares with the model.
+Parts = tuple[tuple[str, str], ...]
 
 
-def key_figures(report: Report) -> list[tuple[str, str, str]]:
-    """(label, value, note) for the report page, every value read from the computed model."""
+@dataclass(frozen=True)
+class KeyFigure:
+    label: str
+    value: Parts
+    note: Parts = ()
+    definisi: str = ""  # what the figure counts or averages, over which set (a tooltip and the page's text)
+
+
+def key_figures(report: Report) -> list[KeyFigure]:
+    """The report page's key figures, every value read from the computed model's named figures."""
     c = report.computed
-    if c is None:
+    if c is None or not c.figures:
         return []
-    out: list[tuple[str, str, str]] = []
+    f = c.figures
+
+    def _fig(fig: Figure) -> tuple[str, str]:
+        return (lookup(c, fig.id).formatted(), fig.id)  # printed as {nilai} prints it
+
+    out: list[KeyFigure] = []
+    avg = f["capaian.rata_rata"]
     if c.rata_rata is not None:
-        label = c.predikat_rata_rata.label if c.predikat_rata_rata else ""
-        out.append(("Rata-rata capaian kinerja", fmt.fmt_percent(c.rata_rata), label))
-    measured = [i for i in c.indikator.values() if i.capaian.value is not None]
-    if measured:
-        reached = sum(1 for i in measured if i.capaian.value >= 100)
-        out.append(("Indikator mencapai target", f"{reached} dari {len(measured)}", "capaian ≥ 100 %"))
+        out.append(KeyFigure(avg.nama, (_fig(avg),),
+                             (_fig(f["capaian.predikat"]), ("; ", ""), _fig(f["capaian.metode"])), avg.definisi))
+    total, measured = f["indikator.jumlah"], f["indikator.terukur"]
+    out.append(KeyFigure(total.nama, (_fig(total),), ((c.jumlah.lingkup if c.jumlah else "", ""),), total.definisi))
+    if c.jumlah and c.jumlah.terukur:
+        reached, unmeasured = f["indikator.mencapai_target"], f["indikator.tidak_terukur"]
+        note: Parts = (("indikator terukur, capaian ≥ 100 %", ""),)
+        if c.jumlah.tidak_terukur:
+            note += (("; ", ""), _fig(unmeasured), (" tidak terukur (N/A)", ""))
+        out.append(KeyFigure(reached.nama, (_fig(reached), (" dari ", ""), _fig(measured)), note, reached.definisi))
     if c.anggaran is not None:
-        out.append(("Pagu anggaran", fmt.fmt_rupiah(c.anggaran.total.pagu), ""))
+        pagu = f["anggaran.pagu"]
+        out.append(KeyFigure(pagu.nama, (_fig(pagu),), (), pagu.definisi))
         if c.anggaran.total.serapan is not None:
-            out.append(("Serapan anggaran", fmt.fmt_percent(c.anggaran.total.serapan), "realisasi ÷ pagu"))
+            s = f["anggaran.serapan"]
+            out.append(KeyFigure(s.nama, (_fig(s),), (("realisasi ÷ pagu", ""),), s.definisi))
     if c.ikm is not None:
-        out.append(("Indeks Kepuasan Masyarakat", fmt.fmt_number(c.ikm.nilai), f"mutu {c.ikm.mutu}"))
+        ikm = f["ikm.nilai"]
+        out.append(KeyFigure(ikm.nama, (_fig(ikm),), ((f"mutu {c.ikm.mutu}", ""),), ikm.definisi))
     return out

@@ -7,7 +7,7 @@ as ``berkas:baris: pesan`` in Bahasa Indonesia, so one run shows everything that
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Callable, Literal
 
 from .model import Loc
 
@@ -42,10 +42,6 @@ class Diagnostics:
     def warn(self, loc: Loc | tuple[str, int], message: str) -> None:
         self._add(loc, message, "warning")
 
-    def unknown_key(self, loc: Loc | tuple[str, int], message: str, strict: bool) -> None:
-        """Unknown keys are usually typos: a warning, or an error when the site builds with ``--strict``."""
-        self._add(loc, message, "error" if strict else "warning")
-
     def _add(self, loc: Loc | tuple[str, int], message: str, severity: Severity) -> None:
         file, line = (loc.file, loc.line) if isinstance(loc, Loc) else loc
         diag = Diagnostic(file, line, message, severity)
@@ -77,9 +73,10 @@ class Diagnostics:
     def sorted(self) -> list[Diagnostic]:
         return sorted(self.items, key=lambda d: (d.file, d.line, d.severity, d.message))
 
-    def promote_warnings(self) -> None:
-        """``--strict``: every warning becomes an error."""
-        self.items = [Diagnostic(d.file, d.line, d.message, "error") for d in self.items]
+    def promote_warnings(self, where: Callable[[Diagnostic], bool] | None = None) -> None:
+        """``--strict``: every warning (``where`` it holds: the chosen reports, see ``core/scope.py``) becomes an error."""
+        self.items = [Diagnostic(d.file, d.line, d.message, "error") if where is None or where(d) else d
+                      for d in self.items]
 
 
 class ContentError(Exception):

@@ -13,7 +13,11 @@ Conventions (chosen once, used everywhere):
   number and sign can wrap the value in ``white-space: nowrap``;
 * money: ``Rp 1.234.567`` (normal space, no decimals unless the amount has cents: ``Rp 1.234.567,50``);
 * negative numbers use ASCII ``-`` (``-1.234,50``, ``-Rp 1.234``) so they stay searchable and machine readable;
-* a missing value prints as an en dash ``–``; its reason is available through :func:`missing_reason`;
+* N/A one way: a value that does not exist or cannot be computed (realisasi not available, target 0, a capaian
+  without a predikat) prints as ``N/A`` (:data:`NA`) in tables, charts, narrative, messages and the PDF, and its
+  reason goes beside it (a ``title`` and a numbered note on the site, a footnote in the PDF; see
+  :func:`missing_reason`). Not a dash: in Indonesian financial tables "–" means nil, i.e. zero. The en dash ``–``
+  (:data:`DASH`) is only an empty descriptive cell (no definisi written), never a value;
 * dates: ``31 Januari 2024`` (day without leading zero).
 
 Floats are accepted only for convenience in tests and converted through ``str`` so ``0.1`` means 0.1; money and
@@ -28,7 +32,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from .model import Missing, Value
 from .numbers import to_decimal
 
-DASH = "\u2013"  # en dash, printed for N/A / missing values
+NA = "N/A"  # a value that does not exist or cannot be computed (see the module docstring)
+DASH = "\u2013"  # en dash: an empty descriptive cell (nothing written), never a value
 
 BULAN: tuple[str, ...] = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -124,11 +129,11 @@ def fmt_delta(x: Number, decimals: int = 2) -> str:
 
 
 def fmt_or_dash(value: Decimal | None, decimals: int | None = None) -> str:
-    """A number that may be absent: ``–`` for None; ``decimals=None`` keeps the decimals the Decimal carries
+    """A number that may be absent: ``N/A`` for None (the name is older than the N/A rule); ``decimals=None`` keeps the decimals the Decimal carries
     (``73`` -> ``73``, ``84.82`` -> ``84,82``, a difference ``85.79 - 41.59`` -> ``44,20``), so a chart label
     repeats the table's cell exactly. Unlike :func:`fmt_entered` it does not drop trailing zeros."""
     if value is None:
-        return DASH
+        return NA
     if decimals is None:
         exponent = value.as_tuple().exponent
         decimals = max(0, -exponent) if isinstance(exponent, int) else 0
@@ -136,19 +141,19 @@ def fmt_or_dash(value: Decimal | None, decimals: int | None = None) -> str:
 
 
 def fmt_percent_or_dash(value: Decimal | None) -> str:
-    """``98.247`` -> ``98,25 %``; ``–`` for None."""
-    return DASH if value is None else fmt_percent(value)
+    """``98.247`` -> ``98,25 %``; ``N/A`` for None."""
+    return NA if value is None else fmt_percent(value)
 
 
 def fmt_rupiah_or_dash(value: Decimal | None) -> str:
-    """Whole rupiah, ``–`` for None (chart labels and their data tables)."""
-    return DASH if value is None else fmt_rupiah(value, whole=True)
+    """Whole rupiah, ``N/A`` for None (chart labels and their data tables)."""
+    return NA if value is None else fmt_rupiah(value, whole=True)
 
 
 def fmt_value(value: Value | None, decimals: int = 2) -> str:
-    """Format a data value: a number id-ID, a qualitative grade as written, missing/None as ``–``."""
+    """Format a data value: a number id-ID, a qualitative grade as written, missing/None as ``N/A``."""
     if value is None or isinstance(value, Missing):
-        return DASH
+        return NA
     if isinstance(value, str):
         return value
     return fmt_number(value, decimals)

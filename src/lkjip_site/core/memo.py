@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import __version__
 
-FORMAT = 2  # bump when the meaning of keys or the pickled classes change (2: modules moved into stage packages)
+FORMAT = 3  # bump when the meaning of keys or the pickled classes change (3: figures marked, N/A one way)
 
 
 def digest(*parts: Any) -> str:

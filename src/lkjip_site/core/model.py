@@ -43,6 +43,16 @@ class Loc:
         return f"{self.file}:{self.line}"
 
 
+def loc_of(obj: Any, *keys: str) -> Loc:
+    """Where the first of ``keys`` present is written in the mapping ``obj`` came from (``obj.lines``), else the
+    mapping itself (``obj.loc``). A message about a value must name the value's line, not its owner's first line."""
+    for key in keys:
+        line = obj.lines.get(key)
+        if line:
+            return Loc(obj.loc.file, line)
+    return obj.loc
+
+
 @dataclass(frozen=True)
 class Missing:
     """A value that was not measured, with the author's reason (never counted as zero)."""
@@ -60,7 +70,12 @@ class PeriodValues:
 
     annual: Value | None = None
     quarters: dict[str, Value] = field(default_factory=dict)  # keys tw1..tw4
-    loc: Loc | None = None
+    loc: Loc | None = None  # the year's line (``2024: ...``)
+    locs: dict[str, Loc] = field(default_factory=dict)  # line of each key (``tahunan``, ``tw1`` ...) when written
+
+    def loc_of(self, key: str) -> Loc | None:
+        """The line of one value (``tahunan``, ``tw1`` ...), else the year's line: messages point at the value."""
+        return self.locs.get(key, self.loc)
 
 
 @dataclass
@@ -94,6 +109,7 @@ class Indicator:
     target: dict[int, PeriodValues] = field(default_factory=dict)
     realisasi: dict[int, PeriodValues] = field(default_factory=dict)
     tertulis: dict[int, Stated] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
     sasaran_id: str | None = None  # filled from the Renstra
 
 
@@ -139,6 +155,7 @@ class PerjanjianKinerja:
     indikator: list[str]
     program: list[str]
     loc: Loc
+    lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
 
 @dataclass
@@ -161,6 +178,7 @@ class BudgetNode:
     target: Value | None = None
     realisasi_output: Value | None = None
     jenis_belanja: str | None = None
+    lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
 
 @dataclass
@@ -179,6 +197,7 @@ class Budget:
     jenis_belanja: list[JenisBelanja] = field(default_factory=list)
     total_tertulis: tuple[Decimal | None, Decimal | None, Loc] | None = None  # (pagu, realisasi, loc)
     tahun_lalu: tuple[Decimal, Decimal] | None = None  # (pagu, realisasi)
+    lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
 
 @dataclass
@@ -195,6 +214,7 @@ class Ikm:
     unsur: list[IkmElement]
     loc: Loc
     responden: int | None = None
+    lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
 
 @dataclass
@@ -248,11 +268,17 @@ class Instansi:
     logo: str | None = None  # path relative to the report folder
 
 
+AverageMethod = Literal["per_sasaran", "per_indikator"]
+
+
 @dataclass
 class CapaianPolicy:
+    """How capaian and the organisation's average are computed (``capaian:`` in situs.yaml and laporan.yaml)."""
+
     rumus_negatif: Literal["standar", "rasio_terbalik"] = "standar"
     hasil_negatif: Literal["nol", "tidak_tercapai"] = "nol"
     batas_100: bool = False
+    rata_rata: AverageMethod = "per_sasaran"
 
 
 @dataclass
@@ -330,6 +356,7 @@ class Report:
     tables: list[NumberedItem] = field(default_factory=list)  # in reading order, filled by markdown stage
     figures: list[NumberedItem] = field(default_factory=list)
     assets: dict[str, Path] = field(default_factory=dict)  # rel path in report -> file, copied to output
+    lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
     @property
     def url(self) -> str:
@@ -360,6 +387,8 @@ class SiteConfig:
     html_mentah: bool = False
     label_gambar: str = "Gambar"
     scales: dict[str, Scale] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
+    capaian: dict[str, Any] = field(default_factory=dict)  # site defaults of CapaianPolicy, as written (key -> value)
 
 
 @dataclass

@@ -2,18 +2,18 @@
 
 Why one module: a value read from YAML, a cell of a CSV or a spreadsheet, and a percentage typed in the narrative
 must all become the same ``Decimal`` by the same rule, or two places of the site would show one number in two ways.
-Floats from YAML go through ``repr`` so ``84.82`` stays 84.82, not its binary approximation.
+Floats from YAML go through ``repr`` so ``84.82`` stays 84.82, not its binary approximation. A number typed the
+way it is printed (``68,85``, ``80%``, ``Rp 5.000.000``) is recognised by :func:`parse_hand_written`, so the schema
+and the CSV reader can reject it with the exact machine form to write, never read it as a different number.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-#: A number written the way it is printed in Indonesian documents: thousands with '.', decimals with ',':
-#: ``1.234.567``, ``1.234.567,89``, ``68,85``. Data files need the machine form (``1234567.89``).
-ID_WRITTEN = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+,\d+")
 #: A number in machine form, as CSV cells and YAML scalars carry it: ``-12``, ``84.82``.
 PLAIN = re.compile(r"-?\d+(?:\.\d+)?")
 
@@ -57,28 +57,80 @@ def machine_form(text: str) -> str:
     return text.strip().replace(".", "").replace(",", ".")
 
 
-#: A number typed as text in a spreadsheet cell or a CSV export: ``68,85``, ``1.234.567``, ``80%``, ``80 %``,
-#: ``Rp 1.234.567``. Group 1 is the number, the rest tells how it was dressed.
-_TYPED = re.compile(r"(?P<rp>[Rr]p\.?\s*)?(?P<num>-?[\d.,]+)\s*(?P<pct>%)?")
+@dataclass(frozen=True)
+class HandWritten:
+    """A number typed the way it is printed (``68,85``, ``80%``, ``Rp 5.000.000``) where data needs the machine form.
+
+    ``machine`` is exactly what to write instead (``68.85``); ``mistakes`` names what differs, in Indonesian.
+    """
+
+    text: str
+    value: Decimal
+    machine: str
+    mistakes: tuple[str, ...]
+    alternative: str | None = None  # ``1.234`` may also be a decimal point: the other reading, offered too
+
+    def advice(self) -> str:
+        """``'68,85' memakai koma desimal; tulis 68.85`` (what is wrong and the exact replacement)."""
+        wrong = ", ".join(self.mistakes[:-1]) + (" dan " if len(self.mistakes) > 1 else "") + self.mistakes[-1]
+        quoted = " tanpa tanda kutip" if self.mistakes == (QUOTED,) else ""
+        other = f" (atau {self.alternative} bila titik itu titik desimal)" if self.alternative else ""
+        return f"'{self.text}' memakai {wrong}; tulis {self.machine}{quoted}{other}"
+
+
+QUOTED = "tanda kutip (YAML membacanya sebagai teks)"
+_HAND = re.compile(
+    r"(?P<sign1>[-−]?)\s*(?P<rp>rp\.?\s*)?(?P<sign2>[-−]?)\s*(?P<body>\d[\d.,]*?)\s*(?P<pct>%|persen)?", re.I)
+
+
+def parse_hand_written(text: str) -> HandWritten | None:
+    """Recognise a number as people type it by hand in a spreadsheet or a report; None for anything else.
+
+    Rules (the ones Indonesian documents follow): a comma is the decimal mark (``68,85``); with a comma, or after
+    ``Rp``, or in more than one group, dots separate thousands (``1.234.567``, ``Rp 5.000``); one dot followed by
+    exactly three digits is read as thousands too (``1.234``, as printed), with the decimal reading offered as well;
+    any other single dot is a decimal point (``68.85%``). A plain machine number as text (``"68.85"`` in quotes) is recognised too:
+    YAML would read it as text. Grades (``A``, ``BB``) and words are never numbers.
+    """
+    raw = text.strip()
+    m = _HAND.fullmatch(raw)
+    if not m:
+        return None
+    body, mistakes, alternative = m.group("body"), [], None
+    if m.group("rp"):
+        mistakes.append("awalan Rp")
+    if m.group("pct"):
+        mistakes.append("tanda %")
+    if "," in body:
+        if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+|\d+,\d+", body):
+            return None
+        mistakes += ["koma desimal", "pemisah ribuan"] if "." in body else ["koma desimal"]
+        digits = body.replace(".", "").replace(",", ".")
+    elif body.count(".") > 1 or (m.group("rp") and "." in body):
+        if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+", body):
+            return None
+        mistakes.append("pemisah ribuan")
+        digits = body.replace(".", "")
+    elif re.fullmatch(r"\d{1,3}\.\d{3}", body):
+        mistakes.append("pemisah ribuan")
+        digits, alternative = body.replace(".", ""), body
+    elif re.fullmatch(r"\d+(?:\.\d+)?", body):
+        digits = body
+        if not mistakes:
+            mistakes.append(QUOTED)
+    else:
+        return None
+    if m.group("sign1") and m.group("sign2"):
+        return None
+    sign = "-" if m.group("sign1") or m.group("sign2") else ""
+    return HandWritten(raw, Decimal(sign + digits), sign + digits, tuple(mistakes),
+                       sign + alternative if alternative else None)
 
 
 def typed_number(text: str) -> tuple[Decimal, str] | None:
-    """The number a person meant by ``text`` typed the Indonesian way, with the machine form to suggest.
-
-    ``"68,85"`` -> ``(68.85, "68.85")``, ``"1.234.567"`` -> ``(1234567, "1234567")``, ``"80%"`` -> ``(80, "80")``,
-    ``"Rp 1.234"`` -> ``(1234, "1234")``; None when the text is no number at all. ``"1.5"`` is read as the machine
-    form 1.5, except that a number of thousands groups (``1.234``) is read as the printed form, because that is how
-    Indonesian documents print it. Callers decide whether such text is accepted (a CSV export of money) or only
-    explained (a number cell of a workbook, where the cell should hold a number).
-    """
-    m = _TYPED.fullmatch(text.strip())
-    if not m:
-        return None
-    num = m.group("num")
-    if ID_WRITTEN.fullmatch(num):
-        machine = machine_form(num)
-    elif PLAIN.fullmatch(num):
-        machine = num
-    else:
-        return None
-    return Decimal(machine), machine
+    """A number typed as text in a spreadsheet cell or a CSV export (``68,85``, ``1.234.567``, ``80 %``,
+    ``Rp 1.234``): its value and the machine form to suggest, read by :func:`parse_hand_written` (the one reading of
+    hand-typed numbers); None when the text is no number at all. Callers decide whether such text is accepted (a CSV
+    export of money) or only explained (a number cell of a workbook, where the cell should hold a number)."""
+    found = parse_hand_written(text)
+    return (found.value, found.machine) if found is not None else None

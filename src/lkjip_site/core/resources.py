@@ -21,6 +21,7 @@ def _package_dir(package: str, *parts: str) -> Path:
 PACKAGE_THEMES = _package_dir("lkjip_site.themes")
 SCAFFOLD = _package_dir("lkjip_site", "resources", "scaffold")
 RELOAD_SCRIPT = _package_dir("lkjip_site", "resources") / "muat_ulang.js"
+VENDOR = _package_dir("lkjip_site", "resources", "vendor")  # third-party files bundled at build time
 DEFAULT_THEME = "default"
 
 
@@ -37,3 +38,9 @@ def theme_dirs(root: Path, theme: str) -> list[Path]:
 
 def theme_exists(root: Path, theme: str) -> bool:
     return any((base / theme).is_dir() for base in (root / "themes", PACKAGE_THEMES))
+
+
+def theme_names(root: Path) -> list[str]:
+    """Every theme a site can name: its own ``themes/<name>/`` and the shipped ones."""
+    return sorted({p.name for base in (root / "themes", PACKAGE_THEMES) if base.is_dir()
+                   for p in base.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))})

@@ -11,6 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Callable
 
+from ..compute.refs import lookup
+from ..compute.report import counts_for
+from ..core import fmt
 from ..core.diagnostics import Diagnostics
 from ..core.model import Report
 from ..markdown.directives import Directive, Registry, RenderContext
@@ -18,7 +21,7 @@ from .charts import spec as specs
 from .charts.cache import ChartCache
 from .charts.spec import ChartError, ChartSpec
 from .charts.style import FALLBACK_PREDIKAT
-from .select import EMPTY_EFFICIENCY, OptionError, budget_of, indicators_for
+from .select import EMPTY_EFFICIENCY, OptionError, budget_of, dataset_of, indicators_for
 
 SpecBuilder = Callable[[Report, dict[str, Any]], ChartSpec]
 
@@ -27,19 +30,39 @@ def _number(value: Any) -> Decimal | None:
     return value if isinstance(value, Decimal) else None
 
 
+def _grade_or_number(value: Any) -> Decimal | str | None:
+    return value if isinstance(value, (Decimal, str)) else None
+
+
 def chart_target_realisasi(report: Report, options: dict[str, Any]) -> ChartSpec:
+    """Every selected indicator: a bar for each capaian (grades included), a visible N/A mark for the others.
+
+    The summary's counts are the model's (:func:`counts_for`), handed to the report-agnostic engine with their ids.
+    """
+    inds = indicators_for(report, options)
     rows = []
-    for ind in indicators_for(report, options):
-        target, real = _number(ind.target), _number(ind.realisasi)
-        if target is None or real is None:
-            continue  # qualitative or missing values are shown in the table, not as bars
-        rows.append({"indikator": ind.nama, "target": target, "realisasi": real, "capaian": ind.capaian.value,
+    for ind in inds:
+        c = ind.capaian
+        value = c.for_average
+        rows.append({"indikator": ind.nama, "target": _grade_or_number(ind.target),
+                     "realisasi": _grade_or_number(ind.realisasi), "capaian": value,
                      "predikat": ind.predikat.label if ind.predikat else "", "satuan": ind.satuan,
+                     "keterangan": c.reason if value is None else "",
                      "warna": ind.predikat.warna if ind.predikat and ind.predikat.warna else FALLBACK_PREDIKAT})
     if not rows:
-        raise OptionError("tidak ada indikator bernilai angka untuk digambar")
+        raise OptionError("tidak ada indikator untuk digambar")
+    prefix, counts = counts_for(report.computed, [i.id for i in inds])
+
+    def figure(name: str, n: int) -> dict[str, str]:
+        if prefix:  # a named figure of the model, printed as {nilai} prints it
+            return {"teks": lookup(report.computed, f"{prefix}.{name}").formatted(), "id": f"{prefix}.{name}"}
+        return {"teks": fmt.fmt_int(n), "id": ""}
+
+    angka = {"lingkup": counts.lingkup, "jumlah": figure("jumlah", len(counts.ids)),
+             "terukur": figure("terukur", len(counts.terukur)), "mencapai": figure("mencapai_target", len(counts.mencapai)),
+             "tidak_terukur": figure("tidak_terukur", len(counts.tidak_terukur))}
     units = {r["satuan"] for r in rows}
-    return specs.target_realisasi(rows, satuan=units.pop() if len(units) == 1 else None)
+    return specs.target_realisasi(rows, satuan=units.pop() if len(units) == 1 else None, angka=angka)
 
 
 def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
@@ -55,15 +78,16 @@ def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
 
 
 def chart_renstra(report: Report, options: dict[str, Any]) -> ChartSpec:
+    """Indicators with a Renstra end target: a bar for the progress, a visible N/A mark where it cannot be computed."""
     rows = []
     for ind in indicators_for(report, options):
-        end, real = _number(ind.target_akhir), _number(ind.realisasi)
-        if end is None or real is None or ind.kemajuan is None:
+        if ind.target_akhir is None or ind.kemajuan is None:
             continue
-        rows.append({"indikator": ind.nama, "realisasi": real, "target_akhir": end,
-                     "kemajuan": ind.kemajuan.value, "satuan": ind.satuan})
+        rows.append({"indikator": ind.nama, "realisasi": _grade_or_number(ind.realisasi),
+                     "target_akhir": _grade_or_number(ind.target_akhir), "kemajuan": ind.kemajuan.value,
+                     "satuan": ind.satuan})
     if not rows:
-        raise OptionError("tidak ada indikator dengan target akhir Renstra dan realisasi bernilai angka")
+        raise OptionError("tidak ada indikator dengan target akhir Renstra")
     return specs.renstra(rows)
 
 
@@ -85,8 +109,9 @@ def chart_efisiensi(report: Report, options: dict[str, Any]) -> ChartSpec:
     c = report.computed
     per_sasaran = options.get("per") == "sasaran"
     source = c.efisiensi_sasaran if per_sasaran else c.efisiensi
+    # a row with only one of the two values is drawn with an N/A mark for the other, not left out
     rows = [{"nama": r.label, "capaian": r.capaian, "serapan": r.serapan, "efisiensi": r.result.value,
-             "status": r.result.label} for r in source if r.capaian is not None and r.serapan is not None]
+             "status": r.result.label} for r in source if r.capaian is not None or r.serapan is not None]
     if not rows:
         raise OptionError(EMPTY_EFFICIENCY)
     return specs.efisiensi(rows, metode=c.efisiensi_deskripsi, tingkat="sasaran" if per_sasaran else "program")
@@ -101,11 +126,7 @@ def chart_ikm(report: Report, options: dict[str, Any]) -> ChartSpec:
 
 
 def chart_dataset(report: Report, options: dict[str, Any]) -> ChartSpec:
-    name = str(options.get("dataset", ""))
-    if name not in report.data.datasets:
-        known = ", ".join(sorted(report.data.datasets)) or "-"
-        raise OptionError(f"dataset '{name}' tidak ada di folder data (tersedia: {known})", "dataset")
-    ds = report.data.datasets[name]
+    ds = dataset_of(report, options)
     y = options.get("y")
     if y is None:
         y = [col for col, numeric in zip(ds.columns, ds.numeric) if numeric]
@@ -113,7 +134,7 @@ def chart_dataset(report: Report, options: dict[str, Any]) -> ChartSpec:
     return specs.dataset(ds.columns, rows, x=str(options.get("x") or ds.columns[0]),
                           y=y, jenis=str(options.get("jenis", "batang")), warna=options.get("warna"),
                           label=options.get("label") or {}, satuan=options.get("satuan") or ds.satuan or None,
-                          nama=ds.judul or name)
+                          nama=ds.judul or ds.id)
 
 
 KINDS: dict[str, SpecBuilder] = {

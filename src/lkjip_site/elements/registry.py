@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, digest
-from ..core.model import Site
+from ..core.model import Site, loc_of
 from ..core.resources import theme_dirs
 from ..markdown.directives import Registry
 from . import figures, tables
@@ -23,7 +23,7 @@ def make_registry(site: Site, cache_root: Path, mode: CacheMode, diags: Diagnost
     fonts = chart_fonts(theme_dirs(site.root, site.config.tema))
     missing = missing_fonts(fonts)
     if missing:
-        diags.error(site.config.loc, f"tema '{site.config.tema}' tidak memiliki font grafik "
+        diags.error(loc_of(site.config, "tema"), f"tema '{site.config.tema}' tidak memiliki font grafik "
                                      f"({', '.join(missing)} di static/fonts/); grafik tidak dapat digambar")
         figures.register_unavailable(registry)
         return registry, None

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.model import Report
+from ..core.model import Dataset, Report
+from ..core.suggest import did_you_mean, listing
 
 
 class OptionError(Exception):
@@ -38,15 +39,27 @@ def indicators_for(report: Report, options: dict[str, Any]) -> list[Any]:
     wanted = option_ids(options, "indikator")
     for sid in wanted_sasaran or []:
         if sid not in c.sasaran:
-            raise OptionError(f"sasaran '{sid}' tidak ada di data/renstra.yaml", "sasaran")
+            raise OptionError(f"sasaran '{sid}' tidak ada di data/renstra.yaml{did_you_mean(sid, c.sasaran)} "
+                              f"(yang ada: {listing(c.sasaran)})", "sasaran")
     for iid in wanted or []:
         if iid not in c.indikator:
-            raise OptionError(f"indikator '{iid}' tidak ada di data/indikator.yaml", "indikator")
+            raise OptionError(f"indikator '{iid}' tidak ada di data/indikator.yaml{did_you_mean(iid, c.indikator)} "
+                              f"(yang ada: {listing(c.indikator)})", "indikator")
     order = wanted or (c.pk_indikator or list(c.indikator))
     out = [c.indikator[i] for i in order if i in c.indikator]
     if wanted_sasaran:
         out = [i for i in out if i.sasaran_id in wanted_sasaran]
     return out
+
+
+def dataset_of(report: Report, options: dict[str, Any]) -> Dataset:
+    """The CSV dataset named by the ``dataset:`` option (its file name without ``.csv``)."""
+    name = str(options.get("dataset", ""))
+    known = report.data.datasets
+    if name not in known:
+        raise OptionError(f"dataset '{name}' tidak ada di folder data{did_you_mean(name, known)} (dataset adalah "
+                          f"berkas data/<nama>.csv; yang ada: {listing(known)})", "dataset")
+    return known[name]
 
 
 def budget_of(report: Report) -> Any:

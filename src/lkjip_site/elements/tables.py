@@ -14,14 +14,16 @@ from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
+from ..compute.budget import serapan
 from ..compute.datasets import dataset_table
 from ..compute.scales import ink_for
 from ..core import fmt
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo
 from ..core.model import Missing, Report, ScaleClass, Value
+from ..core.suggest import did_you_mean
 from ..markdown.directives import Directive, Registry, RenderContext
-from .select import EMPTY_EFFICIENCY, OptionError, budget_of, indicators_for, option_ids
+from .select import EMPTY_EFFICIENCY, OptionError, budget_of, dataset_of, indicators_for, option_ids
 
 
 @dataclass
@@ -35,6 +37,8 @@ class Cell:
     cls: str = ""
     colour: str = ""  # predikat background colour
     ink: str = ""  # text colour on ``colour`` (black or white, whichever contrasts more)
+    figure: str = ""  # the model figure this cell shows (a ``{nilai}`` path), marked for the consistency audit
+    note: int = 0  # number of the table note that gives this N/A's reason
 
 
 @dataclass
@@ -50,45 +54,54 @@ class Table:
     foot: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     wide: bool = False  # landscape in the PDF
+    na_notes: list[str] = field(default_factory=list)  # reasons of the N/A cells, numbered (a footnote in the PDF)
 
 
 Builder = Callable[[Report, dict[str, Any]], Table]
-NA = fmt.DASH
+NA = fmt.NA  # a value that does not exist or cannot be computed; "–" (fmt.DASH) only for text nobody wrote
 
 
 # ----------------------------------------------------------------------------------------------------------------
 # Cell helpers
 
 
-def num(value: Decimal | None, decimals: int = 2, reason: str = "") -> Cell:
+def num(value: Decimal | None, decimals: int = 2, reason: str = "", figure: str = "") -> Cell:
     if value is None:
-        return Cell(NA, numeric=True, title=reason, cls="na")
-    return Cell(fmt.fmt_number(value, decimals), numeric=True)
+        return Cell(NA, numeric=True, title=reason, cls="na", figure=figure)
+    return Cell(fmt.fmt_number(value, decimals), numeric=True, figure=figure)
 
 
-def pct(value: Decimal | None, reason: str = "") -> Cell:
+def pct(value: Decimal | None, reason: str = "", figure: str = "") -> Cell:
     if value is None:
-        return Cell(NA, numeric=True, title=reason, cls="na")
-    return Cell(fmt.fmt_percent(value), numeric=True)
+        return Cell(NA, numeric=True, title=reason, cls="na", figure=figure)
+    return Cell(fmt.fmt_percent(value), numeric=True, figure=figure)
 
 
-def money(value: Decimal | None) -> Cell:
-    return Cell(NA if value is None else fmt.fmt_rupiah(value).replace("Rp ", ""), numeric=True)
+def money(value: Decimal | None, figure: str = "") -> Cell:
+    """Rupiah without "Rp " (the column header says "(Rp)")."""
+    return Cell(NA if value is None else fmt.fmt_rupiah(value).replace("Rp ", ""), numeric=True, figure=figure)
 
 
-def val(value: Value | None) -> Cell:
-    """A target or realisasi as entered: number, grade or N/A with its reason."""
+def val(value: Value | None, figure: str = "", label: str = "") -> Cell:
+    """A target or realisasi as entered: number, grade or N/A with its reason.
+
+    ``label`` ("target", "realisasi") words the reason as the capaian beside it does, so both share one note.
+    """
     if value is None:
-        return Cell(NA, numeric=True, cls="na", title="tidak diisi")
+        return Cell(NA, numeric=True, cls="na", title=f"{label} belum diisi" if label else "tidak diisi",
+                    figure=figure)
     if isinstance(value, Missing):
-        return Cell(NA, numeric=True, cls="na", title=value.reason)
+        reason = (f"{label} tidak tersedia: {value.reason}" if label else value.reason) if value.reason else \
+            f"{label or 'nilai'} tidak tersedia"
+        return Cell(NA, numeric=True, cls="na", title=reason, figure=figure)
     if isinstance(value, str):
-        return Cell(value, cls="nilai-mutu")  # a grade (B, BB, A): text, not a number
-    return Cell(fmt.fmt_entered(value), numeric=True)
+        return Cell(value, cls="nilai-mutu", figure=figure)  # a grade (B, BB, A): text, not a number
+    return Cell(fmt.fmt_entered(value), numeric=True, figure=figure)
 
 
 def text(value: str) -> Cell:
-    return Cell(value or NA)
+    """Descriptive text; an empty one is "–" (nothing written), which is not a value and never N/A."""
+    return Cell(value or fmt.DASH)
 
 
 def head(*labels: str | tuple[str, int]) -> list[Cell]:
@@ -99,24 +112,46 @@ def head(*labels: str | tuple[str, int]) -> list[Cell]:
     return out
 
 
-def predikat(cls: ScaleClass | None, reason: str = "") -> Cell:
+def predikat(cls: ScaleClass | None, reason: str = "", figure: str = "") -> Cell:
     """Predikat as text and colour: the label always carries the meaning, colour only supports it."""
     if cls is None:
-        return Cell(NA, cls="na", title=reason)
-    return Cell(cls.label, cls="predikat-sel", colour=cls.warna, ink=ink_for(cls.warna) if cls.warna else "")
+        return Cell(NA, cls="na", title=reason or "capaian tidak dapat dihitung", figure=figure)
+    return Cell(cls.label, cls="predikat-sel", colour=cls.warna, ink=ink_for(cls.warna) if cls.warna else "",
+                figure=figure)
 
 
-def capaian_cell(result: Any) -> Cell:
+def capaian_cell(result: Any, figure: str = "") -> Cell:
     if result is None:
-        return Cell(NA, numeric=True, cls="na")
+        return Cell(NA, numeric=True, cls="na", figure=figure)
     if getattr(result, "tidak_tercapai", False):
-        return Cell("tidak tercapai", numeric=True, title=result.reason)
-    return pct(result.value, result.reason)
+        return Cell("tidak tercapai", numeric=True, title=result.reason, figure=figure)
+    return pct(result.value, result.reason, figure)
 
 
-def _sasaran_label(report: Report, sid: str | None) -> str:
+def number_na_reasons(table: Table) -> None:
+    """Give every N/A cell with a reason a note number; equal reasons share one note.
+
+    The site shows the reason as the cell's ``title`` and in the notes; the PDF, where nothing hovers, in the notes
+    under the table (its footnotes). So a table never prints a bare N/A.
+    """
+    numbers: dict[str, int] = {}
+    for row in [*table.body, *table.foot]:
+        for cell in row.cells:
+            if cell.cls == "na" and cell.title:
+                if cell.title not in numbers:
+                    numbers[cell.title] = len(numbers) + 1
+                cell.note = numbers[cell.title]
+    table.na_notes = list(numbers)
+
+
+def _sasaran_label(report: Report, sid: str | None, iid: str = "") -> str:
+    """The sasaran an indicator measures; a tujuan-level indicator names its tujuan instead ("–" when neither)."""
     c = report.computed
-    return c.sasaran[sid].uraian if sid and sid in c.sasaran else NA
+    if sid and sid in c.sasaran:
+        return c.sasaran[sid].uraian
+    renstra = report.data.renstra
+    tujuan = next((t for t in renstra.tujuan if iid in t.indikator), None) if renstra else None
+    return f"Indikator tujuan: {tujuan.uraian}" if tujuan else fmt.DASH
 
 
 def _grouped_rows(report: Report, indicators: list[Any], cells: Callable[[Any], list[Cell]]) -> list[Row]:
@@ -130,7 +165,7 @@ def _grouped_rows(report: Report, indicators: list[Any], cells: Callable[[Any], 
             groups.append((ind.sasaran_id, [ind]))
     for n, (sid, items) in enumerate(groups, start=1):
         for k, ind in enumerate(items):
-            lead = [Cell(str(n), rowspan=len(items)), Cell(_sasaran_label(report, sid), rowspan=len(items))] if k == 0 else []
+            lead = [Cell(str(n), rowspan=len(items)), Cell(_sasaran_label(report, sid, items[0].id), rowspan=len(items))] if k == 0 else []
             rows.append(Row(lead + [Cell(ind.nama, header=True)] + cells(ind)))
     return rows
 
@@ -141,17 +176,25 @@ def _grouped_rows(report: Report, indicators: list[Any], cells: Callable[[Any], 
 
 def table_pk(report: Report, options: dict[str, Any]) -> Table:
     inds = indicators_for(report, options)
-    body = _grouped_rows(report, inds, lambda i: [text(i.satuan), val(i.target_tahunan if i.target_tahunan is not None else i.target)])
+
+    def target(i: Any) -> Cell:
+        if i.target_tahunan is not None:
+            return val(i.target_tahunan, f"{i.id}.target_tahunan", "target")
+        return val(i.target, f"{i.id}.target", "target")
+
+    body = _grouped_rows(report, inds, lambda i: [text(i.satuan), target(i)])
     table = Table([head("No", "Sasaran strategis", "Indikator kinerja", "Satuan", f"Target {report.tahun}")], body)
     budget = report.computed.anggaran
     pk = report.data.pk
-    if budget is not None and pk is not None and pk.program:
+    total = report.computed.figures.get("pk.anggaran")
+    if budget is not None and pk is not None and pk.program and total is not None:
         programs = [p for p in budget.program if p.kode in pk.program]
         table.foot = [Row([Cell("Program dan anggaran", header=True, colspan=5)], cls="subjudul")]
         for p in programs:
-            table.foot.append(Row([Cell(p.kode), Cell(p.nama, header=True, colspan=3), money(p.pagu)]))
-        total = sum((p.pagu for p in programs), Decimal(0))
-        table.foot.append(Row([Cell("Jumlah anggaran (Rp)", header=True, colspan=4), money(total)], cls="jumlah"))
+            table.foot.append(Row([Cell(p.kode), Cell(p.nama, header=True, colspan=3),
+                                   money(p.pagu, f"anggaran.{p.kode}.pagu")]))
+        table.foot.append(Row([Cell("Jumlah anggaran Perjanjian Kinerja (Rp)", header=True, colspan=4),
+                               money(total.value, total.id)], cls="jumlah"))  # type: ignore[arg-type]
     return table
 
 
@@ -166,23 +209,60 @@ def table_iku(report: Report, options: dict[str, Any]) -> Table:
 
 
 def table_capaian(report: Report, options: dict[str, Any]) -> Table:
-    c = report.computed
     inds = indicators_for(report, options)
     body = _grouped_rows(report, inds, lambda i: [
-        text(i.satuan), val(i.target), val(i.realisasi), capaian_cell(i.capaian),
-        predikat(i.predikat, i.capaian.reason)])
+        text(i.satuan), val(i.target, f"{i.id}.target", "target"), val(i.realisasi, f"{i.id}.realisasi", "realisasi"),
+        capaian_cell(i.capaian, f"{i.id}.capaian"), predikat(i.predikat, i.capaian.reason, f"{i.id}.predikat")])
     table = Table([head("No", "Sasaran strategis", "Indikator kinerja", "Satuan", "Target", "Realisasi",
                         "Capaian", "Predikat")], body)
-    sasaran_ids = option_ids(options, "sasaran")
-    if sasaran_ids and len(sasaran_ids) == 1:
-        s = c.sasaran[sasaran_ids[0]]
-        table.foot = [Row([Cell("Rata-rata capaian sasaran", header=True, colspan=6), pct(s.capaian), predikat(s.predikat)],
-                          cls="jumlah")]
-    else:
-        table.foot = [Row([Cell("Rata-rata capaian kinerja", header=True, colspan=6), pct(c.rata_rata),
-                           predikat(c.predikat_rata_rata)], cls="jumlah")]
-    table.notes = _capaian_notes(report)
+    table.foot, average_notes = _average_rows(report, [i.id for i in inds])
+    table.notes = _capaian_notes(report) + average_notes
     return table
+
+
+def _sasaran_row(report: Report, sid: str) -> tuple[Row, str]:
+    s = report.computed.sasaran[sid]
+    measured = s.jumlah.terukur if s.jumlah else ()
+    label = f"Rata-rata capaian sasaran {sid} (rerata {len(measured)} indikator terukur)"
+    row = Row([Cell(label, header=True, colspan=6), pct(s.capaian, "tidak ada indikator yang terukur",
+                                                         f"capaian.{sid}"),
+               predikat(s.predikat, "tidak ada indikator yang terukur", f"capaian.{sid}.predikat")], cls="jumlah")
+    cap = " Setiap capaian dibatasi 100 % sebelum dirata-rata." if report.computed.policy.batas_100 else ""
+    return row, f"Rata-rata capaian sasaran {sid} = rerata capaian indikator terukurnya ({s.uraian}).{cap}"
+
+
+def _average_rows(report: Report, shown: list[str]) -> tuple[list[Row], list[str]]:
+    """Average rows that average the rows shown, each labelled with what it averages.
+
+    An average is shown only when every capaian that enters it (its measured indicators) is a row of the table.
+    Rows of one sasaran only: that sasaran's average. Otherwise the organisation average, naming the method and the
+    rows it leaves out; else one row per sasaran whose measured indicators are all shown. Anything else (one tujuan
+    indicator, a hand-picked list): no average row, and a note says why.
+    """
+    c = report.computed
+    shown_set = set(shown)
+    measured = {sid: {i for i in s.indikator if i in c.indikator and c.indikator[i].capaian.for_average is not None}
+                for sid, s in c.sasaran.items()}
+    members = {sid: {i for i in s.indikator if i in c.indikator} for sid, s in c.sasaran.items()}
+    for sid in c.sasaran:
+        if shown_set and shown_set <= members[sid] and measured[sid] <= shown_set:
+            row, note = _sasaran_row(report, sid)
+            return [row], [note]
+    avg = c.average
+    if avg is not None and set(avg.inputs) <= shown_set and shown_set & set(avg.basis):
+        outside = [i for i in shown if i not in set(avg.basis)]
+        label = f"Rata-rata capaian kinerja ({avg.nama_metode}"
+        label += f"; {len(outside)} indikator di luar sasaran tidak ikut)" if outside else ")"
+        row = Row([Cell(label, header=True, colspan=6),
+                   pct(c.rata_rata, "tidak ada capaian yang terukur", "capaian.rata_rata"),
+                   predikat(c.predikat_rata_rata, "tidak ada capaian yang terukur", "capaian.predikat")], cls="jumlah")
+        return [row], [f"Rata-rata capaian kinerja = {avg.definisi}."]
+    full = [sid for sid in c.sasaran if members[sid] & shown_set and measured[sid] <= shown_set]
+    if full:
+        pairs = [_sasaran_row(report, sid) for sid in full]
+        return [r for r, _ in pairs], [n for _, n in pairs]
+    return [], ["Tanpa baris rata-rata: tabel ini hanya memuat sebagian indikator, sedangkan rata-rata capaian "
+                "sasaran atau organisasi dihitung dari indikator lain juga."]
 
 
 def _capaian_notes(report: Report) -> list[str]:
@@ -193,9 +273,8 @@ def _capaian_notes(report: Report) -> list[str]:
         notes.append("Capaian indikator negatif = target ÷ realisasi × 100 % (rumus rasio terbalik yang dinyatakan laporan).")
     else:
         notes.append("Capaian indikator negatif = (2 × target − realisasi) ÷ target × 100 %.")
-    notes.append("Rata-rata: rerata indikator yang terukur per sasaran, lalu rerata antar-sasaran"
-                 + ("; setiap capaian dibatasi 100 % sebelum dirata-rata." if policy.batas_100 else "; tanpa batas 100 %."))
-    notes.append(f"Predikat menurut {c.scale.nama}. Angka dibulatkan setengah ke atas, 2 desimal.")
+    notes.append(f"Predikat menurut {c.scale.nama}. Angka dibulatkan setengah ke atas, 2 desimal. "
+                 "N/A: capaian tidak dapat dihitung (alasannya pada catatan bernomor) dan tidak ikut dirata-rata.")
     return notes
 
 
@@ -207,8 +286,10 @@ def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
     for n, i in enumerate(inds, start=1):
         by_year = {p.tahun: p for p in i.riwayat}
         cells = [Cell(str(n)), Cell(i.nama, header=True), text(i.satuan)]
-        cells += [val(by_year[y].realisasi) if y in by_year else val(None) for y in years]
-        cells += [num(i.delta), text(i.tren or NA)]
+        cells += [val(by_year[y].realisasi, f"{i.id}.realisasi@{y}", "realisasi") if y in by_year
+                  else val(None, "", f"realisasi {y}") for y in years]
+        cells += [num(i.delta, 2, "tidak ada realisasi tahun lalu"),
+                  Cell(i.tren, figure=f"{i.id}.tren") if i.tren else Cell(NA, cls="na", title="tidak ada realisasi tahun lalu")]
         body.append(Row(cells))
     hdr = head("No", "Indikator kinerja", "Satuan", *[f"Realisasi {y}" for y in years],
                f"Perubahan {years[-2] if len(years) > 1 else ''}–{report.tahun}".replace(" –", " "), "Tren")
@@ -223,8 +304,11 @@ def table_renstra(report: Report, options: dict[str, Any]) -> Table:
     for n, i in enumerate(inds, start=1):
         source = report.data.indikator[i.id]
         kondisi = source.kondisi_awal[1] if source.kondisi_awal else None
-        body.append(Row([Cell(str(n)), Cell(i.nama, header=True), text(i.satuan), val(kondisi), val(i.target_akhir),
-                         val(i.realisasi), capaian_cell(i.kemajuan)]))
+        body.append(Row([Cell(str(n)), Cell(i.nama, header=True), text(i.satuan), val(kondisi, "", "kondisi awal"),
+                         val(i.target_akhir, f"{i.id}.target_akhir", "target akhir"),
+                         val(i.realisasi, f"{i.id}.realisasi", "realisasi"),
+                         capaian_cell(i.kemajuan, f"{i.id}.kemajuan") if i.kemajuan
+                         else Cell(NA, numeric=True, cls="na", title="tidak ada target akhir")]))
     return Table([head("No", "Indikator kinerja", "Satuan", "Kondisi awal", f"Target akhir Renstra {end_year}",
                        f"Realisasi {report.tahun}", "Tingkat kemajuan")], body,
                  notes=["Tingkat kemajuan = realisasi tahun ini ÷ target akhir Renstra × 100 %."])
@@ -245,16 +329,20 @@ def table_anggaran(report: Report, options: dict[str, Any]) -> Table:
     budget = budget_of(report)
     depth = str(options.get("tingkat", "sub_kegiatan"))
     if depth not in _LEVELS:
-        raise OptionError(f"tingkat '{depth}' tidak dikenal; pilihan: {', '.join(_LEVELS)}", "tingkat")
+        raise OptionError(f"tingkat '{depth}' tidak dikenal{did_you_mean(depth, _LEVELS)}; pilihan: "
+                          f"{', '.join(_LEVELS)}", "tingkat")
     keep = _LEVELS[: _LEVELS.index(depth) + 1]
     body = []
     for node in budget.nodes():
         if node.level in keep:
-            body.append(Row([Cell(node.kode), Cell(node.nama, header=True), money(node.pagu), money(node.realisasi),
-                             pct(node.serapan), money(node.sisa)], cls=f"tingkat-{node.level}"))
+            k = f"anggaran.{node.kode}"
+            body.append(Row([Cell(node.kode), Cell(node.nama, header=True), money(node.pagu, f"{k}.pagu"),
+                             money(node.realisasi, f"{k}.realisasi"), pct(node.serapan, "pagu 0", f"{k}.serapan"),
+                             money(node.sisa, f"{k}.sisa")], cls=f"tingkat-{node.level}"))
     total = budget.total
-    foot = [Row([Cell("Jumlah", header=True, colspan=2), money(total.pagu), money(total.realisasi), pct(total.serapan),
-                 money(total.sisa)], cls="jumlah")]
+    foot = [Row([Cell("Jumlah", header=True, colspan=2), money(total.pagu, "anggaran.pagu"),
+                 money(total.realisasi, "anggaran.realisasi"), pct(total.serapan, "pagu 0", "anggaran.serapan"),
+                 money(total.sisa, "anggaran.sisa")], cls="jumlah")]
     return Table([head("Kode", "Program / kegiatan / sub kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Serapan",
                        "Sisa (Rp)")], body, foot,
                  notes=["Pagu dan realisasi diisi pada sub kegiatan; kegiatan, program dan jumlah dihitung sebagai penjumlahan."])
@@ -262,12 +350,14 @@ def table_anggaran(report: Report, options: dict[str, Any]) -> Table:
 
 def table_jenis_belanja(report: Report, options: dict[str, Any]) -> Table:
     budget = budget_of(report)
-    body = [Row([Cell(r.label, header=True), money(r.pagu), money(r.realisasi), pct(r.serapan),
-                 money(r.sisa)]) for r in budget.jenis_belanja]
-    pagu = sum((r.pagu for r in budget.jenis_belanja), Decimal(0))
-    real = sum((r.realisasi for r in budget.jenis_belanja), Decimal(0))
-    foot = [Row([Cell("Jumlah belanja", header=True), money(pagu), money(real),
-                 pct(real / pagu * 100 if pagu else None), money(pagu - real)], cls="jumlah")]
+    body = [Row([Cell(r.label, header=True), money(r.pagu, f"anggaran.jenis.{r.key}.pagu"),
+                 money(r.realisasi, f"anggaran.jenis.{r.key}.realisasi"),
+                 pct(r.serapan, "pagu 0", f"anggaran.jenis.{r.key}.serapan"),
+                 money(r.sisa, f"anggaran.jenis.{r.key}.sisa")]) for r in budget.jenis_belanja]
+    t = budget.jenis_total
+    foot = [Row([Cell("Jumlah belanja", header=True), money(t.pagu, "anggaran.jenis.pagu"),
+                 money(t.realisasi, "anggaran.jenis.realisasi"), pct(t.serapan, "pagu 0", "anggaran.jenis.serapan"),
+                 money(t.sisa, "anggaran.jenis.sisa")], cls="jumlah")] if t is not None else []
     notes = []
     change = budget.perubahan
     if change is not None:
@@ -277,6 +367,9 @@ def table_jenis_belanja(report: Report, options: dict[str, Any]) -> Table:
     return Table([head("Jenis belanja", "Pagu (Rp)", "Realisasi (Rp)", "Serapan", "Sisa (Rp)")], body, foot, notes)
 
 
+_NO_PROGRAM = "tidak ada program dengan sasaran ini di data/anggaran.yaml"
+
+
 def table_kinerja_anggaran(report: Report, options: dict[str, Any]) -> Table:
     c = report.computed
     budget = budget_of(report)
@@ -284,9 +377,15 @@ def table_kinerja_anggaran(report: Report, options: dict[str, Any]) -> Table:
     body = []
     for n, s in enumerate(c.sasaran.values(), start=1):
         b = per_sasaran.get(s.id)
-        body.append(Row([Cell(str(n)), Cell(s.uraian, header=True), pct(s.capaian), predikat(s.predikat),
-                         money(b.pagu if b else None), money(b.realisasi if b else None),
-                         pct(b.serapan if b else None)]))
+        k = f"anggaran.sasaran.{s.id}"
+        body.append(Row([Cell(str(n)), Cell(s.uraian, header=True),
+                         pct(s.capaian, "tidak ada indikator yang terukur", f"capaian.{s.id}"),
+                         predikat(s.predikat, "tidak ada indikator yang terukur", f"capaian.{s.id}.predikat"),
+                         money(b.pagu, f"{k}.pagu") if b else Cell(NA, numeric=True, cls="na", title=_NO_PROGRAM),
+                         money(b.realisasi, f"{k}.realisasi") if b else Cell(NA, numeric=True, cls="na",
+                                                                              title=_NO_PROGRAM),
+                         pct(b.serapan if b else None, _NO_PROGRAM if not b else "pagu 0",
+                             f"{k}.serapan" if b else "")]))
     return Table([head("No", "Sasaran strategis", "Capaian kinerja", "Predikat", "Pagu (Rp)", "Realisasi (Rp)",
                        "Serapan")], body,
                  notes=["Serapan per sasaran = Σ realisasi ÷ Σ pagu program sasaran itu (tertimbang, bukan rerata persentase)."])
@@ -314,13 +413,16 @@ def table_triwulan(report: Report, options: dict[str, Any]) -> Table:
     body = []
     for node in budget.nodes():
         sd = node.realisasi_sd(periode)
-        body.append(Row([Cell(node.kode), Cell(node.nama, header=True), money(node.pagu), text(node.indikator),
-                         val(node.target), money(sd), pct(sd / node.pagu * 100 if node.pagu else None),
-                         val(node.realisasi_output)], cls=f"tingkat-{node.level}"))
+        body.append(Row([Cell(node.kode), Cell(node.nama, header=True), money(node.pagu, f"anggaran.{node.kode}.pagu"),
+                         text(node.indikator), val(node.target) if node.indikator or node.target is not None
+                         else text(""), money(sd), pct(serapan(node.pagu, sd), "pagu 0"),
+                         val(node.realisasi_output) if node.indikator or node.realisasi_output is not None
+                         else text("")], cls=f"tingkat-{node.level}"))
     total_sd = budget.realisasi_sd(periode)
     total = budget.total
-    foot = [Row([Cell("Jumlah", header=True, colspan=2), money(total.pagu), Cell(""), Cell(""), money(total_sd),
-                 pct(total_sd / total.pagu * 100 if total.pagu else None), Cell("")], cls="jumlah")]
+    sd_figure = "anggaran.realisasi_sd" if periode == report.periode else ""
+    foot = [Row([Cell("Jumlah", header=True, colspan=2), money(total.pagu, "anggaran.pagu"), Cell(""), Cell(""),
+                 money(total_sd, sd_figure), pct(serapan(total.pagu, total_sd), "pagu 0"), Cell("")], cls="jumlah")]
     return Table([head("Kode", "Program / kegiatan / sub kegiatan", "Pagu (Rp)", "Indikator", "Target tahunan",
                        f"Realisasi keuangan s.d. TW {label} (Rp)", "% terhadap pagu", "Realisasi indikator")],
                  body, foot, wide=True,
@@ -331,12 +433,15 @@ def table_triwulan_indikator(report: Report, options: dict[str, Any]) -> Table:
     inds = indicators_for(report, options)
     body = []
     for n, i in enumerate(inds, start=1):
-        cells = [Cell(str(n)), Cell(i.nama, header=True), text(i.satuan), val(i.target_tahunan)]
+        annual_missing = "target tahunan tidak ditulis (hanya target triwulan)"
+        cells = [Cell(str(n)), Cell(i.nama, header=True), text(i.satuan),
+                 val(i.target_tahunan, f"{i.id}.target_tahunan") if i.target_tahunan is not None
+                 else Cell(NA, numeric=True, cls="na", title=annual_missing)]
         by_q = {q.tw: q for q in i.triwulan}
         for tw in ("tw1", "tw2", "tw3", "tw4"):
             q = by_q.get(tw)
             cells += [val(q.target if q else None), val(q.realisasi if q else None)]
-        cells += [capaian_cell(i.capaian), text({"jumlah": "jumlah", "terakhir": "nilai terakhir",
+        cells += [capaian_cell(i.capaian, f"{i.id}.capaian"), text({"jumlah": "jumlah", "terakhir": "nilai terakhir",
                                                  "rata_rata": "rata-rata"}.get(report.data.indikator[i.id].agregasi, ""))]
         body.append(Row(cells))
     hdr1 = head("No", "Indikator", "Satuan", "Target tahunan", ("TW I", 2), ("TW II", 2), ("TW III", 2), ("TW IV", 2),
@@ -355,7 +460,8 @@ def table_ikm(report: Report, options: dict[str, Any]) -> Table:
     body = [Row([Cell(u.kode), Cell(u.nama, header=True), num(u.nrr, 2), num(u.konversi, 2), text(u.mutu)])
             for u in ikm.unsur]
     foot = [Row([Cell("Nilai SKM (rerata NRR)", header=True, colspan=2), num(ikm.skm, 3), Cell(""), Cell("")], cls="jumlah"),
-            Row([Cell("Indeks Kepuasan Masyarakat (SKM × 25)", header=True, colspan=2), Cell(""), num(ikm.nilai, 2),
+            Row([Cell("Indeks Kepuasan Masyarakat (SKM × 25)", header=True, colspan=2), Cell(""),
+                 num(ikm.nilai, 2, figure="ikm.nilai"),
                  text(f"{ikm.mutu} ({ikm.kinerja})")], cls="jumlah")]
     notes = ["Bobot setiap unsur 1/9; konversi dan mutu pelayanan menurut PermenPANRB 14/2017."]
     if ikm.responden:
@@ -364,13 +470,10 @@ def table_ikm(report: Report, options: dict[str, Any]) -> Table:
 
 
 def table_dataset(report: Report, options: dict[str, Any]) -> Table:
-    name = str(options.get("dataset", ""))
-    if name not in report.data.datasets:
-        known = ", ".join(sorted(report.data.datasets)) or "-"
-        raise OptionError(f"dataset '{name}' tidak ada di folder data (tersedia: {known})", "dataset")
+    dataset = dataset_of(report, options)
     columns = option_ids(options, "kolom")
     try:
-        result = dataset_table(report.data.datasets[name], columns)
+        result = dataset_table(dataset, columns)
     except (KeyError, ValueError) as exc:
         raise OptionError(str(exc.args[0]), "kolom") from None
     show_share = bool(options.get("persen", False))
@@ -438,6 +541,7 @@ AUTO_LANDSCAPE_COLUMNS = 9
 
 def build_table(report: Report, directive: Directive) -> Table:
     table = KINDS[directive.kind](report, directive.options)
+    number_na_reasons(table)
     if sum(c.colspan for c in table.head[0]) > AUTO_LANDSCAPE_COLUMNS:
         table.wide = True  # cannot be read at 9 pt on a portrait A4 page
     if directive.options.get("lebar") is not None:
@@ -474,12 +578,33 @@ def _validator(memo: Memo, site_key: str) -> Callable[[Report, Directive, Diagno
     return validate
 
 
+def starts_in_first_column(rows: list[list[Cell]]) -> list[bool]:
+    """Per row: does its first cell stand in the table's first column (not pushed right by a rowspan from above)?
+
+    On phones the first column stays in view while a wide table scrolls sideways; the theme needs to know which cells
+    form that column when row headers span several rows.
+    """
+    covered = 0  # rows still covered in column 0 by a rowspan from above
+    out = []
+    for cells in rows:
+        if covered > 0:
+            out.append(False)
+            covered -= 1
+            continue
+        out.append(bool(cells))
+        covered = (cells[0].rowspan - 1) if cells else 0
+    return out
+
+
 def render(ctx: RenderContext, directive: Directive) -> str:
     table = directive.model()
     if table is None:
         return ""  # already reported by _validate
     template = ctx.env.get_template("partials/table.html")
-    return template.render(table=table, item=directive.item)
+    first = {"head": starts_in_first_column(table.head),
+             "body": starts_in_first_column([r.cells for r in table.body]),
+             "foot": starts_in_first_column([r.cells for r in table.foot])}
+    return template.render(table=table, item=directive.item, pdf=ctx.pdf, first=first)
 
 
 def register(registry: Registry, memo: Memo, site_key: str) -> None:

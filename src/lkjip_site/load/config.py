@@ -7,27 +7,31 @@ from pathlib import Path
 from ..core.diagnostics import Diagnostics
 from ..core.model import Loc, SiteConfig
 from ..core.paths import rel_path
-from ..core.resources import theme_exists
+from ..core.resources import theme_exists, theme_names
+from ..core.suggest import did_you_mean
 from . import schemas
 from .scales import parse_scales
 from .schema import read_validated
+from .yamltree import key_lines
 
 SITE_FILE = "situs.yaml"
 
 
-def load_config(root: Path, diags: Diagnostics, strict: bool) -> SiteConfig | None:
+def load_config(root: Path, diags: Diagnostics) -> SiteConfig | None:
     path = root / SITE_FILE
     rel = rel_path(path, root)
     if not path.is_file():
         diags.error((rel, 1), "berkas konfigurasi situs tidak ditemukan; buat situs dengan 'lkjip init'")
         return None
-    data = read_validated(path, rel, schemas.SITE, diags, strict)
+    data = read_validated(path, rel, schemas.SITE, diags)
     if data is None:
         return None
     tema = data.get("tema", "default")
     if not theme_exists(root, tema):
-        diags.error((rel, data.line_of("tema")), f"tema '{tema}' tidak ditemukan: buat folder themes/{tema}/ di "
-                                                f"folder situs atau hapus kunci 'tema' (tema bawaan: default)")
+        known = theme_names(root)
+        diags.error((rel, data.line_of("tema")), f"tema '{tema}' tidak ditemukan{did_you_mean(tema, known)}: buat "
+                                                f"folder themes/{tema}/ di folder situs atau hapus kunci 'tema' "
+                                                f"(tema yang ada: {', '.join(known)})")
     return SiteConfig(
         judul=data["judul"],
         pemda=data["pemda"],
@@ -39,4 +43,6 @@ def load_config(root: Path, diags: Diagnostics, strict: bool) -> SiteConfig | No
         html_mentah=bool(data.get("html_mentah", False)),
         label_gambar=data.get("label_gambar", "Gambar"),
         scales=parse_scales(data.get("skala"), rel, diags),
+        lines=key_lines(data),
+        capaian=dict(data.get("capaian", {})),
     )

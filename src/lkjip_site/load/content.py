@@ -12,7 +12,8 @@ from . import schemas
 from .data import read_data_files
 from .scales import parse_scales
 from .schema import Ctx, read_validated
-from .yamltree import YMap, load_yaml
+from .svgcheck import check_svg
+from .yamltree import YMap, key_lines, load_yaml
 
 REPORTS_DIR = "laporan"
 REPORT_FILE = "laporan.yaml"
@@ -20,19 +21,27 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9\-]*")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.S | re.M)
 
 
-def load_reports(content_dir: Path, root: Path, site: SiteConfig, diags: Diagnostics, strict: bool) -> list[Report]:
+def load_reports(content_dir: Path, root: Path, site: SiteConfig, diags: Diagnostics) -> list[Report]:
     """Every folder under ``content/laporan`` is one report version; sorted so builds are deterministic."""
     base = content_dir / REPORTS_DIR
     if not base.is_dir():
         diags.error((rel_path(content_dir, root), 1), "folder 'laporan' tidak ditemukan di dalam content/")
         return []
     reports = []
-    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        report = load_report(folder, root, site, diags, strict)
+    for slug in report_slugs(content_dir):
+        report = load_report(base / slug, root, site, diags)
         if report is not None:
             reports.append(report)
     _check_unique_versions(reports, diags)
     return reports
+
+
+def report_slugs(content_dir: Path) -> list[str]:
+    """The report folders under ``content/laporan`` (what ``--laporan`` may name), sorted."""
+    base = content_dir / REPORTS_DIR
+    if not base.is_dir():
+        return []
+    return sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
 def _check_unique_versions(reports: list[Report], diags: Diagnostics) -> None:
@@ -44,7 +53,7 @@ def _check_unique_versions(reports: list[Report], diags: Diagnostics) -> None:
         seen[key] = r
 
 
-def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics, strict: bool) -> Report | None:
+def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) -> Report | None:
     rel_folder = rel_path(folder, root)
     if not _SLUG.fullmatch(folder.name):
         diags.error((rel_folder, 1), f"nama folder laporan '{folder.name}' hanya boleh berisi huruf kecil, angka dan '-'")
@@ -54,10 +63,10 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics, 
     if not meta_path.is_file():
         diags.error((rel, 1), "berkas laporan.yaml tidak ditemukan di folder laporan ini")
         return None
-    data = read_validated(meta_path, rel, schemas.REPORT, diags, strict)
-    chapters = load_chapters(folder, root, diags, strict)
+    data = read_validated(meta_path, rel, schemas.REPORT, diags)
+    chapters = load_chapters(folder, root, diags)
     if data is None:
-        read_data_files(folder, root, diags, strict)  # the report is dropped, but its data files are still checked
+        read_data_files(folder, root, diags)  # the report is dropped, but its data files are still checked
         return None
     inst, head = data["instansi"], data["instansi"]["kepala"]
     instansi = Instansi(
@@ -71,7 +80,7 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics, 
         situs=inst.get("situs", ""),
         logo=inst.get("logo"),
     )
-    policy = data.get("capaian", {})
+    policy = {**site.capaian, **data.get("capaian", {})}  # the report overrides the site's defaults key by key
     period = data["periode"]
     title = data.get("judul") or _default_title(instansi.nama, data["tahun"], period)
     report = Report(
@@ -94,9 +103,11 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics, 
             rumus_negatif=policy.get("rumus_negatif", "standar"),
             hasil_negatif=policy.get("hasil_negatif", "nol"),
             batas_100=policy.get("batas_100", False),
+            rata_rata=policy.get("rata_rata", "per_sasaran"),
         ),
         efisiensi=data.get("efisiensi", "rasio"),
         catatan_versi=data.get("catatan_versi", ""),
+        lines=key_lines(data),
     )
     _check_logo(report, data, root, diags)
     return report
@@ -121,10 +132,18 @@ def _check_logo(report: Report, data: dict, root: Path, diags: Diagnostics) -> N
         diags.error((report.loc.file, line), f"berkas logo '{logo}' tidak ditemukan")
     else:
         report.assets[Path(logo).as_posix()] = target
+        if target.suffix.lower() == ".svg":
+            check_svg(target, rel_path(target, root), diags)
 
 
-def load_chapters(folder: Path, root: Path, diags: Diagnostics, strict: bool) -> list[Chapter]:
-    chapters = [c for p in sorted(folder.glob("*.md")) if (c := load_chapter(p, root, diags, strict))]
+def chapter_body(text: str) -> str:
+    """A chapter file's Markdown without its front matter: the text readers see (and see change between versions)."""
+    match = _FRONT.match(text.lstrip("\ufeff"))
+    return text.lstrip("\ufeff")[match.end():] if match else text
+
+
+def load_chapters(folder: Path, root: Path, diags: Diagnostics) -> list[Chapter]:
+    chapters = [c for p in sorted(folder.glob("*.md")) if (c := load_chapter(p, root, diags))]
     _check_chapter_set(chapters, diags)
     return sorted(chapters, key=lambda c: (c.urutan, c.id))
 
@@ -151,7 +170,7 @@ def _front_line(chapter: Chapter, key: str) -> int:
     return front.line_of(key) if isinstance(front, YMap) and key in front else 1
 
 
-def load_chapter(path: Path, root: Path, diags: Diagnostics, strict: bool) -> Chapter | None:
+def load_chapter(path: Path, root: Path, diags: Diagnostics) -> Chapter | None:
     rel = rel_path(path, root)
     try:
         text = path.read_text(encoding="utf-8-sig")  # Notepad adds a BOM before the opening ---
@@ -168,7 +187,7 @@ def load_chapter(path: Path, root: Path, diags: Diagnostics, strict: bool) -> Ch
         diags.error((rel, 1), "front matter kosong: isi minimal judul, jenis dan urutan")
         return None
     if front is not None:
-        schemas.FRONT_MATTER.root.check(front, "", 2, Ctx(rel, diags, strict))
+        schemas.FRONT_MATTER.root.check(front, "", 2, Ctx(rel, diags))
     if len(diags.errors) != before:
         return None
     if front["jenis"] == "bab" and not front.get("bab"):

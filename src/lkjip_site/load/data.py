@@ -34,18 +34,19 @@ from ..core.model import (
     Tujuan,
     Value,
 )
-from ..core.numbers import ID_WRITTEN, PLAIN, to_decimal
+from ..core.numbers import PLAIN, QUOTED, parse_hand_written, to_decimal
 from ..core.paths import rel_path
+from ..core.suggest import did_you_mean
 from . import schemas
 from .references import check_references, reference_lines
 from .schema import read_validated
-from .yamltree import YMap
+from .yamltree import YMap, key_lines
 
 DATA_DIR = "data"
 
 
-def load_data(report: Report, root: Path, diags: Diagnostics, strict: bool, memo: Memo | None = None) -> None:
-    data, raw = read_data_files(report.folder, root, diags, strict, memo)
+def load_data(report: Report, root: Path, diags: Diagnostics, memo: Memo | None = None) -> None:
+    data, raw = read_data_files(report.folder, root, diags, memo)
     report.data = data
     report.source_digest = digest((report.folder / "laporan.yaml").read_bytes(),
                                   [(p.name, p.read_bytes()) for p in data.files])
@@ -55,8 +56,7 @@ def load_data(report: Report, root: Path, diags: Diagnostics, strict: bool, memo
     check_references(report, diags, reference_lines(raw), unreadable)
 
 
-def read_data_files(report_folder: Path, root: Path, diags: Diagnostics, strict: bool,
-                    memo: Memo | None = None) -> tuple[ReportData, dict[str, Any]]:
+def read_data_files(report_folder: Path, root: Path, diags: Diagnostics, memo: Memo | None = None) -> tuple[ReportData, dict[str, Any]]:
     """Read and validate every file of ``data/``; also used alone when laporan.yaml is broken.
 
     A broken laporan.yaml must not hide the mistakes in the data files: the author gets all of them in one run.
@@ -73,15 +73,17 @@ def read_data_files(report_folder: Path, root: Path, diags: Diagnostics, strict:
         rel = rel_path(path, root)
         data.files.append(path)
         if path.name in schemas.DATA_FILES:
-            raw[path.name] = (read_validated(path, rel, schemas.DATA_FILES[path.name], diags, strict, memo), rel)
+            raw[path.name] = (read_validated(path, rel, schemas.DATA_FILES[path.name], diags, memo), rel)
         elif path.suffix == ".csv":
             dataset = load_csv(path, rel, diags)
             if dataset is not None:
                 data.datasets[dataset.id] = dataset
         elif path.suffix in (".yaml", ".yml") and (path.stem + ".csv") in known:
-            raw[path.name] = (read_validated(path, rel, schemas.DATASET_META, diags, strict, memo), rel)
+            raw[path.name] = (read_validated(path, rel, schemas.DATASET_META, diags, memo), rel)
         else:
-            diags.unknown_key((rel, 1), f"berkas data '{path.name}' tidak dikenal dan diabaikan", strict)
+            names = [*schemas.DATA_FILES, "<nama>.csv"]
+            diags.warn((rel, 1), f"berkas data '{path.name}' tidak dikenal dan diabaikan"
+                                 f"{did_you_mean(path.name, schemas.DATA_FILES)} (berkas yang dikenal: {', '.join(names)})")
     return data, raw
 
 
@@ -105,7 +107,7 @@ def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
         data.pk = PerjanjianKinerja(
             tahun=pk["tahun"], jenis=pk.get("jenis", "awal"), tanggal=pk.get("tanggal"),
             sasaran=[str(s) for s in pk["sasaran"]], indikator=[str(i) for i in pk.get("indikator", [])],
-            program=[str(p) for p in pk.get("program", [])], loc=Loc(rel, pk.line),
+            program=[str(p) for p in pk.get("program", [])], loc=Loc(rel, pk.line), lines=key_lines(pk),
         )
     bud, rel = get("anggaran.yaml")
     if bud:
@@ -113,7 +115,7 @@ def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
     ikm, rel = get("ikm.yaml")
     if ikm:
         data.ikm = Ikm(
-            tahun=ikm["tahun"], responden=ikm.get("responden"), loc=Loc(rel, ikm.line),
+            tahun=ikm["tahun"], responden=ikm.get("responden"), loc=Loc(rel, ikm.line), lines=key_lines(ikm),
             unsur=[IkmElement(u["kode"], u["nama"], to_decimal(u["nilai"]), Loc(rel, u.line)) for u in ikm["unsur"]],
         )
 
@@ -129,8 +131,10 @@ def value(raw: Any) -> Value:
 def _period(raw: Any, loc: Loc) -> PeriodValues:
     if isinstance(raw, dict) and "tidak_ada" not in raw:
         quarters = {k: value(v) for k, v in raw.items() if k != "tahunan"}
-        return PeriodValues(annual=value(raw["tahunan"]) if "tahunan" in raw else None, quarters=quarters, loc=loc)
-    return PeriodValues(annual=value(raw), loc=loc)
+        locs = {str(k): Loc(loc.file, raw.line_of(k)) for k in raw} if isinstance(raw, YMap) else {}
+        return PeriodValues(annual=value(raw["tahunan"]) if "tahunan" in raw else None, quarters=quarters, loc=loc,
+                            locs=locs)
+    return PeriodValues(annual=value(raw), loc=loc, locs={"tahunan": loc})
 
 
 def _years(raw: YMap | None, rel: str) -> dict[int, PeriodValues]:
@@ -163,6 +167,7 @@ def _indicator(i: YMap, rel: str) -> Indicator:
         target=_years(i.get("target"), rel),
         realisasi=_years(i.get("realisasi"), rel),
         tertulis=stated,
+        lines=key_lines(i),
     )
 
 
@@ -197,14 +202,15 @@ def _budget(b: YMap, rel: str) -> Budget:
                     indikator=s.get("indikator", ""), satuan=s.get("satuan", ""),
                     target=value(s["target"]) if s.get("target") is not None else None,
                     realisasi_output=value(s["realisasi_output"]) if s.get("realisasi_output") is not None else None,
-                    jenis_belanja=s.get("jenis_belanja"),
+                    jenis_belanja=s.get("jenis_belanja"), lines=key_lines(s),
                 )
                 for s in k["sub_kegiatan"]
             ]
-            kegiatan.append(BudgetNode("kegiatan", str(k["kode"]), k["nama"], Loc(rel, k.line), children=subs, **_stated(k)))
+            kegiatan.append(BudgetNode("kegiatan", str(k["kode"]), k["nama"], Loc(rel, k.line), children=subs,
+                                       lines=key_lines(k), **_stated(k)))
         programs.append(BudgetNode(
             "program", str(p["kode"]), p["nama"], Loc(rel, p.line), children=kegiatan,
-            sasaran=str(p["sasaran"]) if p.get("sasaran") is not None else None, **_stated(p),
+            sasaran=str(p["sasaran"]) if p.get("sasaran") is not None else None, lines=key_lines(p), **_stated(p),
         ))
     total = b.get("total_tertulis")
     last = b.get("tahun_lalu")
@@ -220,6 +226,7 @@ def _budget(b: YMap, rel: str) -> Budget:
             Loc(rel, b.line_of("total_tertulis")),
         ) if total else None,
         tahun_lalu=(to_decimal(last["pagu"]), to_decimal(last["realisasi"])) if last else None,
+        lines=key_lines(b),
     )
 
 
@@ -273,8 +280,10 @@ def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
 def _warn_comma_numbers(body: list[list[str]], lines: list[int], c: int, name: str, rel: str,
                         diags: Diagnostics) -> None:
     for n, row in zip(lines, body):
-        if ID_WRITTEN.fullmatch(row[c].strip()):
-            diags.error((rel, n), f"kolom '{name}': angka '{row[c]}' memakai format tampilan; tulis tanpa pemisah ribuan dan dengan titik desimal")
+        written = parse_hand_written(row[c])
+        if written is not None and written.mistakes != (QUOTED,):  # a plain number in a text column is text
+            diags.error((rel, n), f"kolom '{name}': angka ditulis dalam format tampilan, {written.advice()} "
+                                  "(titik desimal, tanpa pemisah ribuan, tanpa % atau Rp)")
             return
 
 

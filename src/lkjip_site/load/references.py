@@ -6,12 +6,11 @@ itself, which may be many lines below the object that holds it.
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from typing import Any, Iterable
 
 from ..core.diagnostics import Diagnostics
 from ..core.model import Indicator, Loc, Report
-from ..core.numbers import machine_form
+from ..core.suggest import did_you_mean, listing
 from .yamltree import YList, YMap
 
 #: (kind, owner id, referenced id) -> line of the reference itself; see :func:`reference_lines`.
@@ -74,35 +73,41 @@ def check_references(report: Report, diags: Diagnostics, lines: RefLines | None 
         for t in d.renstra.tujuan:
             for iid in t.indikator:
                 _need(iid in d.indikator or not indicators_known, at(t.loc, "tujuan", t.id, iid),
-                      f"tujuan {t.id} menyebut indikator '{iid}' yang tidak ada di data/indikator.yaml", diags)
+                      f"tujuan {t.id} menyebut indikator '{iid}' yang tidak ada di data/indikator.yaml"
+                      + _known(iid, d.indikator), diags)
             for s in t.sasaran:
                 for iid in s.indikator:
                     if iid in d.indikator:
                         d.indikator[iid].sasaran_id = s.id
                     elif indicators_known:
                         diags.error(at(s.loc, "sasaran", s.id, iid),
-                                    f"sasaran {s.id} menyebut indikator '{iid}' yang tidak ada di data/indikator.yaml")
+                                    f"sasaran {s.id} menyebut indikator '{iid}' yang tidak ada di data/indikator.yaml"
+                                    + _known(iid, d.indikator))
     sasaran_ids = {s.id for s in d.renstra.all_sasaran()} if d.renstra else set()
     program_codes = {p.kode for p in d.anggaran.program} if d.anggaran else set()
     if d.pk:
         for sid in d.pk.sasaran:
             _need(sid in sasaran_ids or not sasaran_known, at(d.pk.loc, "pk-sasaran", "", sid),
-                  f"PK menyebut sasaran '{sid}' yang tidak ada di data/renstra.yaml", diags)
+                  f"PK menyebut sasaran '{sid}' yang tidak ada di data/renstra.yaml" + _known(sid, sasaran_ids), diags)
         for iid in d.pk.indikator:
             _need(iid in d.indikator or not indicators_known, at(d.pk.loc, "pk-indikator", "", iid),
-                  f"PK menyebut indikator '{iid}' yang tidak ada di data/indikator.yaml", diags)
+                  f"PK menyebut indikator '{iid}' yang tidak ada di data/indikator.yaml" + _known(iid, d.indikator),
+                  diags)
         for code in d.pk.program:
             _need(code in program_codes or not programs_known, at(d.pk.loc, "pk-program", "", code),
-                  f"PK menyebut program '{code}' yang tidak ada di data/anggaran.yaml", diags)
+                  f"PK menyebut program '{code}' yang tidak ada di data/anggaran.yaml" + _known(code, program_codes),
+                  diags)
     if d.anggaran:
         for p in d.anggaran.program:
             if p.sasaran:
                 _need(p.sasaran in sasaran_ids or not sasaran_known, at(p.loc, "program", p.kode, p.sasaran),
-                      f"program {p.kode} menyebut sasaran '{p.sasaran}' yang tidak ada di data/renstra.yaml", diags)
+                      f"program {p.kode} menyebut sasaran '{p.sasaran}' yang tidak ada di data/renstra.yaml"
+                      + _known(p.sasaran, sasaran_ids), diags)
     for ind in d.indikator.values():
         if ind.program:
             _need(ind.program in program_codes or not programs_known, at(ind.loc, "indikator", ind.id, ind.program),
-                  f"indikator {ind.id} menyebut program '{ind.program}' yang tidak ada di data/anggaran.yaml", diags)
+                  f"indikator {ind.id} menyebut program '{ind.program}' yang tidak ada di data/anggaran.yaml"
+                  + _known(ind.program, program_codes), diags)
         _check_grades(ind, diags)
 
 
@@ -111,14 +116,17 @@ def _check_grades(ind: Indicator, diags: Diagnostics) -> None:
     values = [(pv.annual, pv.loc) for pv in [*ind.target.values(), *ind.realisasi.values()]]
     values += [(q, pv.loc) for pv in [*ind.target.values(), *ind.realisasi.values()] for q in pv.quarters.values()]
     for v, loc in values:
-        if isinstance(v, str):
-            if re.fullmatch(r"-?[\d.]+,\d+", v.strip()):
-                diags.error(loc or ind.loc, f"indikator {ind.id}: '{v}' ditulis dengan koma desimal; tulis angka dengan "
-                                            f"titik desimal tanpa tanda kutip, mis. {machine_form(v)}")
-            elif not ind.kualitatif:
+        if isinstance(v, str):  # numbers typed as text (68,85) were already rejected by the schema
+            if not ind.kualitatif:
                 diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' berupa teks, tetapi indikator tidak punya daftar 'kualitatif'")
             elif v not in ind.kualitatif:
                 diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' tidak ada dalam daftar kualitatif {ind.kualitatif}")
+
+
+def _known(name: str, known: Iterable[object]) -> str:
+    """``; mungkin maksudnya 'IKU1' (yang ada: IKU1, IKU2)``: the nearest ids and all of them, for a dangling id."""
+    names = list(known)
+    return f"{did_you_mean(name, names)} (yang ada: {listing(names)})"
 
 
 def _need(ok: bool, loc: Loc, message: str, diags: Diagnostics) -> None:

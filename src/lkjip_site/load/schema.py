@@ -16,17 +16,17 @@ from typing import Any
 
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo
-from ..core.numbers import ID_WRITTEN
+from ..core.numbers import parse_hand_written
+from ..core.suggest import did_you_mean
 from .yamltree import YList, YMap, load_yaml
 
 
 @dataclass
 class Ctx:
-    """Where we are while validating: file, strictness and the diagnostics sink."""
+    """Where we are while validating: the file and the diagnostics sink."""
 
     file: str
     diags: Diagnostics
-    strict: bool = False
 
 
 class Node:
@@ -81,7 +81,8 @@ class Str(Node):
             return
         if self.choices is not None and value not in self.choices:
             allowed = ", ".join(self.choices)
-            ctx.diags.error((ctx.file, line), f"{where}: nilai '{value}' tidak dikenal; pilihan: {allowed}")
+            ctx.diags.error((ctx.file, line), f"{where}: nilai '{value}' tidak dikenal"
+                                              f"{did_you_mean(value, self.choices)}; pilihan: {allowed}")
         elif self.pattern and not re.fullmatch(self.pattern, value):
             ctx.diags.error((ctx.file, line), f"{where}: '{value}' tidak sesuai format {self.pattern_hint or self.pattern}")
         elif not value.strip():
@@ -94,6 +95,19 @@ class Str(Node):
         if self.pattern:
             out["pattern"] = f"^{self.pattern}$"
         return _with_doc(out, self.doc)
+
+
+@dataclass
+class Grade(Str):
+    """A qualitative value (``A``, ``BB``, ``Baik``) where a number is also allowed: text that is really a number
+    typed by hand (``68,85``, ``80%``, ``Rp 5.000``) is an error, or it would be published as a grade."""
+
+    def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
+        written = parse_hand_written(value) if isinstance(value, str) else None
+        if written is not None:
+            ctx.diags.error((ctx.file, line), f"{where}: {written.advice()}")
+            return
+        super().check(value, where, line, ctx)
 
 
 @dataclass
@@ -127,10 +141,11 @@ class Num(Node):
 
     def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            hint = ""
-            if isinstance(value, str) and ID_WRITTEN.fullmatch(value.strip()):
-                hint = " (tulis angka tanpa pemisah ribuan dan dengan titik desimal, mis. 1234567.89)"
-            ctx.diags.error((ctx.file, line), f"{where}: harus berupa angka, tertulis {_describe(value)}{hint}")
+            written = parse_hand_written(value) if isinstance(value, str) else None
+            if written is not None:  # never read as a different number: say exactly what to write
+                ctx.diags.error((ctx.file, line), f"{where}: harus berupa angka; {written.advice()}")
+                return
+            ctx.diags.error((ctx.file, line), f"{where}: harus berupa angka, tertulis {_describe(value)}")
             return
         if self.min is not None and value < self.min:
             ctx.diags.error((ctx.file, line), f"{where}: tidak boleh kurang dari {self.min:g}, tertulis {value}")
@@ -221,9 +236,10 @@ class Obj(Node):
             if key not in self.fields:
                 key_line = value.line_of(key) if isinstance(value, YMap) else line
                 known = ", ".join(self.fields)
-                ctx.diags.unknown_key(
-                    (ctx.file, key_line), f"kunci '{prefix}{key}' tidak dikenal (kunci yang dikenal: {known})", ctx.strict
-                )
+                hint = did_you_mean(str(key), self.fields)
+                # a warning: ``--strict`` promotes it, for the reports it applies to (see build._stop_on_errors)
+                ctx.diags.warn((ctx.file, key_line),
+                               f"kunci '{prefix}{key}' tidak dikenal{hint} (kunci yang dikenal: {known})")
 
     def json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -312,29 +328,28 @@ class SchemaDoc:
         return out
 
 
-def read_validated(path: Path, rel: str, schema: SchemaDoc, diags: Diagnostics, strict: bool,
-                   memo: Memo | None = None) -> Any:
+def read_validated(path: Path, rel: str, schema: SchemaDoc, diags: Diagnostics, memo: Memo | None = None) -> Any:
     """Read a YAML file, validate it against ``schema``; return the data only if it produced no new errors.
 
-    With ``memo``, an unchanged file (same bytes, schema, path and strictness) is not parsed again: its validated
+    With ``memo``, an unchanged file (same bytes, schema and path) is not parsed again: its validated
     tree and the messages it produced are taken from the memo (ten times faster than PyYAML's constructor, which
     matters for an archive of hundreds of reports).
     """
     raw = path.read_bytes()
-    key = memo.key("yaml", schema.name, strict, rel, raw) if memo is not None else None
+    key = memo.key("yaml", schema.name, rel, raw) if memo is not None else None
     if key is not None and memo is not None and memo.has(key):
         data, found = pickle.loads(memo.get(key) or b"")
         for diagnostic in found:
             diags.add(diagnostic)
         return data
     start = len(diags.items)
-    data = _read_validated(raw, rel, schema, diags, strict)
+    data = _read_validated(raw, rel, schema, diags)
     if key is not None and memo is not None:
         memo.put(key, pickle.dumps((data, diags.items[start:])))
     return data
 
 
-def _read_validated(raw: bytes, rel: str, schema: SchemaDoc, diags: Diagnostics, strict: bool) -> Any:
+def _read_validated(raw: bytes, rel: str, schema: SchemaDoc, diags: Diagnostics) -> Any:
     before = len(diags.errors)
     try:
         text = raw.decode("utf-8")
@@ -346,5 +361,5 @@ def _read_validated(raw: bytes, rel: str, schema: SchemaDoc, diags: Diagnostics,
         diags.error((rel, 1), "berkas kosong")
         return None
     if data is not None:
-        schema.root.check(data, "", getattr(data, "line", 1), Ctx(rel, diags, strict))
+        schema.root.check(data, "", getattr(data, "line", 1), Ctx(rel, diags))
     return data if len(diags.errors) == before else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.model import JENIS_BELANJA
-from .schema import AnyOf, Bool, Date, Field, Int, ListOf, MapOf, Num, Obj, SchemaDoc, Str, is_number
+from .schema import AnyOf, Bool, Date, Field, Grade, Int, ListOf, MapOf, Num, Obj, SchemaDoc, Str, is_number
 
 ID = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"
 SLUG = r"[a-z0-9][a-z0-9\-]*"
@@ -23,15 +23,16 @@ def _opt(node: Any) -> Field:
 TEXT = Str()
 YEAR = Int(min=1990, max=2100, doc="tahun, mis. 2023")
 MISSING = Obj({"tidak_ada": _req(Str(doc="alasan nilai tidak tersedia"))}, doc="nilai tidak tersedia beserta alasannya")
+GRADE = Grade(doc="nilai kualitatif, mis. B")
 GRADE_OR_NUMBER = AnyOf(
-    [(is_number, Num()), (lambda v: isinstance(v, str), Str(doc="nilai kualitatif, mis. B")),
+    [(is_number, Num()), (lambda v: isinstance(v, str), GRADE),
      (lambda v: isinstance(v, dict), MISSING)],
     expected="angka, nilai kualitatif (teks) atau {tidak_ada: alasan}",
     doc="angka, nilai kualitatif, atau nilai tidak tersedia",
 )
 QUARTERS = Obj({k: _opt(GRADE_OR_NUMBER) for k in QUARTER_KEYS}, doc="nilai per triwulan dan/atau tahunan")
 PERIOD_VALUE = AnyOf(
-    [(is_number, Num()), (lambda v: isinstance(v, str), Str()),
+    [(is_number, Num()), (lambda v: isinstance(v, str), GRADE),
      (lambda v: isinstance(v, dict) and "tidak_ada" in v, MISSING),
      (lambda v: isinstance(v, dict), QUARTERS)],
     expected="angka, nilai kualitatif, {tidak_ada: alasan} atau {tahunan/tw1..tw4: nilai}",
@@ -53,6 +54,15 @@ SCALE = Obj(
     doc="skala predikat capaian",
 )
 SCALES = MapOf(Str(pattern=SLUG, pattern_hint="huruf kecil, angka dan '-'"), SCALE)
+#: How capaian and the organisation's average are computed; in situs.yaml (default of every report) and laporan.yaml.
+CAPAIAN = Obj({
+    "rumus_negatif": _opt(Str(choices=("standar", "rasio_terbalik"))),
+    "hasil_negatif": _opt(Str(choices=("nol", "tidak_tercapai"))),
+    "batas_100": _opt(Bool(doc="batasi setiap capaian pada 100 % sebelum dirata-rata")),
+    "rata_rata": _opt(Str(choices=("per_sasaran", "per_indikator"),
+                          doc="per_sasaran: rerata indikator per sasaran, lalu antar-sasaran; "
+                              "per_indikator: rerata seluruh indikator terukur")),
+}, doc="aturan penghitungan capaian dan rata-rata capaian kinerja")
 
 SITE = SchemaDoc("situs", "Konfigurasi situs (situs.yaml di folder situs)", Obj({
     "judul": _req(TEXT),
@@ -64,6 +74,7 @@ SITE = SchemaDoc("situs", "Konfigurasi situs (situs.yaml di folder situs)", Obj(
     "html_mentah": _opt(Bool(doc="izinkan HTML mentah dalam Markdown")),
     "label_gambar": _opt(Str(choices=("Gambar", "Grafik"))),
     "skala": _opt(SCALES),
+    "capaian": _opt(CAPAIAN),
 }))
 
 PERSON = Obj({
@@ -94,11 +105,7 @@ REPORT = SchemaDoc("laporan", "Metadata laporan (content/laporan/<slug>/laporan.
     "penandatanganan": _req(Obj({"tempat": _req(TEXT), "tanggal": _req(Date())})),
     "skala_predikat": _opt(Str(pattern=SLUG)),
     "skala": _opt(SCALES),
-    "capaian": _opt(Obj({
-        "rumus_negatif": _opt(Str(choices=("standar", "rasio_terbalik"))),
-        "hasil_negatif": _opt(Str(choices=("nol", "tidak_tercapai"))),
-        "batas_100": _opt(Bool()),
-    })),
+    "capaian": _opt(CAPAIAN),
     "efisiensi": _opt(Str(choices=("sisa_anggaran", "rasio", "selisih", "selisih_pita"))),
 }))
 
@@ -134,7 +141,7 @@ INDICATOR = Obj({
     "nama": _req(TEXT),
     "satuan": _req(TEXT),
     "polaritas": _req(Str(choices=("positif", "negatif"))),
-    "jenis": _opt(Str(choices=("iku", "sasaran", "program", "kegiatan"))),
+    "jenis": _opt(Str(choices=("iku", "tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"))),
     "agregasi": _opt(Str(choices=("jumlah", "terakhir", "rata_rata"))),
     "kualitatif": _opt(ListOf(Str(allow_numbers=True), min_items=2)),
     "definisi": _opt(TEXT),

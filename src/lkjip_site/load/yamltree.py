@@ -7,12 +7,14 @@ every mapping and list remembers where each entry came from for later messages.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, SequenceNode
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..core.diagnostics import Diagnostics
+from ..core.numbers import parse_hand_written
 
 
 class YMap(dict):
@@ -23,6 +25,17 @@ class YMap(dict):
 
     def line_of(self, key: Any) -> int:
         return self.lines.get(key, self.line)
+
+
+def key_lines(node: Any, prefix: str = "") -> dict[str, int]:
+    """The line of every key of a mapping, nested keys as ``a.b`` (lists are not entered): for ``loc_of``."""
+    out: dict[str, int] = {}
+    if isinstance(node, YMap):
+        for key, value in node.items():
+            path = f"{prefix}{key}"
+            out[path] = node.line_of(key)
+            out.update(key_lines(value, path + "."))
+    return out
 
 
 class YList(list):
@@ -56,7 +69,12 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         data.lines = {}
         yield data
         self.flatten_mapping(node)
+        previous: yaml.Node | None = None
         for key_node, value_node in node.value:
+            if node.flow_style and self._split_decimal(previous, key_node, value_node):
+                previous = value_node
+                continue
+            previous = value_node
             key = self.construct_object(key_node, deep=True)
             try:
                 hash(key)
@@ -71,6 +89,25 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
                 continue
             data[key] = self.construct_object(value_node, deep=True)
             data.lines[key] = self._line(key_node)
+
+    def _split_decimal(self, previous: yaml.Node | None, key_node: yaml.Node, value_node: yaml.Node) -> bool:
+        """``{nilai: 68,85}``: inside braces the comma separates entries, so YAML reads ``nilai: 68`` and a key
+        ``85`` without a value; 68 would be published. Recognise the pattern (digits right after the comma, no value)
+        and say what to write instead, at its line."""
+        if not (isinstance(previous, ScalarNode) and isinstance(key_node, ScalarNode)
+                and isinstance(value_node, ScalarNode)):
+            return False
+        adjacent = (key_node.start_mark.line == previous.end_mark.line
+                    and key_node.start_mark.column == previous.end_mark.column + 1)
+        if not (adjacent and not previous.style and not key_node.style and value_node.value == ""
+                and re.fullmatch(r"-?\d+(\.\d+)*", previous.value) and key_node.value.isdigit()):
+            return False
+        typed = parse_hand_written(f"{previous.value},{key_node.value}")
+        advice = typed.advice() if typed else f"'{previous.value},{key_node.value}' memakai koma desimal"
+        self._diags.error((self._file, self._line(key_node)),
+                          f"{advice} (di dalam {{ }} koma memisahkan butir, jadi YAML membacanya sebagai "
+                          f"{previous.value} dan kunci {key_node.value})")
+        return True
 
     def construct_yaml_seq(self, node: SequenceNode):  # type: ignore[override]
         data = YList()
@@ -102,16 +139,28 @@ def load_yaml(text: str, file: str, diags: Diagnostics, line_offset: int = 0) ->
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         char = _char_at(text, mark.line, mark.column) if mark else ""
+        where = ""
+        if exc.context_mark is not None and (exc.context or "").startswith(_OPENED):
+            # an unclosed '{', '[' or quote is noticed where the text ends (even past the last line): name the
+            # line that opened it, where the closing character belongs, and where reading stopped if inside the text
+            stopped = mark.line if mark is not None else exc.context_mark.line
+            mark = exc.context_mark
+            if stopped != mark.line and stopped < text.count("\n"):
+                where = f" (dibuka di baris ini; terbaca sampai baris {stopped + 1 + line_offset})"
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         problem = (exc.problem or "").strip()
-        diags.error((file, line), f"YAML tidak dapat dibaca: {_translate(problem, char)}")
+        diags.error((file, line), f"YAML tidak dapat dibaca: {_translate(problem, char)}{where}")
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - other YAML errors carry no mark
         diags.error((file, 1 + line_offset), f"YAML tidak dapat dibaca: {exc}")
         return None
     finally:
         loader.dispose()
+
+
+#: Contexts whose mark is the opening character of something never closed.
+_OPENED = ("while parsing a flow mapping", "while parsing a flow sequence", "while scanning a quoted scalar")
 
 
 def _char_at(text: str, line: int, column: int) -> str:

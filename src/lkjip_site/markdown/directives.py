@@ -15,6 +15,7 @@ from markdown_it.token import Token
 from ..core.diagnostics import Diagnostics
 from ..core.model import Chapter, Loc, NumberedItem, Report, SiteConfig
 from ..core.paths import relative_url
+from ..core.suggest import did_you_mean
 from .urls import LinkIndex, build_link_index
 
 
@@ -47,7 +48,8 @@ class Directive:
         word = "tabel" if self.directive == "tabel" else "grafik"
         for key in self.options:
             if key not in known:
-                diags.warn(self.option_loc(key), f"opsi {word} '{key}' tidak dikenal dan diabaikan")
+                diags.warn(self.option_loc(key), f"opsi {word} '{key}' tidak dikenal dan diabaikan"
+                                                 f"{did_you_mean(str(key), known)} (opsi: {', '.join(sorted(known))})")
 
     def fingerprint(self) -> str:
         """What this element shows, for the render memo: its options, number and computed content."""

@@ -12,6 +12,7 @@ from markdown_it.token import Token
 from ..core.diagnostics import Diagnostics
 from ..core.model import Chapter, Report
 from ..core.paths import resolve_inside
+from ..load.svgcheck import check_svg
 from .directives import ParsedChapter, RenderContext
 from .urls import chapter_anchor, chapter_url, pdf_anchor
 
@@ -34,7 +35,7 @@ def inline_tokens(tokens: list[Token]) -> Iterator[Token]:
 
 
 def collect_images(report: Report, chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
-    """Check every image and register it as a report asset at parse time.
+    """Check every image and register it as a report asset at parse time; an SVG is checked for code it would run.
 
     Rendering may be skipped for an unchanged page (the render memo), but the image must still be copied into the
     new build, and a deleted image must still be an error.
@@ -45,7 +46,10 @@ def collect_images(report: Report, chapter: Chapter, tokens: list[Token], diags:
             if problem:
                 diags.error((chapter.rel, line_of(chapter, token)), problem)
             elif target is not None:
-                report.assets[target.relative_to(report.folder.resolve()).as_posix()] = target
+                rel = target.relative_to(report.folder.resolve()).as_posix()
+                if rel not in report.assets and target.suffix.lower() == ".svg":
+                    check_svg(target, f"{report.rel}/{rel}", diags)  # once per file, at its own lines
+                report.assets[rel] = target
 
 
 def image_target(report: Report, src: str) -> tuple[Path | None, str]:

@@ -19,6 +19,7 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 from ..core.diagnostics import Diagnostics
 from ..core.fmt import from_roman
 from ..core.model import RESERVED_IDS, Chapter, Loc, NumberedItem, Report, SiteConfig
+from ..core.suggest import did_you_mean
 from ..load.yamltree import YMap, load_yaml
 from .directives import Directive, ParsedChapter, Registry
 from .links import collect_images, line_of
@@ -119,8 +120,9 @@ def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Regi
         prefix = chapter_prefix(p.chapter)
         for d in p.directives:
             if (d.directive, d.kind) not in registry.renderers:
-                kinds = ", ".join(registry.kinds(d.directive)) or "-"
-                diags.error(d.loc, f"jenis {d.directive} '{d.kind}' tidak dikenal; pilihan: {kinds}")
+                known = registry.kinds(d.directive)
+                diags.error(d.loc, f"jenis {d.directive} '{d.kind}' tidak dikenal{did_you_mean(d.kind, known)}; "
+                                   f"pilihan: {', '.join(known) or '-'}")
                 continue
             validator = registry.validators.get((d.directive, d.kind))
             if validator:

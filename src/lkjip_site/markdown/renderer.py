@@ -15,6 +15,7 @@ from markdown_it.token import Token
 
 from ..compute.refs import lookup
 from ..core.model import Report
+from ..core.suggest import did_you_mean, listing
 from .directives import Directive, ParsedChapter, RenderContext
 from .links import line_of, resolve_links
 from .urls import chapter_url, pdf_anchor
@@ -23,12 +24,18 @@ from .urls import chapter_url, pdf_anchor
 def format_value(report: Report, path: str) -> str:
     """``{nilai}`path``` as HTML: the same computed value and formatting as in the tables; N/A with its reason.
 
+    The value is marked with its path (``data-angka``), which is also the id of a named figure, so the consistency
+    audit can compare it with the model. N/A carries its reason twice: as a ``title`` (the site) and in a
+    ``na-catatan`` span that the site keeps for screen readers and the PDF turns into a footnote.
     Raises ``LookupError`` (Indonesian message) for a path that names nothing.
     """
     ref = lookup(report.computed, path)
+    mark = escape(path.strip())
     if ref.reason:
-        return f'<span class="na" title="{escape(ref.reason)}">{escape(ref.formatted())}</span>'
-    return escape(ref.formatted())
+        reason = escape(ref.reason)
+        return (f'<span class="na" data-angka="{mark}" title="{reason}">{escape(ref.formatted())}</span>'
+                f'<span class="na-catatan">{reason}</span>')
+    return f'<span data-angka="{mark}">{escape(ref.formatted())}</span>'
 
 
 class LkjipRenderer(RendererHTML):
@@ -68,7 +75,10 @@ def _render_ref(ctx: RenderContext, target: str, loc: tuple[str, int]) -> str:
             chapter = next(c for c in ctx.report.chapters if c.id == item.chapter_id)
             href = ctx.href(chapter_url(ctx.report, chapter), item.id) if chapter is not ctx.chapter or ctx.pdf else f"#{item.id}"
             return f'<a class="ref" href="{escape(href)}">{escape(item.label)}</a>'
-    ctx.diags.error(loc, f"rujukan '{target}' tidak ditemukan: tidak ada tabel atau gambar dengan id itu di laporan ini")
+    ids = [item.id for item in [*ctx.report.tables, *ctx.report.figures]]
+    ctx.diags.error(loc, f"rujukan '{target}' tidak ditemukan: tidak ada tabel atau gambar dengan id itu di laporan ini"
+                         f"{did_you_mean(target, ids)} (id ditulis pada opsi 'id:' blok {{tabel}} atau {{grafik}}; "
+                         f"yang ada: {listing(ids)})")
     return escape(target)
 
 

@@ -7,76 +7,197 @@ holds one version forever, so publishing a new version never moves an old one.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlparse
 
 import jinja2
 from markupsafe import Markup
 
+from ..compute.scales import NA_CLASS
 from ..compute.summary import key_figures
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, digest
 from ..core.model import Chapter, Report, Site
 from ..core.resources import theme_dirs
+from ..elements.charts.cache import ChartCache
+from ..elements.charts.svg import ENGINE_VERSION
 from ..markdown.directives import Parsed, ParsedChapter, RenderContext
 from ..markdown.renderer import render_chapter
 from ..markdown.urls import build_link_index, chapter_url
+from .changes import ChapterText, VersionData, compare, load_document
+from .csp import HEADERS_FILE, META_POLICY, headers_file
+from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, describe_chapter, describe_report,
+                        describe_version, page_meta, reports_by_year, robots_txt, sitemap_entries, sitemap_xml)
 from .keys import chapter_key, report_fingerprint, site_fingerprint
-from .theme import Asset, collect_static, make_env, theme_fingerprint
+from .opendata import JSON_FILE, OpenData, open_data
+from .portal import by_instansi, by_year, compared, render_portal
+from .search import render_search
+from .theme import Asset, collect_static, colour_stylesheet, make_env, memoised, render_page, theme_fingerprint
+from .versions import CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, SiteHistory, content_history, versions_json
+
+COLOURS_CSS = "aset/css/warna.css"
 
 
 def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | None, memo: Memo,
                 dev_reload: bool = False, pdfs: dict[str, bytes] | None = None,
-                vega_bundle: tuple[str, bytes] | None = None) -> dict[str, bytes]:
-    """All pages; a page whose inputs are unchanged since the last build is taken from ``memo``."""
+                vega_bundle: tuple[str, bytes] | None = None, history: SiteHistory | None = None,
+                charts: ChartCache | None = None) -> dict[str, bytes]:
+    """All pages; a page whose inputs are unchanged since the last build is taken from ``memo``.
+
+    Versions in ``history.frozen`` are released: their files come from the archive and nothing of them is rendered.
+    Every version folder carries its own copy of the theme's static files (``<versi>/aset/``), so a later theme
+    change cannot alter how a released version looks; the pages above the versions (home, search, comparisons) use
+    ``aset/`` at the site root.
+    """
+    history = history or content_history(site.reports)
     dirs = theme_dirs(site.root, site.config.tema)
     env = make_env(dirs)
     assets = collect_static(dirs)
-    if vega_bundle is not None:
-        assets[vega_bundle[0]] = Asset(vega_bundle[0], vega_bundle[1])
-    ctx = site_context(site, assets, date, {"dev_reload": dev_reload,
-                                            "vega_bundle": vega_bundle[0] if vega_bundle else None})
+    assets[COLOURS_CSS] = Asset(COLOURS_CSS, colour_stylesheet(predikat_colours(site)))
+    ctx = site_context(site, assets, date, {"dev_reload": dev_reload, "vega_bundle": None})
     files: dict[str, bytes] = {a.path: a.data for a in assets.values()}
+    files[HEADERS_FILE] = headers_file()
     files.update(pdfs or {})
-    links = build_link_index(site.reports)
-    theme_key = digest(theme_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()),
-                       date.isoformat() if date else "", dev_reload, site_fingerprint(site))
-    structure = {r.url: report_fingerprint(r) for r in site.reports}
-    everything = digest(sorted(structure.items()))
+    pages = SitePages(site, parsed, diags, memo, env, build_link_index(site.reports), digest(
+        theme_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()), date.isoformat() if date else "",
+        dev_reload, site_fingerprint(site), vega_bundle[0] if vega_bundle else "", ENGINE_VERSION), history)
     for report in site.reports:
-        downloads = _downloads(report, files)
-        for pc in parsed.chapters[report.url]:
-            rctx = RenderContext(site.config, site.reports, report, pc.chapter, chapter_url(report, pc.chapter), diags,
-                                 parsed.registry, env=env, links=links)
-            key = chapter_key(pc, rctx, theme_key, structure)
-            url = chapter_url(report, pc.chapter) + "index.html"
-            files[url] = _memoised(memo, key, url, lambda: _chapter_page(env, parsed, pc, rctx, ctx))
-        key = memo.key("laporan", theme_key, structure[report.url], repr(key_figures(report)),
-                       repr(downloads))
-        files[report.url + "index.html"] = _memoised(memo, key, report.url + "index.html", lambda: render_page(
-            env, "report.html", report.url, report=report, downloads=downloads, **ctx))
-        files.update(_report_assets(report))
-    key = memo.key("beranda", theme_key, everything)
-    files["index.html"] = _memoised(memo, key, "index.html", lambda: render_page(
-        env, "home.html", "", groups=reports_by_year(site.reports), **ctx))
-    files["404.html"] = _memoised(memo, memo.key("404", theme_key), "404.html",
-                                  lambda: render_page(env, "404.html", "", **ctx))
-    for slug, versions in latest_versions(site.reports).items():
-        url = f"laporan/{slug}/"
-        key = memo.key("versi", theme_key, [structure[v.url] for v in versions])
-        files[url + "index.html"] = _memoised(memo, key, url + "index.html", lambda: render_page(
-            env, "versions.html", url, versions=versions, **ctx))
+        if report.url not in history.frozen:
+            files.update(pages.report(report, files, assets, ctx, vega_bundle))
+    files.update(_version_pages(pages, ctx))
+    rows = compared(site)
+    root_ctx = ctx
+    if vega_bundle is not None and rows:  # the comparison charts at the site root use the root copy of the bundle
+        files[vega_bundle[0]] = vega_bundle[1]
+        root_ctx = {**ctx, "vega_bundle": vega_bundle[0]}
+    meta = page_meta(site, site.config.judul, f"{site.config.judul} — {site.config.pemda}: laporan kinerja instansi "
+                     "pemerintah per tahun dan instansi, dengan angka yang dihitung dari data sumber.", "")
+    newest = [versions[0] for versions in history.versions.values() if versions]
+    key = memo.key("beranda", pages.theme_key, repr(sorted(history.versions.items())), repr(rows))
+    files["index.html"] = memoised(memo, key, "index.html", lambda: render_page(
+        pages.env, "home.html", "", groups=reports_by_year(newest), years=sorted(by_year(rows), reverse=True),
+        instansi=by_instansi(rows), meta=meta, **ctx))
+    portal = render_portal(pages.env, root_ctx, rows, charts, memo, pages.theme_key)
+    files.update(portal)
+    files.update(render_search(site, pages.env, ctx, memo, pages.theme_key, newest))
+    extra = sorted(p.removesuffix("index.html") for p in portal)
+    files[SITEMAP] = sitemap_xml(site, sitemap_entries(site, history, extra))
+    files[FEED] = atom_feed(site, history, {r.url: r.url + pdf_name(r) for r in site.reports
+                                            if r.url + pdf_name(r) in files})
+    files[ROBOTS] = robots_txt(site)
     return dict(sorted(files.items()))
 
 
-def _memoised(memo: Memo, key: str | None, name: str, render: Callable[[], bytes]) -> bytes:
-    cached = memo.get(key) if key else None
-    if cached is not None:
-        return cached
-    data = render()
-    if key:
-        memo.put(key, data, name)
-    return data
+@dataclass
+class SitePages:
+    """What every page of one build shares: the model, the Jinja environment, the theme key, the versions."""
+
+    site: Site
+    parsed: Parsed
+    diags: Diagnostics
+    memo: Memo
+    env: jinja2.Environment
+    links: Any
+    theme_key: str
+    history: SiteHistory
+    structure: dict[str, str] = field(default_factory=dict)
+    by_url: dict[str, Report] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.structure = {r.url: report_fingerprint(r) for r in self.site.reports}
+        self.by_url = {r.url: r for r in self.site.reports}
+
+    def canonical(self, report: Report, chapter: Chapter | None = None) -> str:
+        """The newest version's matching page (an archived newest version: its report page)."""
+        newest = self.history.versions[report.slug][0]
+        top = self.by_url.get(newest.url)
+        return canonical_path(report, top, chapter) if top is not None else newest.url
+
+    def report(self, report: Report, files: dict[str, bytes], assets: dict[str, Asset], ctx: dict[str, Any],
+               vega_bundle: tuple[str, bytes] | None) -> dict[str, bytes]:
+        """One version built from ``content/``: its static copy, open data, chapters, report page and change page."""
+        site, memo, env = self.site, self.memo, self.env
+        out: dict[str, bytes] = {}
+        local = version_assets(report, assets, vega_bundle)
+        out.update({a.path: a.data for a in local.values()})
+        vctx = {**ctx, "asset": {k.removeprefix(report.url): v.versioned for k, v in local.items()},
+                "vega_bundle": local[report.url + vega_bundle[0]].path if vega_bundle and report.figures else None,
+                "versi_json": f"laporan/{report.slug}/{VERSIONS_FILE}", "versi_laporan": report}
+        data = open_data(report)
+        out.update({f"{report.url}{OPEN_DATA_DIR}/{k}": v for k, v in data.files.items()})
+        pdf = report.url + pdf_name(report) if report.url + pdf_name(report) in files else None
+        downloads = _downloads(report, {**files, **out})
+        for pc in self.parsed.chapters[report.url]:
+            rctx = RenderContext(site.config, site.reports, report, pc.chapter, chapter_url(report, pc.chapter),
+                                 self.diags, self.parsed.registry, env=env, links=self.links)
+            meta = page_meta(site, f"{pc.chapter.display_title} — {report.judul}",
+                             describe_chapter(report, pc.chapter), rctx.page_url,
+                             self.canonical(report, pc.chapter), "article", pdf)
+            key = chapter_key(pc, rctx, digest(self.theme_key, repr(meta)), self.structure)
+            url = chapter_url(report, pc.chapter) + "index.html"
+            out[url] = memoised(memo, key, url, lambda: _chapter_page(env, self.parsed, pc, rctx,
+                                                                       {**vctx, "meta": meta}))
+        previous = self.history.previous.get(report.url)
+        meta = page_meta(site, report.judul, describe_report(report), report.url, self.canonical(report), "article",
+                         pdf)
+        key = memo.key("laporan", self.theme_key, self.structure[report.url], repr(key_figures(report)),
+                       repr(downloads), previous.versi if previous else "", repr(meta))
+        out[report.url + "index.html"] = memoised(memo, key, report.url + "index.html", lambda: render_page(
+            env, "report.html", report.url, report=report, downloads=downloads, sebelumnya=previous, meta=meta,
+            **vctx))
+        if previous is not None:
+            out.update(_changes_page(site, env, memo, self.theme_key, report, previous, data, vctx))
+        out.update(_report_assets(report))
+        return out
+
+
+def version_assets(report: Report, assets: dict[str, Asset], vega_bundle: tuple[str, bytes] | None) -> dict[str, Asset]:
+    """The theme's static files (and the chart bundle, if the report has charts) inside the version's folder.
+
+    Keys are the site-root names (``aset/css/site.css``) prefixed with the version URL, like the file paths.
+    """
+    local = {report.url + k: Asset(report.url + a.path, a.data) for k, a in assets.items()}
+    if vega_bundle is not None and report.figures:
+        local[report.url + vega_bundle[0]] = Asset(report.url + vega_bundle[0], vega_bundle[1])
+    return local
+
+
+def _changes_page(site: Site, env: jinja2.Environment, memo: Memo, theme_key: str, report: Report,
+                  previous: VersionData, data: OpenData, ctx: dict[str, Any]) -> dict[str, bytes]:
+    """``<versi>/perubahan/``: "Perubahan dari versi X", computed from both versions' open data and chapter text."""
+    current = VersionData(report.versi, report.tanggal_terbit, load_document(data.files[JSON_FILE]),
+                          [ChapterText(c.id, c.display_title, c.body) for c in report.chapters])
+    url = f"{report.url}{CHANGES_DIR}/"
+    meta = page_meta(site, f"Perubahan dari versi {previous.versi} — {report.judul}",
+                     f"Apa yang berubah di {report.judul} versi {report.versi} dibanding versi {previous.versi}.", url)
+    key = memo.key("perubahan", theme_key, repr(meta), report_fingerprint(report), data.files[JSON_FILE],
+                   [(c.id, c.judul, c.body) for c in current.chapters], previous.versi,
+                   repr(previous.document), [(c.id, c.judul, c.body) for c in previous.chapters])
+    return {url + "index.html": memoised(memo, key, url + "index.html", lambda: render_page(
+        env, "perubahan.html", url, report=report, changes=compare(previous, current), meta=meta, **ctx))}
+
+
+def _version_pages(pages: SitePages, ctx: dict[str, Any]) -> dict[str, bytes]:
+    """The pages above the versions: 404, each report's landing page and ``versi.json``.
+
+    They are rewritten by every build (they are not part of any version), so they always point to the newest one.
+    """
+    site, memo, env, theme_key = pages.site, pages.memo, pages.env, pages.theme_key
+    files: dict[str, bytes] = {}
+    meta = page_meta(site, f"Halaman tidak ditemukan — {site.config.judul}", "Halaman tidak ditemukan.", "404.html")
+    files["404.html"] = memoised(memo, memo.key("404", theme_key, repr(meta)), "404.html",
+                                 lambda: render_page(env, "404.html", "", meta=meta, **ctx))
+    for slug, versions in pages.history.versions.items():
+        url = f"laporan/{slug}/"
+        top = pages.by_url.get(versions[0].url)
+        meta = page_meta(site, f"{versions[0].judul} — semua versi",
+                         describe_report(top) if top else describe_version(versions[0]), url)
+        key = memo.key("versi", theme_key, repr(versions), repr(meta))
+        files[url + "index.html"] = memoised(memo, key, url + "index.html", lambda: render_page(
+            env, "versions.html", url, versions=versions, meta=meta, **ctx))
+        files[url + VERSIONS_FILE] = versions_json(slug, versions)
+    return files
 
 
 def _chapter_page(env: Any, parsed: Parsed, pc: ParsedChapter, rctx: RenderContext, ctx: dict[str, Any]) -> bytes:
@@ -98,13 +219,28 @@ def _report_assets(report: Report) -> dict[str, bytes]:
     return files
 
 
+#: The open-data files offered on the report page, in this order, with what a reader gets.
+OPEN_DATA_DOWNLOADS = (
+    ("indikator.csv", "Data terbuka — indikator kinerja per tahun", "CSV"),
+    ("anggaran.csv", "Data terbuka — anggaran per program, kegiatan, sub kegiatan", "CSV"),
+    ("sasaran.csv", "Data terbuka — capaian per sasaran", "CSV"),
+    ("angka-kunci.csv", "Data terbuka — angka kunci", "CSV"),
+    ("laporan.json", "Data terbuka — semua data hasil hitungan", "JSON"),
+    ("datapackage.json", "Data terbuka — deskripsi paket data (Frictionless Data Package)", "JSON"),
+)
+
+
 def _downloads(report: Report, files: dict[str, bytes]) -> list[dict[str, Any]]:
-    """The PDF and the source data files of each version (open data: the numbers behind every table)."""
+    """The PDF, the open data (the computed numbers) and the source data files of each version."""
     out = []
     pdf = f"{report.url}{pdf_name(report)}"
     if pdf in files:
         out.append({"judul": f"Laporan lengkap (PDF) — {pdf_name(report)}", "url": pdf, "ukuran": len(files[pdf]),
                     "jenis": "PDF"})
+    for name, title, kind in OPEN_DATA_DOWNLOADS:
+        path = f"{report.url}{OPEN_DATA_DIR}/{name}"
+        if path in files:
+            out.append({"judul": f"{title} ({name})", "url": path, "ukuran": len(files[path]), "jenis": kind})
     for path in report.data.files:
         out.append({"judul": f"Data sumber — {path.name}", "url": f"{report.url}data/{path.name}",
                     "ukuran": path.stat().st_size, "jenis": path.suffix.lstrip(".").upper()})
@@ -115,26 +251,6 @@ def pdf_name(report: Report) -> str:
     return f"{report.slug}-{report.versi}.pdf"
 
 
-def reports_by_year(reports: list[Report]) -> list[tuple[int, list[tuple[str, list[Report]]]]]:
-    """Home page grouping: newest year first, then instansi alphabetically, then period and version."""
-    years: dict[int, dict[str, list[Report]]] = {}
-    for r in reports:
-        years.setdefault(r.tahun, {}).setdefault(r.instansi.nama, []).append(r)
-    order = {"tahunan": 0, "tw4": 1, "tw3": 2, "tw2": 3, "tw1": 4}
-    return [
-        (year, [(name, sorted(items, key=lambda r: (order[r.periode], r.versi))) for name, items in sorted(insts.items())])
-        for year, insts in sorted(years.items(), reverse=True)
-    ]
-
-
-def latest_versions(reports: list[Report]) -> dict[str, list[Report]]:
-    """All versions of each report slug, newest publication first."""
-    out: dict[str, list[Report]] = {}
-    for r in reports:
-        out.setdefault(r.slug, []).append(r)
-    return {k: sorted(v, key=lambda r: (r.tanggal_terbit, r.versi), reverse=True) for k, v in sorted(out.items())}
-
-
 def neighbours(report: Report, chapter: Chapter) -> tuple[Chapter | None, Chapter | None]:
     idx = report.chapters.index(chapter)
     prev = report.chapters[idx - 1] if idx > 0 else None
@@ -142,23 +258,31 @@ def neighbours(report: Report, chapter: Chapter) -> tuple[Chapter | None, Chapte
     return prev, nxt
 
 
-def render_page(env: jinja2.Environment, template: str, page_url: str, **context: Any) -> bytes:
-    html = env.get_template(template).render(page_url=page_url, **context)
-    return html.encode("utf-8")
-
-
 def safe(html: str) -> Markup:
     """Chapter HTML is produced by our Markdown renderer (raw HTML off by default), so it is trusted here."""
     return Markup(html)
 
 
+def predikat_colours(site: Site) -> set[str]:
+    """Every colour a predikat badge can take: the classes of each report's scale, and the 'not assessable' grey."""
+    colours = {NA_CLASS.warna}
+    for report in site.reports:
+        if report.computed is not None:
+            colours.update(c.warna for c in report.computed.scale.classes if c.warna)
+    return colours
+
+
 def site_context(site: Site, assets: dict[str, Asset], build_date: Any, extra: dict[str, Any]) -> dict[str, Any]:
     return {
         "site": site.config,
+        "site_model": site,
         "base_path": urlparse(site.config.url_dasar).path or "/",
         "key_figures": key_figures,
         "reports": site.reports,
         "asset": {k: v.versioned for k, v in assets.items()},
         "build_date": build_date,
+        "versi_json": None,  # version pages: the versions file versi.js reads (see output/versions.py)
+        "versi_laporan": None,
+        "csp": META_POLICY,
         **extra,
     }

@@ -7,6 +7,7 @@ unchanged is taken from the memo; the others are laid out in parallel worker pro
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, digest, file_digest
@@ -16,16 +17,34 @@ from ..core.resources import theme_dirs
 from ..markdown.directives import Parsed, RenderContext
 from ..markdown.renderer import render_chapter
 from ..markdown.urls import build_link_index, chapter_url
+from .audit import Shown, audit_pdf, marks_in_html
 from .keys import chapter_key, report_fingerprint, site_fingerprint
+from .opendata import open_data
 from .pages import pdf_name
 from .pdf.document import PdfError, PdfJob, prepare_pdf
 from .pdf.layout import render_job_bytes
 from .theme import make_env, theme_fingerprint
+from .versions import OPEN_DATA_DIR
+
+
+def render_and_audit(job: PdfJob) -> tuple[bytes, Any, Any, list[str], list[str]]:
+    """One PDF laid out and read back (in a worker): the figures of its print HTML must be printed in its text."""
+    data, pages, resources, refused = render_job_bytes(job)
+    return data, pages, resources, refused, audit_pdf(job.html, data, job.base_url)
 
 
 def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
-                only: set[str] | None = None) -> dict[str, bytes]:
-    """``{path: bytes}`` of every report version's PDF (of the slugs in ``only``, when given)."""
+                only: set[str] | None = None, frozen: set[str] | frozenset[str] = frozenset(),
+                marks: list[Shown] | None = None) -> dict[str, bytes]:
+    """``{path: bytes}`` of every report version's PDF (of the slugs in ``only``, when given).
+
+    Released versions (report URLs in ``frozen``) keep the PDF in their archive and get none here. Each PDF carries
+    the report's source data files and its open data (``output/opendata.py``) as PDF/A-3 attachments.
+
+    A PDF laid out in this build is audited (:mod:`.audit`): its print HTML's marked figures go to ``marks`` (the
+    caller compares them with the model, with the site's) and must be printed, in order, in the PDF's own text. Only
+    a PDF that passes is memoised, so a memoised PDF has been audited.
+    """
     dirs = theme_dirs(site.root, site.config.tema)
     env = make_env(dirs)
     links = build_link_index(site.reports)
@@ -35,8 +54,9 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
     out: dict[str, bytes] = {}
     todo: list[tuple[str, str, PdfJob]] = []
     for report in site.reports:
-        if only is not None and report.slug not in only:
+        if (only is not None and report.slug not in only) or report.url in frozen:
             continue
+        extra = {f"{OPEN_DATA_DIR}/{k}": v for k, v in open_data(report).files.items()}
         contexts = [(pc, RenderContext(site.config, site.reports, report, pc.chapter, chapter_url(report, pc.chapter),
                                        diags, parsed.registry, env=env, links=links, pdf=True))
                     for pc in parsed.chapters[report.url]]
@@ -44,7 +64,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
         path = report.url + pdf_name(report)
         key = None if None in keys else memo.key(
             "pdf", keys, structure[report.url], [file_digest(f) for f in report.data.files],
-            sorted((rel, file_digest(f)) for rel, f in report.assets.items()))
+            sorted((rel, file_digest(f)) for rel, f in report.assets.items()), sorted(extra.items()))
         cached = memo.get(key) if key else None
         if cached is not None:
             out[path] = cached
@@ -52,18 +72,22 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
         html = {pc.chapter.id: render_chapter(parsed.md, pc, ctx) for pc, ctx in contexts}
         try:
             job = prepare_pdf(report, site.config, env, report.data.files, report.folder, html,
-                              [d / "static" for d in dirs])
+                              [d / "static" for d in dirs], generated=extra)
         except PdfError as exc:
             diags.error(report.loc, f"PDF tidak dapat dibuat: {exc}")
             continue
         todo.append((path, key or "", job))
+        if marks is not None:
+            marks.extend(marks_in_html(path, job.html, f"{path} (HTML cetak)"))
     if diags.errors:
         return out
-    results = map_in_processes(render_job_bytes, [job for _, _, job in todo])
-    for (path, key, _job), (data, _pages, _resources, refused) in zip(todo, results):
+    results = map_in_processes(render_and_audit, [job for _, _, job in todo])
+    for (path, key, _job), (data, _pages, _resources, refused, problems) in zip(todo, results):
         for url in refused:
             diags.warn((path, 1), f"PDF: sumber '{url}' ditolak (bukan berkas lokal di folder laporan atau tema)")
+        for problem in problems:
+            diags.error((path, 1), f"PDF: {problem}; ini kesalahan program atau tema, bukan isi laporan")
         out[path] = data
-        if key:
+        if key and not problems:
             memo.put(key, data, path)
     return dict(sorted(out.items()))

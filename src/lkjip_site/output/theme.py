@@ -11,12 +11,14 @@ import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 import jinja2
+from markupsafe import Markup, escape
 
+from ..compute.scales import ink_for
 from ..core import fmt
-from ..core.memo import digest
+from ..core.memo import Memo, digest
 from ..core.paths import relative_url
 
 
@@ -26,11 +28,11 @@ def _url(context: Any, target: str) -> str:
 
 
 def _percent(value: Any) -> str:
-    return "–" if value is None else fmt.fmt_percent(value)
+    return fmt.NA if value is None else fmt.fmt_percent(value)
 
 
 def _number(value: Any, decimals: int = 2) -> str:
-    return "–" if value is None else fmt.fmt_number(value, decimals)
+    return fmt.NA if value is None else fmt.fmt_number(value, decimals)
 
 
 def _filesize(size: int) -> str:
@@ -40,6 +42,30 @@ def _filesize(size: int) -> str:
     if size < 1024 * 1024:
         return f"{fmt.fmt_number(Decimal(size) / 1024, 1)} KB"
     return f"{fmt.fmt_number(Decimal(size) / (1024 * 1024), 1)} MB"
+
+
+def _marked(text: str, marks: Sequence[Sequence[Any]] = ()) -> Markup:
+    """Text with the spans that quote a model figure wrapped in ``<span data-angka="id">`` (a chart summary)."""
+    out, pos = [], 0
+    for start, end, figure in sorted((int(a), int(b), str(f)) for a, b, f in marks):
+        out.append(escape(text[pos:start]))
+        out.append(Markup('<span data-angka="{}">{}</span>').format(figure, text[start:end]))
+        pos = end
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
+def colour_class(colour: str) -> str:
+    """The class of a predikat colour in ``aset/css/warna.css`` (``#1A7F37`` → ``warna-1a7f37``)."""
+    return "warna-" + colour.lstrip("#").lower()
+
+
+def colour_stylesheet(colours: Iterable[str]) -> bytes:
+    """One rule per predikat colour, with the text colour that contrasts most (inline styles are forbidden by CSP)."""
+    rules = [f".{colour_class(c)} {{ background-color: #{c.lstrip('#').lower()}; color: {ink_for(c)}; }}"
+             for c in sorted({c.lower() for c in colours if c})]
+    return ("/* Warna predikat dari skala yang dipakai laporan; dibuat otomatis oleh lkjip-site. */\n"
+            + "\n".join(rules) + "\n").encode("utf-8")
 
 
 def make_env(dirs: Iterable[Path]) -> jinja2.Environment:
@@ -62,6 +88,8 @@ def make_env(dirs: Iterable[Path]) -> jinja2.Environment:
         romawi=fmt.roman,
         ukuran=_filesize,
         nilai=fmt.fmt_value,
+        ditandai=_marked,
+        warna_kelas=colour_class,
     )
     env.globals["url"] = _url
     return env
@@ -97,3 +125,19 @@ def theme_fingerprint(dirs: list[Path], parts: tuple[str, ...] = ("templates",))
     """Hash of a theme's files (path inside the theme and bytes): a template change re-renders what uses it."""
     return digest([(str(p.relative_to(d)), p.read_bytes()) for d in dirs for sub in parts
                    for p in sorted((d / sub).rglob("*")) if p.is_file()])
+
+
+def render_page(env: jinja2.Environment, template: str, page_url: str, **context: Any) -> bytes:
+    html = env.get_template(template).render(page_url=page_url, **context)
+    return html.encode("utf-8")
+
+
+def memoised(memo: Memo, key: str | None, name: str, render: Callable[[], bytes]) -> bytes:
+    """The page from ``memo`` when its key is known, else rendered (and counted as rendered, so its links are checked)."""
+    cached = memo.get(key) if key else None
+    if cached is not None:
+        return cached
+    data = render()
+    if key:
+        memo.put(key, data, name)
+    return data

@@ -1,28 +1,55 @@
-"""The interactive upgrade: one local JavaScript bundle (vega, vega-lite, vega-embed), never a CDN."""
+"""The interactive upgrade: one local JavaScript bundle (vega, vega-lite, vega-embed, vega-interpreter), never a CDN."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import vl_convert as vlc
 
+from ...core.resources import VENDOR
 from .svg import ENGINE_VERSION
 
 BUNDLE_SUBDIR = "vega"
+INTERPRETER = VENDOR / "vega-interpreter.js"
+UTIL_SUBSET = VENDOR / "vega-util-subset.js"
+INTERPRETER_VERSION = "2.2.1"  # matches vega 6.2 (vega-util 2.1) in vl-convert 1.9; see resources/vendor
+_IMPORT = re.compile(r"^import \{([^}]*)\} from 'vega-util';$", re.M)
+_EXPORT = re.compile(r"^export \{ expression as expressionInterpreter \};$", re.M)
+
+
+def interpreter_source() -> str:
+    """vega-interpreter (vendored from npm, see ``resources/vendor``) as a bundle snippet.
+
+    vl-convert bundles a snippet that may not import anything, and its bundle does not expose vega-util: the
+    interpreter's only import (three helpers of vega-util) is replaced by those helpers' own source (vendored too),
+    and its export becomes
+    ``window.vegaExpressionInterpreter``, which ``grafik.js`` hands to vega-embed (``ast: true``) so that no chart
+    ever needs ``eval``/``new Function`` (forbidden by the site's Content-Security-Policy).
+    """
+    source = INTERPRETER.read_text(encoding="utf-8")
+    helpers = UTIL_SUBSET.read_text(encoding="utf-8")
+    source, imports = _IMPORT.subn(lambda m: helpers, source)
+    source, exports = _EXPORT.subn("window.vegaExpressionInterpreter = expression;", source)
+    if imports != 1 or exports != 1:
+        raise RuntimeError(f"{INTERPRETER}: unexpected module shape (imports {imports}, exports {exports})")
+    return source
 
 
 def vega_bundle_source() -> str:
-    """vega + vega-lite + vega-embed as one classic script defining ``window.vegaEmbed``.
+    """vega + vega-lite + vega-embed + the CSP-safe expression interpreter as one classic script.
 
     vl-convert emits an ES2020 script without import/export; wrapping it in a strict-mode function
     keeps its top-level ``const`` names out of the page's global scope (so it works as a classic
     ``<script>``, also from ``file://`` where module scripts are blocked) and keeps module semantics.
     """
-    body = vlc.javascript_bundle()
+    snippet = ("window.vegaEmbed = vegaEmbed;\nwindow.vega = vega;\nwindow.vegaLite = vegaLite;\n"
+               + interpreter_source())
+    body = vlc.javascript_bundle(snippet)
     versions = (
         f"vega {vlc.get_vega_version()}, vega-lite {vlc.get_vegalite_versions()[-1]}, "
-        f"vega-embed {vlc.get_vega_embed_version()}"
+        f"vega-embed {vlc.get_vega_embed_version()}, vega-interpreter {INTERPRETER_VERSION}"
     )
     header = (
         f"/* {versions} (BSD-3-Clause, https://vega.github.io), bundled by vl-convert "
@@ -40,7 +67,8 @@ def write_vega_bundle(dest_dir: Path, cache_dir: Path | None = None) -> str:
     source: str | None = None
     cached: Path | None = None
     if cache_dir is not None:
-        cached = Path(cache_dir) / f"vega-bundle-{getattr(vlc, '__version__', 'x')}-{ENGINE_VERSION}.js"
+        extra = hashlib.sha256(INTERPRETER.read_bytes() + UTIL_SUBSET.read_bytes()).hexdigest()[:8]
+        cached = Path(cache_dir) / f"vega-bundle-{getattr(vlc, '__version__', 'x')}-{ENGINE_VERSION}-{extra}.js"
         if cached.is_file():
             source = cached.read_text(encoding="utf-8")
     if source is None:

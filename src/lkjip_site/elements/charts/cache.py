@@ -21,6 +21,7 @@ from ...core.diagnostics import Diagnostics
 from ...core.memo import Memo
 from ...core.pool import map_in_processes
 from ...markdown.directives import Directive
+from .narrow import NARROW_WIDTH
 from .spec import ChartError, ChartResult, ChartSpec, ChartTable
 from .svg import ENGINE_VERSION, register_fonts, render_chart
 
@@ -40,7 +41,9 @@ class ChartCache:
         self.pending: dict[str, tuple[ChartSpec, list[Directive]]] = {}
 
     def key(self, spec: ChartSpec) -> str:
-        return self.memo.key(ENGINE_VERSION, getattr(vl_convert, "__version__", ""), self.fingerprint, repr(spec))
+        # ENGINE_VERSION stands for the layouts drawn (wide and narrow, narrow.NARROW_WIDTH) and the SVG clean-up.
+        return self.memo.key(ENGINE_VERSION, NARROW_WIDTH, getattr(vl_convert, "__version__", ""), self.fingerprint,
+                             repr(spec))
 
     def get(self, spec: ChartSpec) -> ChartResult | None:
         key = self.key(spec)
@@ -92,6 +95,8 @@ def _render_job(args: tuple[ChartSpec, str]) -> tuple[bool, Any]:
     except ChartError as exc:
         return False, str(exc)
     return True, {"svg": result.svg, "spec": result.spec, "summary": result.summary, "alt": result.alt,
+                  "marks": [list(m) for m in result.marks],
+                  "svg_narrow": result.svg_narrow, "spec_narrow": result.spec_narrow,
                   "table": {"header": list(result.table.header), "rows": [list(r) for r in result.table.rows],
                             "numeric": list(result.table.numeric)}}
 
@@ -100,4 +105,6 @@ def _from_json(data: dict[str, Any]) -> ChartResult:
     table = data["table"]
     return ChartResult(
         svg=data["svg"], spec=data["spec"], summary=data["summary"], alt=data["alt"],
+        marks=tuple((int(a), int(b), str(f)) for a, b, f in data.get("marks", [])),
+        svg_narrow=data.get("svg_narrow", ""), spec_narrow=data.get("spec_narrow"),
         table=ChartTable(tuple(table["header"]), tuple(tuple(r) for r in table["rows"]), tuple(table["numeric"])))

@@ -16,6 +16,7 @@ from .marks import (
     extreme_text,
     join_names,
     max_lines,
+    scaled_axis,
     text,
     to_float,
     unique_names,
@@ -172,7 +173,9 @@ def _series_colour(ds: _Dataset) -> alt.Color:
 def _dataset_line(ds: _Dataset) -> Any:
     base = alt.Chart(data(_dataset_values(ds))).transform_filter("isValid(datum.nilai)")
     x = _time_x(ds.x_kind, ds.raw_x, ds.x_title)
-    y = alt.Y("nilai:Q", title=_dataset_y_title(ds), axis=alt.Axis(format=",~f"))
+    biggest = max((abs(v) for cells in ds.matrix for v in cells if v is not None), default=Decimal(0))
+    title, label_expr = scaled_axis(biggest, _dataset_y_title(ds))
+    y = alt.Y("nilai:Q", title=title, axis=alt.Axis(format=",~f", **({"labelExpr": label_expr} if label_expr else {})))
     enc = {"x": x, "y": y, "color": _series_colour(ds)}
     line = base.mark_line(strokeWidth=2, aria=False).encode(**enc)
     points = base.mark_point(filled=True, size=60, opacity=1, ariaRoleDescription="titik").encode(
@@ -195,12 +198,13 @@ def _dataset_bars(ds: _Dataset) -> Any:
         (v for cells in ds.matrix for v in cells if v is not None), default=Decimal(0)
     )
     value_channel = alt.Y if vertical else alt.X
+    title, label_expr = scaled_axis(biggest, _dataset_y_title(ds))
     val_enc = value_channel(
         "nilai:Q",
-        title=_dataset_y_title(ds),
+        title=title,
         stack="zero" if stacked else None,
         scale=alt.Scale(domain=value_domain([biggest]), nice=False),
-        axis=alt.Axis(format=",~f", tickCount=5),
+        axis=alt.Axis(format=",~f", tickCount=5, **({"labelExpr": label_expr} if label_expr else {})),
     )
     if vertical:
         cat_enc: Any = _time_x(ds.x_kind, ds.raw_x, ds.x_title)

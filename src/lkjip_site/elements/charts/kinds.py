@@ -5,11 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ...core.fmt import DASH, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash
+from ...core.fmt import DASH, NA, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash
 from ...core.model import JENIS_BELANJA
 from ...core.numbers import as_decimal
 from .marks import (
     Plan,
+    Sentence,
     alt,
     band_height,
     data,
@@ -29,7 +30,7 @@ from .marks import (
     wrap_expr,
 )
 from .spec import ChartError, ChartSpec, ChartTable
-from .style import FALLBACK_PREDIKAT, NEUTRAL_BAR, PLOT_WIDTH
+from .style import FALLBACK_PREDIKAT, MUTED_COLOUR, NEUTRAL_BAR, PLOT_WIDTH
 
 
 def plan_target_realisasi(spec: ChartSpec) -> Plan:
@@ -44,33 +45,35 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
     table_rows: list[tuple[str, ...]] = []
     reached = 0
     measured: list[tuple[str, Decimal]] = []
+    unmeasured: list[str] = []
     for row, name in zip(rows, names):
         c = as_decimal(row.get("capaian"))
-        predikat = text(row, "predikat", DASH) if c is not None else DASH
+        predikat = text(row, "predikat", NA) if c is not None else NA
         satuan = text(row, "satuan", default_satuan)
         target_s = value_with_grade(row.get("target"))
         real_s = value_with_grade(row.get("realisasi"))
         cap_s = fmt_percent_or_dash(c)
+        reason = text(row, "keterangan")
         if c is not None:
             measured.append((name, c))
             reached += c >= 100
             predikat_colours.setdefault(predikat, text(row, "warna") or FALLBACK_PREDIKAT)
-        reason = text(row, "keterangan")
-        label = f"{cap_s} · {predikat}" if c is not None else f"tidak dapat dihitung{': ' + reason if reason else ''}"
+        else:
+            unmeasured.append(f"{name}{' (' + reason + ')' if reason else ''}")
         values.append(
             {
                 "indikator": name,
                 "capaian": to_float(c),
                 "predikat": predikat,
-                "label": label,
+                "label": f"{cap_s} · {predikat}" if c is not None else NA,
                 "keterangan": (
-                    f"{name}; target {target_s} {satuan}".rstrip()
-                    + f"; realisasi {real_s} {satuan}".rstrip()
-                    + f"; capaian {cap_s}; predikat {predikat}"
+                    f"{name}; target {with_unit(target_s, satuan)}; realisasi {with_unit(real_s, satuan)}"
+                    + (f"; capaian {cap_s}; predikat {predikat}" if c is not None
+                       else f"; capaian N/A: {reason or 'tidak dapat dihitung'}")
                 ),
-                "t_target": f"{target_s} {satuan}".strip(),
-                "t_realisasi": f"{real_s} {satuan}".strip(),
-                "t_capaian": cap_s,
+                "t_target": with_unit(target_s, satuan),
+                "t_realisasi": with_unit(real_s, satuan),
+                "t_capaian": cap_s if c is not None else f"N/A ({reason or 'tidak dapat dihitung'})",
             }
         )
         table_rows.append((name, satuan or DASH, target_s, real_s, cap_s, predikat))
@@ -85,6 +88,13 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
     )
     base = alt.Chart(data(values))
     pred_domain = list(predikat_colours)
+    tooltip = [
+        alt.Tooltip("indikator:N", title="Indikator"),
+        alt.Tooltip("t_target:N", title="Target"),
+        alt.Tooltip("t_realisasi:N", title="Realisasi"),
+        alt.Tooltip("t_capaian:N", title="Capaian"),
+        alt.Tooltip("predikat:N", title="Predikat"),
+    ]
     bars = base.transform_filter("isValid(datum.capaian)").mark_bar(
         ariaRoleDescription="batang", cornerRadiusEnd=2, height={"band": 0.7}
     ).encode(
@@ -96,41 +106,63 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
             title="Predikat",
             scale=alt.Scale(domain=pred_domain, range=[predikat_colours[p] for p in pred_domain]),
         ),
-        tooltip=[
-            alt.Tooltip("indikator:N", title="Indikator"),
-            alt.Tooltip("t_target:N", title="Target"),
-            alt.Tooltip("t_realisasi:N", title="Realisasi"),
-            alt.Tooltip("t_capaian:N", title="Capaian"),
-            alt.Tooltip("predikat:N", title="Predikat"),
-        ],
+        tooltip=tooltip,
         description=alt.Description("keterangan:N"),
     )
-    labels = base.mark_text(align="left", dx=4, aria=False).encode(
+    labels = base.transform_filter("isValid(datum.capaian)").mark_text(align="left", dx=4, aria=False).encode(
         y=y,
-        x=alt.X("x0:Q"),
+        x=alt.X("capaian:Q"),
         text=alt.Text("label:N"),
-    ).transform_calculate(x0="isValid(datum.capaian) ? datum.capaian : 0")
-    chart = (target_rule(100.0, "Target 100 %") + bars + labels).properties(
+    )
+    # N/A: a visible mark where the bar would start (never a silently missing bar), its reason in the tooltip.
+    na_marks = base.transform_filter("!isValid(datum.capaian)").transform_calculate(x0="0").mark_text(
+        align="left", dx=4, fontWeight="bold", color=MUTED_COLOUR, ariaRoleDescription="tanda N/A"
+    ).encode(y=y, x=alt.X("x0:Q"), text=alt.Text("label:N"), tooltip=tooltip,
+             description=alt.Description("keterangan:N"))
+    chart = (target_rule(100.0, "Target 100 %") + bars + labels + na_marks).properties(
         width=PLOT_WIDTH, height=band_height(len(names), lines)
     )
 
-    n = len(rows)
-    parts = [f"Dari {n} indikator, {reached} mencapai atau melampaui target (capaian ≥ 100 %)."]
-    if len(measured) < n:
-        parts.append(f"{n - len(measured)} indikator belum dapat dihitung capaiannya.")
+    summary = _capaian_summary(spec.options.get("angka"), len(rows), len(measured), reached, unmeasured)
     if measured:
         ext = extreme_text(measured, fmt_percent_or_dash)
-        parts.append("Capaian " + ext[0].lower() + ext[1:])
+        summary.add(" Capaian " + ext[0].lower() + ext[1:])
     table = ChartTable(
         ("Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Predikat"),
         tuple(table_rows),
         (False, False, True, True, True, False),
     )
     alt_text = (
-        f"Grafik batang capaian kinerja {n} indikator terhadap garis target 100 %, "
-        "diberi warna dan label sesuai predikat."
+        f"Grafik batang capaian kinerja {len(rows)} indikator terhadap garis target 100 %, "
+        "diberi warna dan label sesuai predikat; indikator yang capaiannya tidak dapat dihitung ditandai N/A."
     )
-    return Plan(chart, " ".join(parts), table, alt_text)
+    return Plan(chart, summary.text, table, alt_text, tuple(summary.marks))
+
+
+def with_unit(shown: str, satuan: str) -> str:
+    """"84,82 nilai", but "N/A" alone: a value that does not exist has no unit."""
+    return shown if shown == NA or not satuan else f"{shown} {satuan}"
+
+
+def _capaian_summary(angka: Any, n: int, n_measured: int, reached: int, unmeasured: list[str]) -> Sentence:
+    """"Dari 25 indikator Perjanjian Kinerja, 24 terukur; 12 di antaranya mencapai …; 1 N/A: …".
+
+    The counts are the ones handed in (``angka``, computed once by the caller and marked with their ids); only a
+    chart drawn without them counts its own rows.
+    """
+    def part(key: str, fallback: int) -> tuple[str, str]:
+        given = angka.get(key) if isinstance(angka, dict) else None
+        return (str(given["teks"]), str(given.get("id", ""))) if given else (str(fallback), "")
+
+    scope = angka.get("lingkup", "indikator") if isinstance(angka, dict) else "indikator"
+    s = Sentence().add("Dari ").figure(*part("jumlah", n)).add(f" {scope}, ").figure(*part("terukur", n_measured))
+    s.add(" terukur; ").figure(*part("mencapai", reached)).add(" di antaranya mencapai atau melampaui target "
+                                                               "(capaian ≥ 100 %).")
+    count, fid = part("tidak_terukur", len(unmeasured))
+    if count != "0":
+        s.add(" ").figure(count, fid).add(" indikator N/A (capaian tidak dapat dihitung)")
+        s.add(f": {join_names(unmeasured)}." if unmeasured else ".")
+    return s
 
 
 def plan_tren(spec: ChartSpec) -> Plan:
@@ -199,8 +231,12 @@ def plan_tren(spec: ChartSpec) -> Plan:
         ],
         description=alt.Description("keterangan:N"),
     )
-    labels = base.mark_text(dy=-11, aria=False).encode(x=enc["x"], y=enc["y"], text="label:N")
-    chart = (line + points + labels).properties(width=max(PLOT_WIDTH, 90 * len(years)), height=260)
+    _place_labels(values, y_domain, TREND_HEIGHT)
+    above = base.transform_filter("datum.posisi == 'atas'").mark_text(dy=-11, aria=False).encode(
+        x=enc["x"], y=enc["y"], text="label:N")
+    below = base.transform_filter("datum.posisi == 'bawah'").mark_text(dy=17, aria=False).encode(
+        x=enc["x"], y=enc["y"], text="label:N")
+    chart = (line + points + above + below).properties(width=max(PLOT_WIDTH, 90 * len(years)), height=TREND_HEIGHT)
 
     parts = []
     table_rows = []
@@ -232,6 +268,29 @@ def plan_tren(spec: ChartSpec) -> Plan:
     return Plan(chart, " ".join(parts), table, alt_text)
 
 
+TREND_HEIGHT = 260
+LABEL_CLEARANCE = 18  # px between two value labels of one year (12 px text and its line height)
+
+
+def _place_labels(values: list[dict[str, Any]], domain: list[float], height: int) -> None:
+    """Value labels of one year go above their point; when two points lie closer than a label's height, the lower one's
+    label goes below its point, so end labels of lines that meet never overlap (``posisi``: atas | bawah)."""
+    span = (domain[1] - domain[0]) or 1.0
+    by_year: dict[str, list[dict[str, Any]]] = {}
+    for v in values:
+        by_year.setdefault(v["tahun"], []).append(v)
+    for points in by_year.values():
+        points.sort(key=lambda v: -v["nilai"])
+        previous: dict[str, Any] | None = None
+        for v in points:
+            v["posisi"] = "atas"
+            if previous is not None and previous["posisi"] == "atas":
+                gap = (previous["nilai"] - v["nilai"]) / span * height
+                if gap < LABEL_CLEARANCE:
+                    v["posisi"] = "bawah"
+            previous = v
+
+
 def plan_renstra(spec: ChartSpec) -> Plan:
     rows = list(spec.rows)
     require(rows, ("indikator", "realisasi", "target_akhir", "kemajuan"), spec.kind)
@@ -252,7 +311,7 @@ def plan_renstra(spec: ChartSpec) -> Plan:
             {
                 "indikator": name,
                 "kemajuan": to_float(k),
-                "label": k_s if k is not None else "tidak dapat dihitung",
+                "label": k_s if k is not None else NA,
                 "keterangan": f"{name}; realisasi {real_s}; target akhir {end_s}; kemajuan {k_s}",
                 "t_realisasi": f"{real_s} {satuan}".strip(),
                 "t_akhir": f"{end_s} {satuan}".strip(),
@@ -409,7 +468,7 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
         s = as_decimal(row.get("serapan"))
         eff = row.get("efisiensi")
         eff_s = eff.strip() if isinstance(eff, str) else fmt_or_dash(as_decimal(eff), 2)
-        status = text(row, "status", DASH)
+        status = text(row, "status", NA)
         if c is not None and s is not None:
             compared += 1
             above += c > s
@@ -424,7 +483,7 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
                     "nama": name,
                     "seri": seri,
                     "nilai": to_float(v),
-                    "label": fmt_percent_or_dash(v) if v is not None else "",
+                    "label": fmt_percent_or_dash(v),
                     "keterangan": f"{seri} {desc}",
                     "t_capaian": fmt_percent_or_dash(c),
                     "t_serapan": fmt_percent_or_dash(s),
@@ -458,7 +517,13 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
         description=alt.Description("keterangan:N"),
     )
     labels = base.mark_text(align="left", dx=4, aria=False).encode(y=y, yOffset=y_off, x=x, text="label:N")
-    chart = (target_rule(100.0, "100 %") + bars + labels).properties(
+    # a value that cannot be computed is a visible N/A where its bar would start, never a silently missing bar
+    na_marks = alt.Chart(data(values)).transform_filter("!isValid(datum.nilai)").transform_calculate(
+        x0="0").mark_text(align="left", dx=4, fontWeight="bold", color=MUTED_COLOUR,
+                          ariaRoleDescription="tanda N/A").encode(
+        y=y, yOffset=y_off, x=alt.X("x0:Q"), text="label:N", tooltip=tooltip,
+        description=alt.Description("keterangan:N"))
+    chart = (target_rule(100.0, "100 %") + bars + labels + na_marks).properties(
         width=PLOT_WIDTH, height=max(len(names) * max(56, 14 * max_lines(names) + 10), 60)
     )
     parts = [

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from ...core.fmt import DASH, fmt_or_dash
+from ...core.fmt import NA, fmt_or_dash
 from ...core.numbers import as_decimal
 from .spec import ChartError, ChartTable
 from .style import BAND, LABEL_WRAP, MUTED_COLOUR
@@ -119,6 +119,16 @@ def rupiah_axis(max_value: Decimal) -> tuple[str, str]:
     return "Rupiah", "format(datum.value, ',~f')"
 
 
+def scaled_axis(max_value: Decimal, title: str) -> tuple[str, str | None]:
+    """Tick labels of values in the millions or billions shortened to "juta"/"miliar" (the title says so), so that
+    neighbouring ticks such as 10.000.000.000 and 20.000.000.000 never run into each other; None: plain numbers."""
+    if max_value >= Decimal(10) ** 9:
+        return f"{title}, dalam miliar", "format(datum.value / 1e9, ',~f')"
+    if max_value >= Decimal(10) ** 6:
+        return f"{title}, dalam juta", "format(datum.value / 1e6, ',~f')"
+    return title, None
+
+
 def percent_domain(values: Iterable[Decimal | None]) -> list[float]:
     """0 … max(100, largest) with head room for the value labels right of the bars."""
     top = max([Decimal(100)] + [v for v in values if v is not None])
@@ -137,19 +147,43 @@ def target_rule(x_value: float, label: str) -> alt.LayerChart | alt.Chart:
         x=alt.X("x:Q")
     )
     text = base.mark_text(
-        align="left", baseline="top", dx=3, dy=-14, color=MUTED_COLOUR, fontSize=11, aria=False
+        align="left", baseline="top", dx=3, dy=-16, color=MUTED_COLOUR, fontSize=12, aria=False
     ).encode(x=alt.X("x:Q"), y=alt.value(0), text=alt.Text("t:N"))
     return rule + text
 
 
 @dataclass
 class Plan:
-    """What a kind-specific planner produces before the shared finishing steps."""
+    """What a kind-specific planner produces before the shared finishing steps.
+
+    ``marks``: ``(start, end, figure id)`` spans of ``summary`` that quote a figure handed in through the spec's
+    options (the model's counts), so the page can mark them for the consistency audit.
+    """
 
     chart: Any  # alt.Chart | alt.LayerChart
     summary: str
     table: ChartTable
     alt: str
+    marks: tuple[tuple[int, int, str], ...] = ()
+
+
+class Sentence:
+    """A summary built piece by piece, remembering where each quoted figure sits (see :attr:`Plan.marks`)."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.marks: list[tuple[int, int, str]] = []
+
+    def add(self, text: str) -> Sentence:
+        self.text += text
+        return self
+
+    def figure(self, text: str, figure_id: str = "") -> Sentence:
+        start = len(self.text)
+        self.text += text
+        if figure_id:
+            self.marks.append((start, len(self.text), figure_id))
+        return self
 
 
 def value_with_grade(value: Any) -> str:
@@ -159,7 +193,7 @@ def value_with_grade(value: Any) -> str:
         return fmt_or_dash(d)
     if isinstance(value, str) and value.strip():
         return value.strip()
-    return DASH
+    return NA
 
 
 def serapan_of(row: Mapping[str, Any], pagu: Decimal | None, real: Decimal | None) -> Decimal | None:

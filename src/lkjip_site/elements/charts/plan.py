@@ -34,8 +34,8 @@ def canonical_json(obj: Any) -> str:
     return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def build(spec: ChartSpec) -> tuple[dict[str, Any], str, ChartTable, str]:
-    """Plan a chart without rendering: (Vega-Lite dict, summary, table, alt). Cheap; no vl-convert."""
+def build(spec: ChartSpec) -> tuple[dict[str, Any], str, ChartTable, str, tuple[tuple[int, int, str], ...]]:
+    """Plan a chart without rendering: (Vega-Lite dict, summary, table, alt, summary marks). Cheap; no vl-convert."""
     plan = _PLANNERS[spec.kind](spec)
     chart = plan.chart.properties(description=plan.alt)
     vl = chart.to_dict(validate=True)
@@ -51,4 +51,4 @@ def build(spec: ChartSpec) -> tuple[dict[str, Any], str, ChartTable, str]:
         }
     }
     vl = json.loads(canonical_json(vl))  # plain dicts/lists only, keys sorted
-    return vl, plan.summary, plan.table, plan.alt
+    return vl, plan.summary, plan.table, plan.alt, plan.marks

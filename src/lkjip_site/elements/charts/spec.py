@@ -63,17 +63,28 @@ class ChartResult:
     summary: str
     table: ChartTable
     alt: str
+    marks: tuple[tuple[int, int, str], ...] = ()  # spans of ``summary`` quoting a figure given in the options
+    svg_narrow: str = ""  # the phone layout (``narrow.py``), chosen by CSS below the breakpoint
+    spec_narrow: dict[str, Any] | None = None
 
 
-def target_realisasi(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = None) -> ChartSpec:
+def target_realisasi(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = None,
+                     angka: Mapping[str, Any] | None = None) -> ChartSpec:
     """Capaian per indicator against the 100 % target line, coloured and labelled by predikat.
 
     Row keys: ``indikator``, ``target``, ``realisasi``, ``capaian`` (Decimal or None when it cannot
-    be computed), ``predikat``, ``warna`` (the scale colour, same as tables); optional ``satuan``
-    (overrides the chart-wide ``satuan``) and ``keterangan`` (reason when capaian is missing).
-    Indicators have different units, so bars show capaian (%), the one comparable quantity.
+    be computed: drawn as a visible "N/A" mark, never a missing bar), ``predikat``, ``warna`` (the scale colour,
+    same as tables); optional ``satuan`` (overrides the chart-wide ``satuan``) and ``keterangan`` (reason when capaian
+    is missing). Indicators have different units, so bars show capaian (%), the one comparable quantity.
+
+    ``angka``: the counts the summary quotes, as computed by the caller, so the engine never recounts them:
+    ``{"lingkup": "indikator Perjanjian Kinerja", "jumlah"|"terukur"|"mencapai"|"tidak_terukur":
+    {"teks": "25", "id": "indikator.jumlah"}}`` (``id`` may be empty). Without it the rows are counted.
     """
-    return ChartSpec("target_realisasi", tuple(rows), {"satuan": satuan})
+    options: dict[str, Any] = {"satuan": satuan}
+    if angka is not None:
+        options["angka"] = angka
+    return ChartSpec("target_realisasi", tuple(rows), options)
 
 
 def tren(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = None) -> ChartSpec:

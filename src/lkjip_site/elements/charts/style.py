@@ -66,6 +66,8 @@ def theme_config() -> dict[str, Any]:
             "tickColor": MUTED_COLOUR,
             "gridColor": GRID_COLOUR,
             "labelLimit": 260,
+            "labelOverlap": "greedy",  # a tick label that would touch its neighbour is left out, never overlapped
+            "labelSeparation": 6,
             "aria": False,
         },
         "legend": {

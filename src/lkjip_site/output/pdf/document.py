@@ -41,11 +41,16 @@ class PdfError(Exception):
 
 @dataclass(frozen=True)
 class AttachmentSpec:
-    """A source file embedded in the PDF (PDF/A-3 ``AFRelationship /Source``)."""
+    """A file embedded in the PDF: a source file (``AFRelationship /Source``) or generated data (``/Data``).
+
+    Generated files (the open data) exist only in memory: ``data`` holds their bytes and ``path`` is unused.
+    """
 
     path: Path
     name: str
     description: str
+    data: bytes | None = None
+    relationship: str = "Source"
 
 
 @dataclass(frozen=True)
@@ -131,13 +136,21 @@ def _find_static(name: str, static_dirs: Sequence[Path]) -> Path:
     raise PdfError(f"Berkas tema '{name}' tidak ditemukan di: {', '.join(str(d) for d in static_dirs)}")
 
 
-def _attachment_specs(report: Report, attachments: Sequence[Path]) -> tuple[AttachmentSpec, ...]:
-    """Unique, sorted attachment names: the basename, or the path inside the report folder when names clash."""
+def _attachment_specs(report: Report, attachments: Sequence[Path],
+                      generated: dict[str, bytes] | None = None) -> tuple[AttachmentSpec, ...]:
+    """Unique, sorted attachment names: the basename, or the path inside the report folder when names clash.
+
+    ``generated`` maps a path inside the version folder (``data-terbuka/indikator.csv``) to bytes made by the build.
+    """
     files = sorted({Path(p).resolve() for p in attachments}, key=lambda p: str(p))
+    generated = generated or {}
     counts: dict[str, int] = {}
-    for f in files:
-        counts[f.name] = counts.get(f.name, 0) + 1
+    for name in [f.name for f in files] + [Path(g).name for g in generated]:
+        counts[name] = counts.get(name, 0) + 1
     specs = []
+    for rel, data in sorted(generated.items()):
+        name = Path(rel).name if counts[Path(rel).name] == 1 else rel
+        specs.append(AttachmentSpec(Path(rel), name, f"Data terbuka hasil hitungan: {name}", data, "Data"))
     folder = Path(report.folder).resolve()
     for f in files:
         name = f.name
@@ -211,7 +224,7 @@ def build_context(report: Report, site: Any, chapter_html: dict[str, str]) -> di
 
 def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, attachments: Sequence[Path],
                 asset_root: Path, chapter_html: dict[str, str], static_dirs: Sequence[Path], *,
-                epoch: int | None = None) -> PdfJob:
+                epoch: int | None = None, generated: dict[str, bytes] | None = None) -> PdfJob:
     """Render the print HTML for ``report`` and bundle everything a worker needs into a :class:`PdfJob`.
 
     ``static_dirs`` are the themes' ``static`` folders in override order (the print stylesheet and fonts).
@@ -237,7 +250,7 @@ def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, attachments:
         stylesheet_url=file_url(css_path),
         allowed_roots=tuple(sorted({Path(asset_root).resolve(), Path(report.folder).resolve(),
                                     *(d.resolve() for d in statics)}, key=str)),
-        attachments=_attachment_specs(report, attachments),
+        attachments=_attachment_specs(report, attachments, generated),
         epoch=stamp,
         front_anchor="bagian-depan" if front_parts else None,
         body_anchor="bagian-isi" if body_parts else None,

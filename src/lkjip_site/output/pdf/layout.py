@@ -222,7 +222,7 @@ def render_job_bytes(job: PdfJob) -> tuple[bytes, int, dict[str, str], list[str]
     from weasyprint import CSS, HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
 
-    fetcher = make_url_fetcher(job.allowed_roots, [a.path for a in job.attachments])
+    fetcher = make_url_fetcher(job.allowed_roots, [a.path for a in job.attachments if a.data is None])
     stamp = dt.datetime.fromtimestamp(job.epoch, dt.timezone.utc).replace(tzinfo=None)
     # The FontConfiguration must be shared by the stylesheet and the layout, otherwise WeasyPrint silently ignores
     # the theme's @font-face rules and takes whatever fontconfig finds on the build machine.
@@ -242,8 +242,10 @@ def render_job_bytes(job: PdfJob) -> tuple[bytes, int, dict[str, str], list[str]
             stylesheets=[stylesheet, extra], font_config=fonts)
     front_start = _page_of_anchor(document.pages, job.front_anchor)
     body_start = _page_of_anchor(document.pages, job.body_anchor)
-    attachments = [Attachment(url=file_url(a.path), url_fetcher=fetcher, name=a.name, description=a.description,
-                              created=stamp, modified=stamp, relationship="Source") for a in job.attachments]
+    attachments = [Attachment(string=a.data, name=a.name, description=a.description, created=stamp, modified=stamp,
+                              relationship=a.relationship) if a.data is not None else
+                   Attachment(url=file_url(a.path), url_fetcher=fetcher, name=a.name, description=a.description,
+                              created=stamp, modified=stamp, relationship=a.relationship) for a in job.attachments]
     raw = document.write_pdf(pdf_variant=job.variant, attachments=attachments)
     data = add_page_labels(raw, front_start, body_start)
     return data, len(document.pages), dict(sorted(fetcher.served.items())), sorted(set(fetcher.refused))

@@ -12,7 +12,7 @@
  *   </figure>
  *   <script src="/aset/js/grafik.js" data-vega-bundle="/aset/vega/vega-bundle.<hash>.js" defer></script>
  *
- * The Vega bundle (vega + vega-lite + vega-embed, a local file, never a CDN) is loaded only on pages
+ * The Vega bundle (vega + vega-lite + vega-embed + vega-interpreter, a local file, never a CDN) is loaded only on pages
  * that contain a chart. Number and date formats come from the spec (config.locale and
  * usermeta.embedOptions), so the interactive chart formats numbers exactly like the static one.
  */
@@ -26,8 +26,14 @@
     return Array.prototype.slice.call(document.querySelectorAll("figure.grafik"));
   }
 
+  // The same breakpoint as site.css: below it the page shows the phone layout of each chart, and the
+  // interactive chart uses the phone layout's spec, so both look the same.
+  var NARROW = window.matchMedia ? window.matchMedia("(max-width: 49.99rem)") : null;
+
   function readSpec(figure) {
-    var node = figure.querySelector('script.grafik-spec[type="application/json"]');
+    var narrow = NARROW && NARROW.matches;
+    var node = (narrow && figure.querySelector('script.grafik-spec-sempit[type="application/json"]')) ||
+      figure.querySelector('script.grafik-spec[type="application/json"]');
     if (!node) return null;
     try {
       return JSON.parse(node.textContent);
@@ -39,16 +45,32 @@
   function upgrade(figure) {
     var holder = figure.querySelector(".grafik-svg");
     var spec = readSpec(figure);
-    if (!holder || !spec || figure.classList.contains("grafik-interaktif")) return;
-    var staticSvg = holder.querySelector("svg");
+    if (!holder || !spec) return;
+    var previous = holder.querySelector(".grafik-vega");
     var target = document.createElement("div");
     target.className = "grafik-vega";
     target.style.display = "none";
     holder.appendChild(target);
-    var options = { actions: false, renderer: "svg", tooltip: true };
+    // Under the site's Content-Security-Policy (no eval, no inline styles): expressions run in the local
+    // interpreter (vega-interpreter, bundled), and the embed/tooltip styles come from site.css.
+    var options = {
+      actions: false,
+      renderer: "svg",
+      ast: true,
+      expr: window.vegaExpressionInterpreter,
+      defaultStyle: false,
+      tooltip: { disableDefaultStyle: true, theme: "light" }
+    };
     window.vegaEmbed(target, spec, options).then(
-      function () {
-        if (staticSvg && staticSvg.parentNode) staticSvg.parentNode.removeChild(staticSvg);
+      function (result) {
+        // The static SVGs (both layouts) give way to the interactive chart; a previous one is finalized.
+        Array.prototype.forEach.call(holder.querySelectorAll(".grafik-lebar, .grafik-sempit, :scope > svg"),
+          function (node) { node.parentNode.removeChild(node); });
+        if (previous && previous.parentNode) {
+          if (previous.vegaView) previous.vegaView.finalize();
+          previous.parentNode.removeChild(previous);
+        }
+        target.vegaView = result.view;
         target.style.display = "";
         figure.classList.add("grafik-interaktif");
       },
@@ -71,9 +93,13 @@
   }
 
   function upgradeAll() {
-    if (typeof window.vegaEmbed !== "function") return;
+    if (typeof window.vegaEmbed !== "function" || !window.vegaExpressionInterpreter) return;
     tooltipHost();
     figures().forEach(upgrade);
+    // Turning a phone or resizing a window across the breakpoint redraws each chart in the other layout.
+    if (NARROW && NARROW.addEventListener) {
+      NARROW.addEventListener("change", function () { figures().forEach(upgrade); });
+    }
   }
 
   // Vega measures label widths when it draws; measuring before the theme's web font has loaded gives

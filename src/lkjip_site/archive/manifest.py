@@ -1,0 +1,127 @@
+"""The manifest of one archived version (``arsip/<slug>/<versi>/manifest.json``): every file with SHA-256 and size.
+
+It is what makes a release provable: ``lkjip verifikasi`` and every build compare the archived files (and the files
+in ``build/``) with it. The keys are Indonesian, like every other file an archivist or author reads; the format is
+versioned (``format``) so a later lkjip-site can still read it.
+
+The source snapshot hash (``sumber.sha256``) is the SHA-256 of the lines ``<sha256>  <path>\\n`` of every snapshot
+file, sorted by path: the output of ``sha256sum`` run on the sorted paths inside ``sumber/``, so anyone can recompute it
+without lkjip-site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+FORMAT = "lkjip-arsip/1"
+MANIFEST = "manifest.json"
+SITE_DIR = "situs"  # the exact published files of the version (build/laporan/<slug>/<versi>/)
+SOURCE_DIR = "sumber"  # the report folder as it was released (content/laporan/<slug>/)
+
+
+class ManifestError(Exception):
+    """A manifest that cannot be read (message in Indonesian)."""
+
+
+@dataclass(frozen=True, order=True)
+class FileEntry:
+    path: str  # relative, forward slashes
+    sha256: str
+    ukuran: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "sha256": self.sha256, "ukuran": self.ukuran}
+
+
+def entries(files: dict[str, bytes]) -> list[FileEntry]:
+    return [FileEntry(p, hashlib.sha256(files[p]).hexdigest(), len(files[p])) for p in sorted(files)]
+
+
+def tree_digest(items: list[FileEntry]) -> str:
+    """The hash of a whole tree (see the module docstring): equal when every path and every byte is equal."""
+    lines = "".join(f"{e.sha256}  {e.path}\n" for e in sorted(items))
+    return hashlib.sha256(lines.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Manifest:
+    laporan: dict[str, Any]  # slug, versi, judul, tahun, periode, tanggal_terbit, catatan_versi, instansi, bab
+    lkjip_site: str
+    diterbitkan: str  # release time, ISO 8601 UTC, from SOURCE_DATE_EPOCH or the clock
+    situs: list[FileEntry]
+    sumber: list[FileEntry]
+    bagit: FileEntry
+    sumber_sha256: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.sumber_sha256:
+            self.sumber_sha256 = tree_digest(self.sumber)
+
+    @property
+    def slug(self) -> str:
+        return str(self.laporan["slug"])
+
+    @property
+    def versi(self) -> str:
+        return str(self.laporan["versi"])
+
+    def to_json(self) -> bytes:
+        doc = {
+            "format": FORMAT,
+            "laporan": self.laporan,
+            "lkjip_site": self.lkjip_site,
+            "diterbitkan": self.diterbitkan,
+            "sumber": {"sha256": self.sumber_sha256, "berkas": [e.to_json() for e in self.sumber]},
+            "situs": {"berkas": [e.to_json() for e in self.situs]},
+            "bagit": self.bagit.to_json(),
+        }
+        return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def read_manifest(data: bytes) -> Manifest:
+    """Parse a manifest; any defect is a :class:`ManifestError` saying what is wrong."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ManifestError(f"manifest bukan JSON yang sah ({exc})") from exc
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ManifestError(f"manifest tidak berformat '{FORMAT}'")
+    try:
+        laporan = doc["laporan"]
+        for key in ("slug", "versi", "judul", "tahun", "periode", "tanggal_terbit"):
+            if key not in laporan:
+                raise ManifestError(f"manifest tidak memuat laporan.{key}")
+        int(laporan["tahun"]), dt.date.fromisoformat(str(laporan["tanggal_terbit"]))  # ValueError: unreadable
+        return Manifest(
+            laporan=laporan, lkjip_site=str(doc["lkjip_site"]), diterbitkan=str(doc["diterbitkan"]),
+            situs=[_entry(e) for e in doc["situs"]["berkas"]], sumber=[_entry(e) for e in doc["sumber"]["berkas"]],
+            bagit=_entry(doc["bagit"]), sumber_sha256=str(doc["sumber"]["sha256"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ManifestError(f"manifest tidak lengkap atau rusak (kunci {exc})") from exc
+
+
+def _entry(raw: dict[str, Any]) -> FileEntry:
+    path, sha, size = str(raw["path"]), str(raw["sha256"]), int(raw["ukuran"])
+    if path.startswith("/") or ".." in path.split("/") or len(sha) != 64:
+        raise ValueError(path)
+    return FileEntry(path, sha, size)
+
+
+def compare_files(expected: list[FileEntry], actual: dict[str, bytes]) -> list[tuple[str, str]]:
+    """(path, problem) for every file that changed, is missing or is not in ``expected``; sorted by path."""
+    problems: list[tuple[str, str]] = []
+    want = {e.path: e for e in expected}
+    for path in sorted(set(want) | set(actual)):
+        e, data = want.get(path), actual.get(path)
+        if e is None:
+            problems.append((path, "berkas tambahan yang tidak ada di manifest"))
+        elif data is None:
+            problems.append((path, "hilang"))
+        elif len(data) != e.ukuran or hashlib.sha256(data).hexdigest() != e.sha256:
+            problems.append((path, "berubah: SHA-256 tidak sama dengan manifest"))
+    return problems

@@ -1,0 +1,103 @@
+"""``lkjip terbitkan``: freeze one version of a report in the archive (published files, sources, manifest, bag).
+
+Checked before anything is built or written: the report exists; its version number is not archived already with
+other sources (published is permanent, so that is an error at the ``versi`` line, while the same sources again are a
+no-op); and it is not lower than a released number (version order would lie). Then the caller builds the site in
+memory and :func:`store_release` writes ``arsip/<slug>/<versi>/`` at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import bagit
+
+from .. import __version__
+from ..core.diagnostics import ContentError, Diagnostics
+from ..core.model import Report, Site, loc_of
+from ..output.versions import report_metadata, suggest_version, version_key
+from .bag import bag_name, make_bag_zip
+from .manifest import Manifest, entries, tree_digest
+from .store import ArchivedVersion, changed_sources, snapshot, version_files, write_version
+
+
+@dataclass
+class Release:
+    """A version about to be archived: its report and the snapshot of its folder, taken before the build."""
+
+    report: Report
+    sources: dict[str, bytes]
+
+
+def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags: Diagnostics) -> Release | None:
+    """The version ``lkjip terbitkan <slug>`` would archive; None when it is archived already, unchanged."""
+    report = next((r for r in site.reports if r.slug == slug), None)
+    if report is None:
+        known = ", ".join(sorted(r.slug for r in site.reports)) or "-"
+        diags.error((site.config.loc.file, 1), f"laporan '{slug}' tidak ada di content/laporan (tersedia: {known})")
+        raise ContentError(diags)
+    where = loc_of(report, "versi")
+    released = {av.versi: av for av in archive if av.slug == slug}
+    sources = snapshot(report.folder)
+    same = released.get(report.versi)
+    if same is not None:
+        changed = changed_sources(sources, same.manifest.sumber)
+        if not changed:
+            return None
+        shown = ", ".join(changed[:5]) + (f" dan {len(changed) - 5} lainnya" if len(changed) > 5 else "")
+        diags.error(where, f"versi '{report.versi}' sudah diterbitkan ({same.rel}, {same.released_text}) dengan isi yang "
+                    f"berbeda (berubah: {shown}); versi terbitan tidak dapat ditimpa. Naikkan versi, mis. versi: "
+                    f"\"{suggest_version(report.versi, released)}\", isi catatan_versi, lalu jalankan lagi "
+                    f"'lkjip terbitkan {slug}'")
+        raise ContentError(diags)
+    higher = sorted((v for v in released if version_key(v) > version_key(report.versi)), key=version_key)
+    if higher:
+        diags.error(where, f"versi '{report.versi}' lebih rendah dari versi '{higher[-1]}' yang sudah diterbitkan; "
+                    f"nomor versi baru harus lebih tinggi, mis. versi: \"{suggest_version(higher[-1], released)}\"")
+        raise ContentError(diags)
+    before = sorted((v for v in released if version_key(v) < version_key(report.versi)), key=version_key)
+    if before and released[before[-1]].manifest.laporan.get("catatan_versi", "") == report.catatan_versi:
+        diags.warn(where, f"catatan_versi sama dengan versi '{before[-1]}' yang sudah terbit; tuliskan apa yang "
+                   "berubah di versi ini, agar pembaca halaman versi dan halaman perubahan mengetahuinya")
+    return Release(report, sources)
+
+
+def store_release(root: Path, release: Release, files: dict[str, bytes]) -> Path:
+    """Write ``arsip/<slug>/<versi>/`` from the built site ``files``; returns the folder."""
+    report = release.report
+    site = {k.removeprefix(report.url): v for k, v in files.items() if k.startswith(report.url)}
+    when = release_time()
+    sumber = entries(release.sources)
+    info = {
+        "Source-Organization": report.instansi.pemda,
+        "External-Identifier": f"laporan/{report.slug}/{report.versi}",
+        "External-Description": report.judul,
+        "Bag-Group-Identifier": report.slug,
+        "Bag-Software-Agent": f"lkjip-site {__version__} dengan bagit.py {bagit.VERSION}",
+        "LKjIP-Diterbitkan": _iso(when),
+        "LKjIP-Sumber-SHA256": tree_digest(sumber),
+    }
+    name = bag_name(report.slug, report.versi)
+    bag = make_bag_zip(site, release.sources, info, f"{report.slug}-{report.versi}", when)
+    meta = report_metadata(report)
+    meta["bab"] = [{"id": c.id, "judul": c.display_title, "berkas": c.source.relative_to(report.folder).as_posix()}
+                   for c in report.chapters]
+    manifest = Manifest(meta, __version__, _iso(when), entries(site), sumber, entries({name: bag})[0])
+    return write_version(root, report.slug, report.versi, version_files(manifest, site, release.sources, bag))
+
+
+def release_time() -> dt.datetime:
+    """``SOURCE_DATE_EPOCH`` when set (reproducible releases), else the clock, in UTC to the second."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def _iso(when: dt.datetime) -> str:
+    return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+

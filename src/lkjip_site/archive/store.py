@@ -1,0 +1,184 @@
+"""The archive folder of a site: ``arsip/<slug>/<versi>/`` with ``manifest.json``, ``situs/``, ``sumber/`` and the
+BagIt zip. It is meant to be committed to the site's own repository (or synced to storage): it is the record.
+
+Reading never trusts the folder: every archived file a build copies is compared with its manifest first, so a
+changed byte stops the build instead of being published. Writing is atomic: a version is written to a hidden sibling
+folder and renamed into place, and an existing version folder is never written over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.diagnostics import Diagnostics
+from ..core.fmt import fmt_date
+from ..load.content import chapter_body
+from ..output.changes import ChapterText, VersionData, load_document
+from ..output.opendata import JSON_FILE
+from ..output.versions import CHANGES_DIR, OPEN_DATA_DIR, BagRef, InstansiRef, VersionInfo
+from .manifest import MANIFEST, SITE_DIR, SOURCE_DIR, FileEntry, Manifest, ManifestError, compare_files, read_manifest
+
+ARCHIVE_DIR = "arsip"
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_]*")
+
+
+@dataclass
+class ArchivedVersion:
+    """One released version: its folder in ``arsip/`` and its manifest."""
+
+    folder: Path
+    rel: str  # "arsip/<slug>/<versi>", for messages
+    manifest: Manifest
+
+    @property
+    def slug(self) -> str:
+        return self.manifest.slug
+
+    @property
+    def versi(self) -> str:
+        return self.manifest.versi
+
+    @property
+    def url(self) -> str:
+        return f"laporan/{self.slug}/{self.versi}/"
+
+    def info(self) -> VersionInfo:
+        meta = self.manifest.laporan
+        inst = meta.get("instansi") or {}
+        tanggal = _date(str(meta["tanggal_terbit"]))
+        published = {e.path for e in self.manifest.situs}
+        return VersionInfo(
+            slug=self.slug, versi=self.versi, judul=str(meta["judul"]), tahun=int(meta["tahun"]),
+            periode=str(meta["periode"]), periode_label=str(meta.get("periode_label", meta["periode"])),
+            tanggal_terbit=tanggal, catatan_versi=str(meta.get("catatan_versi", "")),
+            instansi=InstansiRef(str(inst.get("nama", "")), str(inst.get("pemda", ""))), diarsipkan=True,
+            diterbitkan=self.manifest.diterbitkan, perubahan=f"{CHANGES_DIR}/index.html" in published,
+            bag=BagRef(self.url + self.manifest.bagit.path, self.manifest.bagit.ukuran, self.manifest.bagit.sha256))
+
+    def site_files(self, diags: Diagnostics) -> dict[str, bytes]:
+        """The published files of this version (and its bag) at their site paths, each checked against the manifest."""
+        files = read_tree(self.folder / SITE_DIR)
+        problems = [(f"{self.rel}/{SITE_DIR}/{p}", m) for p, m in compare_files(self.manifest.situs, files)]
+        bag_path = self.folder / self.manifest.bagit.path
+        bag = {self.manifest.bagit.path: bag_path.read_bytes()} if bag_path.is_file() else {}
+        problems += [(f"{self.rel}/{p}", m) for p, m in compare_files([self.manifest.bagit], bag)]
+        for where, problem in problems:
+            diags.error((where, 1), f"{problem} ({self.rel}/{MANIFEST}); versi terbitan tidak boleh berubah: "
+                        "kembalikan berkas aslinya (mis. dengan git) lalu jalankan 'lkjip verifikasi'")
+        files.update(bag)
+        return {self.url + path: data for path, data in sorted(files.items())}
+
+    @property
+    def released_text(self) -> str:
+        """"diterbitkan 15 Februari 2024" for messages (the manifest keeps the exact time)."""
+        try:
+            return "diterbitkan " + fmt_date(dt.date.fromisoformat(self.manifest.diterbitkan[:10]))
+        except ValueError:
+            return "diterbitkan " + self.manifest.diterbitkan
+
+    def site_paths(self) -> list[str]:
+        """Where this version's files are on the site (link targets), from the manifest alone."""
+        return [self.url + e.path for e in [*self.manifest.situs, self.manifest.bagit]]
+
+    def version_data(self) -> VersionData:
+        """This version's side of a "Perubahan dari versi X" page: its published JSON and its chapters' text."""
+        meta = self.manifest.laporan
+        published = self.folder / SITE_DIR / OPEN_DATA_DIR / JSON_FILE
+        # a missing file is reported by site_files() with every other difference from the manifest
+        document = load_document(published.read_bytes()) if published.is_file() else {}
+        chapters = []
+        for bab in meta.get("bab") or []:
+            source = self.folder / SOURCE_DIR / str(bab["berkas"])
+            text = source.read_text(encoding="utf-8-sig") if source.is_file() else ""
+            chapters.append(ChapterText(str(bab["id"]), str(bab["judul"]), chapter_body(text)))
+        return VersionData(self.versi, _date(str(meta["tanggal_terbit"])), document, chapters)
+
+
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def load_archive(root: Path, diags: Diagnostics) -> list[ArchivedVersion]:
+    """Every version in ``<root>/arsip/`` with its manifest (files are read later, by :meth:`site_files`)."""
+    base = root / ARCHIVE_DIR
+    if not base.is_dir():
+        return []
+    out: list[ArchivedVersion] = []
+    for slug_dir in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        for folder in sorted(p for p in slug_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+            rel = f"{ARCHIVE_DIR}/{slug_dir.name}/{folder.name}"
+            path = folder / MANIFEST
+            if not path.is_file():
+                diags.error((rel, 1), f"folder arsip tanpa {MANIFEST}; arsip hanya ditulis oleh 'lkjip terbitkan' — "
+                            "kembalikan manifest-nya dari repositori situs")
+                continue
+            try:
+                manifest = read_manifest(path.read_bytes())
+            except ManifestError as exc:
+                diags.error((f"{rel}/{MANIFEST}", 1), str(exc))
+                continue
+            if (manifest.slug, manifest.versi) != (slug_dir.name, folder.name):
+                diags.error((f"{rel}/{MANIFEST}", 1), f"manifest menyebut laporan '{manifest.slug}' versi "
+                            f"'{manifest.versi}', tetapi foldernya {rel}")
+                continue
+            out.append(ArchivedVersion(folder, rel, manifest))
+    return out
+
+
+def read_tree(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` (path with forward slashes -> bytes), sorted; empty when the folder is absent."""
+    if not folder.is_dir():
+        return {}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """The report folder as it is now: every file except hidden ones (``.DS_Store``, editor and lock files)."""
+    out: dict[str, bytes] = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if path.is_file() and not any(part.startswith((".", "~$")) for part in rel.parts):
+            out[rel.as_posix()] = path.read_bytes()
+    return out
+
+
+def changed_sources(now: dict[str, bytes], released: list[FileEntry]) -> list[str]:
+    """Report files that differ from the released snapshot (changed, added or removed)."""
+    return [path for path, _problem in compare_files(released, now)]
+
+
+def write_version(root: Path, slug: str, versi: str, files: dict[str, bytes]) -> Path:
+    """Write one version folder atomically; refuses to touch a version that exists (published is permanent)."""
+    if not _NAME.fullmatch(versi):
+        raise ValueError(f"versi '{versi}' tidak dapat menjadi nama folder")
+    target = root / ARCHIVE_DIR / slug / versi
+    if target.exists():
+        raise FileExistsError(f"{target} sudah ada")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.parent / f".{versi}-baru-{os.getpid()}"
+    if staging.exists():
+        shutil.rmtree(staging)
+    try:
+        for rel in sorted(files):
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(files[rel])
+        staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+def version_files(manifest: Manifest, site: dict[str, bytes], sources: dict[str, bytes],
+                  bag: bytes) -> dict[str, bytes]:
+    """The archive folder of one version as ``{path: bytes}``: manifest, published files, sources, bag."""
+    files = {MANIFEST: manifest.to_json(), manifest.bagit.path: bag}
+    files.update({f"{SITE_DIR}/{k}": v for k, v in site.items()})
+    files.update({f"{SOURCE_DIR}/{k}": v for k, v in sources.items()})
+    return dict(sorted(files.items()))

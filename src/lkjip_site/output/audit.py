@@ -1,0 +1,206 @@
+"""Site-wide consistency audit: every figure an output shows is compared with the one value of the model.
+
+Why: "no two places may disagree" is the product's promise, and a template, a chart planner or a theme override can
+break it without any test of its own noticing (a chart summary once counted its own rows: "Dari 23 indikator" beside
+"25 indikator"). So the audit reads what was actually rendered, not what the code meant to render.
+
+How: renderers mark each model figure they print with its id, which is its ``{nilai}`` path
+(``<span data-angka="capaian.rata_rata">98,17 %</span>``; ``data-laporan="laporan/<slug>/<versi>/"`` names the
+report when a page is not inside one report's folder). A :class:`Source` collects :class:`Shown` marks from the
+output; :func:`audit` looks every id up in its report's model (:func:`lookup`) and compares the text shown with the
+model's formatted value. A difference is an error that names the figure, the model's value and every place with what
+it showed there, so "shown twice, disagreeing" is found whichever place is wrong.
+
+Sources: the site's HTML pages and each PDF's print HTML (:class:`HtmlSource`), and the PDF's own text
+(:func:`audit_pdf`: the print HTML's marks must appear, in order, in the text read back from the PDF), and the open
+data files (``opendata.OpenDataSource``, which ``build.py`` passes with the HTML source), whose machine values
+set ``machine=True`` and are compared unrounded (``98.1666…`` with the model's Decimal, not ``98,17``).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Protocol
+
+from ..compute.refs import Ref, UnknownReference, lookup
+from ..core.model import Missing, Report, Site
+
+REPORT_URL = re.compile(r"^(laporan/[^/]+/[^/]+/)")
+# A marked element: <tag ... data-angka="id" ...>text</tag>; marked elements never nest an element of their own tag.
+_MARK = re.compile(r'<(?P<tag>[a-z0-9]+)\b(?P<attrs>[^>]*?\bdata-angka="(?P<id>[^"]*)"[^>]*)>(?P<body>.*?)</(?P=tag)>',
+                   re.S)
+_REPORT_ATTR = re.compile(r'\bdata-laporan="([^"]*)"')
+_SUP = re.compile(r"<sup\b.*?</sup>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One figure as one place shows it."""
+
+    report: str  # the report's URL, ``laporan/<slug>/<versi>/``
+    figure: str  # the figure's id (its ``{nilai}`` path)
+    text: str  # as shown
+    place: str  # where: a file of the output, "…pdf (HTML cetak)", "…csv baris 3"
+    machine: bool = False  # an unformatted value (open data), compared with the model's value, not its text
+
+
+class Source(Protocol):
+    """Something that shows figures: yields every model figure it shows (see the module docstring)."""
+
+    def collect(self, files: Mapping[str, bytes]) -> Iterable[Shown]: ...
+
+
+def normalise(text: str) -> str:
+    """The figure without its unit: whitespace collapsed, no "Rp " before or " %" after the number.
+
+    The unit belongs to the figure, not to the place: a table with a "Pagu (Rp)" or "Satuan: %" column prints
+    ``2.421.570.000`` and ``92,86`` where a sentence prints ``Rp 2.421.570.000`` and ``92,86 %``. The number (or
+    grade, or N/A) is what must agree.
+    """
+    t = _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+    if t.startswith(("Rp ", "-Rp ", "−Rp ")):  # a negative amount (sisa of an overspent line) signs before "Rp"
+        t = t[:-len(t.lstrip("-−"))] + t.lstrip("-−")[3:]
+    if t.endswith(" %"):
+        t = t[:-2]
+    return t
+
+
+def marks_in_html(page: str, html_text: str, place: str | None = None) -> list[Shown]:
+    """Every marked figure of one HTML document, in document order."""
+    default = REPORT_URL.match(page)
+    out = []
+    for m in _MARK.finditer(html_text):
+        own = _REPORT_ATTR.search(m.group("attrs"))
+        report = own.group(1) if own else (default.group(1) if default else "")
+        body = _TAG.sub("", _SUP.sub("", m.group("body")))
+        out.append(Shown(report, html.unescape(m.group("id")), html.unescape(body), place or page))
+    return out
+
+
+class HtmlSource:
+    """The site's pages: every ``.html`` file of the output."""
+
+    def collect(self, files: Mapping[str, bytes]) -> Iterable[Shown]:
+        for path, data in files.items():
+            if path.endswith(".html") and b"data-angka=" in data:
+                yield from marks_in_html(path, data.decode("utf-8"))
+
+
+#: The sources :func:`audit_site` reads by default (``build.py`` adds the open data's).
+SOURCES: list[Source] = [HtmlSource()]
+
+
+def _agrees(ref: Ref, s: Shown) -> bool:
+    """Shown as the model says: formatted text (units aside), or for machine values the unrounded value itself."""
+    if not s.machine:
+        return normalise(s.text) == normalise(ref.formatted())
+    text = s.text.strip()
+    if isinstance(ref.value, Missing):
+        return text in ("", f"N/A: {ref.value.reason}")
+    if isinstance(ref.value, Decimal):
+        try:
+            return Decimal(text) == ref.value
+        except InvalidOperation:
+            return False
+    return text == str(ref.value)
+
+
+def audit(reports: Mapping[str, Report], shown: Iterable[Shown]) -> list[tuple[str, str]]:
+    """(place, message) for every figure shown otherwise than the model says, naming every place it appears."""
+    groups: dict[tuple[str, str], list[Shown]] = {}
+    for s in shown:
+        groups.setdefault((s.report, s.figure), []).append(s)
+    problems = []
+    for (url, figure), items in sorted(groups.items()):
+        report = reports.get(url)
+        if report is None or report.computed is None:
+            problems.append((items[0].place, f"angka '{figure}' ditandai untuk laporan '{url}' yang tidak ada"))
+            continue
+        try:
+            ref = lookup(report.computed, figure)
+        except UnknownReference as exc:
+            problems.append((items[0].place, f"angka '{figure}' ditandai, tetapi tidak ada di model laporan: {exc}"))
+            continue
+        wrong = [s for s in items if not _agrees(ref, s)]
+        if wrong:
+            problems.append((wrong[0].place, _message(figure, ref, items)))
+    return problems
+
+
+def _message(figure: str, ref: Ref, items: Sequence[Shown]) -> str:
+    by_text: dict[str, list[str]] = {}
+    expected = normalise(ref.formatted())
+    for s in sorted(items, key=lambda s: normalise(s.text) == expected):  # the places that differ first
+        places = by_text.setdefault(s.text.strip(), [])
+        if s.place not in places:
+            places.append(s.place)
+    shown = "; ".join(f"'{text}' di {', '.join(places)}" for text, places in by_text.items())
+    name = f" ({ref.nama})" if ref.nama else ""
+    return (f"angka '{figure}'{name} tidak sama di semua tempat: model {ref.formatted()}; tampil {shown}. "
+            "Ini kesalahan program atau tema, bukan isi laporan")
+
+
+def audit_site(site: Site, files: Mapping[str, bytes], extra: Iterable[Shown] = (),
+               sources: Sequence[Source] | None = None) -> list[tuple[str, str]]:
+    """Audit every source of the built output (and ``extra`` marks, e.g. the PDFs' print HTML)."""
+    reports = {r.url: r for r in site.reports}
+    shown: list[Shown] = list(extra)
+    for source in (SOURCES if sources is None else sources):
+        shown.extend(source.collect(files))
+    return audit(reports, shown)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# PDF
+
+
+def pdf_pages_text(pdf: bytes) -> list[str]:
+    """The text of every page, read back from the PDF (pypdf; imported here, only a PDF build needs it)."""
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _value_pattern(value: str) -> re.Pattern[str]:
+    """The value as printed: text extraction may break, drop or add a space anywhere ("N/ A" in a justified line);
+    a number is not part of a longer one.
+
+    Only a value that starts (ends) with a digit needs the guard before (after) it: "N/A" may be followed by its
+    footnote number, "98,17 %" by anything.
+    """
+    body = r"\s*".join(re.escape(ch) for ch in value.replace(" ", ""))
+    before = r"(?<![\d.,])" if value[:1].isdigit() else ""
+    after = r"(?![\d]|[.,]\d)" if value[-1:].isdigit() else ""
+    return re.compile(before + body + after)
+
+
+def audit_pdf(print_html: str, pdf: bytes, place: str) -> list[str]:
+    """The print HTML's marked figures must be printed, in order, in the PDF's text; messages for those that are not.
+
+    The print HTML itself is compared with the model by :func:`audit` (its marks are :class:`Shown` like a page's);
+    this checks that the PDF prints what the print HTML says (nothing clipped, lost or garbled by the layout).
+    """
+    pages = [_SPACE.sub(" ", t.replace("\u00a0", " ")) for t in pdf_pages_text(pdf)]
+    starts, text = [], ""
+    for page in pages:
+        starts.append(len(text))
+        text += page + " "
+    pos, problems = 0, []
+    for s in marks_in_html(place, print_html):
+        value = _SPACE.sub(" ", s.text).strip()
+        if not value:
+            continue
+        m = _value_pattern(value).search(text, pos)
+        if m is None:
+            page = sum(1 for st in starts if st <= pos)
+            problems.append(f"angka '{s.figure}' ({value}) tidak tercetak di PDF setelah halaman {page}")
+            continue
+        pos = m.end()
+    return problems

@@ -1,0 +1,338 @@
+""""Perubahan dari versi X": what changed between two versions of a report, computed, never written by hand.
+
+Both sides are read the same way: the version's open data (``laporan.json``, see ``output/opendata.py``) and the text
+of its chapters. For an archived version both come from the archive (the JSON it published, the chapters of its
+source snapshot), so the comparison does not depend on how today's lkjip-site would compute or render the old
+version. Numbers are compared as exact machine values and formatted with ``core/fmt.py`` only for the page; text is
+compared paragraph by paragraph, then word by word (``difflib``), so a reader sees the sentence that changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Callable, Iterable
+
+from ..core import fmt
+
+Number = Decimal | int
+Segment = tuple[str, str]  # ("sama" | "hapus" | "tambah", text)
+
+
+@dataclass(frozen=True)
+class ChapterText:
+    id: str
+    judul: str
+    body: str  # Markdown without front matter
+
+
+@dataclass(frozen=True)
+class VersionData:
+    """One side of a comparison: the version's open-data document and its chapters."""
+
+    versi: str
+    tanggal_terbit: dt.date
+    document: dict[str, Any]
+    chapters: list[ChapterText]
+
+
+@dataclass(frozen=True)
+class ValueChange:
+    subjek: str  # what changed: an indicator, a budget code, a key figure
+    besaran: str  # which of its values: "Realisasi 2023", "Pagu"
+    lama: str
+    baru: str
+    selisih: str = ""  # new − old, signed, when both are numbers
+
+
+@dataclass(frozen=True)
+class TextChange:
+    id: str
+    judul: str
+    status: str  # "diubah" | "ditambahkan" | "dihapus" | "judul"
+    judul_lama: str = ""
+    paragraphs: list[list[Segment]] = field(default_factory=list)  # changed paragraphs only
+
+
+@dataclass
+class Changes:
+    lama: VersionData
+    baru: VersionData
+    indikator: list[ValueChange] = field(default_factory=list)
+    indikator_ditambahkan: list[str] = field(default_factory=list)
+    indikator_dihapus: list[str] = field(default_factory=list)
+    sasaran: list[ValueChange] = field(default_factory=list)
+    anggaran: list[ValueChange] = field(default_factory=list)
+    angka_kunci: list[ValueChange] = field(default_factory=list)
+    bab: list[TextChange] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.indikator or self.indikator_ditambahkan or self.indikator_dihapus or self.sasaran
+                    or self.anggaran or self.angka_kunci or self.bab)
+
+
+def load_document(data: bytes) -> dict[str, Any]:
+    """``laporan.json`` with exact numbers (Decimal), the way both sides of a comparison are read."""
+    return json.loads(data.decode("utf-8"), parse_float=Decimal)
+
+
+def compare(old: VersionData, new: VersionData) -> Changes:
+    """Every figure and chapter that differs between ``old`` and ``new``, in reading order of ``new``."""
+    out = Changes(old, new)
+    _indicators(old.document, new.document, out)
+    out.sasaran = _rows(old.document.get("sasaran") or [], new.document.get("sasaran") or [], "sasaran_id",
+                        lambda r: f"{r['sasaran_id']} {r['uraian']}", [
+                            ("capaian", "Capaian rata-rata", _percent, _points),
+                            ("predikat", "Predikat", _text, None)])
+    out.anggaran = _rows(_budget_rows(old.document), _budget_rows(new.document), "kode",
+                         lambda r: f"{r['kode']} {r['nama']}", [
+                             ("pagu", "Pagu", _rupiah, _rupiah_delta),
+                             ("realisasi", "Realisasi", _rupiah, _rupiah_delta),
+                             ("serapan", "Serapan", _percent, _points)])
+    out.angka_kunci = _key_figures(old.document.get("angka_kunci") or [], new.document.get("angka_kunci") or [])
+    out.bab = compare_chapters(old.chapters, new.chapters)
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ numbers
+
+
+def _indicators(old: dict[str, Any], new: dict[str, Any], out: Changes) -> None:
+    olds, news = old.get("indikator") or [], new.get("indikator") or []
+    old_ids = {r["indikator_id"]: r["nama"] for r in olds}
+    new_ids = {r["indikator_id"]: r["nama"] for r in news}
+    out.indikator_ditambahkan = [f"{i} {n}" for i, n in new_ids.items() if i not in old_ids]
+    out.indikator_dihapus = [f"{i} {n}" for i, n in old_ids.items() if i not in new_ids]
+
+    def key(r: dict[str, Any]) -> tuple[str, int, str]:
+        return r["indikator_id"], r["tahun"], r["periode"]
+
+    def period(r: dict[str, Any]) -> str:
+        return str(r["tahun"]) if r["periode"] == "tahunan" else f"s.d. {r['periode'].upper()} {r['tahun']}"
+
+    kept = [r for r in news if r["indikator_id"] in old_ids]
+    before = {key(r): r for r in olds if r["indikator_id"] in new_ids}
+    for r in kept:
+        o = before.get(key(r))
+        if o is None:
+            o = {}
+        subject = f"{r['indikator_id']} {r['nama']}"
+        for name, label, show, diff in (("target", "Target", _measure, _delta), ("realisasi", "Realisasi", _measure, _delta),
+                                        ("capaian", "Capaian", _percent, _points), ("predikat", "Predikat", _text, None)):
+            a, b = _value(o, name), _value(r, name)
+            if a != b:
+                out.indikator.append(_change(subject, f"{label} {period(r)}", a, b, show, diff))
+    kept_keys = {key(r) for r in kept}
+    for k, o in before.items():
+        if k not in kept_keys:
+            out.indikator.append(ValueChange(f"{o['indikator_id']} {o['nama']}", f"Data {period(o)}", "ada", "dihapus"))
+
+
+def _value(row: dict[str, Any], name: str) -> Any:
+    """A target or realisasi is either a number or a qualitative grade (``<name>_kualitatif``)."""
+    value = row.get(name)
+    if value is None or value == "":
+        return row.get(f"{name}_kualitatif") or None
+    return value
+
+
+def _rows(olds: list[dict[str, Any]], news: list[dict[str, Any]], key: str, subject: Callable[[dict[str, Any]], str],
+          fields: list[tuple[str, str, Callable[[Any], str], Callable[[Number], str] | None]]) -> list[ValueChange]:
+    before = {r[key]: r for r in olds}
+    now = {r[key]: r for r in news}
+    out: list[ValueChange] = []
+    for k, r in now.items():
+        o = before.get(k, {})
+        for name, label, show, diff in fields:
+            a, b = o.get(name), r.get(name)
+            if a == "":
+                a = None
+            if b == "":
+                b = None
+            if a != b:
+                out.append(_change(subject(r), label, a, b, show, diff))
+    for k, o in before.items():
+        if k not in now:
+            out.append(ValueChange(subject(o), "Baris", "ada", "dihapus"))
+    return out
+
+
+def _key_figures(olds: list[dict[str, Any]], news: list[dict[str, Any]]) -> list[ValueChange]:
+    show = {"persen": (_percent, _points), "rupiah": (_rupiah, _rupiah_delta), "indeks": (_measure, _delta),
+            "indikator": (_int, _int_delta)}
+    before = {r["kunci"]: r for r in olds}
+    now = {r["kunci"]: r for r in news}
+    out: list[ValueChange] = []
+    for k in [*now, *(k for k in before if k not in now)]:
+        o, r = before.get(k, {}), now.get(k, {})
+        row = r or o
+        fmt_value, fmt_diff = show.get(row.get("satuan", ""), (_measure, _delta))
+        if o.get("nilai") != r.get("nilai"):
+            out.append(_change(row["uraian"], "Nilai", o.get("nilai"), r.get("nilai"), fmt_value, fmt_diff))
+        if _key_text(o) != _key_text(r) and o and r:
+            out.append(_change(row["uraian"], "Keterangan", _key_text(o) or None, _key_text(r) or None, _text, None))
+    return out
+
+
+def _key_text(row: dict[str, Any]) -> str:
+    """The text of a key figure: a predikat, the averaging method, or why it is N/A."""
+    return str(row.get("teks") or "")
+
+
+def _budget_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The budget tree of ``laporan.json`` in reading order, with the total first."""
+    tree = document.get("anggaran")
+    if not tree:
+        return []
+    rows = [{"kode": "Total", "nama": "anggaran", **{k: tree.get(k) for k in ("pagu", "realisasi", "serapan")}}]
+
+    def visit(node: dict[str, Any]) -> None:
+        rows.append(node)
+        for child in node.get("rincian") or []:
+            visit(child)
+
+    for program in tree.get("program") or []:
+        visit(program)
+    return rows
+
+
+def _change(subject: str, label: str, a: Any, b: Any, show: Callable[[Any], str],
+            diff: Callable[[Number], str] | None) -> ValueChange:
+    numeric = _is_number(a) and _is_number(b)
+    return ValueChange(subject, label, _show(a, show), _show(b, show),
+                       diff(Decimal(b) - Decimal(a)) if numeric and diff else "")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (Decimal, int)) and not isinstance(value, bool)
+
+
+def _show(value: Any, show: Callable[[Any], str]) -> str:
+    if value is None:
+        return fmt.DASH
+    return show(value) if _is_number(value) or show is _text else str(value)
+
+
+def _measure(value: Any) -> str:
+    return fmt.fmt_entered(Decimal(value)) if _is_number(value) else str(value)
+
+
+def _percent(value: Any) -> str:
+    return fmt.fmt_percent(value)
+
+
+def _rupiah(value: Any) -> str:
+    return fmt.fmt_rupiah(value)
+
+
+def _int(value: Any) -> str:
+    return fmt.fmt_int(value)
+
+
+def _text(value: Any) -> str:
+    return str(value)
+
+
+def _delta(d: Number) -> str:
+    decimals = min(4, max(0, -int(Decimal(d).normalize().as_tuple().exponent)))  # type: ignore[arg-type]
+    return fmt.fmt_delta(d, decimals)
+
+
+def _visible(d: Number, decimals: int = 2) -> int:
+    """Decimals that keep a small non-zero difference visible: −0,002 must not read as 0,00 (at most 6)."""
+    while decimals < 6 and d != 0 and fmt.round_half_up(d, decimals) == 0:
+        decimals += 1
+    return decimals
+
+
+def _points(d: Number) -> str:
+    return f"{fmt.fmt_delta(d, _visible(d))} poin persen"
+
+
+def _int_delta(d: Number) -> str:
+    return fmt.fmt_delta(d, 0)
+
+
+def _rupiah_delta(d: Number) -> str:
+    """``+Rp 50.000`` / ``-Rp 50.000``: the sign always shown, as ``fmt_delta`` does for plain numbers."""
+    return ("+" if d > 0 else "") + fmt.fmt_rupiah(d)
+
+
+# ------------------------------------------------------------------------------------------------ text
+
+
+def compare_chapters(olds: list[ChapterText], news: list[ChapterText]) -> list[TextChange]:
+    before = {c.id: c for c in olds}
+    now = {c.id: c for c in news}
+    out: list[TextChange] = []
+    for c in news:
+        o = before.get(c.id)
+        if o is None:
+            out.append(TextChange(c.id, c.judul, "ditambahkan"))
+            continue
+        paragraphs = word_diff(o.body, c.body)
+        if paragraphs:
+            out.append(TextChange(c.id, c.judul, "diubah", o.judul if o.judul != c.judul else "", paragraphs))
+        elif o.judul != c.judul:
+            out.append(TextChange(c.id, c.judul, "judul", o.judul))
+    out += [TextChange(o.id, o.judul, "dihapus") for o in olds if o.id not in now]
+    return out
+
+
+_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\||#)")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blocks a reader sees as one unit: paragraphs between blank lines, and each list item, table row or heading
+    on its own; whitespace collapsed, so re-wrapping a line is no change."""
+    blocks: list[list[str]] = []
+    for chunk in re.split(r"\n[ \t]*\n", text):
+        current: list[str] = []
+        for line in chunk.splitlines():
+            if _BLOCK_START.match(line) and current:
+                blocks.append(current)
+                current = []
+            current.append(line)
+        if current:
+            blocks.append(current)
+    return [joined for block in blocks if (joined := " ".join(" ".join(block).split()))]
+
+
+def word_diff(old: str, new: str) -> list[list[Segment]]:
+    """The changed paragraphs of a text, each as segments kept, deleted and inserted word by word."""
+    a, b = paragraphs(old), paragraphs(new)
+    out: list[list[Segment]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        olds, news = a[i1:i2], b[j1:j2]
+        for k in range(max(len(olds), len(news))):
+            out.append(_words(olds[k] if k < len(olds) else "", news[k] if k < len(news) else ""))
+    return out
+
+
+def _words(old: str, new: str) -> list[Segment]:
+    a, b = re.findall(r"\S+|\s+", old), re.findall(r"\S+|\s+", new)
+    segments: list[Segment] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            _add(segments, "sama", a[i1:i2])
+        else:
+            _add(segments, "hapus", a[i1:i2])
+            _add(segments, "tambah", b[j1:j2])
+    return segments
+
+
+def _add(segments: list[Segment], op: str, tokens: Iterable[str]) -> None:
+    text = "".join(tokens)
+    if not text:
+        return
+    if segments and segments[-1][0] == op:
+        segments[-1] = (op, segments[-1][1] + text)
+    else:
+        segments.append((op, text))

@@ -1,0 +1,344 @@
+"""Open data of one report version: the computed model as CSV and JSON, described by a Frictionless Data Package.
+
+Published at ``laporan/<slug>/<versi>/data-terbuka/``, attached to the PDF and packed into the version's BagIt bag.
+These files carry machine values, not display text: a decimal point, no thousands separators, numbers unrounded
+(``core/fmt.py`` rounds only what pages print), percentages as numbers of percent (``98.25`` means 98,25 %), dates as
+ISO 8601. Every value comes from the same :class:`ComputedReport` the pages and the PDF read, so they cannot
+disagree; the column names are documented in ``docs/panduan-penulis.md`` ("Data terbuka").
+
+``laporan.json`` holds everything in one document (the budget as a tree); it is also what the "Perubahan dari
+versi X" page compares, since an archived version's JSON is frozen with it (``output/changes.py``).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Iterable, Mapping
+
+from ..compute.budget import BudgetResult
+from ..compute.capaian import Result
+from ..compute.scales import classify_or_none
+from ..compute.figures import Figure
+from ..core.model import Missing, Report, ScaleClass, Value
+from .audit import Shown
+from .versions import OPEN_DATA_DIR, report_metadata
+
+FORMAT = "lkjip-data-terbuka/1"
+DATAPACKAGE = "datapackage.json"
+JSON_FILE = "laporan.json"
+
+#: (name, type, description) of every column, per CSV file; the datapackage schema and the author guide say the same.
+INDICATOR_FIELDS = [
+    ("indikator_id", "string", "id indikator di data/indikator.yaml"),
+    ("nama", "string", "nama indikator"),
+    ("satuan", "string", "satuan target dan realisasi"),
+    ("polaritas", "string", "positif (makin besar makin baik) atau negatif"),
+    ("jenis", "string", "jenis indikator (mis. sasaran, program)"),
+    ("sasaran_id", "string", "sasaran tempat indikator ini diukur"),
+    ("tahun", "integer", "tahun"),
+    ("periode", "string", "tahunan, atau tw1..tw4 untuk nilai kumulatif s.d. triwulan laporan ini"),
+    ("target", "number", "target (angka)"),
+    ("target_kualitatif", "string", "target berupa nilai kualitatif (mis. A, BB)"),
+    ("realisasi", "number", "realisasi (angka)"),
+    ("realisasi_kualitatif", "string", "realisasi berupa nilai kualitatif"),
+    ("capaian", "number", "capaian dalam persen, tidak dibulatkan"),
+    ("predikat", "string", "predikat capaian menurut skala laporan"),
+    ("alasan_na", "string", "alasan capaian tidak dapat dihitung (N/A)"),
+    ("catatan_capaian", "string", "catatan atas capaian yang dihitung (mis. hasil negatif ditetapkan 0 %)"),
+    ("rumus_capaian", "string", "rumus yang dipakai"),
+]
+SASARAN_FIELDS = [
+    ("sasaran_id", "string", "id sasaran"),
+    ("uraian", "string", "uraian sasaran"),
+    ("capaian", "number", "rata-rata capaian indikator sasaran dalam persen, tidak dibulatkan"),
+    ("predikat", "string", "predikat rata-rata capaian"),
+    ("indikator_terukur", "integer", "indikator yang masuk rata-rata"),
+    ("jumlah_indikator", "integer", "indikator sasaran ini"),
+]
+BUDGET_FIELDS = [
+    ("kode", "string", "kode program, kegiatan atau sub kegiatan"),
+    ("kode_induk", "string", "kode induknya (kosong untuk program)"),
+    ("tingkat", "string", "program, kegiatan atau sub_kegiatan"),
+    ("nama", "string", "nama"),
+    ("pagu", "number", "pagu dalam rupiah (induk: jumlah rinciannya)"),
+    ("realisasi", "number", "realisasi dalam rupiah (laporan triwulan: s.d. triwulan laporan)"),
+    ("serapan", "number", "realisasi ÷ pagu dalam persen, tidak dibulatkan"),
+    ("sisa", "number", "pagu − realisasi dalam rupiah"),
+]
+KEY_FIELDS = [
+    ("kunci", "string", "id angka, sama dengan jalur {nilai} di narasi (mis. capaian.rata_rata)"),
+    ("uraian", "string", "nama angka"),
+    ("nilai", "number", "nilai, tidak dibulatkan (kosong bila angka berupa teks atau tidak dapat dihitung)"),
+    ("teks", "string", "nilai berupa teks (predikat, metode rata-rata), atau alasan N/A"),
+    ("satuan", "string", "persen, rupiah, indikator, indeks atau teks"),
+    ("definisi", "string", "apa yang dihitung, atas himpunan mana"),
+]
+TABLES = [
+    ("indikator", "indikator.csv", "Indikator kinerja per tahun: target, realisasi, capaian, predikat",
+     INDICATOR_FIELDS, ["indikator_id", "tahun", "periode"]),
+    ("sasaran", "sasaran.csv", "Capaian rata-rata per sasaran", SASARAN_FIELDS, ["sasaran_id"]),
+    ("anggaran", "anggaran.csv", "Pohon anggaran: program, kegiatan, sub kegiatan", BUDGET_FIELDS, ["kode"]),
+    ("angka-kunci", "angka-kunci.csv", "Angka kunci laporan", KEY_FIELDS, ["kunci"]),
+]
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class OpenData:
+    """The files of ``data-terbuka/`` (name -> bytes) and the document ``laporan.json`` holds."""
+
+    files: dict[str, bytes]
+    document: dict[str, Any]
+
+
+def open_data(report: Report) -> OpenData:
+    """Every open-data file of one computed report, deterministic: same model, same bytes."""
+    rows = {
+        "indikator": indicator_rows(report),
+        "sasaran": sasaran_rows(report),
+        "anggaran": budget_rows(report),
+        "angka-kunci": key_rows(report),
+    }
+    files: dict[str, bytes] = {}
+    for name, path, _title, fields, _key in TABLES:
+        files[path] = to_csv([f[0] for f in fields], rows[name])
+    document = {
+        "format": FORMAT,
+        "laporan": report_metadata(report),
+        "skala_predikat": report.computed.scale.nama if report.computed else "",
+        "angka_kunci": rows["angka-kunci"],
+        "indikator": rows["indikator"],
+        "sasaran": rows["sasaran"],
+        "anggaran": budget_tree(report),
+    }
+    files[JSON_FILE] = to_json(document)
+    files[DATAPACKAGE] = to_json(datapackage(report, files))
+    return OpenData(dict(sorted(files.items())), document)
+
+
+# ------------------------------------------------------------------------------------------------ rows
+
+
+def indicator_rows(report: Report) -> list[Row]:
+    """One row per indicator and year (``periode`` tahunan); in a quarterly report the report's own year has only its
+    cumulative period (``tw1``..``tw4``), since that year's annual values do not exist yet."""
+    c = report.computed
+    if c is None:
+        return []
+    out: list[Row] = []
+    for ir in c.indikator.values():
+        base = {"indikator_id": ir.id, "nama": ir.nama, "satuan": ir.satuan, "polaritas": ir.polaritas,
+                "jenis": ir.jenis, "sasaran_id": ir.sasaran_id or ""}
+        points = [(p.tahun, "tahunan", p.target, p.realisasi, p.capaian,
+                   classify_or_none(c.scale, p.capaian.for_average)) for p in ir.riwayat if p.tahun != ir.tahun]
+        points.append((ir.tahun, ir.periode, ir.target, ir.realisasi, ir.capaian, ir.predikat))
+        for tahun, periode, target, realisasi, res, pred in sorted(points, key=lambda p: p[0]):
+            out.append({**base, "tahun": tahun, "periode": periode, **_value("target", target),
+                        **_value("realisasi", realisasi), **_result(res, pred)})
+    return out
+
+
+def sasaran_rows(report: Report) -> list[Row]:
+    c = report.computed
+    if c is None:
+        return []
+    return [{"sasaran_id": s.id, "uraian": s.uraian, "capaian": s.capaian, "predikat": _label(s.predikat),
+             "indikator_terukur": s.terukur, "jumlah_indikator": len(s.indikator)} for s in c.sasaran.values()]
+
+
+def budget_rows(report: Report) -> list[Row]:
+    """The budget tree flattened in reading order; ``kode_induk`` keeps the tree."""
+    c = report.computed
+    if c is None or c.anggaran is None:
+        return []
+    out: list[Row] = []
+
+    def visit(node: BudgetResult, parent: str) -> None:
+        out.append(_budget_row(node, parent))
+        for child in node.children:
+            visit(child, node.kode)
+
+    for program in c.anggaran.program:
+        visit(program, "")
+    return out
+
+
+def budget_tree(report: Report) -> dict[str, Any] | None:
+    c = report.computed
+    if c is None or c.anggaran is None:
+        return None
+
+    def node(n: BudgetResult) -> Row:
+        row = _budget_row(n, "")
+        del row["kode_induk"]
+        return {**row, "rincian": [node(ch) for ch in n.children]}
+
+    total = c.anggaran.total
+    return {"tahun": c.anggaran.tahun, "pagu": total.pagu, "realisasi": total.realisasi, "serapan": total.serapan,
+            "sisa": total.sisa, "program": [node(p) for p in c.anggaran.program]}
+
+
+UNITS = {"percent": "persen", "rupiah": "rupiah", "count": "indikator", "number": "indeks", "text": "teks"}
+
+
+def key_rows(report: Report) -> list[Row]:
+    """The report's named figures (``compute/figures.py``), one row each: the very values the pages print rounded."""
+    c = report.computed
+    return [_figure_row(f) for f in c.figures.values()] if c is not None else []
+
+
+def _figure_row(f: Figure) -> Row:
+    number = f.value if isinstance(f.value, Decimal) else None
+    text = f.value if isinstance(f.value, str) else (f"N/A: {f.value.reason}" if isinstance(f.value, Missing) else "")
+    return {"kunci": f.id, "uraian": f.nama, "nilai": number, "teks": text, "satuan": UNITS[f.kind],
+            "definisi": f.definisi}
+
+
+def _budget_row(node: BudgetResult, parent: str) -> Row:
+    return {"kode": node.kode, "kode_induk": parent, "tingkat": node.level, "nama": node.nama, "pagu": node.pagu,
+            "realisasi": node.realisasi, "serapan": node.serapan, "sisa": node.sisa}
+
+
+def _value(name: str, value: Value | None) -> Row:
+    """A target or realisasi: the number, or the qualitative grade in its own column; missing stays empty."""
+    if isinstance(value, Decimal):
+        return {name: value, f"{name}_kualitatif": ""}
+    if isinstance(value, str):
+        return {name: None, f"{name}_kualitatif": value}
+    return {name: None, f"{name}_kualitatif": ""}  # None or Missing: the reason is in alasan_na
+
+
+def _result(res: Result, pred: ScaleClass | None) -> Row:
+    """Capaian and predikat; a 'tidak tercapai' result has no capaian (its predikat is that of 0 %, as in tables)."""
+    na = res.value is None
+    return {"capaian": res.value, "predikat": _label(pred), "alasan_na": res.reason if na else "",
+            "catatan_capaian": "" if na else res.reason, "rumus_capaian": res.formula_text if res.formula else ""}
+
+
+def _label(pred: ScaleClass | None) -> str:
+    return pred.label if pred else ""
+
+
+# ------------------------------------------------------------------------------------------------ files
+
+
+def machine_number(value: Decimal | int) -> str:
+    """A number as open data writes it: decimal point, no exponent, no rounding (``98.245614…``, ``2455208753``)."""
+    if isinstance(value, bool):
+        raise TypeError("boolean is not a number")
+    if isinstance(value, int):
+        return str(value)
+    text = format(value, "f")
+    return "0" if text in ("-0", "-0.0") else text
+
+
+def to_csv(columns: list[str], rows: Iterable[Row]) -> bytes:
+    """RFC 4180 CSV, UTF-8 without BOM, comma separated, CRLF line ends (Frictionless' default dialect)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    return buf.getvalue().encode("utf-8")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        return machine_number(value)
+    if isinstance(value, Missing):
+        return ""
+    return str(value)
+
+
+def to_json(value: Any) -> bytes:
+    """JSON with Decimals written as exact JSON numbers (``json`` would turn them into floats or refuse them)."""
+    return (_json(value, 0) + "\n").encode("utf-8")
+
+
+def _json(value: Any, depth: int) -> str:
+    pad, inner = "  " * depth, "  " * (depth + 1)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {_json(v, depth + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + _json(v, depth + 1) for v in value) + "\n" + pad + "]"
+    if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
+        return machine_number(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def datapackage(report: Report, files: dict[str, bytes]) -> dict[str, Any]:
+    """The Frictionless Data Package descriptor (``datapackage.json``): every file with its schema, size and hash."""
+    name = f"lkjip-{report.slug}-{report.versi}".lower()
+    resources: list[dict[str, Any]] = []
+    for res_name, path, title, fields, key in TABLES:
+        resources.append({
+            "name": res_name, "path": path, "title": title, "profile": "tabular-data-resource",
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "bytes": len(files[path]), "hash": "sha256:" + hashlib.sha256(files[path]).hexdigest(),
+            "schema": {
+                "fields": [{"name": n, "type": t, "description": d} for n, t, d in fields],
+                "primaryKey": key,
+                "missingValues": [""],
+            },
+        })
+    resources.append({
+        "name": "laporan", "path": JSON_FILE, "title": "Seluruh data hasil hitungan dalam satu dokumen JSON",
+        "profile": "data-resource", "format": "json", "mediatype": "application/json", "encoding": "utf-8",
+        "bytes": len(files[JSON_FILE]), "hash": "sha256:" + hashlib.sha256(files[JSON_FILE]).hexdigest(),
+    })
+    return {
+        "profile": "data-package",
+        "name": name,
+        "title": report.judul,
+        "description": (f"Data hasil hitungan {report.judul}, versi {report.versi} ({report.instansi.nama}, "
+                        f"{report.instansi.pemda}). Persentase dalam persen, uang dalam rupiah, angka tidak "
+                        "dibulatkan."),
+        "version": report.versi,
+        "keywords": ["LKjIP", "laporan kinerja", "SAKIP", report.instansi.nama, str(report.tahun)],
+        "resources": resources,
+    }
+
+
+# ------------------------------------------------------------------------------------------------ audit
+
+_OPEN_DATA = re.compile(rf"^(laporan/[^/]+/[^/]+/){OPEN_DATA_DIR}/(angka-kunci|sasaran|anggaran)\.csv$")
+
+
+class OpenDataSource:
+    """The open data as a source of the consistency audit (``output/audit.py``): every key figure, sasaran capaian
+    and budget line it publishes, unrounded, must equal the model's value. Same model, so a difference means a bug in
+    a writer: found here rather than by a citizen who compares the CSV with the PDF."""
+
+    def collect(self, files: Mapping[str, bytes]) -> Iterable[Shown]:
+        for path, data in sorted(files.items()):
+            m = _OPEN_DATA.match(path)
+            if m:
+                yield from _marks(m.group(1), m.group(2), path, data)
+
+
+def _marks(report: str, table: str, path: str, data: bytes) -> Iterable[Shown]:
+    rows = csv.DictReader(io.StringIO(data.decode("utf-8")))
+    for line, row in enumerate(rows, start=2):
+        place = f"{path} baris {line}"
+        if table == "angka-kunci":
+            text = row["teks"] if row["satuan"] == "teks" else row["nilai"]
+            yield Shown(report, row["kunci"], text, place, machine=True)
+        elif table == "sasaran" and row["capaian"]:
+            yield Shown(report, f"capaian.{row['sasaran_id']}", row["capaian"], place, machine=True)
+        elif table == "anggaran":
+            for attr in ("pagu", "realisasi"):
+                yield Shown(report, f"anggaran.{row['kode']}.{attr}", row[attr], place, machine=True)

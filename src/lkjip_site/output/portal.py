@@ -1,0 +1,221 @@
+"""Portal comparisons: every instansi of a year side by side, and every instansi's figures across years and periods.
+
+Nothing here is typed by anyone: each figure is read from the computed model of the report it belongs to, the same
+objects the report's own pages show, so a comparison can never disagree with the report it links to. Only the newest
+version of each report feeds the comparisons (an old version stays readable at its address but is superseded); a
+report published later changes these pages on the next build.
+
+All figures come from :func:`figures_of`, the one place that reads the model for the portal (so its source can move to
+named figures with their definitions without touching the pages or templates).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ..core import fmt
+from ..core.memo import Memo
+from ..core.model import Report, Site
+from ..elements.charts import spec as charts
+from ..elements.charts.cache import ChartCache
+from ..elements.charts.spec import ChartSpec
+from .discovery import newest_by_slug, page_meta
+from .theme import memoised, render_page
+
+COMPARE_URL = "perbandingan/"
+INSTANSI_URL = "instansi/"
+PERIOD_ORDER = {"tw1": 1, "tw2": 2, "tw3": 3, "tw4": 4, "tahunan": 5}
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One report version's comparable figures, each with the model value behind it (None: not available)."""
+
+    report: Report
+    reached: int | None  # indicators with capaian ≥ 100 %
+    measured: int  # indicators whose capaian could be computed
+    average: Decimal | None  # average capaian (see ``method``)
+    predikat: str
+    method: str
+    serapan: Decimal | None  # budget absorption, realisasi ÷ pagu
+    pagu: Decimal | None
+    realisasi: Decimal | None
+
+    @property
+    def reached_text(self) -> str:
+        return f"{self.reached} dari {self.measured}" if self.reached is not None else fmt.DASH
+
+    @property
+    def period_key(self) -> int:
+        """Chronological order of year and period, for sorting (2024 TW I before 2024 annual)."""
+        return self.report.tahun * 10 + PERIOD_ORDER[self.report.periode]
+
+    @property
+    def reached_share(self) -> Decimal | None:
+        return Decimal(self.reached) / self.measured * 100 if self.reached is not None and self.measured else None
+
+
+def figures_of(report: Report) -> Figures:
+    """The portal's figures of one report: its named figures (``compute/figures.py``), never recounted here; the
+    page marks each with its id and report, so the consistency audit compares them with the report's own pages."""
+    c = report.computed
+    f = c.figures
+
+    def number(fid: str) -> Decimal | None:
+        fig = f.get(fid)
+        return fig.value if fig is not None and isinstance(fig.value, Decimal) else None
+
+    def text(fid: str) -> str:
+        fig = f.get(fid)
+        return fig.value if fig is not None and isinstance(fig.value, str) else ""
+
+    measured = int(number("indikator.terukur") or 0)
+    reached = number("indikator.mencapai_target")
+    return Figures(
+        report=report, reached=int(reached) if reached is not None and measured else None, measured=measured,
+        average=number("capaian.rata_rata"), predikat=text("capaian.predikat"), method=text("capaian.metode"),
+        serapan=number("anggaran.serapan"), pagu=number("anggaran.pagu"), realisasi=number("anggaran.realisasi"),
+    )
+
+
+def compared(site: Site) -> list[Figures]:
+    """Figures of the newest version of every report whose model was computed, in a stable order."""
+    rows = [figures_of(r) for r in newest_by_slug(site.reports).values() if r.computed is not None]
+    return sorted(rows, key=lambda f: (-f.report.tahun, f.report.instansi.nama, PERIOD_ORDER[f.report.periode]))
+
+
+def by_year(rows: list[Figures]) -> dict[int, list[Figures]]:
+    out: dict[int, list[Figures]] = {}
+    for f in rows:
+        out.setdefault(f.report.tahun, []).append(f)
+    return {year: sorted(items, key=lambda f: (f.report.instansi.nama, PERIOD_ORDER[f.report.periode]))
+            for year, items in sorted(out.items(), reverse=True)}
+
+
+def by_instansi(rows: list[Figures]) -> dict[str, tuple[str, list[Figures]]]:
+    """Instansi slug → (name, its reports oldest period first): the figures across years and periods."""
+    out: dict[str, tuple[str, list[Figures]]] = {}
+    for f in rows:
+        out.setdefault(instansi_slug(f.report.instansi.nama), (f.report.instansi.nama, []))[1].append(f)
+    return {slug: (name, sorted(items, key=lambda f: (f.report.tahun, PERIOD_ORDER[f.report.periode])))
+            for slug, (name, items) in sorted(out.items())}
+
+
+def instansi_slug(name: str) -> str:
+    """A stable URL part for an instansi name ("Kecamatan Martapura Barat" → "kecamatan-martapura-barat")."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "instansi"
+
+
+def year_url(year: int) -> str:
+    return f"{COMPARE_URL}{year}/"
+
+
+def instansi_url(name: str) -> str:
+    return f"{INSTANSI_URL}{instansi_slug(name)}/"
+
+
+def row_label(f: Figures, with_year: bool = False) -> str:
+    """How a row is named in tables and charts: the instansi, and the period when it is not the annual report."""
+    label = f.report.instansi.nama
+    if f.report.periode != "tahunan":
+        label += f" ({f.report.periode_label})"
+    return f"{label} {f.report.tahun}" if with_year else label
+
+
+def period_label(f: Figures) -> str:
+    return f.report.periode_tahun
+
+
+def comparison_chart(rows: list[Figures], label: Any) -> ChartSpec | None:
+    """Average capaian and budget absorption side by side, one pair of bars per row; None when nothing to draw."""
+    if not any(f.average is not None or f.serapan is not None for f in rows):
+        return None
+    data = [{"nama": label(f), "rata_rata_capaian": _shown(f.average), "serapan_anggaran": _shown(f.serapan)}
+            for f in rows]
+    return charts.dataset(
+        ("nama", "rata_rata_capaian", "serapan_anggaran"), data, x="nama",
+        y=["rata_rata_capaian", "serapan_anggaran"], jenis="batang",
+        label={"nama": "Instansi", "rata_rata_capaian": "Rata-rata capaian kinerja",
+               "serapan_anggaran": "Serapan anggaran"},
+        satuan="%", nama="perbandingan",
+    )
+
+
+def _shown(value: Decimal | None) -> Decimal | None:
+    """Percentages as the tables print them (two decimals, half up, by the one formatter's rounding)."""
+    return None if value is None else fmt.round_half_up(value, 2)
+
+
+def portal_charts(site: Site) -> list[ChartSpec]:
+    """Every chart the comparison pages draw (planned with the report charts, before anything renders)."""
+    rows = compared(site)
+    specs = [_chart(rows, lambda f: row_label(f, with_year=True))]
+    specs += [_chart(items, row_label) for items in by_year(rows).values()]
+    specs += [_chart(items, period_label) for _, items in by_instansi(rows).values()]
+    return [s for s in specs if s is not None]
+
+
+def _unique_labels(rows: list[Figures], label: Any) -> list[str]:
+    """Chart categories must be unique; two reports with one name and period keep their slug apart."""
+    names = [label(f) for f in rows]
+    return [f"{n} ({f.report.slug})" if names.count(n) > 1 else n for n, f in zip(names, rows)]
+
+
+def _figure(charts_cache: ChartCache | None, spec: ChartSpec | None, ident: str, title: str) -> dict[str, Any] | None:
+    result = charts_cache.get(spec) if charts_cache is not None and spec is not None else None
+    if result is None:
+        return None
+    return {"result": result, "item": {"id": ident, "label": "Grafik", "judul": title}}
+
+
+def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cache: ChartCache | None, memo: Memo,
+                  theme_key: str) -> dict[str, bytes]:
+    """The comparison pages: all instansi (``perbandingan/``), one year each, one instansi each."""
+    files: dict[str, bytes] = {}
+    years = by_year(rows)
+    groups = by_instansi(rows)
+    nav = {"years": list(years), "groups": [(slug, name) for slug, (name, _) in groups.items()]}
+
+    def page(url: str, title: str, lead: str, table_rows: list[Figures], spec: ChartSpec | None,
+             chart_title: str, **extra: Any) -> None:
+        figure = _figure(charts_cache, spec, "grafik-perbandingan", chart_title)
+        meta = page_meta(ctx["site_model"], title, lead, url)
+        key = memo.key("portal", theme_key, url, title, lead, [_row_key(f) for f in table_rows],
+                       figure["result"].svg if figure else "", nav, repr(sorted(extra.items())))
+        files[url + "index.html"] = memoised(memo, key, url + "index.html", lambda: render_page(
+            env, "perbandingan.html", url, judul=title, pengantar=lead, rows=table_rows, figure=figure,
+            metode=sorted({f.method for f in table_rows}), nav=nav, meta=meta, year_url=year_url,
+            instansi_url=instansi_url, **extra, **ctx))
+
+    everyone = "semua instansi dan tahun"
+    page(COMPARE_URL, "Perbandingan kinerja instansi",
+         f"Angka kunci versi terbaru setiap laporan, {everyone}, berdampingan.", rows,
+         _chart(rows, lambda f: row_label(f, with_year=True)), "Rata-rata capaian dan serapan anggaran per laporan",
+         lingkup="semua")
+    for year, items in years.items():
+        page(year_url(year), f"Perbandingan kinerja instansi tahun {year}",
+             f"Angka kunci versi terbaru laporan tahun {year}, setiap instansi berdampingan.", items,
+             _chart(items, row_label), f"Rata-rata capaian dan serapan anggaran tahun {year}",
+             lingkup="tahun", tahun=year)
+    for slug, (name, items) in groups.items():
+        page(f"{INSTANSI_URL}{slug}/", f"Kinerja {name} dari tahun ke tahun",
+             f"Angka kunci {name} menurut tahun dan periode laporan (versi terbaru setiap laporan).", items,
+             _chart(items, period_label), f"Rata-rata capaian dan serapan anggaran {name}",
+             lingkup="instansi", nama_instansi=name)
+    return files
+
+
+def _chart(rows: list[Figures], label: Any) -> ChartSpec | None:
+    names = _unique_labels(rows, label)
+    return comparison_chart(rows, lambda f: names[rows.index(f)])
+
+
+def _row_key(f: Figures) -> tuple[Any, ...]:
+    r = f.report
+    return (r.url, r.judul, r.instansi.nama, r.tahun, r.periode, r.versi, str(r.tanggal_terbit), f.reached,
+            f.measured, str(f.average), f.predikat, f.method, str(f.serapan), str(f.pagu), str(f.realisasi))

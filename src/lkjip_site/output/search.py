@@ -1,0 +1,133 @@
+"""Search: the search page, and a Pagefind index of every report and chapter page, made at build time.
+
+Pagefind (the ``pagefind`` Python package with its binary from ``pagefind[bin]``) indexes the rendered HTML and
+writes a static index (``pagefind/``: WebAssembly, index chunks, fragments) that the browser queries itself; there is
+no search service to run. The index is made from the pages in memory: they are written to a temporary folder, indexed
+there, and the index files are read back into the build's ``{path: bytes}``, so a failed index never touches
+``build/`` (publishing stays one atomic swap) and the index is part of the deterministic output.
+
+What is indexed is decided by the templates: report and chapter pages mark their content with
+``data-pagefind-body`` and carry metadata (year, instansi, report, version) that ``aset/js/cari.js`` uses, with the
+search page's list of newest versions, to group results by report and version and to put old versions last.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..core.diagnostics import Diagnostics
+from ..core.memo import Memo, digest
+from ..core.model import Site
+from .discovery import page_meta, reports_by_year
+from .theme import memoised, render_page
+from .versions import VersionInfo
+
+SEARCH_URL = "cari/"
+INDEX_DIR = "pagefind"
+TIMEOUT_S = 300
+#: Pagefind's ready-made interfaces; the theme has its own (aset/js/cari.js), so they are not published.
+UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
+
+
+def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_key: str,
+                  newest: list[VersionInfo]) -> dict[str, bytes]:
+    """The search page: form, filters for year and instansi, and (without JavaScript) the lists of reports.
+
+    ``newest`` is the newest version of each report (archived or not). The page hands it to ``cari.js`` as
+    ``data-terbaru`` (slug -> version): a released page's own bytes never change, so whether a result is an old
+    version is decided here, by the build that knows every version, not by the page.
+    """
+    years = sorted({r.tahun for r in newest}, reverse=True)
+    instansi = sorted({r.instansi.nama for r in newest})
+    meta = page_meta(site, f"Cari laporan — {site.config.judul}",
+                     f"Cari kata di semua laporan kinerja {site.config.pemda}, menurut tahun dan instansi.", SEARCH_URL)
+    terbaru = json.dumps({v.slug: v.versi for v in sorted(newest, key=lambda v: v.slug)}, ensure_ascii=False,
+                         separators=(",", ":"))
+    key = memo.key("cari", theme_key, repr(newest), years, instansi, repr(meta))
+    page = SEARCH_URL + "index.html"
+    return {page: memoised(memo, key, page, lambda: render_page(
+        env, "cari.html", SEARCH_URL, years=years, instansi=instansi, groups=reports_by_year(newest), meta=meta,
+        terbaru=terbaru, **ctx))}
+
+
+def index_pages(files: dict[str, bytes], diags: Diagnostics, memo: Memo | None = None) -> dict[str, bytes]:
+    """The Pagefind index (``pagefind/…``) of the HTML pages in ``files``; ``memo`` keeps it while pages are unchanged.
+
+    A failure (binary missing, Pagefind error) is a diagnostic: the build stops before anything is written.
+    """
+    pages = {path: data for path, data in sorted(files.items()) if path.endswith(".html")}
+    key = memo.key("pagefind", _binary_version(), sorted((p, digest(d)) for p, d in pages.items())) if memo else None
+    if memo is not None and key is not None:
+        stored = memo.get(key)
+        if stored is not None:
+            return _unpack(stored)
+    try:
+        index = _run_pagefind(pages)
+    except (OSError, subprocess.SubprocessError, RuntimeError) as exc:
+        diags.error(("situs.yaml", 1), f"indeks pencarian (Pagefind) tidak dapat dibuat: {exc}")
+        return {}
+    if memo is not None and key is not None:
+        memo.put(key, _pack(index))
+    return index
+
+
+def _executable() -> Path:
+    from pagefind.service import get_executable  # slow-ish import (asyncio), only when an index is made
+
+    found = get_executable()
+    if found is None:
+        raise RuntimeError("program pagefind tidak ditemukan; pasang paket 'pagefind[bin]' (bash scripts/setup.sh)")
+    return found
+
+
+def _binary_version() -> str:
+    try:
+        out = subprocess.run([str(_executable()), "--version"], capture_output=True, text=True, timeout=60, check=True)
+    except (OSError, subprocess.SubprocessError, RuntimeError):
+        return "?"
+    return out.stdout.strip()
+
+
+def _run_pagefind(pages: dict[str, bytes]) -> dict[str, bytes]:
+    with tempfile.TemporaryDirectory(prefix="lkjip-cari-") as tmp:
+        site = Path(tmp) / "situs"
+        for rel, data in pages.items():
+            target = site / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        proc = subprocess.run([str(_executable()), "--site", str(site), "--output-subdir", INDEX_DIR, "--silent"],
+                              capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
+        if proc.returncode != 0:
+            raise RuntimeError((proc.stderr or proc.stdout).strip()[-500:] or f"kode keluar {proc.returncode}")
+        out = site / INDEX_DIR
+        index = {f"{INDEX_DIR}/{p.relative_to(out).as_posix()}": p.read_bytes()
+                 for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith(UNUSED)}
+        shutil.rmtree(site, ignore_errors=True)
+    return index
+
+
+def _pack(index: dict[str, bytes]) -> bytes:
+    """Many files as one memo entry: name length, name, data length, data, in sorted order."""
+    out = bytearray()
+    for name, data in sorted(index.items()):
+        encoded = name.encode("utf-8")
+        out += len(encoded).to_bytes(4, "big") + encoded + len(data).to_bytes(8, "big") + data
+    return bytes(out)
+
+
+def _unpack(blob: bytes) -> dict[str, bytes]:
+    index: dict[str, bytes] = {}
+    pos = 0
+    while pos < len(blob):
+        size = int.from_bytes(blob[pos:pos + 4], "big")
+        name = blob[pos + 4:pos + 4 + size].decode("utf-8")
+        pos += 4 + size
+        length = int.from_bytes(blob[pos:pos + 8], "big")
+        index[name] = blob[pos + 8:pos + 8 + length]
+        pos += 8 + length
+    return index

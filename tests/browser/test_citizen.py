@@ -1,0 +1,332 @@
+"""The portal as a citizen uses it, in chromium at 360 px (a phone) and 1280 px: search for a word and open the result,
+read every chart (text at least 12 CSS px, no label over another, with and without JavaScript), tables that use the
+screen, the comparisons, a shared link's preview, the keyboard alone, 200 % zoom, and the Content-Security-Policy
+(no violation while charts and search run).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .support import PageProbe, SiteMap, open_probe
+from .test_axe import AXE_OPTIONS, _describe
+
+UPGRADE_TIMEOUT_MS = 20_000
+#: A word that appears in the text of one chapter only (batu-sopang-2022, BAB III).
+SEARCH_WORD = "kesiapsiagaan"
+
+# Every CSP violation the page reports (a blocked inline script or style, eval, a foreign URL) is recorded.
+CSP_RECORDER = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || ''));
+});
+"""
+
+# Text of the visible chart SVGs: size in CSS px and boxes that overlap (each box trimmed by a fifth of the font size at
+# top and bottom: the em box of a glyph row is taller than its ink, and neighbouring rows of a legend touch there).
+CHART_TEXT_JS = """() => {
+  const out = {small: [], overlaps: [], count: 0};
+  const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  document.querySelectorAll('figure.grafik').forEach((figure, f) => {
+    const name = (figure.querySelector('figcaption') || {}).textContent || ('grafik ' + (f + 1));
+    Array.from(figure.querySelectorAll('.grafik-svg svg')).filter(visible).forEach((svg) => {
+      const boxes = Array.from(svg.querySelectorAll('text'))
+        .filter((t) => t.textContent.trim() && visible(t))
+        .map((t) => {
+          const m = t.getScreenCTM();
+          const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+          const b = t.getBoundingClientRect();
+          const k = 0.2 * size;
+          return {text: t.textContent.trim(), size, l: b.left, r: b.right, t: b.top + k, b: b.bottom - k};
+        });
+      out.count += boxes.length;
+      boxes.forEach((x) => { if (x.size < 11.95) out.small.push(`${name.trim()}: "${x.text}" ${x.size.toFixed(1)} px`); });
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], c = boxes[j];
+        const w = Math.min(a.r, c.r) - Math.max(a.l, c.l), h = Math.min(a.b, c.b) - Math.max(a.t, c.t);
+        if (w > 1 && h > 1) out.overlaps.push(`${name.trim()}: "${a.text}" / "${c.text}" (${w.toFixed(0)}×${h.toFixed(0)} px)`);
+      }
+    });
+  });
+  return out;
+}"""
+
+
+def _pages(site_dir: Path, base_url: str, pattern: str) -> list[str]:
+    return [f"{base_url}/{p.relative_to(site_dir).as_posix().removesuffix('index.html')}"
+            for p in sorted(site_dir.glob(pattern))]
+
+
+@pytest.fixture(scope="module")
+def chart_urls(site_map: SiteMap, site_dir: Path, base_url: str) -> list[str]:
+    """Every page with a chart: chapters of the example reports and the comparison pages."""
+    urls = []
+    for report in site_map.reports:
+        for url in report.chapters:
+            path = site_dir / url.removeprefix(base_url + "/") / "index.html"
+            if 'class="grafik"' in path.read_text(encoding="utf-8"):
+                urls.append(url)
+    urls += _pages(site_dir, base_url, "perbandingan/**/index.html") + _pages(site_dir, base_url, "instansi/*/index.html")
+    assert len(urls) >= 8, urls
+    return urls
+
+
+def _probe(browser, base_url: str, width: int, js: bool = True) -> tuple:  # type: ignore[no-untyped-def]
+    options = {"viewport": {"width": width, "height": 800}, "java_script_enabled": js}
+    if width < 500:
+        options.update(device_scale_factor=2, is_mobile=True, has_touch=True)
+    context, probe = open_probe(browser, base_url, **options)
+    context.add_init_script(CSP_RECORDER)
+    return context, probe
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("js", [False, True], ids=["tanpa-js", "dengan-js"])
+def test_every_chart_reads_at_12px_without_overlaps(browser, base_url: str, chart_urls: list[str], width: int,  # type: ignore[no-untyped-def]
+                                                    js: bool) -> None:
+    context, probe = _probe(browser, base_url, width, js)
+    problems: list[str] = []
+    try:
+        for url in chart_urls:
+            probe.goto(url)
+            probe.page.evaluate("document.fonts.ready")
+            count = probe.page.locator("figure.grafik").count()
+            if js:
+                probe.page.wait_for_function(
+                    f"document.querySelectorAll('figure.grafik.grafik-interaktif').length === {count}",
+                    timeout=UPGRADE_TIMEOUT_MS)
+                if width < 500:  # the phone layout's spec was upgraded, not the desktop one scaled down
+                    assert probe.page.locator(".grafik-vega svg").first.bounding_box()["width"] <= 302
+            result = probe.page.evaluate(CHART_TEXT_JS)
+            assert result["count"] > 5 * count, (url, result["count"])
+            problems += [f"{url}: {p}" for p in result["small"] + result["overlaps"]]
+            if js:
+                problems += [f"{url}: CSP {v}" for v in probe.page.evaluate("window.__csp")]
+        assert probe.problems() == [], probe.problems()
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_search_a_word_and_open_the_chapter(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    context, probe = _probe(browser, base_url, 360)
+    try:
+        probe.goto("/")
+        probe.page.fill("#beranda-cari", SEARCH_WORD)
+        with probe.page.expect_navigation():
+            probe.page.press("#beranda-cari", "Enter")
+        probe.page.wait_for_selector(".hasil-tautan", timeout=UPGRADE_TIMEOUT_MS)
+        status = probe.page.inner_text("#cari-status")
+        assert SEARCH_WORD in status and re.match(r"\d+ halaman", status), status
+        group = probe.page.locator(".hasil-grup").first
+        assert "Batu Sopang" in group.locator("h2").inner_text()
+        assert "(terbaru)" in group.locator(".hasil-versi").first.inner_text()
+        assert group.locator("mark").first.inner_text().lower() == SEARCH_WORD
+        url = probe.follow(group.locator(".hasil-tautan").first)
+        assert url.endswith("/laporan/batu-sopang-2022/1.0/bab-3-akuntabilitas-kinerja/"), url
+        assert SEARCH_WORD in probe.page.inner_text("main").lower()
+        assert probe.page.evaluate("window.__csp") == []
+        assert probe.problems() == [], probe.problems()
+    finally:
+        context.close()
+
+
+def test_search_filters_by_year_and_instansi(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    context, probe = _probe(browser, base_url, 1280)
+    try:
+        probe.goto("/cari/?q=kecamatan")
+        probe.page.wait_for_selector(".hasil-tautan", timeout=UPGRADE_TIMEOUT_MS)
+        groups = probe.page.locator(".hasil-grup h2").all_inner_texts()
+        assert len(groups) == 3, groups
+        only = ("(name) => { const g = document.querySelectorAll('.hasil-grup h2');"
+                " return g.length === 1 && g[0].textContent.includes(name); }")
+        probe.page.select_option("#cari-tahun", "2023")
+        probe.page.wait_for_function(only, arg="Martapura Barat")
+        assert "tahun=2023" in probe.page.url
+        probe.page.select_option("#cari-tahun", "")
+        probe.page.select_option("#cari-instansi", "Kecamatan Pengaron")
+        probe.page.wait_for_function(only, arg="Pengaron")
+        assert probe.page.evaluate("window.__csp") == []
+    finally:
+        context.close()
+
+
+def test_without_javascript_search_leads_to_the_lists_of_reports(browser, base_url: str,  # type: ignore[no-untyped-def]
+                                                                  site_map: SiteMap) -> None:
+    context, probe = _probe(browser, base_url, 360, js=False)
+    try:
+        probe.goto("/")
+        probe.page.fill("#beranda-cari", SEARCH_WORD)
+        with probe.page.expect_navigation():
+            probe.page.press("#beranda-cari", "Enter")
+        assert "/cari/" in probe.page.url
+        assert "memerlukan JavaScript" in probe.page.inner_text("main")
+        listed = set(probe.hrefs(".telusuri a"))
+        assert {r.url for r in site_map.reports} <= listed
+    finally:
+        context.close()
+
+
+def test_tables_use_the_screen(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    chapter = "/laporan/martapura-barat-2023/1.0/bab-3-akuntabilitas-kinerja/"
+    context, wide = _probe(browser, base_url, 1280)
+    try:
+        wide.goto(chapter)
+        text_width = wide.page.evaluate("document.querySelector('.bab > p').getBoundingClientRect().width")
+        widths = wide.page.evaluate("Array.from(document.querySelectorAll('.bab > .tabel-wadah'))"
+                                    ".map(e => e.getBoundingClientRect().width)")
+        assert text_width <= 48 * 16 + 1  # a readable measure for text
+        assert max(widths) > text_width + 200  # wide tables break out of the text column …
+        assert max(widths) <= 1120 + 1  # … up to the page width
+        align = wide.page.evaluate("(() => { const c = getComputedStyle(document.querySelector('.bab td.angka'));"
+                                   " return [c.textAlign, c.fontVariantNumeric]; })()")
+        assert align == ["right", "tabular-nums"]
+    finally:
+        context.close()
+    context, phone = _probe(browser, base_url, 360)
+    try:
+        phone.goto(chapter)
+        box = phone.page.locator(".bab > .tabel-wadah").nth(1)
+        box.scroll_into_view_if_needed()
+        assert box.evaluate("e => e.scrollWidth > e.clientWidth + 100")  # scrolls in its own box
+        assert phone.page.evaluate("document.documentElement.scrollWidth") <= 360  # never the page
+        first = box.locator(".kolom-1").nth(2)
+        before = first.bounding_box()["x"]
+        box.evaluate("e => { e.scrollLeft = 250; }")
+        phone.page.wait_for_timeout(100)
+        assert abs(first.bounding_box()["x"] - before) < 1  # the first column stays in view
+        assert box.locator("td.angka").first.bounding_box()["x"] < 360
+    finally:
+        context.close()
+
+
+def test_comparison_table_sorts_and_links_each_figure(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    context, probe = _probe(browser, base_url, 1280)
+    try:
+        probe.goto("/perbandingan/")
+        rows = probe.page.locator("#tabel-perbandingan tbody tr")
+        assert rows.count() == 3
+        header = probe.page.locator("#tabel-perbandingan th", has_text="Serapan anggaran")
+        header.locator("button").click()
+        values = rows.evaluate_all("rs => rs.map(r => parseFloat(r.children[4].dataset.nilai))")
+        assert values == sorted(values) and header.get_attribute("aria-sort") == "ascending"
+        header.locator("button").click()
+        values = rows.evaluate_all("rs => rs.map(r => parseFloat(r.children[4].dataset.nilai))")
+        assert values == sorted(values, reverse=True) and header.get_attribute("aria-sort") == "descending"
+        link = rows.first.locator("td.angka a").first
+        url = probe.follow(link)
+        assert re.search(r"/laporan/[a-z0-9-]+/1\.0/$", url), url
+        assert probe.page.locator("#angka-kunci").count() == 1
+    finally:
+        context.close()
+
+
+def test_shared_link_preview(browser, base_url: str, site_map: SiteMap) -> None:  # type: ignore[no-untyped-def]
+    context, probe = _probe(browser, base_url, 360, js=False)
+    try:
+        report = site_map.reports[0].url
+        probe.goto(report)
+        meta = probe.page.evaluate("Object.fromEntries(Array.from(document.querySelectorAll("
+                                   "'meta[property^=\"og:\"], meta[name=description]'))"
+                                   ".map(m => [m.getAttribute('property') || m.name, m.content]))")
+        title = probe.page.locator("h1").inner_text()
+        assert meta["og:title"] == title
+        assert meta["og:url"] == "https://lkjip.contoh.go.id/" + report.removeprefix(base_url + "/")
+        assert meta["og:description"] == meta["description"] and "Indikator mencapai target" in meta["description"]
+        pdf = probe.page.locator('link[rel=alternate][type="application/pdf"]').get_attribute("href")
+        assert pdf and pdf.endswith(".pdf") and probe.page.request.get(urljoin(probe.page.url, pdf)).ok
+    finally:
+        context.close()
+
+
+def _focus_visible(probe: PageProbe) -> bool:
+    return probe.page.evaluate("(() => { const s = getComputedStyle(document.activeElement);"
+                               " return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; })()")
+
+
+def _tab_to(probe: PageProbe, selector: str, limit: int = 400) -> None:
+    """Press Tab until the focused element matches ``selector``; its focus must be visible."""
+    for _ in range(limit):
+        probe.page.keyboard.press("Tab")
+        if probe.page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            assert _focus_visible(probe), f"fokus tidak terlihat pada {selector}"
+            return
+    pytest.fail(f"{selector} tidak tercapai dengan Tab ({probe.page.url})")
+
+
+def test_keyboard_alone_reaches_search_report_chapter_chart_data_and_pdf(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    context, probe = _probe(browser, base_url, 1280)
+    page = probe.page
+    try:
+        probe.goto("/")
+        _tab_to(probe, ".menu-situs a[href$='cari/']")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        _tab_to(probe, "#cari-kata")
+        page.keyboard.type(SEARCH_WORD)
+        page.keyboard.press("Enter")
+        page.wait_for_selector(".hasil-tautan", timeout=UPGRADE_TIMEOUT_MS)
+        _tab_to(probe, ".hasil-tautan")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert "/bab-3-akuntabilitas-kinerja/" in page.url
+
+        probe.goto("/")
+        _tab_to(probe, "a.report-link[href*='martapura-barat-2023']")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        _tab_to(probe, "a[href$='.pdf']")
+        _tab_to(probe, "a.chapter-link[href*='bab-3']")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        figures = page.locator("figure.grafik").count()
+        assert figures >= 3
+        for i in range(figures):
+            _tab_to(probe, "details.grafik-data > summary")
+            page.keyboard.press("Enter")
+            _tab_to(probe, "details[open] .tabel-wadah[tabindex='0']")
+            assert page.evaluate("document.activeElement.querySelectorAll('tbody tr').length") >= 1
+        opened = page.locator("details.grafik-data[open]").count()
+        assert opened == figures, (opened, figures)
+    finally:
+        context.close()
+
+
+def test_usable_at_200_percent_zoom(browser, base_url: str, site_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """200 % zoom of a 1280 × 800 window is a 640 × 400 CSS px viewport: no page scrolls sideways."""
+    context, probe = open_probe(browser, base_url, viewport={"width": 640, "height": 400}, device_scale_factor=2)
+    failures = []
+    try:
+        for url in _pages(site_dir, base_url, "**/index.html") + [base_url + "/404.html"]:
+            probe.goto(url)
+            width = probe.page.evaluate("document.documentElement.scrollWidth")
+            if width > 640:
+                failures.append(f"{url}: {width} px")
+    finally:
+        context.close()
+    assert not failures, failures
+
+
+def test_portal_pages_pass_axe(browser, base_url: str, site_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    axe = Axe()
+    context, probe = _probe(browser, base_url, 1280)
+    reports = []
+    try:
+        urls = (_pages(site_dir, base_url, "perbandingan/**/index.html") + _pages(site_dir, base_url, "instansi/*/index.html")
+                + [f"{base_url}/cari/?q=kecamatan"])
+        for url in urls:
+            probe.goto(url)
+            if "/cari/" in url:
+                probe.page.wait_for_selector(".hasil-tautan", timeout=UPGRADE_TIMEOUT_MS)
+            violations = axe.run(probe.page, options=AXE_OPTIONS).response["violations"]
+            if violations:
+                reports.append(_describe(url, violations))
+    finally:
+        context.close()
+    assert not reports, "\n".join(reports)

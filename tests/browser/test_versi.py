@@ -1,0 +1,134 @@
+"""An old version learns that a newer one exists, without its bytes changing (issue 11), in a real browser.
+
+The scaffold report is released as 1.0, its realisasi corrected and released as 1.1 (no PDFs: about 5 s). The built
+site is served below a sub-path (``/portal/``) with a Content-Security-Policy that allows only the site's own scripts
+and requests, the way issue 13 will publish it, so the notice script must work from any depth, under any base path,
+as an external file. About 10 s in all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from lkjip_site.cli.main import main
+from lkjip_site.cli.scaffold import new_report
+
+from .support import open_probe
+from .test_axe import AXE_OPTIONS, _describe
+
+SLUG = "contoh-2023"
+CSP = "default-src 'self'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+
+
+def _lkjip(root: Path, *args: str) -> None:
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+        code = main([*args, "--situs", str(root)])
+    assert code == 0, err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("versi") / "situs"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1707955200")
+        assert new_report(root, SLUG) == 0
+        _lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
+        meta = root / "content" / "laporan" / SLUG / "laporan.yaml"
+        meta.write_text(meta.read_text(encoding="utf-8").replace('versi: "1.0"', 'versi: "1.1"'), encoding="utf-8")
+        data = root / "content" / "laporan" / SLUG / "data" / "indikator.yaml"
+        text = data.read_text(encoding="utf-8")
+        data.write_text(text.replace("2023: 82.5", "2023: 78.5"), encoding="utf-8")
+        assert data.read_text(encoding="utf-8") != text
+        _lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
+    return root
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".woff2": "font/woff2",
+                      ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml"}
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", CSP)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        return
+
+
+@pytest.fixture(scope="module")
+def portal(two_versions: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The build served at ``http://127.0.0.1:PORT/portal/`` (the site does not know its base path)."""
+    top = tmp_path_factory.mktemp("web")
+    (top / "portal").symlink_to(two_versions / "build", target_is_directory=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(top)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.mark.parametrize("path", [f"/portal/laporan/{SLUG}/1.0/", f"/portal/laporan/{SLUG}/1.0/bab-4-penutup/"])
+def test_old_version_shows_a_notice_that_links_the_newest_version(browser, portal: str, path: str) -> None:  # noqa: ANN001
+    context, probe = open_probe(browser, portal)
+    try:
+        probe.goto(path)
+        notice = probe.page.locator(".versi-baru")
+        notice.wait_for(state="visible")
+        assert "Anda membaca versi 1.0. Sudah terbit versi yang lebih baru: versi 1.1" in notice.inner_text()
+        links = notice.locator("a")
+        assert links.count() == 2
+        newest = links.nth(0).get_attribute("href")
+        changes = links.nth(1).get_attribute("href")
+        assert newest == f"{portal}/portal/laporan/{SLUG}/1.1/"
+        assert changes == f"{portal}/portal/laporan/{SLUG}/1.1/perubahan/"
+        probe.follow(links.nth(1))
+        assert probe.page.locator("h1").inner_text() == "Perubahan dari versi 1.0"
+        assert "78,5" in probe.page.locator("main").inner_text()
+        assert probe.problems() == []  # no CSP violation, no failed request, no script error
+    finally:
+        context.close()
+
+
+def test_newest_version_shows_no_notice(browser, portal: str) -> None:  # noqa: ANN001
+    context, probe = open_probe(browser, portal)
+    try:
+        probe.goto(f"/portal/laporan/{SLUG}/1.1/")
+        probe.page.wait_for_load_state("networkidle")
+        assert any(url.endswith("/versi.json") for url in probe.requests)  # the script did ask
+        assert probe.page.locator(".versi-baru").count() == 0
+        assert probe.problems() == []
+    finally:
+        context.close()
+
+
+def test_version_pages_pass_axe(browser, portal: str) -> None:  # noqa: ANN001
+    """The landing page with two versions, the change page and an old page showing the notice: WCAG 2.1 A/AA."""
+    axe = Axe()
+    context, probe = open_probe(browser, portal)
+    try:
+        reports = []
+        for path in (f"/portal/laporan/{SLUG}/", f"/portal/laporan/{SLUG}/1.1/perubahan/",
+                     f"/portal/laporan/{SLUG}/1.0/"):
+            probe.goto(path)
+            if path.endswith("1.0/"):
+                probe.page.locator(".versi-baru").wait_for(state="visible")
+            violations = axe.run(probe.page, options=AXE_OPTIONS).response["violations"]
+            if violations:
+                reports.append(_describe(path, violations))
+        assert reports == [], "\n".join(reports)
+    finally:
+        context.close()

@@ -1,0 +1,613 @@
+"""Published versions are permanent (issue 11): release, archive, fixity, history with computed changes, open data.
+
+One flow on a copy of the three example reports, driven through the ``lkjip`` command as a webmaster would (built
+without PDFs: the PDF is not the point here; ``test_release_with_pdf`` covers it on the small scaffold):
+
+1. ``lkjip terbitkan batu-sopang-2022`` releases version 1.0;
+2. the IKM realisasi is corrected (82 → 78,5) and one sentence of BAB IV rewritten, and releasing 1.0 again fails at
+   the ``versi`` line, writing nothing;
+3. ``versi`` becomes 1.1 and it is released;
+4. the site's theme changes (a stylesheet and a template) and ``lkjip build`` runs.
+
+Expected numbers were worked out by hand from ``content/laporan/batu-sopang-2022/data`` (target IKM 2022 = 80,
+LAN scale): capaian IKM 82 / 80 = 102,50 % → 78,5 / 80 = 98,125 % (printed 98,13 %); difference −4,375 (printed
+−4,38, half away from zero); sasaran S2 is IKM alone; the overall average of the three measured sasaran (S2, S3 =
+(2 × 20 − 18) / 20 = 110 %, S4 = 80 %) goes from 97,50 % to 288,125 / 3 = 96,04 %; indicators reaching their target
+go from 2 (IKM, KRIMINALITAS) to 1. The module takes 30–70 s (one cold build of the examples, drawing their
+charts, is most of it; the releases and builds after it come from the memo).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import urllib.request
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+import bagit
+import frictionless
+import pikepdf
+import pytest
+from conftest import tree_hashes
+from hypothesis import given
+from hypothesis import strategies as st
+from test_serve import _free_port, _get, _wait
+
+from lkjip_site import __version__
+from lkjip_site.archive.bag import make_bag_zip
+from lkjip_site.archive.manifest import read_manifest, tree_digest
+from lkjip_site.cli.main import main
+from lkjip_site.cli.scaffold import new_report
+from lkjip_site.output.changes import ChapterText, VersionData, compare, load_document, paragraphs, word_diff
+from lkjip_site.output.opendata import machine_number, to_json
+from lkjip_site.output.publish import LINK_MIN_BYTES, publish
+from lkjip_site.output.versions import suggest_version, version_key
+
+REPO = Path(__file__).resolve().parents[1]
+SLUG = "batu-sopang-2022"
+EPOCH_1 = "1707955200"  # 2024-02-15 00:00 UTC: release of 1.0
+EPOCH_2 = "1710460800"  # 2024-03-15 00:00 UTC: release of 1.1
+OLD = f"laporan/{SLUG}/1.0"
+NEW = f"laporan/{SLUG}/1.1"
+SENTENCE_OLD = "- Aparatur yang memahami SAKIP masih sedikit."
+SENTENCE_NEW = "- Aparatur yang memahami SAKIP masih sangat sedikit, terutama di tingkat seksi."
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@dataclass
+class Flow:
+    root: Path
+    runs: dict[str, Run] = field(default_factory=dict)
+    first_archive: dict[str, str] = field(default_factory=dict)  # arsip/<slug>/1.0 right after its release
+    first_build: dict[str, str] = field(default_factory=dict)  # build/laporan/<slug>/1.0 right after its release
+    before_refused: tuple[dict[str, str], dict[str, str]] = ({}, {})  # (arsip, build) before the refused release
+    after_refused: tuple[dict[str, str], dict[str, str]] = ({}, {})
+
+    @property
+    def build(self) -> Path:
+        return self.root / "build"
+
+    def archive(self, versi: str) -> Path:
+        return self.root / "arsip" / SLUG / versi
+
+
+def lkjip(root: Path, *args: str) -> Run:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([*args, "--situs", str(root)])
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def copy_examples(root: Path) -> Path:
+    root.mkdir(parents=True)
+    shutil.copyfile(REPO / "situs.yaml", root / "situs.yaml")
+    shutil.copytree(REPO / "content", root / "content")
+    return root
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def flow(tmp_path_factory: pytest.TempPathFactory) -> Flow:
+    root = copy_examples(tmp_path_factory.mktemp("arsip") / "situs")
+    report = root / "content" / "laporan" / SLUG
+    result = Flow(root)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("LKJIP_DEBUG", raising=False)
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH_1)
+        result.runs["terbit-1.0"] = lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
+        result.first_archive = tree_hashes(result.archive("1.0"))
+        result.first_build = tree_hashes(result.build / OLD)
+        result.runs["terbit-1.0-lagi"] = lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
+
+        edit(report / "data" / "indikator.yaml", "realisasi: {2022: 82}", "realisasi: {2022: 78.5}")
+        edit(report / "40-bab-4-penutup.md", SENTENCE_OLD, SENTENCE_NEW)
+        result.before_refused = (tree_hashes(root / "arsip"), tree_hashes(result.build))
+        result.runs["terbit-1.0-berbeda"] = lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
+        result.after_refused = (tree_hashes(root / "arsip"), tree_hashes(result.build))
+        result.runs["build-belum-naik"] = lkjip(root, "build", "--tanpa-pdf")
+
+        edit(report / "laporan.yaml", 'versi: "1.0"', 'versi: "1.1"')
+        edit(report / "laporan.yaml", "tanggal_terbit: 2023-02-28", "tanggal_terbit: 2023-03-15")
+        edit(report / "laporan.yaml", "catatan_versi: Terbitan pertama, disusun ulang dari dokumen cetak sebagai contoh.",
+             "catatan_versi: Realisasi IKM dikoreksi menjadi 78,5 sesuai laporan survei akhir.")
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH_2)
+        result.runs["terbit-1.1"] = lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
+
+        theme = root / "themes" / "default"
+        (theme / "static" / "css").mkdir(parents=True)
+        (theme / "static" / "css" / "site.css").write_text("body { background: #fee; }\n", encoding="utf-8")
+        (theme / "templates").mkdir(parents=True)
+        base = (REPO / "themes" / "default" / "templates" / "base.html").read_text(encoding="utf-8")
+        (theme / "templates" / "base.html").write_text(base.replace("</footer>", "<p>Tema baru</p></footer>"),
+                                                       encoding="utf-8")
+        result.runs["build-tema-baru"] = lkjip(root, "build", "--tanpa-pdf")
+        result.runs["verifikasi"] = lkjip(root, "verifikasi")
+    return result
+
+
+# ------------------------------------------------------------------------------------------------ release
+
+
+def test_release_stores_published_files_sources_and_manifest(flow: Flow) -> None:
+    assert flow.runs["terbit-1.0"].code == 0, flow.runs["terbit-1.0"].err
+    folder = flow.archive("1.0")
+    manifest = read_manifest((folder / "manifest.json").read_bytes())
+    # the exact published files of the version, as build/ held them right after the release
+    assert {f"situs/{e.path}": e.sha256 for e in manifest.situs} == {
+        k: v for k, v in flow.first_archive.items() if k.startswith("situs/")}
+    assert {e.path: e.sha256 for e in manifest.situs} == {
+        k: v for k, v in flow.first_build.items() if k != manifest.bagit.path}
+    assert {"index.html", "bab-4-penutup/index.html", "aset/css/site.css", "data-terbuka/datapackage.json",
+            "data/indikator.yaml"} <= {e.path for e in manifest.situs}
+    # the report folder as it was
+    source = REPO / "content" / "laporan" / SLUG
+    assert {f"sumber/{e.path}" for e in manifest.sumber} == {
+        f"sumber/{p.relative_to(source).as_posix()}" for p in source.rglob("*") if p.is_file()}
+    assert (folder / "sumber" / "data" / "indikator.yaml").read_bytes() == \
+        (source / "data" / "indikator.yaml").read_bytes()
+    assert manifest.sumber_sha256 == tree_digest(manifest.sumber)
+    assert all(e.ukuran == len((folder / "situs" / e.path).read_bytes()) for e in manifest.situs)
+    assert manifest.lkjip_site == __version__
+    assert manifest.diterbitkan == "2024-02-15T00:00:00Z"  # SOURCE_DATE_EPOCH
+    assert manifest.laporan["versi"] == "1.0" and manifest.laporan["slug"] == SLUG
+    assert manifest.bagit.path == f"{SLUG}-1.0-bagit.zip"
+    assert sorted(p.name for p in folder.iterdir()) == ["batu-sopang-2022-1.0-bagit.zip", "manifest.json", "situs",
+                                                         "sumber"]
+
+
+def test_release_again_unchanged_is_a_no_op(flow: Flow) -> None:
+    run = flow.runs["terbit-1.0-lagi"]
+    assert run.code == 0
+    assert "sudah diterbitkan dengan isi yang sama" in run.out
+
+
+def test_release_of_an_archived_number_with_other_content_fails_and_writes_nothing(flow: Flow) -> None:
+    run = flow.runs["terbit-1.0-berbeda"]
+    assert run.code == 1
+    assert (f"content/laporan/{SLUG}/laporan.yaml:6: galat: versi '1.0' sudah diterbitkan "
+            f"(arsip/{SLUG}/1.0, diterbitkan 15 Februari 2024)") in run.err
+    assert "berubah: 40-bab-4-penutup.md, data/indikator.yaml" in run.err
+    assert 'Naikkan versi, mis. versi: "1.1"' in run.err
+    assert flow.after_refused == flow.before_refused  # archive and build/ untouched
+
+
+def test_build_keeps_serving_the_release_and_warns_when_its_folder_was_edited(flow: Flow) -> None:
+    run = flow.runs["build-belum-naik"]
+    assert run.code == 0
+    assert (f"content/laporan/{SLUG}/laporan.yaml:6: peringatan: versi '1.0' sudah diterbitkan "
+            f"(arsip/{SLUG}/1.0, diterbitkan 15 Februari 2024) dan situs tetap menampilkan terbitan itu") in run.err
+
+
+# ------------------------------------------------------------------------------------------------ serving
+
+
+def test_both_versions_served_and_the_old_one_byte_for_byte_after_a_theme_change(flow: Flow) -> None:
+    assert flow.runs["terbit-1.1"].code == 0, flow.runs["terbit-1.1"].err
+    assert flow.runs["build-tema-baru"].code == 0, flow.runs["build-tema-baru"].err
+    assert (flow.build / "aset" / "css" / "site.css").read_text(encoding="utf-8") == "body { background: #fee; }\n"
+    assert "Tema baru" in (flow.build / "index.html").read_text(encoding="utf-8")  # the theme change took effect
+    assert tree_hashes(flow.build / OLD) == flow.first_build  # ... and changed no byte of 1.0
+    assert tree_hashes(flow.archive("1.0")) == flow.first_archive
+    new = tree_hashes(flow.build / NEW)
+    manifest = read_manifest((flow.archive("1.1") / "manifest.json").read_bytes())
+    assert new == {**{e.path: e.sha256 for e in manifest.situs}, manifest.bagit.path: manifest.bagit.sha256}
+    assert "Tema baru" not in (flow.build / NEW / "index.html").read_text(encoding="utf-8")
+    # each version carries its own stylesheet and links it relatively
+    page = (flow.build / OLD / "bab-4-penutup" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="\.\./aset/css/site\.css\?v=[0-9a-f]{10}"', page)
+    assert (flow.build / OLD / "aset" / "css" / "site.css").read_bytes() == \
+        (REPO / "themes" / "default" / "static" / "css" / "site.css").read_bytes()
+
+
+def test_landing_page_and_versions_file_list_every_version_newest_first(flow: Flow) -> None:
+    landing = (flow.build / "laporan" / SLUG / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<th scope="row"><a href="([^"]+)">([^<]+)</a>( <span class="tanda-terbaru">terbaru</span>)?',
+                      landing)
+    assert rows == [("1.1/", "1.1", ' <span class="tanda-terbaru">terbaru</span>'), ("1.0/", "1.0", "")]
+    assert "15 Maret 2023" in landing and "28 Februari 2023" in landing
+    assert "Realisasi IKM dikoreksi menjadi 78,5" in landing
+    assert 'href="1.1/perubahan/"' in landing
+    for versi in ("1.0", "1.1"):
+        bag = flow.build / "laporan" / SLUG / versi / f"{SLUG}-{versi}-bagit.zip"
+        assert f'href="{versi}/{bag.name}"' in landing
+        assert read_manifest((flow.archive(versi) / "manifest.json").read_bytes()).bagit.sha256 in landing
+    doc = json.loads((flow.build / "laporan" / SLUG / "versi.json").read_text(encoding="utf-8"))
+    assert doc["terbaru"] == "1.1"
+    assert [(v["versi"], v["url"], v["perubahan"], v["diarsipkan"]) for v in doc["versi"]] == [
+        ("1.1", "1.1/", "1.1/perubahan/", True), ("1.0", "1.0/", None, True)]
+    home = (flow.build / "index.html").read_text(encoding="utf-8")
+    assert f'href="laporan/{SLUG}/1.1/"' in home and f'href="laporan/{SLUG}/1.0/"' not in home
+
+
+def test_version_pages_load_the_notice_script_from_their_own_folder(flow: Flow) -> None:
+    page = (flow.build / OLD / "bab-4-penutup" / "index.html").read_text(encoding="utf-8")
+    tag = re.search(r'<script src="([^"]+)" data-versi="1\.0" data-versi-json="([^"]+)" defer></script>', page)
+    assert tag is not None
+    assert tag.group(1).startswith("../aset/js/versi.js?v=") and tag.group(2) == "../../versi.json"
+    assert "<script>" not in page  # nothing inline: a Content-Security-Policy without 'unsafe-inline' allows it
+
+
+# ------------------------------------------------------------------------------------------------ changes
+
+
+class _Rows(HTMLParser):
+    """Rows of every table on a page as lists of cell texts, per caption."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: dict[str, list[list[str]]] = {}
+        self.caption: str | None = None
+        self.cell: list[str] | None = None
+        self.row: list[str] = []
+        self.in_caption = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "caption":
+            self.in_caption, self.caption = True, ""
+        elif tag in ("td", "th"):
+            self.cell = []
+        elif tag == "tr":
+            self.row = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "caption":
+            self.in_caption = False
+            self.tables[self.caption or ""] = []
+        elif tag in ("td", "th") and self.cell is not None:
+            self.row.append("".join(self.cell).strip())
+            self.cell = None
+        elif tag == "tr" and self.caption is not None:
+            self.tables[self.caption].append(self.row)
+
+    def handle_data(self, data: str) -> None:
+        if self.in_caption:
+            self.caption = (self.caption or "") + data
+        elif self.cell is not None:
+            self.cell.append(data)
+
+
+def test_change_page_lists_exactly_what_changed(flow: Flow) -> None:
+    html = (flow.build / NEW / "perubahan" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Perubahan dari versi 1.0</h1>" in html
+    parser = _Rows()
+    parser.feed(html)
+    body = {caption: rows[1:] for caption, rows in parser.tables.items()}  # without the header row
+    ikm = "IKM Indeks Kepuasan Masyarakat (IKM)"
+    assert body == {
+        "Target, realisasi, capaian dan predikat yang berubah": [
+            [ikm, "Realisasi 2022", "82", "78,5", "-3,5"],
+            [ikm, "Capaian 2022", "102,50 %", "98,13 %", "-4,38 poin persen"],
+        ],
+        "Capaian rata-rata sasaran yang berubah": [
+            ["S2 Meningkatnya kualitas pelayanan publik kecamatan dan kelurahan", "Capaian rata-rata", "102,50 %",
+             "98,13 %", "-4,38 poin persen"],
+        ],
+        "Angka kunci, rata-rata dan jumlah yang berubah": [
+            ["Indikator mencapai target", "Nilai", "2", "1", "-1"],
+            ["Indikator belum mencapai target", "Nilai", "1", "2", "+1"],
+            ["Rata-rata capaian kinerja", "Nilai", "97,50 %", "96,04 %", "-1,46 poin persen"],
+            ["Indikator mencapai target sasaran S2", "Nilai", "1", "0", "-1"],
+            ["Indikator belum mencapai target sasaran S2", "Nilai", "0", "1", "+1"],
+        ],
+    }
+    # the one chapter whose text changed, word by word
+    assert re.findall(r'<h3 id="teks-([^"]+)">', html) == ["bab-4-penutup"]
+    paragraph = re.search(r'<p class="paragraf">(.*?)</p>', html, re.S).group(1)
+    assert re.sub(r'<span class="sr">[^<]*</span>', "", paragraph) == (
+        "- Aparatur yang memahami SAKIP masih <del>sedikit.</del><ins>sangat sedikit, terutama di tingkat "
+        "seksi.</ins>")
+    assert "Realisasi IKM dikoreksi menjadi 78,5" in html
+
+
+def test_report_page_links_its_change_page_and_every_version(flow: Flow) -> None:
+    page = (flow.build / NEW / "index.html").read_text(encoding="utf-8")
+    assert '<a href="perubahan/">Perubahan dari versi 1.0</a>' in page
+    assert '<a href="../">Semua versi laporan ini</a>' in page
+    assert "perubahan/" not in (flow.build / OLD / "index.html").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------------------------ fixity
+
+
+def test_bag_validates_with_bagit(flow: Flow, tmp_path: Path) -> None:
+    data = (flow.build / NEW / f"{SLUG}-1.1-bagit.zip").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        zf.extractall(tmp_path)
+    bag = bagit.Bag(str(tmp_path / f"{SLUG}-1.1"))
+    bag.validate()  # raises BagValidationError on any problem
+    assert bag.info["External-Identifier"] == f"laporan/{SLUG}/1.1"
+    assert bag.info["Bagging-Date"] == "2024-03-15"
+    assert set(bag.algorithms) == {"sha256", "sha512"}
+    payload = set(bag.payload_entries())
+    assert {"data/situs/index.html", "data/situs/perubahan/index.html", "data/situs/data-terbuka/datapackage.json",
+            "data/sumber/laporan.yaml", "data/sumber/data/indikator.yaml"} <= payload
+    assert (tmp_path / f"{SLUG}-1.1" / "data" / "situs" / "index.html").read_bytes() == \
+        (flow.build / NEW / "index.html").read_bytes()
+    # a changed byte inside the bag is caught by bagit itself
+    target = tmp_path / f"{SLUG}-1.1" / "data" / "sumber" / "laporan.yaml"
+    target.write_bytes(target.read_bytes() + b"#")
+    with pytest.raises(bagit.BagValidationError):
+        bagit.Bag(str(tmp_path / f"{SLUG}-1.1")).validate()
+
+
+def test_bag_zip_is_deterministic() -> None:
+    when = dt.datetime(2024, 2, 15, tzinfo=dt.timezone.utc)
+    args = ({"index.html": b"<p>1</p>", "a/b.csv": b"x,y\r\n"}, {"laporan.yaml": b"versi: 1\n"},
+            {"External-Identifier": "laporan/x/1"}, "x-1", when)
+    first = make_bag_zip(*args)
+    assert make_bag_zip(*args) == first
+    with zipfile.ZipFile(io.BytesIO(first)) as zf:
+        names = zf.namelist()
+        assert names == sorted(names)
+        assert {i.date_time for i in zf.infolist()} == {(2024, 2, 15, 0, 0, 0)}
+
+
+def test_verifikasi_passes_then_names_every_tampered_missing_and_extra_file(flow: Flow, tmp_path: Path) -> None:
+    assert flow.runs["verifikasi"].code == 0, flow.runs["verifikasi"].out
+    assert "Verifikasi berhasil: 2 versi terbitan" in flow.runs["verifikasi"].out
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+    archived = root / "arsip" / SLUG / "1.0" / "situs" / "bab-4-penutup" / "index.html"
+    archived.write_bytes(archived.read_bytes().replace(b"sedikit", b"banyak"))
+    (root / "build" / NEW / "data-terbuka" / "indikator.csv").unlink()
+    (root / "build" / OLD / "catatan.txt").write_text("tambahan", encoding="utf-8")
+    source = root / "arsip" / SLUG / "1.1" / "sumber" / "data" / "indikator.yaml"
+    source.write_bytes(source.read_bytes().replace(b"78.5", b"82"))
+    run = lkjip(root, "verifikasi")
+    assert run.code == 1
+    lines = [line for line in run.out.splitlines() if ": " in line]
+    assert lines == [
+        f"arsip/{SLUG}/1.0/situs/bab-4-penutup/index.html: berubah: SHA-256 tidak sama dengan manifest",
+        f"build/{OLD}/catatan.txt: berkas tambahan yang tidak ada di manifest",
+        f"arsip/{SLUG}/1.1/sumber/data/indikator.yaml: berubah: SHA-256 tidak sama dengan manifest",
+        f"build/{NEW}/data-terbuka/indikator.csv: hilang",
+    ]
+    assert "Verifikasi GAGAL: 4 berkas" in run.err
+    # a build never publishes a changed release: it stops, naming the file, and keeps the previous build
+    before = tree_hashes(root / "build")
+    build = lkjip(root, "build", "--tanpa-pdf")
+    assert build.code == 1
+    assert (f"arsip/{SLUG}/1.0/situs/bab-4-penutup/index.html:1: galat: berubah: SHA-256 tidak sama dengan "
+            "manifest") in build.err
+    assert tree_hashes(root / "build") == before
+
+
+# ------------------------------------------------------------------------------------------------ open data
+
+
+def test_datapackage_validates_with_frictionless(flow: Flow) -> None:
+    for folder in (flow.build / OLD / "data-terbuka", flow.build / NEW / "data-terbuka"):
+        report = frictionless.validate(str(folder / "datapackage.json"))
+        assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+    descriptor = json.loads((flow.build / NEW / "data-terbuka" / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["path"] for r in descriptor["resources"]] == ["indikator.csv", "sasaran.csv", "anggaran.csv",
+                                                            "angka-kunci.csv", "laporan.json"]
+
+
+def test_open_data_carries_machine_values(flow: Flow) -> None:
+    package = frictionless.Package(str(flow.build / NEW / "data-terbuka" / "datapackage.json"))
+    rows = package.get_resource("indikator").read_rows()
+    ikm = [r for r in rows if r["indikator_id"] == "IKM" and r["tahun"] == 2022]
+    assert len(ikm) == 1
+    assert (ikm[0]["target"], ikm[0]["realisasi"], ikm[0]["capaian"]) == (80, Decimal("78.5"), Decimal("98.125"))
+    assert ikm[0]["predikat"] == "Sangat Berhasil" and ikm[0]["periode"] == "tahunan"
+    rb = [r for r in rows if r["indikator_id"] == "RB" and r["tahun"] == 2022][0]
+    assert rb["capaian"] is None and rb["realisasi"] is None
+    assert rb["alasan_na"] == "realisasi tidak tersedia: Hasil penilaian mandiri tidak disajikan dalam LKjIP 2022"
+    sakip = [r for r in rows if r["indikator_id"] == "SAKIP" and r["tahun"] == 2022][0]
+    assert sakip["target_kualitatif"] == "B" and sakip["target"] is None
+    keys = {r["kunci"]: r for r in package.get_resource("angka-kunci").read_rows()}
+    assert keys["indikator.mencapai_target"]["nilai"] == 1  # the {nilai} path is the key
+    assert keys["capaian.rata_rata"]["nilai"] == Decimal("288.125") / 3  # unrounded, not the printed 96,04
+    assert keys["capaian.predikat"]["teks"] == "Sangat Berhasil" and keys["capaian.predikat"]["nilai"] is None
+    assert keys["capaian.rata_rata"]["definisi"].startswith("rerata per sasaran")
+    budget = package.get_resource("anggaran").read_rows()
+    assert all(r["kode_induk"] is None for r in budget if r["tingkat"] == "program")
+    total = load_document((flow.build / NEW / "data-terbuka" / "laporan.json").read_bytes())["anggaran"]
+    assert total["pagu"] == sum(r["pagu"] for r in budget if r["tingkat"] == "program")
+    # the old version keeps its own numbers
+    old = load_document((flow.build / OLD / "data-terbuka" / "laporan.json").read_bytes())
+    assert [r["realisasi"] for r in old["indikator"] if r["indikator_id"] == "IKM" and r["tahun"] == 2022] == [82]
+
+
+# ------------------------------------------------------------------------------------------------ small parts
+
+
+def test_version_order_is_natural_and_suggestions_go_above_every_release() -> None:
+    assert sorted(["1.10", "1.9", "2.0", "1.0"], key=version_key) == ["1.0", "1.9", "1.10", "2.0"]
+    assert suggest_version("1.0") == "1.1"
+    assert suggest_version("1.0", ["1.0", "1.1"]) == "1.2"
+    assert suggest_version("2") == "3"
+
+
+def test_word_diff_shows_changed_paragraphs_only() -> None:
+    old = "Satu dua tiga.\n\nEmpat lima\nenam.\n\n- butir a\n- butir b\n"
+    new = "Satu dua tiga.\n\nEmpat lima enam.\n\n- butir a\n- butir c\n"
+    assert paragraphs(new) == ["Satu dua tiga.", "Empat lima enam.", "- butir a", "- butir c"]
+    assert word_diff(old, new) == [[("sama", "- butir "), ("hapus", "b"), ("tambah", "c")]]  # re-wrap is no change
+    assert word_diff("a", "a") == []
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=None).filter(lambda d: abs(d.adjusted()) < 40))
+def test_open_data_numbers_round_trip_exactly(value: Decimal) -> None:
+    text = machine_number(value)
+    assert "e" not in text.lower()
+    assert load_document(to_json({"x": value}))["x"] == value
+
+
+def test_release_with_pdf_archives_the_pdf_with_its_open_data_attached(fresh_project: Path, epoch: None) -> None:
+    """The default release (with PDF) on the small scaffold report: the PDF is published, archived and in the bag,
+    and it carries the version's open data as PDF/A-3 attachments, byte for byte."""
+    run = lkjip(fresh_project, "terbitkan", "contoh-2023")
+    assert run.code == 0, run.err
+    folder = fresh_project / "arsip" / "contoh-2023" / "1.0"
+    manifest = read_manifest((folder / "manifest.json").read_bytes())
+    assert "contoh-2023-1.0.pdf" in {e.path for e in manifest.situs}
+    pdf = folder / "situs" / "contoh-2023-1.0.pdf"
+    assert pdf.read_bytes() == (fresh_project / "build" / "laporan" / "contoh-2023" / "1.0" / pdf.name).read_bytes()
+    with pikepdf.open(pdf) as doc:
+        attached = {name: spec.get_file().read_bytes() for name, spec in doc.attachments.items()}
+    for name in ("datapackage.json", "indikator.csv", "anggaran.csv", "laporan.json"):
+        assert attached[name] == (folder / "situs" / "data-terbuka" / name).read_bytes(), name
+    with zipfile.ZipFile(folder / manifest.bagit.path) as zf:
+        assert zf.read("contoh-2023-1.0/data/situs/contoh-2023-1.0.pdf") == pdf.read_bytes()
+    page = (fresh_project / "build" / "laporan" / "contoh-2023" / "1.0" / "index.html").read_text(encoding="utf-8")
+    pdf_link = page.index('href="contoh-2023-1.0.pdf"')
+    assert pdf_link < page.index('href="data-terbuka/indikator.csv"') < page.index('href="data/indikator.yaml"')
+    assert lkjip(fresh_project, "verifikasi").code == 0
+
+
+def test_serve_shows_released_versions_as_released(tmp_path: Path) -> None:
+    """``lkjip serve`` copies a released version byte for byte (no live-reload script added) next to the version
+    being written, which it rebuilds and reloads as usual. About 8 s."""
+    root = tmp_path / "situs"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH_1)
+        assert new_report(root, "contoh-2023") == 0
+        assert lkjip(root, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
+    released = root / "arsip" / "contoh-2023" / "1.0" / "situs"
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from lkjip_site.cli.main import main; sys.exit(main())", "serve",
+         "--situs", str(root), "--port", str(port)],
+        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH_1})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(lambda: _get(base + "/__lkjip_versi")[0] == 200)
+        page = urllib_bytes(f"{base}/laporan/contoh-2023/1.0/bab-1-pendahuluan/")
+        assert page == (released / "bab-1-pendahuluan" / "index.html").read_bytes()
+        assert b"__lkjip_muat_ulang" not in page
+        version = _get(base + "/__lkjip_versi")[1]
+        meta = root / "content" / "laporan" / "contoh-2023" / "laporan.yaml"
+        edit(meta, 'versi: "1.0"', 'versi: "1.1"')
+        _wait(lambda: _get(base + "/__lkjip_versi")[1] != version)
+        status, new = _get(f"{base}/laporan/contoh-2023/1.1/bab-1-pendahuluan/")
+        assert status == 200 and "/__lkjip_muat_ulang.js" in new
+        assert urllib_bytes(f"{base}/laporan/contoh-2023/1.0/bab-1-pendahuluan/") == page
+        assert "Perubahan dari versi 1.0" in _get(f"{base}/laporan/contoh-2023/1.1/perubahan/")[1]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def urllib_bytes(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read()
+
+
+def test_release_warns_about_an_unchanged_catatan_and_refuses_a_lower_number(fresh_project: Path, epoch: None) -> None:
+    meta = fresh_project / "content" / "laporan" / "contoh-2023" / "laporan.yaml"
+    assert lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
+    edit(meta, 'versi: "1.0"', 'versi: "1.1"')
+    run = lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf")
+    assert run.code == 0
+    assert ("content/laporan/contoh-2023/laporan.yaml:4: peringatan: catatan_versi sama dengan versi '1.0' yang "
+            "sudah terbit") in run.err
+    # ``lkjip check`` renders the landing and change pages like a build: links to archived files resolve
+    check = lkjip(fresh_project, "check")
+    assert check.code == 0 and "Pemeriksaan selesai: tidak ada galat." in check.out, check.out
+    edit(meta, 'versi: "1.1"', 'versi: "0.9"')
+    before = tree_hashes(fresh_project / "arsip"), tree_hashes(fresh_project / "build")
+    run = lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf")
+    assert run.code == 1
+    assert ("content/laporan/contoh-2023/laporan.yaml:4: galat: versi '0.9' lebih rendah dari versi '1.1' yang sudah "
+            'diterbitkan; nomor versi baru harus lebih tinggi, mis. versi: "1.2"') in run.err
+    assert (tree_hashes(fresh_project / "arsip"), tree_hashes(fresh_project / "build")) == before
+
+
+def _doc(indikator: list[dict], anggaran: dict | None = None) -> dict:
+    return {"format": "lkjip-data-terbuka/1", "indikator": indikator, "sasaran": [], "angka_kunci": [],
+            "anggaran": anggaran}
+
+
+def _ind(iid: str, realisasi: object, capaian: object, predikat: str = "Baik") -> dict:
+    return {"indikator_id": iid, "nama": f"Indikator {iid}", "tahun": 2023, "periode": "tahunan", "target": 100,
+            "target_kualitatif": "", "realisasi": realisasi, "realisasi_kualitatif": "", "capaian": capaian,
+            "predikat": predikat}
+
+
+def test_compare_lists_added_and_removed_indicators_budget_rows_and_chapters() -> None:
+    """Hand-made documents: what a change page must say when rows and chapters appear and disappear."""
+    leaf = {"kode": "7.01.01.2.01.0001", "nama": "Sub A", "pagu": 100, "realisasi": 90, "serapan": 90, "rincian": []}
+    gone = {"kode": "7.01.01.2.01.0002", "nama": "Sub B", "pagu": 50, "realisasi": 50, "serapan": 100, "rincian": []}
+    old = VersionData("1.0", dt.date(2024, 1, 31), _doc(
+        [_ind("A", 95, Decimal("95")), _ind("B", 50, Decimal("50"), "Kurang")],
+        {"pagu": 150, "realisasi": 140, "serapan": Decimal("93.33"), "program": [leaf, gone]}),
+        [ChapterText("bab-1", "BAB I Pendahuluan", "Teks."), ChapterText("lampiran", "Lampiran", "L.")])
+    new = VersionData("1.1", dt.date(2024, 2, 29), _doc(
+        [_ind("A", "", None, ""), _ind("C", 10, Decimal("10"), "Kurang")],
+        {"pagu": 100, "realisasi": 90, "serapan": 90, "program": [leaf]}),
+        [ChapterText("bab-1", "BAB I Latar Belakang", "Teks."), ChapterText("bab-2", "BAB II Baru", "B.")])
+    changes = compare(old, new)
+    assert changes.indikator_ditambahkan == ["C Indikator C"]
+    assert changes.indikator_dihapus == ["B Indikator B"]
+    assert [(c.subjek, c.besaran, c.lama, c.baru, c.selisih) for c in changes.indikator] == [
+        ("A Indikator A", "Realisasi 2023", "95", "–", ""),
+        ("A Indikator A", "Capaian 2023", "95,00 %", "–", ""),
+        ("A Indikator A", "Predikat 2023", "Baik", "–", ""),
+    ]
+    assert [(c.subjek, c.besaran, c.lama, c.baru, c.selisih) for c in changes.anggaran] == [
+        ("Total anggaran", "Pagu", "Rp 150", "Rp 100", "-Rp 50"),
+        ("Total anggaran", "Realisasi", "Rp 140", "Rp 90", "-Rp 50"),
+        ("Total anggaran", "Serapan", "93,33 %", "90,00 %", "-3,33 poin persen"),
+        ("7.01.01.2.01.0002 Sub B", "Baris", "ada", "dihapus", ""),
+    ]
+    assert [(b.id, b.status, b.judul_lama) for b in changes.bab] == [
+        ("bab-1", "judul", "BAB I Pendahuluan"), ("bab-2", "ditambahkan", ""), ("lampiran", "dihapus", "")]
+    assert not changes.empty
+    assert compare(old, old).empty
+
+
+def test_publish_links_the_same_large_bytes_instead_of_copying(tmp_path: Path) -> None:
+    """Each version carries its own fonts and bundle: the same bytes object is stored once on disk (hard links)."""
+    shared = os.urandom(LINK_MIN_BYTES)
+    equal_copy = bytes(bytearray(shared))  # equal bytes, another object: written on its own
+    publish({"a/1.0/aset/f.woff2": shared, "b/1.0/aset/f.woff2": shared, "c/aset/f.woff2": equal_copy,
+             "kecil-1": b"x", "kecil-2": b"x"}, tmp_path / "build")
+    out = tmp_path / "build"
+    assert (out / "a/1.0/aset/f.woff2").read_bytes() == (out / "b/1.0/aset/f.woff2").read_bytes() == shared
+    assert (out / "a/1.0/aset/f.woff2").stat().st_nlink == 2
+    assert (out / "c/aset/f.woff2").stat().st_nlink == 1
+    assert (out / "kecil-2").stat().st_nlink == 1
+
+
+@pytest.mark.parametrize("damage", ["{", '{"format": "lain"}', "tahun", "tanggal", "path"])
+def test_a_damaged_manifest_is_a_message_not_a_traceback(flow: Flow, tmp_path: Path, damage: str) -> None:
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+    path = root / "arsip" / SLUG / "1.0" / "manifest.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    if damage == "tahun":
+        doc["laporan"]["tahun"] = "dua ribu"
+    elif damage == "tanggal":
+        doc["laporan"]["tanggal_terbit"] = "31-01-2024"
+    elif damage == "path":
+        doc["situs"]["berkas"][0]["path"] = "../../situs.yaml"
+    text = damage if damage.startswith("{") else json.dumps(doc)
+    path.write_text(text, encoding="utf-8")
+    for command in (["verifikasi"], ["build", "--tanpa-pdf"]):
+        run = lkjip(root, *command)
+        assert run.code == 1, (command, run.err)
+        assert f"arsip/{SLUG}/1.0/manifest.json" in run.out + run.err

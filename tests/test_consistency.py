@@ -1,0 +1,360 @@
+"""Issue 12: every number agrees with every other number, across the site and the PDF.
+
+The fixture ``tests/fixtures/kecamatan-25`` is a kecamatan LKjIP written from the author guide alone, with the traps
+of the issue: 25 PK indicators, one qualitative (SAKIP), one negative (ADUAN), one without realisation (LKD), a
+tujuan-level IKM with quarterly targets, five programmes, program/kegiatan indicators outside the PK. It is built
+once with its PDF (about 25 s); every figure shown twice is compared across the site and the PDF, the figures are
+checked against hand computations, and the quarterly mistakes of the issue are planted and must be errors at the
+line of the value at fault.
+
+Hand computation of the fixture (capaian per indicator, positive R / T × 100, ADUAN negative (2T − R) / T × 100):
+
+* S1: PATEN 96,4/95 = 101,4737; ADUAN (20 − 12)/10 = 80; KTP 88,2/90 = 98; SPM 100; DARING 35,5/40 = 88,75;
+  INOV 4/3 = 133,3333 → S1 = 100,2595
+* S2: SAKIP B of BB on [D, C, CC, B, BB, A, AA] = 4/5 = 80; NEK 84,82/80 = 106,025; DOKREN 100; TLHP 92;
+  BMD 97,5/95 = 102,6316; IKKI 71,3/75 = 95,0667 → S2 = 95,9539
+* S3: LKD N/A (realisasi not available); MANDIRI 27,5/30 = 91,6667; APBDES 92,86; KUM 24/20 = 120;
+  MUSREN 48,5/60 = 80,8333; PKK 100 → S3 = 97,0720 (5 measured)
+* S4: TRANTIB 96; PERDA 93/90 = 103,3333; LINMAS 75/70 = 107,1429; KONFLIK 100; FKUB 100; BENCANA 90 → 99,4127
+* IKM (tujuan, not in any sasaran): 83,515/85 = 98,2529
+* per sasaran then across: (100,2595 + 95,9539 + 97,0720 + 99,4127) / 4 = 98,1745 → 98,17 %
+* reaching target (≥ 100): PATEN, SPM, INOV, NEK, DOKREN, BMD, KUM, PKK, PERDA, LINMAS, KONFLIK, FKUB = 12 of the
+  24 measured; 12 below (all Cukup Berhasil on the Banjar scale, [70, 100)); 1 N/A (LKD).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+import shutil
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from lkjip_site.build import BuildOptions, build, check, load_site
+from lkjip_site.cli.main import main
+from lkjip_site.core.diagnostics import ContentError, Diagnostics
+from lkjip_site.output.audit import HtmlSource, Shown, audit, audit_site, marks_in_html, normalise
+from lkjip_site.output.opendata import OpenDataSource
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "tests" / "fixtures" / "kecamatan-25"
+BASE = "laporan/sukamaju-2024/1.0/"
+PDF = BASE + "sukamaju-2024-1.0.pdf"
+IND = "content/laporan/sukamaju-2024/data/indikator.yaml"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+    root = tmp_path_factory.mktemp("kecamatan") / "situs"
+    shutil.copytree(FIXTURE, root)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1707955200")
+        result = build(BuildOptions(root=root, pdf=True, cache_dir=root / ".cache"), write=False)
+    return root, result
+
+
+def text_of(html: str) -> str:
+    """Visible text: inline marks (spans, links, emphasis) join their neighbours, other tags separate words."""
+    html = re.sub(r"<(script|svg|sup)\b.*?</\1>", " ", html, flags=re.S)
+    html = html.replace('<span class="catatan">', " ")  # a key figure's note is a block of its own
+    html = re.sub(r"</?(span|a|strong|em)\b[^>]*>", "", html)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def page(result, name: str) -> str:
+    return result.files[BASE + name].decode("utf-8")
+
+
+_PDF_TEXT: dict[int, list[str]] = {}
+
+
+def pdf_text(result) -> list[str]:
+    """The PDF's pages read back with pypdf (once per build: it takes a few seconds)."""
+    if id(result) not in _PDF_TEXT:
+        reader = PdfReader(io.BytesIO(result.files[PDF]))
+        _PDF_TEXT[id(result)] = [re.sub(r"\s+", " ", p.extract_text() or "") for p in reader.pages]
+    return _PDF_TEXT[id(result)]
+
+
+# ------------------------------------------------------------------------------------------------ one figure, one value
+
+
+def test_the_build_passed_its_own_audit_and_nothing_disagrees(built) -> None:
+    _root, result = built
+    assert result.diagnostics.errors == []
+    assert audit_site(result.site, result.files) == []
+
+
+def test_every_figure_shown_in_several_places_shows_one_value(built) -> None:
+    """Independently of the audit: group every mark of every page by figure; each figure has one text."""
+    _root, result = built
+    seen: dict[str, set[str]] = {}
+    places: dict[str, set[str]] = {}
+    for path, data in result.files.items():
+        if path.endswith(".html"):
+            for s in marks_in_html(path, data.decode("utf-8")):
+                value = re.sub(r"^Rp |\s%$", "", s.text.strip())
+                seen.setdefault(s.figure, set()).add(value)
+                places.setdefault(s.figure, set()).add(path)
+    several = {f for f, p in places.items() if len(p) > 1}
+    assert {"indikator.jumlah", "indikator.mencapai_target", "capaian.rata_rata", "anggaran.serapan",
+            "laporan.jumlah_indikator", "IKM.capaian", "LKD.capaian"} <= several
+    assert {f: v for f, v in seen.items() if len(v) > 1} == {}
+
+
+def test_the_counts_of_the_issue_now_agree_and_say_which_set(built) -> None:
+    _root, result = built
+    report = text_of(page(result, "index.html"))
+    ikhtisar = text_of(page(result, "ikhtisar-eksekutif/index.html"))
+    bab3 = text_of(page(result, "bab-3-akuntabilitas-kinerja/index.html"))
+    # key figures: the set (25 PK indicators), 12 of the 24 measured reach the target, 1 N/A
+    assert "Jumlah indikator 25 indikator Perjanjian Kinerja" in report
+    assert "Indikator mencapai target 12 dari 24 indikator terukur, capaian ≥ 100 %; 1 tidak terukur (N/A)" in report
+    # the chart summary reads the same figures (it counted its own 23 rows before)
+    assert ("Dari 25 indikator Perjanjian Kinerja, 24 terukur; 12 di antaranya mencapai atau melampaui target "
+            "(capaian ≥ 100 %). 1 indikator N/A") in bab3
+    # the chart of one sasaran says it counts that sasaran
+    assert "Dari 6 indikator sasaran S3, 5 terukur; 2 di antaranya mencapai" in bab3
+    # narrative: laporan.jumlah_indikator, predikat counts 12 + 12 (+ 1 N/A) = 25
+    assert "Perjanjian Kinerja tahun 2024 memuat 25 indikator" in ikhtisar
+    assert "Sebanyak 12 indikator berpredikat Berhasil dan 12 berpredikat Cukup Berhasil" in ikhtisar
+    assert "rata-rata capaiannya 98,17 %" in bab3
+    # the averages: per sasaran, then across (98,1745) and per sasaran S1 (100,2595), S3 (97,0720)
+    assert "Rata-rata capaian kinerja 98,17 % Cukup Berhasil; rerata per sasaran, lalu antar-sasaran" in report
+    assert "Capaian sasaran pelayanan publik adalah 100,26 %" in bab3
+    assert "Capaian sasaran keberdayaan masyarakat adalah 97,07 %" in bab3
+
+
+def test_chart_shows_every_indicator_and_marks_na_instead_of_dropping_the_bar(built) -> None:
+    _root, result = built
+    html = page(result, "bab-3-akuntabilitas-kinerja/index.html")
+    figure = html[html.index('id="grafik-capaian"'):]
+    svg = figure[:figure.index("</svg>")]
+    assert len(re.findall(r'aria-roledescription="batang"', svg)) == 24  # SAKIP (a grade) included
+    na = re.findall(r'<text aria-label="([^"]*)"[^>]*aria-roledescription="tanda N/A"', svg)
+    assert na == ["Persentase lembaga kemasyarakatan desa yang aktif; target 80 %; realisasi N/A; capaian N/A: "
+                  "realisasi tidak tersedia: Pendataan lembaga kemasyarakatan desa oleh DPMD belum selesai"]
+    summary = figure[figure.index('<p class="grafik-ringkasan">'):figure.index("</p>")]
+    assert '<span data-angka="indikator.jumlah">25</span>' in summary  # the model's figure, marked for the audit
+
+
+def test_average_rows_only_where_they_average_the_rows_shown(built) -> None:
+    _root, result = built
+    html = page(result, "bab-3-akuntabilitas-kinerja/index.html")
+
+    def table(tid: str) -> str:
+        start = html.index(f'<table id="{tid}"')
+        return html[start:html.index("</div>", start)]
+
+    tujuan = table("ikm-tujuan")  # one tujuan indicator: no organisation average under it
+    assert "<tfoot>" not in tujuan and "Tanpa baris rata-rata" in tujuan
+    s1 = text_of(table("capaian-s1"))
+    assert "Rata-rata capaian sasaran S1 (rerata 6 indikator terukur) 100,26 %" in s1
+    semua = text_of(table("capaian-semua"))  # the IKM row is shown but not averaged: the label says so
+    assert ("Rata-rata capaian kinerja (rerata per sasaran, lalu antar-sasaran; 1 indikator di luar sasaran tidak "
+            "ikut) 98,17 %") in semua
+    assert "indikator di luar sasaran tidak ikut: IKM" in semua
+
+
+def test_na_is_one_way_with_its_reason(built) -> None:
+    _root, result = built
+    bab3 = page(result, "bab-3-akuntabilitas-kinerja/index.html")
+    ikhtisar = page(result, "ikhtisar-eksekutif/index.html")
+    reason = "realisasi tidak tersedia: Pendataan lembaga kemasyarakatan desa oleh DPMD belum selesai"
+    # table: "N/A", the reason as a title and as a numbered note
+    assert f'<td title="{reason}" data-angka="LKD.capaian" class="angka na">N/A<sup class="na-ref">' in bab3
+    assert f'<sup>1</sup> N/A: {reason}</li>' in bab3
+    # narrative: "N/A" with the reason (a title; the PDF's footnote)
+    assert f'<span class="na" data-angka="LKD.capaian" title="{reason}">N/A</span>' in ikhtisar
+    # no dash printed for a value anywhere: a dash would read as nil
+    for name in ("ikhtisar-eksekutif/index.html", "bab-3-akuntabilitas-kinerja/index.html"):
+        assert not re.search(r'class="[^"]*\bna\b[^"]*">\u2013', page(result, name))
+    # PDF: the table's notes and the narrative's footnote
+    text = " ".join(pdf_text(result))
+    assert f"1 N/A: {reason}" in text
+    assert f"1. N/A: {reason}" in text  # the footnote of "belum dapat dinilai: N/A¹" in the Ikhtisar
+
+
+def test_pdf_prints_headers_on_every_page_of_a_table_and_its_footer_once(built) -> None:
+    _root, result = built
+    pages = pdf_text(result)
+    header = "No Sasaran strategis Indikator kinerja Satuan Target Realisasi Capaian Predikat"
+    caption = "Tabel 3.1 Capaian Seluruh Indikator Kinerja Tahun 2024"
+    first = next(i for i, p in enumerate(pages) if f"{caption} {header}" in p)  # not the Daftar Tabel
+    footer = "Rata-rata capaian kinerja (rerata per sasaran, lalu antar-sasaran; 1 indikator di luar sasaran"
+    last = next(i for i in range(first, len(pages)) if footer in pages[i])
+    assert last > first  # the 25-row table runs over a page break ...
+    assert all(header in pages[i] for i in range(first, last + 1))  # ... its header repeated on every page ...
+    assert [i for i, p in enumerate(pages) if footer in p and first <= i <= last] == [last]  # ... footer once
+    # in the whole PDF: two tables with the organisation average (Ikhtisar, BAB III), each printed once
+    assert sum(p.count(footer) for p in pages) == 2
+    assert sum(p.count("Jumlah anggaran Perjanjian Kinerja") for p in pages) == 1
+
+
+# ------------------------------------------------------------------------------------------------ quarterly mistakes
+
+
+def planted(tmp_path: Path, replacements: list[tuple[str, str]], extra: str = "") -> Path:
+    root = tmp_path / "situs"
+    shutil.copytree(FIXTURE, root)
+    path = root / IND
+    text = path.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text + extra, encoding="utf-8")
+    return root
+
+
+def line_of(root: Path, needle: str) -> int:
+    lines = (root / IND).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+
+def errors_of(root: Path) -> list[tuple[int, str]]:
+    with pytest.raises(ContentError) as exc:
+        check(BuildOptions(root=root, use_cache=False))
+    return [(d.line, d.message) for d in exc.value.diagnostics.errors if d.file == IND]
+
+
+SUB_KEGIATAN = """  - id: SK0001
+    nama: Jumlah dokumen perencanaan perangkat daerah yang tersusun tepat waktu
+    satuan: "%"
+    polaritas: positif
+    jenis: sub_kegiatan
+    agregasi: terakhir
+    target:
+      2024:
+        tahunan: 100
+        tw1: 25
+        tw2: 25
+        tw3: 25
+        tw4: 25
+    realisasi: {2024: 100}
+"""
+
+
+def test_each_planted_quarterly_mistake_is_an_error_at_its_line(tmp_path: Path) -> None:
+    """The issue's traps, at four levels: tujuan (IKM), kegiatan (K01), program (P01), sub kegiatan (SK0001)."""
+    root = planted(tmp_path, [
+        # tujuan-level IKM, annual report, quarters only: the site used to take 25 and publish 334,06 %
+        ("2024: {tahunan: 85, tw1: 85, tw2: 85, tw3: 85, tw4: 85}", "2024: {tw1: 20, tw2: 20, tw3: 20, tw4: 25}"),
+        # a kegiatan percentage (agregasi terakhir) split 25/25/25/25 = 100
+        ("2024: {tahunan: 100, tw1: 100, tw2: 100, tw3: 100, tw4: 100}",
+         "2024: {tahunan: 100, tw1: 25, tw2: 25, tw3: 25, tw4: 25}"),
+        # a program count (agregasi jumlah) whose quarters do not add up to the annual target
+        ("2024: {tahunan: 12, tw1: 3, tw2: 3, tw3: 3, tw4: 3}", "2024: {tahunan: 12, tw1: 3, tw2: 3, tw3: 3, tw4: 2}"),
+    ], extra=SUB_KEGIATAN)
+    found = errors_of(root)
+    ikm = line_of(root, "2024: {tw1: 20, tw2: 20, tw3: 20, tw4: 25}")
+    k01 = line_of(root, "2024: {tahunan: 100, tw1: 25")
+    p01 = line_of(root, "2024: {tahunan: 12, tw1: 3")
+    sk_tw1 = line_of(root, "        tw1: 25")
+    assert sorted(line for line, _ in found) == [ikm, p01, k01, sk_tw1]
+    messages = dict(found)
+    assert "IKM: target 2024 hanya ditulis per triwulan (20/20/20/25) tanpa target tahunan" in messages[ikm]
+    assert "K01 (agregasi 'terakhir')" in messages[k01] and "25 + 25 + 25 + 25 = 100" in messages[k01]
+    assert "P01 (agregasi 'jumlah')" in messages[p01] and "3 + 3 + 3 + 2 = 11" in messages[p01]
+    assert "SK0001 (agregasi 'terakhir')" in messages[sk_tw1] and "25 + 25 + 25 + 25 = 100" in messages[sk_tw1]
+    # never a silent pick: the model has no annual target for IKM, so its capaian is N/A, not 334,06 %
+    diags = Diagnostics()
+    site = load_site(BuildOptions(root=root), diags)
+    ikm_result = site.reports[0].computed.indikator["IKM"]
+    assert ikm_result.target is None and ikm_result.capaian.value is None
+    assert not any("334,06" in d.message for d in diags.items)
+
+
+def test_the_tujuan_index_split_20_20_20_25_is_an_error_with_the_sum(tmp_path: Path) -> None:
+    root = planted(tmp_path, [("2024: {tahunan: 85, tw1: 85, tw2: 85, tw3: 85, tw4: 85}",
+                               "2024: {tahunan: 85, tw1: 20, tw2: 20, tw3: 20, tw4: 25}")])
+    [(line, message)] = errors_of(root)
+    assert line == line_of(root, "tw1: 20, tw2: 20")
+    assert message.startswith("IKM (agregasi 'terakhir'): target triwulan 2024 dijumlahkan menjadi target tahunan: "
+                              "20 + 20 + 20 + 25 = 85.")
+
+
+# ------------------------------------------------------------------------------------------------ the audit itself
+
+
+def test_audit_names_every_place_of_a_disagreeing_figure(built) -> None:
+    _root, result = built
+    files = dict(result.files)
+    files[BASE + "index.html"] = files[BASE + "index.html"].replace(
+        b'<span data-angka="indikator.jumlah">25</span>', b'<span data-angka="indikator.jumlah">23</span>')
+    [(place, message)] = audit_site(result.site, files)
+    assert place == BASE + "index.html"
+    assert message.startswith("angka 'indikator.jumlah' (Jumlah indikator) tidak sama di semua tempat: model 25; "
+                              f"tampil '23' di {BASE}index.html; '25' di ")  # the place that differs comes first
+    assert "bab-3-akuntabilitas-kinerja/index.html" in message
+
+
+def test_open_data_is_audited_unrounded(built) -> None:
+    """The open data (issue 11) is a Source of the audit: its machine values are compared with the model unrounded."""
+    _root, result = built
+    assert audit_site(result.site, result.files, sources=[OpenDataSource()]) == []
+    keys = BASE + "data-terbuka/angka-kunci.csv"
+    rows = result.files[keys].decode("utf-8").split("\r\n")
+    [avg] = [i for i, r in enumerate(rows) if r.startswith("capaian.rata_rata,")]
+    value = rows[avg].split(",")[2]
+    assert "." in value and len(value.split(".")[1]) > 2  # unrounded, the way a machine reads it
+    rounded = str(round(Decimal(value), 2))
+    files = {keys: result.files[keys].replace(value.encode(), rounded.encode())}
+    [(place, message)] = audit_site(result.site, files, sources=[OpenDataSource()])
+    assert place == f"{keys} baris {avg + 1}"
+    assert message.startswith("angka 'capaian.rata_rata' (Rata-rata capaian kinerja) tidak sama di semua tempat")
+    budget = BASE + "data-terbuka/anggaran.csv"
+    text = result.files[budget].decode("utf-8")
+    pagu = text.split("\r\n")[1].split(",")[4]
+    files = {budget: text.replace("," + pagu + ",", "," + str(int(pagu) + 1) + ",", 1).encode()}
+    [(place, message)] = audit_site(result.site, files, sources=[OpenDataSource()])
+    assert place == f"{budget} baris 2" and ".pagu'" in message
+
+
+def test_unknown_mark_is_reported(built) -> None:
+    _root, result = built
+    reports = {r.url: r for r in result.site.reports}
+    [(_, message)] = audit(reports, [Shown(BASE, "indikator.jumlahh", "25", "x.html")])
+    assert "angka 'indikator.jumlahh' ditandai, tetapi tidak ada di model laporan" in message
+
+
+def test_audit_on_every_example_and_the_benchmark_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The repository's examples and a small generated corpus: every page's figures agree with the model."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    spec = importlib.util.spec_from_file_location("corpus", REPO / "benchmarks" / "corpus.py")
+    assert spec and spec.loader
+    corpus = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "corpus", corpus)  # its dataclasses look their module up
+    spec.loader.exec_module(corpus)
+    assert corpus.main([str(tmp_path / "korpus"), "--n", "2"]) == 0
+    for root in (REPO, tmp_path / "korpus", REPO / "tests" / "fixtures" / "golden-report",
+                 REPO / "tests" / "fixtures" / "pdf"):
+        result = build(BuildOptions(root=root, pdf=False, cache_dir=tmp_path / "cache"), write=False)
+        marks = sum(len(marks_in_html(p, d.decode("utf-8"))) for p, d in result.files.items() if p.endswith(".html"))
+        assert marks > 50, root  # the pages do mark their figures
+        assert audit_site(result.site, result.files, sources=[HtmlSource(), OpenDataSource()]) == [], root
+
+
+def test_lkjip_check_runs_the_audit_and_names_the_places(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A site theme whose key figures recount the indicators (as the chart summary once did) fails ``lkjip check``."""
+    root = tmp_path / "situs"
+    shutil.copytree(FIXTURE, root)
+    override = root / "themes" / "default" / "templates" / "partials" / "key_figures.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('<p>Dari <span data-angka="indikator.jumlah">{{ report.computed.indikator|length }}</span> '
+                        "indikator</p>\n", encoding="utf-8")
+    assert main(["check", "--situs", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert (f"{BASE}index.html:1: galat: angka 'indikator.jumlah' (Jumlah indikator) tidak sama di semua tempat: "
+            f"model 25; tampil '27' di {BASE}index.html; '25' di ") in err  # 25 PK + 2 program/kegiatan indicators
+
+
+def test_units_aside_a_negative_amount_is_the_same_figure() -> None:
+    """An overspent line's sisa: "-Rp 50.000.000" in a sentence and "-50.000.000" under a "(Rp)" column agree."""
+    assert normalise("-Rp 50.000.000") == normalise("-50.000.000") == "-50.000.000"
+    assert normalise("Rp\u00a02.421.570.000") == "2.421.570.000" and normalise("92,86 %") == "92,86"
+    assert normalise("-Rp 5") != normalise("Rp 5")

@@ -1,0 +1,262 @@
+"""Audit: every kind of message names the file and the line of the key or value at fault, and says what to write.
+
+One case per message kind: a single edit of the scaffold report (``lkjip new``, year 2023), then ``lkjip check``; the
+expected ``file:line: galat|peringatan: ...`` was worked out by hand from the scaffold files (listed in
+``tests/test_malformed.py``'s docstring; the lines an edit adds are given in each case's comment). Every finding code
+of the catalogue in ``compute/check.py`` has a case here, or is listed in ``UNREACHABLE`` with the reason no content
+file can produce it. Load-stage kinds (YAML, schema, references, links) are covered by ``tests/test_malformed.py``;
+here are the ones issue 10 added or moved: numbers typed by hand, did-you-mean for unknown names, unclosed brackets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from test_malformed import ANGGARAN, BAB3, INDIKATOR, LAPORAN, PK, RENSTRA, R, SITUS, append, chain, replace, write
+
+from lkjip_site.cli.main import main
+from lkjip_site.compute import check as check_module
+
+pytestmark = pytest.mark.usefixtures("epoch")
+
+IKM = f"{R}/data/ikm.yaml"
+NINE = "".join(f"  - {{kode: U{i}, nama: Unsur {i}, nilai: 3.2}}\n" for i in range(1, 10))
+LEAF_END = "            realisasi: 95000000\n"  # line 13 of anggaran.yaml, the last line
+
+
+@dataclass
+class Case:
+    id: str
+    apply: Callable[[Path], None]
+    file: str
+    line: int
+    severity: str  # "galat" or "peringatan"
+    says: str
+    kode: str = ""  # the finding code of compute/check.py, when the message is a finding
+
+
+CASES = [
+    # ------------------------------------------------------------------ findings (compute/check.py catalogue)
+    # indikator.yaml lines 10-12 appended: tertulis / 2023 / capaian; 82,5 / 80 = 103,125 %
+    Case("capaian-tertulis", append(INDIKATOR, "    tertulis:\n      2023:\n        capaian: 100\n"), INDIKATOR, 12,
+         "peringatan", "capaian tertulis 100,00 % berbeda dengan hasil perhitungan 103,13 %", "capaian-tertulis"),
+    Case("predikat-tertulis", append(INDIKATOR, "    tertulis:\n      2023:\n        predikat: Sedang\n"), INDIKATOR, 12,
+         "peringatan", "predikat tertulis 'Sedang' berbeda dengan hasil perhitungan 'Sangat Tinggi'",
+         "predikat-tertulis"),
+    Case("predikat-bukan-skala", append(INDIKATOR, "    tertulis:\n      2023:\n        predikat: Hebat\n"), INDIKATOR,
+         12, "peringatan", "predikat tertulis 'Hebat' tidak ada pada skala", "predikat-bukan-skala"),
+    # anggaran.yaml line 6: inserted after "sasaran: S1" (line 5) of program 7.01.02 (line 3)
+    Case("pagu-induk", replace(ANGGARAN, "    sasaran: S1\n", "    sasaran: S1\n    pagu_tertulis: 1\n"), ANGGARAN, 6,
+         "peringatan", "7.01.02: pagu tertulis Rp 1 berbeda dengan jumlah rinciannya", "pagu-induk"),
+    Case("realisasi-induk", replace(ANGGARAN, "    sasaran: S1\n", "    sasaran: S1\n    realisasi_tertulis: 1\n"),
+         ANGGARAN, 6, "peringatan", "7.01.02: realisasi tertulis Rp 1 berbeda", "realisasi-induk"),
+    # anggaran.yaml lines 14-16 appended: total_tertulis / pagu / realisasi
+    Case("total-tertulis", append(ANGGARAN, "total_tertulis:\n  pagu: 5\n  realisasi: 95000000\n"), ANGGARAN, 15,
+         "peringatan", "Total anggaran: pagu tertulis Rp 5 berbeda dengan jumlah program", "total-tertulis"),
+    # anggaran.yaml line 15: the first jenis_belanja row (line 14 is the key)
+    Case("jenis-belanja-total", append(ANGGARAN, "jenis_belanja:\n  - {jenis: pegawai, pagu: 1, realisasi: 1}\n"),
+         ANGGARAN, 15, "galat", "jumlah pagu per jenis belanja Rp 1 berbeda dengan total pagu program",
+         "jenis-belanja-total"),
+    # anggaran.yaml: line 14 gives the first sub kegiatan a jenis; the second (line 15) has none
+    Case("jenis-belanja-sebagian",
+         replace(ANGGARAN, LEAF_END, LEAF_END + "            jenis_belanja: pegawai\n          - kode: 7.01.02.2.01.0002\n"
+                                    "            nama: Sub dua\n            pagu: 5\n            realisasi: 5\n"),
+         ANGGARAN, 15, "peringatan", "1 sub kegiatan belum memiliki jenis_belanja, yang pertama 7.01.02.2.01.0002",
+         "jenis-belanja-sebagian"),
+    # realisasi (line 13) against its quarters (line 14)
+    Case("realisasi-triwulan",
+         replace(ANGGARAN, LEAF_END, LEAF_END + "            realisasi_tw: {tw1: 1, tw2: 1, tw3: 1, tw4: 1}\n"),
+         ANGGARAN, 13, "galat", "realisasi Rp 95.000.000 berbeda dengan jumlah realisasi triwulan TW 1–4 Rp 4",
+         "realisasi-triwulan"),
+    Case("serapan-lebih", replace(ANGGARAN, "realisasi: 95000000", "realisasi: 150000000"), ANGGARAN, 13,
+         "peringatan", "realisasi Rp 150.000.000 melebihi pagu Rp 100.000.000", "serapan-lebih"),
+    # laporan.yaml lines 19-25: a scale with a gap; its id "celah:" is line 21
+    Case("skala", append(LAPORAN, "skala_predikat: celah\nskala:\n  celah:\n    nama: Skala Bercelah\n    kelas:\n"
+                                  "      - {label: Baik, min: 80}\n      - {label: Kurang, min: 0, max: 70}\n"),
+         LAPORAN, 21, "galat", "celah", "skala"),
+    # laporan.yaml line 19: the report names a scale that does not exist
+    Case("skala-tidak-dikenal", append(LAPORAN, "skala_predikat: permendagri-86\n"), LAPORAN, 19, "galat",
+         "Skala predikat 'permendagri-86' tidak dikenal; mungkin maksudnya 'permendagri-86-2017'",
+         "skala-tidak-dikenal"),
+    # the site's scale id (situs.yaml line 6), inherited by the report: reported where it is written
+    Case("skala-situs-tidak-dikenal", replace(SITUS, "skala_predikat: permendagri-86-2017", "skala_predikat: banjarr"),
+         SITUS, 6, "galat", "Skala predikat 'banjarr' tidak dikenal; mungkin maksudnya 'banjar'", "skala-tidak-dikenal"),
+    # indikator.yaml line 7: quarterly targets that add up to the annual one of a non-additive indicator
+    Case("triwulan-dibagi",
+         replace(INDIKATOR, "      2023: 80\n", "      2023: {tahunan: 80, tw1: 20, tw2: 20, tw3: 20, tw4: 20}\n"),
+         INDIKATOR, 7, "galat", "IKU1", "triwulan-dibagi"),
+    # indikator.yaml line 7: quarterly targets only, in an annual report (the program never picks one of them)
+    Case("triwulan-tanpa-tahunan",
+         replace(INDIKATOR, "      2023: 80\n", "      2023: {tw1: 80, tw2: 80, tw3: 80, tw4: 80}\n"),
+         INDIKATOR, 7, "galat", "IKU1: target 2023 hanya ditulis per triwulan (80/80/80/80) tanpa target tahunan",
+         "triwulan-tanpa-tahunan"),
+    # indikator.yaml line 7: an index ('terakhir') whose TW IV target is not the annual one
+    Case("triwulan-agregasi",
+         replace(INDIKATOR, "      2023: 80\n", "      2023: {tahunan: 80, tw1: 70, tw2: 75, tw3: 78, tw4: 79}\n"),
+         INDIKATOR, 7, "galat", "target TW IV 79 tidak sama dengan target tahunan 80", "triwulan-agregasi"),
+    # indikator.yaml: a kualitatif list inserted as line 6 moves "2023: 80" (a number) to line 8
+    Case("satuan-berbeda", replace(INDIKATOR, "    polaritas: positif\n", "    polaritas: positif\n    kualitatif: [A, B]\n"),
+         INDIKATOR, 8, "galat", "IKU1 tahun 2023: target berupa angka", "satuan-berbeda"),
+    # anggaran.yaml lines 14-15: output target a number, realisasi_output (line 15) a grade
+    Case("satuan-berbeda-keluaran",
+         replace(ANGGARAN, LEAF_END, LEAF_END + "            target: 10\n            realisasi_output: B\n"),
+         ANGGARAN, 15, "galat", "target keluaran berupa angka sedangkan realisasi keluaran berupa kualitatif",
+         "satuan-berbeda"),
+    # laporan.yaml line 2: a title naming last year
+    Case("judul-tahun", replace(LAPORAN, "tahun: 2023\n", "judul: LKjIP Kecamatan Contoh Tahun 2022\ntahun: 2023\n"),
+         LAPORAN, 2, "peringatan", "judul laporan menyebut tahun 2022", "judul-tahun"),
+    Case("target-nol", replace(INDIKATOR, "      2023: 80\n", "      2023: 0\n"), INDIKATOR, 7, "peringatan",
+         "IKU1: target 2023 bernilai 0", "target-nol"),
+    # no target for 2023: at "target:" (line 6), where the year is missing
+    Case("target-tidak-ada", replace(INDIKATOR, "      2023: 80\n", "      2022: 80\n"), INDIKATOR, 6, "peringatan",
+         "IKU1: tidak ada target tahun 2023", "target-tidak-ada"),
+    # no realisasi key at all: at the indicator (its id, line 2)
+    Case("realisasi-kosong", replace(INDIKATOR, "    realisasi:\n      2023: 82.5\n", ""), INDIKATOR, 2, "peringatan",
+         "IKU1: realisasi 2023 belum diisi", "realisasi-kosong"),
+    # laporan.yaml line 18: penandatanganan.tanggal (not line 1 of the file)
+    Case("ttd-sebelum-periode", replace(LAPORAN, "tanggal: 2024-01-31", "tanggal: 2023-12-01"), LAPORAN, 18,
+         "peringatan", "laporan ditandatangani 1 Desember 2023, sebelum periode", "ttd-sebelum-periode"),
+    # laporan.yaml line 5: tanggal_terbit
+    Case("terbit-sebelum-ttd", replace(LAPORAN, "tanggal_terbit: 2024-02-15", "tanggal_terbit: 2024-01-15"), LAPORAN, 5,
+         "peringatan", "tanggal terbit 15 Januari 2024 lebih awal dari tanggal penandatanganan", "terbit-sebelum-ttd"),
+    Case("tahun-pk", replace(PK, "tahun: 2023", "tahun: 2022"), PK, 1, "galat", "Perjanjian Kinerja tahun 2022",
+         "tahun-pk"),
+    Case("tahun-anggaran", replace(ANGGARAN, "tahun: 2023", "tahun: 2022"), ANGGARAN, 1, "galat",
+         "data anggaran tahun 2022", "tahun-anggaran"),
+    # ikm.yaml: "tahun:" is line 2 (after responden), not the file's first line
+    Case("tahun-ikm", write(IKM, "responden: 10\ntahun: 2022\nunsur:\n" + NINE), IKM, 2, "galat", "data IKM tahun 2022",
+         "tahun-ikm"),
+    # ikm.yaml: U9 written as U1 (lines 3..11 are the nine); reported at "unsur:" (line 2)
+    Case("ikm-unsur", write(IKM, "tahun: 2023\nunsur:\n" + NINE.replace("U9,", "U1,")), IKM, 2, "galat",
+         "IKM harus memuat tepat sembilan unsur U1–U9", "ikm-unsur"),
+    # ikm.yaml: U4 (line 6) with an NRR of 4,5
+    Case("ikm-nilai", write(IKM, "tahun: 2023\nunsur:\n" + NINE.replace("Unsur 4, nilai: 3.2", "Unsur 4, nilai: 4.5")), IKM, 6,
+         "galat", "nilai unsur U4 4,50 di luar rentang 1–4", "ikm-nilai"),
+    # bab 3 line 9: another instansi's name left in the narrative
+    Case("nama-instansi", replace(BAB3, "Indikator {nilai}`IKU1.nama` mencapai",
+                                  "Kecamatan Sukamaju melaporkan indikator {nilai}`IKU1.nama` mencapai"),
+         BAB3, 9, "peringatan", "Kecamatan Sukamaju", "nama-instansi"),
+    # bab 3 line 13: a percentage typed instead of referenced
+    Case("angka-diketik", replace(BAB3, "({nilai}`anggaran.serapan`).", "({nilai}`anggaran.serapan`), naik 12,34 %."),
+         BAB3, 13, "peringatan", "12,34 %", "angka-diketik"),
+    # anggaran.yaml line 10: the sub kegiatan code
+    Case("kode-format", replace(ANGGARAN, "- kode: 7.01.02.2.01.0001", "- kode: 7.01.02.2.01.00001"), ANGGARAN, 10,
+         "galat", "kode sub kegiatan '7.01.02.2.01.00001' tidak sesuai format", "kode-format"),
+    Case("kode-induk", replace(ANGGARAN, "- kode: 7.01.02.2.01.0001", "- kode: 7.01.03.2.01.0001"), ANGGARAN, 10,
+         "galat", "tidak diawali kode induknya '7.01.02.2.01'", "kode-induk"),
+    Case("kode-lama", replace(ANGGARAN, "- kode: 7.01.02.2.01.0001", "- kode: 7.01.02.2.01.01"), ANGGARAN, 10,
+         "peringatan", "memakai format lama 2 digit", "kode-lama"),
+
+    # ------------------------------------------------------------------ numbers typed the Indonesian way
+    # indikator.yaml line 10: in braces the comma splits 68,85 into 68 and a key 85
+    Case("angka-koma-kurung", append(INDIKATOR, "    kondisi_awal: {tahun: 2021, nilai: 68,85}\n"), INDIKATOR, 10,
+         "galat", "'68,85' memakai koma desimal; tulis 68.85 (di dalam { } koma memisahkan butir"),
+    Case("angka-koma", replace(INDIKATOR, "2023: 82.5", "2023: 82,5"), INDIKATOR, 9, "galat",
+         "'82,5' memakai koma desimal; tulis 82.5"),
+    Case("angka-persen-desimal", replace(INDIKATOR, "2023: 82.5", "2023: 82.5%"), INDIKATOR, 9, "galat",
+         "'82.5%' memakai tanda %; tulis 82.5"),
+    Case("angka-persen", replace(INDIKATOR, "      2023: 80\n", "      2023: 80%\n"), INDIKATOR, 7, "galat",
+         "'80%' memakai tanda %; tulis 80"),
+    Case("angka-ribuan", replace(INDIKATOR, "2023: 82.5", "2023: 1.234.567"), INDIKATOR, 9, "galat",
+         "'1.234.567' memakai pemisah ribuan; tulis 1234567"),
+    Case("angka-kutip", replace(INDIKATOR, "2023: 82.5", '2023: "82.5"'), INDIKATOR, 9, "galat",
+         "tulis 82.5 tanpa tanda kutip"),
+    Case("angka-rupiah", replace(ANGGARAN, "pagu: 100000000", "pagu: Rp 100.000.000"), ANGGARAN, 12, "galat",
+         "'Rp 100.000.000' memakai awalan Rp dan pemisah ribuan; tulis 100000000"),
+
+    # ------------------------------------------------------------------ unknown names: the nearest known ones
+    Case("kunci-mirip", append(SITUS, "judull: Portal\n"), SITUS, 7, "peringatan",
+         "kunci 'judull' tidak dikenal; mungkin maksudnya 'judul'"),
+    Case("pilihan-mirip", replace(LAPORAN, "periode: tahunan", "periode: tahunann"), LAPORAN, 3, "galat",
+         "nilai 'tahunann' tidak dikenal; mungkin maksudnya 'tahunan'"),
+    Case("indikator-mirip", replace(RENSTRA, "indikator: [IKU1]", "indikator: [IKU_1]"), RENSTRA, 11, "galat",
+         "sasaran S1 menyebut indikator 'IKU_1' yang tidak ada di data/indikator.yaml; mungkin maksudnya 'IKU1' "
+         "(yang ada: IKU1)"),
+    Case("sasaran-mirip", replace(PK, "sasaran: [S1]", "sasaran: [S1, S_1]"), PK, 3, "galat",
+         "PK menyebut sasaran 'S_1' yang tidak ada di data/renstra.yaml; mungkin maksudnya 'S1'"),
+    Case("program-mirip", replace(PK, "program: [7.01.02]", "program: [7.01.2]"), PK, 4, "galat",
+         "PK menyebut program '7.01.2' yang tidak ada di data/anggaran.yaml; mungkin maksudnya '7.01.02'"),
+    Case("nilai-atribut-mirip", replace(BAB3, "{nilai}`IKU1.capaian`", "{nilai}`IKU1.capain`"), BAB3, 9, "galat",
+         "atribut 'capain' tidak ada untuk indikator; mungkin maksudnya 'capaian'"),
+    Case("nilai-id-mirip", replace(BAB3, "{nilai}`IKU1.capaian`", "{nilai}`IKU_1.capaian`"), BAB3, 9, "galat",
+         "'IKU_1' bukan id indikator; mungkin maksudnya 'IKU1'; id indikator ditulis di data/indikator.yaml"),
+    Case("ref-mirip", replace(BAB3, "{ref}`tabel-anggaran`", "{ref}`tabel-anggarn`"), BAB3, 20, "galat",
+         "rujukan 'tabel-anggarn' tidak ditemukan: tidak ada tabel atau gambar dengan id itu di laporan ini; "
+         "mungkin maksudnya 'tabel-anggaran' (id ditulis pada opsi 'id:'"),
+    # bab 3 line 18: an option of the capaian table naming a sasaran
+    Case("opsi-sasaran-mirip", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis\n",
+                                       "judul: Capaian indikator kinerja sasaran strategis\nsasaran: [S_1]\n"),
+         BAB3, 18, "galat", "sasaran 'S_1' tidak ada di data/renstra.yaml; mungkin maksudnya 'S1'"),
+    # bab 3 line 18: a misspelt option after "judul:" (line 17)
+    Case("opsi-mirip", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis\n",
+                               "judul: Capaian indikator kinerja sasaran strategis\njudull: x\n"), BAB3, 18,
+         "peringatan", "opsi tabel 'judull' tidak dikenal dan diabaikan; mungkin maksudnya 'judul'"),
+    # bab 3 line 23: the anggaran block becomes a dataset table naming a CSV that is spelt differently
+    Case("dataset-mirip", chain(write(f"{R}/data/penduduk.csv", "desa,jumlah\nA,1\n"),
+                                replace(BAB3, "```{tabel} anggaran\n", "```{tabel} dataset\ndataset: pendudukk\n")),
+         BAB3, 23, "galat", "dataset 'pendudukk' tidak ada di folder data; mungkin maksudnya 'penduduk'"),
+    # bab 3 line 24: the anggaran table's depth, misspelt
+    Case("tingkat-mirip", replace(BAB3, "id: tabel-anggaran\n", "id: tabel-anggaran\ntingkat: kegiatann\n"), BAB3, 24,
+         "galat", "tingkat 'kegiatann' tidak dikenal; mungkin maksudnya 'kegiatan'"),
+    Case("jenis-tabel-mirip", replace(BAB3, "```{tabel} capaian\n", "```{tabel} capain\n"), BAB3, 15, "galat",
+         "jenis tabel 'capain' tidak dikenal; mungkin maksudnya 'capaian'"),
+    Case("berkas-data-mirip", write(f"{R}/data/indikator.yml", "indikator: []\n"), f"{R}/data/indikator.yml", 1,
+         "peringatan", "berkas data 'indikator.yml' tidak dikenal dan diabaikan; mungkin maksudnya 'indikator.yaml'"),
+    Case("tema-mirip", append(SITUS, "tema: defaul\n"), SITUS, 7, "galat",
+         "tema 'defaul' tidak ditemukan; mungkin maksudnya 'default'"),
+
+    # ------------------------------------------------------------------ YAML opened and never closed
+    # indikator.yaml line 7 opens a { that is never closed: reported there, not past the end of the file
+    Case("kurung-tak-ditutup", replace(INDIKATOR, "      2023: 80\n", "      2023: {tahunan: 80\n"), INDIKATOR, 7,
+         "galat", "pemetaan { ... } tidak ditutup"),
+    # laporan.yaml line 17 opens a quote that the rest of the file never closes
+    Case("kutip-tak-ditutup", replace(LAPORAN, "tempat: Kota Contoh", "tempat: 'Kota Contoh"), LAPORAN, 17,
+         "galat", "teks dalam tanda kutip tidak ditutup"),
+]
+
+#: Catalogue codes no content file can produce: the schema or an earlier check rejects the input first. Each still
+#: guards the model when it is built in code (tests/test_check.py covers them there).
+UNREACHABLE = {
+    "tingkat-anggaran": "the loader assigns levels by nesting (program > kegiatan > sub_kegiatan)",
+    "pagu-kosong": "the schema requires pagu on every sub kegiatan",
+    "nilai-induk": "the schema has no pagu/realisasi keys on programs and kegiatan (an unknown key instead)",
+    "indikator-tidak-ada": "load/references.py reports the dangling id first, at its own line",
+    "efisiensi-metode": "the schema restricts efisiensi to the known methods",
+}
+
+
+def _catalogue() -> set[str]:
+    """The codes of the table in compute/check.py's docstring."""
+    doc = check_module.__doc__ or ""
+    rows = re.findall(r"^([a-z0-9\-]+(?:, [a-z0-9\-]+)*)\s{2,}(?:warning|error)\s", doc, re.M)
+    return {code for row in rows for code in row.split(", ")}
+
+
+def test_every_finding_code_is_audited() -> None:
+    catalogue = _catalogue()
+    assert len(catalogue) >= 35
+    covered = {c.kode for c in CASES if c.kode}
+    assert covered <= catalogue, covered - catalogue
+    assert catalogue - covered == set(UNREACHABLE), catalogue - covered - set(UNREACHABLE)
+
+
+def test_case_ids_are_distinct() -> None:
+    assert len({c.id for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES])
+def test_message_names_the_line_at_fault(fresh_project: Path, case: Case, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    case.apply(fresh_project)
+    code = main(["check", "--situs", str(fresh_project)])
+    out, err = capsys.readouterr()
+    lines = (out + err).splitlines()
+    assert "Traceback" not in out + err
+    prefix = f"{case.file}:{case.line}: {case.severity}: "
+    hits = [line for line in lines if line.startswith(prefix) and case.says in line]
+    assert hits, f"tidak ada '{prefix}…{case.says}…' di:\n" + "\n".join(lines)
+    assert code == (1 if case.severity == "galat" else 0)

@@ -1,0 +1,160 @@
+"""``--laporan``: check and build one report while the other reports of the site stay as they are.
+
+The semantics (issue 10): every report is still loaded and computed (links and instansi names cross reports);
+``--strict`` promotes only the warnings of the chosen reports and of the site's own files (situs.yaml, themes);
+``check`` prints the chosen reports' messages in full and one count line for the others, and fails only on errors in
+scope; ``build`` publishes the whole site, so an error anywhere still fails it and is printed, while the other reports'
+warnings are neither promoted nor printed one by one.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lkjip_site.cli.main import main
+from lkjip_site.cli.scaffold import new_report
+from lkjip_site.core.diagnostics import Diagnostic
+from lkjip_site.core.scope import Scope, report_of
+
+pytestmark = pytest.mark.usefixtures("epoch")
+
+REPO = Path(__file__).resolve().parent.parent
+A, B = "content/laporan/a-2023", "content/laporan/b-2023"
+
+
+@pytest.fixture()
+def two_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A site with two clean scaffold reports, a-2023 and b-2023."""
+    root = tmp_path / "situs"
+    assert new_report(root, "a-2023", 2023) == 0 and new_report(root, "b-2023", 2023) == 0
+    capsys.readouterr()
+    return root
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _warn_in(root: Path, report: str) -> None:
+    """An unknown key: a warning, line 19 of laporan.yaml."""
+    with (root / report / "laporan.yaml").open("a", encoding="utf-8") as f:
+        f.write("warna_sampul: merah\n")
+
+
+def _error_in(root: Path, report: str) -> None:
+    """A sasaran that does not exist: an error at line 3 of pk.yaml."""
+    _edit(root / report / "data/pk.yaml", "sasaran: [S1]", "sasaran: [S1, S9]")
+
+
+def test_report_of_names_the_report_of_sources_and_pages() -> None:
+    assert report_of("content/laporan/a-2023/data/pk.yaml") == "a-2023"
+    assert report_of("laporan/a-2023/1.0/index.html") == "a-2023"
+    for site_file in ("situs.yaml", "themes/biru/templates/base.html", "index.html", "content", "content/laporan"):
+        assert report_of(site_file) is None
+    scope = Scope.of(["a-2023"])
+    assert scope.covers(Diagnostic(f"{A}/laporan.yaml", 1, "x"))
+    assert not scope.covers(Diagnostic(f"{B}/laporan.yaml", 1, "x"))
+    assert scope.covers(Diagnostic("situs.yaml", 1, "x"))
+    assert Scope().covers(Diagnostic(f"{B}/laporan.yaml", 1, "x"))
+
+
+def test_check_strict_scoped_ignores_other_reports(two_reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _warn_in(two_reports, B)
+    _error_in(two_reports, B)
+    assert main(["check", "--situs", str(two_reports), "--strict"]) == 1
+    capsys.readouterr()
+    assert main(["check", "--situs", str(two_reports), "--strict", "--laporan", "a-2023"]) == 0
+    out, err = capsys.readouterr()
+    assert B not in out + err  # nothing of b printed line by line ...
+    assert "Laporan lain (di luar --laporan): 1 galat, 1 peringatan, tidak ditampilkan." in out  # ... only counted
+    assert "Pemeriksaan selesai: tidak ada galat di laporan yang dipilih." in out
+
+
+def test_check_scoped_shows_the_chosen_reports_messages_in_full(two_reports: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    _warn_in(two_reports, A)
+    _error_in(two_reports, A)
+    _warn_in(two_reports, B)
+    assert main(["check", "--situs", str(two_reports), "--laporan", "a-2023"]) == 1
+    err = capsys.readouterr().err
+    assert f"{A}/data/pk.yaml:3: galat: PK menyebut sasaran 'S9'" in err
+    assert f"{A}/laporan.yaml:19: peringatan: kunci 'warna_sampul' tidak dikenal" in err
+    assert "1 galat, 1 peringatan." in err
+    assert "Laporan lain (di luar --laporan): 0 galat, 1 peringatan, tidak ditampilkan." in err
+    assert B not in err
+    # without --strict a warning of the chosen report does not fail the check; with it, it does
+    _edit(two_reports / A / "data/pk.yaml", "sasaran: [S1, S9]", "sasaran: [S1]")
+    assert main(["check", "--situs", str(two_reports), "--laporan", "a-2023"]) == 0
+    assert main(["check", "--situs", str(two_reports), "--laporan", "a-2023", "--strict"]) == 1
+    assert f"{A}/laporan.yaml:19: galat: kunci 'warna_sampul'" in capsys.readouterr().err
+
+
+def test_site_files_are_always_in_scope(two_reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with (two_reports / "situs.yaml").open("a", encoding="utf-8") as f:
+        f.write("warna: biru\n")
+    assert main(["check", "--situs", str(two_reports), "--laporan", "a-2023"]) == 0
+    assert main(["check", "--situs", str(two_reports), "--laporan", "a-2023", "--strict"]) == 1
+    assert "situs.yaml:7: galat: kunci 'warna' tidak dikenal" in capsys.readouterr().err
+
+
+def test_several_reports_can_be_chosen(two_reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _warn_in(two_reports, B)
+    assert main(["check", "--situs", str(two_reports), "--strict", "--laporan", "a-2023"]) == 0
+    assert main(["check", "--situs", str(two_reports), "--strict", "--laporan", "a-2023", "--laporan", "b-2023"]) == 1
+    assert f"{B}/laporan.yaml:19: galat:" in capsys.readouterr().err
+
+
+def test_build_scoped_fails_on_errors_anywhere_but_not_on_other_warnings(
+        two_reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _warn_in(two_reports, B)
+    assert main(["build", "--situs", str(two_reports), "--strict", "--no-pdf"]) == 1
+    capsys.readouterr()
+    assert main(["build", "--situs", str(two_reports), "--strict", "--no-pdf", "--laporan", "a-2023"]) == 0
+    out, err = capsys.readouterr()
+    assert B not in err and "Laporan lain (di luar --laporan): 0 galat, 1 peringatan, tidak ditampilkan." in err
+    assert "Selesai: 2 laporan" in out  # the whole site is built
+    assert (two_reports / "build/laporan/b-2023/1.0/index.html").is_file()
+    # an error in the other report: the site cannot be published, and the error is shown in full
+    _error_in(two_reports, B)
+    assert main(["build", "--situs", str(two_reports), "--no-pdf", "--laporan", "a-2023"]) == 1
+    err = capsys.readouterr().err
+    assert f"{B}/data/pk.yaml:3: galat: PK menyebut sasaran 'S9'" in err
+    assert f"{B}/laporan.yaml:19" not in err  # its warning is still only counted
+    assert "Laporan lain (di luar --laporan): 0 galat, 1 peringatan, tidak ditampilkan." in err
+
+
+def test_unknown_report_is_a_usage_error_naming_the_nearest(two_reports: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["check", "--laporan", "a2023"], ["build", "--laporan", "a2023"], ["pdf", "a2023"]):
+        assert main([*argv, "--situs", str(two_reports)]) == 2
+        err = capsys.readouterr().err
+        assert "galat penggunaan: laporan 'a2023' tidak ada di content/laporan/; mungkin maksudnya 'a-2023'" in err
+        assert "(laporan yang ada: a-2023, b-2023)" in err
+    assert not (two_reports / "build").exists()
+
+
+def test_guide_publishing_steps_work_next_to_the_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """This repository is a site with three examples carrying 27 intentional warnings; a new report next to them
+    passes the guide's steps: ``lkjip new``, ``check --strict --laporan``, ``build --strict --laporan``."""
+    site = tmp_path / "repo"
+    site.mkdir()
+    shutil.copy(REPO / "situs.yaml", site / "situs.yaml")
+    shutil.copytree(REPO / "content", site / "content")
+    monkeypatch.chdir(site / "content")  # the site is found upwards, as from anywhere inside a checkout
+    assert main(["new", "x", "--tahun", "2024", "--periode", "tw1", "--instansi", "Kecamatan X"]) == 0
+    capsys.readouterr()
+    assert main(["check", "--strict"]) == 1
+    assert "27 galat, 0 peringatan." in capsys.readouterr().err  # the examples' warnings, promoted
+    assert main(["check", "--strict", "--laporan", "x"]) == 0
+    out = capsys.readouterr().out
+    assert "Laporan lain (di luar --laporan): 0 galat, 27 peringatan, tidak ditampilkan." in out
+    assert main(["build", "--strict", "--laporan", "x", "--tanpa-pdf"]) == 0
+    out, err = capsys.readouterr()
+    assert "Selesai: 4 laporan" in out and "galat" not in err.replace("0 galat", "")
+    assert (site / "build/laporan/x/1.0/index.html").is_file()

@@ -1,0 +1,284 @@
+"""The portal as a citizen of the web and a safe place to read: sitemap, Atom feed, robots.txt, link previews,
+canonical URLs of old versions, comparisons from the model, the search index, the Content-Security-Policy, and SVG
+images checked for code.
+
+One small site is built once for the module: two instansi of 2023 from the scaffold (``lkjip new``), and an older
+version of one of them (the content model has one folder per version; the older copy is added where the build loads
+reports, which is how an archived version reaches the build).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+import lkjip_site.build as build_module
+from lkjip_site.build import BuildOptions, build
+from lkjip_site.cli.scaffold import new_report
+from lkjip_site.core import fmt
+from lkjip_site.core.diagnostics import ContentError, Diagnostics
+from lkjip_site.load.svgcheck import check_svg
+from lkjip_site.output.csp import META_POLICY
+from lkjip_site.output.portal import figures_of
+
+from conftest import EPOCH
+
+BASE = "https://lkjip.contoh.go.id/"
+OLD = "0.9"
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, build_module.BuildResult]:
+    root = tmp_path_factory.mktemp("portal") / "situs"
+    assert new_report(root, "kecamatan-a-2023", tahun=2023, instansi="Kecamatan Alfa") == 0
+    assert new_report(root, "kecamatan-b-2023", tahun=2023, instansi="Kecamatan Beta") == 0
+    real_load = build_module.load_reports
+
+    def with_old_version(*args, **kwargs):  # type: ignore[no-untyped-def]
+        reports = real_load(*args, **kwargs)
+        newest = next(r for r in reports if r.slug == "kecamatan-a-2023")
+        old = copy.deepcopy(newest)
+        old.versi, old.tanggal_terbit = OLD, newest.tanggal_terbit - dt.timedelta(days=30)
+        return sorted([*reports, old], key=lambda r: (r.slug, r.versi))
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(build_module, "load_reports", with_old_version)
+    mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    try:
+        result = build(BuildOptions(root=root, pdf=False, cache_dir=root / ".cache"))
+    finally:
+        mp.undo()
+    return root / "build", result
+
+
+def _page(out: Path, rel: str) -> str:
+    return (out / rel).read_text(encoding="utf-8")
+
+
+def _exists(out: Path, url: str) -> bool:
+    assert url.startswith(BASE), url
+    rel = urlsplit(url).path.removeprefix("/")
+    target = out / rel
+    return (target / "index.html").is_file() if url.endswith("/") or not rel else target.is_file()
+
+
+# ------------------------------------------------------------------------------------------------ sitemap, feed
+
+
+def test_sitemap_parses_and_every_url_exists(site) -> None:  # type: ignore[no-untyped-def]
+    out, _ = site
+    root = ET.fromstring((out / "sitemap.xml").read_bytes())
+    entries = {u.findtext(f"{SITEMAP_NS}loc"): u.findtext(f"{SITEMAP_NS}priority") for u in root}
+    assert entries and all(_exists(out, url) for url in entries), [u for u in entries if not _exists(out, u)]
+    newest, old = f"{BASE}laporan/kecamatan-a-2023/1.0/", f"{BASE}laporan/kecamatan-a-2023/{OLD}/"
+    assert entries[newest] == "0.9" and entries[old] == "0.1"  # old versions listed, not preferred
+    assert f"{BASE}perbandingan/2023/" in entries and f"{BASE}" in entries
+
+
+def test_atom_feed_lists_new_reports_and_new_versions(site) -> None:  # type: ignore[no-untyped-def]
+    out, _ = site
+    feed = ET.fromstring((out / "feed.xml").read_bytes())
+    assert feed.tag == f"{ATOM}feed" and feed.findtext(f"{ATOM}id") == f"{BASE}feed.xml"
+    entries = feed.findall(f"{ATOM}entry")
+    titles = [e.findtext(f"{ATOM}title") for e in entries]
+    assert len(entries) == 3
+    assert sum(t.startswith("Laporan baru:") for t in titles) == 2
+    assert sum(t.startswith("Versi baru 1.0:") for t in titles) == 1  # the 0.9 → 1.0 successor
+    for e in entries:
+        for link in e.findall(f"{ATOM}link"):
+            assert _exists(out, link.get("href")), link.get("href")
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT00:00:00Z", e.findtext(f"{ATOM}updated"))
+
+
+def test_robots_txt_names_the_sitemap(site) -> None:  # type: ignore[no-untyped-def]
+    out, _ = site
+    robots = _page(out, "robots.txt")
+    assert f"Sitemap: {BASE}sitemap.xml" in robots and "Disallow: /pagefind/" in robots
+
+
+# ------------------------------------------------------------------------------------------ previews, canonical
+
+
+class _Head(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.links: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        a = {k: v or "" for k, v in attrs}
+        if tag == "meta":
+            self.meta[a.get("name") or a.get("property") or a.get("http-equiv", "")] = a.get("content", "")
+        if tag == "link":
+            self.links.append(a)
+
+
+def _head(html: str) -> _Head:
+    parser = _Head()
+    parser.feed(html)
+    return parser
+
+
+def test_link_preview_made_from_the_reports_own_key_figures(site) -> None:  # type: ignore[no-untyped-def]
+    out, result = site
+    report = next(r for r in result.site.reports if r.slug == "kecamatan-b-2023")
+    head = _head(_page(out, report.url + "index.html"))
+    assert head.meta["og:title"] == report.judul
+    assert head.meta["og:url"] == BASE + report.url
+    assert head.meta["og:type"] == "article"
+    average = fmt.fmt_percent(report.computed.rata_rata)
+    assert f"Rata-rata capaian kinerja: {average}" in head.meta["description"]
+    assert head.meta["og:description"] == head.meta["description"]
+
+
+def test_old_version_is_marked_and_names_the_newest_as_canonical(site) -> None:  # type: ignore[no-untyped-def]
+    out, _ = site
+    old = _page(out, f"laporan/kecamatan-a-2023/{OLD}/bab-3-akuntabilitas-kinerja/index.html")
+    canonical = [ln["href"] for ln in _head(old).links if ln.get("rel") == "canonical"]
+    assert canonical == [f"{BASE}laporan/kecamatan-a-2023/1.0/bab-3-akuntabilitas-kinerja/"]
+    assert "bukan versi terbaru" in old
+    assert '<span data-pagefind-meta="terbaru">tidak</span>' in old
+    newest = _page(out, "laporan/kecamatan-a-2023/1.0/index.html")
+    assert [ln["href"] for ln in _head(newest).links if ln.get("rel") == "canonical"] == \
+        [f"{BASE}laporan/kecamatan-a-2023/1.0/"]
+    assert "bukan versi terbaru" not in newest
+
+
+# ------------------------------------------------------------------------------------------------ comparisons
+
+
+def test_year_comparison_shows_every_instansi_from_the_model(site) -> None:  # type: ignore[no-untyped-def]
+    out, result = site
+    page = _page(out, "perbandingan/2023/index.html")
+    for report in result.site.reports:
+        if report.versi == OLD:
+            continue
+        f = figures_of(report)
+        link = f'href="../../{report.url}#angka-kunci"'
+        assert f'{link}>{fmt.fmt_percent(f.average)}</a>' in page
+        assert f'{link}>{f.reached} dari {f.measured}</a>' in page
+        assert f'{link}>{fmt.fmt_percent(f.serapan)}</a>' in page
+    assert f"kecamatan-a-2023/{OLD}/" not in page  # old versions never feed comparisons
+    assert 'class="tabel lebar urut"' in page and 'data-urut="angka"' in page  # sortable
+    assert 'class="grafik-svg grafik-dua"' in page  # drawn as a chart too
+
+
+def test_instansi_page_shows_its_figures_across_periods(site) -> None:  # type: ignore[no-untyped-def]
+    out, _ = site
+    page = _page(out, "instansi/kecamatan-alfa/index.html")
+    assert "Tahun 2023" in page and 'href="../../laporan/kecamatan-a-2023/1.0/"' in page
+    assert f"kecamatan-a-2023/{OLD}/" not in page
+
+
+# ------------------------------------------------------------------------------------------------ search index
+
+
+def test_search_index_is_built_from_report_and_chapter_pages(site) -> None:  # type: ignore[no-untyped-def]
+    out, _ = site
+    assert (out / "pagefind" / "pagefind.js").is_file() and (out / "pagefind" / "pagefind-entry.json").is_file()
+    assert not (out / "pagefind" / "pagefind-ui.js").exists()  # the theme has its own interface
+    chapter = _page(out, "laporan/kecamatan-b-2023/1.0/bab-1-pendahuluan/index.html")
+    assert 'data-pagefind-body' in chapter and '<span data-pagefind-meta="tahun">2023</span>' in chapter
+    assert "data-pagefind-body" not in _page(out, "index.html")  # portal pages are not search results
+    search = _page(out, "cari/index.html")
+    assert 'data-pagefind="../pagefind/pagefind.js"' in search
+    assert 'href="../laporan/kecamatan-b-2023/1.0/"' in search  # without JavaScript: the list of reports
+
+
+def test_a_failing_search_index_stops_the_build_before_writing(project: Path, monkeypatch, epoch) -> None:  # type: ignore[no-untyped-def]
+    before = sorted(p.relative_to(project / "build") for p in (project / "build").rglob("*"))
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(project / "tidak-ada" / "pagefind"))
+    with pytest.raises(ContentError) as err:
+        build(BuildOptions(root=project, pdf=False, cache_dir=project / ".cache", use_cache=False))
+    assert "indeks pencarian (Pagefind) tidak dapat dibuat" in "\n".join(d.message for d in err.value.diagnostics.items)
+    assert sorted(p.relative_to(project / "build") for p in (project / "build").rglob("*")) == before
+
+
+# ------------------------------------------------------------------------------------------------ CSP
+
+
+class _Inline(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems: list[str] = []
+        self.csp: list[str] = []
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        a = dict(attrs)
+        if "style" in a:
+            self.problems.append(f"style= pada <{tag}>")
+        if any(k.startswith("on") for k in a):
+            self.problems.append(f"atribut on… pada <{tag}>")
+        if tag == "script" and "src" not in a and a.get("type") != "application/json":
+            self.problems.append("<script> sebaris")
+        if tag == "style":
+            self.problems.append("<style> sebaris")
+        if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy":
+            self.csp.append(a.get("content") or "")
+
+
+def test_every_page_carries_the_policy_and_nothing_inline(site) -> None:  # type: ignore[no-untyped-def]
+    out, _ = site
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        parser = _Inline()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert parser.csp == [META_POLICY], page
+        assert parser.problems == [], (page, parser.problems[:5])
+    assert "'unsafe-inline'" not in META_POLICY and "'unsafe-eval'" not in META_POLICY
+    headers = _page(out, "_headers")
+    assert f"Content-Security-Policy: {META_POLICY}; frame-ancestors 'self'" in headers
+
+
+# ------------------------------------------------------------------------------------------------ SVG images
+
+
+@pytest.mark.parametrize(("svg", "line", "words"), [
+    ('<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>', 2, "<script>"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"\n onload="alert(1)"></svg>', 1, "'onload'"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">\n\n'
+     '<a x:href=" jav&#x09;ascript:alert(1)"><text>x</text></a></svg>', 3, "javascript:"),
+    ('<svg xmlns="http://www.w3.org/2000/svg">\n<image href="https://contoh.net/a.png"/></svg>', 2, "di luar gambar"),
+    ('<svg xmlns="http://www.w3.org/2000/svg">\n<rect style="fill:url(http://x/y#a)"/></svg>', 2, "url(http://x/y#a)"),
+    ('<svg xmlns="http://www.w3.org/2000/svg">\n<foreignObject/></svg>', 2, "<foreignObject>"),
+    ('<?xml-stylesheet href="http://x/a.css"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>', 1, "xml-stylesheet"),
+    ('<!DOCTYPE svg [<!ENTITY x "y">]>\n<svg xmlns="http://www.w3.org/2000/svg">&x;</svg>', 1, "entitas"),
+    ('<svg xmlns="http://www.w3.org/2000/svg">\n<rect></svg>', 2, "tidak dapat dibaca"),
+])
+def test_unsafe_svg_is_an_error_at_its_line(tmp_path: Path, svg: str, line: int, words: str) -> None:
+    path = tmp_path / "logo.svg"
+    path.write_text(svg, encoding="utf-8")
+    diags = Diagnostics()
+    assert check_svg(path, "gambar/logo.svg", diags) is False
+    assert any(d.line == line and words in d.message for d in diags.errors), [d.format() for d in diags.items]
+
+
+def test_safe_svg_passes(tmp_path: Path) -> None:
+    path = tmp_path / "logo.svg"
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+                    '<defs><linearGradient id="g"/></defs><rect fill="url(#g)"/><use xlink:href="#g"/>'
+                    '<image href="data:image/png;base64,iVBORw0KGgo="/></svg>', encoding="utf-8")
+    diags = Diagnostics()
+    assert check_svg(path, "gambar/logo.svg", diags) is True and not diags.items
+
+
+def test_a_logo_with_a_script_is_not_published(project: Path, epoch) -> None:  # type: ignore[no-untyped-def]
+    logo = project / "content/laporan/contoh-2023/gambar/logo.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n'
+                    '  <script>alert(document.cookie)</script>\n</svg>\n', encoding="utf-8")
+    before = (project / "build/laporan/contoh-2023/1.0/gambar/logo.svg").read_bytes()
+    with pytest.raises(ContentError) as err:
+        build(BuildOptions(root=project, pdf=False, cache_dir=project / ".cache"))
+    messages = [d.format() for d in err.value.diagnostics.errors]
+    assert any(m.startswith("content/laporan/contoh-2023/gambar/logo.svg:2: galat: elemen <script>") for m in messages)
+    assert (project / "build/laporan/contoh-2023/1.0/gambar/logo.svg").read_bytes() == before  # previous build kept

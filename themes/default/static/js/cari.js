@@ -1,0 +1,169 @@
+/*
+ * cari.js: search the reports with the site's own Pagefind index (pagefind/, built with the site).
+ *
+ * Without JavaScript the search page lists every report by year and instansi; this script adds the word
+ * search on top. Results are grouped by report; inside a report the newest version comes first and older
+ * versions are marked "versi lama" and listed after it. The filters (year, instansi) use the metadata
+ * written into every report and chapter page (partials/cari_meta.html).
+ *
+ * Runs under the site's Content-Security-Policy: pagefind.js is a file of this site (script-src 'self');
+ * Pagefind compiles its WebAssembly module, which needs 'wasm-unsafe-eval' (and nothing else).
+ */
+(function () {
+  "use strict";
+
+  var self = document.currentScript;
+  var bundle = self && self.getAttribute("data-pagefind");
+  var MAX_RESULTS = 40; // shown
+  var MAX_SCANNED = 400; // read to apply the filters
+
+  var form = document.getElementById("cari-form");
+  var input = document.getElementById("cari-kata");
+  var year = document.getElementById("cari-tahun");
+  var instansi = document.getElementById("cari-instansi");
+  var status = document.getElementById("cari-status");
+  var list = document.getElementById("cari-hasil");
+  if (!form || !input || !bundle || !list) return;
+  // slug -> newest version, written by each build on this page (released pages never change, so they cannot say).
+  var newestVersion = {};
+  try { newestVersion = JSON.parse(form.getAttribute("data-terbaru") || "{}"); } catch (e) { newestVersion = {}; }
+
+  var pagefind = null;
+  var counter = 0;
+
+  function load() {
+    if (pagefind) return Promise.resolve(pagefind);
+    var url = new URL(bundle, document.baseURI);
+    return import(url.href).then(function (module) {
+      // Result URLs are relative to the site root (the folder above pagefind/), wherever the site is served.
+      return module.options({ baseUrl: new URL("../", url).pathname }).then(function () {
+        pagefind = module;
+        return module;
+      });
+    });
+  }
+
+  function filters() {
+    var out = {};
+    if (year && year.value) out.tahun = year.value;
+    if (instansi && instansi.value) out.instansi = instansi.value;
+    return out;
+  }
+
+  // Year and instansi are page metadata, filtered here rather than with Pagefind's own filters: Pagefind 1.5
+  // writes filter values in hash-map order, so the index would differ from build to build (the build promises
+  // the same bytes for the same input).
+  function matches(item, wanted) {
+    var meta = item.meta || {};
+    return Object.keys(wanted).every(function (key) { return meta[key] === wanted[key]; });
+  }
+
+  function text(tag, className, content) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (content) el.textContent = content;
+    return el;
+  }
+
+  // Group results by report (slug); keep Pagefind's ranking between reports and inside each version,
+  // but put the newest version of a report before its older versions.
+  function group(items) {
+    var groups = [];
+    var bySlug = {};
+    items.forEach(function (item, rank) {
+      var meta = item.meta || {};
+      var slug = meta.slug || item.url;
+      if (!bySlug[slug]) {
+        bySlug[slug] = { title: meta.laporan || meta.title || item.url, items: [] };
+        groups.push(bySlug[slug]);
+      }
+      bySlug[slug].items.push({ item: item, rank: rank, newest: newestVersion[slug] === meta.versi });
+    });
+    groups.forEach(function (g) {
+      g.items.sort(function (a, b) { return (b.newest - a.newest) || (a.rank - b.rank); });
+    });
+    groups.sort(function (a, b) {
+      var na = a.items.some(function (x) { return x.newest; });
+      var nb = b.items.some(function (x) { return x.newest; });
+      return (nb - na) || (a.items[0].rank - b.items[0].rank);
+    });
+    return groups;
+  }
+
+  function render(query, items, total) {
+    list.textContent = "";
+    if (!items.length) {
+      status.textContent = "Tidak ada hasil untuk \u201c" + query + "\u201d. Coba kata lain atau hapus saringan.";
+      return;
+    }
+    status.textContent = total + " halaman memuat \u201c" + query + "\u201d" +
+      (total > items.length ? " (ditampilkan " + items.length + " teratas)." : ".");
+    group(items).forEach(function (g) {
+      var section = text("section", "hasil-grup");
+      section.appendChild(text("h2", "", g.title));
+      var ul = text("ul", "hasil-daftar");
+      g.items.forEach(function (entry) {
+        var item = entry.item;
+        var meta = item.meta || {};
+        var li = text("li", entry.newest ? "hasil" : "hasil hasil-lama");
+        var link = text("a", "hasil-tautan", meta.title || item.url);
+        link.href = item.url;
+        li.appendChild(link);
+        var version = "Versi " + (meta.versi || "?") + (meta.terbit ? ", terbit " + meta.terbit : "");
+        li.appendChild(text("span", "hasil-versi", entry.newest ? version + " (terbaru)" : version + " \u2014 versi lama"));
+        var excerpt = text("p", "hasil-cuplikan");
+        excerpt.innerHTML = item.excerpt; // Pagefind escapes the page text; only <mark> is markup
+        li.appendChild(excerpt);
+        ul.appendChild(li);
+      });
+      section.appendChild(ul);
+      list.appendChild(section);
+    });
+  }
+
+  function run(pushState) {
+    var query = input.value.trim();
+    var mine = ++counter;
+    if (pushState) {
+      var params = new URLSearchParams();
+      if (query) params.set("q", query);
+      if (year && year.value) params.set("tahun", year.value);
+      if (instansi && instansi.value) params.set("instansi", instansi.value);
+      history.replaceState(null, "", "?" + params.toString());
+    }
+    if (!query) {
+      list.textContent = "";
+      status.textContent = "";
+      return;
+    }
+    status.textContent = "Mencari\u2026";
+    load().then(function (pf) {
+      return pf.search(query);
+    }).then(function (search) {
+      var wanted = filters();
+      return Promise.all(search.results.slice(0, MAX_SCANNED).map(function (r) { return r.data(); }))
+        .then(function (items) {
+          var kept = items.filter(function (item) { return matches(item, wanted); });
+          if (mine === counter) render(query, kept.slice(0, MAX_RESULTS), kept.length);
+        });
+    }).catch(function () {
+      if (mine === counter) status.textContent = "Pencarian tidak dapat dijalankan di peramban ini. Telusuri daftar laporan di bawah.";
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    run(true);
+  });
+  [year, instansi].forEach(function (select) {
+    if (select) select.addEventListener("change", function () { run(true); });
+  });
+
+  var params = new URLSearchParams(location.search);
+  if (params.get("tahun") && year) year.value = params.get("tahun");
+  if (params.get("instansi") && instansi) instansi.value = params.get("instansi");
+  if (params.get("q")) {
+    input.value = params.get("q");
+    run(false);
+  }
+})();
