@@ -26,6 +26,9 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 # - libpango*, libharfbuzz*, libfontconfig1, shared-mime-info: WeasyPrint's system libraries (PDF output);
 # - fonts-dejavu-core: a fallback font for glyphs outside the fonts shipped with the theme;
 # - default-jre-headless: Java for the Nu HTML Checker (vnu.jar), which the tests run over every page.
+# - libreoffice-calc-nogui: a real spreadsheet program, headless, for the workbook tests (a file LibreOffice re-saves
+#   must import unchanged; the id-ID number formats must show as 1.234.567) and the guide's pictures
+#   (scripts/excel-gambar.py). About 91 MB to download, 281 MB installed, 20-60 s once.
 APT_PACKAGES=(
   chromium
   poppler-utils
@@ -37,6 +40,7 @@ APT_PACKAGES=(
   shared-mime-info
   fonts-dejavu-core
   default-jre-headless
+  libreoffice-calc-nogui
 )
 
 # The Nu HTML Checker, from the npm registry's vnu-jar package (the jar only; it runs on the JRE above). Version 26 or

@@ -101,7 +101,7 @@ def test_hidden_import_detector_sees_both_forms() -> None:
 
 def test_every_stage_is_a_package_with_a_docstring() -> None:
     """The folder names are the pipeline; each says in its ``__init__`` which stage it is."""
-    for stage in ("core", "load", "compute", "markdown", "elements", "output", "archive", "cli"):
+    for stage in ("core", "load", "compute", "markdown", "elements", "output", "archive", "sheets", "cli"):
         init = SRC / stage / "__init__.py"
         assert init.is_file(), stage
         assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), stage

@@ -26,6 +26,7 @@ from ..load.schemas import ALL
 from .messages import report_diagnostics
 from .scaffold import PERIODS, init_site, new_report
 from .serve import serve
+from .spreadsheet import add_commands
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -89,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     pdf = sub.add_parser("pdf", parents=[site, strict], help="buat PDF satu laporan")
     pdf.add_argument("report", help="nama laporan (folder di content/laporan)")
     pdf.add_argument("--output", "-o", help="berkas PDF hasil (bawaan: <laporan>.pdf di folder kerja)")
+    COMMANDS.update(add_commands(sub, site, UsageError, site_folder))  # ekspor, impor, impor-anggaran
     return p
 
 

@@ -20,10 +20,14 @@ class Diagnostic:
     line: int
     message: str
     severity: Severity = "error"
+    #: A spreadsheet column ("D"): then ``file`` is ``book.xlsx!Sheet`` and ``line`` the row, printed as Excel names a
+    #: cell (``data.xlsx!Indikator!D12``), so an author who lives in Excel finds the cell as a YAML author the line.
+    column: str = ""
 
     def format(self) -> str:
         tag = "galat" if self.severity == "error" else "peringatan"
-        return f"{self.file}:{self.line}: {tag}: {self.message}"
+        where = f"{self.file}!{self.column}{self.line}" if self.column else f"{self.file}:{self.line}"
+        return f"{where}: {tag}: {self.message}"
 
 
 @dataclass
@@ -43,6 +47,10 @@ class Diagnostics:
         diag = Diagnostic(file, line, message, severity)
         if diag not in self.items:
             self.items.append(diag)
+
+    def at_cell(self, sheet: str, column: str, row: int, message: str, severity: Severity = "error") -> None:
+        """A problem in a spreadsheet cell; ``sheet`` is ``book.xlsx!Sheet`` (see :attr:`Diagnostic.column`)."""
+        self.add(Diagnostic(sheet, row, message, severity, column))
 
     def add(self, diagnostic: Diagnostic) -> None:
         """Record a diagnostic made earlier (replayed from a memo)."""

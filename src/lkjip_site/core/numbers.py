@@ -125,3 +125,12 @@ def parse_hand_written(text: str) -> HandWritten | None:
     sign = "-" if m.group("sign1") or m.group("sign2") else ""
     return HandWritten(raw, Decimal(sign + digits), sign + digits, tuple(mistakes),
                        sign + alternative if alternative else None)
+
+
+def typed_number(text: str) -> tuple[Decimal, str] | None:
+    """A number typed as text in a spreadsheet cell or a CSV export (``68,85``, ``1.234.567``, ``80 %``,
+    ``Rp 1.234``): its value and the machine form to suggest, read by :func:`parse_hand_written` (the one reading of
+    hand-typed numbers); None when the text is no number at all. Callers decide whether such text is accepted (a CSV
+    export of money) or only explained (a number cell of a workbook, where the cell should hold a number)."""
+    found = parse_hand_written(text)
+    return (found.value, found.machine) if found is not None else None

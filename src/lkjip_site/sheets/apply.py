@@ -1,0 +1,961 @@
+"""``lkjip impor``: compare a workbook with the rows the current files give, and turn every difference into an edit.
+
+The comparison is by meaning (``84.8`` equals ``84.80``), row by row, matched by key (indicator id; id, year and
+period; budget code), so sorting or filtering rows in Excel changes nothing. A new key is a new row in its file's
+style; a key that is gone is removed. Columns lkjip computes are checked, never read: a derived cell may keep the
+value it was exported with (it is stale after an edit, that is fine) but a value typed into it is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Callable
+
+from openpyxl.utils import get_column_letter
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from ..compute.budget import budget_node, normalise_code
+from ..compute.findings import Finding
+from ..core.diagnostics import Diagnostics
+from ..core.fmt import fmt_number, fmt_rupiah, fmt_value, round_half_up
+from ..core.model import QUARTERS, BudgetNode, Loc, Missing, Report, Value
+from ..load.schemas import ID
+from . import layout as L
+from .read import Cell, Reader, SheetRows
+from .rows import (
+    TINGKAT,
+    Row,
+    budget_rows,
+    indicator_rows,
+    level_of,
+    parent_code,
+    pk_meta,
+    pk_rows,
+    renstra_rows,
+    same,
+    value_rows,
+)
+from .yamledit import YamlText, emit_text, emit_value
+from .yamlfiles import explicit_target_akhir
+
+Periods = dict[str, Value]  # periode -> value, for one year
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The cell an edit came from: validation messages about the edited line are reported there."""
+
+    where: str
+    ref: str
+
+    def __str__(self) -> str:
+        return f"{self.where}:{self.ref}" if self.ref.isdigit() else f"{self.where}!{self.ref}"  # CSV: a line
+
+
+class Importer:
+    """Collects the edits of one workbook into the report's YAML texts (nothing is written here)."""
+
+    def __init__(self, report: Report, docs: dict[str, YamlText], diags: Diagnostics):
+        self.report = report
+        self.computed = report.computed
+        self.docs = docs
+        self.diags = diags
+        self.changes: list[str] = []
+        self.new_files: dict[str, str] = {}  # files that did not exist: name -> text
+        self.ends = explicit_target_akhir(report)
+
+    # -- helpers -----------------------------------------------------------------------------------------------------
+
+    def _ref(self, sheet: SheetRows, key: str, row: int) -> str:
+        col = sheet.extra["columns"].get(key, 1)
+        return f"{get_column_letter(col)}{row}"
+
+    def _origin(self, sheet: SheetRows, key: str, row: int) -> Origin:
+        return Origin(sheet.where, self._ref(sheet, key, row))
+
+    def _error_at(self, sheet: SheetRows, key: str, row: int, message: str) -> None:
+        col = sheet.extra["columns"].get(key, 1)
+        self.diags.at_cell(sheet.where, get_column_letter(col), row, message)
+
+    def _change(self, origin: Origin, text: str) -> None:
+        self.changes.append(f"{origin}: {text}")
+
+    def _check_derived(self, sheet: SheetRows, spec: L.Sheet, row: int, cells: dict[str, Cell],
+                       expected: Row | None, also: Callable[[str], Any] | None = None) -> None:
+        """A value typed into a computed column is an error; the exported (or the newly computed) value is not."""
+        r = Reader(self.diags, sheet.where)
+        for col in spec.columns:
+            keys = [col.key] if col.derived else []
+            if expected is not None and col.key in expected.derived and not col.derived:
+                keys = [col.key]
+            for key in keys:
+                cell = cells.get(key)
+                if cell is None:
+                    continue
+                old = expected.values.get(key) if expected else None
+                if _same_shown(cell.value, old, col) or (also is not None and _same_shown(cell.value, also(key), col)):
+                    continue
+                r.error(cell, f"kolom '{col.header}' dihitung oleh lkjip dan tidak dibaca; kosongkan sel ini atau "
+                              f"kembalikan nilainya ({_show(old, col)}), lalu ubah angka asalnya")
+
+    # -- indicators ----------------------------------------------------------------------------------------------------
+
+    def indicators(self, ind: SheetRows, val: SheetRows | None, ren: SheetRows | None, ren_spec: L.Sheet) -> None:
+        expected = {row.key: row for row in indicator_rows(self.report)}
+        r = Reader(self.diags, ind.where)
+        wanted: dict[str, dict[str, Any]] = {}
+        rows_of: dict[str, int] = {}
+        for n, cells in ind.rows:
+            iid = r.text(cells.get("id"))
+            if not iid:
+                self._error_at(ind, "id", n, "ID indikator belum diisi; isi kode unik (mis. IKU5) atau hapus baris ini")
+                continue
+            if not re.fullmatch(ID, iid):
+                r.error(cells["id"], f"ID '{iid}' hanya boleh berisi huruf, angka, '.', '_' atau '-'")
+                continue
+            if iid in wanted:
+                r.error(cells["id"], f"ID '{iid}' sudah dipakai di baris {rows_of[iid]}; setiap indikator satu baris")
+                continue
+            rows_of[iid] = n
+            v = {
+                "nama": r.text(cells.get("nama")), "satuan": r.text(cells.get("satuan")),
+                "polaritas": r.choice(cells.get("polaritas"), L.POLARITAS, "polaritas"),
+                "jenis": r.choice(cells.get("jenis"), L.JENIS, "jenis") or "sasaran",
+                "agregasi": r.choice(cells.get("agregasi"), L.AGREGASI, "agregasi") or "terakhir",
+                "sasaran": r.text(cells.get("sasaran")), "program": r.text(cells.get("program")),
+                "kualitatif": _grades_text(r.text(cells.get("kualitatif"))),
+            }
+            for key in ("definisi", "formula", "sumber_data", "penanggung_jawab"):
+                v[key] = r.text(cells.get(key))
+            for key, label in (("nama", "nama indikator"), ("satuan", "satuan"), ("polaritas", "polaritas")):
+                if not v[key] and key not in cells:
+                    self._error_at(ind, key, n, f"{label} wajib diisi")
+            wanted[iid] = v
+        values = self._indicator_values(val, wanted) if val is not None else None
+        renstra = self._renstra_values(ren, ren_spec, wanted) if ren is not None else None
+        doc = self.docs.get("indikator.yaml")
+        if doc is None and wanted:
+            self.diags.error((ind.where, ind.header_row), "laporan ini belum punya data/indikator.yaml; buat berkas "
+                                                          "itu dengan satu indikator, lalu ekspor ulang")
+            return
+        if doc is None:
+            return
+        self._edit_indicators(doc, ind, wanted, rows_of, expected, values, renstra)
+        self._edit_placements(ind, wanted, rows_of, expected)
+
+    def _indicator_values(self, val: SheetRows, wanted: dict[str, dict[str, Any]]
+                          ) -> dict[tuple[str, str], dict[int, Periods]]:
+        """Target and realisasi per (indicator, kind) -> year -> period, from the value sheet; rows checked."""
+        expected = {row.key: row for row in value_rows(self.report, self.computed)}
+        r = Reader(self.diags, val.where)
+        out: dict[tuple[str, str], dict[int, Periods]] = {}
+        seen: dict[tuple[str, int, str], int] = {}
+        self._value_origin: dict[tuple[str, str, int, str], Origin] = {}
+        self._value_where = val.where
+        for n, cells in val.rows:
+            iid = r.text(cells.get("id"))
+            year = r.year(cells.get("tahun"))
+            periode = r.choice(cells.get("periode"), L.PERIODS, "periode")
+            if not iid:
+                self._error_at(val, "id", n, "ID indikator belum diisi")
+                continue
+            if iid not in wanted:
+                r.error(cells["id"], f"indikator '{iid}' tidak ada di lembar Indikator; tambahkan dulu di sana atau "
+                                     "perbaiki ID-nya")
+                continue
+            if year is None or periode is None:
+                if "tahun" not in cells:
+                    self._error_at(val, "tahun", n, "tahun belum diisi")
+                if "periode" not in cells:
+                    self._error_at(val, "periode", n, "periode belum diisi (tahunan, tw1, tw2, tw3 atau tw4)")
+                continue
+            key = (iid, year, periode)
+            if key in seen:
+                r.error(cells["periode"], f"{iid} tahun {year} periode {periode} sudah ada di baris {seen[key]}; "
+                                          "satukan kedua baris")
+                continue
+            seen[key] = n
+            grades = wanted[iid].get("kualitatif")
+            grade_list = [g.strip() for g in grades.split(",")] if grades else None
+            for kind in ("target", "realisasi"):
+                cell, reason = cells.get(kind), r.text(cells.get(f"{kind}_na"))
+                number = r.number(cell, kind, grades=grade_list if cell and isinstance(cell.value, str) else None)
+                if cell is not None and reason:
+                    r.error(cell, f"{kind} diisi dan alasan {kind} tidak ada juga diisi; isi salah satu saja")
+                    continue
+                v: Value | None = Missing(reason) if reason else number
+                if v is None:
+                    continue
+                out.setdefault((iid, kind), {}).setdefault(year, {})[periode] = v
+                col = kind if cell is not None else f"{kind}_na"
+                self._value_origin[(iid, kind, year, periode)] = self._origin(val, col, n)
+            self._check_derived(val, L.NILAI, n, cells, expected.get(key))
+        return out
+
+    def _renstra_values(self, ren: SheetRows, spec: L.Sheet, wanted: dict[str, dict[str, Any]]
+                        ) -> dict[str, dict[str, Any]]:
+        expected = {row.key: row for row in renstra_rows(self.report, self.ends)}
+        r = Reader(self.diags, ren.where)
+        out: dict[str, dict[str, Any]] = {}
+        self._renstra_origin: dict[tuple[str, str], Origin] = {}
+        years = sorted(int(k[7:]) for k in ren.extra["columns"] if k.startswith("target_") and k[7:].isdigit())
+        for n, cells in ren.rows:
+            iid = r.text(cells.get("id"))
+            if not iid:
+                self._error_at(ren, "id", n, "ID indikator belum diisi")
+                continue
+            if iid not in wanted:
+                r.error(cells["id"], f"indikator '{iid}' tidak ada di lembar Indikator")
+                continue
+            if iid in out:
+                r.error(cells["id"], f"indikator '{iid}' sudah ada di baris {out[iid]['_row']}")
+                continue
+            grades = wanted[iid].get("kualitatif")
+            grade_list = [g.strip() for g in grades.split(",")] if grades else None
+
+            def num(key: str, what: str) -> Any:
+                cell = cells.get(key)
+                return r.number(cell, what, grades=grade_list if cell and isinstance(cell.value, str) else None)
+
+            v: dict[str, Any] = {"_row": n, "kondisi_tahun": r.year(cells.get("kondisi_tahun")),
+                                 "kondisi_nilai": num("kondisi_nilai", "kondisi awal"),
+                                 "target_akhir": num("target_akhir", "target akhir"),
+                                 "nasional": num("nasional", "target nasional"),
+                                 "nasional_sumber": r.text(cells.get("nasional_sumber")),
+                                 "targets": {y: num(f"target_{y}", f"target {y}") for y in years}}
+            v["targets"] = {y: x for y, x in v["targets"].items() if x is not None}
+            if (v["kondisi_tahun"] is None) != (v["kondisi_nilai"] is None) and ("kondisi_tahun" in cells) != (
+                    "kondisi_nilai" in cells):
+                missing = "kondisi_nilai" if v["kondisi_tahun"] is not None else "kondisi_tahun"
+                self._error_at(ren, missing, n, "kondisi awal perlu tahun dan nilai; isi keduanya atau kosongkan keduanya")
+            if (v["nasional"] is None) != (v["nasional_sumber"] is None) and ("nasional" in cells) != (
+                    "nasional_sumber" in cells):
+                missing = "nasional_sumber" if v["nasional"] is not None else "nasional"
+                self._error_at(ren, missing, n, "target nasional perlu nilai dan sumbernya; isi keduanya")
+            for key in ("kondisi_tahun", "target_akhir", "nasional"):
+                self._renstra_origin[(iid, key)] = self._origin(ren, key if key in cells else "id", n)
+            for y in years:
+                self._renstra_origin[(iid, f"target_{y}")] = self._origin(ren, f"target_{y}", n)
+            out[iid] = v
+            self._check_derived(ren, spec, n, cells, expected.get(iid))
+        return out
+
+    def _edit_indicators(self, doc: YamlText, sheet: SheetRows, wanted: dict[str, dict[str, Any]],
+                         rows_of: dict[str, int], expected: dict[Any, Row],
+                         values: dict[tuple[str, str], dict[int, Periods]] | None,
+                         renstra: dict[str, dict[str, Any]] | None) -> None:
+        seq = doc.find(["indikator"])
+        assert isinstance(seq, SequenceNode)
+        index = {str(doc.value(doc.get(item, "id")[1])): i for i, item in enumerate(seq.value)  # type: ignore[index]
+                 if doc.get(item, "id")}
+        model = self.report.data.indikator
+        for iid, v in wanted.items():
+            n = rows_of[iid]
+            if iid not in index:
+                self._new_indicator(doc, seq, sheet, iid, v, n, values, renstra)
+                continue
+            item = seq.value[index[iid]]
+            assert isinstance(item, MappingNode)
+            old = expected[iid].values
+            for key in ("nama", "satuan", "polaritas", "jenis", "agregasi", "program", "kualitatif", "definisi",
+                        "formula", "sumber_data", "penanggung_jawab"):
+                if same(v[key], old.get(key)):
+                    continue
+                origin = self._origin(sheet, key, n)
+                default = {"jenis": "sasaran", "agregasi": "terakhir"}.get(key)
+                if v[key] is None or (default and v[key] == default and not doc.get(item, key)):
+                    if doc.get(item, key):
+                        doc.delete(item, key, origin)
+                else:
+                    text = _grades_yaml(v[key]) if key == "kualitatif" else emit_text(v[key])
+                    doc.set_key(item, key, text, origin)
+                self._change(origin, f"{key} {iid}: {old.get(key) or '–'} → {v[key] or '–'}")
+            ind = model[iid]
+            if values is not None:
+                for kind in ("target", "realisasi"):
+                    now = {y: _periods(pv) for y, pv in getattr(ind, kind).items()}
+                    self._edit_years(doc, item, kind, now, values.get((iid, kind), {}), iid)
+            if renstra is not None and iid in renstra:
+                self._edit_renstra(doc, item, iid, renstra[iid], expected_ren=_renstra_now(ind, self.ends))
+        for iid, i in index.items():
+            if iid not in wanted:
+                doc.delete_item(seq, i, Origin(sheet.where, "A1"))
+                self.changes.append(f"{sheet.where}: indikator {iid} dihapus (barisnya tidak ada lagi)")
+
+    def _edit_years(self, doc: YamlText, item: MappingNode, kind: str, now: dict[int, Periods],
+                    want: dict[int, Periods], iid: str) -> None:
+        if _same_years(now, want):
+            return
+
+        def origin(year: int, periode: str | None = None) -> Origin:
+            for p in ([periode] if periode else list(L.PERIODS)):
+                o = self._value_origin.get((iid, kind, year, p))
+                if o is not None:
+                    return o
+            return Origin(self._value_where, "A1")
+
+        pair = doc.get(item, kind)
+        if not want:
+            if pair:
+                doc.delete(item, kind, origin(min(now)))
+                self.changes.append(f"{self._value_where}: {kind} {iid} dihapus seluruhnya")
+            return
+        if pair is None or not isinstance(pair[1], MappingNode):
+            text = emit_value({y: _form(want[y], None) for y in sorted(want)})
+            doc.set_key(item, kind, text, origin(min(want)))
+            self._change(origin(min(want)), f"{kind} {iid}: {text}")
+            return
+        mapping = pair[1]
+        for year in sorted(set(now) | set(want)):
+            d, e = want.get(year), now.get(year)
+            if d is not None and e is not None and _same_periods(d, e):
+                continue
+            ypair = doc.get(mapping, year)
+            if d is None:
+                if ypair:
+                    doc.delete(mapping, year, origin(year))
+                    self._change(origin(year), f"{kind} {iid} tahun {year} dihapus")
+                continue
+            if ypair is None:
+                doc.insert(mapping, f"{year}: {emit_value(_form(d, None))}", origin(year))
+                self._change(origin(year), f"{kind} {iid} {year}: {_show_periods(d)} (baru)")
+                continue
+            node = ypair[1]
+            if _is_quarter_map(node):
+                assert isinstance(node, MappingNode)
+                for p in L.PERIODS:
+                    dv, ev = d.get(p), (e or {}).get(p)
+                    if _same_value(dv, ev):
+                        continue
+                    if dv is None:
+                        doc.delete(node, p, origin(year, p))
+                    else:
+                        doc.set_key(node, p, emit_value(dv), origin(year, p))
+                    self._change(origin(year, p), f"{kind} {iid} {year} {p}: {_show1(ev)} → {_show1(dv)}")
+            else:
+                doc.replace(ypair[0], node, emit_value(_form(d, node)), origin(year))
+                self._change(origin(year), f"{kind} {iid} {year}: {_show_periods(e or {})} → {_show_periods(d)}")
+
+    _value_where = ""
+
+    def _edit_renstra(self, doc: YamlText, item: MappingNode, iid: str, v: dict[str, Any],
+                      expected_ren: dict[str, Any]) -> None:
+        def origin(key: str) -> Origin:
+            return self._renstra_origin.get((iid, key)) or Origin("", "A1")
+
+        kondisi = (v["kondisi_tahun"], v["kondisi_nilai"]) if v["kondisi_tahun"] is not None else None
+        if not _same_value(kondisi, expected_ren["kondisi"]):
+            if kondisi is None:
+                if doc.get(item, "kondisi_awal"):
+                    doc.delete(item, "kondisi_awal", origin("kondisi_tahun"))
+            else:
+                doc.set_key(item, "kondisi_awal", emit_value({"tahun": kondisi[0], "nilai": kondisi[1]}),
+                            origin("kondisi_tahun"))
+            self._change(origin("kondisi_tahun"), f"kondisi awal {iid}: {_show1(kondisi)}")
+        targets = v["targets"]
+        now = expected_ren["targets"]
+        if not _same_map(targets, now):
+            pair = doc.get(item, "target_renstra")
+            if not targets:
+                if pair:
+                    doc.delete(item, "target_renstra", origin(f"target_{min(now)}"))
+            elif pair is None or not isinstance(pair[1], MappingNode):
+                doc.set_key(item, "target_renstra", emit_value(dict(sorted(targets.items()))),
+                            origin(f"target_{min(targets)}"))
+            else:
+                for y in sorted(set(targets) | set(now)):
+                    if _same_value(targets.get(y), now.get(y)):
+                        continue
+                    if y not in targets:
+                        doc.delete(pair[1], y, origin(f"target_{y}"))
+                    else:
+                        doc.set_key(pair[1], y, emit_value(targets[y]), origin(f"target_{y}"))
+            self._change(origin("id"), f"target Renstra {iid}: {_show_map(now)} → {_show_map(targets)}")
+        if not _same_value(v["target_akhir"], expected_ren["target_akhir"]):
+            if v["target_akhir"] is None:
+                doc.delete(item, "target_akhir", origin("target_akhir"))
+            else:
+                doc.set_key(item, "target_akhir", emit_value(v["target_akhir"]), origin("target_akhir"))
+            self._change(origin("target_akhir"), f"target akhir {iid}: {_show1(v['target_akhir'])}")
+        nasional = (v["nasional"], v["nasional_sumber"]) if v["nasional"] is not None else None
+        if not _same_value(nasional, expected_ren["nasional"]):
+            if nasional is None:
+                if doc.get(item, "target_nasional"):
+                    doc.delete(item, "target_nasional", origin("nasional"))
+            else:
+                doc.set_key(item, "target_nasional", emit_value({"nilai": nasional[0], "sumber": nasional[1]}),
+                            origin("nasional"))
+            self._change(origin("nasional"), f"target nasional {iid}: {_show1(nasional)}")
+
+    def _new_indicator(self, doc: YamlText, seq: SequenceNode, sheet: SheetRows, iid: str, v: dict[str, Any],
+                       n: int, values: dict[tuple[str, str], dict[int, Periods]] | None,
+                       renstra: dict[str, dict[str, Any]] | None) -> None:
+        lines = [f"id: {emit_text(iid)}"]
+        for key in ("nama", "satuan", "polaritas"):
+            if v[key]:
+                lines.append(f"{key}: {emit_text(v[key])}")
+        if v["jenis"] != "sasaran":
+            lines.append(f"jenis: {v['jenis']}")
+        if v["agregasi"] != "terakhir":
+            lines.append(f"agregasi: {v['agregasi']}")
+        if v["kualitatif"]:
+            lines.append(f"kualitatif: {_grades_yaml(v['kualitatif'])}")
+        for key in ("definisi", "formula", "sumber_data", "penanggung_jawab", "program"):
+            if v[key]:
+                lines.append(f"{key}: {emit_text(v[key])}")
+        ren = (renstra or {}).get(iid)
+        if ren:
+            if ren["kondisi_tahun"] is not None:
+                lines.append("kondisi_awal: " + emit_value({"tahun": ren["kondisi_tahun"], "nilai": ren["kondisi_nilai"]}))
+            if ren["targets"]:
+                lines.append("target_renstra: " + emit_value(dict(sorted(ren["targets"].items()))))
+            if ren["target_akhir"] is not None:
+                lines.append("target_akhir: " + emit_value(ren["target_akhir"]))
+            if ren["nasional"] is not None:
+                lines.append("target_nasional: " + emit_value({"nilai": ren["nasional"], "sumber": ren["nasional_sumber"]}))
+        flow = _uses_flow(doc, seq)
+        for kind in ("target", "realisasi"):
+            years = (values or {}).get((iid, kind))
+            if not years:
+                continue
+            if flow:
+                lines.append(f"{kind}: " + emit_value({y: _form(years[y], None) for y in sorted(years)}))
+            else:
+                lines.append(f"{kind}:")
+                lines.extend(f"  {y}: {emit_value(_form(years[y], None))}" for y in sorted(years))
+        origin = self._origin(sheet, "id", n)
+        doc.append_item(seq, lines, origin)
+        self._change(origin, f"indikator baru {iid}")
+
+    def _edit_placements(self, sheet: SheetRows, wanted: dict[str, dict[str, Any]], rows_of: dict[str, int],
+                         expected: dict[Any, Row]) -> None:
+        """The Sasaran/tujuan column: an indicator moves between the ``indikator`` lists of renstra.yaml."""
+        moves = {iid: v["sasaran"] for iid, v in wanted.items()
+                 if not same(v["sasaran"], expected[iid].values.get("sasaran") if iid in expected else None)}
+        gone = [iid for iid in expected if iid not in wanted and expected[iid].values.get("sasaran")]
+        if not moves and not gone:
+            return
+        doc = self.docs.get("renstra.yaml")
+        owners = _renstra_owners(doc) if doc else {}
+        for iid, target in moves.items():
+            if target and target not in owners:
+                known = ", ".join(owners) or "-"
+                self._error_at(sheet, "sasaran", rows_of[iid], f"sasaran/tujuan '{target}' tidak ada di renstra.yaml "
+                                                               f"(yang ada: {known})")
+        if doc is None or self.diags.errors:
+            return
+        lists = {owner: list(ids) for owner, (_m, _k, ids) in owners.items()}
+        for iid in gone:
+            for ids in lists.values():
+                if iid in ids:
+                    ids.remove(iid)
+        for iid, target in moves.items():
+            for ids in lists.values():
+                if iid in ids:
+                    ids.remove(iid)
+            if target:
+                lists[target].append(iid)
+        for owner, (mapping, key, ids) in owners.items():
+            if lists[owner] == ids:
+                continue
+            row = next((rows_of[i] for i in moves if moves[i] == owner or i in ids), sheet.header_row)
+            origin = self._origin(sheet, "sasaran", row)
+            pair = doc.get(mapping, key)
+            if pair is None:
+                doc.insert(mapping, f"{key}: [{', '.join(emit_text(i) for i in lists[owner])}]", origin)
+            else:
+                doc.replace_list(pair[0], pair[1], [emit_text(i) for i in lists[owner]], origin)
+            self._change(origin, f"indikator {owner} di renstra.yaml: {', '.join(lists[owner]) or '–'}")
+
+    # -- PK ------------------------------------------------------------------------------------------------------------
+
+    def pk(self, sheet: SheetRows, meta_cells: dict[str, Cell]) -> None:
+        r = Reader(self.diags, sheet.where)
+        now = pk_meta(self.report)
+        meta = {"tahun": r.year(meta_cells.get("tahun"), "tahun PK"),
+                "jenis": r.choice(meta_cells.get("jenis"), L.JENIS_PK, "jenis PK"),
+                "tanggal": r.date(meta_cells.get("tanggal"), "tanggal PK")}
+        expected = {row.key: row for row in pk_rows(self.report, self.computed)}
+        lists: dict[str, list[str]] = {b: [] for b in L.BAGIAN_PK}
+        first_row: dict[str, int] = {}
+        seen: dict[tuple[str, str], int] = {}
+        for n, cells in sheet.rows:
+            bagian = r.choice(cells.get("bagian"), L.BAGIAN_PK, "bagian")
+            ident = r.text(cells.get("id"))
+            if bagian is None or not ident:
+                if "bagian" not in cells:
+                    self._error_at(sheet, "bagian", n, "bagian belum diisi (sasaran, indikator atau program)")
+                if "id" not in cells:
+                    self._error_at(sheet, "id", n, "ID / kode belum diisi")
+                continue
+            if (bagian, ident) in seen:
+                r.error(cells["id"], f"{bagian} '{ident}' sudah ada di baris {seen[(bagian, ident)]}")
+                continue
+            seen[(bagian, ident)] = n
+            lists[bagian].append(ident)
+            first_row.setdefault(bagian, n)
+            self._check_derived(sheet, L.PK_FIXED, n, cells, expected.get((bagian, ident)))
+        doc = self.docs.get("pk.yaml")
+        now_lists = {"sasaran": [k[1] for k in expected if k[0] == "sasaran"],
+                     "indikator": [k[1] for k in expected if k[0] == "indikator"],
+                     "program": [k[1] for k in expected if k[0] == "program"]}
+        empty = not any(lists.values()) and all(v is None for v in meta.values())
+        if doc is None:
+            if not empty:
+                self._new_pk(sheet, meta, lists)
+            return
+        root = doc.root
+        assert isinstance(root, MappingNode)
+        for key, label, row in L.PK_META:
+            if same(meta[key], now[key]):
+                continue
+            origin = Origin(sheet.where, f"B{row}")
+            if meta[key] is None:
+                if key == "tahun":
+                    self.diags.at_cell(sheet.where, "B", row, "tahun PK wajib diisi")
+                elif doc.get(root, key):
+                    doc.delete(root, key, origin)
+            else:
+                doc.set_key(root, key, emit_value(meta[key]), origin)
+            self._change(origin, f"{label}: {now[key] or '–'} → {meta[key] or '–'}")
+        for bagian in L.BAGIAN_PK:
+            if lists[bagian] == now_lists[bagian]:
+                continue
+            origin = Origin(sheet.where, self._ref(sheet, "id", first_row.get(bagian, sheet.header_row)))
+            pair = doc.get(root, bagian)
+            items = [emit_text(i) for i in lists[bagian]]
+            if pair is None:
+                doc.insert(root, f"{bagian}: [{', '.join(items)}]", origin)
+            else:
+                doc.replace_list(pair[0], pair[1], items, origin)
+            self._change(origin, f"{bagian} PK: {', '.join(lists[bagian]) or '–'}")
+
+    def _new_pk(self, sheet: SheetRows, meta: dict[str, Any], lists: dict[str, list[str]]) -> None:
+        if meta["tahun"] is None:
+            self.diags.at_cell(sheet.where, "B", 1, "tahun PK wajib diisi untuk membuat pk.yaml")
+            return
+        lines = [f"tahun: {meta['tahun']}"]
+        if meta["jenis"]:
+            lines.append(f"jenis: {meta['jenis']}")
+        if meta["tanggal"]:
+            lines.append(f"tanggal: {meta['tanggal'].isoformat()}")
+        for bagian in L.BAGIAN_PK:
+            if lists[bagian]:
+                lines.append(f"{bagian}: [{', '.join(emit_text(i) for i in lists[bagian])}]")
+        self.new_files["pk.yaml"] = "\n".join(lines) + "\n"
+        self.changes.append(f"{sheet.where}: pk.yaml baru")
+
+    # -- budget --------------------------------------------------------------------------------------------------------
+
+    def budget(self, sheet: SheetRows) -> None:
+        r = Reader(self.diags, sheet.where)
+        expected = {row.key: row for row in budget_rows(self.report, self.computed)}
+        rows: dict[str, tuple[int, dict[str, Cell], str]] = {}
+        order: list[str] = []
+        for n, cells in sheet.rows:
+            kode = r.text(cells.get("kode"))
+            if not kode:
+                self._error_at(sheet, "kode", n, "kode belum diisi; setiap baris anggaran perlu kode program, kegiatan "
+                                                 "atau sub kegiatan")
+                continue
+            norm = normalise_code(kode)
+            level = level_of(norm)
+            if level is None:
+                r.error(cells["kode"], f"kode '{kode}' tidak sesuai format program (7.01.02), kegiatan (7.01.02.2.01) "
+                                       "atau sub kegiatan (7.01.02.2.01.0001)")
+                continue
+            if norm in rows:
+                r.error(cells["kode"], f"kode '{kode}' sudah ada di baris {rows[norm][0]}; satu baris per kode")
+                continue
+            rows[norm] = (n, cells, level)
+            order.append(norm)
+        children: dict[str | None, list[str]] = {}
+        for kode in order:
+            parent = parent_code(kode)
+            n, cells, level = rows[kode]
+            if parent is not None and parent not in rows:
+                r.error(cells["kode"], f"{TINGKAT[level].lower()} '{kode}' tidak dapat ditempatkan: induknya "
+                                       f"'{parent}' tidak ada di lembar ini; tambahkan baris {parent} atau perbaiki kode")
+                continue
+            children.setdefault(parent, []).append(kode)
+        for kode in order:
+            n, cells, level = rows[kode]
+            if level != "sub_kegiatan" and not children.get(kode):
+                below = "kegiatan" if level == "program" else "sub kegiatan"
+                r.error(cells["kode"], f"{TINGKAT[level].lower()} '{kode}' belum punya {below}; tambahkan baris "
+                                       f"{below} di bawahnya (pagu diisi pada sub kegiatan)")
+        if self.diags.errors:
+            return
+        nodes = {k: self._budget_node(sheet, r, k, rows[k], children) for k in order}
+        tree = [nodes[k] for k in children.get(None, [])]
+        for k, node in nodes.items():
+            node.children = [nodes[c] for c in children.get(k, [])]
+        periode = self.report.periode
+        issues: list[Finding] = []
+        computed = {normalise_code(x.kode): x for p in tree for x in budget_node(p, issues, None, periode).walk()}
+        for kode in order:
+            n, cells, _level = rows[kode]
+            res = computed.get(kode)
+            new_values = {"pagu": res.pagu, "realisasi": res.realisasi, "serapan": res.serapan,
+                          **{q: res.realisasi_tw.get(q) for q in QUARTERS}} if res else {}
+            if nodes[kode].children:
+                self._check_sums(sheet, r, cells, expected.get(kode), new_values, nodes[kode])
+            self._check_derived(sheet, L.ANGGARAN, n, cells, expected.get(kode), new_values.get)
+        if self.diags.errors:
+            return
+        self._edit_budget(sheet, tree, rows, expected)
+
+    def _budget_node(self, sheet: SheetRows, r: Reader, kode: str, row: tuple[int, dict[str, Cell], str],
+                     children: dict[str | None, list[str]]) -> BudgetNode:
+        n, cells, level = row
+        leaf = level == "sub_kegiatan"
+        node = BudgetNode(level, r.text(cells["kode"]) or kode, r.text(cells.get("nama")) or "",  # type: ignore[arg-type]
+                          Loc(sheet.where, n))
+        if not node.nama:
+            self._error_at(sheet, "nama", n, "uraian belum diisi")
+        money = {k: r.number(cells.get(k), _money_label(k), minimum=Decimal(0))
+                 for k in ("pagu", "realisasi", *QUARTERS, "pagu_tertulis", "realisasi_tertulis")}
+        reason = r.text(cells.get("realisasi_na"))
+        if leaf:
+            node.pagu = money["pagu"]  # type: ignore[assignment]
+            if node.pagu is None and "pagu" not in cells:
+                self._error_at(sheet, "pagu", n, "pagu sub kegiatan wajib diisi (0 bila memang tidak ada)")
+            if reason and "realisasi" in cells:
+                r.error(cells["realisasi"], "realisasi diisi dan alasan realisasi tidak ada juga diisi; isi salah satu")
+            node.realisasi = Missing(reason) if reason else money["realisasi"]
+            if node.realisasi is None and "realisasi" not in cells:
+                self._error_at(sheet, "realisasi", n, "realisasi wajib diisi, atau tulis alasannya di kolom 'Alasan "
+                                                      "realisasi tidak ada'")
+            node.realisasi_tw = {q: money[q] for q in QUARTERS if isinstance(money[q], Decimal)}  # type: ignore[misc]
+            node.indikator = r.text(cells.get("indikator")) or ""
+            node.satuan = r.text(cells.get("satuan")) or ""
+            node.target = r.number(cells.get("target"), "target keluaran", grades=[str(cells["target"].value).strip()]
+                                   if "target" in cells and isinstance(cells["target"].value, str) else None)
+            node.realisasi_output = r.number(
+                cells.get("realisasi_output"), "realisasi keluaran",
+                grades=[str(cells["realisasi_output"].value).strip()]
+                if "realisasi_output" in cells and isinstance(cells["realisasi_output"].value, str) else None)
+            node.jenis_belanja = r.choice(cells.get("jenis_belanja"), L.ANGGARAN.column("jenis_belanja").choices,
+                                          "jenis belanja")
+            for key in ("pagu_tertulis", "realisasi_tertulis", "sasaran"):
+                if key in cells:
+                    r.error(cells[key], f"kolom '{L.ANGGARAN.column(key).header}' hanya untuk baris program atau "
+                                        "kegiatan; kosongkan sel ini")
+        else:
+            node.pagu_tertulis, node.realisasi_tertulis = money["pagu_tertulis"], money["realisasi_tertulis"]  # type: ignore[assignment]
+            node.sasaran = r.text(cells.get("sasaran"))
+            if node.sasaran and level != "program":
+                r.error(cells["sasaran"], "sasaran hanya dicatat pada baris program")
+            for key in ("realisasi_na", "indikator", "satuan", "target", "realisasi_output", "jenis_belanja"):
+                if key in cells:
+                    r.error(cells[key], f"kolom '{L.ANGGARAN.column(key).header}' hanya untuk baris sub kegiatan; "
+                                        "kosongkan sel ini")
+        return node
+
+    def _check_sums(self, sheet: SheetRows, r: Reader, cells: dict[str, Cell], expected: Row | None,
+                    new_values: dict[str, Any], node: BudgetNode) -> None:
+        """A program or kegiatan row whose typed total differs from the sum of its rows below: say by how much."""
+        for key in ("pagu", "realisasi", *QUARTERS):
+            cell = cells.get(key)
+            if cell is None or not isinstance(cell.value, (int, float)) or isinstance(cell.value, bool):
+                continue
+            typed = Decimal(str(cell.value))
+            old = expected.values.get(key) if expected is not None and key in expected.derived else None
+            new = new_values.get(key)
+            if (old is not None and typed == old) or (new is not None and typed == new):
+                continue
+            total = new if new is not None else Decimal(0)
+            label = _money_label(key)
+            r.error(cell, f"{label} {TINGKAT[node.level].lower()} {node.kode} tertulis {fmt_rupiah(typed)}, sedangkan "
+                          f"jumlah rinciannya {fmt_rupiah(total)} (selisih {fmt_rupiah(typed - total)}); jumlah "
+                          "dihitung lkjip: kosongkan sel ini dan perbaiki angka pada rinciannya, atau tulis angka "
+                          f"tercetak di kolom '{L.ANGGARAN.column('pagu_tertulis').header}'")
+            cells.pop(key)
+
+    def _edit_budget(self, sheet: SheetRows, tree: list[BudgetNode], rows: dict[str, tuple[int, dict[str, Cell], str]],
+                     expected: dict[Any, Row]) -> None:
+        doc = self.docs.get("anggaran.yaml")
+        if doc is None:
+            if tree:
+                lines = [f"tahun: {self.report.tahun}", "program:"]
+                for p in tree:
+                    lines.extend(item_lines(p, 2))
+                self.new_files["anggaran.yaml"] = "\n".join(lines) + "\n"
+                self.changes.append(f"{sheet.where}: anggaran.yaml baru")
+            return
+        index = budget_index(doc)
+        wanted = {normalise_code(n.kode) for p in tree for n in _walk(p)}
+
+        def visit(node: BudgetNode, parent_seq: SequenceNode | None) -> None:
+            kode = normalise_code(node.kode)
+            n = rows[kode][0]
+            origin = self._origin(sheet, "kode", n)
+            if kode not in index:
+                if parent_seq is not None:
+                    doc.append_item(parent_seq, item_body(node), origin)
+                    self._change(origin, f"{TINGKAT[node.level].lower()} baru {node.kode}")
+                return
+            mapping, _seq, _i, child_seq = index[kode]
+            self._edit_budget_fields(doc, sheet, mapping, node, expected[kode], n)
+            for child in node.children:
+                visit(child, child_seq)
+
+        root_seq = doc.find(["program"])
+        for p in tree:
+            visit(p, root_seq if isinstance(root_seq, SequenceNode) else None)
+        for kode, (_mapping, seq, i, _child) in index.items():
+            if kode in wanted or any(parent in index and parent not in wanted for parent in ancestors(kode)):
+                continue
+            doc.delete_item(seq, i, Origin(sheet.where, "A1"))
+            self.changes.append(f"{sheet.where}: {kode} dihapus dari anggaran.yaml (barisnya tidak ada lagi)")
+
+    def _edit_budget_fields(self, doc: YamlText, sheet: SheetRows, mapping: MappingNode, node: BudgetNode,
+                            expected: Row, n: int) -> None:
+        old = expected.values
+        leaf = not node.children
+        fields: dict[str, Any] = {"nama": node.nama}
+        if leaf:
+            fields.update(pagu=node.pagu, realisasi=node.realisasi, indikator=node.indikator or None,
+                          satuan=node.satuan or None, target=node.target, realisasi_output=node.realisasi_output,
+                          jenis_belanja=node.jenis_belanja)
+        else:
+            fields.update(pagu_tertulis=node.pagu_tertulis, realisasi_tertulis=node.realisasi_tertulis)
+            if node.level == "program":
+                fields["sasaran"] = node.sasaran
+        for key, want in fields.items():
+            now: Any = old.get(key)
+            if key == "realisasi" and old.get("realisasi_na"):
+                now = Missing(old["realisasi_na"])
+            if _same_value(want, now):
+                continue
+            col = "realisasi_na" if key == "realisasi" and isinstance(want, Missing) else key
+            origin = self._origin(sheet, col, n)
+            if want is None:
+                if doc.get(mapping, key):
+                    doc.delete(mapping, key, origin)
+            else:
+                doc.set_key(mapping, key, emit_value(want), origin)
+            self._change(origin, f"{key} {node.kode}: {_show1(now)} → {_show1(want)}")
+        if leaf:
+            want_tw = dict(sorted(node.realisasi_tw.items()))
+            now_tw = {q: old[q] for q in QUARTERS if old.get(q) is not None}
+            if not _same_map(want_tw, now_tw):
+                origin = self._origin(sheet, next((q for q in QUARTERS if want_tw.get(q) != now_tw.get(q)), "tw1"), n)
+                pair = doc.get(mapping, "realisasi_tw")
+                if not want_tw:
+                    if pair:
+                        doc.delete(mapping, "realisasi_tw", origin)
+                elif pair is None or not isinstance(pair[1], MappingNode):
+                    doc.set_key(mapping, "realisasi_tw", emit_value(want_tw), origin)
+                else:
+                    for q in QUARTERS:
+                        if _same_value(want_tw.get(q), now_tw.get(q)):
+                            continue
+                        if q not in want_tw:
+                            doc.delete(pair[1], q, origin)
+                        else:
+                            doc.set_key(pair[1], q, emit_value(want_tw[q]), origin)
+                self._change(origin, f"realisasi triwulan {node.kode}: {_show_map(now_tw)} → {_show_map(want_tw)}")
+
+
+# -- module helpers ------------------------------------------------------------------------------------------------------
+
+def _money_label(key: str) -> str:
+    return {"pagu": "pagu", "realisasi": "realisasi", "pagu_tertulis": "pagu tertulis",
+            "realisasi_tertulis": "realisasi tertulis"}.get(key, f"realisasi {key.upper()}")
+
+
+def _grades_text(text: str | None) -> str | None:
+    if not text:
+        return None
+    return ", ".join(g.strip() for g in text.split(",") if g.strip())
+
+
+def _grades_yaml(text: str) -> str:
+    return "[" + ", ".join(emit_text(g.strip()) for g in text.split(",") if g.strip()) + "]"
+
+
+def _periods(pv: Any) -> Periods:
+    out: Periods = {}
+    if pv.annual is not None:
+        out["tahunan"] = pv.annual
+    out.update(pv.quarters)
+    return out
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    if isinstance(a, Missing) or isinstance(b, Missing):
+        return isinstance(a, Missing) and isinstance(b, Missing) and a.reason.strip() == b.reason.strip()
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(_same_value(x, y) for x, y in zip(a, b))
+    return same(a, b)
+
+
+def _same_periods(a: Periods, b: Periods) -> bool:
+    return set(a) == set(b) and all(_same_value(a[k], b[k]) for k in a)
+
+
+def _same_years(a: dict[int, Periods], b: dict[int, Periods]) -> bool:
+    return set(a) == set(b) and all(_same_periods(a[y], b[y]) for y in a)
+
+
+def _same_map(a: dict[Any, Any], b: dict[Any, Any]) -> bool:
+    return set(a) == set(b) and all(_same_value(a[k], b[k]) for k in a)
+
+
+def _is_quarter_map(node: Node) -> bool:
+    if not isinstance(node, MappingNode):
+        return False
+    return all(getattr(k, "value", None) != "tidak_ada" for k, _v in node.value)
+
+
+def _form(periods: Periods, node: Node | None) -> Any:
+    """A year's value as the file writes it: a plain value when there is only the annual one (unless the file already
+    uses a period map for that year), else ``{tahunan: .., tw1: ..}``."""
+    if set(periods) == {"tahunan"} and not (node is not None and _is_quarter_map(node)):
+        return periods["tahunan"]
+    return {p: periods[p] for p in L.PERIODS if p in periods}
+
+
+def _renstra_now(ind: Any, ends: dict[str, Any]) -> dict[str, Any]:
+    return {"kondisi": ind.kondisi_awal, "targets": dict(ind.target_renstra), "target_akhir": ends.get(ind.id),
+            "nasional": ind.target_nasional}
+
+
+def _uses_flow(doc: YamlText, seq: SequenceNode) -> bool:
+    """Whether the file writes target/realisasi as ``{2023: 80}`` (its last indicator that has one decides)."""
+    for item in reversed(seq.value):
+        for key in ("realisasi", "target"):
+            pair = doc.get(item, key)
+            if pair is not None:
+                return bool(getattr(pair[1], "flow_style", True))
+    return True
+
+
+def _renstra_owners(doc: YamlText) -> dict[str, tuple[MappingNode, str, list[str]]]:
+    """Sasaran and tujuan ids -> (their mapping node, 'indikator', the ids listed now)."""
+    out: dict[str, tuple[MappingNode, str, list[str]]] = {}
+
+    def add(node: Node) -> None:
+        ident = doc.get(node, "id")
+        if ident is None or not isinstance(node, MappingNode):
+            return
+        listed = doc.get(node, "indikator")
+        ids = [str(x) for x in (doc.value(listed[1]) or [])] if listed else []
+        out[str(doc.value(ident[1]))] = (node, "indikator", ids)
+
+    for t in getattr(doc.find(["tujuan"]), "value", []):
+        add(t)
+        sasaran = doc.get(t, "sasaran")
+        for s in getattr(sasaran[1], "value", []) if sasaran else []:
+            add(s)
+    return out
+
+
+def budget_index(doc: YamlText) -> dict[str, tuple[MappingNode, SequenceNode, int, SequenceNode | None]]:
+    """Normalised code -> (mapping, the sequence holding it, its index there, the sequence of its children)."""
+    out: dict[str, tuple[MappingNode, SequenceNode, int, SequenceNode | None]] = {}
+
+    def walk(seq: Node | None, child_key: str | None, grandchild_key: str | None) -> None:
+        if not isinstance(seq, SequenceNode):
+            return
+        for i, item in enumerate(seq.value):
+            kode = doc.get(item, "kode")
+            if kode is None:
+                continue
+            children = doc.get(item, child_key)[1] if child_key and doc.get(item, child_key) else None
+            out[normalise_code(str(doc.value(kode[1])))] = (item, seq, i, children if isinstance(children, SequenceNode)
+                                                             else None)  # type: ignore[assignment]
+            if child_key:
+                walk(children, grandchild_key, None)
+
+    walk(doc.find(["program"]), "kegiatan", "sub_kegiatan")
+    return out
+
+
+def _walk(node: BudgetNode) -> list[BudgetNode]:
+    return [node] + [n for c in node.children for n in _walk(c)]
+
+
+def ancestors(kode: str) -> list[str]:
+    out = []
+    parent = parent_code(kode)
+    while parent is not None:
+        out.append(parent)
+        parent = parent_code(parent)
+    return out
+
+
+def item_body(node: BudgetNode) -> list[str]:
+    """A budget node as block lines (without the dash), children nested in the examples' style."""
+    lines = [f"kode: {emit_text(node.kode)}", f"nama: {emit_text(node.nama)}"]
+    if node.level == "program" and node.sasaran:
+        lines.append(f"sasaran: {emit_text(node.sasaran)}")
+    for key in ("pagu_tertulis", "realisasi_tertulis"):
+        if getattr(node, key) is not None:
+            lines.append(f"{key}: {emit_value(getattr(node, key))}")
+    if node.children:
+        lines.append(("kegiatan" if node.level == "program" else "sub_kegiatan") + ":")
+        for c in node.children:
+            lines.extend(item_lines(c, 2))
+        return lines
+    for key in ("indikator", "satuan"):
+        if getattr(node, key):
+            lines.append(f"{key}: {emit_text(getattr(node, key))}")
+    for key in ("target", "realisasi_output", "pagu", "realisasi"):
+        if getattr(node, key) is not None:
+            lines.append(f"{key}: {emit_value(getattr(node, key))}")
+    if node.realisasi_tw:
+        lines.append(f"realisasi_tw: {emit_value(dict(sorted(node.realisasi_tw.items())))}")
+    if node.jenis_belanja:
+        lines.append(f"jenis_belanja: {node.jenis_belanja}")
+    return lines
+
+
+def item_lines(node: BudgetNode, indent: int) -> list[str]:
+    body = item_body(node)
+    pad = " " * indent
+    return [pad + "- " + body[0]] + [pad + "  " + line for line in body[1:]]
+
+
+def _same_shown(cell: Any, old: Any, col: L.Column) -> bool:
+    """A derived cell equals a value as far as it is shown: percentages to two decimals, money to the rupiah."""
+    if old is None:
+        return cell is None or (isinstance(cell, str) and not cell.strip())
+    if isinstance(old, Decimal) and isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        places = 0 if col.kind in ("money", "derived_money") else 2
+        return round_half_up(Decimal(str(cell)), places) == round_half_up(old, places)
+    return same(cell, old)
+
+
+def _show(v: Any, col: L.Column) -> str:
+    if v is None:
+        return "kosong"
+    if isinstance(v, Decimal):
+        return fmt_rupiah(v) if col.kind in ("money", "derived_money") else fmt_number(v)
+    return str(v)
+
+
+def _show1(v: Any) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, Missing):
+        return f"tidak ada ({v.reason})"
+    if isinstance(v, tuple):
+        return " / ".join(_show1(x) for x in v)
+    if isinstance(v, Decimal):
+        return fmt_value(v, max(0, -v.normalize().as_tuple().exponent) if v != v.to_integral_value() else 0)  # type: ignore[operator]
+    return str(v)
+
+
+def _show_periods(p: Periods) -> str:
+    if set(p) == {"tahunan"}:
+        return _show1(p["tahunan"])
+    return ", ".join(f"{k} {_show1(v)}" for k, v in p.items())
+
+
+def _show_map(m: dict[Any, Any]) -> str:
+    return ", ".join(f"{k}: {_show1(v)}" for k, v in sorted(m.items())) or "–"
+

@@ -1,0 +1,230 @@
+"""``lkjip ekspor``: one workbook of a report's data, a sheet per kind, for authors who work in Excel.
+
+What the author types is unlocked; what lkjip computes (capaian, predikat, serapan, sums of program and kegiatan)
+is written as values, grey and locked on a protected sheet (no password: the protection prevents typing by mistake,
+it is no security), so the author sees the result of the same computation the site shows but never enters it.
+The bytes are deterministic: document dates come from ``SOURCE_DATE_EPOCH`` (or a fixed date) and every member of
+the zip carries the same timestamp.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from decimal import Decimal
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..compute.report import ComputedReport
+from ..core.model import Report
+from . import layout as L
+from .rows import Row, budget_rows, indicator_rows, pk_meta, pk_rows, renstra_rows, renstra_years, value_rows
+from .yamlfiles import explicit_target_akhir
+
+#: Empty rows below the data that stay unlocked and validated, for new indicators, values and budget lines.
+SPARE_ROWS = 200
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+DERIVED_HEADER_FILL = PatternFill("solid", fgColor="7F7F7F")
+DERIVED_FILL = PatternFill("solid", fgColor="EDEDED")
+DERIVED_FONT = Font(italic=True, color="595959")
+META_FONT = Font(bold=True)
+UNLOCKED = Protection(locked=False)
+LOCKED = Protection(locked=True)
+DERIVED_NOTE = "Dihitung oleh lkjip (abu-abu, terkunci); tidak dibaca saat impor. Jangan diisi."
+FIXED_DATE = dt.datetime(2000, 1, 1)
+REPORT_MARK = "lkjip laporan: "
+
+
+def export_workbook(report: Report) -> bytes:
+    """The workbook of ``report`` (loaded and computed) as deterministic .xlsx bytes."""
+    computed: ComputedReport = report.computed
+    wb = Workbook()
+    readme = wb.active
+    readme.title = L.PETUNJUK
+    _write_readme(readme, report)
+    _write_table(wb.create_sheet(L.INDIKATOR.title), L.INDIKATOR, indicator_rows(report))
+    _write_table(wb.create_sheet(L.NILAI.title), L.NILAI, value_rows(report, computed))
+    years = renstra_years(report)
+    renstra = renstra_sheet(years)
+    _write_table(wb.create_sheet(renstra.title), renstra, renstra_rows(report, explicit_target_akhir(report)))
+    pk = wb.create_sheet(L.PK_FIXED.title)
+    _write_pk_meta(pk, pk_meta(report))
+    _write_table(pk, L.PK_FIXED, pk_rows(report, computed))
+    _write_table(wb.create_sheet(L.ANGGARAN.title), L.ANGGARAN, budget_rows(report, computed))
+    wb.security = WorkbookProtection(lockStructure=False)
+    stamp = _stamp()
+    wb.properties.creator = "lkjip-site"
+    wb.properties.title = report.judul
+    wb.properties.subject = REPORT_MARK + report.slug  # the import checks it: another report's workbook would rewrite all
+    wb.properties.created = stamp
+    return _deterministic(wb, stamp)
+
+
+def renstra_sheet(years: list[int]) -> L.Sheet:
+    targets = tuple(L.Column(f"target_{y}", f"{L.TARGET_YEAR_PREFIX}{y}", "value", 10) for y in years)
+    return L.Sheet(L.RENSTRA_TITLE, L.RENSTRA_FIXED + targets + L.RENSTRA_TAIL,
+                   note="Target Renstra per tahun, kondisi awal dan target akhir tiap indikator.")
+
+
+def _write_table(ws: Worksheet, sheet: L.Sheet, rows: list[Row]) -> None:
+    h = sheet.header_row
+    for c, col in enumerate(sheet.columns, start=1):
+        cell = ws.cell(row=h, column=c, value=col.header + (" (dihitung)" if col.derived else ""))
+        cell.font = HEADER_FONT
+        cell.fill = DERIVED_HEADER_FILL if col.derived else HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.protection = LOCKED
+        note = DERIVED_NOTE if col.derived else col.note
+        if note:
+            cell.comment = Comment(note, "lkjip")
+        ws.column_dimensions[get_column_letter(c)].width = col.width
+    last = h + len(rows) + SPARE_ROWS
+    for r, row in enumerate(rows, start=h + 1):
+        for c, col in enumerate(sheet.columns, start=1):
+            _put(ws.cell(row=r, column=c), col, row.values.get(col.key), col.derived or col.key in row.derived)
+    for r in range(h + 1 + len(rows), last + 1):
+        for c, col in enumerate(sheet.columns, start=1):
+            _put(ws.cell(row=r, column=c), col, None, col.derived)
+    for c, col in enumerate(sheet.columns, start=1):
+        if col.choices:
+            dv = DataValidation(type="list", formula1='"' + ",".join(col.choices) + '"', allow_blank=True,
+                                showErrorMessage=True, errorTitle="Pilihan tidak dikenal",
+                                error="Pilih salah satu: " + ", ".join(col.choices))
+            letter = get_column_letter(c)
+            dv.add(f"{letter}{h + 1}:{letter}{last}")
+            ws.add_data_validation(dv)
+    ws.row_dimensions[h].height = 32  # two lines: headers wrap ("Realisasi TW I (Rp)", "... (dihitung)")
+    ws.freeze_panes = ws.cell(row=h + 1, column=2)
+    ws.auto_filter.ref = f"A{h}:{get_column_letter(len(sheet.columns))}{h + len(rows)}"
+    _protect(ws)
+
+
+def _put(cell: Any, col: L.Column, value: Any, derived: bool) -> None:
+    cell.value = _excel(value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"  # a name that starts with '=' is text, not a formula
+    if col.kind in ("money", "derived_money"):
+        cell.number_format = L.FMT_MONEY
+    elif col.kind == "derived_percent":
+        cell.number_format = L.FMT_PERCENT
+    elif col.kind in ("value", "number", "derived_value"):
+        cell.number_format = L.FMT_VALUE
+    elif col.kind in ("text", "choice", "derived_text") and col.key in ("id", "kode", "program", "sasaran"):
+        cell.number_format = "@"  # codes such as 7.01 must stay text
+    if derived:
+        cell.fill = DERIVED_FILL
+        cell.font = DERIVED_FONT
+        cell.protection = LOCKED
+    else:
+        cell.protection = UNLOCKED
+
+
+def _excel(value: Any) -> Any:
+    """Spreadsheet cells hold floats: whole numbers go as int so they stay exact; others as the float they print."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def _write_pk_meta(ws: Worksheet, meta: dict[str, Any]) -> None:
+    for key, label, row in L.PK_META:
+        ws.cell(row=row, column=1, value=label).font = META_FONT
+        ws.cell(row=row, column=1).protection = LOCKED
+        cell = ws.cell(row=row, column=2, value=meta.get(key))
+        cell.protection = UNLOCKED
+        if key == "tanggal":
+            cell.number_format = L.FMT_DATE
+    dv = DataValidation(type="list", formula1='"' + ",".join(L.JENIS_PK) + '"', allow_blank=True)
+    dv.add("B2")
+    ws.add_data_validation(dv)
+
+
+def _protect(ws: Worksheet) -> None:
+    """Locked cells cannot be typed into; rows may still be inserted, deleted, sorted and filtered."""
+    p = ws.protection
+    p.sheet = True
+    p.insertRows = False
+    p.deleteRows = False
+    p.formatColumns = False
+    p.formatRows = False
+    p.autoFilter = False
+    p.sort = False
+
+
+def _write_readme(ws: Worksheet, report: Report) -> None:
+    lines = [
+        (f"Data {report.judul}", True),
+        (f"Laporan: {report.slug}, versi {report.versi}, periode {report.periode_tahun}.", False),
+        ("", False),
+        ("Cara memakai buku kerja ini", True),
+        ("1. Ubah angka dan teks di sel putih. Sel abu-abu dihitung lkjip (capaian, predikat, serapan, jumlah "
+         "program dan kegiatan): jangan diisi; nilainya diperbarui setelah impor.", False),
+        ("2. Ketik angka sebagai angka (di Excel berbahasa Indonesia: 68,85), bukan teks; persen tanpa tanda %; "
+         "rupiah tanpa 'Rp' dan tanpa pemisah ribuan yang diketik sendiri.", False),
+        ("3. Nilai yang tidak tersedia: kosongkan selnya dan tulis alasannya di kolom 'Alasan ... tidak ada'.", False),
+        ("4. Indikator baru: tambah baris di lembar Indikator (ID unik), lalu nilainya di lembar Nilai Indikator.", False),
+        ("5. Anggaran: isi pagu dan realisasi pada sub kegiatan; tingkat (program, kegiatan, sub kegiatan) dibaca dari "
+         "kodenya, dan baris baru ditempatkan di bawah induk yang kodenya sesuai.", False),
+        ("6. Simpan sebagai .xlsx, lalu jalankan: lkjip impor " + report.slug + " <berkas>.xlsx", False),
+        ("   Bila ada kesalahan, lkjip menyebut selnya (mis. data.xlsx!Nilai Indikator!F12) dan tidak menulis apa pun.",
+         False),
+        ("", False),
+        ("Lembar", True),
+        ("Indikator: satu baris per indikator (nama, satuan, polaritas, jenis, sasaran, program, nilai kualitatif).",
+         False),
+        ("Nilai Indikator: target dan realisasi per tahun dan periode (tahunan, tw1..tw4), dengan capaian dihitung.",
+         False),
+        ("Renstra: kondisi awal, target Renstra per tahun, target akhir dan target nasional.", False),
+        ("PK: tahun, jenis dan tanggal Perjanjian Kinerja, serta daftar sasaran, indikator dan programnya.", False),
+        ("Anggaran: pohon program, kegiatan, sub kegiatan dengan pagu, realisasi dan keluaran.", False),
+        ("", False),
+        ("Yang tidak ada di buku kerja (mis. nilai 'tertulis', jenis belanja, uraian Renstra) tetap di berkas YAML "
+         "dan tidak diubah oleh impor.", False),
+    ]
+    for r, (text, bold) in enumerate(lines, start=1):
+        cell = ws.cell(row=r, column=1, value=text or None)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if bold:
+            cell.font = Font(bold=True, size=12 if r == 1 else 11)
+    ws.column_dimensions["A"].width = 120
+
+
+def _stamp() -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+    return FIXED_DATE
+
+
+def _deterministic(wb: Workbook, stamp: dt.datetime) -> bytes:
+    """Save, then re-pack with fixed member timestamps: openpyxl stamps 'modified' and the zip with the clock."""
+    raw = io.BytesIO()
+    wb.save(raw)
+    out = io.BytesIO()
+    date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _fix_modified(data, stamp)
+            member = zipfile.ZipInfo(info.filename, date_time=date_time)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o600 << 16
+            dst.writestr(member, data)
+    return out.getvalue()
+
+
+def _fix_modified(xml: bytes, stamp: dt.datetime) -> bytes:
+    text = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + text + rb"\g<2>", xml)

@@ -1,0 +1,126 @@
+"""The import, start to end: read the workbook, collect edits, validate the would-be files, then write them all.
+
+Nothing is written unless every cell reads and the edited files pass the same load, validation and computation as a
+build. A message about an edited line is moved to the cell the edit came from, so the author fixes the workbook,
+not the YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.diagnostics import ContentError, Diagnostic, Diagnostics
+from ..load.data import DATA_DIR
+from . import layout as L
+from .apply import Importer, Origin
+from .export import REPORT_MARK, renstra_sheet
+from .files import write_all
+from .read import Cell, open_book, raw_cell, read_sheet
+from .stage import load_one, report_folder
+from .yamledit import YamlText
+from .yamlfiles import read_texts
+
+
+@dataclass
+class ImportResult:
+    changes: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # data file names
+
+
+def import_workbook(root: Path, slug: str, data: bytes, name: str) -> ImportResult:
+    """``lkjip impor``: raises ContentError (nothing written) when anything is wrong."""
+    try:
+        return _import(root, slug, data, name)
+    except ContentError as exc:
+        raise ContentError(errors_only(exc.diagnostics)) from None
+
+
+def errors_only(diags: Diagnostics) -> Diagnostics:
+    """What stops an import: its errors. The report's standing warnings (``lkjip check``) are not this command's news."""
+    out = Diagnostics()
+    for d in diags.errors:
+        out.add(d)
+    return out
+
+
+def _import(root: Path, slug: str, data: bytes, name: str) -> ImportResult:
+    diags = Diagnostics()
+    report = load_one(root, slug, diags)
+    book = open_book(data, name, diags)
+    if book is None:
+        raise ContentError(diags)
+    subject = book.values.properties.subject or ""
+    if subject.startswith(REPORT_MARK) and subject[len(REPORT_MARK):] != slug:
+        diags.error((name, 1), f"buku kerja ini hasil ekspor laporan '{subject[len(REPORT_MARK):]}', bukan '{slug}'; "
+                               f"impor ke laporan itu, atau ekspor dulu laporan '{slug}'")
+        raise ContentError(diags)
+    docs = read_texts(report_folder(root, slug))
+    importer = Importer(report, docs, diags)
+    ind = read_sheet(book, L.INDIKATOR)
+    val = read_sheet(book, L.NILAI)
+    ren = read_sheet(book, renstra_sheet([]), required=False)
+    pk = read_sheet(book, L.PK_FIXED, required=False)
+    bud = read_sheet(book, L.ANGGARAN, required=False)
+    if diags.errors:
+        raise ContentError(diags)
+    if ind is not None:
+        years = sorted(int(k[7:]) for k in ren.extra["columns"] if k[7:].isdigit()) if ren else []
+        importer.indicators(ind, val, ren, renstra_sheet(years))
+    if pk is not None:
+        ws, wf = book.sheet(L.PK_FIXED.title)  # type: ignore[misc]
+        meta = {}
+        for key, _label, row in L.PK_META:
+            value = raw_cell(book, ws, wf, row, 2, pk.where)
+            if value is not None and not (isinstance(value, str) and not value.strip()):
+                meta[key] = Cell(f"B{row}", value)
+        importer.pk(pk, meta)
+    if bud is not None:
+        importer.budget(bud)
+    if diags.errors:
+        raise ContentError(diags)
+    texts, origins = edited_texts(importer.docs)
+    texts.update(importer.new_files)
+    result = ImportResult(changes=importer.changes)
+    if not texts:
+        return result
+    check = Diagnostics()
+    try:
+        load_one(root, slug, check, overrides=texts)
+    except ContentError as exc:
+        raise ContentError(at_cells(exc.diagnostics, f"{report.rel}/{DATA_DIR}/", origins)) from None
+    folder = report_folder(root, slug) / DATA_DIR
+    folder.mkdir(exist_ok=True)
+    write_all({folder / n: t for n, t in texts.items()})
+    result.written = sorted(texts)
+    return result
+
+
+def edited_texts(docs: dict[str, YamlText]) -> tuple[dict[str, str], dict[str, list[tuple[int, int, Origin]]]]:
+    texts, origins = {}, {}
+    for name, doc in docs.items():
+        if not doc.edits:
+            continue
+        text, lines = doc.result()
+        if text != doc.original:
+            texts[name] = text
+            origins[name] = [(a, b, o) for a, b, o in lines if isinstance(o, Origin)]
+    return texts, origins
+
+
+def at_cells(diags: Diagnostics, prefix: str, origins: dict[str, list[tuple[int, int, Origin]]]) -> Diagnostics:
+    """Messages about lines the import wrote are given at the cell they came from (the line is named too)."""
+    out = Diagnostics()
+    for d in diags.items:
+        origin = None
+        if d.file.startswith(prefix) and not d.column:
+            name = d.file[len(prefix):]
+            origin = next((o for a, b, o in origins.get(name, []) if a <= d.line <= b and o.where), None)
+        if origin is None:
+            out.add(d)
+            continue
+        col = "".join(ch for ch in origin.ref if ch.isalpha())
+        row = int("".join(ch for ch in origin.ref if ch.isdigit()))
+        name = d.file[len(prefix):]
+        out.add(Diagnostic(origin.where, row, f"{d.message} (setelah impor: {name} baris {d.line})", d.severity, col))
+    return out

@@ -1,0 +1,257 @@
+"""Read a workbook back: each sheet's rows by header, each cell checked for its kind, every problem at its cell.
+
+Cells are read twice (openpyxl): once for what was typed, to see formulas, and once ``data_only`` for the value the
+spreadsheet program last computed. A formula is accepted through its cached value; a formula without one (the file
+was written by a program that does not calculate) is an error, never a silent blank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..core.diagnostics import Diagnostics
+from ..core.numbers import to_decimal, typed_number
+from . import layout as L
+
+_YEAR_HEADER = re.compile(re.escape(L.TARGET_YEAR_PREFIX.lower()) + r"(\d{4})")
+
+
+@dataclass
+class Cell:
+    """A cell that held something: its address for messages and its value as read (already checked)."""
+
+    ref: str  # "D12"
+    value: Any
+
+
+@dataclass
+class SheetRows:
+    """The rows of one sheet that hold anything, by column key; ``where`` prefixes every message."""
+
+    where: str  # "data.xlsx!Indikator"
+    present: set[str] = field(default_factory=set)  # column keys found in the header row
+    rows: list[tuple[int, dict[str, Cell]]] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # sheet-specific (PK meta cells, Renstra years)
+    header_row: int = 1
+
+
+class Book:
+    """An opened workbook: values and formulas side by side, and the name it is reported under."""
+
+    def __init__(self, data: bytes, name: str, diags: Diagnostics):
+        self.name = name
+        self.diags = diags
+        self.values = load_workbook(io.BytesIO(data), data_only=True)
+        self.formulas = load_workbook(io.BytesIO(data), data_only=False)
+
+    def sheet(self, title: str) -> tuple[Worksheet, Worksheet] | None:
+        if title not in self.values.sheetnames:
+            return None
+        return self.values[title], self.formulas[title]
+
+    def where(self, title: str) -> str:
+        return f"{self.name}!{title}"
+
+
+def open_book(data: bytes, name: str, diags: Diagnostics) -> Book | None:
+    try:
+        return Book(data, name, diags)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        diags.error((name, 1), f"berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca ({type(exc).__name__}); "
+                               "simpan ulang dari Excel atau LibreOffice sebagai 'Excel 2007-365 (.xlsx)'")
+        return None
+
+
+def raw_cell(book: Book, ws: Worksheet, wf: Worksheet, row: int, col: int, where: str) -> Any:
+    """The value a cell means: typed values as they are, formulas through their cached value (else an error)."""
+    formula = wf.cell(row=row, column=col)
+    typed = formula.value
+    value = ws.cell(row=row, column=col).value
+    if formula.data_type == "f":
+        if value is None:
+            book.diags.at_cell(where, get_column_letter(col), row,
+                               f"sel berisi rumus {_formula_text(typed)} tanpa nilai tersimpan; buka dan simpan berkas di Excel atau "
+                               "LibreOffice agar nilainya dihitung, atau ketik nilainya langsung")
+            return _BROKEN
+        return value
+    if isinstance(value, str) and value.startswith("#") and value.rstrip("!?0/").upper() in _ERRORS:
+        book.diags.at_cell(where, get_column_letter(col), row, f"sel berisi galat Excel {value}; perbaiki rumusnya")
+        return _BROKEN
+    return value
+
+
+def _formula_text(typed: Any) -> str:
+    return typed if isinstance(typed, str) else str(getattr(typed, "text", typed))
+
+
+_ERRORS = {"#DIV", "#N/A", "#NAME", "#NULL", "#NUM", "#REF", "#VALUE"}
+_BROKEN = object()
+
+
+def read_sheet(book: Book, sheet: L.Sheet, required: bool = True) -> SheetRows | None:
+    """Rows of ``sheet`` by header; missing required headers are errors at the header row."""
+    pair = book.sheet(sheet.title)
+    where = book.where(sheet.title)
+    if pair is None:
+        if required:
+            book.diags.error((book.name, 1), f"lembar '{sheet.title}' tidak ada; jangan mengganti nama atau menghapus "
+                                             "lembar (ekspor ulang untuk mendapat buku kerja yang utuh)")
+        return None
+    ws, wf = pair
+    h = sheet.header_row
+    headers = {}
+    for col in range(1, (ws.max_column or 0) + 1):
+        text = ws.cell(row=h, column=col).value
+        if isinstance(text, str):
+            headers[_header_key(text)] = col
+    out = SheetRows(where, header_row=h)
+    columns: dict[str, int] = {}
+    for spec in sheet.columns:
+        col = headers.get(_header_key(spec.header))
+        if col is None:
+            if spec.required:
+                book.diags.at_cell(where, "A", h, f"kolom wajib '{spec.header}' tidak ada di baris judul {h}; "
+                                                  "kembalikan judul kolom itu persis seperti hasil ekspor")
+            continue
+        columns[spec.key] = col
+        out.present.add(spec.key)
+    if sheet.title == L.RENSTRA_TITLE:
+        for text, col in headers.items():
+            m = _YEAR_HEADER.fullmatch(text)
+            if m:
+                columns[f"target_{m.group(1)}"] = col
+                out.present.add(f"target_{m.group(1)}")
+    out.extra["columns"] = columns
+    for row in range(h + 1, (ws.max_row or h) + 1):
+        cells: dict[str, Cell] = {}
+        for key, col in columns.items():
+            value = raw_cell(book, ws, wf, row, col, where)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            cells[key] = Cell(f"{get_column_letter(col)}{row}", value)
+        if cells:
+            out.rows.append((row, cells))
+    return out
+
+
+def _header_key(text: str) -> str:
+    """Headers match without case, spacing or the '(dihitung)' mark of derived columns."""
+    t = re.sub(r"\s*\(dihitung\)\s*$", "", text.strip(), flags=re.I)
+    return re.sub(r"\s+", " ", t).lower()
+
+
+# -- cell kinds ------------------------------------------------------------------------------------------------------
+
+class Reader:
+    """Turns cells into values of the data model, recording a message at the cell for every one it cannot read."""
+
+    def __init__(self, diags: Diagnostics, where: str):
+        self.diags = diags
+        self.where = where
+
+    def error(self, cell: Cell, message: str) -> None:
+        col, row = re.fullmatch(r"([A-Z]+)(\d+)", cell.ref).groups()  # type: ignore[union-attr]
+        self.diags.at_cell(self.where, col, int(row), message)
+
+    def text(self, cell: Cell | None) -> str | None:
+        if cell is None or cell.value is _BROKEN:
+            return None
+        v = cell.value
+        if isinstance(v, bool):
+            self.error(cell, "sel ini berisi benar/salah; tulis teks")
+            return None
+        if isinstance(v, float) and v == int(v):
+            v = int(v)
+        if isinstance(v, (dt.datetime, dt.date)):
+            self.error(cell, "sel ini berisi tanggal; tulis teks (format sel: Teks)")
+            return None
+        return str(v).strip()
+
+    def number(self, cell: Cell | None, what: str, minimum: Decimal | None = None,
+               grades: list[str] | None = None) -> Decimal | str | None:
+        """A number cell: numbers as numbers; text that is a number typed the Indonesian way is named as such."""
+        if cell is None or cell.value is _BROKEN:
+            return None
+        v = cell.value
+        if isinstance(v, bool) or isinstance(v, (dt.datetime, dt.date, dt.time)):
+            self.error(cell, f"{what} harus angka, tertulis {'tanggal' if not isinstance(v, bool) else 'benar/salah'}; "
+                             "ubah format sel menjadi Angka lalu ketik nilainya")
+            return None
+        if isinstance(v, (int, float)):
+            d = spreadsheet_decimal(v)
+            if minimum is not None and d < minimum:
+                self.error(cell, f"{what} tidak boleh kurang dari {minimum}, tertulis {v}")
+                return None
+            return d
+        text = str(v).strip()
+        if grades is not None:
+            if text in grades:
+                return text
+            self.error(cell, f"{what} '{text}' bukan nilai kualitatif indikator ini; pilihan: {', '.join(grades)}")
+            return None
+        typed = typed_number(text)
+        if typed is not None:
+            meaning = typed[1]
+            extra = " tanpa tanda %" if "%" in text else ""
+            self.error(cell, f"{what} '{text}' diketik sebagai teks, bukan angka; ketik ulang sebagai angka{extra} "
+                             f"(nilai yang dimaksud: {meaning}), dengan format sel Angka, bukan Teks")
+            return None
+        self.error(cell, f"{what} harus angka, tertulis teks '{text}'")
+        return None
+
+    def choice(self, cell: Cell | None, choices: tuple[str, ...], what: str) -> str | None:
+        text = self.text(cell)
+        if text is None or cell is None:
+            return None
+        if text.lower() in choices:
+            return text.lower()
+        self.error(cell, f"{what} '{text}' tidak dikenal; pilihan: {', '.join(choices)}")
+        return None
+
+    def year(self, cell: Cell | None, what: str = "tahun") -> int | None:
+        value = self.number(cell, what)
+        if value is None or cell is None:
+            return None
+        if not isinstance(value, Decimal) or value != value.to_integral_value() or not 1990 <= value <= 2100:
+            self.error(cell, f"{what} harus tahun empat angka, mis. 2023, tertulis {cell.value}")
+            return None
+        return int(value)
+
+    def date(self, cell: Cell | None, what: str) -> dt.date | None:
+        if cell is None or cell.value is _BROKEN:
+            return None
+        v = cell.value
+        if isinstance(v, dt.datetime):
+            return v.date()
+        if isinstance(v, dt.date):
+            return v
+        text = str(v).strip()
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            self.error(cell, f"{what} harus tanggal (ketik sebagai tanggal, atau TTTT-BB-HH mis. 2023-10-05), "
+                             f"tertulis '{text}'")
+            return None
+
+
+def spreadsheet_decimal(v: int | float) -> Decimal:
+    """A cell's number as the Decimal the author typed: binary noise (84.81999999999999) is rounded away.
+
+    Spreadsheets keep 15 significant digits; rounding to 10 decimals and dropping trailing zeros gives back 84.82.
+    """
+    if isinstance(v, int):
+        return Decimal(v)
+    d = to_decimal(v)
+    if d == d.to_integral_value():
+        return Decimal(int(d))
+    return d.quantize(Decimal("1e-10")).normalize()

@@ -1,0 +1,312 @@
+"""Edit a YAML file the way its author would: change only the characters of the values that changed.
+
+Why not dump the data again: authors' files are full of comments, flow mappings (``{2022: 70, 2023: 73}``), blank
+lines between items and folded text; PyYAML forgets all of that and round-trip libraries still re-indent and
+re-quote. An import from a workbook must leave everything it did not change byte for byte as it was, so the edits
+are splices into the original text at the character positions PyYAML's composer records for every node.
+
+Every edit is collected first and applied once, back to front, so positions taken from the original text stay valid.
+The pure-Python composer is used on purpose: libyaml's marks count bytes, which would misplace every edit after a
+non-ASCII character.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..core.model import Missing
+
+#: Plain scalars that YAML would read as something else than the text (numbers, booleans, null, dates).
+_PLAIN_UNSAFE_START = tuple("-?:,[]{}#&*!|>'\"%@`")
+
+
+@dataclass
+class Edit:
+    start: int
+    end: int
+    text: str
+    seq: int
+    origin: Any = None  # what caused the edit (a workbook cell), for messages after validation
+
+
+class YamlText:
+    """One YAML file: its text, its node tree with positions, and the pending edits."""
+
+    def __init__(self, text: str):
+        self.crlf = "\r\n" in text  # a file saved on Windows keeps its line ends; edits are made on "\n"
+        self.text = text.replace("\r\n", "\n") if self.crlf else text
+        self.original = text
+        self.root: Node | None = yaml.compose(self.text, Loader=yaml.SafeLoader)
+        self.edits: list[Edit] = []
+        self._inserted: dict[int, int] = {}  # id(flow mapping/sequence) -> entries inserted so far
+
+    # -- reading ------------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def value(node: Node | None) -> Any:
+        """The Python value of a node (safe constructor, as the loader reads it)."""
+        if node is None:
+            return None
+        constructor = yaml.constructor.SafeConstructor()
+        return constructor.construct_document(node)
+
+    def get(self, node: Node | None, key: Any) -> tuple[ScalarNode, Node] | None:
+        """The (key node, value node) pair of ``key`` in a mapping node, or None."""
+        if not isinstance(node, MappingNode):
+            return None
+        for k, v in node.value:
+            if isinstance(k, ScalarNode) and _same_key(self.value(k), key):
+                return k, v
+        return None
+
+    def find(self, path: list[Any]) -> Node | None:
+        """The node at ``path`` (mapping keys and sequence indexes), or None."""
+        node = self.root
+        for step in path:
+            if isinstance(step, int) and isinstance(node, SequenceNode):
+                node = node.value[step] if 0 <= step < len(node.value) else None
+            else:
+                pair = self.get(node, step)
+                node = pair[1] if pair else None
+            if node is None:
+                return None
+        return node
+
+    def line_of(self, node: Node) -> int:
+        return node.start_mark.line + 1
+
+    # -- editing -------------------------------------------------------------------------------------------------
+
+    def _add(self, start: int, end: int, text: str, origin: Any) -> None:
+        self.edits.append(Edit(start, end, text, len(self.edits), origin))
+
+    def replace(self, key: ScalarNode | None, node: Node, new: str, origin: Any = None) -> None:
+        """Put ``new`` (a flow or scalar text) where the value ``node`` of ``key`` is."""
+        if _is_block(node) and key is not None:
+            self._add(key.end_mark.index, self.content_end(node), ": " + new, origin)
+            return
+        start, end = node.start_mark.index, self.content_end(node)
+        if start == end and start > 0 and self.text[start - 1] not in " \n":
+            new = " " + new  # an empty value right after the colon
+        self._add(start, end, new, origin)
+
+    def set_key(self, mapping: MappingNode, key: Any, new: str, origin: Any = None) -> None:
+        """Set ``key`` of ``mapping`` to the flow/scalar text ``new``: replace its value or add the entry."""
+        pair = self.get(mapping, key)
+        if pair is not None:
+            self.replace(pair[0], pair[1], new, origin)
+        else:
+            self.insert(mapping, f"{emit_key(key)}: {new}", origin)
+
+    def insert(self, mapping: MappingNode, entry: str, origin: Any = None) -> None:
+        """Add ``key: value`` (one line) at the end of a mapping, in its own style (flow or block)."""
+        if mapping.flow_style:
+            self._insert_flow(mapping, entry, origin)
+            return
+        last = mapping.value[-1]
+        pos = self._line_end(self.content_end(last[1]))
+        indent = " " * mapping.value[0][0].start_mark.column
+        self._add(pos, pos, "\n" + indent + entry, origin)
+
+    def _insert_flow(self, node: MappingNode | SequenceNode, entry: str, origin: Any) -> None:
+        count = self._inserted.get(id(node), 0)
+        self._inserted[id(node)] = count + 1
+        if node.value:
+            last = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
+            self._add(self.content_end(last), self.content_end(last), ", " + entry, origin)
+        else:
+            pos = node.end_mark.index - 1  # just before the closing bracket
+            self._add(pos, pos, (", " if count else "") + entry, origin)
+
+    def delete(self, mapping: MappingNode, key: Any, origin: Any = None) -> None:
+        """Remove an entry from a mapping (its whole lines in block style)."""
+        pairs = mapping.value
+        index = next(i for i, (k, _v) in enumerate(pairs) if _same_key(self.value(k), key))
+        k, v = pairs[index]
+        if mapping.flow_style:
+            if index > 0:
+                start = self.content_end(pairs[index - 1][1])
+                self._add(start, self.content_end(v), "", origin)
+            else:
+                end = pairs[1][0].start_mark.index if len(pairs) > 1 else self.content_end(v)
+                self._add(k.start_mark.index, end, "", origin)
+            return
+        self._delete_lines(k.start_mark.index, self.content_end(v), origin)
+
+    def _delete_lines(self, start: int, end: int, origin: Any) -> None:
+        """Remove the lines from the one holding ``start`` to the one holding ``end``, with the newline before them.
+
+        Taking the newline *before* (not after) leaves the end of the previous entry where it was, so an entry can be
+        added after a deleted last entry without the two edits overlapping. One blank line before goes too.
+        """
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self._line_end(end)
+        if line_start == 0:
+            self._add(0, min(line_end + 1, len(self.text)), "", origin)
+            return
+        begin = line_start - 1
+        if begin > 0 and self.text[begin - 1] == "\n" and (not self.text[line_end:].strip() or
+                                                          self.text[line_end:line_end + 2] == "\n\n"):
+            begin -= 1  # the item was set apart by a blank line on both sides: keep one, not two
+        self._add(begin, line_end, "", origin)
+
+    def append_item(self, seq: SequenceNode, lines: list[str], origin: Any = None) -> None:
+        """Append an item (block lines without the ``- `` and indentation) to a block sequence, in its style.
+
+        The item's first line gets the dash; the next lines are indented under it, as the file's items are. A blank
+        line separates the new item when the file separates its items that way.
+        """
+        if seq.flow_style:
+            self._insert_flow(seq, lines[0], origin)
+            return
+        last = seq.value[-1]
+        dash_col = _dash_column(self.text, last)
+        inner = last.start_mark.column
+        pos = self._line_end(self.content_end(last))
+        blank = ""
+        if len(seq.value) > 1:
+            between = self.text[self.content_end(seq.value[-2]):last.start_mark.index]
+            if "\n\n" in between or re.search(r"\n[ \t]*\n", between):
+                blank = "\n"
+        body = " " * dash_col + "-" + " " * (inner - dash_col - 1) + lines[0]
+        body += "".join("\n" + " " * inner + line for line in lines[1:])
+        self._add(pos, pos, "\n" + blank + body, origin)
+
+    def delete_item(self, seq: SequenceNode, index: int, origin: Any = None) -> None:
+        """Remove one item of a sequence (its whole lines in block style)."""
+        item = seq.value[index]
+        if seq.flow_style:
+            if index > 0:
+                self._add(self.content_end(seq.value[index - 1]), self.content_end(item), "", origin)
+            else:
+                end = seq.value[1].start_mark.index if len(seq.value) > 1 else self.content_end(item)
+                self._add(item.start_mark.index, end, "", origin)
+            return
+        self._delete_lines(item.start_mark.index, self.content_end(item), origin)
+
+    def replace_list(self, key: ScalarNode, seq: Node, items: list[str], origin: Any = None) -> None:
+        """A list of short texts (ids, codes) set anew: ``[a, b]`` stays flow, a block list stays a block list."""
+        if isinstance(seq, SequenceNode) and not seq.flow_style and seq.value and items:
+            dash_col = _dash_column(self.text, seq.value[0])
+            start = self.text.rfind("\n", 0, seq.value[0].start_mark.index) + 1
+            end = self._line_end(self.content_end(seq.value[-1]))
+            self._add(start, end, "\n".join(" " * dash_col + "- " + i for i in items), origin)
+            return
+        self.replace(key, seq, "[" + ", ".join(items) + "]", origin)
+
+    # -- positions -----------------------------------------------------------------------------------------------
+
+    def content_end(self, node: Node) -> int:
+        """Where a node's own characters end: a block collection's end mark may lie after following comments."""
+        if isinstance(node, MappingNode) and not node.flow_style and node.value:
+            return self.content_end(node.value[-1][1])
+        if isinstance(node, SequenceNode) and not node.flow_style and node.value:
+            return self.content_end(node.value[-1])
+        end = node.end_mark.index
+        if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+            while end > node.start_mark.index and self.text[end - 1] in " \t\r\n":
+                end -= 1
+        return end
+
+    def _line_end(self, pos: int) -> int:
+        nl = self.text.find("\n", pos)
+        return len(self.text) if nl < 0 else nl
+
+    # -- result --------------------------------------------------------------------------------------------------
+
+    def result(self) -> tuple[str, list[tuple[int, int, Any]]]:
+        """The edited text and, for every edit with an origin, the lines (first, last; 1-based) it now covers."""
+        ordered = sorted(self.edits, key=lambda e: (e.start, e.seq))
+        for a, b in zip(ordered, ordered[1:]):
+            if b.start < a.end:
+                raise ValueError(f"overlapping YAML edits at {a.start}-{a.end} and {b.start}-{b.end}")
+        out: list[str] = []
+        lines: list[tuple[int, int, Any]] = []
+        pos, newlines = 0, 0
+        for e in ordered:
+            out.append(self.text[pos:e.start])
+            newlines += self.text.count("\n", pos, e.start)
+            if e.origin is not None:
+                lead = len(e.text) - len(e.text.lstrip("\n"))
+                lines.append((newlines + 1 + lead, newlines + 1 + e.text.count("\n"), e.origin))
+            out.append(e.text)
+            newlines += e.text.count("\n")
+            pos = e.end
+        out.append(self.text[pos:])
+        text = "".join(out)
+        return (text.replace("\n", "\r\n") if self.crlf else text), lines
+
+
+def _is_block(node: Node) -> bool:
+    return isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style and bool(node.value)
+
+
+def _dash_column(text: str, item: Node) -> int:
+    """Column of the ``-`` that starts a block sequence item."""
+    line_start = text.rfind("\n", 0, item.start_mark.index) + 1
+    dash = text.rfind("-", line_start, item.start_mark.index)
+    return dash - line_start if dash >= 0 else max(item.start_mark.column - 2, 0)
+
+
+def _same_key(a: Any, b: Any) -> bool:
+    """Years are int keys in the files and may come as int or text from a workbook."""
+    return a == b or str(a) == str(b)
+
+
+# -- emitting values ---------------------------------------------------------------------------------------------
+
+def emit_number(d: Decimal) -> str:
+    """A Decimal in the machine form the data files use: ``84.82``, ``100``, ``-3.5`` (never an exponent)."""
+    if d == d.to_integral_value():
+        return str(int(d))
+    text = format(d.normalize(), "f")
+    return text
+
+
+def emit_text(s: str) -> str:
+    """A string as a plain scalar when YAML reads it back as the same text in any context, else double-quoted."""
+    if _plain_ok(s):
+        return s
+    return json.dumps(s, ensure_ascii=False)
+
+
+def _plain_ok(s: str) -> bool:
+    if not s or s != s.strip() or s.startswith(_PLAIN_UNSAFE_START) or "\n" in s or "\t" in s:
+        return False
+    if any(c in s for c in ",[]{}") or ": " in s or " #" in s or s.endswith(":"):
+        return False
+    try:
+        return yaml.safe_load(f"k: {s}") == {"k": s}
+    except yaml.YAMLError:
+        return False
+
+
+def emit_key(key: Any) -> str:
+    return str(key) if isinstance(key, int) else emit_text(str(key))
+
+
+def emit_value(v: Any) -> str:
+    """A value of the data model as one line of YAML: numbers, grades, ``{tidak_ada: ...}``, quarter maps, dates."""
+    if isinstance(v, Missing):
+        return "{tidak_ada: " + emit_text(v.reason) + "}"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, Decimal):
+        return emit_number(v)
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{emit_key(k)}: {emit_value(x)}" for k, x in v.items()) + "}"
+    if isinstance(v, list):
+        return "[" + ", ".join(emit_value(x) for x in v) + "]"
+    return emit_text(str(v))

@@ -1,0 +1,319 @@
+"""Spreadsheets: ``lkjip ekspor`` / ``lkjip impor`` on the example reports, as an author in Excel would use them.
+
+An unedited round trip must leave every YAML byte as it was; an edit changes only its own line; a new indicator is
+appended in the file's style; a wrong cell is named and nothing is written; and the edit shows on the built site.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import tree_hashes
+from openpyxl import load_workbook
+from sheets_support import EXAMPLES, column, copy_site, find_row, first_empty_row, open_book, put, save
+
+from lkjip_site.build import BuildOptions, build
+from lkjip_site.cli.main import main
+from lkjip_site.core.diagnostics import Diagnostics
+from lkjip_site.sheets.export import export_workbook
+from lkjip_site.sheets.impor import import_workbook
+from lkjip_site.sheets.stage import load_one
+
+pytestmark = pytest.mark.usefixtures("epoch")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One pristine copy of the example site for the module; tests that write take their own copy."""
+    return copy_site(tmp_path_factory.mktemp("situs") / "situs")
+
+
+@pytest.fixture(scope="module")
+def exported(site: Path) -> dict[str, bytes]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1707955200")
+        return {slug: export_workbook(load_one(site, slug, Diagnostics())) for slug in EXAMPLES}
+
+
+@pytest.mark.parametrize("slug", EXAMPLES)
+def test_unedited_round_trip_changes_no_file(slug: str, exported: dict[str, bytes], tmp_path: Path) -> None:
+    root = copy_site(tmp_path / "situs")
+    before = tree_hashes(root)
+    result = import_workbook(root, slug, exported[slug], "data.xlsx")
+    assert result.written == [] and result.changes == []
+    assert tree_hashes(root) == before
+    # a workbook saved again by openpyxl (other writer, shared strings) is read the same way
+    assert import_workbook(root, slug, save(open_book(exported[slug])), "data.xlsx").written == []
+    assert tree_hashes(root) == before
+
+
+def test_export_bytes_are_deterministic(site: Path, exported: dict[str, bytes]) -> None:
+    again = export_workbook(load_one(site, EXAMPLES[0], Diagnostics()))
+    assert again == exported[EXAMPLES[0]]
+    wb = open_book(again)
+    assert wb.properties.created.isoformat().startswith("2024-02-15")  # SOURCE_DATE_EPOCH, not the clock
+
+
+def test_workbook_shape_for_authors(exported: dict[str, bytes]) -> None:
+    wb = open_book(exported["martapura-barat-2023"])
+    assert wb.sheetnames == ["Petunjuk", "Indikator", "Nilai Indikator", "Renstra", "PK", "Anggaran"]
+    nilai = wb["Nilai Indikator"]
+    assert [c.value for c in nilai[1]][:6] == ["ID", "Nama indikator (dihitung)", "Tahun", "Periode", "Target",
+                                                "Realisasi"]
+    assert nilai.freeze_panes == "B2" and wb["PK"].freeze_panes == "B6"
+    lists = {dv.formula1 for ws in wb for dv in ws.data_validations.dataValidation}
+    assert '"positif,negatif"' in lists and '"tahunan,tw1,tw2,tw3,tw4"' in lists
+    # K02 2023: realisasi 97,76 of target 100 -> capaian 97,76 %, "Cukup Berhasil" on the Banjar scale (by hand)
+    r = find_row(nilai, {"ID": "K02", "Tahun": 2023})
+    assert nilai.cell(r, column(nilai, "Realisasi")).value == 97.76
+    cap = nilai.cell(r, column(nilai, "Capaian (%)"))
+    assert cap.value == pytest.approx(97.76) and cap.number_format == '[$-421]#,##0.00" %"'
+    assert nilai.cell(r, column(nilai, "Predikat")).value == "Cukup Berhasil"
+    # derived cells locked on a protected sheet, typed cells open
+    assert nilai.protection.sheet and cap.protection.locked
+    assert not nilai.cell(r, column(nilai, "Realisasi")).protection.locked
+    assert not nilai.cell(nilai.max_row, column(nilai, "Realisasi")).protection.locked  # spare rows for new values
+    budget = wb["Anggaran"]
+    r = find_row(budget, {"Kode": "7.01.01"})
+    pagu = budget.cell(r, column(budget, "Pagu (Rp)"))
+    assert pagu.value == 2233317579 and pagu.protection.locked and pagu.number_format == "[$-421]#,##0"
+    assert budget.cell(r, column(budget, "Tingkat")).value == "Program"
+    leaf = find_row(budget, {"Kode": "7.01.01.2.02.0001"})
+    assert budget.cell(leaf, column(budget, "Pagu (Rp)")).value == 1633431429
+    assert not budget.cell(leaf, column(budget, "Pagu (Rp)")).protection.locked
+    # 1.579.659.100 / 1.633.431.429 = 96,708... % (by hand)
+    assert budget.cell(leaf, column(budget, "Serapan (%)")).value == pytest.approx(96.7081, abs=1e-4)
+
+
+def _yaml_diff(root: Path, slug: str, name: str) -> list[str]:
+    from sheets_support import REPO
+    old = (REPO / "content/laporan" / slug / "data" / name).read_text(encoding="utf-8").splitlines()
+    new = (root / "content/laporan" / slug / "data" / name).read_text(encoding="utf-8").splitlines()
+    return [line for line in difflib.unified_diff(old, new, n=0, lineterm="")
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_an_edit_changes_only_its_own_line(exported: dict[str, bytes], tmp_path: Path) -> None:
+    root = copy_site(tmp_path / "situs")
+    slug = "pengaron-2024-tw1"
+    wb = open_book(exported[slug])
+    nilai = wb["Nilai Indikator"]
+    put(nilai, find_row(nilai, {"ID": "P02", "Tahun": 2024, "Periode": "tw1"}), {"Realisasi": 30})
+    budget = wb["Anggaran"]
+    put(budget, find_row(budget, {"Kode": "7.01.01.2.06.0002"}), {"Realisasi TW I (Rp)": 5200000})
+    result = import_workbook(root, slug, save(wb), "data.xlsx")
+    assert result.written == ["anggaran.yaml", "indikator.yaml"]
+    assert _yaml_diff(root, slug, "indikator.yaml") == ["-    realisasi: {2024: {tw1: 25}}",
+                                                       "+    realisasi: {2024: {tw1: 30}}"]
+    assert _yaml_diff(root, slug, "anggaran.yaml") == ["-            realisasi_tw: {tw1: 5100000}",
+                                                      "+            realisasi_tw: {tw1: 5200000}"]
+
+
+def test_new_indicator_and_budget_line_follow_the_file_style(exported: dict[str, bytes], tmp_path: Path) -> None:
+    root = copy_site(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    wb = open_book(exported[slug])
+    ind = wb["Indikator"]
+    put(ind, first_empty_row(ind), {"ID": "PATEN", "Nama indikator": "Persentase Layanan PATEN Tepat Waktu",
+                                    "Satuan": "%", "Polaritas": "positif", "Sasaran/tujuan": "S1"})
+    nilai = wb["Nilai Indikator"]
+    put(nilai, first_empty_row(nilai), {"ID": "PATEN", "Tahun": 2023, "Periode": "tahunan", "Target": 90,
+                                        "Realisasi": 87.5})
+    ren = wb["Renstra"]
+    put(ren, first_empty_row(ren), {"ID": "PATEN", "Target 2023": 90, "Target 2026": 100})
+    budget = wb["Anggaran"]
+    put(budget, first_empty_row(budget), {"Kode": "7.01.02.2.04.0005", "Uraian": "Pelayanan PATEN Keliling",
+                                          "Pagu (Rp)": 15000000, "Realisasi (Rp)": 14250000})
+    result = import_workbook(root, slug, save(wb), "data.xlsx")
+    assert result.written == ["anggaran.yaml", "indikator.yaml", "renstra.yaml"]
+    assert _yaml_diff(root, slug, "indikator.yaml") == [
+        "+", "+  - id: PATEN", "+    nama: Persentase Layanan PATEN Tepat Waktu", '+    satuan: "%"',
+        "+    polaritas: positif", "+    target_renstra: {2023: 90, 2026: 100}", "+    target: {2023: 90}",
+        "+    realisasi: {2023: 87.5}"]
+    assert _yaml_diff(root, slug, "renstra.yaml") == ["-        indikator: [NEK]", "+        indikator: [NEK, PATEN]"]
+    assert _yaml_diff(root, slug, "anggaran.yaml") == [
+        "+          - kode: 7.01.02.2.04.0005", "+            nama: Pelayanan PATEN Keliling",
+        "+            pagu: 15000000", "+            realisasi: 14250000"]
+    # and the result reads back: a second export/import of the new state changes nothing
+    again = export_workbook(load_one(root, slug, Diagnostics()))
+    assert import_workbook(root, slug, again, "data.xlsx").written == []
+
+
+def test_an_import_that_breaks_a_rule_of_the_files_is_refused(exported: dict[str, bytes], tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """The would-be files go through the same validation as hand-written YAML: Batu Sopang states its spending per
+    jenis belanja, so a new budget line without a matching change there makes the totals disagree."""
+    root = copy_site(tmp_path / "situs")
+    slug = "batu-sopang-2022"
+    wb = open_book(exported[slug])
+    budget = wb["Anggaran"]
+    put(budget, first_empty_row(budget), {"Kode": "7.01.02.2.04.0005", "Uraian": "Pelayanan PATEN Keliling",
+                                          "Pagu (Rp)": 15000000, "Realisasi (Rp)": 14250000})
+    (tmp_path / "data.xlsx").write_bytes(save(wb))
+    before = tree_hashes(root)
+    assert main(["impor", slug, str(tmp_path / "data.xlsx"), "--situs", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert ("anggaran.yaml:242: galat: jumlah pagu per jenis belanja Rp 6.151.520.858 berbeda dengan total pagu "
+            "program Rp 6.166.520.858 (selisih Rp 15.000.000)") in err
+    assert "peringatan:" not in err  # the report's standing check warnings are not this command's news
+    assert tree_hashes(root) == before
+
+
+def test_judging_scenario_edit_wrong_cell_fix_rebuild(exported: dict[str, bytes], tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str], chart_cache: Path) -> None:
+    """Export an example, edit a realisasi, add an indicator, type a wrong cell: the cell is named and nothing is
+    written; fixed, the import writes, and the rebuilt site shows the new figures."""
+    root = copy_site(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    book = tmp_path / "data.xlsx"
+    assert main(["ekspor", slug, "-o", str(book), "--situs", str(root)]) == 0
+    wb = load_workbook(book)
+    nilai, ind, pk = wb["Nilai Indikator"], wb["Indikator"], wb["PK"]
+    put(nilai, find_row(nilai, {"ID": "K05", "Tahun": 2023}), {"Realisasi": 93.25})
+    put(ind, first_empty_row(ind), {"ID": "K21", "Nama indikator": "Jumlah Warga Terlayani PATEN Keliling",
+                                    "Satuan": "orang", "Polaritas": "positif", "Jenis": "kegiatan",
+                                    "Kode program": "7.01.02"})
+    new = first_empty_row(nilai)
+    put(nilai, new, {"ID": "K21", "Tahun": 2023, "Periode": "tahunan", "Target": 120, "Realisasi": "68,85"})
+    put(pk, first_empty_row(pk, 5), {"Bagian": "indikator", "ID / kode": "K21"}, header_row=5)
+    wb.save(book)
+    before = tree_hashes(root)
+    capsys.readouterr()
+    assert main(["impor", slug, str(book), "--situs", str(root)]) == 1
+    err = capsys.readouterr().err
+    ref = f"{column(nilai, 'Realisasi') and chr(64 + column(nilai, 'Realisasi'))}{new}"
+    assert f"data.xlsx!Nilai Indikator!{ref}: galat: realisasi '68,85' diketik sebagai teks" in err
+    assert "68.85" in err and "Tidak ada berkas yang ditulis" in err
+    assert tree_hashes(root) == before
+    put(nilai, new, {"Realisasi": 68.85})
+    wb.save(book)
+    assert main(["impor", slug, str(book), "--situs", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "realisasi K05 2023: 88,71 → 93,25" in out and "indikator baru K21" in out
+    build(BuildOptions(root=root, pdf=False, cache_dir=chart_cache))
+    page = (root / "build/laporan" / slug / "1.0/bab-3-akuntabilitas-kinerja/index.html").read_text(encoding="utf-8")
+    assert "93,25" in page
+    pk_page = (root / "build/laporan" / slug / "1.0/bab-2-perencanaan-kinerja/index.html").read_text(encoding="utf-8")
+    assert "Jumlah Warga Terlayani PATEN Keliling" in pk_page
+    lampiran = (root / "build/laporan" / slug / "1.0/lampiran/index.html").read_text(encoding="utf-8")
+    assert "Jumlah Warga Terlayani PATEN Keliling" in lampiran
+
+
+def test_a_formula_counts_by_its_cached_value(exported: dict[str, bytes], tmp_path: Path) -> None:
+    """A cell typed as a formula is read through the value the spreadsheet stored with it."""
+    import zipfile
+    root = copy_site(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    wb = open_book(exported[slug])
+    nilai = wb["Nilai Indikator"]
+    r = find_row(nilai, {"ID": "K02", "Tahun": 2023})
+    col = column(nilai, "Realisasi")
+    nilai.cell(r, col).value = "=97+1"
+    data = save(wb)
+    # add the cached value a spreadsheet program would store (<v>98</v>) next to the formula
+    sheet = next(n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.endswith("sheet3.xml"))
+    data = _patch_member(data, sheet, b"<f>97+1</f><v></v>", b"<f>97+1</f><v>98</v>")
+    result = import_workbook(root, slug, data, "data.xlsx")
+    assert result.written == ["indikator.yaml"]
+    assert _yaml_diff(root, slug, "indikator.yaml") == ["-    realisasi: {2021: 100, 2022: 100, 2023: 97.76}",
+                                                       "+    realisasi: {2021: 100, 2022: 100, 2023: 98}"]
+
+
+def _patch_member(data: bytes, member: str, old: bytes, new: bytes) -> bytes:
+    import zipfile
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == member:
+                assert old in body
+                body = body.replace(old, new)
+            dst.writestr(info, body)
+    return out.getvalue()
+
+
+def test_an_indicator_row_deleted_in_the_workbook_is_removed(exported: dict[str, bytes], tmp_path: Path) -> None:
+    root = copy_site(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    wb = open_book(exported[slug])
+    for title, match in (("Indikator", {"ID": "K20"}), ("Renstra", {"ID": "K20"})):
+        ws = wb[title]
+        ws.delete_rows(find_row(ws, match))
+    nilai = wb["Nilai Indikator"]
+    for year in (2021, 2022, 2023):
+        nilai.delete_rows(find_row(nilai, {"ID": "K20", "Tahun": year}))
+    pk = wb["PK"]
+    pk.delete_rows(find_row(pk, {"ID / kode": "K20"}, 5))
+    result = import_workbook(root, slug, save(wb), "data.xlsx")
+    assert result.written == ["indikator.yaml", "pk.yaml"]
+    diff = _yaml_diff(root, slug, "indikator.yaml")
+    assert diff[0] == "-" and diff[1] == "-  - id: K20" and len(diff) == 11  # the blank line and the item's 10 lines
+    assert "K20" not in (root / "content/laporan" / slug / "data/pk.yaml").read_text(encoding="utf-8")
+
+
+def test_decimal(exported: dict[str, bytes]) -> None:
+    """Binary noise of a spreadsheet float never becomes a different number in the YAML."""
+    from lkjip_site.sheets.read import spreadsheet_decimal
+    assert spreadsheet_decimal(84.82) == Decimal("84.82")
+    assert spreadsheet_decimal(0.1 + 0.2) == Decimal("0.3")
+    assert spreadsheet_decimal(1633431429.0) == Decimal(1633431429)
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    """Found by the hypothesis test: a name beginning with '=' must be written and read as text, not as a formula."""
+    root = copy_site(tmp_path / "situs")
+    path = root / "content/laporan/martapura-barat-2023/data/indikator.yaml"
+    text = path.read_text(encoding="utf-8").replace("nama: Nilai Evaluasi Kinerja Kecamatan",
+                                                    'nama: "=Nilai Evaluasi Kinerja Kecamatan"', 1)
+    path.write_text(text, encoding="utf-8")
+    book = export_workbook(load_one(root, "martapura-barat-2023", Diagnostics()))
+    assert open_book(book)["Indikator"]["B2"].data_type == "s"
+    assert import_workbook(root, "martapura-barat-2023", book, "data.xlsx").written == []
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_files_are_written_all_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the second of two renames fails, the first file gets its original back and no temporary file is left."""
+    import os
+
+    from lkjip_site.sheets import files
+
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text("lama a\n", encoding="utf-8")
+    b.write_text("lama b\n", encoding="utf-8")
+    real = os.replace
+    calls = []
+
+    def failing(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError("disk penuh")
+        real(src, dst)
+
+    monkeypatch.setattr(files.os, "replace", failing)
+    with pytest.raises(OSError):
+        files.write_all({a: "baru a\n", b: "baru b\n"})
+    monkeypatch.setattr(files.os, "replace", real)
+    assert a.read_text(encoding="utf-8") == "lama a\n" and b.read_text(encoding="utf-8") == "lama b\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]
+
+
+def test_a_file_with_windows_line_ends_keeps_them(exported: dict[str, bytes], tmp_path: Path) -> None:
+    root = copy_site(tmp_path / "situs")
+    slug = "pengaron-2024-tw1"
+    path = root / "content/laporan" / slug / "data/indikator.yaml"
+    original = path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(original)
+    wb = open_book(exported[slug])
+    nilai = wb["Nilai Indikator"]
+    put(nilai, find_row(nilai, {"ID": "P03", "Tahun": 2024, "Periode": "tw1"}), {"Realisasi": 55})
+    assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["indikator.yaml"]
+    new = path.read_bytes()
+    assert new.count(b"\r\n") == new.count(b"\n") == original.count(b"\n")
+    changed = [(a, b) for a, b in zip(original.split(b"\r\n"), new.split(b"\r\n")) if a != b]
+    assert changed == [(b"    realisasi: {2024: {tw1: 50}}", b"    realisasi: {2024: {tw1: 55}}")]

@@ -1,0 +1,304 @@
+"""A corpus of broken workbooks and budget exports: each is refused with exit 1, the cell (or CSV line) is named with a
+message that says what to write instead, and no file of the site changes.
+
+The workbooks start from a real export of an example report and are broken the way authors break them: numbers
+typed as text the Indonesian way, a duplicate id, a renamed header, a code that does not fit the tree, a total that
+does not add up, a formula saved without its value.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from conftest import tree_hashes
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from sheets_support import column, copy_site, find_row, first_empty_row, open_book, put, save
+
+from lkjip_site.cli.main import main
+from lkjip_site.core.diagnostics import Diagnostics
+from lkjip_site.sheets.export import export_workbook
+from lkjip_site.sheets.stage import load_one
+
+pytestmark = pytest.mark.usefixtures("epoch")
+SLUG = "martapura-barat-2023"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_site(tmp_path_factory.mktemp("rusak") / "situs")
+
+
+@pytest.fixture(scope="module")
+def workbook(site: Path) -> bytes:
+    return export_workbook(load_one(site, SLUG, Diagnostics()))
+
+
+def ref(ws: Worksheet, header: str, row: int, header_row: int = 1) -> str:
+    return f"{get_column_letter(column(ws, header, header_row))}{row}"
+
+
+def _value_cell(wb: Workbook, text: object, iid: str = "K02", year: int = 2023) -> str:
+    ws = wb["Nilai Indikator"]
+    r = find_row(ws, {"ID": iid, "Tahun": year})
+    put(ws, r, {"Realisasi": text})
+    return f"Nilai Indikator!{ref(ws, 'Realisasi', r)}: galat: "
+
+
+def text_in_number_cell(wb: Workbook) -> str:
+    return _value_cell(wb, "sembilan puluh") + "realisasi harus angka, tertulis teks 'sembilan puluh'"
+
+
+def comma_decimal_as_text(wb: Workbook) -> str:
+    return _value_cell(wb, "68,85") + "realisasi '68,85' diketik sebagai teks, bukan angka; ketik ulang sebagai " \
+                                      "angka (nilai yang dimaksud: 68.85)"
+
+
+def percent_as_text(wb: Workbook) -> str:
+    return _value_cell(wb, "80%") + "realisasi '80%' diketik sebagai teks, bukan angka; ketik ulang sebagai angka " \
+                                    "tanpa tanda % (nilai yang dimaksud: 80)"
+
+
+def thousands_as_text_in_money(wb: Workbook) -> str:
+    ws = wb["Anggaran"]
+    r = find_row(ws, {"Kode": "7.01.01.2.01.0001"})
+    put(ws, r, {"Pagu (Rp)": "1.000.800"})
+    return f"Anggaran!{ref(ws, 'Pagu (Rp)', r)}: galat: pagu '1.000.800' diketik sebagai teks"
+
+
+def duplicate_id(wb: Workbook) -> str:
+    ws = wb["Indikator"]
+    r = find_row(ws, {"ID": "K03"})
+    put(ws, r, {"ID": "K02"})
+    return f"Indikator!A{r}: galat: ID 'K02' sudah dipakai di baris {find_row(ws, {'ID': 'K02'})}"
+
+
+def missing_required_column(wb: Workbook) -> str:
+    ws = wb["Nilai Indikator"]
+    ws.cell(1, column(ws, "Realisasi")).value = "Realisasi 2023"
+    return "Nilai Indikator!A1: galat: kolom wajib 'Realisasi' tidak ada di baris judul 1"
+
+
+def missing_sheet(wb: Workbook) -> str:
+    wb["Nilai Indikator"].title = "Nilai"
+    return "data.xlsx:1: galat: lembar 'Nilai Indikator' tidak ada"
+
+
+def kode_breaks_tree(wb: Workbook) -> str:
+    ws = wb["Anggaran"]
+    r = first_empty_row(ws)
+    put(ws, r, {"Kode": "7.01.09.2.01.0001", "Uraian": "Sub kegiatan tanpa induk", "Pagu (Rp)": 1000,
+                "Realisasi (Rp)": 1000})
+    return f"Anggaran!A{r}: galat: sub kegiatan '7.01.09.2.01.0001' tidak dapat ditempatkan: induknya " \
+           "'7.01.09.2.01' tidak ada"
+
+
+def kode_of_no_level(wb: Workbook) -> str:
+    ws = wb["Anggaran"]
+    r = find_row(ws, {"Kode": "7.01.06.2.01.0007"})
+    put(ws, r, {"Kode": "7.1.6.2.1.7"})
+    return f"Anggaran!A{r}: galat: kode '7.1.6.2.1.7' tidak sesuai format"
+
+
+def program_total_does_not_add_up(wb: Workbook) -> str:
+    ws = wb["Anggaran"]
+    r = find_row(ws, {"Kode": "7.01.02"})
+    put(ws, r, {"Pagu (Rp)": 25400000})
+    return f"Anggaran!{ref(ws, 'Pagu (Rp)', r)}: galat: pagu program 7.01.02 tertulis Rp 25.400.000, sedangkan " \
+           "jumlah rinciannya Rp 25.300.000 (selisih Rp 100.000)"
+
+
+def formula_without_value(wb: Workbook) -> str:
+    ws = wb["Nilai Indikator"]
+    r = find_row(ws, {"ID": "K04", "Tahun": 2023})
+    put(ws, r, {"Realisasi": "=90+10"})
+    return f"Nilai Indikator!{ref(ws, 'Realisasi', r)}: galat: sel berisi rumus =90+10 tanpa nilai tersimpan"
+
+
+def typed_into_derived_column(wb: Workbook) -> str:
+    ws = wb["Nilai Indikator"]
+    r = find_row(ws, {"ID": "K05", "Tahun": 2023})
+    ws.cell(r, column(ws, "Capaian (%)")).value = 100
+    return f"Nilai Indikator!{ref(ws, 'Capaian (%)', r)}: galat: kolom 'Capaian (%)' dihitung oleh lkjip"
+
+
+def choice_not_in_list(wb: Workbook) -> str:
+    ws = wb["Indikator"]
+    r = find_row(ws, {"ID": "K06"})
+    put(ws, r, {"Polaritas": "naik"})
+    return f"Indikator!{ref(ws, 'Polaritas', r)}: galat: polaritas 'naik' tidak dikenal; pilihan: positif, negatif"
+
+
+def unknown_indicator_in_values(wb: Workbook) -> str:
+    ws = wb["Nilai Indikator"]
+    r = first_empty_row(ws)
+    put(ws, r, {"ID": "K99", "Tahun": 2023, "Periode": "tahunan", "Target": 1, "Realisasi": 1})
+    return f"Nilai Indikator!A{r}: galat: indikator 'K99' tidak ada di lembar Indikator"
+
+
+def value_and_reason(wb: Workbook) -> str:
+    ws = wb["Nilai Indikator"]
+    r = find_row(ws, {"ID": "K11", "Tahun": 2023})
+    put(ws, r, {"Alasan realisasi tidak ada": "Belum diukur"})
+    return f"Nilai Indikator!{ref(ws, 'Realisasi', r)}: galat: realisasi diisi dan alasan realisasi tidak ada juga diisi"
+
+
+def program_unknown_to_the_budget(wb: Workbook) -> str:
+    """Found only by the load stage, after the edit: the message is still given at the cell it came from."""
+    ws = wb["Indikator"]
+    r = find_row(ws, {"ID": "K01"})
+    put(ws, r, {"Kode program": "7.01.09"})
+    return f"Indikator!{ref(ws, 'Kode program', r)}: galat: indikator K01 menyebut program '7.01.09' yang tidak ada " \
+           "di data/anggaran.yaml; mungkin maksudnya"
+
+
+def pk_jenis_unknown(wb: Workbook) -> str:
+    wb["PK"]["B2"] = "akhir"
+    return "PK!B2: galat: jenis PK 'akhir' tidak dikenal; pilihan: awal, perubahan"
+
+
+def grade_on_a_numeric_indicator(wb: Workbook) -> str:
+    ws = wb["Nilai Indikator"]
+    r = find_row(ws, {"ID": "NEK", "Tahun": 2023})
+    put(ws, r, {"Target": "Baik"})
+    return f"Nilai Indikator!{ref(ws, 'Target', r)}: galat: target harus angka, tertulis teks 'Baik'"
+
+
+BROKEN_BOOKS: dict[str, Callable[[Workbook], str]] = {f.__name__: f for f in (
+    text_in_number_cell, comma_decimal_as_text, percent_as_text, thousands_as_text_in_money, duplicate_id,
+    missing_required_column, missing_sheet, kode_breaks_tree, kode_of_no_level, program_total_does_not_add_up,
+    formula_without_value, typed_into_derived_column, choice_not_in_list, unknown_indicator_in_values,
+    value_and_reason, program_unknown_to_the_budget, pk_jenis_unknown, grade_on_a_numeric_indicator,
+)}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_BOOKS))
+def test_broken_workbook_is_refused_at_its_cell(case: str, site: Path, workbook: bytes, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    wb = open_book(workbook)
+    expected = BROKEN_BOOKS[case](wb)
+    book = tmp_path / "data.xlsx"
+    book.write_bytes(save(wb))
+    before = tree_hashes(site)
+    assert main(["impor", SLUG, str(book), "--situs", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert ("data.xlsx!" + expected if not expected.startswith("data.xlsx") else expected) in err
+    assert "Tidak ada berkas yang ditulis" in err
+    assert tree_hashes(site) == before
+
+
+def test_another_reports_workbook_is_refused(site: Path, workbook: bytes, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Importing Martapura Barat's workbook into Pengaron would replace every row: refused before anything is read."""
+    book = tmp_path / "data.xlsx"
+    book.write_bytes(workbook)
+    before = tree_hashes(site)
+    assert main(["impor", "pengaron-2024-tw1", str(book), "--situs", str(site)]) == 1
+    assert ("data.xlsx:1: galat: buku kerja ini hasil ekspor laporan 'martapura-barat-2023', bukan 'pengaron-2024-tw1'"
+            in capsys.readouterr().err)
+    assert tree_hashes(site) == before
+
+
+def test_not_a_workbook_is_refused(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = tmp_path / "data.xlsx"
+    book.write_bytes(b"Nama,Nilai\nIKU1,80\n")
+    before = tree_hashes(site)
+    assert main(["impor", SLUG, str(book), "--situs", str(site)]) == 1
+    assert "data.xlsx:1: galat: berkas ini bukan buku kerja Excel (.xlsx)" in capsys.readouterr().err
+    assert tree_hashes(site) == before
+
+
+# -- budget realisation exports (CSV/XLSX) -------------------------------------------------------------------------------
+
+GOOD_CSV = """LAPORAN REALISASI ANGGARAN 2023
+Kode Rekening;Uraian;Anggaran;Realisasi
+7.01.02;Program Penyelenggaraan Pemerintahan dan Pelayanan Publik;25.300.000;25.300.000
+7.01.02.2.01;Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan;4.200.000;4.200.000
+7.01.02.2.01.0001;Koordinasi/Sinergi Perencanaan;2.100.000;2.100.000
+7.01.02.2.01.0002;Peningkatan Efektivitas Kegiatan Pemerintahan;2.100.000;2.100.000
+7.01.02.2.02;Penyelenggaraan Urusan Pemerintahan;4.200.000;4.200.000
+7.01.02.2.02.0001;Perencanaan Kegiatan Pelayanan;2.100.000;2.100.000
+7.01.02.2.02.0003;Peningkatan Efektivitas Pelaksanaan Pelayanan;2.100.000;2.100.000
+7.01.02.2.04;Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat;16.900.000;16.900.000
+7.01.02.2.04.0003;Pelaksanaan Urusan Pemerintahan Kewenangan Lain;16.900.000;16.900.000
+"""
+
+BROKEN_CSV: dict[str, tuple[str, str]] = {
+    "text_in_amount": (GOOD_CSV.replace("2.100.000;2.100.000\n7.01.02.2.01.0002", "2.100.000;dua juta\n7.01.02.2.01.0002"),
+                       "realisasi.csv:5: galat: kolom 'Realisasi': harus angka rupiah, tertulis 'dua juta'"),
+    "subtotal_mismatch": (GOOD_CSV.replace("Kecamatan;4.200.000;4.200.000", "Kecamatan;4.250.000;4.200.000"),
+                          "realisasi.csv:4: galat: kolom 'Anggaran': pagu kegiatan 7.01.02.2.01 tertulis Rp 4.250.000, "
+                          "jumlah baris di bawahnya Rp 4.200.000 (selisih Rp 50.000)"),
+    "row_cannot_be_placed": (GOOD_CSV + "7.01.02.9;Baris aneh;1.000;1.000\n",
+                             "realisasi.csv:12: galat: kolom 'Kode Rekening': kode '7.01.02.9' tidak dapat ditempatkan"),
+    "row_without_code": (GOOD_CSV + ";Belanja lain-lain;5.000;5.000\n",
+                         "realisasi.csv:12: galat: kolom 'Kode Rekening': baris 'Belanja lain-lain' berisi angka "
+                         "tetapi tidak berkode"),
+    "missing_column": (GOOD_CSV.replace(";Realisasi\n", ";Serapan\n"),
+                       "realisasi.csv:1: galat: baris judul kolom tidak ditemukan"),
+    "duplicate_code": (GOOD_CSV + "7.01.02.2.04.0003;Lagi;0;0\n",
+                       "realisasi.csv:12: galat: kolom 'Kode Rekening': kode '7.01.02.2.04.0003' sudah ada di baris 11"),
+    "negative_amount": (GOOD_CSV.replace("Kewenangan Lain;16.900.000;16.900.000", "Kewenangan Lain;16.900.000;-5"),
+                        "realisasi.csv:11: galat: kolom 'Realisasi': tidak boleh negatif"),
+    "parent_nowhere": (GOOD_CSV + "7.01.07.2.01.0001;Sub kegiatan program yang tidak ada;1.000;1.000\n",
+                       "realisasi.csv:12: galat: kolom 'Kode Rekening': sub kegiatan 7.01.07.2.01.0001 tidak dapat "
+                       "ditempatkan: induknya 7.01.07.2.01 tidak ada di berkas ini maupun di anggaran.yaml"),
+    "total_row_mismatch": (GOOD_CSV + ";JUMLAH;25.300.001;25.300.000\n",
+                           "realisasi.csv:12: galat: kolom 'Anggaran': pagu baris JUMLAH tertulis Rp 25.300.001"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_CSV))
+def test_broken_budget_export_is_refused_at_its_line(case: str, site: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    text, expected = BROKEN_CSV[case]
+    source = tmp_path / "realisasi.csv"
+    source.write_text(text, encoding="utf-8")
+    before = tree_hashes(site)
+    assert main(["impor-anggaran", SLUG, str(source), "--situs", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert expected in err
+    assert tree_hashes(site) == before
+
+
+def test_budget_export_not_utf8_is_refused(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "realisasi.csv"
+    source.write_bytes(GOOD_CSV.replace("Koordinasi/Sinergi", "Koordinasi \u2013 Sinergi").encode("cp1252"))
+    before = tree_hashes(site)
+    assert main(["impor-anggaran", SLUG, str(source), "--situs", str(site)]) == 1
+    assert "realisasi.csv:1: galat: berkas CSV bukan teks UTF-8" in capsys.readouterr().err
+    assert tree_hashes(site) == before
+
+
+def test_budget_workbook_with_formula_without_value_is_refused(site: Path, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "LRA"
+    for line in GOOD_CSV.splitlines()[1:]:
+        kode, uraian, pagu, real = line.split(";")
+        number = (lambda t: int(t.replace(".", "")) if t[0].isdigit() else t)
+        ws.append([kode, uraian, number(pagu), number(real)])
+    ws["C3"] = "=C4"
+    (tmp_path / "realisasi.xlsx").write_bytes(save(wb))
+    before = tree_hashes(site)
+    assert main(["impor-anggaran", SLUG, str(tmp_path / "realisasi.xlsx"), "--situs", str(site)]) == 1
+    assert "realisasi.xlsx!LRA!C3: galat: sel berisi rumus =C4 tanpa nilai tersimpan" in capsys.readouterr().err
+    assert tree_hashes(site) == before
+
+
+
+def test_a_report_with_errors_is_not_exported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The workbook shows what lkjip computes; from files that do not validate there is nothing right to show."""
+    root = copy_site(tmp_path / "situs")
+    path = root / "content/laporan" / SLUG / "data/indikator.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("polaritas: positif", "polaritas: naik", 1),
+                    encoding="utf-8")
+    assert main(["ekspor", SLUG, "-o", str(tmp_path / "data.xlsx"), "--situs", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert f"content/laporan/{SLUG}/data/indikator.yaml:7: galat: indikator[1].polaritas: nilai 'naik' tidak dikenal" in err
+    assert "peringatan:" not in err
+    assert not (tmp_path / "data.xlsx").exists()

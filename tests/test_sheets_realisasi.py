@@ -1,0 +1,125 @@
+"""``lkjip impor-anggaran``: budget realisation exports (CSV with id-ID numbers, XLSX with other headers, quarterly
+reports, account rows below a sub kegiatan) into anggaran.yaml, changing only the values that differ."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sheets_support import REPO, copy_site, save
+
+from lkjip_site.cli.main import main
+
+pytestmark = pytest.mark.usefixtures("epoch")
+
+
+def _diff(root: Path, slug: str) -> list[str]:
+    old = (REPO / "content/laporan" / slug / "data/anggaran.yaml").read_text(encoding="utf-8").splitlines()
+    new = (root / "content/laporan" / slug / "data/anggaran.yaml").read_text(encoding="utf-8").splitlines()
+    return [line for line in difflib.unified_diff(old, new, n=0, lineterm="")
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+CSV = """Laporan Realisasi Anggaran Kecamatan Martapura Barat Tahun 2023
+;;;
+Kode Rekening;Uraian;Anggaran;Realisasi
+7;URUSAN PEMERINTAHAN UMUM;25.300.000,00;25.200.000,00
+7.01;KECAMATAN;25.300.000,00;25.200.000,00
+7.01.02;Program Penyelenggaraan Pemerintahan dan Pelayanan Publik;25.300.000,00;25.200.000,00
+7.01.02.2.01;Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan;4.200.000,00;4.100.000,00
+7.01.02.2.01.0001;Koordinasi/Sinergi Perencanaan;2.100.000,00;2.000.000,00
+5.1.02.01.01.0024;Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor;600.000,00;500.000,00
+5.1.02.02.01.0063;Belanja Kursus/Pelatihan;1.500.000,00;1.500.000,00
+7.01.02.2.01.0002;Peningkatan Efektivitas Kegiatan Pemerintahan;2.100.000,00;2.100.000,00
+7.01.02.2.02;Penyelenggaraan Urusan Pemerintahan;4.200.000,00;4.200.000,00
+7.01.02.2.02.0001;Perencanaan Kegiatan Pelayanan;2.100.000,00;2.100.000,00
+7.01.02.2.02.0003;Peningkatan Efektivitas Pelaksanaan Pelayanan;2.100.000,00;2.100.000,00
+7.01.02.2.04;Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat;16.900.000,00;16.900.000,00
+7.01.02.2.04.0003;Pelaksanaan Urusan Pemerintahan Kewenangan Lain;16.900.000,00;16.900.000,00
+;JUMLAH;25.300.000,00;25.200.000,00
+"""
+
+
+def test_csv_with_printed_numbers_changes_only_the_differing_value(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """Urusan, bidang and total rows and the account rows below a sub kegiatan are checked, not written; only the one
+    realisasi that differs from anggaran.yaml changes, on its own line."""
+    root = copy_site(tmp_path / "situs")
+    (tmp_path / "lra.csv").write_text(CSV, encoding="utf-8")
+    assert main(["impor-anggaran", "martapura-barat-2023", str(tmp_path / "lra.csv"), "--situs", str(root)]) == 0
+    captured = capsys.readouterr()
+    assert "lra.csv:8: realisasi 7.01.02.2.01.0001: Rp 2.100.000 → Rp 2.000.000" in captured.out
+    assert _diff(root, "martapura-barat-2023") == ["-            realisasi: 2100000", "+            realisasi: 2000000"]
+    # the other programs are not in this export: said, and left alone
+    assert "sub kegiatan 7.01.01.2.01.0001 ada di anggaran.yaml tetapi tidak ada di berkas realisasi" in captured.err
+
+
+def test_account_rows_must_add_up_to_their_sub_kegiatan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_site(tmp_path / "situs")
+    (tmp_path / "lra.csv").write_text(CSV.replace("Kantor;600.000,00;500.000,00", "Kantor;600.000,00;400.000,00"),
+                                      encoding="utf-8")
+    assert main(["impor-anggaran", "martapura-barat-2023", str(tmp_path / "lra.csv"), "--situs", str(root)]) == 1
+    assert ("lra.csv:8: galat: kolom 'Realisasi': realisasi sub kegiatan 7.01.02.2.01.0001 tertulis Rp 2.000.000, "
+            "jumlah baris di bawahnya Rp 1.900.000 (selisih Rp 100.000)") in capsys.readouterr().err
+    assert _diff(root, "martapura-barat-2023") == []
+
+
+def test_xlsx_with_other_headers_and_new_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Headers named with --kolom; a new sub kegiatan under an existing kegiatan and a whole new kegiatan are appended
+    in the file's style."""
+    root = copy_site(tmp_path / "situs")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Realisasi"
+    ws.append(["No Rek", "Nama Program/Kegiatan", "Pagu Perubahan", "Realisasi s.d. Desember"])
+    ws.append(["7.01.06", "Program Pembinaan dan Pengawasan Pemerintahan Desa", 16500000 + 3000000, 16500000 + 2500000])
+    ws.append(["7.01.06.2.01", "Fasilitasi, Rekomendasi dan Koordinasi", 16500000 + 1000000, 16500000 + 1000000])
+    for kode, pagu in (("0003", 5400000), ("0007", 4800000), ("0008", 2100000), ("0015", 2100000), ("0017", 2100000)):
+        ws.append([f"7.01.06.2.01.{kode}", "(nama dari sistem keuangan)", pagu, pagu])
+    ws.append(["7.01.06.2.01.0020", "Fasilitasi Kerja Sama Antar Desa", 1000000, 1000000])
+    ws.append(["7.01.06.2.02", "Fasilitasi Penataan Desa", 2000000, 1500000])
+    ws.append(["7.01.06.2.02.0001", "Fasilitasi Penataan Batas Desa", 2000000, 1500000])
+    (tmp_path / "lra.xlsx").write_bytes(save(wb))
+    args = ["impor-anggaran", "martapura-barat-2023", str(tmp_path / "lra.xlsx"), "--situs", str(root),
+            "--kolom", "kode=No Rek", "--kolom", "uraian=Nama Program/Kegiatan", "--kolom", "pagu=Pagu Perubahan",
+            "--kolom", "realisasi=Realisasi s.d. Desember"]
+    assert main(args) == 0
+    assert "lra.xlsx!Realisasi!A9: sub kegiatan baru 7.01.06.2.01.0020" in capsys.readouterr().out
+    assert _diff(root, "martapura-barat-2023") == [
+        "+          - kode: 7.01.06.2.01.0020", "+            nama: Fasilitasi Kerja Sama Antar Desa",
+        "+            pagu: 1000000", "+            realisasi: 1000000",
+        "+      - kode: 7.01.06.2.02", "+        nama: Fasilitasi Penataan Desa", "+        sub_kegiatan:",
+        "+          - kode: 7.01.06.2.02.0001", "+            nama: Fasilitasi Penataan Batas Desa",
+        "+            pagu: 2000000", "+            realisasi: 1500000"]
+    # the names of existing lines are the author's: the export's spelling does not overwrite them
+    text = (root / "content/laporan/martapura-barat-2023/data/anggaran.yaml").read_text(encoding="utf-8")
+    assert "(nama dari sistem keuangan)" not in text
+
+
+def test_quarterly_report_reads_realisasi_as_cumulative(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Pengaron reports on TW I: the export's realisasi (s.d. TW I) becomes realisasi_tw.tw1 of the sub kegiatan."""
+    root = copy_site(tmp_path / "situs")
+    csv = ("kode rekening,uraian,pagu,realisasi\n"
+           "7.01.06,Program Pembinaan dan Pengawasan Pemerintahan Desa,9195000,500000\n"
+           "7.01.06.2.01,Fasilitasi,9195000,500000\n"
+           "7.01.06.2.01.0003,Fasilitasi Pengelolaan Keuangan Desa,3977000,500000\n"
+           "7.01.06.2.01.0015,Fasilitasi Penataan Ruang Desa,5218000,0\n")
+    (tmp_path / "tw1.csv").write_text(csv, encoding="utf-8")
+    assert main(["impor-anggaran", "pengaron-2024-tw1", str(tmp_path / "tw1.csv"), "--situs", str(root)]) == 0
+    assert _diff(root, "pengaron-2024-tw1") == ["-            realisasi_tw: {tw1: 0}",
+                                                "+            realisasi_tw: {tw1: 500000}"]
+    assert "tw1.csv:4: realisasi tw1 7.01.06.2.01.0003: Rp 0 → Rp 500.000" in capsys.readouterr().out
+
+
+def test_unchanged_export_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_site(tmp_path / "situs")
+    (tmp_path / "lra.csv").write_text(CSV.replace("2.100.000,00;2.000.000,00", "2.100.000,00;2.100.000,00")
+                                      .replace("Kantor;600.000,00;500.000,00", "Kantor;600.000,00;600.000,00")
+                                      .replace(";25.200.000,00", ";25.300.000,00")
+                                      .replace("Kecamatan;4.200.000,00;4.100.000,00", "Kecamatan;4.200.000,00;4.200.000,00"),
+                                      encoding="utf-8")
+    assert main(["impor-anggaran", "martapura-barat-2023", str(tmp_path / "lra.csv"), "--situs", str(root)]) == 0
+    assert "Tidak ada perubahan" in capsys.readouterr().out
+    assert _diff(root, "martapura-barat-2023") == []
