@@ -81,10 +81,6 @@ class ArchivedVersion:
         except ValueError:
             return "diterbitkan " + self.manifest.diterbitkan
 
-    def site_paths(self) -> list[str]:
-        """Where this version's files are on the site (link targets), from the manifest alone."""
-        return [self.url + e.path for e in [*self.manifest.situs, self.manifest.bagit]]
-
     def version_data(self) -> VersionData:
         """This version's side of a "Perubahan dari versi X" page: its published JSON and its chapters' text."""
         meta = self.manifest.laporan

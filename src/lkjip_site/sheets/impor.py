@@ -84,16 +84,22 @@ def _import(root: Path, slug: str, data: bytes, name: str) -> ImportResult:
     result = ImportResult(changes=importer.changes)
     if not texts:
         return result
-    check = Diagnostics()
+    result.written = check_and_write(root, slug, report.rel, texts, origins)
+    return result
+
+
+def check_and_write(root: Path, slug: str, rel: str, texts: dict[str, str],
+                    origins: dict[str, list[tuple[int, int, Origin]]]) -> list[str]:
+    """Run the would-be data files through stages 1–4 (in a private copy of the site); an error there is reported at
+    the workbook cell it came from and nothing is written; otherwise every file is written, or none."""
     try:
-        load_one(root, slug, check, overrides=texts)
+        load_one(root, slug, Diagnostics(), overrides=texts)
     except ContentError as exc:
-        raise ContentError(at_cells(exc.diagnostics, f"{report.rel}/{DATA_DIR}/", origins)) from None
+        raise ContentError(at_cells(exc.diagnostics, f"{rel}/{DATA_DIR}/", origins)) from None
     folder = report_folder(root, slug) / DATA_DIR
     folder.mkdir(exist_ok=True)
     write_all({folder / n: t for n, t in texts.items()})
-    result.written = sorted(texts)
-    return result
+    return sorted(texts)
 
 
 def edited_texts(docs: dict[str, YamlText]) -> tuple[dict[str, str], dict[str, list[tuple[int, int, Origin]]]]:

@@ -28,8 +28,7 @@ from ..core.model import BudgetNode, Loc, Missing
 from ..core.numbers import typed_number
 from ..load.data import DATA_DIR
 from .apply import Origin, budget_index, item_body, item_lines
-from .files import write_all
-from .impor import ImportResult, at_cells, edited_texts, errors_only
+from .impor import ImportResult, check_and_write, edited_texts, errors_only
 from .read import _BROKEN, open_book, raw_cell
 from .rows import TINGKAT, level_of, parent_code
 from .stage import load_one, report_folder
@@ -320,14 +319,7 @@ def _import(root: Path, slug: str, data: bytes, name: str, mapping: dict[str, st
     elif writer.new_file:
         texts["anggaran.yaml"] = writer.new_file
     if texts:
-        try:
-            load_one(root, slug, Diagnostics(), overrides=texts)
-        except ContentError as exc:
-            raise ContentError(at_cells(exc.diagnostics, f"{report.rel}/{DATA_DIR}/", origins)) from None
-        folder = report_folder(root, slug) / DATA_DIR
-        folder.mkdir(exist_ok=True)
-        write_all({folder / n: t for n, t in texts.items()})
-        result.written = sorted(texts)
+        result.written = check_and_write(root, slug, report.rel, texts, origins)
     for d in diags.warnings:
         warnings.add(d)
     return result, warnings
