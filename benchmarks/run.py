@@ -236,6 +236,7 @@ def fresh_copy(content: Path, root: Path) -> None:
         shutil.rmtree(root)
     root.mkdir(parents=True)
     shutil.copytree(content, root / "content")
+    shutil.copy2(content.parent / "situs.yaml", root / "situs.yaml")
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -401,7 +402,7 @@ def probe_charts(work: Path, seed: int) -> tuple[bool, str]:
 
 def edit_title(content: Path, step: int) -> Path:
     """Every page shows the portal title and no chart does: all pages render again, charts may come from a cache."""
-    situs = content / "situs.yaml"
+    situs = content.parent / "situs.yaml"  # the site file sits beside content/ (issue 10)
     text = situs.read_text(encoding="utf-8")
     situs.write_text(text.replace("(Korpus Uji Kecepatan)", f"(Korpus Uji Kecepatan, judul ke-{step})", 1), "utf-8")
     return situs
@@ -460,7 +461,7 @@ def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pd
             cold_runs.append(ref)
             same, why = compare(tree_digest(a / "build"), h_ref)
             if why:
-                notes.append(f"{label} ({edited.relative_to(content)}): {why}")
+                notes.append(f"{label} ({edited.relative_to(content.parent)}): {why}")
         inc[name] = (r, same if r.ok else None)
     # The same kind of edit inside one running process (what `lkjip serve` pays), through the public API.
     print(f"  N={n}: build ulang 1 bab dalam proses…", flush=True)
