@@ -20,21 +20,24 @@ from typing import Callable
 
 from .archive.history import plan_history
 from .archive.release import release_target, store_release
-from .archive.store import load_archive
+from .archive.store import ARCHIVE_DIR, load_archive
 from .compute.site import compute_site
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
-from .core.memo import Memo
+from .core.memo import Memo, digest
 from .core.model import Site
+from .core.resources import PACKAGE_DIR, PACKAGE_THEMES
 from .core.scope import Scope
+from .core.state import BuildState, Stamp, engine_key, stamp_inputs
+from .core.timing import Stopwatch
 from .elements.charts.bundle import vega_bundle
 from .elements.charts.cache import CacheMode, ChartCache
 from .elements.registry import make_registry
-from .load.config import load_config
+from .load.config import SITE_FILE, load_config
 from .load.content import load_reports
 from .load.data import load_data
 from .markdown.directives import Directive, Parsed
 from .markdown.parser import make_parser, number_items, parse_chapter
-from .output.audit import HtmlSource, Shown, audit_site
+from .output.audit import HtmlSource, Shown, audit_site, audit_units
 from .output.linkcheck import check_links
 from .output.opendata import OpenDataSource
 from .output.pages import pdf_name, render_site
@@ -75,13 +78,30 @@ class BuildOptions:
     def memo(self, namespace: str) -> Memo:
         return Memo(self.cache_root if self.use_cache else None, namespace)
 
+    def inputs(self) -> dict[str, Path]:
+        """Everything a build reads (label -> file or folder): the fast path compares their stamps."""
+        return {SITE_FILE: self.root / SITE_FILE, "content": self.content, "themes": self.root / "themes",
+                ARCHIVE_DIR: self.root / ARCHIVE_DIR, "=paket": PACKAGE_DIR, "=tema": PACKAGE_THEMES}
+
+    def key(self) -> str:
+        """The options that shape the output (and the engine's versions): another key, another build."""
+        return engine_key(self.strict, self.scope, self.pdf, self.dev_reload, str(self.out.resolve()),
+                          os.environ.get("SOURCE_DATE_EPOCH", ""))
+
 
 @dataclass
 class BuildResult:
-    site: Site
+    site: Site | None  # None when nothing changed since the last build (nothing was loaded)
     diagnostics: Diagnostics
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)  # empty when nothing changed: the output is on disk
     rendered: list[str] = field(default_factory=list)  # pages rendered (not taken from the memo) in this build
+    summary: dict[str, int] = field(default_factory=dict)  # reports, files, pdfs of the published site
+    timings: Stopwatch = field(default_factory=Stopwatch)
+
+    @property
+    def unchanged(self) -> bool:
+        """True when the inputs were those of the last good build: its output stands, its messages are replayed."""
+        return self.site is None
 
 
 #: Which errors stop a run (None: every error; a build publishes the whole site, so it stops on any).
@@ -96,69 +116,108 @@ def build_date() -> dt.date | None:
     return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
 
 
-def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None, blocking: Blocking = None) -> Site:
+def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None, blocking: Blocking = None,
+              watch: Stopwatch | None = None) -> Site:
     """Stages 1–4: config, content, data, computation. Raises ContentError when anything is wrong.
 
     ``memo`` keeps validated data files between builds (``check`` passes none: it writes nothing).
     """
-    config = load_config(opts.root, diags)
-    if config is None:
-        raise ContentError(diags)
-    site = Site(root=opts.root, content_dir=opts.content, config=config)
-    site.reports = load_reports(opts.content, opts.root, config, diags)
-    for report in site.reports:
-        load_data(report, opts.root, diags, memo)
+    watch = watch or Stopwatch()
+    with watch.stage("baca"):
+        config = load_config(opts.root, diags)
+        if config is None:
+            raise ContentError(diags)
+        site = Site(root=opts.root, content_dir=opts.content, config=config)
+        site.reports = load_reports(opts.content, opts.root, config, diags)
+        for report in site.reports:
+            load_data(report, opts.root, diags, memo)
     _stop_on_errors(diags, opts, blocking)
-    compute_site(site, diags)
+    compute_site(site, diags, watch)
     return site
 
 
-def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode) -> tuple[Parsed, ChartCache | None]:
+def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode,
+               watch: Stopwatch | None = None) -> tuple[Parsed, ChartCache | None]:
     """Stages 5–6: parse every chapter, number every table and figure, build every element before anything renders."""
-    md = make_parser(site.config.html_mentah)
-    registry, charts = make_registry(site, cache_root, mode, diags)
-    parsed = Parsed(md, registry, {})
-    for report in site.reports:
-        chapters = [parse_chapter(md, report, c, diags) for c in report.chapters]
-        number_items(report, chapters, registry, site.config, diags)
-        parsed.chapters[report.url] = chapters
-    if charts is not None:  # the comparison pages' charts are drawn with the reports' charts
-        for spec in portal_charts(site):
-            charts.want(spec, Directive("grafik", spec.kind, {}, site.config.loc))
-    for finish in registry.finishers:
-        finish(diags)
+    watch = watch or Stopwatch()
+    with watch.stage("baca"):
+        md = make_parser(site.config.html_mentah)
+        registry, charts = make_registry(site, cache_root, mode, diags)
+        parsed = Parsed(md, registry, {})
+        for report in site.reports:
+            chapters = [parse_chapter(md, report, c, diags) for c in report.chapters]
+            number_items(report, chapters, registry, site.config, diags)
+            parsed.chapters[report.url] = chapters
+        if charts is not None:  # the comparison pages' charts are drawn with the reports' charts
+            for spec in portal_charts(site):
+                charts.want(spec, Directive("grafik", spec.kind, {}, site.config.loc))
+    with watch.stage("grafik"):
+        for finish in registry.finishers:
+            finish(diags)
     return parsed, charts
 
 
 def build(opts: BuildOptions, write: bool = True) -> BuildResult:
+    watch = Stopwatch()
+    with watch.stage("awal"):  # the fast path: the inputs of the last good build give its output, already on disk
+        state = BuildState(opts.cache_root, opts.out) if write and opts.use_cache else None
+        record = state.load() if state is not None else None
+        key = opts.key()
+        inputs = stamp_inputs(opts.inputs(), record.inputs if record is not None else {})
+        disk = state.on_disk(record) if state is not None else None
+        replay = state.replay(record, key, inputs, disk) if state is not None else None
+    if state is not None and record is not None and disk is not None and replay is not None:
+        if inputs != record.inputs:  # saved again unchanged: keep the new times, so they are not hashed again
+            state.save(key, inputs, replay, record.summary, disk)
+        return BuildResult(None, replay, summary=record.summary, timings=watch)
+    result, published = _build_all(opts, watch, write, disk)
+    if state is not None:
+        with watch.stage("terbit"):
+            state.save(key, inputs, result.diagnostics, result.summary, published)
+    return result
+
+
+def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool,
+               on_disk: dict[str, str] | None) -> tuple[BuildResult, dict[str, str]]:
+    """Every stage, for the whole site: validate and render everything in memory, then publish in one swap."""
     diags = Diagnostics()
-    site = load_site(opts, diags, opts.memo("yaml"))
-    archive = load_archive(opts.root, diags)
-    history = plan_history(site, archive, diags)
-    released = {path: data for version in archive for path, data in version.site_files(diags).items()}
+    site = load_site(opts, diags, opts.memo("yaml"), watch=watch)
+    with watch.stage("baca"):
+        archive = load_archive(opts.root, diags)
+        history = plan_history(site, archive, diags)
+        released = {path: data for version in archive for path, data in version.site_files(diags).items()}
     _stop_on_errors(diags, opts)  # a changed release stops the build before anything is rendered
-    parsed, charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
+    parsed, charts = parse_site(site, diags, opts.cache_root, opts.cache_mode, watch)
     _stop_on_errors(diags, opts)
     pdf_memo = opts.memo("pdf")
     pdf_marks: list[Shown] = []
-    pdfs = render_pdfs(site, parsed, diags, pdf_memo, frozen=history.frozen, marks=pdf_marks) if opts.pdf else {}
+    with watch.stage("pdf"):
+        pdfs = render_pdfs(site, parsed, diags, pdf_memo, frozen=history.frozen, marks=pdf_marks) if opts.pdf else {}
     memo = opts.memo("halaman")
     drawn = [r for r in site.reports if r.url not in history.frozen]
-    bundle = vega_bundle(opts.cache_root) if any(r.figures for r in drawn) else None
-    files = render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs,
-                        vega_bundle=bundle, history=history, charts=charts)
+    with watch.stage("render"):
+        bundle = vega_bundle(opts.cache_root) if any(r.figures for r in drawn) else None
+        files = render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs,
+                            vega_bundle=bundle, history=history, charts=charts)
     _stop_on_errors(diags, opts)  # a broken Markdown link is reported at its source line, not again per page
-    audit_figures(site, files, diags, pdf_marks)  # what this build rendered; released files are checked by hash
+    with watch.stage("audit"):
+        audit_figures(site, files, diags, pdf_marks, opts.memo("audit"))  # released files are checked by hash
     files.update(released)  # released versions, byte for byte, each file checked against its manifest above
-    check_links(files, memo.stats.rendered, diags)
+    with watch.stage("tautan"):
+        check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts)
-    files = {**files, **index_pages(files, diags, opts.memo("pagefind"))}  # search index of the pages in memory
+    with watch.stage("indeks"):
+        files = {**files, **index_pages(files, diags, opts.memo("pagefind"))}  # search index of the pages in memory
     _stop_on_errors(diags, opts)
+    summary = {"laporan": len(site.reports), "berkas": len(files), "pdf": sum(1 for k in files if k.endswith(".pdf"))}
+    published: dict[str, str] = {}
     if write:
-        publish(files, opts.out)
-        if charts is not None:
-            charts.prune()
-    return BuildResult(site, diags, files, sorted(memo.stats.rendered + pdf_memo.stats.rendered))
+        with watch.stage("terbit"):
+            published = publish(files, opts.out, on_disk)
+            if charts is not None:
+                charts.prune()
+    rendered = sorted(memo.stats.rendered + pdf_memo.stats.rendered)
+    return BuildResult(site, diags, files, rendered, summary, watch), published
 
 
 def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
@@ -224,10 +283,27 @@ def check(opts: BuildOptions) -> Diagnostics:
     return diags
 
 
-def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra: list[Shown] | None = None) -> None:
-    """Every figure the output shows, compared with the model (``output/audit.py``): a disagreement is an error."""
-    for place, message in audit_site(site, files, extra or [], sources=[HtmlSource(), OpenDataSource()]):
+def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra: list[Shown] | None = None,
+                  verdicts: Memo | None = None) -> None:
+    """Every figure the output shows, compared with the model (``output/audit.py``): a disagreement is an error.
+
+    ``verdicts`` remembers the units (a report's files, the rest of the site) that passed, by the digest of their
+    bytes and of their model: the same files shown from the same model need no audit again. Only a clean audit is
+    remembered, so a disagreement is reported on every build until it is fixed.
+    """
+    todo: dict[str, bytes] = {}
+    passed: list[str] = []
+    for model, unit in audit_units(site, files).values():
+        key = verdicts.key(model, sorted((p, digest(d)) for p, d in unit.items())) if verdicts else ""
+        if verdicts is None or not verdicts.has(key):
+            todo.update(unit)
+            passed.append(key)
+    problems = audit_site(site, todo, extra or [], sources=[HtmlSource(), OpenDataSource()])
+    for place, message in problems:
         diags.error((place, 1), message)
+    if verdicts is not None and not problems:
+        for key in passed:
+            verdicts.put(key, b"")
 
 
 def _stop_on_errors(diags: Diagnostics, opts: BuildOptions, blocking: Blocking = None) -> None:

@@ -18,6 +18,7 @@ from ..archive.store import ARCHIVE_DIR
 from ..archive.verify import verify
 from ..build import BuildOptions, build, build_pdf, check, release
 from ..core.diagnostics import ContentError, Diagnostic, Diagnostics
+from ..core.fmt import fmt_seconds
 from ..core.scope import Scope
 from ..core.suggest import did_you_mean, listing
 from ..load.config import SITE_FILE
@@ -62,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", parents=[site, strict, scope], help="bangun situs dan PDF ke folder build/")
     b.add_argument("--output", "-o", help="folder hasil (bawaan: build/ di folder situs)")
     b.add_argument("--tanpa-pdf", "--no-pdf", dest="no_pdf", action="store_true", help="lewati pembuatan PDF")
+    b.add_argument("--waktu", action="store_true", help="cetak lama tiap tahap build (baca, hitung, grafik, …)")
     b.add_argument("--tanpa-cache", "--no-cache", dest="no_cache", action="store_true",
                    help="render semua halaman dan PDF tanpa memakai hasil build sebelumnya")
     sub.add_parser("check", parents=[site, strict, scope], help="periksa semua isi tanpa menulis apa pun")
@@ -152,9 +154,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     opts = _options(args)
     result = build(opts)
     report_diagnostics(result.diagnostics, shown=_shown(args))
-    pdfs = sum(1 for k in result.files if k.endswith(".pdf"))
-    print(f"Selesai: {len(result.site.reports)} laporan, {len(result.files)} berkas ({pdfs} PDF) di {opts.out}; "
-          f"{len(result.rendered)} halaman dirender ulang, sisanya tidak berubah.")
+    done = result.summary
+    if result.unchanged:
+        print(f"Tidak ada yang berubah sejak build terakhir: {done.get('laporan', 0)} laporan, "
+              f"{done.get('berkas', 0)} berkas ({done.get('pdf', 0)} PDF) di {opts.out} tetap; "
+              "0 halaman dirender ulang.")
+    else:
+        print(f"Selesai: {done['laporan']} laporan, {done['berkas']} berkas ({done['pdf']} PDF) di {opts.out}; "
+              f"{len(result.rendered)} halaman dirender ulang, sisanya tidak berubah.")
+    if args.waktu:
+        print("Waktu per tahap: " + " · ".join(f"{name} {fmt_seconds(s)}" for name, s in result.timings.ordered()))
     return EXIT_OK
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from typing import Iterable
 
@@ -226,11 +227,18 @@ class BudgetReport:
             yield from p.walk()
 
     def find(self, kode: str) -> BudgetResult | None:
-        norm = normalise_code(kode)
+        """The node of a code (legacy padding ignored); the first in tree order if a code repeats (check reports it).
+
+        Looked up once per ``{nilai}`` reference and per audited figure, so the index is built once per report.
+        """
+        return self._by_code.get(normalise_code(kode))
+
+    @cached_property
+    def _by_code(self) -> dict[str, BudgetResult]:
+        index: dict[str, BudgetResult] = {}
         for n in self.nodes():
-            if normalise_code(n.kode) == norm:
-                return n
-        return None
+            index.setdefault(normalise_code(n.kode), n)
+        return index
 
     def realisasi_sd(self, periode: str) -> Decimal:
         return sum((self.realisasi_tw.get(q, ZERO) for q in quarters_upto(periode)), ZERO)

@@ -75,6 +75,11 @@ def fmt_number(x: Number, decimals: int = 2) -> str:
     return sign + out
 
 
+def fmt_seconds(seconds: float) -> str:
+    """A duration as the tool prints it to people: ``1.234`` -> ``"1,23 s"``."""
+    return fmt_number(seconds, 2) + " s"
+
+
 def entered_decimals(x: Decimal, max_decimals: int = 4) -> int:
     """How many decimals the author wrote (``73`` -> 0, ``84.82`` -> 2, ``82.50`` -> 1 after normalising)."""
     exponent = x.normalize().as_tuple().exponent

@@ -121,5 +121,27 @@ class Memo:
         return removed
 
 
+def pack_files(files: dict[str, bytes]) -> bytes:
+    """Many files as one memo entry: name length, name, data length, data, in sorted order."""
+    out = bytearray()
+    for name, data in sorted(files.items()):
+        encoded = name.encode("utf-8")
+        out += len(encoded).to_bytes(4, "big") + encoded + len(data).to_bytes(8, "big") + data
+    return bytes(out)
+
+
+def unpack_files(blob: bytes) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    pos = 0
+    while pos < len(blob):
+        size = int.from_bytes(blob[pos:pos + 4], "big")
+        name = blob[pos + 4:pos + 4 + size].decode("utf-8")
+        pos += 4 + size
+        length = int.from_bytes(blob[pos:pos + 8], "big")
+        files[name] = blob[pos + 8:pos + 8 + length]
+        pos += 8 + length
+    return files
+
+
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -18,6 +18,7 @@ def _package_dir(package: str, *parts: str) -> Path:
         return Path(path)
 
 
+PACKAGE_DIR = _package_dir("lkjip_site")  # the engine itself: a changed file of it is a changed input of every build
 PACKAGE_THEMES = _package_dir("lkjip_site.themes")
 SCAFFOLD = _package_dir("lkjip_site", "resources", "scaffold")
 RELOAD_SCRIPT = _package_dir("lkjip_site", "resources") / "muat_ulang.js"

@@ -28,6 +28,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Protocol
 
 from ..compute.refs import Ref, UnknownReference, lookup
+from ..core.memo import digest
 from ..core.model import Missing, Report, Site
 
 REPORT_URL = re.compile(r"^(laporan/[^/]+/[^/]+/)")
@@ -145,6 +146,31 @@ def _message(figure: str, ref: Ref, items: Sequence[Shown]) -> str:
     name = f" ({ref.nama})" if ref.nama else ""
     return (f"angka '{figure}'{name} tidak sama di semua tempat: model {ref.formatted()}; tampil {shown}. "
             "Ini kesalahan program atau tema, bukan isi laporan")
+
+
+#: The files a source reads marks from (pages, open data); others (fonts, images) cannot disagree with the model.
+AUDITED = (".html", ".csv", ".json")
+
+
+def audit_units(site: Site, files: Mapping[str, bytes]) -> dict[str, tuple[str, dict[str, bytes]]]:
+    """The output cut by the model its marks are compared with, each with the digest of that model (``{unit: (model
+    key, files)}``): a report's own files, and the rest of the site (the pages above the reports, and any file that
+    marks another report's figures), whose key covers every report.
+
+    Why: a unit whose files and model are those of an earlier audit that passed needs no audit again (``build.py``
+    keeps the verdicts), so a one-chapter edit audits one report, not the archive. Auditing is per mark, so the
+    verdict of a unit does not depend on the others.
+    """
+    models = {r.url: digest(r.source_digest, repr(site.config.scales), site.config.skala_predikat)
+              for r in site.reports}
+    units: dict[str, tuple[str, dict[str, bytes]]] = {}
+    for path, data in files.items():
+        if not path.endswith(AUDITED):
+            continue
+        own = REPORT_URL.match(path)
+        unit = own.group(1) if own and own.group(1) in models and b"data-laporan=" not in data else ""
+        units.setdefault(unit, (models[unit] if unit else digest(sorted(models.items())), {}))[1][path] = data
+    return units
 
 
 def audit_site(site: Site, files: Mapping[str, bytes], extra: Iterable[Shown] = (),

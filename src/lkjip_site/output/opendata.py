@@ -19,7 +19,7 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from ..compute.budget import BudgetResult
 from ..compute.capaian import Result
@@ -92,10 +92,9 @@ Row = dict[str, Any]
 
 @dataclass(frozen=True)
 class OpenData:
-    """The files of ``data-terbuka/`` (name -> bytes) and the document ``laporan.json`` holds."""
+    """The files of ``data-terbuka/`` (name -> bytes)."""
 
     files: dict[str, bytes]
-    document: dict[str, Any]
 
 
 def open_data(report: Report) -> OpenData:
@@ -120,7 +119,7 @@ def open_data(report: Report) -> OpenData:
     }
     files[JSON_FILE] = to_json(document)
     files[DATAPACKAGE] = to_json(datapackage(report, files))
-    return OpenData(dict(sorted(files.items())), document)
+    return OpenData(dict(sorted(files.items())))
 
 
 # ------------------------------------------------------------------------------------------------ rows
@@ -259,6 +258,10 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+#: ``json.dumps(text, ensure_ascii=False)`` without making an encoder per call (a report has ~300 000 strings).
+_quote: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
 def to_json(value: Any) -> bytes:
     """JSON with Decimals written as exact JSON numbers (``json`` would turn them into floats or refuse them)."""
     return (_json(value, 0) + "\n").encode("utf-8")
@@ -269,7 +272,7 @@ def _json(value: Any, depth: int) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {_json(v, depth + 1)}" for k, v in value.items()]
+        items = [f"{inner}{_quote(str(k))}: {_json(v, depth + 1)}" for k, v in value.items()]
         return "{\n" + ",\n".join(items) + "\n" + pad + "}"
     if isinstance(value, (list, tuple)):
         if not value:
@@ -277,6 +280,8 @@ def _json(value: Any, depth: int) -> str:
         return "[\n" + ",\n".join(inner + _json(v, depth + 1) for v in value) + "\n" + pad + "]"
     if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
         return machine_number(value)
+    if isinstance(value, str):
+        return _quote(value)
     return json.dumps(value, ensure_ascii=False)
 
 

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..compute.scales import NA_CLASS
 from ..compute.summary import key_figures
 from ..core.diagnostics import Diagnostics
-from ..core.memo import Memo, digest
+from ..core.memo import Memo, digest, pack_files, unpack_files
 from ..core.model import Chapter, Report, Site
 from ..core.resources import theme_dirs
 from ..elements.charts.cache import ChartCache
@@ -115,6 +115,20 @@ class SitePages:
         top = self.by_url.get(newest.url)
         return canonical_path(report, top, chapter) if top is not None else newest.url
 
+    def open_data(self, report: Report) -> OpenData:
+        """The report's open data, from the memo while its model's sources are unchanged (a whole report's tables
+        as CSV and JSON cost more than all its pages taken from the memo)."""
+        config = self.site.config
+        key = self.memo.key("data-terbuka", report.source_digest, repr(sorted(config.scales.items())),
+                            config.skala_predikat) if report.source_digest else None
+        stored = self.memo.get(key) if key else None
+        if stored is not None:
+            return OpenData(unpack_files(stored))
+        data = open_data(report)
+        if key:
+            self.memo.put(key, pack_files(data.files))
+        return data
+
     def report(self, report: Report, files: dict[str, bytes], assets: dict[str, Asset], ctx: dict[str, Any],
                vega_bundle: tuple[str, bytes] | None) -> dict[str, bytes]:
         """One version built from ``content/``: its static copy, open data, chapters, report page and change page."""
@@ -125,7 +139,7 @@ class SitePages:
         vctx = {**ctx, "asset": {k.removeprefix(report.url): v.versioned for k, v in local.items()},
                 "vega_bundle": local[report.url + vega_bundle[0]].path if vega_bundle and report.figures else None,
                 "versi_json": f"laporan/{report.slug}/{VERSIONS_FILE}", "versi_laporan": report}
-        data = open_data(report)
+        data = self.open_data(report)
         out.update({f"{report.url}{OPEN_DATA_DIR}/{k}": v for k, v in data.files.items()})
         pdf = report.url + pdf_name(report) if report.url + pdf_name(report) in files else None
         downloads = _downloads(report, {**files, **out})

@@ -2,7 +2,9 @@
 
 A failed build must never destroy the previous good one and a reader must never see half a site: everything is
 written to a fresh sibling folder, then swapped in with two renames. The previous build is removed only after the new
-one is in place.
+one is in place. A rebuild that changed a few files of a large site updates the folder in place instead (see
+:func:`publish`): each changed file is written in full under a hidden name before any of them replaces its old
+version, so the window in which a reader could see old and new pages side by side is that of the renames alone.
 
 Every version folder carries its own copy of the theme's fonts, stylesheets and chart bundle (see
 ``docs/dev/arsitektur.md``), the same bytes object many times over; such a file is written once and the other paths
@@ -11,15 +13,77 @@ become hard links to it, so a site of many versions costs neither the disk space
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 #: Files at least this large that are the very same bytes object are hard-linked instead of written again.
 LINK_MIN_BYTES = 16 * 1024
 
 
-def publish(files: dict[str, bytes], output: Path) -> None:
+#: An update in place is used while at most this share of the files changed; above it a fresh tree is cheaper.
+UPDATE_MAX_SHARE = 0.5
+
+
+def publish(files: dict[str, bytes], output: Path, on_disk: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Write ``files`` as the whole content of ``output``; returns path -> SHA-256 of every file published.
+
+    ``on_disk`` (path -> SHA-256 of what ``output`` holds now, known from the last build's record and checked
+    against the folder) allows an update in place when few files changed: only those are written, each to a hidden
+    temporary name first, and renamed over the old ones after every write succeeded, so a full disk still leaves
+    the old site whole. Otherwise the new site is written to a fresh folder and swapped in.
+    """
+    digests = _digests(files)
+    if on_disk is not None and output.is_dir():
+        changed = sorted(rel for rel in files if on_disk.get(rel) != digests[rel])
+        gone = sorted(set(on_disk) - set(files))
+        if len(changed) + len(gone) <= UPDATE_MAX_SHARE * max(len(files), 1):
+            _update(files, output.resolve(), changed, gone)
+            return digests
+    _replace(files, output)
+    return digests
+
+
+def _digests(files: Mapping[str, bytes]) -> dict[str, str]:
+    """SHA-256 of every file; a bytes object shared by many paths (a version's copy of the fonts) is hashed once."""
+    seen: dict[int, str] = {}
+    out = {}
+    for rel, data in files.items():
+        sha = seen.get(id(data))
+        if sha is None:
+            sha = seen[id(data)] = hashlib.sha256(data).hexdigest()
+        out[rel] = sha
+    return out
+
+
+def _update(files: Mapping[str, bytes], output: Path, changed: list[str], gone: list[str]) -> None:
+    """Write the changed files beside their old versions under temporary names, then rename them into place and
+    remove the files the site no longer has (and folders left empty)."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for rel in changed:
+            target = output / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.baru-{os.getpid()}")
+            staged.append((tmp, target))
+            tmp.write_bytes(files[rel])
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, target in staged:
+        os.replace(tmp, target)
+    for rel in gone:
+        (output / rel).unlink(missing_ok=True)
+        parent = (output / rel).parent
+        while parent != output and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+
+
+def _replace(files: Mapping[str, bytes], output: Path) -> None:
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = output.parent / f".{output.name}-baru-{os.getpid()}"

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.diagnostics import Diagnostics
-from ..core.memo import Memo, digest
+from ..core.memo import Memo, digest, pack_files, unpack_files
 from ..core.model import Site
 from .discovery import page_meta, reports_by_year
 from .theme import memoised, render_page
@@ -65,14 +65,14 @@ def index_pages(files: dict[str, bytes], diags: Diagnostics, memo: Memo | None =
     if memo is not None and key is not None:
         stored = memo.get(key)
         if stored is not None:
-            return _unpack(stored)
+            return unpack_files(stored)
     try:
         index = _run_pagefind(pages)
     except (OSError, subprocess.SubprocessError, RuntimeError) as exc:
         diags.error(("situs.yaml", 1), f"indeks pencarian (Pagefind) tidak dapat dibuat: {exc}")
         return {}
     if memo is not None and key is not None:
-        memo.put(key, _pack(index))
+        memo.put(key, pack_files(index))
     return index
 
 
@@ -108,26 +108,4 @@ def _run_pagefind(pages: dict[str, bytes]) -> dict[str, bytes]:
         index = {f"{INDEX_DIR}/{p.relative_to(out).as_posix()}": p.read_bytes()
                  for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith(UNUSED)}
         shutil.rmtree(site, ignore_errors=True)
-    return index
-
-
-def _pack(index: dict[str, bytes]) -> bytes:
-    """Many files as one memo entry: name length, name, data length, data, in sorted order."""
-    out = bytearray()
-    for name, data in sorted(index.items()):
-        encoded = name.encode("utf-8")
-        out += len(encoded).to_bytes(4, "big") + encoded + len(data).to_bytes(8, "big") + data
-    return bytes(out)
-
-
-def _unpack(blob: bytes) -> dict[str, bytes]:
-    index: dict[str, bytes] = {}
-    pos = 0
-    while pos < len(blob):
-        size = int.from_bytes(blob[pos:pos + 4], "big")
-        name = blob[pos + 4:pos + 4 + size].decode("utf-8")
-        pos += 4 + size
-        length = int.from_bytes(blob[pos:pos + 8], "big")
-        index[name] = blob[pos + 8:pos + 8 + length]
-        pos += 8 + length
     return index

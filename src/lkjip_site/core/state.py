@@ -1,0 +1,186 @@
+"""The record of the last good build, so a rebuild whose inputs did not change does no work (make's fast path).
+
+A build is a pure function of its inputs: the site file, ``content/``, the site's own themes, ``arsip/``, the engine
+(the installed package and its shipped theme, the versions of the libraries that shape output bytes) and the build
+options. Each input file is stamped with its size and modification time and, only when those differ from the
+record, its SHA-256 (as ninja's ``restat``: a file saved again unchanged is still unchanged). When every stamp, the
+options and the published output folder are as the record says, the build is already on disk: nothing is read,
+parsed, computed, checked or written, and the diagnostics of the build that made it are replayed, so a warning never
+disappears because nothing changed. Only a successful, published build is recorded: a failed one is run again in
+full next time, so an error is never hidden by the record.
+
+The record lives in the cache folder (``.cache/keadaan-v1/``), one per output folder; deleting it costs one full build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from .diagnostics import Diagnostic, Diagnostics
+from .memo import digest
+
+FORMAT = 1
+#: Libraries whose version changes the bytes of pages, charts, PDFs or the search index.
+SHAPING = ("altair", "jinja2", "markdown-it-py", "mdit-py-plugins", "pagefind", "pypdf", "vl-convert-python",
+           "weasyprint")
+#: Folders of an input tree that are never inputs (bytecode, a site's own caches and outputs kept inside it).
+SKIPPED = {"__pycache__", ".git", ".cache"}
+
+Stat = tuple[int, int]  # size, modification time in ns
+
+
+@dataclass(frozen=True)
+class Stamp:
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+@dataclass
+class BuildRecord:
+    """What the last good build read and wrote, and what it said."""
+
+    options: str
+    inputs: dict[str, Stamp]
+    outputs: dict[str, Stamp]  # every published file, as it was on disk right after publishing
+    diagnostics: list[Diagnostic]
+    summary: dict[str, int] = field(default_factory=dict)  # reports, files, pdfs (what the CLI prints)
+
+
+def scan(folder: Path) -> dict[str, Stat]:
+    """Relative path -> (size, mtime) of every file below ``folder``, in sorted order (missing folder: empty)."""
+    out: dict[str, Stat] = {}
+    _scan(folder, "", out)
+    return dict(sorted(out.items()))
+
+
+def _scan(folder: Path, prefix: str, out: dict[str, Stat]) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        rel = prefix + entry.name
+        if entry.is_dir(follow_symlinks=True):
+            if entry.name not in SKIPPED:
+                _scan(Path(entry.path), rel + "/", out)
+        elif entry.is_file(follow_symlinks=True):
+            st = entry.stat(follow_symlinks=True)
+            out[rel] = (st.st_size, st.st_mtime_ns)
+
+
+def stamp_inputs(sources: dict[str, Path], previous: dict[str, Stamp]) -> dict[str, Stamp]:
+    """Stamps of every file of ``sources`` (label -> file or folder); a file whose size and mtime match
+    ``previous`` keeps its recorded hash, any other is read and hashed."""
+    stamps: dict[str, Stamp] = {}
+    for label, path in sorted(sources.items()):
+        stats = {label: _stat(path)} if path.is_file() else {f"{label}/{k}": v for k, v in scan(path).items()}
+        for name, (size, mtime) in stats.items():
+            if size < 0:
+                continue
+            old = previous.get(name)
+            if old is not None and (old.size, old.mtime_ns) == (size, mtime):
+                stamps[name] = old
+                continue
+            file = path if name == label else path / name[len(label) + 1:]
+            try:
+                sha = hashlib.sha256(file.read_bytes()).hexdigest()
+            except OSError:
+                continue
+            stamps[name] = Stamp(size, mtime, sha)
+    return stamps
+
+
+def _stat(path: Path) -> Stat:
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, 0)
+    return (st.st_size, st.st_mtime_ns)
+
+
+def same_content(a: dict[str, Stamp], b: dict[str, Stamp]) -> bool:
+    """The same files with the same bytes (times may differ)."""
+    return a.keys() == b.keys() and all(a[k].sha256 == b[k].sha256 for k in a)
+
+
+def engine_key(*options: Any) -> str:
+    """The options and everything outside the input files that decides the output's bytes."""
+    versions = []
+    for dist in SHAPING:
+        try:
+            versions.append((dist, metadata.version(dist)))
+        except metadata.PackageNotFoundError:
+            versions.append((dist, ""))
+    return digest(__version__, FORMAT, versions, [repr(o) for o in options])
+
+
+class BuildState:
+    """The record of the last good build into one output folder (read and written as JSON in the cache)."""
+
+    def __init__(self, cache_root: Path, output: Path):
+        self.output = output.resolve()
+        self.path = cache_root / f"keadaan-v{FORMAT}" / f"{digest(str(self.output))[:24]}.json"
+
+    def load(self) -> BuildRecord | None:
+        """The record, or None when there is none or it cannot be read (then the build simply runs in full)."""
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            return BuildRecord(
+                options=raw["options"],
+                inputs={k: Stamp(*v) for k, v in raw["inputs"].items()},
+                outputs={k: Stamp(*v) for k, v in raw["outputs"].items()},
+                diagnostics=[Diagnostic(**d) for d in raw["diagnostics"]],
+                summary={k: int(v) for k, v in raw["summary"].items()})
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def on_disk(self, record: BuildRecord | None) -> dict[str, str] | None:
+        """Path -> SHA-256 of the output folder as the record says, if it still is so (same files, sizes and times:
+        nobody edited, added or removed a file by hand); else None."""
+        if record is None:
+            return None
+        stats = scan(self.output)
+        if stats.keys() != record.outputs.keys():
+            return None
+        for rel, (size, mtime) in stats.items():
+            old = record.outputs[rel]
+            if (old.size, old.mtime_ns) != (size, mtime):
+                return None
+        return {rel: stamp.sha256 for rel, stamp in record.outputs.items()}
+
+    def replay(self, record: BuildRecord | None, options: str, inputs: dict[str, Stamp],
+               disk: dict[str, str] | None) -> Diagnostics | None:
+        """The diagnostics to replay when the output on disk is exactly what these inputs build, else None."""
+        if record is None or disk is None or record.options != options or not same_content(record.inputs, inputs):
+            return None
+        diags = Diagnostics()
+        for d in record.diagnostics:
+            diags.add(d)
+        return diags
+
+    def save(self, options: str, inputs: dict[str, Stamp], diags: Diagnostics, summary: dict[str, int],
+             published: dict[str, str]) -> None:
+        """Record a build just published (``published``: path -> SHA-256 of what was written). Written to a
+        temporary name first: a crash leaves the old record, which then no longer matches the output folder."""
+        outputs = {rel: [size, mtime, published.get(rel, "")] for rel, (size, mtime) in scan(self.output).items()}
+        record = {"options": options, "inputs": {k: list(asdict(v).values()) for k, v in inputs.items()},
+                  "outputs": outputs, "diagnostics": [asdict(d) for d in diags.items], "summary": summary}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(record, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+    def forget(self) -> None:
+        """Drop the record: from now until the next save the output folder is not what any record says."""
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
