@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -68,6 +69,32 @@ def test_failure_while_swapping_keeps_old_tree(tmp_path: Path, monkeypatch: pyte
     monkeypatch.undo()
     assert tree_hashes(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+
+
+def test_update_in_place_writes_only_changes_and_keeps_the_old_tree_on_failure(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "build"
+    files = {f"p{i}.html": b"lama" for i in range(10)} | {"x/hapus.html": b"lama"}
+    on_disk = publish(files, out)
+    kept = (out / "p1.html").stat().st_ino
+    new = {**{k: v for k, v in files.items() if k != "x/hapus.html"}, "p0.html": b"baru", "y/tambah.html": b"baru"}
+    real = Path.write_bytes
+
+    def failing(self: Path, data: bytes) -> int:
+        if "tambah" in self.name:
+            raise OSError(28, "No space left on device")
+        return real(self, data)
+
+    before = tree_hashes(out)
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    with pytest.raises(OSError):
+        publish(new, out, on_disk)
+    monkeypatch.undo()
+    assert tree_hashes(out) == before  # nothing renamed into place before every change was written
+    assert not [p for p in out.rglob(".*")]  # no temporary file left
+    publish(new, out, on_disk)
+    assert tree_hashes(out) == {k: hashlib.sha256(v).hexdigest() for k, v in new.items()}
+    assert (out / "p1.html").stat().st_ino == kept and not (out / "x").exists()
 
 
 def test_publish_module_writes_only_through_staging(tmp_path: Path) -> None:

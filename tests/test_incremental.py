@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from lkjip_site.build import BuildOptions, build
+from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import ContentError
 
@@ -116,3 +117,84 @@ def test_memoised_data_files_repeat_their_messages(project: Path) -> None:
         with pytest.raises(ContentError) as info:
             build(opts)
         assert any(d.file.endswith("data/indikator.yaml") for d in info.value.diagnostics.errors)
+
+
+# ------------------------------------------------------------------------------------------------ the build record
+
+
+def options(root: Path, **kw: object) -> BuildOptions:
+    return BuildOptions(root=root, output=root / "build", pdf=False, cache_dir=root / ".cache", **kw)  # type: ignore
+
+
+def test_unchanged_inputs_replay_the_messages_without_loading_anything(project: Path) -> None:
+    data = project / "content" / "laporan" / SLUG / "data" / "indikator.yaml"
+    edit(data, "    satuan: indeks\n", "    satuan: indeks\n    satuam: salah ketik\n")
+    first = build(options(project))
+    second = build(options(project))
+    assert not first.unchanged and second.unchanged and second.site is None and second.files == {}
+    assert [d.format() for d in second.diagnostics.items] == [d.format() for d in first.diagnostics.items]
+    assert any("satuam" in d.message for d in second.diagnostics.warnings)
+    assert second.summary == first.summary and second.summary["laporan"] == 1
+    assert_same_as_clean(project, "build")
+
+
+def test_a_file_saved_again_unchanged_is_still_nothing_to_do(project: Path) -> None:
+    build(options(project))
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    chapter.write_bytes(chapter.read_bytes())  # new modification time, same bytes
+    assert build(options(project)).unchanged
+    assert build(options(project)).unchanged  # the new time is recorded: the file is not hashed again
+
+
+def test_every_kind_of_change_is_seen(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(options(project))
+    (project / "build" / "index.html").write_text("diubah tangan", encoding="utf-8")  # the output edited by hand
+    assert not build(options(project)).unchanged
+    assert_same_as_clean(project, "build")
+    assert build(options(project)).unchanged
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955201")  # another date on the pages: another build
+    assert not build(options(project)).unchanged
+    assert not build(options(project, strict=True)).unchanged  # other options
+    (project / "situs.yaml").write_text((project / "situs.yaml").read_text(encoding="utf-8") + "\n", "utf-8")
+    assert not build(options(project)).unchanged
+    (project / "build" / "tambahan.html").write_text("x", encoding="utf-8")  # a file added to the output
+    assert not build(options(project)).unchanged
+    assert not (project / "build" / "tambahan.html").exists()
+
+
+def test_a_failed_build_is_never_taken_for_done(project: Path) -> None:
+    build(options(project))
+    data = project / "content" / "laporan" / SLUG / "data" / "indikator.yaml"
+    good = data.read_text(encoding="utf-8")
+    edit(data, "    satuan: indeks\n", "    target: [\n")
+    for _ in range(2):  # the error is reported again, not hidden by the record of the last good build
+        with pytest.raises(ContentError):
+            build(options(project))
+    data.write_text(good, encoding="utf-8")  # back to the inputs of the last good build: its output still stands
+    assert build(options(project)).unchanged
+    assert_same_as_clean(project, "build")
+
+
+def test_a_small_change_is_published_in_place(project: Path) -> None:
+    build(options(project))
+    out = project / "build"
+    home = (out / "index.html").stat()
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
+    build(options(project))
+    assert (out / "index.html").stat().st_ino == home.st_ino  # untouched, not written again
+    assert "Latar belakang yang baru ditulis." in (out / BASE / "bab-1-pendahuluan" / "index.html").read_text("utf-8")
+    assert not [p for p in out.rglob(".*baru-*")]  # no temporary file left behind
+    assert_same_as_clean(project, "build")
+    (project / "content" / "laporan" / SLUG / "90-lampiran.md").unlink()  # a chapter removed: its page and folder go
+    build(options(project))
+    assert not (out / BASE / "lampiran").exists()
+    assert_same_as_clean(project, "build")
+
+
+def test_stage_times_are_printed_on_request(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--situs", str(project), "--no-pdf", "--waktu"]) == 0
+    out = capsys.readouterr().out
+    assert "Waktu per tahap: awal" in out and "· baca " in out and "· render " in out and "· indeks " in out
+    assert main(["build", "--situs", str(project), "--no-pdf", "--waktu"]) == 0
+    assert "Tidak ada yang berubah sejak build terakhir" in capsys.readouterr().out
