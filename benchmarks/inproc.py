@@ -32,7 +32,8 @@ def main(argv: list[str]) -> int:
     start = time.perf_counter()
     result = build(opts)
     seconds = time.perf_counter() - start
-    print(json.dumps({"pemanasan_s": warm, "bab_s": seconds, "dirender": len(result.rendered)}))
+    print(json.dumps({"pemanasan_s": warm, "bab_s": seconds, "dirender": len(result.rendered),
+                      "tahap": dict(result.timings.ordered())}))
     return 0
 
 

@@ -27,7 +27,7 @@ from .core.memo import Memo, digest
 from .core.model import Site
 from .core.resources import PACKAGE_DIR, PACKAGE_THEMES
 from .core.scope import Scope
-from .core.state import BuildState, Stamp, engine_key, stamp_inputs
+from .core.state import BuildState, engine_key, stamp_inputs
 from .core.timing import Stopwatch
 from .elements.charts.bundle import vega_bundle
 from .elements.charts.cache import CacheMode, ChartCache

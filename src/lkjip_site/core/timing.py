@@ -7,9 +7,9 @@ vocabulary of the pipeline, in Indonesian as the command prints them.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
 
 #: The stages in pipeline order (the order ``--waktu`` prints them in).
 STAGES = ("awal", "baca", "hitung", "periksa", "grafik", "render", "pdf", "audit", "tautan", "indeks", "terbit")
