@@ -35,9 +35,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from lkjip_site.build import BuildOptions, build, check, load_site
+from lkjip_site import build as build_mod
+from lkjip_site.build import BuildOptions, audit_figures, build, check, load_site
 from lkjip_site.cli.main import main
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
+from lkjip_site.core.memo import Memo
 from lkjip_site.output.audit import HtmlSource, Shown, audit, audit_site, marks_in_html, normalise
 from lkjip_site.output.opendata import OpenDataSource
 
@@ -291,6 +293,34 @@ def test_audit_names_every_place_of_a_disagreeing_figure(built) -> None:
     assert message.startswith("angka 'indikator.jumlah' (Jumlah indikator) tidak sama di semua tempat: model 25; "
                               f"tampil '23' di {BASE}index.html; '25' di ")  # the place that differs comes first
     assert "bab-3-akuntabilitas-kinerja/index.html" in message
+
+
+def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unit (one report's files, the rest of the site) that passed is not audited again while its files and model
+    are the same; a disagreement is reported on every build, naming every place, until it is fixed."""
+    _root, result = built
+    audited: list[int] = []
+    real = build_mod.audit_site
+
+    def counting(site, files, *args, **kw):  # type: ignore[no-untyped-def]
+        audited.append(len(files))
+        return real(site, files, *args, **kw)
+
+    monkeypatch.setattr(build_mod, "audit_site", counting)
+    verdicts = Memo(tmp_path, "audit")
+    bad = dict(result.files)
+    bad[BASE + "index.html"] = bad[BASE + "index.html"].replace(
+        b'<span data-angka="indikator.jumlah">25</span>', b'<span data-angka="indikator.jumlah">23</span>')
+    for _ in range(2):
+        diags = Diagnostics()
+        audit_figures(result.site, bad, diags, verdicts=verdicts)
+        [error] = diags.errors
+        assert error.file == BASE + "index.html" and "bab-3-akuntabilitas-kinerja/index.html" in error.message
+    diags = Diagnostics()
+    audit_figures(result.site, result.files, diags, verdicts=verdicts)
+    assert not diags.errors and audited[-1] > 0
+    audit_figures(result.site, result.files, diags, verdicts=verdicts)
+    assert not diags.errors and audited[-1] == 0  # every unit passed before: nothing to audit
 
 
 def test_open_data_is_audited_unrounded(built) -> None:

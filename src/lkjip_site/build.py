@@ -293,12 +293,16 @@ def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra
     """
     todo: dict[str, bytes] = {}
     passed: list[str] = []
-    for model, unit in audit_units(site, files).values():
+    units = audit_units(site, files)
+    for model, unit in units.values():
         key = verdicts.key(model, sorted((p, digest(d)) for p, d in unit.items())) if verdicts else ""
         if verdicts is None or not verdicts.has(key):
             todo.update(unit)
             passed.append(key)
-    problems = audit_site(site, todo, extra or [], sources=[HtmlSource(), OpenDataSource()])
+    sources = [HtmlSource(), OpenDataSource()]
+    problems = audit_site(site, todo, extra or [], sources=sources)
+    if problems and len(todo) < sum(len(unit) for _, unit in units.values()):  # rare: audit all, so that each
+        problems = audit_site(site, files, extra or [], sources=sources)  # message names every place
     for place, message in problems:
         diags.error((place, 1), message)
     if verdicts is not None and not problems:
