@@ -518,6 +518,9 @@ def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pd
         data = json.loads(serve.stdout.strip().splitlines()[-1])
         serve_s, serve_rendered = float(data["bab_s"]), str(data["dirender"])
         serve_stages = {k: float(v) for k, v in data.get("tahap", {}).items()}
+        if "indeks_menyusul_s" in data:
+            notes.append(f"dalam proses (serve): halaman dimuat ulang setelah {num(serve_s)} s; indeks pencarian "
+                         f"menyusul dalam {num(float(data['indeks_menyusul_s']))} s berikutnya")
     else:
         notes.append(f"build dalam proses GAGAL: {serve.error_tail()}")
     same_serve: bool | None = None

@@ -198,3 +198,21 @@ def test_stage_times_are_printed_on_request(project: Path, capsys: pytest.Captur
     assert "Waktu per tahap: awal" in out and "· baca " in out and "· render " in out and "· indeks " in out
     assert main(["build", "--situs", str(project), "--no-pdf", "--waktu"]) == 0
     assert "Tidak ada yang berubah sejak build terakhir" in capsys.readouterr().out
+
+
+def test_preview_reloads_before_the_search_index_and_then_catches_up(project: Path) -> None:
+    """``serve``: pages first with the published index kept, then the index; the end result is a clean build."""
+    build(options(project))
+    index = {k: v for k, v in tree(project / "build").items() if k.startswith("pagefind/")}
+    assert index
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Kata pencarian baru: anggrekbulan.")
+    pages_first = build(options(project, search_index=False))
+    assert pages_first.summary["indeks"] == 0 and pages_first.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
+    assert {k: v for k, v in tree(project / "build").items() if k.startswith("pagefind/")} == index  # kept
+    assert build(options(project, search_index=False)).unchanged  # nothing new for the pages
+    then = build(options(project))  # the index is stale: made now, though no input changed
+    assert not then.unchanged and then.summary["indeks"] == 1 and then.rendered == []
+    assert {k: v for k, v in tree(project / "build").items() if k.startswith("pagefind/")} != index
+    assert_same_as_clean(project, "build")
+    assert build(options(project)).unchanged

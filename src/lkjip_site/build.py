@@ -44,7 +44,7 @@ from .output.pages import pdf_name, render_site
 from .output.pdfs import render_pdfs
 from .output.portal import portal_charts
 from .output.publish import publish
-from .output.search import index_pages
+from .output.search import index_pages, published_index
 
 
 @dataclass
@@ -57,6 +57,9 @@ class BuildOptions:
     dev_reload: bool = False  # `lkjip serve` adds a live-reload script
     cache_dir: Path | None = None  # memo, chart cache and converted fonts (default <root>/.cache)
     use_cache: bool = True
+    #: False keeps the search index already published (``serve`` refreshes it right after the page reloads:
+    #: Pagefind indexes the whole site, the slowest step of a one-chapter rebuild)
+    search_index: bool = True
 
     @property
     def content(self) -> Path:
@@ -166,6 +169,8 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
         inputs = stamp_inputs(opts.inputs(), record.inputs if record is not None else {})
         disk = state.on_disk(record) if state is not None else None
         replay = state.replay(record, key, inputs, disk) if state is not None else None
+        if record is not None and opts.search_index and not record.summary.get("indeks", 1):
+            replay = None  # the published search index was kept from an earlier build: make it now
     if state is not None and record is not None and disk is not None and replay is not None:
         if inputs != record.inputs:  # saved again unchanged: keep the new times, so they are not hashed again
             state.save(key, inputs, replay, record.summary, disk)
@@ -206,10 +211,13 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool,
     with watch.stage("tautan"):
         check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts)
-    with watch.stage("indeks"):
-        files = {**files, **index_pages(files, diags, opts.memo("pagefind"))}  # search index of the pages in memory
+    with watch.stage("indeks"):  # the search index of the pages in memory (or, on request, the one published)
+        fresh = opts.search_index or on_disk is None
+        index = index_pages(files, diags, opts.memo("pagefind")) if fresh else published_index(opts.out, on_disk)
+        files = {**files, **index}
     _stop_on_errors(diags, opts)
-    summary = {"laporan": len(site.reports), "berkas": len(files), "pdf": sum(1 for k in files if k.endswith(".pdf"))}
+    summary = {"laporan": len(site.reports), "berkas": len(files), "pdf": sum(1 for k in files if k.endswith(".pdf")),
+               "indeks": int(fresh)}
     published: dict[str, str] = {}
     if write:
         with watch.stage("terbit"):

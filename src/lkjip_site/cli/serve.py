@@ -19,6 +19,7 @@ from watchdog.observers.api import BaseObserver
 
 from ..build import BuildOptions, build
 from ..core.diagnostics import ContentError
+from ..core.fmt import fmt_seconds
 from ..core.resources import RELOAD_SCRIPT
 from ..load.config import SITE_FILE
 from .messages import report_diagnostics
@@ -31,16 +32,24 @@ class _State:
 
 
 def _rebuild(opts: BuildOptions, state: _State) -> None:
+    """Pages first, so the open page reloads as soon as possible; then the search index, which Pagefind makes for
+    the whole site at once (seconds on a large archive), in a second build that renders nothing again."""
     started = time.perf_counter()
     try:
-        result = build(opts)
+        result = build(replace(opts, search_index=False))
     except ContentError as exc:
         report_diagnostics(exc.diagnostics)
         print("Pratinjau tidak diperbarui; perbaiki galat di atas lalu simpan lagi.", flush=True)
         return
     report_diagnostics(result.diagnostics)
     state.version += 1
-    print(f"Dibangun ulang dalam {time.perf_counter() - started:.1f} detik.", flush=True)
+    print(f"Dibangun ulang dalam {fmt_seconds(time.perf_counter() - started)}.", flush=True)
+    if result.summary.get("indeks", 1):
+        return  # the index was made anyway (first build of the preview)
+    try:
+        build(opts)
+    except ContentError as exc:  # only the index can fail here: the pages were validated a moment ago
+        report_diagnostics(exc.diagnostics)
 
 
 def _handler(directory: Path, state: _State) -> type[http.server.SimpleHTTPRequestHandler]:

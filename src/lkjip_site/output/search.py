@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from ..core.diagnostics import Diagnostics
@@ -78,6 +79,12 @@ def index_pages(files: dict[str, bytes], diags: Diagnostics, memo: Memo | None =
     if memo is not None and key is not None:
         memo.put(key, pack_files(index))
     return index
+
+
+def published_index(output: Path, on_disk: Mapping[str, str]) -> dict[str, bytes]:
+    """The index files already in ``output`` (``on_disk``: the published files, checked against the build record),
+    for a preview rebuild that refreshes the index afterwards."""
+    return {rel: (output / rel).read_bytes() for rel in sorted(on_disk) if rel.startswith(INDEX_DIR + "/")}
 
 
 def _executable() -> Path:
