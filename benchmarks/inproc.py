@@ -21,21 +21,22 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
-from lkjip_site.build import BuildOptions, build  # noqa: E402
+from lkjip_site.build import BuildOptions, Session, build  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
     root, step = Path(argv[0]).resolve(), int(argv[1])
     opts = BuildOptions(root=root, output=root / "build", pdf=False)
+    session = Session()  # as `lkjip serve` keeps one between saves
     start = time.perf_counter()
-    build(opts)
+    build(opts, session=session)
     warm = time.perf_counter() - start
     corpus.edit_chapter(root / "content", step)
     start = time.perf_counter()
-    result = build(replace(opts, search_index=False))  # what `lkjip serve` does before it reloads the page
+    result = build(replace(opts, search_index=False), session=session)  # what `serve` does before the reload
     seconds = time.perf_counter() - start
     start = time.perf_counter()
-    build(opts)  # then the search index, while the author reads the reloaded page
+    build(opts, session=session)  # then the search index, while the author reads the reloaded page
     index_s = time.perf_counter() - start
     print(json.dumps({"pemanasan_s": warm, "bab_s": seconds, "indeks_menyusul_s": index_s,
                       "dirender": len(result.rendered), "tahap": dict(result.timings.ordered())}))

@@ -75,7 +75,7 @@ def test_update_in_place_writes_only_changes_and_keeps_the_old_tree_on_failure(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "build"
     files = {f"p{i}.html": b"lama" for i in range(10)} | {"x/hapus.html": b"lama"}
-    on_disk = publish(files, out)
+    on_disk = publish(files, out).digests
     kept = (out / "p1.html").stat().st_ino
     new = {**{k: v for k, v in files.items() if k != "x/hapus.html"}, "p0.html": b"baru", "y/tambah.html": b"baru"}
     real = Path.write_bytes
@@ -92,7 +92,7 @@ def test_update_in_place_writes_only_changes_and_keeps_the_old_tree_on_failure(
     monkeypatch.undo()
     assert tree_hashes(out) == before  # nothing renamed into place before every change was written
     assert not [p for p in out.rglob(".*")]  # no temporary file left
-    publish(new, out, on_disk)
+    assert publish(new, out, on_disk).written == ["p0.html", "y/tambah.html"]
     assert tree_hashes(out) == {k: hashlib.sha256(v).hexdigest() for k, v in new.items()}
     assert (out / "p1.html").stat().st_ino == kept and not (out / "x").exists()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_site.build import BuildOptions, build
+from lkjip_site.build import BuildOptions, Session, build
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import ContentError
@@ -216,3 +216,29 @@ def test_preview_reloads_before_the_search_index_and_then_catches_up(project: Pa
     assert {k: v for k, v in tree(project / "build").items() if k.startswith("pagefind/")} != index
     assert_same_as_clean(project, "build")
     assert build(options(project)).unchanged
+
+
+def test_a_session_keeps_unchanged_reports_and_their_messages(project: Path) -> None:
+    """``serve``: a report whose folder did not change is not loaded, computed, checked or parsed again; its
+    warnings are still reported; a change outside the report folders starts afresh."""
+    assert new_report(project, "lain-2023") == 0
+    other = project / "content" / "laporan" / "lain-2023" / "data" / "indikator.yaml"
+    edit(other, "    satuan: indeks\n", "    satuan: indeks\n    satuam: salah ketik\n")
+    session = Session()
+    first = build(options(project), session=session)
+    assert not first.unchanged and first.site is not None  # a new session always fills itself
+    kept = {r.slug: r for r in first.site.reports}
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
+    second = build(options(project), session=session)
+    assert second.site is not None
+    now = {r.slug: r for r in second.site.reports}
+    assert now["lain-2023"] is kept["lain-2023"] and now[SLUG] is not kept[SLUG]
+    assert [d.format() for d in second.diagnostics.warnings] == [d.format() for d in first.diagnostics.warnings]
+    assert any("satuam" in d.message for d in second.diagnostics.warnings)
+    assert second.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
+    assert_same_as_clean(project, "build")
+    (project / "situs.yaml").write_text((project / "situs.yaml").read_text(encoding="utf-8") + "\n", "utf-8")
+    third = build(options(project), session=session)
+    assert third.site is not None and {r.slug: r for r in third.site.reports}["lain-2023"] is not kept["lain-2023"]
+    assert_same_as_clean(project, "build")

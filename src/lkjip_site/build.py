@@ -18,24 +18,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from markdown_it import MarkdownIt
+
 from .archive.history import plan_history
 from .archive.release import release_target, store_release
 from .archive.store import ARCHIVE_DIR, load_archive
-from .compute.site import compute_site
+from .compute.site import compute_one, compute_site, instansi_names
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
-from .core.memo import Memo, digest
-from .core.model import Site
+from .core.memo import ContentHashes, Memo, digest
+from .core.model import Report, Site, SiteConfig
 from .core.resources import PACKAGE_DIR, PACKAGE_THEMES
 from .core.scope import Scope
-from .core.state import BuildState, engine_key, stamp_inputs
+from .core.state import BuildState, Stamp, engine_key, stamp_inputs
 from .core.timing import Stopwatch
 from .elements.charts.bundle import vega_bundle
 from .elements.charts.cache import CacheMode, ChartCache
 from .elements.registry import make_registry
 from .load.config import SITE_FILE, load_config
-from .load.content import load_reports
+from .load.content import REPORTS_DIR, check_unique_versions, load_report, load_reports, report_slugs
 from .load.data import load_data
-from .markdown.directives import Directive, Parsed
+from .markdown.directives import Directive, Parsed, ParsedChapter, Registry
 from .markdown.parser import make_parser, number_items, parse_chapter
 from .output.audit import HtmlSource, Shown, audit_site, audit_units
 from .output.linkcheck import check_links
@@ -43,7 +45,7 @@ from .output.opendata import OpenDataSource
 from .output.pages import pdf_name, render_site
 from .output.pdfs import render_pdfs
 from .output.portal import portal_charts
-from .output.publish import publish
+from .output.publish import Published, publish
 from .output.search import index_pages, published_index
 
 
@@ -107,6 +109,51 @@ class BuildResult:
         return self.site is None
 
 
+@dataclass
+class ReportState:
+    """One report as an earlier build of this process left it, with the messages each stage gave about it."""
+
+    inputs: str  # digest of the report folder's files
+    report: Report | None  # None: laporan.yaml could not be read (the messages say why)
+    loaded: list[Diagnostic]
+    names: list[str] | None = None  # the instansi names it was checked against (None: not computed yet)
+    checked: list[Diagnostic] = field(default_factory=list)
+    chapters: list[ParsedChapter] | None = None
+    parsed: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class Session:
+    """What a long-running process (``lkjip serve``) keeps between builds.
+
+    A report whose folder did not change is neither loaded, computed, checked nor parsed again: its state and its
+    messages come from here (so no message disappears), and the memo's entries are kept in memory. What spans reports
+    (versions, home page, comparisons, links, the audit, the search index) runs on every build, from the memo where
+    its inputs are unchanged. A change anywhere outside ``content/laporan/<slug>/`` (situs.yaml, themes, arsip, the
+    engine, the options) starts afresh.
+    """
+
+    site_key: str = ""
+    reports: dict[str, ReportState] = field(default_factory=dict)
+    elements: tuple[MarkdownIt, Registry, ChartCache] | None = None
+    memory: dict[str, dict[str, bytes]] = field(default_factory=dict)
+
+    def begin(self, options: str, inputs: dict[str, Stamp]) -> dict[str, str]:
+        """The digest of each report folder's files; everything is forgotten if anything else changed."""
+        folders: dict[str, list[tuple[str, str]]] = {}
+        rest = []
+        for name, stamp in inputs.items():
+            slug, sep, _ = name.removeprefix(f"content/{REPORTS_DIR}/").partition("/")
+            if name.startswith(f"content/{REPORTS_DIR}/") and sep:
+                folders.setdefault(slug, []).append((name, stamp.sha256))
+            else:
+                rest.append((name, stamp.sha256))
+        site_key = digest(options, rest)
+        if site_key != self.site_key:
+            self.site_key, self.reports, self.elements, self.memory = site_key, {}, None, {}
+        return {slug: digest(files) for slug, files in folders.items()}
+
+
 #: Which errors stop a run (None: every error; a build publishes the whole site, so it stops on any).
 Blocking = Callable[[Diagnostic], bool] | None
 
@@ -120,10 +167,12 @@ def build_date() -> dt.date | None:
 
 
 def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None, blocking: Blocking = None,
-              watch: Stopwatch | None = None) -> Site:
+              watch: Stopwatch | None = None, session: Session | None = None,
+              folders: dict[str, str] | None = None) -> Site:
     """Stages 1–4: config, content, data, computation. Raises ContentError when anything is wrong.
 
-    ``memo`` keeps validated data files between builds (``check`` passes none: it writes nothing).
+    ``memo`` keeps validated data files between builds (``check`` passes none: it writes nothing). With a
+    ``session`` (and ``folders``: the digest of each report folder), unchanged reports are taken from it.
     """
     watch = watch or Stopwatch()
     with watch.stage("baca"):
@@ -131,25 +180,86 @@ def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None, 
         if config is None:
             raise ContentError(diags)
         site = Site(root=opts.root, content_dir=opts.content, config=config)
-        site.reports = load_reports(opts.content, opts.root, config, diags)
-        for report in site.reports:
-            load_data(report, opts.root, diags, memo)
+        if session is None or folders is None or not (opts.content / REPORTS_DIR).is_dir():
+            site.reports = load_reports(opts.content, opts.root, config, diags)
+            for report in site.reports:
+                load_data(report, opts.root, diags, memo)
+        else:
+            site.reports = _load_reports_kept(opts, config, diags, memo, session, folders)
     _stop_on_errors(diags, opts, blocking)
-    compute_site(site, diags, watch)
+    if session is None:
+        compute_site(site, diags, watch)
+    else:
+        _compute_kept(site, diags, watch, session)
     return site
 
 
+def _load_reports_kept(opts: BuildOptions, config: SiteConfig, diags: Diagnostics, memo: Memo | None,
+                       session: Session, folders: dict[str, str]) -> list[Report]:
+    """Each report folder loaded again only if its files changed; the session then holds exactly today's reports."""
+    kept: dict[str, ReportState] = {}
+    for slug in report_slugs(opts.content):
+        state = session.reports.get(slug)
+        if state is None or state.inputs != folders.get(slug, ""):
+            own = Diagnostics()
+            report = load_report(opts.content / REPORTS_DIR / slug, opts.root, config, own)
+            if report is not None:
+                load_data(report, opts.root, own, memo)
+            state = ReportState(folders.get(slug, ""), report, list(own.items))
+        kept[slug] = state
+        for d in state.loaded:
+            diags.add(d)
+    session.reports = kept
+    reports = [state.report for state in kept.values() if state.report is not None]
+    check_unique_versions(reports, diags)
+    return reports
+
+
+def _compute_kept(site: Site, diags: Diagnostics, watch: Stopwatch, session: Session) -> None:
+    """Numbers of new reports only; findings again where the instansi names they are checked against changed."""
+    names = instansi_names(site)
+    for state in session.reports.values():
+        if state.report is None:
+            continue
+        if state.names != names:
+            own = Diagnostics()
+            compute_one(site, state.report, names, own, watch, numbers=state.names is None)
+            state.names, state.checked = names, list(own.items)
+        for d in state.checked:
+            diags.add(d)
+
+
 def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode,
-               watch: Stopwatch | None = None) -> tuple[Parsed, ChartCache | None]:
-    """Stages 5–6: parse every chapter, number every table and figure, build every element before anything renders."""
+               watch: Stopwatch | None = None, session: Session | None = None) -> tuple[Parsed, ChartCache | None]:
+    """Stages 5–6: parse every chapter, number every table and figure, build every element before anything renders.
+
+    With a ``session``, the parser, the elements and the chart cache are those of the previous build, and a report
+    kept by the session keeps its parsed chapters (its charts are in the cache already)."""
     watch = watch or Stopwatch()
     with watch.stage("baca"):
-        md = make_parser(site.config.html_mentah)
-        registry, charts = make_registry(site, cache_root, mode, diags)
+        if session is not None and session.elements is not None:
+            md, registry, kept_charts = session.elements
+            charts: ChartCache | None = kept_charts
+        else:
+            md = make_parser(site.config.html_mentah)
+            registry, charts = make_registry(site, cache_root, mode, diags)
+            if session is not None and charts is not None:  # no message to replay: a font error is not kept
+                session.elements = (md, registry, charts)
         parsed = Parsed(md, registry, {})
+        states = {id(s.report): s for s in session.reports.values()} if session is not None else {}
         for report in site.reports:
-            chapters = [parse_chapter(md, report, c, diags) for c in report.chapters]
-            number_items(report, chapters, registry, site.config, diags)
+            state = states.get(id(report))
+            if state is not None and state.chapters is not None:
+                chapters = state.chapters
+            else:
+                own = Diagnostics() if state is not None else diags
+                chapters = [parse_chapter(md, report, c, own) for c in report.chapters]
+                number_items(report, chapters, registry, site.config, own)
+                if state is not None:
+                    state.chapters, state.parsed = chapters, list(own.items)
+            if state is not None:
+                for d in state.parsed:
+                    diags.add(d)
             parsed.chapters[report.url] = chapters
         if charts is not None:  # the comparison pages' charts are drawn with the reports' charts
             for spec in portal_charts(site):
@@ -160,7 +270,11 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
     return parsed, charts
 
 
-def build(opts: BuildOptions, write: bool = True) -> BuildResult:
+def build(opts: BuildOptions, write: bool = True, session: Session | None = None) -> BuildResult:
+    """Build the whole site into ``opts.out``; nothing is done when nothing changed since the last good build.
+
+    ``session`` (``lkjip serve``) keeps unchanged reports in memory between builds of one process.
+    """
     watch = Stopwatch()
     with watch.stage("awal"):  # the fast path: the inputs of the last good build give its output, already on disk
         state = BuildState(opts.cache_root, opts.out) if write and opts.use_cache else None
@@ -171,60 +285,73 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
         replay = state.replay(record, key, inputs, disk) if state is not None else None
         if record is not None and opts.search_index and not record.summary.get("indeks", 1):
             replay = None  # the published search index was kept from an earlier build: make it now
+        if session is not None and not session.reports:
+            replay = None  # a new session fills itself first (``serve``'s first build), so that later ones are quick
     if state is not None and record is not None and disk is not None and replay is not None:
         if inputs != record.inputs:  # saved again unchanged: keep the new times, so they are not hashed again
             state.save(key, inputs, replay, record.summary, disk)
         return BuildResult(None, replay, summary=record.summary, timings=watch)
-    result, published = _build_all(opts, watch, write, disk)
-    if state is not None:
+    folders = session.begin(key, inputs) if session is not None else None
+    result, published = _build_all(opts, watch, write, disk, session, folders)
+    if state is not None and published is not None:
         with watch.stage("terbit"):
-            state.save(key, inputs, result.diagnostics, result.summary, published)
+            state.save(key, inputs, result.diagnostics, result.summary, published.digests, published.written, record)
     return result
 
 
-def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool,
-               on_disk: dict[str, str] | None) -> tuple[BuildResult, dict[str, str]]:
+def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[str, str] | None,
+               session: Session | None, folders: dict[str, str] | None) -> tuple[BuildResult, Published | None]:
     """Every stage, for the whole site: validate and render everything in memory, then publish in one swap."""
     diags = Diagnostics()
-    site = load_site(opts, diags, opts.memo("yaml"), watch=watch)
+    hashes = ContentHashes()
+    memos: list[Memo] = []
+
+    def memo(namespace: str) -> Memo:
+        kept = session.memory.setdefault(namespace, {}) if session is not None else None
+        memos.append(Memo(opts.cache_root if opts.use_cache else None, namespace, memory=kept))
+        return memos[-1]
+
+    site = load_site(opts, diags, memo("yaml"), watch=watch, session=session, folders=folders)
     with watch.stage("baca"):
         archive = load_archive(opts.root, diags)
         history = plan_history(site, archive, diags)
         released = {path: data for version in archive for path, data in version.site_files(diags).items()}
     _stop_on_errors(diags, opts)  # a changed release stops the build before anything is rendered
-    parsed, charts = parse_site(site, diags, opts.cache_root, opts.cache_mode, watch)
+    parsed, charts = parse_site(site, diags, opts.cache_root, opts.cache_mode, watch, session)
     _stop_on_errors(diags, opts)
-    pdf_memo = opts.memo("pdf")
+    pdf_memo = memo("pdf")
     pdf_marks: list[Shown] = []
     with watch.stage("pdf"):
         pdfs = render_pdfs(site, parsed, diags, pdf_memo, frozen=history.frozen, marks=pdf_marks) if opts.pdf else {}
-    memo = opts.memo("halaman")
+    pages = memo("halaman")
     drawn = [r for r in site.reports if r.url not in history.frozen]
     with watch.stage("render"):
         bundle = vega_bundle(opts.cache_root) if any(r.figures for r in drawn) else None
-        files = render_site(site, parsed, diags, build_date(), memo, dev_reload=opts.dev_reload, pdfs=pdfs,
+        files = render_site(site, parsed, diags, build_date(), pages, dev_reload=opts.dev_reload, pdfs=pdfs,
                             vega_bundle=bundle, history=history, charts=charts)
     _stop_on_errors(diags, opts)  # a broken Markdown link is reported at its source line, not again per page
     with watch.stage("audit"):
-        audit_figures(site, files, diags, pdf_marks, opts.memo("audit"))  # released files are checked by hash
+        audit_figures(site, files, diags, pdf_marks, memo("audit"), hashes)  # released files: checked by hash
     files.update(released)  # released versions, byte for byte, each file checked against its manifest above
     with watch.stage("tautan"):
-        check_links(files, memo.stats.rendered, diags)
+        check_links(files, pages.stats.rendered, diags)
     _stop_on_errors(diags, opts)
     with watch.stage("indeks"):  # the search index of the pages in memory (or, on request, the one published)
         fresh = opts.search_index or on_disk is None
-        index = index_pages(files, diags, opts.memo("pagefind")) if fresh else published_index(opts.out, on_disk)
+        index = index_pages(files, diags, memo("pagefind")) if fresh else published_index(opts.out, on_disk)
         files = {**files, **index}
     _stop_on_errors(diags, opts)
     summary = {"laporan": len(site.reports), "berkas": len(files), "pdf": sum(1 for k in files if k.endswith(".pdf")),
                "indeks": int(fresh)}
-    published: dict[str, str] = {}
+    published = None
     if write:
         with watch.stage("terbit"):
-            published = publish(files, opts.out, on_disk)
+            published = publish(files, opts.out, on_disk, hashes)
             if charts is not None:
                 charts.prune()
-    rendered = sorted(memo.stats.rendered + pdf_memo.stats.rendered)
+    for used in memos:
+        used.keep_used()
+    rendered = sorted(pages.stats.rendered + pdf_memo.stats.rendered)
     return BuildResult(site, diags, files, rendered, summary, watch), published
 
 
@@ -292,7 +419,7 @@ def check(opts: BuildOptions) -> Diagnostics:
 
 
 def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra: list[Shown] | None = None,
-                  verdicts: Memo | None = None) -> None:
+                  verdicts: Memo | None = None, hashes: ContentHashes | None = None) -> None:
     """Every figure the output shows, compared with the model (``output/audit.py``): a disagreement is an error.
 
     ``verdicts`` remembers the units (a report's files, the rest of the site) that passed, by the digest of their
@@ -302,8 +429,9 @@ def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra
     todo: dict[str, bytes] = {}
     passed: list[str] = []
     units = audit_units(site, files)
+    sha = hashes or ContentHashes()
     for model, unit in units.values():
-        key = verdicts.key(model, sorted((p, digest(d)) for p, d in unit.items())) if verdicts else ""
+        key = verdicts.key(model, sorted((p, sha(d)) for p, d in unit.items())) if verdicts else ""
         if verdicts is None or not verdicts.has(key):
             todo.update(unit)
             passed.append(key)

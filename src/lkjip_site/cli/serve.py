@@ -17,7 +17,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from ..build import BuildOptions, build
+from ..build import BuildOptions, Session, build
 from ..core.diagnostics import ContentError
 from ..core.fmt import fmt_seconds
 from ..core.resources import RELOAD_SCRIPT
@@ -29,6 +29,7 @@ class _State:
     def __init__(self) -> None:
         self.version = 0
         self.dirty = threading.Event()
+        self.session = Session()  # the reports whose files did not change, kept in memory between saves
 
 
 def _rebuild(opts: BuildOptions, state: _State) -> None:
@@ -36,7 +37,7 @@ def _rebuild(opts: BuildOptions, state: _State) -> None:
     the whole site at once (seconds on a large archive), in a second build that renders nothing again."""
     started = time.perf_counter()
     try:
-        result = build(replace(opts, search_index=False))
+        result = build(replace(opts, search_index=False), session=state.session)
     except ContentError as exc:
         report_diagnostics(exc.diagnostics)
         print("Pratinjau tidak diperbarui; perbaiki galat di atas lalu simpan lagi.", flush=True)
@@ -47,7 +48,7 @@ def _rebuild(opts: BuildOptions, state: _State) -> None:
     if result.summary.get("indeks", 1):
         return  # the index was made anyway (first build of the preview)
     try:
-        build(opts)
+        build(opts, session=state.session)
     except ContentError as exc:  # only the index can fail here: the pages were validated a moment ago
         report_diagnostics(exc.diagnostics)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.diagnostics import Diagnostics
-from ..core.model import Site, loc_of
+from ..core.model import Report, Site, loc_of
 from ..core.timing import Stopwatch
 from .check import check_report
 from .report import compute_report
@@ -11,17 +11,30 @@ from .report import compute_report
 
 def compute_site(site: Site, diags: Diagnostics, watch: Stopwatch | None = None) -> None:
     """Derive every number once per report and record every finding (other instansi names cross reports)."""
-    watch = watch or Stopwatch()
-    names = sorted({r.instansi.nama for r in site.reports})
+    names = instansi_names(site)
     for report in site.reports:
+        compute_one(site, report, names, diags, watch)
+
+
+def instansi_names(site: Site) -> list[str]:
+    """Every instansi of the site: a report that names another instansi in its narrative is checked against them."""
+    return sorted({r.instansi.nama for r in site.reports})
+
+
+def compute_one(site: Site, report: Report, names: list[str], diags: Diagnostics,
+                watch: Stopwatch | None = None, numbers: bool = True) -> None:
+    """One report: its numbers (``numbers=False``: computed by an earlier build of this process), then its
+    findings."""
+    watch = watch or Stopwatch()
+    if numbers or report.computed is None:
         with watch.stage("hitung"):
             report.computed = compute_report(report, site.config.scales, site.config.skala_predikat,
                                              loc_of(site.config, "skala_predikat"))
-        with watch.stage("periksa"):
-            findings = list(check_report(report, report.computed, names))
-        for finding in findings:
-            loc = finding.loc or report.loc
-            if finding.severity == "error":
-                diags.error(loc, finding.message)
-            else:
-                diags.warn(loc, finding.message)
+    with watch.stage("periksa"):
+        findings = list(check_report(report, report.computed, names))
+    for finding in findings:
+        loc = finding.loc or report.loc
+        if finding.severity == "error":
+            diags.error(loc, finding.message)
+        else:
+            diags.warn(loc, finding.message)

@@ -65,12 +65,15 @@ class Memo:
     can remove what a build of the whole site no longer uses.
     """
 
-    def __init__(self, directory: Path | None, namespace: str, writable: bool = True):
+    def __init__(self, directory: Path | None, namespace: str, writable: bool = True,
+                 memory: dict[str, bytes] | None = None):
         self.dir = directory / f"{namespace}-v{FORMAT}" if directory else None
         self.writable = writable
         self.stats = MemoStats()
         self.salt = digest(__version__, FORMAT, namespace)
         self.used: set[str] = set()
+        #: entries also kept in memory (a long-running ``serve`` passes the same dict to each build's memo)
+        self.memory = memory
 
     def key(self, *parts: Any) -> str:
         return digest(self.salt, *parts)
@@ -80,6 +83,9 @@ class Memo:
 
     def get(self, key: str) -> bytes | None:
         self.used.add(key)
+        if self.memory is not None and key in self.memory:
+            self.stats.hits += 1
+            return self.memory[key]
         path = self._path(key)
         if path is None:
             return None
@@ -88,19 +94,31 @@ class Memo:
         except OSError:
             return None
         self.stats.hits += 1
+        if self.memory is not None:
+            self.memory[key] = data
         return data
 
     def has(self, key: str) -> bool:
         """Whether ``key`` is stored, without reading it (a hit that may never need its bytes)."""
         self.used.add(key)
+        if self.memory is not None and key in self.memory:
+            return True
         path = self._path(key)
         return path is not None and path.is_file()
+
+    def keep_used(self) -> None:
+        """Forget from memory what this build did not ask for (a long preview session must not grow forever)."""
+        if self.memory is not None:
+            for key in [k for k in self.memory if k not in self.used]:
+                del self.memory[key]
 
     def put(self, key: str, data: bytes, name: str = "") -> None:
         self.used.add(key)
         self.stats.misses += 1
         if name:
             self.stats.rendered.append(name)
+        if self.memory is not None:
+            self.memory[key] = data
         path = self._path(key)
         if path is None or not self.writable:
             return
@@ -119,6 +137,20 @@ class Memo:
                 path.unlink()
                 removed += 1
         return removed
+
+
+class ContentHashes:
+    """SHA-256 of output bytes, each bytes object hashed once per build: the audit's verdict keys, publishing and the
+    build record all need the hash of every file, and a version's copy of the fonts is one object under many paths."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, tuple[bytes, str]] = {}  # the bytes are kept, so that an id is never reused
+
+    def __call__(self, data: bytes) -> str:
+        known = self._by_id.get(id(data))
+        if known is None:
+            known = self._by_id[id(data)] = (data, hashlib.sha256(data).hexdigest())
+        return known[1]
 
 
 def pack_files(files: dict[str, bytes]) -> bytes:

@@ -167,10 +167,17 @@ class BuildState:
         return diags
 
     def save(self, options: str, inputs: dict[str, Stamp], diags: Diagnostics, summary: dict[str, int],
-             published: dict[str, str]) -> None:
-        """Record a build just published (``published``: path -> SHA-256 of what was written). Written to a
-        temporary name first: a crash leaves the old record, which then no longer matches the output folder."""
-        outputs = {rel: [size, mtime, published.get(rel, "")] for rel, (size, mtime) in scan(self.output).items()}
+             published: dict[str, str], written: list[str] | None = None,
+             previous: BuildRecord | None = None) -> None:
+        """Record a build just published (``published``: path -> SHA-256 of every file of the site). After an
+        update in place (``written``: the files it wrote over ``previous``'s output) only those are looked at again.
+        Written to a temporary name first: a crash leaves the old record, which then no longer matches the output."""
+        if written is not None and previous is not None:
+            stats = {rel: (s.size, s.mtime_ns) for rel, s in previous.outputs.items() if rel in published}
+            stats.update({rel: _stat(self.output / rel) for rel in written})
+        else:
+            stats = scan(self.output)
+        outputs = {rel: [size, mtime, published.get(rel, "")] for rel, (size, mtime) in sorted(stats.items())}
         record = {"options": options, "inputs": {k: list(asdict(v).values()) for k, v in inputs.items()},
                   "outputs": outputs, "diagnostics": [asdict(d) for d in diags.items], "summary": summary}
         self.path.parent.mkdir(parents=True, exist_ok=True)

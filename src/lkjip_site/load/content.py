@@ -32,7 +32,7 @@ def load_reports(content_dir: Path, root: Path, site: SiteConfig, diags: Diagnos
         report = load_report(base / slug, root, site, diags)
         if report is not None:
             reports.append(report)
-    _check_unique_versions(reports, diags)
+    check_unique_versions(reports, diags)
     return reports
 
 
@@ -44,7 +44,7 @@ def report_slugs(content_dir: Path) -> list[str]:
     return sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
-def _check_unique_versions(reports: list[Report], diags: Diagnostics) -> None:
+def check_unique_versions(reports: list[Report], diags: Diagnostics) -> None:
     seen: dict[tuple[str, str], Report] = {}
     for r in reports:
         key = (r.slug, r.versi)

@@ -13,11 +13,13 @@ become hard links to it, so a site of many versions costs neither the disk space
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+
+from ..core.memo import ContentHashes
 
 #: Files at least this large that are the very same bytes object are hard-linked instead of written again.
 LINK_MIN_BYTES = 16 * 1024
@@ -27,35 +29,32 @@ LINK_MIN_BYTES = 16 * 1024
 UPDATE_MAX_SHARE = 0.5
 
 
-def publish(files: dict[str, bytes], output: Path, on_disk: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Write ``files`` as the whole content of ``output``; returns path -> SHA-256 of every file published.
+@dataclass
+class Published:
+    digests: dict[str, str]  # path -> SHA-256 of every file of the site
+    written: list[str] | None  # the files written by an update in place; None: the whole tree was written
+
+
+def publish(files: dict[str, bytes], output: Path, on_disk: Mapping[str, str] | None = None,
+            hashes: Callable[[bytes], str] | None = None) -> Published:
+    """Write ``files`` as the whole content of ``output``.
 
     ``on_disk`` (path -> SHA-256 of what ``output`` holds now, known from the last build's record and checked
     against the folder) allows an update in place when few files changed: only those are written, each to a hidden
     temporary name first, and renamed over the old ones after every write succeeded, so a full disk still leaves
-    the old site whole. Otherwise the new site is written to a fresh folder and swapped in.
+    the old site whole. Otherwise the new site is written to a fresh folder and swapped in. ``hashes`` is the
+    build's :class:`~lkjip_site.core.memo.ContentHashes` (each bytes object hashed once).
     """
-    digests = _digests(files)
+    sha = hashes or ContentHashes()
+    digests = {rel: sha(data) for rel, data in files.items()}
     if on_disk is not None and output.is_dir():
         changed = sorted(rel for rel in files if on_disk.get(rel) != digests[rel])
         gone = sorted(set(on_disk) - set(files))
         if len(changed) + len(gone) <= UPDATE_MAX_SHARE * max(len(files), 1):
             _update(files, output.resolve(), changed, gone)
-            return digests
+            return Published(digests, changed)
     _replace(files, output)
-    return digests
-
-
-def _digests(files: Mapping[str, bytes]) -> dict[str, str]:
-    """SHA-256 of every file; a bytes object shared by many paths (a version's copy of the fonts) is hashed once."""
-    seen: dict[int, str] = {}
-    out = {}
-    for rel, data in files.items():
-        sha = seen.get(id(data))
-        if sha is None:
-            sha = seen[id(data)] = hashlib.sha256(data).hexdigest()
-        out[rel] = sha
-    return out
+    return Published(digests, None)
 
 
 def _update(files: Mapping[str, bytes], output: Path, changed: list[str], gone: list[str]) -> None:
