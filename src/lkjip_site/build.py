@@ -137,6 +137,7 @@ class Session:
     reports: dict[str, ReportState] = field(default_factory=dict)
     elements: tuple[MarkdownIt, Registry, ChartCache] | None = None
     memory: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    hashes: ContentHashes = field(default_factory=ContentHashes)  # the output's bytes objects recur between builds
 
     def begin(self, options: str, inputs: dict[str, Stamp]) -> dict[str, str]:
         """The digest of each report folder's files; everything is forgotten if anything else changed."""
@@ -151,6 +152,7 @@ class Session:
         site_key = digest(options, rest)
         if site_key != self.site_key:
             self.site_key, self.reports, self.elements, self.memory = site_key, {}, None, {}
+            self.hashes = ContentHashes()
         return {slug: digest(files) for slug, files in folders.items()}
 
 
@@ -303,7 +305,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
                session: Session | None, folders: dict[str, str] | None) -> tuple[BuildResult, Published | None]:
     """Every stage, for the whole site: validate and render everything in memory, then publish in one swap."""
     diags = Diagnostics()
-    hashes = ContentHashes()
+    hashes = session.hashes if session is not None else ContentHashes()
     memos: list[Memo] = []
 
     def memo(namespace: str) -> Memo:
@@ -351,6 +353,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
                 charts.prune()
     for used in memos:
         used.keep_used()
+    hashes.keep(files)
     rendered = sorted(pages.stats.rendered + pdf_memo.stats.rendered)
     return BuildResult(site, diags, files, rendered, summary, watch), published
 

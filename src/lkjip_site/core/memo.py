@@ -152,6 +152,11 @@ class ContentHashes:
             known = self._by_id[id(data)] = (data, hashlib.sha256(data).hexdigest())
         return known[1]
 
+    def keep(self, files: dict[str, bytes]) -> None:
+        """Forget every hash but those of ``files`` (a preview session reuses the memo's bytes objects)."""
+        ids = {id(data) for data in files.values()}
+        self._by_id = {i: v for i, v in self._by_id.items() if i in ids}
+
 
 def pack_files(files: dict[str, bytes]) -> bytes:
     """Many files as one memo entry: name length, name, data length, data, in sorted order."""

@@ -64,6 +64,9 @@ class ParsedChapter:
     tokens: list[Token]
     env: dict[str, Any]
     directives: list[Directive] = field(default_factory=list)
+    #: values derived from this chapter and its report's model alone, computed once: neither changes while this
+    #: object lives (a report whose files change is parsed again, into new objects)
+    derived: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -37,16 +37,25 @@ def chapter_key(pc: ParsedChapter, rctx: RenderContext, theme_key: str, structur
 
     Returns None (always render) when a value cannot be resolved, so the renderer reports the error.
     """
-    parts: list[Any] = [theme_key, pc.chapter.body, repr(sorted(pc.chapter.front.items())),
-                        structure[rctx.report.url]]
-    for d in pc.directives:
-        parts.append(d.fingerprint())
-    for role, target in iter_roles(pc.tokens):
-        if role == "nilai":
-            try:
-                parts.append((target, format_value(rctx.report, target)))
-            except LookupError:
-                return None
-    for url in sorted(linked_reports(pc, rctx)):
-        parts.append(structure.get(url, ""))
-    return digest(*parts)
+    own = _own_key(pc)
+    if own is None:
+        return None
+    linked = [structure.get(url, "") for url in sorted(linked_reports(pc, rctx))]
+    return digest(theme_key, own, structure[rctx.report.url], linked)
+
+
+def _own_key(pc: ParsedChapter) -> str | None:
+    """The part of a chapter's key that depends on the chapter and its report's model only (kept on ``pc``: a
+    preview session renders the same parsed chapter many times)."""
+    if "kunci" not in pc.derived:
+        parts: list[Any] = [pc.chapter.body, repr(sorted(pc.chapter.front.items()))]
+        parts.extend(d.fingerprint() for d in pc.directives)
+        try:
+            parts.extend((target, format_value(pc.report, target)) for role, target in iter_roles(pc.tokens)
+                         if role == "nilai")
+        except LookupError:
+            pc.derived["kunci"] = None
+        else:
+            pc.derived["kunci"] = digest(*parts)
+    key: str | None = pc.derived["kunci"]
+    return key

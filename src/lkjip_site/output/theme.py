@@ -7,6 +7,7 @@ templates as data, never as code.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -104,7 +105,13 @@ class Asset:
 
     @property
     def versioned(self) -> str:
-        return f"{self.path}?v={hashlib.sha256(self.data).hexdigest()[:10]}"
+        return f"{self.path}?v={_version_tag(self.data)}"
+
+
+@functools.lru_cache(maxsize=512)
+def _version_tag(data: bytes) -> str:
+    """Every version folder links the same theme files: each file's bytes are hashed once per process."""
+    return hashlib.sha256(data).hexdigest()[:10]
 
 
 def collect_static(dirs: list[Path]) -> dict[str, Asset]:
