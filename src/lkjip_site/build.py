@@ -25,6 +25,7 @@ from .compute.site import compute_site
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
 from .core.memo import Memo
 from .core.model import Site
+from .core.pool import distributed_executor
 from .core.scope import Scope
 from .elements.charts.bundle import vega_bundle
 from .elements.charts.cache import CacheMode, ChartCache
@@ -54,6 +55,7 @@ class BuildOptions:
     dev_reload: bool = False  # `lkjip serve` adds a live-reload script
     cache_dir: Path | None = None  # memo, chart cache and converted fonts (default <root>/.cache)
     use_cache: bool = True
+    executor: str | None = None  # --pelaksana: a Dask scheduler address; charts and PDFs are then made there
 
     @property
     def content(self) -> Path:
@@ -130,7 +132,19 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
     return parsed, charts
 
 
+#: The distributions whose versions change output bytes: a Dask worker must have the same ones as this machine.
+#: (System libraries such as Pango and HarfBuzz matter too; docs/dev/dask.md says to install workers alike.)
+OUTPUT_PACKAGES = ("lkjip-site", "weasyprint", "pydyf", "vl-convert-python", "altair", "fonttools", "pikepdf",
+                   "pypdf")
+
+
 def build(opts: BuildOptions, write: bool = True) -> BuildResult:
+    """Stages 1–9; with ``opts.executor`` the charts and PDFs are made on that Dask cluster (same bytes)."""
+    with distributed_executor(opts.executor, OUTPUT_PACKAGES):
+        return _build(opts, write)
+
+
+def _build(opts: BuildOptions, write: bool) -> BuildResult:
     diags = Diagnostics()
     site = load_site(opts, diags, opts.memo("yaml"))
     archive = load_archive(opts.root, diags)
@@ -163,6 +177,11 @@ def build(opts: BuildOptions, write: bool = True) -> BuildResult:
 
 def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
     """``lkjip pdf <laporan>``: validate the whole site (links cross reports), lay out one report's PDF."""
+    with distributed_executor(opts.executor, OUTPUT_PACKAGES):
+        return _build_pdf(opts, slug)
+
+
+def _build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
     diags = Diagnostics()
     site = load_site(opts, diags, opts.memo("yaml"))
     if not any(r.slug == slug for r in site.reports):
