@@ -27,6 +27,7 @@ from .compute.site import compute_one, compute_site, instansi_names
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
 from .core.memo import ContentHashes, Memo, digest
 from .core.model import Report, Site, SiteConfig
+from .core.pool import distributed_executor
 from .core.resources import PACKAGE_DIR, PACKAGE_THEMES
 from .core.scope import Scope
 from .core.state import BuildState, Stamp, engine_key, stamp_inputs
@@ -62,6 +63,7 @@ class BuildOptions:
     #: False keeps the search index already published (``serve`` refreshes it right after the page reloads:
     #: Pagefind indexes the whole site, the slowest step of a one-chapter rebuild)
     search_index: bool = True
+    executor: str | None = None  # --pelaksana: a Dask scheduler address; charts and PDFs are then made there
 
     @property
     def content(self) -> Path:
@@ -272,6 +274,12 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
     return parsed, charts
 
 
+#: The distributions whose versions change output bytes: a Dask worker must have the same ones as this machine.
+#: (System libraries such as Pango and HarfBuzz matter too; docs/dev/dask.md says to install workers alike.)
+OUTPUT_PACKAGES = ("lkjip-site", "weasyprint", "pydyf", "vl-convert-python", "altair", "fonttools", "pikepdf",
+                   "pypdf")
+
+
 def build(opts: BuildOptions, write: bool = True, session: Session | None = None) -> BuildResult:
     """Build the whole site into ``opts.out``; nothing is done when nothing changed since the last good build.
 
@@ -294,7 +302,8 @@ def build(opts: BuildOptions, write: bool = True, session: Session | None = None
             state.save(key, inputs, replay, record.summary, disk)
         return BuildResult(None, replay, summary=record.summary, timings=watch)
     folders = session.begin(key, inputs) if session is not None else None
-    result, published = _build_all(opts, watch, write, disk, session, folders)
+    with distributed_executor(opts.executor, OUTPUT_PACKAGES):  # --pelaksana: charts and PDFs on a Dask cluster
+        result, published = _build_all(opts, watch, write, disk, session, folders)
     if state is not None and published is not None:
         with watch.stage("terbit"):
             state.save(key, inputs, result.diagnostics, result.summary, published.digests, published.written, record)
@@ -360,6 +369,11 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
 
 def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
     """``lkjip pdf <laporan>``: validate the whole site (links cross reports), lay out one report's PDF."""
+    with distributed_executor(opts.executor, OUTPUT_PACKAGES):
+        return _build_pdf(opts, slug)
+
+
+def _build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
     diags = Diagnostics()
     site = load_site(opts, diags, opts.memo("yaml"))
     if not any(r.slug == slug for r in site.reports):

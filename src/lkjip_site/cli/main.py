@@ -1,4 +1,5 @@
-"""The ``lkjip`` command. Exit codes: 0 success, 1 content errors, 2 usage errors, 3 internal error.
+"""The ``lkjip`` command. Exit codes: 0 success, 1 content errors, 2 usage errors (and a Dask
+``--pelaksana`` that cannot be used), 3 internal error.
 
 Every command works on a site folder: the folder that holds ``situs.yaml`` (with ``content/laporan/`` beside it). It is
 found from the working directory upwards, as git finds its repository, or named with ``--situs FOLDER``.
@@ -19,6 +20,7 @@ from ..archive.verify import verify
 from ..build import BuildOptions, build, build_pdf, check, release
 from ..core.diagnostics import ContentError, Diagnostic, Diagnostics
 from ..core.fmt import fmt_seconds
+from ..core.pool import PoolError
 from ..core.scope import Scope
 from ..core.suggest import did_you_mean, listing
 from ..load.config import SITE_FILE
@@ -60,7 +62,13 @@ def _parser() -> argparse.ArgumentParser:
                        help="hanya laporan ini (boleh diulang): --strict berlaku untuknya dan pesannya ditampilkan "
                             "lengkap; laporan lain tetap dimuat, pesannya hanya dihitung")
 
-    b = sub.add_parser("build", parents=[site, strict, scope], help="bangun situs dan PDF ke folder build/")
+    dask = _Parser(add_help=False)
+    dask.add_argument("--pelaksana", "--executor", dest="pelaksana", metavar="ALAMAT",
+                      help="alamat penjadwal Dask, mis. tcp://10.0.0.5:8786: grafik dan PDF dibuat oleh worker "
+                           "klaster itu (perlu 'pip install lkjip-site[dask]'; hasilnya sama persis dengan build "
+                           "di mesin ini)")
+
+    b = sub.add_parser("build", parents=[site, strict, scope, dask], help="bangun situs dan PDF ke folder build/")
     b.add_argument("--output", "-o", help="folder hasil (bawaan: build/ di folder situs)")
     b.add_argument("--tanpa-pdf", "--no-pdf", dest="no_pdf", action="store_true", help="lewati pembuatan PDF")
     b.add_argument("--waktu", action="store_true", help="cetak lama tiap tahap build (baca, hitung, grafik, …)")
@@ -80,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--instansi", help='nama instansi, mis. "Kecamatan Martapura Barat"')
     sc = sub.add_parser("schema", help="tulis JSON Schema semua jenis berkas")
     sc.add_argument("--output", "-o", default="docs/schema")
-    t = sub.add_parser("terbitkan", parents=[site, strict],
+    t = sub.add_parser("terbitkan", parents=[site, strict, dask],
                        help="terbitkan versi laporan saat ini secara permanen ke folder arsip/, lalu bangun situs")
     t.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
     t.add_argument("--output", "-o", help="folder hasil build (bawaan: build/ di folder situs)")
@@ -89,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("verifikasi", parents=[site],
                        help="periksa arsip/ dan build/ terhadap manifest setiap versi terbitan")
     v.add_argument("--output", "-o", help="folder hasil build yang diperiksa (bawaan: build/ di folder situs)")
-    pdf = sub.add_parser("pdf", parents=[site, strict], help="buat PDF satu laporan")
+    pdf = sub.add_parser("pdf", parents=[site, strict, dask], help="buat PDF satu laporan")
     pdf.add_argument("report", help="nama laporan (folder di content/laporan)")
     pdf.add_argument("--output", "-o", help="berkas PDF hasil (bawaan: <laporan>.pdf di folder kerja)")
     COMMANDS.update(add_commands(sub, site, UsageError, site_folder))  # ekspor, impor, impor-anggaran
@@ -123,7 +131,7 @@ def _options(args: argparse.Namespace) -> BuildOptions:
     root = site_folder(args)
     return BuildOptions(root=root, output=output, strict=getattr(args, "strict", False),
                         scope=_scope(args, root), pdf=not getattr(args, "no_pdf", False),
-                        use_cache=not getattr(args, "no_cache", False))
+                        use_cache=not getattr(args, "no_cache", False), executor=getattr(args, "pelaksana", None))
 
 
 def _scope(args: argparse.Namespace, root: Path) -> Scope:
@@ -268,6 +276,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except UsageError as exc:
         print(f"lkjip: galat penggunaan: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except PoolError as exc:
+        print(f"lkjip: galat pelaksana: {exc}", file=sys.stderr)
+        print("Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh.", file=sys.stderr)
         return EXIT_USAGE
     except ContentError as exc:
         report_diagnostics(exc.diagnostics, shown=_shown(args))

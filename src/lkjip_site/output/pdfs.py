@@ -53,6 +53,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
     structure = {r.url: report_fingerprint(r) for r in site.reports}
     out: dict[str, bytes] = {}
     todo: list[tuple[str, str, PdfJob]] = []
+    read: dict[str, bytes] = {}  # files the jobs carry, read once (the theme's are the same for every report)
     for report in site.reports:
         if (only is not None and report.slug not in only) or report.url in frozen:
             continue
@@ -72,7 +73,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
         html = {pc.chapter.id: render_chapter(parsed.md, pc, ctx) for pc, ctx in contexts}
         try:
             job = prepare_pdf(report, site.config, env, report.data.files, report.folder, html,
-                              [d / "static" for d in dirs], generated=extra)
+                              [d / "static" for d in dirs], generated=extra, read=read)
         except PdfError as exc:
             diags.error(report.loc, f"PDF tidak dapat dibuat: {exc}")
             continue

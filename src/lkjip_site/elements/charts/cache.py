@@ -19,7 +19,7 @@ import vl_convert
 
 from ...core.diagnostics import Diagnostics
 from ...core.memo import Memo
-from ...core.pool import map_in_processes
+from ...core.pool import CarriedFolder, map_in_processes
 from ...markdown.directives import Directive
 from .narrow import NARROW_WIDTH
 from .spec import ChartError, ChartResult, ChartSpec, ChartTable
@@ -65,7 +65,8 @@ class ChartCache:
     def fill(self, diags: Diagnostics) -> None:
         """Plan and render every pending chart, in worker processes when there are several."""
         jobs = [(key, spec) for key, (spec, _) in sorted(self.pending.items())]
-        outcomes = map_in_processes(_render_job, [(spec, str(self.fonts)) for _, spec in jobs], min_items=4,
+        fonts = CarriedFolder.of(self.fonts)  # the worker may be another machine (lkjip build --pelaksana)
+        outcomes = map_in_processes(_render_job, [(spec, fonts) for _, spec in jobs], min_items=4,
                                     batches_per_worker=4)
         for (key, _spec), (ok, payload) in zip(jobs, outcomes):
             if not ok:
@@ -86,10 +87,10 @@ def chart_memo(cache_root: Path, mode: CacheMode) -> Memo:
     return Memo(cache_root if mode != "off" else None, "grafik", writable=mode == "write")
 
 
-def _render_job(args: tuple[ChartSpec, str]) -> tuple[bool, Any]:
+def _render_job(args: tuple[ChartSpec, CarriedFolder]) -> tuple[bool, Any]:
     """One chart, in a worker process: (True, result as JSON-safe dict) or (False, Indonesian message)."""
     spec, fonts = args
-    register_fonts(Path(fonts))
+    register_fonts(fonts.materialise())
     try:
         result = render_chart(spec)
     except ChartError as exc:

@@ -71,6 +71,9 @@ class PdfJob:
     front_anchor: str | None
     body_anchor: str | None
     variant: str = PDF_VARIANT
+    #: Every file the layout may read (under ``allowed_roots``, and the attached files), by path: the worker reads
+    #: these bytes, never its own disk, so a Dask worker on another machine needs no shared filesystem.
+    files: dict[str, bytes] | None = None
 
 
 def file_url(path: Path) -> str:
@@ -224,10 +227,12 @@ def build_context(report: Report, site: Any, chapter_html: dict[str, str]) -> di
 
 def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, attachments: Sequence[Path],
                 asset_root: Path, chapter_html: dict[str, str], static_dirs: Sequence[Path], *,
-                epoch: int | None = None, generated: dict[str, bytes] | None = None) -> PdfJob:
+                epoch: int | None = None, generated: dict[str, bytes] | None = None,
+                read: dict[str, bytes] | None = None) -> PdfJob:
     """Render the print HTML for ``report`` and bundle everything a worker needs into a :class:`PdfJob`.
 
     ``static_dirs`` are the themes' ``static`` folders in override order (the print stylesheet and fonts).
+    ``read`` holds files already read for other jobs of the same build (the theme's), so they are read once.
     """
     env = _env_with_filters(env)
     statics = [d for d in static_dirs if d.is_dir()]
@@ -243,15 +248,52 @@ def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, attachments:
     context.update({"logo_url": logo, "waktu": _w3c(stamp)})
     html = env.get_template(TEMPLATE).render(**context)
     front_parts, body_parts = context["front_parts"], context["body_parts"]
+    roots = tuple(sorted({Path(asset_root).resolve(), Path(report.folder).resolve(), *(d.resolve() for d in statics)},
+                         key=str))
+    specs = _attachment_specs(report, attachments, generated)
     return PdfJob(
         html=html,
         base_url=file_url(Path(report.folder)) + "/",
         stylesheet=css_path.read_text(encoding="utf-8"),
         stylesheet_url=file_url(css_path),
-        allowed_roots=tuple(sorted({Path(asset_root).resolve(), Path(report.folder).resolve(),
-                                    *(d.resolve() for d in statics)}, key=str)),
-        attachments=_attachment_specs(report, attachments, generated),
+        allowed_roots=roots,
+        attachments=specs,
         epoch=stamp,
         front_anchor="bagian-depan" if front_parts else None,
         body_anchor="bagian-isi" if body_parts else None,
+        files=job_files(roots, [a.path for a in specs if a.data is None], {} if read is None else read),
     )
+
+
+def job_files(roots: Sequence[Path], extra: Sequence[Path], read: dict[str, bytes]) -> dict[str, bytes]:
+    """``{path: bytes}`` of every file the PDF's URL fetcher would serve: files under ``roots`` (whose real path is
+    inside a root too, as the fetcher checks) and the ``extra`` files. Symbolic links to folders are followed once.
+    """
+    out: dict[str, bytes] = {}
+    for root in roots:
+        seen: set[Path] = set()
+        for folder, dirs, names in os.walk(root, followlinks=True):
+            real = Path(folder).resolve()
+            if real in seen or not _within(real, roots):
+                dirs.clear()
+                continue
+            seen.add(real)
+            dirs.sort()
+            for name in sorted(names):
+                path = Path(folder) / name
+                if path.is_file() and _within(path.resolve(), roots):
+                    out[str(path)] = _read(path, read)
+    for path in extra:
+        out[str(path)] = _read(path, read)
+    return dict(sorted(out.items()))
+
+
+def _within(path: Path, roots: Sequence[Path]) -> bool:
+    return any(path == root or root in path.parents for root in roots)
+
+
+def _read(path: Path, read: dict[str, bytes]) -> bytes:
+    key = str(path)
+    if key not in read:
+        read[key] = path.read_bytes()
+    return read[key]

@@ -50,7 +50,8 @@ import datetime as dt
 import hashlib
 import io
 import mimetypes
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -84,15 +85,20 @@ def _is_inside(path: Path, roots: Iterable[Path]) -> bool:
     return any(resolved == root or root in resolved.parents for root in roots)
 
 
-def make_url_fetcher(allowed_roots: Sequence[Path], allowed_files: Sequence[Path] = ()) -> Any:
+def make_url_fetcher(allowed_roots: Sequence[Path], allowed_files: Sequence[Path] = (),
+                     files: Mapping[str, bytes] | None = None) -> Any:
     """A WeasyPrint URL fetcher that only reads local files under ``allowed_roots`` (and ``data:`` URLs).
+
+    With ``files`` (a job's :func:`~.document.job_files`) it reads those bytes instead of the disk: the permitted
+    files were chosen and read where the job was made, so a worker on another machine serves the same bytes.
 
     Why: an archival PDF must be reproducible from the build inputs alone, and a report author must not be able to
     make the build fetch (or leak to) a remote host by writing ``![](https://…)`` in Markdown.
     """
     base = _url_fetcher_base()
     roots = tuple(Path(r).resolve() for r in allowed_roots)
-    files = frozenset(Path(f).resolve() for f in allowed_files)
+    allowed = frozenset(Path(f).resolve() for f in allowed_files)
+    carried = files
 
     class SafeURLFetcher(base):  # type: ignore[misc, valid-type]
         """Refuses every URL that is not a permitted local file; records what it served (for the cache)."""
@@ -118,13 +124,19 @@ def make_url_fetcher(allowed_roots: Sequence[Path], allowed_files: Sequence[Path
             if scheme != "file":
                 raise ValueError(f"Akses jaringan ditolak saat membuat PDF: {url}")
             path = _url_to_path(url)
-            if not (path.resolve() in files or _is_inside(path, roots)):
-                raise ValueError(f"Berkas di luar folder yang diizinkan ditolak: {path}")
-            data = path.read_bytes()
-            self.served[str(path.resolve())] = hashlib.sha256(data).hexdigest()
+            if carried is not None:
+                path = Path(os.path.normpath(path))
+                if str(path) not in carried:
+                    raise ValueError(f"Berkas di luar folder yang diizinkan (atau tidak ada) ditolak: {path}")
+                data, served, url = carried[str(path)], str(path), path.as_uri()  # no resolve(): not our disk
+            else:
+                if not (path.resolve() in allowed or _is_inside(path, roots)):
+                    raise ValueError(f"Berkas di luar folder yang diizinkan ditolak: {path}")
+                data, served, url = path.read_bytes(), str(path.resolve()), file_url(path)
+            self.served[served] = hashlib.sha256(data).hexdigest()
             mime = MIME_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
             headers_out = {"Content-Type": mime} if mime else {}
-            return URLFetcherResponse(file_url(path), data, headers_out)
+            return URLFetcherResponse(url, data, headers_out)
 
     return SafeURLFetcher()
 
@@ -222,7 +234,7 @@ def render_job_bytes(job: PdfJob) -> tuple[bytes, int, dict[str, str], list[str]
     from weasyprint import CSS, HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
 
-    fetcher = make_url_fetcher(job.allowed_roots, [a.path for a in job.attachments if a.data is None])
+    fetcher = make_url_fetcher(job.allowed_roots, [a.path for a in job.attachments if a.data is None], job.files)
     stamp = dt.datetime.fromtimestamp(job.epoch, dt.timezone.utc).replace(tzinfo=None)
     # The FontConfiguration must be shared by the stylesheet and the layout, otherwise WeasyPrint silently ignores
     # the theme's @font-face rules and takes whatever fontconfig finds on the build machine.

@@ -1,0 +1,121 @@
+"""``lkjip build --pelaksana ADDRESS``: charts and PDFs made by the workers of a Dask cluster, the same bytes.
+
+A province portal lends a build the machines of a Dask cluster; what it publishes must not depend on where a chart or
+a PDF was made. The cluster here is local (two worker processes), started once for the module; the build with it
+uses its own fresh cache, so every chart and PDF really is made on the cluster, which the scheduler's task stream
+shows. About 30 s, most of it the two builds of the scaffold report.
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from distributed import Client, LocalCluster, get_task_stream
+
+from lkjip_site.build import BuildOptions, build
+from lkjip_site.cli.main import EXIT_USAGE, main
+from lkjip_site.core import pool
+from lkjip_site.core.pool import CarriedFolder, PoolError
+from lkjip_site.output.pdf import layout
+
+from conftest import tree_hashes
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[LocalCluster]:
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as local:
+        yield local
+
+
+def test_build_on_a_dask_cluster_gives_the_same_bytes(fresh_project: Path, epoch: None, cluster: LocalCluster,
+                                                       tmp_path: Path) -> None:
+    here = build(BuildOptions(root=fresh_project, output=tmp_path / "lokal", cache_dir=tmp_path / "cache-lokal"))
+    with Client(cluster) as client, get_task_stream(client=client) as stream:
+        there = build(BuildOptions(root=fresh_project, output=tmp_path / "dask", cache_dir=tmp_path / "cache-dask",
+                                   executor=cluster.scheduler_address))
+    assert not here.diagnostics.errors and not there.diagnostics.errors
+    local, remote = tree_hashes(tmp_path / "lokal"), tree_hashes(tmp_path / "dask")
+    assert any(p.endswith(".pdf") for p in local) and any("<svg" in (tmp_path / "lokal" / p).read_text("utf-8")
+                                                          for p in local if p.endswith(".html"))
+    assert remote == local
+    batches = [task for task in stream.data if task["key"].startswith("_run_batch")]
+    workers = set(cluster.scheduler_info["workers"])
+    # At least one batch of charts and one PDF, each run by one of the cluster's workers.
+    assert len(batches) >= 2 and {task["worker"] for task in batches} <= workers
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_unreachable_scheduler_is_a_usage_error_and_writes_nothing(fresh_project: Path, epoch: None,
+                                                                   monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(pool, "CONNECT_TIMEOUT", 1.0)
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    assert main(["build", "--situs", str(fresh_project), "--pelaksana", address]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert f"penjadwal Dask di '{address}' tidak dapat dihubungi" in err and "Traceback" not in err
+    assert not (fresh_project / "build").exists()
+
+
+def test_without_dask_installed_the_option_says_how_to_install_it(fresh_project: Path, epoch: None,
+                                                                  monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` now raises ImportError
+    assert main(["build", "--situs", str(fresh_project), "--executor", "tcp://127.0.0.1:8786"]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "pip install lkjip-site[dask]" in err and "Traceback" not in err
+    assert not (fresh_project / "build").exists()
+
+
+class _Client:
+    """Just enough of ``distributed.Client`` for the worker check: one worker with another WeasyPrint."""
+
+    def __init__(self, workers: dict[str, dict[str, str]]):
+        self.workers = workers
+
+    def nthreads(self) -> dict[str, int]:
+        return {w: 1 for w in self.workers}
+
+    def run(self, fn: Any, names: list[str]) -> dict[str, dict[str, str]]:
+        return self.workers
+
+
+def test_workers_with_other_package_versions_are_refused() -> None:
+    here = pool.package_versions(["lkjip-site", "weasyprint"])
+    other = {**here, "weasyprint": "0.1"}
+    pool._check_workers(_Client({"tcp://a:1": here}), "tcp://s:8786", ["lkjip-site", "weasyprint"])
+    with pytest.raises(PoolError, match=rf"tcp://b:1: weasyprint 0.1 \(di sini {here['weasyprint']}\)"):
+        pool._check_workers(_Client({"tcp://a:1": here, "tcp://b:1": other}), "tcp://s:8786",
+                            ["lkjip-site", "weasyprint"])
+    with pytest.raises(PoolError, match="belum punya worker"):
+        pool._check_workers(_Client({}), "tcp://s:8786", ["lkjip-site"])
+
+
+def test_a_pdf_job_reads_the_bytes_it_carries_not_the_disk(tmp_path: Path) -> None:
+    """A worker on another machine has no such folder: the fetcher serves what the job carries, and only that."""
+    gone = tmp_path / "tidak-ada-di-worker"
+    fetcher = layout.make_url_fetcher([gone], files={str(gone / "gaya.css"): b"p{}"})
+    assert fetcher((gone / "gaya.css").as_uri()).read() == b"p{}"
+    assert fetcher((gone / "sub" / ".." / "gaya.css").as_uri()).read() == b"p{}"
+    for url in ((gone / "lain.css").as_uri(), "https://example.com/a.css"):
+        with pytest.raises(ValueError):
+            fetcher(url)
+
+
+def test_a_carried_folder_is_written_again_where_the_job_runs(tmp_path: Path) -> None:
+    folder = tmp_path / "fonta"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.ttf").write_bytes(b"\x00\x01")
+    (folder / "sub" / "b.ttf").write_bytes(b"\x02")
+    carried = CarriedFolder.of(folder)
+    written = carried.materialise()
+    assert written != folder and tree_hashes(written) == tree_hashes(folder)
+    assert carried.materialise() == written  # content-addressed: written once per machine
