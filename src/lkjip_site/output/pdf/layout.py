@@ -13,8 +13,8 @@ Pipeline
 3. :func:`render_job_bytes` (expensive, any process): WeasyPrint first lays out only the tables
    (:func:`table_probe_html`); a table not declared ``lebar`` that turns out wider than a portrait page is moved to
    a landscape page by :func:`overflow_stylesheet`; then it lays the whole job out once (and once more only if a
-   table the probe missed still overflows), pikepdf adds page labels. :func:`lkjip_site.output.pdfs.render_pdfs` runs the jobs in worker
-   processes and memoises the bytes.
+   table the probe missed still overflows), pikepdf adds page labels. :func:`lkjip_site.output.pdfs.render_pdfs`
+   runs the jobs in worker processes and memoises the bytes.
 
 WeasyPrint and pikepdf are imported inside the functions that use them: a build without PDFs (``serve``,
 ``--tanpa-pdf``) never pays for loading them.
@@ -191,11 +191,13 @@ def table_probe_html(root: ET.Element) -> str | None:
     """The print document cut down to its portrait tables, each inside its own ancestors; None if there is none.
 
     Why: whether a table is too wide for a portrait page is only known after layout (:func:`overflowing_tables`),
-    and laying the whole report out twice (once to measure, once with the tables moved) was about a quarter of the
-    PDF time. Every table keeps its ancestors (same classes, containing block width and inherited font), so it is laid
-    out as wide as in the whole document; the chapters' text, figures and images, which make most of the layout work,
-    are left out. The print stylesheet has no sibling selectors that could make a table wider without its neighbours;
-    :func:`render_job_bytes` still checks the final layout and moves a table the probe missed.
+    and laying the whole report out twice (once to measure, once with the tables moved) was about 30 % of the PDF
+    time. Every table keeps its ancestors (same classes, containing block width and inherited font), so it is laid
+    out as wide as in the whole document; the chapters' text, figures and charts are left out. The probe costs 25-60 %
+    of a full layout (more for table-heavy reports), so it wins whenever a report has a table that overflows (two of
+    the three example reports, every benchmark report) and costs that much extra when none does. The print
+    stylesheet has no sibling selectors that could make a table wider without its neighbours; :func:`render_job_bytes`
+    still checks the final layout and moves a table the probe missed.
 
     None too when a table holds a foreign element (inline SVG or MathML): the serialiser would rename it, so such a
     document is measured whole, as before.
