@@ -671,3 +671,51 @@ def test_source_date_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "kemarin")
     with pytest.raises(document.PdfError):
         document.source_date(report)
+
+
+# ====================================================================================================================
+# Table probe (issue 14): table widths measured on the tables alone, the report laid out once
+
+
+def _probe(html: str) -> str | None:
+    from weasyprint import HTML
+
+    return layout.table_probe_html(HTML(string=html).etree_element)
+
+
+def test_table_probe_keeps_tables_with_their_ancestors_only() -> None:
+    html = ('<!DOCTYPE html><html><head><title>t</title></head><body><section class="bab" id="bab-1">'
+            '<p>Narasi panjang</p><figure><img src="a.png"></figure>'
+            '<div class="tabel-wadah"><table id="t1" class="tabel"><tr><td data-angka="x">1,5</td></tr></table>'
+            '<ol class="tabel-catatan"><li>catatan</li></ol></div>'
+            '<table id="t2" class="tabel lebar"><tr><td>lebar</td></tr></table></section>'
+            '<section class="bab"><p>tanpa tabel</p></section></body></html>')
+    probe = _probe(html)
+    assert probe is not None and probe.startswith("<!DOCTYPE html>")
+    assert '<section class="bab" id="bab-1"><div class="tabel-wadah"><table id="t1" class="tabel">' in probe
+    assert '<td data-angka="x">1,5</td>' in probe
+    for dropped in ("Narasi", "<figure", "catatan", 't2', "tanpa tabel"):
+        assert dropped not in probe
+    assert _probe("<html><body><p>tanpa tabel</p><table><tr><td>tanpa id</td></tr></table></body></html>") is None
+    # an inline SVG in a table would be renamed by the serialiser: that document is measured whole
+    assert _probe('<html><body><table id="t"><tr><td><svg width="5" height="5"></svg></td></tr></table>'
+                  '</body></html>') is None
+
+
+def test_table_the_probe_misses_still_goes_to_a_landscape_page(tmp_path: Path) -> None:
+    """A theme rule that depends on a table's neighbour (``p + div``) is not seen by the probe, which drops the ``p``;
+    the final layout is checked and the table moved anyway."""
+    css = ("@page { size: A4; margin: 20mm } @page lanskap { size: A4 landscape; margin: 20mm }"
+           "p + div.tabel-wadah table { width: 240mm }")
+    html = ('<!DOCTYPE html><html><head><title>t</title></head><body><section><p>Pengantar</p>'
+            '<div class="tabel-wadah" aria-labelledby="lebar-judul"><table id="lebar"><tr><td>a</td><td>b</td></tr>'
+            '</table></div></section></body></html>')
+    probe = _probe(html)
+    assert probe is not None and "<p>" not in probe
+    job = document.PdfJob(html=html, base_url=tmp_path.as_uri() + "/", stylesheet=css,
+                          stylesheet_url=tmp_path.as_uri() + "/x.css", allowed_roots=(tmp_path,), attachments=(),
+                          epoch=1707955200, front_anchor=None, body_anchor=None)
+    data, pages, _served, _refused = layout.render_job_bytes(job)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert [_is_landscape(p) for p in pdf.pages] == [False, True]  # the paragraph, then the moved table
+    assert pages == 2

@@ -277,7 +277,7 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
 #: The distributions whose versions change output bytes: a Dask worker must have the same ones as this machine.
 #: (System libraries such as Pango and HarfBuzz matter too; docs/dev/dask.md says to install workers alike.)
 OUTPUT_PACKAGES = ("lkjip-site", "weasyprint", "pydyf", "vl-convert-python", "altair", "fonttools", "pikepdf",
-                   "pypdf")
+                   "pypdfium2")
 
 
 def build(opts: BuildOptions, write: bool = True, session: Session | None = None) -> BuildResult:

@@ -28,8 +28,8 @@ from .memo import digest
 
 FORMAT = 1
 #: Libraries whose version changes the bytes of pages, charts, PDFs or the search index.
-SHAPING = ("altair", "jinja2", "markdown-it-py", "mdit-py-plugins", "pagefind", "pypdf", "vl-convert-python",
-           "weasyprint")
+SHAPING = ("altair", "jinja2", "markdown-it-py", "mdit-py-plugins", "pagefind", "pydyf", "pypdfium2",
+           "vl-convert-python", "weasyprint")
 #: Folders of an input tree that are never inputs (bytecode, a site's own caches and outputs kept inside it).
 SKIPPED = {"__pycache__", ".git", ".cache"}
 
