@@ -143,12 +143,12 @@ def test_same_slug_and_version_twice_is_an_error() -> None:
     from types import SimpleNamespace
 
     from lkjip_site.core.model import Loc
-    from lkjip_site.load.content import _check_unique_versions
+    from lkjip_site.load.content import check_unique_versions
 
     a = SimpleNamespace(slug="x", versi="1.0", loc=Loc("content/laporan/x/laporan.yaml", 1), rel="content/laporan/x")
     b = SimpleNamespace(slug="x", versi="1.0", loc=Loc("content/laporan/x2/laporan.yaml", 1), rel="content/laporan/x2")
     diags = Diagnostics()
-    _check_unique_versions([a, b], diags)  # type: ignore[list-item]
+    check_unique_versions([a, b], diags)  # type: ignore[list-item]
     [d] = diags.errors
     assert d.file == "content/laporan/x2/laporan.yaml" and "sudah ada di content/laporan/x" in d.message
 
