@@ -17,6 +17,8 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from altair.utils.schemapi import validate_jsonschema
+from altair.vegalite.v6.schema.core import load_schema
 
 from lkjip_site.core.diagnostics import Diagnostics
 from lkjip_site.core.fmt import fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash
@@ -27,6 +29,7 @@ from lkjip_site.elements.charts import svg
 from lkjip_site.elements.charts.bundle import write_vega_bundle
 from lkjip_site.elements.charts.cache import ChartCache, chart_memo
 from lkjip_site.elements.charts.fonts import chart_fonts, truetype_fonts
+from lkjip_site.elements.charts.narrow import narrow_spec
 from lkjip_site.elements.charts.plan import build
 from lkjip_site.elements.charts.svg import render_chart
 from lkjip_site.markdown.directives import Directive
@@ -223,6 +226,16 @@ def test_every_kind_renders_accessible_svg(name):
     spec_text = json.dumps(r.spec)
     assert '"url"' not in spec_text
     assert "http" not in spec_text.replace(r.spec["$schema"], "")
+
+
+@pytest.mark.parametrize("name", sorted(all_specs()))
+def test_every_kind_plans_a_valid_vega_lite_spec(name):
+    """Planning skips Altair's schema validation (it is slow, and the spec is the planners' own): the schema is
+    checked here instead, for the wide spec and for the phone layout made from it."""
+    schema = load_schema()
+    wide = build(all_specs()[name])[0]
+    for vl in (wide, narrow_spec(wide)):
+        assert validate_jsonschema(vl, schema, raise_error=False) is None
 
 
 def test_target_realisasi_one_bar_per_indicator_coloured_by_predikat():
