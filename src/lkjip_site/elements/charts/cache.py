@@ -64,11 +64,14 @@ class ChartCache:
 
     def fill(self, diags: Diagnostics) -> None:
         """Plan and render every pending chart, in worker processes when there are several."""
-        jobs = [(key, spec) for key, (spec, _) in sorted(self.pending.items())]
+        # Largest first, one at a time: a chart's cost grows with its text (every label is measured in the font), and
+        # charts differ tenfold, so this keeps both workers busy to the end. Results are keyed, so order is free.
+        jobs = sorted(((key, spec) for key, (spec, _) in self.pending.items()),
+                      key=lambda job: (-len(repr(job[1])), job[0]))
         fonts = CarriedFolder.of(self.fonts)  # the worker may be another machine (lkjip build --pelaksana)
-        outcomes = map_in_processes(_render_job, [(spec, fonts) for _, spec in jobs], min_items=4,
-                                    batches_per_worker=4)
-        for (key, _spec), (ok, payload) in zip(jobs, outcomes):
+        outcomes = dict(zip((key for key, _ in jobs),
+                            map_in_processes(_render_job, [(spec, fonts) for _, spec in jobs], min_items=4)))
+        for key, (ok, payload) in sorted(outcomes.items()):
             if not ok:
                 for d in self.pending[key][1]:
                     diags.error(d.loc, f"grafik {d.kind}: {payload}")

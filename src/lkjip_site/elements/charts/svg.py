@@ -14,6 +14,7 @@ from typing import Any, Mapping
 
 import vl_convert as vlc
 
+from .limits import FontBound, without_moot_limits
 from .narrow import narrow_spec
 from .plan import build, canonical_json
 from .spec import ChartResult, ChartSpec
@@ -56,6 +57,7 @@ def _xml_attr(text: str) -> str:
 
 
 _registered_fonts: dict[str, str] = {}
+_font_bound: list[FontBound] = []  # text width bounds in the registered fonts, made on first render
 
 
 def register_fonts(font_dir: Path) -> str:
@@ -75,13 +77,16 @@ def register_fonts(font_dir: Path) -> str:
                 h.update(hashlib.sha256(path.read_bytes()).digest())
         vlc.register_font_directory(key)
     _registered_fonts[key] = h.hexdigest()[:16]
+    _font_bound.clear()
     return _registered_fonts[key]
 
 
 def render_svg(vl: Mapping[str, Any]) -> str:
-    """Raw vl-convert call (offline: no external data URLs are allowed)."""
+    """Raw vl-convert call (offline: no external data URLs are allowed), without limits that cut no label."""
+    if not _font_bound:
+        _font_bound.append(FontBound(Path(d) for d in _registered_fonts))
     return vlc.vegalite_to_svg(
-        dict(vl),
+        without_moot_limits(vl, _font_bound[0]),
         format_locale=ID_FORMAT_LOCALE,
         time_format_locale=ID_TIME_FORMAT_LOCALE,
         allowed_base_urls=[],
