@@ -12,8 +12,9 @@ from conftest import REPORT_DIR, build_project, tree_hashes
 from lkjip_site.build import BuildOptions, build, build_date
 from lkjip_site.cli.main import main
 from lkjip_site.core import resources
-from lkjip_site.core.diagnostics import ContentError
+from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.output import publish as publish_mod
+from lkjip_site.output.linkcheck import check_links
 from lkjip_site.output.publish import publish
 
 BASE = "laporan/contoh-2023/1.0/"
@@ -220,3 +221,17 @@ def test_an_invalid_source_date_epoch_is_a_usage_error(project: Path, monkeypatc
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "kemarin")
     assert main(["build", "--situs", str(project), "--no-pdf"]) == 2
     assert "SOURCE_DATE_EPOCH harus bilangan bulat" in capsys.readouterr().err
+
+
+def test_link_check_finds_missing_pages_and_anchors_in_every_page() -> None:
+    """Template links are checked in every rendered page, also one first met as another page's link target."""
+    files = {
+        "a/index.html": b'<a href="../b/#ada">ok</a> <a href="../b/#hilang">x</a>',
+        "b/index.html": b'<h2 id="ada">B</h2><a href="../tidak-ada/">x</a><img src="gambar.png">',
+        "b/gambar.png": b"png",
+        "c.html": b'<base href="/"><a href="/mana-saja">bebas</a>',
+    }
+    diags = Diagnostics()
+    check_links(files, sorted(files), diags)
+    assert sorted((d.file, d.message.split(" menuju")[0]) for d in diags.errors) == [
+        ("a/index.html", "tautan '../b/#hilang'"), ("b/index.html", "tautan '../tidak-ada/'")]

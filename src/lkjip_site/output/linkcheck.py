@@ -69,7 +69,8 @@ def check_links(files: dict[str, bytes], pages: list[str], diags: Diagnostics) -
         return parsed[path].ids
 
     for page in sorted(p for p in pages if p.endswith(".html")):
-        collector = parsed.setdefault(page, _parse(files[page]))
+        ids_of(page)  # parsed once, whether first met as a page or as a link's target
+        collector = parsed[page]
         if collector.base is not None:
             continue
         for href in collector.links:
