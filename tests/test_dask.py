@@ -9,7 +9,6 @@ shows. About 30 s, most of it the two builds of the scaffold report.
 from __future__ import annotations
 
 import socket
-import sys
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -62,16 +61,6 @@ def test_unreachable_scheduler_is_a_usage_error_and_writes_nothing(fresh_project
     assert main(["build", "--situs", str(fresh_project), "--pelaksana", address]) == EXIT_USAGE
     err = capsys.readouterr().err
     assert f"penjadwal Dask di '{address}' tidak dapat dihubungi" in err and "Traceback" not in err
-    assert not (fresh_project / "build").exists()
-
-
-def test_without_dask_installed_the_option_says_how_to_install_it(fresh_project: Path, epoch: None,
-                                                                  monkeypatch: pytest.MonkeyPatch,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` now raises ImportError
-    assert main(["build", "--situs", str(fresh_project), "--executor", "tcp://127.0.0.1:8786"]) == EXIT_USAGE
-    err = capsys.readouterr().err
-    assert "pip install lkjip-site[dask]" in err and "Traceback" not in err
     assert not (fresh_project / "build").exists()
 
 

@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     dask = _Parser(add_help=False)
     dask.add_argument("--pelaksana", "--executor", dest="pelaksana", metavar="ALAMAT",
                       help="alamat penjadwal Dask, mis. tcp://10.0.0.5:8786: grafik dan PDF dibuat oleh worker "
-                           "klaster itu (perlu 'pip install lkjip-site[dask]'; hasilnya sama persis dengan build "
+                           "klaster itu (hasilnya sama persis dengan build "
                            "di mesin ini)")
 
     b = sub.add_parser("build", parents=[site, strict, scope, dask], help="bangun situs dan PDF ke folder build/")

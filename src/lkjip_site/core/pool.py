@@ -4,7 +4,7 @@ Why one helper: every stage that fans out must make the same choices (spawned pr
 parent; results in input order, so the output is deterministic; serial when there is too little work to pay for
 starting workers). Jobs and results must be picklable.
 
-Why Dask is optional and chosen here only: a province portal that builds many sites can lend the build the machines
+Why Dask is chosen here only: a province portal that builds many sites can lend the build the machines
 of a Dask cluster (``lkjip build --pelaksana tcp://host:8786``). The jobs are pure (bytes in, bytes out: they carry
 the files they read), so a worker on another machine gives the same bytes as a local process. ``build()`` opens
 :func:`distributed_executor` around a build; :func:`map_in_processes` then sends its batches to the cluster through
@@ -79,12 +79,8 @@ def distributed_executor(address: str | None, same_packages: Sequence[str] = ())
 
 
 def _connect(address: str) -> Any:
-    try:
-        import distributed  # optional: pip install lkjip-site[dask]
-    except ImportError as exc:
-        raise PoolError("pilihan --pelaksana memerlukan Dask distributed, yang belum terpasang; pasang dengan "
-                        "'pip install lkjip-site[dask]' (versi lkjip-site yang sama di mesin ini dan di setiap "
-                        "worker)") from exc
+    import distributed  # a dependency, imported only here: half a second that a build without --pelaksana never pays
+
     try:
         return distributed.Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError, TypeError) as exc:
@@ -115,7 +111,7 @@ def _check_workers(client: Any, address: str, names: Sequence[str]) -> None:
         remote = client.run(package_versions, list(names))
     except Exception as exc:  # noqa: BLE001 - e.g. lkjip-site not installed on a worker: say so, no traceback
         raise PoolError(f"worker Dask tidak dapat menjalankan lkjip-site ({type(exc).__name__}: {exc}); pasang "
-                        f"'lkjip-site[dask]=={here.get('lkjip-site', '')}' di setiap worker") from exc
+                        f"'lkjip-site=={here.get('lkjip-site', '')}' di setiap worker") from exc
     for worker, versions in sorted(remote.items()):
         for name in names:
             if versions.get(name) != here[name]:
