@@ -143,6 +143,28 @@ def test_new_indicator_and_budget_line_follow_the_file_style(exported: dict[str,
     assert import_workbook(root, slug, again, "data.xlsx").written == []
 
 
+def test_kondisi_awal_and_target_nasional_are_set_changed_and_removed(exported: dict[str, bytes],
+                                                                     tmp_path: Path) -> None:
+    """The two-cell fields of the Renstra sheet: both cells make the mapping, both empty remove it."""
+    root = copy_site(tmp_path / "situs")
+    slug = "batu-sopang-2022"
+    wb = open_book(exported[slug])
+    ren = wb["Renstra"]
+    r = find_row(ren, {"ID": "RB"})
+    put(ren, r, {"Kondisi awal: nilai": 69.5, "Target nasional": 80, "Sumber target nasional": "RPJMN 2020-2024"})
+    result = import_workbook(root, slug, save(wb), "data.xlsx")
+    assert result.written == ["indikator.yaml"]
+    assert _yaml_diff(root, slug, "indikator.yaml") == [
+        "-    kondisi_awal: {tahun: 2021, nilai: 68.85}", "+    kondisi_awal: {tahun: 2021, nilai: 69.5}",
+        "+    target_nasional: {nilai: 80, sumber: RPJMN 2020-2024}"]
+    wb = open_book(export_workbook(load_one(root, slug, Diagnostics())))
+    ren = wb["Renstra"]
+    put(ren, find_row(ren, {"ID": "RB"}), {"Kondisi awal: tahun": None, "Kondisi awal: nilai": None,
+                                           "Target nasional": None, "Sumber target nasional": None})
+    assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["indikator.yaml"]
+    assert _yaml_diff(root, slug, "indikator.yaml") == ["-    kondisi_awal: {tahun: 2021, nilai: 68.85}"]
+
+
 def test_an_import_that_breaks_a_rule_of_the_files_is_refused(exported: dict[str, bytes], tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     """The would-be files go through the same validation as hand-written YAML: Batu Sopang states its spending per

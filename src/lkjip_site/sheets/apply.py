@@ -347,13 +347,8 @@ class Importer:
 
         kondisi = (v["kondisi_tahun"], v["kondisi_nilai"]) if v["kondisi_tahun"] is not None else None
         if not _same_value(kondisi, expected_ren["kondisi"]):
-            if kondisi is None:
-                if doc.get(item, "kondisi_awal"):
-                    doc.delete(item, "kondisi_awal", origin("kondisi_tahun"))
-            else:
-                doc.set_key(item, "kondisi_awal", emit_value({"tahun": kondisi[0], "nilai": kondisi[1]}),
-                            origin("kondisi_tahun"))
-            self._change(origin("kondisi_tahun"), f"kondisi awal {iid}: {_show1(kondisi)}")
+            self._set_pair(doc, item, "kondisi_awal", ("tahun", "nilai"), kondisi, origin("kondisi_tahun"),
+                           f"kondisi awal {iid}")
         targets = v["targets"]
         now = expected_ren["targets"]
         if not _same_map(targets, now):
@@ -381,13 +376,19 @@ class Importer:
             self._change(origin("target_akhir"), f"target akhir {iid}: {_show1(v['target_akhir'])}")
         nasional = (v["nasional"], v["nasional_sumber"]) if v["nasional"] is not None else None
         if not _same_value(nasional, expected_ren["nasional"]):
-            if nasional is None:
-                if doc.get(item, "target_nasional"):
-                    doc.delete(item, "target_nasional", origin("nasional"))
-            else:
-                doc.set_key(item, "target_nasional", emit_value({"nilai": nasional[0], "sumber": nasional[1]}),
-                            origin("nasional"))
-            self._change(origin("nasional"), f"target nasional {iid}: {_show1(nasional)}")
+            self._set_pair(doc, item, "target_nasional", ("nilai", "sumber"), nasional, origin("nasional"),
+                           f"target nasional {iid}")
+
+    def _set_pair(self, doc: YamlText, item: MappingNode, key: str, names: tuple[str, str],
+                  value: tuple[Any, Any] | None, where: Origin, label: str) -> None:
+        """A two-field mapping of the indicator (``kondisi_awal``, ``target_nasional``) set from its two cells, or
+        removed when both are empty."""
+        if value is None:
+            if doc.get(item, key):
+                doc.delete(item, key, where)
+        else:
+            doc.set_key(item, key, emit_value(dict(zip(names, value))), where)
+        self._change(where, f"{label}: {_show1(value)}")
 
     def _new_indicator(self, doc: YamlText, seq: SequenceNode, sheet: SheetRows, iid: str, v: dict[str, Any],
                        n: int, values: dict[tuple[str, str], dict[int, Periods]] | None,
