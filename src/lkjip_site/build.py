@@ -82,8 +82,9 @@ class BuildOptions:
     def cache_mode(self) -> CacheMode:
         return "write" if self.use_cache else "off"
 
-    def memo(self, namespace: str) -> Memo:
-        return Memo(self.cache_root if self.use_cache else None, namespace)
+    def memo(self, namespace: str, memory: dict[str, bytes] | None = None) -> Memo:
+        """``memory``: entries also kept in memory between builds (a ``Session``'s)."""
+        return Memo(self.cache_root if self.use_cache else None, namespace, memory=memory)
 
     def inputs(self) -> dict[str, Path]:
         """Everything a build reads (label -> file or folder): the fast path compares their stamps."""
@@ -318,8 +319,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     memos: list[Memo] = []
 
     def memo(namespace: str) -> Memo:
-        kept = session.memory.setdefault(namespace, {}) if session is not None else None
-        memos.append(Memo(opts.cache_root if opts.use_cache else None, namespace, memory=kept))
+        memos.append(opts.memo(namespace, session.memory.setdefault(namespace, {}) if session is not None else None))
         return memos[-1]
 
     site = load_site(opts, diags, memo("yaml"), watch=watch, session=session, folders=folders)
