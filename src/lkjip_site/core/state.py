@@ -14,7 +14,6 @@ The record lives in the cache folder (``.cache/keadaan-v1/``), one per output fo
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, field
@@ -24,7 +23,7 @@ from typing import Any
 
 from .. import __version__
 from .diagnostics import Diagnostic, Diagnostics
-from .memo import digest
+from .memo import digest, file_digest
 
 FORMAT = 1
 #: Libraries whose version changes the bytes of pages, charts, PDFs or the search index.
@@ -91,7 +90,7 @@ def stamp_inputs(sources: dict[str, Path], previous: dict[str, Stamp]) -> dict[s
                 continue
             file = path if name == label else path / name[len(label) + 1:]
             try:
-                sha = hashlib.sha256(file.read_bytes()).hexdigest()
+                sha = file_digest(file)
             except OSError:
                 continue
             stamps[name] = Stamp(size, mtime, sha)
