@@ -38,6 +38,7 @@ import yaml
 from lkjip_site.build import BuildOptions, BuildResult, build
 from lkjip_site.cli.main import main as cli_main
 from lkjip_site.core.model import Instansi, Loc, NumberedItem, Person, Report
+from lkjip_site.output import audit
 from lkjip_site.output.pdf import document, layout
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "pdf"
@@ -716,7 +717,32 @@ def test_table_the_probe_misses_still_goes_to_a_landscape_page(tmp_path: Path) -
     job = document.PdfJob(html=html, base_url=tmp_path.as_uri() + "/", stylesheet=css,
                           stylesheet_url=tmp_path.as_uri() + "/x.css", allowed_roots=(tmp_path,), attachments=(),
                           epoch=1707955200, front_anchor=None, body_anchor=None)
-    data, pages, _served, _refused = layout.render_job_bytes(job)
+    data, bands, _served, _refused = layout.render_job_bytes(job)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert [_is_landscape(p) for p in pdf.pages] == [False, True]  # the paragraph, then the moved table
-    assert pages == 2
+    assert len(bands) == 2
+
+
+def test_a_value_broken_over_a_page_is_read_without_the_running_footer(tmp_path: Path) -> None:
+    """Found on a long report: "Sangat" ended page 17 and "Tinggi" began page 18, and the read-back put the running
+    footer ("LKjIP … 17") between them: "not printed", and the search for the next figures went on from a later
+    page, so hundreds of false errors followed.
+    The layout's text band per page (between the margins) is what the audit reads."""
+    css = ("@page { size: 100mm 60mm; margin: 15mm 10mm; @bottom-center { content: 'Kaki halaman ' counter(page) }"
+           " @top-right { content: 'Kepala halaman' } } p { margin: 0; font-size: 10pt; line-height: 12pt;"
+           " orphans: 1; widows: 1 }")
+    filler = "<br>".join(f"baris {i}" for i in range(1, 6))  # the 30 mm band holds six lines of 12 pt
+    html = ('<!DOCTYPE html><html><head><title>t</title></head><body><p>' + filler + '<br>Predikatnya '
+            '<span data-angka="IKU01.predikat">Sangat<br>Tinggi</span> dan capaiannya '
+            '<span data-angka="IKU01.capaian">93,94 %</span>.</p></body></html>')
+    job = document.PdfJob(html=html, base_url=tmp_path.as_uri() + "/", stylesheet=css,
+                          stylesheet_url=tmp_path.as_uri() + "/x.css", allowed_roots=(tmp_path,), attachments=(),
+                          epoch=1707955200, front_anchor=None, body_anchor=None)
+    data, bands, _served, _refused = layout.render_job_bytes(job)
+    whole = audit.pdf_pages_text(data)
+    assert len(whole) == 2 and "Sangat" in whole[0] and "Kaki halaman 1" in whole[0] and "Tinggi" in whole[1]
+    assert audit.audit_pdf(html, data, "t.pdf", bands) == []
+    texts = audit.pdf_pages_text(data, bands)
+    assert "Kaki" not in "".join(texts) and "Kepala" not in "".join(texts)
+    # read as before (whole pages), the footer splits the value, which is reported as not printed
+    assert [m.split("'")[1] for m in audit.audit_pdf(html, data, "t.pdf")] == ["IKU01.predikat"]

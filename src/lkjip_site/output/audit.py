@@ -186,8 +186,10 @@ def audit_site(site: Site, files: Mapping[str, bytes], extra: Iterable[Shown] = 
 # PDF
 
 
-def pdf_pages_text(pdf: bytes) -> list[str]:
-    """The text of every page, read back from the PDF (imported here, only a PDF build needs it).
+def pdf_pages_text(pdf: bytes, bands: Sequence[tuple[float, float]] | None = None) -> list[str]:
+    """The text of every page, read back from the PDF (imported here, only a PDF build needs it); with ``bands``
+    ((bottom, top) in points, per page, from the layout) only the text between the page's margins, without the
+    running header and footer.
 
     Why PDFium (pypdfium2) and not pypdf: this read-back runs on every PDF of every build, and pypdf's pure-Python
     content-stream parser took a quarter of the PDF time (about 5 s for a 44-page report; PDFium about 0,2 s), more
@@ -202,7 +204,11 @@ def pdf_pages_text(pdf: bytes) -> list[str]:
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
-            texts.append(textpage.get_text_range())
+            if bands is None:
+                texts.append(textpage.get_text_range())
+            else:  # a point of slack: a glyph's box may reach a hair past the line box
+                bottom, top = bands[index]
+                texts.append(textpage.get_text_bounded(bottom=bottom - 1, top=top + 1))
             textpage.close()
             page.close()
         return texts
@@ -223,13 +229,17 @@ def _value_pattern(value: str) -> re.Pattern[str]:
     return re.compile(before + body + after)
 
 
-def audit_pdf(print_html: str, pdf: bytes, place: str) -> list[str]:
+def audit_pdf(print_html: str, pdf: bytes, place: str,
+              bands: Sequence[tuple[float, float]] | None = None) -> list[str]:
     """The print HTML's marked figures must be printed, in order, in the PDF's text; messages for those that are not.
+
+    ``bands``: each page's text band from the layout (``pdf/layout.text_bands``), so that a value broken over a page
+    is read whole, not with the running footer and header in between.
 
     The print HTML itself is compared with the model by :func:`audit` (its marks are :class:`Shown` like a page's);
     this checks that the PDF prints what the print HTML says (nothing clipped, lost or garbled by the layout).
     """
-    pages = [_SPACE.sub(" ", t.replace("\u00a0", " ")) for t in pdf_pages_text(pdf)]
+    pages = [_SPACE.sub(" ", t.replace("\u00a0", " ")) for t in pdf_pages_text(pdf, bands)]
     starts, text = [], ""
     for page in pages:
         starts.append(len(text))

@@ -29,8 +29,8 @@ from .versions import OPEN_DATA_DIR
 
 def render_and_audit(job: PdfJob) -> tuple[bytes, Any, Any, list[str], list[str]]:
     """One PDF laid out and read back (in a worker): the figures of its print HTML must be printed in its text."""
-    data, pages, resources, refused = render_job_bytes(job)
-    return data, pages, resources, refused, audit_pdf(job.html, data, job.base_url)
+    data, bands, resources, refused = render_job_bytes(job)
+    return data, bands, resources, refused, audit_pdf(job.html, data, job.base_url, bands)
 
 
 def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
@@ -83,7 +83,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
     if diags.errors:
         return out
     results = map_in_processes(render_and_audit, [job for _, _, job in todo])
-    for (path, key, _job), (data, _pages, _resources, refused, problems) in zip(todo, results):
+    for (path, key, _job), (data, _bands, _resources, refused, problems) in zip(todo, results):
         for url in refused:
             diags.warn((path, 1), f"PDF: sumber '{url}' ditolak (bukan berkas lokal di folder laporan atau tema)")
         for problem in problems:

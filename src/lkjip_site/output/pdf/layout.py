@@ -272,8 +272,13 @@ def add_page_labels(pdf_bytes: bytes, front_start: int | None, body_start: int |
         return out.getvalue()
 
 
-def render_job_bytes(job: PdfJob) -> tuple[bytes, int, dict[str, str], list[str]]:
-    """Lay out and write one job; returns (pdf bytes, page count, {file: sha256} of fetched files, refused URLs)."""
+#: One page's text band, (bottom, top) in PDF points from the foot of the page: what lies between its margins.
+Band = tuple[float, float]
+
+
+def render_job_bytes(job: PdfJob) -> tuple[bytes, list[Band], dict[str, str], list[str]]:
+    """Lay out and write one job; returns (pdf bytes, each page's text band, {file: sha256} of fetched files,
+    refused URLs)."""
     from weasyprint import CSS, HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
 
@@ -305,4 +310,21 @@ def render_job_bytes(job: PdfJob) -> tuple[bytes, int, dict[str, str], list[str]
                               created=stamp, modified=stamp, relationship=a.relationship) for a in job.attachments]
     raw = document.write_pdf(pdf_variant=job.variant, attachments=attachments)
     data = add_page_labels(raw, front_start, body_start)
-    return data, len(document.pages), dict(sorted(fetcher.served.items())), sorted(set(fetcher.refused))
+    return data, text_bands(document), dict(sorted(fetcher.served.items())), sorted(set(fetcher.refused))
+
+
+def text_bands(document: Any) -> list[Band]:
+    """Each page's band between its top and bottom margins, where the body text and its footnotes are laid out.
+
+    Why: the running header and footer (the margin boxes) are drawn in the margins, and a text read-back of the whole
+    page puts them between the last line of one page and the first of the next; a value broken over a page ("Sangat"
+    | "Tinggi") would then read "Sangat LKjIP … 17 Tinggi" and be reported as not printed. The band comes from the
+    layout itself, so a theme's own margins need no configuration. CSS pixels are 0,75 PDF points.
+    """
+    bands = []
+    for page in document.pages:
+        box = page._page_box  # WeasyPrint's laid-out page: margins and content box in CSS px
+        top = box.content_box_y()
+        bottom = top + box.height
+        bands.append((round((page.height - bottom) * 0.75, 2), round((page.height - top) * 0.75, 2)))
+    return bands
