@@ -7,6 +7,7 @@ Each scenario edits a copy of the scaffold report, rebuilds with the memo, and c
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from pathlib import Path
@@ -246,4 +247,15 @@ def test_a_session_keeps_unchanged_reports_and_their_messages(project: Path) -> 
     (project / "situs.yaml").write_text((project / "situs.yaml").read_text(encoding="utf-8") + "\n", "utf-8")
     third = build(options(project), session=session)
     assert third.site is not None and {r.slug: r for r in third.site.reports}["lain-2023"] is not kept["lain-2023"]
+    assert_same_as_clean(project, "build")
+
+
+def test_a_report_folder_copied_under_another_name_gets_its_own_numbers(project: Path) -> None:
+    """Two report folders with the same files (a copy made to start next year's report) share no memo entry: the
+    copy's open data and tables name the copy, as in a build without cache."""
+    shutil.copytree(project / "content" / "laporan" / SLUG, project / "content" / "laporan" / "salinan-2023")
+    run(project, "build")
+    opened = json.loads((project / "build" / "laporan" / "salinan-2023" / "1.0" / "data-terbuka" / "laporan.json")
+                        .read_text(encoding="utf-8"))
+    assert opened["laporan"]["slug"] == "salinan-2023"
     assert_same_as_clean(project, "build")

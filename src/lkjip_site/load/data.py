@@ -48,7 +48,9 @@ DATA_DIR = "data"
 def load_data(report: Report, root: Path, diags: Diagnostics, memo: Memo | None = None) -> None:
     data, raw = read_data_files(report.folder, root, diags, memo)
     report.data = data
-    report.source_digest = digest((report.folder / "laporan.yaml").read_bytes(),
+    # The URL too: the model carries it (slug, versi), and a report folder copied under another name has the same
+    # files; without it the copy's open data and tables were taken from the original's memo entries.
+    report.source_digest = digest(report.url, (report.folder / "laporan.yaml").read_bytes(),
                                   [(p.name, p.read_bytes()) for p in data.files])
     _convert(data, raw, diags)
     _apply_dataset_meta(data, raw)
