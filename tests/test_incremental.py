@@ -250,6 +250,31 @@ def test_a_session_keeps_unchanged_reports_and_their_messages(project: Path) -> 
     assert_same_as_clean(project, "build")
 
 
+def test_a_session_takes_an_unchanged_report_whole_but_not_past_a_change_it_shows(project: Path) -> None:
+    """``serve``: after a chapter edit in one report, another report's output is the one already made (the same
+    bytes objects, no page keyed or rendered again); once a heading it links to is renamed, its page is rendered
+    again and the broken link is reported at its line."""
+    assert new_report(project, "lain-2023") == 0
+    linking = project / "content" / "laporan" / "lain-2023" / "40-bab-4-penutup.md"
+    linking.write_text(linking.read_text(encoding="utf-8") + "\nLihat [latar belakang laporan lain]"
+                       f"(../{SLUG}/10-bab-1-pendahuluan.md#latar-belakang).\n", encoding="utf-8")
+    line = len(linking.read_text(encoding="utf-8").splitlines())
+    session = Session()
+    first = build(options(project), session=session)
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
+    second = build(options(project), session=session)
+    assert second.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
+    other = [p for p in first.files if p.startswith("laporan/lain-2023/1.0/")]
+    assert other and all(second.files[p] is first.files[p] for p in other)
+    assert_same_as_clean(project, "build")
+    edit(chapter, "## Latar Belakang", "## Latar Belakang Penyusunan")
+    with pytest.raises(ContentError) as err:
+        build(options(project), session=session)
+    broken = [d for d in err.value.diagnostics.errors if "#latar-belakang" in d.message]
+    assert [(Path(d.file).name, d.line) for d in broken] == [("40-bab-4-penutup.md", line)]
+
+
 def test_a_report_folder_copied_under_another_name_gets_its_own_numbers(project: Path) -> None:
     """Two report folders with the same files (a copy made to start next year's report) share no memo entry: the
     copy's open data and tables name the copy, as in a build without cache."""

@@ -43,7 +43,7 @@ from .markdown.parser import make_parser, number_items, parse_chapter
 from .output.audit import HtmlSource, Shown, audit_site, audit_units
 from .output.linkcheck import check_links
 from .output.opendata import OpenDataSource
-from .output.pages import pdf_name, render_site
+from .output.pages import KeptReports, pdf_name, render_site
 from .output.pdfs import render_pdfs
 from .output.portal import portal_charts
 from .output.publish import Published, publish
@@ -123,6 +123,7 @@ class ReportState:
     checked: list[Diagnostic] = field(default_factory=list)
     chapters: list[ParsedChapter] | None = None
     parsed: list[Diagnostic] = field(default_factory=list)
+    token: str = ""  # changes whenever the model or chapters change: the key of its kept output (``KeptReports``)
 
 
 @dataclass
@@ -141,6 +142,19 @@ class Session:
     elements: tuple[MarkdownIt, Registry, ChartCache] | None = None
     memory: dict[str, dict[str, bytes]] = field(default_factory=dict)
     hashes: ContentHashes = field(default_factory=ContentHashes)  # the output's bytes objects recur between builds
+    kept: KeptReports = field(default_factory=KeptReports)  # each report's output, by the token of its state
+    changes: int = 0  # counts state changes, for tokens that are never reused within the session
+
+    def touch(self, state: ReportState) -> None:
+        """A new token for a state whose model or chapters changed."""
+        self.changes += 1
+        state.token = f"{self.site_key}:{self.changes}"
+
+    def kept_reports(self) -> KeptReports:
+        """The tokens of this build's reports; outputs of reports no longer in the site are dropped."""
+        self.kept.tokens = {s.report.url: s.token for s in self.reports.values() if s.report is not None}
+        self.kept.outputs = {url: held for url, held in self.kept.outputs.items() if url in self.kept.tokens}
+        return self.kept
 
     def begin(self, options: str, inputs: dict[str, Stamp]) -> dict[str, str]:
         """The digest of each report folder's files; everything is forgotten if anything else changed."""
@@ -155,7 +169,7 @@ class Session:
         site_key = digest(options, rest)
         if site_key != self.site_key:
             self.site_key, self.reports, self.elements, self.memory = site_key, {}, None, {}
-            self.hashes = ContentHashes()
+            self.hashes, self.kept = ContentHashes(), KeptReports()
         return {slug: digest(files) for slug, files in folders.items()}
 
 
@@ -211,6 +225,7 @@ def _load_reports_kept(opts: BuildOptions, config: SiteConfig, diags: Diagnostic
             if report is not None:
                 load_data(report, opts.root, own, memo)
             state = ReportState(folders.get(slug, ""), report, list(own.items))
+            session.touch(state)
         kept[slug] = state
         for d in state.loaded:
             diags.add(d)
@@ -230,6 +245,7 @@ def _compute_kept(site: Site, diags: Diagnostics, watch: Stopwatch, session: Ses
             own = Diagnostics()
             compute_one(site, state.report, names, own, watch, numbers=state.names is None)
             state.names, state.checked = names, list(own.items)
+            session.touch(state)
         for d in state.checked:
             diags.add(d)
 
@@ -260,8 +276,9 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
                 own = Diagnostics() if state is not None else diags
                 chapters = [parse_chapter(md, report, c, own) for c in report.chapters]
                 number_items(report, chapters, registry, site.config, own)
-                if state is not None:
+                if state is not None and session is not None:
                     state.chapters, state.parsed = chapters, list(own.items)
+                    session.touch(state)
             if state is not None:
                 for d in state.parsed:
                     diags.add(d)
@@ -339,7 +356,8 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     with watch.stage("render"):
         bundle = vega_bundle(opts.cache_root) if any(r.figures for r in drawn) else None
         files = render_site(site, parsed, diags, build_date(), pages, dev_reload=opts.dev_reload, pdfs=pdfs,
-                            vega_bundle=bundle, history=history, charts=charts)
+                            vega_bundle=bundle, history=history, charts=charts,
+                            kept=session.kept_reports() if session is not None else None)
     _stop_on_errors(diags, opts)  # a broken Markdown link is reported at its source line, not again per page
     with watch.stage("audit"):
         audit_figures(site, files, diags, pdf_marks, memo("audit"), hashes)  # released files: checked by hash

@@ -27,7 +27,23 @@ def digest(*parts: Any) -> str:
 
 
 def _feed(h: Any, value: Any) -> None:
-    if isinstance(value, bytes):
+    # The exact types first, a list's strings inline: keys of thousands of (path, hash) pairs are made on every
+    # build, and a call per string was most of their cost. The bytes fed are those of the general case below.
+    kind = type(value)
+    if kind is str:
+        data = value.encode("utf-8")
+        h.update(b"s%d:%s" % (len(data), data))
+    elif kind is list or kind is tuple:
+        update = h.update
+        update(b"[")
+        for item in value:
+            if type(item) is str:
+                data = item.encode("utf-8")
+                update(b"s%d:%s" % (len(data), data))
+            else:
+                _feed(h, item)
+        update(b"]")
+    elif isinstance(value, bytes):
         h.update(b"b%d:" % len(value))
         h.update(value)
     elif isinstance(value, str):

@@ -162,13 +162,16 @@ def audit_units(site: Site, files: Mapping[str, bytes]) -> dict[str, tuple[str, 
     """
     models = {r.url: digest(r.source_digest, repr(site.config.scales), site.config.skala_predikat)
               for r in site.reports}
+    models[""] = digest(sorted(models.items()))
     units: dict[str, tuple[str, dict[str, bytes]]] = {}
     for path, data in files.items():
         if not path.endswith(AUDITED):
             continue
         own = REPORT_URL.match(path)
         unit = own.group(1) if own and own.group(1) in models and b"data-laporan=" not in data else ""
-        units.setdefault(unit, (models[unit] if unit else digest(sorted(models.items())), {}))[1][path] = data
+        if unit not in units:
+            units[unit] = (models[unit], {})
+        units[unit][1][path] = data
     return units
 
 

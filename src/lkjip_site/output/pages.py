@@ -24,7 +24,7 @@ from ..elements.charts.cache import ChartCache
 from ..elements.charts.svg import ENGINE_VERSION
 from ..markdown.directives import Parsed, ParsedChapter, RenderContext
 from ..markdown.renderer import render_chapter
-from ..markdown.urls import build_link_index, chapter_url
+from ..markdown.urls import LinkIndex, build_link_index, chapter_url
 from .changes import ChapterText, VersionData, compare, load_document
 from .csp import HEADERS_FILE, META_POLICY, headers_file
 from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, describe_chapter, describe_report,
@@ -39,11 +39,44 @@ from .versions import CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, SiteHistory, co
 COLOURS_CSS = "aset/css/warna.css"
 
 
+@dataclass
+class KeptReports:
+    """A long-running process's report outputs from its earlier builds (``build.Session`` holds one).
+
+    ``tokens`` names the state of each report's model as this build has it (report URL -> token; a report loaded,
+    computed or parsed again gets a new token). A report whose token, theme, site structure and versions are those
+    of the output kept here is not rendered again, nor its pages' keys computed: a one-chapter edit renders one
+    report, and the pages above the reports from their own keys.
+    """
+
+    tokens: dict[str, str] = field(default_factory=dict)
+    outputs: dict[str, tuple[str, dict[str, bytes], set[str]]] = field(default_factory=dict)  # (key, files, memo keys)
+    derived: dict[str, tuple[str, LinkIndex]] = field(default_factory=dict)  # token -> (fingerprint, link index)
+
+    def structure(self, reports: list[Report]) -> tuple[dict[str, str], LinkIndex]:
+        """Each report's fingerprint and the site's link index, from the reports' own parts kept by token."""
+        derived: dict[str, tuple[str, LinkIndex]] = {}
+        fingerprints: dict[str, str] = {}
+        links: LinkIndex = {}
+        for report in reports:
+            token = self.tokens.get(report.url, "")
+            part = self.derived.get(token) if token else None
+            if part is None:
+                part = (report_fingerprint(report), build_link_index([report]))
+            if token:
+                derived[token] = part
+            fingerprints[report.url] = part[0]
+            links.update(part[1])
+        self.derived = derived
+        return fingerprints, links
+
+
 def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | None, memo: Memo,
                 dev_reload: bool = False, pdfs: dict[str, bytes] | None = None,
                 vega_bundle: tuple[str, bytes] | None = None, history: SiteHistory | None = None,
-                charts: ChartCache | None = None) -> dict[str, bytes]:
-    """All pages; a page whose inputs are unchanged since the last build is taken from ``memo``.
+                charts: ChartCache | None = None, kept: KeptReports | None = None) -> dict[str, bytes]:
+    """All pages; a page whose inputs are unchanged since the last build is taken from ``memo`` (and a whole report
+    from ``kept``).
 
     Versions in ``history.frozen`` are released: their files come from the archive and nothing of them is rendered.
     Every version folder carries its own copy of the theme's static files (``<versi>/aset/``), so a later theme
@@ -59,12 +92,19 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     files: dict[str, bytes] = {a.path: a.data for a in assets.values()}
     files[HEADERS_FILE] = headers_file()
     files.update(pdfs or {})
-    pages = SitePages(site, parsed, diags, memo, env, build_link_index(site.reports), digest(
+    structure, links = kept.structure(site.reports) if kept is not None else (
+        {r.url: report_fingerprint(r) for r in site.reports}, build_link_index(site.reports))
+    pages = SitePages(site, parsed, diags, memo, env, links, digest(
         theme_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()), date.isoformat() if date else "",
-        dev_reload, site_fingerprint(site), vega_bundle[0] if vega_bundle else "", ENGINE_VERSION), history)
+        dev_reload, site_fingerprint(site), vega_bundle[0] if vega_bundle else "", ENGINE_VERSION), history, structure)
+    whole = digest(sorted(structure.items())) if kept is not None else ""
     for report in site.reports:
-        if report.url not in history.frozen:
+        if report.url in history.frozen:
+            continue
+        if kept is None or report.url not in kept.tokens:
             files.update(pages.report(report, files, assets, ctx, vega_bundle))
+        else:
+            files.update(_kept_report(pages, kept, whole, report, files, assets, ctx, vega_bundle))
     files.update(_version_pages(pages, ctx))
     rows = compared(site)
     root_ctx = ctx
@@ -102,11 +142,10 @@ class SitePages:
     links: Any
     theme_key: str
     history: SiteHistory
-    structure: dict[str, str] = field(default_factory=dict)
+    structure: dict[str, str]  # report URL -> what other pages show of it (``keys.report_fingerprint``)
     by_url: dict[str, Report] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.structure = {r.url: report_fingerprint(r) for r in self.site.reports}
         self.by_url = {r.url: r for r in self.site.reports}
 
     def canonical(self, report: Report, chapter: Chapter | None = None) -> str:
@@ -165,6 +204,31 @@ class SitePages:
             out.update(_changes_page(site, env, memo, self.theme_key, report, previous, data, vctx))
         out.update(_report_assets(report))
         return out
+
+
+def _kept_report(pages: SitePages, kept: KeptReports, structure: str, report: Report, files: dict[str, bytes],
+                 assets: dict[str, Asset], ctx: dict[str, Any],
+                 vega_bundle: tuple[str, bytes] | None) -> dict[str, bytes]:
+    """The report's output as kept when nothing it is rendered from changed, else rendered (and kept).
+
+    The key is wider than the pages' own keys (the whole site's structure, every version of the slug): it is only a
+    shortcut past computing those keys, so when in doubt the report goes through :meth:`SitePages.report`.
+    """
+    pdf = files.get(report.url + pdf_name(report))
+    key = digest(kept.tokens[report.url], pages.theme_key, structure, repr(pages.history.versions.get(report.slug)),
+                 sorted(t for r, t in kept.tokens.items() if pages.by_url[r].slug == report.slug),
+                 digest(pdf) if pdf is not None else "")
+    held = kept.outputs.get(report.url)
+    if held is not None and held[0] == key:
+        pages.memo.used.update(held[2])  # their memo entries stay in memory for a later change
+        return held[1]
+    before, said = set(pages.memo.used), len(pages.diags.items)
+    out = pages.report(report, files, assets, ctx, vega_bundle)
+    if len(pages.diags.items) == said:  # a page with a message is rendered again, so the message is said again
+        kept.outputs[report.url] = (key, out, pages.memo.used - before)
+    else:
+        kept.outputs.pop(report.url, None)
+    return out
 
 
 def version_assets(report: Report, assets: dict[str, Asset], vega_bundle: tuple[str, bytes] | None) -> dict[str, Asset]:
