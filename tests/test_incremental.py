@@ -284,3 +284,18 @@ def test_a_report_folder_copied_under_another_name_gets_its_own_numbers(project:
                         .read_text(encoding="utf-8"))
     assert opened["laporan"]["slug"] == "salinan-2023"
     assert_same_as_clean(project, "build")
+
+
+def test_a_session_trusts_its_own_output_only_while_no_one_else_built(project: Path) -> None:
+    """A preview session does not scan the output folder it published itself; once another process has built
+    into it (the record was written by someone else), the folder is checked again and a stray file goes."""
+    session = Session()
+    build(options(project), session=session)
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
+    build(options(project))  # `lkjip build` in another terminal
+    (project / "build" / "tambahan.html").write_text("<p>ditambah tangan</p>", encoding="utf-8")
+    edit(chapter, "Latar belakang yang baru ditulis.", "Latar belakang ditulis lagi.")
+    build(options(project), session=session)
+    assert not (project / "build" / "tambahan.html").exists()
+    assert_same_as_clean(project, "build")

@@ -13,6 +13,7 @@ their manifests, and ``release()`` (``lkjip terbitkan``) is what puts a version 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,7 @@ from .core.model import Report, Site, SiteConfig
 from .core.pool import distributed_executor
 from .core.resources import PACKAGE_DIR, PACKAGE_THEMES
 from .core.scope import Scope
-from .core.state import BuildState, Stamp, engine_key, stamp_inputs
+from .core.state import BuildRecord, BuildState, Stamp, Stat, engine_key, stamp_inputs
 from .core.timing import Stopwatch
 from .elements.charts.bundle import vega_bundle
 from .elements.charts.cache import CacheMode, ChartCache
@@ -143,7 +144,31 @@ class Session:
     memory: dict[str, dict[str, bytes]] = field(default_factory=dict)
     hashes: ContentHashes = field(default_factory=ContentHashes)  # the output's bytes objects recur between builds
     kept: KeptReports = field(default_factory=KeptReports)  # each report's output, by the token of its state
+    index: dict[str, bytes] = field(default_factory=dict)  # the search index files of the last build
+    #: the record this session saved last, with the record file's stamp then: while no one else has written the
+    #: record, the output folder is the one this session published (serve's preview folder under .cache) and is
+    #: not scanned again
+    record: tuple[Path, Stat, BuildRecord] | None = None
+
+    def own_record(self, state: BuildState) -> BuildRecord | None:
+        """The record this session saved into ``state``'s file, if the file is still that one."""
+        if self.record is None or self.record[0] != state.path or self.record[1] != state.stamp():
+            return None
+        return self.record[2]
     changes: int = 0  # counts state changes, for tokens that are never reused within the session
+
+    @staticmethod
+    def settle() -> None:
+        """Collect garbage now, while the author reads the reloaded page, and set what survives aside.
+
+        Why: a session holds the whole site's model and output (millions of objects); Python's full collections then
+        take 0,2 s each and fall at random inside a rebuild. Frozen objects are not scanned again (a later collection
+        looks at the next build's new objects only); unfreezing first lets this collection free the last build's
+        garbage.
+        """
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
     def touch(self, state: ReportState) -> None:
         """A new token for a state whose model or chapters changed."""
@@ -306,10 +331,14 @@ def build(opts: BuildOptions, write: bool = True, session: Session | None = None
     watch = Stopwatch()
     with watch.stage("awal"):  # the fast path: the inputs of the last good build give its output, already on disk
         state = BuildState(opts.cache_root, opts.out) if write and opts.use_cache else None
-        record = state.load() if state is not None else None
+        own = session.own_record(state) if session is not None and state is not None else None
+        record = own or (state.load() if state is not None else None)
         key = opts.key()
         inputs = stamp_inputs(opts.inputs(), record.inputs if record is not None else {})
-        disk = state.on_disk(record) if state is not None else None
+        if own is not None:
+            disk: dict[str, str] | None = {rel: stamp.sha256 for rel, stamp in own.outputs.items()}
+        else:
+            disk = state.on_disk(record) if state is not None else None
         replay = state.replay(record, key, inputs, disk) if state is not None else None
         if record is not None and opts.search_index and not record.summary.get("indeks", 1):
             replay = None  # the published search index was kept from an earlier build: make it now
@@ -317,14 +346,19 @@ def build(opts: BuildOptions, write: bool = True, session: Session | None = None
             replay = None  # a new session fills itself first (``serve``'s first build), so that later ones are quick
     if state is not None and record is not None and disk is not None and replay is not None:
         if inputs != record.inputs:  # saved again unchanged: keep the new times, so they are not hashed again
-            state.save(key, inputs, replay, record.summary, disk)
+            saved = state.save(key, inputs, replay, record.summary, disk)
+            if session is not None:
+                session.record = (state.path, state.stamp(), saved)
         return BuildResult(None, replay, summary=record.summary, timings=watch)
     folders = session.begin(key, inputs) if session is not None else None
     with distributed_executor(opts.executor, OUTPUT_PACKAGES):  # --pelaksana: charts and PDFs on a Dask cluster
         result, published = _build_all(opts, watch, write, disk, session, folders)
     if state is not None and published is not None:
         with watch.stage("terbit"):
-            state.save(key, inputs, result.diagnostics, result.summary, published.digests, published.written, record)
+            saved = state.save(key, inputs, result.diagnostics, result.summary, published.digests, published.written,
+                               record)
+            if session is not None:
+                session.record = (state.path, state.stamp(), saved)
     return result
 
 
@@ -367,8 +401,11 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     _stop_on_errors(diags, opts)
     with watch.stage("indeks"):  # the search index of the pages in memory (or, on request, the one published)
         fresh = opts.search_index or on_disk is None
-        index = index_pages(files, diags, memo("pagefind")) if fresh else published_index(opts.out, on_disk)
+        index = index_pages(files, diags, memo("pagefind")) if fresh else published_index(
+            opts.out, on_disk, session.index if session is not None else None, hashes)
         files = {**files, **index}
+        if session is not None:
+            session.index = index
     _stop_on_errors(diags, opts)
     summary = {"laporan": len(site.reports), "berkas": len(files), "pdf": sum(1 for k in files if k.endswith(".pdf")),
                "indeks": int(fresh)}
@@ -463,8 +500,8 @@ def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra
     """
     todo: dict[str, bytes] = {}
     passed: list[str] = []
-    units = audit_units(site, files)
     sha = hashes or ContentHashes()
+    units = audit_units(site, files, sha)
     for model, unit in units.values():
         key = verdicts.key(model, sorted((p, sha(d)) for p, d in unit.items())) if verdicts else ""
         if verdicts is None or not verdicts.has(key):

@@ -45,12 +45,13 @@ def _rebuild(opts: BuildOptions, state: _State) -> None:
     report_diagnostics(result.diagnostics)
     state.version += 1
     print(f"Dibangun ulang dalam {fmt_seconds(time.perf_counter() - started)}.", flush=True)
-    if result.summary.get("indeks", 1):
-        return  # the index was made anyway (first build of the preview)
     try:
-        build(opts, session=state.session)
+        if not result.summary.get("indeks", 1):  # else the index was made anyway (first build of the preview)
+            build(opts, session=state.session)
     except ContentError as exc:  # only the index can fail here: the pages were validated a moment ago
         report_diagnostics(exc.diagnostics)
+    finally:
+        state.session.settle()
 
 
 def _handler(directory: Path, state: _State) -> type[http.server.SimpleHTTPRequestHandler]:

@@ -161,6 +161,7 @@ class ContentHashes:
 
     def __init__(self) -> None:
         self._by_id: dict[int, tuple[bytes, str]] = {}  # the bytes are kept, so that an id is never reused
+        self._found: dict[tuple[int, bytes], tuple[bytes, bool]] = {}
 
     def __call__(self, data: bytes) -> str:
         known = self._by_id.get(id(data))
@@ -168,10 +169,18 @@ class ContentHashes:
             known = self._by_id[id(data)] = (data, hashlib.sha256(data).hexdigest())
         return known[1]
 
+    def contains(self, data: bytes, needle: bytes) -> bool:
+        """``needle in data``, looked for once per bytes object (the audit asks it of every page on every build)."""
+        known = self._found.get((id(data), needle))
+        if known is None:
+            known = self._found[(id(data), needle)] = (data, needle in data)
+        return known[1]
+
     def keep(self, files: dict[str, bytes]) -> None:
         """Forget every hash but those of ``files`` (a preview session reuses the memo's bytes objects)."""
         ids = {id(data) for data in files.values()}
         self._by_id = {i: v for i, v in self._by_id.items() if i in ids}
+        self._found = {k: v for k, v in self._found.items() if k[0] in ids}
 
 
 def pack_files(files: dict[str, bytes]) -> bytes:

@@ -167,7 +167,7 @@ class BuildState:
 
     def save(self, options: str, inputs: dict[str, Stamp], diags: Diagnostics, summary: dict[str, int],
              published: dict[str, str], written: list[str] | None = None,
-             previous: BuildRecord | None = None) -> None:
+             previous: BuildRecord | None = None) -> BuildRecord:
         """Record a build just published (``published``: path -> SHA-256 of every file of the site). After an
         update in place (``written``: the files it wrote over ``previous``'s output) only those are looked at again.
         Written to a temporary name first: a crash leaves the old record, which then no longer matches the output."""
@@ -183,6 +183,12 @@ class BuildState:
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(record, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         os.replace(tmp, self.path)
+        return BuildRecord(options, dict(inputs), {rel: Stamp(*v) for rel, v in outputs.items()}, list(diags.items),
+                           dict(summary))
+
+    def stamp(self) -> Stat:
+        """Size and time of the record file: a long-running process sees whether anyone else wrote it since."""
+        return _stat(self.path)
 
     def forget(self) -> None:
         """Drop the record: from now until the next save the output folder is not what any record says."""

@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Protocol
 
 from ..compute.refs import Ref, UnknownReference, lookup
-from ..core.memo import digest
+from ..core.memo import ContentHashes, digest
 from ..core.model import Missing, Report, Site
 
 REPORT_URL = re.compile(r"^(laporan/[^/]+/[^/]+/)")
@@ -151,7 +151,8 @@ def _message(figure: str, ref: Ref, items: Sequence[Shown]) -> str:
 AUDITED = (".html", ".csv", ".json")
 
 
-def audit_units(site: Site, files: Mapping[str, bytes]) -> dict[str, tuple[str, dict[str, bytes]]]:
+def audit_units(site: Site, files: Mapping[str, bytes],
+                hashes: ContentHashes | None = None) -> dict[str, tuple[str, dict[str, bytes]]]:
     """The output cut by the model its marks are compared with, each with the digest of that model (``{unit: (model
     key, files)}``): a report's own files, and the rest of the site (the pages above the reports, and any file that
     marks another report's figures), whose key covers every report.
@@ -168,11 +169,16 @@ def audit_units(site: Site, files: Mapping[str, bytes]) -> dict[str, tuple[str, 
         if not path.endswith(AUDITED):
             continue
         own = REPORT_URL.match(path)
-        unit = own.group(1) if own and own.group(1) in models and b"data-laporan=" not in data else ""
+        unit = own.group(1) if own and own.group(1) in models and not _marks_others(data, hashes) else ""
         if unit not in units:
             units[unit] = (models[unit], {})
         units[unit][1][path] = data
     return units
+
+
+def _marks_others(data: bytes, hashes: ContentHashes | None) -> bool:
+    """Whether a report's file marks another report's figures (``data-laporan=``): then the site's unit audits it."""
+    return hashes.contains(data, b"data-laporan=") if hashes is not None else b"data-laporan=" in data
 
 
 def audit_site(site: Site, files: Mapping[str, bytes], extra: Iterable[Shown] = (),

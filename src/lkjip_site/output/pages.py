@@ -123,7 +123,9 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     files.update(portal)
     files.update(render_search(site, pages.env, ctx, memo, pages.theme_key, newest))
     extra = sorted(p.removesuffix("index.html") for p in portal)
-    files[SITEMAP] = sitemap_xml(site, sitemap_entries(site, history, extra))
+    entries = sitemap_entries(site, history, extra)
+    files[SITEMAP] = memoised(memo, memo.key("sitemap", site.config.url_dasar, repr(entries)), "",
+                              lambda: sitemap_xml(site, entries))
     files[FEED] = atom_feed(site, history, {r.url: r.url + pdf_name(r) for r in site.reports
                                             if r.url + pdf_name(r) in files})
     files[ROBOTS] = robots_txt(site)
@@ -215,9 +217,9 @@ def _kept_report(pages: SitePages, kept: KeptReports, structure: str, report: Re
     shortcut past computing those keys, so when in doubt the report goes through :meth:`SitePages.report`.
     """
     pdf = files.get(report.url + pdf_name(report))
+    siblings = [kept.tokens[v.url] for v in pages.history.versions.get(report.slug, []) if v.url in kept.tokens]
     key = digest(kept.tokens[report.url], pages.theme_key, structure, repr(pages.history.versions.get(report.slug)),
-                 sorted(t for r, t in kept.tokens.items() if pages.by_url[r].slug == report.slug),
-                 digest(pdf) if pdf is not None else "")
+                 siblings, digest(pdf) if pdf is not None else "")
     held = kept.outputs.get(report.url)
     if held is not None and held[0] == key:
         pages.memo.used.update(held[2])  # their memo entries stay in memory for a later change

@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..core.diagnostics import Diagnostics
@@ -81,10 +81,18 @@ def index_pages(files: dict[str, bytes], diags: Diagnostics, memo: Memo | None =
     return index
 
 
-def published_index(output: Path, on_disk: Mapping[str, str]) -> dict[str, bytes]:
+def published_index(output: Path, on_disk: Mapping[str, str], held: Mapping[str, bytes] | None = None,
+                    sha: Callable[[bytes], str] | None = None) -> dict[str, bytes]:
     """The index files already in ``output`` (``on_disk``: the published files, checked against the build record),
-    for a preview rebuild that refreshes the index afterwards."""
-    return {rel: (output / rel).read_bytes() for rel in sorted(on_disk) if rel.startswith(INDEX_DIR + "/")}
+    for a preview rebuild that refreshes the index afterwards. ``held``: the files a preview session published
+    last, taken instead of reading them again when ``sha`` shows they are the ones on disk."""
+    index = {}
+    for rel in sorted(on_disk):
+        if rel.startswith(INDEX_DIR + "/"):
+            data = held.get(rel) if held is not None else None
+            index[rel] = data if data is not None and sha is not None and sha(data) == on_disk[rel] else \
+                (output / rel).read_bytes()
+    return index
 
 
 def _executable() -> Path:
