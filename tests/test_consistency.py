@@ -296,8 +296,9 @@ def test_audit_names_every_place_of_a_disagreeing_figure(built) -> None:
 
 
 def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A unit (one report's files, the rest of the site) that passed is not audited again while its files and model
-    are the same; a disagreement is reported on every build, naming every place, until it is fixed."""
+    """A file of a unit (one report's files, the rest of the site) that passed is not audited again while it and
+    the unit's model are the same (a chapter edit audits that page); a disagreement is reported on every build,
+    naming every place, until it is fixed."""
     _root, result = built
     audited: list[int] = []
     real = build_mod.audit_site
@@ -321,6 +322,12 @@ def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch
     assert not diags.errors and audited[-1] > 0
     audit_figures(result.site, result.files, diags, verdicts=verdicts)
     assert not diags.errors and audited[-1] == 0  # every unit passed before: nothing to audit
+    changed = dict(result.files)
+    page = BASE + "bab-3-akuntabilitas-kinerja/index.html"
+    changed[page] = changed[page] + b"<!-- disimpan lagi -->"
+    audited.clear()
+    audit_figures(result.site, changed, diags, verdicts=verdicts)
+    assert not diags.errors and audited == [0, 1]  # the PDF marks (none here), then the one page that changed
 
 
 def test_open_data_is_audited_unrounded(built) -> None:

@@ -494,28 +494,42 @@ def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra
                   verdicts: Memo | None = None, hashes: ContentHashes | None = None) -> None:
     """Every figure the output shows, compared with the model (``output/audit.py``): a disagreement is an error.
 
-    ``verdicts`` remembers the units (a report's files, the rest of the site) that passed, by the digest of their
-    bytes and of their model: the same files shown from the same model need no audit again. Only a clean audit is
-    remembered, so a disagreement is reported on every build until it is fixed.
+    ``verdicts`` remembers, per unit (a report's files, the rest of the site) and model, the files that passed, by
+    their hash: a file shown again from the same model needs no audit again, so a chapter edit audits one page. Only
+    a clean audit is remembered, so a disagreement is reported on every build until it is fixed.
     """
-    todo: dict[str, bytes] = {}
-    passed: list[str] = []
+    passed: list[tuple[str, dict[str, str]]] = []
+    pending: list[dict[str, bytes]] = []
     sha = hashes or ContentHashes()
-    units = audit_units(site, files, sha)
-    for model, unit in units.values():
-        key = verdicts.key(model, sorted((p, sha(d)) for p, d in unit.items())) if verdicts else ""
-        if verdicts is None or not verdicts.has(key):
-            todo.update(unit)
-            passed.append(key)
+    for name, (model, unit) in audit_units(site, files, sha).items():
+        key = verdicts.key(model, name) if verdicts is not None else ""
+        known = _verdicts(verdicts.get(key)) if verdicts is not None else {}
+        todo = {path: data for path, data in unit.items() if known.get(path) != sha(data)}
+        if todo:
+            pending.append(todo)
+            passed.append((key, {path: sha(data) for path, data in unit.items()}))
     sources = [HtmlSource(), OpenDataSource()]
-    problems = audit_site(site, todo, extra or [], sources=sources)
-    if problems and len(todo) < sum(len(unit) for _, unit in units.values()):  # rare: audit all, so that each
-        problems = audit_site(site, files, extra or [], sources=sources)  # message names every place
+    # One unit at a time: the marks of a whole archive at once were the largest thing a build held (millions of
+    # them at N = 500). A mark is judged against the model alone, so the units' verdicts are the whole site's.
+    found = bool(audit_site(site, {}, extra or [], sources=sources))
+    for todo in pending:
+        found = found or bool(audit_site(site, todo, sources=sources))
+    # rare (a fault of the program or theme): audit everything at once, so that each message names every place
+    problems = audit_site(site, files, extra or [], sources=sources) if found else []
     for place, message in problems:
         diags.error((place, 1), message)
     if verdicts is not None and not problems:
-        for key in passed:
-            verdicts.put(key, b"")
+        for key, hashes_of in passed:
+            verdicts.put(key, "".join(f"{h} {path}\n" for path, h in sorted(hashes_of.items())).encode("utf-8"))
+
+
+def _verdicts(stored: bytes | None) -> dict[str, str]:
+    """Path -> hash of the files a unit's last clean audit passed (one "hash path" line each)."""
+    out = {}
+    for line in (stored or b"").decode("utf-8").splitlines():
+        h, _, path = line.partition(" ")
+        out[path] = h
+    return out
 
 
 def _stop_on_errors(diags: Diagnostics, opts: BuildOptions, blocking: Blocking = None) -> None:

@@ -177,7 +177,7 @@ class BuildState:
         else:
             stats = scan(self.output)
         outputs = {rel: [size, mtime, published.get(rel, "")] for rel, (size, mtime) in sorted(stats.items())}
-        record = {"options": options, "inputs": {k: list(asdict(v).values()) for k, v in inputs.items()},
+        record = {"options": options, "inputs": {k: [v.size, v.mtime_ns, v.sha256] for k, v in inputs.items()},
                   "outputs": outputs, "diagnostics": [asdict(d) for d in diags.items], "summary": summary}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")

@@ -7,6 +7,7 @@ holds one version forever, so publishing a new version never moves an old one.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
@@ -31,7 +32,7 @@ from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, descri
                         describe_version, page_meta, reports_by_year, robots_txt, sitemap_entries, sitemap_xml)
 from .keys import chapter_key, report_fingerprint, site_fingerprint
 from .opendata import JSON_FILE, OpenData, open_data
-from .portal import by_instansi, by_year, compared, render_portal
+from .portal import row_key, by_instansi, by_year, compared, figures_of, render_portal
 from .search import render_search
 from .theme import Asset, collect_static, colour_stylesheet, make_env, memoised, render_page, theme_fingerprint
 from .versions import CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, SiteHistory, content_history, versions_json
@@ -51,24 +52,39 @@ class KeptReports:
 
     tokens: dict[str, str] = field(default_factory=dict)
     outputs: dict[str, tuple[str, dict[str, bytes], set[str]]] = field(default_factory=dict)  # (key, files, memo keys)
-    derived: dict[str, tuple[str, LinkIndex]] = field(default_factory=dict)  # token -> (fingerprint, link index)
+    derived: dict[str, tuple[str, str, LinkIndex]] = field(default_factory=dict)  # token -> see :meth:`structure`
+    above: dict[str, tuple[str, dict[str, bytes]]] = field(default_factory=dict)  # pages above the reports, by name
 
-    def structure(self, reports: list[Report]) -> tuple[dict[str, str], LinkIndex]:
-        """Each report's fingerprint and the site's link index, from the reports' own parts kept by token."""
-        derived: dict[str, tuple[str, LinkIndex]] = {}
+    def whole(self, name: str, key: str, make: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
+        """Pages above the reports (versions, comparisons, feed) as an earlier build made them with the same
+        ``key`` (every report's summary, the theme, the versions), else made now."""
+        held = self.above.get(name)
+        if held is None or held[0] != key:
+            held = self.above[name] = (key, make())
+        return held[1]
+
+    def structure(self, reports: list[Report]) -> tuple[dict[str, str], dict[str, str], LinkIndex]:
+        """Each report's fingerprint and summary, and the site's link index, from parts kept by token.
+
+        The summary is what the pages above the reports show of it (its description, its comparison row): a chapter
+        edit leaves it as it was, so those pages are not made again."""
+        derived: dict[str, tuple[str, str, LinkIndex]] = {}
         fingerprints: dict[str, str] = {}
+        summaries: dict[str, str] = {}
         links: LinkIndex = {}
         for report in reports:
             token = self.tokens.get(report.url, "")
             part = self.derived.get(token) if token else None
             if part is None:
-                part = (report_fingerprint(report), build_link_index([report]))
+                row = repr(row_key(figures_of(report))) if report.computed is not None else ""
+                part = (report_fingerprint(report), digest(describe_report(report), row),
+                        build_link_index([report]))
             if token:
                 derived[token] = part
-            fingerprints[report.url] = part[0]
-            links.update(part[1])
+            fingerprints[report.url], summaries[report.url] = part[0], part[1]
+            links.update(part[2])
         self.derived = derived
-        return fingerprints, links
+        return fingerprints, summaries, links
 
 
 def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | None, memo: Memo,
@@ -92,8 +108,8 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     files: dict[str, bytes] = {a.path: a.data for a in assets.values()}
     files[HEADERS_FILE] = headers_file()
     files.update(pdfs or {})
-    structure, links = kept.structure(site.reports) if kept is not None else (
-        {r.url: report_fingerprint(r) for r in site.reports}, build_link_index(site.reports))
+    structure, summaries, links = kept.structure(site.reports) if kept is not None else (
+        {r.url: report_fingerprint(r) for r in site.reports}, {}, build_link_index(site.reports))
     pages = SitePages(site, parsed, diags, memo, env, links, digest(
         theme_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()), date.isoformat() if date else "",
         dev_reload, site_fingerprint(site), vega_bundle[0] if vega_bundle else "", ENGINE_VERSION), history, structure)
@@ -105,7 +121,13 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
             files.update(pages.report(report, files, assets, ctx, vega_bundle))
         else:
             files.update(_kept_report(pages, kept, whole, report, files, assets, ctx, vega_bundle))
-    files.update(_version_pages(pages, ctx))
+    above = digest(pages.theme_key, repr(sorted(history.versions.items())), sorted(structure.items()),
+                   sorted(summaries.items()), charts is not None) if kept is not None else ""
+
+    def whole(name: str, make: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
+        return kept.whole(name, above, make) if kept is not None else make()
+
+    files.update(whole("versi", lambda: _version_pages(pages, ctx)))
     rows = compared(site)
     root_ctx = ctx
     if vega_bundle is not None and rows:  # the comparison charts at the site root use the root copy of the bundle
@@ -119,15 +141,15 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     files["index.html"] = memoised(memo, key, "index.html", lambda: render_page(
         pages.env, "home.html", "", groups=reports_by_year(newest), years=sorted(by_year(rows), reverse=True),
         instansi=by_instansi(rows), meta=meta, **ctx))
-    portal = render_portal(pages.env, root_ctx, rows, charts, memo, pages.theme_key)
+    portal = whole("portal", lambda: render_portal(pages.env, root_ctx, rows, charts, memo, pages.theme_key))
     files.update(portal)
     files.update(render_search(site, pages.env, ctx, memo, pages.theme_key, newest))
     extra = sorted(p.removesuffix("index.html") for p in portal)
     entries = sitemap_entries(site, history, extra)
     files[SITEMAP] = memoised(memo, memo.key("sitemap", site.config.url_dasar, repr(entries)), "",
                               lambda: sitemap_xml(site, entries))
-    files[FEED] = atom_feed(site, history, {r.url: r.url + pdf_name(r) for r in site.reports
-                                            if r.url + pdf_name(r) in files})
+    pdf_paths = {r.url: r.url + pdf_name(r) for r in site.reports if r.url + pdf_name(r) in files}
+    files.update(whole("feed", lambda: {FEED: atom_feed(site, history, pdf_paths)}))
     files[ROBOTS] = robots_txt(site)
     return dict(sorted(files.items()))
 

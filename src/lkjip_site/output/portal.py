@@ -185,7 +185,7 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
              chart_title: str, **extra: Any) -> None:
         figure = _figure(charts_cache, spec, "grafik-perbandingan", chart_title)
         meta = page_meta(ctx["site_model"], title, lead, url)
-        key = memo.key("portal", theme_key, url, title, lead, [_row_key(f) for f in table_rows],
+        key = memo.key("portal", theme_key, url, title, lead, [row_key(f) for f in table_rows],
                        figure["result"].svg if figure else "", nav, repr(sorted(extra.items())))
         files[url + "index.html"] = memoised(memo, key, url + "index.html", lambda: render_page(
             env, "perbandingan.html", url, judul=title, pengantar=lead, rows=table_rows, figure=figure,
@@ -215,7 +215,8 @@ def _chart(rows: list[Figures], label: Any) -> ChartSpec | None:
     return comparison_chart(rows, lambda f: names[rows.index(f)])
 
 
-def _row_key(f: Figures) -> tuple[Any, ...]:
+def row_key(f: Figures) -> tuple[Any, ...]:
+    """What a comparison page shows of one report (its row and its bar): the key of those pages."""
     r = f.report
     return (r.url, r.judul, r.instansi.nama, r.tahun, r.periode, r.versi, str(r.tanggal_terbit), f.reached,
             f.measured, str(f.average), f.predikat, f.method, str(f.serapan), str(f.pagu), str(f.realisasi))
