@@ -296,7 +296,8 @@ class NumberedItem:
 
 @dataclass
 class Chapter:
-    """One Markdown file. ``html``/``toc`` are filled by the markdown stage."""
+    """One Markdown file. ``toc`` and the anchors are filled by the markdown stage (its HTML is rendered per page and
+    not kept)."""
 
     id: str
     judul: str
@@ -309,7 +310,6 @@ class Chapter:
     bab: str | None = None
     ringkasan: str = ""
     front: dict[str, Any] = field(default_factory=dict)
-    html: str = ""
     toc: list[tuple[int, str, str]] = field(default_factory=list)  # (level, anchor id, text)
     anchors: set[str] = field(default_factory=set)  # every id a link may target: headings, tables, figures
     heading_ids: set[str] = field(default_factory=set)

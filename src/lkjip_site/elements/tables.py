@@ -564,7 +564,7 @@ def _validator(memo: Memo, site_key: str) -> Callable[[Report, Directive, Diagno
             directive.options.items(), key=lambda kv: str(kv[0]))))
         if report.source_digest and memo.has(key):
             directive.built_key = key
-            directive.loader = lambda: pickle.loads(memo.get(key) or b"")
+            directive.loader = _reader(memo, key, report, directive)
             return
         try:
             directive.built = build_table(report, directive)
@@ -574,8 +574,20 @@ def _validator(memo: Memo, site_key: str) -> Callable[[Report, Directive, Diagno
         if report.source_digest:
             directive.built_key = key
             memo.put(key, pickle.dumps(directive.built))
+            if memo.has(key):  # stored: read back when rendered, not held until the end of the build
+                directive.built, directive.loader = None, _reader(memo, key, report, directive)
 
     return validate
+
+
+def _reader(memo: Memo, key: str, report: Report, directive: Directive) -> Callable[[], Table]:
+    """The table from the memo (built again should the entry have gone, e.g. the cache folder was cleaned)."""
+
+    def load() -> Table:
+        stored = memo.get(key)
+        return pickle.loads(stored) if stored is not None else build_table(report, directive)
+
+    return load
 
 
 def starts_in_first_column(rows: list[list[Cell]]) -> list[bool]:

@@ -31,12 +31,12 @@ class Directive:
     option_lines: dict[str, int] = field(default_factory=dict)
     built: Any = None  # the table/chart model built during validation, reused when rendering
     built_key: str = ""  # a digest that stands for ``built`` (cheaper than its repr for the render memo)
-    loader: Callable[[], Any] | None = None  # loads ``built`` from a memo only if a page really renders it
+    #: loads the model from a memo, each time a page or the PDF renders it: not kept, because an archive's tables
+    #: held between their page and the end of the build were a tenth of its memory (millions of cells)
+    loader: Callable[[], Any] | None = None
 
     def model(self) -> Any:
-        if self.built is None and self.loader is not None:
-            self.built = self.loader()
-        return self.built
+        return self.loader() if self.built is None and self.loader is not None else self.built
 
     def option_loc(self, option: str | None) -> Loc:
         """The line of one option inside the block (or the block's first line)."""

@@ -305,10 +305,10 @@ def _version_pages(pages: SitePages, ctx: dict[str, Any]) -> dict[str, bytes]:
 
 def _chapter_page(env: Any, parsed: Parsed, pc: ParsedChapter, rctx: RenderContext, ctx: dict[str, Any]) -> bytes:
     report, chapter = rctx.report, pc.chapter
-    chapter.html = render_chapter(parsed.md, pc, rctx)
+    body = render_chapter(parsed.md, pc, rctx)  # not kept on the chapter: a kabupaten archive's HTML is 0,2 GB
     prev, nxt = neighbours(report, chapter)
     return render_page(
-        env, "chapter.html", rctx.page_url, report=report, chapter=chapter, body=safe(chapter.html),
+        env, "chapter.html", rctx.page_url, report=report, chapter=chapter, body=safe(body),
         prev=prev, next=nxt, chapter_url=lambda c, r=report: chapter_url(r, c), **ctx,
     )
 
