@@ -46,12 +46,15 @@ class ChartCache:
                              repr(spec))
 
     def get(self, spec: ChartSpec) -> ChartResult | None:
+        """The chart, read from the memo each time a page or the PDF shows it: results are held in memory only when
+        the memo does not store them (``--tanpa-cache``, ``check``). Held, an archive's SVGs and Vega specs were the
+        largest part of a build's memory (a seventh of it at N = 100), growing with every report."""
         key = self.key(spec)
-        if key not in self.results:
-            stored = self.memo.get(key)
-            if stored is not None:
-                self.results[key] = _from_json(json.loads(stored.decode("utf-8")))
-        return self.results.get(key)
+        held = self.results.get(key)
+        if held is not None:
+            return held
+        stored = self.memo.get(key)
+        return _from_json(json.loads(stored.decode("utf-8"))) if stored is not None else None
 
     def has(self, spec: ChartSpec) -> bool:
         """Known without loading it: most charts of a rebuild are never rendered (their pages are memoised)."""
@@ -77,8 +80,9 @@ class ChartCache:
                     diags.error(d.loc, f"grafik {d.kind}: {payload}")
                     d.built = None
                 continue
-            self.results[key] = _from_json(payload)
             self.memo.put(key, json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+            if not self.memo.has(key):
+                self.results[key] = _from_json(payload)
         self.pending.clear()
 
     def prune(self) -> int:
