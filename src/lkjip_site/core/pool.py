@@ -129,15 +129,24 @@ def map_in_processes(fn: Callable[[T], R], items: Iterable[T], *, min_items: int
     one task, pickled once, so data its jobs share (e.g. the same font bytes) travels once per batch. Inside
     :func:`distributed_executor` every job goes to the Dask cluster (the caller asked for it), whatever its count.
     """
+    return list(iter_in_processes(fn, items, min_items=min_items, batches_per_worker=batches_per_worker))
+
+
+def iter_in_processes(fn: Callable[[T], R], items: Iterable[T], *, min_items: int = 2,
+                      batches_per_worker: int = 0) -> Iterator[R]:
+    """:func:`map_in_processes` yielding each result in order as it comes, so a caller that stores results one by
+    one (the chart cache, thousands of SVGs on a cold build of an archive) never holds them all."""
     jobs = list(items)
     cluster = _CLUSTER.get()
     workers = cluster.slots if cluster else min(len(jobs), os.cpu_count() or 1)
     if not jobs or (cluster is None and (workers <= 1 or len(jobs) < min_items)):
-        return [fn(job) for job in jobs]
+        yield from (fn(job) for job in jobs)
+        return
     size = max(1, len(jobs) // (workers * batches_per_worker)) if batches_per_worker else 1
     batches = [_Batch(fn, jobs[i:i + size]) for i in range(0, len(jobs), size)]
     with _executor(cluster, min(workers, len(batches))) as pool:
-        return [result for batch in pool.map(_run_batch, batches) for result in batch]
+        for batch in pool.map(_run_batch, batches):
+            yield from batch
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, descri
                         describe_version, page_meta, reports_by_year, robots_txt, sitemap_entries, sitemap_xml)
 from .keys import chapter_key, report_fingerprint, site_fingerprint
 from .opendata import JSON_FILE, OpenData, open_data
-from .portal import row_key, by_instansi, by_year, compared, figures_of, render_portal
+from .portal import by_instansi, by_year, compared, figures_of, render_portal, row_key
 from .search import render_search
 from .theme import Asset, collect_static, colour_stylesheet, make_env, memoised, render_page, theme_fingerprint
 from .versions import CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, SiteHistory, content_history, versions_json
@@ -113,14 +113,14 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     pages = SitePages(site, parsed, diags, memo, env, links, digest(
         theme_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()), date.isoformat() if date else "",
         dev_reload, site_fingerprint(site), vega_bundle[0] if vega_bundle else "", ENGINE_VERSION), history, structure)
-    whole = digest(sorted(structure.items())) if kept is not None else ""
+    site_structure = digest(sorted(structure.items())) if kept is not None else ""
     for report in site.reports:
         if report.url in history.frozen:
             continue
         if kept is None or report.url not in kept.tokens:
             files.update(pages.report(report, files, assets, ctx, vega_bundle))
         else:
-            files.update(_kept_report(pages, kept, whole, report, files, assets, ctx, vega_bundle))
+            files.update(_kept_report(pages, kept, site_structure, report, files, assets, ctx, vega_bundle))
     above = digest(pages.theme_key, repr(sorted(history.versions.items())), sorted(structure.items()),
                    sorted(summaries.items()), charts is not None) if kept is not None else ""
 

@@ -19,7 +19,7 @@ import vl_convert
 
 from ...core.diagnostics import Diagnostics
 from ...core.memo import Memo
-from ...core.pool import CarriedFolder, map_in_processes
+from ...core.pool import CarriedFolder, iter_in_processes
 from ...markdown.directives import Directive
 from .narrow import NARROW_WIDTH
 from .spec import ChartError, ChartResult, ChartSpec, ChartTable
@@ -72,9 +72,9 @@ class ChartCache:
         jobs = sorted(((key, spec) for key, (spec, _) in self.pending.items()),
                       key=lambda job: (-len(repr(job[1])), job[0]))
         fonts = CarriedFolder.of(self.fonts)  # the worker may be another machine (lkjip build --pelaksana)
-        outcomes = dict(zip((key for key, _ in jobs),
-                            map_in_processes(_render_job, [(spec, fonts) for _, spec in jobs], min_items=4)))
-        for key, (ok, payload) in sorted(outcomes.items()):
+        outcomes = zip((key for key, _ in jobs),
+                       iter_in_processes(_render_job, [(spec, fonts) for _, spec in jobs], min_items=4))
+        for key, (ok, payload) in outcomes:  # stored as each arrives: an archive's charts are never all in memory
             if not ok:
                 for d in self.pending[key][1]:
                     diags.error(d.loc, f"grafik {d.kind}: {payload}")
