@@ -149,13 +149,13 @@ class Session:
     #: record, the output folder is the one this session published (serve's preview folder under .cache) and is
     #: not scanned again
     record: tuple[Path, Stat, BuildRecord] | None = None
+    changes: int = 0  # counts state changes, for tokens that are never reused within the session
 
     def own_record(self, state: BuildState) -> BuildRecord | None:
         """The record this session saved into ``state``'s file, if the file is still that one."""
         if self.record is None or self.record[0] != state.path or self.record[1] != state.stamp():
             return None
         return self.record[2]
-    changes: int = 0  # counts state changes, for tokens that are never reused within the session
 
     @staticmethod
     def settle() -> None:
