@@ -157,9 +157,10 @@ def audit_units(site: Site, files: Mapping[str, bytes],
     key, files)}``): a report's own files, and the rest of the site (the pages above the reports, and any file that
     marks another report's figures), whose key covers every report.
 
-    Why: a unit whose files and model are those of an earlier audit that passed needs no audit again (``build.py``
-    keeps the verdicts), so a one-chapter edit audits one report, not the archive. Auditing is per mark, so the
-    verdict of a unit does not depend on the others.
+    Why: a file whose bytes and unit model are those of an earlier audit that passed needs no audit again
+    (``build.py`` keeps the verdicts per unit and model), so a one-chapter edit audits one page, not the archive.
+    Auditing is per mark, so the verdict of a unit (or a file) does not depend on the others. ``hashes`` remembers
+    per bytes object whether a file marks another report's figures (a preview session asks it of every page).
     """
     models = {r.url: digest(r.source_digest, repr(site.config.scales), site.config.skala_predikat)
               for r in site.reports}
