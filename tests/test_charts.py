@@ -515,6 +515,18 @@ def test_cache_stores_a_new_chart_and_finds_it_again(tmp_path, ttf_fonts):
     assert len([p for p in (tmp_path / "grafik").rglob("*") if p.is_file()]) == 2
 
 
+def test_a_chart_whose_stored_copy_went_during_the_build_is_drawn_again(tmp_path, ttf_fonts):
+    """Charts are read back from the memo when a page shows them, not held; if the cache folder is cleaned in the
+    middle of a build, the page still gets its chart (the same picture), never an empty figure."""
+    cache = ChartCache(chart_memo(tmp_path / "grafik", "write"), ttf_fonts)
+    (first,) = _fill(cache, c.ikm(IKM_ROWS))
+    for stored in [p for p in (tmp_path / "grafik").rglob("*") if p.is_file()]:
+        stored.unlink()
+    again = cache.get(c.ikm(IKM_ROWS))
+    assert again is not None and again.svg == first.svg
+    assert [p.name for p in (tmp_path / "grafik").rglob("*") if p.is_file()] == [cache.key(c.ikm(IKM_ROWS))]
+
+
 def test_cache_prune_removes_charts_no_build_used(tmp_path, ttf_fonts):
     old = [dict(r) for r in IKM_ROWS]
     old[0]["nilai"] = D("3.11")

@@ -94,6 +94,11 @@ class Memo:
     def key(self, *parts: Any) -> str:
         return digest(self.salt, *parts)
 
+    @property
+    def stores(self) -> bool:
+        """Whether :meth:`put` keeps what it is given (in memory or on disk), so it can be read back later."""
+        return self.memory is not None or (self.dir is not None and self.writable)
+
     def _path(self, key: str) -> Path | None:
         return self.dir / key[:2] / key if self.dir is not None else None
 

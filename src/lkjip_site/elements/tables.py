@@ -574,7 +574,7 @@ def _validator(memo: Memo, site_key: str) -> Callable[[Report, Directive, Diagno
         if report.source_digest:
             directive.built_key = key
             memo.put(key, pickle.dumps(directive.built))
-            if memo.has(key):  # stored: read back when rendered, not held until the end of the build
+            if memo.stores:  # read back when rendered, not held until the end of the build
                 directive.built, directive.loader = None, _reader(memo, key, report, directive)
 
     return validate

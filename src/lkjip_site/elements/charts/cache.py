@@ -38,6 +38,7 @@ class ChartCache:
         self.fonts = fonts
         self.fingerprint = register_fonts(fonts)
         self.results: dict[str, ChartResult] = {}
+        self.failed: set[str] = set()  # charts that could not be drawn (reported when they were planned)
         self.pending: dict[str, tuple[ChartSpec, list[Directive]]] = {}
 
     def key(self, spec: ChartSpec) -> str:
@@ -51,10 +52,17 @@ class ChartCache:
         largest part of a build's memory (a seventh of it at N = 100), growing with every report."""
         key = self.key(spec)
         held = self.results.get(key)
-        if held is not None:
+        if held is not None or key in self.failed:
             return held
         stored = self.memo.get(key)
-        return _from_json(json.loads(stored.decode("utf-8"))) if stored is not None else None
+        if stored is not None:
+            return _from_json(json.loads(stored.decode("utf-8")))
+        try:  # stored when the build began, gone since (the cache folder was cleaned): drawn again, not left out
+            payload = _payload(render_chart(spec))
+        except ChartError:
+            return None
+        self._store(key, payload)
+        return _from_json(payload)
 
     def has(self, spec: ChartSpec) -> bool:
         """Known without loading it: most charts of a rebuild are never rendered (their pages are memoised)."""
@@ -76,14 +84,19 @@ class ChartCache:
                        iter_in_processes(_render_job, [(spec, fonts) for _, spec in jobs], min_items=4))
         for key, (ok, payload) in outcomes:  # stored as each arrives: an archive's charts are never all in memory
             if not ok:
+                self.failed.add(key)
                 for d in self.pending[key][1]:
                     diags.error(d.loc, f"grafik {d.kind}: {payload}")
                     d.built = None
                 continue
-            self.memo.put(key, json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-            if not self.memo.has(key):
-                self.results[key] = _from_json(payload)
+            self._store(key, payload)
         self.pending.clear()
+
+    def _store(self, key: str, payload: dict[str, Any]) -> None:
+        """Into the memo; held in memory only when the memo keeps nothing (then it is the only copy)."""
+        self.memo.put(key, json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        if not self.memo.stores:
+            self.results[key] = _from_json(payload)
 
     def prune(self) -> int:
         """Remove stored charts that this build did not use (call only after a build of the whole site)."""
@@ -102,11 +115,16 @@ def _render_job(args: tuple[ChartSpec, CarriedFolder]) -> tuple[bool, Any]:
         result = render_chart(spec)
     except ChartError as exc:
         return False, str(exc)
-    return True, {"svg": result.svg, "spec": result.spec, "summary": result.summary, "alt": result.alt,
-                  "marks": [list(m) for m in result.marks],
-                  "svg_narrow": result.svg_narrow, "spec_narrow": result.spec_narrow,
-                  "table": {"header": list(result.table.header), "rows": [list(r) for r in result.table.rows],
-                            "numeric": list(result.table.numeric)}}
+    return True, _payload(result)
+
+
+def _payload(result: ChartResult) -> dict[str, Any]:
+    """A chart result as JSON-safe data (what the memo stores and a worker sends back)."""
+    return {"svg": result.svg, "spec": result.spec, "summary": result.summary, "alt": result.alt,
+            "marks": [list(m) for m in result.marks],
+            "svg_narrow": result.svg_narrow, "spec_narrow": result.spec_narrow,
+            "table": {"header": list(result.table.header), "rows": [list(r) for r in result.table.rows],
+                      "numeric": list(result.table.numeric)}}
 
 
 def _from_json(data: dict[str, Any]) -> ChartResult:
