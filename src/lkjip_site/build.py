@@ -502,8 +502,11 @@ def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra
     pending: list[dict[str, bytes]] = []
     sha = hashes or ContentHashes()
     for name, (model, unit) in audit_units(site, files, sha).items():
-        key = verdicts.key(model, name) if verdicts is not None else ""
-        known = _verdicts(verdicts.get(key)) if verdicts is not None else {}
+        if verdicts is None:  # ``check``: everything, and nothing to remember (so no file is hashed)
+            pending.append(unit)
+            continue
+        key = verdicts.key(model, name)
+        known = _verdicts(verdicts.get(key))
         todo = {path: data for path, data in unit.items() if known.get(path) != sha(data)}
         if todo:
             pending.append(todo)
