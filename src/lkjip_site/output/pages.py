@@ -238,10 +238,9 @@ def _kept_report(pages: SitePages, kept: KeptReports, structure: str, report: Re
     The key is wider than the pages' own keys (the whole site's structure, every version of the slug): it is only a
     shortcut past computing those keys, so when in doubt the report goes through :meth:`SitePages.report`.
     """
-    pdf = files.get(report.url + pdf_name(report))
     siblings = [kept.tokens[v.url] for v in pages.history.versions.get(report.slug, []) if v.url in kept.tokens]
     key = digest(kept.tokens[report.url], pages.theme_key, structure, repr(pages.history.versions.get(report.slug)),
-                 siblings, digest(pdf) if pdf is not None else "")
+                 siblings, report.url + pdf_name(report) in files)  # the PDF's bytes follow from the token and theme
     held = kept.outputs.get(report.url)
     if held is not None and held[0] == key:
         pages.memo.used.update(held[2])  # their memo entries stay in memory for a later change
