@@ -19,6 +19,7 @@ from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core.state import BuildState
+from lkjip_site.output import pages as pages_mod
 
 SLUG = "contoh-2023"
 BASE = f"laporan/{SLUG}/1.0/"
@@ -250,7 +251,8 @@ def test_a_session_keeps_unchanged_reports_and_their_messages(project: Path) -> 
     assert_same_as_clean(project, "build")
 
 
-def test_a_session_takes_an_unchanged_report_whole_but_not_past_a_change_it_shows(project: Path) -> None:
+def test_a_session_takes_an_unchanged_report_whole_but_not_past_a_change_it_shows(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``serve``: after a chapter edit in one report, another report's output is the one already made (the same
     bytes objects, no page keyed or rendered again); once a heading it links to is renamed, its page is rendered
     again and the broken link is reported at its line."""
@@ -261,10 +263,19 @@ def test_a_session_takes_an_unchanged_report_whole_but_not_past_a_change_it_show
     line = len(linking.read_text(encoding="utf-8").splitlines())
     session = Session()
     first = build(options(project), session=session)
+    walked: list[str] = []  # reports whose pages were keyed (and, where changed, rendered) in a build
+    real = pages_mod.SitePages.report
+
+    def walking(self, report, *args, **kw):  # type: ignore[no-untyped-def]
+        walked.append(report.slug)
+        return real(self, report, *args, **kw)
+
+    monkeypatch.setattr(pages_mod.SitePages, "report", walking)
     chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
     edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
     second = build(options(project), session=session)
     assert second.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
+    assert walked == [SLUG]  # the other report is taken whole: not one of its pages keyed again
     other = [p for p in first.files if p.startswith("laporan/lain-2023/1.0/")]
     assert other and all(second.files[p] is first.files[p] for p in other)
     assert_same_as_clean(project, "build")
