@@ -10,11 +10,13 @@ reports, which is how an archived version reaches the build).
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,7 +29,7 @@ from lkjip_site.core import fmt
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.load.svgcheck import check_svg
 from lkjip_site.output.csp import META_POLICY
-from lkjip_site.output.portal import figures_of
+from lkjip_site.output.portal import figures_of, portal_charts
 
 from conftest import EPOCH
 
@@ -177,6 +179,24 @@ def test_year_comparison_shows_every_instansi_from_the_model(site) -> None:  # t
     assert f"kecamatan-a-2023/{OLD}/" not in page  # old versions never feed comparisons
     assert 'class="tabel lebar urut"' in page and 'data-urut="angka"' in page  # sortable
     assert 'class="grafik-svg grafik-dua"' in page  # drawn as a chart too
+
+
+def test_comparison_chart_names_reports_of_one_instansi_and_period_apart(site) -> None:  # type: ignore[no-untyped-def]
+    """Two reports with one instansi and period (under two slugs) are two bars named by their slug, each with its
+    own numbers; every other bar keeps its plain name."""
+    _, result = site
+    newest = {r.slug: r for r in result.site.reports if r.versi != OLD}
+    twin = copy.deepcopy(newest["kecamatan-b-2023"])
+    twin.slug = "kecamatan-b-2023-salinan"
+    twin.computed.figures["anggaran.serapan"] = dataclasses.replace(
+        twin.computed.figures["anggaran.serapan"], value=Decimal("12.5"))
+    both = copy.copy(result.site)
+    both.reports = [*result.site.reports, twin]
+    bars = {row["nama"]: row["serapan_anggaran"] for row in portal_charts(both)[0].rows}
+    serapan = {slug: fmt.round_half_up(figures_of(r).serapan, 2) for slug, r in newest.items()}
+    assert bars == {"Kecamatan Alfa 2023": serapan["kecamatan-a-2023"],
+                    "Kecamatan Beta 2023 (kecamatan-b-2023)": serapan["kecamatan-b-2023"],
+                    "Kecamatan Beta 2023 (kecamatan-b-2023-salinan)": Decimal("12.50")}
 
 
 def test_instansi_page_shows_its_figures_across_periods(site) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -131,12 +132,13 @@ def period_label(f: Figures) -> str:
     return f.report.periode_tahun
 
 
-def comparison_chart(rows: list[Figures], label: Any) -> ChartSpec | None:
-    """Average capaian and budget absorption side by side, one pair of bars per row; None when nothing to draw."""
+def comparison_chart(rows: list[Figures], labels: list[str]) -> ChartSpec | None:
+    """Average capaian and budget absorption side by side, one pair of bars per row (named by ``labels``, in the
+    same order); None when nothing to draw."""
     if not any(f.average is not None or f.serapan is not None for f in rows):
         return None
-    data = [{"nama": label(f), "rata_rata_capaian": _shown(f.average), "serapan_anggaran": _shown(f.serapan)}
-            for f in rows]
+    data = [{"nama": name, "rata_rata_capaian": _shown(f.average), "serapan_anggaran": _shown(f.serapan)}
+            for f, name in zip(rows, labels, strict=True)]
     return charts.dataset(
         ("nama", "rata_rata_capaian", "serapan_anggaran"), data, x="nama",
         y=["rata_rata_capaian", "serapan_anggaran"], jenis="batang",
@@ -163,7 +165,8 @@ def portal_charts(site: Site) -> list[ChartSpec]:
 def _unique_labels(rows: list[Figures], label: Any) -> list[str]:
     """Chart categories must be unique; two reports with one name and period keep their slug apart."""
     names = [label(f) for f in rows]
-    return [f"{n} ({f.report.slug})" if names.count(n) > 1 else n for n, f in zip(names, rows)]
+    counts = Counter(names)
+    return [f"{n} ({f.report.slug})" if counts[n] > 1 else n for n, f in zip(names, rows)]
 
 
 def _figure(charts_cache: ChartCache | None, spec: ChartSpec | None, ident: str, title: str) -> dict[str, Any] | None:
@@ -211,8 +214,7 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
 
 
 def _chart(rows: list[Figures], label: Any) -> ChartSpec | None:
-    names = _unique_labels(rows, label)
-    return comparison_chart(rows, lambda f: names[rows.index(f)])
+    return comparison_chart(rows, _unique_labels(rows, label))
 
 
 def row_key(f: Figures) -> tuple[Any, ...]:
