@@ -310,3 +310,28 @@ def test_a_session_trusts_its_own_output_only_while_no_one_else_built(project: P
     build(options(project), session=session)
     assert not (project / "build" / "tambahan.html").exists()
     assert_same_as_clean(project, "build")
+
+
+def test_a_preview_writes_its_record_after_the_reload_and_a_stop_in_between_is_safe(project: Path) -> None:
+    """``serve`` reloads the page before the build record is written (the index build that follows writes it);
+    a preview stopped in between leaves an old record that no longer matches the folder, so the next build
+    publishes in full instead of trusting it."""
+    session = Session()
+    build(options(project), session=session)
+    record = BuildState(project / ".cache", project / "build").path
+    before = record.read_bytes()
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
+    pages_first = build(options(project, search_index=False), session=session)
+    assert pages_first.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
+    assert record.read_bytes() == before  # not written yet: the page reloads first
+    build(options(project), session=session)  # the search index, then the record
+    assert record.read_bytes() != before
+    assert build(options(project)).unchanged  # another process trusts what the preview recorded
+    edit(chapter, "Latar belakang yang baru ditulis.", "Latar belakang ditulis lagi.")
+    build(options(project, search_index=False), session=session)
+    # the preview is stopped here, before its index build
+    after = build(options(project))
+    assert not after.unchanged  # (its pages come from the memo the preview filled)
+    assert_same_as_clean(project, "build")
+    assert build(options(project)).unchanged

@@ -145,14 +145,15 @@ class Session:
     hashes: ContentHashes = field(default_factory=ContentHashes)  # the output's bytes objects recur between builds
     kept: KeptReports = field(default_factory=KeptReports)  # each report's output, by the token of its state
     index: dict[str, bytes] = field(default_factory=dict)  # the search index files of the last build
-    #: the record this session saved last, with the record file's stamp then: while no one else has written the
-    #: record, the output folder is the one this session published (serve's preview folder under .cache) and is
-    #: not scanned again
+    #: the record of this session's last published build, with the record file's stamp then: while no one else
+    #: has written the record file, the output folder is the one this session published (serve's preview folder
+    #: under .cache) and is not scanned again; after a pages-first build (no search index) the record is held here
+    #: only, and the index build that follows writes it
     record: tuple[Path, Stat, BuildRecord] | None = None
     changes: int = 0  # counts state changes, for tokens that are never reused within the session
 
     def own_record(self, state: BuildState) -> BuildRecord | None:
-        """The record this session saved into ``state``'s file, if the file is still that one."""
+        """The record this session holds for ``state``'s file, if no one else has written that file since."""
         if self.record is None or self.record[0] != state.path or self.record[1] != state.stamp():
             return None
         return self.record[2]
@@ -355,8 +356,13 @@ def build(opts: BuildOptions, write: bool = True, session: Session | None = None
         result, published = _build_all(opts, watch, write, disk, session, folders)
     if state is not None and published is not None:
         with watch.stage("terbit"):
-            saved = state.save(key, inputs, result.diagnostics, result.summary, published.digests, published.written,
-                               record)
+            saved = state.record(key, inputs, result.diagnostics, result.summary, published.digests,
+                                 published.written, record)
+            if session is None or result.summary["indeks"]:
+                state.write(saved)
+            # else serve's pages-first build: the page reloads now, and the index build that follows writes the
+            # record (until then the session holds it; were serve stopped first, the old record no longer matches
+            # the output folder, so the next build publishes in full)
             if session is not None:
                 session.record = (state.path, state.stamp(), saved)
     return result

@@ -168,23 +168,35 @@ class BuildState:
     def save(self, options: str, inputs: dict[str, Stamp], diags: Diagnostics, summary: dict[str, int],
              published: dict[str, str], written: list[str] | None = None,
              previous: BuildRecord | None = None) -> BuildRecord:
-        """Record a build just published (``published``: path -> SHA-256 of every file of the site). After an
-        update in place (``written``: the files it wrote over ``previous``'s output) only those are looked at again.
-        Written to a temporary name first: a crash leaves the old record, which then no longer matches the output."""
+        """Record a build just published and write the record (see :meth:`record` and :meth:`write`)."""
+        record = self.record(options, inputs, diags, summary, published, written, previous)
+        self.write(record)
+        return record
+
+    def record(self, options: str, inputs: dict[str, Stamp], diags: Diagnostics, summary: dict[str, int],
+               published: dict[str, str], written: list[str] | None = None,
+               previous: BuildRecord | None = None) -> BuildRecord:
+        """The record of a build just published (``published``: path -> SHA-256 of every file of the site). After an
+        update in place (``written``: the files it wrote over ``previous``'s output) only those are looked at again."""
         if written is not None and previous is not None:
             stats = {rel: (s.size, s.mtime_ns) for rel, s in previous.outputs.items() if rel in published}
             stats.update({rel: _stat(self.output / rel) for rel in written})
         else:
             stats = scan(self.output)
-        outputs = {rel: [size, mtime, published.get(rel, "")] for rel, (size, mtime) in sorted(stats.items())}
-        record = {"options": options, "inputs": {k: [v.size, v.mtime_ns, v.sha256] for k, v in inputs.items()},
-                  "outputs": outputs, "diagnostics": [asdict(d) for d in diags.items], "summary": summary}
+        outputs = {rel: Stamp(size, mtime, published.get(rel, "")) for rel, (size, mtime) in sorted(stats.items())}
+        return BuildRecord(options, dict(inputs), outputs, list(diags.items), dict(summary))
+
+    def write(self, record: BuildRecord) -> None:
+        """Written to a temporary name first: a crash leaves the old record, which then no longer matches the
+        output (so the next build runs in full)."""
+        raw = {"options": record.options,
+               "inputs": {k: [v.size, v.mtime_ns, v.sha256] for k, v in record.inputs.items()},
+               "outputs": {k: [v.size, v.mtime_ns, v.sha256] for k, v in record.outputs.items()},
+               "diagnostics": [asdict(d) for d in record.diagnostics], "summary": record.summary}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(record, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        tmp.write_text(json.dumps(raw, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         os.replace(tmp, self.path)
-        return BuildRecord(options, dict(inputs), {rel: Stamp(*v) for rel, v in outputs.items()}, list(diags.items),
-                           dict(summary))
 
     def stamp(self) -> Stat:
         """Size and time of the record file: a long-running process sees whether anyone else wrote it since."""
