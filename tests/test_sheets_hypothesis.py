@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import REPORT_DIR, SLUG
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,6 +23,7 @@ from lkjip_site.core.model import Missing
 from lkjip_site.sheets.export import export_workbook
 from lkjip_site.sheets.impor import import_workbook
 from lkjip_site.sheets.stage import load_one
+from lkjip_site.sheets.yamledit import emit_text, emit_value
 
 TEXT = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"), exclude_characters="\x85\u2028\u2029"),
                min_size=1, max_size=30).map(str.strip).filter(bool)
@@ -162,3 +164,14 @@ def _values(ws: Any) -> dict[tuple[Any, ...], tuple[Any, ...]]:
         out[tuple(ws.cell(r, c).value for c in keys)] = tuple(
             Decimal(str(v)) if isinstance(v, (int, float)) else (v.strip() if isinstance(v, str) else v) for v in cells)
     return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT)
+def test_a_written_text_reads_back_the_same_in_every_yaml_context(text: str) -> None:
+    """A reason or name from a workbook, written into a block line, a flow mapping (``{tidak_ada: ...}``, found by
+    the round trip above with ``Ñqġ?$č``) or a flow list, reads back as exactly that text."""
+    assert yaml.safe_load(f"k: {emit_text(text)}") == {"k": text}
+    assert yaml.safe_load(f"k: {emit_value(Missing(text))}") == {"k": {"tidak_ada": text}}
+    assert yaml.safe_load(f"k: {{2021: {emit_value(Missing(text))}}}") == {"k": {2021: {"tidak_ada": text}}}
+    assert yaml.safe_load(f"k: [{emit_text(text)}]") == {"k": [text]}

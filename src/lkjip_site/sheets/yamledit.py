@@ -283,8 +283,9 @@ def _plain_ok(s: str) -> bool:
         return False
     if any(c in s for c in ",[]{}") or ": " in s or " #" in s or s.endswith(":"):
         return False
-    try:
-        return yaml.safe_load(f"k: {s}") == {"k": s}
+    try:  # block and flow context both (PyYAML ends a plain scalar at "?" inside braces: "{tidak_ada: a?b}")
+        return (yaml.safe_load(f"k: {s}") == {"k": s} and yaml.safe_load(f"{{k: {s}}}") == {"k": s}
+                and yaml.safe_load(f"[{s}]") == [s])
     except yaml.YAMLError:
         return False
 
