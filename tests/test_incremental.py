@@ -335,3 +335,21 @@ def test_a_preview_writes_its_record_after_the_reload_and_a_stop_in_between_is_s
     assert not after.unchanged  # (its pages come from the memo the preview filled)
     assert_same_as_clean(project, "build")
     assert build(options(project)).unchanged
+
+
+def test_a_theme_template_edited_while_serving_shows_on_the_next_build(project: Path) -> None:
+    """``serve`` keeps its compiled templates between saves; a template the site overrides, edited in between,
+    is compiled again and every page shows it, as in a clean build."""
+    shipped = Path(__file__).resolve().parents[1] / "themes" / "default" / "templates" / "base.html"
+    override = project / "themes" / "default" / "templates" / "base.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(shipped.read_text(encoding="utf-8").replace("</footer>", "<p>Tema satu</p></footer>"),
+                        encoding="utf-8")
+    session = Session()
+    build(options(project), session=session)
+    assert "Tema satu" in (project / "build" / BASE / "index.html").read_text(encoding="utf-8")
+    edit(override, "Tema satu", "Tema dua")
+    build(options(project), session=session)
+    page = (project / "build" / BASE / "index.html").read_text(encoding="utf-8")
+    assert "Tema dua" in page and "Tema satu" not in page
+    assert_same_as_clean(project, "build")

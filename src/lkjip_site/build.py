@@ -113,11 +113,15 @@ class BuildResult:
         return self.site is None
 
 
+#: A report folder's files: (path, SHA-256) in sorted order.
+Folder = tuple[tuple[str, str], ...]
+
+
 @dataclass
 class ReportState:
     """One report as an earlier build of this process left it, with the messages each stage gave about it."""
 
-    inputs: str  # digest of the report folder's files
+    inputs: Folder  # the report folder's files and their hashes
     report: Report | None  # None: laporan.yaml could not be read (the messages say why)
     loaded: list[Diagnostic]
     names: list[str] | None = None  # the instansi names it was checked against (None: not computed yet)
@@ -182,8 +186,9 @@ class Session:
         self.kept.outputs = {url: held for url, held in self.kept.outputs.items() if url in self.kept.tokens}
         return self.kept
 
-    def begin(self, options: str, inputs: dict[str, Stamp]) -> dict[str, str]:
-        """The digest of each report folder's files; everything is forgotten if anything else changed."""
+    def begin(self, options: str, inputs: dict[str, Stamp]) -> dict[str, Folder]:
+        """Each report folder's files and hashes (compared as they are: digesting 500 folders on every save cost
+        more than comparing them); everything is forgotten if anything else changed."""
         folders: dict[str, list[tuple[str, str]]] = {}
         rest = []
         for name, stamp in inputs.items():
@@ -196,7 +201,7 @@ class Session:
         if site_key != self.site_key:
             self.site_key, self.reports, self.elements, self.memory = site_key, {}, None, {}
             self.hashes, self.kept = ContentHashes(), KeptReports()
-        return {slug: digest(files) for slug, files in folders.items()}
+        return {slug: tuple(files) for slug, files in folders.items()}
 
 
 #: Which errors stop a run (None: every error; a build publishes the whole site, so it stops on any).
@@ -213,11 +218,11 @@ def build_date() -> dt.date | None:
 
 def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None, blocking: Blocking = None,
               watch: Stopwatch | None = None, session: Session | None = None,
-              folders: dict[str, str] | None = None) -> Site:
+              folders: dict[str, Folder] | None = None) -> Site:
     """Stages 1–4: config, content, data, computation. Raises ContentError when anything is wrong.
 
     ``memo`` keeps validated data files between builds (``check`` passes none: it writes nothing). With a
-    ``session`` (and ``folders``: the digest of each report folder), unchanged reports are taken from it.
+    ``session`` (and ``folders``: each report folder's files), unchanged reports are taken from it.
     """
     watch = watch or Stopwatch()
     with watch.stage("baca"):
@@ -240,17 +245,17 @@ def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None, 
 
 
 def _load_reports_kept(opts: BuildOptions, config: SiteConfig, diags: Diagnostics, memo: Memo | None,
-                       session: Session, folders: dict[str, str]) -> list[Report]:
+                       session: Session, folders: dict[str, Folder]) -> list[Report]:
     """Each report folder loaded again only if its files changed; the session then holds exactly today's reports."""
     kept: dict[str, ReportState] = {}
     for slug in report_slugs(opts.content):
         state = session.reports.get(slug)
-        if state is None or state.inputs != folders.get(slug, ""):
+        if state is None or state.inputs != folders.get(slug, ()):
             own = Diagnostics()
             report = load_report(opts.content / REPORTS_DIR / slug, opts.root, config, own)
             if report is not None:
                 load_data(report, opts.root, own, memo)
-            state = ReportState(folders.get(slug, ""), report, list(own.items))
+            state = ReportState(folders.get(slug, ()), report, list(own.items))
             session.touch(state)
         kept[slug] = state
         for d in state.loaded:
@@ -369,7 +374,7 @@ def build(opts: BuildOptions, write: bool = True, session: Session | None = None
 
 
 def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[str, str] | None,
-               session: Session | None, folders: dict[str, str] | None) -> tuple[BuildResult, Published | None]:
+               session: Session | None, folders: dict[str, Folder] | None) -> tuple[BuildResult, Published | None]:
     """Every stage, for the whole site: validate and render everything in memory, then publish in one swap."""
     diags = Diagnostics()
     hashes = session.hashes if session is not None else ContentHashes()

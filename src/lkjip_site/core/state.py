@@ -178,13 +178,17 @@ class BuildState:
                previous: BuildRecord | None = None) -> BuildRecord:
         """The record of a build just published (``published``: path -> SHA-256 of every file of the site). After an
         update in place (``written``: the files it wrote over ``previous``'s output) only those are looked at again."""
-        if written is not None and previous is not None:
-            stats = {rel: (s.size, s.mtime_ns) for rel, s in previous.outputs.items() if rel in published}
+        if written is not None and previous is not None:  # the files not written keep their stamps (objects too)
+            fresh = set(written)
+            kept = {rel: s for rel, s in previous.outputs.items()
+                    if rel in published and rel not in fresh and s.sha256 == published[rel]}
+            stats = {rel: (s.size, s.mtime_ns) for rel, s in previous.outputs.items()
+                     if rel in published and rel not in kept}
             stats.update({rel: _stat(self.output / rel) for rel in written})
         else:
-            stats = scan(self.output)
-        outputs = {rel: Stamp(size, mtime, published.get(rel, "")) for rel, (size, mtime) in sorted(stats.items())}
-        return BuildRecord(options, dict(inputs), outputs, list(diags.items), dict(summary))
+            kept, stats = {}, scan(self.output)
+        outputs = {**kept, **{rel: Stamp(size, mtime, published.get(rel, "")) for rel, (size, mtime) in stats.items()}}
+        return BuildRecord(options, dict(inputs), dict(sorted(outputs.items())), list(diags.items), dict(summary))
 
     def write(self, record: BuildRecord) -> None:
         """Written to a temporary name first: a crash leaves the old record, which then no longer matches the

@@ -70,7 +70,17 @@ def colour_stylesheet(colours: Iterable[str]) -> bytes:
 
 
 def make_env(dirs: Iterable[Path]) -> jinja2.Environment:
-    """The single Jinja environment factory (site pages, tables, PDF all use it)."""
+    """The single Jinja environment factory (site pages, tables, PDF all use it).
+
+    One environment per list of theme folders and process, so ``serve`` does not compile the templates again on
+    every save (0,06 s at N = 500); a template file edited since is compiled again (Jinja's ``auto_reload``
+    compares its time).
+    """
+    return _env(tuple(dirs))
+
+
+@functools.lru_cache(maxsize=8)
+def _env(dirs: tuple[Path, ...]) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d / "templates")) for d in dirs])
     env = jinja2.Environment(
         loader=loader,
