@@ -337,15 +337,16 @@ def test_a_preview_writes_its_record_after_the_reload_and_a_stop_in_between_is_s
     assert build(options(project)).unchanged
 
 
-def test_a_theme_template_edited_while_serving_shows_on_the_next_build(project: Path) -> None:
-    """``serve`` keeps its compiled templates between saves; a template the site overrides, edited in between,
-    is compiled again and every page shows it, as in a clean build."""
+def test_a_theme_template_added_or_edited_while_serving_shows_on_the_next_build(project: Path) -> None:
+    """``serve`` keeps its compiled templates between saves; a template the site's theme adds (overriding the
+    shipped one) or edits in between is used by the next build, as in a clean build."""
     shipped = Path(__file__).resolve().parents[1] / "themes" / "default" / "templates" / "base.html"
     override = project / "themes" / "default" / "templates" / "base.html"
-    override.parent.mkdir(parents=True)
+    override.parent.mkdir(parents=True)  # the site's theme folder exists, without the template yet
+    session = Session()
+    build(options(project), session=session)
     override.write_text(shipped.read_text(encoding="utf-8").replace("</footer>", "<p>Tema satu</p></footer>"),
                         encoding="utf-8")
-    session = Session()
     build(options(project), session=session)
     assert "Tema satu" in (project / "build" / BASE / "index.html").read_text(encoding="utf-8")
     edit(override, "Tema satu", "Tema dua")

@@ -72,15 +72,18 @@ def colour_stylesheet(colours: Iterable[str]) -> bytes:
 def make_env(dirs: Iterable[Path]) -> jinja2.Environment:
     """The single Jinja environment factory (site pages, tables, PDF all use it).
 
-    One environment per list of theme folders and process, so ``serve`` does not compile the templates again on
-    every save (0,06 s at N = 500); a template file edited since is compiled again (Jinja's ``auto_reload``
-    compares its time).
+    One environment per list of theme folders and template files, kept by the process, so ``serve`` does not
+    compile the templates again on every save (0,06 s at N = 500). A template file edited since is compiled again
+    (Jinja's ``auto_reload`` compares its time); one added or removed (a site's own theme overriding a shipped
+    template) gives another list, so another environment: Jinja would keep the template it found first.
     """
-    return _env(tuple(dirs))
+    folders = tuple(dirs)
+    present = tuple(sorted(p.as_posix() for d in folders for p in (d / "templates").rglob("*") if p.is_file()))
+    return _env(folders, present)
 
 
 @functools.lru_cache(maxsize=8)
-def _env(dirs: tuple[Path, ...]) -> jinja2.Environment:
+def _env(dirs: tuple[Path, ...], present: tuple[str, ...]) -> jinja2.Environment:  # noqa: ARG001 - part of the key
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d / "templates")) for d in dirs])
     env = jinja2.Environment(
         loader=loader,
