@@ -25,6 +25,7 @@ See benchmarks/README.md for the meaning of each row.
 from __future__ import annotations
 
 import argparse
+import compileall
 import hashlib
 import json
 import os
@@ -188,6 +189,9 @@ def snapshot_source(work: Path) -> str:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(REPO / "src", snap / "src", ignore=ignore)
     shutil.copytree(REPO / "themes", snap / "themes", ignore=ignore)
+    # Byte-compiled as pip does when it installs the wheel: without it every build process would compile the whole
+    # package again (PYTHONDONTWRITEBYTECODE, set on some machines, keeps Python from saving what it compiled).
+    compileall.compile_dir(str(snap / "src"), quiet=1)
     SNAPSHOT = snap / "src"
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
