@@ -72,18 +72,17 @@ def colour_stylesheet(colours: Iterable[str]) -> bytes:
 def make_env(dirs: Iterable[Path]) -> jinja2.Environment:
     """The single Jinja environment factory (site pages, tables, PDF all use it).
 
-    One environment per list of theme folders and template files, kept by the process, so ``serve`` does not
-    compile the templates again on every save (0,06 s at N = 500). A template file edited since is compiled again
-    (Jinja's ``auto_reload`` compares its time); one added or removed (a site's own theme overriding a shipped
-    template) gives another list, so another environment: Jinja would keep the template it found first.
+    One environment per theme folders and template contents, kept by the process, so ``serve`` does not compile
+    the templates again on every save (0,06 s at N = 500). A template added, removed or edited since gives another
+    key, so another environment: Jinja's own check compares file times only (a same-second edit on a coarse file
+    system would be missed), and it keeps a template found in a later folder after an earlier one gains it.
     """
     folders = tuple(dirs)
-    present = tuple(sorted(p.as_posix() for d in folders for p in (d / "templates").rglob("*") if p.is_file()))
-    return _env(folders, present)
+    return _env(folders, theme_fingerprint(list(folders)))
 
 
 @functools.lru_cache(maxsize=8)
-def _env(dirs: tuple[Path, ...], present: tuple[str, ...]) -> jinja2.Environment:  # noqa: ARG001 - part of the key
+def _env(dirs: tuple[Path, ...], templates: str) -> jinja2.Environment:  # noqa: ARG001 - part of the key
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d / "templates")) for d in dirs])
     env = jinja2.Environment(
         loader=loader,
