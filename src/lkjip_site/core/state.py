@@ -178,16 +178,14 @@ class BuildState:
                previous: BuildRecord | None = None) -> BuildRecord:
         """The record of a build just published (``published``: path -> SHA-256 of every file of the site). After an
         update in place (``written``: the files it wrote over ``previous``'s output) only those are looked at again."""
-        if written is not None and previous is not None:  # the files not written keep their stamps (objects too)
+        if written is not None and previous is not None:  # a file not written keeps its stamp (the object too)
             fresh = set(written)
-            kept = {rel: s for rel, s in previous.outputs.items()
-                    if rel in published and rel not in fresh and s.sha256 == published[rel]}
-            stats = {rel: (s.size, s.mtime_ns) for rel, s in previous.outputs.items()
-                     if rel in published and rel not in kept}
-            stats.update({rel: _stat(self.output / rel) for rel in written})
+            outputs = {rel: s if s.sha256 == published[rel] else Stamp(s.size, s.mtime_ns, published[rel])
+                       for rel, s in previous.outputs.items() if rel in published and rel not in fresh}
+            outputs.update({rel: Stamp(*_stat(self.output / rel), published.get(rel, "")) for rel in written})
         else:
-            kept, stats = {}, scan(self.output)
-        outputs = {**kept, **{rel: Stamp(size, mtime, published.get(rel, "")) for rel, (size, mtime) in stats.items()}}
+            outputs = {rel: Stamp(size, mtime, published.get(rel, ""))
+                       for rel, (size, mtime) in scan(self.output).items()}
         return BuildRecord(options, dict(inputs), dict(sorted(outputs.items())), list(diags.items), dict(summary))
 
     def write(self, record: BuildRecord) -> None:
