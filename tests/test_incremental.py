@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,10 @@ import pytest
 from lkjip_site.build import BuildOptions, Session, build
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
+from lkjip_site.cli.serve import Preview, watch
 from lkjip_site.core.diagnostics import ContentError
-from lkjip_site.core.state import BuildState
+from lkjip_site.core import state as state_mod
+from lkjip_site.core.state import BuildState, Changes, stamp_inputs
 from lkjip_site.output import pages as pages_mod
 
 SLUG = "contoh-2023"
@@ -354,3 +357,110 @@ def test_a_theme_template_added_or_edited_while_serving_shows_on_the_next_build(
     page = (project / "build" / BASE / "index.html").read_text(encoding="utf-8")
     assert "Tema dua" in page and "Tema satu" not in page
     assert_same_as_clean(project, "build")
+
+
+# ------------------------------------------------------------------------------- what serve's file watcher saw
+
+
+def settled(preview: Preview) -> None:
+    """Wait as ``serve`` does: for a change, then for the editor's last step."""
+    assert preview.dirty.wait(timeout=10), "pengamat berkas tidak melaporkan perubahan"
+    time.sleep(0.5)
+    preview.dirty.clear()
+
+
+def test_a_watched_preview_looks_only_at_what_changed_and_equals_a_clean_build(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve`` tells its session which files changed (the watcher's events), so a save does not list every file
+    of ``content/`` again; edits, a new report, a removed and a renamed report folder all show as in a clean build."""
+    assert new_report(project, "lain-2023") == 0
+    listed: list[Path] = []
+    real_scan = state_mod.scan
+    monkeypatch.setattr(state_mod, "scan", lambda folder: listed.append(Path(folder)) or real_scan(folder))
+    content = (project / "content").resolve()
+    preview = Preview(project)
+    observer = watch(project, preview)
+    try:
+        build(options(project), session=preview.session)
+        assert content in listed  # the first build lists everything
+        chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+        edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang ditulis sambil dipratinjau.")
+        settled(preview)
+        listed.clear()
+        second = build(options(project), session=preview.session)
+        assert second.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
+        assert not [f for f in listed if f == content or content in f.parents]  # nothing of content/ listed
+        assert "sambil dipratinjau" in (project / "build" / BASE / "bab-1-pendahuluan" / "index.html").read_text("utf-8")
+        assert_same_as_clean(project, "build")
+        for change in (lambda: new_report(project, "baru-2024"),
+                       lambda: shutil.rmtree(project / "content" / "laporan" / "lain-2023"),
+                       lambda: (project / "content" / "laporan" / "baru-2024").rename(
+                           project / "content" / "laporan" / "pindah-2024")):
+            change()
+            settled(preview)
+            build(options(project), session=preview.session)
+            assert_same_as_clean(project, "build")
+        assert (project / "build" / "laporan" / "pindah-2024").is_dir()
+        assert not (project / "build" / "laporan" / "lain-2023").exists()
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def test_a_change_seen_before_a_failed_build_is_still_seen_after_it(project: Path) -> None:
+    """A build that fails has taken the watcher's changes; the next one (after the fix) must still look at them."""
+    changes = Changes([project / "content"])
+    session = Session(watch=changes)
+    build(options(project), session=session)
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Paragraf yang ditulis sebelum galat.")
+    changes.add(chapter.resolve())
+    data = project / "content" / "laporan" / SLUG / "data" / "indikator.yaml"
+    good = data.read_text(encoding="utf-8")
+    data.write_text(good.replace("    satuan: indeks\n", "    satuan: [indeks\n", 1), encoding="utf-8")
+    changes.add(data.resolve())
+    with pytest.raises(ContentError):
+        build(options(project), session=session)
+    data.write_text(good, encoding="utf-8")
+    changes.add(data.resolve())  # only the fix is reported now
+    build(options(project), session=session)
+    assert "sebelum galat" in (project / "build" / BASE / "bab-1-pendahuluan" / "index.html").read_text("utf-8")
+    assert_same_as_clean(project, "build")
+
+
+def test_stamps_from_a_watchers_changes_equal_a_full_listing(tmp_path: Path) -> None:
+    """Given what changed, the stamps are those of listing every file again: same names, hashes and order."""
+    folder = tmp_path / "content"
+    for rel in ("a.md", "laporan/x/bab.md", "laporan/x/data/d.yaml", "laporan/y/bab.md", "z.md"):
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(rel, encoding="utf-8")
+    sources = {"content": folder, "situs.yaml": tmp_path / "situs.yaml"}
+    (tmp_path / "situs.yaml").write_text("judul: x\n", encoding="utf-8")
+    before = stamp_inputs(sources, {})
+    (folder / "laporan/x/bab.md").write_text("diubah, lebih panjang", encoding="utf-8")
+    (folder / "laporan/w/data").mkdir(parents=True)
+    (folder / "laporan/w/data/baru.yaml").write_text("baru", encoding="utf-8")
+    shutil.rmtree(folder / "laporan/y")
+    (folder / "laporan/x/data").rename(folder / "laporan/x/data2")
+    (folder / "laporan/x/__pycache__").mkdir()
+    (folder / "laporan/x/__pycache__/c.pyc").write_bytes(b"\0")
+    (tmp_path / "situs.yaml").write_text("judul: berubah\n", encoding="utf-8")  # a file source: always looked at
+    seen = [folder / p for p in ("laporan/x/bab.md", "laporan/w", "laporan/w/data/baru.yaml", "laporan/y",
+                                 "laporan/x/data", "laporan/x/data2", "laporan/x/__pycache__/c.pyc")]
+    hinted = stamp_inputs(sources, before, {folder.resolve(): [p.resolve() for p in seen]})
+    full = stamp_inputs(sources, before)
+    assert list(hinted.items()) == list(full.items())
+    assert "content/laporan/w/data/baru.yaml" in full and "content/laporan/y/bab.md" not in full
+    assert stamp_inputs(sources, before, {folder.resolve(): []}) != full  # what it is not told, it does not see
+
+
+def test_a_watched_folder_is_trusted_only_while_its_watch_can_be(tmp_path: Path) -> None:
+    content, themes = tmp_path / "content", tmp_path / "themes"
+    content.mkdir()
+    themes.mkdir()
+    (themes / "tautan").symlink_to(tmp_path)  # the watcher does not follow links: listed in full every time
+    changes = Changes([content, themes, tmp_path / "arsip"])
+    assert changes.folders == {content.resolve()}
+    assert changes.by_folder([content.resolve() / "a.md"]) == {content.resolve(): [content.resolve() / "a.md"]}
+    assert changes.by_folder([content.resolve()]) == {}  # the folder itself went: its watch is gone for good
+    assert changes.by_folder([content.resolve() / "a.md"]) == {}

@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -25,9 +26,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _get(url: str) -> tuple[int, str]:
+def _get(url: str, timeout: float = 5) -> tuple[int, str]:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read().decode("utf-8")
@@ -85,3 +86,20 @@ def test_broken_edit_keeps_last_good_preview(server) -> None:  # type: ignore[no
     time.sleep(2.5)  # long enough for a rebuild attempt
     assert _get(base + "/__lkjip_versi")[1] == version
     assert _get(f"{base}/laporan/{SLUG}/1.0/")[0] == 200
+
+
+def test_the_open_page_is_answered_as_soon_as_the_rebuild_is_published(server) -> None:  # type: ignore[no-untyped-def]
+    """The page asks for a version newer than its own and the server holds that request until there is one, so a
+    save reloads the page when the pages are written, not at the page's next poll."""
+    root, base = server
+    version = _get(base + "/__lkjip_versi")[1]
+    answers: list[str] = []
+    waiting = threading.Thread(target=lambda: answers.append(_get(f"{base}/__lkjip_versi?sejak={version}", 60)[1]))
+    waiting.start()
+    time.sleep(1.5)
+    assert waiting.is_alive() and not answers  # nothing changed: the request is held open
+    chapter = root / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nKalimat untuk pembaca yang menunggu.\n", "utf-8")
+    waiting.join(timeout=60)
+    assert answers and answers[0] != version
+    assert "Kalimat untuk pembaca yang menunggu." in _get(f"{base}/laporan/{SLUG}/1.0/bab-1-pendahuluan/")[1]

@@ -31,7 +31,7 @@ from .core.model import Report, Site, SiteConfig
 from .core.pool import distributed_executor
 from .core.resources import PACKAGE_DIR, PACKAGE_THEMES
 from .core.scope import Scope
-from .core.state import BuildRecord, BuildState, Stamp, Stat, engine_key, stamp_inputs
+from .core.state import BuildRecord, BuildState, Changes, Stamp, Stat, engine_key, stamp_inputs
 from .core.timing import Stopwatch
 from .elements.charts.bundle import vega_bundle
 from .elements.charts.cache import CacheMode, ChartCache
@@ -155,12 +155,33 @@ class Session:
     #: only, and the index build that follows writes it
     record: tuple[Path, Stat, BuildRecord] | None = None
     changes: int = 0  # counts state changes, for tokens that are never reused within the session
+    #: what ``serve``'s file watcher sees change (None: no watcher, every input file is stamped on every build);
+    #: set before the first build, so that it has seen everything since the stamps of any record held here
+    watch: Changes | None = None
+    #: changes taken from ``watch`` that the stamps of ``record`` do not include yet (a failed build keeps them)
+    pending: set[Path] = field(default_factory=set)
 
     def own_record(self, state: BuildState) -> BuildRecord | None:
         """The record this session holds for ``state``'s file, if no one else has written that file since."""
         if self.record is None or self.record[0] != state.path or self.record[1] != state.stamp():
             return None
         return self.record[2]
+
+    def changed(self, state: BuildState) -> dict[Path, list[Path]] | None:
+        """What the watcher saw change since the stamps of this session's own record, per watched folder (the
+        input files to look at again); None when every input must be stamped."""
+        if self.watch is None:
+            return None
+        self.pending |= self.watch.take()
+        if self.own_record(state) is None:
+            return None
+        return self.watch.by_folder(self.pending)
+
+    def recorded(self, state: BuildState, record: BuildRecord | None) -> None:
+        """``record`` (None: the one held) has the stamps of this build, which include every pending change."""
+        if record is not None:
+            self.record = (state.path, state.stamp(), record)
+        self.pending = set()
 
     @staticmethod
     def settle() -> None:
@@ -340,7 +361,8 @@ def build(opts: BuildOptions, write: bool = True, session: Session | None = None
         own = session.own_record(state) if session is not None and state is not None else None
         record = own or (state.load() if state is not None else None)
         key = opts.key()
-        inputs = stamp_inputs(opts.inputs(), record.inputs if record is not None else {})
+        changed = session.changed(state) if session is not None and state is not None else None
+        inputs = stamp_inputs(opts.inputs(), record.inputs if record is not None else {}, changed)
         if own is not None:
             disk: dict[str, str] | None = {rel: stamp.sha256 for rel, stamp in own.outputs.items()}
         else:
@@ -351,10 +373,11 @@ def build(opts: BuildOptions, write: bool = True, session: Session | None = None
         if session is not None and not session.reports:
             replay = None  # a new session fills itself first (``serve``'s first build), so that later ones are quick
     if state is not None and record is not None and disk is not None and replay is not None:
+        saved = None
         if inputs != record.inputs:  # saved again unchanged: keep the new times, so they are not hashed again
             saved = state.save(key, inputs, replay, record.summary, disk)
-            if session is not None:
-                session.record = (state.path, state.stamp(), saved)
+        if session is not None:
+            session.recorded(state, saved)
         return BuildResult(None, replay, summary=record.summary, timings=watch)
     folders = session.begin(key, inputs) if session is not None else None
     with distributed_executor(opts.executor, OUTPUT_PACKAGES):  # --pelaksana: charts and PDFs on a Dask cluster
@@ -369,7 +392,7 @@ def build(opts: BuildOptions, write: bool = True, session: Session | None = None
             # record (until then the session holds it; were serve stopped first, the old record no longer matches
             # the output folder, so the next build publishes in full)
             if session is not None:
-                session.record = (state.path, state.stamp(), saved)
+                session.recorded(state, saved)
     return result
 
 

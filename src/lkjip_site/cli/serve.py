@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 import time
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileClosedEvent, FileCreatedEvent,
+                             FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileSystemEvent,
+                             FileSystemEventHandler)
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
@@ -21,18 +25,60 @@ from ..build import BuildOptions, Session, build
 from ..core.diagnostics import ContentError
 from ..core.fmt import fmt_seconds
 from ..core.resources import RELOAD_SCRIPT
+from ..core.state import Changes
 from ..load.config import SITE_FILE
 from .messages import report_diagnostics
 
 
-class _State:
-    def __init__(self) -> None:
+#: What changes a file's bytes or the set of files (not: opened, read, closed unwritten, a folder's own time).
+EVENTS = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent, FileClosedEvent, DirCreatedEvent,
+          DirDeletedEvent, DirMovedEvent]
+
+
+#: A save is built once no further change came for this long (an editor writes a file in several quick steps).
+QUIET_S = 0.05
+#: How long the page's request for a new version is held open before it is answered with the same version.
+LONG_POLL_S = 25.0
+
+
+class Preview:
+    """A running preview: its version (the open page waits for it to change), whether a rebuild is due, what
+    changed, the session."""
+
+    def __init__(self, root: Path) -> None:
         self.version = 0
+        self._published = threading.Condition()
         self.dirty = threading.Event()
-        self.session = Session()  # the reports whose files did not change, kept in memory between saves
+        #: the folders a change is looked for in (never build/ or .cache/, where the preview is written)
+        self.watched = [(root / "content").resolve(), (root / "themes").resolve(), (root / "arsip").resolve()]
+        self.changes = Changes(self.watched)  # filled by the watcher: a rebuild looks again only at these paths
+        self.session = Session(watch=self.changes)  # the reports whose files did not change, kept between saves
+
+    def wait_for_change(self, timeout: float | None = None) -> bool:
+        """Until a watched file changed and the editor is done saving it (then the rebuild is due: True), or
+        ``timeout`` passed without a change (False)."""
+        if not self.dirty.wait(timeout):
+            return False
+        self.dirty.clear()
+        while self.dirty.wait(QUIET_S):
+            self.dirty.clear()
+        return True
+
+    def published(self) -> None:
+        """A new preview is on disk: the pages waiting in :meth:`version_after` reload now."""
+        with self._published:
+            self.version += 1
+            self._published.notify_all()
+
+    def version_after(self, seen: str, timeout: float = LONG_POLL_S) -> int:
+        """The version, once it is no longer ``seen`` (or after ``timeout``): the page's request is answered the
+        moment a rebuild is published, instead of the page asking again and again."""
+        with self._published:
+            self._published.wait_for(lambda: str(self.version) != seen, timeout)
+            return self.version
 
 
-def _rebuild(opts: BuildOptions, state: _State) -> None:
+def _rebuild(opts: BuildOptions, state: Preview) -> None:
     """Pages first, so the open page reloads as soon as possible; then the search index, which Pagefind makes for
     the whole site at once (seconds on a large archive), in a second build that renders nothing again."""
     started = time.perf_counter()
@@ -43,7 +89,7 @@ def _rebuild(opts: BuildOptions, state: _State) -> None:
         print("Pratinjau tidak diperbarui; perbaiki galat di atas lalu simpan lagi.", flush=True)
         return
     report_diagnostics(result.diagnostics)
-    state.version += 1
+    state.published()
     print(f"Dibangun ulang dalam {fmt_seconds(time.perf_counter() - started)}.", flush=True)
     try:
         if not result.summary.get("indeks", 1):  # else the index was made anyway (first build of the preview)
@@ -54,11 +100,13 @@ def _rebuild(opts: BuildOptions, state: _State) -> None:
         state.session.settle()
 
 
-def _handler(directory: Path, state: _State) -> type[http.server.SimpleHTTPRequestHandler]:
+def _handler(directory: Path, state: Preview) -> type[http.server.SimpleHTTPRequestHandler]:
     class Handler(http.server.SimpleHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server API
-            if self.path.startswith("/__lkjip_versi"):
-                self._send(str(state.version).encode(), "text/plain")
+            if self.path.startswith("/__lkjip_versi"):  # "?sejak=N": answered when the version is not N
+                seen = parse_qs(urlsplit(self.path).query).get("sejak")
+                version = state.version_after(seen[0]) if seen else state.version
+                self._send(str(version).encode(), "text/plain")
             elif self.path == "/__lkjip_muat_ulang.js":
                 self._send(RELOAD_SCRIPT.read_bytes(), "text/javascript")
             else:
@@ -90,25 +138,26 @@ def _handler(directory: Path, state: _State) -> type[http.server.SimpleHTTPReque
     return functools.partial(Handler, directory=str(directory))  # type: ignore[return-value]
 
 
-def _watch(root: Path, state: _State) -> BaseObserver:
-    """Changes in content/, themes/, arsip/ (a release made meanwhile) and situs.yaml (never in build/ or .cache/,
-    where the preview is written)."""
-    watched = [(root / "content").resolve(), (root / "themes").resolve(), (root / "arsip").resolve()]
+def watch(root: Path, state: Preview) -> BaseObserver:
+    """Report changes in content/, themes/, arsip/ (a release made meanwhile) and situs.yaml to ``state``: the
+    session learns which paths changed, the loop that a rebuild is due."""
     config = (root / SITE_FILE).resolve()
 
     class OnChange(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
-            if event.is_directory:
-                return
-            paths = [Path(str(p)).resolve() for p in (event.src_path, getattr(event, "dest_path", "")) if p]
-            if any(p == config or any(w == p or w in p.parents for w in watched) for p in paths):
+            paths = [Path(os.fsdecode(p)).resolve() for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+            paths = [p for p in paths if p == config or any(w == p or w in p.parents for w in state.watched)]
+            for path in paths:
+                state.changes.add(path)
+            if paths:
                 state.dirty.set()
 
     observer = Observer()
-    observer.schedule(OnChange(), str(root), recursive=False)  # situs.yaml; build/ and .cache/ are not watched
-    for folder in watched:
-        if folder.is_dir():
-            observer.schedule(OnChange(), str(folder), recursive=True)
+    observer.schedule(OnChange(), str(root), recursive=False, event_filter=EVENTS)  # situs.yaml
+    scheduled = {folder for folder in state.watched if folder.is_dir()}
+    for folder in sorted(scheduled):
+        observer.schedule(OnChange(), str(folder), recursive=True, event_filter=EVENTS)
+    state.changes.folders &= scheduled  # one that vanished meanwhile is not watched: stamped in full
     observer.start()
     return observer
 
@@ -116,18 +165,16 @@ def _watch(root: Path, state: _State) -> BaseObserver:
 def serve(opts: BuildOptions, port: int) -> int:
     out = opts.output or opts.root / ".cache" / "pratinjau"
     opts = replace(opts, output=out, dev_reload=True, pdf=False)
-    state = _State()
+    state = Preview(opts.root)
+    observer = watch(opts.root, state)  # before the first build: the session trusts it for every change since
     _rebuild(opts, state)
     out.mkdir(parents=True, exist_ok=True)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(out, state))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    observer = _watch(opts.root, state)
     print(f"Pratinjau di http://127.0.0.1:{server.server_address[1]}/ (tekan Ctrl+C untuk berhenti)", flush=True)
     try:
         while True:
-            state.dirty.wait()
-            time.sleep(0.3)  # editors save in several steps; build once
-            state.dirty.clear()
+            state.wait_for_change()
             _rebuild(opts, state)
     except KeyboardInterrupt:
         print("Pratinjau dihentikan.")
