@@ -1,10 +1,13 @@
-"""One-chapter rebuild timed inside a running process, as ``lkjip serve`` sees it.
+"""One-chapter edit timed from the save to the reload inside a running preview, as ``lkjip serve`` runs it.
 
 Why a separate script: a CLI rebuild always pays interpreter start-up and imports (about half a second), which a
 preview server pays once. This script is started by ``run.py`` as its own process (so its memory and imports do not
-leak into the runner): it builds once through the public API to warm up, applies the same one-chapter edit as the
-CLI scenario, and rebuilds as ``serve`` does: the pages first (``search_index=False``: the published search index is
-kept), which is when the page reloads, then the search index. It prints both times as JSON; the first is the row.
+leak into the runner). It runs ``serve``'s own file watcher and session, builds once to warm up, applies the same
+one-chapter edit as the CLI scenario, waits as ``serve`` does for the watcher's report and for the editor to be done
+(``Preview.wait_for_change``), and rebuilds as ``serve`` does: the pages first (``search_index=False``: the
+published search index is kept), which is when the open page is answered and reloads, then the search index. The
+first time, from just before the file is written until the pages are published, is the row; the page's own reload
+(the browser fetching the page again) is not in it.
 
 Usage: ``.venv/bin/python benchmarks/inproc.py <root> <step>`` where ``<root>/content`` is the corpus and
 ``<root>/build`` the output folder.
@@ -21,25 +24,34 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
-from lkjip_site.build import BuildOptions, Session, build  # noqa: E402
+from lkjip_site.build import BuildOptions, build  # noqa: E402
+from lkjip_site.cli.serve import Preview, watch  # noqa: E402
+
+WATCH_TIMEOUT_S = 30.0
 
 
 def main(argv: list[str]) -> int:
     root, step = Path(argv[0]).resolve(), int(argv[1])
     opts = BuildOptions(root=root, output=root / "build", pdf=False)
-    session = Session()  # as `lkjip serve` keeps one between saves
+    preview = Preview(root)  # serve's session, kept between saves, told by the watcher what changed
+    observer = watch(root, preview)
+    session = preview.session
     start = time.perf_counter()
     build(opts, session=session)
     session.settle()  # as serve does after each build
     warm = time.perf_counter() - start
-    corpus.edit_chapter(root / "content", step)
+    preview.wait_for_change(0.5)  # nothing is due; a change seen during the warm-up build is not the edit's
     start = time.perf_counter()
+    corpus.edit_chapter(root / "content", step)
+    if not preview.wait_for_change(WATCH_TIMEOUT_S):
+        raise SystemExit(f"pengamat berkas tidak melaporkan perubahan dalam {WATCH_TIMEOUT_S:.0f} s")
     result = build(replace(opts, search_index=False), session=session)  # what `serve` does before the reload
     seconds = time.perf_counter() - start
     start = time.perf_counter()
     build(opts, session=session)  # then the search index, while the author reads the reloaded page
     session.settle()
     index_s = time.perf_counter() - start
+    observer.stop()
     print(json.dumps({"pemanasan_s": warm, "bab_s": seconds, "indeks_menyusul_s": index_s,
                       "dirender": len(result.rendered), "tahap": dict(result.timings.ordered())}))
     return 0
