@@ -13,6 +13,7 @@ from lkjip_site.build import BuildOptions, build, build_date
 from lkjip_site.cli.main import main
 from lkjip_site.core import resources
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
+from lkjip_site.core.memo import Memo
 from lkjip_site.output import publish as publish_mod
 from lkjip_site.output.linkcheck import check_links
 from lkjip_site.output.publish import publish
@@ -235,3 +236,19 @@ def test_link_check_finds_missing_pages_and_anchors_in_every_page() -> None:
     check_links(files, sorted(files), diags)
     assert sorted((d.file, d.message.split(" menuju")[0]) for d in diags.errors) == [
         ("a/index.html", "tautan '../b/#hilang'"), ("b/index.html", "tautan '../tidak-ada/'")]
+
+
+def test_a_kept_memo_prunes_again_only_after_it_was_asked_for_other_keys(tmp_path: Path) -> None:
+    """``serve`` keeps its chart memo between saves; pruning lists the memo's folder only when the build asked for
+    keys it had not asked for at the last prune (all it stored since is among them), not on every save."""
+    memo = Memo(tmp_path, "grafik")
+    for key in ("aa1", "bb2", "cc3"):
+        memo.put(key, b"x")
+    memo.used = {"aa1"}  # this build uses one of them
+    assert memo.prune() == 2
+    (memo.dir / "dd" / "dd4").parent.mkdir()
+    (memo.dir / "dd" / "dd4").write_bytes(b"x")  # left by another process meanwhile
+    assert memo.prune() == 0  # nothing asked for since: the folder is not listed
+    memo.get("ee5")
+    assert memo.prune() == 1  # asked for another key: listed again, the stray entry goes
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["aa1"]

@@ -88,6 +88,7 @@ class Memo:
         self.stats = MemoStats()
         self.salt = digest(__version__, FORMAT, namespace)
         self.used: set[str] = set()
+        self._pruned: frozenset[str] | None = None  # what was used when :meth:`prune` last looked at the folder
         #: entries also kept in memory (a long-running ``serve`` passes the same dict to each build's memo)
         self.memory = memory
 
@@ -149,14 +150,21 @@ class Memo:
         os.replace(tmp, path)
 
     def prune(self) -> int:
-        """Remove stored entries this memo was never asked for; call only after a build of the whole site."""
-        if self.dir is None or not self.writable or not self.dir.is_dir():
+        """Remove stored entries this memo was never asked for; call only after a build of the whole site.
+
+        A memo kept by a preview session is pruned again only when it was asked for other keys since (each save
+        would otherwise list the whole folder for nothing: everything this process stored since is in ``used``).
+        """
+        if self.dir is None or not self.writable or not self.dir.is_dir() or self._pruned == self.used:
             return 0
         removed = 0
-        for path in sorted(self.dir.glob("*/*")):
-            if path.name not in self.used:
-                path.unlink()
-                removed += 1
+        for shard in os.scandir(self.dir):
+            if shard.is_dir():
+                for entry in os.scandir(shard.path):
+                    if entry.name not in self.used:
+                        os.unlink(entry.path)
+                        removed += 1
+        self._pruned = frozenset(self.used)
         return removed
 
 

@@ -14,6 +14,7 @@ The record lives in the cache folder (``.cache/keadaan-v1/``), one per output fo
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import threading
@@ -193,13 +194,20 @@ def same_content(a: dict[str, Stamp], b: dict[str, Stamp]) -> bool:
 
 def engine_key(*options: Any) -> str:
     """The options and everything outside the input files that decides the output's bytes."""
+    return digest(__version__, FORMAT, _versions(), [repr(o) for o in options])
+
+
+@functools.lru_cache(maxsize=1)
+def _versions() -> tuple[tuple[str, str], ...]:
+    """The installed versions of the libraries that shape the output, read once per process: a process keeps the
+    modules it imported, so a library upgraded meanwhile does not change what this process writes."""
     versions = []
     for dist in SHAPING:
         try:
             versions.append((dist, metadata.version(dist)))
         except metadata.PackageNotFoundError:
             versions.append((dist, ""))
-    return digest(__version__, FORMAT, versions, [repr(o) for o in options])
+    return tuple(versions)
 
 
 class BuildState:
