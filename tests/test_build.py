@@ -238,6 +238,27 @@ def test_link_check_finds_missing_pages_and_anchors_in_every_page() -> None:
         ("a/index.html", "tautan '../b/#hilang'"), ("b/index.html", "tautan '../tidak-ada/'")]
 
 
+def test_link_check_reads_pages_as_a_browser_does() -> None:
+    """Entities in attributes are decoded, ids inside inline SVG and links of every loading element count, an empty
+    page has nothing to link to, and a link found only in a <template>'s text or a comment is not a link."""
+    files = {
+        "index.html": ("<!DOCTYPE html><html lang='id'><head><link rel='stylesheet' href='aset/gaya.css'>"
+                       "<script src='aset/hilang.js'></script></head><body>"
+                       "<a href='b.html#a&amp;b'>1</a><a href='b.html#grafik-1'>2</a><a href=\"b.html#t&#233;\">3</a>"
+                       "<picture><source src='aset/tidak-ada.webp'></picture><a href='kosong.html#x'>4</a>"
+                       "<!-- <a href='komentar.html'>x</a> --><p>&lt;a href='teks.html'&gt;</p>"
+                       "<a href='https://contoh.go.id/'>luar</a><a href='mailto:a@b.id'>surel</a></body></html>"),
+        "b.html": ("<html><body><h2 id='a&amp;b'>A</h2><h2 id='té'>T</h2>"
+                   "<svg xmlns='http://www.w3.org/2000/svg'><g id='grafik-1'></g></svg></body></html>"),
+        "kosong.html": "",
+        "aset/gaya.css": "",
+    }
+    diags = Diagnostics()
+    check_links({k: v.encode("utf-8") for k, v in files.items()}, ["index.html", "b.html", "kosong.html"], diags)
+    assert sorted(d.message.split(" menuju")[0] for d in diags.errors) == [
+        "tautan 'aset/hilang.js'", "tautan 'aset/tidak-ada.webp'", "tautan 'kosong.html#x'"]
+
+
 def test_a_kept_memo_prunes_again_only_after_it_was_asked_for_other_keys(tmp_path: Path) -> None:
     """``serve`` keeps its chart memo between saves; pruning lists the memo's folder only when the build asked for
     keys it had not asked for at the last prune (all it stored since is among them), not on every save."""
