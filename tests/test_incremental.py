@@ -431,7 +431,8 @@ def test_a_change_seen_before_a_failed_build_is_still_seen_after_it(project: Pat
 def test_stamps_from_a_watchers_changes_equal_a_full_listing(tmp_path: Path) -> None:
     """Given what changed, the stamps are those of listing every file again: same names, hashes and order."""
     folder = tmp_path / "content"
-    for rel in ("a.md", "laporan/x/bab.md", "laporan/x/data/d.yaml", "laporan/y/bab.md", "z.md"):
+    for rel in ("a.md", "laporan/x/bab.md", "laporan/x/bab.md.lama", "laporan/x/data/d.yaml", "laporan/x/data-lama.yaml",
+                "laporan/y/bab.md", "z.md"):  # names that begin like a changed file or folder are not under it
         (folder / rel).parent.mkdir(parents=True, exist_ok=True)
         (folder / rel).write_text(rel, encoding="utf-8")
     sources = {"content": folder, "situs.yaml": tmp_path / "situs.yaml"}
@@ -451,6 +452,7 @@ def test_stamps_from_a_watchers_changes_equal_a_full_listing(tmp_path: Path) -> 
     full = stamp_inputs(sources, before)
     assert list(hinted.items()) == list(full.items())
     assert "content/laporan/w/data/baru.yaml" in full and "content/laporan/y/bab.md" not in full
+    assert "content/laporan/x/bab.md.lama" in full and "content/laporan/x/data-lama.yaml" in full
     assert stamp_inputs(sources, before, {folder.resolve(): []}) != full  # what it is not told, it does not see
 
 

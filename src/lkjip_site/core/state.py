@@ -89,11 +89,12 @@ def stamp_inputs(sources: dict[str, Path], previous: dict[str, Stamp],
     """
     stamps: dict[str, Stamp] = {}
     for label, path in sorted(sources.items()):
-        paths = changed.get(path.resolve()) if changed is not None else None
+        folder = path.resolve()
+        paths = changed.get(folder) if changed is not None else None
         if path.is_file():
             stats = {label: _stat(path)}
         elif paths is not None:
-            stats = _restat(label, path.resolve(), previous, paths)
+            stats = _restat(label, folder, previous, paths)
         else:
             stats = {f"{label}/{k}": v for k, v in scan(path).items()}
         for name, (size, mtime) in stats.items():
@@ -127,9 +128,9 @@ def _restat(label: str, folder: Path, previous: dict[str, Stamp], paths: Iterabl
             fresh.update({f"{prefix}{rel}/{k}": v for k, v in scan(changed).items()})
         else:
             fresh[prefix + rel] = _stat(changed)
-    bounds = tuple(gone) + tuple(g + "/" for g in gone)
+    below = tuple(g + "/" for g in gone)  # "bab.md.lama" is not below "bab.md": only the path or its folder's files
     kept = {name: (s.size, s.mtime_ns) for name, s in previous.items()
-            if name.startswith(prefix) and not (name in gone or name.startswith(bounds))}
+            if name.startswith(prefix) and not (name in gone or name.startswith(below))}
     kept.update(fresh)
     return dict(sorted(kept.items()))
 
