@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pytest
 from lkjip_site.build import BuildOptions, Session, build
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
+from lkjip_site.cli import serve as serve_mod
 from lkjip_site.cli.serve import Preview, watch
 from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core import state as state_mod
@@ -402,6 +404,39 @@ def test_a_watched_preview_looks_only_at_what_changed_and_equals_a_clean_build(
             assert_same_as_clean(project, "build")
         assert (project / "build" / "laporan" / "pindah-2024").is_dir()
         assert not (project / "build" / "laporan" / "lain-2023").exists()
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def test_a_file_still_being_written_is_not_built_until_it_is_closed(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve`` rebuilds a moment after a save that closed its file, but never while a file is still open for
+    writing (an editor or a sync client writing in steps): a build then would read half a file.
+
+    The quiet period is made long here (2 s) so that the test shows which rule decided: built right after the close
+    (not 2 s later, not before it)."""
+    monkeypatch.setattr(serve_mod, "QUIET_S", 2.0)
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    text = chapter.read_text(encoding="utf-8")
+    preview = Preview(project)
+    observer = watch(project, preview)
+    try:
+        with chapter.open("w", encoding="utf-8") as handle:  # the first half is on disk, the file still open
+            handle.write(text[: len(text) // 2])
+            handle.flush()
+            start = time.monotonic()
+            closer = threading.Timer(0.6, handle.close)
+            closer.start()
+            assert preview.wait_for_change(timeout=10)
+            waited = time.monotonic() - start
+            closer.join()
+        assert waited >= 0.6, f"dibangun {waited:.2f} s setelah mulai menulis, sebelum berkas ditutup"
+        assert waited < 1.8, f"menunggu {waited:.2f} s: penutupan berkas tidak dikenali, jeda tenang penuh dipakai"
+        chapter.write_text(text, encoding="utf-8")  # one save: opened, written, closed
+        start = time.monotonic()
+        assert preview.wait_for_change(timeout=10)
+        assert time.monotonic() - start < 1.0
     finally:
         observer.stop()
         observer.join()

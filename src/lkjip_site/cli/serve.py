@@ -35,8 +35,14 @@ EVENTS = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent,
           DirDeletedEvent, DirMovedEvent]
 
 
-#: A save is built once no further change came for this long (an editor writes a file in several quick steps).
+#: A save is built once no further change came for this long while a file is still being written (an editor writes a
+#: file in several quick steps; a system that does not report a file closed after writing waits this long every time).
 QUIET_S = 0.05
+#: After changes that each leave a file complete (closed after writing, moved into place, deleted), the rebuild waits
+#: only this long for the rest of the same save (the other files of a burst: a sheets import, a ``git checkout``).
+SETTLE_S = 0.01
+#: Changes after which the file is complete: nothing more of this save is due for it.
+COMPLETE = (FileClosedEvent, FileMovedEvent, FileDeletedEvent, DirCreatedEvent, DirDeletedEvent, DirMovedEvent)
 #: How long the page's request for a new version is held open before it is answered with the same version.
 LONG_POLL_S = 25.0
 
@@ -53,16 +59,37 @@ class Preview:
         self.watched = [(root / "content").resolve(), (root / "themes").resolve(), (root / "arsip").resolve()]
         self.changes = Changes(self.watched)  # filled by the watcher: a rebuild looks again only at these paths
         self.session = Session(watch=self.changes)  # the reports whose files did not change, kept between saves
+        self._writing: set[Path] = set()  # files written to and not yet closed (see :meth:`saw`)
+        self._lock = threading.Lock()
+
+    def saw(self, paths: list[Path], complete: bool) -> None:
+        """The watcher saw ``paths`` change; ``complete``: the change leaves them whole (closed after writing,
+        moved into place, deleted), else a write may still be going on (created, modified)."""
+        with self._lock:
+            if complete:
+                self._writing.difference_update(paths)
+            else:
+                self._writing.update(paths)
+        for path in paths:
+            self.changes.add(path)
+        self.dirty.set()
 
     def wait_for_change(self, timeout: float | None = None) -> bool:
         """Until a watched file changed and the editor is done saving it (then the rebuild is due: True), or
-        ``timeout`` passed without a change (False)."""
+        ``timeout`` passed without a change (False).
+
+        Done means: no further change for :data:`SETTLE_S` when every changed file was closed after writing, else
+        for :data:`QUIET_S` (Linux reports the close; where it is not reported, every save waits ``QUIET_S``)."""
         if not self.dirty.wait(timeout):
             return False
         self.dirty.clear()
-        while self.dirty.wait(QUIET_S):
+        while self.dirty.wait(self._quiet()):
             self.dirty.clear()
         return True
+
+    def _quiet(self) -> float:
+        with self._lock:
+            return QUIET_S if self._writing else SETTLE_S
 
     def published(self) -> None:
         """A new preview is on disk: the pages waiting in :meth:`version_after` reload now."""
@@ -147,10 +174,8 @@ def watch(root: Path, state: Preview) -> BaseObserver:
         def on_any_event(self, event: FileSystemEvent) -> None:
             paths = [Path(os.fsdecode(p)).resolve() for p in (event.src_path, getattr(event, "dest_path", "")) if p]
             paths = [p for p in paths if p == config or any(w == p or w in p.parents for w in state.watched)]
-            for path in paths:
-                state.changes.add(path)
             if paths:
-                state.dirty.set()
+                state.saw(paths, isinstance(event, COMPLETE))
 
     observer = Observer()
     observer.schedule(OnChange(), str(root), recursive=False, event_filter=EVENTS)  # situs.yaml
