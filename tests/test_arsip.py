@@ -26,9 +26,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
-import urllib.request
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -42,7 +39,7 @@ import pytest
 from conftest import tree_hashes
 from hypothesis import given
 from hypothesis import strategies as st
-from test_serve import _free_port, _get, _wait
+from serve_support import get, get_bytes, running_serve, wait
 
 from lkjip_site import __version__
 from lkjip_site.archive.bag import make_bag_zip
@@ -488,33 +485,18 @@ def test_serve_shows_released_versions_as_released(tmp_path: Path) -> None:
         assert new_report(root, "contoh-2023") == 0
         assert lkjip(root, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
     released = root / "arsip" / "contoh-2023" / "1.0" / "situs"
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from lkjip_site.cli.main import main; sys.exit(main())", "serve",
-         "--situs", str(root), "--port", str(port)],
-        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH_1})
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait(lambda: _get(base + "/__lkjip_versi")[0] == 200)
-        page = urllib_bytes(f"{base}/laporan/contoh-2023/1.0/bab-1-pendahuluan/")
+    with running_serve(root, EPOCH_1) as base:
+        page = get_bytes(f"{base}/laporan/contoh-2023/1.0/bab-1-pendahuluan/")
         assert page == (released / "bab-1-pendahuluan" / "index.html").read_bytes()
         assert b"__lkjip_muat_ulang" not in page
-        version = _get(base + "/__lkjip_versi")[1]
+        version = get(base + "/__lkjip_versi")[1]
         meta = root / "content" / "laporan" / "contoh-2023" / "laporan.yaml"
         edit(meta, 'versi: "1.0"', 'versi: "1.1"')
-        _wait(lambda: _get(base + "/__lkjip_versi")[1] != version)
-        status, new = _get(f"{base}/laporan/contoh-2023/1.1/bab-1-pendahuluan/")
+        wait(lambda: get(base + "/__lkjip_versi")[1] != version)
+        status, new = get(f"{base}/laporan/contoh-2023/1.1/bab-1-pendahuluan/")
         assert status == 200 and "/__lkjip_muat_ulang.js" in new
-        assert urllib_bytes(f"{base}/laporan/contoh-2023/1.0/bab-1-pendahuluan/") == page
-        assert "Perubahan dari versi 1.0" in _get(f"{base}/laporan/contoh-2023/1.1/perubahan/")[1]
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-
-
-def urllib_bytes(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read()
+        assert get_bytes(f"{base}/laporan/contoh-2023/1.0/bab-1-pendahuluan/") == page
+        assert "Perubahan dari versi 1.0" in get(f"{base}/laporan/contoh-2023/1.1/perubahan/")[1]
 
 
 def test_release_warns_about_an_unchanged_catatan_and_refuses_a_lower_number(fresh_project: Path, epoch: None) -> None:

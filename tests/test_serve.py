@@ -4,97 +4,56 @@ serving the last good preview when an edit breaks the content.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from lkjip_site.cli.scaffold import new_report
 
+from serve_support import get, running_serve, wait
+
 SLUG = "contoh-2023"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str, timeout: float = 5) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read().decode("utf-8")
-
-
-def _wait(predicate, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError("batas waktu habis")
 
 
 @pytest.fixture()
 def server(tmp_path: Path):  # type: ignore[no-untyped-def]
     assert new_report(tmp_path, SLUG) == 0
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from lkjip_site.cli.main import main; sys.exit(main())", "serve",
-         "--situs", str(tmp_path), "--port", str(port)],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1707955200"},
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait(lambda: _get(base + "/__lkjip_versi")[0] == 200)
+    with running_serve(tmp_path, "1707955200") as base:
         yield tmp_path, base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        assert not (tmp_path / "build").exists(), "pratinjau tidak boleh menulis ke build/"
+    assert not (tmp_path / "build").exists(), "pratinjau tidak boleh menulis ke build/"
 
 
 def test_serve_rebuilds_and_signals_reload(server) -> None:  # type: ignore[no-untyped-def]
     root, base = server
-    status, page = _get(f"{base}/laporan/{SLUG}/1.0/bab-1-pendahuluan/")
+    status, page = get(f"{base}/laporan/{SLUG}/1.0/bab-1-pendahuluan/")
     assert status == 200 and "/__lkjip_muat_ulang.js" in page
-    version = _get(base + "/__lkjip_versi")[1]
+    version = get(base + "/__lkjip_versi")[1]
     chapter = root / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\nKalimat yang baru saja ditulis.\n", encoding="utf-8")
-    _wait(lambda: _get(base + "/__lkjip_versi")[1] != version)
-    assert "Kalimat yang baru saja ditulis." in _get(f"{base}/laporan/{SLUG}/1.0/bab-1-pendahuluan/")[1]
-    assert _get(base + "/tidak-ada/")[0] == 404
+    wait(lambda: get(base + "/__lkjip_versi")[1] != version)
+    assert "Kalimat yang baru saja ditulis." in get(f"{base}/laporan/{SLUG}/1.0/bab-1-pendahuluan/")[1]
+    assert get(base + "/tidak-ada/")[0] == 404
 
 
 def test_broken_edit_keeps_last_good_preview(server) -> None:  # type: ignore[no-untyped-def]
     root, base = server
-    version = _get(base + "/__lkjip_versi")[1]
+    version = get(base + "/__lkjip_versi")[1]
     meta = root / "content" / "laporan" / SLUG / "laporan.yaml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("periode: tahunan", "periode: setahun"), encoding="utf-8")
     time.sleep(2.5)  # long enough for a rebuild attempt
-    assert _get(base + "/__lkjip_versi")[1] == version
-    assert _get(f"{base}/laporan/{SLUG}/1.0/")[0] == 200
+    assert get(base + "/__lkjip_versi")[1] == version
+    assert get(f"{base}/laporan/{SLUG}/1.0/")[0] == 200
 
 
 def test_the_open_page_is_answered_as_soon_as_the_rebuild_is_published(server) -> None:  # type: ignore[no-untyped-def]
     """The page asks for a version newer than its own and the server holds that request until there is one, so a
     save reloads the page when the pages are written, not at the page's next poll."""
     root, base = server
-    version = _get(base + "/__lkjip_versi")[1]
+    version = get(base + "/__lkjip_versi")[1]
     answers: list[str] = []
-    waiting = threading.Thread(target=lambda: answers.append(_get(f"{base}/__lkjip_versi?sejak={version}", 60)[1]))
+    waiting = threading.Thread(target=lambda: answers.append(get(f"{base}/__lkjip_versi?sejak={version}", 60)[1]))
     waiting.start()
     time.sleep(1.5)
     assert waiting.is_alive() and not answers  # nothing changed: the request is held open
@@ -102,4 +61,4 @@ def test_the_open_page_is_answered_as_soon_as_the_rebuild_is_published(server) -
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\nKalimat untuk pembaca yang menunggu.\n", "utf-8")
     waiting.join(timeout=60)
     assert answers and answers[0] != version
-    assert "Kalimat untuk pembaca yang menunggu." in _get(f"{base}/laporan/{SLUG}/1.0/bab-1-pendahuluan/")[1]
+    assert "Kalimat untuk pembaca yang menunggu." in get(f"{base}/laporan/{SLUG}/1.0/bab-1-pendahuluan/")[1]

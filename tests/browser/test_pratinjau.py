@@ -6,12 +6,6 @@ that request until a rebuild is published. This is the one place that script run
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from lkjip_site.cli.scaffold import new_report
+from serve_support import running_serve
 
 from .support import open_probe
 
@@ -33,28 +28,8 @@ CHAPTER = f"/laporan/{SLUG}/1.0/bab-1-pendahuluan/"
 def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A scaffolded site served by ``lkjip serve`` on a free port."""
     assert new_report(tmp_path, SLUG) == 0
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from lkjip_site.cli.main import main; sys.exit(main())", "serve",
-         "--situs", str(tmp_path), "--port", str(port)],
-        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1707955200"})
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/__lkjip_versi", timeout=5):
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, "lkjip serve tidak siap"
-                time.sleep(0.2)
+    with running_serve(tmp_path, "1707955200") as base:
         yield tmp_path, base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def test_the_open_page_reloads_with_the_saved_text(browser: Browser, preview: tuple[Path, str]) -> None:

@@ -1,0 +1,76 @@
+"""``lkjip serve`` run as an author runs it: its own process on a free port, stopped when the test ends.
+
+One helper for every test that talks to a running preview (``test_serve``, ``test_arsip``, the browser's reload
+test), so that they start, wait for and stop it the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+#: Seconds a preview may take to make its first build (the browser tests' machine is busy with chromium too).
+READY_S = 120.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str, timeout: float = 5) -> tuple[int, str]:
+    """Status and text of a page (an error page too, with its status)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+def get_bytes(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read()
+
+
+def wait(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Until ``predicate()`` holds (a connection refused meanwhile counts as not yet)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError("batas waktu habis")
+
+
+@contextmanager
+def running_serve(root: Path, epoch: str) -> Iterator[str]:
+    """``lkjip serve --situs root`` with ``SOURCE_DATE_EPOCH=epoch``; yields its base URL once it answers."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from lkjip_site.cli.main import main; sys.exit(main())", "serve",
+         "--situs", str(root), "--port", str(port)],
+        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
+    base = f"http://127.0.0.1:{port}"
+
+    def ready() -> bool:
+        assert proc.poll() is None, f"lkjip serve berhenti sebelum siap (kode keluar {proc.returncode})"
+        return get(base + "/__lkjip_versi")[0] == 200
+
+    try:
+        wait(ready, READY_S)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
