@@ -437,6 +437,15 @@ def test_a_file_still_being_written_is_not_built_until_it_is_closed(
         start = time.monotonic()
         assert preview.wait_for_change(timeout=10)
         assert time.monotonic() - start < 1.0
+        outside = project / "di-luar.md"  # written outside the watched folders, then moved in: reported as created
+        outside.write_text(text, encoding="utf-8")  # and never closed, so this one save waits the quiet period
+        os.replace(outside, chapter)
+        assert preview.wait_for_change(timeout=10)  # the next save, of another file, is not slowed by it:
+        other = project / "content" / "laporan" / SLUG / "20-bab-2-perencanaan-kinerja.md"
+        other.write_text(other.read_text(encoding="utf-8") + "\nKalimat berikutnya.\n", encoding="utf-8")
+        start = time.monotonic()
+        assert preview.wait_for_change(timeout=10)
+        assert time.monotonic() - start < 1.0
     finally:
         observer.stop()
         observer.join()

@@ -85,6 +85,8 @@ class Preview:
         self.dirty.clear()
         while self.dirty.wait(self._quiet()):
             self.dirty.clear()
+        with self._lock:  # quiet for that long: a file still marked as written to is done too (one moved in from
+            self._writing.clear()  # outside is reported created, never closed), and must not slow the next save
         return True
 
     def _quiet(self) -> float:
