@@ -255,11 +255,11 @@ def test_only_number_cells_are_left_out_of_what_search_indexes() -> None:
     page = ('<td class="angka" data-angka="x">96,61 %</td><td class="angka">1.250.000</td>'
             '<td class="angka">−3,50</td><td class="angka na" title="belum diisi">N/A</td>'
             '<td class="angka">tidak tercapai</td><td>1.01.02</td><th class="angka" scope="col">2023</th>'
-            '<svg><text>12,5</text></svg><p>capaian 96,61 %</p>').encode("utf-8")
+            '<td class="angka-besar">7</td><svg><text>12,5</text></svg><p>capaian 96,61 %</p>').encode("utf-8")
     assert searchable(page).decode("utf-8") == (
         '<td class="angka" data-angka="x"></td><td class="angka"></td><td class="angka"></td>'
         '<td class="angka na" title="belum diisi">N/A</td><td class="angka">tidak tercapai</td><td>1.01.02</td>'
-        '<th class="angka" scope="col">2023</th><p>capaian 96,61 %</p>')
+        '<th class="angka" scope="col">2023</th><td class="angka-besar">7</td><p>capaian 96,61 %</p>')
 
 
 def test_a_failing_search_index_stops_the_build_before_writing(project: Path, monkeypatch, epoch) -> None:  # type: ignore[no-untyped-def]
