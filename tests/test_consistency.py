@@ -297,8 +297,9 @@ def test_audit_names_every_place_of_a_disagreeing_figure(built) -> None:
 
 def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A file of a unit (one report's files, the rest of the site) that passed is not audited again while it and
-    the unit's model are the same (a chapter edit audits that page); a disagreement is reported on every build,
-    naming every place, until it is fixed."""
+    the unit's model are the same (a chapter edit audits that page), nor a version of it that passed a few builds
+    ago (pages shown in turn by `serve` and `build`); a disagreement is reported on every build, naming every place,
+    until it is fixed."""
     _root, result = built
     audited: list[int] = []
     real = build_mod.audit_site
@@ -328,6 +329,9 @@ def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch
     audited.clear()
     audit_figures(result.site, changed, diags, verdicts=verdicts)
     assert not diags.errors and audited == [0, 1]  # the PDF marks (none here), then the one page that changed
+    audited.clear()  # back to the page as it was (as `build` after `serve`, whose pages carry the reload script)
+    audit_figures(result.site, result.files, diags, verdicts=verdicts)
+    assert not diags.errors and audited == [0]  # both versions passed before: nothing to audit
 
 
 def test_open_data_is_audited_unrounded(built) -> None:

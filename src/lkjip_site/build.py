@@ -529,10 +529,12 @@ def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra
     """Every figure the output shows, compared with the model (``output/audit.py``): a disagreement is an error.
 
     ``verdicts`` remembers, per unit (a report's files, the rest of the site) and model, the files that passed, by
-    their hash: a file shown again from the same model needs no audit again, so a chapter edit audits one page. Only
-    a clean audit is remembered, so a disagreement is reported on every build until it is fixed.
+    their hash: a file shown again from the same model needs no audit again, so a chapter edit audits one page. The
+    last few passing versions of each file are kept, so that builds which show a page in turn with and without the
+    preview's reload script or a PDF link (``serve``, ``build``, ``build --tanpa-pdf``) do not audit it again at
+    every switch. Only a clean audit is remembered, so a disagreement is reported on every build until it is fixed.
     """
-    passed: list[tuple[str, dict[str, str]]] = []
+    passed: list[tuple[str, dict[str, tuple[str, ...]]]] = []
     pending: list[dict[str, bytes]] = []
     sha = hashes or ContentHashes()
     for name, (model, unit) in audit_units(site, files, sha).items():
@@ -541,10 +543,10 @@ def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra
             continue
         key = verdicts.key(model, name)
         known = _verdicts(verdicts.get(key))
-        todo = {path: data for path, data in unit.items() if known.get(path) != sha(data)}
+        todo = {path: data for path, data in unit.items() if sha(data) not in known.get(path, ())}
         if todo:
             pending.append(todo)
-            passed.append((key, {path: sha(data) for path, data in unit.items()}))
+            passed.append((key, {path: _newest_first(sha(data), known.get(path, ())) for path, data in unit.items()}))
     sources = [HtmlSource(), OpenDataSource()]
     # One unit at a time: the marks of a whole archive at once were the largest thing a build held (millions of
     # them at N = 500). A mark is judged against the model alone, so the units' verdicts are the whole site's.
@@ -557,16 +559,26 @@ def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra
         diags.error((place, 1), message)
     if verdicts is not None and not problems:
         for key, hashes_of in passed:
-            verdicts.put(key, "".join(f"{h} {path}\n" for path, h in sorted(hashes_of.items())).encode("utf-8"))
+            verdicts.put(key, "".join(f"{','.join(hs)} {path}\n" for path, hs in sorted(hashes_of.items())).encode())
 
 
-def _verdicts(stored: bytes | None) -> dict[str, str]:
-    """Path -> hash of the files a unit's last clean audit passed (one "hash path" line each)."""
+#: How many passing versions of one file the audit remembers (a page with and without the preview's reload script,
+#: with and without a PDF link: the builds an author runs in turn).
+VERDICTS_KEPT = 4
+
+
+def _verdicts(stored: bytes | None) -> dict[str, tuple[str, ...]]:
+    """Path -> hashes of the versions of the file that passed a unit's clean audits, newest first (one
+    "hash,hash,... path" line each)."""
     out = {}
     for line in (stored or b"").decode("utf-8").splitlines():
-        h, _, path = line.partition(" ")
-        out[path] = h
+        hashes, _, path = line.partition(" ")
+        out[path] = tuple(hashes.split(","))
     return out
+
+
+def _newest_first(current: str, known: tuple[str, ...]) -> tuple[str, ...]:
+    return (current, *(h for h in known if h != current))[:VERDICTS_KEPT]
 
 
 def _stop_on_errors(diags: Diagnostics, opts: BuildOptions, blocking: Blocking = None) -> None:
