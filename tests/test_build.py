@@ -240,7 +240,7 @@ def test_link_check_finds_missing_pages_and_anchors_in_every_page() -> None:
 
 def test_link_check_reads_pages_as_a_browser_does() -> None:
     """Entities in attributes are decoded, ids inside inline SVG and links of every loading element count, an empty
-    page has nothing to link to, and a link found only in a <template>'s text or a comment is not a link."""
+    page has nothing to link to, and a link written in a comment or as escaped text is not a link."""
     files = {
         "index.html": ("<!DOCTYPE html><html lang='id'><head><link rel='stylesheet' href='aset/gaya.css'>"
                        "<script src='aset/hilang.js'></script></head><body>"
