@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from lkjip_site import build as build_mod
 from lkjip_site.build import BuildOptions, Session, build
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
@@ -289,6 +290,110 @@ def test_a_session_takes_an_unchanged_report_whole_but_not_past_a_change_it_show
         build(options(project), session=session)
     broken = [d for d in err.value.diagnostics.errors if "#latar-belakang" in d.message]
     assert [(Path(d.file).name, d.line) for d in broken] == [("40-bab-4-penutup.md", line)]
+
+
+class Counted:
+    """Which reports a build loads and computes and whose chapters it parses (the work a kept report skips)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.loaded: list[str] = []
+        self.computed: list[str] = []
+        self.parsed: list[str] = []
+        real_load, real_compute, real_parse = build_mod.load_report, build_mod.compute_one, build_mod.parse_chapter
+
+        def load(folder, *args, **kw):  # type: ignore[no-untyped-def]
+            self.loaded.append(Path(folder).name)
+            return real_load(folder, *args, **kw)
+
+        def compute(site, report, *args, **kw):  # type: ignore[no-untyped-def]
+            self.computed.append(report.slug)
+            return real_compute(site, report, *args, **kw)
+
+        def parse(md, report, *args, **kw):  # type: ignore[no-untyped-def]
+            self.parsed.append(report.slug)
+            return real_parse(md, report, *args, **kw)
+
+        monkeypatch.setattr(build_mod, "load_report", load)
+        monkeypatch.setattr(build_mod, "compute_one", compute)
+        monkeypatch.setattr(build_mod, "parse_chapter", parse)
+
+    def clear(self) -> None:
+        self.loaded, self.computed, self.parsed = [], [], []
+
+
+def chart_entries(root: Path) -> set[str]:
+    return {p.name for p in (root / ".cache").glob("grafik-v*/*/*")}
+
+
+def test_a_cli_build_takes_unchanged_reports_from_the_last_one(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``lkjip build`` after a chapter edit: the other reports are read back from the last build's store, neither
+    loaded, computed, checked nor parsed again; their warnings are still reported, their charts stay in the cache,
+    and the output equals a clean build."""
+    assert new_report(project, "lain-2023") == 0
+    other = project / "content" / "laporan" / "lain-2023" / "data" / "indikator.yaml"
+    edit(other, "    satuan: indeks\n", "    satuan: indeks\n    satuam: salah ketik\n")
+    budget = project / "content" / "laporan" / "lain-2023" / "data" / "anggaran.yaml"
+    edit(budget, "realisasi: 95000000", "realisasi: 90000000")  # its own chart, not the one of the report copied
+    counted = Counted(monkeypatch)
+    first = build(options(project))
+    assert sorted(set(counted.loaded)) == sorted(set(counted.parsed)) == ["contoh-2023", "lain-2023"]
+    charts = chart_entries(project)
+    assert charts
+    counted.clear()
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
+    second = build(options(project))  # a new build, as a new process makes it: nothing is held in memory
+    assert (counted.loaded, counted.computed, set(counted.parsed)) == ([SLUG], [SLUG], {SLUG})
+    assert [d.format() for d in second.diagnostics.items] == [d.format() for d in first.diagnostics.items]
+    assert any("satuam" in d.message for d in second.diagnostics.warnings)
+    assert second.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
+    assert chart_entries(project) == charts  # the kept report's charts were still asked for, so not pruned
+    assert_same_as_clean(project, "build")
+    for memo in (project / ".cache").glob("halaman-v*"):  # every page rendered again, the kept report's too:
+        shutil.rmtree(memo)  # its tables and charts are found from the stored chapters
+    edit(chapter, "yang baru ditulis", "yang ditulis lagi")
+    counted.clear()
+    assert len(build(options(project)).rendered) > 20
+    assert counted.loaded == [SLUG]
+    assert_same_as_clean(project, "build")
+    counted.clear()
+    edit(other, "82.5", "78.5")  # a data value of the kept report: that report again, from its files
+    # other options (here another output folder) read the same stored states
+    build(BuildOptions(root=project, output=project / "lain", pdf=False, cache_dir=project / ".cache"))
+    assert (counted.loaded, set(counted.parsed)) == (["lain-2023"], {"lain-2023"})
+    assert_same_as_clean(project, "lain")
+
+
+def test_a_stored_report_is_trusted_only_where_it_was_made(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A damaged store is read past, not believed; a site folder moved with its cache loads its reports again (a
+    report holds its folder's path); a failed build stores nothing."""
+    build(options(project))
+    counted = Counted(monkeypatch)
+    stored = sorted((project / ".cache").glob("sesi-v*/*/*"))
+    assert len(stored) == 1
+    stored[0].write_bytes(b"bukan pickle")
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
+    build(options(project))
+    assert counted.loaded == [SLUG]
+    assert_same_as_clean(project, "build")
+    moved = project.parent / "dipindah"
+    shutil.copytree(project, moved)
+    counted.clear()
+    edit(moved / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "yang baru ditulis", "yang ditulis lagi")
+    build(options(moved))
+    assert counted.loaded == [SLUG]
+    assert_same_as_clean(moved, "build")
+    counted.clear()
+    data = moved / "content" / "laporan" / SLUG / "data" / "indikator.yaml"
+    edit(data, "    satuan: indeks\n", "    target: [\n")
+    with pytest.raises(ContentError):
+        build(options(moved))
+    edit(data, "    target: [\n", "    satuan: indeks\n")
+    counted.clear()
+    edit(moved / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "ditulis lagi", "ditulis sekali lagi")
+    build(options(moved))
+    assert counted.loaded == [SLUG]
 
 
 def test_a_report_folder_copied_under_another_name_gets_its_own_numbers(project: Path) -> None:

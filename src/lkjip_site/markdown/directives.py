@@ -38,6 +38,11 @@ class Directive:
     def model(self) -> Any:
         return self.loader() if self.built is None and self.loader is not None else self.built
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (a CLI build stores its parsed chapters) without the loader, a function of this process: the
+        validator that made it runs again when the chapters are read back (``build.ReportState.restored``)."""
+        return {**self.__dict__, "loader": None}
+
     def option_loc(self, option: str | None) -> Loc:
         """The line of one option inside the block (or the block's first line)."""
         line = self.option_lines.get(option, self.loc.line) if option else self.loc.line
