@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from lkjip_site import build as build_mod
-from lkjip_site.build import BuildOptions, Session, build
+from lkjip_site.build import BuildOptions, Session, build, check
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.cli import serve as serve_mod
@@ -362,6 +362,29 @@ def test_a_cli_build_takes_unchanged_reports_from_the_last_one(project: Path, mo
     build(BuildOptions(root=project, output=project / "lain", pdf=False, cache_dir=project / ".cache"))
     assert (counted.loaded, set(counted.parsed)) == (["lain-2023"], {"lain-2023"})
     assert_same_as_clean(project, "lain")
+
+
+def test_check_reads_unchanged_reports_from_the_last_build_and_writes_nothing(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``lkjip check`` after a build: the reports the author did not touch come from the build's store, with their
+    warnings; the messages are those of a check without the cache, and the cache folder is left as it was."""
+    assert new_report(project, "lain-2023") == 0
+    other = project / "content" / "laporan" / "lain-2023" / "data" / "indikator.yaml"
+    edit(other, "    satuan: indeks\n", "    satuan: indeks\n    satuam: salah ketik\n")
+    build(options(project))
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Lihat {nilai}`IKU-99.capaian`.")
+    cache = tree(project / ".cache")
+    counted = Counted(monkeypatch)
+    with pytest.raises(ContentError) as cached:
+        check(options(project))
+    assert counted.loaded == [SLUG] and set(counted.parsed) == {SLUG}
+    assert tree(project / ".cache") == cache
+    with pytest.raises(ContentError) as uncached:
+        check(options(project, use_cache=False))
+    messages = [d.format() for d in cached.value.diagnostics.items]
+    assert messages == [d.format() for d in uncached.value.diagnostics.items]
+    assert any("satuam" in m for m in messages) and any("IKU-99" in m for m in messages), messages
 
 
 def test_a_stored_report_is_trusted_only_where_it_was_made(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

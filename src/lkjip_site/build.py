@@ -581,15 +581,18 @@ def check(opts: BuildOptions) -> Diagnostics:
     """Everything ``build`` validates, rendering included (links, references, values, the consistency audit of every
     page), without writing anything. PDFs are not laid out (that is what makes ``check`` fast); ``build`` audits them.
 
-    Charts already in the cache are read from it; new ones are drawn in memory and not stored. With ``--laporan``
-    only errors in scope stop the check: the other reports' problems are counted, not fixed, by this author.
+    Charts and tables already in the cache are read from it; new ones are made in memory and not stored. A report
+    whose folder did not change since the last build is read back from that build's store, with its messages
+    (``Session.restore``), as ``build`` does. With ``--laporan`` only errors in scope stop the check: the other
+    reports' problems are counted, not fixed, by this author.
     """
     diags = Diagnostics()
     blocking = opts.scope.covers
-    site = load_site(opts, diags, blocking=blocking)
+    session, folders = _stored_reports(opts)
+    site = load_site(opts, diags, blocking=blocking, session=session, folders=folders)
     archive = load_archive(opts.root, diags)
     history = plan_history(site, archive, diags)
-    parsed, _charts = parse_site(site, diags, opts.cache_root, "read" if opts.use_cache else "off")
+    parsed, _charts = parse_site(site, diags, opts.cache_root, "read" if opts.use_cache else "off", session=session)
     _stop_on_errors(diags, opts, blocking)
     memo = Memo(None, "periksa")
     files = render_site(site, parsed, diags, build_date(), memo, dev_reload=False, history=history, charts=_charts)
@@ -601,6 +604,18 @@ def check(opts: BuildOptions) -> Diagnostics:
     check_links(files, memo.stats.rendered, diags)
     _stop_on_errors(diags, opts, blocking)
     return diags
+
+
+def _stored_reports(opts: BuildOptions) -> tuple[Session | None, dict[str, Folder] | None]:
+    """``check``: the report states the last build stored, read only (as the memo), with each report folder's files
+    (stamped against the last build's record, so only files changed since are hashed); (None, None) without the
+    cache."""
+    if not opts.use_cache:
+        return None, None
+    record = BuildState(opts.cache_root, opts.out).load()
+    inputs = stamp_inputs(opts.inputs(), record.inputs if record is not None else {})
+    session = Session(store=Memo(opts.cache_root, "sesi", writable=False))
+    return session, session.begin(opts.key(), inputs, opts.root)
 
 
 def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra: list[Shown] | None = None,

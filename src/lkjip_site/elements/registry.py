@@ -19,7 +19,7 @@ def make_registry(site: Site, cache_root: Path, mode: CacheMode, diags: Diagnost
     """The registry, and the chart cache it fills (None when the theme has no chart fonts: an error)."""
     registry = Registry()
     site_key = digest(repr(sorted(site.config.scales.items())), site.config.skala_predikat)
-    tables.register(registry, Memo(cache_root if mode == "write" else None, "tabel"), site_key)
+    tables.register(registry, Memo(cache_root if mode != "off" else None, "tabel", writable=mode == "write"), site_key)
     fonts = chart_fonts(theme_dirs(site.root, site.config.tema))
     missing = missing_fonts(fonts)
     if missing:
