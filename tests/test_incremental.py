@@ -12,6 +12,7 @@ import os
 import shutil
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -362,6 +363,32 @@ def test_a_cli_build_takes_unchanged_reports_from_the_last_one(project: Path, mo
     build(BuildOptions(root=project, output=project / "lain", pdf=False, cache_dir=project / ".cache"))
     assert (counted.loaded, set(counted.parsed)) == (["lain-2023"], {"lain-2023"})
     assert_same_as_clean(project, "lain")
+
+
+def test_a_preview_starts_from_the_reports_the_last_build_stored_and_stores_its_own(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve``'s first build reads unchanged reports back from the last CLI build's store; the reports it loads
+    (after a save) are stored by its search-index build, so the next ``lkjip build`` loads none of them again."""
+    assert new_report(project, "lain-2023") == 0
+    build(options(project))
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
+    counted = Counted(monkeypatch)
+    preview = BuildOptions(root=project, output=project / ".cache" / "pratinjau", pdf=False, dev_reload=True,
+                           cache_dir=project / ".cache")
+    session = Session(store=preview.memo("sesi"))
+    build(preview, session=session)
+    assert counted.loaded == [SLUG]
+    other = project / "content" / "laporan" / "lain-2023" / "10-bab-1-pendahuluan.md"
+    edit(other, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang laporan lain.")
+    counted.clear()
+    build(replace(preview, search_index=False), session=session)  # the reload: pages first, nothing stored
+    build(preview, session=session)  # the search index, right after: the new states are stored
+    assert counted.loaded == ["lain-2023"]
+    counted.clear()
+    build(options(project))
+    assert counted.loaded == [] and counted.parsed == []
+    assert_same_as_clean(project, "build")
 
 
 def test_check_reads_unchanged_reports_from_the_last_build_and_writes_nothing(

@@ -166,16 +166,14 @@ class Session:
     watch: Changes | None = None
     #: changes taken from ``watch`` that the stamps of ``record`` do not include yet (a failed build keeps them)
     pending: set[Path] = field(default_factory=set)
-    #: a CLI build's session: it lives for one build, and the report states are kept on disk instead, in the memo
-    #: (``.cache/sesi-v…``), so that the next ``lkjip build`` takes a report whose folder did not change from there
-    #: rather than loading, computing, checking and parsing it again (Sphinx and Pelican pickle theirs likewise)
+    #: report states kept on disk too, in the memo (``.cache/sesi-v…``): the next process (``lkjip build``,
+    #: ``check``, ``serve``'s first build) takes a report whose folder did not change from there rather than loading,
+    #: computing, checking and parsing it again (Sphinx and Pelican pickle theirs likewise)
     store: Memo | None = None
     stored_key: str = ""  # what the stored states depend on besides their folder (see :meth:`begin`)
-
-    @property
-    def holds(self) -> bool:
-        """Whether memo entries and outputs are held in memory between builds (``serve``), not only on disk."""
-        return self.store is None
+    #: memo entries and outputs held in memory between builds (``serve``); a CLI build's session lives for one
+    #: build, and holding them would only add to its memory
+    holds: bool = True
 
     def own_record(self, state: BuildState) -> BuildRecord | None:
         """The record this session holds for ``state``'s file, if no one else has written that file since."""
@@ -238,7 +236,7 @@ class Session:
     def save(self) -> None:
         """Store the states this build made; forget those of folders no longer as they were (call after a whole
         build was published: a failed build stores nothing, so its messages come again from the reports)."""
-        if self.store is None:
+        if self.store is None or not self.store.stores:  # ``check`` reads the store, never writes it
             return
         for slug, state in sorted(self.reports.items()):
             key = self.store.key(self.stored_key, slug, state.inputs)
@@ -454,7 +452,7 @@ def build(opts: BuildOptions, write: bool = True, session: Session | None = None
         return BuildResult(None, replay, summary=record.summary, timings=watch)
     kept = session
     if kept is None and state is not None:  # a CLI build: unchanged reports come from the last one's store
-        kept = Session(store=opts.memo("sesi"))
+        kept = Session(store=opts.memo("sesi"), holds=False)
     folders = kept.begin(key, inputs, opts.root) if kept is not None else None
     with distributed_executor(opts.executor, OUTPUT_PACKAGES):  # --pelaksana: charts and PDFs on a Dask cluster
         result, published = _build_all(opts, watch, write, disk, kept, folders)
@@ -526,8 +524,8 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
             published = publish(files, opts.out, on_disk, hashes)
             if charts is not None:
                 charts.prune()
-            if session is not None:
-                session.save()  # a CLI build's report states, for the next one
+            if session is not None and opts.search_index:  # (not in serve's pages-first build: off the reload path)
+                session.save()  # the report states, for the next process
     for used in memos:
         used.keep_used()
     hashes.keep(files)
@@ -614,7 +612,7 @@ def _stored_reports(opts: BuildOptions) -> tuple[Session | None, dict[str, Folde
         return None, None
     record = BuildState(opts.cache_root, opts.out).load()
     inputs = stamp_inputs(opts.inputs(), record.inputs if record is not None else {})
-    session = Session(store=Memo(opts.cache_root, "sesi", writable=False))
+    session = Session(store=Memo(opts.cache_root, "sesi", writable=False), holds=False)
     return session, session.begin(opts.key(), inputs, opts.root)
 
 

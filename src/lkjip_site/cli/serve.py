@@ -24,6 +24,7 @@ from watchdog.observers.api import BaseObserver
 from ..build import BuildOptions, Session, build
 from ..core.diagnostics import ContentError
 from ..core.fmt import fmt_seconds
+from ..core.memo import Memo
 from ..core.resources import RELOAD_SCRIPT
 from ..core.state import Changes
 from ..load.config import SITE_FILE
@@ -51,14 +52,16 @@ class Preview:
     """A running preview: its version (the open page waits for it to change), whether a rebuild is due, what
     changed, the session."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, store: Memo | None = None) -> None:
         self.version = 0
         self._published = threading.Condition()
         self.dirty = threading.Event()
         #: the folders a change is looked for in (never build/ or .cache/, where the preview is written)
         self.watched = [(root / "content").resolve(), (root / "themes").resolve(), (root / "arsip").resolve()]
         self.changes = Changes(self.watched)  # filled by the watcher: a rebuild looks again only at these paths
-        self.session = Session(watch=self.changes)  # the reports whose files did not change, kept between saves
+        #: the reports whose files did not change, kept between saves; ``store``: the report states the last build
+        #: stored (the first build reads unchanged reports back from it), where the session stores its own
+        self.session = Session(watch=self.changes, store=store)
         self._writing: set[Path] = set()  # files written to and not yet closed (see :meth:`saw`)
         self._lock = threading.Lock()
 
@@ -192,7 +195,7 @@ def watch(root: Path, state: Preview) -> BaseObserver:
 def serve(opts: BuildOptions, port: int) -> int:
     out = opts.output or opts.root / ".cache" / "pratinjau"
     opts = replace(opts, output=out, dev_reload=True, pdf=False)
-    state = Preview(opts.root)
+    state = Preview(opts.root, opts.memo("sesi") if opts.use_cache else None)
     observer = watch(opts.root, state)  # before the first build: the session trusts it for every change since
     _rebuild(opts, state)
     out.mkdir(parents=True, exist_ok=True)
