@@ -33,7 +33,7 @@ WATCH_TIMEOUT_S = 30.0
 def main(argv: list[str]) -> int:
     root, step = Path(argv[0]).resolve(), int(argv[1])
     opts = BuildOptions(root=root, output=root / "build", pdf=False)
-    preview = Preview(root)  # serve's session, kept between saves, told by the watcher what changed
+    preview = Preview(root, opts.memo("sesi"))  # serve's session (with the stored report states, as serve has it)
     observer = watch(root, preview)
     session = preview.session
     start = time.perf_counter()
