@@ -131,8 +131,8 @@ class ReportState:
     chapters: list[ParsedChapter] | None = None
     parsed: list[Diagnostic] = field(default_factory=list)
     token: str = ""  # changes whenever the model or chapters change: the key of its kept output (``KeptReports``)
-    #: read back from a CLI build's store: its chapters are numbered again by this build's registry (the tables'
-    #: loaders and the charts' specs live there, not on disk)
+    #: read back from the store (``Session.store``): its chapters are numbered again by this build's registry (the
+    #: tables' loaders and the charts' specs live there, not on disk)
     restored: bool = False
     unsaved: bool = False  # loaded, computed or parsed in this build: the store does not hold it yet
 
@@ -217,7 +217,7 @@ class Session:
         state.unsaved = True
 
     def restore(self, slug: str, inputs: Folder) -> ReportState | None:
-        """The state a previous CLI build stored for this report folder with these files, or None."""
+        """The state an earlier build (another process) stored for this report folder with these files, or None."""
         data = self.store.get(self.store.key(self.stored_key, slug, inputs)) if self.store is not None else None
         if data is None:
             return None

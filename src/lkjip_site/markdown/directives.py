@@ -39,7 +39,7 @@ class Directive:
         return self.loader() if self.built is None and self.loader is not None else self.built
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickled (a CLI build stores its parsed chapters) without the loader, a function of this process: the
+        """Pickled (a build stores its reports' parsed chapters) without the loader, a function of this process: the
         validator that made it runs again when the chapters are read back (``build.ReportState.restored``)."""
         return {**self.__dict__, "loader": None}
 
