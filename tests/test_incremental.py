@@ -437,8 +437,10 @@ def test_a_stored_report_is_trusted_only_where_it_was_made(project: Path, monkey
     counted.clear()
     data = moved / "content" / "laporan" / SLUG / "data" / "indikator.yaml"
     edit(data, "    satuan: indeks\n", "    target: [\n")
+    stored = sorted((moved / ".cache").glob("sesi-v*/*/*"))
     with pytest.raises(ContentError):
         build(options(moved))
+    assert sorted((moved / ".cache").glob("sesi-v*/*/*")) == stored  # a failed build stores nothing
     edit(data, "    target: [\n", "    satuan: indeks\n")
     counted.clear()
     edit(moved / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "ditulis lagi", "ditulis sekali lagi")
