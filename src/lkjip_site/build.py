@@ -267,11 +267,12 @@ class Session:
                 folders.setdefault(slug, []).append((name, stamp.sha256))
             else:
                 rest.append((name, stamp.sha256))
-        site_key = digest(options, rest)
+        outside = digest(rest)  # hashed once: both keys below depend on it
+        site_key = digest(options, outside)
         # stored states depend on the files outside the reports, the engine and where the site is (a report holds
         # its folder's path), not on the options: a build with and without PDFs, or with --strict, loads the same
         # reports (warnings are promoted later, never stored promoted)
-        self.stored_key = digest(engine_key(), str(root.resolve()), rest)
+        self.stored_key = digest(engine_key(), str(root.resolve()), outside)
         if site_key != self.site_key:
             self.site_key, self.reports, self.elements, self.memory = site_key, {}, None, {}
             self.hashes, self.kept = ContentHashes(), KeptReports()
@@ -450,12 +451,12 @@ def build(opts: BuildOptions, write: bool = True, session: Session | None = None
         if session is not None:
             session.recorded(state, saved)
         return BuildResult(None, replay, summary=record.summary, timings=watch)
-    kept = session
-    if kept is None and state is not None:  # a CLI build: unchanged reports come from the last one's store
-        kept = Session(store=opts.memo("sesi"), holds=False)
-    folders = kept.begin(key, inputs, opts.root) if kept is not None else None
+    working = session  # serve's; a CLI build gets one for this build, whose unchanged reports come from the store
+    if working is None and state is not None:
+        working = Session(store=opts.memo("sesi"), holds=False)
+    folders = working.begin(key, inputs, opts.root) if working is not None else None
     with distributed_executor(opts.executor, OUTPUT_PACKAGES):  # --pelaksana: charts and PDFs on a Dask cluster
-        result, published = _build_all(opts, watch, write, disk, kept, folders)
+        result, published = _build_all(opts, watch, write, disk, working, folders)
     if state is not None and published is not None:
         with watch.stage("terbit"):
             saved = state.record(key, inputs, result.diagnostics, result.summary, published.digests,
