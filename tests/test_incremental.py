@@ -27,6 +27,7 @@ from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core import state as state_mod
 from lkjip_site.core.state import BuildState, Changes, stamp_inputs
 from lkjip_site.output import pages as pages_mod
+from lkjip_site.output import search as search_mod
 
 SLUG = "contoh-2023"
 BASE = f"laporan/{SLUG}/1.0/"
@@ -230,6 +231,35 @@ def test_preview_reloads_before_the_search_index_and_then_catches_up(project: Pa
     assert {k: v for k, v in tree(project / "build").items() if k.startswith("pagefind/")} != index
     assert_same_as_clean(project, "build")
     assert build(options(project)).unchanged
+
+
+def test_an_edit_indexes_again_only_its_own_years_search_bundle(project: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search index is one Pagefind bundle per report year: editing a 2023 chapter runs Pagefind once, for 2023;
+    the 2024 bundle is the stored one, byte for byte, and the result is a clean build's."""
+    assert new_report(project, "lain-2024", tahun=2024, instansi="Kecamatan Lain") == 0
+    build(options(project))
+    before = tree(project / "build")
+    assert json.loads((project / "build" / "pagefind" / "bundel.json").read_bytes()) == {"bundel": ["2024", "2023"]}
+    newest, older = (sorted(k for k in before if k.startswith(f"pagefind/{y}/")) for y in ("2024", "2023"))
+    assert "pagefind/2024/pagefind.js" in newest and "pagefind/2024/wasm.id.pagefind" in newest
+    assert not [k for k in older if k.endswith(".js") or "/wasm." in k]  # the browser loads them from 2024's only
+    ran: list[str] = []
+    real = search_mod._run_pagefind
+
+    def counted(pages: dict[str, bytes], subdir: str) -> dict[str, bytes]:
+        ran.append(subdir)
+        return real(pages, subdir)
+
+    monkeypatch.setattr(search_mod, "_run_pagefind", counted)
+    edit(project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md",
+         "Tuliskan latar belakang penyusunan laporan.", "Kata pencarian baru: anggrekbulan.")
+    build(options(project))
+    after = tree(project / "build")
+    assert ran == ["pagefind/2023"]
+    assert {k: after[k] for k in newest} == {k: before[k] for k in newest}
+    assert {k: after.get(k) for k in older} != {k: before[k] for k in older}
+    assert_same_as_clean(project, "build")
 
 
 def test_a_session_keeps_unchanged_reports_and_their_messages(project: Path) -> None:

@@ -216,13 +216,15 @@ def test_instansi_page_shows_its_figures_across_periods(site) -> None:  # type: 
 
 def test_search_index_is_built_from_report_and_chapter_pages(site) -> None:  # type: ignore[no-untyped-def]
     out, _ = site
-    assert (out / "pagefind" / "pagefind.js").is_file() and (out / "pagefind" / "pagefind-entry.json").is_file()
-    assert not (out / "pagefind" / "pagefind-ui.js").exists()  # the theme has its own interface
+    assert json.loads((out / "pagefind" / "bundel.json").read_bytes()) == {"bundel": ["2023"]}  # a bundle a year
+    assert (out / "pagefind" / "2023" / "pagefind.js").is_file()
+    assert (out / "pagefind" / "2023" / "pagefind-entry.json").is_file()
+    assert not list((out / "pagefind").rglob("pagefind-ui.js"))  # the theme has its own interface
     chapter = _page(out, "laporan/kecamatan-b-2023/1.0/bab-1-pendahuluan/index.html")
     assert 'data-pagefind-body' in chapter and '<span data-pagefind-meta="tahun">2023</span>' in chapter
     assert "data-pagefind-body" not in _page(out, "index.html")  # portal pages are not search results
     search = _page(out, "cari/index.html")
-    assert 'data-pagefind="../pagefind/pagefind.js"' in search
+    assert 'data-pagefind="../pagefind/"' in search
     assert 'href="../laporan/kecamatan-b-2023/1.0/"' in search  # without JavaScript: the list of reports
 
 
@@ -241,7 +243,7 @@ def test_search_finds_the_words_of_a_table_but_not_its_measured_numbers(site) ->
     narrative = re.findall(r"\d+,\d+", outside)
     assert labels and len(only_in_tables) >= 2 and narrative  # the page has all three, or this test proves nothing
     fragments = [json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))  # Pagefind's page records
-                 for p in (out / "pagefind" / "fragment").iterdir()]
+                 for p in (out / "pagefind" / "2023" / "fragment").iterdir()]
     [entry] = [f for f in fragments if f["url"].endswith("/kecamatan-b-2023/1.0/bab-3-akuntabilitas-kinerja/")]
     words = entry["content"]
 

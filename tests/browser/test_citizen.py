@@ -143,7 +143,11 @@ def test_search_filters_by_year_and_instansi(browser, base_url: str) -> None:  #
         probe.goto("/cari/?q=kecamatan")
         probe.page.wait_for_selector(".hasil-tautan", timeout=UPGRADE_TIMEOUT_MS)
         groups = probe.page.locator(".hasil-grup h2").all_inner_texts()
-        assert len(groups) == 3, groups
+        assert len(groups) == 3, groups  # one report a year: each year's bundle merged into the search
+        index = [u.split("/pagefind/", 1)[1].split("?")[0] for u in probe.requests if "/pagefind/" in u]
+        assert [u for u in index if "wasm." in u] == ["2024/wasm.id.pagefind"], index  # one WebAssembly module
+        assert {u for u in index if u.endswith("pagefind-entry.json")} == {f"{y}/pagefind-entry.json"
+                                                                           for y in ("2022", "2023", "2024")}, index
         only = ("(name) => { const g = document.querySelectorAll('.hasil-grup h2');"
                 " return g.length === 1 && g[0].textContent.includes(name); }")
         probe.page.select_option("#cari-tahun", "2023")

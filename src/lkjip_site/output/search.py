@@ -1,10 +1,19 @@
 """Search: the search page, and a Pagefind index of every report and chapter page, made at build time.
 
 Pagefind (the ``pagefind`` Python package with its binary from ``pagefind[bin]``) indexes the rendered HTML and
-writes a static index (``pagefind/``: WebAssembly, index chunks, fragments) that the browser queries itself; there is
-no search service to run. The index is made from the pages in memory: they are written to a temporary folder, indexed
-there, and the index files are read back into the build's ``{path: bytes}``, so a failed index never touches
-``build/`` (publishing stays one atomic swap) and the index is part of the deterministic output.
+writes a static index (WebAssembly, index chunks, fragments) that the browser queries itself; there is no search
+service to run. The index is made from the pages in memory: they are written to a temporary folder, indexed there,
+and the index files are read back into the build's ``{path: bytes}``, so a failed index never touches ``build/``
+(publishing stays one atomic swap) and the index is part of the deterministic output.
+
+One index (a Pagefind *bundle*, ``pagefind/<tahun>/``) per report year, listed newest first in
+``pagefind/bundel.json``. Pagefind cannot update an index (Pagefind/pagefind#71), so one index of the whole archive
+was made again on every build, in time and memory growing with every year published. An edit now indexes again only
+its own year's pages; the other years' bundles come from the memo, byte for byte. In the browser ``cari.js`` opens
+the newest bundle and merges the others into it (Pagefind's ``mergeIndex``: one WebAssembly module, each merged
+bundle adds its small metadata file and the index chunks of the words searched), so a search still covers every
+year, ranked together. The program files (``pagefind.js``, the worker, the WebAssembly) are published only with the
+newest bundle, the one the browser loads them from.
 
 What is indexed is decided by the templates: report and chapter pages mark their content with
 ``data-pagefind-body`` and carry metadata (year, instansi, report, version) that ``aset/js/cari.js`` uses, with the
@@ -19,7 +28,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from ..core.diagnostics import Diagnostics
@@ -31,6 +40,12 @@ from .versions import VersionInfo
 
 SEARCH_URL = "cari/"
 INDEX_DIR = "pagefind"
+#: The list of bundles, newest first, that ``cari.js`` reads to know which to open and which to merge.
+BUNDLES = "bundel.json"
+#: The bundle of indexed pages without a year in their metadata.
+OTHER = "lain"
+_BODY = b"data-pagefind-body"
+_YEAR = re.compile(rb'data-pagefind-meta="tahun">(\d{4})<')
 TIMEOUT_S = 300
 #: A chart drawn inline. Its words (axis labels, tick values) are those of its caption and table, so Pagefind is
 #: given the page without it: a quarter less indexing time on a kabupaten archive, and no hits on tick labels.
@@ -68,25 +83,54 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
 
 
 def index_pages(files: dict[str, bytes], diags: Diagnostics, memo: Memo | None = None) -> dict[str, bytes]:
-    """The Pagefind index (``pagefind/…``) of the HTML pages in ``files``; ``memo`` keeps it while pages are unchanged.
+    """The Pagefind bundles (``pagefind/<tahun>/…``, newest first in ``pagefind/bundel.json``) of the report and
+    chapter pages in ``files``; ``memo`` keeps each bundle while its own pages are unchanged.
 
     A failure (binary missing, Pagefind error) is a diagnostic: the build stops before anything is written.
     """
-    pages = {path: data for path, data in sorted(files.items()) if path.endswith(".html")}
-    key = memo.key("pagefind", _binary_version(), "tanpa-grafik-dan-angka-tabel",
-                   sorted((p, digest(d)) for p, d in pages.items())) if memo else None
-    if memo is not None and key is not None:
-        stored = memo.get(key)
+    groups = pages_by_year(files)
+    index: dict[str, bytes] = {f"{INDEX_DIR}/{BUNDLES}": json.dumps({"bundel": list(groups)}).encode("utf-8") + b"\n"}
+    version = _binary_version() if memo is not None and groups else ""
+    for position, (name, pages) in enumerate(groups.items()):
+        key = memo.key("pagefind", version, "tanpa-grafik-dan-angka-tabel", name,
+                       sorted((p, digest(d)) for p, d in pages.items())) if memo is not None else None
+        stored = memo.get(key) if memo is not None and key is not None else None
         if stored is not None:
-            return unpack_files(stored)
-    try:
-        index = _run_pagefind(pages)
-    except (OSError, subprocess.SubprocessError, RuntimeError) as exc:
-        diags.error(("situs.yaml", 1), f"indeks pencarian (Pagefind) tidak dapat dibuat: {exc}")
-        return {}
-    if memo is not None and key is not None:
-        memo.put(key, pack_files(index))
+            bundle = unpack_files(stored)
+        else:
+            try:
+                bundle = _run_pagefind(pages, f"{INDEX_DIR}/{name}")
+            except (OSError, subprocess.SubprocessError, RuntimeError) as exc:
+                diags.error(("situs.yaml", 1), f"indeks pencarian (Pagefind) tidak dapat dibuat: {exc}")
+                return {}
+            if memo is not None and key is not None:
+                memo.put(key, pack_files(bundle))
+        index.update(bundle if position == 0 else
+                     {path: data for path, data in bundle.items() if not _program_file(path)})
     return index
+
+
+def pages_by_year(files: Mapping[str, bytes]) -> dict[str, dict[str, bytes]]:
+    """The pages Pagefind indexes (those whose template marks ``data-pagefind-body``), by report year, newest year
+    first; a page without the year in its search metadata (a release made before it was written) in ``lain``, last.
+    """
+    groups: dict[str, dict[str, bytes]] = {}
+    for path, data in sorted(files.items()):
+        if path.endswith(".html") and _BODY in data:
+            found = _YEAR.search(data)
+            groups.setdefault(found.group(1).decode("ascii") if found else OTHER, {})[path] = data
+    return {name: groups[name] for name in _newest_first(groups)}
+
+
+def _newest_first(names: Collection[str]) -> list[str]:
+    years = sorted((n for n in names if n != OTHER), reverse=True)
+    return years + [OTHER] * (OTHER in names)
+
+
+def _program_file(path: str) -> bool:
+    """Pagefind's own program in a bundle: the browser loads it once, from the newest bundle only."""
+    name = path.rsplit("/", 1)[-1]
+    return name in ("pagefind.js", "pagefind-worker.js") or name.startswith("wasm.")
 
 
 def published_index(output: Path, on_disk: Mapping[str, str], held: Mapping[str, bytes] | None = None,
@@ -125,19 +169,20 @@ def searchable(page: bytes) -> bytes:
     return _NUMBER_CELL.sub(rb"\1\2", _CHART.sub(b"", page))
 
 
-def _run_pagefind(pages: dict[str, bytes]) -> dict[str, bytes]:
+def _run_pagefind(pages: dict[str, bytes], subdir: str) -> dict[str, bytes]:
+    """One bundle: ``pages`` written where they are published (their URLs are the index's), indexed into ``subdir``."""
     with tempfile.TemporaryDirectory(prefix="lkjip-cari-") as tmp:
         site = Path(tmp) / "situs"
         for rel, data in pages.items():
             target = site / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(searchable(data))
-        proc = subprocess.run([str(_executable()), "--site", str(site), "--output-subdir", INDEX_DIR, "--silent"],
+        proc = subprocess.run([str(_executable()), "--site", str(site), "--output-subdir", subdir, "--silent"],
                               capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
         if proc.returncode != 0:
             raise RuntimeError((proc.stderr or proc.stdout).strip()[-500:] or f"kode keluar {proc.returncode}")
-        out = site / INDEX_DIR
-        index = {f"{INDEX_DIR}/{p.relative_to(out).as_posix()}": p.read_bytes()
+        out = site / subdir
+        index = {f"{subdir}/{p.relative_to(out).as_posix()}": p.read_bytes()
                  for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith(UNUSED)}
         shutil.rmtree(site, ignore_errors=True)
     return index

@@ -1,5 +1,5 @@
 /*
- * cari.js: search the reports with the site's own Pagefind index (pagefind/, built with the site).
+ * cari.js: search the reports with the site's own Pagefind index (pagefind/, one bundle a year, built with the site).
  *
  * Without JavaScript the search page lists every report by year and instansi; this script adds the word
  * search on top. Results are grouped by report; inside a report the newest version comes first and older
@@ -13,7 +13,7 @@
   "use strict";
 
   var self = document.currentScript;
-  var bundle = self && self.getAttribute("data-pagefind");
+  var indexFolder = self && self.getAttribute("data-pagefind"); // pagefind/
   var MAX_RESULTS = 40; // shown
   var MAX_SCANNED = 400; // read to apply the filters
 
@@ -23,7 +23,7 @@
   var instansi = document.getElementById("cari-instansi");
   var status = document.getElementById("cari-status");
   var list = document.getElementById("cari-hasil");
-  if (!form || !input || !bundle || !list) return;
+  if (!form || !input || !indexFolder || !list) return;
   // slug -> newest version, written by each build on this page (released pages never change, so they cannot say).
   var newestVersion = {};
   try { newestVersion = JSON.parse(form.getAttribute("data-terbaru") || "{}"); } catch (e) { newestVersion = {}; }
@@ -31,14 +31,33 @@
   var pagefind = null;
   var counter = 0;
 
+  // The index is one Pagefind bundle per report year (pagefind/<tahun>/), listed newest first in
+  // pagefind/bundel.json: the newest is opened (its pagefind.js, worker and WebAssembly), the others are merged
+  // into it, so one search covers every year, ranked together. Result URLs are relative to the site root (the
+  // folder above pagefind/), wherever the site is served.
   function load() {
     if (pagefind) return Promise.resolve(pagefind);
-    var url = new URL(bundle, document.baseURI);
-    return import(url.href).then(function (module) {
-      // Result URLs are relative to the site root (the folder above pagefind/), wherever the site is served.
-      return module.options({ baseUrl: new URL("../", url).pathname }).then(function () {
-        pagefind = module;
-        return module;
+    var folder = new URL(indexFolder, document.baseURI);
+    var root = new URL("../", folder).pathname;
+    return fetch(new URL("bundel.json", folder).href).then(function (response) {
+      if (!response.ok) throw new Error("bundel.json: " + response.status);
+      return response.json();
+    }).then(function (list) {
+      var names = (list && list.bundel) || [];
+      if (!names.length) {
+        pagefind = { search: function () { return Promise.resolve({ results: [] }); } }; // no report yet
+        return pagefind;
+      }
+      var first = new URL(names[0] + "/", folder);
+      return import(new URL("pagefind.js", first).href).then(function (module) {
+        return module.options({ baseUrl: root }).then(function () {
+          return Promise.all(names.slice(1).map(function (name) {
+            return module.mergeIndex(new URL(name + "/", folder).pathname, { baseUrl: root });
+          }));
+        }).then(function () {
+          pagefind = module;
+          return module;
+        });
       });
     });
   }
