@@ -6,6 +6,7 @@ Each scenario edits a copy of the scaffold report, rebuilds with the memo, and c
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -366,8 +367,12 @@ def test_a_cli_build_takes_unchanged_reports_from_the_last_one(project: Path, mo
     budget = project / "content" / "laporan" / "lain-2023" / "data" / "anggaran.yaml"
     edit(budget, "realisasi: 95000000", "realisasi: 90000000")  # its own chart, not the one of the report copied
     counted = Counted(monkeypatch)
+    froze: list[int] = []
+    real_freeze = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: (froze.append(gc.get_count()[0]), real_freeze())[1])
     first = build(options(project))
     assert sorted(set(counted.loaded)) == sorted(set(counted.parsed)) == ["contoh-2023", "lain-2023"]
+    assert not froze  # nothing read back, nothing kept out of the collector's sight
     charts = chart_entries(project)
     assert charts
     counted.clear()
@@ -375,6 +380,7 @@ def test_a_cli_build_takes_unchanged_reports_from_the_last_one(project: Path, mo
     edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
     second = build(options(project))  # a new build, as a new process makes it: nothing is held in memory
     assert (counted.loaded, counted.computed, set(counted.parsed)) == ([SLUG], [SLUG], {SLUG})
+    assert len(froze) == 1 and gc.get_freeze_count() == 0  # frozen while building, collectable again after
     assert [d.format() for d in second.diagnostics.items] == [d.format() for d in first.diagnostics.items]
     assert any("satuam" in d.message for d in second.diagnostics.warnings)
     assert second.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
@@ -436,6 +442,7 @@ def test_check_reads_unchanged_reports_from_the_last_build_and_writes_nothing(
     with pytest.raises(ContentError) as cached:
         check(options(project))
     assert counted.loaded == [SLUG] and set(counted.parsed) == {SLUG}
+    assert gc.get_freeze_count() == 0  # what check read back is collectable again, though it stopped on an error
     assert tree(project / ".cache") == cache
     with pytest.raises(ContentError) as uncached:
         check(options(project, use_cache=False))
