@@ -32,7 +32,7 @@ from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.load.svgcheck import check_svg
 from lkjip_site.output.csp import META_POLICY
 from lkjip_site.output.portal import figures_of, portal_charts
-from lkjip_site.output.search import searchable
+from lkjip_site.output.search import pages_by_year, searchable
 
 from conftest import EPOCH
 
@@ -264,6 +264,20 @@ def test_only_number_cells_are_left_out_of_what_search_indexes() -> None:
         '<td class="angka" data-angka="x"></td><td class="angka"></td><td class="angka"></td>'
         '<td class="angka na" title="belum diisi">N/A</td><td class="angka">tidak tercapai</td><td>1.01.02</td>'
         '<th class="angka" scope="col">2023</th><td class="angka-besar">7</td><p>capaian 96,61 %</p>')
+
+
+def test_search_bundles_are_the_indexed_pages_by_report_year_newest_first() -> None:
+    def page(year: str | None) -> bytes:
+        meta = f'<span data-pagefind-meta="tahun">{year}</span>' if year else ""
+        return f'<article data-pagefind-body><div hidden data-pagefind-ignore>{meta}</div>Isi</article>'.encode()
+
+    files = {"laporan/a-2022/1.0/index.html": page("2022"), "laporan/b-2024/1.0/bab-1/index.html": page("2024"),
+             "laporan/b-2024/1.0/index.html": page("2024"), "laporan/lama/1.0/index.html": page(None),
+             "index.html": b"<main>Beranda</main>", "laporan/a-2022/1.0/data.csv": b"tahun,nilai"}
+    groups = pages_by_year(files)
+    assert list(groups) == ["2024", "2022", "lain"]  # a release without the year in its metadata: its own, last
+    assert sorted(groups["2024"]) == ["laporan/b-2024/1.0/bab-1/index.html", "laporan/b-2024/1.0/index.html"]
+    assert "index.html" not in {p for g in groups.values() for p in g}  # the home page is no search result
 
 
 def test_a_failing_search_index_stops_the_build_before_writing(project: Path, monkeypatch, epoch) -> None:  # type: ignore[no-untyped-def]
