@@ -104,7 +104,7 @@ def test_wheel_holds_every_runtime_file(wheel: Path) -> None:
     for dep in ("weasyprint", "pikepdf", "fonttools[woff]", "MarkupSafe", "vl-convert-python", "altair"):
         assert f"Requires-Dist: {dep}" in metadata, dep
     scripts = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
-    assert "lkjip = lkjip_site.cli.main:main" in scripts
+    assert "lkjip = lkjip_site.cli.main:run" in scripts
 
 
 def test_installed_tool_makes_a_site_in_an_empty_folder(installed: Path,
