@@ -179,6 +179,17 @@ def python_command() -> str:
 SNAPSHOT: Path | None = None  # set by main(): a copy of src/ and themes/ that every build imports
 
 
+def _assert_snapshot_is_used(src: Path) -> None:
+    """The engine and its theme, as a build process of this run finds them, are the copy's: else the run stops."""
+    probe = ("from lkjip_site.core.resources import PACKAGE_DIR, PACKAGE_THEMES; "
+             "print(PACKAGE_DIR.resolve()); print(PACKAGE_THEMES.resolve())")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, (str(src), os.environ.get("PYTHONPATH")))))
+    found = subprocess.run([python_command(), "-c", probe], env=env, capture_output=True, text=True, check=True)
+    outside = [line for line in found.stdout.split() if not Path(line).is_relative_to(src.resolve())]
+    if outside:
+        sys.exit(f"salinan kode tidak dipakai seluruhnya oleh build: {outside} di luar {src}")
+
+
 def snapshot_source(work: Path) -> str:
     """Copy src/ and themes/ once, so edits made in the working tree during a long run do not mix two versions of
     the build in one table (the package finds its default theme relative to its own files). Returns a label."""
@@ -188,11 +199,15 @@ def snapshot_source(work: Path) -> str:
         shutil.rmtree(snap)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(REPO / "src", snap / "src", ignore=ignore)
-    shutil.copytree(REPO / "themes", snap / "themes", ignore=ignore)
+    # Where the wheel puts it (package lkjip_site.themes): left at snap/themes, the package found its theme through
+    # the editable install, in the working tree, so a theme edited during a run changed the builds' input midway
+    # (a "no-op" at N = 500 rebuilt everything after cari.js was edited during the cold build).
+    shutil.copytree(REPO / "themes", snap / "src" / "lkjip_site" / "themes", ignore=ignore)
     # Byte-compiled as pip does when it installs the wheel: without it every build process would compile the whole
     # package again (PYTHONDONTWRITEBYTECODE, set on some machines, keeps Python from saving what it compiled).
     compileall.compile_dir(str(snap / "src"), quiet=1)
     SNAPSHOT = snap / "src"
+    _assert_snapshot_is_used(snap / "src")
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
                               check=True).stdout.strip()

@@ -161,6 +161,24 @@ def test_search_filters_by_year_and_instansi(browser, base_url: str) -> None:  #
         context.close()
 
 
+def test_a_second_search_while_the_index_opens_lists_each_page_once(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """A filter changed before the first search's index was open (each year's bundle still being merged) starts a
+    second search; the bundles are merged once, so no result is listed twice."""
+    context, probe = _probe(browser, base_url, 1280)
+    try:
+        probe.goto("/cari/?q=kecamatan")
+        probe.page.select_option("#cari-instansi", "")  # a second search at once, with the same words
+        probe.page.wait_for_selector(".hasil-tautan", timeout=UPGRADE_TIMEOUT_MS)
+        probe.page.wait_for_timeout(500)  # both searches done
+        links = probe.page.locator(".hasil-tautan").evaluate_all("(links) => links.map((a) => a.href)")
+        assert links and len(links) == len(set(links)), links
+        assert len(probe.page.locator(".hasil-grup h2").all_inner_texts()) == 3
+        entries = [u for u in probe.requests if u.split("?")[0].endswith("/2022/pagefind-entry.json")]
+        assert len(entries) == 1, entries  # the oldest bundle merged once
+    finally:
+        context.close()
+
+
 def test_without_javascript_search_leads_to_the_lists_of_reports(browser, base_url: str,  # type: ignore[no-untyped-def]
                                                                   site_map: SiteMap) -> None:
     context, probe = _probe(browser, base_url, 360, js=False)

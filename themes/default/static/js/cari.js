@@ -28,15 +28,22 @@
   var newestVersion = {};
   try { newestVersion = JSON.parse(form.getAttribute("data-terbaru") || "{}"); } catch (e) { newestVersion = {}; }
 
-  var pagefind = null;
+  var loading = null; // the promise of the opened index
   var counter = 0;
 
   // The index is one Pagefind bundle per report year (pagefind/<tahun>/), listed newest first in
   // pagefind/bundel.json: the newest is opened (its pagefind.js, worker and WebAssembly), the others are merged
   // into it, so one search covers every year, ranked together. Result URLs are relative to the site root (the
   // folder above pagefind/), wherever the site is served.
+  // Opened once for all searches: a second search started while the first still loads (a filter changed at
+  // once) must not merge the bundles again, which would list every result twice. A failure stays a failure
+  // until the page is loaded again (a retry after a partial merge would merge some bundles twice).
   function load() {
-    if (pagefind) return Promise.resolve(pagefind);
+    if (!loading) loading = open();
+    return loading;
+  }
+
+  function open() {
     var folder = new URL(indexFolder, document.baseURI);
     var root = new URL("../", folder).pathname;
     return fetch(new URL("bundel.json", folder).href).then(function (response) {
@@ -45,8 +52,7 @@
     }).then(function (list) {
       var names = (list && list.bundel) || [];
       if (!names.length) {
-        pagefind = { search: function () { return Promise.resolve({ results: [] }); } }; // no report yet
-        return pagefind;
+        return { search: function () { return Promise.resolve({ results: [] }); } }; // no report yet
       }
       var first = new URL(names[0] + "/", folder);
       return import(new URL("pagefind.js", first).href).then(function (module) {
@@ -55,7 +61,6 @@
             return module.mergeIndex(new URL(name + "/", folder).pathname, { baseUrl: root });
           }));
         }).then(function () {
-          pagefind = module;
           return module;
         });
       });
