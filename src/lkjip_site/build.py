@@ -355,7 +355,8 @@ def _load_reports_kept(opts: BuildOptions, config: SiteConfig, diags: Diagnostic
                 session.restore(slug, folders.get(slug, ()))
     if not session.holds and any(s is not None and s.restored for s in found.values()):
         # A CLI build keeps the states it read back to its end: out of the collector's sight (gc.freeze) until
-        # then, instead of scanned again by every full collection (over half a second of a one-chapter rebuild, N = 100).
+        # then, instead of scanned again by every full collection (over half a second of a one-chapter rebuild
+        # at N = 100).
         gc.freeze()
     kept: dict[str, ReportState] = {}
     for slug in slugs:
