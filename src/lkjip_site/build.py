@@ -532,7 +532,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     _stop_on_errors(diags, opts)
     with watch.stage("indeks"):  # the search index of the pages in memory (or, on request, the one published)
         fresh = opts.search_index or on_disk is None
-        index = index_pages(files, diags, memo("pagefind")) if fresh else published_index(
+        index = index_pages(files, diags, memo("pagefind"), hashes) if fresh else published_index(
             opts.out, on_disk, session.index if session is not None else None, hashes)
         files = {**files, **index}
         if session is not None:

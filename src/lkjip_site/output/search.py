@@ -32,7 +32,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from ..core.diagnostics import Diagnostics
-from ..core.memo import Memo, digest, pack_files, unpack_files
+from ..core.memo import ContentHashes, Memo, pack_files, unpack_files
 from ..core.model import Site
 from .discovery import page_meta, reports_by_year
 from .theme import memoised, render_page
@@ -82,18 +82,21 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
         terbaru=terbaru, **ctx))}
 
 
-def index_pages(files: dict[str, bytes], diags: Diagnostics, memo: Memo | None = None) -> dict[str, bytes]:
+def index_pages(files: dict[str, bytes], diags: Diagnostics, memo: Memo | None = None,
+                sha: Callable[[bytes], str] | None = None) -> dict[str, bytes]:
     """The Pagefind bundles (``pagefind/<tahun>/…``, newest first in ``pagefind/bundel.json``) of the report and
-    chapter pages in ``files``; ``memo`` keeps each bundle while its own pages are unchanged.
+    chapter pages in ``files``; ``memo`` keeps each bundle while its own pages are unchanged. ``sha``: the build's
+    hashes of its output (``ContentHashes``), which the audit has already taken of every page.
 
     A failure (binary missing, Pagefind error) is a diagnostic: the build stops before anything is written.
     """
     groups = pages_by_year(files)
     index: dict[str, bytes] = {f"{INDEX_DIR}/{BUNDLES}": json.dumps({"bundel": list(groups)}).encode("utf-8") + b"\n"}
     version = _binary_version() if memo is not None and groups else ""
+    sha = sha or ContentHashes()
     for position, (name, pages) in enumerate(groups.items()):
         key = memo.key("pagefind", version, "tanpa-grafik-dan-angka-tabel", name,
-                       sorted((p, digest(d)) for p, d in pages.items())) if memo is not None else None
+                       sorted((p, sha(d)) for p, d in pages.items())) if memo is not None else None
         stored = memo.get(key) if memo is not None and key is not None else None
         if stored is not None:
             bundle = unpack_files(stored)
