@@ -1,9 +1,10 @@
-"""``lkjip build --pelaksana ADDRESS``: charts and PDFs made by the workers of a Dask cluster, the same bytes.
+"""``lkjip build --pelaksana ADDRESS``: charts, PDFs and report pages made by the workers of a Dask cluster, the
+same bytes.
 
 A province portal lends a build the machines of a Dask cluster; what it publishes must not depend on where a chart or
 a PDF was made. The cluster here is local (two worker processes), started once for the module; the build with it
-uses its own fresh cache, so every chart and PDF really is made on the cluster, which the scheduler's task stream
-shows. About 30 s, most of it the two builds of the scaffold report.
+uses its own fresh cache, so every chart, PDF and report page really is made on the cluster, which the scheduler's
+task stream shows. About 30 s, most of it the two builds of the scaffold report.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from lkjip_site.build import BuildOptions, build
 from lkjip_site.cli.main import EXIT_USAGE, main
 from lkjip_site.core import pool
 from lkjip_site.core.pool import CarriedFolder, PoolError
+from lkjip_site.core.resources import theme_dirs
+from lkjip_site.output import pages, reportjob, theme
 from lkjip_site.output.pdf import layout
 
-from conftest import tree_hashes
+from conftest import SLUG, tree_hashes
 
 
 @pytest.fixture(scope="module")
@@ -31,20 +34,56 @@ def cluster() -> Iterator[LocalCluster]:
 
 
 def test_build_on_a_dask_cluster_gives_the_same_bytes(fresh_project: Path, epoch: None, cluster: LocalCluster,
-                                                       tmp_path: Path) -> None:
+                                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Charts, PDFs and the report's pages (chapters, report page, change page) are made by the workers; the
+    build machine renders none of the report's pages itself, and publishes the same bytes as a local build."""
+    assert main(["terbitkan", SLUG, "--tanpa-pdf", "--situs", str(fresh_project)]) == 0  # 1.0 released
+    laporan = fresh_project / "content" / "laporan" / SLUG / "laporan.yaml"
+    laporan.write_text(laporan.read_text("utf-8").replace('versi: "1.0"', 'versi: "1.1"'), "utf-8")
     here = build(BuildOptions(root=fresh_project, output=tmp_path / "lokal", cache_dir=tmp_path / "cache-lokal"))
+    _no_report_page_rendered_here(monkeypatch)
     with Client(cluster) as client, get_task_stream(client=client) as stream:
         there = build(BuildOptions(root=fresh_project, output=tmp_path / "dask", cache_dir=tmp_path / "cache-dask",
                                    executor=cluster.scheduler_address))
     assert not here.diagnostics.errors and not there.diagnostics.errors
     local, remote = tree_hashes(tmp_path / "lokal"), tree_hashes(tmp_path / "dask")
+    version = f"laporan/{SLUG}/1.1/"
+    report_pages = {version + p + "index.html" for p in ("", "perubahan/", "bab-3-akuntabilitas-kinerja/")}
+    assert report_pages <= set(local)
     assert any(p.endswith(".pdf") for p in local) and any("<svg" in (tmp_path / "lokal" / p).read_text("utf-8")
                                                           for p in local if p.endswith(".html"))
     assert remote == local
+    sent = [p for p in there.rendered if p.startswith(version) and p.endswith("index.html")]
+    assert report_pages <= set(sent)
     batches = [task for task in stream.data if task["key"].startswith("_run_batch")]
     workers = set(cluster.scheduler_info["workers"])
-    # At least one batch of charts and one PDF, each run by one of the cluster's workers.
-    assert len(batches) >= 2 and {task["worker"] for task in batches} <= workers
+    # At least one batch each of charts, PDF and report pages, each run by one of the cluster's workers.
+    assert len(batches) >= 3 and {task["worker"] for task in batches} <= workers
+
+
+def _no_report_page_rendered_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, this process fails on rendering a report's page (the workers import their own modules)."""
+
+    def chapter_page(*args: Any, **kwargs: Any) -> bytes:
+        raise AssertionError("halaman bab dirender di mesin build, bukan di worker")
+
+    def render_page(env: Any, template: str, page_url: str, **context: Any) -> bytes:
+        assert template not in ("report.html", "perubahan.html"), f"{page_url} dirender di mesin build"
+        return theme.render_page(env, template, page_url, **context)
+
+    monkeypatch.setattr(pages, "chapter_page", chapter_page)
+    monkeypatch.setattr(pages, "render_page", render_page)
+
+
+def test_report_pages_carry_the_whole_site_only_to_a_theme_that_names_it(tmp_path: Path) -> None:
+    """A job carries one report; the whole site's models (every report of the archive) travel with it only when a
+    template of the site's theme reads them."""
+    default = theme.make_env(theme_dirs(tmp_path, "default"))
+    assert reportjob.staying(default) == frozenset({"site_model", "reports"})
+    own = tmp_path / "themes" / "default" / "templates"
+    own.mkdir(parents=True)
+    (own / "chapter.html").write_text("{% for r in reports %}{{ r.judul }}{% endfor %}", "utf-8")
+    assert reportjob.staying(theme.make_env(theme_dirs(tmp_path, "default"))) == frozenset({"site_model"})
 
 
 def _free_port() -> int:

@@ -65,9 +65,8 @@ def _parser() -> argparse.ArgumentParser:
 
     dask = _Parser(add_help=False)
     dask.add_argument("--pelaksana", "--executor", dest="pelaksana", metavar="ALAMAT",
-                      help="alamat penjadwal Dask, mis. tcp://10.0.0.5:8786: grafik dan PDF dibuat oleh worker "
-                           "klaster itu (hasilnya sama persis dengan build "
-                           "di mesin ini)")
+                      help="alamat penjadwal Dask, mis. tcp://10.0.0.5:8786: grafik, PDF dan halaman laporan "
+                           "dibuat oleh worker klaster itu (hasilnya sama persis dengan build di mesin ini)")
 
     b = sub.add_parser("build", parents=[site, strict, scope, dask], help="bangun situs dan PDF ke folder build/")
     b.add_argument("--output", "-o", help="folder hasil (bawaan: build/ di folder situs)")

@@ -121,6 +121,12 @@ def _check_workers(client: Any, address: str, names: Sequence[str]) -> None:
                         "berbeda; samakan versinya: " + "; ".join(differ))
 
 
+def on_cluster() -> bool:
+    """Whether jobs go to a Dask cluster (inside :func:`distributed_executor` with an address): a stage whose units
+    are cheap here (a report's pages) sends them only then, when another machine's cores are worth the transfer."""
+    return _CLUSTER.get() is not None
+
+
 def map_in_processes(fn: Callable[[T], R], items: Iterable[T], *, min_items: int = 2,
                      batches_per_worker: int = 0) -> list[R]:
     """``[fn(x) for x in items]``, in worker processes when there are at least ``min_items`` jobs.
@@ -160,8 +166,10 @@ class CarriedFolder:
     files: tuple[tuple[str, bytes], ...]  # (path relative to the folder, POSIX; bytes), sorted
 
     @classmethod
-    def of(cls, folder: Path) -> CarriedFolder:
-        files = sorted(p for p in folder.rglob("*") if p.is_file())
+    def of(cls, folder: Path, under: str = "") -> CarriedFolder:
+        """The folder's files, or only those in its subfolder ``under`` (kept at the same relative paths)."""
+        top = folder / under if under else folder
+        files = sorted(p for p in top.rglob("*") if p.is_file())
         return cls(tuple((p.relative_to(folder).as_posix(), p.read_bytes()) for p in files))
 
     def materialise(self) -> Path:

@@ -18,7 +18,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.model import Report
 from ..markdown.directives import Directive, Registry, RenderContext
 from .charts import spec as specs
-from .charts.cache import ChartCache
+from .charts.cache import CarriedCharts, ChartCache
 from .charts.spec import ChartError, ChartSpec
 from .charts.style import FALLBACK_PREDIKAT
 from .select import EMPTY_EFFICIENCY, OptionError, budget_of, dataset_of, indicators_for
@@ -150,7 +150,7 @@ KINDS: dict[str, SpecBuilder] = {
 OPTIONS = {"id", "judul", "sasaran", "indikator", "per", "dataset", "x", "y", "jenis", "warna", "label", "satuan"}
 
 
-def _validator(cache: ChartCache) -> Callable[[Report, Directive, Diagnostics], None]:
+def _validator(cache: ChartCache | CarriedCharts) -> Callable[[Report, Directive, Diagnostics], None]:
     """Build every chart's spec from the computed model up front; new charts are rendered by ``cache.fill``."""
 
     def validate(report: Report, directive: Directive, diags: Diagnostics) -> None:
@@ -171,7 +171,7 @@ def _validator(cache: ChartCache) -> Callable[[Report, Directive, Diagnostics], 
     return validate
 
 
-def register(registry: Registry, cache: ChartCache) -> None:
+def register(registry: Registry, cache: ChartCache | CarriedCharts) -> None:
     def render(ctx: RenderContext, directive: Directive) -> str:
         spec = directive.built
         result = cache.get(spec) if spec is not None else None

@@ -7,19 +7,19 @@ from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, digest
-from ..core.model import Site, loc_of
+from ..core.model import Site, SiteConfig, loc_of
 from ..core.resources import theme_dirs
 from ..markdown.directives import Registry
 from . import figures, tables
-from .charts.cache import CacheMode, ChartCache, chart_memo
+from .charts.cache import CacheMode, CarriedCharts, ChartCache, chart_memo
 from .charts.fonts import FONT_SOURCES, chart_fonts, missing_fonts, truetype_fonts
 
 
 def make_registry(site: Site, cache_root: Path, mode: CacheMode, diags: Diagnostics) -> tuple[Registry, ChartCache | None]:
     """The registry, and the chart cache it fills (None when the theme has no chart fonts: an error)."""
     registry = Registry()
-    site_key = digest(repr(sorted(site.config.scales.items())), site.config.skala_predikat)
-    tables.register(registry, Memo(cache_root if mode != "off" else None, "tabel", writable=mode == "write"), site_key)
+    tables.register(registry, Memo(cache_root if mode != "off" else None, "tabel", writable=mode == "write"),
+                    _site_key(site.config))
     fonts = chart_fonts(theme_dirs(site.root, site.config.tema))
     missing = missing_fonts(fonts)
     if missing:
@@ -30,6 +30,23 @@ def make_registry(site: Site, cache_root: Path, mode: CacheMode, diags: Diagnost
     cache = ChartCache(chart_memo(cache_root, mode), truetype_fonts(fonts, _font_folder(cache_root, fonts, mode)))
     figures.register(registry, cache)
     return registry, cache
+
+
+def carried_registry(config: SiteConfig, charts: CarriedCharts | None) -> Registry:
+    """The registry of a job that renders a report's pages on a Dask worker: tables computed there (no memo: the
+    worker has none), charts from what the job carries (None: the theme had no chart fonts, reported here)."""
+    registry = Registry()
+    tables.register(registry, Memo(None, "tabel"), _site_key(config))
+    if charts is None:
+        figures.register_unavailable(registry)
+    else:
+        figures.register(registry, charts)
+    return registry
+
+
+def _site_key(config: SiteConfig) -> str:
+    """What tables read from the site config (custom scales, the default scale)."""
+    return digest(repr(sorted(config.scales.items())), config.skala_predikat)
 
 
 def _font_folder(cache_root: Path, fonts: dict[str, Path], mode: CacheMode) -> Path:

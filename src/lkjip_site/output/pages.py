@@ -8,23 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlparse
 
 import jinja2
-from markupsafe import Markup
 
 from ..compute.scales import NA_CLASS
 from ..compute.summary import key_figures
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, digest, pack_files, unpack_files
-from ..core.model import Chapter, Report, Site
+from ..core.model import Chapter, Report, Site, SiteConfig
+from ..core.pool import CarriedFolder, map_in_processes, on_cluster
 from ..core.resources import theme_dirs
 from ..elements.charts.cache import ChartCache
 from ..elements.charts.svg import ENGINE_VERSION
-from ..markdown.directives import Parsed, ParsedChapter, RenderContext
-from ..markdown.renderer import render_chapter
+from ..markdown.directives import Parsed, RenderContext
 from ..markdown.urls import LinkIndex, build_link_index, chapter_url
 from .changes import ChapterText, VersionData, compare, load_document
 from .csp import HEADERS_FILE, META_POLICY, headers_file
@@ -33,6 +32,7 @@ from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, descri
 from .keys import chapter_key, report_fingerprint, site_fingerprint
 from .opendata import JSON_FILE, OpenData, open_data
 from .portal import by_instansi, by_year, compared, figures_of, render_portal, row_key
+from .reportjob import ReportJob, SentPage, carried_theme, chapter_page, render_report_job, staying
 from .search import render_search
 from .theme import Asset, collect_static, colour_stylesheet, make_env, memoised, render_page, theme_fingerprint
 from .versions import CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, SiteHistory, content_history, versions_json
@@ -114,6 +114,8 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
         theme_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()), date.isoformat() if date else "",
         dev_reload, site_fingerprint(site), vega_bundle[0] if vega_bundle else "", ENGINE_VERSION), history, structure)
     site_structure = digest(sorted(structure.items())) if kept is not None else ""
+    if kept is None and on_cluster():  # --pelaksana: the pages the memo lacks are rendered by the Dask workers
+        pages.sending = Sending(carried_theme(dirs), staying(env), charts)
     for report in site.reports:
         if report.url in history.frozen:
             continue
@@ -121,6 +123,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
             files.update(pages.report(report, files, assets, ctx, vega_bundle))
         else:
             files.update(_kept_report(pages, kept, site_structure, report, files, assets, ctx, vega_bundle))
+    files.update(pages.send())
     above = digest(pages.theme_key, repr(sorted(history.versions.items())), sorted(structure.items()),
                    sorted(summaries.items()), charts is not None) if kept is not None else ""
 
@@ -168,6 +171,7 @@ class SitePages:
     history: SiteHistory
     structure: dict[str, str]  # report URL -> what other pages show of it (``keys.report_fingerprint``)
     by_url: dict[str, Report] = field(default_factory=dict)
+    sending: Sending | None = None  # set when report pages are rendered on a Dask cluster
 
     def __post_init__(self) -> None:
         self.by_url = {r.url: r for r in self.site.reports}
@@ -206,7 +210,7 @@ class SitePages:
         out.update({f"{report.url}{OPEN_DATA_DIR}/{k}": v for k, v in data.files.items()})
         pdf = report.url + pdf_name(report) if report.url + pdf_name(report) in files else None
         downloads = _downloads(report, {**files, **out})
-        for pc in self.parsed.chapters[report.url]:
+        for index, pc in enumerate(self.parsed.chapters[report.url]):
             rctx = RenderContext(site.config, site.reports, report, pc.chapter, chapter_url(report, pc.chapter),
                                  self.diags, self.parsed.registry, env=env, links=self.links)
             meta = page_meta(site, f"{pc.chapter.display_title} — {report.judul}",
@@ -214,20 +218,96 @@ class SitePages:
                              self.canonical(report, pc.chapter), "article", pdf)
             key = chapter_key(pc, rctx, digest(self.theme_key, repr(meta)), self.structure)
             url = chapter_url(report, pc.chapter) + "index.html"
-            out[url] = memoised(memo, key, url, lambda: _chapter_page(env, self.parsed, pc, rctx,
-                                                                       {**vctx, "meta": meta}))
+            context = {**vctx, "meta": meta}
+            self.page(out, report, key, url, lambda: chapter_page(env, self.parsed.md, pc, rctx, context),
+                      lambda: SentPage(url, "chapter.html", rctx.page_url, context, index))
         previous = self.history.previous.get(report.url)
         meta = page_meta(site, report.judul, describe_report(report), report.url, self.canonical(report), "article",
                          pdf)
         key = memo.key("laporan", self.theme_key, self.structure[report.url], repr(key_figures(report)),
                        repr(downloads), previous.versi if previous else "", repr(meta))
-        out[report.url + "index.html"] = memoised(memo, key, report.url + "index.html", lambda: render_page(
-            env, "report.html", report.url, report=report, downloads=downloads, sebelumnya=previous, meta=meta,
-            **vctx))
+        page = {"report": report, "downloads": downloads, "sebelumnya": previous, "meta": meta, **vctx}
+        self.page(out, report, key, report.url + "index.html", lambda: render_page(env, "report.html", report.url,
+                                                                                   **page),
+                  lambda: SentPage(report.url + "index.html", "report.html", report.url, page))
         if previous is not None:
-            out.update(_changes_page(site, env, memo, self.theme_key, report, previous, data, vctx))
+            self.changes_page(out, report, previous, data, vctx)
         out.update(_report_assets(report))
         return out
+
+    def page(self, out: dict[str, bytes], report: Report, key: str, path: str, render: Callable[[], bytes],
+             sent: Callable[[], SentPage]) -> None:
+        """``out[path]``: from the memo, else rendered here, or (on a Dask cluster) ``sent()`` with the report's job
+        and filled in by :meth:`send`."""
+        if self.sending is None or self.memo.has(key):
+            out[path] = memoised(self.memo, key, path, render)
+        else:
+            self.sending.add(report, key, sent())
+
+    def changes_page(self, out: dict[str, bytes], report: Report, previous: VersionData, data: OpenData,
+                     ctx: dict[str, Any]) -> None:
+        """``<versi>/perubahan/``: "Perubahan dari versi X", computed from both versions' open data and chapter
+        text."""
+        current = VersionData(report.versi, report.tanggal_terbit, load_document(data.files[JSON_FILE]),
+                              [ChapterText(c.id, c.display_title, c.body) for c in report.chapters])
+        url = f"{report.url}{CHANGES_DIR}/"
+        meta = page_meta(self.site, f"Perubahan dari versi {previous.versi} — {report.judul}",
+                         f"Apa yang berubah di {report.judul} versi {report.versi} dibanding versi "
+                         f"{previous.versi}.", url)
+        key = self.memo.key("perubahan", self.theme_key, repr(meta), report_fingerprint(report),
+                            data.files[JSON_FILE], [(c.id, c.judul, c.body) for c in current.chapters],
+                            previous.versi, repr(previous.document),
+                            [(c.id, c.judul, c.body) for c in previous.chapters])
+
+        def context() -> dict[str, Any]:
+            return {"report": report, "changes": compare(previous, current), "meta": meta, **ctx}
+
+        self.page(out, report, key, url + "index.html", lambda: render_page(self.env, "perubahan.html", url,
+                                                                            **context()),
+                  lambda: SentPage(url + "index.html", "perubahan.html", url, context()))
+
+    def send(self) -> dict[str, bytes]:
+        """The pages :meth:`page` sent: rendered by the cluster's workers, a report per job, and stored in the memo
+        as if rendered here (their messages too)."""
+        if self.sending is None or not self.sending.pages:
+            return {}
+        jobs = self.sending.jobs(self.site.config, self.parsed, self.links)
+        out: dict[str, bytes] = {}
+        for job, (rendered, said) in zip(jobs, map_in_processes(render_report_job, jobs, batches_per_worker=2)):
+            for diagnostic in said:
+                self.diags.add(diagnostic)
+            for (key, page), data in zip(self.sending.pages[job.report.url], rendered):
+                self.memo.put(key, data, page.path)
+                out[page.path] = data
+        self.sending.pages.clear()
+        return out
+
+
+@dataclass
+class Sending:
+    """Report pages to be rendered on a Dask cluster: what every job carries, and each report's pages."""
+
+    theme: tuple[CarriedFolder, ...]  # the theme's templates (``reportjob.carried_theme``)
+    staying: frozenset[str]  # context variables that do not travel (``reportjob.staying``)
+    charts: ChartCache | None
+    pages: dict[str, list[tuple[str, SentPage]]] = field(default_factory=dict)  # report URL -> (memo key, page)
+    reports: dict[str, Report] = field(default_factory=dict)
+
+    def add(self, report: Report, key: str, page: SentPage) -> None:
+        context = {k: v for k, v in page.context.items() if k not in self.staying}
+        self.pages.setdefault(report.url, []).append((key, replace(page, context=context)))
+        self.reports[report.url] = report
+
+    def jobs(self, config: SiteConfig, parsed: Parsed, links: LinkIndex) -> list[ReportJob]:
+        """One job per report with pages to render, carrying the charts its chapters show."""
+        jobs = []
+        for url, pages in self.pages.items():
+            report, chapters = self.reports[url], parsed.chapters[url]
+            specs = [d.built for pc in chapters for d in pc.directives if d.directive == "grafik" and d.built]
+            jobs.append(ReportJob(config, self.theme, report, chapters, links,
+                                  self.charts.carried(specs) if self.charts is not None else None,
+                                  [page for _, page in pages]))
+        return jobs
 
 
 def _kept_report(pages: SitePages, kept: KeptReports, structure: str, report: Report, files: dict[str, bytes],
@@ -265,21 +345,6 @@ def version_assets(report: Report, assets: dict[str, Asset], vega_bundle: tuple[
     return local
 
 
-def _changes_page(site: Site, env: jinja2.Environment, memo: Memo, theme_key: str, report: Report,
-                  previous: VersionData, data: OpenData, ctx: dict[str, Any]) -> dict[str, bytes]:
-    """``<versi>/perubahan/``: "Perubahan dari versi X", computed from both versions' open data and chapter text."""
-    current = VersionData(report.versi, report.tanggal_terbit, load_document(data.files[JSON_FILE]),
-                          [ChapterText(c.id, c.display_title, c.body) for c in report.chapters])
-    url = f"{report.url}{CHANGES_DIR}/"
-    meta = page_meta(site, f"Perubahan dari versi {previous.versi} — {report.judul}",
-                     f"Apa yang berubah di {report.judul} versi {report.versi} dibanding versi {previous.versi}.", url)
-    key = memo.key("perubahan", theme_key, repr(meta), report_fingerprint(report), data.files[JSON_FILE],
-                   [(c.id, c.judul, c.body) for c in current.chapters], previous.versi,
-                   repr(previous.document), [(c.id, c.judul, c.body) for c in previous.chapters])
-    return {url + "index.html": memoised(memo, key, url + "index.html", lambda: render_page(
-        env, "perubahan.html", url, report=report, changes=compare(previous, current), meta=meta, **ctx))}
-
-
 def _version_pages(pages: SitePages, ctx: dict[str, Any]) -> dict[str, bytes]:
     """The pages above the versions: 404, each report's landing page and ``versi.json``.
 
@@ -300,16 +365,6 @@ def _version_pages(pages: SitePages, ctx: dict[str, Any]) -> dict[str, bytes]:
             env, "versions.html", url, versions=versions, meta=meta, **ctx))
         files[url + VERSIONS_FILE] = versions_json(slug, versions)
     return files
-
-
-def _chapter_page(env: Any, parsed: Parsed, pc: ParsedChapter, rctx: RenderContext, ctx: dict[str, Any]) -> bytes:
-    report, chapter = rctx.report, pc.chapter
-    body = render_chapter(parsed.md, pc, rctx)  # not kept on the chapter: a kabupaten archive's HTML is 0,2 GB
-    prev, nxt = neighbours(report, chapter)
-    return render_page(
-        env, "chapter.html", rctx.page_url, report=report, chapter=chapter, body=safe(body),
-        prev=prev, next=nxt, chapter_url=lambda c, r=report: chapter_url(r, c), **ctx,
-    )
 
 
 def _report_assets(report: Report) -> dict[str, bytes]:
@@ -351,18 +406,6 @@ def _downloads(report: Report, files: dict[str, bytes]) -> list[dict[str, Any]]:
 
 def pdf_name(report: Report) -> str:
     return f"{report.slug}-{report.versi}.pdf"
-
-
-def neighbours(report: Report, chapter: Chapter) -> tuple[Chapter | None, Chapter | None]:
-    idx = report.chapters.index(chapter)
-    prev = report.chapters[idx - 1] if idx > 0 else None
-    nxt = report.chapters[idx + 1] if idx + 1 < len(report.chapters) else None
-    return prev, nxt
-
-
-def safe(html: str) -> Markup:
-    """Chapter HTML is produced by our Markdown renderer (raw HTML off by default), so it is trusted here."""
-    return Markup(html)
 
 
 def predikat_colours(site: Site) -> set[str]:

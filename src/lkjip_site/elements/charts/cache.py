@@ -12,13 +12,14 @@ particular to charts: the key, and rendering every new chart of a build together
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import vl_convert
 
 from ...core.diagnostics import Diagnostics
-from ...core.memo import Memo
+from ...core.memo import Memo, digest
 from ...core.pool import CarriedFolder, iter_in_processes
 from ...markdown.directives import Directive
 from .narrow import NARROW_WIDTH
@@ -101,6 +102,40 @@ class ChartCache:
     def prune(self) -> int:
         """Remove stored charts that this build did not use (call only after a build of the whole site)."""
         return self.memo.prune()
+
+    def carried(self, specs: list[ChartSpec]) -> CarriedCharts:
+        """These charts' results, for a job that renders their pages elsewhere (a Dask worker has no memo)."""
+        found = {}
+        for spec in specs:
+            result = self.get(spec)
+            if result is not None:
+                found[spec_digest(spec)] = result
+        return CarriedCharts(found)
+
+
+def spec_digest(spec: ChartSpec) -> str:
+    return digest(repr(spec))
+
+
+@dataclass(frozen=True)
+class CarriedCharts:
+    """The drawn charts a report's pages show, carried by the job that renders them on a Dask worker.
+
+    The worker validates the report's chart blocks again (which builds the same specs from the same model) and
+    finds each chart here by its spec; it draws nothing: a chart missing here failed on the build machine, where
+    it was reported, and shows nothing, as there.
+    """
+
+    results: dict[str, ChartResult]
+
+    def get(self, spec: ChartSpec) -> ChartResult | None:
+        return self.results.get(spec_digest(spec))
+
+    def want(self, spec: ChartSpec, directive: Directive) -> None:
+        """Nothing to plan: the charts were drawn before the job was sent."""
+
+    def fill(self, diags: Diagnostics) -> None:
+        """Nothing to draw (see :meth:`want`)."""
 
 
 def chart_memo(cache_root: Path, mode: CacheMode) -> Memo:
