@@ -19,13 +19,14 @@ from distributed import Client, LocalCluster, get_task_stream
 
 from lkjip_site.build import BuildOptions, build
 from lkjip_site.cli.main import EXIT_USAGE, main
+from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core import pool
 from lkjip_site.core.pool import CarriedFolder, PoolError
 from lkjip_site.core.resources import theme_dirs
 from lkjip_site.output import pages, reportjob, theme
 from lkjip_site.output.pdf import layout
 
-from conftest import tree_hashes
+from conftest import SLUG, tree_hashes
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = "pengaron-2024-tw1"
@@ -69,6 +70,26 @@ def test_the_examples_built_on_a_dask_cluster_give_the_same_bytes(epoch: None, c
     workers = set(cluster.scheduler_info["workers"])
     # At least one batch each of charts, PDFs and report pages, each run by one of the cluster's workers.
     assert len(batches) >= 3 and {task["worker"] for task in batches} <= workers
+
+
+def test_a_broken_link_found_on_a_worker_stops_the_build_at_its_line(fresh_project: Path, epoch: None,
+                                                                     cluster: LocalCluster,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Links are resolved while a chapter renders, so on the cluster by a worker: its message comes back with the
+    pages, at the chapter's line, and stops the build before anything is written, as in a local build."""
+    chapter = fresh_project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    text = chapter.read_text("utf-8")
+    assert text.count("Tuliskan latar belakang penyusunan laporan.") == 1
+    chapter.write_text(text.replace("Tuliskan latar belakang penyusunan laporan.",
+                                    "- Lihat [hilang](#tidak-ada)"), "utf-8")
+    line = chapter.read_text("utf-8").splitlines().index("- Lihat [hilang](#tidak-ada)") + 1
+    _no_report_page_rendered_here(monkeypatch)
+    with pytest.raises(ContentError) as exc:
+        build(BuildOptions(root=fresh_project, pdf=False, executor=cluster.scheduler_address))
+    [d] = exc.value.diagnostics.errors
+    assert (Path(d.file).name, d.line, d.message) == (chapter.name, line,
+                                                "tautan '#tidak-ada' menunjuk bagian yang tidak ada di bab ini")
+    assert not (fresh_project / "build").exists()
 
 
 def _no_report_page_rendered_here(monkeypatch: pytest.MonkeyPatch) -> None:
