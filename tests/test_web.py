@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import lkjip_site.build as build_module
 from lkjip_site.build import BuildOptions, build
@@ -32,7 +34,7 @@ from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.load.svgcheck import check_svg
 from lkjip_site.output.csp import META_POLICY
 from lkjip_site.output.portal import figures_of, portal_charts
-from lkjip_site.output.search import pages_by_year, searchable
+from lkjip_site.output.search import pages_by_year, searchable, without_charts
 
 from conftest import EPOCH
 
@@ -264,6 +266,15 @@ def test_only_number_cells_are_left_out_of_what_search_indexes() -> None:
         '<td class="angka" data-angka="x"></td><td class="angka"></td><td class="angka"></td>'
         '<td class="angka na" title="belum diisi">N/A</td><td class="angka">tidak tercapai</td><td>1.01.02</td>'
         '<th class="angka" scope="col">2023</th><td class="angka-besar">7</td><p>capaian 96,61 %</p>')
+
+
+@given(st.lists(st.sampled_from(["<svg>", "<svg ", "<svg\n", "<svgx>", "</svg>", "</svgx>", "<sv", "g>", "x",
+                                  "12,5", "<p>", ">", "\u2212"]), max_size=12))
+def test_charts_left_out_of_search_as_by_the_regular_expression(fragments: list[str]) -> None:
+    """``without_charts`` finds charts with ``bytes.find`` for speed; it must cut exactly what ``<svg\\b.*?</svg>``
+    (the rule it replaced) cuts, in any arrangement of openings and closings."""
+    page = "".join(fragments).encode("utf-8")
+    assert without_charts(page) == re.sub(rb"<svg\b.*?</svg>", b"", page, flags=re.S)
 
 
 def test_search_bundles_are_the_indexed_pages_by_report_year_newest_first() -> None:

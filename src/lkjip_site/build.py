@@ -353,11 +353,12 @@ def _load_reports_kept(opts: BuildOptions, config: SiteConfig, diags: Diagnostic
             state = session.reports.get(slug)
             found[slug] = state if state is not None and state.inputs == folders.get(slug, ()) else \
                 session.restore(slug, folders.get(slug, ()))
-    if not session.holds and any(s is not None and s.restored for s in found.values()):
-        # A CLI build keeps the states it read back to its end: out of the collector's sight (gc.freeze) until
-        # then, instead of scanned again by every full collection (over half a second of a one-chapter rebuild
-        # at N = 100).
-        gc.freeze()
+        if not session.holds and any(s is not None and s.restored for s in found.values()):
+            # A CLI build keeps the states it read back to its end: out of the collector's sight (gc.freeze) until
+            # then, instead of scanned again by every full collection (over half a second of a one-chapter rebuild
+            # at N = 100). Frozen before the collector is enabled again, or its first collection scans them all
+            # once more (0,24 s at N = 100).
+            gc.freeze()
     kept: dict[str, ReportState] = {}
     for slug in slugs:
         state = found[slug]
