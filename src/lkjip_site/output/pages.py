@@ -299,11 +299,14 @@ class Sending:
         self.reports[report.url] = report
 
     def jobs(self, config: SiteConfig, parsed: Parsed, links: LinkIndex) -> list[ReportJob]:
-        """One job per report with pages to render, carrying the charts its chapters show."""
+        """One job per report with pages to render, carrying the charts its sent chapters show (a rebuild sends a
+        chapter or two, not every chart of the report)."""
         jobs = []
         for url, pages in self.pages.items():
             report, chapters = self.reports[url], parsed.chapters[url]
-            specs = [d.built for pc in chapters for d in pc.directives if d.directive == "grafik" and d.built]
+            sent = {page.chapter for _, page in pages}
+            specs = [d.built for i, pc in enumerate(chapters) if i in sent
+                     for d in pc.directives if d.directive == "grafik" and d.built]
             jobs.append(ReportJob(config, self.theme, report, chapters, links,
                                   self.charts.carried(specs) if self.charts is not None else None,
                                   [page for _, page in pages]))
