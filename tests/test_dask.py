@@ -4,7 +4,7 @@ same bytes.
 A province portal lends a build the machines of a Dask cluster; what it publishes must not depend on where a chart or
 a PDF was made. The cluster here is local (two worker processes), started once for the module; the build with it
 uses its own fresh cache, so every chart, PDF and report page really is made on the cluster, which the scheduler's
-task stream shows. About a minute, most of it the two cold builds of the bundled examples.
+task stream shows. About 45 s, most of it the two cold builds of the bundled examples.
 """
 
 from __future__ import annotations

@@ -239,10 +239,14 @@ class SitePages:
              sent: Callable[[], SentPage]) -> None:
         """``out[path]``: from the memo, else rendered here, or (on a Dask cluster) ``sent()`` with the report's job
         and filled in by :meth:`send`."""
-        if self.sending is None or self.memo.has(key):
+        if self.sending is None:
             out[path] = memoised(self.memo, key, path, render)
-        else:
+            return
+        stored = self.memo.get(key)
+        if stored is None:
             self.sending.add(report, key, sent())
+        else:
+            out[path] = stored
 
     def changes_page(self, out: dict[str, bytes], report: Report, previous: VersionData, data: OpenData,
                      ctx: dict[str, Any]) -> None:
@@ -271,12 +275,13 @@ class SitePages:
         as if rendered here (their messages too)."""
         if self.sending is None or not self.sending.pages:
             return {}
-        jobs = self.sending.jobs(self.site.config, self.parsed, self.links)
+        jobs = self.sending.jobs(self.site.config, self.parsed, self.links, self.by_url)
         out: dict[str, bytes] = {}
-        for job, (rendered, said) in zip(jobs, map_in_processes(render_report_job, jobs, batches_per_worker=2)):
+        for job, (rendered, said) in zip(jobs, map_in_processes(render_report_job, jobs, batches_per_worker=2),
+                                         strict=True):
             for diagnostic in said:
                 self.diags.add(diagnostic)
-            for (key, page), data in zip(self.sending.pages[job.report.url], rendered):
+            for (key, page), data in zip(self.sending.pages[job.report.url], rendered, strict=True):
                 self.memo.put(key, data, page.path)
                 out[page.path] = data
         self.sending.pages.clear()
@@ -291,19 +296,18 @@ class Sending:
     staying: frozenset[str]  # context variables that do not travel (``reportjob.staying``)
     charts: ChartCache | None
     pages: dict[str, list[tuple[str, SentPage]]] = field(default_factory=dict)  # report URL -> (memo key, page)
-    reports: dict[str, Report] = field(default_factory=dict)
 
     def add(self, report: Report, key: str, page: SentPage) -> None:
         context = {k: v for k, v in page.context.items() if k not in self.staying}
         self.pages.setdefault(report.url, []).append((key, replace(page, context=context)))
-        self.reports[report.url] = report
 
-    def jobs(self, config: SiteConfig, parsed: Parsed, links: LinkIndex) -> list[ReportJob]:
+    def jobs(self, config: SiteConfig, parsed: Parsed, links: LinkIndex,
+             by_url: dict[str, Report]) -> list[ReportJob]:
         """One job per report with pages to render, carrying the charts its sent chapters show (a rebuild sends a
         chapter or two, not every chart of the report)."""
         jobs = []
         for url, pages in self.pages.items():
-            report, chapters = self.reports[url], parsed.chapters[url]
+            report, chapters = by_url[url], parsed.chapters[url]
             sent = {page.chapter for _, page in pages}
             specs = [d.built for i, pc in enumerate(chapters) if i in sent
                      for d in pc.directives if d.directive == "grafik" and d.built]
