@@ -273,3 +273,22 @@ def test_a_kept_memo_prunes_again_only_after_it_was_asked_for_other_keys(tmp_pat
     memo.get("ee5")
     assert memo.prune() == 1  # asked for another key: listed again, the stray entry goes
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["aa1"]
+
+
+def test_a_session_memo_does_not_hold_what_its_caller_holds_unpacked(tmp_path: Path) -> None:
+    """A preview session holds every page and open-data file it published; the packed entries those files come from
+    (a report's open data, a year's search bundle) are read back from disk when asked again rather than held a
+    second time in memory. Without a disk to read them from (``--tanpa-cache``) they are held, or a preview would
+    make them again on every save."""
+    held: dict[str, bytes] = {}
+    memo = Memo(tmp_path, "halaman", memory=held)
+    memo.put("aa1", b"page")
+    memo.put("bb2", b"packed", hold=False)
+    assert held == {"aa1": b"page"}
+    assert memo.get("bb2", hold=False) == b"packed"  # from disk
+    assert held == {"aa1": b"page"}
+    assert memo.get("bb2") == b"packed" and held["bb2"] == b"packed"  # an ordinary read holds it
+    without_disk: dict[str, bytes] = {}
+    nowhere = Memo(None, "halaman", memory=without_disk)
+    nowhere.put("bb2", b"packed", hold=False)
+    assert nowhere.get("bb2", hold=False) == b"packed" and without_disk == {"bb2": b"packed"}

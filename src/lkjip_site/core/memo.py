@@ -103,7 +103,8 @@ class Memo:
     def _path(self, key: str) -> Path | None:
         return self.dir / key[:2] / key if self.dir is not None else None
 
-    def get(self, key: str) -> bytes | None:
+    def get(self, key: str, hold: bool = True) -> bytes | None:
+        """The entry stored under ``key``; ``hold=False``: see :meth:`_holds`."""
         self.used.add(key)
         if self.memory is not None and key in self.memory:
             self.stats.hits += 1
@@ -116,9 +117,16 @@ class Memo:
         except OSError:
             return None
         self.stats.hits += 1
-        if self.memory is not None:
+        if self.memory is not None and self._holds(hold):
             self.memory[key] = data
         return data
+
+    def _holds(self, hold: bool) -> bool:
+        """Whether an entry goes into :attr:`memory`. ``hold=False`` is for an entry whose caller keeps what it
+        unpacks from it (a report's open data, a year's search bundle, packed): a session holding the packed bytes
+        as well held each of those files twice (about 90 MB at N = 500). Such an entry is read from disk again when
+        it is needed, and held only if there is no disk to read it from (``--tanpa-cache``)."""
+        return hold or self.dir is None or not self.writable
 
     def has(self, key: str) -> bool:
         """Whether ``key`` is stored, without reading it (a hit that may never need its bytes)."""
@@ -134,12 +142,12 @@ class Memo:
             for key in [k for k in self.memory if k not in self.used]:
                 del self.memory[key]
 
-    def put(self, key: str, data: bytes, name: str = "") -> None:
+    def put(self, key: str, data: bytes, name: str = "", hold: bool = True) -> None:
         self.used.add(key)
         self.stats.misses += 1
         if name:
             self.stats.rendered.append(name)
-        if self.memory is not None:
+        if self.memory is not None and self._holds(hold):
             self.memory[key] = data
         path = self._path(key)
         if path is None or not self.writable:

@@ -188,12 +188,12 @@ class SitePages:
         config = self.site.config
         key = self.memo.key("data-terbuka", report.source_digest, repr(sorted(config.scales.items())),
                             config.skala_predikat) if report.source_digest else None
-        stored = self.memo.get(key) if key else None
+        stored = self.memo.get(key, hold=False) if key else None  # the files are held unpacked, with the pages
         if stored is not None:
             return OpenData(unpack_files(stored))
         data = open_data(report)
         if key:
-            self.memo.put(key, pack_files(data.files))
+            self.memo.put(key, pack_files(data.files), hold=False)
         return data
 
     def report(self, report: Report, files: dict[str, bytes], assets: dict[str, Asset], ctx: dict[str, Any],

@@ -97,7 +97,8 @@ def index_pages(files: dict[str, bytes], diags: Diagnostics, memo: Memo | None =
     for position, (name, pages) in enumerate(groups.items()):
         key = memo.key("pagefind", version, "tanpa-grafik-dan-angka-tabel", name,
                        sorted((p, sha(d)) for p, d in pages.items())) if memo is not None else None
-        stored = memo.get(key) if memo is not None and key is not None else None
+        # held unpacked by the session (its ``index``), so not packed in memory as well
+        stored = memo.get(key, hold=False) if memo is not None and key is not None else None
         if stored is not None:
             bundle = unpack_files(stored)
         else:
@@ -107,7 +108,7 @@ def index_pages(files: dict[str, bytes], diags: Diagnostics, memo: Memo | None =
                 diags.error(("situs.yaml", 1), f"indeks pencarian (Pagefind) tidak dapat dibuat: {exc}")
                 return {}
             if memo is not None and key is not None:
-                memo.put(key, pack_files(bundle))
+                memo.put(key, pack_files(bundle), hold=False)
         index.update(bundle if position == 0 else
                      {path: data for path, data in bundle.items() if not _program_file(path)})
     return index
