@@ -608,6 +608,8 @@ def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pd
     if pdf is not None and pdf.note:
         notes.append(pdf.note)
     notes.append(f"RSS puncak pada: {peak_label}")
+    # every build's own peak (process tree), so the next memory bottleneck is visible as the stages' times are
+    notes.append("RSS tiap build: " + "; ".join(f"{label} {num(r.rss_mb, 0)} MB" for label, r in runs))
     if grafik_note:
         notes.append(grafik_note)
     title = (f"N = {n} laporan · {pages} halaman HTML · {chapters} bab · {charts} grafik · "
