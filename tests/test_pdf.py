@@ -34,12 +34,14 @@ import pikepdf
 import pypdf
 import pytest
 import yaml
+from weasyprint.text.fonts import FontConfiguration
 
 from lkjip_site.build import BuildOptions, BuildResult, build
 from lkjip_site.cli.main import main as cli_main
 from lkjip_site.core.model import Instansi, Loc, NumberedItem, Person, Report
 from lkjip_site.output import audit
-from lkjip_site.output.pdf import document, layout
+from lkjip_site.core.memo import Memo
+from lkjip_site.output.pdf import document, fonts, layout
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "pdf"
 SOURCE = FIXTURE / "content" / "laporan" / "contoh"
@@ -746,3 +748,33 @@ def test_a_value_broken_over_a_page_is_read_without_the_running_footer(tmp_path:
     assert "Kaki" not in "".join(texts) and "Kepala" not in "".join(texts)
     # read as before (whole pages), the footer splits the value, which is reported as not printed
     assert [m.split("'")[1] for m in audit.audit_pdf(html, data, "t.pdf")] == ["IKU01.predikat"]
+
+
+def test_print_fonts_decoded_once_give_weasyprint_the_font_it_would_decode(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """WeasyPrint decodes every WOFF2 font of the print stylesheet again for each PDF (0,7–1,4 s of it); the build
+    hands it the TrueType bytes instead, decoded once and kept in the memo (``output/pdf/fonts.py``). WeasyPrint must
+    store the very same font either way, or the PDF would change; a second build must not decode again."""
+    font = THEME_FONTS / "NotoSans-Regular-latin.woff2"
+    image = THEME_FONTS / "gambar.png"
+    files = {str(font): font.read_bytes(), str(image): b"\x89PNG\r\n\x1a\n"}
+    memo = Memo(tmp_path / "cache", "pdf")
+    given = fonts.WebFonts(memo).job_files(files)
+    assert given[str(image)] == files[str(image)]
+    assert given[str(font)][:4] == b"\x00\x01\x00\x00"  # TrueType, under the name the stylesheet gives
+
+    def stored_by_weasyprint(carried: dict[str, bytes]) -> bytes:
+        config = FontConfiguration()
+        fetcher = layout.make_url_fetcher([THEME_FONTS], (), carried)
+        config.add_font_face({"src": [("external", font.as_uri())], "font_family": "Noto Sans"}, fetcher)
+        written = [p for p in Path(config._folder).iterdir() if not p.suffix]  # the font, beside its fontconfig XML
+        assert len(written) == 1
+        return written[0].read_bytes()
+
+    assert stored_by_weasyprint(given) == stored_by_weasyprint(files)
+
+    def no_decoding(data: bytes) -> bytes:
+        raise AssertionError("decoded again although the memo holds it")
+
+    monkeypatch.setattr(fonts, "decoded", no_decoding)
+    assert fonts.WebFonts(memo).job_files(files) == given  # the next build: from the memo

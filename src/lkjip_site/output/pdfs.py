@@ -7,6 +7,7 @@ unchanged is taken from the memo; the others are laid out in parallel worker pro
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Any
 
 from ..core.diagnostics import Diagnostics
@@ -22,6 +23,7 @@ from .keys import chapter_key, report_fingerprint, site_fingerprint
 from .opendata import open_data
 from .pages import pdf_name
 from .pdf.document import PdfError, PdfJob, prepare_pdf
+from .pdf.fonts import WebFonts
 from .pdf.layout import render_job_bytes
 from .theme import make_env, theme_fingerprint
 from .versions import OPEN_DATA_DIR
@@ -54,6 +56,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
     out: dict[str, bytes] = {}
     todo: list[tuple[str, str, PdfJob]] = []
     read: dict[str, bytes] = {}  # files the jobs carry, read once (the theme's are the same for every report)
+    fonts = WebFonts(memo)  # the theme's web fonts, decoded here once rather than by WeasyPrint in every job
     for report in site.reports:
         if (only is not None and report.slug not in only) or report.url in frozen:
             continue
@@ -77,6 +80,8 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
         except PdfError as exc:
             diags.error(report.loc, f"PDF tidak dapat dibuat: {exc}")
             continue
+        if job.files is not None:
+            job = replace(job, files=fonts.job_files(job.files))
         todo.append((path, key or "", job))
         if marks is not None:
             marks.extend(marks_in_html(path, job.html, f"{path} (HTML cetak)"))
