@@ -778,3 +778,9 @@ def test_print_fonts_decoded_once_give_weasyprint_the_font_it_would_decode(tmp_p
 
     monkeypatch.setattr(fonts, "decoded", no_decoding)
     assert fonts.WebFonts(memo).job_files(files) == given  # the next build: from the memo
+
+    # A damaged font in a site's theme is handed on as it is: WeasyPrint passes over it, as it did before, instead
+    # of the build stopping with a traceback.
+    monkeypatch.undo()
+    damaged = {str(font): b"wOF2" + bytes(60)}
+    assert fonts.WebFonts(Memo(tmp_path / "lain", "pdf")).job_files(damaged) == damaged

@@ -53,7 +53,10 @@ class WebFonts:
             key = self.memo.key("truetype", fontTools.version, sha)
             stored = self.memo.get(key)
             if stored is None:
-                stored = decoded(font)
+                try:
+                    stored = decoded(font)
+                except Exception:  # noqa: BLE001 - a damaged font of a site's theme: as before, WeasyPrint fails to
+                    return font  # decode it itself and passes over it (its next source, or the fallback font)
                 self.memo.put(key, stored)
             self.done[sha] = stored
         return self.done[sha]
