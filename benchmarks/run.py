@@ -540,6 +540,10 @@ def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pd
         if "indeks_menyusul_s" in data:
             notes.append(f"dalam proses (serve): halaman dimuat ulang setelah {num(serve_s)} s; indeks pencarian "
                          f"menyusul dalam {num(float(data['indeks_menyusul_s']))} s berikutnya")
+        if len(data.get("bab_semua_s", [])) > 1:
+            each = [float(s) for s in data["bab_semua_s"]]
+            notes.append(f"dalam proses (serve): median {len(each)} kali simpan dalam satu proses, tiap simpan "
+                         f"{'; '.join(num(s) for s in each)} s (rentang {num(min(each))}–{num(max(each))} s)")
     else:
         notes.append(f"build dalam proses GAGAL: {serve.error_tail()}")
     same_serve: bool | None = None

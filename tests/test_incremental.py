@@ -16,7 +16,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import jinja2
 import pytest
+from markdown_it import MarkdownIt
 
 from lkjip_site import build as build_mod
 from lkjip_site.build import BuildOptions, Session, build, check
@@ -29,6 +31,7 @@ from lkjip_site.core import state as state_mod
 from lkjip_site.core.state import BuildState, Changes, stamp_inputs
 from lkjip_site.output import pages as pages_mod
 from lkjip_site.output import search as search_mod
+from lkjip_site.output import theme as theme_mod
 
 SLUG = "contoh-2023"
 BASE = f"laporan/{SLUG}/1.0/"
@@ -322,6 +325,74 @@ def test_a_session_takes_an_unchanged_report_whole_but_not_past_a_change_it_show
         build(options(project), session=session)
     broken = [d for d in err.value.diagnostics.errors if "#latar-belakang" in d.message]
     assert [(Path(d.file).name, d.line) for d in broken] == [("40-bab-4-penutup.md", line)]
+
+
+def test_a_session_tokenises_only_the_chapters_whose_text_changed(project: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve``: after a one-chapter save the report is read and checked again, but only the edited chapter's text
+    goes through the Markdown tokeniser; two chapters with the same text still get tokens of their own (the second
+    is tokenised again: each directive token points at its own chapter's block), and the output equals a clean
+    build."""
+    folder = project / "content" / "laporan" / SLUG
+    same = "## Grafik Tambahan\n\n```{grafik} anggaran_program\njudul: Pagu dan realisasi per program\n```\n"
+    for name, bab in (("50-bab-5-tambahan.md", "V"), ("60-bab-6-tambahan.md", "VI")):
+        (folder / name).write_text(f"---\njudul: Tambahan {bab}\njenis: bab\nbab: {bab}\nurutan: {bab == 'V' and 50 or 60}"
+                                   f"\n---\n{same}", encoding="utf-8")
+    session = Session()
+    build(options(project), session=session)
+    tokenised: list[str] = []
+    real_parse = MarkdownIt.parse
+
+    def parse(self, src, env=None):  # type: ignore[no-untyped-def]
+        tokenised.append(src)
+        return real_parse(self, src, env)
+
+    monkeypatch.setattr(MarkdownIt, "parse", parse)
+    chapter = folder / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
+    second = build(options(project), session=session)
+    assert second.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
+    # the edited chapter, and the second of the two same texts (the first takes the earlier tokens)
+    assert sorted(tokenised) == sorted([chapter.read_text(encoding="utf-8").split("---\n", 2)[2], same])
+    chapters = {pc.chapter.rel.rsplit("/", 1)[-1]: pc for pc in session.reports[SLUG].chapters or []}
+    fifth, sixth = chapters["50-bab-5-tambahan.md"], chapters["60-bab-6-tambahan.md"]
+    assert fifth.tokens is not sixth.tokens
+    for pc in (fifth, sixth):
+        (block,) = [t for t in pc.tokens if t.type == "lkjip_directive"]
+        assert block.meta["directive_obj"] is pc.directives[0] and pc.directives[0].loc.file == pc.chapter.rel
+    assert_same_as_clean(project, "build")
+
+
+def test_a_preview_compiles_the_theme_between_saves_not_on_the_first_one(project: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve``'s first build takes every page from the memo and compiles no template; the templates are compiled
+    while the author reads (``Session.settle``), so the first save compiles none (it paid about 0,05 s for them)."""
+    build(options(project))  # the memo holds every page
+    theme_mod._env.cache_clear()  # a process that has compiled nothing yet, as ``serve`` starts
+    compiled: list[str] = []
+    real_compile = jinja2.Environment.compile
+
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]
+        compiled.append(str(name))
+        return real_compile(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile)
+    session = Session()
+    first = build(options(project), session=session)
+    assert first.rendered == [] and compiled == []
+    session.settle()
+    assert "chapter.html" in compiled and "report.html" in compiled
+    compiled.clear()
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
+    second = build(options(project), session=session)
+    assert second.rendered == [f"{BASE}bab-1-pendahuluan/index.html"] and compiled == []
+    broken = project / "themes" / "default" / "templates"
+    broken.mkdir(parents=True)
+    (broken / "rusak.html").write_text("{% if %}", encoding="utf-8")  # not used by any page: never reported
+    build(options(project), session=session)
+    session.settle()  # does not stop on it
+    assert "rusak.html" in compiled
 
 
 class Counted:

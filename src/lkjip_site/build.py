@@ -31,7 +31,7 @@ from .core.diagnostics import ContentError, Diagnostic, Diagnostics
 from .core.memo import ContentHashes, Memo, digest
 from .core.model import Report, Site, SiteConfig
 from .core.pool import distributed_executor
-from .core.resources import PACKAGE_DIR, PACKAGE_THEMES
+from .core.resources import PACKAGE_DIR, PACKAGE_THEMES, theme_dirs
 from .core.scope import Scope
 from .core.state import BuildRecord, BuildState, Changes, Stamp, Stat, engine_key, stamp_inputs
 from .core.timing import Stopwatch
@@ -42,7 +42,7 @@ from .load.config import SITE_FILE, load_config
 from .load.content import REPORTS_DIR, check_unique_versions, load_report, load_reports, report_slugs
 from .load.data import load_data
 from .markdown.directives import Directive, Parsed, ParsedChapter, Registry
-from .markdown.parser import make_parser, number_items, parse_chapter
+from .markdown.parser import Tokenized, make_parser, number_items, parse_chapter
 from .output.audit import HtmlSource, Shown, audit_site, audit_units
 from .output.linkcheck import check_links
 from .output.opendata import OpenDataSource
@@ -51,6 +51,7 @@ from .output.pdfs import render_pdfs
 from .output.portal import portal_charts
 from .output.publish import Published, publish
 from .output.search import index_pages, published_index
+from .output.theme import compile_templates
 
 
 @dataclass
@@ -174,6 +175,11 @@ class Session:
     #: memo entries and outputs held in memory between builds (``serve``); a CLI build's session lives for one
     #: build, and holding them would only add to its memory
     holds: bool = True
+    #: the theme folders of the last build, whose templates :meth:`settle` compiles ahead of the next save
+    theme: tuple[Path, ...] = ()
+    #: the chapter bodies' tokens of the reports whose folder changed, as the states they replace held them, until
+    #: this build's parse (a one-chapter edit tokenises one chapter, not the report's ten; ``parse_chapter``)
+    earlier: dict[str, Tokenized] = field(default_factory=dict)
 
     def own_record(self, state: BuildState) -> BuildRecord | None:
         """The record this session holds for ``state``'s file, if no one else has written that file since."""
@@ -197,15 +203,17 @@ class Session:
             self.record = (state.path, state.stamp(), record)
         self.pending = set()
 
-    @staticmethod
-    def settle() -> None:
-        """Collect garbage now, while the author reads the reloaded page, and set what survives aside.
+    def settle(self) -> None:
+        """Compile the theme's templates and collect garbage now, while the author reads the reloaded page, and set
+        what survives aside.
 
         Why: a session holds the whole site's model and output (millions of objects); Python's full collections then
         take 0,2 s each and fall at random inside a rebuild. Frozen objects are not scanned again (a later collection
         looks at the next build's new objects only); unfreezing first lets this collection free the last build's
-        garbage.
+        garbage. The templates: see :func:`compile_templates` (the first save after ``serve`` started paid for them).
         """
+        if self.theme:
+            compile_templates(self.theme)
         gc.unfreeze()
         gc.collect()
         gc.freeze()
@@ -274,7 +282,7 @@ class Session:
         # reports (warnings are promoted later, never stored promoted)
         self.stored_key = digest(engine_key(), str(root.resolve()), outside)
         if site_key != self.site_key:
-            self.site_key, self.reports, self.elements, self.memory = site_key, {}, None, {}
+            self.site_key, self.reports, self.elements, self.memory, self.earlier = site_key, {}, None, {}, {}
             self.hashes, self.kept = ContentHashes(), KeptReports()
         return {slug: tuple(files) for slug, files in folders.items()}
 
@@ -351,8 +359,12 @@ def _load_reports_kept(opts: BuildOptions, config: SiteConfig, diags: Diagnostic
     with _collection_paused():  # for all stored states at once: a collection after each one scanned all before it
         for slug in slugs:
             state = session.reports.get(slug)
-            found[slug] = state if state is not None and state.inputs == folders.get(slug, ()) else \
-                session.restore(slug, folders.get(slug, ()))
+            if state is not None and state.inputs == folders.get(slug, ()):
+                found[slug] = state
+                continue
+            if state is not None and state.chapters is not None:
+                session.earlier[slug] = {pc.chapter.body: (pc.tokens, pc.env) for pc in state.chapters}
+            found[slug] = session.restore(slug, folders.get(slug, ()))
         if not session.holds and any(s is not None and s.restored for s in found.values()):
             # A CLI build keeps the states it read back to its end: out of the collector's sight (gc.freeze) until
             # then, instead of scanned again by every full collection (over half a second of a one-chapter rebuild
@@ -410,9 +422,10 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
             if session is not None and charts is not None:  # no message to replay: a font error is not kept
                 session.elements = (md, registry, charts)
         parsed = Parsed(md, registry, {})
-        states = {id(s.report): s for s in session.reports.values()} if session is not None else {}
+        states = {id(s.report): (slug, s) for slug, s in session.reports.items()} if session is not None else {}
+        earlier = session.earlier if session is not None else {}
         for report in site.reports:
-            state = states.get(id(report))
+            slug, state = states.get(id(report), ("", None))
             if state is not None and state.chapters is not None:
                 chapters = state.chapters
                 if state.restored:  # its messages are stored; the tables' loaders and charts' specs are made here
@@ -420,7 +433,7 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
                     state.restored = False
             else:
                 own = Diagnostics() if state is not None else diags
-                chapters = [parse_chapter(md, report, c, own) for c in report.chapters]
+                chapters = [parse_chapter(md, report, c, own, earlier.get(slug)) for c in report.chapters]
                 number_items(report, chapters, registry, site.config, own)
                 if state is not None and session is not None:
                     state.chapters, state.parsed = chapters, list(own.items)
@@ -429,6 +442,8 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
                 for d in state.parsed:
                     diags.add(d)
             parsed.chapters[report.url] = chapters
+        if session is not None:
+            session.earlier = {}
         if charts is not None:  # the comparison pages' charts are drawn with the reports' charts
             for spec in portal_charts(site):
                 charts.want(spec, Directive("grafik", spec.kind, {}, site.config.loc))
@@ -524,6 +539,8 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         files = render_site(site, parsed, diags, build_date(), pages, dev_reload=opts.dev_reload, pdfs=pdfs,
                             vega_bundle=bundle, history=history, charts=charts,
                             kept=session.kept_reports() if session is not None and session.holds else None)
+    if session is not None:
+        session.theme = tuple(theme_dirs(site.root, site.config.tema))
     _stop_on_errors(diags, opts)  # a broken Markdown link is reported at its source line, not again per page
     with watch.stage("audit"):
         audit_figures(site, files, diags, pdf_marks, memo("audit"), hashes)  # released files: checked by hash

@@ -47,9 +47,24 @@ def make_parser(allow_html: bool) -> MarkdownIt:
     return md
 
 
-def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagnostics) -> ParsedChapter:
-    env: dict[str, Any] = {}
-    tokens = md.parse(chapter.body, env)
+#: A chapter body's tokens and parser env, as an earlier parse left them (see :func:`parse_chapter`).
+Tokenized = dict[str, tuple[list[Token], dict[str, Any]]]
+
+
+def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagnostics,
+                  earlier: Tokenized | None = None) -> ParsedChapter:
+    """One chapter to tokens, its directives read, its headings, table of contents and images collected.
+
+    ``earlier`` (``serve``): the bodies of the report's chapters as this process parsed them before the report's
+    folder changed. A body found there is not tokenised again: tokens are a function of the body and the parser
+    alone, and nothing after this function changes them (rendering works on copies, ``renderer._copy_token``).
+    Each is taken out as it is used, so two chapters with the same body never share tokens (a token holds its own
+    chapter's directive). What depends on more than the body (directive options, images on disk, ids) is read again
+    below all the same.
+    """
+    held = earlier.pop(chapter.body, None) if earlier is not None else None  # once: a token holds its directive
+    env: dict[str, Any] = {} if held is None else held[1]
+    tokens = md.parse(chapter.body, env) if held is None else held[0]
     parsed = ParsedChapter(report, chapter, tokens, env)
     for token in tokens:
         if token.type == "lkjip_directive":

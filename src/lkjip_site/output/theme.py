@@ -81,6 +81,22 @@ def make_env(dirs: Iterable[Path]) -> jinja2.Environment:
     return _env(folders, theme_fingerprint(list(folders)))
 
 
+def compile_templates(dirs: Iterable[Path]) -> None:
+    """Compile every template of the theme now, into the environment :func:`make_env` keeps.
+
+    Why: Jinja compiles a template the first time a page uses it (all of them: 0,25 s). ``serve``'s first build
+    takes its pages from the memo and compiles none, so the author's first save paid for those its pages use; done
+    between builds instead (``build.Session.settle``), that save is as quick as the next. A template that does not
+    compile is left for the build that uses it to report, at its line.
+    """
+    env = make_env(dirs)
+    for name in env.list_templates(extensions=["html"]):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError:
+            continue
+
+
 @functools.lru_cache(maxsize=8)
 def _env(dirs: tuple[Path, ...], templates: str) -> jinja2.Environment:  # noqa: ARG001 - part of the key
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d / "templates")) for d in dirs])
