@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 
 from lkjip_site import build as build_mod
 from lkjip_site.build import BuildOptions, Session, build, check
+from lkjip_site.compute import site as compute_site_mod
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.cli import serve as serve_mod
@@ -393,6 +394,37 @@ def test_a_preview_compiles_the_theme_between_saves_not_on_the_first_one(project
     build(options(project), session=session)
     session.settle()  # does not stop on it
     assert "rusak.html" in compiled
+
+
+def test_a_session_takes_over_the_data_and_numbers_of_a_report_whose_data_did_not_change(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve``: a save of a chapter reads the report's chapters and checks them again, but takes its data (with
+    their messages) and its numbers from the state before; a save of a data file reads and computes them again."""
+    folder = project / "content" / "laporan" / SLUG
+    edit(folder / "data" / "indikator.yaml", "    satuan: indeks\n", "    satuan: indeks\n    satuam: salah ketik\n")
+    session = Session()
+    first = build(options(project), session=session)
+    calls: list[str] = []
+    for name in ("load_data", "compute_report", "check_report"):
+        module = build_mod if name == "load_data" else compute_site_mod
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k))
+    edit(folder / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "Latar belakang yang baru ditulis.")
+    second = build(options(project), session=session)
+    assert calls == ["check_report"]
+    assert second.site is not None and first.site is not None
+    assert second.site.reports[0].computed is first.site.reports[0].computed
+    assert [d.format() for d in second.diagnostics.warnings] == [d.format() for d in first.diagnostics.warnings]
+    assert any("satuam" in d.message for d in second.diagnostics.warnings)
+    assert_same_as_clean(project, "build")
+    calls.clear()
+    budget = folder / "data" / "anggaran.yaml"
+    edit(budget, "realisasi: 95000000", "realisasi: 90000000")
+    third = build(options(project), session=session)
+    assert calls == ["load_data", "compute_report", "check_report"]
+    assert third.site is not None and third.site.reports[0].computed is not second.site.reports[0].computed
+    assert_same_as_clean(project, "build")
 
 
 class Counted:
