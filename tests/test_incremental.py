@@ -15,6 +15,7 @@ import threading
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, Callable
 
 import jinja2
 import pytest
@@ -336,9 +337,9 @@ def test_a_session_tokenises_only_the_chapters_whose_text_changed(project: Path,
     build."""
     folder = project / "content" / "laporan" / SLUG
     same = "## Grafik Tambahan\n\n```{grafik} anggaran_program\njudul: Pagu dan realisasi per program\n```\n"
-    for name, bab in (("50-bab-5-tambahan.md", "V"), ("60-bab-6-tambahan.md", "VI")):
-        (folder / name).write_text(f"---\njudul: Tambahan {bab}\njenis: bab\nbab: {bab}\nurutan: {bab == 'V' and 50 or 60}"
-                                   f"\n---\n{same}", encoding="utf-8")
+    for order, bab in ((50, "V"), (60, "VI")):
+        front = f"---\njudul: Tambahan {bab}\njenis: bab\nbab: {bab}\nurutan: {order}\n---\n"
+        (folder / f"{order}-bab-{order // 10}-tambahan.md").write_text(front + same, encoding="utf-8")
     session = Session()
     build(options(project), session=session)
     tokenised: list[str] = []
@@ -405,10 +406,16 @@ def test_a_session_takes_over_the_data_and_numbers_of_a_report_whose_data_did_no
     session = Session()
     first = build(options(project), session=session)
     calls: list[str] = []
-    for name in ("load_data", "compute_report", "check_report"):
-        module = build_mod if name == "load_data" else compute_site_mod
-        real = getattr(module, name)
-        monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k))
+
+    def counted(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            calls.append(name)
+            return real(*args, **kwargs)
+        return call
+
+    for module, name in ((build_mod, "load_data"), (compute_site_mod, "compute_report"),
+                         (compute_site_mod, "check_report")):
+        monkeypatch.setattr(module, name, counted(name, getattr(module, name)))
     edit(folder / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
          "Latar belakang yang baru ditulis.")
     second = build(options(project), session=session)
