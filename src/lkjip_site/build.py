@@ -431,7 +431,7 @@ def _compute_kept(site: Site, diags: Diagnostics, watch: Stopwatch, session: Ses
             continue
         if state.names != names:
             own = Diagnostics()
-            compute_one(site, state.report, names, own, watch, numbers=False)  # computed only where there are none
+            compute_one(site, state.report, names, own, watch)
             state.names, state.checked = names, list(own.items)
             session.touch(state)
         for d in state.checked:

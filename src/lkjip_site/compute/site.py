@@ -22,11 +22,14 @@ def instansi_names(site: Site) -> list[str]:
 
 
 def compute_one(site: Site, report: Report, names: list[str], diags: Diagnostics,
-                watch: Stopwatch | None = None, numbers: bool = True) -> None:
-    """One report: its numbers (``numbers=False``: computed by an earlier build of this process), then its
-    findings."""
+                watch: Stopwatch | None = None) -> None:
+    """One report: its numbers where it has none yet, then its findings.
+
+    Why "where it has none": a preview (``serve``) keeps a report's numbers while its ``laporan.yaml`` and ``data/``
+    are as they were; what changed then (its chapters, the instansi names it is checked against) is read by the
+    findings, not by the numbers."""
     watch = watch or Stopwatch()
-    if numbers or report.computed is None:
+    if report.computed is None:
         with watch.stage("hitung"):
             report.computed = compute_report(report, site.config.scales, site.config.skala_predikat,
                                              loc_of(site.config, "skala_predikat"))
