@@ -13,7 +13,8 @@ from lkjip_site.build import BuildOptions, build, build_date
 from lkjip_site.cli.main import main
 from lkjip_site.core import resources
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
-from lkjip_site.core.memo import Memo
+from lkjip_site.core.files import SiteFiles, Stored, content
+from lkjip_site.core.memo import Memo, pack_files, unpack_files
 from lkjip_site.output import publish as publish_mod
 from lkjip_site.output.linkcheck import check_links
 from lkjip_site.output.publish import publish
@@ -97,6 +98,42 @@ def test_update_in_place_writes_only_changes_and_keeps_the_old_tree_on_failure(
     assert publish(new, out, on_disk).written == ["p0.html", "y/tambah.html"]
     assert tree_hashes(out) == {k: hashlib.sha256(v).hexdigest() for k, v in new.items()}
     assert (out / "p1.html").stat().st_ino == kept and not (out / "x").exists()
+
+
+def test_pages_held_by_reference_are_published_each_with_its_own_bytes(tmp_path: Path) -> None:
+    """Pages a build did not render are references to the memo (``core/files.py``), read one at a time while the
+    site is written. Large equal bytes objects become hard links; a page read for its write is a new object each
+    time, freed after it, whose id the next one may take: it must never be taken for the file written before."""
+    memo = Memo(tmp_path / "cache", "halaman")
+    size = publish_mod.LINK_MIN_BYTES + 10
+    pages = {f"p{i:02d}.html": bytes([65 + i]) * size for i in range(20)}
+    files = SiteFiles()
+    for name, data in pages.items():
+        memo.put(name, data)
+        files[name] = memo.ref(name)
+    assert all(isinstance(files.held(name), Stored) for name in pages)
+    font = b"\0" * size  # one bytes object under two paths (a version's copy of the theme): linked
+    files["a/font.woff2"] = files["b/font.woff2"] = font
+    digests = publish(files, tmp_path / "build").digests
+    assert tree_hashes(tmp_path / "build") == digests == {
+        name: hashlib.sha256(data).hexdigest() for name, data in {**pages, "a/font.woff2": font,
+                                                                  "b/font.woff2": font}.items()}
+    assert (tmp_path / "build" / "a" / "font.woff2").stat().st_ino == (tmp_path / "build" / "b" / "font.woff2").stat().st_ino
+    assert len({(tmp_path / "build" / name).stat().st_ino for name in pages}) == len(pages)
+
+
+def test_packed_memo_entries_are_held_by_reference_into_the_entry(tmp_path: Path) -> None:
+    """A report's open data is one memo entry: a CLI build holds each file as a slice of it, read when needed; a
+    preview session (entries held in memory) and a build without a cache folder get the bytes."""
+    packed = {"angka-kunci.csv": b"a;b\n1;2\n", "kosong.csv": b"", "laporan.json": "{\"é\": 1}".encode()}
+    on_disk = Memo(tmp_path / "cache", "halaman")
+    on_disk.put("k", pack_files(packed))
+    held = on_disk.files("k")
+    assert held is not None and all(isinstance(v, Stored) for v in held.values())
+    assert {name: content(v) for name, v in held.items()} == packed == unpack_files(pack_files(packed))
+    in_memory = Memo(tmp_path / "cache", "halaman", memory={})
+    assert in_memory.files("k") == packed
+    assert on_disk.files("tidak-ada") is None and Memo(None, "halaman").files("k") is None
 
 
 def test_publish_module_writes_only_through_staging(tmp_path: Path) -> None:

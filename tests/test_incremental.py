@@ -29,6 +29,7 @@ from lkjip_site.cli.scaffold import new_report
 from lkjip_site.cli import serve as serve_mod
 from lkjip_site.cli.serve import Preview, watch
 from lkjip_site.core.diagnostics import ContentError
+from lkjip_site.core.files import SiteFiles, Stored
 from lkjip_site.core import state as state_mod
 from lkjip_site.core.state import BuildState, Changes, stamp_inputs
 from lkjip_site.output import pages as pages_mod
@@ -514,6 +515,35 @@ def test_a_cli_build_takes_unchanged_reports_from_the_last_one(project: Path, mo
     build(BuildOptions(root=project, output=project / "lain", pdf=False, cache_dir=project / ".cache"))
     assert (counted.loaded, set(counted.parsed)) == (["lain-2023"], {"lain-2023"})
     assert_same_as_clean(project, "lain")
+
+
+def test_a_cli_build_holds_its_pages_as_references_to_the_memo(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What makes a rebuild of a large archive hold less than the whole site in memory: a report's pages and open
+    data, rendered or not, are held as references to their memo entries and read when a stage needs them; the
+    result reads them back byte for byte, and the output equals a clean build. A preview keeps bytes in memory."""
+    published: list[Any] = []
+    real = build_mod.publish
+
+    def spy(files: Any, *args: Any, **kwargs: Any) -> Any:
+        published.append(files)
+        return real(files, *args, **kwargs)
+
+    monkeypatch.setattr(build_mod, "publish", spy)
+    build(options(project))
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
+    result = build(options(project))
+    assert result.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
+    files = published[-1]
+    assert isinstance(files, SiteFiles) and files is result.files
+    report_files = [p for p in files if p.startswith(BASE) and (p.endswith(".html") or "/data-terbuka/" in p)]
+    assert f"{BASE}data-terbuka/angka-kunci.csv" in report_files and f"{BASE}index.html" in report_files
+    assert all(isinstance(files.held(p), Stored) for p in report_files)  # the rendered chapter's too
+    assert {p: hashlib.sha256(files[p]).hexdigest() for p in files} == tree(project / "build")
+    assert_same_as_clean(project, "build")
+    session = Session()
+    build(options(project), session=session)  # a preview: held in memory, so a save reads nothing back
+    assert not any(isinstance(v, Stored) for _, v in published[-1].held_items())
 
 
 def test_a_preview_starts_from_the_reports_the_last_build_stored_and_stores_its_own(

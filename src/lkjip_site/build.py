@@ -19,7 +19,7 @@ import pickle
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Mapping
 
 from markdown_it import MarkdownIt
 
@@ -28,6 +28,7 @@ from .archive.release import release_target, store_release
 from .archive.store import ARCHIVE_DIR, load_archive
 from .compute.site import compute_one, compute_site, instansi_names
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
+from .core.files import Held, SiteFiles
 from .core.memo import ContentHashes, Memo, digest
 from .core.model import Report, Site, SiteConfig
 from .core.pool import distributed_executor
@@ -105,7 +106,9 @@ class BuildOptions:
 class BuildResult:
     site: Site | None  # None when nothing changed since the last build (nothing was loaded)
     diagnostics: Diagnostics
-    files: dict[str, bytes] = field(default_factory=dict)  # empty when nothing changed: the output is on disk
+    #: empty when nothing changed (the output is on disk); a :class:`SiteFiles`, whose unchanged pages are read from
+    #: the memo when asked for
+    files: Mapping[str, bytes] = field(default_factory=dict)
     rendered: list[str] = field(default_factory=list)  # pages rendered (not taken from the memo) in this build
     summary: dict[str, int] = field(default_factory=dict)  # reports, files, pdfs of the published site
     timings: Stopwatch = field(default_factory=Stopwatch)
@@ -585,7 +588,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         fresh = opts.search_index or on_disk is None
         index = index_pages(files, diags, memo("pagefind"), hashes) if fresh else published_index(
             opts.out, on_disk, session.index if session is not None else None, hashes)
-        files = {**files, **index}
+        files.update(index)
         if session is not None:
             session.index = index
     _stop_on_errors(diags, opts)
@@ -690,7 +693,7 @@ def _stored_reports(opts: BuildOptions) -> tuple[Session | None, dict[str, Folde
     return session, session.begin(opts.key(), inputs, opts.root)
 
 
-def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra: list[Shown] | None = None,
+def audit_figures(site: Site, files: Mapping[str, bytes], diags: Diagnostics, extra: list[Shown] | None = None,
                   verdicts: Memo | None = None, hashes: ContentHashes | None = None) -> None:
     """Every figure the output shows, compared with the model (``output/audit.py``): a disagreement is an error.
 
@@ -701,7 +704,7 @@ def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra
     every switch. Only a clean audit is remembered, so a disagreement is reported on every build until it is fixed.
     """
     passed: list[tuple[str, dict[str, tuple[str, ...]]]] = []
-    pending: list[dict[str, bytes]] = []
+    pending: list[dict[str, Held]] = []  # read a unit at a time: a cold build audits the whole site
     sha = hashes or ContentHashes()
     for name, (model, unit) in audit_units(site, files, sha).items():
         if verdicts is None:  # ``check``: everything, and nothing to remember (so no file is hashed)
@@ -718,7 +721,7 @@ def audit_figures(site: Site, files: dict[str, bytes], diags: Diagnostics, extra
     # them at N = 500). A mark is judged against the model alone, so the units' verdicts are the whole site's.
     found = bool(audit_site(site, {}, extra or [], sources=sources))
     for todo in pending:
-        found = found or bool(audit_site(site, todo, sources=sources))
+        found = found or bool(audit_site(site, SiteFiles(todo), sources=sources))
     # rare (a fault of the program or theme): audit everything at once, so that each message names every place
     problems = audit_site(site, files, extra or [], sources=sources) if found else []
     for place, message in problems:

@@ -12,9 +12,11 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from .. import __version__
+from .files import Held, SiteFiles, Stored, content
 
 FORMAT = 3  # bump when the meaning of keys or the pickled classes change (3: figures marked, N/A one way)
 
@@ -121,6 +123,42 @@ class Memo:
             self.memory[key] = data
         return data
 
+    def ref(self, key: str) -> Held | None:
+        """The entry stored under ``key`` as a reference to its file (:class:`~.files.Stored`), not read: a build
+        holds the pages it did not render this way. Its bytes where the memo holds entries in memory (``serve``) or
+        has no folder."""
+        if self.memory is not None or self.dir is None:
+            return self.get(key)
+        self.used.add(key)
+        path = self._path(key)
+        try:
+            found = os.stat(path) if path is not None else None
+        except OSError:
+            return None
+        if found is None:
+            return None
+        self.stats.hits += 1
+        return Stored(path, found.st_size)  # type: ignore[arg-type]  # path is set when found is
+
+    def files(self, key: str) -> dict[str, Held] | None:
+        """A :func:`pack_files` entry unpacked; where the memo keeps its entries on disk only, each file is a
+        reference into the entry (:class:`~.files.Stored`), so that a build does not hold them (a report's open
+        data). Read from disk each time it is asked for (``hold=False`` of :meth:`get`)."""
+        blob = self.get(key, hold=False)
+        path = self._path(key)
+        if blob is None or self.memory is not None or path is None:
+            return unpack_files(blob) if blob is not None else None
+        return {name: Stored(path, length, start) for name, start, length in _packed(blob)}
+
+    def store(self, key: str, data: bytes, name: str = "") -> Held:
+        """:meth:`put`, and what :meth:`ref` would give for the entry: a reference when it went to disk only
+        (a page just rendered is then not held by the build either)."""
+        self.put(key, data, name)
+        path = self._path(key)
+        if self.memory is not None or path is None or not self.writable:
+            return data
+        return Stored(path, len(data))
+
     def _holds(self, hold: bool) -> bool:
         """Whether an entry goes into :attr:`memory`. ``hold=False`` is for an entry whose caller keeps what it
         unpacks from it (a report's open data, a year's search bundle, packed): a session holding the packed bytes
@@ -178,28 +216,30 @@ class Memo:
 
 class ContentHashes:
     """SHA-256 of output bytes, each bytes object hashed once per build: the audit's verdict keys, publishing and the
-    build record all need the hash of every file, and a version's copy of the fonts is one object under many paths."""
+    build record all need the hash of every file, and a version's copy of the fonts is one object under many paths.
+    A :class:`~.files.Stored` file is read for it once, and its bytes are not kept."""
 
     def __init__(self) -> None:
-        self._by_id: dict[int, tuple[bytes, str]] = {}  # the bytes are kept, so that an id is never reused
-        self._found: dict[tuple[int, bytes], tuple[bytes, bool]] = {}
+        self._by_id: dict[int, tuple[Held, str]] = {}  # the value is kept, so that an id is never reused
+        self._found: dict[tuple[int, bytes], tuple[Held, bool]] = {}
 
-    def __call__(self, data: bytes) -> str:
+    def __call__(self, data: Held) -> str:
         known = self._by_id.get(id(data))
         if known is None:
-            known = self._by_id[id(data)] = (data, hashlib.sha256(data).hexdigest())
+            known = self._by_id[id(data)] = (data, hashlib.sha256(content(data)).hexdigest())
         return known[1]
 
-    def contains(self, data: bytes, needle: bytes) -> bool:
+    def contains(self, data: Held, needle: bytes) -> bool:
         """``needle in data``, looked for once per bytes object (the audit asks it of every page on every build)."""
         known = self._found.get((id(data), needle))
         if known is None:
-            known = self._found[(id(data), needle)] = (data, needle in data)
+            known = self._found[(id(data), needle)] = (data, needle in content(data))
         return known[1]
 
-    def keep(self, files: dict[str, bytes]) -> None:
+    def keep(self, files: SiteFiles | dict[str, bytes]) -> None:
         """Forget every hash but those of ``files`` (a preview session reuses the memo's bytes objects)."""
-        ids = {id(data) for data in files.values()}
+        values = files.held_items() if isinstance(files, SiteFiles) else files.items()
+        ids = {id(data) for _, data in values}
         self._by_id = {i: v for i, v in self._by_id.items() if i in ids}
         self._found = {k: v for k, v in self._found.items() if k[0] in ids}
 
@@ -214,16 +254,19 @@ def pack_files(files: dict[str, bytes]) -> bytes:
 
 
 def unpack_files(blob: bytes) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
+    return {name: blob[start:start + length] for name, start, length in _packed(blob)}
+
+
+def _packed(blob: bytes) -> Iterator[tuple[str, int, int]]:
+    """(name, offset, length) of each file of a :func:`pack_files` entry."""
     pos = 0
     while pos < len(blob):
         size = int.from_bytes(blob[pos:pos + 4], "big")
         name = blob[pos + 4:pos + 4 + size].decode("utf-8")
         pos += 4 + size
         length = int.from_bytes(blob[pos:pos + 8], "big")
-        files[name] = blob[pos + 8:pos + 8 + length]
+        yield name, pos + 8, length
         pos += 8 + length
-    return files
 
 
 def file_digest(path: Path) -> str:

@@ -27,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Protocol
 
 from ..compute.refs import Ref, UnknownReference, lookup
+from ..core.files import Held, content, held_items
 from ..core.memo import ContentHashes, digest
 from ..core.model import Missing, Report, Site
 
@@ -152,7 +153,7 @@ AUDITED = (".html", ".csv", ".json")
 
 
 def audit_units(site: Site, files: Mapping[str, bytes],
-                hashes: ContentHashes | None = None) -> dict[str, tuple[str, dict[str, bytes]]]:
+                hashes: ContentHashes | None = None) -> dict[str, tuple[str, dict[str, Held]]]:
     """The output cut by the model its marks are compared with, each with the digest of that model (``{unit: (model
     key, files)}``): a report's own files, and the rest of the site (the pages above the reports, and any file that
     marks another report's figures), whose key covers every report.
@@ -165,8 +166,8 @@ def audit_units(site: Site, files: Mapping[str, bytes],
     models = {r.url: digest(r.source_digest, repr(site.config.scales), site.config.skala_predikat)
               for r in site.reports}
     models[""] = digest(sorted(models.items()))
-    units: dict[str, tuple[str, dict[str, bytes]]] = {}
-    for path, data in files.items():
+    units: dict[str, tuple[str, dict[str, Held]]] = {}
+    for path, data in held_items(files):  # a page held by reference is read for its hash, not kept
         if not path.endswith(AUDITED):
             continue
         own = REPORT_URL.match(path)
@@ -177,9 +178,9 @@ def audit_units(site: Site, files: Mapping[str, bytes],
     return units
 
 
-def _marks_others(data: bytes, hashes: ContentHashes | None) -> bool:
+def _marks_others(data: Held, hashes: ContentHashes | None) -> bool:
     """Whether a report's file marks another report's figures (``data-laporan=``): then the site's unit audits it."""
-    return hashes.contains(data, b"data-laporan=") if hashes is not None else b"data-laporan=" in data
+    return hashes.contains(data, b"data-laporan=") if hashes is not None else b"data-laporan=" in content(data)
 
 
 def audit_site(site: Site, files: Mapping[str, bytes], extra: Iterable[Shown] = (),

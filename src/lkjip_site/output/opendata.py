@@ -25,6 +25,7 @@ from ..compute.budget import BudgetResult
 from ..compute.capaian import Result
 from ..compute.scales import classify_or_none
 from ..compute.figures import Figure
+from ..core.files import Held
 from ..core.model import Missing, Report, ScaleClass, Value
 from .audit import Shown
 from .versions import OPEN_DATA_DIR, report_metadata
@@ -92,9 +93,9 @@ Row = dict[str, Any]
 
 @dataclass(frozen=True)
 class OpenData:
-    """The files of ``data-terbuka/`` (name -> bytes)."""
+    """The files of ``data-terbuka/`` (name -> bytes, or a reference into the memo: ``core/files.py``)."""
 
-    files: dict[str, bytes]
+    files: dict[str, Held]
 
 
 def open_data(report: Report) -> OpenData:

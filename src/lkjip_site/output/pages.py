@@ -7,7 +7,8 @@ holds one version forever, so publishing a new version never moves an old one.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections import ChainMap
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlparse
@@ -17,7 +18,8 @@ import jinja2
 from ..compute.scales import NA_CLASS
 from ..compute.summary import key_figures
 from ..core.diagnostics import Diagnostics
-from ..core.memo import Memo, digest, pack_files, unpack_files
+from ..core.files import Held, SiteFiles, content, size
+from ..core.memo import Memo, digest, pack_files
 from ..core.model import Chapter, Report, Site, SiteConfig
 from ..core.pool import CarriedFolder, map_in_processes, on_cluster
 from ..core.resources import theme_dirs
@@ -34,7 +36,8 @@ from .opendata import JSON_FILE, OpenData, open_data
 from .portal import by_instansi, by_year, compared, figures_of, render_portal, row_key
 from .reportjob import ReportJob, SentPage, carried_theme, chapter_page, render_report_job, staying
 from .search import render_search
-from .theme import Asset, collect_static, colour_stylesheet, make_env, memoised, render_page, theme_fingerprint
+from .theme import (Asset, collect_static, colour_stylesheet, make_env, memoised, memoised_held, render_page,
+                    theme_fingerprint)
 from .versions import CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, SiteHistory, content_history, versions_json
 
 COLOURS_CSS = "aset/css/warna.css"
@@ -51,7 +54,7 @@ class KeptReports:
     """
 
     tokens: dict[str, str] = field(default_factory=dict)
-    outputs: dict[str, tuple[str, dict[str, bytes], set[str]]] = field(default_factory=dict)  # (key, files, memo keys)
+    outputs: dict[str, tuple[str, dict[str, Held], set[str]]] = field(default_factory=dict)  # (key, files, memo keys)
     derived: dict[str, tuple[str, str, LinkIndex]] = field(default_factory=dict)  # token -> see :meth:`structure`
     above: dict[str, tuple[str, dict[str, bytes]]] = field(default_factory=dict)  # pages above the reports, by name
 
@@ -90,9 +93,9 @@ class KeptReports:
 def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | None, memo: Memo,
                 dev_reload: bool = False, pdfs: dict[str, bytes] | None = None,
                 vega_bundle: tuple[str, bytes] | None = None, history: SiteHistory | None = None,
-                charts: ChartCache | None = None, kept: KeptReports | None = None) -> dict[str, bytes]:
+                charts: ChartCache | None = None, kept: KeptReports | None = None) -> SiteFiles:
     """All pages; a page whose inputs are unchanged since the last build is taken from ``memo`` (and a whole report
-    from ``kept``).
+    from ``kept``). A report's pages that the memo keeps on disk are held as references to it (``core/files.py``).
 
     Versions in ``history.frozen`` are released: their files come from the archive and nothing of them is rendered.
     Every version folder carries its own copy of the theme's static files (``<versi>/aset/``), so a later theme
@@ -105,7 +108,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     assets = collect_static(dirs)
     assets[COLOURS_CSS] = Asset(COLOURS_CSS, colour_stylesheet(predikat_colours(site)))
     ctx = site_context(site, assets, date, {"dev_reload": dev_reload, "vega_bundle": None})
-    files: dict[str, bytes] = {a.path: a.data for a in assets.values()}
+    files: dict[str, Held] = {a.path: a.data for a in assets.values()}
     files[HEADERS_FILE] = headers_file()
     files.update(pdfs or {})
     structure, summaries, links = kept.structure(site.reports) if kept is not None else (
@@ -154,7 +157,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     pdf_paths = {r.url: r.url + pdf_name(r) for r in site.reports if r.url + pdf_name(r) in files}
     files.update(whole("feed", lambda: {FEED: atom_feed(site, history, pdf_paths)}))
     files[ROBOTS] = robots_txt(site)
-    return dict(sorted(files.items()))
+    return SiteFiles(sorted(files.items()))
 
 
 @dataclass
@@ -188,19 +191,19 @@ class SitePages:
         config = self.site.config
         key = self.memo.key("data-terbuka", report.source_digest, repr(sorted(config.scales.items())),
                             config.skala_predikat) if report.source_digest else None
-        stored = self.memo.get(key, hold=False) if key else None  # the files are held unpacked, with the pages
+        stored = self.memo.files(key) if key else None  # held unpacked, with the pages (or by reference)
         if stored is not None:
-            return OpenData(unpack_files(stored))
+            return OpenData(stored)
         data = open_data(report)
         if key:
             self.memo.put(key, pack_files(data.files), hold=False)
         return data
 
-    def report(self, report: Report, files: dict[str, bytes], assets: dict[str, Asset], ctx: dict[str, Any],
-               vega_bundle: tuple[str, bytes] | None) -> dict[str, bytes]:
+    def report(self, report: Report, files: dict[str, Held], assets: dict[str, Asset], ctx: dict[str, Any],
+               vega_bundle: tuple[str, bytes] | None) -> dict[str, Held]:
         """One version built from ``content/``: its static copy, open data, chapters, report page and change page."""
         site, memo, env = self.site, self.memo, self.env
-        out: dict[str, bytes] = {}
+        out: dict[str, Held] = {}
         local = version_assets(report, assets, vega_bundle)
         out.update({a.path: a.data for a in local.values()})
         vctx = {**ctx, "asset": {k.removeprefix(report.url): v.versioned for k, v in local.items()},
@@ -209,7 +212,7 @@ class SitePages:
         data = self.open_data(report)
         out.update({f"{report.url}{OPEN_DATA_DIR}/{k}": v for k, v in data.files.items()})
         pdf = report.url + pdf_name(report) if report.url + pdf_name(report) in files else None
-        downloads = _downloads(report, {**files, **out})
+        downloads = _downloads(report, ChainMap(out, files))
         for index, pc in enumerate(self.parsed.chapters[report.url]):
             rctx = RenderContext(site.config, site.reports, report, pc.chapter, chapter_url(report, pc.chapter),
                                  self.diags, self.parsed.registry, env=env, links=self.links)
@@ -235,12 +238,12 @@ class SitePages:
         out.update(_report_assets(report))
         return out
 
-    def page(self, out: dict[str, bytes], report: Report, key: str, path: str, render: Callable[[], bytes],
+    def page(self, out: dict[str, Held], report: Report, key: str, path: str, render: Callable[[], bytes],
              sent: Callable[[], SentPage]) -> None:
         """``out[path]``: from the memo, else rendered here, or (on a Dask cluster) ``sent()`` with the report's job
         and filled in by :meth:`send`."""
         if self.sending is None:
-            out[path] = memoised(self.memo, key, path, render)
+            out[path] = memoised_held(self.memo, key, path, render)
             return
         stored = self.memo.get(key)
         if stored is None:
@@ -248,18 +251,18 @@ class SitePages:
         else:
             out[path] = stored
 
-    def changes_page(self, out: dict[str, bytes], report: Report, previous: VersionData, data: OpenData,
+    def changes_page(self, out: dict[str, Held], report: Report, previous: VersionData, data: OpenData,
                      ctx: dict[str, Any]) -> None:
         """``<versi>/perubahan/``: "Perubahan dari versi X", computed from both versions' open data and chapter
         text."""
-        current = VersionData(report.versi, report.tanggal_terbit, load_document(data.files[JSON_FILE]),
+        current = VersionData(report.versi, report.tanggal_terbit, load_document(content(data.files[JSON_FILE])),
                               [ChapterText(c.id, c.display_title, c.body) for c in report.chapters])
         url = f"{report.url}{CHANGES_DIR}/"
         meta = page_meta(self.site, f"Perubahan dari versi {previous.versi} — {report.judul}",
                          f"Apa yang berubah di {report.judul} versi {report.versi} dibanding versi "
                          f"{previous.versi}.", url)
         key = self.memo.key("perubahan", self.theme_key, repr(meta), report_fingerprint(report),
-                            data.files[JSON_FILE], [(c.id, c.judul, c.body) for c in current.chapters],
+                            content(data.files[JSON_FILE]), [(c.id, c.judul, c.body) for c in current.chapters],
                             previous.versi, repr(previous.document),
                             [(c.id, c.judul, c.body) for c in previous.chapters])
 
@@ -317,9 +320,9 @@ class Sending:
         return jobs
 
 
-def _kept_report(pages: SitePages, kept: KeptReports, structure: str, report: Report, files: dict[str, bytes],
+def _kept_report(pages: SitePages, kept: KeptReports, structure: str, report: Report, files: dict[str, Held],
                  assets: dict[str, Asset], ctx: dict[str, Any],
-                 vega_bundle: tuple[str, bytes] | None) -> dict[str, bytes]:
+                 vega_bundle: tuple[str, bytes] | None) -> dict[str, Held]:
     """The report's output as kept when nothing it is rendered from changed, else rendered (and kept).
 
     The key is wider than the pages' own keys (the whole site's structure, every version of the slug): it is only a
@@ -394,17 +397,17 @@ OPEN_DATA_DOWNLOADS = (
 )
 
 
-def _downloads(report: Report, files: dict[str, bytes]) -> list[dict[str, Any]]:
+def _downloads(report: Report, files: Mapping[str, Held]) -> list[dict[str, Any]]:
     """The PDF, the open data (the computed numbers) and the source data files of each version."""
     out = []
     pdf = f"{report.url}{pdf_name(report)}"
     if pdf in files:
-        out.append({"judul": f"Laporan lengkap (PDF) — {pdf_name(report)}", "url": pdf, "ukuran": len(files[pdf]),
+        out.append({"judul": f"Laporan lengkap (PDF) — {pdf_name(report)}", "url": pdf, "ukuran": size(files[pdf]),
                     "jenis": "PDF"})
     for name, title, kind in OPEN_DATA_DOWNLOADS:
         path = f"{report.url}{OPEN_DATA_DIR}/{name}"
         if path in files:
-            out.append({"judul": f"{title} ({name})", "url": path, "ukuran": len(files[path]), "jenis": kind})
+            out.append({"judul": f"{title} ({name})", "url": path, "ukuran": size(files[path]), "jenis": kind})
     for path in report.data.files:
         out.append({"judul": f"Data sumber — {path.name}", "url": f"{report.url}data/{path.name}",
                     "ukuran": path.stat().st_size, "jenis": path.suffix.lstrip(".").upper()})

@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.files import Held, SiteFiles, held_items
 from ..core.memo import ContentHashes
 
 #: Files at least this large that are the very same bytes object are hard-linked instead of written again.
@@ -35,8 +36,8 @@ class Published:
     written: list[str] | None  # the files written by an update in place; None: the whole tree was written
 
 
-def publish(files: dict[str, bytes], output: Path, on_disk: Mapping[str, str] | None = None,
-            hashes: Callable[[bytes], str] | None = None) -> Published:
+def publish(files: Mapping[str, bytes], output: Path, on_disk: Mapping[str, str] | None = None,
+            hashes: Callable[[Held], str] | None = None) -> Published:
     """Write ``files`` as the whole content of ``output``.
 
     ``on_disk`` (path -> SHA-256 of what ``output`` holds now, known from the last build's record and checked
@@ -46,7 +47,7 @@ def publish(files: dict[str, bytes], output: Path, on_disk: Mapping[str, str] | 
     build's :class:`~lkjip_site.core.memo.ContentHashes` (each bytes object hashed once).
     """
     sha = hashes or ContentHashes()
-    digests = {rel: sha(data) for rel, data in files.items()}
+    digests = {rel: sha(data) for rel, data in held_items(files)}  # a page held by reference is read, not kept
     if on_disk is not None and output.is_dir():
         changed = sorted(rel for rel in files if on_disk.get(rel) != digests[rel])
         gone = sorted(set(on_disk) - set(files))
@@ -94,11 +95,15 @@ def _replace(files: Mapping[str, bytes], output: Path) -> None:
         for rel in sorted(files):
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            data = files[rel]
-            first = written.get(id(data)) if len(data) >= LINK_MIN_BYTES else None
+            held = files.held(rel) if isinstance(files, SiteFiles) else files[rel]
+            # only an object ``files`` holds has an id that stands for its bytes: a page read from the memo here is
+            # a new object each time, freed after its write, whose id a later one may take
+            shared = isinstance(held, bytes) and len(held) >= LINK_MIN_BYTES
+            first = written.get(id(held)) if shared else None
             if first is None or not _link(first, target):
-                target.write_bytes(data)
-                written.setdefault(id(data), target)
+                target.write_bytes(files[rel])
+                if shared:
+                    written.setdefault(id(held), target)
     except BaseException:
         _remove(staging)
         raise

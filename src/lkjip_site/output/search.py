@@ -32,6 +32,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from ..core.diagnostics import Diagnostics
+from ..core.files import Held, content, held_items
 from ..core.memo import ContentHashes, Memo, pack_files, unpack_files
 from ..core.model import Site
 from .discovery import page_meta, reports_by_year
@@ -82,8 +83,8 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
         terbaru=terbaru, **ctx))}
 
 
-def index_pages(files: dict[str, bytes], diags: Diagnostics, memo: Memo | None = None,
-                sha: Callable[[bytes], str] | None = None) -> dict[str, bytes]:
+def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | None = None,
+                sha: Callable[[Held], str] | None = None) -> dict[str, bytes]:
     """The Pagefind bundles (``pagefind/<tahun>/…``, newest first in ``pagefind/bundel.json``) of the report and
     chapter pages in ``files``; ``memo`` keeps each bundle while its own pages are unchanged. ``sha``: the build's
     hashes of its output (``ContentHashes``), which the audit has already taken of every page.
@@ -114,15 +115,19 @@ def index_pages(files: dict[str, bytes], diags: Diagnostics, memo: Memo | None =
     return index
 
 
-def pages_by_year(files: Mapping[str, bytes]) -> dict[str, dict[str, bytes]]:
+def pages_by_year(files: Mapping[str, bytes]) -> dict[str, dict[str, Held]]:
     """The pages Pagefind indexes (those whose template marks ``data-pagefind-body``), by report year, newest year
     first; a page without the year in its search metadata (a release made before it was written) in ``lain``, last.
+    A page held by reference stays one (read here, and again only if its year's bundle is made).
     """
-    groups: dict[str, dict[str, bytes]] = {}
-    for path, data in sorted(files.items()):
-        if path.endswith(".html") and _BODY in data:
+    groups: dict[str, dict[str, Held]] = {}
+    for path, held in sorted(held_items(files)):
+        if not path.endswith(".html"):
+            continue
+        data = content(held)
+        if _BODY in data:
             found = _YEAR.search(data)
-            groups.setdefault(found.group(1).decode("ascii") if found else OTHER, {})[path] = data
+            groups.setdefault(found.group(1).decode("ascii") if found else OTHER, {})[path] = held
     return {name: groups[name] for name in _newest_first(groups)}
 
 
@@ -198,14 +203,14 @@ def without_charts(page: bytes) -> bytes:
     return b"".join(parts)
 
 
-def _run_pagefind(pages: dict[str, bytes], subdir: str) -> dict[str, bytes]:
+def _run_pagefind(pages: dict[str, Held], subdir: str) -> dict[str, bytes]:
     """One bundle: ``pages`` written where they are published (their URLs are the index's), indexed into ``subdir``."""
     with tempfile.TemporaryDirectory(prefix="lkjip-cari-") as tmp:
         site = Path(tmp) / "situs"
         for rel, data in pages.items():
             target = site / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(searchable(data))
+            target.write_bytes(searchable(content(data)))
         proc = subprocess.run([str(_executable()), "--site", str(site), "--output-subdir", subdir, "--silent"],
                               capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
         if proc.returncode != 0:

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from ..compute.scales import ink_for
 from ..core import fmt
+from ..core.files import Held
 from ..core.memo import Memo, digest
 from ..core.paths import relative_url
 
@@ -176,3 +177,13 @@ def memoised(memo: Memo, key: str | None, name: str, render: Callable[[], bytes]
     if key:
         memo.put(key, data, name)
     return data
+
+
+def memoised_held(memo: Memo, key: str | None, name: str, render: Callable[[], bytes]) -> Held:
+    """:func:`memoised` for the bulk of the site (a report's pages): where the memo keeps its entries on disk only,
+    the page is held as a reference to its entry, read when a stage needs its bytes (``core/files.py``)."""
+    cached = memo.ref(key) if key else None
+    if cached is not None:
+        return cached
+    data = render()
+    return memo.store(key, data, name) if key else data

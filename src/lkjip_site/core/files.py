@@ -1,0 +1,97 @@
+"""The built site's files, held as bytes or as references to the memo entries that hold the same bytes.
+
+Why: a build of a large archive renders few pages and takes the others from the memo (``core/memo.py``). Reading
+every one of them into memory made each build hold the whole site's bytes from rendering to publishing (about
+0,6 GB at N = 500, with the report states the largest part of every build's peak). A page the memo keeps on disk is
+therefore held as a :class:`Stored` reference and read when a stage needs its bytes (a changed page written, a link
+target parsed, a year's pages indexed); what most stages need of an unchanged page is its hash, which
+``memo.ContentHashes`` takes once per build from the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, eq=False)
+class Stored:
+    """A file's bytes as a memo entry holds them: read from ``path`` each time they are needed, never kept.
+
+    A memo entry is never rewritten with other bytes (its name is the hash of everything that made them), so the
+    reference stays true while the entry exists; entries are removed only by a later build's prune.
+    """
+
+    path: Path
+    size: int
+    offset: int = 0  # where the file starts in the entry (several files packed in one: ``memo.pack_files``)
+
+    def read(self) -> bytes:
+        with open(self.path, "rb") as f:
+            if self.offset:
+                f.seek(self.offset)
+            data = f.read(self.size)
+        if len(data) != self.size:  # the memo was emptied or damaged while the build ran
+            raise OSError(f"{self.path}: isi cache berubah selama build")
+        return data
+
+
+Held = bytes | Stored  # what :class:`SiteFiles` holds for one path
+
+
+def content(value: Held) -> bytes:
+    """The bytes of a held file (read from the memo for a :class:`Stored`)."""
+    return value.read() if isinstance(value, Stored) else value
+
+
+def size(value: Held) -> int:
+    return value.size if isinstance(value, Stored) else len(value)
+
+
+class SiteFiles(MutableMapping[str, bytes]):
+    """Output path -> bytes, as every stage after rendering reads it; a :class:`Stored` value is read on access.
+
+    Assigning a :class:`Stored` is allowed (that is how rendering fills it). Stages that need only hashes or sizes
+    use :meth:`held` and :meth:`held_items`, so that they do not read what they do not need.
+    """
+
+    def __init__(self, files: Mapping[str, Held] | Iterable[tuple[str, Held]] = ()) -> None:
+        self._held: dict[str, Held] = dict(files)
+
+    def __getitem__(self, path: str) -> bytes:
+        return content(self._held[path])
+
+    def __setitem__(self, path: str, value: Held) -> None:  # type: ignore[override]  # a Stored is welcome
+        self._held[path] = value
+
+    def __delitem__(self, path: str) -> None:
+        del self._held[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._held)
+
+    def __len__(self) -> int:
+        return len(self._held)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._held
+
+    def __repr__(self) -> str:
+        return f"SiteFiles({len(self._held)} berkas)"
+
+    def update(self, other: Mapping[str, Held] | Iterable[tuple[str, Held]] = (), /,  # type: ignore[override]
+               **more: Held) -> None:
+        """As ``dict.update``, without reading the values of another :class:`SiteFiles`."""
+        self._held.update(other.held_items() if isinstance(other, SiteFiles) else other, **more)
+
+    def held(self, path: str) -> Held:
+        return self._held[path]
+
+    def held_items(self) -> Iterable[tuple[str, Held]]:
+        return self._held.items()
+
+
+def held_items(files: Mapping[str, bytes]) -> Iterable[tuple[str, Held]]:
+    """``files``' paths and held values: references stay references (a plain mapping holds bytes only)."""
+    return files.held_items() if isinstance(files, SiteFiles) else files.items()
