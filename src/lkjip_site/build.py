@@ -551,9 +551,11 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     hashes = session.hashes if session is not None else ContentHashes()
     memos: list[Memo] = []
 
-    def memo(namespace: str) -> Memo:
-        held = session.memory.setdefault(namespace, {}) if session is not None and session.holds else None
-        memos.append(opts.memo(namespace, held))
+    def memo(namespace: str, in_memory: bool = True) -> Memo:
+        """``in_memory=False``: a session keeps the entries on disk only, where there is a cache folder (the pages:
+        held by reference, ``core/files.py``, so a preview does not hold the whole site's bytes either)."""
+        holds = session is not None and session.holds and (in_memory or not opts.use_cache)
+        memos.append(opts.memo(namespace, session.memory.setdefault(namespace, {}) if holds else None))
         return memos[-1]
 
     site = load_site(opts, diags, memo("yaml"), watch=watch, session=session, folders=folders)
@@ -568,7 +570,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     pdf_marks: list[Shown] = []
     with watch.stage("pdf"):
         pdfs = render_pdfs(site, parsed, diags, pdf_memo, frozen=history.frozen, marks=pdf_marks) if opts.pdf else {}
-    pages = memo("halaman")
+    pages = memo("halaman", in_memory=False)
     drawn = [r for r in site.reports if r.url not in history.frozen]
     with watch.stage("render"):
         bundle = vega_bundle(opts.cache_root) if any(r.figures for r in drawn) else None

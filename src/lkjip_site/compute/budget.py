@@ -51,6 +51,7 @@ def validate_code(kode: str, level: str, parent: str | None = None, loc: Loc | N
 class _Absorption:
     """Serapan and sisa of anything with ``pagu`` and ``realisasi`` (tree nodes and flat rows alike)."""
 
+    __slots__ = ()  # the rows' own slots only (see core/model.py: the states of an archive are held in memory)
     pagu: Decimal
     realisasi: Decimal
 
@@ -63,7 +64,7 @@ class _Absorption:
         return self.pagu - self.realisasi
 
 
-@dataclass
+@dataclass(slots=True)
 class BudgetResult(_Absorption):
     """One node of the computed budget tree; parents hold sums of their children."""
 
@@ -183,7 +184,7 @@ JENIS_KELOMPOK = {"pegawai": "Belanja Operasi", "barang_jasa": "Belanja Operasi"
 _JENIS_ORDER = tuple(JENIS_BELANJA)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BudgetRow(_Absorption):
     """A row of a flat budget table (jenis belanja, kelompok, sasaran, total)."""
 
@@ -194,7 +195,7 @@ class BudgetRow(_Absorption):
     loc: Loc | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BudgetChange:
     """Change from the previous year's totals."""
 

@@ -19,7 +19,7 @@ FORMULAS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Result:
     """Capaian of one indicator: an unrounded value in %, or N/A with an Indonesian reason."""
 

@@ -33,7 +33,7 @@ def kemajuan_renstra(realisasi: Value | None, target_akhir: Value | None, polari
     return capaian(target_akhir, realisasi, polaritas, policy, grades)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NationalComparison:
     target: Value
     sumber: str

@@ -11,7 +11,7 @@ from ..core.suggest import did_you_mean
 from .findings import HUNDRED, ZERO
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DatasetResult:
     id: str
     judul: str

@@ -21,7 +21,7 @@ EFISIENSI: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Efficiency:
     value: Decimal | None
     label: str  # "efisien" | "cukup efisien" | "tidak efisien" | "" (not computed)
@@ -62,7 +62,7 @@ def efisiensi(method: str, capaian_kinerja: Decimal | None, serapan_anggaran: De
     return Efficiency(v, _label3(v, Decimal(5), Decimal(-5)), kind=kind)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EfficiencyRow:
     key: str  # indicator id or sasaran id
     label: str

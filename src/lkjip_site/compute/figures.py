@@ -36,7 +36,7 @@ METHOD_NAMES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One named figure of a report (see the module docstring); shown through :func:`.refs.lookup`, whose
     ``formatted()`` is the one way every place prints it."""
@@ -49,7 +49,7 @@ class Figure:
 
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Counted:
     """What counting needs of one indicator (the indicator results live in :mod:`.report`)."""
 
@@ -60,7 +60,7 @@ class Counted:
     kualitatif: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorCounts:
     """The indicators of one set (the report's, a sasaran's), counted once.
 
@@ -121,7 +121,7 @@ def count_indicators(items: Sequence[Counted], scale: Scale, lingkup: str) -> In
         tidak_terukur_alasan=tuple((i.nama, i.capaian.reason or "capaian tidak dapat dihitung") for i in unmeasured))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SasaranMean:
     """One sasaran's mean, as the organisation average needs it."""
 
@@ -130,7 +130,7 @@ class SasaranMean:
     capaian: Decimal | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Average:
     """The organisation's average capaian by the method the site or report chose (``capaian.rata_rata``)."""
 

@@ -19,7 +19,7 @@ HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     severity: Severity
     loc: Loc | None

@@ -34,7 +34,7 @@ def mutu_ikm(nilai: Decimal) -> tuple[str, str]:
     return IKM_MUTU[3]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IkmElementResult:
     kode: str
     nama: str
@@ -44,7 +44,7 @@ class IkmElementResult:
     loc: Loc | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IkmResult:
     tahun: int
     unsur: list[IkmElementResult]

@@ -28,7 +28,7 @@ class UnknownReference(KeyError):
         return str(self.args[0]) if self.args else "referensi tidak dikenal"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """A looked-up value and how to format it; ``value`` is Missing for N/A (printed 'N/A', reason beside it).
 

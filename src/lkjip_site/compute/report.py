@@ -32,7 +32,7 @@ from .periods import cumulative, quarter_findings, quarters_upto
 from .scales import BUILTIN_SCALES, classify_or_none, resolve_scale, validate_scale
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class YearPoint:
     tahun: int
     target: Value | None
@@ -40,7 +40,7 @@ class YearPoint:
     capaian: Result
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuarterPoint:
     tw: str
     target: Value | None
@@ -50,7 +50,7 @@ class QuarterPoint:
     capaian: Result  # cumulative realisasi vs cumulative target
 
 
-@dataclass
+@dataclass(slots=True)
 class IndicatorResult:
     id: str
     nama: str
@@ -78,7 +78,7 @@ class IndicatorResult:
     kualitatif: list[str] | None
 
 
-@dataclass
+@dataclass(slots=True)
 class SasaranResult:
     id: str
     uraian: str
@@ -90,7 +90,7 @@ class SasaranResult:
     jumlah: IndicatorCounts | None = None  # the sasaran's indicators counted (the same rule as the report's)
 
 
-@dataclass
+@dataclass(slots=True)
 class ComputedReport:
     tahun: int
     periode: str

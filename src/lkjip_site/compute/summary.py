@@ -17,7 +17,7 @@ from .refs import lookup
 Parts = tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KeyFigure:
     label: str
     value: Parts

@@ -32,7 +32,7 @@ JENIS_BELANJA: dict[str, str] = {
 RESERVED_IDS = frozenset({"sampul", "bagian-depan", "bagian-isi", "daftar-isi", "daftar-tabel", "daftar-gambar", "isi"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Loc:
     """Where a value came from, so every message can name file and line."""
 
@@ -53,7 +53,7 @@ def loc_of(obj: Any, *keys: str) -> Loc:
     return obj.loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Missing:
     """A value that was not measured, with the author's reason (never counted as zero)."""
 
@@ -64,7 +64,7 @@ class Missing:
 Value = Union[Decimal, str, Missing]
 
 
-@dataclass
+@dataclass(slots=True)
 class PeriodValues:
     """Values for one year: the annual value and/or one value per quarter."""
 
@@ -78,7 +78,7 @@ class PeriodValues:
         return self.locs.get(key, self.loc)
 
 
-@dataclass
+@dataclass(slots=True)
 class Stated:
     """Derived values an author copied from a printed document; only compared by ``check``."""
 
@@ -87,7 +87,7 @@ class Stated:
     loc: Loc | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Indicator:
     id: str
     nama: str
@@ -113,7 +113,7 @@ class Indicator:
     sasaran_id: str | None = None  # filled from the Renstra
 
 
-@dataclass
+@dataclass(slots=True)
 class Sasaran:
     id: str
     uraian: str
@@ -122,7 +122,7 @@ class Sasaran:
     tujuan_id: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Tujuan:
     id: str
     uraian: str
@@ -131,7 +131,7 @@ class Tujuan:
     indikator: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Renstra:
     awal: int
     akhir: int
@@ -146,7 +146,7 @@ class Renstra:
         return [s for t in self.tujuan for s in t.sasaran]
 
 
-@dataclass
+@dataclass(slots=True)
 class PerjanjianKinerja:
     tahun: int
     jenis: Literal["awal", "perubahan"]
@@ -158,7 +158,7 @@ class PerjanjianKinerja:
     lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
 
-@dataclass
+@dataclass(slots=True)
 class BudgetNode:
     """Program, kegiatan or sub kegiatan. Leaves carry pagu/realisasi; parents are summed by ``compute``."""
 
@@ -181,7 +181,7 @@ class BudgetNode:
     lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
 
-@dataclass
+@dataclass(slots=True)
 class JenisBelanja:
     jenis: str
     pagu: Decimal
@@ -189,7 +189,7 @@ class JenisBelanja:
     loc: Loc
 
 
-@dataclass
+@dataclass(slots=True)
 class Budget:
     tahun: int
     program: list[BudgetNode]
@@ -200,7 +200,7 @@ class Budget:
     lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
 
-@dataclass
+@dataclass(slots=True)
 class IkmElement:
     kode: str
     nama: str
@@ -208,7 +208,7 @@ class IkmElement:
     loc: Loc
 
 
-@dataclass
+@dataclass(slots=True)
 class Ikm:
     tahun: int
     unsur: list[IkmElement]
@@ -217,7 +217,7 @@ class Ikm:
     lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
 
-@dataclass
+@dataclass(slots=True)
 class Dataset:
     """A generic CSV table (population by village, staff by rank ...)."""
 
@@ -230,7 +230,7 @@ class Dataset:
     satuan: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class ScaleClass:
     label: str
     min: Decimal | None  # None = -infinity
@@ -238,7 +238,7 @@ class ScaleClass:
     warna: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Scale:
     id: str
     nama: str
@@ -247,7 +247,7 @@ class Scale:
     loc: Loc | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     nama: str
     jabatan: str
@@ -255,7 +255,7 @@ class Person:
     nip: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Instansi:
     nama: str
     kepala: Person
@@ -271,7 +271,7 @@ class Instansi:
 AverageMethod = Literal["per_sasaran", "per_indikator"]
 
 
-@dataclass
+@dataclass(slots=True)
 class CapaianPolicy:
     """How capaian and the organisation's average are computed (``capaian:`` in situs.yaml and laporan.yaml)."""
 
@@ -281,7 +281,7 @@ class CapaianPolicy:
     rata_rata: AverageMethod = "per_sasaran"
 
 
-@dataclass
+@dataclass(slots=True)
 class NumberedItem:
     """A numbered table or figure ("Tabel 3.2"), listed in Daftar Tabel / Daftar Gambar and cross-referenced."""
 
@@ -294,7 +294,7 @@ class NumberedItem:
     loc: Loc | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Chapter:
     """One Markdown file. ``toc`` and the anchors are filled by the markdown stage (its HTML is rendered per page and
     not kept)."""
@@ -319,7 +319,7 @@ class Chapter:
         return f"BAB {self.bab} {self.judul}" if self.jenis == "bab" and self.bab else self.judul
 
 
-@dataclass
+@dataclass(slots=True)
 class ReportData:
     renstra: Renstra | None = None
     indikator: dict[str, Indicator] = field(default_factory=dict)
@@ -330,7 +330,7 @@ class ReportData:
     files: list[Path] = field(default_factory=list)  # source data files, embedded in the PDF
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
     slug: str
     folder: Path
@@ -375,7 +375,7 @@ class Report:
         return labels[self.periode]
 
 
-@dataclass
+@dataclass(slots=True)
 class SiteConfig:
     judul: str
     pemda: str
@@ -391,7 +391,7 @@ class SiteConfig:
     capaian: dict[str, Any] = field(default_factory=dict)  # site defaults of CapaianPolicy, as written (key -> value)
 
 
-@dataclass
+@dataclass(slots=True)
 class Site:
     root: Path  # project root (parent of content/)
     content_dir: Path
