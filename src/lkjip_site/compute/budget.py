@@ -51,7 +51,7 @@ def validate_code(kode: str, level: str, parent: str | None = None, loc: Loc | N
 class _Absorption:
     """Serapan and sisa of anything with ``pagu`` and ``realisasi`` (tree nodes and flat rows alike)."""
 
-    __slots__ = ()  # the rows' own slots only (see core/model.py: the states of an archive are held in memory)
+    __slots__ = ()  # so the rows below keep to their slots (why slots: core/model.py's docstring)
     pagu: Decimal
     realisasi: Decimal
 

@@ -131,14 +131,13 @@ class Memo:
             return self.get(key)
         self.used.add(key)
         path = self._path(key)
+        assert path is not None  # self.dir is set
         try:
-            found = os.stat(path) if path is not None else None
+            size = path.stat().st_size
         except OSError:
             return None
-        if found is None:
-            return None
         self.stats.hits += 1
-        return Stored(path, found.st_size)  # type: ignore[arg-type]  # path is set when found is
+        return Stored(path, size)
 
     def files(self, key: str) -> dict[str, Held] | None:
         """A :func:`pack_files` entry unpacked; where the memo keeps its entries on disk only, each file is a

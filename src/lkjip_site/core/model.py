@@ -3,6 +3,11 @@
 Everything the site and the PDF render comes from these objects, so both outputs cannot disagree.
 The ``load`` stage fills them after validation; ``compute`` derives numbers from them; ``markdown``, ``elements``
 and ``output`` only read them.
+
+The dataclasses have ``__slots__`` (as the computed results in ``compute/`` have): a build holds every report's model
+at once, most of them read back from the stored states (``build.Session``), and an unpickled object without slots
+gets a dictionary of its own (an indicator value with its two source locations: 901 bytes instead of 594). So no
+object of the model takes attributes that are not its fields.
 """
 
 from __future__ import annotations
