@@ -142,6 +142,9 @@ def test_generated_indicator_files_round_trip(data: tuple[str, list[dict[str, An
         else:
             ws.cell(r, real).value = None
             ws.cell(r, why).value = new
+            # typed as text: openpyxl would store "=s" as a formula without a value (which the import rightly
+            # refuses), where an author who means the text types '=s and the spreadsheet keeps a string
+            ws.cell(r, why).data_type = "s"
     edited = save(wb)
     import_workbook(root, SLUG, edited, "data.xlsx")
     new_text = path.read_text(encoding="utf-8")
