@@ -12,11 +12,11 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .. import __version__
-from .files import Held, SiteFiles, Stored, content
+from .files import Held, Stored, content, held_items
 
 FORMAT = 3  # bump when the meaning of keys or the pickled classes change (3: figures marked, N/A one way)
 
@@ -235,10 +235,9 @@ class ContentHashes:
             known = self._found[(id(data), needle)] = (data, needle in content(data))
         return known[1]
 
-    def keep(self, files: SiteFiles | dict[str, bytes]) -> None:
+    def keep(self, files: Mapping[str, bytes]) -> None:
         """Forget every hash but those of ``files`` (a preview session reuses the memo's bytes objects)."""
-        values = files.held_items() if isinstance(files, SiteFiles) else files.items()
-        ids = {id(data) for _, data in values}
+        ids = {id(data) for _, data in held_items(files)}
         self._by_id = {i: v for i, v in self._by_id.items() if i in ids}
         self._found = {k: v for k, v in self._found.items() if k[0] in ids}
 
