@@ -141,3 +141,31 @@ def test_console_script_entry_point(tmp_path: Path) -> None:
     assert proc.returncode == 0
     for command in ("build", "check", "serve", "new", "schema"):
         assert command in proc.stdout
+
+
+LAUNCHER = """\
+import sys
+print("skrip peluncur dijalankan", file=sys.stderr, flush=True)
+from lkjip_site.cli.main import run
+if __name__ == "__main__":
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+    from lkjip_site.cli import main as cli
+    if sys.argv[1] == "dinamai":
+        cli._launcher_not_rerun_in_workers()
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        assert pool.submit(abs, -3).result() == 3
+"""
+
+
+@pytest.mark.parametrize("named, runs", [("dinamai", 1), ("apa-adanya", 2)])
+def test_workers_do_not_run_the_console_script_again(tmp_path: Path, named: str, runs: int) -> None:
+    """A spawned worker (charts, PDFs) runs its parent's main module again unless multiprocessing knows it only
+    launches a command; the ``lkjip`` script pip writes (the same lines as here) imported the whole command into every
+    chart worker, about 30 MB each beside the build of an archive. ``run`` names it the package's ``__main__``, so a
+    worker starts without it; without the naming (the second case) the script runs twice, so the count is meant."""
+    script = tmp_path / "lkjip"
+    script.write_text(LAUNCHER, encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script), named], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.count("skrip peluncur dijalankan") == runs

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import json
 import os
 import sys
@@ -303,9 +304,27 @@ def run() -> None:
     otherwise the interpreter's last collection scans it all only to exit (half a second after a one-chapter rebuild
     of 100 reports). ``main`` stays an ordinary function: tests call it many times in one process.
     """
+    _launcher_not_rerun_in_workers()
     code = main()
     gc.freeze()
     sys.exit(code)
+
+
+def _launcher_not_rerun_in_workers() -> None:
+    """Tell multiprocessing that the ``lkjip`` console script is this package's ``__main__``, as it is.
+
+    Why: every worker process (charts, PDFs) is spawned, and a spawned process first runs its parent's main module
+    again, in case a job's function was defined there. The console script pip writes defines nothing; running it
+    only imports the whole command (WeasyPrint, the build, every stage), some 30 MB in each chart worker, beside a
+    build that holds an archive (at N = 500 the cold build's peak is the build process and its two chart workers).
+    multiprocessing already skips a main module named ``<package>.__main__`` (``python -m lkjip_site``): such a
+    module only runs its command. The console script is the same launcher, so it is given that name. A program that
+    imports lkjip_site as a library keeps its own main module untouched: only the script whose ``run`` is this
+    function is named.
+    """
+    launcher = sys.modules.get("__main__")
+    if launcher is not None and getattr(launcher, "__spec__", None) is None and getattr(launcher, "run", None) is run:
+        launcher.__spec__ = importlib.util.find_spec("lkjip_site.__main__")
 
 
 if __name__ == "__main__":  # pragma: no cover
