@@ -33,6 +33,7 @@ from typing import Any
 
 from ..core.diagnostics import Diagnostics
 from ..core.files import Held, content, held_items
+from ..core.heap import release_freed_memory
 from ..core.memo import ContentHashes, Memo, pack_files, unpack_files
 from ..core.model import Site
 from .discovery import page_meta, reports_by_year
@@ -95,6 +96,7 @@ def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | Non
     index: dict[str, bytes] = {f"{INDEX_DIR}/{BUNDLES}": json.dumps({"bundel": list(groups)}).encode("utf-8") + b"\n"}
     version = _binary_version() if memo is not None and groups else ""
     sha = sha or ContentHashes()
+    released = False
     for position, (name, pages) in enumerate(groups.items()):
         key = memo.key("pagefind", version, "tanpa-grafik-dan-angka-tabel", name,
                        sorted((p, sha(d)) for p, d in pages.items())) if memo is not None else None
@@ -103,6 +105,9 @@ def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | Non
         if stored is not None:
             bundle = unpack_files(stored)
         else:
+            if not released:  # once, before the first Pagefind process: the build's peak is the two side by side
+                release_freed_memory()
+                released = True
             try:
                 bundle = _run_pagefind(pages, f"{INDEX_DIR}/{name}")
             except (OSError, subprocess.SubprocessError, RuntimeError) as exc:
