@@ -520,7 +520,7 @@ def test_a_cli_build_takes_unchanged_reports_from_the_last_one(project: Path, mo
 
 def test_a_cli_build_holds_its_pages_as_references_to_the_memo(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """What makes a rebuild of a large archive hold less than the whole site in memory: a report's pages and open
-    data, rendered or not, are held as references to their memo entries and read when a stage needs them; the
+    data, rendered (or made) or not, are held as references to their memo entries and read when a stage needs them; the
     result reads them back byte for byte, and the output equals a clean build. A preview holds them so too, and
     bytes only without a cache folder (``--tanpa-cache``: nothing to refer to)."""
     published: list[Any] = []
@@ -532,6 +532,9 @@ def test_a_cli_build_holds_its_pages_as_references_to_the_memo(project: Path, mo
 
     monkeypatch.setattr(build_mod, "publish", spy)
     build(options(project))
+    made = [p for p in published[-1] if p.startswith(BASE) and "/data-terbuka/" in p]  # made by this build
+    assert f"{BASE}data-terbuka/angka-kunci.csv" in made
+    assert all(isinstance(published[-1].held(p), Stored) for p in made)
     chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
     edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
     result = build(options(project))
