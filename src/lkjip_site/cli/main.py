@@ -315,8 +315,8 @@ def _launcher_not_rerun_in_workers() -> None:
 
     Why: every worker process (charts, PDFs) is spawned, and a spawned process first runs its parent's main module
     again, in case a job's function was defined there. The console script pip writes defines nothing; running it
-    only imports the whole command (WeasyPrint, the build, every stage), some 30 MB in each chart worker, beside a
-    build that holds an archive (at N = 500 the cold build's peak is the build process and its two chart workers).
+    only imports the whole command (WeasyPrint, the build, every stage): some 30 MB in each chart worker, beside a
+    build process that holds an archive's report states while its charts are drawn.
     multiprocessing already skips a main module named ``<package>.__main__`` (``python -m lkjip_site``): such a
     module only runs its command. The console script is the same launcher, so it is given that name. A program that
     imports lkjip_site as a library keeps its own main module untouched: only the script whose ``run`` is this
