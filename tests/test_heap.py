@@ -8,11 +8,12 @@ import sys
 import pytest
 
 PROBE = """
+import os
 from lkjip_site.core.heap import release_freed_memory
 
 def rss_mb():
     with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * 4096 // 2**20
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 2**20
 
 before = rss_mb()
 blocks = [bytes(2000) + i.to_bytes(4, "big") for i in range(100_000)]  # ~200 MB of page-sized blocks

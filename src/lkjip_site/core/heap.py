@@ -3,8 +3,9 @@
 Why: the build process frees a great deal once its pages are rendered (each page's HTML text, the tables and charts
 taken out of the memo for it), but the C allocator keeps freed blocks inside the process for reuse, so its resident
 size does not fall. On an archive of 500 reports that is some 20 MB still counted as the build's while Pagefind
-indexes a year's pages beside it (a third of a GB of its own): the build's peak (measured: 653 → 632 MB). The garbage collector is not run
-first: on a heap that is not frozen (a full build, ``serve``) a collection costs 0,2 s at 100 reports, for a few MB.
+indexes a year's pages beside it (a third of a GB of its own): the build's peak (measured: 653 → 632 MB). The
+garbage collector is not run first: on a heap that is not frozen (a full build, ``serve``) a collection costs 0,2 s
+at 100 reports, for a few MB.
 
 ``malloc_trim`` is glibc's (Debian, Ubuntu); elsewhere there is nothing to call and this does nothing.
 """

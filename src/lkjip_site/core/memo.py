@@ -147,7 +147,7 @@ class Memo:
         path = self._path(key)
         if blob is None or self.memory is not None or path is None:
             return unpack_files(blob) if blob is not None else None
-        return {name: Stored(path, length, start) for name, start, length in _packed(blob)}
+        return _slices(path, blob)
 
     def store(self, key: str, data: bytes, name: str = "") -> Held:
         """:meth:`put`, and what :meth:`ref` would give for the entry: a reference when it went to disk only
@@ -157,6 +157,16 @@ class Memo:
         if self.memory is not None or path is None or not self.writable:
             return data
         return Stored(path, len(data))
+
+    def store_files(self, key: str, files: dict[str, bytes]) -> dict[str, Held]:
+        """:meth:`put` of the files packed (:func:`pack_files`, not held in memory), and what :meth:`files` would give
+        for the entry, without reading back what was just written (a cold build makes every report's open data)."""
+        blob = pack_files(files)
+        self.put(key, blob, hold=False)
+        path = self._path(key)
+        if self.memory is not None or path is None or not self.writable:
+            return dict(files)
+        return _slices(path, blob)
 
     def _holds(self, hold: bool) -> bool:
         """Whether an entry goes into :attr:`memory`. ``hold=False`` is for an entry whose caller keeps what it
@@ -253,6 +263,11 @@ def pack_files(files: dict[str, bytes]) -> bytes:
 
 def unpack_files(blob: bytes) -> dict[str, bytes]:
     return {name: blob[start:start + length] for name, start, length in _packed(blob)}
+
+
+def _slices(path: Path, blob: bytes) -> dict[str, Held]:
+    """Each file of the :func:`pack_files` entry ``blob``, stored at ``path``, as a reference into it."""
+    return {name: Stored(path, length, start) for name, start, length in _packed(blob)}
 
 
 def _packed(blob: bytes) -> Iterator[tuple[str, int, int]]:

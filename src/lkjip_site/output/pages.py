@@ -19,7 +19,7 @@ from ..compute.scales import NA_CLASS
 from ..compute.summary import key_figures
 from ..core.diagnostics import Diagnostics
 from ..core.files import Held, SiteFiles, content, size
-from ..core.memo import Memo, digest, pack_files
+from ..core.memo import Memo, digest
 from ..core.model import Chapter, Report, Site, SiteConfig
 from ..core.pool import CarriedFolder, map_in_processes, on_cluster
 from ..core.resources import theme_dirs
@@ -195,14 +195,11 @@ class SitePages:
         if stored is not None:
             return OpenData(stored)
         data = open_data(report)
-        if key:
-            self.memo.put(key, pack_files(data.files), hold=False)
-            # held by reference from here on too, as when taken from the memo: a cold build of 500 reports held
-            # every report's open data (some 75 MB) to its end, beside Pagefind at the build's peak
-            stored = self.memo.files(key)
-            if stored is not None:
-                return OpenData(stored)
-        return data
+        if not key:
+            return data
+        # held by reference from here on too, as when taken from the memo: a cold build of 500 reports held every
+        # report's open data (some 75 MB) to its end, beside Pagefind at the build's peak
+        return OpenData(self.memo.store_files(key, data.files))
 
     def report(self, report: Report, files: dict[str, Held], assets: dict[str, Asset], ctx: dict[str, Any],
                vega_bundle: tuple[str, bytes] | None) -> dict[str, Held]:

@@ -96,7 +96,6 @@ def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | Non
     index: dict[str, bytes] = {f"{INDEX_DIR}/{BUNDLES}": json.dumps({"bundel": list(groups)}).encode("utf-8") + b"\n"}
     version = _binary_version() if memo is not None and groups else ""
     sha = sha or ContentHashes()
-    released = False
     for position, (name, pages) in enumerate(groups.items()):
         key = memo.key("pagefind", version, "tanpa-grafik-dan-angka-tabel", name,
                        sorted((p, sha(d)) for p, d in pages.items())) if memo is not None else None
@@ -105,9 +104,6 @@ def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | Non
         if stored is not None:
             bundle = unpack_files(stored)
         else:
-            if not released:  # once, before the first Pagefind process: the build's peak is the two side by side
-                release_freed_memory()
-                released = True
             try:
                 bundle = _run_pagefind(pages, f"{INDEX_DIR}/{name}")
             except (OSError, subprocess.SubprocessError, RuntimeError) as exc:
@@ -216,6 +212,7 @@ def _run_pagefind(pages: dict[str, Held], subdir: str) -> dict[str, bytes]:
             target = site / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(searchable(content(data)))
+        release_freed_memory()  # Pagefind beside the build is the build's peak: its freed blocks go back first
         proc = subprocess.run([str(_executable()), "--site", str(site), "--output-subdir", subdir, "--silent"],
                               capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
         if proc.returncode != 0:
