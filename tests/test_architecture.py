@@ -14,6 +14,8 @@ from pathlib import Path
 import grimp
 from importlinter.cli import lint_imports
 
+from lkjip_site.cli import main as cli
+
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "lkjip_site"
 
@@ -105,3 +107,41 @@ def test_every_stage_is_a_package_with_a_docstring() -> None:
         init = SRC / stage / "__init__.py"
         assert init.is_file(), stage
         assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), stage
+
+
+def _imports_by_name(source: str) -> list[int]:
+    """Lines that import a module by its name at run time (``importlib.import_module``, ``__import__``)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            name = ast.unparse(node.func)
+            if name.endswith("import_module") or name == "__import__":
+                found.append(node.lineno)
+    return found
+
+
+def test_only_the_command_table_imports_the_package_by_name() -> None:
+    """``cli/main.py`` loads a command's module when the command runs; no other module of the package is imported
+    by name, where grimp and import-linter would not see the import. (Altair, a library, is loaded on first use by
+    ``elements/charts/marks.Lazy``: never a module of this package.)"""
+    by_name = {str(p.relative_to(ROOT)): lines for p in sorted(SRC.rglob("*.py"))
+               if (lines := _imports_by_name(p.read_text(encoding="utf-8")))}
+    assert sorted(by_name) == ["src/lkjip_site/cli/main.py", "src/lkjip_site/elements/charts/marks.py"]
+    assert [len(lines) for lines in by_name.values()] == [1, 1]
+    lazy = [ast.unparse(node) for p in sorted(SRC.rglob("*.py")) for node in ast.walk(ast.parse(p.read_text("utf-8")))
+            if isinstance(node, ast.Call) and ast.unparse(node.func) == "Lazy"]
+    assert lazy and all(call.startswith("Lazy('") and "lkjip_site" not in call for call in lazy), lazy
+
+
+def test_command_table_names_every_command_and_hides_no_cycle() -> None:
+    """Every command of the parser has a function in the table, and no command module imports ``cli.main`` back
+    (the one import grimp cannot see goes from ``main`` to them, so such an import would be a hidden cycle)."""
+    parser = cli._parser()
+    subcommands = next(a for a in parser._actions if a.dest == "command").choices
+    assert sorted(subcommands) == sorted(cli.COMMANDS)
+    graph = grimp.build_graph("lkjip_site", cache_dir=None)
+    for name, target in sorted(cli.COMMANDS.items()):
+        module, _, function = target.partition(":")
+        assert callable(cli.command(name)), name
+        assert not graph.chain_exists(importer=f"lkjip_site.cli.{module}", imported="lkjip_site.cli.main"), module
+        assert function.startswith("cmd_"), target

@@ -126,7 +126,7 @@ def test_internal_error_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyP
     def boom(args):  # type: ignore[no-untyped-def]
         raise RuntimeError("rusak")
 
-    monkeypatch.setitem(cli.COMMANDS, "check", boom)
+    monkeypatch.setattr(cli, "command", lambda name: boom)
     assert main(["check"]) == 3
     err = capsys.readouterr().err
     assert "galat internal lkjip: RuntimeError: rusak" in err and "Traceback" not in err
@@ -141,6 +141,30 @@ def test_console_script_entry_point(tmp_path: Path) -> None:
     assert proc.returncode == 0
     for command in ("build", "check", "serve", "new", "schema"):
         assert command in proc.stdout
+
+
+LOADED = """\
+import sys
+from lkjip_site.cli.main import command
+if sys.argv[1] != "-":
+    command(sys.argv[1])
+heavy = ("openpyxl", "watchdog", "http.server", "jinja2", "lkjip_site.build")
+print(" ".join(name for name in heavy if name in sys.modules))
+"""
+
+
+@pytest.mark.parametrize(("name", "loaded"), [
+    ("-", ""),  # lkjip --help, a usage error: the parser alone
+    ("build", "jinja2 lkjip_site.build"),
+    ("serve", "watchdog http.server jinja2 lkjip_site.build"),
+    ("ekspor", "openpyxl jinja2 lkjip_site.build"),  # it reads the report as the build does
+])
+def test_a_command_loads_only_what_it_runs(name: str, loaded: str) -> None:
+    """``lkjip build`` starts without the spreadsheet library or the preview server (a third of a one-chapter
+    rebuild's start-up at N = 100 was importing them), and ``lkjip --help`` without the build."""
+    proc = subprocess.run([sys.executable, "-c", LOADED, name], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == loaded.split()
 
 
 LAUNCHER = """\

@@ -1,1 +1,2 @@
-"""The ``lkjip`` command (``main``), the preview server (``serve``) and the scaffold of a new report."""
+"""The ``lkjip`` command: the parser and its table of commands (``main``), each command's module loaded when it runs
+(``building``, ``serve``, ``scaffold``, ``spreadsheet``), what they share (``common``) and how messages are printed."""

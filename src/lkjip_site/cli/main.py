@@ -9,35 +9,33 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import importlib.util
-import json
 import os
 import sys
-from pathlib import Path
 from typing import Callable, Sequence
 
 from .. import __version__
-from ..archive.store import ARCHIVE_DIR
-from ..archive.verify import verify
-from ..build import BuildOptions, build, build_pdf, check, release
-from ..core.diagnostics import ContentError, Diagnostic, Diagnostics
-from ..core.fmt import fmt_seconds
+from ..core.diagnostics import ContentError
+from ..core.model import PERIODS
+from ..core.paths import SITE_FILE
 from ..core.pool import PoolError
-from ..core.scope import Scope
-from ..core.suggest import did_you_mean, listing
-from ..load.config import SITE_FILE
-from ..load.content import report_slugs
-from ..load.schemas import ALL
+from ..sheets.layout import COLUMN_KEYS
+from .common import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, shown
 from .messages import report_diagnostics
-from .scaffold import PERIODS, init_site, new_report
-from .serve import serve
-from .spreadsheet import add_commands
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-
-
-class UsageError(Exception):
-    """A command given in a way it cannot run (message in Indonesian); exit code 2."""
+#: Each command's function, as ``module:function`` in this package: a command's module is loaded only when it runs,
+#: so that ``lkjip build`` does not first import the spreadsheet library (openpyxl), the preview server (watchdog,
+#: http.server) and the rest, nor ``lkjip --help`` the whole build: about a third of a one-chapter rebuild's
+#: start-up. This table is the only import by name in the package (``tests/test_architecture.py`` holds it to that
+#: and checks that no command module imports this one back, so no cycle can hide here).
+COMMANDS: dict[str, str] = {
+    "build": "building:cmd_build", "check": "building:cmd_check", "pdf": "building:cmd_pdf",
+    "terbitkan": "building:cmd_release", "verifikasi": "building:cmd_verify", "serve": "serve:cmd_serve",
+    "init": "scaffold:cmd_init", "new": "scaffold:cmd_new", "schema": "scaffold:cmd_schema",
+    "ekspor": "spreadsheet:cmd_export", "impor": "spreadsheet:cmd_import",
+    "impor-anggaran": "spreadsheet:cmd_import_budget",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -101,169 +99,27 @@ def _parser() -> argparse.ArgumentParser:
     pdf = sub.add_parser("pdf", parents=[site, strict, dask], help="buat PDF satu laporan")
     pdf.add_argument("report", help="nama laporan (folder di content/laporan)")
     pdf.add_argument("--output", "-o", help="berkas PDF hasil (bawaan: <laporan>.pdf di folder kerja)")
-    COMMANDS.update(add_commands(sub, site, UsageError, site_folder))  # ekspor, impor, impor-anggaran
+    e = sub.add_parser("ekspor", parents=[site], help="tulis data satu laporan ke buku kerja Excel (.xlsx)")
+    e.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
+    e.add_argument("--output", "-o", required=True, help="berkas .xlsx hasil, mis. data.xlsx")
+    im = sub.add_parser("impor", parents=[site], help="baca buku kerja hasil ekspor kembali ke berkas data YAML")
+    im.add_argument("report", metavar="laporan")
+    im.add_argument("workbook", metavar="berkas.xlsx")
+    a = sub.add_parser("impor-anggaran", parents=[site],
+                       help="baca realisasi anggaran (CSV atau XLSX dari sistem keuangan) ke anggaran.yaml")
+    a.add_argument("report", metavar="laporan")
+    a.add_argument("source", metavar="berkas.csv|berkas.xlsx")
+    a.add_argument("--kolom", action="append", default=[], metavar="NAMA=JUDUL",
+                   help=f"judul kolom di berkas untuk {', '.join(COLUMN_KEYS)}, "
+                        'mis. --kolom pagu="Anggaran Perubahan"')
+    a.add_argument("--lembar", help="nama lembar di berkas .xlsx (bawaan: lembar pertama)")
     return p
 
 
-def find_site(start: Path) -> Path | None:
-    """The nearest folder from ``start`` upwards that holds ``situs.yaml``."""
-    for folder in (start, *start.parents):
-        if (folder / SITE_FILE).is_file():
-            return folder
-    return None
-
-
-def site_folder(args: argparse.Namespace) -> Path:
-    """The site a command works on: ``--situs``, else found from the working directory upwards."""
-    if getattr(args, "situs", None):
-        folder = Path(args.situs).resolve()
-        if not (folder / SITE_FILE).is_file():
-            raise UsageError(f"{folder} bukan folder situs: {SITE_FILE} tidak ada di sana")
-        return folder
-    found = find_site(Path.cwd().resolve())
-    if found is None:
-        raise UsageError(f"{SITE_FILE} tidak ditemukan di {Path.cwd()} atau folder di atasnya; buat situs dengan "
-                         "'lkjip init FOLDER' atau sebut foldernya dengan --situs FOLDER")
-    return found
-
-
-def _options(args: argparse.Namespace) -> BuildOptions:
-    output = Path(args.output).resolve() if getattr(args, "output", None) else None
-    root = site_folder(args)
-    return BuildOptions(root=root, output=output, strict=getattr(args, "strict", False),
-                        scope=_scope(args, root), pdf=not getattr(args, "no_pdf", False),
-                        use_cache=not getattr(args, "no_cache", False), executor=getattr(args, "pelaksana", None))
-
-
-def _scope(args: argparse.Namespace, root: Path) -> Scope:
-    """``--laporan``: the reports a check or build is about."""
-    chosen = getattr(args, "laporan", None) or []
-    _known_reports(chosen, root)
-    return Scope.of(chosen)
-
-
-def _known_reports(slugs: Sequence[str], root: Path) -> None:
-    """Every slug must name a report folder of this site; else a usage error naming the nearest."""
-    known = report_slugs(root / "content")
-    for slug in slugs:
-        if slug not in known:
-            raise UsageError(f"laporan '{slug}' tidak ada di content/laporan/{did_you_mean(slug, known)} "
-                             f"(laporan yang ada: {listing(known)})")
-
-
-def _shown(args: argparse.Namespace) -> Callable[[Diagnostic], bool]:
-    """Printed in full: messages in scope; a build also prints every error (it fails on errors anywhere)."""
-    scope = Scope.of(getattr(args, "laporan", None))
-    if args.command == "build":
-        return lambda d: scope.covers(d) or d.severity == "error"
-    return scope.covers
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    opts = _options(args)
-    result = build(opts)
-    report_diagnostics(result.diagnostics, shown=_shown(args))
-    done = result.summary
-    if result.unchanged:
-        print(f"Tidak ada yang berubah sejak build terakhir: {done.get('laporan', 0)} laporan, "
-              f"{done.get('berkas', 0)} berkas ({done.get('pdf', 0)} PDF) di {opts.out} tetap; "
-              "0 halaman dirender ulang.")
-    else:
-        print(f"Selesai: {done['laporan']} laporan, {done['berkas']} berkas ({done['pdf']} PDF) di {opts.out}; "
-              f"{len(result.rendered)} halaman dirender ulang, sisanya tidak berubah.")
-    if args.waktu:
-        print("Waktu per tahap: " + " · ".join(f"{name} {fmt_seconds(s)}" for name, s in result.timings.ordered()))
-    return EXIT_OK
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    opts = _options(args)
-    diags = check(opts)
-    report_diagnostics(diags, sys.stdout, shown=_shown(args))
-    chosen = "" if opts.scope.everything else " di laporan yang dipilih"
-    print(f"Pemeriksaan selesai: tidak ada galat{chosen}.")
-    return EXIT_OK
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    return serve(_options(args), args.port)
-
-
-def cmd_release(args: argparse.Namespace) -> int:
-    opts = _options(args)
-    outcome, result = release(opts, args.report)
-    if outcome == "sama" or result is None:
-        print(f"Laporan {args.report} versi ini sudah diterbitkan dengan isi yang sama; tidak ada yang ditulis.")
-        return EXIT_OK
-    report_diagnostics(result.diagnostics)
-    versi = next(r.versi for r in result.site.reports if r.slug == args.report)
-    folder = opts.root / ARCHIVE_DIR / args.report / versi
-    print(f"Diterbitkan: laporan {args.report} versi {versi} disimpan permanen di {folder} "
-          f"(manifest.json, situs/, sumber/ dan paket BagIt). Simpan folder {ARCHIVE_DIR}/ di repositori situs.")
-    print(f"Situs dibangun ke {opts.out}: {len(result.files)} berkas.")
-    return EXIT_OK
-
-
-def cmd_verify(args: argparse.Namespace) -> int:
-    root = site_folder(args)
-    out = Path(args.output).resolve() if args.output else root / "build"
-    diags = Diagnostics()
-    result = verify(root, out, diags)
-    for path, problem in result.problems:
-        print(f"{path}: {problem}")
-    if not result.build_checked:
-        print(f"{out} belum ada: hanya arsip yang diperiksa (jalankan 'lkjip build' untuk membangunnya).")
-    if result.problems:
-        print(f"Verifikasi GAGAL: {len(result.problems)} berkas berubah, hilang atau berlebih "
-              f"({result.versions} versi terbitan).", file=sys.stderr)
-        return EXIT_CONTENT
-    if not result.versions:
-        print(f"Belum ada versi terbitan di {root / ARCHIVE_DIR}; tidak ada yang diperiksa.")
-        return EXIT_OK
-    print(f"Verifikasi berhasil: {result.versions} versi terbitan, {result.files} berkas cocok dengan manifest.")
-    return EXIT_OK
-
-
-def cmd_init(args: argparse.Namespace) -> int:
-    return init_site(Path(args.folder).resolve())
-
-
-def cmd_new(args: argparse.Namespace) -> int:
-    if getattr(args, "situs", None):
-        root = site_folder(args)
-    else:
-        root = find_site(Path.cwd().resolve()) or Path.cwd().resolve()  # an empty folder becomes a site
-    return new_report(root, args.slug, args.tahun, args.periode, args.instansi)
-
-
-def cmd_schema(args: argparse.Namespace) -> int:
-    out = Path(args.output)
-    out.mkdir(parents=True, exist_ok=True)
-    for doc in ALL:
-        (out / f"{doc.name}.schema.json").write_text(
-            json.dumps(doc.json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{len(ALL)} skema ditulis ke {out}")
-    return EXIT_OK
-
-
-def cmd_pdf(args: argparse.Namespace) -> int:
-    opts = _options(args)
-    opts.output = None
-    _known_reports([args.report], opts.root)
-    data, diags = build_pdf(opts, args.report)
-    report_diagnostics(diags)
-    target = Path(args.output) if args.output else Path.cwd() / f"{args.report}.pdf"
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
-    print(f"PDF ditulis ke {target} ({len(data)} bita)")
-    return EXIT_OK
-
-
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "build": cmd_build, "check": cmd_check, "serve": cmd_serve, "init": cmd_init, "new": cmd_new,
-    "schema": cmd_schema, "pdf": cmd_pdf, "terbitkan": cmd_release, "verifikasi": cmd_verify,
-}
+def command(name: str) -> Callable[[argparse.Namespace], int]:
+    """The function of command ``name`` (a key of :data:`COMMANDS`), its module loaded now."""
+    module, _, function = COMMANDS[name].partition(":")
+    return getattr(importlib.import_module(f"{__package__}.{module}"), function)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -274,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     try:
-        return COMMANDS[args.command](args)
+        return command(args.command)(args)
     except UsageError as exc:
         print(f"lkjip: galat penggunaan: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -283,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh.", file=sys.stderr)
         return EXIT_USAGE
     except ContentError as exc:
-        report_diagnostics(exc.diagnostics, shown=_shown(args))
+        report_diagnostics(exc.diagnostics, shown=shown(args))
         print("Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh.", file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt:

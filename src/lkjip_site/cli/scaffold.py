@@ -1,12 +1,15 @@
-"""``lkjip init`` (a site folder) and ``lkjip new`` (a report with the PermenPANRB 53/2014 outline).
+"""``lkjip init`` (a site folder), ``lkjip new`` (a report with the PermenPANRB 53/2014 outline) and ``lkjip schema``
+(the JSON Schema of every kind of file, for an author's editor).
 
-Both write only new files and never overwrite one; what they create builds and passes ``lkjip check --strict`` as it
-is. ``new`` asks nothing: what is not given as an option it assumes, and says so.
+``init`` and ``new`` write only new files and never overwrite one; what they create builds and passes
+``lkjip check --strict`` as it is. ``new`` asks nothing: what is not given as an option it assumes, and says so.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -15,11 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.fmt import fmt_date
-from ..core.model import QUARTERS
+from ..core.model import PERIODS
+from ..core.paths import SITE_FILE
 from ..core.resources import SCAFFOLD
-from ..load.config import SITE_FILE
+from ..load.schemas import ALL
+from .common import EXIT_OK, find_site, site_folder
 
-PERIODS = ("tahunan", *QUARTERS)
 _SLUG = re.compile(r"[a-z0-9][a-z0-9\-]*")
 #: Files of a new site: scaffold name -> name in the site (a dotfile would not survive packaging).
 _SITE_FILES = {"situs.yaml": SITE_FILE, "gitignore": ".gitignore", "README.md": "README.md"}
@@ -141,3 +145,26 @@ def new_report(site: Path, slug: str, tahun: int | None = None, periode: str | N
         print(f"  Diasumsikan: {line}")
     print(f"Ubah isinya, lalu jalankan: lkjip check --strict --laporan {slug} && lkjip build")
     return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    return init_site(Path(args.folder).resolve())
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    if getattr(args, "situs", None):
+        root = site_folder(args)
+    else:
+        root = find_site(Path.cwd().resolve()) or Path.cwd().resolve()  # an empty folder becomes a site
+    return new_report(root, args.slug, args.tahun, args.periode, args.instansi)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """The JSON Schema of every kind of file, for an author's editor (``docs/schema/`` in this repository)."""
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    for doc in ALL:
+        (out / f"{doc.name}.schema.json").write_text(
+            json.dumps(doc.json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{len(ALL)} skema ditulis ke {out}")
+    return EXIT_OK

@@ -6,6 +6,7 @@ must never reach a published build. A failed rebuild prints its messages and kee
 
 from __future__ import annotations
 
+import argparse
 import functools
 import http.server
 import os
@@ -25,9 +26,10 @@ from ..build import BuildOptions, Session, build
 from ..core.diagnostics import ContentError
 from ..core.fmt import fmt_seconds
 from ..core.memo import Memo
+from ..core.paths import SITE_FILE
 from ..core.resources import RELOAD_SCRIPT
 from ..core.state import Changes
-from ..load.config import SITE_FILE
+from .building import options
 from .messages import report_diagnostics
 
 
@@ -190,6 +192,10 @@ def watch(root: Path, state: Preview) -> BaseObserver:
     state.changes.folders &= scheduled  # one that vanished meanwhile is not watched: stamped in full
     observer.start()
     return observer
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    return serve(options(args), args.port)
 
 
 def serve(opts: BuildOptions, port: int) -> int:

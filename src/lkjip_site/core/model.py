@@ -22,6 +22,8 @@ Polarity = Literal["positif", "negatif"]
 Aggregation = Literal["jumlah", "terakhir", "rata_rata"]
 PeriodKind = Literal["tahunan", "tw1", "tw2", "tw3", "tw4"]
 QUARTERS: tuple[str, ...] = ("tw1", "tw2", "tw3", "tw4")
+#: What ``periode`` may say: the year, or one of its quarters.
+PERIODS: tuple[str, ...] = ("tahunan", *QUARTERS)
 #: Jenis belanja codes (Permendagri 90/2019 groups) in reporting order, with their printed names. ``operasi`` is for
 #: documents that give Belanja Operasi as one figure without splitting pegawai / barang dan jasa.
 JENIS_BELANJA: dict[str, str] = {

@@ -11,6 +11,10 @@ import posixpath
 import re
 from pathlib import Path
 
+#: The file that makes a folder a site (``lkjip`` finds it from the working directory upwards, as git finds its
+#: repository); here, below every stage, so that the command line names it without loading the configuration.
+SITE_FILE = "situs.yaml"
+
 
 def rel_path(path: Path, root: Path) -> str:
     """Paths in messages are relative to the project so authors recognise them."""

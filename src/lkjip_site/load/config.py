@@ -6,15 +6,13 @@ from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
 from ..core.model import Loc, SiteConfig
-from ..core.paths import rel_path
+from ..core.paths import SITE_FILE, rel_path
 from ..core.resources import theme_exists, theme_names
 from ..core.suggest import did_you_mean
 from . import schemas
 from .scales import parse_scales
 from .schema import read_validated
 from .yamltree import key_lines
-
-SITE_FILE = "situs.yaml"
 
 
 def load_config(root: Path, diags: Diagnostics) -> SiteConfig | None:

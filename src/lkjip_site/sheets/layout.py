@@ -134,3 +134,14 @@ FMT_PERCENT = '[$-421]#,##0.00" %"'
 FMT_VALUE = "[$-421]#,##0.####"
 FMT_DATE = "[$-421]d mmmm yyyy"
 
+#: The columns ``lkjip impor-anggaran`` reads from a finance system's export (CSV or XLSX), found by header.
+COLUMN_KEYS = ("kode", "uraian", "pagu", "realisasi")
+#: Headers that real exports use for each column (compared without case and spacing).
+HEADERS: dict[str, tuple[str, ...]] = {
+    "kode": ("kode rekening", "kode", "kode rek", "kode rek.", "kd rek", "kode program/kegiatan/sub kegiatan"),
+    "uraian": ("uraian", "nama", "uraian program/kegiatan/sub kegiatan", "program/kegiatan/sub kegiatan",
+               "nama program/kegiatan/sub kegiatan"),
+    "pagu": ("anggaran", "pagu", "pagu anggaran", "jumlah anggaran", "anggaran setelah perubahan", "anggaran (rp)",
+             "pagu (rp)"),
+    "realisasi": ("realisasi", "jumlah realisasi", "realisasi anggaran", "realisasi (rp)"),
+}

@@ -29,21 +29,12 @@ from ..core.numbers import typed_number
 from ..load.data import DATA_DIR
 from .apply import Origin, budget_index, item_body, item_lines
 from .impor import ImportResult, check_and_write, edited_texts, errors_only
+from .layout import COLUMN_KEYS, HEADERS
 from .read import _BROKEN, open_book, raw_cell
 from .rows import TINGKAT, level_of, parent_code
 from .stage import load_one, report_folder
 from .yamledit import YamlText, emit_value
 
-COLUMN_KEYS = ("kode", "uraian", "pagu", "realisasi")
-#: Headers that real exports use for each column (compared without case and spacing).
-HEADERS: dict[str, tuple[str, ...]] = {
-    "kode": ("kode rekening", "kode", "kode rek", "kode rek.", "kd rek", "kode program/kegiatan/sub kegiatan"),
-    "uraian": ("uraian", "nama", "uraian program/kegiatan/sub kegiatan", "program/kegiatan/sub kegiatan",
-               "nama program/kegiatan/sub kegiatan"),
-    "pagu": ("anggaran", "pagu", "pagu anggaran", "jumlah anggaran", "anggaran setelah perubahan", "anggaran (rp)",
-             "pagu (rp)"),
-    "realisasi": ("realisasi", "jumlah realisasi", "realisasi anggaran", "realisasi (rp)"),
-}
 ACCOUNT = re.compile(r"5(\.\d+)+")  # belanja accounts (Permendagri 90/2019) below a sub kegiatan
 GROUP = re.compile(r"\d{1,2}(\.\d{1,2})?")  # urusan (7) or bidang urusan (7.01) rows above the programs
 NOT_YET = "Tahun anggaran masih berjalan"

@@ -1,0 +1,117 @@
+"""``lkjip build``, ``check``, ``pdf``, ``terbitkan`` and ``verifikasi``: the commands that run the build pipeline."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from ..archive.store import ARCHIVE_DIR
+from ..archive.verify import verify
+from ..build import BuildOptions, build, build_pdf, check, release
+from ..core.diagnostics import Diagnostics
+from ..core.fmt import fmt_seconds
+from ..core.scope import Scope
+from ..core.suggest import did_you_mean, listing
+from ..load.content import report_slugs
+from .common import EXIT_CONTENT, EXIT_OK, UsageError, shown, site_folder
+from .messages import report_diagnostics
+
+
+def options(args: argparse.Namespace) -> BuildOptions:
+    """The build's options from a command's arguments (``--situs``, ``--output``, ``--laporan``, …)."""
+    output = Path(args.output).resolve() if getattr(args, "output", None) else None
+    root = site_folder(args)
+    return BuildOptions(root=root, output=output, strict=getattr(args, "strict", False),
+                        scope=_scope(args, root), pdf=not getattr(args, "no_pdf", False),
+                        use_cache=not getattr(args, "no_cache", False), executor=getattr(args, "pelaksana", None))
+
+
+def _scope(args: argparse.Namespace, root: Path) -> Scope:
+    """``--laporan``: the reports a check or build is about."""
+    chosen = getattr(args, "laporan", None) or []
+    _known_reports(chosen, root)
+    return Scope.of(chosen)
+
+
+def _known_reports(slugs: Sequence[str], root: Path) -> None:
+    """Every slug must name a report folder of this site; else a usage error naming the nearest."""
+    known = report_slugs(root / "content")
+    for slug in slugs:
+        if slug not in known:
+            raise UsageError(f"laporan '{slug}' tidak ada di content/laporan/{did_you_mean(slug, known)} "
+                             f"(laporan yang ada: {listing(known)})")
+def cmd_build(args: argparse.Namespace) -> int:
+    opts = options(args)
+    result = build(opts)
+    report_diagnostics(result.diagnostics, shown=shown(args))
+    done = result.summary
+    if result.unchanged:
+        print(f"Tidak ada yang berubah sejak build terakhir: {done.get('laporan', 0)} laporan, "
+              f"{done.get('berkas', 0)} berkas ({done.get('pdf', 0)} PDF) di {opts.out} tetap; "
+              "0 halaman dirender ulang.")
+    else:
+        print(f"Selesai: {done['laporan']} laporan, {done['berkas']} berkas ({done['pdf']} PDF) di {opts.out}; "
+              f"{len(result.rendered)} halaman dirender ulang, sisanya tidak berubah.")
+    if args.waktu:
+        print("Waktu per tahap: " + " · ".join(f"{name} {fmt_seconds(s)}" for name, s in result.timings.ordered()))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    opts = options(args)
+    diags = check(opts)
+    report_diagnostics(diags, sys.stdout, shown=shown(args))
+    chosen = "" if opts.scope.everything else " di laporan yang dipilih"
+    print(f"Pemeriksaan selesai: tidak ada galat{chosen}.")
+    return EXIT_OK
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    opts = options(args)
+    outcome, result = release(opts, args.report)
+    if outcome == "sama" or result is None:
+        print(f"Laporan {args.report} versi ini sudah diterbitkan dengan isi yang sama; tidak ada yang ditulis.")
+        return EXIT_OK
+    report_diagnostics(result.diagnostics)
+    versi = next(r.versi for r in result.site.reports if r.slug == args.report)
+    folder = opts.root / ARCHIVE_DIR / args.report / versi
+    print(f"Diterbitkan: laporan {args.report} versi {versi} disimpan permanen di {folder} "
+          f"(manifest.json, situs/, sumber/ dan paket BagIt). Simpan folder {ARCHIVE_DIR}/ di repositori situs.")
+    print(f"Situs dibangun ke {opts.out}: {len(result.files)} berkas.")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    root = site_folder(args)
+    out = Path(args.output).resolve() if args.output else root / "build"
+    diags = Diagnostics()
+    result = verify(root, out, diags)
+    for path, problem in result.problems:
+        print(f"{path}: {problem}")
+    if not result.build_checked:
+        print(f"{out} belum ada: hanya arsip yang diperiksa (jalankan 'lkjip build' untuk membangunnya).")
+    if result.problems:
+        print(f"Verifikasi GAGAL: {len(result.problems)} berkas berubah, hilang atau berlebih "
+              f"({result.versions} versi terbitan).", file=sys.stderr)
+        return EXIT_CONTENT
+    if not result.versions:
+        print(f"Belum ada versi terbitan di {root / ARCHIVE_DIR}; tidak ada yang diperiksa.")
+        return EXIT_OK
+    print(f"Verifikasi berhasil: {result.versions} versi terbitan, {result.files} berkas cocok dengan manifest.")
+    return EXIT_OK
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    opts = options(args)
+    opts.output = None
+    _known_reports([args.report], opts.root)
+    data, diags = build_pdf(opts, args.report)
+    report_diagnostics(diags)
+    target = Path(args.output) if args.output else Path.cwd() / f"{args.report}.pdf"
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+    print(f"PDF ditulis ke {target} ({len(data)} bita)")
+    return EXIT_OK

@@ -1,0 +1,51 @@
+"""What every command shares: exit codes, the usage error, and how the site folder is found.
+
+Why a module of its own: ``main`` loads a command's module only when that command runs (see ``main.COMMANDS``), and
+the command modules need these too; here, below both, nothing imports ``main`` back.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Callable
+
+from ..core.diagnostics import Diagnostic
+from ..core.paths import SITE_FILE
+from ..core.scope import Scope
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """A command given in a way it cannot run (message in Indonesian); exit code 2."""
+
+
+def find_site(start: Path) -> Path | None:
+    """The nearest folder from ``start`` upwards that holds ``situs.yaml``."""
+    for folder in (start, *start.parents):
+        if (folder / SITE_FILE).is_file():
+            return folder
+    return None
+
+
+def site_folder(args: argparse.Namespace) -> Path:
+    """The site a command works on: ``--situs``, else found from the working directory upwards."""
+    if getattr(args, "situs", None):
+        folder = Path(args.situs).resolve()
+        if not (folder / SITE_FILE).is_file():
+            raise UsageError(f"{folder} bukan folder situs: {SITE_FILE} tidak ada di sana")
+        return folder
+    found = find_site(Path.cwd().resolve())
+    if found is None:
+        raise UsageError(f"{SITE_FILE} tidak ditemukan di {Path.cwd()} atau folder di atasnya; buat situs dengan "
+                         "'lkjip init FOLDER' atau sebut foldernya dengan --situs FOLDER")
+    return found
+
+
+def shown(args: argparse.Namespace) -> Callable[[Diagnostic], bool]:
+    """Printed in full: messages in scope; a build also prints every error (it fails on errors anywhere)."""
+    scope = Scope.of(getattr(args, "laporan", None))
+    if args.command == "build":
+        return lambda d: scope.covers(d) or d.severity == "error"
+    return scope.covers
