@@ -443,7 +443,9 @@ class Counted:
         self.loaded: list[str] = []
         self.computed: list[str] = []
         self.parsed: list[str] = []
+        self.numbered: list[str] = []  # whose tables and charts were made (validated, keyed, planned) again
         real_load, real_compute, real_parse = build_mod.load_report, build_mod.compute_one, build_mod.parse_chapter
+        real_number = build_mod.number_items
 
         def load(folder, *args, **kw):  # type: ignore[no-untyped-def]
             self.loaded.append(Path(folder).name)
@@ -457,12 +459,17 @@ class Counted:
             self.parsed.append(report.slug)
             return real_parse(md, report, *args, **kw)
 
+        def number(report, *args, **kw):  # type: ignore[no-untyped-def]
+            self.numbered.append(report.slug)
+            return real_number(report, *args, **kw)
+
         monkeypatch.setattr(build_mod, "load_report", load)
         monkeypatch.setattr(build_mod, "compute_one", compute)
         monkeypatch.setattr(build_mod, "parse_chapter", parse)
+        monkeypatch.setattr(build_mod, "number_items", number)
 
     def clear(self) -> None:
-        self.loaded, self.computed, self.parsed = [], [], []
+        self.loaded, self.computed, self.parsed, self.numbered = [], [], [], []
 
 
 def chart_entries(root: Path) -> set[str]:
@@ -497,6 +504,7 @@ def test_a_cli_build_takes_unchanged_reports_from_the_last_one(project: Path, mo
     edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
     second = build(options(project))  # a new build, as a new process makes it: nothing is held in memory
     assert (counted.loaded, counted.computed, set(counted.parsed)) == ([SLUG], [SLUG], {SLUG})
+    assert counted.numbered == [SLUG]  # the kept report's tables and charts as stored: not keyed nor planned again
     assert len(froze) == 1 and gc.get_freeze_count() == 0  # frozen while building, collectable again after
     assert [d.format() for d in second.diagnostics.items] == [d.format() for d in first.diagnostics.items]
     assert any("satuam" in d.message for d in second.diagnostics.warnings)
@@ -508,8 +516,15 @@ def test_a_cli_build_takes_unchanged_reports_from_the_last_one(project: Path, mo
     edit(chapter, "yang baru ditulis", "yang ditulis lagi")
     counted.clear()
     assert len(build(options(project)).rendered) > 20
-    assert counted.loaded == [SLUG]
+    assert counted.loaded == counted.numbered == [SLUG]
     assert_same_as_clean(project, "build")
+    counted.clear()
+    assert new_report(project, "ketiga-2023", instansi="Kecamatan Ketiga") == 0  # another instansi name to check
+    build(options(project))  # the stored reports' numbers computed again, so their chapters numbered again too
+    assert sorted(counted.numbered) == sorted(counted.computed) == ["contoh-2023", "ketiga-2023", "lain-2023"]
+    assert counted.loaded == ["ketiga-2023"]
+    assert_same_as_clean(project, "build")
+    shutil.rmtree(project / "content" / "laporan" / "ketiga-2023")
     counted.clear()
     edit(other, "82.5", "78.5")  # a data value of the kept report: that report again, from its files
     # other options (here another output folder) read the same stored states

@@ -43,7 +43,7 @@ from .load.config import SITE_FILE, load_config
 from .load.content import REPORTS_DIR, check_unique_versions, load_report, load_reports, report_slugs
 from .load.data import DATA_DIR, load_data
 from .markdown.directives import Directive, Parsed, ParsedChapter, Registry
-from .markdown.parser import Tokenized, make_parser, number_items, parse_chapter
+from .markdown.parser import Tokenized, make_parser, number_items, parse_chapter, restore_items
 from .output.audit import HtmlSource, Shown, audit_site, audit_units
 from .output.linkcheck import check_links
 from .output.opendata import OpenDataSource
@@ -135,9 +135,12 @@ class ReportState:
     chapters: list[ParsedChapter] | None = None
     parsed: list[Diagnostic] = field(default_factory=list)
     token: str = ""  # changes whenever the model or chapters change: the key of its kept output (``KeptReports``)
-    #: read back from the store (``Session.store``): its chapters are numbered again by this build's registry (the
-    #: tables' loaders and the charts' specs live there, not on disk)
+    #: read back from the store (``Session.store``): its chapters' tables and charts are bound to this build's
+    #: registry (the tables' loaders live in the process, not on disk; the charts are counted as used in the cache)
     restored: bool = False
+    #: a restored state whose numbers were computed again (the instansi names it is checked against changed): its
+    #: chapters are then numbered again, as a new report's are, not only bound (``markdown.parser.restore_items``)
+    recomputed: bool = False
     unsaved: bool = False  # loaded, computed or parsed in this build: the store does not hold it yet
     #: what reading ``data/`` said (part of ``loaded``): a state made after a save that left ``laporan.yaml`` and
     #: ``data/`` as they were takes the data, their messages and the numbers from here (None: not kept apart, as
@@ -435,7 +438,7 @@ def _compute_kept(site: Site, diags: Diagnostics, watch: Stopwatch, session: Ses
         if state.names != names:
             own = Diagnostics()
             compute_one(site, state.report, names, own, watch)
-            state.names, state.checked = names, list(own.items)
+            state.names, state.checked, state.recomputed = names, list(own.items), state.restored
             session.touch(state)
         for d in state.checked:
             diags.add(d)
@@ -464,9 +467,11 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
             slug, state = states.get(id(report), ("", None))
             if state is not None and state.chapters is not None:
                 chapters = state.chapters
-                if state.restored:  # its messages are stored; the tables' loaders and charts' specs are made here
+                if state.restored and state.recomputed:  # its messages are stored; its elements made again
                     number_items(report, chapters, registry, site.config, Diagnostics())
-                    state.restored = False
+                elif state.restored:  # numbered as stored: only what lives in this process is made again
+                    restore_items(report, chapters, registry)
+                state.restored = state.recomputed = False
             else:
                 own = Diagnostics() if state is not None else diags
                 chapters = [parse_chapter(md, report, c, own, earlier.get(slug)) for c in report.chapters]

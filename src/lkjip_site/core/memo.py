@@ -183,6 +183,11 @@ class Memo:
         path = self._path(key)
         return path is not None and path.is_file()
 
+    def keep(self, key: str) -> None:
+        """Count ``key`` as used by this build without looking for it (an entry named by a report read back from the
+        store: :meth:`prune` keeps it; were it gone, its user makes it again when it is needed)."""
+        self.used.add(key)
+
     def keep_used(self) -> None:
         """Forget from memory what this build did not ask for (a long preview session must not grow forever)."""
         if self.memory is not None:

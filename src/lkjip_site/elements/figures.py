@@ -179,10 +179,17 @@ def register(registry: Registry, cache: ChartCache | CarriedCharts) -> None:
             return ""  # already reported when the charts were planned
         return ctx.env.get_template("partials/figure.html").render(result=result, item=directive.item, pdf=ctx.pdf)
 
+    def restore(report: Report, directive: Directive) -> None:
+        """A chart of a report read back from the store keeps the spec it was planned with (pickled with its
+        chapter): it is counted as used in the cache, not planned again."""
+        if directive.built is not None:
+            cache.keep(directive.built)
+
     validate = _validator(cache)
     for kind in KINDS:
         registry.renderers[("grafik", kind)] = render
         registry.validators[("grafik", kind)] = validate
+        registry.restorers[("grafik", kind)] = restore
     registry.finishers.append(cache.fill)
 
 

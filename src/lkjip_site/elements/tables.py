@@ -580,6 +580,18 @@ def _validator(memo: Memo, site_key: str) -> Callable[[Report, Directive, Diagno
     return validate
 
 
+def _restorer(memo: Memo) -> Callable[[Report, Directive], None]:
+    """A table of a report read back from the store keeps its memo key (``built_key``); only the loader, a function
+    of this process, is made again: neither the key nor the model is computed again."""
+
+    def restore(report: Report, directive: Directive) -> None:
+        if directive.built_key and directive.built is None:
+            memo.keep(directive.built_key)
+            directive.loader = _reader(memo, directive.built_key, report, directive)
+
+    return restore
+
+
 def _reader(memo: Memo, key: str, report: Report, directive: Directive) -> Callable[[], Table]:
     """The table from the memo (built again should the entry have gone, e.g. the cache folder was cleaned)."""
 
@@ -621,10 +633,11 @@ def render(ctx: RenderContext, directive: Directive) -> str:
 
 def register(registry: Registry, memo: Memo, site_key: str) -> None:
     """``site_key`` stands for what tables read from the site config (custom scales, default scale)."""
-    validate = _validator(memo, site_key)
+    validate, restore = _validator(memo, site_key), _restorer(memo)
     for kind in KINDS:
         registry.renderers[("tabel", kind)] = render
         registry.validators[("tabel", kind)] = validate
+        registry.restorers[("tabel", kind)] = restore
 
 
 __all__ = ["Cell", "Row", "Table", "KINDS", "register", "build_table", "escape"]

@@ -114,6 +114,8 @@ class RenderContext:
 DirectiveRenderer = Callable[[RenderContext, Directive], str]
 # Checks a directive's options once, up front (before anything is written).
 DirectiveValidator = Callable[[Report, Directive, Diagnostics], None]
+# Binds a directive read back from the store (validated and numbered by an earlier build) to this build.
+DirectiveRestorer = Callable[[Report, Directive], None]
 
 
 @dataclass
@@ -122,6 +124,7 @@ class Registry:
 
     renderers: dict[tuple[str, str], DirectiveRenderer] = field(default_factory=dict)
     validators: dict[tuple[str, str], DirectiveValidator] = field(default_factory=dict)
+    restorers: dict[tuple[str, str], DirectiveRestorer] = field(default_factory=dict)
     # run once after every directive of the site was validated (e.g. render all new charts in parallel)
     finishers: list[Callable[[Diagnostics], None]] = field(default_factory=list)
 

@@ -123,6 +123,21 @@ def chapter_prefix(chapter: Chapter) -> str:
     return ""
 
 
+def restore_items(report: Report, parsed: Sequence[ParsedChapter], registry: Registry) -> None:
+    """Bind the tables and figures of a report read back from the store to this build's elements.
+
+    Why not :func:`number_items` again: their numbers, ids and messages, the tables' memo keys and the charts' specs
+    were pickled with the chapters, and the report's model is the one they were made from (a report whose numbers
+    are computed again is numbered again). Numbering planned every chart and keyed every table of every unchanged
+    report again on each CLI rebuild: work that grew with the archive.
+    """
+    for p in parsed:
+        for d in p.directives:
+            restore = registry.restorers.get((d.directive, d.kind))
+            if restore is not None and d.item is not None:
+                restore(report, d)
+
+
 def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Registry, site: SiteConfig,
                  diags: Diagnostics) -> None:
     """Number tables and figures per BAB in reading order and check ids are unique across the report."""

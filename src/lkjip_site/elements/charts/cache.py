@@ -70,6 +70,11 @@ class ChartCache:
         key = self.key(spec)
         return key in self.results or self.memo.has(key)
 
+    def keep(self, spec: ChartSpec) -> None:
+        """A chart a report read back from the store shows: kept by :meth:`prune`, not looked for (were it gone, a
+        page that shows it draws it again: :meth:`get`)."""
+        self.memo.keep(self.key(spec))
+
     def want(self, spec: ChartSpec, directive: Directive) -> None:
         if not self.has(spec):
             self.pending.setdefault(self.key(spec), (spec, []))[1].append(directive)
@@ -133,6 +138,9 @@ class CarriedCharts:
 
     def want(self, spec: ChartSpec, directive: Directive) -> None:
         """Nothing to plan: the charts were drawn before the job was sent."""
+
+    def keep(self, spec: ChartSpec) -> None:
+        """Nothing to keep: a worker has no cache (see :meth:`want`)."""
 
     def fill(self, diags: Diagnostics) -> None:
         """Nothing to draw (see :meth:`want`)."""
