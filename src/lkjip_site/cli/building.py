@@ -42,6 +42,8 @@ def _known_reports(slugs: Sequence[str], root: Path) -> None:
         if slug not in known:
             raise UsageError(f"laporan '{slug}' tidak ada di content/laporan/{did_you_mean(slug, known)} "
                              f"(laporan yang ada: {listing(known)})")
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     opts = options(args)
     result = build(opts)

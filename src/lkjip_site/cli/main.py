@@ -27,8 +27,8 @@ from .messages import report_diagnostics
 #: Each command's function, as ``module:function`` in this package: a command's module is loaded only when it runs,
 #: so that ``lkjip build`` does not first import the spreadsheet library (openpyxl), the preview server (watchdog,
 #: http.server) and the rest, nor ``lkjip --help`` the whole build: about a third of a one-chapter rebuild's
-#: start-up. This table is the only import by name in the package (``tests/test_architecture.py`` holds it to that
-#: and checks that no command module imports this one back, so no cycle can hide here).
+#: start-up. This table is the only place a module of this package is imported by name (``tests/test_architecture.py``
+#: holds it to that and checks that no command module imports this one back, so no cycle can hide here).
 COMMANDS: dict[str, str] = {
     "build": "building:cmd_build", "check": "building:cmd_check", "pdf": "building:cmd_pdf",
     "terbitkan": "building:cmd_release", "verifikasi": "building:cmd_verify", "serve": "serve:cmd_serve",
