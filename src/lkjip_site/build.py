@@ -31,6 +31,7 @@ from .core.diagnostics import ContentError, Diagnostic, Diagnostics
 from .core.files import Held, SiteFiles
 from .core.memo import ContentHashes, Memo, digest
 from .core.model import Report, Site, SiteConfig
+from .core.paths import SITE_FILE
 from .core.pool import distributed_executor
 from .core.resources import PACKAGE_DIR, PACKAGE_THEMES, theme_dirs
 from .core.scope import Scope
@@ -39,7 +40,7 @@ from .core.timing import Stopwatch
 from .elements.charts.bundle import vega_bundle
 from .elements.charts.cache import CacheMode, ChartCache
 from .elements.registry import make_registry
-from .load.config import SITE_FILE, load_config
+from .load.config import load_config
 from .load.content import REPORTS_DIR, check_unique_versions, load_report, load_reports, report_slugs
 from .load.data import DATA_DIR, load_data
 from .markdown.directives import Directive, Parsed, ParsedChapter, Registry

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..build import BuildOptions, load_site
 from ..core.diagnostics import ContentError, Diagnostics
 from ..core.model import Report
-from ..load.config import SITE_FILE
+from ..core.paths import SITE_FILE
 from ..load.content import REPORTS_DIR
 from ..load.data import DATA_DIR
 
