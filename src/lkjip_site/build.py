@@ -534,19 +534,20 @@ def build(opts: BuildOptions, write: bool = True, session: Session | None = None
     if working is None and state is not None:
         working = Session(store=opts.memo("sesi"), holds=False)
     folders = working.begin(key, inputs, opts.root) if working is not None else None
-    with _states_frozen(working), distributed_executor(opts.executor, OUTPUT_PACKAGES):  # --pelaksana: Dask
-        result, published = _build_all(opts, watch, write, disk, working, folders)
-    if state is not None and published is not None:
-        with watch.stage("terbit"):
-            saved = state.record(key, inputs, result.diagnostics, result.summary, published.digests,
-                                 published.written, record)
-            if session is None or result.summary["indeks"]:
-                state.write(saved)
-            # else serve's pages-first build: the page reloads now, and the index build that follows writes the
-            # record (until then the session holds it; were serve stopped first, the old record no longer matches
-            # the output folder, so the next build publishes in full)
-            if session is not None:
-                session.recorded(state, saved)
+    with _states_frozen(working):  # also while the record is made: unfrozen, its dicts set off full collections
+        with distributed_executor(opts.executor, OUTPUT_PACKAGES):  # --pelaksana: Dask
+            result, published = _build_all(opts, watch, write, disk, working, folders)
+        if state is not None and published is not None:
+            with watch.stage("terbit"):
+                saved = state.record(key, inputs, result.diagnostics, result.summary, published.digests,
+                                     published.written, record)
+                if session is None or result.summary["indeks"]:
+                    state.write(saved)
+                # else serve's pages-first build: the page reloads now, and the index build that follows writes
+                # the record (until then the session holds it; were serve stopped first, the old record no longer
+                # matches the output folder, so the next build publishes in full)
+                if session is not None:
+                    session.recorded(state, saved)
     return result
 
 
