@@ -474,7 +474,7 @@ def test_limits_that_cut_no_label_are_lifted_and_the_svg_stays_the_same(name, tt
         assert json.dumps(vl, sort_keys=True) == before  # the stored spec keeps its limits
         assert 0 in _guide_limits(lifted).values()
         as_planned = vl_convert.vegalite_to_svg(vl, format_locale=svg.ID_FORMAT_LOCALE,
-                                                time_format_locale=svg.ID_TIME_FORMAT_LOCALE, allowed_base_urls=[])
+                                                time_format_locale=svg.ID_TIME_FORMAT_LOCALE)
         assert svg.stabilise_svg(svg.render_svg(vl), "k", "") == svg.stabilise_svg(as_planned, "k", "")
 
 

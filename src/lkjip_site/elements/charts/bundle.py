@@ -15,7 +15,8 @@ from .svg import ENGINE_VERSION
 BUNDLE_SUBDIR = "vega"
 INTERPRETER = VENDOR / "vega-interpreter.js"
 UTIL_SUBSET = VENDOR / "vega-util-subset.js"
-INTERPRETER_VERSION = "2.2.1"  # matches vega 6.2 (vega-util 2.1) in vl-convert 1.9; see resources/vendor
+INTERPRETER_VERSION = "2.2.1"  # written for vega 6.2 (vega-util 2.1); vl-convert 2.0 bundles vega 6.4, and the
+#   browser tests upgrade the examples' charts with it without a console error; see resources/vendor
 _IMPORT = re.compile(r"^import \{([^}]*)\} from 'vega-util';$", re.M)
 _EXPORT = re.compile(r"^export \{ expression as expressionInterpreter \};$", re.M)
 

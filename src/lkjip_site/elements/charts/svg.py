@@ -8,6 +8,7 @@ the theme's own font (registered here), never the fonts of the build machine.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from pathlib import Path
 from typing import Any, Mapping
@@ -57,6 +58,22 @@ def _xml_attr(text: str) -> str:
 
 
 _registered_fonts: dict[str, str] = {}
+_configured: list[bool] = []  # vl-convert's process-wide settings, made before the first render of a process
+
+
+def _configure_offline() -> None:
+    """Settings vl-convert keeps per process: no data or image from anywhere, no relative path resolved (its
+    default base is a CDN), and no warnings on the console.
+
+    vl-convert 2 forwards Vega-Lite's warnings to Python's ``logging`` (1.x dropped them unless asked); with no
+    handler configured they reach the author's terminal, from every chart worker. They are about how Vega-Lite
+    merges our own specs' layers (a legend left out in one layer, kept in another), never about the author's data:
+    an error still raises and becomes a chart error with the report's file and line.
+    """
+    if not _configured:
+        vlc.configure(base_url=False, allowed_base_urls=[])
+        logging.getLogger("vl_convert").setLevel(logging.ERROR)
+        _configured.append(True)
 _font_bound: list[FontBound] = []  # text width bounds in the registered fonts, made on first render
 
 
@@ -83,13 +100,13 @@ def register_fonts(font_dir: Path) -> str:
 
 def render_svg(vl: Mapping[str, Any]) -> str:
     """Raw vl-convert call (offline: no external data URLs are allowed), without limits that cut no label."""
+    _configure_offline()
     if not _font_bound:
         _font_bound.append(FontBound(Path(d) for d in _registered_fonts))
     return vlc.vegalite_to_svg(
         without_moot_limits(vl, _font_bound[0]),
         format_locale=ID_FORMAT_LOCALE,
         time_format_locale=ID_TIME_FORMAT_LOCALE,
-        allowed_base_urls=[],
     )
 
 
