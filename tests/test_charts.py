@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import logging
 import re
 import shutil
 import subprocess
@@ -461,6 +462,33 @@ def _guide_limits(vl):
     return {(i, ch): enc[g]["labelLimit"] for i, layer in enumerate(vl.get("layer", [vl]))
             for ch, enc in layer.get("encoding", {}).items() for g in ("axis", "legend")
             if isinstance(enc, dict) and isinstance(enc.get(g), dict) and "labelLimit" in enc[g]}
+
+
+def test_rendering_reads_nothing_from_outside_and_prints_no_warning(ttf_fonts):
+    """vl-convert 2 keeps its settings per process and forwards Vega-Lite's warnings to ``logging``: the first render
+    of a process blocks every URL and path and keeps those warnings (about our own layers, e.g. the trend chart's
+    legend) off the author's console."""
+    heard: list[logging.LogRecord] = []
+
+    class Ear(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            heard.append(record)
+
+    ear = Ear(level=logging.DEBUG)
+    logger = logging.getLogger("vl_convert")
+    logger.addHandler(ear)
+    try:
+        svg.register_fonts(ttf_fonts)
+        wide = build(all_specs()["tren"])[0]
+        svg.render_svg(wide)
+        svg.render_svg(narrow_spec(wide))
+    finally:
+        logger.removeHandler(ear)
+    assert [r.getMessage() for r in heard if r.levelno >= logging.WARNING] == []
+    assert vl_convert.get_config()["allowed_base_urls"] == []
+    for source in ("https://example.com/data.csv", "/etc/passwd"):
+        with pytest.raises(PermissionError, match="VLC_ACCESS_DENIED"):
+            svg.render_svg({"data": {"url": source}, "mark": "bar", "encoding": {"x": {"field": "a"}}})
 
 
 @pytest.mark.parametrize("name", ["target_realisasi", "anggaran_program", "tren", "dataset_batang", "dataset_donat"])
