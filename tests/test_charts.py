@@ -6,6 +6,7 @@ from the engine's output.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -33,7 +34,8 @@ from lkjip_site.elements.charts.cache import ChartCache, chart_memo
 from lkjip_site.elements.charts.fonts import chart_fonts, truetype_fonts
 from lkjip_site.elements.charts.limits import FontBound, without_moot_limits
 from lkjip_site.elements.charts.narrow import narrow_spec
-from lkjip_site.elements.charts.plan import build
+from lkjip_site.elements.charts import plan as plan_module
+from lkjip_site.elements.charts.plan import build, canonical_json
 from lkjip_site.elements.charts.svg import render_chart
 from lkjip_site.markdown.directives import Directive
 
@@ -239,6 +241,22 @@ def test_every_kind_plans_a_valid_vega_lite_spec(name):
     wide = build(all_specs()[name])[0]
     for vl in (wide, narrow_spec(wide)):
         assert validate_jsonschema(vl, schema, raise_error=False) is None
+
+
+@pytest.mark.parametrize("name", sorted(all_specs()))
+def test_rows_planned_as_stand_ins_come_back_where_altair_would_put_them(name, monkeypatch):
+    """Planning hands Altair a one-row stand-in for each chart's rows and puts the rows back into the finished spec
+    (marks.data): the spec must be the one Altair makes when given the rows themselves, layer by layer."""
+    spec = all_specs()[name]
+    with_stand_ins = canonical_json(build(spec)[0])
+
+    @contextlib.contextmanager
+    def rows_given_to_altair():
+        yield []  # nothing pushed: marks.data hands Altair the rows
+
+    monkeypatch.setattr(plan_module, "rows_held", rows_given_to_altair)
+    assert canonical_json(build(spec)[0]) == with_stand_ins
+    assert '"__lkjip_data__"' not in with_stand_ins
 
 
 def test_target_realisasi_one_bar_per_indicator_coloured_by_predikat():

@@ -9,9 +9,10 @@ from __future__ import annotations
 import importlib
 import json
 import textwrap
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ...core.fmt import NA, fmt_or_dash
 from ...core.numbers import as_decimal
@@ -106,8 +107,45 @@ def join_names(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " dan " + names[-1]
 
 
+_SLOT = "__lkjip_data__"
+_planning: list[list[list[dict[str, Any]]]] = []  # the rows of each chart being planned (see ``rows_held``)
+
+
 def data(values: list[dict[str, Any]]) -> alt.Data:
-    return alt.Data(values=values)
+    """A chart's inline rows; while a chart is planned (``rows_held``), a one-row stand-in for them.
+
+    Altair checks every ``alt.Data`` it is given against the Vega-Lite schema row by row, and copies each layer's
+    data whole each time a layered chart is put together; for a chart of 30 indicators that was most of its
+    planning, now as long as rendering it. The rows are ours, built from checked values, and travel as they are:
+    ``rows_back`` puts them where their stand-ins are in the finished spec, which is then the same JSON.
+    """
+    if not _planning:
+        return alt.Data(values=values)
+    _planning[-1].append(values)
+    return alt.Data(values=[{_SLOT: len(_planning[-1]) - 1}])
+
+
+@contextmanager
+def rows_held() -> Iterator[list[list[dict[str, Any]]]]:
+    """Plan a chart with stand-ins for its rows (see ``data``); yields the rows, in the order of their stand-ins."""
+    _planning.append([])
+    try:
+        yield _planning[-1]
+    finally:
+        _planning.pop()
+
+
+def rows_back(spec: Any, rows: Sequence[list[dict[str, Any]]]) -> Any:
+    """``spec`` (a Vega-Lite dict as Altair made it) with each stand-in of ``data`` replaced by its rows."""
+    if isinstance(spec, dict):
+        values = spec.get("values")
+        if isinstance(values, list) and len(values) == 1 and isinstance(values[0], dict) \
+                and set(values[0]) == {_SLOT}:
+            return {**spec, "values": rows[values[0][_SLOT]]}
+        return {key: rows_back(value, rows) for key, value in spec.items()}
+    if isinstance(spec, list):
+        return [rows_back(item, rows) for item in spec]
+    return spec
 
 
 def rupiah_axis(max_value: Decimal) -> tuple[str, str]:

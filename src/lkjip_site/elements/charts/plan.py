@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from .dataset import plan_dataset
 from .kinds import plan_budget, plan_efisiensi, plan_ikm, plan_renstra, plan_target_realisasi, plan_tren
-from .marks import Plan
+from .marks import Plan, alt, rows_back, rows_held
 from .spec import ChartSpec, ChartTable
 from .style import ID_FORMAT_LOCALE, ID_TIME_FORMAT_LOCALE, theme_config
 
@@ -41,9 +41,12 @@ def build(spec: ChartSpec) -> tuple[dict[str, Any], str, ChartTable, str, tuple[
     planners, never copied from author input (which they check themselves, with Indonesian messages), so the schema
     can only fail on a planner bug; ``tests/test_charts.py`` validates every kind's wide and narrow spec instead.
     """
-    plan = _PLANNERS[spec.kind](spec)
-    chart = plan.chart.properties(description=plan.alt)
-    vl = chart.to_dict(validate=False)
+    # The data rows stay out of Altair's checks and copies (marks.data), and no schema object is checked as it is
+    # made (Altair's debug mode, on by default: a tenth of the planning).
+    with rows_held() as rows, alt.utils.schemapi.debug_mode(False):
+        plan = _PLANNERS[spec.kind](spec)
+        chart = plan.chart.properties(description=plan.alt)
+        vl = rows_back(chart.to_dict(validate=False), rows)
     vl.pop("config", None)  # Altair's defaults; ours replace them wholesale
     vl["config"] = theme_config()
     vl["usermeta"] = {
