@@ -259,6 +259,16 @@ def test_rows_planned_as_stand_ins_come_back_where_altair_would_put_them(name, m
     assert '"__lkjip_data__"' not in with_stand_ins
 
 
+def test_a_chart_vl_convert_cannot_draw_is_a_chart_error_for_the_author(ttf_fonts):
+    """vl-convert's own failure (here Vega's call stack, exhausted by 2 000 bars) reaches the author as a chart error,
+    which the build reports at the {grafik} block's line, not as a traceback."""
+    svg.register_fonts(ttf_fonts)
+    rows = [{"desa": f"Desa {i}", "laki_laki": D(i % 900), "perempuan": D(i % 700)} for i in range(2000)]
+    spec = c.dataset(PENDUDUK_COLS, rows, x="desa", y=["laki_laki", "perempuan"], jenis="batang", nama="penduduk")
+    with pytest.raises(c.ChartError, match="dengan 2000 baris, grafik ini tidak dapat digambar .*lebih sedikit baris"):
+        render_chart(spec)
+
+
 def test_target_realisasi_one_bar_per_indicator_coloured_by_predikat():
     r = rendered("target_realisasi")
     marks = bars(r.svg)

@@ -18,7 +18,7 @@ import vl_convert as vlc
 from .limits import FontBound, without_moot_limits
 from .narrow import narrow_spec
 from .plan import build, canonical_json
-from .spec import ChartResult, ChartSpec
+from .spec import ChartError, ChartResult, ChartSpec
 from .style import ID_FORMAT_LOCALE, ID_TIME_FORMAT_LOCALE
 
 # Bump when the post-processing of SVG or the meaning of options changes: invalidates the cache.
@@ -114,9 +114,23 @@ def render_chart(spec: ChartSpec) -> ChartResult:
     """Build and render one chart. Raises :class:`ChartError` (Indonesian message) on bad input."""
     vl, summary, table, alt_text, marks = build(spec)
     key = hashlib.sha256((canonical_json(vl) + "\n" + alt_text).encode("utf-8")).hexdigest()
-    svg = stabilise_svg(render_svg(vl), key, alt_text)
+    svg = stabilise_svg(_drawn(vl, spec), key, alt_text)
     narrow = narrow_spec(vl)
     narrow_key = hashlib.sha256((canonical_json(narrow) + "\n" + alt_text).encode("utf-8")).hexdigest()
-    svg_narrow = stabilise_svg(render_svg(narrow), narrow_key, alt_text)
+    svg_narrow = stabilise_svg(_drawn(narrow, spec), narrow_key, alt_text)
     return ChartResult(svg=svg, spec=vl, summary=summary, table=table, alt=alt_text, svg_narrow=svg_narrow,
                        spec_narrow=narrow, marks=marks)
+
+
+def _drawn(vl: Mapping[str, Any], spec: ChartSpec) -> str:
+    """``render_svg``, with vl-convert's own failures said to the author as a chart error (file and line of the
+    ``{grafik}`` block) instead of a traceback: a chart of some 2 000 bars exhausts Vega's call stack, for one."""
+    try:
+        return render_svg(vl)
+    except (ValueError, PermissionError, RuntimeError) as exc:
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        reason = next((line for line in lines[1:] if not line.startswith("at ")), lines[0] if lines else "")
+        raise ChartError(
+            f"dengan {len(spec.rows)} baris, grafik ini tidak dapat digambar (mesin grafik: {reason}); tampilkan "
+            "lebih sedikit baris dalam grafik ini, atau sajikan datanya sebagai tabel saja."
+        ) from exc
