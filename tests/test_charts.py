@@ -494,8 +494,8 @@ def _guide_limits(vl):
 
 def test_rendering_reads_nothing_from_outside_and_prints_no_warning(ttf_fonts):
     """vl-convert 2 keeps its settings per process and forwards Vega-Lite's warnings to ``logging``: the first render
-    of a process blocks every URL and path and keeps those warnings (about our own layers, e.g. the trend chart's
-    legend) off the author's console."""
+    of a process blocks every URL and path, bounds the JavaScript heap and keeps those warnings (about our own
+    layers, e.g. the trend chart's legend) off the author's console."""
     heard: list[logging.LogRecord] = []
 
     class Ear(logging.Handler):
@@ -514,6 +514,7 @@ def test_rendering_reads_nothing_from_outside_and_prints_no_warning(ttf_fonts):
         logger.removeHandler(ear)
     assert [r.getMessage() for r in heard if r.levelno >= logging.WARNING] == []
     assert vl_convert.get_config()["allowed_base_urls"] == []
+    assert vl_convert.get_config()["max_v8_heap_size_mb"] == svg.V8_HEAP_MB  # a chart worker's memory (svg._configure)
     for source in ("https://example.com/data.csv", "/etc/passwd"):
         with pytest.raises(PermissionError, match="VLC_ACCESS_DENIED"):
             svg.render_svg({"data": {"url": source}, "mark": "bar", "encoding": {"x": {"field": "a"}}})
