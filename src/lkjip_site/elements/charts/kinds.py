@@ -119,7 +119,7 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
         align="left", dx=4, fontWeight="bold", color=MUTED_COLOUR, ariaRoleDescription="tanda N/A"
     ).encode(y=y, x=alt.X("x0:Q"), text=alt.Text("label:N"), tooltip=tooltip,
              description=alt.Description("keterangan:N"))
-    chart = (target_rule(100.0, "Target 100 %") + bars + labels + na_marks).properties(
+    chart = target_rule(100.0, "Target 100 %").add_layers(bars, labels, na_marks).properties(
         width=PLOT_WIDTH, height=band_height(len(names), lines)
     )
 
@@ -236,7 +236,7 @@ def plan_tren(spec: ChartSpec) -> Plan:
         x=enc["x"], y=enc["y"], text="label:N")
     below = base.transform_filter("datum.posisi == 'bawah'").mark_text(dy=17, aria=False).encode(
         x=enc["x"], y=enc["y"], text="label:N")
-    chart = (line + points + above + below).properties(width=max(PLOT_WIDTH, 90 * len(years)), height=TREND_HEIGHT)
+    chart = (line + points).add_layers(above, below).properties(width=max(PLOT_WIDTH, 90 * len(years)), height=TREND_HEIGHT)
 
     parts = []
     table_rows = []
@@ -339,7 +339,7 @@ def plan_renstra(spec: ChartSpec) -> Plan:
     labels = base.mark_text(align="left", dx=4, aria=False).encode(
         y=y, x=alt.X("x0:Q"), text="label:N"
     ).transform_calculate(x0="isValid(datum.kemajuan) ? datum.kemajuan : 0")
-    chart = (target_rule(100.0, "Target akhir 100 %") + bars + labels).properties(
+    chart = target_rule(100.0, "Target akhir 100 %").add_layers(bars, labels).properties(
         width=PLOT_WIDTH, height=band_height(len(names), max_lines(names))
     )
     done = sum(1 for _, v in measured if v >= 100)
@@ -523,7 +523,7 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
                           ariaRoleDescription="tanda N/A").encode(
         y=y, yOffset=y_off, x=alt.X("x0:Q"), text="label:N", tooltip=tooltip,
         description=alt.Description("keterangan:N"))
-    chart = (target_rule(100.0, "100 %") + bars + labels + na_marks).properties(
+    chart = target_rule(100.0, "100 %").add_layers(bars, labels, na_marks).properties(
         width=PLOT_WIDTH, height=max(len(names) * max(56, 14 * max_lines(names) + 10), 60)
     )
     parts = [
