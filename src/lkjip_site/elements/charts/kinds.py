@@ -236,7 +236,8 @@ def plan_tren(spec: ChartSpec) -> Plan:
         x=enc["x"], y=enc["y"], text="label:N")
     below = base.transform_filter("datum.posisi == 'bawah'").mark_text(dy=17, aria=False).encode(
         x=enc["x"], y=enc["y"], text="label:N")
-    chart = (line + points).add_layers(above, below).properties(width=max(PLOT_WIDTH, 90 * len(years)), height=TREND_HEIGHT)
+    chart = (line + points).add_layers(above, below).properties(width=max(PLOT_WIDTH, 90 * len(years)),
+                                                                height=TREND_HEIGHT)
 
     parts = []
     table_rows = []
