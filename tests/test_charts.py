@@ -260,7 +260,7 @@ def test_rows_planned_as_stand_ins_come_back_where_altair_would_put_them(name, m
 
 
 def test_a_chart_vl_convert_cannot_draw_is_a_chart_error_for_the_author(ttf_fonts):
-    """vl-convert's own failure (here Vega's call stack, exhausted by 2 000 bars) reaches the author as a chart error,
+    """vl-convert's own failure (here Vega's call stack, exhausted by 2 000 rows) reaches the author as a chart error,
     which the build reports at the {grafik} block's line, not as a traceback."""
     svg.register_fonts(ttf_fonts)
     rows = [{"desa": f"Desa {i}", "laki_laki": D(i % 900), "perempuan": D(i % 700)} for i in range(2000)]

@@ -133,7 +133,7 @@ def render_chart(spec: ChartSpec) -> ChartResult:
 
 def _drawn(vl: Mapping[str, Any], spec: ChartSpec) -> str:
     """``render_svg``, with vl-convert's own failures said to the author as a chart error (file and line of the
-    ``{grafik}`` block) instead of a traceback: a chart of some 2 000 bars exhausts Vega's call stack, for one."""
+    ``{grafik}`` block) instead of a traceback: a chart of some 2 000 rows exhausts Vega's call stack, for one."""
     try:
         return render_svg(vl)
     except (ValueError, PermissionError, RuntimeError) as exc:
