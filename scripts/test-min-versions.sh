@@ -47,10 +47,11 @@ fi
 "$VENV/bin/python" - "$VENV/batas-bawah.txt" <<'EOF'
 import sys
 from importlib.metadata import version
+from packaging.version import Version  # 1.9 and 1.9.0 are one version (PEP 440), as pip installed it
 bad = []
 for line in open(sys.argv[1]):
     name, want = line.strip().split("==")
-    if version(name) != want:
+    if Version(version(name)) != Version(want):
         bad.append(f"{name}: ingin {want}, terpasang {version(name)}")
 if bad:
     sys.exit("[min] versi tidak sesuai: " + "; ".join(bad))
