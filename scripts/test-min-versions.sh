@@ -9,7 +9,7 @@
 # the test extras, and no runtime dependency's version changes what they check. Everything else runs, PDFs included.
 # The test extras themselves are installed at their newest allowed versions.
 #
-# Usage: bash scripts/test-min-versions.sh [pytest arguments]     (about 4 minutes, plus 1 to create the venv)
+# Usage: bash scripts/test-min-versions.sh [pytest arguments]     (about 12 minutes, plus 1-2 to create the venv)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
