@@ -255,6 +255,28 @@ def test_a_theme_without_chart_fonts_is_an_error_not_silently_chartless(project:
     assert tree_hashes(project / "build") == before
 
 
+def test_a_chart_vl_convert_cannot_draw_is_one_error_at_its_block_and_nothing_is_written(project: Path,
+                                                                                         capsys) -> None:
+    """A dataset of 2 000 rows charted: Vega's call stack runs out inside vl-convert. The author reads one error at
+    the {grafik} block's line (file, line, what to do), no traceback, and the last good build stays as it was."""
+    report = project / REPORT_DIR
+    rows = "\n".join(f"Desa {i},{i % 900}" for i in range(2000))
+    (report / "data" / "penduduk.csv").write_text(f"Desa,Jumlah\n{rows}\n", encoding="utf-8")
+    chapter = report / "20-bab-2-perencanaan-kinerja.md"
+    text = chapter.read_text(encoding="utf-8")
+    chapter.write_text(text + "\n```{grafik} dataset\njudul: Penduduk per Desa\ndataset: penduduk\nx: Desa\n"
+                              "y: Jumlah\n```\n", encoding="utf-8")
+    line = text.count("\n") + 2  # the opening fence
+    before = tree_hashes(project / "build")
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 1
+    err = capsys.readouterr().err
+    assert f"20-bab-2-perencanaan-kinerja.md:{line}: galat: grafik dataset: dengan 2000 baris, grafik ini tidak " \
+           "dapat digambar (mesin grafik: RangeError: Maximum call stack size exceeded); tampilkan lebih sedikit " \
+           "baris" in err
+    assert "Traceback" not in err
+    assert tree_hashes(project / "build") == before
+
+
 def test_an_invalid_source_date_epoch_is_a_usage_error(project: Path, monkeypatch, capsys) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "kemarin")
     assert main(["build", "--situs", str(project), "--no-pdf"]) == 2
