@@ -115,8 +115,8 @@ def data(values: list[dict[str, Any]]) -> alt.Data:
     """A chart's inline rows; while a chart is planned (``rows_held``), a one-row stand-in for them.
 
     Altair checks every ``alt.Data`` it is given against the Vega-Lite schema row by row, and copies each layer's
-    data whole each time a layered chart is put together; for a chart of 30 indicators that was most of its
-    planning, now as long as rendering it. The rows are ours, built from checked values, and travel as they are:
+    data whole each time a layered chart is put together: with vl-convert 2, planning a chart of 30 indicators took
+    as long as rendering it. The rows are ours, built from checked values, and travel as they are:
     ``rows_back`` puts them where their stand-ins are in the finished spec, which is then the same JSON.
     """
     if not _planning:

@@ -7,6 +7,7 @@ the theme's own font (registered here), never the fonts of the build machine.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -58,10 +59,10 @@ def _xml_attr(text: str) -> str:
 
 
 _registered_fonts: dict[str, str] = {}
-_configured: list[bool] = []  # vl-convert's process-wide settings, made before the first render of a process
 V8_HEAP_MB = 256  # vl-convert's JavaScript heap per process (see _configure)
 
 
+@functools.cache  # once per process: vl-convert keeps these settings for every later render
 def _configure() -> None:
     """Settings vl-convert keeps per process: no data or image from anywhere, no relative path resolved (its
     default base is a CDN), a bounded JavaScript heap, and no warnings on the console.
@@ -77,10 +78,8 @@ def _configure() -> None:
     Vega-Lite merges our own specs' layers (a legend left out in one layer, kept in another), never about the
     author's data: an error still raises and becomes a chart error with the report's file and line.
     """
-    if not _configured:
-        vlc.configure(base_url=False, allowed_base_urls=[], max_v8_heap_size_mb=V8_HEAP_MB)
-        logging.getLogger("vl_convert").setLevel(logging.ERROR)
-        _configured.append(True)
+    vlc.configure(base_url=False, allowed_base_urls=[], max_v8_heap_size_mb=V8_HEAP_MB)
+    logging.getLogger("vl_convert").setLevel(logging.ERROR)
 
 
 _font_bound: list[FontBound] = []  # text width bounds in the registered fonts, made on first render
