@@ -18,6 +18,7 @@ import threading
 from decimal import Decimal as D
 from pathlib import Path
 
+import altair
 import pytest
 import vl_convert
 from altair.utils.schemapi import validate_jsonschema
@@ -34,6 +35,9 @@ from lkjip_site.elements.charts.cache import ChartCache, chart_memo
 from lkjip_site.elements.charts.fonts import chart_fonts, truetype_fonts
 from lkjip_site.elements.charts.limits import FontBound, without_moot_limits
 from lkjip_site.elements.charts.narrow import narrow_spec
+from lkjip_site.elements.charts import dataset as dataset_module
+from lkjip_site.elements.charts import kinds as kinds_module
+from lkjip_site.elements.charts import marks as marks_module
 from lkjip_site.elements.charts import plan as plan_module
 from lkjip_site.elements.charts.plan import build, canonical_json
 from lkjip_site.elements.charts.svg import render_chart
@@ -243,20 +247,37 @@ def test_every_kind_plans_a_valid_vega_lite_spec(name):
         assert validate_jsonschema(vl, schema, raise_error=False) is None
 
 
+@pytest.mark.parametrize("shortcut", ["rows", "layers"])
 @pytest.mark.parametrize("name", sorted(all_specs()))
-def test_rows_planned_as_stand_ins_come_back_where_altair_would_put_them(name, monkeypatch):
-    """Planning hands Altair a one-row stand-in for each chart's rows and puts the rows back into the finished spec
-    (marks.data): the spec must be the one Altair makes when given the rows themselves, layer by layer."""
+def test_planning_shortcuts_give_the_spec_altair_makes(name, shortcut, monkeypatch):
+    """Planning takes two shortcuts past Altair's copying, and each must leave the spec as Altair makes it:
+
+    - rows: Altair gets a one-row stand-in for each chart's rows, put back into the finished spec (marks.data);
+      the spec must be the one Altair makes when given the rows themselves, layer by layer;
+    - layers: layered charts are put together by marks.Layers; the spec must be the one Altair's own LayerChart
+      (``alt.layer``, ``add_layers``, ``properties``) makes of the same unit charts.
+    """
     spec = all_specs()[name]
-    with_stand_ins = canonical_json(build(spec)[0])
+    ours = canonical_json(build(spec)[0])
+    if shortcut == "rows":
+        @contextlib.contextmanager
+        def rows_given_to_altair():
+            yield []  # nothing pushed: marks.data hands Altair the rows
 
-    @contextlib.contextmanager
-    def rows_given_to_altair():
-        yield []  # nothing pushed: marks.data hands Altair the rows
+        monkeypatch.setattr(plan_module, "rows_held", rows_given_to_altair)
+    else:
+        made: list[object] = []
 
-    monkeypatch.setattr(plan_module, "rows_held", rows_given_to_altair)
-    assert canonical_json(build(spec)[0]) == with_stand_ins
-    assert '"__lkjip_data__"' not in with_stand_ins
+        def altair_layer(*charts):
+            made.append(altair.layer(*charts))
+            return made[-1]
+
+        for module in (marks_module, kinds_module, dataset_module):
+            monkeypatch.setattr(module, "layer", altair_layer)
+    assert canonical_json(build(spec)[0]) == ours
+    assert '"__lkjip_data__"' not in ours
+    if shortcut == "layers" and '"layer":' in ours:
+        assert made and all(isinstance(chart, altair.LayerChart) for chart in made)
 
 
 def test_a_chart_vl_convert_cannot_draw_is_a_chart_error_for_the_author(ttf_fonts):

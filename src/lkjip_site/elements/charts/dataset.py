@@ -15,6 +15,7 @@ from .marks import (
     data,
     extreme_text,
     join_names,
+    layer,
     max_lines,
     scaled_axis,
     text,
@@ -184,9 +185,9 @@ def _dataset_line(ds: _Dataset) -> Any:
         tooltip=_dataset_tooltip(ds),
         description=alt.Description("keterangan:N"),
     )
-    chart = line + points
+    chart = layer(line, points)
     if len(ds.series) == 1:  # value labels only where they cannot collide with another series
-        chart += base.mark_text(dy=-10, aria=False).encode(x=x, y=y, text="label:N")
+        chart = chart.add_layers(base.mark_text(dy=-10, aria=False).encode(x=x, y=y, text=alt.Text("label:N")))
     return chart.properties(width=max(PLOT_WIDTH, 48 * len(ds.raw_x)), height=260)
 
 
@@ -233,14 +234,14 @@ def _dataset_bars(ds: _Dataset) -> Any:
             **{cat_key: cat_enc, val_key: value_channel("total:Q")}, text=alt.Text("label:N")
         )
     else:
-        labels = base.mark_text(aria=False, **text_style).encode(**position, text="label:N")
+        labels = base.mark_text(aria=False, **text_style).encode(**position, text=alt.Text("label:N"))
     per_category = 22 * (1 if stacked else len(ds.series)) + 10
     if vertical:
         size = {"width": max(PLOT_WIDTH, len(ds.raw_x) * max(per_category, 40)), "height": 260}
     else:
         lines = max_lines(ds.raw_x)
         size = {"width": PLOT_WIDTH, "height": len(ds.raw_x) * max(per_category, 14 * lines + 10, BAND)}
-    return alt.layer(bars, labels).properties(**size)
+    return layer(bars, labels).properties(**size)
 
 
 def _donut_shares(ds: _Dataset) -> list[Decimal | None]:
@@ -281,8 +282,8 @@ def _dataset_donut(ds: _Dataset) -> Any:
         tooltip=[*_dataset_tooltip(ds), alt.Tooltip("persen:N", title="Persentase")],
         description=alt.Description("keterangan:N"),
     )
-    labels = base.mark_text(radius=142, aria=False).encode(theta=theta, order=order, text="label:N")
-    return (arcs + labels).properties(width=320, height=300)
+    labels = base.mark_text(radius=142, aria=False).encode(theta=theta, order=order, text=alt.Text("label:N"))
+    return layer(arcs, labels).properties(width=320, height=300)
 
 
 def _dataset_table(ds: _Dataset) -> ChartTable:

@@ -16,6 +16,7 @@ from .marks import (
     data,
     extreme_text,
     join_names,
+    layer,
     max_lines,
     percent_domain,
     require,
@@ -233,10 +234,10 @@ def plan_tren(spec: ChartSpec) -> Plan:
     )
     _place_labels(values, y_domain, TREND_HEIGHT)
     above = base.transform_filter("datum.posisi == 'atas'").mark_text(dy=-11, aria=False).encode(
-        x=enc["x"], y=enc["y"], text="label:N")
+        x=enc["x"], y=enc["y"], text=alt.Text("label:N"))
     below = base.transform_filter("datum.posisi == 'bawah'").mark_text(dy=17, aria=False).encode(
-        x=enc["x"], y=enc["y"], text="label:N")
-    chart = (line + points).add_layers(above, below).properties(width=max(PLOT_WIDTH, 90 * len(years)),
+        x=enc["x"], y=enc["y"], text=alt.Text("label:N"))
+    chart = layer(line, points).add_layers(above, below).properties(width=max(PLOT_WIDTH, 90 * len(years)),
                                                                 height=TREND_HEIGHT)
 
     parts = []
@@ -338,7 +339,7 @@ def plan_renstra(spec: ChartSpec) -> Plan:
         description=alt.Description("keterangan:N"),
     )
     labels = base.mark_text(align="left", dx=4, aria=False).encode(
-        y=y, x=alt.X("x0:Q"), text="label:N"
+        y=y, x=alt.X("x0:Q"), text=alt.Text("label:N")
     ).transform_calculate(x0="isValid(datum.kemajuan) ? datum.kemajuan : 0")
     chart = target_rule(100.0, "Target akhir 100 %").add_layers(bars, labels).properties(
         width=PLOT_WIDTH, height=band_height(len(names), max_lines(names))
@@ -426,9 +427,9 @@ def plan_budget(spec: ChartSpec, name_key: str, what: str) -> Plan:
         description=alt.Description("keterangan:N"),
     )
     labels = base.mark_text(align="left", dx=4, aria=False).encode(
-        y=y, yOffset=y_off, x=x, text="label:N"
+        y=y, yOffset=y_off, x=x, text=alt.Text("label:N")
     )
-    chart = (bars + labels).properties(
+    chart = layer(bars, labels).properties(
         width=PLOT_WIDTH, height=max(len(names) * max(2 * 22 + 12, 14 * lines + 10), 60)
     )
     parts = []
@@ -517,12 +518,12 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
         tooltip=tooltip,
         description=alt.Description("keterangan:N"),
     )
-    labels = base.mark_text(align="left", dx=4, aria=False).encode(y=y, yOffset=y_off, x=x, text="label:N")
+    labels = base.mark_text(align="left", dx=4, aria=False).encode(y=y, yOffset=y_off, x=x, text=alt.Text("label:N"))
     # a value that cannot be computed is a visible N/A where its bar would start, never a silently missing bar
     na_marks = alt.Chart(data(values)).transform_filter("!isValid(datum.nilai)").transform_calculate(
         x0="0").mark_text(align="left", dx=4, fontWeight="bold", color=MUTED_COLOUR,
                           ariaRoleDescription="tanda N/A").encode(
-        y=y, yOffset=y_off, x=alt.X("x0:Q"), text="label:N", tooltip=tooltip,
+        y=y, yOffset=y_off, x=alt.X("x0:Q"), text=alt.Text("label:N"), tooltip=tooltip,
         description=alt.Description("keterangan:N"))
     chart = target_rule(100.0, "100 %").add_layers(bars, labels, na_marks).properties(
         width=PLOT_WIDTH, height=max(len(names) * max(56, 14 * max_lines(names) + 10), 60)
@@ -574,9 +575,9 @@ def plan_ikm(spec: ChartSpec) -> Plan:
         description=alt.Description("keterangan:N"),
     )
     labels = base.transform_filter("isValid(datum.nilai)").mark_text(align="left", dx=4, aria=False).encode(
-        y=y, x="nilai:Q", text="label:N"
+        y=y, x=alt.X("nilai:Q"), text=alt.Text("label:N")
     )
-    chart = (bars + labels).properties(width=PLOT_WIDTH, height=band_height(len(names), max_lines(names)))
+    chart = layer(bars, labels).properties(width=PLOT_WIDTH, height=band_height(len(names), max_lines(names)))
     parts = []
     nilai_ikm = as_decimal(spec.options.get("nilai_ikm"))
     if nilai_ikm is not None:

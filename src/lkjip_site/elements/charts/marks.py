@@ -6,6 +6,7 @@ on first use (:class:`Lazy`), not at module import.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import textwrap
@@ -66,8 +67,11 @@ def unique_names(names: Sequence[str], kind: str) -> None:
         seen.add(name)
 
 
-def wrap(label: str, width: int = LABEL_WRAP) -> list[str]:
-    return textwrap.wrap(label, width=width, break_long_words=False) or [label]
+@functools.lru_cache(maxsize=4096)
+def wrap(label: str, width: int = LABEL_WRAP) -> tuple[str, ...]:
+    """A category's lines. Kept: a chart asks for each label's lines three times (labelExpr, its test, the height),
+    and one report's charts share most of their labels; textwrap was a sixth of planning."""
+    return tuple(textwrap.wrap(label, width=width, break_long_words=False)) or (label,)
 
 
 def wrap_expr(labels: Iterable[str]) -> str:
@@ -178,7 +182,79 @@ def value_domain(values: Iterable[Decimal | None]) -> list[float]:
     return [0.0, float(top * Decimal("1.22")) if top > 0 else 1.0]
 
 
-def target_rule(x_value: float, label: str) -> alt.LayerChart | alt.Chart:
+class Layers:
+    """A layered chart as Altair's ``LayerChart`` makes it, put together without its copies.
+
+    Altair copies every layer deeply each time a layer is added or a property is set, and again while it looks for
+    selection parameters to lift (our charts have none): with the data held out (``data``), those copies were two
+    thirds of planning a chart. Here the layers are Altair unit charts kept as they are, turned into Vega-Lite once, in
+    ``to_dict``, under Altair's own rules: data that every layer shares (the same ``alt.Data`` object) goes on top
+    (``_combined``), size and description are the top's. ``tests/test_charts.py`` compares the result with Altair's
+    ``LayerChart`` for every kind.
+    """
+
+    __slots__ = ("layers", "data", "props")
+
+    def __init__(self, layers: tuple[tuple[Any, bool], ...], data: Any, props: Mapping[str, Any]) -> None:
+        self.layers = layers  # (unit chart, whether its own data stays on it)
+        self.data = data
+        self.props = dict(props)
+
+    def add_layers(self, *charts: Any) -> Layers:
+        """Altair's ``LayerChart.add_layers``: each chart appended, then the shared data lifted again."""
+        result = self
+        for chart in _units(charts):
+            result = _combined(result.data, (*result.layers, (chart, True)), result.props)
+        return result
+
+    def properties(self, **props: Any) -> Layers:
+        return Layers(self.layers, self.data, {**self.props, **props})
+
+    def to_dict(self, validate: bool = False) -> dict[str, Any]:
+        """The top-level Vega-Lite dict Altair makes, but for ``config`` (``plan.build`` puts ours instead)."""
+        spec: dict[str, Any] = {"$schema": alt.SCHEMA_URL, **self.props}
+        if self.data is not alt.Undefined:
+            spec["data"] = self.data.to_dict(validate=False)
+        spec["layer"] = [_unit_dict(chart, keep) for chart, keep in self.layers]
+        return spec
+
+
+def layer(*charts: Any) -> Layers:
+    """``alt.layer(*charts)``, or ``a + b``, as :class:`Layers`."""
+    return _combined(alt.Undefined, tuple((chart, True) for chart in _units(charts)), {})
+
+
+def _units(charts: Sequence[Any]) -> Sequence[Any]:
+    """Only unit charts without a size of their own: the cases whose layering Altair leaves as it is."""
+    for chart in charts:
+        if not isinstance(chart, alt.Chart) or any(
+                getattr(chart, prop) is not alt.Undefined for prop in ("width", "height", "view")):
+            raise TypeError("Layers puts together unit charts that have no size of their own")
+    return charts
+
+
+def _combined(data: Any, layers: tuple[tuple[Any, bool], ...], props: Mapping[str, Any]) -> Layers:
+    """Altair's ``_combine_subchart_data``. No data on top: the first layer's goes on top when every layer has that
+    same object. Data on top: every layer's is dropped when each has none or that same object."""
+    held = [chart.data if keep else alt.Undefined for chart, keep in layers]
+    if data is alt.Undefined:
+        if held[0] is not alt.Undefined and all(d is held[0] for d in held):
+            data = held[0]
+        else:
+            return Layers(layers, data, props)
+    elif not all(d is alt.Undefined or d is data for d in held):
+        return Layers(layers, data, props)
+    return Layers(tuple((chart, False) for chart, _ in layers), data, props)
+
+
+def _unit_dict(chart: Any, keep_data: bool) -> dict[str, Any]:
+    spec: dict[str, Any] = chart.to_dict(validate=False, context={"top_level": False})
+    if not keep_data:
+        spec.pop("data", None)
+    return spec
+
+
+def target_rule(x_value: float, label: str) -> Layers:
     """A dashed vertical rule (e.g. the 100 % target), labelled in text, not only by style."""
     base = alt.Chart(data([{"x": x_value, "t": label}]))
     rule = base.mark_rule(color=MUTED_COLOUR, strokeDash=[4, 3], strokeWidth=1.5, aria=False).encode(
@@ -186,8 +262,8 @@ def target_rule(x_value: float, label: str) -> alt.LayerChart | alt.Chart:
     )
     text = base.mark_text(
         align="left", baseline="top", dx=3, dy=-16, color=MUTED_COLOUR, fontSize=12, aria=False
-    ).encode(x=alt.X("x:Q"), y=alt.value(0), text=alt.Text("t:N"))
-    return rule + text
+    ).encode(x=alt.X("x:Q"), y=alt.YValue(0), text=alt.Text("t:N"))
+    return layer(rule, text)
 
 
 @dataclass
@@ -198,7 +274,7 @@ class Plan:
     options (the model's counts), so the page can mark them for the consistency audit.
     """
 
-    chart: Any  # alt.Chart | alt.LayerChart
+    chart: Any  # alt.Chart | Layers
     summary: str
     table: ChartTable
     alt: str
