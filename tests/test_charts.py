@@ -575,6 +575,30 @@ def _fill(cache, *specs):
     return [cache.get(spec) for spec in specs]
 
 
+def test_charts_drawn_in_workers_one_that_cannot_be_is_reported_at_each_block(tmp_path, ttf_fonts):
+    """Six new charts are drawn in worker processes; one that cannot be planned (there) is an error at every block
+    that shows it, the others are stored."""
+    cache = ChartCache(chart_memo(tmp_path / "grafik", "write"), ttf_fonts)
+    good = []
+    for i in range(5):
+        rows = [dict(r) for r in IKM_ROWS]
+        rows[0]["nilai"] = D("3.0") + D(i) / 10
+        good.append(c.ikm(rows))
+    bad = c.ikm([IKM_ROWS[0], IKM_ROWS[0]])  # one name twice: the planner refuses it (in the worker)
+    wanted = [(good[0], 1), (bad, 2), (good[1], 3), (good[2], 4), (good[3], 5), (bad, 6), (good[4], 7)]
+    for spec, line in wanted:
+        cache.want(spec, Directive("grafik", "ikm", {}, Loc("bab.md", line)))
+    diags = Diagnostics()
+    cache.fill(diags)
+    assert [(d.line, d.severity) for d in diags.sorted()] == [(2, "error"), (6, "error")]
+    assert all("muncul lebih dari sekali" in d.message for d in diags.items)
+    assert cache.get(bad) is None
+    drawn = [cache.get(spec) for spec in good]
+    assert all(r is not None for r in drawn) and len({r.svg for r in drawn}) == 5
+    assert len([p for p in (tmp_path / "grafik").rglob("*") if p.is_file()]) == 5
+    assert cache.pending == {}
+
+
 def test_cache_stores_a_new_chart_and_finds_it_again(tmp_path, ttf_fonts):
     cache = ChartCache(chart_memo(tmp_path / "grafik", "write"), ttf_fonts)
     (first,) = _fill(cache, c.ikm(IKM_ROWS))
