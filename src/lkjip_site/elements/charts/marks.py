@@ -1,4 +1,5 @@
-"""Pieces every chart planner shares: row access, label wrapping, domains, the target rule, summary phrases.
+"""Pieces every chart planner shares: row access, label wrapping, domains, layering, the target rule, summary
+phrases.
 
 Altair costs half a second to import, and a build whose charts are all unchanged never plans one, so it is imported
 on first use (:class:`Lazy`), not at module import.
@@ -211,7 +212,10 @@ class Layers:
         return Layers(self.layers, self.data, {**self.props, **props})
 
     def to_dict(self, validate: bool = False) -> dict[str, Any]:
-        """The top-level Vega-Lite dict Altair makes, but for ``config`` (``plan.build`` puts ours instead)."""
+        """The top-level Vega-Lite dict Altair makes, but for ``config`` (``plan.build`` puts ours instead).
+
+        ``validate`` is there for Altair's signature only: nothing is checked against the schema while planning
+        (see ``plan.build``)."""
         spec: dict[str, Any] = {"$schema": alt.SCHEMA_URL, **self.props}
         if self.data is not alt.Undefined:
             spec["data"] = self.data.to_dict(validate=False)
