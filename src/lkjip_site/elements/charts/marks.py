@@ -119,10 +119,11 @@ _planning: list[list[list[dict[str, Any]]]] = []  # the rows of each chart being
 def data(values: list[dict[str, Any]]) -> alt.Data:
     """A chart's inline rows; while a chart is planned (``rows_held``), a one-row stand-in for them.
 
-    Altair checks every ``alt.Data`` it is given against the Vega-Lite schema row by row, and copies each layer's
-    data whole each time a layered chart is put together: with vl-convert 2, planning a chart of 30 indicators took
-    as long as rendering it. The rows are ours, built from checked values, and travel as they are:
-    ``rows_back`` puts them where their stand-ins are in the finished spec, which is then the same JSON.
+    Altair checks every ``alt.Data`` it is given against the Vega-Lite schema row by row, and when it makes the spec it
+    walks every value of every row (a protocol check per value): given the rows themselves, the N = 100 corpus's 630
+    charts plan in about 5 s instead of 2,7 s (measured after ``Layers`` took out the copies of layered charts, which
+    had copied the rows too). The rows are ours, built from checked values, and travel as they are: ``rows_back``
+    puts them where their stand-ins are in the finished spec, which is then the same JSON.
     """
     if not _planning:
         return alt.Data(values=values)

@@ -41,8 +41,8 @@ def build(spec: ChartSpec) -> tuple[dict[str, Any], str, ChartTable, str, tuple[
     planners, never copied from author input (which they check themselves, with Indonesian messages), so the schema
     can only fail on a planner bug; ``tests/test_charts.py`` validates every kind's wide and narrow spec instead.
     """
-    # The data rows stay out of Altair's checks and copies (marks.data), and no schema object is checked as it is
-    # made (Altair's debug mode, on by default: a tenth of the planning).
+    # The data rows stay out of Altair's checks and its walk over every value (marks.data), and no schema object is
+    # checked as it is made (Altair's debug mode, on by default: a tenth of the planning).
     with rows_held() as rows, alt.utils.schemapi.debug_mode(False):
         plan = _PLANNERS[spec.kind](spec)
         chart = plan.chart.properties(description=plan.alt)
