@@ -24,6 +24,7 @@ Hand computation of the fixture (capaian per indicator, positive R / T × 100, A
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import io
 import re
@@ -33,6 +34,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from lkjip_site import build as build_mod
@@ -40,6 +43,7 @@ from lkjip_site.build import BuildOptions, audit_figures, build, check, load_sit
 from lkjip_site.cli.main import main
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.core.memo import Memo
+from lkjip_site.output import audit as audit_mod
 from lkjip_site.output.audit import HtmlSource, Shown, audit, audit_site, marks_in_html, normalise
 from lkjip_site.output.opendata import OpenDataSource
 
@@ -399,3 +403,28 @@ def test_units_aside_a_negative_amount_is_the_same_figure() -> None:
     assert normalise("-Rp 50.000.000") == normalise("-50.000.000") == "-50.000.000"
     assert normalise("Rp\u00a02.421.570.000") == "2.421.570.000" and normalise("92,86 %") == "92,86"
     assert normalise("-Rp 5") != normalise("Rp 5")
+
+
+def _marks_by_finditer(page: str, text: str) -> list[Shown]:
+    """The audit's reading of marks before it looked for them by ``str.find``: every match of the expression."""
+    default = audit_mod.REPORT_URL.match(page)
+    out = []
+    for m in audit_mod._MARK.finditer(text):
+        own = audit_mod._REPORT_ATTR.search(m.group("attrs"))
+        report = own.group(1) if own else (default.group(1) if default else "")
+        body = audit_mod._TAG.sub("", audit_mod._SUP.sub("", m.group("body")))
+        out.append(Shown(report, html.unescape(m.group("id")), html.unescape(body), page))
+    return out
+
+
+_PIECES = ["<span", "<td", "<p", "<sup>", "</sup>", "</span>", "</td>", "</p>", ">", " ", "<", "x", "9,5 %",
+           'data-angka="a.b"', 'data-angka="c"', 'xdata-angka="d"', 'class="angka"', 'data-laporan="laporan/s/2024/"',
+           "&amp;", "&#34;", '"', "<br>", "<span data-angka=\"e\">1</span>"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["laporan/r/2023/index.html", "index.html"]))
+def test_marks_are_read_as_the_expression_reads_them(pieces: list[str], page: str) -> None:
+    """Looking for marks by ``str.find`` finds what ``finditer`` finds, in any markup, marked or not, nested, broken."""
+    text = "".join(pieces)
+    assert marks_in_html(page, text) == _marks_by_finditer(page, text)
