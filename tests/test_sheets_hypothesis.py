@@ -68,8 +68,10 @@ def indicator(draw: Any, iid: str) -> dict[str, Any]:
 
 @st.composite
 def indicator_file(draw: Any) -> tuple[str, list[dict[str, Any]]]:
-    extra = draw(st.lists(st.from_regex(r"[A-Z][A-Z0-9]{1,5}", fullmatch=True), max_size=2, unique=True)
-                 .filter(lambda ids: "IKU1" not in ids))
+    # written unquoted (``- id: ON``), so an id that YAML reads as something else than text (ON, NO, YES, OFF,
+    # TRUE, NULL…) is not generated: the loader rightly calls ``id: ON`` a true/false value, not an id
+    ids = st.from_regex(r"[A-Z][A-Z0-9]{1,5}", fullmatch=True).filter(lambda i: isinstance(yaml.safe_load(i), str))
+    extra = draw(st.lists(ids, max_size=2, unique=True).filter(lambda ids: "IKU1" not in ids))
     items = [draw(indicator(iid)) for iid in ["IKU1", *extra]]
     flow = draw(st.lists(st.booleans(), min_size=len(items), max_size=len(items)))
     lines = ["# Indikator (dibuat hypothesis)", "indikator:"]
