@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Protocol
@@ -75,7 +75,21 @@ def normalise(text: str) -> str:
 
 
 def marks_in_html(page: str, html_text: str, place: str | None = None) -> list[Shown]:
-    """Every marked figure of one HTML document, in document order: the matches of ``_MARK.finditer``.
+    """Every marked figure of one HTML document, in document order."""
+    default = REPORT_URL.match(page)
+    out = []
+    for found in _marks(html_text):
+        own = _REPORT_ATTR.search(found.group("attrs"))
+        report = own.group(1) if own else (default.group(1) if default else "")
+        body = found.group("body")
+        if "<" in body:
+            body = _TAG.sub("", _SUP.sub("", body))
+        out.append(Shown(report, html.unescape(found.group("id")), html.unescape(body), place or page))
+    return out
+
+
+def _marks(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_MARK.finditer(text)``, found faster.
 
     Why not ``finditer`` itself: it tries the expression at every tag of the page, and at each one scans the tag's
     attributes for the mark, so most of its time went to the tags that have none (2,1 s of a 100-report site's
@@ -84,25 +98,17 @@ def marks_in_html(page: str, html_text: str, place: str | None = None) -> list[S
     first, as ``finditer`` tries them. A mark inside an element already matched (or in a page's text) is passed over,
     as ``finditer`` passes it; a test compares both on generated markup.
     """
-    default = REPORT_URL.match(page)
-    out = []
     end = 0  # where the last match ended
     failed: set[int] = set()  # tags where the expression did not match
-    pos = html_text.find(_MARK_ATTR)
+    pos = text.find(_MARK_ATTR)
     while pos != -1:
-        found = _mark_at(html_text, max(end, html_text.rfind(">", end, pos) + 1), pos, failed)
+        found = _mark_at(text, max(end, text.rfind(">", end, pos) + 1), pos, failed)
         if found is None:
-            pos = html_text.find(_MARK_ATTR, pos + 1)
+            pos = text.find(_MARK_ATTR, pos + 1)
             continue
-        own = _REPORT_ATTR.search(found.group("attrs"))
-        report = own.group(1) if own else (default.group(1) if default else "")
-        body = found.group("body")
-        if "<" in body:
-            body = _TAG.sub("", _SUP.sub("", body))
-        out.append(Shown(report, html.unescape(found.group("id")), html.unescape(body), place or page))
+        yield found
         end = found.end()
-        pos = html_text.find(_MARK_ATTR, end)
-    return out
+        pos = text.find(_MARK_ATTR, end)
 
 
 def _mark_at(text: str, after: int, mark: int, failed: set[int]) -> re.Match[str] | None:
