@@ -1,7 +1,8 @@
-"""Incremental builds: what the memo skips must never change a byte of the output.
+"""Incremental builds from the command line: what the memo and the build record skip must never change a byte.
 
 Each scenario edits a copy of the scaffold report, rebuilds with the memo, and compares the result with a clean build
-(no memo) of the same input. The set of re-rendered pages is asserted too: that is the point of the memo.
+(no memo) of the same input. The set of re-rendered pages is asserted too: that is the point of the memo. What a
+``serve`` process keeps between saves (its session, its file watcher) is tested in ``test_session.py``.
 """
 
 from __future__ import annotations
@@ -11,63 +12,27 @@ import hashlib
 import json
 import os
 import shutil
-import threading
-import time
-from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-import jinja2
 import pytest
-from markdown_it import MarkdownIt
 
 from lkjip_site import build as build_mod
 from lkjip_site.build import BuildOptions, Session, build, check
-from lkjip_site.compute import site as compute_site_mod
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
-from lkjip_site.cli import serve as serve_mod
-from lkjip_site.cli.serve import Preview, watch
 from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core.files import SiteFiles, Stored
-from lkjip_site.core import state as state_mod
-from lkjip_site.core.state import BuildState, Changes, stamp_inputs
-from lkjip_site.output import pages as pages_mod
+from lkjip_site.core.state import BuildState
 from lkjip_site.output import search as search_mod
-from lkjip_site.output import theme as theme_mod
 
-SLUG = "contoh-2023"
-BASE = f"laporan/{SLUG}/1.0/"
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+from incremental_support import BASE, SLUG, Counted, assert_same_as_clean, edit, options, run, tree
 
 
 @pytest.fixture()
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
-    root = tmp_path / "proyek"
-    assert new_report(root, SLUG) == 0
-    return root
-
-
-def run(root: Path, out: str, cache: bool = True, pdf: bool = False) -> list[str]:
-    opts = BuildOptions(root=root, output=root / out, pdf=pdf, use_cache=cache, cache_dir=root / ".cache")
-    return sorted(build(opts).rendered)
-
-
-def assert_same_as_clean(root: Path, out: str, pdf: bool = False) -> None:
-    shutil.rmtree(root / "bersih", ignore_errors=True)
-    run(root, "bersih", cache=False, pdf=pdf)
-    assert tree(root / out) == tree(root / "bersih")
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} tidak ada di {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+def project(epoch: None, fresh_project: Path) -> Path:
+    """The scaffold report, not built yet, its pages dated by ``SOURCE_DATE_EPOCH`` (conftest)."""
+    return fresh_project
 
 
 def test_noop_rebuild_renders_nothing(project: Path) -> None:
@@ -136,9 +101,6 @@ def test_memoised_data_files_repeat_their_messages(project: Path) -> None:
         with pytest.raises(ContentError) as info:
             build(opts)
         assert any(d.file.endswith("data/indikator.yaml") for d in info.value.diagnostics.errors)
-
-
-# ------------------------------------------------------------------------------------------------ the build record
 
 
 def options(root: Path, **kw: object) -> BuildOptions:
@@ -222,24 +184,6 @@ def test_stage_times_are_printed_on_request(project: Path, capsys: pytest.Captur
     assert "Tidak ada yang berubah sejak build terakhir" in capsys.readouterr().out
 
 
-def test_preview_reloads_before_the_search_index_and_then_catches_up(project: Path) -> None:
-    """``serve``: pages first with the published index kept, then the index; the end result is a clean build."""
-    build(options(project))
-    index = {k: v for k, v in tree(project / "build").items() if k.startswith("pagefind/")}
-    assert index
-    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
-    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Kata pencarian baru: anggrekbulan.")
-    pages_first = build(options(project, search_index=False))
-    assert pages_first.summary["indeks"] == 0 and pages_first.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
-    assert {k: v for k, v in tree(project / "build").items() if k.startswith("pagefind/")} == index  # kept
-    assert build(options(project, search_index=False)).unchanged  # nothing new for the pages
-    then = build(options(project))  # the index is stale: made now, though no input changed
-    assert not then.unchanged and then.summary["indeks"] == 1 and then.rendered == []
-    assert {k: v for k, v in tree(project / "build").items() if k.startswith("pagefind/")} != index
-    assert_same_as_clean(project, "build")
-    assert build(options(project)).unchanged
-
-
 def test_an_edit_indexes_again_only_its_own_years_search_bundle(project: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """The search index is one Pagefind bundle per report year: editing a 2023 chapter runs Pagefind once, for 2023;
@@ -267,209 +211,6 @@ def test_an_edit_indexes_again_only_its_own_years_search_bundle(project: Path,
     assert {k: after[k] for k in newest} == {k: before[k] for k in newest}
     assert {k: after.get(k) for k in older} != {k: before[k] for k in older}
     assert_same_as_clean(project, "build")
-
-
-def test_a_session_keeps_unchanged_reports_and_their_messages(project: Path) -> None:
-    """``serve``: a report whose folder did not change is not loaded, computed, checked or parsed again; its
-    warnings are still reported; a change outside the report folders starts afresh."""
-    assert new_report(project, "lain-2023") == 0
-    other = project / "content" / "laporan" / "lain-2023" / "data" / "indikator.yaml"
-    edit(other, "    satuan: indeks\n", "    satuan: indeks\n    satuam: salah ketik\n")
-    session = Session()
-    first = build(options(project), session=session)
-    assert not first.unchanged and first.site is not None  # a new session always fills itself
-    kept = {r.slug: r for r in first.site.reports}
-    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
-    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
-    second = build(options(project), session=session)
-    assert second.site is not None
-    now = {r.slug: r for r in second.site.reports}
-    assert now["lain-2023"] is kept["lain-2023"] and now[SLUG] is not kept[SLUG]
-    assert [d.format() for d in second.diagnostics.warnings] == [d.format() for d in first.diagnostics.warnings]
-    assert any("satuam" in d.message for d in second.diagnostics.warnings)
-    assert second.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
-    assert_same_as_clean(project, "build")
-    (project / "situs.yaml").write_text((project / "situs.yaml").read_text(encoding="utf-8") + "\n", "utf-8")
-    third = build(options(project), session=session)
-    assert third.site is not None and {r.slug: r for r in third.site.reports}["lain-2023"] is not kept["lain-2023"]
-    assert_same_as_clean(project, "build")
-
-
-def test_a_session_takes_an_unchanged_report_whole_but_not_past_a_change_it_shows(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``serve``: after a chapter edit in one report, another report's output is the one already made (the same
-    bytes objects, no page keyed or rendered again); once a heading it links to is renamed, its page is rendered
-    again and the broken link is reported at its line."""
-    assert new_report(project, "lain-2023") == 0
-    linking = project / "content" / "laporan" / "lain-2023" / "40-bab-4-penutup.md"
-    linking.write_text(linking.read_text(encoding="utf-8") + "\nLihat [latar belakang laporan lain]"
-                       f"(../{SLUG}/10-bab-1-pendahuluan.md#latar-belakang).\n", encoding="utf-8")
-    line = len(linking.read_text(encoding="utf-8").splitlines())
-    session = Session()
-    first = build(options(project), session=session)
-    walked: list[str] = []  # reports whose pages were keyed (and, where changed, rendered) in a build
-    real = pages_mod.SitePages.report
-
-    def walking(self, report, *args, **kw):  # type: ignore[no-untyped-def]
-        walked.append(report.slug)
-        return real(self, report, *args, **kw)
-
-    monkeypatch.setattr(pages_mod.SitePages, "report", walking)
-    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
-    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
-    second = build(options(project), session=session)
-    assert second.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
-    assert walked == [SLUG]  # the other report is taken whole: not one of its pages keyed again
-    other = [p for p in first.files if p.startswith("laporan/lain-2023/1.0/")]
-    # the very objects the first build held (bytes, or references to the memo read when asked: core/files.py)
-    assert other and all(second.files.held(p) is first.files.held(p) for p in other)  # type: ignore[attr-defined]
-    assert_same_as_clean(project, "build")
-    edit(chapter, "## Latar Belakang", "## Latar Belakang Penyusunan")
-    with pytest.raises(ContentError) as err:
-        build(options(project), session=session)
-    broken = [d for d in err.value.diagnostics.errors if "#latar-belakang" in d.message]
-    assert [(Path(d.file).name, d.line) for d in broken] == [("40-bab-4-penutup.md", line)]
-
-
-def test_a_session_tokenises_only_the_chapters_whose_text_changed(project: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """``serve``: after a one-chapter save the report is read and checked again, but only the edited chapter's text
-    goes through the Markdown tokeniser; two chapters with the same text still get tokens of their own (the second
-    is tokenised again: each directive token points at its own chapter's block), and the output equals a clean
-    build."""
-    folder = project / "content" / "laporan" / SLUG
-    same = "## Grafik Tambahan\n\n```{grafik} anggaran_program\njudul: Pagu dan realisasi per program\n```\n"
-    for order, bab in ((50, "V"), (60, "VI")):
-        front = f"---\njudul: Tambahan {bab}\njenis: bab\nbab: {bab}\nurutan: {order}\n---\n"
-        (folder / f"{order}-bab-{order // 10}-tambahan.md").write_text(front + same, encoding="utf-8")
-    session = Session()
-    build(options(project), session=session)
-    tokenised: list[str] = []
-    real_parse = MarkdownIt.parse
-
-    def parse(self, src, env=None):  # type: ignore[no-untyped-def]
-        tokenised.append(src)
-        return real_parse(self, src, env)
-
-    monkeypatch.setattr(MarkdownIt, "parse", parse)
-    chapter = folder / "10-bab-1-pendahuluan.md"
-    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
-    second = build(options(project), session=session)
-    assert second.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
-    # the edited chapter, and the second of the two same texts (the first takes the earlier tokens)
-    assert sorted(tokenised) == sorted([chapter.read_text(encoding="utf-8").split("---\n", 2)[2], same])
-    chapters = {pc.chapter.rel.rsplit("/", 1)[-1]: pc for pc in session.reports[SLUG].chapters or []}
-    fifth, sixth = chapters["50-bab-5-tambahan.md"], chapters["60-bab-6-tambahan.md"]
-    assert fifth.tokens is not sixth.tokens
-    for pc in (fifth, sixth):
-        (block,) = [t for t in pc.tokens if t.type == "lkjip_directive"]
-        assert block.meta["directive_obj"] is pc.directives[0] and pc.directives[0].loc.file == pc.chapter.rel
-    assert_same_as_clean(project, "build")
-
-
-def test_a_preview_compiles_the_theme_between_saves_not_on_the_first_one(project: Path,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    """``serve``'s first build takes every page from the memo and compiles no template; the templates are compiled
-    while the author reads (``Session.settle``), so the first save compiles none (it paid about 0,05 s for them)."""
-    build(options(project))  # the memo holds every page
-    theme_mod._env.cache_clear()  # a process that has compiled nothing yet, as ``serve`` starts
-    compiled: list[str] = []
-    real_compile = jinja2.Environment.compile
-
-    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]
-        compiled.append(str(name))
-        return real_compile(self, source, name, filename, raw, defer_init)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", compile)
-    session = Session()
-    first = build(options(project), session=session)
-    assert first.rendered == [] and compiled == []
-    session.settle()
-    assert "chapter.html" in compiled and "report.html" in compiled
-    compiled.clear()
-    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
-    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
-    second = build(options(project), session=session)
-    assert second.rendered == [f"{BASE}bab-1-pendahuluan/index.html"] and compiled == []
-    broken = project / "themes" / "default" / "templates"
-    broken.mkdir(parents=True)
-    (broken / "rusak.html").write_text("{% if %}", encoding="utf-8")  # not used by any page: never reported
-    build(options(project), session=session)
-    session.settle()  # does not stop on it
-    assert "rusak.html" in compiled
-
-
-def test_a_session_takes_over_the_data_and_numbers_of_a_report_whose_data_did_not_change(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``serve``: a save of a chapter reads the report's chapters and checks them again, but takes its data (with
-    their messages) and its numbers from the state before; a save of a data file reads and computes them again."""
-    folder = project / "content" / "laporan" / SLUG
-    edit(folder / "data" / "indikator.yaml", "    satuan: indeks\n", "    satuan: indeks\n    satuam: salah ketik\n")
-    session = Session()
-    first = build(options(project), session=session)
-    calls: list[str] = []
-
-    def counted(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            calls.append(name)
-            return real(*args, **kwargs)
-        return call
-
-    for module, name in ((build_mod, "load_data"), (compute_site_mod, "compute_report"),
-                         (compute_site_mod, "check_report")):
-        monkeypatch.setattr(module, name, counted(name, getattr(module, name)))
-    edit(folder / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
-         "Latar belakang yang baru ditulis.")
-    second = build(options(project), session=session)
-    assert calls == ["check_report"]
-    assert second.site is not None and first.site is not None
-    assert second.site.reports[0].computed is first.site.reports[0].computed
-    assert [d.format() for d in second.diagnostics.warnings] == [d.format() for d in first.diagnostics.warnings]
-    assert any("satuam" in d.message for d in second.diagnostics.warnings)
-    assert_same_as_clean(project, "build")
-    calls.clear()
-    budget = folder / "data" / "anggaran.yaml"
-    edit(budget, "realisasi: 95000000", "realisasi: 90000000")
-    third = build(options(project), session=session)
-    assert calls == ["load_data", "compute_report", "check_report"]
-    assert third.site is not None and third.site.reports[0].computed is not second.site.reports[0].computed
-    assert_same_as_clean(project, "build")
-
-
-class Counted:
-    """Which reports a build loads and computes and whose chapters it parses (the work a kept report skips)."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.loaded: list[str] = []
-        self.computed: list[str] = []
-        self.parsed: list[str] = []
-        self.numbered: list[str] = []  # whose tables and charts were made (validated, keyed, planned) again
-        real_load, real_compute, real_parse = build_mod.load_report, build_mod.compute_one, build_mod.parse_chapter
-        real_number = build_mod.number_items
-
-        def load(folder, *args, **kw):  # type: ignore[no-untyped-def]
-            self.loaded.append(Path(folder).name)
-            return real_load(folder, *args, **kw)
-
-        def compute(site, report, *args, **kw):  # type: ignore[no-untyped-def]
-            self.computed.append(report.slug)
-            return real_compute(site, report, *args, **kw)
-
-        def parse(md, report, *args, **kw):  # type: ignore[no-untyped-def]
-            self.parsed.append(report.slug)
-            return real_parse(md, report, *args, **kw)
-
-        def number(report, *args, **kw):  # type: ignore[no-untyped-def]
-            self.numbered.append(report.slug)
-            return real_number(report, *args, **kw)
-
-        monkeypatch.setattr(build_mod, "load_report", load)
-        monkeypatch.setattr(build_mod, "compute_one", compute)
-        monkeypatch.setattr(build_mod, "parse_chapter", parse)
-        monkeypatch.setattr(build_mod, "number_items", number)
-
-    def clear(self) -> None:
-        self.loaded, self.computed, self.parsed, self.numbered = [], [], [], []
 
 
 def chart_entries(root: Path) -> set[str]:
@@ -581,32 +322,6 @@ def test_a_cli_build_holds_its_pages_as_references_to_the_memo(project: Path, mo
     assert_same_as_clean(project, "build")
 
 
-def test_a_preview_starts_from_the_reports_the_last_build_stored_and_stores_its_own(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``serve``'s first build reads unchanged reports back from the last CLI build's store; the reports it loads
-    (after a save) are stored by its search-index build, so the next ``lkjip build`` loads none of them again."""
-    assert new_report(project, "lain-2023") == 0
-    build(options(project))
-    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
-    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
-    counted = Counted(monkeypatch)
-    preview = BuildOptions(root=project, output=project / ".cache" / "pratinjau", pdf=False, dev_reload=True,
-                           cache_dir=project / ".cache")
-    session = Session(store=preview.memo("sesi"))
-    build(preview, session=session)
-    assert counted.loaded == [SLUG]
-    other = project / "content" / "laporan" / "lain-2023" / "10-bab-1-pendahuluan.md"
-    edit(other, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang laporan lain.")
-    counted.clear()
-    build(replace(preview, search_index=False), session=session)  # the reload: pages first, nothing stored
-    build(preview, session=session)  # the search index, right after: the new states are stored
-    assert counted.loaded == ["lain-2023"]
-    counted.clear()
-    build(options(project))
-    assert counted.loaded == [] and counted.parsed == []
-    assert_same_as_clean(project, "build")
-
-
 def test_check_reads_unchanged_reports_from_the_last_build_and_writes_nothing(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``lkjip check`` after a build: the reports the author did not touch come from the build's store, with their
@@ -674,213 +389,3 @@ def test_a_report_folder_copied_under_another_name_gets_its_own_numbers(project:
                         .read_text(encoding="utf-8"))
     assert opened["laporan"]["slug"] == "salinan-2023"
     assert_same_as_clean(project, "build")
-
-
-def test_a_session_trusts_its_own_output_only_while_no_one_else_built(project: Path) -> None:
-    """A preview session does not scan the output folder it published itself; once another process has built
-    into it (the record was written by someone else), the folder is checked again and a stray file goes."""
-    session = Session()
-    build(options(project), session=session)
-    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
-    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
-    build(options(project))  # `lkjip build` in another terminal
-    (project / "build" / "tambahan.html").write_text("<p>ditambah tangan</p>", encoding="utf-8")
-    edit(chapter, "Latar belakang yang baru ditulis.", "Latar belakang ditulis lagi.")
-    build(options(project), session=session)
-    assert not (project / "build" / "tambahan.html").exists()
-    assert_same_as_clean(project, "build")
-
-
-def test_a_preview_writes_its_record_after_the_reload_and_a_stop_in_between_is_safe(project: Path) -> None:
-    """``serve`` reloads the page before the build record is written (the index build that follows writes it);
-    a preview stopped in between leaves an old record that no longer matches the folder, so the next build
-    publishes in full instead of trusting it."""
-    session = Session()
-    build(options(project), session=session)
-    record = BuildState(project / ".cache", project / "build").path
-    before = record.read_bytes()
-    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
-    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
-    pages_first = build(options(project, search_index=False), session=session)
-    assert pages_first.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
-    assert record.read_bytes() == before  # not written yet: the page reloads first
-    build(options(project), session=session)  # the search index, then the record
-    assert record.read_bytes() != before
-    assert build(options(project)).unchanged  # another process trusts what the preview recorded
-    edit(chapter, "Latar belakang yang baru ditulis.", "Latar belakang ditulis lagi.")
-    build(options(project, search_index=False), session=session)
-    # the preview is stopped here, before its index build
-    after = build(options(project))
-    assert not after.unchanged  # (its pages come from the memo the preview filled)
-    assert_same_as_clean(project, "build")
-    assert build(options(project)).unchanged
-
-
-def test_a_theme_template_added_or_edited_while_serving_shows_on_the_next_build(project: Path) -> None:
-    """``serve`` keeps its compiled templates between saves; a template the site's theme adds (overriding the
-    shipped one) or edits in between is used by the next build, as in a clean build."""
-    shipped = Path(__file__).resolve().parents[1] / "themes" / "default" / "templates" / "base.html"
-    override = project / "themes" / "default" / "templates" / "base.html"
-    override.parent.mkdir(parents=True)  # the site's theme folder exists, without the template yet
-    session = Session()
-    build(options(project), session=session)
-    override.write_text(shipped.read_text(encoding="utf-8").replace("</footer>", "<p>Tema satu</p></footer>"),
-                        encoding="utf-8")
-    build(options(project), session=session)
-    assert "Tema satu" in (project / "build" / BASE / "index.html").read_text(encoding="utf-8")
-    edit(override, "Tema satu", "Tema dua")
-    build(options(project), session=session)
-    page = (project / "build" / BASE / "index.html").read_text(encoding="utf-8")
-    assert "Tema dua" in page and "Tema satu" not in page
-    assert_same_as_clean(project, "build")
-
-
-# ------------------------------------------------------------------------------- what serve's file watcher saw
-
-
-def settled(preview: Preview) -> None:
-    """Wait as ``serve`` does: for a change, then for the editor's last step."""
-    assert preview.dirty.wait(timeout=10), "pengamat berkas tidak melaporkan perubahan"
-    time.sleep(0.5)
-    preview.dirty.clear()
-
-
-def test_a_watched_preview_looks_only_at_what_changed_and_equals_a_clean_build(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``serve`` tells its session which files changed (the watcher's events), so a save does not list every file
-    of ``content/`` again; edits, a new report, a removed and a renamed report folder all show as in a clean build."""
-    assert new_report(project, "lain-2023") == 0
-    listed: list[Path] = []
-    real_scan = state_mod.scan
-    monkeypatch.setattr(state_mod, "scan", lambda folder: listed.append(Path(folder)) or real_scan(folder))
-    content = (project / "content").resolve()
-    preview = Preview(project)
-    observer = watch(project, preview)
-    try:
-        build(options(project), session=preview.session)
-        assert content in listed  # the first build lists everything
-        chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
-        edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang ditulis sambil dipratinjau.")
-        settled(preview)
-        listed.clear()
-        second = build(options(project), session=preview.session)
-        assert second.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
-        assert not [f for f in listed if f == content or content in f.parents]  # nothing of content/ listed
-        assert "sambil dipratinjau" in (project / "build" / BASE / "bab-1-pendahuluan" / "index.html").read_text("utf-8")
-        assert_same_as_clean(project, "build")
-        for change in (lambda: new_report(project, "baru-2024"),
-                       lambda: shutil.rmtree(project / "content" / "laporan" / "lain-2023"),
-                       lambda: (project / "content" / "laporan" / "baru-2024").rename(
-                           project / "content" / "laporan" / "pindah-2024")):
-            change()
-            settled(preview)
-            build(options(project), session=preview.session)
-            assert_same_as_clean(project, "build")
-        assert (project / "build" / "laporan" / "pindah-2024").is_dir()
-        assert not (project / "build" / "laporan" / "lain-2023").exists()
-    finally:
-        observer.stop()
-        observer.join()
-
-
-def test_a_file_still_being_written_is_not_built_until_it_is_closed(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``serve`` rebuilds a moment after a save that closed its file, but never while a file is still open for
-    writing (an editor or a sync client writing in steps): a build then would read half a file.
-
-    The quiet period is made long here (2 s) so that the test shows which rule decided: built right after the close
-    (not 2 s later, not before it)."""
-    monkeypatch.setattr(serve_mod, "QUIET_S", 2.0)
-    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
-    text = chapter.read_text(encoding="utf-8")
-    preview = Preview(project)
-    observer = watch(project, preview)
-    try:
-        with chapter.open("w", encoding="utf-8") as handle:  # the first half is on disk, the file still open
-            handle.write(text[: len(text) // 2])
-            handle.flush()
-            start = time.monotonic()
-            closer = threading.Timer(0.6, handle.close)
-            closer.start()
-            assert preview.wait_for_change(timeout=10)
-            waited = time.monotonic() - start
-            closer.join()
-        assert waited >= 0.6, f"dibangun {waited:.2f} s setelah mulai menulis, sebelum berkas ditutup"
-        assert waited < 1.8, f"menunggu {waited:.2f} s: penutupan berkas tidak dikenali, jeda tenang penuh dipakai"
-        chapter.write_text(text, encoding="utf-8")  # one save: opened, written, closed
-        start = time.monotonic()
-        assert preview.wait_for_change(timeout=10)
-        assert time.monotonic() - start < 1.0
-        outside = project / "di-luar.md"  # written outside the watched folders, then moved in: reported as created
-        outside.write_text(text, encoding="utf-8")  # and never closed, so this one save waits the quiet period
-        os.replace(outside, chapter)
-        assert preview.wait_for_change(timeout=10)  # the next save, of another file, is not slowed by it:
-        other = project / "content" / "laporan" / SLUG / "20-bab-2-perencanaan-kinerja.md"
-        other.write_text(other.read_text(encoding="utf-8") + "\nKalimat berikutnya.\n", encoding="utf-8")
-        start = time.monotonic()
-        assert preview.wait_for_change(timeout=10)
-        assert time.monotonic() - start < 1.0
-    finally:
-        observer.stop()
-        observer.join()
-
-
-def test_a_change_seen_before_a_failed_build_is_still_seen_after_it(project: Path) -> None:
-    """A build that fails has taken the watcher's changes; the next one (after the fix) must still look at them."""
-    changes = Changes([project / "content"])
-    session = Session(watch=changes)
-    build(options(project), session=session)
-    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
-    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Paragraf yang ditulis sebelum galat.")
-    changes.add(chapter.resolve())
-    data = project / "content" / "laporan" / SLUG / "data" / "indikator.yaml"
-    good = data.read_text(encoding="utf-8")
-    data.write_text(good.replace("    satuan: indeks\n", "    satuan: [indeks\n", 1), encoding="utf-8")
-    changes.add(data.resolve())
-    with pytest.raises(ContentError):
-        build(options(project), session=session)
-    data.write_text(good, encoding="utf-8")
-    changes.add(data.resolve())  # only the fix is reported now
-    build(options(project), session=session)
-    assert "sebelum galat" in (project / "build" / BASE / "bab-1-pendahuluan" / "index.html").read_text("utf-8")
-    assert_same_as_clean(project, "build")
-
-
-def test_stamps_from_a_watchers_changes_equal_a_full_listing(tmp_path: Path) -> None:
-    """Given what changed, the stamps are those of listing every file again: same names, hashes and order."""
-    folder = tmp_path / "content"
-    for rel in ("a.md", "laporan/x/bab.md", "laporan/x/bab.md.lama", "laporan/x/data/d.yaml", "laporan/x/data-lama.yaml",
-                "laporan/y/bab.md", "z.md"):  # names that begin like a changed file or folder are not under it
-        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-        (folder / rel).write_text(rel, encoding="utf-8")
-    sources = {"content": folder, "situs.yaml": tmp_path / "situs.yaml"}
-    (tmp_path / "situs.yaml").write_text("judul: x\n", encoding="utf-8")
-    before = stamp_inputs(sources, {})
-    (folder / "laporan/x/bab.md").write_text("diubah, lebih panjang", encoding="utf-8")
-    (folder / "laporan/w/data").mkdir(parents=True)
-    (folder / "laporan/w/data/baru.yaml").write_text("baru", encoding="utf-8")
-    shutil.rmtree(folder / "laporan/y")
-    (folder / "laporan/x/data").rename(folder / "laporan/x/data2")
-    (folder / "laporan/x/__pycache__").mkdir()
-    (folder / "laporan/x/__pycache__/c.pyc").write_bytes(b"\0")
-    (tmp_path / "situs.yaml").write_text("judul: berubah\n", encoding="utf-8")  # a file source: always looked at
-    seen = [folder / p for p in ("laporan/x/bab.md", "laporan/w", "laporan/w/data/baru.yaml", "laporan/y",
-                                 "laporan/x/data", "laporan/x/data2", "laporan/x/__pycache__/c.pyc")]
-    hinted = stamp_inputs(sources, before, {folder.resolve(): [p.resolve() for p in seen]})
-    full = stamp_inputs(sources, before)
-    assert list(hinted.items()) == list(full.items())
-    assert "content/laporan/w/data/baru.yaml" in full and "content/laporan/y/bab.md" not in full
-    assert "content/laporan/x/bab.md.lama" in full and "content/laporan/x/data-lama.yaml" in full
-    assert stamp_inputs(sources, before, {folder.resolve(): []}) != full  # what it is not told, it does not see
-
-
-def test_a_watched_folder_is_trusted_only_while_its_watch_can_be(tmp_path: Path) -> None:
-    content, themes = tmp_path / "content", tmp_path / "themes"
-    content.mkdir()
-    themes.mkdir()
-    (themes / "tautan").symlink_to(tmp_path)  # the watcher does not follow links: listed in full every time
-    changes = Changes([content, themes, tmp_path / "arsip"])
-    assert changes.folders == {content.resolve()}
-    assert changes.by_folder([content.resolve() / "a.md"]) == {content.resolve(): [content.resolve() / "a.md"]}
-    assert changes.by_folder([content.resolve()]) == {}  # the folder itself went: its watch is gone for good
-    assert changes.by_folder([content.resolve() / "a.md"]) == {}
