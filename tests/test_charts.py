@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import threading
 from decimal import Decimal as D
 from pathlib import Path
@@ -654,6 +655,57 @@ def test_cache_key_depends_on_vl_convert_version(tmp_path, ttf_fonts, monkeypatc
     k1 = cache.key(c.ikm(IKM_ROWS))
     monkeypatch.setattr(svg.vlc, "__version__", "0.0.0-test", raising=False)
     assert cache.key(c.ikm(IKM_ROWS)) != k1
+
+
+_OTHER_FONTS_FIRST = """
+import hashlib, json, sys
+from decimal import Decimal
+from pathlib import Path
+from fontTools.ttLib import TTFont
+from lkjip_site.core.diagnostics import Diagnostics
+from lkjip_site.core.model import Loc
+from lkjip_site.elements.charts import spec as c, svg
+from lkjip_site.elements.charts.cache import ChartCache, chart_memo
+from lkjip_site.markdown.directives import Directive
+fonts, wide, cache_dir = (Path(a) for a in sys.argv[1:4])
+chart = c.ikm([{**row, "nilai": Decimal(row["nilai"])} for row in json.loads(sys.argv[4])])
+sha = lambda text: hashlib.sha256(text.encode()).hexdigest()
+if not wide.name:  # a process that knows only the build's fonts: the chart of a clean build
+    svg.register_fonts(fonts)
+    print(json.dumps({"alone": sha(svg.render_chart(chart).svg)}))
+    sys.exit()
+wide.mkdir()
+for path in sorted(fonts.glob("*.ttf")):  # the same family, every glyph a third wider: another theme's fonts
+    font = TTFont(str(path))
+    font["hmtx"].metrics = {g: (adv * 4 // 3, lsb) for g, (adv, lsb) in font["hmtx"].metrics.items()}
+    font.save(str(wide / path.name))
+svg.register_fonts(wide)  # an earlier build of this process
+cache = ChartCache(chart_memo(cache_dir, "write"), fonts)  # this build: its fonts registered after
+here = sha(svg.render_chart(chart).svg)
+cache.want(chart, Directive("grafik", "ikm", {}, Loc("bab.md", 1)))
+cache.fill(Diagnostics())
+print(json.dumps({"here": here, "build": sha(cache.get(chart).svg)}))
+"""
+
+
+def test_a_chart_drawn_after_other_fonts_were_registered_is_the_chart_of_a_clean_build(tmp_path, ttf_fonts):
+    """vl-convert keeps every font folder a process registered, and draws a family's text in the first one: a build
+    in a process that registered other fonts of the same family before (``serve`` after the theme's fonts changed;
+    the test suite) drew its few new charts in that process, in the other fonts, and its output differed from a
+    clean build's. Such a build's charts are drawn by a fresh worker. Each case in a process of its own, so that the
+    wider font never reaches this one."""
+    rows = json.dumps([{k: str(v) for k, v in r.items()} for r in IKM_ROWS])
+
+    def drawn(wide: str) -> dict[str, str]:
+        done = subprocess.run([sys.executable, "-c", _OTHER_FONTS_FIRST, str(ttf_fonts), wide, str(tmp_path / "cache"),
+                               rows], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    alone = drawn("")["alone"]
+    after_others = drawn(str(tmp_path / "lebar"))
+    assert after_others["here"] != alone  # the other fonts do change a chart drawn where they were registered first
+    assert after_others["build"] == alone
 
 
 def test_cache_key_depends_on_the_fonts(tmp_path, ttf_fonts):

@@ -139,13 +139,16 @@ def map_in_processes(fn: Callable[[T], R], items: Iterable[T], *, min_items: int
 
 
 def iter_in_processes(fn: Callable[[T], R], items: Iterable[T], *, min_items: int = 2,
-                      batches_per_worker: int = 0) -> Iterator[R]:
+                      batches_per_worker: int = 0, here: bool = True) -> Iterator[R]:
     """:func:`map_in_processes` yielding each result in order as it comes, so a caller that stores results one by
-    one (the chart cache, thousands of SVGs on a cold build of an archive) never holds them all."""
+    one (the chart cache, thousands of SVGs on a cold build of an archive) never holds them all.
+
+    ``here=False``: never in this process, however few the jobs: a fresh worker starts from nothing, where this
+    process may hold state the jobs must not see (fonts another build registered with vl-convert)."""
     jobs = list(items)
     cluster = _CLUSTER.get()
     workers = cluster.slots if cluster else min(len(jobs), os.cpu_count() or 1)
-    if not jobs or (cluster is None and (workers <= 1 or len(jobs) < min_items)):
+    if not jobs or (cluster is None and here and (workers <= 1 or len(jobs) < min_items)):
         yield from (fn(job) for job in jobs)
         return
     size = max(1, len(jobs) // (workers * batches_per_worker)) if batches_per_worker else 1

@@ -12,6 +12,7 @@ particular to charts: the key, and rendering every new chart of a build together
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -24,7 +25,7 @@ from ...core.pool import CarriedFolder, iter_in_processes
 from ...markdown.directives import Directive
 from .narrow import NARROW_WIDTH
 from .spec import ChartError, ChartResult, ChartSpec, ChartTable
-from .svg import ENGINE_VERSION, register_fonts, render_chart
+from .svg import ENGINE_VERSION, fonts_alone, register_fonts, render_chart
 
 #: ``write``: read and store (a build); ``read``: read, never write (``lkjip check`` leaves the project untouched);
 #: ``off``: neither (``--tanpa-cache``).
@@ -58,9 +59,9 @@ class ChartCache:
         stored = self.memo.get(key)
         if stored is not None:
             return _from_json(json.loads(stored.decode("utf-8")))
-        try:  # stored when the build began, gone since (the cache folder was cleaned): drawn again, not left out
-            payload = _payload(render_chart(spec))
-        except ChartError:
+        # stored when the build began, gone since (the cache folder was cleaned): drawn again, not left out
+        ok, payload = next(self._draw([spec]))
+        if not ok:
             return None
         self._store(key, payload)
         return _from_json(payload)
@@ -85,9 +86,7 @@ class ChartCache:
         # charts differ tenfold, so this keeps both workers busy to the end. Results are keyed, so order is free.
         jobs = sorted(((key, spec) for key, (spec, _) in self.pending.items()),
                       key=lambda job: (-len(repr(job[1])), job[0]))
-        fonts = CarriedFolder.of(self.fonts)  # the worker may be another machine (lkjip build --pelaksana)
-        outcomes = zip((key for key, _ in jobs),
-                       iter_in_processes(_render_job, [(spec, fonts) for _, spec in jobs], min_items=4))
+        outcomes = zip((key for key, _ in jobs), self._draw([spec for _, spec in jobs]))
         for key, (ok, payload) in outcomes:  # stored as each arrives: an archive's charts are never all in memory
             if not ok:
                 self.failed.add(key)
@@ -97,6 +96,13 @@ class ChartCache:
                 continue
             self._store(key, payload)
         self.pending.clear()
+
+    def _draw(self, specs: list[ChartSpec]) -> Iterator[tuple[bool, Any]]:
+        """Each chart drawn, in order: (True, payload) or (False, message). In worker processes when there are
+        several; a few are drawn here, unless this process's vl-convert knows other fonts (``svg.fonts_alone``)."""
+        fonts = CarriedFolder.of(self.fonts)  # the worker may be another machine (lkjip build --pelaksana)
+        return iter_in_processes(_render_job, [(spec, fonts) for spec in specs], min_items=4,
+                                 here=fonts_alone(self.fingerprint))
 
     def _store(self, key: str, payload: dict[str, Any]) -> None:
         """Into the memo; held in memory only when the memo keeps nothing (then it is the only copy)."""

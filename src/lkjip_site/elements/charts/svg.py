@@ -106,6 +106,17 @@ def register_fonts(font_dir: Path) -> str:
     return _registered_fonts[key]
 
 
+def fonts_alone(fingerprint: str) -> bool:
+    """Whether every font folder this process registered with vl-convert holds the fonts of ``fingerprint``.
+
+    vl-convert keeps a registered folder for the life of the process (it cannot unregister one), and with two
+    folders of one family it may measure and draw a text in the other's: a chart drawn here after another build
+    registered other fonts (``serve`` after a theme's fonts changed; the test suite's builds) would not be the chart
+    of a clean build. Where this is false, charts are drawn by fresh worker processes.
+    """
+    return set(_registered_fonts.values()) <= {fingerprint}
+
+
 def render_svg(vl: Mapping[str, Any]) -> str:
     """Raw vl-convert call (offline: no external data URLs are allowed), without limits that cut no label."""
     _configure()
