@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -11,13 +10,9 @@ import pytest
 from lkjip_site import build as build_mod
 from lkjip_site.build import BuildOptions, build
 
-SLUG = "contoh-2023"
+from conftest import SLUG, tree_hashes
+
 BASE = f"laporan/{SLUG}/1.0/"
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def run(root: Path, out: str, cache: bool = True, pdf: bool = False) -> list[str]:
@@ -28,7 +23,7 @@ def run(root: Path, out: str, cache: bool = True, pdf: bool = False) -> list[str
 def assert_same_as_clean(root: Path, out: str, pdf: bool = False) -> None:
     shutil.rmtree(root / "bersih", ignore_errors=True)
     run(root, "bersih", cache=False, pdf=pdf)
-    assert tree(root / out) == tree(root / "bersih")
+    assert tree_hashes(root / out) == tree_hashes(root / "bersih")
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -26,7 +26,8 @@ from lkjip_site.core.files import SiteFiles, Stored
 from lkjip_site.core.state import BuildState
 from lkjip_site.output import search as search_mod
 
-from incremental_support import BASE, SLUG, Counted, assert_same_as_clean, edit, options, run, tree
+from conftest import SLUG, tree_hashes
+from incremental_support import BASE, Counted, assert_same_as_clean, edit, options, run
 
 
 @pytest.fixture()
@@ -190,7 +191,7 @@ def test_an_edit_indexes_again_only_its_own_years_search_bundle(project: Path,
     the 2024 bundle is the stored one, byte for byte, and the result is a clean build's."""
     assert new_report(project, "lain-2024", tahun=2024, instansi="Kecamatan Lain") == 0
     build(options(project))
-    before = tree(project / "build")
+    before = tree_hashes(project / "build")
     assert json.loads((project / "build" / "pagefind" / "bundel.json").read_bytes()) == {"bundel": ["2024", "2023"]}
     newest, older = (sorted(k for k in before if k.startswith(f"pagefind/{y}/")) for y in ("2024", "2023"))
     assert "pagefind/2024/pagefind.js" in newest and "pagefind/2024/wasm.id.pagefind" in newest
@@ -206,7 +207,7 @@ def test_an_edit_indexes_again_only_its_own_years_search_bundle(project: Path,
     edit(project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md",
          "Tuliskan latar belakang penyusunan laporan.", "Kata pencarian baru: anggrekbulan.")
     build(options(project))
-    after = tree(project / "build")
+    after = tree_hashes(project / "build")
     assert ran == ["pagefind/2023"]
     assert {k: after[k] for k in newest} == {k: before[k] for k in newest}
     assert {k: after.get(k) for k in older} != {k: before[k] for k in older}
@@ -311,7 +312,7 @@ def test_a_cli_build_holds_its_pages_as_references_to_the_memo(project: Path, mo
     report_files = [p for p in files if p.startswith(BASE) and (p.endswith(".html") or "/data-terbuka/" in p)]
     assert f"{BASE}data-terbuka/angka-kunci.csv" in report_files and f"{BASE}index.html" in report_files
     assert all(isinstance(files.held(p), Stored) for p in report_files)  # the rendered chapter's too
-    assert {p: hashlib.sha256(files[p]).hexdigest() for p in files} == tree(project / "build")
+    assert {p: hashlib.sha256(files[p]).hexdigest() for p in files} == tree_hashes(project / "build")
     assert_same_as_clean(project, "build")
     edit(chapter, "yang baru ditulis", "yang ditulis lagi")
     session = Session()
@@ -332,13 +333,13 @@ def test_check_reads_unchanged_reports_from_the_last_build_and_writes_nothing(
     build(options(project))
     chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
     edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Lihat {nilai}`IKU-99.capaian`.")
-    cache = tree(project / ".cache")
+    cache = tree_hashes(project / ".cache")
     counted = Counted(monkeypatch)
     with pytest.raises(ContentError) as cached:
         check(options(project))
     assert counted.loaded == [SLUG] and set(counted.parsed) == {SLUG}
     assert gc.get_freeze_count() == 0  # what check read back is collectable again, though it stopped on an error
-    assert tree(project / ".cache") == cache
+    assert tree_hashes(project / ".cache") == cache
     with pytest.raises(ContentError) as uncached:
         check(options(project, use_cache=False))
     messages = [d.format() for d in cached.value.diagnostics.items]

@@ -31,7 +31,8 @@ from lkjip_site.core.state import BuildState, Changes, stamp_inputs
 from lkjip_site.output import pages as pages_mod
 from lkjip_site.output import theme as theme_mod
 
-from incremental_support import BASE, SLUG, Counted, assert_same_as_clean, edit, options, tree
+from conftest import SLUG, tree_hashes
+from incremental_support import BASE, Counted, assert_same_as_clean, edit, options
 
 
 @pytest.fixture()
@@ -43,17 +44,17 @@ def project(epoch: None, fresh_project: Path) -> Path:
 def test_preview_reloads_before_the_search_index_and_then_catches_up(project: Path) -> None:
     """``serve``: pages first with the published index kept, then the index; the end result is a clean build."""
     build(options(project))
-    index = {k: v for k, v in tree(project / "build").items() if k.startswith("pagefind/")}
+    index = {k: v for k, v in tree_hashes(project / "build").items() if k.startswith("pagefind/")}
     assert index
     chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
     edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Kata pencarian baru: anggrekbulan.")
     pages_first = build(options(project, search_index=False))
     assert pages_first.summary["indeks"] == 0 and pages_first.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
-    assert {k: v for k, v in tree(project / "build").items() if k.startswith("pagefind/")} == index  # kept
+    assert {k: v for k, v in tree_hashes(project / "build").items() if k.startswith("pagefind/")} == index  # kept
     assert build(options(project, search_index=False)).unchanged  # nothing new for the pages
     then = build(options(project))  # the index is stale: made now, though no input changed
     assert not then.unchanged and then.summary["indeks"] == 1 and then.rendered == []
-    assert {k: v for k, v in tree(project / "build").items() if k.startswith("pagefind/")} != index
+    assert {k: v for k, v in tree_hashes(project / "build").items() if k.startswith("pagefind/")} != index
     assert_same_as_clean(project, "build")
     assert build(options(project)).unchanged
 
