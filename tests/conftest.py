@@ -16,7 +16,9 @@ import pytest
 
 from lkjip_site.build import BuildOptions, build
 from lkjip_site.cli.scaffold import new_report
+from lkjip_site.elements.charts.cache import chart_memo
 
+REPO = Path(__file__).resolve().parents[1]
 #: 2024-02-15 00:00 UTC: the scaffold reports on 2023 and pages say "Dibangun 15 Februari 2024".
 EPOCH = "1707955200"
 SLUG = "contoh-2023"
@@ -27,6 +29,37 @@ def tree_hashes(folder: Path) -> dict[str, str]:
     """Every file below ``folder`` with the SHA-256 of its bytes: equal dicts mean byte-identical trees."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def chart_folders(cache: Path) -> list[Path]:
+    """The folders of ``cache`` that hold drawn charts and the fonts they are drawn with (nothing else)."""
+    memo = chart_memo(cache, "write").dir
+    assert memo is not None
+    return [memo, cache / "font-grafik"]
+
+
+def share_charts(cache: Path, charts: Path) -> None:
+    """Give the build cache ``cache`` the charts (and chart fonts) of ``charts``, as links, and nothing else of it.
+
+    Drawing a report's charts starts two vl-convert workers (about 2 s); a test about messages or markup does not
+    need them drawn again. Charts are content-addressed, so a chart taken from ``charts`` is the chart that would
+    have been drawn; pages, tables and the build record stay the test's own.
+    """
+    for own, shared in zip(chart_folders(cache), chart_folders(charts)):
+        shared.mkdir(parents=True, exist_ok=True)
+        own.parent.mkdir(parents=True, exist_ok=True)
+        own.symlink_to(shared, target_is_directory=True)
+
+
+def copy_examples(target: Path, charts: Path | None = None) -> Path:
+    """The repository's own site folder (situs.yaml and the bundled example reports), copied to ``target``; with
+    ``charts`` (a session's ``chart_cache``) its cache starts with those charts (``share_charts``)."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(REPO / "situs.yaml", target / "situs.yaml")
+    shutil.copytree(REPO / "content", target / "content")
+    if charts is not None:
+        share_charts(target / ".cache", charts)
+    return target
 
 
 def build_project(root: Path, output: Path | None = None, pdf: bool = False, cache: bool = True) -> None:
@@ -54,10 +87,14 @@ def built_scaffold(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One cache folder for the session: charts and converted fonts are content-addressed, so sharing is safe and
-    saves drawing the same chart in every test. Tests that check the memo itself use their own folder."""
-    return tmp_path_factory.mktemp("cache")
+def chart_cache(built_scaffold: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the session, starting with the scaffold's charts: charts and converted fonts are
+    content-addressed, so sharing is safe and saves drawing the same chart in every test. Tests that check the memo
+    itself use their own folder."""
+    cache = tmp_path_factory.mktemp("cache")
+    for drawn, shared in zip(chart_folders(built_scaffold / ".cache"), chart_folders(cache)):
+        shutil.copytree(drawn, shared)
+    return cache
 
 
 @pytest.fixture()
@@ -74,3 +111,10 @@ def fresh_project(tmp_path: Path) -> Path:
     root = tmp_path / "proyek"
     assert new_report(root, SLUG) == 0
     return root
+
+
+@pytest.fixture()
+def fresh_project_charted(fresh_project: Path, chart_cache: Path) -> Path:
+    """``fresh_project`` whose ``.cache`` holds only charts: the session's, drawn once (``share_charts``)."""
+    share_charts(fresh_project / ".cache", chart_cache)
+    return fresh_project

@@ -1,9 +1,8 @@
-"""Helpers for the spreadsheet tests: a private copy of the example site, and editing a workbook as an author would."""
+"""Helpers for the spreadsheet tests: editing a workbook as an author would."""
 
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -11,16 +10,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = ("martapura-barat-2023", "pengaron-2024-tw1", "batu-sopang-2022")
-
-
-def copy_site(target: Path) -> Path:
-    """The repository's own site folder (situs.yaml and the three example reports), copied."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(REPO / "situs.yaml", target / "situs.yaml")
-    shutil.copytree(REPO / "content", target / "content")
-    return target
 
 
 def open_book(data: bytes) -> Workbook:

@@ -36,7 +36,7 @@ import bagit
 import frictionless
 import pikepdf
 import pytest
-from conftest import tree_hashes
+from conftest import copy_examples, tree_hashes
 from hypothesis import given
 from hypothesis import strategies as st
 from serve_support import get, get_bytes, running_serve, wait
@@ -92,13 +92,6 @@ def lkjip(root: Path, *args: str) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
-def copy_examples(root: Path) -> Path:
-    root.mkdir(parents=True)
-    shutil.copyfile(REPO / "situs.yaml", root / "situs.yaml")
-    shutil.copytree(REPO / "content", root / "content")
-    return root
-
-
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
@@ -106,8 +99,8 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def flow(tmp_path_factory: pytest.TempPathFactory) -> Flow:
-    root = copy_examples(tmp_path_factory.mktemp("arsip") / "situs")
+def flow(tmp_path_factory: pytest.TempPathFactory, chart_cache: Path) -> Flow:
+    root = copy_examples(tmp_path_factory.mktemp("arsip") / "situs", chart_cache)
     report = root / "content" / "laporan" / SLUG
     result = Flow(root)
     with pytest.MonkeyPatch.context() as mp:

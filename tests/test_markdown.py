@@ -6,10 +6,11 @@ rendered pages: that is the behaviour authors see.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import REPORT_DIR
+from conftest import REPORT_DIR, share_charts
 
 from lkjip_site.build import BuildOptions, build
 from lkjip_site.core.diagnostics import ContentError
@@ -42,8 +43,11 @@ _CACHE: list[Path] = []
 
 
 def render(root: Path):
-    """Build in memory; no page memo (every page renders), charts from the shared session cache."""
-    return build(BuildOptions(root=root, pdf=False, use_cache=False, cache_dir=_CACHE[0]), write=False)
+    """Build in memory with a cache of its own (so no page memo: every page renders) that holds only the session's
+    charts (``share_charts``)."""
+    cache = Path(tempfile.mkdtemp(prefix="cache-", dir=root.parent))
+    share_charts(cache, _CACHE[0])
+    return build(BuildOptions(root=root, pdf=False, cache_dir=cache), write=False)
 
 
 def page(result, chapter_id: str) -> str:

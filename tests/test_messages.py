@@ -249,10 +249,11 @@ def test_case_ids_are_distinct() -> None:
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES])
-def test_message_names_the_line_at_fault(fresh_project: Path, case: Case, capsys: pytest.CaptureFixture[str]) -> None:
+def test_message_names_the_line_at_fault(fresh_project_charted: Path, case: Case,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
-    case.apply(fresh_project)
-    code = main(["check", "--situs", str(fresh_project)])
+    case.apply(fresh_project_charted)
+    code = main(["check", "--situs", str(fresh_project_charted)])
     out, err = capsys.readouterr()
     lines = (out + err).splitlines()
     assert "Traceback" not in out + err

@@ -9,10 +9,10 @@ warnings are neither promoted nor printed one by one.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copy_examples, share_charts
 
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
@@ -21,15 +21,15 @@ from lkjip_site.core.scope import Scope, report_of
 
 pytestmark = pytest.mark.usefixtures("epoch")
 
-REPO = Path(__file__).resolve().parent.parent
 A, B = "content/laporan/a-2023", "content/laporan/b-2023"
 
 
 @pytest.fixture()
-def two_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    """A site with two clean scaffold reports, a-2023 and b-2023."""
+def two_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str], chart_cache: Path) -> Path:
+    """A site with two clean scaffold reports, a-2023 and b-2023 (charts from the session's, ``share_charts``)."""
     root = tmp_path / "situs"
     assert new_report(root, "a-2023", 2023) == 0 and new_report(root, "b-2023", 2023) == 0
+    share_charts(root / ".cache", chart_cache)
     capsys.readouterr()
     return root
 
@@ -139,13 +139,10 @@ def test_unknown_report_is_a_usage_error_naming_the_nearest(two_reports: Path,
 
 
 def test_guide_publishing_steps_work_next_to_the_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+                                                          capsys: pytest.CaptureFixture[str], chart_cache: Path) -> None:
     """This repository is a site with three examples carrying 27 intentional warnings; a new report next to them
     passes the guide's steps: ``lkjip new``, ``check --strict --laporan``, ``build --strict --laporan``."""
-    site = tmp_path / "repo"
-    site.mkdir()
-    shutil.copy(REPO / "situs.yaml", site / "situs.yaml")
-    shutil.copytree(REPO / "content", site / "content")
+    site = copy_examples(tmp_path / "repo", chart_cache)
     monkeypatch.chdir(site / "content")  # the site is found upwards, as from anywhere inside a checkout
     assert main(["new", "x", "--tahun", "2024", "--periode", "tw1", "--instansi", "Kecamatan X"]) == 0
     capsys.readouterr()

@@ -12,9 +12,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import tree_hashes
+from conftest import REPO, copy_examples, tree_hashes
 from openpyxl import load_workbook
-from sheets_support import EXAMPLES, column, copy_site, find_row, first_empty_row, open_book, put, save
+from sheets_support import EXAMPLES, column, find_row, first_empty_row, open_book, put, save
 
 from lkjip_site.build import BuildOptions, build
 from lkjip_site.cli.main import main
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.usefixtures("epoch")
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One pristine copy of the example site for the module; tests that write take their own copy."""
-    return copy_site(tmp_path_factory.mktemp("situs") / "situs")
+    return copy_examples(tmp_path_factory.mktemp("situs") / "situs")
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def exported(site: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("slug", EXAMPLES)
 def test_unedited_round_trip_changes_no_file(slug: str, exported: dict[str, bytes], tmp_path: Path) -> None:
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     before = tree_hashes(root)
     result = import_workbook(root, slug, exported[slug], "data.xlsx")
     assert result.written == [] and result.changes == []
@@ -90,7 +90,6 @@ def test_workbook_shape_for_authors(exported: dict[str, bytes]) -> None:
 
 
 def _yaml_diff(root: Path, slug: str, name: str) -> list[str]:
-    from sheets_support import REPO
     old = (REPO / "content/laporan" / slug / "data" / name).read_text(encoding="utf-8").splitlines()
     new = (root / "content/laporan" / slug / "data" / name).read_text(encoding="utf-8").splitlines()
     return [line for line in difflib.unified_diff(old, new, n=0, lineterm="")
@@ -98,7 +97,7 @@ def _yaml_diff(root: Path, slug: str, name: str) -> list[str]:
 
 
 def test_an_edit_changes_only_its_own_line(exported: dict[str, bytes], tmp_path: Path) -> None:
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     slug = "pengaron-2024-tw1"
     wb = open_book(exported[slug])
     nilai = wb["Nilai Indikator"]
@@ -114,7 +113,7 @@ def test_an_edit_changes_only_its_own_line(exported: dict[str, bytes], tmp_path:
 
 
 def test_new_indicator_and_budget_line_follow_the_file_style(exported: dict[str, bytes], tmp_path: Path) -> None:
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     slug = "martapura-barat-2023"
     wb = open_book(exported[slug])
     ind = wb["Indikator"]
@@ -146,7 +145,7 @@ def test_new_indicator_and_budget_line_follow_the_file_style(exported: dict[str,
 def test_kondisi_awal_and_target_nasional_are_set_changed_and_removed(exported: dict[str, bytes],
                                                                      tmp_path: Path) -> None:
     """The two-cell fields of the Renstra sheet: both cells make the mapping, both empty remove it."""
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     slug = "batu-sopang-2022"
     wb = open_book(exported[slug])
     ren = wb["Renstra"]
@@ -169,7 +168,7 @@ def test_an_import_that_breaks_a_rule_of_the_files_is_refused(exported: dict[str
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     """The would-be files go through the same validation as hand-written YAML: Batu Sopang states its spending per
     jenis belanja, so a new budget line without a matching change there makes the totals disagree."""
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     slug = "batu-sopang-2022"
     wb = open_book(exported[slug])
     budget = wb["Anggaran"]
@@ -189,7 +188,7 @@ def test_judging_scenario_edit_wrong_cell_fix_rebuild(exported: dict[str, bytes]
                                                       capsys: pytest.CaptureFixture[str], chart_cache: Path) -> None:
     """Export an example, edit a realisasi, add an indicator, type a wrong cell: the cell is named and nothing is
     written; fixed, the import writes, and the rebuilt site shows the new figures."""
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     slug = "martapura-barat-2023"
     book = tmp_path / "data.xlsx"
     assert main(["ekspor", slug, "-o", str(book), "--situs", str(root)]) == 0
@@ -228,7 +227,7 @@ def test_judging_scenario_edit_wrong_cell_fix_rebuild(exported: dict[str, bytes]
 def test_a_formula_counts_by_its_cached_value(exported: dict[str, bytes], tmp_path: Path) -> None:
     """A cell typed as a formula is read through the value the spreadsheet stored with it."""
     import zipfile
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     slug = "martapura-barat-2023"
     wb = open_book(exported[slug])
     nilai = wb["Nilai Indikator"]
@@ -260,7 +259,7 @@ def _patch_member(data: bytes, member: str, old: bytes, new: bytes) -> bytes:
 
 
 def test_an_indicator_row_deleted_in_the_workbook_is_removed(exported: dict[str, bytes], tmp_path: Path) -> None:
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     slug = "martapura-barat-2023"
     wb = open_book(exported[slug])
     for title, match in (("Indikator", {"ID": "K20"}), ("Renstra", {"ID": "K20"})):
@@ -288,7 +287,7 @@ def test_decimal(exported: dict[str, bytes]) -> None:
 
 def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     """Found by the hypothesis test: a name beginning with '=' must be written and read as text, not as a formula."""
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     path = root / "content/laporan/martapura-barat-2023/data/indikator.yaml"
     text = path.read_text(encoding="utf-8").replace("nama: Nilai Evaluasi Kinerja Kecamatan",
                                                     'nama: "=Nilai Evaluasi Kinerja Kecamatan"', 1)
@@ -326,7 +325,7 @@ def test_files_are_written_all_or_none(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_a_file_with_windows_line_ends_keeps_them(exported: dict[str, bytes], tmp_path: Path) -> None:
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     slug = "pengaron-2024-tw1"
     path = root / "content/laporan" / slug / "data/indikator.yaml"
     original = path.read_bytes().replace(b"\n", b"\r\n")

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from conftest import tree_hashes
+from conftest import copy_examples, tree_hashes
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from sheets_support import column, copy_site, find_row, first_empty_row, open_book, put, save
+from sheets_support import column, find_row, first_empty_row, open_book, put, save
 
 from lkjip_site.cli.main import main
 from lkjip_site.core.diagnostics import Diagnostics
@@ -29,7 +29,7 @@ SLUG = "martapura-barat-2023"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_site(tmp_path_factory.mktemp("rusak") / "situs")
+    return copy_examples(tmp_path_factory.mktemp("rusak") / "situs")
 
 
 @pytest.fixture(scope="module")
@@ -293,7 +293,7 @@ def test_budget_workbook_with_formula_without_value_is_refused(site: Path, tmp_p
 
 def test_a_report_with_errors_is_not_exported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The workbook shows what lkjip computes; from files that do not validate there is nothing right to show."""
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     path = root / "content/laporan" / SLUG / "data/indikator.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("polaritas: positif", "polaritas: naik", 1),
                     encoding="utf-8")

@@ -14,8 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import tree_hashes
-from sheets_support import REPO, copy_site
+from conftest import REPO, copy_examples, tree_hashes
 
 from lkjip_site.core.diagnostics import Diagnostics
 from lkjip_site.sheets.export import export_workbook
@@ -40,7 +39,7 @@ def _script():  # type: ignore[no-untyped-def]
 
 
 def test_a_workbook_saved_again_by_libreoffice_imports_unchanged(tmp_path: Path) -> None:
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "data.xlsx").write_bytes(export_workbook(load_one(root, SLUG, Diagnostics())))
     env = dict(os.environ, HOME=str(tmp_path))

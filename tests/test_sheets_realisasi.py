@@ -7,8 +7,9 @@ import difflib
 from pathlib import Path
 
 import pytest
+from conftest import REPO, copy_examples
 from openpyxl import Workbook
-from sheets_support import REPO, copy_site, save
+from sheets_support import save
 
 from lkjip_site.cli.main import main
 
@@ -46,7 +47,7 @@ def test_csv_with_printed_numbers_changes_only_the_differing_value(tmp_path: Pat
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     """Urusan, bidang and total rows and the account rows below a sub kegiatan are checked, not written; only the one
     realisasi that differs from anggaran.yaml changes, on its own line."""
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     (tmp_path / "lra.csv").write_text(CSV, encoding="utf-8")
     assert main(["impor-anggaran", "martapura-barat-2023", str(tmp_path / "lra.csv"), "--situs", str(root)]) == 0
     captured = capsys.readouterr()
@@ -57,7 +58,7 @@ def test_csv_with_printed_numbers_changes_only_the_differing_value(tmp_path: Pat
 
 
 def test_account_rows_must_add_up_to_their_sub_kegiatan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     (tmp_path / "lra.csv").write_text(CSV.replace("Kantor;600.000,00;500.000,00", "Kantor;600.000,00;400.000,00"),
                                       encoding="utf-8")
     assert main(["impor-anggaran", "martapura-barat-2023", str(tmp_path / "lra.csv"), "--situs", str(root)]) == 1
@@ -69,7 +70,7 @@ def test_account_rows_must_add_up_to_their_sub_kegiatan(tmp_path: Path, capsys: 
 def test_xlsx_with_other_headers_and_new_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Headers named with --kolom; a new sub kegiatan under an existing kegiatan and a whole new kegiatan are appended
     in the file's style."""
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     wb = Workbook()
     ws = wb.active
     ws.title = "Realisasi"
@@ -100,7 +101,7 @@ def test_xlsx_with_other_headers_and_new_rows(tmp_path: Path, capsys: pytest.Cap
 
 def test_quarterly_report_reads_realisasi_as_cumulative(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Pengaron reports on TW I: the export's realisasi (s.d. TW I) becomes realisasi_tw.tw1 of the sub kegiatan."""
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     csv = ("kode rekening,uraian,pagu,realisasi\n"
            "7.01.06,Program Pembinaan dan Pengawasan Pemerintahan Desa,9195000,500000\n"
            "7.01.06.2.01,Fasilitasi,9195000,500000\n"
@@ -114,7 +115,7 @@ def test_quarterly_report_reads_realisasi_as_cumulative(tmp_path: Path, capsys: 
 
 
 def test_unchanged_export_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = copy_site(tmp_path / "situs")
+    root = copy_examples(tmp_path / "situs")
     (tmp_path / "lra.csv").write_text(CSV.replace("2.100.000,00;2.000.000,00", "2.100.000,00;2.100.000,00")
                                       .replace("Kantor;600.000,00;500.000,00", "Kantor;600.000,00;600.000,00")
                                       .replace(";25.200.000,00", ";25.300.000,00")
