@@ -1,10 +1,12 @@
 """Shared fixtures for the real-browser tests (Playwright + Debian's headless chromium).
 
 Why it is built this way:
-- One site build and one browser launch for all tests of this package (``scope="package"``):
-  launching chromium and building the example reports are the slow parts, every test reuses
-  them. Package rather than session scope so the Playwright driver is stopped before other test
-  modules run: a second ``sync_playwright()`` cannot start while one is still running.
+- One site build for the whole run, shared by the pytest-xdist workers (the first to need it
+  builds it under a file lock, the others wait and take it), and one browser launch for the tests
+  of this package (``scope="package"``): building the example reports and launching chromium are
+  the slow parts, every test reuses them. The browser has package rather than session scope so
+  the Playwright driver is stopped before other test modules run: a second ``sync_playwright()``
+  cannot start while one is still running. The site is a folder of files, so it outlives that.
 - The site is served by Python's own ``http.server`` on 127.0.0.1 and a free port, so the tests see
   exactly what a web server would serve (relative URLs, directory indexes, MIME types).
 - Every request a page makes is recorded, and every request to another host is aborted before it
@@ -20,6 +22,7 @@ developing the theme); by default the example content is built with ``lkjip buil
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -88,17 +91,27 @@ def _build_site(output: Path) -> None:
         )
 
 
-@pytest.fixture(scope="package")
+def _run_folder(factory: pytest.TempPathFactory) -> Path:
+    """A folder of this run that every pytest-xdist worker sees (the run's base temp), or this process's own."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built site: ``$LKJIP_TEST_SITE_DIR`` if set, else a fresh build of content/ in a temp dir."""
+    """The built site: ``$LKJIP_TEST_SITE_DIR`` if set, else content/ built once for the run (all workers)."""
     preset = os.environ.get("LKJIP_TEST_SITE_DIR")
     if preset:
         path = Path(preset).resolve()
         if not (path / "index.html").is_file():
             pytest.fail(f"LKJIP_TEST_SITE_DIR={preset} tidak berisi index.html", pytrace=False)
         return path
-    output = tmp_path_factory.mktemp("situs") / "build"
-    _build_site(output)
+    run = _run_folder(tmp_path_factory)
+    output = run / "situs-uji" / "build"
+    with (run / "situs-uji.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also when the build fails
+        if not (output / "index.html").is_file():  # a build publishes whole or not at all
+            _build_site(output)
     return output
 
 
@@ -120,7 +133,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Silence per-request logging; failures are reported by the tests themselves."""
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
     """Serve ``site_dir`` on 127.0.0.1 (free port) in a daemon thread; yields ``http://127.0.0.1:PORT``."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
