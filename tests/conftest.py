@@ -17,6 +17,7 @@ import pytest
 from lkjip_site.build import BuildOptions, build
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.elements.charts.cache import chart_memo
+from lkjip_site.elements.registry import FONT_FOLDER
 
 REPO = Path(__file__).resolve().parents[1]
 #: 2024-02-15 00:00 UTC: the scaffold reports on 2023 and pages say "Dibangun 15 Februari 2024".
@@ -35,7 +36,7 @@ def chart_folders(cache: Path) -> list[Path]:
     """The folders of ``cache`` that hold drawn charts and the fonts they are drawn with (nothing else)."""
     memo = chart_memo(cache, "write").dir
     assert memo is not None
-    return [memo, cache / "font-grafik"]
+    return [memo, cache / FONT_FOLDER]
 
 
 def share_charts(cache: Path, charts: Path) -> None:

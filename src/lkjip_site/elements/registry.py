@@ -14,6 +14,9 @@ from . import figures, tables
 from .charts.cache import CacheMode, CarriedCharts, ChartCache, chart_memo
 from .charts.fonts import FONT_SOURCES, chart_fonts, missing_fonts, truetype_fonts
 
+#: The cache's folder of the chart fonts converted for vl-convert (TrueType, under the cache root).
+FONT_FOLDER = "font-grafik"
+
 
 def make_registry(site: Site, cache_root: Path, mode: CacheMode, diags: Diagnostics) -> tuple[Registry, ChartCache | None]:
     """The registry, and the chart cache it fills (None when the theme has no chart fonts: an error)."""
@@ -51,7 +54,7 @@ def _site_key(config: SiteConfig) -> str:
 
 def _font_folder(cache_root: Path, fonts: dict[str, Path], mode: CacheMode) -> Path:
     """Converted fonts live in the cache; ``check`` (read-only) converts into the system's temporary folder."""
-    if mode == "write" or all((cache_root / "font-grafik" / (Path(n).stem + ".ttf")).is_file() for n in FONT_SOURCES):
-        return cache_root / "font-grafik"
+    if mode == "write" or all((cache_root / FONT_FOLDER / (Path(n).stem + ".ttf")).is_file() for n in FONT_SOURCES):
+        return cache_root / FONT_FOLDER
     key = digest([(n, fonts[n].read_bytes()) for n in FONT_SOURCES])[:12]
     return Path(tempfile.gettempdir()) / f"lkjip-font-grafik-{key}"
