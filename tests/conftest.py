@@ -40,26 +40,23 @@ def chart_folders(cache: Path) -> list[Path]:
 
 
 def share_charts(cache: Path, charts: Path) -> None:
-    """Give the build cache ``cache`` the charts (and chart fonts) of ``charts``, as links, and nothing else of it.
+    """Give the build cache ``cache`` the charts (and chart fonts) of ``charts``, and nothing else of it.
 
     Drawing a report's charts starts two vl-convert workers (about 2 s); a test about messages or markup does not
-    need them drawn again. Charts are content-addressed, so a chart taken from ``charts`` is the chart that would
-    have been drawn; pages, tables and the build record stay the test's own.
+    need its charts drawn again. Charts are content-addressed, so a chart taken from ``charts`` is the chart that
+    would have been drawn; pages, tables and the build record stay the test's own. The files are hard links: a build
+    that stores new charts or removes the ones it did not use (``ChartCache.prune``, after a published build) changes
+    its own folder only, never ``charts``.
     """
     for own, shared in zip(chart_folders(cache), chart_folders(charts)):
-        shared.mkdir(parents=True, exist_ok=True)
-        own.parent.mkdir(parents=True, exist_ok=True)
-        own.symlink_to(shared, target_is_directory=True)
+        shutil.copytree(shared, own, copy_function=os.link, dirs_exist_ok=True)
 
 
-def copy_examples(target: Path, charts: Path | None = None) -> Path:
-    """The repository's own site folder (situs.yaml and the bundled example reports), copied to ``target``; with
-    ``charts`` (a session's ``chart_cache``) its cache starts with those charts (``share_charts``)."""
+def copy_examples(target: Path) -> Path:
+    """The repository's own site folder (situs.yaml and the bundled example reports), copied to ``target``."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(REPO / "situs.yaml", target / "situs.yaml")
     shutil.copytree(REPO / "content", target / "content")
-    if charts is not None:
-        share_charts(target / ".cache", charts)
     return target
 
 
@@ -89,9 +86,8 @@ def built_scaffold(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def chart_cache(built_scaffold: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One cache folder for the session, starting with the scaffold's charts: charts and converted fonts are
-    content-addressed, so sharing is safe and saves drawing the same chart in every test. Tests that check the memo
-    itself use their own folder."""
+    """The scaffold's charts and converted chart fonts, drawn once for the session (by ``built_scaffold``): tests take
+    them through ``share_charts``, which never changes this folder. Tests that check the memo itself use their own."""
     cache = tmp_path_factory.mktemp("cache")
     for drawn, shared in zip(chart_folders(built_scaffold / ".cache"), chart_folders(cache)):
         shutil.copytree(drawn, shared)

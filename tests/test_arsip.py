@@ -99,8 +99,8 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def flow(tmp_path_factory: pytest.TempPathFactory, chart_cache: Path) -> Flow:
-    root = copy_examples(tmp_path_factory.mktemp("arsip") / "situs", chart_cache)
+def flow(tmp_path_factory: pytest.TempPathFactory) -> Flow:
+    root = copy_examples(tmp_path_factory.mktemp("arsip") / "situs")
     report = root / "content" / "laporan" / SLUG
     result = Flow(root)
     with pytest.MonkeyPatch.context() as mp:

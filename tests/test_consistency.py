@@ -33,7 +33,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import share_charts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -367,8 +366,7 @@ def test_unknown_mark_is_reported(built) -> None:
     assert "angka 'indikator.jumlahh' ditandai, tetapi tidak ada di model laporan" in message
 
 
-def test_audit_on_every_example_and_the_benchmark_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                         chart_cache: Path) -> None:
+def test_audit_on_every_example_and_the_benchmark_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The repository's examples and a small generated corpus: every page's figures agree with the model."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
     spec = importlib.util.spec_from_file_location("corpus", REPO / "benchmarks" / "corpus.py")
@@ -377,7 +375,6 @@ def test_audit_on_every_example_and_the_benchmark_corpus(tmp_path: Path, monkeyp
     monkeypatch.setitem(sys.modules, "corpus", corpus)  # its dataclasses look their module up
     spec.loader.exec_module(corpus)
     assert corpus.main([str(tmp_path / "korpus"), "--n", "2"]) == 0
-    share_charts(tmp_path / "cache", chart_cache)
     for root in (REPO, tmp_path / "korpus", REPO / "tests" / "fixtures" / "golden-report",
                  REPO / "tests" / "fixtures" / "pdf"):
         result = build(BuildOptions(root=root, pdf=False, cache_dir=tmp_path / "cache"), write=False)

@@ -139,10 +139,10 @@ def test_unknown_report_is_a_usage_error_naming_the_nearest(two_reports: Path,
 
 
 def test_guide_publishing_steps_work_next_to_the_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                          capsys: pytest.CaptureFixture[str], chart_cache: Path) -> None:
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
     """This repository is a site with three examples carrying 27 intentional warnings; a new report next to them
     passes the guide's steps: ``lkjip new``, ``check --strict --laporan``, ``build --strict --laporan``."""
-    site = copy_examples(tmp_path / "repo", chart_cache)
+    site = copy_examples(tmp_path / "repo")
     monkeypatch.chdir(site / "content")  # the site is found upwards, as from anywhere inside a checkout
     assert main(["new", "x", "--tahun", "2024", "--periode", "tw1", "--instansi", "Kecamatan X"]) == 0
     capsys.readouterr()

@@ -185,7 +185,7 @@ def test_an_import_that_breaks_a_rule_of_the_files_is_refused(exported: dict[str
 
 
 def test_judging_scenario_edit_wrong_cell_fix_rebuild(exported: dict[str, bytes], tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str], chart_cache: Path) -> None:
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
     """Export an example, edit a realisasi, add an indicator, type a wrong cell: the cell is named and nothing is
     written; fixed, the import writes, and the rebuilt site shows the new figures."""
     root = copy_examples(tmp_path / "situs")
@@ -215,7 +215,7 @@ def test_judging_scenario_edit_wrong_cell_fix_rebuild(exported: dict[str, bytes]
     assert main(["impor", slug, str(book), "--situs", str(root)]) == 0
     out = capsys.readouterr().out
     assert "realisasi K05 2023: 88,71 → 93,25" in out and "indikator baru K21" in out
-    build(BuildOptions(root=root, pdf=False, cache_dir=chart_cache))
+    build(BuildOptions(root=root, pdf=False))
     page = (root / "build/laporan" / slug / "1.0/bab-3-akuntabilitas-kinerja/index.html").read_text(encoding="utf-8")
     assert "93,25" in page
     pk_page = (root / "build/laporan" / slug / "1.0/bab-2-perencanaan-kinerja/index.html").read_text(encoding="utf-8")
