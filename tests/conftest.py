@@ -89,8 +89,7 @@ def chart_cache(built_scaffold: Path, tmp_path_factory: pytest.TempPathFactory) 
     """The scaffold's charts and converted chart fonts, drawn once for the session (by ``built_scaffold``): tests take
     them through ``share_charts``, which never changes this folder. Tests that check the memo itself use their own."""
     cache = tmp_path_factory.mktemp("cache")
-    for drawn, shared in zip(chart_folders(built_scaffold / ".cache"), chart_folders(cache)):
-        shutil.copytree(drawn, shared)
+    share_charts(cache, built_scaffold / ".cache")
     return cache
 
 
