@@ -568,6 +568,32 @@ def test_a_label_the_limit_may_cut_keeps_its_limit(ttf_fonts):
     assert FontBound([]).width("a", 12) is None  # no fonts known: nothing is lifted
 
 
+
+def test_the_same_fonts_from_many_folders_are_measured_from_one(ttf_fonts, tmp_path, monkeypatch):
+    """A long-lived process (``serve``; the test suite) registers the same fonts from many folders: the bounds that
+    lift moot limits read one folder per set of fonts, not every folder again (75 ms each, per new folder)."""
+    # this process's record of its fonts is restored after the test: the set below must not keep later tests'
+    # charts out of this process (svg.fonts_alone); vl-convert keeps copies of the theme's own faces, which draw alike
+    monkeypatch.setattr(svg, "_registered_fonts", dict(svg._registered_fonts))
+    monkeypatch.setattr(svg, "_font_bound", [])
+    faces = sorted(ttf_fonts.iterdir())
+    copies = []
+    for i in range(3):  # a set of fonts no other test registers: the theme's faces without its italic
+        copies.append(tmp_path / f"salinan-{i}")
+        copies[-1].mkdir()
+        for face in faces:
+            if "Italic" not in face.name:
+                shutil.copy(face, copies[-1] / face.name)
+    fingerprints = [svg.register_fonts(folder) for folder in copies]
+    assert len(set(fingerprints)) == 1 and fingerprints[0] != svg.register_fonts(ttf_fonts)
+
+    def read_for_this_set():
+        return [f for f in svg._bound_folders() if svg._registered_fonts[str(f)] == fingerprints[0]]
+
+    assert read_for_this_set() == [copies[0].resolve()]
+    shutil.rmtree(copies[0])  # a folder gone since (a test's temporary project): another copy is read
+    assert read_for_this_set() == [copies[1].resolve()]
+
 def _fill(cache, *specs):
     diags = Diagnostics()
     for i, spec in enumerate(specs):

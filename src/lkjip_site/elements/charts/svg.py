@@ -58,7 +58,7 @@ def _xml_attr(text: str) -> str:
     )
 
 
-_registered_fonts: dict[str, str] = {}
+_registered_fonts: dict[str, str] = {}  # folder registered with vl-convert -> fingerprint of its fonts
 V8_HEAP_MB = 256  # vl-convert's JavaScript heap per process (see _configure)
 
 
@@ -101,9 +101,27 @@ def register_fonts(font_dir: Path) -> str:
                 h.update(path.relative_to(font_dir).as_posix().encode())
                 h.update(hashlib.sha256(path.read_bytes()).digest())
         vlc.register_font_directory(key)
-    _registered_fonts[key] = h.hexdigest()[:16]
-    _font_bound.clear()
-    return _registered_fonts[key]
+    fingerprint = h.hexdigest()[:16]
+    if fingerprint not in _registered_fonts.values():
+        _font_bound.clear()  # a new set of fonts: the bounds are made again on the next render
+    _registered_fonts[key] = fingerprint
+    return fingerprint
+
+
+def _bound_folders() -> list[Path]:
+    """One registered folder per set of fonts, for :class:`FontBound`.
+
+    Why not every folder: a process registers the same fonts from several folders (the cache's, and the copy a
+    chart job carries; the test suite's builds, one per project), and the bounds read each folder's faces with
+    fontTools, about 75 ms a folder: per folder, a long-lived process paid that again for every new folder, and a
+    few charts drawn here took seconds. Copies of the same fonts give the same bounds, so the first folder of each
+    set that still exists is read.
+    """
+    chosen: dict[str, Path] = {}
+    for folder, fingerprint in _registered_fonts.items():
+        if fingerprint not in chosen and Path(folder).is_dir():
+            chosen[fingerprint] = Path(folder)
+    return list(chosen.values())
 
 
 def fonts_alone(fingerprint: str) -> bool:
@@ -121,7 +139,7 @@ def render_svg(vl: Mapping[str, Any]) -> str:
     """Raw vl-convert call (offline: no external data URLs are allowed), without limits that cut no label."""
     _configure()
     if not _font_bound:
-        _font_bound.append(FontBound(Path(d) for d in _registered_fonts))
+        _font_bound.append(FontBound(_bound_folders()))
     return vlc.vegalite_to_svg(
         without_moot_limits(vl, _font_bound[0]),
         format_locale=ID_FORMAT_LOCALE,
