@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import copy_examples
+from conftest import copy_examples, share_charts
 
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
@@ -25,10 +25,11 @@ A, B = "content/laporan/a-2023", "content/laporan/b-2023"
 
 
 @pytest.fixture()
-def two_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    """A site with two clean scaffold reports, a-2023 and b-2023."""
+def two_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str], chart_cache: Path) -> Path:
+    """A site with two clean scaffold reports, a-2023 and b-2023 (charts from the session's, ``share_charts``)."""
     root = tmp_path / "situs"
     assert new_report(root, "a-2023", 2023) == 0 and new_report(root, "b-2023", 2023) == 0
+    share_charts(root / ".cache", chart_cache)
     capsys.readouterr()
     return root
 
