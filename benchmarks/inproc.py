@@ -14,8 +14,12 @@ Why several saves: one save takes a tenth of a second, and on a shared 2-core ma
 0,10 to 0,27 s between processes (ninth pass, 16 processes of the same code); a single one tells more about that
 second's load than about the code (until the tenth pass the row was the first save alone).
 
-Usage: ``.venv/bin/python benchmarks/inproc.py <root> <step>`` where ``<root>/content`` is the corpus and
-``<root>/build`` the output folder; the saves use steps ``<step>``, ``<step> + 1``, ….
+The same for one data value (``nilai``: ``corpus.edit_value``, the edit of the CLI's "1 nilai" row): its report's
+charts are drawn again before the pages reload.
+
+Usage: ``.venv/bin/python benchmarks/inproc.py <root> <step> [bab|nilai]`` where ``<root>/content`` is the corpus and
+``<root>/build`` the output folder; the saves use steps ``<step>``, ``<step> + 1``, …; ``bab`` (one chapter) unless
+told.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ SAVES = 5
 
 def main(argv: list[str]) -> int:
     root, step = Path(argv[0]).resolve(), int(argv[1])
+    edit = {"bab": corpus.edit_chapter, "nilai": corpus.edit_value}[argv[2] if len(argv) > 2 else "bab"]
     opts = BuildOptions(root=root, output=root / "build", pdf=False)
     preview = Preview(root, opts.memo("sesi"))  # serve's session (with the stored report states, as serve has it)
     observer = watch(root, preview)
@@ -50,7 +55,7 @@ def main(argv: list[str]) -> int:
     saves: list[tuple[float, float, int, dict[str, float]]] = []
     for n in range(SAVES):
         start = time.perf_counter()
-        corpus.edit_chapter(root / "content", step + n)
+        edit(root / "content", step + n)
         if not preview.wait_for_change(WATCH_TIMEOUT_S):
             raise SystemExit(f"pengamat berkas tidak melaporkan perubahan dalam {WATCH_TIMEOUT_S:.0f} s")
         result = build(replace(opts, search_index=False), session=session)  # what `serve` does before the reload

@@ -322,6 +322,10 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: A preview (``serve``) draws fewer new charts than this in its own process (``ChartCache.draw_here_below``): one
+#: data value's report (six charts) and a few more; a new report or a theme's new colours still go to workers.
+PREVIEW_DRAWS_HERE_BELOW = 25
+
 #: Which errors stop a run (None: every error; a build publishes the whole site, so it stops on any).
 Blocking = Callable[[Diagnostic], bool] | None
 
@@ -460,6 +464,8 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
             md = make_parser(site.config.html_mentah)
             registry, charts = make_registry(site, cache_root, mode, diags)
             if session is not None and charts is not None:  # no message to replay: a font error is not kept
+                if session.holds:  # a preview, for many builds
+                    charts.draw_here_below(PREVIEW_DRAWS_HERE_BELOW)
                 session.elements = (md, registry, charts)
         parsed = Parsed(md, registry, {})
         states = {id(s.report): (slug, s) for slug, s in session.reports.items()} if session is not None else {}

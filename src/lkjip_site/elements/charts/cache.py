@@ -42,6 +42,18 @@ class ChartCache:
         self.results: dict[str, ChartResult] = {}
         self.failed: set[str] = set()  # charts that could not be drawn (reported when they were planned)
         self.pending: dict[str, tuple[ChartSpec, list[Directive]]] = {}
+        self.here_below = 4  # fewer new charts than this are drawn in this process (see :meth:`draw_here_below`)
+
+    def draw_here_below(self, count: int) -> None:
+        """Draw fewer than ``count`` new charts in this process instead of starting workers.
+
+        Why: a chart worker starts Altair and vl-convert's JavaScript runtime, about a second, for charts of
+        25-65 ms. A one-off build (the CLI) pays that once in any process, and its workers draw side by side on two
+        cores; a preview (``serve``) that draws here pays it on its first save only, so that an author's edit of one
+        data value (its report's six charts, two layouts each) is drawn in about half a second instead of starting
+        two workers again on every save. The runtime then stays in the preview's process (about 150-185 MB).
+        """
+        self.here_below = count
 
     def key(self, spec: ChartSpec) -> str:
         # ENGINE_VERSION stands for the layouts drawn (wide and narrow, narrow.NARROW_WIDTH) and the SVG clean-up.
@@ -101,7 +113,7 @@ class ChartCache:
         """Each chart drawn, in order: (True, payload) or (False, message). In worker processes when there are
         several; a few are drawn here, unless this process's vl-convert knows other fonts (``svg.fonts_alone``)."""
         fonts = CarriedFolder.of(self.fonts)  # the worker may be another machine (lkjip build --pelaksana)
-        return iter_in_processes(_render_job, [(spec, fonts) for spec in specs], min_items=4,
+        return iter_in_processes(_render_job, [(spec, fonts) for spec in specs], min_items=self.here_below,
                                  here=fonts_alone(self.fingerprint))
 
     def _store(self, key: str, payload: dict[str, Any]) -> None:
