@@ -568,7 +568,6 @@ def test_a_label_the_limit_may_cut_keeps_its_limit(ttf_fonts):
     assert FontBound([]).width("a", 12) is None  # no fonts known: nothing is lifted
 
 
-
 def test_the_same_fonts_from_many_folders_are_measured_from_one(ttf_fonts, tmp_path, monkeypatch):
     """A long-lived process (``serve``; the test suite) registers the same fonts from many folders: the bounds that
     lift moot limits read one folder per set of fonts, not every folder again (75 ms each, per new folder)."""
@@ -593,6 +592,7 @@ def test_the_same_fonts_from_many_folders_are_measured_from_one(ttf_fonts, tmp_p
     assert read_for_this_set() == [copies[0].resolve()]
     shutil.rmtree(copies[0])  # a folder gone since (a test's temporary project): another copy is read
     assert read_for_this_set() == [copies[1].resolve()]
+
 
 def _fill(cache, *specs):
     diags = Diagnostics()

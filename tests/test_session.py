@@ -22,7 +22,6 @@ from markdown_it import MarkdownIt
 from lkjip_site import build as build_mod
 from lkjip_site.build import BuildOptions, Session, build
 from lkjip_site.compute import site as compute_site_mod
-from lkjip_site.elements.charts import cache as chart_cache_mod
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.cli import serve as serve_mod
 from lkjip_site.cli.serve import Preview, watch
@@ -30,6 +29,7 @@ from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core import pool as pool_mod
 from lkjip_site.core import state as state_mod
 from lkjip_site.core.state import BuildState, Changes, stamp_inputs
+from lkjip_site.elements.charts import cache as chart_cache_mod
 from lkjip_site.output import pages as pages_mod
 from lkjip_site.output import theme as theme_mod
 
@@ -232,7 +232,7 @@ def test_a_session_takes_over_the_data_and_numbers_of_a_report_whose_data_did_no
 def test_a_preview_draws_a_data_values_charts_itself_not_in_new_workers(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``serve``: a save that changes a figure draws its report's few charts in the preview's own process (two
-    workers would start again on every save, about a second each); the CLI still sends four or more to workers.
+    workers would start again on every save, about a second each); a CLI build still sends four or more to workers.
     The charts are those of a clean build."""
     asked: list[tuple[int, int]] = []
 
@@ -244,11 +244,16 @@ def test_a_preview_draws_a_data_values_charts_itself_not_in_new_workers(
     session = Session()
     build(options(project), session=session)
     asked.clear()
-    edit(project / "content" / "laporan" / SLUG / "data" / "anggaran.yaml", "realisasi: 95000000",
-         "realisasi: 90000000")
+    budget = project / "content" / "laporan" / SLUG / "data" / "anggaran.yaml"
+    edit(budget, "realisasi: 95000000", "realisasi: 90000000")
     build(options(project), session=session)
     assert asked and all(4 <= count < min_items == build_mod.PREVIEW_DRAWS_HERE_BELOW for count, min_items in asked)
     assert_same_as_clean(project, "build")
+    asked.clear()
+    edit(budget, "realisasi: 90000000", "realisasi: 85000000")
+    build(options(project))  # the CLI: the same charts, to workers
+    assert asked and all(4 <= count and min_items == 4 for count, min_items in asked)
+
 
 def test_a_preview_starts_from_the_reports_the_last_build_stored_and_stores_its_own(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
