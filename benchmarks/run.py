@@ -61,6 +61,9 @@ TARGET_VALUE_S = 1.0
 TARGET_PDF_S_PER_PAGE = 0.15
 TARGET_RSS_MB = 1024.0  # at N = 500
 
+# The edits timed inside one preview process (``inproc.py <root> <step> <kind>``): kind, and its words in the table.
+SERVE_EDITS = (("bab", "1 bab"), ("nilai", "1 nilai"))
+
 
 # ----------------------------------------------------------------------------------------------------------------
 # Running one build
@@ -527,10 +530,10 @@ def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pd
         inc[name] = (r, same if r.ok else None)
     # The same kinds of edit inside one running process (what `lkjip serve` pays), through the public API.
     serve: dict[str, tuple[float | None, str, dict[str, float]]] = {}
-    for kind, what, first_step in (("bab", "1 bab", 2), ("nilai", "1 nilai", 2)):
+    for kind, what in SERVE_EDITS:  # steps from 2: the CLI's edit of each kind was step 1
         label = f"build ulang {what} dalam proses"
         print(f"  N={n}: {label}…", flush=True)
-        r = run([python_command(), str(HERE / "inproc.py"), str(a), str(first_step), kind],
+        r = run([python_command(), str(HERE / "inproc.py"), str(a), "2", kind],
                 base / "log" / f"n{n}-dalam-proses-{kind}", env=build_env(a), cwd=a)
         runs.append((label, r))
         serve[kind] = (None, "–", {})
@@ -619,7 +622,7 @@ def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pd
     title = (f"N = {n} laporan · {pages} halaman HTML · {chapters} bab · {charts} grafik · "
              f"{os.cpu_count()} inti · Python {platform.python_version()}")
     stages = [(label, r.stages) for label, r in runs if r.stages]
-    for kind, what in (("bab", "1 bab"), ("nilai", "1 nilai")):
+    for kind, what in SERVE_EDITS:
         if serve[kind][2]:
             stages.append((f"build ulang {what} dalam proses", serve[kind][2]))
     return Table(title, rows, notes, stages)
