@@ -196,22 +196,70 @@ def test_an_edit_indexes_again_only_its_own_years_search_bundle(project: Path,
     newest, older = (sorted(k for k in before if k.startswith(f"pagefind/{y}/")) for y in ("2024", "2023"))
     assert "pagefind/2024/pagefind.js" in newest and "pagefind/2024/wasm.id.pagefind" in newest
     assert not [k for k in older if k.endswith(".js") or "/wasm." in k]  # the browser loads them from 2024's only
-    ran: list[str] = []
-    real = search_mod._run_pagefind
-
-    def counted(pages: dict[str, bytes], subdir: str) -> dict[str, bytes]:
-        ran.append(subdir)
-        return real(pages, subdir)
-
-    monkeypatch.setattr(search_mod, "_run_pagefind", counted)
+    ran = count_pagefind_runs(monkeypatch)
     edit(project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md",
          "Tuliskan latar belakang penyusunan laporan.", "Kata pencarian baru: anggrekbulan.")
     build(options(project))
     after = tree_hashes(project / "build")
-    assert ran == ["pagefind/2023"]
+    assert ran == [[SLUG]]  # the reports of the one bundle indexed again: 2023's
     assert {k: after[k] for k in newest} == {k: before[k] for k in newest}
     assert {k: after.get(k) for k in older} != {k: before[k] for k in older}
     assert_same_as_clean(project, "build")
+
+
+def count_pagefind_runs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The reports (slugs) of each bundle Pagefind is run for from now on, in the order of the runs."""
+    ran: list[list[str]] = []
+    real = search_mod._run_pagefind
+
+    def counted(pages: dict[str, bytes]) -> dict[str, bytes]:
+        ran.append(sorted({path.split("/")[1] for path in pages}))
+        return real(pages)
+
+    monkeypatch.setattr(search_mod, "_run_pagefind", counted)
+    return ran
+
+
+def test_a_year_over_the_bundle_limit_is_cut_into_bundles_of_whole_reports(project: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A year of more pages than ``MAX_BUNDLE_PAGES`` is several bundles (Pagefind's memory grows with the pages of
+    one run), each of whole reports in path order, listed in ``bundel.json``; an edit runs Pagefind again for its own
+    bundle only, the others are the stored ones, byte for byte; the result is a clean build's."""
+    build(options(project))
+    per_report = len(search_mod.pages_by_year(tree_files(project / "build"))["2023"])
+    assert per_report > 1
+    for slug in ("b-2023", "c-2023"):  # two more reports of the same pages
+        assert new_report(project, slug) == 0
+    monkeypatch.setattr(search_mod, "MAX_BUNDLE_PAGES", 2 * per_report - 1)  # one report a bundle, not two
+    ran = count_pagefind_runs(monkeypatch)
+    build(options(project))
+    # the first report's pages did not change: its bundle is the one stored when it was the whole year, renamed
+    assert sorted(ran) == [["b-2023"], ["c-2023"]]
+    names = ["2023", "2023-2", "2023-3"]
+    assert json.loads((project / "build" / "pagefind" / "bundel.json").read_bytes()) == {"bundel": names}
+    before = tree_hashes(project / "build")
+    for name, slug in zip(names, ["b-2023", "c-2023", SLUG]):  # path order: "b-", "c-", then "contoh-…"
+        entry = json.loads(before_bytes(project, f"pagefind/{name}/pagefind-entry.json"))
+        assert entry["languages"]["id"]["page_count"] == per_report, (name, slug)
+    assert [k for k in before if k.startswith("pagefind/") and k.endswith("/pagefind.js")] == ["pagefind/2023/pagefind.js"]
+    ran.clear()
+    edit(project / "content" / "laporan" / "c-2023" / "10-bab-1-pendahuluan.md",
+         "Tuliskan latar belakang penyusunan laporan.", "Kata pencarian baru: anggrekbulan.")
+    build(options(project))
+    after = tree_hashes(project / "build")
+    assert ran == [["c-2023"]]
+    changed = {k.split("/")[1] for k in set(before) | set(after) if k.startswith("pagefind/") and
+               before.get(k) != after.get(k)}
+    assert changed == {"2023-2"}
+    assert_same_as_clean(project, "build")
+
+
+def before_bytes(root: Path, rel: str) -> bytes:
+    return (root / "build" / rel).read_bytes()
+
+
+def tree_files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.html"))}
 
 
 def chart_entries(root: Path) -> set[str]:

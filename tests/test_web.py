@@ -34,7 +34,7 @@ from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.load.svgcheck import check_svg
 from lkjip_site.output.csp import META_POLICY
 from lkjip_site.output.portal import figures_of, portal_charts
-from lkjip_site.output.search import pages_by_year, searchable, without_charts
+from lkjip_site.output.search import bundles, pages_by_year, searchable, without_charts
 
 from conftest import EPOCH
 
@@ -289,6 +289,32 @@ def test_search_bundles_are_the_indexed_pages_by_report_year_newest_first() -> N
     assert list(groups) == ["2024", "2022", "lain"]  # a release without the year in its metadata: its own, last
     assert sorted(groups["2024"]) == ["laporan/b-2024/1.0/bab-1/index.html", "laporan/b-2024/1.0/index.html"]
     assert "index.html" not in {p for g in groups.values() for p in g}  # the home page is no search result
+
+
+@given(st.dictionaries(st.sampled_from(["2024", "2023", "lain"]),
+                       st.lists(st.integers(min_value=1, max_value=9), min_size=1, max_size=8), min_size=1),
+       st.integers(min_value=1, max_value=12))
+def test_a_years_pages_are_cut_into_bundles_of_whole_reports_in_path_order(reports: dict[str, list[int]],
+                                                                          limit: int) -> None:
+    """``bundles``: every page in exactly one bundle of its own year; a report never cut; no bundle over the limit
+    unless it is one report alone; the reports in path order, each bundle as full as the next report allows; the
+    first bundle of a year named by the year (a year within the limit is the one bundle it always was)."""
+    years = {year: {f"laporan/r{k:02d}-{year}/1.0/{page}/index.html": b"" for k, count in enumerate(counts)
+                    for page in range(count)} for year, counts in reports.items()}
+    out = bundles(years, limit)
+    assert sorted(p for pages in out.values() for p in pages) == sorted(p for pages in years.values() for p in pages)
+    for year, counts in reports.items():
+        names = [name for name in out if name == year or name.startswith(f"{year}-")]
+        assert names == [year] + [f"{year}-{k}" for k in range(2, len(names) + 1)]
+        slugs = [sorted({p.split("/")[1] for p in out[name]}) for name in names]
+        assert [s for part in slugs for s in part] == [f"r{k:02d}-{year}" for k in range(len(counts))]  # in order
+        sizes = [len(out[name]) for name in names]
+        for size, part in zip(sizes, slugs):
+            assert size <= limit or len(part) == 1
+        for k in range(len(names) - 1):  # each bundle as full as it could be: the next report did not fit
+            next_report = counts[sum(len(part) for part in slugs[:k + 1])]
+            assert sizes[k] + next_report > limit
+    assert list(out) == [n for year in years for n in out if n == year or n.startswith(f"{year}-")]  # years' order
 
 
 def test_a_failing_search_index_stops_the_build_before_writing(project: Path, monkeypatch, epoch) -> None:  # type: ignore[no-untyped-def]

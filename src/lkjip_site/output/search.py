@@ -9,10 +9,13 @@ and the index files are read back into the build's ``{path: bytes}``, so a faile
 One index (a Pagefind *bundle*, ``pagefind/<tahun>/``) per report year, listed newest first in
 ``pagefind/bundel.json``. Pagefind cannot update an index (Pagefind/pagefind#71), so one index of the whole archive
 was made again on every build, in time and memory growing with every year published. An edit now indexes again only
-its own year's pages; the other years' bundles come from the memo, byte for byte. In the browser ``cari.js`` opens
-the newest bundle and merges the others into it (Pagefind's ``mergeIndex``: one WebAssembly module, each merged
-bundle adds its small metadata file and the index chunks of the words searched), so a search still covers every
-year, ranked together. The program files (``pagefind.js``, the worker, the WebAssembly) are published only with the
+its own year's pages; the other years' bundles come from the memo, byte for byte. A year of more than
+``MAX_BUNDLE_PAGES`` pages is cut into several bundles of whole reports (``pagefind/<tahun>/``,
+``pagefind/<tahun>-2/``, …): Pagefind holds a bundle's whole index in memory (about a quarter of a megabyte per
+page), so the cut bounds its memory beside the build, and an edit indexes again only its own part of the year. In
+the browser ``cari.js`` opens the newest bundle and merges the others into it (Pagefind's ``mergeIndex``: one
+WebAssembly module, each merged bundle adds its small metadata file and the index chunks of the words searched), so
+a search still covers every year, ranked together. The program files (``pagefind.js``, the worker, the WebAssembly) are published only with the
 newest bundle, the one the browser loads them from.
 
 What is indexed is decided by the templates: report and chapter pages mark their content with
@@ -46,6 +49,11 @@ INDEX_DIR = "pagefind"
 BUNDLES = "bundel.json"
 #: The bundle of indexed pages without a year in their metadata.
 OTHER = "lain"
+#: The most pages one Pagefind run indexes, unless one report alone has more (a report is never cut). Pagefind's peak
+#: grows with the pages it is given (about 0,25 MB a page: 342 MB for one year of the N = 500 benchmark, 1 375
+#: pages, beside a preview holding 770 MB); 500 pages keep it near 125 MB, and a kabupaten's year (some 50 reports,
+#: 550 pages) in one or two bundles, so a search on a phone fetches few more files.
+MAX_BUNDLE_PAGES = 500
 _BODY = b"data-pagefind-body"
 _YEAR = re.compile(rb'data-pagefind-meta="tahun">(\d{4})<')
 TIMEOUT_S = 300
@@ -92,12 +100,14 @@ def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | Non
 
     A failure (binary missing, Pagefind error) is a diagnostic: the build stops before anything is written.
     """
-    groups = pages_by_year(files)
+    groups = bundles(pages_by_year(files))
     index: dict[str, bytes] = {f"{INDEX_DIR}/{BUNDLES}": json.dumps({"bundel": list(groups)}).encode("utf-8") + b"\n"}
     version = _binary_version() if memo is not None and groups else ""
     sha = sha or ContentHashes()
     for position, (name, pages) in enumerate(groups.items()):
-        key = memo.key("pagefind", version, "tanpa-grafik-dan-angka-tabel", name,
+        # Pagefind's files do not depend on the folder they are written to: a bundle is kept under its pages alone,
+        # so a part of a year that moves to another name (a report added before it) is not indexed again
+        key = memo.key("pagefind", version, "tanpa-grafik-dan-angka-tabel", "tanpa-nama",
                        sorted((p, sha(d)) for p, d in pages.items())) if memo is not None else None
         # held unpacked by the session (its ``index``), so not packed in memory as well
         stored = memo.get(key, hold=False) if memo is not None and key is not None else None
@@ -105,14 +115,14 @@ def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | Non
             bundle = unpack_files(stored)
         else:
             try:
-                bundle = _run_pagefind(pages, f"{INDEX_DIR}/{name}")
+                bundle = _run_pagefind(pages)
             except (OSError, subprocess.SubprocessError, RuntimeError) as exc:
                 diags.error(("situs.yaml", 1), f"indeks pencarian (Pagefind) tidak dapat dibuat: {exc}")
                 return {}
             if memo is not None and key is not None:
                 memo.put(key, pack_files(bundle), hold=False)
-        index.update(bundle if position == 0 else
-                     {path: data for path, data in bundle.items() if not _program_file(path)})
+        index.update({f"{INDEX_DIR}/{name}/{path}": data for path, data in bundle.items()
+                      if position == 0 or not _program_file(path)})
     return index
 
 
@@ -130,6 +140,36 @@ def pages_by_year(files: Mapping[str, bytes]) -> dict[str, dict[str, Held]]:
             found = _YEAR.search(data)
             groups.setdefault(found.group(1).decode("ascii") if found else OTHER, {})[path] = held
     return {name: groups[name] for name in _newest_first(groups)}
+
+
+def bundles(years: Mapping[str, dict[str, Held]], limit: int | None = None) -> dict[str, dict[str, Held]]:
+    """Each year's pages cut into bundles of whole reports, at most ``limit`` pages each (``MAX_BUNDLE_PAGES``)
+    unless one report alone has more: ``<tahun>``, then ``<tahun>-2``, ``<tahun>-3``, … in the order of the reports'
+    paths. A year within the limit is one bundle named by the year, as before the cut existed.
+
+    Why whole reports filled in path order: an edit changes no page count, so it re-indexes only its own bundle;
+    a report added or a version released moves the cuts after it only, never more than its year's bundles (the
+    cost of one bundle a year). The pages of a report are those under ``laporan/<slug>/``, all its versions.
+    """
+    limit = MAX_BUNDLE_PAGES if limit is None else limit
+    out: dict[str, dict[str, Held]] = {}
+    for year, pages in years.items():
+        parts: list[dict[str, Held]] = [{}]
+        for _report, members in _by_report(pages):
+            if parts[-1] and len(parts[-1]) + len(members) > limit:
+                parts.append({})
+            parts[-1].update(members)
+        for number, part in enumerate(parts, start=1):
+            out[year if number == 1 else f"{year}-{number}"] = part
+    return out
+
+
+def _by_report(pages: Mapping[str, Held]) -> list[tuple[str, dict[str, Held]]]:
+    """``pages`` (sorted by path) grouped by report: the first two path segments (``laporan/<slug>``)."""
+    grouped: dict[str, dict[str, Held]] = {}
+    for path in sorted(pages):
+        grouped.setdefault("/".join(path.split("/", 2)[:2]), {})[path] = pages[path]
+    return list(grouped.items())
 
 
 def _newest_first(names: Collection[str]) -> list[str]:
@@ -204,8 +244,10 @@ def without_charts(page: bytes) -> bytes:
     return b"".join(parts)
 
 
-def _run_pagefind(pages: dict[str, Held], subdir: str) -> dict[str, bytes]:
-    """One bundle: ``pages`` written where they are published (their URLs are the index's), indexed into ``subdir``."""
+def _run_pagefind(pages: dict[str, Held]) -> dict[str, bytes]:
+    """One bundle of ``pages``, written where they are published (their URLs are the index's): its files by their
+    paths inside the bundle's folder (``pagefind-entry.json``, ``index/…``), which Pagefind writes the same whatever
+    the folder is called."""
     with tempfile.TemporaryDirectory(prefix="lkjip-cari-") as tmp:
         site = Path(tmp) / "situs"
         for rel, data in pages.items():
@@ -213,12 +255,13 @@ def _run_pagefind(pages: dict[str, Held], subdir: str) -> dict[str, bytes]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(searchable(content(data)))
         release_freed_memory()  # Pagefind beside the build is the build's peak: its freed blocks go back first
+        subdir = f"{INDEX_DIR}/bundel"
         proc = subprocess.run([str(_executable()), "--site", str(site), "--output-subdir", subdir, "--silent"],
                               capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
         if proc.returncode != 0:
             raise RuntimeError((proc.stderr or proc.stdout).strip()[-500:] or f"kode keluar {proc.returncode}")
         out = site / subdir
-        index = {f"{subdir}/{p.relative_to(out).as_posix()}": p.read_bytes()
+        index = {p.relative_to(out).as_posix(): p.read_bytes()
                  for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith(UNUSED)}
         shutil.rmtree(site, ignore_errors=True)
     return index
