@@ -15,8 +15,8 @@ its own year's pages; the other years' bundles come from the memo, byte for byte
 page), so the cut bounds its memory beside the build, and an edit indexes again only its own part of the year. In
 the browser ``cari.js`` opens the newest bundle and merges the others into it (Pagefind's ``mergeIndex``: one
 WebAssembly module, each merged bundle adds its small metadata file and the index chunks of the words searched), so
-a search still covers every year, ranked together. The program files (``pagefind.js``, the worker, the WebAssembly) are published only with the
-newest bundle, the one the browser loads them from.
+a search still covers every year, ranked together. The program files (``pagefind.js``, the worker, the
+WebAssembly) are published only with the newest bundle, the one the browser loads them from.
 
 What is indexed is decided by the templates: report and chapter pages mark their content with
 ``data-pagefind-body`` and carry metadata (year, instansi, report, version) that ``aset/js/cari.js`` uses, with the
@@ -51,8 +51,8 @@ BUNDLES = "bundel.json"
 OTHER = "lain"
 #: The most pages one Pagefind run indexes, unless one report alone has more (a report is never cut). Pagefind's peak
 #: grows with the pages it is given (about 0,25 MB a page: 342 MB for one year of the N = 500 benchmark, 1 375
-#: pages, beside a preview holding 770 MB); 500 pages keep it near 125 MB, and a kabupaten's year (some 50 reports,
-#: 550 pages) in one or two bundles, so a search on a phone fetches few more files.
+#: pages, beside a preview holding 770 MB); 500 pages keep it near 125 MB, and a kabupaten's year (some 45 reports
+#: of eleven pages) in one bundle, so a search on a phone fetches few more files.
 MAX_BUNDLE_PAGES = 500
 _BODY = b"data-pagefind-body"
 _YEAR = re.compile(rb'data-pagefind-meta="tahun">(\d{4})<')
@@ -148,14 +148,15 @@ def bundles(years: Mapping[str, dict[str, Held]], limit: int | None = None) -> d
     paths. A year within the limit is one bundle named by the year, as before the cut existed.
 
     Why whole reports filled in path order: an edit changes no page count, so it re-indexes only its own bundle;
-    a report added or a version released moves the cuts after it only, never more than its year's bundles (the
-    cost of one bundle a year). The pages of a report are those under ``laporan/<slug>/``, all its versions.
+    a report added or a version released moves the cuts after it only: at most its year's bundles are indexed
+    again, what every edit cost while a year was one bundle. The pages of a report are those under
+    ``laporan/<slug>/``, all its versions.
     """
     limit = MAX_BUNDLE_PAGES if limit is None else limit
     out: dict[str, dict[str, Held]] = {}
     for year, pages in years.items():
         parts: list[dict[str, Held]] = [{}]
-        for _report, members in _by_report(pages):
+        for members in _by_report(pages):
             if parts[-1] and len(parts[-1]) + len(members) > limit:
                 parts.append({})
             parts[-1].update(members)
@@ -164,12 +165,12 @@ def bundles(years: Mapping[str, dict[str, Held]], limit: int | None = None) -> d
     return out
 
 
-def _by_report(pages: Mapping[str, Held]) -> list[tuple[str, dict[str, Held]]]:
-    """``pages`` (sorted by path) grouped by report: the first two path segments (``laporan/<slug>``)."""
+def _by_report(pages: Mapping[str, Held]) -> list[dict[str, Held]]:
+    """``pages`` grouped by report (the first two path segments, ``laporan/<slug>``), in path order."""
     grouped: dict[str, dict[str, Held]] = {}
     for path in sorted(pages):
         grouped.setdefault("/".join(path.split("/", 2)[:2]), {})[path] = pages[path]
-    return list(grouped.items())
+    return list(grouped.values())
 
 
 def _newest_first(names: Collection[str]) -> list[str]:
