@@ -23,12 +23,9 @@ developing the theme); by default the example content is built with ``lkjip buil
 from __future__ import annotations
 
 import fcntl
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +33,8 @@ from urllib.parse import urldefrag
 
 import pytest
 
-from .support import CHAPTER_LINK, CHROMIUM, CHROMIUM_ARGS, REPORT_LINK, PageProbe, ReportPages, SiteMap, open_probe
+from .support import (CHAPTER_LINK, CHROMIUM, CHROMIUM_ARGS, REPORT_LINK, PageProbe, ReportPages, SiteMap,
+                      open_probe, served)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -115,38 +113,11 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static file handler that knows web-font MIME types and keeps the test output clean."""
-
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".woff2": "font/woff2",
-        ".woff": "font/woff",
-        ".svg": "image/svg+xml",
-        ".js": "text/javascript",
-        ".mjs": "text/javascript",
-        ".json": "application/json",
-        ".webmanifest": "application/manifest+json",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        """Silence per-request logging; failures are reported by the tests themselves."""
-
-
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
     """Serve ``site_dir`` on 127.0.0.1 (free port) in a daemon thread; yields ``http://127.0.0.1:PORT``."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="situs-uji", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with served(site_dir) as url:
+        yield url
 
 
 # --------------------------------------------------------------------------- browser

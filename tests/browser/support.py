@@ -6,6 +6,11 @@ without clashing with any other conftest in the suite.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +31,39 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 NAV_TIMEOUT_MS = 15_000
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static file handler that knows web-font MIME types and keeps the test output clean."""
+
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".woff2": "font/woff2",
+        ".woff": "font/woff",
+        ".svg": "image/svg+xml",
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".json": "application/json",
+        ".webmanifest": "application/manifest+json",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        """Silence per-request logging; failures are reported by the tests themselves."""
+
+
+@contextlib.contextmanager
+def served(directory: Path, handler: type[QuietHandler] = QuietHandler) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (free port) in a daemon thread; yields ``http://127.0.0.1:PORT``."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="situs-uji", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
 
 # Selectors the default theme promises (see themes/default/templates/).
 REPORT_LINK = "a.report-link"

@@ -10,11 +10,8 @@ WebAssembly) is loaded once, from the first bundle. About 15 s (one build withou
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import io
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,7 +21,7 @@ from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.output import search
 
-from .support import open_probe
+from .support import open_probe, served
 
 #: report slug (path order: the bundles 2023, 2023-2, 2023-3) -> (instansi, a word only its first chapter has)
 REPORTS = {"a-2023": ("Kecamatan Anggrek", "anggrekbulan"), "b-2023": ("Kecamatan Bakung", "bakungputih"),
@@ -56,26 +53,8 @@ def cut_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def cut_url(cut_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(cut_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
-                      ".json": "application/json", ".wasm": "application/wasm", ".svg": "image/svg+xml",
-                      ".woff2": "font/woff2"}
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        return
+    with served(cut_site) as url:
+        yield url
 
 
 @pytest.mark.parametrize("slug", list(REPORTS))

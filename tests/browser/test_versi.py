@@ -9,10 +9,7 @@ as an external file. About 10 s in all.
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import io
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +19,7 @@ from axe_playwright_python.sync_playwright import Axe
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 
-from .support import open_probe
+from .support import QuietHandler, open_probe, served
 from .test_axe import AXE_OPTIONS, _describe
 
 SLUG = "contoh-2023"
@@ -52,16 +49,10 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".woff2": "font/woff2",
-                      ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml"}
-
+class _Handler(QuietHandler):
     def end_headers(self) -> None:
         self.send_header("Content-Security-Policy", CSP)
         super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        return
 
 
 @pytest.fixture(scope="module")
@@ -69,16 +60,8 @@ def portal(two_versions: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     """The build served at ``http://127.0.0.1:PORT/portal/`` (the site does not know its base path)."""
     top = tmp_path_factory.mktemp("web")
     (top / "portal").symlink_to(two_versions / "build", target_is_directory=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(top)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with served(top, _Handler) as url:
+        yield url
 
 
 @pytest.mark.parametrize("path", [f"/portal/laporan/{SLUG}/1.0/", f"/portal/laporan/{SLUG}/1.0/bab-4-penutup/"])
