@@ -120,7 +120,9 @@
       status.textContent = "Tidak ada hasil untuk \u201c" + query + "\u201d. Coba kata lain atau hapus saringan.";
       return;
     }
-    status.textContent = total + " halaman memuat \u201c" + query + "\u201d" +
+    // "found for", not "containing": a bundle without the word answers with the longest prefix of it that it has
+    // (Pagefind's fallback), so some pages listed below the best ones may not contain the word itself
+    status.textContent = total + " halaman ditemukan untuk \u201c" + query + "\u201d" +
       (total > items.length ? " (ditampilkan " + items.length + " teratas)." : ".");
     group(items).forEach(function (g) {
       var section = text("section", "hasil-grup");
