@@ -9,12 +9,15 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import io
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urldefrag, urljoin, urlsplit
+
+from lkjip_site.cli.main import main
 
 if TYPE_CHECKING:  # imported lazily at run time so a missing Playwright gives conftest's clear message
     from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route
@@ -31,6 +34,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 NAV_TIMEOUT_MS = 15_000
+
+def lkjip(root: Path, *args: str) -> None:
+    """``lkjip <args> --situs <root>`` in this process, quietly; fails the test with what it printed on error."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+        code = main([*args, "--situs", str(root)])
+    assert code == 0, err.getvalue()
+
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Static file handler that knows web-font MIME types and keeps the test output clean."""

@@ -9,19 +9,16 @@ WebAssembly) is loaded once, from the first bundle. About 15 s (one build withou
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.output import search
 
-from .support import open_probe, served
+from .support import lkjip, open_probe, served
 
 #: report slug (path order: the bundles 2023, 2023-2, 2023-3) -> (instansi, a word only its first chapter has)
 REPORTS = {"a-2023": ("Kecamatan Anggrek", "anggrekbulan"), "b-2023": ("Kecamatan Bakung", "bakungputih"),
@@ -43,9 +40,7 @@ def cut_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                             f"Kata khas laporan ini: {word}."), encoding="utf-8")
         pages = sum(1 for p in (root / "content" / "laporan" / "a-2023").glob("*.md")) + 1  # chapters + landing
         mp.setattr(search, "MAX_BUNDLE_PAGES", pages + 1)  # one report fits, two do not
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
-            code = main(["build", "--situs", str(root), "--no-pdf"])
-        assert code == 0, err.getvalue()
+        lkjip(root, "build", "--no-pdf")
     names = json.loads((root / "build" / "pagefind" / "bundel.json").read_bytes())["bundel"]
     assert names == ["2023", "2023-2", "2023-3"], names  # else the limit above no longer cuts one report a bundle
     return root / "build"

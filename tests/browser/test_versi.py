@@ -8,28 +8,19 @@ as an external file. About 10 s in all.
 
 from __future__ import annotations
 
-import contextlib
-import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 
-from .support import QuietHandler, open_probe, served
+from .support import QuietHandler, lkjip, open_probe, served
 from .test_axe import AXE_OPTIONS, _describe
 
 SLUG = "contoh-2023"
 CSP = "default-src 'self'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
-
-
-def _lkjip(root: Path, *args: str) -> None:
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
-        code = main([*args, "--situs", str(root)])
-    assert code == 0, err.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -38,14 +29,14 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", "1707955200")
         assert new_report(root, SLUG) == 0
-        _lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
+        lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
         meta = root / "content" / "laporan" / SLUG / "laporan.yaml"
         meta.write_text(meta.read_text(encoding="utf-8").replace('versi: "1.0"', 'versi: "1.1"'), encoding="utf-8")
         data = root / "content" / "laporan" / SLUG / "data" / "indikator.yaml"
         text = data.read_text(encoding="utf-8")
         data.write_text(text.replace("2023: 82.5", "2023: 78.5"), encoding="utf-8")
         assert data.read_text(encoding="utf-8") != text
-        _lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
+        lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
     return root
 
 
