@@ -42,7 +42,7 @@ from weasyprint.text.fonts import FontConfiguration
 from lkjip_site.build import BuildOptions, BuildResult, build
 from lkjip_site.cli.main import main as cli_main
 from lkjip_site.core.model import Instansi, Loc, NumberedItem, Person, Report
-from lkjip_site.output import audit
+from lkjip_site.output import audit, pdfs
 from lkjip_site.core.memo import Memo
 from lkjip_site.output.pdf import document, fonts, layout
 
@@ -809,6 +809,24 @@ def test_a_table_whose_widest_row_the_probe_left_out_still_goes_to_a_landscape_p
     data, _bands, _served, _refused = layout.render_job_bytes(job)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert all(_is_landscape(p) for p in pdf.pages)
+
+
+def test_pdf_jobs_go_to_the_workers_largest_first_and_come_back_in_report_order(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reports differ by half in size: handed over in report order, the largest could start last and the PDF stage
+    would wait for it alone. The results (and so the messages and the memo) keep the reports' order."""
+    handed: list[str] = []
+
+    def fake_map(fn: Any, jobs: list[document.PdfJob]) -> list[Any]:
+        handed.extend(job.html for job in jobs)
+        return [f"hasil {job.html}" for job in jobs]
+
+    monkeypatch.setattr(pdfs, "map_in_processes", fake_map)
+    todo = [(f"/laporan/{name}.pdf", "", document.PdfJob(
+        html=name, base_url="", stylesheet="", stylesheet_url="", allowed_roots=(), attachments=(), epoch=0,
+        front_anchor=None, body_anchor=None)) for name in ("b", "dddd", "a", "cc", "eeee")]
+    assert pdfs._largest_first(todo) == ["hasil b", "hasil dddd", "hasil a", "hasil cc", "hasil eeee"]
+    assert handed == ["dddd", "eeee", "cc", "b", "a"]  # by size, ties in report order
 
 
 def test_a_value_broken_over_a_page_is_read_without_the_running_footer(tmp_path: Path) -> None:

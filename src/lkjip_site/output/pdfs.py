@@ -35,6 +35,21 @@ def render_and_audit(job: PdfJob) -> tuple[bytes, Any, Any, list[str], list[str]
     return data, bands, resources, refused, audit_pdf(job.html, data, job.base_url, bands)
 
 
+def _largest_first(todo: list[tuple[str, str, PdfJob]]) -> list[tuple[bytes, Any, Any, list[str], list[str]]]:
+    """Each job's result, in ``todo``'s order, the jobs handed to the workers largest first.
+
+    Why: a PDF's time grows with its print HTML and reports differ by half; in the given order the last worker can
+    start the largest report when the others are done, and the stage waits for it alone (on the benchmark's ten
+    reports, counting the work by print-HTML size, the largest-first order comes within 0,4 % of an even split on
+    two workers, the given order 8 % above it)."""
+    order = sorted(range(len(todo)), key=lambda i: (-len(todo[i][2].html), i))
+    results = map_in_processes(render_and_audit, [todo[i][2] for i in order])
+    placed: list[Any] = [None] * len(todo)
+    for index, result in zip(order, results):
+        placed[index] = result
+    return placed
+
+
 def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
                 only: set[str] | None = None, frozen: set[str] | frozenset[str] = frozenset(),
                 marks: list[Shown] | None = None) -> dict[str, bytes]:
@@ -87,8 +102,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
             marks.extend(marks_in_html(path, job.html, f"{path} (HTML cetak)"))
     if diags.errors:
         return out
-    results = map_in_processes(render_and_audit, [job for _, _, job in todo])
-    for (path, key, _job), (data, _bands, _resources, refused, problems) in zip(todo, results):
+    for (path, key, _job), (data, _bands, _resources, refused, problems) in zip(todo, _largest_first(todo)):
         for url in refused:
             diags.warn((path, 1), f"PDF: sumber '{url}' ditolak (bukan berkas lokal di folder laporan atau tema)")
         for problem in problems:
