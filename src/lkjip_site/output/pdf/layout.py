@@ -223,8 +223,10 @@ def _cell_estimates(cell: ET.Element) -> tuple[float, float]:
 
 
 def _row_groups(rows: Sequence[ET.Element]) -> list[list[ET.Element]]:
-    """Consecutive rows joined by a cell that spans them (``rowspan``): kept or left out together, so the probe's
-    table has the same columns as the real one."""
+    """Consecutive rows joined by a cell that spans them (``rowspan``): kept or left out together, so every row of
+    the probe's table has its cells in the same columns as in the real one (a row without the cell that spans it
+    would shift its cells one column to the left, and could make the probe's table wider than the real one).
+    ``rowspan="0"`` spans to the end of the body, as in HTML."""
     groups: list[list[ET.Element]] = []
     reach = 0
     for index, row in enumerate(rows):
@@ -236,7 +238,7 @@ def _row_groups(rows: Sequence[ET.Element]) -> list[list[ET.Element]]:
                 span = int(cell.get("rowspan") or 1)
             except ValueError:
                 span = 1
-            reach = max(reach, index + span)
+            reach = max(reach, len(rows) if span <= 0 else index + span)
     return groups
 
 
