@@ -684,6 +684,26 @@ def test_source_date_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path:
 # Table probe (issue 14): table widths measured on the tables alone, the report laid out once
 
 
+#: Portrait pages, and the landscape pages a too-wide table is moved to, as in the print stylesheet.
+PAGES_CSS = "@page { size: A4; margin: 20mm } @page lanskap { size: A4 landscape; margin: 20mm }"
+
+
+def _landscape_pages(tmp_path: Path, html: str, css: str) -> list[bool]:
+    """Whether each page of the PDF laid out from ``html`` is landscape (one text band per page, checked)."""
+    data, bands, _served, _refused = layout.render_job_bytes(_small_job(tmp_path, html, css))
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pages = [_is_landscape(p) for p in pdf.pages]
+    assert len(bands) == len(pages)
+    return pages
+
+
+def _small_job(tmp_path: Path, html: str, css: str) -> document.PdfJob:
+    """A PDF job of a hand-written page and stylesheet, without attachments or page labels."""
+    return document.PdfJob(html=html, base_url=tmp_path.as_uri() + "/", stylesheet=css,
+                           stylesheet_url=tmp_path.as_uri() + "/x.css", allowed_roots=(tmp_path,), attachments=(),
+                           epoch=1707955200, front_anchor=None, body_anchor=None)
+
+
 def _probe(html: str) -> str | None:
     from weasyprint import HTML
 
@@ -712,20 +732,13 @@ def test_table_probe_keeps_tables_with_their_ancestors_only() -> None:
 def test_table_the_probe_misses_still_goes_to_a_landscape_page(tmp_path: Path) -> None:
     """A theme rule that depends on a table's neighbour (``p + div``) is not seen by the probe, which drops the ``p``;
     the final layout is checked and the table moved anyway."""
-    css = ("@page { size: A4; margin: 20mm } @page lanskap { size: A4 landscape; margin: 20mm }"
-           "p + div.tabel-wadah table { width: 240mm }")
+    css = PAGES_CSS + "p + div.tabel-wadah table { width: 240mm }"
     html = ('<!DOCTYPE html><html><head><title>t</title></head><body><section><p>Pengantar</p>'
             '<div class="tabel-wadah" aria-labelledby="lebar-judul"><table id="lebar"><tr><td>a</td><td>b</td></tr>'
             '</table></div></section></body></html>')
     probe = _probe(html)
     assert probe is not None and "<p>" not in probe
-    job = document.PdfJob(html=html, base_url=tmp_path.as_uri() + "/", stylesheet=css,
-                          stylesheet_url=tmp_path.as_uri() + "/x.css", allowed_roots=(tmp_path,), attachments=(),
-                          epoch=1707955200, front_anchor=None, body_anchor=None)
-    data, bands, _served, _refused = layout.render_job_bytes(job)
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        assert [_is_landscape(p) for p in pdf.pages] == [False, True]  # the paragraph, then the moved table
-    assert len(bands) == 2
+    assert _landscape_pages(tmp_path, html, css) == [False, True]  # the paragraph, then the moved table
 
 
 def _rows_of(table: ET.Element) -> list[str]:
@@ -794,8 +807,7 @@ def test_the_probe_keeps_every_columns_widest_cell_and_whole_row_groups(rows: li
 def test_a_table_whose_widest_row_the_probe_left_out_still_goes_to_a_landscape_page(tmp_path: Path) -> None:
     """The estimate reads characters, not the stylesheet: a theme that sets one row in a far larger type makes the
     probe leave out the row that makes the table too wide. The final layout is checked, and the table moved."""
-    css = ("@page { size: A4; margin: 20mm } @page lanskap { size: A4 landscape; margin: 20mm }"
-           "td { white-space: nowrap } tr.besar td { font-size: 90pt }")
+    css = PAGES_CSS + "td { white-space: nowrap } tr.besar td { font-size: 90pt }"
     body = "".join(f"<tr><td>{i}</td><td>1.000.000,{i:02d}</td></tr>" for i in range(1, 30))
     body += '<tr class="besar"><td>30</td><td>1.000.000,0</td></tr>'
     html = ('<!DOCTYPE html><html><head><title>t</title></head><body><section>'
@@ -803,12 +815,7 @@ def test_a_table_whose_widest_row_the_probe_left_out_still_goes_to_a_landscape_p
             '</tbody></table></div></section></body></html>')
     probe = _probe(html)
     assert probe is not None and 'class="besar"' not in probe
-    job = document.PdfJob(html=html, base_url=tmp_path.as_uri() + "/", stylesheet=css,
-                          stylesheet_url=tmp_path.as_uri() + "/x.css", allowed_roots=(tmp_path,), attachments=(),
-                          epoch=1707955200, front_anchor=None, body_anchor=None)
-    data, _bands, _served, _refused = layout.render_job_bytes(job)
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        assert all(_is_landscape(p) for p in pdf.pages)
+    assert set(_landscape_pages(tmp_path, html, css)) == {True}
 
 
 def test_pdf_jobs_go_to_the_workers_largest_first_and_come_back_in_report_order(
@@ -841,9 +848,7 @@ def test_a_value_broken_over_a_page_is_read_without_the_running_footer(tmp_path:
     html = ('<!DOCTYPE html><html><head><title>t</title></head><body><p>' + filler + '<br>Predikatnya '
             '<span data-angka="IKU01.predikat">Sangat<br>Tinggi</span> dan capaiannya '
             '<span data-angka="IKU01.capaian">93,94 %</span>.</p></body></html>')
-    job = document.PdfJob(html=html, base_url=tmp_path.as_uri() + "/", stylesheet=css,
-                          stylesheet_url=tmp_path.as_uri() + "/x.css", allowed_roots=(tmp_path,), attachments=(),
-                          epoch=1707955200, front_anchor=None, body_anchor=None)
+    job = _small_job(tmp_path, html, css)
     data, bands, _served, _refused = layout.render_job_bytes(job)
     whole = audit.pdf_pages_text(data)
     assert len(whole) == 2 and "Sangat" in whole[0] and "Kaki halaman 1" in whole[0] and "Tinggi" in whole[1]
