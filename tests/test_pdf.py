@@ -37,6 +37,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from lkjip_site.build import BuildOptions, BuildResult, build
@@ -705,8 +706,6 @@ def _small_job(tmp_path: Path, html: str, css: str) -> document.PdfJob:
 
 
 def _probe(html: str) -> str | None:
-    from weasyprint import HTML
-
     return layout.table_probe_html(HTML(string=html).etree_element)
 
 
@@ -759,8 +758,6 @@ def test_the_probe_lays_out_only_the_rows_that_can_set_a_columns_narrowest_width
     html = ('<!DOCTYPE html><html><body><table id="t"><thead><tr><th>No</th><th>Uraian</th><th>Nilai</th></tr>'
             '</thead><tbody>' + "".join(body) + '</tbody><tfoot><tr><td>Jumlah</td><td></td><td>9</td></tr>'
             '</tfoot></table></body></html>')
-    from weasyprint import HTML
-
     probe = _probe(html)
     assert probe is not None
     kept = _rows_of(HTML(string=probe).etree_element.find(".//table"))
@@ -785,8 +782,6 @@ def test_the_probe_keeps_every_columns_widest_cell_and_whole_row_groups(rows: li
         cells.append(f'<tr><td rowspan="{span}">{" ".join(words)}</td><td>{"".join(words)}</td></tr>')
     html = ('<html><body><table id="t"><thead><tr><th>H</th><th>H2</th></tr></thead><tbody>' + "".join(cells)
             + '</tbody><tfoot><tr><td>F</td><td>F2</td></tr></tfoot></table></body></html>')
-    from weasyprint import HTML
-
     table = HTML(string=html).etree_element.find(".//table")
     full = [row for row in table.find("tbody") if row.tag == "tr"]
     groups = layout._row_groups(full)
