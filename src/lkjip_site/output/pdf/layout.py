@@ -199,9 +199,9 @@ def _keep_tables(element: ET.Element) -> bool:
     return kept
 
 
-#: Of a table's body the probe keeps, per column, the row groups with the widest unbreakable text by each of two
-#: estimates (:func:`_probe_rows`): the rows that set the column's narrowest width unless the estimate is off.
-PROBE_GROUPS_PER_COLUMN = 2
+#: Of a table's body the probe keeps, per column, the rows whose cells have the widest unbreakable text by each of
+#: two estimates (:func:`_probe_rows`): the rows that set the column's narrowest width unless the estimate is off.
+PROBE_ROWS_PER_COLUMN = 2
 
 #: Rough widths of characters in em, for ranking cells only (never for a layout decision): narrow punctuation and
 #: letters, wide letters, capitals a little wider than lower case; digits and the rest 1.
@@ -222,73 +222,72 @@ def _cell_estimates(cell: ET.Element) -> tuple[float, float]:
     return max((_text_width(w) for w in words), default=0.0), _text_width(" ".join(words))
 
 
-def _row_groups(rows: Sequence[ET.Element]) -> list[list[ET.Element]]:
-    """Consecutive rows joined by a cell that spans them (``rowspan``): kept or left out together, so every row of
-    the probe's table has its cells in the same columns as in the real one (a row without the cell that spans it
-    would shift its cells one column to the left, and could make the probe's table wider than the real one).
-    ``rowspan="0"`` spans to the end of the body, as in HTML."""
-    groups: list[list[ET.Element]] = []
-    reach = 0
-    for index, row in enumerate(rows):
-        if not groups or index >= reach:
-            groups.append([])
-        groups[-1].append(row)
-        for cell in row:
-            try:
-                span = int(cell.get("rowspan") or 1)
-            except ValueError:
-                span = 1
-            reach = max(reach, len(rows) if span <= 0 else index + span)
-    return groups
+def _span(cell: ET.Element, name: str) -> int:
+    """A cell's ``colspan`` or ``rowspan`` as HTML reads it: not a number is 1; ``rowspan="0"`` is 0 (to the end)."""
+    try:
+        value = int(cell.get(name) or 1)
+    except ValueError:
+        return 1
+    return max(value, 1) if name == "colspan" else max(value, 0)
 
 
-def _group_estimates(group: Sequence[ET.Element]) -> dict[tuple[int, int, int], float]:
-    """``{(measure, column, colspan): width}`` of a row group: each cell under the column it starts in."""
-    found: dict[tuple[int, int, int], float] = {}
+def _body_grid(rows: Sequence[ET.Element]) -> list[list[tuple[ET.Element, int, int, int]]]:
+    """Per row, its cells as HTML places them: (cell, column, colspan, rows spanned within the body)."""
     taken: set[tuple[int, int]] = set()  # (row, column) covered by a cell from a row above
-    for r, row in enumerate(group):
-        column = 0
+    grid = []
+    for r, row in enumerate(rows):
+        column, placed = 0, []
         for cell in row:
             if cell.tag not in ("td", "th"):
                 continue
             while (r, column) in taken:
                 column += 1
-            try:
-                cols, rows = max(1, int(cell.get("colspan") or 1)), max(1, int(cell.get("rowspan") or 1))
-            except ValueError:
-                cols, rows = 1, 1
-            taken.update((r + i, column + j) for i in range(rows) for j in range(cols))
-            for measure, width in enumerate(_cell_estimates(cell)):
-                key = (measure, column, cols)
-                found[key] = max(found.get(key, 0.0), width)
+            cols, down = _span(cell, "colspan"), _span(cell, "rowspan")
+            down = len(rows) - r if down == 0 else min(down, len(rows) - r)
+            taken.update((r + i, column + j) for i in range(down) for j in range(cols))
+            placed.append((cell, column, cols, down))
             column += cols
-    return found
+        grid.append(placed)
+    return grid
 
 
 def _probe_rows(table: ET.Element) -> None:
-    """Cut each body of ``table`` down to the row groups that may set a column's narrowest width.
+    """Cut each body of ``table`` down to the rows that may set a column's narrowest width.
 
     Why: a table too wide for a portrait page is one whose columns cannot be narrower than the page, and a column's
     narrowest width is that of its widest unbreakable text, so the other rows cannot make the table wider; laying
     them out was most of the probe's time. Which rows hold that text is estimated from the characters
     (:func:`_text_width`); an estimate that picks the wrong row makes the probe miss the table, and the final layout
-    still finds and moves it (the same PDF, one more layout). Leaving rows out never makes a table wider, so the
-    probe never moves a table that fits. The header and footer rows stay, and the first row group.
+    still finds and moves it (the same PDF, one more layout). The header and footer rows stay, and the first row (a
+    table laid out with ``table-layout: fixed`` takes its columns from it).
+
+    A cell that spans rows stays with its row whenever a row it spans stays, and then spans only the rows kept, so
+    every kept cell sits in the same column as in the real table. Leaving cells out never makes a table wider, so
+    the probe never moves a table that fits.
     """
     for body in table.findall("tbody"):
         rows = [row for row in body if row.tag == "tr"]
-        groups = _row_groups(rows)
-        if len(groups) <= PROBE_GROUPS_PER_COLUMN:
+        if len(rows) <= PROBE_ROWS_PER_COLUMN + 1:
             continue
-        estimates = [_group_estimates(group) for group in groups]
-        keep = {0}  # the first row sets the columns of a table laid out with ``table-layout: fixed``
-        for key in sorted({key for found in estimates for key in found}):
-            ranked = sorted(range(len(groups)), key=lambda i: (-estimates[i].get(key, -1.0), i))
-            keep.update(ranked[:PROBE_GROUPS_PER_COLUMN])
-        for index, group in enumerate(groups):
-            if index not in keep:
-                for row in group:
-                    body.remove(row)
+        grid = _body_grid(rows)
+        ranked: dict[tuple[int, int, int], list[tuple[float, int]]] = {}
+        for r, placed in enumerate(grid):
+            for cell, column, cols, _down in placed:
+                for measure, width in enumerate(_cell_estimates(cell)):
+                    ranked.setdefault((measure, column, cols), []).append((-width, r))
+        keep = {0}
+        for key in sorted(ranked):
+            keep.update(r for _width, r in sorted(ranked[key])[:PROBE_ROWS_PER_COLUMN])
+        for r in reversed(range(len(rows))):  # a kept row keeps the rows whose cells span it (from the bottom up)
+            if any(r + i in keep for _cell, _column, _cols, down in grid[r] for i in range(1, down)):
+                keep.add(r)
+        for r in sorted(keep):
+            for cell, _column, _cols, down in grid[r]:
+                if down > 1 or cell.get("rowspan") is not None:
+                    cell.set("rowspan", str(sum(1 for i in range(r, r + down) if i in keep)))
+        for r, row in enumerate(rows):
+            if r not in keep:
+                body.remove(row)
 
 
 def table_probe_html(root: ET.Element) -> str | None:
