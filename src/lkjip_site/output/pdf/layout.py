@@ -298,7 +298,7 @@ def table_probe_html(root: ET.Element) -> str | None:
     time. Every table keeps its ancestors (same classes, containing block width and inherited font), so it is laid
     out as wide as in the whole document; the chapters' text, figures and charts are left out, and of a long table's
     body only the rows that can set a column's narrowest width (:func:`_probe_rows`). The probe cost 25-60 % of a
-    full layout with every row, about 0,6 × that since; it wins whenever a report has a table that overflows (two of
+    full layout with every row, about half that since; it wins whenever a report has a table that overflows (two of
     the three example reports, every benchmark report) and costs that much extra when none does. The print
     stylesheet has no sibling selectors that could make a table wider without its neighbours; :func:`render_job_bytes`
     still checks the final layout and moves a table the probe missed.
