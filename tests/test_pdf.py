@@ -773,6 +773,9 @@ def test_the_probe_lays_out_only_the_rows_that_can_set_a_columns_narrowest_width
     assert kept.index("Sasaran") + 1 == kept.index("Nomorpanjangsekalidalambarisrowspan")  # "b" left out
     assert [c.get("rowspan") for c in table.iter("td") if c.text == "Sasaran"] == ["2"]  # it spans the kept rows
     assert "b" not in kept and "c" not in kept and "5" not in kept and len(kept) < 15
+    # spans as large as HTML allows (or larger) cost the probe no more than HTML's limits
+    huge = html.replace(body[20], '<tr><td colspan="100000000" rowspan="65534">x</td></tr>')
+    assert "x</td>" in (_probe(huge) or "")
     # a table with few rows is laid out whole
     short = html.replace("".join(body), "".join(body[:3]))
     assert _rows_of(HTML(string=_probe(short) or "").etree_element.find(".//table")) == ["No", "1", "2", "3", "Jumlah"]

@@ -223,12 +223,13 @@ def _cell_estimates(cell: ET.Element) -> tuple[float, float]:
 
 
 def _span(cell: ET.Element, name: str) -> int:
-    """A cell's ``colspan`` or ``rowspan`` as HTML reads it: not a number is 1; ``rowspan="0"`` is 0 (to the end)."""
+    """A cell's ``colspan`` or ``rowspan`` as HTML reads it: not a number is 1, ``colspan`` at most 1 000 (HTML's
+    limit, which also bounds the work of :func:`_body_grid`); ``rowspan="0"`` is 0 (to the end of the body)."""
     try:
         value = int(cell.get(name) or 1)
     except ValueError:
         return 1
-    return max(value, 1) if name == "colspan" else max(value, 0)
+    return min(max(value, 1), 1000) if name == "colspan" else max(value, 0)
 
 
 def _body_grid(rows: Sequence[ET.Element]) -> list[list[tuple[ET.Element, int, int, int]]]:
@@ -244,7 +245,7 @@ def _body_grid(rows: Sequence[ET.Element]) -> list[list[tuple[ET.Element, int, i
                 column += 1
             cols, down = _span(cell, "colspan"), _span(cell, "rowspan")
             down = len(rows) - r if down == 0 else min(down, len(rows) - r)
-            taken.update((r + i, column + j) for i in range(down) for j in range(cols))
+            taken.update((r + i, column + j) for i in range(1, down) for j in range(cols))
             placed.append((cell, column, cols, down))
             column += cols
         grid.append(placed)
