@@ -808,8 +808,7 @@ def test_the_probe_keeps_every_columns_widest_cell_in_its_column(rows: list[tupl
     before = _cell_columns(html)
     document_root = HTML(string=html).etree_element
     table = document_root.find(".//table")
-    text = {cell.get("id"): cell for cell in table.iter("td")}
-    estimates = {i: layout._cell_estimates(cell) for i, cell in text.items() if i in before}
+    estimates = {cell.get("id"): layout._cell_estimates(cell) for cell in table.iter("td") if cell.get("id") in before}
     layout._probe_rows(table)
     after = _cell_columns(ET.tostring(document_root, encoding="unicode", method="html"))
     assert "h" in after and "f" in after
