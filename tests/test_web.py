@@ -15,7 +15,6 @@ import datetime as dt
 import gzip
 import json
 import re
-import threading
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from decimal import Decimal
@@ -325,42 +324,6 @@ def test_a_failing_search_index_stops_the_build_before_writing(project: Path, mo
         build(BuildOptions(root=project, pdf=False, cache_dir=project / ".cache", use_cache=False))
     assert "indeks pencarian (Pagefind) tidak dapat dibuat" in "\n".join(d.message for d in err.value.diagnostics.items)
     assert sorted(p.relative_to(project / "build") for p in (project / "build").rglob("*")) == before
-
-
-def test_the_search_index_is_made_while_the_audit_runs(project: Path, monkeypatch, epoch) -> None:  # type: ignore[no-untyped-def]
-    """Pagefind works in its own process, so the build makes the index beside the audit and the link check (which
-    compute in this one) instead of after them: the audit here waits until the index has begun."""
-    begun = threading.Event()
-    real_index, real_audit = build_module.index_pages, build_module.audit_figures
-
-    def index(*args, **kwargs):  # type: ignore[no-untyped-def]
-        begun.set()
-        return real_index(*args, **kwargs)
-
-    def audit(*args, **kwargs):  # type: ignore[no-untyped-def]
-        assert begun.wait(timeout=60), "indeks pencarian baru dibuat setelah audit"
-        return real_audit(*args, **kwargs)
-
-    monkeypatch.setattr(build_module, "index_pages", index)
-    monkeypatch.setattr(build_module, "audit_figures", audit)
-    result = build(BuildOptions(root=project, pdf=False, cache_dir=project / ".cache", use_cache=False))
-    assert not result.diagnostics.errors
-    assert (project / "build" / "pagefind" / "bundel.json").is_file()
-
-
-def test_a_dead_link_is_reported_alone_when_the_search_index_fails_beside_it(project: Path, monkeypatch, epoch) -> None:  # type: ignore[no-untyped-def]
-    """As when the index was made after the link check: an error of the site's pages stops the build before the
-    index's own messages, which would only repeat that the build stopped."""
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(project / "tidak-ada" / "pagefind"))
-
-    def dead_link(files, pages, diags: Diagnostics) -> None:  # type: ignore[no-untyped-def]
-        diags.error(("index.html", 1), "tautan 'tidak-ada.html' menuju halaman yang tidak ada di hasil build")
-
-    monkeypatch.setattr(build_module, "check_links", dead_link)
-    with pytest.raises(ContentError) as err:
-        build(BuildOptions(root=project, pdf=False, cache_dir=project / ".cache", use_cache=False))
-    messages = [d.message for d in err.value.diagnostics.errors]
-    assert messages == ["tautan 'tidak-ada.html' menuju halaman yang tidak ada di hasil build"]
 
 
 # ------------------------------------------------------------------------------------------------ CSP

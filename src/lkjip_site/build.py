@@ -32,7 +32,7 @@ from .core.files import Held, SiteFiles
 from .core.memo import ContentHashes, Memo, digest
 from .core.model import Report, Site, SiteConfig
 from .core.paths import SITE_FILE
-from .core.pool import beside, distributed_executor
+from .core.pool import distributed_executor
 from .core.resources import PACKAGE_DIR, PACKAGE_THEMES, theme_dirs
 from .core.scope import Scope
 from .core.state import BuildRecord, BuildState, Changes, Stamp, Stat, engine_key, stamp_inputs
@@ -593,31 +593,19 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     if session is not None:
         session.theme = tuple(theme_dirs(site.root, site.config.tema))
     _stop_on_errors(diags, opts)  # a broken Markdown link is reported at its source line, not again per page
-    whole = SiteFiles(files.held_items())  # the site as published: with its released versions, byte for byte
-    whole.update(released)
-    fresh = opts.search_index or on_disk is None
-    index_memo = memo("pagefind")
-    index_diags = Diagnostics()
-
-    def search_index() -> dict[str, bytes]:
-        """The search index of the pages in memory (or, on request, the one published): made while the audit and
-        the link check run, since it needs only the pages, and Pagefind computes in its own process."""
-        with watch.stage("indeks"):
-            return index_pages(whole, index_diags, index_memo, hashes) if fresh else published_index(
-                opts.out, on_disk, session.index if session is not None else None, hashes)
-
-    with beside(search_index) as made:
-        with watch.stage("audit"):
-            audit_figures(site, files, diags, pdf_marks, memo("audit"), hashes)  # released files: checked by hash
-        files.update(released)  # released versions, each file checked against its manifest above
-        with watch.stage("tautan"):
-            check_links(files, pages.stats.rendered, diags)
+    with watch.stage("audit"):
+        audit_figures(site, files, diags, pdf_marks, memo("audit"), hashes)  # released files: checked by hash
+    files.update(released)  # released versions, byte for byte, each file checked against its manifest above
+    with watch.stage("tautan"):
+        check_links(files, pages.stats.rendered, diags)
     _stop_on_errors(diags, opts)
-    index = made.result()
-    diags.extend(index_diags)  # after the audit's and the links' messages, as when the index was made after them
-    files.update(index)
-    if session is not None:
-        session.index = index
+    with watch.stage("indeks"):  # the search index of the pages in memory (or, on request, the one published)
+        fresh = opts.search_index or on_disk is None
+        index = index_pages(files, diags, memo("pagefind"), hashes) if fresh else published_index(
+            opts.out, on_disk, session.index if session is not None else None, hashes)
+        files.update(index)
+        if session is not None:
+            session.index = index
     _stop_on_errors(diags, opts)
     summary = {"laporan": len(site.reports), "berkas": len(files), "pdf": sum(1 for k in files if k.endswith(".pdf")),
                "indeks": int(fresh)}

@@ -17,7 +17,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -119,18 +119,6 @@ def _check_workers(client: Any, address: str, names: Sequence[str]) -> None:
     if differ:
         raise PoolError("worker Dask memakai versi paket yang berbeda dari mesin ini, sehingga hasil build bisa "
                         "berbeda; samakan versinya: " + "; ".join(differ))
-
-
-@contextmanager
-def beside(fn: Callable[[], R]) -> Iterator[Future[R]]:
-    """``fn()`` in a thread of this process while the block runs; leaving the block, by an error too, waits for it.
-
-    Why a thread, not a worker: for a stage that waits on another program or on a C library that lets go of the
-    interpreter (the search index waits on Pagefind) beside a stage that computes in Python, so the two share the
-    build's cores without copying the site to another process. ``fn`` must not write what the block reads.
-    """
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lkjip-beside") as threads:
-        yield threads.submit(fn)
 
 
 def on_cluster() -> bool:

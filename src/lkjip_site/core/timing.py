@@ -1,8 +1,7 @@
 """Where a build's time goes, per stage, so the next bottleneck is visible (``lkjip build --waktu``, the benchmark).
 
 One stopwatch per build; a stage may be entered several times (its times add up). Stages are named in the
-vocabulary of the pipeline, in Indonesian as the command prints them. ``indeks`` runs in a thread beside ``audit``
-and ``tautan`` (``build.py``), so its time overlaps theirs: the stages add up to more than the build's.
+vocabulary of the pipeline, in Indonesian as the command prints them.
 """
 
 from __future__ import annotations
