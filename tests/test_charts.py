@@ -789,6 +789,15 @@ def test_bundle_is_local_and_defines_vega_embed(bundle_dir):
     assert not unknown
 
 
+def test_a_first_bundle_prints_nothing_in_the_authors_terminal(tmp_path):
+    """vl-convert 2.0's tree shaker logged ``tree-shaker; pass=N`` seven times when a site's bundle was first made;
+    with no logging handler (the CLI configures none) Python printed them. Run as the CLI runs: its own process."""
+    code = "import sys; from lkjip_site.elements.charts.bundle import write_vega_bundle; write_vega_bundle(sys.argv[1])"
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
+    assert (done.stdout, done.stderr) == ("", "")
+    assert len(list((tmp_path / "vega").iterdir())) == 1  # the bundle was made
+
+
 @pytest.mark.skipif(shutil.which("node") is None, reason="node tidak tersedia")
 def test_bundle_parses_as_classic_script(bundle_dir):
     dest, rel = bundle_dir

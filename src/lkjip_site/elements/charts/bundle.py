@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import re
 from pathlib import Path
 
@@ -19,6 +20,7 @@ INTERPRETER_VERSION = "2.2.1"  # written for vega 6.2 (vega-util 2.1); vl-conver
 #   browser tests upgrade the examples' charts with it without a console error; see resources/vendor
 _IMPORT = re.compile(r"^import \{([^}]*)\} from 'vega-util';$", re.M)
 _EXPORT = re.compile(r"^export \{ expression as expressionInterpreter \};$", re.M)
+_TREE_SHAKER_LOG = "swc_ecma_transforms_optimization.simplify.dce"
 
 
 def interpreter_source() -> str:
@@ -45,7 +47,13 @@ def vega_bundle_source() -> str:
     vl-convert emits an ES2020 script without import/export; wrapping it in a strict-mode function
     keeps its top-level ``const`` names out of the page's global scope (so it works as a classic
     ``<script>``, also from ``file://`` where module scripts are blocked) and keeps module semantics.
+
+    The bundler's tree shaker logs ``tree-shaker; pass=N`` at level ERROR for every pass, through Python's
+    ``logging`` (vl-convert forwards its Rust logs): with no handler configured, seven English lines reached the
+    author's terminal on a site's first build. They say nothing about the bundle (a bundle that fails raises), so
+    that one logger is silenced, as ``svg.configure`` silences vl-convert's own warnings.
     """
+    logging.getLogger(_TREE_SHAKER_LOG).setLevel(logging.CRITICAL)
     snippet = ("window.vegaEmbed = vegaEmbed;\nwindow.vega = vega;\nwindow.vegaLite = vegaLite;\n"
                + interpreter_source())
     body = vlc.javascript_bundle(snippet)
