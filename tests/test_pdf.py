@@ -46,7 +46,7 @@ from lkjip_site.cli.main import main as cli_main
 from lkjip_site.core.model import Instansi, Loc, NumberedItem, Person, Report
 from lkjip_site.output import audit, pdfs
 from lkjip_site.core.memo import Memo
-from lkjip_site.output.pdf import document, fonts, layout
+from lkjip_site.output.pdf import document, fonts, layout, ua
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "pdf"
 SOURCE = FIXTURE / "content" / "laporan" / "contoh"
@@ -910,3 +910,85 @@ def test_print_fonts_decoded_once_give_weasyprint_the_font_it_would_decode(tmp_p
     monkeypatch.undo()
     damaged = {str(font): b"wOF2" + bytes(60)}
     assert fonts.WebFonts(Memo(tmp_path / "lain", "pdf")).job_files(damaged) == damaged
+
+
+# --------------------------------------------------------------------------------------------------
+# WeasyPrint's user-agent stylesheet, its universal pseudo-element rules scoped (output/pdf/ua.py)
+# --------------------------------------------------------------------------------------------------
+
+UA_SAMPLE = ("li { display: list-item }\n::marker { white-space: pre }\n::footnote-call { content: counter(footnote) }\n"
+             "::footnote-marker { content: counter(footnote) \". \" }\n::note-call { content: counter(note) }\n")
+
+
+def _never_read(url: str) -> str | None:
+    raise AssertionError(f"nothing to import, yet {url} was read")
+
+
+def test_the_user_agents_pseudo_element_rules_name_only_the_elements_that_can_show_them() -> None:
+    author = ('@media print { .butir, ol.daftar > p[title="a,b"] { display: list-item } }\n'
+              '.na-catatan { float: footnote } .x { display: block; float: left } @page { margin: 1cm }')
+    scoped = ua.scoped_user_agent(UA_SAMPLE, [(author, "file:///t/x.css")], "<p>teks</p>", _never_read)
+    assert scoped == ("li { display: list-item }\n"
+                      'li::marker, .butir::marker, ol.daftar > p[title="a,b"]::marker { white-space: pre }\n'
+                      ".na-catatan::footnote-call { content: counter(footnote) }\n"
+                      '.na-catatan::footnote-marker { content: counter(footnote) ". " }\n'
+                      "/* ::note-call: no element can show it */\n")
+
+
+def test_an_imported_stylesheet_is_read_for_the_rules_it_holds() -> None:
+    read = {"file:///t/cetak/dasar.css": ".butir { display: list-item }"}.get
+    scoped = ua.scoped_user_agent(UA_SAMPLE, [('@import url("cetak/dasar.css") print;', "file:///t/x.css")], "",
+                                  read)
+    assert scoped is not None and "li::marker, .butir::marker {" in scoped
+    assert ua.scoped_user_agent(UA_SAMPLE, [('@import "hilang.css";', "file:///t/x.css")], "", read) is None
+
+
+@pytest.mark.parametrize("author, html", [
+    (".a { display: inherit }", ""),  # a parent's list-item could be inherited
+    (".a { float: var(--posisi) }", ""),
+    (".a::before { display: list-item }", ""),  # a pseudo-element's own marker
+    (".a { & .b { float: footnote } }", ""),  # nested rules
+    ("@scope (.a) { .b { display: list-item } }", ""),  # an at-rule this walk does not know
+    ("", '<p style="display:list-item">butir</p>'),
+    ("", "<style>.a { float: footnote }</style>"),
+    ("", '<link rel="stylesheet" href="lain.css">'),
+])
+def test_the_user_agent_stays_whole_where_a_carrying_value_could_come_from_elsewhere(author: str, html: str) -> None:
+    assert ua.scoped_user_agent(UA_SAMPLE, [(author, "file:///t/x.css")], html, _never_read) is None
+
+
+def test_the_user_agent_override_reaches_weasyprint() -> None:
+    """``_ua_stylesheets`` is WeasyPrint's own method, not public API: this fails if a new version stops calling it."""
+    from weasyprint import CSS
+
+    html = layout._print_html()(string="<p>x</p>")
+    html.user_agent = CSS(string="@page { size: 50mm 40mm }")
+    page = html.render().pages[0]
+    assert (round(page.width), round(page.height)) == (189, 151)  # CSS px: 50 mm and 40 mm, not A4
+
+
+def test_a_pdf_laid_out_with_the_scoped_user_agent_is_the_same_pdf(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lists, an element the theme makes a list item (in an imported stylesheet), footnotes, a table and an inline
+    SVG: the same bytes as with WeasyPrint's own user-agent stylesheet, which a miss would change (a marker drawn
+    without its rule, a footnote without its call)."""
+    (tmp_path / "dasar.css").write_text(".butir { display: list-item; list-style: lower-alpha inside; text-transform:"
+                                        " uppercase } .butir::marker { color: #036 }", encoding="utf-8")
+    css = ('@import url("dasar.css"); ' + PAGES_CSS + " .na-catatan { float: footnote } "
+           "@media print { .kaki { float: footnote } } li::marker { font-weight: bold }")
+    html = ('<!DOCTYPE html><html><head><title>t</title></head><body><h1>Bab</h1><ol><li>satu</li><li>dua</li></ol>'
+            '<ul><li>butir <span class="na-catatan">alasan N/A</span></li></ul><div class="butir">pertama</div>'
+            '<div class="butir">kedua<span class="kaki">catatan kaki</span></div>'
+            '<table id="t"><tr><th>Indikator</th><td class="angka">93,94</td></tr></table>'
+            '<svg width="40" height="20"><rect width="40" height="20" fill="#036"/><text y="15">9</text></svg>'
+            "</body></html>")
+    job = _small_job(tmp_path, html, css)
+    scoped = layout.render_job_bytes(job)
+    assert layout._user_agent(job) is not None  # the scoped stylesheet was used, so the comparison means something
+    monkeypatch.setattr(layout, "_user_agent", lambda job: None)
+    whole = layout.render_job_bytes(job)
+    assert scoped[0] == whole[0]
+    assert scoped[2] == whole[2] and scoped[3] == whole[3] == []  # served and refused: what the layout fetched
+    text = "".join(audit.pdf_pages_text(scoped[0]))
+    assert "1. alasan N/A" in text and "2. catatan kaki" in text and "butir 1" in text  # notes and their calls
+    assert "b. PERTAMA" in text  # the user agent's marker rule (text-transform: none) kept for the imported class

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import hashlib
 import io
 import mimetypes
@@ -61,6 +62,7 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from .document import PdfError, PdfJob, file_url
+from .ua import scoped_user_agent
 
 MIME_TYPES = {
     ".yaml": "application/yaml", ".yml": "application/yaml", ".csv": "text/csv", ".json": "application/json",
@@ -374,7 +376,7 @@ Band = tuple[float, float]
 def render_job_bytes(job: PdfJob) -> tuple[bytes, list[Band], dict[str, str], list[str]]:
     """Lay out and write one job; returns (pdf bytes, each page's text band, {file: sha256} of fetched files,
     refused URLs)."""
-    from weasyprint import CSS, HTML, Attachment
+    from weasyprint import CSS, Attachment
     from weasyprint.text.fonts import FontConfiguration
 
     fetcher = make_url_fetcher(job.allowed_roots, [a.path for a in job.attachments if a.data is None], job.files)
@@ -389,10 +391,16 @@ def render_job_bytes(job: PdfJob) -> tuple[bytes, list[Band], dict[str, str], li
         extra = [CSS(string=overflow_stylesheet(moved), font_config=fonts)] if moved else []
         return html.render(stylesheets=[stylesheet, *extra], font_config=fonts)
 
-    page_html = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
+    user_agent = _user_agent(job)
+
+    def parsed(text: str) -> Any:
+        html = _print_html()(string=text, base_url=job.base_url, url_fetcher=fetcher)
+        html.user_agent = user_agent
+        return html
+
+    page_html = parsed(job.html)
     probe = table_probe_html(page_html.etree_element)
-    moved = [] if probe is None else overflowing_tables(
-        layout(HTML(string=probe, base_url=job.base_url, url_fetcher=fetcher), []))
+    moved = [] if probe is None else overflowing_tables(layout(parsed(probe), []))
     document = layout(page_html, moved)
     while missed := [t for t in overflowing_tables(document) if t not in moved]:
         moved += missed  # each round moves at least one more table, so this ends
@@ -406,6 +414,60 @@ def render_job_bytes(job: PdfJob) -> tuple[bytes, list[Band], dict[str, str], li
     raw = document.write_pdf(pdf_variant=job.variant, attachments=attachments)
     data = add_page_labels(raw, front_start, body_start)
     return data, text_bands(document), dict(sorted(fetcher.served.items())), sorted(set(fetcher.refused))
+
+
+def _user_agent(job: PdfJob) -> Any:
+    """The job's user-agent stylesheet: WeasyPrint's, its pseudo-element rules scoped (:mod:`.ua`), or None to keep
+    WeasyPrint's own. The job's stylesheet and the print HTML decide; imports are read by a fetcher of the job's
+    own, so the layout's record of served and refused files stays what the layout itself fetched."""
+    from weasyprint.html import UA
+
+    reader = make_url_fetcher(job.allowed_roots, [], job.files)
+
+    def read(url: str) -> str | None:
+        try:
+            response = reader.fetch(url)
+            try:
+                return response.read().decode("utf-8")
+            finally:
+                response.close()
+        except Exception:  # noqa: BLE001 - any failure: unsure, and WeasyPrint's own stylesheet is kept
+            return None
+
+    text = scoped_user_agent(UA, [(job.stylesheet, job.stylesheet_url)], job.html, read)
+    return None if text is None else _user_agent_sheet(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _user_agent_sheet(text: str) -> Any:
+    """Parsed once per process and text (a worker lays out several jobs with the same theme), as WeasyPrint parses
+    its own once; its ``@counter-style`` rules go to a throwaway: the counter styles stay WeasyPrint's own."""
+    from weasyprint import CSS
+    from weasyprint.css.counters import CounterStyle
+
+    return CSS(string=text, counter_style=CounterStyle())
+
+
+@functools.lru_cache(maxsize=1)
+def _print_html() -> type:
+    """WeasyPrint's ``HTML`` whose user-agent stylesheet can be the job's (``user_agent``; None keeps WeasyPrint's).
+
+    ``_ua_stylesheets`` is the method WeasyPrint itself calls for it; overriding it is the one way to give a document
+    another user-agent stylesheet (checked with WeasyPrint 70; ``tests/test_pdf.py`` fails if that stops working).
+    """
+    from weasyprint import HTML
+    from weasyprint.html import UA_STYLESHEET
+
+    class PrintHTML(HTML):  # type: ignore[misc, valid-type]
+        user_agent: Any = None
+
+        def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
+            own = super()._ua_stylesheets(forms)
+            if self.user_agent is None or not own or own[0] is not UA_STYLESHEET:
+                return own
+            return [self.user_agent, *own[1:]]
+
+    return PrintHTML
 
 
 def text_bands(document: Any) -> list[Band]:
