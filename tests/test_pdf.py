@@ -926,7 +926,8 @@ def _never_read(url: str) -> str | None:
 
 def test_the_user_agents_pseudo_element_rules_name_only_the_elements_that_can_show_them() -> None:
     author = ('@media print { .butir, ol.daftar > p[title="a,b"] { display: list-item } }\n'
-              '.na-catatan { float: footnote } .x { display: block; float: left } @page { margin: 1cm }')
+              '.na-catatan { float: footnote } .x { display: block; float: left } @page { margin: 1cm }\n'
+              ".kepala { position: running(kepala) }")
     scoped = ua.scoped_user_agent(UA_SAMPLE, [(author, "file:///t/x.css")], "<p>teks</p>", _never_read)
     assert scoped == ("li { display: list-item }\n"
                       'li::marker, .butir::marker, ol.daftar > p[title="a,b"]::marker { white-space: pre }\n'
@@ -946,6 +947,7 @@ def test_an_imported_stylesheet_is_read_for_the_rules_it_holds() -> None:
 @pytest.mark.parametrize("author, html", [
     (".a { display: inherit }", ""),  # a parent's list-item could be inherited
     (".a { float: var(--posisi) }", ""),
+    (".a { position: env(posisi) }", ""),
     (".a::before { display: list-item }", ""),  # a pseudo-element's own marker
     (".a { & .b { float: footnote } }", ""),  # nested rules
     ("@scope (.a) { .b { display: list-item } }", ""),  # an at-rule this walk does not know

@@ -418,7 +418,8 @@ def render_job_bytes(job: PdfJob) -> tuple[bytes, list[Band], dict[str, str], li
 
 def _user_agent(job: PdfJob) -> Any:
     """The job's user-agent stylesheet: WeasyPrint's, its pseudo-element rules scoped (:mod:`.ua`), or None to keep
-    WeasyPrint's own. The job's stylesheet and the print HTML decide; imports are read by a fetcher of the job's
+    WeasyPrint's own. The job's stylesheet and the print HTML decide (the other stylesheet a layout gets,
+    :func:`overflow_stylesheet`, sets only a table's page and font size); imports are read by a fetcher of the job's
     own, so the layout's record of served and refused files stays what the layout itself fetched."""
     from weasyprint.html import UA
 

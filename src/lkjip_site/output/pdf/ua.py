@@ -40,6 +40,10 @@ _UNIVERSAL_RULE = re.compile(r"^::(" + "|".join(map(re.escape, PSEUDO_KINDS)) + 
 MAX_IMPORT_DEPTH = 8
 #: Values that take a property's value from somewhere the stylesheet's text does not show.
 _INDIRECT = frozenset({"inherit", "unset", "revert", "revert-layer"})
+#: The functions a value of these properties may hold and still be read from its text (``position: running(…)``
+#: makes a running header, never a list item, footnote or note); any other (``var()``, ``env()``, ``attr()``) is
+#: a value the text does not show.
+_FUNCTIONS = {"position": frozenset({"note", "running"})}
 _BLOCK_AT_RULES = frozenset({"media", "supports", "layer", "container", "document"})
 _SKIPPED_AT_RULES = frozenset({"page", "font-face", "counter-style", "font-feature-values", "property", "charset",
                                "namespace", "color-profile"})
@@ -141,7 +145,7 @@ def _kinds(rule: tinycss2.ast.QualifiedRule) -> set[str]:
         tokens = [t for t in item.value if not isinstance(t, (tinycss2.ast.WhitespaceToken, tinycss2.ast.Comment))]
         idents = {t.lower_value for t in tokens if isinstance(t, tinycss2.ast.IdentToken)}
         functions = {t.lower_name for t in tokens if isinstance(t, tinycss2.ast.FunctionBlock)}
-        if idents & _INDIRECT or functions - {"note"}:
+        if idents & _INDIRECT or functions - _FUNCTIONS.get(item.lower_name, frozenset()):
             raise _Unsure(f"{item.lower_name}: {tinycss2.serialize(item.value).strip()}")
         if item.lower_name == "display" and "list-item" in idents:
             kinds.add("list-item")
