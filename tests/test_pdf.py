@@ -37,7 +37,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.formatting_structure.boxes import TableCellBox
 from weasyprint.text.fonts import FontConfiguration
 
@@ -961,8 +961,6 @@ def test_the_user_agent_stays_whole_where_a_carrying_value_could_come_from_elsew
 
 def test_the_user_agent_override_reaches_weasyprint() -> None:
     """``_ua_stylesheets`` is WeasyPrint's own method, not public API: this fails if a new version stops calling it."""
-    from weasyprint import CSS
-
     html = layout._print_html()(string="<p>x</p>")
     html.user_agent = CSS(string="@page { size: 50mm 40mm }")
     page = html.render().pages[0]
