@@ -38,6 +38,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from weasyprint import CSS, HTML
+from weasyprint.html import UA as WEASYPRINT_UA
 from weasyprint.formatting_structure.boxes import TableCellBox
 from weasyprint.text.fonts import FontConfiguration
 
@@ -930,7 +931,8 @@ def test_the_user_agents_pseudo_element_rules_name_only_the_elements_that_can_sh
               ".kepala { position: running(kepala) }")
     scoped = ua.scoped_user_agent(UA_SAMPLE, [(author, "file:///t/x.css")], "<p>teks</p>", _never_read)
     assert scoped == ("li { display: list-item }\n"
-                      'li::marker, .butir::marker, ol.daftar > p[title="a,b"]::marker { white-space: pre }\n'
+                      "li::marker { white-space: pre }\n.butir::marker { white-space: pre }\n"
+                      'ol.daftar > p[title="a,b"]::marker { white-space: pre }\n'
                       ".na-catatan::footnote-call { content: counter(footnote) }\n"
                       '.na-catatan::footnote-marker { content: counter(footnote) ". " }\n'
                       "/* ::note-call: no element can show it */\n")
@@ -940,7 +942,7 @@ def test_an_imported_stylesheet_is_read_for_the_rules_it_holds() -> None:
     read = {"file:///t/cetak/dasar.css": ".butir { display: list-item }"}.get
     scoped = ua.scoped_user_agent(UA_SAMPLE, [('@import url("cetak/dasar.css") print;', "file:///t/x.css")], "",
                                   read)
-    assert scoped is not None and "li::marker, .butir::marker {" in scoped
+    assert scoped is not None and "li::marker {" in scoped and ".butir::marker {" in scoped
     assert ua.scoped_user_agent(UA_SAMPLE, [('@import "hilang.css";', "file:///t/x.css")], "", read) is None
 
 
@@ -951,6 +953,7 @@ def test_an_imported_stylesheet_is_read_for_the_rules_it_holds() -> None:
     (".a::before { display: list-item }", ""),  # a pseudo-element's own marker
     (".a { & .b { float: footnote } }", ""),  # nested rules
     ("@scope (.a) { .b { display: list-item } }", ""),  # an at-rule this walk does not know
+    ('@namespace svg url(http://www.w3.org/2000/svg); svg|a { display: list-item }', ""),
     ("", '<p style="display:list-item">butir</p>'),
     ("", "<style>.a { float: footnote }</style>"),
     ("", '<link rel="stylesheet" href="lain.css">'),
@@ -992,3 +995,17 @@ def test_a_pdf_laid_out_with_the_scoped_user_agent_is_the_same_pdf(tmp_path: Pat
     text = "".join(audit.pdf_pages_text(scoped[0]))
     assert "1. alasan N/A" in text and "2. catatan kaki" in text and "butir 1" in text  # notes and their calls
     assert "b. PERTAMA" in text  # the user agent's marker rule (text-transform: none) kept for the imported class
+
+
+def test_a_theme_selector_the_parser_rejects_drops_only_its_own_user_agent_rule() -> None:
+    """``.b:tidak-dikenal`` makes the theme's rule invalid (WeasyPrint ignores it); in one selector list with ``li``
+    it would have made the user agent's marker rule invalid for every list item too (its ``text-transform: none``
+    keeps an uppercase item's marker lower-case)."""
+    author = ".a, .b:tidak-dikenal { display: list-item } li { list-style-type: lower-alpha; text-transform: uppercase }"
+    scoped = ua.scoped_user_agent(WEASYPRINT_UA, [(author, "file:///t/x.css")], "", _never_read)
+    assert scoped is not None and ".b:tidak-dikenal::marker" in scoped
+    html = layout._print_html()(string="<ol><li>butir</li></ol>")
+    html.user_agent = CSS(string=scoped)
+    text = "".join(audit.pdf_pages_text(html.render(stylesheets=[CSS(string=author)]).write_pdf()))
+    assert "a. BUTIR" in text
+

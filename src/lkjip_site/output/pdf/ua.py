@@ -45,8 +45,10 @@ _INDIRECT = frozenset({"inherit", "unset", "revert", "revert-layer"})
 #: a value the text does not show.
 _FUNCTIONS = {"position": frozenset({"note", "running"})}
 _BLOCK_AT_RULES = frozenset({"media", "supports", "layer", "container", "document"})
+#: At-rules that hold no rules for elements. ``@namespace`` is not one of them: a selector copied out of a sheet that
+#: declares namespaces could mean something else, or nothing, in the user-agent sheet.
 _SKIPPED_AT_RULES = frozenset({"page", "font-face", "counter-style", "font-feature-values", "property", "charset",
-                               "namespace", "color-profile"})
+                               "color-profile"})
 _PSEUDO_ELEMENT = re.compile(r"::|:(before|after|first-line|first-letter|marker)\b", re.I)
 _HTML_STYLE = re.compile(r"<style\b|<link\b[^>]*\bstylesheet\b", re.I)
 _STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
@@ -79,10 +81,12 @@ def scoped_user_agent(ua: str, author: Sequence[tuple[str, str]], html: str, rea
         return None
 
     def scoped(match: re.Match[str]) -> str:
+        # one rule per selector, not a list: a selector the parser rejects (as it rejected the theme's rule that held
+        # it) then drops only its own rule, where in a list it would drop the rule for every element
         selectors = kinds[PSEUDO_KINDS[match.group(1)]]
         if not selectors:
             return f"/* ::{match.group(1)}: no element can show it */"
-        return ", ".join(f"{s}::{match.group(1)}" for s in selectors) + " " + match.group(2)
+        return "\n".join(f"{s}::{match.group(1)} {match.group(2)}" for s in selectors)
 
     return _UNIVERSAL_RULE.sub(scoped, ua)
 
@@ -164,7 +168,7 @@ def _selectors(rule: tinycss2.ast.QualifiedRule) -> list[str]:
             parts.append([])
         else:
             parts[-1].append(token)
-    selectors = [" ".join(tinycss2.serialize(part).split()) for part in parts]
+    selectors = [tinycss2.serialize(part).strip() for part in parts]  # as written: a string's spaces are its own
     if not all(selectors) or any(_PSEUDO_ELEMENT.search(s) for s in selectors):
         raise _Unsure(tinycss2.serialize(rule.prelude))
     return selectors
