@@ -22,7 +22,8 @@ from lkjip_site.build import BuildOptions, Session, build, check
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import ContentError
-from lkjip_site.core.files import SiteFiles, Stored
+from lkjip_site.core.files import SiteFiles, Stored, content
+from lkjip_site.core.memo import FACTS_FILE, ContentHashes, Memo
 from lkjip_site.core.state import BuildState
 from lkjip_site.output import search as search_mod
 
@@ -367,6 +368,90 @@ def test_a_cli_build_holds_its_pages_as_references_to_the_memo(project: Path, mo
     build(options(project, use_cache=False), session=Session())
     assert not any(isinstance(v, Stored) for _, v in published[-1].held_items())
     assert_same_as_clean(project, "build")
+
+
+def test_a_cli_rebuild_does_not_read_unchanged_pages_to_learn_what_the_last_build_learnt(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a one-chapter edit, the audit, the search index's grouping and publishing need the hash of every page,
+    whether it marks another report's figures and its search year: for the pages the memo held last time, the
+    build's record of them (``fakta-v1.json`` in the cache) answers, so only the rendered page is read (and the
+    pages Pagefind indexes again, given to it as files). The output stays that of a clean build."""
+    run(project, "build")
+    reads: list[str | None] = []
+    real_read, real_pagefind = Stored.read, search_mod._run_pagefind
+    indexing = [False]
+
+    def read(self: Stored) -> bytes:
+        if not indexing[0]:
+            reads.append(self.ident)
+        return real_read(self)
+
+    def pagefind(pages: Any) -> Any:
+        indexing[0] = True
+        try:
+            return real_pagefind(pages)
+        finally:
+            indexing[0] = False
+
+    published: list[Any] = []
+    real_publish = build_mod.publish
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang penyusunan laporan.", "Latar belakang yang baru ditulis.")
+    with monkeypatch.context() as patched:  # (the fixture's SOURCE_DATE_EPOCH stays)
+        patched.setattr(Stored, "read", read)
+        patched.setattr(search_mod, "_run_pagefind", pagefind)
+        patched.setattr(build_mod, "publish", lambda files, *a, **k: published.append(files) or real_publish(
+            files, *a, **k))
+        result = build(options(project))
+    page = f"{BASE}bab-1-pendahuluan/index.html"
+    assert result.rendered == [page]
+    held = published[-1].held(page)
+    assert isinstance(held, Stored) and held.ident is not None
+    assert reads and set(reads) == {held.ident}
+    assert_same_as_clean(project, "build")
+
+
+def test_what_is_learnt_of_a_memo_entry_is_kept_for_its_bytes_only(tmp_path: Path) -> None:
+    """The facts file names an entry by its name, offset, size and time: a later build answers from it without
+    reading, but an entry made again (another time) is read, and a damaged file is ignored, not believed."""
+    memo = Memo(tmp_path, "halaman")
+    held = memo.store(memo.key("satu"), b'<main data-laporan="x">satu</main>')
+    assert isinstance(held, Stored) and held.ident is not None
+    facts = tmp_path / FACTS_FILE
+    first = ContentHashes()
+    first.load(facts)
+    sha = first(held)
+    assert sha == hashlib.sha256(content(held)).hexdigest() and first.contains(held, b"data-laporan=")
+    first.keep({"a.html": held})
+    first.save()
+    # the same bytes under the same time: answered from the file (the entry is not even opened)
+    again = memo.ref(memo.key("satu"))
+    assert isinstance(again, Stored) and again.ident == held.ident
+    later = ContentHashes()
+    later.load(facts)
+    again.path.chmod(0)
+    try:
+        if os.geteuid() != 0:  # root reads a file without permission: then the answer alone is checked
+            with pytest.raises(OSError):
+                again.read()
+        assert later(again) == sha and later.contains(again, b"data-laporan=")
+    finally:
+        again.path.chmod(0o644)
+    # the entry made again with other bytes: another time, so read and hashed anew
+    os.utime(again.path, ns=(again.mtime_ns + 10**9, again.mtime_ns + 10**9))
+    again.path.write_bytes(b"<main>dua</main>")
+    os.utime(again.path, ns=(again.mtime_ns + 10**9, again.mtime_ns + 10**9))
+    newer = memo.ref(memo.key("satu"))
+    assert isinstance(newer, Stored) and newer.ident != held.ident
+    fresh = ContentHashes()
+    fresh.load(facts)
+    assert fresh(newer) == hashlib.sha256(b"<main>dua</main>").hexdigest()
+    assert not fresh.contains(newer, b"data-laporan=")
+    # a damaged facts file is ignored
+    facts.write_text('{"format": 1, "fakta": {"' + str(newer.ident) + '": {"sha256": 5}}', encoding="utf-8")
+    damaged = ContentHashes()
+    damaged.load(facts)
+    assert damaged(newer) == hashlib.sha256(b"<main>dua</main>").hexdigest()
 
 
 def test_check_reads_unchanged_reports_from_the_last_build_and_writes_nothing(

@@ -29,7 +29,7 @@ from .archive.store import ARCHIVE_DIR, load_archive
 from .compute.site import compute_one, compute_site, instansi_names
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
 from .core.files import Held, SiteFiles
-from .core.memo import ContentHashes, Memo, digest
+from .core.memo import FACTS_FILE, ContentHashes, Memo, digest
 from .core.model import Report, Site, SiteConfig
 from .core.paths import SITE_FILE
 from .core.pool import distributed_executor
@@ -562,6 +562,8 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     """Every stage, for the whole site: validate and render everything in memory, then publish in one swap."""
     diags = Diagnostics()
     hashes = session.hashes if session is not None else ContentHashes()
+    if write and opts.use_cache:  # what earlier builds learnt of the memo's pages: not read again to learn it
+        hashes.load(opts.cache_root / FACTS_FILE)
     memos: list[Memo] = []
 
     def memo(namespace: str, in_memory: bool = True) -> Memo:
@@ -620,6 +622,8 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     for used in memos:
         used.keep_used()
     hashes.keep(files)
+    if published is not None and opts.search_index:  # (serve's pages-first build: the index build that follows)
+        hashes.save()
     rendered = sorted(pages.stats.rendered + pdf_memo.stats.rendered)
     return BuildResult(site, diags, files, rendered, summary, watch), published
 

@@ -26,6 +26,20 @@ class Stored:
     path: Path
     size: int
     offset: int = 0  # where the file starts in the entry (several files packed in one: ``memo.pack_files``)
+    #: the entry's modification time when the reference was made (-1: not known): with the entry's name, offset and
+    #: size it names these bytes across builds (:attr:`ident`), so what was learnt of them need not be read again
+    mtime_ns: int = -1
+
+    @property
+    def ident(self) -> str | None:
+        """A name for these bytes that a later build, in another process, gives the same bytes only: the entry's
+        name (the hash of what made them), where they start, their length and the entry's time (None: unknown).
+
+        Why the time too: an entry is never rewritten with other bytes, but one removed by a prune and made again,
+        or edited by hand, gets a new time, so nothing learnt of the old one is taken for it."""
+        if self.mtime_ns < 0:
+            return None
+        return f"{self.path.name}:{self.offset}:{self.size}:{self.mtime_ns}"
 
     def read(self) -> bytes:
         with open(self.path, "rb") as f:

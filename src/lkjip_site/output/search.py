@@ -56,6 +56,8 @@ OTHER = "lain"
 MAX_BUNDLE_PAGES = 500
 _BODY = b"data-pagefind-body"
 _YEAR = re.compile(rb'data-pagefind-meta="tahun">(\d{4})<')
+#: The name of :func:`_search_year`'s answer among a page's facts (``ContentHashes.fact``): what it depends on.
+_YEAR_FACT = f"tahun-cari {_BODY.decode()} {_YEAR.pattern.decode()} {OTHER}"
 TIMEOUT_S = 300
 #: Where a chart drawn inline starts and ends (see :func:`without_charts`).
 _SVG_OPEN, _SVG_CLOSE = b"<svg", b"</svg>"
@@ -93,17 +95,18 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
 
 
 def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | None = None,
-                sha: Callable[[Held], str] | None = None) -> dict[str, bytes]:
+                sha: ContentHashes | None = None) -> dict[str, bytes]:
     """The Pagefind bundles (``pagefind/<tahun>/…``, newest first in ``pagefind/bundel.json``) of the report and
     chapter pages in ``files``; ``memo`` keeps each bundle while its own pages are unchanged. ``sha``: the build's
-    hashes of its output (``ContentHashes``), which the audit has already taken of every page.
+    hashes of its output (``ContentHashes``), which the audit has already taken of every page, and which knows
+    the year of each page the memo held in the last build.
 
     A failure (binary missing, Pagefind error) is a diagnostic: the build stops before anything is written.
     """
-    groups = bundles(pages_by_year(files))
+    sha = sha or ContentHashes()
+    groups = bundles(pages_by_year(files, sha))
     index: dict[str, bytes] = {f"{INDEX_DIR}/{BUNDLES}": json.dumps({"bundel": list(groups)}).encode("utf-8") + b"\n"}
     version = _binary_version() if memo is not None and groups else ""
-    sha = sha or ContentHashes()
     for position, (name, pages) in enumerate(groups.items()):
         # Pagefind's files do not depend on the folder they are written to: a bundle is kept under its pages alone,
         # so a part of a year that moves to another name (a report added before it) is not indexed again
@@ -126,20 +129,28 @@ def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | Non
     return index
 
 
-def pages_by_year(files: Mapping[str, bytes]) -> dict[str, dict[str, Held]]:
+def pages_by_year(files: Mapping[str, bytes], facts: ContentHashes | None = None) -> dict[str, dict[str, Held]]:
     """The pages Pagefind indexes (those whose template marks ``data-pagefind-body``), by report year, newest year
     first; a page without the year in its search metadata (a release made before it was written) in ``lain``, last.
-    A page held by reference stays one (read here, and again only if its year's bundle is made).
+    A page held by reference stays one, read only if ``facts`` (the build's :class:`ContentHashes`) does not know
+    its year yet, and again only if its year's bundle is made.
     """
+    facts = facts or ContentHashes()
     groups: dict[str, dict[str, Held]] = {}
     for path, held in sorted(held_items(files)):
-        if not path.endswith(".html"):
-            continue
-        data = content(held)
-        if _BODY in data:
-            found = _YEAR.search(data)
-            groups.setdefault(found.group(1).decode("ascii") if found else OTHER, {})[path] = held
+        if path.endswith(".html"):
+            year = facts.fact(held, _YEAR_FACT, _search_year)
+            if year:
+                groups.setdefault(year, {})[path] = held
     return {name: groups[name] for name in _newest_first(groups)}
+
+
+def _search_year(page: bytes) -> str:
+    """The bundle year of a page Pagefind indexes (:data:`OTHER` without one), "" for a page it does not."""
+    if _BODY not in page:
+        return ""
+    found = _YEAR.search(page)
+    return found.group(1).decode("ascii") if found else OTHER
 
 
 def bundles(years: Mapping[str, dict[str, Held]], limit: int | None = None) -> dict[str, dict[str, Held]]:
