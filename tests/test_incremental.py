@@ -424,6 +424,11 @@ def test_what_is_learnt_of_a_memo_entry_is_kept_for_its_bytes_only(tmp_path: Pat
     assert sha == hashlib.sha256(content(held)).hexdigest() and first.contains(held, b"data-laporan=")
     first.keep({"a.html": held})
     first.save()
+    # a long-lived process (serve) learns more of the same file after a build: the next save keeps it too
+    assert first.fact(held, "panjang", lambda page: str(len(page))) == "34"
+    first.keep({"a.html": held})
+    first.save()
+    assert '"panjang":"34"' in facts.read_text(encoding="utf-8")
     # the same bytes under the same time: answered from the file (the entry is not even opened)
     again = memo.ref(memo.key("satu"))
     assert isinstance(again, Stored) and again.ident == held.ident
@@ -437,6 +442,10 @@ def test_what_is_learnt_of_a_memo_entry_is_kept_for_its_bytes_only(tmp_path: Pat
         assert later(again) == sha and later.contains(again, b"data-laporan=")
     finally:
         again.path.chmod(0o644)
+    # a fact no longer asked for (an older release's name) is not written again
+    later.keep({"a.html": again})
+    later.save()
+    assert "panjang" not in facts.read_text(encoding="utf-8") and sha in facts.read_text(encoding="utf-8")
     # the entry made again with other bytes: another time, so read and hashed anew
     os.utime(again.path, ns=(again.mtime_ns + 10**9, again.mtime_ns + 10**9))
     again.path.write_bytes(b"<main>dua</main>")

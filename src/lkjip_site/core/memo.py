@@ -246,6 +246,7 @@ class ContentHashes:
     def __init__(self) -> None:
         self._by_id: dict[int, tuple[Held, dict[str, str]]] = {}  # the value is kept, so that an id is never reused
         self._learnt: dict[str, dict[str, str]] = {}  # facts of memo entries' bytes, by ``Stored.ident``
+        self._names: set[str] = set()  # the facts asked for by this process (others read from the file are dropped)
         self._file: Path | None = None
         self._changed = False
 
@@ -259,6 +260,7 @@ class ContentHashes:
     def fact(self, data: Held, name: str, learn: Callable[[bytes], str]) -> str:
         """``learn(bytes of data)``, asked once per bytes object and, for a memo entry, once ever. ``name`` must say
         everything ``learn`` depends on besides the bytes (a needle, a pattern), as a key would."""
+        self._names.add(name)
         known = self._by_id.get(id(data))
         if known is None:
             ident = data.ident if isinstance(data, Stored) else None
@@ -276,8 +278,14 @@ class ContentHashes:
         """Forget every fact but those of ``files`` (a preview session reuses the memo's bytes objects)."""
         ids = {id(data) for _, data in held_items(files)}
         self._by_id = {i: v for i, v in self._by_id.items() if i in ids}
-        learnt = {held.ident: facts for held, facts in self._by_id.values()
-                  if isinstance(held, Stored) and held.ident is not None and facts}
+        learnt = {}
+        for held, facts in self._by_id.values():
+            if isinstance(held, Stored) and held.ident is not None:
+                for name in [k for k in facts if k not in self._names]:  # (in place: ``_by_id`` shares the dict)
+                    del facts[name]  # asked no more (read from an older file)
+                    self._changed = True
+                if facts:
+                    learnt[held.ident] = facts
         self._changed = self._changed or learnt.keys() != self._learnt.keys()
         self._learnt = learnt
 

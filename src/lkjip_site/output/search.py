@@ -37,7 +37,7 @@ from typing import Any
 from ..core.diagnostics import Diagnostics
 from ..core.files import Held, content, held_items
 from ..core.heap import release_freed_memory
-from ..core.memo import ContentHashes, Memo, pack_files, unpack_files
+from ..core.memo import ContentHashes, Memo, digest, pack_files, unpack_files
 from ..core.model import Site
 from .discovery import page_meta, reports_by_year
 from .theme import memoised, render_page
@@ -56,8 +56,9 @@ OTHER = "lain"
 MAX_BUNDLE_PAGES = 500
 _BODY = b"data-pagefind-body"
 _YEAR = re.compile(rb'data-pagefind-meta="tahun">(\d{4})<')
-#: The name of :func:`_search_year`'s answer among a page's facts (``ContentHashes.fact``): what it depends on.
-_YEAR_FACT = f"tahun-cari {_BODY.decode()} {_YEAR.pattern.decode()} {OTHER}"
+#: The name of :func:`_search_year`'s answer among a page's facts (``ContentHashes.fact``): what it depends on,
+#: hashed (the cache's facts file repeats it for every page).
+_YEAR_FACT = "tahun-cari " + digest(_BODY, _YEAR.pattern, OTHER)[:16]
 TIMEOUT_S = 300
 #: Where a chart drawn inline starts and ends (see :func:`without_charts`).
 _SVG_OPEN, _SVG_CLOSE = b"<svg", b"</svg>"
