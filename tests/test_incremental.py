@@ -213,9 +213,9 @@ def count_pagefind_runs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     ran: list[list[str]] = []
     real = search_mod._run_pagefind
 
-    def counted(pages: dict[str, bytes]) -> dict[str, bytes]:
+    def counted(pages: dict[str, bytes], *args: Any) -> dict[str, bytes]:
         ran.append(sorted({path.split("/")[1] for path in pages}))
-        return real(pages)
+        return real(pages, *args)
 
     monkeypatch.setattr(search_mod, "_run_pagefind", counted)
     return ran
@@ -386,10 +386,10 @@ def test_a_cli_rebuild_does_not_read_unchanged_pages_to_learn_what_the_last_buil
             reads.append(self.ident)
         return real_read(self)
 
-    def pagefind(pages: Any) -> Any:
+    def pagefind(pages: Any, *args: Any) -> Any:
         indexing[0] = True
         try:
-            return real_pagefind(pages)
+            return real_pagefind(pages, *args)
         finally:
             indexing[0] = False
 

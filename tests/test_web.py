@@ -34,6 +34,8 @@ from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.load.svgcheck import check_svg
 from lkjip_site.output.csp import META_POLICY
 from lkjip_site.output.portal import figures_of, portal_charts
+from lkjip_site.core.memo import Memo
+from lkjip_site.output import search as search_mod
 from lkjip_site.output.search import bundles, pages_by_year, searchable, without_charts
 
 from conftest import EPOCH
@@ -324,6 +326,70 @@ def test_a_failing_search_index_stops_the_build_before_writing(project: Path, mo
         build(BuildOptions(root=project, pdf=False, cache_dir=project / ".cache", use_cache=False))
     assert "indeks pencarian (Pagefind) tidak dapat dibuat" in "\n".join(d.message for d in err.value.diagnostics.items)
     assert sorted(p.relative_to(project / "build") for p in (project / "build").rglob("*")) == before
+
+
+def test_pagefinds_scratch_copy_goes_to_memory_when_it_has_room(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A bundle's pages are written for Pagefind on the memory file system (fast to make and remove thousands of
+    files) when it exists, is writable and has room for three times the pages and a margin; else, or when the user
+    set TMPDIR, in Python's temporary folder, as before."""
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    monkeypatch.setattr(search_mod, "MEMORY_SCRATCH", memory)
+    monkeypatch.delenv("TMPDIR", raising=False)
+    free = {"bytes": 100 * 1024 * 1024}
+
+    class Room:
+        f_frsize = 4096
+
+        @property
+        def f_bavail(self) -> int:
+            return free["bytes"] // 4096
+
+    monkeypatch.setattr(search_mod.os, "statvfs", lambda path: Room())
+    margin = search_mod.SCRATCH_MARGIN
+    assert search_mod.scratch_folder(10 * 1024 * 1024) == memory
+    free["bytes"] = 3 * 10 * 1024 * 1024 + margin
+    assert search_mod.scratch_folder(10 * 1024 * 1024) == memory
+    free["bytes"] -= 4096
+    assert search_mod.scratch_folder(10 * 1024 * 1024) is None  # a container's small /dev/shm
+    free["bytes"] = 100 * 1024 * 1024
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert search_mod.scratch_folder(1) is None  # the user's choice
+    monkeypatch.delenv("TMPDIR")
+    monkeypatch.setattr(search_mod, "MEMORY_SCRATCH", tmp_path / "tidak-ada")
+    assert search_mod.scratch_folder(1) is None
+
+
+def test_a_bundle_that_cannot_be_made_in_memory_is_made_on_disk_and_kept_as_such(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Were the memory file system to fill while Pagefind runs, the bundle is made again in the temporary folder and
+    memoised under that kind (bundles made on either are not mixed under one key): no build fails for it."""
+    page = (b'<!doctype html><html lang="id"><head><title>Contoh</title></head><body><article data-pagefind-body>'
+            b'<span data-pagefind-meta="tahun">2024</span><p>Kecamatan Contoh</p></article></body></html>')
+    files = {"laporan/a-2024/1.0/index.html": page}
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    monkeypatch.setattr(search_mod, "scratch_folder", lambda need: memory)
+    calls: list[Path | None] = []
+    real = search_mod._run_pagefind
+
+    def pagefind(pages: dict[str, bytes], scratch: Path | None = None) -> dict[str, bytes]:
+        calls.append(scratch)
+        if scratch is not None:
+            raise OSError(28, "No space left on device")
+        return real(pages, scratch)
+
+    monkeypatch.setattr(search_mod, "_run_pagefind", pagefind)
+    memo = Memo(tmp_path / "cache", "pagefind")
+    diags = Diagnostics()
+    index = search_mod.index_pages(files, diags, memo)
+    assert not diags.errors and calls == [memory, None]
+    assert any(path.endswith("pagefind-entry.json") for path in index)
+    monkeypatch.setattr(search_mod, "scratch_folder", lambda need: None)
+    assert search_mod.index_pages(files, Diagnostics(), memo) == index and calls == [memory, None]  # from the memo
+    monkeypatch.setattr(search_mod, "scratch_folder", lambda need: memory)
+    monkeypatch.setattr(search_mod, "_run_pagefind", real)
+    made = search_mod.index_pages(files, Diagnostics(), memo)  # in memory this time: another key, made there
+    assert set(made) == set(index) and (memory.is_dir() and not any(memory.iterdir()))
 
 
 # ------------------------------------------------------------------------------------------------ CSP
