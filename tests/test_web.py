@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import gzip
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -358,6 +359,21 @@ def test_pagefinds_scratch_copy_goes_to_memory_when_it_has_room(tmp_path: Path, 
     monkeypatch.delenv("TMPDIR")
     monkeypatch.setattr(search_mod, "MEMORY_SCRATCH", tmp_path / "tidak-ada")
     assert search_mod.scratch_folder(1) is None
+
+
+def test_scratch_copies_that_killed_builds_left_in_memory_are_removed(tmp_path: Path) -> None:
+    """A build killed while Pagefind ran leaves its scratch copy in memory until the machine restarts: the next
+    build that indexes removes this user's copies older than any run can last, and nothing else."""
+    old, fresh, other = (tmp_path / f"{search_mod.SCRATCH_PREFIX}lama", tmp_path / f"{search_mod.SCRATCH_PREFIX}baru",
+                         tmp_path / "milik-program-lain")
+    for folder in (old, fresh, other):
+        (folder / "situs").mkdir(parents=True)
+        (folder / "situs" / "index.html").write_bytes(b"<html></html>")
+    now = 1_800_000_000.0
+    for folder, age in ((old, search_mod.STALE_AFTER_S + 1), (fresh, 60), (other, 10 * search_mod.STALE_AFTER_S)):
+        os.utime(folder, (now - age, now - age))
+    search_mod.sweep_scratch(tmp_path, now=now)
+    assert not old.exists() and fresh.is_dir() and other.is_dir()
 
 
 def test_a_bundle_that_cannot_be_made_in_memory_is_made_on_disk_and_kept_as_such(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

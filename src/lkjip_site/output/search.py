@@ -31,6 +31,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
@@ -65,6 +66,11 @@ TIMEOUT_S = 300
 MEMORY_SCRATCH = Path("/dev/shm")
 #: Room left free on it beyond three times a bundle's pages (a container's /dev/shm may be only 64 MB).
 SCRATCH_MARGIN = 16 * 1024 * 1024
+#: The name every scratch copy's folder starts with.
+SCRATCH_PREFIX = "lkjip-cari-"
+#: A scratch copy in memory older than this was left by a build that was killed (a Pagefind run is stopped after
+#: ``TIMEOUT_S``): removed by the next build that indexes (see :func:`sweep_scratch`).
+STALE_AFTER_S = 3 * TIMEOUT_S
 #: Where a chart drawn inline starts and ends (see :func:`without_charts`).
 _SVG_OPEN, _SVG_CLOSE = b"<svg", b"</svg>"
 _NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
@@ -138,6 +144,8 @@ def _bundle(pages: dict[str, Held], memo: Memo | None, version: str, sha: Conten
                         sorted((p, sha(d)) for p, d in pages.items())) if memo is not None else None
 
     scratch = scratch_folder(sum(size(d) for d in pages.values()))
+    if scratch is not None:
+        sweep_scratch(scratch)
     wanted = key(scratch)
     # held unpacked by the session (its ``index``), so not packed in memory as well
     stored = memo.get(wanted, hold=False) if memo is not None and wanted is not None else None
@@ -174,6 +182,27 @@ def scratch_folder(need: int) -> Path | None:
     except OSError:
         return None
     return MEMORY_SCRATCH if free.f_bavail * free.f_frsize >= 3 * need + SCRATCH_MARGIN else None
+
+
+def sweep_scratch(folder: Path, now: float | None = None) -> None:
+    """Remove the scratch copies that killed builds of this user left in ``folder`` (older than
+    :data:`STALE_AFTER_S`). Why: a copy in memory stays until the machine restarts, up to tens of megabytes each;
+    a build stopped by Ctrl-C removes its own, one killed outright (a closed terminal, ``kill -9``) cannot."""
+    limit = (time.time() if now is None else now) - STALE_AFTER_S
+    uid = getattr(os, "getuid", lambda: -1)()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.startswith(SCRATCH_PREFIX) or not entry.is_dir(follow_symlinks=False):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if st.st_uid == uid and st.st_mtime < limit:
+            shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def pages_by_year(files: Mapping[str, bytes], facts: ContentHashes | None = None) -> dict[str, dict[str, Held]]:
@@ -307,7 +336,7 @@ def _run_pagefind(pages: dict[str, Held], scratch: Path | None = None) -> dict[s
     """One bundle of ``pages``, written where they are published (their URLs are the index's) below ``scratch``
     (:func:`scratch_folder`; None: the temporary folder): its files by their paths inside the bundle's folder
     (``pagefind-entry.json``, ``index/…``), which Pagefind writes the same whatever the folder is called."""
-    with tempfile.TemporaryDirectory(prefix="lkjip-cari-", dir=scratch) as tmp:
+    with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=scratch) as tmp:
         site = Path(tmp) / "situs"
         for rel, data in pages.items():
             target = site / rel
