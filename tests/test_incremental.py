@@ -452,6 +452,13 @@ def test_what_is_learnt_of_a_memo_entry_is_kept_for_its_bytes_only(tmp_path: Pat
     fresh.load(facts)
     assert fresh(newer) == hashlib.sha256(b"<main>dua</main>").hexdigest()
     assert not fresh.contains(newer, b"data-laporan=")
+    # a facts file that cannot be written is left out, not an error (the site is published by then)
+    facts.unlink()
+    facts.mkdir()  # a folder where the file should be: the rename fails
+    fresh.keep({"a.html": newer})
+    fresh.save()
+    assert facts.is_dir() and not list(tmp_path.glob(f"{FACTS_FILE}.*.tmp"))
+    facts.rmdir()
     # a damaged facts file is ignored
     facts.write_text('{"format": 1, "fakta": {"' + str(newer.ident) + '": {"sha256": 5}}', encoding="utf-8")
     damaged = ContentHashes()

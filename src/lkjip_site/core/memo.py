@@ -307,14 +307,21 @@ class ContentHashes:
 
     def save(self) -> None:
         """Keep what was learnt of the entries this build published (call after :meth:`keep`), if anything changed;
-        written under a temporary name and renamed, so a build stopped meanwhile leaves the old file whole."""
+        written under a temporary name and renamed, so a build stopped meanwhile leaves the old file whole.
+
+        A file that cannot be written (a full disk, a read-only cache) is left out, not an error: the site is already
+        published by then, and the next build only reads its pages again, as without the file."""
         if self._file is None or not self._changed:
             return
-        self._file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self._file.with_name(f"{self._file.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"format": FACTS_FORMAT, "fakta": self._learnt}, sort_keys=True,
-                                  separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, self._file)
+        try:
+            self._file.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps({"format": FACTS_FORMAT, "fakta": self._learnt}, sort_keys=True,
+                                      separators=(",", ":")), encoding="utf-8")
+            os.replace(tmp, self._file)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            return
         self._changed = False
 
 
