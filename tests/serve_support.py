@@ -56,7 +56,8 @@ def wait(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
 
 @contextmanager
 def running_serve(root: Path, epoch: str) -> Iterator[str]:
-    """``lkjip serve --situs root`` with ``SOURCE_DATE_EPOCH=epoch``; yields its base URL once it answers."""
+    """``lkjip serve --situs root`` with ``SOURCE_DATE_EPOCH=epoch``; yields its base URL once it answers. Stopped
+    by SIGTERM afterwards, it must end as by Ctrl+C: cleaning up, exit code 0."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-c", "import sys; from lkjip_site.cli.main import main; sys.exit(main())", "serve",
@@ -72,5 +73,6 @@ def running_serve(root: Path, epoch: str) -> Iterator[str]:
         wait(ready, READY_S)
         yield base
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        proc.terminate()  # SIGTERM, as a service manager stops it
+        code = proc.wait(timeout=10)
+    assert code == 0, f"lkjip serve tidak berhenti dengan rapi oleh SIGTERM (kode keluar {code})"

@@ -1,5 +1,5 @@
 """The ``lkjip`` command. Exit codes: 0 success, 1 content errors, 2 usage errors (and a Dask
-``--pelaksana`` that cannot be used), 3 internal error.
+``--pelaksana`` that cannot be used), 3 internal error, 130 stopped by Ctrl+C, 143 stopped by SIGTERM.
 
 Every command works on a site folder: the folder that holds ``situs.yaml`` (with ``content/laporan/`` beside it). It is
 found from the working directory upwards, as git finds its repository, or named with ``--situs FOLDER``.
@@ -20,6 +20,7 @@ from ..core.diagnostics import ContentError
 from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
 from ..core.pool import PoolError
+from ..core.signals import exit_code, stopping_on_terminate
 from ..sheets.layout import COLUMN_KEYS
 from .common import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, shown
 from .messages import report_diagnostics
@@ -130,7 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     try:
-        return command(args.command)(args)
+        with stopping_on_terminate():  # SIGTERM (a cancelled CI job, a service stopped) ends it as Ctrl+C does
+            return command(args.command)(args)
     except UsageError as exc:
         print(f"lkjip: galat penggunaan: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -142,8 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_diagnostics(exc.diagnostics, shown=shown(args))
         print("Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh.", file=sys.stderr)
         return EXIT_CONTENT
-    except KeyboardInterrupt:
-        return EXIT_OK
+    except KeyboardInterrupt as stop:  # a script's `lkjip build && upload` must not upload after a stop
+        print("lkjip: dihentikan sebelum selesai.", file=sys.stderr)
+        return exit_code(stop)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
         if os.environ.get("LKJIP_DEBUG"):
             raise

@@ -5,6 +5,8 @@ written to a fresh sibling folder, then swapped in with two renames. The previou
 one is in place. A rebuild that changed a few files of a large site updates the folder in place instead (see
 :func:`publish`): each changed file is written in full under a hidden name before any of them replaces its old
 version, so the window in which a reader could see old and new pages side by side is that of the renames alone.
+Ctrl+C or SIGTERM is held back during the renames (``core/signals.uninterrupted``): a build stopped then leaves the
+old site or the new one, never a mix (nor, between the swap's two renames, no folder at all).
 
 Every version folder carries its own copy of the theme's fonts, stylesheets and chart bundle (see
 ``docs/dev/arsitektur.md``), the same bytes object many times over; such a file is written once and the other paths
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from ..core.files import Held, SiteFiles, held_items
 from ..core.memo import ContentHashes
+from ..core.signals import uninterrupted
 
 #: Files at least this large that are the very same bytes object are hard-linked instead of written again.
 LINK_MIN_BYTES = 16 * 1024
@@ -73,14 +76,15 @@ def _update(files: Mapping[str, bytes], output: Path, changed: list[str], gone: 
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
         raise
-    for tmp, target in staged:
-        os.replace(tmp, target)
-    for rel in gone:
-        (output / rel).unlink(missing_ok=True)
-        parent = (output / rel).parent
-        while parent != output and parent.is_dir() and not any(parent.iterdir()):
-            parent.rmdir()
-            parent = parent.parent
+    with uninterrupted():  # Ctrl+C or SIGTERM now would leave old and new pages side by side until the next build
+        for tmp, target in staged:
+            os.replace(tmp, target)
+        for rel in gone:
+            (output / rel).unlink(missing_ok=True)
+            parent = (output / rel).parent
+            while parent != output and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
 
 
 def _replace(files: Mapping[str, bytes], output: Path) -> None:
@@ -107,8 +111,11 @@ def _replace(files: Mapping[str, bytes], output: Path) -> None:
     except BaseException:
         _remove(staging)
         raise
-    _swap(staging, output, retired)
-    _remove(retired)
+    try:
+        with uninterrupted():  # stopped between the two renames, there would be no output folder at all
+            _swap(staging, output, retired)
+    finally:  # (also when a stop held back during the swap is raised now)
+        _remove(retired)
 
 
 def _link(existing: Path, target: Path) -> bool:

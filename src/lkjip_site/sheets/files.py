@@ -6,6 +6,8 @@ import os
 import shutil
 from pathlib import Path
 
+from ..core.signals import uninterrupted
+
 
 def write_all(files: dict[Path, str]) -> None:
     """Every new text goes to a temporary sibling first; only when all exist are they renamed into place.
@@ -30,15 +32,17 @@ def write_all(files: dict[Path, str]) -> None:
                 backup.unlink(missing_ok=True)  # left over from an interrupted run
                 shutil.copyfile(path, backup)
                 backups[path] = backup
-        for path, tmp in sorted(temps.items()):
-            os.replace(tmp, path)
-            done.append(path)
+        with uninterrupted():  # a stop (Ctrl+C, SIGTERM) comes before the renames or after them
+            for path, tmp in sorted(temps.items()):
+                os.replace(tmp, path)
+                done.append(path)
     except BaseException:
-        for path in done:
-            if path in backups:
-                os.replace(backups.pop(path), path)
-            else:
-                path.unlink(missing_ok=True)
+        with uninterrupted():  # and not while the originals are put back
+            for path in done:
+                if path in backups:
+                    os.replace(backups.pop(path), path)
+                else:
+                    path.unlink(missing_ok=True)
         raise
     finally:
         for tmp in temps.values():
