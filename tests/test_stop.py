@@ -9,6 +9,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from lkjip_site.cli.main import main
 from lkjip_site.core.signals import uninterrupted
 from lkjip_site.output import publish as publish_module
 from lkjip_site.output import search
-from lkjip_site.output.publish import publish
+from lkjip_site.output.publish import STALE_TREE_S, publish
 from lkjip_site.sheets import files as sheet_files
 
 
@@ -164,3 +165,23 @@ def test_uninterrupted_outside_the_main_thread_changes_nothing() -> None:
     thread.start()
     thread.join()
     assert errors == []
+
+
+def test_trees_left_by_killed_builds_are_swept_by_the_next_publish(tmp_path: Path) -> None:
+    """SIGKILL or the out-of-memory killer leaves a hidden copy of the site beside ``build/``; the next publish
+    removes it once its process is gone and it is an hour old, and keeps every other."""
+    out = tmp_path / "build"
+    publish({"index.html": b"lama"}, out)
+    dead = int(Path("/proc/sys/kernel/pid_max").read_text()) + 1  # above the largest id: no such process, ever
+    old = time.time() - 2 * STALE_TREE_S
+    names = {"killed": f".build-baru-{dead}", "retired": f".build-lama-{dead}", "alive": f".build-baru-{os.getppid()}",
+             "recent": f".build-lama-{dead + 1}", "other": f".build-baru-{dead}x", "elsewhere": f".lain-baru-{dead}"}
+    for what, name in names.items():
+        (tmp_path / name / "laporan").mkdir(parents=True)
+        (tmp_path / name / "laporan" / "index.html").write_bytes(b"sisa")
+        if what != "recent":  # (written just now: perhaps by a build on another machine sharing the folder)
+            os.utime(tmp_path / name, (old, old))
+    publish({"index.html": b"baru"}, out, tree_hashes(out))  # an update in place sweeps too
+    left = {p.name for p in tmp_path.iterdir()}
+    assert left == {"build"} | {name for what, name in names.items() if what not in ("killed", "retired")}
+    assert (out / "index.html").read_bytes() == b"baru"

@@ -6,7 +6,8 @@ one is in place. A rebuild that changed a few files of a large site updates the 
 :func:`publish`): each changed file is written in full under a hidden name before any of them replaces its old
 version, so the window in which a reader could see old and new pages side by side is that of the renames alone.
 Ctrl+C or SIGTERM is held back during the renames (``core/signals.uninterrupted``): a build stopped then leaves the
-old site or the new one, never a mix (nor, between the swap's two renames, no folder at all).
+old site or the new one, never a mix (nor, between the swap's two renames, no folder at all). What a build killed
+outright leaves beside the folder is removed by a later one (:func:`sweep_stale_trees`).
 
 Every version folder carries its own copy of the theme's fonts, stylesheets and chart bundle (see
 ``docs/dev/arsitektur.md``), the same bytes object many times over; such a file is written once and the other paths
@@ -16,7 +17,9 @@ become hard links to it, so a site of many versions costs neither the disk space
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +34,9 @@ LINK_MIN_BYTES = 16 * 1024
 
 #: An update in place is used while at most this share of the files changed; above it a fresh tree is cheaper.
 UPDATE_MAX_SHARE = 0.5
+
+#: A staging or retired tree beside the output folder whose build is gone is removed once it is this old (seconds).
+STALE_TREE_S = 3600
 
 
 @dataclass
@@ -51,6 +57,7 @@ def publish(files: Mapping[str, bytes], output: Path, on_disk: Mapping[str, str]
     """
     sha = hashes or ContentHashes()
     digests = {rel: sha(data) for rel, data in held_items(files)}  # a page held by reference is read, not kept
+    sweep_stale_trees(output)
     if on_disk is not None and output.is_dir():
         changed = sorted(rel for rel in files if on_disk.get(rel) != digests[rel])
         gone = sorted(set(on_disk) - set(files))
@@ -59,6 +66,51 @@ def publish(files: Mapping[str, bytes], output: Path, on_disk: Mapping[str, str]
             return Published(digests, changed)
     _replace(files, output)
     return Published(digests, None)
+
+
+def sweep_stale_trees(output: Path, now: float | None = None) -> list[str]:
+    """Remove the staging (``.<name>-baru-<pid>``) and retired (``.<name>-lama-<pid>``) trees that builds killed
+    outright left beside ``output``; returns their names.
+
+    Why: a build stopped by Ctrl+C or SIGTERM removes its own (``core/signals``), but one killed by SIGKILL, the
+    kernel's out-of-memory killer or a power cut cannot, and each leaves a whole hidden copy of the site, which no
+    later build (another process id) would touch: on a server that builds every night, disk lost for good. A tree is
+    taken only when no process of its id runs on this machine and it has not changed for :data:`STALE_TREE_S`, so
+    a build still writing one (here, or on another machine sharing the folder) keeps it.
+    """
+    pattern = re.compile(rf"\.{re.escape(output.name)}-(?:baru|lama)-(\d+)")
+    limit = (time.time() if now is None else now) - STALE_TREE_S
+    removed = []
+    try:
+        entries = sorted(os.scandir(output.parent), key=lambda e: e.name)
+    except OSError:  # no parent folder yet: nothing left there
+        return removed
+    for entry in entries:
+        found = pattern.fullmatch(entry.name)
+        if found is None or int(found.group(1)) == os.getpid() or _running(int(found.group(1))):
+            continue
+        try:
+            if not entry.is_dir(follow_symlinks=False) or entry.stat(follow_symlinks=False).st_mtime > limit:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+        removed.append(entry.name)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether a process of this id runs here (one of another user counts: it may be a build). Outside POSIX,
+    where signal 0 is not a mere check (Windows: CTRL_C_EVENT), every id counts as running: nothing is swept."""
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def _update(files: Mapping[str, bytes], output: Path, changed: list[str], gone: list[str]) -> None:
