@@ -25,6 +25,7 @@ from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core.files import SiteFiles, Stored, content
 from lkjip_site.core.memo import FACTS_FILE, ContentHashes, Memo
 from lkjip_site.core.state import BuildState
+from lkjip_site.output import pages as pages_mod
 from lkjip_site.output import search as search_mod
 
 from conftest import SLUG, tree_hashes
@@ -408,6 +409,60 @@ def test_a_cli_rebuild_does_not_read_unchanged_pages_to_learn_what_the_last_buil
     held = published[-1].held(page)
     assert isinstance(held, Stored) and held.ident is not None
     assert reads and set(reads) == {held.ident}
+    assert_same_as_clean(project, "build")
+
+
+def test_a_cli_rebuild_takes_the_outputs_the_last_build_kept_of_unchanged_reports(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a one-chapter edit, the reports read back from the store are not gone through page by page (their
+    pages' keys computed to find them in the memo): their outputs are those the last build kept (``terjaga-v1`` in
+    the cache), the theme's and the report folder's files made again. An output whose memo entry was made again, a
+    damaged file, or a changed theme sends the reports through their pages again; the result is always a clean
+    build's."""
+    for slug, instansi in (("lain-2023", "Kecamatan Lain"), ("ketiga-2023", "Kecamatan Ketiga")):
+        assert new_report(project, slug, instansi=instansi) == 0
+    gone_through: list[str] = []
+    real_report = pages_mod.SitePages.report
+
+    def report(self: Any, rep: Any, *args: Any) -> Any:
+        gone_through.append(rep.slug)
+        return real_report(self, rep, *args)
+
+    monkeypatch.setattr(pages_mod.SitePages, "report", report)
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    build(options(project))
+    for step in range(3):  # the first rebuild reads the other two back from the store and keeps their outputs
+        edit(chapter, "Tuliskan latar belakang" if step == 0 else f"Langkah {step - 1}", f"Langkah {step}")
+        gone_through.clear()
+        result = build(options(project))
+        assert result.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
+    assert gone_through == [SLUG]
+    assert_same_as_clean(project, "build")
+    kept = project / ".cache" / pages_mod.KEPT_FILE
+    stored = pages_mod.KeptReports()
+    stored.load(kept.read_bytes())
+    assert sorted(stored.stored) == ["laporan/ketiga-2023/1.0/", "laporan/lain-2023/1.0/"]
+    page = next(Path(entry) for entry, *_ in stored.stored["laporan/lain-2023/1.0/"][1].values())
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 1_000_000))  # that entry made again
+    edit(chapter, "Langkah 2", "Langkah 3")
+    gone_through.clear()
+    build(options(project))
+    assert sorted(gone_through) == ["contoh-2023", "lain-2023"]
+    assert_same_as_clean(project, "build")
+    kept.write_bytes(b"rusak")
+    edit(chapter, "Langkah 3", "Langkah 4")
+    gone_through.clear()
+    build(options(project))
+    assert sorted(gone_through) == ["contoh-2023", "ketiga-2023", "lain-2023"]
+    assert_same_as_clean(project, "build")
+    edit(chapter, "Langkah 4", "Langkah 5")
+    build(options(project))  # (kept again)
+    theme = project / "themes" / "default" / "partials"
+    theme.mkdir(parents=True)
+    (theme / "footer-extra.html").write_text("<!-- tema situs -->\n", encoding="utf-8")
+    gone_through.clear()
+    build(options(project))
+    assert sorted(gone_through) == ["contoh-2023", "ketiga-2023", "lain-2023"]
     assert_same_as_clean(project, "build")
 
 

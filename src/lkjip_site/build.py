@@ -48,7 +48,7 @@ from .markdown.parser import Tokenized, make_parser, number_items, parse_chapter
 from .output.audit import HtmlSource, Shown, audit_site, audit_units
 from .output.linkcheck import check_links
 from .output.opendata import OpenDataSource
-from .output.pages import KeptReports, pdf_name, render_site
+from .output.pages import KEPT_FILE, STORED_TOKEN, KeptReports, pdf_name, render_site
 from .output.pdfs import render_pdfs
 from .output.portal import portal_charts
 from .output.publish import Published, publish
@@ -236,8 +236,12 @@ class Session:
         state.unsaved = True
 
     def restore(self, slug: str, inputs: Folder) -> ReportState | None:
-        """The state an earlier build (another process) stored for this report folder with these files, or None."""
-        data = self.store.get(self.store.key(self.stored_key, slug, inputs)) if self.store is not None else None
+        """The state an earlier build (another process) stored for this report folder with these files, or None.
+
+        Its token is the store's key of those bytes (:data:`~.output.pages.STORED_TOKEN`): the same in the next
+        process, which can then take the outputs this build kept of it (``KeptReports.dump``)."""
+        key = self.store.key(self.stored_key, slug, inputs) if self.store is not None else ""
+        data = self.store.get(key) if self.store is not None else None
         if data is None:
             return None
         try:
@@ -248,8 +252,8 @@ class Session:
         if not isinstance(state, ReportState) or state.inputs != inputs:
             return None
         state.restored = True
-        self.touch(state)  # a token of this session
-        state.unsaved = False
+        state.token = STORED_TOKEN + key
+        state.unsaved = False  # (it was pickled before being marked saved)
         return state
 
     def save(self) -> None:
@@ -449,6 +453,34 @@ def _compute_kept(site: Site, diags: Diagnostics, watch: Stopwatch, session: Ses
             diags.add(d)
 
 
+def _kept_loaded(opts: BuildOptions, session: Session | None, write: bool) -> bool:
+    """Whether this build renders with the session's kept report outputs: a preview's own; for a one-off session
+    (the CLI), those the last build wrote (``KeptReports.dump``), read now. False: every report's pages are looked
+    for in the memo."""
+    if session is None:
+        return False
+    if session.holds:
+        return True
+    if not write or not opts.use_cache or opts.executor:
+        return False
+    try:
+        session.kept.load((opts.cache_root / KEPT_FILE).read_bytes())
+    except OSError:
+        pass  # none yet, or unreadable: every report's pages are found in the memo, as before
+    return True
+
+
+def _save_kept(kept: KeptReports, path: Path) -> None:
+    """Write what the next CLI build can take (best effort, as the facts file: a full disk or a read-only cache
+    leaves it out, and the next build finds the pages in the memo)."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(kept.dump())
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
 def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode,
                watch: Stopwatch | None = None, session: Session | None = None) -> tuple[Parsed, ChartCache | None]:
     """Stages 5–6: parse every chapter, number every table and figure, build every element before anything renders.
@@ -564,6 +596,9 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     hashes = session.hashes if session is not None else ContentHashes()
     if write and opts.use_cache:  # what earlier builds learnt of the memo's pages: not read again to learn it
         hashes.load(opts.cache_root / FACTS_FILE)
+    # what the last CLI build kept of each report it read back from the store (not with --pelaksana, whose report
+    # pages go to the cluster): a one-chapter rebuild then computes the keys of one report's pages, not of all
+    keeps = _kept_loaded(opts, session, write)
     memos: list[Memo] = []
 
     def memo(namespace: str, in_memory: bool = True) -> Memo:
@@ -591,7 +626,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         bundle = vega_bundle(opts.cache_root) if any(r.figures for r in drawn) else None
         files = render_site(site, parsed, diags, build_date(), pages, dev_reload=opts.dev_reload, pdfs=pdfs,
                             vega_bundle=bundle, history=history, charts=charts,
-                            kept=session.kept_reports() if session is not None and session.holds else None)
+                            kept=session.kept_reports() if session is not None and keeps else None)
     if session is not None:
         session.theme = tuple(theme_dirs(site.root, site.config.tema))
     _stop_on_errors(diags, opts)  # a broken Markdown link is reported at its source line, not again per page
@@ -624,6 +659,8 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     hashes.keep(files)
     if published is not None and opts.search_index:  # (serve's pages-first build: the index build that follows)
         hashes.save()
+        if keeps and session is not None and not session.holds:
+            _save_kept(session.kept, opts.cache_root / KEPT_FILE)
     rendered = sorted(pages.stats.rendered + pdf_memo.stats.rendered)
     return BuildResult(site, diags, files, rendered, summary, watch), published
 
