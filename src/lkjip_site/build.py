@@ -48,7 +48,7 @@ from .markdown.parser import Tokenized, make_parser, number_items, parse_chapter
 from .output.audit import HtmlSource, Shown, audit_site, audit_units
 from .output.linkcheck import check_links
 from .output.opendata import OpenDataSource
-from .output.pages import KEPT_FILE, STORED_TOKEN, KeptReports, pdf_name, render_site
+from .output.pages import KEPT_FILE, STORED_TOKEN, KeptReports, pdf_name, render_site, stored_token
 from .output.pdfs import render_pdfs
 from .output.portal import portal_charts
 from .output.publish import Published, publish
@@ -191,6 +191,8 @@ class Session:
     #: the chapter bodies' tokens of the reports whose folder changed, as the states they replace held them, until
     #: this build's parse (a one-chapter edit tokenises one chapter, not the report's ten; ``parse_chapter``)
     earlier: dict[str, Tokenized] = field(default_factory=dict)
+    #: report slug -> the store's key of its state as :meth:`save` last stored it
+    saved: dict[str, str] = field(default_factory=dict)
 
     def own_record(self, state: BuildState) -> BuildRecord | None:
         """The record this session holds for ``state``'s file, if no one else has written that file since."""
@@ -238,8 +240,8 @@ class Session:
     def restore(self, slug: str, inputs: Folder) -> ReportState | None:
         """The state an earlier build (another process) stored for this report folder with these files, or None.
 
-        Its token is the store's key of those bytes (:data:`~.output.pages.STORED_TOKEN`): the same in the next
-        process, which can then take the outputs this build kept of it (``KeptReports.dump``)."""
+        Its token names those bytes (``pages.stored_token``): the same in the next process, which can then take the
+        outputs this build kept of it (``KeptReports.dump``)."""
         key = self.store.key(self.stored_key, slug, inputs) if self.store is not None else ""
         data = self.store.get(key) if self.store is not None else None
         if data is None:
@@ -252,7 +254,7 @@ class Session:
         if not isinstance(state, ReportState) or state.inputs != inputs:
             return None
         state.restored = True
-        state.token = STORED_TOKEN + key
+        state.token = stored_token(key, state.names)
         state.unsaved = False  # (it was pickled before being marked saved)
         return state
 
@@ -271,7 +273,21 @@ class Session:
                 continue  # something in it does not travel: this report is loaded again next time
             self.store.put(key, data)
             state.unsaved = False
+            self.saved[slug] = key
         self.store.prune()
+
+    def stored_tokens(self) -> dict[str, str]:
+        """Report URL -> the token the next process gives its state when it reads it back (``stored_token``), for
+        the states the store holds as this build has them: read back from it, or stored by :meth:`save`."""
+        out = {}
+        for slug, state in self.reports.items():
+            if state.report is None or state.unsaved:
+                continue
+            if state.token.startswith(STORED_TOKEN):
+                out[state.report.url] = state.token
+            elif slug in self.saved:
+                out[state.report.url] = stored_token(self.saved[slug], state.names)
+        return out
 
     def kept_reports(self) -> KeptReports:
         """The tokens of this build's reports; outputs of reports no longer in the site are dropped."""
@@ -298,7 +314,7 @@ class Session:
         self.stored_key = digest(engine_key(), str(root.resolve()), outside)
         if site_key != self.site_key:
             self.site_key, self.reports, self.elements, self.memory, self.earlier = site_key, {}, None, {}, {}
-            self.hashes, self.kept = ContentHashes(), KeptReports()
+            self.hashes, self.kept, self.saved = ContentHashes(), KeptReports(), {}
         return {slug: tuple(files) for slug, files in folders.items()}
 
 
@@ -470,12 +486,12 @@ def _kept_loaded(opts: BuildOptions, session: Session | None, write: bool) -> bo
     return True
 
 
-def _save_kept(kept: KeptReports, path: Path) -> None:
+def _save_kept(kept: KeptReports, tokens: dict[str, str], path: Path) -> None:
     """Write what the next CLI build can take (best effort, as the facts file: a full disk or a read-only cache
     leaves it out, and the next build finds the pages in the memo)."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(kept.dump())
+        tmp.write_bytes(kept.dump(tokens))
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)
@@ -660,7 +676,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     if published is not None and opts.search_index:  # (serve's pages-first build: the index build that follows)
         hashes.save()
         if keeps and session is not None and not session.holds:
-            _save_kept(session.kept, opts.cache_root / KEPT_FILE)
+            _save_kept(session.kept, session.stored_tokens(), opts.cache_root / KEPT_FILE)
     rendered = sorted(pages.stats.rendered + pdf_memo.stats.rendered)
     return BuildResult(site, diags, files, rendered, summary, watch), published
 

@@ -75,31 +75,41 @@ class KeptReports:
     outputs: dict[str, tuple[str, dict[str, Held], set[str]]] = field(default_factory=dict)  # (key, files, memo keys)
     derived: dict[str, tuple[str, str, LinkIndex]] = field(default_factory=dict)  # token -> see :meth:`structure`
     above: dict[str, tuple[str, dict[str, bytes]]] = field(default_factory=dict)  # pages above the reports, by name
+    #: what each output's key is made of besides the tokens (:func:`output_key`): the rest, hashed, and the URLs of
+    #: the report's other versions, whose tokens it also depends on
+    parts: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     #: outputs and derived parts the last build wrote (:meth:`load`), taken when asked for by the same key or token
     stored: dict[str, _Persisted] = field(default_factory=dict)
     stored_derived: dict[str, tuple[str, str, tuple[tuple[str, str | None], ...]]] = field(default_factory=dict)
 
-    def dump(self) -> bytes:
-        """What the next process can take of this build's outputs: those of reports read back from the store
-        (:data:`STORED_TOKEN`; another process cannot name a state made here), with their files held by reference.
+    def dump(self, stored_tokens: Mapping[str, str]) -> bytes:
+        """What the next process can take of this build's outputs, keyed by the tokens it will give the reports
+        (``stored_tokens``: report URL -> :data:`STORED_TOKEN` name of the state as the store holds it now; a report
+        without one is left out), with their files held by reference.
 
         Why: a CLI build reads every unchanged report back from the store, and computing the keys of all their pages
         to find them in the memo was most of a one-chapter rebuild's rendering (0,7 s of 8 s at N = 500)."""
         outputs: dict[str, _Persisted] = {}
-        for url, (key, files, used) in sorted(self.outputs.items()):
-            if not self.tokens.get(url, "").startswith(STORED_TOKEN):
+        for url, (_, files, used) in sorted(self.outputs.items()):
+            token, (rest, siblings) = stored_tokens.get(url), self.parts.get(url, ("", ()))
+            others = [stored_tokens.get(other) for other in siblings]
+            if token is None or not rest or None in others:
                 continue
             refs = {path: (str(held.path), held.offset, held.size, held.mtime_ns)
                     for path, held in files.items() if isinstance(held, Stored)}
             if any(ref[3] < 0 for ref in refs.values()):
                 continue  # a reference whose entry's time is unknown cannot be checked by the next process
-            outputs[url] = (key, refs, frozenset(p for p, held in files.items() if not isinstance(held, Stored)),
+            outputs[url] = (output_key(token, rest, others), refs,
+                            frozenset(p for p, held in files.items() if not isinstance(held, Stored)),
                             frozenset(used))
-        derived = {token: (fingerprint, summary, tuple(sorted(
-                       (str(source), chapter.id if chapter is not None else None)
-                       for source, (_, chapter) in links.items())))
-                   for token, (fingerprint, summary, links) in sorted(self.derived.items())
-                   if token.startswith(STORED_TOKEN)}
+        derived = {}
+        for url, token in sorted(self.tokens.items()):
+            part, stored = self.derived.get(token), stored_tokens.get(url)
+            if part is not None and stored is not None:
+                fingerprint, summary, links = part
+                derived[stored] = (fingerprint, summary, tuple(sorted(
+                    (str(source), chapter.id if chapter is not None else None)
+                    for source, (_, chapter) in links.items())))
         return pickle.dumps((KEPT_FORMAT, outputs, derived), protocol=pickle.HIGHEST_PROTOCOL)
 
     def load(self, data: bytes) -> None:
@@ -389,9 +399,12 @@ def _kept_report(pages: SitePages, kept: KeptReports, structure: str, report: Re
     The key is wider than the pages' own keys (the whole site's structure, every version of the slug): it is only a
     shortcut past computing those keys, so when in doubt the report goes through :meth:`SitePages.report`.
     """
-    siblings = [kept.tokens[v.url] for v in pages.history.versions.get(report.slug, []) if v.url in kept.tokens]
-    key = digest(kept.tokens[report.url], pages.theme_key, structure, repr(pages.history.versions.get(report.slug)),
-                 siblings, report.url + pdf_name(report) in files)  # the PDF's bytes follow from the token and theme
+    versions = pages.history.versions.get(report.slug)
+    siblings = tuple(v.url for v in versions or [] if v.url in kept.tokens)
+    # the PDF's bytes follow from the token and theme; the tokens are apart, so the key can be made for other ones
+    rest = digest(pages.theme_key, structure, repr(versions), report.url + pdf_name(report) in files)
+    kept.parts[report.url] = (rest, siblings)
+    key = output_key(kept.tokens[report.url], rest, [kept.tokens[url] for url in siblings])
     held = kept.outputs.get(report.url)
     if held is not None and held[0] == key:
         pages.memo.used.update(held[2])  # their memo entries stay in memory for a later change
@@ -409,6 +422,17 @@ def _kept_report(pages: SitePages, kept: KeptReports, structure: str, report: Re
     else:
         kept.outputs.pop(report.url, None)
     return out
+
+
+def output_key(token: str, rest: str, siblings: list[str]) -> str:
+    """A kept output's key: its report's state, its other versions' states, and everything else it depends on."""
+    return digest(token, rest, siblings)
+
+
+def stored_token(key: str, names: list[str] | None) -> str:
+    """The token of a report state as the store holds it under ``key``, checked against these instansi ``names``
+    (a state is stored again under the same key when other reports' names make it computed again)."""
+    return STORED_TOKEN + digest(key, names)
 
 
 def _taken(stored: _Persisted, report: Report, assets: dict[str, Asset],
