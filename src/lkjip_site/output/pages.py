@@ -45,9 +45,9 @@ from .versions import CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, SiteHistory, co
 
 COLOURS_CSS = "aset/css/warna.css"
 
-#: How a report state read back from the store is named (``build.Session.restore``): the store's key of its bytes,
-#: the same in every process, so what a build learnt of such a report can be kept for the next one
-#: (:meth:`KeptReports.dump`); a state made in this process has a token of its own session.
+#: How the token of a report state as the store holds it begins (:func:`stored_token`): the same in every process,
+#: so that what a build kept of such a report can be taken by the next one (:meth:`KeptReports.dump`); a state made
+#: in a process has a token of that process's session until it is stored.
 STORED_TOKEN = "simpanan:"
 #: Bump when what :meth:`KeptReports.dump` writes changes its layout.
 KEPT_FORMAT = 1
