@@ -612,8 +612,8 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     hashes = session.hashes if session is not None else ContentHashes()
     if write and opts.use_cache:  # what earlier builds learnt of the memo's pages: not read again to learn it
         hashes.load(opts.cache_root / FACTS_FILE)
-    # what the last CLI build kept of each report it read back from the store (not with --pelaksana, whose report
-    # pages go to the cluster): a one-chapter rebuild then computes the keys of one report's pages, not of all
+    # the reports' outputs the last CLI build kept, under the tokens their stored states have (not with --pelaksana,
+    # whose report pages go to the cluster): a one-chapter rebuild then computes one report's page keys, not all
     keeps = _kept_loaded(opts, session, write)
     memos: list[Memo] = []
 

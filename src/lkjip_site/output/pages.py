@@ -122,7 +122,13 @@ class KeptReports:
             return
         if form != KEPT_FORMAT or not isinstance(outputs, dict) or not isinstance(derived, dict):
             return
-        self.stored = {url: entry for url, entry in outputs.items() if _entries_unchanged(entry[1])}
+        try:
+            self.stored = {url: entry for url, entry in outputs.items()
+                           if len(entry) == 4 and isinstance(entry[0], str) and isinstance(entry[2], frozenset)
+                           and isinstance(entry[3], frozenset) and _entries_unchanged(entry[1])}
+        except (TypeError, ValueError, IndexError, AttributeError):  # another layout under the same format number
+            self.stored = {}
+            return
         self.stored_derived = derived
 
     def whole(self, name: str, key: str, make: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:

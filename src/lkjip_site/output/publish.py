@@ -166,8 +166,10 @@ def _replace(files: Mapping[str, bytes], output: Path) -> None:
     try:
         with uninterrupted():  # stopped between the two renames, there would be no output folder at all
             _swap(staging, output, retired)
-    finally:  # (also when a stop held back during the swap is raised now)
+    except KeyboardInterrupt:  # the stop held back during the swap, raised after it: the old tree goes first
         _remove(retired)
+        raise
+    _remove(retired)
 
 
 def _link(existing: Path, target: Path) -> bool:
