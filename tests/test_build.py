@@ -13,7 +13,8 @@ from lkjip_site.build import BuildOptions, build, build_date
 from lkjip_site.cli.main import main
 from lkjip_site.core import resources
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
-from lkjip_site.core.files import SiteFiles, Stored, content
+from lkjip_site.core import files as files_mod
+from lkjip_site.core.files import SiteFiles, Stored, content, write_whole
 from lkjip_site.core.memo import Memo, pack_files, unpack_files
 from lkjip_site.output import publish as publish_mod
 from lkjip_site.output.linkcheck import check_links
@@ -134,6 +135,23 @@ def test_packed_memo_entries_are_held_by_reference_into_the_entry(tmp_path: Path
     in_memory = Memo(tmp_path / "cache", "halaman", memory={})
     assert in_memory.files("k") == packed
     assert on_disk.files("tidak-ada") is None and Memo(None, "halaman").files("k") is None
+
+
+def test_a_cache_file_is_written_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The memo's entries, the build record and the facts and kept-outputs files go through ``write_whole``: a file
+    is replaced only by complete new bytes, and a write that fails (a full disk) leaves the old file and no
+    temporary file behind."""
+    target = tmp_path / "cache" / "entri"
+    write_whole(target, b"lama")
+    assert target.read_bytes() == b"lama" and sorted(p.name for p in target.parent.iterdir()) == ["entri"]
+
+    def full(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files_mod.os, "replace", full)
+    with pytest.raises(OSError):
+        write_whole(target, b"baru")
+    assert target.read_bytes() == b"lama" and sorted(p.name for p in target.parent.iterdir()) == ["entri"]
 
 
 def test_publish_module_writes_only_through_staging(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from .archive.release import release_target, store_release
 from .archive.store import ARCHIVE_DIR, load_archive
 from .compute.site import compute_one, compute_site, instansi_names
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
-from .core.files import Held, SiteFiles
+from .core.files import Held, SiteFiles, write_whole
 from .core.memo import FACTS_FILE, ContentHashes, Memo, digest
 from .core.model import Report, Site, SiteConfig
 from .core.paths import SITE_FILE
@@ -489,12 +489,10 @@ def _kept_loaded(opts: BuildOptions, session: Session | None, write: bool) -> bo
 def _save_kept(kept: KeptReports, tokens: dict[str, str], path: Path) -> None:
     """Write what the next CLI build can take (best effort, as the facts file: a full disk or a read-only cache
     leaves it out, and the next build finds the pages in the memo)."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(kept.dump(tokens))
-        os.replace(tmp, path)
+        write_whole(path, kept.dump(tokens))
     except OSError:
-        tmp.unlink(missing_ok=True)
+        pass
 
 
 def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode,

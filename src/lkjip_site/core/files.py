@@ -6,10 +6,14 @@ every one of them into memory made each build hold the whole site's bytes from r
 therefore held as a :class:`Stored` reference and read when a stage needs its bytes (a changed page written, a link
 target parsed, a year's pages indexed); what most stages need of an unchanged page is its hash, which
 ``memo.ContentHashes`` takes once per build from the file.
+
+Also how the cache's files are written whole (:func:`write_whole`): the memo's entries, the build record, the facts
+and kept-outputs files.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,3 +113,17 @@ class SiteFiles(MutableMapping[str, bytes]):
 def held_items(files: Mapping[str, bytes]) -> Iterable[tuple[str, Held]]:
     """``files``' paths and held values: references stay references (a plain mapping holds bytes only)."""
     return files.held_items() if isinstance(files, SiteFiles) else files.items()
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """``data`` as the whole of ``path`` (its folder made if needed): written under a temporary name beside it (this
+    process's id in it) and renamed over it, so that a reader, another build or a build stopped meanwhile finds the
+    old file or the new one, never part of one. On failure the temporary file is removed and the error raised."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .. import __version__
-from .files import Held, Stored, content, held_items
+from .files import Held, Stored, content, held_items, write_whole
 
 FORMAT = 3  # bump when the meaning of keys or the pickled classes change (3: figures marked, N/A one way)
 
@@ -206,10 +206,7 @@ class Memo:
         path = self._path(key)
         if path is None or not self.writable:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        write_whole(path, data)
 
     def prune(self) -> int:
         """Remove stored entries this memo was never asked for; call only after a build of the whole site.
@@ -313,14 +310,10 @@ class ContentHashes:
         published by then, and the next build only reads its pages again, as without the file."""
         if self._file is None or not self._changed:
             return
-        tmp = self._file.with_name(f"{self._file.name}.{os.getpid()}.tmp")
         try:
-            self._file.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps({"format": FACTS_FORMAT, "fakta": self._learnt}, sort_keys=True,
-                                      separators=(",", ":")), encoding="utf-8")
-            os.replace(tmp, self._file)
+            write_whole(self._file, json.dumps({"format": FACTS_FORMAT, "fakta": self._learnt}, sort_keys=True,
+                                               separators=(",", ":")).encode("utf-8"))
         except OSError:
-            tmp.unlink(missing_ok=True)
             return
         self._changed = False
 

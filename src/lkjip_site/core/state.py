@@ -26,6 +26,7 @@ from typing import Any
 
 from .. import __version__
 from .diagnostics import Diagnostic, Diagnostics
+from .files import write_whole
 from .memo import digest, file_digest
 
 FORMAT = 1
@@ -285,10 +286,7 @@ class BuildState:
                "inputs": {k: [v.size, v.mtime_ns, v.sha256] for k, v in record.inputs.items()},
                "outputs": {k: [v.size, v.mtime_ns, v.sha256] for k, v in record.outputs.items()},
                "diagnostics": [asdict(d) for d in record.diagnostics], "summary": record.summary}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(raw, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_whole(self.path, json.dumps(raw, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
     def stamp(self) -> Stat:
         """Size and time of the record file: a long-running process sees whether anyone else wrote it since."""
