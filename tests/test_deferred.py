@@ -1,0 +1,106 @@
+"""Stored objects read in two steps (core/deferred.py): what is left for later is never seen missing or replaced."""
+
+from __future__ import annotations
+
+import io
+import pickle
+from dataclasses import dataclass, field
+
+import pytest
+
+from lkjip_site.core.deferred import HOLE, Deferrable, Deferred, dumps, loads
+
+
+@dataclass(slots=True)
+class Inner(Deferrable):
+    name: str
+    rows: list[int] = field(default_factory=list)
+    note: str | None = None
+    deferred: Deferred | None = field(default=None, repr=False, compare=False)
+
+
+@dataclass(slots=True)
+class Outer(Deferrable):
+    inner: Inner
+    chapters: list[str] | None = None
+    shared: list[int] = field(default_factory=list)
+    deferred: Deferred | None = field(default=None, repr=False, compare=False)
+
+
+def _stored() -> Outer:
+    rows = [1, 2, 3]
+    return Outer(Inner("laporan-a", rows, None), ["bab-1", "bab-2"], rows)
+
+
+def test_fields_left_for_later_are_read_when_asked_and_equal_the_stored_ones() -> None:
+    before = _stored()
+    after, deferred = loads(dumps(before, [(before, ("chapters",)), (before.inner, ("rows", "note"))]))
+    assert not deferred.loaded
+    assert after.inner.name == "laporan-a"  # read at once
+    assert not deferred.loaded
+    assert after.chapters == ["bab-1", "bab-2"]  # the first field asked for reads them all
+    assert deferred.loaded and after.deferred is None and after.inner.deferred is None
+    assert after.inner.note is None  # a None left for later is None again, not a default in its place
+    assert after == before
+
+
+def test_an_object_in_both_parts_is_one_object_again() -> None:
+    before = _stored()
+    after, _ = loads(dumps(before, [(before.inner, ("rows",))]))
+    assert after.shared is after.inner.rows  # read at once in the first part, named again by the second
+
+
+def test_the_objects_being_stored_are_left_as_they_were() -> None:
+    before = _stored()
+    dumps(before, [(before, ("chapters",)), (before.inner, ("rows",))])
+    assert before.chapters == ["bab-1", "bab-2"] and before.inner.rows == [1, 2, 3]
+
+
+def test_a_missing_attribute_stays_missing() -> None:
+    before = _stored()
+    after, _ = loads(dumps(before, [(before, ("chapters",))]))
+    with pytest.raises(AttributeError):
+        after.not_a_field  # noqa: B018 - the attribute access is the test
+    assert getattr(after, "not_a_field", "none") == "none"
+    assert after.chapters == ["bab-1", "bab-2"]
+
+
+def test_pickling_an_object_not_yet_read_stores_every_field() -> None:
+    before = _stored()
+    after, _ = loads(dumps(before, [(before, ("chapters",)), (before.inner, ("rows",))]))
+    again = pickle.loads(pickle.dumps(after))
+    assert again == before and again.deferred is None
+
+
+def test_actions_run_once_after_the_fields_are_set() -> None:
+    before = _stored()
+    after, deferred = loads(dumps(before, [(before, ("chapters",))]))
+    seen: list[list[str] | None] = []
+    deferred.then.append(lambda: seen.append(after.chapters))
+    assert seen == []
+    assert after.chapters == ["bab-1", "bab-2"]
+    assert after.chapters
+    assert seen == [["bab-1", "bab-2"]]
+
+
+def test_a_cut_or_foreign_entry_is_refused_before_anything_is_used() -> None:
+    before = _stored()
+    data = dumps(before, [(before, ("chapters",))])
+    with pytest.raises(ValueError):
+        loads(data[:-1])
+    with pytest.raises(ValueError):
+        loads(pickle.dumps(before))  # a state stored whole, by an earlier version
+
+
+def test_a_later_part_that_cannot_be_read_fails_every_time_never_as_missing() -> None:
+    before = _stored()
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    before.chapters = HOLE  # type: ignore[assignment]  # as dumps leaves it
+    pickler.dump((before, [(before, ("chapters",))]))
+    pickler.dump("not the values")  # a second pickle of another shape
+    after, _ = loads(buffer.getvalue())
+    with pytest.raises((ValueError, TypeError)):
+        after.chapters  # noqa: B018 - the attribute access is the test
+    with pytest.raises(RuntimeError):  # and again: not an AttributeError, which getattr(..., None) would hide
+        after.chapters  # noqa: B018
