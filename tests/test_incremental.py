@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from lkjip_site import build as build_mod
-from lkjip_site.build import BuildOptions, Session, build, check
+from lkjip_site.build import BuildOptions, BuildResult, Session, build, check
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import ContentError
@@ -415,8 +415,9 @@ def test_a_cli_rebuild_does_not_read_unchanged_pages_to_learn_what_the_last_buil
 def test_a_cli_rebuild_takes_the_outputs_the_last_build_kept_of_unchanged_reports(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """After a one-chapter edit, the unchanged reports are not gone through page by page (their pages' keys computed
-    to find them in the memo): their outputs are those the last build kept (``terjaga-v1`` in the cache) under the
-    tokens their stored states have, the theme's and the report folder's files made again. An output whose memo
+    to find them in the memo): their outputs are those the last build kept under the
+    tokens their stored states have (``KEPT_FILE`` in the cache), the theme's and the report folder's files made
+    again. An output whose memo
     entry was made again, a damaged file, or a heading that changes the site's structure (what other reports' pages
     show of this one) sends the reports through their pages again; the result is always a clean build's."""
     for slug, instansi in (("lain-2023", "Kecamatan Lain"), ("ketiga-2023", "Kecamatan Ketiga")):
@@ -462,6 +463,37 @@ def test_a_cli_rebuild_takes_the_outputs_the_last_build_kept_of_unchanged_report
     gone_through.clear()
     build(options(project))
     assert sorted(gone_through) == ["contoh-2023", "ketiga-2023", "lain-2023"]
+    assert_same_as_clean(project, "build")
+
+
+def test_a_cli_rebuild_reads_only_what_it_needs_of_the_unchanged_reports(project: Path) -> None:
+    """The unchanged reports' stored states are read in part: their parsed chapters, data and numbers stay bytes
+    (``core/deferred.py``) when their pages are taken as kept, after a chapter edit and after a data value edit of
+    another report (the comparison pages read the named figures, which are read at once). A build that needs them
+    reads them (here: no kept outputs; a PDF's key, ``test_pdf``); every result is a clean build's."""
+    for slug, instansi in (("lain-2023", "Kecamatan Lain"), ("ketiga-2023", "Kecamatan Ketiga")):
+        assert new_report(project, slug, instansi=instansi) == 0
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    data = project / "content" / "laporan" / SLUG / "data" / "indikator.yaml"
+
+    def unread(result: BuildResult) -> list[str]:
+        return sorted(r.slug for r in result.site.reports if r.data.deferred is not None)
+
+    assert unread(build(options(project))) == []  # (every report loaded, and stored)
+    edit(chapter, "Tuliskan latar belakang", "Langkah 0")
+    result = build(options(project))
+    assert unread(result) == ["ketiga-2023", "lain-2023"]
+    assert result.rendered == [f"{BASE}bab-1-pendahuluan/index.html"]
+    assert_same_as_clean(project, "build")
+    edit(data, "82.5", "78.5")
+    result = build(options(project))
+    assert unread(result) == ["ketiga-2023", "lain-2023"]
+    assert "perbandingan/index.html" in result.rendered  # the comparison shows the new average: made again
+    assert_same_as_clean(project, "build")
+    kept = project / ".cache" / pages_mod.KEPT_FILE
+    kept.write_bytes(b"rusak")  # every report through its pages: the chapters are read, and bound to this build
+    edit(chapter, "Langkah 0", "Langkah 1")
+    assert unread(build(options(project))) == []
     assert_same_as_clean(project, "build")
 
 

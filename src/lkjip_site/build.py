@@ -26,11 +26,13 @@ from markdown_it import MarkdownIt
 from .archive.history import plan_history
 from .archive.release import release_target, store_release
 from .archive.store import ARCHIVE_DIR, load_archive
+from .compute.report import COMPUTED_LATER
 from .compute.site import compute_one, compute_site, instansi_names
+from .core.deferred import Deferrable, Deferred, Part, dumps, loads
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
 from .core.files import Held, SiteFiles, write_whole
 from .core.memo import FACTS_FILE, ContentHashes, Memo, digest
-from .core.model import Report, Site, SiteConfig
+from .core.model import DATA_LATER, Report, Site, SiteConfig
 from .core.paths import SITE_FILE
 from .core.pool import distributed_executor
 from .core.resources import PACKAGE_DIR, PACKAGE_THEMES, theme_dirs
@@ -44,7 +46,8 @@ from .load.config import load_config
 from .load.content import REPORTS_DIR, check_unique_versions, load_report, load_reports, report_slugs
 from .load.data import DATA_DIR, load_data
 from .markdown.directives import Directive, Parsed, ParsedChapter, Registry
-from .markdown.parser import Tokenized, make_parser, number_items, parse_chapter, restore_items
+from .markdown.parser import (Tokenized, item_entries, keep_entries, make_parser, number_items, parse_chapter,
+                              restore_items)
 from .output.audit import HtmlSource, Shown, audit_site, audit_units
 from .output.linkcheck import check_links
 from .output.opendata import OpenDataSource
@@ -124,9 +127,12 @@ class BuildResult:
 Folder = tuple[tuple[str, str], ...]
 
 
-@dataclass
-class ReportState:
-    """One report as an earlier build of this process left it, with the messages each stage gave about it."""
+@dataclass(slots=True)
+class ReportState(Deferrable):
+    """One report as an earlier build of this process left it, with the messages each stage gave about it.
+
+    Read back from the store, its parsed chapters, data and numbers are read when first asked for
+    (``core/deferred.py``): a rebuild that takes the report's pages as kept needs none of them."""
 
     inputs: Folder  # the report folder's files and their hashes
     report: Report | None  # None: laporan.yaml could not be read (the messages say why)
@@ -147,6 +153,24 @@ class ReportState:
     #: ``data/`` as they were takes the data, their messages and the numbers from here (None: not kept apart, as
     #: in states stored before this field existed)
     data_loaded: list[Diagnostic] | None = None
+    #: (directive, kind, memo key) of its items' built outputs (``markdown.parser.item_entries``): kept by a build
+    #: that reads the state back without reading its chapters
+    entries: tuple[tuple[str, str, str], ...] = ()
+    deferred: Deferred | None = field(default=None, repr=False, compare=False)
+
+
+#: What a stored state leaves for later (``core/deferred.py``): its parsed chapters (with the data and numbers of its
+#: report but the data files' paths, the named figures and the scalars: ``DATA_LATER``, ``COMPUTED_LATER``).
+STATE_LATER = ("chapters",)
+
+
+def _later_parts(state: ReportState) -> list[Part]:
+    parts: list[Part] = [(state, STATE_LATER)]
+    if state.report is not None:
+        parts.append((state.report.data, DATA_LATER))
+        if state.report.computed is not None:
+            parts.append((state.report.computed, COMPUTED_LATER))
+    return parts
 
 
 @dataclass
@@ -248,7 +272,7 @@ class Session:
             return None
         try:
             with _collection_paused():
-                state = pickle.loads(data)
+                state, _ = loads(data)
         except Exception:  # noqa: BLE001 - written by other classes or damaged: the report is loaded again
             return None
         if not isinstance(state, ReportState) or state.inputs != inputs:
@@ -268,7 +292,7 @@ class Session:
             if not state.unsaved and self.store.has(key):
                 continue
             try:
-                data = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+                data = dumps(state, _later_parts(state))
             except (pickle.PicklingError, TypeError, AttributeError):
                 continue  # something in it does not travel: this report is loaded again next time
             self.store.put(key, data)
@@ -513,29 +537,34 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
                 if session.holds:  # a preview, for many builds
                     charts.draw_here_below(PREVIEW_DRAWS_HERE_BELOW)
                 session.elements = (md, registry, charts)
-        parsed = Parsed(md, registry, {})
+        parsed = Parsed(md, registry)
         states = {id(s.report): (slug, s) for slug, s in session.reports.items()} if session is not None else {}
         earlier = session.earlier if session is not None else {}
         for report in site.reports:
             slug, state = states.get(id(report), ("", None))
-            if state is not None and state.chapters is not None:
+            if state is not None and state.deferred is not None and not (state.restored and state.recomputed):
+                _read_later(state, report, registry, parsed)
+            elif state is not None and state.chapters is not None:
                 chapters = state.chapters
                 if state.restored and state.recomputed:  # its messages are stored; its elements made again
                     number_items(report, chapters, registry, site.config, Diagnostics())
+                    state.entries = item_entries(chapters, registry)
                 elif state.restored:  # numbered as stored: only what lives in this process is made again
                     restore_items(report, chapters, registry)
                 state.restored = state.recomputed = False
+                parsed.chapters[report.url] = chapters
             else:
                 own = Diagnostics() if state is not None else diags
                 chapters = [parse_chapter(md, report, c, own, earlier.get(slug)) for c in report.chapters]
                 number_items(report, chapters, registry, site.config, own)
                 if state is not None and session is not None:
                     state.chapters, state.parsed = chapters, list(own.items)
+                    state.entries = item_entries(chapters, registry)
                     session.touch(state)
+                parsed.chapters[report.url] = chapters
             if state is not None:
                 for d in state.parsed:
                     diags.add(d)
-            parsed.chapters[report.url] = chapters
         if session is not None:
             session.earlier = {}
         if charts is not None:  # the comparison pages' charts are drawn with the reports' charts
@@ -545,6 +574,24 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
         for finish in registry.finishers:
             finish(diags)
     return parsed, charts
+
+
+def _read_later(state: ReportState, report: Report, registry: Registry, parsed: Parsed) -> None:
+    """A report read back whose chapters are still bytes: its items' memo entries are kept now; the chapters are
+    read when a page or PDF of it is rendered (``Chapters.later``), and bound to this build's elements then."""
+    keep_entries(state.entries, registry)
+    deferred = state.deferred
+    if state.restored and deferred is not None:  # bound once, whenever they are read (also by another stage)
+        deferred.then.append(lambda: restore_items(report, chapters(), registry))
+    state.restored = False
+
+    def chapters() -> list[ParsedChapter]:
+        read = state.chapters
+        if read is None:  # a state is stored only after its report was parsed
+            raise RuntimeError(f"stored state of {report.url} has no chapters")
+        return read
+
+    parsed.chapters.later[report.url] = chapters
 
 
 #: The distributions whose versions change output bytes: a Dask worker must have the same ones as this machine.

@@ -269,7 +269,7 @@ def lookup(computed: ComputedReport, path: str) -> Ref:
             raise _unknown(path, "tahun setelah '@' harus berupa angka")
         year = int(ys)
     base, _, attr = p.rpartition(".")
-    named = _named(computed, p) if year is None and base not in computed.indikator else None
+    named = _named(computed, p) if year is None and base not in computed.indikator_ids else None
     if named is not None:
         return named
     if base in computed.indikator:  # indicator ids may themselves contain dots ("IKU.1")

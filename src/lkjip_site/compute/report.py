@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable
 
+from ..core.deferred import Deferrable, Deferred
 from ..core.model import CapaianPolicy, Indicator, Loc, Report, Scale, ScaleClass, Value, loc_of
 from .budget import BudgetReport, compute_budget
 from .capaian import Result, capaian, mean_capaian, na
@@ -91,7 +92,10 @@ class SasaranResult:
 
 
 @dataclass(slots=True)
-class ComputedReport:
+class ComputedReport(Deferrable):
+    """A report's numbers. Read back from the store, all but the named ``figures`` (what the pages above the
+    reports show of it) and the scalars may come later (``core/deferred.py``)."""
+
     tahun: int
     periode: str
     instansi: str
@@ -115,6 +119,18 @@ class ComputedReport:
     jumlah: IndicatorCounts | None = None  # the report's indicators counted once (total, measured, reached ...)
     average: Average | None = None  # the organisation average by the chosen method, with its definition
     figures: dict[str, Figure] = field(default_factory=dict)  # every named figure by id ({nilai} path)
+    #: the ids of ``indikator`` alone: read at once from the store with ``figures``, since a named figure is looked
+    #: up only when no indicator takes its path (``refs.lookup``; indicator ids may hold dots)
+    indikator_ids: frozenset[str] = frozenset()
+    deferred: Deferred | None = field(default=None, repr=False, compare=False)
+
+
+#: The fields of ``ComputedReport`` a stored report state leaves for later (``build.ReportState``): all but the
+#: named figures (the comparison pages' rows and charts read them for every report), the scale (the badges' colours)
+#: and the scalars.
+COMPUTED_LATER = ("scale_problems", "policy", "indikator", "pk_indikator", "sasaran", "predikat_rata_rata",
+                  "predikat_jumlah", "anggaran", "efisiensi", "efisiensi_sasaran", "ikm", "datasets", "issues",
+                  "jumlah", "average")
 
 
 def _history(ind: Indicator, policy: CapaianPolicy) -> list[YearPoint]:
@@ -325,7 +341,7 @@ def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
         efisiensi_sasaran=_efficiency_sasaran(method, sasaran, budget),
         ikm=ikm_res,
         datasets={k: dataset_table(v) for k, v in sorted(report.data.datasets.items())},
-        issues=issues, jumlah=counts, average=average,
+        issues=issues, jumlah=counts, average=average, indikator_ids=frozenset(inds),
         figures=report_figures(counts, average, scale,
                                [(s.id, s.uraian, s.jumlah) for s in sasaran.values() if s.jumlah is not None],
                                budget, report.data.pk.program if report.data.pk else [], ikm_res))

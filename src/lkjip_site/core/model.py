@@ -18,6 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, Union
 
+from .deferred import Deferrable, Deferred
+
 Polarity = Literal["positif", "negatif"]
 Aggregation = Literal["jumlah", "terakhir", "rata_rata"]
 PeriodKind = Literal["tahunan", "tw1", "tw2", "tw3", "tw4"]
@@ -327,7 +329,10 @@ class Chapter:
 
 
 @dataclass(slots=True)
-class ReportData:
+class ReportData(Deferrable):
+    """A report's validated data files. Read back from the store, all but ``files`` may come later
+    (``core/deferred.py``)."""
+
     renstra: Renstra | None = None
     indikator: dict[str, Indicator] = field(default_factory=dict)
     pk: PerjanjianKinerja | None = None
@@ -335,6 +340,12 @@ class ReportData:
     ikm: Ikm | None = None
     datasets: dict[str, Dataset] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)  # source data files, embedded in the PDF
+    deferred: Deferred | None = field(default=None, repr=False, compare=False)
+
+
+#: The fields of ``ReportData`` a stored report state leaves for later (``build.ReportState``): all but ``files``,
+#: whose paths a rebuild that takes the report's pages as kept copies to the site.
+DATA_LATER = ("renstra", "indikator", "pk", "anggaran", "ikm", "datasets")
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ from ..compute.report import counts_for
 from ..core import fmt
 from ..core.diagnostics import Diagnostics
 from ..core.model import Report
-from ..markdown.directives import Directive, Registry, RenderContext
+from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
 from .charts import spec as specs
 from .charts.cache import CarriedCharts, ChartCache
 from .charts.spec import ChartError, ChartSpec
@@ -186,10 +186,12 @@ def register(registry: Registry, cache: ChartCache | CarriedCharts) -> None:
             cache.keep(directive.built)
 
     validate = _validator(cache)
+    entry = ItemEntry(lambda d: cache.entry(d.built) if d.built is not None else "", cache.keep_entry)
     for kind in KINDS:
         registry.renderers[("grafik", kind)] = render
         registry.validators[("grafik", kind)] = validate
         registry.restorers[("grafik", kind)] = restore
+        registry.entries[("grafik", kind)] = entry
     registry.finishers.append(cache.fill)
 
 

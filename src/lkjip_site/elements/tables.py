@@ -22,7 +22,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo
 from ..core.model import Missing, Report, ScaleClass, Value
 from ..core.suggest import did_you_mean
-from ..markdown.directives import Directive, Registry, RenderContext
+from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
 from .select import EMPTY_EFFICIENCY, OptionError, budget_of, dataset_of, indicators_for, option_ids
 
 
@@ -634,10 +634,12 @@ def render(ctx: RenderContext, directive: Directive) -> str:
 def register(registry: Registry, memo: Memo, site_key: str) -> None:
     """``site_key`` stands for what tables read from the site config (custom scales, default scale)."""
     validate, restore = _validator(memo, site_key), _restorer(memo)
+    entry = ItemEntry(lambda d: d.built_key if d.built_key and d.built is None else "", memo.keep)
     for kind in KINDS:
         registry.renderers[("tabel", kind)] = render
         registry.validators[("tabel", kind)] = validate
         registry.restorers[("tabel", kind)] = restore
+        registry.entries[("tabel", kind)] = entry
 
 
 __all__ = ["Cell", "Row", "Table", "KINDS", "register", "build_table", "escape"]

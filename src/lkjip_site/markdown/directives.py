@@ -74,13 +74,31 @@ class ParsedChapter:
     derived: dict[str, Any] = field(default_factory=dict)
 
 
+class Chapters(dict[str, list[ParsedChapter]]):
+    """Report URL -> its parsed chapters in order. A report read back from the store gets them when they are first
+    asked for (``later``): a rebuild that takes its pages as kept never reads them (``core/deferred.py``).
+
+    Only indexing reads ``later``: ``in``, ``get`` and iteration see the chapters read so far."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.later: dict[str, Callable[[], list[ParsedChapter]]] = {}
+
+    def __missing__(self, url: str) -> list[ParsedChapter]:
+        make = self.later.pop(url, None)
+        if make is None:
+            raise KeyError(url)
+        chapters = self[url] = make()
+        return chapters
+
+
 @dataclass
 class Parsed:
     """All chapters of a site, parsed and numbered, with the parser and registry that render them."""
 
     md: MarkdownIt
     registry: Registry
-    chapters: dict[str, list[ParsedChapter]]  # report url -> chapters in order
+    chapters: Chapters = field(default_factory=Chapters)
 
 
 @dataclass
@@ -118,6 +136,17 @@ DirectiveValidator = Callable[[Report, Directive, Diagnostics], None]
 DirectiveRestorer = Callable[[Report, Directive], None]
 
 
+@dataclass(frozen=True)
+class ItemEntry:
+    """Where a kind keeps an item's built output (a table, a chart's drawing) between builds.
+
+    A report read back from the store counts its items' entries as used (so the memo's pruning keeps them) by the keys
+    its state lists, without reading the chapters they are in (``build.parse_site``)."""
+
+    key: Callable[[Directive], str]  # the memo key of the item's output; "" when it has none
+    keep: Callable[[str], None]  # count that key as used by this build
+
+
 @dataclass
 class Registry:
     """What each ``{tabel}``/``{grafik}`` kind means; filled by the element stage."""
@@ -125,6 +154,7 @@ class Registry:
     renderers: dict[tuple[str, str], DirectiveRenderer] = field(default_factory=dict)
     validators: dict[tuple[str, str], DirectiveValidator] = field(default_factory=dict)
     restorers: dict[tuple[str, str], DirectiveRestorer] = field(default_factory=dict)
+    entries: dict[tuple[str, str], ItemEntry] = field(default_factory=dict)
     # run once after every directive of the site was validated (e.g. render all new charts in parallel)
     finishers: list[Callable[[Diagnostics], None]] = field(default_factory=list)
 

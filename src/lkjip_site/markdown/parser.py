@@ -138,6 +138,27 @@ def restore_items(report: Report, parsed: Sequence[ParsedChapter], registry: Reg
                 restore(report, d)
 
 
+def item_entries(parsed: Sequence[ParsedChapter], registry: Registry) -> tuple[tuple[str, str, str], ...]:
+    """(directive, kind, memo key) of every item of these chapters whose built output a memo keeps: stored with
+    the report's state, so that a build which reads that state back keeps those entries without its chapters."""
+    out = []
+    for p in parsed:
+        for d in p.directives:
+            entry = registry.entries.get((d.directive, d.kind))
+            key = entry.key(d) if entry is not None and d.item is not None else ""
+            if key:
+                out.append((d.directive, d.kind, key))
+    return tuple(out)
+
+
+def keep_entries(entries: Sequence[tuple[str, str, str]], registry: Registry) -> None:
+    """Count the entries :func:`item_entries` listed as used by this build (the memo's pruning keeps them)."""
+    for directive, kind, key in entries:
+        entry = registry.entries.get((directive, kind))
+        if entry is not None:
+            entry.keep(key)
+
+
 def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Registry, site: SiteConfig,
                  diags: Diagnostics) -> None:
     """Number tables and figures per BAB in reading order and check ids are unique across the report."""

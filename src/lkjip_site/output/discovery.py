@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..compute.summary import key_figures
 from ..core.model import Chapter, Report, Site
@@ -141,11 +141,13 @@ def sitemap_xml(site: Site, entries: list[SitemapEntry]) -> bytes:
     return _xml(root)
 
 
-def atom_feed(site: Site, history: SiteHistory, pdf_paths: dict[str, str]) -> bytes:
+def atom_feed(site: Site, history: SiteHistory, pdf_paths: dict[str, str],
+              describe: Callable[[Report], str] = describe_report) -> bytes:
     """Every version (released or being written), newest first: a first version is a new report, a later one a new
     version.
 
-    ``pdf_paths`` maps a version's URL to its PDF's site path (linked as an enclosure when it was built).
+    ``pdf_paths`` maps a version's URL to its PDF's site path (linked as an enclosure when it was built);
+    ``describe`` says a report being written in a sentence (``describe_report``, or its text kept from a build before).
     """
     ET.register_namespace("", ATOM_NS)
     by_url = {r.url: r for r in site.reports}
@@ -176,7 +178,7 @@ def atom_feed(site: Site, history: SiteHistory, pdf_paths: dict[str, str]) -> by
         ET.SubElement(entry, f"{{{ATOM_NS}}}category", term=str(r.tahun), label=f"Tahun {r.tahun}")
         ET.SubElement(entry, f"{{{ATOM_NS}}}category", term=r.instansi.nama)
         report = by_url.get(r.url)
-        summary = (describe_report(report) if report is not None else describe_version(r)) + \
+        summary = (describe(report) if report is not None else describe_version(r)) + \
             (f" Catatan versi: {r.catatan_versi}" if r.catatan_versi else "")
         _text(entry, "summary", summary)
     return _xml(feed)

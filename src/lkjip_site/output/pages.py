@@ -50,7 +50,7 @@ COLOURS_CSS = "aset/css/warna.css"
 #: in a process has a token of that process's session until it is stored.
 STORED_TOKEN = "simpanan:"
 #: Bump when what :meth:`KeptReports.dump` writes changes its layout.
-KEPT_FORMAT = 1
+KEPT_FORMAT = 2
 #: That file, in the cache folder.
 KEPT_FILE = f"terjaga-v{KEPT_FORMAT}.pickle"
 
@@ -58,6 +58,8 @@ KEPT_FILE = f"terjaga-v{KEPT_FORMAT}.pickle"
 #: offset, size, entry's time)), the paths of the files rendering takes from the theme and the report folder (made
 #: again when the output is taken: bytes, not references), and the memo keys it used.
 _Persisted = tuple[str, dict[str, tuple[str, int, int, int]], frozenset[str], frozenset[str]]
+#: a report's fingerprint, summary, link index entries and description (``KeptReports.structure``)
+Derived = tuple[str, str, LinkIndex, str]
 
 
 @dataclass
@@ -73,14 +75,14 @@ class KeptReports:
 
     tokens: dict[str, str] = field(default_factory=dict)
     outputs: dict[str, tuple[str, dict[str, Held], set[str]]] = field(default_factory=dict)  # (key, files, memo keys)
-    derived: dict[str, tuple[str, str, LinkIndex]] = field(default_factory=dict)  # token -> see :meth:`structure`
+    derived: dict[str, Derived] = field(default_factory=dict)  # token -> see :meth:`structure`
     above: dict[str, tuple[str, dict[str, bytes]]] = field(default_factory=dict)  # pages above the reports, by name
     #: what each output's key is made of besides the tokens (:func:`output_key`): the rest, hashed, and the URLs of
     #: the report's other versions, whose tokens it also depends on
     parts: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     #: outputs and derived parts the last build wrote (:meth:`load`), taken when asked for by the same key or token
     stored: dict[str, _Persisted] = field(default_factory=dict)
-    stored_derived: dict[str, tuple[str, str, tuple[tuple[str, str | None], ...]]] = field(default_factory=dict)
+    stored_derived: dict[str, tuple[str, str, tuple[tuple[str, str | None], ...], str]] = field(default_factory=dict)
 
     def dump(self, stored_tokens: Mapping[str, str]) -> bytes:
         """What the next process can take of this build's outputs, keyed by the tokens it will give the reports
@@ -106,10 +108,10 @@ class KeptReports:
         for url, token in sorted(self.tokens.items()):
             part, stored = self.derived.get(token), stored_tokens.get(url)
             if part is not None and stored is not None:
-                fingerprint, summary, links = part
+                fingerprint, summary, links, description = part
                 derived[stored] = (fingerprint, summary, tuple(sorted(
                     (str(source), chapter.id if chapter is not None else None)
-                    for source, (_, chapter) in links.items())))
+                    for source, (_, chapter) in links.items())), description)
         return pickle.dumps((KEPT_FORMAT, outputs, derived), protocol=pickle.HIGHEST_PROTOCOL)
 
     def load(self, data: bytes) -> None:
@@ -139,14 +141,17 @@ class KeptReports:
             held = self.above[name] = (key, make())
         return held[1]
 
-    def structure(self, reports: list[Report]) -> tuple[dict[str, str], dict[str, str], LinkIndex]:
-        """Each report's fingerprint and summary, and the site's link index, from parts kept by token.
+    def structure(self, reports: list[Report]) -> tuple[dict[str, str], dict[str, str], LinkIndex, dict[str, str]]:
+        """Each report's fingerprint and summary, the site's link index and each report's description, from parts
+        kept by token.
 
         The summary is what the pages above the reports show of it (its description, its comparison row): a chapter
-        edit leaves it as it was, so those pages are not made again."""
-        derived: dict[str, tuple[str, str, LinkIndex]] = {}
+        edit leaves it as it was, so those pages are not made again. The description is kept as text too: the
+        versions' pages, made by every CLI build, would otherwise read every report's numbers to say it again."""
+        derived: dict[str, Derived] = {}
         fingerprints: dict[str, str] = {}
         summaries: dict[str, str] = {}
+        descriptions: dict[str, str] = {}
         links: LinkIndex = {}
         for report in reports:
             token = self.tokens.get(report.url, "")
@@ -155,14 +160,14 @@ class KeptReports:
                 part = _rebound(report, self.stored_derived[token])
             if part is None:
                 row = repr(row_key(figures_of(report))) if report.computed is not None else ""
-                part = (report_fingerprint(report), digest(describe_report(report), row),
-                        build_link_index([report]))
+                description = describe_report(report)
+                part = (report_fingerprint(report), digest(description, row), build_link_index([report]), description)
             if token:
                 derived[token] = part
-            fingerprints[report.url], summaries[report.url] = part[0], part[1]
+            fingerprints[report.url], summaries[report.url], descriptions[report.url] = part[0], part[1], part[3]
             links.update(part[2])
         self.derived = derived
-        return fingerprints, summaries, links
+        return fingerprints, summaries, links, descriptions
 
 
 def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | None, memo: Memo,
@@ -186,11 +191,12 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     files: dict[str, Held] = {a.path: a.data for a in assets.values()}
     files[HEADERS_FILE] = headers_file()
     files.update(pdfs or {})
-    structure, summaries, links = kept.structure(site.reports) if kept is not None else (
-        {r.url: report_fingerprint(r) for r in site.reports}, {}, build_link_index(site.reports))
+    structure, summaries, links, descriptions = kept.structure(site.reports) if kept is not None else (
+        {r.url: report_fingerprint(r) for r in site.reports}, {}, build_link_index(site.reports), {})
     pages = SitePages(site, parsed, diags, memo, env, links, digest(
         theme_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()), date.isoformat() if date else "",
-        dev_reload, site_fingerprint(site), vega_bundle[0] if vega_bundle else "", ENGINE_VERSION), history, structure)
+        dev_reload, site_fingerprint(site), vega_bundle[0] if vega_bundle else "", ENGINE_VERSION), history, structure,
+        descriptions)
     site_structure = digest(sorted(structure.items())) if kept is not None else ""
     if kept is None and on_cluster():  # --pelaksana: the pages the memo lacks are rendered by the Dask workers
         pages.sending = Sending(carried_theme(dirs), staying(env), charts)
@@ -230,7 +236,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     files[SITEMAP] = memoised(memo, memo.key("sitemap", site.config.url_dasar, repr(entries)), "",
                               lambda: sitemap_xml(site, entries))
     pdf_paths = {r.url: r.url + pdf_name(r) for r in site.reports if r.url + pdf_name(r) in files}
-    files.update(whole("feed", lambda: {FEED: atom_feed(site, history, pdf_paths)}))
+    files.update(whole("feed", lambda: {FEED: atom_feed(site, history, pdf_paths, pages.describe)}))
     files[ROBOTS] = robots_txt(site)
     return SiteFiles(sorted(files.items()))
 
@@ -248,11 +254,17 @@ class SitePages:
     theme_key: str
     history: SiteHistory
     structure: dict[str, str]  # report URL -> what other pages show of it (``keys.report_fingerprint``)
+    descriptions: dict[str, str] = field(default_factory=dict)  # report URL -> ``describe_report``, when kept
     by_url: dict[str, Report] = field(default_factory=dict)
     sending: Sending | None = None  # set when report pages are rendered on a Dask cluster
 
     def __post_init__(self) -> None:
         self.by_url = {r.url: r for r in self.site.reports}
+
+    def describe(self, report: Report) -> str:
+        """``describe_report``, as kept with the report's state when it is (``KeptReports.structure``)."""
+        kept = self.descriptions.get(report.url)
+        return kept if kept is not None else describe_report(report)
 
     def canonical(self, report: Report, chapter: Chapter | None = None) -> str:
         """The newest version's matching page (an archived newest version: its report page)."""
@@ -474,18 +486,17 @@ def _entries_unchanged(refs: Mapping[str, tuple[str, int, int, int]]) -> bool:
     return True
 
 
-def _rebound(report: Report, part: tuple[str, str, tuple[tuple[str, str | None], ...]]
-             ) -> tuple[str, str, LinkIndex] | None:
-    """A report's fingerprint, summary and link index entries as the last build wrote them, its link index bound to
-    this build's objects (None when a chapter it names is not the report's any more)."""
-    fingerprint, summary, sources = part
+def _rebound(report: Report, part: tuple[str, str, tuple[tuple[str, str | None], ...], str]) -> Derived | None:
+    """A report's fingerprint, summary, link index entries and description as the last build wrote them, its link
+    index bound to this build's objects (None when a chapter it names is not the report's any more)."""
+    fingerprint, summary, sources, description = part
     chapters = {c.id: c for c in report.chapters}
     links: LinkIndex = {}
     for source, chapter_id in sources:
         if chapter_id is not None and chapter_id not in chapters:
             return None
         links[Path(source)] = (report, chapters[chapter_id] if chapter_id is not None else None)
-    return fingerprint, summary, links
+    return fingerprint, summary, links, description
 
 
 def version_assets(report: Report, assets: dict[str, Asset], vega_bundle: tuple[str, bytes] | None) -> dict[str, Asset]:
@@ -513,7 +524,7 @@ def _version_pages(pages: SitePages, ctx: dict[str, Any]) -> dict[str, bytes]:
         url = f"laporan/{slug}/"
         top = pages.by_url.get(versions[0].url)
         meta = page_meta(site, f"{versions[0].judul} — semua versi",
-                         describe_report(top) if top else describe_version(versions[0]), url)
+                         pages.describe(top) if top else describe_version(versions[0]), url)
         key = memo.key("versi", theme_key, repr(versions), repr(meta))
         files[url + "index.html"] = memoised(memo, key, url + "index.html", lambda: render_page(
             env, "versions.html", url, versions=versions, meta=meta, **ctx))
