@@ -479,7 +479,11 @@ def test_a_cli_rebuild_reads_only_what_it_needs_of_the_unchanged_reports(project
     def unread(result: BuildResult) -> list[str]:
         return sorted(r.slug for r in result.site.reports if r.data.deferred is not None)
 
+    earlier = project / ".cache" / "terjaga-v1.pickle"  # the kept outputs' file of an earlier layout
+    earlier.parent.mkdir(parents=True, exist_ok=True)
+    earlier.write_bytes(b"lama")
     assert unread(build(options(project))) == []  # (every report loaded, and stored)
+    assert not earlier.exists() and (project / ".cache" / pages_mod.KEPT_FILE).is_file()
     edit(chapter, "Tuliskan latar belakang", "Langkah 0")
     result = build(options(project))
     assert unread(result) == ["ketiga-2023", "lain-2023"]

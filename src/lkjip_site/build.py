@@ -51,7 +51,7 @@ from .markdown.parser import (Tokenized, item_entries, keep_entries, make_parser
 from .output.audit import HtmlSource, Shown, audit_site, audit_units
 from .output.linkcheck import check_links
 from .output.opendata import OpenDataSource
-from .output.pages import KEPT_FILE, STORED_TOKEN, KeptReports, pdf_name, render_site, stored_token
+from .output.pages import KEPT_FILE, KEPT_FILES, STORED_TOKEN, KeptReports, pdf_name, render_site, stored_token
 from .output.pdfs import render_pdfs
 from .output.portal import portal_charts
 from .output.publish import Published, publish
@@ -512,9 +512,12 @@ def _kept_loaded(opts: BuildOptions, session: Session | None, write: bool) -> bo
 
 def _save_kept(kept: KeptReports, tokens: dict[str, str], path: Path) -> None:
     """Write what the next CLI build can take (best effort, as the facts file: a full disk or a read-only cache
-    leaves it out, and the next build finds the pages in the memo)."""
+    leaves it out, and the next build finds the pages in the memo); such a file of an earlier layout is removed."""
     try:
         write_whole(path, kept.dump(tokens))
+        for older in path.parent.glob(KEPT_FILES):
+            if older.name != path.name:
+                older.unlink()
     except OSError:
         pass
 
@@ -578,20 +581,29 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
 
 def _read_later(state: ReportState, report: Report, registry: Registry, parsed: Parsed) -> None:
     """A report read back whose chapters are still bytes: its items' memo entries are kept now; the chapters are
-    read when a page or PDF of it is rendered (``Chapters.later``), and bound to this build's elements then."""
+    read when a page or PDF of it is rendered (``Chapters.later``), and bound to this build's elements then.
+
+    Also bound whenever anything else reads them first (``Deferred.then``): a preview's next build takes a state
+    whose second part was read as it is, bound, like any state of its session."""
     keep_entries(state.entries, registry)
     deferred = state.deferred
-    if state.restored and deferred is not None:  # bound once, whenever they are read (also by another stage)
-        deferred.then.append(lambda: restore_items(report, chapters(), registry))
+    if state.restored and deferred is not None:
+        deferred.then.append(lambda: restore_items(report, _chapters(state, report), registry))
     state.restored = False
 
     def chapters() -> list[ParsedChapter]:
-        read = state.chapters
-        if read is None:  # a state is stored only after its report was parsed
-            raise RuntimeError(f"stored state of {report.url} has no chapters")
+        read = _chapters(state, report)
+        restore_items(report, read, registry)  # (again, if read before: this build's registry may be another)
         return read
 
     parsed.chapters.later[report.url] = chapters
+
+
+def _chapters(state: ReportState, report: Report) -> list[ParsedChapter]:
+    read = state.chapters
+    if read is None:  # a state is stored only after its report was parsed
+        raise RuntimeError(f"stored state of {report.url} has no chapters")
+    return read
 
 
 #: The distributions whose versions change output bytes: a Dask worker must have the same ones as this machine.

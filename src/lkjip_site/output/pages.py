@@ -53,6 +53,8 @@ STORED_TOKEN = "simpanan:"
 KEPT_FORMAT = 2
 #: That file, in the cache folder.
 KEPT_FILE = f"terjaga-v{KEPT_FORMAT}.pickle"
+#: The names such a file had in every layout (an earlier one is removed when this one is written).
+KEPT_FILES = "terjaga-v*.pickle"
 
 #: A kept output as written for the next process: its key, its files held by reference (path -> (memo entry,
 #: offset, size, entry's time)), the paths of the files rendering takes from the theme and the report folder (made
@@ -128,10 +130,10 @@ class KeptReports:
             self.stored = {url: entry for url, entry in outputs.items()
                            if len(entry) == 4 and isinstance(entry[0], str) and isinstance(entry[2], frozenset)
                            and isinstance(entry[3], frozenset) and _entries_unchanged(entry[1])}
+            self.stored_derived = {token: part for token, part in derived.items()
+                                   if isinstance(part, tuple) and len(part) == 4 and isinstance(part[3], str)}
         except (TypeError, ValueError, IndexError, AttributeError):  # another layout under the same format number
-            self.stored = {}
-            return
-        self.stored_derived = derived
+            self.stored, self.stored_derived = {}, {}
 
     def whole(self, name: str, key: str, make: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
         """Pages above the reports (versions, comparisons, feed) as an earlier build made them with the same
