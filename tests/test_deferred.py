@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import io
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lkjip_site.build import STATE_LATER, ReportState
+from lkjip_site.compute.report import COMPUTED_LATER, ComputedReport
 from lkjip_site.core.deferred import HOLE, Deferrable, Deferred, dumps, loads
+from lkjip_site.core.model import DATA_LATER, ReportData
 
 
 @dataclass(slots=True)
@@ -128,3 +131,12 @@ def test_any_split_reads_back_equal_whatever_is_asked_first(name: str, rows: lis
     getattr(target, first)
     assert after == before
     assert (after.shared is after.inner.rows) == share
+
+
+def test_what_a_stored_state_leaves_for_later_names_fields_of_its_classes() -> None:
+    """The lists are names: a field renamed without them would leave that report to be loaded again on every build
+    (its state could not be stored), silently slow rather than wrong."""
+    for cls, names in ((ReportState, STATE_LATER), (ReportData, DATA_LATER), (ComputedReport, COMPUTED_LATER)):
+        known = {f.name for f in fields(cls)}
+        assert set(names) <= known - {"deferred"}, (cls.__name__, set(names) - known)
+        assert "deferred" in known and issubclass(cls, Deferrable)
