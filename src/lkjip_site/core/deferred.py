@@ -2,8 +2,8 @@
 
 Why: a CLI rebuild reads every unchanged report's stored state (``build.Session``), and unpickling them was the part
 of a one-chapter rebuild that grew with the archive (0,35 s at N = 100, 1,6–2,9 s at N = 500), while such a rebuild
-only looks at their names, their named figures and their data files' paths: their parsed chapters, data and numbers
-are used only if the report must be rendered again. So a state is pickled as two pickles of one stream (one
+only looks at their names, named figures, scales, data files' paths and items' memo keys: their parsed chapters,
+data and numbers are used only if the report must be rendered again. So a state is pickled as two pickles of one stream (one
 ``Pickler``, one memo): first the state with its heavy fields left as holes, then those fields' values. Reading it
 back unpickles the first at once and keeps the second as bytes, with the unpickler whose memo the second refers to:
 an object shared by both parts is one object again when the second is read.
