@@ -94,7 +94,7 @@ class SasaranResult:
 @dataclass(slots=True)
 class ComputedReport(Deferrable):
     """A report's numbers. Read back from the store, all but the named ``figures`` (what the pages above the
-    reports show of it) and the scalars may come later (``core/deferred.py``)."""
+    reports show of it), the scale, the indicator ids and the scalars may come later (``core/deferred.py``)."""
 
     tahun: int
     periode: str
