@@ -581,22 +581,14 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
 
 def _read_later(state: ReportState, report: Report, registry: Registry, parsed: Parsed) -> None:
     """A report read back whose chapters are still bytes: its items' memo entries are kept now; the chapters are
-    read when a page or PDF of it is rendered (``Chapters.later``), and bound to this build's elements then.
-
-    Also bound whenever anything else reads them first (``Deferred.then``): a preview's next build takes a state
-    whose second part was read as it is, bound, like any state of its session."""
+    read when a page or PDF of it is rendered (``Chapters.later``) or anything else asks first, and bound to the
+    build's elements then (``Deferred.then``; a preview keeps its registry between builds, so once is enough)."""
     keep_entries(state.entries, registry)
     deferred = state.deferred
     if state.restored and deferred is not None:
         deferred.then.append(lambda: restore_items(report, _chapters(state, report), registry))
     state.restored = False
-
-    def chapters() -> list[ParsedChapter]:
-        read = _chapters(state, report)
-        restore_items(report, read, registry)  # (again, if read before: this build's registry may be another)
-        return read
-
-    parsed.chapters.later[report.url] = chapters
+    parsed.chapters.later[report.url] = lambda: _chapters(state, report)
 
 
 def _chapters(state: ReportState, report: Report) -> list[ParsedChapter]:

@@ -186,13 +186,19 @@ def register(registry: Registry, cache: ChartCache | CarriedCharts) -> None:
             cache.keep(directive.built)
 
     validate = _validator(cache)
-    entry = ItemEntry(lambda d: cache.entry(d.built) if d.built is not None else "", cache.keep_entry)
+    # a chart's drawing, by its key in the cache (a Dask worker's carried charts have no memo, and it stores no state)
+    entry = ItemEntry(_drawing_key(cache), cache.memo.keep) if isinstance(cache, ChartCache) else None
     for kind in KINDS:
         registry.renderers[("grafik", kind)] = render
         registry.validators[("grafik", kind)] = validate
         registry.restorers[("grafik", kind)] = restore
-        registry.entries[("grafik", kind)] = entry
+        if entry is not None:
+            registry.entries[("grafik", kind)] = entry
     registry.finishers.append(cache.fill)
+
+
+def _drawing_key(cache: ChartCache) -> Callable[[Directive], str]:
+    return lambda directive: cache.key(directive.built) if directive.built is not None else ""
 
 
 def register_unavailable(registry: Registry) -> None:

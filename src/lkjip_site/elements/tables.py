@@ -585,11 +585,17 @@ def _restorer(memo: Memo) -> Callable[[Report, Directive], None]:
     of this process, is made again: neither the key nor the model is computed again."""
 
     def restore(report: Report, directive: Directive) -> None:
-        if directive.built_key and directive.built is None:
-            memo.keep(directive.built_key)
-            directive.loader = _reader(memo, directive.built_key, report, directive)
+        key = _stored_key(directive)
+        if key:
+            memo.keep(key)
+            directive.loader = _reader(memo, key, report, directive)
 
     return restore
+
+
+def _stored_key(directive: Directive) -> str:
+    """The memo key a table was stored under and is read back by ("": held in memory, the memo stores nothing)."""
+    return directive.built_key if directive.built_key and directive.built is None else ""
 
 
 def _reader(memo: Memo, key: str, report: Report, directive: Directive) -> Callable[[], Table]:
@@ -634,7 +640,7 @@ def render(ctx: RenderContext, directive: Directive) -> str:
 def register(registry: Registry, memo: Memo, site_key: str) -> None:
     """``site_key`` stands for what tables read from the site config (custom scales, default scale)."""
     validate, restore = _validator(memo, site_key), _restorer(memo)
-    entry = ItemEntry(lambda d: d.built_key if d.built_key and d.built is None else "", memo.keep)
+    entry = ItemEntry(_stored_key, memo.keep)
     for kind in KINDS:
         registry.renderers[("tabel", kind)] = render
         registry.validators[("tabel", kind)] = validate

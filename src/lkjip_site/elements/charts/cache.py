@@ -89,14 +89,6 @@ class ChartCache:
         page that shows it draws it again: :meth:`get`)."""
         self.memo.keep(self.key(spec))
 
-    def entry(self, spec: ChartSpec) -> str:
-        """The memo key of the chart's drawing (what :meth:`keep_entry` keeps)."""
-        return self.key(spec)
-
-    def keep_entry(self, key: str) -> None:
-        """:meth:`keep` by the key :meth:`entry` gave, without the spec (its chapter was not read back)."""
-        self.memo.keep(key)
-
     def want(self, spec: ChartSpec, directive: Directive) -> None:
         if not self.has(spec):
             self.pending.setdefault(self.key(spec), (spec, []))[1].append(directive)
@@ -168,13 +160,6 @@ class CarriedCharts:
 
     def keep(self, spec: ChartSpec) -> None:
         """Nothing to keep: a worker has no cache (see :meth:`want`)."""
-
-    def entry(self, spec: ChartSpec) -> str:
-        """No memo entry: a worker has no cache."""
-        return ""
-
-    def keep_entry(self, key: str) -> None:
-        """Nothing to keep (see :meth:`keep`)."""
 
     def fill(self, diags: Diagnostics) -> None:
         """Nothing to draw (see :meth:`want`)."""
