@@ -23,7 +23,7 @@ from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core.files import SiteFiles, Stored, content
-from lkjip_site.core.memo import FACTS_FILE, ContentHashes, Memo
+from lkjip_site.core.memo import FACTS_FILE, FORMAT as MEMO_FORMAT, ContentHashes, Memo
 from lkjip_site.core.state import BuildState
 from lkjip_site.output import pages as pages_mod
 from lkjip_site.output import search as search_mod
@@ -495,9 +495,16 @@ def test_a_cli_rebuild_reads_only_what_it_needs_of_the_unchanged_reports(project
     assert "perbandingan/index.html" in result.rendered  # the comparison shows the new average: made again
     assert_same_as_clean(project, "build")
     kept = project / ".cache" / pages_mod.KEPT_FILE
-    kept.write_bytes(b"rusak")  # every report through its pages: the chapters are read, and bound to this build
+    kept.write_bytes(b"rusak")  # every report through its pages: the chapters are read for the pages' keys
     edit(chapter, "Langkah 0", "Langkah 1")
     assert unread(build(options(project))) == []
+    assert_same_as_clean(project, "build")
+    edit(chapter, "Langkah 1", "Langkah 2")
+    build(options(project))  # (the outputs kept again)
+    shutil.rmtree(project / ".cache" / f"halaman-v{MEMO_FORMAT}")  # no page to take: every report rendered again,
+    edit(chapter, "Langkah 2", "Langkah 3")  # its tables read through loaders bound when its chapters were read
+    result = build(options(project))
+    assert unread(result) == [] and len(result.rendered) >= len(list(project.glob("content/laporan/*/*.md")))
     assert_same_as_clean(project, "build")
 
 
