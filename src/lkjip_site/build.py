@@ -28,7 +28,7 @@ from .archive.release import release_target, store_release
 from .archive.store import ARCHIVE_DIR, load_archive
 from .compute.report import COMPUTED_LATER
 from .compute.site import compute_one, compute_site, instansi_names
-from .core.deferred import Deferrable, Deferred, Part, dumps, loads
+from .core.deferred import Deferrable, Deferred, Part, Unreadable, dumps, loads
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
 from .core.files import Held, SiteFiles, write_whole
 from .core.memo import FACTS_FILE, ContentHashes, Memo, digest
@@ -293,7 +293,7 @@ class Session:
                 continue
             try:
                 data = dumps(state, _later_parts(state))
-            except (pickle.PicklingError, TypeError, AttributeError):
+            except (pickle.PicklingError, TypeError, AttributeError, Unreadable):
                 continue  # something in it does not travel: this report is loaded again next time
             self.store.put(key, data)
             state.unsaved = False

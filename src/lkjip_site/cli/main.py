@@ -16,6 +16,7 @@ import sys
 from typing import Callable, Sequence
 
 from .. import __version__
+from ..core.deferred import Unreadable
 from ..core.diagnostics import ContentError
 from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
@@ -144,6 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_diagnostics(exc.diagnostics, shown=shown(args))
         print("Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh.", file=sys.stderr)
         return EXIT_CONTENT
+    except Unreadable as exc:  # the cache, not the report, and not the program: say what to delete
+        print(f"lkjip: cache rusak: {exc}.", file=sys.stderr)
+        print("Hapus folder cache situs ini (bawaan: .cache di folder situs), lalu jalankan lagi perintah yang sama; "
+              "hasil build sebelumnya tetap utuh.", file=sys.stderr)
+        return EXIT_INTERNAL
     except KeyboardInterrupt as stop:  # a script's `lkjip build && upload` must not upload after a stop
         print("lkjip: dihentikan sebelum selesai.", file=sys.stderr)
         return exit_code(stop)

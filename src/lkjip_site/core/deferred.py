@@ -53,6 +53,10 @@ class Deferrable:
         return object.__getattribute__(self, name)
 
 
+class Unreadable(Exception):
+    """The second part of a stored object cannot be read: the cache folder is damaged (the CLI says to delete it)."""
+
+
 class Deferred:
     """The second pickle of one stored object, read once, when the first of its fields is asked for.
 
@@ -63,7 +67,7 @@ class Deferred:
         self._unpickler: pickle.Unpickler | None = unpickler
         self._parts = list(parts)
         self._lock = threading.RLock()
-        self._failed: BaseException | None = None
+        self._failed: Unreadable | None = None
         self.then: list[Callable[[], None]] = []  # run once the fields are set (e.g. bind them to this build)
 
     @property
@@ -76,7 +80,7 @@ class Deferred:
     def load(self) -> None:
         with self._lock:
             if self._failed is not None:  # never a missing attribute, which a caller could take for "none"
-                raise RuntimeError("the stored state's later part could not be read") from self._failed
+                raise self._failed
             unpickler, self._unpickler = self._unpickler, None
             if unpickler is None:
                 return
@@ -90,8 +94,11 @@ class Deferred:
                     for name, value in zip(names, row):
                         object.__setattr__(obj, name, value)
                     object.__setattr__(obj, "deferred", None)
-            except BaseException as exc:
-                self._failed = exc
+            except Exception as exc:
+                self._failed = Unreadable(f"bagian simpanan yang dibaca belakangan rusak ({type(exc).__name__}: {exc})")
+                raise self._failed from exc
+            except BaseException:  # a stop in the middle: where the stream stands is unknown, so never read on
+                self._failed = Unreadable("pembacaan simpanan terhenti di tengah")
                 raise
             then, self.then = self.then, []
             for action in then:
