@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import io
 import json
 import os
+import pickle
 import shutil
 from pathlib import Path
 from typing import Any
@@ -505,6 +507,31 @@ def test_a_cli_rebuild_reads_only_what_it_needs_of_the_unchanged_reports(project
     edit(chapter, "Langkah 2", "Langkah 3")  # its tables read through loaders bound when its chapters were read
     result = build(options(project))
     assert unread(result) == [] and len(result.rendered) >= len(list(project.glob("content/laporan/*/*.md")))
+    assert_same_as_clean(project, "build")
+
+
+def test_a_damaged_later_part_of_a_stored_state_stops_the_build_with_what_to_delete(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A stored state whose second part cannot be read (a damaged cache) is found only when a build reads it: the
+    command then says to delete the cache, exits 3, and the published site is as it was; no traceback."""
+    assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
+    build(options(project))
+    before = tree_hashes(project / "build")
+    for entry in sorted((project / ".cache").glob("sesi-v*/**/*")):
+        if entry.is_file():  # the first part left whole, the second replaced by a pickle of another shape
+            data = entry.read_bytes()
+            reader = io.BytesIO(data)
+            pickle.Unpickler(reader).load()
+            entry.write_bytes(data[:reader.tell()] + pickle.dumps("rusak"))
+    (project / ".cache" / pages_mod.KEPT_FILE).write_bytes(b"rusak")  # so the pages' keys read the chapters
+    edit(project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang", "Diubah")
+    capsys.readouterr()
+    assert main(["build", "--situs", str(project), "--tanpa-pdf"]) == 3
+    err = capsys.readouterr().err
+    assert "cache rusak" in err and "Hapus folder cache" in err and "Traceback" not in err, err
+    assert tree_hashes(project / "build") == before
+    shutil.rmtree(project / ".cache")
+    assert main(["build", "--situs", str(project), "--tanpa-pdf"]) == 0
     assert_same_as_clean(project, "build")
 
 
