@@ -32,6 +32,18 @@ from .svg import ENGINE_VERSION, fonts_alone, register_fonts, render_chart
 CacheMode = Literal["write", "read", "off"]
 
 
+#: Fewer new charts than this are drawn in the build's own process, more by worker processes (see
+#: :meth:`ChartCache.draw_here_below`, which ``serve`` raises). Why 16: a chart worker is a new interpreter that imports
+#: the chart code, Altair and vl-convert and starts its JavaScript runtime before its first chart, where this process
+#: has imported vl-convert already; two workers then draw side by side, but a chart costs only 25-65 ms. Measured (the
+#: benchmark's charts, whole fill, two runs each, fresh processes): 4 charts 0,56-0,61 s here against 0,81-0,84 s in
+#: workers, 8 charts 0,75 against 0,97-0,99 s, 16 charts 1,15-1,36 against 1,35-1,44 s, 32 charts 1,64-1,66 against
+#: 1,79-1,88 s, 48 charts 2,02-2,41 against 1,95-2,18 s. Below 16 (a data value's report, six charts, and a few more)
+#: this process is clearly quicker; a cold build's hundreds of charts still go to workers. The runtime then stays in
+#: this process until it ends (about 120 MB: a one-value rebuild at N = 100 peaked at 267 MB against 145 MB).
+DRAWS_HERE_BELOW = 16
+
+
 class ChartCache:
     """Rendered charts by spec; new charts of a build are rendered together (in parallel) by :meth:`fill`."""
 
@@ -42,17 +54,17 @@ class ChartCache:
         self.results: dict[str, ChartResult] = {}
         self.failed: set[str] = set()  # charts that could not be drawn (reported when they were planned)
         self.pending: dict[str, tuple[ChartSpec, list[Directive]]] = {}
-        self.here_below = 4  # fewer new charts than this are drawn in this process (see :meth:`draw_here_below`)
+        self.here_below = DRAWS_HERE_BELOW  # fewer new charts are drawn in this process (:meth:`draw_here_below`)
 
     def draw_here_below(self, count: int) -> None:
         """Draw fewer than ``count`` new charts in this process instead of starting workers.
 
-        Why: a chart worker starts Altair and vl-convert's JavaScript runtime, about a second, for charts of
-        25-65 ms. A one-off build (the CLI) pays that once in any process, and its workers draw side by side on two
-        cores; a preview (``serve``) that draws here pays it on its first save only, so that an author's edit of one
-        data value (its report's six charts, two layouts each) is drawn in about 0,4 s instead of starting
-        two workers again on every save. The runtime then stays in the preview's process (about 130 MB: at N = 100
-        the benchmark's preview peaked at 383 MB over five such saves, 256 MB over five chapter saves).
+        Why: a chart worker starts a new interpreter, Altair and vl-convert's JavaScript runtime, for charts of
+        25-65 ms (:data:`DRAWS_HERE_BELOW`, the limit of a one-off build). A preview (``serve``) raises the limit: it
+        pays for the runtime on its first save that draws and never again, so that an author's edit of one data value
+        (its report's six charts, two layouts each) is drawn in about 0,4 s on every later save. The runtime then
+        stays in the preview's process (about 130 MB: at N = 100 the benchmark's preview peaked at 383 MB over five
+        such saves, 256 MB over five chapter saves).
         """
         self.here_below = count
 
@@ -94,7 +106,7 @@ class ChartCache:
             self.pending.setdefault(self.key(spec), (spec, []))[1].append(directive)
 
     def fill(self, diags: Diagnostics) -> None:
-        """Plan and render every pending chart, in worker processes when there are several."""
+        """Plan and render every pending chart, in worker processes when there are many (:data:`DRAWS_HERE_BELOW`)."""
         # Largest first, one at a time: a chart's cost grows with its text (every label is measured in the font), and
         # charts differ tenfold, so this keeps both workers busy to the end. Results are keyed, so order is free.
         jobs = sorted(((key, spec) for key, (spec, _) in self.pending.items()),
@@ -112,7 +124,7 @@ class ChartCache:
 
     def _draw(self, specs: list[ChartSpec]) -> Iterator[tuple[bool, Any]]:
         """Each chart drawn, in order: (True, payload) or (False, message). In worker processes when there are
-        several; a few are drawn here, unless this process's vl-convert knows other fonts (``svg.fonts_alone``)."""
+        many; fewer are drawn here, unless this process's vl-convert knows other fonts (``svg.fonts_alone``)."""
         fonts = CarriedFolder.of(self.fonts)  # the worker may be another machine (lkjip build --pelaksana)
         return iter_in_processes(_render_job, [(spec, fonts) for spec in specs], min_items=self.here_below,
                                  here=fonts_alone(self.fingerprint))
