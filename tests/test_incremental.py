@@ -657,3 +657,50 @@ def test_a_report_folder_copied_under_another_name_gets_its_own_numbers(project:
                         .read_text(encoding="utf-8"))
     assert opened["laporan"]["slug"] == "salinan-2023"
     assert_same_as_clean(project, "build")
+
+
+FONTS = Path(__file__).resolve().parents[1] / "themes" / "default" / "static" / "fonts"
+
+
+def assert_same_as_a_fresh_folders(project: Path, tmp: Path) -> None:
+    """The build equals a build of the same sources in a folder without any cache (``assert_same_as_clean`` builds
+    without the memo but in the project, where the chart fonts' copies are still the cache's)."""
+    fresh = tmp / "segar"
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir()
+    for name in ("situs.yaml", "content", "themes"):
+        if (project / name).is_dir():
+            shutil.copytree(project / name, fresh / name)
+        elif (project / name).is_file():
+            shutil.copyfile(project / name, fresh / name)
+    build(options(fresh))
+    assert tree_hashes(project / "build") == tree_hashes(fresh / "build")
+
+
+def test_charts_follow_the_themes_chart_fonts_and_a_damaged_copy_of_them_is_made_again(
+        project: Path, tmp_path: Path) -> None:
+    """The chart fonts' TrueType copies are kept in the cache. A site theme that brings its own chart font must get
+    charts drawn in it (copies kept under one name drew them in the old font: not the charts of a build without a
+    cache), going back must give the first charts again, and a copy damaged in the cache is converted again, not
+    measured with."""
+    build(options(project))
+    fonts = project / "themes" / "kabupaten" / "static" / "fonts"
+    fonts.mkdir(parents=True)
+    shutil.copyfile(FONTS / "NotoSerif-Regular-latin.woff2", fonts / "NotoSans-Regular-latin.woff2")
+    config = project / "situs.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "tema: kabupaten\n", encoding="utf-8")
+    build(options(project))
+    assert_same_as_a_fresh_folders(project, tmp_path)
+    copies = project / ".cache" / "font-grafik"
+    assert len(list(copies.iterdir())) == 1  # the default fonts' copies removed
+    (fonts / "NotoSans-Regular-latin.woff2").unlink()
+    build(options(project))
+    assert_same_as_a_fresh_folders(project, tmp_path)
+    [folder] = copies.iterdir()
+    regular = folder / "NotoSans-Regular-latin.ttf"
+    regular.write_bytes(regular.read_bytes()[:1000])
+    edit(project / "content" / "laporan" / SLUG / "data" / "anggaran.yaml", "realisasi: 95000000",
+         "realisasi: 90000000")  # charts drawn again, with the fonts
+    build(options(project))
+    assert len(regular.read_bytes()) > 1000
+    assert_same_as_a_fresh_folders(project, tmp_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from ..core.resources import theme_dirs
 from ..markdown.directives import Registry
 from . import figures, tables
 from .charts.cache import CacheMode, CarriedCharts, ChartCache, chart_memo
-from .charts.fonts import FONT_SOURCES, chart_fonts, missing_fonts, truetype_fonts
+from .charts.fonts import chart_fonts, converted, fonts_key, missing_fonts, truetype_fonts
 
 #: The cache's folder of the chart fonts converted for vl-convert (TrueType, under the cache root).
 FONT_FOLDER = "font-grafik"
@@ -53,8 +54,29 @@ def _site_key(config: SiteConfig) -> str:
 
 
 def _font_folder(cache_root: Path, fonts: dict[str, Path], mode: CacheMode) -> Path:
-    """Converted fonts live in the cache; ``check`` (read-only) converts into the system's temporary folder."""
-    if mode == "write" or all((cache_root / FONT_FOLDER / (Path(n).stem + ".ttf")).is_file() for n in FONT_SOURCES):
-        return cache_root / FONT_FOLDER
-    key = digest([(n, fonts[n].read_bytes()) for n in FONT_SOURCES])[:12]
+    """The folder of the converted chart fonts: in the cache, named by the theme's fonts, so that a theme whose chart
+    fonts change gets new copies (copies kept under one name drew the charts in the old fonts, which a clean build
+    does not); a build removes the copies of other fonts. ``check`` (read-only) uses the cache's copies when they
+    are whole, else converts into the system's temporary folder."""
+    key = fonts_key(fonts)
+    folder = cache_root / FONT_FOLDER / key
+    if mode == "write":
+        _remove_other_fonts(folder)
+        return folder
+    if converted(folder):
+        return folder
     return Path(tempfile.gettempdir()) / f"lkjip-font-grafik-{key}"
+
+
+def _remove_other_fonts(keep: Path) -> None:
+    """Every copy in the cache's font folder but ``keep`` (other fonts' folders; loose files of an older layout)."""
+    try:
+        entries = list(keep.parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name != keep.name:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)

@@ -6,9 +6,14 @@ depend on the fonts installed on the build machine.
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
+
+from ...core.files import write_whole
 
 FONT_SOURCES = ("NotoSans-Regular-latin.woff2", "NotoSans-Bold-latin.woff2", "NotoSans-Italic-latin.woff2")
 
@@ -29,15 +34,42 @@ def missing_fonts(found: dict[str, Path]) -> list[str]:
     return [name for name in FONT_SOURCES if name not in found]
 
 
+#: Written beside the copies once they are all made: each copy's SHA-256. A copy that is missing, damaged or left
+#: half-made by a stopped build no longer matches it, and the fonts are converted again instead of measured with.
+CONVERTED = "isi.json"
+
+
 def truetype_fonts(found: dict[str, Path], out: Path) -> Path:
-    """TrueType copies of the chart fonts in ``out`` (converted once, kept between builds)."""
-    out.mkdir(parents=True, exist_ok=True)
+    """TrueType copies of the chart fonts in ``out`` (converted once, kept between builds; ``out`` is named by the
+    fonts' bytes, :func:`fonts_key`, so other fonts get a folder of their own)."""
+    if converted(out):
+        return out
+    made = {}
     for name in FONT_SOURCES:
-        target = out / (Path(name).stem + ".ttf")
-        if not target.is_file():
-            font = TTFont(str(found[name]))
-            font.flavor = None
-            tmp = target.with_suffix(".tmp")
-            font.save(str(tmp))
-            tmp.replace(target)
+        font = TTFont(str(found[name]))
+        font.flavor = None
+        buffer = io.BytesIO()
+        font.save(buffer)
+        target = Path(name).stem + ".ttf"
+        write_whole(out / target, buffer.getvalue())
+        made[target] = hashlib.sha256(buffer.getvalue()).hexdigest()
+    write_whole(out / CONVERTED, json.dumps(made, sort_keys=True).encode("utf-8"))
     return out
+
+
+def converted(out: Path) -> bool:
+    """Whether ``out`` holds the copies as they were converted (every one there, with the bytes written then)."""
+    try:
+        made = json.loads((out / CONVERTED).read_text(encoding="utf-8"))
+        return (isinstance(made, dict) and set(made) == {Path(n).stem + ".ttf" for n in FONT_SOURCES}
+                and all(hashlib.sha256((out / name).read_bytes()).hexdigest() == made[name] for name in made))
+    except (OSError, ValueError):
+        return False
+
+
+def fonts_key(found: dict[str, Path]) -> str:
+    """A name for the chart fonts' bytes: the folder their copies are kept in."""
+    h = hashlib.sha256()
+    for name in FONT_SOURCES:
+        h.update(name.encode("utf-8") + b"\0" + hashlib.sha256(found[name].read_bytes()).digest())
+    return h.hexdigest()[:16]
