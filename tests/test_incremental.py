@@ -14,6 +14,8 @@ import json
 import os
 import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -703,4 +705,38 @@ def test_charts_follow_the_themes_chart_fonts_and_a_damaged_copy_of_them_is_made
          "realisasi: 90000000")  # charts drawn again, with the fonts
     build(options(project))
     assert len(regular.read_bytes()) > 1000
+    assert_same_as_a_fresh_folders(project, tmp_path)
+
+
+def _damage(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) // 2] + b"\x00rusak")
+
+
+def test_damaged_cache_entries_are_made_again_not_an_error_and_not_published(project: Path, tmp_path: Path) -> None:
+    """Entries of the cache damaged outside the build (a disk error, a copy cut short, a hand edit): the parsed YAML,
+    the tables, the charts and the kept Vega bundle (its source and its copy for the site). Each was an internal error
+    on every later build, or (the bundle) published as it was under a name that promises other bytes; now each is a
+    miss, made again and stored again, and the site is that of a build in a fresh folder."""
+    build(options(project))
+    cache = project / ".cache"
+    damaged = [p for ns in ("yaml", "tabel", "grafik") for p in sorted((cache / f"{ns}-v{MEMO_FORMAT}").rglob("*"))
+               if p.is_file()]
+    damaged += sorted(cache.glob("vega-bundle-*.js")) + sorted((cache / "vega-keluaran").rglob("*.js"))
+    assert {p.relative_to(cache).parts[0].split("-v")[0] for p in damaged} >= {"yaml", "tabel", "grafik",
+                                                                                  "vega-keluaran"}
+    for path in damaged:
+        _damage(path)
+    for made in ("build", f".cache/halaman-v{MEMO_FORMAT}", f".cache/sesi-v{MEMO_FORMAT}"):
+        shutil.rmtree(project / made)  # every page rendered again, every report loaded again: all of them read
+    # A new process, as an author's next `lkjip build` (this one holds the bundle it made: ``bundle.vega_bundle``).
+    done = subprocess.run([sys.executable, "-m", "lkjip_site", "build", "--tanpa-pdf"], cwd=project,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert_same_as_a_fresh_folders(project, tmp_path)
+    assert not [p for p in damaged if p.is_file() and p.read_bytes().endswith(b"\x00rusak")]  # stored again
+    shutil.rmtree(project / "build")
+    shutil.rmtree(project / ".cache" / f"halaman-v{MEMO_FORMAT}")
+    shutil.rmtree(project / ".cache" / f"sesi-v{MEMO_FORMAT}")
+    build(options(project))  # the entries stored again are read
     assert_same_as_a_fresh_folders(project, tmp_path)

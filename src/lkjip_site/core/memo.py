@@ -11,13 +11,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import __version__
 from .files import Held, Stored, content, held_items, write_whole
+
+T = TypeVar("T")
 
 FORMAT = 3  # bump when the meaning of keys or the pickled classes change (3: figures marked, N/A one way)
 
@@ -67,6 +70,20 @@ def _feed(h: Any, value: Any) -> None:
         h.update(b"]")
     else:
         _feed(h, repr(value))
+
+
+def unpickled(data: bytes | None, expected: type[T]) -> T | None:
+    """``data`` unpickled, if it is an ``expected``; else None. A memo entry damaged outside the build (a disk error,
+    a copy cut short, a hand edit) is then a miss, made again and stored again, instead of an internal error on this
+    and every later build. Why every exception: unpickling damaged bytes raises almost any of them (UnpicklingError,
+    EOFError, ValueError, KeyError, AttributeError, ImportError, MemoryError, ...)."""
+    if data is None:
+        return None
+    try:
+        value = pickle.loads(data)
+    except Exception:  # noqa: BLE001 - see above
+        return None
+    return value if isinstance(value, expected) else None
 
 
 @dataclass

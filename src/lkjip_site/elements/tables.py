@@ -19,7 +19,7 @@ from ..compute.datasets import dataset_table
 from ..compute.scales import ink_for
 from ..core import fmt
 from ..core.diagnostics import Diagnostics
-from ..core.memo import Memo
+from ..core.memo import Memo, unpickled
 from ..core.model import Missing, Report, ScaleClass, Value
 from ..core.suggest import did_you_mean
 from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
@@ -599,11 +599,16 @@ def _stored_key(directive: Directive) -> str:
 
 
 def _reader(memo: Memo, key: str, report: Report, directive: Directive) -> Callable[[], Table]:
-    """The table from the memo (built again should the entry have gone, e.g. the cache folder was cleaned)."""
+    """The table from the memo; built again and stored again should the entry have gone (the cache folder was
+    cleaned) or be damaged."""
 
     def load() -> Table:
-        stored = memo.get(key)
-        return pickle.loads(stored) if stored is not None else build_table(report, directive)
+        table = unpickled(memo.get(key), Table)
+        if table is None:
+            table = build_table(report, directive)
+            if memo.stores:
+                memo.put(key, pickle.dumps(table))
+        return table
 
     return load
 

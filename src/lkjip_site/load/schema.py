@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.diagnostics import Diagnostics
-from ..core.memo import Memo
+from ..core.memo import Memo, unpickled
 from ..core.numbers import parse_hand_written
 from ..core.suggest import did_you_mean
 from .yamltree import YList, YMap, load_yaml
@@ -337,8 +337,9 @@ def read_validated(path: Path, rel: str, schema: SchemaDoc, diags: Diagnostics, 
     """
     raw = path.read_bytes()
     key = memo.key("yaml", schema.name, rel, raw) if memo is not None else None
-    if key is not None and memo is not None and memo.has(key):
-        data, found = pickle.loads(memo.get(key) or b"")
+    stored = unpickled(memo.get(key), tuple) if key is not None and memo is not None and memo.has(key) else None
+    if stored is not None and len(stored) == 2:  # else not stored, or damaged: read again (and stored again)
+        data, found = stored
         for diagnostic in found:
             diags.add(diagnostic)
         return data

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import vl_convert as vlc
 
+from ...core.files import write_whole
 from ...core.resources import VENDOR
 from .svg import ENGINE_VERSION
 
@@ -72,27 +73,43 @@ def write_vega_bundle(dest_dir: Path, cache_dir: Path | None = None) -> str:
     """Write ``<dest_dir>/vega/vega-bundle.<hash>.js`` once and return its path relative to dest_dir.
 
     The hash in the name makes the URL immutable (cache forever). Building the bundle takes ~2 s,
-    so with ``cache_dir`` the source is kept between builds, keyed by the vl-convert version.
+    so with ``cache_dir`` the source is kept between builds, keyed by the vl-convert version. Both copies are checked
+    against their bytes' hash (the kept source's is in its name): a copy damaged outside the build is made again,
+    never published as it is under a name that promises other bytes.
     """
-    source: str | None = None
-    cached: Path | None = None
-    if cache_dir is not None:
-        extra = hashlib.sha256(INTERPRETER.read_bytes() + UTIL_SUBSET.read_bytes()).hexdigest()[:8]
-        cached = Path(cache_dir) / f"vega-bundle-{getattr(vlc, '__version__', 'x')}-{ENGINE_VERSION}-{extra}.js"
-        if cached.is_file():
-            source = cached.read_text(encoding="utf-8")
+    source = _kept_source(cache_dir) if cache_dir is not None else None
     if source is None:
-        source = vega_bundle_source()
-        if cached is not None:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_text(source, encoding="utf-8")
-    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:12]
-    rel = f"{BUNDLE_SUBDIR}/vega-bundle.{digest}.js"
+        source = vega_bundle_source().encode("utf-8")
+        if cache_dir is not None:
+            write_whole(cache_dir / f"{_kept_prefix()}-{_short_hash(source)}.js", source)
+    rel = f"{BUNDLE_SUBDIR}/vega-bundle.{_short_hash(source)}.js"
     out = Path(dest_dir) / rel
-    if not out.is_file():
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(source, encoding="utf-8")
+    if not out.is_file() or out.read_bytes() != source:
+        write_whole(out, source)
     return rel
+
+
+def _kept_prefix() -> str:
+    """What the kept source depends on: vl-convert's version, the engine's, and the vendored files."""
+    extra = hashlib.sha256(INTERPRETER.read_bytes() + UTIL_SUBSET.read_bytes()).hexdigest()[:8]
+    return f"vega-bundle-{getattr(vlc, '__version__', 'x')}-{ENGINE_VERSION}-{extra}"
+
+
+def _kept_source(cache_dir: Path) -> bytes | None:
+    """The source an earlier build kept, if its bytes still have the hash in its name (a damaged one is removed)."""
+    for path in sorted(Path(cache_dir).glob(f"{_kept_prefix()}-*.js")):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if path.stem.rsplit("-", 1)[1] == _short_hash(data):
+            return data
+        path.unlink(missing_ok=True)
+    return None
+
+
+def _short_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]
 
 
 @functools.lru_cache(maxsize=4)

@@ -81,10 +81,10 @@ class ChartCache:
         held = self.results.get(key)
         if held is not None or key in self.failed:
             return held
-        stored = self.memo.get(key)
+        stored = _readable(self.memo.get(key))
         if stored is not None:
-            return _from_json(json.loads(stored.decode("utf-8")))
-        # stored when the build began, gone since (the cache folder was cleaned): drawn again, not left out
+            return stored
+        # stored when the build began, gone since (the cache folder was cleaned) or damaged: drawn again, not left out
         ok, payload = next(self._draw([spec]))
         if not ok:
             return None
@@ -199,6 +199,17 @@ def _payload(result: ChartResult) -> dict[str, Any]:
             "svg_narrow": result.svg_narrow, "spec_narrow": result.spec_narrow,
             "table": {"header": list(result.table.header), "rows": [list(r) for r in result.table.rows],
                       "numeric": list(result.table.numeric)}}
+
+
+def _readable(stored: bytes | None) -> ChartResult | None:
+    """A stored chart, or None when there is none or its entry is damaged (then it is drawn again and stored again,
+    not an internal error on every build)."""
+    if stored is None:
+        return None
+    try:
+        return _from_json(json.loads(stored.decode("utf-8")))
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
 
 
 def _from_json(data: dict[str, Any]) -> ChartResult:
