@@ -26,7 +26,7 @@ from lkjip_site.build import BuildOptions, BuildResult, Session, build, check
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import ContentError
-from lkjip_site.core.files import SiteFiles, Stored, content
+from lkjip_site.core.files import SiteFiles, Stored, content, seal, unsealed
 from lkjip_site.core.memo import FACTS_FILE, FORMAT as MEMO_FORMAT, ContentHashes, Memo
 from lkjip_site.core.state import BuildState
 from lkjip_site.output import pages as pages_mod
@@ -512,19 +512,26 @@ def test_a_cli_rebuild_reads_only_what_it_needs_of_the_unchanged_reports(project
     assert_same_as_clean(project, "build")
 
 
+def sealed(data: bytes) -> bytes:
+    """``data`` as a memo entry holds it (with its seal): an entry changed behind the memo's back, not damaged."""
+    return data + seal(data)
+
+
 def test_a_damaged_later_part_of_a_stored_state_stops_the_build_with_what_to_delete(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A stored state whose second part cannot be read (a damaged cache) is found only when a build reads it: the
+    """A stored state whose second part cannot be read though its entry is whole (written by another version, say; an
+    entry damaged outside the build fails its seal and is made again) is found only when a build reads it: the
     command then says to delete the cache, exits 3, and the published site is as it was; no traceback."""
     assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
     build(options(project))
     before = tree_hashes(project / "build")
     for entry in sorted((project / ".cache").glob("sesi-v*/**/*")):
-        if entry.is_file():  # the first part left whole, the second replaced by a pickle of another shape
-            data = entry.read_bytes()
+        if entry.is_file():  # the first part left whole, the second replaced by a pickle of another shape, sealed
+            data = unsealed(entry.read_bytes())  # as written (a damaged seal is a miss: the report loaded again)
+            assert data is not None
             reader = io.BytesIO(data)
             pickle.Unpickler(reader).load()
-            entry.write_bytes(data[:reader.tell()] + pickle.dumps("rusak"))
+            entry.write_bytes(sealed(data[:reader.tell()] + pickle.dumps("rusak")))
     (project / ".cache" / pages_mod.KEPT_FILE).write_bytes(b"rusak")  # so the pages' keys read the chapters
     edit(project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang", "Diubah")
     capsys.readouterr()
@@ -559,7 +566,7 @@ def test_what_is_learnt_of_a_memo_entry_is_kept_for_its_bytes_only(tmp_path: Pat
     # the memo's back (same length, time put back): the answers are still those of the bytes first learnt
     again = memo.ref(memo.key("satu"))
     assert isinstance(again, Stored) and again.ident == held.ident
-    again.path.write_bytes(b'<main data-laporan="y">dua!</main>')
+    again.path.write_bytes(sealed(b'<main data-laporan="y">dua!</main>'))
     os.utime(again.path, ns=(again.mtime_ns, again.mtime_ns))
     assert content(again) != b'<main data-laporan="x">satu</main>' and len(content(again)) == again.size
     later = ContentHashes()
@@ -570,7 +577,7 @@ def test_what_is_learnt_of_a_memo_entry_is_kept_for_its_bytes_only(tmp_path: Pat
     later.save()
     assert "panjang" not in facts.read_text(encoding="utf-8") and sha in facts.read_text(encoding="utf-8")
     # the entry made again with other bytes: another time, so read and hashed anew
-    again.path.write_bytes(b"<main>dua</main>")
+    again.path.write_bytes(sealed(b"<main>dua</main>"))
     os.utime(again.path, ns=(again.mtime_ns + 10**9, again.mtime_ns + 10**9))
     newer = memo.ref(memo.key("satu"))
     assert isinstance(newer, Stored) and newer.ident != held.ident
@@ -740,3 +747,56 @@ def test_damaged_cache_entries_are_made_again_not_an_error_and_not_published(pro
     shutil.rmtree(project / ".cache" / f"sesi-v{MEMO_FORMAT}")
     build(options(project))  # the entries stored again are read
     assert_same_as_a_fresh_folders(project, tmp_path)
+
+
+def with_pdf(root: Path) -> BuildOptions:
+    return BuildOptions(root=root, output=root / "build", pdf=True, cache_dir=root / ".cache")
+
+
+def test_a_damaged_page_entry_is_never_published_and_a_damaged_pdf_entry_is_made_again(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Pages and PDFs are published as their memo entries hold them. A damaged PDF entry is read whole, fails its
+    seal and is made again; a page taken by reference is read only when a stage needs its bytes, where it cannot be
+    made again: the command says to delete the cache and exits 3, with the published site as it was."""
+    build(with_pdf(project))
+    for entry in sorted((project / ".cache" / f"pdf-v{MEMO_FORMAT}").rglob("*")):
+        if entry.is_file():
+            _damage(entry)
+    shutil.rmtree(project / "build")
+    build(with_pdf(project))
+    fresh = tmp_path / "segar"
+    fresh.mkdir()
+    shutil.copyfile(project / "situs.yaml", fresh / "situs.yaml")
+    shutil.copytree(project / "content", fresh / "content")
+    build(with_pdf(fresh))
+    assert tree_hashes(project / "build") == tree_hashes(fresh / "build")
+    pages = [p for p in sorted((project / ".cache" / f"halaman-v{MEMO_FORMAT}").rglob("*")) if p.is_file()]
+    for entry in pages:
+        _damage(entry)
+    (project / "build" / "404.html").unlink()  # the output not as recorded: published whole, every page read
+    before = tree_hashes(project / "build")
+    capsys.readouterr()
+    assert main(["build", "--situs", str(project)]) == 3
+    err = capsys.readouterr().err
+    assert "cache rusak" in err and "Hapus folder cache" in err and "Traceback" not in err, err
+    assert tree_hashes(project / "build") == before
+    shutil.rmtree(project / ".cache")
+    assert main(["build", "--situs", str(project)]) == 0
+    assert tree_hashes(project / "build") == tree_hashes(fresh / "build")
+
+
+def test_an_upgrade_leaves_no_cache_of_an_older_format_behind(project: Path) -> None:
+    """A new memo format (or vl-convert) makes the old entries unreadable to every later build: a build removes the
+    memo folders of older formats and any other kept Vega bundle source, and keeps the rest of the cache (the build
+    record has its own format)."""
+    cache = project / ".cache"
+    older = [cache / f"halaman-v{MEMO_FORMAT - 1}" / "ab" / "abc", cache / f"grafik-v{MEMO_FORMAT - 1}" / "cd" / "cde",
+             cache / "vega-bundle-1.0.0-1-00000000.js"]
+    for path in older:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"lama")
+    build(options(project))
+    assert not any(path.exists() for path in older)
+    assert not (cache / f"halaman-v{MEMO_FORMAT - 1}").exists()
+    assert (cache / f"halaman-v{MEMO_FORMAT}").is_dir() and (cache / "keadaan-v1").is_dir()
+    assert len(list(cache.glob("vega-bundle-*.js"))) == 1

@@ -31,7 +31,7 @@ from .compute.site import compute_one, compute_site, instansi_names
 from .core.deferred import Deferrable, Deferred, Part, Unreadable, dumps, loads
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
 from .core.files import Held, SiteFiles, write_whole
-from .core.memo import FACTS_FILE, ContentHashes, Memo, digest
+from .core.memo import FACTS_FILE, ContentHashes, Memo, digest, remove_older_formats
 from .core.model import DATA_LATER, Report, Site, SiteConfig
 from .core.paths import SITE_FILE
 from .core.pool import distributed_executor
@@ -717,6 +717,8 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
             published = publish(files, opts.out, on_disk, hashes)
             if charts is not None:
                 charts.prune()
+            if opts.use_cache:
+                remove_older_formats(opts.cache_root)
             if session is not None and opts.search_index:  # (not in serve's pages-first build: off the reload path)
                 session.save()  # the report states, for the next process
     for used in memos:

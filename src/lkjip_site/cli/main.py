@@ -16,7 +16,7 @@ import sys
 from typing import Callable, Sequence
 
 from .. import __version__
-from ..core.deferred import Unreadable
+from ..core.files import CacheDamaged
 from ..core.diagnostics import ContentError
 from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
@@ -145,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_diagnostics(exc.diagnostics, shown=shown(args))
         print("Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh.", file=sys.stderr)
         return EXIT_CONTENT
-    except Unreadable as exc:  # the cache, not the report, and not the program: say what to delete
+    except CacheDamaged as exc:  # the cache, not the report, and not the program: say what to delete
         print(f"lkjip: cache rusak: {exc}.", file=sys.stderr)
         print("Hapus folder cache situs ini (bawaan: .cache di folder situs), lalu jalankan lagi perintah yang sama; "
               "hasil build sebelumnya tetap utuh.", file=sys.stderr)

@@ -22,6 +22,8 @@ import threading
 from collections.abc import Sequence
 from typing import Any, Callable
 
+from .files import CacheDamaged
+
 
 class _Hole:
     """Stands for a field's value in the first pickle; never seen outside this module."""
@@ -53,7 +55,7 @@ class Deferrable:
         return object.__getattribute__(self, name)
 
 
-class Unreadable(Exception):
+class Unreadable(CacheDamaged):
     """The second part of a stored object cannot be read: the cache folder is damaged (the CLI says to delete it)."""
 
 

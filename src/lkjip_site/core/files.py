@@ -8,15 +8,41 @@ target parsed, a year's pages indexed); what most stages need of an unchanged pa
 ``memo.ContentHashes`` takes once per build from the file.
 
 Also how the cache's files are written whole (:func:`write_whole`): the memo's entries, the build record, the facts
-and kept-outputs files.
+and kept-outputs files; and how a memo entry is sealed (:func:`seal`): a build never takes an entry damaged outside
+it (a disk error, a copy cut short, a hand edit) for what it wrote.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
+
+
+class CacheDamaged(Exception):
+    """A cache entry does not hold the bytes it was written with, found where it cannot be made again (a page taken
+    by reference, read when published): the CLI says which folder to delete; nothing is published."""
+
+
+#: Ends every memo entry: a marker and the SHA-256 of the bytes before it. Why: a memo entry is published as it is
+#: (pages, PDFs) or decoded (tables, charts); one damaged outside the build was published or failed on every build.
+SEAL_MARK = b"\x00lkjip-sha256:"
+SEAL_SIZE = len(SEAL_MARK) + 32
+
+
+def seal(data: bytes) -> bytes:
+    """What follows ``data`` in its memo entry."""
+    return SEAL_MARK + hashlib.sha256(data).digest()
+
+
+def unsealed(raw: bytes) -> bytes | None:
+    """The bytes a memo entry was written with (``data + seal(data)``), or None when ``raw`` is not that."""
+    if len(raw) < SEAL_SIZE:
+        return None
+    data = raw[:-SEAL_SIZE]
+    return data if raw[-SEAL_SIZE:] == seal(data) else None
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,9 +72,15 @@ class Stored:
         return f"{self.path.name}:{self.offset}:{self.size}:{self.mtime_ns}"
 
     def read(self) -> bytes:
+        """The bytes; a whole entry (offset 0) is checked against its seal, a file packed in one was checked with
+        the entry when the entry was read (``memo.files``)."""
         with open(self.path, "rb") as f:
-            if self.offset:
-                f.seek(self.offset)
+            if not self.offset:
+                data = unsealed(f.read())
+                if data is None or len(data) != self.size:
+                    raise CacheDamaged(f"{self.path} tidak berisi lagi apa yang ditulis build sebelumnya")
+                return data
+            f.seek(self.offset)
             data = f.read(self.size)
         if len(data) != self.size:  # the memo was emptied or damaged while the build ran
             raise OSError(f"{self.path}: isi cache berubah selama build")

@@ -12,17 +12,21 @@ import hashlib
 import json
 import os
 import pickle
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from .. import __version__
-from .files import Held, Stored, content, held_items, write_whole
+from .files import SEAL_SIZE, Held, Stored, content, held_items, seal, unsealed, write_whole
 
 T = TypeVar("T")
 
-FORMAT = 3  # bump when the meaning of keys or the pickled classes change (3: figures marked, N/A one way)
+#: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
+NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
+
+FORMAT = 4  # bump when the meaning of keys, the pickled classes or the entries' layout change (4: sealed entries)
 
 
 def digest(*parts: Any) -> str:
@@ -70,6 +74,15 @@ def _feed(h: Any, value: Any) -> None:
         h.update(b"]")
     else:
         _feed(h, repr(value))
+
+
+def remove_older_formats(cache_root: Path) -> None:
+    """The memo folders of earlier formats (``<namespace>-v<n>``, n < FORMAT) in ``cache_root``: an upgrade that
+    changes the format leaves them, and nothing reads them again (a kabupaten archive's pages and charts: hundreds
+    of megabytes)."""
+    for namespace in NAMESPACES:
+        for older in range(1, FORMAT):
+            shutil.rmtree(cache_root / f"{namespace}-v{older}", ignore_errors=True)
 
 
 def unpickled(data: bytes | None, expected: type[T]) -> T | None:
@@ -133,8 +146,10 @@ class Memo:
         if path is None:
             return None
         try:
-            data = path.read_bytes()
+            data = unsealed(path.read_bytes())
         except OSError:
+            return None
+        if data is None:  # damaged outside the build: a miss, made again, and :meth:`put` replaces it
             return None
         self.stats.hits += 1
         if self.memory is not None and self._holds(hold):
@@ -154,8 +169,10 @@ class Memo:
             st = path.stat()
         except OSError:
             return None
+        if st.st_size < SEAL_SIZE:  # damaged: made again (a longer damaged entry is found when it is read)
+            return None
         self.stats.hits += 1
-        return Stored(path, st.st_size, mtime_ns=st.st_mtime_ns)
+        return Stored(path, st.st_size - SEAL_SIZE, mtime_ns=st.st_mtime_ns)
 
     def files(self, key: str) -> dict[str, Held] | None:
         """A :func:`pack_files` entry unpacked; where the memo keeps its entries on disk only, each file is a
@@ -223,7 +240,7 @@ class Memo:
         path = self._path(key)
         if path is None or not self.writable:
             return
-        write_whole(path, data)
+        write_whole(path, data + seal(data))
 
     def prune(self) -> int:
         """Remove stored entries this memo was never asked for; call only after a build of the whole site.

@@ -81,7 +81,7 @@ def write_vega_bundle(dest_dir: Path, cache_dir: Path | None = None) -> str:
     if source is None:
         source = vega_bundle_source().encode("utf-8")
         if cache_dir is not None:
-            write_whole(cache_dir / f"{_kept_prefix()}-{_short_hash(source)}.js", source)
+            _keep_source(Path(cache_dir), source)
     rel = f"{BUNDLE_SUBDIR}/vega-bundle.{_short_hash(source)}.js"
     out = Path(dest_dir) / rel
     if not out.is_file() or out.read_bytes() != source:
@@ -96,16 +96,26 @@ def _kept_prefix() -> str:
 
 
 def _kept_source(cache_dir: Path) -> bytes | None:
-    """The source an earlier build kept, if its bytes still have the hash in its name (a damaged one is removed)."""
-    for path in sorted(Path(cache_dir).glob(f"{_kept_prefix()}-*.js")):
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue
-        if path.stem.rsplit("-", 1)[1] == _short_hash(data):
-            return data
+    """The source an earlier build kept, if its bytes still have the hash in its name. Any other kept source (a
+    damaged one, another vl-convert's, an older layout's) is removed: nothing reads it again."""
+    found = None
+    for path in sorted(Path(cache_dir).glob("vega-bundle-*.js")):
+        prefix, _, named = path.stem.rpartition("-")
+        if found is None and prefix == _kept_prefix():
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            if named == _short_hash(data):
+                found = data
+                continue
         path.unlink(missing_ok=True)
-    return None
+    return found
+
+
+def _keep_source(cache_dir: Path, source: bytes) -> None:
+    """Keep ``source`` for later builds."""
+    write_whole(cache_dir / f"{_kept_prefix()}-{_short_hash(source)}.js", source)
 
 
 def _short_hash(data: bytes) -> str:
