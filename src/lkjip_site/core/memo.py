@@ -19,14 +19,14 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from .. import __version__
-from .files import SEAL_SIZE, Held, Stored, content, held_items, seal, unsealed, write_whole
+from .files import SEAL_SIZE, Held, Stored, checked, content, held_items, seal, unsealed, write_whole
 
 T = TypeVar("T")
 
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
 
-FORMAT = 4  # bump when the meaning of keys, the pickled classes or the entries' layout change (4: sealed entries)
+FORMAT = 5  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries)
 
 
 def digest(*parts: Any) -> str:
@@ -192,7 +192,9 @@ class Memo:
         path = self._path(key)
         if self.memory is not None or path is None or not self.writable:
             return data
-        return Stored(path, len(data), mtime_ns=_mtime(path))
+        mtime = _mtime(path)
+        checked(path, len(data), mtime)  # written whole just now (under a temporary name, then renamed)
+        return Stored(path, len(data), mtime_ns=mtime)
 
     def store_files(self, key: str, files: dict[str, bytes]) -> dict[str, Held]:
         """:meth:`put` of the files packed (:func:`pack_files`, not held in memory), and what :meth:`files` would give
