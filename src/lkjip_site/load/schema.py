@@ -337,7 +337,7 @@ def read_validated(path: Path, rel: str, schema: SchemaDoc, diags: Diagnostics, 
     """
     raw = path.read_bytes()
     key = memo.key("yaml", schema.name, rel, raw) if memo is not None else None
-    stored = unpickled(memo.get(key), tuple) if key is not None and memo is not None and memo.has(key) else None
+    stored = unpickled(memo.get(key), tuple) if key is not None and memo is not None else None
     if stored is not None and len(stored) == 2:  # else not stored, or damaged: read again (and stored again)
         data, found = stored
         for diagnostic in found:

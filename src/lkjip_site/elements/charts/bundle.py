@@ -98,10 +98,10 @@ def _kept_prefix() -> str:
 def _kept_source(cache_dir: Path) -> bytes | None:
     """The source an earlier build kept, if its bytes still have the hash in its name. Any other kept source (a
     damaged one, another vl-convert's, an older layout's) is removed: nothing reads it again."""
-    found = None
+    found, wanted = None, _kept_prefix()
     for path in sorted(Path(cache_dir).glob("vega-bundle-*.js")):
         prefix, _, named = path.stem.rpartition("-")
-        if found is None and prefix == _kept_prefix():
+        if found is None and prefix == wanted:
             try:
                 data = path.read_bytes()
             except OSError:

@@ -50,7 +50,7 @@ def truetype_fonts(found: dict[str, Path], out: Path) -> Path:
         font.flavor = None
         buffer = io.BytesIO()
         font.save(buffer)
-        target = Path(name).stem + ".ttf"
+        target = _copy_name(name)
         write_whole(out / target, buffer.getvalue())
         made[target] = hashlib.sha256(buffer.getvalue()).hexdigest()
     write_whole(out / CONVERTED, json.dumps(made, sort_keys=True).encode("utf-8"))
@@ -61,10 +61,15 @@ def converted(out: Path) -> bool:
     """Whether ``out`` holds the copies as they were converted (every one there, with the bytes written then)."""
     try:
         made = json.loads((out / CONVERTED).read_text(encoding="utf-8"))
-        return (isinstance(made, dict) and set(made) == {Path(n).stem + ".ttf" for n in FONT_SOURCES}
+        return (isinstance(made, dict) and set(made) == {_copy_name(n) for n in FONT_SOURCES}
                 and all(hashlib.sha256((out / name).read_bytes()).hexdigest() == made[name] for name in made))
     except (OSError, ValueError):
         return False
+
+
+def _copy_name(source: str) -> str:
+    """The TrueType copy's file name of a theme's WOFF2 font."""
+    return Path(source).stem + ".ttf"
 
 
 def fonts_key(found: dict[str, Path]) -> str:
