@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from lkjip_site.core import resources
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.core import files as files_mod
 from lkjip_site.core.files import SiteFiles, Stored, content, write_whole
-from lkjip_site.core.memo import Memo, pack_files, unpack_files
+from lkjip_site.core.memo import SWEEP_MARGIN_S, Memo, pack_files, unpack_files
 from lkjip_site.output import publish as publish_mod
 from lkjip_site.output.linkcheck import check_links
 from lkjip_site.output.publish import publish
@@ -336,20 +337,43 @@ def test_link_check_reads_pages_as_a_browser_does() -> None:
         "tautan 'aset/hilang.js'", "tautan 'aset/tidak-ada.webp'", "tautan 'kosong.html#x'"]
 
 
-def test_a_kept_memo_prunes_again_only_after_it_was_asked_for_other_keys(tmp_path: Path) -> None:
-    """``serve`` keeps its chart memo between saves; pruning lists the memo's folder only when the build asked for
-    keys it had not asked for at the last prune (all it stored since is among them), not on every save."""
-    memo = Memo(tmp_path, "grafik")
+def _entries(memo: Memo) -> list[str]:
+    assert memo.dir is not None
+    return sorted(p.name for p in memo.dir.glob("??/*") if p.is_file())
+
+
+def test_pruning_keeps_what_any_variant_of_build_used_and_what_was_stored_within_the_hour(tmp_path: Path) -> None:
+    """A build with PDFs, one without and the preview make other pages: pruning by one build's use alone removed what
+    the others need (a running preview holds its pages by reference). Each variant's use is recorded; an entry none
+    uses goes, unless it was written within the last hour (another process's build may not have recorded it yet)."""
+    later = time.time() + 2 * SWEEP_MARGIN_S
+    preview = Memo(tmp_path, "halaman")
     for key in ("aa1", "bb2", "cc3"):
-        memo.put(key, b"x")
-    memo.used = {"aa1"}  # this build uses one of them
-    assert memo.prune() == 2
-    (memo.dir / "dd" / "dd4").parent.mkdir()
-    (memo.dir / "dd" / "dd4").write_bytes(b"x")  # left by another process meanwhile
-    assert memo.prune() == 0  # nothing asked for since: the folder is not listed
-    memo.get("ee5")
-    assert memo.prune() == 1  # asked for another key: listed again, the stray entry goes
-    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["aa1"]
+        preview.put(key, b"x")
+    preview.used = {"bb2"}
+    assert preview.prune("tanpa-pdf-pratinjau", now=later) == 2  # (no other variant recorded anything yet)
+    assert _entries(preview) == ["bb2"]
+    cli = Memo(tmp_path, "halaman")
+    cli.put("dd4", b"x")
+    assert cli.prune("pdf", {"ee5"}, now=later) == 0  # held by reference: "ee5" is counted as used as well
+    assert _entries(cli) == ["bb2", "dd4"]  # the preview's page stays
+    assert (cli.dir / "akar" / "pdf").read_text() == "dd4\nee5\n"
+    stray = Memo(tmp_path, "halaman")
+    stray.put("ff6", b"x")  # stored just now by another build, not recorded by it yet
+    assert cli.prune("pdf") == 0  # nothing stored by this memo since it last pruned: the folder is not listed
+    cli.put("gg7", b"x")
+    assert cli.prune("pdf") == 0 and "ff6" in _entries(cli)  # within the hour: kept
+    cli.put("hh8", b"x")
+    assert cli.prune("pdf", now=later) == 1  # later, still unused: gone
+    assert _entries(cli) == ["bb2", "dd4", "gg7", "hh8"]
+
+
+def test_a_memo_without_a_folder_or_read_only_prunes_nothing(tmp_path: Path) -> None:
+    assert Memo(None, "halaman").prune("pdf") == 0
+    Memo(tmp_path, "halaman").put("aa1", b"x")
+    read_only = Memo(tmp_path, "halaman", writable=False)
+    assert read_only.prune("pdf", now=time.time() + 2 * SWEEP_MARGIN_S) == 0
+    assert _entries(read_only) == ["aa1"] and not (read_only.dir / "akar").exists()
 
 
 def test_a_session_memo_does_not_hold_what_its_caller_holds_unpacked(tmp_path: Path) -> None:

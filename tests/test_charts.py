@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from altair.vegalite.v6.schema.core import load_schema
 from lkjip_site.core.diagnostics import Diagnostics
 from lkjip_site.core.fmt import fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash
 from lkjip_site.core.model import Loc
+from lkjip_site.core.memo import SWEEP_MARGIN_S
 from lkjip_site.core.numbers import as_decimal
 from lkjip_site.elements.charts import spec as c
 from lkjip_site.elements.charts import svg
@@ -659,13 +661,14 @@ def test_a_chart_whose_stored_copy_went_during_the_build_is_drawn_again(tmp_path
 
 
 def test_cache_prune_removes_charts_no_build_used(tmp_path, ttf_fonts):
+    """The build that draws a changed chart removes its earlier drawing (no variant of build uses it any more)."""
     old = [dict(r) for r in IKM_ROWS]
     old[0]["nilai"] = D("3.11")
-    _fill(ChartCache(chart_memo(tmp_path, "write"), ttf_fonts), c.ikm(old), c.ikm(IKM_ROWS))
+    _fill(ChartCache(chart_memo(tmp_path, "write"), ttf_fonts), c.ikm(old))
     cache = ChartCache(chart_memo(tmp_path, "write"), ttf_fonts)
-    cache.want(c.ikm(IKM_ROWS), Directive("grafik", "ikm", {}, Loc("bab.md", 1)))
-    assert cache.prune() == 1
-    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [cache.key(c.ikm(IKM_ROWS))]
+    _fill(cache, c.ikm(IKM_ROWS))
+    assert cache.memo.prune("pdf", now=time.time() + 2 * SWEEP_MARGIN_S) == 1
+    assert [p.name for p in tmp_path.glob("*/??/*")] == [cache.key(c.ikm(IKM_ROWS))]
 
 
 def test_read_only_cache_never_writes(tmp_path, ttf_fonts):
@@ -673,7 +676,7 @@ def test_read_only_cache_never_writes(tmp_path, ttf_fonts):
     (result,) = _fill(cache, c.ikm(IKM_ROWS))
     assert result is not None
     assert not (tmp_path / "grafik").exists()
-    assert cache.prune() == 0
+    assert cache.memo.prune("pdf") == 0
 
 
 def test_cache_key_depends_on_vl_convert_version(tmp_path, ttf_fonts, monkeypatch):

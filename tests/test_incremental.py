@@ -27,6 +27,7 @@ from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core.files import SiteFiles, Stored, content, seal, unsealed
+from lkjip_site.core import memo as memo_mod
 from lkjip_site.core.memo import FACTS_FILE, FORMAT as MEMO_FORMAT, NAMESPACES as MEMO_NAMESPACES, ContentHashes, Memo
 from lkjip_site.core.state import BuildState
 from lkjip_site.output import pages as pages_mod
@@ -267,7 +268,7 @@ def page_count(root: Path, bundle: str) -> int:
 
 
 def chart_entries(root: Path) -> set[str]:
-    return {p.name for p in (root / ".cache").glob("grafik-v*/*/*")}
+    return {p.name for p in (root / ".cache").glob("grafik-v*/??/*")}
 
 
 def test_a_cli_build_takes_unchanged_reports_from_the_last_one(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -525,7 +526,7 @@ def test_a_damaged_later_part_of_a_stored_state_stops_the_build_with_what_to_del
     assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
     build(options(project))
     before = tree_hashes(project / "build")
-    for entry in sorted((project / ".cache").glob("sesi-v*/**/*")):
+    for entry in sorted((project / ".cache").glob("sesi-v*/??/*")):
         if entry.is_file():  # the first part left whole, the second replaced by a pickle of another shape, sealed
             data = unsealed(entry.read_bytes())  # as written (a damaged seal is a miss: the report loaded again)
             assert data is not None
@@ -628,7 +629,7 @@ def test_a_stored_report_is_trusted_only_where_it_was_made(project: Path, monkey
     report holds its folder's path); a failed build stores nothing."""
     build(options(project))
     counted = Counted(monkeypatch)
-    stored = sorted((project / ".cache").glob("sesi-v*/*/*"))
+    stored = sorted((project / ".cache").glob("sesi-v*/??/*"))
     assert len(stored) == 1
     stored[0].write_bytes(b"bukan pickle")
     chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
@@ -646,10 +647,10 @@ def test_a_stored_report_is_trusted_only_where_it_was_made(project: Path, monkey
     counted.clear()
     data = moved / "content" / "laporan" / SLUG / "data" / "indikator.yaml"
     edit(data, "    satuan: indeks\n", "    target: [\n")
-    stored = sorted((moved / ".cache").glob("sesi-v*/*/*"))
+    stored = sorted((moved / ".cache").glob("sesi-v*/??/*"))
     with pytest.raises(ContentError):
         build(options(moved))
-    assert sorted((moved / ".cache").glob("sesi-v*/*/*")) == stored  # a failed build stores nothing
+    assert sorted((moved / ".cache").glob("sesi-v*/??/*")) == stored  # a failed build stores nothing
     edit(data, "    target: [\n", "    satuan: indeks\n")
     counted.clear()
     edit(moved / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "ditulis lagi", "ditulis sekali lagi")
@@ -666,6 +667,61 @@ def test_a_report_folder_copied_under_another_name_gets_its_own_numbers(project:
                         .read_text(encoding="utf-8"))
     assert opened["laporan"]["slug"] == "salinan-2023"
     assert_same_as_clean(project, "build")
+
+
+def _cache_entries(project: Path) -> dict[str, list[str]]:
+    """Each memo folder's entries, but the data files' (a build that reads reports back does not ask for theirs, so
+    they are not pruned)."""
+    return {ns: sorted(p.name for p in (project / ".cache" / f"{ns}-v{MEMO_FORMAT}").glob("??/*"))
+            for ns in MEMO_NAMESPACES if ns != "yaml"}
+
+
+def test_a_cache_after_many_edits_holds_what_a_build_from_nothing_stores(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every edit stores new entries (a page, its year's search index, audit verdicts, tables, charts, the report's
+    state); what no build uses any more must go, or the cache of an author who saves all day grows without end (a
+    year's search index alone is megabytes). After edits of text and of data, the cache holds exactly the entries
+    that the same sources built into an empty cache store."""
+    monkeypatch.setattr(memo_mod, "SWEEP_MARGIN_S", -1.0)  # (the last hour's entries are kept: here, none)
+    shutil.copytree(project / "content" / "laporan" / SLUG, project / "content" / "laporan" / "salinan-2023")
+    run(project, "build")
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    data = project / "content" / "laporan" / SLUG / "data" / "indikator.yaml"
+    for old, new in (("Tuliskan latar belakang", "Tulis latar belakang"), ("Tulis latar belakang", "Latar belakang")):
+        edit(chapter, old, new)
+        assert run(project, "build") == [f"{BASE}bab-1-pendahuluan/index.html"]
+    edit(data, "82.5", "78.5")
+    assert run(project, "build")
+    edited = _cache_entries(project)
+    assert all(edited.values()) or edited["pdf"] == []
+    shutil.move(project / ".cache", project / "cache-lama")
+    run(project, "build")
+    assert edited == _cache_entries(project)
+    assert_same_as_clean(project, "build")
+
+
+def test_builds_with_and_without_pdfs_and_the_preview_keep_each_others_entries(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build with PDFs, one without and the preview's make other pages (a PDF link, the reload script), so other
+    entries: a build that prunes must leave the others' (else an author switching between them renders the
+    whole site again each time, and a running preview loses the pages it holds by reference)."""
+    monkeypatch.setattr(memo_mod, "SWEEP_MARGIN_S", -1.0)
+
+    def with_pdfs(out: str) -> list[str]:
+        return sorted(build(BuildOptions(root=project, output=project / out, cache_dir=project / ".cache")).rendered)
+
+    def preview(out: str) -> list[str]:
+        return sorted(build(BuildOptions(root=project, output=project / out, pdf=False, dev_reload=True,
+                                         cache_dir=project / ".cache")).rendered)
+
+    assert any(p.endswith(".pdf") for p in with_pdfs("build")) and preview("pratinjau")
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang", "Tulis latar belakang")
+    assert run(project, "tanpa-pdf")  # pruned after it
+    edit(chapter, "Tulis latar belakang", "Tuliskan latar belakang")
+    # into other folders: each a whole build (the same folders' build records would skip it), from the memo alone
+    assert with_pdfs("build-2") == []  # pages and PDF from the memo, none made again
+    assert preview("pratinjau-2") == []
 
 
 FONTS = Path(__file__).resolve().parents[1] / "themes" / "default" / "static" / "fonts"
@@ -731,8 +787,7 @@ def test_damaged_cache_entries_are_made_again_not_an_error_and_not_published(pro
     miss, made again and stored again, and the site is that of a build in a fresh folder."""
     build(options(project))
     cache = project / ".cache"
-    damaged = [p for ns in ("yaml", "tabel", "grafik") for p in sorted((cache / f"{ns}-v{MEMO_FORMAT}").rglob("*"))
-               if p.is_file()]
+    damaged = [p for ns in ("yaml", "tabel", "grafik") for p in sorted((cache / f"{ns}-v{MEMO_FORMAT}").glob("??/*"))]
     damaged += sorted(cache.glob("vega-bundle-*.js")) + sorted((cache / "vega-keluaran").rglob("*.js"))
     assert {p.relative_to(cache).parts[0].split("-v")[0] for p in damaged} >= {"yaml", "tabel", "grafik",
                                                                                   "vega-keluaran"}
@@ -763,14 +818,13 @@ def test_a_damaged_page_entry_is_never_published_and_a_damaged_pdf_entry_is_made
     seal and is made again; a page taken by reference is read only when a stage needs its bytes, where it cannot be
     made again: the command says to delete the cache and exits 3, with the published site as it was."""
     build(with_pdf(project))
-    for entry in sorted((project / ".cache" / f"pdf-v{MEMO_FORMAT}").rglob("*")):
-        if entry.is_file():
-            _damage(entry)
+    for entry in sorted((project / ".cache" / f"pdf-v{MEMO_FORMAT}").glob("??/*")):
+        _damage(entry)
     shutil.rmtree(project / "build")
     build(with_pdf(project))
     fresh = fresh_build(project, tmp_path, with_pdf)
     assert tree_hashes(project / "build") == fresh
-    pages = [p for p in sorted((project / ".cache" / f"halaman-v{MEMO_FORMAT}").rglob("*")) if p.is_file()]
+    pages = sorted((project / ".cache" / f"halaman-v{MEMO_FORMAT}").glob("??/*"))
     for entry in pages:
         _damage(entry)
     (project / "build" / "404.html").unlink()  # the output not as recorded: published whole, every page read

@@ -100,6 +100,12 @@ class BuildOptions:
         return {SITE_FILE: self.root / SITE_FILE, "content": self.content, "themes": self.root / "themes",
                 ARCHIVE_DIR: self.root / ARCHIVE_DIR, "=paket": PACKAGE_DIR, "=tema": PACKAGE_THEMES}
 
+    @property
+    def variant(self) -> str:
+        """The options that change what the memo stores (its pages' bytes), as a name: the memo keeps what the
+        last build of each variant used (``Memo.prune``)."""
+        return ("pdf" if self.pdf else "tanpa-pdf") + ("-pratinjau" if self.dev_reload else "")
+
     def key(self) -> str:
         """The options that shape the output (and the engine's versions): another key, another build."""
         return engine_key(self.strict, self.scope, self.pdf, self.dev_reload, str(self.out.resolve()),
@@ -696,14 +702,16 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         session.theme = tuple(theme_dirs(site.root, site.config.tema))
     _stop_on_errors(diags, opts)  # a broken Markdown link is reported at its source line, not again per page
     with watch.stage("audit"):
-        audit_figures(site, files, diags, pdf_marks, memo("audit"), hashes)  # released files: checked by hash
+        audit = memo("audit")
+        audit_figures(site, files, diags, pdf_marks, audit, hashes)  # released files: checked by hash
     files.update(released)  # released versions, byte for byte, each file checked against its manifest above
     with watch.stage("tautan"):
         check_links(files, pages.stats.rendered, diags)
     _stop_on_errors(diags, opts)
     with watch.stage("indeks"):  # the search index of the pages in memory (or, on request, the one published)
         fresh = opts.search_index or on_disk is None
-        index = index_pages(files, diags, memo("pagefind"), hashes) if fresh else published_index(
+        search = memo("pagefind")
+        index = index_pages(files, diags, search, hashes) if fresh else published_index(
             opts.out, on_disk, session.index if session is not None else None, hashes)
         files.update(index)
         if session is not None:
@@ -715,8 +723,11 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     if write:
         with watch.stage("terbit"):
             published = publish(files, opts.out, on_disk, hashes)
-            if charts is not None:
-                charts.prune()
+            # entries no build uses any more: of every memo this build asked for all it uses (not the data files':
+            # a build that reads reports back does not ask for theirs; the PDFs and the index only when it made them)
+            pages.prune(opts.variant, pages.held_by(files))  # (the unchanged reports' pages: held by reference)
+            for used in [audit, *parsed.registry.memos(), *[pdf_memo] * opts.pdf, *[search] * fresh]:
+                used.prune(opts.variant)
             if opts.use_cache:
                 remove_older_formats(opts.cache_root)
             if session is not None and opts.search_index:  # (not in serve's pages-first build: off the reload path)

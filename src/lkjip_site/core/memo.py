@@ -13,9 +13,10 @@ import json
 import os
 import pickle
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from .. import __version__
@@ -121,7 +122,7 @@ class Memo:
         self.stats = MemoStats()
         self.salt = digest(__version__, FORMAT, namespace)
         self.used: set[str] = set()
-        self._pruned: frozenset[str] | None = None  # what was used when :meth:`prune` last looked at the folder
+        self._stored = False  # whether :meth:`put` stored anything since :meth:`prune` last looked at the folder
         #: entries also kept in memory (a long-running ``serve`` passes the same dict to each build's memo)
         self.memory = memory
 
@@ -243,24 +244,93 @@ class Memo:
         if path is None or not self.writable:
             return
         write_whole(path, data + seal(data))
+        self._stored = True
 
-    def prune(self) -> int:
-        """Remove stored entries this memo was never asked for; call only after a build of the whole site.
+    def prune(self, variant: str = "", also: Iterable[str] = (), now: float | None = None) -> int:
+        """Record what this build used as ``variant``'s roots, then remove the stored entries that no variant's
+        roots name; call only after a build of the whole site was published. Returns how many were removed.
 
-        A memo kept by a preview session is pruned again only when it was asked for other keys since (each save
-        would otherwise list the whole folder for nothing: everything this process stored since is in ``used``).
+        What a build used is every key it asked for or stored, and ``also``: the entries its output holds by
+        reference without asking (the pages of unchanged reports a CLI build takes from the last one). Why roots
+        per variant (``variant``: what shapes the stored bytes, e.g. with or without PDFs, the preview): such
+        builds make other pages, hence other entries; pruning by one build's use alone removed what the others
+        need, among them the pages a running preview holds by reference between saves. An entry written in the
+        last :data:`SWEEP_MARGIN_S` stays: another process's build may be storing entries it has not recorded yet.
+
+        The folder is listed only when this memo stored something since it was last pruned (a build that stored
+        nothing made nothing unused, except a report removed: that is swept with the next build that stores).
         """
-        if self.dir is None or not self.writable or not self.dir.is_dir() or self._pruned == self.used:
+        if self.dir is None or not self.writable or not self.dir.is_dir():
             return 0
+        roots = self.used.union(also)
+        if not self._record_roots(variant, roots) or not self._stored:
+            return 0
+        self._stored = False
+        keep = roots.union(*self._other_roots(variant))
+        limit = (time.time() if now is None else now) - SWEEP_MARGIN_S
         removed = 0
         for shard in os.scandir(self.dir):
-            if shard.is_dir():
-                for entry in os.scandir(shard.path):
-                    if entry.name not in self.used:
+            if len(shard.name) != 2 or not shard.is_dir():  # (``akar/``: the roots)
+                continue
+            for entry in os.scandir(shard.path):
+                if entry.name in keep:
+                    continue
+                try:
+                    if entry.stat().st_mtime < limit:
                         os.unlink(entry.path)
                         removed += 1
-        self._pruned = frozenset(self.used)
+                except OSError:
+                    continue  # removed meanwhile by another build
         return removed
+
+    def held_by(self, files: Mapping[str, bytes]) -> set[str]:
+        """The keys of this memo's entries that ``files`` holds by reference (:class:`~.files.Stored`)."""
+        if self.dir is None:
+            return set()
+        return {held.path.name for _, held in held_items(files)
+                if isinstance(held, Stored) and held.path.parent.parent == self.dir}
+
+    def _record_roots(self, variant: str, roots: set[str]) -> bool:
+        """``variant``'s roots file (``akar/<variant>``: the keys, sorted, one a line), written when it changed;
+        False when it could not be (a full disk, a read-only folder): then nothing is removed either, since the
+        other variants could not know what this one uses."""
+        assert self.dir is not None
+        path = self.dir / ROOTS_DIR / (variant or SHARED_ROOTS)
+        data = "".join(f"{key}\n" for key in sorted(roots)).encode("ascii")
+        try:
+            if path.read_bytes() == data:
+                return True
+        except OSError:
+            pass
+        try:
+            write_whole(path, data)
+        except OSError:
+            return False
+        return True
+
+    def _other_roots(self, variant: str) -> Iterator[set[str]]:
+        """The roots the other variants' last builds recorded."""
+        assert self.dir is not None
+        own = variant or SHARED_ROOTS
+        try:
+            found = sorted(os.scandir(self.dir / ROOTS_DIR), key=lambda e: e.name)
+        except OSError:
+            return
+        for entry in found:
+            if entry.name != own and not entry.name.endswith(".tmp"):
+                try:
+                    yield set(Path(entry.path).read_text(encoding="ascii").split())
+                except (OSError, UnicodeDecodeError):
+                    continue
+
+
+#: Where each variant of build records the entries it used (see :meth:`Memo.prune`).
+ROOTS_DIR = "akar"
+#: The roots of a memo whose entries every variant shares (the report states).
+SHARED_ROOTS = "semua"
+#: An unused entry younger than this is not removed: an hour is longer than any build the benchmark measured (a cold
+#: build of 500 reports took 5 to 20 minutes), so no entry a running build stored is removed before it records it.
+SWEEP_MARGIN_S = 3600.0
 
 
 class ContentHashes:

@@ -187,7 +187,7 @@ def register(registry: Registry, cache: ChartCache | CarriedCharts) -> None:
 
     validate = _validator(cache)
     # a chart's drawing, by its key in the cache (a Dask worker's carried charts have no memo, and it stores no state)
-    entry = ItemEntry(_drawing_key(cache), cache.memo.keep) if isinstance(cache, ChartCache) else None
+    entry = ItemEntry(_drawing_key(cache), cache.memo) if isinstance(cache, ChartCache) else None
     for kind in KINDS:
         registry.renderers[("grafik", kind)] = render
         registry.validators[("grafik", kind)] = validate

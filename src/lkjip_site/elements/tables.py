@@ -645,7 +645,7 @@ def render(ctx: RenderContext, directive: Directive) -> str:
 def register(registry: Registry, memo: Memo, site_key: str) -> None:
     """``site_key`` stands for what tables read from the site config (custom scales, default scale)."""
     validate, restore = _validator(memo, site_key), _restorer(memo)
-    entry = ItemEntry(_stored_key, memo.keep)
+    entry = ItemEntry(_stored_key, memo)
     for kind in KINDS:
         registry.renderers[("tabel", kind)] = render
         registry.validators[("tabel", kind)] = validate

@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..core.diagnostics import Diagnostics
+from ..core.memo import Memo
 from ..core.model import Chapter, Loc, NumberedItem, Report, SiteConfig
 from ..core.paths import relative_url
 from ..core.suggest import did_you_mean
@@ -141,10 +142,15 @@ class ItemEntry:
     """Where a kind keeps an item's built output (a table, a chart's drawing) between builds.
 
     A report read back from the store counts its items' entries as used (so the memo's pruning keeps them) by the keys
-    its state lists, without reading the chapters they are in (``build.parse_site``)."""
+    its state lists, without reading the chapters they are in (``build.parse_site``); the build prunes the memo after
+    publishing."""
 
     key: Callable[[Directive], str]  # the memo key of the item's output; "" when it has none
-    keep: Callable[[str], None]  # count that key as used by this build
+    memo: Memo  # where it is kept
+
+    def keep(self, key: str) -> None:
+        """Count ``key`` as used by this build."""
+        self.memo.keep(key)
 
 
 @dataclass
@@ -160,3 +166,7 @@ class Registry:
 
     def kinds(self, directive: str) -> list[str]:
         return sorted(k for d, k in self.renderers if d == directive)
+
+    def memos(self) -> list[Memo]:
+        """The memos the kinds keep their items' outputs in (tables, charts), each once."""
+        return list({id(e.memo): e.memo for _, e in sorted(self.entries.items())}.values())

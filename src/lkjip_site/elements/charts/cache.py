@@ -3,7 +3,7 @@
 A chart's key is its spec (the rows and options taken from the computed model) plus the engine, vl-convert and font
 versions, so an unchanged chart is neither planned with Altair nor rendered again. New charts are planned and
 rendered in worker processes: planning is also their validation, so a bad chart is still an author error before
-anything is written. Entries no build uses any more are removed by :meth:`ChartCache.prune`.
+anything is written. Entries no build uses any more are removed after a build (``Memo.prune``).
 
 Storage is the project's one content-addressed memo (:class:`lkjip_site.core.memo.Memo`); this class adds what is
 particular to charts: the key, and rendering every new chart of a build together.
@@ -97,7 +97,7 @@ class ChartCache:
         return key in self.results or self.memo.has(key)
 
     def keep(self, spec: ChartSpec) -> None:
-        """A chart a report read back from the store shows: kept by :meth:`prune`, not looked for (were it gone, a
+        """A chart a report read back from the store shows: kept by the memo's prune, not looked for (were it gone, a
         page that shows it draws it again: :meth:`get`)."""
         self.memo.keep(self.key(spec))
 
@@ -134,10 +134,6 @@ class ChartCache:
         self.memo.put(key, json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         if not self.memo.stores:
             self.results[key] = _from_json(payload)
-
-    def prune(self) -> int:
-        """Remove stored charts that this build did not use (call only after a build of the whole site)."""
-        return self.memo.prune()
 
     def carried(self, specs: list[ChartSpec]) -> CarriedCharts:
         """These charts' results, for a job that renders their pages elsewhere (a Dask worker has no memo)."""
