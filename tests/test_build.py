@@ -359,12 +359,12 @@ def test_pruning_keeps_what_any_variant_of_build_used_and_what_was_stored_within
     assert _entries(cli) == ["bb2", "dd4"]  # the preview's page stays
     assert (cli.dir / "akar" / "pdf").read_text() == "dd4\nee5\n"
     stray = Memo(tmp_path, "halaman")
-    stray.put("ff6", b"x")  # stored just now by another build, not recorded by it yet
-    assert cli.prune("pdf") == 0  # nothing stored by this memo since it last pruned: the folder is not listed
+    stray.put("ff6", b"x")  # stored by another process's build, not recorded by it yet
+    assert cli.prune("pdf", {"ee5"}, now=later) == 0  # the same roots as its last prune: the folder is not listed
     cli.put("gg7", b"x")
-    assert cli.prune("pdf") == 0 and "ff6" in _entries(cli)  # within the hour: kept
+    assert cli.prune("pdf", {"ee5"}) == 0 and "ff6" in _entries(cli)  # listed, but "ff6" is within the hour: kept
     cli.put("hh8", b"x")
-    assert cli.prune("pdf", now=later) == 1  # later, still unused: gone
+    assert cli.prune("pdf", {"ee5"}, now=later) == 1  # later, still unused: gone
     assert _entries(cli) == ["bb2", "dd4", "gg7", "hh8"]
 
 

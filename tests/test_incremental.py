@@ -518,11 +518,12 @@ def sealed(data: bytes) -> bytes:
     return data + seal(data)
 
 
-def test_a_damaged_later_part_of_a_stored_state_stops_the_build_with_what_to_delete(
+def test_a_damaged_later_part_of_a_stored_state_is_thrown_away_and_the_build_made_again(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A stored state whose second part cannot be read though its entry is whole (written by another version, say; an
-    entry damaged outside the build fails its seal and is made again) is found only when a build reads it: the
-    command then says to delete the cache, exits 3, and the published site is as it was; no traceback."""
+    entry damaged outside the build fails its seal and is made again) is found only when a build reads it, from
+    memory, so that build cannot tell which entry it was: the command throws the stored states away, says so and
+    builds again from the sources (it said to delete the whole cache and exited 3: a cold build after)."""
     assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
     build(options(project))
     before = tree_hashes(project / "build")
@@ -536,12 +537,10 @@ def test_a_damaged_later_part_of_a_stored_state_stops_the_build_with_what_to_del
     (project / ".cache" / pages_mod.KEPT_FILE).write_bytes(b"rusak")  # so the pages' keys read the chapters
     edit(project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang", "Diubah")
     capsys.readouterr()
-    assert main(["build", "--situs", str(project), "--tanpa-pdf"]) == 3
-    err = capsys.readouterr().err
-    assert "cache rusak" in err and "Hapus folder cache" in err and "Traceback" not in err, err
-    assert tree_hashes(project / "build") == before
-    shutil.rmtree(project / ".cache")
     assert main(["build", "--situs", str(project), "--tanpa-pdf"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("cache rusak") == 1 and "dibuang dan build diulang" in err and "Traceback" not in err, err
+    assert tree_hashes(project / "build") != before
     assert_same_as_clean(project, "build")
 
 
@@ -815,8 +814,10 @@ def with_pdf(root: Path) -> BuildOptions:
 def test_a_damaged_page_entry_is_never_published_and_a_damaged_pdf_entry_is_made_again(
         project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Pages and PDFs are published as their memo entries hold them. A damaged PDF entry is read whole, fails its
-    seal and is made again; a page taken by reference is read only when a stage needs its bytes, where it cannot be
-    made again: the command says to delete the cache and exits 3, with the published site as it was."""
+    seal and is made again; a page taken by reference is read only when a stage needs its bytes, where that build
+    cannot make it again: the command removes it and builds again, a few times (``build.REPAIRS``); every page
+    damaged (a disk error) is beyond that: it says to delete the cache and exits 3, with the published site as it
+    was."""
     build(with_pdf(project))
     for entry in sorted((project / ".cache" / f"pdf-v{MEMO_FORMAT}").glob("??/*")):
         _damage(entry)
@@ -832,11 +833,36 @@ def test_a_damaged_page_entry_is_never_published_and_a_damaged_pdf_entry_is_made
     capsys.readouterr()
     assert main(["build", "--situs", str(project)]) == 3
     err = capsys.readouterr().err
+    assert err.count("dibuang dan build diulang") == build_mod.REPAIRS, err
     assert "cache rusak" in err and "Hapus folder cache" in err and "Traceback" not in err, err
     assert tree_hashes(project / "build") == before
     shutil.rmtree(project / ".cache")
     assert main(["build", "--situs", str(project)]) == 0
     assert tree_hashes(project / "build") == fresh
+
+
+def test_a_page_entry_damaged_or_gone_under_the_kept_outputs_is_made_again(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The next CLI build takes the unchanged reports' pages by reference from what the last one kept. An entry
+    damaged since, or gone (removed by hand, or by another process's prune: an entry of an edit undone since is in
+    no variant's roots), stopped the command: "cache rusak", or an internal error for the one gone. Each is now
+    removed and the build made again, which renders those pages anew: one command, the site of a fresh folder."""
+    assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
+    build(options(project))
+    _, outputs, _ = pickle.loads((project / ".cache" / pages_mod.KEPT_FILE).read_bytes())
+    held = sorted({Path(ref[0]).name for _, refs, _, _ in outputs.values() for ref in refs.values()})
+    assert len(held) >= 2  # (the pages the next build takes by reference)
+    first, second = (next((project / ".cache").glob(f"halaman-v{MEMO_FORMAT}/??/{name}")) for name in held[:2])
+    _damage(first)
+    second.unlink()
+    search = project / ".cache" / f"pagefind-v{MEMO_FORMAT}"
+    shutil.rmtree(search)  # so that every page is read (for the search index)
+    edit(project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang", "Diubah")
+    capsys.readouterr()
+    assert main(["build", "--situs", str(project), "--tanpa-pdf"]) == 0
+    err = capsys.readouterr().err
+    assert 1 <= err.count("dibuang dan build diulang") <= 2 and "Traceback" not in err, err
+    assert tree_hashes(project / "build") == fresh_build(project, tmp_path)
 
 
 def test_an_upgrade_leaves_no_cache_of_an_older_format_behind(project: Path) -> None:

@@ -30,6 +30,7 @@ from lkjip_site.cli import serve as serve_mod
 from lkjip_site.cli.serve import Preview, watch
 from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core import state as state_mod
+from lkjip_site.core.memo import FORMAT as MEMO_FORMAT
 from lkjip_site.core.state import BuildState, Changes, stamp_inputs
 from lkjip_site.elements.charts import cache as chart_cache_mod
 from lkjip_site.output import pages as pages_mod
@@ -425,6 +426,35 @@ def test_a_watched_preview_looks_only_at_what_changed_and_equals_a_clean_build(
             assert_same_as_clean(project, "build")
         assert (project / "build" / "laporan" / "pindah-2024").is_dir()
         assert not (project / "build" / "laporan" / "lain-2023").exists()
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def test_a_preview_whose_pages_left_the_cache_starts_its_session_anew(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A preview holds its unchanged reports' pages by reference to cache entries between saves. Such an entry may go
+    (removed by hand, or pruned by a build in another process after an edit undone since); the save whose search
+    index reads it found it gone and the preview stopped with an internal error. It now says so, starts its
+    session anew and builds again: the preview is that of a build without a cache."""
+    assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
+    opts = replace(options(project), dev_reload=True)
+    preview = Preview(project, opts.memo("sesi"))
+    observer = watch(project, preview)
+    try:
+        serve_mod._rebuild(opts, preview)
+        for folder in ("halaman", "pagefind"):  # every page gone; every year's search index made again, reading them
+            shutil.rmtree(project / ".cache" / f"{folder}-v{MEMO_FORMAT}")
+        edit(project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang",
+             "Ditulis sambil dipratinjau")
+        settled(preview)
+        capsys.readouterr()
+        serve_mod._rebuild(opts, preview)
+        out = capsys.readouterr().out
+        assert out.count("cache rusak") == 1 and "dibuang dan build diulang" in out, out
+        clean = build(replace(opts, output=project / "bersih", use_cache=False))
+        assert not clean.diagnostics.errors
+        assert tree_hashes(project / "build") == tree_hashes(project / "bersih")
     finally:
         observer.stop()
         observer.join()

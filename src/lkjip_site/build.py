@@ -16,10 +16,11 @@ import datetime as dt
 import gc
 import os
 import pickle
+import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Mapping
+from typing import Callable, Iterator, Mapping, TypeVar
 
 from markdown_it import MarkdownIt
 
@@ -30,7 +31,7 @@ from .compute.report import COMPUTED_LATER
 from .compute.site import compute_one, compute_site, instansi_names
 from .core.deferred import Deferrable, Deferred, Part, Unreadable, dumps, loads
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
-from .core.files import Held, SiteFiles, write_whole
+from .core.files import CacheDamaged, Held, SiteFiles, write_whole
 from .core.memo import FACTS_FILE, ContentHashes, Memo, digest, remove_older_formats
 from .core.model import DATA_LATER, Report, Site, SiteConfig
 from .core.paths import SITE_FILE
@@ -58,6 +59,8 @@ from .output.publish import Published, publish
 from .output.search import index_pages, published_index
 from .output.theme import compile_templates
 
+
+T = TypeVar("T")
 
 @dataclass
 class BuildOptions:
@@ -610,6 +613,48 @@ OUTPUT_PACKAGES = ("lkjip-site", "weasyprint", "pydyf", "vl-convert-python", "al
                    "pypdfium2")
 
 
+#: How many damaged cache entries one command removes, building again after each (:func:`repairing`); a disk that
+#: damaged more is reported instead, with the folder to delete.
+REPAIRS = 3
+
+
+def repairing(opts: BuildOptions, attempt: Callable[[], T], said: Callable[[str], None],
+              again: Callable[[], None] = lambda: None) -> T:
+    """``attempt()`` (a build); when it finds a cache entry damaged or gone where that build cannot make it again (a
+    page held by reference, a stored state's later part), the entry is removed, with the outputs the last CLI build
+    kept (they may refer to it), ``said`` tells the user, ``again`` drops what a preview holds, and the build runs
+    again: it makes the entry anew. Nothing was published by the attempt that failed.
+
+    Why: such an entry stopped the command with "cache rusak" and the advice to delete the whole cache (then a cold
+    build: minutes on a kabupaten archive); and since builds prune the cache (``Memo.prune``), a build may find an
+    entry gone that another process's build removed while it ran, which is no damage at all.
+    """
+    for _ in range(REPAIRS):
+        try:
+            return attempt()
+        except CacheDamaged as damage:
+            if not opts.use_cache:
+                raise
+            _forget(opts, damage)
+            said(f"cache rusak: {damage}; bagian itu dibuang dan build diulang")
+            again()
+    return attempt()
+
+
+def _forget(opts: BuildOptions, damage: CacheDamaged) -> None:
+    """Remove the damaged entry (the stored states, when it is a state's later part, read from memory) and the
+    outputs the last CLI build kept; only inside the cache folder."""
+    root = opts.cache_root.resolve()
+    found = damage.path.resolve() if damage.path is not None else None
+    if found is not None and root in found.parents:
+        found.unlink(missing_ok=True)
+    else:
+        states = opts.memo("sesi").dir
+        if states is not None:
+            shutil.rmtree(states, ignore_errors=True)
+    (opts.cache_root / KEPT_FILE).unlink(missing_ok=True)
+
+
 def build(opts: BuildOptions, write: bool = True, session: Session | None = None) -> BuildResult:
     """Build the whole site into ``opts.out``; nothing is done when nothing changed since the last good build.
 
@@ -723,11 +768,8 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     if write:
         with watch.stage("terbit"):
             published = publish(files, opts.out, on_disk, hashes)
-            # entries no build uses any more: of every memo this build asked for all it uses (not the data files':
-            # a build that reads reports back does not ask for theirs; the PDFs and the index only when it made them)
-            pages.prune(opts.variant, pages.held_by(files))  # (the unchanged reports' pages: held by reference)
-            for used in [audit, *parsed.registry.memos(), *[pdf_memo] * opts.pdf, *[search] * fresh]:
-                used.prune(opts.variant)
+            if opts.search_index:  # (not in serve's pages-first build: the index build that follows prunes)
+                _prune(opts, files, pages, [audit, *parsed.registry.memos(), *[pdf_memo] * opts.pdf, search])
             if opts.use_cache:
                 remove_older_formats(opts.cache_root)
             if session is not None and opts.search_index:  # (not in serve's pages-first build: off the reload path)
@@ -741,6 +783,15 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
             _save_kept(session.kept, session.stored_tokens(), opts.cache_root / KEPT_FILE)
     rendered = sorted(pages.stats.rendered + pdf_memo.stats.rendered)
     return BuildResult(site, diags, files, rendered, summary, watch), published
+
+
+def _prune(opts: BuildOptions, files: SiteFiles, pages: Memo, others: list[Memo]) -> None:
+    """Remove the entries no variant of build uses any more (``Memo.prune``) from the memos this build asked for all
+    it uses: not the data files' (a build that reads reports back does not ask for theirs), nor the PDFs' when it
+    made none. The pages and open data of unchanged reports are used without being asked for: held by reference."""
+    pages.prune(opts.variant, pages.held_by(files))
+    for memo in others:
+        memo.prune(opts.variant)
 
 
 def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:

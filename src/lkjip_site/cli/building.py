@@ -9,7 +9,7 @@ from typing import Sequence
 
 from ..archive.store import ARCHIVE_DIR
 from ..archive.verify import verify
-from ..build import BuildOptions, build, build_pdf, check, release
+from ..build import BuildOptions, build, build_pdf, check, release, repairing
 from ..core.diagnostics import Diagnostics
 from ..core.fmt import fmt_seconds
 from ..core.scope import Scope
@@ -46,7 +46,7 @@ def _known_reports(slugs: Sequence[str], root: Path) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     opts = options(args)
-    result = build(opts)
+    result = repairing(opts, lambda: build(opts), lambda message: print(f"lkjip: {message}.", file=sys.stderr))
     report_diagnostics(result.diagnostics, shown=shown(args))
     done = result.summary
     if result.unchanged:

@@ -22,7 +22,7 @@ from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, Fi
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from ..build import BuildOptions, Session, build
+from ..build import BuildOptions, Session, build, repairing
 from ..core.diagnostics import ContentError
 from ..core.fmt import fmt_seconds
 from ..core.memo import Memo
@@ -98,6 +98,11 @@ class Preview:
         with self._lock:
             return QUIET_S if self._writing else SETTLE_S
 
+    def restart(self) -> None:
+        """A new session, as at the start (its first build stamps every input and reads the stored states): the
+        old one held pages by reference to a cache entry found damaged or gone (``build.repairing``)."""
+        self.session = Session(watch=self.changes, store=self.session.store)
+
     def published(self) -> None:
         """A new preview is on disk: the pages waiting in :meth:`version_after` reload now."""
         with self._published:
@@ -117,7 +122,8 @@ def _rebuild(opts: BuildOptions, state: Preview) -> None:
     the whole site at once (seconds on a large archive), in a second build that renders nothing again."""
     started = time.perf_counter()
     try:
-        result = build(replace(opts, search_index=False), session=state.session)
+        result = repairing(opts, lambda: build(replace(opts, search_index=False), session=state.session), _said,
+                           state.restart)
     except ContentError as exc:
         report_diagnostics(exc.diagnostics)
         print("Pratinjau tidak diperbarui; perbaiki galat di atas lalu simpan lagi.", flush=True)
@@ -127,11 +133,15 @@ def _rebuild(opts: BuildOptions, state: Preview) -> None:
     print(f"Dibangun ulang dalam {fmt_seconds(time.perf_counter() - started)}.", flush=True)
     try:
         if not result.summary.get("indeks", 1):  # else the index was made anyway (first build of the preview)
-            build(opts, session=state.session)
+            repairing(opts, lambda: build(opts, session=state.session), _said, state.restart)
     except ContentError as exc:  # only the index can fail here: the pages were validated a moment ago
         report_diagnostics(exc.diagnostics)
     finally:
         state.session.settle()
+
+
+def _said(message: str) -> None:
+    print(f"{message}.", flush=True)
 
 
 def _handler(directory: Path, state: Preview) -> type[http.server.SimpleHTTPRequestHandler]:

@@ -22,8 +22,13 @@ from pathlib import Path
 
 
 class CacheDamaged(Exception):
-    """A cache entry does not hold the bytes it was written with, found where it cannot be made again (a page taken
-    by reference, read when published): the CLI says which folder to delete; nothing is published."""
+    """A cache entry does not hold the bytes it was written with, or is gone, found where it cannot be made again in
+    the build that finds it (a page taken by reference, read when published): nothing is published. ``path``: the
+    entry, when known; the command removes it and builds again (``build.repairing``)."""
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 #: Ends every memo entry: a marker, the length and the CRC-32 of the bytes before it. Why: a memo entry is published
@@ -88,18 +93,22 @@ class Stored:
     def read(self) -> bytes:
         """The bytes; a whole entry (offset 0) is checked against its seal, a file packed in one was checked with
         the entry when the entry was read (``memo.files``)."""
-        with open(self.path, "rb") as f:
+        try:
+            f = open(self.path, "rb")
+        except FileNotFoundError:  # removed since (by hand, or by another process's prune: ``Memo.prune``)
+            raise CacheDamaged(f"{self.path} tidak ada lagi", self.path) from None
+        with f:
             if not self.offset and (str(self.path), self.size, self.mtime_ns) not in _CHECKED:
                 data = unsealed(f.read())
                 if data is None or len(data) != self.size:
-                    raise CacheDamaged(f"{self.path} tidak berisi lagi apa yang ditulis build sebelumnya")
+                    raise CacheDamaged(f"{self.path} tidak berisi lagi apa yang ditulis build sebelumnya", self.path)
                 checked(self.path, self.size, self.mtime_ns)
                 return data
             if self.offset:
                 f.seek(self.offset)
             data = f.read(self.size)
         if len(data) != self.size:  # the memo was emptied or damaged while the build ran
-            raise OSError(f"{self.path}: isi cache berubah selama build")
+            raise CacheDamaged(f"{self.path}: isi cache berubah selama build", self.path)
         return data
 
 

@@ -122,7 +122,6 @@ class Memo:
         self.stats = MemoStats()
         self.salt = digest(__version__, FORMAT, namespace)
         self.used: set[str] = set()
-        self._stored = False  # whether :meth:`put` stored anything since :meth:`prune` last looked at the folder
         #: entries also kept in memory (a long-running ``serve`` passes the same dict to each build's memo)
         self.memory = memory
 
@@ -244,7 +243,6 @@ class Memo:
         if path is None or not self.writable:
             return
         write_whole(path, data + seal(data))
-        self._stored = True
 
     def prune(self, variant: str = "", also: Iterable[str] = (), now: float | None = None) -> int:
         """Record what this build used as ``variant``'s roots, then remove the stored entries that no variant's
@@ -257,15 +255,14 @@ class Memo:
         need, among them the pages a running preview holds by reference between saves. An entry written in the
         last :data:`SWEEP_MARGIN_S` stays: another process's build may be storing entries it has not recorded yet.
 
-        The folder is listed only when this memo stored something since it was last pruned (a build that stored
-        nothing made nothing unused, except a report removed: that is swept with the next build that stores).
+        The folder is listed only when the variant's roots changed: entries become unused only when a build stops
+        using them, so a build that used what the last one of its variant used has nothing to remove.
         """
         if self.dir is None or not self.writable or not self.dir.is_dir():
             return 0
         roots = self.used.union(also)
-        if not self._record_roots(variant, roots) or not self._stored:
+        if not self._record_roots(variant, roots):
             return 0
-        self._stored = False
         keep = roots.union(*self._other_roots(variant))
         limit = (time.time() if now is None else now) - SWEEP_MARGIN_S
         removed = 0
@@ -291,15 +288,15 @@ class Memo:
                 if isinstance(held, Stored) and held.path.parent.parent == self.dir}
 
     def _record_roots(self, variant: str, roots: set[str]) -> bool:
-        """``variant``'s roots file (``akar/<variant>``: the keys, sorted, one a line), written when it changed;
-        False when it could not be (a full disk, a read-only folder): then nothing is removed either, since the
-        other variants could not know what this one uses."""
+        """Whether ``variant``'s roots file (``akar/<variant>``: the keys, sorted, one a line) was written: it is when
+        they changed. Not when it cannot be (a full disk, a read-only folder): then nothing is removed either, since
+        the other variants could not know what this one uses."""
         assert self.dir is not None
         path = self.dir / ROOTS_DIR / (variant or SHARED_ROOTS)
         data = "".join(f"{key}\n" for key in sorted(roots)).encode("ascii")
         try:
             if path.read_bytes() == data:
-                return True
+                return False
         except OSError:
             pass
         try:
