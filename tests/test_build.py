@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import time
 from pathlib import Path
@@ -16,7 +17,7 @@ from lkjip_site.core import resources
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.core import files as files_mod
 from lkjip_site.core.files import SiteFiles, Stored, content, write_whole
-from lkjip_site.core.memo import SWEEP_MARGIN_S, Memo, pack_files, unpack_files
+from lkjip_site.core.memo import ADOPTION_S, SWEEP_MARGIN_S, Memo, pack_files, unpack_files
 from lkjip_site.output import publish as publish_mod
 from lkjip_site.output.linkcheck import check_links
 from lkjip_site.output.publish import publish
@@ -366,6 +367,25 @@ def test_pruning_keeps_what_any_variant_of_build_used_and_what_was_stored_within
     cli.put("hh8", b"x")
     assert cli.prune("pdf", {"ee5"}, now=later) == 1  # later, still unused: gone
     assert _entries(cli) == ["bb2", "dd4", "gg7", "hh8"]
+
+
+def test_entries_stored_before_pruning_began_stay_a_week_unless_a_variant_uses_them(tmp_path: Path) -> None:
+    """A cache of a version that did not prune holds the entries of variants that have not recorded their roots yet
+    (a site built with PDFs whose first build after the upgrade is without them: its PDFs, minutes to lay out
+    again). An entry stored before the folder's first roots stays a week; one stored after goes as usual."""
+    old = Memo(tmp_path, "pdf")
+    old.put("aa1", b"x")
+    past = time.time() - 2 * 24 * 3600
+    os.utime(old.dir / "aa" / "aa1", (past, past))  # stored two days ago by the older version
+    memo = Memo(tmp_path, "pdf")
+    memo.put("bb2", b"x")
+    memo.put("cc3", b"x")
+    memo.used = {"bb2"}
+    assert memo.prune("tanpa-pdf", now=time.time() + 2 * SWEEP_MARGIN_S) == 1  # "cc3", stored since
+    assert _entries(memo) == ["aa1", "bb2"]
+    memo.put("dd4", b"x")
+    assert memo.prune("tanpa-pdf", now=memo.created + ADOPTION_S + 1) == 1  # a week after pruning began
+    assert _entries(memo) == ["bb2", "dd4"]
 
 
 def test_a_memo_without_a_folder_or_read_only_prunes_nothing(tmp_path: Path) -> None:

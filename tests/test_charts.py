@@ -664,7 +664,9 @@ def test_cache_prune_removes_charts_no_build_used(tmp_path, ttf_fonts):
     """The build that draws a changed chart removes its earlier drawing (no variant of build uses it any more)."""
     old = [dict(r) for r in IKM_ROWS]
     old[0]["nilai"] = D("3.11")
-    _fill(ChartCache(chart_memo(tmp_path, "write"), ttf_fonts), c.ikm(old))
+    first = ChartCache(chart_memo(tmp_path, "write"), ttf_fonts)
+    _fill(first, c.ikm(old))
+    assert first.memo.prune("pdf") == 0  # (the first build that prunes this folder: pruning begins)
     cache = ChartCache(chart_memo(tmp_path, "write"), ttf_fonts)
     _fill(cache, c.ikm(IKM_ROWS))
     assert cache.memo.prune("pdf", now=time.time() + 2 * SWEEP_MARGIN_S) == 1

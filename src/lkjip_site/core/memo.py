@@ -124,6 +124,7 @@ class Memo:
         self.used: set[str] = set()
         #: entries also kept in memory (a long-running ``serve`` passes the same dict to each build's memo)
         self.memory = memory
+        self.created = time.time()  # (the time pruning began, if it begins with this memo: :meth:`_pruning_since`)
 
     def key(self, *parts: Any) -> str:
         return digest(self.salt, *parts)
@@ -256,7 +257,10 @@ class Memo:
         last :data:`SWEEP_MARGIN_S` stays: another process's build may be storing entries it has not recorded yet.
 
         The folder is listed only when the variant's roots changed: entries become unused only when a build stops
-        using them, so a build that used what the last one of its variant used has nothing to remove.
+        using them, so a build that used what the last one of its variant used has nothing to remove. An entry
+        older than the folder's first roots stays for :data:`ADOPTION_S` after them: a cache of a version that did
+        not prune holds the entries of variants that have not recorded their roots yet (a site built with PDFs
+        whose first build after the upgrade is without: its PDFs, minutes to lay out again).
         """
         if self.dir is None or not self.writable or not self.dir.is_dir():
             return 0
@@ -264,7 +268,10 @@ class Memo:
         if not self._record_roots(variant, roots):
             return 0
         keep = roots.union(*self._other_roots(variant))
-        limit = (time.time() if now is None else now) - SWEEP_MARGIN_S
+        now = time.time() if now is None else now
+        since = self._pruning_since()
+        newer = since if now - since < ADOPTION_S else float("-inf")  # what was stored before it stays until then
+        limit = now - SWEEP_MARGIN_S
         removed = 0
         for shard in os.scandir(self.dir):
             if len(shard.name) != 2 or not shard.is_dir():  # (``akar/``: the roots)
@@ -273,12 +280,28 @@ class Memo:
                 if entry.name in keep:
                     continue
                 try:
-                    if entry.stat().st_mtime < limit:
+                    if newer <= entry.stat().st_mtime < limit:
                         os.unlink(entry.path)
                         removed += 1
                 except OSError:
                     continue  # removed meanwhile by another build
         return removed
+
+    def _pruning_since(self) -> float:
+        """When this folder's roots were first recorded (``akar/.mulai``, written then, dated when the memo of that
+        build was made, so that build's own entries count as after it)."""
+        assert self.dir is not None
+        marker = self.dir / ROOTS_DIR / PRUNING_SINCE
+        try:
+            return marker.stat().st_mtime
+        except OSError:
+            pass
+        try:
+            marker.touch()
+            os.utime(marker, (self.created, self.created))
+        except OSError:
+            return time.time()  # not written: whatever is stored now stays this time
+        return self.created
 
     def held_by(self, files: Mapping[str, bytes]) -> set[str]:
         """The keys of this memo's entries that ``files`` holds by reference (:class:`~.files.Stored`)."""
@@ -314,7 +337,7 @@ class Memo:
         except OSError:
             return
         for entry in found:
-            if entry.name != own and not entry.name.endswith(".tmp"):
+            if entry.name not in (own, PRUNING_SINCE) and not entry.name.endswith(".tmp"):
                 try:
                     yield set(Path(entry.path).read_text(encoding="ascii").split())
                 except (OSError, UnicodeDecodeError):
@@ -325,6 +348,11 @@ class Memo:
 ROOTS_DIR = "akar"
 #: The roots of a memo whose entries every variant shares (the report states).
 SHARED_ROOTS = "semua"
+#: The file whose time says when a memo folder's roots were first recorded (see :meth:`Memo.prune`).
+PRUNING_SINCE = ".mulai"
+#: How long an entry stored before that stays unless a variant uses it: a week, in which every variant of build a
+#: site runs (with PDFs, without, the preview) records what it uses.
+ADOPTION_S = 7 * 24 * 3600.0
 #: An unused entry younger than this is not removed: an hour is longer than any build the benchmark measured (a cold
 #: build of 500 reports took 5 to 20 minutes), so no entry a running build stored is removed before it records it.
 SWEEP_MARGIN_S = 3600.0
