@@ -62,6 +62,7 @@ from .output.theme import compile_templates
 
 T = TypeVar("T")
 
+
 @dataclass
 class BuildOptions:
     root: Path  # the site folder: situs.yaml, content/, optionally themes/
