@@ -692,7 +692,7 @@ def test_a_cache_after_many_edits_holds_what_a_build_from_nothing_stores(
     edit(data, "82.5", "78.5")
     assert run(project, "build")
     edited = _cache_entries(project)
-    assert all(edited.values()) or edited["pdf"] == []
+    assert all(entries for ns, entries in edited.items() if ns != "pdf")  # (PDFs: only if the build made them)
     shutil.move(project / ".cache", project / "cache-lama")
     run(project, "build")
     assert edited == _cache_entries(project)
