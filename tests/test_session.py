@@ -30,6 +30,7 @@ from lkjip_site.cli import serve as serve_mod
 from lkjip_site.cli.serve import Preview, watch
 from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core import state as state_mod
+from lkjip_site.core import memo as memo_mod
 from lkjip_site.core.memo import FORMAT as MEMO_FORMAT
 from lkjip_site.core.state import BuildState, Changes, stamp_inputs
 from lkjip_site.elements.charts import cache as chart_cache_mod
@@ -458,6 +459,24 @@ def test_a_preview_whose_pages_left_the_cache_starts_its_session_anew(
     finally:
         observer.stop()
         observer.join()
+
+
+def test_a_previews_search_index_build_counts_the_pages_its_pages_first_build_made(project: Path) -> None:
+    """After a data edit, ``serve``'s pages-first build renders the pages above the reports again (home, portal,
+    comparisons show its figures); the search-index build that follows takes them kept, without asking the memo.
+    What it records as used (the roots a later build prunes by, ``Memo.prune``) must still name their entries:
+    they were left out, and a prune an hour later removed the working set of a running preview. The roots equal
+    those of a build of the same sources into an empty cache."""
+    session = Session()
+    build(options(project), session=session)
+    edit(project / "content" / "laporan" / SLUG / "data" / "indikator.yaml", "82.5", "78.5")
+    assert build(options(project, search_index=False), session=session).rendered
+    build(options(project), session=session)
+    roots = project / ".cache" / f"halaman-v{MEMO_FORMAT}" / memo_mod.ROOTS_DIR / options(project).variant
+    used = roots.read_text(encoding="ascii").split()
+    shutil.move(project / ".cache", project / "cache-lama")
+    build(replace(options(project), output=project / "bersih"))
+    assert sorted(used) == sorted(roots.read_text(encoding="ascii").split())
 
 
 def test_a_file_still_being_written_is_not_built_until_it_is_closed(

@@ -78,7 +78,8 @@ class KeptReports:
     tokens: dict[str, str] = field(default_factory=dict)
     outputs: dict[str, tuple[str, dict[str, Held], set[str]]] = field(default_factory=dict)  # (key, files, memo keys)
     derived: dict[str, Derived] = field(default_factory=dict)  # token -> see :meth:`structure`
-    above: dict[str, tuple[str, dict[str, bytes]]] = field(default_factory=dict)  # pages above the reports, by name
+    #: pages above the reports, by name: (key, files, the memo keys that making them asked for)
+    above: dict[str, tuple[str, dict[str, bytes], frozenset[str]]] = field(default_factory=dict)
     #: what each output's key is made of besides the tokens (:func:`output_key`): the rest, hashed, and the URLs of
     #: the report's other versions, whose tokens it also depends on
     parts: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
@@ -135,12 +136,21 @@ class KeptReports:
         except (TypeError, ValueError, IndexError, AttributeError):  # another layout under the same format number
             self.stored, self.stored_derived = {}, {}
 
-    def whole(self, name: str, key: str, make: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
+    def whole(self, name: str, key: str, make: Callable[[], dict[str, bytes]], memo: Memo) -> dict[str, bytes]:
         """Pages above the reports (versions, comparisons, feed) as an earlier build made them with the same
-        ``key`` (every report's summary, the theme, the versions), else made now."""
+        ``key`` (every report's summary, the theme, the versions), else made now.
+
+        The memo entries that making them asked for count as used by a build that takes them kept, as a kept
+        report's do: else ``serve``'s search-index build, which takes the pages its pages-first build made after a
+        data edit, left their entries out of the roots it prunes by (``Memo.prune``): a later prune removed them,
+        and the next build that showed those pages rendered them again."""
         held = self.above.get(name)
         if held is None or held[0] != key:
-            held = self.above[name] = (key, make())
+            before = set(memo.used)
+            files = make()
+            held = self.above[name] = (key, files, frozenset(memo.used - before))
+        else:
+            memo.used.update(held[2])
         return held[1]
 
     def structure(self, reports: list[Report]) -> tuple[dict[str, str], dict[str, str], LinkIndex, dict[str, str]]:
@@ -214,7 +224,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
                    sorted(summaries.items()), charts is not None) if kept is not None else ""
 
     def whole(name: str, make: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
-        return kept.whole(name, above, make) if kept is not None else make()
+        return kept.whole(name, above, make, memo) if kept is not None else make()
 
     files.update(whole("versi", lambda: _version_pages(pages, ctx)))
     rows = compared(site)
