@@ -527,13 +527,7 @@ def test_a_damaged_later_part_of_a_stored_state_is_thrown_away_and_the_build_mad
     assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
     build(options(project))
     before = tree_hashes(project / "build")
-    for entry in sorted((project / ".cache").glob("sesi-v*/??/*")):
-        if entry.is_file():  # the first part left whole, the second replaced by a pickle of another shape, sealed
-            data = unsealed(entry.read_bytes())  # as written (a damaged seal is a miss: the report loaded again)
-            assert data is not None
-            reader = io.BytesIO(data)
-            pickle.Unpickler(reader).load()
-            entry.write_bytes(sealed(data[:reader.tell()] + pickle.dumps("rusak")))
+    _damage_later_parts(project)
     (project / ".cache" / pages_mod.KEPT_FILE).write_bytes(b"rusak")  # so the pages' keys read the chapters
     edit(project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang", "Diubah")
     capsys.readouterr()
@@ -542,6 +536,64 @@ def test_a_damaged_later_part_of_a_stored_state_is_thrown_away_and_the_build_mad
     assert err.count("cache rusak") == 1 and "dibuang dan build diulang" in err and "Traceback" not in err, err
     assert tree_hashes(project / "build") != before
     assert_same_as_clean(project, "build")
+
+
+def _damage_later_parts(project: Path) -> None:
+    """Every stored state's first part left whole, its second replaced by a pickle of another shape, sealed as
+    written (a damaged seal is a miss: the report is loaded again, nothing to repair)."""
+    entries = [entry for entry in sorted((project / ".cache").glob("sesi-v*/??/*")) if entry.is_file()]
+    assert entries
+    for entry in entries:
+        data = unsealed(entry.read_bytes())
+        assert data is not None
+        reader = io.BytesIO(data)
+        pickle.Unpickler(reader).load()
+        entry.write_bytes(sealed(data[:reader.tell()] + pickle.dumps("rusak")))
+
+
+def test_check_repairs_a_damaged_stored_state_as_build_does(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``lkjip check`` reads the unchanged reports back from the stored states, the second part only when it renders
+    a page of it; a damaged one stopped it with "cache rusak" and the advice to delete the cache (exit 3). It now
+    throws the states away, says so once and checks again from the sources: the same verdict as a check without the
+    cache, and the build after it is the build of the same sources."""
+    assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
+    build(options(project))
+    _damage_later_parts(project)
+    capsys.readouterr()
+    assert main(["check", "--situs", str(project)]) == 0
+    out, err = capsys.readouterr()
+    assert err.count("cache rusak") == 1 and "dibuang dan build diulang" in err and "Traceback" not in err, err
+    assert "Pemeriksaan selesai: tidak ada galat." in out
+    assert not [entry for entry in (project / ".cache").glob("sesi-v*/??/*") if entry.is_file()]  # thrown away
+    assert main(["build", "--situs", str(project), "--tanpa-pdf"]) == 0
+    assert_same_as_clean(project, "build")
+
+
+def test_terbitkan_repairs_a_damaged_page_entry_and_archives_what_a_fresh_folder_would(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``lkjip terbitkan`` builds twice (the version to archive, then the site) and reads the released report's pages
+    into the archive; those a release does not change are taken by reference from the cache. One damaged since stopped
+    the release with "cache rusak" (exit 3, nothing archived). It is now removed and the build made again: the release
+    goes through, and the version folder and the site are those of the same release in a folder without a cache."""
+    assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
+    build(options(project))
+    _, outputs, _ = pickle.loads((project / ".cache" / pages_mod.KEPT_FILE).read_bytes())
+    held = sorted({Path(ref[0]).name for url, (_, refs, _, _) in outputs.items() if SLUG in url
+                   for ref in refs.values()})
+    assert held  # (the released report's pages, kept by reference)
+    _damage(next((project / ".cache").glob(f"halaman-v{MEMO_FORMAT}/??/{held[0]}")))
+    capsys.readouterr()
+    assert main(["terbitkan", SLUG, "--situs", str(project), "--tanpa-pdf"]) == 0
+    err = capsys.readouterr().err
+    assert 1 <= err.count("dibuang dan build diulang") <= build_mod.REPAIRS and "Traceback" not in err, err
+    fresh = tmp_path / "segar"
+    fresh.mkdir()
+    for name in ("situs.yaml", "content"):
+        (shutil.copytree if (project / name).is_dir() else shutil.copyfile)(project / name, fresh / name)
+    assert main(["terbitkan", SLUG, "--situs", str(fresh), "--tanpa-pdf"]) == 0
+    assert tree_hashes(project / "arsip") == tree_hashes(fresh / "arsip")
+    assert tree_hashes(project / "build") == tree_hashes(fresh / "build")
 
 
 def test_what_is_learnt_of_a_memo_entry_is_kept_for_its_bytes_only(tmp_path: Path) -> None:

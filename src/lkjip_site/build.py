@@ -621,10 +621,11 @@ REPAIRS = 3
 
 def repairing(opts: BuildOptions, attempt: Callable[[], T], said: Callable[[str], None],
               again: Callable[[], None] = lambda: None) -> T:
-    """``attempt()`` (a build); when it finds a cache entry damaged or gone where that build cannot make it again (a
-    page held by reference, a stored state's later part), the entry is removed, with the outputs the last CLI build
-    kept (they may refer to it), ``said`` tells the user, ``again`` drops what a preview holds, and the build runs
-    again: it makes the entry anew. Nothing was published by the attempt that failed.
+    """``attempt()`` (a build, a check, a release's build); when it finds a cache entry damaged or gone where that
+    build cannot make it again (a page held by reference, a stored state's later part), the entry is removed, with
+    the outputs the last CLI build kept (they may refer to it), ``said`` tells the user, ``again`` drops what a
+    preview holds, and the build runs again: it makes the entry anew. Nothing was published by the attempt that
+    failed.
 
     Why: such an entry stopped the command with "cache rusak" and the advice to delete the whole cache (then a cold
     build: minutes on a kabupaten archive); and since builds prune the cache (``Memo.prune``), a build may find an
@@ -818,21 +819,24 @@ def _build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
     return pdfs[newest.url + pdf_name(newest)], diags
 
 
-def release(opts: BuildOptions, slug: str) -> tuple[str, BuildResult | None]:
+def release(opts: BuildOptions, slug: str, said: Callable[[str], None]) -> tuple[str, BuildResult | None]:
     """``lkjip terbitkan <slug>``: build the site, freeze the report's current version in ``arsip/``, publish.
 
     Returns ("terbit" | "sama", result of the final build): "sama" when that version is already archived with the
     same sources (a no-op: nothing is built or written). A version already archived with other sources, or numbered
     below a released one, is a ContentError at the ``versi`` line, raised before anything is built or written.
+
+    Each of the two builds repairs a damaged cache entry as ``lkjip build`` does (:func:`repairing`, told through
+    ``said``): the version folder is written whole or not at all (``write_version``), after every page it holds was
+    read (the bag), so an attempt that finds damage has stored nothing.
     """
     diags = Diagnostics()
     site = load_site(opts, diags, opts.memo("yaml"))
     target = release_target(site, load_archive(opts.root, diags), slug, diags)
     if target is None:
         return "sama", None
-    result = build(opts, write=False)
-    store_release(opts.root, target, result.files)
-    final = build(opts)
+    repairing(opts, lambda: store_release(opts.root, target, build(opts, write=False).files), said)
+    final = repairing(opts, lambda: build(opts), said)
     final.diagnostics.extend(diags)  # the release's own warnings (e.g. an unchanged catatan_versi)
     return "terbit", final
 

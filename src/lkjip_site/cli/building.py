@@ -44,9 +44,14 @@ def _known_reports(slugs: Sequence[str], root: Path) -> None:
                              f"(laporan yang ada: {listing(known)})")
 
 
+def said(message: str) -> None:
+    """What a command tells the user on the way (a damaged cache entry removed and the build made again)."""
+    print(f"lkjip: {message}.", file=sys.stderr)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     opts = options(args)
-    result = repairing(opts, lambda: build(opts), lambda message: print(f"lkjip: {message}.", file=sys.stderr))
+    result = repairing(opts, lambda: build(opts), said)
     report_diagnostics(result.diagnostics, shown=shown(args))
     done = result.summary
     if result.unchanged:
@@ -63,7 +68,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     opts = options(args)
-    diags = check(opts)
+    diags = repairing(opts, lambda: check(opts), said)
     report_diagnostics(diags, sys.stdout, shown=shown(args))
     chosen = "" if opts.scope.everything else " di laporan yang dipilih"
     print(f"Pemeriksaan selesai: tidak ada galat{chosen}.")
@@ -72,7 +77,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_release(args: argparse.Namespace) -> int:
     opts = options(args)
-    outcome, result = release(opts, args.report)
+    outcome, result = release(opts, args.report, said)
     if outcome == "sama" or result is None:
         print(f"Laporan {args.report} versi ini sudah diterbitkan dengan isi yang sama; tidak ada yang ditulis.")
         return EXIT_OK
