@@ -79,7 +79,8 @@ def cmd_release(args: argparse.Namespace) -> int:
     opts = options(args)
     outcome, result = release(opts, args.report, said)
     if outcome == "sama" or result is None:
-        print(f"Laporan {args.report} versi ini sudah diterbitkan dengan isi yang sama; tidak ada yang ditulis.")
+        print(f"Laporan {args.report} versi ini sudah diterbitkan dengan isi yang sama; tidak ada yang ditulis. "
+              "Bila situs belum memuatnya (terbitkan sebelumnya terhenti setelah mengarsipkan), jalankan: lkjip build")
         return EXIT_OK
     report_diagnostics(result.diagnostics)
     versi = next(r.versi for r in result.site.reports if r.slug == args.report)
