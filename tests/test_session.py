@@ -479,6 +479,28 @@ def test_a_previews_search_index_build_counts_the_pages_its_pages_first_build_ma
     assert sorted(used) == sorted(roots.read_text(encoding="ascii").split())
 
 
+def test_a_previews_roots_name_the_data_files_of_the_reports_it_did_not_read_again(project: Path) -> None:
+    """A preview reads a report's data files only when the report is new or its data changed; a chapter save takes
+    the data over, and the other reports' states are kept. The data files' memo is pruned by what builds use
+    (``Memo.prune``), so each state names its data files' entries: the roots a preview records after a chapter save
+    and a data save in one report equal those of a build of the same sources into an empty cache (without the
+    names, the other report's and the saved chapter's data files were missing, and a prune removed them)."""
+    assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
+    session = Session()
+    build(options(project), session=session)
+    edit(project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang", "Diubah")
+    for step in ("bab", "data"):
+        if step == "data":
+            edit(project / "content" / "laporan" / "lain-2023" / "data" / "indikator.yaml", "82.5", "78.5")
+        assert build(options(project, search_index=False), session=session).rendered
+        build(options(project), session=session)
+    roots = project / ".cache" / f"yaml-v{MEMO_FORMAT}" / memo_mod.ROOTS_DIR / options(project).variant
+    used = roots.read_text(encoding="ascii").split()
+    shutil.move(project / ".cache", project / "cache-lama")
+    build(replace(options(project), output=project / "bersih"))
+    assert sorted(used) == sorted(roots.read_text(encoding="ascii").split())
+
+
 def test_a_file_still_being_written_is_not_built_until_it_is_closed(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``serve`` rebuilds a moment after a save that closed its file, but never while a file is still open for

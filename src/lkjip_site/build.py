@@ -166,6 +166,9 @@ class ReportState(Deferrable):
     #: (directive, kind, memo key) of its items' built outputs (``markdown.parser.item_entries``): kept by a build
     #: that reads the state back without reading its chapters
     entries: tuple[tuple[str, str, str], ...] = ()
+    #: the keys its data files were read under in the data files' memo (``load.schema.read_validated``): counted as
+    #: used by a build that reads the state back without reading them, so the memo's prune keeps them
+    data_keys: frozenset[str] = frozenset()
     deferred: Deferred | None = field(default=None, repr=False, compare=False)
 
 
@@ -447,20 +450,10 @@ def _load_reports_kept(opts: BuildOptions, config: SiteConfig, diags: Diagnostic
     for slug in slugs:
         state = found[slug]
         if state is None:
-            own = Diagnostics()
-            report = load_report(opts.content / REPORTS_DIR / slug, opts.root, config, own)
-            said = len(own.items)
-            same = _same_data(replaced.get(slug), folders.get(slug, ()), slug)
-            if report is not None and same is not None:
-                previous, data_said = same
-                report.data, report.source_digest = previous.data, previous.source_digest
-                report.computed = previous.computed  # from laporan.yaml, data/ and situs.yaml alone
-                for d in data_said:
-                    own.add(d)
-            elif report is not None:
-                load_data(report, opts.root, own, memo)
-            state = ReportState(folders.get(slug, ()), report, list(own.items), data_loaded=own.items[said:])
+            state = _load_report_state(opts, config, memo, slug, folders.get(slug, ()), replaced.get(slug))
             session.touch(state)
+        elif memo is not None:
+            memo.used.update(state.data_keys)  # its data files are not read: their entries are still this site's
         kept[slug] = state
         for d in state.loaded:
             diags.add(d)
@@ -468,6 +461,31 @@ def _load_reports_kept(opts: BuildOptions, config: SiteConfig, diags: Diagnostic
     reports = [state.report for state in kept.values() if state.report is not None]
     check_unique_versions(reports, diags)
     return reports
+
+
+def _load_report_state(opts: BuildOptions, config: SiteConfig, memo: Memo | None, slug: str, inputs: Folder,
+                       before: ReportState | None) -> ReportState:
+    """A report folder loaded again (new, or its files changed); its data taken over from ``before`` (this process's
+    state of the folder before a save) when the save left them as they were (:func:`_same_data`)."""
+    own = Diagnostics()
+    report = load_report(opts.content / REPORTS_DIR / slug, opts.root, config, own)
+    said = len(own.items)
+    same = _same_data(before, inputs, slug)
+    data_keys: frozenset[str] = frozenset()
+    if report is not None and same is not None and before is not None:
+        previous, data_said = same
+        report.data, report.source_digest = previous.data, previous.source_digest
+        report.computed = previous.computed  # from laporan.yaml, data/ and situs.yaml alone
+        for d in data_said:
+            own.add(d)
+        data_keys = before.data_keys
+        if memo is not None:
+            memo.used.update(data_keys)
+    elif report is not None:
+        asked = set(memo.used) if memo is not None else set()
+        load_data(report, opts.root, own, memo)
+        data_keys = frozenset(memo.used - asked) if memo is not None else frozenset()
+    return ReportState(inputs, report, list(own.items), data_loaded=own.items[said:], data_keys=data_keys)
 
 
 def _same_data(before: ReportState | None, inputs: Folder, slug: str) -> tuple[Report, list[Diagnostic]] | None:
@@ -726,7 +744,8 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         memos.append(opts.memo(namespace, session.memory.setdefault(namespace, {}) if holds else None))
         return memos[-1]
 
-    site = load_site(opts, diags, memo("yaml"), watch=watch, session=session, folders=folders)
+    data_files = memo("yaml")
+    site = load_site(opts, diags, data_files, watch=watch, session=session, folders=folders)
     with watch.stage("baca"):
         archive = load_archive(opts.root, diags)
         history = plan_history(site, archive, diags)
@@ -771,7 +790,8 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         with watch.stage("terbit"):
             published = publish(files, opts.out, on_disk, hashes)
             if opts.search_index:  # (not in serve's pages-first build: the index build that follows prunes)
-                _prune(opts, files, pages, [audit, *parsed.registry.memos(), *[pdf_memo] * opts.pdf, search])
+                _prune(opts, files, pages,
+                       [data_files, audit, *parsed.registry.memos(), *[pdf_memo] * opts.pdf, search])
             if opts.use_cache:
                 remove_older_formats(opts.cache_root)
             if session is not None and opts.search_index:  # (not in serve's pages-first build: off the reload path)
@@ -789,8 +809,8 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
 
 def _prune(opts: BuildOptions, files: SiteFiles, pages: Memo, others: list[Memo]) -> None:
     """Remove the entries no variant of build uses any more (``Memo.prune``) from the memos this build asked for all
-    it uses: not the data files' (a build that reads reports back does not ask for theirs), nor the PDFs' when it
-    made none. The pages and open data of unchanged reports are used without being asked for: held by reference."""
+    it uses: not the PDFs' when it made none. The pages and open data of unchanged reports are used without being
+    asked for (held by reference); the data files of reports read back, by the keys their states name."""
     pages.prune(opts.variant, pages.held_by(files))
     for memo in others:
         memo.prune(opts.variant)
