@@ -453,7 +453,7 @@ def _load_reports_kept(opts: BuildOptions, config: SiteConfig, diags: Diagnostic
             state = _load_report_state(opts, config, memo, slug, folders.get(slug, ()), replaced.get(slug))
             session.touch(state)
         elif memo is not None:
-            memo.used.update(state.data_keys)  # its data files are not read: their entries are still this site's
+            memo.keep_all(state.data_keys)  # its data files are not read: their entries are still this site's
         kept[slug] = state
         for d in state.loaded:
             diags.add(d)
@@ -480,11 +480,13 @@ def _load_report_state(opts: BuildOptions, config: SiteConfig, memo: Memo | None
             own.add(d)
         data_keys = before.data_keys
         if memo is not None:
-            memo.used.update(data_keys)
+            memo.keep_all(data_keys)
+    elif report is not None and memo is not None:
+        with memo.asking() as asked:
+            load_data(report, opts.root, own, memo)
+        data_keys = frozenset(asked)
     elif report is not None:
-        asked = set(memo.used) if memo is not None else set()
         load_data(report, opts.root, own, memo)
-        data_keys = frozenset(memo.used - asked) if memo is not None else frozenset()
     return ReportState(inputs, report, list(own.items), data_loaded=own.items[said:], data_keys=data_keys)
 
 

@@ -14,6 +14,7 @@ import os
 import pickle
 import shutil
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -226,6 +227,26 @@ class Memo:
         """Count ``key`` as used by this build without looking for it (an entry named by a report read back from the
         store: :meth:`prune` keeps it; were it gone, its user makes it again when it is needed)."""
         self.used.add(key)
+
+    def keep_all(self, keys: Iterable[str]) -> None:
+        """:meth:`keep` of each of ``keys`` (what :meth:`asking` gave when the thing now taken as it was was made)."""
+        self.used.update(keys)
+
+    @contextmanager
+    def asking(self) -> Iterator[set[str]]:
+        """The keys asked for or stored while the block runs, which stay used by this build as well. What is made
+        in the block and kept for later builds (a report's pages, its data files' state) keeps them, and a build
+        that takes it without making it counts them as used (:meth:`keep_all`), so :meth:`prune` keeps them.
+
+        Why not the difference of :attr:`used` around the block: a key another making had asked for first (an
+        entry two reports share) was left out, and copying the whole set for each report made a full render
+        quadratic in the number of reports."""
+        outer, self.used = self.used, set()
+        try:
+            yield self.used
+        finally:
+            inner, self.used = self.used, outer
+            outer |= inner
 
     def keep_used(self) -> None:
         """Forget from memory what this build did not ask for (a long preview session must not grow forever)."""

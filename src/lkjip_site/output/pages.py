@@ -146,11 +146,11 @@ class KeptReports:
         and the next build that showed those pages rendered them again."""
         held = self.above.get(name)
         if held is None or held[0] != key:
-            before = set(memo.used)
-            files = make()
-            held = self.above[name] = (key, files, frozenset(memo.used - before))
+            with memo.asking() as asked:
+                files = make()
+            held = self.above[name] = (key, files, frozenset(asked))
         else:
-            memo.used.update(held[2])
+            memo.keep_all(held[2])
         return held[1]
 
     def structure(self, reports: list[Report]) -> tuple[dict[str, str], dict[str, str], LinkIndex, dict[str, str]]:
@@ -437,18 +437,19 @@ def _kept_report(pages: SitePages, kept: KeptReports, structure: str, report: Re
     key = output_key(kept.tokens[report.url], rest, [kept.tokens[url] for url in siblings])
     held = kept.outputs.get(report.url)
     if held is not None and held[0] == key:
-        pages.memo.used.update(held[2])  # their memo entries stay in memory for a later change
+        pages.memo.keep_all(held[2])  # their memo entries stay in memory for a later change
         return held[1]
     stored = kept.stored.pop(report.url, None)  # (the last build's, read from disk: taken once)
     taken = _taken(stored, report, assets, vega_bundle) if stored is not None and stored[0] == key else None
     if stored is not None and taken is not None:
         kept.outputs[report.url] = (key, taken, set(stored[3]))
-        pages.memo.used.update(stored[3])
+        pages.memo.keep_all(stored[3])
         return taken
-    before, said = set(pages.memo.used), len(pages.diags.items)
-    out = pages.report(report, files, assets, ctx, vega_bundle)
+    said = len(pages.diags.items)
+    with pages.memo.asking() as asked:
+        out = pages.report(report, files, assets, ctx, vega_bundle)
     if len(pages.diags.items) == said:  # a page with a message is rendered again, so the message is said again
-        kept.outputs[report.url] = (key, out, pages.memo.used - before)
+        kept.outputs[report.url] = (key, out, asked)
     else:
         kept.outputs.pop(report.url, None)
     return out
