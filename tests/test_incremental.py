@@ -596,6 +596,28 @@ def test_terbitkan_repairs_a_damaged_page_entry_and_archives_what_a_fresh_folder
     assert tree_hashes(project / "build") == tree_hashes(fresh / "build")
 
 
+def test_what_a_making_asked_the_memo_for_names_entries_asked_for_before_it_too(tmp_path: Path) -> None:
+    """A kept output (a report's pages, its data files' state) names the memo entries its making asked for, and a
+    build that takes it without making it counts only those as used: an entry another making had asked for first
+    (two reports' pages sharing one) must be named too, or a build that takes the second alone lets the prune
+    remove it. Every key stays used by the build as well, inside nested makings too."""
+    memo = Memo(tmp_path, "halaman")
+    shared, own = memo.key("bersama"), memo.key("sendiri")
+    memo.put(shared, b"bersama")
+    memo.used.clear()  # (a new build)
+    with memo.asking() as first:
+        assert memo.get(shared) == b"bersama"
+    with memo.asking() as second:
+        assert memo.get(shared) == b"bersama"
+        with memo.asking() as inner:
+            memo.put(own, b"sendiri")
+    assert first == {shared} and second == {shared, own} and inner == {own}
+    assert memo.used == {shared, own}
+    later = Memo(tmp_path, "halaman")  # a build that takes the second output kept
+    later.keep_all(second)
+    assert later.used == {shared, own}
+
+
 def test_what_is_learnt_of_a_memo_entry_is_kept_for_its_bytes_only(tmp_path: Path) -> None:
     """The facts file names an entry by its name, offset, size and time: a later build answers from it without
     reading, but an entry made again (another time) is read, and a damaged file is ignored, not believed."""
