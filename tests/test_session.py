@@ -479,26 +479,34 @@ def test_a_previews_search_index_build_counts_the_pages_its_pages_first_build_ma
     assert sorted(used) == sorted(roots.read_text(encoding="ascii").split())
 
 
-def test_a_previews_roots_name_the_data_files_of_the_reports_it_did_not_read_again(project: Path) -> None:
-    """A preview reads a report's data files only when the report is new or its data changed; a chapter save takes
-    the data over, and the other reports' states are kept. The data files' memo is pruned by what builds use
-    (``Memo.prune``), so each state names its data files' entries: the roots a preview records after a chapter save
-    and a data save in one report equal those of a build of the same sources into an empty cache (without the
-    names, the other report's and the saved chapter's data files were missing, and a prune removed them)."""
+def test_a_previews_roots_are_those_of_a_cold_build_after_chapter_and_data_saves(project: Path) -> None:
+    """What a preview's builds record as used (the roots every later build prunes the cache by, ``Memo.prune``)
+    must be what its sources need, no less and no more: each memo's roots after a chapter save and two data saves
+    equal those of a build of the same sources into an empty cache. Found wanting: the data files' entries of the
+    reports the preview did not read again were missing (a prune removed them), and the tables' and charts' memos,
+    which live as long as the preview, named every table and chart the session had made, so what its saves
+    superseded was never removed."""
     assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
     session = Session()
     build(options(project), session=session)
-    edit(project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang", "Diubah")
-    for step in ("bab", "data"):
-        if step == "data":
-            edit(project / "content" / "laporan" / "lain-2023" / "data" / "indikator.yaml", "82.5", "78.5")
+    data = project / "content" / "laporan" / "lain-2023" / "data" / "indikator.yaml"
+    saves = [(project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang", "Diubah"),
+             (data, "82.5", "78.5"), (data, "78.5", "70.5")]
+    for path, old, new in saves:
+        edit(path, old, new)
         assert build(options(project, search_index=False), session=session).rendered
         build(options(project), session=session)
-    roots = project / ".cache" / f"yaml-v{MEMO_FORMAT}" / memo_mod.ROOTS_DIR / options(project).variant
-    used = roots.read_text(encoding="ascii").split()
+
+    def roots() -> dict[str, list[str]]:
+        return {ns: sorted((project / ".cache" / f"{ns}-v{MEMO_FORMAT}" / memo_mod.ROOTS_DIR / options(project).variant)
+                           .read_text(encoding="ascii").split()) for ns in ("yaml", "tabel", "grafik", "halaman",
+                                                                           "audit", "pagefind")}
+
+    used = roots()
+    assert all(used.values())
     shutil.move(project / ".cache", project / "cache-lama")
     build(replace(options(project), output=project / "bersih"))
-    assert sorted(used) == sorted(roots.read_text(encoding="ascii").split())
+    assert used == roots()
 
 
 def test_a_file_still_being_written_is_not_built_until_it_is_closed(

@@ -563,6 +563,8 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
         if session is not None and session.elements is not None:
             md, registry, kept_charts = session.elements
             charts: ChartCache | None = kept_charts
+            for memo in registry.memos():  # what this build uses: the reports it keeps name theirs (below)
+                memo.begin()
         else:
             md = make_parser(site.config.html_mentah)
             registry, charts = make_registry(site, cache_root, mode, diags)
@@ -584,6 +586,8 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
                     state.entries = item_entries(chapters, registry)
                 elif state.restored:  # numbered as stored: only what lives in this process is made again
                     restore_items(report, chapters, registry)
+                else:  # kept by the session: its tables and charts are not asked for, but still this site's
+                    keep_entries(state.entries, registry)
                 state.restored = state.recomputed = False
                 parsed.chapters[report.url] = chapters
             else:

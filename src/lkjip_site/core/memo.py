@@ -228,6 +228,12 @@ class Memo:
         store: :meth:`prune` keeps it; were it gone, its user makes it again when it is needed)."""
         self.used.add(key)
 
+    def begin(self) -> None:
+        """Count what a new build uses from nothing: for a memo a preview keeps across its builds (the tables', the
+        charts'), whose every build's use had added up, so that the roots a build prunes by (:meth:`prune`) named
+        every table and chart the session had ever made, and what its saves superseded stayed."""
+        self.used = set()
+
     def keep_all(self, keys: Iterable[str]) -> None:
         """:meth:`keep` of each of ``keys`` (what :meth:`asking` gave when the thing now taken as it was was made)."""
         self.used.update(keys)
