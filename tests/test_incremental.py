@@ -111,6 +111,26 @@ def test_memoised_data_files_repeat_their_messages(project: Path) -> None:
         assert any(d.file.endswith("data/indikator.yaml") for d in info.value.diagnostics.errors)
 
 
+def test_an_error_found_while_rendering_a_page_stops_every_build_until_it_is_fixed(project: Path) -> None:
+    """A ``{ref}`` to no table or figure is found when its page is rendered. The page was kept in the memo all the
+    same, so the next build of the same sources took it from there, said nothing and published the page with the
+    broken reference (exit 0). Each build must stop with the error, nothing published, until it is fixed."""
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    build(options(project))
+    before = tree_hashes(project / "build")
+    assert before
+    edit(chapter, "Tuliskan latar belakang", "Lihat {ref}`tidak-ada`. Tuliskan latar belakang")
+    for _ in range(2):
+        with pytest.raises(ContentError) as info:
+            build(options(project))
+        assert [d.line for d in info.value.diagnostics.errors if "rujukan 'tidak-ada'" in d.message], \
+            [d.format() for d in info.value.diagnostics.items]
+        assert tree_hashes(project / "build") == before
+    edit(chapter, "Lihat {ref}`tidak-ada`. Tuliskan latar belakang", "Tuliskan latar belakang")
+    assert build(options(project)).rendered == []  # the pages of the sources as they were: from the memo
+    assert tree_hashes(project / "build") == before
+
+
 def options(root: Path, **kw: object) -> BuildOptions:
     return BuildOptions(root=root, output=root / "build", pdf=False, cache_dir=root / ".cache", **kw)  # type: ignore
 

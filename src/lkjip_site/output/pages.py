@@ -344,7 +344,7 @@ class SitePages:
         """``out[path]``: from the memo, else rendered here, or (on a Dask cluster) ``sent()`` with the report's job
         and filled in by :meth:`send`."""
         if self.sending is None:
-            out[path] = memoised_held(self.memo, key, path, render)
+            out[path] = memoised_held(self.memo, key, path, render, self.diags)
             return
         stored = self.memo.get(key)
         if stored is None:
@@ -376,7 +376,8 @@ class SitePages:
 
     def send(self) -> dict[str, bytes]:
         """The pages :meth:`page` sent: rendered by the cluster's workers, a report per job, and stored in the memo
-        as if rendered here (their messages too)."""
+        as if rendered here (their messages too: a job that said anything stores none of its pages, which are then
+        rendered, and say it, again, as :func:`~.theme.memoised_held` does here)."""
         if self.sending is None or not self.sending.pages:
             return {}
         jobs = self.sending.jobs(self.site.config, self.parsed, self.links, self.by_url)
@@ -386,7 +387,10 @@ class SitePages:
             for diagnostic in said:
                 self.diags.add(diagnostic)
             for (key, page), data in zip(self.sending.pages[job.report.url], rendered, strict=True):
-                self.memo.put(key, data, page.path)
+                if said:
+                    self.memo.stats.rendered.append(page.path)
+                else:
+                    self.memo.put(key, data, page.path)
                 out[page.path] = data
         self.sending.pages.clear()
         return out

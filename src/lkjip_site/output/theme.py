@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from ..compute.scales import ink_for
 from ..core import fmt
+from ..core.diagnostics import Diagnostics
 from ..core.files import Held
 from ..core.memo import Memo, digest
 from ..core.paths import relative_url
@@ -179,11 +180,20 @@ def memoised(memo: Memo, key: str | None, name: str, render: Callable[[], bytes]
     return data
 
 
-def memoised_held(memo: Memo, key: str | None, name: str, render: Callable[[], bytes]) -> Held:
+def memoised_held(memo: Memo, key: str | None, name: str, render: Callable[[], bytes],
+                  diags: Diagnostics | None = None) -> Held:
     """:func:`memoised` for the bulk of the site (a report's pages): where the memo keeps its entries on disk only,
-    the page is held as a reference to its entry, read when a stage needs its bytes (``core/files.py``)."""
+    the page is held as a reference to its entry, read when a stage needs its bytes (``core/files.py``).
+
+    A page whose rendering added to ``diags`` (a ``{ref}`` to no table or figure, say) is not kept: the next build
+    renders it, and says it, again. Kept, it was taken from the memo by the next build of the same sources, which
+    then said nothing and published the page with the error in it."""
     cached = memo.ref(key) if key else None
     if cached is not None:
         return cached
+    said = len(diags.items) if diags is not None else 0
     data = render()
+    if key and diags is not None and len(diags.items) > said:
+        memo.stats.rendered.append(name)  # rendered in this build all the same: its links are checked
+        return data
     return memo.store(key, data, name) if key else data
