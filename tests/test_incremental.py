@@ -131,6 +131,32 @@ def test_an_error_found_while_rendering_a_page_stops_every_build_until_it_is_fix
     assert tree_hashes(project / "build") == before
 
 
+def test_a_page_the_link_check_stopped_a_build_on_is_checked_again_by_the_next(project: Path) -> None:
+    """The link check looks at the pages a build rendered; the others it took from the memo, checked by the build
+    that stored them. A site theme with a broken link stopped the first build, but its pages were stored before the
+    check, so the next build (the CLI's, or a preview's next save) took them unchecked and published the broken
+    links (exit 0). Every build must stop until the theme is fixed."""
+    build(options(project))
+    before = tree_hashes(project / "build")
+    templates = project / "themes" / "kabupaten" / "templates"
+    templates.mkdir(parents=True)
+    chapter = (Path(__file__).resolve().parents[1] / "themes" / "default" / "templates" / "chapter.html")
+    (templates / "chapter.html").write_text(chapter.read_text(encoding="utf-8").replace(
+        "{% block content %}", '{% block content %}<a href="tidak-ada/">rusak</a>'), encoding="utf-8")
+    config = project / "situs.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "tema: kabupaten\n", encoding="utf-8")
+    session = Session()
+    for run_in in (None, None, session, session):
+        with pytest.raises(ContentError) as info:
+            build(options(project), session=run_in)
+        assert any("tidak-ada/" in d.message for d in info.value.diagnostics.errors)
+        assert tree_hashes(project / "build") == before
+    shutil.rmtree(project / "themes")
+    config.write_text(config.read_text(encoding="utf-8").replace("tema: kabupaten\n", ""), encoding="utf-8")
+    build(options(project))
+    assert tree_hashes(project / "build") == before
+
+
 def options(root: Path, **kw: object) -> BuildOptions:
     return BuildOptions(root=root, output=root / "build", pdf=False, cache_dir=root / ".cache", **kw)  # type: ignore
 

@@ -379,6 +379,24 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def _untrusted_on_error(memos: list[Memo], session: Session | None) -> Iterator[None]:
+    """The checks of what was rendered (the audit of pages and PDFs against the model, the links): when they stop
+    the build, the pages and PDFs it stored are removed from the memo, and a session's kept report outputs dropped.
+
+    Why: those checks look at what a build rendered, not at what it took from the memo (checked when it was made,
+    by the build that stored it). An output stored by a build these checks then stopped was taken unchecked by the
+    next build of the same sources, which passed and published it: a theme's broken link, for one."""
+    try:
+        yield
+    except ContentError:
+        for memo in memos:
+            memo.discard(memo.written)
+        if session is not None:
+            session.kept = KeptReports()
+        raise
+
+
 #: A preview (``serve``) draws fewer new charts than this in its own process (``ChartCache.draw_here_below``): one
 #: data value's report (six charts) and a few more; a new report or a theme's new colours still go to workers.
 PREVIEW_DRAWS_HERE_BELOW = 25
@@ -773,13 +791,14 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     if session is not None:
         session.theme = tuple(theme_dirs(site.root, site.config.tema))
     _stop_on_errors(diags, opts)  # a broken Markdown link is reported at its source line, not again per page
-    with watch.stage("audit"):
-        audit = memo("audit")
-        audit_figures(site, files, diags, pdf_marks, audit, hashes)  # released files: checked by hash
-    files.update(released)  # released versions, byte for byte, each file checked against its manifest above
-    with watch.stage("tautan"):
-        check_links(files, pages.stats.rendered, diags)
-    _stop_on_errors(diags, opts)
+    with _untrusted_on_error([pages, pdf_memo], session):
+        with watch.stage("audit"):
+            audit = memo("audit")
+            audit_figures(site, files, diags, pdf_marks, audit, hashes)  # released files: checked by hash
+        files.update(released)  # released versions, byte for byte, each file checked against its manifest above
+        with watch.stage("tautan"):
+            check_links(files, pages.stats.rendered, diags)
+        _stop_on_errors(diags, opts)
     with watch.stage("indeks"):  # the search index of the pages in memory (or, on request, the one published)
         fresh = opts.search_index or on_disk is None
         search = memo("pagefind")

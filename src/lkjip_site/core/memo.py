@@ -123,6 +123,7 @@ class Memo:
         self.stats = MemoStats()
         self.salt = digest(__version__, FORMAT, namespace)
         self.used: set[str] = set()
+        self.written: list[str] = []  # the keys :meth:`put` stored in this build (:meth:`discard`)
         #: entries also kept in memory (a long-running ``serve`` passes the same dict to each build's memo)
         self.memory = memory
         self.created = time.time()  # (the time pruning began, if it begins with this memo: :meth:`_pruning_since`)
@@ -228,6 +229,16 @@ class Memo:
         store: :meth:`prune` keeps it; were it gone, its user makes it again when it is needed)."""
         self.used.add(key)
 
+    def discard(self, keys: Iterable[str]) -> None:
+        """Remove these entries (from memory and disk): what a build stored that a later build must not take, as
+        the pages a build stored before its checks of them stopped it (``build._untrusted_on_error``)."""
+        for key in keys:
+            if self.memory is not None:
+                self.memory.pop(key, None)
+            path = self._path(key)
+            if path is not None and self.writable:
+                path.unlink(missing_ok=True)
+
     def begin(self) -> None:
         """Count what a new build uses from nothing: for a memo a preview keeps across its builds (the tables', the
         charts'), whose every build's use had added up, so that the roots a build prunes by (:meth:`prune`) named
@@ -262,6 +273,7 @@ class Memo:
 
     def put(self, key: str, data: bytes, name: str = "", hold: bool = True) -> None:
         self.used.add(key)
+        self.written.append(key)
         self.stats.misses += 1
         if name:
             self.stats.rendered.append(name)
