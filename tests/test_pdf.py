@@ -584,6 +584,11 @@ def test_memo_skips_unchanged_pdf_and_rerenders_changed_data(rebuilt: Rebuilt) -
         again = build(BuildOptions(root=rebuilt.root), write=False)  # everything, with the memo
     assert _pdf_paths(again) == []
     assert again.files[PDF_PATH] == rebuilt.data
+    # a PDF taken from the memo says what it said when it was laid out (the remote image it refused, each report);
+    # said once only, a later build, --strict too, passed in silence
+    refused = sorted(d.format() for d in rebuilt.first.diagnostics.warnings if "ditolak" in d.message)
+    assert len(refused) == 2 and refused == sorted(d.format() for d in again.diagnostics.warnings
+                                                   if "ditolak" in d.message)
     assert (rebuilt.root / "build" / PDF_PATH).read_bytes() == rebuilt.data
 
     # IKU1 realisasi 71,74 -> 73,73: capaian 73,73 ÷ 73 × 100 = 101,00 % (was 98,27 %)
@@ -594,6 +599,7 @@ def test_memo_skips_unchanged_pdf_and_rerenders_changed_data(rebuilt: Rebuilt) -
     with source_date_epoch():
         changed = build(BuildOptions(root=rebuilt.root))
     assert _pdf_paths(changed) == [PDF_PATH]  # the other report's PDF comes from the memo
+    assert refused == sorted(d.format() for d in changed.diagnostics.warnings if "ditolak" in d.message)
     new = (rebuilt.root / "build" / PDF_PATH).read_bytes()
     assert new != rebuilt.data
     reader = pypdf.PdfReader(rebuilt.root / "build" / PDF_PATH)

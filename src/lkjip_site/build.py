@@ -381,8 +381,9 @@ def _collection_paused() -> Iterator[None]:
 
 @contextmanager
 def _untrusted_on_error(memos: list[Memo], session: Session | None) -> Iterator[None]:
-    """The checks of what was rendered (the audit of pages and PDFs against the model, the links): when they stop
-    the build, the pages and PDFs it stored are removed from the memo, and a session's kept report outputs dropped.
+    """The checks of what was rendered (its messages under ``--strict``, the audit of pages and PDFs against the
+    model, the links): when they stop the build, the pages and PDFs it stored are removed from the memo, and a
+    session's kept report outputs dropped.
 
     Why: those checks look at what a build rendered, not at what it took from the memo (checked when it was made,
     by the build that stored it). An output stored by a build these checks then stopped was taken unchecked by the
@@ -790,8 +791,8 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
                             kept=session.kept_reports() if session is not None and keeps else None)
     if session is not None:
         session.theme = tuple(theme_dirs(site.root, site.config.tema))
-    _stop_on_errors(diags, opts)  # a broken Markdown link is reported at its source line, not again per page
     with _untrusted_on_error([pages, pdf_memo], session):
+        _stop_on_errors(diags, opts)  # a broken Markdown link is reported at its source line, not again per page
         with watch.stage("audit"):
             audit = memo("audit")
             audit_figures(site, files, diags, pdf_marks, audit, hashes)  # released files: checked by hash

@@ -6,6 +6,7 @@ unchanged is taken from the memo; the others are laid out in parallel worker pro
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import replace
 from typing import Any
@@ -87,6 +88,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
         cached = memo.get(key) if key else None
         if cached is not None:
             out[path] = cached
+            _refused_again(memo, key, path, diags)
             continue
         html = {pc.chapter.id: render_chapter(parsed.md, pc, ctx) for pc, ctx in contexts}
         try:
@@ -104,10 +106,24 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
         return out
     for (path, key, _job), (data, _bands, _resources, refused, problems) in zip(todo, _largest_first(todo)):
         for url in refused:
-            diags.warn((path, 1), f"PDF: sumber '{url}' ditolak (bukan berkas lokal di folder laporan atau tema)")
+            _refused(diags, path, url)
         for problem in problems:
             diags.error((path, 1), f"PDF: {problem}; ini kesalahan program atau tema, bukan isi laporan")
         out[path] = data
         if key and not problems:
             memo.put(key, data, path)
+            if refused:
+                memo.put(memo.key("ditolak", key), json.dumps(refused).encode("utf-8"))
     return dict(sorted(out.items()))
+
+
+def _refused(diags: Diagnostics, path: str, url: str) -> None:
+    diags.warn((path, 1), f"PDF: sumber '{url}' ditolak (bukan berkas lokal di folder laporan atau tema)")
+
+
+def _refused_again(memo: Memo, key: str | None, path: str, diags: Diagnostics) -> None:
+    """The warnings a PDF taken from the memo gave when it was laid out (the sources it refused, kept beside it):
+    else they were said once, and a later build of the same sources, ``--strict`` too, said nothing."""
+    said = memo.get(memo.key("ditolak", key)) if key else None
+    for url in json.loads(said) if said is not None else []:
+        _refused(diags, path, url)
