@@ -517,8 +517,16 @@ def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pd
                  ("bab", "build ulang 1 bab", corpus.edit_chapter),
                  ("nilai", "build ulang 1 nilai", corpus.edit_value))
     inc: dict[str, tuple[Run, bool | None]] = {}
+    checked: Run | None = None
     for name, label, edit in scenarios:
         edited = edit(content, 1)
+        if name == "bab":  # what the scaffold tells an author to run after an edit, before building
+            print(f"  N={n}: lkjip check, 1 bab diubah…", flush=True)
+            checked = run([*lkjip_command(), "check", "--situs", str(a)], base / "log" / f"n{n}-check",
+                          env=build_env(a), cwd=a)
+            runs.append(("lkjip check, 1 bab diubah", checked))
+            if not checked.ok:
+                notes.append(f"lkjip check GAGAL (kode {checked.rc}): {checked.error_tail()}")
         r = step(name, a, label)
         same: bool | None = None
         if check == "setiap":
@@ -587,6 +595,8 @@ def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pd
             f"≤ {num(noop_target, 0)} s" if noop_target else "–",
             (noop.ok and noop.seconds <= noop_target) if noop_target else None,
             same_noop if noop.ok else None, noop.rendered),
+        Row("lkjip check, 1 bab diubah (sebelum build)", f"{num(checked.seconds)} s" if checked and checked.ok
+            else "gagal", "", "(tanpa target)"),
         Row("build ulang, 1 bab diubah", f"{num(chap.seconds)} s", "", f"≤ {num(TARGET_CHAPTER_S, 1)} s",
             chap.ok and chap.seconds <= TARGET_CHAPTER_S, same_chap if chap.ok else None, chap.rendered),
         serve_row("build ulang, 1 bab, dalam proses (serve)", serve["bab"], TARGET_SERVE_S, same_serve),

@@ -157,6 +157,37 @@ def test_a_page_the_link_check_stopped_a_build_on_is_checked_again_by_the_next(p
     assert tree_hashes(project / "build") == before
 
 
+def test_check_takes_the_pages_a_build_checked_from_the_cache_and_renders_what_changed(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``lkjip check``, which the scaffold tells an author to run before every build, rendered, audited and
+    link-checked every page of the archive on every run (8 s at N = 100, where the build after it takes 1 s). A page
+    the cache holds passed those checks in the build that stored it, and its key covers what it shows: ``check``
+    takes it from there, read only, and renders what changed, whose errors it reports; it still writes nothing."""
+    assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
+    build(options(project))
+    rendered: list[str] = []
+    real = pages_mod.chapter_page
+
+    def counted(*args: Any, **kw: Any) -> bytes:
+        rendered.append(args[3].page_url)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(pages_mod, "chapter_page", counted)
+    cache = tree_hashes(project / ".cache")
+    assert not check(options(project)).errors and rendered == []
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "Tuliskan latar belakang", "Latar belakang")
+    assert not check(options(project)).errors and rendered == [f"{BASE}bab-1-pendahuluan/"]
+    edit(chapter, "Latar belakang", "Lihat {ref}`tidak-ada`. Latar belakang")
+    with pytest.raises(ContentError) as info:
+        check(options(project))
+    assert [d.line for d in info.value.diagnostics.errors if "rujukan 'tidak-ada'" in d.message]
+    with pytest.raises(ContentError) as uncached:
+        check(options(project, use_cache=False))
+    assert [d.format() for d in info.value.diagnostics.items] == [d.format() for d in uncached.value.diagnostics.items]
+    assert tree_hashes(project / ".cache") == cache
+
+
 def options(root: Path, **kw: object) -> BuildOptions:
     return BuildOptions(root=root, output=root / "build", pdf=False, cache_dir=root / ".cache", **kw)  # type: ignore
 

@@ -42,10 +42,11 @@ from weasyprint.html import UA as WEASYPRINT_UA
 from weasyprint.formatting_structure.boxes import TableCellBox
 from weasyprint.text.fonts import FontConfiguration
 
-from lkjip_site.build import BuildOptions, BuildResult, build
+from lkjip_site.build import BuildOptions, BuildResult, build, check
 from lkjip_site.cli.main import main as cli_main
 from lkjip_site.core.model import Instansi, Loc, NumberedItem, Person, Report
 from lkjip_site.output import audit, pdfs
+from lkjip_site.output import pages as pages_mod
 from lkjip_site.core.memo import Memo
 from lkjip_site.output.pdf import document, fonts, layout, ua
 
@@ -575,6 +576,24 @@ def test_lkjip_pdf_command_writes_the_same_pdf(rebuilt: Rebuilt, tmp_path: Path,
         assert cli_main(["pdf", "contoh", "--situs", str(rebuilt.root), "-o", str(target)]) == 0
     assert target.read_bytes() == rebuilt.data
     assert "PDF ditulis ke" in capsys.readouterr().out
+
+
+def test_check_after_a_build_with_pdfs_takes_its_chapter_pages_from_the_cache(
+        rebuilt: Rebuilt, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``lkjip check`` lays out no PDF, but renders the pages as the build with PDFs did (their links to the PDFs,
+    whose paths are link targets), so it takes the chapter pages that build checked from the cache instead of
+    rendering the archive again. Before the memo test, which edits ``rebuilt``."""
+    rendered: list[str] = []
+    real = pages_mod.chapter_page
+
+    def counted(*args: Any, **kw: Any) -> bytes:
+        rendered.append(args[3].page_url)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(pages_mod, "chapter_page", counted)
+    with source_date_epoch():
+        assert not check(BuildOptions(root=rebuilt.root)).errors
+    assert rendered == []
 
 
 def test_memo_skips_unchanged_pdf_and_rerenders_changed_data(rebuilt: Rebuilt) -> None:

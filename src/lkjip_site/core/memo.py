@@ -244,6 +244,7 @@ class Memo:
         charts'), whose every build's use had added up, so that the roots a build prunes by (:meth:`prune`) named
         every table and chart the session had ever made, and what its saves superseded stayed."""
         self.used = set()
+        self.written = []
 
     def keep_all(self, keys: Iterable[str]) -> None:
         """:meth:`keep` of each of ``keys`` (what :meth:`asking` gave when the thing now taken as it was was made)."""

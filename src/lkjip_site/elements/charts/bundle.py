@@ -98,19 +98,27 @@ def _kept_prefix() -> str:
 def _kept_source(cache_dir: Path) -> bytes | None:
     """The source an earlier build kept, if its bytes still have the hash in its name. Any other kept source (a
     damaged one, another vl-convert's, an older layout's) is removed: nothing reads it again."""
-    found, wanted = None, _kept_prefix()
+    found, data = _whole_kept(cache_dir)
+    for path in sorted(Path(cache_dir).glob("vega-bundle-*.js")):
+        if path != found:
+            path.unlink(missing_ok=True)
+    return data
+
+
+def _whole_kept(cache_dir: Path) -> tuple[Path | None, bytes | None]:
+    """The kept source of this vl-convert and engine whose bytes have the hash in its name, and its path."""
+    wanted = _kept_prefix()
     for path in sorted(Path(cache_dir).glob("vega-bundle-*.js")):
         prefix, _, named = path.stem.rpartition("-")
-        if found is None and prefix == wanted:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                continue
-            if named == _short_hash(data):
-                found = data
-                continue
-        path.unlink(missing_ok=True)
-    return found
+        if prefix != wanted:
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if named == _short_hash(data):
+            return path, data
+    return None, None
 
 
 def _keep_source(cache_dir: Path, source: bytes) -> None:
@@ -120,6 +128,14 @@ def _keep_source(cache_dir: Path, source: bytes) -> None:
 
 def _short_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:12]
+
+
+def kept_vega_bundle(cache_root: Path) -> tuple[str, bytes] | None:
+    """:func:`vega_bundle` as the last build with charts left it, read only (``lkjip check`` writes nothing, and
+    names the bundle as ``lkjip build`` does, so that its pages are those the build stored); None when there is no
+    whole kept source of this vl-convert."""
+    _, data = _whole_kept(cache_root)
+    return (f"aset/{BUNDLE_SUBDIR}/vega-bundle.{_short_hash(data)}.js", data) if data is not None else None
 
 
 @functools.lru_cache(maxsize=4)
