@@ -131,13 +131,8 @@ def test_an_error_found_while_rendering_a_page_stops_every_build_until_it_is_fix
     assert tree_hashes(project / "build") == before
 
 
-def test_a_page_the_link_check_stopped_a_build_on_is_checked_again_by_the_next(project: Path) -> None:
-    """The link check looks at the pages a build rendered; the others it took from the memo, checked by the build
-    that stored them. A site theme with a broken link stopped the first build, but its pages were stored before the
-    check, so the next build (the CLI's, or a preview's next save) took them unchecked and published the broken
-    links (exit 0). Every build must stop until the theme is fixed."""
-    build(options(project))
-    before = tree_hashes(project / "build")
+def _theme_with_a_broken_link(project: Path) -> None:
+    """A site theme whose chapter pages link to a page the site does not have."""
     templates = project / "themes" / "kabupaten" / "templates"
     templates.mkdir(parents=True)
     chapter = (Path(__file__).resolve().parents[1] / "themes" / "default" / "templates" / "chapter.html")
@@ -145,6 +140,39 @@ def test_a_page_the_link_check_stopped_a_build_on_is_checked_again_by_the_next(p
         "{% block content %}", '{% block content %}<a href="tidak-ada/">rusak</a>'), encoding="utf-8")
     config = project / "situs.yaml"
     config.write_text(config.read_text(encoding="utf-8") + "tema: kabupaten\n", encoding="utf-8")
+
+
+def test_pages_a_stopped_build_stored_before_its_checks_are_checked_by_the_next(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build stopped after rendering and before its checks passed (Ctrl+C, a damaged cache entry) had stored the
+    pages it rendered; the next build took them unchecked and published a theme's broken link."""
+    build(options(project))
+    before = tree_hashes(project / "build")
+    _theme_with_a_broken_link(project)
+    real = build_mod.check_links
+
+    def stopped(*args: Any, **kw: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_mod, "check_links", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        build(options(project))
+    monkeypatch.setattr(build_mod, "check_links", real)
+    with pytest.raises(ContentError) as info:
+        build(options(project))
+    assert any("tidak-ada/" in d.message for d in info.value.diagnostics.errors)
+    assert tree_hashes(project / "build") == before
+
+
+def test_a_page_the_link_check_stopped_a_build_on_is_checked_again_by_the_next(project: Path) -> None:
+    """The link check looks at the pages a build rendered; the others it took from the memo, checked by the build
+    that stored them. A site theme with a broken link stopped the first build, but its pages were stored before the
+    check, so the next build (the CLI's, or a preview's next save) took them unchecked and published the broken
+    links (exit 0). Every build must stop until the theme is fixed."""
+    build(options(project))
+    before = tree_hashes(project / "build")
+    _theme_with_a_broken_link(project)
+    config = project / "situs.yaml"
     session = Session()
     for run_in in (None, None, session, session):
         with pytest.raises(ContentError) as info:

@@ -381,16 +381,17 @@ def _collection_paused() -> Iterator[None]:
 
 @contextmanager
 def _untrusted_on_error(memos: list[Memo], session: Session | None) -> Iterator[None]:
-    """The checks of what was rendered (its messages under ``--strict``, the audit of pages and PDFs against the
-    model, the links): when they stop the build, the pages and PDFs it stored are removed from the memo, and a
+    """Laying out the PDFs, rendering the pages and their checks (the messages under ``--strict``, the audit of
+    pages and PDFs against the model, the links): when anything stops the build before those checks have passed (an
+    error they found, a damaged cache entry, Ctrl+C), the pages and PDFs it stored are removed from the memo, and a
     session's kept report outputs dropped.
 
     Why: those checks look at what a build rendered, not at what it took from the memo (checked when it was made,
-    by the build that stored it). An output stored by a build these checks then stopped was taken unchecked by the
-    next build of the same sources, which passed and published it: a theme's broken link, for one."""
+    by the build that stored it). An output stored by a build that then stopped was taken unchecked by the next
+    build of the same sources, which passed and published it: a theme's broken link, for one."""
     try:
         yield
-    except ContentError:
+    except BaseException:
         for memo in memos:
             memo.discard(memo.written)
         if session is not None:
@@ -778,20 +779,20 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     _stop_on_errors(diags, opts)  # a changed release stops the build before anything is rendered
     parsed, charts = parse_site(site, diags, opts.cache_root, opts.cache_mode, watch, session)
     _stop_on_errors(diags, opts)
-    pdf_memo = memo("pdf")
-    pdf_marks: list[Shown] = []
-    with watch.stage("pdf"):
-        pdfs = render_pdfs(site, parsed, diags, pdf_memo, frozen=history.frozen, marks=pdf_marks) if opts.pdf else {}
-    pages = memo("halaman", in_memory=False)
-    drawn = [r for r in site.reports if r.url not in history.frozen]
-    with watch.stage("render"):
-        bundle = vega_bundle(opts.cache_root) if any(r.figures for r in drawn) else None
-        files = render_site(site, parsed, diags, build_date(), pages, dev_reload=opts.dev_reload, pdfs=pdfs,
-                            vega_bundle=bundle, history=history, charts=charts,
-                            kept=session.kept_reports() if session is not None and keeps else None)
-    if session is not None:
-        session.theme = tuple(theme_dirs(site.root, site.config.tema))
-    with _untrusted_on_error([pages, pdf_memo], session):
+    pdf_memo, pages = memo("pdf"), memo("halaman", in_memory=False)
+    with _untrusted_on_error([pages, pdf_memo], session):  # what is made here is trusted once its checks passed
+        pdf_marks: list[Shown] = []
+        with watch.stage("pdf"):
+            pdfs = (render_pdfs(site, parsed, diags, pdf_memo, frozen=history.frozen, marks=pdf_marks)
+                    if opts.pdf else {})
+        drawn = [r for r in site.reports if r.url not in history.frozen]
+        with watch.stage("render"):
+            bundle = vega_bundle(opts.cache_root) if any(r.figures for r in drawn) else None
+            files = render_site(site, parsed, diags, build_date(), pages, dev_reload=opts.dev_reload, pdfs=pdfs,
+                                vega_bundle=bundle, history=history, charts=charts,
+                                kept=session.kept_reports() if session is not None and keeps else None)
+        if session is not None:
+            session.theme = tuple(theme_dirs(site.root, site.config.tema))
         _stop_on_errors(diags, opts)  # a broken Markdown link is reported at its source line, not again per page
         with watch.stage("audit"):
             audit = memo("audit")
