@@ -42,11 +42,13 @@ from weasyprint.html import UA as WEASYPRINT_UA
 from weasyprint.formatting_structure.boxes import TableCellBox
 from weasyprint.text.fonts import FontConfiguration
 
-from lkjip_site.build import BuildOptions, BuildResult, build, check
+from lkjip_site import build as build_mod
+from lkjip_site.build import BuildOptions, BuildResult, build, build_pdf, check
 from lkjip_site.cli.main import main as cli_main
 from lkjip_site.core.model import Instansi, Loc, NumberedItem, Person, Report
 from lkjip_site.output import audit, pdfs
 from lkjip_site.output import pages as pages_mod
+from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.core.memo import Memo
 from lkjip_site.output.pdf import document, fonts, layout, ua
 
@@ -594,6 +596,22 @@ def test_check_after_a_build_with_pdfs_takes_its_chapter_pages_from_the_cache(
     with source_date_epoch():
         assert not check(BuildOptions(root=rebuilt.root)).errors
     assert rendered == []
+
+
+def test_a_pdf_its_audit_stopped_is_not_taken_from_the_memo_later(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``lkjip pdf`` stores the PDF it laid out before the audit compares the figures of its print HTML with the
+    model; a PDF that audit stopped was kept, and the next ``lkjip pdf`` or build took it from the memo, whose PDFs
+    are not audited again (their marks come from laying them out), and passed. Nothing it stored may stay."""
+    root = copy_fixture(tmp_path / "proyek")
+
+    def disagrees(site: Any, files: Any, diags: Diagnostics, *args: Any, **kw: Any) -> None:
+        diags.error(("laporan/contoh/1.0/contoh-1.0.pdf", 1), "angka di PDF tidak sama dengan hasil hitung")
+
+    monkeypatch.setattr(build_mod, "audit_figures", disagrees)
+    with source_date_epoch(), pytest.raises(ContentError):
+        build_pdf(BuildOptions(root=root), "contoh")
+    assert not [p for p in (root / ".cache").glob("pdf-v*/??/*") if p.is_file()]
 
 
 def test_memo_skips_unchanged_pdf_and_rerenders_changed_data(rebuilt: Rebuilt) -> None:

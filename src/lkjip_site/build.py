@@ -859,9 +859,11 @@ def _build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
     parsed, _charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
     _stop_on_errors(diags, opts)
     pdf_marks: list[Shown] = []
-    pdfs = render_pdfs(site, parsed, diags, opts.memo("pdf"), only={slug}, marks=pdf_marks)
-    audit_figures(site, {}, diags, pdf_marks)
-    _stop_on_errors(diags, opts)
+    pdf_memo = opts.memo("pdf")
+    with _untrusted_on_error([pdf_memo], None):  # a PDF its audit stops is not taken from the memo later
+        pdfs = render_pdfs(site, parsed, diags, pdf_memo, only={slug}, marks=pdf_marks)
+        audit_figures(site, {}, diags, pdf_marks)
+        _stop_on_errors(diags, opts)
     newest = max((r for r in site.reports if r.slug == slug), key=lambda r: (r.tanggal_terbit, r.versi))
     return pdfs[newest.url + pdf_name(newest)], diags
 
