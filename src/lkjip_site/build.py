@@ -912,8 +912,10 @@ def check(opts: BuildOptions) -> Diagnostics:
         made = [r for r in site.reports if r.url not in history.frozen]
         pdfs = {r.url + pdf_name(r): b"" for r in made} if _with_pdfs(opts) else {}
         bundle = kept_vega_bundle(opts.cache_root) if opts.use_cache and any(r.figures for r in made) else None
+        keeps = _kept_loaded(opts, session, True)  # the unchanged reports' outputs the last build kept, as it takes them
         files = render_site(site, parsed, diags, build_date(), pages, dev_reload=False, pdfs=pdfs, vega_bundle=bundle,
-                            history=history, charts=_charts)
+                            history=history, charts=_charts,
+                            kept=session.kept_reports() if session is not None and keeps else None)
         _stop_on_errors(diags, opts, blocking)
         audit_figures(site, files, diags, verdicts=verdicts, hashes=hashes)
         for version in archive:  # released files as link targets, anchors included (pages link to #angka-kunci)
