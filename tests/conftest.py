@@ -10,6 +10,7 @@ import hashlib
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -18,6 +19,7 @@ from lkjip_site.build import BuildOptions, build
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.elements.charts.cache import chart_memo
 from lkjip_site.elements.registry import FONT_FOLDER
+from lkjip_site.output import pages as pages_mod
 
 REPO = Path(__file__).resolve().parents[1]
 #: 2024-02-15 00:00 UTC: the scaffold reports on 2023 and pages say "Dibangun 15 Februari 2024".
@@ -58,6 +60,19 @@ def copy_examples(target: Path) -> Path:
     shutil.copyfile(REPO / "situs.yaml", target / "situs.yaml")
     shutil.copytree(REPO / "content", target / "content")
     return target
+
+
+def chapter_pages_rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The URLs of the chapter pages rendered from now on (not taken from the cache), in order."""
+    rendered: list[str] = []
+    real = pages_mod.chapter_page
+
+    def counted(*args: Any, **kw: Any) -> bytes:
+        rendered.append(args[3].page_url)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(pages_mod, "chapter_page", counted)
+    return rendered
 
 
 def build_project(root: Path, output: Path | None = None, pdf: bool = False, cache: bool = True) -> None:

@@ -33,7 +33,7 @@ from lkjip_site.core.state import BuildState
 from lkjip_site.output import pages as pages_mod
 from lkjip_site.output import search as search_mod
 
-from conftest import SLUG, tree_hashes
+from conftest import SLUG, chapter_pages_rendered, tree_hashes
 from incremental_support import BASE, Counted, assert_same_as_clean, edit, options, run
 
 
@@ -193,14 +193,7 @@ def test_check_takes_the_pages_a_build_checked_from_the_cache_and_renders_what_c
     takes it from there, read only, and renders what changed, whose errors it reports; it still writes nothing."""
     assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
     build(options(project))
-    rendered: list[str] = []
-    real = pages_mod.chapter_page
-
-    def counted(*args: Any, **kw: Any) -> bytes:
-        rendered.append(args[3].page_url)
-        return real(*args, **kw)
-
-    monkeypatch.setattr(pages_mod, "chapter_page", counted)
+    rendered = chapter_pages_rendered(monkeypatch)
     cache = tree_hashes(project / ".cache")
     assert not check(options(project)).errors and rendered == []
     chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"

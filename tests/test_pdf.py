@@ -47,10 +47,11 @@ from lkjip_site.build import BuildOptions, BuildResult, build, build_pdf, check
 from lkjip_site.cli.main import main as cli_main
 from lkjip_site.core.model import Instansi, Loc, NumberedItem, Person, Report
 from lkjip_site.output import audit, pdfs
-from lkjip_site.output import pages as pages_mod
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.core.memo import Memo
 from lkjip_site.output.pdf import document, fonts, layout, ua
+
+from conftest import chapter_pages_rendered
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "pdf"
 SOURCE = FIXTURE / "content" / "laporan" / "contoh"
@@ -585,14 +586,7 @@ def test_check_after_a_build_with_pdfs_takes_its_chapter_pages_from_the_cache(
     """``lkjip check`` lays out no PDF, but renders the pages as the build with PDFs did (their links to the PDFs,
     whose paths are link targets), so it takes the chapter pages that build checked from the cache instead of
     rendering the archive again. Before the memo test, which edits ``rebuilt``."""
-    rendered: list[str] = []
-    real = pages_mod.chapter_page
-
-    def counted(*args: Any, **kw: Any) -> bytes:
-        rendered.append(args[3].page_url)
-        return real(*args, **kw)
-
-    monkeypatch.setattr(pages_mod, "chapter_page", counted)
+    rendered = chapter_pages_rendered(monkeypatch)
     with source_date_epoch():
         assert not check(BuildOptions(root=rebuilt.root)).errors
     assert rendered == []
