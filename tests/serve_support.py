@@ -55,14 +55,18 @@ def wait(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
 
 
 @contextmanager
-def running_serve(root: Path, epoch: str) -> Iterator[str]:
-    """``lkjip serve --situs root`` with ``SOURCE_DATE_EPOCH=epoch``; yields its base URL once it answers. Stopped
-    by SIGTERM afterwards, it must end as by Ctrl+C: cleaning up, exit code 0."""
+def running_serve(root: Path, epoch: str, stderr: Path | None = None) -> Iterator[str]:
+    """``lkjip serve --situs root`` with ``SOURCE_DATE_EPOCH=epoch`` (what it prints on stderr into ``stderr``,
+    when given); yields its base URL once it answers. Stopped by SIGTERM afterwards, it must end as by Ctrl+C:
+    cleaning up, exit code 0."""
     port = free_port()
+    errors = stderr.open("wb") if stderr is not None else None
     proc = subprocess.Popen(
         [sys.executable, "-c", "import sys; from lkjip_site.cli.main import main; sys.exit(main())", "serve",
-         "--situs", str(root), "--port", str(port)],
-        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
+         "--situs", str(root), "--port", str(port)], cwd=root, stdout=subprocess.DEVNULL,
+        stderr=errors if errors is not None else subprocess.DEVNULL, env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
+    if errors is not None:
+        errors.close()  # (the child holds its own copy)
     base = f"http://127.0.0.1:{port}"
 
     def ready() -> bool:

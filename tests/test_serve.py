@@ -4,6 +4,8 @@ serving the last good preview when an edit breaks the content.
 
 from __future__ import annotations
 
+import socket
+import struct
 import threading
 import time
 from pathlib import Path
@@ -62,3 +64,25 @@ def test_the_open_page_is_answered_as_soon_as_the_rebuild_is_published(server) -
     waiting.join(timeout=60)
     assert answers and answers[0] != version
     assert "Kalimat untuk pembaca yang menunggu." in get(f"{base}/laporan/{SLUG}/1.0/bab-1-pendahuluan/")[1]
+
+
+def test_a_request_the_browser_drops_prints_nothing_in_the_authors_terminal(tmp_path: Path) -> None:
+    """A browser drops requests all the time (a reload while the page's Vega bundle loads, a tab closed). Python's
+    server printed "Exception occurred during processing of request" and a traceback in English for each, in the
+    terminal where the author reads the build's messages; nothing was wrong. The preview says nothing of them and
+    goes on serving."""
+    assert new_report(tmp_path, SLUG) == 0
+    errors = tmp_path / "stderr.txt"
+    with running_serve(tmp_path, "1707955200", stderr=errors) as base:
+        bundle = next((tmp_path / ".cache" / "pratinjau" / "aset").rglob("vega-bundle.*.js"))
+        path = bundle.relative_to(tmp_path / ".cache" / "pratinjau").as_posix()
+        port = int(base.rsplit(":", 1)[1])
+        for _ in range(5):  # asked for, its first bytes read, then the connection reset (SO_LINGER 0)
+            with socket.create_connection(("127.0.0.1", port)) as client:
+                client.sendall(f"GET /{path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode("ascii"))
+                assert client.recv(64).startswith(b"HTTP/1.0 200")
+                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        time.sleep(0.5)
+        assert get(f"{base}/laporan/{SLUG}/1.0/")[0] == 200
+    said = errors.read_text(encoding="utf-8", errors="replace")
+    assert "Traceback" not in said and "Exception occurred" not in said, said

@@ -10,6 +10,7 @@ import argparse
 import functools
 import http.server
 import os
+import sys
 import threading
 import time
 from dataclasses import replace
@@ -144,6 +145,25 @@ def _said(message: str) -> None:
     print(f"{message}.", flush=True)
 
 
+class PreviewServer(http.server.ThreadingHTTPServer):
+    """The preview's HTTP server: a request the browser gave up on is none of the author's business.
+
+    Why: Python's server printed "Exception occurred during processing of request" and a traceback, in English, in
+    the author's terminal whenever a browser dropped a connection while it was answered (a reload while the page's
+    Vega bundle loads, a tab closed): nothing was wrong. Any other failure of one request is said in one line (the
+    traceback with ``LKJIP_DEBUG=1``); the preview goes on serving."""
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        failure = sys.exc_info()[1]
+        if isinstance(failure, ConnectionError):
+            return
+        if os.environ.get("LKJIP_DEBUG"):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+            return
+        print(f"lkjip: satu permintaan pratinjau gagal dilayani ({type(failure).__name__}: {failure}); "
+              "pratinjau tetap berjalan.", file=sys.stderr, flush=True)
+
+
 def _handler(directory: Path, state: Preview) -> type[http.server.SimpleHTTPRequestHandler]:
     class Handler(http.server.SimpleHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server API
@@ -215,7 +235,7 @@ def serve(opts: BuildOptions, port: int) -> int:
     observer = watch(opts.root, state)  # before the first build: the session trusts it for every change since
     _rebuild(opts, state)
     out.mkdir(parents=True, exist_ok=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(out, state))
+    server = PreviewServer(("127.0.0.1", port), _handler(out, state))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Pratinjau di http://127.0.0.1:{server.server_address[1]}/ (tekan Ctrl+C untuk berhenti)", flush=True)
     try:
