@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lkjip_site.cli.main import main
+from lkjip_site.cli.serve import PreviewServer
 
 if TYPE_CHECKING:  # imported lazily at run time so a missing Playwright gives conftest's clear message
     from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route
@@ -63,7 +64,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def served(directory: Path, handler: type[QuietHandler] = QuietHandler) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 (free port) in a daemon thread; yields ``http://127.0.0.1:PORT``."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    # the preview's server: a request chromium drops (a page left while it loads) prints no traceback
+    server = PreviewServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="situs-uji", daemon=True)
     thread.start()
