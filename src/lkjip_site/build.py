@@ -17,7 +17,7 @@ import gc
 import os
 import pickle
 import shutil
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Mapping, TypeVar
@@ -501,12 +501,10 @@ def _load_report_state(opts: BuildOptions, config: SiteConfig, memo: Memo | None
         data_keys = before.data_keys
         if memo is not None:
             memo.keep_all(data_keys)
-    elif report is not None and memo is not None:
-        with memo.asking() as asked:
+    elif report is not None:
+        with memo.asking() if memo is not None else nullcontext(set()) as asked:
             load_data(report, opts.root, own, memo)
         data_keys = frozenset(asked)
-    elif report is not None:
-        load_data(report, opts.root, own, memo)
     return ReportState(inputs, report, list(own.items), data_loaded=own.items[said:], data_keys=data_keys)
 
 
@@ -901,7 +899,8 @@ def check(opts: BuildOptions) -> Diagnostics:
     """
     diags = Diagnostics()
     blocking = opts.scope.covers
-    session, folders = _stored_reports(opts)
+    record = BuildState(opts.cache_root, opts.out).load() if opts.use_cache else None
+    session, folders = _stored_reports(opts, record)
     with _states_frozen(session):
         site = load_site(opts, diags, blocking=blocking, session=session, folders=folders)
         archive = load_archive(opts.root, diags)
@@ -910,9 +909,9 @@ def check(opts: BuildOptions) -> Diagnostics:
         _stop_on_errors(diags, opts, blocking)
         pages, verdicts, hashes = _read_only(opts)
         made = [r for r in site.reports if r.url not in history.frozen]
-        pdfs = {r.url + pdf_name(r): b"" for r in made} if _with_pdfs(opts) else {}
+        pdfs = {r.url + pdf_name(r): b"" for r in made} if _with_pdfs(opts, record) else {}
         bundle = kept_vega_bundle(opts.cache_root) if opts.use_cache and any(r.figures for r in made) else None
-        keeps = _kept_loaded(opts, session, True)  # the unchanged reports' outputs the last build kept, as it takes them
+        keeps = _kept_loaded(opts, session, True)  # the outputs the last build kept, taken as it does
         files = render_site(site, parsed, diags, build_date(), pages, dev_reload=False, pdfs=pdfs, vega_bundle=bundle,
                             history=history, charts=_charts,
                             kept=session.kept_reports() if session is not None and keeps else None)
@@ -942,22 +941,18 @@ def _read_only(opts: BuildOptions) -> tuple[Memo, Memo | None, ContentHashes]:
             hashes)
 
 
-def _with_pdfs(opts: BuildOptions) -> bool:
+def _with_pdfs(opts: BuildOptions, record: BuildRecord | None) -> bool:
     """Whether ``check`` renders the pages as a build with PDFs does (their links, the PDFs' paths as link targets:
-    not laid out, so with no bytes): as the last build did, else as ``lkjip build`` does by default."""
-    if not opts.pdf:
-        return False
-    record = BuildState(opts.cache_root, opts.out).load() if opts.use_cache else None
-    return record is None or bool(record.summary.get("pdf", 1))
+    not laid out, so with no bytes): as the last build (``record``) did, else as ``lkjip build`` does by default."""
+    return opts.pdf and (record is None or bool(record.summary.get("pdf", 1)))
 
 
-def _stored_reports(opts: BuildOptions) -> tuple[Session | None, dict[str, Folder] | None]:
+def _stored_reports(opts: BuildOptions, record: BuildRecord | None) -> tuple[Session | None, dict[str, Folder] | None]:
     """``check``: the report states the last build stored, read only (as the memo), with each report folder's files
-    (stamped against the last build's record, so only files changed since are hashed); (None, None) without the
+    (stamped against the last build's ``record``, so only files changed since are hashed); (None, None) without the
     cache."""
     if not opts.use_cache:
         return None, None
-    record = BuildState(opts.cache_root, opts.out).load()
     inputs = stamp_inputs(opts.inputs(), record.inputs if record is not None else {})
     session = Session(store=Memo(opts.cache_root, "sesi", writable=False), holds=False)
     return session, session.begin(opts.key(), inputs, opts.root)

@@ -231,13 +231,19 @@ class Memo:
 
     def discard(self, keys: Iterable[str]) -> None:
         """Remove these entries (from memory and disk): what a build stored that a later build must not take, as
-        the pages a build stored before its checks of them stopped it (``build._untrusted_on_error``)."""
+        the pages a build stored before its checks of them stopped it (``build._untrusted_on_error``).
+
+        Called while an error is on its way to the author: an entry that cannot be removed (a folder made read-only
+        meanwhile) is left, so that the author is told that error, not an internal one about the cache."""
         for key in keys:
             if self.memory is not None:
                 self.memory.pop(key, None)
             path = self._path(key)
             if path is not None and self.writable:
-                path.unlink(missing_ok=True)
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError:
+                    continue
 
     def begin(self) -> None:
         """Count what a new build uses from nothing: for a memo a preview keeps across its builds (the tables', the
