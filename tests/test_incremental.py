@@ -796,6 +796,24 @@ def test_check_reads_unchanged_reports_from_the_last_build_and_writes_nothing(
     assert any("satuam" in m for m in messages) and any("IKU-99" in m for m in messages), messages
 
 
+def test_check_after_a_build_without_pdfs_takes_its_pages_on_a_site_with_a_released_pdf(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A site whose webmaster builds ``--tanpa-pdf`` but whose archive holds a released version with its PDF: the
+    last build made no PDF, so ``check`` renders the pages without PDF links, as that build did, and takes them from
+    the cache. It decided by the PDFs the build published, released ones included, and rendered again every page
+    the cache held only as that build rendered it."""
+    assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
+    with_pdf = BuildOptions(root=project, output=project / "build", cache_dir=project / ".cache")  # lkjip's default
+    status, _ = build_mod.release(with_pdf, SLUG, lambda _: None)
+    assert status == "terbit" and list((project / "arsip").rglob("*.pdf"))
+    edit(project / "content" / "laporan" / "lain-2023" / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang",
+         "Latar belakang")  # a page the cache holds only as the build without PDFs rendered it
+    build(options(project))  # --tanpa-pdf
+    rendered = chapter_pages_rendered(monkeypatch)
+    assert not check(with_pdf).errors  # lkjip check: PDFs as the last build made them
+    assert rendered == []
+
+
 def test_a_stored_report_is_trusted_only_where_it_was_made(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A damaged store is read past, not believed; a site folder moved with its cache loads its reports again (a
     report holds its folder's path); a failed build stores nothing."""

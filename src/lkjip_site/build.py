@@ -809,7 +809,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
             session.index = index
     _stop_on_errors(diags, opts)
     summary = {"laporan": len(site.reports), "berkas": len(files), "pdf": sum(1 for k in files if k.endswith(".pdf")),
-               "indeks": int(fresh)}
+               "indeks": int(fresh), "pdf_dibuat": int(opts.pdf)}
     published = None
     if write:
         with watch.stage("terbit"):
@@ -943,8 +943,12 @@ def _read_only(opts: BuildOptions) -> tuple[Memo, Memo | None, ContentHashes]:
 
 def _with_pdfs(opts: BuildOptions, record: BuildRecord | None) -> bool:
     """Whether ``check`` renders the pages as a build with PDFs does (their links, the PDFs' paths as link targets:
-    not laid out, so with no bytes): as the last build (``record``) did, else as ``lkjip build`` does by default."""
-    return opts.pdf and (record is None or bool(record.summary.get("pdf", 1)))
+    not laid out, so with no bytes): as the last build (``record``) did, else as ``lkjip build`` does by default.
+
+    By the option the last build ran with (``pdf_dibuat``), not by the PDFs it published: those include the released
+    versions' PDFs, so after ``build --tanpa-pdf`` on a site with releases ``check`` rendered every page with PDF
+    links and took none from the cache."""
+    return opts.pdf and (record is None or bool(record.summary.get("pdf_dibuat", 1)))
 
 
 def _stored_reports(opts: BuildOptions, record: BuildRecord | None) -> tuple[Session | None, dict[str, Folder] | None]:
