@@ -148,10 +148,6 @@ class ItemEntry:
     key: Callable[[Directive], str]  # the memo key of the item's output; "" when it has none
     memo: Memo  # where it is kept
 
-    def keep(self, key: str) -> None:
-        """Count ``key`` as used by this build."""
-        self.memo.keep(key)
-
 
 @dataclass
 class Registry:

@@ -156,7 +156,7 @@ def keep_entries(entries: Sequence[tuple[str, str, str]], registry: Registry) ->
     for directive, kind, key in entries:
         entry = registry.entries.get((directive, kind))
         if entry is not None:
-            entry.keep(key)
+            entry.memo.keep(key)
 
 
 def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Registry, site: SiteConfig,
