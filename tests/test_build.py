@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import time
 from pathlib import Path
 
 import pytest
-from conftest import REPORT_DIR, build_project, tree_hashes
+from conftest import REPORT_DIR, SLUG, build_project, tree_hashes
 
 from lkjip_site.build import BuildOptions, build, build_date
 from lkjip_site.cli.main import main
@@ -413,3 +414,19 @@ def test_a_session_memo_does_not_hold_what_its_caller_holds_unpacked(tmp_path: P
     nowhere = Memo(None, "halaman", memory=without_disk)
     nowhere.put("bb2", b"packed", hold=False)
     assert nowhere.get("bb2", hold=False) == b"packed" and without_disk == {"bb2": b"packed"}
+
+
+def test_a_site_theme_writes_its_own_table_cells_with_a_cells_macro(project: Path) -> None:
+    """The cells of a table row are lkjip's (``elements/tables.row_cells``, a third of the macro's time); a theme that
+    wants other cell markup defines ``cells(row, section, lead)`` at the top of its ``partials/table.html``, and
+    every table shows it, the rest of the template as before."""
+    default = (resources.PACKAGE_THEMES / "default" / "templates" / "partials" / "table.html").read_text("utf-8")
+    override = project / "themes" / "default" / "templates" / "partials" / "table.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('{% macro cells(row, section, lead) %}{% for c in row %}<td class="tema-sel">{{ c.text }}'
+                        "</td>{% endfor %}{% endmacro %}\n" + default, encoding="utf-8")
+    pages = build(BuildOptions(root=project, pdf=False, cache_dir=project / ".cache"), write=False).files
+    chapter = content(pages[f"laporan/{SLUG}/1.0/bab-3-akuntabilitas-kinerja/index.html"]).decode()
+    tables = re.findall(r'<table id="[^"]*" class="tabel.*?</table>', chapter, flags=re.S)
+    assert len(tables) == 2 and all("<caption" in t for t in tables)  # the rest of the theme's template
+    assert all('<td class="tema-sel">' in t and not re.search("<th[ >]|scope=", t) for t in tables)

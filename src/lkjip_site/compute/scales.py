@@ -238,6 +238,12 @@ def contrast_ratio(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+def colour_class(colour: str) -> str:
+    """The class of a predikat colour in ``aset/css/warna.css`` (``#1A7F37`` → ``warna-1a7f37``): the site's
+    Content-Security-Policy forbids inline styles, so a colour is a class of that generated stylesheet."""
+    return "warna-" + colour.lstrip("#").lower()
+
+
 def ink_for(background: str) -> str:
     """Black or white text, whichever contrasts more with ``background``."""
     black, white = "#000000", "#ffffff"

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Sequence
 import jinja2
 from markupsafe import Markup, escape
 
-from ..compute.scales import ink_for
+from ..compute.scales import colour_class, ink_for
 from ..core import fmt
 from ..core.diagnostics import Diagnostics
 from ..core.files import Held
@@ -56,11 +56,6 @@ def _marked(text: str, marks: Sequence[Sequence[Any]] = ()) -> Markup:
         pos = end
     out.append(escape(text[pos:]))
     return Markup("").join(out)
-
-
-def colour_class(colour: str) -> str:
-    """The class of a predikat colour in ``aset/css/warna.css`` (``#1A7F37`` → ``warna-1a7f37``)."""
-    return "warna-" + colour.lstrip("#").lower()
 
 
 def colour_stylesheet(colours: Iterable[str]) -> bytes:
