@@ -6,6 +6,7 @@ rendered pages: that is the behaviour authors see.
 
 from __future__ import annotations
 
+import pickle
 import tempfile
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core.model import Chapter
 from lkjip_site.markdown.parser import chapter_prefix, make_parser
 from lkjip_site.markdown.plugins import slugify
+from lkjip_site.output import pdfs, reportjob
 
 pytestmark = pytest.mark.usefixtures("epoch")
 
@@ -275,3 +277,34 @@ def test_link_to_table_anchor_in_other_chapter(fresh_project: Path) -> None:
          "[tabel](30-bab-3-akuntabilitas-kinerja.md#tabel-anggaran)")
     html = page(render(fresh_project), "bab-1-pendahuluan")
     assert '<a href="../bab-3-akuntabilitas-kinerja/#tabel-anggaran">tabel</a>' in html
+
+
+def test_rendering_a_chapter_for_the_site_and_the_pdf_leaves_its_parsed_tokens_as_they_were(
+        fresh_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parsed chapter is rendered for the site and the PDF, and a preview renders it again at every save: each
+    rendering changes its links, images and (PDF) heading ids on its own copies, and shares the rest of the tokens
+    with the parsed chapter, which must come out of every rendering byte for byte as it went in."""
+    folder = fresh_project / REPORT_DIR
+    (folder / "gambar" / "peta.svg").write_bytes((folder / "gambar" / "logo.svg").read_bytes())
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "Lihat [BAB III](30-bab-3-akuntabilitas-kinerja.md#realisasi-anggaran), [laporan](laporan.yaml), "
+         "[di atas](#latar-belakang) dan ![Peta *wilayah*](gambar/peta.svg).[^1]\n\n[^1]: Catatan kaki.")
+    seen: list[tuple[str, bool]] = []
+
+    def watched(real):  # type: ignore[no-untyped-def]
+        def render_chapter(md, parsed, ctx):  # type: ignore[no-untyped-def]
+            before = pickle.dumps(parsed.tokens)
+            html = real(md, parsed, ctx)
+            assert pickle.dumps(parsed.tokens) == before, (parsed.chapter.rel, ctx.pdf)
+            seen.append((parsed.chapter.id, ctx.pdf))
+            return html
+        return render_chapter
+
+    for module in (reportjob, pdfs):
+        monkeypatch.setattr(module, "render_chapter", watched(module.render_chapter))
+    cache = Path(tempfile.mkdtemp(prefix="cache-", dir=fresh_project.parent))
+    share_charts(cache, _CACHE[0])
+    result = build(BuildOptions(root=fresh_project, cache_dir=cache), write=False)
+    assert ("bab-1-pendahuluan", False) in seen and ("bab-1-pendahuluan", True) in seen
+    html = page(result, "bab-1-pendahuluan")
+    assert 'href="../bab-3-akuntabilitas-kinerja/#realisasi-anggaran"' in html and 'alt="Peta wilayah"' in html
