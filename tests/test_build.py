@@ -10,6 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import Markup, escape
 from conftest import REPORT_DIR, SLUG, build_project, tree_hashes
 
 from lkjip_site.build import BuildOptions, build, build_date
@@ -19,6 +22,7 @@ from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.core import files as files_mod
 from lkjip_site.core.files import SiteFiles, Stored, content, write_whole
 from lkjip_site.core.memo import ADOPTION_S, SWEEP_MARGIN_S, Memo, pack_files, unpack_files
+from lkjip_site.elements import tables as tables_mod
 from lkjip_site.output import publish as publish_mod
 from lkjip_site.output.linkcheck import check_links
 from lkjip_site.output.publish import publish
@@ -430,3 +434,11 @@ def test_a_site_theme_writes_its_own_table_cells_with_a_cells_macro(project: Pat
     tables = re.findall(r'<table id="[^"]*" class="tabel.*?</table>', chapter, flags=re.S)
     assert len(tables) == 2 and all("<caption" in t for t in tables)  # the rest of the theme's template
     assert all('<td class="tema-sel">' in t and not re.search("<th[ >]|scope=", t) for t in tables)
+
+
+@given(st.one_of(st.text(alphabet=st.sampled_from("ab <>&'\"é1,."), max_size=12), st.integers(),
+                 st.text(max_size=8).map(Markup)))
+def test_a_cell_is_escaped_exactly_as_markupsafe_escapes_it(value: object) -> None:
+    """Table cells are written in Python (``row_cells``) and escape only the texts that need it; what they write must
+    be MarkupSafe's escaping, character for character (text, numbers, and markup already safe)."""
+    assert tables_mod._escaped(value) == str(escape(value))

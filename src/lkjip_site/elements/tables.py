@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import pickle
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Callable
@@ -645,6 +646,20 @@ def render(ctx: RenderContext, directive: Directive) -> str:
                            cells=functools.partial(row_cells, item_id=item.id if item else "", pdf=ctx.pdf))
 
 
+#: A character HTML escaping changes (MarkupSafe's ``escape``: ``& < > ' "``).
+_NEEDS_ESCAPE = re.compile(r"[&<>'\"]").search
+
+
+def _escaped(value: object) -> str:
+    """``value`` as MarkupSafe's ``escape`` writes it, without making a ``Markup`` of every cell's text: most cells
+    hold nothing to escape (a third of the time of writing a row)."""
+    html = getattr(value, "__html__", None)
+    if html is not None:
+        return str(html())
+    text = str(value)
+    return str(escape(text)) if _NEEDS_ESCAPE(text) else text
+
+
 def row_cells(row: list[Cell], section: str, lead: bool, item_id: str, pdf: bool) -> Markup:
     """The cells of one table row, for ``partials/table.html`` (its ``cells(row, section, lead)``): header cells with
     their scope, numbers right-aligned, predikat as text and colour, a model figure's id in ``data-angka`` (the
@@ -658,39 +673,44 @@ def row_cells(row: list[Cell], section: str, lead: bool, item_id: str, pdf: bool
     """
     head = section == "head"
     out: list[str] = []
+    add = out.append
     for index, c in enumerate(row):
         tag = "th" if head or c.header else "td"
-        out.append("<" + tag)
+        add("<" + tag)
         if head:
-            out.append(' scope="colgroup"' if c.colspan > 1 else ' scope="col"')
+            add(' scope="colgroup"' if c.colspan > 1 else ' scope="col"')
         elif c.header:
-            out.append(' scope="rowgroup"' if c.rowspan > 1 else ' scope="row"')
+            add(' scope="rowgroup"' if c.rowspan > 1 else ' scope="row"')
         if c.colspan > 1:
-            out.append(f' colspan="{c.colspan}"')
+            add(f' colspan="{c.colspan}"')
         if c.rowspan > 1:
-            out.append(f' rowspan="{c.rowspan}"')
+            add(f' rowspan="{c.rowspan}"')
         if c.title:
-            out.append(f' title="{escape(c.title)}"')
+            add(f' title="{_escaped(c.title)}"')
         if c.figure:
-            out.append(f' data-angka="{escape(c.figure)}"')
-        classes = (["angka"] if c.numeric else []) + ([c.cls] if c.cls else []) + (
-            ["kolom-1"] if lead and index == 0 else []) + (["panjang"] if not c.numeric and len(str(c.text)) > 24 else [])
-        if classes:
-            out.append(f' class="{escape(" ".join(classes))}">')
-        else:
-            out.append(">")
-        text = escape(c.text)
+            add(f' data-angka="{_escaped(c.figure)}"')
+        classes = []
+        if c.numeric:
+            classes.append("angka")
+        if c.cls:
+            classes.append(c.cls)
+        if lead and index == 0:
+            classes.append("kolom-1")
+        if not c.numeric and len(str(c.text)) > 24:
+            classes.append("panjang")
+        add(f' class="{_escaped(" ".join(classes))}">' if classes else ">")
+        text = _escaped(c.text)
         if tag == "td" and c.colour and pdf:
-            out.append(f'<span class="predikat" style="background-color: {escape(c.colour)}; color: {escape(c.ink)}">'
-                       f"{text}</span>")
+            add(f'<span class="predikat" style="background-color: {_escaped(c.colour)}; color: {_escaped(c.ink)}">'
+                f"{text}</span>")
         elif tag == "td" and c.colour:
-            out.append(f'<span class="predikat {escape(colour_class(c.colour))}">{text}</span>')
+            add(f'<span class="predikat {_escaped(colour_class(c.colour))}">{text}</span>')
         else:
-            out.append(text)
+            add(text)
         if not head and c.note:
-            out.append(f'<sup class="na-ref"><a href="#{escape(item_id)}-na-{c.note}" aria-label="catatan {c.note}">'
-                       f"{c.note}</a></sup>")
-        out.append(f"</{tag}>")
+            add(f'<sup class="na-ref"><a href="#{_escaped(item_id)}-na-{c.note}" aria-label="catatan {c.note}">'
+                f"{c.note}</a></sup>")
+        add(f"</{tag}>")
     return Markup("".join(out))
 
 
