@@ -610,3 +610,30 @@ def test_a_watched_folder_is_trusted_only_while_its_watch_can_be(tmp_path: Path)
     assert changes.by_folder([content.resolve() / "a.md"]) == {content.resolve(): [content.resolve() / "a.md"]}
     assert changes.by_folder([content.resolve()]) == {}  # the folder itself went: its watch is gone for good
     assert changes.by_folder([content.resolve() / "a.md"]) == {}
+
+
+def test_a_theme_folder_made_while_serving_is_watched_from_then_on(project: Path) -> None:
+    """``serve`` started on a site without ``themes/``; the webmaster then makes the folders and saves a stylesheet,
+    then saves it again. Each save is seen and the preview shows it, as a clean build does: the watcher used to see
+    the folder made (one rebuild) and nothing saved in it after, so the preview kept the shipped theme."""
+    assert not (project / "themes").exists()
+    preview = Preview(project)
+    observer = watch(project, preview)
+    shipped = (Path(__file__).resolve().parents[1] / "themes" / "default" / "static" / "css" / "site.css").read_text(
+        encoding="utf-8")
+    published = project / "build" / "aset" / "css"
+    try:
+        build(options(project), session=preview.session)
+        css = project / "themes" / "default" / "static" / "css" / "site.css"
+        css.parent.mkdir(parents=True)
+        settled(preview)
+        build(options(project), session=preview.session)
+        for note in ("/* satu */", "/* dua */"):
+            css.write_text(shipped + note + "\n", encoding="utf-8")
+            settled(preview)
+            build(options(project), session=preview.session)
+            assert [p for p in published.glob("site*.css") if note in p.read_text(encoding="utf-8")], note
+        assert_same_as_clean(project, "build")
+    finally:
+        observer.stop()
+        observer.join()

@@ -7,6 +7,7 @@ must never reach a published build. A failed rebuild prints its messages and kee
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import os
@@ -21,7 +22,7 @@ from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, Fi
                              FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileSystemEvent,
                              FileSystemEventHandler)
 from watchdog.observers import Observer
-from watchdog.observers.api import BaseObserver
+from watchdog.observers.api import BaseObserver, ObservedWatch
 
 from ..build import BuildOptions, Session, build, repairing
 from ..core.diagnostics import ContentError
@@ -204,21 +205,40 @@ def _handler(directory: Path, state: Preview) -> type[http.server.SimpleHTTPRequ
 
 def watch(root: Path, state: Preview) -> BaseObserver:
     """Report changes in content/, themes/, arsip/ (a release made meanwhile) and situs.yaml to ``state``: the
-    session learns which paths changed, the loop that a rebuild is due."""
+    session learns which paths changed, the loop that a rebuild is due.
+
+    A watched folder made (or moved into place) while serving, say the site's first ``themes/`` override or the
+    ``arsip/`` of a first release, is watched from then on: before, its making was seen (one rebuild) and nothing
+    saved in it after, so the preview went on showing the shipped theme. Such a folder is never trusted (its files
+    are stamped in full at every build: what was written in it before its watch began is seen too)."""
     config = (root / SITE_FILE).resolve()
+    watches: dict[Path, ObservedWatch] = {}
+
+    def follow(folder: Path) -> None:
+        """Watch ``folder`` and below, afresh (a folder deleted and made again lost its watch)."""
+        old = watches.pop(folder, None)
+        if old is not None:
+            with contextlib.suppress(KeyError):
+                observer.unschedule(old)
+        watches[folder] = observer.schedule(OnChange(), str(folder), recursive=True, event_filter=EVENTS)
 
     class OnChange(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
             paths = [Path(os.fsdecode(p)).resolve() for p in (event.src_path, getattr(event, "dest_path", "")) if p]
             paths = [p for p in paths if p == config or any(w == p or w in p.parents for w in state.watched)]
-            if paths:
-                state.saw(paths, isinstance(event, COMPLETE))
+            if not paths:
+                return
+            if isinstance(event, (DirCreatedEvent, DirMovedEvent)):
+                for made in paths:
+                    if made in state.watched and made.is_dir():
+                        follow(made)
+            state.saw(paths, isinstance(event, COMPLETE))
 
     observer = Observer()
-    observer.schedule(OnChange(), str(root), recursive=False, event_filter=EVENTS)  # situs.yaml
+    observer.schedule(OnChange(), str(root), recursive=False, event_filter=EVENTS)  # situs.yaml, folders made
     scheduled = {folder for folder in state.watched if folder.is_dir()}
     for folder in sorted(scheduled):
-        observer.schedule(OnChange(), str(folder), recursive=True, event_filter=EVENTS)
+        follow(folder)
     state.changes.folders &= scheduled  # one that vanished meanwhile is not watched: stamped in full
     observer.start()
     return observer
