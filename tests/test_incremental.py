@@ -859,6 +859,22 @@ def test_a_report_folder_copied_under_another_name_gets_its_own_numbers(project:
     assert_same_as_clean(project, "build")
 
 
+def test_a_change_of_what_reports_take_from_situs_yaml_is_published_everywhere(project: Path) -> None:
+    """The capaian rules and the pemda a report takes from situs.yaml (its laporan.yaml names neither) are part of
+    its numbers and its open data: a build after such a change publishes what a build without cache does. Their
+    tables, open data and audit verdicts were kept under keys without them: the scaffold's capaian of 103,13 % stayed
+    in the tables after ``batas_100: true``, the audit failed every build until .cache was deleted, and laporan.json
+    kept the old pemda."""
+    config = project / "situs.yaml"
+    run(project, "build")
+    edit(config, "pemda: Pemerintah Kabupaten Contoh", "pemda: Pemerintah Kota Contoh")
+    config.write_text(config.read_text(encoding="utf-8") + "capaian:\n  batas_100: true\n", encoding="utf-8")
+    run(project, "build")
+    opened = json.loads((project / "build" / BASE / "data-terbuka" / "laporan.json").read_text(encoding="utf-8"))
+    assert opened["laporan"]["instansi"]["pemda"] == "Pemerintah Kota Contoh"
+    assert_same_as_clean(project, "build")
+
+
 def _cache_entries(project: Path) -> dict[str, list[str]]:
     """Each memo folder's entries (the data files' too: a build that reads a report back names its data files'
     entries by the keys its stored state holds, as it names its tables and charts)."""

@@ -51,11 +51,18 @@ def load_data(report: Report, root: Path, diags: Diagnostics, memo: Memo | None 
     # The URL too: the model carries it (slug, versi), and a report folder copied under another name has the same
     # files; without it the copy's open data and tables were taken from the original's memo entries.
     report.source_digest = digest(report.url, (report.folder / "laporan.yaml").read_bytes(),
-                                  [(p.name, p.read_bytes()) for p in data.files])
+                                  [(p.name, p.read_bytes()) for p in data.files], inherited(report))
     _convert(data, raw, diags)
     _apply_dataset_meta(data, raw)
     unreadable = frozenset(name for name, (parsed, _rel) in raw.items() if parsed is None)
     check_references(report, diags, reference_lines(raw), unreadable)
+
+
+def inherited(report: Report) -> list[str]:
+    """What the report took from situs.yaml where its laporan.yaml is silent (``load_report``): the pemda, the
+    predikat scale and the capaian rules. They are part of its model's sources as its own files are: keyed by the
+    files alone, its tables, open data and audit verdicts were taken from the memo after a change of situs.yaml."""
+    return [report.instansi.pemda, report.skala_predikat, repr(report.capaian)]
 
 
 def read_data_files(report_folder: Path, root: Path, diags: Diagnostics, memo: Memo | None = None) -> tuple[ReportData, dict[str, Any]]:
