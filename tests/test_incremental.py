@@ -859,19 +859,47 @@ def test_a_report_folder_copied_under_another_name_gets_its_own_numbers(project:
     assert_same_as_clean(project, "build")
 
 
-def test_a_change_of_what_reports_take_from_situs_yaml_is_published_everywhere(project: Path) -> None:
+_NEGATIVE_INDICATORS = """  - id: IKU2
+    nama: Angka Pengangguran
+    satuan: persen
+    polaritas: negatif
+    target: {2023: 10}
+    realisasi: {2023: 25}
+  - id: IKU3
+    nama: Jumlah Aduan
+    satuan: aduan
+    polaritas: negatif
+    target: {2023: 40}
+    realisasi: {2023: 30}
+"""
+
+
+@pytest.mark.parametrize("step", [
+    "capaian:\n  hasil_negatif: tidak_tercapai\n", "capaian:\n  rumus_negatif: rasio_terbalik\n",
+    "capaian:\n  rata_rata: per_indikator\n", "capaian:\n  batas_100: true\n", "pemda: Pemerintah Kota Contoh\n"])
+def test_a_change_of_what_reports_take_from_situs_yaml_is_published_everywhere(project: Path, step: str) -> None:
     """The capaian rules and the pemda a report takes from situs.yaml (its laporan.yaml names neither) are part of
     its numbers and its open data: a build after such a change publishes what a build without cache does. Their
-    tables, open data and audit verdicts were kept under keys without them: the scaffold's capaian of 103,13 % stayed
-    in the tables after ``batas_100: true``, the audit failed every build until .cache was deleted, and laporan.json
-    kept the old pemda."""
+    tables, open data and audit verdicts were kept under keys without them: each capaian rule published stale tables
+    and open data with exit 0 (the scaffold's capaian of 103,13 % after ``batas_100: true``), and laporan.json kept
+    the old pemda. The report gets a second sasaran of two negative-polarity indicators, so that every rule
+    changes a number."""
+    data = project / "content" / "laporan" / SLUG / "data"
+    edit(data / "renstra.yaml", "        indikator: [IKU1]\n", "        indikator: [IKU1]\n      - id: S2\n"
+         "        uraian: Menurunkan pengangguran.\n        indikator: [IKU2, IKU3]\n")
+    edit(data / "pk.yaml", "sasaran: [S1]", "sasaran: [S1, S2]")
+    (data / "indikator.yaml").write_text((data / "indikator.yaml").read_text(encoding="utf-8") + _NEGATIVE_INDICATORS,
+                                         encoding="utf-8")
     config = project / "situs.yaml"
+    opened = project / "build" / BASE / "data-terbuka" / "laporan.json"
     run(project, "build")
-    edit(config, "pemda: Pemerintah Kabupaten Contoh", "pemda: Pemerintah Kota Contoh")
-    config.write_text(config.read_text(encoding="utf-8") + "capaian:\n  batas_100: true\n", encoding="utf-8")
+    before = opened.read_bytes()
+    if step.startswith("pemda:"):
+        edit(config, "pemda: Pemerintah Kabupaten Contoh\n", step)
+    else:
+        config.write_text(config.read_text(encoding="utf-8") + step, encoding="utf-8")
     run(project, "build")
-    opened = json.loads((project / "build" / BASE / "data-terbuka" / "laporan.json").read_text(encoding="utf-8"))
-    assert opened["laporan"]["instansi"]["pemda"] == "Pemerintah Kota Contoh"
+    assert opened.read_bytes() != before  # the step changes the report's open data
     assert_same_as_clean(project, "build")
 
 
