@@ -43,7 +43,7 @@ from .core.timing import Stopwatch
 from .elements.charts.bundle import kept_vega_bundle, vega_bundle
 from .elements.charts.cache import CacheMode, ChartCache
 from .elements.registry import make_registry
-from .load.config import load_config
+from .load.config import load_config, read_by_reports
 from .load.content import REPORTS_DIR, check_unique_versions, load_report, load_reports, report_slugs
 from .load.data import DATA_DIR, load_data
 from .markdown.directives import Directive, Parsed, ParsedChapter, Registry
@@ -220,6 +220,7 @@ class Session:
     #: computing, checking and parsing it again (Sphinx and Pelican pickle theirs likewise)
     store: Memo | None = None
     stored_key: str = ""  # what the stored states depend on besides their folder (see :meth:`begin`)
+    stored_base: str = ""  # the same without situs.yaml, which :meth:`read_config` adds as reports read it
     #: memo entries and outputs held in memory between builds (``serve``); a CLI build's session lives for one
     #: build, and holding them would only add to its memory
     holds: bool = True
@@ -332,6 +333,12 @@ class Session:
         self.kept.outputs = {url: held for url, held in self.kept.outputs.items() if url in self.kept.tokens}
         return self.kept
 
+    def read_config(self, config: SiteConfig) -> None:
+        """The stored states' key from here on names what reports read of situs.yaml, not its bytes: a new portal
+        title or address, or a comment, no longer loads every report again (the pages show them: their keys and
+        the kept outputs' name the whole configuration)."""
+        self.stored_key = digest(self.stored_base, read_by_reports(config))
+
     def begin(self, options: str, inputs: dict[str, Stamp], root: Path) -> dict[str, Folder]:
         """Each report folder's files and hashes (compared as they are: digesting 500 folders on every save cost
         more than comparing them); everything is forgotten if anything else changed."""
@@ -347,7 +354,9 @@ class Session:
         site_key = digest(options, outside)
         # stored states depend on the files outside the reports, the engine and where the site is (a report holds
         # its folder's path), not on the options: a build with and without PDFs, or with --strict, loads the same
-        # reports (warnings are promoted later, never stored promoted)
+        # reports (warnings are promoted later, never stored promoted); of situs.yaml, on what reports read of it
+        # (:meth:`read_config`), until which the key names its bytes
+        self.stored_base = digest(engine_key(), str(root.resolve()), [r for r in rest if r[0] != SITE_FILE])
         self.stored_key = digest(engine_key(), str(root.resolve()), outside)
         if site_key != self.site_key:
             self.site_key, self.reports, self.elements, self.memory, self.earlier = site_key, {}, None, {}, {}
@@ -434,6 +443,7 @@ def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None, 
             for report in site.reports:
                 load_data(report, opts.root, diags, memo)
         else:
+            session.read_config(config)
             site.reports = _load_reports_kept(opts, config, diags, memo, session, folders)
     _stop_on_errors(diags, opts, blocking)
     if session is None:
