@@ -28,6 +28,7 @@ from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core.files import SiteFiles, Stored, content, seal, unsealed
 from lkjip_site.core import memo as memo_mod
+from lkjip_site.core import resources
 from lkjip_site.core.memo import FACTS_FILE, FORMAT as MEMO_FORMAT, NAMESPACES as MEMO_NAMESPACES, ContentHashes, Memo
 from lkjip_site.core.state import BuildState
 from lkjip_site.output import pages as pages_mod
@@ -879,6 +880,25 @@ def test_a_new_portal_title_renders_every_page_from_the_stored_reports(
     config.write_text(config.read_text(encoding="utf-8") + "label_gambar: Grafik\n", encoding="utf-8")
     run(project, "build")
     assert counted.loaded == [SLUG] and counted.parsed
+    assert_same_as_clean(project, "build")
+
+
+def test_a_site_theme_that_shows_a_setting_of_situs_yaml_shows_its_new_value(project: Path) -> None:
+    """A theme's templates get the whole of situs.yaml as ``site``: a site theme that shows the capaian rule in its
+    footer shows the new rule on every page after situs.yaml changes it, as a build without cache does (the pages'
+    keys named seven settings only, and every page kept the old rule)."""
+    default = (resources.PACKAGE_THEMES / "default" / "templates" / "base.html").read_text("utf-8")
+    footer = "<p>{{ site.pemda }} · {{ site.judul }}</p>"
+    assert footer in default
+    override = project / "themes" / "default" / "templates" / "base.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(default.replace(footer, footer + '<p>Rumus: {{ site.capaian.get("rumus_negatif", "standar") }}'
+                                        "</p>"), encoding="utf-8")
+    run(project, "build")
+    config = project / "situs.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "capaian:\n  rumus_negatif: rasio_terbalik\n", "utf-8")
+    run(project, "build")
+    assert "Rumus: rasio_terbalik" in (project / "build" / "index.html").read_text(encoding="utf-8")
     assert_same_as_clean(project, "build")
 
 

@@ -7,6 +7,7 @@ useless.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from ..core.memo import digest
@@ -18,8 +19,10 @@ from ..markdown.renderer import format_value
 
 
 def site_fingerprint(site: Site) -> str:
-    c = site.config
-    return digest(c.judul, c.pemda, c.url_dasar, c.tema, c.label_gambar, c.html_mentah, c.skala_predikat)
+    """Everything a page can show of situs.yaml: a theme's templates get the whole configuration as ``site``, so all
+    of it but the lines of its keys (only messages use them: a comment added re-renders nothing). It named seven
+    settings, and a site theme that shows the capaian rules or a custom scale kept the old ones on every page."""
+    return digest(repr(dataclasses.replace(site.config, lines={})))
 
 
 def report_fingerprint(report: Report) -> str:
