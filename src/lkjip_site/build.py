@@ -335,8 +335,8 @@ class Session:
 
     def read_config(self, config: SiteConfig) -> None:
         """The stored states' key from here on names what reports read of situs.yaml, not its bytes: a new portal
-        title or address, or a comment, no longer loads every report again (the pages show them: their keys and
-        the kept outputs' name the whole configuration)."""
+        title or address, or a comment, no longer loads every report again (the pages show them, and the pages'
+        keys name the whole configuration: ``output/keys.site_fingerprint``)."""
         self.stored_key = digest(self.stored_base, read_by_reports(config))
 
     def begin(self, options: str, inputs: dict[str, Stamp], root: Path) -> dict[str, Folder]:
