@@ -193,3 +193,28 @@ def test_workers_do_not_run_the_console_script_again(tmp_path: Path, named: str,
     proc = subprocess.run([sys.executable, str(script), named], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.count("skrip peluncur dijalankan") == runs
+
+
+@pytest.mark.parametrize(("template", "mistake", "said"), [
+    ("base.html", "<p>{{ site.capaian.rumus_negatif }}</p>", "templat tema memakai nilai yang tidak ada"),
+    ("partials/table.html", "{% if %}", "templat tema tidak dapat dibaca"),
+])
+def test_a_mistake_in_a_site_theme_is_the_webmasters_error_at_its_line(
+        fresh_project: Path, capsys: pytest.CaptureFixture[str], template: str, mistake: str, said: str) -> None:
+    """A site theme's template that fails (a value the site does not have, a syntax error in a partial the tables
+    use) stops the build with an error at the template's line, in Indonesian, saying what to do, and the last build
+    stays as it was; it was "galat internal lkjip" (exit 3) in Jinja's English."""
+    assert main(["build", "--situs", str(fresh_project), "--tanpa-pdf"]) == 0
+    before = tree_hashes(fresh_project / "build")
+    shipped = (Path(lkjip_site.__file__).parent / "themes" / "default" / "templates" / template)
+    if not shipped.is_file():  # an editable install: the theme at the top of the repository
+        shipped = Path(__file__).resolve().parents[1] / "themes" / "default" / "templates" / template
+    override = fresh_project / "themes" / "default" / "templates" / template
+    override.parent.mkdir(parents=True, exist_ok=True)
+    override.write_text("\n" + mistake + "\n" + shipped.read_text(encoding="utf-8"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", "--situs", str(fresh_project), "--tanpa-pdf"]) == 1
+    err = capsys.readouterr().err
+    assert f"themes/default/templates/{template}:2: galat: {said}" in err, err
+    assert "hapus berkas ini dari folder themes/" in err and "galat internal" not in err
+    assert tree_hashes(fresh_project / "build") == before

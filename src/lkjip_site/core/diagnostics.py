@@ -85,3 +85,7 @@ class ContentError(Exception):
     def __init__(self, diagnostics: Diagnostics):
         super().__init__(f"{len(diagnostics.errors)} galat")
         self.diagnostics = diagnostics
+
+    def __reduce__(self) -> tuple[type[ContentError], tuple[Diagnostics]]:
+        """Pickled with its diagnostics (a report's pages rendered on a Dask worker can raise one)."""
+        return ContentError, (self.diagnostics,)

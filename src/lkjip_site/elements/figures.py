@@ -16,6 +16,7 @@ from ..compute.report import counts_for
 from ..core import fmt
 from ..core.diagnostics import Diagnostics
 from ..core.model import Report
+from ..core.templates import theme_errors
 from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
 from .charts import spec as specs
 from .charts.cache import CarriedCharts, ChartCache
@@ -177,7 +178,9 @@ def register(registry: Registry, cache: ChartCache | CarriedCharts) -> None:
         result = cache.get(spec) if spec is not None else None
         if result is None:
             return ""  # already reported when the charts were planned
-        return ctx.env.get_template("partials/figure.html").render(result=result, item=directive.item, pdf=ctx.pdf)
+        with theme_errors():
+            return ctx.env.get_template("partials/figure.html").render(result=result, item=directive.item,
+                                                                       pdf=ctx.pdf)
 
     def restore(report: Report, directive: Directive) -> None:
         """A chart of a report read back from the store keeps the spec it was planned with (pickled with its

@@ -22,6 +22,7 @@ from ..compute.scales import colour_class, ink_for
 from ..core import fmt
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, unpickled
+from ..core.templates import theme_errors
 from ..core.model import Missing, Report, ScaleClass, Value
 from ..core.suggest import did_you_mean
 from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
@@ -637,13 +638,14 @@ def render(ctx: RenderContext, directive: Directive) -> str:
     table = directive.model()
     if table is None:
         return ""  # already reported by _validate
-    template = ctx.env.get_template("partials/table.html")
     first = {"head": starts_in_first_column(table.head),
              "body": starts_in_first_column([r.cells for r in table.body]),
              "foot": starts_in_first_column([r.cells for r in table.foot])}
     item = directive.item
-    return template.render(table=table, item=item, pdf=ctx.pdf, first=first,
-                           cells=functools.partial(row_cells, item_id=item.id if item else "", pdf=ctx.pdf))
+    with theme_errors():
+        return ctx.env.get_template("partials/table.html").render(
+            table=table, item=item, pdf=ctx.pdf, first=first,
+            cells=functools.partial(row_cells, item_id=item.id if item else "", pdf=ctx.pdf))
 
 
 #: A character HTML escaping changes (MarkupSafe's ``escape``: ``& < > ' "``).

@@ -23,6 +23,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.files import Held
 from ..core.memo import Memo, digest
 from ..core.paths import relative_url
+from ..core.templates import theme_errors
 
 
 @jinja2.pass_context
@@ -160,7 +161,8 @@ def theme_fingerprint(dirs: list[Path], parts: tuple[str, ...] = ("templates",))
 
 
 def render_page(env: jinja2.Environment, template: str, page_url: str, **context: Any) -> bytes:
-    html = env.get_template(template).render(page_url=page_url, **context)
+    with theme_errors():
+        html = env.get_template(template).render(page_url=page_url, **context)
     return html.encode("utf-8")
 
 

@@ -19,6 +19,7 @@ import jinja2
 
 from ...core.fmt import fmt_date
 from ...core.model import Chapter, Report
+from ...core.templates import theme_errors
 from ...markdown.urls import pdf_anchor
 
 PDF_VARIANT = "pdf/a-3b"
@@ -246,7 +247,8 @@ def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, attachments:
             raise PdfError(f"{report.rel}/laporan.yaml: berkas logo '{report.instansi.logo}' tidak ditemukan")
         logo = file_url(logo_path)
     context.update({"logo_url": logo, "waktu": _w3c(stamp)})
-    html = env.get_template(TEMPLATE).render(**context)
+    with theme_errors():
+        html = env.get_template(TEMPLATE).render(**context)
     front_parts, body_parts = context["front_parts"], context["body_parts"]
     roots = tuple(sorted({Path(asset_root).resolve(), Path(report.folder).resolve(), *(d.resolve() for d in statics)},
                          key=str))
