@@ -13,6 +13,7 @@ from conftest import tree_hashes
 import lkjip_site
 from lkjip_site.cli import main as cli
 from lkjip_site.cli.main import main
+from lkjip_site.core import resources
 from lkjip_site.load.schemas import ALL
 
 pytestmark = pytest.mark.usefixtures("epoch")
@@ -206,9 +207,7 @@ def test_a_mistake_in_a_site_theme_is_the_webmasters_error_at_its_line(
     stays as it was; it was "galat internal lkjip" (exit 3) in Jinja's English."""
     assert main(["build", "--situs", str(fresh_project), "--tanpa-pdf"]) == 0
     before = tree_hashes(fresh_project / "build")
-    shipped = (Path(lkjip_site.__file__).parent / "themes" / "default" / "templates" / template)
-    if not shipped.is_file():  # an editable install: the theme at the top of the repository
-        shipped = Path(__file__).resolve().parents[1] / "themes" / "default" / "templates" / template
+    shipped = resources.PACKAGE_THEMES / "default" / "templates" / template
     override = fresh_project / "themes" / "default" / "templates" / template
     override.parent.mkdir(parents=True, exist_ok=True)
     override.write_text("\n" + mistake + "\n" + shipped.read_text(encoding="utf-8"), encoding="utf-8")

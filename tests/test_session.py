@@ -31,6 +31,7 @@ from lkjip_site.cli.serve import Preview, watch
 from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core import state as state_mod
 from lkjip_site.core import memo as memo_mod
+from lkjip_site.core import resources
 from lkjip_site.core.memo import FORMAT as MEMO_FORMAT
 from lkjip_site.core.state import BuildState, Changes, stamp_inputs
 from lkjip_site.elements.charts import cache as chart_cache_mod
@@ -619,8 +620,7 @@ def test_a_theme_folder_made_while_serving_is_watched_from_then_on(project: Path
     assert not (project / "themes").exists()
     preview = Preview(project)
     observer = watch(project, preview)
-    shipped = (Path(__file__).resolve().parents[1] / "themes" / "default" / "static" / "css" / "site.css").read_text(
-        encoding="utf-8")
+    shipped = (resources.PACKAGE_THEMES / "default" / "static" / "css" / "site.css").read_text(encoding="utf-8")
     published = project / "build" / "aset" / "css"
     try:
         build(options(project), session=preview.session)
