@@ -864,22 +864,24 @@ def test_a_new_portal_title_renders_every_page_from_the_stored_reports(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The portal's title and address are on every page, and in no report's model: a build after a change of them
     (or of a comment in situs.yaml) renders every page again from the stored reports, loading, computing and parsing
-    none. A key reports read (``label_gambar``: their numbered figures) loads them again. Every build equals one
-    without cache."""
+    none, and, the title being outside what search indexes, runs no Pagefind. A key reports read (``label_gambar``:
+    their numbered figures) loads them again and indexes their pages. Every build equals one without cache."""
     config = project / "situs.yaml"
     run(project, "build")
     counted = Counted(monkeypatch)
+    indexed = count_pagefind_runs(monkeypatch)
     edit(config, "judul: Portal Laporan Kinerja", "judul: Portal Laporan Kinerja Kabupaten Contoh")
     edit(config, "url_dasar: https://lkjip.contoh.go.id/", "url_dasar: https://kinerja.contoh.go.id/")
     config.write_text(config.read_text(encoding="utf-8") + "# diubah oleh webmaster\n", encoding="utf-8")
     rendered = run(project, "build")
-    assert counted.loaded == [] and counted.computed == [] and counted.parsed == []
+    assert counted.loaded == [] and counted.computed == [] and counted.parsed == [] and indexed == []
     assert f"{BASE}index.html" in rendered and "index.html" in rendered
     assert "Portal Laporan Kinerja Kabupaten Contoh" in (project / "build" / BASE / "index.html").read_text("utf-8")
     assert_same_as_clean(project, "build")
     config.write_text(config.read_text(encoding="utf-8") + "label_gambar: Grafik\n", encoding="utf-8")
+    indexed.clear()  # (the clean build above ran Pagefind)
     run(project, "build")
-    assert counted.loaded == [SLUG] and counted.parsed
+    assert counted.loaded == [SLUG] and counted.parsed and indexed == [[SLUG]]
     assert_same_as_clean(project, "build")
 
 

@@ -37,7 +37,7 @@ from lkjip_site.output.csp import META_POLICY
 from lkjip_site.output.portal import figures_of, portal_charts
 from lkjip_site.core.memo import Memo
 from lkjip_site.output import search as search_mod
-from lkjip_site.output.search import bundles, pages_by_year, searchable, without_charts
+from lkjip_site.output.search import bundles, pages_by_year, pagefind_input, searchable, without_charts
 
 from conftest import EPOCH
 
@@ -280,6 +280,62 @@ def test_charts_left_out_of_search_as_by_the_regular_expression(fragments: list[
     assert without_charts(page) == re.sub(rb"<svg\b.*?</svg>", b"", page, flags=re.S)
 
 
+def _search_page(title: str = "A", header: str = "", footer: str = "A", lang: str = "id", h1: bool = True) -> bytes:
+    """A page as the default theme lays one out: the portal's name in the header, the indexed article, a footer."""
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Bab — {title}</title>'
+            f'<meta name="description" content="Laporan {title}"></head><body><header><p>Portal {title}</p>{header}'
+            f'</header><nav><a href="#x">Daftar isi {title}</a></nav><article class="bab" data-pagefind-body>'
+            f'<div hidden data-pagefind-ignore><span data-pagefind-meta="tahun">2023</span></div>'
+            f'{"<h1>Pendahuluan</h1>" if h1 else ""}<p>Camat menyusun laporan kinerja <b>tahunan</b>.</p>'
+            f'<article><p>Catatan bersarang</p></article><table><tr><td class="angka">96,61 %</td></tr></table>'
+            f'</article><footer>Kaki {footer}</footer></body></html>').encode("utf-8")
+
+
+def _pagefind(page: bytes, given: bytes) -> dict[str, bytes]:
+    """The index Pagefind makes when given ``given`` for ``page``."""
+    return search_mod._run_pagefind({"laporan/a-2023/1.0/bab-1/index.html": page}, None,
+                                    {"laporan/a-2023/1.0/bab-1/index.html": given})
+
+
+@pytest.mark.parametrize("first, second, read", [
+    (dict(title="A"), dict(title="B"), False),  # the portal's title: in <title>, <meta>, header and navigation
+    (dict(footer="A"), dict(footer="B"), False),
+    (dict(lang="id"), dict(lang="en"), True),
+    (dict(header="<h1>Portal A</h1>"), dict(header="<h1>Portal B</h1>"), True),  # a result's title: the first h1
+    (dict(h1=False), dict(h1=False, title="B"), True),  # ... or, with none, the <title>
+    (dict(header='<h1>P</h1><img src="/a.png" alt="a">'), dict(header='<h1>P</h1><img src="/b.png" alt="a">'), True),
+    (dict(header='<span data-pagefind-meta="x">1</span>'), dict(header='<span data-pagefind-meta="x">2</span>'), True),
+])
+def test_pagefind_is_given_what_it_reads_of_a_page(first: dict[str, object], second: dict[str, object],
+                                                   read: bool) -> None:
+    """A bundle is kept under what Pagefind is given (``pagefind_input``): the indexed element and the page's
+    language, when nothing else on the page is read by Pagefind. Run on Pagefind itself: a change it reads changes
+    the index and what it is given; one it does not read changes neither; and the index of what it is given is the
+    whole page's."""
+    a, b = _search_page(**first), _search_page(**second)  # type: ignore[arg-type]
+    assert (pagefind_input(a) != pagefind_input(b)) is read
+    index_a, index_b = _pagefind(a, searchable(a)), _pagefind(b, searchable(b))  # the whole page, as before
+    assert (index_a != index_b) is read
+    assert _pagefind(a, pagefind_input(a)) == index_a and _pagefind(b, pagefind_input(b)) == index_b
+    if not read:  # the page was cut to its indexed article, the nested one and the emptied number cell kept
+        given = pagefind_input(a)
+        assert b"Portal" not in given and b"Kaki" not in given
+        assert given.startswith(b'<!DOCTYPE html>\n<html lang="id">')
+        assert given.endswith(b'Catatan bersarang</p></article><table><tr><td class="angka"></td></tr></table>'
+                              b'</article></body></html>\n')
+
+
+@pytest.mark.parametrize("page", [
+    b'<html lang="id"><body><header>Portal</header><article data-pagefind-body><p>Isi</p></body></html>',  # unclosed
+    b'<html><body><article data-pagefind-body>Satu</article><div data-pagefind-body>Dua</div></body></html>',
+    b'<html><body><p title="data-pagefind-body"><h1>x</h1></p><article>Isi</article></body></html>',  # a value
+    b'<html><body><article data-pagefind-body><p>Isi tanpa judul</p></article></body></html>',  # no h1
+    b'<html><body><article>Isi</article></body></html>',  # nothing marked
+])
+def test_pagefind_is_given_the_whole_page_when_its_indexed_element_is_unclear(page: bytes) -> None:
+    assert pagefind_input(page) == searchable(page)
+
+
 def test_search_bundles_are_the_indexed_pages_by_report_year_newest_first() -> None:
     def page(year: str | None) -> bytes:
         meta = f'<span data-pagefind-meta="tahun">{year}</span>' if year else ""
@@ -388,11 +444,12 @@ def test_a_bundle_that_cannot_be_made_in_memory_is_made_on_disk_and_kept_as_such
     calls: list[Path | None] = []
     real = search_mod._run_pagefind
 
-    def pagefind(pages: dict[str, bytes], scratch: Path | None = None) -> dict[str, bytes]:
+    def pagefind(pages: dict[str, bytes], scratch: Path | None = None,
+                 made: dict[str, bytes] | None = None) -> dict[str, bytes]:
         calls.append(scratch)
         if scratch is not None:
             raise OSError(28, "No space left on device")
-        return real(pages, scratch)
+        return real(pages, scratch, made)
 
     monkeypatch.setattr(search_mod, "_run_pagefind", pagefind)
     memo = Memo(tmp_path / "cache", "pagefind")

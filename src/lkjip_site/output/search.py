@@ -61,6 +61,20 @@ _YEAR = re.compile(rb'data-pagefind-meta="tahun">(\d{4})<')
 #: The name of :func:`_search_year`'s answer among a page's facts (``ContentHashes.fact``): what it depends on,
 #: hashed (the cache's facts file repeats it for every page).
 _YEAR_FACT = "tahun-cari " + digest(_BODY, _YEAR.pattern, OTHER)[:16]
+#: What Pagefind reads of a page outside its indexed element (tried on Pagefind 1.5, each alone, see
+#: ``tests/test_web.py``): its metadata and filters wherever they are (``data-pagefind-…``), the first ``<h1>`` (a
+#: result's title; the ``<title>`` if there is none) and an ``<img>`` (its image) of the whole page, and the page's
+#: language (``<html lang>``); not the header's or footer's text, the ``<meta>`` description or Open Graph tags.
+_READ_OUTSIDE = (b"data-pagefind", b"<h1", b"<img")
+#: A start tag (its name, its attributes) and an attribute's name, as HTML writes them.
+_ATTRIBUTE = rb"""\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_START_TAG = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)((?:" + _ATTRIBUTE + rb")*)\s*/?>")
+_ATTRIBUTE_NAME = re.compile(_ATTRIBUTE)
+#: The result's title is the page's ``<title>`` when it has no ``<h1>`` (tried as above).
+_H1 = re.compile(rb"<h1[\s>]", re.I)
+_HTML_TAG = re.compile(rb"<html\b[^>]*>", re.I)
+#: Bump when :func:`pagefind_input` changes what it keeps (the facts file keeps its digest of a stored page).
+_INPUT_FORMAT = "1"
 TIMEOUT_S = 300
 #: Linux's memory file system, for Pagefind's scratch copy of a bundle (see :func:`scratch_folder`).
 MEMORY_SCRATCH = Path("/dev/shm")
@@ -81,6 +95,9 @@ _NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 #: phone to fetch. Numbers written in the narrative stay searchable.
 _NUMBER_CELL = re.compile(
     rb'(<td\b[^>]*\sclass="angka(?: [^"]*)?"[^>]*>)(?:[-+\d.,%\s]|&nbsp;|\xc2\xa0|\xe2\x88\x92)*(</td>)')
+#: The name among a page's facts of the digest of what Pagefind is given of it (:func:`pagefind_input`).
+_INPUT_FACT = "masukan-cari " + digest(_INPUT_FORMAT, _BODY, _READ_OUTSIDE, _START_TAG.pattern, _HTML_TAG.pattern,
+                                       _H1.pattern, _SVG_OPEN, _SVG_CLOSE, _NUMBER_CELL.pattern)[:16]
 #: Pagefind's ready-made interfaces; the theme has its own (aset/js/cari.js), so they are not published.
 UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
 
@@ -109,9 +126,9 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
 def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | None = None,
                 sha: ContentHashes | None = None) -> dict[str, bytes]:
     """The Pagefind bundles (``pagefind/<tahun>/…``, newest first in ``pagefind/bundel.json``) of the report and
-    chapter pages in ``files``; ``memo`` keeps each bundle while its own pages are unchanged. ``sha``: the build's
-    hashes of its output (``ContentHashes``), which the audit has already taken of every page, and which knows
-    the year of each page the memo held in the last build.
+    chapter pages in ``files``; ``memo`` keeps each bundle while what Pagefind is given of its pages is unchanged.
+    ``sha``: the build's hashes of its output (``ContentHashes``), which the audit has already taken of every page,
+    and which knows the year of each page, and what Pagefind is given of it, the memo held in the last build.
 
     A failure (binary missing, Pagefind error) is a diagnostic: the build stops before anything is written.
     """
@@ -131,17 +148,27 @@ def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | Non
 
 
 def _bundle(pages: dict[str, Held], memo: Memo | None, version: str, sha: ContentHashes) -> dict[str, bytes]:
-    """One bundle's files: from the memo while its pages are unchanged, else made by Pagefind (and kept).
+    """One bundle's files: from the memo while what Pagefind reads of its pages is unchanged, else made by Pagefind
+    (and kept). Keyed by Pagefind's input (:func:`pagefind_input`), not by the pages: a change every page shows outside
+    its indexed part (the portal's title, a theme's header or footer) indexes nothing again.
 
-    Pagefind's files do not depend on the folder they are written to: a bundle is kept under its pages alone, so a
-    part of a year that moves to another name (a report added before it) is not indexed again. They do depend on the
-    kind of file system its scratch copy is on (the order it lists a folder in), so that is part of the key: a build
-    never mixes bundles made on both.
+    Pagefind's files do not depend on the folder they are written to: a bundle is kept under its pages' paths and
+    inputs alone, so a part of a year that moves to another name (a report added before it) is not indexed again.
+    They do depend on the kind of file system its scratch copy is on (the order it lists a folder in), so that is
+    part of the key: a build never mixes bundles made on both.
     """
+    made: dict[str, bytes] = {}  # the inputs made for the key, given to Pagefind if it runs (not made twice)
+
+    def learn(path: str) -> Callable[[bytes], str]:
+        def input_digest(page: bytes) -> str:
+            made[path] = pagefind_input(page)
+            return digest(_INPUT_FORMAT, made[path])
+        return input_digest
+
     def key(scratch: Path | None) -> str | None:
-        return memo.key("pagefind", version, "tanpa-grafik-dan-angka-tabel", "tanpa-nama",
-                        "memori" if scratch is not None else "disk",
-                        sorted((p, sha(d)) for p, d in pages.items())) if memo is not None else None
+        return memo.key("pagefind", version, "masukan", "tanpa-nama", "memori" if scratch is not None else "disk",
+                        sorted((p, sha.fact(d, _INPUT_FACT, learn(p))) for p, d in pages.items())) \
+            if memo is not None else None
 
     scratch = scratch_folder(sum(size(d) for d in pages.values()))
     if scratch is not None:
@@ -152,13 +179,13 @@ def _bundle(pages: dict[str, Held], memo: Memo | None, version: str, sha: Conten
     if stored is not None:
         return unpack_files(stored)
     try:
-        bundle = _run_pagefind(pages, scratch)
+        bundle = _run_pagefind(pages, scratch, made)
     except (OSError, RuntimeError):  # (not a time-out: that would only take as long again)
         if scratch is None:
             raise
         scratch = None  # the memory file system filled meanwhile: the system's temporary folder, as before
         wanted = key(scratch)
-        bundle = _run_pagefind(pages, scratch)
+        bundle = _run_pagefind(pages, scratch, made)
     if memo is not None and wanted is not None:
         memo.put(wanted, pack_files(bundle), hold=False)
     return bundle
@@ -302,6 +329,51 @@ def _binary_version() -> str:
     return out.stdout.strip()
 
 
+def pagefind_input(page: bytes) -> bytes:
+    """The page as Pagefind is given it: :func:`searchable`, and of what lies outside the indexed element
+    (``data-pagefind-body``) only the ``<html>`` tag, when nothing else there is read by Pagefind
+    (:data:`_READ_OUTSIDE`, and the ``<title>`` when the element has no ``<h1>``); else the whole searchable page.
+
+    Why: a bundle is kept under its input, and a change every page shows around its indexed part (the portal's title
+    in the header, a theme's navigation or footer) changed every page, so each year was indexed again for an index
+    that came out the same (3,3 s of a 13 s full build at N = 100). Pagefind makes the same index of both forms
+    (compared on the benchmark's pages); a site theme that puts an ``<h1>``, an ``<img>`` or search metadata outside
+    the indexed element, or none inside it, gives Pagefind its whole page, as before.
+    """
+    page = searchable(page)
+    span = _indexed_span(page)
+    if span is None:
+        return page
+    start, end = span
+    before, after = page[:start].lower(), page[end:].lower()
+    if any(marker in before or marker in after for marker in _READ_OUTSIDE) or not _H1.search(page, start, end):
+        return page
+    html = _HTML_TAG.search(before)
+    return b"".join((b"<!DOCTYPE html>\n", page[html.start():html.end()] if html else b"<html>",
+                     b'<head><meta charset="utf-8"></head><body>', page[start:end], b"</body></html>\n"))
+
+
+def _indexed_span(page: bytes) -> tuple[int, int] | None:
+    """Where the element marked ``data-pagefind-body`` starts and ends (after its closing tag), counting the
+    openings and closings of its tag name; None when the marker is not one element's attribute, is there more than
+    once, or its element is not closed."""
+    at = page.find(_BODY)
+    if at < 0 or page.find(_BODY, at + len(_BODY)) >= 0:
+        return None
+    start = page.rfind(b"<", 0, at)
+    tag = _START_TAG.match(page, start) if start >= 0 else None
+    if tag is None or tag.end() <= at or \
+            _BODY not in (name.lower() for name in _ATTRIBUTE_NAME.findall(tag.group(2))):
+        return None
+    depth = 0
+    for found in re.compile(rb"<(/?)" + re.escape(tag.group(1)) + rb"(?=[\s/>])", re.I).finditer(page, start):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            close = page.find(b">", found.end())
+            return (start, close + 1) if close >= 0 else None
+    return None
+
+
 def searchable(page: bytes) -> bytes:
     """The page as Pagefind is given it: without inline charts and without the numbers of table cells."""
     return _NUMBER_CELL.sub(rb"\1\2", without_charts(page))
@@ -332,16 +404,20 @@ def without_charts(page: bytes) -> bytes:
     return b"".join(parts)
 
 
-def _run_pagefind(pages: dict[str, Held], scratch: Path | None = None) -> dict[str, bytes]:
+def _run_pagefind(pages: dict[str, Held], scratch: Path | None = None,
+                  made: dict[str, bytes] | None = None) -> dict[str, bytes]:
     """One bundle of ``pages``, written where they are published (their URLs are the index's) below ``scratch``
     (:func:`scratch_folder`; None: the temporary folder): its files by their paths inside the bundle's folder
-    (``pagefind-entry.json``, ``index/…``), which Pagefind writes the same whatever the folder is called."""
+    (``pagefind-entry.json``, ``index/…``), which Pagefind writes the same whatever the folder is called.
+    ``made``: the pages' inputs already made (:func:`pagefind_input`), taken out of it as they are written."""
+    made = {} if made is None else made
     with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=scratch) as tmp:
         site = Path(tmp) / "situs"
         for rel, data in pages.items():
             target = site / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(searchable(content(data)))
+            given = made.pop(rel, None)
+            target.write_bytes(given if given is not None else pagefind_input(content(data)))
         release_freed_memory()  # Pagefind beside the build is the build's peak: its freed blocks go back first
         subdir = f"{INDEX_DIR}/bundel"
         proc = subprocess.run([str(_executable()), "--site", str(site), "--output-subdir", subdir, "--silent"],
