@@ -323,8 +323,9 @@ def test_link_check_finds_missing_pages_and_anchors_in_every_page() -> None:
 
 
 def test_link_check_reads_pages_as_a_browser_does() -> None:
-    """Entities in attributes are decoded, ids inside inline SVG and links of every loading element count, an empty
-    page has nothing to link to, and a link written in a comment or as escaped text is not a link."""
+    """Entities in attributes are decoded, ids and links inside inline SVG (a chart) and links of every loading
+    element count, an empty page has nothing to link to, and a link written in a comment or as escaped text is not a
+    link."""
     files = {
         "index.html": ("<!DOCTYPE html><html lang='id'><head><link rel='stylesheet' href='aset/gaya.css'>"
                        "<script src='aset/hilang.js'></script></head><body>"
@@ -333,14 +334,16 @@ def test_link_check_reads_pages_as_a_browser_does() -> None:
                        "<!-- <a href='komentar.html'>x</a> --><p>&lt;a href='teks.html'&gt;</p>"
                        "<a href='https://contoh.go.id/'>luar</a><a href='mailto:a@b.id'>surel</a></body></html>"),
         "b.html": ("<html><body><h2 id='a&amp;b'>A</h2><h2 id='té'>T</h2>"
-                   "<svg xmlns='http://www.w3.org/2000/svg'><g id='grafik-1'></g></svg></body></html>"),
+                   "<svg xmlns='http://www.w3.org/2000/svg'><g id='grafik-1'></g></svg>"
+                   "<svg><a href='grafik-hilang.html'><text>x</text></a></svg></body></html>"),
         "kosong.html": "",
         "aset/gaya.css": "",
     }
     diags = Diagnostics()
     check_links({k: v.encode("utf-8") for k, v in files.items()}, ["index.html", "b.html", "kosong.html"], diags)
     assert sorted(d.message.split(" menuju")[0] for d in diags.errors) == [
-        "tautan 'aset/hilang.js'", "tautan 'aset/tidak-ada.webp'", "tautan 'kosong.html#x'"]
+        "tautan 'aset/hilang.js'", "tautan 'aset/tidak-ada.webp'", "tautan 'grafik-hilang.html'",
+        "tautan 'kosong.html#x'"]
 
 
 def _entries(memo: Memo) -> list[str]:

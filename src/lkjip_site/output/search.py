@@ -42,6 +42,7 @@ from ..core.heap import release_freed_memory
 from ..core.memo import ContentHashes, Memo, digest, pack_files, unpack_files
 from ..core.model import Site
 from .discovery import page_meta, reports_by_year
+from .inline import SVG_CLOSE, SVG_OPEN, without_charts
 from .theme import memoised, render_page
 from .versions import VersionInfo
 
@@ -85,9 +86,6 @@ SCRATCH_PREFIX = "lkjip-cari-"
 #: A scratch copy in memory older than this was left by a build that was killed (a Pagefind run is stopped after
 #: ``TIMEOUT_S``): removed by the next build that indexes (see :func:`sweep_scratch`).
 STALE_AFTER_S = 3 * TIMEOUT_S
-#: Where a chart drawn inline starts and ends (see :func:`without_charts`).
-_SVG_OPEN, _SVG_CLOSE = b"<svg", b"</svg>"
-_NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 #: A table cell that holds only a number (the theme's class "angka": values, percentages, rupiah). A reader searches
 #: by words (an indicator, a kecamatan, "tidak tercapai", which stay), not by a measured value; every distinct
 #: number was a word of its own in the index. Without them, on 100 reports (1 228 pages), Pagefind needs a third less
@@ -97,7 +95,7 @@ _NUMBER_CELL = re.compile(
     rb'(<td\b[^>]*\sclass="angka(?: [^"]*)?"[^>]*>)(?:[-+\d.,%\s]|&nbsp;|\xc2\xa0|\xe2\x88\x92)*(</td>)')
 #: The name among a page's facts of the digest of what Pagefind is given of it (:func:`pagefind_input`).
 _INPUT_FACT = "masukan-cari " + digest(_INPUT_FORMAT, _BODY, _READ_OUTSIDE, _START_TAG.pattern, _HTML_TAG.pattern,
-                                       _H1.pattern, _SVG_OPEN, _SVG_CLOSE, _NUMBER_CELL.pattern)[:16]
+                                       _H1.pattern, SVG_OPEN, SVG_CLOSE, _NUMBER_CELL.pattern)[:16]
 #: Pagefind's ready-made interfaces; the theme has its own (aset/js/cari.js), so they are not published.
 UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
 
@@ -375,33 +373,10 @@ def _indexed_span(page: bytes) -> tuple[int, int] | None:
 
 
 def searchable(page: bytes) -> bytes:
-    """The page as Pagefind is given it: without inline charts and without the numbers of table cells."""
+    """What of a page search indexes: the page without its inline charts (their words, axis labels and tick values,
+    are the caption's and table's: a quarter less indexing time on a kabupaten archive, and no hits on tick labels)
+    and without the numbers of table cells."""
     return _NUMBER_CELL.sub(rb"\1\2", without_charts(page))
-
-
-def without_charts(page: bytes) -> bytes:
-    """``page`` without its inline charts (``<svg …>`` up to the first ``</svg>``; an unclosed one stays).
-
-    A chart's words (axis labels, tick values) are those of its caption and table, so Pagefind is given the page
-    without it: a quarter less indexing time on a kabupaten archive, and no hits on tick labels. Found with
-    ``bytes.find`` rather than the regular expression ``<svg\\b.*?</svg>`` (the same result): the expression's
-    lazy scan through every chart was most of the time spent preparing a year's pages for Pagefind.
-    """
-    parts, pos = [], 0
-    start = page.find(_SVG_OPEN)
-    while start != -1:
-        after = start + len(_SVG_OPEN)
-        if after < len(page) and page[after] in _NAME_BYTES:  # <svgfoo: another element
-            start = page.find(_SVG_OPEN, after)
-            continue
-        end = page.find(_SVG_CLOSE, after)
-        if end == -1:
-            break
-        parts.append(page[pos:start])
-        pos = end + len(_SVG_CLOSE)
-        start = page.find(_SVG_OPEN, pos)
-    parts.append(page[pos:])
-    return b"".join(parts)
 
 
 def _run_pagefind(pages: dict[str, Held], scratch: Path | None = None,
