@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import posixpath
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lkjip_site.build import BuildOptions, load_site
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import Diagnostics
-from lkjip_site.core.paths import resolve_inside
+from lkjip_site.core.paths import relpath, resolve_inside
 from lkjip_site.load.config import load_config
 from lkjip_site.load.content import load_chapter, load_reports
 
@@ -180,6 +183,23 @@ def test_resolve_inside_rejects_escapes(tmp_path: Path, path: str) -> None:
 
 def test_resolve_inside_accepts_sub_folders(tmp_path: Path) -> None:
     assert resolve_inside(tmp_path, "gambar/peta/a.png") == (tmp_path / "gambar/peta/a.png").resolve()
+
+
+_SEGMENTS = st.lists(st.sampled_from(["laporan", "a-2023", "1.0", "bab-1", "aset", ".", "..", "", "x.css"]),
+                     max_size=6).map("/".join)
+
+
+@given(_SEGMENTS, _SEGMENTS)
+def test_relative_links_are_the_standard_librarys(path: str, start: str) -> None:
+    """Every link of the site is made by ``relpath``, written for speed: it must answer as ``posixpath.relpath``
+    (paths with ``.``, ``..``, doubled and trailing slashes, climbing out, or empty, which both refuse)."""
+    try:
+        expected = posixpath.relpath(path, start)
+    except ValueError:
+        with pytest.raises(ValueError):
+            relpath(path, start)
+        return
+    assert relpath(path, start) == expected
 
 
 def test_new_report_refuses_existing_folder(fresh_project: Path, capsys: pytest.CaptureFixture[str]) -> None:

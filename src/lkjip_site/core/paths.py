@@ -41,7 +41,22 @@ def relative_url(page_url: str, target: str) -> str:
     base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else "."
     if page_url and not page_url.endswith("/"):
         base = posixpath.dirname(page_url)
-    rel = posixpath.relpath(target or ".", base or ".")
+    rel = relpath(target or ".", base or ".")
     if (target.endswith("/") or not target) and not rel.endswith("/"):
         rel += "/"
     return rel
+
+
+def relpath(path: str, start: str) -> str:
+    """``posixpath.relpath(path, start)`` for two paths relative to the same folder, without asking the system for
+    the working directory (``relpath`` makes both absolute first): a full build makes 25 000 links, and those calls
+    were most of their time. A path that climbs out of that folder (``..``) or is absolute goes to ``relpath``."""
+    target, origin = posixpath.normpath(path), posixpath.normpath(start)
+    if not path or target.startswith(("/", "..")) or origin.startswith(("/", "..")):
+        return posixpath.relpath(path, start)
+    parts = [p for p in target.split("/") if p != "."]
+    base = [p for p in origin.split("/") if p != "."]
+    common = 0
+    while common < len(parts) and common < len(base) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
