@@ -299,10 +299,10 @@ def test_audit_names_every_place_of_a_disagreeing_figure(built) -> None:
 
 
 def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A file of a unit (one report's files, the rest of the site) that passed is not audited again while it and
-    the unit's model are the same (a chapter edit audits that page), nor a version of it that passed a few builds
-    ago (pages shown in turn by `serve` and `build`); a disagreement is reported on every build, naming every place,
-    until it is fixed."""
+    """A file of a unit (one report's files, the rest of the site) that passed is not audited again while its marks
+    and the unit's model are the same (a chapter edit audits that page; a change outside the figures, as a new
+    portal title on every page, none), nor a version of it that passed a few builds ago (a value tried and taken
+    back); a disagreement is reported on every build, naming every place, until it is fixed."""
     _root, result = built
     audited: list[int] = []
     real = build_mod.audit_site
@@ -328,11 +328,15 @@ def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch
     assert not diags.errors and audited[-1] == 0  # every unit passed before: nothing to audit
     changed = dict(result.files)
     page = BASE + "bab-3-akuntabilitas-kinerja/index.html"
-    changed[page] = changed[page] + b"<!-- disimpan lagi -->"
+    changed[page] = changed[page].replace(b"</header>", b"<p>Portal baru</p></header>", 1)  # no figure changed
+    assert changed[page] != result.files[page]
     audited.clear()
     audit_figures(result.site, changed, diags, verdicts=verdicts)
-    assert not diags.errors and audited == [0, 1]  # the PDF marks (none here), then the one page that changed
-    audited.clear()  # back to the page as it was (as `build` after `serve`, whose pages carry the reload script)
+    assert not diags.errors and audited == [0]  # the PDF marks (none here), and no page: its marks are the same
+    changed[page] = changed[page] + b'<p><span data-angka="indikator.jumlah">25</span></p>'  # one figure more
+    audit_figures(result.site, changed, diags, verdicts=verdicts)
+    assert not diags.errors and audited == [0, 0, 1]  # the one page whose marks changed
+    audited.clear()  # back to the page as it was
     audit_figures(result.site, result.files, diags, verdicts=verdicts)
     assert not diags.errors and audited == [0]  # both versions passed before: nothing to audit
 

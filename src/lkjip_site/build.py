@@ -49,7 +49,8 @@ from .load.data import DATA_DIR, load_data
 from .markdown.directives import Directive, Parsed, ParsedChapter, Registry
 from .markdown.parser import (Tokenized, item_entries, keep_entries, make_parser, number_items, parse_chapter,
                               restore_items)
-from .output.audit import HtmlSource, Shown, audit_site, audit_units
+from .output.audit import (MARKS_FACT, HtmlSource, Remembered, Shown, audit_site, audit_units, file_marks,
+                           fingerprint)
 from .output.linkcheck import check_links
 from .output.opendata import OpenDataSource
 from .output.pages import KEPT_FILE, KEPT_FILES, STORED_TOKEN, KeptReports, pdf_name, render_site, stored_token
@@ -977,41 +978,48 @@ def audit_figures(site: Site, files: Mapping[str, bytes], diags: Diagnostics, ex
     """Every figure the output shows, compared with the model (``output/audit.py``): a disagreement is an error.
 
     ``verdicts`` remembers, per unit (a report's files, the rest of the site) and model, the files that passed, by
-    their hash: a file shown again from the same model needs no audit again, so a chapter edit audits one page. The
-    last few passing versions of each file are kept, so that builds which show a page in turn with and without the
-    preview's reload script or a PDF link (``serve``, ``build``, ``build --tanpa-pdf``) do not audit it again at
-    every switch. Only a clean audit is remembered, so a disagreement is reported on every build until it is fixed.
+    their marks (``audit.fingerprint``): a file that shows the same figures from the same model needs no audit again,
+    so a chapter edit audits one page, and a change outside the figures of every page (the portal's title, a
+    theme's header) none. The last few passing versions of each file are kept, so that builds which show a page in
+    turn with other figures (``serve``, ``build``, ``build --tanpa-pdf``) do not audit it again at every switch. Only
+    a clean audit is remembered, so a disagreement is reported on every build until it is fixed.
     """
     passed: list[tuple[str, dict[str, tuple[str, ...]]]] = []
-    pending: list[dict[str, Held]] = []  # read a unit at a time: a cold build audits the whole site
-    sha = hashes or ContentHashes()
-    for name, (model, unit) in audit_units(site, files, sha).items():
-        if verdicts is None:  # ``check``: everything, and nothing to remember (so no file is hashed)
-            pending.append(unit)
-            continue
-        key = verdicts.key(model, name)
-        known = _verdicts(verdicts.get(key))
-        todo = {path: data for path, data in unit.items() if sha(data) not in known.get(path, ())}
-        if todo:
-            pending.append(todo)
-            passed.append((key, {path: _newest_first(sha(data), known.get(path, ())) for path, data in unit.items()}))
     sources = [HtmlSource(), OpenDataSource()]
+    sha = hashes or ContentHashes()
+    found = bool(audit_site(site, {}, extra or [], sources=sources))
     # One unit at a time: the marks of a whole archive at once were the largest thing a build held (millions of
     # them at N = 500). A mark is judged against the model alone, so the units' verdicts are the whole site's.
-    found = bool(audit_site(site, {}, extra or [], sources=sources))
-    for todo in pending:
-        found = found or bool(audit_site(site, SiteFiles(todo), sources=sources))
+    for name, (model, unit) in audit_units(site, files, sha).items():
+        if verdicts is None:  # ``check``: everything, and nothing to remember (so no file is read for its marks)
+            found = found or bool(audit_site(site, SiteFiles(unit), sources=sources))
+            continue
+        key = verdicts.key("tanda", model, name)
+        known = _verdicts(verdicts.get(key))
+        read: dict[str, list[Shown]] = {}  # the marks read below for a fingerprint, audited without reading again
+
+        def learn(path: str) -> Callable[[bytes], str]:
+            def marks_fingerprint(data: bytes) -> str:
+                read[path] = file_marks(path, data, sources)
+                return fingerprint(read[path])
+            return marks_fingerprint
+
+        prints = {path: sha.fact(data, MARKS_FACT + path, learn(path)) for path, data in unit.items()}
+        todo = {path: data for path, data in unit.items() if prints[path] not in known.get(path, ())}
+        if todo:
+            found = found or bool(audit_site(site, SiteFiles(todo), sources=[Remembered(read, sources)]))
+            passed.append((key, {path: _newest_first(prints[path], known.get(path, ())) for path in unit}))
     # rare (a fault of the program or theme): audit everything at once, so that each message names every place
     problems = audit_site(site, files, extra or [], sources=sources) if found else []
     for place, message in problems:
         diags.error((place, 1), message)
     if verdicts is not None and not problems:
-        for key, hashes_of in passed:
-            verdicts.put(key, "".join(f"{','.join(hs)} {path}\n" for path, hs in sorted(hashes_of.items())).encode())
+        for key, prints_of in passed:
+            verdicts.put(key, "".join(f"{','.join(ps)} {path}\n" for path, ps in sorted(prints_of.items())).encode())
 
 
-#: How many passing versions of one file the audit remembers (a page with and without the preview's reload script,
-#: with and without a PDF link: the builds an author runs in turn).
+#: How many passing versions of one file's marks the audit remembers (an author who tries a value and takes it back
+#: shows the page's first figures again).
 VERDICTS_KEPT = 4
 
 
