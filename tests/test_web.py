@@ -330,6 +330,30 @@ def test_pagefind_is_given_what_it_reads_of_a_page(first: dict[str, object], sec
                               b'</article></body></html>\n')
 
 
+def test_a_released_pages_search_input_is_not_made_on_every_build(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A released version's pages are read from ``arsip/`` on every build, so nothing learnt of them is kept: their
+    bundle is keyed by their hash (they never change), and what Pagefind is given of them is made only when it runs,
+    not on every build (as much work again as hashing them). The bundle is the stored one the next time."""
+    made: list[str] = []
+    real = search_mod.pagefind_input
+
+    def counted(page: bytes) -> bytes:
+        made.append(page.decode("utf-8")[-40:])
+        return real(page)
+
+    monkeypatch.setattr(search_mod, "pagefind_input", counted)
+    memo = Memo(tmp_path / "cache", "pagefind")
+    released = {f"laporan/a-2023/1.0/bab-{i}/index.html": _search_page(footer=f"rilis {i}") for i in range(3)}
+    current = {"laporan/a-2023/1.1/bab-1/index.html": _search_page(footer="kini")}
+    first = search_mod.index_pages({**released, **current}, Diagnostics(), memo, fixed=released.keys())
+    assert len(made) == 4  # made for Pagefind, once each
+    made.clear()
+    again = {path: bytes(page) for path, page in released.items()}  # read again: other bytes objects, same bytes
+    assert search_mod.index_pages({**again, **current}, Diagnostics(), memo, fixed=again.keys()) == first
+    assert len(made) == 1 and "Kaki kini" in made[0]  # the current page's only (a new ContentHashes: learnt again)
+
+
 @pytest.mark.parametrize("page", [
     b'<html lang="id"><body><header>Portal</header><article data-pagefind-body><p>Isi</p></body></html>',  # unclosed
     b'<html><body><article data-pagefind-body>Satu</article><div data-pagefind-body>Dua</div></body></html>',

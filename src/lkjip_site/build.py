@@ -813,7 +813,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     with watch.stage("indeks"):  # the search index of the pages in memory (or, on request, the one published)
         fresh = opts.search_index or on_disk is None
         search = memo("pagefind")
-        index = index_pages(files, diags, search, hashes) if fresh else published_index(
+        index = index_pages(files, diags, search, hashes, released.keys()) if fresh else published_index(
             opts.out, on_disk, session.index if session is not None else None, hashes)
         files.update(index)
         if session is not None:

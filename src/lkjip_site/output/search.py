@@ -122,11 +122,12 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
 
 
 def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | None = None,
-                sha: ContentHashes | None = None) -> dict[str, bytes]:
+                sha: ContentHashes | None = None, fixed: Collection[str] = frozenset()) -> dict[str, bytes]:
     """The Pagefind bundles (``pagefind/<tahun>/…``, newest first in ``pagefind/bundel.json``) of the report and
     chapter pages in ``files``; ``memo`` keeps each bundle while what Pagefind is given of its pages is unchanged.
     ``sha``: the build's hashes of its output (``ContentHashes``), which the audit has already taken of every page,
     and which knows the year of each page, and what Pagefind is given of it, the memo held in the last build.
+    ``fixed``: the paths whose bytes never change (released versions), kept under their hash (see :func:`_bundle`).
 
     A failure (binary missing, Pagefind error) is a diagnostic: the build stops before anything is written.
     """
@@ -136,7 +137,7 @@ def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | Non
     version = _binary_version() if memo is not None and groups else ""
     for position, (name, pages) in enumerate(groups.items()):
         try:
-            bundle = _bundle(pages, memo, version, sha)
+            bundle = _bundle(pages, memo, version, sha, fixed)
         except (OSError, subprocess.SubprocessError, RuntimeError) as exc:
             diags.error(("situs.yaml", 1), f"indeks pencarian (Pagefind) tidak dapat dibuat: {exc}")
             return {}
@@ -145,7 +146,8 @@ def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | Non
     return index
 
 
-def _bundle(pages: dict[str, Held], memo: Memo | None, version: str, sha: ContentHashes) -> dict[str, bytes]:
+def _bundle(pages: dict[str, Held], memo: Memo | None, version: str, sha: ContentHashes,
+            fixed: Collection[str] = frozenset()) -> dict[str, bytes]:
     """One bundle's files: from the memo while what Pagefind reads of its pages is unchanged, else made by Pagefind
     (and kept). Keyed by Pagefind's input (:func:`pagefind_input`), not by the pages: a change every page shows outside
     its indexed part (the portal's title, a theme's header or footer) indexes nothing again.
@@ -154,6 +156,10 @@ def _bundle(pages: dict[str, Held], memo: Memo | None, version: str, sha: Conten
     inputs alone, so a part of a year that moves to another name (a report added before it) is not indexed again.
     They do depend on the kind of file system its scratch copy is on (the order it lists a folder in), so that is
     part of the key: a build never mixes bundles made on both.
+
+    A page of ``fixed`` (a released version's, read from ``arsip/`` on every build, so nothing learnt of it is kept)
+    is keyed by its hash, which publishing takes anyway: its bytes never change, and making its input on every build
+    cost as much again as hashing it.
     """
     made: dict[str, bytes] = {}  # the inputs made for the key, given to Pagefind if it runs (not made twice)
 
@@ -165,7 +171,8 @@ def _bundle(pages: dict[str, Held], memo: Memo | None, version: str, sha: Conten
 
     def key(scratch: Path | None) -> str | None:
         return memo.key("pagefind", version, "masukan", "tanpa-nama", "memori" if scratch is not None else "disk",
-                        sorted((p, sha.fact(d, _INPUT_FACT, learn(p))) for p, d in pages.items())) \
+                        sorted((p, sha(d) if p in fixed else sha.fact(d, _INPUT_FACT, learn(p)))
+                               for p, d in pages.items())) \
             if memo is not None else None
 
     scratch = scratch_folder(sum(size(d) for d in pages.values()))
