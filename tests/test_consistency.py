@@ -299,19 +299,26 @@ def test_audit_names_every_place_of_a_disagreeing_figure(built) -> None:
 
 
 def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A file of a unit (one report's files, the rest of the site) that passed is not audited again while its marks
-    and the unit's model are the same (a chapter edit audits that page; a change outside the figures, as a new
-    portal title on every page, none), nor a version of it that passed a few builds ago (a value tried and taken
-    back); a disagreement is reported on every build, naming every place, until it is fixed."""
+    """A file of a unit (one report's files, the rest of the site) that passed is not audited again while its bytes,
+    or its marks, and the unit's model are the same (a chapter edit audits that page; a change outside the figures,
+    as a new portal title on every page, none), nor a version of it that passed a few builds ago (a value tried and
+    taken back); the marks of bytes that passed are not even read. A disagreement is reported on every build, naming
+    every place, until it is fixed."""
     _root, result = built
     audited: list[int] = []
-    real = build_mod.audit_site
+    read: list[str] = []
+    real, real_marks = build_mod.audit_site, build_mod.file_marks
 
     def counting(site, files, *args, **kw):  # type: ignore[no-untyped-def]
         audited.append(len(files))
         return real(site, files, *args, **kw)
 
+    def reading(path, *args):  # type: ignore[no-untyped-def]
+        read.append(path)
+        return real_marks(path, *args)
+
     monkeypatch.setattr(build_mod, "audit_site", counting)
+    monkeypatch.setattr(build_mod, "file_marks", reading)
     verdicts = Memo(tmp_path, "audit")
     bad = dict(result.files)
     bad[BASE + "index.html"] = bad[BASE + "index.html"].replace(
@@ -324,15 +331,16 @@ def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch
     diags = Diagnostics()
     audit_figures(result.site, result.files, diags, verdicts=verdicts)
     assert not diags.errors and audited[-1] > 0
+    read.clear()
     audit_figures(result.site, result.files, diags, verdicts=verdicts)
-    assert not diags.errors and audited[-1] == 0  # every unit passed before: nothing to audit
+    assert not diags.errors and audited[-1] == 0 and read == []  # every unit passed before: nothing read or audited
     changed = dict(result.files)
     page = BASE + "bab-3-akuntabilitas-kinerja/index.html"
     changed[page] = changed[page].replace(b"</header>", b"<p>Portal baru</p></header>", 1)  # no figure changed
     assert changed[page] != result.files[page]
     audited.clear()
     audit_figures(result.site, changed, diags, verdicts=verdicts)
-    assert not diags.errors and audited == [0]  # the PDF marks (none here), and no page: its marks are the same
+    assert not diags.errors and audited == [0] and read == [page]  # its marks read: the same, so nothing audited
     changed[page] = changed[page] + b'<p><span data-angka="indikator.jumlah">25</span></p>'  # one figure more
     audit_figures(result.site, changed, diags, verdicts=verdicts)
     assert not diags.errors and audited == [0, 0, 1]  # the one page whose marks changed

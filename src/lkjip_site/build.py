@@ -978,11 +978,12 @@ def audit_figures(site: Site, files: Mapping[str, bytes], diags: Diagnostics, ex
     """Every figure the output shows, compared with the model (``output/audit.py``): a disagreement is an error.
 
     ``verdicts`` remembers, per unit (a report's files, the rest of the site) and model, the files that passed, by
-    their marks (``audit.fingerprint``): a file that shows the same figures from the same model needs no audit again,
-    so a chapter edit audits one page, and a change outside the figures of every page (the portal's title, a
-    theme's header) none. The last few passing versions of each file are kept, so that builds which show a page in
-    turn with other figures (``serve``, ``build``, ``build --tanpa-pdf``) do not audit it again at every switch. Only
-    a clean audit is remembered, so a disagreement is reported on every build until it is fixed.
+    their hash and by their marks (``audit.fingerprint``): a file whose bytes passed needs no audit again, nor its
+    marks read (a chapter edit audits one page); a file that shows the same figures from the same model needs no
+    audit either (a change outside the figures of every page, as the portal's title or a theme's header, audits
+    none). The last few passing versions of each file are kept, so that builds which show a page in turn with and
+    without the preview's reload script or a PDF link, or with other figures, do not audit it again at every switch.
+    Only a clean audit is remembered, so a disagreement is reported on every build until it is fixed.
     """
     passed: list[tuple[str, dict[str, tuple[str, ...]]]] = []
     sources = [HtmlSource(), OpenDataSource()]
@@ -1004,10 +1005,19 @@ def audit_figures(site: Site, files: Mapping[str, bytes], diags: Diagnostics, ex
                 return fingerprint(read[path])
             return marks_fingerprint
 
-        prints = {path: sha.fact(data, MARKS_FACT + path, learn(path)) for path, data in unit.items()}
-        todo = {path: data for path, data in unit.items() if prints[path] not in known.get(path, ())}
+        prints: dict[str, tuple[str, ...]] = {}
+        todo: dict[str, Held] = {}
+        for path, data in unit.items():
+            seen, digest_of = known.get(path, ()), sha(data)  # (the hash: publishing takes it anyway)
+            if digest_of in seen:  # the very bytes passed: their marks need not be read
+                prints[path] = (digest_of,)
+                continue
+            prints[path] = (digest_of, sha.fact(data, MARKS_FACT + path, learn(path)))
+            if prints[path][1] not in seen:
+                todo[path] = data
         if todo:
             found = found or bool(audit_site(site, SiteFiles(todo), sources=[Remembered(read, sources)]))
+        if any(len(both) > 1 for both in prints.values()):  # new bytes: remembered, passed or by their marks
             passed.append((key, {path: _newest_first(prints[path], known.get(path, ())) for path in unit}))
     # rare (a fault of the program or theme): audit everything at once, so that each message names every place
     problems = audit_site(site, files, extra or [], sources=sources) if found else []
@@ -1018,8 +1028,8 @@ def audit_figures(site: Site, files: Mapping[str, bytes], diags: Diagnostics, ex
             verdicts.put(key, "".join(f"{','.join(ps)} {path}\n" for path, ps in sorted(prints_of.items())).encode())
 
 
-#: How many passing versions of one file's marks the audit remembers (an author who tries a value and takes it back
-#: shows the page's first figures again).
+#: How many passing versions of one file the audit remembers, each by its hash and its marks (a page with and
+#: without the preview's reload script, with and without a PDF link, a value tried and taken back).
 VERDICTS_KEPT = 4
 
 
@@ -1033,8 +1043,9 @@ def _verdicts(stored: bytes | None) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _newest_first(current: str, known: tuple[str, ...]) -> tuple[str, ...]:
-    return (current, *(h for h in known if h != current))[:VERDICTS_KEPT]
+def _newest_first(current: tuple[str, ...], known: tuple[str, ...]) -> tuple[str, ...]:
+    """This version's hash and marks first, then the earlier versions' (two each), without repeats."""
+    return (*current, *(h for h in known if h not in current))[:2 * VERDICTS_KEPT]
 
 
 def _stop_on_errors(diags: Diagnostics, opts: BuildOptions, blocking: Blocking = None) -> None:
