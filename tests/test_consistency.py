@@ -313,9 +313,9 @@ def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch
         audited.append(len(files))
         return real(site, files, *args, **kw)
 
-    def reading(path, *args):  # type: ignore[no-untyped-def]
+    def reading(path, *args, **kw):  # type: ignore[no-untyped-def]
         read.append(path)
-        return real_marks(path, *args)
+        return real_marks(path, *args, **kw)
 
     monkeypatch.setattr(build_mod, "audit_site", counting)
     monkeypatch.setattr(build_mod, "file_marks", reading)

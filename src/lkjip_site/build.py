@@ -13,6 +13,7 @@ their manifests, and ``release()`` (``lkjip terbitkan``) is what puts a version 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import os
 import pickle
@@ -32,7 +33,7 @@ from .compute.site import compute_one, compute_site, instansi_names
 from .core.deferred import Deferrable, Deferred, Part, Unreadable, dumps, loads
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
 from .core.files import CacheDamaged, Held, SiteFiles, write_whole
-from .core.memo import FACTS_FILE, ContentHashes, Memo, digest, remove_older_formats
+from .core.memo import FACTS_FILE, ContentHashes, Memo, digest, keeping, remove_older_formats
 from .core.model import DATA_LATER, Report, Site, SiteConfig
 from .core.paths import SITE_FILE
 from .core.pool import distributed_executor
@@ -998,26 +999,23 @@ def audit_figures(site: Site, files: Mapping[str, bytes], diags: Diagnostics, ex
         key = verdicts.key("tanda", model, name)
         known = _verdicts(verdicts.get(key))
         read: dict[str, list[Shown]] = {}  # the marks read below for a fingerprint, audited without reading again
-
-        def learn(path: str) -> Callable[[bytes], str]:
-            def marks_fingerprint(data: bytes) -> str:
-                read[path] = file_marks(path, data, sources)
-                return fingerprint(read[path])
-            return marks_fingerprint
-
         prints: dict[str, tuple[str, ...]] = {}
         todo: dict[str, Held] = {}
+        fresh = False  # bytes not remembered yet: the verdicts are written again
         for path, data in unit.items():
             seen, digest_of = known.get(path, ()), sha(data)  # (the hash: publishing takes it anyway)
             if digest_of in seen:  # the very bytes passed: their marks need not be read
                 prints[path] = (digest_of,)
                 continue
-            prints[path] = (digest_of, sha.fact(data, MARKS_FACT + path, learn(path)))
-            if prints[path][1] not in seen:
+            fresh = True
+            marks = sha.fact(data, MARKS_FACT + path,
+                             keeping(read, path, functools.partial(file_marks, path, sources=sources), fingerprint))
+            prints[path] = (digest_of, marks)
+            if marks not in seen:
                 todo[path] = data
         if todo:
             found = found or bool(audit_site(site, SiteFiles(todo), sources=[Remembered(read, sources)]))
-        if any(len(both) > 1 for both in prints.values()):  # new bytes: remembered, passed or by their marks
+        if fresh:
             passed.append((key, {path: _newest_first(prints[path], known.get(path, ())) for path in unit}))
     # rare (a fault of the program or theme): audit everything at once, so that each message names every place
     problems = audit_site(site, files, extra or [], sources=sources) if found else []

@@ -495,6 +495,17 @@ class ContentHashes:
         self._changed = False
 
 
+def keeping(into: dict[str, T], key: str, make: Callable[[bytes], T],
+            summarise: Callable[[T], str]) -> Callable[[bytes], str]:
+    """A ``learn`` for :meth:`ContentHashes.fact` whose fact summarises something made of the bytes (``make``), and
+    which keeps that under ``key`` in ``into`` when it makes it: a build that learns what search is given of a page,
+    or a page's marks, uses them without making them again (the fact alone is kept across builds)."""
+    def learn(data: bytes) -> str:
+        into[key] = made = make(data)
+        return summarise(made)
+    return learn
+
+
 #: The fact :class:`ContentHashes` is called for.
 SHA256 = "sha256"
 #: Bump when the file :meth:`ContentHashes.save` writes changes its layout.

@@ -39,7 +39,7 @@ from typing import Any
 from ..core.diagnostics import Diagnostics
 from ..core.files import Held, content, held_items, size
 from ..core.heap import release_freed_memory
-from ..core.memo import ContentHashes, Memo, digest, pack_files, unpack_files
+from ..core.memo import ContentHashes, Memo, digest, keeping, pack_files, unpack_files
 from ..core.model import Site
 from .discovery import page_meta, reports_by_year
 from .inline import SVG_CLOSE, SVG_OPEN, without_charts
@@ -163,15 +163,10 @@ def _bundle(pages: dict[str, Held], memo: Memo | None, version: str, sha: Conten
     """
     made: dict[str, bytes] = {}  # the inputs made for the key, given to Pagefind if it runs (not made twice)
 
-    def learn(path: str) -> Callable[[bytes], str]:
-        def input_digest(page: bytes) -> str:
-            made[path] = pagefind_input(page)
-            return digest(_INPUT_FORMAT, made[path])
-        return input_digest
-
     def key(scratch: Path | None) -> str | None:
         return memo.key("pagefind", version, "masukan", "tanpa-nama", "memori" if scratch is not None else "disk",
-                        sorted((p, sha(d) if p in fixed else sha.fact(d, _INPUT_FACT, learn(p)))
+                        sorted((p, sha(d) if p in fixed else
+                                sha.fact(d, _INPUT_FACT, keeping(made, p, pagefind_input, _input_digest)))
                                for p, d in pages.items())) \
             if memo is not None else None
 
@@ -377,6 +372,10 @@ def _indexed_span(page: bytes) -> tuple[int, int] | None:
             close = page.find(b">", found.end())
             return (start, close + 1) if close >= 0 else None
     return None
+
+
+def _input_digest(given: bytes) -> str:
+    return digest(_INPUT_FORMAT, given)
 
 
 def searchable(page: bytes) -> bytes:
