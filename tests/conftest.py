@@ -68,7 +68,7 @@ def chapter_pages_rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     real = pages_mod.chapter_page
 
     def counted(*args: Any, **kw: Any) -> bytes:
-        rendered.append(args[3].page_url)
+        rendered.append(args[1].page_url)
         return real(*args, **kw)
 
     monkeypatch.setattr(pages_mod, "chapter_page", counted)

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
+import jinja2
 import pytest
 
 from lkjip_site import build as build_mod
@@ -33,6 +34,7 @@ from lkjip_site.core.memo import FACTS_FILE, FORMAT as MEMO_FORMAT, NAMESPACES a
 from lkjip_site.core.state import BuildState
 from lkjip_site.output import pages as pages_mod
 from lkjip_site.output import search as search_mod
+from lkjip_site.output.theme import templates_key
 
 from conftest import SLUG, chapter_pages_rendered, tree_hashes
 from incremental_support import BASE, Counted, assert_same_as_clean, edit, options, run
@@ -902,6 +904,94 @@ def test_a_site_theme_that_shows_a_setting_of_situs_yaml_shows_its_new_value(pro
     run(project, "build")
     assert "Rumus: rasio_terbalik" in (project / "build" / "index.html").read_text(encoding="utf-8")
     assert_same_as_clean(project, "build")
+
+
+def _bodies_rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The chapter pages whose Markdown (text, tables, charts, values) is rendered from now on, not taken as kept."""
+    rendered: list[str] = []
+    real = pages_mod.render_chapter
+
+    def counted(md: Any, pc: Any, rctx: Any) -> str:
+        rendered.append(rctx.page_url)
+        return str(real(md, pc, rctx))
+
+    monkeypatch.setattr(pages_mod, "render_chapter", counted)
+    return rendered
+
+
+def test_a_change_around_every_chapter_renders_no_chapters_markdown_again(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The portal's title, a stylesheet (its versioned name) and a theme's footer are on every page and in no
+    chapter's Markdown: after such a change every chapter page is rendered around its Markdown, tables and charts as
+    the last build rendered them (rendering those was two thirds of rendering an archive's pages again), and the site
+    is what a build without cache makes. The templates tables render through, and a template they import, are part of
+    what the chapters show: a change to either renders the chapters with tables again, in the new markup."""
+    run(project, "build")
+    pages, bodies = chapter_pages_rendered(monkeypatch), _bodies_rendered(monkeypatch)
+    edit(project / "situs.yaml", "judul: Portal Laporan Kinerja", "judul: Portal Kinerja Kabupaten Contoh")
+    run(project, "build")
+    assert len(pages) > 3 and bodies == []
+    assert_same_as_clean(project, "build")
+    default, theme = resources.PACKAGE_THEMES / "default", project / "themes" / "default"
+    footer = "<p>{{ site.pemda }} · {{ site.judul }}</p>"
+    (theme / "templates" / "partials").mkdir(parents=True)
+    (theme / "static" / "css").mkdir(parents=True)
+    (theme / "templates" / "base.html").write_text(
+        (default / "templates" / "base.html").read_text("utf-8").replace(footer, footer + "<p>Kaki baru</p>"), "utf-8")
+    (theme / "static" / "css" / "site.css").write_text(
+        (default / "static" / "css" / "site.css").read_text("utf-8") + "\n.kaki { color: #222; }\n", "utf-8")
+    pages.clear(), bodies.clear()  # (the clean build rendered them all)
+    run(project, "build")
+    assert len(pages) > 3 and bodies == []
+    shown = {url: (project / "build" / url / "index.html").read_text("utf-8") for url in pages}
+    assert all("Kaki baru" in html for html in shown.values())
+    assert_same_as_clean(project, "build")
+    with_tables = sorted(url for url, html in shown.items() if 'class="tabel' in html)
+    assert with_tables
+    (theme / "templates" / "partials" / "tanda.html").write_text(
+        '{% macro tanda() %}<p class="tanda">cara baca 1</p>{% endmacro %}\n', "utf-8")
+    table = (default / "templates" / "partials" / "table.html").read_text("utf-8")
+    assert "</table>\n" in table
+    (theme / "templates" / "partials" / "table.html").write_text(
+        '{% import "partials/tanda.html" as t %}\n' + table.replace("</table>\n", "</table>\n{{ t.tanda() }}\n"),
+        "utf-8")
+    for version in ("1", "2"):
+        if version == "2":
+            edit(theme / "templates" / "partials" / "tanda.html", "cara baca 1", "cara baca 2")
+        bodies.clear()
+        run(project, "build")
+        assert sorted(bodies) == with_tables
+        for url in with_tables:
+            assert f'<p class="tanda">cara baca {version}</p>' in (project / "build" / url / "index.html").read_text(
+                "utf-8")
+        assert_same_as_clean(project, "build")
+    entries = sorted((project / ".cache" / f"halaman-v{MEMO_FORMAT}").glob("??/*"))
+    kept_bodies = [p for p in entries if p.read_bytes().startswith(b"x\x01")]  # (zlib's header: pages are HTML)
+    assert len(kept_bodies) >= len(set(pages))  # (and those of the table templates before: kept for the last hour)
+    for path in kept_bodies:
+        _damage(path)  # a disk error: rendered again, not published damaged, not an internal error
+    edit(project / "situs.yaml", "judul: Portal Kinerja Kabupaten Contoh", "judul: Portal Kinerja")
+    bodies.clear()
+    run(project, "build")
+    assert sorted(bodies) == sorted(set(pages))
+    assert_same_as_clean(project, "build")
+
+
+def test_what_a_chapter_renders_through_is_every_template_its_renderers_reach() -> None:
+    """The key of a chapter's rendered Markdown follows the templates named, and those they import, include or
+    extend, not the other templates of the theme; a template chosen by a variable could be any of them."""
+    sources = {"partials/table.html": '{% import "makro.html" as m %}{{ m.x() }}', "makro.html": "{% macro x() %}1"
+               "{% endmacro %}", "base.html": "<header>1</header>"}
+
+    def key(changed: dict[str, str] | None = None) -> str:
+        env = jinja2.Environment(loader=jinja2.DictLoader({**sources, **(changed or {})}))
+        return templates_key(env, ["partials/table.html"])
+
+    assert key() == key({"base.html": "<header>2</header>"})
+    assert key() != key({"makro.html": "{% macro x() %}2{% endmacro %}"})
+    assert key() != key({"partials/table.html": "{{ 1 }}"})
+    sources["partials/table.html"] = "{% include nama %}"
+    assert key() != key({"base.html": "<header>2</header>"})
 
 
 _NEGATIVE_INDICATORS = """  - id: IKU2

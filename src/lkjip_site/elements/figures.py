@@ -172,6 +172,10 @@ def _validator(cache: ChartCache | CarriedCharts) -> Callable[[Report, Directive
     return validate
 
 
+#: The theme template a chart renders through.
+TEMPLATE = "partials/figure.html"
+
+
 def register(registry: Registry, cache: ChartCache | CarriedCharts) -> None:
     def render(ctx: RenderContext, directive: Directive) -> str:
         spec = directive.built
@@ -179,7 +183,7 @@ def register(registry: Registry, cache: ChartCache | CarriedCharts) -> None:
         if result is None:
             return ""  # already reported when the charts were planned
         with theme_errors():
-            return ctx.env.get_template("partials/figure.html").render(result=result, item=directive.item,
+            return ctx.env.get_template(TEMPLATE).render(result=result, item=directive.item,
                                                                        pdf=ctx.pdf)
 
     def restore(report: Report, directive: Directive) -> None:
@@ -191,6 +195,9 @@ def register(registry: Registry, cache: ChartCache | CarriedCharts) -> None:
     validate = _validator(cache)
     # a chart's drawing, by its key in the cache (a Dask worker's carried charts have no memo, and it stores no state)
     entry = ItemEntry(_drawing_key(cache), cache.memo) if isinstance(cache, ChartCache) else None
+    registry.templates["grafik"] = TEMPLATE
+    if isinstance(cache, ChartCache):
+        registry.render_inputs["grafik"] = cache.drawing()
     for kind in KINDS:
         registry.renderers[("grafik", kind)] = render
         registry.validators[("grafik", kind)] = validate

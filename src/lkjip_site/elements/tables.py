@@ -634,6 +634,10 @@ def starts_in_first_column(rows: list[list[Cell]]) -> list[bool]:
     return out
 
 
+#: The theme template a table renders through.
+TEMPLATE = "partials/table.html"
+
+
 def render(ctx: RenderContext, directive: Directive) -> str:
     table = directive.model()
     if table is None:
@@ -643,7 +647,7 @@ def render(ctx: RenderContext, directive: Directive) -> str:
              "foot": starts_in_first_column([r.cells for r in table.foot])}
     item = directive.item
     with theme_errors():
-        return ctx.env.get_template("partials/table.html").render(
+        return ctx.env.get_template(TEMPLATE).render(
             table=table, item=item, pdf=ctx.pdf, first=first,
             cells=functools.partial(row_cells, item_id=item.id if item else "", pdf=ctx.pdf))
 
@@ -720,6 +724,7 @@ def register(registry: Registry, memo: Memo, site_key: str) -> None:
     """``site_key`` stands for what tables read from the site config (custom scales, default scale)."""
     validate, restore = _validator(memo, site_key), _restorer(memo)
     entry = ItemEntry(_stored_key, memo)
+    registry.templates["tabel"] = TEMPLATE
     for kind in KINDS:
         registry.renderers[("tabel", kind)] = render
         registry.validators[("tabel", kind)] = validate

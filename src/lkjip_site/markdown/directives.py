@@ -157,6 +157,13 @@ class Registry:
     validators: dict[tuple[str, str], DirectiveValidator] = field(default_factory=dict)
     restorers: dict[tuple[str, str], DirectiveRestorer] = field(default_factory=dict)
     entries: dict[tuple[str, str], ItemEntry] = field(default_factory=dict)
+    #: by directive (``tabel``), the theme template its renderers render through: a chapter's rendered body depends
+    #: on those of its own elements and on no other template, so a change to the page around it (the header, the
+    #: footer, the portal's title) keeps the body
+    templates: dict[str, str] = field(default_factory=dict)
+    #: by directive, what its renderers read besides each element and its template (the charts' fonts and drawing
+    #: engine): also part of the key a chapter's rendered body is kept under
+    render_inputs: dict[str, str] = field(default_factory=dict)
     # run once after every directive of the site was validated (e.g. render all new charts in parallel)
     finishers: list[Callable[[Diagnostics], None]] = field(default_factory=list)
 

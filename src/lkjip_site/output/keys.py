@@ -8,11 +8,12 @@ useless.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..core.memo import digest
 from ..core.model import Report, Site
-from ..markdown.directives import ParsedChapter, RenderContext
+from ..markdown.directives import ParsedChapter, Registry, RenderContext
 from ..markdown.links import linked_reports
 from ..markdown.parser import iter_roles
 from ..markdown.renderer import format_value
@@ -45,6 +46,34 @@ def chapter_key(pc: ParsedChapter, rctx: RenderContext, theme_key: str, structur
         return None
     linked = [structure.get(url, "") for url in sorted(linked_reports(pc, rctx))]
     return digest(theme_key, own, structure[rctx.report.url], linked)
+
+
+def body_key(pc: ParsedChapter, rctx: RenderContext, renderers: Renderers, structure: dict[str, str]) -> str | None:
+    """Everything a chapter's rendered Markdown shows: :func:`chapter_key`'s parts, with what renders the kinds of
+    element the chapter has (``renderers``) for the theme. Not the page around it, so a change to every page's header
+    (the portal's title, a stylesheet's versioned name, the theme's footer) renders no chapter's Markdown, tables and
+    charts again, and a change to the table template none without a table."""
+    kinds = sorted({d.directive for d in pc.directives})
+    return chapter_key(pc, rctx, digest(renderers.parser, [(k, renderers.kinds.get(k, "")) for k in kinds],
+                                        rctx.page_url, rctx.pdf), structure)
+
+
+@dataclasses.dataclass(frozen=True)
+class Renderers:
+    """What renders every chapter body of a build the same way besides the chapter itself: the Markdown parser's
+    options (raw HTML allowed or not) and, by kind of element (``tabel``), the templates it renders through
+    (:func:`~.theme.templates_key`) with what else it reads (the charts' fonts and drawing engine). The code itself
+    is in every memo key (``Memo.key``: the package's version)."""
+
+    parser: str
+    kinds: dict[str, str]
+
+    @classmethod
+    def of(cls, md_options: Mapping[str, Any], registry: Registry, templates: Callable[[str], str]) -> Renderers:
+        """``templates``: the key of one template and those it reaches."""
+        return cls(digest(sorted((str(k), repr(v)) for k, v in md_options.items())),
+                   {kind: digest(templates(name), registry.render_inputs.get(kind, ""))
+                    for kind, name in registry.templates.items()})
 
 
 def _own_key(pc: ParsedChapter) -> str | None:

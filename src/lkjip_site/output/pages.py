@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pickle
+import zlib
 from collections import ChainMap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -28,19 +29,20 @@ from ..core.pool import CarriedFolder, map_in_processes, on_cluster
 from ..core.resources import theme_dirs
 from ..elements.charts.cache import ChartCache
 from ..elements.charts.svg import ENGINE_VERSION
-from ..markdown.directives import Parsed, RenderContext
+from ..markdown.directives import Parsed, ParsedChapter, RenderContext
+from ..markdown.renderer import render_chapter
 from ..markdown.urls import LinkIndex, build_link_index, chapter_url
 from .changes import ChapterText, VersionData, compare, load_document
 from .csp import HEADERS_FILE, META_POLICY, headers_file
 from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, describe_chapter, describe_report,
                         describe_version, page_meta, reports_by_year, robots_txt, sitemap_entries, sitemap_xml)
-from .keys import chapter_key, report_fingerprint, site_fingerprint
+from .keys import Renderers, body_key, chapter_key, report_fingerprint, site_fingerprint
 from .opendata import JSON_FILE, OpenData, open_data
 from .portal import by_instansi, by_year, compared, figures_of, render_portal, row_key
 from .reportjob import ReportJob, SentPage, carried_theme, chapter_page, render_report_job, staying
 from .search import render_search
 from .theme import (Asset, collect_static, colour_stylesheet, make_env, memoised, memoised_held, render_page,
-                    theme_fingerprint)
+                    templates_key, theme_fingerprint)
 from .versions import CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, SiteHistory, content_history, versions_json
 
 COLOURS_CSS = "aset/css/warna.css"
@@ -188,6 +190,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
                 charts: ChartCache | None = None, kept: KeptReports | None = None) -> SiteFiles:
     """All pages; a page whose inputs are unchanged since the last build is taken from ``memo`` (and a whole report
     from ``kept``). A report's pages that the memo keeps on disk are held as references to it (``core/files.py``).
+    A chapter page rendered again takes its chapter's rendered Markdown from ``memo`` when that is unchanged.
 
     Versions in ``history.frozen`` are released: their files come from the archive and nothing of them is rendered.
     Every version folder carries its own copy of the theme's static files (``<versi>/aset/``), so a later theme
@@ -208,7 +211,8 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     pages = SitePages(site, parsed, diags, memo, env, links, digest(
         theme_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()), date.isoformat() if date else "",
         dev_reload, site_fingerprint(site), vega_bundle[0] if vega_bundle else "", ENGINE_VERSION), history, structure,
-        descriptions)
+        descriptions, bodies=True, renderers=Renderers.of(parsed.md.options, parsed.registry,
+                                                            lambda name: templates_key(env, [name])))
     site_structure = digest(sorted(structure.items())) if kept is not None else ""
     if kept is None and on_cluster():  # --pelaksana: the pages the memo lacks are rendered by the Dask workers
         pages.sending = Sending(carried_theme(dirs), staying(env), charts)
@@ -269,6 +273,8 @@ class SitePages:
     descriptions: dict[str, str] = field(default_factory=dict)  # report URL -> ``describe_report``, when kept
     by_url: dict[str, Report] = field(default_factory=dict)
     sending: Sending | None = None  # set when report pages are rendered on a Dask cluster
+    bodies: bool = False  # keep each chapter's rendered Markdown apart in the memo too (:meth:`body`)
+    renderers: Renderers = Renderers("", {})  # what renders every chapter's Markdown the same way
 
     def __post_init__(self) -> None:
         self.by_url = {r.url: r for r in self.site.reports}
@@ -323,7 +329,10 @@ class SitePages:
             key = chapter_key(pc, rctx, digest(self.theme_key, repr(meta)), self.structure)
             url = chapter_url(report, pc.chapter) + "index.html"
             context = {**vctx, "meta": meta}
-            self.page(out, report, key, url, lambda: chapter_page(env, self.parsed.md, pc, rctx, context),
+            inner = body_key(pc, rctx, self.renderers, self.structure) if self.bodies else None
+            if inner:
+                memo.keep(inner)  # used by this page, rendered or not: the next change around it takes it
+            self.page(out, report, key, url, lambda: chapter_page(env, rctx, context, self.body(pc, rctx, inner)),
                       lambda: SentPage(url, "chapter.html", rctx.page_url, context, index))
         previous = self.history.previous.get(report.url)
         meta = page_meta(site, report.judul, describe_report(report), report.url, self.canonical(report), "article",
@@ -338,6 +347,26 @@ class SitePages:
             self.changes_page(out, report, previous, data, vctx)
         out.update(_report_assets(report))
         return out
+
+    def body(self, pc: ParsedChapter, rctx: RenderContext, key: str | None) -> str:
+        """A chapter's Markdown rendered (its text, tables, charts and values), from the memo when kept there under
+        ``key`` (:func:`~.keys.body_key`), else rendered and kept.
+
+        Why kept apart from its page: a change to what every page shows around its chapter (the portal's title, a
+        stylesheet's versioned name, the theme's footer) rendered every chapter's Markdown again, two thirds of
+        rendering an archive's pages. Kept compressed (a seventh of the size: an archive's chapters are 90 MB of HTML
+        at N = 100), and only when rendering said nothing, as for pages (:func:`~.theme.memoised_held`)."""
+        stored = self.memo.get(key, hold=False) if key else None
+        if stored is not None:
+            try:
+                return zlib.decompress(stored).decode("utf-8")
+            except (zlib.error, UnicodeDecodeError):  # damaged outside the build: rendered and stored again
+                pass
+        said = len(self.diags.items)
+        html = render_chapter(self.parsed.md, pc, rctx)
+        if key and len(self.diags.items) == said:
+            self.memo.put(key, zlib.compress(html.encode("utf-8"), 1), hold=False)
+        return html
 
     def page(self, out: dict[str, Held], report: Report, key: str, path: str, render: Callable[[], bytes],
              sent: Callable[[], SentPage]) -> None:

@@ -75,7 +75,7 @@ def render_report_job(job: ReportJob) -> tuple[list[bytes], list[Diagnostic]]:
         pc = job.chapters[page.chapter]
         rctx = RenderContext(job.config, [job.report], job.report, pc.chapter, page.page_url, diags, registry,
                              env=env, links=job.links)
-        out.append(chapter_page(env, md, pc, rctx, page.context))
+        out.append(chapter_page(env, rctx, page.context, render_chapter(md, pc, rctx)))
     return out, list(diags.items)
 
 
@@ -107,11 +107,10 @@ def _named(env: jinja2.Environment) -> frozenset[str]:
     return frozenset(names)
 
 
-def chapter_page(env: jinja2.Environment, md: MarkdownIt, pc: ParsedChapter, rctx: RenderContext,
-                 ctx: dict[str, Any]) -> bytes:
-    """A chapter's page: its Markdown (tables and charts through the theme) inside ``chapter.html``."""
-    report, chapter = rctx.report, pc.chapter
-    body = render_chapter(md, pc, rctx)  # not kept on the chapter: a kabupaten archive's HTML is 0,2 GB
+def chapter_page(env: jinja2.Environment, rctx: RenderContext, ctx: dict[str, Any], body: str) -> bytes:
+    """A chapter's page: its rendered Markdown (``body``: tables and charts through the theme) inside
+    ``chapter.html``."""
+    report, chapter = rctx.report, rctx.chapter
     prev, nxt = neighbours(report, chapter)
     return render_page(
         env, "chapter.html", rctx.page_url, report=report, chapter=chapter, body=safe(body),

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 import jinja2
+from jinja2 import meta
 from markupsafe import Markup, escape
 
 from ..compute.scales import colour_class, ink_for
@@ -158,6 +159,40 @@ def theme_fingerprint(dirs: list[Path], parts: tuple[str, ...] = ("templates",))
     """Hash of a theme's files (path inside the theme and bytes): a template change re-renders what uses it."""
     return digest([(str(p.relative_to(d)), p.read_bytes()) for d in dirs for sub in parts
                    for p in sorted((d / sub).rglob("*")) if p.is_file()])
+
+
+def templates_key(env: jinja2.Environment, names: Iterable[str]) -> str:
+    """Hash of the templates ``names`` as ``env`` finds them (a site theme's copy before the default's) and of every
+    template they import, include or extend, named or not: what those templates render cannot change otherwise.
+
+    Why not the whole theme (:func:`theme_fingerprint`): a chapter's body renders through the table and figure
+    partials only, and an edit to the page around it (the header, the footer) kept no body. A reference Jinja cannot
+    name beforehand (a template chosen by a variable) counts every template of the theme."""
+    seen: dict[str, str] = {}
+    todo = sorted(set(names))
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        try:
+            source = env.loader.get_source(env, name)[0] if env.loader is not None else ""
+            referenced = list(meta.find_referenced_templates(env.parse(source)))
+        except jinja2.TemplateError:  # missing or broken: rendering through it reports the error and keeps nothing
+            seen[name] = "?"
+            continue
+        seen[name] = source
+        if None in referenced:
+            return digest(sorted(seen.items()), _all_templates(env))
+        todo.extend(str(r) for r in referenced)
+    return digest(sorted(seen.items()))
+
+
+def _all_templates(env: jinja2.Environment) -> list[tuple[str, str]]:
+    """Every template of ``env`` with its source, as it finds them."""
+    loader = env.loader
+    if loader is None:  # (make_env always gives one)
+        return []
+    return [(name, loader.get_source(env, name)[0]) for name in loader.list_templates()]
 
 
 def render_page(env: jinja2.Environment, template: str, page_url: str, **context: Any) -> bytes:

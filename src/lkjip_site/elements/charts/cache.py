@@ -69,9 +69,16 @@ class ChartCache:
         self.here_below = count
 
     def key(self, spec: ChartSpec) -> str:
+        return self.memo.key(*self._drawing(), repr(spec))
+
+    def drawing(self) -> str:
+        """What every chart is drawn with, whatever its spec (part of the key a chapter's rendered body is kept
+        under): the same parts as in each chart's :meth:`key`."""
+        return digest(*self._drawing())
+
+    def _drawing(self) -> tuple[str, int, str, str]:
         # ENGINE_VERSION stands for the layouts drawn (wide and narrow, narrow.NARROW_WIDTH) and the SVG clean-up.
-        return self.memo.key(ENGINE_VERSION, NARROW_WIDTH, getattr(vl_convert, "__version__", ""), self.fingerprint,
-                             repr(spec))
+        return ENGINE_VERSION, NARROW_WIDTH, getattr(vl_convert, "__version__", ""), self.fingerprint
 
     def get(self, spec: ChartSpec) -> ChartResult | None:
         """The chart, read from the memo each time a page or the PDF shows it: results are held in memory only when
