@@ -183,8 +183,7 @@ def register(registry: Registry, cache: ChartCache | CarriedCharts) -> None:
         if result is None:
             return ""  # already reported when the charts were planned
         with theme_errors():
-            return ctx.env.get_template(TEMPLATE).render(result=result, item=directive.item,
-                                                                       pdf=ctx.pdf)
+            return ctx.env.get_template(TEMPLATE).render(result=result, item=directive.item, pdf=ctx.pdf)
 
     def restore(report: Report, directive: Directive) -> None:
         """A chart of a report read back from the store keeps the spec it was planned with (pickled with its

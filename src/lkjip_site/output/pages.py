@@ -211,8 +211,8 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     pages = SitePages(site, parsed, diags, memo, env, links, digest(
         theme_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()), date.isoformat() if date else "",
         dev_reload, site_fingerprint(site), vega_bundle[0] if vega_bundle else "", ENGINE_VERSION), history, structure,
-        descriptions, bodies=True, renderers=Renderers.of(parsed.md.options, parsed.registry,
-                                                            lambda name: templates_key(env, [name])))
+        descriptions, renderers=Renderers.of(parsed.md.options, parsed.registry,
+                                             lambda name: templates_key(env, [name])))
     site_structure = digest(sorted(structure.items())) if kept is not None else ""
     if kept is None and on_cluster():  # --pelaksana: the pages the memo lacks are rendered by the Dask workers
         pages.sending = Sending(carried_theme(dirs), staying(env), charts)
@@ -273,8 +273,7 @@ class SitePages:
     descriptions: dict[str, str] = field(default_factory=dict)  # report URL -> ``describe_report``, when kept
     by_url: dict[str, Report] = field(default_factory=dict)
     sending: Sending | None = None  # set when report pages are rendered on a Dask cluster
-    bodies: bool = False  # keep each chapter's rendered Markdown apart in the memo too (:meth:`body`)
-    renderers: Renderers = Renderers("", {})  # what renders every chapter's Markdown the same way
+    renderers: Renderers = Renderers("", {})  # what renders every chapter's Markdown the same way (:meth:`body`)
 
     def __post_init__(self) -> None:
         self.by_url = {r.url: r for r in self.site.reports}
@@ -329,7 +328,7 @@ class SitePages:
             key = chapter_key(pc, rctx, digest(self.theme_key, repr(meta)), self.structure)
             url = chapter_url(report, pc.chapter) + "index.html"
             context = {**vctx, "meta": meta}
-            inner = body_key(pc, rctx, self.renderers, self.structure) if self.bodies else None
+            inner = body_key(pc, rctx, self.renderers, self.structure) if self.sending is None else None
             if inner:
                 memo.keep(inner)  # used by this page, rendered or not: the next change around it takes it
             self.page(out, report, key, url, lambda: chapter_page(env, rctx, context, self.body(pc, rctx, inner)),
@@ -353,7 +352,7 @@ class SitePages:
         ``key`` (:func:`~.keys.body_key`), else rendered and kept.
 
         Why kept apart from its page: a change to what every page shows around its chapter (the portal's title, a
-        stylesheet's versioned name, the theme's footer) rendered every chapter's Markdown again, two thirds of
+        stylesheet's versioned name, the theme's footer) rendered every chapter's Markdown again, more than half of
         rendering an archive's pages. Kept compressed (a seventh of the size: an archive's chapters are 90 MB of HTML
         at N = 100), and only when rendering said nothing, as for pages (:func:`~.theme.memoised_held`)."""
         stored = self.memo.get(key, hold=False) if key else None
