@@ -18,7 +18,7 @@ from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core.model import Chapter
 from lkjip_site.markdown.parser import chapter_prefix, make_parser
 from lkjip_site.markdown.plugins import slugify
-from lkjip_site.output import pdfs, reportjob
+from lkjip_site.output import pages, pdfs, reportjob
 
 pytestmark = pytest.mark.usefixtures("epoch")
 
@@ -300,7 +300,7 @@ def test_rendering_a_chapter_for_the_site_and_the_pdf_leaves_its_parsed_tokens_a
             return html
         return render_chapter
 
-    for module in (reportjob, pdfs):
+    for module in (pages, reportjob, pdfs):  # (the site's pages here, on a Dask worker, the PDF)
         monkeypatch.setattr(module, "render_chapter", watched(module.render_chapter))
     cache = Path(tempfile.mkdtemp(prefix="cache-", dir=fresh_project.parent))
     share_charts(cache, _CACHE[0])
