@@ -176,11 +176,14 @@ def templates_key(env: jinja2.Environment, names: Iterable[str]) -> str:
             continue
         try:
             source = env.loader.get_source(env, name)[0] if env.loader is not None else ""
-            referenced = list(meta.find_referenced_templates(env.parse(source)))
-        except jinja2.TemplateError:  # missing or broken: rendering through it reports the error and keeps nothing
+        except jinja2.TemplateNotFound:  # (an optional include; one that must be there fails rendering)
             seen[name] = "?"
             continue
-        seen[name] = source
+        seen[name] = source  # its text, even where it does not compile: a template that did not exist is not it
+        try:
+            referenced = list(meta.find_referenced_templates(env.parse(source)))
+        except jinja2.TemplateSyntaxError:  # rendering through it reports the error, and keeps nothing
+            continue
         if None in referenced:
             return digest(sorted(seen.items()), _all_templates(env))
         todo.extend(str(r) for r in referenced)
