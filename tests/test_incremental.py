@@ -923,9 +923,10 @@ def test_a_change_around_every_chapter_renders_no_chapters_markdown_again(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The portal's title, a stylesheet (its versioned name) and a theme's footer are on every page and in no
     chapter's Markdown: after such a change every chapter page is rendered around its Markdown, tables and charts as
-    the last build rendered them (rendering those was two thirds of rendering an archive's pages again), and the site
-    is what a build without cache makes. The templates tables render through, and a template they import, are part of
-    what the chapters show: a change to either renders the chapters with tables again, in the new markup."""
+    the last build rendered them (rendering those was more than half of rendering an archive's pages again), and the
+    site is what a build without cache makes; a site theme's templates and stylesheet load no report again (nothing
+    before rendering reads them). The templates tables render through, and a template they import, are part of what
+    the chapters show: a change to either renders the chapters with tables again, in the new markup."""
     run(project, "build")
     pages, bodies = chapter_pages_rendered(monkeypatch), _bodies_rendered(monkeypatch)
     edit(project / "situs.yaml", "judul: Portal Laporan Kinerja", "judul: Portal Kinerja Kabupaten Contoh")
@@ -941,8 +942,10 @@ def test_a_change_around_every_chapter_renders_no_chapters_markdown_again(
     (theme / "static" / "css" / "site.css").write_text(
         (default / "static" / "css" / "site.css").read_text("utf-8") + "\n.kaki { color: #222; }\n", "utf-8")
     pages.clear(), bodies.clear()  # (the clean build rendered them all)
+    counted = Counted(monkeypatch)
     run(project, "build")
     assert len(pages) > 3 and bodies == []
+    assert counted.loaded == [] and counted.parsed == []  # nothing before rendering reads those files
     shown = {url: (project / "build" / url / "index.html").read_text("utf-8") for url in pages}
     assert all("Kaki baru" in html for html in shown.values())
     assert_same_as_clean(project, "build")
