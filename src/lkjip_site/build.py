@@ -354,10 +354,11 @@ class Session:
                 rest.append((name, stamp.sha256))
         outside = digest(rest)  # hashed once: both keys below depend on it
         site_key = digest(options, outside)
-        # stored states depend on the files outside the reports, the engine and where the site is (a report holds
-        # its folder's path), not on the options: a build with and without PDFs, or with --strict, loads the same
-        # reports (warnings are promoted later, never stored promoted); of situs.yaml, on what reports read of it
-        # (:meth:`read_config`), until which the key names its bytes
+        # stored states depend on the files outside the reports (but those only rendering reads: rendering_only),
+        # the engine and where the site is (a report holds its folder's path), not on the options: a build with and
+        # without PDFs, or with --strict, loads the same reports (warnings are promoted later, never stored
+        # promoted); of situs.yaml, on what reports read of it (:meth:`read_config`), until which the key names its
+        # bytes
         self.stored_base = digest(engine_key(), str(root.resolve()),
                                   [r for r in rest if r[0] != SITE_FILE and not rendering_only(r[0])])
         self.stored_key = digest(engine_key(), str(root.resolve()), outside)
