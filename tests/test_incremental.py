@@ -941,7 +941,8 @@ def test_a_change_around_every_chapter_renders_no_chapters_markdown_again(
         (default / "templates" / "base.html").read_text("utf-8").replace(footer, footer + "<p>Kaki baru</p>"), "utf-8")
     (theme / "static" / "css" / "site.css").write_text(
         (default / "static" / "css" / "site.css").read_text("utf-8") + "\n.kaki { color: #222; }\n", "utf-8")
-    pages.clear(), bodies.clear()  # (the clean build rendered them all)
+    pages.clear()  # (the clean build rendered them all)
+    bodies.clear()
     counted = Counted(monkeypatch)
     run(project, "build")
     assert len(pages) > 3 and bodies == []
@@ -983,8 +984,8 @@ def test_a_change_around_every_chapter_renders_no_chapters_markdown_again(
 def test_what_a_chapter_renders_through_is_every_template_its_renderers_reach() -> None:
     """The key of a chapter's rendered Markdown follows the templates named, and those they import, include or
     extend, not the other templates of the theme; a template chosen by a variable could be any of them. An optional
-    template that appears with an error is not the missing one (a helper's fuzzer found them keyed alike: the body
-    kept, the error unsaid)."""
+    template that appears with an error is not the missing one (they were keyed alike: the bodies kept, the error
+    unsaid)."""
     sources = {"partials/table.html": '{% import "makro.html" as m %}{{ m.x() }}', "makro.html": "{% macro x() %}1"
                "{% endmacro %}", "base.html": "<header>1</header>"}
 
