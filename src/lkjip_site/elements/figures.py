@@ -193,9 +193,10 @@ def register(registry: Registry, cache: ChartCache | CarriedCharts) -> None:
 
     validate = _validator(cache)
     # a chart's drawing, by its key in the cache (a Dask worker's carried charts have no memo, and it stores no state)
-    entry = ItemEntry(_drawing_key(cache), cache.memo) if isinstance(cache, ChartCache) else None
+    entry = None
     registry.templates["grafik"] = TEMPLATE
     if isinstance(cache, ChartCache):
+        entry = ItemEntry(_drawing_key(cache), cache.memo)
         registry.render_inputs["grafik"] = cache.drawing()
     for kind in KINDS:
         registry.renderers[("grafik", kind)] = render

@@ -8,8 +8,10 @@ useless.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
+
+import jinja2
 
 from ..core.memo import digest
 from ..core.model import Report, Site
@@ -17,6 +19,7 @@ from ..markdown.directives import ParsedChapter, Registry, RenderContext
 from ..markdown.links import linked_reports
 from ..markdown.parser import iter_roles
 from ..markdown.renderer import format_value
+from .theme import templates_key
 
 
 def site_fingerprint(site: Site) -> str:
@@ -36,26 +39,33 @@ def report_fingerprint(report: Report) -> str:
     )
 
 
-def chapter_key(pc: ParsedChapter, rctx: RenderContext, theme_key: str, structure: dict[str, str]) -> str | None:
-    """Everything a chapter page shows: its text, the tables/charts/values it uses, its report's structure.
+#: What a chapter page shows of its chapter and the site (:func:`chapter_shows`); None when a value cannot be
+#: resolved: the page is then always rendered, so the renderer reports the error.
+Shows = tuple[str, str, list[str]] | None
 
-    Returns None (always render) when a value cannot be resolved, so the renderer reports the error.
-    """
+
+def chapter_shows(pc: ParsedChapter, rctx: RenderContext, structure: dict[str, str]) -> Shows:
+    """Everything a chapter page shows besides the theme: its text, the tables/charts/values it uses (its own key),
+    its report's structure and that of the reports it links to. Made once per page for both of its keys."""
     own = _own_key(pc)
     if own is None:
         return None
-    linked = [structure.get(url, "") for url in sorted(linked_reports(pc, rctx))]
-    return digest(theme_key, own, structure[rctx.report.url], linked)
+    return own, structure[rctx.report.url], [structure.get(url, "") for url in sorted(linked_reports(pc, rctx))]
 
 
-def body_key(pc: ParsedChapter, rctx: RenderContext, renderers: Renderers, structure: dict[str, str]) -> str | None:
-    """Everything a chapter's rendered Markdown shows: :func:`chapter_key`'s parts, with what renders the kinds of
+def chapter_key(theme_key: str, shows: Shows) -> str | None:
+    """A chapter page's key: what it shows (:func:`chapter_shows`) in the page ``theme_key`` stands for."""
+    return digest(theme_key, *shows) if shows is not None else None
+
+
+def body_key(pc: ParsedChapter, rctx: RenderContext, renderers: Renderers, shows: Shows) -> str | None:
+    """Everything a chapter's rendered Markdown shows: what its page shows (``shows``), with what renders the kinds of
     element the chapter has (``renderers``) for the theme. Not the page around it, so a change to every page's header
     (the portal's title, a stylesheet's versioned name, the theme's footer) renders no chapter's Markdown, tables and
     charts again, and a change to the table template none without a table."""
     kinds = sorted({d.directive for d in pc.directives})
-    return chapter_key(pc, rctx, digest(renderers.parser, [(k, renderers.kinds.get(k, "")) for k in kinds],
-                                        rctx.page_url, rctx.pdf), structure)
+    return chapter_key(digest(renderers.parser, [(k, renderers.kinds.get(k, "")) for k in kinds], rctx.page_url,
+                              rctx.pdf), shows)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,10 +79,9 @@ class Renderers:
     kinds: dict[str, str]
 
     @classmethod
-    def of(cls, md_options: Mapping[str, Any], registry: Registry, templates: Callable[[str], str]) -> Renderers:
-        """``templates``: the key of one template and those it reaches."""
+    def of(cls, md_options: Mapping[str, Any], registry: Registry, env: jinja2.Environment) -> Renderers:
         return cls(digest(sorted((str(k), repr(v)) for k, v in md_options.items())),
-                   {kind: digest(templates(name), registry.render_inputs.get(kind, ""))
+                   {kind: digest(templates_key(env, [name]), registry.render_inputs.get(kind, ""))
                     for kind, name in registry.templates.items()})
 
 

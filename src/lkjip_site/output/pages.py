@@ -36,13 +36,13 @@ from .changes import ChapterText, VersionData, compare, load_document
 from .csp import HEADERS_FILE, META_POLICY, headers_file
 from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, describe_chapter, describe_report,
                         describe_version, page_meta, reports_by_year, robots_txt, sitemap_entries, sitemap_xml)
-from .keys import Renderers, body_key, chapter_key, report_fingerprint, site_fingerprint
+from .keys import Renderers, body_key, chapter_key, chapter_shows, report_fingerprint, site_fingerprint
 from .opendata import JSON_FILE, OpenData, open_data
 from .portal import by_instansi, by_year, compared, figures_of, render_portal, row_key
 from .reportjob import ReportJob, SentPage, carried_theme, chapter_page, render_report_job, staying
 from .search import render_search
 from .theme import (Asset, collect_static, colour_stylesheet, make_env, memoised, memoised_held, render_page,
-                    templates_key, theme_fingerprint)
+                    theme_fingerprint)
 from .versions import CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, SiteHistory, content_history, versions_json
 
 COLOURS_CSS = "aset/css/warna.css"
@@ -211,8 +211,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     pages = SitePages(site, parsed, diags, memo, env, links, digest(
         theme_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()), date.isoformat() if date else "",
         dev_reload, site_fingerprint(site), vega_bundle[0] if vega_bundle else "", ENGINE_VERSION), history, structure,
-        descriptions, renderers=Renderers.of(parsed.md.options, parsed.registry,
-                                             lambda name: templates_key(env, [name])))
+        descriptions, renderers=Renderers.of(parsed.md.options, parsed.registry, env))
     site_structure = digest(sorted(structure.items())) if kept is not None else ""
     if kept is None and on_cluster():  # --pelaksana: the pages the memo lacks are rendered by the Dask workers
         pages.sending = Sending(carried_theme(dirs), staying(env), charts)
@@ -325,10 +324,11 @@ class SitePages:
             meta = page_meta(site, f"{pc.chapter.display_title} — {report.judul}",
                              describe_chapter(report, pc.chapter), rctx.page_url,
                              self.canonical(report, pc.chapter), "article", pdf)
-            key = chapter_key(pc, rctx, digest(self.theme_key, repr(meta)), self.structure)
+            shows = chapter_shows(pc, rctx, self.structure)
+            key = chapter_key(digest(self.theme_key, repr(meta)), shows)
             url = chapter_url(report, pc.chapter) + "index.html"
             context = {**vctx, "meta": meta}
-            inner = body_key(pc, rctx, self.renderers, self.structure) if self.sending is None else None
+            inner = body_key(pc, rctx, self.renderers, shows) if self.sending is None else None
             if inner:
                 memo.keep(inner)  # used by this page, rendered or not: the next change around it takes it
             self.page(out, report, key, url, lambda: chapter_page(env, rctx, context, self.body(pc, rctx, inner)),

@@ -20,7 +20,7 @@ from ..markdown.directives import Parsed, RenderContext
 from ..markdown.renderer import render_chapter
 from ..markdown.urls import build_link_index, chapter_url
 from .audit import Shown, audit_pdf, marks_in_html
-from .keys import chapter_key, report_fingerprint, site_fingerprint
+from .keys import chapter_key, chapter_shows, report_fingerprint, site_fingerprint
 from .opendata import open_data
 from .pages import pdf_name
 from .pdf.document import PdfError, PdfJob, prepare_pdf
@@ -80,7 +80,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
         contexts = [(pc, RenderContext(site.config, site.reports, report, pc.chapter, chapter_url(report, pc.chapter),
                                        diags, parsed.registry, env=env, links=links, pdf=True))
                     for pc in parsed.chapters[report.url]]
-        keys = [chapter_key(pc, ctx, theme_key, structure) for pc, ctx in contexts]
+        keys = [chapter_key(theme_key, chapter_shows(pc, ctx, structure)) for pc, ctx in contexts]
         path = report.url + pdf_name(report)
         key = None if None in keys else memo.key(
             "pdf", keys, structure[report.url], [file_digest(f) for f in report.data.files],
