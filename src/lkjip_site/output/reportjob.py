@@ -30,7 +30,7 @@ from ..markdown.directives import ParsedChapter, RenderContext
 from ..markdown.parser import make_parser, number_items
 from ..markdown.renderer import render_chapter
 from ..markdown.urls import LinkIndex, chapter_url
-from .theme import make_env, render_page
+from .theme import all_templates, make_env, render_page
 
 #: Template variables that hold the whole site's model: they travel only when a template of the theme names them
 #: (the default theme's do not), since each would carry every report of the archive with every job.
@@ -97,12 +97,8 @@ def staying(env: jinja2.Environment) -> frozenset[str]:
 
 def _named(env: jinja2.Environment) -> frozenset[str]:
     """Every variable a template of the theme reads from its context (Jinja's own analysis of the sources)."""
-    loader = env.loader
     names: set[str] = set()
-    if loader is None:  # (make_env always gives one)
-        return frozenset(names)
-    for name in loader.list_templates():
-        source = loader.get_source(env, name)[0]
+    for _name, source in all_templates(env):
         names |= meta.find_undeclared_variables(env.parse(source))
     return frozenset(names)
 

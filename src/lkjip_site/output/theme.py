@@ -185,12 +185,12 @@ def templates_key(env: jinja2.Environment, names: Iterable[str]) -> str:
         except jinja2.TemplateSyntaxError:  # rendering through it reports the error, and keeps nothing
             continue
         if None in referenced:
-            return digest(sorted(seen.items()), _all_templates(env))
+            return digest(sorted(seen.items()), all_templates(env))
         todo.extend(str(r) for r in referenced)
     return digest(sorted(seen.items()))
 
 
-def _all_templates(env: jinja2.Environment) -> list[tuple[str, str]]:
+def all_templates(env: jinja2.Environment) -> list[tuple[str, str]]:
     """Every template of ``env`` with its source, as it finds them."""
     loader = env.loader
     if loader is None:  # (make_env always gives one)
