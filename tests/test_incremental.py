@@ -775,6 +775,44 @@ def test_what_is_learnt_of_a_memo_entry_is_kept_for_its_bytes_only(tmp_path: Pat
     assert damaged(newer) == hashlib.sha256(b"<main>dua</main>").hexdigest()
 
 
+def test_what_is_learnt_of_a_chapters_body_is_kept_while_a_page_published_with_it_is(tmp_path: Path) -> None:
+    """A body's facts are kept under its bytes' hash, found by the next build from another page around the same
+    body (the portal's title changed); a build that reads no body (a no-op) keeps them; they go with the last page
+    published with that body."""
+    memo, facts = Memo(tmp_path, "halaman"), tmp_path / FACTS_FILE
+    body = b"<p>isi bab</p>"
+    one = memo.store(memo.key("satu"), b"<header>Portal</header>" + body + b"<footer/>")
+    span = (23, 23 + len(body))
+    first = ContentHashes()
+    first.load(facts)
+    part = first.part(one, content(one), span)
+    assert first.part_fact(part, "panjang", lambda: str(len(body))) == "14"
+    first.keep({"a.html": one})
+    first.save()
+    noop = ContentHashes()  # the next build: nothing rendered, no body read
+    noop.load(facts)
+    noop(one)
+    noop.keep({"a.html": one})
+    noop.save()
+    two = memo.store(memo.key("dua"), b"<header>Portal baru</header>" + body + b"<footer/>")
+    later = ContentHashes()
+    later.load(facts)
+    moved = (span[0] + 5, span[1] + 5)
+    assert later.part(two, content(two), moved) == part  # the same body in another page: the same name
+    asked: list[str] = []
+    assert later.part_fact(part, "panjang", lambda: asked.append("dibaca") or "?") == "14" and asked == []
+    later.keep({"a.html": two})
+    later.save()
+    assert part in facts.read_text(encoding="utf-8")
+    other = memo.store(memo.key("tiga"), b"<header>Portal baru</header><p>bab lain</p><footer/>")
+    last = ContentHashes()
+    last.load(facts)
+    last(other)
+    last.keep({"a.html": other})  # no page with that body published any more
+    last.save()
+    assert part not in facts.read_text(encoding="utf-8")
+
+
 def test_check_reads_unchanged_reports_from_the_last_build_and_writes_nothing(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``lkjip check`` after a build: the reports the author did not touch come from the build's store, with their

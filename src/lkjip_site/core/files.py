@@ -131,17 +131,23 @@ class SiteFiles(MutableMapping[str, bytes]):
     use :meth:`held` and :meth:`held_items`, so that they do not read what they do not need.
     """
 
-    def __init__(self, files: Mapping[str, Held] | Iterable[tuple[str, Held]] = ()) -> None:
+    def __init__(self, files: Mapping[str, Held] | Iterable[tuple[str, Held]] = (),
+                 bodies: Mapping[str, tuple[int, int]] | None = None) -> None:
         self._held: dict[str, Held] = dict(files)
+        #: Where a page rendered in this build holds its chapter's body (:func:`body_span`), by path: the stages
+        #: that read pages learn of a body once, not again with every page around it (``ContentHashes.part``).
+        self.bodies: dict[str, tuple[int, int]] = {p: s for p, s in (bodies or {}).items() if p in self._held}
 
     def __getitem__(self, path: str) -> bytes:
         return content(self._held[path])
 
     def __setitem__(self, path: str, value: Held) -> None:  # type: ignore[override]  # a Stored is welcome
         self._held[path] = value
+        self.bodies.pop(path, None)  # other bytes: the body is not known to be where it was
 
     def __delitem__(self, path: str) -> None:
         del self._held[path]
+        self.bodies.pop(path, None)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._held)
@@ -157,14 +163,38 @@ class SiteFiles(MutableMapping[str, bytes]):
 
     def update(self, other: Mapping[str, Held] | Iterable[tuple[str, Held]] = (), /,  # type: ignore[override]
                **more: Held) -> None:
-        """As ``dict.update``, without reading the values of another :class:`SiteFiles`."""
-        self._held.update(other.held_items() if isinstance(other, SiteFiles) else other, **more)
+        """As ``dict.update``, without reading the values of another :class:`SiteFiles` (whose bodies come along)."""
+        added = dict(other.held_items() if isinstance(other, SiteFiles) else other, **more)
+        if self.bodies:
+            for path in added.keys() & self.bodies.keys():
+                del self.bodies[path]
+        self._held.update(added)
+        if isinstance(other, SiteFiles):
+            self.bodies.update(other.bodies)
 
     def held(self, path: str) -> Held:
         return self._held[path]
 
     def held_items(self) -> Iterable[tuple[str, Held]]:
         return self._held.items()
+
+
+def body_span(page: bytes, body: str) -> tuple[int, int] | None:
+    """Where the bytes of ``body`` (a chapter's rendered Markdown) lie in ``page`` (its rendered page), or None when
+    they are not there whole (a theme that changes or leaves out the body) or the body is empty."""
+    encoded = body.encode("utf-8")
+    start = page.find(encoded) if encoded else -1
+    return (start, start + len(encoded)) if start >= 0 else None
+
+
+def bodies_of(files: Mapping[str, bytes]) -> Mapping[str, tuple[int, int]]:
+    """``files``' bodies (:attr:`SiteFiles.bodies`); none for a plain mapping."""
+    return files.bodies if isinstance(files, SiteFiles) else {}
+
+
+def held(files: Mapping[str, bytes], path: str) -> Held:
+    """The held value of ``path`` (a reference stays one)."""
+    return files.held(path) if isinstance(files, SiteFiles) else files[path]
 
 
 def held_items(files: Mapping[str, bytes]) -> Iterable[tuple[str, Held]]:

@@ -7,6 +7,7 @@ holds one version forever, so publishing a new version never moves an old one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import pickle
 import zlib
@@ -22,7 +23,7 @@ import jinja2
 from ..compute.scales import NA_CLASS
 from ..compute.summary import key_figures
 from ..core.diagnostics import Diagnostics
-from ..core.files import Held, SiteFiles, Stored, content, size
+from ..core.files import Held, SiteFiles, Stored, body_span, content, size
 from ..core.memo import Memo, digest
 from ..core.model import Chapter, Report, Site, SiteConfig
 from ..core.pool import CarriedFolder, map_in_processes, on_cluster
@@ -253,7 +254,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     pdf_paths = {r.url: r.url + pdf_name(r) for r in site.reports if r.url + pdf_name(r) in files}
     files.update(whole("feed", lambda: {FEED: atom_feed(site, history, pdf_paths, pages.describe)}))
     files[ROBOTS] = robots_txt(site)
-    return SiteFiles(sorted(files.items()))
+    return SiteFiles(sorted(files.items()), pages.bodies)
 
 
 @dataclass
@@ -273,6 +274,7 @@ class SitePages:
     by_url: dict[str, Report] = field(default_factory=dict)
     sending: Sending | None = None  # set when report pages are rendered on a Dask cluster
     renderers: Renderers = Renderers("", {})  # what renders every chapter's Markdown the same way (:meth:`body`)
+    bodies: dict[str, tuple[int, int]] = field(default_factory=dict)  # ``SiteFiles.bodies`` of the pages rendered
 
     def __post_init__(self) -> None:
         self.by_url = {r.url: r for r in self.site.reports}
@@ -331,7 +333,7 @@ class SitePages:
             inner = body_key(pc, rctx, self.renderers, shows) if self.sending is None else None
             if inner:
                 memo.keep(inner)  # used by this page, rendered or not: the next change around it takes it
-            self.page(out, report, key, url, lambda: chapter_page(env, rctx, context, self.body(pc, rctx, inner)),
+            self.page(out, report, key, url, functools.partial(self.chapter, url, pc, rctx, context, inner),
                       lambda: SentPage(url, "chapter.html", rctx.page_url, context, index))
         previous = self.history.previous.get(report.url)
         meta = page_meta(site, report.judul, describe_report(report), report.url, self.canonical(report), "article",
@@ -346,6 +348,17 @@ class SitePages:
             self.changes_page(out, report, previous, data, vctx)
         out.update(_report_assets(report))
         return out
+
+    def chapter(self, path: str, pc: ParsedChapter, rctx: RenderContext, context: dict[str, Any],
+                key: str | None) -> bytes:
+        """A chapter's page rendered around its body (:meth:`body`), and where the body lies in it noted
+        (``SiteFiles.bodies``)."""
+        body = self.body(pc, rctx, key)
+        page = chapter_page(self.env, rctx, context, body)
+        span = body_span(page, body)
+        if span is not None:
+            self.bodies[path] = span
+        return page
 
     def body(self, pc: ParsedChapter, rctx: RenderContext, key: str | None) -> str:
         """A chapter's Markdown rendered (its text, tables, charts and values), from the memo when kept there under
