@@ -21,9 +21,10 @@ from lkjip_site.core import resources
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.core import files as files_mod
 from lkjip_site.core.files import SiteFiles, Stored, content, write_whole
-from lkjip_site.core.memo import ADOPTION_S, SWEEP_MARGIN_S, Memo, pack_files, unpack_files
+from lkjip_site.core.memo import ADOPTION_S, SWEEP_MARGIN_S, ContentHashes, Memo, pack_files, unpack_files
 from lkjip_site.elements import tables as tables_mod
 from lkjip_site.output import publish as publish_mod
+from lkjip_site.output import linkcheck as linkcheck_mod
 from lkjip_site.output.linkcheck import check_links
 from lkjip_site.output.publish import publish
 
@@ -344,6 +345,63 @@ def test_link_check_reads_pages_as_a_browser_does() -> None:
     assert sorted(d.message.split(" menuju")[0] for d in diags.errors) == [
         "tautan 'aset/hilang.js'", "tautan 'aset/tidak-ada.webp'", "tautan 'grafik-hilang.html'",
         "tautan 'kosong.html#x'"]
+
+
+def test_link_check_reads_a_chapters_body_once_and_finds_what_the_whole_page_holds(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page rendered around a chapter's body is parsed as what lies before the body, the body and what lies after
+    it, the body's ids and links kept under its bytes: the same dead links and anchors are found, and a page whose
+    header alone changed (the portal's title) has its body parsed no more. A body with other bytes is parsed again."""
+    head = (b"<!DOCTYPE html><html><head><link rel='stylesheet' href='aset/gaya.css'></head><body>"
+            b"<header><a href='index.html#isi'>Portal</a></header><main id='isi'>")
+    body = (b"<h2 id='bagian'>Bab</h2><a href='b.html#ada'>ada</a><a href='b.html#hilang'>x</a>"
+            b"<svg><g id='grafik-1'></g></svg><p>TUBUH</p>")
+    foot = b"</main><footer><a href='tidak-ada.html'>x</a><a href='#bagian'>atas</a></footer></body></html>"
+    base = {"b.html": b"<h2 id='ada'>B</h2><a href='index.html#bagian'>ke bab</a>", "aset/gaya.css": b""}
+    parsed: list[bytes] = []
+    real = linkcheck_mod._Reader.page  # what libxml2 is given, counted
+
+    def page(self, html: bytes):  # type: ignore[no-untyped-def]
+        parsed.append(html)
+        return real(self, html)
+
+    monkeypatch.setattr(linkcheck_mod._Reader, "page", page)
+
+    def errors(files: dict[str, bytes], facts: ContentHashes | None, span: tuple[int, int] | None) -> list[str]:
+        diags = Diagnostics()
+        parsed.clear()
+        check_links(SiteFiles(files, {"index.html": span} if span else {}), ["index.html", "b.html"], diags, facts)
+        return sorted(f"{d.file}: {d.message.split(' menuju')[0]}" for d in diags.errors)
+
+    facts = ContentHashes()
+    whole = errors({**base, "index.html": head + body + foot}, None, None)
+    assert whole == ["index.html: tautan 'b.html#hilang'", "index.html: tautan 'tidak-ada.html'"]
+    assert errors({**base, "index.html": head + body + foot}, facts, (len(head), len(head) + len(body))) == whole
+    assert any(b"TUBUH" in html for html in parsed)
+    title = head.replace(b"Portal", b"Portal baru")
+    assert errors({**base, "index.html": title + body + foot}, facts, (len(title), len(title) + len(body))) == whole
+    assert not any(b"TUBUH" in html for html in parsed)  # the body's ids and links as kept
+    other = body.replace(b"#ada'", b"#lain'")
+    assert errors({**base, "index.html": title + other + foot}, facts, (len(title), len(title) + len(other))) == [
+        "index.html: tautan 'b.html#hilang'", "index.html: tautan 'b.html#lain'",
+        "index.html: tautan 'tidak-ada.html'"]
+
+
+def test_a_built_pages_body_parsed_apart_holds_the_ids_and_links_of_the_whole_page(project: Path) -> None:
+    """On the pages a build renders: every chapter page's body is found in it, and its ids and links read in three
+    parts are those read of the whole page, in the same order."""
+    result = build(BuildOptions(root=project, pdf=False, cache_dir=project / ".cache"), write=False)
+    chapters = [p for p in result.files if p.endswith("/index.html") and p.count("/") == 4]
+    assert chapters and set(chapters) <= set(result.files.bodies)
+    reader = linkcheck_mod._Reader()
+    for path in chapters:
+        data, (start, end) = result.files[path], result.files.bodies[path]
+
+        def read(html: bytes) -> linkcheck_mod._Page:
+            return reader.page(linkcheck_mod.without_charts(html, unless=linkcheck_mod._LINKING))
+
+        parts = read(data[:start]).around(read(data[start:end]), read(data[end:]))
+        assert parts == read(data), path
 
 
 def _entries(memo: Memo) -> list[str]:

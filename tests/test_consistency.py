@@ -41,7 +41,8 @@ from lkjip_site import build as build_mod
 from lkjip_site.build import BuildOptions, audit_figures, build, check, load_site
 from lkjip_site.cli.main import main
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
-from lkjip_site.core.memo import Memo
+from lkjip_site.core.files import SiteFiles
+from lkjip_site.core.memo import ContentHashes, Memo
 from lkjip_site.output import audit as audit_mod
 from lkjip_site.output.audit import HtmlSource, Shown, audit, audit_site, marks_in_html, normalise
 from lkjip_site.output.opendata import OpenDataSource
@@ -319,7 +320,8 @@ def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch
 
     monkeypatch.setattr(build_mod, "audit_site", counting)
     monkeypatch.setattr(build_mod, "file_marks", reading)
-    verdicts = Memo(tmp_path, "audit")
+    monkeypatch.setattr(audit_mod, "file_marks", reading)  # (a page's parts: read there)
+    verdicts, hashes = Memo(tmp_path, "audit"), ContentHashes()  # (one build's facts after another's)
     bad = dict(result.files)
     bad[BASE + "index.html"] = bad[BASE + "index.html"].replace(
         b'<span data-angka="indikator.jumlah">25</span>', b'<span data-angka="indikator.jumlah">23</span>')
@@ -329,24 +331,55 @@ def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch
         [error] = diags.errors
         assert error.file == BASE + "index.html" and "bab-3-akuntabilitas-kinerja/index.html" in error.message
     diags = Diagnostics()
-    audit_figures(result.site, result.files, diags, verdicts=verdicts)
+    audit_figures(result.site, result.files, diags, verdicts=verdicts, hashes=hashes)
     assert not diags.errors and audited[-1] > 0
     read.clear()
-    audit_figures(result.site, result.files, diags, verdicts=verdicts)
+    audit_figures(result.site, result.files, diags, verdicts=verdicts, hashes=hashes)
     assert not diags.errors and audited[-1] == 0 and read == []  # every unit passed before: nothing read or audited
-    changed = dict(result.files)
     page = BASE + "bab-3-akuntabilitas-kinerja/index.html"
-    changed[page] = changed[page].replace(b"</header>", b"<p>Portal baru</p></header>", 1)  # no figure changed
+    header = b"<p>Portal baru</p>"
+    changed = _around(result.files, page, result.files[page].replace(b"</header>", header + b"</header>", 1),
+                      len(header))  # no figure changed
     assert changed[page] != result.files[page]
     audited.clear()
-    audit_figures(result.site, changed, diags, verdicts=verdicts)
-    assert not diags.errors and audited == [0] and read == [page]  # its marks read: the same, so nothing audited
-    changed[page] = changed[page] + b'<p><span data-angka="indikator.jumlah">25</span></p>'  # one figure more
-    audit_figures(result.site, changed, diags, verdicts=verdicts)
+    audit_figures(result.site, changed, diags, verdicts=verdicts, hashes=hashes)
+    # the marks around its chapter's body read (before it and after it), the body's known: nothing audited
+    assert not diags.errors and audited == [0] and read == [page, page]
+    changed = _around(changed, page, changed[page] + b'<p><span data-angka="indikator.jumlah">25</span></p>', 0)
+    audit_figures(result.site, changed, diags, verdicts=verdicts, hashes=hashes)
     assert not diags.errors and audited == [0, 0, 1]  # the one page whose marks changed
     audited.clear()  # back to the page as it was
-    audit_figures(result.site, result.files, diags, verdicts=verdicts)
+    audit_figures(result.site, result.files, diags, verdicts=verdicts, hashes=hashes)
     assert not diags.errors and audited == [0]  # both versions passed before: nothing to audit
+
+
+def _around(files: SiteFiles, page: str, data: bytes, moved: int) -> SiteFiles:
+    """``files`` with ``page``'s bytes replaced by ``data``, whose chapter body lies ``moved`` bytes further on (as
+    a build that renders the page around the same body notes it)."""
+    start, end = files.bodies[page]
+    out = SiteFiles(files.held_items(), files.bodies)
+    out[page] = data
+    out.bodies[page] = (start + moved, end + moved)
+    return out
+
+
+def test_a_figure_changed_in_a_chapters_body_is_audited_though_the_page_around_it_is_not(built) -> None:
+    """A body's marks are kept under the body's bytes: another body (a figure rendered otherwise) is read again and
+    audited, though its page's header and footer are those of a page that passed."""
+    _root, result = built
+    hashes, page = ContentHashes(), BASE + "bab-3-akuntabilitas-kinerja/index.html"
+    verdicts = Memo(None, "audit")
+    diags = Diagnostics()
+    audit_figures(result.site, result.files, diags, verdicts=verdicts, hashes=hashes)
+    assert not diags.errors
+    start, end = result.files.bodies[page]
+    data = result.files[page]
+    old, new = b'data-angka="indikator.jumlah">25<', b'data-angka="indikator.jumlah">23<'
+    assert data.find(old, start, end) > 0 and data.find(old, end) < 0  # the figure is in the body only
+    bad = _around(result.files, page, data.replace(old, new), 0)
+    audit_figures(result.site, bad, diags, verdicts=verdicts, hashes=hashes)
+    [error] = diags.errors
+    assert error.file == page and "'indikator.jumlah'" in error.message
 
 
 def test_open_data_is_audited_unrounded(built) -> None:

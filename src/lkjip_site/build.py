@@ -32,7 +32,7 @@ from .compute.report import COMPUTED_LATER
 from .compute.site import compute_one, compute_site, instansi_names
 from .core.deferred import Deferrable, Deferred, Part, Unreadable, dumps, loads
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
-from .core.files import CacheDamaged, Held, SiteFiles, write_whole
+from .core.files import CacheDamaged, Held, SiteFiles, bodies_of, write_whole
 from .core.memo import FACTS_FILE, ContentHashes, Memo, digest, keeping, remove_older_formats
 from .core.model import DATA_LATER, Report, Site, SiteConfig
 from .core.paths import SITE_FILE
@@ -51,7 +51,7 @@ from .markdown.directives import Directive, Parsed, ParsedChapter, Registry
 from .markdown.parser import (Tokenized, item_entries, keep_entries, make_parser, number_items, parse_chapter,
                               restore_items)
 from .output.audit import (MARKS_FACT, HtmlSource, Remembered, Shown, audit_site, audit_units, file_marks,
-                           fingerprint)
+                           fingerprint, fingerprint_in_parts, parts_fact)
 from .output.linkcheck import check_links
 from .output.opendata import OpenDataSource
 from .output.pages import KEPT_FILE, KEPT_FILES, STORED_TOKEN, KeptReports, pdf_name, render_site, stored_token
@@ -823,7 +823,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
             audit_figures(site, files, diags, pdf_marks, audit, hashes)  # released files: checked by hash
         files.update(released)  # released versions, byte for byte, each file checked against its manifest above
         with watch.stage("tautan"):
-            check_links(files, pages.stats.rendered, diags)
+            check_links(files, pages.stats.rendered, diags, hashes)
         _stop_on_errors(diags, opts)
     with watch.stage("indeks"):  # the search index of the pages in memory (or, on request, the one published)
         fresh = opts.search_index or on_disk is None
@@ -946,7 +946,7 @@ def check(opts: BuildOptions) -> Diagnostics:
         for version in archive:  # released files as link targets, anchors included (pages link to #angka-kunci)
             files.update(version.site_files(diags))
         _stop_on_errors(diags, opts, blocking)
-        check_links(files, pages.stats.rendered, diags)
+        check_links(files, pages.stats.rendered, diags, hashes)
         _stop_on_errors(diags, opts, blocking)
         return diags
 
@@ -1004,6 +1004,7 @@ def audit_figures(site: Site, files: Mapping[str, bytes], diags: Diagnostics, ex
     sources = [HtmlSource(), OpenDataSource()]
     sha = hashes or ContentHashes()
     found = bool(audit_site(site, {}, extra or [], sources=sources))
+    bodies = bodies_of(files)
     # One unit at a time: the marks of a whole archive at once were the largest thing a build held (millions of
     # them at N = 500). A mark is judged against the model alone, so the units' verdicts are the whole site's.
     for name, (model, unit) in audit_units(site, files, sha).items():
@@ -1022,8 +1023,11 @@ def audit_figures(site: Site, files: Mapping[str, bytes], diags: Diagnostics, ex
                 prints[path] = (digest_of,)
                 continue
             fresh = True
+            span = bodies.get(path)  # a chapter's body: its marks' fingerprint kept apart (its page's changes often)
             marks = sha.fact(data, MARKS_FACT + path,
-                             keeping(read, path, functools.partial(file_marks, path, sources=sources), fingerprint))
+                             keeping(read, path, functools.partial(file_marks, path, sources=sources), fingerprint)
+                             ) if span is None else sha.fact(data, parts_fact(path, span),
+                                                             fingerprint_in_parts(sha, data, path, span, sources))
             prints[path] = (digest_of, marks)
             if marks not in seen:
                 todo[path] = data

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple, Protocol
 
@@ -154,6 +154,29 @@ def fingerprint(marks: Iterable[Shown]) -> str:
     changed every file, and the whole site was audited again for the same marks."""
     text = "\n".join([repr((s.report, s.figure, s.text, s.machine)) for s in marks])  # (one hash of one string)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def fingerprint_in_parts(hashes: ContentHashes, data: Held, path: str, span: tuple[int, int],
+                         sources: Sequence[Source]) -> Callable[[bytes], str]:
+    """A ``learn`` (``ContentHashes.fact``) of the marks' fingerprint of a page that holds a chapter's body at
+    ``span`` (``SiteFiles.bodies``): the fingerprints of what lies before the body and after it, and the body's, kept
+    under the body's hash (``ContentHashes.part``). Why: the portal's title, in every page's header, changed every
+    page, and every page's marks were read again (0,8 s at N = 100) to find the same figures. A marked element lies
+    inside the body or outside it, never across (the body is a whole fragment of HTML)."""
+    start, end = span
+
+    def learn(page: bytes) -> str:
+        body = hashes.part_fact(hashes.part(data, page, span), MARKS_FACT + path,
+                                lambda: fingerprint(file_marks(path, page[start:end], sources)))
+        return digest("bagian", fingerprint(file_marks(path, page[:start], sources)), body,
+                      fingerprint(file_marks(path, page[end:], sources)))
+    return learn
+
+
+def parts_fact(path: str, span: tuple[int, int]) -> str:
+    """The name of :func:`fingerprint_in_parts`' fact of a page (not :data:`MARKS_FACT`'s: another fingerprint of
+    the same marks)."""
+    return f"{MARKS_FACT}bagian {span[0]}:{span[1]} {path}"
 
 
 class Remembered:
