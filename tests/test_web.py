@@ -35,7 +35,7 @@ from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.load.svgcheck import check_svg
 from lkjip_site.output.csp import META_POLICY
 from lkjip_site.output.portal import figures_of, portal_charts
-from lkjip_site.core.memo import Memo
+from lkjip_site.core.memo import ContentHashes, Memo
 from lkjip_site.output import search as search_mod
 from lkjip_site.output.inline import without_charts
 from lkjip_site.output.search import bundles, pages_by_year, pagefind_input, searchable
@@ -352,6 +352,48 @@ def test_a_released_pages_search_input_is_not_made_on_every_build(tmp_path: Path
     again = {path: bytes(page) for path, page in released.items()}  # read again: other bytes objects, same bytes
     assert search_mod.index_pages({**again, **current}, Diagnostics(), memo, fixed=again.keys()) == first
     assert len(made) == 1 and "Kaki kini" in made[0]  # the current page's only (a new ContentHashes: learnt again)
+
+
+def test_a_chapter_pages_search_input_is_made_around_its_body(site) -> None:
+    """On a build's pages: what Pagefind is given of a chapter page is what it is given around the chapter's body,
+    with the body's own input in its place (so a change around the body keys the bundle without making the body's
+    input again)."""
+    _root, result = site
+    chapters = sorted(p for p in result.files.bodies if p.startswith("laporan/"))
+    assert len(chapters) >= 6
+    for path in chapters:
+        page, (start, end) = result.files[path], result.files.bodies[path]
+        found = search_mod.around_body(page, (start, end))
+        assert found is not None, path
+        head, tail, tag = found
+        assert search_mod._body_input(page[start:end], tag), path  # neutral
+        assert head + searchable(page[start:end]) + tail == pagefind_input(page), path
+
+
+@pytest.mark.parametrize("body, neutral", [
+    (b"<p>Camat menyusun laporan.</p><table><tr><td class='angka'>96,61 %</td></tr></table>", True),
+    (b"<article><p>bersarang</p></article>", True),
+    (b"<h1>Judul kedua</h1>", False),  # Pagefind would take the result's title from it
+    (b"</article><p>di luar</p><article>", False),  # would close the indexed element
+    (b"<div data-pagefind-body>lagi</div>", False),  # a second marker: the whole page
+])
+def test_a_pages_search_key_in_parts_follows_its_whole_input(body: bytes, neutral: bool) -> None:
+    """The key of a page read in parts changes with what Pagefind is given and only with it: the portal's title
+    changes nothing, another body does; a body that is not neutral is keyed by the whole page's input, as before."""
+    def page(title: str, inner: bytes) -> tuple[bytes, tuple[int, int]]:
+        whole = _search_page(title=title)
+        at = whole.index(b"<p>Camat")
+        return whole[:at] + inner + whole[at:], (at, at + len(inner))
+
+    hashes = ContentHashes()
+    keys, given = [], []
+    for title, inner in (("A", body), ("B", body), ("A", body + b"<p>lain</p>")):
+        data, span = page(title, inner)
+        keys.append(search_mod.input_in_parts(hashes, data, span)(data))
+        given.append(pagefind_input(data))
+        assert (keys[-1] == search_mod._input_digest(given[-1])) is not neutral
+    assert [k == keys[0] for k in keys] == [g == given[0] for g in given]
+    assert not neutral or [k == keys[0] for k in keys] == [True, True, False]
 
 
 @pytest.mark.parametrize("page", [

@@ -37,7 +37,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from ..core.diagnostics import Diagnostics
-from ..core.files import Held, content, held_items, size
+from ..core.files import Held, bodies_of, content, held_items, size
 from ..core.heap import release_freed_memory
 from ..core.memo import ContentHashes, Memo, digest, keeping, pack_files, unpack_files
 from ..core.model import Site
@@ -132,12 +132,13 @@ def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | Non
     A failure (binary missing, Pagefind error) is a diagnostic: the build stops before anything is written.
     """
     sha = sha or ContentHashes()
+    bodies = bodies_of(files)
     groups = bundles(pages_by_year(files, sha))
     index: dict[str, bytes] = {f"{INDEX_DIR}/{BUNDLES}": json.dumps({"bundel": list(groups)}).encode("utf-8") + b"\n"}
     version = _binary_version() if memo is not None and groups else ""
     for position, (name, pages) in enumerate(groups.items()):
         try:
-            bundle = _bundle(pages, memo, version, sha, fixed)
+            bundle = _bundle(pages, memo, version, sha, fixed, bodies)
         except (OSError, subprocess.SubprocessError, RuntimeError) as exc:
             diags.error(("situs.yaml", 1), f"indeks pencarian (Pagefind) tidak dapat dibuat: {exc}")
             return {}
@@ -147,7 +148,8 @@ def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | Non
 
 
 def _bundle(pages: dict[str, Held], memo: Memo | None, version: str, sha: ContentHashes,
-            fixed: Collection[str] = frozenset()) -> dict[str, bytes]:
+            fixed: Collection[str] = frozenset(), bodies: Mapping[str, tuple[int, int]] | None = None
+            ) -> dict[str, bytes]:
     """One bundle's files: from the memo while what Pagefind reads of its pages is unchanged, else made by Pagefind
     (and kept). Keyed by Pagefind's input (:func:`pagefind_input`), not by the pages: a change every page shows outside
     its indexed part (the portal's title, a theme's header or footer) indexes nothing again.
@@ -159,16 +161,23 @@ def _bundle(pages: dict[str, Held], memo: Memo | None, version: str, sha: Conten
 
     A page of ``fixed`` (a released version's, read from ``arsip/`` on every build, so nothing learnt of it is kept)
     is keyed by its hash, which publishing takes anyway: its bytes never change, and making its input on every build
-    cost as much again as hashing it.
+    cost as much again as hashing it. A page rendered around a chapter's body (``bodies``) is keyed by its input in
+    parts (:func:`input_in_parts`).
     """
     made: dict[str, bytes] = {}  # the inputs made for the key, given to Pagefind if it runs (not made twice)
+    bodies = bodies or {}
+
+    def given(path: str, data: Held) -> str:
+        if path in fixed:
+            return sha(data)
+        span = bodies.get(path)
+        if span is None:
+            return sha.fact(data, _INPUT_FACT, keeping(made, path, pagefind_input, _input_digest))
+        return sha.fact(data, f"{_INPUT_FACT} bagian {span[0]}:{span[1]}", input_in_parts(sha, data, span))
 
     def key(scratch: Path | None) -> str | None:
         return memo.key("pagefind", version, "masukan", "tanpa-nama", "memori" if scratch is not None else "disk",
-                        sorted((p, sha(d) if p in fixed else
-                                sha.fact(d, _INPUT_FACT, keeping(made, p, pagefind_input, _input_digest)))
-                               for p, d in pages.items())) \
-            if memo is not None else None
+                        sorted((p, given(p, d)) for p, d in pages.items())) if memo is not None else None
 
     scratch = scratch_folder(sum(size(d) for d in pages.values()))
     if scratch is not None:
@@ -357,6 +366,12 @@ def _indexed_span(page: bytes) -> tuple[int, int] | None:
     """Where the element marked ``data-pagefind-body`` starts and ends (after its closing tag), counting the
     openings and closings of its tag name; None when the marker is not one element's attribute, is there more than
     once, or its element is not closed."""
+    found = _indexed_element(page)
+    return found[:2] if found is not None else None
+
+
+def _indexed_element(page: bytes) -> tuple[int, int, bytes] | None:
+    """:func:`_indexed_span` and the element's tag name."""
     at = page.find(_BODY)
     if at < 0 or page.find(_BODY, at + len(_BODY)) >= 0:
         return None
@@ -366,12 +381,74 @@ def _indexed_span(page: bytes) -> tuple[int, int] | None:
             _BODY not in (name.lower() for name in _ATTRIBUTE_NAME.findall(tag.group(2))):
         return None
     depth = 0
-    for found in re.compile(rb"<(/?)" + re.escape(tag.group(1)) + rb"(?=[\s/>])", re.I).finditer(page, start):
+    for found in _tags(tag.group(1)).finditer(page, start):
         depth += -1 if found.group(1) else 1
         if depth == 0:
             close = page.find(b">", found.end())
-            return (start, close + 1) if close >= 0 else None
+            return (start, close + 1, tag.group(1)) if close >= 0 else None
     return None
+
+
+def _tags(name: bytes) -> re.Pattern[bytes]:
+    """The openings and closings of the elements named ``name``."""
+    return re.compile(rb"<(/?)" + re.escape(name) + rb"(?=[\s/>])", re.I)
+
+
+#: Stands for a chapter's body in its page when Pagefind's input is made in parts (:func:`input_in_parts`).
+_STAND_IN = b"<!--lkjip:isi-bab-->"
+
+
+def input_in_parts(hashes: ContentHashes, data: Held, span: tuple[int, int]) -> Callable[[bytes], str]:
+    """A ``learn`` (``ContentHashes.fact``) of a digest of what Pagefind is given of a page that holds a chapter's
+    body at ``span`` (``SiteFiles.bodies``): the input of the page with :data:`_STAND_IN` where the body was, and
+    the body's own (:func:`searchable`), kept under the body's hash (``ContentHashes.part``).
+
+    Why: the portal's title, in every page's header, changed every page, and every year's pages were made
+    searchable again (0,5 s at N = 100) to key the same bundles. The page's input is the stand-in's with the
+    body's input in its place when the body is neutral: inside the indexed element, holding no marker of its own,
+    no ``<h1>``, and as many openings as closings of the element's tag, never more closings at any point; and the
+    rest of the page holds no unclosed chart. Else the digest is that of the whole page's input, as before."""
+    start, end = span
+
+    def learn(page: bytes) -> str:
+        found = around_body(page, span)
+        body = hashes.part_fact(hashes.part(data, page, span), f"{_INPUT_FACT} isi {found[2].decode('ascii')}",
+                                lambda: _body_input(page[start:end], found[2])) if found is not None else ""
+        if not body:  # a page or a body not neutral
+            return _input_digest(pagefind_input(page))
+        return digest(_INPUT_FORMAT, "bagian", found[0], body, found[1])
+    return learn
+
+
+def around_body(page: bytes, span: tuple[int, int]) -> tuple[bytes, bytes, bytes] | None:
+    """What Pagefind is given of ``page`` before its chapter's body at ``span`` and after it, and the indexed
+    element's tag name: the input is those around the body's own (:func:`searchable`) when the body is neutral
+    (:func:`input_in_parts`). None when the rest of the page does not allow it."""
+    start, end = span
+    before, after = page[:start], page[end:]
+    if _STAND_IN in page or SVG_OPEN in without_charts(before) or SVG_OPEN in without_charts(after):
+        return None
+    stand_in = before + _STAND_IN + after
+    element = _indexed_element(searchable(stand_in))
+    given = pagefind_input(stand_in)
+    at = given.find(_STAND_IN)
+    if element is None or at < 0 or given.find(_STAND_IN, at + 1) >= 0:
+        return None
+    return given[:at], given[at + len(_STAND_IN):], element[2]
+
+
+def _body_input(body: bytes, tag: bytes) -> str:
+    """The digest of a chapter's body as Pagefind is given it, when it is neutral (:func:`input_in_parts`) inside
+    the element ``tag``; else ""."""
+    given = searchable(body)
+    if _BODY in given or _H1.search(given):
+        return ""
+    depth = 0
+    for found in _tags(tag).finditer(given):
+        depth += -1 if found.group(1) else 1
+        if depth < 0:
+            return ""
+    return _input_digest(given) if depth == 0 else ""
 
 
 def _input_digest(given: bytes) -> str:
