@@ -35,7 +35,8 @@ from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.load.svgcheck import check_svg
 from lkjip_site.output.csp import META_POLICY
 from lkjip_site.output.portal import figures_of, portal_charts
-from lkjip_site.core.memo import ContentHashes, Memo
+from lkjip_site.core.files import SiteFiles
+from lkjip_site.core.memo import FACTS_FILE, ContentHashes, Memo
 from lkjip_site.output import search as search_mod
 from lkjip_site.output.inline import without_charts
 from lkjip_site.output.search import bundles, pages_by_year, pagefind_input, searchable
@@ -394,6 +395,39 @@ def test_a_pages_search_key_in_parts_follows_its_whole_input(body: bytes, neutra
         assert (keys[-1] == search_mod._input_digest(given[-1])) is not neutral
     assert [k == keys[0] for k in keys] == [g == given[0] for g in given]
     assert not neutral or [k == keys[0] for k in keys] == [True, True, False]
+
+
+def test_a_page_taken_from_the_memo_is_keyed_for_search_as_when_it_was_rendered(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chapter edit takes the other pages from the memo, without knowing from rendering where their bodies lie:
+    they are keyed as when they were rendered (their bodies' place learnt then), so no other bundle is made again.
+    Keyed whole instead, every year was indexed again on every chapter edit after a change around every page."""
+    runs: list[int] = []
+    real = search_mod._run_pagefind
+
+    def counted(pages, *args, **kwargs):  # type: ignore[no-untyped-def]
+        runs.append(len(pages))
+        return real(pages, *args, **kwargs)
+
+    monkeypatch.setattr(search_mod, "_run_pagefind", counted)
+    pages, facts, bundles_memo = Memo(tmp_path / "cache", "halaman"), tmp_path / "cache" / FACTS_FILE, \
+        Memo(tmp_path / "cache", "pagefind")
+    files, bodies = {}, {}
+    for year in (2023, 2024):
+        whole = _search_page(title="A").replace(b"2023", str(year).encode())
+        at = whole.index(b"<p>Camat")
+        path = f"laporan/a-{year}/1.0/bab-1/index.html"
+        files[path], bodies[path] = pages.store(pages.key(path), whole), (at, at + len(b"<p>Camat menyusun"))
+    rendered = ContentHashes()
+    rendered.load(facts)
+    first = search_mod.index_pages(SiteFiles(files, bodies), Diagnostics(), bundles_memo, rendered)
+    rendered.keep(files)
+    rendered.save()
+    assert runs == [1, 1]
+    later = ContentHashes()  # the next build: the same pages from the memo, their bodies' places not rendered
+    later.load(facts)
+    assert search_mod.index_pages(SiteFiles(files), Diagnostics(), bundles_memo, later) == first
+    assert runs == [1, 1]
 
 
 @pytest.mark.parametrize("page", [

@@ -1023,7 +1023,7 @@ def audit_figures(site: Site, files: Mapping[str, bytes], diags: Diagnostics, ex
                 prints[path] = (digest_of,)
                 continue
             fresh = True
-            span = bodies.get(path)  # a chapter's body: its marks' fingerprint kept apart (its page's changes often)
+            span = sha.body_span(path, data, bodies)  # a chapter's body: its marks' fingerprint kept apart
             marks = sha.fact(data, MARKS_FACT + path,
                              keeping(read, path, functools.partial(file_marks, path, sources=sources), fingerprint)
                              ) if span is None else sha.fact(data, parts_fact(path, span),

@@ -456,9 +456,9 @@ class ContentHashes:
         its hash: a fact of the page, so a page kept in the memo is not hashed again.
 
         Why parts: a change every page shows around its chapter (the portal's title, a theme's header) changed the
-        bytes of every page, and the audit and the link check read each page whole again (1,8 s of a cached full
-        build at N = 100) to learn what they had learnt of the same bodies the build before. What they learn of a
-        body is kept under that name (:meth:`part_fact`), as long as a page published with that body is kept."""
+        bytes of every page, and the audit, the link check and the search index read each page whole again (2,4 s
+        of a cached full build at N = 100) to learn what they had learnt of the same bodies the build before. What
+        they learn of a body is kept under that name (:meth:`part_fact`) while a page published with it is kept."""
         start, end = span
         facts = self._facts(data)
         name = f"{PART_FACT} {start}:{end}"
@@ -468,6 +468,23 @@ class ContentHashes:
             if isinstance(data, Stored) and data.ident is not None:
                 self._changed = True
         return ident
+
+    def body_span(self, path: str, data: Held, bodies: Mapping[str, tuple[int, int]]) -> tuple[int, int] | None:
+        """Where the page ``data`` at ``path`` holds its chapter's body: as rendered in this build (``bodies``,
+        ``SiteFiles.bodies``), else as learnt when these very bytes were rendered (the name of its part among their
+        facts: :meth:`part`), or None.
+
+        Why both: a stage keys a page read in parts otherwise than one read whole (the search index's bundles, the
+        audit's fingerprints); a page taken from the memo by a chapter edit after the page was rendered around its
+        body was keyed whole, every year's bundle changed key, and every year was indexed again."""
+        span = bodies.get(path)
+        if span is not None:
+            return span
+        for name in self._facts(data):
+            if name.startswith(PART_FACT + " "):
+                start, _, end = name[len(PART_FACT) + 1:].partition(":")
+                return int(start), int(end)
+        return None
 
     def part_fact(self, part: str, name: str, learn: Callable[[], str]) -> str:
         """``learn()`` of the part named ``part`` (:meth:`part`), asked once ever while a page holding it is

@@ -170,7 +170,7 @@ def _bundle(pages: dict[str, Held], memo: Memo | None, version: str, sha: Conten
     def given(path: str, data: Held) -> str:
         if path in fixed:
             return sha(data)
-        span = bodies.get(path)
+        span = sha.body_span(path, data, bodies)
         if span is None:
             return sha.fact(data, _INPUT_FACT, keeping(made, path, pagefind_input, _input_digest))
         return sha.fact(data, f"{_INPUT_FACT} bagian {span[0]}:{span[1]}", input_in_parts(sha, data, span))
