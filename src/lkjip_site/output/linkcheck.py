@@ -9,7 +9,7 @@ pages four to five times as fast and finds the same ids and links (compared on t
 A page rendered around a chapter's body (``SiteFiles.bodies``) is parsed in three parts: what lies before the body
 and after it, and the body, whose ids and links are kept under the body's hash (``ContentHashes.part``). A change
 every page shows around its chapter (the portal's title) then parses the pages' few kilobytes around the bodies, not
-the bodies again (the stage 1,1 → … s at N = 100).
+the bodies again (the stage 1,1–1,4 → 0,4–0,7 s at N = 100).
 
 A page is parsed without its inline charts (``inline.without_charts``), those that link nowhere: close to half of a
 kabupaten archive's bytes, every shape parsed for no link (the stage 1,4 → 0,75 s at N = 100). Their ids (the
