@@ -179,12 +179,11 @@ class SiteFiles(MutableMapping[str, bytes]):
         return self._held.items()
 
 
-def body_span(page: bytes, body: str) -> tuple[int, int] | None:
-    """Where the bytes of ``body`` (a chapter's rendered Markdown) lie in ``page`` (its rendered page), or None when
-    they are not there whole (a theme that changes or leaves out the body) or the body is empty."""
-    encoded = body.encode("utf-8")
-    start = page.find(encoded) if encoded else -1
-    return (start, start + len(encoded)) if start >= 0 else None
+def body_span(page: bytes, body: bytes) -> tuple[int, int] | None:
+    """Where ``body`` (a chapter's rendered Markdown, UTF-8) lies in ``page`` (its rendered page), or None when it is
+    not there whole (a theme that changes or leaves out the body) or the body is empty."""
+    start = page.find(body) if body else -1
+    return (start, start + len(body)) if start >= 0 else None
 
 
 def bodies_of(files: Mapping[str, bytes]) -> Mapping[str, tuple[int, int]]:

@@ -353,32 +353,35 @@ class SitePages:
                 key: str | None) -> bytes:
         """A chapter's page rendered around its body (:meth:`body`), and where the body lies in it noted
         (``SiteFiles.bodies``)."""
-        body = self.body(pc, rctx, key)
+        body, encoded = self.body(pc, rctx, key)
         page = chapter_page(self.env, rctx, context, body)
-        span = body_span(page, body)
+        span = body_span(page, encoded)
         if span is not None:
             self.bodies[path] = span
         return page
 
-    def body(self, pc: ParsedChapter, rctx: RenderContext, key: str | None) -> str:
+    def body(self, pc: ParsedChapter, rctx: RenderContext, key: str | None) -> tuple[str, bytes]:
         """A chapter's Markdown rendered (its text, tables, charts and values), from the memo when kept there under
         ``key`` (:func:`~.keys.body_key`), else rendered and kept.
 
         Why kept apart from its page: a change to what every page shows around its chapter (the portal's title, a
         stylesheet's versioned name, the theme's footer) rendered every chapter's Markdown again, more than half of
         rendering an archive's pages. Kept compressed (a seventh of the size: an archive's chapters are 90 MB of HTML
-        at N = 100), and only when rendering said nothing, as for pages (:func:`~.theme.memoised_held`)."""
+        at N = 100), and only when rendering said nothing, as for pages (:func:`~.theme.memoised_held`). With its
+        UTF-8 bytes, which :meth:`chapter` looks for in the page (made once either way)."""
         stored = self.memo.get(key, hold=False) if key else None
         if stored is not None:
             try:
-                return zlib.decompress(stored).decode("utf-8")
+                encoded = zlib.decompress(stored)
+                return encoded.decode("utf-8"), encoded
             except (zlib.error, UnicodeDecodeError):  # damaged outside the build: rendered and stored again
                 pass
         said = len(self.diags.items)
         html = render_chapter(self.parsed.md, pc, rctx)
+        encoded = html.encode("utf-8")
         if key and len(self.diags.items) == said:
-            self.memo.put(key, zlib.compress(html.encode("utf-8"), 1), hold=False)
-        return html
+            self.memo.put(key, zlib.compress(encoded, 1), hold=False)
+        return html, encoded
 
     def page(self, out: dict[str, Held], report: Report, key: str, path: str, render: Callable[[], bytes],
              sent: Callable[[], SentPage]) -> None:
