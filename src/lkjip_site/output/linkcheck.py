@@ -18,7 +18,6 @@ shapes') are looked for only when a link's section is not found without them: th
 
 from __future__ import annotations
 
-import functools
 import json
 import posixpath
 from collections.abc import Mapping
@@ -83,24 +82,13 @@ class _Reader:
 
 def _target(page: str, href: str) -> tuple[str, str] | None:
     """(file path in the site, fragment) for an internal link; None for external or special links."""
-    found = _resolved(posixpath.dirname(page), href)
-    if found is None:
-        return None
-    path, fragment = found
-    return (path or page), fragment
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _resolved(base: str, href: str) -> tuple[str, str] | None:
-    """:func:`_target` of a page in folder ``base`` ("" for the page itself); asked once per folder and link: the
-    pages of a report link to the same stylesheets, chapters and downloads (30 000 links, a third of the stage at
-    N = 100, for some 3 000 different ones)."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "data:", "javascript:")):
         return None
+    base = posixpath.dirname(page)
     path = unquote(parts.path)
     if not path:
-        return "", parts.fragment
+        return page, parts.fragment
     if path.startswith("/"):
         return None  # root-relative links only appear where a page sets <base> (404.html)
     resolved = posixpath.normpath(posixpath.join(base, path))
@@ -109,8 +97,9 @@ def _resolved(base: str, href: str) -> tuple[str, str] | None:
     return resolved, parts.fragment
 
 
-#: The name of a body's ids and links among its facts (``ContentHashes.part_fact``): what they depend on.
-_BODY_FACT = "tautan " + digest(_LINKS, _LINKING, "1")[:16]
+#: The name of a body's ids and links among its facts (``ContentHashes.part_fact``): what they depend on, the
+#: parser's versions included.
+_BODY_FACT = "tautan " + digest(_LINKS, _LINKING, etree.LXML_VERSION, etree.LIBXML_VERSION, "1")[:16]
 
 
 def check_links(files: Mapping[str, bytes], pages: list[str], diags: Diagnostics,
