@@ -387,6 +387,27 @@ def test_link_check_reads_a_chapters_body_once_and_finds_what_the_whole_page_hol
         "index.html: tautan 'tidak-ada.html'"]
 
 
+@pytest.mark.parametrize("before, after", [
+    (b"<!--", b"-->"),  # a theme that comments the body out: its anchors are not there
+    (b"<textarea>", b"</textarea>"),  # ... or shows it as text
+    (b"<script>", b"</script>"),
+])
+def test_a_body_the_page_around_it_hides_is_not_read_apart(before: bytes, after: bytes) -> None:
+    """What the page before the body leaves open takes the body in: its anchors are no link targets, as a browser
+    (and a build without the cache) reads the page (found by a fuzzer: the cached build read the body apart)."""
+    head, foot = b"<html><body><main>", b"</main><a href='b.html'>b</a></body></html>"
+    body = b"<h2 id='bagian'>Bab</h2><p>isi</p>"
+    page = head + before + body + after + foot
+    start = len(head) + len(before)
+    files = {"a.html": page, "b.html": b"<a href='a.html#bagian'>ke bab</a>"}
+    found = []
+    for facts, bodies in ((None, {}), (ContentHashes(), {"a.html": (start, start + len(body))})):
+        diags = Diagnostics()
+        check_links(SiteFiles(files, bodies), ["a.html", "b.html"], diags, facts)
+        found.append(sorted(d.message.split(" menuju")[0] for d in diags.errors))
+    assert found[0] == found[1] == ["tautan 'a.html#bagian'"]
+
+
 def test_a_built_pages_body_parsed_apart_holds_the_ids_and_links_of_the_whole_page(project: Path) -> None:
     """On the pages a build renders: every chapter page's body is found in it, and its ids and links read in three
     parts are those read of the whole page, in the same order."""

@@ -397,6 +397,22 @@ def test_a_pages_search_key_in_parts_follows_its_whole_input(body: bytes, neutra
     assert not neutral or [k == keys[0] for k in keys] == [True, True, False]
 
 
+def test_a_chart_left_open_in_a_body_keys_the_page_by_its_whole_input() -> None:
+    """An inline chart left open in a chapter's raw HTML takes in the page up to the next chart's end (a footer's
+    icon): the indexed text then holds the footer, so another footer is another key (found by a fuzzer: the cached
+    build published the old bundle)."""
+    def page(footer: str) -> tuple[bytes, tuple[int, int]]:
+        whole = _search_page(footer=f'<svg class="ikon"></svg> {footer}')
+        at, inner = whole.index(b"<p>Camat"), b'<p>Isi</p><svg class="x">'
+        return whole[:at] + inner + whole[at:], (at, at + len(inner))
+
+    hashes = ContentHashes()
+    (first, span), (second, same) = page("awal"), page("ganti")
+    assert pagefind_input(first) != pagefind_input(second)
+    assert search_mod.input_in_parts(hashes, first, span)(first) != search_mod.input_in_parts(
+        hashes, second, same)(second)
+
+
 def test_a_page_taken_from_the_memo_is_keyed_for_search_as_when_it_was_rendered(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A chapter edit takes the other pages from the memo, without knowing from rendering where their bodies lie:

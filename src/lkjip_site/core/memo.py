@@ -431,14 +431,15 @@ class ContentHashes:
         """``needle in data``, looked for once per bytes object (the audit asks it of every page on every build)."""
         return self.fact(data, "memuat " + needle.decode("latin-1"), lambda page: "1" if needle in page else "") == "1"
 
-    def fact(self, data: Held, name: str, learn: Callable[[bytes], str]) -> str:
+    def fact(self, data: Held, name: str, learn: Callable[[bytes], str], read: bytes | None = None) -> str:
         """``learn(bytes of data)``, asked once per bytes object and, for a memo entry, once ever. ``name`` must say
-        everything ``learn`` depends on besides the bytes (a needle, a pattern), as a key would."""
+        everything ``learn`` depends on besides the bytes (a needle, a pattern), as a key would. ``read``: the bytes
+        of ``data`` when the caller has them (a memo entry is not read again)."""
         self._names.add(name)
         facts = self._facts(data)
         value = facts.get(name)
         if value is None:
-            value = facts[name] = learn(content(data))
+            value = facts[name] = learn(content(data) if read is None else read)
             if isinstance(data, Stored) and data.ident is not None:
                 self._changed = True  # learnt of a memo entry: worth keeping for the next build
         return value

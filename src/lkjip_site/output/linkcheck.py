@@ -30,6 +30,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.files import bodies_of, held
 from ..core.memo import ContentHashes, digest
 from .inline import without_charts
+from .parts import before_closed, closed
 
 #: The attributes that load or link to another file, per element (as a browser follows them).
 _LINKS = "//a/@href | //link/@href | //img/@src | //script/@src | //source/@src"
@@ -99,7 +100,12 @@ def _target(page: str, href: str) -> tuple[str, str] | None:
 
 #: The name of a body's ids and links among its facts (``ContentHashes.part_fact``): what they depend on, the
 #: parser's versions included.
-_BODY_FACT = "tautan " + digest(_LINKS, _LINKING, etree.LXML_VERSION, etree.LIBXML_VERSION, "1")[:16]
+_BODY_FACT = "tautan " + digest(_LINKS, _LINKING, etree.LXML_VERSION, etree.LIBXML_VERSION, "2")[:16]
+
+
+def _body(reader: _Reader, body: bytes) -> str:
+    """A chapter's body's ids and links, as kept (``_Page.dumps``); "" when it cannot be read apart."""
+    return reader.page(without_charts(body, unless=_LINKING)).dumps() if closed(body, body=True) else ""
 
 
 def check_links(files: Mapping[str, bytes], pages: list[str], diags: Diagnostics,
@@ -114,14 +120,16 @@ def check_links(files: Mapping[str, bytes], pages: list[str], diags: Diagnostics
     def parse(path: str) -> _Page:  # once, whether first met as a page or as a link's target
         if path not in parsed:
             data, span = files[path], bodies.get(path)
-            if span is None or facts is None:
+            body = ""  # the body's ids and links, when the page can be read in parts (``parts.closed``)
+            if span is not None and facts is not None and before_closed(facts, held(files, path), data, span):
+                body = facts.part_fact(facts.part(held(files, path), data, span), _BODY_FACT,
+                                       lambda: _body(reader, data[span[0]:span[1]]))
+            if not body:
                 parsed[path] = reader.page(without_charts(data, unless=_LINKING))
             else:
-                start, end = span
-                body = facts.part_fact(facts.part(held(files, path), data, span), _BODY_FACT,
-                                       lambda: reader.page(without_charts(data[start:end], unless=_LINKING)).dumps())
-                parsed[path] = reader.page(without_charts(data[:start], unless=_LINKING)).around(
-                    _Page.loads(body), reader.page(without_charts(data[end:], unless=_LINKING)))
+                assert span is not None
+                parsed[path] = reader.page(without_charts(data[:span[0]], unless=_LINKING)).around(
+                    _Page.loads(body), reader.page(without_charts(data[span[1]:], unless=_LINKING)))
         return parsed[path]
 
     def has_id(path: str, fragment: str) -> bool:  # the charts' ids only when the rest of the page has none

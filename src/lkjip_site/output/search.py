@@ -43,6 +43,7 @@ from ..core.memo import ContentHashes, Memo, digest, keeping, pack_files, unpack
 from ..core.model import Site
 from .discovery import page_meta, reports_by_year
 from .inline import SVG_CLOSE, SVG_OPEN, without_charts
+from .parts import before_closed, closed
 from .theme import memoised, render_page
 from .versions import VersionInfo
 
@@ -173,7 +174,7 @@ def _bundle(pages: dict[str, Held], memo: Memo | None, version: str, sha: Conten
         span = sha.body_span(path, data, bodies)
         if span is None:
             return sha.fact(data, _INPUT_FACT, keeping(made, path, pagefind_input, _input_digest))
-        return sha.fact(data, f"{_INPUT_FACT} bagian {span[0]}:{span[1]}", input_in_parts(sha, data, span))
+        return sha.fact(data, f"{_INPUT_FACT} bagian-2 {span[0]}:{span[1]}", input_in_parts(sha, data, span))
 
     def key(scratch: Path | None) -> str | None:
         return memo.key("pagefind", version, "masukan", "tanpa-nama", "memori" if scratch is not None else "disk",
@@ -406,13 +407,15 @@ def input_in_parts(hashes: ContentHashes, data: Held, span: tuple[int, int]) -> 
     Why: the portal's title, in every page's header, changed every page, and every year's pages were made
     searchable again (0,5 s at N = 100) to key the same bundles. The page's input is the stand-in's with the
     body's input in its place when the body is neutral: inside the indexed element, holding no marker of its own,
-    no ``<h1>``, and as many openings as closings of the element's tag, never more closings at any point; and the
-    rest of the page holds no unclosed chart. Else the digest is that of the whole page's input, as before."""
+    no ``<h1>``, and as many openings as closings of the element's tag, never more closings at any point, nothing
+    left open in it nor before it (``parts.closed``: a chart left open in a body took in the footer, found by a
+    fuzzer); and the rest of the page holds no unclosed chart. Else the digest is that of the whole page's input, as
+    before."""
     start, end = span
 
     def learn(page: bytes) -> str:
-        found = around_body(page, span)
-        body = hashes.part_fact(hashes.part(data, page, span), f"{_INPUT_FACT} isi {found[2].decode('ascii')}",
+        found = around_body(page, span) if before_closed(hashes, data, page, span) else None
+        body = hashes.part_fact(hashes.part(data, page, span), f"{_INPUT_FACT} isi-2 {found[2].decode('ascii')}",
                                 lambda: _body_input(page[start:end], found[2])) if found is not None else ""
         if not body:  # a page or a body not neutral
             return _input_digest(pagefind_input(page))
@@ -426,7 +429,7 @@ def around_body(page: bytes, span: tuple[int, int]) -> tuple[bytes, bytes, bytes
     (:func:`input_in_parts`). None when the rest of the page does not allow it."""
     start, end = span
     before, after = page[:start], page[end:]
-    if _STAND_IN in page or SVG_OPEN in without_charts(before) or SVG_OPEN in without_charts(after):
+    if _STAND_IN in page or SVG_OPEN in without_charts(after):  # (and nothing open before it: ``input_in_parts``)
         return None
     stand_in = before + _STAND_IN + after
     element = _indexed_element(searchable(stand_in))
@@ -440,6 +443,8 @@ def around_body(page: bytes, span: tuple[int, int]) -> tuple[bytes, bytes, bytes
 def _body_input(body: bytes, tag: bytes) -> str:
     """The digest of a chapter's body as Pagefind is given it, when it is neutral (:func:`input_in_parts`) inside
     the element ``tag``; else ""."""
+    if not closed(body, body=True):  # an inline chart left open took in what followed it (found by a fuzzer)
+        return ""
     given = searchable(body)
     if _BODY in given or _H1.search(given):
         return ""
