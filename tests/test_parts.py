@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lkjip_site.output import audit as audit_mod
 from lkjip_site.output.parts import closed
 
 
@@ -22,6 +23,21 @@ from lkjip_site.output.parts import closed
     (b"<p>Isi</p><", True, False),
     (b"<table><tr><td><table><tr><td>1</td></tr></table></td></tr></table>", True, False),  # nested: read whole
     (b"<body class='lain'><p>Isi</p>", True, False),  # a document tag inside a body
+    # found by a fuzzer, each read otherwise in a page than alone:
+    (b"<main><p>Isi</p><1 ", False, False),  # not a tag to a browser, one to the audit's expression
+    (b"<div title=\"x>y</div><i>z</i>", True, False),  # a quote left open in a tag that is not the last
+    (b"<div><script>var a;</script\x0b><i>z</i></div>", True, False),  # not an end tag to HTML, one to a regex
+    (b"<p>a<br>b</p><script>if (a < b) {}</script><style>p > a {}</style>", True, True),  # raw text read raw
 ])
+
+
 def test_what_a_part_leaves_open_is_found(fragment: bytes, body: bool, expected: bool) -> None:
     assert closed(fragment, body=body) is expected
+
+
+def test_a_mark_matched_alone_but_not_in_a_page_is_found() -> None:
+    """A tag the audit tries first and cannot close within the part (``<a x <b …>``) may close after it in the
+    page, taking the figure's text with it: such a part is read whole (found by a fuzzer)."""
+    assert audit_mod._read_alike('<div><b data-angka="a">1</b></div>')
+    assert not audit_mod._read_alike('<div><a x <b data-angka="a">1</b></div>')
+    assert not audit_mod._read_alike('<div><b data-angka="a">1</div>')  # a mark left open

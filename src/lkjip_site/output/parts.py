@@ -19,20 +19,24 @@ from ..core.files import Held
 from ..core.memo import ContentHashes, digest
 from .inline import SVG_OPEN, without_charts
 
-#: Elements whose text a parser reads raw up to their end tag (or that a check reads up to it: table cells), so one
-#: left open takes in what follows; their start and end tags, in one pass.
-_BALANCED = re.compile(rb"<(/?)(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext|template"
-                       rb"|td|th)(?=[\s/>])", re.I)
-#: Tags a parser places in the document, not where they stand, when they come inside a page.
-_DOCUMENT_TAG = re.compile(rb"<(?:html|head|body)[\s/>]", re.I)
-#: What may follow ``<`` where a tag or markup declaration starts.
-_TAG_CHARS = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
-#: A whole start or end tag (attribute values quoted or not), a comment, or a declaration.
+#: Elements whose text a parser reads raw up to their end tag: one left open takes in what follows.
+_RAW = frozenset((b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes",
+                  b"noscript", b"plaintext"))
+#: Elements a check reads up to their end tag (the search input's number cells): opened and closed alike.
+_CELLS = frozenset((b"td", b"th"))
+#: Bytes that HTML and libxml2 do not take alike (libxml2 takes no form feed for a space, HTML no vertical tab).
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Space between a tag's parts, as both HTML and libxml2 take it.
+_S = rb"[ \t\n\r]"
+#: A whole start or end tag (attribute values quoted or not), comment or declaration, from its ``<``.
 _WHOLE_TAG = re.compile(
-    rb"""<(?:/?[a-zA-Z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?"""
-    rb"""|!--.*?--|![^-][^>]*|\?[^>]*)>""", re.S)
+    rb"<(?:(/?)([a-zA-Z][^ \t\n\r/>]*)(?:" + _S + rb"+[^ \t\n\r\"'>/=]+(?:" + _S + rb"*=" + _S
+    + rb"""*(?:"[^"]*"|'[^']*'|[^ \t\n\r"'=<>`]+))?)*""" + _S + rb"*/?>|!--.*?-->|![^-][^>]*>|\?[^>]*>)", re.S)
+#: Tags a parser places in the document, not where they stand, when they come inside a page.
+_DOCUMENT_TAGS = frozenset((b"html", b"head", b"body"))
 #: The name of :func:`before_closed`'s fact of a page: what it depends on.
-_BEFORE_FACT = "tertutup " + digest(_BALANCED.pattern, _WHOLE_TAG.pattern, SVG_OPEN, "1")[:16]
+_BEFORE_FACT = "tertutup " + digest(sorted(_RAW), sorted(_CELLS), _CONTROL.pattern, _WHOLE_TAG.pattern, SVG_OPEN,
+                                    "2")[:16]
 
 
 def before_closed(hashes: ContentHashes, data: Held, page: bytes, span: tuple[int, int]) -> bool:
@@ -44,30 +48,35 @@ def before_closed(hashes: ContentHashes, data: Held, page: bytes, span: tuple[in
 
 
 def closed(fragment: bytes, body: bool = False) -> bool:
-    """Whether ``fragment``, read from where a page's text begins, leaves nothing open at its end; ``body``: a
-    chapter's body, which must also hold no document tag (see the module docstring)."""
+    """Whether ``fragment``, read from where a page's text begins, leaves nothing open at its end, read tag by tag:
+    every ``<`` starts a whole tag, comment or declaration (a ``<`` that does not is doubtful: the audit's expression
+    takes ``<1`` for a tag); a raw-text element's end tag follows it; every table cell opened is closed; no inline
+    chart is left open. ``body``: a chapter's body, which must also hold no document tag (see the module docstring).
+    Anything doubtful is False: the page is then read whole."""
     lower = fragment.lower()
-    if lower.rfind(b"<!--") > lower.rfind(b"-->") or b"<!-->" in lower or b"<!--->" in lower:
+    if _CONTROL.search(fragment) or b"<!-->" in lower or b"<!--->" in lower:
         return False
-    last = _last_tag(fragment)
-    if fragment.endswith(b"<") or last >= 0 and _WHOLE_TAG.match(fragment, last) is None:
-        return False  # the last tag is not closed (or is not a tag a reader would read alike)
-    depth: dict[bytes, int] = {}
-    for found in _BALANCED.finditer(lower):
-        name = found.group(2)
-        depth[name] = depth.get(name, 0) + (-1 if found.group(1) else 1)
-        if depth[name] not in (0, 1):  # nested, or closed before it opened: not read alike everywhere
+    cells: dict[bytes, int] = {}
+    at = fragment.find(b"<")
+    while at >= 0:
+        tag = _WHOLE_TAG.match(fragment, at)
+        if tag is None:
             return False
-    if any(depth.values()):
-        return False
-    if SVG_OPEN in without_charts(fragment):
-        return False  # an inline chart left open
-    return not (body and _DOCUMENT_TAG.search(fragment))
-
-
-def _last_tag(fragment: bytes) -> int:
-    """Where the last ``<`` that starts a tag or declaration is, or -1."""
-    at = fragment.rfind(b"<")
-    while at >= 0 and (at + 1 >= len(fragment) or fragment[at + 1] not in _TAG_CHARS):
-        at = fragment.rfind(b"<", 0, at)
-    return at
+        name = (tag.group(2) or b"").lower()
+        end = tag.end()
+        if name in _RAW and not tag.group(1):
+            close = re.compile(rb"</" + name + rb"[ \t\n\r/>]").search(lower, end) if name != b"plaintext" else None
+            if close is None:
+                return False
+            stop = lower.find(b">", close.end() - 1)
+            if stop < 0:
+                return False
+            end = stop + 1
+        elif name in _CELLS:
+            cells[name] = cells.get(name, 0) + (-1 if tag.group(1) else 1)
+            if cells[name] not in (0, 1):  # nested, or closed before it opened: not read alike everywhere
+                return False
+        elif body and name in _DOCUMENT_TAGS:
+            return False
+        at = fragment.find(b"<", end)
+    return not any(cells.values()) and SVG_OPEN not in without_charts(fragment)
