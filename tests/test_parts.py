@@ -28,6 +28,11 @@ from lkjip_site.output.parts import closed
     (b"<div title=\"x>y</div><i>z</i>", True, False),  # a quote left open in a tag that is not the last
     (b"<div><script>var a;</script\x0b><i>z</i></div>", True, False),  # not an end tag to HTML, one to a regex
     (b"<p>a<br>b</p><script>if (a < b) {}</script><style>p > a {}</style>", True, True),  # raw text read raw
+    (b"<div><noscript><!-- </noscript></div>", True, False),  # raw text to a browser, HTML to libxml2
+    (b"<div><!-- a --!> <script> --></div>", True, False),  # a comment's end to HTML and libxml2, not to a regex
+    (b"<div><script><!-- <script> </script></div>", True, False),  # a script read on past its end tag
+    (b"<!-- <svg> --><p>x</p></svg>", True, False),  # a chart cut out across a comment
+    (b"<p title='<svg'>x</p><svg><g/></svg>", True, False),  # ... from a value
 ])
 
 
