@@ -30,7 +30,7 @@ from ..compute.refs import Ref, UnknownReference, lookup
 from ..core.files import Held, content, held_items
 from ..core.memo import ContentHashes, digest
 from ..core.model import Missing, Report, Site
-from .parts import before_closed, closed
+from .parts import readable_part
 
 REPORT_URL = re.compile(r"^(laporan/[^/]+/[^/]+/)")
 # A marked element: <tag ... data-angka="id" ...>text</tag>; marked elements never nest an element of their own tag.
@@ -172,25 +172,21 @@ def fingerprint_in_parts(hashes: ContentHashes, data: Held, path: str, span: tup
     start, end = span
 
     def learn(page: bytes) -> str:
-        body = hashes.part_fact(hashes.part(data, page, span), f"{MARKS_FACT}isi-2 {path}",
-                                lambda: _part_fingerprint(path, page[start:end], sources, body=True))
-        whole = not body or not before_closed(hashes, data, page, span)
-        before = _part_fingerprint(path, page[:start], sources, closing=False) if not whole else ""
-        after = _part_fingerprint(path, page[end:], sources, closing=False) if before else ""
+        part = readable_part(hashes, data, page, span)
+        body = hashes.part_fact(part, f"{MARKS_FACT}isi-3 {path}",
+                                lambda: _part_fingerprint(path, page[start:end], sources)) if part else ""
+        before = _part_fingerprint(path, page[:start], sources) if body else ""
+        after = _part_fingerprint(path, page[end:], sources) if before else ""
         if not after:
             return fingerprint(file_marks(path, page, sources))
         return digest("bagian", before, body, after)
     return learn
 
 
-def _part_fingerprint(path: str, part: bytes, sources: Sequence[Source], body: bool = False,
-                      closing: bool = True) -> str:
-    """The fingerprint of a part's marks, or "" when the part cannot be read apart: a mark not read within it, or
-    (``closing``) something left open at its end."""
+def _part_fingerprint(path: str, part: bytes, sources: Sequence[Source]) -> str:
+    """The fingerprint of a part's marks, or "" when they are not read within it as in the page (:func:`_read_alike`)."""
     marks = file_marks(path, part, sources)
-    if (closing and not closed(part, body=body)) or not _read_alike(part.decode("utf-8")):
-        return ""
-    return fingerprint(marks)
+    return fingerprint(marks) if _read_alike(part.decode("utf-8")) else ""
 
 
 def _read_alike(text: str) -> bool:
@@ -205,7 +201,7 @@ def _read_alike(text: str) -> bool:
 def parts_fact(path: str, span: tuple[int, int]) -> str:
     """The name of :func:`fingerprint_in_parts`' fact of a page (not :data:`MARKS_FACT`'s: another fingerprint of
     the same marks)."""
-    return f"{MARKS_FACT}bagian-2 {span[0]}:{span[1]} {path}"
+    return f"{MARKS_FACT}bagian-3 {span[0]}:{span[1]} {path}"
 
 
 class Remembered:

@@ -30,7 +30,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.files import bodies_of, held
 from ..core.memo import ContentHashes, digest
 from .inline import without_charts
-from .parts import before_closed, closed
+from .parts import readable_part
 
 #: The attributes that load or link to another file, per element (as a browser follows them).
 _LINKS = "//a/@href | //link/@href | //img/@src | //script/@src | //source/@src"
@@ -100,12 +100,12 @@ def _target(page: str, href: str) -> tuple[str, str] | None:
 
 #: The name of a body's ids and links among its facts (``ContentHashes.part_fact``): what they depend on, the
 #: parser's versions included.
-_BODY_FACT = "tautan " + digest(_LINKS, _LINKING, etree.LXML_VERSION, etree.LIBXML_VERSION, "2")[:16]
+_BODY_FACT = "tautan " + digest(_LINKS, _LINKING, etree.LXML_VERSION, etree.LIBXML_VERSION, "3")[:16]
 
 
 def _body(reader: _Reader, body: bytes) -> str:
-    """A chapter's body's ids and links, as kept (``_Page.dumps``); "" when it cannot be read apart."""
-    return reader.page(without_charts(body, unless=_LINKING)).dumps() if closed(body, body=True) else ""
+    """A chapter's body's ids and links, as kept (``_Page.dumps``)."""
+    return reader.page(without_charts(body, unless=_LINKING)).dumps()
 
 
 def check_links(files: Mapping[str, bytes], pages: list[str], diags: Diagnostics,
@@ -120,10 +120,11 @@ def check_links(files: Mapping[str, bytes], pages: list[str], diags: Diagnostics
     def parse(path: str) -> _Page:  # once, whether first met as a page or as a link's target
         if path not in parsed:
             data, span = files[path], bodies.get(path)
-            body = ""  # the body's ids and links, when the page can be read in parts (``parts.closed``)
-            if span is not None and facts is not None and before_closed(facts, held(files, path), data, span):
-                body = facts.part_fact(facts.part(held(files, path), data, span), _BODY_FACT,
-                                       lambda: _body(reader, data[span[0]:span[1]]))
+            body = ""  # the body's ids and links, when the page can be read in parts (``parts.readable_part``)
+            part = readable_part(facts, held(files, path), data, span) if span is not None and facts else None
+            if part is not None:
+                assert span is not None
+                body = facts.part_fact(part, _BODY_FACT, lambda: _body(reader, data[span[0]:span[1]]))
             if not body:
                 parsed[path] = reader.page(without_charts(data, unless=_LINKING))
             else:

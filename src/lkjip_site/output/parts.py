@@ -36,17 +36,22 @@ _WHOLE_TAG = re.compile(
     + rb"""*(?:"[^"]*"|'[^']*'|[^ \t\n\r"'=<>`]+))?)*""" + _S + rb"*/?>|!--.*?-->|![^-][^>]*>|\?[^>]*>)", re.S)
 #: Tags a parser places in the document, not where they stand, when they come inside a page.
 _DOCUMENT_TAGS = frozenset((b"html", b"head", b"body"))
-#: The name of :func:`before_closed`'s fact of a page: what it depends on.
+#: The name of :func:`readable_part`'s facts of a page and of a body: what they depend on.
 _BEFORE_FACT = "tertutup " + digest(sorted(_RAW), sorted(_DOUBTFUL), sorted(_CELLS), _CONTROL.pattern,
                                     _WHOLE_TAG.pattern, SVG_OPEN, SVG_CLOSE, "3")[:16]
 
 
-def before_closed(hashes: ContentHashes, data: Held, page: bytes, span: tuple[int, int]) -> bool:
-    """:func:`closed` of what lies before the body at ``span`` in ``page`` (the bytes of ``data``): learnt once per
-    page (``ContentHashes.fact``), by whichever stage asks first."""
-    start = span[0]
-    return hashes.fact(data, f"{_BEFORE_FACT} {start}", lambda whole: "1" if closed(whole[:start]) else "",
-                       page) == "1"
+def readable_part(hashes: ContentHashes, data: Held, page: bytes, span: tuple[int, int]) -> str | None:
+    """The name of the body at ``span`` in ``page`` (the bytes of ``data``; ``ContentHashes.part``) when the page can
+    be read in parts: :func:`closed` holds of what lies before the body and of the body; else None. Each learnt once
+    by whichever stage asks first: what lies before, per page (``ContentHashes.fact``), the body, per body (its scan
+    of every tag was a second of a cold build at N = 100, each time a stage asked)."""
+    start, end = span
+    if hashes.fact(data, f"{_BEFORE_FACT} {start}", lambda whole: "1" if closed(whole[:start]) else "", page) != "1":
+        return None
+    part = hashes.part(data, page, span)
+    readable = hashes.part_fact(part, _BEFORE_FACT, lambda: "1" if closed(page[start:end], body=True) else "")
+    return part if readable == "1" else None
 
 
 def closed(fragment: bytes, body: bool = False) -> bool:

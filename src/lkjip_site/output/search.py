@@ -43,7 +43,7 @@ from ..core.memo import ContentHashes, Memo, digest, keeping, pack_files, unpack
 from ..core.model import Site
 from .discovery import page_meta, reports_by_year
 from .inline import SVG_CLOSE, SVG_OPEN, without_charts
-from .parts import before_closed, closed
+from .parts import readable_part
 from .theme import memoised, render_page
 from .versions import VersionInfo
 
@@ -174,7 +174,7 @@ def _bundle(pages: dict[str, Held], memo: Memo | None, version: str, sha: Conten
         span = sha.body_span(path, data, bodies)
         if span is None:
             return sha.fact(data, _INPUT_FACT, keeping(made, path, pagefind_input, _input_digest))
-        return sha.fact(data, f"{_INPUT_FACT} bagian-2 {span[0]}:{span[1]}", input_in_parts(sha, data, span))
+        return sha.fact(data, f"{_INPUT_FACT} bagian-3 {span[0]}:{span[1]}", input_in_parts(sha, data, span))
 
     def key(scratch: Path | None) -> str | None:
         return memo.key("pagefind", version, "masukan", "tanpa-nama", "memori" if scratch is not None else "disk",
@@ -414,9 +414,10 @@ def input_in_parts(hashes: ContentHashes, data: Held, span: tuple[int, int]) -> 
     start, end = span
 
     def learn(page: bytes) -> str:
-        found = around_body(page, span) if before_closed(hashes, data, page, span) else None
-        body = hashes.part_fact(hashes.part(data, page, span), f"{_INPUT_FACT} isi-2 {found[2].decode('ascii')}",
-                                lambda: _body_input(page[start:end], found[2])) if found is not None else ""
+        part = readable_part(hashes, data, page, span)
+        found = around_body(page, span) if part is not None else None
+        body = hashes.part_fact(part, f"{_INPUT_FACT} isi-3 {found[2].decode('ascii')}",
+                                lambda: _body_input(page[start:end], found[2])) if part and found else ""
         if not body:  # a page or a body not neutral
             return _input_digest(pagefind_input(page))
         return digest(_INPUT_FORMAT, "bagian", found[0], body, found[1])
@@ -443,8 +444,6 @@ def around_body(page: bytes, span: tuple[int, int]) -> tuple[bytes, bytes, bytes
 def _body_input(body: bytes, tag: bytes) -> str:
     """The digest of a chapter's body as Pagefind is given it, when it is neutral (:func:`input_in_parts`) inside
     the element ``tag``; else ""."""
-    if not closed(body, body=True):  # an inline chart left open took in what followed it (found by a fuzzer)
-        return ""
     given = searchable(body)
     if _BODY in given or _H1.search(given):
         return ""
