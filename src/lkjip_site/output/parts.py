@@ -37,7 +37,7 @@ _WHOLE_TAG = re.compile(
 #: Tags a parser places in the document, not where they stand, when they come inside a page.
 _DOCUMENT_TAGS = frozenset((b"html", b"head", b"body"))
 #: The name of :func:`readable_part`'s facts of a page and of a body: what they depend on.
-_BEFORE_FACT = "tertutup " + digest(sorted(_RAW), sorted(_DOUBTFUL), sorted(_CELLS), _CONTROL.pattern,
+_CLOSED_FACT = "tertutup " + digest(sorted(_RAW), sorted(_DOUBTFUL), sorted(_CELLS), _CONTROL.pattern,
                                     _WHOLE_TAG.pattern, SVG_OPEN, SVG_CLOSE, "3")[:16]
 
 
@@ -47,10 +47,10 @@ def readable_part(hashes: ContentHashes, data: Held, page: bytes, span: tuple[in
     by whichever stage asks first: what lies before, per page (``ContentHashes.fact``), the body, per body (its scan
     of every tag was a second of a cold build at N = 100, each time a stage asked)."""
     start, end = span
-    if hashes.fact(data, f"{_BEFORE_FACT} {start}", lambda whole: "1" if closed(whole[:start]) else "", page) != "1":
+    if hashes.fact(data, f"{_CLOSED_FACT} {start}", lambda whole: "1" if closed(whole[:start]) else "", page) != "1":
         return None
     part = hashes.part(data, page, span)
-    readable = hashes.part_fact(part, _BEFORE_FACT, lambda: "1" if closed(page[start:end], body=True) else "")
+    readable = hashes.part_fact(part, _CLOSED_FACT, lambda: "1" if closed(page[start:end], body=True) else "")
     return part if readable == "1" else None
 
 
