@@ -363,16 +363,21 @@ def _around(files: SiteFiles, page: str, data: bytes, moved: int) -> SiteFiles:
     return out
 
 
+def _passed(built, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The built site audited once, clean, with the facts and the verdicts a next build would start from."""
+    _root, result = built
+    hashes, verdicts, diags = ContentHashes(), Memo(tmp_path, "audit"), Diagnostics()  # the memo remembers verdicts
+    audit_figures(result.site, result.files, diags, verdicts=verdicts, hashes=hashes)
+    assert not diags.errors
+    return result, hashes, verdicts, diags
+
+
 def test_a_page_whose_frame_marks_its_whole_body_is_audited_whole(built, tmp_path: Path) -> None:
     """A theme that wraps a chapter's body in a marked element shows the body's text as that figure: the page is
     audited whole (its parts each hold half of the mark), and the disagreement is reported, as without the cache
     (found by a fuzzer: the cached build published it)."""
-    _root, result = built
-    hashes, page = ContentHashes(), BASE + "bab-3-akuntabilitas-kinerja/index.html"
-    verdicts = Memo(tmp_path, "audit")  # remembers what passed
-    diags = Diagnostics()
-    audit_figures(result.site, result.files, diags, verdicts=verdicts, hashes=hashes)
-    assert not diags.errors
+    result, hashes, verdicts, diags = _passed(built, tmp_path)
+    page = BASE + "bab-3-akuntabilitas-kinerja/index.html"
     start, end = result.files.bodies[page]
     data = result.files[page]
     opening = b'<span data-angka="indikator.jumlah">'
@@ -387,12 +392,8 @@ def test_a_figure_changed_in_a_chapters_body_is_audited_though_the_page_around_i
                                                                                          tmp_path: Path) -> None:
     """A body's marks are kept under the body's bytes: another body (a figure rendered otherwise) is read again and
     audited, though its page's header and footer are those of a page that passed."""
-    _root, result = built
-    hashes, page = ContentHashes(), BASE + "bab-3-akuntabilitas-kinerja/index.html"
-    verdicts = Memo(tmp_path, "audit")  # remembers what passed
-    diags = Diagnostics()
-    audit_figures(result.site, result.files, diags, verdicts=verdicts, hashes=hashes)
-    assert not diags.errors
+    result, hashes, verdicts, diags = _passed(built, tmp_path)
+    page = BASE + "bab-3-akuntabilitas-kinerja/index.html"
     start, end = result.files.bodies[page]
     data = result.files[page]
     old, new = b'data-angka="indikator.jumlah">25<', b'data-angka="indikator.jumlah">23<'
