@@ -103,34 +103,31 @@ def _target(page: str, href: str) -> tuple[str, str] | None:
 _BODY_FACT = "tautan " + digest(_LINKS, _LINKING, etree.LXML_VERSION, etree.LIBXML_VERSION, "3")[:16]
 
 
-def _body(reader: _Reader, body: bytes) -> str:
-    """A chapter's body's ids and links, as kept (``_Page.dumps``)."""
-    return reader.page(without_charts(body, unless=_LINKING)).dumps()
-
-
 def check_links(files: Mapping[str, bytes], pages: list[str], diags: Diagnostics,
                 facts: ContentHashes | None = None) -> None:
     """Check the links of ``pages`` (the HTML files rendered in this build) against ``files``; ``facts``: the
-    build's, where the ids and links of the chapters' bodies are kept (none: every page parsed whole)."""
+    build's, where the ids and links of the chapters' bodies are kept (none: every page parsed whole). A page is
+    read in parts where it was rendered around a body, in this build or when the memo's copy was made
+    (``ContentHashes.body_span``), as the audit and the search index read it."""
     reader = _Reader()
     parsed: dict[str, _Page] = {}
     whole: dict[str, frozenset[str]] = {}
-    bodies = bodies_of(files) if facts is not None else {}
+    bodies = bodies_of(files)
 
     def parse(path: str) -> _Page:  # once, whether first met as a page or as a link's target
         if path not in parsed:
-            data, span = files[path], bodies.get(path)
-            body = ""  # the body's ids and links, when the page can be read in parts (``parts.readable_part``)
-            part = readable_part(facts, held(files, path), data, span) if span is not None and facts else None
-            if part is not None:
-                assert span is not None
-                body = facts.part_fact(part, _BODY_FACT, lambda: _body(reader, data[span[0]:span[1]]))
-            if not body:
+            data = files[path]
+            kept = held(files, path)
+            span = facts.body_span(path, kept, bodies) if facts is not None else None
+            part = readable_part(facts, kept, data, span) if facts is not None and span is not None else None
+            if facts is None or span is None or part is None:
                 parsed[path] = reader.page(without_charts(data, unless=_LINKING))
             else:
-                assert span is not None
-                parsed[path] = reader.page(without_charts(data[:span[0]], unless=_LINKING)).around(
-                    _Page.loads(body), reader.page(without_charts(data[span[1]:], unless=_LINKING)))
+                start, end = span
+                body = facts.part_fact(part, _BODY_FACT,
+                                       lambda: reader.page(without_charts(data[start:end], unless=_LINKING)).dumps())
+                parsed[path] = reader.page(without_charts(data[:start], unless=_LINKING)).around(
+                    _Page.loads(body), reader.page(without_charts(data[end:], unless=_LINKING)))
         return parsed[path]
 
     def has_id(path: str, fragment: str) -> bool:  # the charts' ids only when the rest of the page has none
