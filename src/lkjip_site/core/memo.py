@@ -461,14 +461,8 @@ class ContentHashes:
         of a cached full build at N = 100) to learn what they had learnt of the same bodies the build before. What
         they learn of a body is kept under that name (:meth:`part_fact`) while a page published with it is kept."""
         start, end = span
-        facts = self._facts(data)
-        name = f"{PART_FACT} {start}:{end}"
-        ident = facts.get(name)
-        if ident is None:
-            ident = facts[name] = PART_PREFIX + _sha256(page[start:end])
-            if isinstance(data, Stored) and data.ident is not None:
-                self._changed = True
-        return ident
+        return self.fact(data, f"{PART_FACT}{start}:{end}", lambda whole: PART_PREFIX + _sha256(whole[start:end]),
+                         page)
 
     def body_span(self, path: str, data: Held, bodies: Mapping[str, tuple[int, int]]) -> tuple[int, int] | None:
         """Where the page ``data`` at ``path`` holds its chapter's body: as rendered in this build (``bodies``,
@@ -482,8 +476,8 @@ class ContentHashes:
         if span is not None:
             return span
         for name in self._facts(data):
-            if name.startswith(PART_FACT + " "):
-                start, _, end = name[len(PART_FACT) + 1:].partition(":")
+            if name.startswith(PART_FACT):
+                start, _, end = name[len(PART_FACT):].partition(":")
                 return int(start), int(end)
         return None
 
@@ -574,8 +568,8 @@ def keeping(into: dict[str, T], key: str, make: Callable[[bytes], T],
 
 #: The fact :class:`ContentHashes` is called for.
 SHA256 = "sha256"
-#: The name of a page's part among its facts (:meth:`ContentHashes.part`), followed by where the part lies.
-PART_FACT = "bagian"
+#: Begins the name of a page's part among its facts (:meth:`ContentHashes.part`), followed by where the part lies.
+PART_FACT = "bagian "
 #: Begins a part's name (the hash of its bytes), under which what was learnt of it is kept.
 PART_PREFIX = "bagian:"
 #: Bump when the file :meth:`ContentHashes.save` writes changes its layout.

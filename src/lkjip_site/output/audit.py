@@ -184,7 +184,8 @@ def fingerprint_in_parts(hashes: ContentHashes, data: Held, path: str, span: tup
 
 
 def _part_fingerprint(path: str, part: bytes, sources: Sequence[Source]) -> str:
-    """The fingerprint of a part's marks, or "" when they are not read within it as in the page (:func:`_read_alike`)."""
+    """The fingerprint of a part's marks, or "" when they are not read within it as in the page
+    (:func:`_read_alike`)."""
     marks = file_marks(path, part, sources)
     return fingerprint(marks) if _read_alike(part.decode("utf-8")) else ""
 
