@@ -804,6 +804,18 @@ def test_what_is_learnt_of_a_chapters_body_is_kept_while_a_page_published_with_i
     later.keep({"a.html": two})
     later.save()
     assert part in facts.read_text(encoding="utf-8")
+    assert later.body_span("a.html", two, {}) == moved  # where the body lies, learnt with the page's bytes
+    kept = facts.read_text(encoding="utf-8")
+    damaged = kept.replace(f'"bagian {moved[0]}:{moved[1]}"', '"bagian x:9"')
+    facts.write_text(damaged, encoding="utf-8")  # a facts file edited by hand: the page is read whole, no traceback
+    edited = ContentHashes()
+    edited.load(facts)
+    assert edited.body_span("a.html", two, {}) is None
+    facts.write_text(damaged.replace('"bagian x:9"', f'"bagian {moved[0]}:999"'), encoding="utf-8")
+    beyond = ContentHashes()
+    beyond.load(facts)
+    assert beyond.body_span("a.html", two, {}) is None  # past the page's end
+    facts.write_text(kept, encoding="utf-8")
     other = memo.store(memo.key("tiga"), b"<header>Portal baru</header><p>bab lain</p><footer/>")
     last = ContentHashes()
     last.load(facts)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from .. import __version__
-from .files import SEAL_SIZE, Held, Stored, checked, content, held_items, seal, unsealed, write_whole
+from .files import SEAL_SIZE, Held, Stored, checked, content, held_items, seal, size, unsealed, write_whole
 
 T = TypeVar("T")
 
@@ -476,8 +476,9 @@ class ContentHashes:
         if span is not None:
             return span
         for name in self._facts(data):
-            if name.startswith(PART_FACT):
-                start, _, end = name[len(PART_FACT):].partition(":")
+            start, _, end = name.removeprefix(PART_FACT).partition(":")
+            if name.startswith(PART_FACT) and start.isdigit() and end.isdigit() and \
+                    int(start) <= int(end) <= size(data):  # (a facts file edited by hand: read whole)
                 return int(start), int(end)
         return None
 
