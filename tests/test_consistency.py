@@ -308,7 +308,7 @@ def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch
     _root, result = built
     audited: list[int] = []
     read: list[str] = []
-    real, real_marks = build_mod.audit_site, build_mod.file_marks
+    real, real_marks = build_mod.audit_site, audit_mod.marks_in_html
 
     def counting(site, files, *args, **kw):  # type: ignore[no-untyped-def]
         audited.append(len(files))
@@ -319,8 +319,7 @@ def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch
         return real_marks(path, *args, **kw)
 
     monkeypatch.setattr(build_mod, "audit_site", counting)
-    monkeypatch.setattr(build_mod, "file_marks", reading)
-    monkeypatch.setattr(audit_mod, "file_marks", reading)  # (a page's parts: read there)
+    monkeypatch.setattr(audit_mod, "marks_in_html", reading)  # a page, or a part of one, read for its marks
     verdicts, hashes = Memo(tmp_path, "audit"), ContentHashes()  # (one build's facts after another's)
     bad = dict(result.files)
     bad[BASE + "index.html"] = bad[BASE + "index.html"].replace(

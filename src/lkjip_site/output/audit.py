@@ -75,11 +75,12 @@ def normalise(text: str) -> str:
     return t
 
 
-def marks_in_html(page: str, html_text: str, place: str | None = None) -> list[Shown]:
-    """Every marked figure of one HTML document, in document order."""
+def marks_in_html(page: str, html_text: str, place: str | None = None,
+                  failed: set[int] | None = None) -> list[Shown]:
+    """Every marked figure of one HTML document, in document order (``failed``: as for :func:`_marks`)."""
     default = REPORT_URL.match(page)
     out = []
-    for found in _marks(html_text):
+    for found in _marks(html_text, failed):
         own = _REPORT_ATTR.search(found.group("attrs"))
         report = own.group(1) if own else (default.group(1) if default else "")
         body = found.group("body")
@@ -174,29 +175,24 @@ def fingerprint_in_parts(hashes: ContentHashes, data: Held, path: str, span: tup
     def learn(page: bytes) -> str:
         part = readable_part(hashes, data, page, span)
         body = hashes.part_fact(part, f"{MARKS_FACT}isi-3 {path}",
-                                lambda: _part_fingerprint(path, page[start:end], sources)) if part else ""
-        before = _part_fingerprint(path, page[:start], sources) if body else ""
-        after = _part_fingerprint(path, page[end:], sources) if before else ""
+                                lambda: _part_fingerprint(path, page[start:end])) if part else ""
+        before = _part_fingerprint(path, page[:start]) if body else ""
+        after = _part_fingerprint(path, page[end:]) if before else ""
         if not after:
             return fingerprint(file_marks(path, page, sources))
         return digest("bagian", before, body, after)
     return learn
 
 
-def _part_fingerprint(path: str, part: bytes, sources: Sequence[Source]) -> str:
-    """The fingerprint of a part's marks, or "" when they are not read within it as in the page
-    (:func:`_read_alike`)."""
-    marks = file_marks(path, part, sources)
-    return fingerprint(marks) if _read_alike(part.decode("utf-8")) else ""
-
-
-def _read_alike(text: str) -> bool:
-    """Whether every mark of a part is read within it as within any page around it: each matched at the first tag
-    tried for it (a tag tried first and left unmatched here, as ``<a x <b data-angka=…>``, may match up to an end
-    tag after the part in the whole page: found by a fuzzer), none passed over."""
+def _part_fingerprint(path: str, part: bytes) -> str:
+    """The fingerprint of a part's marks (a page's: :class:`HtmlSource`'s), or "" when they are not read within it
+    as in any page around it: each mark matched at the first tag tried for it (a tag tried first and left unmatched
+    here, as ``<a x <b data-angka=…>``, may match up to an end tag after the part in the whole page: found by a
+    fuzzer), none passed over. One reading of the part for both."""
+    text = part.decode("utf-8")
     failed: set[int] = set()
-    found = sum(1 for _ in _marks(text, failed))
-    return not failed and found == text.count(_MARK_ATTR)
+    marks = marks_in_html(path, text, failed=failed)
+    return fingerprint(marks) if not failed and len(marks) == text.count(_MARK_ATTR) else ""
 
 
 def parts_fact(path: str, span: tuple[int, int]) -> str:
