@@ -188,6 +188,33 @@ def test_a_page_the_link_check_stopped_a_build_on_is_checked_again_by_the_next(p
     assert tree_hashes(project / "build") == before
 
 
+def test_a_page_linking_to_an_id_raw_html_gave_is_checked_again_when_the_id_goes(project: Path) -> None:
+    """A site theme links every chapter page to a place the appendix marks with raw HTML (``html_mentah``). When
+    the appendix alone drops that id, the other chapter pages were taken from the memo, not checked again: the cached
+    build published dead links that a build without the cache reports. The appendix's ids are what the other pages
+    show of it, as its headings' are."""
+    templates = project / "themes" / "kabupaten" / "templates"
+    templates.mkdir(parents=True)
+    chapter = (Path(__file__).resolve().parents[1] / "themes" / "default" / "templates" / "chapter.html")
+    (templates / "chapter.html").write_text(chapter.read_text(encoding="utf-8").replace(
+        "{% block content %}", '{% block content %}{% if next %}<a href="../lampiran/#sasaran">sasaran</a>{% endif %}'),
+        encoding="utf-8")
+    config = project / "situs.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "tema: kabupaten\nhtml_mentah: true\n", encoding="utf-8")
+    appendix = project / "content" / "laporan" / SLUG / "90-lampiran.md"
+    appendix.write_text(appendix.read_text(encoding="utf-8") + '\n<p id="sasaran">Sasaran</p>\n', encoding="utf-8")
+    build(options(project))
+    before = tree_hashes(project / "build")
+    edit(appendix, '<p id="sasaran">', "<p>")
+    with pytest.raises(ContentError) as info:
+        build(options(project))
+    dead = sorted(d.file for d in info.value.diagnostics.errors if "'#sasaran'" in d.message)
+    assert dead == sorted(f"{BASE}{c}/index.html" for c in (
+        "kata-pengantar", "ikhtisar-eksekutif", "bab-1-pendahuluan", "bab-2-perencanaan-kinerja",
+        "bab-3-akuntabilitas-kinerja", "bab-4-penutup"))
+    assert tree_hashes(project / "build") == before
+
+
 def test_check_takes_the_pages_a_build_checked_from_the_cache_and_renders_what_changed(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``lkjip check``, which the scaffold tells an author to run before every build, rendered, audited and

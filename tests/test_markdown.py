@@ -168,6 +168,29 @@ def test_raw_html_allowed_with_html_mentah(fresh_project: Path) -> None:
     assert '<span class="merah">penting</span>' in html and '<div class="kotak">Blok</div>' in html
 
 
+def test_a_link_may_name_an_id_that_raw_html_gives(fresh_project: Path) -> None:
+    """With ``html_mentah`` an author may mark a place with raw HTML (``<p id=...>``, ``<span id=...>``) and link to it
+    from another chapter, as a browser follows it, as to a paragraph's ``{#id}``; a link to an id no chapter has is
+    still an error."""
+    edit(fresh_project, "situs.yaml", "skala_predikat:", "html_mentah: true\nskala_predikat:")
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         'Teks <span id="dasar-hukum">dasar</span>.\n\n<div id="struktur" class="kotak">Blok</div>\n\n'
+         '{#visi}\nVisi kecamatan.')
+    edit(fresh_project, f"{REPORT_DIR}/01-ikhtisar-eksekutif.md", "(30-bab-3-akuntabilitas-kinerja.md)",
+         "(10-bab-1-pendahuluan.md#struktur), [dasar](10-bab-1-pendahuluan.md#dasar-hukum) "
+         "dan [visi](10-bab-1-pendahuluan.md#visi)")
+    result = render(fresh_project)
+    ikhtisar = page(result, "ikhtisar-eksekutif")
+    assert 'href="../bab-1-pendahuluan/#struktur"' in ikhtisar
+    assert 'href="../bab-1-pendahuluan/#dasar-hukum"' in ikhtisar
+    assert 'href="../bab-1-pendahuluan/#visi"' in ikhtisar and '<p id="visi">' in page(result, "bab-1-pendahuluan")
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", '<div id="struktur"', '<div')
+    with pytest.raises(ContentError) as exc:
+        render(fresh_project)
+    assert [d.message for d in exc.value.diagnostics.errors] == [
+        f"tautan '10-bab-1-pendahuluan.md#struktur': bagian '#struktur' tidak ada di {REPORT_DIR}/10-bab-1-pendahuluan.md"]
+
+
 def test_footnotes(fresh_project: Path) -> None:
     edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
          "Data BPS[^bps] terbaru.\n\n[^bps]: Badan Pusat Statistik, 2023.")

@@ -7,6 +7,7 @@ cross-referenced from anywhere (even forward), and links can be checked against 
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from typing import Any, Iterator, Sequence
 
 from markdown_it import MarkdownIt
@@ -75,9 +76,40 @@ def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagn
         elif token.type == "fence" and token.info.strip().startswith("{"):
             diags.error((chapter.rel, line_of(chapter, token)),
                         f"blok '{token.info.strip()}' tidak dikenal; gunakan ```{{tabel}} <jenis> atau ```{{grafik}} <jenis>")
+    chapter.anchors.update(_marked_ids(tokens))
     chapter.toc = _toc(tokens)
     collect_images(report, chapter, tokens, diags)
     return parsed
+
+
+class _Ids(HTMLParser):
+    """The ``id`` attributes of raw HTML, as a browser reads its tags (character references decoded)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids.update(v for k, v in attrs if k == "id" and v)
+
+
+def _marked_ids(tokens: list[Token]) -> set[str]:
+    """Every id the chapter's page shows besides its headings': attributes (``{#id}`` on a paragraph or an image)
+    and, where a site allows raw HTML, its tags' (``<p id="sasaran">``).
+
+    Why: a link may name them (from another chapter, or a theme's template), and they are among what other pages
+    show of a chapter (``keys.report_fingerprint``): a page that links to one is rendered and checked again when it goes.
+    """
+    reader = _Ids()
+    out: set[str] = set()
+    for block in tokens:
+        for token in (block, *(block.children or ())):
+            if token.attrGet("id"):
+                out.add(str(token.attrGet("id")))
+            elif token.type in ("html_block", "html_inline"):
+                reader.feed(token.content)
+    reader.close()
+    return out | reader.ids
 
 
 def _directive(chapter: Chapter, token: Token, diags: Diagnostics) -> Directive:
@@ -188,7 +220,7 @@ def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Regi
             if item_id in seen:
                 diags.error(id_loc, f"id '{item_id}' sudah dipakai di {seen[item_id]}")
             elif item_id in anchors:
-                diags.error(id_loc, f"id '{item_id}' sama dengan id judul bagian; pilih id lain")
+                diags.error(id_loc, f"id '{item_id}' sama dengan id judul atau bagian lain di bab; pilih id lain")
             elif item_id in RESERVED_IDS or item_id in chapter_ids:
                 diags.error(id_loc, f"id '{item_id}' sudah dipakai oleh bab atau bagian laporan; pilih id lain")
             seen[item_id] = d.loc
