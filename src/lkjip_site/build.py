@@ -1027,7 +1027,7 @@ def audit_figures(site: Site, files: Mapping[str, bytes], diags: Diagnostics, ex
             marks = sha.fact(data, MARKS_FACT + path,
                              keeping(read, path, functools.partial(file_marks, path, sources=sources), fingerprint)
                              ) if span is None else sha.fact(data, parts_fact(path, span),
-                                                             fingerprint_in_parts(sha, data, path, span, sources))
+                                                             fingerprint_in_parts(sha, data, path, span, sources, read))
             prints[path] = (digest_of, marks)
             if marks not in seen:
                 todo[path] = data

@@ -19,6 +19,7 @@ set ``machine=True`` and are compared unrounded (``98.1666…`` with the model's
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -28,7 +29,7 @@ from typing import NamedTuple, Protocol
 
 from ..compute.refs import Ref, UnknownReference, lookup
 from ..core.files import Held, content, held_items
-from ..core.memo import ContentHashes, digest
+from ..core.memo import ContentHashes, digest, keeping
 from ..core.model import Missing, Report, Site
 from .parts import readable_part
 
@@ -160,7 +161,7 @@ def fingerprint(marks: Iterable[Shown]) -> str:
 
 
 def fingerprint_in_parts(hashes: ContentHashes, data: Held, path: str, span: tuple[int, int],
-                         sources: Sequence[Source]) -> Callable[[bytes], str]:
+                         sources: Sequence[Source], read: dict[str, list[Shown]]) -> Callable[[bytes], str]:
     """A ``learn`` (``ContentHashes.fact``) of the marks' fingerprint of a page that holds a chapter's body at
     ``span`` (``SiteFiles.bodies``): the fingerprints of what lies before the body and after it, and the body's, kept
     under the body's hash (``ContentHashes.part``). Why: the portal's title, in every page's header, changed every
@@ -169,30 +170,41 @@ def fingerprint_in_parts(hashes: ContentHashes, data: Held, path: str, span: tup
     Only when every mark of each part is read within it, and neither the part before the body nor the body leaves
     anything open (``parts.closed``): else the whole page's fingerprint, as before. A theme that wraps the body in a
     marked element, or a chapter whose raw HTML leaves one open, had its page pass with the marks of its parts where
-    a build without the cache, reading it whole, found the figure that disagreed (found by a fuzzer)."""
+    a build without the cache, reading it whole, found the figure that disagreed (found by a fuzzer).
+
+    The marks read are kept in ``read`` (as :func:`keeping` keeps them), the parts' in the page's order when all three
+    were read here: those are the page's marks, each read as in the whole page, so a page audited for the first time
+    (every page of a cold build) is not read again whole to be audited (its audit took twice as long)."""
     start, end = span
 
     def learn(page: bytes) -> str:
         part = readable_part(hashes, data, page, span)
-        body = hashes.part_fact(part, f"{MARKS_FACT}isi-3 {path}",
-                                lambda: _part_fingerprint(path, page[start:end])) if part else ""
-        before = _part_fingerprint(path, page[:start]) if body else ""
-        after = _part_fingerprint(path, page[end:]) if before else ""
+        marks: list[list[Shown]] = []
+
+        def read_body() -> str:
+            found, body_marks = _part_marks(path, page[start:end])
+            marks.append(body_marks)
+            return found
+        body = hashes.part_fact(part, f"{MARKS_FACT}isi-3 {path}", read_body) if part else ""
+        before, before_marks = _part_marks(path, page[:start]) if body else ("", [])
+        after, after_marks = _part_marks(path, page[end:]) if before else ("", [])
         if not after:
-            return fingerprint(file_marks(path, page, sources))
+            return keeping(read, path, functools.partial(file_marks, path, sources=sources), fingerprint)(page)
+        if marks:
+            read[path] = before_marks + marks[0] + after_marks
         return digest("bagian", before, body, after)
     return learn
 
 
-def _part_fingerprint(path: str, part: bytes) -> str:
-    """The fingerprint of a part's marks (a page's: :class:`HtmlSource`'s), or "" when they are not read within it
-    as in any page around it: each mark matched at the first tag tried for it (a tag tried first and left unmatched
-    here, as ``<a x <b data-angka=…>``, may match up to an end tag after the part in the whole page: found by a
-    fuzzer), none passed over. One reading of the part for both."""
+def _part_marks(path: str, part: bytes) -> tuple[str, list[Shown]]:
+    """The fingerprint of a part's marks (a page's: :class:`HtmlSource`'s) and the marks, or "" when they are not
+    read within it as in any page around it: each mark matched at the first tag tried for it (a tag tried first and
+    left unmatched here, as ``<a x <b data-angka=…>``, may match up to an end tag after the part in the whole page:
+    found by a fuzzer), none passed over. One reading of the part for both."""
     text = part.decode("utf-8")
     failed: set[int] = set()
     marks = marks_in_html(path, text, failed=failed)
-    return fingerprint(marks) if not failed and len(marks) == text.count(_MARK_ATTR) else ""
+    return (fingerprint(marks) if not failed and len(marks) == text.count(_MARK_ATTR) else "", marks)
 
 
 def parts_fact(path: str, span: tuple[int, int]) -> str:
