@@ -188,7 +188,8 @@ def test_a_link_may_name_an_id_that_raw_html_gives(fresh_project: Path) -> None:
     with pytest.raises(ContentError) as exc:
         render(fresh_project)
     assert [d.message for d in exc.value.diagnostics.errors] == [
-        f"tautan '10-bab-1-pendahuluan.md#struktur': bagian '#struktur' tidak ada di {REPORT_DIR}/10-bab-1-pendahuluan.md"]
+        "tautan '10-bab-1-pendahuluan.md#struktur': bagian '#struktur' tidak ada di "
+        f"{REPORT_DIR}/10-bab-1-pendahuluan.md"]
 
 
 def test_footnotes(fresh_project: Path) -> None:

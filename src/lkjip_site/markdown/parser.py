@@ -98,7 +98,8 @@ def _marked_ids(tokens: list[Token]) -> set[str]:
     and, where a site allows raw HTML, its tags' (``<p id="sasaran">``).
 
     Why: a link may name them (from another chapter, or a theme's template), and they are among what other pages
-    show of a chapter (``keys.report_fingerprint``): a page that links to one is rendered and checked again when it goes.
+    show of a chapter (``keys.report_fingerprint``): a page that links to one is rendered and checked again when it
+    goes.
     """
     reader = _Ids()
     out: set[str] = set()

@@ -46,7 +46,8 @@ _DOCUMENT_TAGS = frozenset((b"html", b"head", b"body"))
 #: The names :func:`closed` looks at (in any case): a tag named otherwise only has to be whole.
 _NOTED = sorted(_RAW | _DOUBTFUL | _CELLS | _DOCUMENT_TAGS | {b"svg"})
 #: Text and one whole tag none of whose names is noted, or a comment or declaration.
-_PLAIN = rb"[^<]*+<(?:/?(?!(?i:" + b"|".join(_NOTED) + rb")[ \t\n\r/>])" + _NAME + _TAG_END + rb"|" + _NOT_ELEMENT + rb")"
+_PLAIN = (rb"[^<]*+<(?:/?(?!(?i:" + b"|".join(_NOTED) + rb")[ \t\n\r/>])" + _NAME + _TAG_END + rb"|" + _NOT_ELEMENT
+          + rb")")
 #: Text and a whole table cell (``td`` or ``th``, in any case) holding only text and tags not noted.
 _CELL = b"|".join(rb"[^<]*+<(?i:" + n + rb")(?=[ \t\n\r/>])" + _TAG_END + rb"(?:" + _PLAIN + rb")*+[^<]*+</(?i:" + n
                   + rb")(?=[ \t\n\r/>])" + _TAG_END for n in sorted(_CELLS))
@@ -85,7 +86,9 @@ def closed(fragment: bytes, body: bool = False) -> bool:
     of a fuzzer found what is doubtful here: a ``<noscript>``, a comment ended by ``--!>``, a ``<script>`` holding
     ``<!--`` (a browser and libxml2 may read on past its end tag)."""
     lower = fragment.lower()
-    if len(fragment.translate(None, _CONTROL_BYTES)) != len(fragment) or b"<!-->" in lower or b"<!--->" in lower or b"--!>" in lower:
+    if len(fragment.translate(None, _CONTROL_BYTES)) != len(fragment):
+        return False
+    if b"<!-->" in lower or b"<!--->" in lower or b"--!>" in lower:
         return False
     cells: dict[bytes, int] = {}
     charts = 0  # the inline charts' tags read as tags
