@@ -174,7 +174,7 @@ def test_a_link_may_name_an_id_that_raw_html_gives(fresh_project: Path) -> None:
     still an error."""
     edit(fresh_project, "situs.yaml", "skala_predikat:", "html_mentah: true\nskala_predikat:")
     edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
-         'Teks <span id="dasar-hukum">dasar</span>.\n\n<div id="struktur" class="kotak">Blok</div>\n\n'
+         'Teks <span id="dasar-hukum" ID="lain">dasar</span>.\n\n<div id="struktur" class="kotak">Blok</div>\n\n'
          '{#visi}\nVisi kecamatan.')
     edit(fresh_project, f"{REPORT_DIR}/01-ikhtisar-eksekutif.md", "(30-bab-3-akuntabilitas-kinerja.md)",
          "(10-bab-1-pendahuluan.md#struktur), [dasar](10-bab-1-pendahuluan.md#dasar-hukum) "
@@ -184,6 +184,14 @@ def test_a_link_may_name_an_id_that_raw_html_gives(fresh_project: Path) -> None:
     assert 'href="../bab-1-pendahuluan/#struktur"' in ikhtisar
     assert 'href="../bab-1-pendahuluan/#dasar-hukum"' in ikhtisar
     assert 'href="../bab-1-pendahuluan/#visi"' in ikhtisar and '<p id="visi">' in page(result, "bab-1-pendahuluan")
+    edit(fresh_project, f"{REPORT_DIR}/01-ikhtisar-eksekutif.md", "[dasar]",
+         "[lain](10-bab-1-pendahuluan.md#lain), [dasar]")
+    with pytest.raises(ContentError) as exc:  # a tag's second id is not its id, to a browser as to libxml2
+        render(fresh_project)
+    assert [d.message for d in exc.value.diagnostics.errors] == [
+        "tautan '10-bab-1-pendahuluan.md#lain': bagian '#lain' tidak ada di "
+        f"{REPORT_DIR}/10-bab-1-pendahuluan.md"]
+    edit(fresh_project, f"{REPORT_DIR}/01-ikhtisar-eksekutif.md", "[lain](10-bab-1-pendahuluan.md#lain), ", "")
     edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", '<div id="struktur"', '<div')
     with pytest.raises(ContentError) as exc:
         render(fresh_project)

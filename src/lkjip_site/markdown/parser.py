@@ -83,14 +83,17 @@ def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagn
 
 
 class _Ids(HTMLParser):
-    """The ``id`` attributes of raw HTML, as a browser reads its tags (character references decoded)."""
+    """The ``id`` attributes of raw HTML, as a browser reads its tags (character references decoded, a tag's first
+    ``id`` the one it has, as in a browser and in libxml2, which the link check reads pages with)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.ids.update(v for k, v in attrs if k == "id" and v)
+        given = [v for k, v in attrs if k == "id"]
+        if given and given[0]:
+            self.ids.add(given[0])
 
 
 def _marked_ids(tokens: list[Token]) -> set[str]:
