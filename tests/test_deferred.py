@@ -133,6 +133,52 @@ def test_any_split_reads_back_equal_whatever_is_asked_first(name: str, rows: lis
     assert (after.shared is after.inner.rows) == share
 
 
+def _in_three_parts() -> tuple[Outer, list[Inner]]:
+    """An object whose second part holds objects with fields left for a third (a state's chapters' tokens)."""
+    chapters = [Inner("bab-1", [1, 2], "a"), Inner("bab-2", [3], None)]
+    return Outer(Inner("laporan-a"), chapters, chapters[0].rows), chapters  # type: ignore[arg-type]
+
+
+def test_a_third_part_is_read_only_when_one_of_its_fields_is_asked_for() -> None:
+    """The parsed chapters' tokens: reading a report's chapters back (the pages around them) does not read them."""
+    before, chapters = _in_three_parts()
+    after, deferred = loads(dumps(before, [(before, ("chapters",))], [(c, ("rows", "note")) for c in chapters]))
+    assert [c.name for c in after.chapters] == ["bab-1", "bab-2"]  # the second part, read at once
+    third = after.chapters[0].deferred
+    assert deferred.loaded and third is not None and not third.loaded and after.chapters[1].deferred is third
+    assert after.chapters[1].note is None  # a None left for the third part is None again
+    assert third.loaded and after.chapters[0].deferred is None
+    assert after == before and after.shared is after.chapters[0].rows  # one object again, across three parts
+    assert before.chapters[0].rows == [1, 2] and before.chapters[1].note is None  # the stored ones as they were
+
+
+def test_an_object_of_the_third_part_pickled_before_it_is_read_stores_every_field() -> None:
+    """A report's parsed chapters sent to a Dask worker, or stored again: every field, the reader not."""
+    before, chapters = _in_three_parts()
+    after, _ = loads(dumps(before, [(before, ("chapters",))], [(c, ("rows",)) for c in chapters]))
+    assert after.chapters[0].deferred is not None
+    again = pickle.loads(pickle.dumps(after.chapters))
+    assert again == chapters and all(c.deferred is None for c in again)
+
+
+def test_a_third_part_that_cannot_be_read_fails_every_time_never_as_missing() -> None:
+    before, chapters = _in_three_parts()
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    for c in chapters:
+        c.rows = HOLE  # type: ignore[assignment]  # as dumps leaves them
+    before.chapters = HOLE  # type: ignore[assignment]
+    pickler.dump((before, [(before, ("chapters",))]))
+    pickler.dump([[chapters]])
+    pickler.dump([(c, ("rows",)) for c in chapters])
+    pickler.dump("not the values")  # a last pickle of another shape
+    after, _ = loads(buffer.getvalue())
+    assert after.chapters[1].name == "bab-2"
+    for _ in range(2):  # and again: not an AttributeError, which getattr(..., None) would take for "none"
+        with pytest.raises(Unreadable):
+            after.chapters[0].rows  # noqa: B018 - the attribute access is the test
+
+
 def test_what_a_stored_state_leaves_for_later_names_fields_of_its_classes() -> None:
     """The lists are names: a field renamed without them would leave that report to be loaded again on every build
     (its state could not be stored), silently slow rather than wrong."""

@@ -21,6 +21,7 @@ from typing import Any, Callable
 
 import jinja2
 import pytest
+from markdown_it.token import Token
 
 from lkjip_site import build as build_mod
 from lkjip_site.build import BuildOptions, BuildResult, Session, build, check
@@ -943,17 +944,29 @@ def test_a_new_portal_title_renders_every_page_from_the_stored_reports(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The portal's title and address are on every page, and in no report's model: a build after a change of them
     (or of a comment in situs.yaml) renders every page again from the stored reports, loading, computing and parsing
-    none, and, the title being outside what search indexes, runs no Pagefind. A key reports read (``label_gambar``:
-    their numbered figures) loads them again and indexes their pages. Every build equals one without cache."""
+    none, and, the title being outside what search indexes, runs no Pagefind, nor reads the chapters' tokens back
+    (their pages are keyed with what was kept of them, their Markdown taken as rendered). A key reports read
+    (``label_gambar``: their numbered figures) loads them again and indexes their pages. Every build equals one
+    without cache."""
     config = project / "situs.yaml"
     run(project, "build")
     counted = Counted(monkeypatch)
     indexed = count_pagefind_runs(monkeypatch)
+    tokens_read: list[str] = []
+
+    def read_back(token: Token, state: Any) -> None:  # (pickle calls it for every token it reads)
+        attrs, slots = state if isinstance(state, tuple) else (state, None)
+        for name, value in {**(attrs or {}), **(slots or {})}.items():
+            object.__setattr__(token, name, value)
+        tokens_read.append(token.type)
+
+    monkeypatch.setattr(Token, "__setstate__", read_back, raising=False)
     edit(config, "judul: Portal Laporan Kinerja", "judul: Portal Laporan Kinerja Kabupaten Contoh")
     edit(config, "url_dasar: https://lkjip.contoh.go.id/", "url_dasar: https://kinerja.contoh.go.id/")
     config.write_text(config.read_text(encoding="utf-8") + "# diubah oleh webmaster\n", encoding="utf-8")
     rendered = run(project, "build")
     assert counted.loaded == [] and counted.computed == [] and counted.parsed == [] and indexed == []
+    assert tokens_read == []
     assert f"{BASE}index.html" in rendered and "index.html" in rendered
     assert "Portal Laporan Kinerja Kabupaten Contoh" in (project / "build" / BASE / "index.html").read_text("utf-8")
     assert_same_as_clean(project, "build")

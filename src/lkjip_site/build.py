@@ -47,7 +47,7 @@ from .elements.registry import make_registry
 from .load.config import load_config, read_by_reports
 from .load.content import REPORTS_DIR, check_unique_versions, load_report, load_reports, report_slugs
 from .load.data import DATA_DIR, load_data
-from .markdown.directives import Directive, Parsed, ParsedChapter, Registry
+from .markdown.directives import CHAPTER_LATER, Directive, Parsed, ParsedChapter, Registry
 from .markdown.parser import (Tokenized, item_entries, keep_entries, make_parser, number_items, parse_chapter,
                               restore_items)
 from .output.audit import (MARKS_FACT, HtmlSource, Remembered, Shown, audit_site, audit_units, file_marks,
@@ -174,6 +174,9 @@ class ReportState(Deferrable):
     deferred: Deferred | None = field(default=None, repr=False, compare=False)
 
 
+#: How a stored state is laid out (``core/deferred.py``): part of its key, so that a checkout of an older layout never
+#: reads one (2: the chapters' tokens in a third part).
+STATE_LAYOUT = 2
 #: What a stored state leaves for later (``core/deferred.py``): its parsed chapters (with the data and numbers of its
 #: report but the data files' paths, the named figures and the scalars: ``DATA_LATER``, ``COMPUTED_LATER``).
 STATE_LATER = ("chapters",)
@@ -186,6 +189,13 @@ def _later_parts(state: ReportState) -> list[Part]:
         if state.report.computed is not None:
             parts.append((state.report.computed, COMPUTED_LATER))
     return parts
+
+
+def _chapter_parts(state: ReportState) -> list[Part]:
+    """What the state's parsed chapters leave for a part after theirs: their tokens, read back only for a chapter
+    whose Markdown is rendered again (a change around every page, the portal's title, reads the chapters of every
+    report, and their tokens were a third of that)."""
+    return [(pc, CHAPTER_LATER) for pc in state.chapters or ()]
 
 
 @dataclass
@@ -308,7 +318,7 @@ class Session:
             if not state.unsaved and self.store.has(key):
                 continue
             try:
-                data = dumps(state, _later_parts(state))
+                data = dumps(state, _later_parts(state), _chapter_parts(state))
             except (pickle.PicklingError, TypeError, AttributeError, Unreadable):
                 continue  # something in it does not travel: this report is loaded again next time
             self.store.put(key, data)
@@ -359,9 +369,9 @@ class Session:
         # without PDFs, or with --strict, loads the same reports (warnings are promoted later, never stored
         # promoted); of situs.yaml, on what reports read of it (:meth:`read_config`), until which the key names its
         # bytes
-        self.stored_base = digest(engine_key(), str(root.resolve()),
+        self.stored_base = digest(engine_key(), STATE_LAYOUT, str(root.resolve()),
                                   [r for r in rest if r[0] != SITE_FILE and not rendering_only(r[0])])
-        self.stored_key = digest(engine_key(), str(root.resolve()), outside)
+        self.stored_key = digest(engine_key(), STATE_LAYOUT, str(root.resolve()), outside)
         if site_key != self.site_key:
             self.site_key, self.reports, self.elements, self.memory, self.earlier = site_key, {}, None, {}, {}
             self.hashes, self.kept, self.saved = ContentHashes(), KeptReports(), {}

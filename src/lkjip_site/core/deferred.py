@@ -12,6 +12,11 @@ A field left out is not set (a slot without a value), so reading it raises ``Att
 calls :meth:`Deferrable.__getattr__`: the second pickle is read then, every hole of the state filled, and the value
 returned. Nothing can see a hole or a default in its place, so no code path can compute with a missing value: it
 only pays for reading the rest.
+
+What the second part holds may leave fields for a third in turn (``later`` of :func:`dumps`: the parsed chapters'
+tokens, which only rendering their Markdown again reads, and which were a third of reading a report's chapters back
+for a change around every page, such as the portal's title). The third part is two more pickles of the same stream:
+which fields of which objects of the second part it fills, then their values; read when one of them is asked for.
 """
 
 from __future__ import annotations
@@ -65,9 +70,11 @@ class Deferred:
     A build reads its model from one thread; the lock only keeps a second reader from seeing fields set but not yet
     bound (``then``)."""
 
-    def __init__(self, unpickler: pickle.Unpickler, parts: Sequence[Part]):
+    def __init__(self, unpickler: pickle.Unpickler, parts: Sequence[Part], stream: io.BytesIO | None = None,
+                 end: int = 0):
         self._unpickler: pickle.Unpickler | None = unpickler
         self._parts = list(parts)
+        self._stream, self._end = stream, end  # where a part after this one may follow (``dumps``' ``later``)
         self._lock = threading.RLock()
         self._failed: Unreadable | None = None
         self.then: list[Callable[[], None]] = []  # run once the fields are set (e.g. bind them to this build)
@@ -92,10 +99,12 @@ class Deferred:
                         isinstance(row, list) and len(row) == len(names)
                         for (_, names), row in zip(self._parts, values))):
                     raise ValueError("the stored state's later part is not what its first part names")
-                for (obj, names), row in zip(self._parts, values):  # (checked whole first: nothing is set half)
+                later = self._later(unpickler)  # (read and checked before anything is set: nothing is set half)
+                for (obj, names), row in zip(self._parts, values):
                     for name, value in zip(names, row):
                         object.__setattr__(obj, name, value)
                     object.__setattr__(obj, "deferred", None)
+                _leave(later, Deferred(unpickler, later, self._stream, self._end))
             except Exception as exc:
                 self._failed = Unreadable(f"bagian simpanan yang dibaca belakangan rusak ({type(exc).__name__}: {exc})")
                 raise self._failed from exc
@@ -106,26 +115,70 @@ class Deferred:
             for action in then:
                 action()
 
+    def _later(self, unpickler: pickle.Unpickler) -> list[Part]:
+        """Which fields of the objects just read are left for a part after this one (none: the stream ends here)."""
+        if self._stream is None or self._stream.tell() >= self._end:
+            return []
+        later = unpickler.load()
+        if not (isinstance(later, list) and all(
+                isinstance(part, tuple) and len(part) == 2 and isinstance(part[1], tuple) for part in later)):
+            raise ValueError("what the stored state leaves for its next part is not a list of fields")
+        for obj, names in later:
+            if any(getattr(obj, name, None) is not HOLE for name in names):
+                raise ValueError(f"fields {names} were not left for later")
+        return later
 
-def dumps(root: Any, parts: Sequence[Part]) -> bytes:
-    """``root`` with the fields named in ``parts`` left as holes, then those fields' values (see the module).
 
-    Every object of ``parts`` must be reachable from ``root`` and have its fields set (a deferred one is read first).
+def _leave(parts: Sequence[Part], deferred: Deferred) -> None:
+    """Unset the holes of ``parts`` (so that asking for one reads ``deferred``), refusing fields not left as holes."""
+    for obj, names in parts:
+        for name in names:
+            if getattr(obj, name) is not HOLE:
+                raise ValueError(f"field {name} was not left for later")
+    for obj, names in parts:
+        for name in names:
+            object.__delattr__(obj, name)
+        object.__setattr__(obj, "deferred", deferred)
+
+
+def dumps(root: Any, parts: Sequence[Part], later: Sequence[Part] = ()) -> bytes:
+    """``root`` with the fields named in ``parts`` left as holes, then those fields' values (see the module); with
+    ``later``, fields of objects those values hold left as holes in them, then which they are, then their values.
+
+    Every object of ``parts`` must be reachable from ``root`` and have its fields set (a deferred one is read first);
+    every object of ``later`` must be reachable from the values of ``parts``.
     """
     values = [[getattr(obj, name) for name in names] for obj, names in parts]
+    later_values = [[getattr(obj, name) for name in names] for obj, names in later]
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     try:
-        for obj, names in parts:
-            for name in names:
-                object.__setattr__(obj, name, HOLE)
-        pickler.dump((root, [(obj, tuple(names)) for obj, names in parts]))
+        _holes(later)  # through the first two pickles, whichever of them reaches these objects
+        try:
+            _holes(parts)
+            pickler.dump((root, [(obj, tuple(names)) for obj, names in parts]))
+        finally:
+            _refill(parts, values)
+        pickler.dump(values)
+        if later:
+            pickler.dump([(obj, tuple(names)) for obj, names in later])
     finally:
-        for (obj, names), row in zip(parts, values):
-            for name, value in zip(names, row):
-                object.__setattr__(obj, name, value)
-    pickler.dump(values)
+        _refill(later, later_values)
+    if later:
+        pickler.dump(later_values)
     return buffer.getvalue()
+
+
+def _holes(parts: Sequence[Part]) -> None:
+    for obj, names in parts:
+        for name in names:
+            object.__setattr__(obj, name, HOLE)
+
+
+def _refill(parts: Sequence[Part], values: Sequence[Sequence[Any]]) -> None:
+    for (obj, names), row in zip(parts, values):
+        for name, value in zip(names, row):
+            object.__setattr__(obj, name, value)
 
 
 def loads(data: bytes) -> tuple[Any, Deferred]:
@@ -133,16 +186,12 @@ def loads(data: bytes) -> tuple[Any, Deferred]:
     ``ValueError`` when the bytes are not of this form."""
     if not data.endswith(pickle.STOP):  # (a cut file; entries are written whole, so only a damaged disk does this)
         raise ValueError("the second pickle is cut short")
-    unpickler = pickle.Unpickler(io.BytesIO(data))
+    stream = io.BytesIO(data)
+    unpickler = pickle.Unpickler(stream)
     first = unpickler.load()
     if not (isinstance(first, tuple) and len(first) == 2 and isinstance(first[1], list)):
         raise ValueError("not a two-part pickle")
     root, parts = first
-    deferred = Deferred(unpickler, parts)
-    for obj, names in parts:
-        for name in names:
-            if getattr(obj, name) is not HOLE:
-                raise ValueError(f"field {name} was not left for later")
-            object.__delattr__(obj, name)
-        object.__setattr__(obj, "deferred", deferred)
+    deferred = Deferred(unpickler, parts, stream, len(data))
+    _leave(parts, deferred)
     return root, deferred

@@ -6,12 +6,13 @@ element's model once, up front, and a renderer that turns the model into HTML th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..core.deferred import Deferrable, Deferred
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo
 from ..core.model import Chapter, Loc, NumberedItem, Report, SiteConfig
@@ -64,7 +65,11 @@ class Directive:
 
 
 @dataclass
-class ParsedChapter:
+class ParsedChapter(Deferrable):
+    """One chapter's tokens and directives. Read back with its report's stored state, its tokens and parser env are
+    read when first asked for (``CHAPTER_LATER``, ``core/deferred.py``): only rendering its Markdown again needs them,
+    and what a page's key takes from them is kept in ``derived``."""
+
     report: Report
     chapter: Chapter
     tokens: list[Token]
@@ -73,6 +78,15 @@ class ParsedChapter:
     #: values derived from this chapter and its report's model alone, computed once: neither changes while this
     #: object lives (a report whose files change is parsed again, into new objects)
     derived: dict[str, Any] = field(default_factory=dict)
+    deferred: Deferred | None = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled with every field (one still left for later is read first), without what reads it."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "deferred"}
+
+
+#: What a stored state's parsed chapters leave for a part after their own (``build.Session.save``).
+CHAPTER_LATER = ("tokens", "env")
 
 
 class Chapters(dict[str, list[ParsedChapter]]):

@@ -68,14 +68,22 @@ def linked_reports(parsed: ParsedChapter, ctx: RenderContext) -> set[str]:
     """URLs of the other reports a chapter links to (their structure decides how the links render)."""
     out: set[str] = set()
     index = ctx.link_index()
-    for token in inline_tokens(parsed.tokens):
-        if token.type == "link_open":
-            path = str(token.attrGet("href") or "").partition("#")[0]
-            if path and not _EXTERNAL.match(path):
-                found = index.get((parsed.chapter.source.parent / path).resolve())
-                if found is not None and found[0] is not ctx.report:
-                    out.add(found[0].url)
+    for path in _linked_paths(parsed):
+        found = index.get((parsed.chapter.source.parent / path).resolve())
+        if found is not None and found[0] is not ctx.report:
+            out.add(found[0].url)
     return out
+
+
+def _linked_paths(parsed: ParsedChapter) -> tuple[str, ...]:
+    """The paths of the chapter's internal links, in order (kept in ``derived``, which a stored state keeps: a page's
+    key is then made without reading the chapter's tokens back)."""
+    if "tautan" not in parsed.derived:
+        paths = (str(token.attrGet("href") or "").partition("#")[0]
+                 for token in inline_tokens(parsed.tokens) if token.type == "link_open")
+        parsed.derived["tautan"] = tuple(p for p in paths if p and not _EXTERNAL.match(p))
+    paths_: tuple[str, ...] = parsed.derived["tautan"]
+    return paths_
 
 
 def resolve_links(ctx: RenderContext, tokens: list[Token]) -> None:

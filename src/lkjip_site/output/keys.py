@@ -87,7 +87,8 @@ class Renderers:
 
 def _own_key(pc: ParsedChapter) -> str | None:
     """The part of a chapter's key that depends on the chapter and its report's model only (kept on ``pc``: a
-    preview session renders the same parsed chapter many times)."""
+    preview session renders the same parsed chapter many times, and a stored state keeps it, so that the pages of a
+    report read back are keyed without reading its chapters' tokens back)."""
     if "kunci" not in pc.derived:
         parts: list[Any] = [pc.chapter.body, repr(sorted(pc.chapter.front.items()))]
         parts.extend(d.fingerprint() for d in pc.directives)
