@@ -322,6 +322,10 @@ class Chapter:
     toc: list[tuple[int, str, str]] = field(default_factory=list)  # (level, anchor id, text)
     anchors: set[str] = field(default_factory=set)  # every id a link may target: headings, tables, figures
     heading_ids: set[str] = field(default_factory=set)
+    #: a digest of what its other ids are read from, in order (each marked token's kind and id, its raw HTML): other
+    #: pages' keys name it, so any change there renders and link-checks again the pages that may link to one of
+    #: them, whatever a parser makes of that HTML (the anchors are read with Python's, the link check with libxml2)
+    ids_source: str = ""
 
     @property
     def display_title(self) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import unquote
 
 from markdown_it.token import Token
 
@@ -102,10 +103,11 @@ def _resolve_link(ctx: RenderContext, token: Token, line: int) -> None:
         return
     path, _, anchor = href.partition("#")
     if not path:
-        if anchor and anchor not in ctx.chapter.anchors and not anchor.startswith("fn"):
+        named = _named(anchor, ctx.chapter.anchors)
+        if anchor and named is None and not anchor.startswith("fn"):
             ctx.diags.error(loc, f"tautan '#{anchor}' menunjuk bagian yang tidak ada di bab ini")
         elif anchor and ctx.pdf:
-            token.attrSet("href", f"#{pdf_anchor(ctx.chapter, anchor)}")
+            token.attrSet("href", f"#{pdf_anchor(ctx.chapter, named or anchor)}")
         return
     found = ctx.link_index().get((ctx.chapter.source.parent / path).resolve())
     if found is None:
@@ -117,15 +119,27 @@ def _resolve_link(ctx: RenderContext, token: Token, line: int) -> None:
     if chapter is None:
         token.attrSet("href", ctx.site.url_dasar + report.url if ctx.pdf else ctx.href(report.url))
         return
-    if anchor and anchor not in chapter.anchors:
+    named = _named(anchor, chapter.anchors)
+    if anchor and named is None:
         ctx.diags.error(loc, f"tautan '{href}': bagian '#{anchor}' tidak ada di {chapter.rel}")
     if ctx.pdf and report is not ctx.report:
         # another report is another document: link to its public page
         token.attrSet("href", ctx.site.url_dasar + chapter_url(report, chapter) + (f"#{anchor}" if anchor else ""))
     elif ctx.pdf:
-        token.attrSet("href", f"#{pdf_anchor(chapter, anchor) if anchor else chapter_anchor(chapter)}")
+        token.attrSet("href", f"#{pdf_anchor(chapter, named or anchor) if anchor else chapter_anchor(chapter)}")
     else:
         token.attrSet("href", ctx.href(chapter_url(report, chapter), anchor))
+
+
+def _named(anchor: str, anchors: set[str]) -> str | None:
+    """The id a link's fragment names among ``anchors``, found as a browser finds it: as written, else
+    percent-decoded (markdown-it writes a fragment beyond ASCII percent-encoded: ``#daerah-%C3%A9``)."""
+    if not anchor:
+        return None
+    if anchor in anchors:
+        return anchor
+    decoded = unquote(anchor)
+    return decoded if decoded in anchors else None
 
 
 def _resolve_image(ctx: RenderContext, token: Token, line: int) -> None:

@@ -19,6 +19,7 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 
 from ..core.diagnostics import Diagnostics
 from ..core.fmt import from_roman
+from ..core.memo import digest
 from ..core.model import RESERVED_IDS, Chapter, Loc, NumberedItem, Report, SiteConfig
 from ..core.suggest import did_you_mean
 from ..load.yamltree import YMap, load_yaml
@@ -76,7 +77,7 @@ def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagn
         elif token.type == "fence" and token.info.strip().startswith("{"):
             diags.error((chapter.rel, line_of(chapter, token)),
                         f"blok '{token.info.strip()}' tidak dikenal; gunakan ```{{tabel}} <jenis> atau ```{{grafik}} <jenis>")
-    chapter.anchors.update(_marked_ids(tokens))
+    chapter.anchors.update(_marked_ids(chapter, tokens))
     chapter.toc = _toc(tokens)
     collect_images(report, chapter, tokens, diags)
     return parsed
@@ -96,23 +97,31 @@ class _Ids(HTMLParser):
             self.ids.add(given[0])
 
 
-def _marked_ids(tokens: list[Token]) -> set[str]:
+def _marked_ids(chapter: Chapter, tokens: list[Token]) -> set[str]:
     """Every id the chapter's page shows besides its headings': attributes (``{#id}`` on a paragraph or an image)
-    and, where a site allows raw HTML, its tags' (``<p id="sasaran">``).
+    and, where a site allows raw HTML, its tags' (``<p id="sasaran">``); what they are read from is noted in
+    ``chapter.ids_source``.
 
-    Why: a link may name them (from another chapter, or a theme's template), and they are among what other pages
-    show of a chapter (``keys.report_fingerprint``): a page that links to one is rendered and checked again when it
-    goes.
+    Why: a link may name them (from another chapter, or a theme's template), and what they are read from is among
+    what other pages show of a chapter (``keys.report_fingerprint``): a page that links to one is rendered and
+    checked again when it goes. A directive's block (``{tabel}``, ``{grafik}``) renders no such attribute: its id is
+    its ``id:`` option (``number_items``).
     """
     reader = _Ids()
     out: set[str] = set()
+    sources: list[tuple[str, str]] = []
     for block in tokens:
         for token in (block, *(block.children or ())):
+            if token.type == "lkjip_directive":
+                continue
             if token.attrGet("id"):
                 out.add(str(token.attrGet("id")))
+                sources.append((token.type, str(token.attrGet("id"))))
             elif token.type in ("html_block", "html_inline"):
                 reader.feed(token.content)
+                sources.append((token.type, token.content))
     reader.close()
+    chapter.ids_source = digest(sources) if sources else ""
     return out | reader.ids
 
 

@@ -34,7 +34,7 @@ def report_fingerprint(report: Report) -> str:
     return digest(
         report.url, report.judul, report.periode, report.tahun, str(report.tanggal_terbit), report.catatan_versi,
         repr(report.instansi), report.tempat_ttd, str(report.tanggal_ttd),
-        [(c.id, c.display_title, c.ringkasan, sorted(c.anchors), c.toc) for c in report.chapters],
+        [(c.id, c.display_title, c.ringkasan, sorted(c.anchors), c.ids_source, c.toc) for c in report.chapters],
         [repr(i) for i in [*report.tables, *report.figures]],
     )
 

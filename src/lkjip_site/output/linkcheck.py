@@ -130,7 +130,10 @@ def check_links(files: Mapping[str, bytes], pages: list[str], diags: Diagnostics
                     _Page.loads(body), reader.page(without_charts(data[end:], unless=_LINKING)))
         return parsed[path]
 
-    def has_id(path: str, fragment: str) -> bool:  # the charts' ids only when the rest of the page has none
+    def has_id(path: str, fragment: str) -> bool:  # as written, else percent-decoded, as a browser looks for it
+        return has(path, fragment) or (unquote(fragment) != fragment and has(path, unquote(fragment)))
+
+    def has(path: str, fragment: str) -> bool:  # the charts' ids only when the rest of the page has none
         if fragment in parse(path).ids:
             return True
         if path not in whole:
