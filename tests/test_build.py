@@ -326,25 +326,30 @@ def test_link_check_finds_missing_pages_and_anchors_in_every_page() -> None:
 def test_link_check_reads_pages_as_a_browser_does() -> None:
     """Entities in attributes are decoded, ids and links inside inline SVG (a chart) and links of every loading
     element count, an empty page has nothing to link to, and a link written in a comment or as escaped text is not a
-    link."""
+    link. A fragment is found as written or percent-decoded; an id inside a template's content or a ``<noscript>``
+    is no place a browser shows (found by a fuzzer)."""
     files = {
         "index.html": ("<!DOCTYPE html><html lang='id'><head><link rel='stylesheet' href='aset/gaya.css'>"
                        "<script src='aset/hilang.js'></script></head><body>"
                        "<a href='b.html#a&amp;b'>1</a><a href='b.html#grafik-1'>2</a><a href=\"b.html#t&#233;\">3</a>"
                        "<picture><source src='aset/tidak-ada.webp'></picture><a href='kosong.html#x'>4</a>"
                        "<!-- <a href='komentar.html'>x</a> --><p>&lt;a href='teks.html'&gt;</p>"
-                       "<a href='https://contoh.go.id/'>luar</a><a href='mailto:a@b.id'>surel</a></body></html>"),
+                       "<a href='https://contoh.go.id/'>luar</a><a href='mailto:a@b.id'>surel</a>"
+                       "<a href='b.html#t%C3%A9'>5</a><a href='b.html#cetakan'>6</a><a href='b.html#tanpa-skrip'>7</a>"
+                       "</body></html>"),
         "b.html": ("<html><body><h2 id='a&amp;b'>A</h2><h2 id='té'>T</h2>"
                    "<svg xmlns='http://www.w3.org/2000/svg'><g id='grafik-1'></g></svg>"
-                   "<svg><a href='grafik-hilang.html'><text>x</text></a></svg></body></html>"),
+                   "<svg><a href='grafik-hilang.html'><text>x</text></a></svg>"
+                   "<template><p id='cetakan'>t</p></template><noscript><p id='tanpa-skrip'>n</p></noscript>"
+                   "</body></html>"),
         "kosong.html": "",
         "aset/gaya.css": "",
     }
     diags = Diagnostics()
     check_links({k: v.encode("utf-8") for k, v in files.items()}, ["index.html", "b.html", "kosong.html"], diags)
     assert sorted(d.message.split(" menuju")[0] for d in diags.errors) == [
-        "tautan 'aset/hilang.js'", "tautan 'aset/tidak-ada.webp'", "tautan 'grafik-hilang.html'",
-        "tautan 'kosong.html#x'"]
+        "tautan 'aset/hilang.js'", "tautan 'aset/tidak-ada.webp'", "tautan 'b.html#cetakan'",
+        "tautan 'b.html#tanpa-skrip'", "tautan 'grafik-hilang.html'", "tautan 'kosong.html#x'"]
 
 
 def test_link_check_reads_a_chapters_body_once_and_finds_what_the_whole_page_holds(

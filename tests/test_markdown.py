@@ -175,7 +175,8 @@ def test_a_link_may_name_an_id_that_raw_html_gives(fresh_project: Path) -> None:
     edit(fresh_project, "situs.yaml", "skala_predikat:", "html_mentah: true\nskala_predikat:")
     edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
          'Teks <span id="dasar-hukum" ID="lain">dasar</span>.\n\n<div id="struktur" class="kotak">Blok</div>\n\n'
-         '{#visi}\nVisi kecamatan.\n\n<p id="daerah-é">Daerah</p>')
+         '{#visi}\nVisi kecamatan.\n\n<p id="daerah-é">Daerah</p>\n\n'
+         '<template><p id="cetakan">t</p></template><noscript><p id="tanpa-skrip">n</p></noscript>')
     edit(fresh_project, f"{REPORT_DIR}/01-ikhtisar-eksekutif.md", "(30-bab-3-akuntabilitas-kinerja.md)",
          "(10-bab-1-pendahuluan.md#struktur), [dasar](10-bab-1-pendahuluan.md#dasar-hukum) "
          "dan [visi](10-bab-1-pendahuluan.md#visi) [daerah](10-bab-1-pendahuluan.md#daerah-é)")
@@ -194,6 +195,15 @@ def test_a_link_may_name_an_id_that_raw_html_gives(fresh_project: Path) -> None:
         "tautan '10-bab-1-pendahuluan.md#lain': bagian '#lain' tidak ada di "
         f"{REPORT_DIR}/10-bab-1-pendahuluan.md"]
     edit(fresh_project, f"{REPORT_DIR}/01-ikhtisar-eksekutif.md", "[lain](10-bab-1-pendahuluan.md#lain), ", "")
+    for hidden in ("cetakan", "tanpa-skrip"):  # a template's content, or a <noscript>'s: no place a browser shows
+        edit(fresh_project, f"{REPORT_DIR}/01-ikhtisar-eksekutif.md", "[dasar]",
+             f"[t](10-bab-1-pendahuluan.md#{hidden}), [dasar]")
+        with pytest.raises(ContentError) as exc:
+            render(fresh_project)
+        assert [d.message for d in exc.value.diagnostics.errors] == [
+            f"tautan '10-bab-1-pendahuluan.md#{hidden}': bagian '#{hidden}' tidak ada di "
+            f"{REPORT_DIR}/10-bab-1-pendahuluan.md"]
+        edit(fresh_project, f"{REPORT_DIR}/01-ikhtisar-eksekutif.md", f"[t](10-bab-1-pendahuluan.md#{hidden}), ", "")
     edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", '<div id="struktur"', '<div')
     with pytest.raises(ContentError) as exc:
         render(fresh_project)

@@ -83,18 +83,38 @@ def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagn
     return parsed
 
 
+#: Elements whose content is no element of the page a browser shows (a template's content, raw text), so no id
+#: inside them is a place a link can reach; Python's HTML parser reads tags inside most of them.
+_NOT_IN_PAGE = frozenset(("template", "noscript", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+                          "plaintext", "script", "style"))
+
+
 class _Ids(HTMLParser):
     """The ``id`` attributes of raw HTML, as a browser reads its tags (character references decoded, a tag's first
-    ``id`` the one it has, as in a browser and in libxml2, which the link check reads pages with)."""
+    ``id`` the one it has, as in a browser and in libxml2, which the link check reads pages with; none inside an
+    element of :data:`_NOT_IN_PAGE`). What this reading and a browser's still part on (a comment ended by ``--!>``)
+    cannot keep a page unchecked: what the ids are read from is in the pages' keys (``Chapter.ids_source``)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
+        self._inside: list[str] = []  # the elements of _NOT_IN_PAGE open here
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         given = [v for k, v in attrs if k == "id"]
-        if given and given[0]:
+        if given and given[0] and not self._inside:
             self.ids.add(given[0])
+        if tag in _NOT_IN_PAGE:
+            self._inside.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        given = [v for k, v in attrs if k == "id"]
+        if given and given[0] and not self._inside:
+            self.ids.add(given[0])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._inside:
+            del self._inside[len(self._inside) - 1 - self._inside[::-1].index(tag):]
 
 
 def _marked_ids(chapter: Chapter, tokens: list[Token]) -> set[str]:

@@ -34,6 +34,9 @@ from .parts import readable_part
 
 #: The attributes that load or link to another file, per element (as a browser follows them).
 _LINKS = "//a/@href | //link/@href | //img/@src | //script/@src | //source/@src"
+#: The ids a link can reach: not those inside a template's content or a ``<noscript>`` (raw text to a browser that
+#: runs scripts; libxml2 reads both as elements of the page).
+_IDS = "//@id[not(ancestor::template or ancestor::noscript)]"
 #: A chart holding one of these is parsed with its page: it may link somewhere (``_LINKS``' attributes).
 _LINKING = (b"href", b"src")
 
@@ -65,7 +68,7 @@ class _Reader:
 
     def __init__(self) -> None:
         self.parser = etree.HTMLParser(encoding="utf-8", recover=True, no_network=True, huge_tree=True)
-        self.ids = etree.XPath("//@id")
+        self.ids = etree.XPath(_IDS)
         self.links = etree.XPath(_LINKS)
         self.base = etree.XPath("//base/@href")
 
@@ -100,7 +103,7 @@ def _target(page: str, href: str) -> tuple[str, str] | None:
 
 #: The name of a body's ids and links among its facts (``ContentHashes.part_fact``): what they depend on, the
 #: parser's versions included.
-_BODY_FACT = "tautan " + digest(_LINKS, _LINKING, etree.LXML_VERSION, etree.LIBXML_VERSION, "3")[:16]
+_BODY_FACT = "tautan " + digest(_LINKS, _IDS, _LINKING, etree.LXML_VERSION, etree.LIBXML_VERSION, "3")[:16]
 
 
 def check_links(files: Mapping[str, bytes], pages: list[str], diags: Diagnostics,
