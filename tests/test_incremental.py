@@ -29,6 +29,7 @@ from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core.files import SiteFiles, Stored, content, seal, unsealed
+from lkjip_site.core import deferred as deferred_mod
 from lkjip_site.core import memo as memo_mod
 from lkjip_site.core import resources
 from lkjip_site.core.memo import FACTS_FILE, FORMAT as MEMO_FORMAT, NAMESPACES as MEMO_NAMESPACES, ContentHashes, Memo
@@ -987,6 +988,40 @@ def test_a_new_portal_title_renders_every_page_from_the_stored_reports(
     run(project, "build")
     assert counted.loaded == [SLUG] and counted.parsed and indexed == [[SLUG]]
     assert_same_as_clean(project, "build")
+
+
+def test_a_stored_states_third_part_names_no_object_of_the_first_two(project: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The chapters' tokens are stored as a pickle of their own (``core/deferred.py``), so an object both they and the
+    rest of the state held would be read back as two: the tokens name their directives by number. Checked on every
+    state the scaffold's build stores, as it is stored: its third part pickled naming what the first two hold."""
+    checked: list[int] = []
+    real = build_mod.dumps
+
+    def dumps(root: Any, parts: Any, later: Any = ()) -> bytes:
+        values = [[getattr(obj, name) for name in names] for obj, names in later]
+        first = pickle.Pickler(io.BytesIO(), protocol=pickle.HIGHEST_PROTOCOL)
+        deferred_mod._holes(later)  # as dumps leaves them in the first two parts
+        try:
+            first.dump((root, [[getattr(obj, name) for name in names] for obj, names in parts]))
+        finally:
+            deferred_mod._refill(later, values)
+        held = first.memo.copy()
+        named: list[str] = []
+
+        class Naming(pickle.Pickler):
+            def persistent_id(self, obj: Any) -> None:
+                if id(obj) in held and not isinstance(obj, (str, bytes, int, float, bool, type, type(None))):
+                    named.append(type(obj).__name__)
+
+        Naming(io.BytesIO(), protocol=pickle.HIGHEST_PROTOCOL).dump(values)
+        assert named == []
+        checked.append(len(later))
+        return real(root, parts, later)
+
+    monkeypatch.setattr(build_mod, "dumps", dumps)
+    run(project, "build")
+    assert checked and all(checked)
 
 
 def test_a_site_theme_that_shows_a_setting_of_situs_yaml_shows_its_new_value(project: Path) -> None:

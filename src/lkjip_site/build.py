@@ -175,8 +175,9 @@ class ReportState(Deferrable):
 
 
 #: How a stored state is laid out (``core/deferred.py``): part of its key, so that a checkout of an older layout never
-#: reads one (2: the chapters' tokens in a third part; 3: a chapter's ids_source).
-STATE_LAYOUT = 3
+#: reads one (2: the chapters' tokens in a third part; 3: a chapter's ids_source; 4: the third part a pickle of its
+#: own).
+STATE_LAYOUT = 4
 #: What a stored state leaves for later (``core/deferred.py``): its parsed chapters (with the data and numbers of its
 #: report but the data files' paths, the named figures and the scalars: ``DATA_LATER``, ``COMPUTED_LATER``).
 STATE_LATER = ("chapters",)

@@ -15,8 +15,13 @@ only pays for reading the rest.
 
 What the second part holds may leave fields for a third in turn (``later`` of :func:`dumps`: the parsed chapters'
 tokens, which only rendering their Markdown again reads, and which were a third of reading a report's chapters back
-for a change around every page, such as the portal's title). The third part is two more pickles of the same stream:
-which fields of which objects of the second part it fills, then their values; read when one of them is asked for.
+for a change around every page, such as the portal's title). After the second pickle come which fields of which of
+its objects the third part fills, then the third part's values as a pickle of its own, so that what waits to be
+read is its bytes alone. Why its own: read from the same stream, it kept the whole stream and its unpickler's memo
+(every object of the first two parts) alive for each report whose tokens no build asked for, about 0,4 GB in a
+preview at N = 500. So the third part's values must name no object of the first two: one would be read back as a
+copy (a chapter's tokens name their directives by number, ``Directive`` ``meta["directive"]``; a test checks the
+stored states').
 """
 
 from __future__ import annotations
@@ -99,12 +104,14 @@ class Deferred:
                         isinstance(row, list) and len(row) == len(names)
                         for (_, names), row in zip(self._parts, values))):
                     raise ValueError("the stored state's later part is not what its first part names")
-                later = self._later(unpickler)  # (read and checked before anything is set: nothing is set half)
+                later, reader = self._later(unpickler)  # (read and checked before anything is set)
                 for (obj, names), row in zip(self._parts, values):
                     for name, value in zip(names, row):
                         object.__setattr__(obj, name, value)
                     object.__setattr__(obj, "deferred", None)
-                _leave(later, Deferred(unpickler, later, self._stream, self._end))
+                if reader is not None:
+                    _leave(later, Deferred(reader, later))
+                self._stream = None
             except Exception as exc:
                 self._failed = Unreadable(f"bagian simpanan yang dibaca belakangan rusak ({type(exc).__name__}: {exc})")
                 raise self._failed from exc
@@ -115,10 +122,11 @@ class Deferred:
             for action in then:
                 action()
 
-    def _later(self, unpickler: pickle.Unpickler) -> list[Part]:
-        """Which fields of the objects just read are left for a part after this one (none: the stream ends here)."""
+    def _later(self, unpickler: pickle.Unpickler) -> tuple[list[Part], pickle.Unpickler | None]:
+        """Which fields of the objects just read are left for a part after this one, and the reader of that part's
+        own pickle, which holds its bytes only (none: the stream ends here)."""
         if self._stream is None or self._stream.tell() >= self._end:
-            return []
+            return [], None
         later = unpickler.load()
         if not (isinstance(later, list) and all(
                 isinstance(part, tuple) and len(part) == 2 and isinstance(part[1], tuple) for part in later)):
@@ -126,7 +134,7 @@ class Deferred:
         for obj, names in later:
             if any(getattr(obj, name, None) is not HOLE for name in names):
                 raise ValueError(f"fields {names} were not left for later")
-        return later
+        return later, pickle.Unpickler(io.BytesIO(self._stream.read()))
 
 
 def _leave(parts: Sequence[Part], deferred: Deferred) -> None:
@@ -160,12 +168,11 @@ def dumps(root: Any, parts: Sequence[Part], later: Sequence[Part] = ()) -> bytes
         finally:
             _refill(parts, values)
         pickler.dump(values)
-        if later:
-            pickler.dump([(obj, tuple(names)) for obj, names in later])
     finally:
         _refill(later, later_values)
     if later:
-        pickler.dump(later_values)
+        pickler.dump([(obj, tuple(names)) for obj, names in later])
+        buffer.write(pickle.dumps(later_values, protocol=pickle.HIGHEST_PROTOCOL))  # a pickle of its own
     return buffer.getvalue()
 
 

@@ -60,16 +60,17 @@ def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagn
     ``earlier`` (``serve``): the bodies of the report's chapters as this process parsed them before the report's
     folder changed. A body found there is not tokenised again: tokens are a function of the body and the parser
     alone, and nothing after this function changes them (rendering works on copies, ``renderer._copy_token``).
-    Each is taken out as it is used, so two chapters with the same body never share tokens (a token holds its own
-    chapter's directive). What depends on more than the body (directive options, images on disk, ids) is read again
-    below all the same.
+    Each is taken out as it is used, so two chapters with the same body never share tokens (this function writes in
+    them: a directive's number). What depends on more than the body (directive options, images on disk, ids) is read
+    again below all the same.
     """
-    held = earlier.pop(chapter.body, None) if earlier is not None else None  # once: a token holds its directive
+    held = earlier.pop(chapter.body, None) if earlier is not None else None  # once: this function writes in tokens
     env: dict[str, Any] = {} if held is None else held[1]
     tokens = md.parse(chapter.body, env) if held is None else held[0]
     parsed = ParsedChapter(report, chapter, tokens, env)
     for token in tokens:
         if token.type == "lkjip_directive":
+            token.meta["directive_index"] = len(parsed.directives)  # (a number, not the object: see render_chapter)
             parsed.directives.append(_directive(chapter, token, diags))
         elif token.type == "heading_open" and token.attrGet("id"):
             chapter.anchors.add(str(token.attrGet("id")))
@@ -154,9 +155,8 @@ def _directive(chapter: Chapter, token: Token, diags: Diagnostics) -> Directive:
         diags.error((chapter.rel, line), f"isi blok {{{token.meta['directive']}}} harus berupa pasangan 'kunci: nilai'")
         options = {}
     lines = {k: options.line_of(k) for k in options} if isinstance(options, YMap) else {}
-    d = Directive(token.meta["directive"], token.meta["kind"], dict(options), Loc(chapter.rel, line), option_lines=lines)
-    token.meta["directive_obj"] = d
-    return d
+    return Directive(token.meta["directive"], token.meta["kind"], dict(options), Loc(chapter.rel, line),
+                     option_lines=lines)
 
 
 def iter_roles(tokens: list[Token]) -> Iterator[tuple[str, str]]:

@@ -46,7 +46,7 @@ class LkjipRenderer(RendererHTML):
 
     def lkjip_directive(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
         ctx: RenderContext = env["lkjip"]
-        d: Directive = tokens[idx].meta["directive_obj"]
+        d: Directive = env["lkjip_directives"][tokens[idx].meta["directive_index"]]
         renderer = ctx.registry.renderers.get((d.directive, d.kind))
         if renderer is None or d.item is None:
             return ""
@@ -83,8 +83,12 @@ def _render_ref(ctx: RenderContext, target: str, loc: tuple[str, int]) -> str:
 
 
 def render_chapter(md: MarkdownIt, parsed: ParsedChapter, ctx: RenderContext) -> str:
+    """The chapter's HTML. A directive's token names it by its number among the chapter's (``directive_index``), not
+    by reference: the tokens are stored apart from the directives (``CHAPTER_LATER``) and read back as their own
+    objects, while the directives are this build's (bound to its elements)."""
     env = dict(parsed.env)
     env["lkjip"] = ctx
+    env["lkjip_directives"] = parsed.directives
     if ctx.pdf:
         env["docId"] = parsed.chapter.id  # footnote ids per chapter
     tokens = [_own_copy(t, ctx.pdf) for t in parsed.tokens]
