@@ -35,6 +35,7 @@ from lkjip_site.output.parts import closed
     (b"<div><script>var a;</script\x0b><i>z</i></div>", True, False),  # not an end tag to HTML, one to a regex
     (b"<p>a<br>b</p><script>if (a < b) {}</script><style>p > a {}</style>", True, True),  # raw text read raw
     (b"<div><noscript><!-- </noscript></div>", True, False),  # raw text to a browser, HTML to libxml2
+    (b"<template><p id='a'>x</p>", False, False),  # a body inside it: ids the link check counts in no part alone
     (b"<div><!-- a --!> <script> --></div>", True, False),  # a comment's end to HTML and libxml2, not to a regex
     (b"<div><script><!-- <script> </script></div>", True, False),  # a script read on past its end tag
     (b"<!-- <svg> --><p>x</p></svg>", True, False),  # a chart cut out across a comment
@@ -102,7 +103,7 @@ _MARKUP = [b"<p>", b"</p>", b"<P class='a'>", b"<td>", b"</td>", b"<TD >", b"</t
            b"<?x?>", b"<", b">", b"/", b"=", b'"', b"'", b" ", b"\n", b"x", b"<a href=x>", b"<a title='x>y'>",
            b"<a b=\"<\">", b"</a>", b"<1", b"<br/>", b"<img src=x />", b"<plaintext>", b"<xmp>", b"</xmp>",
            b"\x0c", b"\x7f", b"\t", b"<td>1</td>", b"<th scope=col>a</th>", b"<td><span>2</span></TD>",
-           b"<td class='angka'><svg></svg></td>"]
+           b"<td class='angka'><svg></svg></td>", b"<template>", b"</template>"]
 
 
 @settings(max_examples=600, deadline=None)
