@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Iterator
-from urllib.parse import unquote
 
 from markdown_it.token import Token
 
 from ..core.diagnostics import Diagnostics
+from ..core.markup import fragment_ids
 from ..core.model import Chapter, Report
 from ..core.paths import resolve_inside
 from ..load.svgcheck import check_svg
@@ -132,14 +132,8 @@ def _resolve_link(ctx: RenderContext, token: Token, line: int) -> None:
 
 
 def _named(anchor: str, anchors: set[str]) -> str | None:
-    """The id a link's fragment names among ``anchors``, found as a browser finds it: as written, else
-    percent-decoded (markdown-it writes a fragment beyond ASCII percent-encoded: ``#daerah-%C3%A9``)."""
-    if not anchor:
-        return None
-    if anchor in anchors:
-        return anchor
-    decoded = unquote(anchor)
-    return decoded if decoded in anchors else None
+    """The id a link's fragment names among ``anchors``, found as a browser finds it (``markup.fragment_ids``)."""
+    return next((name for name in fragment_ids(anchor) if name in anchors), None) if anchor else None
 
 
 def _resolve_image(ctx: RenderContext, token: Token, line: int) -> None:

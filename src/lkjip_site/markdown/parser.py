@@ -19,6 +19,7 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 
 from ..core.diagnostics import Diagnostics
 from ..core.fmt import from_roman
+from ..core.markup import APART, RAW_TEXT
 from ..core.memo import digest
 from ..core.model import RESERVED_IDS, Chapter, Loc, NumberedItem, Report, SiteConfig
 from ..core.suggest import did_you_mean
@@ -78,7 +79,8 @@ def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagn
         elif token.type == "fence" and token.info.strip().startswith("{"):
             diags.error((chapter.rel, line_of(chapter, token)),
                         f"blok '{token.info.strip()}' tidak dikenal; gunakan ```{{tabel}} <jenis> atau ```{{grafik}} <jenis>")
-    chapter.anchors.update(_marked_ids(chapter, tokens))
+    ids, chapter.ids_source = _marked_ids(tokens)
+    chapter.anchors.update(ids)
     chapter.toc = _toc(tokens)
     collect_images(report, chapter, tokens, diags)
     return parsed
@@ -86,8 +88,7 @@ def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagn
 
 #: Elements whose content is no element of the page a browser shows (a template's content, raw text), so no id
 #: inside them is a place a link can reach; Python's HTML parser reads tags inside most of them.
-_NOT_IN_PAGE = frozenset(("template", "noscript", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-                          "plaintext", "script", "style"))
+_NOT_IN_PAGE = RAW_TEXT | APART
 
 
 class _Ids(HTMLParser):
@@ -102,38 +103,36 @@ class _Ids(HTMLParser):
         self._inside: list[str] = []  # the elements of _NOT_IN_PAGE open here
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        given = [v for k, v in attrs if k == "id"]
-        if given and given[0] and not self._inside:
-            self.ids.add(given[0])
+        self.handle_startendtag(tag, attrs)
         if tag in _NOT_IN_PAGE:
             self._inside.append(tag)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        given = [v for k, v in attrs if k == "id"]
-        if given and given[0] and not self._inside:
-            self.ids.add(given[0])
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # (opens nothing)
+        given = next((v for k, v in attrs if k == "id"), None)
+        if given and not self._inside:
+            self.ids.add(given)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._inside:
             del self._inside[len(self._inside) - 1 - self._inside[::-1].index(tag):]
 
 
-def _marked_ids(chapter: Chapter, tokens: list[Token]) -> set[str]:
+def _marked_ids(tokens: list[Token]) -> tuple[set[str], str]:
     """Every id the chapter's page shows besides its headings': attributes (``{#id}`` on a paragraph or an image)
-    and, where a site allows raw HTML, its tags' (``<p id="sasaran">``); what they are read from is noted in
-    ``chapter.ids_source``.
+    and, where a site allows raw HTML, its tags' (``<p id="sasaran">``); with a digest of what they are read from
+    (``Chapter.ids_source``, "" when nothing).
 
     Why: a link may name them (from another chapter, or a theme's template), and what they are read from is among
     what other pages show of a chapter (``keys.report_fingerprint``): a page that links to one is rendered and
     checked again when it goes. A directive's block (``{tabel}``, ``{grafik}``) renders no such attribute: its id is
-    its ``id:`` option (``number_items``).
+    its ``id:`` option (``number_items``); a heading's is read with the headings.
     """
     reader = _Ids()
     out: set[str] = set()
     sources: list[tuple[str, str]] = []
     for block in tokens:
         for token in (block, *(block.children or ())):
-            if token.type == "lkjip_directive":
+            if token.type in ("lkjip_directive", "heading_open"):
                 continue
             if token.attrGet("id"):
                 out.add(str(token.attrGet("id")))
@@ -142,8 +141,7 @@ def _marked_ids(chapter: Chapter, tokens: list[Token]) -> set[str]:
                 reader.feed(token.content)
                 sources.append((token.type, token.content))
     reader.close()
-    chapter.ids_source = digest(sources) if sources else ""
-    return out | reader.ids
+    return out | reader.ids, digest(sources) if sources else ""
 
 
 def _directive(chapter: Chapter, token: Token, diags: Diagnostics) -> Directive:

@@ -28,15 +28,16 @@ from lxml import etree
 
 from ..core.diagnostics import Diagnostics
 from ..core.files import bodies_of, held
+from ..core.markup import APART, fragment_ids
 from ..core.memo import ContentHashes, digest
 from .inline import without_charts
 from .parts import readable_part
 
 #: The attributes that load or link to another file, per element (as a browser follows them).
 _LINKS = "//a/@href | //link/@href | //img/@src | //script/@src | //source/@src"
-#: The ids a link can reach: not those inside a template's content or a ``<noscript>`` (raw text to a browser that
-#: runs scripts; libxml2 reads both as elements of the page).
-_IDS = "//@id[not(ancestor::template or ancestor::noscript)]"
+#: The ids a link can reach: not those inside an element a browser reads apart (``markup.APART``), which libxml2
+#: reads as elements of the page.
+_IDS = "//@id[not(" + " or ".join(f"ancestor::{name}" for name in sorted(APART)) + ")]"
 #: A chart holding one of these is parsed with its page: it may link somewhere (``_LINKS``' attributes).
 _LINKING = (b"href", b"src")
 
@@ -133,8 +134,8 @@ def check_links(files: Mapping[str, bytes], pages: list[str], diags: Diagnostics
                     _Page.loads(body), reader.page(without_charts(data[end:], unless=_LINKING)))
         return parsed[path]
 
-    def has_id(path: str, fragment: str) -> bool:  # as written, else percent-decoded, as a browser looks for it
-        return has(path, fragment) or (unquote(fragment) != fragment and has(path, unquote(fragment)))
+    def has_id(path: str, fragment: str) -> bool:  # as a browser looks for it
+        return any(has(path, name) for name in fragment_ids(fragment))
 
     def has(path: str, fragment: str) -> bool:  # the charts' ids only when the rest of the page has none
         if fragment in parse(path).ids:

@@ -16,16 +16,15 @@ from __future__ import annotations
 import re
 
 from ..core.files import Held
+from ..core.markup import APART, RAW_TEXT
 from ..core.memo import ContentHashes, digest
 from .inline import SVG_CLOSE, SVG_OPEN, without_charts
 
 #: Elements whose text a parser reads raw up to their end tag: one left open takes in what follows.
-_RAW = frozenset((b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes",
-                  b"plaintext"))
-#: Elements read otherwise by a browser and by libxml2 (``noscript``: raw text to one, HTML to the other;
-#: ``template``: a fragment apart to one, elements of the page to the other), whose ids the link check does not count
+_RAW = frozenset(name.encode() for name in RAW_TEXT)
+#: Elements read otherwise by a browser and by libxml2, whose ids the link check does not count
 #: (``linkcheck._IDS``): a part cannot tell whether one holds it.
-_DOUBTFUL = frozenset((b"noscript", b"template"))
+_DOUBTFUL = frozenset(name.encode() for name in APART)
 #: Elements a check reads up to their end tag (the search input's number cells): opened and closed alike.
 _CELLS = frozenset((b"td", b"th"))
 #: Bytes that HTML and libxml2 do not take alike (libxml2 takes no form feed for a space, HTML no vertical tab).
