@@ -693,6 +693,33 @@ def _damage_later_parts(project: Path) -> None:
         entry.write_bytes(sealed(data[:reader.tell()] + pickle.dumps("rusak")))
 
 
+def test_a_damaged_third_part_of_a_stored_state_is_thrown_away_and_the_build_made_again(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The chapters' tokens, the stored state's third part, are read only when a chapter's Markdown is rendered
+    again (here: a site theme's table template, which the states' key does not name). Damaged, they are repaired as
+    the second part is: the states thrown away, said once, the build made again, no traceback."""
+    build(options(project))
+    entries = [entry for entry in sorted((project / ".cache").glob("sesi-v*/??/*")) if entry.is_file()]
+    assert entries
+    for entry in entries:
+        data = unsealed(entry.read_bytes())
+        assert data is not None
+        reader = io.BytesIO(data)
+        unpickler = pickle.Unpickler(reader)
+        for _ in range(3):  # the state with holes, the second part's values, which fields the third fills
+            unpickler.load()
+        entry.write_bytes(sealed(data[:reader.tell()] + pickle.dumps("rusak")))
+    table = resources.PACKAGE_THEMES / "default" / "templates" / "partials" / "table.html"
+    override = project / "themes" / "default" / "templates" / "partials" / "table.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(table.read_text(encoding="utf-8") + "{# tabel situs #}\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", "--situs", str(project), "--tanpa-pdf"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("cache rusak") == 1 and "dibuang dan build diulang" in err and "Traceback" not in err, err
+    assert_same_as_clean(project, "build")
+
+
 def test_check_repairs_a_damaged_stored_state_as_build_does(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``lkjip check`` reads the unchanged reports back from the stored states, the second part only when it renders
