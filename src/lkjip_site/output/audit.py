@@ -179,19 +179,19 @@ def fingerprint_in_parts(hashes: ContentHashes, data: Held, path: str, span: tup
 
     def learn(page: bytes) -> str:
         part = readable_part(hashes, data, page, span)
-        marks: list[list[Shown]] = []
+        body_marks: list[Shown] | None = None  # read here, not known from an earlier build
 
         def read_body() -> str:
+            nonlocal body_marks
             found, body_marks = _part_marks(path, page[start:end])
-            marks.append(body_marks)
             return found
         body = hashes.part_fact(part, f"{MARKS_FACT}isi-3 {path}", read_body) if part else ""
         before, before_marks = _part_marks(path, page[:start]) if body else ("", [])
         after, after_marks = _part_marks(path, page[end:]) if before else ("", [])
         if not after:
             return keeping(read, path, functools.partial(file_marks, path, sources=sources), fingerprint)(page)
-        if marks:
-            read[path] = before_marks + marks[0] + after_marks
+        if body_marks is not None:
+            read[path] = before_marks + body_marks + after_marks
         return digest("bagian", before, body, after)
     return learn
 
