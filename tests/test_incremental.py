@@ -680,16 +680,18 @@ def test_a_damaged_later_part_of_a_stored_state_is_thrown_away_and_the_build_mad
     assert_same_as_clean(project, "build")
 
 
-def _damage_later_parts(project: Path) -> None:
-    """Every stored state's first part left whole, its second replaced by a pickle of another shape, sealed as
-    written (a damaged seal is a miss: the report is loaded again, nothing to repair)."""
+def _damage_later_parts(project: Path, whole: int = 1) -> None:
+    """Every stored state's first ``whole`` pickles left whole, the rest replaced by a pickle of another shape,
+    sealed as written (a damaged seal is a miss: the report is loaded again, nothing to repair)."""
     entries = [entry for entry in sorted((project / ".cache").glob("sesi-v*/??/*")) if entry.is_file()]
     assert entries
     for entry in entries:
         data = unsealed(entry.read_bytes())
         assert data is not None
         reader = io.BytesIO(data)
-        pickle.Unpickler(reader).load()
+        unpickler = pickle.Unpickler(reader)
+        for _ in range(whole):
+            unpickler.load()
         entry.write_bytes(sealed(data[:reader.tell()] + pickle.dumps("rusak")))
 
 
@@ -699,16 +701,7 @@ def test_a_damaged_third_part_of_a_stored_state_is_thrown_away_and_the_build_mad
     again (here: a site theme's table template, which the states' key does not name). Damaged, they are repaired as
     the second part is: the states thrown away, said once, the build made again, no traceback."""
     build(options(project))
-    entries = [entry for entry in sorted((project / ".cache").glob("sesi-v*/??/*")) if entry.is_file()]
-    assert entries
-    for entry in entries:
-        data = unsealed(entry.read_bytes())
-        assert data is not None
-        reader = io.BytesIO(data)
-        unpickler = pickle.Unpickler(reader)
-        for _ in range(3):  # the state with holes, the second part's values, which fields the third fills
-            unpickler.load()
-        entry.write_bytes(sealed(data[:reader.tell()] + pickle.dumps("rusak")))
+    _damage_later_parts(project, whole=3)  # the state with holes, the second part, which fields the third fills
     table = resources.PACKAGE_THEMES / "default" / "templates" / "partials" / "table.html"
     override = project / "themes" / "default" / "templates" / "partials" / "table.html"
     override.parent.mkdir(parents=True)
