@@ -26,10 +26,12 @@ stored states').
 
 from __future__ import annotations
 
+import gc
 import io
 import pickle
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Callable
 
 from .files import CacheDamaged
@@ -99,12 +101,13 @@ class Deferred:
             if unpickler is None:
                 return
             try:
-                values = unpickler.load()
-                if not (isinstance(values, list) and len(values) == len(self._parts) and all(
-                        isinstance(row, list) and len(row) == len(names)
-                        for (_, names), row in zip(self._parts, values))):
-                    raise ValueError("the stored state's later part is not what its first part names")
-                later, reader = self._later(unpickler)  # (read and checked before anything is set)
+                with collection_paused():
+                    values = unpickler.load()
+                    if not (isinstance(values, list) and len(values) == len(self._parts) and all(
+                            isinstance(row, list) and len(row) == len(names)
+                            for (_, names), row in zip(self._parts, values))):
+                        raise ValueError("the stored state's later part is not what its first part names")
+                    later, reader = self._later(unpickler)  # (read and checked before anything is set)
                 for (obj, names), row in zip(self._parts, values):
                     for name, value in zip(names, row):
                         object.__setattr__(obj, name, value)
@@ -135,6 +138,21 @@ class Deferred:
             if any(getattr(obj, name, None) is not HOLE for name in names):
                 raise ValueError(f"fields {names} were not left for later")
         return later, pickle.Unpickler(io.BytesIO(self._stream.read()))
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No garbage collection while a stored object is unpickled: it creates objects by the hundred thousand and no
+    garbage, and the collections this triggers took three quarters of the time of reading a stored state's first
+    part (2,2 s instead of 0,5 s at N = 100) and a third of reading its second (a report's chapters, data and
+    numbers read back to render its pages: 0,27 s instead of 0,17 s for 100 reports)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _leave(parts: Sequence[Part], deferred: Deferred) -> None:
