@@ -7,15 +7,18 @@ import io
 import pickle
 import weakref
 from dataclasses import dataclass, field, fields
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lkjip_site.build import STATE_LATER, ReportState
+from lkjip_site.compute.capaian import Result
 from lkjip_site.compute.report import COMPUTED_LATER, ComputedReport
+from lkjip_site.core.compact import Compact, _names
 from lkjip_site.core.deferred import HOLE, Deferrable, Deferred, Unreadable, dumps, loads
-from lkjip_site.core.model import DATA_LATER, ReportData
+from lkjip_site.core.model import DATA_LATER, Loc, Missing, ReportData
 
 
 @dataclass(slots=True)
@@ -231,3 +234,37 @@ def test_the_parts_read_later_are_unpickled_without_garbage_collection() -> None
     assert after.chapters[0].note.collecting is False  # type: ignore[union-attr]
     assert gc.isenabled()
 
+
+def test_every_compact_value_class_is_read_back_by_its_class_alone() -> None:
+    """The model's small value classes pickle as their class and fields (``core/compact.py``). One that its
+    ``__init__`` could not rebuild would make every stored state unsavable, which a build takes silently (the reports
+    are then loaded again every time): each must be rebuildable from its fields, in order, and read back equal."""
+
+    def subclasses(cls: type) -> list[type]:
+        return [c for s in cls.__subclasses__() for c in [s, *subclasses(s)]]
+
+    found = subclasses(Compact)
+    assert {"Loc", "Missing", "Result", "YearPoint", "Figure"} <= {c.__name__ for c in found}
+    for cls in found:
+        assert _names(cls) == tuple(f.name for f in fields(cls))
+    for value in (Result(Decimal("98.5"), "lebih_tinggi"), Loc("content/laporan/a/data.yaml", 3), Missing("")):
+        again = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        assert again == value and type(again) is type(value)
+
+
+def test_a_compact_class_that_its_init_cannot_rebuild_is_refused() -> None:
+    @dataclass(frozen=True, slots=True)
+    class Checked(Compact):
+        value: int
+
+        def __post_init__(self) -> None:
+            pass
+
+    @dataclass(frozen=True, slots=True)
+    class Derived(Compact):
+        value: int
+        twice: int = field(init=False, default=0)
+
+    for cls in (Checked, Derived):
+        with pytest.raises(TypeError):
+            pickle.dumps(cls(1))

@@ -8,6 +8,7 @@ from functools import cached_property
 from decimal import Decimal
 from typing import Iterable
 
+from ..core.compact import Compact
 from ..core.model import JENIS_BELANJA, Budget, BudgetNode, Loc, Value, loc_of
 from .capaian import Result, capaian
 from .findings import HUNDRED, ZERO, Finding
@@ -185,7 +186,7 @@ _JENIS_ORDER = tuple(JENIS_BELANJA)
 
 
 @dataclass(frozen=True, slots=True)
-class BudgetRow(_Absorption):
+class BudgetRow(_Absorption, Compact):
     """A row of a flat budget table (jenis belanja, kelompok, sasaran, total)."""
 
     key: str

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable, Sequence
 
+from ..core.compact import Compact
 from ..core.model import CapaianPolicy, Missing, Value
 from .findings import HUNDRED, ZERO
 
@@ -20,7 +21,7 @@ FORMULAS: dict[str, str] = {
 
 
 @dataclass(frozen=True, slots=True)
-class Result:
+class Result(Compact):
     """Capaian of one indicator: an unrounded value in %, or N/A with an Indonesian reason."""
 
     value: Decimal | None

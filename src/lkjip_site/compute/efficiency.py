@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..core.compact import Compact
 from .findings import HUNDRED, ZERO
 
 EFISIENSI: dict[str, str] = {
@@ -22,7 +23,7 @@ EFISIENSI: dict[str, str] = {
 
 
 @dataclass(frozen=True, slots=True)
-class Efficiency:
+class Efficiency(Compact):
     value: Decimal | None
     label: str  # "efisien" | "cukup efisien" | "tidak efisien" | "" (not computed)
     reason: str = ""
@@ -63,7 +64,7 @@ def efisiensi(method: str, capaian_kinerja: Decimal | None, serapan_anggaran: De
 
 
 @dataclass(frozen=True, slots=True)
-class EfficiencyRow:
+class EfficiencyRow(Compact):
     key: str  # indicator id or sasaran id
     label: str
     capaian: Decimal | None

@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Literal, Sequence
 
 from ..core import fmt
+from ..core.compact import Compact
 from ..core.model import AverageMethod, CapaianPolicy, Missing, Scale, ScaleClass
 from .budget import BudgetReport
 from .capaian import Result, mean, mean_capaian
@@ -37,7 +38,7 @@ METHOD_NAMES: dict[str, str] = {
 
 
 @dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(Compact):
     """One named figure of a report (see the module docstring); shown through :func:`.refs.lookup`, whose
     ``formatted()`` is the one way every place prints it."""
 
@@ -61,7 +62,7 @@ class Counted:
 
 
 @dataclass(frozen=True, slots=True)
-class IndicatorCounts:
+class IndicatorCounts(Compact):
     """The indicators of one set (the report's, a sasaran's), counted once.
 
     ``terukur``: capaian can be computed (a "tidak tercapai" result counts, as 0 %); ``tidak_terukur``: it cannot

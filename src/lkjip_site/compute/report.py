@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable
 
+from ..core.compact import Compact
 from ..core.deferred import Deferrable, Deferred
 from ..core.model import CapaianPolicy, Indicator, Loc, Report, Scale, ScaleClass, Value, loc_of
 from .budget import BudgetReport, compute_budget
@@ -34,7 +35,7 @@ from .scales import BUILTIN_SCALES, classify_or_none, resolve_scale, validate_sc
 
 
 @dataclass(frozen=True, slots=True)
-class YearPoint:
+class YearPoint(Compact):
     tahun: int
     target: Value | None
     realisasi: Value | None

@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, Union
 
+from .compact import Compact
 from .deferred import Deferrable, Deferred
 
 Polarity = Literal["positif", "negatif"]
@@ -42,7 +43,7 @@ RESERVED_IDS = frozenset({"sampul", "bagian-depan", "bagian-isi", "daftar-isi", 
 
 
 @dataclass(frozen=True, slots=True)
-class Loc:
+class Loc(Compact):
     """Where a value came from, so every message can name file and line."""
 
     file: str  # path relative to the project root, with forward slashes
@@ -63,7 +64,7 @@ def loc_of(obj: Any, *keys: str) -> Loc:
 
 
 @dataclass(frozen=True, slots=True)
-class Missing:
+class Missing(Compact):
     """A value that was not measured, with the author's reason (never counted as zero)."""
 
     reason: str
