@@ -9,6 +9,7 @@ import shutil
 import time
 from pathlib import Path
 
+import jinja2
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -24,6 +25,8 @@ from lkjip_site.core.files import SiteFiles, Stored, content, write_whole
 from lkjip_site.core.memo import ADOPTION_S, SWEEP_MARGIN_S, ContentHashes, Memo, pack_files, unpack_files
 from lkjip_site.elements import tables as tables_mod
 from lkjip_site.output import publish as publish_mod
+from lkjip_site.output import reportjob as reportjob_mod
+from lkjip_site.output import theme as theme_mod
 from lkjip_site.output import linkcheck as linkcheck_mod
 from lkjip_site.output.linkcheck import check_links
 from lkjip_site.output.publish import publish
@@ -529,3 +532,70 @@ def test_a_cell_is_escaped_exactly_as_markupsafe_escapes_it(value: object) -> No
     """Table cells are written in Python (``row_cells``) and escape only the texts that need it; what they write must
     be MarkupSafe's escaping, character for character (text, numbers, and markup already safe)."""
     assert tables_mod._escaped(value) == str(escape(value))
+
+
+_PLAIN_BODY = [
+    ("{{ body }}", True),
+    ("{% if next %}{{ body }}{% else %}<div>{{ body }}</div>{% endif %}", True),
+    ("{% block isi %}{% for _ in [1] %}{% with n = 1 %}{{ body }}{% endwith %}{% endfor %}{% endblock %}", True),
+    ('{% include "isi.html" %}', True),  # isi.html prints it plainly, lain.html escapes it again
+    ('{% include ["isi.html", "lain.html"] %}', False),
+    ('{% if "<table" in body %}<p>ADA-TABEL</p>{% endif %}{{ body }}', False),
+    ('{{ body|replace("<table", "<table data-tema") }}', False),
+    ("{{ body if next else '' }}", False),
+    ('{% filter replace("<p>", "<p class=f>") %}{{ body }}{% endfilter %}', False),
+    ("{% set isi %}{{ body }}{% endset %}{{ isi|upper }}", False),
+    ("{% set isi = body %}{{ isi }}", False),
+    ("{% macro m() %}{{ body }}{% endmacro %}{{ m() }}", False),
+    ("{% macro m() %}{{ caller()|upper }}{% endmacro %}{% call m() %}{{ body }}{% endcall %}", False),
+    ("{% for body in [1] %}{{ body }}{% endfor %}", False),
+    ("{% autoescape false %}{{ body }}{% endautoescape %}", False),
+    ("{% extends nama %}", False),
+    ("{% include 'tidak-ada.html' %}{{ body }}", False),
+    ("{% if %}", False),
+]
+
+
+@pytest.mark.parametrize("source, plain", _PLAIN_BODY)
+def test_a_template_prints_the_body_plainly_only_as_a_whole_output_of_its_own(source: str, plain: bool) -> None:
+    """A chapter's body is written into its page as bytes only where the theme prints it unchanged
+    (``{{ body }}``) and nothing else of the page depends on it; a template that tests, filters, captures or hands it
+    on, or one that cannot be read, is rendered with the body's text, as before."""
+    loader = jinja2.DictLoader({"chapter.html": source, "isi.html": "<main>{{ body }}</main>",
+                                "lain.html": "{{ body|e }}"})
+    assert theme_mod.prints_plainly(jinja2.Environment(loader=loader), "chapter.html", "body") is plain
+
+
+@pytest.mark.parametrize("theme", [
+    None,  # the default theme: its body written in as bytes
+    '{% if "<table" in body %}<p>ADA-TABEL</p>{% endif %}{{ body }}',
+    '{% filter replace("Capaian", "CAPAIAN-TEMA") %}{{ body }}{% endfilter %}',
+    "{{ body }}<hr>{{ body }}",
+])
+def test_a_chapter_page_is_the_same_whether_its_body_is_written_in_as_bytes_or_as_text(
+        project: Path, monkeypatch: pytest.MonkeyPatch, theme: str | None) -> None:
+    """Every page, and where its body lies, as rendering the body's text around it makes them: with the default
+    theme (whose body is written in as bytes) and with themes that use the body otherwise (rendered with its
+    text, so that what they do with it shows)."""
+    if theme is not None:
+        default = (resources.PACKAGE_THEMES / "default" / "templates" / "chapter.html").read_text("utf-8")
+        own = project / "themes" / "default" / "templates" / "chapter.html"
+        own.parent.mkdir(parents=True)
+        own.write_text(default.replace("  {{ body }}", theme), encoding="utf-8")
+    asked: list[bool] = []
+    real = reportjob_mod.prints_plainly
+    monkeypatch.setattr(reportjob_mod, "prints_plainly", lambda *a: asked.append(real(*a)) or asked[-1])
+    options = BuildOptions(root=project, pdf=False, use_cache=False)
+    written = build(options, write=False).files
+    assert asked and set(asked) == {theme is None or "<hr>" in theme}
+    monkeypatch.setattr(reportjob_mod, "prints_plainly", lambda *a: False)
+    as_text = build(options, write=False).files
+    assert {p: content(v) for p, v in written.items()} == {p: content(v) for p, v in as_text.items()}
+    assert written.bodies == as_text.bodies and len(written.bodies) >= 6
+    chapter = content(written[f"laporan/{SLUG}/1.0/bab-3-akuntabilitas-kinerja/index.html"]).decode()
+    if theme is not None and "ADA-TABEL" in theme:
+        assert "<p>ADA-TABEL</p>" in chapter
+    if theme is not None and "CAPAIAN-TEMA" in theme:
+        assert "CAPAIAN-TEMA" in chapter
+    if theme is not None and "<hr>" in theme:
+        assert chapter.count('<table id="') == 2 * len(re.findall('<table id="', chapter.split("<hr>")[0]))

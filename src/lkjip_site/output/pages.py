@@ -23,7 +23,7 @@ import jinja2
 from ..compute.scales import NA_CLASS
 from ..compute.summary import key_figures
 from ..core.diagnostics import Diagnostics
-from ..core.files import Held, SiteFiles, Stored, body_span, content, size
+from ..core.files import Held, SiteFiles, Stored, content, size
 from ..core.memo import Memo, digest
 from ..core.model import Chapter, Report, Site, SiteConfig
 from ..core.pool import CarriedFolder, map_in_processes, on_cluster
@@ -353,35 +353,32 @@ class SitePages:
                 key: str | None) -> bytes:
         """A chapter's page rendered around its body (:meth:`body`), and where the body lies in it noted
         (``SiteFiles.bodies``)."""
-        body, encoded = self.body(pc, rctx, key)
-        page = chapter_page(self.env, rctx, context, body)
-        span = body_span(page, encoded)
+        page, span = chapter_page(self.env, rctx, context, self.body(pc, rctx, key))
         if span is not None:
             self.bodies[path] = span
         return page
 
-    def body(self, pc: ParsedChapter, rctx: RenderContext, key: str | None) -> tuple[str, bytes]:
+    def body(self, pc: ParsedChapter, rctx: RenderContext, key: str | None) -> bytes:
         """A chapter's Markdown rendered (its text, tables, charts and values), from the memo when kept there under
         ``key`` (:func:`~.keys.body_key`), else rendered and kept.
 
         Why kept apart from its page: a change to what every page shows around its chapter (the portal's title, a
         stylesheet's versioned name, the theme's footer) rendered every chapter's Markdown again, more than half of
         rendering an archive's pages. Kept compressed (a seventh of the size: an archive's chapters are 90 MB of HTML
-        at N = 100), and only when rendering said nothing, as for pages (:func:`~.theme.memoised_held`). With its
-        UTF-8 bytes, which :meth:`chapter` looks for in the page (made once either way)."""
+        at N = 100), and only when rendering said nothing, as for pages (:func:`~.theme.memoised_held`). As UTF-8
+        bytes, which :func:`~.reportjob.chapter_page` writes into its page as they are, never decoded: an entry
+        damaged outside the build fails its seal's CRC-32 (``Memo.get``) or zlib's own checksum first."""
         stored = self.memo.get(key, hold=False) if key else None
         if stored is not None:
             try:
-                encoded = zlib.decompress(stored)
-                return encoded.decode("utf-8"), encoded
-            except (zlib.error, UnicodeDecodeError):  # damaged outside the build: rendered and stored again
+                return zlib.decompress(stored)
+            except zlib.error:  # damaged outside the build: rendered and stored again
                 pass
         said = len(self.diags.items)
-        html = render_chapter(self.parsed.md, pc, rctx)
-        encoded = html.encode("utf-8")
+        encoded = render_chapter(self.parsed.md, pc, rctx).encode("utf-8")
         if key and len(self.diags.items) == said:
             self.memo.put(key, zlib.compress(encoded, 1), hold=False)
-        return html, encoded
+        return encoded
 
     def page(self, out: dict[str, Held], report: Report, key: str, path: str, render: Callable[[], bytes],
              sent: Callable[[], SentPage]) -> None:

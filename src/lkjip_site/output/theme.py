@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 import jinja2
-from jinja2 import meta
+from jinja2 import meta, nodes
 from markupsafe import Markup, escape
 
 from ..compute.scales import colour_class, ink_for
@@ -199,9 +199,67 @@ def all_templates(env: jinja2.Environment) -> list[tuple[str, str]]:
 
 
 def render_page(env: jinja2.Environment, template: str, page_url: str, **context: Any) -> bytes:
+    return render_text(env, template, page_url, **context).encode("utf-8")
+
+
+def render_text(env: jinja2.Environment, template: str, page_url: str, **context: Any) -> str:
     with theme_errors():
-        html = env.get_template(template).render(page_url=page_url, **context)
-    return html.encode("utf-8")
+        return env.get_template(template).render(page_url=page_url, **context)
+
+
+#: Where a template may print a variable for :func:`prints_plainly`: nodes that only choose whether, how often and
+#: in which block their output appears, never change or capture it.
+_PLAIN_PLACES = (nodes.Template, nodes.Block, nodes.If, nodes.For, nodes.With, nodes.Scope)
+
+
+@functools.lru_cache(maxsize=32)
+def prints_plainly(env: jinja2.Environment, template: str, name: str) -> bool:
+    """Whether ``template``, and every template it extends, includes or imports, uses the variable ``name`` only
+    as ``{{ name }}`` on its own: never tests, filters, captures, assigns or passes it, and never inside a macro,
+    a ``call`` or a ``filter`` block. Then its output holds the variable's text unchanged wherever it is printed,
+    whatever that text is, and nothing else of the page depends on it (``reportjob.chapter_page`` relies on this
+    to write a chapter's body into its page as bytes). False when in doubt: a template that does not parse, or names
+    another by an expression."""
+    loader = env.loader
+    todo, seen = [template], set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            tree = env.parse(loader.get_source(env, current)[0]) if loader is not None else None
+        except jinja2.TemplateError:
+            return False
+        if tree is None or not _plain_uses(tree, name, True):
+            return False
+        for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+            named = _constant_names(node.template)
+            if named is None:
+                return False
+            todo.extend(named)
+    return True
+
+
+def _plain_uses(node: nodes.Node, name: str, plain: bool) -> bool:
+    """No use of ``name`` below ``node`` but as a whole item of an output whose every ancestor is plain."""
+    if isinstance(node, nodes.Output):
+        return all(plain if isinstance(item, nodes.Name) and item.name == name else _plain_uses(item, name, False)
+                   for item in node.nodes)
+    if isinstance(node, nodes.Name) and node.name == name:
+        return False
+    inside = plain and isinstance(node, _PLAIN_PLACES)
+    return all(_plain_uses(child, name, inside) for child in node.iter_child_nodes())
+
+
+def _constant_names(template: nodes.Expr) -> list[str] | None:
+    """The template names an ``extends``, ``include`` or ``import`` gives as constants, else None."""
+    if isinstance(template, nodes.Const) and isinstance(template.value, str):
+        return [template.value]
+    if isinstance(template, (nodes.List, nodes.Tuple)):
+        found = [item.value for item in template.items if isinstance(item, nodes.Const)]
+        return found if len(found) == len(template.items) and all(isinstance(v, str) for v in found) else None
+    return None
 
 
 def memoised(memo: Memo, key: str | None, name: str, render: Callable[[], bytes]) -> bytes:
