@@ -1417,3 +1417,47 @@ def test_an_upgrade_leaves_no_cache_of_an_older_format_behind(project: Path) -> 
     # every memo the build made is one the removal knows (a new namespace must be listed in NAMESPACES)
     assert {p.name.rsplit("-v", 1)[0] for p in cache.glob(f"*-v{MEMO_FORMAT}")} <= set(MEMO_NAMESPACES)
     assert len(list(cache.glob("vega-bundle-*.js"))) == 1
+
+
+def _saved_mid_build(monkeypatch: pytest.MonkeyPatch, at: str, path: Path, text: str) -> list[bool]:
+    """The author saves ``text`` into ``path`` while the next build runs: after it stamped its inputs, when it calls
+    ``build.<at>`` (reads situs.yaml, or a report's folder), once."""
+    real, saved = getattr(build_mod, at), []
+
+    def saving(*args: Any, **kw: Any) -> Any:
+        if not saved:
+            path.write_text(text, encoding="utf-8")
+            saved.append(True)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(build_mod, at, saving)
+    return saved
+
+
+@pytest.mark.parametrize("in_session", [False, True])
+@pytest.mark.parametrize("at, file, old", [
+    ("load_report", f"content/laporan/{SLUG}/40-bab-4-penutup.md", "## Kesimpulan"),
+    ("load_config", "situs.yaml", "judul: "),
+])
+def test_a_file_saved_while_a_build_runs_then_taken_back_gives_the_pages_of_what_it_says(
+        fresh_project: Path, monkeypatch: pytest.MonkeyPatch, in_session: bool, at: str, file: str, old: str) -> None:
+    """A build stamps its inputs first and reads them later; a chapter saved in between was read as its new text
+    under the stamp of the old one. The report's stored state (and a preview's, and the build record) then said the
+    old text gave the new text's pages: once the author took the save back, every later build published the pages
+    of the text taken back (found by a fuzzer). The build that read the new text publishes it (it read it); the next
+    builds publish what the files say."""
+    project = fresh_project
+    path = project / file
+    first = path.read_text(encoding="utf-8")
+    assert old in first
+    session = Session() if in_session else None
+    build(options(project), session=session)
+    path.write_text(first.replace(old, f"{old} Satu", 1), encoding="utf-8")  # edited: the next build reads it
+    saved = _saved_mid_build(monkeypatch, at, path, first.replace(old, f"{old} Dua", 1))
+    build(options(project), session=session)
+    assert saved
+    monkeypatch.undo()
+    path.write_text(first.replace(old, f"{old} Satu", 1), encoding="utf-8")  # the save taken back
+    for _ in range(2):
+        build(options(project), session=session)
+        assert_same_as_clean(project, "build")

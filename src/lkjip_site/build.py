@@ -39,7 +39,7 @@ from .core.paths import SITE_FILE
 from .core.pool import distributed_executor
 from .core.resources import PACKAGE_DIR, PACKAGE_THEMES, theme_dirs
 from .core.scope import Scope
-from .core.state import BuildRecord, BuildState, Changes, Stamp, Stat, engine_key, stamp_inputs
+from .core.state import BuildRecord, BuildState, Changes, Stamp, Stat, engine_key, moved, stamp_inputs
 from .core.timing import Stopwatch
 from .elements.charts.bundle import kept_vega_bundle, vega_bundle
 from .elements.charts.cache import CacheMode, ChartCache
@@ -128,6 +128,8 @@ class BuildResult:
     rendered: list[str] = field(default_factory=list)  # pages rendered (not taken from the memo) in this build
     summary: dict[str, int] = field(default_factory=dict)  # reports, files, pdfs of the published site
     timings: Stopwatch = field(default_factory=Stopwatch)
+    #: input files that changed on disk while the build ran, after it stamped them (``Session.forget_moved``)
+    moved: set[str] = field(default_factory=set)
 
     @property
     def unchanged(self) -> bool:
@@ -244,6 +246,10 @@ class Session:
     earlier: dict[str, Tokenized] = field(default_factory=dict)
     #: report slug -> the store's key of its state as :meth:`save` last stored it
     saved: dict[str, str] = field(default_factory=dict)
+    #: the input files' stamps this build began with (:meth:`begin`), and the report folders it read, for
+    #: :meth:`forget_moved`
+    stamps: dict[str, Stamp] = field(default_factory=dict)
+    read: set[str] = field(default_factory=set)
 
     def own_record(self, state: BuildState) -> BuildRecord | None:
         """The record this session holds for ``state``'s file, if no one else has written that file since."""
@@ -340,6 +346,30 @@ class Session:
                 out[state.report.url] = stored_token(self.saved[slug], state.names)
         return out
 
+    def forget_moved(self, sources: dict[str, Path]) -> set[str]:
+        """The input files this build read that changed on disk since :meth:`begin` stamped them
+        (:func:`~.core.state.moved`): the reports read from such a folder are forgotten, so they are neither stored
+        nor kept under the stamps of a text they were not read from; anything else read changed (situs.yaml, a
+        site theme), nothing of this build is stored and the next starts afresh. Call once every input
+        is read (the pages rendered), before :meth:`save`; the build record must not claim those stamps either.
+
+        Only what this build read is looked at: the folders of the reports it loaded, situs.yaml, the site's
+        themes and the rest of ``content/``; a report taken as kept was not read, and released versions are read
+        against their manifests on every build."""
+        reports = f"content/{REPORTS_DIR}/"
+        names = [f"{reports}{slug}" for slug in sorted(self.read)]
+        names += [SITE_FILE, "themes"]  # (the archive is checked against its manifests, the engine by version)
+        names += [name for name in self.stamps if name.startswith("content/") and not name.startswith(reports)]
+        found = moved(self.stamps, sources, names)
+        if any(not name.startswith(reports) for name in found):
+            self.site_key, self.reports = "", {}
+        for name in found:
+            slug = name.removeprefix(reports).partition("/")[0] if name.startswith(reports) else ""
+            state = self.reports.pop(slug, None)
+            if state is not None and state.report is not None:
+                self.kept.outputs.pop(state.report.url, None)
+        return found
+
     def kept_reports(self) -> KeptReports:
         """The tokens of this build's reports; outputs of reports no longer in the site are dropped."""
         self.kept.tokens = {s.report.url: s.token for s in self.reports.values() if s.report is not None}
@@ -363,6 +393,7 @@ class Session:
                 folders.setdefault(slug, []).append((name, stamp.sha256))
             else:
                 rest.append((name, stamp.sha256))
+        self.stamps, self.read = inputs, set()
         outside = digest(rest)  # hashed once: both keys below depend on it
         site_key = digest(options, outside)
         # stored states depend on the files outside the reports (but those only rendering reads: rendering_only),
@@ -496,6 +527,7 @@ def _load_reports_kept(opts: BuildOptions, config: SiteConfig, diags: Diagnostic
         if state is None:
             state = _load_report_state(opts, config, memo, slug, folders.get(slug, ()), replaced.get(slug))
             session.touch(state)
+            session.read.add(slug)
         elif memo is not None:
             memo.keep_all(state.data_keys)  # its data files are not read: their entries are still this site's
         kept[slug] = state
@@ -758,10 +790,17 @@ def build(opts: BuildOptions, write: bool = True, session: Session | None = None
     folders = working.begin(key, inputs, opts.root) if working is not None else None
     with _states_frozen(working):  # also while the record is made: unfrozen, its dicts set off full collections
         with distributed_executor(opts.executor, OUTPUT_PACKAGES):  # --pelaksana: Dask
-            result, published = _build_all(opts, watch, write, disk, working, folders)
+            try:
+                result, published = _build_all(opts, watch, write, disk, working, folders)
+            except ContentError:  # a preview keeps the reports it read, whose messages come again on the next build
+                if working is not None and working.holds:
+                    working.forget_moved(opts.inputs())
+                raise
         if state is not None and published is not None:
             with watch.stage("terbit"):
-                saved = state.record(key, inputs, result.diagnostics, result.summary, published.digests,
+                stamped = {name: Stamp(s.size, s.mtime_ns, "") if name in result.moved else s
+                           for name, s in inputs.items()}  # a text read after its stamp: hashed again next time
+                saved = state.record(key, stamped, result.diagnostics, result.summary, published.digests,
                                      published.written, record)
                 if session is None or result.summary["indeks"]:
                     state.write(saved)
@@ -837,6 +876,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     published = None
     if write:
         with watch.stage("terbit"):
+            moved_inputs = session.forget_moved(opts.inputs()) if session is not None else set()
             published = publish(files, opts.out, on_disk, hashes)
             if opts.search_index:  # (not in serve's pages-first build: the index build that follows prunes)
                 _prune(opts, files, pages,
@@ -853,7 +893,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         if keeps and session is not None and not session.holds:
             _save_kept(session.kept, session.stored_tokens(), opts.cache_root / KEPT_FILE)
     rendered = sorted(pages.stats.rendered + pdf_memo.stats.rendered)
-    return BuildResult(site, diags, files, rendered, summary, watch), published
+    return BuildResult(site, diags, files, rendered, summary, watch, moved_inputs if write else set()), published
 
 
 def _prune(opts: BuildOptions, files: SiteFiles, pages: Memo, others: list[Memo]) -> None:

@@ -189,6 +189,29 @@ def _stat(path: Path) -> Stat:
     return (st.st_size, st.st_mtime_ns)
 
 
+def moved(stamps: dict[str, Stamp], sources: dict[str, Path], names: Iterable[str]) -> set[str]:
+    """The inputs below each of ``names`` (a source's label, or a folder below one: ``content/laporan/<slug>``)
+    whose size or modification time on disk now differ from their ``stamps``, that are gone, or that are new.
+
+    Why: a build stamps its inputs first and reads them later; a file saved in between (an author saving a chapter
+    while ``lkjip build`` runs) was read as its new text under the stamp of its old one. The state stored under that
+    stamp, and the build record, then said that the old text gave the new text's pages: once the author took the
+    edit back, every later build published the pages of the text taken back. What a build read after its stamps
+    must be checked against them once it has read everything (``build.Session.forget_moved``)."""
+    found: set[str] = set()
+    for name in names:
+        label, _, below = name.partition("/")
+        source = sources.get(label)
+        if source is None:
+            continue
+        path = source / below if below else source
+        now = {name: _stat(path)} if path.is_file() else {f"{name}/{k}": v for k, v in scan(path).items()}
+        now = {k: v for k, v in now.items() if v[0] >= 0}  # (as :func:`stamp_inputs`: a file gone is not stamped)
+        before = {k: (v.size, v.mtime_ns) for k, v in stamps.items() if k == name or k.startswith(name + "/")}
+        found.update(k for k in before.keys() | now.keys() if before.get(k) != now.get(k))
+    return found
+
+
 def same_content(a: dict[str, Stamp], b: dict[str, Stamp]) -> bool:
     """The same files with the same bytes (times may differ)."""
     return a.keys() == b.keys() and all(a[k].sha256 == b[k].sha256 for k in a)
