@@ -1461,3 +1461,21 @@ def test_a_file_saved_while_a_build_runs_then_taken_back_gives_the_pages_of_what
     for _ in range(2):
         build(options(project), session=session)
         assert_same_as_clean(project, "build")
+
+
+def test_a_chapter_renamed_under_a_link_to_its_old_name_is_an_error_as_without_the_cache(project: Path) -> None:
+    """A chapter's file renamed with its page's address and place unchanged (another number prefix) while another
+    chapter links to its old name: the linking chapter's Markdown came from the memo (nothing its key named had
+    changed), the build published the dead link, and a build without the cache stopped with the error (found by a
+    fuzzer). Each chapter's file name is part of what the pages show of their report."""
+    folder = project / "content" / "laporan" / SLUG
+    edit(folder / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang", "Lihat [BAB IV](40-bab-4-penutup.md). Tuliskan"
+         " latar belakang")
+    build(options(project))
+    (folder / "40-bab-4-penutup.md").rename(folder / "41-bab-4-penutup.md")
+    for _ in range(2):
+        with pytest.raises(ContentError) as info:
+            build(options(project))
+        assert [d.line for d in info.value.diagnostics.errors if "'40-bab-4-penutup.md'" in d.message]
+    with pytest.raises(ContentError):
+        run(project, "bersih", cache=False)

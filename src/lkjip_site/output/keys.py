@@ -30,11 +30,14 @@ def site_fingerprint(site: Site) -> str:
 
 
 def report_fingerprint(report: Report) -> str:
-    """What other pages show of a report: metadata, chapter titles and anchors, numbered items."""
+    """What other pages show of a report: metadata, chapter titles and anchors, numbered items; and each chapter's
+    file name, which a Markdown link names (``[BAB IV](40-bab-4-penutup.md)``): renamed with its page's address
+    unchanged (another number prefix, the order kept by ``urutan``), a link to the old name still rendered from the
+    memo, and the build published it without the error a build without the cache reports (found by a fuzzer)."""
     return digest(
         report.url, report.judul, report.periode, report.tahun, str(report.tanggal_terbit), report.catatan_versi,
         repr(report.instansi), report.tempat_ttd, str(report.tanggal_ttd),
-        [(c.id, c.display_title, c.ringkasan, sorted(c.anchors), c.ids_source, c.toc) for c in report.chapters],
+        [(c.id, c.rel, c.display_title, c.ringkasan, sorted(c.anchors), c.ids_source, c.toc) for c in report.chapters],
         [repr(i) for i in [*report.tables, *report.figures]],
     )
 
