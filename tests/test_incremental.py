@@ -1479,3 +1479,42 @@ def test_a_chapter_renamed_under_a_link_to_its_old_name_is_an_error_as_without_t
         assert [d.line for d in info.value.diagnostics.errors if "'40-bab-4-penutup.md'" in d.message]
     with pytest.raises(ContentError):
         run(project, "bersih", cache=False)
+
+
+@pytest.mark.parametrize("in_session", [False, True])
+def test_a_template_saved_while_pages_render_then_taken_back_gives_the_pages_of_what_it_says(
+        fresh_project: Path, monkeypatch: pytest.MonkeyPatch, in_session: bool) -> None:
+    """Jinja's file loader read a template when a page first used it, and again when its file's time changed, while
+    the build had keyed its pages by the templates' bytes read before: a site theme's template saved while the build
+    rendered (a webmaster editing the theme beside ``serve``) gave pages of its new text under the key of its old
+    one, kept in the memo, and once the edit was taken back every later build published them. Templates are now read
+    once per build (``theme.ReadOnce``), the key from the same bytes."""
+    project = fresh_project
+    default = (resources.PACKAGE_THEMES / "default" / "templates" / "chapter.html").read_text("utf-8")
+    own = project / "themes" / "default" / "templates" / "chapter.html"
+    own.parent.mkdir(parents=True)
+
+    def theme(word: str) -> str:
+        return default.replace("{% block content %}", f"{{% block content %}}<p>{word}</p>")
+
+    own.write_text(theme("SATU"), "utf-8")
+    session = Session() if in_session else None
+    build(options(project), session=session)
+    real, saved = pages_mod.SitePages.report, []
+
+    def report(self: Any, *args: Any, **kw: Any) -> Any:  # while the first report's pages render
+        if not saved:
+            own.write_text(theme("DUA"), "utf-8")
+            saved.append(True)
+        return real(self, *args, **kw)
+
+    own.write_text(theme("TIGA"), "utf-8")  # edited: the next build renders every chapter page
+    monkeypatch.setattr(pages_mod.SitePages, "report", report)
+    build(options(project), session=session)
+    assert saved
+    monkeypatch.undo()
+    own.write_text(theme("TIGA"), "utf-8")  # the save taken back
+    for _ in range(2):
+        build(options(project), session=session)
+        assert_same_as_clean(project, "build")
+    assert "<p>TIGA</p>" in (project / "build" / BASE / "bab-1-pendahuluan" / "index.html").read_text("utf-8")

@@ -43,7 +43,7 @@ from .portal import by_instansi, by_year, compared, figures_of, render_portal, r
 from .reportjob import ReportJob, SentPage, carried_theme, chapter_page, render_report_job, staying
 from .search import render_search
 from .theme import (Asset, collect_static, colour_stylesheet, make_env, memoised, memoised_held, render_page,
-                    theme_fingerprint)
+                    template_files_key)
 from .versions import CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, SiteHistory, content_history, versions_json
 
 COLOURS_CSS = "aset/css/warna.css"
@@ -210,7 +210,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     structure, summaries, links, descriptions = kept.structure(site.reports) if kept is not None else (
         {r.url: report_fingerprint(r) for r in site.reports}, {}, build_link_index(site.reports), {})
     pages = SitePages(site, parsed, diags, memo, env, links, digest(
-        theme_fingerprint(dirs), sorted((k, v.versioned) for k, v in assets.items()), date.isoformat() if date else "",
+        template_files_key(env), sorted((k, v.versioned) for k, v in assets.items()), date.isoformat() if date else "",
         dev_reload, site_fingerprint(site), vega_bundle[0] if vega_bundle else "", ENGINE_VERSION), history, structure,
         descriptions, renderers=Renderers.of(parsed.md.options, parsed.registry, env))
     site_structure = digest(sorted(structure.items())) if kept is not None else ""

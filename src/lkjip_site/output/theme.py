@@ -77,7 +77,7 @@ def make_env(dirs: Iterable[Path]) -> jinja2.Environment:
     system would be missed), and it keeps a template found in a later folder after an earlier one gains it.
     """
     folders = tuple(dirs)
-    return _env(folders, theme_fingerprint(list(folders)))
+    return _env(folders, read_templates(folders))
 
 
 def compile_templates(dirs: Iterable[Path]) -> None:
@@ -96,11 +96,55 @@ def compile_templates(dirs: Iterable[Path]) -> None:
             continue
 
 
+#: A theme's template files as read once (:func:`read_templates`): name, file path, bytes, in lookup order.
+TemplateFiles = tuple[tuple[str, str, bytes], ...]
+
+
+def read_templates(dirs: Iterable[Path]) -> TemplateFiles:
+    """Every template file of the theme folders (``<folder>/templates/``), read now, the first folder's first."""
+    return tuple((p.relative_to(d / "templates").as_posix(), str(p), p.read_bytes())
+                 for d in dirs for p in sorted((d / "templates").rglob("*")) if p.is_file())
+
+
+class ReadOnce(jinja2.BaseLoader):
+    """The theme's templates as :func:`read_templates` read them, never read from disk again.
+
+    Why: a build keys its pages by the templates' bytes (:func:`template_files_key`), and Jinja's file loader read a
+    template when a page first used it, and again when its file's time changed. A template saved while a build
+    rendered (a webmaster editing the theme beside ``serve``) was rendered in its new text under the key of its old
+    one, and kept so in the memo: once the edit was taken back, every later build published the pages of the text
+    taken back. Read once, the key and the pages come from the same bytes. A template's text is decoded as Jinja's
+    file loader decodes it (UTF-8, every newline a line feed), when it is first used, so a file that does not decode
+    is the error of the build that uses it, at its name, as before."""
+
+    def __init__(self, files: TemplateFiles):
+        self.files: dict[str, tuple[str, bytes]] = {}
+        for name, path, data in files:
+            self.files.setdefault(name, (path, data))  # a site theme's copy before the default's
+        self.key = digest([(name, data) for name, _, data in files])
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        found = self.files.get(template)
+        if found is None:
+            raise jinja2.TemplateNotFound(template)
+        path, data = found
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"), path, lambda: True
+
+    def list_templates(self) -> list[str]:
+        return sorted(self.files)
+
+
+def template_files_key(env: jinja2.Environment) -> str:
+    """The hash of the templates ``env`` renders with (every file of every theme folder, as read for it)."""
+    loader = env.loader
+    assert isinstance(loader, ReadOnce)  # (:func:`make_env` makes every environment)
+    return loader.key
+
+
 @functools.lru_cache(maxsize=8)
-def _env(dirs: tuple[Path, ...], templates: str) -> jinja2.Environment:  # noqa: ARG001 - part of the key
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d / "templates")) for d in dirs])
+def _env(dirs: tuple[Path, ...], templates: TemplateFiles) -> jinja2.Environment:  # noqa: ARG001 - part of the key
     env = jinja2.Environment(
-        loader=loader,
+        loader=ReadOnce(templates),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -165,7 +209,7 @@ def templates_key(env: jinja2.Environment, names: Iterable[str]) -> str:
     """Hash of the templates ``names`` as ``env`` finds them (a site theme's copy before the default's) and of every
     template they import, include or extend, named or not: what those templates render cannot change otherwise.
 
-    Why not the whole theme (:func:`theme_fingerprint`): a chapter's body renders through the table and figure
+    Why not the whole theme (:func:`template_files_key`): a chapter's body renders through the table and figure
     partials only, and an edit to the page around it (the header, the footer) kept no body. A reference Jinja cannot
     name beforehand (a template chosen by a variable) counts every template of the theme."""
     seen: dict[str, str] = {}
@@ -229,7 +273,7 @@ def prints_plainly(env: jinja2.Environment, template: str, name: str) -> bool:
         seen.add(current)
         try:
             tree = env.parse(loader.get_source(env, current)[0]) if loader is not None else None
-        except jinja2.TemplateError:
+        except (jinja2.TemplateError, UnicodeDecodeError):  # (rendering it says what is wrong, at its name)
             return False
         if tree is None or not _plain_uses(tree, name, True):
             return False
