@@ -34,6 +34,7 @@ from lkjip_site.core import memo as memo_mod
 from lkjip_site.core import resources
 from lkjip_site.core.memo import FACTS_FILE, FORMAT as MEMO_FORMAT, NAMESPACES as MEMO_NAMESPACES, ContentHashes, Memo
 from lkjip_site.core.state import BuildState
+from lkjip_site.load import data as data_mod
 from lkjip_site.output import pages as pages_mod
 from lkjip_site.output import search as search_mod
 from lkjip_site.output.theme import templates_key
@@ -1518,3 +1519,56 @@ def test_a_template_saved_while_pages_render_then_taken_back_gives_the_pages_of_
         build(options(project), session=session)
         assert_same_as_clean(project, "build")
     assert "<p>TIGA</p>" in (project / "build" / BASE / "bab-1-pendahuluan" / "index.html").read_text("utf-8")
+
+
+def test_a_data_file_saved_right_after_it_was_parsed_keeps_no_numbers_under_its_new_text(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model's key (``source_digest``) hashed the data files as read a second time, after they were parsed: a
+    file saved in between (an author saving while a build runs) had the report's tables and open data kept in the
+    memo under its new text's key with its old text's numbers, and every later build published those (found by a
+    fuzzer). The key is now made of the bytes parsed."""
+    data = project / "content" / "laporan" / SLUG / "data" / "indikator.yaml"
+    edit(project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang",
+         "Tuliskan latar belakang yang baru")  # the next build loads the report again
+    real, saved = data_mod.read_data_files, []
+
+    def read_then_saved(*args: Any, **kw: Any) -> Any:
+        out = real(*args, **kw)
+        if not saved:
+            edit(data, "2023: 82.5", "2023: 72.5")
+            saved.append(True)
+        return out
+
+    monkeypatch.setattr(data_mod, "read_data_files", read_then_saved)
+    build(options(project))
+    assert saved
+    monkeypatch.undo()
+    for _ in range(2):
+        build(options(project))
+        assert_same_as_clean(project, "build")
+    assert ",72.5," in (project / "build" / BASE / "data-terbuka" / "indikator.csv").read_text("utf-8")
+
+
+def test_a_file_of_a_kept_report_saved_while_a_build_runs_then_taken_back_is_published_as_it_is(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report the build takes as kept is not read again, but its folder's files are copied into its version's
+    folder from disk: a data file saved while the build ran (started by another report's edit), then taken back, was
+    published as saved, and the build record said the file as it was gave that output, so every later build was a
+    no-op (found by a fuzzer). A CLI build now checks the whole of ``content/`` against its stamps."""
+    assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
+    build(options(project))
+    data = project / "content" / "laporan" / SLUG / "data" / "indikator.yaml"
+    first = data.read_text(encoding="utf-8")
+    edit(project / "content" / "laporan" / "lain-2023" / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang",
+         "Tuliskan latar belakang yang baru")
+    assert "2023: 82.5" in first
+    saved = _saved_mid_build(monkeypatch, "load_config", data, first.replace("2023: 82.5", "2023: 72.5"))
+    during = build(options(project))
+    assert saved
+    # it published the file as saved (its copy in the version folder), so its record must not claim the stamp
+    assert during.moved == {f"content/laporan/{SLUG}/data/indikator.yaml"}
+    monkeypatch.undo()
+    data.write_text(first, encoding="utf-8")  # taken back
+    for _ in range(2):
+        build(options(project))
+        assert_same_as_clean(project, "build")

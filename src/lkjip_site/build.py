@@ -178,8 +178,8 @@ class ReportState(Deferrable):
 
 #: How a stored state is laid out (``core/deferred.py``): part of its key, so that a checkout of an older layout never
 #: reads one (2: the chapters' tokens in a third part; 3: a chapter's ids_source; 4: the third part a pickle of its
-#: own).
-STATE_LAYOUT = 4
+#: own; 5: a report's laporan_digest).
+STATE_LAYOUT = 5
 #: What a stored state leaves for later (``core/deferred.py``): its parsed chapters (with the data and numbers of its
 #: report but the data files' paths, the named figures and the scalars: ``DATA_LATER``, ``COMPUTED_LATER``).
 STATE_LATER = ("chapters",)
@@ -347,21 +347,26 @@ class Session:
         return out
 
     def forget_moved(self, sources: dict[str, Path]) -> set[str]:
-        """The input files this build read that changed on disk since :meth:`begin` stamped them
+        """The input files that changed on disk since :meth:`begin` stamped them
         (:func:`~.core.state.moved`): the reports read from such a folder are forgotten, so they are neither stored
         nor kept under the stamps of a text they were not read from; anything else read changed (situs.yaml, a
         site theme), nothing of this build is stored and the next starts afresh. Call once every input
         is read (the pages rendered), before :meth:`save`; the build record must not claim those stamps either.
 
-        Only what this build read is looked at: the folders of the reports it loaded, situs.yaml, the site's
-        themes and the rest of ``content/``; a report taken as kept was not read, and released versions are read
-        against their manifests on every build."""
+        What is looked at: situs.yaml, the site's themes and the whole of ``content/`` (a report taken as kept is not
+        read again, but its folder's files are copied into its version's folder from disk); in ``serve``, whose
+        file watcher reports a save made meanwhile to the next build, only the folders of the reports this build
+        loaded and the rest of ``content/``, so a save does not list the archive. Released versions are checked
+        against their manifests on every build, the engine by its version."""
         reports = f"content/{REPORTS_DIR}/"
-        names = [f"{reports}{slug}" for slug in sorted(self.read)]
-        names += [SITE_FILE, "themes"]  # (the archive is checked against its manifests, the engine by version)
-        names += [name for name in self.stamps if name.startswith("content/") and not name.startswith(reports)]
+        if self.watch is None:
+            names = ["content"]
+        else:
+            names = [f"{reports}{slug}" for slug in sorted(self.read)]
+            names += [name for name in self.stamps if name.startswith("content/") and not name.startswith(reports)]
+        names += [SITE_FILE, "themes"]
         found = moved(self.stamps, sources, names)
-        if any(not name.startswith(reports) for name in found):
+        if any(not name.startswith(reports) for name in found):  # situs.yaml, a theme, the rest of content/
             self.site_key, self.reports = "", {}
         for name in found:
             slug = name.removeprefix(reports).partition("/")[0] if name.startswith(reports) else ""

@@ -376,6 +376,7 @@ class Report:
     catatan_versi: str = ""
     computed: Any = None  # filled by compute stage
     source_digest: str = ""  # hash of laporan.yaml and every data file: what the computed model is made of
+    laporan_digest: str = ""  # hash of laporan.yaml as ``load_report`` read it (``source_digest`` is made of it)
     tables: list[NumberedItem] = field(default_factory=list)  # in reading order, filled by markdown stage
     figures: list[NumberedItem] = field(default_factory=list)
     assets: dict[str, Path] = field(default_factory=dict)  # rel path in report -> file, copied to output

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
+from ..core.memo import digest
 from ..core.model import RESERVED_IDS, CapaianPolicy, Chapter, Instansi, Loc, Person, Report, SiteConfig
 from ..core.paths import rel_path, resolve_inside
 from . import schemas
@@ -63,7 +64,8 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
     if not meta_path.is_file():
         diags.error((rel, 1), "berkas laporan.yaml tidak ditemukan di folder laporan ini")
         return None
-    data = read_validated(meta_path, rel, schemas.REPORT, diags)
+    meta = meta_path.read_bytes()
+    data = read_validated(meta_path, rel, schemas.REPORT, diags, raw=meta)
     chapters = load_chapters(folder, root, diags)
     if data is None:
         read_data_files(folder, root, diags)  # the report is dropped, but its data files are still checked
@@ -108,6 +110,7 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
         efisiensi=data.get("efisiensi", "rasio"),
         catatan_versi=data.get("catatan_versi", ""),
         lines=key_lines(data),
+        laporan_digest=digest(meta),
     )
     _check_logo(report, data, root, diags)
     return report

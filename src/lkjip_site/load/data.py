@@ -46,12 +46,13 @@ DATA_DIR = "data"
 
 
 def load_data(report: Report, root: Path, diags: Diagnostics, memo: Memo | None = None) -> None:
-    data, raw = read_data_files(report.folder, root, diags, memo)
+    data, raw, read = read_data_files(report.folder, root, diags, memo)
     report.data = data
     # The URL too: the model carries it (slug, versi), and a report folder copied under another name has the same
-    # files; without it the copy's open data and tables were taken from the original's memo entries.
-    report.source_digest = digest(report.url, (report.folder / "laporan.yaml").read_bytes(),
-                                  [(p.name, p.read_bytes()) for p in data.files], inherited(report))
+    # files; without it the copy's open data and tables were taken from the original's memo entries. The bytes
+    # hashed are those parsed: read a second time for the hash, a data file saved in between (an author saving while
+    # a build runs) had its tables and open data kept under its new text's key with its old text's numbers.
+    report.source_digest = digest(report.url, report.laporan_digest, read, inherited(report))
     _convert(data, raw, diags)
     _apply_dataset_meta(data, raw)
     unreadable = frozenset(name for name, (parsed, _rel) in raw.items() if parsed is None)
@@ -65,35 +66,40 @@ def inherited(report: Report) -> list[str]:
     return [report.instansi.pemda, report.skala_predikat, repr(report.capaian)]
 
 
-def read_data_files(report_folder: Path, root: Path, diags: Diagnostics, memo: Memo | None = None) -> tuple[ReportData, dict[str, Any]]:
-    """Read and validate every file of ``data/``; also used alone when laporan.yaml is broken.
+def read_data_files(report_folder: Path, root: Path, diags: Diagnostics,
+                    memo: Memo | None = None) -> tuple[ReportData, dict[str, Any], list[tuple[str, bytes]]]:
+    """Read and validate every file of ``data/``; also used alone when laporan.yaml is broken. With the bytes each
+    file was read as (name, bytes), each read once.
 
     A broken laporan.yaml must not hide the mistakes in the data files: the author gets all of them in one run.
     """
     folder = report_folder / DATA_DIR
     data = ReportData()
     raw: dict[str, Any] = {}
+    read: list[tuple[str, bytes]] = []
     if not folder.is_dir():
-        return data, raw
+        return data, raw, read
     known = set(schemas.DATA_FILES) | {p.name for p in folder.glob("*.csv")}
     for path in sorted(folder.iterdir()):
         if path.is_dir() or path.name.startswith("."):
             continue
         rel = rel_path(path, root)
         data.files.append(path)
+        content = path.read_bytes()
+        read.append((path.name, content))
         if path.name in schemas.DATA_FILES:
-            raw[path.name] = (read_validated(path, rel, schemas.DATA_FILES[path.name], diags, memo), rel)
+            raw[path.name] = (read_validated(path, rel, schemas.DATA_FILES[path.name], diags, memo, content), rel)
         elif path.suffix == ".csv":
-            dataset = load_csv(path, rel, diags)
+            dataset = load_csv(path, rel, diags, content)
             if dataset is not None:
                 data.datasets[dataset.id] = dataset
         elif path.suffix in (".yaml", ".yml") and (path.stem + ".csv") in known:
-            raw[path.name] = (read_validated(path, rel, schemas.DATASET_META, diags, memo), rel)
+            raw[path.name] = (read_validated(path, rel, schemas.DATASET_META, diags, memo, content), rel)
         else:
             names = [*schemas.DATA_FILES, "<nama>.csv"]
             diags.warn((rel, 1), f"berkas data '{path.name}' tidak dikenal dan diabaikan"
                                  f"{did_you_mean(path.name, schemas.DATA_FILES)} (berkas yang dikenal: {', '.join(names)})")
-    return data, raw
+    return data, raw, read
 
 
 def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
@@ -239,10 +245,11 @@ def _budget(b: YMap, rel: str) -> Budget:
     )
 
 
-def load_csv(path: Path, rel: str, diags: Diagnostics) -> Dataset | None:
-    """A generic dataset. Columns whose every non-empty cell is a plain number are numeric."""
+def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes | None = None) -> Dataset | None:
+    """A generic dataset. Columns whose every non-empty cell is a plain number are numeric. ``raw``: the file's
+    bytes, when the caller read them."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = (path.read_bytes() if raw is None else raw).decode("utf-8-sig")
     except UnicodeDecodeError:
         diags.error((rel, 1), "berkas CSV bukan teks UTF-8; simpan ulang sebagai 'CSV UTF-8'")
         return None
