@@ -36,6 +36,7 @@ from lkjip_site.core.memo import FACTS_FILE, FORMAT as MEMO_FORMAT, NAMESPACES a
 from lkjip_site.core.state import BuildState
 from lkjip_site.load import data as data_mod
 from lkjip_site.output import pages as pages_mod
+from lkjip_site.output import pdfs as pdfs_mod
 from lkjip_site.output import search as search_mod
 from lkjip_site.output.theme import templates_key
 
@@ -1572,3 +1573,43 @@ def test_a_file_of_a_kept_report_saved_while_a_build_runs_then_taken_back_is_pub
     for _ in range(2):
         build(options(project))
         assert_same_as_clean(project, "build")
+
+
+def test_a_print_stylesheet_saved_while_a_pdf_is_laid_out_then_taken_back_keeps_no_pdf_of_it(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PDF's key hashes the theme's static files and the report's files before the layout, and the layout reads
+    them again: a site theme's print stylesheet saved in between, then taken back, had the PDF laid out from it kept
+    under the key of the stylesheet taken back, and every later build published it (found by a fuzzer). Such a PDF
+    is published (it shows what was read) but not kept."""
+    css = project / "themes" / "default" / "static" / "print-pdf.css"
+    css.parent.mkdir(parents=True)
+    first = (resources.PACKAGE_THEMES / "default" / "static" / "print-pdf.css").read_text("utf-8")
+    css.write_text(first, "utf-8")
+    with_pdf = BuildOptions(root=project, output=project / "build", pdf=True, cache_dir=project / ".cache")
+    build(with_pdf)
+    edit(project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang",
+         "Tuliskan latar belakang yang baru")  # the next build lays the PDF out again
+    real, saved = pdfs_mod.prepare_pdf, []
+
+    def prepare(*args: Any, **kw: Any) -> Any:
+        if not saved:
+            css.write_text(first + "\n* { color: #a00000 !important; }\n", "utf-8")
+            saved.append(True)
+        return real(*args, **kw)
+
+    stored: list[str] = []
+    real_put = memo_mod.Memo.put
+
+    def put(self: Memo, key: str, data: bytes, name: str = "", hold: bool = True) -> None:
+        stored.append(name)
+        real_put(self, key, data, name, hold)
+
+    monkeypatch.setattr(pdfs_mod, "prepare_pdf", prepare)
+    monkeypatch.setattr(memo_mod.Memo, "put", put)
+    build(with_pdf)
+    assert saved
+    assert not [name for name in stored if name.endswith(".pdf")]  # published, not kept under the key
+    monkeypatch.undo()
+    css.write_text(first, "utf-8")  # taken back
+    build(with_pdf)
+    assert_same_as_clean(project, "build", pdf=True)

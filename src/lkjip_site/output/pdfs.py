@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, digest, file_digest
-from ..core.model import Site
+from ..core.model import Report, Site
 from ..core.pool import map_in_processes
 from ..core.resources import theme_dirs
+from ..core.state import Stat, scan
 from ..markdown.directives import Parsed, RenderContext
 from ..markdown.renderer import render_chapter
 from ..markdown.urls import build_link_index, chapter_url
@@ -71,6 +73,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
     structure = {r.url: report_fingerprint(r) for r in site.reports}
     out: dict[str, bytes] = {}
     todo: list[tuple[str, str, PdfJob]] = []
+    sources: dict[str, tuple[Report, list[dict[str, Stat]]]] = {}
     read: dict[str, bytes] = {}  # files the jobs carry, read once (the theme's are the same for every report)
     fonts = WebFonts(memo)  # the theme's web fonts, decoded here once rather than by WeasyPrint in every job
     for report in site.reports:
@@ -90,6 +93,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
             out[path] = cached
             _refused_again(memo, key, path, diags)
             continue
+        sources[path] = (report, _sources(report, dirs))  # as the key found them (kept only if they stay so)
         html = {pc.chapter.id: render_chapter(parsed.md, pc, ctx) for pc, ctx in contexts}
         try:
             job = prepare_pdf(report, site.config, env, report.data.files, report.folder, html,
@@ -110,11 +114,22 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
         for problem in problems:
             diags.error((path, 1), f"PDF: {problem}; ini kesalahan program atau tema, bukan isi laporan")
         out[path] = data
-        if key and not problems:
+        if key and not problems and _sources(sources[path][0], dirs) == sources[path][1]:
             memo.put(key, data, path)
             if refused:
                 memo.put(memo.key("ditolak", key), json.dumps(refused).encode("utf-8"))
     return dict(sorted(out.items()))
+
+
+def _sources(report: Report, dirs: list[Path]) -> list[dict[str, Stat]]:
+    """The size and modification time of every file a report's PDF is made of besides its model: the report's
+    folder (data files, images) and the theme's static files (the print stylesheet, fonts).
+
+    Why: the PDF's key hashes those files before the layout, and the layout reads them again (``prepare_pdf``): a
+    stylesheet saved in between (a webmaster editing the theme while a build runs), then taken back, had the PDF laid
+    out from it kept under the key of the stylesheet taken back, and every later build published it (found by a
+    fuzzer). A PDF whose sources changed while it was laid out is published (it shows what was read) but not kept."""
+    return [scan(report.folder), *(scan(d / "static") for d in dirs)]
 
 
 def _refused(diags: Diagnostics, path: str, url: str) -> None:
