@@ -28,7 +28,7 @@ from .pages import pdf_name
 from .pdf.document import PdfError, PdfJob, prepare_pdf
 from .pdf.fonts import WebFonts
 from .pdf.layout import render_job_bytes
-from .theme import make_env, template_files_key, theme_fingerprint
+from .theme import make_env, static_fingerprint, template_files_key
 from .versions import OPEN_DATA_DIR
 
 
@@ -68,7 +68,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
     dirs = theme_dirs(site.root, site.config.tema)
     env = make_env(dirs)
     links = build_link_index(site.reports)
-    theme_key = digest(template_files_key(env), theme_fingerprint(dirs, ("static",)),
+    theme_key = digest(template_files_key(env), static_fingerprint(dirs),
                        os.environ.get("SOURCE_DATE_EPOCH", ""), site_fingerprint(site))
     structure = {r.url: report_fingerprint(r) for r in site.reports}
     out: dict[str, bytes] = {}

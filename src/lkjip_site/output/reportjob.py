@@ -105,6 +105,11 @@ def _named(env: jinja2.Environment) -> frozenset[str]:
     return frozenset(names)
 
 
+#: What :func:`chapter_page` renders in the body's place: new in every process (content cannot hold it), never in
+#: a page (it is replaced, or the page rendered again with the body itself).
+BODY_MARK = f"\x00lkjip-isi-bab-{secrets.token_hex(16)}\x00"
+
+
 def chapter_page(env: jinja2.Environment, rctx: RenderContext, ctx: dict[str, Any],
                  body: bytes) -> tuple[bytes, tuple[int, int] | None]:
     """A chapter's page: its rendered Markdown (``body``, UTF-8: tables and charts through the theme) inside
@@ -126,11 +131,6 @@ def chapter_page(env: jinja2.Environment, rctx: RenderContext, ctx: dict[str, An
             return before + body + tail.encode("utf-8"), (len(before), len(before) + len(body))
     page = render_page(env, "chapter.html", rctx.page_url, body=safe(body.decode("utf-8")), **context)
     return page, body_span(page, body)
-
-
-#: What :func:`chapter_page` renders in the body's place: new in every process (content cannot hold it), never in
-#: a page (it is replaced, or the page rendered again with the body itself).
-BODY_MARK = f"\x00lkjip-isi-bab-{secrets.token_hex(16)}\x00"
 
 
 def neighbours(report: Report, chapter: Chapter) -> tuple[Chapter | None, Chapter | None]:

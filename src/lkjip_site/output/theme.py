@@ -103,7 +103,12 @@ TemplateFiles = tuple[tuple[str, str, bytes], ...]
 def read_templates(dirs: Iterable[Path]) -> TemplateFiles:
     """Every template file of the theme folders (``<folder>/templates/``), read now, the first folder's first."""
     return tuple((p.relative_to(d / "templates").as_posix(), str(p), p.read_bytes())
-                 for d in dirs for p in sorted((d / "templates").rglob("*")) if p.is_file())
+                 for d, p in _theme_files(dirs, "templates"))
+
+
+def _theme_files(dirs: Iterable[Path], sub: str) -> list[tuple[Path, Path]]:
+    """(theme folder, file) of every file below each folder's ``sub``, in folder order, each folder's sorted."""
+    return [(d, p) for d in dirs for p in sorted((d / sub).rglob("*")) if p.is_file()]
 
 
 class ReadOnce(jinja2.BaseLoader):
@@ -199,10 +204,10 @@ def collect_static(dirs: list[Path]) -> dict[str, Asset]:
     return dict(sorted(out.items()))
 
 
-def theme_fingerprint(dirs: list[Path], parts: tuple[str, ...] = ("templates",)) -> str:
-    """Hash of a theme's files (path inside the theme and bytes): a template change re-renders what uses it."""
-    return digest([(str(p.relative_to(d)), p.read_bytes()) for d in dirs for sub in parts
-                   for p in sorted((d / sub).rglob("*")) if p.is_file()])
+def static_fingerprint(dirs: list[Path]) -> str:
+    """Hash of the themes' static files (path inside the theme and bytes), which a PDF is laid out with (its print
+    stylesheet, the fonts); the templates' is :func:`template_files_key`."""
+    return digest([(str(p.relative_to(d)), p.read_bytes()) for d, p in _theme_files(dirs, "static")])
 
 
 def templates_key(env: jinja2.Environment, names: Iterable[str]) -> str:
