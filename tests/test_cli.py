@@ -217,3 +217,17 @@ def test_a_mistake_in_a_site_theme_is_the_webmasters_error_at_its_line(
     assert f"themes/default/templates/{template}:2: galat: {said}" in err, err
     assert "hapus berkas ini dari folder themes/" in err and "galat internal" not in err
     assert tree_hashes(fresh_project / "build") == before
+
+
+def test_a_site_template_that_is_not_utf8_is_the_webmasters_error_at_its_line(
+        fresh_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A site theme's template saved in another encoding (``café`` in Latin-1) stopped the build as "galat internal
+    lkjip" with Python's decoding error; it is an error at the template's line that says how to save it."""
+    shipped = resources.PACKAGE_THEMES / "default" / "templates" / "chapter.html"
+    override = fresh_project / "themes" / "default" / "templates" / "chapter.html"
+    override.parent.mkdir(parents=True)
+    override.write_bytes(b"{# tema #}\n<p>caf\xe9</p>\n" + shipped.read_bytes())
+    assert main(["build", "--situs", str(fresh_project), "--tanpa-pdf"]) == 1
+    err = capsys.readouterr().err
+    assert "themes/default/templates/chapter.html:2: galat: templat tema tidak dapat dibaca" in err, err
+    assert "bukan teks UTF-8" in err and "galat internal" not in err

@@ -119,8 +119,8 @@ class ReadOnce(jinja2.BaseLoader):
     rendered (a webmaster editing the theme beside ``serve``) was rendered in its new text under the key of its old
     one, and kept so in the memo: once the edit was taken back, every later build published the pages of the text
     taken back. Read once, the key and the pages come from the same bytes. A template's text is decoded as Jinja's
-    file loader decodes it (UTF-8, every newline a line feed), when it is first used, so a file that does not decode
-    is the error of the build that uses it, at its name, as before."""
+    file loader decodes it (UTF-8, every newline a line feed), when it is first used; a file that does not decode is
+    the error of the build that uses it, at its line."""
 
     def __init__(self, files: TemplateFiles):
         self.files: dict[str, tuple[str, bytes]] = {}
@@ -133,7 +133,12 @@ class ReadOnce(jinja2.BaseLoader):
         if found is None:
             raise jinja2.TemplateNotFound(template)
         path, data = found
-        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"), path, lambda: True
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:  # the webmaster's file, at its line (it was "galat internal lkjip")
+            raise jinja2.TemplateSyntaxError("berkas templat bukan teks UTF-8; simpan ulang sebagai UTF-8",
+                                             data.count(b"\n", 0, exc.start) + 1, template, path) from None
+        return text.replace("\r\n", "\n").replace("\r", "\n"), path, lambda: True
 
     def list_templates(self) -> list[str]:
         return sorted(self.files)
@@ -278,7 +283,7 @@ def prints_plainly(env: jinja2.Environment, template: str, name: str) -> bool:
         seen.add(current)
         try:
             tree = env.parse(loader.get_source(env, current)[0]) if loader is not None else None
-        except (jinja2.TemplateError, UnicodeDecodeError):  # (rendering it says what is wrong, at its name)
+        except jinja2.TemplateError:  # (rendering it says what is wrong, at its line)
             return False
         if tree is None or not _plain_uses(tree, name, True):
             return False
