@@ -97,6 +97,15 @@ def test_front_matter_with_crlf(tmp_path: Path) -> None:
     diags = Diagnostics()
     c = load_chapter(path, tmp_path, diags)
     assert c is not None and c.judul == "A", diags.items
+    assert c.body == "Isi.\n" and c.body_line == 6  # the text as Windows' and old Mac's line ends are read as ends
+
+
+def test_old_mac_line_ends_are_line_ends(tmp_path: Path) -> None:
+    """A lone CR ends a line as LF does (as Python's text mode reads it), so line numbers in messages stay right."""
+    path = tmp_path / "10-a.md"
+    path.write_bytes(b"---\rjudul: A\rjenis: lampiran\rurutan: 1\r---\rSatu.\r\rDua.\r")
+    c = load_chapter(path, tmp_path, Diagnostics())
+    assert c is not None and c.body == "Satu.\n\nDua.\n" and c.body_line == 6
 
 
 def test_numeric_bab_and_letter_lampiran(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ data/anggaran.yaml: 12 pagu: 100000000.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -88,6 +89,21 @@ def append(rel: str, text: str) -> Callable[[Path], None]:
     def apply(root: Path) -> None:
         path = root / rel
         path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    return apply
+
+
+def symlink(rel: str, target: str) -> Callable[[Path], None]:
+    """``rel`` becomes a symbolic link to ``target`` (relative to the site folder when it is not absolute)."""
+    def apply(root: Path) -> None:
+        path = root / rel
+        path.unlink(missing_ok=True)
+        path.symlink_to(target if target.startswith("/") else root / target)
+    return apply
+
+
+def folder(rel: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        (root / rel).mkdir()
     return apply
 
 
@@ -222,6 +238,17 @@ CASES = [
     # options of a table block: a YAML error on the block's second line (file line 17)
     Case("opsi-tabel-yaml", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis",
                                     "judul: Capaian: indikator: kinerja"), BAB3, 17, "YAML tidak dapat dibaca"),
+    # files that cannot be read, each named at its line 1: a chapter linked to nothing (the build before had no such
+    # file: the record must not replay it), laporan.yaml linked to nothing, a data file linked out of the report
+    # folder (it would be published as open data), a folder named as a data file
+    Case("bab-tautan-kosong", symlink(f"{R}/15-bab-tambahan.md", "/tidak/ada.md"), f"{R}/15-bab-tambahan.md", 1,
+         "tautan (symbolic link) ke berkas yang tidak ada"),
+    Case("laporan-tautan-kosong", symlink(LAPORAN, f"{R}/laporan-lama.yaml"), LAPORAN, 1,
+         "tautan (symbolic link) ke berkas yang tidak ada"),
+    Case("data-tautan-keluar", symlink(f"{R}/data/penduduk.csv", SITUS), f"{R}/data/penduduk.csv", 1,
+         "tautan (symbolic link) ke luar folder"),
+    Case("data-berupa-folder", folder(f"{R}/data/ikm.yaml"), f"{R}/data/ikm.yaml", 1,
+         "'ikm.yaml' adalah folder, bukan berkas"),
     # a reference to a chapter of another report that does not exist (line 7)
     Case("tautan-laporan-lain", replace(IKHTISAR, "(30-bab-3-akuntabilitas-kinerja.md)", "(../lain-2022/laporan.yaml)"),
          IKHTISAR, 7, "tautan '../lain-2022/laporan.yaml'"),
@@ -316,6 +343,42 @@ def test_unknown_data_file_is_warning(project: Path, capsys: pytest.CaptureFixtu
     write(f"{R}/data/catatan.txt", "bukan data\n")(project)
     assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
     assert f"{R}/data/catatan.txt:1: peringatan: berkas data 'catatan.txt' tidak dikenal" in capsys.readouterr().err
+
+
+def test_unreadable_file_is_named_not_internal_error(project: Path, capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A data file the build's user may not read (copied again, without read permission): an error at that file that
+    says what to do, not ``galat internal``, and the build after the mend publishes. (The tests run as root, who
+    reads every file: the system's refusal is imitated.)"""
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 0  # recorded: the same inputs would replay it
+    before = _state(project)
+    pk = (project / PK).resolve()
+    os.utime(pk, ns=(pk.stat().st_atime_ns, pk.stat().st_mtime_ns + 10**9))  # copied: a new time, the same bytes
+    real = Path.read_bytes
+
+    def refused(self: Path) -> bytes:
+        if self.resolve() == pk:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "read_bytes", refused)
+        capsys.readouterr()
+        assert main(["build", "--situs", str(project), "--no-pdf"]) == 1
+        _assert_clean_failure(capsys.readouterr().err, PK, 1, "tidak punya izin membacanya")
+        assert _state(project) == before
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
+
+
+def test_link_to_nothing_is_not_hidden_by_the_build_record(project: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """A chapter that is a symbolic link to nothing is a new input: were it left out of the build record's stamps,
+    the build after it replayed the last good one and said nothing of the chapter the author meant to add."""
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
+    symlink(f"{R}/15-bab-tambahan.md", "/tidak/ada.md")(project)
+    capsys.readouterr()
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 1
+    _assert_clean_failure(capsys.readouterr().err, f"{R}/15-bab-tambahan.md", 1, "ke berkas yang tidak ada")
 
 
 def test_all_errors_reported_in_one_run(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

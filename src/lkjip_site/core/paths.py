@@ -17,11 +17,14 @@ SITE_FILE = "situs.yaml"
 
 
 def rel_path(path: Path, root: Path) -> str:
-    """Paths in messages are relative to the project so authors recognise them."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """Paths in messages are relative to the project so authors recognise them: as listed first (a symbolic link
+    to nothing, or out of the site, is named where it is), else with links resolved."""
+    for inner, outer in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+        try:
+            return inner.relative_to(outer).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
 
 
 def resolve_inside(folder: Path, relative: str) -> Path | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import stat
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
@@ -37,6 +38,15 @@ SHAPING = ("altair", "jinja2", "markdown-it-py", "mdit-py-plugins", "pagefind", 
 SKIPPED = {"__pycache__", ".git", ".cache"}
 
 Stat = tuple[int, int]  # size, modification time in ns
+#: The size of a path that is gone (not stamped).
+GONE = -1
+#: The size of an entry that is there but not a regular file (a symbolic link to nothing, a named pipe): stamped, so
+#: that one appearing where the build reads (a chapter, a data file) is a change, and the build that follows says it
+#: cannot be read instead of the record replaying the build before it.
+SPECIAL = -2
+#: The hash of a file that could not be read (no permission): never kept from one build to the next, so that the
+#: build after its permission was mended (which changes no size or time) reads it.
+UNREADABLE = "tidak-terbaca"
 
 
 @dataclass(frozen=True)
@@ -75,8 +85,13 @@ def _scan(folder: Path, prefix: str, out: dict[str, Stat]) -> None:
             if entry.name not in SKIPPED:
                 _scan(Path(entry.path), rel + "/", out)
         elif entry.is_file(follow_symlinks=True):
-            st = entry.stat(follow_symlinks=True)
+            try:
+                st = entry.stat(follow_symlinks=True)
+            except OSError:  # removed since the listing
+                continue
             out[rel] = (st.st_size, st.st_mtime_ns)
+        else:
+            out[rel] = (SPECIAL, 0)
 
 
 def stamp_inputs(sources: dict[str, Path], previous: dict[str, Stamp],
@@ -99,17 +114,22 @@ def stamp_inputs(sources: dict[str, Path], previous: dict[str, Stamp],
         else:
             stats = {f"{label}/{k}": v for k, v in scan(path).items()}
         for name, (size, mtime) in stats.items():
-            if size < 0:
+            if size == GONE:
                 continue
             old = previous.get(name)
-            if old is not None and (old.size, old.mtime_ns) == (size, mtime):
+            if size == SPECIAL:
+                stamps[name] = Stamp(SPECIAL, 0, UNREADABLE)
+                continue
+            if old is not None and (old.size, old.mtime_ns) == (size, mtime) and old.sha256 != UNREADABLE:
                 stamps[name] = old
                 continue
             file = path if name == label else path / name[len(label) + 1:]
             try:
                 sha = file_digest(file)
-            except OSError:
+            except FileNotFoundError:  # removed since its stat
                 continue
+            except OSError:
+                sha = UNREADABLE
             stamps[name] = Stamp(size, mtime, sha)
     return stamps
 
@@ -185,8 +205,8 @@ def _stat(path: Path) -> Stat:
     try:
         st = path.stat()
     except OSError:
-        return (-1, 0)
-    return (st.st_size, st.st_mtime_ns)
+        return (SPECIAL, 0) if os.path.lexists(path) else (GONE, 0)
+    return (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else (SPECIAL, 0)
 
 
 def moved(stamps: dict[str, Stamp], sources: dict[str, Path], names: Iterable[str]) -> set[str]:
@@ -206,7 +226,7 @@ def moved(stamps: dict[str, Stamp], sources: dict[str, Path], names: Iterable[st
             continue
         path = source / below if below else source
         now = {name: _stat(path)} if path.is_file() else {f"{name}/{k}": v for k, v in scan(path).items()}
-        now = {k: v for k, v in now.items() if v[0] >= 0}  # (as :func:`stamp_inputs`: a file gone is not stamped)
+        now = {k: v for k, v in now.items() if v[0] != GONE}  # (as :func:`stamp_inputs`: a file gone is not stamped)
         before = {k: (v.size, v.mtime_ns) for k, v in stamps.items() if k == name or k.startswith(name + "/")}
         found.update(k for k in before.keys() | now.keys() if before.get(k) != now.get(k))
     return found

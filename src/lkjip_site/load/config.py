@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
@@ -13,16 +14,18 @@ from ..core.suggest import did_you_mean
 from . import schemas
 from .scales import parse_scales
 from .schema import read_validated
+from .source import read_source
 from .yamltree import key_lines
 
 
 def load_config(root: Path, diags: Diagnostics) -> SiteConfig | None:
     path = root / SITE_FILE
     rel = rel_path(path, root)
-    if not path.is_file():
+    if not os.path.lexists(path):
         diags.error((rel, 1), "berkas konfigurasi situs tidak ditemukan; buat situs dengan 'lkjip init'")
         return None
-    data = read_validated(path, rel, schemas.SITE, diags)
+    raw = read_source(path, rel, diags, root)
+    data = read_validated(raw, rel, schemas.SITE, diags) if raw is not None else None
     if data is None:
         return None
     tema = data.get("tema", "default")

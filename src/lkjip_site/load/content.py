@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from . import schemas
 from .data import read_data_files
 from .scales import parse_scales
 from .schema import Ctx, read_validated
+from .source import read_source, unreadable_file
 from .svgcheck import check_svg
 from .yamltree import YMap, key_lines, load_yaml
 
@@ -61,11 +63,11 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
         return None
     meta_path = folder / REPORT_FILE
     rel = rel_path(meta_path, root)
-    if not meta_path.is_file():
+    if not os.path.lexists(meta_path):
         diags.error((rel, 1), "berkas laporan.yaml tidak ditemukan di folder laporan ini")
         return None
-    meta = meta_path.read_bytes()
-    data = read_validated(meta_path, rel, schemas.REPORT, diags, raw=meta)
+    meta = read_source(meta_path, rel, diags, folder)
+    data = read_validated(meta, rel, schemas.REPORT, diags) if meta is not None else None
     chapters = load_chapters(folder, root, diags)
     if data is None:
         read_data_files(folder, root, diags)  # the report is dropped, but its data files are still checked
@@ -133,6 +135,8 @@ def _check_logo(report: Report, data: dict, root: Path, diags: Diagnostics) -> N
         diags.error((report.loc.file, line), f"logo '{logo}' berada di luar folder laporan; simpan gambar di folder laporan")
     elif not target.is_file():
         diags.error((report.loc.file, line), f"berkas logo '{logo}' tidak ditemukan")
+    elif problem := unreadable_file(target):
+        diags.error((report.loc.file, line), f"logo '{logo}': {problem}")
     else:
         report.assets[Path(logo).as_posix()] = target
         if target.suffix.lower() == ".svg":
@@ -175,11 +179,15 @@ def _front_line(chapter: Chapter, key: str) -> int:
 
 def load_chapter(path: Path, root: Path, diags: Diagnostics) -> Chapter | None:
     rel = rel_path(path, root)
+    raw = read_source(path, rel, diags, path.parent)
+    if raw is None:
+        return None
     try:
-        text = path.read_text(encoding="utf-8-sig")  # Notepad adds a BOM before the opening ---
+        text = raw.decode("utf-8-sig")  # Notepad adds a BOM before the opening ---
     except UnicodeDecodeError:
         diags.error((rel, 1), "berkas bukan teks UTF-8; simpan ulang dengan pengodean UTF-8")
         return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows' and old Mac's line ends, as text mode reads
     match = _FRONT.match(text)
     if not match:
         diags.error((rel, 1), "front matter tidak ditemukan: berkas bab harus diawali baris '---', kunci judul/jenis/urutan, lalu '---'")

@@ -40,9 +40,12 @@ from ..core.suggest import did_you_mean
 from . import schemas
 from .references import check_references, reference_lines
 from .schema import read_validated
+from .source import read_source
 from .yamltree import YMap, key_lines
 
 DATA_DIR = "data"
+#: The kinds of file in ``data/`` that are read (a folder named so is an error, not silently passed over).
+_READ = (".yaml", ".yml", ".csv")
 
 
 def load_data(report: Report, root: Path, diags: Diagnostics, memo: Memo | None = None) -> None:
@@ -81,20 +84,22 @@ def read_data_files(report_folder: Path, root: Path, diags: Diagnostics,
         return data, raw, read
     known = set(schemas.DATA_FILES) | {p.name for p in folder.glob("*.csv")}
     for path in sorted(folder.iterdir()):
-        if path.is_dir() or path.name.startswith("."):
-            continue
+        if path.name.startswith(".") or (path.is_dir() and path.name not in known and path.suffix not in _READ):
+            continue  # a folder of the author's own (old versions, drafts) is not read
         rel = rel_path(path, root)
+        content = read_source(path, rel, diags, report_folder)
+        if content is None:
+            continue
         data.files.append(path)
-        content = path.read_bytes()
         read.append((path.name, content))
         if path.name in schemas.DATA_FILES:
-            raw[path.name] = (read_validated(path, rel, schemas.DATA_FILES[path.name], diags, memo, content), rel)
+            raw[path.name] = (read_validated(content, rel, schemas.DATA_FILES[path.name], diags, memo), rel)
         elif path.suffix == ".csv":
             dataset = load_csv(path, rel, diags, content)
             if dataset is not None:
                 data.datasets[dataset.id] = dataset
         elif path.suffix in (".yaml", ".yml") and (path.stem + ".csv") in known:
-            raw[path.name] = (read_validated(path, rel, schemas.DATASET_META, diags, memo, content), rel)
+            raw[path.name] = (read_validated(content, rel, schemas.DATASET_META, diags, memo), rel)
         else:
             names = [*schemas.DATA_FILES, "<nama>.csv"]
             diags.warn((rel, 1), f"berkas data '{path.name}' tidak dikenal dan diabaikan"
@@ -245,11 +250,11 @@ def _budget(b: YMap, rel: str) -> Budget:
     )
 
 
-def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes | None = None) -> Dataset | None:
-    """A generic dataset. Columns whose every non-empty cell is a plain number are numeric. ``raw``: the file's
-    bytes, when the caller read them."""
+def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | None:
+    """A generic dataset, from the file's bytes ``raw``. Columns whose every non-empty cell is a plain number are
+    numeric."""
     try:
-        text = (path.read_bytes() if raw is None else raw).decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         diags.error((rel, 1), "berkas CSV bukan teks UTF-8; simpan ulang sebagai 'CSV UTF-8'")
         return None

@@ -328,16 +328,14 @@ class SchemaDoc:
         return out
 
 
-def read_validated(path: Path, rel: str, schema: SchemaDoc, diags: Diagnostics, memo: Memo | None = None,
-                   raw: bytes | None = None) -> Any:
-    """Read a YAML file, validate it against ``schema``; return the data only if it produced no new errors.
-    ``raw``: the file's bytes, when the caller read them (and hashes what it read: ``load/data.load_data``).
+def read_validated(raw: bytes, rel: str, schema: SchemaDoc, diags: Diagnostics, memo: Memo | None = None) -> Any:
+    """Parse a YAML file's bytes ``raw`` (read once by ``load/source.read_source``, and hashed as read:
+    ``load/data.load_data``), validate them against ``schema``; return the data only if it produced no new errors.
 
     With ``memo``, an unchanged file (same bytes, schema and path) is not parsed again: its validated
     tree and the messages it produced are taken from the memo (ten times faster than PyYAML's constructor, which
     matters for an archive of hundreds of reports).
     """
-    raw = path.read_bytes() if raw is None else raw
     key = memo.key("yaml", schema.name, rel, raw) if memo is not None else None
     stored = unpickled(memo.get(key), tuple) if key is not None and memo is not None else None
     if stored is not None and len(stored) == 2:  # else not stored, or damaged: read again (and stored again)

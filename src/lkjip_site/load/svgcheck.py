@@ -15,6 +15,7 @@ import xml.parsers.expat
 from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
+from .source import unreadable
 
 _SEP = "}"
 #: Elements that run code or embed another document; none belongs in a logo or a chart.
@@ -47,7 +48,7 @@ def check_svg(path: Path, rel: str, diags: Diagnostics) -> bool:
                                            "simpan ulang gambar sebagai SVG biasa")
         return False
     except OSError as exc:
-        diags.error((rel, 1), f"berkas SVG tidak dapat dibaca: {exc.strerror}")
+        diags.error((rel, 1), unreadable(exc))
         return False
     return checker.clean
 

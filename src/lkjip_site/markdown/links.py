@@ -13,6 +13,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.markup import fragment_ids
 from ..core.model import Chapter, Report
 from ..core.paths import resolve_inside
+from ..load.source import unreadable_file
 from ..load.svgcheck import check_svg
 from .directives import ParsedChapter, RenderContext
 from .urls import chapter_anchor, chapter_url, pdf_anchor
@@ -62,6 +63,8 @@ def image_target(report: Report, src: str) -> tuple[Path | None, str]:
         return None, f"gambar '{src}' berada di luar folder laporan"
     if not target.is_file():
         return None, f"gambar '{src}' tidak ditemukan"
+    if problem := unreadable_file(target):
+        return None, f"gambar '{src}': {problem}"
     return target, ""
 
 

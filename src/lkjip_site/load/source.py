@@ -1,0 +1,75 @@
+"""Reading an author's file: every source the build reads from a site folder (situs.yaml, laporan.yaml, a chapter, a
+data file) is read here, once, as bytes.
+
+Why one place: a file that cannot be read is the author's or the webmaster's to mend, so it must be a message at that
+file in their language, never ``galat internal lkjip`` with a Python traceback. Real folders hold such files: a
+symbolic link left pointing at nothing after a folder was moved, a folder named like a data file, a file copied from
+a USB stick without read permission for the build's user. And a symbolic link out of the report folder is refused as
+an image outside it is (``markdown/links.image_target``): a site's repository can hold links, and a data file is
+published as open data, so a link to ``/etc/…`` in a contributed change would otherwise publish a file of the build
+machine.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+from ..core.diagnostics import Diagnostics
+
+
+def read_source(path: Path, rel: str, diags: Diagnostics, inside: Path) -> bytes | None:
+    """The bytes of ``path`` (named ``rel`` in messages), or None after an error at its line 1 that says why it
+    cannot be read and what to do; ``inside``: the folder the file must really be in (its report folder, or the
+    site folder for situs.yaml)."""
+    problem = source_problem(path, inside)
+    if not problem:
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            problem = unreadable(exc)
+    diags.error((rel, 1), problem)
+    return None
+
+
+def source_problem(path: Path, inside: Path) -> str:
+    """Why ``path`` is not a file the build may read (empty when it is): checked before opening, since opening a
+    named pipe would wait for a writer forever."""
+    if path.is_symlink() and not path.exists():
+        return ("berkas ini tautan (symbolic link) ke berkas yang tidak ada; ganti tautan dengan berkasnya sendiri "
+                "atau hapus tautannya")
+    if path.is_dir():
+        return f"'{path.name}' adalah folder, bukan berkas; ganti nama folder itu atau pindahkan isinya"
+    if not path.exists():
+        return "berkas tidak ditemukan (terhapus atau dipindahkan saat build berjalan?); jalankan build lagi"
+    if not path.is_file():
+        return "ini bukan berkas biasa (mis. pipe atau perangkat); simpan isinya sebagai berkas teks biasa"
+    try:
+        path.resolve().relative_to(inside.resolve())
+    except ValueError:
+        return (f"berkas ini tautan (symbolic link) ke luar folder {inside.name}/; salin berkasnya ke folder ini, "
+                "karena build hanya membaca berkas di dalam folder situs")
+    return ""
+
+
+def unreadable(exc: OSError) -> str:
+    """What an author can do about a file the system refused to read, in their words (``strerror`` is English)."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return ("berkas tidak dapat dibaca: pengguna yang menjalankan lkjip tidak punya izin membacanya; ubah izin "
+                "berkas (mis. 'chmod a+r NAMA_BERKAS') atau salin ulang berkasnya")
+    if exc.errno == errno.ENOENT:
+        return "berkas tidak ditemukan (terhapus atau dipindahkan saat build berjalan?); jalankan build lagi"
+    if exc.errno == errno.EISDIR:
+        return "ini folder, bukan berkas; ganti nama folder itu atau pindahkan isinya"
+    if exc.errno == errno.EIO:
+        return "berkas tidak dapat dibaca karena galat disk (I/O); salin ulang berkasnya dari cadangan"
+    return f"berkas tidak dapat dibaca ({exc.strerror or exc}); periksa berkasnya atau salin ulang"
+
+
+def unreadable_file(path: Path) -> str:
+    """Why the file at ``path``, read later (an image, copied when the site is published), cannot be read by this
+    user (empty when it can): asked now, so that it is a message at the line that names it."""
+    if os.access(path, os.R_OK):
+        return ""
+    return unreadable(PermissionError(errno.EACCES, "Permission denied"))
