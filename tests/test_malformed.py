@@ -425,15 +425,31 @@ def test_check_reports_errors_with_exit_1(fresh_project: Path, capsys: pytest.Ca
     assert not (fresh_project / "build").exists()
 
 
-@pytest.mark.parametrize("argv", [[], ["bangun"], ["new"], ["build", "--tidak-ada"], ["pdf"]],
-                         ids=["tanpa-perintah", "perintah-asing", "new-tanpa-slug", "opsi-asing", "pdf-tanpa-laporan"])
+@pytest.mark.parametrize("argv", [[], ["bangun"], ["new"], ["build", "--tidak-ada"], ["pdf"], ["ekspor", "x"],
+                                  ["new", "x", "--tahun", "dua"], ["build", "-o"], ["new", "x", "--periode", "tw5"]],
+                         ids=lambda a: " ".join(a) or "kosong")
 def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """argparse's own messages are English; every line an author sees of a usage error is Indonesian."""
     with pytest.raises(SystemExit) as exc:
         main(argv)
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert "galat penggunaan" in err
     assert "Traceback" not in err
+    assert err.startswith("cara pakai: lkjip")
+    message = err.split("galat penggunaan: ", 1)[1]
+    assert not _ENGLISH.search(message.replace("--output/-o", "")) and "choose" not in message, message
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["build", "--help"], ["impor-anggaran", "-h"]], ids=" ".join)
+def test_help_frame_is_indonesian(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("cara pakai: lkjip") and "tampilkan bantuan ini lalu keluar" in out
+    for english in ("usage:", "positional arguments", "options:", "show this help", "show program's"):
+        assert english not in out
 
 
 def test_new_with_bad_slug_is_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

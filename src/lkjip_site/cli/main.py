@@ -25,6 +25,7 @@ from ..core.signals import exit_code, stopping_on_terminate
 from ..sheets.layout import COLUMN_KEYS
 from .common import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, shown
 from .messages import report_diagnostics
+from .usage import Parser
 
 #: Each command's function, as ``module:function`` in this package: a command's module is loaded only when it runs,
 #: so that ``lkjip build`` does not first import the spreadsheet library (openpyxl), the preview server (watchdog,
@@ -40,31 +41,24 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with Indonesian usage errors (exit code 2)."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: galat penggunaan: {message}\n")
-
-
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="lkjip", description="Membangun situs dan PDF Laporan Kinerja Instansi Pemerintah (LKjIP).")
-    p.add_argument("--version", action="version", version=f"lkjip-site {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+    p = Parser(prog="lkjip", description="Membangun situs dan PDF Laporan Kinerja Instansi Pemerintah (LKjIP).")
+    p.add_argument("--version", action="version", version=f"lkjip-site {__version__}",
+                   help="tampilkan versi program lalu keluar")
+    sub = p.add_subparsers(dest="command", metavar="PERINTAH", parser_class=Parser)
     sub.required = True
 
-    site = _Parser(add_help=False)
+    site = Parser(add_help=False)
     site.add_argument("--situs", "-s", metavar="FOLDER",
                       help=f"folder situs (berisi {SITE_FILE}); bawaan: folder kerja ini atau folder di atasnya")
-    strict = _Parser(add_help=False)
+    strict = Parser(add_help=False)
     strict.add_argument("--strict", action="store_true", help="peringatan dianggap galat")
-    scope = _Parser(add_help=False)
+    scope = Parser(add_help=False)
     scope.add_argument("--laporan", "-l", metavar="SLUG", action="append",
                        help="hanya laporan ini (boleh diulang): --strict berlaku untuknya dan pesannya ditampilkan "
                             "lengkap; laporan lain tetap dimuat, pesannya hanya dihitung")
 
-    dask = _Parser(add_help=False)
+    dask = Parser(add_help=False)
     dask.add_argument("--pelaksana", "--executor", dest="pelaksana", metavar="ALAMAT",
                       help="alamat penjadwal Dask, mis. tcp://10.0.0.5:8786: grafik, PDF dan halaman laporan "
                            "dibuat oleh worker klaster itu (hasilnya sama persis dengan build di mesin ini)")
