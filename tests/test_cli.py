@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import tree_hashes
+from conftest import REPORT_DIR, tree_hashes
 
 import lkjip_site
 from lkjip_site.cli import main as cli
@@ -131,6 +131,31 @@ def test_internal_error_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyP
     assert main(["check"]) == 3
     err = capsys.readouterr().err
     assert "galat internal lkjip: RuntimeError: rusak" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("code, says", [(28, "disk penuh; kosongkan ruang disk"),  # ENOSPC
+                                         (13, "tidak ada izin; jalankan lkjip sebagai pengguna pemilik")])  # EACCES
+def test_a_refusal_of_the_system_is_said_as_such(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str], code: int, says: str) -> None:
+    """A full disk or an output folder of another user while publishing: what, where and what to do, exit 3, and
+    the previous build intact; not ``galat internal``, which sends the webmaster to report a bug."""
+    before = tree_hashes(project / "build")
+    chapter = project / REPORT_DIR / "40-bab-4-penutup.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nSatu kalimat lagi.\n", encoding="utf-8")
+    real = Path.write_bytes
+
+    def refused(self: Path, data: bytes) -> int:
+        if "baru-" in self.as_posix():  # the new files, staged beside the published ones
+            raise OSError(code, "refused", str(self))
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", refused)
+    capsys.readouterr()
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 3
+    err = capsys.readouterr().err
+    assert f"lkjip: tidak dapat menulis atau membaca {project}" in err and says in err, err
+    assert "galat internal" not in err and "refused" not in err
+    assert tree_hashes(project / "build") == before
 
 
 def test_console_script_entry_point(tmp_path: Path) -> None:

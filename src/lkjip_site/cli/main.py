@@ -21,6 +21,7 @@ from ..core.diagnostics import ContentError
 from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
 from ..core.pool import PoolError
+from ..core.refusals import refused
 from ..core.signals import exit_code, stopping_on_terminate
 from ..sheets.layout import COLUMN_KEYS
 from .common import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, shown
@@ -150,6 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
         if os.environ.get("LKJIP_DEBUG"):
             raise
+        if why := refused(exc):  # the system's, not the program's: the webmaster can mend it
+            print(f"lkjip: {why}.", file=sys.stderr)
+            print("Ini bukan kesalahan program atau isi laporan.", file=sys.stderr)
+            return EXIT_INTERNAL
         print(f"galat internal lkjip: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("Ini kesalahan program, bukan isi laporan. Jalankan ulang dengan LKJIP_DEBUG=1 dan laporkan.",
               file=sys.stderr)

@@ -41,6 +41,7 @@ from ..core.files import Held, bodies_of, content, held_items, size
 from ..core.heap import release_freed_memory
 from ..core.memo import ContentHashes, Memo, digest, keeping, pack_files, unpack_files
 from ..core.model import Site
+from ..core.refusals import refused
 from .discovery import page_meta, reports_by_year
 from .inline import SVG_CLOSE, SVG_OPEN, without_charts
 from .parts import readable_part
@@ -141,6 +142,8 @@ def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | Non
         try:
             bundle = _bundle(pages, memo, version, sha, fixed, bodies)
         except (OSError, subprocess.SubprocessError, RuntimeError) as exc:
+            if refused(exc):  # the cache or the temporary folder, not the pages: said as such (``cli/main``)
+                raise
             diags.error(("situs.yaml", 1), f"indeks pencarian (Pagefind) tidak dapat dibuat: {exc}")
             return {}
         index.update({f"{INDEX_DIR}/{name}/{path}": data for path, data in bundle.items()
