@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
@@ -36,14 +37,18 @@ def read_source(path: Path, rel: str, diags: Diagnostics, inside: Path) -> bytes
 def source_problem(path: Path, inside: Path) -> str:
     """Why ``path`` is not a file the build may read (empty when it is): checked before opening, since opening a
     named pipe would wait for a writer forever."""
-    if path.is_symlink() and not path.exists():
-        return ("berkas ini tautan (symbolic link) ke berkas yang tidak ada; ganti tautan dengan berkasnya sendiri "
-                "atau hapus tautannya")
-    if path.is_dir():
-        return f"'{path.name}' adalah folder, bukan berkas; ganti nama folder itu atau pindahkan isinya"
-    if not path.exists():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return ("berkas ini tautan (symbolic link) ke berkas yang tidak ada; ganti tautan dengan berkasnya "
+                    "sendiri atau hapus tautannya")
         return "berkas tidak ditemukan (terhapus atau dipindahkan saat build berjalan?); jalankan build lagi"
-    if not path.is_file():
+    except OSError as exc:
+        return unreadable(exc)
+    if stat.S_ISDIR(mode):
+        return f"'{path.name}' adalah folder, bukan berkas; ganti nama folder itu atau pindahkan isinya"
+    if not stat.S_ISREG(mode):
         return "ini bukan berkas biasa (mis. pipe atau perangkat); simpan isinya sebagai berkas teks biasa"
     try:
         path.resolve().relative_to(inside.resolve())
