@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from lkjip_site.cli import serve as serve_module
+from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.cli.serve import PreviewServer
 
@@ -138,3 +140,28 @@ def test_the_preview_server_swallows_exactly_the_connections_a_client_dropped(tm
         finally:
             server.shutdown()
             server.server_close()
+
+
+def test_a_port_already_taken_is_said_at_once_as_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second ``lkjip serve`` on the port of the first: exit 2 with a port to try, before any build (and without
+    ``galat internal``, which Python's "Address already in use" was)."""
+    new_report(tmp_path, "contoh-2023")
+    built: list[object] = []
+    monkeypatch.setattr(serve_module, "_rebuild", lambda *args: built.append(args))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--situs", str(tmp_path), "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"port {port} sudah dipakai program lain" in err and f"--port {port + 1}" in err, err
+    assert "galat internal" not in err and not built
+
+
+@pytest.mark.parametrize("port", ["99999", "delapan", "-1"])
+def test_a_port_that_is_not_one_is_a_usage_error(port: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["serve", "--port", port])
+    assert exc.value.code == 2
+    assert f"argumen --port: '{port}' bukan nomor port; tulis bilangan 1–65535" in capsys.readouterr().err

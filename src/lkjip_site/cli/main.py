@@ -42,6 +42,13 @@ COMMANDS: dict[str, str] = {
 }
 
 
+def _port(text: str) -> int:
+    """A TCP port as the webmaster types it: 0 takes any free one."""
+    if not text.strip().isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan nomor port; tulis bilangan 1–65535, mis. 8000")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = Parser(prog="lkjip", description="Membangun situs dan PDF Laporan Kinerja Instansi Pemerintah (LKjIP).")
     p.add_argument("--version", action="version", version=f"lkjip-site {__version__}",
@@ -73,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("check", parents=[site, strict, scope], help="periksa semua isi tanpa menulis apa pun")
     s = sub.add_parser("serve", parents=[site, strict],
                        help="bangun, sajikan di 127.0.0.1, dan bangun ulang saat berkas berubah")
-    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--port", type=_port, default=8000, help="port pratinjau di 127.0.0.1 (bawaan: 8000)")
     s.add_argument("--output", "-o", help="folder pratinjau (bawaan: .cache/pratinjau di folder situs)")
     i = sub.add_parser("init", help="buat folder situs baru (situs.yaml, content/, .gitignore, README.md)")
     i.add_argument("folder", nargs="?", default=".", help="folder situs baru (bawaan: folder kerja ini)")

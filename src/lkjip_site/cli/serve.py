@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import functools
 import http.server
 import os
@@ -32,6 +33,7 @@ from ..core.paths import SITE_FILE
 from ..core.resources import RELOAD_SCRIPT
 from ..core.state import Changes
 from .building import options
+from .common import UsageError
 from .messages import report_diagnostics
 
 
@@ -248,14 +250,29 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(options(args), args.port)
 
 
+def _bound(port: int, handler: type[http.server.SimpleHTTPRequestHandler]) -> PreviewServer:
+    """The preview's server, listening on ``port`` of this machine only; a port it cannot have is the webmaster's to
+    choose again (a second ``lkjip serve`` is the usual owner), not ``galat internal``."""
+    try:
+        return PreviewServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise UsageError(f"port {port} sudah dipakai program lain (mungkin 'lkjip serve' yang lain masih "
+                             f"berjalan); hentikan program itu atau pilih port lain, mis. --port {port + 1}") from exc
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            raise UsageError(f"port {port} tidak boleh dipakai pengguna ini (port di bawah 1024 khusus root); "
+                             "pilih port lain, mis. --port 8000") from exc
+        raise
+
+
 def serve(opts: BuildOptions, port: int) -> int:
     out = opts.output or opts.root / ".cache" / "pratinjau"
     opts = replace(opts, output=out, dev_reload=True, pdf=False)
     state = Preview(opts.root, opts.memo("sesi") if opts.use_cache else None)
+    out.mkdir(parents=True, exist_ok=True)
+    server = _bound(port, _handler(out, state))  # before the first build: a port taken is said at once
     observer = watch(opts.root, state)  # before the first build: the session trusts it for every change since
     _rebuild(opts, state)
-    out.mkdir(parents=True, exist_ok=True)
-    server = PreviewServer(("127.0.0.1", port), _handler(out, state))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Pratinjau di http://127.0.0.1:{server.server_address[1]}/ (tekan Ctrl+C untuk berhenti)", flush=True)
     try:
