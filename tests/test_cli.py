@@ -158,6 +158,37 @@ def test_a_refusal_of_the_system_is_said_as_such(project: Path, monkeypatch: pyt
     assert tree_hashes(project / "build") == before
 
 
+@pytest.mark.parametrize("argv, says", [
+    (["pdf", "contoh-2023", "-o", "{root}"], "{root} adalah folder; tulis nama berkasnya, mis. --output "
+                                              "{root}/contoh-2023.pdf"),
+    (["ekspor", "contoh-2023", "-o", "{root}"], "{root} adalah folder; tulis nama berkasnya"),
+    (["pdf", "contoh-2023", "-o", "{root}/situs.yaml/x.pdf"], "{root}/situs.yaml adalah berkas, bukan folder"),
+    (["schema", "-o", "{root}/situs.yaml"], "{root}/situs.yaml adalah berkas, bukan folder; pilih folder lain"),
+    (["init", "{root}/situs.yaml"], "{root}/situs.yaml adalah berkas, bukan folder"),
+    (["new", "lain-2023", "--tahun", "99999"], "--tahun 99999 di luar rentang 1990–2100"),
+], ids=["pdf-ke-folder", "ekspor-ke-folder", "pdf-di-bawah-berkas", "schema-ke-berkas", "init-di-berkas",
+        "tahun-mustahil"])
+def test_an_output_path_that_cannot_be_is_a_usage_error_before_any_work(
+        project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str],
+        says: str) -> None:
+    """Said before the PDF is laid out or the workbook made, with a path to use; not ``galat internal`` (Python's
+    IsADirectoryError after the work), and ``lkjip new`` leaves no half-made report folder."""
+    monkeypatch.chdir(project)
+    before = sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if ".cache" not in p.parts)
+    capsys.readouterr()
+    assert main([a.format(root=project) for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert says.format(root=project) in err and "galat internal" not in err, err
+    assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if ".cache" not in p.parts) == before
+
+
+def test_a_file_written_by_a_command_may_go_into_a_folder_not_made_yet(project: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    target = project / "unduhan" / "data.xlsx"
+    assert main(["ekspor", "--situs", str(project), "contoh-2023", "-o", str(target)]) == 0
+    assert target.read_bytes()[:2] == b"PK" and f"Buku kerja ditulis ke {target}" in capsys.readouterr().out
+
+
 def test_console_script_entry_point(tmp_path: Path) -> None:
     """The installed ``lkjip`` command is this module's ``main``."""
     exe = Path(sys.executable).parent / "lkjip"

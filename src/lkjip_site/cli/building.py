@@ -11,11 +11,12 @@ from ..archive.store import ARCHIVE_DIR
 from ..archive.verify import verify
 from ..build import BuildOptions, build, build_pdf, check, release, repairing
 from ..core.diagnostics import Diagnostics
+from ..core.files import write_whole
 from ..core.fmt import fmt_seconds
 from ..core.scope import Scope
 from ..core.suggest import did_you_mean, listing
 from ..load.content import report_slugs
-from .common import EXIT_CONTENT, EXIT_OK, UsageError, shown, site_folder
+from .common import EXIT_CONTENT, EXIT_OK, UsageError, output_file, shown, site_folder
 from .messages import report_diagnostics
 
 
@@ -115,11 +116,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     opts = options(args)
     opts.output = None
     _known_reports([args.report], opts.root)
+    target = output_file(Path(args.output) if args.output else Path.cwd() / f"{args.report}.pdf",
+                         f"{args.report}.pdf")
     data, diags = build_pdf(opts, args.report)
     report_diagnostics(diags)
-    target = Path(args.output) if args.output else Path.cwd() / f"{args.report}.pdf"
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    write_whole(target, data)
     print(f"PDF ditulis ke {target} ({len(data)} bita)")
     return EXIT_OK

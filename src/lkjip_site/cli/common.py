@@ -21,6 +21,32 @@ class UsageError(Exception):
     """A command given in a way it cannot run (message in Indonesian); exit code 2."""
 
 
+def output_file(target: Path, example: str) -> Path:
+    """Where a command writes its one file (``--output``), checked before the work that makes it (a PDF takes
+    seconds): a folder there, or a file where a folder of its path should be, is the webmaster's to rename, said
+    with a name to use; a folder that does not exist yet is made when the file is written."""
+    if target.is_dir():
+        raise UsageError(f"{target} adalah folder; tulis nama berkasnya, mis. --output {target / example}")
+    _no_file_above(target)
+    return target
+
+
+def output_folder(target: Path) -> Path:
+    """A folder a command writes into (``lkjip init``, ``lkjip schema --output``): not a file, nor below one."""
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target} adalah berkas, bukan folder; pilih folder lain")
+    _no_file_above(target)
+    return target
+
+
+def _no_file_above(target: Path) -> None:
+    for folder in target.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise UsageError(f"{folder} adalah berkas, bukan folder; pilih tempat lain untuk {target.name}")
+            return
+
+
 def find_site(start: Path) -> Path | None:
     """The nearest folder from ``start`` upwards that holds ``situs.yaml``."""
     for folder in (start, *start.parents):

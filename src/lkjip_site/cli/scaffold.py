@@ -21,8 +21,8 @@ from ..core.fmt import fmt_date
 from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
 from ..core.resources import SCAFFOLD
-from ..load.schemas import ALL
-from .common import EXIT_OK, find_site, site_folder
+from ..load.schemas import ALL, YEAR
+from .common import EXIT_OK, UsageError, find_site, output_folder, site_folder
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9\-]*")
 #: Files of a new site: scaffold name -> name in the site (a dotfile would not survive packaging).
@@ -148,10 +148,13 @@ def new_report(site: Path, slug: str, tahun: int | None = None, periode: str | N
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    return init_site(Path(args.folder).resolve())
+    return init_site(output_folder(Path(args.folder).resolve()))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    if args.tahun is not None and not YEAR.min <= args.tahun <= YEAR.max:  # as laporan.yaml's tahun is checked
+        raise UsageError(f"--tahun {args.tahun} di luar rentang {YEAR.min}–{YEAR.max}; tulis tahun yang dilaporkan, "
+                         "mis. --tahun 2024")
     if getattr(args, "situs", None):
         root = site_folder(args)
     else:
@@ -161,7 +164,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """The JSON Schema of every kind of file, for an author's editor (``docs/schema/`` in this repository)."""
-    out = Path(args.output)
+    out = output_folder(Path(args.output))
     out.mkdir(parents=True, exist_ok=True)
     for doc in ALL:
         (out / f"{doc.name}.schema.json").write_text(

@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from ..core.diagnostics import ContentError, Diagnostics
+from ..core.files import write_whole
 from ..sheets.export import export_workbook
 from ..sheets.impor import ImportResult, errors_only, import_workbook
 from ..sheets.layout import COLUMN_KEYS
 from ..sheets.realisasi import import_realisation
 from ..sheets.stage import known_reports, load_one
-from .common import EXIT_OK, UsageError, site_folder
+from .common import EXIT_OK, UsageError, output_file, site_folder
 
 
 def _check_report(args: argparse.Namespace) -> Path:
@@ -25,16 +26,14 @@ def _check_report(args: argparse.Namespace) -> Path:
 
 def cmd_export(args: argparse.Namespace) -> int:
     root = _check_report(args)
+    target = output_file(Path(args.output), f"{args.report}.xlsx")
     try:
         report = load_one(root, args.report, Diagnostics())
     except ContentError as exc:  # the report's errors stop the export; its check warnings are not news here
         raise ContentError(errors_only(exc.diagnostics)) from None
-    data = export_workbook(report)
-    target = Path(args.output)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
-    print(f"Buku kerja ditulis ke {target} ({len(data)} bita). Setelah diubah: lkjip impor {args.report} {target}")
+    write_whole(target, export_workbook(report))
+    data_size = target.stat().st_size
+    print(f"Buku kerja ditulis ke {target} ({data_size} bita). Setelah diubah: lkjip impor {args.report} {target}")
     return EXIT_OK
 
 
