@@ -262,6 +262,27 @@ def test_image_copied_and_linked(fresh_project: Path) -> None:
     assert f"{BASE}gambar/peta/wilayah.svg" in result.files
 
 
+def test_file_names_with_a_space_or_percent_sign_are_linked_as_urls(fresh_project: Path) -> None:
+    """Authors name files as Windows lets them ("Peta Kecamatan.svg"); Markdown takes such a name between <...> or
+    with %20, and hands it on percent-encoded: the file is found by its own name, published under it, and linked
+    percent-encoded (a space or a bare % in a URL is an error in the HTML checker and breaks some servers). So is a
+    chapter's file name (its page's address is its id)."""
+    folder = fresh_project / REPORT_DIR
+    logo = (folder / "gambar" / "logo.svg").read_bytes()
+    (folder / "gambar" / "Peta Kecamatan.svg").write_bytes(logo)
+    (folder / "gambar" / "naik 50%.svg").write_bytes(logo)
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "![Peta](<gambar/Peta Kecamatan.svg>)\n\n![Lagi](gambar/Peta%20Kecamatan.svg)\n\n"
+         "![Naik](gambar/naik%2050%25.svg)\n\nLihat [penutup](<40 bab penutup.md>).")
+    (folder / "40-bab-4-penutup.md").rename(folder / "40 bab penutup.md")
+    edit(fresh_project, f"{REPORT_DIR}/40 bab penutup.md", "urutan: 40\n", "urutan: 40\nid: bab-4-penutup\n")
+    result = render(fresh_project)
+    html = page(result, "bab-1-pendahuluan")
+    assert html.count('<img src="../gambar/Peta%20Kecamatan.svg"') == 2
+    assert '<img src="../gambar/naik%2050%25.svg"' in html and 'href="../bab-4-penutup/"' in html
+    assert result.files[f"{BASE}gambar/Peta Kecamatan.svg"] == logo and f"{BASE}gambar/naik 50%.svg" in result.files
+
+
 def test_external_image_is_an_error(fresh_project: Path) -> None:
     edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
          "Satu.\nDua ![x](https://contoh.go.id/x.png).")

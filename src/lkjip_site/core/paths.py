@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 #: The file that makes a folder a site (``lkjip`` finds it from the working directory upwards, as git finds its
 #: repository); here, below every stage, so that the command line names it without loading the configuration.
@@ -39,15 +40,23 @@ def resolve_inside(folder: Path, relative: str) -> Path | None:
     return target
 
 
+#: What a path keeps as it is in a URL (RFC 3986's unreserved characters and those allowed in a path segment): the
+#: site's own names (slugs, versions, ``aset/…``) are made of them; an author's file name may hold a space or ``%``.
+URL_SAFE = "/-._~!$&'()*+,;=:@"
+
+
 def relative_url(page_url: str, target: str) -> str:
-    """A link from ``page_url`` to ``target`` (both site-root-relative), so the site works under any base path."""
+    """A link from ``page_url`` to ``target`` (both site-root-relative paths, as files are named: ``gambar/peta
+    kecamatan.png``; the target may end in a query), percent-encoded as a URL, so the site works under any base
+    path."""
     base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else "."
     if page_url and not page_url.endswith("/"):
         base = posixpath.dirname(page_url)
     rel = relpath(target or ".", base or ".")
     if (target.endswith("/") or not target) and not rel.endswith("/"):
         rel += "/"
-    return rel
+    path, mark, query = rel.partition("?")  # a theme asset's "?v=<hash>" stays as it is
+    return quote(path, safe=URL_SAFE) + mark + query
 
 
 def relpath(path: str, start: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import unquote
 
 from markdown_it.token import Token
 
@@ -58,6 +59,7 @@ def image_target(report: Report, src: str) -> tuple[Path | None, str]:
     """The file an image source names inside the report folder, or the reason it cannot be used."""
     if _EXTERNAL.match(src):
         return None, f"gambar '{src}' diambil dari internet; simpan berkas gambar di folder laporan"
+    src = unquote(src)  # as the Markdown parser gave it: "peta kecamatan.png" written <...> or with %20
     target = resolve_inside(report.folder, src)
     if target is None:
         return None, f"gambar '{src}' berada di luar folder laporan"
@@ -73,7 +75,7 @@ def linked_reports(parsed: ParsedChapter, ctx: RenderContext) -> set[str]:
     out: set[str] = set()
     index = ctx.link_index()
     for path in _linked_paths(parsed):
-        found = index.get((parsed.chapter.source.parent / path).resolve())
+        found = index.get((parsed.chapter.source.parent / unquote(path)).resolve())
         if found is not None and found[0] is not ctx.report:
             out.add(found[0].url)
     return out
@@ -112,7 +114,7 @@ def _resolve_link(ctx: RenderContext, token: Token, line: int) -> None:
         elif anchor and ctx.pdf:
             token.attrSet("href", f"#{pdf_anchor(ctx.chapter, named or anchor)}")
         return
-    found = ctx.link_index().get((ctx.chapter.source.parent / path).resolve())
+    found = ctx.link_index().get((ctx.chapter.source.parent / unquote(path)).resolve())
     if found is None:
         if not ctx.pdf:
             ctx.diags.error(loc, f"tautan '{href}' tidak menunjuk bab (.md) atau laporan (laporan.yaml) yang ada; "
