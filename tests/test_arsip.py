@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import bagit
 import frictionless
@@ -42,6 +43,7 @@ from hypothesis import strategies as st
 from serve_support import get, get_bytes, running_serve, wait
 
 from lkjip_site import __version__
+from lkjip_site import build as build_module
 from lkjip_site.archive.bag import make_bag_zip
 from lkjip_site.archive.manifest import read_manifest, tree_digest
 from lkjip_site.cli.main import main
@@ -586,3 +588,77 @@ def test_a_damaged_manifest_is_a_message_not_a_traceback(flow: Flow, tmp_path: P
         run = lkjip(root, *command)
         assert run.code == 1, (command, run.err)
         assert f"arsip/{SLUG}/1.0/manifest.json" in run.out + run.err
+
+
+# ------------------------------------------------------------------------------------------------ while releasing
+
+def _release(root: Path) -> int:
+    return main(["terbitkan", "--situs", str(root), "contoh-2023", "--tanpa-pdf"])
+
+
+@pytest.mark.parametrize("how", ["bab", "bab-disimpan-kembali", "versi"])
+def test_a_file_saved_while_releasing_stops_the_release(project: Path, epoch: None, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str], how: str) -> None:
+    """An author still saving while the webmaster releases: the release's pages would be of one text and its sources
+    of another, for good (or, with ``versi`` changed, a version folder without its pages, which no later build gets
+    past). Nothing is archived; the message names the file; run again, it releases."""
+    folder = project / "content/laporan/contoh-2023"
+    saved = folder / ("laporan.yaml" if how == "versi" else "40-bab-4-penutup.md")
+    old = saved.read_bytes()
+    real = build_module.release_target
+
+    def then_saved(*args: Any, **kwargs: Any) -> Any:  # after the sources were read for the archive
+        found = real(*args, **kwargs)
+        saved.write_bytes(old.replace(b'versi: "1.0"', b'versi: "1.1"') if how == "versi" else old + b"\nLagi.\n")
+        if how == "bab-disimpan-kembali":
+            os.utime(saved, ns=(saved.stat().st_atime_ns, saved.stat().st_mtime_ns + 10**9))
+            saved.write_bytes(old)
+        return found
+
+    with monkeypatch.context() as patched:
+        patched.setattr(build_module, "release_target", then_saved)
+        capsys.readouterr()
+        assert _release(project) == 1
+    err = capsys.readouterr().err
+    assert (f"content/laporan/contoh-2023/{saved.name}:1: galat: berkas ini diubah saat 'lkjip terbitkan "
+            "contoh-2023' berjalan; tidak ada yang diterbitkan") in err, err
+    assert not (project / "arsip").exists()
+    assert _release(project) == 0 and main(["verifikasi", "--situs", str(project)]) == 0
+
+
+def test_two_releases_at_once_both_end_well(project: Path, epoch: None, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Two ``lkjip terbitkan`` of the same version at once (two webmasters, a CI job and a person): the one that
+    finds the version written meanwhile with the same sources says so and publishes the site, exit 0."""
+    real = build_module.store_release
+
+    def other_first(*args: Any) -> Any:
+        real(*args)  # the other process's release lands first
+        return real(*args)
+
+    monkeypatch.setattr(build_module, "store_release", other_first)
+    capsys.readouterr()
+    assert _release(project) == 0
+    assert "versi 1.0 sudah diterbitkan dengan isi yang sama; tidak ada yang diarsipkan" in capsys.readouterr().out
+    assert main(["verifikasi", "--situs", str(project)]) == 0
+
+
+def test_a_release_stopped_after_archiving_is_finished_by_running_it_again(project: Path, epoch: None,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stopped (Ctrl+C, a CI job cancelled) between writing ``arsip/`` and publishing: ``build/`` is the old site
+    and does not verify; the same command again publishes it (was: "nothing to do, run lkjip build")."""
+    real = build_module.build
+    builds: list[bool] = []
+
+    def stopped_before_publishing(opts: Any, write: bool = True, session: Any = None) -> Any:
+        builds.append(write)
+        if write:
+            raise KeyboardInterrupt
+        return real(opts, write, session)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(build_module, "build", stopped_before_publishing)
+        assert _release(project) == 130 and builds == [False, True]
+    assert (project / "arsip/contoh-2023/1.0/manifest.json").is_file()
+    assert main(["verifikasi", "--situs", str(project)]) == 1
+    assert _release(project) == 0 and main(["verifikasi", "--situs", str(project)]) == 0

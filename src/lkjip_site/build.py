@@ -27,7 +27,7 @@ from markdown_it import MarkdownIt
 
 from .archive.history import plan_history
 from .archive.release import release_target, store_release
-from .archive.store import ARCHIVE_DIR, load_archive
+from .archive.store import ARCHIVE_DIR, load_archive, snapshot_times
 from .compute.report import COMPUTED_LATER
 from .compute.site import compute_one, compute_site, instansi_names
 from .core.deferred import Deferrable, Deferred, Part, Unreadable, collection_paused, dumps, loads
@@ -935,26 +935,55 @@ def _build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
     return pdfs[newest.url + pdf_name(newest)], diags
 
 
-def release(opts: BuildOptions, slug: str, said: Callable[[str], None]) -> tuple[str, BuildResult | None]:
+def release(opts: BuildOptions, slug: str, said: Callable[[str], None]) -> tuple[str, str, BuildResult]:
     """``lkjip terbitkan <slug>``: build the site, freeze the report's current version in ``arsip/``, publish.
 
-    Returns ("terbit" | "sama", result of the final build): "sama" when that version is already archived with the
-    same sources (a no-op: nothing is built or written). A version already archived with other sources, or numbered
-    below a released one, is a ContentError at the ``versi`` line, raised before anything is built or written.
+    Returns ("terbit" | "sama", the version, result of the final build): "sama" when that version is already archived with the
+    same sources (nothing is archived; the site is built, a no-op when it is up to date, so that a release stopped
+    after archiving, or made meanwhile by another ``terbitkan``, is published by running the command again). A
+    version already archived with other sources, or numbered below a released one, is a ContentError at the
+    ``versi`` line, raised before anything is built or written; so is a file of the report saved while the command
+    runs (the archive would hold pages of one text beside the sources of another, for good).
 
     Each of the two builds repairs a damaged cache entry as ``lkjip build`` does (:func:`repairing`, told through
     ``said``): the version folder is written whole or not at all (``write_version``), after every page it holds was
     read (the bag), so an attempt that finds damage has stored nothing.
     """
     diags = Diagnostics()
+    folder = opts.content / REPORTS_DIR / slug
+    times = snapshot_times(folder)  # before the snapshot's read: a save while it reads shows too
     site = load_site(opts, diags, opts.memo("yaml"))
     target = release_target(site, load_archive(opts.root, diags), slug, diags)
-    if target is None:
-        return "sama", None
-    repairing(opts, lambda: store_release(opts.root, target, build(opts, write=False).files), said)
+    if target is None:  # archived already: the site is built still (an earlier release may have stopped before)
+        final = repairing(opts, lambda: build(opts), said)
+        final.diagnostics.extend(diags)
+        return "sama", next(r.versi for r in site.reports if r.slug == slug), final
+
+    def built_unchanged() -> Mapping[str, bytes]:
+        """The release's pages, made from the files the snapshot holds: a file saved meanwhile (by an author still
+        at work) would archive pages of one text beside the sources of another, for good."""
+        files = build(opts, write=False).files
+        now = snapshot_times(folder)
+        saved = sorted(rel for rel in times.keys() | now.keys() if times.get(rel) != now.get(rel))
+        if saved:
+            report = target.report
+            for rel in saved:
+                diags.error((f"{report.rel}/{rel}", 1), f"berkas ini diubah saat 'lkjip terbitkan {slug}' berjalan; "
+                                                         "tidak ada yang diterbitkan. Selesaikan penyimpanan, lalu "
+                                                         "jalankan perintah itu lagi")
+            raise ContentError(diags)
+        return files
+
+    outcome = "terbit"
+    try:
+        repairing(opts, lambda: store_release(opts.root, target, built_unchanged()), said)
+    except FileExistsError:  # released meanwhile by another 'lkjip terbitkan': the same sources, or an error now
+        if release_target(site, load_archive(opts.root, Diagnostics()), slug, diags) is not None:
+            raise
+        outcome = "sama"
     final = repairing(opts, lambda: build(opts), said)
     final.diagnostics.extend(diags)  # the release's own warnings (e.g. an unchanged catatan_versi)
-    return "terbit", final
+    return outcome, target.report.versi, final
 
 
 def check(opts: BuildOptions) -> Diagnostics:

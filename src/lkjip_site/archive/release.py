@@ -69,6 +69,8 @@ def store_release(root: Path, release: Release, files: dict[str, bytes]) -> Path
     """Write ``arsip/<slug>/<versi>/`` from the built site ``files``; returns the folder."""
     report = release.report
     site = {k.removeprefix(report.url): v for k, v in files.items() if k.startswith(report.url)}
+    if not site:  # a version folder is permanent: one without its pages could never be mended
+        raise RuntimeError(f"hasil build tidak memuat halaman {report.url}; versi ini tidak diarsipkan")
     when = release_time()
     sumber = entries(release.sources)
     info = {

@@ -9,6 +9,7 @@ folder and renamed into place, and an existing version folder is never written o
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 import shutil
@@ -135,11 +136,28 @@ def read_tree(folder: Path) -> dict[str, bytes]:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """The report folder as it is now: every file except hidden ones (``.DS_Store``, editor and lock files)."""
-    out: dict[str, bytes] = {}
+    return {rel: path.read_bytes() for rel, path in _kept(folder)}
+
+
+def snapshot_times(folder: Path) -> dict[str, tuple[int, int]]:
+    """Size and modification time of each file :func:`snapshot` takes: a file saved between two of these, even
+    saved back to its old bytes, shows a new time (see ``build.release``)."""
+    out: dict[str, tuple[int, int]] = {}
+    for rel, path in _kept(folder):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        out[rel] = (st.st_size, st.st_mtime_ns)
+    return out
+
+
+def _kept(folder: Path) -> list[tuple[str, Path]]:
+    out = []
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder)
         if path.is_file() and not any(part.startswith((".", "~$")) for part in rel.parts):
-            out[rel.as_posix()] = path.read_bytes()
+            out.append((rel.as_posix(), path))
     return out
 
 
@@ -164,7 +182,12 @@ def write_version(root: Path, slug: str, versi: str, files: dict[str, bytes]) ->
             path = staging / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(files[rel])
-        staging.rename(target)
+        try:
+            staging.rename(target)
+        except OSError as exc:  # written meanwhile by another process: never replaced (published is permanent)
+            if exc.errno in (errno.EEXIST, errno.ENOTEMPTY):
+                raise FileExistsError(f"{target} sudah ada") from exc
+            raise
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

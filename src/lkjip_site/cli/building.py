@@ -78,17 +78,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_release(args: argparse.Namespace) -> int:
     opts = options(args)
-    outcome, result = release(opts, args.report, said)
-    if outcome == "sama" or result is None:
-        print(f"Laporan {args.report} versi ini sudah diterbitkan dengan isi yang sama; tidak ada yang ditulis. "
-              "Bila situs belum memuatnya (terbitkan sebelumnya terhenti setelah mengarsipkan), jalankan: lkjip build")
-        return EXIT_OK
+    outcome, versi, result = release(opts, args.report, said)
     report_diagnostics(result.diagnostics)
-    versi = next(r.versi for r in result.site.reports if r.slug == args.report)
-    folder = opts.root / ARCHIVE_DIR / args.report / versi
-    print(f"Diterbitkan: laporan {args.report} versi {versi} disimpan permanen di {folder} "
-          f"(manifest.json, situs/, sumber/ dan paket BagIt). Simpan folder {ARCHIVE_DIR}/ di repositori situs.")
-    print(f"Situs dibangun ke {opts.out}: {len(result.files)} berkas.")
+    if outcome == "sama":
+        print(f"Laporan {args.report} versi {versi} sudah diterbitkan dengan isi yang sama; tidak ada yang "
+              "diarsipkan.")
+    else:
+        folder = opts.root / ARCHIVE_DIR / args.report / versi
+        print(f"Diterbitkan: laporan {args.report} versi {versi} disimpan permanen di {folder} "
+              f"(manifest.json, situs/, sumber/ dan paket BagIt). Simpan folder {ARCHIVE_DIR}/ di repositori situs.")
+    print(f"Situs dibangun ke {opts.out}: {result.summary.get('berkas', 0)} berkas.")
     return EXIT_OK
 
 
