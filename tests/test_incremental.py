@@ -920,7 +920,7 @@ def test_check_after_a_build_without_pdfs_takes_its_pages_on_a_site_with_a_relea
     the cache held only as that build rendered it."""
     assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
     with_pdf = BuildOptions(root=project, output=project / "build", cache_dir=project / ".cache")  # lkjip's default
-    status, _ = build_mod.release(with_pdf, SLUG, lambda _: None)
+    status, _, _ = build_mod.release(with_pdf, SLUG, lambda _: None)
     assert status == "terbit" and list((project / "arsip").rglob("*.pdf"))
     edit(project / "content" / "laporan" / "lain-2023" / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang",
          "Latar belakang")  # a page the cache holds only as the build without PDFs rendered it
