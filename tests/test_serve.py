@@ -45,6 +45,8 @@ def test_serve_rebuilds_and_signals_reload(server) -> None:  # type: ignore[no-u
     wait(lambda: get(base + "/__lkjip_versi")[1] != version)
     assert "Kalimat yang baru saja ditulis." in get(f"{base}/laporan/{SLUG}/1.0/bab-1-pendahuluan/")[1]
     assert get(base + "/tidak-ada/")[0] == 404
+    status, page = get(f"{base}/laporan/{SLUG}/1.0/gambar/")  # a folder without index.html, as a server shows it
+    assert status == 404 and '<html lang="id">' in page and "Directory listing" not in page
 
 
 def test_broken_edit_keeps_last_good_preview(server) -> None:  # type: ignore[no-untyped-def]

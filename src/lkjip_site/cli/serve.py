@@ -179,6 +179,12 @@ def _handler(directory: Path, state: Preview) -> type[http.server.SimpleHTTPRequ
             else:
                 super().do_GET()
 
+        def list_directory(self, path: str | os.PathLike[str]) -> None:  # type: ignore[override]
+            """A folder without ``index.html`` is the site's 404 page, as on a web server without listings (the
+            published site has none): Python's listing was an English page the real site would never show."""
+            self.send_error(404)
+            return None
+
         def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
             page = directory / "404.html"
             if code == 404 and page.is_file():
