@@ -339,10 +339,14 @@ def test_unknown_key_is_warning_then_error_with_strict(project: Path, capsys: py
     assert _state(project) == after_ok
 
 
-def test_unknown_data_file_is_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_data_file_is_warning_and_not_published(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A working note left in data/ is "ignored", so it is not published either (it was offered as open data)."""
     write(f"{R}/data/catatan.txt", "bukan data\n")(project)
     assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
-    assert f"{R}/data/catatan.txt:1: peringatan: berkas data 'catatan.txt' tidak dikenal" in capsys.readouterr().err
+    assert (f"{R}/data/catatan.txt:1: peringatan: berkas data 'catatan.txt' tidak dikenal dan diabaikan; berkas ini "
+            "tidak ikut diterbitkan") in capsys.readouterr().err
+    assert not list((project / "build").rglob("catatan.txt"))
+    assert not any(b"catatan.txt" in p.read_bytes() for p in (project / "build").rglob("*.html"))
 
 
 def test_unreadable_file_is_named_not_internal_error(project: Path, capsys: pytest.CaptureFixture[str],

@@ -87,6 +87,14 @@ def read_data_files(report_folder: Path, root: Path, diags: Diagnostics,
         if path.name.startswith(".") or (path.is_dir() and path.name not in known and path.suffix not in _READ):
             continue  # a folder of the author's own (old versions, drafts) is not read
         rel = rel_path(path, root)
+        meta = path.suffix in (".yaml", ".yml") and (path.stem + ".csv") in known
+        if path.name not in schemas.DATA_FILES and path.suffix != ".csv" and not meta:
+            # not read, and not published as open data either: a working note left here stays the author's
+            names = [*schemas.DATA_FILES, "<nama>.csv"]
+            diags.warn((rel, 1), f"berkas data '{path.name}' tidak dikenal dan diabaikan"
+                                 f"{did_you_mean(path.name, schemas.DATA_FILES)}; berkas ini tidak ikut diterbitkan "
+                                 f"(berkas yang dikenal: {', '.join(names)})")
+            continue
         content = read_source(path, rel, diags, report_folder)
         if content is None:
             continue
@@ -98,12 +106,8 @@ def read_data_files(report_folder: Path, root: Path, diags: Diagnostics,
             dataset = load_csv(path, rel, diags, content)
             if dataset is not None:
                 data.datasets[dataset.id] = dataset
-        elif path.suffix in (".yaml", ".yml") and (path.stem + ".csv") in known:
-            raw[path.name] = (read_validated(content, rel, schemas.DATASET_META, diags, memo), rel)
         else:
-            names = [*schemas.DATA_FILES, "<nama>.csv"]
-            diags.warn((rel, 1), f"berkas data '{path.name}' tidak dikenal dan diabaikan"
-                                 f"{did_you_mean(path.name, schemas.DATA_FILES)} (berkas yang dikenal: {', '.join(names)})")
+            raw[path.name] = (read_validated(content, rel, schemas.DATASET_META, diags, memo), rel)
     return data, raw, read
 
 
