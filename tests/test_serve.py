@@ -167,3 +167,21 @@ def test_a_port_that_is_not_one_is_a_usage_error(port: str, capsys: pytest.Captu
         main(["serve", "--port", port])
     assert exc.value.code == 2
     assert f"argumen --port: '{port}' bukan nomor port; tulis bilangan 1–65535" in capsys.readouterr().err
+
+
+def test_a_preview_whose_first_build_fails_shows_its_errors_in_the_browser(tmp_path: Path) -> None:
+    """An author opens the preview of a report with a mistake: the page says what to mend, in Indonesian (was
+    Python's English "Error response"), and becomes the preview once the mended file is saved."""
+    assert new_report(tmp_path, SLUG) == 0
+    meta = tmp_path / "content" / "laporan" / SLUG / "laporan.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("periode: tahunan", "periode: setahun"), encoding="utf-8")
+    with running_serve(tmp_path, "1707955200") as base:
+        wait(lambda: "setahun" in get(base + "/")[1])
+        status, page = get(base + "/")
+        assert status == 404 and '<html lang="id">' in page and "Pratinjau belum dapat dibangun" in page
+        assert f"content/laporan/{SLUG}/laporan.yaml:3: galat: periode: nilai &#x27;setahun&#x27;" in page, page
+        assert '<script src="/__lkjip_muat_ulang.js">' in page
+        meta.write_text(meta.read_text(encoding="utf-8").replace("periode: setahun", "periode: tahunan"),
+                        encoding="utf-8")
+        wait(lambda: get(base + "/")[0] == 200)
+        wait(lambda: get(base + "/pagefind/bundel.json")[0] == 200)  # the search index follows the pages

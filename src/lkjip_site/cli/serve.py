@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import errno
 import functools
+import html
 import http.server
 import os
 import sys
@@ -70,6 +71,8 @@ class Preview:
         self.session = Session(watch=self.changes, store=store)
         self._writing: set[Path] = set()  # files written to and not yet closed (see :meth:`saw`)
         self._lock = threading.Lock()
+        #: the messages of the last build, when it failed: shown in the browser while there is no preview yet
+        self.failed: list[str] = []
 
     def saw(self, paths: list[Path], complete: bool) -> None:
         """The watcher saw ``paths`` change; ``complete``: the change leaves them whole (closed after writing,
@@ -131,8 +134,10 @@ def _rebuild(opts: BuildOptions, state: Preview) -> None:
     except ContentError as exc:
         report_diagnostics(exc.diagnostics)
         print("Pratinjau tidak diperbarui; perbaiki galat di atas lalu simpan lagi.", flush=True)
+        state.failed = [d.format() for d in exc.diagnostics.sorted() if d.severity == "error"]
         return
     report_diagnostics(result.diagnostics)
+    state.failed = []
     state.published()
     print(f"Dibangun ulang dalam {fmt_seconds(time.perf_counter() - started)}.", flush=True)
     try:
@@ -187,8 +192,8 @@ def _handler(directory: Path, state: Preview) -> type[http.server.SimpleHTTPRequ
 
         def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
             page = directory / "404.html"
-            if code == 404 and page.is_file():
-                body = page.read_bytes()
+            if code == 404:
+                body = page.read_bytes() if page.is_file() else _not_built_yet(state.failed)
                 self.send_response(404)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
@@ -209,6 +214,23 @@ def _handler(directory: Path, state: Preview) -> type[http.server.SimpleHTTPRequ
             return
 
     return functools.partial(Handler, directory=str(directory))  # type: ignore[return-value]
+
+
+def _not_built_yet(failed: list[str]) -> bytes:
+    """What the browser shows before the preview's first build is published: the build's errors, when it failed (an
+    author who opened the page sees what to mend, not Python's English "Error response"), and the reload script, so
+    that the page turns into the preview as soon as a save mends them."""
+    if failed:
+        title = "Pratinjau belum dapat dibangun"
+        said = ("<p>Perbaiki galat berikut, lalu simpan berkasnya; halaman ini dimuat ulang sendiri.</p><pre>"
+                + html.escape("\n".join(failed)) + "</pre>")
+    else:
+        title = "Pratinjau sedang dibangun"
+        said = "<p>Halaman ini dimuat ulang sendiri setelah build pertama selesai.</p>"
+    return (f'<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
+            f'</head>\n<body>\n<main>\n<h1>{title}</h1>\n{said}\n</main>\n'
+            f'<script src="/__lkjip_muat_ulang.js"></script>\n</body>\n</html>\n').encode("utf-8")
 
 
 def watch(root: Path, state: Preview) -> BaseObserver:
