@@ -137,3 +137,15 @@ def test_key_paths_are_shared_between_files() -> None:
     a, b = key_lines(first[0]), key_lines(second[0])
     assert a["realisasi.2023"] == 2 and b["realisasi.2023"] == 3
     assert next(k for k in a if k == "realisasi.2023") is next(k for k in b if k == "realisasi.2023")
+
+
+@pytest.mark.parametrize("written, read", [
+    ("1:20", "1:20"), ("1:40:00", "1:40:00"), ("0x1F", "0x1F"), ("0o17", "0o17"), ("0b101", "0b101"),
+    ("1_000", "1_000"), (".nan", ".nan"), ("-.inf", "-.inf"), ("1e3", "1e3"),
+    ("017", 17), ("08", 8), ("-5", -5), ("+5", 5), ("84.82", 84.82), (".5", 0.5), ("2023", 2023)])
+def test_numbers_are_read_as_written_in_decimal(written: str, read: object) -> None:
+    """YAML 1.1 (PyYAML's rules) read 1:20 as 80 (base 60), 017 as 15 (octal), 0x1F as 31, and .nan as a float: a
+    number the author did not write. Only decimal numbers are numbers; the rest stays text for the schema to refuse."""
+    diags = Diagnostics()
+    value = load_yaml(f"nilai: {written}\n", "x.yaml", diags)["nilai"]
+    assert value == read and type(value) is type(read) and not diags.items

@@ -132,6 +132,26 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
             return self.construct_scalar(node)
 
 
+#: Numbers as YAML 1.2 reads them, in decimal only. PyYAML follows YAML 1.1, which reads ``1:20`` (a ratio, such as
+#: a teacher-pupil ratio) as 80 in base 60, ``1:40:00`` rupiah as 6 000, ``017`` as 15 in octal, ``0x1F`` as 31 and
+#: ``1_000`` as 1000, and ``.nan`` or ``.inf`` as floats no capaian can be computed from: each became a number the
+#: author did not write, published without a word. Now they stay text, which the schema reports at its line.
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?[0-9]*\.[0-9]+$")
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _NUMBER_TAGS]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver(_NUMBER_TAGS[0], _INT, list("-+0123456789"))
+_Loader.add_implicit_resolver(_NUMBER_TAGS[1], _FLOAT, list("-+0123456789."))
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    """Decimal, leading zeros included (``017`` is 17; YAML 1.1 read it as octal 15, and ``08`` not at all)."""
+    return int(loader.construct_scalar(node))
+
+
+_Loader.add_constructor(_NUMBER_TAGS[0], _construct_int)
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
