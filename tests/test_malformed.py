@@ -249,6 +249,23 @@ CASES = [
          "tautan (symbolic link) ke luar folder"),
     Case("data-berupa-folder", folder(f"{R}/data/ikm.yaml"), f"{R}/data/ikm.yaml", 1,
          "'ikm.yaml' adalah folder, bukan berkas"),
+    # CSV as Excel saves it with Indonesian settings: 1250 shown (and saved) as 1.250, read as 1,25 (line 2); ';' between
+    # columns (line 1); a Jumlah column and row lkjip would add in again (lines 1 and 3)
+    Case("csv-titik-ribuan", write(f"{R}/data/penduduk.csv", "desa,penduduk\nA,1.250\nB,980\n"),
+         f"{R}/data/penduduk.csv", 2, "'1.250' dapat berarti ribuan; tulis 1250 bila itu ribuan, atau 1.25"),
+    Case("csv-titik-koma", write(f"{R}/data/penduduk.csv", "desa;penduduk\nA;1250\n"),
+         f"{R}/data/penduduk.csv", 1, "dipisahkan titik koma (;)"),
+    Case("csv-kolom-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan,Jumlah\nA,1,2,3\n"),
+         f"{R}/data/penduduk.csv", 1, "kolom 'Jumlah' tidak perlu ditulis"),
+    Case("csv-baris-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki\nA,1\nTotal,1\n"),
+         f"{R}/data/penduduk.csv", 3, "baris 'Total' tidak perlu ditulis"),
+    # YAML 1.1 numbers an author did not write: 1:20 (a ratio) read as 80 in base 60 (realisasi, line 9), .nan (target,
+    # line 7), 0x1F (pagu, line 12): now text, which the schema refuses
+    Case("yaml-rasio-seksagesimal", replace(INDIKATOR, "2023: 82.5", "2023: 1:20"), INDIKATOR, 9,
+         "nilai '1:20' berupa teks"),
+    Case("yaml-nan", replace(INDIKATOR, "2023: 80", "2023: .nan"), INDIKATOR, 7, "nilai '.nan' berupa teks"),
+    Case("yaml-heksadesimal", replace(ANGGARAN, "pagu: 100000000", "pagu: 0x1F"), ANGGARAN, 12,
+         "harus berupa angka, tertulis teks ('0x1F')"),
     # a reference to a chapter of another report that does not exist (line 7)
     Case("tautan-laporan-lain", replace(IKHTISAR, "(30-bab-3-akuntabilitas-kinerja.md)", "(../lain-2022/laporan.yaml)"),
          IKHTISAR, 7, "tautan '../lain-2022/laporan.yaml'"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -268,12 +269,16 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
         return None
     header_line, first = numbered[0]
     header = [h.strip() for h in first]
+    if len(header) == 1 and ";" in header[0]:
+        diags.error((rel, header_line), "kolom CSV dipisahkan titik koma (;); simpan ulang dengan pemisah koma "
+                                        "(di Excel: Simpan Sebagai → CSV UTF-8 (dipisahkan koma))")
+        return None
     if len(set(header)) != len(header) or any(not h for h in header):
         diags.error((rel, header_line), "nama kolom CSV harus terisi dan berbeda satu sama lain")
         return None
     body = [row for _, row in numbered[1:]]
     lines = [n for n, _ in numbered[1:]]
-    ok = True
+    ok = _no_written_totals(header, header_line, numbered[1:], rel, diags)
     for n, row in numbered[1:]:
         if len(row) != len(header):
             diags.error((rel, n), f"baris ini memiliki {len(row)} kolom, sedangkan judul kolom ada {len(header)}")
@@ -286,6 +291,8 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
     for c, name in enumerate(header):
         if not numeric[c] and c > 0:
             _warn_comma_numbers(body, lines, c, name, rel, diags)
+        elif numeric[c] and not _no_thousands_dot(body, lines, c, name, rel, diags):
+            return None
     cells = [[_cell(r[c], numeric[c]) for c in range(len(header))] for r in body]
     return Dataset(id=path.stem, columns=header, rows=cells, numeric=numeric, loc=Loc(rel, 1))
 
@@ -300,6 +307,43 @@ def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
             out.append((start, row))
         start = reader.line_num + 1
     return out
+
+
+#: What a row or column that adds up the others is called: lkjip adds them up itself (a dataset table's Jumlah row
+#: and column), so one written in the file was added in again (a Jumlah column made the row totals twice as large).
+_TOTALS = {"jumlah", "total", "jumlah total", "total jumlah", "grand total", "jumlah keseluruhan"}
+
+
+def _no_written_totals(header: list[str], header_line: int, rows: list[tuple[int, list[str]]], rel: str,
+                       diags: Diagnostics) -> bool:
+    ok = True
+    for name in header[1:]:
+        if name.casefold() in _TOTALS:
+            diags.error((rel, header_line), f"kolom '{name}' tidak perlu ditulis: lkjip menjumlahkan kolom angka "
+                                            "sendiri (kolom dan baris Jumlah pada tabel); hapus kolom ini")
+            ok = False
+    for n, row in rows:
+        if row and row[0].strip().casefold() in _TOTALS:
+            diags.error((rel, n), f"baris '{row[0].strip()}' tidak perlu ditulis: lkjip menjumlahkan baris sendiri "
+                                  "(baris Jumlah pada tabel); hapus baris ini")
+            ok = False
+    return ok
+
+
+def _no_thousands_dot(body: list[list[str]], lines: list[int], c: int, name: str, rel: str,
+                      diags: Diagnostics) -> bool:
+    """A number column's cell written ``1.250``: Excel saves numbers as they are shown, so with Indonesian settings
+    1250 is written with a thousands dot, which a CSV reads as 1,25; taken as such it became a total a thousand
+    times too small, without a word. One dot before exactly three digits is therefore refused, with both readings
+    (a decimal with three places is written with a fourth, ``12.3450``)."""
+    for n, row in zip(lines, body):
+        cell = row[c].strip()
+        if re.fullmatch(r"-?\d{1,3}\.\d{3}", cell):
+            decimal = cell.rstrip("0").rstrip(".") if cell.endswith("0") else cell + "0"
+            diags.error((rel, n), f"kolom '{name}': '{cell}' dapat berarti ribuan; tulis {cell.replace('.', '')} "
+                                  f"bila itu ribuan, atau {decimal} bila titik itu titik desimal")
+            return False
+    return True
 
 
 def _warn_comma_numbers(body: list[list[str]], lines: list[int], c: int, name: str, rel: str,
