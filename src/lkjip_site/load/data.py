@@ -278,7 +278,7 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
         return None
     body = [row for _, row in numbered[1:]]
     lines = [n for n, _ in numbered[1:]]
-    ok = _no_written_totals(header, header_line, numbered[1:], rel, diags)
+    ok = True
     for n, row in numbered[1:]:
         if len(row) != len(header):
             diags.error((rel, n), f"baris ini memiliki {len(row)} kolom, sedangkan judul kolom ada {len(header)}")
@@ -288,6 +288,8 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
     numeric = [all(PLAIN.fullmatch(r[c].strip()) or not r[c].strip() for r in body) and bool(body)
                for c in range(len(header))]
     numeric[0] = False  # the first column labels the rows
+    if not _no_written_totals(header, numeric, header_line, numbered[1:], rel, diags):
+        return None
     for c, name in enumerate(header):
         if not numeric[c] and c > 0:
             _warn_comma_numbers(body, lines, c, name, rel, diags)
@@ -314,11 +316,13 @@ def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
 _TOTALS = {"jumlah", "total", "jumlah total", "total jumlah", "grand total", "jumlah keseluruhan"}
 
 
-def _no_written_totals(header: list[str], header_line: int, rows: list[tuple[int, list[str]]], rel: str,
-                       diags: Diagnostics) -> bool:
+def _no_written_totals(header: list[str], numeric: list[bool], header_line: int, rows: list[tuple[int, list[str]]],
+                       rel: str, diags: Diagnostics) -> bool:
+    """A Jumlah row, or a Jumlah column beside other number columns (alone, "jumlah" is a count: nothing adds it
+    in again)."""
     ok = True
-    for name in header[1:]:
-        if name.casefold() in _TOTALS:
+    for c, name in enumerate(header):
+        if c and numeric[c] and sum(numeric) > 1 and name.casefold() in _TOTALS:
             diags.error((rel, header_line), f"kolom '{name}' tidak perlu ditulis: lkjip menjumlahkan kolom angka "
                                             "sendiri (kolom dan baris Jumlah pada tabel); hapus kolom ini")
             ok = False
