@@ -266,6 +266,9 @@ CASES = [
     Case("yaml-nan", replace(INDIKATOR, "2023: 80", "2023: .nan"), INDIKATOR, 7, "nilai '.nan' berupa teks"),
     Case("yaml-heksadesimal", replace(ANGGARAN, "pagu: 100000000", "pagu: 0x1F"), ANGGARAN, 12,
          "harus berupa angka, tertulis teks ('0x1F')"),
+    # a real date in quotes (as NIP and versi are told to be written): YAML keeps it as text (line 5)
+    Case("tanggal-dikutip", replace(LAPORAN, "tanggal_terbit: 2024-02-15", 'tanggal_terbit: "2024-02-15"'), LAPORAN,
+         5, "terbaca sebagai teks; tulis"),
     # a reference to a chapter of another report that does not exist (line 7)
     Case("tautan-laporan-lain", replace(IKHTISAR, "(30-bab-3-akuntabilitas-kinerja.md)", "(../lain-2022/laporan.yaml)"),
          IKHTISAR, 7, "tautan '../lain-2022/laporan.yaml'"),

@@ -174,8 +174,19 @@ class Date(Node):
     doc: str = ""
 
     def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
-            ctx.diags.error((ctx.file, line), f"{where}: tanggal '{value}' tidak ada di kalender (periksa bulan dan hari)")
+        found = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip()) if isinstance(value, str) else None
+        if found:
+            year, month, day = (int(part) for part in found.groups())
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                ctx.diags.error((ctx.file, line), f"{where}: tanggal '{value}' tidak ada di kalender (periksa bulan "
+                                                  "dan hari)")
+                return
+            # a real date YAML kept as text: quoted (as NIP and versi are told to be), or a one-digit month or day
+            ctx.diags.error((ctx.file, line), f"{where}: tanggal '{value}' terbaca sebagai teks; tulis "
+                                              f"{year:04d}-{month:02d}-{day:02d} tanpa tanda kutip (bulan dan hari "
+                                              "dua angka)")
         elif isinstance(value, dt.datetime) or not isinstance(value, dt.date):
             ctx.diags.error(
                 (ctx.file, line),
