@@ -14,7 +14,9 @@ import lkjip_site
 from lkjip_site.cli import main as cli
 from lkjip_site.cli.main import main
 from lkjip_site.core import resources
+from lkjip_site.core.diagnostics import Diagnostics
 from lkjip_site.load.schemas import ALL
+from lkjip_site.load.yamltree import load_yaml
 
 pytestmark = pytest.mark.usefixtures("epoch")
 
@@ -68,6 +70,20 @@ def test_new_with_year_period_and_instansi_passes_strict_check(tmp_path: Path, p
     assert "tahun: 2024\n" in meta and f"periode: {periode}\n" in meta
     assert "nama: Kecamatan Martapura Barat" in meta and "jabatan: Camat Martapura Barat" in meta
     assert main(["check", "--situs", str(site), "--strict"]) == 0
+
+
+@pytest.mark.parametrize("nama", ["Kecamatan Suka: Maju", "Dinas P&K #2", "- Dinas Kesehatan", "yes", "'Kec' Baru",
+                                  "%Dinas Sosial"])
+def test_new_with_any_instansi_name_writes_it_as_it_is_and_passes_strict_check(tmp_path: Path, nama: str) -> None:
+    """A name YAML reads otherwise written bare (a colon, " #" that starts a comment, a leading "-", "yes") made a
+    scaffold that failed its own check or held another name; it is quoted where it must be, and the narrative check
+    takes the name as written for the report's own."""
+    assert main(["init", str(tmp_path)]) == 0
+    assert main(["new", "--situs", str(tmp_path), "contoh-2024", "--tahun", "2024", "--instansi", nama]) == 0
+    data = load_yaml((tmp_path / "content/laporan/contoh-2024/laporan.yaml").read_text(encoding="utf-8"), "x",
+                     Diagnostics())
+    assert data["instansi"]["nama"] == nama
+    assert main(["check", "--situs", str(tmp_path), "--strict"]) == 0
 
 
 def test_init_creates_a_ready_site_and_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

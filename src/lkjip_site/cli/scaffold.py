@@ -21,7 +21,9 @@ from ..core.fmt import fmt_date
 from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
 from ..core.resources import SCAFFOLD
+from ..core.diagnostics import Diagnostics
 from ..load.schemas import ALL, YEAR
+from ..load.yamltree import load_yaml
 from .common import EXIT_OK, UsageError, find_site, output_folder, site_folder
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9\-]*")
@@ -97,16 +99,26 @@ def _head_title(instansi: str) -> tuple[str, str]:
     return jenis, f"Kepala {instansi}"
 
 
-def _fill(text: str, a: Assumptions) -> str:
+def _fill(text: str, a: Assumptions, in_yaml: bool) -> str:
     signed, published = _period_dates(a.tahun, a.periode)
     jenis, jabatan = _head_title(a.instansi)
     realisasi = "82.5" if a.periode == "tahunan" else "{" + f"{a.periode}: 82.5" + "}"
+    said = _yaml_text if in_yaml else str
     values = {"__TAHUN__": str(a.tahun), "__PERIODE__": a.periode, "__TERBIT__": published.isoformat(),
-              "__TTD__": signed.isoformat(), "__INSTANSI__": a.instansi, "__JENIS__": jenis,
-              "__JABATAN__": jabatan, "__REALISASI__": realisasi}
+              "__TTD__": signed.isoformat(), "__INSTANSI__": said(a.instansi), "__JENIS__": said(jenis),
+              "__JABATAN__": said(jabatan), "__REALISASI__": realisasi}
     for placeholder, value in values.items():
         text = text.replace(placeholder, value)
     return text
+
+
+def _yaml_text(value: str) -> str:
+    """``value`` as a YAML scalar that reads back as that very text: as it is where it does (the scaffold stays as an
+    author would write it), else in double quotes. "Kecamatan Suka: Maju", "Dinas P&K #2" (the rest a comment), "yes"
+    (a boolean) or "- Dinas" (a list) written bare made a scaffold that failed its own check, or read otherwise."""
+    if load_yaml(f"x: {value}\n", "", Diagnostics()) == {"x": value}:
+        return value
+    return json.dumps(value, ensure_ascii=False)
 
 
 def new_report(site: Path, slug: str, tahun: int | None = None, periode: str | None = None,
@@ -120,6 +132,9 @@ def new_report(site: Path, slug: str, tahun: int | None = None, periode: str | N
         return 2
     if instansi is not None and not instansi.strip():
         print("galat penggunaan: --instansi tidak boleh kosong", file=sys.stderr)
+        return 2
+    if instansi is not None and any(ord(ch) < 32 for ch in instansi):
+        print("galat penggunaan: --instansi harus satu baris teks, tanpa baris baru atau tab", file=sys.stderr)
         return 2
     target = site / "content" / "laporan" / slug
     if target.exists():
@@ -135,7 +150,7 @@ def new_report(site: Path, slug: str, tahun: int | None = None, periode: str | N
         dest = target / source.relative_to(SCAFFOLD / "laporan")
         dest.parent.mkdir(parents=True, exist_ok=True)
         if source.suffix in (".md", ".yaml"):
-            dest.write_text(_fill(source.read_text(encoding="utf-8"), a), encoding="utf-8")
+            dest.write_text(_fill(source.read_text(encoding="utf-8"), a, source.suffix == ".yaml"), encoding="utf-8")
         else:
             shutil.copyfile(source, dest)
     signed, _published = _period_dates(a.tahun, a.periode)

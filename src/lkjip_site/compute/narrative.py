@@ -95,6 +95,8 @@ def check_narrative_names(report: Report, known_names: list[str]) -> list[Findin
             if known is not None:
                 flagged.update(by_key[m.group(0).casefold()] for m in known.finditer(line))
             for m in pattern.finditer(line):
+                if line[m.end():].casefold().startswith(own.casefold()):  # the own name as written, punctuation
+                    continue  # and all ("Kecamatan Suka: Maju", "Dinas P&K"), where the words the rule reads end
                 name = _mention_name(line[m.end():])
                 if name and not _is_own(name, own):
                     full = f"{jenis} {name}"
