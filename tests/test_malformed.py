@@ -269,6 +269,9 @@ CASES = [
     # a real date in quotes (as NIP and versi are told to be written): YAML keeps it as text (line 5)
     Case("tanggal-dikutip", replace(LAPORAN, "tanggal_terbit: 2024-02-15", 'tanggal_terbit: "2024-02-15"'), LAPORAN,
          5, "terbaca sebagai teks; tulis"),
+    # a year option that is no year (lines 31-34 appended: blank, fence, id... the option on line 33): was a traceback
+    Case("opsi-tahun-bukan-angka", append(BAB3, "\n```{tabel} perbandingan_tahun\ntahun: [2022, dua]\n```\n"), BAB3, 33,
+         "'dua' bukan tahun; tulis tahun sebagai angka"),
     # a reference to a chapter of another report that does not exist (line 7)
     Case("tautan-laporan-lain", replace(IKHTISAR, "(30-bab-3-akuntabilitas-kinerja.md)", "(../lain-2022/laporan.yaml)"),
          IKHTISAR, 7, "tautan '../lain-2022/laporan.yaml'"),

@@ -32,6 +32,20 @@ def option_ids(options: dict[str, Any], key: str) -> list[str] | None:
     return [str(x) for x in (raw if isinstance(raw, list) else [raw])]
 
 
+def option_years(options: dict[str, Any], key: str = "tahun") -> list[int]:
+    """The years an option lists (``tahun: [2021, 2022]``; one year alone without brackets too), each a whole
+    number as written; a word or a fraction is the author's to mend, said at the option's line."""
+    raw = options.get(key)
+    if raw is None:
+        return []
+    years = []
+    for item in raw if isinstance(raw, list) else [raw]:
+        if isinstance(item, bool) or not isinstance(item, int) or not 1990 <= item <= 2100:
+            raise OptionError(f"'{item}' bukan tahun; tulis tahun sebagai angka, mis. {key}: [2022, 2023]", key)
+        years.append(item)
+    return years
+
+
 def indicators_for(report: Report, options: dict[str, Any]) -> list[Any]:
     """Indicators in report order, optionally filtered by ``sasaran:`` or ``indikator:``."""
     c = report.computed

@@ -26,7 +26,7 @@ from ..core.templates import theme_errors
 from ..core.model import Missing, Report, ScaleClass, Value
 from ..core.suggest import did_you_mean
 from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
-from .select import EMPTY_EFFICIENCY, OptionError, budget_of, dataset_of, indicators_for, option_ids
+from .select import EMPTY_EFFICIENCY, OptionError, budget_of, dataset_of, indicators_for, option_ids, option_years
 
 
 @dataclass
@@ -283,7 +283,7 @@ def _capaian_notes(report: Report) -> list[str]:
 
 def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
     inds = indicators_for(report, options)
-    years = [int(y) for y in options.get("tahun", [])] or sorted(
+    years = option_years(options) or sorted(
         {p.tahun for i in inds for p in i.riwayat if p.tahun <= report.tahun})[-3:]
     body = []
     for n, i in enumerate(inds, start=1):
