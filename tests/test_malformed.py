@@ -272,6 +272,9 @@ CASES = [
     # a year option that is no year (lines 31-34 appended: blank, fence, id... the option on line 33): was a traceback
     Case("opsi-tahun-bukan-angka", append(BAB3, "\n```{tabel} perbandingan_tahun\ntahun: [2022, dua]\n```\n"), BAB3, 33,
          "'dua' bukan tahun; tulis tahun sebagai angka"),
+    # a chapter whose id is a folder its report version publishes (its page would land among the source data)
+    Case("id-bab-folder-data", replace(BAB4, "urutan: 40\n", "urutan: 40\nid: data\n"), BAB4, 6,
+         "id bab 'data' tidak dapat dipakai"),
     # a reference to a chapter of another report that does not exist (line 7)
     Case("tautan-laporan-lain", replace(IKHTISAR, "(30-bab-3-akuntabilitas-kinerja.md)", "(../lain-2022/laporan.yaml)"),
          IKHTISAR, 7, "tautan '../lain-2022/laporan.yaml'"),

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
 from ..core.memo import digest
-from ..core.model import RESERVED_IDS, CapaianPolicy, Chapter, Instansi, Loc, Person, Report, SiteConfig
+from ..core.model import (RESERVED_IDS, VERSION_FOLDERS, CapaianPolicy, Chapter, Instansi, Loc, Person, Report,
+                          SiteConfig)
 from ..core.paths import rel_path, resolve_inside
 from . import schemas
 from .data import read_data_files
@@ -165,9 +166,10 @@ def _check_chapter_set(chapters: list[Chapter], diags: Diagnostics) -> None:
         by_order[c.urutan] = c
         if c.id in by_id:
             diags.error((c.rel, _front_line(c, "id")), f"id bab '{c.id}' sudah dipakai oleh {by_id[c.id].rel}")
-        if c.id in RESERVED_IDS or not _SLUG.fullmatch(c.id):
+        if c.id in RESERVED_IDS or c.id in VERSION_FOLDERS or not _SLUG.fullmatch(c.id):
             diags.error((c.rel, _front_line(c, "id")), f"id bab '{c.id}' tidak dapat dipakai; beri kunci 'id' berisi huruf kecil, angka dan '-' "
-                                    "yang bukan nama bagian laporan (sampul, daftar-isi, ...)")
+                                    "yang bukan nama bagian laporan (sampul, daftar-isi, ...) atau folder terbitan "
+                                    "(aset, data, data-terbuka)")
         by_id[c.id] = c
 
 
