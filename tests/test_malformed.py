@@ -275,6 +275,11 @@ CASES = [
     # a chapter whose id is a folder its report version publishes (its page would land among the source data)
     Case("id-bab-folder-data", replace(BAB4, "urutan: 40\n", "urutan: 40\nid: data\n"), BAB4, 6,
          "id bab 'data' tidak dapat dipakai"),
+    # numbers with more digits than any budget, which stopped the build at their rounding (line 12; CSV line 2)
+    Case("angka-terlalu-besar", replace(ANGGARAN, "pagu: 100000000", "pagu: 1" + "0" * 30), ANGGARAN, 12,
+         "angka terlalu besar (lebih dari 18 digit"),
+    Case("csv-angka-terlalu-besar", write(f"{R}/data/penduduk.csv", "desa,penduduk\nA,1" + "0" * 40 + "\n"),
+         f"{R}/data/penduduk.csv", 2, "kolom 'penduduk': angka terlalu besar"),
     # a reference to a chapter of another report that does not exist (line 7)
     Case("tautan-laporan-lain", replace(IKHTISAR, "(30-bab-3-akuntabilitas-kinerja.md)", "(../lain-2022/laporan.yaml)"),
          IKHTISAR, 7, "tautan '../lain-2022/laporan.yaml'"),

@@ -167,11 +167,18 @@ def grade_on_a_numeric_indicator(wb: Workbook) -> str:
     return f"Nilai Indikator!{ref(ws, 'Target', r)}: galat: target harus angka, tertulis teks 'Baik'"
 
 
+def number_too_large(wb: Workbook) -> str:
+    """1e308 in a number cell (a pasted value, a runaway formula): was 'galat internal' while the change list was
+    written."""
+    return _value_cell(wb, 1e308) + "realisasi: angka terlalu besar (lebih dari 18 digit sebelum titik desimal)"
+
+
 BROKEN_BOOKS: dict[str, Callable[[Workbook], str]] = {f.__name__: f for f in (
     text_in_number_cell, comma_decimal_as_text, percent_as_text, thousands_as_text_in_money, duplicate_id,
     missing_required_column, missing_sheet, kode_breaks_tree, kode_of_no_level, program_total_does_not_add_up,
     formula_without_value, typed_into_derived_column, choice_not_in_list, unknown_indicator_in_values,
     value_and_reason, program_unknown_to_the_budget, pk_jenis_unknown, grade_on_a_numeric_indicator,
+    number_too_large,
 )}
 
 

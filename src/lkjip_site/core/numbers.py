@@ -18,6 +18,21 @@ from typing import Any
 PLAIN = re.compile(r"-?\d+(?:\.\d+)?")
 
 
+#: The most digits before the decimal point a value may have. Rupiah of a whole state budget have 16; Decimal's
+#: arithmetic keeps 28 significant digits, so a 30-digit value typed by mistake stopped the build as "galat
+#: internal" when it was rounded for display. Said at its line instead (:func:`too_large`).
+MAX_WHOLE_DIGITS = 18
+TOO_LARGE = f"angka terlalu besar (lebih dari {MAX_WHOLE_DIGITS} digit sebelum titik desimal); periksa angkanya"
+
+
+def too_large(value: Any) -> bool:
+    """Whether a number has more whole digits than :data:`MAX_WHOLE_DIGITS` (text and non-numbers: False)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return False
+    d = to_decimal(value)
+    return d.is_finite() and d != 0 and d.adjusted() >= MAX_WHOLE_DIGITS
+
+
 def to_decimal(value: Any) -> Decimal:
     """Decimal from a Decimal, int, float or numeric string; raises on anything else (booleans included)."""
     if isinstance(value, Decimal):

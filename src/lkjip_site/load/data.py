@@ -35,7 +35,7 @@ from ..core.model import (
     Tujuan,
     Value,
 )
-from ..core.numbers import PLAIN, QUOTED, parse_hand_written, to_decimal
+from ..core.numbers import PLAIN, QUOTED, TOO_LARGE, parse_hand_written, to_decimal, too_large
 from ..core.paths import rel_path
 from ..core.suggest import did_you_mean
 from . import schemas
@@ -294,6 +294,10 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
         if not numeric[c] and c > 0:
             _warn_comma_numbers(body, lines, c, name, rel, diags)
         elif numeric[c] and not _no_thousands_dot(body, lines, c, name, rel, diags):
+            return None
+        elif numeric[c] and (huge := next((n for n, r in zip(lines, body) if r[c].strip()
+                                           and too_large(Decimal(r[c].strip()))), None)):
+            diags.error((rel, huge), f"kolom '{name}': {TOO_LARGE}")
             return None
     cells = [[_cell(r[c], numeric[c]) for c in range(len(header))] for r in body]
     return Dataset(id=path.stem, columns=header, rows=cells, numeric=numeric, loc=Loc(rel, 1))

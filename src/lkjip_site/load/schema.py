@@ -16,7 +16,7 @@ from typing import Any
 
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, unpickled
-from ..core.numbers import parse_hand_written
+from ..core.numbers import TOO_LARGE, parse_hand_written, too_large
 from ..core.suggest import did_you_mean
 from .yamltree import YList, YMap, load_yaml
 
@@ -147,7 +147,9 @@ class Num(Node):
                 return
             ctx.diags.error((ctx.file, line), f"{where}: harus berupa angka, tertulis {_describe(value)}")
             return
-        if self.min is not None and value < self.min:
+        if too_large(value):
+            ctx.diags.error((ctx.file, line), f"{where}: {TOO_LARGE}")
+        elif self.min is not None and value < self.min:
             ctx.diags.error((ctx.file, line), f"{where}: tidak boleh kurang dari {self.min:g}, tertulis {value}")
 
     def json(self) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.diagnostics import Diagnostics
-from ..core.numbers import to_decimal, typed_number
+from ..core.numbers import TOO_LARGE, to_decimal, too_large, typed_number
 from . import layout as L
 
 _YEAR_HEADER = re.compile(re.escape(L.TARGET_YEAR_PREFIX.lower()) + r"(\d{4})")
@@ -188,6 +189,12 @@ class Reader:
                              "ubah format sel menjadi Angka lalu ketik nilainya")
             return None
         if isinstance(v, (int, float)):
+            if isinstance(v, float) and not math.isfinite(v):
+                self.error(cell, f"{what} harus angka, tertulis {v}")
+                return None
+            if too_large(v):  # 1e308 stopped the import's change list as "galat internal"
+                self.error(cell, f"{what}: {TOO_LARGE}")
+                return None
             d = spreadsheet_decimal(v)
             if minimum is not None and d < minimum:
                 self.error(cell, f"{what} tidak boleh kurang dari {minimum}, tertulis {v}")
