@@ -280,6 +280,17 @@ CASES = [
          "angka terlalu besar (lebih dari 18 digit"),
     Case("csv-angka-terlalu-besar", write(f"{R}/data/penduduk.csv", "desa,penduduk\nA,1" + "0" * 40 + "\n"),
          f"{R}/data/penduduk.csv", 2, "kolom 'penduduk': angka terlalu besar"),
+    # printed as written, without a word: a list as a caption (judul, line 17), "tidak" taken as true (lebar, line 18),
+    # an image without the text a reader who cannot see it gets (BAB I line 9), a role with nothing after it (line 9)
+    Case("judul-berupa-daftar", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis",
+                                        "judul: [Capaian, 2023]"), BAB3, 17, "judul harus satu baris teks"),
+    Case("lebar-bukan-boolean", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis\n",
+                                        "judul: Capaian indikator kinerja sasaran strategis\nlebar: tidak\n"), BAB3, 18,
+         "opsi 'lebar' harus true atau false, tertulis 'tidak'"),
+    Case("gambar-tanpa-teks-pengganti", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
+                                                "![](gambar/logo.svg)"), BAB1, 9, "gambar tanpa teks pengganti"),
+    Case("peran-tanpa-isi", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.", "Capaian {nilai}`` persen."),
+         BAB1, 9, "peran {nilai} tanpa isi"),
     # a reference to a chapter of another report that does not exist (line 7)
     Case("tautan-laporan-lain", replace(IKHTISAR, "(30-bab-3-akuntabilitas-kinerja.md)", "(../lain-2022/laporan.yaml)"),
          IKHTISAR, 7, "tautan '../lain-2022/laporan.yaml'"),

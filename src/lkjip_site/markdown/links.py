@@ -46,6 +46,10 @@ def collect_images(report: Report, chapter: Chapter, tokens: list[Token], diags:
     for token in inline_tokens(tokens):
         if token.type == "image":
             target, problem = image_target(report, str(token.attrGet("src") or ""))
+            if not token.content.strip():  # what a reader who cannot see it, or whose phone did not load it, gets
+                diags.error((chapter.rel, line_of(chapter, token)),
+                            "gambar tanpa teks pengganti; tulis isi gambar di dalam [ ], mis. "
+                            "![Bagan susunan organisasi kecamatan](gambar/struktur.svg)")
             if problem:
                 diags.error((chapter.rel, line_of(chapter, token)), problem)
             elif target is not None:

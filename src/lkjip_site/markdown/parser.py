@@ -255,9 +255,18 @@ def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Regi
             elif item_id in RESERVED_IDS or item_id in chapter_ids:
                 diags.error(id_loc, f"id '{item_id}' sudah dipakai oleh bab atau bagian laporan; pilih id lain")
             seen[item_id] = d.loc
-            judul = str(d.options.get("judul") or "")
-            if not judul:
+            raw_judul = d.options.get("judul")
+            judul = "" if isinstance(raw_judul, (list, dict)) else str(raw_judul or "")
+            if isinstance(raw_judul, (list, dict)):  # was printed as Python's "['Capaian', 2023]" in the caption
+                diags.error((d.loc.file, d.option_lines.get("judul", d.loc.line)),
+                            "judul harus satu baris teks; bila memuat koma, titik dua atau kurung siku, apit dengan "
+                            'tanda kutip: judul: "..."')
+            elif not judul:
                 diags.error(d.loc, f"{d.directive} ini belum memiliki 'judul'")
+            wide = d.options.get("lebar")
+            if wide is not None and not isinstance(wide, bool):  # any text counted as true
+                diags.error((d.loc.file, d.option_lines.get("lebar", d.loc.line)),
+                            f"opsi 'lebar' harus true atau false, tertulis '{wide}'")
             kind = "tabel" if d.directive == "tabel" else "gambar"
             word = "Tabel" if kind == "tabel" else site.label_gambar
             d.item = NumberedItem(kind, item_id, number, f"{word} {number}", judul, p.chapter.id, d.loc)

@@ -6,6 +6,8 @@ so each rendering works on its own copy of the tokens.
 
 from __future__ import annotations
 
+import re
+
 from html import escape
 from typing import Any, Sequence
 
@@ -38,6 +40,10 @@ def format_value(report: Report, path: str) -> str:
     return f'<span data-angka="{mark}">{escape(ref.formatted())}</span>'
 
 
+#: A role of ours that the roles plugin did not take (no code span right after it).
+_BARE_ROLE = re.compile(r"\{(?:nilai|ref)\}")
+
+
 class LkjipRenderer(RendererHTML):
     """HTML renderer that knows the LKjIP tokens; everything else stays markdown-it's.
 
@@ -51,6 +57,17 @@ class LkjipRenderer(RendererHTML):
         if renderer is None or d.item is None:
             return ""
         return renderer(ctx, d)
+
+    def text(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+        """Plain text; a role left in it (``{nilai}`` with nothing, or a space, before its backticks) was printed
+        as it was written, without a word: the reader saw "{nilai}``" where a number belonged."""
+        content = tokens[idx].content
+        if "{" in content and _BARE_ROLE.search(content) and "lkjip" in env:
+            ctx: RenderContext = env["lkjip"]
+            ctx.diags.error((ctx.chapter.rel, line_of(ctx.chapter, tokens[idx])),
+                            f"peran {_BARE_ROLE.search(content).group(0)} tanpa isi; tulis isinya di antara tanda "
+                            "petik terbalik tepat setelahnya, mis. {nilai}`IKU1.capaian` atau {ref}`tabel-capaian`")
+        return str(super().text(tokens, idx, options, env))
 
     def myst_role(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
         ctx: RenderContext = env["lkjip"]
