@@ -173,12 +173,22 @@ def number_too_large(wb: Workbook) -> str:
     return _value_cell(wb, 1e308) + "realisasi: angka terlalu besar (lebih dari 18 digit sebelum titik desimal)"
 
 
+def merged_cells(wb: Workbook) -> str:
+    """Target and realisasi merged for looks: only the first cell keeps its value, so the realisasi read as deleted
+    (exit 0, the value gone from indikator.yaml)."""
+    ws = wb["Nilai Indikator"]
+    r = find_row(ws, {"ID": "K02", "Tahun": 2023})
+    first, second = ref(ws, "Target", r), ref(ws, "Realisasi", r)
+    ws.merge_cells(f"{first}:{second}")
+    return f"Nilai Indikator!{first}: galat: sel {first}:{second} digabung (merge); pisahkan kembali"
+
+
 BROKEN_BOOKS: dict[str, Callable[[Workbook], str]] = {f.__name__: f for f in (
     text_in_number_cell, comma_decimal_as_text, percent_as_text, thousands_as_text_in_money, duplicate_id,
     missing_required_column, missing_sheet, kode_breaks_tree, kode_of_no_level, program_total_does_not_add_up,
     formula_without_value, typed_into_derived_column, choice_not_in_list, unknown_indicator_in_values,
     value_and_reason, program_unknown_to_the_budget, pk_jenis_unknown, grade_on_a_numeric_indicator,
-    number_too_large,
+    number_too_large, merged_cells,
 )}
 
 

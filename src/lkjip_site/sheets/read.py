@@ -110,6 +110,11 @@ def read_sheet(book: Book, sheet: L.Sheet, required: bool = True) -> SheetRows |
         return None
     ws, wf = pair
     h = sheet.header_row
+    for merged in sorted(wf.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+        if merged.max_row >= h:  # only the first cell of a merge keeps its value: the others read as emptied
+            book.diags.at_cell(where, get_column_letter(merged.min_col), merged.min_row,
+                               f"sel {merged.coord} digabung (merge); pisahkan kembali (Excel: Beranda → Gabung & "
+                               "Tengahkan → Pisahkan Sel), karena nilai sel-sel selain yang pertama terhapus")
     headers = {}
     for col in range(1, (ws.max_column or 0) + 1):
         text = ws.cell(row=h, column=col).value
