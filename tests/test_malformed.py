@@ -416,6 +416,16 @@ def test_unreadable_file_is_named_not_internal_error(project: Path, capsys: pyte
     assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
 
 
+def test_editors_hidden_and_lock_files_beside_the_chapters_are_not_chapters(project: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Emacs keeps ``.#bab.md``, a link to nothing, while a chapter is open; macOS writes ``._bab.md`` on a USB
+    stick: neither is a chapter, nor stops the build."""
+    symlink(f"{R}/.#40-bab-4-penutup.md", "/tidak/ada.md")(project)
+    (project / R / "._40-bab-4-penutup.md").write_bytes(b"\x00\x05\x16\x07 bukan teks")
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
+    assert "galat" not in capsys.readouterr().err
+
+
 def test_link_to_nothing_is_not_hidden_by_the_build_record(project: Path,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     """A chapter that is a symbolic link to nothing is a new input: were it left out of the build record's stamps,

@@ -938,12 +938,12 @@ def _build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
 def release(opts: BuildOptions, slug: str, said: Callable[[str], None]) -> tuple[str, str, BuildResult]:
     """``lkjip terbitkan <slug>``: build the site, freeze the report's current version in ``arsip/``, publish.
 
-    Returns ("terbit" | "sama", the version, result of the final build): "sama" when that version is already archived with the
-    same sources (nothing is archived; the site is built, a no-op when it is up to date, so that a release stopped
-    after archiving, or made meanwhile by another ``terbitkan``, is published by running the command again). A
-    version already archived with other sources, or numbered below a released one, is a ContentError at the
-    ``versi`` line, raised before anything is built or written; so is a file of the report saved while the command
-    runs (the archive would hold pages of one text beside the sources of another, for good).
+    Returns ("terbit" | "sama", the version, result of the final build): "sama" when that version is already
+    archived with the same sources (nothing is archived; the site is built, a no-op when it is up to date, so that a
+    release stopped after archiving, or made meanwhile by another ``terbitkan``, is published by running the command
+    again). A version already archived with other sources, or numbered below a released one, is a ContentError at
+    the ``versi`` line, raised before anything is built or written; so is a file of the report saved while the
+    command runs (the archive would hold pages of one text beside the sources of another, for good).
 
     Each of the two builds repairs a damaged cache entry as ``lkjip build`` does (:func:`repairing`, told through
     ``said``): the version folder is written whole or not at all (``write_version``), after every page it holds was

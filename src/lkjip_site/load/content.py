@@ -151,7 +151,11 @@ def chapter_body(text: str) -> str:
 
 
 def load_chapters(folder: Path, root: Path, diags: Diagnostics) -> list[Chapter]:
-    chapters = [c for p in sorted(folder.glob("*.md")) if (c := load_chapter(p, root, diags))]
+    """Every ``*.md`` of the report folder but hidden and lock files, which editors and systems leave beside the
+    chapters: Emacs' ``.#bab.md`` (a link to nothing while the file is open), macOS' ``._bab.md`` on a USB stick, an
+    office suite's ``~$bab.md``; as chapters they stopped the build (the release's snapshot skips them too)."""
+    chapters = [c for p in sorted(folder.glob("*.md"))
+                if not p.name.startswith((".", "~$")) and (c := load_chapter(p, root, diags))]
     _check_chapter_set(chapters, diags)
     return sorted(chapters, key=lambda c: (c.urutan, c.id))
 
