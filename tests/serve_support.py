@@ -17,12 +17,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-#: Seconds a preview may take to stop after SIGTERM. It takes about 0,5 s (the server's poll). Twice it took over
-#: 10 s, right after its first good build followed a failed one, on a machine busy with other tests (one full run of
-#: the suite in three, one run of four side by side); some 60 runs since, under load and instrumented, did not show it
-#: again (the closing note of issue 14 says so). A service manager allows 90 s; a preview that does not stop at all
-#: still fails here.
-STOP_S = 30.0
 #: Seconds a preview may take to make its first build (the browser tests' machine is busy with chromium too).
 READY_S = 120.0
 
@@ -84,5 +78,5 @@ def running_serve(root: Path, epoch: str, stderr: Path | None = None) -> Iterato
         yield base
     finally:
         proc.terminate()  # SIGTERM, as a service manager stops it
-        code = proc.wait(timeout=STOP_S)
+        code = proc.wait(timeout=10)
     assert code == 0, f"lkjip serve tidak berhenti dengan rapi oleh SIGTERM (kode keluar {code})"
