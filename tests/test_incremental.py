@@ -1575,12 +1575,14 @@ def test_a_file_of_a_kept_report_saved_while_a_build_runs_then_taken_back_is_pub
         assert_same_as_clean(project, "build")
 
 
+@pytest.mark.parametrize("after", ["static_fingerprint", "prepare_pdf"])
 def test_a_print_stylesheet_saved_while_a_pdf_is_laid_out_then_taken_back_keeps_no_pdf_of_it(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        project: Path, monkeypatch: pytest.MonkeyPatch, after: str) -> None:
     """A PDF's key hashes the theme's static files and the report's files before the layout, and the layout reads
     them again: a site theme's print stylesheet saved in between, then taken back, had the PDF laid out from it kept
     under the key of the stylesheet taken back, and every later build published it (found by a fuzzer). Such a PDF
-    is published (it shows what was read) but not kept."""
+    is published (it shows what was read) but not kept; saved right after the key hashed it (``after``:
+    ``static_fingerprint``) too, where the first mend looked at the files only after that."""
     css = project / "themes" / "default" / "static" / "print-pdf.css"
     css.parent.mkdir(parents=True)
     first = (resources.PACKAGE_THEMES / "default" / "static" / "print-pdf.css").read_text("utf-8")
@@ -1589,13 +1591,17 @@ def test_a_print_stylesheet_saved_while_a_pdf_is_laid_out_then_taken_back_keeps_
     build(with_pdf)
     edit(project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md", "Tuliskan latar belakang",
          "Tuliskan latar belakang yang baru")  # the next build lays the PDF out again
-    real, saved = pdfs_mod.prepare_pdf, []
+    real, saved = getattr(pdfs_mod, after), []
 
     def prepare(*args: Any, **kw: Any) -> Any:
-        if not saved:
+        if after == "prepare_pdf" and not saved:
             css.write_text(first + "\n* { color: #a00000 !important; }\n", "utf-8")
             saved.append(True)
-        return real(*args, **kw)
+        result = real(*args, **kw)
+        if after == "static_fingerprint" and not saved:
+            css.write_text(first + "\n* { color: #a00000 !important; }\n", "utf-8")
+            saved.append(True)
+        return result
 
     stored: list[str] = []
     real_put = memo_mod.Memo.put
@@ -1604,7 +1610,7 @@ def test_a_print_stylesheet_saved_while_a_pdf_is_laid_out_then_taken_back_keeps_
         stored.append(name)
         real_put(self, key, data, name, hold)
 
-    monkeypatch.setattr(pdfs_mod, "prepare_pdf", prepare)
+    monkeypatch.setattr(pdfs_mod, after, prepare)
     monkeypatch.setattr(memo_mod.Memo, "put", put)
     build(with_pdf)
     assert saved

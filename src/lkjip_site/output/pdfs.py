@@ -68,12 +68,13 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
     dirs = theme_dirs(site.root, site.config.tema)
     env = make_env(dirs)
     links = build_link_index(site.reports)
+    static = [scan(d / "static") for d in dirs]  # before the key hashes them (see :func:`_sources`)
     theme_key = digest(template_files_key(env), static_fingerprint(dirs),
                        os.environ.get("SOURCE_DATE_EPOCH", ""), site_fingerprint(site))
     structure = {r.url: report_fingerprint(r) for r in site.reports}
     out: dict[str, bytes] = {}
     todo: list[tuple[str, str, PdfJob]] = []
-    sources: dict[str, tuple[Report, list[dict[str, Stat]]]] = {}
+    sources: dict[str, tuple[Report, list[dict[str, Stat]]]] = {}  # what each PDF laid out here was keyed from
     read: dict[str, bytes] = {}  # files the jobs carry, read once (the theme's are the same for every report)
     fonts = WebFonts(memo)  # the theme's web fonts, decoded here once rather than by WeasyPrint in every job
     for report in site.reports:
@@ -85,6 +86,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
                     for pc in parsed.chapters[report.url]]
         keys = [chapter_key(theme_key, chapter_shows(pc, ctx, structure)) for pc, ctx in contexts]
         path = report.url + pdf_name(report)
+        before = [scan(report.folder), *static]  # before the key hashes the report's files
         key = None if None in keys else memo.key(
             "pdf", keys, structure[report.url], [file_digest(f) for f in report.data.files],
             sorted((rel, file_digest(f)) for rel, f in report.assets.items()), sorted(extra.items()))
@@ -93,7 +95,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
             out[path] = cached
             _refused_again(memo, key, path, diags)
             continue
-        sources[path] = (report, _sources(report, dirs))  # as the key found them (kept only if they stay so)
+        sources[path] = (report, before)  # kept only if they stay so
         html = {pc.chapter.id: render_chapter(parsed.md, pc, ctx) for pc, ctx in contexts}
         try:
             job = prepare_pdf(report, site.config, env, report.data.files, report.folder, html,
@@ -128,7 +130,8 @@ def _sources(report: Report, dirs: list[Path]) -> list[dict[str, Stat]]:
     Why: the PDF's key hashes those files before the layout, and the layout reads them again (``prepare_pdf``): a
     stylesheet saved in between (a webmaster editing the theme while a build runs), then taken back, had the PDF laid
     out from it kept under the key of the stylesheet taken back, and every later build published it (found by a
-    fuzzer). A PDF whose sources changed while it was laid out is published (it shows what was read) but not kept."""
+    fuzzer). They are taken before the key hashes them and again after the layout; a PDF whose sources changed
+    meanwhile is published (it shows what was read) but not kept."""
     return [scan(report.folder), *(scan(d / "static") for d in dirs)]
 
 
