@@ -31,9 +31,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         report = load_one(root, args.report, Diagnostics())
     except ContentError as exc:  # the report's errors stop the export; its check warnings are not news here
         raise ContentError(errors_only(exc.diagnostics)) from None
-    write_whole(target, export_workbook(report))
-    data_size = target.stat().st_size
-    print(f"Buku kerja ditulis ke {target} ({data_size} bita). Setelah diubah: lkjip impor {args.report} {target}")
+    data = export_workbook(report)
+    write_whole(target, data)
+    print(f"Buku kerja ditulis ke {target} ({len(data)} bita). Setelah diubah: lkjip impor {args.report} {target}")
     return EXIT_OK
 
 

@@ -20,6 +20,10 @@ from pathlib import Path
 from ..core.diagnostics import Diagnostics
 
 
+_NO_PERMISSION = ("berkas tidak dapat dibaca: pengguna yang menjalankan lkjip tidak punya izin membacanya; ubah izin "
+                  "berkas (mis. 'chmod a+r NAMA_BERKAS') atau salin ulang berkasnya")
+
+
 def read_source(path: Path, rel: str, diags: Diagnostics, inside: Path) -> bytes | None:
     """The bytes of ``path`` (named ``rel`` in messages), or None after an error at its line 1 that says why it
     cannot be read and what to do; ``inside``: the folder the file must really be in (its report folder, or the
@@ -61,8 +65,7 @@ def source_problem(path: Path, inside: Path) -> str:
 def unreadable(exc: OSError) -> str:
     """What an author can do about a file the system refused to read, in their words (``strerror`` is English)."""
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return ("berkas tidak dapat dibaca: pengguna yang menjalankan lkjip tidak punya izin membacanya; ubah izin "
-                "berkas (mis. 'chmod a+r NAMA_BERKAS') atau salin ulang berkasnya")
+        return _NO_PERMISSION
     if exc.errno == errno.ENOENT:
         return "berkas tidak ditemukan (terhapus atau dipindahkan saat build berjalan?); jalankan build lagi"
     if exc.errno == errno.EISDIR:
@@ -75,6 +78,4 @@ def unreadable(exc: OSError) -> str:
 def unreadable_file(path: Path) -> str:
     """Why the file at ``path``, read later (an image, copied when the site is published), cannot be read by this
     user (empty when it can): asked now, so that it is a message at the line that names it."""
-    if os.access(path, os.R_OK):
-        return ""
-    return unreadable(PermissionError(errno.EACCES, "Permission denied"))
+    return "" if os.access(path, os.R_OK) else _NO_PERMISSION

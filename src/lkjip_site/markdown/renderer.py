@@ -62,11 +62,11 @@ class LkjipRenderer(RendererHTML):
         """Plain text; a role left in it (``{nilai}`` with nothing, or a space, before its backticks) was printed
         as it was written, without a word: the reader saw "{nilai}``" where a number belonged."""
         content = tokens[idx].content
-        if "{" in content and _BARE_ROLE.search(content) and "lkjip" in env:
+        if "{" in content and (bare := _BARE_ROLE.search(content)) and "lkjip" in env:
             ctx: RenderContext = env["lkjip"]
             ctx.diags.error((ctx.chapter.rel, line_of(ctx.chapter, tokens[idx])),
-                            f"peran {_BARE_ROLE.search(content).group(0)} tanpa isi; tulis isinya di antara tanda "
-                            "petik terbalik tepat setelahnya, mis. {nilai}`IKU1.capaian` atau {ref}`tabel-capaian`")
+                            f"peran {bare.group(0)} tanpa isi; tulis isinya di antara tanda petik terbalik tepat "
+                            "setelahnya, mis. {nilai}`IKU1.capaian` atau {ref}`tabel-capaian`")
         return str(super().text(tokens, idx, options, env))
 
     def myst_role(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
