@@ -55,10 +55,10 @@ def wait(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
 
 
 @contextmanager
-def running_serve(root: Path, epoch: str, stderr: Path | None = None) -> Iterator[str]:
+def serve_process(root: Path, epoch: str, stderr: Path | None = None) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     """``lkjip serve --situs root`` with ``SOURCE_DATE_EPOCH=epoch`` (what it prints on stderr into ``stderr``,
-    when given); yields its base URL once it answers. Stopped by SIGTERM afterwards, it must end as by Ctrl+C:
-    cleaning up, exit code 0."""
+    when given): its process and base URL, at once (before it answers). Stopped by SIGTERM afterwards, it must end
+    as by Ctrl+C: cleaning up, exit code 0, within 10 s."""
     port = free_port()
     errors = stderr.open("wb") if stderr is not None else None
     proc = subprocess.Popen(
@@ -67,16 +67,27 @@ def running_serve(root: Path, epoch: str, stderr: Path | None = None) -> Iterato
         stderr=errors if errors is not None else subprocess.DEVNULL, env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
     if errors is not None:
         errors.close()  # (the child holds its own copy)
-    base = f"http://127.0.0.1:{port}"
-
-    def ready() -> bool:
-        assert proc.poll() is None, f"lkjip serve berhenti sebelum siap (kode keluar {proc.returncode})"
-        return get(base + "/__lkjip_versi")[0] == 200
-
     try:
-        wait(ready, READY_S)
-        yield base
+        yield proc, f"http://127.0.0.1:{port}"
     finally:
         proc.terminate()  # SIGTERM, as a service manager stops it
-        code = proc.wait(timeout=10)
+        try:
+            code = proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            raise AssertionError("lkjip serve masih berjalan 10 detik setelah SIGTERM") from None
     assert code == 0, f"lkjip serve tidak berhenti dengan rapi oleh SIGTERM (kode keluar {code})"
+
+
+@contextmanager
+def running_serve(root: Path, epoch: str, stderr: Path | None = None) -> Iterator[str]:
+    """:func:`serve_process`, yielding its base URL once it answers."""
+    with serve_process(root, epoch, stderr) as (proc, base):
+
+        def ready() -> bool:
+            assert proc.poll() is None, f"lkjip serve berhenti sebelum siap (kode keluar {proc.returncode})"
+            return get(base + "/__lkjip_versi")[0] == 200
+
+        wait(ready, READY_S)
+        yield base

@@ -3,6 +3,7 @@ success, it cleans up after itself, and what it was putting in place is the old 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import signal
@@ -16,7 +17,7 @@ import pytest
 from conftest import EPOCH, REPORT_DIR, tree_hashes
 
 from lkjip_site.cli.main import main
-from lkjip_site.core.signals import uninterrupted
+from lkjip_site.core.signals import Stopped, raise_unheard, stopping, uninterrupted
 from lkjip_site.output import publish as publish_module
 from lkjip_site.output import search
 from lkjip_site.output.publish import STALE_TREE_S, publish
@@ -69,6 +70,64 @@ def test_ctrl_c_is_not_success(project: Path, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr("lkjip_site.cli.main.command", lambda name: stopped)
     assert main(["build", "--situs", str(project)]) == 130
     assert "dihentikan" in capsys.readouterr().err
+
+
+class _SendsOnCollection:
+    """Garbage (a cycle) whose finalizer sends ``signum`` to this process: the handler runs inside the finalizer,
+    where the exception it raises is dropped (printed as "Exception ignored in"), as it was inside the preview's
+    garbage collection between two builds."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        self.cycle = self
+
+    def __del__(self) -> None:
+        os.kill(os.getpid(), self.signum)
+        for _ in range(3):  # a few steps, for the handler to run here, inside the finalizer
+            pass
+
+
+def _drop_a_stop(signum: int) -> None:
+    _SendsOnCollection(signum)
+    gc.collect()
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the dropped exception, printed
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_stop_whose_exception_a_finalizer_dropped_still_ends_the_command_as_stopped(
+        project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], signum: int,
+        code: int) -> None:
+    """The command ran on to its end (its stop's exception went nowhere), but it was stopped: its exit code and
+    message say so, and ``lkjip build && unggah`` does not upload (it was 0: success)."""
+    dropped = []
+
+    def build_dropping_a_stop(args: object) -> int:
+        _drop_a_stop(signum)
+        dropped.append(signum)  # (the stop's exception went nowhere: the command runs on)
+        return 0
+
+    monkeypatch.setattr("lkjip_site.cli.main.command", lambda name: build_dropping_a_stop)
+    handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    assert main(["build", "--situs", str(project)]) == code
+    assert "dihentikan" in capsys.readouterr().err and dropped == [signum]
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == handlers
+    monkeypatch.undo()
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 0  # noted for that command only
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_loop_asking_after_each_turn_hears_a_stop_whose_exception_went_nowhere() -> None:
+    """The preview's loop: each turn asks :func:`raise_unheard` (it waited for the next save, deaf to the stop)."""
+    turns, dropped = 0, False
+    with pytest.raises(Stopped):
+        with stopping():
+            while turns < 3:
+                raise_unheard()
+                turns += 1
+                if turns == 1:
+                    _drop_a_stop(signal.SIGTERM)
+                    dropped = True  # (its exception went nowhere: the loop runs on)
+    assert turns == 1 and dropped
 
 
 def test_a_stop_during_the_renames_of_an_update_comes_after_them(tmp_path: Path,

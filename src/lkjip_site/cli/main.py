@@ -22,7 +22,7 @@ from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
 from ..core.pool import PoolError
 from ..core.refusals import refused
-from ..core.signals import exit_code, stopping_on_terminate
+from ..core.signals import exit_code, stopping
 from ..sheets.layout import COLUMN_KEYS
 from .common import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, shown
 from .messages import report_diagnostics
@@ -134,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     try:
-        with stopping_on_terminate():  # SIGTERM (a cancelled CI job, a service stopped) ends it as Ctrl+C does
+        with stopping():  # SIGTERM (a cancelled CI job, a service stopped) ends it as Ctrl+C does
             return command(args.command)(args)
     except UsageError as exc:
         print(f"lkjip: galat penggunaan: {exc}", file=sys.stderr)

@@ -32,6 +32,7 @@ from ..core.fmt import fmt_seconds
 from ..core.memo import Memo
 from ..core.paths import SITE_FILE
 from ..core.resources import RELOAD_SCRIPT
+from ..core.signals import heard, raise_unheard
 from ..core.state import Changes
 from .building import options
 from .common import UsageError
@@ -51,6 +52,11 @@ QUIET_S = 0.05
 SETTLE_S = 0.01
 #: Changes after which the file is complete: nothing more of this save is due for it.
 COMPLETE = (FileClosedEvent, FileMovedEvent, FileDeletedEvent, DirCreatedEvent, DirDeletedEvent, DirMovedEvent)
+#: How long an idle preview waits for a save before it looks again: the longest a stop (SIGTERM, Ctrl+C) may wait.
+#: Linux hands a signal to any thread of the process that does not block it (the server's, the watcher's while the
+#: main one blocks signals to start Pagefind), and Python 3.11 then runs the handler only when the main thread next
+#: takes the interpreter's lock: a main thread waiting for a save without a limit never did, the stop unheard.
+WAKE_S = 0.25
 #: How long the page's request for a new version is held open before it is answered with the same version.
 LONG_POLL_S = 25.0
 
@@ -305,9 +311,11 @@ def serve(opts: BuildOptions, port: int) -> int:
     print(f"Pratinjau di http://127.0.0.1:{server.server_address[1]}/ (tekan Ctrl+C untuk berhenti)", flush=True)
     try:
         while True:
-            state.wait_for_change()
-            _rebuild(opts, state)
+            raise_unheard()  # a stop whose exception went nowhere (see ``core/signals``)
+            if state.wait_for_change(WAKE_S):
+                _rebuild(opts, state)
     except KeyboardInterrupt:
+        heard()  # a preview's usual end: exit code 0
         print("Pratinjau dihentikan.")
     finally:
         observer.stop()
