@@ -291,6 +291,16 @@ CASES = [
                                                 "![](gambar/logo.svg)"), BAB1, 9, "gambar tanpa teks pengganti"),
     Case("peran-tanpa-isi", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.", "Capaian {nilai}`` persen."),
          BAB1, 9, "peran {nilai} tanpa isi"),
+    # published as the text "[^2]" (BAB I line 9); two headings with one id (line 11, the first on line 9), so a link,
+    # the contents and a search result went to the first only
+    Case("catatan-kaki-tanpa-isi", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
+                                           "Jumlah penduduk naik[^2] tahun ini."), BAB1, 9,
+         "catatan kaki [^2] belum ada isinya; tulis di bawah paragrafnya satu baris '[^2]: isi catatan'"),
+    Case("id-ganda", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.", "## Umum {#a}\n\n## Khusus {#a}"),
+         BAB1, 11, "id 'a' sudah dipakai di baris 9 bab ini"),
+    Case("id-judul-dipakai-lagi", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
+                                          "## Dasar Hukum\n\n{#dasar-hukum}\nUndang-undang."), BAB1, 12,
+         "id 'dasar-hukum' sudah dipakai di baris 9 bab ini"),
     # a reference to a chapter of another report that does not exist (line 7)
     Case("tautan-laporan-lain", replace(IKHTISAR, "(30-bab-3-akuntabilitas-kinerja.md)", "(../lain-2022/laporan.yaml)"),
          IKHTISAR, 7, "tautan '../lain-2022/laporan.yaml'"),
@@ -379,6 +389,18 @@ def test_unknown_key_is_warning_then_error_with_strict(project: Path, capsys: py
     _out, err = capsys.readouterr()
     _assert_clean_failure(err, LAPORAN, 19, "kunci 'warna_sampul' tidak dikenal")
     assert _state(project) == after_ok
+
+
+def test_a_footnote_never_referred_to_is_a_warning_then_an_error_with_strict(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Its text was left out of the page and the PDF without a word."""
+    append(BAB1, "\n[^sumber]: BPS Kabupaten, 2024.\n")(project)
+    line = (project / BAB1).read_text(encoding="utf-8").splitlines().index("[^sumber]: BPS Kabupaten, 2024.") + 1
+    says = "catatan kaki [^sumber] tidak dirujuk di teks, jadi tidak tampil"
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
+    assert f"{BAB1}:{line}: peringatan: {says}" in capsys.readouterr().err
+    assert main(["build", "--situs", str(project), "--no-pdf", "--strict"]) == 1
+    _assert_clean_failure(capsys.readouterr()[1], BAB1, line, says)
 
 
 def test_unknown_data_file_is_warning_and_not_published(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

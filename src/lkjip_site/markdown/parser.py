@@ -81,6 +81,8 @@ def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagn
                         f"blok '{token.info.strip()}' tidak dikenal; gunakan ```{{tabel}} <jenis> atau ```{{grafik}} <jenis>")
     ids, chapter.ids_source = _marked_ids(tokens)
     chapter.anchors.update(ids)
+    _check_ids_unique(chapter, tokens, diags)
+    _check_footnotes(chapter, tokens, env, diags)
     chapter.toc = _toc(tokens)
     collect_images(report, chapter, tokens, diags)
     return parsed
@@ -115,6 +117,53 @@ class _Ids(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in self._inside:
             del self._inside[len(self._inside) - 1 - self._inside[::-1].index(tag):]
+
+
+def _check_ids_unique(chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
+    """Two places of one chapter with the same id (two ``{#a}``, or a heading's id from its text given to a
+    paragraph too): the page had both, and a link to it, the contents or a search result went to the first only."""
+    first: dict[str, int] = {}
+    for block in tokens:
+        for token in (block, *(block.children or ())):
+            given = token.attrGet("id") if token.type != "lkjip_directive" else None
+            if not given:
+                continue
+            line = line_of(chapter, token)
+            if str(given) in first:
+                diags.error((chapter.rel, line),
+                            f"id '{given}' sudah dipakai di baris {first[str(given)]} bab ini; setiap id dalam satu "
+                            "bab harus berbeda: ganti salah satunya dengan {#id-lain} (judul bagian tanpa {#...} "
+                            "mendapat id dari teksnya)")
+            else:
+                first[str(given)] = line
+
+
+#: A footnote reference as an author types it (a label has no space).
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def _check_footnotes(chapter: Chapter, tokens: list[Token], env: dict[str, Any], diags: Diagnostics) -> None:
+    """A reference to a note never written (``[^2]`` without ``[^2]: ...``) was published as the text "[^2]"; a note
+    written and never referred to was left out of the page and the PDF without a word."""
+    refs: dict[str, int] = env.get("footnotes", {}).get("refs", {})
+    for block in tokens:
+        if block.type != "inline":
+            continue
+        unescaped = {m.group(1) for m in re.finditer(r"(?<!\\)\[\^([^\]\s]+)\]", block.content)}
+        for token in block.children or ():
+            for label in _FOOTNOTE_REF.findall(token.content) if token.type == "text" else ():
+                if label in unescaped and f":{label}" not in refs:
+                    diags.error((chapter.rel, line_of(chapter, token)),
+                                f"catatan kaki [^{label}] belum ada isinya; tulis di bawah paragrafnya satu baris "
+                                f"'[^{label}]: isi catatan' (dengan baris kosong sebelum dan sesudahnya)")
+    lines = chapter.body.splitlines()
+    for key, used in refs.items():
+        if used < 0:
+            label = key[1:]
+            at = next((i for i, text in enumerate(lines) if text.lstrip().startswith(f"[^{label}]:")), 0)
+            diags.warn((chapter.rel, chapter.body_line + at),
+                          f"catatan kaki [^{label}] tidak dirujuk di teks, jadi tidak tampil; tulis [^{label}] "
+                          "tepat setelah kata yang dijelaskannya, atau hapus catatan ini")
 
 
 def _marked_ids(tokens: list[Token]) -> tuple[set[str], str]:
