@@ -183,12 +183,23 @@ def merged_cells(wb: Workbook) -> str:
     return f"Nilai Indikator!{first}: galat: sel {first}:{second} digabung (merge); pisahkan kembali"
 
 
+def period_of_an_exported_row_changed(wb: Workbook) -> str:
+    """``TW1`` typed over ``tahunan``: the row is one the export did not have, its grey cells still filled; each was
+    blamed ("kolom 'Capaian (%)' dihitung oleh lkjip ... kembalikan nilainya (kosong)"), not the change."""
+    ws = wb["Nilai Indikator"]
+    r = find_row(ws, {"ID": "K02", "Tahun": 2023})
+    put(ws, r, {"Periode": "TW1"})
+    return (f"Nilai Indikator!{ref(ws, 'Nama indikator', r)}: galat: baris ini tidak ada di hasil ekspor (baris baru, "
+            "atau ID, kode, tahun atau periode baris yang ada diubah), tetapi kolom yang dihitung lkjip ('Nama "
+            "indikator', 'Capaian (%)', 'Predikat') berisi; kembalikan pengenal baris yang diubah")
+
+
 BROKEN_BOOKS: dict[str, Callable[[Workbook], str]] = {f.__name__: f for f in (
     text_in_number_cell, comma_decimal_as_text, percent_as_text, thousands_as_text_in_money, duplicate_id,
     missing_required_column, missing_sheet, kode_breaks_tree, kode_of_no_level, program_total_does_not_add_up,
     formula_without_value, typed_into_derived_column, choice_not_in_list, unknown_indicator_in_values,
     value_and_reason, program_unknown_to_the_budget, pk_jenis_unknown, grade_on_a_numeric_indicator,
-    number_too_large, merged_cells,
+    number_too_large, merged_cells, period_of_an_exported_row_changed,
 )}
 
 

@@ -84,8 +84,22 @@ class Importer:
 
     def _check_derived(self, sheet: SheetRows, spec: L.Sheet, row: int, cells: dict[str, Cell],
                        expected: Row | None, also: Callable[[str], Any] | None = None) -> None:
-        """A value typed into a computed column is an error; the exported (or the newly computed) value is not."""
+        """A value typed into a computed column is an error; the exported (or the newly computed) value is not.
+
+        On a row the export did not have (``expected`` None) the computed cells must be empty; when they are not, the
+        row was mostly copied, or an exported row's ID, year or period changed (``TW1`` typed over ``tahunan``):
+        said once, at the first such cell, naming that cause (it blamed each grey cell, not the changed one)."""
         r = Reader(self.diags, sheet.where)
+        if expected is None and also is None:
+            filled = [(col, cells[col.key]) for col in spec.columns if col.derived and col.key in cells
+                      and not _same_shown(cells[col.key].value, None, col)]
+            if filled:
+                names = ", ".join(repr(c.header) for c, _ in filled)
+                r.error(filled[0][1], "baris ini tidak ada di hasil ekspor (baris baru, atau ID, kode, tahun atau "
+                                      f"periode baris yang ada diubah), tetapi kolom yang dihitung lkjip ({names}) "
+                                      "berisi; kembalikan pengenal baris yang diubah, atau kosongkan sel-sel itu "
+                                      "untuk baris baru")
+            return
         for col in spec.columns:
             keys = [col.key] if col.derived else []
             if expected is not None and col.key in expected.derived and not col.derived:
