@@ -22,7 +22,7 @@ from lkjip_site.core.fmt import (
     round_half_up,
 )
 from lkjip_site.core.model import Missing
-from lkjip_site.core.numbers import parse_hand_written
+from lkjip_site.core.numbers import parse_hand_written, thousands_or_decimal
 
 
 @pytest.mark.parametrize("x, expected", [
@@ -163,7 +163,24 @@ def test_ambiguous_single_group_offers_both_readings() -> None:
     assert written.advice() == "'1.234' memakai pemisah ribuan; tulis 1234 (atau 1.234 bila titik itu titik desimal)"
 
 
-@pytest.mark.parametrize("text", ["A", "BB", "Baik", "1,2,3", "1.23.4", "Rp", "%", "", "7.01.02", "--5", "80%%"])
+@pytest.mark.parametrize(("text", "says"), [
+    ("1.250", "tulis 1250 bila itu ribuan, atau 1.25 bila"), ("-82.500", "tulis -82500 bila itu ribuan, atau -82.5 bila"),
+    ("1.255", "tulis 1255 bila itu ribuan, atau 1.2550 bila"), ("0.125", None), ("12.3450", None), ("1.25", None),
+    ("1250.000", None)])
+def test_a_dot_before_three_digits_is_refused_with_both_readings(text: str, says: str | None) -> None:
+    """``1.250`` is 1250 as Indonesian prints it and 1,25 as a CSV or YAML file reads it; ``0.125`` never 125."""
+    why = thousands_or_decimal(text)
+    assert (why is None) if says is None else (why is not None and says in why)
+
+
+@pytest.mark.parametrize(("text", "machine"), [("82 500", "82500"), ("82\u00a0500", "82500"),
+                                                ("Rp 1 250 000", "1250000"), ("1 250 000,5", "1250000.5")])
+def test_digits_grouped_with_a_space_name_the_machine_form(text: str, machine: str) -> None:
+    written = parse_hand_written(text)
+    assert written is not None and written.machine == machine and "spasi pemisah ribuan" in written.advice()
+
+
+@pytest.mark.parametrize("text", ["12 5", "1 250.5", "2 3 4", "A", "BB", "Baik", "1,2,3", "1.23.4", "Rp", "%", "", "7.01.02", "--5", "80%%"])
 def test_words_grades_and_codes_are_not_numbers(text: str) -> None:
     assert parse_hand_written(text) is None
 

@@ -94,6 +94,25 @@ class HandWritten:
 
 
 QUOTED = "tanda kutip (YAML membacanya sebagai teks)"
+
+#: One dot before exactly three digits, after a first digit that is no 0: how ``1250`` is printed in Indonesian.
+_THOUSANDS_OR_DECIMAL = re.compile(r"-?[1-9]\d{0,2}\.\d{3}")
+
+
+def thousands_or_decimal(text: str) -> str | None:
+    """Why a machine number ``1.250`` is refused, with both readings, or None when it is no such number.
+
+    Why: Indonesian prints 1250 as ``1.250``, which a CSV or YAML file reads as 1,25: a pagu or a realisasi a thousand
+    times too small, without a word. A decimal with three places is written with a fourth (``12.3450``) or without
+    its last zero (``1.25``); ``0.125`` is never a thousands group."""
+    if not _THOUSANDS_OR_DECIMAL.fullmatch(text):
+        return None
+    decimal = text.rstrip("0").rstrip(".") if text.endswith("0") else text + "0"
+    return (f"'{text}' dapat berarti ribuan; tulis {text.replace('.', '')} bila itu ribuan, atau {decimal} bila "
+            "titik itu titik desimal")
+#: Digits grouped by threes with a space, a no-break space or a narrow one: ``82 500``, ``Rp 1 250 000,50``.
+_SPACED = re.compile(r"[-−]?\s*(?:rp\.?\s*)?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?\s*(?:%|persen)?", re.I)
+_SPACE_GROUP = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3})")
 _HAND = re.compile(
     r"(?P<sign1>[-−]?)\s*(?P<rp>rp\.?\s*)?(?P<sign2>[-−]?)\s*(?P<body>\d[\d.,]*?)\s*(?P<pct>%|persen)?", re.I)
 
@@ -108,7 +127,8 @@ def parse_hand_written(text: str) -> HandWritten | None:
     YAML would read it as text. Grades (``A``, ``BB``) and words are never numbers.
     """
     raw = text.strip()
-    m = _HAND.fullmatch(raw)
+    spaced = _SPACED.fullmatch(raw)  # ``82 500`` (Word and LibreOffice group digits with a space): read as dots
+    m = _HAND.fullmatch(_SPACE_GROUP.sub(".", raw) if spaced else raw)
     if not m:
         return None
     body, mistakes, alternative = m.group("body"), [], None
@@ -119,12 +139,13 @@ def parse_hand_written(text: str) -> HandWritten | None:
     if "," in body:
         if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+|\d+,\d+", body):
             return None
-        mistakes += ["koma desimal", "pemisah ribuan"] if "." in body else ["koma desimal"]
+        thousands = "spasi pemisah ribuan" if spaced else "pemisah ribuan"
+        mistakes += ["koma desimal", thousands] if "." in body else ["koma desimal"]
         digits = body.replace(".", "").replace(",", ".")
-    elif body.count(".") > 1 or (m.group("rp") and "." in body):
+    elif spaced or body.count(".") > 1 or (m.group("rp") and "." in body):
         if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+", body):
             return None
-        mistakes.append("pemisah ribuan")
+        mistakes.append("spasi pemisah ribuan" if spaced else "pemisah ribuan")
         digits = body.replace(".", "")
     elif re.fullmatch(r"\d{1,3}\.\d{3}", body):
         mistakes.append("pemisah ribuan")

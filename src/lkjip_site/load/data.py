@@ -35,7 +35,8 @@ from ..core.model import (
     Tujuan,
     Value,
 )
-from ..core.numbers import PLAIN, QUOTED, TOO_LARGE, parse_hand_written, to_decimal, too_large
+from ..core.numbers import (PLAIN, QUOTED, TOO_LARGE, parse_hand_written, thousands_or_decimal, to_decimal,
+                            too_large)
 from ..core.paths import rel_path
 from ..core.suggest import did_you_mean
 from . import schemas
@@ -342,14 +343,11 @@ def _no_thousands_dot(body: list[list[str]], lines: list[int], c: int, name: str
                       diags: Diagnostics) -> bool:
     """A number column's cell written ``1.250``: Excel saves numbers as they are shown, so with Indonesian settings
     1250 is written with a thousands dot, which a CSV reads as 1,25; taken as such it became a total a thousand
-    times too small, without a word. One dot before exactly three digits is therefore refused, with both readings
-    (a decimal with three places is written with a fourth, ``12.3450``)."""
+    times too small, without a word. Such a number is therefore refused, with both readings
+    (:func:`~lkjip_site.core.numbers.thousands_or_decimal`)."""
     for n, row in zip(lines, body):
-        cell = row[c].strip()
-        if re.fullmatch(r"-?\d{1,3}\.\d{3}", cell):
-            decimal = cell.rstrip("0").rstrip(".") if cell.endswith("0") else cell + "0"
-            diags.error((rel, n), f"kolom '{name}': '{cell}' dapat berarti ribuan; tulis {cell.replace('.', '')} "
-                                  f"bila itu ribuan, atau {decimal} bila titik itu titik desimal")
+        if why := thousands_or_decimal(row[c].strip()):
+            diags.error((rel, n), f"kolom '{name}': {why}")
             return False
     return True
 

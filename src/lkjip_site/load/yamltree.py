@@ -15,7 +15,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..core.diagnostics import Diagnostics
-from ..core.numbers import parse_hand_written
+from ..core.numbers import parse_hand_written, thousands_or_decimal
 
 
 class YMap(dict):
@@ -121,6 +121,13 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         yield data
         data.extend(self.construct_sequence(node, deep=True))
 
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
+        """A number written ``1.250`` (1250 as Indonesian prints it) is refused at its line: YAML reads 1,25."""
+        raw = str(self.construct_scalar(node))
+        if why := thousands_or_decimal(raw.lstrip("+")):
+            self._diags.error((self._file, self._line(node)), why)
+        return float(super().construct_yaml_float(node))
+
     def construct_yaml_timestamp(self, node: yaml.ScalarNode):  # type: ignore[override]
         """``2024-02-30`` looks like a date but is none: keep the text so the schema can say so at its line.
 
@@ -152,6 +159,7 @@ def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
 
 
 _Loader.add_constructor(_NUMBER_TAGS[0], _construct_int)
+_Loader.add_constructor(_NUMBER_TAGS[1], _Loader.construct_yaml_float)
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
