@@ -408,6 +408,25 @@ def test_a_footnote_never_referred_to_is_a_warning_then_an_error_with_strict(
     _assert_clean_failure(capsys.readouterr()[1], BAB1, line, says)
 
 
+@pytest.mark.parametrize(("csv", "says"), [
+    ("desa,penduduk,miskin (%)\nA,1200,12.5\nB,800,9.75\n",
+     "kolom 'miskin (%)' pada data 'desa' berupa persentase, rasio atau rata-rata, yang tidak bermakna bila "
+     "dijumlahkan; sebutkan kolom yang dijumlahkan dengan opsi kolom, mis. kolom: [penduduk]"),
+    ("desa,rasio guru murid\nA,0.05\nB,0.04\n", "tulis kolom: [] agar tabel tidak memuat baris Jumlah")])
+def test_a_dataset_table_does_not_add_up_percentages_unless_told_which_columns_to_add(
+        project: Path, capsys: pytest.CaptureFixture[str], csv: str, says: str) -> None:
+    """Every number column was added up: a Jumlah row of 22,25 % (and row totals adding people to percentages) was
+    published; naming the columns to add (``kolom``) publishes the table."""
+    write(f"{R}/data/desa.csv", csv)(project)
+    line = len((project / BAB1).read_text(encoding="utf-8").splitlines()) + 2
+    append(BAB1, "\n```{tabel} dataset\nid: tabel-desa\njudul: Desa\ndataset: desa\n```\n")(project)
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 1
+    _assert_clean_failure(capsys.readouterr()[1], BAB1, line, says)
+    amounts = "[penduduk]" if "penduduk" in csv else "[]"
+    replace(BAB1, "dataset: desa\n", f"dataset: desa\nkolom: {amounts}\n")(project)
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
+
+
 def test_unknown_data_file_is_warning_and_not_published(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A working note left in data/ is "ignored", so it is not published either (it was offered as open data)."""
     write(f"{R}/data/catatan.txt", "bukan data\n")(project)

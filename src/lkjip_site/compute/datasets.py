@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
@@ -26,6 +27,17 @@ class DatasetResult:
     cell_shares: list[dict[int, Decimal | None]]  # cell / column total × 100
     satuan: dict[str, str]
     loc: Loc | None = None
+
+
+#: What a column whose numbers are no amounts is called, or measured in: their sum means nothing (three villages'
+#: 95 % make no 285 %), and a row total that adds one to people counts even less.
+_RATE = re.compile(r"%|\b(persen|persentase|rasio|rata-rata|rerata|kepadatan|indeks|laju)\b", re.I)
+
+
+def rate_columns(ds: Dataset) -> list[str]:
+    """The numeric columns of ``ds`` that hold rates, shares or averages (by their name or ``satuan``)."""
+    return [name for name, numeric in zip(ds.columns, ds.numeric)
+            if numeric and (_RATE.search(name) or _RATE.search(ds.satuan.get(name, "")))]
 
 
 def _share(part: Decimal, whole: Decimal) -> Decimal | None:

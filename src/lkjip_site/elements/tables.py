@@ -17,7 +17,7 @@ from typing import Any, Callable
 from markupsafe import Markup, escape
 
 from ..compute.budget import serapan
-from ..compute.datasets import dataset_table
+from ..compute.datasets import dataset_table, rate_columns
 from ..compute.scales import colour_class, ink_for
 from ..core import fmt
 from ..core.diagnostics import Diagnostics
@@ -475,6 +475,15 @@ def table_ikm(report: Report, options: dict[str, Any]) -> Table:
 def table_dataset(report: Report, options: dict[str, Any]) -> Table:
     dataset = dataset_of(report, options)
     columns = option_ids(options, "kolom")
+    rates = rate_columns(dataset) if columns is None else []
+    if rates:  # every numeric column added up by default: a Jumlah of percentages was published
+        amounts = [c for c, n in zip(dataset.columns, dataset.numeric) if n and c not in rates]
+        raise OptionError(f"kolom {', '.join(repr(c) for c in rates)} pada data '{dataset.id}' berupa persentase, "
+                          "rasio atau rata-rata, yang tidak bermakna bila dijumlahkan; sebutkan kolom yang dijumlahkan "
+                          f"dengan opsi kolom, mis. kolom: [{', '.join(amounts)}]" if amounts else
+                          f"kolom {', '.join(repr(c) for c in rates)} pada data '{dataset.id}' berupa persentase, "
+                          "rasio atau rata-rata, yang tidak bermakna bila dijumlahkan; tulis kolom: [] agar tabel "
+                          "tidak memuat baris Jumlah")
     try:
         result = dataset_table(dataset, columns)
     except (KeyError, ValueError) as exc:
