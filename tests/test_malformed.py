@@ -306,6 +306,9 @@ CASES = [
     Case("id-judul-dipakai-lagi", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
                                           "## Dasar Hukum\n\n{#dasar-hukum}\nUndang-undang."), BAB1, 12,
          "id 'dasar-hukum' sudah dipakai di baris 9 bab ini"),
+    # two chapters "BAB III": both numbered their tables "Tabel 3.1" (BAB IV's bab on line 4)
+    Case("bab-ganda", replace(BAB4, "bab: IV", "bab: III"), BAB4, 4,
+         "bab: III sudah dipakai oleh content/laporan/contoh-2023/30-bab-3-akuntabilitas-kinerja.md (bab: III)"),
     # a reference to a chapter of another report that does not exist (line 7)
     Case("tautan-laporan-lain", replace(IKHTISAR, "(30-bab-3-akuntabilitas-kinerja.md)", "(../lain-2022/laporan.yaml)"),
          IKHTISAR, 7, "tautan '../lain-2022/laporan.yaml'"),

@@ -92,9 +92,12 @@ def test_h1_is_not_anchored_h2_to_h4_are() -> None:
 
 
 @pytest.mark.parametrize(("bab", "jenis", "prefix"),
-                         [("III", "bab", "3"), ("IV", "bab", "4"), ("2", "bab", "2"), ("B", "lampiran", "B"),
-                          (None, "kata-pengantar", "")])
+                         [("III", "bab", "3"), ("IV", "bab", "4"), ("2", "bab", "2"), ("03", "bab", "3"),
+                          ("B", "lampiran", "B"), ("C", "lampiran", "C"), ("D", "lampiran", "D"),
+                          ("I", "lampiran", "I"), (None, "kata-pengantar", "")])
 def test_chapter_prefix(bab: str | None, jenis: str, prefix: str) -> None:
+    """A lampiran's letter as written: read as a Roman numeral, Lampiran C numbered its tables "Tabel 100.1", and
+    Lampiran I "Tabel 1.1", beside BAB I's own."""
     c = Chapter(id="x", judul="X", jenis=jenis, urutan=1, source=Path("x.md"), rel="x.md", body="", body_line=1, bab=bab)
     assert chapter_prefix(c) == prefix
 
@@ -105,15 +108,18 @@ def test_numbering_per_bab_front_matter_and_lampiran(fresh_project: Path) -> Non
     # kata pengantar (no BAB): plain numbers
     set_chapter(root, "00-kata-pengantar.md", "judul: Kata Pengantar\njenis: kata-pengantar\nurutan: 0\n",
                 "Lihat {ref}`iku-pengantar` dan {ref}`tabel-anggaran`.\n\n" + iku % ("iku-pengantar", "IKU awal"))
-    # lampiran B: letter prefix
-    set_chapter(root, "90-lampiran.md", "judul: Lampiran\njenis: lampiran\nbab: B\nurutan: 90\n",
+    # ikhtisar (no BAB either): goes on from the kata pengantar's numbers (it began at "Tabel 1" again)
+    set_chapter(root, "01-ikhtisar-eksekutif.md", "judul: Ikhtisar Eksekutif\njenis: ikhtisar\nurutan: 1\n",
+                iku % ("iku-ikhtisar", "IKU ringkas"))
+    # lampiran C: letter prefix (read as a Roman numeral, it was "Tabel 100.1")
+    set_chapter(root, "90-lampiran.md", "judul: Lampiran\njenis: lampiran\nbab: C\nurutan: 90\n",
                 iku % ("iku-lampiran-1", "IKU satu") + "\n" + iku % ("iku-lampiran-2", "IKU dua")
                 + "\nRujukan {ref}`tabel-capaian`.\n")
     result = render(root)
     report = result.site.reports[0]
     labels = {t.id: t.label for t in report.tables}
-    assert labels == {"iku-pengantar": "Tabel 1", "tabel-capaian": "Tabel 3.1", "tabel-anggaran": "Tabel 3.2",
-                      "iku-lampiran-1": "Tabel B.1", "iku-lampiran-2": "Tabel B.2"}
+    assert labels == {"iku-pengantar": "Tabel 1", "iku-ikhtisar": "Tabel 2", "tabel-capaian": "Tabel 3.1",
+                      "tabel-anggaran": "Tabel 3.2", "iku-lampiran-1": "Tabel C.1", "iku-lampiran-2": "Tabel C.2"}
     assert {f.id: f.label for f in report.figures} == {"grafik-anggaran": "Gambar 3.1"}
     pengantar = page(result, "kata-pengantar")
     # same chapter: a bare fragment; other chapter: a relative link to that chapter's page
@@ -121,7 +127,7 @@ def test_numbering_per_bab_front_matter_and_lampiran(fresh_project: Path) -> Non
     assert '<a class="ref" href="../bab-3-akuntabilitas-kinerja/#tabel-anggaran">Tabel 3.2</a>' in pengantar
     lampiran = page(result, "lampiran")
     assert '<a class="ref" href="../bab-3-akuntabilitas-kinerja/#tabel-capaian">Tabel 3.1</a>' in lampiran
-    assert "Tabel B.2" in lampiran
+    assert "Tabel C.2" in lampiran
 
 
 def test_label_gambar_grafik(fresh_project: Path) -> None:

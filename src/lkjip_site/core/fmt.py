@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from .model import Missing, Value
+from .model import Chapter, Missing, Value
 from .numbers import to_decimal
 
 NA = "N/A"  # a value that does not exist or cannot be computed (see the module docstring)
@@ -200,3 +200,20 @@ def from_roman(text: str) -> int:
     if roman(total) != t:
         raise ValueError(f"'{text}' bukan angka Romawi yang baku")
     return total
+
+
+def chapter_prefix(chapter: Chapter) -> str:
+    """Numbering prefix of tables and figures: BAB III -> "3", Lampiran B -> "B", front matter -> "".
+
+    A lampiran's letter is kept as written: read as a Roman numeral, Lampiran C numbered its tables "Tabel 100.1"
+    and Lampiran D "Tabel 500.1"."""
+    if not chapter.bab:
+        return ""
+    if chapter.bab.isdigit():
+        return str(int(chapter.bab))
+    if chapter.jenis != "bab":
+        return chapter.bab
+    try:
+        return str(from_roman(chapter.bab))
+    except ValueError:
+        return chapter.bab

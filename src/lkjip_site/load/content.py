@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
+from ..core.fmt import chapter_prefix
 from ..core.memo import digest
 from ..core.model import (RESERVED_IDS, VERSION_FOLDERS, CapaianPolicy, Chapter, Instansi, Loc, Person, Report,
                           SiteConfig)
@@ -163,6 +164,16 @@ def load_chapters(folder: Path, root: Path, diags: Diagnostics) -> list[Chapter]
 def _check_chapter_set(chapters: list[Chapter], diags: Diagnostics) -> None:
     by_order: dict[int, Chapter] = {}
     by_id: dict[str, Chapter] = {}
+    by_number: dict[str, Chapter] = {}  # two chapters "BAB III" both numbered their tables "Tabel 3.1", "Tabel 3.2"
+    for c in sorted(chapters, key=lambda c: (c.urutan, c.id)):
+        number = chapter_prefix(c)
+        if number and number in by_number:
+            first = by_number[number]
+            diags.error((c.rel, _front_line(c, "bab")),
+                        f"bab: {c.bab} sudah dipakai oleh {first.rel} (bab: {first.bab}); setiap bab dan lampiran perlu "
+                        f"nomor berbeda, karena tabel dan gambarnya dinomori menurutnya (Tabel {number}.1)")
+        elif number:
+            by_number[number] = c
     for c in chapters:
         if c.urutan in by_order:
             diags.error((c.rel, _front_line(c, "urutan")),

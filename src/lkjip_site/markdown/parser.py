@@ -18,7 +18,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
 from ..core.diagnostics import Diagnostics
-from ..core.fmt import from_roman
+from ..core.fmt import chapter_prefix
 from ..core.markup import APART, RAW_TEXT
 from ..core.memo import digest
 from ..core.model import RESERVED_IDS, Chapter, Loc, NumberedItem, Report, SiteConfig
@@ -223,18 +223,6 @@ def _toc(tokens: list[Token]) -> list[tuple[int, str, str]]:
     return out
 
 
-def chapter_prefix(chapter: Chapter) -> str:
-    """Numbering prefix of tables/figures: BAB III -> "3", Lampiran B -> "B", front matter -> ""."""
-    if chapter.bab:
-        if chapter.bab.isdigit():
-            return chapter.bab
-        try:
-            return str(from_roman(chapter.bab))
-        except ValueError:
-            return chapter.bab
-    return ""
-
-
 def restore_items(report: Report, parsed: Sequence[ParsedChapter], registry: Registry) -> None:
     """Bind the tables and figures of a report read back from the store to this build's elements.
 
@@ -278,9 +266,10 @@ def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Regi
     seen: dict[str, Loc] = {}
     anchors = {a for p in parsed for a in p.chapter.anchors}
     chapter_ids = {p.chapter.id for p in parsed}
-    for p in parsed:
-        counters = {"tabel": 0, "grafik": 0}
+    counted: dict[str, dict[str, int]] = {}  # per prefix: the chapters without one (kata pengantar, ikhtisar, a
+    for p in parsed:                          # lampiran without a letter) share theirs, else each began at "Tabel 1"
         prefix = chapter_prefix(p.chapter)
+        counters = counted.setdefault(prefix, {"tabel": 0, "grafik": 0})
         for d in p.directives:
             if (d.directive, d.kind) not in registry.renderers:
                 known = registry.kinds(d.directive)
