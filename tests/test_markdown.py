@@ -7,6 +7,7 @@ rendered pages: that is the behaviour authors see.
 from __future__ import annotations
 
 import pickle
+import re
 import tempfile
 from pathlib import Path
 
@@ -379,3 +380,65 @@ def test_rendering_a_chapter_for_the_site_and_the_pdf_leaves_its_parsed_tokens_a
     assert ("bab-1-pendahuluan", False) in seen and ("bab-1-pendahuluan", True) in seen
     html = page(result, "bab-1-pendahuluan")
     assert 'href="../bab-3-akuntabilitas-kinerja/#realisasi-anggaran"' in html and 'alt="Peta wilayah"' in html
+
+
+# ------------------------------------------------------------------------------------------------ year on year
+
+
+_YEARS = """indikator:
+  - id: IKU1
+    nama: Indeks Kepuasan Masyarakat
+    satuan: indeks
+    polaritas: positif
+    target: {2023: 80}
+    realisasi: {2021: 70, 2022: 75.25, 2023: 82.5}
+  - id: SAKIP
+    nama: Nilai evaluasi SAKIP
+    satuan: predikat
+    polaritas: positif
+    kualitatif: [C, CC, B, BB, A]
+    target: {2023: BB}
+    realisasi: {2022: BB, 2023: B}
+"""
+
+
+def _cells(html: str, table_id: str) -> list[str]:
+    table = html[html.index(f'<table id="{table_id}"'):]
+    table = table[:table.index("</table>")]
+    return [" ".join(re.sub(r"<[^>]+>", " ", cell).split())
+            for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", table, re.S)]
+
+
+def test_the_change_column_says_which_years_it_compares_whichever_years_are_shown(fresh_project: Path) -> None:
+    """``tahun: [2021, 2023]`` showed "Perubahan 2021–2023" over 7,25, which is 2023 − 2022 (the change is always
+    this year's against last year's); a qualitative value's change was "N/A: tidak ada realisasi tahun lalu" beside
+    last year's grade, shown in the same row."""
+    root = fresh_project
+    (root / REPORT_DIR / "data" / "indikator.yaml").write_text(_YEARS, encoding="utf-8")
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                "```{tabel} perbandingan_tahun\nid: pt\njudul: Dua tahun\nindikator: [IKU1, SAKIP]\n"
+                "tahun: [2023, 2021]\n```\n\n"
+                "SAKIP {nilai}`SAKIP.tren`, berubah {nilai}`SAKIP.delta`.\n")
+    html = page(render(root), "bab-4-penutup")
+    cells = _cells(html, "pt")
+    assert cells[:7] == ["No", "Indikator kinerja", "Satuan", "Realisasi 2021", "Realisasi 2023",
+                         "Perubahan 2022–2023", "Tren"]
+    assert cells[7:14] == ["1", "Indeks Kepuasan Masyarakat", "indeks", "70", "82,5", "7,25", "naik"]
+    assert cells[14:16] == ["2", "Nilai evaluasi SAKIP"] and cells[18] == "B"
+    assert cells[19].startswith("N/A") and cells[20:] == ["turun"]
+    assert 'title="nilai kualitatif tidak memiliki selisih angka"' in html
+    assert "tidak ada realisasi tahun lalu" not in html
+    assert "SAKIP turun, berubah" in re.sub(r"<[^>]+>", "", html)
+
+
+def test_a_year_after_the_report_year_is_refused_at_its_option(fresh_project: Path) -> None:
+    root = fresh_project
+    (root / REPORT_DIR / "data" / "indikator.yaml").write_text(_YEARS, encoding="utf-8")
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                "```{tabel} perbandingan_tahun\nid: pt\njudul: Tahun depan\ntahun: [2023, 2024]\n```\n")
+    with pytest.raises(ContentError) as caught:
+        render(root)
+    said = [d.format() for d in caught.value.diagnostics.errors]
+    assert said == [f"{REPORT_DIR}/40-bab-4-penutup.md:10: galat: tabel perbandingan_tahun: tahun 2024 setelah tahun "
+                    "laporan (2023); tabel ini membandingkan realisasi sampai tahun laporan, mis. tahun: [2021, 2022, "
+                    "2023]"]

@@ -27,6 +27,17 @@ def trend(d: Decimal | None) -> str | None:
     return "naik" if d > 0 else "turun" if d < 0 else "tetap"
 
 
+def grade_trend(current: Value | None, previous: Value | None, grades: Sequence[str] | None) -> str | None:
+    """Direction of a qualitative value's change, by its place in the author's list from worst to best (BB to B:
+    'turun'); None unless both are grades of that list."""
+    if not grades or not isinstance(current, str) or not isinstance(previous, str):
+        return None
+    order = [g.casefold() for g in grades]
+    if current.casefold() not in order or previous.casefold() not in order:
+        return None
+    return trend(Decimal(order.index(current.casefold()) - order.index(previous.casefold())))
+
+
 def kemajuan_renstra(realisasi: Value | None, target_akhir: Value | None, polaritas: str,
                      policy: CapaianPolicy | None = None, grades: Sequence[str] | None = None) -> Result:
     """Tingkat kemajuan = Rn / T_akhir × 100 (negative: the same negative formula against the end target)."""

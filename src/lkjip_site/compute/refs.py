@@ -114,10 +114,10 @@ def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) 
         return _result_ref(ir.kemajuan, path) if ir.kemajuan else Ref(Missing("tidak ada target akhir"),
                                                                           "percent", path)
     if attr == "delta":
-        return Ref(ir.delta if ir.delta is not None else Missing("tidak ada realisasi tahun lalu"),
+        return Ref(ir.delta if ir.delta is not None else Missing(ir.delta_reason),
                    "percent" if ir.satuan.strip() == "%" else "number", path)
     if attr == "tren":
-        return Ref(ir.tren or Missing("tidak ada realisasi tahun lalu"), "text", path)
+        return Ref(ir.tren or Missing(ir.delta_reason), "text", path)
     raise _unknown(path, f"atribut '{attr}' tidak ada untuk indikator{did_you_mean(attr, INDICATOR_ATTRS)} "
                          f"(atribut: {', '.join(INDICATOR_ATTRS)})")
 

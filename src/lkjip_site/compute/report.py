@@ -12,10 +12,10 @@ from typing import Iterable
 
 from ..core.compact import Compact
 from ..core.deferred import Deferrable, Deferred
-from ..core.model import CapaianPolicy, Indicator, Loc, Report, Scale, ScaleClass, Value, loc_of
+from ..core.model import CapaianPolicy, Indicator, Loc, Missing, Report, Scale, ScaleClass, Value, loc_of
 from .budget import BudgetReport, compute_budget
 from .capaian import Result, capaian, mean_capaian, na
-from .comparisons import NationalComparison, compare_national, delta, kemajuan_renstra, trend
+from .comparisons import NationalComparison, compare_national, delta, grade_trend, kemajuan_renstra, trend
 from .datasets import DatasetResult, dataset_table
 from .efficiency import EFISIENSI, EfficiencyRow, efisiensi
 from .figures import (
@@ -78,6 +78,18 @@ class IndicatorResult:
     program: str | None
     jenis: str
     kualitatif: list[str] | None
+
+    @property
+    def delta_reason(self) -> str:
+        """Why there is no change from last year (``delta``, ``tren``): the N/A's reason, in a cell's title and a
+        ``{nilai}``. It said "tidak ada realisasi tahun lalu" also beside last year's realisasi, shown in the row."""
+        if self.realisasi_lalu is None or isinstance(self.realisasi_lalu, Missing):
+            return "tidak ada realisasi tahun lalu"
+        if self.realisasi is None or isinstance(self.realisasi, Missing):
+            return "tidak ada realisasi tahun ini"
+        if self.kualitatif:
+            return "nilai kualitatif tidak memiliki selisih angka"
+        return "realisasi triwulan yang dijumlahkan sejak awal tahun tidak sebanding dengan realisasi setahun"
 
 
 @dataclass(slots=True)
@@ -183,13 +195,14 @@ def compute_indicator(ind: Indicator, tahun: int, periode: str, policy: CapaianP
     # Quarterly: a cumulative count is not comparable with last year's annual total; levels (terakhir/rata_rata) are.
     current = r_annual if periode == "tahunan" else (r if ind.agregasi != "jumlah" else None)
     d = delta(current, r_prev)
+    moved = trend(d) if d is not None else grade_trend(current, r_prev, ind.kualitatif)
     t_end = _target_akhir(ind)
     kemajuan = kemajuan_renstra(r, t_end, ind.polaritas, policy, ind.kualitatif) if t_end is not None else None
     return IndicatorResult(
         id=ind.id, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas, loc=ind.loc,
         sasaran_id=ind.sasaran_id, tahun=tahun, periode=periode, target=t, realisasi=r, capaian=res,
         predikat=pred, target_tahunan=cumulative(tpv, "tahunan", ind.agregasi, annual_from_quarters=False),
-        riwayat=_history(ind, policy), realisasi_lalu=r_prev, delta=d, tren=trend(d), target_akhir=t_end,
+        riwayat=_history(ind, policy), realisasi_lalu=r_prev, delta=d, tren=moved, target_akhir=t_end,
         kemajuan=kemajuan,
         nasional=compare_national(r, ind.target_nasional, ind.polaritas, policy, ind.kualitatif),
         triwulan=_quarters(ind, tahun, periode, policy),

@@ -283,7 +283,12 @@ def _capaian_notes(report: Report) -> list[str]:
 
 def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
     inds = indicators_for(report, options)
-    years = option_years(options) or sorted(
+    later = [y for y in option_years(options) if y > report.tahun]
+    if later:
+        raise OptionError(f"tahun {', '.join(map(str, later))} setelah tahun laporan ({report.tahun}); tabel ini "
+                          f"membandingkan realisasi sampai tahun laporan, mis. tahun: [{report.tahun - 2}, "
+                          f"{report.tahun - 1}, {report.tahun}]", "tahun")
+    years = sorted(set(option_years(options))) or sorted(
         {p.tahun for i in inds for p in i.riwayat if p.tahun <= report.tahun})[-3:]
     body = []
     for n, i in enumerate(inds, start=1):
@@ -291,11 +296,13 @@ def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
         cells = [Cell(str(n)), Cell(i.nama, header=True), text(i.satuan)]
         cells += [val(by_year[y].realisasi, f"{i.id}.realisasi@{y}", "realisasi") if y in by_year
                   else val(None, "", f"realisasi {y}") for y in years]
-        cells += [num(i.delta, 2, "tidak ada realisasi tahun lalu"),
-                  Cell(i.tren, figure=f"{i.id}.tren") if i.tren else Cell(NA, cls="na", title="tidak ada realisasi tahun lalu")]
+        cells += [num(i.delta, 2, i.delta_reason),
+                  Cell(i.tren, figure=f"{i.id}.tren") if i.tren else Cell(NA, cls="na", title=i.delta_reason)]
         body.append(Row(cells))
+    # the change is always this year's against last year's (``delta``), whichever years the columns show: the
+    # header named the column before last ("Perubahan 2021–2023" over 2023 − 2022)
     hdr = head("No", "Indikator kinerja", "Satuan", *[f"Realisasi {y}" for y in years],
-               f"Perubahan {years[-2] if len(years) > 1 else ''}–{report.tahun}".replace(" –", " "), "Tren")
+               f"Perubahan {report.tahun - 1}–{report.tahun}", "Tren")
     return Table([hdr], body, notes=["Perubahan = realisasi tahun ini − realisasi tahun sebelumnya (poin untuk indeks dan persentase)."])
 
 
