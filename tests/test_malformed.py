@@ -214,9 +214,10 @@ CASES = [
     # pagu on line 12 in display format (three groups, so YAML reads a string)
     Case("pagu-format-tampilan", replace(ANGGARAN, "pagu: 100000000", "pagu: 100.000.000"), ANGGARAN, 12,
          "'100.000.000' memakai pemisah ribuan; tulis 100000000"),
-    # 1250 as Indonesian prints it, which YAML read as 1,25 rupiah (line 12); 82 500 grouped with a space (line 9)
+    # 1250 as Indonesian prints it, which YAML read as 1,25 rupiah (line 12; an indicator's 83.515, an IKM, is a
+    # decimal: the fixture kecamatan-25 has one); 82 500 grouped with a space (line 9)
     Case("pagu-titik-ribuan", replace(ANGGARAN, "pagu: 100000000", "pagu: 1.250"), ANGGARAN, 12,
-         "'1.250' dapat berarti ribuan; tulis 1250 bila itu ribuan, atau 1.25 bila titik itu titik desimal"),
+         "pagu: '1.250' memakai pemisah ribuan (rupiah tidak memiliki tiga angka desimal); tulis 1250"),
     Case("realisasi-spasi-ribuan", replace(INDIKATOR, "2023: 82.5", "2023: 82 500"), INDIKATOR, 9,
          "'82 500' memakai spasi pemisah ribuan; tulis 82500"),
     # line 23: the anggaran table takes the id of the capaian table

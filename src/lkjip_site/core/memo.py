@@ -28,7 +28,8 @@ T = TypeVar("T")
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
 
-FORMAT = 5  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries)
+FORMAT = 6  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
+#            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers)
 
 
 def digest(*parts: Any) -> str:

@@ -102,9 +102,10 @@ _THOUSANDS_OR_DECIMAL = re.compile(r"-?[1-9]\d{0,2}\.\d{3}")
 def thousands_or_decimal(text: str) -> str | None:
     """Why a machine number ``1.250`` is refused, with both readings, or None when it is no such number.
 
-    Why: Indonesian prints 1250 as ``1.250``, which a CSV or YAML file reads as 1,25: a pagu or a realisasi a thousand
-    times too small, without a word. A decimal with three places is written with a fourth (``12.3450``) or without
-    its last zero (``1.25``); ``0.125`` is never a thousands group."""
+    Why: Indonesian prints 1250 as ``1.250``, which a CSV (as Excel saves it) reads as 1,25: a total a thousand times
+    too small, without a word. A decimal with three places is written with a fourth (``12.3450``) or without its last
+    zero (``1.25``); ``0.125`` is never a thousands group. (In YAML, typed by hand with a decimal point as the guide
+    asks, only rupiah are refused: ``schema.Num.money``; an IKM of ``83.515`` is a decimal.)"""
     if not _THOUSANDS_OR_DECIMAL.fullmatch(text):
         return None
     decimal = text.rstrip("0").rstrip(".") if text.endswith("0") else text + "0"

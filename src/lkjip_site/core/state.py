@@ -30,7 +30,7 @@ from .diagnostics import Diagnostic, Diagnostics
 from .files import write_whole
 from .memo import digest, file_digest
 
-FORMAT = 1
+FORMAT = 2  # bump with the memo's: the same version number with other checks or output must not replay the record
 #: Libraries whose version changes the bytes of pages, charts, PDFs or the search index.
 SHAPING = ("altair", "jinja2", "markdown-it-py", "mdit-py-plugins", "pagefind", "pydyf", "pypdfium2",
            "vl-convert-python", "weasyprint")

@@ -23,10 +23,12 @@ from .yamltree import YList, YMap, load_yaml
 
 @dataclass
 class Ctx:
-    """Where we are while validating: the file and the diagnostics sink."""
+    """Where we are while validating: the file, the diagnostics sink, and the numbers by line that YAML read with a
+    thousands dot as a decimal point (``1.250``: ``yamltree``)."""
 
     file: str
     diags: Diagnostics
+    written: dict[int, str] = field(default_factory=dict)
 
 
 class Node:
@@ -138,6 +140,8 @@ class Int(Node):
 class Num(Node):
     doc: str = ""
     min: float | None = None
+    #: rupiah: no amount has three decimals, so ``1.250`` is 1250 written with a thousands dot (YAML read 1,25)
+    money: bool = False
 
     def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -147,7 +151,10 @@ class Num(Node):
                 return
             ctx.diags.error((ctx.file, line), f"{where}: harus berupa angka, tertulis {_describe(value)}")
             return
-        if too_large(value):
+        if self.money and (text := ctx.written.get(line)):
+            ctx.diags.error((ctx.file, line), f"{where}: '{text}' memakai pemisah ribuan (rupiah tidak memiliki tiga "
+                                              f"angka desimal); tulis {text.replace('.', '')}")
+        elif too_large(value):
             ctx.diags.error((ctx.file, line), f"{where}: {TOO_LARGE}")
         elif self.min is not None and value < self.min:
             ctx.diags.error((ctx.file, line), f"{where}: tidak boleh kurang dari {self.min:g}, tertulis {value}")
@@ -370,10 +377,11 @@ def _read_validated(raw: bytes, rel: str, schema: SchemaDoc, diags: Diagnostics)
     except UnicodeDecodeError:
         diags.error((rel, 1), "berkas bukan teks UTF-8; simpan ulang dengan pengodean UTF-8")
         return None
-    data = load_yaml(text, rel, diags)
+    written: dict[int, str] = {}
+    data = load_yaml(text, rel, diags, written=written)
     if data is None and len(diags.errors) == before:
         diags.error((rel, 1), "berkas kosong")
         return None
     if data is not None:
-        schema.root.check(data, "", getattr(data, "line", 1), Ctx(rel, diags))
+        schema.root.check(data, "", getattr(data, "line", 1), Ctx(rel, diags, written))
     return data if len(diags.errors) == before else None

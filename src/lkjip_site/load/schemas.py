@@ -37,7 +37,7 @@ PERIOD_VALUE = AnyOf(
      (lambda v: isinstance(v, dict), QUARTERS)],
     expected="angka, nilai kualitatif, {tidak_ada: alasan} atau {tahunan/tw1..tw4: nilai}",
 )
-MONEY = Num(min=0, doc="rupiah, angka tanpa pemisah ribuan")
+MONEY = Num(min=0, doc="rupiah, angka tanpa pemisah ribuan", money=True)
 COLOUR = Str(pattern=r"#[0-9A-Fa-f]{6}", pattern_hint="warna heksadesimal #RRGGBB")
 
 SCALE = Obj(

@@ -64,6 +64,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         self._file = file
         self._offset = line_offset
         self._diags = diags
+        self.written: dict[int, str] = {}  # line -> a number's text where it may be thousands (``1.250``)
 
     def _line(self, node: yaml.Node) -> int:
         return node.start_mark.line + 1 + self._offset
@@ -122,10 +123,12 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         data.extend(self.construct_sequence(node, deep=True))
 
     def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
-        """A number written ``1.250`` (1250 as Indonesian prints it) is refused at its line: YAML reads 1,25."""
+        """A number written ``1.250`` is noted with its line (``written``): 1250 as Indonesian prints it, which YAML
+        reads as 1,25. An amount of rupiah cannot have three decimals, so there it is an error (``schema.Num``);
+        an indicator's ``83.515`` (an IKM) is a number as written."""
         raw = str(self.construct_scalar(node))
-        if why := thousands_or_decimal(raw.lstrip("+")):
-            self._diags.error((self._file, self._line(node)), why)
+        if thousands_or_decimal(raw.lstrip("+")):
+            self.written[self._line(node)] = raw
         return float(super().construct_yaml_float(node))
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode):  # type: ignore[override]
@@ -165,9 +168,13 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_ti
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 
 
-def load_yaml(text: str, file: str, diags: Diagnostics, line_offset: int = 0) -> Any:
-    """Parse ``text``; on a syntax error record it (with its line) and return None."""
+def load_yaml(text: str, file: str, diags: Diagnostics, line_offset: int = 0,
+              written: dict[int, str] | None = None) -> Any:
+    """Parse ``text``; on a syntax error record it (with its line) and return None. ``written``: filled with the
+    text of each number that may be written with a thousands dot, by line (see ``_Loader.construct_yaml_float``)."""
     loader = _Loader(text, file, line_offset, diags)
+    if written is not None:
+        loader.written = written
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
