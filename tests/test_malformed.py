@@ -307,6 +307,11 @@ CASES = [
     Case("id-judul-dipakai-lagi", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
                                           "## Dasar Hukum\n\n{#dasar-hukum}\nUndang-undang."), BAB1, 12,
          "id 'dasar-hukum' sudah dipakai di baris 9 bab ini"),
+    # a sub-kegiatan row copied, its code kept (line 14, the first on line 10): the site's own check blamed the program
+    Case("kode-anggaran-ganda", replace(ANGGARAN, "            realisasi: 95000000\n",
+                                        "            realisasi: 95000000\n          - kode: 7.01.02.2.01.0001\n"
+                                        "            nama: Salinan\n            pagu: 5000\n            realisasi: 0\n"),
+         ANGGARAN, 14, "kode sub kegiatan '7.01.02.2.01.0001' sudah dipakai di baris 10"),
     # two chapters "BAB III": both numbered their tables "Tabel 3.1" (BAB IV's bab on line 4)
     Case("bab-ganda", replace(BAB4, "bab: IV", "bab: III"), BAB4, 4,
          "bab: III sudah dipakai oleh content/laporan/contoh-2023/30-bab-3-akuntabilitas-kinerja.md (bab: III)"),

@@ -161,6 +161,22 @@ def _parent(node: BudgetNode, children: list[BudgetResult], issues: list[Finding
 _CHILD_LEVEL = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
 
 
+def _codes_twice(program: list[BudgetResult]) -> list[Finding]:
+    """A code written twice (a row copied and its code not changed): every table, chart and figure keyed by code
+    took one of the two, so the check of figures across the site blamed the program at a page's line 1."""
+    first: dict[str, BudgetResult] = {}
+    issues = []
+    for node in (n for p in program for n in p.walk()):
+        code = normalise_code(node.kode)
+        if code in first:
+            issues.append(Finding("error", loc_of(node, "kode"), f"kode {LEVEL_LABEL.get(node.level, node.level)} "
+                                  f"'{node.kode}' sudah dipakai di baris {loc_of(first[code], 'kode').line}; setiap "
+                                  "kode anggaran hanya satu kali: ubah kodenya, atau satukan kedua baris", "kode-ganda"))
+        else:
+            first[code] = node
+    return issues
+
+
 def budget_node(node: BudgetNode, issues: list[Finding], parent_kode: str | None = None,
                 periode: str = "tahunan") -> BudgetResult:
     """Compute one node recursively: validate codes, sum leaves upward, copy stated values for check."""
@@ -314,6 +330,7 @@ def compute_budget(budget: Budget, periode: str = "tahunan") -> BudgetReport:
         if p.level != "program":
             issues.append(Finding("error", p.loc, f"{p.kode}: tingkat teratas anggaran harus program", "tingkat-anggaran"))
     program = [budget_node(p, issues, None, periode) for p in budget.program]
+    issues.extend(_codes_twice(program))
     total = BudgetRow("total", "Total", sum((p.pagu for p in program), ZERO),
                       sum((p.realisasi for p in program), ZERO), budget.loc)
     leaves = [n for p in program for n in p.walk() if not n.children]

@@ -42,6 +42,7 @@ tahun-ikm                  error       IKM of another year (quarterly reports ma
 nama-instansi              warning     narrative mentions another instansi's name (heuristic, hence a warning)
 angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value
 kode-format, kode-induk    error       budget code malformed / not starting with its parent's code
+kode-ganda                 error       budget code written twice
 kode-lama                  warning     legacy budget code form (2-digit sub kegiatan, ``07.01.01``)
 tingkat-anggaran           error       program/kegiatan/sub kegiatan nested at the wrong level
 pagu-kosong                error       a budget leaf without pagu
