@@ -312,6 +312,9 @@ CASES = [
                                         "            realisasi: 95000000\n          - kode: 7.01.02.2.01.0001\n"
                                         "            nama: Salinan\n            pagu: 5000\n            realisasi: 0\n"),
          ANGGARAN, 14, "kode sub kegiatan '7.01.02.2.01.0001' sudah dipakai di baris 10"),
+    # an annual report's realisasi for TW I-III only (line 9): taken as the year's (9 of 12 documents: 75 %, "Sedang")
+    Case("realisasi-tiga-triwulan", replace(INDIKATOR, "2023: 82.5", "2023: {tw1: 80, tw2: 81, tw3: 82}"), INDIKATOR, 9,
+         "IKU1: realisasi 2023 hanya diisi tw1, tw2, tw3, tanpa tw4 dan tanpa realisasi tahunan"),
     # two chapters "BAB III": both numbered their tables "Tabel 3.1" (BAB IV's bab on line 4)
     Case("bab-ganda", replace(BAB4, "bab: IV", "bab: III"), BAB4, 4,
          "bab: III sudah dipakai oleh content/laporan/contoh-2023/30-bab-3-akuntabilitas-kinerja.md (bab: III)"),

@@ -28,6 +28,7 @@ skala                      error       the scale used has a gap, an overlap or n
 skala-tidak-dikenal        error       the report names a scale id that does not exist (default scale used)
 triwulan-dibagi            error       a non-additive indicator's quarterly values add up to the annual (any level)
 triwulan-tanpa-tahunan     error       quarterly targets without the annual target (annual report; warning quarterly)
+triwulan-kurang            error       annual report: realisasi of some quarters only, without the annual value
 triwulan-agregasi          error       annual and quarterly values disagree by the aggregation (sum, TW IV, mean)
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
 judul-tahun                warning     the report title names another year than the report's
