@@ -315,6 +315,10 @@ CASES = [
     # an annual report's realisasi for TW I-III only (line 9): taken as the year's (9 of 12 documents: 75 %, "Sedang")
     Case("realisasi-tiga-triwulan", replace(INDIKATOR, "2023: 82.5", "2023: {tw1: 80, tw2: 81, tw3: 82}"), INDIKATOR, 9,
          "IKU1: realisasi 2023 hanya diisi tw1, tw2, tw3, tanpa tw4 dan tanpa realisasi tahunan"),
+    # an author's working note (BAB I line 9), published as text where raw HTML is off
+    Case("komentar-html", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
+                                  "Latar belakang. <!-- TODO: angka belum dicek Kabid -->"), BAB1, 9,
+         "komentar HTML (<!-- ... -->) akan tampil sebagai teks di halaman"),
     # two chapters "BAB III": both numbered their tables "Tabel 3.1" (BAB IV's bab on line 4)
     Case("bab-ganda", replace(BAB4, "bab: IV", "bab: III"), BAB4, 4,
          "bab: III sudah dipakai oleh content/laporan/contoh-2023/30-bab-3-akuntabilitas-kinerja.md (bab: III)"),
@@ -437,6 +441,15 @@ def test_a_dataset_table_does_not_add_up_percentages_unless_told_which_columns_t
     amounts = "[penduduk]" if "penduduk" in csv else "[]"
     replace(BAB1, "dataset: desa\n", f"dataset: desa\nkolom: {amounts}\n")(project)
     assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
+
+
+def test_a_title_heading_inside_a_chapter_is_a_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A second title on the chapter's page, outside its contents: the chapter's title is its front matter's."""
+    append(BAB1, "\n# Latar Belakang\n")(project)
+    line = len((project / BAB1).read_text(encoding="utf-8").splitlines())
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
+    assert (f"{BAB1}:{line}: peringatan: judul '#' dipakai untuk judul bab (diambil dari 'judul' di front matter); "
+            "tulis bagian bab dengan '##' atau '###'") in capsys.readouterr().err
 
 
 def test_unknown_data_file_is_warning_and_not_published(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

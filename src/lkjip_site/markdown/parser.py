@@ -83,6 +83,7 @@ def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagn
     chapter.anchors.update(ids)
     _check_ids_unique(chapter, tokens, diags)
     _check_footnotes(chapter, tokens, env, diags)
+    _check_comments_and_titles(chapter, tokens, diags)
     chapter.toc = _toc(tokens)
     collect_images(report, chapter, tokens, diags)
     return parsed
@@ -164,6 +165,21 @@ def _check_footnotes(chapter: Chapter, tokens: list[Token], env: dict[str, Any],
             diags.warn((chapter.rel, chapter.body_line + at),
                           f"catatan kaki [^{label}] tidak dirujuk di teks, jadi tidak tampil; tulis [^{label}] "
                           "tepat setelah kata yang dijelaskannya, atau hapus catatan ini")
+
+
+def _check_comments_and_titles(chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
+    """An HTML comment where raw HTML is off was published as text: an author's working note ("TODO: angka ini belum
+    dicek") on the public page. A ``#`` heading made a second title on the chapter's page, outside its contents."""
+    for block in tokens:
+        if block.type == "heading_open" and block.tag == "h1":
+            diags.warn((chapter.rel, line_of(chapter, block)),
+                       "judul '#' dipakai untuk judul bab (diambil dari 'judul' di front matter); tulis bagian bab "
+                       "dengan '##' atau '###'")
+        for token in block.children or ():
+            if token.type == "text" and "<!--" in token.content:
+                diags.error((chapter.rel, line_of(chapter, token)),
+                            "komentar HTML (<!-- ... -->) akan tampil sebagai teks di halaman, karena HTML mentah "
+                            "tidak diizinkan; hapus komentar ini (simpan catatan kerja di luar folder laporan)")
 
 
 def _marked_ids(tokens: list[Token]) -> tuple[set[str], str]:
