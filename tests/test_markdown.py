@@ -442,3 +442,27 @@ def test_a_year_after_the_report_year_is_refused_at_its_option(fresh_project: Pa
     assert said == [f"{REPORT_DIR}/40-bab-4-penutup.md:10: galat: tabel perbandingan_tahun: tahun 2024 setelah tahun "
                     "laporan (2023); tabel ini membandingkan realisasi sampai tahun laporan, mis. tahun: [2021, 2022, "
                     "2023]"]
+
+
+def test_a_dataset_whose_columns_have_different_units_has_no_row_totals(fresh_project: Path) -> None:
+    """km², RT and people added up per row made a "Jumlah" of 3.226,50 that measures nothing; each column's own
+    total stays. ``persen`` (each row's share of the rows' total) is refused there, at its option."""
+    root = fresh_project
+    data = root / REPORT_DIR / "data"
+    (data / "wilayah.csv").write_text("Kelurahan,Luas,Jumlah RT,Penduduk\nSatu,12.5,14,3200\nDua,8.25,9,2100\n",
+                                      encoding="utf-8")
+    (data / "wilayah.yaml").write_text("judul: Wilayah\nsatuan: {Luas: km2, Jumlah RT: RT, Penduduk: jiwa}\n",
+                                       encoding="utf-8")
+    front = "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n"
+    set_chapter(root, "40-bab-4-penutup.md", front, "```{tabel} dataset\nid: w\njudul: Wilayah\ndataset: wilayah\n```\n")
+    cells = _cells(page(render(root), "bab-4-penutup"), "w")
+    assert cells == ["Kelurahan", "Luas", "Jumlah RT", "Penduduk", "Satu", "12,50", "14", "3.200", "Dua", "8,25", "9",
+                     "2.100", "Jumlah", "20,75", "23", "5.300"]
+    set_chapter(root, "40-bab-4-penutup.md", front,
+                "```{tabel} dataset\nid: w\njudul: Wilayah\ndataset: wilayah\npersen: true\n```\n")
+    with pytest.raises(ContentError) as caught:
+        render(root)
+    assert [d.format() for d in caught.value.diagnostics.errors] == [
+        f"{REPORT_DIR}/40-bab-4-penutup.md:11: galat: tabel dataset: persen: true menghitung bagian jumlah tiap baris, "
+        "tetapi kolom Luas (km2), Jumlah RT (RT), Penduduk (jiwa) bersatuan berbeda sehingga jumlah barisnya tidak "
+        "bermakna; pilih kolom bersatuan sama dengan opsi kolom, atau hapus persen"]

@@ -40,6 +40,15 @@ def rate_columns(ds: Dataset) -> list[str]:
             if numeric and (_RATE.search(name) or _RATE.search(ds.satuan.get(name, "")))]
 
 
+def mixed_units(ds: Dataset, idx: Sequence[int]) -> list[str]:
+    """The columns of ``idx`` with their declared units (``satuan``), when those differ: a row's km², RT and people
+    added up made a "Jumlah" of 3.226,50 that measures nothing, so such a table has no row totals (each column's
+    own total still means something); empty when one unit or none is declared."""
+    named = [(ds.columns[i], ds.satuan.get(ds.columns[i], "")) for i in idx]
+    units = {unit.strip().casefold() for _, unit in named if unit.strip()}
+    return [f"{name} ({unit})" for name, unit in named if unit.strip()] if len(units) > 1 else []
+
+
 def _share(part: Decimal, whole: Decimal) -> Decimal | None:
     return part / whole * HUNDRED if whole else None
 
@@ -71,7 +80,7 @@ def dataset_table(ds: Dataset, columns: Sequence[str] | None = None) -> DatasetR
     grand = sum(per_row, ZERO)
     return DatasetResult(
         ds.id, ds.judul, list(ds.columns), [list(r) for r in ds.rows], list(ds.numeric), idx,
-        per_row if len(idx) >= 2 else None, col_totals, grand,
+        per_row if len(idx) >= 2 and not mixed_units(ds, idx) else None, col_totals, grand,
         [_share(t, grand) for t in per_row],
         [{i: _share(num(r[i]), col_totals[i]) for i in idx} for r in ds.rows],
         dict(ds.satuan), ds.loc)

@@ -17,7 +17,7 @@ from typing import Any, Callable
 from markupsafe import Markup, escape
 
 from ..compute.budget import serapan
-from ..compute.datasets import dataset_table, rate_columns
+from ..compute.datasets import dataset_table, mixed_units, rate_columns
 from ..compute.scales import colour_class, ink_for
 from ..core import fmt
 from ..core.diagnostics import Diagnostics
@@ -496,6 +496,10 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
     except (KeyError, ValueError) as exc:
         raise OptionError(str(exc.args[0]), "kolom") from None
     show_share = bool(options.get("persen", False))
+    if show_share and (mixed := mixed_units(dataset, result.total_columns)):
+        raise OptionError(f"persen: true menghitung bagian jumlah tiap baris, tetapi kolom {', '.join(mixed)} "
+                          "bersatuan berbeda sehingga jumlah barisnya tidak bermakna; pilih kolom bersatuan sama "
+                          "dengan opsi kolom, atau hapus persen", "persen")
     numeric_idx = result.total_columns
     hdr = [Cell(col, header=True) for col in result.columns]
     has_row_total = result.row_totals is not None
