@@ -319,6 +319,9 @@ CASES = [
     Case("komentar-html", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
                                   "Latar belakang. <!-- TODO: angka belum dicek Kabid -->"), BAB1, 9,
          "komentar HTML (<!-- ... -->) akan tampil sebagai teks di halaman"),
+    # "BAB IIII" and its "Tabel IIII.1" (line 4)
+    Case("bab-romawi-tidak-baku", replace(BAB4, "bab: IV", "bab: IIII"), BAB4, 4,
+         "bab 'IIII' bukan angka Romawi yang baku; tulis I, II, III, IV, V, VI"),
     # two chapters "BAB III": both numbered their tables "Tabel 3.1" (BAB IV's bab on line 4)
     Case("bab-ganda", replace(BAB4, "bab: IV", "bab: III"), BAB4, 4,
          "bab: III sudah dipakai oleh content/laporan/contoh-2023/30-bab-3-akuntabilitas-kinerja.md (bab: III)"),
@@ -450,6 +453,14 @@ def test_a_title_heading_inside_a_chapter_is_a_warning(project: Path, capsys: py
     assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
     assert (f"{BAB1}:{line}: peringatan: judul '#' dipakai untuk judul bab (diambil dari 'judul' di front matter); "
             "tulis bagian bab dengan '##' atau '###'") in capsys.readouterr().err
+
+
+def test_a_bab_out_of_order_is_a_warning_at_its_urutan(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A typo in ``urutan`` put BAB III after BAB IV in the contents, without a word."""
+    replace(BAB3, "urutan: 30", "urutan: 45")(project)
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
+    assert (f"{BAB3}:5: peringatan: BAB III (urutan 45) tampil sesudah BAB IV (urutan 40, {BAB4}); periksa 'urutan' "
+            "kedua bab") in capsys.readouterr().err
 
 
 def test_unknown_data_file_is_warning_and_not_published(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

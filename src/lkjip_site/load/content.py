@@ -165,8 +165,18 @@ def _check_chapter_set(chapters: list[Chapter], diags: Diagnostics) -> None:
     by_order: dict[int, Chapter] = {}
     by_id: dict[str, Chapter] = {}
     by_number: dict[str, Chapter] = {}  # two chapters "BAB III" both numbered their tables "Tabel 3.1", "Tabel 3.2"
+    previous: Chapter | None = None  # the BAB before, in reading order
     for c in sorted(chapters, key=lambda c: (c.urutan, c.id)):
         number = chapter_prefix(c)
+        if c.jenis == "bab" and c.bab and not number.isdigit():  # "BAB IIII", tables "Tabel IIII.1"
+            diags.error((c.rel, _front_line(c, "bab")), f"bab '{c.bab}' bukan angka Romawi yang baku; tulis I, II, "
+                                                        "III, IV, V, VI ... (atau angka biasa, mis. bab: 4)")
+        elif c.jenis == "bab" and previous is not None and int(number) < int(chapter_prefix(previous)):
+            diags.warn((c.rel, _front_line(c, "urutan")),
+                       f"BAB {c.bab} (urutan {c.urutan}) tampil sesudah BAB {previous.bab} (urutan {previous.urutan}, "
+                       f"{previous.rel}); periksa 'urutan' kedua bab")
+        if c.jenis == "bab" and number.isdigit():
+            previous = c
         if number and number in by_number:
             first = by_number[number]
             diags.error((c.rel, _front_line(c, "bab")),
