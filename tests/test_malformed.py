@@ -322,6 +322,12 @@ CASES = [
     # "BAB IIII" and its "Tabel IIII.1" (line 4)
     Case("bab-romawi-tidak-baku", replace(BAB4, "bab: IV", "bab: IIII"), BAB4, 4,
          "bab 'IIII' bukan angka Romawi yang baku; tulis I, II, III, IV, V, VI"),
+    # a computed value where it is shown as written (the title, line 2) or dropped (an image's alt text, line 9)
+    Case("nilai-di-judul", replace(BAB1, "judul: Pendahuluan", "judul: Pendahuluan ({nilai}`IKU1.capaian`)"), BAB1, 2,
+         "{nilai}`...` tidak dihitung di 'judul' front matter"),
+    Case("nilai-di-teks-gambar", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
+                                         "![Capaian {nilai}`IKU1.capaian`](gambar/logo.svg)"), BAB1, 9,
+         "peran {nilai} atau {ref} di teks pengganti gambar tidak terbaca"),
     # two chapters "BAB III": both numbered their tables "Tabel 3.1" (BAB IV's bab on line 4)
     Case("bab-ganda", replace(BAB4, "bab: IV", "bab: III"), BAB4, 4,
          "bab: III sudah dipakai oleh content/laporan/contoh-2023/30-bab-3-akuntabilitas-kinerja.md (bab: III)"),

@@ -151,6 +151,10 @@ def chapter_body(text: str) -> str:
     return text.lstrip("\ufeff")[match.end():] if match else text
 
 
+#: A role as an author writes it in the body (``{nilai}`IKU1.capaian```), found where it is not read.
+_ROLE = re.compile(r"\{(nilai|ref)\}(?=`)")
+
+
 def load_chapters(folder: Path, root: Path, diags: Diagnostics) -> list[Chapter]:
     """Every ``*.md`` of the report folder but hidden and lock files, which editors and systems leave beside the
     chapters: Emacs' ``.#bab.md`` (a link to nothing while the file is open), macOS' ``._bab.md`` on a USB stick, an
@@ -228,6 +232,11 @@ def load_chapter(path: Path, root: Path, diags: Diagnostics) -> Chapter | None:
         schemas.FRONT_MATTER.root.check(front, "", 2, Ctx(rel, diags))
     if len(diags.errors) != before:
         return None
+    for key in ("judul", "ringkasan"):  # shown as written (page title, contents, the report's list): never computed
+        if isinstance(front.get(key), str) and _ROLE.search(front[key]):
+            diags.error((rel, front.line_of(key)), f"{_ROLE.search(front[key]).group(0)}`...` tidak dihitung di "
+                                                   f"'{key}' front matter (tampil apa adanya di judul halaman dan daftar "
+                                                   "isi); tulis nilainya di teks bab")
     if front["jenis"] == "bab" and not front.get("bab"):
         diags.error((rel, front.line_of("jenis")), "bab dengan jenis 'bab' wajib memiliki kunci 'bab' (mis. bab: III)")
         return None

@@ -169,13 +169,18 @@ def _check_footnotes(chapter: Chapter, tokens: list[Token], env: dict[str, Any],
 
 def _check_comments_and_titles(chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
     """An HTML comment where raw HTML is off was published as text: an author's working note ("TODO: angka ini belum
-    dicek") on the public page. A ``#`` heading made a second title on the chapter's page, outside its contents."""
+    dicek") on the public page. A ``#`` heading made a second title on the chapter's page, outside its contents. A
+    role in an image's alt text was dropped from it (the text a screen reader reads lost its number)."""
     for block in tokens:
         if block.type == "heading_open" and block.tag == "h1":
             diags.warn((chapter.rel, line_of(chapter, block)),
                        "judul '#' dipakai untuk judul bab (diambil dari 'judul' di front matter); tulis bagian bab "
                        "dengan '##' atau '###'")
         for token in block.children or ():
+            if token.type == "image" and any(c.type == "myst_role" for c in token.children or ()):
+                diags.error((chapter.rel, line_of(chapter, token)),
+                            "peran {nilai} atau {ref} di teks pengganti gambar tidak terbaca (pembaca layar "
+                            "mendengar kalimatnya tanpa angka); tulis nilainya di kalimat sebelum atau sesudah gambar")
             if token.type == "text" and "<!--" in token.content:
                 diags.error((chapter.rel, line_of(chapter, token)),
                             "komentar HTML (<!-- ... -->) akan tampil sebagai teks di halaman, karena HTML mentah "
