@@ -57,7 +57,9 @@ class Table:
     foot: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     wide: bool = False  # landscape in the PDF
-    na_notes: list[str] = field(default_factory=list)  # reasons of the N/A cells, numbered (a footnote in the PDF)
+    #: the numbered notes of cells: an N/A's reason ("N/A: target 0 ...") or a rule's ("hasil rumus negatif, ditetapkan
+    #: 0 %"), each a footnote in the PDF
+    na_notes: list[str] = field(default_factory=list)
 
 
 Builder = Callable[[Report, dict[str, Any]], Table]
@@ -128,11 +130,15 @@ def capaian_cell(result: Any, figure: str = "") -> Cell:
         return Cell(NA, numeric=True, cls="na", figure=figure)
     if getattr(result, "tidak_tercapai", False):
         return Cell("tidak tercapai", numeric=True, title=result.reason, figure=figure)
+    if result.value is not None and result.reason:  # a value the formula did not give (0 % for a negative result):
+        return Cell(fmt.fmt_percent(result.value), numeric=True, title=result.reason, cls="dicatat",  # its note, as
+                    figure=figure)                                                                    # an N/A's
     return pct(result.value, result.reason, figure)
 
 
 def number_na_reasons(table: Table) -> None:
-    """Give every N/A cell with a reason a note number; equal reasons share one note.
+    """Give every N/A cell with a reason a note number, and every value set by a rule rather than the formula (a
+    capaian of 0 % where the formula gives −150 %: ``dicatat``); equal reasons share one note.
 
     The site shows the reason as the cell's ``title`` and in the notes; the PDF, where nothing hovers, in the notes
     under the table (its footnotes). So a table never prints a bare N/A.
@@ -140,10 +146,11 @@ def number_na_reasons(table: Table) -> None:
     numbers: dict[str, int] = {}
     for row in [*table.body, *table.foot]:
         for cell in row.cells:
-            if cell.cls == "na" and cell.title:
-                if cell.title not in numbers:
-                    numbers[cell.title] = len(numbers) + 1
-                cell.note = numbers[cell.title]
+            if cell.cls in ("na", "dicatat") and cell.title:
+                said = f"N/A: {cell.title}" if cell.cls == "na" else cell.title
+                if said not in numbers:
+                    numbers[said] = len(numbers) + 1
+                cell.note = numbers[said]
     table.na_notes = list(numbers)
 
 
