@@ -285,12 +285,13 @@ def test_decimal(exported: dict[str, bytes]) -> None:
     assert spreadsheet_decimal(1633431429.0) == Decimal(1633431429)
 
 
-def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
-    """Found by the hypothesis test: a name beginning with '=' must be written and read as text, not as a formula."""
+@pytest.mark.parametrize("name", ["=Nilai Evaluasi Kinerja Kecamatan", "#NULL", "#N/A"])
+def test_text_that_looks_like_a_formula_or_an_error_stays_text(tmp_path: Path, name: str) -> None:
+    """Found by the hypothesis test: a name beginning with '=' must be written and read as text, not as a formula;
+    one beginning with '#' as text, not as Excel's error (``#NULL`` was read as one, ``#N/A`` written as one)."""
     root = copy_examples(tmp_path / "situs")
     path = root / "content/laporan/martapura-barat-2023/data/indikator.yaml"
-    text = path.read_text(encoding="utf-8").replace("nama: Nilai Evaluasi Kinerja Kecamatan",
-                                                    'nama: "=Nilai Evaluasi Kinerja Kecamatan"', 1)
+    text = path.read_text(encoding="utf-8").replace("nama: Nilai Evaluasi Kinerja Kecamatan", f'nama: "{name}"', 1)
     path.write_text(text, encoding="utf-8")
     book = export_workbook(load_one(root, "martapura-barat-2023", Diagnostics()))
     assert open_book(book)["Indikator"]["B2"].data_type == "s"

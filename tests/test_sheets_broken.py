@@ -183,6 +183,15 @@ def merged_cells(wb: Workbook) -> str:
     return f"Nilai Indikator!{first}: galat: sel {first}:{second} digabung (merge); pisahkan kembali"
 
 
+def excel_error_in_a_number_cell(wb: Workbook) -> str:
+    """A formula's error kept as the cell's value (Excel's #DIV/0!): refused at its cell, by the cell's type."""
+    ws = wb["Nilai Indikator"]
+    r = find_row(ws, {"ID": "K02", "Tahun": 2023})
+    put(ws, r, {"Realisasi": "#DIV/0!"})  # openpyxl stores Excel's error codes as error cells
+    assert ws[ref(ws, "Realisasi", r)].data_type == "e"
+    return f"Nilai Indikator!{ref(ws, 'Realisasi', r)}: galat: sel berisi galat Excel #DIV/0!; perbaiki rumusnya"
+
+
 def period_of_an_exported_row_changed(wb: Workbook) -> str:
     """``TW1`` typed over ``tahunan``: the row is one the export did not have, its grey cells still filled; each was
     blamed ("kolom 'Capaian (%)' dihitung oleh lkjip ... kembalikan nilainya (kosong)"), not the change."""
@@ -199,7 +208,7 @@ BROKEN_BOOKS: dict[str, Callable[[Workbook], str]] = {f.__name__: f for f in (
     missing_required_column, missing_sheet, kode_breaks_tree, kode_of_no_level, program_total_does_not_add_up,
     formula_without_value, typed_into_derived_column, choice_not_in_list, unknown_indicator_in_values,
     value_and_reason, program_unknown_to_the_budget, pk_jenis_unknown, grade_on_a_numeric_indicator,
-    number_too_large, merged_cells, period_of_an_exported_row_changed,
+    number_too_large, merged_cells, period_of_an_exported_row_changed, excel_error_in_a_number_cell,
 )}
 
 

@@ -45,8 +45,9 @@ def value(draw: Any, grades: list[str] | None) -> Any:
 def year_value(draw: Any, grades: list[str] | None, annual: bool) -> Any:
     if draw(st.booleans()):
         return draw(value(grades))
-    keys = draw(st.lists(st.sampled_from(["tw1", "tw2", "tw3", "tw4"] + (["tahunan"] if annual else [])),
-                         min_size=1, max_size=3, unique=True))
+    quarters = draw(st.lists(st.sampled_from(["tw1", "tw2", "tw3", "tw4"]), min_size=1, max_size=4, unique=True))
+    # some quarters only need the annual value beside them in an annual report (a part of the year is not a year)
+    keys = quarters + (["tahunan"] if annual and len(quarters) < 4 else [])
     return {k: draw(value(grades)) for k in keys}
 
 

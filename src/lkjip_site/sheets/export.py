@@ -112,8 +112,8 @@ def _write_table(ws: Worksheet, sheet: L.Sheet, rows: list[Row]) -> None:
 
 def _put(cell: Any, col: L.Column, value: Any, derived: bool) -> None:
     cell.value = _excel(value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # a name that starts with '=' is text, not a formula
+    if isinstance(value, str) and value.startswith(("=", "#")):
+        cell.data_type = "s"  # a name that starts with '=' is text, not a formula; '#N/A' text, not Excel's error
     if col.kind in ("money", "derived_money"):
         cell.number_format = L.FMT_MONEY
     elif col.kind == "derived_percent":

@@ -84,9 +84,9 @@ def raw_cell(book: Book, ws: Worksheet, wf: Worksheet, row: int, col: int, where
                                f"sel berisi rumus {_formula_text(typed)} tanpa nilai tersimpan; buka dan simpan berkas di Excel atau "
                                "LibreOffice agar nilainya dihitung, atau ketik nilainya langsung")
             return _BROKEN
-        return value
-    if isinstance(value, str) and value.startswith("#") and value.rstrip("!?0/").upper() in _ERRORS:
-        book.diags.at_cell(where, get_column_letter(col), row, f"sel berisi galat Excel {value}; perbaiki rumusnya")
+    if ws.cell(row=row, column=col).data_type == "e":  # Excel's error (#DIV/0!, #N/A), by the cell's type: a name
+        book.diags.at_cell(where, get_column_letter(col), row,  # typed "#NULL" is text (it was taken for one)
+                           f"sel berisi galat Excel {value}; perbaiki rumusnya")
         return _BROKEN
     return value
 
@@ -95,7 +95,6 @@ def _formula_text(typed: Any) -> str:
     return typed if isinstance(typed, str) else str(getattr(typed, "text", typed))
 
 
-_ERRORS = {"#DIV", "#N/A", "#NAME", "#NULL", "#NUM", "#REF", "#VALUE"}
 _BROKEN = object()
 
 
