@@ -466,3 +466,17 @@ def test_a_dataset_whose_columns_have_different_units_has_no_row_totals(fresh_pr
         f"{REPORT_DIR}/40-bab-4-penutup.md:11: galat: tabel dataset: persen: true menghitung bagian jumlah tiap baris, "
         "tetapi kolom Luas (km2), Jumlah RT (RT), Penduduk (jiwa) bersatuan berbeda sehingga jumlah barisnya tidak "
         "bermakna; pilih kolom bersatuan sama dengan opsi kolom, atau hapus persen"]
+
+
+def test_a_capaian_set_by_a_rule_has_its_note_under_the_table(fresh_project: Path) -> None:
+    """A negative indicator 3,5 times over its target: the formula gives −150 %, the rule 0 %; the table said 0,00 %
+    without a word (the rule's note was in the open data only). Now a numbered note, without "N/A" (it is a value)."""
+    root = fresh_project
+    (root / REPORT_DIR / "data" / "indikator.yaml").write_text(
+        _YEARS + "  - id: NEG\n    nama: Kasus gangguan\n    satuan: kasus\n    polaritas: negatif\n"
+        "    target: {2023: 10}\n    realisasi: {2023: 35}\n", encoding="utf-8")
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                "```{tabel} capaian\nid: c\njudul: Capaian\nindikator: [NEG]\n```\n")
+    html = page(render(root), "bab-4-penutup")
+    assert "0,00 % 1" in _cells(html, "c")
+    assert '<sup>1</sup> hasil rumus negatif, ditetapkan 0 %</li>' in html
