@@ -435,10 +435,12 @@ def test_typed_numbers_that_match_no_computation():
     inds = [ind("A", D(80), D(82), 10), ind("B", D(20), D(18), 20, polaritas="negatif"), ind("C", D(25), D(20), 30)]
     body = ("Rata-rata capaian 97,8 % atau 97,50 %; capaian di atas 100 % dan di bawah 70 %.\n"
             "Realisasi Rp 2.369.772.519 dari pagu Rp 2.800.800, sisa Rp 0.\n"
-            "Rujukan {nilai}`capaian.rata_rata` 12,34 % dalam `kode 55,55 %`.\n")
+            "Rujukan {nilai}`capaian.rata_rata` 12,34 % dalam `kode 55,55 %`.\n"
+            "Dengan titik 104.13%, dalam kata 96,00 persen, dan tepat 100 persen.\n")
     r = make_report(inds, [("S1", ["A", "B", "C"])], anggaran=clean_budget(), chapters=[chapter(body, body_line=1)])
     found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(r) if f.kode == "angka-diketik"]
-    assert found == [(1, "persentase 97,8 %"), (2, "jumlah Rp 2.369.772.519"), (3, "persentase 12,34 %")]
+    assert found == [(1, "persentase 97,8 %"), (2, "jumlah Rp 2.369.772.519"), (3, "persentase 12,34 %"),
+                     (4, "persentase 104.13%"), (4, "persentase 96,00 persen")]
 
 
 def test_title_year_and_output_units():

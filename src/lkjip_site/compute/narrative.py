@@ -112,7 +112,9 @@ def check_narrative_names(report: Report, known_names: list[str]) -> list[Findin
 # ---------------------------------------------------------------------------------------------------------------
 # Numbers typed in the narrative
 
-_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d+))?\s?%")
+#: A percentage as typed: ``91,40 %``, also with a decimal point (``104.13%``, as a spreadsheet in English shows it)
+#: and in words (``96,00 persen``): only the first was read, so the others passed unchecked.
+_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?\s?(?:%|persen\b)", re.I)
 _RUPIAH = re.compile(r"\bRp\.?\s?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?(?![\d.]*\d)")
 _CODE_SPAN = re.compile(r"(\{\w+\})?`[^`]*`")
 
