@@ -480,3 +480,15 @@ def test_a_capaian_set_by_a_rule_has_its_note_under_the_table(fresh_project: Pat
     html = page(render(root), "bab-4-penutup")
     assert "0,00 % 1" in _cells(html, "c")
     assert '<sup>1</sup> hasil rumus negatif, ditetapkan 0 %</li>' in html
+
+
+def test_a_chart_of_year_columns_written_unquoted_is_drawn(fresh_project: Path) -> None:
+    """``y: [2022, 2023]``: YAML reads numbers, the columns are named "2022" and "2023"; the chart said column '2022'
+    did not exist and listed it among the columns (a table's ``kolom: [2022]`` took it)."""
+    root = fresh_project
+    (root / REPORT_DIR / "data" / "pegawai.csv").write_text("Status,2021,2022,2023\nPNS,10,12,11\nPPPK,2,3,5\n",
+                                                           encoding="utf-8")
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                "```{grafik} dataset\nid: g\njudul: Pegawai\ndataset: pegawai\ny: [2022, 2023]\n```\n")
+    report = render(root).site.reports[0]
+    assert [f.id for f in report.figures] == ["grafik-anggaran", "g"]

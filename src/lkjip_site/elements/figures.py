@@ -22,7 +22,7 @@ from .charts import spec as specs
 from .charts.cache import CarriedCharts, ChartCache
 from .charts.spec import ChartError, ChartSpec
 from .charts.style import FALLBACK_PREDIKAT
-from .select import EMPTY_EFFICIENCY, OptionError, budget_of, dataset_of, indicators_for
+from .select import EMPTY_EFFICIENCY, OptionError, budget_of, dataset_of, indicators_for, option_ids
 
 SpecBuilder = Callable[[Report, dict[str, Any]], ChartSpec]
 
@@ -128,7 +128,7 @@ def chart_ikm(report: Report, options: dict[str, Any]) -> ChartSpec:
 
 def chart_dataset(report: Report, options: dict[str, Any]) -> ChartSpec:
     ds = dataset_of(report, options)
-    y = options.get("y")
+    y = option_ids(options, "y")  # a year column written unquoted (y: [2022, 2023]) is the column "2022", as in a table
     if y is None:
         y = [col for col, numeric in zip(ds.columns, ds.numeric) if numeric]
     rows = [dict(zip(ds.columns, r)) for r in ds.rows]
