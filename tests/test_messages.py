@@ -148,6 +148,14 @@ CASES = [
          "galat", "kode sub kegiatan '7.01.02.2.01.00001' tidak sesuai format", "kode-format"),
     Case("kode-induk", replace(ANGGARAN, "- kode: 7.01.02.2.01.0001", "- kode: 7.01.03.2.01.0001"), ANGGARAN, 10,
          "galat", "tidak diawali kode induknya '7.01.02.2.01'", "kode-induk"),
+    # anggaran.yaml: a sub kegiatan row copied with its code (the copy's code on line 14, the first on line 10)
+    Case("kode-ganda", replace(ANGGARAN, "            realisasi: 95000000\n",
+                               "            realisasi: 95000000\n          - kode: 7.01.02.2.01.0001\n"
+                               "            nama: Salinan\n            pagu: 5000\n            realisasi: 0\n"),
+         ANGGARAN, 14, "galat", "kode sub kegiatan '7.01.02.2.01.0001' sudah dipakai di baris 10", "kode-ganda"),
+    # indikator.yaml line 9: an annual report's realisasi for three quarters only
+    Case("triwulan-kurang", replace(INDIKATOR, "2023: 82.5", "2023: {tw1: 80, tw2: 81, tw3: 82}"), INDIKATOR, 9,
+         "galat", "realisasi 2023 hanya diisi tw1, tw2, tw3", "triwulan-kurang"),
     Case("kode-lama", replace(ANGGARAN, "- kode: 7.01.02.2.01.0001", "- kode: 7.01.02.2.01.01"), ANGGARAN, 10,
          "peringatan", "memakai format lama 2 digit", "kode-lama"),
 
