@@ -328,6 +328,16 @@ CASES = [
     Case("nilai-di-teks-gambar", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
                                          "![Capaian {nilai}`IKU1.capaian`](gambar/logo.svg)"), BAB1, 9,
          "peran {nilai} atau {ref} di teks pengganti gambar tidak terbaca"),
+    # a link to a place nearly named (line 11), {ref} to a heading's own id (a place, not a numbered table), a front
+    # matter never closed (line 1: it said "tidak ditemukan")
+    Case("tautan-bagian-mirip", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
+                                        "## Dasar Hukum\n\nLihat [atas](#dasar-hukm)."), BAB1, 11,
+         "tautan '#dasar-hukm' menunjuk bagian yang tidak ada di bab ini; mungkin maksudnya 'dasar-hukum'"),
+    Case("ref-ke-penanda", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
+                                   "## Dasar Hukum\n\nLihat {ref}`dasar-hukum`."), BAB1, 11,
+         "rujukan {ref}`dasar-hukum` menunjuk tabel atau grafik bernomor, sedangkan 'dasar-hukum' adalah penanda"),
+    Case("front-matter-tidak-ditutup", write(f"{R}/50-x.md", "---\njudul: X\njenis: bab\nbab: V\nurutan: 50\n\nIsi.\n"),
+         f"{R}/50-x.md", 1, "front matter tidak ditutup: tambahkan baris '---' sesudah kunci terakhir"),
     # two chapters "BAB III": both numbered their tables "Tabel 3.1" (BAB IV's bab on line 4)
     Case("bab-ganda", replace(BAB4, "bab: IV", "bab: III"), BAB4, 4,
          "bab: III sudah dipakai oleh content/laporan/contoh-2023/30-bab-3-akuntabilitas-kinerja.md (bab: III)"),

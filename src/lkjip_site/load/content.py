@@ -221,7 +221,11 @@ def load_chapter(path: Path, root: Path, diags: Diagnostics) -> Chapter | None:
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows' and old Mac's line ends, as text mode reads
     match = _FRONT.match(text)
     if not match:
-        diags.error((rel, 1), "front matter tidak ditemukan: berkas bab harus diawali baris '---', kunci judul/jenis/urutan, lalu '---'")
+        unclosed = re.match(r"---[ \t]*\n", text) is not None  # opened, never closed: the body read as front matter
+        diags.error((rel, 1), "front matter tidak ditutup: tambahkan baris '---' sesudah kunci terakhir (judul, jenis, "
+                              "urutan), sebelum isi bab" if unclosed else
+                              "front matter tidak ditemukan: berkas bab harus diawali baris '---', kunci "
+                              "judul/jenis/urutan, lalu '---'")
         return None
     before = len(diags.errors)
     front = load_yaml(match.group(1), rel, diags, line_offset=1)

@@ -14,6 +14,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.markup import fragment_ids
 from ..core.model import Chapter, Report
 from ..core.paths import resolve_inside
+from ..core.suggest import did_you_mean
 from ..load.source import unreadable_file
 from ..load.svgcheck import check_svg
 from .directives import ParsedChapter, RenderContext
@@ -114,7 +115,8 @@ def _resolve_link(ctx: RenderContext, token: Token, line: int) -> None:
     if not path:
         named = _named(anchor, ctx.chapter.anchors)
         if anchor and named is None and not anchor.startswith("fn"):
-            ctx.diags.error(loc, f"tautan '#{anchor}' menunjuk bagian yang tidak ada di bab ini")
+            ctx.diags.error(loc, f"tautan '#{anchor}' menunjuk bagian yang tidak ada di bab ini"
+                                 f"{did_you_mean(anchor, sorted(ctx.chapter.anchors))}")
         elif anchor and ctx.pdf:
             token.attrSet("href", f"#{pdf_anchor(ctx.chapter, named or anchor)}")
         return
@@ -130,7 +132,8 @@ def _resolve_link(ctx: RenderContext, token: Token, line: int) -> None:
         return
     named = _named(anchor, chapter.anchors)
     if anchor and named is None:
-        ctx.diags.error(loc, f"tautan '{href}': bagian '#{anchor}' tidak ada di {chapter.rel}")
+        ctx.diags.error(loc, f"tautan '{href}': bagian '#{anchor}' tidak ada di {chapter.rel}"
+                             f"{did_you_mean(anchor, sorted(chapter.anchors))}")
     if ctx.pdf and report is not ctx.report:
         # another report is another document: link to its public page
         token.attrSet("href", ctx.site.url_dasar + chapter_url(report, chapter) + (f"#{anchor}" if anchor else ""))

@@ -93,6 +93,12 @@ def _render_ref(ctx: RenderContext, target: str, loc: tuple[str, int]) -> str:
             href = ctx.href(chapter_url(ctx.report, chapter), item.id) if chapter is not ctx.chapter or ctx.pdf else f"#{item.id}"
             return f'<a class="ref" href="{escape(href)}">{escape(item.label)}</a>'
     ids = [item.id for item in [*ctx.report.tables, *ctx.report.figures]]
+    marked = next((c for c in ctx.report.chapters if target in c.anchors), None)
+    if marked is not None:  # a heading's, a paragraph's or an image's own id: a place, not a numbered item
+        ctx.diags.error(loc, f"rujukan {{ref}}`{target}` menunjuk tabel atau grafik bernomor, sedangkan '{target}' "
+                             f"adalah penanda bagian, paragraf atau gambar di {marked.rel}; tulis tautan biasa, "
+                             f"mis. [teks](#{target}) di bab yang sama, atau [teks]({marked.source.name}#{target})")
+        return escape(target)
     ctx.diags.error(loc, f"rujukan '{target}' tidak ditemukan: tidak ada tabel atau gambar dengan id itu di laporan ini"
                          f"{did_you_mean(target, ids)} (id ditulis pada opsi 'id:' blok {{tabel}} atau {{grafik}}; "
                          f"yang ada: {listing(ids)})")
