@@ -479,6 +479,23 @@ def test_a_bab_out_of_order_is_a_warning_at_its_urutan(project: Path, capsys: py
             "kedua bab") in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("per", "says"), [
+    ("", "tidak ada indikator yang memiliki capaian kinerja dan serapan anggaran sekaligus; isi kunci 'program' "
+         "(kode program anggaran) pada indikator di data/indikator.yaml, atau, bila program di data/anggaran.yaml "
+         "sudah memiliki 'sasaran', gunakan opsi 'per: sasaran'"),
+    ("per: sasaran\n", "tidak ada sasaran yang memiliki capaian kinerja dan serapan anggaran sekaligus; isi kunci "
+                       "'sasaran' pada program di data/anggaran.yaml")])
+def test_an_empty_efficiency_table_says_what_its_rows_are_made_of(project: Path, capsys: pytest.CaptureFixture[str],
+                                                                  per: str, says: str) -> None:
+    """It told an author whose programs had their 'sasaran' to fill it in (that serves 'per: sasaran' only)."""
+    if per:
+        replace(ANGGARAN, "    sasaran: S1\n", "")(project)
+    line = len((project / BAB4).read_text(encoding="utf-8").splitlines()) + 2
+    append(BAB4, f"\n```{{tabel}} efisiensi\nid: ef\njudul: Efisiensi\n{per}```\n")(project)
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 1
+    assert f"{BAB4}:{line}: galat: tabel efisiensi: {says}" in capsys.readouterr().err
+
+
 def test_unknown_data_file_is_warning_and_not_published(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A working note left in data/ is "ignored", so it is not published either (it was offered as open data)."""
     write(f"{R}/data/catatan.txt", "bukan data\n")(project)

@@ -22,7 +22,7 @@ from .charts import spec as specs
 from .charts.cache import CarriedCharts, ChartCache
 from .charts.spec import ChartError, ChartSpec
 from .charts.style import FALLBACK_PREDIKAT
-from .select import EMPTY_EFFICIENCY, OptionError, budget_of, dataset_of, indicators_for, option_ids
+from .select import OptionError, budget_of, dataset_of, empty_efficiency, indicators_for, option_ids
 
 SpecBuilder = Callable[[Report, dict[str, Any]], ChartSpec]
 
@@ -114,7 +114,7 @@ def chart_efisiensi(report: Report, options: dict[str, Any]) -> ChartSpec:
     rows = [{"nama": r.label, "capaian": r.capaian, "serapan": r.serapan, "efisiensi": r.result.value,
              "status": r.result.label} for r in source if r.capaian is not None or r.serapan is not None]
     if not rows:
-        raise OptionError(EMPTY_EFFICIENCY)
+        raise OptionError(empty_efficiency(options))
     return specs.efisiensi(rows, metode=c.efisiensi_deskripsi, tingkat="sasaran" if per_sasaran else "program")
 
 

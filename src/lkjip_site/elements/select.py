@@ -20,9 +20,15 @@ class OptionError(Exception):
         self.option = option
 
 
-EMPTY_EFFICIENCY = ("tidak ada baris yang memiliki capaian kinerja dan serapan anggaran sekaligus; isi kunci 'program' "
-                    "pada indikator (data/indikator.yaml) atau 'sasaran' pada program (data/anggaran.yaml), "
-                    "atau gunakan opsi 'per: sasaran'")
+def empty_efficiency(options: dict[str, Any]) -> str:
+    """Why an efficiency table or chart has no row, by what its rows are made of: it told an author whose programs
+    had their 'sasaran' to fill it in (that serves 'per: sasaran' only)."""
+    if options.get("per") == "sasaran":
+        return ("tidak ada sasaran yang memiliki capaian kinerja dan serapan anggaran sekaligus; isi kunci 'sasaran' "
+                "pada program di data/anggaran.yaml dengan id sasaran Renstra")
+    return ("tidak ada indikator yang memiliki capaian kinerja dan serapan anggaran sekaligus; isi kunci 'program' "
+            "(kode program anggaran) pada indikator di data/indikator.yaml, atau, bila program di data/anggaran.yaml "
+            "sudah memiliki 'sasaran', gunakan opsi 'per: sasaran'")
 
 
 def option_ids(options: dict[str, Any], key: str) -> list[str] | None:

@@ -26,7 +26,7 @@ from ..core.templates import theme_errors
 from ..core.model import Missing, Report, ScaleClass, Value
 from ..core.suggest import did_you_mean
 from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
-from .select import EMPTY_EFFICIENCY, OptionError, budget_of, dataset_of, indicators_for, option_ids, option_years
+from .select import OptionError, budget_of, dataset_of, empty_efficiency, indicators_for, option_ids, option_years
 
 
 @dataclass
@@ -412,7 +412,7 @@ def table_efisiensi(report: Report, options: dict[str, Any]) -> Table:
     c = report.computed
     rows = c.efisiensi_sasaran if options.get("per") == "sasaran" else c.efisiensi
     if not rows:
-        raise OptionError(EMPTY_EFFICIENCY)
+        raise OptionError(empty_efficiency(options))
     body = []
     for n, r in enumerate(rows, start=1):
         result = r.result
