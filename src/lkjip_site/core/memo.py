@@ -29,7 +29,8 @@ T = TypeVar("T")
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
 
 FORMAT = 6  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
-#            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers)
+#            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers;
+#            the build record's key holds it too, so no build replays a record of the code before)
 
 
 def digest(*parts: Any) -> str:

@@ -28,9 +28,10 @@ from typing import Any
 from .. import __version__
 from .diagnostics import Diagnostic, Diagnostics
 from .files import write_whole
+from .memo import FORMAT as MEMO_FORMAT
 from .memo import digest, file_digest
 
-FORMAT = 2  # bump with the memo's: the same version number with other checks or output must not replay the record
+FORMAT = 1
 #: Libraries whose version changes the bytes of pages, charts, PDFs or the search index.
 SHAPING = ("altair", "jinja2", "markdown-it-py", "mdit-py-plugins", "pagefind", "pydyf", "pypdfium2",
            "vl-convert-python", "weasyprint")
@@ -239,7 +240,8 @@ def same_content(a: dict[str, Stamp], b: dict[str, Stamp]) -> bool:
 
 def engine_key(*options: Any) -> str:
     """The options and everything outside the input files that decides the output's bytes."""
-    return digest(__version__, FORMAT, _versions(), [repr(o) for o in options])
+    # the memo's format too: a change that bumps it (new checks of what is kept) must not replay the last record
+    return digest(__version__, FORMAT, MEMO_FORMAT, _versions(), [repr(o) for o in options])
 
 
 @functools.lru_cache(maxsize=1)
