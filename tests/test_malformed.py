@@ -338,6 +338,11 @@ CASES = [
          "rujukan {ref}`dasar-hukum` menunjuk tabel atau grafik bernomor, sedangkan 'dasar-hukum' adalah penanda"),
     Case("front-matter-tidak-ditutup", write(f"{R}/50-x.md", "---\njudul: X\njenis: bab\nbab: V\nurutan: 50\n\nIsi.\n"),
          f"{R}/50-x.md", 1, "front matter tidak ditutup: tambahkan baris '---' sesudah kunci terakhir"),
+    # a grade not on the indicator's list (line 9): the list as the author wrote it, not as Python prints it
+    Case("nilai-kualitatif-asing", chain(
+        replace(INDIKATOR, "    polaritas: positif\n", "    polaritas: positif\n    kualitatif: [C, B, BB, A]\n"),
+        replace(INDIKATOR, "2023: 80", "2023: BB"), replace(INDIKATOR, "2023: 82.5", "2023: AB")), INDIKATOR, 10,
+         "indikator IKU1: nilai 'AB' tidak ada dalam daftar kualitatif (C, B, BB, A)"),
     # two chapters "BAB III": both numbered their tables "Tabel 3.1" (BAB IV's bab on line 4)
     Case("bab-ganda", replace(BAB4, "bab: IV", "bab: III"), BAB4, 4,
          "bab: III sudah dipakai oleh content/laporan/contoh-2023/30-bab-3-akuntabilitas-kinerja.md (bab: III)"),
@@ -494,6 +499,14 @@ def test_an_empty_efficiency_table_says_what_its_rows_are_made_of(project: Path,
     append(BAB4, f"\n```{{tabel}} efisiensi\nid: ef\njudul: Efisiensi\n{per}```\n")(project)
     assert main(["build", "--situs", str(project), "--no-pdf"]) == 1
     assert f"{BAB4}:{line}: galat: tabel efisiensi: {says}" in capsys.readouterr().err
+
+
+def test_a_grade_in_other_letters_is_the_grade_as_the_guide_says(project: Path) -> None:
+    """"huruf besar-kecil diabaikan": capaian read 'bb' as BB, the check refused it."""
+    replace(INDIKATOR, "    polaritas: positif\n", "    polaritas: positif\n    kualitatif: [C, B, BB, A]\n")(project)
+    replace(INDIKATOR, "2023: 80", "2023: BB")(project)
+    replace(INDIKATOR, "2023: 82.5", "2023: bb")(project)
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
 
 
 def test_unknown_data_file_is_warning_and_not_published(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -112,15 +112,17 @@ def check_references(report: Report, diags: Diagnostics, lines: RefLines | None 
 
 
 def _check_grades(ind: Indicator, diags: Diagnostics) -> None:
-    """A grade is only meaningful on the indicator's own ordered list; a number needs no list."""
+    """A grade is only meaningful on the indicator's own ordered list, read as capaian reads it (case ignored, as the
+    guide says: ``bb`` was refused with the list printed as Python's); a number needs no list."""
     values = [(pv.annual, pv.loc) for pv in [*ind.target.values(), *ind.realisasi.values()]]
     values += [(q, pv.loc) for pv in [*ind.target.values(), *ind.realisasi.values()] for q in pv.quarters.values()]
     for v, loc in values:
         if isinstance(v, str):  # numbers typed as text (68,85) were already rejected by the schema
             if not ind.kualitatif:
                 diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' berupa teks, tetapi indikator tidak punya daftar 'kualitatif'")
-            elif v not in ind.kualitatif:
-                diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' tidak ada dalam daftar kualitatif {ind.kualitatif}")
+            elif v.strip().casefold() not in {g.strip().casefold() for g in ind.kualitatif}:  # as capaian reads it
+                diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' tidak ada dalam daftar kualitatif "
+                                            f"({', '.join(ind.kualitatif)}){did_you_mean(v, ind.kualitatif)}")
 
 
 def _known(name: str, known: Iterable[object]) -> str:
