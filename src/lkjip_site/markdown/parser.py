@@ -139,8 +139,9 @@ def _check_ids_unique(chapter: Chapter, tokens: list[Token], diags: Diagnostics)
                 first[str(given)] = line
 
 
-#: A footnote reference as an author types it (a label has no space).
+#: A footnote reference as an author types it (a label has no space), and one not escaped (``\[^2]`` is text).
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+_UNESCAPED_REF = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
 
 
 def _check_footnotes(chapter: Chapter, tokens: list[Token], env: dict[str, Any], diags: Diagnostics) -> None:
@@ -150,7 +151,7 @@ def _check_footnotes(chapter: Chapter, tokens: list[Token], env: dict[str, Any],
     for block in tokens:
         if block.type != "inline":
             continue
-        unescaped = {m.group(1) for m in re.finditer(r"(?<!\\)\[\^([^\]\s]+)\]", block.content)}
+        unescaped = set(_UNESCAPED_REF.findall(block.content))  # the source: code spans and escapes are in it
         for token in block.children or ():
             for label in _FOOTNOTE_REF.findall(token.content) if token.type == "text" else ():
                 if label in unescaped and f":{label}" not in refs:
@@ -163,8 +164,8 @@ def _check_footnotes(chapter: Chapter, tokens: list[Token], env: dict[str, Any],
             label = key[1:]
             at = next((i for i, text in enumerate(lines) if text.lstrip().startswith(f"[^{label}]:")), 0)
             diags.warn((chapter.rel, chapter.body_line + at),
-                          f"catatan kaki [^{label}] tidak dirujuk di teks, jadi tidak tampil; tulis [^{label}] "
-                          "tepat setelah kata yang dijelaskannya, atau hapus catatan ini")
+                       f"catatan kaki [^{label}] tidak dirujuk di teks, jadi tidak tampil; tulis [^{label}] tepat "
+                       "setelah kata yang dijelaskannya, atau hapus catatan ini")
 
 
 def _check_comments_and_titles(chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
