@@ -343,6 +343,25 @@ CASES = [
         replace(INDIKATOR, "    polaritas: positif\n", "    polaritas: positif\n    kualitatif: [C, B, BB, A]\n"),
         replace(INDIKATOR, "2023: 80", "2023: BB"), replace(INDIKATOR, "2023: 82.5", "2023: AB")), INDIKATOR, 10,
          "indikator IKU1: nilai 'AB' tidak ada dalam daftar kualitatif (C, B, BB, A)"),
+    # the Renstra's structure under every average: a second S1 under another tujuan (line 15; the report's average
+    # was the second's alone), one indicator under two sasaran (line 17; counted twice), a target year outside the
+    # period (indikator.yaml line 6; taken as the period's final target), a period written backwards (line 1)
+    Case("sasaran-ganda", append(RENSTRA, "  - id: T2\n    uraian: Tujuan dua.\n    sasaran:\n      - id: S1\n"
+                                          "        uraian: Sasaran dua.\n        indikator: [IKU1]\n"), RENSTRA, 15,
+         "id sasaran 'S1' sudah dipakai di baris 9"),
+    Case("indikator-dua-sasaran", append(RENSTRA, "  - id: T2\n    uraian: Tujuan dua.\n    sasaran:\n      - id: S2\n"
+                                                  "        uraian: Sasaran dua.\n        indikator: [IKU1]\n"), RENSTRA,
+         17, "indikator IKU1 sudah berada di bawah sasaran S1"),
+    Case("target-renstra-luar-periode", replace(INDIKATOR, "    target:\n", "    target_renstra: {2030: 99}\n    target:\n"),
+         INDIKATOR, 6, "indikator IKU1: target_renstra tahun 2030 di luar periode Renstra 2021–2026"),
+    Case("periode-renstra-terbalik", replace(RENSTRA, "periode: {awal: 2021, akhir: 2026}",
+                                             "periode: {awal: 2026, akhir: 2021}"), RENSTRA, 1,
+         "periode Renstra 2026–2021 terbalik; tulis awal: 2021 dan akhir: 2026"),
+    # a jenis belanja written twice (anggaran.yaml line 18, the first on line 15): blamed on the program at a page
+    Case("jenis-belanja-ganda", append(ANGGARAN, "jenis_belanja:\n  - jenis: barang_jasa\n    pagu: 50000000\n"
+                                                 "    realisasi: 45000000\n  - jenis: barang_jasa\n    pagu: 50000000\n"
+                                                 "    realisasi: 50000000\n"), ANGGARAN, 18,
+         "jenis belanja 'barang_jasa' sudah ditulis di baris 15"),
     # two chapters "BAB III": both numbered their tables "Tabel 3.1" (BAB IV's bab on line 4)
     Case("bab-ganda", replace(BAB4, "bab: IV", "bab: III"), BAB4, 4,
          "bab: III sudah dipakai oleh content/laporan/contoh-2023/30-bab-3-akuntabilitas-kinerja.md (bab: III)"),

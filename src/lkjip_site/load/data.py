@@ -11,7 +11,7 @@ import io
 import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, digest
@@ -128,6 +128,8 @@ def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
     ren, rel = get("renstra.yaml")
     if ren:
         data.renstra = _renstra(ren, rel)
+        _check_renstra(ren, rel, diags)
+        _check_renstra_targets(ren, ind, raw.get("indikator.yaml", (None, ""))[1], diags)
     pk, rel = get("pk.yaml")
     if pk:
         data.pk = PerjanjianKinerja(
@@ -138,12 +140,65 @@ def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
     bud, rel = get("anggaran.yaml")
     if bud:
         data.anggaran = _budget(bud, rel)
+        _once(((str(j["jenis"]), j) for j in bud.get("jenis_belanja", [])), rel, diags,
+              "jenis belanja '{0}' sudah ditulis di baris {1}; gabungkan kedua baris menjadi satu")
     ikm, rel = get("ikm.yaml")
     if ikm:
         data.ikm = Ikm(
             tahun=ikm["tahun"], responden=ikm.get("responden"), loc=Loc(rel, ikm.line), lines=key_lines(ikm),
             unsur=[IkmElement(u["kode"], u["nama"], to_decimal(u["nilai"]), Loc(rel, u.line)) for u in ikm["unsur"]],
         )
+
+
+def _once(items: Iterable[tuple[str, YMap]], rel: str, diags: Diagnostics, message: str) -> None:
+    """An id written twice, an error at the second naming the first's line: every table, chart and figure keyed by
+    it took one of the two (the site's own figure check then blamed the program at a page's line 1)."""
+    first: dict[str, int] = {}
+    for key, node in items:
+        line = node.line_of("id") if "id" in node else node.line
+        if key in first:
+            diags.error((rel, line), message.format(key, first[key]))
+        else:
+            first[key] = line
+
+
+def _check_renstra(r: YMap, rel: str, diags: Diagnostics) -> None:
+    """What the Renstra's structure must hold for every average and table built on it: a period that runs forward;
+    each tujuan and sasaran id once (a second S1 under another tujuan took the first's indicators, and the report's
+    average was the second's alone: 40 % where the sasaran averaged 71,56 %); each indicator under one sasaran (one
+    under two was counted twice: three indicators of two)."""
+    period = r["periode"]
+    if period["awal"] > period["akhir"]:
+        diags.error((rel, period.line_of("awal")), f"periode Renstra {period['awal']}–{period['akhir']} terbalik; tulis "
+                                                   f"awal: {period['akhir']} dan akhir: {period['awal']}")
+    _once(((str(t["id"]), t) for t in r["tujuan"]), rel, diags,
+          "id tujuan '{0}' sudah dipakai di baris {1}; setiap tujuan memerlukan id sendiri, mis. T2")
+    _once(((str(s["id"]), s) for t in r["tujuan"] for s in t["sasaran"]), rel, diags,
+          "id sasaran '{0}' sudah dipakai di baris {1}; setiap sasaran memerlukan id sendiri, mis. S2")
+    under: dict[str, str] = {}
+    for t in r["tujuan"]:
+        for s in t["sasaran"]:
+            for iid in (str(x) for x in s["indikator"]):
+                if iid in under and under[iid] != str(s["id"]):
+                    diags.error((rel, s.line_of("indikator")),
+                                f"indikator {iid} sudah berada di bawah sasaran {under[iid]}; satu indikator mengukur "
+                                f"satu sasaran (di dua sasaran ia terhitung dua kali dalam rata-rata)")
+                under.setdefault(iid, str(s["id"]))
+
+
+def _check_renstra_targets(r: YMap, ind: YMap | None, rel: str, diags: Diagnostics) -> None:
+    """A ``target_renstra`` year outside the Renstra's period was taken as the period's final target ("Target akhir
+    Renstra 2026: 99" from a 2030 target), and the progress measured against it."""
+    awal, akhir = r["periode"]["awal"], r["periode"]["akhir"]
+    if awal > akhir:  # said once, by _check_renstra
+        return
+    for item in (ind or {}).get("indikator", []):
+        targets = item.get("target_renstra")
+        for year in targets or {}:
+            if not awal <= int(year) <= akhir:
+                diags.error((rel, targets.line_of(year)),
+                            f"indikator {item['id']}: target_renstra tahun {year} di luar periode Renstra "
+                            f"{awal}–{akhir}; tulis target untuk tahun {awal} sampai {akhir}")
 
 
 def value(raw: Any) -> Value:
