@@ -131,6 +131,17 @@ def test_parse_custom_scale_right_closed_and_types():
     assert scale.classes[1].min is None
 
 
+def test_a_right_closed_scale_whose_lowest_class_starts_at_0_is_rejected():
+    """``batas: kanan`` makes every class (min, max]: with min 0 a capaian of exactly 0 % was in no class, published
+    "N/A: capaian tidak dapat dihitung" while counted as measured; the scale passed as gap-free."""
+    scale = parse_scale("kanan", {"nama": "Kanan", "batas": "kanan", "kelas": [
+        {"label": "Tinggi", "min": 50}, {"label": "Rendah", "min": 0, "max": 50}]})
+    assert [p for p in validate_scale(scale) if "tidak memuat 0 % sendiri" in p]
+    open_below = parse_scale("kanan", {"nama": "Kanan", "batas": "kanan", "kelas": [
+        {"label": "Tinggi", "min": 50}, {"label": "Rendah", "max": 50}]})
+    assert validate_scale(open_below) == [] and classify(open_below, D(0)).label == "Rendah"
+
+
 @pytest.mark.parametrize("data, fragment", [
     ({"kelas": []}, "tidak kosong"),
     ({"kelas": [{"min": 1}]}, "label"),

@@ -145,11 +145,15 @@ def _sequence_problems(ordered: list[ScaleClass]) -> list[str]:
     return problems
 
 
-def _coverage_problems(ordered: list[ScaleClass]) -> list[str]:
+def _coverage_problems(ordered: list[ScaleClass], right_closed: bool = False) -> list[str]:
     problems = []
     lowest, highest = ordered[0], ordered[-1]
     if lowest.min is not None and lowest.min > 0:
         problems.append(f"capaian di bawah {_num(lowest.min)} % (mulai dari 0 %) tidak masuk kelas mana pun")
+    elif lowest.min is not None and lowest.min >= 0 and right_closed:  # (0, max]: a capaian of 0 % was "N/A"
+        problems.append(f"dengan batas: kanan kelas '{lowest.label}' tidak memuat {_num(lowest.min)} % sendiri, jadi "
+                        f"capaian {_num(lowest.min)} % tidak masuk kelas mana pun; hapus min kelas terendah (kelas "
+                        "tanpa batas bawah)")
     if highest.max is not None:
         if highest.max <= 100:
             problems.append(f"tidak ada aturan untuk capaian di atas 100 % (kelas tertinggi '{highest.label}' "
@@ -171,7 +175,7 @@ def validate_scale(scale: Scale) -> list[str]:
     problems = _class_problems(scale)
     ordered = sorted(scale.classes, key=_sort_key)
     problems += _sequence_problems(ordered)
-    problems += _coverage_problems(ordered)
+    problems += _coverage_problems(ordered, scale.right_closed)
     return problems
 
 
