@@ -492,3 +492,15 @@ def test_a_chart_of_year_columns_written_unquoted_is_drawn(fresh_project: Path) 
                 "```{grafik} dataset\nid: g\njudul: Pegawai\ndataset: pegawai\ny: [2022, 2023]\n```\n")
     report = render(root).site.reports[0]
     assert [f.id for f in report.figures] == ["grafik-anggaran", "g"]
+
+
+def test_the_pk_table_says_which_agreement_it_is(fresh_project: Path) -> None:
+    """A PK Perubahan looked like the first one: its kind and date were written nowhere on the page or in the PDF."""
+    root = fresh_project
+    pk = root / REPORT_DIR / "data" / "pk.yaml"
+    pk.write_text(pk.read_text(encoding="utf-8").replace("jenis: awal\n", "jenis: perubahan\ntanggal: 2023-08-14\n"),
+                  encoding="utf-8")
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                "```{tabel} pk\nid: pk\njudul: Perjanjian Kinerja\n```\n")
+    assert "<li>Perjanjian Kinerja Perubahan tahun 2023, ditandatangani 14 Agustus 2023.</li>" in page(
+        render(root), "bab-4-penutup")

@@ -125,6 +125,9 @@ CASES = [
          "peringatan", "tanggal terbit 15 Januari 2024 lebih awal dari tanggal penandatanganan", "terbit-sebelum-ttd"),
     Case("tahun-pk", replace(PK, "tahun: 2023", "tahun: 2022"), PK, 1, "galat", "Perjanjian Kinerja tahun 2022",
          "tahun-pk"),
+    # pk.yaml line 3: a PK for 2023 dated two years later (after the report was signed)
+    Case("pk-tanggal", replace(PK, "jenis: awal\n", "jenis: awal\ntanggal: 2025-03-01\n"), PK, 3, "peringatan",
+         "Perjanjian Kinerja 2023 bertanggal 1 Maret 2025", "pk-tanggal"),
     Case("tahun-anggaran", replace(ANGGARAN, "tahun: 2023", "tahun: 2022"), ANGGARAN, 1, "galat",
          "data anggaran tahun 2022", "tahun-anggaran"),
     # ikm.yaml: "tahun:" is line 2 (after responden), not the file's first line

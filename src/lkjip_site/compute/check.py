@@ -37,6 +37,7 @@ target-tidak-ada           warning     an indicator of the PK has no target for 
 realisasi-kosong           warning     no realisasi for the report period and no stated reason
 ttd-sebelum-periode        warning     report signed before its period ends
 terbit-sebelum-ttd         warning     publication date earlier than the signing date
+pk-tanggal                 warning     the PK dated outside its year (or the year before) or after the report is signed
 tahun-pk                   error       PK of another year than the report's
 tahun-anggaran             error       budget data of another year than the report's
 tahun-ikm                  error       IKM of another year (quarterly reports may use the previous year's IKM)
@@ -351,6 +352,12 @@ def check_dates(report: Report) -> list[Finding]:
     if report.tanggal_terbit < report.tanggal_ttd:
         out.append(Finding("warning", loc_of(report, "tanggal_terbit"), f"tanggal terbit {fmt_date(report.tanggal_terbit)} lebih awal "
                            f"dari tanggal penandatanganan {fmt_date(report.tanggal_ttd)}", "terbit-sebelum-ttd"))
+    pk = report.data.pk
+    if pk is not None and isinstance(pk.tanggal, dt.date) and not (
+            dt.date(pk.tahun - 1, 1, 1) <= pk.tanggal <= report.tanggal_ttd):  # a PK is signed for its year, before
+        out.append(Finding("warning", loc_of(pk, "tanggal"), f"Perjanjian Kinerja {pk.tahun} bertanggal "  # the report
+                           f"{fmt_date(pk.tanggal)}, di luar {pk.tahun - 1}–{pk.tahun} atau sesudah laporan "
+                           f"ditandatangani ({fmt_date(report.tanggal_ttd)}); periksa tanggalnya", "pk-tanggal"))
     return out
 
 

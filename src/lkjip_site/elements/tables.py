@@ -196,6 +196,10 @@ def table_pk(report: Report, options: dict[str, Any]) -> Table:
     table = Table([head("No", "Sasaran strategis", "Indikator kinerja", "Satuan", f"Target {report.tahun}")], body)
     budget = report.computed.anggaran
     pk = report.data.pk
+    if pk is not None:  # a PK Perubahan looked like the first one: its kind and date were written nowhere
+        signed = f", ditandatangani {fmt.fmt_date(pk.tanggal)}" if pk.tanggal else ""
+        table.notes.append(f"Perjanjian Kinerja {'Perubahan' if pk.jenis == 'perubahan' else 'awal'} tahun "
+                           f"{pk.tahun}{signed}.")
     total = report.computed.figures.get("pk.anggaran")
     if budget is not None and pk is not None and pk.program and total is not None:
         programs = [p for p in budget.program if p.kode in pk.program]
