@@ -65,7 +65,9 @@ def ikm_problems(elements: Sequence[IkmElement], loc: Loc | None = None) -> list
                          f"{', '.join(kodes) or 'tidak ada'})", "ikm-unsur"))
     for e in elements:
         if not Decimal(1) <= e.nilai <= Decimal(4):
-            out.append(Finding("error", e.loc, f"nilai unsur {e.kode} {fmt.fmt_number(e.nilai)} di luar rentang 1–4", "ikm-nilai"))
+            # as written: rounded to two places, 4,0001 read "4,00 di luar rentang 1–4"
+            out.append(Finding("error", e.loc, f"nilai unsur {e.kode} {fmt.fmt_entered(e.nilai)} di luar rentang 1–4",
+                               "ikm-nilai"))
     return out
 
 
