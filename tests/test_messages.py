@@ -136,9 +136,10 @@ CASES = [
     # ikm.yaml: U9 written as U1 (lines 3..11 are the nine); reported at "unsur:" (line 2)
     Case("ikm-unsur", write(IKM, "tahun: 2023\nunsur:\n" + NINE.replace("U9,", "U1,")), IKM, 2, "galat",
          "IKM harus memuat tepat sembilan unsur U1–U9", "ikm-unsur"),
-    # ikm.yaml: U4 (line 6) with an NRR of 4,0001, said as written (rounded, "4,00" looked within the range)
-    Case("ikm-nilai", write(IKM, "tahun: 2023\nunsur:\n" + NINE.replace("Unsur 4, nilai: 3.2", "Unsur 4, nilai: 4.0001")),
-         IKM, 6, "galat", "nilai unsur U4 4,0001 di luar rentang 1–4", "ikm-nilai"),
+    # ikm.yaml: U4 (line 6) with an NRR of 4,0001, said as written (rounded, "4,00" looked within the range), by the
+    # schema with the file's other problems (found after them, an unsur at 0 hid it)
+    Case("ikm-nilai-batas", write(IKM, "tahun: 2023\nunsur:\n" + NINE.replace("Unsur 4, nilai: 3.2", "Unsur 4, nilai: 4.0001")),
+         IKM, 6, "galat", "unsur[4].nilai: tidak boleh lebih dari 4, tertulis 4.0001"),
     # bab 3 line 9: another instansi's name left in the narrative
     Case("nama-instansi", replace(BAB3, "Indikator {nilai}`IKU1.nama` mencapai",
                                   "Kecamatan Sukamaju melaporkan indikator {nilai}`IKU1.nama` mencapai"),
@@ -237,6 +238,7 @@ UNREACHABLE = {
     "nilai-induk": "the schema has no pagu/realisasi keys on programs and kegiatan (an unknown key instead)",
     "indikator-tidak-ada": "load/references.py reports the dangling id first, at its own line",
     "efisiensi-metode": "the schema restricts efisiensi to the known methods",
+    "ikm-nilai": "the schema bounds an unsur's NRR to 1–4",
 }
 
 

@@ -134,6 +134,8 @@ class Int(Node):
             out["minimum"] = self.min
         if self.max is not None:
             out["maximum"] = self.max
+        if self.max is not None:
+            out["maximum"] = self.max
         return _with_doc(out, self.doc)
 
 
@@ -141,6 +143,7 @@ class Int(Node):
 class Num(Node):
     doc: str = ""
     min: float | None = None
+    max: float | None = None
     #: rupiah: no amount has three decimals, so ``1.250`` is 1250 written with a thousands dot (YAML read 1,25)
     money: bool = False
 
@@ -159,11 +162,15 @@ class Num(Node):
             ctx.diags.error((ctx.file, line), f"{where}: {TOO_LARGE}")
         elif self.min is not None and value < self.min:
             ctx.diags.error((ctx.file, line), f"{where}: tidak boleh kurang dari {self.min:g}, tertulis {value}")
+        elif self.max is not None and value > self.max:  # with the rest of the file's problems, not after them
+            ctx.diags.error((ctx.file, line), f"{where}: tidak boleh lebih dari {self.max:g}, tertulis {value}")
 
     def json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "number"}
         if self.min is not None:
             out["minimum"] = self.min
+        if self.max is not None:
+            out["maximum"] = self.max
         return _with_doc(out, self.doc)
 
 

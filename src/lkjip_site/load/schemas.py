@@ -215,7 +215,7 @@ IKM = SchemaDoc("ikm", "Survei Kepuasan Masyarakat (data/ikm.yaml)", Obj({
     "unsur": _req(ListOf(Obj({
         "kode": _req(Str(pattern=r"U[1-9]", pattern_hint="U1 sampai U9")),
         "nama": _req(TEXT),
-        "nilai": _req(Num(min=1, doc="nilai rata-rata unsur (NRR) 1 sampai 4")),
+        "nilai": _req(Num(min=1, max=4, doc="nilai rata-rata unsur (NRR) 1 sampai 4")),
     }), min_items=9)),
 }))
 
