@@ -352,7 +352,8 @@ CASES = [
     Case("indikator-dua-sasaran", append(RENSTRA, "  - id: T2\n    uraian: Tujuan dua.\n    sasaran:\n      - id: S2\n"
                                                   "        uraian: Sasaran dua.\n        indikator: [IKU1]\n"), RENSTRA,
          17, "indikator IKU1 sudah berada di bawah sasaran S1"),
-    Case("target-renstra-luar-periode", replace(INDIKATOR, "    target:\n", "    target_renstra: {2030: 99}\n    target:\n"),
+    Case("target-renstra-luar-periode",
+         replace(INDIKATOR, "    target:\n", "    target_renstra: {2030: 99}\n    target:\n"),
          INDIKATOR, 6, "indikator IKU1: target_renstra tahun 2030 di luar periode Renstra 2021–2026"),
     Case("periode-renstra-terbalik", replace(RENSTRA, "periode: {awal: 2021, akhir: 2026}",
                                              "periode: {awal: 2026, akhir: 2021}"), RENSTRA, 1,

@@ -454,7 +454,8 @@ def test_a_dataset_whose_columns_have_different_units_has_no_row_totals(fresh_pr
     (data / "wilayah.yaml").write_text("judul: Wilayah\nsatuan: {Luas: km2, Jumlah RT: RT, Penduduk: jiwa}\n",
                                        encoding="utf-8")
     front = "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n"
-    set_chapter(root, "40-bab-4-penutup.md", front, "```{tabel} dataset\nid: w\njudul: Wilayah\ndataset: wilayah\n```\n")
+    set_chapter(root, "40-bab-4-penutup.md", front,
+                "```{tabel} dataset\nid: w\njudul: Wilayah\ndataset: wilayah\n```\n")
     cells = _cells(page(render(root), "bab-4-penutup"), "w")
     assert cells == ["Kelurahan", "Luas", "Jumlah RT", "Penduduk", "Satu", "12,50", "14", "3.200", "Dua", "8,25", "9",
                      "2.100", "Jumlah", "20,75", "23", "5.300"]

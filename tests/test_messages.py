@@ -138,7 +138,8 @@ CASES = [
          "IKM harus memuat tepat sembilan unsur U1–U9", "ikm-unsur"),
     # ikm.yaml: U4 (line 6) with an NRR of 4,0001, said as written (rounded, "4,00" looked within the range), by the
     # schema with the file's other problems (found after them, an unsur at 0 hid it)
-    Case("ikm-nilai-batas", write(IKM, "tahun: 2023\nunsur:\n" + NINE.replace("Unsur 4, nilai: 3.2", "Unsur 4, nilai: 4.0001")),
+    Case("ikm-nilai-batas",
+         write(IKM, "tahun: 2023\nunsur:\n" + NINE.replace("Unsur 4, nilai: 3.2", "Unsur 4, nilai: 4.0001")),
          IKM, 6, "galat", "unsur[4].nilai: tidak boleh lebih dari 4, tertulis 4.0001"),
     # bab 3 line 9: another instansi's name left in the narrative
     Case("nama-instansi", replace(BAB3, "Indikator {nilai}`IKU1.nama` mencapai",

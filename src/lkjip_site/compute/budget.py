@@ -171,7 +171,8 @@ def _codes_twice(program: list[BudgetResult]) -> list[Finding]:
         if code in first:
             issues.append(Finding("error", loc_of(node, "kode"), f"kode {LEVEL_LABEL.get(node.level, node.level)} "
                                   f"'{node.kode}' sudah dipakai di baris {loc_of(first[code], 'kode').line}; setiap "
-                                  "kode anggaran hanya satu kali: ubah kodenya, atau satukan kedua baris", "kode-ganda"))
+                                  "kode anggaran hanya satu kali: ubah kodenya, atau satukan kedua baris",
+                                  "kode-ganda"))
         else:
             first[code] = node
     return issues

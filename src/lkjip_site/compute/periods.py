@@ -172,9 +172,9 @@ def quarter_findings(ind: Indicator, periode: str) -> list[Finding]:
             if what == "realisasi" and periode == "tahunan" and pv.quarters and pv.annual is None and missing:
                 given = ", ".join(q for q in QUARTERS if q in pv.quarters)
                 out.append(_finding("error", pv.loc, f"{ind.id}: realisasi {tahun} hanya diisi {given}, tanpa "
-                                    f"{', '.join(missing)} dan tanpa realisasi tahunan; laporan tahunan tidak mengambil "
-                                    f"sebagian tahun sebagai setahun. Tambahkan {', '.join(missing)}, atau tulis "
-                                    "realisasi setahun ('tahunan: ...')",
+                                    f"{', '.join(missing)} dan tanpa realisasi tahunan; laporan tahunan tidak "
+                                    f"mengambil sebagian tahun sebagai setahun. Tambahkan {', '.join(missing)}, "
+                                    "atau tulis realisasi setahun ('tahunan: ...')",
                                     "triwulan-kurang"))
                 continue
             split = split_error(ind.id, ind.agregasi, pv, what, tahun)

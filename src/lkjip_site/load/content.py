@@ -184,8 +184,8 @@ def _check_chapter_set(chapters: list[Chapter], diags: Diagnostics) -> None:
         if number and number in by_number:
             first = by_number[number]
             diags.error((c.rel, _front_line(c, "bab")),
-                        f"bab: {c.bab} sudah dipakai oleh {first.rel} (bab: {first.bab}); setiap bab dan lampiran perlu "
-                        f"nomor berbeda, karena tabel dan gambarnya dinomori menurutnya (Tabel {number}.1)")
+                        f"bab: {c.bab} sudah dipakai oleh {first.rel} (bab: {first.bab}); setiap bab dan lampiran "
+                        f"perlu nomor berbeda, karena tabel dan gambarnya dinomori menurutnya (Tabel {number}.1)")
         elif number:
             by_number[number] = c
     for c in chapters:
@@ -238,9 +238,10 @@ def load_chapter(path: Path, root: Path, diags: Diagnostics) -> Chapter | None:
         return None
     for key in ("judul", "ringkasan"):  # shown as written (page title, contents, the report's list): never computed
         if isinstance(front.get(key), str) and _ROLE.search(front[key]):
-            diags.error((rel, front.line_of(key)), f"{_ROLE.search(front[key]).group(0)}`...` tidak dihitung di "
-                                                   f"'{key}' front matter (tampil apa adanya di judul halaman dan daftar "
-                                                   "isi); tulis nilainya di teks bab")
+            role = _ROLE.search(front[key]).group(0)
+            diags.error((rel, front.line_of(key)), f"{role}`...` tidak dihitung di '{key}' front matter (tampil "
+                                                   "apa adanya di judul halaman dan daftar isi); tulis nilainya di "
+                                                   "teks bab")
     if front["jenis"] == "bab" and not front.get("bab"):
         diags.error((rel, front.line_of("jenis")), "bab dengan jenis 'bab' wajib memiliki kunci 'bab' (mis. bab: III)")
         return None

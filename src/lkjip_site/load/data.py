@@ -169,8 +169,8 @@ def _check_renstra(r: YMap, rel: str, diags: Diagnostics) -> None:
     under two was counted twice: three indicators of two)."""
     period = r["periode"]
     if period["awal"] > period["akhir"]:
-        diags.error((rel, period.line_of("awal")), f"periode Renstra {period['awal']}–{period['akhir']} terbalik; tulis "
-                                                   f"awal: {period['akhir']} dan akhir: {period['awal']}")
+        diags.error((rel, period.line_of("awal")), f"periode Renstra {period['awal']}–{period['akhir']} terbalik; "
+                                                   f"tulis awal: {period['akhir']} dan akhir: {period['awal']}")
     _once(((str(t["id"]), t) for t in r["tujuan"]), rel, diags,
           "id tujuan '{0}' sudah dipakai di baris {1}; setiap tujuan memerlukan id sendiri, mis. T2")
     _once(((str(s["id"]), s) for t in r["tujuan"] for s in t["sasaran"]), rel, diags,

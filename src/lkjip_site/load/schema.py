@@ -73,9 +73,9 @@ class Str(Node):
     def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
         if self.allow_numbers and isinstance(value, float):
             # YAML reads 1.10 as the number 1.1: a version or code would silently change (and may collide)
-            ctx.diags.error((ctx.file, line), f"{where}: tulis di antara tanda kutip persis seperti yang dimaksud; tanpa "
-                                              f"tanda kutip YAML membacanya sebagai angka {value}, dan nol di belakang "
-                                              "titik hilang (1.10 menjadi 1.1; tulis \"1.10\")")
+            ctx.diags.error((ctx.file, line), f"{where}: tulis di antara tanda kutip persis seperti yang dimaksud; "
+                                              f"tanpa tanda kutip YAML membacanya sebagai angka {value}, dan nol di "
+                                              "belakang titik hilang (1.10 menjadi 1.1; tulis \"1.10\")")
             return
         if self.allow_numbers and isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
