@@ -363,6 +363,10 @@ CASES = [
                                                  "    realisasi: 45000000\n  - jenis: barang_jasa\n    pagu: 50000000\n"
                                                  "    realisasi: 50000000\n"), ANGGARAN, 18,
          "jenis belanja 'barang_jasa' sudah ditulis di baris 15"),
+    # a jenis belanja figure where the budget has none (BAB I line 9): it said "kode anggaran 'jenis' tidak ada"
+    Case("nilai-jenis-belanja-tanpa-data", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
+                                                   "Belanja {nilai}`anggaran.jenis.pagu`."), BAB1, 9,
+         "data anggaran ini tidak memuat rincian jenis belanja; isi 'jenis_belanja' di data/anggaran.yaml"),
     # two chapters "BAB III": both numbered their tables "Tabel 3.1" (BAB IV's bab on line 4)
     Case("bab-ganda", replace(BAB4, "bab: IV", "bab: III"), BAB4, 4,
          "bab: III sudah dipakai oleh content/laporan/contoh-2023/30-bab-3-akuntabilitas-kinerja.md (bab: III)"),

@@ -157,6 +157,10 @@ def _budget_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
         return _budget_attr(b.total.pagu, b.total.realisasi, attr, path)
     if middle == "jenis" and b.jenis_total is not None and attr != "nama":
         return _budget_attr(b.jenis_total.pagu, b.jenis_total.realisasi, attr, path)
+    # without jenis belanja data, a path to it was looked up as a budget code: "kode anggaran 'jenis' tidak ada"
+    if (middle == "jenis" and b.jenis_total is None) or (middle.startswith("jenis.") and not b.jenis_belanja):
+        raise _unknown(path, "data anggaran ini tidak memuat rincian jenis belanja; isi 'jenis_belanja' di "
+                             "data/anggaran.yaml (daftar tingkat berkas, atau pada setiap sub kegiatan)")
     if middle.startswith("sasaran.") and attr != "nama":
         key = middle[len("sasaran."):]
         srow = next((r for r in b.per_sasaran if r.key == key), None)
