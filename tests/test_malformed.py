@@ -533,6 +533,15 @@ def test_a_grade_in_other_letters_is_the_grade_as_the_guide_says(project: Path) 
     assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
 
 
+def test_last_years_realisasi_above_its_pagu_is_a_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """This year's lines are warned of it; last year's totals, whose change is published, passed."""
+    append(ANGGARAN, "tahun_lalu: {pagu: 100, realisasi: 500}\n")(project)
+    line = len((project / ANGGARAN).read_text(encoding="utf-8").splitlines())
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
+    assert (f"{ANGGARAN}:{line}: peringatan: realisasi tahun lalu Rp 500 melebihi pagu tahun lalu Rp 100"
+            in capsys.readouterr().err)
+
+
 def test_unknown_data_file_is_warning_and_not_published(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A working note left in data/ is "ignored", so it is not published either (it was offered as open data)."""
     write(f"{R}/data/catatan.txt", "bukan data\n")(project)

@@ -326,6 +326,11 @@ def check_budget(report: Report, computed: ComputedReport) -> list[Finding]:
     for n in b.nodes():
         out += _check_node(n, report.periode)
     source = report.data.anggaran
+    if source is not None and source.tahun_lalu is not None and source.tahun_lalu[1] > source.tahun_lalu[0]:
+        pagu, realisasi = source.tahun_lalu  # last year's, as this year's lines are checked (its change is published)
+        out.append(Finding("warning", loc_of(source, "tahun_lalu.realisasi", "tahun_lalu"),
+                           f"realisasi tahun lalu {fmt_rupiah(realisasi)} melebihi pagu tahun lalu {fmt_rupiah(pagu)}",
+                           "serapan-lebih"))
     return out + _check_totals(b, source, source.loc if source else report.loc)
 
 
