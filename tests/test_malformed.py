@@ -491,15 +491,6 @@ def test_a_dataset_table_does_not_add_up_percentages_unless_told_which_columns_t
     assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
 
 
-def test_a_title_heading_inside_a_chapter_is_a_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A second title on the chapter's page, outside its contents: the chapter's title is its front matter's."""
-    append(BAB1, "\n# Latar Belakang\n")(project)
-    line = len((project / BAB1).read_text(encoding="utf-8").splitlines())
-    assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
-    assert (f"{BAB1}:{line}: peringatan: judul '#' dipakai untuk judul bab (diambil dari 'judul' di front matter); "
-            "tulis bagian bab dengan '##' atau '###'") in capsys.readouterr().err
-
-
 def test_a_bab_out_of_order_is_a_warning_at_its_urutan(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A typo in ``urutan`` put BAB III after BAB IV in the contents, without a word."""
     replace(BAB3, "urutan: 30", "urutan: 45")(project)
@@ -533,13 +524,19 @@ def test_a_grade_in_other_letters_is_the_grade_as_the_guide_says(project: Path) 
     assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
 
 
-def test_last_years_realisasi_above_its_pagu_is_a_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """This year's lines are warned of it; last year's totals, whose change is published, passed."""
-    append(ANGGARAN, "tahun_lalu: {pagu: 100, realisasi: 500}\n")(project)
-    line = len((project / ANGGARAN).read_text(encoding="utf-8").splitlines())
+@pytest.mark.parametrize(("rel", "text", "says"), [
+    # a second title on the chapter's page, outside its contents: the chapter's title is its front matter's
+    (BAB1, "\n# Latar Belakang\n", "judul '#' dipakai untuk judul bab (diambil dari 'judul' di front matter); tulis "
+                                    "bagian bab dengan '##' atau '###'"),
+    # this year's lines were warned of it; last year's totals, whose change is published, passed
+    (ANGGARAN, "tahun_lalu: {pagu: 100, realisasi: 500}\n",
+     "realisasi tahun lalu Rp 500 melebihi pagu tahun lalu Rp 100")], ids=["judul-pagar", "tahun-lalu-lebih"])
+def test_a_line_that_builds_with_a_warning_is_said_at_it(project: Path, capsys: pytest.CaptureFixture[str], rel: str,
+                                                          text: str, says: str) -> None:
+    append(rel, text)(project)
+    line = len((project / rel).read_text(encoding="utf-8").splitlines())
     assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
-    assert (f"{ANGGARAN}:{line}: peringatan: realisasi tahun lalu Rp 500 melebihi pagu tahun lalu Rp 100"
-            in capsys.readouterr().err)
+    assert f"{rel}:{line}: peringatan: {says}" in capsys.readouterr().err
 
 
 def test_unknown_data_file_is_warning_and_not_published(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
