@@ -539,6 +539,17 @@ def test_a_line_that_builds_with_a_warning_is_said_at_it(project: Path, capsys: 
     assert f"{rel}:{line}: peringatan: {says}" in capsys.readouterr().err
 
 
+def test_a_rupiah_with_a_thousands_dot_is_said_for_that_value_only(project: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Two amounts on one line (a flow mapping): the one written ``1.250`` is refused, not its neighbour (the note of
+    such numbers was kept by line alone, so ``tw2: 3000`` was said to be '1.250' too)."""
+    replace(ANGGARAN, "            realisasi: 95000000\n",
+            "            realisasi: 95000000\n            realisasi_tw: {tw1: 1.250, tw2: 3000}\n")(project)
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 1
+    said = [line for line in capsys.readouterr().err.splitlines() if "'1.250'" in line]
+    assert len(said) == 1 and said[0].startswith(f"{ANGGARAN}:14: galat: ") and ".realisasi_tw.tw1: '1.250'" in said[0]
+
+
 def test_unknown_data_file_is_warning_and_not_published(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A working note left in data/ is "ignored", so it is not published either (it was offered as open data)."""
     write(f"{R}/data/catatan.txt", "bukan data\n")(project)

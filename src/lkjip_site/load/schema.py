@@ -28,7 +28,7 @@ class Ctx:
 
     file: str
     diags: Diagnostics
-    written: dict[int, str] = field(default_factory=dict)
+    written: dict[tuple[int, float], str] = field(default_factory=dict)
 
 
 class Node:
@@ -155,7 +155,7 @@ class Num(Node):
                 return
             ctx.diags.error((ctx.file, line), f"{where}: harus berupa angka, tertulis {_describe(value)}")
             return
-        if self.money and (text := ctx.written.get(line)):
+        if self.money and (text := ctx.written.get((line, float(value)))):
             ctx.diags.error((ctx.file, line), f"{where}: '{text}' memakai pemisah ribuan (rupiah tidak memiliki tiga "
                                               f"angka desimal); tulis {text.replace('.', '')}")
         elif too_large(value):
@@ -385,7 +385,7 @@ def _read_validated(raw: bytes, rel: str, schema: SchemaDoc, diags: Diagnostics)
     except UnicodeDecodeError:
         diags.error((rel, 1), "berkas bukan teks UTF-8; simpan ulang dengan pengodean UTF-8")
         return None
-    written: dict[int, str] = {}
+    written: dict[tuple[int, float], str] = {}
     data = load_yaml(text, rel, diags, written=written)
     if data is None and len(diags.errors) == before:
         diags.error((rel, 1), "berkas kosong")

@@ -64,7 +64,9 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         self._file = file
         self._offset = line_offset
         self._diags = diags
-        self.written: dict[int, str] = {}  # line -> a number's text where it may be thousands (``1.250``)
+        #: (line, value) -> a number's text where it may be thousands (``1.250``); the value too, as a flow mapping
+        #: holds several numbers on one line
+        self.written: dict[tuple[int, float], str] = {}
 
     def _line(self, node: yaml.Node) -> int:
         return node.start_mark.line + 1 + self._offset
@@ -127,9 +129,10 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         reads as 1,25. An amount of rupiah cannot have three decimals, so there it is an error (``schema.Num``);
         an indicator's ``83.515`` (an IKM) is a number as written."""
         raw = str(self.construct_scalar(node))
+        value = float(super().construct_yaml_float(node))
         if thousands_or_decimal(raw.lstrip("+")):
-            self.written[self._line(node)] = raw
-        return float(super().construct_yaml_float(node))
+            self.written[(self._line(node), value)] = raw
+        return value
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode):  # type: ignore[override]
         """``2024-02-30`` looks like a date but is none: keep the text so the schema can say so at its line.
@@ -169,9 +172,9 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 
 
 def load_yaml(text: str, file: str, diags: Diagnostics, line_offset: int = 0,
-              written: dict[int, str] | None = None) -> Any:
+              written: dict[tuple[int, float], str] | None = None) -> Any:
     """Parse ``text``; on a syntax error record it (with its line) and return None. ``written``: filled with the
-    text of each number that may be written with a thousands dot, by line (see ``_Loader.construct_yaml_float``)."""
+    text of each number that may be written with a thousands dot, by line and value (``construct_yaml_float``)."""
     loader = _Loader(text, file, line_offset, diags)
     if written is not None:
         loader.written = written
