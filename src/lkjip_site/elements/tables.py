@@ -130,9 +130,9 @@ def capaian_cell(result: Any, figure: str = "") -> Cell:
         return Cell(NA, numeric=True, cls="na", figure=figure)
     if getattr(result, "tidak_tercapai", False):
         return Cell("tidak tercapai", numeric=True, title=result.reason, figure=figure)
-    if result.value is not None and result.reason:  # a value the formula did not give (0 % for a negative result):
-        return Cell(fmt.fmt_percent(result.value), numeric=True, title=result.reason, cls="dicatat",  # its note, as
-                    figure=figure)                                                                    # an N/A's
+    # a value the formula did not give (0 % for a negative result): its reason is a numbered note, as an N/A's
+    if result.value is not None and result.reason:
+        return Cell(fmt.fmt_percent(result.value), numeric=True, title=result.reason, cls="dicatat", figure=figure)
     return pct(result.value, result.reason, figure)
 
 
@@ -294,12 +294,13 @@ def _capaian_notes(report: Report) -> list[str]:
 
 def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
     inds = indicators_for(report, options)
-    later = [y for y in option_years(options) if y > report.tahun]
+    asked = option_years(options)
+    later = [y for y in asked if y > report.tahun]
     if later:
         raise OptionError(f"tahun {', '.join(map(str, later))} setelah tahun laporan ({report.tahun}); tabel ini "
                           f"membandingkan realisasi sampai tahun laporan, mis. tahun: [{report.tahun - 2}, "
                           f"{report.tahun - 1}, {report.tahun}]", "tahun")
-    years = sorted(set(option_years(options))) or sorted(
+    years = sorted(set(asked)) or sorted(
         {p.tahun for i in inds for p in i.riwayat if p.tahun <= report.tahun})[-3:]
     body = []
     for n, i in enumerate(inds, start=1):
@@ -496,12 +497,10 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
     rates = rate_columns(dataset) if columns is None else []
     if rates:  # every numeric column added up by default: a Jumlah of percentages was published
         amounts = [c for c, n in zip(dataset.columns, dataset.numeric) if n and c not in rates]
+        instead = (f"sebutkan kolom yang dijumlahkan dengan opsi kolom, mis. kolom: [{', '.join(amounts)}]" if amounts
+                   else "tulis kolom: [] agar tabel tidak memuat baris Jumlah")
         raise OptionError(f"kolom {', '.join(repr(c) for c in rates)} pada data '{dataset.id}' berupa persentase, "
-                          "rasio atau rata-rata, yang tidak bermakna bila dijumlahkan; sebutkan kolom yang dijumlahkan "
-                          f"dengan opsi kolom, mis. kolom: [{', '.join(amounts)}]" if amounts else
-                          f"kolom {', '.join(repr(c) for c in rates)} pada data '{dataset.id}' berupa persentase, "
-                          "rasio atau rata-rata, yang tidak bermakna bila dijumlahkan; tulis kolom: [] agar tabel "
-                          "tidak memuat baris Jumlah")
+                          f"rasio atau rata-rata, yang tidak bermakna bila dijumlahkan; {instead}")
     try:
         result = dataset_table(dataset, columns)
     except (KeyError, ValueError) as exc:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterable
@@ -117,19 +116,20 @@ def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
     def get(name: str) -> tuple[Any, str]:
         return raw.get(name, (None, ""))
 
-    ind, rel = get("indikator.yaml")
+    ind, ind_rel = get("indikator.yaml")
     if ind:
         for item in ind["indikator"]:
             key = str(item["id"])
             if key in data.indikator:
-                diags.error((rel, item.line), f"id indikator '{key}' sudah dipakai di baris {data.indikator[key].loc.line}")
+                diags.error((ind_rel, item.line), f"id indikator '{key}' sudah dipakai di baris "
+                                                  f"{data.indikator[key].loc.line}")
                 continue
-            data.indikator[key] = _indicator(item, rel)
+            data.indikator[key] = _indicator(item, ind_rel)
     ren, rel = get("renstra.yaml")
     if ren:
         data.renstra = _renstra(ren, rel)
         _check_renstra(ren, rel, diags)
-        _check_renstra_targets(ren, ind, raw.get("indikator.yaml", (None, ""))[1], diags)
+        _check_renstra_targets(ren, ind, ind_rel, diags)
     pk, rel = get("pk.yaml")
     if pk:
         data.pk = PerjanjianKinerja(

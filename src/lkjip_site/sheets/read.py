@@ -77,14 +77,15 @@ def raw_cell(book: Book, ws: Worksheet, wf: Worksheet, row: int, col: int, where
     """The value a cell means: typed values as they are, formulas through their cached value (else an error)."""
     formula = wf.cell(row=row, column=col)
     typed = formula.value
-    value = ws.cell(row=row, column=col).value
+    cached = ws.cell(row=row, column=col)
+    value = cached.value
     if formula.data_type == "f":
         if value is None:
             book.diags.at_cell(where, get_column_letter(col), row,
                                f"sel berisi rumus {_formula_text(typed)} tanpa nilai tersimpan; buka dan simpan berkas di Excel atau "
                                "LibreOffice agar nilainya dihitung, atau ketik nilainya langsung")
             return _BROKEN
-    if ws.cell(row=row, column=col).data_type == "e":  # Excel's error (#DIV/0!, #N/A), by the cell's type: a name
+    if cached.data_type == "e":  # Excel's error (#DIV/0!, #N/A), by the cell's type: a name
         book.diags.at_cell(where, get_column_letter(col), row,  # typed "#NULL" is text (it was taken for one)
                            f"sel berisi galat Excel {value}; perbaiki rumusnya")
         return _BROKEN
