@@ -345,6 +345,22 @@ def test_ties_are_all_named():
     assert "tertinggi: A dan B (100,00 %)" in spec[1]
 
 
+def test_chart_summaries_count_the_printed_capaian():
+    """A capaian printed "100,00 %" (99,996 %) is counted as reaching the target in the chart's own sentence, as the
+    bar's label and the table beside it show it; 99,994 % prints "99,99 %" and is not."""
+    rows = [
+        {"indikator": "A", "target": D(1), "realisasi": D(1), "capaian": D("99.996"), "predikat": "Berhasil",
+         "warna": BERHASIL},
+        {"indikator": "B", "target": D(1), "realisasi": D(1), "capaian": D("99.994"), "predikat": "Cukup Berhasil",
+         "warna": CUKUP},
+    ]
+    summary = build(c.target_realisasi(rows))[1]
+    assert "1 di antaranya mencapai" in summary and "100,00 %" in summary
+    progress = build(c.renstra([{"indikator": n, "realisasi": D(1), "target_akhir": D(1), "kemajuan": D(v)}
+                                for n, v in (("A", "99.996"), ("B", "99.994"))]))[1]
+    assert progress.startswith("1 dari 2 indikator telah mencapai target akhir Renstra.")
+
+
 def test_tren_points_labels_and_gap():
     r = rendered("tren")
     # 6 rows, one missing → 5 points; the missing year is a gap, not a zero

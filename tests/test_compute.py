@@ -13,14 +13,15 @@ from hypothesis import strategies as st
 
 from lkjip_site.compute.budget import compute_budget, serapan, validate_code
 from lkjip_site.compute.capaian import Result, capaian, mean, mean_capaian, na
-from lkjip_site.compute.comparisons import kemajuan_renstra, trend
+from lkjip_site.compute.comparisons import compare_national, kemajuan_renstra, trend
 from lkjip_site.compute.datasets import dataset_table
 from lkjip_site.compute.efficiency import EFISIENSI, efisiensi
 from lkjip_site.compute.ikm import ikm, mutu_ikm
 from lkjip_site.compute.periods import aggregate, cumulative, split_error
 from lkjip_site.compute.refs import UnknownReference, lookup
 from lkjip_site.compute.report import compute_report, counts_for
-from lkjip_site.compute.scales import BUILTIN_SCALES
+from lkjip_site.compute.figures import Counted, count_indicators
+from lkjip_site.compute.scales import BUILTIN_SCALES, classify
 from lkjip_site.core.fmt import fmt_number, fmt_percent, fmt_rupiah
 from lkjip_site.core.model import (
     Budget,
@@ -427,14 +428,41 @@ def test_efficiency_methods():
     assert all(EFISIENSI[m] for m in ("sisa_anggaran", "rasio", "selisih", "selisih_pita"))
 
 
+def printed(x: D) -> D:
+    """The figure a reader sees, read back from the printed text ("-1.234,57" -> -1234.57)."""
+    return D(fmt_number(x).replace(".", "").replace(",", "."))
+
+
 @given(c=nonneg, s=pos)
 def test_efficiency_pita_labels_partition(c, s):
+    """The label agrees with the printed difference and ratio (a difference of 5,004 prints "5,00": cukup efisien)."""
     e = efisiensi("selisih_pita", c, s)
     d = c - s
-    expected = "efisien" if d > 5 else "tidak efisien" if d < -5 else "cukup efisien"
+    shown = printed(d)
+    expected = "efisien" if shown > 5 else "tidak efisien" if shown < -5 else "cukup efisien"
     assert e.label == expected and e.value == d
     r = efisiensi("rasio", c, s)
-    assert (r.label == "efisien") == (c > s)
+    assert (r.label == "efisien") == (printed(c / s) > 1)
+
+
+@pytest.mark.parametrize("method, c, s, label", [
+    ("rasio", "99.996", "100", "cukup efisien"),        # ratio 0,99996 prints "1,00"
+    ("rasio", "99.4", "100", "tidak efisien"),          # 0,994 prints "0,99"
+    ("selisih_pita", "105.004", "100", "cukup efisien"),  # difference prints "5,00"
+    ("selisih_pita", "105.005", "100", "efisien"),        # "5,01"
+    ("sisa_anggaran", "99.996", "90", "efisien"),       # capaian prints "100,00 %": the method applies
+    ("selisih", "99.996", "90", "efisien"),
+])
+def test_efficiency_judged_as_printed(method, c, s, label):
+    assert efisiensi(method, D(c), D(s)).label == label
+
+
+def test_trend_and_national_status_judged_as_printed():
+    """A change printed "0,00" is 'tetap'; a capaian against the national target printed "100,00 %" meets it."""
+    assert trend(D("0.004")) == "tetap" and trend(D("-0.004")) == "tetap"
+    assert trend(D("0.005")) == "naik" and trend(D("-0.005")) == "turun"
+    assert compare_national(D("99.996"), (D(100), "RPJMN"), "positif").status == "memenuhi"
+    assert compare_national(D("99.994"), (D(100), "RPJMN"), "positif").status == "belum memenuhi"
 
 
 def test_efficiency_rows_in_report():
@@ -527,6 +555,8 @@ def test_ikm_exact_mean_not_0_11():
 @pytest.mark.parametrize("nilai, mutu", [
     ("25", "D"), ("64.99", "D"), ("65", "C"), ("76.60", "C"), ("76.61", "B"), ("88.30", "B"), ("88.31", "A"),
     ("100", "A"),
+    # judged as printed at two decimals, the regulation's own precision (25,00–64,99 D; 65,00–76,60 C ...)
+    ("64.9949", "D"), ("64.9975", "C"), ("76.6049", "C"), ("76.605", "B"), ("88.3049", "B"), ("88.305", "A"),
 ])
 def test_ikm_mutu_boundaries(nilai, mutu):
     assert mutu_ikm(D(nilai))[0] == mutu
@@ -762,3 +792,14 @@ def test_counts_of_a_sasaran_and_of_a_selection_use_the_same_rule():
     assert counts_for(comp, ["C", "D"])[0] == "sasaran.S2"
     prefix, counts = counts_for(comp, ["A", "E"])
     assert prefix == "" and counts.lingkup == "indikator yang ditampilkan" and len(counts.mencapai) == 1
+
+
+def test_reached_counts_the_printed_capaian():
+    """"x dari y indikator mencapai target" counts a capaian printed "100,00 %" (99,996 %), as the reader of the
+    table beside it would, and its predikat is the class from 100 %."""
+    banjar = BUILTIN_SCALES["banjar"]
+    items = [Counted(i, i, Result(D(v), "positif"), classify(banjar, D(v)), False)
+             for i, v in (("A", "99.996"), ("B", "99.994"), ("C", "100"))]
+    counts = count_indicators(items, banjar, "indikator")
+    assert counts.mencapai == ("A", "C") and counts.belum_mencapai == 1
+    assert dict(counts.predikat) == {"Berhasil": 2, "Cukup Berhasil": 1, "Kurang Berhasil": 0, "Tidak Berhasil": 0}

@@ -17,6 +17,7 @@ from lkjip_site.compute.scales import (
     validate_scale,
 )
 from lkjip_site.core.diagnostics import Diagnostics
+from lkjip_site.core.fmt import fmt_percent
 from lkjip_site.core.model import Scale, ScaleClass
 from lkjip_site.load.scales import ScaleError, parse_scale, parse_scales
 
@@ -51,13 +52,36 @@ def test_classify_is_monotone(scale_id, a, b):
     assert rank[id(classify(scale, hi))] <= rank[id(classify(scale, lo))]
 
 
+def printed_back(value: D) -> D:
+    """The figure a reader sees, read back from the printed text ("1.234,57 %" -> 1234.57)."""
+    return D(fmt_percent(value).removesuffix(" %").replace(".", "").replace(",", "."))
+
+
+def near_boundaries(scale: Scale):
+    """Capaian values within a hundredth of the scale's boundaries, where printing and judging can part."""
+    edges = sorted({b for k in scale.classes for b in (k.min, k.max) if b is not None})
+    return st.builds(lambda e, d: max(D(0), e + d), st.sampled_from(edges),
+                     st.decimals(min_value=D("-0.01"), max_value=D("0.01"), places=4))
+
+
+@pytest.mark.parametrize("scale_id", sorted(BUILTIN_SCALES))
+@given(data=st.data())
+def test_the_class_is_the_printed_figures_class(scale_id, data):
+    """A capaian printed "100,00 %" is never "Cukup Berhasil" ([70, 100)): the class a page shows is the class of the
+    figure it prints beside it, so a reader who checks the table against the scale finds them agreeing."""
+    scale = BUILTIN_SCALES[scale_id]
+    c = data.draw(st.one_of(capaian_values, near_boundaries(scale)))
+    assert classify(scale, c) is classify(scale, printed_back(c))
+
+
 @pytest.mark.parametrize("value, label", [
     (D("98.27"), "Cukup Berhasil"),   # seed 000 l.349 printed "Berhasil": wrong
     (D("98.247"), "Cukup Berhasil"),  # seed 001 l.522 printed "Sangat Berhasil", not on the scale
     (D("100"), "Berhasil"),
     (D("116.19"), "Berhasil"),
     (D("70"), "Cukup Berhasil"),      # [70, 100): 70 is in
-    (D("69.999"), "Kurang Berhasil"),
+    (D("69.994"), "Kurang Berhasil"),  # printed "69,99 %"
+    (D("69.999"), "Cukup Berhasil"),   # printed "70,00 %": judged as printed
     (D("40"), "Kurang Berhasil"),
     (D("39.99"), "Tidak Berhasil"),
     (D("0"), "Tidak Berhasil"),
@@ -69,6 +93,8 @@ def test_banjar(value, label):
 @pytest.mark.parametrize("value, label", [
     (D("90"), "Tinggi"),              # closed form: C > 90 is Sangat Tinggi
     (D("90.01"), "Sangat Tinggi"),
+    (D("90.004"), "Tinggi"),          # printed "90,00 %"
+    (D("90.005"), "Sangat Tinggi"),   # printed "90,01 %"
     (D("150"), "Sangat Tinggi"),      # rule above 100 %
     (D("75"), "Sedang"),
     (D("75.5"), "Tinggi"),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
+from ..core.fmt import shown
 from ..core.model import CapaianPolicy, Value
 from .capaian import Result, capaian
 from .findings import HUNDRED, ZERO
@@ -21,9 +22,11 @@ def delta(current: Value | None, previous: Value | None) -> Decimal | None:
 
 
 def trend(d: Decimal | None) -> str | None:
-    """Direction of a change: 'naik', 'turun' or 'tetap' (about the value, not whether it is good)."""
+    """Direction of a change: 'naik', 'turun' or 'tetap' (about the value, not whether it is good), of the change as
+    printed: a Δ of 0,004 shows "0,00" and is 'tetap'."""
     if d is None:
         return None
+    d = shown(d)
     return "naik" if d > 0 else "turun" if d < 0 else "tetap"
 
 
@@ -65,5 +68,5 @@ def compare_national(realisasi: Value | None, target_nasional: tuple[Value, str]
     if res.value is None and not res.tidak_tercapai:
         status = "tidak dapat dibandingkan"
     else:
-        status = "memenuhi" if (res.value or ZERO) >= HUNDRED else "belum memenuhi"
+        status = "memenuhi" if shown(res.value or ZERO) >= HUNDRED else "belum memenuhi"
     return NationalComparison(t, sumber, res, d, status)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.compact import Compact
+from ..core.fmt import shown
 from .findings import HUNDRED, ZERO
 
 EFISIENSI: dict[str, str] = {
@@ -31,7 +32,9 @@ class Efficiency(Compact):
 
 
 def _label3(x: Decimal, good: Decimal, bad: Decimal) -> str:
-    """'efisien' above ``good``, 'tidak efisien' below ``bad``, 'cukup efisien' in between (inclusive)."""
+    """'efisien' above ``good``, 'tidak efisien' below ``bad``, 'cukup efisien' in between (inclusive), of the value
+    as printed (a ratio of 0,99996 shows "1,00" and is 'cukup efisien')."""
+    x = shown(x)
     if x > good:
         return "efisien"
     if x < bad:
@@ -47,8 +50,9 @@ def efisiensi(method: str, capaian_kinerja: Decimal | None, serapan_anggaran: De
     if capaian_kinerja is None or serapan_anggaran is None:
         return Efficiency(None, "", "capaian kinerja atau serapan anggaran tidak tersedia", kind)
     c, s = capaian_kinerja, serapan_anggaran
+    shown_c, shown_s = shown(c), shown(s)  # the rules' comparisons read the printed figures, as the reader does
     if method == "sisa_anggaran":
-        if c < HUNDRED:
+        if shown_c < HUNDRED:
             return Efficiency(None, "", "tidak dihitung: capaian kinerja di bawah 100 %", kind)
         v = HUNDRED - s
         return Efficiency(v, _label3(v, ZERO, ZERO), kind=kind)
@@ -59,7 +63,7 @@ def efisiensi(method: str, capaian_kinerja: Decimal | None, serapan_anggaran: De
         return Efficiency(v, _label3(v, Decimal(1), Decimal(1)), kind=kind)
     v = c - s
     if method == "selisih":
-        return Efficiency(v, "efisien" if c >= HUNDRED and s < c else "tidak efisien", kind=kind)
+        return Efficiency(v, "efisien" if shown_c >= HUNDRED and shown_s < shown_c else "tidak efisien", kind=kind)
     return Efficiency(v, _label3(v, Decimal(5), Decimal(-5)), kind=kind)
 
 

@@ -66,7 +66,8 @@ class IndicatorCounts(Compact):
     """The indicators of one set (the report's, a sasaran's), counted once.
 
     ``terukur``: capaian can be computed (a "tidak tercapai" result counts, as 0 %); ``tidak_terukur``: it cannot
-    (target or realisasi not available, target 0 ...); ``mencapai``: measured and capaian ≥ 100 %.
+    (target or realisasi not available, target 0 ...); ``mencapai``: measured and capaian ≥ 100 % as printed
+    (99,996 % shows "100,00 %" and counts, as the reader would count it).
     """
 
     lingkup: str  # the set in words: "indikator Perjanjian Kinerja", "indikator sasaran S1"
@@ -105,7 +106,8 @@ class IndicatorCounts(Compact):
 def count_indicators(items: Sequence[Counted], scale: Scale, lingkup: str) -> IndicatorCounts:
     """Count one set of indicators: the one definition of total, measured, unmeasured, qualitative, reached."""
     terukur = tuple(i.id for i in items if i.capaian.for_average is not None)
-    mencapai = tuple(i.id for i in items if i.capaian.for_average is not None and i.capaian.for_average >= HUNDRED)
+    mencapai = tuple(i.id for i in items
+                     if i.capaian.for_average is not None and fmt.shown(i.capaian.for_average) >= HUNDRED)
     per_class = {c.label: 0 for c in scale.classes}
     n_na = 0
     for i in items:

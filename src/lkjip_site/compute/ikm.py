@@ -21,10 +21,12 @@ def mutu_ikm(nilai: Decimal) -> tuple[str, str]:
     """Mutu pelayanan for an IKM value (25..100) per PermenPANRB 14/2017.
 
     The regulation prints intervals to two decimals (25,00–64,99 D; 65,00–76,60 C; 76,61–88,30 B;
-    88,31–100,00 A). Closed, gap-free form used here on the unrounded value:
+    88,31–100,00 A), so the value is judged as printed, at two decimals (:func:`fmt.shown`: 64,9975 shows
+    "65,00" and is C). Closed, gap-free form used on it:
     ``IKM < 65`` D; ``65 <= IKM <= 76,60`` C; ``76,60 < IKM <= 88,30`` B; ``IKM > 88,30`` A.
     The same boundaries apply to one element's NRR × 25 (NRR 2,60 / 3,064 / 3,532).
     """
+    nilai = fmt.shown(nilai)
     if nilai > Decimal("88.30"):
         return IKM_MUTU[0]
     if nilai > Decimal("76.60"):

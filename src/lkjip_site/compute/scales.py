@@ -23,6 +23,7 @@ import re
 from decimal import Decimal
 from typing import Mapping
 
+from ..core.fmt import shown
 from ..core.model import Scale, ScaleClass
 from ..core.suggest import did_you_mean
 
@@ -191,8 +192,10 @@ def contains(scale: Scale, c: ScaleClass, value: Decimal) -> bool:
 
 
 def classify(scale: Scale, capaian: Decimal) -> ScaleClass:
-    """The class of a capaian (unrounded %). Raises ``ValueError`` when no class (or several) contain it."""
-    hits = [c for c in scale.classes if contains(scale, c, capaian)]
+    """The class of a capaian as printed (two decimals, :func:`~lkjip_site.core.fmt.shown`): 99,996 % shows
+    "100,00 %" and is in the class from 100. Raises ``ValueError`` when no class (or several) contain it."""
+    value = shown(capaian)
+    hits = [c for c in scale.classes if contains(scale, c, value)]
     if len(hits) == 1:
         return hits[0]
     if not hits:

@@ -51,6 +51,18 @@ def round_half_up(x: Number, decimals: int = 2) -> Decimal:
     return d.quantize(q, rounding=ROUND_HALF_UP)
 
 
+def shown(x: Decimal) -> Decimal:
+    """The derived value as every reader sees it: two decimals, half up.
+
+    Every judgement of a derived value (predikat, mutu IKM, "mencapai target", "memenuhi", efisiensi, naik/turun) is
+    made on this value, not on the unrounded one: a capaian of 99,996 % printed "100,00 %" beside "Cukup Berhasil"
+    (class [70, 100)), or an IKM of 64,9975 printed "65,00" with mutu D where PermenPANRB 14/2017 prints 65,00 as C,
+    would make one page disagree with itself. The computation itself keeps full precision (averages are taken of
+    unrounded values); only the verdict reads the printed figure.
+    """
+    return round_half_up(x, 2)
+
+
 def _group(digits: str) -> str:
     """Insert '.' every three digits from the right."""
     parts = []

@@ -287,7 +287,8 @@ def _capaian_notes(report: Report) -> list[str]:
         notes.append("Capaian indikator negatif = target ÷ realisasi × 100 % (rumus rasio terbalik yang dinyatakan laporan).")
     else:
         notes.append("Capaian indikator negatif = (2 × target − realisasi) ÷ target × 100 %.")
-    notes.append(f"Predikat menurut {c.scale.nama}. Angka dibulatkan setengah ke atas, 2 desimal. "
+    notes.append(f"Predikat menurut {c.scale.nama}, dinilai dari capaian yang tercetak. Angka dibulatkan setengah ke "
+                 "atas, 2 desimal. "
                  "N/A: capaian tidak dapat dihitung (alasannya pada catatan bernomor) dan tidak ikut dirata-rata.")
     return notes
 

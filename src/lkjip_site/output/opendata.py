@@ -49,7 +49,7 @@ INDICATOR_FIELDS = [
     ("realisasi", "number", "realisasi (angka)"),
     ("realisasi_kualitatif", "string", "realisasi berupa nilai kualitatif"),
     ("capaian", "number", "capaian dalam persen, tidak dibulatkan"),
-    ("predikat", "string", "predikat capaian menurut skala laporan"),
+    ("predikat", "string", "predikat capaian menurut skala laporan, dinilai dari capaian yang dibulatkan 2 desimal"),
     ("alasan_na", "string", "alasan capaian tidak dapat dihitung (N/A)"),
     ("catatan_capaian", "string", "catatan atas capaian yang dihitung (mis. hasil negatif ditetapkan 0 %)"),
     ("rumus_capaian", "string", "rumus yang dipakai"),
@@ -58,7 +58,7 @@ SASARAN_FIELDS = [
     ("sasaran_id", "string", "id sasaran"),
     ("uraian", "string", "uraian sasaran"),
     ("capaian", "number", "rata-rata capaian indikator sasaran dalam persen, tidak dibulatkan"),
-    ("predikat", "string", "predikat rata-rata capaian"),
+    ("predikat", "string", "predikat rata-rata capaian, dinilai dari rata-rata yang dibulatkan 2 desimal"),
     ("indikator_terukur", "integer", "indikator yang masuk rata-rata"),
     ("jumlah_indikator", "integer", "indikator sasaran ini"),
 ]

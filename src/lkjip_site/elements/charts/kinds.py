@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ...core.fmt import DASH, NA, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash
+from ...core.fmt import DASH, NA, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash, shown
 from ...core.model import JENIS_BELANJA
 from ...core.numbers import as_decimal
 from .marks import (
@@ -57,7 +57,7 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
         reason = text(row, "keterangan")
         if c is not None:
             measured.append((name, c))
-            reached += c >= 100
+            reached += shown(c) >= 100  # as printed beside it
             predikat_colours.setdefault(predikat, text(row, "warna") or FALLBACK_PREDIKAT)
         else:
             unmeasured.append(f"{name}{' (' + reason + ')' if reason else ''}")
@@ -344,7 +344,7 @@ def plan_renstra(spec: ChartSpec) -> Plan:
     chart = target_rule(100.0, "Target akhir 100 %").add_layers(bars, labels).properties(
         width=PLOT_WIDTH, height=band_height(len(names), max_lines(names))
     )
-    done = sum(1 for _, v in measured if v >= 100)
+    done = sum(1 for _, v in measured if shown(v) >= 100)
     parts = [f"{done} dari {len(rows)} indikator telah mencapai target akhir Renstra."]
     if measured:
         ext = extreme_text(measured, fmt_percent_or_dash)
