@@ -72,6 +72,18 @@ def test_new_with_year_period_and_instansi_passes_strict_check(tmp_path: Path, p
     assert main(["check", "--situs", str(site), "--strict"]) == 0
 
 
+@pytest.mark.parametrize("tahun", [2019, 2027, 2031])
+def test_new_for_any_year_has_a_renstra_holding_it(tmp_path: Path, tahun: int) -> None:
+    """The scaffold's Renstra period holds the year asked for: a fixed 2021–2026 warned on a new 2027 report that its
+    own Renstra had ended (``tahun-renstra``), so a report fresh from ``lkjip new`` failed ``check --strict``."""
+    assert main(["init", str(tmp_path)]) == 0
+    assert main(["new", "--situs", str(tmp_path), f"contoh-{tahun}", "--tahun", str(tahun)]) == 0
+    renstra = load_yaml((tmp_path / f"content/laporan/contoh-{tahun}/data/renstra.yaml").read_text(encoding="utf-8"),
+                        "x", Diagnostics())
+    assert renstra["periode"]["awal"] <= tahun <= renstra["periode"]["akhir"]
+    assert main(["check", "--situs", str(tmp_path), "--strict"]) == 0
+
+
 @pytest.mark.parametrize("nama", ["Kecamatan Suka: Maju", "Dinas P&K #2", "- Dinas Kesehatan", "yes", "'Kec' Baru",
                                   "%Dinas Sosial"])
 def test_new_with_any_instansi_name_writes_it_as_it_is_and_passes_strict_check(tmp_path: Path, nama: str) -> None:

@@ -133,6 +133,9 @@ CASES = [
     # ikm.yaml: "tahun:" is line 2 (after responden), not the file's first line
     Case("tahun-ikm", write(IKM, "responden: 10\ntahun: 2022\nunsur:\n" + NINE), IKM, 2, "galat", "data IKM tahun 2022",
          "tahun-ikm"),
+    # renstra.yaml line 1: the scaffold's period (2021–2026, the 2023 report's) ended before the report year
+    Case("tahun-renstra", replace(RENSTRA, "periode: {awal: 2021, akhir: 2026}", "periode: {awal: 2016, akhir: 2021}"),
+         RENSTRA, 1, "peringatan", "periode Renstra 2016–2021 tidak mencakup tahun laporan 2023", "tahun-renstra"),
     # ikm.yaml: U9 written as U1 (lines 3..11 are the nine); reported at "unsur:" (line 2)
     Case("ikm-unsur", write(IKM, "tahun: 2023\nunsur:\n" + NINE.replace("U9,", "U1,")), IKM, 2, "galat",
          "IKM harus memuat tepat sembilan unsur U1–U9", "ikm-unsur"),

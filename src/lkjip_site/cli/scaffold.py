@@ -99,12 +99,22 @@ def _head_title(instansi: str) -> tuple[str, str]:
     return jenis, f"Kepala {instansi}"
 
 
+def renstra_period(tahun: int) -> tuple[int, int]:
+    """A Renstra period that holds the report's year, for the scaffold to start from: the five-year cycles of the
+    2021–2026 Renstra the bundled examples use (2021–2026, 2026–2031 …). A fixed 2021–2026 made ``lkjip new --tahun
+    2027`` a report whose first check warned that its own Renstra had ended."""
+    awal = 2021 + 5 * ((tahun - 2021) // 5)
+    return awal, awal + 5
+
+
 def _fill(text: str, a: Assumptions, in_yaml: bool) -> str:
     signed, published = _period_dates(a.tahun, a.periode)
     jenis, jabatan = _head_title(a.instansi)
     realisasi = "82.5" if a.periode == "tahunan" else "{" + f"{a.periode}: 82.5" + "}"
     said = _yaml_text if in_yaml else str
+    awal, akhir = renstra_period(a.tahun)
     values = {"__TAHUN__": str(a.tahun), "__PERIODE__": a.periode, "__TERBIT__": published.isoformat(),
+              "__RENSTRA_AWAL__": str(awal), "__RENSTRA_AKHIR__": str(akhir),
               "__TTD__": signed.isoformat(), "__INSTANSI__": said(a.instansi), "__JENIS__": said(jenis),
               "__JABATAN__": said(jabatan), "__REALISASI__": realisasi}
     for placeholder, value in values.items():

@@ -41,6 +41,7 @@ pk-tanggal                 warning     the PK dated outside its year (or the yea
 tahun-pk                   error       PK of another year than the report's
 tahun-anggaran             error       budget data of another year than the report's
 tahun-ikm                  error       IKM of another year (quarterly reports may use the previous year's IKM)
+tahun-renstra              warning     the report year outside the Renstra's period (a Renstra not yet replaced)
 nama-instansi              warning     narrative mentions another instansi's name (heuristic, hence a warning)
 angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value
 kode-format, kode-induk    error       budget code malformed / not starting with its parent's code
@@ -390,6 +391,11 @@ def check_years(report: Report) -> list[Finding]:
         if not quarterly_ok:
             out.append(Finding("error", loc_of(d.ikm, "tahun"), f"data IKM tahun {d.ikm.tahun}, sedangkan laporan tahun {tahun}",
                                "tahun-ikm"))
+    if d.renstra and d.renstra.awal <= d.renstra.akhir and not d.renstra.awal <= tahun <= d.renstra.akhir:
+        out.append(Finding("warning", d.renstra.loc, f"periode Renstra {d.renstra.awal}–{d.renstra.akhir} tidak "
+                           f"mencakup tahun laporan {tahun}: target akhir dan kemajuan Renstra diukur terhadap Renstra "
+                           "yang sudah berakhir atau belum berlaku; salin data/renstra.yaml dari Renstra yang berlaku "
+                           f"untuk {tahun}", "tahun-renstra"))
     return out
 
 

@@ -262,7 +262,7 @@ def _renstra(r: YMap, rel: str) -> Renstra:
         tujuan.append(Tujuan(str(t["id"]), t["uraian"], sasaran, Loc(rel, t.line), [str(x) for x in t.get("indikator", [])]))
     return Renstra(
         awal=r["periode"]["awal"], akhir=r["periode"]["akhir"], visi=r["visi"], misi=list(r["misi"]), tujuan=tujuan,
-        loc=Loc(rel, r.line), strategi=list(r.get("strategi", [])), kebijakan=list(r.get("kebijakan", [])),
+        loc=Loc(rel, r.line_of("periode")), strategi=list(r.get("strategi", [])), kebijakan=list(r.get("kebijakan", [])),
     )
 
 
