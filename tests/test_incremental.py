@@ -93,6 +93,19 @@ def test_changing_one_data_value_rerenders_exactly_its_users(project: Path) -> N
     assert "103,13 %" not in page
 
 
+def test_a_value_in_a_heading_follows_a_data_edit_in_the_chapters_list_of_headings(project: Path) -> None:
+    """The list of headings beside a chapter gives a heading's value when the page renders, not at the parse a data
+    edit keeps: the page after the edit is the clean build's, "Capaian 98,13 %" in heading and list alike."""
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    edit(chapter, "## Latar Belakang", "## Capaian {nilai}`IKU1.capaian`")
+    run(project, "build")
+    edit(project / "content" / "laporan" / SLUG / "data" / "indikator.yaml", "82.5", "78.5")
+    assert f"{BASE}bab-1-pendahuluan/index.html" in run(project, "build")
+    page = (project / "build" / BASE / "bab-1-pendahuluan" / "index.html").read_text(encoding="utf-8")
+    assert ">Capaian 98,13 %</a>" in page.split('<nav class="toc"')[1].split("</nav>")[0]
+    assert_same_as_clean(project, "build")
+
+
 def test_pdf_is_memoised_and_identical_to_a_clean_build(project: Path) -> None:
     run(project, "build", pdf=True)
     assert run(project, "build", pdf=True) == []

@@ -20,6 +20,7 @@ from lkjip_site.core.model import Chapter
 from lkjip_site.markdown.parser import chapter_prefix, make_parser
 from lkjip_site.markdown.plugins import slugify
 from lkjip_site.output import pages, pdfs, reportjob
+from lkjip_site.output.pdf import document
 
 pytestmark = pytest.mark.usefixtures("epoch")
 
@@ -505,3 +506,21 @@ def test_the_pk_table_says_which_agreement_it_is(fresh_project: Path) -> None:
                 "```{tabel} pk\nid: pk\njudul: Perjanjian Kinerja\n```\n")
     assert "<li>Perjanjian Kinerja Perubahan tahun 2023, ditandatangani 14 Agustus 2023.</li>" in page(
         render(root), "bab-4-penutup")
+
+
+def test_a_value_in_a_heading_is_in_the_lists_of_headings_too(fresh_project: Path) -> None:
+    """"Di halaman ini" and the PDF's contents read a heading as the heading reads: the list was made at the parse,
+    before values, and said "Capaian IKM " beside a heading "Capaian IKM 103,13 %"; a data edit that keeps the parse
+    changes it with the heading."""
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "## Tugas Pokok dan Fungsi",
+         "## Capaian IKM {nilai}`IKU1.capaian` {#capaian-iku}")
+    result = render(fresh_project)
+    toc = page(result, "bab-1-pendahuluan").split('<nav class="toc"')[1].split("</nav>")[0]
+    assert '<a href="#capaian-iku">Capaian IKM 103,13 %</a>' in toc
+    report = result.site.reports[0]
+    context = document.build_context(report, result.site.config, {c.id: "" for c in report.chapters})
+    assert {"level": 2, "href": "#bab-1-pendahuluan--capaian-iku", "text": "Capaian IKM 103,13 %", "area": "isi"} \
+        in context["toc_entries"]
+    edit(fresh_project, f"{REPORT_DIR}/data/indikator.yaml", "80", "75")  # 82,5 / 75 = 110 %
+    toc = page(render(fresh_project), "bab-1-pendahuluan").split('<nav class="toc"')[1].split("</nav>")[0]
+    assert '<a href="#capaian-iku">Capaian IKM 110,00 %</a>' in toc

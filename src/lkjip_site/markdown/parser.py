@@ -237,10 +237,15 @@ def iter_roles(tokens: list[Token]) -> Iterator[tuple[str, str]]:
 
 
 def _toc(tokens: list[Token]) -> list[tuple[int, str, str]]:
+    """The chapter's ``##``/``###`` headings: (level, id, text). A role in a heading is kept as it is written here
+    (``{nilai}`IKM.nilai```), and given its value when a page shows the list (:func:`.renderer.toc_text`): the
+    parse is kept across a data edit, so a value taken now would go stale (and was left out altogether, the list
+    reading "Capaian IKM " where the heading read "Capaian IKM 86,11")."""
     out = []
     for i, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag in ("h2", "h3") and token.attrGet("id"):
-            text = "".join(c.content for c in (tokens[i + 1].children or []) if c.type in ("text", "code_inline"))
+            text = "".join(c.content if c.type != "myst_role" else f"{{{c.meta.get('name', '')}}}`{c.content.strip()}`"
+                           for c in (tokens[i + 1].children or []) if c.type in ("text", "code_inline", "myst_role"))
             out.append((int(token.tag[1]), str(token.attrGet("id")), text))
     return out
 

@@ -42,6 +42,23 @@ def format_value(report: Report, path: str) -> str:
 
 #: A role of ours that the roles plugin did not take (no code span right after it).
 _BARE_ROLE = re.compile(r"\{(?:nilai|ref)\}")
+#: A role as a heading's entry in the chapter's list keeps it (``parser._toc``).
+_TOC_ROLE = re.compile(r"\{(nilai|ref)\}`([^`]*)`")
+
+
+def toc_text(report: Report, text: str) -> str:
+    """A heading's text for the chapter's list of headings (the page's "Di halaman ini", the PDF's contents), its
+    roles given their values as the heading shows them: a value as plain text, a reference as its label. A role
+    that names nothing keeps its target; the heading itself says why (:meth:`LkjipRenderer.myst_role`)."""
+    def value(match: re.Match[str]) -> str:
+        name, target = match.group(1), match.group(2).strip()
+        if name == "ref":
+            return next((i.label for i in [*report.tables, *report.figures] if i.id == target), target)
+        try:
+            return lookup(report.computed, target).formatted()
+        except LookupError:
+            return target
+    return _TOC_ROLE.sub(value, text) if "{" in text else text
 
 
 class LkjipRenderer(RendererHTML):

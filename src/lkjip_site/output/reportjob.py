@@ -30,7 +30,7 @@ from ..elements.charts.cache import CarriedCharts
 from ..elements.registry import carried_registry
 from ..markdown.directives import ParsedChapter, RenderContext
 from ..markdown.parser import make_parser, number_items
-from ..markdown.renderer import render_chapter
+from ..markdown.renderer import render_chapter, toc_text
 from ..markdown.urls import LinkIndex, chapter_url
 from .theme import all_templates, make_env, prints_plainly, render_page, render_text
 
@@ -122,6 +122,7 @@ def chapter_page(env: jinja2.Environment, rctx: RenderContext, ctx: dict[str, An
     report, chapter = rctx.report, rctx.chapter
     prev, nxt = neighbours(report, chapter)
     context = {"report": report, "chapter": chapter, "prev": prev, "next": nxt,
+               "toc": [(level, anchor, toc_text(report, text)) for level, anchor, text in chapter.toc],
                "chapter_url": lambda c, r=report: chapter_url(r, c), **ctx}
     if body and prints_plainly(env, "chapter.html", "body"):
         head, mark, tail = render_text(env, "chapter.html", rctx.page_url, body=Markup(BODY_MARK),

@@ -20,6 +20,7 @@ import jinja2
 from ...core.fmt import fmt_date
 from ...core.model import Chapter, Report
 from ...core.templates import theme_errors
+from ...markdown.renderer import toc_text
 from ...markdown.urls import pdf_anchor
 
 PDF_VARIANT = "pdf/a-3b"
@@ -175,7 +176,8 @@ def build_context(report: Report, site: Any, chapter_html: dict[str, str]) -> di
     """
     config = getattr(site, "config", site)
     chapters = list(report.chapters)
-    prepared = {c.id: (chapter_html[c.id], [(lvl, pdf_anchor(c, a), t) for lvl, a, t in c.toc]) for c in chapters}
+    prepared = {c.id: (chapter_html[c.id], [(lvl, pdf_anchor(c, a), toc_text(report, t)) for lvl, a, t in c.toc])
+                for c in chapters}
     front = [c for c in chapters if c.jenis in FRONT_KINDS]
     body = [c for c in chapters if c.jenis not in FRONT_KINDS]
     lists: list[dict[str, Any]] = [{"kind": "daftar-isi", "id": "daftar-isi", "judul": "Daftar Isi"}]
