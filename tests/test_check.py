@@ -4,11 +4,13 @@ The planted values are the seeds' own mistakes (copied as literals), so each tes
 """
 
 import datetime as dt
+import re
 from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
 
+from lkjip_site.compute import check
 from lkjip_site.compute.check import check_report, period_end
 from lkjip_site.compute.findings import Finding
 from lkjip_site.compute.narrative import check_narrative_names
@@ -451,3 +453,26 @@ def test_title_year_and_output_units():
     findings = run(r)
     assert "2022" in only(findings, "judul-tahun")[0].message
     assert only(findings, "satuan-berbeda")[0].loc == loc(12, ANG)
+
+
+@pytest.mark.parametrize("nip, problem", [
+    ("197001011990031001", None),
+    ("19700101 199003 1 001", None),
+    ("198501012022211001", None),     # PPPK: 21 where a PNS's TMT month stands
+    ("197002301990031001", "tanggal lahir 30-02-1970 tidak ada"),
+    ("197001011990001001", "bulan TMT 00 tidak ada"),
+    ("197001011980031001", "TMT 1980 sebelum pemiliknya berumur 18 tahun (lahir 1970)"),
+    ("197001011990030001", "angka jenis kelamin 0 (hanya 1 atau 2)"),
+])
+def test_what_cannot_be_in_a_nip(nip: str, problem: str | None) -> None:
+    """The NIP's parts (PP 43/2007: birth date, TMT year and month, sex, number) as the signature block prints them;
+    a digit typed twice makes a date that does not exist."""
+    assert check._nip_problem(re.sub(r"\D", "", nip)) == problem
+
+
+@pytest.mark.parametrize("pangkat, golongan", [
+    ("Pembina Tk. I (IV/b)", "IV/b"), ("Pembina Tingkat I, IV/b", "IV/b"), ("Penata Muda Tk.I (III/b)", "III/b"),
+    ("Pembina Utama Muda (IV/c)", "IV/c"), ("penata (III/c)", "III/c"),
+])
+def test_pangkat_written_in_its_usual_ways_is_its_golongans(pangkat: str, golongan: str) -> None:
+    assert check.PANGKAT[golongan].casefold() == check._pangkat_name(pangkat)

@@ -133,6 +133,13 @@ CASES = [
     # ikm.yaml: "tahun:" is line 2 (after responden), not the file's first line
     Case("tahun-ikm", write(IKM, "responden: 10\ntahun: 2022\nunsur:\n" + NINE), IKM, 2, "galat", "data IKM tahun 2022",
          "tahun-ikm"),
+    # laporan.yaml line 15: the head's NIP with a birth month 13 (1970-13-01), said at the nip's line
+    Case("nip-tanggal", replace(LAPORAN, '"197001011990031001"', '"197013011990031001"'), LAPORAN, 15, "peringatan",
+         "NIP 197013011990031001: tanggal lahir 01-13-1970 tidak ada", "nip-tanggal"),
+    # laporan.yaml line 14: Pembina is IV/a; IV/b is Pembina Tingkat I
+    Case("pangkat-golongan", replace(LAPORAN, "Pembina (IV/a)", "Pembina (IV/b)"), LAPORAN, 14, "peringatan",
+         "pangkat 'Pembina (IV/b)': Pembina adalah golongan IV/a, bukan IV/b; tulis 'Pembina Tingkat I (IV/b)' atau "
+         "'Pembina (IV/a)'", "pangkat-golongan"),
     # renstra.yaml line 1: the scaffold's period (2021–2026, the 2023 report's) ended before the report year
     Case("tahun-renstra", replace(RENSTRA, "periode: {awal: 2021, akhir: 2026}", "periode: {awal: 2016, akhir: 2021}"),
          RENSTRA, 1, "peringatan", "periode Renstra 2016–2021 tidak mencakup tahun laporan 2023", "tahun-renstra"),

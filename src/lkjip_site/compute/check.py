@@ -38,6 +38,8 @@ realisasi-kosong           warning     no realisasi for the report period and no
 ttd-sebelum-periode        warning     report signed before its period ends
 terbit-sebelum-ttd         warning     publication date earlier than the signing date
 pk-tanggal                 warning     the PK dated outside its year (or the year before) or after the report is signed
+nip-tanggal                warning     the head's NIP holds a birth date or TMT month that does not exist
+pangkat-golongan           warning     the head's pangkat printed beside another golongan's ("Pembina (IV/b)")
 tahun-pk                   error       PK of another year than the report's
 tahun-anggaran             error       budget data of another year than the report's
 tahun-ikm                  error       IKM of another year (quarterly reports may use the previous year's IKM)
@@ -367,6 +369,65 @@ def check_dates(report: Report) -> list[Finding]:
     return out
 
 
+#: PP 99/2000: the pangkat of each golongan ruang, as the signature block prints them ("Pembina Tingkat I (IV/b)").
+PANGKAT: dict[str, str] = {
+    "I/a": "Juru Muda", "I/b": "Juru Muda Tingkat I", "I/c": "Juru", "I/d": "Juru Tingkat I",
+    "II/a": "Pengatur Muda", "II/b": "Pengatur Muda Tingkat I", "II/c": "Pengatur", "II/d": "Pengatur Tingkat I",
+    "III/a": "Penata Muda", "III/b": "Penata Muda Tingkat I", "III/c": "Penata", "III/d": "Penata Tingkat I",
+    "IV/a": "Pembina", "IV/b": "Pembina Tingkat I", "IV/c": "Pembina Utama Muda", "IV/d": "Pembina Utama Madya",
+    "IV/e": "Pembina Utama",
+}
+_GOLONGAN = re.compile(r"\b(IV|III|II|I)\s*/\s*([a-eA-E])\b")
+_TINGKAT = re.compile(r"\btk\b\.?\s*", re.IGNORECASE)
+
+
+def _pangkat_name(text: str) -> str:
+    """'Pembina Tk. I (IV/b)' -> 'pembina tingkat i': the name without its golongan, spelt out and case folded."""
+    name = _GOLONGAN.sub("", text).replace("(", " ").replace(")", " ").replace(",", " ").replace("/", " ")
+    return " ".join(_TINGKAT.sub("Tingkat ", name).split()).casefold()
+
+
+def check_signatory(report: Report) -> list[Finding]:
+    """The head's NIP and pangkat as the signature block prints them: a NIP whose birth date or TMT month does not
+    exist (a digit typed twice), and a pangkat beside another golongan's ("Pembina (IV/b)": IV/b is Pembina Tingkat
+    I). Warnings: a NIP or pangkat outside these rules (PPPK, a TNI/Polri rank) may still be right."""
+    out: list[Finding] = []
+    head = report.instansi.kepala
+    nip = re.sub(r"\D", "", head.nip)
+    problem = _nip_problem(nip) if len(nip) == 18 else None
+    if problem:
+        out.append(Finding("warning", loc_of(report, "instansi.kepala.nip"), f"NIP {head.nip}: {problem}; periksa "
+                           "NIP pada SK (8 angka tanggal lahir, 6 angka tahun dan bulan TMT CPNS, 1 angka jenis "
+                           "kelamin, 3 angka nomor urut)", "nip-tanggal"))
+    found = _GOLONGAN.search(head.pangkat)
+    if found:
+        golongan = f"{found.group(1)}/{found.group(2).lower()}"
+        name = _pangkat_name(head.pangkat)
+        named = next((g for g, p in PANGKAT.items() if p.casefold() == name), None)
+        if named is not None and named != golongan:
+            out.append(Finding("warning", loc_of(report, "instansi.kepala.pangkat"),
+                               f"pangkat '{head.pangkat}': {PANGKAT[named]} adalah golongan {named}, bukan {golongan}; "
+                               f"tulis '{PANGKAT[golongan]} ({golongan})' atau '{PANGKAT[named]} ({named})'",
+                               "pangkat-golongan"))
+    return out
+
+
+def _nip_problem(nip: str) -> str | None:
+    """What cannot be in an 18-digit NIP (PP 43/2007 structure; PPPK writes 21 where the TMT month stands)."""
+    try:
+        born = dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:
+        return f"tanggal lahir {nip[6:8]}-{nip[4:6]}-{nip[0:4]} tidak ada"
+    year, month = int(nip[8:12]), int(nip[12:14])
+    if not (1 <= month <= 12 or month == 21):
+        return f"bulan TMT {month:02d} tidak ada"
+    if year < born.year + 18:
+        return f"TMT {year} sebelum pemiliknya berumur 18 tahun (lahir {born.year})"
+    if nip[14] not in "12":
+        return f"angka jenis kelamin {nip[14]} (hanya 1 atau 2)"
+    return None
+
+
 def check_title(report: Report) -> list[Finding]:
     """A year in the report title other than the report's own (wrong year left from last year's report)."""
     years = sorted({int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", report.judul)} - {report.tahun})
@@ -415,6 +476,7 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_targets(report, computed)
     findings += check_budget(report, computed)
     findings += check_dates(report)
+    findings += check_signatory(report)
     findings += check_years(report)
     findings += check_scale(report, computed)
     findings += check_narrative_names(report, known_names or [])
