@@ -487,6 +487,20 @@ def test_aggregate():
     assert aggregate([None], "jumlah") is None
 
 
+def test_a_sum_over_a_quarter_declared_missing_is_not_known():
+    """"tw4: {tidak_ada: ...}" in a count: the year's realisasi is N/A with the author's reason, not TW I–III's sum
+    (a missing quarter is no zero); a level or a mean stands on the quarters known."""
+    pv = PeriodValues(quarters={"tw1": D(25), "tw2": D(25), "tw3": D(25), "tw4": Missing("data belum diterima")})
+    annual = cumulative(pv, "tahunan", "jumlah")
+    assert isinstance(annual, Missing)
+    assert annual.reason == "triwulan IV tidak tersedia (data belum diterima), sehingga jumlahnya tidak dapat dihitung"
+    assert cumulative(pv, "tw3", "jumlah") == 75            # s.d. TW III does not need TW IV
+    assert cumulative(pv, "tahunan", "terakhir") == 25 and cumulative(pv, "tahunan", "rata_rata") == 25
+    early = PeriodValues(quarters={"tw1": D(10), "tw2": Missing("belum dihitung"), "tw3": D(30)})
+    assert isinstance(cumulative(early, "tw3", "jumlah"), Missing)
+    assert cumulative(PeriodValues(annual=D(90), quarters=pv.quarters), "tahunan", "jumlah") == 90  # the year given
+
+
 def test_cumulative_sd_tw():
     pv = PeriodValues(annual=D(100), quarters={"tw1": D(10), "tw2": D(20), "tw3": D(30), "tw4": D(40)})
     assert cumulative(pv, "tw2", "jumlah") == 30

@@ -72,6 +72,12 @@ CASES = [
          replace(ANGGARAN, LEAF_END, LEAF_END + "            realisasi_tw: {tw1: 1, tw2: 1, tw3: 1, tw4: 1}\n"),
          ANGGARAN, 13, "galat", "realisasi Rp 95.000.000 berbeda dengan jumlah realisasi triwulan TW 1–4 Rp 4",
          "realisasi-triwulan"),
+    # anggaran.yaml line 14: the year's realisasi not yet added up (line 13), three quarters only in the annual report
+    Case("triwulan-kurang-anggaran",
+         replace(ANGGARAN, LEAF_END, "            realisasi: {tidak_ada: belum direkap}\n"
+                                     "            realisasi_tw: {tw1: 20000000, tw2: 30000000, tw3: 25000000}\n"),
+         ANGGARAN, 14, "galat", "realisasi_tw hanya diisi tw1, tw2, tw3, tanpa tw4 dan tanpa realisasi setahun",
+         "triwulan-kurang"),
     Case("serapan-lebih", replace(ANGGARAN, "realisasi: 95000000", "realisasi: 150000000"), ANGGARAN, 13,
          "peringatan", "realisasi Rp 150.000.000 melebihi pagu Rp 100.000.000", "serapan-lebih"),
     # laporan.yaml lines 19-25: a scale with a gap; its id "celah:" is line 21

@@ -28,7 +28,7 @@ skala                      error       the scale used has a gap, an overlap or n
 skala-tidak-dikenal        error       the report names a scale id that does not exist (default scale used)
 triwulan-dibagi            error       a non-additive indicator's quarterly values add up to the annual (any level)
 triwulan-tanpa-tahunan     error       quarterly targets without the annual target (annual report; warning quarterly)
-triwulan-kurang            error       annual report: realisasi of some quarters only, without the annual value
+triwulan-kurang            error       annual report: realisasi (indicator or budget) of some quarters only, no annual
 triwulan-agregasi          error       annual and quarterly values disagree by the aggregation (sum, TW IV, mean)
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
 judul-tahun                warning     the report title names another year than the report's
@@ -277,6 +277,13 @@ def _check_node(n: BudgetResult, periode: str) -> list[Finding]:
                                   loc_of(n, "realisasi_tertulis"), "realisasi-induk", basis))
     stated = n.realisasi_tercatat
     upto = quarters_upto(periode)
+    absent = [q for q in upto if q not in n.realisasi_tw]
+    if not n.children and periode == "tahunan" and stated is None and n.realisasi_tw and absent:
+        out.append(Finding("error", loc_of(n, "realisasi_tw"), f"{n.kode}: realisasi_tw hanya diisi "
+                           f"{', '.join(n.realisasi_tw)}, tanpa {', '.join(absent)} dan tanpa realisasi setahun; "
+                           "laporan tahunan tidak mengambil sebagian tahun sebagai setahun. Tambahkan "
+                           f"{', '.join(absent)} (tulis 0 bila tidak ada belanja), atau tulis 'realisasi: ...'",
+                           "triwulan-kurang"))
     if not n.children and stated is not None and all(q in n.realisasi_tw for q in upto):
         sd = n.realisasi_sd(periode)
         if _differs(stated, sd):

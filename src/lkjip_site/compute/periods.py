@@ -34,8 +34,9 @@ def as_number(v: object) -> Decimal | None:
 def aggregate(values: Sequence[Value | None], agregasi: str) -> Value | None:
     """Aggregate period values in order: jumlah (sum), terakhir (last available), rata_rata (mean).
 
-    Missing values are skipped (a missing quarter is not a zero); a grade can only be aggregated with 'terakhir'.
-    Returns the last Missing when nothing is available but something was declared missing.
+    Missing values are skipped by 'terakhir' and 'rata_rata' (a missing quarter is not a zero); a grade can only be
+    aggregated with 'terakhir'. Returns the last Missing when nothing is available but something was declared missing.
+    A sum over a quarter declared missing is not known (:func:`cumulative` says so before it gets here).
     """
     present = [v for v in values if v is not None]
     known = [v for v in present if not isinstance(v, Missing)]
@@ -65,11 +66,25 @@ def cumulative(pv: PeriodValues | None, periode: str, agregasi: str, annual_from
     if periode == "tahunan":
         if pv.annual is not None or not annual_from_quarters:
             return pv.annual
-        return aggregate([pv.quarters.get(q) for q in QUARTERS], agregasi)
+        return _unknown_sum(pv, QUARTERS, agregasi) or aggregate([pv.quarters.get(q) for q in QUARTERS], agregasi)
     vals = [pv.quarters.get(q) for q in quarters_upto(periode)]
     if all(v is None for v in vals):
         return pv.annual
-    return aggregate(vals, agregasi)
+    return _unknown_sum(pv, quarters_upto(periode), agregasi) or aggregate(vals, agregasi)
+
+
+def _unknown_sum(pv: PeriodValues, quarters: Sequence[str], agregasi: str) -> Missing | None:
+    """N/A for a sum over a quarter declared missing (``tw4: {tidak_ada: ...}``), with the author's reason: the sum
+    of the other three was published as the year's realisasi (75 of 100 documents, capaian 75 %), a missing quarter
+    counted as a zero after all. A level ('terakhir') or a mean of the quarters known stands without it."""
+    if agregasi != "jumlah":
+        return None
+    for q in quarters:
+        value = pv.quarters.get(q)
+        if isinstance(value, Missing):
+            return Missing(f"triwulan {fmt.roman(QUARTERS.index(q) + 1)} tidak tersedia ({value.reason}), sehingga "
+                           "jumlahnya tidak dapat dihitung")
+    return None
 
 
 #: Units that are levels, never counts: their quarterly values cannot be added up, whatever ``agregasi`` says.
