@@ -817,3 +817,16 @@ def test_reached_counts_the_printed_capaian():
     counts = count_indicators(items, banjar, "indikator")
     assert counts.mencapai == ("A", "C") and counts.belum_mencapai == 1
     assert dict(counts.predikat) == {"Berhasil": 2, "Cukup Berhasil": 1, "Kurang Berhasil": 0, "Tidak Berhasil": 0}
+
+
+@pytest.mark.parametrize("path, says", [
+    ("IKU2.nama@2021", "'nama' tidak berubah per tahun di sini, tulis IKU2.nama tanpa @2021"),
+    ("IKU2.nama@1990", "'nama' tidak berubah per tahun di sini, tulis IKU2.nama tanpa @1990"),
+    ("IKU2.capain@2021", "dengan @tahun hanya target, realisasi atau capaian; mungkin maksudnya 'capaian'"),
+])
+def test_a_year_on_what_has_no_years_says_so(path, says):
+    """`IKU1.nama@2022` said "tidak memiliki data tahun 2022" (or nothing about the year for one with data): the
+    author looked for a missing year in the data, where the fix is to drop the @year."""
+    with pytest.raises(UnknownReference) as exc:
+        lookup(full_report(), path)
+    assert says in str(exc.value)

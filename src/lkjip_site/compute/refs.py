@@ -91,15 +91,17 @@ def _class_ref(c: ScaleClass | None, path: str, reason: str = "") -> Ref:
 
 def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) -> Ref:
     if year is not None and year != ir.tahun:
+        if attr not in ("target", "realisasi", "capaian"):  # said first: "no data for 2022" sent authors to the data
+            raise _unknown(path, f"dengan @tahun hanya target, realisasi atau capaian; '{attr}' tidak berubah per "
+                                 f"tahun di sini, tulis {ir.id}.{attr} tanpa @{year}" if attr in INDICATOR_ATTRS else
+                           f"dengan @tahun hanya target, realisasi atau capaian{did_you_mean(attr, INDICATOR_ATTRS)}")
         point = next((p for p in ir.riwayat if p.tahun == year), None)
         if point is None:
             raise _unknown(path, f"indikator {ir.id} tidak memiliki data tahun {year}")
         simple = {"target": point.target, "realisasi": point.realisasi}
         if attr in simple:
             return _value_ref(simple[attr], ir.satuan, path)
-        if attr == "capaian":
-            return _result_ref(point.capaian, path)
-        raise _unknown(path, "dengan @tahun hanya target, realisasi atau capaian")
+        return _result_ref(point.capaian, path)
     values = {"target": ir.target, "realisasi": ir.realisasi, "target_tahunan": ir.target_tahunan,
               "target_akhir": ir.target_akhir, "realisasi_lalu": ir.realisasi_lalu}
     if attr in values:
