@@ -22,9 +22,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import html
 import io
 import re
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -309,6 +311,28 @@ def test_list_entries_point_to_their_printed_page(rendered: Rendered) -> None:
     expected = set(CHAPTERS) | set(TABLES) | set(FIGURES) | set(SECTIONS) | {"daftar-isi", "daftar-tabel",
                                                                                   "daftar-gambar"}
     assert expected <= checked, sorted(expected - checked)
+
+
+def _words(pdf: Path, index: int) -> list[tuple[float, float, float, float, str]]:
+    """(x0, y0, x1, y1, word) of one page as poppler lays its words out (``pdftotext -bbox``)."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(index + 1), "-l", str(index + 1), str(pdf), "-"],
+                         check=True, capture_output=True, text=True).stdout
+    return [(float(a), float(b), float(c), float(d), html.unescape(w)) for a, b, c, d, w in
+            re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out)]
+
+
+def test_list_entries_page_numbers_are_not_drawn_over_their_captions(rendered: Rendered, tmp_path: Path) -> None:
+    """In the Daftar Isi / Tabel / Gambar no word is drawn over another: a caption that nearly filled its line had
+    its page number printed on its last word ("Tahun" under "6"; seven of Pengaron's thirteen entries), the leader
+    and number laid out in the caption's own line."""
+    pdf = tmp_path / "laporan.pdf"
+    pdf.write_bytes(rendered.data)
+    for index in _list_pages(rendered):
+        words = [w for w in _words(pdf, index) if w[4].strip(".")]
+        for i, (x0, y0, x1, y1, word) in enumerate(words):
+            for X0, Y0, X1, Y1, other in words[i + 1:]:
+                assert not (min(x1, X1) - max(x0, X0) > 1 and min(y1, Y1) - max(y0, Y0) > 3), \
+                    f"halaman indeks {index}: '{word}' tertimpa '{other}'"
 
 
 def test_section_ids_are_unique_across_chapters(rendered: Rendered) -> None:
