@@ -132,6 +132,23 @@ def test_numbering_per_bab_front_matter_and_lampiran(fresh_project: Path) -> Non
     assert "Tabel C.2" in lampiran
 
 
+def test_a_lampiran_without_its_letter_is_told_to_write_one(fresh_project: Path) -> None:
+    """The scaffold's lampiran is "Lampiran A" (a PK table put in it is "Tabel A.1"); one written without ``bab:``
+    numbered its tables after the ikhtisar's ("Tabel 2" after "Tabel 3.2" in the Daftar Tabel), and is now warned of
+    at its ``jenis`` line."""
+    edit(fresh_project, f"{REPORT_DIR}/90-lampiran.md", "dokumen pendukung lainnya.\n",
+         "dokumen pendukung lainnya.\n\n```{tabel} pk\nid: pk-lampiran\njudul: Perjanjian Kinerja\n```\n")
+    result = render(fresh_project)
+    assert [t.label for t in result.site.reports[0].tables if t.chapter_id == "lampiran"] == ["Tabel A.1"]
+    edit(fresh_project, f"{REPORT_DIR}/90-lampiran.md", "bab: A\n", "")
+    result = render(fresh_project)
+    assert [t.label for t in result.site.reports[0].tables if t.chapter_id == "lampiran"] == ["Tabel 1"]
+    said = [(w.file, w.line, w.message) for w in result.diagnostics.warnings if "lampiran tanpa" in w.message]
+    assert said == [(f"{REPORT_DIR}/90-lampiran.md", 3, "lampiran tanpa 'bab:' menomori tabel dan grafiknya bersama "
+                     "kata pengantar dan ikhtisar (Tabel 1, Tabel 2 …, sesudah Tabel 3.x di Daftar Tabel); tulis "
+                     "'bab: A' agar bernomor Tabel A.1, A.2 …")]
+
+
 def test_label_gambar_grafik(fresh_project: Path) -> None:
     edit(fresh_project, "situs.yaml", "skala_predikat:", "label_gambar: Grafik\nskala_predikat:")
     report = render(fresh_project).site.reports[0]

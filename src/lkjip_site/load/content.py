@@ -181,6 +181,11 @@ def _check_chapter_set(chapters: list[Chapter], diags: Diagnostics) -> None:
                        f"{previous.rel}); periksa 'urutan' kedua bab")
         if c.jenis == "bab" and number.isdigit():
             previous = c
+        if c.jenis == "lampiran" and not c.bab and ("{tabel}" in c.body or "{grafik}" in c.body):
+            diags.warn((c.rel, _front_line(c, "jenis")),
+                       "lampiran tanpa 'bab:' menomori tabel dan grafiknya bersama kata pengantar dan ikhtisar "
+                       "(Tabel 1, Tabel 2 …, sesudah Tabel 3.x di Daftar Tabel); tulis 'bab: A' agar bernomor "
+                       "Tabel A.1, A.2 …")
         if number and number in by_number:
             first = by_number[number]
             diags.error((c.rel, _front_line(c, "bab")),
