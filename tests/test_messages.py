@@ -78,6 +78,17 @@ CASES = [
                                      "            realisasi_tw: {tw1: 20000000, tw2: 30000000, tw3: 25000000}\n"),
          ANGGARAN, 14, "galat", "realisasi_tw hanya diisi tw1, tw2, tw3, tanpa tw4 dan tanpa realisasi setahun",
          "triwulan-kurang"),
+    # anggaran.yaml line 13: the leaf's realisasi declared missing in the annual report, nothing per quarter
+    Case("realisasi-anggaran-kosong",
+         replace(ANGGARAN, "realisasi: 95000000", "realisasi: {tidak_ada: SP2D belum direkap}"), ANGGARAN, 13,
+         "galat", "realisasi setahun tidak tersedia (SP2D belum direkap); pagunya ikut dijumlahkan, sehingga "
+         "realisasinya terhitung Rp 0", "realisasi-anggaran-kosong"),
+    # a TW II report (laporan.yaml line 3): the leaf's quarters (line 14) stop at TW I
+    Case("triwulan-kurang-anggaran-tw",
+         chain(replace(LAPORAN, "periode: tahunan", "periode: tw2"),
+               replace(ANGGARAN, LEAF_END, LEAF_END + "            realisasi_tw: {tw1: 20000000}\n")),
+         ANGGARAN, 14, "galat", "realisasi_tw hanya diisi tw1, tanpa tw2; realisasi s.d. TW II menjumlahkan semua "
+         "triwulan sampai TW II", "triwulan-kurang"),
     Case("serapan-lebih", replace(ANGGARAN, "realisasi: 95000000", "realisasi: 150000000"), ANGGARAN, 13,
          "peringatan", "realisasi Rp 150.000.000 melebihi pagu Rp 100.000.000", "serapan-lebih"),
     # laporan.yaml lines 19-25: a scale with a gap; its id "celah:" is line 21

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..core.compact import Compact
-from ..core.model import JENIS_BELANJA, Budget, BudgetNode, Loc, Value, loc_of
+from ..core.model import JENIS_BELANJA, Budget, BudgetNode, Loc, Missing, Value, loc_of
 from .capaian import Result, capaian
 from .findings import HUNDRED, ZERO, Finding
 from .periods import quarters_upto
@@ -78,6 +78,7 @@ class BudgetResult(_Absorption):
     children: list[BudgetResult] = field(default_factory=list)
     realisasi_tw: dict[str, Decimal] = field(default_factory=dict)
     tanpa_realisasi: list[str] = field(default_factory=list)  # leaf codes whose realisasi is missing
+    alasan_realisasi: str = ""  # a leaf's `{tidak_ada: ...}` reason, said when its realisasi is missing
     realisasi_tercatat: Decimal | None = None  # a leaf's `realisasi` as entered (compared with its quarters)
     pagu_tertulis: Decimal | None = None
     realisasi_tertulis: Decimal | None = None
@@ -135,6 +136,8 @@ def _leaf(node: BudgetNode, issues: list[Finding], periode: str = "tahunan") -> 
                        realisasi_tw=dict(sorted(node.realisasi_tw.items())), tanpa_realisasi=missing,
                        capaian_output=cap, lines=node.lines)
     res.realisasi_tercatat = node.realisasi if isinstance(node.realisasi, Decimal) else None
+    if real is None and isinstance(node.realisasi, Missing):
+        res.alasan_realisasi = node.realisasi.reason
     return res
 
 

@@ -28,7 +28,8 @@ skala                      error       the scale used has a gap, an overlap or n
 skala-tidak-dikenal        error       the report names a scale id that does not exist (default scale used)
 triwulan-dibagi            error       a non-additive indicator's quarterly values add up to the annual (any level)
 triwulan-tanpa-tahunan     error       quarterly targets without the annual target (annual report; warning quarterly)
-triwulan-kurang            error       annual report: realisasi (indicator or budget) of some quarters only, no annual
+triwulan-kurang            error       realisasi (indicator, budget) of some quarters only: no year, no s.d. TW n
+realisasi-anggaran-kosong  error       a budget leaf's realisasi for the period not written ({tidak_ada}): it would add as 0
 triwulan-agregasi          error       annual and quarterly values disagree by the aggregation (sum, TW IV, mean)
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
 judul-tahun                warning     the report title names another year than the report's
@@ -66,7 +67,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Iterable
 
-from ..core.fmt import fmt_date, fmt_percent, fmt_rupiah, round_half_up
+from ..core.fmt import fmt_date, fmt_percent, fmt_rupiah, roman, round_half_up
 from ..core.model import Budget, CapaianPolicy, Indicator, Loc, Missing, PeriodValues, Report, Value, loc_of
 from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
@@ -284,6 +285,18 @@ def _check_node(n: BudgetResult, periode: str) -> list[Finding]:
                            "laporan tahunan tidak mengambil sebagian tahun sebagai setahun. Tambahkan "
                            f"{', '.join(absent)} (tulis 0 bila tidak ada belanja), atau tulis 'realisasi: ...'",
                            "triwulan-kurang"))
+    elif not n.children and periode != "tahunan" and n.realisasi_tw and absent:  # s.d. TW II was TW I's alone
+        out.append(Finding("error", loc_of(n, "realisasi_tw"), f"{n.kode}: realisasi_tw hanya diisi "
+                           f"{', '.join(n.realisasi_tw)}, tanpa {', '.join(absent)}; realisasi s.d. TW "
+                           f"{roman(len(upto))} menjumlahkan semua triwulan sampai TW {roman(len(upto))}. Tambahkan "
+                           f"{', '.join(absent)} (tulis 0 bila tidak ada belanja)", "triwulan-kurang"))
+    for kode in n.tanpa_realisasi if not n.children else ():
+        out.append(Finding("error", loc_of(n, "realisasi"), f"{kode}: realisasi "
+                           f"{'s.d. TW ' + roman(len(upto)) if periode != 'tahunan' else 'setahun'} tidak tersedia"
+                           f"{' (' + n.alasan_realisasi + ')' if n.alasan_realisasi else ''}; pagunya ikut dijumlahkan, "
+                           "sehingga realisasinya terhitung Rp 0 di tabel, serapan dan total. Tulis "
+                           f"{'realisasi_tw sampai ' + upto[-1] if periode != 'tahunan' else 'realisasi setahun'} "
+                           "(0 bila belum ada belanja)", "realisasi-anggaran-kosong"))
     if not n.children and stated is not None and all(q in n.realisasi_tw for q in upto):
         sd = n.realisasi_sd(periode)
         if _differs(stated, sd):
