@@ -69,6 +69,15 @@ def test_new_with_year_period_and_instansi_passes_strict_check(tmp_path: Path, p
     meta = (site / "content/laporan/martapura-2024/laporan.yaml").read_text(encoding="utf-8")
     assert "tahun: 2024\n" in meta and f"periode: {periode}\n" in meta
     assert "nama: Kecamatan Martapura Barat" in meta and "jabatan: Camat Martapura Barat" in meta
+    # a quarterly report's budget to date is written by quarter, up to its own (an annual realisasi alone was printed
+    # as "terealisasi Rp 95.000.000" in a TW II report)
+    budget = load_yaml((site / "content/laporan/martapura-2024/data/anggaran.yaml").read_text(encoding="utf-8"), "x",
+                       Diagnostics())
+    leaf = budget["program"][0]["kegiatan"][0]["sub_kegiatan"][0]
+    quarters = int(periode[-1]) if periode != "tahunan" else 0
+    assert sorted(leaf.get("realisasi_tw", {})) == [f"tw{q}" for q in range(1, quarters + 1)]
+    chapter = (site / "content/laporan/martapura-2024/30-bab-3-akuntabilitas-kinerja.md").read_text(encoding="utf-8")
+    assert ("terealisasi s.d. Triwulan" in chapter) == bool(quarters)
     assert main(["check", "--situs", str(site), "--strict"]) == 0
 
 

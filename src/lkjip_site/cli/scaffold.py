@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.fmt import fmt_date
+from ..core.fmt import fmt_date, roman
 from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
 from ..core.resources import SCAFFOLD
@@ -111,12 +111,20 @@ def _fill(text: str, a: Assumptions, in_yaml: bool) -> str:
     signed, published = _period_dates(a.tahun, a.periode)
     jenis, jabatan = _head_title(a.instansi)
     realisasi = "82.5" if a.periode == "tahunan" else "{" + f"{a.periode}: 82.5" + "}"
+    quarters = int(a.periode[-1]) if a.periode != "tahunan" else 0
+    # a quarterly report's budget to date is its quarters (the year's realisasi does not exist yet): an annual
+    # figure alone was printed as "terealisasi Rp 95.000.000" in a TW II report
+    spent = "95000000" if not quarters else (
+        "{tidak_ada: Tahun anggaran masih berjalan}\n            realisasi_tw: {"
+        + ", ".join(f"tw{q}: 20000000" for q in range(1, quarters + 1)) + "}")
+    sd = "" if not quarters else f" s.d. Triwulan {roman(quarters)}"
     said = _yaml_text if in_yaml else str
     awal, akhir = renstra_period(a.tahun)
     values = {"__TAHUN__": str(a.tahun), "__PERIODE__": a.periode, "__TERBIT__": published.isoformat(),
               "__RENSTRA_AWAL__": str(awal), "__RENSTRA_AKHIR__": str(akhir),
               "__TTD__": signed.isoformat(), "__INSTANSI__": said(a.instansi), "__JENIS__": said(jenis),
-              "__JABATAN__": said(jabatan), "__REALISASI__": realisasi}
+              "__JABATAN__": said(jabatan), "__REALISASI__": realisasi, "__REALISASI_ANGGARAN__": spent,
+              "__SD__": sd}
     for placeholder, value in values.items():
         text = text.replace(placeholder, value)
     return text
