@@ -541,3 +541,21 @@ def test_a_value_in_a_heading_is_in_the_lists_of_headings_too(fresh_project: Pat
     edit(fresh_project, f"{REPORT_DIR}/data/indikator.yaml", "80", "75")  # 82,5 / 75 = 110 %
     toc = page(render(fresh_project), "bab-1-pendahuluan").split('<nav class="toc"')[1].split("</nav>")[0]
     assert '<a href="#capaian-iku">Capaian IKM 110,00 %</a>' in toc
+
+
+def test_the_quarterly_budget_table_of_an_annual_report_counts_a_year_given_whole(fresh_project: Path) -> None:
+    """One leaf written by quarter, another by its year alone: the "s.d. TW IV" table and {nilai}`anggaran.
+    realisasi_sd` left the second out (Rp 90.000.000, 60,00 %) beside the budget table's Rp 130.000.000 in one
+    chapter; both now say the year's realisasi."""
+    edit(fresh_project, f"{REPORT_DIR}/data/anggaran.yaml", "            realisasi: 95000000\n",
+         "            realisasi: 90000000\n"
+         "            realisasi_tw: {tw1: 20000000, tw2: 20000000, tw3: 20000000, tw4: 30000000}\n"
+         "          - kode: 7.01.02.2.01.0002\n            nama: Sub B\n            pagu: 50000000\n"
+         "            realisasi: 40000000\n")
+    edit(fresh_project, f"{REPORT_DIR}/30-bab-3-akuntabilitas-kinerja.md", "Rincian penggunaan anggaran",
+         "Sampai TW IV {nilai}`anggaran.realisasi_sd`.\n\n```{tabel} triwulan\nid: tabel-tw\njudul: Triwulan\n```\n\n"
+         "Rincian penggunaan anggaran")
+    html = main_part(page(render(fresh_project), "bab-3-akuntabilitas-kinerja"))
+    assert 'Sampai TW IV <span data-angka="anggaran.realisasi_sd">Rp 130.000.000</span>' in html
+    foot = html[html.index('id="tabel-tw"'):].split("<tfoot>")[1].split("</tfoot>")[0]
+    assert "130.000.000" in foot and "86,67 %" in foot and "90.000.000" not in foot

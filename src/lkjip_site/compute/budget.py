@@ -262,9 +262,6 @@ class BudgetReport:
             index.setdefault(normalise_code(n.kode), n)
         return index
 
-    def realisasi_sd(self, periode: str) -> Decimal:
-        return sum((self.realisasi_tw.get(q, ZERO) for q in quarters_upto(periode)), ZERO)
-
 
 def _jenis_rows(budget: Budget, leaves: list[BudgetResult]) -> tuple[list[BudgetRow], str]:
     """Jenis belanja rows: as entered in data (then compared with the total by check), else summed from leaves."""

@@ -149,7 +149,7 @@ def _budget_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     attr = parts[-1]
     middle = ".".join(parts[1:-1])
     if attr == "realisasi_sd" and not middle:
-        return Ref(b.realisasi_sd(c.periode), "rupiah", path)
+        return Ref(b.total.realisasi, "rupiah", path)  # the period's: the quarters' sum missed a year given whole
     if attr not in _BUDGET_ATTRS and attr != "nama":
         raise _unknown(path, f"atribut anggaran harus salah satu dari {', '.join(_BUDGET_ATTRS)} atau nama"
                              f"{did_you_mean(attr, (*_BUDGET_ATTRS, 'nama'))}")

@@ -435,15 +435,15 @@ def table_triwulan(report: Report, options: dict[str, Any]) -> Table:
     label = {"tw1": "I", "tw2": "II", "tw3": "III", "tw4": "IV"}[periode]
     body = []
     for node in budget.nodes():
-        sd = node.realisasi_sd(periode)
+        sd = node.realisasi  # the report period's: s.d. TW n, or the year's (a leaf without quarters included)
         body.append(Row([Cell(node.kode), Cell(node.nama, header=True), money(node.pagu, f"anggaran.{node.kode}.pagu"),
                          text(node.indikator), val(node.target) if node.indikator or node.target is not None
                          else text(""), money(sd), pct(serapan(node.pagu, sd), "pagu 0"),
                          val(node.realisasi_output) if node.indikator or node.realisasi_output is not None
                          else text("")], cls=f"tingkat-{node.level}"))
-    total_sd = budget.realisasi_sd(periode)
     total = budget.total
-    sd_figure = "anggaran.realisasi_sd" if periode == report.periode else ""
+    total_sd = total.realisasi  # the sum of the quarters written left out a leaf's year given whole: two totals
+    sd_figure = "anggaran.realisasi_sd"
     foot = [Row([Cell("Jumlah", header=True, colspan=2), money(total.pagu, "anggaran.pagu"), Cell(""), Cell(""),
                  money(total_sd, sd_figure), pct(serapan(total.pagu, total_sd), "pagu 0"), Cell("")], cls="jumlah")]
     return Table([head("Kode", "Program / kegiatan / sub kegiatan", "Pagu (Rp)", "Indikator", "Target tahunan",
