@@ -830,3 +830,20 @@ def test_a_year_on_what_has_no_years_says_so(path, says):
     with pytest.raises(UnknownReference) as exc:
         lookup(full_report(), path)
     assert says in str(exc.value)
+
+
+def test_a_quarterly_reports_own_year_is_the_year_so_far_everywhere():
+    """A TW II report whose data file already holds the whole year: its own year in the history (the year-on-year
+    table, the trend chart, `X.realisasi@2024`) is the report's s.d. TW II figure, not TW I–IV's 11 (the audit then
+    stopped the build, blaming the program)."""
+    count = indicator("CNT", PeriodValues(annual=D(12), quarters={"tw1": D(3), "tw2": D(3), "tw3": D(3), "tw4": D(3)}),
+                      PeriodValues(quarters={"tw1": D(2), "tw2": D(4), "tw3": D(3), "tw4": D(2)}), tahun=2024,
+                      agregasi="jumlah", realisasi_lain={2023: PeriodValues(annual=D(12))})
+    comp = compute_report(report([count], tahun=2024, periode="tw2"), {}, "banjar")
+    ir = comp.indikator["CNT"]
+    now = next(p for p in ir.riwayat if p.tahun == 2024)
+    assert ir.realisasi == D(6) and now.realisasi == D(6) and now.capaian == ir.capaian
+    assert lookup(comp, "CNT.realisasi@2024").formatted() == lookup(comp, "CNT.realisasi").formatted() == "6"
+    assert ir.delta is None  # a count so far is not a year
+    annual = compute_report(report([count], tahun=2024), {}, "banjar").indikator["CNT"]
+    assert next(p for p in annual.riwayat if p.tahun == 2024).realisasi == D(11)

@@ -12,9 +12,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import REPORT_DIR, share_charts
+from conftest import REPORT_DIR, SLUG, share_charts
 
 from lkjip_site.build import BuildOptions, build
+from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core.model import Chapter
 from lkjip_site.markdown.parser import chapter_prefix, make_parser
@@ -559,3 +560,25 @@ def test_the_quarterly_budget_table_of_an_annual_report_counts_a_year_given_whol
     assert 'Sampai TW IV <span data-angka="anggaran.realisasi_sd">Rp 130.000.000</span>' in html
     foot = html[html.index('id="tabel-tw"'):].split("<tfoot>")[1].split("</tfoot>")[0]
     assert "130.000.000" in foot and "86,67 %" in foot and "90.000.000" not in foot
+
+
+def test_a_quarterly_reports_own_year_is_headed_and_drawn_as_the_year_so_far(tmp_path: Path) -> None:
+    """A TW II report: the year-on-year table heads its own year "Realisasi 2024 s.d. TW II" (it was "Realisasi
+    2024" over TW I–II beside 2023's whole year), and the trend chart does not draw a count's year so far (its
+    sentence said "turun dari 12 (2023) menjadi 6 (2024)")."""
+    root = tmp_path / "situs"
+    assert new_report(root, SLUG, 2024, "tw2") == 0
+    folder = root / REPORT_DIR
+    indicators = folder / "data" / "indikator.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    indicators.write_text(text.replace("    satuan: indeks\n", "    satuan: dokumen\n    agregasi: jumlah\n")
+                          .replace("    target:\n      2024: 80\n", "    target:\n      2024: 12\n")
+                          .replace("    realisasi:\n      2024: {tw2: 82.5}\n",
+                                   "    realisasi:\n      2023: 12\n      2024: {tw1: 2, tw2: 4}\n"), encoding="utf-8")
+    chapter = folder / "30-bab-3-akuntabilitas-kinerja.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n```{tabel} perbandingan_tahun\nid: tabel-tahun\n"
+                       "judul: Perbandingan\n```\n\n```{grafik} tren\nid: grafik-tren\njudul: Tren\n```\n",
+                       encoding="utf-8")
+    html = main_part(render(root).files[f"laporan/{SLUG}/1.0/bab-3-akuntabilitas-kinerja/index.html"].decode())
+    assert ">Realisasi 2024 s.d. TW II</th>" in html and ">Realisasi 2023</th>" in html
+    assert "hanya tersedia nilai 12 (2023)" in html and "menjadi 6 (2024)" not in html

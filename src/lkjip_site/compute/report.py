@@ -146,10 +146,16 @@ COMPUTED_LATER = ("scale_problems", "policy", "indikator", "pk_indikator", "sasa
                   "jumlah", "average")
 
 
-def _history(ind: Indicator, policy: CapaianPolicy) -> list[YearPoint]:
+def _history(ind: Indicator, policy: CapaianPolicy, now: YearPoint | None = None) -> list[YearPoint]:
+    """Each year's target, realisasi and capaian; ``now``, a quarterly report's own year, as the report has it (s.d.
+    TW n). Taken as a whole year, a TW II report's "2024" was the quarters written (TW I–II's 6 beside 2023's 12,
+    "turun" in its chart), or later quarters the data file already held (11 where the report said 2)."""
     years = sorted(set(ind.target) | set(ind.realisasi))
     out = []
     for y in years:
+        if now is not None and y == now.tahun:
+            out.append(now)
+            continue
         t = cumulative(ind.target.get(y), "tahunan", ind.agregasi, annual_from_quarters=False)
         r = cumulative(ind.realisasi.get(y), "tahunan", ind.agregasi)
         out.append(YearPoint(y, t, r, capaian(t, r, ind.polaritas, policy, ind.kualitatif)))
@@ -202,7 +208,8 @@ def compute_indicator(ind: Indicator, tahun: int, periode: str, policy: CapaianP
         id=ind.id, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas, loc=ind.loc,
         sasaran_id=ind.sasaran_id, tahun=tahun, periode=periode, target=t, realisasi=r, capaian=res,
         predikat=pred, target_tahunan=cumulative(tpv, "tahunan", ind.agregasi, annual_from_quarters=False),
-        riwayat=_history(ind, policy), realisasi_lalu=r_prev, delta=d, tren=moved, target_akhir=t_end,
+        riwayat=_history(ind, policy, YearPoint(tahun, t, r, res) if periode != "tahunan" else None),
+        realisasi_lalu=r_prev, delta=d, tren=moved, target_akhir=t_end,
         kemajuan=kemajuan,
         nasional=compare_national(r, ind.target_nasional, ind.polaritas, policy, ind.kualitatif),
         triwulan=_quarters(ind, tahun, periode, policy),

@@ -67,9 +67,16 @@ def chart_target_realisasi(report: Report, options: dict[str, Any]) -> ChartSpec
 
 
 def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
+    """Realisasi per year. A quarterly report's own year is the year so far: a level (terakhir, rata-rata) is drawn
+    there, a count (jumlah) is not, as its year-on-year change is N/A in the tables ("turun dari 12 (2023) menjadi
+    6 (2024)" compared TW I–II with a whole year)."""
     rows, units = [], set()
+    partial = report.periode != "tahunan"
     for ind in indicators_for(report, options):
+        counted = report.data.indikator[ind.id].agregasi == "jumlah"
         for point in ind.riwayat:
+            if partial and counted and point.tahun == report.tahun:
+                continue
             if point.tahun <= report.tahun and _number(point.realisasi) is not None:
                 rows.append({"tahun": point.tahun, "indikator": ind.nama, "nilai": point.realisasi})
                 units.add(ind.satuan)

@@ -293,6 +293,14 @@ def _capaian_notes(report: Report) -> list[str]:
     return notes
 
 
+def realisasi_header(report: Report, year: int) -> str:
+    """"Realisasi 2024", or "Realisasi 2024 s.d. TW II" for a quarterly report's own year: its value is the year so
+    far, and was headed as the year's beside last year's whole."""
+    if year == report.tahun and report.periode != "tahunan":
+        return f"Realisasi {year} s.d. TW {fmt.roman(int(report.periode[-1]))}"
+    return f"Realisasi {year}"
+
+
 def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
     inds = indicators_for(report, options)
     asked = option_years(options)
@@ -314,7 +322,7 @@ def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
         body.append(Row(cells))
     # the change is always this year's against last year's (``delta``), whichever years the columns show: the
     # header named the column before last ("Perubahan 2021–2023" over 2023 − 2022)
-    hdr = head("No", "Indikator kinerja", "Satuan", *[f"Realisasi {y}" for y in years],
+    hdr = head("No", "Indikator kinerja", "Satuan", *[realisasi_header(report, y) for y in years],
                f"Perubahan {report.tahun - 1}–{report.tahun}", "Tren")
     return Table([hdr], body, notes=["Perubahan = realisasi tahun ini − realisasi tahun sebelumnya (poin untuk indeks dan persentase)."])
 
@@ -333,7 +341,7 @@ def table_renstra(report: Report, options: dict[str, Any]) -> Table:
                          capaian_cell(i.kemajuan, f"{i.id}.kemajuan") if i.kemajuan
                          else Cell(NA, numeric=True, cls="na", title="tidak ada target akhir")]))
     return Table([head("No", "Indikator kinerja", "Satuan", "Kondisi awal", f"Target akhir Renstra {end_year}",
-                       f"Realisasi {report.tahun}", "Tingkat kemajuan")], body,
+                       realisasi_header(report, report.tahun), "Tingkat kemajuan")], body,
                  notes=["Tingkat kemajuan = realisasi tahun ini ÷ target akhir Renstra × 100 %."])
 
 
