@@ -96,6 +96,20 @@ def _yaml_diff(root: Path, slug: str, name: str) -> list[str]:
             if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
+def test_a_quarterly_reports_year_row_is_not_graded_from_its_quarters_so_far(exported: dict[str, bytes]) -> None:
+    """The TW I example's 2024 year rows: no annual realisasi yet, TW I alone written. The workbook graded them from
+    TW I against the year's target (P01 "0 · Tidak Berhasil", P02 "25 · Tidak Berhasil") where the site says N/A and
+    "100,00 % · Berhasil" for TW I; the year row now says why it has no capaian, the TW I row keeps its own."""
+    nilai = open_book(exported["pengaron-2024-tw1"])["Nilai Indikator"]
+    year = find_row(nilai, {"ID": "P02", "Tahun": 2024, "Periode": "tahunan"})
+    assert nilai.cell(year, column(nilai, "Capaian (%)")).value is None
+    assert nilai.cell(year, column(nilai, "Predikat")).value is None
+    assert nilai.cell(year, column(nilai, "Keterangan capaian")).value == "realisasi setahun belum lengkap (hanya tw1)"
+    quarter = find_row(nilai, {"ID": "P02", "Tahun": 2024, "Periode": "tw1"})
+    assert nilai.cell(quarter, column(nilai, "Capaian (%)")).value == 100
+    assert nilai.cell(quarter, column(nilai, "Predikat")).value == "Berhasil"
+
+
 def test_an_edit_changes_only_its_own_line(exported: dict[str, bytes], tmp_path: Path) -> None:
     root = copy_examples(tmp_path / "situs")
     slug = "pengaron-2024-tw1"

@@ -99,8 +99,15 @@ def value_rows(report: Report, computed: ComputedReport) -> list[Row]:
 
 def row_capaian(ind: Indicator, tpv: PeriodValues | None, rpv: PeriodValues | None, periode: str,
                 computed: ComputedReport) -> Result:
-    """Capaian of one row: the year, or s.d. the quarter (cumulative), by the report's policy and the same formula."""
-    t = cumulative(tpv, periode, ind.agregasi)
+    """Capaian of one row: the year, or s.d. the quarter (cumulative), by the report's policy and the same formula.
+
+    A year's row takes the year as an annual report does: its annual target, and its realisasi written for the year
+    or for all four quarters. A quarterly report's workbook showed its year's row "0 · Tidak Berhasil" from TW I's
+    realisasi against the year's target (the site: N/A), or graded the year from a TW IV survey alone."""
+    annual = periode == "tahunan"
+    t = cumulative(tpv, periode, ind.agregasi, annual_from_quarters=not annual)
+    if annual and rpv is not None and rpv.annual is None and rpv.quarters and len(rpv.quarters) < len(QUARTERS):
+        return Result(None, reason=f"realisasi setahun belum lengkap (hanya {', '.join(sorted(rpv.quarters))})")
     r = cumulative(rpv, periode, ind.agregasi)
     if t is None:
         return Result(None, reason="target belum diisi")
