@@ -573,7 +573,7 @@ def test_a_quarterly_reports_own_year_is_headed_and_drawn_as_the_year_so_far(tmp
     text = indicators.read_text(encoding="utf-8")
     indicators.write_text(text.replace("    satuan: indeks\n", "    satuan: dokumen\n    agregasi: jumlah\n")
                           .replace("    target:\n      2024: 80\n", "    target:\n      2024: 12\n")
-                          .replace("    realisasi:\n      2024: {tw2: 82.5}\n",
+                          .replace("    realisasi:\n      2024: {tw1: 82.5, tw2: 82.5}\n",
                                    "    realisasi:\n      2023: 12\n      2024: {tw1: 2, tw2: 4}\n"), encoding="utf-8")
     chapter = folder / "30-bab-3-akuntabilitas-kinerja.md"
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\n```{tabel} perbandingan_tahun\nid: tabel-tahun\n"

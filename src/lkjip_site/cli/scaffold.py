@@ -110,8 +110,9 @@ def renstra_period(tahun: int) -> tuple[int, int]:
 def _fill(text: str, a: Assumptions, in_yaml: bool) -> str:
     signed, published = _period_dates(a.tahun, a.periode)
     jenis, jabatan = _head_title(a.instansi)
-    realisasi = "82.5" if a.periode == "tahunan" else "{" + f"{a.periode}: 82.5" + "}"
     quarters = int(a.periode[-1]) if a.periode != "tahunan" else 0
+    # every quarter up to the report's own: one left out is refused (triwulan-kurang)
+    realisasi = "82.5" if not quarters else "{" + ", ".join(f"tw{q}: 82.5" for q in range(1, quarters + 1)) + "}"
     # a quarterly report's budget to date is its quarters (the year's realisasi does not exist yet): an annual
     # figure alone was printed as "terealisasi Rp 95.000.000" in a TW II report
     spent = "95000000" if not quarters else (

@@ -160,13 +160,14 @@ def _consistency(iid: str, agregasi: str, pv: PeriodValues, what: str, tahun: in
     return None
 
 
-def quarter_findings(ind: Indicator, periode: str) -> list[Finding]:
+def quarter_findings(ind: Indicator, periode: str, tahun_laporan: int | None = None) -> list[Finding]:
     """Quarterly targets and realisasi of one indicator, at any level (tujuan ... sub kegiatan), by its aggregation.
 
     * an annual report needs the annual target; quarters alone are an error (a quarterly report: a warning, its
       "target tahunan" column shows N/A) — the program never picks or adds up target quarters on its own;
     * an annual report's realisasi given by quarter needs all four (or the annual value): TW I–III were taken as the
-      year (9 of 12 documents, 75 %, "Sedang");
+      year (9 of 12 documents, 75 %, "Sedang"); a quarterly report's own year needs every quarter up to its own,
+      written or declared missing (s.d. TW III was TW I–II's sum, or TW II's level, without a word);
     * a non-additive indicator whose quarters add up to the annual value is an error, with the sum in the message;
     * annual and quarterly values given together must agree by the aggregation (sum, last quarter, mean);
     * an index-like unit (indeks, nilai ...) declared ``agregasi: jumlah`` cannot be added up over quarters.
@@ -190,6 +191,17 @@ def quarter_findings(ind: Indicator, periode: str) -> list[Finding]:
                                     f"{', '.join(missing)} dan tanpa realisasi tahunan; laporan tahunan tidak "
                                     f"mengambil sebagian tahun sebagai setahun. Tambahkan {', '.join(missing)}, "
                                     "atau tulis realisasi setahun ('tahunan: ...')",
+                                    "triwulan-kurang"))
+                continue
+            upto = quarters_upto(periode)
+            unwritten = [q for q in upto if q not in pv.quarters]
+            if (what == "realisasi" and periode != "tahunan" and tahun == tahun_laporan and pv.quarters
+                    and unwritten):
+                given = ", ".join(q for q in QUARTERS if q in pv.quarters)
+                out.append(_finding("error", pv.loc, f"{ind.id}: realisasi {tahun} hanya diisi {given}, tanpa "
+                                    f"{', '.join(unwritten)}; laporan s.d. {upto[-1]} memerlukan setiap triwulan "
+                                    f"sampai {upto[-1]}. Tambahkan {', '.join(unwritten)}, atau tulis "
+                                    f"{unwritten[0]}: {{tidak_ada: alasan}} bila nilainya belum ada",
                                     "triwulan-kurang"))
                 continue
             split = split_error(ind.id, ind.agregasi, pv, what, tahun)

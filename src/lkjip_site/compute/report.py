@@ -347,7 +347,7 @@ def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
     if ikm_res:
         issues += ikm_res.problems
     for ind in report.data.indikator.values():  # every level: tujuan, sasaran, program, kegiatan, sub kegiatan
-        issues += quarter_findings(ind, periode)
+        issues += quarter_findings(ind, periode, report.tahun)
     method = report.efisiensi or "rasio"
     if method not in EFISIENSI:
         issues.append(Finding("error", loc_of(report, "efisiensi"), f"metode efisiensi '{method}' tidak dikenal; pilih: {', '.join(EFISIENSI)}", "efisiensi-metode"))
