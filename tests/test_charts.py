@@ -32,7 +32,7 @@ from lkjip_site.core.diagnostics import Diagnostics
 from lkjip_site.core.fmt import fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash
 from lkjip_site.core.model import Loc
 from lkjip_site.core.memo import SWEEP_MARGIN_S
-from lkjip_site.core.numbers import as_decimal
+from lkjip_site.core.numbers import Derived, as_decimal
 from lkjip_site.elements.charts import spec as c
 from lkjip_site.elements.charts import svg
 from lkjip_site.elements.charts.bundle import write_vega_bundle
@@ -359,6 +359,16 @@ def test_chart_summaries_count_the_printed_capaian():
     progress = build(c.renstra([{"indikator": n, "realisasi": D(1), "target_akhir": D(1), "kemajuan": D(v)}
                                 for n, v in (("A", "99.996"), ("B", "99.994"))]))[1]
     assert progress.startswith("1 dari 2 indikator telah mencapai target akhir Renstra.")
+
+
+def test_a_derived_value_and_its_change_are_told_with_two_decimals():
+    """A mean of quarters in a trend's sentence and table: "91,13" and "(+2,13)", as {nilai} and the tables print it,
+    not "91,125 (2024) (+2,125)"."""
+    spec = c.tren([{"tahun": 2023, "indikator": "Rata-rata", "nilai": D(89)},
+                   {"tahun": 2024, "indikator": "Rata-rata", "nilai": Derived(D("91.125"))}])
+    _, summary, table, _, _ = build(spec)
+    assert "naik dari 89 (2023) menjadi 91,13 (2024) (+2,13)" in summary
+    assert table.rows[0] == ("Rata-rata", "89", "91,13")
 
 
 def test_tren_points_labels_and_gap():

@@ -22,7 +22,7 @@ from lkjip_site.compute.refs import UnknownReference, lookup
 from lkjip_site.compute.report import compute_report, counts_for
 from lkjip_site.compute.figures import Counted, count_indicators
 from lkjip_site.compute.scales import BUILTIN_SCALES, classify
-from lkjip_site.core.fmt import fmt_number, fmt_percent, fmt_rupiah
+from lkjip_site.core.fmt import fmt_entered, fmt_number, fmt_percent, fmt_rupiah
 from lkjip_site.core.model import (
     Budget,
     BudgetNode,
@@ -847,3 +847,14 @@ def test_a_quarterly_reports_own_year_is_the_year_so_far_everywhere():
     assert ir.delta is None  # a count so far is not a year
     annual = compute_report(report([count], tahun=2024), {}, "banjar").indikator["CNT"]
     assert next(p for p in annual.riwayat if p.tahun == 2024).realisasi == D(11)
+
+
+def test_a_mean_of_quarters_is_shown_as_a_derived_figure():
+    """'rata_rata' over quarters is computed, so it is shown with two decimals ("90,17", its capaian and {nilai}
+    alike), not as if typed with four ("90,1667 %"); entered numbers keep their own decimals."""
+    pv = PeriodValues(quarters={"tw1": D(90), "tw2": D("90.5"), "tw3": D(90)})
+    mean_so_far = cumulative(pv, "tw3", "rata_rata")
+    assert fmt_entered(mean_so_far) == "90,17" and fmt_entered(D("83.515")) == "83,515"
+    ind = indicator("AVG", D(95), pv, tahun=2024, agregasi="rata_rata", satuan="%")
+    comp = compute_report(report([ind], tahun=2024, periode="tw3"), {}, "banjar")
+    assert lookup(comp, "AVG.realisasi").formatted() == "90,17 %"

@@ -7,6 +7,7 @@ from typing import Literal, Sequence
 
 from ..core import fmt
 from ..core.model import QUARTERS, Indicator, Missing, PeriodValues, Value
+from ..core.numbers import Derived
 from .capaian import mean
 from .findings import ZERO, Finding
 
@@ -49,7 +50,7 @@ def aggregate(values: Sequence[Value | None], agregasi: str) -> Value | None:
         return known[-1]  # grades: only the latest makes sense
     if agregasi == "jumlah":
         return sum(nums, ZERO)
-    return mean(nums)
+    return Derived(mean(nums))  # computed, so shown as derived figures are (two decimals)
 
 
 def cumulative(pv: PeriodValues | None, periode: str, agregasi: str, annual_from_quarters: bool = True) -> Value | None:

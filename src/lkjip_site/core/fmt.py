@@ -30,7 +30,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from .model import Chapter, Missing, Value
-from .numbers import to_decimal
+from .numbers import Derived, to_decimal
 
 NA = "N/A"  # a value that does not exist or cannot be computed (see the module docstring)
 DASH = "\u2013"  # en dash: an empty descriptive cell (nothing written), never a value
@@ -93,7 +93,10 @@ def fmt_seconds(seconds: float) -> str:
 
 
 def entered_decimals(x: Decimal, max_decimals: int = 4) -> int:
-    """How many decimals the author wrote (``73`` -> 0, ``84.82`` -> 2, ``82.50`` -> 1 after normalising)."""
+    """How many decimals the author wrote (``73`` -> 0, ``84.82`` -> 2, ``82.50`` -> 1 after normalising); a
+    :class:`~.numbers.Derived` number two, as every derived figure."""
+    if isinstance(x, Derived):
+        return 2
     exponent = x.normalize().as_tuple().exponent
     return min(max(0, -exponent), max_decimals) if isinstance(exponent, int) else 0
 
@@ -151,6 +154,8 @@ def fmt_or_dash(value: Decimal | None, decimals: int | None = None) -> str:
     repeats the table's cell exactly. Unlike :func:`fmt_entered` it does not drop trailing zeros."""
     if value is None:
         return NA
+    if decimals is None and isinstance(value, Derived):
+        decimals = 2
     if decimals is None:
         exponent = value.as_tuple().exponent
         decimals = max(0, -exponent) if isinstance(exponent, int) else 0

@@ -33,6 +33,14 @@ def too_large(value: Any) -> bool:
     return d.is_finite() and d != 0 and d.adjusted() >= MAX_WHOLE_DIGITS
 
 
+class Derived(Decimal):
+    """A number computed from entered ones (a mean of quarters), not typed by the author: shown with two decimals,
+    as every derived figure is, where an entered number keeps the decimals it was written with (a mean of quarters
+    was printed "90,1667 %" as if typed so, and "91,125" in a chart's sentence)."""
+
+    __slots__ = ()
+
+
 def to_decimal(value: Any) -> Decimal:
     """Decimal from a Decimal, int, float or numeric string; raises on anything else (booleans included)."""
     if isinstance(value, Decimal):

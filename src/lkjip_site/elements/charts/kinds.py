@@ -7,7 +7,7 @@ from typing import Any
 
 from ...core.fmt import DASH, NA, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash, shown
 from ...core.model import JENIS_BELANJA
-from ...core.numbers import as_decimal
+from ...core.numbers import Derived, as_decimal
 from .marks import (
     Plan,
     Sentence,
@@ -249,8 +249,11 @@ def plan_tren(spec: ChartSpec) -> Plan:
         if len(measured) >= 2:
             (y0, v0), (y1, v1) = measured[0], measured[-1]
             diff = v1 - v0
+            size: Decimal = abs(diff)
+            if isinstance(v0, Derived) or isinstance(v1, Derived):  # a mean's change is derived too: "+2,13"
+                size = Derived(size)
             trend = "naik" if diff > 0 else "turun" if diff < 0 else "tetap"
-            change = "" if diff == 0 else f" ({'+' if diff > 0 else '−'}{fmt_or_dash(abs(diff))})"
+            change = "" if diff == 0 else f" ({'+' if diff > 0 else '−'}{fmt_or_dash(size)})"
             parts.append(
                 f"{name}: {trend} dari {fmt_or_dash(v0)} ({y0}) menjadi {fmt_or_dash(v1)} ({y1}){change}."
             )
