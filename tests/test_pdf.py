@@ -33,6 +33,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import jinja2
 import pikepdf
 import pypdf
 import pytest
@@ -53,7 +54,7 @@ from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.core.memo import Memo
 from lkjip_site.output.pdf import document, fonts, layout, ua
 
-from conftest import chapter_pages_rendered
+from conftest import REPO, chapter_pages_rendered
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "pdf"
 SOURCE = FIXTURE / "content" / "laporan" / "contoh"
@@ -697,6 +698,23 @@ def _report(folder: Path) -> Report:
                   tahun=2023, periode="tahunan", versi="1.0", tanggal_terbit=dt.date(2024, 2, 15),
                   instansi=instansi, tempat_ttd="Martapura", tanggal_ttd=dt.date(2024, 1, 31),
                   loc=Loc("content/laporan/contoh/laporan.yaml", 1))
+
+
+@pytest.mark.parametrize("periode, lines", [
+    ("tahunan", ["Laporan Kinerja Instansi Pemerintah", "(LKjIP)", "TAHUN 2023"]),
+    ("tw2", ["Laporan Kinerja", "TRIWULAN II TAHUN 2023"]),
+])
+def test_the_cover_names_the_report_it_is(tmp_path: Path, periode: str, lines: list[str]) -> None:
+    """The LKjIP is the annual report: a quarterly report's cover read "LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)
+    TRIWULAN II", where the quarterly reports say "LAPORAN KINERJA / TRIWULAN I – TAHUN 2024"."""
+    report = _report(tmp_path)
+    report.periode = periode
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "themes" / "default" / "templates"),
+                             autoescape=True)
+    html = env.get_template("pdf/sampul.html").render(report=report, periode_teks=document.period_text(report),
+                                                       logo_url=None)
+    top = html.split('<div class="sampul-logo">')[0]
+    assert [" ".join(re.sub(r"<[^>]+>", " ", p).split()) for p in re.findall(r"<p[^>]*>(.*?)</p>", top, re.S)] == lines
 
 
 def test_url_fetcher_refuses_network_and_outside_files(tmp_path: Path) -> None:
