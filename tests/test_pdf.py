@@ -717,6 +717,21 @@ def test_the_cover_names_the_report_it_is(tmp_path: Path, periode: str, lines: l
     assert [" ".join(re.sub(r"<[^>]+>", " ", p).split()) for p in re.findall(r"<p[^>]*>(.*?)</p>", top, re.S)] == lines
 
 
+def test_a_value_in_the_text_is_not_broken_at_its_space(tmp_path: Path) -> None:
+    """The print stylesheet keeps a {nilai} together: "Rp" ended a line and "2.511.814.579" began the next (in
+    paragraphs of some twenty widths, one of which ends a line at each space of the value)."""
+    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
+    paragraphs = "".join(f'<p style="width: {w}mm">Pagu anggaran kecamatan tercatat sebesar <span data-angka="a">'
+                         f'Rp 2.511.814.579</span> dan <span data-angka="b">100,00 %</span> terserap.</p>'
+                         for w in range(40, 80, 2))
+    pdf = tmp_path / "teks.pdf"
+    HTML(string=paragraphs).write_pdf(pdf, stylesheets=[css])
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    lines = text.splitlines()
+    assert sum(bool(re.search(r"Rp +2\.511\.814\.579", line)) for line in lines) == 20
+    assert sum(bool(re.search(r"100,00 +%", line)) for line in lines) == 20
+
+
 def test_url_fetcher_refuses_network_and_outside_files(tmp_path: Path) -> None:
     inside = tmp_path / "boleh"
     inside.mkdir()
