@@ -336,6 +336,17 @@ def test_list_entries_page_numbers_are_not_drawn_over_their_captions(rendered: R
                     f"halaman indeks {index}: '{word}' tertimpa '{other}'"
 
 
+def test_every_sign_is_printed_in_the_themes_fonts(rendered: Rendered, tmp_path: Path) -> None:
+    """The capaian formula's minus and the scales' ≥ come from the theme (Noto Sans Math), not from a system font:
+    they were DejaVu's here, and empty boxes on a machine without it ("2 × target □ realisasi")."""
+    pdf = tmp_path / "laporan.pdf"
+    pdf.write_bytes(rendered.data)
+    listing = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
+    names = {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:] if line.strip()}
+    assert names and all(n.startswith("Noto-") for n in names), sorted(names)
+    assert "Noto-Sans-Math" in names  # the capaian table's notes print "(2 × target − realisasi)"
+
+
 def test_section_ids_are_unique_across_chapters(rendered: Rendered) -> None:
     dests = _dest_pages(rendered.reader)
     assert set(SECTIONS) <= set(dests)
