@@ -557,7 +557,7 @@ def test_the_quarterly_budget_table_of_an_annual_report_counts_a_year_given_whol
          "Sampai TW IV {nilai}`anggaran.realisasi_sd`.\n\n```{tabel} triwulan\nid: tabel-tw\njudul: Triwulan\n```\n\n"
          "Rincian penggunaan anggaran")
     html = main_part(page(render(fresh_project), "bab-3-akuntabilitas-kinerja"))
-    assert 'Sampai TW IV <span data-angka="anggaran.realisasi_sd">Rp 130.000.000</span>' in html
+    assert 'Sampai TW IV <span data-angka="anggaran.realisasi_sd" class="angka-utuh">Rp 130.000.000</span>' in html
     foot = html[html.index('id="tabel-tw"'):].split("<tfoot>")[1].split("</tfoot>")[0]
     assert "130.000.000" in foot and "86,67 %" in foot and "90.000.000" not in foot
 

@@ -732,9 +732,9 @@ def test_a_value_in_the_text_is_not_broken_at_its_space(tmp_path: Path) -> None:
     """The print stylesheet keeps a {nilai} together: "Rp" ended a line and "2.511.814.579" began the next (in
     paragraphs of some twenty widths, one of which ends a line at each space of the value)."""
     css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
-    paragraphs = "".join(f'<p style="width: {w}mm">Pagu anggaran kecamatan tercatat sebesar <span data-angka="a">'
-                         f'Rp 2.511.814.579</span> dan <span data-angka="b">100,00 %</span> terserap.</p>'
-                         for w in range(40, 80, 2))
+    paragraphs = "".join(f'<p style="width: {w}mm">Pagu anggaran kecamatan tercatat sebesar <span data-angka="a" '
+                         f'class="angka-utuh">Rp 2.511.814.579</span> dan <span data-angka="b" class="angka-utuh">'
+                         f'100,00 %</span> terserap.</p>' for w in range(40, 80, 2))
     pdf = tmp_path / "teks.pdf"
     HTML(string=paragraphs).write_pdf(pdf, stylesheets=[css])
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout

@@ -37,7 +37,8 @@ def format_value(report: Report, path: str) -> str:
         reason = escape(ref.reason)
         return (f'<span class="na" data-angka="{mark}" title="{reason}">{escape(ref.formatted())}</span>'
                 f'<span class="na-catatan">{reason}</span>')
-    return f'<span data-angka="{mark}">{escape(ref.formatted())}</span>'
+    whole = ' class="angka-utuh"' if ref.kind != "text" else ""  # "Rp 2.511.814.579" never split at its space
+    return f'<span data-angka="{mark}"{whole}>{escape(ref.formatted())}</span>'
 
 
 #: A role of ours that the roles plugin did not take (no code span right after it).
