@@ -191,8 +191,8 @@ CASES = [
     # a TW II report (laporan.yaml line 3) whose realisasi (indikator.yaml line 9) has TW II without TW I
     Case("triwulan-kurang-tw",
          chain(replace(LAPORAN, "periode: tahunan", "periode: tw2"), replace(INDIKATOR, "2023: 82.5", "2023: {tw2: 82}")),
-         INDIKATOR, 9, "galat", "realisasi 2023 hanya diisi tw2, tanpa tw1; laporan s.d. tw2 memerlukan setiap triwulan "
-         "sampai tw2. Tambahkan tw1, atau tulis tw1: {tidak_ada: alasan}", "triwulan-kurang"),
+         INDIKATOR, 9, "galat", "realisasi 2023 hanya diisi tw2, tanpa tw1; laporan s.d. TW II memerlukan setiap "
+         "triwulan sampai TW II. Tambahkan tw1, atau tulis tw1: {tidak_ada: alasan}", "triwulan-kurang"),
     Case("kode-lama", replace(ANGGARAN, "- kode: 7.01.02.2.01.0001", "- kode: 7.01.02.2.01.01"), ANGGARAN, 10,
          "peringatan", "memakai format lama 2 digit", "kode-lama"),
 

@@ -200,8 +200,9 @@ def quarter_findings(ind: Indicator, periode: str, tahun_laporan: int | None = N
                     and unwritten):
                 given = ", ".join(q for q in QUARTERS if q in pv.quarters)
                 out.append(_finding("error", pv.loc, f"{ind.id}: realisasi {tahun} hanya diisi {given}, tanpa "
-                                    f"{', '.join(unwritten)}; laporan s.d. {upto[-1]} memerlukan setiap triwulan "
-                                    f"sampai {upto[-1]}. Tambahkan {', '.join(unwritten)}, atau tulis "
+                                    f"{', '.join(unwritten)}; laporan s.d. TW {fmt.roman(len(upto))} memerlukan "
+                                    f"setiap triwulan sampai TW {fmt.roman(len(upto))}. Tambahkan "
+                                    f"{', '.join(unwritten)}, atau tulis "
                                     f"{unwritten[0]}: {{tidak_ada: alasan}} bila nilainya belum ada",
                                     "triwulan-kurang"))
                 continue
