@@ -582,3 +582,19 @@ def test_a_quarterly_reports_own_year_is_headed_and_drawn_as_the_year_so_far(tmp
     html = main_part(render(root).files[f"laporan/{SLUG}/1.0/bab-3-akuntabilitas-kinerja/index.html"].decode())
     assert ">Realisasi 2024 s.d. TW II</th>" in html and ">Realisasi 2023</th>" in html
     assert "hanya tersedia nilai 12 (2023)" in html and "menjadi 6 (2024)" not in html
+
+
+def test_the_ikm_table_says_which_years_survey_it_shows(tmp_path: Path) -> None:
+    """A TW II 2024 report may show 2023's survey (the rules allow it): its IKM table said no year at all, beside the
+    report's own 2024 IKM indicator at N/A."""
+    root = tmp_path / "situs"
+    assert new_report(root, SLUG, 2024, "tw2") == 0
+    folder = root / REPORT_DIR
+    (folder / "data" / "ikm.yaml").write_text("tahun: 2023\nunsur:\n" + "".join(
+        f"  - {{kode: U{i}, nama: Unsur {i}, nilai: 3.2}}\n" for i in range(1, 10)), encoding="utf-8")
+    chapter = folder / "30-bab-3-akuntabilitas-kinerja.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n```{tabel} ikm\nid: tabel-ikm\njudul: IKM\n```\n",
+                       encoding="utf-8")
+    html = main_part(render(root).files[f"laporan/{SLUG}/1.0/bab-3-akuntabilitas-kinerja/index.html"].decode())
+    notes = html[html.index('id="tabel-ikm"'):].split('<ul class="tabel-catatan">')[1].split("</ul>")[0]
+    assert "<li>Survei kepuasan masyarakat tahun 2023 (tahun sebelum tahun laporan).</li>" in notes

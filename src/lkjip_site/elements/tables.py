@@ -494,7 +494,10 @@ def table_ikm(report: Report, options: dict[str, Any]) -> Table:
             Row([Cell("Indeks Kepuasan Masyarakat (SKM × 25)", header=True, colspan=2), Cell(""),
                  num(ikm.nilai, 2, figure="ikm.nilai"),
                  text(f"{ikm.mutu} ({ikm.kinerja})")], cls="jumlah")]
-    notes = ["Bobot setiap unsur 1/9; konversi dan mutu pelayanan menurut PermenPANRB 14/2017."]
+    # which year's survey: a TW II 2024 report showing 2023's survey (as the rules allow) never said so
+    earlier = " (tahun sebelum tahun laporan)" if ikm.tahun != report.tahun else ""
+    notes = [f"Survei kepuasan masyarakat tahun {ikm.tahun}{earlier}.",
+             "Bobot setiap unsur 1/9; konversi dan mutu pelayanan menurut PermenPANRB 14/2017."]
     if ikm.responden:
         notes.append(f"Jumlah responden: {fmt.fmt_int(ikm.responden)}.")
     return Table([head("Kode", "Unsur pelayanan", "NRR", "NRR × 25", "Mutu")], body, foot, notes)
