@@ -743,6 +743,21 @@ def test_a_value_in_the_text_is_not_broken_at_its_space(tmp_path: Path) -> None:
     assert sum(bool(re.search(r"100,00 +%", line)) for line in lines) == 20
 
 
+@pytest.mark.parametrize("judul, bab, title", [
+    ("Lampiran", "A", ["LAMPIRAN A"]), ("Dokumen Pendukung", "B", ["LAMPIRAN B", "Dokumen Pendukung"]),
+    ("Lampiran", None, ["Lampiran"]),
+])
+def test_a_lampiran_is_titled_once(judul: str, bab: str | None, title: list[str]) -> None:
+    """"LAMPIRAN A" was followed by a second line "LAMPIRAN" (its judul): the title says the lampiran once."""
+    chapter = SimpleNamespace(jenis="lampiran", bab=bab, judul=judul)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "themes" / "default" / "templates"),
+                             autoescape=True)
+    html = env.get_template("pdf/bagian.html").render(part={"kind": "bab", "chapter": chapter, "id": "lampiran",
+                                                            "html": "", "judul": judul, "bookmark": judul})
+    heading = html.split("<h1")[1].split("</h1>")[0]
+    assert [t.strip() for t in re.findall(r"<span[^>]*>([^<]*)</span>", heading)] == title
+
+
 def test_url_fetcher_refuses_network_and_outside_files(tmp_path: Path) -> None:
     inside = tmp_path / "boleh"
     inside.mkdir()
