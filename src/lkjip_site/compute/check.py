@@ -67,7 +67,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Iterable
 
-from ..core.fmt import fmt_date, fmt_percent, fmt_rupiah, roman, round_half_up
+from ..core.fmt import fmt_date, fmt_percent, fmt_rupiah, quarter_numeral, round_half_up
 from ..core.model import Budget, CapaianPolicy, Indicator, Loc, Missing, PeriodValues, Report, Value, loc_of
 from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
@@ -278,25 +278,8 @@ def _check_node(n: BudgetResult, periode: str) -> list[Finding]:
                                   loc_of(n, "realisasi_tertulis"), "realisasi-induk", basis))
     stated = n.realisasi_tercatat
     upto = quarters_upto(periode)
-    absent = [q for q in upto if q not in n.realisasi_tw]
-    if not n.children and periode == "tahunan" and stated is None and n.realisasi_tw and absent:
-        out.append(Finding("error", loc_of(n, "realisasi_tw"), f"{n.kode}: realisasi_tw hanya diisi "
-                           f"{', '.join(n.realisasi_tw)}, tanpa {', '.join(absent)} dan tanpa realisasi setahun; "
-                           "laporan tahunan tidak mengambil sebagian tahun sebagai setahun. Tambahkan "
-                           f"{', '.join(absent)} (tulis 0 bila tidak ada belanja), atau tulis 'realisasi: ...'",
-                           "triwulan-kurang"))
-    elif not n.children and periode != "tahunan" and n.realisasi_tw and absent:  # s.d. TW II was TW I's alone
-        out.append(Finding("error", loc_of(n, "realisasi_tw"), f"{n.kode}: realisasi_tw hanya diisi "
-                           f"{', '.join(n.realisasi_tw)}, tanpa {', '.join(absent)}; realisasi s.d. TW "
-                           f"{roman(len(upto))} menjumlahkan semua triwulan sampai TW {roman(len(upto))}. Tambahkan "
-                           f"{', '.join(absent)} (tulis 0 bila tidak ada belanja)", "triwulan-kurang"))
-    for kode in n.tanpa_realisasi if not n.children else ():
-        out.append(Finding("error", loc_of(n, "realisasi"), f"{kode}: realisasi "
-                           f"{'s.d. TW ' + roman(len(upto)) if periode != 'tahunan' else 'setahun'} tidak tersedia"
-                           f"{' (' + n.alasan_realisasi + ')' if n.alasan_realisasi else ''}; pagunya ikut dijumlahkan, "
-                           "sehingga realisasinya terhitung Rp 0 di tabel, serapan dan total. Tulis "
-                           f"{'realisasi_tw sampai ' + upto[-1] if periode != 'tahunan' else 'realisasi setahun'} "
-                           "(0 bila belum ada belanja)", "realisasi-anggaran-kosong"))
+    if not n.children:
+        out += _leaf_period(n, periode)
     if not n.children and stated is not None and all(q in n.realisasi_tw for q in upto):
         sd = n.realisasi_sd(periode)
         if _differs(stated, sd):
@@ -306,6 +289,34 @@ def _check_node(n: BudgetResult, periode: str) -> list[Finding]:
     if n.realisasi > n.pagu:
         out.append(Finding("warning", loc_of(n, "realisasi"), f"{n.kode}: realisasi {fmt_rupiah(n.realisasi)} melebihi pagu "
                            f"{fmt_rupiah(n.pagu)}", "serapan-lebih"))
+    return out
+
+
+def _leaf_period(n: BudgetResult, periode: str) -> list[Finding]:
+    """A budget leaf's realisasi for the report's period, written whole: every quarter up to the report's (or, in an
+    annual report, the year's figure), and not declared missing (it would be added in as Rp 0)."""
+    annual = periode == "tahunan"
+    upto = quarters_upto(periode)
+    absent = [q for q in upto if q not in n.realisasi_tw]
+    given = ", ".join(n.realisasi_tw)
+    out = []
+    if n.realisasi_tw and absent and annual and n.realisasi_tercatat is None:
+        out.append(Finding("error", loc_of(n, "realisasi_tw"), f"{n.kode}: realisasi_tw hanya diisi {given}, tanpa "
+                           f"{', '.join(absent)} dan tanpa realisasi setahun; laporan tahunan tidak mengambil sebagian "
+                           f"tahun sebagai setahun. Tambahkan {', '.join(absent)} (tulis 0 bila tidak ada belanja), "
+                           "atau tulis 'realisasi: ...'", "triwulan-kurang"))
+    elif n.realisasi_tw and absent and not annual:  # s.d. TW II was TW I's alone
+        tw = quarter_numeral(periode)
+        out.append(Finding("error", loc_of(n, "realisasi_tw"), f"{n.kode}: realisasi_tw hanya diisi {given}, tanpa "
+                           f"{', '.join(absent)}; realisasi s.d. TW {tw} menjumlahkan semua triwulan sampai TW {tw}. "
+                           f"Tambahkan {', '.join(absent)} (tulis 0 bila tidak ada belanja)", "triwulan-kurang"))
+    if n.tanpa_realisasi:
+        when = "setahun" if annual else f"s.d. TW {quarter_numeral(periode)}"
+        why = f" ({n.alasan_realisasi})" if n.alasan_realisasi else ""
+        write = "realisasi setahun" if annual else f"realisasi_tw sampai {periode}"
+        out.append(Finding("error", loc_of(n, "realisasi"), f"{n.kode}: realisasi {when} tidak tersedia{why}; pagunya "
+                           "ikut dijumlahkan, sehingga realisasinya terhitung Rp 0 di tabel, serapan dan total. Tulis "
+                           f"{write} (0 bila belum ada belanja)", "realisasi-anggaran-kosong"))
     return out
 
 

@@ -83,7 +83,7 @@ def _unknown_sum(pv: PeriodValues, quarters: Sequence[str], agregasi: str) -> Mi
     for q in quarters:
         value = pv.quarters.get(q)
         if isinstance(value, Missing):
-            return Missing(f"triwulan {fmt.roman(QUARTERS.index(q) + 1)} tidak tersedia ({value.reason}), sehingga "
+            return Missing(f"triwulan {fmt.quarter_numeral(q)} tidak tersedia ({value.reason}), sehingga "
                            "jumlahnya tidak dapat dihitung")
     return None
 
@@ -200,8 +200,8 @@ def quarter_findings(ind: Indicator, periode: str, tahun_laporan: int | None = N
                     and unwritten):
                 given = ", ".join(q for q in QUARTERS if q in pv.quarters)
                 out.append(_finding("error", pv.loc, f"{ind.id}: realisasi {tahun} hanya diisi {given}, tanpa "
-                                    f"{', '.join(unwritten)}; laporan s.d. TW {fmt.roman(len(upto))} memerlukan "
-                                    f"setiap triwulan sampai TW {fmt.roman(len(upto))}. Tambahkan "
+                                    f"{', '.join(unwritten)}; laporan s.d. TW {fmt.quarter_numeral(periode)} "
+                                    f"memerlukan setiap triwulan sampai TW {fmt.quarter_numeral(periode)}. Tambahkan "
                                     f"{', '.join(unwritten)}, atau tulis "
                                     f"{unwritten[0]}: {{tidak_ada: alasan}} bila nilainya belum ada",
                                     "triwulan-kurang"))

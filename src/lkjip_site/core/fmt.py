@@ -203,6 +203,11 @@ def roman(n: int) -> str:
     return "".join(out)
 
 
+def quarter_numeral(periode: str) -> str:
+    """``"tw2"`` -> ``"II"``: a quarter as the pages and messages name it ("s.d. TW II", "Triwulan II")."""
+    return roman(int(periode[-1]))
+
+
 def from_roman(text: str) -> int:
     """``"IV"`` -> ``4``; inverse of :func:`roman`, rejects non-canonical forms."""
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}

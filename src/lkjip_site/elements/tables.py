@@ -297,7 +297,7 @@ def realisasi_header(report: Report, year: int) -> str:
     """"Realisasi 2024", or "Realisasi 2024 s.d. TW II" for a quarterly report's own year: its value is the year so
     far, and was headed as the year's beside last year's whole."""
     if year == report.tahun and report.periode != "tahunan":
-        return f"Realisasi {year} s.d. TW {fmt.roman(int(report.periode[-1]))}"
+        return f"Realisasi {year} s.d. TW {fmt.quarter_numeral(report.periode)}"
     return f"Realisasi {year}"
 
 
@@ -440,7 +440,7 @@ def table_efisiensi(report: Report, options: dict[str, Any]) -> Table:
 def table_triwulan(report: Report, options: dict[str, Any]) -> Table:
     budget = budget_of(report)
     periode = report.periode if report.periode != "tahunan" else "tw4"
-    label = {"tw1": "I", "tw2": "II", "tw3": "III", "tw4": "IV"}[periode]
+    label = fmt.quarter_numeral(periode)
     body = []
     for node in budget.nodes():
         sd = node.realisasi  # the report period's: s.d. TW n, or the year's (a leaf without quarters included)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
-from ..core.fmt import chapter_prefix
+from ..core.fmt import chapter_prefix, quarter_numeral
 from ..core.memo import digest
 from ..core.model import (RESERVED_IDS, VERSION_FOLDERS, CapaianPolicy, Chapter, Instansi, Loc, Person, Report,
                           SiteConfig)
@@ -123,8 +123,7 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
 def _default_title(nama: str, tahun: int, periode: str) -> str:
     if periode == "tahunan":
         return f"Laporan Kinerja Instansi Pemerintah {nama} Tahun {tahun}"
-    roman = {"tw1": "I", "tw2": "II", "tw3": "III", "tw4": "IV"}[periode]
-    return f"Laporan Kinerja Triwulan {roman} {nama} Tahun {tahun}"
+    return f"Laporan Kinerja Triwulan {quarter_numeral(periode)} {nama} Tahun {tahun}"
 
 
 def _check_logo(report: Report, data: dict, root: Path, diags: Diagnostics) -> None:
