@@ -233,12 +233,12 @@ def test_leaf_realisasi_vs_quarters():
     b = Budget(2023, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [lf], 11)], 10)], loc(1, ANG))
     f = only(run(make_report([], anggaran=b)), "realisasi-triwulan")[0]
     assert "Rp 700" in f.message and "Rp 650" in f.message and f.loc == loc(12, ANG)
-    # quarterly report: the entered realisasi is compared with the sum s.d. TW 2 (100 + 200)
+    # quarterly report: the entered realisasi is compared with the sum s.d. TW II (100 + 200), named as pages name it
     lf2 = leaf("7.01.01.2.01.0001", 1000, 700, 12, realisasi_tw={"tw1": D(100), "tw2": D(200)})
     b2 = Budget(2024, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [lf2], 11)], 10)], loc(1, ANG))
     r2 = make_report([], tahun=2024, periode="tw2", anggaran=b2, ttd=dt.date(2024, 7, 5))
     f2 = only(run(r2), "realisasi-triwulan")[0]
-    assert "Rp 700" in f2.message and "s.d. TW 2 Rp 300" in f2.message
+    assert "Rp 700" in f2.message and "s.d. TW II Rp 300" in f2.message
 
 
 def test_budget_code_problems_are_findings():

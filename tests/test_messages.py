@@ -70,7 +70,7 @@ CASES = [
     # realisasi (line 13) against its quarters (line 14)
     Case("realisasi-triwulan",
          replace(ANGGARAN, LEAF_END, LEAF_END + "            realisasi_tw: {tw1: 1, tw2: 1, tw3: 1, tw4: 1}\n"),
-         ANGGARAN, 13, "galat", "realisasi Rp 95.000.000 berbeda dengan jumlah realisasi triwulan TW 1–4 Rp 4",
+         ANGGARAN, 13, "galat", "realisasi Rp 95.000.000 berbeda dengan jumlah realisasi triwulan TW I–IV Rp 4",
          "realisasi-triwulan"),
     # anggaran.yaml line 14: the year's realisasi not yet added up (line 13), three quarters only in the annual report
     Case("triwulan-kurang-anggaran",

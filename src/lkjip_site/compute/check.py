@@ -283,7 +283,7 @@ def _check_node(n: BudgetResult, periode: str) -> list[Finding]:
     if not n.children and stated is not None and all(q in n.realisasi_tw for q in upto):
         sd = n.realisasi_sd(periode)
         if _differs(stated, sd):
-            label = f"s.d. TW {upto[-1][-1]}" if periode != "tahunan" else "TW 1–4"
+            label = f"s.d. TW {quarter_numeral(periode)}" if periode != "tahunan" else "TW I–IV"
             out.append(Finding("error", loc_of(n, "realisasi"), f"{n.kode}: realisasi {fmt_rupiah(stated)} berbeda dengan "
                                f"jumlah realisasi triwulan {label} {fmt_rupiah(sd)}", "realisasi-triwulan"))
     if n.realisasi > n.pagu:
