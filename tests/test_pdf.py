@@ -464,6 +464,35 @@ def test_notes_stay_with_declared_wide_table(rendered: Rendered) -> None:
     assert "Tingkat kemajuan = realisasi tahun ini" in rendered.text(dests["renstra-matriks"])
 
 
+def test_a_heading_right_before_a_wide_table_goes_with_it_to_its_landscape_page(tmp_path: Path) -> None:
+    """A section that opens with its wide table: the heading stayed at the foot of the portrait page before (or
+    alone on it), its table on the next page. Each of the three ways a table goes landscape (declared, by its column
+    count, found too wide by the layout) takes its heading along; a heading with text before the table stays."""
+    root = copy_fixture(tmp_path / "proyek")
+    report = root / "content" / "laporan" / "contoh"
+    for name, heading in (("10-bab-1-pendahuluan.md", "## B. Sumber Daya Manusia"),
+                          ("20-bab-2-perencanaan-kinerja.md", "## B. Rencana Strategis"),
+                          ("30-bab-3-akuntabilitas-kinerja.md", "## C. Nilai Aset")):
+        path = report / name
+        text, count = re.subn(re.escape(heading) + r"\n\n(?:.+\n)+\n(?=```\{tabel\})", heading + "\n\n",
+                              path.read_text(encoding="utf-8"))
+        assert count == 1, name  # the paragraph between heading and table is gone
+        path.write_text(text, encoding="utf-8")
+    with source_date_epoch():
+        build(BuildOptions(root=root, output=root / "situs", use_cache=False))
+    out = root / "situs" / PDF_PATH
+    reader = pypdf.PdfReader(out)
+    dests = _dest_pages(reader)
+    with pikepdf.open(out) as pike:
+        for section, table in (("bab-1-pendahuluan--b-sumber-daya-manusia", "pegawai-golongan"),
+                               ("bab-2-perencanaan-kinerja--b-rencana-strategis", "renstra-matriks"),
+                               ("bab-3-akuntabilitas-kinerja--c-nilai-aset", "aset-jenis")):
+            assert dests[section] == dests[table], section
+            assert _is_landscape(pike.pages[dests[table]]), table
+        # the section before, with text between its heading and its table (BAB II's A), stays portrait
+        assert not _is_landscape(pike.pages[dests["bab-2-perencanaan-kinerja--a-latar-belakang"]])
+
+
 def test_long_table_repeats_its_header_on_every_page(rendered: Rendered) -> None:
     reader = rendered.reader
     dests = _dest_pages(reader)
