@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPORT_DIR, tree_hashes
+from conftest import REPORT_DIR, fill_in, tree_hashes
 
 import lkjip_site
 from lkjip_site.cli import main as cli
@@ -34,7 +34,9 @@ def test_new_then_build_from_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert "__TAHUN" not in meta
     assert main(["build", "--no-pdf"]) == 0
     captured = capsys.readouterr()
-    assert captured.err == ""  # no warnings either: the scaffold is clean
+    # the scaffold's only warnings: what it leaves for the author to write (its sample head, "Tuliskan …")
+    said = [line for line in captured.err.splitlines() if ": peringatan: " in line]
+    assert len(said) == 13 and all("masih" in line and "contoh dari lkjip new" in line for line in said)
     assert "Selesai: 1 laporan" in captured.out
     files = tree_hashes(tmp_path / "build")
     base = "laporan/kecamatan-contoh-2023/1.0/"
@@ -43,8 +45,10 @@ def test_new_then_build_from_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         assert f"{base}{chapter}/index.html" in files
     assert {"index.html", "404.html", f"{base}index.html", "laporan/kecamatan-contoh-2023/index.html",
             f"{base}gambar/logo.svg", f"{base}data/indikator.yaml"} <= files.keys()
-    # a second report next to the first also builds
+    # a second report next to the first also builds, both written over as the guide asks
     assert main(["new", "kecamatan-lain-2023"]) == 0
+    for slug in ("kecamatan-contoh-2023", "kecamatan-lain-2023"):
+        fill_in(tmp_path / "content" / "laporan" / slug)
     assert main(["build", "--no-pdf", "--strict"]) == 0
 
 
@@ -78,6 +82,7 @@ def test_new_with_year_period_and_instansi_passes_strict_check(tmp_path: Path, p
     assert sorted(leaf.get("realisasi_tw", {})) == [f"tw{q}" for q in range(1, quarters + 1)]
     chapter = (site / "content/laporan/martapura-2024/30-bab-3-akuntabilitas-kinerja.md").read_text(encoding="utf-8")
     assert ("terealisasi s.d. Triwulan" in chapter) == bool(quarters)
+    fill_in(site / "content/laporan/martapura-2024")
     assert main(["check", "--situs", str(site), "--strict"]) == 0
 
 
@@ -90,6 +95,7 @@ def test_new_for_any_year_has_a_renstra_holding_it(tmp_path: Path, tahun: int) -
     renstra = load_yaml((tmp_path / f"content/laporan/contoh-{tahun}/data/renstra.yaml").read_text(encoding="utf-8"),
                         "x", Diagnostics())
     assert renstra["periode"]["awal"] <= tahun <= renstra["periode"]["akhir"]
+    fill_in(tmp_path / f"content/laporan/contoh-{tahun}")
     assert main(["check", "--situs", str(tmp_path), "--strict"]) == 0
 
 
@@ -104,6 +110,7 @@ def test_new_with_any_instansi_name_writes_it_as_it_is_and_passes_strict_check(t
     data = load_yaml((tmp_path / "content/laporan/contoh-2024/laporan.yaml").read_text(encoding="utf-8"), "x",
                      Diagnostics())
     assert data["instansi"]["nama"] == nama
+    fill_in(tmp_path / "content/laporan/contoh-2024")
     assert main(["check", "--situs", str(tmp_path), "--strict"]) == 0
 
 

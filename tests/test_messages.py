@@ -157,6 +157,9 @@ CASES = [
     Case("pangkat-golongan", replace(LAPORAN, "Pembina (IV/a)", "Pembina (IV/b)"), LAPORAN, 14, "peringatan",
          "pangkat 'Pembina (IV/b)': Pembina adalah golongan IV/a, bukan IV/b; tulis 'Pembina Tingkat I (IV/b)' atau "
          "'Pembina (IV/a)'", "pangkat-golongan"),
+    # laporan.yaml line 12: the scaffold's sample head, as lkjip new wrote it (its "Tuliskan …" lines are said too)
+    Case("isian-contoh", lambda root: None, LAPORAN, 12, "peringatan",
+         "instansi.kepala.nama: 'Nama Kepala, S.Sos' masih isian contoh dari lkjip new", "isian-contoh"),
     # renstra.yaml line 1: the scaffold's period (2021–2026, the 2023 report's) ended before the report year
     Case("tahun-renstra", replace(RENSTRA, "periode: {awal: 2021, akhir: 2026}", "periode: {awal: 2016, akhir: 2021}"),
          RENSTRA, 1, "peringatan", "periode Renstra 2016–2021 tidak mencakup tahun laporan 2023", "tahun-renstra"),

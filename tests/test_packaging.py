@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import fill_in
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE_PARTS = ("pyproject.toml", "README.md", "src", "themes")
@@ -123,6 +124,9 @@ def test_installed_tool_makes_a_site_in_an_empty_folder(installed: Path,
     new = _run([lkjip, "new", "kecamatan-x-2024", "--tahun", "2024", "--periode", "tw1",
                 "--instansi", "Kecamatan X"], cwd=site)
     assert "Laporan baru dibuat" in new.stdout
+    unwritten = _run([lkjip, "check", "--laporan", "kecamatan-x-2024"], cwd=site / "content")
+    assert "masih teks contoh dari lkjip new" in unwritten.stderr + unwritten.stdout  # the guide: write over it first
+    fill_in(site / "content" / "laporan" / "kecamatan-x-2024")
     check = _run([lkjip, "check", "--strict", "--laporan", "kecamatan-x-2024"], cwd=site / "content")
     assert "tidak ada galat" in check.stdout
     built = _run([lkjip, "build"], cwd=work / "portal")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import copy_examples, share_charts
+from conftest import copy_examples, fill_in, share_charts
 
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
@@ -29,6 +29,8 @@ def two_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str], chart_cache:
     """A site with two clean scaffold reports, a-2023 and b-2023 (charts from the session's, ``share_charts``)."""
     root = tmp_path / "situs"
     assert new_report(root, "a-2023", 2023) == 0 and new_report(root, "b-2023", 2023) == 0
+    fill_in(root / A)
+    fill_in(root / B)
     share_charts(root / ".cache", chart_cache)
     capsys.readouterr()
     return root
@@ -145,6 +147,7 @@ def test_guide_publishing_steps_work_next_to_the_examples(tmp_path: Path, monkey
     site = copy_examples(tmp_path / "repo")
     monkeypatch.chdir(site / "content")  # the site is found upwards, as from anywhere inside a checkout
     assert main(["new", "x", "--tahun", "2024", "--periode", "tw1", "--instansi", "Kecamatan X"]) == 0
+    fill_in(site / "content" / "laporan" / "x")  # the guide: write over the sample text, then check
     capsys.readouterr()
     assert main(["check", "--strict"]) == 1
     assert "27 galat, 0 peringatan." in capsys.readouterr().err  # the examples' warnings, promoted

@@ -866,7 +866,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         files.update(released)  # released versions, byte for byte, each file checked against its manifest above
         with watch.stage("tautan"):
             check_links(files, pages.stats.rendered, diags, hashes)
-        _stop_on_errors(diags, opts)
+        _stop_on_errors(diags, opts, last=True)
     with watch.stage("indeks"):  # the search index of the pages in memory (or, on request, the one published)
         fresh = opts.search_index or on_disk is None
         search = memo("pagefind")
@@ -875,7 +875,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         files.update(index)
         if session is not None:
             session.index = index
-    _stop_on_errors(diags, opts)
+    _stop_on_errors(diags, opts, last=True)
     summary = {"laporan": len(site.reports), "berkas": len(files), "pdf": sum(1 for k in files if k.endswith(".pdf")),
                "indeks": int(fresh), "pdf_dibuat": int(opts.pdf)}
     published = None
@@ -930,7 +930,7 @@ def _build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
     with _untrusted_on_error([pdf_memo], None):  # a PDF its audit stops is not taken from the memo later
         pdfs = render_pdfs(site, parsed, diags, pdf_memo, only={slug}, marks=pdf_marks)
         audit_figures(site, {}, diags, pdf_marks)
-        _stop_on_errors(diags, opts)
+        _stop_on_errors(diags, opts, last=True)
     newest = max((r for r in site.reports if r.slug == slug), key=lambda r: (r.tanggal_terbit, r.versi))
     return pdfs[newest.url + pdf_name(newest)], diags
 
@@ -1019,7 +1019,7 @@ def check(opts: BuildOptions) -> Diagnostics:
             files.update(version.site_files(diags))
         _stop_on_errors(diags, opts, blocking)
         check_links(files, pages.stats.rendered, diags, hashes)
-        _stop_on_errors(diags, opts, blocking)
+        _stop_on_errors(diags, opts, blocking, last=True)
         return diags
 
 
@@ -1136,9 +1136,11 @@ def _newest_first(current: tuple[str, ...], known: tuple[str, ...]) -> tuple[str
     return (*current, *(h for h in known if h not in current))[:2 * VERDICTS_KEPT]
 
 
-def _stop_on_errors(diags: Diagnostics, opts: BuildOptions, blocking: Blocking = None) -> None:
-    """``--strict`` turns the warnings in scope into errors; then any blocking error stops the run."""
-    if opts.strict:
+def _stop_on_errors(diags: Diagnostics, opts: BuildOptions, blocking: Blocking = None, last: bool = False) -> None:
+    """Any blocking error stops the run. ``--strict`` turns the warnings in scope into errors at the ``last`` gate
+    only, once every stage has said its messages: promoted at the first gate, a warning of the reports' files
+    stopped the run before the chapters were read, so the chapters' warnings came one fix later."""
+    if opts.strict and last:
         diags.promote_warnings(opts.scope.covers)
     if any(blocking is None or blocking(d) for d in diags.errors):
         raise ContentError(diags)

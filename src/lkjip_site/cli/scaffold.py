@@ -1,8 +1,9 @@
 """``lkjip init`` (a site folder), ``lkjip new`` (a report with the PermenPANRB 53/2014 outline) and ``lkjip schema``
 (the JSON Schema of every kind of file, for an author's editor).
 
-``init`` and ``new`` write only new files and never overwrite one; what they create builds and passes
-``lkjip check --strict`` as it is. ``new`` asks nothing: what is not given as an option it assumes, and says so.
+``init`` and ``new`` write only new files and never overwrite one; what they create builds as it is, with a warning
+(``isian-contoh``) at each sample value and "Tuliskan …" line the author is to replace, so ``lkjip check --strict``
+passes once they are. ``new`` asks nothing: what is not given as an option it assumes, and says so.
 """
 
 from __future__ import annotations

@@ -47,6 +47,7 @@ tahun-ikm                  error       IKM of another year (quarterly reports ma
 tahun-renstra              warning     the report year outside the Renstra's period (a Renstra not yet replaced)
 nama-instansi              warning     narrative mentions another instansi's name (heuristic, hence a warning)
 angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value
+isian-contoh               warning     the scaffold's sample values or "Tuliskan …" instructions left in the report
 kode-format, kode-induk    error       budget code malformed / not starting with its parent's code
 kode-ganda                 error       budget code written twice
 kode-lama                  warning     legacy budget code form (2-digit sub kegiatan, ``07.01.01``)
@@ -72,7 +73,7 @@ from ..core.model import Budget, CapaianPolicy, Indicator, Loc, Missing, PeriodV
 from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
 from .findings import Finding, Severity
-from .narrative import check_narrative_names, check_typed_numbers
+from .narrative import check_narrative_names, check_sample_text, check_typed_numbers
 from .periods import quarters_upto
 from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
@@ -512,4 +513,5 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_scale(report, computed)
     findings += check_narrative_names(report, known_names or [])
     findings += check_typed_numbers(report, computed)
+    findings += check_sample_text(report)
     return _sort(findings)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..core.fmt import round_half_up
-from ..core.model import Chapter, Loc, Report
+from ..core.model import Chapter, Loc, Report, loc_of
 from ..core.numbers import from_id_parts
 from .findings import Finding
 from .report import ComputedReport
@@ -106,6 +106,47 @@ def check_narrative_names(report: Report, known_names: list[str]) -> list[Findin
             for name in sorted(flagged):
                 out.append(Finding("warning", Loc(ch.rel, line_no), f"teks menyebut '{name}', padahal instansi "
                                    f"laporan ini '{own_full}'", "nama-instansi"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The scaffold's sample text left in
+
+#: What ``lkjip new`` writes for the author to replace, by laporan.yaml key: left in, it was printed on the cover,
+#: the signature block and the site ("Nama Kepala, S.Sos", "Kota Contoh") of a report that passed ``check --strict``.
+SAMPLE_VALUES = {"instansi.alamat": "Jl. Contoh No. 1", "instansi.kepala.nama": "Nama Kepala, S.Sos",
+                 "penandatanganan.tempat": "Kota Contoh"}
+#: The scaffold's instructions in the chapters and the Renstra all begin so ("Tuliskan latar belakang …").
+SAMPLE_TEXT = re.compile(r"^\s*Tuliskan\b")
+
+
+def check_sample_text(report: Report) -> list[Finding]:
+    """The scaffold's sample values and instructions still in the report (warnings, at their lines): a report made
+    by ``lkjip new`` and built at once printed "Tuliskan latar belakang penyusunan laporan." in its signed PDF."""
+    out = []
+    head = report.instansi.kepala
+    written = {"instansi.alamat": report.instansi.alamat, "instansi.kepala.nama": head.nama,
+               "penandatanganan.tempat": report.tempat_ttd}
+    for key, sample in SAMPLE_VALUES.items():
+        if written[key] == sample:
+            out.append(Finding("warning", loc_of(report, key), f"{key}: '{sample}' masih isian contoh dari lkjip new; "
+                               "tulis data instansi Anda", "isian-contoh"))
+    for ch in report.chapters:
+        for line_no, line in _lines(ch):
+            if SAMPLE_TEXT.match(line):
+                out.append(Finding("warning", Loc(ch.rel, line_no), f"'{line.strip()}' masih teks contoh dari lkjip "
+                                   "new; ganti dengan isi bab ini", "isian-contoh"))
+    renstra = report.data.renstra
+    if renstra is not None:
+        texts = [("visi", renstra.visi, loc_of(renstra, "visi")), *(("misi", m, loc_of(renstra, "misi"))
+                                                                    for m in renstra.misi)]
+        for t in renstra.tujuan:
+            texts.append((f"tujuan {t.id}", t.uraian, t.loc))
+            texts += [(f"sasaran {s.id}", s.uraian, s.loc) for s in t.sasaran]
+        for what, text, loc in texts:
+            if SAMPLE_TEXT.match(text):
+                out.append(Finding("warning", loc, f"{what} Renstra: '{text}' masih teks contoh dari lkjip new; tulis "
+                                   "dari dokumen Renstra", "isian-contoh"))
     return out
 
 

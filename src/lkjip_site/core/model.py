@@ -154,6 +154,7 @@ class Renstra:
     loc: Loc
     strategi: list[str] = field(default_factory=list)
     kebijakan: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)  # its keys' lines (loc_of)
 
     def all_sasaran(self) -> list[Sasaran]:
         return [s for t in self.tujuan for s in t.sasaran]

@@ -263,6 +263,7 @@ def _renstra(r: YMap, rel: str) -> Renstra:
     return Renstra(
         awal=r["periode"]["awal"], akhir=r["periode"]["akhir"], visi=r["visi"], misi=list(r["misi"]), tujuan=tujuan,
         loc=Loc(rel, r.line_of("periode")), strategi=list(r.get("strategi", [])), kebijakan=list(r.get("kebijakan", [])),
+        lines=key_lines(r),
     )
 
 
