@@ -772,6 +772,28 @@ def test_a_value_in_the_text_is_not_broken_at_its_space(tmp_path: Path) -> None:
     assert sum(bool(re.search(r"100,00 +%", line)) for line in lines) == 20
 
 
+def test_a_long_tables_average_row_never_starts_a_page_alone() -> None:
+    """A table whose rows filled its pages to the last line put its Rata-rata or Jumlah row alone under the repeated
+    header on the next page, a total of nothing in sight. Forty lengths of table, each from a page of its own: the
+    footer shares its page with a row of its table."""
+    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
+    lengths = range(20, 60)
+    parts = []
+    for n in lengths:
+        rows = "".join(f"<tr><td>b{n}x{i}</td><td>{i}</td></tr>" for i in range(1, n + 1))
+        parts.append(f'<section style="break-before: page"><p>Pengantar.</p><div class="tabel-wadah">'
+                     f'<table id="t{n}" class="tabel"><caption>Tabel {n}</caption><thead><tr><th>No</th>'
+                     f'<th>Nilai</th></tr></thead><tbody>{rows}</tbody><tfoot><tr class="jumlah"><th>rata{n}</th>'
+                     f'<td>9</td></tr></tfoot></table></div></section>')
+    document = HTML(string="<html><body>" + "".join(parts) + "</body></html>").render(stylesheets=[css])
+    alone = []
+    for page in document.pages:
+        text = " ".join(box.text for box in page._page_box.descendants() if hasattr(box, "text"))
+        alone += [n for n in lengths if f"rata{n}" in text and f"b{n}x" not in text]
+    assert len(document.pages) > len(lengths)  # some tables go over a page
+    assert alone == []
+
+
 @pytest.mark.parametrize("judul, bab, title", [
     ("Lampiran", "A", ["LAMPIRAN A"]), ("Dokumen Pendukung", "B", ["LAMPIRAN B", "Dokumen Pendukung"]),
     ("Lampiran", None, ["Lampiran"]),
