@@ -39,6 +39,7 @@ from lkjip_site.elements.charts.bundle import write_vega_bundle
 from lkjip_site.elements.charts.cache import ChartCache, chart_memo
 from lkjip_site.elements.charts.fonts import chart_fonts, truetype_fonts
 from lkjip_site.elements.charts.limits import FontBound, without_moot_limits
+from lkjip_site.elements.charts.marks import extreme_text
 from lkjip_site.elements.charts.narrow import narrow_spec
 from lkjip_site.elements.charts import dataset as dataset_module
 from lkjip_site.elements.charts import kinds as kinds_module
@@ -467,6 +468,29 @@ def test_dataset_stacked_bars_show_totals():
     assert {"3.018", "1.665", "2.222"} <= set(texts(r.svg))
     assert r.table.rows[1] == ("Tangkas", "820", "845", "1.665")
     assert "Jumlah tertinggi: Sungai Rangas (3.018); terendah: Tangkas (1.665)" in r.summary
+
+
+@pytest.mark.parametrize("items, left_out, said", [
+    ([("A", D(3)), ("B", D(1))], 0, "Tertinggi: A (3); terendah: B (1)."),
+    ([("A", D(2)), ("B", D(2))], 0, "Semua bernilai sama, 2."),
+    # a comparison of two reports, one N/A: it read "semua bernilai sama, 101,69"
+    ([("Dinas Kesehatan", D(2))], 1, "Hanya satu yang bernilai: Dinas Kesehatan (2). 1 lainnya tanpa nilai (N/A)."),
+    ([("A", D(2)), ("B", D(2))], 2, "Semua yang terukur bernilai sama, 2. 2 lainnya tanpa nilai (N/A)."),
+    ([("A", D(3)), ("B", D(1))], 1, "Tertinggi: A (3); terendah: B (1). 1 lainnya tanpa nilai (N/A)."),
+    # one figure alone was "Kemajuan semua bernilai sama, 55,56 %"
+    ([("AKI", D(5))], 0, "Hanya satu yang bernilai: AKI (5)."),
+])
+def test_the_highest_and_lowest_are_said_truly_with_what_has_no_figure(
+        items: list[tuple[str, D]], left_out: int, said: str) -> None:
+    assert extreme_text(items, str, left_out) == said
+
+
+def test_a_compared_report_without_a_figure_is_said_in_the_summary():
+    """The portal's comparison chart (a dataset chart): a row whose average is N/A was left out of the text."""
+    spec = c.dataset(("nama", "nilai"), [{"nama": "A", "nilai": D("101.69")}, {"nama": "B", "nilai": None}],
+                     x="nama", y=["nilai"], jenis="batang", label={"nama": "Instansi", "nilai": "Nilai"},
+                     satuan="%", nama="perbandingan")
+    assert "Hanya satu yang bernilai: A (101,69). 1 lainnya tanpa nilai (N/A)." in build(spec)[1]
 
 
 def test_dataset_line_over_months_uses_indonesian_month_names():

@@ -389,6 +389,6 @@ def _dataset_summary(
         if not items:
             parts.append(f"{s}: tidak ada nilai.")
             continue
-        ext = extreme_text(items, fmt_or_dash)
+        ext = extreme_text(items, fmt_or_dash, sum(1 for c in matrix if c[i] is None))
         parts.append(f"{s} – {ext[0].lower()}{ext[1:]}" if len(series) > 1 else ext)
     return " ".join(parts)

@@ -91,19 +91,21 @@ def max_lines(labels: Iterable[str]) -> int:
     return max((len(wrap(lab)) for lab in labels), default=1)
 
 
-def extreme_text(items: Sequence[tuple[str, Decimal]], fmt: Callable[[Decimal], str]) -> str:
-    """"tertinggi … ; terendah …" naming every tie, so the text is true however the data falls."""
+def extreme_text(items: Sequence[tuple[str, Decimal]], fmt: Callable[[Decimal], str], left_out: int = 0) -> str:
+    """"tertinggi … ; terendah …" naming every tie, so the text is true however the data falls; ``left_out`` values
+    without a figure (N/A) are said, not hidden: a comparison of two reports, one N/A, read "semua bernilai sama"."""
     if not items:
         return ""
     hi = max(v for _, v in items)
     lo = min(v for _, v in items)
     top = [n for n, v in items if v == hi]
     low = [n for n, v in items if v == lo]
+    rest = f" {left_out} lainnya tanpa nilai (N/A)." if left_out else ""
+    if len(items) == 1:
+        return f"Hanya satu yang bernilai: {top[0]} ({fmt(hi)}).{rest}"
     if hi == lo:
-        return f"Semua bernilai sama, {fmt(hi)}."
-    return (
-        f"Tertinggi: {join_names(top)} ({fmt(hi)}); terendah: {join_names(low)} ({fmt(lo)})."
-    )
+        return f"Semua {'yang terukur ' if left_out else ''}bernilai sama, {fmt(hi)}.{rest}"
+    return f"Tertinggi: {join_names(top)} ({fmt(hi)}); terendah: {join_names(low)} ({fmt(lo)}).{rest}"
 
 
 def join_names(names: Sequence[str]) -> str:
