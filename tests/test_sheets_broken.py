@@ -203,12 +203,44 @@ def period_of_an_exported_row_changed(wb: Workbook) -> str:
             "indikator', 'Capaian (%)', 'Predikat') berisi; kembalikan pengenal baris yang diubah")
 
 
+def percent_formatted_number(wb: Workbook) -> str:
+    """85,5 typed as "85,5%" into a number cell: Excel stores 0,855 with the format ``0.0%``, which was imported as
+    0,855 (capaian 0,86 %, "Tidak Berhasil"), without a word."""
+    ws = wb["Nilai Indikator"]
+    r = find_row(ws, {"ID": "K02", "Tahun": 2023})
+    put(ws, r, {"Realisasi": 0.855})
+    ws[ref(ws, "Realisasi", r)].number_format = "0.0%"
+    return (f"Nilai Indikator!{ref(ws, 'Realisasi', r)}: galat: realisasi: sel berformat persen (tampil 85,5 %, "
+            "tersimpan 0,855); ubah format sel menjadi Angka lalu ketik 85,5 tanpa tanda %")
+
+
+def budget_sheet_renamed(wb: Workbook) -> str:
+    """Its edits were left out: "Tidak ada perubahan", exit 0."""
+    ws = wb["Anggaran"]
+    put(ws, find_row(ws, {"Kode": "7.01.01.2.01.0001"}), {"Pagu (Rp)": 1400000})
+    ws.title = "Anggaran 2023"
+    return "data.xlsx:1: galat: lembar 'Anggaran' tidak ada; jangan mengganti nama atau menghapus lembar"
+
+
+def pk_sheet_deleted(wb: Workbook) -> str:
+    del wb["PK"]
+    return "data.xlsx:1: galat: lembar 'PK' tidak ada; jangan mengganti nama atau menghapus lembar"
+
+
+def values_sheet_copied(wb: Workbook) -> str:
+    """Edits made in Excel's copy of a sheet ("Nilai Indikator (2)") were left out without a word."""
+    wb.copy_worksheet(wb["Nilai Indikator"]).title = "Nilai Indikator (2)"
+    return ("data.xlsx:1: galat: lembar 'Nilai Indikator (2)' tidak dibaca: impor hanya membaca lembar 'Nilai "
+            "Indikator'")
+
+
 BROKEN_BOOKS: dict[str, Callable[[Workbook], str]] = {f.__name__: f for f in (
     text_in_number_cell, comma_decimal_as_text, percent_as_text, thousands_as_text_in_money, duplicate_id,
     missing_required_column, missing_sheet, kode_breaks_tree, kode_of_no_level, program_total_does_not_add_up,
     formula_without_value, typed_into_derived_column, choice_not_in_list, unknown_indicator_in_values,
     value_and_reason, program_unknown_to_the_budget, pk_jenis_unknown, grade_on_a_numeric_indicator,
     number_too_large, merged_cells, period_of_an_exported_row_changed, excel_error_in_a_number_cell,
+    percent_formatted_number, budget_sheet_renamed, pk_sheet_deleted, values_sheet_copied,
 )}
 
 

@@ -16,7 +16,7 @@ from . import layout as L
 from .apply import Importer, Origin
 from .export import REPORT_MARK, renstra_sheet
 from .files import write_all
-from .read import Cell, open_book, raw_cell, read_sheet
+from .read import Book, Cell, open_book, raw_cell, read_sheet
 from .stage import load_one, report_folder
 from .yamledit import YamlText
 from .yamlfiles import read_texts
@@ -57,11 +57,14 @@ def _import(root: Path, slug: str, data: bytes, name: str) -> ImportResult:
         raise ContentError(diags)
     docs = read_texts(report_folder(root, slug))
     importer = Importer(report, docs, diags)
+    # every sheet the export writes is read: a renamed or deleted Anggaran, PK or Renstra sheet left its edits out
+    # and said "Tidak ada perubahan" (exit 0)
     ind = read_sheet(book, L.INDIKATOR)
     val = read_sheet(book, L.NILAI)
-    ren = read_sheet(book, renstra_sheet([]), required=False)
-    pk = read_sheet(book, L.PK_FIXED, required=False)
-    bud = read_sheet(book, L.ANGGARAN, required=False)
+    ren = read_sheet(book, renstra_sheet([]))
+    pk = read_sheet(book, L.PK_FIXED)
+    bud = read_sheet(book, L.ANGGARAN)
+    unread_copies(book, [L.INDIKATOR.title, L.NILAI.title, L.RENSTRA_TITLE, L.PK_FIXED.title, L.ANGGARAN.title])
     if diags.errors:
         raise ContentError(diags)
     if ind is not None:
@@ -86,6 +89,19 @@ def _import(root: Path, slug: str, data: bytes, name: str) -> ImportResult:
         return result
     result.written = check_and_write(root, slug, report.rel, texts, origins)
     return result
+
+
+def unread_copies(book: Book, titles: list[str]) -> None:
+    """A sheet named after one the import reads ("Anggaran (2)", "Salinan PK") is an error: its edits would be left
+    out without a word. Other sheets (an author's own notes) are left alone."""
+    for name in book.values.sheetnames:
+        meant = max((t for t in titles if t.lower() in name.lower()), key=len, default=None)  # "Nilai Indikator (2)"
+        if name in titles:
+            continue
+        if meant is not None:
+            book.diags.error((book.name, 1), f"lembar '{name}' tidak dibaca: impor hanya membaca lembar '{meant}'. "
+                                             f"Pindahkan isinya ke lembar '{meant}', lalu hapus atau ganti nama "
+                                             "lembar ini")
 
 
 def check_and_write(root: Path, slug: str, rel: str, texts: dict[str, str],

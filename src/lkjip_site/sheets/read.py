@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.diagnostics import Diagnostics
+from ..core.fmt import fmt_entered
 from ..core.numbers import TOO_LARGE, to_decimal, too_large, typed_number
 from . import layout as L
 
@@ -33,6 +34,7 @@ class Cell:
 
     ref: str  # "D12"
     value: Any
+    percent: bool = False  # a number shown with Excel's percent format: 85,5 % is stored as 0,855
 
 
 @dataclass
@@ -144,10 +146,19 @@ def read_sheet(book: Book, sheet: L.Sheet, required: bool = True) -> SheetRows |
             value = raw_cell(book, ws, wf, row, col, where)
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
-            cells[key] = Cell(f"{get_column_letter(col)}{row}", value)
+            shown_as = ws.cell(row=row, column=col).number_format
+            cells[key] = Cell(f"{get_column_letter(col)}{row}", value, _is_percent(value, shown_as))
         if cells:
             out.rows.append((row, cells))
     return out
+
+
+def _is_percent(value: Any, number_format: str | None) -> bool:
+    """Whether a number cell has Excel's percent format (``0.0%``): a % outside quotes, escapes and ``[…]``
+    sections. The export's own ``#,##0.00" %"`` prints a % as text and stores the figure as it is."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not number_format:
+        return False
+    return "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)
 
 
 def _header_key(text: str) -> str:
@@ -192,6 +203,11 @@ class Reader:
         if isinstance(v, bool) or isinstance(v, (dt.datetime, dt.date, dt.time)):
             self.error(cell, f"{what} harus angka, tertulis {'tanggal' if not isinstance(v, bool) else 'benar/salah'}; "
                              "ubah format sel menjadi Angka lalu ketik nilainya")
+            return None
+        if isinstance(v, (int, float)) and cell.percent:  # 85,5 % read as 0,855: a hundred times too small
+            self.error(cell, f"{what}: sel berformat persen (tampil {fmt_entered(spreadsheet_decimal(v) * 100)} %, "
+                             f"tersimpan {fmt_entered(spreadsheet_decimal(v))}); ubah format sel menjadi Angka lalu "
+                             f"ketik {fmt_entered(spreadsheet_decimal(v) * 100)} tanpa tanda %")
             return None
         if isinstance(v, (int, float)):
             if isinstance(v, float) and not math.isfinite(v):
