@@ -111,6 +111,18 @@ def program_total_does_not_add_up(wb: Workbook) -> str:
            "jumlah rinciannya Rp 25.300.000 (selisih Rp 100.000)"
 
 
+def program_realisasi_does_not_add_up(wb: Workbook) -> str:
+    """The realisasi's message named the pagu's column for the printed figure; both say an import's grey cells go
+    stale (imported once, edited again: export again)."""
+    ws = wb["Anggaran"]
+    r = find_row(ws, {"Kode": "7.01.02"})
+    put(ws, r, {"Realisasi (Rp)": 1})
+    return (f"Anggaran!{ref(ws, 'Realisasi (Rp)', r)}: galat: realisasi program 7.01.02 tertulis Rp 1, sedangkan "
+            "jumlah rinciannya Rp 25.300.000 (selisih -Rp 25.299.999); jumlah dihitung lkjip: kosongkan sel ini dan "
+            "perbaiki angka pada rinciannya, atau tulis angka tercetak di kolom 'Realisasi tertulis (Rp)'. Bila buku "
+            "kerja ini sudah pernah diimpor, sel abu-abunya masih berisi hitungan lama: ekspor ulang")
+
+
 def formula_without_value(wb: Workbook) -> str:
     ws = wb["Nilai Indikator"]
     r = find_row(ws, {"ID": "K04", "Tahun": 2023})
@@ -241,6 +253,7 @@ BROKEN_BOOKS: dict[str, Callable[[Workbook], str]] = {f.__name__: f for f in (
     value_and_reason, program_unknown_to_the_budget, pk_jenis_unknown, grade_on_a_numeric_indicator,
     number_too_large, merged_cells, period_of_an_exported_row_changed, excel_error_in_a_number_cell,
     percent_formatted_number, budget_sheet_renamed, pk_sheet_deleted, values_sheet_copied,
+    program_realisasi_does_not_add_up,
 )}
 
 

@@ -43,6 +43,12 @@ from .yamlfiles import explicit_target_akhir
 Periods = dict[str, Value]  # periode -> value, for one year
 
 
+#: A workbook imported once and edited again still shows the totals and capaian of its export: its grey cells then
+#: differ from what lkjip computes now, and cannot be emptied (the sheet is protected).
+REEXPORT = ("Bila buku kerja ini sudah pernah diimpor, sel abu-abunya masih berisi hitungan lama: ekspor ulang "
+            "(lkjip ekspor) dan lanjutkan di buku kerja yang baru")
+
+
 @dataclass(frozen=True)
 class Origin:
     """The cell an edit came from: validation messages about the edited line are reported there."""
@@ -112,7 +118,7 @@ class Importer:
                 if _same_shown(cell.value, old, col) or (also is not None and _same_shown(cell.value, also(key), col)):
                     continue
                 r.error(cell, f"kolom '{col.header}' dihitung oleh lkjip dan tidak dibaca; kosongkan sel ini atau "
-                              f"kembalikan nilainya ({_show(old, col)}), lalu ubah angka asalnya")
+                              f"kembalikan nilainya ({_show(old, col)}), lalu ubah angka asalnya. {REEXPORT}")
 
     # -- indicators ----------------------------------------------------------------------------------------------------
 
@@ -683,10 +689,11 @@ class Importer:
                 continue
             total = new if new is not None else Decimal(0)
             label = _money_label(key)
+            printed = (f", atau tulis angka tercetak di kolom '{L.ANGGARAN.column(key + '_tertulis').header}'"
+                       if key in ("pagu", "realisasi") else "")
             r.error(cell, f"{label} {TINGKAT[node.level].lower()} {node.kode} tertulis {fmt_rupiah(typed)}, sedangkan "
                           f"jumlah rinciannya {fmt_rupiah(total)} (selisih {fmt_rupiah(typed - total)}); jumlah "
-                          "dihitung lkjip: kosongkan sel ini dan perbaiki angka pada rinciannya, atau tulis angka "
-                          f"tercetak di kolom '{L.ANGGARAN.column('pagu_tertulis').header}'")
+                          f"dihitung lkjip: kosongkan sel ini dan perbaiki angka pada rinciannya{printed}. {REEXPORT}")
             cells.pop(key)
 
     def _edit_budget(self, sheet: SheetRows, tree: list[BudgetNode], rows: dict[str, tuple[int, dict[str, Cell], str]],
