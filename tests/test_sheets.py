@@ -291,6 +291,19 @@ def test_an_indicator_row_deleted_in_the_workbook_is_removed(exported: dict[str,
     assert "K20" not in (root / "content/laporan" / slug / "data/pk.yaml").read_text(encoding="utf-8")
 
 
+def test_an_emptied_value_is_said_at_its_cell(exported: dict[str, bytes], tmp_path: Path) -> None:
+    """An emptied realisasi cell removes the year's value, and the change list said so at "Nilai Indikator!A1"."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    wb = open_book(exported[slug])
+    nilai = wb["Nilai Indikator"]
+    row = find_row(nilai, {"ID": "K02", "Tahun": 2023})
+    nilai.cell(row, column(nilai, "Realisasi")).value = None
+    result = import_workbook(root, slug, save(wb), "data.xlsx")
+    cell = f"{chr(ord('A') + column(nilai, 'Realisasi') - 1)}{row}"
+    assert result.changes == [f"data.xlsx!Nilai Indikator!{cell}: realisasi K02 tahun 2023 dihapus"]
+
+
 def test_decimal(exported: dict[str, bytes]) -> None:
     """Binary noise of a spreadsheet float never becomes a different number in the YAML."""
     from lkjip_site.sheets.read import spreadsheet_decimal

@@ -206,11 +206,12 @@ class Importer:
                     r.error(cell, f"{kind} diisi dan alasan {kind} tidak ada juga diisi; isi salah satu saja")
                     continue
                 v: Value | None = Missing(reason) if reason else number
+                col = f"{kind}_na" if cell is None and reason else kind
+                # an emptied cell too: its deletion is reported at it, not at A1
+                self._value_origin[(iid, kind, year, periode)] = self._origin(val, col, n)
                 if v is None:
                     continue
                 out.setdefault((iid, kind), {}).setdefault(year, {})[periode] = v
-                col = kind if cell is not None else f"{kind}_na"
-                self._value_origin[(iid, kind, year, periode)] = self._origin(val, col, n)
             self._check_derived(val, L.NILAI, n, cells, expected.get(key))
         return out
 
