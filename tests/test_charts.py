@@ -26,8 +26,10 @@ import pytest
 import vl_convert
 from altair.utils.schemapi import validate_jsonschema
 from altair.vegalite.v6.schema.core import load_schema
+from conftest import REPO
 
 from lkjip_site.cli.serve import PreviewServer
+from lkjip_site.compute.efficiency import METODE_NAMA
 from lkjip_site.core.diagnostics import Diagnostics
 from lkjip_site.core.fmt import fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash
 from lkjip_site.core.model import Loc
@@ -47,7 +49,9 @@ from lkjip_site.elements.charts import marks as marks_module
 from lkjip_site.elements.charts import plan as plan_module
 from lkjip_site.elements.charts.plan import build, canonical_json
 from lkjip_site.elements.charts.svg import render_chart
+from lkjip_site.elements.figures import chart_efisiensi
 from lkjip_site.markdown.directives import Directive
+from lkjip_site.sheets.stage import load_one
 
 # --------------------------------------------------------------------------------------------------
 # Example data (figures in the style of the Martapura Barat 2023 report, typed here as literals)
@@ -430,6 +434,22 @@ def test_efisiensi_capaian_vs_serapan():
     assert {"100,00 %", "95,93 %", "90,00 %", "96,03 %"} <= set(texts(r.svg))
     assert "Pada 1 dari 2 program, capaian kinerja lebih tinggi daripada serapan anggaran." in r.summary
     assert "metode rasio" in r.summary
+
+
+@pytest.mark.parametrize("per, counted, first", [({}, "indikator", "Indikator"), ({"per": "sasaran"}, "sasaran",
+                                                                                  "Sasaran")])
+def test_an_efficiency_chart_counts_what_its_rows_are_and_names_its_method_once(
+        per: dict[str, str], counted: str, first: str) -> None:
+    """A report's efficiency chart without ``per: sasaran`` has a row per indicator (beside its program's serapan):
+    it said "Pada 3 dari 3 program" for three indicators of two programs, headed their column "Program", and
+    "dengan metode Metode selisih …: … poin.." (the method's whole note, again)."""
+    report = load_one(REPO, "martapura-barat-2023", Diagnostics())
+    method = report.computed.efisiensi_metode
+    plan = build(chart_efisiensi(report, per))
+    rows = report.computed.efisiensi_sasaran if per else report.computed.efisiensi
+    assert re.search(rf"^Pada \d+ dari {len(rows)} {counted}, capaian kinerja", plan[1])
+    assert plan[1].endswith(f"Efisiensi dihitung dengan metode {METODE_NAMA[method]}.")
+    assert plan[2].header[0] == first
 
 
 def test_efisiensi_missing_capaian_is_an_na_mark_not_a_missing_bar():

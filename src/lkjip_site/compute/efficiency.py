@@ -22,6 +22,10 @@ EFISIENSI: dict[str, str] = {
                      "bila selisih < −5 poin."),
 }
 
+#: Each method's name as a sentence names it ("dihitung dengan metode selisih dengan pita ±5").
+METODE_NAMA: dict[str, str] = {"sisa_anggaran": "sisa anggaran", "rasio": "rasio", "selisih": "selisih",
+                               "selisih_pita": "selisih dengan pita ±5"}
+
 
 @dataclass(frozen=True, slots=True)
 class Efficiency(Compact):

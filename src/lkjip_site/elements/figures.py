@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Callable
 
+from ..compute.efficiency import METODE_NAMA
 from ..compute.refs import lookup
 from ..compute.report import counts_for
 from ..core import fmt
@@ -122,7 +123,9 @@ def chart_efisiensi(report: Report, options: dict[str, Any]) -> ChartSpec:
              "status": r.result.label} for r in source if r.capaian is not None or r.serapan is not None]
     if not rows:
         raise OptionError(empty_efficiency(options))
-    return specs.efisiensi(rows, metode=c.efisiensi_deskripsi, tingkat="sasaran" if per_sasaran else "program")
+    # the rows are the indicators that name a program (or the sasaran): "3 dari 3 program" counted indicators
+    return specs.efisiensi(rows, metode=METODE_NAMA[c.efisiensi_metode],
+                           tingkat="sasaran" if per_sasaran else "indikator")
 
 
 def chart_ikm(report: Report, options: dict[str, Any]) -> ChartSpec:

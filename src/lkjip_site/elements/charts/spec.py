@@ -117,7 +117,8 @@ def efisiensi(
 
     Rows: ``nama``, ``capaian`` (%), ``serapan`` (%), optional ``efisiensi`` (Decimal or str, already
     computed by the chosen method) and ``status`` (e.g. "Efisien"). ``metode`` is the printed name
-    of the efficiency method; ``tingkat`` is "program" or "sasaran" (used in the text).
+    of the efficiency method ("rasio"); ``tingkat`` what a row is, "program", "indikator" or "sasaran" (used in the
+    text and the table's first column).
     """
     return ChartSpec("efisiensi", tuple(rows), {"metode": metode, "tingkat": tingkat})
 
