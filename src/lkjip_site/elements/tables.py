@@ -340,9 +340,14 @@ def table_renstra(report: Report, options: dict[str, Any]) -> Table:
                          val(i.realisasi, f"{i.id}.realisasi", "realisasi"),
                          capaian_cell(i.kemajuan, f"{i.id}.kemajuan") if i.kemajuan
                          else Cell(NA, numeric=True, cls="na", title="tidak ada target akhir")]))
+    notes = ["Tingkat kemajuan = realisasi tahun ini ÷ target akhir Renstra × 100 %."]
+    if any(i.polaritas == "negatif" for i in inds):  # its 55,56 % was not what the one formula gives (144 %)
+        negative = ("target akhir ÷ realisasi × 100 %" if report.computed.policy.rumus_negatif == "rasio_terbalik"
+                    else "(2 × target akhir − realisasi) ÷ target akhir × 100 %")
+        notes = [notes[0].replace("Tingkat kemajuan", "Tingkat kemajuan indikator positif"),
+                 f"Tingkat kemajuan indikator negatif = {negative}."]
     return Table([head("No", "Indikator kinerja", "Satuan", "Kondisi awal", f"Target akhir Renstra {end_year}",
-                       realisasi_header(report, report.tahun), "Tingkat kemajuan")], body,
-                 notes=["Tingkat kemajuan = realisasi tahun ini ÷ target akhir Renstra × 100 %."])
+                       realisasi_header(report, report.tahun), "Tingkat kemajuan")], body, notes=notes)
 
 
 def table_nasional(report: Report, options: dict[str, Any]) -> Table:
