@@ -82,7 +82,20 @@ def test_new_with_year_period_and_instansi_passes_strict_check(tmp_path: Path, p
     assert sorted(leaf.get("realisasi_tw", {})) == [f"tw{q}" for q in range(1, quarters + 1)]
     chapter = (site / "content/laporan/martapura-2024/30-bab-3-akuntabilitas-kinerja.md").read_text(encoding="utf-8")
     assert ("terealisasi s.d. Triwulan" in chapter) == bool(quarters)
-    fill_in(site / "content/laporan/martapura-2024")
+    # the foreword and the ikhtisar name the report it is: a TW II report's called itself "Laporan Kinerja Instansi
+    # Pemerintah" (the annual report) on the year, and its average "tahun ini"
+    folder = site / "content/laporan/martapura-2024"
+    foreword = " ".join((folder / "00-kata-pengantar.md").read_text(encoding="utf-8").split())
+    summary = " ".join((folder / "01-ikhtisar-eksekutif.md").read_text(encoding="utf-8").split())
+    if quarters:
+        numeral = ("I", "II", "III", "IV")[quarters - 1]
+        assert f"Laporan Kinerja Triwulan {numeral} ini" in foreword
+        assert f"Kecamatan Martapura Barat s.d. Triwulan {numeral} tahun" in foreword
+        assert f"sasaran s.d. Triwulan {numeral} tahun ini" in summary
+    else:
+        assert "Laporan Kinerja Instansi Pemerintah ini menyajikan capaian kinerja Kecamatan Martapura Barat tahun" \
+            in foreword and "sasaran tahun ini" in summary
+    fill_in(folder)
     assert main(["check", "--situs", str(site), "--strict"]) == 0
 
 

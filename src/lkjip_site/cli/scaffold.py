@@ -126,7 +126,8 @@ def _fill(text: str, a: Assumptions, in_yaml: bool) -> str:
               "__RENSTRA_AWAL__": str(awal), "__RENSTRA_AKHIR__": str(akhir),
               "__TTD__": signed.isoformat(), "__INSTANSI__": said(a.instansi), "__JENIS__": said(jenis),
               "__JABATAN__": said(jabatan), "__REALISASI__": realisasi, "__REALISASI_ANGGARAN__": spent,
-              "__SD__": sd}
+              "__SD__": sd, "__LAPORAN__": "Laporan Kinerja Instansi Pemerintah" if not quarters
+              else f"Laporan Kinerja Triwulan {roman(quarters)}"}
     for placeholder, value in values.items():
         text = text.replace(placeholder, value)
     return text
