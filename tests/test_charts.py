@@ -49,7 +49,8 @@ from lkjip_site.elements.charts import marks as marks_module
 from lkjip_site.elements.charts import plan as plan_module
 from lkjip_site.elements.charts.plan import build, canonical_json
 from lkjip_site.elements.charts.svg import render_chart
-from lkjip_site.elements.figures import chart_efisiensi
+from lkjip_site.elements.figures import chart_efisiensi, chart_tren
+from lkjip_site.elements.tables import table_perbandingan_tahun
 from lkjip_site.markdown.directives import Directive
 from lkjip_site.sheets.stage import load_one
 
@@ -374,6 +375,27 @@ def test_a_derived_value_and_its_change_are_told_with_two_decimals():
     _, summary, table, _, _ = build(spec)
     assert "naik dari 89 (2023) menjadi 91,13 (2024) (+2,13)" in summary
     assert table.rows[0] == ("Rata-rata", "89", "91,13")
+
+
+def test_a_quarterly_reports_year_so_far_is_named_so_in_its_trend():
+    """A TW II report's 52 (the year so far) was drawn and said as "(2024)" beside whole years ("turun dari 90 (2022)
+    menjadi 52 (2024)"): its axis, sentence and table name it "2024 s.d. TW II"; the report's chart asks so."""
+    spec = c.tren([{"tahun": 2023, "indikator": "Cakupan", "nilai": D(90)},
+                   {"tahun": 2024, "indikator": "Cakupan", "nilai": D(52)}], sebagian={2024: "s.d. TW II"})
+    result = render_chart(spec)
+    assert "turun dari 90 (2023) menjadi 52 (2024 s.d. TW II) (−38)." in result.summary
+    assert result.table.header == ("Indikator", "2023", "2024 s.d. TW II")
+    assert "2024 s.d. TW II" in texts(result.svg)
+    report = load_one(REPO, "pengaron-2024-tw1", Diagnostics())
+    assert chart_tren(report, {}).options["sebagian"] == {2024: "s.d. TW I"}
+    assert "sebagian" not in chart_tren(load_one(REPO, "martapura-barat-2023", Diagnostics()), {}).options
+
+
+def test_a_quarterly_reports_change_column_says_what_it_compares() -> None:
+    """"Perubahan 2023–2024" headed the year so far against last year's whole."""
+    table = table_perbandingan_tahun(load_one(REPO, "pengaron-2024-tw1", Diagnostics()), {})
+    assert [cell.text for cell in table.head[0]][-2] == "Perubahan 2023–2024 s.d. TW I"
+    assert table.notes[0].startswith("Perubahan = realisasi 2024 s.d. TW I − realisasi setahun 2023")
 
 
 def test_tren_points_labels_and_gap():

@@ -83,7 +83,8 @@ def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
                 units.add(ind.satuan)
     if not rows:
         raise OptionError("tidak ada realisasi tahunan bernilai angka untuk digambar")
-    return specs.tren(rows, satuan=units.pop() if len(units) == 1 else None)
+    so_far = {report.tahun: f"s.d. TW {fmt.quarter_numeral(report.periode)}"} if partial else {}
+    return specs.tren(rows, satuan=units.pop() if len(units) == 1 else None, sebagian=so_far)
 
 
 def chart_renstra(report: Report, options: dict[str, Any]) -> ChartSpec:

@@ -322,9 +322,16 @@ def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
         body.append(Row(cells))
     # the change is always this year's against last year's (``delta``), whichever years the columns show: the
     # header named the column before last ("Perubahan 2021–2023" over 2023 − 2022)
+    # a quarterly report's change is its year so far against last year's whole, for levels only: said so
+    now = realisasi_header(report, report.tahun).removeprefix("Realisasi ")
     hdr = head("No", "Indikator kinerja", "Satuan", *[realisasi_header(report, y) for y in years],
-               f"Perubahan {report.tahun - 1}–{report.tahun}", "Tren")
-    return Table([hdr], body, notes=["Perubahan = realisasi tahun ini − realisasi tahun sebelumnya (poin untuk indeks dan persentase)."])
+               f"Perubahan {report.tahun - 1}–{now}", "Tren")
+    note = "Perubahan = realisasi tahun ini − realisasi tahun sebelumnya (poin untuk indeks dan persentase)."
+    if report.periode != "tahunan":
+        note = (f"Perubahan = realisasi {now} − realisasi setahun {report.tahun - 1} (poin untuk indeks dan "
+                "persentase), hanya untuk indikator berupa tingkat (agregasi terakhir atau rata-rata); jumlah sejak "
+                "awal tahun tidak dibandingkan dengan jumlah setahun (N/A).")
+    return Table([hdr], body, notes=[note])
 
 
 def table_renstra(report: Report, options: dict[str, Any]) -> Table:

@@ -179,6 +179,12 @@ def plan_tren(spec: ChartSpec) -> Plan:
         if year not in years:
             years.append(year)
     years.sort()
+    partial = spec.options.get("sebagian") or {}  # {2024: "s.d. TW II"}: a quarterly report's year so far
+
+    def named(year: int) -> str:
+        """The year as the axis, the text and the table name it: "2024 s.d. TW II" is not the year 2024."""
+        return f"{year} {partial[year]}" if year in partial else str(year)
+
     by_key: dict[tuple[str, int], Decimal | None] = {}
     for r in rows:
         key = (text(r, "indikator"), int(r["tahun"]))
@@ -194,10 +200,10 @@ def plan_tren(spec: ChartSpec) -> Plan:
         values.append(
             {
                 "indikator": name,
-                "tahun": str(year),
+                "tahun": named(year),
                 "nilai": to_float(v),
                 "label": shown,
-                "keterangan": f"{name}, {year}: {shown} {satuan}".rstrip(),
+                "keterangan": f"{name}, {named(year)}: {shown} {satuan}".rstrip(),
                 "t_nilai": f"{shown} {satuan}".strip(),
             }
         )
@@ -211,7 +217,7 @@ def plan_tren(spec: ChartSpec) -> Plan:
     y_domain = [float(min(Decimal(0), lo) if lo >= 0 and lo < pad else lo - pad), float(hi + pad)]
     colour = alt.Color("indikator:N", title=None, sort=series, legend=alt.Legend(columns=1, direction="vertical"))
     enc = {
-        "x": alt.X("tahun:O", title="Tahun", sort=[str(y) for y in years], axis=alt.Axis(labelAngle=0)),
+        "x": alt.X("tahun:O", title="Tahun", sort=[named(y) for y in years], axis=alt.Axis(labelAngle=0)),
         "y": alt.Y(
             "nilai:Q",
             title=f"Realisasi ({satuan})" if satuan else "Realisasi",
@@ -255,15 +261,15 @@ def plan_tren(spec: ChartSpec) -> Plan:
             trend = "naik" if diff > 0 else "turun" if diff < 0 else "tetap"
             change = "" if diff == 0 else f" ({'+' if diff > 0 else '−'}{fmt_or_dash(size)})"
             parts.append(
-                f"{name}: {trend} dari {fmt_or_dash(v0)} ({y0}) menjadi {fmt_or_dash(v1)} ({y1}){change}."
+                f"{name}: {trend} dari {fmt_or_dash(v0)} ({named(y0)}) menjadi {fmt_or_dash(v1)} ({named(y1)}){change}."
             )
         elif measured:
-            parts.append(f"{name}: hanya tersedia nilai {fmt_or_dash(measured[0][1])} ({measured[0][0]}).")
+            parts.append(f"{name}: hanya tersedia nilai {fmt_or_dash(measured[0][1])} ({named(measured[0][0])}).")
         missing = [str(y) for y, v in pts if v is None]
         if missing:
             parts.append(f"{name}: tidak ada data tahun {join_names(missing)}.")
     table = ChartTable(
-        ("Indikator", *[str(y) for y in years]),
+        ("Indikator", *[named(y) for y in years]),
         tuple(table_rows),
         (False, *[True] * len(years)),
     )

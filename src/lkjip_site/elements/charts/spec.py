@@ -87,9 +87,14 @@ def target_realisasi(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = 
     return ChartSpec("target_realisasi", tuple(rows), options)
 
 
-def tren(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = None) -> ChartSpec:
-    """Realisasi over the years, one line per indicator. Rows: ``tahun``, ``indikator``, ``nilai``."""
-    return ChartSpec("tren", tuple(rows), {"satuan": satuan})
+def tren(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = None,
+         sebagian: Mapping[int, str] | None = None) -> ChartSpec:
+    """Realisasi over the years, one line per indicator. Rows: ``tahun``, ``indikator``, ``nilai``. ``sebagian``
+    names a year whose value is the year so far (``{2024: "s.d. TW II"}``), as its axis, text and table say it."""
+    options: dict[str, Any] = {"satuan": satuan}
+    if sebagian:  # (only then: an annual report's trend charts keep their keys in the chart cache)
+        options["sebagian"] = dict(sebagian)
+    return ChartSpec("tren", tuple(rows), options)
 
 
 def renstra(rows: Sequence[Mapping[str, Any]]) -> ChartSpec:
