@@ -34,7 +34,8 @@ from lkjip_site.core import fmt
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.load.svgcheck import check_svg
 from lkjip_site.output.csp import META_POLICY
-from lkjip_site.output.portal import figures_of, portal_charts
+from lkjip_site.output.portal import (by_instansi, chart_note, charted, compared, figures_of, kinds_of,
+                                       portal_charts)
 from lkjip_site.core.files import SiteFiles
 from lkjip_site.core.memo import FACTS_FILE, ContentHashes, Memo
 from lkjip_site.output import search as search_mod
@@ -209,6 +210,64 @@ def test_comparison_chart_names_reports_of_one_instansi_and_period_apart(site) -
     assert bars == {"Kecamatan Alfa 2023": serapan["kecamatan-a-2023"],
                     "Kecamatan Beta 2023 (kecamatan-b-2023)": serapan["kecamatan-b-2023"],
                     "Kecamatan Beta 2023 (kecamatan-b-2023-salinan)": Decimal("12.50")}
+
+
+def _with_twin(result, slug: str, **changes):  # type: ignore[no-untyped-def]
+    """The built site with a copy of one report's newest version under another slug, its instansi or period
+    changed as given (``pemda``, ``periode``, ``method``)."""
+    newest = {r.slug: r for r in result.site.reports if r.versi != OLD}
+    twin = copy.deepcopy(newest[slug])
+    twin.slug = f"{slug}-lain"
+    if "pemda" in changes:
+        twin.instansi.pemda = changes["pemda"]
+    if "periode" in changes:
+        twin.periode = changes["periode"]
+    if "method" in changes:
+        twin.computed.figures["capaian.metode"] = dataclasses.replace(twin.computed.figures["capaian.metode"],
+                                                                      value=changes["method"])
+    both = copy.copy(result.site)
+    both.reports = [*result.site.reports, twin]
+    return both
+
+
+def test_an_instansi_of_another_pemda_with_the_same_name_is_its_own(site) -> None:  # type: ignore[no-untyped-def]
+    """Two kabupaten's "Dinas Kesehatan" were one instansi: one page, one search filter, two rows named alike. The
+    other pemda's is named with its pemda and has its own page; the portal's own keeps its name and address."""
+    _, result = site
+    both = _with_twin(result, "kecamatan-a-2023", pemda="Kabupaten Paser")
+    rows = compared(both)
+    groups = by_instansi(rows)
+    assert groups["kecamatan-alfa"][0] == "Kecamatan Alfa"
+    assert [f.report.slug for f in groups["kecamatan-alfa"][1]] == ["kecamatan-a-2023"]
+    assert groups["kecamatan-alfa-kabupaten-paser"][0] == "Kecamatan Alfa (Kabupaten Paser)"
+    assert "Kecamatan Alfa (Kabupaten Paser) 2023" in {row["nama"] for row in portal_charts(both)[0].rows}
+    # a name no other pemda shares keeps its name and address, whatever its pemda (a province portal's kecamatan)
+    alone = _with_twin(result, "kecamatan-a-2023", pemda="Kabupaten Paser")
+    alone.reports = [r for r in alone.reports if r.slug != "kecamatan-a-2023"]
+    assert "kecamatan-alfa" in by_instansi(compared(alone))
+
+
+def test_a_quarterly_report_is_not_ranked_beside_whole_years(site) -> None:  # type: ignore[no-untyped-def]
+    """The chart's sentence ranked a TW I serapan (to date, of the year's pagu) lowest beside whole years; the
+    table keeps the row and a note says why the chart does not."""
+    _, result = site
+    both = _with_twin(result, "kecamatan-a-2023", periode="tw1")
+    rows = compared(both)
+    assert any(f.report.periode == "tw1" for f in rows)
+    for spec in portal_charts(both):
+        assert not any("Triwulan" in row["nama"] for row in spec.rows), spec.rows
+    assert chart_note(rows).startswith("Grafik hanya memuat laporan tahunan")
+    only_quarters = [f for f in rows if f.report.periode == "tw1"]
+    assert charted(only_quarters) == only_quarters and chart_note(only_quarters) == ""
+
+
+def test_rows_averaged_otherwise_are_numbered_apart(site) -> None:  # type: ignore[no-untyped-def]
+    """A capped average beside an uncapped one (or "Berhasil" of two scales) was ranked unmarked."""
+    _, result = site
+    rows = compared(_with_twin(result, "kecamatan-a-2023", method="rerata seluruh indikator; capaian dibatasi 100 %"))
+    kinds = kinds_of(rows)
+    assert len(kinds) == 2 and all(skala for _, skala in kinds)
+    assert len(kinds_of(compared(result.site))) == 1
 
 
 def test_instansi_page_shows_its_figures_across_periods(site) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -45,6 +46,8 @@ class Figures:
     serapan: Decimal | None  # budget absorption, realisasi ÷ pagu
     pagu: Decimal | None
     realisasi: Decimal | None
+    instansi: str  # its name; with its pemda when another pemda's shares it (:func:`named_apart`)
+    skala: str  # the predikat scale's name: the rows' predikat may come from different scales
 
     @property
     def reached_text(self) -> str:
@@ -80,20 +83,33 @@ def figures_of(report: Report) -> Figures:
         report=report, reached=int(reached) if reached is not None and measured else None, measured=measured,
         average=number("capaian.rata_rata"), predikat=text("capaian.predikat"), method=text("capaian.metode"),
         serapan=number("anggaran.serapan"), pagu=number("anggaran.pagu"), realisasi=number("anggaran.realisasi"),
+        instansi=report.instansi.nama, skala=c.scale.nama,
     )
+
+
+def named_apart(rows: list[Figures], pemda: str) -> list[Figures]:
+    """Two pemda's instansi of one name, named apart: each with its pemda but the portal's own (``pemda``). They
+    were one instansi, one page and two rows named alike ("Dinas Kesehatan" of two kabupaten); a name no other
+    pemda shares keeps its name and its page's address."""
+    pemdas: dict[str, set[str]] = {}
+    for f in rows:
+        pemdas.setdefault(f.instansi, set()).add(f.report.instansi.pemda)
+    return [dataclasses.replace(f, instansi=f"{f.instansi} ({f.report.instansi.pemda})")
+            if len(pemdas[f.instansi]) > 1 and f.report.instansi.pemda != pemda else f for f in rows]
 
 
 def compared(site: Site) -> list[Figures]:
     """Figures of the newest version of every report whose model was computed, in a stable order."""
     rows = [figures_of(r) for r in newest_by_slug(site.reports).values() if r.computed is not None]
-    return sorted(rows, key=lambda f: (-f.report.tahun, f.report.instansi.nama, PERIOD_ORDER[f.report.periode]))
+    rows = named_apart(rows, site.config.pemda)
+    return sorted(rows, key=lambda f: (-f.report.tahun, f.instansi, PERIOD_ORDER[f.report.periode]))
 
 
 def by_year(rows: list[Figures]) -> dict[int, list[Figures]]:
     out: dict[int, list[Figures]] = {}
     for f in rows:
         out.setdefault(f.report.tahun, []).append(f)
-    return {year: sorted(items, key=lambda f: (f.report.instansi.nama, PERIOD_ORDER[f.report.periode]))
+    return {year: sorted(items, key=lambda f: (f.instansi, PERIOD_ORDER[f.report.periode]))
             for year, items in sorted(out.items(), reverse=True)}
 
 
@@ -101,7 +117,7 @@ def by_instansi(rows: list[Figures]) -> dict[str, tuple[str, list[Figures]]]:
     """Instansi slug → (name, its reports oldest period first): the figures across years and periods."""
     out: dict[str, tuple[str, list[Figures]]] = {}
     for f in rows:
-        out.setdefault(instansi_slug(f.report.instansi.nama), (f.report.instansi.nama, []))[1].append(f)
+        out.setdefault(instansi_slug(f.instansi), (f.instansi, []))[1].append(f)
     return {slug: (name, sorted(items, key=lambda f: (f.report.tahun, PERIOD_ORDER[f.report.periode])))
             for slug, (name, items) in sorted(out.items())}
 
@@ -122,7 +138,7 @@ def instansi_url(name: str) -> str:
 
 def row_label(f: Figures, with_year: bool = False) -> str:
     """How a row is named in tables and charts: the instansi, and the period when it is not the annual report."""
-    label = f.report.instansi.nama
+    label = f.instansi
     if f.report.periode != "tahunan":
         label += f" ({f.report.periode_label})"
     return f"{label} {f.report.tahun}" if with_year else label
@@ -192,8 +208,8 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
                        figure["result"].svg if figure else "", nav, repr(sorted(extra.items())))
         files[url + "index.html"] = memoised(memo, key, url + "index.html", lambda: render_page(
             env, "perbandingan.html", url, judul=title, pengantar=lead, rows=table_rows, figure=figure,
-            metode=sorted({f.method for f in table_rows}), nav=nav, meta=meta, year_url=year_url,
-            instansi_url=instansi_url, **extra, **ctx))
+            kinds=kinds_of(table_rows), chart_note=chart_note(table_rows) if figure is not None else "",
+            nav=nav, meta=meta, year_url=year_url, instansi_url=instansi_url, **extra, **ctx))
 
     everyone = "semua instansi dan tahun"
     page(COMPARE_URL, "Perbandingan kinerja instansi",
@@ -214,11 +230,42 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
 
 
 def _chart(rows: list[Figures], label: Any) -> ChartSpec | None:
-    return comparison_chart(rows, _unique_labels(rows, label))
+    shown = charted(rows)
+    return comparison_chart(shown, _unique_labels(shown, label))
+
+
+def charted(rows: list[Figures]) -> list[Figures]:
+    """The rows a chart draws and ranks: the annual reports when there are any, else those of the latest period.
+    Its sentence ranked a TW I serapan (to date, of the year's pagu) lowest beside whole years, and an instansi's
+    TW II report below its own year's; the table keeps every row, each naming its period."""
+    annual = [f for f in rows if f.report.periode == "tahunan"]
+    if annual:
+        return annual
+    latest = max((f.period_key for f in rows), default=None)
+    return [f for f in rows if f.period_key == latest]
+
+
+def chart_note(rows: list[Figures]) -> str:
+    """What the chart leaves out of the table's rows, and why ("" when it draws them all)."""
+    shown = charted(rows)
+    if len(shown) == len(rows):
+        return ""
+    if shown[0].report.periode == "tahunan":
+        return ("Grafik hanya memuat laporan tahunan: angka laporan triwulan adalah angka s.d. triwulannya, tidak "
+                "sebanding dengan setahun, dan hanya ada di tabel.")
+    return (f"Grafik hanya memuat laporan {shown[0].report.periode_tahun}: angka periode lain tidak sebanding "
+            "dengannya dan hanya ada di tabel.")
+
+
+def kinds_of(rows: list[Figures]) -> list[tuple[str, str]]:
+    """The (average method, predikat scale) pairs of the rows, numbered in the table when there are several: a
+    capped average beside an uncapped one, "Berhasil" of one scale beside another's, were ranked unmarked."""
+    return sorted({(f.method, f.skala) for f in rows})
 
 
 def row_key(f: Figures) -> tuple[Any, ...]:
     """What a comparison page shows of one report (its row and its bar): the key of those pages."""
     r = f.report
-    return (r.url, r.judul, r.instansi.nama, r.tahun, r.periode, r.versi, str(r.tanggal_terbit), f.reached,
-            f.measured, str(f.average), f.predikat, f.method, str(f.serapan), str(f.pagu), str(f.realisasi))
+    return (r.url, r.judul, r.instansi.nama, r.instansi.pemda, f.instansi, f.skala, r.tahun, r.periode, r.versi,
+            str(r.tanggal_terbit), f.reached, f.measured, str(f.average), f.predikat, f.method, str(f.serapan),
+            str(f.pagu), str(f.realisasi))
