@@ -42,7 +42,7 @@ from lkjip_site.output import search as search_mod
 from lkjip_site.output.inline import without_charts
 from lkjip_site.output.search import bundles, pages_by_year, pagefind_input, searchable
 
-from conftest import EPOCH
+from conftest import EPOCH, copy_examples
 
 BASE = "https://lkjip.contoh.go.id/"
 OLD = "0.9"
@@ -268,6 +268,19 @@ def test_rows_averaged_otherwise_are_numbered_apart(site) -> None:  # type: igno
     kinds = kinds_of(rows)
     assert len(kinds) == 2 and all(skala for _, skala in kinds)
     assert len(kinds_of(compared(result.site))) == 1
+
+
+def test_the_bundled_portal_says_why_a_figure_is_na_and_keeps_its_addresses(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pengaron's TW I average is N/A: the comparison cell said a bare "N/A" beside other reports' figures. The
+    three examples, each of another pemda than the portal's, keep their instansi pages' addresses."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    root = copy_examples(tmp_path / "situs")
+    files = build(BuildOptions(root=root, pdf=False, use_cache=False), write=False).files
+    page = files["perbandingan/2024/index.html"].decode("utf-8")
+    assert 'N/A<span class="catatan-sel">tidak ada capaian yang terukur</span>' in page
+    assert {"instansi/kecamatan-batu-sopang/index.html", "instansi/kecamatan-martapura-barat/index.html",
+            "instansi/kecamatan-pengaron/index.html"} <= set(files)
 
 
 def test_instansi_page_shows_its_figures_across_periods(site) -> None:  # type: ignore[no-untyped-def]

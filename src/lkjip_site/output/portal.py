@@ -21,7 +21,7 @@ from typing import Any
 
 from ..core import fmt
 from ..core.memo import Memo
-from ..core.model import Report, Site
+from ..core.model import Missing, Report, Site
 from ..elements.charts import spec as charts
 from ..elements.charts.cache import ChartCache
 from ..elements.charts.spec import ChartSpec
@@ -48,6 +48,8 @@ class Figures:
     realisasi: Decimal | None
     instansi: str  # its name; with its pemda when another pemda's shares it (:func:`named_apart`)
     skala: str  # the predikat scale's name: the rows' predikat may come from different scales
+    why_no_average: str = ""  # the N/A's reason, shown in its cell (a bare "N/A" beside other reports' figures)
+    why_no_serapan: str = ""
 
     @property
     def reached_text(self) -> str:
@@ -77,13 +79,18 @@ def figures_of(report: Report) -> Figures:
         fig = f.get(fid)
         return fig.value if fig is not None and isinstance(fig.value, str) else ""
 
+    def why_not(fid: str) -> str:
+        fig = f.get(fid)
+        return fig.value.reason if fig is not None and isinstance(fig.value, Missing) else "tidak ada datanya"
+
     measured = int(number("indikator.terukur") or 0)
     reached = number("indikator.mencapai_target")
     return Figures(
         report=report, reached=int(reached) if reached is not None and measured else None, measured=measured,
         average=number("capaian.rata_rata"), predikat=text("capaian.predikat"), method=text("capaian.metode"),
         serapan=number("anggaran.serapan"), pagu=number("anggaran.pagu"), realisasi=number("anggaran.realisasi"),
-        instansi=report.instansi.nama, skala=c.scale.nama,
+        instansi=report.instansi.nama, skala=c.scale.nama, why_no_average=why_not("capaian.rata_rata"),
+        why_no_serapan=why_not("anggaran.serapan"),
     )
 
 
@@ -268,4 +275,4 @@ def row_key(f: Figures) -> tuple[Any, ...]:
     r = f.report
     return (r.url, r.judul, r.instansi.nama, r.instansi.pemda, f.instansi, f.skala, r.tahun, r.periode, r.versi,
             str(r.tanggal_terbit), f.reached, f.measured, str(f.average), f.predikat, f.method, str(f.serapan),
-            str(f.pagu), str(f.realisasi))
+            str(f.pagu), str(f.realisasi), f.why_no_average, f.why_no_serapan)
