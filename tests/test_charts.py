@@ -50,7 +50,7 @@ from lkjip_site.elements.charts import plan as plan_module
 from lkjip_site.elements.charts.plan import build, canonical_json
 from lkjip_site.elements.charts.svg import render_chart
 from lkjip_site.elements.figures import chart_efisiensi, chart_tren
-from lkjip_site.elements.tables import table_perbandingan_tahun
+from lkjip_site.elements.tables import table_perbandingan_tahun, table_triwulan_indikator
 from lkjip_site.markdown.directives import Directive
 from lkjip_site.sheets.stage import load_one
 
@@ -396,6 +396,18 @@ def test_a_quarterly_reports_change_column_says_what_it_compares() -> None:
     table = table_perbandingan_tahun(load_one(REPO, "pengaron-2024-tw1", Diagnostics()), {})
     assert [cell.text for cell in table.head[0]][-2] == "Perubahan 2023–2024 s.d. TW I"
     assert table.notes[0].startswith("Perubahan = realisasi 2024 s.d. TW I − realisasi setahun 2023")
+
+
+def test_a_quarterly_reports_later_quarters_show_their_targets_and_no_realisasi_yet() -> None:
+    """A TW I report's TW II–IV: targets written (rencana aksi) and realisasi not yet due were all "N/A: tidak
+    diisi"."""
+    report = load_one(REPO, "pengaron-2024-tw1", Diagnostics())
+    report.data.indikator["P02"].target[2024].quarters.update({"tw2": D(25), "tw3": D(25)})
+    row = next(r for r in table_triwulan_indikator(report, {}).body if r.cells[1].text.startswith(
+        report.data.indikator["P02"].nama[:20]))
+    shown = [cell.text for cell in row.cells[4:12]]
+    assert shown == ["25", "25", "25", "belum berjalan", "25", "belum berjalan", "N/A", "belum berjalan"]
+    assert row.cells[10].title == "tidak diisi"  # TW IV's target was not written
 
 
 def test_tren_points_labels_and_gap():

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from ..compute.budget import serapan
 from ..compute.datasets import dataset_table, mixed_units, rate_columns
+from ..compute.periods import quarters_upto
 from ..compute.scales import colour_class, ink_for
 from ..core import fmt
 from ..core.diagnostics import Diagnostics
@@ -474,6 +475,7 @@ def table_triwulan(report: Report, options: dict[str, Any]) -> Table:
 
 def table_triwulan_indikator(report: Report, options: dict[str, Any]) -> Table:
     inds = indicators_for(report, options)
+    done = set(quarters_upto(report.periode))
     body = []
     for n, i in enumerate(inds, start=1):
         annual_missing = "target tahunan tidak ditulis (hanya target triwulan)"
@@ -481,8 +483,14 @@ def table_triwulan_indikator(report: Report, options: dict[str, Any]) -> Table:
                  val(i.target_tahunan, f"{i.id}.target_tahunan") if i.target_tahunan is not None
                  else Cell(NA, numeric=True, cls="na", title=annual_missing)]
         by_q = {q.tw: q for q in i.triwulan}
+        planned = report.data.indikator[i.id].target.get(report.tahun)
         for tw in ("tw1", "tw2", "tw3", "tw4"):
             q = by_q.get(tw)
+            if tw not in done:
+                # a quarter after the report's: its realisasi is not yet due, its target may be known (rencana
+                # aksi); both were "N/A: tidak diisi"
+                cells += [val(planned.quarters.get(tw) if planned is not None else None), text("belum berjalan")]
+                continue
             cells += [val(q.target if q else None), val(q.realisasi if q else None)]
         cells += [capaian_cell(i.capaian, f"{i.id}.capaian"), text({"jumlah": "jumlah", "terakhir": "nilai terakhir",
                                                  "rata_rata": "rata-rata"}.get(report.data.indikator[i.id].agregasi, ""))]
