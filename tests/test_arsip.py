@@ -304,12 +304,17 @@ def test_change_page_lists_exactly_what_changed(flow: Flow) -> None:
             ["Indikator belum mencapai target sasaran S2", "Nilai", "0", "1", "+1"],
         ],
     }
-    # the one chapter whose text changed, word by word
-    assert re.findall(r'<h3 id="teks-([^"]+)">', html) == ["bab-4-penutup"]
-    paragraph = re.search(r'<p class="paragraf">(.*?)</p>', html, re.S).group(1)
-    assert re.sub(r'<span class="sr">[^<]*</span>', "", paragraph) == (
-        "- Aparatur yang memahami SAKIP masih <del>sedikit.</del><ins>sangat sedikit, terutama di tingkat "
-        "seksi.</ins>")
+    # the chapter whose text changed, word by word, and the sentences whose printed figures changed with the data:
+    # the page showed "{nilai}`capaian.rata_rata`" and left out a sentence whose number changed, its source unchanged
+    assert re.findall(r'<h3 id="teks-([^"]+)">', html) == ["ikhtisar-eksekutif", "bab-3-akuntabilitas-kinerja",
+                                                           "bab-4-penutup"]
+    shown = [re.sub(r'<span class="sr">[^<]*</span>', "", p) for p in
+             re.findall(r'<p class="paragraf">(.*?)</p>', html, re.S)]
+    assert shown[-1] == ("- Aparatur yang memahami SAKIP masih <del>sedikit.</del><ins>sangat sedikit, terutama di "
+                         "tingkat seksi.</ins>")
+    assert ("Indeks Kepuasan Masyarakat (IKM) mencapai <del>82</del><ins>78,5</ins> dari target 80; capaiannya "
+            "<del>102,50</del><ins>98,13</ins> %") in shown[3]
+    assert "{nilai}" not in html and "{ref}" not in html
     assert "Realisasi IKM dikoreksi menjadi 78,5" in html
 
 

@@ -95,7 +95,7 @@ def compare(old: VersionData, new: VersionData) -> Changes:
                              ("realisasi", "Realisasi", _rupiah, _rupiah_delta),
                              ("serapan", "Serapan", _percent, _points)])
     out.angka_kunci = _key_figures(old.document.get("angka_kunci") or [], new.document.get("angka_kunci") or [])
-    out.bab = compare_chapters(old.chapters, new.chapters)
+    out.bab = compare_chapters(with_values(old.chapters, old.document), with_values(new.chapters, new.document))
     return out
 
 
@@ -264,6 +264,57 @@ def _rupiah_delta(d: Number) -> str:
 
 
 # ------------------------------------------------------------------------------------------------ text
+
+
+_ROLE = re.compile(r"\{nilai\}`([^`]+)`")
+_REF = re.compile(r"\{ref\}`[^`]+`")
+_SHOWN = {"persen": _percent, "rupiah": _rupiah, "indikator": _int}
+
+
+def with_values(chapters: list[ChapterText], document: dict[str, Any]) -> list[ChapterText]:
+    """The chapters with each ``{nilai}`path``` as its version printed it, read from the version's own open data:
+    the page showed citizens "{nilai}`capaian.rata_rata`", and a sentence whose number changed (AKI 130 → 105,
+    capaian 81,82 → 104,55 %) was not listed, its source unchanged. A value the document does not hold (a change
+    from last year, a Renstra target) reads "[angka]", never its path; a ``{ref}`` reads "[rujukan]"."""
+    values = _document_values(document)
+
+    def shown(m: re.Match[str]) -> str:
+        return values.get(m.group(1).strip(), "[angka]")
+
+    return [ChapterText(c.id, c.judul, _REF.sub("[rujukan]", _ROLE.sub(shown, c.body))) for c in chapters]
+
+
+def _document_values(document: dict[str, Any]) -> dict[str, str]:
+    """What ``{nilai}`` paths the open-data document answers, printed as the pages print them."""
+    meta = document.get("laporan") or {}
+    out = {f"laporan.{k}": str(v) for k, v in meta.items() if isinstance(v, (str, int)) and not isinstance(v, bool)}
+    for row in document.get("angka_kunci") or []:
+        value = row.get("nilai")
+        out[row["kunci"]] = (_SHOWN.get(row.get("satuan", ""), _measure)(value) if _is_number(value)
+                             else str(row.get("teks") or fmt.NA))
+    year, period = meta.get("tahun"), meta.get("periode")
+    for row in document.get("indikator") or []:
+        iid, own = row["indikator_id"], row.get("tahun") == year and row.get("periode") == period
+        if not own and row.get("periode") != "tahunan":
+            continue
+        shown = {"nama": str(row.get("nama", "")), "satuan": str(row.get("satuan", "")),
+                 "capaian": _percent(row["capaian"]) if _is_number(row.get("capaian")) else fmt.NA,
+                 "predikat": str(row.get("predikat") or fmt.NA)}
+        for key in ("target", "realisasi"):
+            value = row.get(key) if row.get(key) is not None else row.get(f"{key}_kualitatif") or None
+            shown[key] = _measure(value) if value is not None else fmt.NA
+        for key, text in shown.items():
+            out[f"{iid}.{key}@{row.get('tahun')}"] = text  # "IKM.realisasi@2022"
+            if own:
+                out[f"{iid}.{key}"] = text
+    for row in document.get("sasaran") or []:
+        if _is_number(row.get("capaian")):
+            out[f"capaian.{row['sasaran_id']}"] = _percent(row["capaian"])
+    for row in _budget_rows(document):
+        for key, show in (("pagu", _rupiah), ("realisasi", _rupiah), ("serapan", _percent)):
+            if _is_number(row.get(key)) and row.get("kode"):
+                out[f"anggaran.{row['kode']}.{key}"] = show(row[key])
+    return out
 
 
 def compare_chapters(olds: list[ChapterText], news: list[ChapterText]) -> list[TextChange]:
