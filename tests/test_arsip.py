@@ -439,6 +439,16 @@ def test_version_order_is_natural_and_suggestions_go_above_every_release() -> No
     assert suggest_version("2") == "3"
 
 
+def test_one_figure_under_two_names_is_listed_once() -> None:
+    """``indikator.jumlah`` and ``laporan.jumlah_indikator`` are one count: "Jumlah indikator 5 → 6" was listed twice."""
+    def side(versi: str, n: int) -> VersionData:
+        rows = [{"kunci": k, "uraian": "Jumlah indikator", "nilai": n, "teks": "", "satuan": "indikator"}
+                for k in ("indikator.jumlah", "laporan.jumlah_indikator")]
+        return VersionData(versi, dt.date(2024, 1, 31), {"angka_kunci": rows}, [])
+    assert [(c.subjek, c.lama, c.baru) for c in compare(side("1.0", 5), side("1.1", 6)).angka_kunci] == [
+        ("Jumlah indikator", "5", "6")]
+
+
 def test_word_diff_shows_changed_paragraphs_only() -> None:
     old = "Satu dua tiga.\n\nEmpat lima\nenam.\n\n- butir a\n- butir b\n"
     new = "Satu dua tiga.\n\nEmpat lima enam.\n\n- butir a\n- butir c\n"

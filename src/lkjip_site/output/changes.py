@@ -172,8 +172,9 @@ def _key_figures(olds: list[dict[str, Any]], news: list[dict[str, Any]]) -> list
         o, r = before.get(k, {}), now.get(k, {})
         row = r or o
         fmt_value, fmt_diff = show.get(row.get("satuan", ""), (_measure, _delta))
-        if o.get("nilai") != r.get("nilai"):
-            out.append(_change(row["uraian"], "Nilai", o.get("nilai"), r.get("nilai"), fmt_value, fmt_diff))
+        change = _change(row["uraian"], "Nilai", o.get("nilai"), r.get("nilai"), fmt_value, fmt_diff)
+        if o.get("nilai") != r.get("nilai") and change not in out:  # two names of one figure were listed twice
+            out.append(change)
         if _key_text(o) != _key_text(r) and o and r:
             out.append(_change(row["uraian"], "Keterangan", _key_text(o) or None, _key_text(r) or None, _text, None))
     return out
