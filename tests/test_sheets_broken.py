@@ -52,6 +52,20 @@ def text_in_number_cell(wb: Workbook) -> str:
     return _value_cell(wb, "sembilan puluh") + "realisasi harus angka, tertulis teks 'sembilan puluh'"
 
 
+def not_available_typed(wb: Workbook) -> str:
+    """"N/A" or "-" typed where a value is missing: the message said only that it is text."""
+    return _value_cell(wb, "N/A") + ("realisasi harus angka, tertulis teks 'N/A'; bila nilainya tidak ada, kosongkan "
+                                     "sel ini dan tulis alasannya di kolom 'Alasan realisasi tidak ada'")
+
+
+def english_thousands_in_money(wb: Workbook) -> str:
+    ws = wb["Anggaran"]
+    r = find_row(ws, {"Kode": "7.01.01.2.01.0001"})
+    put(ws, r, {"Pagu (Rp)": "1,500,000"})
+    return (f"Anggaran!{ref(ws, 'Pagu (Rp)', r)}: galat: pagu harus angka, tertulis teks '1,500,000'; ketik angkanya "
+            "saja, tanpa pemisah ribuan, Rp, huruf atau tanda lain (mis. 1500000")
+
+
 def comma_decimal_as_text(wb: Workbook) -> str:
     return _value_cell(wb, "68,85") + "realisasi '68,85' diketik sebagai teks, bukan angka; ketik ulang sebagai " \
                                       "angka (nilai yang dimaksud: 68.85)"
@@ -253,7 +267,7 @@ BROKEN_BOOKS: dict[str, Callable[[Workbook], str]] = {f.__name__: f for f in (
     value_and_reason, program_unknown_to_the_budget, pk_jenis_unknown, grade_on_a_numeric_indicator,
     number_too_large, merged_cells, period_of_an_exported_row_changed, excel_error_in_a_number_cell,
     percent_formatted_number, budget_sheet_renamed, pk_sheet_deleted, values_sheet_copied,
-    program_realisasi_does_not_add_up,
+    program_realisasi_does_not_add_up, not_available_typed, english_thousands_in_money,
 )}
 
 

@@ -153,6 +153,23 @@ def read_sheet(book: Book, sheet: L.Sheet, required: bool = True) -> SheetRows |
     return out
 
 
+#: What authors type for "no value" in a number cell.
+_NOT_AVAILABLE = re.compile(r"(?i)n\.?\s*/?\s*a\.?|[-–—]+|tidak ada|belum ada|kosong|nihil")
+
+
+def _advice(what: str, text: str) -> str:
+    """What to write instead of a text that is no number: "N/A" and "-" mean no value (an empty cell and its
+    reason); "1,500,000", "1,5E+06" and "Rp4.512.000,-" are numbers in another form."""
+    if _NOT_AVAILABLE.fullmatch(text.strip()):
+        if what in ("target", "realisasi"):
+            return f"bila nilainya tidak ada, kosongkan sel ini dan tulis alasannya di kolom 'Alasan {what} tidak ada'"
+        return "bila nilainya tidak ada, kosongkan sel ini"
+    if re.search(r"\d", text):
+        return ("ketik angkanya saja, tanpa pemisah ribuan, Rp, huruf atau tanda lain (mis. 1500000; desimal "
+                "dengan titik: 85.5), dengan format sel Angka")
+    return "ketik angkanya, dengan format sel Angka"
+
+
 def _is_percent(value: Any, number_format: str | None) -> bool:
     """Whether a number cell has Excel's percent format (``0.0%``): a % outside quotes, escapes and ``[…]``
     sections. The export's own ``#,##0.00" %"`` prints a % as text and stores the figure as it is."""
@@ -234,7 +251,7 @@ class Reader:
             self.error(cell, f"{what} '{text}' diketik sebagai teks, bukan angka; ketik ulang sebagai angka{extra} "
                              f"(nilai yang dimaksud: {meaning}), dengan format sel Angka, bukan Teks")
             return None
-        self.error(cell, f"{what} harus angka, tertulis teks '{text}'")
+        self.error(cell, f"{what} harus angka, tertulis teks '{text}'; {_advice(what, text)}")
         return None
 
     def choice(self, cell: Cell | None, choices: tuple[str, ...], what: str) -> str | None:
