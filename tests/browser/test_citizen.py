@@ -228,6 +228,21 @@ def test_tables_use_the_screen(browser, base_url: str) -> None:  # type: ignore[
         context.close()
 
 
+def test_a_reason_for_na_in_the_text_is_read_on_a_phone(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """An N/A in a sentence had its reason in a title (no hover on a phone) and a span only screen readers read."""
+    context, phone = _probe(browser, base_url, 360)
+    try:
+        phone.goto("/laporan/batu-sopang-2022/1.0/bab-3-akuntabilitas-kinerja/")
+        reason = phone.page.locator("p .na + .na-catatan").first
+        reason.scroll_into_view_if_needed()
+        box = reason.bounding_box()
+        assert box is not None and box["width"] > 50 and box["height"] >= 10
+        assert reason.inner_text() == "tidak ada indikator yang terukur"
+        assert reason.evaluate("e => getComputedStyle(e, '::before').content") == '" ("'
+    finally:
+        context.close()
+
+
 def test_comparison_table_sorts_and_links_each_figure(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
     context, probe = _probe(browser, base_url, 1280)
     try:
