@@ -10,6 +10,7 @@ import difflib
 import io
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO, copy_examples, tree_hashes
@@ -238,16 +239,20 @@ def test_judging_scenario_edit_wrong_cell_fix_rebuild(exported: dict[str, bytes]
     assert "Jumlah Warga Terlayani PATEN Keliling" in lampiran
 
 
-def test_a_formula_counts_by_its_cached_value(exported: dict[str, bytes], tmp_path: Path) -> None:
-    """A cell typed as a formula is read through the value the spreadsheet stored with it."""
-    import zipfile
+def _k02_realisasi(exported: dict[str, bytes], tmp_path: Path) -> tuple[Path, str, Any, Any]:
+    """A copy of the examples and Martapura Barat's workbook, with the cell of K02's realisasi 2023."""
     root = copy_examples(tmp_path / "situs")
     slug = "martapura-barat-2023"
     wb = open_book(exported[slug])
     nilai = wb["Nilai Indikator"]
-    r = find_row(nilai, {"ID": "K02", "Tahun": 2023})
-    col = column(nilai, "Realisasi")
-    nilai.cell(r, col).value = "=97+1"
+    return root, slug, wb, nilai.cell(find_row(nilai, {"ID": "K02", "Tahun": 2023}), column(nilai, "Realisasi"))
+
+
+def test_a_formula_counts_by_its_cached_value(exported: dict[str, bytes], tmp_path: Path) -> None:
+    """A cell typed as a formula is read through the value the spreadsheet stored with it."""
+    import zipfile
+    root, slug, wb, cell = _k02_realisasi(exported, tmp_path)
+    cell.value = "=97+1"
     data = save(wb)
     # add the cached value a spreadsheet program would store (<v>98</v>) next to the formula
     sheet = next(n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.endswith("sheet3.xml"))
@@ -293,15 +298,10 @@ def test_an_indicator_row_deleted_in_the_workbook_is_removed(exported: dict[str,
 
 def test_an_emptied_value_is_said_at_its_cell(exported: dict[str, bytes], tmp_path: Path) -> None:
     """An emptied realisasi cell removes the year's value, and the change list said so at "Nilai Indikator!A1"."""
-    root = copy_examples(tmp_path / "situs")
-    slug = "martapura-barat-2023"
-    wb = open_book(exported[slug])
-    nilai = wb["Nilai Indikator"]
-    row = find_row(nilai, {"ID": "K02", "Tahun": 2023})
-    nilai.cell(row, column(nilai, "Realisasi")).value = None
+    root, slug, wb, cell = _k02_realisasi(exported, tmp_path)
+    cell.value = None
     result = import_workbook(root, slug, save(wb), "data.xlsx")
-    cell = f"{chr(ord('A') + column(nilai, 'Realisasi') - 1)}{row}"
-    assert result.changes == [f"data.xlsx!Nilai Indikator!{cell}: realisasi K02 tahun 2023 dihapus"]
+    assert result.changes == [f"data.xlsx!Nilai Indikator!{cell.coordinate}: realisasi K02 tahun 2023 dihapus"]
 
 
 def test_decimal(exported: dict[str, bytes]) -> None:
