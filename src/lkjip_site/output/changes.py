@@ -4,7 +4,8 @@ Both sides are read the same way: the version's open data (``laporan.json``, see
 of its chapters. For an archived version both come from the archive (the JSON it published, the chapters of its
 source snapshot), so the comparison does not depend on how today's lkjip-site would compute or render the old
 version. Numbers are compared as exact machine values and formatted with ``core/fmt.py`` only for the page; text is
-compared paragraph by paragraph, then word by word (``difflib``), so a reader sees the sentence that changed.
+compared paragraph by paragraph, then word by word (``difflib``), so a reader sees the sentence that changed, each
+``{nilai}`` in it read as that version printed it (from its own open data, :func:`with_values`).
 """
 
 from __future__ import annotations

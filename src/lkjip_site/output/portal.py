@@ -11,9 +11,9 @@ named figures with their definitions without touching the pages or templates).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
-import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -80,8 +80,11 @@ def figures_of(report: Report) -> Figures:
         return fig.value if fig is not None and isinstance(fig.value, str) else ""
 
     def why_not(fid: str) -> str:
+        """Why a figure is N/A ("" when it is not): the model's reason, or no such figure (no budget data)."""
         fig = f.get(fid)
-        return fig.value.reason if fig is not None and isinstance(fig.value, Missing) else "tidak ada datanya"
+        if fig is None:
+            return "tidak ada datanya"
+        return fig.value.reason if isinstance(fig.value, Missing) else ""
 
     measured = int(number("indikator.terukur") or 0)
     reached = number("indikator.mencapai_target")
