@@ -223,8 +223,12 @@ def test_a_refusal_of_the_system_is_said_as_such(project: Path, monkeypatch: pyt
     (["schema", "-o", "{root}/situs.yaml"], "{root}/situs.yaml adalah berkas, bukan folder; pilih folder lain"),
     (["init", "{root}/situs.yaml"], "{root}/situs.yaml adalah berkas, bukan folder"),
     (["new", "lain-2023", "--tahun", "99999"], "--tahun 99999 di luar rentang 1990–2100"),
+    # a workbook named .csv was written, which a spreadsheet then opened as text
+    (["ekspor", "contoh-2023", "-o", "{root}/data.csv"], "{root}/data.csv: berkas ini ber-format XLSX; beri nama "
+                                                           "berakhiran .xlsx, mis. --output {root}/data.xlsx"),
+    (["pdf", "contoh-2023", "-o", "{root}/laporan"], "berkas ini ber-format PDF; beri nama berakhiran .pdf"),
 ], ids=["pdf-ke-folder", "ekspor-ke-folder", "pdf-di-bawah-berkas", "schema-ke-berkas", "init-di-berkas",
-        "tahun-mustahil"])
+        "tahun-mustahil", "ekspor-ke-csv", "pdf-tanpa-akhiran"])
 def test_an_output_path_that_cannot_be_is_a_usage_error_before_any_work(
         project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str],
         says: str) -> None:

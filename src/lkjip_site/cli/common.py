@@ -27,6 +27,10 @@ def output_file(target: Path, example: str) -> Path:
     with a name to use; a folder that does not exist yet is made when the file is written."""
     if target.is_dir():
         raise UsageError(f"{target} adalah folder; tulis nama berkasnya, mis. --output {target / example}")
+    kind = Path(example).suffix
+    if target.suffix.lower() != kind:  # "ekspor -o data.csv" wrote a workbook that a spreadsheet opened as text
+        raise UsageError(f"{target}: berkas ini ber-format {kind[1:].upper()}; beri nama berakhiran {kind}, mis. "
+                         f"--output {target.with_suffix(kind)}")
     _no_file_above(target)
     return target
 
