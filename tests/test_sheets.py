@@ -215,7 +215,8 @@ def test_judging_scenario_edit_wrong_cell_fix_rebuild(exported: dict[str, bytes]
                                     "Kode program": "7.01.02"})
     new = first_empty_row(nilai)
     put(nilai, new, {"ID": "K21", "Tahun": 2023, "Periode": "tahunan", "Target": 120, "Realisasi": "68,85"})
-    put(pk, first_empty_row(pk, 5), {"Bagian": "indikator", "ID / kode": "K21"}, header_row=5)
+    pk_row = first_empty_row(pk, 5)
+    put(pk, pk_row, {"Bagian": "indikator", "ID / kode": "K21"}, header_row=5)
     wb.save(book)
     before = tree_hashes(root)
     capsys.readouterr()
@@ -230,6 +231,9 @@ def test_judging_scenario_edit_wrong_cell_fix_rebuild(exported: dict[str, bytes]
     assert main(["impor", slug, str(book), "--situs", str(root)]) == 0
     out = capsys.readouterr().out
     assert "realisasi K05 2023: 88,71 → 93,25" in out and "indikator baru K21" in out
+    # the PK's list changed at the new row, and is said there (it was the list's first row)
+    pk_cell = f"{chr(64 + column(pk, 'ID / kode', 5))}{pk_row}"
+    assert f"data.xlsx!PK!{pk_cell}: indikator PK: " in out, out
     build(BuildOptions(root=root, pdf=False))
     page = (root / "build/laporan" / slug / "1.0/bab-3-akuntabilitas-kinerja/index.html").read_text(encoding="utf-8")
     assert "93,25" in page

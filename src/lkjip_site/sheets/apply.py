@@ -545,7 +545,12 @@ class Importer:
         for bagian in L.BAGIAN_PK:
             if lists[bagian] == now_lists[bagian]:
                 continue
-            origin = Origin(sheet.where, self._ref(sheet, "id", first_row.get(bagian, sheet.header_row)))
+            # at the first row that differs from the file's list: a new row at B13 was said (and its error shown)
+            # at the list's first row, B8
+            differs = next((ident for k, ident in enumerate(lists[bagian])
+                            if k >= len(now_lists[bagian]) or now_lists[bagian][k] != ident), None)
+            row = seen[(bagian, differs)] if differs is not None else first_row.get(bagian, sheet.header_row)
+            origin = Origin(sheet.where, self._ref(sheet, "id", row))
             pair = doc.get(root, bagian)
             items = [emit_text(i) for i in lists[bagian]]
             if pair is None:
