@@ -398,3 +398,15 @@ def test_a_report_with_errors_is_not_exported(tmp_path: Path, capsys: pytest.Cap
     assert f"content/laporan/{SLUG}/data/indikator.yaml:7: galat: indikator[1].polaritas: nilai 'naik' tidak dikenal" in err
     assert "peringatan:" not in err
     assert not (tmp_path / "data.xlsx").exists()
+
+
+def test_a_pk_year_typed_as_text_is_said_once(site: Path, workbook: bytes, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """"2023 " in PK!B1 was refused as text, then again as "tahun PK wajib diisi", which it was."""
+    wb = open_book(workbook)
+    wb["PK"]["B1"] = "2023 "
+    book = tmp_path / "data.xlsx"
+    book.write_bytes(save(wb))
+    assert main(["impor", SLUG, str(book), "--situs", str(site)]) == 1
+    said = [line for line in capsys.readouterr().err.splitlines() if "PK!B1" in line]
+    assert len(said) == 1 and "tahun PK '2023' diketik sebagai teks" in said[0], said

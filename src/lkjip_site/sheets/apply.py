@@ -535,8 +535,10 @@ class Importer:
                 continue
             origin = Origin(sheet.where, f"B{row}")
             if meta[key] is None:
-                if key == "tahun":
+                if key == "tahun" and key not in meta_cells:  # (a value it could not read is said as that)
                     self.diags.at_cell(sheet.where, "B", row, "tahun PK wajib diisi")
+                elif key == "tahun":
+                    continue
                 elif doc.get(root, key):
                     doc.delete(root, key, origin)
             else:
