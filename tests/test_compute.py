@@ -23,6 +23,7 @@ from lkjip_site.compute.report import compute_report, counts_for
 from lkjip_site.compute.figures import Counted, count_indicators
 from lkjip_site.compute.scales import BUILTIN_SCALES, classify
 from lkjip_site.core.fmt import fmt_entered, fmt_number, fmt_percent, fmt_rupiah
+from lkjip_site.elements.tables import table_capaian
 from lkjip_site.core.model import (
     Budget,
     BudgetNode,
@@ -238,6 +239,19 @@ def test_tidak_tercapai_counts_as_zero_in_average():
     assert comp.sasaran["S1"].capaian == 50
     assert comp.indikator["A"].predikat.label == "Tidak Berhasil"
     assert lookup(comp, "A.capaian").formatted() == "tidak tercapai"
+
+
+def test_a_capaian_table_says_a_tidak_tercapai_entered_its_average_as_zero():
+    """A negative result counted 0 % in the average with no note under the table (only its cell said "tidak
+    tercapai"); a table without one says nothing of it."""
+    inds = [indicator("A", D(10), D(25), polaritas="negatif"), indicator("B", D(100), D(100))]
+    r = report(inds, [("S1", ["A", "B"])], skala="banjar", policy=CapaianPolicy(hasil_negatif="tidak_tercapai"))
+    r.computed = compute_report(r, {}, "lan")
+    notes = table_capaian(r, {}).notes
+    assert [n for n in notes if n.startswith("Tidak tercapai:")] == [
+        "Tidak tercapai: hasil rumus negatif (realisasi lebih dari dua kali target); dihitung 0 % dalam rata-rata, "
+        "menurut aturan laporan ini (hasil_negatif: tidak_tercapai)."]
+    assert not [n for n in table_capaian(r, {"indikator": ["B"]}).notes if n.startswith("Tidak tercapai:")]
 
 
 @given(st.lists(st.one_of(st.none(), nonneg), min_size=1, max_size=8))

@@ -231,7 +231,7 @@ def table_capaian(report: Report, options: dict[str, Any]) -> Table:
     table = Table([head("No", "Sasaran strategis", "Indikator kinerja", "Satuan", "Target", "Realisasi",
                         "Capaian", "Predikat")], body)
     table.foot, average_notes = _average_rows(report, [i.id for i in inds])
-    table.notes = _capaian_notes(report) + average_notes
+    table.notes = _capaian_notes(report, inds) + average_notes
     return table
 
 
@@ -280,7 +280,7 @@ def _average_rows(report: Report, shown: list[str]) -> tuple[list[Row], list[str
                 "sasaran atau organisasi dihitung dari indikator lain juga."]
 
 
-def _capaian_notes(report: Report) -> list[str]:
+def _capaian_notes(report: Report, shown: list[Any]) -> list[str]:
     c = report.computed
     policy = c.policy
     notes = ["Capaian indikator positif = realisasi ÷ target × 100 %."]
@@ -291,6 +291,9 @@ def _capaian_notes(report: Report) -> list[str]:
     notes.append(f"Predikat menurut {c.scale.nama}, dinilai dari capaian yang tercetak. Angka dibulatkan setengah ke "
                  "atas, 2 desimal. "
                  "N/A: capaian tidak dapat dihitung (alasannya pada catatan bernomor) dan tidak ikut dirata-rata.")
+    if any(i.capaian.tidak_tercapai for i in shown):  # it entered the average as 0 % without a word
+        notes.append("Tidak tercapai: hasil rumus negatif (realisasi lebih dari dua kali target); dihitung 0 % dalam "
+                     "rata-rata, menurut aturan laporan ini (hasil_negatif: tidak_tercapai).")
     return notes
 
 
