@@ -34,6 +34,8 @@ from lkjip_site.core import fmt
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.load.svgcheck import check_svg
 from lkjip_site.output.csp import META_POLICY
+from lkjip_site.output.discovery import reports_by_year
+from lkjip_site.output.versions import InstansiRef, VersionInfo
 from lkjip_site.output.portal import (by_instansi, chart_note, charted, compared, figures_of, kinds_of,
                                        portal_charts)
 from lkjip_site.core.files import SiteFiles
@@ -281,6 +283,20 @@ def test_the_bundled_portal_says_why_a_figure_is_na_and_keeps_its_addresses(tmp_
     assert 'N/A<span class="catatan-sel">tidak ada capaian yang terukur</span>' in page
     assert {"instansi/kecamatan-batu-sopang/index.html", "instansi/kecamatan-martapura-barat/index.html",
             "instansi/kecamatan-pengaron/index.html"} <= set(files)
+
+
+def test_the_home_page_lists_two_pemdas_instansi_of_one_name_apart() -> None:
+    """One heading "Dinas Kesehatan" stood over two identical titles of two kabupaten; a name only one pemda has
+    is listed as it is."""
+    def version(slug: str, nama: str, pemda: str) -> VersionInfo:
+        return VersionInfo(slug, "1.0", f"LKjIP {nama} Tahun 2023", 2023, "tahunan", "Tahunan", dt.date(2024, 1, 31),
+                           "", InstansiRef(nama, pemda))
+    groups = reports_by_year([version("a", "Dinas Kesehatan", "Kabupaten Banjar"),
+                              version("b", "Dinas Kesehatan", "Kabupaten Paser"),
+                              version("c", "Kecamatan Pengaron", "Kabupaten Banjar")])
+    assert [(name, [v.slug for v in items]) for name, items in groups[0][1]] == [
+        ("Dinas Kesehatan (Kabupaten Banjar)", ["a"]), ("Dinas Kesehatan (Kabupaten Paser)", ["b"]),
+        ("Kecamatan Pengaron", ["c"])]
 
 
 def test_instansi_page_shows_its_figures_across_periods(site) -> None:  # type: ignore[no-untyped-def]

@@ -58,9 +58,14 @@ def newest_by_slug(reports: Iterable[Report]) -> dict[str, Report]:
 def reports_by_year(reports: Iterable[VersionInfo]) -> list[tuple[int, list[tuple[str, list[VersionInfo]]]]]:
     """Home and search page grouping (the newest version of each report): newest year first, then instansi, then
     period (annual first, then TW IV … TW I)."""
-    years: dict[int, dict[str, list[VersionInfo]]] = {}
+    reports = list(reports)
+    pemdas: dict[str, set[str]] = {}
     for r in reports:
-        years.setdefault(r.tahun, {}).setdefault(r.instansi.nama, []).append(r)
+        pemdas.setdefault(r.instansi.nama, set()).add(r.instansi.pemda)
+    years: dict[int, dict[str, list[VersionInfo]]] = {}
+    for r in reports:  # two pemda's instansi of one name were one heading over two identical titles
+        name = r.instansi.nama if len(pemdas[r.instansi.nama]) == 1 else f"{r.instansi.nama} ({r.instansi.pemda})"
+        years.setdefault(r.tahun, {}).setdefault(name, []).append(r)
     order = {"tahunan": 0, "tw4": 1, "tw3": 2, "tw2": 3, "tw1": 4}
     return [
         (year, [(name, sorted(items, key=lambda r: (order[r.periode], version_key(r.versi))))
