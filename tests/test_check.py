@@ -350,6 +350,14 @@ def test_missing_target_of_report_year():
     assert "2023" in f.message and "2022" in f.message and f.severity == "warning"
 
 
+def test_a_sasaran_indicator_outside_the_pk_without_a_target_is_warned_of():
+    """Outside the PK, an indicator of a sasaran without the year's target was "tidak terukur" in its sasaran's
+    average without a word (the PK's were warned of)."""
+    pk = PerjanjianKinerja(2023, "awal", None, ["S1"], ["A"], [], loc(1))
+    r = make_report([ind("A", D(10), D(10), 10), ind("B", D(10), D(10), 20, tahun=2022)], [("S1", ["A", "B"])], pk=pk)
+    assert [f.message.split(":")[0] for f in only(run(r), "target-tidak-ada")] == ["B"]
+
+
 def test_missing_realisasi_without_reason_warns_but_reason_does_not():
     findings = run(make_report([ind("A", D(10), None, 10), ind("B", D(10), Missing("Survei belum ada"), 20)]))
     assert [f.message.split(":")[0] for f in only(findings, "realisasi-kosong")] == ["A"]

@@ -34,7 +34,7 @@ triwulan-agregasi          error       annual and quarterly values disagree by t
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
 judul-tahun                warning     the report title names another year than the report's
 target-nol                 warning     target 0: capaian shown as N/A
-target-tidak-ada           warning     an indicator of the PK has no target for the report year
+target-tidak-ada           warning     an indicator of the PK or a Renstra sasaran has no target for the report year
 realisasi-kosong           warning     no realisasi for the report period and no stated reason
 ttd-sebelum-periode        warning     report signed before its period ends
 terbit-sebelum-ttd         warning     publication date earlier than the signing date
@@ -233,10 +233,13 @@ def check_budget_units(report: Report) -> list[Finding]:
 
 
 def check_targets(report: Report, computed: ComputedReport) -> list[Finding]:
-    """Zero targets, missing targets of the report year, realisasi not entered."""
+    """Zero targets, missing targets of the report year, realisasi not entered: of the PK's indicators and of the
+    Renstra sasaran's (one of those without a target was left out of its sasaran's average without a word)."""
     out = []
     tahun = report.tahun
-    for iid in computed.pk_indikator:
+    renstra = report.data.renstra
+    sasaran_ids = [i for s in (renstra.all_sasaran() if renstra else []) for i in s.indikator]
+    for iid in dict.fromkeys([*computed.pk_indikator, *sasaran_ids]):
         ind, ir = report.data.indikator.get(iid), computed.indikator.get(iid)
         if ind is None or ir is None:
             continue
