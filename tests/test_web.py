@@ -286,17 +286,18 @@ def test_the_bundled_portal_says_why_a_figure_is_na_and_keeps_its_addresses(tmp_
 
 
 def test_the_home_page_lists_two_pemdas_instansi_of_one_name_apart() -> None:
-    """One heading "Dinas Kesehatan" stood over two identical titles of two kabupaten; a name only one pemda has
-    is listed as it is."""
+    """One heading "Dinas Kesehatan" stood over two identical titles of two kabupaten: each is named with its
+    pemda, but the portal's own (as the comparison pages name them); a name only one pemda has is listed as it is."""
     def version(slug: str, nama: str, pemda: str) -> VersionInfo:
         return VersionInfo(slug, "1.0", f"LKjIP {nama} Tahun 2023", 2023, "tahunan", "Tahunan", dt.date(2024, 1, 31),
                            "", InstansiRef(nama, pemda))
-    groups = reports_by_year([version("a", "Dinas Kesehatan", "Kabupaten Banjar"),
-                              version("b", "Dinas Kesehatan", "Kabupaten Paser"),
-                              version("c", "Kecamatan Pengaron", "Kabupaten Banjar")])
-    assert [(name, [v.slug for v in items]) for name, items in groups[0][1]] == [
-        ("Dinas Kesehatan (Kabupaten Banjar)", ["a"]), ("Dinas Kesehatan (Kabupaten Paser)", ["b"]),
-        ("Kecamatan Pengaron", ["c"])]
+    versions = [version("a", "Dinas Kesehatan", "Kabupaten Banjar"), version("b", "Dinas Kesehatan", "Kabupaten Paser"),
+                version("c", "Kecamatan Pengaron", "Kabupaten Banjar")]
+    for portal, banjar in (("Provinsi Kalimantan Selatan", "Dinas Kesehatan (Kabupaten Banjar)"),
+                           ("Kabupaten Banjar", "Dinas Kesehatan")):
+        groups = reports_by_year(versions, portal)
+        assert [(name, [v.slug for v in items]) for name, items in groups[0][1]] == [
+            (banjar, ["a"]), ("Dinas Kesehatan (Kabupaten Paser)", ["b"]), ("Kecamatan Pengaron", ["c"])]
 
 
 def test_instansi_page_shows_its_figures_across_periods(site) -> None:  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -55,17 +56,24 @@ def newest_by_slug(reports: Iterable[Report]) -> dict[str, Report]:
     return dict(sorted(out.items()))
 
 
-def reports_by_year(reports: Iterable[VersionInfo]) -> list[tuple[int, list[tuple[str, list[VersionInfo]]]]]:
-    """Home and search page grouping (the newest version of each report): newest year first, then instansi, then
-    period (annual first, then TW IV … TW I)."""
+def instansi_names(instansi: Iterable[tuple[str, str]], pemda: str) -> dict[tuple[str, str], str]:
+    """How every page names each (nama, pemda): two pemda's instansi of one name apart, each with its pemda but the
+    portal's own (``pemda``). They were one heading over two identical titles, one comparison page, two rows named
+    alike ("Dinas Kesehatan" of two kabupaten); a name no other pemda shares keeps its name and its page's address."""
+    pairs = set(instansi)
+    shared = Counter(nama for nama, _ in pairs)
+    return {(nama, own): nama if shared[nama] == 1 or own == pemda else f"{nama} ({own})" for nama, own in pairs}
+
+
+def reports_by_year(reports: Iterable[VersionInfo],
+                    pemda: str) -> list[tuple[int, list[tuple[str, list[VersionInfo]]]]]:
+    """Home and search page grouping (the newest version of each report): newest year first, then instansi (named as
+    :func:`instansi_names` says, for the portal's ``pemda``), then period (annual first, then TW IV … TW I)."""
     reports = list(reports)
-    pemdas: dict[str, set[str]] = {}
-    for r in reports:
-        pemdas.setdefault(r.instansi.nama, set()).add(r.instansi.pemda)
+    names = instansi_names(((r.instansi.nama, r.instansi.pemda) for r in reports), pemda)
     years: dict[int, dict[str, list[VersionInfo]]] = {}
-    for r in reports:  # two pemda's instansi of one name were one heading over two identical titles
-        name = r.instansi.nama if len(pemdas[r.instansi.nama]) == 1 else f"{r.instansi.nama} ({r.instansi.pemda})"
-        years.setdefault(r.tahun, {}).setdefault(name, []).append(r)
+    for r in reports:
+        years.setdefault(r.tahun, {}).setdefault(names[(r.instansi.nama, r.instansi.pemda)], []).append(r)
     order = {"tahunan": 0, "tw4": 1, "tw3": 2, "tw2": 3, "tw1": 4}
     return [
         (year, [(name, sorted(items, key=lambda r: (order[r.periode], version_key(r.versi))))

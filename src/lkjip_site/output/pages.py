@@ -242,7 +242,8 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     key = memo.key("beranda", pages.theme_key, repr(sorted(history.versions.items())),
                    sorted(pages.structure.items()))  # the comparison rows are read from these models
     files["index.html"] = memoised(memo, key, "index.html", lambda: render_page(
-        pages.env, "home.html", "", groups=reports_by_year(newest), years=sorted(by_year(rows), reverse=True),
+        pages.env, "home.html", "", groups=reports_by_year(newest, site.config.pemda),
+        years=sorted(by_year(rows), reverse=True),
         instansi=by_instansi(rows), meta=meta, **ctx))
     portal = whole("portal", lambda: render_portal(pages.env, root_ctx, rows, charts, memo, pages.theme_key))
     files.update(portal)

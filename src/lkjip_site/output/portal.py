@@ -25,7 +25,7 @@ from ..core.model import Missing, Report, Site
 from ..elements.charts import spec as charts
 from ..elements.charts.cache import ChartCache
 from ..elements.charts.spec import ChartSpec
-from .discovery import newest_by_slug, page_meta
+from .discovery import instansi_names, newest_by_slug, page_meta
 from .theme import memoised, render_page
 
 COMPARE_URL = "perbandingan/"
@@ -46,7 +46,7 @@ class Figures:
     serapan: Decimal | None  # budget absorption, realisasi ÷ pagu
     pagu: Decimal | None
     realisasi: Decimal | None
-    instansi: str  # its name; with its pemda when another pemda's shares it (:func:`named_apart`)
+    instansi: str  # its name; with its pemda when another pemda's shares it (``discovery.instansi_names``)
     skala: str  # the predikat scale's name: the rows' predikat may come from different scales
     why_no_average: str = ""  # the N/A's reason, shown in its cell (a bare "N/A" beside other reports' figures)
     why_no_serapan: str = ""
@@ -97,21 +97,11 @@ def figures_of(report: Report) -> Figures:
     )
 
 
-def named_apart(rows: list[Figures], pemda: str) -> list[Figures]:
-    """Two pemda's instansi of one name, named apart: each with its pemda but the portal's own (``pemda``). They
-    were one instansi, one page and two rows named alike ("Dinas Kesehatan" of two kabupaten); a name no other
-    pemda shares keeps its name and its page's address."""
-    pemdas: dict[str, set[str]] = {}
-    for f in rows:
-        pemdas.setdefault(f.instansi, set()).add(f.report.instansi.pemda)
-    return [dataclasses.replace(f, instansi=f"{f.instansi} ({f.report.instansi.pemda})")
-            if len(pemdas[f.instansi]) > 1 and f.report.instansi.pemda != pemda else f for f in rows]
-
-
 def compared(site: Site) -> list[Figures]:
     """Figures of the newest version of every report whose model was computed, in a stable order."""
     rows = [figures_of(r) for r in newest_by_slug(site.reports).values() if r.computed is not None]
-    rows = named_apart(rows, site.config.pemda)
+    names = instansi_names(((f.instansi, f.report.instansi.pemda) for f in rows), site.config.pemda)
+    rows = [dataclasses.replace(f, instansi=names[(f.instansi, f.report.instansi.pemda)]) for f in rows]
     return sorted(rows, key=lambda f: (-f.report.tahun, f.instansi, PERIOD_ORDER[f.report.periode]))
 
 

@@ -119,7 +119,8 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
     key = memo.key("cari", theme_key, repr(newest), years, instansi, repr(meta))
     page = SEARCH_URL + "index.html"
     return {page: memoised(memo, key, page, lambda: render_page(
-        env, "cari.html", SEARCH_URL, years=years, instansi=instansi, groups=reports_by_year(newest), meta=meta,
+        env, "cari.html", SEARCH_URL, years=years, instansi=instansi, groups=reports_by_year(newest, site.config.pemda),
+        meta=meta,
         terbaru=terbaru, **ctx))}
 
 
