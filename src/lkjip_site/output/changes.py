@@ -164,15 +164,13 @@ def _rows(olds: list[dict[str, Any]], news: list[dict[str, Any]], key: str, subj
 
 
 def _key_figures(olds: list[dict[str, Any]], news: list[dict[str, Any]]) -> list[ValueChange]:
-    show = {"persen": (_percent, _points), "rupiah": (_rupiah, _rupiah_delta), "indeks": (_measure, _delta),
-            "indikator": (_int, _int_delta)}
     before = {r["kunci"]: r for r in olds}
     now = {r["kunci"]: r for r in news}
     out: list[ValueChange] = []
     for k in [*now, *(k for k in before if k not in now)]:
         o, r = before.get(k, {}), now.get(k, {})
         row = r or o
-        fmt_value, fmt_diff = show.get(row.get("satuan", ""), (_measure, _delta))
+        fmt_value, fmt_diff = _BY_UNIT.get(row.get("satuan", ""), (_measure, _delta))
         change = _change(row["uraian"], "Nilai", o.get("nilai"), r.get("nilai"), fmt_value, fmt_diff)
         if o.get("nilai") != r.get("nilai") and change not in out:  # two names of one figure were listed twice
             out.append(change)
@@ -265,12 +263,17 @@ def _rupiah_delta(d: Number) -> str:
     return ("+" if d > 0 else "") + fmt.fmt_rupiah(d)
 
 
+#: A key figure's value and change, printed by its ``satuan`` (anything else as it was entered).
+_BY_UNIT: dict[str, tuple[Callable[[Any], str], Callable[[Number], str]]] = {
+    "persen": (_percent, _points), "rupiah": (_rupiah, _rupiah_delta), "indeks": (_measure, _delta),
+    "indikator": (_int, _int_delta)}
+
+
 # ------------------------------------------------------------------------------------------------ text
 
 
 _ROLE = re.compile(r"\{nilai\}`([^`]+)`")
 _REF = re.compile(r"\{ref\}`[^`]+`")
-_SHOWN = {"persen": _percent, "rupiah": _rupiah, "indikator": _int}
 
 
 def with_values(chapters: list[ChapterText], document: dict[str, Any]) -> list[ChapterText]:
@@ -292,8 +295,8 @@ def _document_values(document: dict[str, Any]) -> dict[str, str]:
     out = {f"laporan.{k}": str(v) for k, v in meta.items() if isinstance(v, (str, int)) and not isinstance(v, bool)}
     for row in document.get("angka_kunci") or []:
         value = row.get("nilai")
-        out[row["kunci"]] = (_SHOWN.get(row.get("satuan", ""), _measure)(value) if _is_number(value)
-                             else str(row.get("teks") or fmt.NA))
+        show = _BY_UNIT.get(row.get("satuan", ""), (_measure, _delta))[0]
+        out[row["kunci"]] = show(value) if _is_number(value) else str(row.get("teks") or fmt.NA)
     year, period = meta.get("tahun"), meta.get("periode")
     for row in document.get("indikator") or []:
         iid, own = row["indikator_id"], row.get("tahun") == year and row.get("periode") == period
