@@ -534,12 +534,12 @@ class Importer:
             if same(meta[key], now[key]):
                 continue
             origin = Origin(sheet.where, f"B{row}")
-            if meta[key] is None:
-                if key == "tahun" and key not in meta_cells:  # (a value it could not read is said as that)
+            if meta[key] is None and key == "tahun":
+                if key not in meta_cells:  # (a year it could not read is said as that, once)
                     self.diags.at_cell(sheet.where, "B", row, "tahun PK wajib diisi")
-                elif key == "tahun":
-                    continue
-                elif doc.get(root, key):
+                continue
+            if meta[key] is None:
+                if doc.get(root, key):
                     doc.delete(root, key, origin)
             else:
                 doc.set_key(root, key, emit_value(meta[key]), origin)
