@@ -281,6 +281,14 @@ def test_the_bundled_portal_says_why_a_figure_is_na_and_keeps_its_addresses(tmp_
     files = build(BuildOptions(root=root, pdf=False, use_cache=False), write=False).files
     page = files["perbandingan/2024/index.html"].decode("utf-8")
     assert 'N/A<span class="catatan-sel">tidak ada capaian yang terukur</span>' in page
+    # Martapura Barat is graded on Banjar's scale, Batu Sopang on LAN's: each average is numbered to its own note
+    everyone = files["perbandingan/index.html"].decode("utf-8")
+    for slug, n, scale in (("martapura-barat-2023", 1, "Skala Kabupaten Banjar"), ("batu-sopang-2022", 2,
+                                                                                  "Skala ordinal LAN")):
+        row = next(r for r in everyone.split("<tr>") if f"laporan/{slug}/" in r)
+        assert f'<sup class="tanda-cara"><a href="#cara-{n}">{n}</a></sup>' in row
+        assert re.search(rf'<li id="cara-{n}"><sup>{n}</sup> Rata-rata capaian kinerja: [^<]*; predikat menurut '
+                         rf'{scale}\.</li>', everyone)
     assert {"instansi/kecamatan-batu-sopang/index.html", "instansi/kecamatan-martapura-barat/index.html",
             "instansi/kecamatan-pengaron/index.html"} <= set(files)
 
