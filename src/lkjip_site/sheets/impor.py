@@ -95,9 +95,9 @@ def unread_copies(book: Book, titles: list[str]) -> None:
     """A sheet named after one the import reads ("Anggaran (2)", "Salinan PK") is an error: its edits would be left
     out without a word. Other sheets (an author's own notes) are left alone."""
     for name in book.values.sheetnames:
-        meant = max((t for t in titles if t.lower() in name.lower()), key=len, default=None)  # "Nilai Indikator (2)"
         if name in titles:
             continue
+        meant = max((t for t in titles if t.lower() in name.lower()), key=len, default=None)  # "Nilai Indikator (2)"
         if meant is not None:
             book.diags.error((book.name, 1), f"lembar '{name}' tidak dibaca: impor hanya membaca lembar '{meant}'. "
                                              f"Pindahkan isinya ke lembar '{meant}', lalu hapus atau ganti nama "

@@ -221,11 +221,6 @@ class Reader:
             self.error(cell, f"{what} harus angka, tertulis {'tanggal' if not isinstance(v, bool) else 'benar/salah'}; "
                              "ubah format sel menjadi Angka lalu ketik nilainya")
             return None
-        if isinstance(v, (int, float)) and cell.percent:  # 85,5 % read as 0,855: a hundred times too small
-            self.error(cell, f"{what}: sel berformat persen (tampil {fmt_entered(spreadsheet_decimal(v) * 100)} %, "
-                             f"tersimpan {fmt_entered(spreadsheet_decimal(v))}); ubah format sel menjadi Angka lalu "
-                             f"ketik {fmt_entered(spreadsheet_decimal(v) * 100)} tanpa tanda %")
-            return None
         if isinstance(v, (int, float)):
             if isinstance(v, float) and not math.isfinite(v):
                 self.error(cell, f"{what} harus angka, tertulis {v}")
@@ -234,6 +229,11 @@ class Reader:
                 self.error(cell, f"{what}: {TOO_LARGE}")
                 return None
             d = spreadsheet_decimal(v)
+            if cell.percent:  # 85,5 % read as 0,855: a hundred times too small
+                meant = fmt_entered(d * 100)
+                self.error(cell, f"{what}: sel berformat persen (tampil {meant} %, tersimpan {fmt_entered(d)}); ubah "
+                                 f"format sel menjadi Angka lalu ketik {meant} tanpa tanda %")
+                return None
             if minimum is not None and d < minimum:
                 self.error(cell, f"{what} tidak boleh kurang dari {minimum}, tertulis {v}")
                 return None
