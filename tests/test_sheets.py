@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from sheets_support import EXAMPLES, column, find_row, first_empty_row, open_boo
 
 from lkjip_site.build import BuildOptions, build
 from lkjip_site.cli.main import main
-from lkjip_site.core.diagnostics import Diagnostics
+from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.sheets.export import export_workbook
 from lkjip_site.sheets.impor import import_workbook
 from lkjip_site.sheets.stage import load_one
@@ -370,3 +371,75 @@ def test_a_file_with_windows_line_ends_keeps_them(exported: dict[str, bytes], tm
     assert new.count(b"\r\n") == new.count(b"\n") == original.count(b"\n")
     changed = [(a, b) for a, b in zip(original.split(b"\r\n"), new.split(b"\r\n")) if a != b]
     assert changed == [(b"    realisasi: {2024: {tw1: 50}}", b"    realisasi: {2024: {tw1: 55}}")]
+
+
+def test_an_older_workbook_does_not_undo_a_newer_edit_of_the_files(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A workbook exported before a hand edit of the YAML still holds the old value: importing it wrote that value
+    back and listed the revert as one more change. It is refused, naming the row, unless ``--timpa`` says the
+    workbook is right; importing the same workbook again after its own import is not refused for that import."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    data = root / "content/laporan" / slug / "data/indikator.yaml"
+    book = tmp_path / "data.xlsx"
+    assert main(["ekspor", slug, "-o", str(book), "--situs", str(root)]) == 0
+    def set_k01(value: int) -> None:
+        """K01's realisasi 2023 (the first of nine alike lines after its id), by hand in the YAML."""
+        text = data.read_text(encoding="utf-8")
+        start = text.index("id: K01\n")
+        line = re.compile(r"realisasi: \{2021: 100, 2022: 100, 2023: \d+\}").search(text, start)
+        assert line is not None and line.start() < text.index("id: K02\n")
+        new = f"realisasi: {{2021: 100, 2022: 100, 2023: {value}}}"
+        data.write_text(text[:line.start()] + new + text[line.end():], encoding="utf-8")
+
+    # a number written otherwise (84.82 as 84.820) is no change; K01's new realisasi is
+    set_k01(97)
+    data.write_text(data.read_text(encoding="utf-8").replace("2023: 84.82\n", "2023: 84.820\n", 1), encoding="utf-8")
+    wb = load_workbook(book)
+    nilai = wb["Nilai Indikator"]
+    k05 = find_row(nilai, {"ID": "K05", "Tahun": 2023})
+    put(nilai, k05, {"Realisasi": 93.25})
+    wb.save(book)
+    before = tree_hashes(root)
+    capsys.readouterr()
+    assert main(["impor", slug, str(book), "--situs", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert ("data.xlsx!Nilai Indikator:1: galat: data/indikator.yaml diubah sesudah buku kerja ini diekspor "
+            "(baris K01 2023 tahunan); lembar 'Nilai Indikator' masih berisi nilai lamanya") in err, err
+    assert "--timpa" in err and "NEK" not in err and "dihitung oleh lkjip" not in err  # not the grey cells' sums
+    assert tree_hashes(root) == before
+    assert main(["impor", slug, str(book), "--situs", str(root), "--timpa"]) == 0
+    out = capsys.readouterr().out
+    assert "realisasi K01 2023: 97 → 100" in out and "realisasi K05 2023: 88,71 → 93,25" in out
+    # the author fixes a cell and imports the same workbook again: its first import is no newer edit, and its grey
+    # cells (the export's capaian of K05) are not blamed
+    put(nilai, k05, {"Realisasi": 94})
+    wb.save(book)
+    assert main(["impor", slug, str(book), "--situs", str(root)]) == 0, capsys.readouterr().err
+    assert "realisasi K05 2023: 93,25 → 94" in capsys.readouterr().out
+    # a hand edit after that import is newer again
+    set_k01(96)
+    put(nilai, k05, {"Realisasi": 95})
+    wb.save(book)
+    assert main(["impor", slug, str(book), "--situs", str(root)]) == 1
+    assert "(baris K01 2023 tahunan)" in capsys.readouterr().err
+
+
+def test_a_realisation_import_after_the_export_is_not_undone_by_the_workbook(exported: dict[str, bytes],
+                                                                           tmp_path: Path) -> None:
+    """``impor-anggaran`` writes anggaran.yaml; a workbook exported before it would write the old realisasi back."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "pengaron-2024-tw1"
+    data = root / "content/laporan" / slug / "data/anggaran.yaml"
+    text = data.read_text(encoding="utf-8")
+    assert text.count("realisasi_tw: {tw1: 5100000}") == 1
+    data.write_text(text.replace("realisasi_tw: {tw1: 5100000}", "realisasi_tw: {tw1: 5150000}"), encoding="utf-8")
+    wb = open_book(exported[slug])
+    nilai = wb["Nilai Indikator"]
+    put(nilai, find_row(nilai, {"ID": "P02", "Tahun": 2024, "Periode": "tw1"}), {"Realisasi": 30})
+    with pytest.raises(ContentError) as caught:
+        import_workbook(root, slug, save(wb), "data.xlsx")
+    said = [d.format() for d in caught.value.diagnostics.items]
+    assert len(said) == 1 and "data/anggaran.yaml diubah sesudah buku kerja ini diekspor (baris 7.01.01.2.06.0002)" \
+        in said[0], said
+    assert "realisasi_tw: {tw1: 5150000}" in data.read_text(encoding="utf-8")

@@ -109,6 +109,9 @@ def _parser() -> argparse.ArgumentParser:
     im = sub.add_parser("impor", parents=[site], help="baca buku kerja hasil ekspor kembali ke berkas data YAML")
     im.add_argument("report", metavar="laporan")
     im.add_argument("workbook", metavar="berkas.xlsx")
+    im.add_argument("--timpa", action="store_true",
+                    help="tulis isi buku kerja walaupun berkas data diubah sesudah buku kerja itu diekspor "
+                         "(perubahan di berkas data itu hilang)")
     a = sub.add_parser("impor-anggaran", parents=[site],
                        help="baca realisasi anggaran (CSV atau XLSX dari sistem keuangan) ke anggaran.yaml")
     a.add_argument("report", metavar="laporan")

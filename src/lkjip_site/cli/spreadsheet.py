@@ -47,7 +47,7 @@ def _read_source(path_text: str) -> tuple[bytes, str]:
 def cmd_import(args: argparse.Namespace) -> int:
     root = _check_report(args)
     data, name = _read_source(args.workbook)
-    _print_result(import_workbook(root, args.report, data, name))
+    _print_result(import_workbook(root, args.report, data, name, args.timpa))
     return EXIT_OK
 
 

@@ -63,8 +63,9 @@ class Origin:
 class Importer:
     """Collects the edits of one workbook into the report's YAML texts (nothing is written here)."""
 
-    def __init__(self, report: Report, docs: dict[str, YamlText], diags: Diagnostics):
+    def __init__(self, report: Report, docs: dict[str, YamlText], diags: Diagnostics, check_derived: bool = True):
         self.report = report
+        self.check_derived = check_derived
         self.computed = report.computed
         self.docs = docs
         self.diags = diags
@@ -95,6 +96,8 @@ class Importer:
         On a row the export did not have (``expected`` None) the computed cells must be empty; when they are not, the
         row was mostly copied, or an exported row's ID, year or period changed (``TW1`` typed over ``tahunan``):
         said once, at the first such cell, naming that cause (it blamed each grey cell, not the changed one)."""
+        if not self.check_derived:
+            return
         r = Reader(self.diags, sheet.where)
         if expected is None and also is None:
             filled = [(col, cells[col.key]) for col in spec.columns if col.derived and col.key in cells

@@ -19,6 +19,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
@@ -28,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..compute.report import ComputedReport
 from ..core.model import Report
 from . import layout as L
+from .lineage import PROPERTY, stamp as lineage_stamp
 from .rows import Row, budget_rows, indicator_rows, pk_meta, pk_rows, renstra_rows, renstra_years, value_rows
 from .yamlfiles import explicit_target_akhir
 
@@ -68,6 +70,7 @@ def export_workbook(report: Report) -> bytes:
     wb.properties.title = report.judul
     wb.properties.subject = REPORT_MARK + report.slug  # the import checks it: another report's workbook would rewrite all
     wb.properties.created = stamp
+    wb.custom_doc_props.append(StringProperty(name=PROPERTY, value=lineage_stamp(report)))  # see lineage.py
     return _deterministic(wb, stamp)
 
 

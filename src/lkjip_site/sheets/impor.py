@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.diagnostics import ContentError, Diagnostic, Diagnostics
+from ..core.model import Report
 from ..load.data import DATA_DIR
 from . import layout as L
 from .apply import Importer, Origin
 from .export import REPORT_MARK, renstra_sheet
 from .files import write_all
+from .lineage import changed_since, digests, imported_before, message, read_stamp, remember
 from .read import Book, Cell, open_book, raw_cell, read_sheet
 from .stage import load_one, report_folder
 from .yamledit import YamlText
@@ -28,10 +30,11 @@ class ImportResult:
     written: list[str] = field(default_factory=list)  # data file names
 
 
-def import_workbook(root: Path, slug: str, data: bytes, name: str) -> ImportResult:
-    """``lkjip impor``: raises ContentError (nothing written) when anything is wrong."""
+def import_workbook(root: Path, slug: str, data: bytes, name: str, overwrite: bool = False) -> ImportResult:
+    """``lkjip impor``: raises ContentError (nothing written) when anything is wrong. ``overwrite`` (``--timpa``)
+    writes the workbook's values over rows the data files changed after its export (see ``lineage``)."""
     try:
-        return _import(root, slug, data, name)
+        return _import(root, slug, data, name, overwrite)
     except ContentError as exc:
         raise ContentError(errors_only(exc.diagnostics)) from None
 
@@ -44,7 +47,7 @@ def errors_only(diags: Diagnostics) -> Diagnostics:
     return out
 
 
-def _import(root: Path, slug: str, data: bytes, name: str) -> ImportResult:
+def _import(root: Path, slug: str, data: bytes, name: str, overwrite: bool) -> ImportResult:
     diags = Diagnostics()
     report = load_one(root, slug, diags)
     book = open_book(data, name, diags)
@@ -55,8 +58,17 @@ def _import(root: Path, slug: str, data: bytes, name: str) -> ImportResult:
         diags.error((name, 1), f"buku kerja ini hasil ekspor laporan '{subject[len(REPORT_MARK):]}', bukan '{slug}'; "
                                f"impor ke laporan itu, atau ekspor dulu laporan '{slug}'")
         raise ContentError(diags)
+    base = read_stamp(book)
+    stale = changed_since(root, slug, base, digests(report)) if base is not None else {}
+    if stale and not overwrite:  # before the cells are compared: the grey cells' old sums would be blamed instead
+        for title, keys in stale.items():
+            diags.error((book.where(title), 1), message(title, keys, slug))
+        raise ContentError(diags)
     docs = read_texts(report_folder(root, slug))
-    importer = Importer(report, docs, diags)
+    # the grey cells hold the export's sums: after this workbook's own import, or with --timpa over newer files,
+    # they are old by design, and not compared (a fresh workbook's are: a value typed there would not be read)
+    again = base is not None and imported_before(root, slug, base)
+    importer = Importer(report, docs, diags, check_derived=not stale and not again)
     # every sheet the export writes is read: a renamed or deleted Anggaran, PK or Renstra sheet left its edits out
     # and said "Tidak ada perubahan" (exit 0)
     ind = read_sheet(book, L.INDIKATOR)
@@ -87,7 +99,9 @@ def _import(root: Path, slug: str, data: bytes, name: str) -> ImportResult:
     result = ImportResult(changes=importer.changes)
     if not texts:
         return result
-    result.written = check_and_write(root, slug, report.rel, texts, origins)
+    result.written, after = check_and_write(root, slug, report.rel, texts, origins)
+    if base is not None:
+        remember(root, slug, base, digests(after))
     return result
 
 
@@ -105,17 +119,17 @@ def unread_copies(book: Book, titles: list[str]) -> None:
 
 
 def check_and_write(root: Path, slug: str, rel: str, texts: dict[str, str],
-                    origins: dict[str, list[tuple[int, int, Origin]]]) -> list[str]:
+                    origins: dict[str, list[tuple[int, int, Origin]]]) -> tuple[list[str], Report]:
     """Run the would-be data files through stages 1–4 (in a private copy of the site); an error there is reported at
     the workbook cell it came from and nothing is written; otherwise every file is written, or none."""
     try:
-        load_one(root, slug, Diagnostics(), overrides=texts)
+        after = load_one(root, slug, Diagnostics(), overrides=texts)
     except ContentError as exc:
         raise ContentError(at_cells(exc.diagnostics, f"{rel}/{DATA_DIR}/", origins)) from None
     folder = report_folder(root, slug) / DATA_DIR
     folder.mkdir(exist_ok=True)
     write_all({folder / n: t for n, t in texts.items()})
-    return sorted(texts)
+    return sorted(texts), after
 
 
 def edited_texts(docs: dict[str, YamlText]) -> tuple[dict[str, str], dict[str, list[tuple[int, int, Origin]]]]:

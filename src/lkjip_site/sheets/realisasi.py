@@ -310,7 +310,7 @@ def _import(root: Path, slug: str, data: bytes, name: str, mapping: dict[str, st
     elif writer.new_file:
         texts["anggaran.yaml"] = writer.new_file
     if texts:
-        result.written = check_and_write(root, slug, report.rel, texts, origins)
+        result.written, _ = check_and_write(root, slug, report.rel, texts, origins)
     for d in diags.warnings:
         warnings.add(d)
     return result, warnings

@@ -239,13 +239,13 @@ def budget_row(node: BudgetNode, res: BudgetResult | None) -> Row:
 
 def same(a: Any, b: Any) -> bool:
     """Equal as the data means it: numbers by value (84.8 == 84.80), texts trimmed, empty text as nothing."""
-    a, b = _norm(a), _norm(b)
+    a, b = norm(a), norm(b)
     if isinstance(a, Decimal) and isinstance(b, Decimal):
         return a == b
     return a == b
 
 
-def _norm(v: Any) -> Any:
+def norm(v: Any) -> Any:
     if isinstance(v, str):
         v = v.strip()
         return v or None
