@@ -391,6 +391,20 @@ def test_a_quarterly_reports_year_so_far_is_named_so_in_its_trend():
     assert "sebagian" not in chart_tren(load_one(REPO, "martapura-barat-2023", Diagnostics()), {}).options
 
 
+def test_a_trend_says_last_years_change_as_the_table_does_and_what_a_negative_ones_means():
+    """A three-year trend said only first against last: "IKKI: naik dari 41,59 (2022) menjadi 82,4 (2024)" beside
+    the table's "turun −2,92" from 2023; and complaints rising 4 → 6 read "turun dari 7 (2022) menjadi 6"."""
+    spec = c.tren([{"tahun": y, "indikator": n, "nilai": D(v)}
+                   for n, vals in (("IKKI", ("41.59", "85.32", "82.4")), ("Pengaduan", ("7", "4", "6")))
+                   for y, v in zip((2022, 2023, 2024), vals)], negatif=["Pengaduan"])
+    summary = render_chart(spec).summary
+    assert ("IKKI: naik dari 41,59 (2022) menjadi 82,4 (2024) (+40,81). Dibanding 2023 (85,32): turun (−2,92)."
+            in summary), summary
+    assert ("Pengaduan: turun (membaik) dari 7 (2022) menjadi 6 (2024) (−1). Dibanding 2023 (4): naik (memburuk) "
+            "(+2).") in summary, summary
+    assert "negatif" not in c.tren([{"tahun": 2023, "indikator": "A", "nilai": D(1)}]).options  # cache keys kept
+
+
 def test_a_quarterly_reports_change_column_says_what_it_compares() -> None:
     """"Perubahan 2023–2024" headed the year so far against last year's whole."""
     table = table_perbandingan_tahun(load_one(REPO, "pengaron-2024-tw1", Diagnostics()), {})

@@ -415,6 +415,30 @@ def test_delta_trend_renstra_national():
     assert trend(D(0)) == "tetap" and trend(D(1)) == "naik" and trend(None) is None
 
 
+def test_a_negative_indicators_direction_says_what_it_means_in_tables_and_sentences():
+    """Complaints rising 4 → 6 were "naik" in Tabel 3.3 and in {nilai}`ADUAN.tren`, as an improving positive
+    indicator's rise; a grade's direction is its list's order already."""
+    ind = indicator("ADUAN", D(5), D(6), polaritas="negatif", tahun=2024,
+                    realisasi_lain={2023: PeriodValues(annual=D(4))})
+    up = indicator("NEK", D(5), D(6), tahun=2024, realisasi_lain={2023: PeriodValues(annual=D(4))})
+    comp = compute_report(report([ind, up], tahun=2024), {}, "lan")
+    assert comp.indikator["ADUAN"].tren == "naik" and comp.indikator["ADUAN"].tren_teks == "naik (memburuk)"
+    assert comp.indikator["NEK"].tren_teks == "naik"
+    assert lookup(comp, "ADUAN.tren").value == "naik (memburuk)"
+
+
+def test_a_quarterly_count_has_no_renstra_progress():
+    """A TW I report's count of 2 complaints against the five-year end target 3 was "kemajuan 133,33 %"."""
+    ind = indicator("ADUAN", PeriodValues(annual=D(5)), PeriodValues(quarters={"tw1": D(2)}), polaritas="negatif",
+                    tahun=2024, agregasi="jumlah", target_akhir=D(3))
+    level = indicator("NEK", PeriodValues(annual=D(5)), PeriodValues(quarters={"tw1": D(2)}), tahun=2024,
+                      agregasi="terakhir", target_akhir=D(3))
+    comp = compute_report(report([ind, level], tahun=2024, periode="tw1"), {}, "lan")
+    assert comp.indikator["ADUAN"].kemajuan.value is None
+    assert "tidak sebanding dengan target akhir Renstra" in comp.indikator["ADUAN"].kemajuan.reason
+    assert comp.indikator["NEK"].kemajuan.value is not None  # a level is comparable
+
+
 def test_renstra_negative_analogue():
     r = kemajuan_renstra(D(12), D(10), "negatif")
     assert r.value == D(80)

@@ -30,6 +30,17 @@ def trend(d: Decimal | None) -> str | None:
     return "naik" if d > 0 else "turun" if d < 0 else "tetap"
 
 
+def trend_words(moved: str | None, polaritas: str) -> str | None:
+    """The direction as a reader takes it: for a negative indicator (lower is better) what it means is said too,
+    "naik (memburuk)"; a bare "naik" of complaints read as an improvement beside the positive indicators' rows."""
+    if polaritas == "negatif" and moved in NEGATIVE_MEANING:
+        return f"{moved} ({NEGATIVE_MEANING[moved]})"
+    return moved
+
+
+NEGATIVE_MEANING = {"naik": "memburuk", "turun": "membaik"}
+
+
 def grade_trend(current: Value | None, previous: Value | None, grades: Sequence[str] | None) -> str | None:
     """Direction of a qualitative value's change, by its place in the author's list from worst to best (BB to B:
     'turun'); None unless both are grades of that list."""

@@ -15,7 +15,8 @@ from ..core.deferred import Deferrable, Deferred
 from ..core.model import CapaianPolicy, Indicator, Loc, Missing, Report, Scale, ScaleClass, Value, loc_of
 from .budget import BudgetReport, compute_budget
 from .capaian import Result, capaian, mean_capaian, na
-from .comparisons import NationalComparison, compare_national, delta, grade_trend, kemajuan_renstra, trend
+from .comparisons import (NationalComparison, compare_national, delta, grade_trend, kemajuan_renstra, trend,
+                          trend_words)
 from .datasets import DatasetResult, dataset_table
 from .efficiency import EFISIENSI, EfficiencyRow, efisiensi
 from .figures import (
@@ -78,6 +79,12 @@ class IndicatorResult:
     program: str | None
     jenis: str
     kualitatif: list[str] | None
+
+    @property
+    def tren_teks(self) -> str | None:
+        """``tren`` as tables and sentences print it: a negative indicator's says what it means ("naik
+        (memburuk)"); a grade's direction is already its list's order from worst to best."""
+        return self.tren if self.kualitatif else trend_words(self.tren, self.polaritas)
 
     @property
     def delta_reason(self) -> str:
@@ -204,6 +211,8 @@ def compute_indicator(ind: Indicator, tahun: int, periode: str, policy: CapaianP
     moved = trend(d) if d is not None else grade_trend(current, r_prev, ind.kualitatif)
     t_end = _target_akhir(ind)
     kemajuan = kemajuan_renstra(r, t_end, ind.polaritas, policy, ind.kualitatif) if t_end is not None else None
+    if kemajuan is not None and periode != "tahunan" and ind.agregasi == "jumlah":  # TW I's count was "133 %" of
+        kemajuan = na(PARTIAL_COUNT_PROGRESS)  # the five-year end target (N/A, as its change from last year is)
     return IndicatorResult(
         id=ind.id, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas, loc=ind.loc,
         sasaran_id=ind.sasaran_id, tahun=tahun, periode=periode, target=t, realisasi=r, capaian=res,
@@ -214,6 +223,11 @@ def compute_indicator(ind: Indicator, tahun: int, periode: str, policy: CapaianP
         nasional=compare_national(r, ind.target_nasional, ind.polaritas, policy, ind.kualitatif),
         triwulan=_quarters(ind, tahun, periode, policy),
         program=ind.program, jenis=ind.jenis, kualitatif=ind.kualitatif)
+
+
+#: Why a quarterly report has no Renstra progress for a count (agregasi jumlah).
+PARTIAL_COUNT_PROGRESS = ("realisasi triwulan yang dijumlahkan sejak awal tahun tidak sebanding dengan target akhir "
+                          "Renstra")
 
 
 def _sasaran_list(report: Report) -> list[tuple[str, str, list[str], Loc | None]]:

@@ -71,9 +71,11 @@ def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
     """Realisasi per year. A quarterly report's own year is the year so far: a level (terakhir, rata-rata) is drawn
     there, a count (jumlah) is not, as its year-on-year change is N/A in the tables ("turun dari 12 (2023) menjadi
     6 (2024)" compared TW I–II with a whole year)."""
-    rows, units = [], set()
+    rows, units, negative = [], set(), []
     partial = report.periode != "tahunan"
     for ind in indicators_for(report, options):
+        if ind.polaritas == "negatif" and not ind.kualitatif:
+            negative.append(ind.nama)
         counted = report.data.indikator[ind.id].agregasi == "jumlah"
         for point in ind.riwayat:
             if partial and counted and point.tahun == report.tahun:
@@ -84,7 +86,7 @@ def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
     if not rows:
         raise OptionError("tidak ada realisasi tahunan bernilai angka untuk digambar")
     so_far = {report.tahun: f"s.d. TW {fmt.quarter_numeral(report.periode)}"} if partial else {}
-    return specs.tren(rows, satuan=units.pop() if len(units) == 1 else None, sebagian=so_far)
+    return specs.tren(rows, satuan=units.pop() if len(units) == 1 else None, sebagian=so_far, negatif=negative)
 
 
 def chart_renstra(report: Report, options: dict[str, Any]) -> ChartSpec:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ...compute.comparisons import trend, trend_words
 from ...core.fmt import DASH, NA, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash, shown
 from ...core.model import JENIS_BELANJA
 from ...core.numbers import Derived, as_decimal
@@ -180,6 +181,7 @@ def plan_tren(spec: ChartSpec) -> Plan:
             years.append(year)
     years.sort()
     partial = spec.options.get("sebagian") or {}  # {2024: "s.d. TW II"}: a quarterly report's year so far
+    negatives = set(spec.options.get("negatif") or ())
 
     def named(year: int) -> str:
         """The year as the axis, the text and the table name it: "2024 s.d. TW II" is not the year 2024."""
@@ -254,15 +256,13 @@ def plan_tren(spec: ChartSpec) -> Plan:
         table_rows.append((name, *[fmt_or_dash(v) for _, v in pts]))
         if len(measured) >= 2:
             (y0, v0), (y1, v1) = measured[0], measured[-1]
-            diff = v1 - v0
-            size: Decimal = abs(diff)
-            if isinstance(v0, Derived) or isinstance(v1, Derived):  # a mean's change is derived too: "+2,13"
-                size = Derived(size)
-            trend = "naik" if diff > 0 else "turun" if diff < 0 else "tetap"
-            change = "" if diff == 0 else f" ({'+' if diff > 0 else '−'}{fmt_or_dash(size)})"
-            parts.append(
-                f"{name}: {trend} dari {fmt_or_dash(v0)} ({named(y0)}) menjadi {fmt_or_dash(v1)} ({named(y1)}){change}."
-            )
+            negative = name in negatives
+            parts.append(f"{name}: {_moved(v0, v1, negative)} dari {fmt_or_dash(v0)} ({named(y0)}) menjadi "
+                         f"{fmt_or_dash(v1)} ({named(y1)}){_change(v0, v1)}.")
+            if len(measured) >= 3:  # the table beside it compares the last two years: "naik" over the span alone
+                (yp, vp) = measured[-2]  # contradicted its "turun" from last year
+                parts.append(f"Dibanding {named(yp)} ({fmt_or_dash(vp)}): {_moved(vp, v1, negative)}"
+                             f"{_change(vp, v1)}.")
         elif measured:
             parts.append(f"{name}: hanya tersedia nilai {fmt_or_dash(measured[0][1])} ({named(measured[0][0])}).")
         missing = [str(y) for y, v in pts if v is None]
@@ -277,6 +277,23 @@ def plan_tren(spec: ChartSpec) -> Plan:
         f"Grafik garis realisasi {len(series)} indikator dari tahun {years[0]} sampai {years[-1]}."
     )
     return Plan(chart, " ".join(parts), table, alt_text)
+
+
+def _moved(v0: Decimal, v1: Decimal, negative: bool) -> str:
+    """"naik", "turun" or "tetap"; for a negative indicator (lower is better) with what that means, as the
+    tables say it: "turun" of complaints read as a fall of performance beside a rising line."""
+    return trend_words(trend(shown(v1) - shown(v0)), "negatif" if negative else "positif") or "tetap"
+
+
+def _change(v0: Decimal, v1: Decimal) -> str:
+    """" (+2,13)" or " (−1)", nothing when unchanged; a mean's change is derived too."""
+    diff = v1 - v0
+    if shown(diff) == 0:
+        return ""
+    size: Decimal = abs(diff)
+    if isinstance(v0, Derived) or isinstance(v1, Derived):
+        size = Derived(size)
+    return f" ({'+' if diff > 0 else '−'}{fmt_or_dash(size)})"
 
 
 TREND_HEIGHT = 260

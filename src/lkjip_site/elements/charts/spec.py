@@ -88,12 +88,15 @@ def target_realisasi(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = 
 
 
 def tren(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = None,
-         sebagian: Mapping[int, str] | None = None) -> ChartSpec:
+         sebagian: Mapping[int, str] | None = None, negatif: Sequence[str] = ()) -> ChartSpec:
     """Realisasi over the years, one line per indicator. Rows: ``tahun``, ``indikator``, ``nilai``. ``sebagian``
-    names a year whose value is the year so far (``{2024: "s.d. TW II"}``), as its axis, text and table say it."""
+    names a year whose value is the year so far (``{2024: "s.d. TW II"}``), as its axis, text and table say it.
+    ``negatif`` names the lines of negative indicators: their text says a rise is a worsening."""
     options: dict[str, Any] = {"satuan": satuan}
     if sebagian:  # (only then: an annual report's trend charts keep their keys in the chart cache)
         options["sebagian"] = dict(sebagian)
+    if negatif:
+        options["negatif"] = sorted(set(negatif))
     return ChartSpec("tren", tuple(rows), options)
 
 
