@@ -481,7 +481,7 @@ def test_a_footnote_never_referred_to_is_a_warning_then_an_error_with_strict(
 
 @pytest.mark.parametrize(("csv", "says"), [
     ("desa,penduduk,miskin (%)\nA,1200,12.5\nB,800,9.75\n",
-     "kolom 'miskin (%)' pada data 'desa' berupa persentase, rasio atau rata-rata, yang tidak bermakna bila "
+     "kolom 'miskin (%)' pada data 'desa' berupa persentase, rasio, nilai atau rata-rata, yang tidak bermakna bila "
      "dijumlahkan; sebutkan kolom yang dijumlahkan dengan opsi kolom, mis. kolom: [penduduk]"),
     ("desa,rasio guru murid\nA,0.05\nB,0.04\n", "tulis kolom: [] agar tabel tidak memuat baris Jumlah")])
 def test_a_dataset_table_does_not_add_up_percentages_unless_told_which_columns_to_add(

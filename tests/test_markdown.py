@@ -484,8 +484,38 @@ def test_a_dataset_whose_columns_have_different_units_has_no_row_totals(fresh_pr
         render(root)
     assert [d.format() for d in caught.value.diagnostics.errors] == [
         f"{REPORT_DIR}/40-bab-4-penutup.md:11: galat: tabel dataset: persen: true menghitung bagian jumlah tiap baris, "
-        "tetapi kolom Luas (km2), Jumlah RT (RT), Penduduk (jiwa) bersatuan berbeda sehingga jumlah barisnya tidak "
-        "bermakna; pilih kolom bersatuan sama dengan opsi kolom, atau hapus persen"]
+        "tetapi kolom Luas (km2), Jumlah RT (RT), Penduduk (jiwa) tidak dapat dijumlahkan per baris (satuannya "
+        "berbeda, atau realisasi diukur terhadap pagu atau target, bukan ditambahkan); pilih kolom yang dapat "
+        "dijumlahkan dengan opsi kolom, atau hapus persen"]
+
+
+def test_a_dataset_adds_no_realisation_to_its_pagu_and_no_score_over_years(fresh_project: Path) -> None:
+    """A CSV of Pagu and Realisasi got a row "Jumlah" of both (Rp 3.237.830.479 of nothing); a "Capaian" or
+    "Nilai IKM" column over years was added up (126,91) unless named with one of a few words; money named "Nilai
+    Kontrak (Rp)" is still added."""
+    root = fresh_project
+    data = root / REPORT_DIR / "data"
+    (data / "belanja.csv").write_text("Jenis Belanja,Pagu,Realisasi\nOperasi,2400000000,2300000000\n"
+                                      "Modal,111824579,69772519\n", encoding="utf-8")
+    (data / "ikki.csv").write_text("Tahun,Capaian\n2022,41.59\n2023,85.32\n", encoding="utf-8")
+    (data / "kontrak.csv").write_text("Paket,Nilai Kontrak (Rp),Nilai IKM\nA,1000,80\nB,2000,90\n",
+                                      encoding="utf-8")
+    front = "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n"
+    set_chapter(root, "40-bab-4-penutup.md", front,
+                "```{tabel} dataset\nid: b\njudul: Belanja\ndataset: belanja\n```\n")
+    cells = _cells(page(render(root), "bab-4-penutup"), "b")
+    assert cells == ["Jenis Belanja", "Pagu", "Realisasi", "Operasi", "2.400.000.000", "2.300.000.000", "Modal",
+                     "111.824.579", "69.772.519", "Jumlah", "2.511.824.579", "2.369.772.519"]
+    for dataset, told in (("ikki", "kolom 'Capaian' pada data 'ikki' berupa persentase, rasio, nilai atau rata-rata, "
+                                   "yang tidak bermakna bila dijumlahkan; tulis kolom: [] agar"),
+                          ("kontrak", "kolom 'Nilai IKM' pada data 'kontrak' berupa persentase")):
+        set_chapter(root, "40-bab-4-penutup.md", front,
+                    f"```{{tabel}} dataset\nid: d\njudul: D\ndataset: {dataset}\n```\n")
+        with pytest.raises(ContentError) as caught:
+            render(root)
+        said = [d.format() for d in caught.value.diagnostics.errors]
+        assert len(said) == 1 and told in said[0], said
+    assert "kolom: [Nilai Kontrak (Rp)]" in said[0]
 
 
 def test_a_capaian_set_by_a_rule_has_its_note_under_the_table(fresh_project: Path) -> None:

@@ -31,13 +31,33 @@ class DatasetResult:
 
 #: What a column whose numbers are no amounts is called, or measured in: their sum means nothing (three villages'
 #: 95 % make no 285 %), and a row total that adds one to people counts even less.
-_RATE = re.compile(r"%|\b(persen|persentase|rasio|rata-rata|rerata|kepadatan|indeks|laju)\b", re.I)
+#: Scores and achievements too: a column "Capaian" or "Nilai IKM" over three years was added up (126,91), unless the
+#: column is money ("Nilai Kontrak (Rp)").
+_RATE = re.compile(r"%|\b(persen|persentase|rasio|rata-rata|rerata|kepadatan|indeks|laju|capaian|serapan|nilai|skor|"
+                   r"ikm|ikk|ikki|ipm|ipk)\b", re.I)
+_MONEY = re.compile(r"\b(rp|rupiah)\b", re.I)
+#: A realisation is measured against its pagu or target, not added to it: "Pagu + Realisasi" made a row "Jumlah".
+_PLANNED = re.compile(r"\b(pagu|anggaran|target|rencana)\b", re.I)
+_REALISED = re.compile(r"\brealisasi\b", re.I)
+
+
+#: Numbers that name a row, not amounts: a "Tahun" column was added up (4.045) and suggested as the one to total.
+_LABEL = re.compile(r"^\s*(tahun|no\.?|nomor|kode)\s*$", re.I)
+
+
+def label_columns(ds: Dataset) -> list[str]:
+    """The numeric columns of ``ds`` that name their row (a year, a number, a code): never added up by default."""
+    return [name for name, numeric in zip(ds.columns, ds.numeric) if numeric and _LABEL.match(name)]
 
 
 def rate_columns(ds: Dataset) -> list[str]:
-    """The numeric columns of ``ds`` that hold rates, shares or averages (by their name or ``satuan``)."""
-    return [name for name, numeric in zip(ds.columns, ds.numeric)
-            if numeric and (_RATE.search(name) or _RATE.search(ds.satuan.get(name, "")))]
+    """The numeric columns of ``ds`` that hold rates, shares, scores or averages (by their name or ``satuan``)."""
+    out = []
+    for name, numeric in zip(ds.columns, ds.numeric):
+        said = f"{name} {ds.satuan.get(name, '')}"
+        if numeric and _RATE.search(said) and not _MONEY.search(said):
+            out.append(name)
+    return out
 
 
 def mixed_units(ds: Dataset, idx: Sequence[int]) -> list[str]:
@@ -47,6 +67,18 @@ def mixed_units(ds: Dataset, idx: Sequence[int]) -> list[str]:
     named = [(ds.columns[i], ds.satuan.get(ds.columns[i], "")) for i in idx]
     units = {unit.strip().casefold() for _, unit in named if unit.strip()}
     return [f"{name} ({unit})" for name, unit in named if unit.strip()] if len(units) > 1 else []
+
+
+def unaddable_rows(ds: Dataset, idx: Sequence[int]) -> list[str]:
+    """The columns of ``idx`` whose row sum means nothing: units that differ (``mixed_units``), or a realisation
+    beside the pagu or target it is measured against (Pagu 2.511.824.579 + Realisasi 2.369.772.519 was a "Jumlah")."""
+    mixed = mixed_units(ds, idx)
+    if mixed:
+        return mixed
+    names = [ds.columns[i] for i in idx]
+    planned = [n for n in names if _PLANNED.search(n) and not _REALISED.search(n)]
+    realised = [n for n in names if _REALISED.search(n)]
+    return planned + realised if planned and realised else []
 
 
 def _share(part: Decimal, whole: Decimal) -> Decimal | None:
@@ -60,7 +92,8 @@ def dataset_table(ds: Dataset, columns: Sequence[str] | None = None) -> DatasetR
     ``["Laki-laki", "Perempuan"]`` so a 'Luas (%)' column is never summed with people.
     """
     if columns is None:
-        idx = [i for i, n in enumerate(ds.numeric) if n]
+        labels = label_columns(ds)
+        idx = [i for i, n in enumerate(ds.numeric) if n and ds.columns[i] not in labels]
     else:
         unknown = [c for c in columns if c not in ds.columns]
         if unknown:
@@ -80,7 +113,7 @@ def dataset_table(ds: Dataset, columns: Sequence[str] | None = None) -> DatasetR
     grand = sum(per_row, ZERO)
     return DatasetResult(
         ds.id, ds.judul, list(ds.columns), [list(r) for r in ds.rows], list(ds.numeric), idx,
-        per_row if len(idx) >= 2 and not mixed_units(ds, idx) else None, col_totals, grand,
+        per_row if len(idx) >= 2 and not unaddable_rows(ds, idx) else None, col_totals, grand,
         [_share(t, grand) for t in per_row],
         [{i: _share(num(r[i]), col_totals[i]) for i in idx} for r in ds.rows],
         dict(ds.satuan), ds.loc)

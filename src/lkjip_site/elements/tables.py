@@ -17,7 +17,7 @@ from typing import Any, Callable
 from markupsafe import Markup, escape
 
 from ..compute.budget import serapan
-from ..compute.datasets import dataset_table, mixed_units, rate_columns
+from ..compute.datasets import dataset_table, label_columns, rate_columns, unaddable_rows
 from ..compute.periods import quarters_upto
 from ..compute.scales import colour_class, ink_for
 from ..core import fmt
@@ -531,20 +531,22 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
     columns = option_ids(options, "kolom")
     rates = rate_columns(dataset) if columns is None else []
     if rates:  # every numeric column added up by default: a Jumlah of percentages was published
-        amounts = [c for c, n in zip(dataset.columns, dataset.numeric) if n and c not in rates]
+        amounts = [c for c, n in zip(dataset.columns, dataset.numeric)
+                   if n and c not in rates and c not in label_columns(dataset)]
         instead = (f"sebutkan kolom yang dijumlahkan dengan opsi kolom, mis. kolom: [{', '.join(amounts)}]" if amounts
                    else "tulis kolom: [] agar tabel tidak memuat baris Jumlah")
         raise OptionError(f"kolom {', '.join(repr(c) for c in rates)} pada data '{dataset.id}' berupa persentase, "
-                          f"rasio atau rata-rata, yang tidak bermakna bila dijumlahkan; {instead}")
+                          f"rasio, nilai atau rata-rata, yang tidak bermakna bila dijumlahkan; {instead}")
     try:
         result = dataset_table(dataset, columns)
     except (KeyError, ValueError) as exc:
         raise OptionError(str(exc.args[0]), "kolom") from None
     show_share = bool(options.get("persen", False))
-    if show_share and (mixed := mixed_units(dataset, result.total_columns)):
+    if show_share and (mixed := unaddable_rows(dataset, result.total_columns)):
         raise OptionError(f"persen: true menghitung bagian jumlah tiap baris, tetapi kolom {', '.join(mixed)} "
-                          "bersatuan berbeda sehingga jumlah barisnya tidak bermakna; pilih kolom bersatuan sama "
-                          "dengan opsi kolom, atau hapus persen", "persen")
+                          "tidak dapat dijumlahkan per baris (satuannya berbeda, atau realisasi diukur terhadap pagu "
+                          "atau target, bukan ditambahkan); pilih kolom yang dapat dijumlahkan dengan opsi kolom, "
+                          "atau hapus persen", "persen")
     numeric_idx = result.total_columns
     hdr = [Cell(col, header=True) for col in result.columns]
     has_row_total = result.row_totals is not None
