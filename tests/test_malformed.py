@@ -325,6 +325,9 @@ CASES = [
     # a computed value where it is shown as written (the title, line 2) or dropped (an image's alt text, line 9)
     Case("nilai-di-judul", replace(BAB1, "judul: Pendahuluan", "judul: Pendahuluan ({nilai}`IKU1.capaian`)"), BAB1, 2,
          "{nilai}`...` tidak dihitung di 'judul' front matter"),
+    Case("nilai-di-judul-tabel", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis",
+                                         "judul: Capaian {nilai}`IKU1.capaian` tahun ini"), BAB3, 17,
+         "judul tidak dapat memuat {nilai}`…` (judul dicetak apa adanya"),
     Case("nilai-di-teks-gambar", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
                                          "![Capaian {nilai}`IKU1.capaian`](gambar/logo.svg)"), BAB1, 9,
          "peran {nilai} atau {ref} di teks pengganti gambar tidak terbaca"),

@@ -140,6 +140,8 @@ def _check_ids_unique(chapter: Chapter, tokens: list[Token], diags: Diagnostics)
 
 
 #: A footnote reference as an author types it (a label has no space), and one not escaped (``\[^2]`` is text).
+#: A role written in a table's or figure's title: titles are text, and it was printed as it was.
+ROLE_IN_TITLE = re.compile(r"\{[a-z]+\}`")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 _UNESCAPED_REF = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
 
@@ -328,6 +330,10 @@ def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Regi
                             'tanda kutip: judul: "..."')
             elif not judul:
                 diags.error(d.loc, f"{d.directive} ini belum memiliki 'judul'")
+            elif role := ROLE_IN_TITLE.search(judul):  # was printed as it is: "Capaian {nilai}`NEK.capaian` …"
+                diags.error((d.loc.file, d.option_lines.get("judul", d.loc.line)),
+                            f"judul tidak dapat memuat {role.group(0)}…` (judul dicetak apa adanya, juga di Daftar "
+                            "Tabel); tulis judul tanpa angka, angkanya sudah ada di isi tabel atau grafik")
             wide = d.options.get("lebar")
             if wide is not None and not isinstance(wide, bool):  # any text counted as true
                 diags.error((d.loc.file, d.option_lines.get("lebar", d.loc.line)),
