@@ -15,6 +15,7 @@ from lkjip_site.compute.check import check_report, period_end
 from lkjip_site.compute.findings import Finding
 from lkjip_site.compute.narrative import check_narrative_names
 from lkjip_site.compute.report import compute_report
+from lkjip_site.load.yamltree import YMap
 from lkjip_site.core.model import (
     Budget,
     BudgetNode,
@@ -422,6 +423,25 @@ def test_names_inside_markdown_and_acronyms_are_not_misread():
             "Camat [Kecamatan Astambul](https://astambul.example) hadir.\n")
     findings = check_narrative_names(make_report([], chapters=[chapter(body, body_line=1)]), [])
     assert [(f.loc.line, f.message.split("'")[1]) for f in findings] == [(4, "Kecamatan Astambul")]
+
+
+def test_another_name_is_read_wherever_it_is_printed():
+    """"Camat Paramasan" under the foreword's signature, a chapter's summary, a table's title and an indicator's name
+    were not read (only the chapters' text was); "Camat selaku Pengguna Anggaran" names nobody."""
+    body = ("Camat selaku Pengguna Anggaran, dan Sekretaris Camat.\n"
+            "```{tabel} capaian\nid: t\njudul: Capaian Kecamatan Beruntung Baru\n```\n")
+    ch = chapter(body, body_line=6)
+    ch.front = YMap({"judul": "Akuntabilitas Kinerja", "ringkasan": "Capaian Kec. Paramasan tahun ini."})
+    ch.front.lines = {"judul": 2, "ringkasan": 4}
+    a = ind("NEK", D(73), D(84), 5)
+    a.nama = "Nilai Evaluasi Kinerja Camat Astambul"
+    r = make_report([a], chapters=[ch])
+    r.instansi.kepala.jabatan = "Camat Paramasan"
+    r.lines["instansi.kepala.jabatan"] = 17
+    findings = check_narrative_names(r, [])
+    assert sorted((f.loc.file.rsplit("/", 1)[-1], f.loc.line, f.message.split("'")[1]) for f in findings) == [
+        ("30-bab-3.md", 4, "Kecamatan Paramasan"), ("30-bab-3.md", 9, "Kecamatan Beruntung Baru"),
+        ("indikator.yaml", 5, "Kecamatan Astambul"), ("laporan.yaml", 17, "Kecamatan Paramasan")]
 
 
 def test_known_names_are_flagged_anywhere():

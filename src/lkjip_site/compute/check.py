@@ -45,7 +45,7 @@ tahun-pk                   error       PK of another year than the report's
 tahun-anggaran             error       budget data of another year than the report's
 tahun-ikm                  error       IKM of another year (quarterly reports may use the previous year's IKM)
 tahun-renstra              warning     the report year outside the Renstra's period (a Renstra not yet replaced)
-nama-instansi              warning     narrative mentions another instansi's name (heuristic, hence a warning)
+nama-instansi              warning     another instansi named: chapter text and titles, table titles, jabatan, indicators
 angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value
 isian-contoh               warning     the scaffold's sample values or "Tuliskan …" instructions left in the report
 kode-format, kode-induk    error       budget code malformed / not starting with its parent's code

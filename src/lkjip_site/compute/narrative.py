@@ -12,6 +12,7 @@ from typing import Iterable
 from ..core.fmt import round_half_up
 from ..core.model import Chapter, Loc, Report, loc_of
 from ..core.numbers import from_id_parts
+from ..load.yamltree import YMap
 from .findings import Finding
 from .report import ComputedReport
 
@@ -21,7 +22,8 @@ from .report import ComputedReport
 _JENIS_WORDS = ("Kecamatan", "Kelurahan", "Desa", "Dinas", "Badan", "Inspektorat", "Sekretariat", "Satuan",
                 "Bagian", "Kantor", "Rumah Sakit", "Puskesmas")
 _STOP = {"kabupaten", "kab", "kota", "provinsi", "prov", "tahun", "nomor", "no", "tentang", "dan", "di", "yang",
-         "pada", "dalam", "dengan", "untuk", "sebagai", "serta", "periode", "triwulan", "tw"}
+         "pada", "dalam", "dengan", "untuk", "sebagai", "serta", "periode", "triwulan", "tw", "selaku", "beserta",
+         "bersama", "atau", "kepada", "oleh", "melalui", "sesuai", "bahwa", "sekaligus", "dapat", "telah"}
 
 
 def _split_instansi(nama: str) -> tuple[str, str]:
@@ -71,42 +73,77 @@ def _lines(chapter: Chapter) -> Iterable[tuple[int, str]]:
             yield chapter.body_line + i, line
 
 
+def _fenced_titles(chapter: Chapter) -> Iterable[tuple[int, str]]:
+    """The ``judul:`` lines of the tables and figures (inside their fences): printed as captions and in the lists."""
+    fence = False
+    for i, line in enumerate(chapter.body.splitlines()):
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+            continue
+        if fence and line.lstrip().startswith("judul:"):
+            yield chapter.body_line + i, line.split(":", 1)[1]
+
+
 def check_narrative_names(report: Report, known_names: list[str]) -> list[Finding]:
-    """Flag chapters naming another instansi: a known other name, or '<jenis> X' where X is not the report's own.
+    """Flag text naming another instansi: a known other name, or '<jenis> X' where X is not the report's own.
 
     ``known_names`` are full names of other instansi known to the site (e.g. every report's ``instansi.nama``,
     ``Kecamatan Paramasan``); the report's own name in that list is ignored. The jenis-word rule uses the report's
-    own jenis (``Kecamatan`` for a kecamatan report; ``Kec.`` is accepted) and catches names left over from the
-    report a text was copied from. Heuristic, therefore a warning.
+    own jenis (``Kecamatan`` for a kecamatan report; ``Kec.`` and ``Camat`` are accepted) and catches names left over
+    from the report a text was copied from. Read where such a name gets printed: the chapters' text, their titles
+    and summaries, the titles of their tables and figures, the head's jabatan under the signature, the indicators'
+    names (the text alone was read: "Camat Paramasan" signed a Martapura Barat foreword). Heuristic, so a warning.
     """
     own_full = report.instansi.nama.strip()
     jenis, own = _split_instansi(own_full)
     others = sorted({k.strip() for k in known_names if k.strip() and k.strip().casefold() != own_full.casefold()})
-    variants = [re.escape(jenis)] + ([r"Kec\."] if jenis.casefold() == "kecamatan" else [])
+    variants = [re.escape(jenis)] + ([r"Kec\.", "Camat"] if jenis.casefold() == "kecamatan" else [])
     pattern = re.compile(r"\b(?:" + "|".join(variants) + r")\s+", re.IGNORECASE)
     # one alternation for all other names (longest first), not one search per name: an archive knows many
     by_key = {o.casefold(): o for o in others}
     known = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(others, key=len, reverse=True)) + r")\b",
                        re.IGNORECASE) if others else None
+
+    def named_in(line: str) -> set[str]:
+        flagged: set[str] = set()
+        if known is not None:
+            flagged.update(by_key[m.group(0).casefold()] for m in known.finditer(line))
+        for m in pattern.finditer(line):
+            if line[m.end():].casefold().startswith(own.casefold()):  # the own name as written, punctuation
+                continue  # and all ("Kecamatan Suka: Maju", "Dinas P&K"), where the words the rule reads end
+            name = _mention_name(line[m.end():])
+            if name.casefold().startswith(jenis.casefold() + " "):  # "Camat Kecamatan X": X is read at its own word
+                continue
+            if name and not _is_own(name, own):
+                full = f"{jenis} {name}"
+                if not any(f.casefold().startswith(full.casefold()) or full.casefold().startswith(f.casefold())
+                           for f in flagged):
+                    flagged.add(full)
+        return flagged
+
     out: list[Finding] = []
-    for ch in report.chapters:
-        for line_no, line in _lines(ch):
-            flagged: set[str] = set()
-            if known is not None:
-                flagged.update(by_key[m.group(0).casefold()] for m in known.finditer(line))
-            for m in pattern.finditer(line):
-                if line[m.end():].casefold().startswith(own.casefold()):  # the own name as written, punctuation
-                    continue  # and all ("Kecamatan Suka: Maju", "Dinas P&K"), where the words the rule reads end
-                name = _mention_name(line[m.end():])
-                if name and not _is_own(name, own):
-                    full = f"{jenis} {name}"
-                    if not any(f.casefold().startswith(full.casefold()) or full.casefold().startswith(f.casefold())
-                               for f in flagged):
-                        flagged.add(full)
-            for name in sorted(flagged):
-                out.append(Finding("warning", Loc(ch.rel, line_no), f"teks menyebut '{name}', padahal instansi "
-                                   f"laporan ini '{own_full}'", "nama-instansi"))
+    for loc, line in _printed_texts(report):
+        for name in sorted(named_in(line)):
+            out.append(Finding("warning", loc, f"teks menyebut '{name}', padahal instansi laporan ini '{own_full}'",
+                               "nama-instansi"))
     return out
+
+
+def _printed_texts(report: Report) -> Iterable[tuple[Loc, str]]:
+    """Every text of the report's sources that is printed as written, at its line."""
+    jabatan = report.instansi.kepala.jabatan
+    if jabatan:
+        yield loc_of(report, "instansi.kepala.jabatan"), jabatan
+    for ch in report.chapters:
+        front = ch.front
+        for key in ("judul", "ringkasan"):
+            value = front.get(key)
+            if isinstance(value, str) and value.strip():
+                yield Loc(ch.rel, front.line_of(key) if isinstance(front, YMap) else 1), value
+        yield from ((Loc(ch.rel, n), line) for n, line in _lines(ch))
+        yield from ((Loc(ch.rel, n), line) for n, line in _fenced_titles(ch))
+    for ind in report.data.indikator.values():
+        yield loc_of(ind, "nama"), ind.nama
 
 
 # ---------------------------------------------------------------------------------------------------------------
