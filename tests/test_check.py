@@ -444,6 +444,21 @@ def test_another_name_is_read_wherever_it_is_printed():
         ("indikator.yaml", 5, "Kecamatan Astambul"), ("laporan.yaml", 17, "Kecamatan Paramasan")]
 
 
+@pytest.mark.parametrize(("judul", "periode", "said"), [
+    ("Laporan Kinerja Triwulan III Kecamatan Pengaron Tahun 2024", "tw1", "menyebut Triwulan III, sedangkan laporan "
+     "ini Triwulan I (periode: tw1)"),
+    ("Laporan Kinerja TW 2 Tahun 2024", "tw1", "menyebut Triwulan II"),
+    ("Laporan Kinerja Triwulan I Tahun 2024", "tw1", None),
+    ("Laporan Kinerja Tahun 2024 (Triwulan ini dan lalu)", "tw1", None),
+    ("LKjIP Triwulan IV 2024", "tahunan", "menyebut Triwulan IV, sedangkan laporan ini tahunan")])
+def test_a_title_naming_another_quarter_is_warned_of(judul: str, periode: str, said: str | None) -> None:
+    """A TW I report titled "Triwulan III" had that title on its pages beside a cover reading TRIWULAN I."""
+    r = make_report([], tahun=2024, periode=periode, ttd=dt.date(2024, 4, 10) if periode == "tw1" else None)
+    r.judul = judul
+    found = [f.message for f in check.check_title(r) if f.kode == "judul-periode"]
+    assert len(found) == (0 if said is None else 1) and (said is None or said in found[0]), found
+
+
 def test_known_names_are_flagged_anywhere():
     r = make_report([], chapters=[chapter("Rapat di kantor camat Astambul bersama KECAMATAN ASTAMBUL.\n")])
     findings = check_narrative_names(r, ["Kecamatan Astambul", "Kecamatan Martapura Barat"])

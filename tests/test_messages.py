@@ -126,6 +126,10 @@ CASES = [
     # laporan.yaml line 2: a title naming last year
     Case("judul-tahun", replace(LAPORAN, "tahun: 2023\n", "judul: LKjIP Kecamatan Contoh Tahun 2022\ntahun: 2023\n"),
          LAPORAN, 2, "peringatan", "judul laporan menyebut tahun 2022", "judul-tahun"),
+    # an annual report titled as a quarter's (left from the TW III report it was copied from), line 2
+    Case("judul-periode", replace(LAPORAN, "tahun: 2023\n", "judul: LKjIP Triwulan III Kecamatan Contoh Tahun 2023\n"
+                                  "tahun: 2023\n"), LAPORAN, 2, "peringatan",
+         "judul laporan menyebut Triwulan III, sedangkan laporan ini tahunan (periode: tahunan)", "judul-periode"),
     Case("target-nol", replace(INDIKATOR, "      2023: 80\n", "      2023: 0\n"), INDIKATOR, 7, "peringatan",
          "IKU1: target 2023 bernilai 0", "target-nol"),
     # no target for 2023: at "target:" (line 6), where the year is missing

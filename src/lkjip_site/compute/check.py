@@ -33,6 +33,7 @@ realisasi-anggaran-kosong  error       a budget leaf's realisasi for the period 
 triwulan-agregasi          error       annual and quarterly values disagree by the aggregation (sum, TW IV, mean)
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
 judul-tahun                warning     the report title names another year than the report's
+judul-periode              warning     the report title names another quarter than the report's period
 target-nol                 warning     target 0: capaian shown as N/A
 target-tidak-ada           warning     an indicator of the PK or a Renstra sasaran has no target for the report year
 realisasi-kosong           warning     no realisasi for the report period and no stated reason
@@ -68,7 +69,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Iterable
 
-from ..core.fmt import fmt_date, fmt_percent, fmt_rupiah, quarter_numeral, round_half_up
+from ..core.fmt import fmt_date, fmt_percent, fmt_rupiah, from_roman, quarter_numeral, roman, round_half_up
 from ..core.model import Budget, CapaianPolicy, Indicator, Loc, Missing, PeriodValues, Report, Value, loc_of
 from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
@@ -464,13 +465,26 @@ def _nip_problem(nip: str) -> str | None:
 
 
 def check_title(report: Report) -> list[Finding]:
-    """A year in the report title other than the report's own (wrong year left from last year's report)."""
+    """A year or quarter in the report title other than the report's own (left from the report it was copied from):
+    "Triwulan III" over a TW I report was the page's title beside a cover reading TRIWULAN I."""
+    out = []
     years = sorted({int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", report.judul)} - {report.tahun})
-    if not years:
-        return []
-    shown = ", ".join(str(y) for y in years)
-    return [Finding("warning", loc_of(report, "judul"), f"judul laporan menyebut tahun {shown}, sedangkan laporan tahun "
-                    f"{report.tahun}", "judul-tahun")]
+    if years:
+        shown = ", ".join(str(y) for y in years)
+        out.append(Finding("warning", loc_of(report, "judul"), f"judul laporan menyebut tahun {shown}, sedangkan "
+                           f"laporan tahun {report.tahun}", "judul-tahun"))
+    named = {roman(int(n)) if n.isdigit() else n.upper() for n in _QUARTER_IN_TITLE.findall(report.judul)}
+    own = quarter_numeral(report.periode) if report.periode != "tahunan" else None
+    wrong = sorted(named - {own}, key=from_roman)
+    if wrong:
+        period = f"Triwulan {own}" if own else "tahunan"
+        out.append(Finding("warning", loc_of(report, "judul"), f"judul laporan menyebut Triwulan {', '.join(wrong)}, "
+                           f"sedangkan laporan ini {period} (periode: {report.periode})", "judul-periode"))
+    return out
+
+
+#: "Triwulan III", "TW 3", "Triwulan-II" in a report title.
+_QUARTER_IN_TITLE = re.compile(r"\b(?:triwulan|tw)[\s-]*(IV|I{1,3}|[1-4])\b", re.I)
 
 
 def check_years(report: Report) -> list[Finding]:
