@@ -459,6 +459,17 @@ def test_a_title_naming_another_quarter_is_warned_of(judul: str, periode: str, s
     assert len(found) == (0 if said is None else 1) and (said is None or said in found[0]), found
 
 
+def test_a_signature_typed_in_the_foreword_is_warned_of_and_text_is_not():
+    body = ("Martapura, 20 Desember 2023\n**Camat Martapura Barat**\nNIP. 19700101 199003 1 002\n"
+            "Pada 20 Desember 2023 kami menerima kunjungan.\nJumlah NIP yang terdata 12 orang.\n")
+    ch = chapter(body, rel=f"{DIR}/00-kata-pengantar.md", body_line=5)
+    ch.jenis = "kata-pengantar"
+    lines = [f.loc.line for f in run(make_report([], chapters=[ch])) if f.kode == "ttd-diketik"]
+    assert lines == [5, 7]
+    ch.jenis = "lampiran"  # a list of officials with their NIP is no signature
+    assert not [f for f in run(make_report([], chapters=[ch])) if f.kode == "ttd-diketik"]
+
+
 def test_known_names_are_flagged_anywhere():
     r = make_report([], chapters=[chapter("Rapat di kantor camat Astambul bersama KECAMATAN ASTAMBUL.\n")])
     findings = check_narrative_names(r, ["Kecamatan Astambul", "Kecamatan Martapura Barat"])

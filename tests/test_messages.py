@@ -164,6 +164,10 @@ CASES = [
     # laporan.yaml line 12: the scaffold's sample head, as lkjip new wrote it (its "Tuliskan …" lines are said too)
     Case("isian-contoh", lambda root: None, LAPORAN, 12, "peringatan",
          "instansi.kepala.nama: 'Nama Kepala, S.Sos' masih isian contoh dari lkjip new", "isian-contoh"),
+    # a signature typed under the foreword (line 9 after a blank line 8) beside the one lkjip writes
+    Case("ttd-diketik", append(f"{R}/00-kata-pengantar.md", "\nNIP. 19700101 199003 1 001\n"),
+         f"{R}/00-kata-pengantar.md", 9, "peringatan", "'NIP. 19700101 199003 1 001' tampak seperti tanda tangan "
+         "yang diketik; lkjip sudah menulis", "ttd-diketik"),
     # renstra.yaml line 1: the scaffold's period (2021–2026, the 2023 report's) ended before the report year
     Case("tahun-renstra", replace(RENSTRA, "periode: {awal: 2021, akhir: 2026}", "periode: {awal: 2016, akhir: 2021}"),
          RENSTRA, 1, "peringatan", "periode Renstra 2016–2021 tidak mencakup tahun laporan 2023", "tahun-renstra"),

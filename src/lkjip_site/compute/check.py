@@ -46,6 +46,7 @@ tahun-pk                   error       PK of another year than the report's
 tahun-anggaran             error       budget data of another year than the report's
 tahun-ikm                  error       IKM of another year (quarterly reports may use the previous year's IKM)
 tahun-renstra              warning     the report year outside the Renstra's period (a Renstra not yet replaced)
+ttd-diketik                warning     a signature (NIP, place and date line) typed in the foreword beside lkjip's
 nama-instansi              warning     another instansi named: chapter text and titles, table titles, jabatan, indicators
 angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value
 isian-contoh               warning     the scaffold's sample values or "Tuliskan …" instructions left in the report
@@ -74,7 +75,7 @@ from ..core.model import Budget, CapaianPolicy, Indicator, Loc, Missing, PeriodV
 from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
 from .findings import Finding, Severity
-from .narrative import check_narrative_names, check_sample_text, check_typed_numbers
+from .narrative import check_narrative_names, check_sample_text, check_typed_numbers, check_typed_signature
 from .periods import quarters_upto
 from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
@@ -531,4 +532,5 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_narrative_names(report, known_names or [])
     findings += check_typed_numbers(report, computed)
     findings += check_sample_text(report)
+    findings += check_typed_signature(report)
     return _sort(findings)

@@ -147,6 +147,32 @@ def _printed_texts(report: Report) -> Iterable[tuple[Loc, str]]:
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# A signature typed into the foreword
+
+#: A NIP line ("NIP. 19700101 199003 1 001"), or the place and date line above a signature ("Martapura, 20 Desember
+#: 2023"): the block lkjip writes under the foreword from laporan.yaml already has both.
+_NIP_LINE = re.compile(r"^[\s*_>|]*NIP\b\.?\s*[:.]?\s*\d")
+_PLACE_DATE_LINE = re.compile(r"^[\s*_>]*[A-Z][\w .'-]*,\s*\d{1,2}\s+(januari|februari|maret|april|mei|juni|juli|agustus|"
+                              r"september|oktober|november|desember)\s+\d{4}[\s*_]*$", re.I)
+
+
+def check_typed_signature(report: Report) -> list[Finding]:
+    """A signature typed at the end of the foreword: the PDF then carried two, of different dates and NIPs, one
+    dated before the year ended; lkjip writes the block from ``penandatanganan`` and ``instansi.kepala``."""
+    out = []
+    for ch in report.chapters:
+        if ch.jenis != "kata-pengantar":
+            continue
+        for line_no, line in _lines(ch):
+            if _NIP_LINE.match(line) or _PLACE_DATE_LINE.match(line):
+                out.append(Finding("warning", Loc(ch.rel, line_no), f"'{line.strip()}' tampak seperti tanda tangan "
+                                   "yang diketik; lkjip sudah menulis tempat, tanggal, nama, pangkat dan NIP di bawah "
+                                   "kata pengantar dari laporan.yaml (penandatanganan, instansi.kepala): hapus baris "
+                                   "ini dan ubah datanya di sana", "ttd-diketik"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # The scaffold's sample text left in
 
 #: What ``lkjip new`` writes for the author to replace, by laporan.yaml key: left in, it was printed on the cover,
