@@ -758,10 +758,13 @@ def test_terbitkan_repairs_a_damaged_page_entry_and_archives_what_a_fresh_folder
     assert new_report(project, "lain-2023", instansi="Kecamatan Lain") == 0
     build(options(project))
     _, outputs, _ = pickle.loads((project / ".cache" / pages_mod.KEPT_FILE).read_bytes())
-    held = sorted({Path(ref[0]).name for url, (_, refs, _, _) in outputs.items() if SLUG in url
-                   for ref in refs.values()})
-    assert held  # (the released report's pages, kept by reference)
-    _damage(next((project / ".cache").glob(f"halaman-v{MEMO_FORMAT}/??/{held[0]}")))
+    # a chapter page's own entry (by its name: the first by hash order was the open data's, which the release
+    # writes again, and the test then saw no repair once the memo's format changed every name)
+    held = {path: Path(ref[0]).name for url, (_, refs, _, _) in outputs.items() if SLUG in url
+            for path, ref in refs.items()}
+    page = next(name for path, name in held.items() if path.endswith("/bab-1-pendahuluan/index.html"))
+    assert list(held.values()).count(page) == 1  # (the released report's page, kept by reference, its own entry)
+    _damage(next((project / ".cache").glob(f"halaman-v{MEMO_FORMAT}/??/{page}")))
     capsys.readouterr()
     assert main(["terbitkan", SLUG, "--situs", str(project), "--tanpa-pdf"]) == 0
     err = capsys.readouterr().err
