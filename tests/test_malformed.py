@@ -55,7 +55,8 @@ SITUS = "situs.yaml"
 # A stderr line is a diagnostic, the count summary or the "nothing written" notice; anything else is a leak.
 _ALLOWED_LINE = re.compile(
     r"^(\S+:\d+: (galat|peringatan): .+|\d+ galat, \d+ peringatan\.|"
-    r"Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh\.)$"
+    r"Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh\.|"
+    r"Pemeriksaan selesai: ada galat; perbaiki baris yang disebut, lalu jalankan lagi\.)$"
 )
 _ENGLISH = re.compile(r"\b(error|errors|traceback|exception|expected|found|invalid|missing|not|the|while|could|"
                       r"line|column|file|scanning|parsing)\b", re.I)
@@ -657,7 +658,10 @@ def test_check_writes_nothing(fresh_project: Path, capsys: pytest.CaptureFixture
 def test_check_reports_errors_with_exit_1(fresh_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     replace(LAPORAN, "periode: tahunan", "periode: tahun")(fresh_project)
     assert main(["check", "--situs", str(fresh_project)]) == 1
-    assert f"{LAPORAN}:3: galat:" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"{LAPORAN}:3: galat:" in err
+    # check writes nothing in any case: it said "Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh"
+    assert err.endswith("Pemeriksaan selesai: ada galat; perbaiki baris yang disebut, lalu jalankan lagi.\n")
     assert not (fresh_project / "build").exists()
 
 

@@ -101,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="periksa arsip/ dan build/ terhadap manifest setiap versi terbitan")
     v.add_argument("--output", "-o", help="folder hasil build yang diperiksa (bawaan: build/ di folder situs)")
     pdf = sub.add_parser("pdf", parents=[site, strict, dask], help="buat PDF satu laporan")
-    pdf.add_argument("report", help="nama laporan (folder di content/laporan)")
+    pdf.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
     pdf.add_argument("--output", "-o", help="berkas PDF hasil (bawaan: <laporan>.pdf di folder kerja)")
     e = sub.add_parser("ekspor", parents=[site], help="tulis data satu laporan ke buku kerja Excel (.xlsx)")
     e.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
@@ -129,6 +129,14 @@ def command(name: str) -> Callable[[argparse.Namespace], int]:
     return getattr(importlib.import_module(f"{__package__}.{module}"), function)
 
 
+NOTHING_WRITTEN = "Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh."
+#: What the errors left as they were, by command: ``check`` writes nothing in any case, an import no data file.
+AFTER_ERRORS = {"check": "Pemeriksaan selesai: ada galat; perbaiki baris yang disebut, lalu jalankan lagi.",
+                "impor": "Tidak ada berkas yang ditulis; berkas data tetap seperti semula.",
+                "impor-anggaran": "Tidak ada berkas yang ditulis; berkas data tetap seperti semula.",
+                "ekspor": "Tidak ada berkas yang ditulis."}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -144,11 +152,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except PoolError as exc:
         print(f"lkjip: galat pelaksana: {exc}", file=sys.stderr)
-        print("Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh.", file=sys.stderr)
+        print(NOTHING_WRITTEN, file=sys.stderr)
         return EXIT_USAGE
     except ContentError as exc:
         report_diagnostics(exc.diagnostics, shown=shown(args))
-        print("Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh.", file=sys.stderr)
+        print(AFTER_ERRORS.get(args.command, NOTHING_WRITTEN), file=sys.stderr)
         return EXIT_CONTENT
     except CacheDamaged as exc:  # the cache, not the report, and not the program: say what to delete
         print(f"lkjip: cache rusak: {exc}.", file=sys.stderr)
