@@ -14,6 +14,7 @@ from lkjip_site.compute import check
 from lkjip_site.compute.check import check_report, period_end
 from lkjip_site.compute.findings import Finding
 from lkjip_site.compute.narrative import check_narrative_names
+from lkjip_site.compute.earlier import check_earlier, same_instansi
 from lkjip_site.compute.report import compute_report
 from lkjip_site.load.yamltree import YMap
 from lkjip_site.core.model import (
@@ -470,6 +471,36 @@ def test_a_signature_typed_in_the_foreword_is_warned_of_and_text_is_not():
     assert not [f for f in run(make_report([], chapters=[ch])) if f.kode == "ttd-diketik"]
 
 
+def test_an_earlier_years_figure_is_compared_with_that_years_report_of_the_same_instansi_only():
+    """IKKI 2023 85,32 in the 2024 report against 85,79 in the 2023 report; last year's budget totals typed as the
+    2023 report printed them (2.369.772.519) against what it computes. Another pemda's instansi of the same name, a
+    quarterly report and a later year are not "last year's report"; a unit changed is another indicator."""
+    def reports(tahun, periode="tahunan", pemda="Pemerintah Kabupaten Banjar", realisasi=D("85.79")):
+        r = make_report([ind("IKKI", D(74), realisasi, 5, tahun=tahun)], tahun=tahun, periode=periode,
+                        anggaran=clean_budget() if tahun == 2023 else None,
+                        ttd=dt.date(2024, 4, 10) if periode == "tw1" else None)
+        r.instansi.pemda, r.slug = pemda, f"martapura-barat-{tahun}-{periode}-{len(pemda)}"
+        r.computed = compute_report(r, {}, "permendagri-86-2017")
+        return r
+
+    last, other, quarter = reports(2023), reports(2023, pemda="Pemerintah Kota Banjarbaru"), reports(2023, "tw1")
+    now = reports(2024, realisasi=D("82.4"))
+    now.data.indikator["IKKI"].realisasi[2023] = PeriodValues(annual=D("85.32"), loc=loc(9))
+    now.data.anggaran = Budget(2024, [], loc(1, ANG), tahun_lalu=(D(11611960), D(2369772519)))
+    now.data.anggaran.lines = {"tahun_lalu": 30, "tahun_lalu.realisasi": 32}
+    earlier = same_instansi([now, last, other, quarter, reports(2025)])
+    assert earlier[now.slug] == [last]
+    found = [(f.loc.line, f.message) for f in check_earlier(now, earlier[now.slug])]
+    assert found == [(9, f"IKKI: realisasi 2023 tertulis 85,32, sedangkan laporan 2023 instansi ini ('{last.slug}') "
+                         "mencatat 85,79; samakan angkanya, atau bila laporan itu yang keliru, perbaiki dan terbitkan "
+                         "ralatnya"),
+                     (32, f"tahun_lalu.realisasi Rp 2.369.772.519, sedangkan laporan 2023 instansi ini "
+                          f"('{last.slug}') menghitung realisasi Rp 3.895.300; samakan angkanya, atau bila laporan "
+                          "itu yang keliru, perbaiki dan terbitkan ralatnya")]
+    now.data.indikator["IKKI"].satuan = "%"  # measured otherwise now: not the same figure
+    assert [f.loc.line for f in check_earlier(now, [last])] == [32]
+
+
 def test_known_names_are_flagged_anywhere():
     r = make_report([], chapters=[chapter("Rapat di kantor camat Astambul bersama KECAMATAN ASTAMBUL.\n")])
     findings = check_narrative_names(r, ["Kecamatan Astambul", "Kecamatan Martapura Barat"])
@@ -497,6 +528,17 @@ def test_typed_numbers_that_match_no_computation():
     found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(r) if f.kode == "angka-diketik"]
     assert found == [(1, "persentase 97,8 %"), (2, "jumlah Rp 2.369.772.519"), (3, "persentase 12,34 %"),
                      (4, "persentase 104.13%"), (4, "persentase 96,00 persen")]
+
+
+def test_typed_amounts_in_words_and_scales_are_read_as_meant():
+    """"Rp 11,61 juta" (the total pagu 11.611.960 rounded) was flagged as "Rp 11,61"; "IDR 2.369.772.519" and
+    "2.369.772.519 rupiah" passed unread."""
+    body = ("Pagu Rp 11,61 juta, realisasi Rp3,9 juta; pagu Rp 11,62 juta.\n"
+            "Realisasi IDR 2.369.772.519 atau 2.369.772.519 rupiah; pagu 11.611.960 rupiah pada tahun 2023.\n")
+    r = make_report([], anggaran=clean_budget(), chapters=[chapter(body, body_line=1)])
+    found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(r) if f.kode == "angka-diketik"]
+    assert sorted(found) == [(1, "jumlah Rp 11,62 juta"), (2, "jumlah 2.369.772.519 rupiah"),
+                             (2, "jumlah IDR 2.369.772.519")]
 
 
 def test_title_year_and_output_units():

@@ -19,11 +19,13 @@ import pytest
 from test_malformed import ANGGARAN, BAB3, INDIKATOR, LAPORAN, PK, RENSTRA, R, SITUS, append, chain, replace, write
 
 from lkjip_site.cli.main import main
+from lkjip_site.cli.scaffold import new_report
 from lkjip_site.compute import check as check_module
 
 pytestmark = pytest.mark.usefixtures("epoch")
 
 IKM = f"{R}/data/ikm.yaml"
+REPORTS = "content/laporan"
 NINE = "".join(f"  - {{kode: U{i}, nama: Unsur {i}, nilai: 3.2}}\n" for i in range(1, 10))
 LEAF_END = "            realisasi: 95000000\n"  # line 13 of anggaran.yaml, the last line
 
@@ -164,6 +166,12 @@ CASES = [
     # laporan.yaml line 12: the scaffold's sample head, as lkjip new wrote it (its "Tuliskan …" lines are said too)
     Case("isian-contoh", lambda root: None, LAPORAN, 12, "peringatan",
          "instansi.kepala.nama: 'Nama Kepala, S.Sos' masih isian contoh dari lkjip new", "isian-contoh"),
+    # the 2024 report of the same instansi types IKU1's 2023 realisasi as 81 (line 9), the 2023 report has 82,5
+    Case("beda-laporan-lalu", chain(lambda root: new_report(root, "contoh-2024", tahun=2024) and None,
+                                    replace(f"{REPORTS}/contoh-2024/data/indikator.yaml", "    realisasi:\n",
+                                            "    realisasi:\n      2023: 81\n")),
+         f"{REPORTS}/contoh-2024/data/indikator.yaml", 9, "peringatan", "IKU1: realisasi 2023 tertulis 81, "
+         "sedangkan laporan 2023 instansi ini ('contoh-2023') mencatat 82,5", "beda-laporan-lalu"),
     # a signature typed under the foreword (line 9 after a blank line 8) beside the one lkjip writes
     Case("ttd-diketik", append(f"{R}/00-kata-pengantar.md", "\nNIP. 19700101 199003 1 001\n"),
          f"{R}/00-kata-pengantar.md", 9, "peringatan", "'NIP. 19700101 199003 1 001' tampak seperti tanda tangan "

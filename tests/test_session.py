@@ -92,6 +92,26 @@ def test_a_session_keeps_unchanged_reports_and_their_messages(project: Path) -> 
     assert_same_as_clean(project, "build")
 
 
+def test_last_years_figure_typed_again_is_checked_against_last_years_report_also_when_only_that_one_changes(
+        project: Path) -> None:
+    """IKKI 2023 was 85,32 in the 2024 report and 85,79 in the published 2023 report, without a word; in a preview,
+    the 2024 report (its folder unchanged) is checked again when the 2023 report is corrected."""
+    assert new_report(project, "contoh-2024", tahun=2024) == 0
+    later = project / "content" / "laporan" / "contoh-2024" / "data" / "indikator.yaml"
+    edit(later, "    realisasi:\n      2024: 82.5\n", "    realisasi:\n      2023: 81\n      2024: 82.5\n")
+    line = later.read_text(encoding="utf-8").splitlines().index("      2023: 81") + 1
+    session = Session()
+    first = build(options(project), session=session)
+    said = [d.format() for d in first.diagnostics.warnings if "instansi ini" in d.message]
+    assert said == [f"content/laporan/contoh-2024/data/indikator.yaml:{line}: peringatan: IKU1: realisasi 2023 "
+                    f"tertulis 81, sedangkan laporan 2023 instansi ini ('{SLUG}') mencatat 82,5; samakan angkanya, "
+                    "atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya"]
+    edit(project / "content" / "laporan" / SLUG / "data" / "indikator.yaml", "      2023: 82.5\n", "      2023: 81\n")
+    second = build(options(project), session=session)
+    assert not [d for d in second.diagnostics.warnings if "instansi ini" in d.message]
+    assert_same_as_clean(project, "build")
+
+
 def test_a_session_takes_an_unchanged_report_whole_but_not_past_a_change_it_shows(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``serve``: after a chapter edit in one report, another report's output is the one already made (the same

@@ -29,6 +29,7 @@ from .archive.history import plan_history
 from .archive.release import release_target, store_release
 from .archive.store import ARCHIVE_DIR, load_archive, snapshot_times
 from .compute.report import COMPUTED_LATER
+from .compute.earlier import same_instansi
 from .compute.site import compute_one, compute_site, instansi_names
 from .core.deferred import Deferrable, Deferred, Part, Unreadable, collection_paused, dumps, loads
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
@@ -151,7 +152,7 @@ class ReportState(Deferrable):
     inputs: Folder  # the report folder's files and their hashes
     report: Report | None  # None: laporan.yaml could not be read (the messages say why)
     loaded: list[Diagnostic]
-    names: list[str] | None = None  # the instansi names it was checked against (None: not computed yet)
+    names: list[str] | None = None  # the instansi names and earlier reports it was checked against (None: not yet)
     checked: list[Diagnostic] = field(default_factory=list)
     chapters: list[ParsedChapter] | None = None
     parsed: list[Diagnostic] = field(default_factory=list)
@@ -587,16 +588,19 @@ def _same_data(before: ReportState | None, inputs: Folder, slug: str) -> tuple[R
 
 
 def _compute_kept(site: Site, diags: Diagnostics, watch: Stopwatch, session: Session) -> None:
-    """Numbers of reports that have none (new, or their data changed); findings again where the report or the
-    instansi names it is checked against changed."""
+    """Numbers of reports that have none (new, or their data changed); findings again where the report, the
+    instansi names or the earlier reports of its instansi it is checked against changed."""
     names = instansi_names(site)
-    for state in session.reports.values():
-        if state.report is None:
-            continue
-        if state.names != names:
+    states = {state.report.slug: state for state in session.reports.values() if state.report is not None}
+    earlier = same_instansi([state.report for state in states.values()])
+    for slug, state in states.items():
+        prior = earlier[slug]
+        # checked again when an earlier report of its instansi changed too (its figures are compared with them)
+        against = names + [f"sebelumnya {p.slug} {digest(states[p.slug].inputs)}" for p in prior]
+        if state.names != against:
             own = Diagnostics()
-            compute_one(site, state.report, names, own, watch)
-            state.names, state.checked, state.recomputed = names, list(own.items), state.restored
+            compute_one(site, state.report, names, own, watch, prior)
+            state.names, state.checked, state.recomputed = against, list(own.items), state.restored
             session.touch(state)
         for d in state.checked:
             diags.add(d)

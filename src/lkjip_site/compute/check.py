@@ -46,6 +46,7 @@ tahun-pk                   error       PK of another year than the report's
 tahun-anggaran             error       budget data of another year than the report's
 tahun-ikm                  error       IKM of another year (quarterly reports may use the previous year's IKM)
 tahun-renstra              warning     the report year outside the Renstra's period (a Renstra not yet replaced)
+beda-laporan-lalu          warning     an earlier year's realisasi or budget total differs from that year's report on the site
 ttd-diketik                warning     a signature (NIP, place and date line) typed in the foreword beside lkjip's
 nama-instansi              warning     another instansi named: chapter text and titles, table titles, jabatan, indicators
 angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value
@@ -68,13 +69,14 @@ import datetime as dt
 import re
 from dataclasses import replace
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ..core.fmt import fmt_date, fmt_percent, fmt_rupiah, from_roman, quarter_numeral, roman, round_half_up
 from ..core.model import Budget, CapaianPolicy, Indicator, Loc, Missing, PeriodValues, Report, Value, loc_of
 from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
 from .findings import Finding, Severity
+from .earlier import check_earlier
 from .narrative import check_narrative_names, check_sample_text, check_typed_numbers, check_typed_signature
 from .periods import quarters_upto
 from .report import ComputedReport, IndicatorResult
@@ -516,8 +518,10 @@ def check_scale(report: Report, computed: ComputedReport) -> list[Finding]:
             for p in computed.scale_problems]
 
 
-def check_report(report: Report, computed: ComputedReport, known_names: list[str] | None = None) -> list[Finding]:
-    """All findings for one report, sorted by file, line and code (deterministic)."""
+def check_report(report: Report, computed: ComputedReport, known_names: list[str] | None = None,
+                 earlier: Sequence[Report] = ()) -> list[Finding]:
+    """All findings for one report, sorted by file, line and code (deterministic). ``earlier``: the annual reports
+    of its instansi of earlier years, computed (``earlier.same_instansi``)."""
     findings = [f if f.loc is not None else replace(f, loc=report.loc) for f in computed.issues]
     findings += check_stated(report, computed)
     findings += check_units(report)
@@ -533,4 +537,5 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_typed_numbers(report, computed)
     findings += check_sample_text(report)
     findings += check_typed_signature(report)
+    findings += check_earlier(report, earlier)
     return _sort(findings)

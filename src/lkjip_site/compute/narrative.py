@@ -219,7 +219,13 @@ def check_sample_text(report: Report) -> list[Finding]:
 #: A percentage as typed: ``91,40 %``, also with a decimal point (``104.13%``, as a spreadsheet in English shows it)
 #: and in words (``96,00 persen``): only the first was read, so the others passed unchecked.
 _PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?\s?(?:%|persen\b)", re.I)
-_RUPIAH = re.compile(r"\bRp\.?\s?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?(?![\d.]*\d)")
+#: An amount in rupiah as typed: ``Rp 2.369.772.519``, ``Rp2,46 miliar`` (the scale word read: it was taken for
+#: "Rp 2,46"), ``IDR 2.369.772.519`` and ``2.369.772.519 rupiah`` (both passed unread).
+_RUPIAH = re.compile(r"(?:\bRp\.?\s?|\bIDR\s?|(?<![\d.,\w])(?=\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?\s*rupiah\b))"
+                     r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,3}))?(?![\d.]*\d)"
+                     r"(?:\s*(ribu|juta|miliar|milyar|triliun)\b)?(?:\s*rupiah\b)?", re.I)
+_SCALE = {"ribu": Decimal(10) ** 3, "juta": Decimal(10) ** 6, "miliar": Decimal(10) ** 9, "milyar": Decimal(10) ** 9,
+          "triliun": Decimal(10) ** 12}
 _CODE_SPAN = re.compile(r"(\{\w+\})?`[^`]*`")
 
 
@@ -297,7 +303,8 @@ def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Findin
             if money:
                 for m in _RUPIAH.finditer(line):
                     v, places = from_id_parts(m.group(1), m.group(2))
-                    if not _matches(v, places, money):
+                    scale = _SCALE.get((m.group(3) or "").casefold(), Decimal(1))
+                    if not _matches(v, places, (c / scale for c in money)):
                         out.append(Finding("warning", Loc(ch.rel, line_no), f"jumlah {m.group(0).strip()} "
                                            "diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan "
                                            "mana pun; gunakan rujukan {nilai}`anggaran...`", "angka-diketik"))

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from ..core.diagnostics import Diagnostics
 from ..core.model import Report, Site, loc_of
 from ..core.timing import Stopwatch
 from .check import check_report
+from .earlier import same_instansi
 from .report import compute_report
 
 
 def compute_site(site: Site, diags: Diagnostics, watch: Stopwatch | None = None) -> None:
-    """Derive every number once per report and record every finding (other instansi names cross reports)."""
+    """Derive every number once per report, then record every finding: some cross reports (other instansi names,
+    an earlier year's figures against that year's report), so all numbers come first."""
     names = instansi_names(site)
+    earlier = same_instansi(site.reports)
     for report in site.reports:
-        compute_one(site, report, names, diags, watch)
+        compute_numbers(site, report, watch)
+    for report in site.reports:
+        compute_one(site, report, names, diags, watch, earlier[report.slug])
 
 
 def instansi_names(site: Site) -> list[str]:
@@ -21,20 +28,26 @@ def instansi_names(site: Site) -> list[str]:
     return sorted({r.instansi.nama for r in site.reports})
 
 
-def compute_one(site: Site, report: Report, names: list[str], diags: Diagnostics,
-                watch: Stopwatch | None = None) -> None:
-    """One report: its numbers where it has none yet, then its findings.
+def compute_numbers(site: Site, report: Report, watch: Stopwatch | None = None) -> None:
+    """A report's numbers where it has none yet.
 
     Why "where it has none": a preview (``serve``) keeps a report's numbers while its ``laporan.yaml`` and ``data/``
     are as they were; what changed then (its chapters, the instansi names it is checked against) is read by the
     findings, not by the numbers."""
-    watch = watch or Stopwatch()
     if report.computed is None:
-        with watch.stage("hitung"):
+        with (watch or Stopwatch()).stage("hitung"):
             report.computed = compute_report(report, site.config.scales, site.config.skala_predikat,
                                              loc_of(site.config, "skala_predikat"))
+
+
+def compute_one(site: Site, report: Report, names: list[str], diags: Diagnostics,
+                watch: Stopwatch | None = None, earlier: Sequence[Report] = ()) -> None:
+    """One report: its numbers where it has none yet (and its ``earlier`` reports'), then its findings."""
+    watch = watch or Stopwatch()
+    for prev in (*earlier, report):
+        compute_numbers(site, prev, watch)
     with watch.stage("periksa"):
-        findings = list(check_report(report, report.computed, names))
+        findings = list(check_report(report, report.computed, names, earlier))
     for finding in findings:
         loc = finding.loc or report.loc
         if finding.severity == "error":
