@@ -590,6 +590,15 @@ def test_split_issue_in_report():
     assert len(issues) == 1 and issues[0].loc == Loc("f.yaml", 7) and issues[0].severity == "error"
 
 
+def test_a_score_in_points_is_not_split_by_quarters_as_a_count():
+    """NEK in "poin" declared agregasi jumlah and split 18/18/18/19 = 73 passed: a level, not a count."""
+    ind = indicator("NEK", PeriodValues(annual=D(73), quarters={"tw1": D(18), "tw2": D(18), "tw3": D(18),
+                                                                "tw4": D(19)}, loc=Loc("f.yaml", 7)),
+                    D(80), tahun=2022, satuan="poin", agregasi="jumlah")
+    comp = compute_report(report([ind]), {}, "lan")
+    assert [i.kode for i in comp.issues if i.kode == "triwulan-dibagi"] == ["triwulan-dibagi"]
+
+
 # ------------------------------------------------------------------------------------------------ IKM
 
 def ikm_data(values, tahun=2023):

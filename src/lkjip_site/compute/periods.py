@@ -88,8 +88,9 @@ def _unknown_sum(pv: PeriodValues, quarters: Sequence[str], agregasi: str) -> Mi
     return None
 
 
-#: Units that are levels, never counts: their quarterly values cannot be added up, whatever ``agregasi`` says.
-INDEX_UNITS = frozenset({"indeks", "nilai", "skor", "predikat", "peringkat"})
+#: Units that are levels, never counts: their quarterly values cannot be added up, whatever ``agregasi`` says
+#: ("poin" passed: NEK 73 split 18/18/18/19). A percentage may be a count of progress (fisik 25 % a quarter): not here.
+INDEX_UNITS = frozenset({"indeks", "nilai", "skor", "poin", "predikat", "peringkat", "level"})
 _ANNUAL_HINT = {
     "jumlah": "untuk agregasi 'jumlah' target tahunan adalah jumlah target triwulan",
     "terakhir": "untuk agregasi 'terakhir' target tahunan adalah tingkat yang ingin dicapai di akhir tahun",
