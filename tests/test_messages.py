@@ -142,7 +142,8 @@ CASES = [
          "IKU1: realisasi 2023 belum diisi", "realisasi-kosong"),
     # laporan.yaml line 18: penandatanganan.tanggal (not line 1 of the file)
     Case("ttd-sebelum-periode", replace(LAPORAN, "tanggal: 2024-01-31", "tanggal: 2023-12-01"), LAPORAN, 18,
-         "peringatan", "laporan ditandatangani 1 Desember 2023, sebelum periode", "ttd-sebelum-periode"),
+         "peringatan", "laporan ditandatangani 1 Desember 2023, sebelum tahun 2023 berakhir (31 Desember 2023)",
+         "ttd-sebelum-periode"),
     # laporan.yaml line 5: tanggal_terbit
     Case("terbit-sebelum-ttd", replace(LAPORAN, "tanggal_terbit: 2024-02-15", "tanggal_terbit: 2024-01-15"), LAPORAN, 5,
          "peringatan", "tanggal terbit 15 Januari 2024 lebih awal dari tanggal penandatanganan", "terbit-sebelum-ttd"),

@@ -389,12 +389,19 @@ def period_end(tahun: int, periode: str) -> dt.date:
     return nxt - dt.timedelta(days=1)
 
 
+def _period_named(report: Report) -> str:
+    """"tahun 2023", "periode Triwulan I 2024" (it said "periode Tahunan 2023")."""
+    if report.periode == "tahunan":
+        return f"tahun {report.tahun}"
+    return f"periode {report.periode_label} {report.tahun}"
+
+
 def check_dates(report: Report) -> list[Finding]:
     out = []
     end = period_end(report.tahun, report.periode)
     if report.tanggal_ttd < end:
         out.append(Finding("warning", loc_of(report, "penandatanganan.tanggal"), f"laporan ditandatangani {fmt_date(report.tanggal_ttd)}, sebelum "
-                           f"periode {report.periode_label} {report.tahun} berakhir ({fmt_date(end)})",
+                           f"{_period_named(report)} berakhir ({fmt_date(end)})",
                            "ttd-sebelum-periode"))
     if report.tanggal_terbit < report.tanggal_ttd:
         out.append(Finding("warning", loc_of(report, "tanggal_terbit"), f"tanggal terbit {fmt_date(report.tanggal_terbit)} lebih awal "
