@@ -36,8 +36,8 @@ from lkjip_site.load.svgcheck import check_svg
 from lkjip_site.output.csp import META_POLICY
 from lkjip_site.output.discovery import reports_by_year
 from lkjip_site.output.versions import InstansiRef, VersionInfo
-from lkjip_site.output.portal import (by_instansi, chart_note, charted, compared, figures_of, kinds_of,
-                                       portal_charts)
+from lkjip_site.output.portal import (by_instansi, chart_note, charted, compared, figures_of, indicator_note,
+                                      kinds_of, portal_charts)
 from lkjip_site.core.files import SiteFiles
 from lkjip_site.core.memo import FACTS_FILE, ContentHashes, Memo
 from lkjip_site.output import search as search_mod
@@ -261,6 +261,23 @@ def test_a_quarterly_report_is_not_ranked_beside_whole_years(site) -> None:  # t
     assert chart_note(rows).startswith("Grafik hanya memuat laporan tahunan")
     only_quarters = [f for f in rows if f.report.periode == "tw1"]
     assert charted(only_quarters) == only_quarters and chart_note(only_quarters) == ""
+
+
+def test_an_instansis_years_measured_over_other_indicators_say_so(site) -> None:  # type: ignore[no-untyped-def]
+    """An average that fell from 116,19 % to 96,47 % only because a new indicator joined sat beside the year
+    before with no word; a quarterly row is no year of its own here."""
+    _, result = site
+    both = _with_twin(result, "kecamatan-a-2023")
+    twin = next(r for r in both.reports if r.slug == "kecamatan-a-2023-lain")
+    twin.tahun = 2024
+    first = next(iter(twin.computed.indikator))
+    twin.computed.indikator = {**{k: v for k, v in twin.computed.indikator.items() if k != first}, "BARU": None}
+    rows = [f for f in compared(both) if f.report.slug.startswith("kecamatan-a-2023")]
+    assert indicator_note(rows) == ("Indikator yang diukur berubah antartahun, sehingga rata-rata capaian dan jumlah "
+                                    "indikator yang mencapai target tidak sepenuhnya sebanding (2024 dibanding 2023: "
+                                    f"baru BARU; tidak ada lagi {first}).")
+    same = [f for f in compared(result.site) if f.report.slug == "kecamatan-a-2023"]
+    assert indicator_note(same) == ""
 
 
 def test_rows_averaged_otherwise_are_numbered_apart(site) -> None:  # type: ignore[no-untyped-def]

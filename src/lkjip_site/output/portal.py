@@ -50,6 +50,7 @@ class Figures:
     skala: str  # the predikat scale's name: the rows' predikat may come from different scales
     why_no_average: str = ""  # the N/A's reason, shown in its cell (a bare "N/A" beside other reports' figures)
     why_no_serapan: str = ""
+    indikator: tuple[str, ...] = ()  # the ids of its indicators: what its average and counts are taken over
 
     @property
     def reached_text(self) -> str:
@@ -93,7 +94,7 @@ def figures_of(report: Report) -> Figures:
         average=number("capaian.rata_rata"), predikat=text("capaian.predikat"), method=text("capaian.metode"),
         serapan=number("anggaran.serapan"), pagu=number("anggaran.pagu"), realisasi=number("anggaran.realisasi"),
         instansi=report.instansi.nama, skala=c.scale.nama, why_no_average=why_not("capaian.rata_rata"),
-        why_no_serapan=why_not("anggaran.serapan"),
+        why_no_serapan=why_not("anggaran.serapan"), indikator=tuple(sorted(c.indikator)),
     )
 
 
@@ -225,7 +226,7 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
         page(f"{INSTANSI_URL}{slug}/", f"Kinerja {name} dari tahun ke tahun",
              f"Angka kunci {name} menurut tahun dan periode laporan (versi terbaru setiap laporan).", items,
              _chart(items, period_label), f"Rata-rata capaian dan serapan anggaran {name}",
-             lingkup="instansi", nama_instansi=name)
+             lingkup="instansi", nama_instansi=name, catatan_indikator=indicator_note(items))
     return files
 
 
@@ -257,6 +258,24 @@ def chart_note(rows: list[Figures]) -> str:
             "dengannya dan hanya ada di tabel.")
 
 
+def indicator_note(rows: list[Figures]) -> str:
+    """One instansi's reports whose indicators differ, said under its table ("" when all have the same): its
+    average fell from 116,19 % to 96,47 % only because a new indicator joined, and the page did not say so."""
+    annual = sorted((f for f in rows if f.report.periode == "tahunan"), key=lambda f: f.period_key)
+    parts = []
+    for before, after in zip(annual, annual[1:]):
+        new = sorted(set(after.indikator) - set(before.indikator))
+        gone = sorted(set(before.indikator) - set(after.indikator))
+        if new or gone:
+            said = [f"baru {', '.join(new)}"] if new else []
+            said += [f"tidak ada lagi {', '.join(gone)}"] if gone else []
+            parts.append(f"{after.report.tahun} dibanding {before.report.tahun}: {'; '.join(said)}")
+    if not parts:
+        return ""
+    return ("Indikator yang diukur berubah antartahun, sehingga rata-rata capaian dan jumlah indikator yang mencapai "
+            f"target tidak sepenuhnya sebanding ({'. '.join(parts)}).")
+
+
 def kinds_of(rows: list[Figures]) -> list[tuple[str, str]]:
     """The (average method, predikat scale) pairs of the rows, numbered in the table when there are several: a
     capped average beside an uncapped one, "Berhasil" of one scale beside another's, were ranked unmarked."""
@@ -268,4 +287,4 @@ def row_key(f: Figures) -> tuple[Any, ...]:
     r = f.report
     return (r.url, r.judul, r.instansi.nama, r.instansi.pemda, f.instansi, f.skala, r.tahun, r.periode, r.versi,
             str(r.tanggal_terbit), f.reached, f.measured, str(f.average), f.predikat, f.method, str(f.serapan),
-            str(f.pagu), str(f.realisasi), f.why_no_average, f.why_no_serapan)
+            str(f.pagu), str(f.realisasi), f.why_no_average, f.why_no_serapan, f.indikator)
