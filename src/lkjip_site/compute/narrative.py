@@ -63,25 +63,25 @@ def _is_own(name: str, own: str) -> bool:
     return n == o or n.startswith(o + " ")
 
 
-def _lines(chapter: Chapter) -> Iterable[tuple[int, str]]:
+def _all_lines(chapter: Chapter) -> Iterable[tuple[int, str, bool]]:
+    """Each line of a chapter's body but the fences' own, with its file line and whether it is inside a fence."""
     fence = False
     for i, line in enumerate(chapter.body.splitlines()):
         if line.lstrip().startswith(("```", "~~~")):
             fence = not fence
             continue
-        if not fence:
-            yield chapter.body_line + i, line
+        yield chapter.body_line + i, line, fence
+
+
+def _lines(chapter: Chapter) -> Iterable[tuple[int, str]]:
+    """The text of a chapter, outside its fences (tables, figures, code)."""
+    return ((n, line) for n, line, fenced in _all_lines(chapter) if not fenced)
 
 
 def _fenced_titles(chapter: Chapter) -> Iterable[tuple[int, str]]:
     """The ``judul:`` lines of the tables and figures (inside their fences): printed as captions and in the lists."""
-    fence = False
-    for i, line in enumerate(chapter.body.splitlines()):
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-            continue
-        if fence and line.lstrip().startswith("judul:"):
-            yield chapter.body_line + i, line.split(":", 1)[1]
+    return ((n, line.split(":", 1)[1]) for n, line, fenced in _all_lines(chapter)
+            if fenced and line.lstrip().startswith("judul:"))
 
 
 def check_narrative_names(report: Report, known_names: list[str]) -> list[Finding]:
