@@ -107,11 +107,15 @@ def message(title: str, keys: list[str], slug: str) -> str:
 
 
 def remember(root: Path, slug: str, base: Digests, after: Digests) -> None:
-    """Keep what this import wrote, so importing the same workbook again is not refused for it."""
+    """Keep what this import wrote, so importing the same workbook again is not refused for it. Best effort, as a
+    cache: unwritable (a read-only folder), the next import of this workbook names those rows and offers --timpa."""
     path = root / RECORD
     record = _read_record(path)
     record[slug] = {"asal": _lineage(base), "digests": after}
-    write_whole(path, json.dumps(record, sort_keys=True, separators=(",", ":")).encode())
+    try:
+        write_whole(path, json.dumps(record, sort_keys=True, separators=(",", ":")).encode())
+    except OSError:
+        pass
 
 
 def _last_import(root: Path, slug: str, base: Digests) -> Digests:
