@@ -50,7 +50,6 @@ class Figures:
     skala: str  # the predikat scale's name: the rows' predikat may come from different scales
     why_no_average: str = ""  # the N/A's reason, shown in its cell (a bare "N/A" beside other reports' figures)
     why_no_serapan: str = ""
-    indikator: tuple[str, ...] = ()  # the ids of its indicators: what its average and counts are taken over
 
     @property
     def reached_text(self) -> str:
@@ -94,7 +93,7 @@ def figures_of(report: Report) -> Figures:
         average=number("capaian.rata_rata"), predikat=text("capaian.predikat"), method=text("capaian.metode"),
         serapan=number("anggaran.serapan"), pagu=number("anggaran.pagu"), realisasi=number("anggaran.realisasi"),
         instansi=report.instansi.nama, skala=c.scale.nama, why_no_average=why_not("capaian.rata_rata"),
-        why_no_serapan=why_not("anggaran.serapan"), indikator=tuple(sorted(c.indikator)),
+        why_no_serapan=why_not("anggaran.serapan"),
     )
 
 
@@ -263,9 +262,9 @@ def indicator_note(rows: list[Figures]) -> str:
     average fell from 116,19 % to 96,47 % only because a new indicator joined, and the page did not say so."""
     annual = sorted((f for f in rows if f.report.periode == "tahunan"), key=lambda f: f.period_key)
     parts = []
-    for before, after in zip(annual, annual[1:]):
-        new = sorted(set(after.indikator) - set(before.indikator))
-        gone = sorted(set(before.indikator) - set(after.indikator))
+    for before, after in zip(annual, annual[1:]):  # (read only here: a stored report's numbers stay unread
+        was, now = set(before.report.computed.indikator), set(after.report.computed.indikator)  # otherwise)
+        new, gone = sorted(now - was), sorted(was - now)
         if new or gone:
             said = [f"baru {', '.join(new)}"] if new else []
             said += [f"tidak ada lagi {', '.join(gone)}"] if gone else []
@@ -287,4 +286,4 @@ def row_key(f: Figures) -> tuple[Any, ...]:
     r = f.report
     return (r.url, r.judul, r.instansi.nama, r.instansi.pemda, f.instansi, f.skala, r.tahun, r.periode, r.versi,
             str(r.tanggal_terbit), f.reached, f.measured, str(f.average), f.predikat, f.method, str(f.serapan),
-            str(f.pagu), str(f.realisasi), f.why_no_average, f.why_no_serapan, f.indikator)
+            str(f.pagu), str(f.realisasi), f.why_no_average, f.why_no_serapan)
