@@ -531,8 +531,8 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
     columns = option_ids(options, "kolom")
     rates = rate_columns(dataset) if columns is None else []
     if rates:  # every numeric column added up by default: a Jumlah of percentages was published
-        amounts = [c for c, n in zip(dataset.columns, dataset.numeric)
-                   if n and c not in rates and c not in label_columns(dataset)]
+        skipped = set(rates) | set(label_columns(dataset))
+        amounts = [c for c, n in zip(dataset.columns, dataset.numeric) if n and c not in skipped]
         instead = (f"sebutkan kolom yang dijumlahkan dengan opsi kolom, mis. kolom: [{', '.join(amounts)}]" if amounts
                    else "tulis kolom: [] agar tabel tidak memuat baris Jumlah")
         raise OptionError(f"kolom {', '.join(repr(c) for c in rates)} pada data '{dataset.id}' berupa persentase, "

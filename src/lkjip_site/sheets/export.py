@@ -26,12 +26,10 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..compute.report import ComputedReport
 from ..core.model import Report
 from . import layout as L
-from .lineage import PROPERTY, stamp as lineage_stamp
-from .rows import Row, budget_rows, indicator_rows, pk_meta, pk_rows, renstra_rows, renstra_years, value_rows
-from .yamlfiles import explicit_target_akhir
+from .lineage import PROPERTY, sheet_rows, stamp as lineage_stamp
+from .rows import Row, pk_meta, renstra_years
 
 #: Empty rows below the data that stay unlocked and validated, for new indicators, values and budget lines.
 SPARE_ROWS = 200
@@ -50,27 +48,26 @@ REPORT_MARK = "lkjip laporan: "
 
 def export_workbook(report: Report) -> bytes:
     """The workbook of ``report`` (loaded and computed) as deterministic .xlsx bytes."""
-    computed: ComputedReport = report.computed
     wb = Workbook()
     readme = wb.active
     readme.title = L.PETUNJUK
     _write_readme(readme, report)
-    _write_table(wb.create_sheet(L.INDIKATOR.title), L.INDIKATOR, indicator_rows(report))
-    _write_table(wb.create_sheet(L.NILAI.title), L.NILAI, value_rows(report, computed))
-    years = renstra_years(report)
-    renstra = renstra_sheet(years)
-    _write_table(wb.create_sheet(renstra.title), renstra, renstra_rows(report, explicit_target_akhir(report)))
+    sheets, meta = sheet_rows(report), pk_meta(report)
+    _write_table(wb.create_sheet(L.INDIKATOR.title), L.INDIKATOR, sheets[L.INDIKATOR.title])
+    _write_table(wb.create_sheet(L.NILAI.title), L.NILAI, sheets[L.NILAI.title])
+    renstra = renstra_sheet(renstra_years(report))
+    _write_table(wb.create_sheet(renstra.title), renstra, sheets[L.RENSTRA_TITLE])
     pk = wb.create_sheet(L.PK_FIXED.title)
-    _write_pk_meta(pk, pk_meta(report))
-    _write_table(pk, L.PK_FIXED, pk_rows(report, computed))
-    _write_table(wb.create_sheet(L.ANGGARAN.title), L.ANGGARAN, budget_rows(report, computed))
+    _write_pk_meta(pk, meta)
+    _write_table(pk, L.PK_FIXED, sheets[L.PK_FIXED.title])
+    _write_table(wb.create_sheet(L.ANGGARAN.title), L.ANGGARAN, sheets[L.ANGGARAN.title])
     wb.security = WorkbookProtection(lockStructure=False)
     stamp = _stamp()
     wb.properties.creator = "lkjip-site"
     wb.properties.title = report.judul
     wb.properties.subject = REPORT_MARK + report.slug  # the import checks it: another report's workbook would rewrite all
     wb.properties.created = stamp
-    wb.custom_doc_props.append(StringProperty(name=PROPERTY, value=lineage_stamp(report)))  # see lineage.py
+    wb.custom_doc_props.append(StringProperty(name=PROPERTY, value=lineage_stamp(sheets, meta)))  # see lineage.py
     return _deterministic(wb, stamp)
 
 

@@ -38,18 +38,30 @@ SHOWN = 5
 Digests = dict[str, dict[str, str]]  # sheet title -> row key -> digest
 
 
-def digests(report: Report) -> Digests:
-    """Per sheet, a digest of each row's typed values, and one of the rows' order (a list's order is data too)."""
+def sheet_rows(report: Report) -> dict[str, list[Row]]:
+    """Every table sheet's rows by title, made once: what the export writes and what its digests name."""
     computed = report.computed
-    sheets = {
+    return {
         L.INDIKATOR.title: indicator_rows(report),
         L.NILAI.title: value_rows(report, computed),
         L.RENSTRA_TITLE: renstra_rows(report, explicit_target_akhir(report)),
-        L.PK_FIXED.title: [Row("kepala PK", pk_meta(report))] + pk_rows(report, computed),
+        L.PK_FIXED.title: pk_rows(report, computed),
         L.ANGGARAN.title: budget_rows(report, computed),
     }
+
+
+def digests(report: Report) -> Digests:
+    """The digests of the report as its files are now (what an import compares a workbook's with)."""
+    return sheet_digests(sheet_rows(report), pk_meta(report))
+
+
+def sheet_digests(sheets: dict[str, list[Row]], meta: dict[str, Any]) -> Digests:
+    """Per sheet, a digest of each row's typed values, and one of the rows' order (a list's order is data too); the
+    PK's head (year, kind, date) is a row of its sheet."""
     out: Digests = {}
     for title, rows in sheets.items():
+        if title == L.PK_FIXED.title:
+            rows = [Row("kepala PK", meta), *rows]
         keys = [key_text(r.key) for r in rows]
         out[title] = {k: _digest([[c, _text(v)] for c, v in sorted(r.values.items()) if c not in r.derived])
                       for k, r in zip(keys, rows)}
@@ -57,9 +69,10 @@ def digests(report: Report) -> Digests:
     return out
 
 
-def stamp(report: Report) -> str:
-    """The property's text: the report's digests, compact and in a stable order (the export is deterministic)."""
-    return json.dumps(digests(report), sort_keys=True, separators=(",", ":"))
+def stamp(sheets: dict[str, list[Row]], meta: dict[str, Any]) -> str:
+    """The property's text: the exported rows' digests, compact and in a stable order (the export is
+    deterministic)."""
+    return json.dumps(sheet_digests(sheets, meta), sort_keys=True, separators=(",", ":"))
 
 
 def read_stamp(book: Book) -> Digests | None:
