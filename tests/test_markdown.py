@@ -463,6 +463,12 @@ def test_a_year_after_the_report_year_is_refused_at_its_option(fresh_project: Pa
                     "2023]"]
 
 
+def _dataset_table(root: Path, ident: str, dataset: str, extra: str = "") -> None:
+    """BAB IV holding only a ``{tabel} dataset`` of ``dataset`` (id, judul, dataset on lines 8–10, ``extra`` from 11)."""
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                f"```{{tabel}} dataset\nid: {ident}\njudul: {dataset.title()}\ndataset: {dataset}\n{extra}```\n")
+
+
 def test_a_dataset_whose_columns_have_different_units_has_no_row_totals(fresh_project: Path) -> None:
     """km², RT and people added up per row made a "Jumlah" of 3.226,50 that measures nothing; each column's own
     total stays. ``persen`` (each row's share of the rows' total) is refused there, at its option."""
@@ -472,14 +478,11 @@ def test_a_dataset_whose_columns_have_different_units_has_no_row_totals(fresh_pr
                                       encoding="utf-8")
     (data / "wilayah.yaml").write_text("judul: Wilayah\nsatuan: {Luas: km2, Jumlah RT: RT, Penduduk: jiwa}\n",
                                        encoding="utf-8")
-    front = "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n"
-    set_chapter(root, "40-bab-4-penutup.md", front,
-                "```{tabel} dataset\nid: w\njudul: Wilayah\ndataset: wilayah\n```\n")
+    _dataset_table(root, "w", "wilayah")
     cells = _cells(page(render(root), "bab-4-penutup"), "w")
     assert cells == ["Kelurahan", "Luas", "Jumlah RT", "Penduduk", "Satu", "12,50", "14", "3.200", "Dua", "8,25", "9",
                      "2.100", "Jumlah", "20,75", "23", "5.300"]
-    set_chapter(root, "40-bab-4-penutup.md", front,
-                "```{tabel} dataset\nid: w\njudul: Wilayah\ndataset: wilayah\npersen: true\n```\n")
+    _dataset_table(root, "w", "wilayah", "persen: true\n")
     with pytest.raises(ContentError) as caught:
         render(root)
     assert [d.format() for d in caught.value.diagnostics.errors] == [
@@ -500,17 +503,14 @@ def test_a_dataset_adds_no_realisation_to_its_pagu_and_no_score_over_years(fresh
     (data / "ikki.csv").write_text("Tahun,Capaian\n2022,41.59\n2023,85.32\n", encoding="utf-8")
     (data / "kontrak.csv").write_text("Paket,Nilai Kontrak (Rp),Nilai IKM\nA,1000,80\nB,2000,90\n",
                                       encoding="utf-8")
-    front = "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n"
-    set_chapter(root, "40-bab-4-penutup.md", front,
-                "```{tabel} dataset\nid: b\njudul: Belanja\ndataset: belanja\n```\n")
+    _dataset_table(root, "b", "belanja")
     cells = _cells(page(render(root), "bab-4-penutup"), "b")
     assert cells == ["Jenis Belanja", "Pagu", "Realisasi", "Operasi", "2.400.000.000", "2.300.000.000", "Modal",
                      "111.824.579", "69.772.519", "Jumlah", "2.511.824.579", "2.369.772.519"]
     for dataset, told in (("ikki", "kolom 'Capaian' pada data 'ikki' berupa persentase, rasio, nilai atau rata-rata, "
                                    "yang tidak bermakna bila dijumlahkan; tulis kolom: [] agar"),
                           ("kontrak", "kolom 'Nilai IKM' pada data 'kontrak' berupa persentase")):
-        set_chapter(root, "40-bab-4-penutup.md", front,
-                    f"```{{tabel}} dataset\nid: d\njudul: D\ndataset: {dataset}\n```\n")
+        _dataset_table(root, "d", dataset)
         with pytest.raises(ContentError) as caught:
             render(root)
         said = [d.format() for d in caught.value.diagnostics.errors]
