@@ -541,6 +541,56 @@ def test_typed_amounts_in_words_and_scales_are_read_as_meant():
                              (2, "jumlah IDR 2.369.772.519")]
 
 
+def typed_words_report(body):
+    """A: 82/80 = 102,5 % Berhasil; B (negatif): 110 % Berhasil; C: 20/25 = 80 % Cukup Berhasil; S1 and the average
+    97,5 % Cukup Berhasil (Skala Kabupaten Banjar)."""
+    inds = [ind("A", D(80), D(82), 10), ind("B", D(20), D(18), 20, polaritas="negatif"), ind("C", D(25), D(20), 30)]
+    return make_report(inds, [("S1", ["A", "B", "C"])], anggaran=clean_budget(), chapters=[chapter(body, body_line=1)])
+
+
+def test_a_typed_predikat_is_read_against_the_capaian_it_is_about():
+    """Seed 000 l.349 labelled 98,27 % "Berhasil" where its scale says "Cukup Berhasil"; seed 001 l.522 labelled
+    98,24 % "Sangat Berhasil", no class of its scale. Typed in a sentence, both passed unread."""
+    body = ("Capaian {nilai}`C.capaian` dengan predikat **Berhasil**.\n"  # 1: C is Cukup Berhasil
+            "Indikator A mencapai 102,50 % dan berpredikat Berhasil.\n"  # 2: right
+            "Rata-rata capaian 97,50 % termasuk kategori\n"
+            "Berhasil.\n"  # 4: the average (wrapped line) is Cukup Berhasil
+            "Seluruh indikator sasaran berpredikat Berhasil.\n"  # 5: two of three
+            "Predikat Berhasil untuk capaian 100 % ke atas, Cukup Berhasil untuk 70 % sampai di bawah 100 %.\n"
+            "Serapan anggaran 95 % dengan kategori Berhasil.\n"  # 7: not a capaian (its 95 % is angka-diketik)
+            "Capaian indikator kinerja berpredikat Kurang Berhasil.\n"  # 8: no capaian has it
+            "Kecamatan berhasil menaikkan capaian C menjadi 80,00 % dengan predikat Cukup Berhasil.\n"  # right
+            "Capaian {nilai}`A.capaian` berpredikat Sangat Berhasil.\n")  # 10: another scale's label
+    found = {f.loc.line: f.message for f in run(typed_words_report(body)) if f.kode == "predikat-diketik"}
+    assert sorted(found) == [1, 4, 5, 8, 10]
+    assert found[1].startswith("predikat 'Berhasil' diketik untuk {nilai}`C.capaian` (80,00 %), padahal menurut "
+                               "Skala Kabupaten Banjar predikatnya 'Cukup Berhasil'")
+    assert found[1].endswith("tulis rujukan {nilai}`C.predikat`")
+    assert "rata-rata capaian (97,50 %)" in found[4] and "{nilai}`capaian.predikat`" in found[4]
+    assert "2 dari 3" in found[5] and "{nilai}`predikat.berhasil.jumlah`" in found[5]
+    assert "tidak ada capaian laporan ini" in found[8]
+    assert "'Sangat Berhasil' bukan predikat Skala Kabupaten Banjar" in found[10] and "'Berhasil'" in found[10]
+
+
+def test_a_typed_count_of_indicators_is_read_against_the_counts():
+    """"20 dari 22 indikator mencapai target" beside a table counting 19 passed: only % and Rp were read."""
+    body = ("Sebanyak 2 dari 3 indikator mencapai target. Sebanyak 3 dari 3 indikator mencapai target.\n"  # 1
+            "Dari 3 indikator kinerja, 1 indikator belum mencapai target. Dari 3 indikator kinerja, 2 indikator "
+            "belum\nmencapai target. Terdapat 2 indikator berpredikat Berhasil dan 1 berpredikat Cukup Berhasil.\n"
+            "Pada tahun 2023 indikator C turun; 5 indikator telah mencapai target.\n"  # 4
+            "Sebanyak 1 indikator yang capaiannya di bawah target; 3 indikator terukur.\n"
+            "Sebanyak {nilai}`indikator.mencapai_target` dari {nilai}`indikator.jumlah` indikator mencapai target.\n"
+            "Ada 1 indikator berpredikat Kurang Berhasil.\n")  # 7: none has it
+    found = {f.loc.line: f.message for f in run(typed_words_report(body)) if f.kode == "jumlah-diketik"}
+    assert sorted(found) == [1, 2, 4, 7]
+    assert found[1].startswith("'3 dari 3 indikator … mencapai target' diketik langsung, padahal menurut hitungan "
+                               "laporan ini 2 dari 3 indikator")
+    assert found[2].startswith("'Dari 3 indikator kinerja, 2 indikator … belum mencapai target'")
+    assert "1 dari 3" in found[2] and "{nilai}`indikator.belum_mencapai`" in found[2]
+    assert found[4].startswith("'5 indikator … mencapai target'")
+    assert "{nilai}`predikat.kurang-berhasil.jumlah`" in found[7] and "0 dari 3" in found[7]
+
+
 def test_title_year_and_output_units():
     lf = leaf("7.01.01.2.01.0001", 10, 10, 12, target=D(2), realisasi_output="Baik")
     b = Budget(2023, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [lf], 11)], 10)], loc(1, ANG))

@@ -195,6 +195,15 @@ CASES = [
     # bab 3 line 13: a percentage typed instead of referenced
     Case("angka-diketik", replace(BAB3, "({nilai}`anggaran.serapan`).", "({nilai}`anggaran.serapan`), naik 12,34 %."),
          BAB3, 13, "peringatan", "12,34 %", "angka-diketik"),
+    # bab 3 line 9: a predikat typed for the capaian referenced before it (103,13 % is Sangat Tinggi)
+    Case("predikat-diketik", replace(BAB3, "dengan predikat {nilai}`IKU1.predikat`.", "dengan predikat Tinggi."),
+         BAB3, 9, "peringatan", "predikat 'Tinggi' diketik untuk {nilai}`IKU1.capaian` (103,13 %), padahal menurut "
+         "Permendagri 86/2017 (lima tingkat) predikatnya 'Sangat Tinggi'", "predikat-diketik"),
+    # bab 3 line 9: a count of indicators typed (the one indicator reached its target)
+    Case("jumlah-diketik", replace(BAB3, "dengan predikat {nilai}`IKU1.predikat`.",
+                                   "dengan predikat {nilai}`IKU1.predikat`. Sebanyak 0 dari 1 indikator mencapai target."),
+         BAB3, 9, "peringatan", "'0 dari 1 indikator … mencapai target' diketik langsung, padahal menurut hitungan "
+         "laporan ini 1 dari 1", "jumlah-diketik"),
     # anggaran.yaml line 10: the sub kegiatan code
     Case("kode-format", replace(ANGGARAN, "- kode: 7.01.02.2.01.0001", "- kode: 7.01.02.2.01.00001"), ANGGARAN, 10,
          "galat", "kode sub kegiatan '7.01.02.2.01.00001' tidak sesuai format", "kode-format"),

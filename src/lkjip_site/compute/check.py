@@ -50,6 +50,8 @@ beda-laporan-lalu          warning     an earlier year's realisasi or budget tot
 ttd-diketik                warning     a signature (NIP, place and date line) typed in the foreword beside lkjip's
 nama-instansi              warning     another instansi named: chapter text and titles, table titles, jabatan, indicators
 angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value
+predikat-diketik           warning     a predikat typed in a sentence is not the one of the capaian it is about
+jumlah-diketik             warning     a count of indicators typed in a sentence ("20 dari 22 indikator") no set has
 isian-contoh               warning     the scaffold's sample values or "Tuliskan …" instructions left in the report
 kode-format, kode-induk    error       budget code malformed / not starting with its parent's code
 kode-ganda                 error       budget code written twice
@@ -77,10 +79,11 @@ from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
 from .findings import Finding, Severity
 from .earlier import check_earlier
-from .narrative import check_narrative_names, check_sample_text, check_typed_numbers, check_typed_signature
+from .narrative import check_narrative_names, check_sample_text, check_typed_signature
 from .periods import quarters_upto
 from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
+from .typed import check_typed_counts, check_typed_numbers, check_typed_predikat
 
 TOLERANCE = Decimal("0.005")
 
@@ -542,6 +545,8 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_scale(report, computed)
     findings += check_narrative_names(report, known_names or [])
     findings += check_typed_numbers(report, computed)
+    findings += check_typed_predikat(report, computed)
+    findings += check_typed_counts(report, computed)
     findings += check_sample_text(report)
     findings += check_typed_signature(report)
     findings += check_earlier(report, earlier)

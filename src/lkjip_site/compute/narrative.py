@@ -1,20 +1,18 @@
-"""What the narrative gets wrong: another instansi's name left in the text, numbers typed instead of referenced.
+"""What the narrative gets wrong: another instansi's name left in the text, a signature typed under the foreword,
+the scaffold's sample text left in (derived values typed instead of referenced: :mod:`.typed`).
 
-Both are heuristics over the chapter text (outside code fences), so both are warnings.
+All are heuristics over the chapter text (outside code fences), so all are warnings.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Iterable
 
-from ..core.fmt import round_half_up
 from ..core.model import Chapter, Loc, Report, loc_of
-from ..core.numbers import from_id_parts
 from ..load.yamltree import YMap
 from .findings import Finding
-from .report import ComputedReport
+from .prose import all_lines, lines
 
 # ---------------------------------------------------------------------------------------------------------------
 # Narrative names
@@ -63,24 +61,9 @@ def _is_own(name: str, own: str) -> bool:
     return n == o or n.startswith(o + " ")
 
 
-def _all_lines(chapter: Chapter) -> Iterable[tuple[int, str, bool]]:
-    """Each line of a chapter's body but the fences' own, with its file line and whether it is inside a fence."""
-    fence = False
-    for i, line in enumerate(chapter.body.splitlines()):
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-            continue
-        yield chapter.body_line + i, line, fence
-
-
-def _lines(chapter: Chapter) -> Iterable[tuple[int, str]]:
-    """The text of a chapter, outside its fences (tables, figures, code)."""
-    return ((n, line) for n, line, fenced in _all_lines(chapter) if not fenced)
-
-
 def _fenced_titles(chapter: Chapter) -> Iterable[tuple[int, str]]:
     """The ``judul:`` lines of the tables and figures (inside their fences): printed as captions and in the lists."""
-    return ((n, line.split(":", 1)[1]) for n, line, fenced in _all_lines(chapter)
+    return ((n, line.split(":", 1)[1]) for n, line, fenced in all_lines(chapter)
             if fenced and line.lstrip().startswith("judul:"))
 
 
@@ -140,7 +123,7 @@ def _printed_texts(report: Report) -> Iterable[tuple[Loc, str]]:
             value = front.get(key)
             if isinstance(value, str) and value.strip():
                 yield Loc(ch.rel, front.line_of(key) if isinstance(front, YMap) else 1), value
-        yield from ((Loc(ch.rel, n), line) for n, line in _lines(ch))
+        yield from ((Loc(ch.rel, n), line) for n, line in lines(ch))
         yield from ((Loc(ch.rel, n), line) for n, line in _fenced_titles(ch))
     for ind in report.data.indikator.values():
         yield loc_of(ind, "nama"), ind.nama
@@ -163,7 +146,7 @@ def check_typed_signature(report: Report) -> list[Finding]:
     for ch in report.chapters:
         if ch.jenis != "kata-pengantar":
             continue
-        for line_no, line in _lines(ch):
+        for line_no, line in lines(ch):
             if _NIP_LINE.match(line) or _PLACE_DATE_LINE.match(line):
                 out.append(Finding("warning", Loc(ch.rel, line_no), f"'{line.strip()}' tampak seperti tanda tangan "
                                    "yang diketik; lkjip sudah menulis tempat, tanggal, nama, pangkat dan NIP di bawah "
@@ -195,7 +178,7 @@ def check_sample_text(report: Report) -> list[Finding]:
             out.append(Finding("warning", loc_of(report, key), f"{key}: '{sample}' masih isian contoh dari lkjip new; "
                                "tulis data instansi Anda", "isian-contoh"))
     for ch in report.chapters:
-        for line_no, line in _lines(ch):
+        for line_no, line in lines(ch):
             if SAMPLE_TEXT.match(line):
                 out.append(Finding("warning", Loc(ch.rel, line_no), f"'{line.strip()}' masih teks contoh dari lkjip "
                                    "new; ganti dengan isi bab ini", "isian-contoh"))
@@ -211,106 +194,3 @@ def check_sample_text(report: Report) -> list[Finding]:
                 out.append(Finding("warning", loc, f"{what} Renstra: '{text}' masih teks contoh dari lkjip new; tulis "
                                    "dari dokumen Renstra", "isian-contoh"))
     return out
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Numbers typed in the narrative
-
-#: A percentage as typed: ``91,40 %``, also with a decimal point (``104.13%``, as a spreadsheet in English shows it)
-#: and in words (``96,00 persen``): only the first was read, so the others passed unchecked.
-_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?\s?(?:%|persen\b)", re.I)
-#: An amount in rupiah as typed: ``Rp 2.369.772.519``, ``Rp2,46 miliar`` (the scale word read: it was taken for
-#: "Rp 2,46"), ``IDR 2.369.772.519`` and ``2.369.772.519 rupiah`` (both passed unread).
-_RUPIAH = re.compile(r"(?:\bRp\.?\s?|\bIDR\s?|(?<![\d.,\w])(?=\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?\s*rupiah\b))"
-                     r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,3}))?(?![\d.]*\d)"
-                     r"(?:\s*(ribu|juta|miliar|milyar|triliun)\b)?(?:\s*rupiah\b)?", re.I)
-_SCALE = {"ribu": Decimal(10) ** 3, "juta": Decimal(10) ** 6, "miliar": Decimal(10) ** 9, "milyar": Decimal(10) ** 9,
-          "triliun": Decimal(10) ** 12}
-_CODE_SPAN = re.compile(r"(\{\w+\})?`[^`]*`")
-
-
-def _percent_candidates(computed: ComputedReport) -> list[Decimal]:
-    out: list[Decimal] = []
-    for ir in computed.indikator.values():
-        out += [r.value for r in (ir.capaian, ir.kemajuan) if r is not None and r.value is not None]
-        out += [p.capaian.value for p in ir.riwayat if p.capaian.value is not None]
-        out += [q.capaian.value for q in ir.triwulan if q.capaian.value is not None]
-        if ir.satuan.strip() == "%":
-            out += [v for p in ir.riwayat for v in (p.target, p.realisasi) if isinstance(v, Decimal)]
-        if ir.delta is not None:
-            out.append(abs(ir.delta))
-    out += [s.capaian for s in computed.sasaran.values() if s.capaian is not None]
-    if computed.rata_rata is not None:
-        out.append(computed.rata_rata)
-    b = computed.anggaran
-    if b is not None:
-        rows = [b.total, *b.jenis_belanja, *b.kelompok, *b.per_sasaran]
-        out += [x.serapan for x in [*b.nodes(), *rows] if x.serapan is not None]
-        if b.perubahan:
-            out += [abs(v) for v in (b.perubahan.persen_pagu, b.perubahan.persen_realisasi,
-                                     b.perubahan.serapan_lalu) if v is not None]
-    for row in [*computed.efisiensi, *computed.efisiensi_sasaran]:
-        if row.result.value is not None:
-            out.append(abs(row.result.value))
-    return out
-
-
-def _percent_allowed(computed: ComputedReport) -> set[Decimal]:
-    """Round figures a text may state without computing them: 0, 100, scale boundaries, the ±5 band."""
-    allowed = {Decimal(0), Decimal(100), Decimal(5)}
-    for c in computed.scale.classes:
-        allowed |= {v for v in (c.min, c.max) if v is not None}
-    return allowed
-
-
-def _money_candidates(computed: ComputedReport) -> list[Decimal]:
-    b = computed.anggaran
-    if b is None:
-        return []
-    out: list[Decimal] = []
-    rows = [b.total, *b.jenis_belanja, *b.kelompok, *b.per_sasaran]
-    for x in [*b.nodes(), *rows]:
-        out += [x.pagu, x.realisasi, x.sisa]
-    if b.perubahan:
-        p = b.perubahan
-        out += [p.pagu_lalu, p.realisasi_lalu, abs(p.selisih_pagu), abs(p.selisih_realisasi)]
-    out += list(b.realisasi_tw.values())
-    return out
-
-
-def _matches(value: Decimal, places: int, candidates: Iterable[Decimal]) -> bool:
-    return any(round_half_up(c, places) == value for c in candidates)
-
-
-def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Finding]:
-    """Percentages and rupiah amounts typed in the narrative that equal no computed value (warning).
-
-    Derived numbers belong in ``{nilai}`` references; a typed one drifts (a real LKjIP 2022 printed its average as 97,8 /
-    97,86 / 97,57). Round figures (0, 100, the scale's boundaries) are allowed.
-    """
-    pct, money = _percent_candidates(computed), _money_candidates(computed)
-    allowed = _percent_allowed(computed)
-    out = []
-    for ch in report.chapters:
-        for line_no, raw in _lines(ch):
-            line = _CODE_SPAN.sub(" ", raw)
-            for m in _PERCENT.finditer(line):
-                v, places = from_id_parts(m.group(1), m.group(2))
-                if v not in allowed and not _matches(v, places, pct):
-                    out.append(Finding("warning", Loc(ch.rel, line_no), f"persentase {m.group(0).strip()} "
-                                       "diketik langsung dan tidak sama dengan nilai hasil perhitungan mana pun; "
-                                       "gunakan rujukan {nilai}`...`", "angka-diketik"))
-            if money:
-                for m in _RUPIAH.finditer(line):
-                    v, places = from_id_parts(m.group(1), m.group(2))
-                    scale = _SCALE.get((m.group(3) or "").casefold(), Decimal(1))
-                    if not _matches(v, places, (c / scale for c in money)):
-                        out.append(Finding("warning", Loc(ch.rel, line_no), f"jumlah {m.group(0).strip()} "
-                                           "diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan "
-                                           "mana pun; gunakan rujukan {nilai}`anggaran...`", "angka-diketik"))
-    return out
-
-
-# ---------------------------------------------------------------------------------------------------------------
-
-

@@ -1,0 +1,91 @@
+"""A chapter's text as the narrative checks read it: its lines outside fences, and its sentences.
+
+Why sentences: what a typed predikat or count is about is said in the same sentence, and authors wrap their
+paragraphs ("… dengan predikat" at the end of one line, "**Sangat Berhasil**" on the next), so a line alone
+does not hold it. Each sentence keeps the file line of each of its characters, so a finding names the line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from ..core.model import Chapter
+
+#: A ``{role}`code``` span or a bare code span: blanked (same length) where typed words are read.
+CODE_SPAN = re.compile(r"(\{\w+\})?`[^`]*`")
+#: A line that starts a block of its own: a heading, a list item, a table row, a quote.
+_BLOCK_START = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|\||>)")
+#: Where a sentence ends: ".", "!", "?" or ";" before a space and a capital, a reference, a bracket or emphasis
+#: (a decimal comma and a thousands dot are never followed by a space).
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z{(\[*_\"“])")
+
+
+def all_lines(chapter: Chapter) -> Iterable[tuple[int, str, bool]]:
+    """Each line of a chapter's body but the fences' own, with its file line and whether it is inside a fence."""
+    fence = False
+    for i, line in enumerate(chapter.body.splitlines()):
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+            continue
+        yield chapter.body_line + i, line, fence
+
+
+def lines(chapter: Chapter) -> Iterable[tuple[int, str]]:
+    """The text of a chapter, outside its fences (tables, figures, code)."""
+    return ((n, line) for n, line, fenced in all_lines(chapter) if not fenced)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a chapter: its text (lines joined by a space) and the file line each character is on.
+
+    ``plain`` is the text with its code spans and references blanked to spaces, same length: typed words are read
+    there, references (``{nilai}`K01.capaian```) in ``text``.
+    """
+
+    text: str
+    plain: str
+    starts: tuple[int, ...]  # offset of each joined line's first character
+    line_numbers: tuple[int, ...]  # its file line
+
+    def line_at(self, offset: int) -> int:
+        return self.line_numbers[bisect.bisect_right(self.starts, offset) - 1]
+
+
+def _blocks(chapter: Chapter) -> Iterator[list[tuple[int, str]]]:
+    block: list[tuple[int, str]] = []
+    for n, line in lines(chapter):
+        if not line.strip() or _BLOCK_START.match(line):
+            if block:
+                yield block
+            block = [(n, line)] if line.strip() else []
+            continue
+        block.append((n, line))
+    if block:
+        yield block
+
+
+def sentences(chapter: Chapter) -> Iterator[Sentence]:
+    """The sentences of a chapter's text outside fences; a paragraph, list item or table row is never joined to
+    the next, so a sentence cannot run across two blocks."""
+    for block in _blocks(chapter):
+        starts, numbers, parts, at = [], [], [], 0
+        for n, line in block:
+            starts.append(at)
+            numbers.append(n)
+            parts.append(line.strip())
+            at += len(parts[-1]) + 1
+        text = " ".join(parts)
+        plain = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+        begin = 0
+        for m in [*_SENTENCE_END.finditer(plain), None]:
+            end = m.start() if m else len(text)
+            rel = [s - begin for s in starts]
+            first = max(0, bisect.bisect_right(rel, 0) - 1)
+            yield Sentence(text[begin:end], plain[begin:end], tuple(max(0, r) for r in rel[first:]),
+                           tuple(numbers[first:]))
+            if m:
+                begin = m.end()

@@ -1,0 +1,412 @@
+"""Derived values typed into the narrative instead of referenced: percentages, rupiah amounts, predikat, counts.
+
+Each is computed, so a typed one drifts from the table beside it (a real LKjIP 2022 printed its average as 97,8 /
+97,86 / 97,57, another wrote "Sangat Berhasil" beside a capaian its own scale calls "Berhasil", "20 dari 22
+indikator" beside a table counting 19). What the text is about is read from its sentence, so all are warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable
+
+from ..core import fmt
+from ..core.fmt import round_half_up
+from ..core.model import Loc, Report, ScaleClass
+from ..core.numbers import from_id_parts
+from .figures import IndicatorCounts
+from .findings import Finding
+from .prose import CODE_SPAN, Sentence, lines, sentences
+from .refs import UnknownReference, lookup
+from .report import ComputedReport, counts_for
+from .scales import BUILTIN_SCALES, classify_or_none
+
+# ---------------------------------------------------------------------------------------------------------------
+# Percentages and amounts
+
+#: A percentage as typed: ``91,40 %``, also with a decimal point (``104.13%``, as a spreadsheet in English shows it)
+#: and in words (``96,00 persen``): only the first was read, so the others passed unchecked.
+PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?\s?(?:%|persen\b)", re.I)
+#: An amount in rupiah as typed: ``Rp 2.369.772.519``, ``Rp2,46 miliar`` (the scale word read: it was taken for
+#: "Rp 2,46"), ``IDR 2.369.772.519`` and ``2.369.772.519 rupiah`` (both passed unread).
+_RUPIAH = re.compile(r"(?:\bRp\.?\s?|\bIDR\s?|(?<![\d.,\w])(?=\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?\s*rupiah\b))"
+                     r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,3}))?(?![\d.]*\d)"
+                     r"(?:\s*(ribu|juta|miliar|milyar|triliun)\b)?(?:\s*rupiah\b)?", re.I)
+_SCALE = {"ribu": Decimal(10) ** 3, "juta": Decimal(10) ** 6, "miliar": Decimal(10) ** 9, "milyar": Decimal(10) ** 9,
+          "triliun": Decimal(10) ** 12}
+
+
+def _percent_candidates(computed: ComputedReport) -> list[Decimal]:
+    out: list[Decimal] = []
+    for ir in computed.indikator.values():
+        out += [r.value for r in (ir.capaian, ir.kemajuan) if r is not None and r.value is not None]
+        out += [p.capaian.value for p in ir.riwayat if p.capaian.value is not None]
+        out += [q.capaian.value for q in ir.triwulan if q.capaian.value is not None]
+        if ir.satuan.strip() == "%":
+            out += [v for p in ir.riwayat for v in (p.target, p.realisasi) if isinstance(v, Decimal)]
+        if ir.delta is not None:
+            out.append(abs(ir.delta))
+    out += [s.capaian for s in computed.sasaran.values() if s.capaian is not None]
+    if computed.rata_rata is not None:
+        out.append(computed.rata_rata)
+    b = computed.anggaran
+    if b is not None:
+        rows = [b.total, *b.jenis_belanja, *b.kelompok, *b.per_sasaran]
+        out += [x.serapan for x in [*b.nodes(), *rows] if x.serapan is not None]
+        if b.perubahan:
+            out += [abs(v) for v in (b.perubahan.persen_pagu, b.perubahan.persen_realisasi,
+                                     b.perubahan.serapan_lalu) if v is not None]
+    for row in [*computed.efisiensi, *computed.efisiensi_sasaran]:
+        if row.result.value is not None:
+            out.append(abs(row.result.value))
+    return out
+
+
+def _percent_allowed(computed: ComputedReport) -> set[Decimal]:
+    """Round figures a text may state without computing them: 0, 100, scale boundaries, the ±5 band."""
+    allowed = {Decimal(0), Decimal(100), Decimal(5)}
+    for c in computed.scale.classes:
+        allowed |= {v for v in (c.min, c.max) if v is not None}
+    return allowed
+
+
+def _money_candidates(computed: ComputedReport) -> list[Decimal]:
+    b = computed.anggaran
+    if b is None:
+        return []
+    out: list[Decimal] = []
+    rows = [b.total, *b.jenis_belanja, *b.kelompok, *b.per_sasaran]
+    for x in [*b.nodes(), *rows]:
+        out += [x.pagu, x.realisasi, x.sisa]
+    if b.perubahan:
+        p = b.perubahan
+        out += [p.pagu_lalu, p.realisasi_lalu, abs(p.selisih_pagu), abs(p.selisih_realisasi)]
+    out += list(b.realisasi_tw.values())
+    return out
+
+
+def _matches(value: Decimal, places: int, candidates: Iterable[Decimal]) -> bool:
+    return any(round_half_up(c, places) == value for c in candidates)
+
+
+def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Finding]:
+    """Percentages and rupiah amounts typed in the narrative that equal no computed value (warning).
+
+    Derived numbers belong in ``{nilai}`` references; a typed one drifts (a real LKjIP 2022 printed its average as 97,8 /
+    97,86 / 97,57). Round figures (0, 100, the scale's boundaries) are allowed.
+    """
+    pct, money = _percent_candidates(computed), _money_candidates(computed)
+    allowed = _percent_allowed(computed)
+    out = []
+    for ch in report.chapters:
+        for line_no, raw in lines(ch):
+            line = CODE_SPAN.sub(" ", raw)
+            for m in PERCENT.finditer(line):
+                v, places = from_id_parts(m.group(1), m.group(2))
+                if v not in allowed and not _matches(v, places, pct):
+                    out.append(Finding("warning", Loc(ch.rel, line_no), f"persentase {m.group(0).strip()} "
+                                       "diketik langsung dan tidak sama dengan nilai hasil perhitungan mana pun; "
+                                       "gunakan rujukan {nilai}`...`", "angka-diketik"))
+            if money:
+                for m in _RUPIAH.finditer(line):
+                    v, places = from_id_parts(m.group(1), m.group(2))
+                    scale = _SCALE.get((m.group(3) or "").casefold(), Decimal(1))
+                    if not _matches(v, places, (c / scale for c in money)):
+                        out.append(Finding("warning", Loc(ch.rel, line_no), f"jumlah {m.group(0).strip()} "
+                                           "diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan "
+                                           "mana pun; gunakan rujukan {nilai}`anggaran...`", "angka-diketik"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Predikat
+
+_REF = re.compile(r"\{nilai\}`([^`]+)`")
+#: The words that announce a predikat ("berpredikat", "predikatnya", "kategori", "dikategorikan", "kriteria"),
+#: then at most a joining word ("adalah", "dengan" …) and the emphasis or quotes around the label.
+_TRIGGER = (r"\b(?:ber|di)?(?:predikat|kategori|kriteria)(?:nya|kan)?\b[\s:*_\"'“”(]*"
+            r"(?:(?:adalah|yaitu|ialah|dengan|sebagai|yang|memperoleh|mendapat|meraih)\s+[\s*_\"'“”]*)?")
+#: A sentence about the whole set: "seluruh indikator … berpredikat Berhasil".
+_ALL = re.compile(r"\b(?:seluruh|semua)\s+(?:[\w-]+\s+){0,3}?indikator\b", re.I)
+#: A sentence about a predikat that is no capaian's: the IKM's mutu, a serapan's class, the SAKIP evaluation.
+_OTHER_TOPIC = re.compile(r"\b(?:ikm|skm|kepuasan|serapan|anggaran|evaluasi|sakip|akip)\b", re.I)
+_AVERAGE = re.compile(r"\brata-?rata\b", re.I)
+_ABOUT_CAPAIAN = re.compile(r"\b(?:capaian|indikator|sasaran)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    """A value in a sentence that a typed predikat may be about; ``labels`` empty when it is no capaian."""
+
+    start: int
+    end: int
+    labels: frozenset[str]  # the predikat (casefolded) the value has; any of them for a typed % of several
+    shown: str  # what it is, in the message: "capaian K01 (104,13 %)"
+    path: str  # the reference to write instead
+
+
+@dataclass(frozen=True, slots=True)
+class _Capaian:
+    value: Decimal
+    predikat: ScaleClass | None
+    shown: str
+    path: str
+
+
+def _label(c: ScaleClass | None) -> str:
+    return c.label.casefold() if c is not None else "tidak dapat dinilai"
+
+
+def _capaian_values(computed: ComputedReport) -> list[_Capaian]:
+    """Every capaian the report computes, with its predikat and the reference that prints it."""
+    out: list[_Capaian] = []
+    pct = fmt.fmt_percent
+    for ir in computed.indikator.values():
+        if ir.capaian.value is not None:
+            out.append(_Capaian(ir.capaian.value, ir.predikat, f"capaian {ir.id} ({pct(ir.capaian.value)})",
+                                f"{ir.id}.predikat"))
+        for p in ir.riwayat:
+            if p.tahun != ir.tahun and p.capaian.value is not None:
+                out.append(_Capaian(p.capaian.value, classify_or_none(computed.scale, p.capaian.value),
+                                    f"capaian {ir.id} tahun {p.tahun} ({pct(p.capaian.value)})",
+                                    f"{ir.id}.capaian@{p.tahun}"))
+    for s in computed.sasaran.values():
+        if s.capaian is not None:
+            out.append(_Capaian(s.capaian, s.predikat, f"capaian sasaran {s.id} ({pct(s.capaian)})",
+                                f"capaian.{s.id}.predikat"))
+    if computed.rata_rata is not None:
+        out.append(_Capaian(computed.rata_rata, computed.predikat_rata_rata,
+                            f"rata-rata capaian ({pct(computed.rata_rata)})", "capaian.predikat"))
+    return out
+
+
+def _ref_subject(computed: ComputedReport, path: str, start: int, end: int) -> _Subject:
+    """What a ``{nilai}`` reference in the sentence is: a capaian with its predikat, or anything else."""
+    p = path.strip()
+    base, _, attr = p.partition("@")[0].rpartition(".")
+    try:
+        ref = lookup(computed, p)
+    except UnknownReference:  # reported where the reference is rendered
+        return _Subject(start, end, frozenset(), "", "")
+    value = ref.value
+    if p == "capaian.rata_rata":
+        pred, to = computed.predikat_rata_rata, "capaian.predikat"
+    elif base == "capaian" and attr in computed.sasaran:
+        pred, to = computed.sasaran[attr].predikat, f"capaian.{attr}.predikat"
+    elif base.startswith("capaian.") and attr == "capaian" and base[8:] in computed.sasaran:
+        pred, to = computed.sasaran[base[8:]].predikat, f"capaian.{base[8:]}.predikat"
+    elif attr == "capaian" and base in computed.indikator and "@" not in p:
+        pred, to = computed.indikator[base].predikat, f"{base}.predikat"
+    elif attr == "capaian" and isinstance(value, Decimal):
+        pred, to = classify_or_none(computed.scale, value), p
+    else:
+        return _Subject(start, end, frozenset(), "", "")
+    shown = f"{{nilai}}`{p}` ({ref.formatted()})"
+    return _Subject(start, end, frozenset({_label(pred)}), shown, to)
+
+
+def _subjects(computed: ComputedReport, s: Sentence, capaian: list[_Capaian]) -> list[_Subject]:
+    out = [_ref_subject(computed, m.group(1), m.start(), m.end()) for m in _REF.finditer(s.text)]
+    for m in PERCENT.finditer(s.plain):
+        v, places = from_id_parts(m.group(1), m.group(2))
+        hits = [c for c in capaian if round_half_up(c.value, places) == v]
+        if _AVERAGE.search(s.plain):  # "rata-rata capaian 97,50 %": the average before a sasaran of the same value
+            hits.sort(key=lambda c: c.path != "capaian.predikat")
+        if hits:
+            out.append(_Subject(m.start(), m.end(), frozenset(_label(c.predikat) for c in hits),
+                                " atau ".join(dict.fromkeys(c.shown for c in hits)), hits[0].path))
+        else:
+            out.append(_Subject(m.start(), m.end(), frozenset(), "", ""))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _about(subjects: list[_Subject], at: int) -> _Subject | None:
+    """The capaian a label at ``at`` is about: the nearest before it, else the first after it."""
+    before = [x for x in subjects if x.labels and x.end <= at]
+    if before:
+        return before[-1]
+    return next((x for x in subjects if x.labels and x.start >= at), None)
+
+
+def check_typed_predikat(report: Report, computed: ComputedReport) -> list[Finding]:
+    """A predikat typed in a sentence that is not the one its capaian has (warning ``predikat-diketik``).
+
+    What the predikat is about is the capaian nearest before it in the sentence (a reference or a typed
+    percentage equal to a computed capaian). Without one: "seluruh indikator … berpredikat X" must hold for every
+    indicator, and a sentence about capaian may only name a predikat some capaian has. A label of another scale
+    ("Sangat Berhasil" where the report's scale tops at "Berhasil": a real report's 98,24 %) is named as such. A
+    sentence naming two labels describes a scale or counts by class, and is left alone (counts: below).
+    """
+    own = [c.label for c in computed.scale.classes]
+    if not own:
+        return []
+    labels = sorted({*own, *(c.label for sc in [*BUILTIN_SCALES.values(), *report.scales.values()]
+                             for c in sc.classes)}, key=len, reverse=True)
+    alt = "|".join(re.escape(c) for c in labels)
+    typed = re.compile(_TRIGGER + rf"({alt})(?![\w-])", re.I)
+    named = re.compile(rf"(?<![\w-])({alt})(?![\w-])")  # as a label is written: capitalised ("berhasil" is a verb)
+    capaian = _capaian_values(computed)
+    held = {_label(c.predikat) for c in capaian}
+    out: list[Finding] = []
+    for ch in report.chapters:
+        for s in sentences(ch):
+            found = list(typed.finditer(s.plain))
+            if not found or len({m.group(1).casefold() for m in named.finditer(s.plain)}
+                                | {m.group(1).casefold() for m in found}) > 1:
+                continue
+            subjects = _subjects(computed, s, capaian)
+            for m in found:
+                message = _predikat_message(computed, s, subjects, m.group(1), m.start(1), held)
+                if message:
+                    out.append(Finding("warning", Loc(ch.rel, s.line_at(m.start(1))), message, "predikat-diketik"))
+    return out
+
+
+def _predikat_message(computed: ComputedReport, s: Sentence, subjects: list[_Subject], label: str, at: int,
+                      held: set[str]) -> str | None:
+    scale = computed.scale.nama
+    own = {c.label.casefold() for c in computed.scale.classes}
+    foreign = "" if label.casefold() in own else (
+        f" ('{label}' bukan predikat {scale}; predikatnya: {', '.join(c.label for c in computed.scale.classes)})")
+    subject = _about(subjects, at)
+    if subject is not None:
+        if label.casefold() in subject.labels:
+            return None
+        wanted = " atau ".join(sorted(subject.labels))
+        return (f"predikat '{label}' diketik untuk {subject.shown}, padahal menurut {scale} predikatnya "
+                f"'{_proper(computed, wanted)}'{foreign}; tulis rujukan {{nilai}}`{subject.path}`")
+    if subjects or _OTHER_TOPIC.search(s.plain):
+        return None  # about a realisasi, a serapan, the IKM: not a capaian's predikat
+    counts = computed.jumlah
+    if _ALL.search(s.plain) and counts is not None:
+        n = dict((k.casefold(), v) for k, v in counts.predikat).get(label.casefold(), 0)
+        if n != len(counts.ids):
+            return (f"'{label}' diketik untuk seluruh indikator, padahal {n} dari {len(counts.ids)} "
+                    f"{counts.lingkup} berpredikat {label} menurut {scale}{foreign}; tulis jumlahnya dengan "
+                    f"rujukan {{nilai}}`predikat.{_slug(label)}.jumlah`" if not foreign else
+                    f"'{label}' diketik untuk seluruh indikator{foreign}; tulis rujukan {{nilai}}`<id>.predikat`")
+        return None
+    if _ABOUT_CAPAIAN.search(s.plain) and label.casefold() not in held:
+        return (f"predikat '{label}' diketik, padahal tidak ada capaian laporan ini (indikator, sasaran, rata-rata) "
+                f"yang berpredikat {label} menurut {scale}{foreign}; tulis rujukan {{nilai}}`<id indikator>.predikat`")
+    return None
+
+
+def _proper(computed: ComputedReport, folded: str) -> str:
+    by = {c.label.casefold(): c.label for c in computed.scale.classes}
+    return " atau ".join(by.get(x, x[:1].upper() + x[1:]) for x in folded.split(" atau "))
+
+
+def _slug(label: str) -> str:
+    return "-".join(label.casefold().split())
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Counts of indicators
+
+_N = r"(?<![\d.,])(\d{1,3})\s+(?:\([a-z ]+\)\s+)?"
+#: "20 dari 22 indikator", "20 (dua puluh) dari total 22 indikator".
+_OF = re.compile(_N + r"dari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?" + r"(\d{1,3})\s+(?:\([a-z ]+\)\s+)?indikator\b",
+                 re.I)
+#: "dari 22 indikator kinerja, 20 indikator …" (the set first).
+_OF_FIRST = re.compile(r"\bdari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?(\d{1,3})\s+(?:\([a-z ]+\)\s+)?indikator\b"
+                       r"[^,:;]{0,80}[,:]\s*(?:sebanyak\s+|terdapat\s+|ada\s+|hanya\s+)?" + _N[len(r"(?<![\d.,])"):]
+                       + r"(?:indikator\b)?", re.I)
+#: "5 indikator … mencapai target".
+_ALONE = re.compile(_N + r"indikator\b", re.I)
+#: What the counted indicators are, in the words after the count (a few words may come between).
+_KINDS = (("belum", r"(?:belum|tidak)\s+(?:mencapai|memenuhi|tercapai)|di\s+bawah\s+target"),
+          ("tidak_terukur", r"tidak\s+(?:terukur|dapat\s+(?:di)?ukur)"),
+          ("mencapai", r"(?:mencapai|memenuhi|melampaui)\s+target|tercapai|mencapai\s+100"),
+          ("predikat", r"(?:ber)?predikat"),
+          ("terukur", r"terukur"))
+_KIND = re.compile(r"^[\s,]*(?:[\w()-]+\s+){0,4}?(?:telah\s+|sudah\s+|yang\s+)?(?:"
+                   + "|".join(f"(?P<{k}>{p})" for k, p in _KINDS) + r")", re.I)
+_FIGURE = {"belum": "belum_mencapai", "tidak_terukur": "tidak_terukur", "mencapai": "mencapai_target",
+           "terukur": "terukur", None: "jumlah"}
+_WORDS = {"belum": "belum mencapai target", "tidak_terukur": "tidak terukur", "mencapai": "mencapai target",
+          "terukur": "terukur", None: ""}
+
+
+def _counted(c: IndicatorCounts) -> dict[str, int]:
+    out = {"jumlah": len(c.ids), "terukur": len(c.terukur), "tidak_terukur": len(c.tidak_terukur),
+           "kualitatif": len(c.kualitatif), "mencapai": len(c.mencapai), "belum": c.belum_mencapai}
+    out.update((f"predikat:{label.casefold()}", n) for label, n in c.predikat)
+    return out
+
+
+def _sets(computed: ComputedReport) -> list[dict[str, int]]:
+    """The sets of indicators a sentence may count: the report's, each sasaran's, all sasaran's, all."""
+    found = [c for c in [computed.jumlah, *(s.jumlah for s in computed.sasaran.values())] if c is not None]
+    for ids in ([i for s in computed.sasaran.values() for i in s.indikator], list(computed.indikator)):
+        if ids and not any(set(ids) == set(c.ids) for c in found):
+            found.append(counts_for(computed, ids)[1])
+    return [_counted(c) for c in found]
+
+
+def _kind(computed: ComputedReport, rest: str) -> tuple[str | None, str]:
+    """The kind of count the words after it name, and the key of its value (``predikat:<label>``)."""
+    m = _KIND.match(rest)
+    if m is None:
+        return None, ""
+    kind = m.lastgroup
+    if kind == "predikat":
+        after = rest[m.end():].lstrip(" *_\"'“”:")
+        label = next((c.label for c in sorted(computed.scale.classes, key=lambda c: -len(c.label))
+                      if after.casefold().startswith(c.label.casefold())), None)
+        return (None, "") if label is None else ("predikat", f"predikat:{label.casefold()}")
+    return kind, kind or ""
+
+
+def check_typed_counts(report: Report, computed: ComputedReport) -> list[Finding]:
+    """A count of indicators typed in a sentence that no set of the report's indicators has (warning
+    ``jumlah-diketik``): "20 dari 22 indikator mencapai target" beside a table of 19 reached.
+
+    The sets are the report's indicators, each sasaran's, all sasaran's together and all; what is counted is
+    read from the words after ("mencapai target", "belum mencapai", "berpredikat Berhasil", "terukur").
+    """
+    sets = _sets(computed)
+    if not sets or computed.jumlah is None:
+        return []
+    out: list[Finding] = []
+    for ch in report.chapters:
+        for s in sentences(ch):
+            taken: list[tuple[int, int]] = []
+            for pattern, first in ((_OF_FIRST, True), (_OF, False)):
+                for m in pattern.finditer(s.plain):
+                    if any(a < m.end() and m.start() < b for a, b in taken):
+                        continue
+                    taken.append(m.span())
+                    total, n = (int(m.group(1)), int(m.group(2))) if first else (int(m.group(2)), int(m.group(1)))
+                    kind, key = _kind(computed, s.plain[m.end():])
+                    if not any(total in (v["jumlah"], v["terukur"]) and (n == v[key] if key in v else
+                                                                         key == "" and n in v.values())
+                               for v in sets):
+                        out.append(_count_finding(computed, ch.rel, s, m, kind, key))
+            for m in _ALONE.finditer(s.plain):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                kind, key = _kind(computed, s.plain[m.end():])
+                n = int(m.group(1))
+                if key and not any(v.get(key) == n for v in sets):
+                    out.append(_count_finding(computed, ch.rel, s, m, kind, key))
+    return out
+
+
+def _count_finding(computed: ComputedReport, rel: str, s: Sentence, m: re.Match[str], kind: str | None,
+                   key: str) -> Finding:
+    c = computed.jumlah
+    assert c is not None
+    values = _counted(c)
+    if kind == "predikat":
+        label = next(x.label for x in computed.scale.classes if f"predikat:{x.label.casefold()}" == key)
+        what, path = f"berpredikat {label}", f"predikat.{_slug(label)}.jumlah"
+    else:
+        what, path = _WORDS[kind], f"indikator.{_FIGURE[kind]}"
+    typed = " ".join(s.plain[m.start():m.end()].split()) + (f" … {what}" if what else "")
+    shown = f"{values.get(key, values['jumlah'])} dari {len(c.ids)} {c.lingkup}" + (f" {what}" if what else "")
+    return Finding("warning", Loc(rel, s.line_at(m.start())), f"'{typed}' diketik langsung, padahal menurut hitungan "
+                   f"laporan ini {shown} (juga tidak cocok dengan indikator satu sasaran); tulis rujukan "
+                   f"{{nilai}}`{path}` dan {{nilai}}`indikator.jumlah`", "jumlah-diketik")
