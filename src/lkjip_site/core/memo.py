@@ -28,12 +28,14 @@ T = TypeVar("T")
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
 
-FORMAT = 9  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
+FORMAT = 10  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
 #            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers;
 #            the build record's key holds it too, so no build replays a record of the code before; 7: verdicts
 #            judged on the printed figure, so kept tables and states of the rule before are not taken; 8: the
 #            scaffold's sample text is warned of (isian-contoh), so no kept report replays its messages without it;
-#            9: a negative indicator's direction says what it means, a quarterly count has no Renstra progress)
+#            9: a negative indicator's direction says what it means, a quarterly count has no Renstra progress;
+#            10: a predikat or a count of indicators typed in a sentence is read, so no kept report replays its
+#            messages without them)
 
 
 def digest(*parts: Any) -> str:
