@@ -204,6 +204,14 @@ CASES = [
                                    "dengan predikat {nilai}`IKU1.predikat`. Sebanyak 0 dari 1 indikator mencapai target."),
          BAB3, 9, "peringatan", "'0 dari 1 indikator … mencapai target' diketik langsung, padahal menurut hitungan "
          "laporan ini 1 dari 1", "jumlah-diketik"),
+    # bab 3 line 20: a table named by a number the report does not have (its tables are Tabel 3.1 and 3.2)
+    Case("nomor-tabel-diketik", replace(BAB3, "tersaji pada {ref}`tabel-anggaran`.", "tersaji pada Tabel 3.5."),
+         BAB3, 20, "peringatan", "'Tabel 3.5' diketik, padahal laporan ini tidak memiliki Tabel 3.5 (yang ada: Tabel 3.1 "
+         "sampai Tabel 3.2)"),
+    # bab 3 line 20: the chart named by another word than the site's ("Gambar", situs.yaml's label_gambar)
+    Case("nomor-gambar-diketik", replace(BAB3, "tersaji pada {ref}`tabel-anggaran`.", "tersaji pada Grafik 3.1."),
+         BAB3, 20, "peringatan", "'Grafik 3.1' diketik, padahal laporan ini menamainya 'Gambar 3.1' (Pagu dan "
+         "realisasi anggaran per program); rujuk dengan {ref}`grafik-anggaran`"),
     # anggaran.yaml line 10: the sub kegiatan code
     Case("kode-format", replace(ANGGARAN, "- kode: 7.01.02.2.01.0001", "- kode: 7.01.02.2.01.00001"), ANGGARAN, 10,
          "galat", "kode sub kegiatan '7.01.02.2.01.00001' tidak sesuai format", "kode-format"),

@@ -23,6 +23,7 @@ from ..core.markup import APART, RAW_TEXT
 from ..core.memo import digest
 from ..core.model import RESERVED_IDS, Chapter, Loc, NumberedItem, Report, SiteConfig
 from ..core.suggest import did_you_mean
+from ..compute.prose import CODE_SPAN, lines
 from ..load.yamltree import YMap, load_yaml
 from .directives import Directive, ParsedChapter, Registry
 from .links import collect_images, line_of
@@ -343,3 +344,44 @@ def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Regi
             d.item = NumberedItem(kind, item_id, number, f"{word} {number}", judul, p.chapter.id, d.loc)
             p.chapter.anchors.add(item_id)
             (report.tables if kind == "tabel" else report.figures).append(d.item)
+    _check_typed_item_numbers(report, parsed, site, diags)
+
+
+#: "lihat Tabel 3.15": a table or figure named by its number in the text; the word is read as the site names figures
+#: ("Grafik") and as authors write them anyway.
+_ITEM_WORDS = ("Tabel", "Gambar", "Grafik")
+
+
+def _check_typed_item_numbers(report: Report, parsed: Sequence[ParsedChapter], site: SiteConfig,
+                              diags: Diagnostics) -> None:
+    """A "Tabel 3.15" typed in the text that the report does not have, or names by another word (warning).
+
+    Numbers are counted per BAB, so a table inserted above renumbers those below, and a number copied from last
+    year's report or a Word draft sends the reader to nothing (a real report referred to tables its body lacked).
+    ``{ref}`` writes the number the table has; a typed number that exists passes (it cannot be told from right).
+    """
+    items = {it.label.casefold(): it for it in [*report.tables, *report.figures]}
+    by_number = {(it.kind, it.number): it for it in [*report.tables, *report.figures]}
+    words = sorted({*_ITEM_WORDS, site.label_gambar}, key=len, reverse=True)
+    pattern = re.compile(rf"\b({'|'.join(map(re.escape, words))})\s+(\d+|[A-Z])\.(\d+)(?![\d.,]*\d)")
+    for p in parsed:
+        for line_no, raw in lines(p.chapter):
+            for m in pattern.finditer(CODE_SPAN.sub(lambda c: " " * len(c.group(0)), raw)):
+                typed = f"{m.group(1)} {m.group(2)}.{m.group(3)}"
+                if typed.casefold() in items:
+                    continue
+                kind = "tabel" if m.group(1) == "Tabel" else "gambar"
+                same = by_number.get((kind, f"{m.group(2)}.{m.group(3)}"))
+                if same is not None:
+                    diags.warn((p.chapter.rel, line_no), f"'{typed}' diketik, padahal laporan ini menamainya "
+                                                         f"'{same.label}' ({same.judul}); rujuk dengan {{ref}}`{same.id}`")
+                    continue
+                numbers = [it.label for it in [*report.tables, *report.figures]
+                           if it.kind == kind and it.number.split(".")[0] == m.group(2)]
+                have = (f"yang ada: {numbers[0]} sampai {numbers[-1]}" if len(numbers) > 1 else
+                        f"yang ada hanya {numbers[0]}" if numbers else
+                        f"tidak ada {'tabel' if kind == 'tabel' else site.label_gambar.lower()} bernomor "
+                        f"{m.group(2)}.…")
+                diags.warn((p.chapter.rel, line_no), f"'{typed}' diketik, padahal laporan ini tidak memiliki {typed} "
+                                                     f"({have}); nomor tabel dan gambar dihitung per bab: rujuk dengan "
+                                                     "{ref}`<id tabel>`, yang selalu menulis nomor yang benar")
