@@ -690,7 +690,7 @@ def full_report():
     ("IKU2.target", "number", "80"),
     ("IKU2.realisasi", "number", "82"),
     ("IKU2.realisasi@2021", "number", "79,5"),
-    ("IKU2.delta", "number", "2,50"),
+    ("IKU2.delta", "number", "2,5"),  # 82 − 79,5, with the decimals its values were entered with (was "2,50")
     ("IKU2.tren", "text", "naik"),
     ("IKU2.nama", "text", "Indikator IKU2"),
     ("IKU1.capaian", "percent", "N/A"),
@@ -905,3 +905,13 @@ def test_a_mean_of_quarters_is_shown_as_a_derived_figure():
     ind = indicator("AVG", D(95), pv, tahun=2024, agregasi="rata_rata", satuan="%")
     comp = compute_report(report([ind], tahun=2024, periode="tw3"), {}, "banjar")
     assert lookup(comp, "AVG.realisasi").formatted() == "90,17 %"
+
+
+def test_a_change_from_last_year_keeps_the_decimals_its_values_were_entered_with():
+    """Complaints 4 → 6 changed by "2,00" beside the "4" and "6" of its row; 85,32 − 82,82 is "2,50"."""
+    r = report([indicator("ADU", D(5), D(6), polaritas="negatif"), indicator("IKK", D(80), D("85.32"))])
+    r.data.indikator["ADU"].realisasi[2021] = PeriodValues(annual=D(4))
+    r.data.indikator["IKK"].realisasi[2021] = PeriodValues(annual=D("82.82"))
+    c = compute_report(r)
+    assert [lookup(c, p).formatted() for p in ("ADU.delta", "IKK.delta")] == ["2", "2,50"]
+    assert c.indikator["ADU"].tren_teks == "naik (memburuk)"

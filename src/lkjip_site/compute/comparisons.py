@@ -8,17 +8,23 @@ from typing import Sequence
 
 from ..core.fmt import shown
 from ..core.model import CapaianPolicy, Value
+from ..core.numbers import Derived
 from .capaian import Result, capaian
 from .findings import HUNDRED, ZERO
 from .periods import as_number
 
 
 def delta(current: Value | None, previous: Value | None) -> Decimal | None:
-    """Δ = Rn − Rn−1 (points for indices and percentages); None when either is not a number."""
+    """Δ = Rn − Rn−1 (points for indices and percentages); None when either is not a number.
+
+    Of two entered numbers it keeps their decimals (6 − 4 complaints is 2, "85,32 − 82,4" is 2,92), as they are
+    printed beside it; of a derived one (a mean of quarters) it is derived too. Printed with two decimals always,
+    a count's change read "2,00" beside its "4" and "6"."""
     c, p = as_number(current), as_number(previous)
-    if c is not None and p is not None:
-        return c - p
-    return None
+    if c is None or p is None:
+        return None
+    d = c - p
+    return Derived(d) if isinstance(c, Derived) or isinstance(p, Derived) else d
 
 
 def trend(d: Decimal | None) -> str | None:

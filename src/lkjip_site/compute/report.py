@@ -12,7 +12,9 @@ from typing import Iterable
 
 from ..core.compact import Compact
 from ..core.deferred import Deferrable, Deferred
+from ..core.fmt import entered_decimals
 from ..core.model import CapaianPolicy, Indicator, Loc, Missing, Report, Scale, ScaleClass, Value, loc_of
+from ..core.numbers import Derived
 from .budget import BudgetReport, compute_budget
 from .capaian import Result, capaian, mean_capaian, na
 from .comparisons import (NationalComparison, compare_national, delta, grade_trend, kemajuan_renstra, trend,
@@ -85,6 +87,14 @@ class IndicatorResult:
         """``tren`` as tables and sentences print it: a negative indicator's says what it means ("naik
         (memburuk)"); a grade's direction is already its list's order from worst to best."""
         return self.tren if self.kualitatif else trend_words(self.tren, self.polaritas)
+
+    @property
+    def delta_decimals(self) -> int:
+        """Decimals the change from last year is printed with: the more of its two values' as entered (6 − 4
+        complaints is "2", as they read "6" and "4", not "2,00"; 85,32 − 82,82 is "2,50"); two for a derived one."""
+        if self.delta is None or isinstance(self.delta, Derived):
+            return 2
+        return max(entered_decimals(v) for v in (self.realisasi, self.realisasi_lalu) if isinstance(v, Decimal))
 
     @property
     def delta_reason(self) -> str:

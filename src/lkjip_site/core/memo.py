@@ -35,7 +35,7 @@ FORMAT = 10  # bump when the meaning of keys, the pickled classes or the entries
 #            scaffold's sample text is warned of (isian-contoh), so no kept report replays its messages without it;
 #            9: a negative indicator's direction says what it means, a quarterly count has no Renstra progress;
 #            10: a predikat or a count of indicators typed in a sentence is read, so no kept report replays its
-#            messages without them)
+#            messages without them; a change from last year keeps its values' decimals, "2" not "2,00")
 
 
 def digest(*parts: Any) -> str:

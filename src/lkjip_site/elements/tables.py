@@ -321,7 +321,7 @@ def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
         cells = [Cell(str(n)), Cell(i.nama, header=True), text(i.satuan)]
         cells += [val(by_year[y].realisasi, f"{i.id}.realisasi@{y}", "realisasi") if y in by_year
                   else val(None, "", f"realisasi {y}") for y in years]
-        cells += [num(i.delta, 2, i.delta_reason),
+        cells += [num(i.delta, i.delta_decimals, i.delta_reason),
                   Cell(i.tren_teks, figure=f"{i.id}.tren") if i.tren else Cell(NA, cls="na", title=i.delta_reason)]
         body.append(Row(cells))
     # the change is always this year's against last year's (``delta``), whichever years the columns show: the
