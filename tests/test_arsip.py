@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import io
 import json
 import os
@@ -389,6 +390,100 @@ def test_verifikasi_passes_then_names_every_tampered_missing_and_extra_file(flow
     assert (f"arsip/{SLUG}/1.0/situs/bab-4-penutup/index.html:1: galat: berubah: SHA-256 tidak sama dengan "
             "manifest") in build.err
     assert tree_hashes(root / "build") == before
+
+
+def test_a_released_version_lost_from_the_archive_stops_the_build_and_fails_verifikasi(flow: Flow,
+                                                                                      tmp_path: Path) -> None:
+    """Deleting arsip/<slug>/1.0 (or cloning the site without arsip/) removed 1.0 from build/ at the next build,
+    exit 0, while 1.1's change page still linked to it; verifikasi said "berhasil: 1 versi"."""
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+    shutil.rmtree(root / "arsip" / SLUG / "1.0")
+    before = tree_hashes(root / "build")
+    build = lkjip(root, "build", "--tanpa-pdf")
+    assert build.code == 1
+    assert (f"arsip/{SLUG}/1.0:1: galat: versi terbitan '1.0' laporan '{SLUG}' tercantum di laporan/{SLUG}/versi.json "
+            "situs yang sudah terbit, tetapi foldernya tidak ada di arsip/") in build.err
+    assert tree_hashes(root / "build") == before  # 1.0 still served
+    run = lkjip(root, "verifikasi")
+    assert run.code == 1
+    assert f"arsip/{SLUG}/1.0: hilang: versi terbitan '1.0'" in run.out
+    shutil.rmtree(root / "arsip")  # a clone without its archive: both versions named
+    assert [line.split(":")[0] for line in lkjip(root, "verifikasi").out.splitlines() if ": hilang: " in line] == [
+        f"arsip/{SLUG}/1.0", f"arsip/{SLUG}/1.1"]
+
+
+def _replace_bag(root: Path, versi: str, change: Any) -> None:
+    """Change the bag's unpacked files with ``change(folder)``, zip it again and write the new zip's hash and size
+    into manifest.json: what the zip's hash alone could not catch."""
+    folder = root / "arsip" / SLUG / versi
+    manifest_path = folder / "manifest.json"
+    doc = json.loads(manifest_path.read_text(encoding="utf-8"))
+    zip_path = folder / doc["bagit"]["path"]
+    unpacked = root.parent / "bag"
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(unpacked)
+    top = next(unpacked.iterdir())
+    change(top)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for path in sorted(p for p in top.rglob("*") if p.is_file()):
+            zf.write(path, f"{top.name}/{path.relative_to(top).as_posix()}")
+    zip_path.write_bytes(buf.getvalue())
+    doc["bagit"]["sha256"] = hashlib.sha256(buf.getvalue()).hexdigest()
+    doc["bagit"]["ukuran"] = len(buf.getvalue())
+    manifest_path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    shutil.rmtree(unpacked)
+
+
+def _append(name: str) -> Any:
+    def change(top: Path) -> None:
+        path = top / name
+        path.write_bytes(path.read_bytes() + b"#")
+    return change
+
+
+@pytest.mark.parametrize("damage, says", [
+    (_append("data/sumber/laporan.yaml"), "bag BagIt tidak sah menurut bagit.py"),  # payload, bag manifests kept
+    (_append("bag-info.txt"), "bag BagIt tidak sah menurut bagit.py"),  # a tag file: the tag manifests say
+    (lambda top: (top / "tagmanifest-sha512.txt").unlink(), "hilang: tagmanifest-sha512.txt"),
+    (lambda top: (top / "catatan.txt").write_text("x", encoding="utf-8"), "tambahan: catatan.txt"),
+])
+def test_verifikasi_validates_the_bag_itself_not_only_its_hash(flow: Flow, tmp_path: Path, damage: Any,
+                                                               says: str) -> None:
+    """A bag changed inside, zipped again and its new hash written into manifest.json passed verifikasi: only the
+    zip's hash and the bag's SHA-256 manifest lines were compared."""
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+    _replace_bag(root, "1.0", damage)
+    run = lkjip(root, "verifikasi")
+    assert run.code == 1
+    assert any(line.startswith(f"arsip/{SLUG}/1.0/{SLUG}-1.0-bagit.zip: ") and says in line
+               for line in run.out.splitlines()), run.out
+
+
+@pytest.mark.parametrize("key, value, says", [
+    ("tanggal_terbit", "2023-01-01", "laporan.tanggal_terbit '2023-01-01' tidak sama dengan '2023-02-28' di "
+                                     "sumber/laporan.yaml"),
+    ("catatan_versi", "Terbitan PALSU", "laporan.catatan_versi 'Terbitan PALSU' tidak sama dengan"),
+    ("diterbitkan", "2020-01-01T00:00:00Z", "diterbitkan '2020-01-01T00:00:00Z' tidak sama dengan LKjIP-Diterbitkan "
+                                            "'2024-02-15T00:00:00Z' di bag-info.txt"),
+    ("lkjip_site", "9.9.9", "lkjip_site '9.9.9' tidak sama dengan Bag-Software-Agent"),
+])
+def test_verifikasi_reads_the_manifests_own_facts_against_the_release(flow: Flow, tmp_path: Path, key: str,
+                                                                      value: str, says: str) -> None:
+    """A manifest edited to another date or note passed verifikasi, and the site's version list, versi.json and
+    feed showed what it said."""
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+    path = root / "arsip" / SLUG / "1.0" / "manifest.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    (doc["laporan"] if key in doc["laporan"] else doc)[key] = value
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    run = lkjip(root, "verifikasi")
+    assert run.code == 1
+    assert any(line.startswith(f"arsip/{SLUG}/1.0/manifest.json: ") and says in line
+               for line in run.out.splitlines()), run.out
 
 
 # ------------------------------------------------------------------------------------------------ open data

@@ -27,7 +27,8 @@ from markdown_it import MarkdownIt
 
 from .archive.history import plan_history
 from .archive.release import release_target, store_release
-from .archive.store import ARCHIVE_DIR, load_archive, snapshot_times
+from .archive.store import (ARCHIVE_DIR, load_archive, missing_release_message, missing_releases,
+                            snapshot_times)
 from .compute.report import COMPUTED_LATER
 from .compute.earlier import same_instansi
 from .compute.site import compute_one, compute_site, instansi_names
@@ -844,6 +845,8 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
     site = load_site(opts, diags, data_files, watch=watch, session=session, folders=folders)
     with watch.stage("baca"):
         archive = load_archive(opts.root, diags)
+        for slug, versi in missing_releases(opts.out, archive):
+            diags.error((f"{ARCHIVE_DIR}/{slug}/{versi}", 1), missing_release_message(slug, versi))
         history = plan_history(site, archive, diags)
         released = {path: data for version in archive for path, data in version.site_files(diags).items()}
     _stop_on_errors(diags, opts)  # a changed release stops the build before anything is rendered

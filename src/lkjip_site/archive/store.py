@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import json
 import os
 import re
 import shutil
@@ -21,7 +22,8 @@ from ..core.fmt import fmt_date
 from ..load.content import chapter_body
 from ..output.changes import ChapterText, VersionData, load_document
 from ..output.opendata import JSON_FILE
-from ..output.versions import CHANGES_DIR, OPEN_DATA_DIR, BagRef, InstansiRef, VersionInfo
+from ..output.versions import (CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, BagRef, InstansiRef, VersionInfo,
+                               version_key)
 from .manifest import MANIFEST, SITE_DIR, SOURCE_DIR, FileEntry, Manifest, ManifestError, compare_files, read_manifest
 
 ARCHIVE_DIR = "arsip"
@@ -125,6 +127,37 @@ def load_archive(root: Path, diags: Diagnostics) -> list[ArchivedVersion]:
                 continue
             out.append(ArchivedVersion(folder, rel, manifest))
     return out
+
+
+def missing_releases(out: Path, archive: list[ArchivedVersion]) -> list[tuple[str, str]]:
+    """(slug, versi) of every version the published site lists as archived (``build/laporan/<slug>/versi.json``)
+    that the archive no longer holds.
+
+    Why: the build copies released versions from ``arsip/`` only, so a version folder lost from it (a deleted
+    folder, a clone without ``arsip/``) vanished from ``build/`` at the next build, exit 0, while a later version's
+    "what changed" page still linked to it and ``verifikasi`` passed. What ``build/`` says was released is the one
+    record left of it. An unreadable ``versi.json`` says nothing (``build/`` is output, not a record).
+    """
+    held = {(av.slug, av.versi) for av in archive}
+    missing = []
+    for listing in sorted((out / "laporan").glob(f"*/{VERSIONS_FILE}")):
+        try:
+            doc = json.loads(listing.read_bytes().decode("utf-8"))
+            versions = [str(v["versi"]) for v in doc["versi"] if v.get("diarsipkan") is True]
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+            continue
+        slug = listing.parent.name
+        missing += sorted(((slug, versi) for versi in versions if (slug, versi) not in held),
+                          key=lambda sv: version_key(sv[1]))
+    return missing
+
+
+def missing_release_message(slug: str, versi: str) -> str:
+    """Said by ``build`` (which then writes nothing) and by ``verifikasi``."""
+    return (f"versi terbitan '{versi}' laporan '{slug}' tercantum di laporan/{slug}/{VERSIONS_FILE} situs yang sudah "
+            f"terbit, tetapi foldernya tidak ada di {ARCHIVE_DIR}/ (versi terbitan tidak boleh hilang dari situs); "
+            f"kembalikan folder {ARCHIVE_DIR}/{slug}/{versi}/ dari repositori situs atau cadangan, lalu jalankan "
+            "'lkjip verifikasi'")
 
 
 def read_tree(folder: Path) -> dict[str, bytes]:

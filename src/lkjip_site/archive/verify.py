@@ -1,20 +1,30 @@
 """``lkjip verifikasi``: the archive and ``build/`` against the manifests, naming every changed, missing or extra file.
 
-Three checks per archived version: the archive folder holds exactly the files its manifest names with the bytes it
-names (plus the manifest itself); the bag's own SHA-256 manifest agrees with ``manifest.json`` (two records written at
-the same release must tell the same story); and ``build/laporan/<slug>/<versi>/`` holds exactly the published files.
+Per archived version: the archive folder holds exactly the files its manifest names with the bytes it names (plus the
+manifest itself); the bag is valid as BagIt tools read it (``bagit.py`` validates every payload and tag file against
+the bag's own manifests, the Payload-Oxum and the tag manifests, which must all be there), its SHA-256 manifest lists
+what ``manifest.json`` lists, and its ``bag-info.txt`` tells the release time, source hash and identifier the manifest
+tells; the manifest's version, date and note are those of the released ``laporan.yaml`` (two records written at the
+same release must tell the same story: a manifest edited to say another date was listed on the site as it said);
+``build/laporan/<slug>/<versi>/`` holds exactly the published files; and every version ``build/`` lists as released
+is still in the archive.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import bagit
+
 from ..core.diagnostics import Diagnostics
+from ..load.yamltree import load_yaml
 from .manifest import MANIFEST, SITE_DIR, SOURCE_DIR, FileEntry, compare_files, tree_digest
-from .store import ArchivedVersion, load_archive, read_tree
+from .store import ARCHIVE_DIR, ArchivedVersion, load_archive, missing_release_message, missing_releases, read_tree
 
 
 @dataclass
@@ -37,6 +47,9 @@ def verify(root: Path, out: Path, diags: Diagnostics) -> Verification:
         _check_bag(av, result)
         if result.build_checked:
             _check_build(av, out, root, result)
+    if result.build_checked:
+        result.problems += [(f"{ARCHIVE_DIR}/{slug}/{versi}", "hilang: " + missing_release_message(slug, versi))
+                            for slug, versi in missing_releases(out, archive)]
     return result
 
 
@@ -65,6 +78,7 @@ def _check_bag(av: ArchivedVersion, result: Verification) -> None:
         result.problems.append((f"{av.rel}/{av.manifest.bagit.path}", "bukan bag BagIt yang dapat dibaca"))
         return
     in_bag = {}
+    _validate_bag(av, path.read_bytes(), result)
     for line in lines:
         digest, _, rel = line.partition(" ")
         in_bag[rel.strip().removeprefix("data/")] = digest
@@ -90,3 +104,85 @@ def _shown(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix().rstrip("/")
     except ValueError:
         return path.as_posix().rstrip("/")
+
+
+#: The tag files every bag lkjip writes has at its top, beside ``data/``: a bag without its tag manifests is still
+#: valid BagIt, but not the bag that was released.
+TAG_FILES = frozenset({"bagit.txt", "bag-info.txt", "manifest-sha256.txt", "manifest-sha512.txt",
+                       "tagmanifest-sha256.txt", "tagmanifest-sha512.txt"})
+
+
+def _validate_bag(av: ArchivedVersion, data: bytes, result: Verification) -> None:
+    """The bag unpacked and validated by ``bagit.py``, as an archive receiving it would; its ``bag-info.txt`` and
+    the released ``laporan.yaml`` against the manifest. The zip's hash in the manifest alone proved nothing when
+    the zip and that hash were both replaced: a payload byte, a tag file, a missing tag manifest passed."""
+    where = f"{av.rel}/{av.manifest.bagit.path}"
+    with tempfile.TemporaryDirectory(prefix="lkjip-verifikasi-") as tmp:
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = zf.namelist()
+                if any(n.startswith("/") or ".." in n.split("/") for n in names):
+                    result.problems.append((where, "bag memuat path di luar foldernya"))
+                    return
+                zf.extractall(tmp)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            result.problems.append((where, f"bag tidak dapat dibuka ({exc})"))
+            return
+        tops = sorted({n.split("/", 1)[0] for n in names})
+        if len(tops) != 1:
+            result.problems.append((where, f"bag harus berisi satu folder, berisi: {', '.join(tops)}"))
+            return
+        folder = Path(tmp) / tops[0]
+        present = {p.name for p in folder.iterdir() if p.is_file()}
+        if present != TAG_FILES or {p.name for p in folder.iterdir() if p.is_dir()} != {"data"}:
+            lost, extra = sorted(TAG_FILES - present), sorted(present - TAG_FILES)
+            result.problems.append((where, "berkas tag bag tidak lengkap atau berlebih"
+                                    + (f"; hilang: {', '.join(lost)}" if lost else "")
+                                    + (f"; tambahan: {', '.join(extra)}" if extra else "")))
+        try:
+            bag = bagit.Bag(str(folder))
+            bag.validate(processes=1)
+        except (bagit.BagError, bagit.BagValidationError) as exc:
+            result.problems.append((where, f"bag BagIt tidak sah menurut bagit.py: {_bag_problem(exc)}"))
+            return
+        _compare_bag_info(av, dict(bag.info), result)
+        _compare_released_yaml(av, folder / "data" / SOURCE_DIR / "laporan.yaml", result)
+
+
+def _bag_problem(exc: Exception) -> str:
+    details = getattr(exc, "details", None) or []
+    return "; ".join(str(d) for d in details[:5]) or str(exc)
+
+
+def _compare_bag_info(av: ArchivedVersion, info: dict[str, object], result: Verification) -> None:
+    m = av.manifest
+    told = {"LKjIP-Diterbitkan": ("diterbitkan", m.diterbitkan),
+            "LKjIP-Sumber-SHA256": ("sumber.sha256", m.sumber_sha256),
+            "External-Identifier": ("laporan.slug dan laporan.versi", f"laporan/{m.slug}/{m.versi}")}
+    for key, (name, value) in told.items():
+        if str(info.get(key, "")) != value:
+            result.problems.append((f"{av.rel}/{MANIFEST}", f"{name} '{value}' tidak sama dengan {key} "
+                                    f"'{info.get(key, '')}' di bag-info.txt bag yang terbit bersamanya"))
+    agent = str(info.get("Bag-Software-Agent", ""))
+    if not agent.startswith(f"lkjip-site {m.lkjip_site} "):
+        result.problems.append((f"{av.rel}/{MANIFEST}", f"lkjip_site '{m.lkjip_site}' tidak sama dengan "
+                                f"Bag-Software-Agent '{agent}' di bag-info.txt"))
+
+
+def _compare_released_yaml(av: ArchivedVersion, path: Path, result: Verification) -> None:
+    """The manifest's version, date and note against the released ``laporan.yaml`` (its bytes checked above): these
+    are what the site's version list, ``versi.json`` and the feed show of an archived version."""
+    if not path.is_file():
+        return
+    doc = load_yaml(path.read_text(encoding="utf-8-sig"), path.name, Diagnostics())
+    if not isinstance(doc, dict):
+        return
+    meta = av.manifest.laporan
+    for key in ("versi", "tanggal_terbit", "catatan_versi"):
+        if key not in doc:
+            continue
+        written = doc[key].isoformat() if isinstance(doc[key], dt.date) else " ".join(str(doc[key]).split())
+        if written != " ".join(str(meta.get(key, "")).split()):
+            result.problems.append((f"{av.rel}/{MANIFEST}", f"laporan.{key} '{meta.get(key, '')}' tidak sama dengan "
+                                    f"'{written}' di {SOURCE_DIR}/laporan.yaml versi terbitan ini"))
+
