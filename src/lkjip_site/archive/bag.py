@@ -1,4 +1,5 @@
-"""A released version as a BagIt bag (RFC 8493), zipped, made with the Library of Congress' ``bagit`` library.
+"""A released version as a BagIt bag, zipped, made with the Library of Congress' ``bagit`` library (which writes
+``BagIt-Version: 0.97``, not RFC 8493's 1.0: the docs say so, any BagIt tool validates it).
 
 The bag holds ``data/situs/`` (the published files) and ``data/sumber/`` (the source snapshot), with SHA-256 and
 SHA-512 manifests and the release facts in ``bag-info.txt``. The zip is deterministic, so the same release gives the
