@@ -79,6 +79,7 @@ class Flow:
     first_build: dict[str, str] = field(default_factory=dict)  # build/laporan/<slug>/1.0 right after its release
     before_refused: tuple[dict[str, str], dict[str, str]] = ({}, {})  # (arsip, build) before the refused release
     after_refused: tuple[dict[str, str], dict[str, str]] = ({}, {})
+    build_before_unbumped: dict[str, str] = field(default_factory=dict)  # build/ after the refused build
 
     @property
     def build(self) -> Path:
@@ -120,6 +121,7 @@ def flow(tmp_path_factory: pytest.TempPathFactory) -> Flow:
         result.runs["terbit-1.0-berbeda"] = lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
         result.after_refused = (tree_hashes(root / "arsip"), tree_hashes(result.build))
         result.runs["build-belum-naik"] = lkjip(root, "build", "--tanpa-pdf")
+        result.build_before_unbumped = tree_hashes(result.build)
 
         edit(report / "laporan.yaml", 'versi: "1.0"', 'versi: "1.1"')
         edit(report / "laporan.yaml", "tanggal_terbit: 2023-02-28", "tanggal_terbit: 2023-03-15")
@@ -186,11 +188,17 @@ def test_release_of_an_archived_number_with_other_content_fails_and_writes_nothi
     assert flow.after_refused == flow.before_refused  # archive and build/ untouched
 
 
-def test_build_keeps_serving_the_release_and_warns_when_its_folder_was_edited(flow: Flow) -> None:
+def test_a_released_version_edited_without_a_new_number_stops_the_build(flow: Flow) -> None:
+    """The version's own pages were the release's, but the instansi page, the year's comparison, the feed and the
+    report's summary were computed from the edited folder: its unreleased numbers under the released version's
+    name (a warning said only that the site kept serving the release)."""
     run = flow.runs["build-belum-naik"]
-    assert run.code == 0
-    assert (f"content/laporan/{SLUG}/laporan.yaml:6: peringatan: versi '1.0' sudah diterbitkan "
-            f"(arsip/{SLUG}/1.0, diterbitkan 15 Februari 2024) dan situs tetap menampilkan terbitan itu") in run.err
+    assert run.code == 1
+    assert (f"content/laporan/{SLUG}/laporan.yaml:6: galat: versi '1.0' sudah diterbitkan (arsip/{SLUG}/1.0, "
+            "diterbitkan 15 Februari 2024), tetapi isi folder ini sudah berbeda (40-bab-4-penutup.md, "
+            "data/indikator.yaml); situs tidak dibangun") in run.err
+    assert 'Naikkan versi (mis. versi: "1.1")' in run.err
+    assert flow.build_before_unbumped == flow.after_refused[1]  # build/ as the refused release left it
 
 
 # ------------------------------------------------------------------------------------------------ serving

@@ -1,10 +1,12 @@
 """Which versions a build renders and which it copies: the released ones come from the archive, never rebuilt.
 
 Each folder in ``content/laporan/`` is the version an author is working on; once ``lkjip terbitkan`` has archived its
-number, that number is frozen. If the author keeps editing the folder without raising ``versi``, the site keeps
-serving the release and a warning at the ``versi`` line says so (an edit that never appears would be a silent
-surprise). The landing page, the home page and ``versi.json`` list the archived versions together with the one
-being written, newest first.
+number, that number is frozen. A folder edited without raising ``versi`` is an error at the ``versi`` line, and
+nothing is built: the version's own pages are the release's, but the pages above the reports (the instansi page,
+the year's comparison, the feed, the report's summary in search and social previews) are computed from the
+folder, and showed its unreleased numbers under the released version's name ("27,40 % Tidak Berhasil, Versi 1.2"
+beside 1.2's own "68,49 % Kurang Berhasil"). The landing page, the home page and ``versi.json`` list the archived
+versions together with the one being written, newest first.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ def plan_history(site: Site, archive: list[ArchivedVersion], diags: Diagnostics)
         released = by_slug.get(report.slug, {})
         if report.versi in released:
             history.frozen.add(report.url)
-            _warn_if_edited(report, released[report.versi], list(released), diags)
+            _refuse_if_edited(report, released[report.versi], list(released), diags)
             continue
         older = [av for v, av in released.items() if version_key(v) < version_key(report.versi)]
         if older:
@@ -37,14 +39,16 @@ def plan_history(site: Site, archive: list[ArchivedVersion], diags: Diagnostics)
     return history
 
 
-def _warn_if_edited(report: Report, released: ArchivedVersion, taken: list[str], diags: Diagnostics) -> None:
+def _refuse_if_edited(report: Report, released: ArchivedVersion, taken: list[str], diags: Diagnostics) -> None:
     changed = changed_sources(snapshot(report.folder), released.manifest.sumber)
     if not changed:
         return
     shown = ", ".join(changed[:5]) + (f" dan {len(changed) - 5} lainnya" if len(changed) > 5 else "")
-    diags.warn(loc_of(report, "versi"),
-               f"versi '{report.versi}' sudah diterbitkan ({released.rel}, {released.released_text}) dan situs "
-               f"tetap menampilkan terbitan itu; isi folder ini sudah berbeda ({shown}). Naikkan versi (mis. "
-               f"versi: \"{suggest_version(report.versi, taken)}\"), isi catatan_versi, lalu jalankan "
-               f"'lkjip terbitkan {report.slug}'")
+    diags.error(loc_of(report, "versi"),
+                f"versi '{report.versi}' sudah diterbitkan ({released.rel}, {released.released_text}), tetapi isi "
+                f"folder ini sudah berbeda ({shown}); situs tidak dibangun, agar halaman instansi, perbandingan dan "
+                "umpan tidak menampilkan angka yang belum terbit atas nama versi itu. Naikkan versi (mis. versi: "
+                f"\"{suggest_version(report.versi, taken)}\") dan isi catatan_versi: situs menampilkannya sebagai "
+                f"versi yang sedang disusun, 'lkjip terbitkan {report.slug}' menerbitkannya; atau kembalikan isi "
+                "folder seperti saat terbit")
 
