@@ -683,21 +683,45 @@ def _reader(memo: Memo, key: str, report: Report, directive: Directive) -> Calla
     return load
 
 
-def starts_in_first_column(rows: list[list[Cell]]) -> list[bool]:
-    """Per row: does its first cell stand in the table's first column (not pushed right by a rowspan from above)?
-
-    On phones the first column stays in view while a wide table scrolls sideways; the theme needs to know which cells
-    form that column when row headers span several rows.
-    """
-    covered = 0  # rows still covered in column 0 by a rowspan from above
+def _placed(rows: list[list[Cell]]) -> list[list[int]]:
+    """Per row, the table column each of its cells starts in, rowspans and colspans from above counted."""
+    covered: dict[int, int] = {}  # column -> rows below the current one still covered by a rowspan from above
     out = []
     for cells in rows:
-        if covered > 0:
-            out.append(False)
-            covered -= 1
-            continue
-        out.append(bool(cells))
-        covered = (cells[0].rowspan - 1) if cells else 0
+        taken = set(covered)
+        starts, col = [], 0
+        spanning: dict[int, int] = {}
+        for cell in cells:
+            while col in taken:
+                col += 1
+            starts.append(col)
+            if cell.rowspan > 1:
+                spanning.update((k, cell.rowspan - 1) for k in range(col, col + cell.colspan))
+            col += cell.colspan
+        covered = {k: n - 1 for k, n in covered.items() if n > 1}
+        covered.update(spanning)
+        out.append(starts)
+    return out
+
+
+def name_column(body: list[list[Cell]]) -> int:
+    """The column that stays in view while a wide table scrolls sideways on a phone: the rows' names (their header
+    cell: an indicator, a program), else the first. It was always the first: "No" or a budget code, so a reader who
+    scrolled to the numbers saw "1 | nilai | 73 | 84,82" and no name."""
+    for cells, starts in zip(body, _placed(body)):
+        for cell, col in zip(cells, starts):
+            if cell.header:
+                return col
+    return 0
+
+
+def sticky_cells(rows: list[list[Cell]], column: int) -> list[int | None]:
+    """Per row: the index of its cell that stands in ``column`` (spanning it counts), None when a cell from above
+    covers it. The theme marks those cells (``kolom-1``) to keep them in view."""
+    out: list[int | None] = []
+    for cells, starts in zip(rows, _placed(rows)):
+        out.append(next((i for i, (cell, col) in enumerate(zip(cells, starts)) if col <= column < col + cell.colspan),
+                        None))
     return out
 
 
@@ -709,9 +733,10 @@ def render(ctx: RenderContext, directive: Directive) -> str:
     table = directive.model()
     if table is None:
         return ""  # already reported by _validate
-    first = {"head": starts_in_first_column(table.head),
-             "body": starts_in_first_column([r.cells for r in table.body]),
-             "foot": starts_in_first_column([r.cells for r in table.foot])}
+    body = [r.cells for r in table.body]
+    column = name_column(body)
+    first = {"head": sticky_cells(table.head, column), "body": sticky_cells(body, column),
+             "foot": sticky_cells([r.cells for r in table.foot], column)}
     item = directive.item
     with theme_errors():
         return ctx.env.get_template(TEMPLATE).render(
@@ -733,8 +758,9 @@ def _escaped(value: object) -> str:
     return str(escape(text)) if _NEEDS_ESCAPE(text) else text
 
 
-def row_cells(row: list[Cell], section: str, lead: bool, item_id: str, pdf: bool) -> Markup:
-    """The cells of one table row, for ``partials/table.html`` (its ``cells(row, section, lead)``): header cells with
+def row_cells(row: list[Cell], section: str, lead: int | None, item_id: str, pdf: bool) -> Markup:
+    """The cells of one table row, for ``partials/table.html`` (its ``cells(row, section, lead)``; ``lead``: the
+    index of the row's cell in the column kept in view on phones (:func:`name_column`), or None): header cells with
     their scope, numbers right-aligned, predikat as text and colour, a model figure's id in ``data-angka`` (the
     consistency audit compares it with the model), an N/A's reason as a title and a link to its numbered note.
 
@@ -767,7 +793,7 @@ def row_cells(row: list[Cell], section: str, lead: bool, item_id: str, pdf: bool
             classes.append("angka")
         if c.cls:
             classes.append(c.cls)
-        if lead and index == 0:
+        if index == lead:
             classes.append("kolom-1")
         if not c.numeric and len(str(c.text)) > 24:
             classes.append("panjang")
