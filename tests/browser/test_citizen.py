@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -128,8 +128,12 @@ def test_search_a_word_and_open_the_chapter(browser, base_url: str) -> None:  # 
         assert "Batu Sopang" in group.locator("h2").inner_text()
         assert "(terbaru)" in group.locator(".hasil-versi").first.inner_text()
         assert group.locator("mark").first.inner_text().lower() == SEARCH_WORD
+        # the link leads to the section where the word is found (it led to the page's top)
+        section = urlparse(group.locator(".hasil-tautan").first.get_attribute("href") or "").fragment
+        assert section and group.locator(".hasil-bagian").first.inner_text().startswith("Bagian: ")
         url = probe.follow(group.locator(".hasil-tautan").first)
         assert url.endswith("/laporan/batu-sopang-2022/1.0/bab-3-akuntabilitas-kinerja/"), url
+        assert probe.page.evaluate(f"document.getElementById('{section}').getBoundingClientRect().top") < 100
         assert SEARCH_WORD in probe.page.inner_text("main").lower()
         assert probe.page.evaluate("window.__csp") == []
         assert probe.problems() == [], probe.problems()

@@ -114,6 +114,17 @@
     return groups;
   }
 
+  // The section of a page where the words are found most (Pagefind's sub-results, one per heading with an id):
+  // a result linked to the page's top, and "kriminalitas" was found 1 600 px below it on a phone.
+  function bestSection(item) {
+    var best = null;
+    (item.sub_results || []).forEach(function (sub) {
+      var n = (sub.weighted_locations || sub.locations || []).length;
+      if (sub.url && n && (!best || n > best.n)) best = { sub: sub, n: n };
+    });
+    return best ? best.sub : null;
+  }
+
   function render(query, items, total) {
     list.textContent = "";
     if (!items.length) {
@@ -132,13 +143,18 @@
         var item = entry.item;
         var meta = item.meta || {};
         var li = text("li", entry.newest ? "hasil" : "hasil hasil-lama");
+        var section = bestSection(item);
         var link = text("a", "hasil-tautan", meta.title || item.url);
-        link.href = item.url;
+        link.href = section ? section.url : item.url;
         li.appendChild(link);
+        if (section && section.url.indexOf("#") > 0 && section.title && section.title !== meta.title) {
+          li.appendChild(text("span", "hasil-bagian", "Bagian: " + section.title));
+        }
         var version = "Versi " + (meta.versi || "?") + (meta.terbit ? ", terbit " + meta.terbit : "");
         li.appendChild(text("span", "hasil-versi", entry.newest ? version + " (terbaru)" : version + " \u2014 versi lama"));
         var excerpt = text("p", "hasil-cuplikan");
-        excerpt.innerHTML = item.excerpt; // Pagefind escapes the page text; only <mark> is markup
+        // Pagefind escapes the page text; only <mark> is markup
+        excerpt.innerHTML = section && section.excerpt ? section.excerpt : item.excerpt;
         li.appendChild(excerpt);
         ul.appendChild(li);
       });
