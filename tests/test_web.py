@@ -382,9 +382,19 @@ def test_only_number_cells_are_left_out_of_what_search_indexes() -> None:
             '<td class="angka">tidak tercapai</td><td>1.01.02</td><th class="angka" scope="col">2023</th>'
             '<td class="angka-besar">7</td><svg><text>12,5</text></svg><p>capaian 96,61 %</p>').encode("utf-8")
     assert searchable(page).decode("utf-8") == (
-        '<td class="angka" data-angka="x"></td><td class="angka"></td><td class="angka"></td>'
-        '<td class="angka na" title="belum diisi">N/A</td><td class="angka">tidak tercapai</td><td>1.01.02</td>'
-        '<th class="angka" scope="col">2023</th><td class="angka-besar">7</td><p>capaian 96,61 %</p>')
+        '<td class="angka" data-angka="x"></td> <td class="angka"></td> <td class="angka"></td> '
+        '<td class="angka na" title="belum diisi">N/A</td> <td class="angka">tidak tercapai</td> <td>1.01.02</td> '
+        '<th class="angka" scope="col">2023</th> <td class="angka-besar">7</td> <p>capaian 96,61 %</p>')
+
+
+def test_search_excerpts_keep_table_cells_apart_without_note_marks() -> None:
+    """A result's excerpt read "NoSasaran strategisIndikator kinerja" and "N/A1. N/A1." (cells joined, the N/A's
+    note number read as part of it)."""
+    page = ('<tr><th scope="col">No</th><th scope="col">Sasaran strategis</th></tr><tr><td class="na">N/A'
+            '<sup class="na-ref"><a href="#t-na-1" aria-label="catatan 1">1</a></sup></td><td>Camat</td></tr>')
+    assert searchable(page.encode("utf-8")).decode("utf-8") == (
+        '<tr><th scope="col">No</th> <th scope="col">Sasaran strategis</th> </tr> <tr><td class="na">N/A</td> '
+        '<td>Camat</td> </tr>')
 
 
 @given(st.lists(st.sampled_from(["<svg>", "<svg ", "<svg\n", "<svgx>", "</svg>", "</svgx>", "<sv", "g>", "x",
@@ -441,7 +451,7 @@ def test_pagefind_is_given_what_it_reads_of_a_page(first: dict[str, object], sec
         given = pagefind_input(a)
         assert b"Portal" not in given and b"Kaki" not in given
         assert given.startswith(b'<!DOCTYPE html>\n<html lang="id">')
-        assert given.endswith(b'Catatan bersarang</p></article><table><tr><td class="angka"></td></tr></table>'
+        assert given.endswith(b'Catatan bersarang</p></article><table><tr><td class="angka"></td> </tr> </table>'
                               b'</article></body></html>\n')
 
 

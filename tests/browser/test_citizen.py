@@ -141,6 +141,23 @@ def test_search_a_word_and_open_the_chapter(browser, base_url: str) -> None:  # 
         context.close()
 
 
+@pytest.mark.parametrize("word, first", [("martapura", "Martapura Barat"), ("batu", "Batu Sopang")])
+def test_searching_a_kecamatans_name_lists_its_report_first(browser, base_url: str, word: str,  # type: ignore[no-untyped-def]
+                                                           first: str) -> None:
+    """"martapura" listed Pengaron first (its cover: "Ditandatangani di Martapura"); "batu" listed Martapura Barat
+    and Pengaron above Batu Sopang, neither holding the word (a bundle without it answers with a prefix's pages)."""
+    context, probe = _probe(browser, base_url, 360)
+    try:
+        probe.goto(f"/cari/?q={word}")
+        probe.page.wait_for_selector(".hasil-tautan", timeout=UPGRADE_TIMEOUT_MS)
+        groups = probe.page.locator(".hasil-grup h2").all_inner_texts()
+        assert first in groups[0], groups
+        if word == "martapura":
+            assert not any("Pengaron" in g for g in groups), groups
+    finally:
+        context.close()
+
+
 def test_search_filters_by_year_and_instansi(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
     context, probe = _probe(browser, base_url, 1280)
     try:

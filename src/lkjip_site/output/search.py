@@ -95,9 +95,15 @@ STALE_AFTER_S = 3 * TIMEOUT_S
 #: phone to fetch. Numbers written in the narrative stay searchable.
 _NUMBER_CELL = re.compile(
     rb'(<td\b[^>]*\sclass="angka(?: [^"]*)?"[^>]*>)(?:[-+\d.,%\s]|&nbsp;|\xc2\xa0|\xe2\x88\x92)*(</td>)')
+#: A table cell or row closed right before the next opens: Pagefind joins their words ("NoSasaran strategisIndikator
+#: kinerja" in a result's excerpt), so a space is put between.
+_CELL_END = re.compile(rb"(</t[dhr]>)(?=<)")
+#: An N/A's note number beside it ("N/A<sup>1</sup>" was excerpted "N/A1").
+_NOTE_MARK = re.compile(rb'<sup class="na-ref">.*?</sup>')
 #: The name among a page's facts of the digest of what Pagefind is given of it (:func:`pagefind_input`).
 _INPUT_FACT = "masukan-cari " + digest(_INPUT_FORMAT, _BODY, _READ_OUTSIDE, _START_TAG.pattern, _HTML_TAG.pattern,
-                                       _H1.pattern, SVG_OPEN, SVG_CLOSE, _NUMBER_CELL.pattern)[:16]
+                                       _H1.pattern, SVG_OPEN, SVG_CLOSE, _NUMBER_CELL.pattern, _CELL_END.pattern,
+                                       _NOTE_MARK.pattern)[:16]
 #: Pagefind's ready-made interfaces; the theme has its own (aset/js/cari.js), so they are not published.
 UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
 
@@ -466,8 +472,8 @@ def _input_digest(given: bytes) -> str:
 def searchable(page: bytes) -> bytes:
     """What of a page search indexes: the page without its inline charts (their words, axis labels and tick values,
     are the caption's and table's: a quarter less indexing time on a kabupaten archive, and no hits on tick labels)
-    and without the numbers of table cells."""
-    return _NUMBER_CELL.sub(rb"\1\2", without_charts(page))
+    and without the numbers of table cells or the N/A's note marks, its cells apart."""
+    return _CELL_END.sub(rb"\1 ", _NOTE_MARK.sub(b"", _NUMBER_CELL.sub(rb"\1\2", without_charts(page))))
 
 
 def _run_pagefind(pages: dict[str, Held], scratch: Path | None = None,

@@ -163,6 +163,22 @@
     });
   }
 
+  // Pages that hold every word searched for (as a word or its beginning) before the others, each group in
+  // Pagefind's order: a year's bundle without the word answers with pages of the longest prefix it has, ranked
+  // above the page that has it ("batu" listed Martapura Barat and Pengaron above Batu Sopang; Pagefind/pagefind#599).
+  function holdingFirst(items, query) {
+    var words = query.toLowerCase().split(/\s+/).filter(Boolean).map(function (w) {
+      return new RegExp("(^|[^\\p{L}\\p{N}])" + w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "u");
+    });
+    function holds(item) {
+      var content = (item.content || "").toLowerCase();
+      return words.every(function (re) { return re.test(content); });
+    }
+    var yes = [], no = [];
+    items.forEach(function (item) { (holds(item) ? yes : no).push(item); });
+    return yes.concat(no);
+  }
+
   function run(pushState) {
     var query = input.value.trim();
     var mine = ++counter;
@@ -185,7 +201,7 @@
       var wanted = filters();
       return Promise.all(search.results.slice(0, MAX_SCANNED).map(function (r) { return r.data(); }))
         .then(function (items) {
-          var kept = items.filter(function (item) { return matches(item, wanted); });
+          var kept = holdingFirst(items.filter(function (item) { return matches(item, wanted); }), query);
           if (mine === counter) render(query, kept.slice(0, MAX_RESULTS), kept.length);
         });
     }).catch(function () {
