@@ -49,7 +49,8 @@ from lkjip_site.archive.bag import make_bag_zip
 from lkjip_site.archive.manifest import read_manifest, tree_digest
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
-from lkjip_site.output.changes import ChapterText, VersionData, compare, load_document, paragraphs, word_diff
+from lkjip_site.output.changes import (ChapterText, VersionData, compare, load_document, paragraphs, with_values,
+                                       word_diff)
 from lkjip_site.output.opendata import machine_number, to_json
 from lkjip_site.output.publish import LINK_MIN_BYTES, publish
 from lkjip_site.output.versions import suggest_version, version_key
@@ -550,6 +551,23 @@ def test_one_figure_under_two_names_is_listed_once() -> None:
         return VersionData(versi, dt.date(2024, 1, 31), {"angka_kunci": rows}, [])
     assert [(c.subjek, c.lama, c.baru) for c in compare(side("1.0", 5), side("1.1", 6)).angka_kunci] == [
         ("Jumlah indikator", "5", "6")]
+
+
+def test_change_page_text_shows_last_years_change_and_link_text_as_the_pages_did() -> None:
+    """The change page showed citizens "(selisih [angka])" for a change from last year (not in the open data by
+    that name) and "[BAB III](30-bab-3-akuntabilitas-kinerja.md)" as written."""
+    row = {"nama": "Aduan", "satuan": "aduan", "polaritas": "negatif", "periode": "tahunan", "capaian": None}
+    document = {"laporan": {"tahun": 2023, "periode": "tahunan"}, "indikator": [
+        {**row, "indikator_id": "ADU", "tahun": 2023, "realisasi": 6},
+        {**row, "indikator_id": "ADU", "tahun": 2022, "realisasi": 4},
+        {**row, "indikator_id": "IKK", "polaritas": "positif", "tahun": 2023, "realisasi": Decimal("85.32")},
+        {**row, "indikator_id": "IKK", "polaritas": "positif", "tahun": 2022, "realisasi": Decimal("82.4")}]}
+    body = ("Aduan {nilai}`ADU.realisasi_lalu` menjadi {nilai}`ADU.realisasi` ({nilai}`ADU.tren`, selisih "
+            "{nilai}`ADU.delta`); IKK {nilai}`IKK.delta`, {nilai}`IKK.tren`, lihat [BAB III](30-bab-3.md) dan "
+            "{ref}`tabel-1`; {nilai}`ADU.kemajuan`.")
+    [chapter] = with_values([ChapterText("bab-1", "Pendahuluan", body)], document)
+    assert chapter.body == ("Aduan 4 menjadi 6 (naik (memburuk), selisih 2); IKK 2,92, naik, lihat BAB III dan "
+                            "[rujukan]; [angka].")
 
 
 def test_word_diff_shows_changed_paragraphs_only() -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Callable, Iterable
 
+from ..compute.comparisons import trend, trend_words
 from ..core import fmt
 
 Number = Decimal | int
@@ -274,6 +275,9 @@ _BY_UNIT: dict[str, tuple[Callable[[Any], str], Callable[[Number], str]]] = {
 
 _ROLE = re.compile(r"\{nilai\}`([^`]+)`")
 _REF = re.compile(r"\{ref\}`[^`]+`")
+#: A Markdown link or image: its text is what a reader saw ("[BAB III](30-bab-3-akuntabilitas-kinerja.md)" was shown
+#: to citizens as written).
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 
 
 def with_values(chapters: list[ChapterText], document: dict[str, Any]) -> list[ChapterText]:
@@ -286,7 +290,8 @@ def with_values(chapters: list[ChapterText], document: dict[str, Any]) -> list[C
     def shown(m: re.Match[str]) -> str:
         return values.get(m.group(1).strip(), "[angka]")
 
-    return [ChapterText(c.id, c.judul, _REF.sub("[rujukan]", _ROLE.sub(shown, c.body))) for c in chapters]
+    return [ChapterText(c.id, c.judul, _LINK.sub(r"\1", _REF.sub("[rujukan]", _ROLE.sub(shown, c.body))))
+            for c in chapters]
 
 
 def _document_values(document: dict[str, Any]) -> dict[str, str]:
@@ -312,6 +317,7 @@ def _document_values(document: dict[str, Any]) -> dict[str, str]:
             out[f"{iid}.{key}@{row.get('tahun')}"] = text  # "IKM.realisasi@2022"
             if own:
                 out[f"{iid}.{key}"] = text
+    out.update(_year_on_year(document))
     for row in document.get("sasaran") or []:
         if _is_number(row.get("capaian")):
             out[f"capaian.{row['sasaran_id']}"] = _percent(row["capaian"])
@@ -319,6 +325,34 @@ def _document_values(document: dict[str, Any]) -> dict[str, str]:
         for key, show in (("pagu", _rupiah), ("realisasi", _rupiah), ("serapan", _percent)):
             if _is_number(row.get(key)) and row.get("kode"):
                 out[f"anggaran.{row['kode']}.{key}"] = show(row[key])
+    return out
+
+
+def _year_on_year(document: dict[str, Any]) -> dict[str, str]:
+    """``<id>.delta``, ``.tren`` and ``.realisasi_lalu`` of an annual report, from its own and last year's realisasi
+    as its open data holds them, printed as the pages print them (a change of "85,32 − 82,4" read "(selisih
+    [angka])" on the change page, beside every number of the sentence that changed with it)."""
+    meta = document.get("laporan") or {}
+    year = meta.get("tahun")
+    if meta.get("periode") != "tahunan" or not isinstance(year, int):
+        return {}
+    by_year: dict[tuple[str, Any], dict[str, Any]] = {}
+    for row in document.get("indikator") or []:
+        if row.get("periode") == "tahunan":
+            by_year[(row["indikator_id"], row.get("tahun"))] = row
+    out: dict[str, str] = {}
+    for (iid, tahun), row in by_year.items():
+        last = by_year.get((iid, year - 1))
+        if tahun != year or last is None:
+            continue
+        now, before = row.get("realisasi"), last.get("realisasi")
+        if _is_number(before):
+            out[f"{iid}.realisasi_lalu"] = _measure(before)
+        if _is_number(now) and _is_number(before):
+            d = Decimal(now) - Decimal(before)
+            places = max(fmt.entered_decimals(Decimal(now)), fmt.entered_decimals(Decimal(before)))
+            out[f"{iid}.delta"] = fmt.fmt_number(d, places)
+            out[f"{iid}.tren"] = trend_words(trend(d), str(row.get("polaritas", ""))) or fmt.NA
     return out
 
 
