@@ -648,6 +648,18 @@ def test_release_warns_about_an_unchanged_catatan_and_refuses_a_lower_number(fre
     assert ("content/laporan/contoh-2023/laporan.yaml:4: galat: versi '0.9' lebih rendah dari versi '1.1' yang sudah "
             'diterbitkan; nomor versi baru harus lebih tinggi, mis. versi: "1.2"') in run.err
     assert (tree_hashes(fresh_project / "arsip"), tree_hashes(fresh_project / "build")) == before
+    # nor dated before a released version: 1.3 dated 2020 was listed as published before 1.2
+    edit(meta, 'versi: "0.9"', 'versi: "1.2"')
+    text = meta.read_text(encoding="utf-8")
+    dated = re.search(r"tanggal_terbit: (\S+)", text)
+    assert dated is not None
+    meta.write_text(text.replace(dated.group(0), "tanggal_terbit: 2020-01-01"), encoding="utf-8")
+    run = lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf")
+    assert run.code == 1
+    line = text[:dated.start()].count("\n") + 1
+    assert (f"content/laporan/contoh-2023/laporan.yaml:{line}: galat: tanggal_terbit 1 Januari 2020 lebih awal dari "
+            "versi '1.1' yang terbit") in run.err, run.err
+    assert (tree_hashes(fresh_project / "arsip"), tree_hashes(fresh_project / "build")) == before
 
 
 def _doc(indikator: list[dict], anggaran: dict | None = None) -> dict:

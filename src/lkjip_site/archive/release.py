@@ -2,7 +2,7 @@
 
 Checked before anything is built or written: the report exists; its version number is not archived already with
 other sources (published is permanent, so that is an error at the ``versi`` line, while the same sources again are a
-no-op); and it is not lower than a released number (version order would lie). Then the caller builds the site in
+no-op); it is not lower than a released number, nor dated before one (version order would lie). Then the caller builds the site in
 memory and :func:`store_release` writes ``arsip/<slug>/<versi>/`` at once.
 """
 
@@ -17,6 +17,7 @@ import bagit
 
 from .. import __version__
 from ..core.diagnostics import ContentError, Diagnostics
+from ..core.fmt import fmt_date
 from ..core.model import Report, Site, loc_of
 from ..output.versions import report_metadata, suggest_version, version_key
 from .bag import bag_name, make_bag_zip
@@ -59,6 +60,14 @@ def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags:
                     f"nomor versi baru harus lebih tinggi, mis. versi: \"{suggest_version(higher[-1], released)}\"")
         raise ContentError(diags)
     before = sorted((v for v in released if version_key(v) < version_key(report.versi)), key=version_key)
+    later = [v for v in before if released[v].info().tanggal_terbit > report.tanggal_terbit]
+    if later:  # the version list, versi.json and the feed show these dates: 1.3 was listed as published before 1.2
+        last = max(later, key=lambda v: (released[v].info().tanggal_terbit, version_key(v)))
+        diags.error(loc_of(report, "tanggal_terbit"),
+                    f"tanggal_terbit {fmt_date(report.tanggal_terbit)} lebih awal dari versi '{last}' yang terbit "
+                    f"{fmt_date(released[last].info().tanggal_terbit)}; versi baru terbit pada atau setelah tanggal "
+                    "itu: tulis tanggal terbit versi ini")
+        raise ContentError(diags)
     if before and released[before[-1]].manifest.laporan.get("catatan_versi", "") == report.catatan_versi:
         diags.warn(where, f"catatan_versi sama dengan versi '{before[-1]}' yang sudah terbit; tuliskan apa yang "
                    "berubah di versi ini, agar pembaca halaman versi dan halaman perubahan mengetahuinya")
