@@ -308,6 +308,15 @@ def test_the_bundled_portal_says_why_a_figure_is_na_and_keeps_its_addresses(tmp_
                          rf'{scale}\.</li>', everyone)
     assert {"instansi/kecamatan-batu-sopang/index.html", "instansi/kecamatan-martapura-barat/index.html",
             "instansi/kecamatan-pengaron/index.html"} <= set(files)
+    # Martapura Barat's average (per sasaran) is the capaian of the one indicator its Renstra names, of its 22
+    # measured: shown as "116,19 %" beside the others' averages, a citizen took it for all 22's
+    mb = next(r for r in everyone.split("<tr>") if "laporan/martapura-barat-2023/" in r)
+    assert re.search(r'atas <span [^>]*data-angka="capaian.jumlah_indikator">1</span> dari <span [^>]*'
+                     r'data-angka="indikator.terukur">22</span> indikator terukur', mb), mb
+    assert "atas <span" not in next(r for r in everyone.split("<tr>") if "laporan/batu-sopang-2022/" in r)
+    cover = files["laporan/martapura-barat-2023/1.0/index.html"].decode("utf-8")
+    assert ('; atas <span data-angka="capaian.jumlah_indikator">1</span> indikator terukur, dari <span '
+            'data-angka="indikator.terukur">22</span> indikator terukur laporan') in cover
 
 
 def test_the_home_page_lists_two_pemdas_instansi_of_one_name_apart() -> None:

@@ -235,6 +235,11 @@ def report_figures(counts: IndicatorCounts, average: Average, scale: Scale,
                pred.label if pred else Missing("rata-rata capaian tidak dapat dihitung"), "text",
                f"predikat rata-rata capaian kinerja menurut {scale.nama}"),
         Figure("capaian.metode", "Metode rata-rata capaian kinerja", average.nama_metode, "text", average.definisi),
+        # how many capaian the average is of: per sasaran, a report of 22 measured indicators showed "116,19 %"
+        # as its average, the capaian of the one indicator its Renstra names, and a citizen read it as all 22's
+        _count("capaian.jumlah_indikator", "Indikator dalam rata-rata capaian", len(average.inputs),
+               f"{len(average.inputs)} indikator terukur yang capaiannya masuk rata-rata capaian kinerja "
+               f"({METHOD_NAMES[average.method]})"),
     ]
     for sid, uraian, sc in sasaran:
         for f in indicator_figures(f"sasaran.{sid}", sc):

@@ -197,7 +197,8 @@ def _capaian_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
         if parts[2] == "predikat":
             return _class_ref(s.predikat, path)
     hint = did_you_mean(sid, [*c.sasaran, "rata_rata", "predikat", "metode"]) if sid else ""
-    raise _unknown(path, f"gunakan capaian.rata_rata, capaian.predikat, capaian.metode atau capaian.<id sasaran>{hint} "
+    raise _unknown(path, f"gunakan capaian.rata_rata, capaian.predikat, capaian.metode, capaian.jumlah_indikator atau "
+                         f"capaian.<id sasaran>{hint} "
                          f"(id sasaran ditulis di data/renstra.yaml; yang ada: {listing(c.sasaran)})")
 
 
@@ -261,7 +262,7 @@ def lookup(computed: ComputedReport, path: str) -> Ref:
 
     Named figures first (:mod:`.figures`, with a name and a definition): ``indikator.jumlah|terukur|tidak_terukur|
     kualitatif|mencapai_target|belum_mencapai``, ``sasaran.<sasaran>.<the same>``, ``predikat.<label>.jumlah``,
-    ``capaian.rata_rata|predikat|metode``, ``anggaran.pagu|realisasi|serapan|sisa``, ``pk.anggaran``,
+    ``capaian.rata_rata|predikat|metode|jumlah_indikator``, ``anggaran.pagu|realisasi|serapan|sisa``, ``pk.anggaran``,
     ``ikm.nilai``, ``laporan.jumlah_indikator``. Then: ``<indikator>.target|realisasi|capaian|predikat|satuan|nama|
     kemajuan|delta|tren|target_akhir``, ``<indikator>.<attr>@<tahun>``; ``anggaran.<kode>.<attr>``,
     ``anggaran.jenis.<jenis>.<attr>``, ``anggaran.jenis.<attr>`` (all jenis rows), ``anggaran.sasaran.<sasaran>.<attr>``,

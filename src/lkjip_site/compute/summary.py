@@ -38,8 +38,12 @@ def key_figures(report: Report) -> list[KeyFigure]:
     out: list[KeyFigure] = []
     avg = f["capaian.rata_rata"]
     if c.rata_rata is not None:
-        out.append(KeyFigure(avg.nama, (_fig(avg),),
-                             (_fig(f["capaian.predikat"]), ("; ", ""), _fig(f["capaian.metode"])), avg.definisi))
+        note: Parts = (_fig(f["capaian.predikat"]), ("; ", ""), _fig(f["capaian.metode"]))
+        of, measured = f.get("capaian.jumlah_indikator"), f["indikator.terukur"]
+        if of is not None and of.value != measured.value:  # the average of fewer (or other) capaian than counted
+            note += (("; atas ", ""), _fig(of), (" indikator terukur, dari ", ""), _fig(measured),
+                     (" indikator terukur laporan", ""))
+        out.append(KeyFigure(avg.nama, (_fig(avg),), note, avg.definisi))
     total, measured = f["indikator.jumlah"], f["indikator.terukur"]
     out.append(KeyFigure(total.nama, (_fig(total),), ((c.jumlah.lingkup if c.jumlah else "", ""),), total.definisi))
     if c.jumlah and c.jumlah.terukur:

@@ -50,6 +50,12 @@ class Figures:
     skala: str  # the predikat scale's name: the rows' predikat may come from different scales
     why_no_average: str = ""  # the N/A's reason, shown in its cell (a bare "N/A" beside other reports' figures)
     why_no_serapan: str = ""
+    averaged: int | None = None  # how many measured indicators' capaian the average is of
+
+    @property
+    def average_of_fewer(self) -> bool:
+        """The average is of other indicators than the measured ones counted beside it (said in its cell)."""
+        return self.averaged is not None and self.average is not None and self.averaged != self.measured
 
     @property
     def reached_text(self) -> str:
@@ -94,6 +100,7 @@ def figures_of(report: Report) -> Figures:
         serapan=number("anggaran.serapan"), pagu=number("anggaran.pagu"), realisasi=number("anggaran.realisasi"),
         instansi=report.instansi.nama, skala=c.scale.nama, why_no_average=why_not("capaian.rata_rata"),
         why_no_serapan=why_not("anggaran.serapan"),
+        averaged=int(n) if (n := number("capaian.jumlah_indikator")) is not None else None,
     )
 
 
@@ -286,4 +293,4 @@ def row_key(f: Figures) -> tuple[Any, ...]:
     r = f.report
     return (r.url, r.judul, r.instansi.nama, r.instansi.pemda, f.instansi, f.skala, r.tahun, r.periode, r.versi,
             str(r.tanggal_terbit), f.reached, f.measured, str(f.average), f.predikat, f.method, str(f.serapan),
-            str(f.pagu), str(f.realisasi), f.why_no_average, f.why_no_serapan)
+            str(f.pagu), str(f.realisasi), f.why_no_average, f.why_no_serapan, f.averaged)
