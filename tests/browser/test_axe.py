@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from .support import PageProbe, SiteMap
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS: dict[str, Any] = {
     "runOnly": {"type": "tag", "values": WCAG_TAGS},
     "resultTypes": ["violations"],
