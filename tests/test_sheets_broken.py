@@ -334,7 +334,17 @@ BROKEN_CSV: dict[str, tuple[str, str]] = {
                          "realisasi.csv:12: galat: kolom 'Kode Rekening': baris 'Belanja lain-lain' berisi angka "
                          "tetapi tidak berkode"),
     "missing_column": (GOOD_CSV.replace(";Realisasi\n", ";Serapan\n"),
-                       "realisasi.csv:1: galat: baris judul kolom tidak ditemukan"),
+                       "realisasi.csv:2: galat: baris judul kolom tidak lengkap: baris 2 memuat kolom kode, uraian, "
+                       "pagu, tanpa kolom realisasi."),
+    # a quarterly export with two realisasi columns: "tidak ditemukan" named neither
+    "two_realisasi_columns": (GOOD_CSV.replace(";Realisasi\n", ";Realisasi TW I;Realisasi s.d. TW I\n"),
+                              "realisasi.csv:2: galat: baris judul kolom tidak lengkap: baris 2 memuat kolom kode, "
+                              "uraian, pagu, tanpa kolom realisasi (untuk realisasi ada 'Realisasi TW I', 'Realisasi "
+                              "s.d. TW I'). Sebutkan kolomnya dengan --kolom, mis. --kolom realisasi=\"Realisasi s.d. "
+                              "TW I\""),
+    "one_column_twice": (GOOD_CSV.replace(";Realisasi\n", ";Realisasi;Realisasi\n"),
+                         "realisasi.csv:2: galat: kolom realisasi tertulis 2 kali di baris judul ('Realisasi', "
+                         "'Realisasi'); pilih satu dengan --kolom"),
     "duplicate_code": (GOOD_CSV + "7.01.02.2.04.0003;Lagi;0;0\n",
                        "realisasi.csv:12: galat: kolom 'Kode Rekening': kode '7.01.02.2.04.0003' sudah ada di baris 11"),
     "negative_amount": (GOOD_CSV.replace("Kewenangan Lain;16.900.000;16.900.000", "Kewenangan Lain;16.900.000;-5"),

@@ -118,23 +118,49 @@ def _key(text: Any) -> str:
 
 
 def find_header(table: Table, mapping: dict[str, str]) -> int | None:
-    """Index (in ``table.rows``) of the header row: the first of the first 20 rows that has every column."""
+    """Index (in ``table.rows``) of the header row: the first of the first 20 rows that has every column.
+
+    Without one, the message names the row closest to it, the columns it lacks and the headers there that name
+    them in part ("Realisasi TW I", "Realisasi s.d. TW I"): it said "tidak ditemukan" of a file that had two. A
+    column named twice in the header row is refused, as taking the first would be a guess.
+    """
     wanted = {k: ((_key(mapping[k]),) if k in mapping else HEADERS[k]) for k in COLUMN_KEYS}
-    for i, (_n, cells) in enumerate(table.rows[:20]):
+    best: tuple[int, int, dict[str, int], list[Any]] | None = None  # (found, row number, columns, cells)
+    for i, (n, cells) in enumerate(table.rows[:20]):
         keys = [_key(c) for c in cells]
-        found = {}
+        found: dict[str, int] = {}
         for k, names in wanted.items():
-            col = next((j for j, text in enumerate(keys) if text in names), None)
-            if col is not None:
-                found[k] = col
+            cols = [j for j, text in enumerate(keys) if text in names]
+            if len(cols) > 1:
+                table.error(n, None, f"kolom {k} tertulis {len(cols)} kali di baris judul ("
+                            f"{', '.join(repr(str(cells[j]).strip()) for j in cols)}); pilih satu dengan --kolom, mis. "
+                            f"--kolom {k}=\"{str(cells[cols[-1]]).strip()}\"")
+                return None
+            if cols:
+                found[k] = cols[0]
         if len(found) == len(COLUMN_KEYS):
             table.columns = found
             table.headers = {k: str(cells[c]).strip() for k, c in found.items()}
             return i
+        if found and (best is None or len(found) > best[0]):
+            best = (len(found), n, found, cells)
     number = table.rows[0][0] if table.rows else 1
     shown = ", ".join(f"{k} ({' / '.join(wanted[k][:2])})" for k in COLUMN_KEYS)
-    table.error(number, None, f"baris judul kolom tidak ditemukan: perlu kolom {shown}. Bila judulnya lain, sebutkan "
-                              "dengan --kolom, mis. --kolom pagu=\"Anggaran Perubahan\" --kolom kode=\"Kode Rek\"")
+    message = f"baris judul kolom tidak ditemukan: perlu kolom {shown}."
+    if best is not None:
+        _, number, found, cells = best
+        lacking = [k for k in COLUMN_KEYS if k not in found]
+        near = {k: [str(c).strip() for c in cells if k in _key(c) or any(w in _key(c) for w in wanted[k][:1])]
+                for k in lacking}
+        hints = "; ".join(f"untuk {k} ada {', '.join(repr(h) for h in near[k])}" for k in lacking if near[k])
+        message = (f"baris judul kolom tidak lengkap: baris {number} memuat kolom "
+                   f"{', '.join(k for k in COLUMN_KEYS if k in found)}, tanpa kolom {', '.join(lacking)}"
+                   + (f" ({hints})" if hints else "") + ".")
+        example = next((f"{k}=\"{near[k][-1]}\"" for k in lacking if near[k]), 'pagu="Anggaran Perubahan"')
+        table.error(number, None, f"{message} Sebutkan kolomnya dengan --kolom, mis. --kolom {example}")
+        return None
+    table.error(number, None, f"{message} Bila judulnya lain, sebutkan dengan --kolom, mis. --kolom pagu=\"Anggaran "
+                              "Perubahan\" --kolom kode=\"Kode Rek\"")
     return None
 
 
