@@ -354,6 +354,12 @@ BROKEN_CSV: dict[str, tuple[str, str]] = {
                        "ditempatkan: induknya 7.01.07.2.01 tidak ada di berkas ini maupun di anggaran.yaml"),
     "total_row_mismatch": (GOOD_CSV + ";JUMLAH;25.300.001;25.300.000\n",
                            "realisasi.csv:12: galat: kolom 'Anggaran': pagu baris JUMLAH tertulis Rp 25.300.001"),
+    # a file of kegiatan without their program's row (placed under anggaran.yaml's): its JUMLAH was not read
+    "total_row_of_a_partial_file": (
+        GOOD_CSV.replace("7.01.02;Program Penyelenggaraan Pemerintahan dan Pelayanan Publik;25.300.000;25.300.000\n",
+                         "") + ";JUMLAH;25.300.001;25.300.000\n",
+        "realisasi.csv:11: galat: kolom 'Anggaran': pagu baris JUMLAH tertulis Rp 25.300.001, jumlah baris teratas di "
+        "bawahnya Rp 25.300.000"),
 }
 
 

@@ -280,7 +280,8 @@ def check_totals(table: Table, programs: list[Line], groups: list[Line]) -> None
 
     for p in programs:
         visit(p)
-    tops = [p for p in programs if p.level == "program"]
+    tops = programs  # every line no other line of the file holds: programs, and kegiatan or sub kegiatan whose
+    # parent is only in anggaran.yaml (a partial file's JUMLAH was read against its program lines: none, so never)
     for g in groups:
         prefix = normalise_code(g.kode)
         members = [p for p in tops if not prefix or normalise_code(p.kode).startswith(prefix + ".")]
@@ -293,7 +294,8 @@ def check_totals(table: Table, programs: list[Line], groups: list[Line]) -> None
             total = _sum(members, key)
             if stated is not None and members and stated != total:
                 label = f"baris {g.kode or g.uraian}"
-                table.error(g.number, key, f"{key} {label} tertulis {fmt_rupiah(stated)}, jumlah program di bawahnya "
+                what = "program" if all(m.level == "program" for m in members) else "baris teratas"
+                table.error(g.number, key, f"{key} {label} tertulis {fmt_rupiah(stated)}, jumlah {what} di bawahnya "
                                            f"{fmt_rupiah(total)} (selisih {fmt_rupiah(stated - total)})")
 
 
