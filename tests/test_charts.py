@@ -498,6 +498,11 @@ def test_an_efficiency_chart_counts_what_its_rows_are_and_names_its_method_once(
     assert re.search(rf"^Pada \d+ dari {len(rows)} {counted}, capaian kinerja", plan[1])
     assert plan[1].endswith(f"Efisiensi dihitung dengan metode {METODE_NAMA[method]}.")
     assert plan[2].header[0] == first
+    # its data table prints each value and N/A as the efficiency table does: "2,53" beside the table's "2,53 %",
+    # and an N/A's "Keterangan" was empty where the table explains it
+    assert [row[3:] for row in plan[2].rows] == [(r.result.formatted(), r.result.label or r.result.reason)
+                                                for r in rows if r.capaian is not None or r.serapan is not None]
+    assert any(row[3].endswith(" %") for row in plan[2].rows)
 
 
 def test_efisiensi_missing_capaian_is_an_na_mark_not_a_missing_bar():

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.compact import Compact
-from ..core.fmt import shown
+from ..core.fmt import NA, fmt_number, fmt_percent, shown
 from .findings import HUNDRED, ZERO
 
 EFISIENSI: dict[str, str] = {
@@ -33,6 +33,12 @@ class Efficiency(Compact):
     label: str  # "efisien" | "cukup efisien" | "tidak efisien" | "" (not computed)
     reason: str = ""
     kind: str = "percent"  # percent (points) or number (ratio)
+
+    def formatted(self) -> str:
+        """As every place prints it: the table's cell and the chart's data table ("2,53" there, "2,53 %" here)."""
+        if self.value is None:
+            return NA
+        return fmt_number(self.value, 2) if self.kind == "number" else fmt_percent(self.value)
 
 
 def _label3(x: Decimal, good: Decimal, bad: Decimal) -> str:

@@ -122,8 +122,10 @@ def chart_efisiensi(report: Report, options: dict[str, Any]) -> ChartSpec:
     per_sasaran = options.get("per") == "sasaran"
     source = c.efisiensi_sasaran if per_sasaran else c.efisiensi
     # a row with only one of the two values is drawn with an N/A mark for the other, not left out
-    rows = [{"nama": r.label, "capaian": r.capaian, "serapan": r.serapan, "efisiensi": r.result.value,
-             "status": r.result.label} for r in source if r.capaian is not None or r.serapan is not None]
+    # the value as the table prints it ("2,53" beside the table's "2,53 %"), and why one is N/A where its label is
+    rows = [{"nama": r.label, "capaian": r.capaian, "serapan": r.serapan, "efisiensi": r.result.formatted(),
+             "status": r.result.label or r.result.reason} for r in source
+            if r.capaian is not None or r.serapan is not None]
     if not rows:
         raise OptionError(empty_efficiency(options))
     # the rows are the indicators that name a program (or the sasaran): "3 dari 3 program" counted indicators
