@@ -421,7 +421,7 @@ def test_a_quarterly_reports_later_quarters_show_their_targets_and_no_realisasi_
         report.data.indikator["P02"].nama[:20]))
     shown = [cell.text for cell in row.cells[4:12]]
     assert shown == ["25", "25", "25", "belum berjalan", "25", "belum berjalan", "N/A", "belum berjalan"]
-    assert row.cells[10].title == "tidak diisi"  # TW IV's target was not written
+    assert row.cells[10].title == "tidak dilaporkan"  # TW IV's target was not written
 
 
 def test_tren_points_labels_and_gap():

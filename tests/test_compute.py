@@ -132,7 +132,7 @@ def test_missing_values_keep_the_reason():
     r = capaian(D(65), Missing("Belum ada evaluasi SAKIP"), "positif", STD)
     assert r.value is None and "Belum ada evaluasi SAKIP" in r.reason
     assert "target" in capaian(None, D(1), "positif", STD).reason
-    assert "realisasi belum diisi" in capaian(D(1), None, "positif", STD).reason
+    assert "realisasi tidak dilaporkan" in capaian(D(1), None, "positif", STD).reason
 
 
 def test_negative_result_rules():

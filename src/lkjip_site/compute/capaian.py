@@ -50,8 +50,10 @@ def na(reason: str, formula: str = "") -> Result:
 
 
 def _missing_reason(label: str, v: Value | None) -> str | None:
+    """Why a capaian is N/A, as the published pages say it to citizens ("realisasi 2021 belum diisi" read as the
+    office's unfinished homework)."""
     if v is None:
-        return f"{label} belum diisi"
+        return f"{label} tidak dilaporkan"
     if isinstance(v, Missing):
         return f"{label} tidak tersedia: {v.reason}" if v.reason else f"{label} tidak tersedia"
     return None

@@ -94,7 +94,7 @@ def val(value: Value | None, figure: str = "", label: str = "") -> Cell:
     ``label`` ("target", "realisasi") words the reason as the capaian beside it does, so both share one note.
     """
     if value is None:
-        return Cell(NA, numeric=True, cls="na", title=f"{label} belum diisi" if label else "tidak diisi",
+        return Cell(NA, numeric=True, cls="na", title=f"{label} tidak dilaporkan" if label else "tidak dilaporkan",
                     figure=figure)
     if isinstance(value, Missing):
         reason = (f"{label} tidak tersedia: {value.reason}" if label else value.reason) if value.reason else \
