@@ -501,6 +501,52 @@ def test_an_earlier_years_figure_is_compared_with_that_years_report_of_the_same_
     assert [f.loc.line for f in check_earlier(now, [last])] == [32]
 
 
+def test_a_quarter_typed_again_is_compared_with_that_quarters_report_of_the_same_year():
+    """A dinas's TW II report carried TW I's 2 maternal deaths where the published TW I said 3, and a budget quarter
+    typed otherwise; the annual report's total beside TW IV's s.d. figure; a TW III folder copied from TW II whose
+    periode stayed tw2 was listed twice as "Triwulan II". All published silently."""
+    def quarterly(periode, values, budget_tw, slug=None):
+        pv = PeriodValues(quarters={q: D(v) for q, v in values.items()}, loc=loc(5),
+                          locs={q: loc(6 + i) for i, q in enumerate(values)})
+        i = Indicator(id="KMI", nama="Kematian ibu", satuan="orang", polaritas="negatif", loc=loc(1),
+                      target={2024: PeriodValues(annual=D(8))}, realisasi={2024: pv}, agregasi="jumlah")
+        sub = leaf("1.02.02.2.01.0001", 1000, 0, 20, realisasi_tw={q: D(v) for q, v in budget_tw.items()})
+        sub.realisasi = None
+        sub.lines = {f"realisasi_tw.{q}": 22 + k for k, q in enumerate(budget_tw)}
+        budget = Budget(2024, [node("program", "1.02.02", [node("kegiatan", "1.02.02.2.01", [sub], 19)], 18)],
+                        loc(1, ANG))
+        r = make_report([i], tahun=2024, periode=periode, anggaran=budget, ttd=dt.date(2024, 12, 31))
+        r.slug = slug or f"dinkes-2024-{periode}"
+        r.instansi.nama = "Dinas Kesehatan"
+        r.computed = compute_report(r, {}, "permendagri-86-2017")
+        return r
+
+    tw1 = quarterly("tw1", {"tw1": 3}, {"tw1": 100})
+    tw2 = quarterly("tw2", {"tw1": 2, "tw2": 1}, {"tw1": 150, "tw2": 200})
+    copied = quarterly("tw2", {"tw1": 3, "tw2": 1, "tw3": 2}, {"tw1": 100, "tw2": 200, "tw3": 50},
+                       slug="dinkes-2024-tw3")
+    related = same_instansi([tw1, tw2, copied])
+    assert related[tw2.slug] == [copied, tw1] and related[tw1.slug] == []
+    found = [(f.loc.line, f.kode, f.message) for f in check_earlier(tw2, [tw1])]
+    assert found == [
+        (6, "beda-laporan-triwulan", f"KMI: realisasi TW1 2024 tertulis 2, sedangkan laporan Triwulan I 2024 instansi "
+                                     f"ini ('{tw1.slug}') mencatat 3; samakan angkanya, atau bila laporan itu yang "
+                                     "keliru, perbaiki dan terbitkan ralatnya"),
+        (22, "beda-laporan-triwulan", f"1.02.02.2.01.0001: realisasi TW1 Rp 150, sedangkan laporan Triwulan I 2024 "
+                                      f"instansi ini ('{tw1.slug}') mencatat Rp 100; samakan angkanya, atau bila "
+                                      "laporan itu yang keliru, perbaiki dan terbitkan ralatnya")]
+    [same] = [f for f in check_earlier(copied, related[copied.slug]) if "juga" in f.message]
+    assert same.message.startswith("laporan 'dinkes-2024-tw2' juga laporan Triwulan II 2024 instansi ini; ubah "
+                                   "'periode'")
+    # the annual report's total against TW IV's s.d. figure
+    tw4 = quarterly("tw4", {"tw1": 3, "tw2": 1, "tw3": 2, "tw4": 1}, {"tw1": 100, "tw2": 200, "tw3": 50, "tw4": 0})
+    annual = quarterly("tahunan", {}, {})
+    annual.data.indikator["KMI"].realisasi[2024] = PeriodValues(annual=D(6), loc=loc(5), locs={"tahunan": loc(5)})
+    annual.computed = compute_report(annual, {}, "permendagri-86-2017")
+    assert [(f.loc.line, f.message.split(",")[0]) for f in check_earlier(annual, [tw4])] == [
+        (5, "KMI: realisasi tahun 2024 tertulis 6")]
+
+
 def test_known_names_are_flagged_anywhere():
     r = make_report([], chapters=[chapter("Rapat di kantor camat Astambul bersama KECAMATAN ASTAMBUL.\n")])
     findings = check_narrative_names(r, ["Kecamatan Astambul", "Kecamatan Martapura Barat"])

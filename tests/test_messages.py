@@ -167,6 +167,11 @@ CASES = [
     # laporan.yaml line 12: the scaffold's sample head, as lkjip new wrote it (its "Tuliskan …" lines are said too)
     Case("isian-contoh", lambda root: None, LAPORAN, 12, "peringatan",
          "instansi.kepala.nama: 'Nama Kepala, S.Sos' masih isian contoh dari lkjip new", "isian-contoh"),
+    # a second annual 2023 report of the same instansi (a folder copied without changing its period): said at the
+    # periode line (3) of the first
+    Case("beda-laporan-triwulan", lambda root: new_report(root, "contoh-2023-salinan", tahun=2023) and None,
+         LAPORAN, 3, "peringatan", "laporan 'contoh-2023-salinan' juga laporan tahun 2023 instansi ini; ubah 'periode'",
+         "beda-laporan-triwulan"),
     # the 2024 report of the same instansi types IKU1's 2023 realisasi as 81 (line 9), the 2023 report has 82,5
     Case("beda-laporan-lalu", chain(lambda root: new_report(root, "contoh-2024", tahun=2024) and None,
                                     replace(f"{REPORTS}/contoh-2024/data/indikator.yaml", "    realisasi:\n",

@@ -571,6 +571,13 @@ def _load_report_state(opts: BuildOptions, config: SiteConfig, memo: Memo | None
     return ReportState(inputs, report, list(own.items), data_loaded=own.items[said:], data_keys=data_keys)
 
 
+def _data_files(slug: str, files: Folder) -> set[tuple[str, str]]:
+    """The report folder's ``laporan.yaml`` and ``data/`` files among ``files``: what its numbers are made of."""
+    folder = f"content/{REPORTS_DIR}/{slug}/"
+    return {(name, sha) for name, sha in files
+            if name == folder + "laporan.yaml" or name.startswith(f"{folder}{DATA_DIR}/")}
+
+
 def _same_data(before: ReportState | None, inputs: Folder, slug: str) -> tuple[Report, list[Diagnostic]] | None:
     """``before``'s report and what reading its data said, when ``before`` (this process's state of the folder
     before a save) read the same ``laporan.yaml`` and ``data/`` files as ``inputs`` holds: a save of chapters or
@@ -579,13 +586,8 @@ def _same_data(before: ReportState | None, inputs: Folder, slug: str) -> tuple[R
     done again. None otherwise."""
     if before is None or before.report is None or before.data_loaded is None:
         return None
-    folder = f"content/{REPORTS_DIR}/{slug}/"
-
-    def read(files: Folder) -> set[tuple[str, str]]:
-        return {(name, sha) for name, sha in files
-                if name == folder + "laporan.yaml" or name.startswith(f"{folder}{DATA_DIR}/")}
-
-    return (before.report, before.data_loaded) if read(before.inputs) == read(inputs) else None
+    same = _data_files(slug, before.inputs) == _data_files(slug, inputs)
+    return (before.report, before.data_loaded) if same else None
 
 
 def _compute_kept(site: Site, diags: Diagnostics, watch: Stopwatch, session: Session) -> None:
@@ -596,8 +598,10 @@ def _compute_kept(site: Site, diags: Diagnostics, watch: Stopwatch, session: Ses
     earlier = same_instansi([state.report for state in states.values()])
     for slug, state in states.items():
         prior = earlier[slug]
-        # checked again when an earlier report of its instansi changed too (its figures are compared with them)
-        against = names + [f"sebelumnya {p.slug} {digest(states[p.slug].inputs)}" for p in prior]
+        # checked again when a related report of its instansi changed its data (its figures are compared with them;
+        # its chapters are not read: a chapter edit of TW I checked TW II again)
+        against = names + [f"sebelumnya {p.slug} {digest(sorted(_data_files(p.slug, states[p.slug].inputs)))}"
+                           for p in prior]
         if state.names != against:
             own = Diagnostics()
             compute_one(site, state.report, names, own, watch, prior)

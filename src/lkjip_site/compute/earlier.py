@@ -6,6 +6,13 @@ figure then stands in two places: IKKI 2023 was 85,32 in the 2024 report and 85,
 "turun −2,92" was printed where the published figure gives −3,39, without a word. Each such figure is compared here
 with the earlier report's own (annual reports of the same instansi and pemda), and a difference is a warning at the
 line of the figure typed again, naming the report it differs from.
+
+The same holds within a year (``beda-laporan-triwulan``): each quarterly report of an instansi carries the quarters
+before it again, and the annual report the whole year. TW II's copy of TW I's realisasi (2 maternal deaths where the
+published TW I said 3), an annual total beside TW IV's s.d. figure, a budget quarter typed again otherwise, were
+published silently, three public reports disagreeing about one quarter. Two reports of one instansi and one period
+(a TW III folder copied from TW II whose ``periode`` was not changed: the portal listed two "Triwulan II") are said
+at the ``periode`` line.
 """
 
 from __future__ import annotations
@@ -16,34 +23,115 @@ from typing import Iterable, Sequence
 from ..core.fmt import fmt_entered, fmt_rupiah, shown
 from ..core.model import Loc, Report, loc_of
 from .findings import Finding
-from .periods import as_number, cumulative
+from .periods import as_number, cumulative, quarters_upto
 
 CODE = "beda-laporan-lalu"
+SAME_YEAR = "beda-laporan-triwulan"
+#: Periods in the order of a year: TW I before TW II … before the annual report.
+_RANK = {"tw1": 1, "tw2": 2, "tw3": 3, "tw4": 4, "tahunan": 5}
 
 
 def same_instansi(reports: Sequence[Report]) -> dict[str, list[Report]]:
-    """Per report slug, the annual reports of its instansi (same pemda, same name) of earlier years, newest first."""
+    """Per report slug, the reports of its instansi (same pemda, same name) it is compared with: the annual reports
+    of earlier years, newest first, then the same year's reports of an earlier or the same period."""
     groups: dict[tuple[str, str], list[Report]] = {}
     for r in reports:
         groups.setdefault(_key(r), []).append(r)
     out: dict[str, list[Report]] = {}
     for r in reports:
-        out[r.slug] = sorted((p for p in groups[_key(r)] if p.periode == "tahunan" and p.tahun < r.tahun),
-                             key=lambda p: (-p.tahun, p.slug))
+        group = groups[_key(r)]
+        out[r.slug] = (sorted((p for p in group if p.periode == "tahunan" and p.tahun < r.tahun),
+                              key=lambda p: (-p.tahun, p.slug))
+                       + sorted((p for p in group if p.tahun == r.tahun and p.slug != r.slug
+                                 and _RANK.get(p.periode, 0) <= _RANK.get(r.periode, 0)),
+                                key=lambda p: (-_RANK.get(p.periode, 0), p.slug)))
     return out
 
 
 def check_earlier(report: Report, earlier: Iterable[Report]) -> list[Finding]:
-    """Every figure of an earlier year that ``report`` types and an earlier report of its instansi computes."""
+    """Every figure of an earlier year or quarter that ``report`` types and an earlier report of its instansi
+    computes; another report of its own period."""
     out: list[Finding] = []
-    seen: set[int] = set()
+    seen: set[tuple[int, str]] = set()
     for prev in earlier:
-        if prev.tahun in seen or prev.computed is None:  # two reports of one year: the first (by slug) is compared
+        if (prev.tahun, prev.periode) in seen or prev.computed is None:  # two of one period: the first (by slug)
             continue
-        seen.add(prev.tahun)
-        out += _indicators(report, prev)
-        if prev.tahun == report.tahun - 1:
-            out += _budget(report, prev)
+        seen.add((prev.tahun, prev.periode))
+        if prev.tahun < report.tahun:
+            out += _indicators(report, prev)
+            if prev.tahun == report.tahun - 1:
+                out += _budget(report, prev)
+        elif prev.periode == report.periode:
+            out.append(Finding("warning", loc_of(report, "periode", "tahun"),
+                               f"laporan '{prev.slug}' juga laporan {_period(report)} instansi ini; ubah 'periode' "
+                               "bila folder ini salinan laporan sebelumnya (situs mendaftar keduanya sebagai periode "
+                               "yang sama), atau hapus salah satunya", SAME_YEAR))
+        else:
+            out += _quarters(report, prev) + _budget_quarters(report, prev)
+    return out
+
+
+def _period(r: Report) -> str:
+    return f"tahun {r.tahun}" if r.periode == "tahunan" else f"{r.periode_label} {r.tahun}"
+
+
+def _differs(mine: Decimal | None, other: Decimal | None) -> bool:
+    return mine is not None and other is not None and shown(mine) != shown(other)
+
+
+def _same_year(prev: Report) -> str:
+    return (f"sedangkan laporan {_period(prev)} instansi ini ('{prev.slug}') mencatat")
+
+
+_FIX = "; samakan angkanya, atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya"
+
+
+def _quarters(report: Report, prev: Report) -> list[Finding]:
+    """Each quarter ``prev`` reported that ``report`` types again; and an annual total against TW IV's s.d. one."""
+    out = []
+    for iid, ind in report.data.indikator.items():
+        theirs = prev.computed.indikator.get(iid)
+        pv = ind.realisasi.get(report.tahun)
+        if theirs is None or pv is None or theirs.satuan.strip() != ind.satuan.strip():
+            continue
+        by_q = {q.tw: q.realisasi for q in theirs.triwulan}
+        for q in quarters_upto(prev.periode):
+            mine, other = as_number(pv.quarters.get(q)), as_number(by_q.get(q))
+            if _differs(mine, other):
+                out.append(Finding("warning", pv.loc_of(q) or ind.loc, f"{iid}: realisasi {q.upper()} {report.tahun} "
+                                   f"tertulis {fmt_entered(mine)}, {_same_year(prev)} {fmt_entered(other)}{_FIX}",
+                                   SAME_YEAR))
+        if report.periode == "tahunan" and prev.periode == "tw4" and pv.annual is not None:
+            mine, other = as_number(pv.annual), as_number(theirs.realisasi)
+            if _differs(mine, other):
+                out.append(Finding("warning", pv.loc_of("tahunan") or ind.loc, f"{iid}: realisasi tahun "
+                                   f"{report.tahun} tertulis {fmt_entered(mine)}, {_same_year(prev)} "
+                                   f"{fmt_entered(other)} s.d. TW IV{_FIX}", SAME_YEAR))
+    return out
+
+
+def _budget_quarters(report: Report, prev: Report) -> list[Finding]:
+    """Each budget leaf's quarters ``prev`` reported, typed again; an annual realisasi against TW IV's s.d. one."""
+    mine_b, theirs_b = report.computed.anggaran, prev.computed.anggaran
+    if mine_b is None or theirs_b is None:
+        return []
+    theirs = {n.kode: n for n in theirs_b.nodes() if not n.children}
+    out = []
+    for leaf in (n for n in mine_b.nodes() if not n.children):
+        other = theirs.get(leaf.kode)
+        if other is None:
+            continue
+        for q in quarters_upto(prev.periode):
+            a, b = leaf.realisasi_tw.get(q), other.realisasi_tw.get(q)
+            if a is not None and b is not None and a != b:
+                out.append(Finding("warning", loc_of(leaf, f"realisasi_tw.{q}", "realisasi_tw", "realisasi"),
+                                   f"{leaf.kode}: realisasi {q.upper()} {fmt_rupiah(a)}, {_same_year(prev)} "
+                                   f"{fmt_rupiah(b)}{_FIX}", SAME_YEAR))
+        if (report.periode == "tahunan" and prev.periode == "tw4" and not leaf.realisasi_tw
+                and leaf.realisasi_tercatat is not None and leaf.realisasi_tercatat != other.realisasi):
+            out.append(Finding("warning", loc_of(leaf, "realisasi"), f"{leaf.kode}: realisasi "
+                               f"{fmt_rupiah(leaf.realisasi_tercatat)}, {_same_year(prev)} {fmt_rupiah(other.realisasi)} "
+                               f"s.d. TW IV{_FIX}", SAME_YEAR))
     return out
 
 
