@@ -547,6 +547,22 @@ def test_a_quarter_typed_again_is_compared_with_that_quarters_report_of_the_same
         (5, "KMI: realisasi tahun 2024 tertulis 6")]
 
 
+def test_a_quarterly_report_holding_a_later_quarter_says_so():
+    """A TW I report with TW II's realisasi (an indicator's, a budget leaf's) passed: neither shown nor added, but
+    published in the report's source files."""
+    real = PeriodValues(quarters={"tw1": D(3), "tw2": D(1)}, loc=loc(5), locs={"tw1": loc(6), "tw2": loc(7)})
+    i = Indicator(id="KMI", nama="Kematian ibu", satuan="orang", polaritas="negatif", loc=loc(1),
+                  target={2024: PeriodValues(annual=D(8))}, realisasi={2024: real}, agregasi="jumlah")
+    sub = leaf("1.02.02.2.01.0001", 1000, 0, 20, realisasi_tw={"tw1": D(100), "tw2": D(50)})
+    sub.realisasi, sub.lines = None, {"realisasi_tw.tw1": 22, "realisasi_tw.tw2": 23}
+    budget = Budget(2024, [node("program", "1.02.02", [node("kegiatan", "1.02.02.2.01", [sub], 19)], 18)],
+                    loc(1, ANG))
+    r = make_report([i], tahun=2024, periode="tw1", anggaran=budget, ttd=dt.date(2024, 4, 10))
+    found = [(f.loc.line, f.message.split(";")[0]) for f in run(r) if f.kode == "triwulan-lewat"]
+    assert found == [(23, "1.02.02.2.01.0001: realisasi_tw tw2 diisi, padahal laporan ini s.d. TW I"),
+                     (7, "KMI: realisasi tw2 2024 diisi, padahal laporan ini s.d. TW I")]
+
+
 def test_known_names_are_flagged_anywhere():
     r = make_report([], chapters=[chapter("Rapat di kantor camat Astambul bersama KECAMATAN ASTAMBUL.\n")])
     findings = check_narrative_names(r, ["Kecamatan Astambul", "Kecamatan Martapura Barat"])

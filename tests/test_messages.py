@@ -172,6 +172,12 @@ CASES = [
     Case("beda-laporan-triwulan", lambda root: new_report(root, "contoh-2023-salinan", tahun=2023) and None,
          LAPORAN, 3, "peringatan", "laporan 'contoh-2023-salinan' juga laporan tahun 2023 instansi ini; ubah 'periode'",
          "beda-laporan-triwulan"),
+    # a TW I report holding TW II's realisasi (indikator.yaml line 9 of the TW I scaffold): not shown, not counted
+    Case("triwulan-lewat", chain(lambda root: new_report(root, "contoh-2023-tw1", tahun=2023, periode="tw1") and None,
+                                 replace(f"{REPORTS}/contoh-2023-tw1/data/indikator.yaml", "{tw1: 82.5}",
+                                         "{tw1: 82.5, tw2: 83}")),
+         f"{REPORTS}/contoh-2023-tw1/data/indikator.yaml", 9, "peringatan", "IKU1: realisasi tw2 2023 diisi, padahal "
+         "laporan ini s.d. TW I; nilainya tidak ditampilkan dan tidak dihitung", "triwulan-lewat"),
     # the 2024 report of the same instansi types IKU1's 2023 realisasi as 81 (line 9), the 2023 report has 82,5
     Case("beda-laporan-lalu", chain(lambda root: new_report(root, "contoh-2024", tahun=2024) and None,
                                     replace(f"{REPORTS}/contoh-2024/data/indikator.yaml", "    realisasi:\n",

@@ -31,6 +31,7 @@ triwulan-tanpa-tahunan     error       quarterly targets without the annual targ
 triwulan-kurang            error       realisasi (indicator, budget) of some quarters only: no year, no s.d. TW n
 realisasi-anggaran-kosong  error       a budget leaf's realisasi for the period not written ({tidak_ada}): it would add as 0
 triwulan-agregasi          error       annual and quarterly values disagree by the aggregation (sum, TW IV, mean)
+triwulan-lewat             warning     a quarterly report holds realisasi of a later quarter (not shown, not added)
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
 judul-tahun                warning     the report title names another year than the report's
 judul-periode              warning     the report title names another quarter than the report's period
@@ -323,6 +324,12 @@ def _leaf_period(n: BudgetResult, periode: str) -> list[Finding]:
         out.append(Finding("error", loc_of(n, "realisasi_tw"), f"{n.kode}: realisasi_tw hanya diisi {given}, tanpa "
                            f"{', '.join(absent)}; realisasi s.d. TW {tw} menjumlahkan semua triwulan sampai TW {tw}. "
                            f"Tambahkan {', '.join(absent)} (tulis 0 bila tidak ada belanja)", "triwulan-kurang"))
+    later = [q for q in n.realisasi_tw if q not in upto]
+    if later and not annual:  # a TW I report holding TW II: not shown, not added, published in its source files
+        out.append(Finding("warning", loc_of(n, f"realisasi_tw.{later[0]}", "realisasi_tw"),
+                           f"{n.kode}: realisasi_tw {', '.join(later)} diisi, padahal laporan ini s.d. TW "
+                           f"{quarter_numeral(periode)}; nilainya tidak ditampilkan dan tidak dijumlahkan. Hapus, atau "
+                           "ubah 'periode' di laporan.yaml bila laporan ini sudah triwulan berikutnya", "triwulan-lewat"))
     if n.tanpa_realisasi:
         when = "setahun" if annual else f"s.d. TW {quarter_numeral(periode)}"
         why = f" ({n.alasan_realisasi})" if n.alasan_realisasi else ""

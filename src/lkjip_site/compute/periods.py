@@ -197,6 +197,12 @@ def quarter_findings(ind: Indicator, periode: str, tahun_laporan: int | None = N
                 continue
             upto = quarters_upto(periode)
             unwritten = [q for q in upto if q not in pv.quarters]
+            later = [q for q in QUARTERS if q in pv.quarters and q not in upto]
+            if what == "realisasi" and periode != "tahunan" and tahun == tahun_laporan and later:
+                out.append(_finding("warning", pv.loc_of(later[0]), f"{ind.id}: realisasi {', '.join(later)} "
+                                    f"{tahun} diisi, padahal laporan ini s.d. TW {fmt.quarter_numeral(periode)}; "
+                                    "nilainya tidak ditampilkan dan tidak dihitung. Hapus, atau ubah 'periode' di "
+                                    "laporan.yaml bila laporan ini sudah triwulan berikutnya", "triwulan-lewat"))
             if (what == "realisasi" and periode != "tahunan" and tahun == tahun_laporan and pv.quarters
                     and unwritten):
                 given = ", ".join(q for q in QUARTERS if q in pv.quarters)
