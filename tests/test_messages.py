@@ -172,6 +172,9 @@ CASES = [
     Case("beda-laporan-triwulan", lambda root: new_report(root, "contoh-2023-salinan", tahun=2023) and None,
          LAPORAN, 3, "peringatan", "laporan 'contoh-2023-salinan' juga laporan tahun 2023 instansi ini; ubah 'periode'",
          "beda-laporan-triwulan"),
+    # bab 3 line 13: an annual report's text "s.d. Triwulan III" (a quarterly report's sentence copied)
+    Case("periode-narasi", replace(BAB3, "terealisasi", "terealisasi s.d. Triwulan III"), BAB3, 13, "peringatan",
+         "teks menyebut 's.d. Triwulan III', padahal laporan ini laporan tahunan (setahun penuh)", "periode-narasi"),
     # a TW I report holding TW II's realisasi (indikator.yaml line 9 of the TW I scaffold): not shown, not counted
     Case("triwulan-lewat", chain(lambda root: new_report(root, "contoh-2023-tw1", tahun=2023, periode="tw1") and None,
                                  replace(f"{REPORTS}/contoh-2023-tw1/data/indikator.yaml", "{tw1: 82.5}",

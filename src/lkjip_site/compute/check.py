@@ -35,6 +35,7 @@ triwulan-lewat             warning     a quarterly report holds realisasi of a l
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
 judul-tahun                warning     the report title names another year than the report's
 judul-periode              warning     the report title names another quarter than the report's period
+periode-narasi             warning     the text puts figures "s.d. Triwulan n" in a report of another period
 target-nol                 warning     target 0: capaian shown as N/A
 target-tidak-ada           warning     an indicator of the PK or a Renstra sasaran has no target for the report year
 realisasi-kosong           warning     no realisasi for the report period and no stated reason
@@ -82,7 +83,7 @@ from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
 from .findings import Finding, Severity
 from .earlier import check_earlier
-from .narrative import check_narrative_names, check_sample_text, check_typed_signature
+from .narrative import check_narrative_names, check_narrative_period, check_sample_text, check_typed_signature
 from .periods import quarters_upto
 from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
@@ -553,6 +554,7 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_years(report)
     findings += check_scale(report, computed)
     findings += check_narrative_names(report, known_names or [])
+    findings += check_narrative_period(report)
     findings += check_typed_numbers(report, computed)
     findings += check_typed_predikat(report, computed)
     findings += check_typed_counts(report, computed)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..core.fmt import from_roman, roman
 from ..core.model import Chapter, Loc, Report, loc_of
 from ..load.yamltree import YMap
 from .findings import Finding
@@ -127,6 +128,31 @@ def _printed_texts(report: Report) -> Iterable[tuple[Loc, str]]:
         yield from ((Loc(ch.rel, n), line) for n, line in _fenced_titles(ch))
     for ind in report.data.indikator.values():
         yield loc_of(ind, "nama"), ind.nama
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# A period in the text that is not the report's
+
+#: "s.d. Triwulan III", "sampai dengan TW 3": the period a cumulative figure is of.
+_UP_TO_QUARTER = re.compile(r"\b(?:s\.?\s?d\.?|sampai\s+dengan)\s+(?:triwulan|tw)[\s-]*(IV|I{1,3}|[1-4])\b", re.I)
+
+
+def check_narrative_period(report: Report) -> list[Finding]:
+    """A text that puts its figures "s.d. Triwulan III" in a report of another period (warning ``periode-narasi``):
+    an annual report's closing chapter, copied from TW III's, printed "Realisasi anggaran s.d. Triwulan III sebesar
+    Rp 6.247.500.000", the whole year's figure under TW III's name; only the report's ``judul`` was read."""
+    own = None if report.periode == "tahunan" else int(report.periode[-1])
+    period = "laporan tahunan (setahun penuh)" if own is None else f"laporan s.d. Triwulan {roman(own)}"
+    out = []
+    for loc, text in _printed_texts(report):
+        for m in _UP_TO_QUARTER.finditer(text):
+            q = m.group(1).upper()
+            n = int(q) if q.isdigit() else from_roman(q)
+            if n != own:
+                out.append(Finding("warning", loc, f"teks menyebut '{m.group(0)}', padahal laporan ini "
+                                   f"{period}; angka yang dirujuk di sini adalah angka periode laporan. Sesuaikan "
+                                   "periodenya (sisa salinan laporan triwulan?)", "periode-narasi"))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------------
