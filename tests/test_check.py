@@ -317,6 +317,15 @@ def test_index_unit_cannot_be_summed_over_quarters():
     assert f.loc == loc(44) and "20 + 20 + 20 + 25 = 85" in f.message and "agregasi: terakhir" in f.message
 
 
+@pytest.mark.parametrize("satuan", ["IKM", "nilai IKM", "skala 1-100"])
+def test_an_index_named_so_cannot_be_summed_over_quarters_whatever_its_unit(satuan):
+    """An IKM split 20/20/20/25 was caught with satuan "indeks" only; "IKM" or "skala 1-100" passed as a sum."""
+    i = ind("IKM", quarters([20, 20, 20, 25], 85), D(80), 40, agregasi="jumlah", satuan=satuan)
+    i.nama = "Indeks Kepuasan Masyarakat"
+    f = only(run(make_report([i])), "triwulan-dibagi")[0]
+    assert f.loc == loc(44) and "indikator 'Indeks Kepuasan Masyarakat' adalah tingkat" in f.message
+
+
 def test_quarterly_checks_reach_every_level_not_only_the_pk():
     """A tujuan indicator and a sub kegiatan indicator outside the PK are checked like a PK indicator."""
     tujuan = ind("IKM", quarters([20, 20, 20, 25], 85, year_line=12), D(80), 10, jenis="tujuan")

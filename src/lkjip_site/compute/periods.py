@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal
 from typing import Literal, Sequence
 
@@ -162,6 +164,15 @@ def _consistency(iid: str, agregasi: str, pv: PeriodValues, what: str, tahun: in
     return None
 
 
+#: An indicator's name that says it is a level, whatever its unit is called ("IKM", "nilai IKM", "skala 1-100"):
+#: an IKM split 20/20/20/22 passed as a sum when its satuan was not one of :data:`INDEX_UNITS`.
+_LEVEL_NAME = re.compile(r"\b(?:indeks|ikm|skm|rata-rata|persentase|rasio)\b", re.I)
+
+
+def _a_level(ind: Indicator) -> bool:
+    return ind.satuan.strip().casefold() in INDEX_UNITS or bool(_LEVEL_NAME.search(ind.nama))
+
+
 def quarter_findings(ind: Indicator, periode: str, tahun_laporan: int | None = None) -> list[Finding]:
     """Quarterly targets and realisasi of one indicator, at any level (tujuan ... sub kegiatan), by its aggregation.
 
@@ -218,9 +229,10 @@ def quarter_findings(ind: Indicator, periode: str, tahun_laporan: int | None = N
                 first = nums[0][0] if nums else "tahunan"
                 out.append(_finding("error", pv.loc_of(first), split, "triwulan-dibagi"))
                 continue
-            if (ind.agregasi == "jumlah" and ind.satuan.strip().casefold() in INDEX_UNITS and len(nums) >= 2
-                    and what == "target"):
-                out.append(_finding("error", pv.loc_of(nums[0][0]), f"{ind.id}: satuan '{ind.satuan}' adalah tingkat, "
+            if ind.agregasi == "jumlah" and len(nums) >= 2 and what == "target" and _a_level(ind):
+                what_is = (f"satuan '{ind.satuan}'" if ind.satuan.strip().casefold() in INDEX_UNITS
+                           else f"indikator '{ind.nama}'")
+                out.append(_finding("error", pv.loc_of(nums[0][0]), f"{ind.id}: {what_is} adalah tingkat, "
                                     f"bukan hitungan, tetapi agregasinya 'jumlah' ({what} triwulan {tahun}: "
                                     f"{_sum_text(nums)}); pakai 'agregasi: terakhir' dan tulis tingkat yang ingin "
                                     "dicapai pada setiap triwulan", "triwulan-dibagi"))
