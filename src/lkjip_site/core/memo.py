@@ -34,8 +34,9 @@ FORMAT = 10  # bump when the meaning of keys, the pickled classes or the entries
 #            judged on the printed figure, so kept tables and states of the rule before are not taken; 8: the
 #            scaffold's sample text is warned of (isian-contoh), so no kept report replays its messages without it;
 #            9: a negative indicator's direction says what it means, a quarterly count has no Renstra progress;
-#            10: a predikat or a count of indicators typed in a sentence is read, so no kept report replays its
-#            messages without them; a change from last year keeps its values' decimals, "2" not "2,00")
+#            10: the forty-third pass's checks (typed predikat and counts, "Tabel 3.15", same-year reports, a
+#            later quarter, a period in the text) and printed forms (a change's decimals, "tidak dilaporkan", the
+#            average's capaian.jumlah_indikator), so no kept report replays messages or numbers made without them)
 
 
 def digest(*parts: Any) -> str:
