@@ -359,36 +359,38 @@ def test_keyboard_alone_reaches_search_report_chapter_chart_data_and_pdf(browser
         context.close()
 
 
-def test_usable_at_200_percent_zoom(browser, base_url: str, site_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    """200 % zoom of a 1280 × 800 window is a 640 × 400 CSS px viewport: no page scrolls sideways."""
-    context, probe = open_probe(browser, base_url, viewport={"width": 640, "height": 400}, device_scale_factor=2)
+def _scrolling_sideways(browser, base_url: str, urls: list[str], size: tuple[int, int], text_size: str = "",  # type: ignore[no-untyped-def]
+                        **options: object) -> list[str]:
+    """The pages wider than a window of ``size`` CSS px (the root font at ``text_size`` when given)."""
+    width = size[0]
+    context, probe = open_probe(browser, base_url, viewport={"width": width, "height": size[1]}, **options)
     failures = []
     try:
-        for url in _pages(site_dir, base_url, "**/index.html") + [base_url + "/404.html"]:
+        for url in urls:
             probe.goto(url)
-            width = probe.page.evaluate("document.documentElement.scrollWidth")
-            if width > 640:
-                failures.append(f"{url}: {width} px")
+            if text_size:
+                probe.page.evaluate(f"document.documentElement.style.fontSize = '{text_size}'")
+                probe.page.evaluate("document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => "
+                                    "r())))")
+            scrolled = probe.page.evaluate("document.documentElement.scrollWidth")
+            if scrolled > width:
+                failures.append(f"{url}: {scrolled} px")
     finally:
         context.close()
+    return failures
+
+
+def test_usable_at_200_percent_zoom(browser, base_url: str, site_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """200 % zoom of a 1280 × 800 window is a 640 × 400 CSS px viewport: no page scrolls sideways."""
+    urls = _pages(site_dir, base_url, "**/index.html") + [base_url + "/404.html"]
+    failures = _scrolling_sideways(browser, base_url, urls, (640, 400), device_scale_factor=2)
     assert not failures, failures
 
 
 def test_usable_with_text_at_200_percent_on_a_phone(browser, base_url: str, site_dir: Path) -> None:  # type: ignore[no-untyped-def]
     """A phone's own text size doubled (a 360 px screen, the root font at 200 %): a report's cover ran to 430 px, the
     logo squeezing the title, and "Akuntabilitas" in a chapter's title to 377 px."""
-    context, probe = open_probe(browser, base_url, viewport={"width": 360, "height": 740})
-    failures = []
-    try:
-        for url in _pages(site_dir, base_url, "**/index.html"):
-            probe.goto(url)
-            probe.page.evaluate("document.documentElement.style.fontSize = '200%'")
-            probe.page.evaluate("document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => r())))")
-            width = probe.page.evaluate("document.documentElement.scrollWidth")
-            if width > 360:
-                failures.append(f"{url}: {width} px")
-    finally:
-        context.close()
+    failures = _scrolling_sideways(browser, base_url, _pages(site_dir, base_url, "**/index.html"), (360, 740), "200%")
     assert not failures, failures
 
 

@@ -18,12 +18,13 @@ at the ``periode`` line.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ..core.fmt import fmt_entered, fmt_rupiah, shown
-from ..core.model import Loc, Report, loc_of
+from ..core.model import Indicator, Loc, PeriodValues, Report, loc_of
 from .findings import Finding
 from .periods import as_number, cumulative, quarters_upto
+from .report import IndicatorResult
 
 CODE = "beda-laporan-lalu"
 SAME_YEAR = "beda-laporan-triwulan"
@@ -86,14 +87,20 @@ def _same_year(prev: Report) -> str:
 _FIX = "; samakan angkanya, atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya"
 
 
+def _shared(report: Report, prev: Report, tahun: int) -> Iterator[tuple[str, Indicator, IndicatorResult, PeriodValues]]:
+    """The indicators of ``report`` with realisasi of ``tahun`` that ``prev`` computes in the same unit (one the
+    earlier report did not have, or measured in another unit, is not the same figure)."""
+    for iid, ind in report.data.indikator.items():
+        theirs = prev.computed.indikator.get(iid)
+        pv = ind.realisasi.get(tahun)
+        if theirs is not None and pv is not None and theirs.satuan.strip() == ind.satuan.strip():
+            yield iid, ind, theirs, pv
+
+
 def _quarters(report: Report, prev: Report) -> list[Finding]:
     """Each quarter ``prev`` reported that ``report`` types again; and an annual total against TW IV's s.d. one."""
     out = []
-    for iid, ind in report.data.indikator.items():
-        theirs = prev.computed.indikator.get(iid)
-        pv = ind.realisasi.get(report.tahun)
-        if theirs is None or pv is None or theirs.satuan.strip() != ind.satuan.strip():
-            continue
+    for iid, ind, theirs, pv in _shared(report, prev, report.tahun):
         by_q = {q.tw: q.realisasi for q in theirs.triwulan}
         for q in quarters_upto(prev.periode):
             mine, other = as_number(pv.quarters.get(q)), as_number(by_q.get(q))
@@ -137,11 +144,7 @@ def _budget_quarters(report: Report, prev: Report) -> list[Finding]:
 
 def _indicators(report: Report, prev: Report) -> list[Finding]:
     out = []
-    for iid, ind in report.data.indikator.items():
-        theirs = prev.computed.indikator.get(iid)
-        pv = ind.realisasi.get(prev.tahun)
-        if theirs is None or pv is None or theirs.satuan.strip() != ind.satuan.strip():
-            continue  # an indicator the earlier report did not have, or measured in another unit: not the same figure
+    for iid, ind, theirs, pv in _shared(report, prev, prev.tahun):
         mine, other = as_number(cumulative(pv, "tahunan", ind.agregasi)), as_number(theirs.realisasi)
         if mine is None or other is None or shown(mine) == shown(other):
             continue
