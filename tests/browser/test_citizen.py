@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from .support import PageProbe, SiteMap, open_probe
 from .test_axe import AXE_OPTIONS, _describe
@@ -98,9 +99,9 @@ def test_every_chart_reads_at_12px_without_overlaps(browser, base_url: str, char
             probe.page.evaluate("document.fonts.ready")
             count = probe.page.locator("figure.grafik").count()
             if js:
-                probe.page.wait_for_function(
-                    f"document.querySelectorAll('figure.grafik.grafik-interaktif').length === {count}",
-                    timeout=UPGRADE_TIMEOUT_MS)
+                # the selector engine counts: a polled string predicate is evaluated with eval, which the CSP forbids
+                expect(probe.page.locator("figure.grafik.grafik-interaktif")).to_have_count(
+                    count, timeout=UPGRADE_TIMEOUT_MS)
                 if width < 500:  # the phone layout's spec was upgraded, not the desktop one scaled down
                     assert probe.page.locator(".grafik-vega svg").first.bounding_box()["width"] <= 302
             result = probe.page.evaluate(CHART_TEXT_JS)
@@ -169,14 +170,15 @@ def test_search_filters_by_year_and_instansi(browser, base_url: str) -> None:  #
         assert [u for u in index if "wasm." in u] == ["2024/wasm.id.pagefind"], index  # one WebAssembly module
         assert {u for u in index if u.endswith("pagefind-entry.json")} == {f"{y}/pagefind-entry.json"
                                                                            for y in ("2022", "2023", "2024")}, index
-        only = ("(name) => { const g = document.querySelectorAll('.hasil-grup h2');"
-                " return g.length === 1 && g[0].textContent.includes(name); }")
+        groups = probe.page.locator(".hasil-grup h2")  # waited for by the selector engine, not an eval'd predicate
         probe.page.select_option("#cari-tahun", "2023")
-        probe.page.wait_for_function(only, arg="Martapura Barat")
+        expect(groups).to_have_count(1)
+        expect(groups.first).to_contain_text("Martapura Barat")
         assert "tahun=2023" in probe.page.url
         probe.page.select_option("#cari-tahun", "")
         probe.page.select_option("#cari-instansi", "Kecamatan Pengaron")
-        probe.page.wait_for_function(only, arg="Pengaron")
+        expect(groups).to_have_count(1)
+        expect(groups.first).to_contain_text("Pengaron")
         assert probe.page.evaluate("window.__csp") == []
     finally:
         context.close()

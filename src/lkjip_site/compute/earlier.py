@@ -65,8 +65,9 @@ def check_earlier(report: Report, earlier: Iterable[Report]) -> list[Finding]:
         elif prev.periode == report.periode:
             out.append(Finding("warning", loc_of(report, "periode", "tahun"),
                                f"laporan '{prev.slug}' juga laporan {_period(report)} instansi ini; ubah 'periode' "
-                               "bila folder ini salinan laporan sebelumnya (situs mendaftar keduanya sebagai periode "
-                               "yang sama), atau hapus salah satunya", SAME_YEAR))
+                               "bila folder ini salinan laporan sebelumnya, atau 'instansi.nama' bila ini laporan "
+                               "instansi lain (situs mendaftar keduanya sebagai periode yang sama), atau hapus salah "
+                               "satunya", SAME_YEAR))
         else:
             out += _quarters(report, prev) + _budget_quarters(report, prev)
     return out
