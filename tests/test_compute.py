@@ -914,4 +914,6 @@ def test_a_change_from_last_year_keeps_the_decimals_its_values_were_entered_with
     r.data.indikator["IKK"].realisasi[2021] = PeriodValues(annual=D("82.82"))
     c = compute_report(r)
     assert [lookup(c, p).formatted() for p in ("ADU.delta", "IKK.delta")] == ["2", "2,50"]
+    r.data.indikator["IKK"].satuan = "%"  # in points, as the tables print it: "2,50 %" read as a relative change
+    assert lookup(compute_report(r), "IKK.delta").formatted() == "2,50"
     assert c.indikator["ADU"].tren_teks == "naik (memburuk)"

@@ -175,6 +175,9 @@ CASES = [
     # bab 3 line 13: an annual report's text "s.d. Triwulan III" (a quarterly report's sentence copied)
     Case("periode-narasi", replace(BAB3, "terealisasi", "terealisasi s.d. Triwulan III"), BAB3, 13, "peringatan",
          "teks menyebut 's.d. Triwulan III', padahal laporan ini laporan tahunan (setahun penuh)", "periode-narasi"),
+    # bab 3 line 22: a table of jenis belanja over a budget without them rendered empty, even under --strict
+    Case("tabel-jenis-belanja-kosong", replace(BAB3, "```{tabel} anggaran\n", "```{tabel} jenis_belanja\n"), BAB3, 22,
+         "galat", "data anggaran ini tidak memuat rincian jenis belanja; isi 'jenis_belanja' di data/anggaran.yaml"),
     # a TW I report holding TW II's realisasi (indikator.yaml line 9 of the TW I scaffold): not shown, not counted
     Case("triwulan-lewat", chain(lambda root: new_report(root, "contoh-2023-tw1", tahun=2023, periode="tw1") and None,
                                  replace(f"{REPORTS}/contoh-2023-tw1/data/indikator.yaml", "{tw1: 82.5}",

@@ -116,9 +116,8 @@ def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) 
         return _result_ref(ir.kemajuan, path) if ir.kemajuan else Ref(Missing("tidak ada target akhir"),
                                                                           "percent", path)
     if attr == "delta":
-        return Ref(ir.delta if ir.delta is not None else Missing(ir.delta_reason),
-                   "percent" if ir.satuan.strip() == "%" else "number", path,
-                   ir.delta_decimals)
+        # in points, as the tables print it: a % indicator's "6 %" read as a relative change
+        return Ref(ir.delta if ir.delta is not None else Missing(ir.delta_reason), "number", path, ir.delta_decimals)
     if attr == "tren":
         return Ref(ir.tren_teks or Missing(ir.delta_reason), "text", path)
     raise _unknown(path, f"atribut '{attr}' tidak ada untuk indikator{did_you_mean(attr, INDICATOR_ATTRS)} "

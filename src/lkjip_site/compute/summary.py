@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.fmt import quarter_numeral
 from ..core.model import Report
 from .figures import Figure
 from .refs import lookup
@@ -48,7 +49,8 @@ def key_figures(report: Report) -> list[KeyFigure]:
     out.append(KeyFigure(total.nama, (_fig(total),), ((c.jumlah.lingkup if c.jumlah else "", ""),), total.definisi))
     if c.jumlah and c.jumlah.terukur:
         reached, unmeasured = f["indikator.mencapai_target"], f["indikator.tidak_terukur"]
-        note: Parts = (("indikator terukur, capaian ≥ 100 %", ""),)
+        upto = "" if report.periode == "tahunan" else f" s.d. TW {quarter_numeral(report.periode)}"
+        note: Parts = ((f"indikator terukur, capaian{upto} ≥ 100 %", ""),)
         if c.jumlah.tidak_terukur:
             note += (("; ", ""), _fig(unmeasured), (" tidak terukur (N/A)", ""))
         out.append(KeyFigure(reached.nama, (_fig(reached), (" dari ", ""), _fig(measured)), note, reached.definisi))
@@ -57,7 +59,10 @@ def key_figures(report: Report) -> list[KeyFigure]:
         out.append(KeyFigure(pagu.nama, (_fig(pagu),), (), pagu.definisi))
         if c.anggaran.total.serapan is not None:
             s = f["anggaran.serapan"]
-            out.append(KeyFigure(s.nama, (_fig(s),), (("realisasi ÷ pagu", ""),), s.definisi))
+            # a quarterly report's serapan is of the year's pagu so far: "Serapan anggaran 47,24 %" read as the year's
+            how = "realisasi ÷ pagu" if report.periode == "tahunan" else \
+                f"realisasi s.d. TW {quarter_numeral(report.periode)} ÷ pagu setahun"
+            out.append(KeyFigure(s.nama, (_fig(s),), ((how, ""),), s.definisi))
     if c.ikm is not None:
         ikm = f["ikm.nilai"]
         out.append(KeyFigure(ikm.nama, (_fig(ikm),), ((f"mutu {c.ikm.mutu}", ""),), ikm.definisi))

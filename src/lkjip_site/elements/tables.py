@@ -397,6 +397,10 @@ def table_anggaran(report: Report, options: dict[str, Any]) -> Table:
 
 def table_jenis_belanja(report: Report, options: dict[str, Any]) -> Table:
     budget = budget_of(report)
+    if not budget.jenis_belanja:  # it rendered as an empty table, even under --strict
+        raise OptionError("data anggaran ini tidak memuat rincian jenis belanja; isi 'jenis_belanja' di "
+                          "data/anggaran.yaml (daftar tingkat berkas, atau pada setiap sub kegiatan), atau hapus "
+                          "tabel ini")
     body = [Row([Cell(r.label, header=True), money(r.pagu, f"anggaran.jenis.{r.key}.pagu"),
                  money(r.realisasi, f"anggaran.jenis.{r.key}.realisasi"),
                  pct(r.serapan, "pagu 0", f"anggaran.jenis.{r.key}.serapan"),
