@@ -547,6 +547,15 @@ def test_a_quarter_typed_again_is_compared_with_that_quarters_report_of_the_same
     [same] = [f for f in check_earlier(copied, related[copied.slug]) if "juga" in f.message]
     assert same.message.startswith("laporan 'dinkes-2024-tw2' juga laporan Triwulan II 2024 instansi ini; ubah "
                                    "'periode'")
+    # TW III's annual target changed under the same PK "awal" as TW I's; a PK Perubahan may change it
+    tw3 = quarterly("tw3", {"tw1": 3, "tw2": 1, "tw3": 2}, {"tw1": 100, "tw2": 200, "tw3": 50})
+    tw3.data.indikator["KMI"].target[2024] = PeriodValues(annual=D(7), loc=loc(3), locs={"tahunan": loc(3)})
+    tw3.computed = compute_report(tw3, {}, "permendagri-86-2017")
+    assert [(f.loc.line, f.message.split(";")[0]) for f in check_earlier(tw3, [tw1])] == [
+        (3, f"KMI: target 2024 tertulis 7, sedangkan laporan Triwulan I 2024 instansi ini ('{tw1.slug}') mencatat 8, "
+            "dengan Perjanjian Kinerja yang sama")]
+    tw3.computed.pk_jenis = "perubahan"
+    assert check_earlier(tw3, [tw1]) == []
     # the annual report's total against TW IV's s.d. figure
     tw4 = quarterly("tw4", {"tw1": 3, "tw2": 1, "tw3": 2, "tw4": 1}, {"tw1": 100, "tw2": 200, "tw3": 50, "tw4": 0})
     annual = quarterly("tahunan", {}, {})

@@ -109,6 +109,15 @@ def _quarters(report: Report, prev: Report) -> list[Finding]:
                 out.append(Finding("warning", pv.loc_of(q) or ind.loc, f"{iid}: realisasi {q.upper()} {report.tahun} "
                                    f"tertulis {fmt_entered(mine)}, {_same_year(prev)} {fmt_entered(other)}{_FIX}",
                                    SAME_YEAR))
+        target = ind.target.get(report.tahun)
+        mine_t, other_t = as_number(target.annual if target else None), as_number(theirs.target_tahunan)
+        if _differs(mine_t, other_t) and report.computed.pk_jenis == prev.computed.pk_jenis:
+            # the year's target changes with a PK Perubahan only: TW III's 110.000 beside TW I–II's 120.000 under
+            # one PK "awal" rewrote the target the earlier quarters were reported against
+            out.append(Finding("warning", (target.loc_of("tahunan") if target else None) or ind.loc,
+                               f"{iid}: target {report.tahun} tertulis {fmt_entered(mine_t)}, {_same_year(prev)} "
+                               f"{fmt_entered(other_t)}, dengan Perjanjian Kinerja yang sama; target tahun berjalan "
+                               f"hanya berubah dengan PK Perubahan (pk.yaml: jenis: perubahan){_FIX}", SAME_YEAR))
         if report.periode == "tahunan" and prev.periode == "tw4" and pv.annual is not None:
             mine, other = as_number(pv.annual), as_number(theirs.realisasi)
             if _differs(mine, other):

@@ -152,6 +152,7 @@ class ComputedReport(Deferrable):
     #: the ids of ``indikator`` alone: read at once from the store with ``figures``, since a named figure is looked
     #: up only when no indicator takes its path (``refs.lookup``; indicator ids may hold dots)
     indikator_ids: frozenset[str] = frozenset()
+    pk_jenis: str = ""  # the Perjanjian Kinerja's kind ("awal", "perubahan"; "" without one): a target may change
     deferred: Deferred | None = field(default=None, repr=False, compare=False)
 
 
@@ -387,6 +388,7 @@ def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
         ikm=ikm_res,
         datasets={k: dataset_table(v) for k, v in sorted(report.data.datasets.items())},
         issues=issues, jumlah=counts, average=average, indikator_ids=frozenset(inds),
+        pk_jenis=report.data.pk.jenis if report.data.pk else "",
         figures=report_figures(counts, average, scale,
                                [(s.id, s.uraian, s.jumlah) for s in sasaran.values() if s.jumlah is not None],
                                budget, report.data.pk.program if report.data.pk else [], ikm_res))
