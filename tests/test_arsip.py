@@ -456,6 +456,9 @@ def _append(name: str) -> Any:
     (_append("data/sumber/laporan.yaml"), "bag BagIt tidak sah menurut bagit.py"),  # payload, bag manifests kept
     (_append("bag-info.txt"), "bag BagIt tidak sah menurut bagit.py"),  # a tag file: the tag manifests say
     (lambda top: (top / "tagmanifest-sha512.txt").unlink(), "hilang: tagmanifest-sha512.txt"),
+    # a tag file not in UTF-8: bagit.py's UnicodeDecodeError was a traceback
+    (lambda top: (top / "bag-info.txt").write_bytes(b"Source-Organization: \xff\xfe\n"),
+     "bag BagIt tidak sah menurut bagit.py"),
     (lambda top: (top / "catatan.txt").write_text("x", encoding="utf-8"), "tambahan: catatan.txt"),
 ])
 def test_verifikasi_validates_the_bag_itself_not_only_its_hash(flow: Flow, tmp_path: Path, damage: Any,

@@ -66,22 +66,22 @@ def _check_archive(av: ArchivedVersion, result: Verification) -> None:
 
 
 def _check_bag(av: ArchivedVersion, result: Verification) -> None:
-    """The bag's ``manifest-sha256.txt`` must list the same files and hashes as ``manifest.json``."""
+    """The bag valid as BagIt tools read it (:func:`_validate_bag`), and its ``manifest-sha256.txt`` listing the
+    same files and hashes as ``manifest.json``."""
     path = av.folder / av.manifest.bagit.path
     if not path.is_file():
         return  # already reported as missing
+    data = path.read_bytes()
     try:
-        with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             name = next(n for n in zf.namelist() if n.endswith("/manifest-sha256.txt"))
             lines = zf.read(name).decode("utf-8").splitlines()
     except (zipfile.BadZipFile, StopIteration, UnicodeDecodeError):
         result.problems.append((f"{av.rel}/{av.manifest.bagit.path}", "bukan bag BagIt yang dapat dibaca"))
         return
-    in_bag = {}
-    _validate_bag(av, path.read_bytes(), result)
-    for line in lines:
-        digest, _, rel = line.partition(" ")
-        in_bag[rel.strip().removeprefix("data/")] = digest
+    _validate_bag(av, data, result)
+    in_bag = {rel.strip().removeprefix("data/"): digest
+              for digest, _, rel in (line.partition(" ") for line in lines)}
     expected = {f"{SITE_DIR}/{e.path}": e.sha256 for e in av.manifest.situs}
     expected.update({f"{SOURCE_DIR}/{e.path}": e.sha256 for e in av.manifest.sumber})
     if in_bag != expected:
@@ -142,7 +142,8 @@ def _validate_bag(av: ArchivedVersion, data: bytes, result: Verification) -> Non
         try:
             bag = bagit.Bag(str(folder))
             bag.validate(processes=1)
-        except (bagit.BagError, bagit.BagValidationError) as exc:
+        except (bagit.BagError, bagit.BagValidationError, ValueError, OSError) as exc:
+            # ValueError: a tag file not in UTF-8, which bagit.py reads with UnicodeDecodeError (it was a traceback)
             result.problems.append((where, f"bag BagIt tidak sah menurut bagit.py: {_bag_problem(exc)}"))
             return
         _compare_bag_info(av, dict(bag.info), result)
