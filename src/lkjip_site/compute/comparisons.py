@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
-from ..core.fmt import shown
+from ..core.fmt import entered_decimals, shown
 from ..core.model import CapaianPolicy, Value
 from ..core.numbers import Derived
 from .capaian import Result, capaian
@@ -25,6 +25,15 @@ def delta(current: Value | None, previous: Value | None) -> Decimal | None:
         return None
     d = c - p
     return Derived(d) if isinstance(c, Derived) or isinstance(p, Derived) else d
+
+
+def change_decimals(current: Value | None, previous: Value | None) -> int:
+    """Decimals a change is printed with: the more of its two values' as entered (6 − 4 complaints is "2", as they
+    read "6" and "4", not "2,00"; 85,32 − 82,82 is "2,50"); two when either is derived. The one rule for the pages'
+    change and the change page's, which reads the values back from a version's open data."""
+    if isinstance(current, Derived) or isinstance(previous, Derived):
+        return 2
+    return max((entered_decimals(v) for v in (current, previous) if isinstance(v, Decimal)), default=2)
 
 
 def trend(d: Decimal | None) -> str | None:

@@ -21,15 +21,13 @@ from decimal import Decimal
 from typing import Iterable, Iterator, Sequence
 
 from ..core.fmt import fmt_entered, fmt_rupiah, shown
-from ..core.model import Indicator, Loc, PeriodValues, Report, loc_of
+from ..core.model import PERIOD_ORDER, Indicator, Loc, PeriodValues, Report, loc_of
 from .findings import Finding
 from .periods import as_number, cumulative, quarters_upto
 from .report import IndicatorResult
 
 CODE = "beda-laporan-lalu"
 SAME_YEAR = "beda-laporan-triwulan"
-#: Periods in the order of a year: TW I before TW II … before the annual report.
-_RANK = {"tw1": 1, "tw2": 2, "tw3": 3, "tw4": 4, "tahunan": 5}
 
 
 def same_instansi(reports: Sequence[Report]) -> dict[str, list[Report]]:
@@ -44,8 +42,8 @@ def same_instansi(reports: Sequence[Report]) -> dict[str, list[Report]]:
         out[r.slug] = (sorted((p for p in group if p.periode == "tahunan" and p.tahun < r.tahun),
                               key=lambda p: (-p.tahun, p.slug))
                        + sorted((p for p in group if p.tahun == r.tahun and p.slug != r.slug
-                                 and _RANK.get(p.periode, 0) <= _RANK.get(r.periode, 0)),
-                                key=lambda p: (-_RANK.get(p.periode, 0), p.slug)))
+                                 and PERIOD_ORDER.get(p.periode, 0) <= PERIOD_ORDER.get(r.periode, 0)),
+                                key=lambda p: (-PERIOD_ORDER.get(p.periode, 0), p.slug)))
     return out
 
 
@@ -156,12 +154,12 @@ def _indicators(report: Report, prev: Report) -> list[Finding]:
     out = []
     for iid, ind, theirs, pv in _shared(report, prev, prev.tahun):
         mine, other = as_number(cumulative(pv, "tahunan", ind.agregasi)), as_number(theirs.realisasi)
-        if mine is None or other is None or shown(mine) == shown(other):
+        if not _differs(mine, other):
             continue
         loc = pv.loc_of("tahunan") or pv.loc or ind.loc
         out.append(Finding("warning", loc, f"{iid}: realisasi {prev.tahun} tertulis {fmt_entered(mine)}, sedangkan "
-                           f"laporan {prev.tahun} instansi ini ('{prev.slug}') mencatat {fmt_entered(other)}; samakan "
-                           "angkanya, atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya", CODE))
+                           f"laporan {prev.tahun} instansi ini ('{prev.slug}') mencatat {fmt_entered(other)}{_FIX}",
+                           CODE))
     return out
 
 
@@ -176,8 +174,7 @@ def _budget(report: Report, prev: Report) -> list[Finding]:
             continue
         loc: Loc = loc_of(source, f"tahun_lalu.{what}", "tahun_lalu")
         out.append(Finding("warning", loc, f"tahun_lalu.{what} {fmt_rupiah(mine)}, sedangkan laporan {prev.tahun} "
-                           f"instansi ini ('{prev.slug}') menghitung {what} {fmt_rupiah(other)}; samakan angkanya, "
-                           "atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya", CODE))
+                           f"instansi ini ('{prev.slug}') menghitung {what} {fmt_rupiah(other)}{_FIX}", CODE))
     return out
 
 

@@ -12,13 +12,11 @@ from typing import Iterable
 
 from ..core.compact import Compact
 from ..core.deferred import Deferrable, Deferred
-from ..core.fmt import entered_decimals
 from ..core.model import CapaianPolicy, Indicator, Loc, Missing, Report, Scale, ScaleClass, Value, loc_of
-from ..core.numbers import Derived
 from .budget import BudgetReport, compute_budget
 from .capaian import Result, capaian, mean_capaian, na
-from .comparisons import (NationalComparison, compare_national, delta, grade_trend, kemajuan_renstra, trend,
-                          trend_words)
+from .comparisons import (NationalComparison, change_decimals, compare_national, delta, grade_trend,
+                          kemajuan_renstra, trend, trend_words)
 from .datasets import DatasetResult, dataset_table
 from .efficiency import EFISIENSI, EfficiencyRow, efisiensi
 from .figures import (
@@ -90,11 +88,8 @@ class IndicatorResult:
 
     @property
     def delta_decimals(self) -> int:
-        """Decimals the change from last year is printed with: the more of its two values' as entered (6 − 4
-        complaints is "2", as they read "6" and "4", not "2,00"; 85,32 − 82,82 is "2,50"); two for a derived one."""
-        if self.delta is None or isinstance(self.delta, Derived):
-            return 2
-        return max(entered_decimals(v) for v in (self.realisasi, self.realisasi_lalu) if isinstance(v, Decimal))
+        """Decimals the change from last year is printed with (:func:`.comparisons.change_decimals`)."""
+        return change_decimals(self.realisasi, self.realisasi_lalu) if self.delta is not None else 2
 
     @property
     def delta_reason(self) -> str:

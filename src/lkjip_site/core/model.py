@@ -25,6 +25,8 @@ Polarity = Literal["positif", "negatif"]
 Aggregation = Literal["jumlah", "terakhir", "rata_rata"]
 PeriodKind = Literal["tahunan", "tw1", "tw2", "tw3", "tw4"]
 QUARTERS: tuple[str, ...] = ("tw1", "tw2", "tw3", "tw4")
+#: Periods in the order of a year: TW I before TW II … before the annual report (sorting, comparing reports).
+PERIOD_ORDER: dict[str, int] = {"tw1": 1, "tw2": 2, "tw3": 3, "tw4": 4, "tahunan": 5}
 #: What ``periode`` may say: the year, or one of its quarters.
 PERIODS: tuple[str, ...] = ("tahunan", *QUARTERS)
 #: Jenis belanja codes (Permendagri 90/2019 groups) in reporting order, with their printed names. ``operasi`` is for

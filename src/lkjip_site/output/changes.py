@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Callable, Iterable
 
-from ..compute.comparisons import trend, trend_words
+from ..compute.comparisons import change_decimals, trend, trend_words
 from ..core import fmt
 
 Number = Decimal | int
@@ -350,8 +350,7 @@ def _year_on_year(document: dict[str, Any]) -> dict[str, str]:
             out[f"{iid}.realisasi_lalu"] = _measure(before)
         if _is_number(now) and _is_number(before):
             d = Decimal(now) - Decimal(before)
-            places = max(fmt.entered_decimals(Decimal(now)), fmt.entered_decimals(Decimal(before)))
-            out[f"{iid}.delta"] = fmt.fmt_number(d, places)
+            out[f"{iid}.delta"] = fmt.fmt_number(d, change_decimals(Decimal(now), Decimal(before)))
             out[f"{iid}.tren"] = trend_words(trend(d), str(row.get("polaritas", ""))) or fmt.NA
     return out
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..core import fmt
 from ..core.memo import Memo
-from ..core.model import Missing, Report, Site
+from ..core.model import PERIOD_ORDER, Missing, Report, Site
 from ..elements.charts import spec as charts
 from ..elements.charts.cache import ChartCache
 from ..elements.charts.spec import ChartSpec
@@ -30,7 +30,6 @@ from .theme import memoised, render_page
 
 COMPARE_URL = "perbandingan/"
 INSTANSI_URL = "instansi/"
-PERIOD_ORDER = {"tw1": 1, "tw2": 2, "tw3": 3, "tw4": 4, "tahunan": 5}
 
 
 @dataclass(frozen=True)
