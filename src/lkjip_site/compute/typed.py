@@ -16,12 +16,12 @@ from ..core import fmt
 from ..core.fmt import round_half_up
 from ..core.model import Loc, Report, ScaleClass
 from ..core.numbers import from_id_parts
-from .figures import IndicatorCounts
+from .figures import IndicatorCounts, slug
 from .findings import Finding
 from .prose import CODE_SPAN, Sentence, lines, sentences
 from .refs import UnknownReference, lookup
 from .report import ComputedReport, counts_for
-from .scales import BUILTIN_SCALES, classify_or_none
+from .scales import BUILTIN_SCALES, NA_LABEL, classify_or_none
 
 # ---------------------------------------------------------------------------------------------------------------
 # Percentages and amounts
@@ -156,7 +156,7 @@ class _Capaian:
 
 
 def _label(c: ScaleClass | None) -> str:
-    return c.label.casefold() if c is not None else "tidak dapat dinilai"
+    return (c.label if c is not None else NA_LABEL).casefold()
 
 
 def _capaian_values(computed: ComputedReport) -> list[_Capaian]:
@@ -274,9 +274,8 @@ def _predikat_message(computed: ComputedReport, s: Sentence, subjects: list[_Sub
     if subject is not None:
         if label.casefold() in subject.labels:
             return None
-        wanted = " atau ".join(sorted(subject.labels))
         return (f"predikat '{label}' diketik untuk {subject.shown}, padahal menurut {scale} predikatnya "
-                f"'{_proper(computed, wanted)}'{foreign}; tulis rujukan {{nilai}}`{subject.path}`")
+                f"'{_proper(computed, subject.labels)}'{foreign}; tulis rujukan {{nilai}}`{subject.path}`")
     if subjects or _OTHER_TOPIC.search(s.plain):
         return None  # about a realisasi, a serapan, the IKM: not a capaian's predikat
     counts = computed.jumlah
@@ -285,7 +284,7 @@ def _predikat_message(computed: ComputedReport, s: Sentence, subjects: list[_Sub
         if n != len(counts.ids):
             return (f"'{label}' diketik untuk seluruh indikator, padahal {n} dari {len(counts.ids)} "
                     f"{counts.lingkup} berpredikat {label} menurut {scale}{foreign}; tulis jumlahnya dengan "
-                    f"rujukan {{nilai}}`predikat.{_slug(label)}.jumlah`" if not foreign else
+                    f"rujukan {{nilai}}`predikat.{slug(label)}.jumlah`" if not foreign else
                     f"'{label}' diketik untuk seluruh indikator{foreign}; tulis rujukan {{nilai}}`<id>.predikat`")
         return None
     if _ABOUT_CAPAIAN.search(s.plain) and label.casefold() not in held:
@@ -294,26 +293,22 @@ def _predikat_message(computed: ComputedReport, s: Sentence, subjects: list[_Sub
     return None
 
 
-def _proper(computed: ComputedReport, folded: str) -> str:
-    by = {c.label.casefold(): c.label for c in computed.scale.classes}
-    return " atau ".join(by.get(x, x[:1].upper() + x[1:]) for x in folded.split(" atau "))
-
-
-def _slug(label: str) -> str:
-    return "-".join(label.casefold().split())
+def _proper(computed: ComputedReport, folded: frozenset[str]) -> str:
+    """Casefolded labels as the scale writes them ("cukup berhasil" -> "Cukup Berhasil")."""
+    by = {c.label.casefold(): c.label for c in computed.scale.classes} | {NA_LABEL.casefold(): NA_LABEL}
+    return " atau ".join(by.get(x, x) for x in sorted(folded))
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Counts of indicators
 
-_N = r"(?<![\d.,])(\d{1,3})\s+(?:\([a-z ]+\)\s+)?"
+_COUNT = r"(\d{1,3})\s+(?:\([a-z ]+\)\s+)?"  # "20 " or "20 (dua puluh) "
+_N = r"(?<![\d.,])" + _COUNT
 #: "20 dari 22 indikator", "20 (dua puluh) dari total 22 indikator".
-_OF = re.compile(_N + r"dari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?" + r"(\d{1,3})\s+(?:\([a-z ]+\)\s+)?indikator\b",
-                 re.I)
+_OF = re.compile(_N + r"dari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?" + _COUNT + r"indikator\b", re.I)
 #: "dari 22 indikator kinerja, 20 indikator …" (the set first).
-_OF_FIRST = re.compile(r"\bdari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?(\d{1,3})\s+(?:\([a-z ]+\)\s+)?indikator\b"
-                       r"[^,:;]{0,80}[,:]\s*(?:sebanyak\s+|terdapat\s+|ada\s+|hanya\s+)?" + _N[len(r"(?<![\d.,])"):]
-                       + r"(?:indikator\b)?", re.I)
+_OF_FIRST = re.compile(r"\bdari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?" + _COUNT + r"indikator\b[^,:;]{0,80}[,:]\s*"
+                       r"(?:sebanyak\s+|terdapat\s+|ada\s+|hanya\s+)?" + _COUNT + r"(?:indikator\b)?", re.I)
 #: "5 indikator … mencapai target".
 _ALONE = re.compile(_N + r"indikator\b", re.I)
 #: What the counted indicators are, in the words after the count (a few words may come between).
@@ -325,9 +320,9 @@ _KINDS = (("belum", r"(?:belum|tidak)\s+(?:mencapai|memenuhi|tercapai)|di\s+bawa
 _KIND = re.compile(r"^[\s,]*(?:[\w()-]+\s+){0,4}?(?:telah\s+|sudah\s+|yang\s+)?(?:"
                    + "|".join(f"(?P<{k}>{p})" for k, p in _KINDS) + r")", re.I)
 _FIGURE = {"belum": "belum_mencapai", "tidak_terukur": "tidak_terukur", "mencapai": "mencapai_target",
-           "terukur": "terukur", None: "jumlah"}
+           "terukur": "terukur", "": "jumlah"}
 _WORDS = {"belum": "belum mencapai target", "tidak_terukur": "tidak terukur", "mencapai": "mencapai target",
-          "terukur": "terukur", None: ""}
+          "terukur": "terukur", "": ""}
 
 
 def _counted(c: IndicatorCounts) -> dict[str, int]:
@@ -346,18 +341,17 @@ def _sets(computed: ComputedReport) -> list[dict[str, int]]:
     return [_counted(c) for c in found]
 
 
-def _kind(computed: ComputedReport, rest: str) -> tuple[str | None, str]:
-    """The kind of count the words after it name, and the key of its value (``predikat:<label>``)."""
+def _kind(computed: ComputedReport, rest: str) -> str:
+    """The key of what the words after a count name ("mencapai", "belum", ``predikat:<label>`` …), "" for none."""
     m = _KIND.match(rest)
-    if m is None:
-        return None, ""
-    kind = m.lastgroup
-    if kind == "predikat":
-        after = rest[m.end():].lstrip(" *_\"'“”:")
-        label = next((c.label for c in sorted(computed.scale.classes, key=lambda c: -len(c.label))
-                      if after.casefold().startswith(c.label.casefold())), None)
-        return (None, "") if label is None else ("predikat", f"predikat:{label.casefold()}")
-    return kind, kind or ""
+    if m is None or m.lastgroup is None:
+        return ""
+    if m.lastgroup != "predikat":
+        return m.lastgroup
+    after = rest[m.end():].lstrip(" *_\"'“”:").casefold()
+    label = next((c.label for c in sorted(computed.scale.classes, key=lambda c: -len(c.label))
+                  if after.startswith(c.label.casefold())), None)
+    return "" if label is None else f"predikat:{label.casefold()}"
 
 
 def check_typed_counts(report: Report, computed: ComputedReport) -> list[Finding]:
@@ -380,31 +374,28 @@ def check_typed_counts(report: Report, computed: ComputedReport) -> list[Finding
                         continue
                     taken.append(m.span())
                     total, n = (int(m.group(1)), int(m.group(2))) if first else (int(m.group(2)), int(m.group(1)))
-                    kind, key = _kind(computed, s.plain[m.end():])
-                    if not any(total in (v["jumlah"], v["terukur"]) and (n == v[key] if key in v else
-                                                                         key == "" and n in v.values())
+                    key = _kind(computed, s.plain[m.end():])
+                    if not any(total in (v["jumlah"], v["terukur"]) and (n == v[key] if key else n in v.values())
                                for v in sets):
-                        out.append(_count_finding(computed, ch.rel, s, m, kind, key))
+                        out.append(_count_finding(computed, ch.rel, s, m, key))
             for m in _ALONE.finditer(s.plain):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
-                kind, key = _kind(computed, s.plain[m.end():])
-                n = int(m.group(1))
-                if key and not any(v.get(key) == n for v in sets):
-                    out.append(_count_finding(computed, ch.rel, s, m, kind, key))
+                key = _kind(computed, s.plain[m.end():])
+                if key and not any(v.get(key) == int(m.group(1)) for v in sets):
+                    out.append(_count_finding(computed, ch.rel, s, m, key))
     return out
 
 
-def _count_finding(computed: ComputedReport, rel: str, s: Sentence, m: re.Match[str], kind: str | None,
-                   key: str) -> Finding:
+def _count_finding(computed: ComputedReport, rel: str, s: Sentence, m: re.Match[str], key: str) -> Finding:
     c = computed.jumlah
     assert c is not None
     values = _counted(c)
-    if kind == "predikat":
+    if key.startswith("predikat:"):
         label = next(x.label for x in computed.scale.classes if f"predikat:{x.label.casefold()}" == key)
-        what, path = f"berpredikat {label}", f"predikat.{_slug(label)}.jumlah"
+        what, path = f"berpredikat {label}", f"predikat.{slug(label)}.jumlah"
     else:
-        what, path = _WORDS[kind], f"indikator.{_FIGURE[kind]}"
+        what, path = _WORDS[key], f"indikator.{_FIGURE[key]}"
     typed = " ".join(s.plain[m.start():m.end()].split()) + (f" … {what}" if what else "")
     shown = f"{values.get(key, values['jumlah'])} dari {len(c.ids)} {c.lingkup}" + (f" {what}" if what else "")
     return Finding("warning", Loc(rel, s.line_at(m.start())), f"'{typed}' diketik langsung, padahal menurut hitungan "
