@@ -50,7 +50,7 @@ from lkjip_site.elements.charts import plan as plan_module
 from lkjip_site.elements.charts.plan import build, canonical_json
 from lkjip_site.elements.charts.svg import render_chart
 from lkjip_site.elements.figures import chart_efisiensi, chart_tren
-from lkjip_site.elements.tables import table_perbandingan_tahun, table_triwulan_indikator
+from lkjip_site.elements.tables import table_efisiensi, table_perbandingan_tahun, table_triwulan_indikator
 from lkjip_site.markdown.directives import Directive
 from lkjip_site.sheets.stage import load_one
 
@@ -498,11 +498,14 @@ def test_an_efficiency_chart_counts_what_its_rows_are_and_names_its_method_once(
     assert re.search(rf"^Pada \d+ dari {len(rows)} {counted}, capaian kinerja", plan[1])
     assert plan[1].endswith(f"Efisiensi dihitung dengan metode {METODE_NAMA[method]}.")
     assert plan[2].header[0] == first
-    # its data table prints each value and N/A as the efficiency table does: "2,53" beside the table's "2,53 %",
-    # and an N/A's "Keterangan" was empty where the table explains it
-    assert [row[3:] for row in plan[2].rows] == [(r.result.formatted(), r.result.label or r.result.reason)
-                                                for r in rows if r.capaian is not None or r.serapan is not None]
-    assert any(row[3].endswith(" %") for row in plan[2].rows)
+    # its data table prints each value as the efficiency table beside it does ("2,53" beside the table's
+    # "2,53 %"), and an N/A's reason where the table has it in the cell's title ("Keterangan" was empty)
+    table = table_efisiensi(report, per)
+    cells = {row.cells[1].text: row.cells[4] for row in table.body}
+    assert [(r[0], r[3]) for r in plan[2].rows] == [(name, cell.text) for name, cell in cells.items()
+                                                    if name in {r[0] for r in plan[2].rows}]
+    assert any(r[3].endswith(" %") for r in plan[2].rows)
+    assert [r[4] for r in plan[2].rows if r[3] == "N/A"] == [cells[r[0]].title for r in plan[2].rows if r[3] == "N/A"]
 
 
 def test_efisiensi_missing_capaian_is_an_na_mark_not_a_missing_bar():
