@@ -311,6 +311,36 @@ def test_annual_and_quarters_must_agree_by_the_aggregation(agregasi, values, ann
     assert f.severity == "error" and f.loc == loc(line) and text in f.message
 
 
+@pytest.mark.parametrize(("values", "flagged"), [
+    ([30, 62, 95, 121], True),   # running totals of a 120 a year count: added up to 308 (257 %)
+    ([30, 62, 95], True),        # the same at TW III, no TW IV yet
+    ([10, 20, 30, 40], False),   # rising quarters that add up to the year's 100: a count growing, not totals
+    ([40, 50, 60, 70], False),   # 220 of 100, but the last (70) is short of the year's pace: real, not totals
+    ([5, 40, 80, 121], True),    # running totals of a slow first quarter
+    ([95, 62, 30, 121], False),  # not rising
+    ([30, 62], False),           # two quarters say too little
+])
+def test_a_counts_quarters_typed_as_running_totals_are_said(values, flagged):
+    """A dinas author copied s.d. TW n figures of a monitoring sheet into a count's quarters; the report added them."""
+    target = D(120) if values[0] == 30 else D(100)
+    r = make_report([ind("DOK", PeriodValues(annual=target, loc=loc(41)), quarters(values), 40, agregasi="jumlah",
+                         satuan="dokumen")], periode="tahunan" if len(values) == 4 else "tw3")
+    hits = [f for f in run(r) if f.kode == "triwulan-kumulatif"]
+    assert bool(hits) == flagged, [str(f) for f in run(r)]
+    if flagged:
+        assert hits[0].severity == "warning" and hits[0].loc == loc(42 + len(values))  # the last quarter's line
+        assert "tw2: 32, tw3: 33" in hits[0].message or values[0] != 30
+
+
+def test_a_count_below_zero_is_said_at_its_value():
+    r = make_report([ind("KASUS", D(4), quarters([1, -1, 0, 2]), 40, agregasi="jumlah", satuan="kasus",
+                         polaritas="negatif")])
+    f = only(run(r), "hitungan-negatif")
+    assert [x.loc for x in f] == [loc(44)] and "realisasi TW II 2023 bernilai -1" in f[0].message
+    level = ind("PERTUMBUHAN", D(4), quarters([1, -1, 0, 2]), 40, satuan="%")  # a level may fall below zero
+    assert not [x for x in run(make_report([level])) if x.kode == "hitungan-negatif"]
+
+
 def test_index_unit_cannot_be_summed_over_quarters():
     r = make_report([ind("IKM", quarters([20, 20, 20, 25], 85), D(80), 40, agregasi="jumlah", satuan="indeks")])
     f = only(run(r), "triwulan-dibagi")[0]

@@ -184,6 +184,23 @@ CASES = [
                                          "{tw1: 82.5, tw2: 83}")),
          f"{REPORTS}/contoh-2023-tw1/data/indikator.yaml", 9, "peringatan", "IKU1: realisasi tw2 2023 diisi, padahal "
          "laporan ini s.d. TW I; nilainya tidak ditampilkan dan tidak dihitung", "triwulan-lewat"),
+    # IKU1 made a count (its name, unit and agregasi: lines 3-5; target 80 on line 8): realisasi (line 10) typed as
+    # running totals 30/55/80 (sum 165, above 80 × 1,5), the quarters' own values are 30, 25, 25
+    Case("triwulan-kumulatif",
+         chain(replace(INDIKATOR, "    nama: Indeks Kepuasan Masyarakat\n    satuan: indeks\n",
+                       "    nama: Dokumen perencanaan yang disusun\n    satuan: dokumen\n    agregasi: jumlah\n"),
+               replace(INDIKATOR, "2023: 82.5", "2023: {tw1: 30, tw2: 55, tw3: 80, tw4: 80}")),
+         INDIKATOR, 10, "peringatan", "IKU1: realisasi triwulan 2023 (30/55/80/80) naik terus dan jumlahnya 245, jauh "
+         "di atas target setahun 80: tampaknya diketik sebagai angka s.d. triwulan (kumulatif). Dengan 'agregasi: "
+         "jumlah' setiap triwulan diisi hasil triwulan itu saja (mis. tw1: 30, tw2: 25, tw3: 25, tw4: 0)",
+         "triwulan-kumulatif"),
+    # the same count (line 10) below zero
+    Case("hitungan-negatif",
+         chain(replace(INDIKATOR, "    nama: Indeks Kepuasan Masyarakat\n    satuan: indeks\n",
+                       "    nama: Dokumen perencanaan yang disusun\n    satuan: dokumen\n    agregasi: jumlah\n"),
+               replace(INDIKATOR, "2023: 82.5", "2023: -1")),
+         INDIKATOR, 10, "peringatan", "IKU1: realisasi tahunan 2023 bernilai -1, padahal indikator ini hitungan "
+         "('agregasi: jumlah') yang dijumlahkan", "hitungan-negatif"),
     # the 2024 report of the same instansi types IKU1's 2023 realisasi as 81 (line 9), the 2023 report has 82,5
     Case("beda-laporan-lalu", chain(lambda root: new_report(root, "contoh-2024", tahun=2024) and None,
                                     replace(f"{REPORTS}/contoh-2024/data/indikator.yaml", "    realisasi:\n",

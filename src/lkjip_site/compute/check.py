@@ -32,6 +32,9 @@ triwulan-kurang            error       realisasi (indicator, budget) of some qua
 realisasi-anggaran-kosong  error       a budget leaf's realisasi for the period not written ({tidak_ada}): it would add as 0
 triwulan-agregasi          error       annual and quarterly values disagree by the aggregation (sum, TW IV, mean)
 triwulan-lewat             warning     a quarterly report holds realisasi of a later quarter (not shown, not added)
+triwulan-kumulatif         warning     a count's quarters typed as running totals (s.d. TW n): rising, their sum far
+                                       above the year's target
+hitungan-negatif           warning     a count ('agregasi: jumlah') below zero
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
 judul-tahun                warning     the report title names another year than the report's
 judul-periode              warning     the report title names another quarter than the report's period

@@ -240,4 +240,52 @@ def quarter_findings(ind: Indicator, periode: str, tahun_laporan: int | None = N
             found = _consistency(ind.id, ind.agregasi, pv, what, tahun)
             if found:
                 out.append(found)
+            if what == "realisasi" and ind.agregasi == "jumlah":
+                out += _running_totals(ind, pv, tahun)
+        if ind.agregasi == "jumlah":
+            out += _negative_counts(ind, what, years)
+    return out
+
+
+def _running_totals(ind: Indicator, pv: PeriodValues, tahun: int) -> list[Finding]:
+    """Quarters of a count typed as running totals (s.d. TW n), as DPA and monitoring sheets print them.
+
+    A dinas author typed 30/62/95 for TW I–III of a 120 a year count: the report added them to 187 (156 %,
+    "Berhasil") where the year so far was 95. Rising quarters whose sum passes the year's target by half while the
+    last is near the year's pace (at least 80 % of the target's share so far, at most 150 % of the year) are read as
+    running totals; the message gives the quarters' own values to write instead. A warning: a count may truly grow.
+    """
+    target = as_number(ind.target[tahun].annual) if tahun in ind.target else None
+    nums = _numbers(pv)
+    if target is None or target <= 0 or len(nums) < 3:
+        return []
+    values = [v for _, v in nums]
+    rising = all(a <= b for a, b in zip(values, values[1:])) and values[-1] > values[0]
+    total = sum(values, ZERO)
+    so_far = target * len(values) / 4  # what a running total near the year's pace would reach by the last quarter
+    if not (rising and total >= target * Decimal("1.5") and so_far * Decimal("0.8") <= values[-1] <= target *
+            Decimal("1.5")):
+        return []
+    own = ", ".join(f"{q}: {_n(b - a)}" for (q, b), (_, a) in zip(nums[1:], nums))
+    return [_finding("warning", pv.loc_of(nums[-1][0]), f"{ind.id}: realisasi triwulan {tahun} "
+                     f"({'/'.join(_n(v) for v in values)}) naik terus dan jumlahnya {_n(total)}, jauh di atas target "
+                     f"setahun {_n(target)}: tampaknya diketik sebagai angka s.d. triwulan (kumulatif). Dengan "
+                     f"'agregasi: jumlah' setiap triwulan diisi hasil triwulan itu saja (mis. {nums[0][0]}: "
+                     f"{_n(values[0])}, {own}); bila memang sebesar itu, biarkan", "triwulan-kumulatif")]
+
+
+def _negative_counts(ind: Indicator, what: str, years: dict[int, PeriodValues]) -> list[Finding]:
+    """A count ('agregasi: jumlah') below zero: 3 − 4 maternal deaths typed as −1 passed into the sums and
+    became a capaian the scale floors; a decrease is a level ('agregasi: terakhir'), not a count."""
+    out: list[Finding] = []
+    for tahun, pv in sorted(years.items()):
+        slots = [("tahunan", pv.annual), *((q, pv.quarters.get(q)) for q in QUARTERS)]
+        for slot, value in slots:
+            if isinstance(value, Decimal) and value < 0:
+                where = "tahunan" if slot == "tahunan" else f"TW {fmt.quarter_numeral(slot)}"
+                out.append(_finding("warning", pv.loc_of(slot), f"{ind.id}: {what} {where} {tahun} bernilai "
+                                    f"{_n(value)}, padahal indikator ini hitungan ('agregasi: jumlah') yang "
+                                    "dijumlahkan; jumlah tidak bisa kurang dari nol. Periksa angkanya, atau pakai "
+                                    "'agregasi: terakhir' bila yang diukur perubahan atau selisih",
+                                    "hitungan-negatif"))
     return out
