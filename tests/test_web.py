@@ -316,6 +316,10 @@ def test_the_bundled_portal_says_why_a_figure_is_na_and_keeps_its_addresses(tmp_
     assert "atas <span" not in next(r for r in everyone.split("<tr>") if "laporan/batu-sopang-2022/" in r)
     # a quarterly report's serapan is of the year's pagu so far ("Serapan anggaran 4,5 %" read as the year's)
     assert "realisasi s.d. TW I ÷ pagu setahun" in files["laporan/pengaron-2024-tw1/1.0/index.html"].decode("utf-8")
+    # ... and so on the comparison pages, beside the years' serapan ("11,12 %" of "Rp 3.558.865.249" read as the year)
+    pengaron = next(r for r in everyone.split("<tr>") if "laporan/pengaron-2024-tw1/" in r)
+    assert re.search(r'Rp 395\.743\.749</span> s\.d\. TW I dari pagu setahun <span [^>]*>Rp 3\.558\.865\.249<', pengaron)
+    assert "s.d. TW" not in mb and "pagu setahun" not in mb
     cover = files["laporan/martapura-barat-2023/1.0/index.html"].decode("utf-8")
     assert ('; atas <span data-angka="capaian.jumlah_indikator">1</span> indikator terukur, dari <span '
             'data-angka="indikator.terukur">22</span> indikator terukur laporan') in cover
