@@ -804,3 +804,22 @@ def test_a_logo_with_a_script_is_not_published(project: Path, epoch) -> None:  #
     messages = [d.format() for d in err.value.diagnostics.errors]
     assert any(m.startswith("content/laporan/contoh-2023/gambar/logo.svg:2: galat: elemen <script>") for m in messages)
     assert (project / "build/laporan/contoh-2023/1.0/gambar/logo.svg").read_bytes() == before  # previous build kept
+
+
+def test_a_reports_versions_page_leads_to_its_instansi_and_its_other_reports(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A citizen who found a kecamatan's TW I report had no way to its annual report or to the instansi's figures
+    over the years but the home page: the versions page (each report's "Semua versi") now names both."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    root = tmp_path / "situs"
+    assert new_report(root, "contoh-2023", 2023) == 0
+    assert new_report(root, "contoh-2024-tw1", 2024, "tw1") == 0
+    files = build(BuildOptions(root=root, pdf=False, use_cache=False), write=False).files
+    annual = files["laporan/contoh-2023/index.html"].decode("utf-8")
+    quarter = files["laporan/contoh-2024-tw1/index.html"].decode("utf-8")
+    start = annual.index('<nav class="remah')
+    crumbs = annual[start:annual.index("</nav>", start)]
+    assert '<a href="../../instansi/kecamatan-contoh/">Kecamatan Contoh</a>' in crumbs
+    assert "instansi/kecamatan-contoh/index.html" in files
+    assert re.search(r'Laporan lain Kecamatan Contoh: <a href="../contoh-2024-tw1/1.0/">Triwulan I 2024</a>', annual)
+    assert re.search(r'Laporan lain Kecamatan Contoh: <a href="../contoh-2023/1.0/">Tahun 2023</a>', quarter)

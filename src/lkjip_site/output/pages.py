@@ -39,7 +39,7 @@ from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, descri
                         describe_version, page_meta, reports_by_year, robots_txt, sitemap_entries, sitemap_xml)
 from .keys import Renderers, body_key, chapter_key, chapter_shows, report_fingerprint, site_fingerprint
 from .opendata import JSON_FILE, OpenData, open_data
-from .portal import by_instansi, by_year, compared, figures_of, render_portal, row_key
+from .portal import Figures, by_instansi, by_year, compared, figures_of, instansi_url, render_portal, row_key
 from .reportjob import ReportJob, SentPage, carried_theme, chapter_page, render_report_job, staying
 from .search import render_search
 from .theme import (Asset, collect_static, colour_stylesheet, make_env, memoised, memoised_held, render_page,
@@ -230,8 +230,8 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     def whole(name: str, make: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
         return kept.whole(name, above, make, memo) if kept is not None else make()
 
-    files.update(whole("versi", lambda: _version_pages(pages, ctx)))
     rows = compared(site)
+    files.update(whole("versi", lambda: _version_pages(pages, ctx, rows)))
     root_ctx = ctx
     if vega_bundle is not None and rows:  # the comparison charts at the site root use the root copy of the bundle
         files[vega_bundle[0]] = vega_bundle[1]
@@ -569,11 +569,35 @@ def version_assets(report: Report, assets: dict[str, Asset], vega_bundle: tuple[
     return local
 
 
-def _version_pages(pages: SitePages, ctx: dict[str, Any]) -> dict[str, bytes]:
-    """The pages above the versions: 404, each report's landing page and ``versi.json``.
+@dataclass(frozen=True)
+class Kin:
+    """A report's instansi on its versions page: the instansi's page and its other reports (newest period first).
+
+    A citizen who found a kecamatan's TW I report had no way to its annual report or last year's but the home page;
+    the instansi's comparison page listed them all, and nothing led there from a report."""
+
+    nama: str
+    url: str
+    others: tuple[tuple[str, str], ...]  # (periode_tahun, the newest version's URL)
+
+
+def _kin(rows: list[Figures]) -> dict[str, Kin]:
+    """Report slug → :class:`Kin`, for the reports the comparison pages show (their instansi has a page)."""
+    out: dict[str, Kin] = {}
+    for name, items in by_instansi(rows).values():
+        for f in items:
+            others = tuple((o.report.periode_tahun, o.report.url) for o in reversed(items) if o is not f)
+            out[f.report.slug] = Kin(name, instansi_url(name), others)
+    return out
+
+
+def _version_pages(pages: SitePages, ctx: dict[str, Any], rows: list[Figures]) -> dict[str, bytes]:
+    """The pages above the versions: 404, each report's landing page (with its instansi's other reports) and
+    ``versi.json``.
 
     They are rewritten by every build (they are not part of any version), so they always point to the newest one.
     """
+    kin = _kin(rows)
     site, memo, env, theme_key = pages.site, pages.memo, pages.env, pages.theme_key
     files: dict[str, bytes] = {}
     meta = page_meta(site, f"Halaman tidak ditemukan — {site.config.judul}", "Halaman tidak ditemukan.", "404.html")
@@ -584,9 +608,9 @@ def _version_pages(pages: SitePages, ctx: dict[str, Any]) -> dict[str, bytes]:
         top = pages.by_url.get(versions[0].url)
         meta = page_meta(site, f"{versions[0].judul} — semua versi",
                          pages.describe(top) if top else describe_version(versions[0]), url)
-        key = memo.key("versi", theme_key, repr(versions), repr(meta))
+        key = memo.key("versi", theme_key, repr(versions), repr(meta), repr(kin.get(slug)))
         files[url + "index.html"] = memoised(memo, key, url + "index.html", lambda: render_page(
-            env, "versions.html", url, versions=versions, meta=meta, **ctx))
+            env, "versions.html", url, versions=versions, meta=meta, kin=kin.get(slug), **ctx))
         files[url + VERSIONS_FILE] = versions_json(slug, versions)
     return files
 
