@@ -316,6 +316,13 @@ def test_the_bundled_portal_says_why_a_figure_is_na_and_keeps_its_addresses(tmp_
     assert "atas <span" not in next(r for r in everyone.split("<tr>") if "laporan/batu-sopang-2022/" in r)
     # a quarterly report's serapan is of the year's pagu so far ("Serapan anggaran 4,5 %" read as the year's)
     assert "realisasi s.d. TW I ÷ pagu setahun" in files["laporan/pengaron-2024-tw1/1.0/index.html"].decode("utf-8")
+    # Tabel 4.1 shows 4 of Martapura Barat's 21 indicators outside its sasaran: its average row said "4 … tidak ikut"
+    # over a note listing all 21 (the average's definition), read as a miscount; Tabel 3.1 shows all 21
+    closing = files["laporan/martapura-barat-2023/1.0/bab-4-penutup/index.html"].decode("utf-8")
+    assert "antar-sasaran; 4 indikator di luar sasaran di tabel ini tidak ikut)" in closing
+    assert "indikator di luar sasaran tidak ikut: IKKI, K01, K02" in closing
+    whole = files["laporan/martapura-barat-2023/1.0/bab-3-akuntabilitas-kinerja/index.html"].decode("utf-8")
+    assert "antar-sasaran; 21 indikator di luar sasaran tidak ikut)" in whole
     # ... and so on the comparison pages, beside the years' serapan ("11,12 %" of "Rp 3.558.865.249" read as the year)
     pengaron = next(r for r in everyone.split("<tr>") if "laporan/pengaron-2024-tw1/" in r)
     assert re.search(r'Rp 395\.743\.749</span> s\.d\. TW I dari pagu setahun <span [^>]*>Rp 3\.558\.865\.249<', pengaron)

@@ -28,7 +28,7 @@ T = TypeVar("T")
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
 
-FORMAT = 10  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
+FORMAT = 11  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
 #            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers;
 #            the build record's key holds it too, so no build replays a record of the code before; 7: verdicts
 #            judged on the printed figure, so kept tables and states of the rule before are not taken; 8: the
@@ -36,7 +36,9 @@ FORMAT = 10  # bump when the meaning of keys, the pickled classes or the entries
 #            9: a negative indicator's direction says what it means, a quarterly count has no Renstra progress;
 #            10: the forty-third pass's checks (typed predikat and counts, "Tabel 3.15", same-year reports, a
 #            later quarter, a period in the text) and printed forms (a change's decimals, "tidak dilaporkan", the
-#            average's capaian.jumlah_indikator), so no kept report replays messages or numbers made without them)
+#            average's capaian.jumlah_indikator), so no kept report replays messages or numbers made without them;
+#            11: the forty-fourth pass's checks (a count's running totals, a count below zero) and printed forms
+#            (an average row's "di tabel ini", a quarterly comparison row's "s.d. TW"))
 
 
 def digest(*parts: Any) -> str:

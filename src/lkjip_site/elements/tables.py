@@ -266,8 +266,12 @@ def _average_rows(report: Report, shown: list[str]) -> tuple[list[Row], list[str
     avg = c.average
     if avg is not None and set(avg.inputs) <= shown_set and shown_set & set(avg.basis):
         outside = [i for i in shown if i not in set(avg.basis)]
+        # the note (the average's definition) lists the report's every indicator outside the sasaran: "4 … tidak
+        # ikut" over a list of 21 read as a miscount where the table shows 4 of them
+        everywhere = [i for i in c.jumlah.ids if i not in set(avg.basis)]
+        here = " di tabel ini" if set(outside) != set(everywhere) else ""
         label = f"Rata-rata capaian kinerja ({avg.nama_metode}"
-        label += f"; {len(outside)} indikator di luar sasaran tidak ikut)" if outside else ")"
+        label += f"; {len(outside)} indikator di luar sasaran{here} tidak ikut)" if outside else ")"
         row = Row([Cell(label, header=True, colspan=6),
                    pct(c.rata_rata, "tidak ada capaian yang terukur", "capaian.rata_rata"),
                    predikat(c.predikat_rata_rata, "tidak ada capaian yang terukur", "capaian.predikat")], cls="jumlah")
