@@ -84,8 +84,21 @@ def chapter(body, rel=f"{DIR}/30-bab-3.md", body_line=6):
                    body=body, body_line=body_line, bab="III")
 
 
+def _outlined(jenis_bab: list[tuple[str, str]], body: str = "```{tabel} pk\nid: pk\n```\n") -> list[Chapter]:
+    return [Chapter(id=f"c{i}", judul="Bagian", jenis=jenis, urutan=i, source=Path(f"{DIR}/c{i}.md"),
+                    rel=f"{DIR}/c{i}.md", body=body if jenis == "lampiran" else "Teks.", body_line=6, bab=bab)
+            for i, (jenis, bab) in enumerate(jenis_bab)]
+
+
+FULL = [("kata-pengantar", ""), ("ikhtisar", ""), ("bab", "I"), ("bab", "II"), ("bab", "III"), ("bab", "IV"),
+        ("lampiran", "A")]
+
+
 def make_report(indicators, sasaran=None, tahun=2023, periode="tahunan", skala="banjar", policy=None,
-                anggaran=None, ikm=None, pk=None, chapters=None, ttd=None, scales=None):
+                anggaran=None, ikm=None, pk=None, chapters=None, ttd=None, scales=None, outline=True):
+    """A report of the given parts; with the outline PermenPANRB 53/2014 requires (``outline``) after ``chapters``,
+    so that a test of another check does not meet ``susunan-laporan``."""
+    chapters = (chapters or []) + (_outlined(FULL) if outline else [])
     data = ReportData(indikator={i.id: i for i in indicators}, anggaran=anggaran, ikm=ikm, pk=pk)
     if sasaran:
         sas = [Sasaran(sid, f"Sasaran {sid}", ids, loc(1, f"{DIR}/data/renstra.yaml")) for sid, ids in sasaran]
@@ -732,3 +745,23 @@ def test_what_cannot_be_in_a_nip(nip: str, problem: str | None) -> None:
 ])
 def test_pangkat_written_in_its_usual_ways_is_its_golongans(pangkat: str, golongan: str) -> None:
     assert check.PANGKAT[golongan].casefold() == check._pangkat_name(pangkat)
+
+
+def test_an_annual_report_is_held_to_the_outline_the_regulation_requires():
+    """BAB II and the Ikhtisar deleted passed ``check --strict``; the Daftar Isi went from BAB I to BAB III."""
+    assert not [f for f in run(make_report([ind("A", D(100), D(90), 50)])) if f.kode == "susunan-laporan"]
+    short = [p for p in FULL if p not in (("ikhtisar", ""), ("bab", "II"))]
+    f = only(run(make_report([ind("A", D(100), D(90), 50)], chapters=_outlined(short), outline=False)),
+             "susunan-laporan")
+    assert f[0].loc == Loc(f"{DIR}/laporan.yaml", 1) and f[0].severity == "warning"
+    assert "tidak memuat Ikhtisar Eksekutif, BAB II Perencanaan Kinerja;" in f[0].message
+    # a Lampiran that says it holds the PK but has no PK table (the scaffold's, before this pass)
+    f = only(run(make_report([ind("A", D(100), D(90), 50)], chapters=_outlined(FULL, "Lampiran memuat PK."),
+                                    outline=False)),
+             "susunan-laporan")
+    assert "tidak memuat tabel Perjanjian Kinerja ({tabel} pk) di Lampiran;" in f[0].message
+    # a quarterly report has no national outline
+    assert not [f for f in run(make_report([ind("A", D(100), D(90), 50)], periode="tw2", chapters=_outlined(short),
+                                     outline=False))
+                if f.kode == "susunan-laporan"]
+

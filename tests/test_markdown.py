@@ -134,11 +134,9 @@ def test_numbering_per_bab_front_matter_and_lampiran(fresh_project: Path) -> Non
 
 
 def test_a_lampiran_without_its_letter_is_told_to_write_one(fresh_project: Path) -> None:
-    """The scaffold's lampiran is "Lampiran A" (a PK table put in it is "Tabel A.1"); one written without ``bab:``
+    """The scaffold's lampiran is "Lampiran A" (its PK table is "Tabel A.1"); one written without ``bab:``
     numbered its tables after the ikhtisar's ("Tabel 2" after "Tabel 3.2" in the Daftar Tabel), and is now warned of
     at its ``jenis`` line."""
-    edit(fresh_project, f"{REPORT_DIR}/90-lampiran.md", "dokumen pendukung lainnya.\n",
-         "dokumen pendukung lainnya.\n\n```{tabel} pk\nid: pk-lampiran\njudul: Perjanjian Kinerja\n```\n")
     result = render(fresh_project)
     assert [t.label for t in result.site.reports[0].tables if t.chapter_id == "lampiran"] == ["Tabel A.1"]
     edit(fresh_project, f"{REPORT_DIR}/90-lampiran.md", "bab: A\n", "")

@@ -201,6 +201,10 @@ CASES = [
                replace(INDIKATOR, "2023: 82.5", "2023: -1")),
          INDIKATOR, 10, "peringatan", "IKU1: realisasi tahunan 2023 bernilai -1, padahal indikator ini hitungan "
          "('agregasi: jumlah') yang dijumlahkan", "hitungan-negatif"),
+    # BAB II's file deleted from the annual scaffold: said at laporan.yaml line 1 (no line is at fault)
+    Case("susunan-laporan", lambda root: (root / R / "20-bab-2-perencanaan-kinerja.md").unlink(), LAPORAN, 1,
+         "peringatan", "laporan tahunan ini tidak memuat BAB II Perencanaan Kinerja; sistematika LKjIP "
+         "(PermenPANRB 53/2014) mewajibkan", "susunan-laporan"),
     # the 2024 report of the same instansi types IKU1's 2023 realisasi as 81 (line 9), the 2023 report has 82,5
     Case("beda-laporan-lalu", chain(lambda root: new_report(root, "contoh-2024", tahun=2024) and None,
                                     replace(f"{REPORTS}/contoh-2024/data/indikator.yaml", "    realisasi:\n",

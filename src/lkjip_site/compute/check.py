@@ -38,6 +38,7 @@ hitungan-negatif           warning     a count ('agregasi: jumlah') below zero
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
 judul-tahun                warning     the report title names another year than the report's
 judul-periode              warning     the report title names another quarter than the report's period
+susunan-laporan            warning     an annual report lacks a part PermenPANRB 53/2014 requires, or its Lampiran the PK
 periode-narasi             warning     the text puts figures "s.d. Triwulan n" in a report of another period
 target-nol                 warning     target 0: capaian shown as N/A
 target-tidak-ada           warning     an indicator of the PK or a Renstra sasaran has no target for the report year
@@ -509,6 +510,37 @@ def check_title(report: Report) -> list[Finding]:
     return out
 
 
+#: The outline PermenPANRB 53/2014 requires of an annual LKjIP, in order: (jenis, bab, its name as printed).
+_OUTLINE = (("kata-pengantar", None, "Kata Pengantar"), ("ikhtisar", None, "Ikhtisar Eksekutif"),
+            ("bab", "I", "BAB I Pendahuluan"), ("bab", "II", "BAB II Perencanaan Kinerja"),
+            ("bab", "III", "BAB III Akuntabilitas Kinerja"), ("bab", "IV", "BAB IV Penutup"),
+            ("lampiran", None, "Lampiran"))
+
+
+def check_outline(report: Report) -> list[Finding]:
+    """An annual report without a part PermenPANRB 53/2014 requires, or a Lampiran without the PK.
+
+    With BAB II and the Ikhtisar deleted, a report passed ``check --strict`` and printed a Daftar Isi from BAB I to
+    BAB III; an APIP evaluator marks such a report down on its outline alone. A quarterly report has no national
+    outline, so it is not held to this one."""
+    if report.periode != "tahunan":
+        return []
+    have = {(c.jenis, c.bab if c.jenis == "bab" else None) for c in report.chapters}
+    missing = [name for jenis, bab, name in _OUTLINE if (jenis, bab) not in have]
+    lampiran = [c for c in report.chapters if c.jenis == "lampiran"]
+    if lampiran and not any(_PK_TABLE.search(c.body) for c in lampiran):
+        missing.append("tabel Perjanjian Kinerja ({tabel} pk) di Lampiran")
+    if not missing:
+        return []
+    return [Finding("warning", report.loc, f"laporan tahunan ini tidak memuat {', '.join(missing)}; sistematika "
+                    "LKjIP (PermenPANRB 53/2014) mewajibkan Kata Pengantar, Ikhtisar Eksekutif, BAB I–IV dan "
+                    "Lampiran berisi Perjanjian Kinerja. Tambahkan berkas .md-nya (lkjip new membuat kerangkanya; "
+                    "bab ditandai 'jenis' dan 'bab' di front matter)", "susunan-laporan")]
+
+
+_PK_TABLE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*\{tabel\}\s+pk\s*$", re.M)
+
+
 #: "Triwulan III", "TW 3", "Triwulan-II" in a report title.
 _QUARTER_IN_TITLE = re.compile(r"\b(?:triwulan|tw)[\s-]*(IV|I{1,3}|[1-4])\b", re.I)
 
@@ -550,6 +582,7 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_units(report)
     findings += check_budget_units(report)
     findings += check_title(report)
+    findings += check_outline(report)
     findings += check_targets(report, computed)
     findings += check_budget(report, computed)
     findings += check_dates(report)
