@@ -759,7 +759,8 @@ def test_an_annual_report_is_held_to_the_outline_the_regulation_requires():
     f = only(run(make_report([ind("A", D(100), D(90), 50)], chapters=_outlined(FULL, "Lampiran memuat PK."),
                                     outline=False)),
              "susunan-laporan")
-    assert "tidak memuat tabel Perjanjian Kinerja ({tabel} pk) di Lampiran;" in f[0].message
+    assert "tidak memuat tabel Perjanjian Kinerja di Lampiran;" in f[0].message
+    assert f[0].message.endswith(f"Tulis tabel ```{{tabel}} pk``` di {DIR}/c6.md")
     # a quarterly report has no national outline
     assert not [f for f in run(make_report([ind("A", D(100), D(90), 50)], periode="tw2", chapters=_outlined(short),
                                      outline=False))

@@ -527,15 +527,18 @@ def check_outline(report: Report) -> list[Finding]:
         return []
     have = {(c.jenis, c.bab if c.jenis == "bab" else None) for c in report.chapters}
     missing = [name for jenis, bab, name in _OUTLINE if (jenis, bab) not in have]
+    todo = ["tambahkan berkas .md-nya (lkjip new membuat kerangkanya; bagian dikenali dari 'jenis' dan 'bab' di "
+            "front matter)"] if missing else []
     lampiran = [c for c in report.chapters if c.jenis == "lampiran"]
     if lampiran and not any(_PK_TABLE.search(c.body) for c in lampiran):
-        missing.append("tabel Perjanjian Kinerja ({tabel} pk) di Lampiran")
+        missing.append("tabel Perjanjian Kinerja di Lampiran")
+        todo.append(f"tulis tabel ```{{tabel}} pk``` di {lampiran[0].rel}")
     if not missing:
         return []
+    what = "; ".join(todo)
     return [Finding("warning", report.loc, f"laporan tahunan ini tidak memuat {', '.join(missing)}; sistematika "
                     "LKjIP (PermenPANRB 53/2014) mewajibkan Kata Pengantar, Ikhtisar Eksekutif, BAB I–IV dan "
-                    "Lampiran berisi Perjanjian Kinerja. Tambahkan berkas .md-nya (lkjip new membuat kerangkanya; "
-                    "bab ditandai 'jenis' dan 'bab' di front matter)", "susunan-laporan")]
+                    f"Lampiran berisi Perjanjian Kinerja. {what[0].upper()}{what[1:]}", "susunan-laporan")]
 
 
 _PK_TABLE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*\{tabel\}\s+pk\s*$", re.M)
