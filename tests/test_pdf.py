@@ -48,6 +48,7 @@ from weasyprint.text.fonts import FontConfiguration
 from lkjip_site import build as build_mod
 from lkjip_site.build import BuildOptions, BuildResult, build, build_pdf, check
 from lkjip_site.cli.main import main as cli_main
+from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.model import Instansi, Loc, NumberedItem, Person, Report
 from lkjip_site.output import audit, pdfs
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
@@ -1188,3 +1189,21 @@ def test_a_theme_selector_the_parser_rejects_drops_only_its_own_user_agent_rule(
     text = "".join(audit.pdf_pages_text(html.render(stylesheets=[CSS(string=author)]).write_pdf()))
     assert "a. BUTIR" in text
 
+
+
+def test_a_name_without_spaces_longer_than_a_column_wraps_in_the_pdf(tmp_path: Path) -> None:
+    """A 140-letter indicator name with no space widened its table past the page: the columns beyond were cut off
+    and the build refused the report over 175 numbers "not printed", named a fault of the program. It now breaks
+    inside the name, the build publishes, and the capaian beside it is printed."""
+    root = tmp_path / "proyek"
+    assert new_report(root, "contoh-2023", 2023) == 0
+    run = "SuperPanjangTanpaSpasi_" + "x" * 117
+    indicators = root / "content" / "laporan" / "contoh-2023" / "data" / "indikator.yaml"
+    indicators.write_text(indicators.read_text(encoding="utf-8").replace(
+        "nama: Indeks Kepuasan Masyarakat", f"nama: Indeks Kepuasan Masyarakat {run}"), encoding="utf-8")
+    with source_date_epoch():
+        result = build(BuildOptions(root=root, output=root / "situs", use_cache=False))
+    assert not result.diagnostics.errors, [d.format() for d in result.diagnostics.errors]
+    reader = pypdf.PdfReader(root / "situs" / "laporan" / "contoh-2023" / "1.0" / "contoh-2023-1.0.pdf")
+    text = "\n".join(_text(reader, i) for i in range(len(reader.pages)))
+    assert re.search(r"SuperPanjangTanp ?aSpasi_x{9} ?x{16}", text) and "103,13 %" in text

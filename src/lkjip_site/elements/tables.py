@@ -766,6 +766,34 @@ def _escaped(value: object) -> str:
     return str(escape(text)) if _NEEDS_ESCAPE(text) else text
 
 
+#: A run of text with no space so long that a table column cannot hold it (an id or a pasted file name in an
+#: indicator's name), and the length of the pieces a line may break between.
+_LONG_RUN = re.compile(r"\S{32,}")
+_PIECE = 16
+
+
+def _breakable(value: object) -> str:
+    """``_escaped(value)``, with a line break allowed (``<wbr>``) every 16 characters of a run of 32 or more.
+
+    A 140-letter name without a space widened its table past the PDF page: the columns beyond were cut off, and the
+    build refused the report over 175 numbers "not printed" (named a fault of the program). Breaking every long
+    word of every cell (``overflow-wrap: anywhere``) would change how ordinary tables share their width; only such
+    runs get break points, so every other table lays out as before."""
+    if hasattr(value, "__html__"):
+        return _escaped(value)
+    text = str(value)
+    if not _LONG_RUN.search(text):
+        return _escaped(text)
+    out, pos = [], 0
+    for m in _LONG_RUN.finditer(text):
+        run = m.group()
+        out.append(_escaped(text[pos:m.start()]))
+        out.append("<wbr>".join(_escaped(run[i:i + _PIECE]) for i in range(0, len(run), _PIECE)))
+        pos = m.end()
+    out.append(_escaped(text[pos:]))
+    return "".join(out)
+
+
 def row_cells(row: list[Cell], section: str, lead: int | None, item_id: str, pdf: bool) -> Markup:
     """The cells of one table row, for ``partials/table.html`` (its ``cells(row, section, lead)``; ``lead``: the
     index of the row's cell in the column kept in view on phones (:func:`name_column`), or None): header cells with
@@ -806,7 +834,7 @@ def row_cells(row: list[Cell], section: str, lead: int | None, item_id: str, pdf
         if not c.numeric and len(str(c.text)) > 24:
             classes.append("panjang")
         add(f' class="{_escaped(" ".join(classes))}">' if classes else ">")
-        text = _escaped(c.text)
+        text = _escaped(c.text) if c.numeric else _breakable(c.text)
         if tag == "td" and c.colour and pdf:
             add(f'<span class="predikat" style="background-color: {_escaped(c.colour)}; color: {_escaped(c.ink)}">'
                 f"{text}</span>")
