@@ -293,6 +293,10 @@ class _Rows(HTMLParser):
 def test_change_page_lists_exactly_what_changed(flow: Flow) -> None:
     html = (flow.build / NEW / "perubahan" / "index.html").read_text(encoding="utf-8")
     assert "<h1>Perubahan dari versi 1.0</h1>" in html
+    # it said "setiap angka yang berbeda ditampilkan", and an efficiency that changed with a realisasi was not listed
+    assert "setiap angka yang berbeda" not in html
+    assert ("Angka yang dihitung dari angka-angka itu (selisih antartahun, tingkat kemajuan Renstra, efisiensi) ikut "
+            "berubah bersamanya dan tidak didaftar lagi di sini.") in html
     parser = _Rows()
     parser.feed(html)
     body = {caption: rows[1:] for caption, rows in parser.tables.items()}  # without the header row
