@@ -766,3 +766,32 @@ def test_an_annual_report_is_held_to_the_outline_the_regulation_requires():
                                      outline=False))
                 if f.kode == "susunan-laporan"]
 
+
+def _said(text, indicators, kode):
+    r = make_report(indicators, sasaran=[("S1", [i.id for i in indicators])], chapters=[chapter(text)])
+    return [f for f in run(r) if f.kode == kode]
+
+
+def test_a_direction_typed_beside_two_values_is_read_against_them():
+    """Corrected to 60, NEK's sentence still said "naik dari 82,85 menjadi 60"; "turun" beside a fall is right."""
+    nek = ind("NEK", D(73), PeriodValues(annual=D(60), loc=loc(12)), 10)
+    nek.realisasi[2022] = PeriodValues(annual=D("82.85"), loc=loc(13))
+    wrong = "Nilai evaluasi kinerja naik dari {nilai}`NEK.realisasi@2022` menjadi {nilai}`NEK.realisasi`."
+    f = _said(wrong, [nek], "arah-diketik")
+    assert [x.loc.line for x in f] == [6] and "(60) lebih kecil daripada" in f[0].message
+    assert not _said(wrong.replace("naik", "turun"), [nek], "arah-diketik")
+    assert not _said(wrong.replace("naik", "`naik`"), [nek], "arah-diketik")  # a word in code is no claim
+
+
+def test_a_verdict_typed_beside_a_capaian_is_read_against_it():
+    """"belum mencapai target adalah … ({nilai}`K05.capaian`)" printed 100,00 % once K05's realisasi was corrected."""
+    k05, k02 = ind("K05", D(100), D(100), 10), ind("K02", D(100), D("97.76"), 20)
+    text = ("Indikator yang belum mencapai target adalah {nilai}`K02.nama` ({nilai}`K02.capaian`) dan "
+            "{nilai}`K05.nama` ({nilai}`K05.capaian`).")
+    f = _said(text, [k05, k02], "tercapai-diketik")
+    assert len(f) == 1 and "{nilai}`K05.capaian` (100,00 %)" in f[0].message
+    assert _said("Sasaran S1 tercapai dengan capaian {nilai}`K02.capaian`.", [k05, k02], "tercapai-diketik")
+    # a sentence of both verdicts compares; which capaian each is about is not read
+    assert not _said("K05 mencapai target ({nilai}`K05.capaian`), K02 belum tercapai ({nilai}`K02.capaian`).",
+                     [k05, k02], "tercapai-diketik")
+

@@ -201,6 +201,19 @@ CASES = [
                replace(INDIKATOR, "2023: 82.5", "2023: -1")),
          INDIKATOR, 10, "peringatan", "IKU1: realisasi tahunan 2023 bernilai -1, padahal indikator ini hitungan "
          "('agregasi: jumlah') yang dijumlahkan", "hitungan-negatif"),
+    # bab 3 line 9: "naik" typed where IKU1's 2023 realisasi (82,5) is below its 2022 one (90, indikator.yaml line 9)
+    Case("arah-diketik",
+         chain(replace(INDIKATOR, "    realisasi:\n", "    realisasi:\n      2022: 90\n"),
+               replace(BAB3, "Indikator {nilai}`IKU1.nama` mencapai",
+                       "Realisasi naik dari {nilai}`IKU1.realisasi@2022` menjadi {nilai}`IKU1.realisasi`. Indikator "
+                       "{nilai}`IKU1.nama` mencapai")),
+         BAB3, 9, "peringatan", "'naik' diketik, padahal {nilai}`IKU1.realisasi` (82,5) lebih kecil daripada "
+         "{nilai}`IKU1.realisasi@2022` (90)", "arah-diketik"),
+    # bab 3 line 9: "belum mencapai target" typed for IKU1's 103,13 %
+    Case("tercapai-diketik", replace(BAB3, "mencapai {nilai}`IKU1.capaian`",
+                                     "belum mencapai target ({nilai}`IKU1.capaian`)"),
+         BAB3, 9, "peringatan", "'belum mencapai target' diketik untuk {nilai}`IKU1.capaian` (103,13 %), padahal "
+         "capaiannya sudah 100 %", "tercapai-diketik"),
     # BAB II's file deleted from the annual scaffold: said at laporan.yaml line 1 (no line is at fault)
     Case("susunan-laporan", lambda root: (root / R / "20-bab-2-perencanaan-kinerja.md").unlink(), LAPORAN, 1,
          "peringatan", "laporan tahunan ini tidak memuat BAB II Perencanaan Kinerja; sistematika LKjIP "

@@ -60,6 +60,8 @@ nama-instansi              warning     another instansi named: chapter text and 
 angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value
 predikat-diketik           warning     a predikat typed in a sentence is not the one of the capaian it is about
 jumlah-diketik             warning     a count of indicators typed in a sentence ("20 dari 22 indikator") no set has
+arah-diketik               warning     "naik dari A menjadi B" typed where B is below A (or "turun" where above)
+tercapai-diketik           warning     "tercapai" typed beside a capaian under 100 %, "belum mencapai target" beside 100 % +
 isian-contoh               warning     the scaffold's sample values or "Tuliskan …" instructions left in the report
 kode-format, kode-induk    error       budget code malformed / not starting with its parent's code
 kode-ganda                 error       budget code written twice
@@ -91,7 +93,8 @@ from .narrative import check_narrative_names, check_narrative_period, check_samp
 from .periods import quarters_upto
 from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
-from .typed import check_typed_counts, check_typed_numbers, check_typed_predikat
+from .typed import (check_typed_counts, check_typed_direction, check_typed_numbers, check_typed_predikat,
+                    check_typed_verdict)
 
 TOLERANCE = Decimal("0.005")
 
@@ -597,6 +600,8 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_typed_numbers(report, computed)
     findings += check_typed_predikat(report, computed)
     findings += check_typed_counts(report, computed)
+    findings += check_typed_direction(report, computed)
+    findings += check_typed_verdict(report, computed)
     findings += check_sample_text(report)
     findings += check_typed_signature(report)
     findings += check_earlier(report, earlier)

@@ -401,3 +401,104 @@ def _count_finding(computed: ComputedReport, rel: str, s: Sentence, m: re.Match[
     return Finding("warning", Loc(rel, s.line_at(m.start())), f"'{typed}' diketik langsung, padahal menurut hitungan "
                    f"laporan ini {shown} (juga tidak cocok dengan indikator satu sasaran); tulis rujukan "
                    f"{{nilai}}`{path}` dan {{nilai}}`indikator.jumlah`", "jumlah-diketik")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Directions and verdicts typed beside references
+
+#: "naik dari {nilai}`NEK.realisasi@2022` (pada 2022) menjadi {nilai}`NEK.realisasi`": a direction typed beside
+#: the two values it compares.
+_DIRECTION = re.compile(r"\b(naik|meningkat|bertambah|turun|menurun|berkurang)\b(?:\s+[\w-]+){0,3}?\s+dari\s+"
+                        r"\{nilai\}`([^`]+)`[^`{.;]{0,60}?\bmenjadi\s+\{nilai\}`([^`]+)`", re.I)
+_UP = frozenset({"naik", "meningkat", "bertambah"})
+
+
+def _number(computed: ComputedReport, path: str) -> tuple[Decimal, str] | None:
+    """The number a reference prints, as a value and as printed; None for text, N/A or an unknown path."""
+    try:
+        ref = lookup(computed, path.strip())
+    except UnknownReference:  # reported where the reference is rendered
+        return None
+    return (ref.value, ref.formatted()) if isinstance(ref.value, Decimal) else None
+
+
+def check_typed_direction(report: Report, computed: ComputedReport) -> list[Finding]:
+    """"naik dari A menjadi B" typed where B is below A, or "turun" where it is above (warning ``arah-diketik``).
+
+    The values are references, so they change with the data; the word beside them is typed and does not: an author
+    who corrected NEK 2023 to 60 published "Nilai evaluasi kinerja kecamatan naik dari 82,85 menjadi 60" beside a
+    table saying "turun". The values compared are the ones printed (rounded as shown)."""
+    out: list[Finding] = []
+    for ch in report.chapters:
+        for s in sentences(ch):
+            for m in _DIRECTION.finditer(s.text):
+                if s.plain[m.start(1)] == " ":  # inside a code span
+                    continue
+                before, after = _number(computed, m.group(2)), _number(computed, m.group(3))
+                if before is None or after is None:
+                    continue
+                a, b = fmt.shown(before[0]), fmt.shown(after[0])
+                up = m.group(1).casefold() in _UP
+                if (b > a) == up and a != b:
+                    continue
+                truth = "sama dengan" if a == b else "lebih besar daripada" if b > a else "lebih kecil daripada"
+                out.append(Finding("warning", Loc(ch.rel, s.line_at(m.start(1))),
+                                   f"'{m.group(1)}' diketik, padahal {{nilai}}`{m.group(3).strip()}` ({after[1]}) "
+                                   f"{truth} {{nilai}}`{m.group(2).strip()}` ({before[1]}); kata ini tidak ikut "
+                                   f"berubah bila datanya diubah. Tulis rujukan {{nilai}}`<id>.tren` (naik, turun "
+                                   "atau tetap, dihitung), atau ubah katanya", "arah-diketik"))
+    return out
+
+
+#: A verdict on whether a target was reached, typed: "tercapai", "mencapai target", "melampaui target"; and the
+#: negative ones ("belum tercapai", "tidak mencapai target", "di bawah target").
+_NOT_REACHED = re.compile(r"\b(?:belum|tidak)\s+(?:(?:dapat|bisa|sepenuhnya)\s+)?(?:tercapai|mencapai\s+target|"
+                          r"memenuhi\s+target)\b|\bdi\s+bawah\s+target\b", re.I)
+_REACHED = re.compile(r"\b(?:tercapai|mencapai\s+target(?:nya)?|melampaui\s+target|memenuhi\s+target)\b", re.I)
+
+
+def _capaian_ref(computed: ComputedReport, path: str) -> tuple[Decimal, str] | None:
+    """The capaian a reference prints, for the current year (the verdict is about it), and the reference."""
+    p = path.strip()
+    if "@" in p:
+        return None
+    base, _, attr = p.rpartition(".")
+    is_capaian = ((attr == "capaian" and base in computed.indikator)
+                  or (base == "capaian" and attr in computed.sasaran) or p == "capaian.rata_rata"
+                  or (attr == "capaian" and base.startswith("capaian.") and base[8:] in computed.sasaran))
+    found = _number(computed, p) if is_capaian else None
+    return (fmt.shown(found[0]), p) if found is not None else None
+
+
+def check_typed_verdict(report: Report, computed: ComputedReport) -> list[Finding]:
+    """"tercapai" typed beside a capaian under 100 %, "belum mencapai target" beside one of 100 % or more (warning
+    ``tercapai-diketik``).
+
+    A sentence listing "Indikator kegiatan yang belum mencapai target adalah administrasi kepegawaian ({nilai}`K05.
+    capaian` …)" printed "(100,00 %, predikat Berhasil)" after its realisasi was corrected. Read only in a sentence
+    with one kind of verdict (both kinds: it compares, and which capaian each is about is not clear), about each
+    capaian referenced in it; "mencapai target" is a capaian of at least 100 % as printed, as the counts say."""
+    out: list[Finding] = []
+    for ch in report.chapters:
+        for s in sentences(ch):
+            negative = list(_NOT_REACHED.finditer(s.plain))
+            positive = [m for m in _REACHED.finditer(s.plain)
+                        if not any(n.start() <= m.start() < n.end() for n in negative)]
+            if bool(negative) == bool(positive):
+                continue
+            verdict = (negative or positive)[0]
+            for ref in _REF.finditer(s.text):
+                found = _capaian_ref(computed, ref.group(1))
+                if found is None:
+                    continue
+                value, path = found
+                if (value >= 100) == bool(positive):
+                    continue
+                out.append(Finding("warning", Loc(ch.rel, s.line_at(verdict.start())),
+                                   f"'{verdict.group(0)}' diketik untuk {{nilai}}`{path}` "
+                                   f"({fmt.fmt_percent(value)}), padahal capaiannya "
+                                   f"{'di bawah' if value < 100 else 'sudah'} 100 %; kata ini tidak ikut berubah "
+                                   "bila datanya diubah. Perbaiki kalimatnya, atau sebut jumlahnya dengan rujukan "
+                                   "{nilai}`indikator.mencapai_target` / {nilai}`indikator.belum_mencapai`",
+                                   "tercapai-diketik"))
+    return out
