@@ -626,3 +626,20 @@ def test_the_ikm_table_says_which_years_survey_it_shows(tmp_path: Path) -> None:
     html = main_part(render(root).files[f"laporan/{SLUG}/1.0/bab-3-akuntabilitas-kinerja/index.html"].decode())
     notes = html[html.index('id="tabel-ikm"'):].split('<ul class="tabel-catatan">')[1].split("</ul>")[0]
     assert "<li>Survei kepuasan masyarakat tahun 2023 (tahun sebelum tahun laporan).</li>" in notes
+
+
+def test_a_capaian_tables_notes_say_how_a_grade_is_scored(fresh_project: Path) -> None:
+    """BB against B printed "80,00 % Tinggi" under notes that only knew "realisasi ÷ target × 100 %": an evaluator
+    could not see where 80 % came from (B is 3rd of C, CC, B, BB, A; BB 4th: 3 ÷ 4 = 75 %)."""
+    root = fresh_project
+    (root / REPORT_DIR / "data" / "indikator.yaml").write_text(_YEARS, encoding="utf-8")
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                "```{tabel} capaian\nid: cq\njudul: Capaian\nindikator: [IKU1, SAKIP]\n```\n\n"
+                "```{tabel} capaian\nid: cn\njudul: Capaian angka\nindikator: [IKU1]\n```\n")
+    html = page(render(root), "bab-4-penutup")
+    rule = ("Capaian indikator kualitatif = 100 % bila peringkat realisasi sama dengan atau di atas peringkat target, "
+            "selain itu peringkat realisasi ÷ peringkat target × 100 %; peringkat = urutan nilai dari yang terendah "
+            "(1, 2, 3 …): C &lt; CC &lt; B &lt; BB &lt; A.")
+    assert rule in html[html.index('id="cq"'):html.index('id="cn"')]
+    assert "75,00 %" in _cells(html, "cq")
+    assert "kualitatif" not in html[html.index('id="cn"'):]  # a table of numbers only does not say it

@@ -295,6 +295,12 @@ def _capaian_notes(report: Report, shown: list[Any]) -> list[str]:
     notes.append(f"Predikat menurut {c.scale.nama}, dinilai dari capaian yang tercetak. Angka dibulatkan setengah ke "
                  "atas, 2 desimal. "
                  "N/A: capaian tidak dapat dihitung (alasannya pada catatan bernomor) dan tidak ikut dirata-rata.")
+    orders = dict.fromkeys(tuple(i.kualitatif) for i in shown if i.capaian.formula == "kualitatif" and i.kualitatif)
+    if orders:  # "BB" against "B" printed 80,00 % under notes that only knew realisasi ÷ target
+        listed = "; ".join(" < ".join(order) for order in orders)
+        notes.append("Capaian indikator kualitatif = 100 % bila peringkat realisasi sama dengan atau di atas "
+                     "peringkat target, selain itu peringkat realisasi ÷ peringkat target × 100 %; peringkat = "
+                     f"urutan nilai dari yang terendah (1, 2, 3 …): {listed}.")
     if any(i.capaian.tidak_tercapai for i in shown):  # it entered the average as 0 % without a word
         notes.append("Tidak tercapai: hasil rumus negatif (realisasi lebih dari dua kali target); dihitung 0 % dalam "
                      "rata-rata, menurut aturan laporan ini (hasil_negatif: tidak_tercapai).")
