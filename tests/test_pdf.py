@@ -773,6 +773,19 @@ def test_a_value_in_the_text_is_not_broken_at_its_space(tmp_path: Path) -> None:
     assert sum(bool(re.search(r"100,00 +%", line)) for line in lines) == 20
 
 
+def test_an_na_in_the_text_is_not_broken_at_its_slash(tmp_path: Path) -> None:
+    """"(N/" ended a line of Batu Sopang's BAB III and "A¹)" began the next: the slash is a break opportunity."""
+    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
+    paragraphs = "".join(f'<p style="width: {w}mm">Karena itu sasaran ini belum memiliki capaian (<span class="na" '
+                         f'data-angka="c" title="alasan">N/A</span><span class="na-catatan">realisasi tidak '
+                         f'tersedia</span>) dan tidak ikut dalam rata-rata.</p>' for w in range(30, 90))
+    pdf = tmp_path / "na.pdf"
+    HTML(string=paragraphs).write_pdf(pdf, stylesheets=[css])
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert text.count("(N/A") == 60  # 14 were "(N/" … "A¹)"
+    assert not any(line.rstrip().endswith("N/") for line in text.splitlines())
+
+
 def test_a_long_tables_average_row_never_starts_a_page_alone() -> None:
     """A table whose rows filled its pages to the last line put its Rata-rata or Jumlah row alone under the repeated
     header on the next page, a total of nothing in sight. Forty lengths of table, each from a page of its own: the
