@@ -214,6 +214,11 @@ CASES = [
                                      "belum mencapai target ({nilai}`IKU1.capaian`)"),
          BAB3, 9, "peringatan", "'belum mencapai target' diketik untuk {nilai}`IKU1.capaian` (103,13 %), padahal "
          "capaiannya sudah 100 %", "tercapai-diketik"),
+    # BAB I line 9: raw HTML where the site does not allow it, printed as text ("<script>alert(1)</script>" too)
+    Case("tag-html", replace(f"{R}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+                             'Latar belakang <b onclick="x()">penting</b>.'), f"{R}/10-bab-1-pendahuluan.md", 9,
+         "peringatan", "tag HTML '<b onclick=\"x()\">' akan tampil sebagai teks di halaman, karena HTML mentah "
+         "tidak diizinkan (html_mentah di situs.yaml)"),
     # BAB II's file deleted from the annual scaffold: said at laporan.yaml line 1 (no line is at fault)
     Case("susunan-laporan", lambda root: (root / R / "20-bab-2-perencanaan-kinerja.md").unlink(), LAPORAN, 1,
          "peringatan", "laporan tahunan ini tidak memuat BAB II Perencanaan Kinerja; sistematika LKjIP "

@@ -189,6 +189,16 @@ def _check_comments_and_titles(chapter: Chapter, tokens: list[Token], diags: Dia
                 diags.error((chapter.rel, line_of(chapter, token)),
                             "komentar HTML (<!-- ... -->) akan tampil sebagai teks di halaman, karena HTML mentah "
                             "tidak diizinkan; hapus komentar ini (simpan catatan kerja di luar folder laporan)")
+            elif token.type == "text" and (tag := _HTML_TAG.search(token.content)):
+                diags.warn((chapter.rel, line_of(chapter, token)),
+                           f"tag HTML '{tag.group(0)[:40]}' akan tampil sebagai teks di halaman, karena HTML mentah "
+                           "tidak diizinkan (html_mentah di situs.yaml); tulis dengan Markdown (**tebal**, *miring*, "
+                           "daftar '- ', tabel '|'), atau hapus tag ini")
+
+
+#: A tag as raw HTML writes it (``<div>``, ``</b>``, ``<b onclick="…">``, ``<br/>``): where raw HTML is off it is
+#: printed as text (the page showed "<div>" and "<script>alert(1)</script>" without a word from the build).
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*)?/?>")
 
 
 def _marked_ids(tokens: list[Token]) -> tuple[set[str], str]:
