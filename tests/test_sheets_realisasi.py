@@ -124,3 +124,26 @@ def test_unchanged_export_writes_nothing(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["impor-anggaran", "martapura-barat-2023", str(tmp_path / "lra.csv"), "--situs", str(root)]) == 0
     assert "Tidak ada perubahan" in capsys.readouterr().out
     assert _diff(root, "martapura-barat-2023") == []
+
+
+QUOTE = "beri tanda kutip pada isinya (\"4.200.000,00\"), ekspor ulang berkas dengan pemisah kolom ';'"
+
+
+@pytest.mark.parametrize(("row", "said", "advice"), [
+    ("7.01.01.2.05.0005,Monitoring Kinerja Pegawai,4.200.000,00,3.900.000,00", "berisi 6 kolom", QUOTE),
+    ("7.01.01.2.05.0005,Monitoring Kinerja Pegawai,4200000,3,9", "berisi 5 kolom", QUOTE),
+    ("7.01.01.2.05.0005,Monitoring Kinerja Pegawai,4200000,3900000,catatan", "berisi 5 kolom", QUOTE),
+    ("7.01.01.2.05.0005,Monitoring Kinerja Pegawai,4200000", "berisi 3 kolom", "ada kolom yang hilang"),
+], ids=["id-amounts", "decimal-comma", "extra-field", "missing-field"])
+def test_a_csv_row_whose_fields_do_not_match_the_header_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                   row: str, said: str, advice: str) -> None:
+    """``4.200.000,00`` unquoted in a comma-separated file is two fields: the realisasi was read from "00" and written
+    as Rp 0 (``3,9`` as Rp 3), exit 0. A row with more or fewer fields than the header is refused at its line, with
+    how to write it, and nothing is written."""
+    root = copy_examples(tmp_path / "situs")
+    (tmp_path / "lra.csv").write_text("Kode,Uraian,Pagu,Realisasi\n" + row + "\n", encoding="utf-8")
+    assert main(["impor-anggaran", "martapura-barat-2023", str(tmp_path / "lra.csv"), "--situs", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert f"lra.csv:2: galat: baris ini {said}, baris judul (baris 1)" in err, err
+    assert advice in err and "Traceback" not in err
+    assert _diff(root, "martapura-barat-2023") == []

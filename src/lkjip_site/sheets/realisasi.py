@@ -57,13 +57,15 @@ class Line:
 class Table:
     """Rows of a CSV or a worksheet, and how to name a cell of it in a message."""
 
-    def __init__(self, name: str, rows: list[tuple[int, list[Any]]], sheet: str | None, diags: Diagnostics):
+    def __init__(self, name: str, rows: list[tuple[int, list[Any]]], sheet: str | None, diags: Diagnostics,
+                 delimiter: str | None = None):
         self.name = name
         self.rows = rows
         self.sheet = sheet  # None for CSV
         self.diags = diags
         self.columns: dict[str, int] = {}
         self.headers: dict[str, str] = {}
+        self.delimiter = delimiter  # CSV only
 
     def error(self, number: int, key: str | None, message: str, severity: str = "error") -> None:
         if self.sheet is None:
@@ -110,7 +112,7 @@ def read_table(data: bytes, name: str, sheet: str | None, diags: Diagnostics) ->
         if any(cell.strip() for cell in row):
             rows.append((start, list(row)))
         start = reader.line_num + 1
-    return Table(name, rows, None, diags)
+    return Table(name, rows, None, diags, delimiter)
 
 
 def _key(text: Any) -> str:
@@ -162,6 +164,46 @@ def find_header(table: Table, mapping: dict[str, str]) -> int | None:
     table.error(number, None, f"{message} Bila judulnya lain, sebutkan dengan --kolom, mis. --kolom pagu=\"Anggaran "
                               "Perubahan\" --kolom kode=\"Kode Rek\"")
     return None
+
+
+def check_widths(table: Table, header: int) -> None:
+    """A CSV data row must have as many fields as the header row, else its numbers sit under the wrong headers.
+
+    A finance system's ``...,4.200.000,00,3.900.000,00`` in a comma-separated file is six fields under four headers:
+    the realisasi was read from the field "00" and written as Rp 0, and ``3,9`` as Rp 3 (exit 0). Empty fields after
+    the last one do not count (a spreadsheet program pads rows with them). A worksheet's cells are not split, so only
+    a CSV is checked.
+    """
+    if table.sheet is not None:
+        return
+    h, head = table.rows[header]
+    width = _filled_width(head)
+    for number, cells in table.rows[header + 1:]:
+        if _filled_width(cells) > width:
+            extra = ", ".join(repr(str(c).strip()) for c in cells[width:] if str(c).strip())
+            table.error(number, None, f"baris ini berisi {_filled_width(cells)} kolom, baris judul (baris {h}) hanya "
+                                      f"{width}; isi di luar kolom berjudul ({extra}) membuat angka terbaca di kolom "
+                                      f"yang salah. {_width_advice(table)}")
+        elif len(cells) < width:
+            table.error(number, None, f"baris ini berisi {len(cells)} kolom, baris judul (baris {h}) berisi {width}; "
+                                      "ada kolom yang hilang, sehingga angka terbaca di kolom yang salah. Lengkapi "
+                                      "baris ini agar setiap nilai berada di bawah judulnya (kolom kosong tetap "
+                                      "ditulis dengan pemisahnya)")
+
+
+def _filled_width(cells: list[Any]) -> int:
+    """The number of fields up to the last one that holds anything."""
+    return max((i + 1 for i, c in enumerate(cells) if str(c).strip()), default=0)
+
+
+def _width_advice(table: Table) -> str:
+    """A comma in an amount splits it only when commas also separate the fields: then say how to keep it whole."""
+    if table.delimiter == ",":
+        return ("Bila angka atau uraian memuat koma (4.200.000,00 atau 3,9), beri tanda kutip pada isinya "
+                "(\"4.200.000,00\"), ekspor ulang berkas dengan pemisah kolom ';', atau tulis angka tanpa pemisah "
+                "ribuan dengan titik desimal (4200000.00); bila ada kolom tambahan, beri judul di baris judul atau "
+                "hapus isinya")
+    return "Beri judul kolom tambahan itu di baris judul, atau hapus isinya"
 
 
 def _text(v: Any) -> str:
@@ -317,6 +359,9 @@ def _import(root: Path, slug: str, data: bytes, name: str, mapping: dict[str, st
     table = read_table(data, name, sheet, diags)
     header = find_header(table, mapping) if table is not None else None
     if table is None or header is None:
+        raise ContentError(diags)
+    check_widths(table, header)
+    if diags.errors:
         raise ContentError(diags)
     programs, groups = read_lines(table, header)
     check_totals(table, programs, groups)
