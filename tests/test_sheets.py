@@ -301,12 +301,26 @@ def test_an_indicator_row_deleted_in_the_workbook_is_removed(exported: dict[str,
     assert "K20" not in (root / "content/laporan" / slug / "data/pk.yaml").read_text(encoding="utf-8")
 
 
-def test_an_emptied_value_is_said_at_its_cell(exported: dict[str, bytes], tmp_path: Path) -> None:
-    """An emptied realisasi cell removes the year's value, and the change list said so at "Nilai Indikator!A1"."""
+def test_an_emptied_value_without_a_reason_is_refused_at_its_cell(exported: dict[str, bytes], tmp_path: Path) -> None:
+    """An emptied realisasi cell deleted the year's value (exit 0, "realisasi K02 tahun 2023 dihapus"): K02 became
+    N/A. As on the Anggaran sheet, an empty cell needs its reason: refused at the cell, nothing written; with the
+    reason in its column, the value becomes "tidak ada" with that reason."""
     root, slug, wb, cell = _k02_realisasi(exported, tmp_path)
+    before = tree_hashes(root)
     cell.value = None
+    with pytest.raises(ContentError) as caught:
+        import_workbook(root, slug, save(wb), "data.xlsx")
+    said = [d.format() for d in caught.value.diagnostics.items]
+    assert said == [f"data.xlsx!Nilai Indikator!{cell.coordinate}: galat: realisasi wajib diisi (sebelumnya 97,76); "
+                    "tulis nilainya, atau bila nilainya tidak ada, biarkan sel ini kosong dan tulis alasannya di kolom "
+                    "'Alasan realisasi tidak ada'. Untuk menghapus target dan realisasi tahun dan periode ini "
+                    "sekaligus, hapus barisnya"], said
+    assert tree_hashes(root) == before
+    reason = cell.parent.cell(cell.row, column(cell.parent, "Alasan realisasi tidak ada"))
+    reason.value = "belum diukur"
     result = import_workbook(root, slug, save(wb), "data.xlsx")
-    assert result.changes == [f"data.xlsx!Nilai Indikator!{cell.coordinate}: realisasi K02 tahun 2023 dihapus"]
+    assert result.changes == [f"data.xlsx!Nilai Indikator!{reason.coordinate}: realisasi K02 2023: 97,76 → tidak ada "
+                              "(belum diukur)"]
 
 
 def test_decimal(exported: dict[str, bytes]) -> None:

@@ -213,10 +213,30 @@ class Importer:
                 # an emptied cell too: its deletion is reported at it, not at A1
                 self._value_origin[(iid, kind, year, periode)] = self._origin(val, col, n)
                 if v is None:
+                    if cell is None and f"{kind}_na" not in cells:
+                        self._emptied(val, kind, n, expected.get(key))
                     continue
                 out.setdefault((iid, kind), {}).setdefault(year, {})[periode] = v
             self._check_derived(val, L.NILAI, n, cells, expected.get(key))
         return out
+
+    def _emptied(self, sheet: SheetRows, kind: str, row: int, expected: Row | None) -> None:
+        """A target or realisasi the files have, emptied in the workbook without a reason, is an error at its cell.
+
+        It deleted the value (exit 0, "realisasi K02 tahun 2023 dihapus"): the indicator became N/A and the count of
+        measured indicators changed, with only a warning from ``check`` later. The guide asks for a reason beside an
+        empty cell, and the Anggaran sheet already refuses an empty realisasi. A row the files have no value for
+        (a year with a target only) stays empty as it was exported."""
+        if expected is None:
+            return
+        value, reason = expected.values.get(kind), expected.values.get(f"{kind}_na")
+        if value is None and reason is None:
+            return
+        was = _show1(Missing(reason) if reason is not None else value)
+        self._error_at(sheet, kind, row, f"{kind} wajib diisi (sebelumnya {was}); tulis nilainya, atau bila nilainya "
+                                         f"tidak ada, biarkan sel ini kosong dan tulis alasannya di kolom "
+                                         f"'{L.NILAI.column(f'{kind}_na').header}'. Untuk menghapus target dan "
+                                         "realisasi tahun dan periode ini sekaligus, hapus barisnya")
 
     def _renstra_values(self, ren: SheetRows, spec: L.Sheet, wanted: dict[str, dict[str, Any]]
                         ) -> dict[str, dict[str, Any]]:
