@@ -457,3 +457,33 @@ def test_a_realisation_import_after_the_export_is_not_undone_by_the_workbook(exp
     assert len(said) == 1 and "data/anggaran.yaml diubah sesudah buku kerja ini diekspor (baris 7.01.01.2.06.0002)" \
         in said[0], said
     assert "realisasi_tw: {tw1: 5150000}" in data.read_text(encoding="utf-8")
+
+
+def test_a_value_typed_over_a_grey_cell_is_said_when_the_files_are_as_exported(exported: dict[str, bytes],
+                                                                              tmp_path: Path) -> None:
+    """Once a workbook has been imported, its grey cells are not compared (the import made them old). A record of
+    that import alone was enough: with the files back as exported (the import undone), a capaian typed over a fresh
+    copy of that export said "Tidak ada perubahan" instead of the guide's "dihitung oleh lkjip dan tidak dibaca"."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    data = root / "content/laporan" / slug / "data"
+    original = tree_hashes(data)
+    texts = {p: p.read_bytes() for p in data.iterdir()}
+    wb = open_book(exported[slug])
+    nilai = wb["Nilai Indikator"]
+    put(nilai, find_row(nilai, {"ID": "K05", "Tahun": 2023}), {"Realisasi": 93.25})
+    assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["indikator.yaml"]
+    for path, text in texts.items():  # the author undoes that import (git checkout)
+        path.write_bytes(text)
+    wb = open_book(exported[slug])
+    nilai = wb["Nilai Indikator"]
+    k02 = find_row(nilai, {"ID": "K02", "Tahun": 2023})
+    capaian = nilai.cell(k02, column(nilai, "Capaian (%)"))
+    capaian.value = 50
+    with pytest.raises(ContentError) as caught:
+        import_workbook(root, slug, save(wb), "data.xlsx")
+    said = [d.format() for d in caught.value.diagnostics.items]
+    assert len(said) == 1 and said[0].startswith(
+        f"data.xlsx!Nilai Indikator!{capaian.coordinate}: galat: kolom 'Capaian (%)' dihitung oleh lkjip dan tidak "
+        "dibaca; kosongkan sel ini atau kembalikan nilainya (97,76)"), said
+    assert tree_hashes(data) == original

@@ -59,15 +59,18 @@ def _import(root: Path, slug: str, data: bytes, name: str, overwrite: bool) -> I
                                f"impor ke laporan itu, atau ekspor dulu laporan '{slug}'")
         raise ContentError(diags)
     base = read_stamp(book)
-    stale = changed_since(root, slug, base, digests(report)) if base is not None else {}
+    now = digests(report)
+    stale = changed_since(root, slug, base, now) if base is not None else {}
     if stale and not overwrite:  # before the cells are compared: the grey cells' old sums would be blamed instead
         for title, keys in stale.items():
             diags.error((book.where(title), 1), message(title, keys, slug))
         raise ContentError(diags)
     docs = read_texts(report_folder(root, slug))
     # the grey cells hold the export's sums: after this workbook's own import, or with --timpa over newer files,
-    # they are old by design, and not compared (a fresh workbook's are: a value typed there would not be read)
-    again = base is not None and imported_before(root, slug, base)
+    # they are old by design, and not compared (a fresh workbook's are: a value typed there would not be read).
+    # Files that are again as exported (the import undone, a copy of the site reset) make them current: a record
+    # of an earlier import alone let a capaian typed over a fresh export pass as "Tidak ada perubahan"
+    again = base is not None and now != base and imported_before(root, slug, base)
     importer = Importer(report, docs, diags, check_derived=not stale and not again)
     # every sheet the export writes is read: a renamed or deleted Anggaran, PK or Renstra sheet left its edits out
     # and said "Tidak ada perubahan" (exit 0)
