@@ -487,3 +487,40 @@ def test_a_value_typed_over_a_grey_cell_is_said_when_the_files_are_as_exported(e
         f"data.xlsx!Nilai Indikator!{capaian.coordinate}: galat: kolom 'Capaian (%)' dihitung oleh lkjip dan tidak "
         "dibaca; kosongkan sel ini atau kembalikan nilainya (97,76)"), said
     assert tree_hashes(data) == original
+
+
+def test_a_changed_year_moves_the_value_in_either_style_of_the_file(exported: dict[str, bytes],
+                                                                   tmp_path: Path) -> None:
+    """A row whose Tahun changes is that year's row removed and the new year's added, as a deleted and a new row are.
+    NEK writes its years as block lines and moved; K02 writes ``target: {2023: 100}`` on one line, and the import
+    wrote ``{, 2024: 100}`` and stopped with "YAML tidak dapat dibaca". Both styles now move the value, each in its
+    own style."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    wb = open_book(exported[slug])
+    nilai = wb["Nilai Indikator"]
+    grey = {h: None for h in ("Nama indikator", "Capaian (%)", "Predikat", "Keterangan capaian")}
+    for iid in ("NEK", "K02"):  # the grey cells emptied, as the message about a changed row asks
+        put(nilai, find_row(nilai, {"ID": iid, "Tahun": 2023}), {"Tahun": 2024, **grey})
+    result = import_workbook(root, slug, save(wb), "data.xlsx")
+    assert result.written == ["indikator.yaml"]
+    assert _yaml_diff(root, slug, "indikator.yaml") == [
+        "-      2023: 73", "+      2024: 73", "-      2023: 84.82", "+      2024: 84.82",
+        "-    target: {2023: 100}", "-    realisasi: {2021: 100, 2022: 100, 2023: 97.76}",
+        "+    target: {2024: 100}", "+    realisasi: {2021: 100, 2022: 100, 2024: 97.76}"]
+    again = open_book(export_workbook(load_one(root, slug, Diagnostics())))["Nilai Indikator"]
+    assert again.cell(find_row(again, {"ID": "K02", "Tahun": 2024}), column(again, "Realisasi")).value == 97.76
+
+
+def test_neighbouring_years_of_one_line_are_removed_together(exported: dict[str, bytes], tmp_path: Path) -> None:
+    """K02's rows 2021 and 2022 deleted: both entries of ``{2021: 100, 2022: 100, 2023: 97.76}`` go (their two cuts
+    overlapped: "galat internal lkjip")."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    wb = open_book(exported[slug])
+    nilai = wb["Nilai Indikator"]
+    for year in (2021, 2022):
+        nilai.delete_rows(find_row(nilai, {"ID": "K02", "Tahun": year}))
+    assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["indikator.yaml"]
+    assert _yaml_diff(root, slug, "indikator.yaml") == ["-    realisasi: {2021: 100, 2022: 100, 2023: 97.76}",
+                                                        "+    realisasi: {2023: 97.76}"]

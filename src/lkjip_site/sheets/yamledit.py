@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -37,6 +37,20 @@ class Edit:
     origin: Any = None  # what caused the edit (a workbook cell), for messages after validation
 
 
+@dataclass
+class _Flow:
+    """The entries removed from and added to one flow collection (``{2023: 100}``, ``[a, b]``).
+
+    Its removals are laid out anew whenever one is added, from every entry removed so far: removing each entry with
+    the separator before it overlapped for neighbours, and adding after a removed last entry wrote ``{, 2024: 100}``
+    (a year changed in the workbook stopped the import with "YAML tidak dapat dibaca")."""
+
+    node: MappingNode | SequenceNode
+    removed: dict[int, Any] = field(default_factory=dict)  # entry index -> origin
+    removals: list[Edit] = field(default_factory=list)
+    added: list[tuple[Edit, str]] = field(default_factory=list)  # the edit and its entry text
+
+
 class YamlText:
     """One YAML file: its text, its node tree with positions, and the pending edits."""
 
@@ -46,7 +60,8 @@ class YamlText:
         self.original = text
         self.root: Node | None = yaml.compose(self.text, Loader=yaml.SafeLoader)
         self.edits: list[Edit] = []
-        self._inserted: dict[int, int] = {}  # id(flow mapping/sequence) -> entries inserted so far
+        self._count = 0  # edits made so far: the order of edits at one position
+        self._flows: dict[int, _Flow] = {}  # id(flow mapping/sequence) -> its removed and added entries
 
     # -- reading ------------------------------------------------------------------------------------------------
 
@@ -86,7 +101,7 @@ class YamlText:
     # -- editing -------------------------------------------------------------------------------------------------
 
     def _add(self, start: int, end: int, text: str, origin: Any) -> None:
-        self.edits.append(Edit(start, end, text, len(self.edits), origin))
+        self.edits.append(Edit(start, end, text, self._next(), origin))
 
     def replace(self, key: ScalarNode | None, node: Node, new: str, origin: Any = None) -> None:
         """Put ``new`` (a flow or scalar text) where the value ``node`` of ``key`` is."""
@@ -117,14 +132,48 @@ class YamlText:
         self._add(pos, pos, "\n" + indent + entry, origin)
 
     def _insert_flow(self, node: MappingNode | SequenceNode, entry: str, origin: Any) -> None:
-        count = self._inserted.get(id(node), 0)
-        self._inserted[id(node)] = count + 1
-        if node.value:
-            last = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
-            self._add(self.content_end(last), self.content_end(last), ", " + entry, origin)
-        else:
-            pos = node.end_mark.index - 1  # just before the closing bracket
-            self._add(pos, pos, (", " if count else "") + entry, origin)
+        flow = self._flows.setdefault(id(node), _Flow(node))
+        spans = self._entry_spans(node)
+        pos = spans[-1][1] if spans else node.end_mark.index - 1  # after the last entry, or before the bracket
+        self._add(pos, pos, entry, origin)
+        flow.added.append((self.edits[-1], entry))
+        self._lay_out(flow)
+
+    def _remove_flow(self, node: MappingNode | SequenceNode, index: int, origin: Any) -> None:
+        flow = self._flows.setdefault(id(node), _Flow(node))
+        flow.removed[index] = origin
+        self._lay_out(flow)
+
+    def _entry_spans(self, node: MappingNode | SequenceNode) -> list[tuple[int, int]]:
+        """Where each entry of a flow collection starts and ends (``2023: 100``, without the separators)."""
+        if isinstance(node, MappingNode):
+            return [(k.start_mark.index, self.content_end(v)) for k, v in node.value]
+        return [(item.start_mark.index, self.content_end(item)) for item in node.value]
+
+    def _lay_out(self, flow: _Flow) -> None:
+        """The removals of a flow collection as one cut per run of removed entries, and ", " before every added
+        entry that follows a kept or an earlier added one: ``{2021: 1, 2023: 2}`` without 2023 and with 2024 is
+        ``{2021: 1, 2024: 2}``, without both old entries ``{2024: 2}``."""
+        for edit in flow.removals:
+            self.edits.remove(edit)
+        flow.removals = []
+        spans = self._entry_spans(flow.node)
+        for first, last in _runs(sorted(flow.removed)):
+            if last + 1 < len(spans):  # up to the next kept entry
+                start, end = spans[first][0], spans[last + 1][0]
+            elif first > 0:  # the tail: from the end of the kept entry before
+                start, end = spans[first - 1][1], spans[last][1]
+            else:  # every entry
+                start, end = spans[0][0], spans[-1][1]
+            flow.removals.append(Edit(start, end, "", self._next(), flow.removed[first]))
+        self.edits.extend(flow.removals)
+        kept = len(spans) - len(flow.removed)
+        for i, (edit, entry) in enumerate(flow.added):
+            edit.text = (", " if kept or i else "") + entry
+
+    def _next(self) -> int:
+        self._count += 1
+        return self._count
 
     def delete(self, mapping: MappingNode, key: Any, origin: Any = None) -> None:
         """Remove an entry from a mapping (its whole lines in block style)."""
@@ -132,12 +181,7 @@ class YamlText:
         index = next(i for i, (k, _v) in enumerate(pairs) if _same_key(self.value(k), key))
         k, v = pairs[index]
         if mapping.flow_style:
-            if index > 0:
-                start = self.content_end(pairs[index - 1][1])
-                self._add(start, self.content_end(v), "", origin)
-            else:
-                end = pairs[1][0].start_mark.index if len(pairs) > 1 else self.content_end(v)
-                self._add(k.start_mark.index, end, "", origin)
+            self._remove_flow(mapping, index, origin)
             return
         self._delete_lines(k.start_mark.index, self.content_end(v), origin)
 
@@ -184,11 +228,7 @@ class YamlText:
         """Remove one item of a sequence (its whole lines in block style)."""
         item = seq.value[index]
         if seq.flow_style:
-            if index > 0:
-                self._add(self.content_end(seq.value[index - 1]), self.content_end(item), "", origin)
-            else:
-                end = seq.value[1].start_mark.index if len(seq.value) > 1 else self.content_end(item)
-                self._add(item.start_mark.index, end, "", origin)
+            self._remove_flow(seq, index, origin)
             return
         self._delete_lines(item.start_mark.index, self.content_end(item), origin)
 
@@ -243,6 +283,17 @@ class YamlText:
         out.append(self.text[pos:])
         text = "".join(out)
         return (text.replace("\n", "\r\n") if self.crlf else text), lines
+
+
+def _runs(indexes: list[int]) -> list[tuple[int, int]]:
+    """Sorted indexes as (first, last) of each run of consecutive ones: [0, 1, 3] -> [(0, 1), (3, 3)]."""
+    runs: list[tuple[int, int]] = []
+    for i in indexes:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
 
 
 def _is_block(node: Node) -> bool:
