@@ -830,3 +830,22 @@ def test_a_reports_versions_page_leads_to_its_instansi_and_its_other_reports(tmp
     assert "instansi/kecamatan-contoh/index.html" in files
     assert re.search(r'Laporan lain Kecamatan Contoh: <a href="../contoh-2024-tw1/1.0/">Triwulan I 2024</a>', annual)
     assert re.search(r'Laporan lain Kecamatan Contoh: <a href="../contoh-2023/1.0/">Tahun 2023</a>', quarter)
+
+
+def test_the_404_page_links_from_the_sites_root_path_without_a_base(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Served at any missing address under /lkjip/, the 404 page had ``<base href="/lkjip/">``: its "Langsung ke
+    isi" (``#isi``) then went to the home page. Its links start at the site's path instead, and ``#isi`` is its own."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    root = tmp_path / "situs"
+    assert new_report(root, "contoh-2023", 2023) == 0
+    config = root / "situs.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "url_dasar: https://lkjip.contoh.go.id/", "url_dasar: https://jdih.contohkab.go.id/lkjip/"), encoding="utf-8")
+    page = build(BuildOptions(root=root, pdf=False, use_cache=False), write=False).files["404.html"].decode("utf-8")
+    assert "<base" not in page
+    assert '<a class="lewati" href="#isi">' in page
+    links = re.findall(r'(?:href|src)="([^"]+)"', page)
+    local = [u for u in links if not u.startswith(("#", "https://"))]
+    assert local and all(u.startswith("/lkjip/") for u in local), local
+    assert '<a href="/lkjip/">Kembali ke beranda</a>' in page

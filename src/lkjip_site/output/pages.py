@@ -602,7 +602,8 @@ def _version_pages(pages: SitePages, ctx: dict[str, Any], rows: list[Figures]) -
     files: dict[str, bytes] = {}
     meta = page_meta(site, f"Halaman tidak ditemukan — {site.config.judul}", "Halaman tidak ditemukan.", "404.html")
     files["404.html"] = memoised(memo, memo.key("404", theme_key, repr(meta)), "404.html",
-                                 lambda: render_page(env, "404.html", "", meta=meta, **ctx))
+                                 lambda: render_page(env, "404.html", "", meta=meta,
+                                                     **{**ctx, "site_root": ctx["base_path"]}))
     for slug, versions in pages.history.versions.items():
         url = f"laporan/{slug}/"
         top = pages.by_url.get(versions[0].url)

@@ -29,6 +29,11 @@ from ..core.templates import theme_errors
 
 @jinja2.pass_context
 def _url(context: Any, target: str) -> str:
+    """A link relative to the page, or from the site's root path where the page is served at any address (the 404
+    page, ``site_root``): it had a ``<base>`` for that, which sent its "Langsung ke isi" (``#isi``) to the home page."""
+    root = context.get("site_root")
+    if root is not None:
+        return root + relative_url("", target).removeprefix("./")
     return relative_url(context.get("page_url", ""), target)
 
 
