@@ -214,6 +214,10 @@ CASES = [
                                      "belum mencapai target ({nilai}`IKU1.capaian`)"),
          BAB3, 9, "peringatan", "'belum mencapai target' diketik untuk {nilai}`IKU1.capaian` (103,13 %), padahal "
          "capaiannya sudah 100 %", "tercapai-diketik"),
+    # indikator.yaml line 9: 8250 for 82.50 (the point read as a thousands separator), target 80
+    Case("capaian-janggal", replace(INDIKATOR, "2023: 82.5", "2023: 8250"), INDIKATOR, 9, "peringatan",
+         "IKU1: capaian 10.312,50 % (realisasi 8.250 atas target 80), lebih dari sepuluh kali target; periksa "
+         "angkanya", "capaian-janggal"),
     # BAB I line 9: raw HTML where the site does not allow it, printed as text ("<script>alert(1)</script>" too)
     Case("tag-html", replace(f"{R}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
                              'Latar belakang <b onclick="x()">penting</b>.'), f"{R}/10-bab-1-pendahuluan.md", 9,

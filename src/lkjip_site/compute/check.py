@@ -38,9 +38,11 @@ hitungan-negatif           warning     a count ('agregasi: jumlah') below zero
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
 judul-tahun                warning     the report title names another year than the report's
 judul-periode              warning     the report title names another quarter than the report's period
-susunan-laporan            warning     an annual report lacks a part PermenPANRB 53/2014 requires, or its Lampiran the PK
+susunan-laporan            warning     an annual report lacks a part PermenPANRB 53/2014 requires (or the PK in its
+                                       Lampiran)
 periode-narasi             warning     the text puts figures "s.d. Triwulan n" in a report of another period
 target-nol                 warning     target 0: capaian shown as N/A
+capaian-janggal            warning     a capaian over 1.000 % (a decimal point lost: 10000 for 100.00)
 target-tidak-ada           warning     an indicator of the PK or a Renstra sasaran has no target for the report year
 realisasi-kosong           warning     no realisasi for the report period and no stated reason
 ttd-sebelum-periode        warning     report signed before its period ends
@@ -61,7 +63,8 @@ angka-diketik              warning     a % or Rp amount typed in the narrative e
 predikat-diketik           warning     a predikat typed in a sentence is not the one of the capaian it is about
 jumlah-diketik             warning     a count of indicators typed in a sentence ("20 dari 22 indikator") no set has
 arah-diketik               warning     "naik dari A menjadi B" typed where B is below A (or "turun" where above)
-tercapai-diketik           warning     "tercapai" typed beside a capaian under 100 %, "belum mencapai target" beside 100 % +
+tercapai-diketik           warning     "tercapai" typed beside a capaian under 100 %, "belum mencapai target" beside one
+                                       of 100 % or more
 isian-contoh               warning     the scaffold's sample values or "Tuliskan …" instructions left in the report
 kode-format, kode-induk    error       budget code malformed / not starting with its parent's code
 kode-ganda                 error       budget code written twice
@@ -83,7 +86,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Iterable, Sequence
 
-from ..core.fmt import fmt_date, fmt_percent, fmt_rupiah, from_roman, quarter_numeral, roman, round_half_up
+from ..core.fmt import fmt_date, fmt_entered, fmt_percent, fmt_rupiah, from_roman, quarter_numeral, roman, round_half_up
 from ..core.model import Budget, CapaianPolicy, Indicator, Loc, Missing, PeriodValues, Report, Value, loc_of
 from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
@@ -275,6 +278,34 @@ def check_targets(report: Report, computed: ComputedReport) -> list[Finding]:
             rloc = ind.realisasi[tahun].loc if tahun in ind.realisasi and ind.realisasi[tahun].loc else None
             out.append(Finding("warning", rloc or loc_of(ind, "realisasi", "id"), f"{iid}: realisasi {tahun} belum diisi; tulis "
                                "{tidak_ada: alasan} bila memang tidak tersedia", "realisasi-kosong"))
+    return out
+
+
+def _entered(value: object) -> str:
+    return fmt_entered(value) if isinstance(value, Decimal) else str(value)
+
+
+#: A capaian above this (ten times the target) is far more often a typing slip than a result.
+_IMPLAUSIBLE = Decimal(1000)
+
+
+def check_implausible(report: Report, computed: ComputedReport) -> list[Finding]:
+    """A capaian over 1.000 %: a realisasi of 10000 where 100.00 was meant (a spreadsheet in Indonesian reads the
+    point as a thousands separator) published "10.000,00 % Berhasil" with no word from ``impor`` or ``check``.
+    A warning at the realisasi's line: it may be real."""
+    out = []
+    for iid, ir in computed.indikator.items():
+        value = ir.capaian.value
+        ind = report.data.indikator.get(iid)
+        if value is None or value <= _IMPLAUSIBLE or ind is None:
+            continue
+        pv = ind.realisasi.get(report.tahun)
+        where = pv.loc_of("tahunan") if pv is not None else None
+        out.append(Finding("warning", where or loc_of(ind, "realisasi", "id"),
+                           f"{iid}: capaian {fmt_percent(value)} (realisasi {_entered(ir.realisasi)} atas target "
+                           f"{_entered(ir.target)}), lebih dari sepuluh kali target; periksa angkanya: titik desimal "
+                           "yang hilang (100.00 terbaca 10000) atau satuan yang berbeda dengan targetnya",
+                           "capaian-janggal"))
     return out
 
 
@@ -590,6 +621,7 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_title(report)
     findings += check_outline(report)
     findings += check_targets(report, computed)
+    findings += check_implausible(report, computed)
     findings += check_budget(report, computed)
     findings += check_dates(report)
     findings += check_signatory(report)
