@@ -30,6 +30,15 @@ NINE = "".join(f"  - {{kode: U{i}, nama: Unsur {i}, nilai: 3.2}}\n" for i in ran
 LEAF_END = "            realisasi: 95000000\n"  # line 13 of anggaran.yaml, the last line
 
 
+def _theme_file(rel: str, text: str) -> Callable[[Path], None]:
+    """A file of the site's own copy of the default theme (``themes/default/<rel>``), its folders made."""
+    def apply(root: Path) -> None:
+        path = root / "themes" / "default" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return apply
+
+
 @dataclass
 class Case:
     id: str
@@ -218,6 +227,16 @@ CASES = [
     Case("capaian-janggal", replace(INDIKATOR, "2023: 82.5", "2023: 8250"), INDIKATOR, 9, "peringatan",
          "IKU1: capaian 10.312,50 % (realisasi 8.250 atas target 80), lebih dari sepuluh kali target; periksa "
          "angkanya", "capaian-janggal"),
+    # a site's copy of the shipped 404 template with an inline script and an image from another server (line 3)
+    Case("tema-csp", _theme_file("templates/404.html", "{% extends \"base.html\" %}\n{% block content %}\n"
+                                 "<img src=\"https://pemda.go.id/b.png\" alt=\"\"><script>x()</script>\n"
+                                 "{% endblock %}\n"),
+         "themes/default/templates/404.html", 3, "peringatan", "'<img src=\"https://': berkas dari server lain tidak "
+         "dimuat: Content-Security-Policy situs hanya mengizinkan berkas situs sendiri"),
+    # an SVG with a script in the site's own theme (line 1): published as it was, where a report's image is refused
+    Case("tema-svg-skrip", _theme_file("static/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)'
+                                       "</script></svg>\n"),
+         "themes/default/static/logo.svg", 1, "galat", "elemen <script> menjalankan kode"),
     # BAB I line 9: raw HTML where the site does not allow it, printed as text ("<script>alert(1)</script>" too)
     Case("tag-html", replace(f"{R}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
                              'Latar belakang <b onclick="x()">penting</b>.'), f"{R}/10-bab-1-pendahuluan.md", 9,

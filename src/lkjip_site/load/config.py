@@ -15,6 +15,7 @@ from . import schemas
 from .scales import parse_scales
 from .schema import read_validated
 from .source import read_source
+from .theme import check_site_theme
 from .yamltree import key_lines
 
 
@@ -34,6 +35,8 @@ def load_config(root: Path, diags: Diagnostics) -> SiteConfig | None:
         diags.error((rel, data.line_of("tema")), f"tema '{tema}' tidak ditemukan{did_you_mean(tema, known)}: buat "
                                                 f"folder themes/{tema}/ di folder situs atau hapus kunci 'tema' "
                                                 f"(tema yang ada: {', '.join(known)})")
+    else:
+        check_site_theme(root, tema, diags)
     return SiteConfig(
         judul=data["judul"],
         pemda=data["pemda"],
