@@ -323,6 +323,9 @@ def test_the_bundled_portal_says_why_a_figure_is_na_and_keeps_its_addresses(tmp_
     assert "indikator di luar sasaran tidak ikut: IKKI, K01, K02" in closing
     whole = files["laporan/martapura-barat-2023/1.0/bab-3-akuntabilitas-kinerja/index.html"].decode("utf-8")
     assert "antar-sasaran; 21 indikator di luar sasaran tidak ikut)" in whole
+    # Tabel 3.5 puts a kegiatan's indicator beside its program's serapan (97,47 %), read as the kegiatan's own (100 %)
+    assert '<th scope="col">Serapan anggaran program</th>' in whole
+    assert "Serapan anggaran setiap indikator = serapan program yang disebut indikator itu" in whole
     # ... and so on the comparison pages, beside the years' serapan ("11,12 %" of "Rp 3.558.865.249" read as the year)
     pengaron = next(r for r in everyone.split("<tr>") if "laporan/pengaron-2024-tw1/" in r)
     assert re.search(r'Rp 395\.743\.749</span> s\.d\. TW I dari pagu setahun <span [^>]*>Rp 3\.558\.865\.249<', pengaron)

@@ -463,8 +463,14 @@ def table_efisiensi(report: Report, options: dict[str, Any]) -> Table:
         value = num(result.value, 2, result.reason) if result.kind == "number" else pct(result.value, result.reason)
         body.append(Row([Cell(str(n)), Cell(r.label, header=True), pct(r.capaian), pct(r.serapan), value,
                          text(result.label or NA)]))
-    return Table([head("No", "Uraian", "Capaian kinerja", "Serapan anggaran", "Nilai efisiensi", "Keterangan")], body,
-                 notes=[c.efisiensi_deskripsi])
+    per_indicator = options.get("per") != "sasaran"
+    notes = [c.efisiensi_deskripsi]
+    if per_indicator:  # a kegiatan's indicator beside "97,47 %" read as its kegiatan's own (which was 100 %)
+        notes.append("Serapan anggaran setiap indikator = serapan program yang disebut indikator itu ('program' di "
+                     "data/indikator.yaml), juga untuk indikator kegiatan dan sub kegiatan; bukan serapan kegiatannya "
+                     "sendiri.")
+    return Table([head("No", "Uraian", "Capaian kinerja", "Serapan anggaran program" if per_indicator else
+                       "Serapan anggaran", "Nilai efisiensi", "Keterangan")], body, notes=notes)
 
 
 def table_triwulan(report: Report, options: dict[str, Any]) -> Table:
