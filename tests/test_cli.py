@@ -316,6 +316,11 @@ def test_workers_do_not_run_the_console_script_again(tmp_path: Path, named: str,
 
 @pytest.mark.parametrize(("template", "mistake", "said"), [
     ("base.html", "<p>{{ site.capaian.rumus_negatif }}</p>", "templat tema memakai nilai yang tidak ada"),
+    # Jinja said "'lkjip_site.core.model.SiteConfig object' has no attribute 'telepon'": a class name in English
+    ("base.html", "<p>{{ site.telepon }}</p>", "templat tema memakai nilai yang tidak ada ('telepon' tidak ada pada "
+                                               "site (situs.yaml))"),
+    ("base.html", "<p>{{ telepon.kantor }}</p>", "templat tema memakai nilai yang tidak ada ('telepon' tidak dikenal "
+                                                 "di templat ini)"),
     ("partials/table.html", "{% if %}", "templat tema tidak dapat dibaca"),
 ])
 def test_a_mistake_in_a_site_theme_is_the_webmasters_error_at_its_line(

@@ -9,6 +9,7 @@ that says what to do, reported as every content error is (nothing written, the l
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,7 +59,26 @@ def _message(exc: jinja2.TemplateError) -> str:
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return f"templat tema tidak dapat dibaca (Jinja: {detail}); {_ADVICE}"
     if isinstance(exc, jinja2.UndefinedError):
-        return f"templat tema memakai nilai yang tidak ada (Jinja: {detail}); {_ADVICE}"
+        return f"templat tema memakai nilai yang tidak ada ({_undefined(detail)}); {_ADVICE}"
     if isinstance(exc, jinja2.TemplateNotFound):
         return f"templat tema memanggil berkas templat yang tidak ada: {detail}; {_ADVICE}"
     return f"templat tema gagal dirender (Jinja: {detail}); {_ADVICE}"
+
+
+#: Jinja's two ways of saying a value is not there: "'lkjip_site.core.model.SiteConfig object' has no attribute
+#: 'telepon'" (the webmaster read a class name of ours in English) and "'telepon' is undefined".
+_NO_ATTRIBUTE = re.compile(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']+)'$")
+_NO_NAME = re.compile(r"^'([^']+)' is undefined$")
+#: What our objects are called in a template: the names a theme's guide uses.
+_OBJECTS = {"SiteConfig": "site (situs.yaml)", "Report": "laporan", "Instansi": "instansi", "Person": "kepala"}
+
+
+def _undefined(detail: str) -> str:
+    """Jinja's message of a missing value, in Indonesian where it is one of its two usual forms."""
+    if m := _NO_ATTRIBUTE.match(detail):
+        owner = _OBJECTS.get(m.group(1), m.group(1))
+        return f"'{m.group(2)}' tidak ada pada {owner}"
+    if m := _NO_NAME.match(detail):
+        return f"'{m.group(1)}' tidak dikenal di templat ini"
+    return f"Jinja: {detail}"
+
