@@ -303,8 +303,17 @@ def test_not_a_workbook_is_refused(site: Path, tmp_path: Path, capsys: pytest.Ca
     book.write_bytes(b"Nama,Nilai\nIKU1,80\n")
     before = tree_hashes(site)
     assert main(["impor", SLUG, str(book), "--situs", str(site)]) == 1
-    assert "data.xlsx:1: galat: berkas ini bukan buku kerja Excel (.xlsx)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "data.xlsx:1: galat: berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca (isinya teks" in err
     assert tree_hashes(site) == before
+    # an .xls and an .ods saved under the name: said as what they are, not as Python's "(KeyError)"/"(BadZipFile)"
+    for head, said in ((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "Excel 97-2003 (.xls)"),
+                       (b"PK\x03\x04" + bytes(26) + b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet",
+                        "OpenDocument (.ods)")):
+        book.write_bytes(head)
+        assert main(["impor", SLUG, str(book), "--situs", str(site)]) == 1
+        err = capsys.readouterr().err
+        assert said in err and "Error)" not in err and "BadZipFile" not in err, err
 
 
 # -- budget realisation exports (CSV/XLSX) -------------------------------------------------------------------------------

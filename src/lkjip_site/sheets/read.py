@@ -69,10 +69,24 @@ class Book:
 def open_book(data: bytes, name: str, diags: Diagnostics) -> Book | None:
     try:
         return Book(data, name, diags)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        diags.error((name, 1), f"berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca ({type(exc).__name__}); "
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        diags.error((name, 1), f"berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca ({_kind_of(data)}); "
                                "simpan ulang dari Excel atau LibreOffice sebagai 'Excel 2007-365 (.xlsx)'")
         return None
+
+
+def _kind_of(data: bytes) -> str:
+    """What a file that is not an .xlsx is, as its author knows it: the message named Python's exception
+    ("(KeyError)", "(BadZipFile)") for an .ods, an .xls or a CSV."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "isinya buku kerja Excel 97-2003 (.xls)"
+    if data.startswith(b"PK") and b"application/vnd.oasis.opendocument.spreadsheet" in data[:200]:
+        return "isinya lembar kerja OpenDocument (.ods)"
+    try:
+        data[:4096].decode("utf-8")
+    except UnicodeDecodeError:
+        return "isinya rusak atau bukan buku kerja"
+    return "isinya teks, mis. CSV, tetapi namanya berakhiran .xlsx"
 
 
 def raw_cell(book: Book, ws: Worksheet, wf: Worksheet, row: int, col: int, where: str) -> Any:
