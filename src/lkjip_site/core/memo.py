@@ -37,8 +37,9 @@ FORMAT = 11  # bump when the meaning of keys, the pickled classes or the entries
 #            10: the forty-third pass's checks (typed predikat and counts, "Tabel 3.15", same-year reports, a
 #            later quarter, a period in the text) and printed forms (a change's decimals, "tidak dilaporkan", the
 #            average's capaian.jumlah_indikator), so no kept report replays messages or numbers made without them;
-#            11: the forty-fourth pass's checks (a count's running totals, a count below zero) and printed forms
-#            (an average row's "di tabel ini", a quarterly comparison row's "s.d. TW"))
+#            11: the forty-fourth pass's checks (a count's running totals or below zero, the outline, a typed
+#            direction or verdict, a capaian over 1.000 %, raw HTML, a site theme) and printed forms (an average
+#            row's "di tabel ini", "s.d. TW" on comparison rows, a grade's rule, the efficiency's program serapan))
 
 
 def digest(*parts: Any) -> str:
