@@ -83,8 +83,10 @@ def test_changing_one_data_value_rerenders_exactly_its_users(project: Path) -> N
     rendered = run(project, "build")
     # Ikhtisar (overall average), BAB III (capaian table, inline values, chart), report page (key figures), and the
     # comparison pages that show this report's average (all instansi, its year, its instansi), and the versions page
-    # whose description (search engines, link previews) quotes the key figures
+    # whose description (search engines, link previews) quotes the key figures; and the Lampiran, whose PK table is
+    # kept under the report's data as every table is (its cells are the targets, read from the same file)
     assert rendered == sorted([f"{BASE}ikhtisar-eksekutif/index.html", f"{BASE}bab-3-akuntabilitas-kinerja/index.html",
+                               f"{BASE}lampiran/index.html",
                                f"{BASE}index.html", "perbandingan/index.html", "perbandingan/2023/index.html",
                                "instansi/kecamatan-contoh/index.html", f"laporan/{SLUG}/index.html"])
     assert_same_as_clean(project, "build")
