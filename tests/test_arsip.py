@@ -38,7 +38,7 @@ import bagit
 import frictionless
 import pikepdf
 import pytest
-from conftest import copy_examples, tree_hashes
+from conftest import copy_examples, fill_in, tree_hashes
 from hypothesis import given
 from hypothesis import strategies as st
 from serve_support import get, get_bytes, running_serve, wait
@@ -779,6 +779,38 @@ def test_a_file_saved_while_releasing_stops_the_release(project: Path, epoch: No
             "contoh-2023' berjalan; tidak ada yang diterbitkan") in err, err
     assert not (project / "arsip").exists()
     assert _release(project) == 0 and main(["verifikasi", "--situs", str(project)]) == 0
+
+
+def test_a_file_the_build_does_not_read_stops_the_release(project: Path, epoch: None) -> None:
+    """A working note in ``data/`` (which the build says it does not publish), a Word draft beside the chapters and an
+    image no page shows were archived with the version, in the public BagIt zip, for good. Now the release stops,
+    naming each file and writing nothing; once they are moved out, the bag holds exactly what the build read, and it
+    verifies."""
+    folder = project / "content/laporan/contoh-2023"
+    fill_in(folder)
+    extra = {"data/catatan.txt": b"angka sementara, jangan diterbitkan\n", "draf-catatan.docx": b"PK\x03\x04draf",
+             "gambar/lama.png": b"\x89PNG\r\n\x1a\n"}
+    for rel, data in extra.items():
+        (folder / rel).write_bytes(data)
+    before = tree_hashes(project / "build")
+    run = lkjip(project, "terbitkan", "contoh-2023", "--tanpa-pdf")
+    assert run.code == 1
+    for rel in extra:
+        assert (f"content/laporan/contoh-2023/{rel}:1: galat: berkas ini tidak dibaca build (bukan laporan.yaml, bab, "
+                "berkas data, atau gambar yang dipakai), tetapi akan ikut terbit selamanya di paket arsip BagIt versi "
+                "ini; tidak ada yang diterbitkan. Pindahkan berkas ini ke luar folder laporan") in run.err, run.err
+    assert "Traceback" not in run.err
+    assert not (project / "arsip").exists() and tree_hashes(project / "build") == before
+
+    for rel in extra:
+        (folder / rel).unlink()
+    assert lkjip(project, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
+    bag = project / "build/laporan/contoh-2023/1.0/contoh-2023-1.0-bagit.zip"
+    with zipfile.ZipFile(bag) as zf:
+        sources = sorted(n.split("/data/sumber/", 1)[1] for n in zf.namelist() if "/data/sumber/" in n)
+    assert sources == sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert "gambar/logo.svg" in sources  # the cover's logo is read: an image a page shows is a source
+    assert lkjip(project, "verifikasi").code == 0
 
 
 def test_two_releases_at_once_both_end_well(project: Path, epoch: None, monkeypatch: pytest.MonkeyPatch,

@@ -26,7 +26,7 @@ from typing import Callable, Iterator, Mapping, TypeVar
 from markdown_it import MarkdownIt
 
 from .archive.history import plan_history
-from .archive.release import release_target, store_release
+from .archive.release import release_target, store_release, unread_sources
 from .archive.store import (ARCHIVE_DIR, load_archive, missing_release_message, missing_releases,
                             snapshot_times)
 from .compute.report import COMPUTED_LATER
@@ -972,18 +972,30 @@ def release(opts: BuildOptions, slug: str, said: Callable[[str], None]) -> tuple
 
     def built_unchanged() -> Mapping[str, bytes]:
         """The release's pages, made from the files the snapshot holds: a file saved meanwhile (by an author still
-        at work) would archive pages of one text beside the sources of another, for good."""
-        files = build(opts, write=False).files
+        at work) would archive pages of one text beside the sources of another, for good. Nor is a file of the
+        folder that the build did not read archived (:func:`unread_sources`)."""
+        result = build(opts, write=False)
         now = snapshot_times(folder)
         saved = sorted(rel for rel in times.keys() | now.keys() if times.get(rel) != now.get(rel))
+        report = target.report
         if saved:
-            report = target.report
             for rel in saved:
                 diags.error((f"{report.rel}/{rel}", 1), f"berkas ini diubah saat 'lkjip terbitkan {slug}' berjalan; "
                                                          "tidak ada yang diterbitkan. Selesaikan penyimpanan, lalu "
                                                          "jalankan perintah itu lagi")
             raise ContentError(diags)
-        return files
+        assert result.site is not None  # a build that writes nothing never replays the last one
+        built = next(r for r in result.site.reports if r.folder == report.folder)
+        unread = unread_sources(target, built)
+        for rel in unread:
+            diags.error((f"{report.rel}/{rel}", 1),
+                        "berkas ini tidak dibaca build (bukan laporan.yaml, bab, berkas data, atau gambar yang "
+                        "dipakai), tetapi akan ikut terbit selamanya di paket arsip BagIt versi ini; tidak ada yang "
+                        "diterbitkan. Pindahkan berkas ini ke luar folder laporan (mis. ke folder draf di luar "
+                        f"content/), lalu jalankan lagi 'lkjip terbitkan {slug}'")
+        if unread:
+            raise ContentError(diags)
+        return result.files
 
     outcome = "terbit"
     try:

@@ -3,7 +3,8 @@
 Checked before anything is built or written: the report exists; its version number is not archived already with
 other sources (published is permanent, so that is an error at the ``versi`` line, while the same sources again are a
 no-op); it is not lower than a released number, nor dated before one (version order would lie). Then the caller builds the site in
-memory and :func:`store_release` writes ``arsip/<slug>/<versi>/`` at once.
+memory, refuses the release when the report folder holds a file that build did not read (:func:`unread_sources`),
+and :func:`store_release` writes ``arsip/<slug>/<versi>/`` at once.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .. import __version__
 from ..core.diagnostics import ContentError, Diagnostics
 from ..core.fmt import fmt_date
 from ..core.model import Report, Site, loc_of
+from ..load.content import REPORT_FILE
 from ..output.versions import report_metadata, suggest_version, version_key
 from .bag import bag_name, make_bag_zip
 from .manifest import Manifest, entries, tree_digest
@@ -72,6 +74,23 @@ def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags:
         diags.warn(where, f"catatan_versi sama dengan versi '{before[-1]}' yang sudah terbit; tuliskan apa yang "
                    "berubah di versi ini, agar pembaca halaman versi dan halaman perubahan mengetahuinya")
     return Release(report, sources)
+
+
+def unread_sources(release: Release, built: Report) -> list[str]:
+    """The files of the release's snapshot that the build of the version (``built``) did not read: not its
+    ``laporan.yaml``, a chapter, a data file, nor an image or logo its pages show.
+
+    Why: the snapshot is the whole report folder, and it goes into the public BagIt zip for good. A working note
+    in ``data/`` (of which the build had said "berkas ini tidak ikut diterbitkan") and a ``.docx`` draft beside the
+    chapters were published with the version and could never be withdrawn. The sources of a version are exactly
+    what its pages were made from, so that the bag rebuilds and verifies them; anything else stops the release
+    before anything is written, named, for the author to move out of the report folder.
+    """
+    folder = built.folder.resolve()
+    used = [built.folder / REPORT_FILE, *(c.source for c in built.chapters), *built.data.files,
+            *built.assets.values()]
+    read = {path.resolve().relative_to(folder).as_posix() for path in used if path.resolve().is_relative_to(folder)}
+    return sorted(rel for rel in release.sources if rel not in read)
 
 
 def store_release(root: Path, release: Release, files: dict[str, bytes]) -> Path:
