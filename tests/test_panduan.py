@@ -43,3 +43,24 @@ def test_guide_example_builds_strictly(tmp_path: Path, monkeypatch: pytest.Monke
     assert result.diagnostics.items == []
     slug = next(p for p in (tmp_path / "content" / "laporan").iterdir() if p.is_dir()).name
     assert (tmp_path / "build" / "laporan" / slug).is_dir()
+
+
+PUBLISHING = GUIDE.parent / "penerbitan.md"
+
+
+def server_snippet(language: str) -> str:
+    """The ``nginx`` or ``apache`` block of docs/penerbitan.md, which webmasters paste as it is."""
+    blocks = re.findall(rf"^```{language}\n(.*?)^```$", PUBLISHING.read_text(encoding="utf-8"), re.M | re.S)
+    assert len(blocks) == 1, language
+    return blocks[0]
+
+
+def test_server_snippets_keep_the_mime_map_and_serve_the_404_page() -> None:
+    """Pasted "di dalam blok server", the nginx snippet's ``types { application/wasm wasm; }`` replaced nginx's whole
+    MIME map: every file went out as application/octet-stream, and the home page was downloaded instead of shown.
+    Neither snippet said how to serve ``404.html``."""
+    nginx, apache = server_snippet("nginx"), server_snippet("apache")
+    assert not re.search(r"^\s*types\s*\{", nginx, re.M)
+    assert not re.search(r"^\s*(AddType|ForceType)\b", apache, re.M)
+    assert re.search(r"^error_page 404 /\S*404\.html;$", nginx, re.M)
+    assert re.search(r"^ErrorDocument 404 /\S*404\.html$", apache, re.M)
