@@ -139,9 +139,25 @@ def said_after_edit(items: Any, slug: str = SLUG) -> list[str]:
     return [d.format() for d in items if not (d.format().startswith(line) and "masih teks contoh" in d.message)]
 
 
+def fill_in_site(root: Path) -> None:
+    """Write over the sample ``pemda`` and ``url_dasar`` of situs.yaml (``lkjip init``'s, which the bundled examples
+    share): ``check`` warns of them (``isian-contoh``) and ``terbitkan`` refuses them."""
+    site = root / "situs.yaml"
+    text = site.read_text(encoding="utf-8")
+    for sample, real in (("pemda: Pemerintah Kabupaten Contoh\n", "pemda: Pemerintah Kabupaten Banjar\n"),
+                         ("url_dasar: https://lkjip.contoh.go.id/\n", "url_dasar: https://lkjip.banjarkab.go.id/\n")):
+        text = text.replace(sample, real)
+    site.write_text(text, encoding="utf-8")
+
+
 def fill_in(report: Path) -> None:
-    """Write over what ``lkjip new`` leaves for the author (the "Tuliskan …" lines, the sample head, address and
-    place), as the guide asks before ``check --strict``: ``check`` warns of each (``isian-contoh``)."""
+    """Write over what ``lkjip new`` leaves for the author (the "Tuliskan …" lines, the sample head, address, place
+    and logo) and what ``lkjip init`` leaves in situs.yaml (pemda, url_dasar), as the guide asks before
+    ``check --strict``: ``check`` warns of each (``isian-contoh``), and ``terbitkan`` refuses them."""
+    fill_in_site(report.parents[2])
+    logo = report / "gambar" / "logo.svg"
+    if logo.is_file():
+        logo.write_bytes(logo.read_bytes().replace(b">LOGO<", b">KAB<"))
     for path in sorted([*report.glob("*.md"), report / "data" / "renstra.yaml"]):
         text = path.read_text(encoding="utf-8")
         text = re.sub(r"^(\s*(?:- |\w+: )?)Tuliskan ([^\n]*)$", r"\1Isi \2", text, flags=re.M)

@@ -38,7 +38,7 @@ import bagit
 import frictionless
 import pikepdf
 import pytest
-from conftest import copy_examples, fill_in, tree_hashes
+from conftest import copy_examples, fill_in, fill_in_site, tree_hashes
 from hypothesis import given
 from hypothesis import strategies as st
 from serve_support import get, get_bytes, running_serve, wait
@@ -106,6 +106,7 @@ def edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def flow(tmp_path_factory: pytest.TempPathFactory) -> Flow:
     root = copy_examples(tmp_path_factory.mktemp("arsip") / "situs")
+    fill_in_site(root)  # the examples' sample url_dasar: a release refuses it
     report = root / "content" / "laporan" / SLUG
     result = Flow(root)
     with pytest.MonkeyPatch.context() as mp:
@@ -595,6 +596,7 @@ def test_open_data_numbers_round_trip_exactly(value: Decimal) -> None:
 def test_release_with_pdf_archives_the_pdf_with_its_open_data_attached(fresh_project: Path, epoch: None) -> None:
     """The default release (with PDF) on the small scaffold report: the PDF is published, archived and in the bag,
     and it carries the version's open data as PDF/A-3 attachments, byte for byte."""
+    fill_in(fresh_project / "content/laporan/contoh-2023")
     run = lkjip(fresh_project, "terbitkan", "contoh-2023")
     assert run.code == 0, run.err
     folder = fresh_project / "arsip" / "contoh-2023" / "1.0"
@@ -621,6 +623,7 @@ def test_serve_shows_released_versions_as_released(tmp_path: Path) -> None:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", EPOCH_1)
         assert new_report(root, "contoh-2023") == 0
+        fill_in(root / "content/laporan/contoh-2023")
         assert lkjip(root, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
     released = root / "arsip" / "contoh-2023" / "1.0" / "situs"
     with running_serve(root, EPOCH_1) as base:
@@ -639,6 +642,7 @@ def test_serve_shows_released_versions_as_released(tmp_path: Path) -> None:
 
 def test_release_warns_about_an_unchanged_catatan_and_refuses_a_lower_number(fresh_project: Path, epoch: None) -> None:
     meta = fresh_project / "content" / "laporan" / "contoh-2023" / "laporan.yaml"
+    fill_in(meta.parent)
     assert lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
     edit(meta, 'versi: "1.0"', 'versi: "1.1"')
     run = lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf")
@@ -758,6 +762,7 @@ def test_a_file_saved_while_releasing_stops_the_release(project: Path, epoch: No
     of another, for good (or, with ``versi`` changed, a version folder without its pages, which no later build gets
     past). Nothing is archived; the message names the file; run again, it releases."""
     folder = project / "content/laporan/contoh-2023"
+    fill_in(folder)
     saved = folder / ("laporan.yaml" if how == "versi" else "40-bab-4-penutup.md")
     old = saved.read_bytes()
     real = build_module.release_target
@@ -779,6 +784,45 @@ def test_a_file_saved_while_releasing_stops_the_release(project: Path, epoch: No
             "contoh-2023' berjalan; tidak ada yang diterbitkan") in err, err
     assert not (project / "arsip").exists()
     assert _release(project) == 0 and main(["verifikasi", "--situs", str(project)]) == 0
+
+
+def test_release_refuses_sample_values_of_the_scaffold_and_of_situs_yaml(project: Path, epoch: None) -> None:
+    """``lkjip terbitkan`` released ``lkjip new``'s report as it was, with 25 "masih teks contoh" warnings and no
+    question asked, freezing "Tuliskan …", the sample head and logo, "Pemerintah Kabupaten Contoh" and
+    https://lkjip.contoh.go.id/ into a version that can never change. Each is now an error at its line (not said
+    twice), with one line saying why; nothing is written. situs.yaml's samples alone still stop it: they are on
+    every page."""
+    folder = project / "content/laporan/contoh-2023"
+    situs = project / "situs.yaml"
+    before = (tree_hashes(project / "build"), situs.read_bytes())
+    run = lkjip(project, "terbitkan", "contoh-2023", "--tanpa-pdf")
+    assert run.code == 1 and "Traceback" not in run.err
+    for said in ("content/laporan/contoh-2023/10-bab-1-pendahuluan.md:9: galat: 'Tuliskan latar belakang penyusunan "
+                 "laporan.' masih teks contoh dari lkjip new",
+                 "content/laporan/contoh-2023/laporan.yaml:10: galat: instansi.logo: 'gambar/logo.svg' masih logo "
+                 "contoh dari lkjip new",
+                 "content/laporan/contoh-2023/laporan.yaml:12: galat: instansi.kepala.nama: 'Nama Kepala, S.Sos' masih "
+                 "isian contoh dari lkjip new",
+                 "situs.yaml:4: galat: pemda: 'Pemerintah Kabupaten Contoh' masih isian contoh dari lkjip init",
+                 "situs.yaml:5: galat: url_dasar: 'https://lkjip.contoh.go.id/' masih isian contoh dari lkjip init",
+                 "content/laporan/contoh-2023/laporan.yaml:4: galat: laporan 'contoh-2023' masih memuat 16 isian "
+                 "contoh dari lkjip init/new (disebut per baris); versi terbitan tidak dapat diubah lagi, jadi tidak "
+                 "ada yang diterbitkan. Ganti setiap isian itu, periksa dengan 'lkjip check --strict --laporan contoh-2023'"):
+        assert said in run.err, run.err
+    assert not re.search(r": peringatan: .*masih (teks|isian|logo) contoh", run.err), run.err
+    assert not (project / "arsip").exists() and (tree_hashes(project / "build"), situs.read_bytes()) == before
+
+    fill_in(folder)
+    filled = situs.read_bytes()
+    situs.write_bytes(before[1])  # the report written over, situs.yaml not
+    run = lkjip(project, "terbitkan", "contoh-2023", "--tanpa-pdf")
+    assert run.code == 1 and "laporan 'contoh-2023' masih memuat 2 isian contoh" in run.err, run.err
+    assert not (project / "arsip").exists()
+
+    situs.write_bytes(filled)
+    assert lkjip(project, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
+    page = (project / "arsip/contoh-2023/1.0/situs/index.html").read_text(encoding="utf-8")
+    assert "Pemerintah Kabupaten Banjar" in page and "lkjip.contoh.go.id" not in page
 
 
 def test_a_file_the_build_does_not_read_stops_the_release(project: Path, epoch: None) -> None:
@@ -817,6 +861,7 @@ def test_two_releases_at_once_both_end_well(project: Path, epoch: None, monkeypa
                                             capsys: pytest.CaptureFixture[str]) -> None:
     """Two ``lkjip terbitkan`` of the same version at once (two webmasters, a CI job and a person): the one that
     finds the version written meanwhile with the same sources says so and publishes the site, exit 0."""
+    fill_in(project / "content/laporan/contoh-2023")
     real = build_module.store_release
 
     def other_first(*args: Any) -> Any:
@@ -834,6 +879,7 @@ def test_a_release_stopped_after_archiving_is_finished_by_running_it_again(proje
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """Stopped (Ctrl+C, a CI job cancelled) between writing ``arsip/`` and publishing: ``build/`` is the old site
     and does not verify; the same command again publishes it (was: "nothing to do, run lkjip build")."""
+    fill_in(project / "content/laporan/contoh-2023")
     real = build_module.build
     builds: list[bool] = []
 

@@ -176,6 +176,17 @@ CASES = [
     # laporan.yaml line 12: the scaffold's sample head, as lkjip new wrote it (its "Tuliskan …" lines are said too)
     Case("isian-contoh", lambda root: None, LAPORAN, 12, "peringatan",
          "instansi.kepala.nama: 'Nama Kepala, S.Sos' masih isian contoh dari lkjip new", "isian-contoh"),
+    # laporan.yaml line 10: the scaffold's placeholder logo, byte for byte, on the cover
+    Case("isian-contoh-logo", lambda root: None, LAPORAN, 10, "peringatan",
+         "instansi.logo: 'gambar/logo.svg' masih logo contoh dari lkjip new (lingkaran bertulisan LOGO)",
+         "isian-contoh"),
+    # situs.yaml lines 4 and 5: what lkjip init wrote, on every page of every released version
+    Case("isian-contoh-pemda", lambda root: None, SITUS, 4, "peringatan",
+         "pemda: 'Pemerintah Kabupaten Contoh' masih isian contoh dari lkjip init; tulis nama pemerintah daerah Anda",
+         "isian-contoh"),
+    Case("isian-contoh-url-dasar", lambda root: None, SITUS, 5, "peringatan",
+         "url_dasar: 'https://lkjip.contoh.go.id/' masih isian contoh dari lkjip init; tulis alamat tempat portal "
+         "diterbitkan", "isian-contoh"),
     # a second annual 2023 report of the same instansi (a folder copied without changing its period): said at the
     # periode line (3) of the first
     Case("beda-laporan-triwulan", lambda root: new_report(root, "contoh-2023-salinan", tahun=2023) and None,

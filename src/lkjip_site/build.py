@@ -31,7 +31,7 @@ from .archive.store import (ARCHIVE_DIR, load_archive, missing_release_message, 
                             snapshot_times)
 from .compute.report import COMPUTED_LATER
 from .compute.earlier import same_instansi
-from .compute.site import compute_one, compute_site, instansi_names
+from .compute.site import check_config, compute_one, compute_site, instansi_names
 from .core.deferred import Deferrable, Deferred, Part, Unreadable, collection_paused, dumps, loads
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
 from .core.files import CacheDamaged, Held, SiteFiles, bodies_of, write_whole
@@ -489,6 +489,7 @@ def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None, 
         config = load_config(opts.root, diags)
         if config is None:
             raise ContentError(diags)
+        check_config(config, diags)
         site = Site(root=opts.root, content_dir=opts.content, config=config)
         if session is None or folders is None or not (opts.content / REPORTS_DIR).is_dir():
             site.reports = load_reports(opts.content, opts.root, config, diags)

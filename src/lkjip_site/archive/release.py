@@ -2,7 +2,8 @@
 
 Checked before anything is built or written: the report exists; its version number is not archived already with
 other sources (published is permanent, so that is an error at the ``versi`` line, while the same sources again are a
-no-op); it is not lower than a released number, nor dated before one (version order would lie). Then the caller builds the site in
+no-op); it is not lower than a released number, nor dated before one (version order would lie); no sample value of
+the scaffold is left in it or in situs.yaml (:func:`refuse_samples`). Then the caller builds the site in
 memory, refuses the release when the report folder holds a file that build did not read (:func:`unread_sources`),
 and :func:`store_release` writes ``arsip/<slug>/<versi>/`` at once.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 import bagit
 
 from .. import __version__
+from ..compute.narrative import check_sample_text, check_site_samples
 from ..core.diagnostics import ContentError, Diagnostics
 from ..core.fmt import fmt_date
 from ..core.model import Report, Site, loc_of
@@ -70,10 +72,35 @@ def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags:
                     f"{fmt_date(released[last].info().tanggal_terbit)}; versi baru terbit pada atau setelah tanggal "
                     "itu: tulis tanggal terbit versi ini")
         raise ContentError(diags)
+    refuse_samples(site, report, diags)
     if before and released[before[-1]].manifest.laporan.get("catatan_versi", "") == report.catatan_versi:
         diags.warn(where, f"catatan_versi sama dengan versi '{before[-1]}' yang sudah terbit; tuliskan apa yang "
                    "berubah di versi ini, agar pembaca halaman versi dan halaman perubahan mengetahuinya")
     return Release(report, sources)
+
+
+def refuse_samples(site: Site, report: Report, diags: Diagnostics) -> None:
+    """Stop the release while the report, or situs.yaml, still holds what ``lkjip init``/``new`` wrote for the author
+    to replace (``isian-contoh``): its warnings become errors, with one line saying why and what to do.
+
+    Why: ``terbitkan`` released the scaffold with 25 "masih teks contoh" warnings and no question asked, while the
+    guide says to release once ``lkjip check --strict`` is clean; "Tuliskan latar belakang …", "Nama Kepala, S.Sos"
+    and https://lkjip.contoh.go.id/ were then frozen into a version that can never be changed. situs.yaml's sample
+    values count for every report: its pemda and url_dasar are on every page of every version.
+    """
+    found = [*check_site_samples(site.config), *check_sample_text(report)]
+    if not found:
+        return
+    said = {(f.loc.file, f.loc.line, f.message) for f in found if f.loc is not None}
+    diags.promote_warnings(lambda d: (d.file, d.line, d.message) in said)
+    for finding in found:
+        diags.error(finding.loc or report.loc, finding.message)
+    diags.error(loc_of(report, "versi"),
+                f"laporan '{report.slug}' masih memuat {len(found)} isian contoh dari lkjip init/new (disebut per "
+                "baris); versi terbitan tidak dapat diubah lagi, jadi tidak ada yang diterbitkan. Ganti setiap isian "
+                f"itu, periksa dengan 'lkjip check --strict --laporan {report.slug}', lalu jalankan lagi "
+                f"'lkjip terbitkan {report.slug}'")
+    raise ContentError(diags)
 
 
 def unread_sources(release: Release, built: Report) -> list[str]:

@@ -7,10 +7,12 @@ All are heuristics over the chapter text (outside code fences), so all are warni
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Iterable
 
 from ..core.fmt import from_roman, roman
-from ..core.model import Chapter, Loc, Report, loc_of
+from ..core.model import Chapter, Loc, Report, SiteConfig, loc_of
+from ..core.resources import SCAFFOLD
 from ..load.yamltree import YMap
 from .findings import Finding
 from .prose import all_lines, lines
@@ -190,6 +192,24 @@ SAMPLE_VALUES = {"instansi.alamat": "Jl. Contoh No. 1", "instansi.kepala.nama": 
                  "penandatanganan.tempat": "Kota Contoh"}
 #: The scaffold's instructions in the chapters and the Renstra all begin so ("Tuliskan latar belakang …").
 SAMPLE_TEXT = re.compile(r"^\s*Tuliskan\b")
+#: What ``lkjip init`` writes in situs.yaml for the webmaster to replace: left in, every page of a release named
+#: "Pemerintah Kabupaten Contoh" in its header and footer and https://lkjip.contoh.go.id/ as its address, for good.
+SITE_SAMPLE_VALUES = {"pemda": ("Pemerintah Kabupaten Contoh", "nama pemerintah daerah Anda, mis. Pemerintah "
+                                "Kabupaten Banjar (tampil di kepala dan kaki setiap halaman)"),
+                      "url_dasar": ("https://lkjip.contoh.go.id/", "alamat tempat portal diterbitkan, mis. "
+                                    "https://lkjip.banjarkab.go.id/ (alamat kanonis setiap halaman, sitemap, umpan)")}
+#: The logo ``lkjip new`` puts on the cover (a circle saying "LOGO"), recognised by its bytes.
+SAMPLE_LOGO = SCAFFOLD / "laporan" / "gambar" / "logo.svg"
+
+
+def check_site_samples(config: SiteConfig) -> list[Finding]:
+    """situs.yaml's sample values still in place (warnings, at their lines): they go into every page of the site,
+    released versions included, whose bytes never change again; neither ``check`` nor ``terbitkan`` said so."""
+    written = {"pemda": config.pemda, "url_dasar": config.url_dasar}
+    return [Finding("warning", loc_of(config, key), f"{key}: '{written[key]}' masih isian contoh dari lkjip init; "
+                    f"tulis {what}", "isian-contoh")
+            for key, (sample, what) in SITE_SAMPLE_VALUES.items()
+            if written[key].strip().rstrip("/") == sample.rstrip("/")]
 
 
 def check_sample_text(report: Report) -> list[Finding]:
@@ -203,6 +223,11 @@ def check_sample_text(report: Report) -> list[Finding]:
         if written[key] == sample:
             out.append(Finding("warning", loc_of(report, key), f"{key}: '{sample}' masih isian contoh dari lkjip new; "
                                "tulis data instansi Anda", "isian-contoh"))
+    if _sample_logo(report):
+        out.append(Finding("warning", loc_of(report, "instansi.logo"),
+                           f"instansi.logo: '{report.instansi.logo}' masih logo contoh dari lkjip new (lingkaran "
+                           "bertulisan LOGO), di sampul dan halaman laporan; ganti berkas itu dengan logo pemda Anda, "
+                           "atau tulis di sini nama berkas logo Anda", "isian-contoh"))
     for ch in report.chapters:
         for line_no, line in lines(ch):
             if SAMPLE_TEXT.match(line):
@@ -220,3 +245,12 @@ def check_sample_text(report: Report) -> list[Finding]:
                 out.append(Finding("warning", loc, f"{what} Renstra: '{text}' masih teks contoh dari lkjip new; tulis "
                                    "dari dokumen Renstra", "isian-contoh"))
     return out
+
+
+def _sample_logo(report: Report) -> bool:
+    """Whether the report's logo is the scaffold's, byte for byte (an unreadable one is said where it is loaded)."""
+    path = report.assets.get(Path(report.instansi.logo).as_posix()) if report.instansi.logo else None
+    try:
+        return path is not None and path.read_bytes() == SAMPLE_LOGO.read_bytes()
+    except OSError:
+        return False

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..core.diagnostics import Diagnostics
-from ..core.model import Report, Site, loc_of
+from ..core.model import Report, Site, SiteConfig, loc_of
 from ..core.timing import Stopwatch
 from .check import check_report
 from .earlier import same_instansi
+from .narrative import check_site_samples
 from .report import compute_report
 
 
@@ -21,6 +22,13 @@ def compute_site(site: Site, diags: Diagnostics, watch: Stopwatch | None = None)
         compute_numbers(site, report, watch)
     for report in site.reports:
         compute_one(site, report, names, diags, watch, earlier[report.slug])
+
+
+def check_config(config: SiteConfig, diags: Diagnostics) -> None:
+    """What ``check`` finds in situs.yaml itself (the sample values of ``lkjip init``), at its lines: said once per
+    build, here, rather than with each report's findings, which would repeat it once per report."""
+    for finding in check_site_samples(config):
+        diags.warn(finding.loc or config.loc, finding.message)
 
 
 def instansi_names(site: Site) -> list[str]:
