@@ -566,7 +566,8 @@ def test_unknown_data_file_is_warning_and_not_published(project: Path, capsys: p
     write(f"{R}/data/catatan.txt", "bukan data\n")(project)
     assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
     assert (f"{R}/data/catatan.txt:1: peringatan: berkas data 'catatan.txt' tidak dikenal dan diabaikan; berkas ini "
-            "tidak ikut diterbitkan") in capsys.readouterr().err
+            "tidak ikut diterbitkan, dan 'lkjip terbitkan' menolak laporan selama berkas ini ada di foldernya") \
+        in capsys.readouterr().err
     assert not list((project / "build").rglob("catatan.txt"))
     assert not any(b"catatan.txt" in p.read_bytes() for p in (project / "build").rglob("*.html"))
 

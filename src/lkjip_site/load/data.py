@@ -93,7 +93,8 @@ def read_data_files(report_folder: Path, root: Path, diags: Diagnostics,
             # not read, and not published as open data either: a working note left here stays the author's
             names = [*schemas.DATA_FILES, "<nama>.csv"]
             diags.warn((rel, 1), f"berkas data '{path.name}' tidak dikenal dan diabaikan"
-                                 f"{did_you_mean(path.name, schemas.DATA_FILES)}; berkas ini tidak ikut diterbitkan "
+                                 f"{did_you_mean(path.name, schemas.DATA_FILES)}; berkas ini tidak ikut diterbitkan, "
+                                 "dan 'lkjip terbitkan' menolak laporan selama berkas ini ada di foldernya "
                                  f"(berkas yang dikenal: {', '.join(names)})")
             continue
         content = read_source(path, rel, diags, report_folder)
