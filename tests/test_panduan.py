@@ -8,6 +8,8 @@ block (three or four backticks) holding the file.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,13 @@ def test_server_snippets_keep_the_mime_map_and_serve_the_404_page() -> None:
     assert not re.search(r"^\s*(AddType|ForceType)\b", apache, re.M)
     assert re.search(r"^error_page 404 /\S*404\.html;$", nginx, re.M)
     assert re.search(r"^ErrorDocument 404 /\S*404\.html$", apache, re.M)
+
+
+def test_the_command_that_finds_the_shipped_theme_finds_it() -> None:
+    """A webmaster with only the installed tool had nothing telling where the default theme's files are to copy."""
+    command = re.search(r"^```sh\n(python -c .*lkjip_site.*)\n```$", PUBLISHING.read_text(encoding="utf-8"), re.M)
+    assert command is not None
+    code = command.group(1).removeprefix("python -c ").strip('"')
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert {p.name for p in Path(shown).iterdir()} >= {"templates", "static"}
+    assert (Path(shown) / "templates" / "base.html").is_file()
