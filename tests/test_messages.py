@@ -248,6 +248,10 @@ CASES = [
     Case("tema-svg-skrip", _theme_file("static/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)'
                                        "</script></svg>\n"),
          "themes/default/static/logo.svg", 1, "galat", "elemen <script> menjalankan kode"),
+    # the instansi renamed in laporan.yaml (line 7): the scaffold's foreword (line 6) still names Kecamatan Contoh
+    Case("nama-instansi-contoh", replace(LAPORAN, "  nama: Kecamatan Contoh\n", "  nama: Dinas Kesehatan\n"),
+         f"{R}/00-kata-pengantar.md", 6, "peringatan", "teks menyebut 'Kecamatan Contoh', padahal instansi laporan "
+         "ini 'Dinas Kesehatan'", "nama-instansi"),
     # BAB I line 9: raw HTML where the site does not allow it, printed as text ("<script>alert(1)</script>" too)
     Case("tag-html", replace(f"{R}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
                              'Latar belakang <b onclick="x()">penting</b>.'), f"{R}/10-bab-1-pendahuluan.md", 9,

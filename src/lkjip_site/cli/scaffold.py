@@ -18,6 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..compute.narrative import SAMPLE_INSTANSI
 from ..core.fmt import fmt_date, roman
 from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
@@ -76,8 +77,8 @@ def decide(tahun: int | None, periode: str | None, instansi: str | None) -> Assu
         periode = "tahunan"
         assumed.append("periode tahunan (pilih tw1..tw4 dengan --periode)")
     if instansi is None:
-        instansi = "Kecamatan Contoh"
-        assumed.append("instansi 'Kecamatan Contoh' (pilih dengan --instansi)")
+        instansi = SAMPLE_INSTANSI
+        assumed.append(f"instansi '{SAMPLE_INSTANSI}' (pilih dengan --instansi)")
     return Assumptions(tahun, periode, instansi, tuple(assumed))
 
 

@@ -82,7 +82,10 @@ def check_narrative_names(report: Report, known_names: list[str]) -> list[Findin
     """
     own_full = report.instansi.nama.strip()
     jenis, own = _split_instansi(own_full)
-    others = sorted({k.strip() for k in known_names if k.strip() and k.strip().casefold() != own_full.casefold()})
+    # the scaffold's own name too: renamed in laporan.yaml to "Dinas Kesehatan", its foreword still presented "capaian
+    # kinerja Kecamatan Contoh" (another jenis, so the jenis-word rule did not read it)
+    named = [*known_names, SAMPLE_INSTANSI]
+    others = sorted({k.strip() for k in named if k.strip() and k.strip().casefold() != own_full.casefold()})
     variants = [re.escape(jenis)] + ([r"Kec\.", "Camat"] if jenis.casefold() == "kecamatan" else [])
     pattern = re.compile(r"\b(?:" + "|".join(variants) + r")\s+", re.IGNORECASE)
     # one alternation for all other names (longest first), not one search per name: an archive knows many
@@ -190,6 +193,8 @@ def check_typed_signature(report: Report) -> list[Finding]:
 #: the signature block and the site ("Nama Kepala, S.Sos", "Kota Contoh") of a report that passed ``check --strict``.
 SAMPLE_VALUES = {"instansi.alamat": "Jl. Contoh No. 1", "instansi.kepala.nama": "Nama Kepala, S.Sos",
                  "penandatanganan.tempat": "Kota Contoh"}
+#: The instansi ``lkjip new`` names when none is given, written into the scaffold's text.
+SAMPLE_INSTANSI = "Kecamatan Contoh"
 #: The scaffold's instructions in the chapters and the Renstra all begin so ("Tuliskan latar belakang …").
 SAMPLE_TEXT = re.compile(r"^\s*Tuliskan\b")
 #: What ``lkjip init`` writes in situs.yaml for the webmaster to replace: left in, every page of a release named
