@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from conftest import fill_in
+
 from lkjip_site.cli.scaffold import new_report
 
 from .support import QuietHandler, lkjip, open_probe, served
@@ -29,6 +31,7 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", "1707955200")
         assert new_report(root, SLUG) == 0
+        fill_in(root / "content" / "laporan" / SLUG)  # terbitkan refuses the scaffold's sample values
         lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
         meta = root / "content" / "laporan" / SLUG / "laporan.yaml"
         meta.write_text(meta.read_text(encoding="utf-8").replace('versi: "1.0"', 'versi: "1.1"'), encoding="utf-8")
