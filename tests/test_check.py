@@ -791,6 +791,9 @@ def test_a_verdict_typed_beside_a_capaian_is_read_against_it():
     f = _said(text, [k05, k02], "tercapai-diketik")
     assert len(f) == 1 and "{nilai}`K05.capaian` (100,00 %)" in f[0].message
     assert _said("Sasaran S1 tercapai dengan capaian {nilai}`K02.capaian`.", [k05, k02], "tercapai-diketik")
+    # a verdict hoped for is not one stated
+    assert not _said("Kegiatan dipercepat agar target akhir tahun tercapai ({nilai}`K02.capaian` s.d. TW III).",
+                     [k05, k02], "tercapai-diketik")
     # a sentence of both verdicts compares; which capaian each is about is not read
     assert not _said("K05 mencapai target ({nilai}`K05.capaian`), K02 belum tercapai ({nilai}`K02.capaian`).",
                      [k05, k02], "tercapai-diketik")

@@ -455,6 +455,8 @@ def check_typed_direction(report: Report, computed: ComputedReport) -> list[Find
 _NOT_REACHED = re.compile(r"\b(?:belum|tidak)\s+(?:(?:dapat|bisa|sepenuhnya)\s+)?(?:tercapai|mencapai\s+target|"
                           r"memenuhi\s+target)\b|\bdi\s+bawah\s+target\b", re.I)
 _REACHED = re.compile(r"\b(?:tercapai|mencapai\s+target(?:nya)?|melampaui\s+target|memenuhi\s+target)\b", re.I)
+#: A verdict hoped for, not stated: "agar target akhir tahun tercapai", "diharapkan dapat mencapai target".
+_WISH = re.compile(r"\b(?:agar|supaya|diharapkan|harus|perlu|dapat|akan|untuk)\b(?:\s+\S+){0,4}\s*$", re.I)
 
 
 def _capaian_ref(computed: ComputedReport, path: str) -> tuple[Decimal, str] | None:
@@ -483,7 +485,8 @@ def check_typed_verdict(report: Report, computed: ComputedReport) -> list[Findin
         for s in sentences(ch):
             negative = list(_NOT_REACHED.finditer(s.plain))
             positive = [m for m in _REACHED.finditer(s.plain)
-                        if not any(n.start() <= m.start() < n.end() for n in negative)]
+                        if not any(n.start() <= m.start() < n.end() for n in negative)
+                        and not _WISH.search(s.plain[:m.start()])]
             if bool(negative) == bool(positive):
                 continue
             verdict = (negative or positive)[0]
