@@ -559,7 +559,7 @@ def check_outline(report: Report) -> list[Finding]:
     outline, so it is not held to this one."""
     if report.periode != "tahunan":
         return []
-    have = {(c.jenis, c.bab if c.jenis == "bab" else None) for c in report.chapters}
+    have = {(c.jenis, _bab_numeral(c.bab) if c.jenis == "bab" else None) for c in report.chapters}
     missing = [name for jenis, bab, name in _OUTLINE if (jenis, bab) not in have]
     todo = ["tambahkan berkas .md-nya (lkjip new membuat kerangkanya; bagian dikenali dari 'jenis' dan 'bab' di "
             "front matter)"] if missing else []
@@ -573,6 +573,12 @@ def check_outline(report: Report) -> list[Finding]:
     return [Finding("warning", report.loc, f"laporan tahunan ini tidak memuat {', '.join(missing)}; sistematika "
                     "LKjIP (PermenPANRB 53/2014) mewajibkan Kata Pengantar, Ikhtisar Eksekutif, BAB I–IV dan "
                     f"Lampiran berisi Perjanjian Kinerja. {what[0].upper()}{what[1:]}", "susunan-laporan")]
+
+
+def _bab_numeral(bab: str | None) -> str | None:
+    """A BAB's number as the outline writes it: ``bab: 2`` is BAB II (the front matter takes either)."""
+    text = (bab or "").strip()
+    return roman(int(text)) if text.isdigit() else text.upper() or None
 
 
 _PK_TABLE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*\{tabel\}\s+pk\s*$", re.M)
