@@ -11,6 +11,7 @@ here are the ones issue 10 added or moved: numbers typed by hand, did-you-mean f
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -19,6 +20,9 @@ import pytest
 from test_malformed import ANGGARAN, BAB3, INDIKATOR, LAPORAN, PK, RENSTRA, R, SITUS, append, chain, replace, write
 
 from lkjip_site.cli.main import main
+from lkjip_site.core import resources
+from lkjip_site.core.diagnostics import Diagnostics
+from lkjip_site.load.theme import check_site_theme
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.compute import check as check_module
 
@@ -438,3 +442,15 @@ def test_message_names_the_line_at_fault(fresh_project_charted: Path, case: Case
     hits = [line for line in lines if line.startswith(prefix) and case.says in line]
     assert hits, f"tidak ada '{prefix}…{case.says}…' di:\n" + "\n".join(lines)
     assert code == (1 if case.severity == "galat" else 0)
+
+
+def test_the_shipped_themes_page_templates_pass_the_site_theme_check(tmp_path: Path) -> None:
+    """A site that copies the shipped templates to change one line gets no warning for what it did not write: the
+    charts' JSON data blocks (``<script type="application/json">``, never run) were read as inline scripts."""
+    from_package = resources.PACKAGE_THEMES / "default"
+    site_theme = tmp_path / "themes" / "default"
+    shutil.copytree(from_package, site_theme)
+    diags = Diagnostics()
+    check_site_theme(tmp_path, "default", diags)
+    assert [d.format() for d in diags.items] == []
+

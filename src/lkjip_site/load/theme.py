@@ -19,7 +19,7 @@ from .svgcheck import check_svg
 #: What a page template may not hold, with what to do instead. The PDF's templates (``templates/pdf/``) are not
 #: pages of the site: WeasyPrint reads their inline styles and no browser does.
 _BLOCKED = (
-    (re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>", re.I),
+    (re.compile(r"<script\b(?![^>]*\bsrc\s*=)(?![^>]*\btype\s*=\s*[\"']?application/(?:ld\+)?json)[^>]*>", re.I),
      "skrip di dalam halaman (<script> tanpa src) diblokir Content-Security-Policy situs; simpan skripnya sebagai "
      "berkas di static/js/ dan muat dengan <script src=\"{{ url(asset['aset/js/…']) }}\" defer>"),
     (re.compile(r"<style\b", re.I),
