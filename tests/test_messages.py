@@ -256,6 +256,10 @@ CASES = [
     Case("nama-instansi-contoh", replace(LAPORAN, "  nama: Kecamatan Contoh\n", "  nama: Dinas Kesehatan\n"),
          f"{R}/00-kata-pengantar.md", 6, "peringatan", "teks menyebut 'Kecamatan Contoh', padahal instansi laporan "
          "ini 'Dinas Kesehatan'", "nama-instansi"),
+    # a Word draft beside the chapters: ignored without a word, then refused by terbitkan
+    Case("berkas-draf", write(f"{R}/draf-bab-3.docx", "PK\x03\x04 bukan teks\n"), f"{R}/draf-bab-3.docx", 1,
+         "peringatan", "berkas ini tidak dibaca build dan tidak terbit di situs, tetapi 'lkjip terbitkan' menolak "
+         "laporan selama berkas ini ada di folder laporan"),
     # BAB I line 9: raw HTML where the site does not allow it, printed as text ("<script>alert(1)</script>" too)
     Case("tag-html", replace(f"{R}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
                              'Latar belakang <b onclick="x()">penting</b>.'), f"{R}/10-bab-1-pendahuluan.md", 9,

@@ -117,7 +117,24 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
         laporan_digest=digest(meta),
     )
     _check_logo(report, data, root, diags)
+    _check_stray_files(folder, root, diags)
     return report
+
+
+#: What a report folder may hold beside its chapters and laporan.yaml and not be read until its pages are: images.
+_IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
+
+
+def _check_stray_files(folder: Path, root: Path, diags: Diagnostics) -> None:
+    """A draft (``draf-bab-3.docx``), a workbook or a note beside the chapters: the build ignores it without a word,
+    and ``terbitkan`` refuses the report while it is there (a version's bag holds its whole folder for good); said
+    at each build so the author meets it before the release. Images are left to the pages that show them."""
+    for path in sorted(folder.iterdir()):
+        if (path.is_file() and not path.name.startswith((".", "~$")) and path.name != REPORT_FILE
+                and path.suffix.lower() not in {".md", *_IMAGE_SUFFIXES}):
+            diags.warn((rel_path(path, root), 1), "berkas ini tidak dibaca build dan tidak terbit di situs, tetapi "
+                       "'lkjip terbitkan' menolak laporan selama berkas ini ada di folder laporan (paket arsip versi "
+                       "memuat seluruh sumbernya untuk selamanya); pindahkan ke luar folder laporan")
 
 
 def _default_title(nama: str, tahun: int, periode: str) -> str:
