@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.fmt import quarter_numeral
 from ..core.model import Report
 from .figures import Figure
 from .refs import lookup
@@ -49,7 +48,7 @@ def key_figures(report: Report) -> list[KeyFigure]:
     out.append(KeyFigure(total.nama, (_fig(total),), ((c.jumlah.lingkup if c.jumlah else "", ""),), total.definisi))
     if c.jumlah and c.jumlah.terukur:
         reached, unmeasured = f["indikator.mencapai_target"], f["indikator.tidak_terukur"]
-        upto = "" if report.periode == "tahunan" else f" s.d. TW {quarter_numeral(report.periode)}"
+        upto = f" {report.so_far}" if report.so_far else ""
         note: Parts = ((f"indikator terukur, capaian{upto} ≥ 100 %", ""),)
         if c.jumlah.tidak_terukur:
             note += (("; ", ""), _fig(unmeasured), (" tidak terukur (N/A)", ""))
@@ -60,8 +59,7 @@ def key_figures(report: Report) -> list[KeyFigure]:
         if c.anggaran.total.serapan is not None:
             s = f["anggaran.serapan"]
             # a quarterly report's serapan is of the year's pagu so far: "Serapan anggaran 47,24 %" read as the year's
-            how = "realisasi ÷ pagu" if report.periode == "tahunan" else \
-                f"realisasi s.d. TW {quarter_numeral(report.periode)} ÷ pagu setahun"
+            how = f"realisasi {report.so_far} ÷ pagu setahun" if report.so_far else "realisasi ÷ pagu"
             out.append(KeyFigure(s.nama, (_fig(s),), ((how, ""),), s.definisi))
     if c.ikm is not None:
         ikm = f["ikm.nilai"]

@@ -399,6 +399,12 @@ class Report:
         return f"Tahun {self.tahun}" if self.periode == "tahunan" else f"{self.periode_label} {self.tahun}"
 
     @property
+    def so_far(self) -> str:
+        """"s.d. TW II" for a quarterly report, "" for an annual one: its figures are the year so far, and every place
+        that prints one beside a whole year's says so (table heads, key figures, charts, comparison rows)."""
+        return "" if self.periode == "tahunan" else "s.d. TW " + self.periode_label.removeprefix("Triwulan ")
+
+    @property
     def periode_label(self) -> str:
         labels = {"tahunan": "Tahunan", "tw1": "Triwulan I", "tw2": "Triwulan II",
                   "tw3": "Triwulan III", "tw4": "Triwulan IV"}

@@ -85,7 +85,7 @@ def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
                 units.add(ind.satuan)
     if not rows:
         raise OptionError("tidak ada realisasi tahunan bernilai angka untuk digambar")
-    so_far = {report.tahun: f"s.d. TW {fmt.quarter_numeral(report.periode)}"} if partial else {}
+    so_far = {report.tahun: report.so_far} if partial else {}
     return specs.tren(rows, satuan=units.pop() if len(units) == 1 else None, sebagian=so_far, negatif=negative)
 
 

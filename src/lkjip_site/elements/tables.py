@@ -268,7 +268,7 @@ def _average_rows(report: Report, shown: list[str]) -> tuple[list[Row], list[str
         outside = [i for i in shown if i not in set(avg.basis)]
         # the note (the average's definition) lists the report's every indicator outside the sasaran: "4 … tidak
         # ikut" over a list of 21 read as a miscount where the table shows 4 of them
-        everywhere = [i for i in c.jumlah.ids if i not in set(avg.basis)]
+        everywhere = [i for i in (c.jumlah.ids if c.jumlah else ()) if i not in set(avg.basis)]
         here = " di tabel ini" if set(outside) != set(everywhere) else ""
         label = f"Rata-rata capaian kinerja ({avg.nama_metode}"
         label += f"; {len(outside)} indikator di luar sasaran{here} tidak ikut)" if outside else ")"
@@ -310,8 +310,8 @@ def _capaian_notes(report: Report, shown: list[Any]) -> list[str]:
 def realisasi_header(report: Report, year: int) -> str:
     """"Realisasi 2024", or "Realisasi 2024 s.d. TW II" for a quarterly report's own year: its value is the year so
     far, and was headed as the year's beside last year's whole."""
-    if year == report.tahun and report.periode != "tahunan":
-        return f"Realisasi {year} s.d. TW {fmt.quarter_numeral(report.periode)}"
+    if year == report.tahun and report.so_far:
+        return f"Realisasi {year} {report.so_far}"
     return f"Realisasi {year}"
 
 

@@ -61,11 +61,6 @@ class Figures:
         return f"{self.reached} dari {self.measured}" if self.reached is not None else fmt.DASH
 
     @property
-    def so_far(self) -> str:
-        """" s.d. TW I" for a quarterly report: its serapan is the year so far of the whole year's pagu, beside years."""
-        return "" if self.report.periode == "tahunan" else f" s.d. TW {fmt.quarter_numeral(self.report.periode)}"
-
-    @property
     def period_key(self) -> int:
         """Chronological order of year and period, for sorting (2024 TW I before 2024 annual)."""
         return self.report.tahun * 10 + PERIOD_ORDER[self.report.periode]
