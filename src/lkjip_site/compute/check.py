@@ -86,14 +86,15 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Iterable, Sequence
 
-from ..core.fmt import fmt_date, fmt_entered, fmt_percent, fmt_rupiah, from_roman, quarter_numeral, roman, round_half_up
+from ..core.fmt import (fmt_date, fmt_percent, fmt_rupiah, fmt_value_entered, from_roman, quarter_numeral, roman,
+                        round_half_up)
 from ..core.model import Budget, CapaianPolicy, Indicator, Loc, Missing, PeriodValues, Report, Value, loc_of
 from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
 from .findings import Finding, Severity
 from .earlier import check_earlier
 from .narrative import check_narrative_names, check_narrative_period, check_sample_text, check_typed_signature
-from .periods import quarters_upto
+from .periods import LATER_QUARTER_FIX, quarters_upto
 from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
 from .typed import (check_typed_counts, check_typed_direction, check_typed_numbers, check_typed_predikat,
@@ -281,10 +282,6 @@ def check_targets(report: Report, computed: ComputedReport) -> list[Finding]:
     return out
 
 
-def _entered(value: object) -> str:
-    return fmt_entered(value) if isinstance(value, Decimal) else str(value)
-
-
 #: A capaian above this (ten times the target) is far more often a typing slip than a result.
 _IMPLAUSIBLE = Decimal(1000)
 
@@ -302,8 +299,8 @@ def check_implausible(report: Report, computed: ComputedReport) -> list[Finding]
         pv = ind.realisasi.get(report.tahun)
         where = pv.loc_of("tahunan") if pv is not None else None
         out.append(Finding("warning", where or loc_of(ind, "realisasi", "id"),
-                           f"{iid}: capaian {fmt_percent(value)} (realisasi {_entered(ir.realisasi)} atas target "
-                           f"{_entered(ir.target)}), lebih dari sepuluh kali target; periksa angkanya: titik desimal "
+                           f"{iid}: capaian {fmt_percent(value)} (realisasi {fmt_value_entered(ir.realisasi)} atas "
+                           f"target {fmt_value_entered(ir.target)}), lebih dari sepuluh kali target; periksa angkanya: titik desimal "
                            "yang hilang (100.00 terbaca 10000) atau satuan yang berbeda dengan targetnya",
                            "capaian-janggal"))
     return out
@@ -367,8 +364,8 @@ def _leaf_period(n: BudgetResult, periode: str) -> list[Finding]:
     if later and not annual:  # a TW I report holding TW II: not shown, not added, published in its source files
         out.append(Finding("warning", loc_of(n, f"realisasi_tw.{later[0]}", "realisasi_tw"),
                            f"{n.kode}: realisasi_tw {', '.join(later)} diisi, padahal laporan ini s.d. TW "
-                           f"{quarter_numeral(periode)}; nilainya tidak ditampilkan dan tidak dijumlahkan. Hapus, atau "
-                           "ubah 'periode' di laporan.yaml bila laporan ini sudah triwulan berikutnya", "triwulan-lewat"))
+                           f"{quarter_numeral(periode)}; nilainya tidak ditampilkan dan tidak dijumlahkan. "
+                           f"{LATER_QUARTER_FIX}", "triwulan-lewat"))
     if n.tanpa_realisasi:
         when = "setahun" if annual else f"s.d. TW {quarter_numeral(periode)}"
         why = f" ({n.alasan_realisasi})" if n.alasan_realisasi else ""

@@ -100,12 +100,12 @@ _ANNUAL_HINT = {
 }
 
 
+#: What to do with a later quarter's value in a quarterly report (``triwulan-lewat``, of an indicator or a budget line).
+LATER_QUARTER_FIX = "Hapus, atau ubah 'periode' di laporan.yaml bila laporan ini sudah triwulan berikutnya"
+
+
 def _n(value: Decimal) -> str:
     return fmt.fmt_entered(value)
-
-
-def _shown(value: Value) -> str:
-    return _n(value) if isinstance(value, Decimal) else fmt.fmt_value(value)
 
 
 def _numbers(pv: PeriodValues) -> list[tuple[str, Decimal]]:
@@ -192,7 +192,7 @@ def quarter_findings(ind: Indicator, periode: str, tahun_laporan: int | None = N
             nums = _numbers(pv)
             if what == "target" and pv.quarters and pv.annual is None:
                 severity = "error" if periode == "tahunan" else "warning"
-                written = "/".join(_shown(pv.quarters[q]) for q in QUARTERS if q in pv.quarters)
+                written = "/".join(fmt.fmt_value_entered(pv.quarters[q]) for q in QUARTERS if q in pv.quarters)
                 out.append(_finding(severity, pv.loc, f"{ind.id}: target {tahun} hanya ditulis per triwulan "
                                     f"({written}) tanpa target tahunan; program tidak memilih atau menjumlahkan "
                                     f"target triwulan sendiri. Tambahkan 'tahunan: ...' ({_ANNUAL_HINT[ind.agregasi]})",
@@ -212,8 +212,8 @@ def quarter_findings(ind: Indicator, periode: str, tahun_laporan: int | None = N
             if what == "realisasi" and periode != "tahunan" and tahun == tahun_laporan and later:
                 out.append(_finding("warning", pv.loc_of(later[0]), f"{ind.id}: realisasi {', '.join(later)} "
                                     f"{tahun} diisi, padahal laporan ini s.d. TW {fmt.quarter_numeral(periode)}; "
-                                    "nilainya tidak ditampilkan dan tidak dihitung. Hapus, atau ubah 'periode' di "
-                                    "laporan.yaml bila laporan ini sudah triwulan berikutnya", "triwulan-lewat"))
+                                    f"nilainya tidak ditampilkan dan tidak dihitung. {LATER_QUARTER_FIX}",
+                                    "triwulan-lewat"))
             if (what == "realisasi" and periode != "tahunan" and tahun == tahun_laporan and pv.quarters
                     and unwritten):
                 given = ", ".join(q for q in QUARTERS if q in pv.quarters)

@@ -172,6 +172,14 @@ def fmt_rupiah_or_dash(value: Decimal | None) -> str:
     return NA if value is None else fmt_rupiah(value, whole=True)
 
 
+def fmt_value_entered(value: Value | int | None) -> str:
+    """A data value as the author entered it: a number with its own decimals (:func:`fmt_entered`), a grade as
+    written, missing/None as ``N/A``: how messages and the change page quote a target or a realisasi."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = Decimal(value)
+    return fmt_entered(value) if isinstance(value, Decimal) else fmt_value(value)
+
+
 def fmt_value(value: Value | None, decimals: int = 2) -> str:
     """Format a data value: a number id-ID, a qualitative grade as written, missing/None as ``N/A``."""
     if value is None or isinstance(value, Missing):

@@ -220,7 +220,7 @@ def _show(value: Any, show: Callable[[Any], str]) -> str:
 
 
 def _measure(value: Any) -> str:
-    return fmt.fmt_entered(Decimal(value)) if _is_number(value) else str(value)
+    return fmt.fmt_value_entered(value) if _is_number(value) else str(value)
 
 
 def _percent(value: Any) -> str:
