@@ -19,7 +19,7 @@ from ..core.numbers import from_id_parts
 from .figures import IndicatorCounts, slug
 from .findings import Finding
 from .prose import CODE_SPAN, Sentence, lines, sentences
-from .refs import UnknownReference, lookup
+from .refs import Ref, UnknownReference, lookup
 from .report import ComputedReport, counts_for
 from .scales import BUILTIN_SCALES, NA_LABEL, classify_or_none
 
@@ -182,29 +182,39 @@ def _capaian_values(computed: ComputedReport) -> list[_Capaian]:
     return out
 
 
+def _lookup(computed: ComputedReport, path: str) -> Ref | None:
+    try:
+        return lookup(computed, path)
+    except UnknownReference:  # reported where the reference is rendered
+        return None
+
+
+def _capaian_of(computed: ComputedReport, p: str, ref: Ref) -> tuple[ScaleClass | None, str] | None:
+    """When the reference ``p`` prints a capaian (an indicator's of any year, a sasaran's, the average): its predikat
+    and the reference that prints that predikat; None for any other reference."""
+    base, _, attr = p.partition("@")[0].rpartition(".")
+    if p == "capaian.rata_rata":
+        return computed.predikat_rata_rata, "capaian.predikat"
+    if base == "capaian" and attr in computed.sasaran:
+        return computed.sasaran[attr].predikat, f"capaian.{attr}.predikat"
+    if base.startswith("capaian.") and attr == "capaian" and base[8:] in computed.sasaran:
+        return computed.sasaran[base[8:]].predikat, f"capaian.{base[8:]}.predikat"
+    if attr == "capaian" and base in computed.indikator and "@" not in p:
+        return computed.indikator[base].predikat, f"{base}.predikat"
+    if attr == "capaian" and isinstance(ref.value, Decimal):
+        return classify_or_none(computed.scale, ref.value), p
+    return None
+
+
 def _ref_subject(computed: ComputedReport, path: str, start: int, end: int) -> _Subject:
     """What a ``{nilai}`` reference in the sentence is: a capaian with its predikat, or anything else."""
     p = path.strip()
-    base, _, attr = p.partition("@")[0].rpartition(".")
-    try:
-        ref = lookup(computed, p)
-    except UnknownReference:  # reported where the reference is rendered
+    ref = _lookup(computed, p)
+    found = _capaian_of(computed, p, ref) if ref is not None else None
+    if ref is None or found is None:
         return _Subject(start, end, frozenset(), "", "")
-    value = ref.value
-    if p == "capaian.rata_rata":
-        pred, to = computed.predikat_rata_rata, "capaian.predikat"
-    elif base == "capaian" and attr in computed.sasaran:
-        pred, to = computed.sasaran[attr].predikat, f"capaian.{attr}.predikat"
-    elif base.startswith("capaian.") and attr == "capaian" and base[8:] in computed.sasaran:
-        pred, to = computed.sasaran[base[8:]].predikat, f"capaian.{base[8:]}.predikat"
-    elif attr == "capaian" and base in computed.indikator and "@" not in p:
-        pred, to = computed.indikator[base].predikat, f"{base}.predikat"
-    elif attr == "capaian" and isinstance(value, Decimal):
-        pred, to = classify_or_none(computed.scale, value), p
-    else:
-        return _Subject(start, end, frozenset(), "", "")
-    shown = f"{{nilai}}`{p}` ({ref.formatted()})"
-    return _Subject(start, end, frozenset({_label(pred)}), shown, to)
+    pred, to = found
+    return _Subject(start, end, frozenset({_label(pred)}), f"{{nilai}}`{p}` ({ref.formatted()})", to)
 
 
 def _subjects(computed: ComputedReport, s: Sentence, capaian: list[_Capaian]) -> list[_Subject]:
@@ -415,11 +425,8 @@ _UP = frozenset({"naik", "meningkat", "bertambah"})
 
 def _number(computed: ComputedReport, path: str) -> tuple[Decimal, str] | None:
     """The number a reference prints, as a value and as printed; None for text, N/A or an unknown path."""
-    try:
-        ref = lookup(computed, path.strip())
-    except UnknownReference:  # reported where the reference is rendered
-        return None
-    return (ref.value, ref.formatted()) if isinstance(ref.value, Decimal) else None
+    ref = _lookup(computed, path.strip())
+    return (ref.value, ref.formatted()) if ref is not None and isinstance(ref.value, Decimal) else None
 
 
 def check_typed_direction(report: Report, computed: ComputedReport) -> list[Finding]:
@@ -460,16 +467,13 @@ _WISH = re.compile(r"\b(?:agar|supaya|diharapkan|harus|perlu|dapat|akan|untuk)\b
 
 
 def _capaian_ref(computed: ComputedReport, path: str) -> tuple[Decimal, str] | None:
-    """The capaian a reference prints, for the current year (the verdict is about it), and the reference."""
+    """The capaian a reference prints, of the report's year (the verdict is about it) and as printed, and the
+    reference."""
     p = path.strip()
-    if "@" in p:
+    ref = _lookup(computed, p) if "@" not in p else None
+    if ref is None or not isinstance(ref.value, Decimal) or _capaian_of(computed, p, ref) is None:
         return None
-    base, _, attr = p.rpartition(".")
-    is_capaian = ((attr == "capaian" and base in computed.indikator)
-                  or (base == "capaian" and attr in computed.sasaran) or p == "capaian.rata_rata"
-                  or (attr == "capaian" and base.startswith("capaian.") and base[8:] in computed.sasaran))
-    found = _number(computed, p) if is_capaian else None
-    return (fmt.shown(found[0]), p) if found is not None else None
+    return fmt.shown(ref.value), p
 
 
 def check_typed_verdict(report: Report, computed: ComputedReport) -> list[Finding]:
