@@ -6,6 +6,7 @@ All are heuristics over the chapter text (outside code fences), so all are warni
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Iterable
@@ -253,9 +254,16 @@ def check_sample_text(report: Report) -> list[Finding]:
 
 
 def _sample_logo(report: Report) -> bool:
-    """Whether the report's logo is the scaffold's, byte for byte (an unreadable one is said where it is loaded)."""
+    """Whether the report's logo is the scaffold's, byte for byte (an unreadable one is said where it is loaded);
+    read only when its size is the sample's."""
     path = report.assets.get(Path(report.instansi.logo).as_posix()) if report.instansi.logo else None
     try:
-        return path is not None and path.read_bytes() == SAMPLE_LOGO.read_bytes()
+        return (path is not None and path.stat().st_size == len(_sample_logo_bytes())
+                and path.read_bytes() == _sample_logo_bytes())
     except OSError:
         return False
+
+
+@functools.cache
+def _sample_logo_bytes() -> bytes:
+    return SAMPLE_LOGO.read_bytes()

@@ -82,11 +82,9 @@ def _kind_of(data: bytes) -> str:
         return "isinya buku kerja Excel 97-2003 (.xls)"
     if data.startswith(b"PK") and b"application/vnd.oasis.opendocument.spreadsheet" in data[:200]:
         return "isinya lembar kerja OpenDocument (.ods)"
-    try:
-        data[:4096].decode("utf-8")
-    except UnicodeDecodeError:
+    if b"\x00" in data[:4096]:  # text in any encoding has none; a cut multibyte character is still text
         return "isinya rusak atau bukan buku kerja"
-    return "isinya teks, mis. CSV, tetapi namanya berakhiran .xlsx"
+    return "isinya teks, mis. CSV, bukan buku kerja"
 
 
 def raw_cell(book: Book, ws: Worksheet, wf: Worksheet, row: int, col: int, where: str) -> Any:
