@@ -1017,3 +1017,15 @@ def test_grafik_js_upgrades_offline_without_console_errors(bundle_dir, tmp_path)
             browser.close()
     finally:
         server.shutdown()
+
+
+def test_a_negative_axis_tick_is_written_with_the_minus_the_tables_print():
+    """Tables and sentences print a negative value with "-" ("-22,85 %"); the axis ticks Vega invents used d3's
+    default "−" (U+2212), so one figure read "-20" in the table under a chart whose axis said "−20", and a search
+    for "-20" found one but not the other."""
+    rows = [{"tahun": 2022, "indikator": "Pertumbuhan", "nilai": D("-22.85")},
+            {"tahun": 2023, "indikator": "Pertumbuhan", "nilai": D("12.5")}]
+    shown = texts(render_chart(c.tren(rows, satuan="%")).svg)
+    ticks = [t for t in shown if re.fullmatch(r"[-−]\d+(,\d+)?( %)?", t)]
+    assert ticks, shown  # the axis runs below zero
+    assert all(t.startswith("-") for t in ticks), ticks

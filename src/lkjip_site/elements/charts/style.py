@@ -25,9 +25,11 @@ OKABE_ITO: tuple[str, ...] = (
     "#F0E442",
 )
 
-# d3-format locale: decimal comma, thousands dot, Rupiah prefix, percent with a space ("98,25 %").
+# d3-format locale: decimal comma, thousands dot, Rupiah prefix, percent with a space ("98,25 %"), and the "-" the
+# tables and sentences print before a negative value (d3's default is "−", so an axis said "−20" above "-20").
 ID_FORMAT_LOCALE: dict[str, Any] = {
     "decimal": ",",
+    "minus": "-",
     "thousands": ".",
     "grouping": [3],
     "currency": ["Rp ", ""],

@@ -23,8 +23,8 @@ from .spec import ChartError, ChartResult, ChartSpec
 from .style import ID_FORMAT_LOCALE, ID_TIME_FORMAT_LOCALE
 
 # Bump when the post-processing of SVG or the meaning of options changes: invalidates the cache.
-ENGINE_VERSION = "5"  # 5: N/A marks and figures handed in for the summary (marks); every chart also has its phone
-#    layout (narrow.py); trend labels kept apart
+ENGINE_VERSION = "6"  # 5: N/A marks and figures handed in for the summary (marks); every chart also has its phone
+#    layout (narrow.py); trend labels kept apart; 6: axis ticks below zero with the tables' "-" (style.ID_FORMAT_LOCALE)
 
 
 _ID_RE = re.compile(r'\sid="([^"]+)"')
