@@ -716,6 +716,14 @@ def test_compare_lists_added_and_removed_indicators_budget_rows_and_chapters() -
     assert compare(old, old).empty
 
 
+def test_change_page_names_a_quarter_as_the_pages_do() -> None:
+    """A quarterly row's change read "Realisasi s.d. TW2 2024" (the data key upper-cased) where every page says
+    "s.d. TW II"."""
+    old = VersionData("1.0", dt.date(2024, 7, 31), _doc([{**_ind("A", 40, Decimal("40")), "periode": "tw2"}]), [])
+    new = VersionData("1.1", dt.date(2024, 8, 31), _doc([{**_ind("A", 45, Decimal("45")), "periode": "tw2"}]), [])
+    assert [c.besaran for c in compare(old, new).indikator] == ["Realisasi s.d. TW II 2023", "Capaian s.d. TW II 2023"]
+
+
 def test_publish_links_the_same_large_bytes_instead_of_copying(tmp_path: Path) -> None:
     """Each version carries its own fonts and bundle: the same bytes object is stored once on disk (hard links)."""
     shared = os.urandom(LINK_MIN_BYTES)

@@ -581,10 +581,10 @@ def test_a_quarter_typed_again_is_compared_with_that_quarters_report_of_the_same
     assert related[tw2.slug] == [copied, tw1] and related[tw1.slug] == []
     found = [(f.loc.line, f.kode, f.message) for f in check_earlier(tw2, [tw1])]
     assert found == [
-        (6, "beda-laporan-triwulan", f"KMI: realisasi TW1 2024 tertulis 2, sedangkan laporan Triwulan I 2024 instansi "
+        (6, "beda-laporan-triwulan", f"KMI: realisasi TW I 2024 tertulis 2, sedangkan laporan Triwulan I 2024 instansi "
                                      f"ini ('{tw1.slug}') mencatat 3; samakan angkanya, atau bila laporan itu yang "
                                      "keliru, perbaiki dan terbitkan ralatnya"),
-        (22, "beda-laporan-triwulan", f"1.02.02.2.01.0001: realisasi TW1 Rp 150, sedangkan laporan Triwulan I 2024 "
+        (22, "beda-laporan-triwulan", f"1.02.02.2.01.0001: realisasi TW I Rp 150, sedangkan laporan Triwulan I 2024 "
                                       f"instansi ini ('{tw1.slug}') mencatat Rp 100; samakan angkanya, atau bila "
                                       "laporan itu yang keliru, perbaiki dan terbitkan ralatnya")]
     [same] = [f for f in check_earlier(copied, related[copied.slug]) if "juga" in f.message]

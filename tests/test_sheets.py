@@ -524,3 +524,17 @@ def test_neighbouring_years_of_one_line_are_removed_together(exported: dict[str,
     assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["indikator.yaml"]
     assert _yaml_diff(root, slug, "indikator.yaml") == ["-    realisasi: {2021: 100, 2022: 100, 2023: 97.76}",
                                                         "+    realisasi: {2023: 97.76}"]
+
+
+def test_a_quarter_budget_cell_is_named_as_the_workbook_heads_it(exported: dict[str, bytes], tmp_path: Path) -> None:
+    """A word typed in the "Realisasi TW I (Rp)" column was said as "realisasi TW1" (the YAML key upper-cased),
+    a name found neither on the sheet nor on the site."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "pengaron-2024-tw1"
+    wb = open_book(exported[slug])
+    budget = wb["Anggaran"]
+    put(budget, find_row(budget, {"Kode": "7.01.01.2.06.0002"}), {"Realisasi TW I (Rp)": "lima juta"})
+    with pytest.raises(ContentError) as caught:
+        import_workbook(root, slug, save(wb), "data.xlsx")
+    said = " ".join(d.format() for d in caught.value.diagnostics.items)
+    assert "realisasi TW I " in said and "TW1" not in said, said

@@ -20,7 +20,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable, Iterator, Sequence
 
-from ..core.fmt import fmt_entered, fmt_rupiah, shown
+from ..core.fmt import fmt_entered, fmt_rupiah, quarter_numeral, shown
 from ..core.model import PERIOD_ORDER, Indicator, Loc, PeriodValues, Report, loc_of
 from .findings import Finding
 from .periods import as_number, cumulative, quarters_upto
@@ -104,8 +104,8 @@ def _quarters(report: Report, prev: Report) -> list[Finding]:
         for q in quarters_upto(prev.periode):
             mine, other = as_number(pv.quarters.get(q)), as_number(by_q.get(q))
             if _differs(mine, other):
-                out.append(Finding("warning", pv.loc_of(q) or ind.loc, f"{iid}: realisasi {q.upper()} {report.tahun} "
-                                   f"tertulis {fmt_entered(mine)}, {_same_year(prev)} {fmt_entered(other)}{_FIX}",
+                out.append(Finding("warning", pv.loc_of(q) or ind.loc, f"{iid}: realisasi TW {quarter_numeral(q)} "
+                                   f"{report.tahun} tertulis {fmt_entered(mine)}, {_same_year(prev)} {fmt_entered(other)}{_FIX}",
                                    SAME_YEAR))
         target = ind.target.get(report.tahun)
         mine_t, other_t = as_number(target.annual if target else None), as_number(theirs.target_tahunan)
@@ -140,7 +140,7 @@ def _budget_quarters(report: Report, prev: Report) -> list[Finding]:
             a, b = leaf.realisasi_tw.get(q), other.realisasi_tw.get(q)
             if a is not None and b is not None and a != b:
                 out.append(Finding("warning", loc_of(leaf, f"realisasi_tw.{q}", "realisasi_tw", "realisasi"),
-                                   f"{leaf.kode}: realisasi {q.upper()} {fmt_rupiah(a)}, {_same_year(prev)} "
+                                   f"{leaf.kode}: realisasi TW {quarter_numeral(q)} {fmt_rupiah(a)}, {_same_year(prev)} "
                                    f"{fmt_rupiah(b)}{_FIX}", SAME_YEAR))
         if (report.periode == "tahunan" and prev.periode == "tw4" and not leaf.realisasi_tw
                 and leaf.realisasi_tercatat is not None and leaf.realisasi_tercatat != other.realisasi):

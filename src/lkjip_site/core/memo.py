@@ -28,7 +28,7 @@ T = TypeVar("T")
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
 
-FORMAT = 11  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
+FORMAT = 12  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
 #            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers;
 #            the build record's key holds it too, so no build replays a record of the code before; 7: verdicts
 #            judged on the printed figure, so kept tables and states of the rule before are not taken; 8: the
@@ -39,7 +39,8 @@ FORMAT = 11  # bump when the meaning of keys, the pickled classes or the entries
 #            average's capaian.jumlah_indikator), so no kept report replays messages or numbers made without them;
 #            11: the forty-fourth pass's checks (a count's running totals or below zero, the outline, a typed
 #            direction or verdict, a capaian over 1.000 %, raw HTML, a site theme) and printed forms (an average
-#            row's "di tabel ini", "s.d. TW" on comparison rows, a grade's rule, the efficiency's program serapan))
+#            row's "di tabel ini", "s.d. TW" on comparison rows, a grade's rule, the efficiency's program serapan);
+#            12: the forty-fifth pass's messages and change rows name a quarter "TW II", never "TW2")
 
 
 def digest(*parts: Any) -> str:

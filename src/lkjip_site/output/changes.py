@@ -115,7 +115,9 @@ def _indicators(old: dict[str, Any], new: dict[str, Any], out: Changes) -> None:
         return r["indikator_id"], r["tahun"], r["periode"]
 
     def period(r: dict[str, Any]) -> str:
-        return str(r["tahun"]) if r["periode"] == "tahunan" else f"s.d. {r['periode'].upper()} {r['tahun']}"
+        if r["periode"] == "tahunan":
+            return str(r["tahun"])
+        return f"s.d. TW {fmt.quarter_numeral(r['periode'])} {r['tahun']}"
 
     kept = [r for r in news if r["indikator_id"] in old_ids]
     before = {key(r): r for r in olds if r["indikator_id"] in new_ids}

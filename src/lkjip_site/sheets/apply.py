@@ -19,7 +19,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from ..compute.budget import budget_node, normalise_code
 from ..compute.findings import Finding
 from ..core.diagnostics import Diagnostics
-from ..core.fmt import fmt_number, fmt_rupiah, fmt_value, round_half_up
+from ..core.fmt import fmt_number, fmt_rupiah, fmt_value, quarter_numeral, round_half_up
 from ..core.model import QUARTERS, BudgetNode, Loc, Missing, Report, Value
 from ..load.schemas import ID
 from . import layout as L
@@ -816,8 +816,9 @@ class Importer:
 # -- module helpers ------------------------------------------------------------------------------------------------------
 
 def _money_label(key: str) -> str:
-    return {"pagu": "pagu", "realisasi": "realisasi", "pagu_tertulis": "pagu tertulis",
-            "realisasi_tertulis": "realisasi tertulis"}.get(key, f"realisasi {key.upper()}")
+    named = {"pagu": "pagu", "realisasi": "realisasi", "pagu_tertulis": "pagu tertulis",
+             "realisasi_tertulis": "realisasi tertulis"}
+    return named[key] if key in named else f"realisasi TW {quarter_numeral(key)}"
 
 
 def _grades_text(text: str | None) -> str | None:

@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from ..compute.budget import normalise_code
 from ..compute.periods import quarters_upto
 from ..core.diagnostics import ContentError, Diagnostics
-from ..core.fmt import fmt_rupiah
+from ..core.fmt import fmt_rupiah, quarter_numeral
 from ..core.model import BudgetNode, Loc, Missing
 from ..core.numbers import typed_number
 from ..load.data import DATA_DIR
@@ -484,7 +484,8 @@ class _Writer:
         earlier = sum((Decimal(str(quarters[q])) for q in quarters_upto(self.periode)[:-1] if q in quarters), Decimal(0))
         own = line.realisasi - earlier
         if own < 0:
-            self.table.error(line.number, "realisasi", f"realisasi s.d. {self.periode.upper()} {fmt_rupiah(line.realisasi)} "
+            self.table.error(line.number, "realisasi", f"realisasi s.d. TW {quarter_numeral(self.periode)} "
+                                                       f"{fmt_rupiah(line.realisasi)} "
                                                        f"lebih kecil dari jumlah triwulan sebelumnya di anggaran.yaml "
                                                        f"({fmt_rupiah(earlier)})")
             return
