@@ -526,6 +526,15 @@ def test_a_site_theme_writes_its_own_table_cells_with_a_cells_macro(project: Pat
     assert all('<td class="tema-sel">' in t and not re.search("<th[ >]|scope=", t) for t in tables)
 
 
+def test_the_scaffolds_capaian_table_sits_under_its_own_heading(project: Path) -> None:
+    """``lkjip new`` put the capaian table under "## Realisasi Anggaran": the contents, the search result and a
+    reader's eye placed the indicators' table in the budget section, and authors kept the layout."""
+    pages = build(BuildOptions(root=project, pdf=False, cache_dir=project / ".cache"), write=False).files
+    chapter = content(pages[f"laporan/{SLUG}/1.0/bab-3-akuntabilitas-kinerja/index.html"]).decode()
+    order = [m.group(1) or m.group(2) for m in re.finditer(r'<h2 id="([^"]+)"|<table id="([^"]+)"', chapter)]
+    assert order.index("tabel-capaian") < order.index("realisasi-anggaran") < order.index("tabel-anggaran"), order
+
+
 @given(st.one_of(st.text(alphabet=st.sampled_from("ab <>&'\"é1,."), max_size=12), st.integers(),
                  st.text(max_size=8).map(Markup)))
 def test_a_cell_is_escaped_exactly_as_markupsafe_escapes_it(value: object) -> None:

@@ -174,7 +174,7 @@ CASES = [
     # realisasi 2023 (line 9) written as a grade "B" but IKU1 has no kualitatif list
     Case("nilai-kualitatif-tanpa-daftar", replace(INDIKATOR, "2023: 82.5", "2023: B"), INDIKATOR, 9, "kualitatif"),
     # ```{tabel} capaianx on line 15
-    Case("jenis-tabel-asing", replace(BAB3, "```{tabel} capaian\n", "```{tabel} capaianx\n"), BAB3, 15,
+    Case("jenis-tabel-asing", replace(BAB3, "```{tabel} capaian\n", "```{tabel} capaianx\n"), BAB3, 11,
          "jenis tabel 'capaianx' tidak dikenal"),
     # {nilai}`IKU9.capaian` on line 9
     Case("nilai-indikator-asing", replace(BAB3, "{nilai}`IKU1.capaian`", "{nilai}`IKU9.capaian`"), BAB3, 9, "IKU9"),
@@ -244,7 +244,7 @@ CASES = [
          f"{R}/data/penduduk.csv", 1, "nama kolom CSV"),
     # options of a table block: a YAML error on the block's second line (file line 17)
     Case("opsi-tabel-yaml", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis",
-                                    "judul: Capaian: indikator: kinerja"), BAB3, 17, "YAML tidak dapat dibaca"),
+                                    "judul: Capaian: indikator: kinerja"), BAB3, 13, "YAML tidak dapat dibaca"),
     # files that cannot be read, each named at its line 1: a chapter linked to nothing (the build before had no such
     # file: the record must not replay it), laporan.yaml linked to nothing, a data file linked out of the report
     # folder (it would be published as open data), a folder named as a data file
@@ -290,9 +290,9 @@ CASES = [
     # printed as written, without a word: a list as a caption (judul, line 17), "tidak" taken as true (lebar, line 18),
     # an image without the text a reader who cannot see it gets (BAB I line 9), a role with nothing after it (line 9)
     Case("judul-berupa-daftar", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis",
-                                        "judul: [Capaian, 2023]"), BAB3, 17, "judul harus satu baris teks"),
+                                        "judul: [Capaian, 2023]"), BAB3, 13, "judul harus satu baris teks"),
     Case("lebar-bukan-boolean", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis\n",
-                                        "judul: Capaian indikator kinerja sasaran strategis\nlebar: tidak\n"), BAB3, 18,
+                                        "judul: Capaian indikator kinerja sasaran strategis\nlebar: tidak\n"), BAB3, 14,
          "opsi 'lebar' harus true atau false, tertulis 'tidak'"),
     Case("gambar-tanpa-teks-pengganti", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
                                                 "![](gambar/logo.svg)"), BAB1, 9, "gambar tanpa teks pengganti"),
@@ -327,7 +327,7 @@ CASES = [
     Case("nilai-di-judul", replace(BAB1, "judul: Pendahuluan", "judul: Pendahuluan ({nilai}`IKU1.capaian`)"), BAB1, 2,
          "{nilai}`...` tidak dihitung di 'judul' front matter"),
     Case("nilai-di-judul-tabel", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis",
-                                         "judul: Capaian {nilai}`IKU1.capaian` tahun ini"), BAB3, 17,
+                                         "judul: Capaian {nilai}`IKU1.capaian` tahun ini"), BAB3, 13,
          "judul tidak dapat memuat {nilai}`…` (judul dicetak apa adanya"),
     Case("nilai-di-teks-gambar", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
                                          "![Capaian {nilai}`IKU1.capaian`](gambar/logo.svg)"), BAB1, 9,
@@ -403,7 +403,7 @@ def _assert_clean_failure(err: str, case_file: str, case_line: int, says: str) -
 TABLE_OPTION_CASE = Case("opsi-tabel-sasaran-asing",
                          replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis\n",
                                  "judul: Capaian indikator kinerja sasaran strategis\nsasaran: [S9]\n"),
-                         BAB3, 18, "sasaran 'S9' tidak ada")
+                         BAB3, 14, "sasaran 'S9' tidak ada")
 PARAMS = [pytest.param(c, id=c.id) for c in [*CASES, TABLE_OPTION_CASE]]
 
 

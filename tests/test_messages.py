@@ -196,8 +196,8 @@ CASES = [
     Case("beda-laporan-triwulan", lambda root: new_report(root, "contoh-2023-salinan", tahun=2023) and None,
          LAPORAN, 3, "peringatan", "laporan 'contoh-2023-salinan' juga laporan tahun 2023 instansi ini; ubah 'periode'",
          "beda-laporan-triwulan"),
-    # bab 3 line 13: an annual report's text "s.d. Triwulan III" (a quarterly report's sentence copied)
-    Case("periode-narasi", replace(BAB3, "terealisasi", "terealisasi s.d. Triwulan III"), BAB3, 13, "peringatan",
+    # bab 3 line 18: an annual report's text "s.d. Triwulan III" (a quarterly report's sentence copied)
+    Case("periode-narasi", replace(BAB3, "terealisasi", "terealisasi s.d. Triwulan III"), BAB3, 18, "peringatan",
          "teks menyebut 's.d. Triwulan III', padahal laporan ini laporan tahunan (setahun penuh)", "periode-narasi"),
     # bab 3 line 22: a table of jenis belanja over a budget without them rendered empty, even under --strict
     Case("tabel-jenis-belanja-kosong", replace(BAB3, "```{tabel} anggaran\n", "```{tabel} jenis_belanja\n"), BAB3, 22,
@@ -294,9 +294,9 @@ CASES = [
     Case("nama-instansi", replace(BAB3, "Indikator {nilai}`IKU1.nama` mencapai",
                                   "Kecamatan Sukamaju melaporkan indikator {nilai}`IKU1.nama` mencapai"),
          BAB3, 9, "peringatan", "Kecamatan Sukamaju", "nama-instansi"),
-    # bab 3 line 13: a percentage typed instead of referenced
+    # bab 3 line 18: a percentage typed instead of referenced
     Case("angka-diketik", replace(BAB3, "({nilai}`anggaran.serapan`).", "({nilai}`anggaran.serapan`), naik 12,34 %."),
-         BAB3, 13, "peringatan", "12,34 %", "angka-diketik"),
+         BAB3, 18, "peringatan", "12,34 %", "angka-diketik"),
     # bab 3 line 9: a predikat typed for the capaian referenced before it (103,13 % is Sangat Tinggi)
     Case("predikat-diketik", replace(BAB3, "dengan predikat {nilai}`IKU1.predikat`.", "dengan predikat Tinggi."),
          BAB3, 9, "peringatan", "predikat 'Tinggi' diketik untuk {nilai}`IKU1.capaian` (103,13 %), padahal menurut "
@@ -371,13 +371,13 @@ CASES = [
     Case("ref-mirip", replace(BAB3, "{ref}`tabel-anggaran`", "{ref}`tabel-anggarn`"), BAB3, 20, "galat",
          "rujukan 'tabel-anggarn' tidak ditemukan: tidak ada tabel atau gambar dengan id itu di laporan ini; "
          "mungkin maksudnya 'tabel-anggaran' (id ditulis pada opsi 'id:'"),
-    # bab 3 line 18: an option of the capaian table naming a sasaran
+    # bab 3 line 14: an option of the capaian table naming a sasaran
     Case("opsi-sasaran-mirip", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis\n",
                                        "judul: Capaian indikator kinerja sasaran strategis\nsasaran: [S_1]\n"),
-         BAB3, 18, "galat", "sasaran 'S_1' tidak ada di data/renstra.yaml; mungkin maksudnya 'S1'"),
-    # bab 3 line 18: a misspelt option after "judul:" (line 17)
+         BAB3, 14, "galat", "sasaran 'S_1' tidak ada di data/renstra.yaml; mungkin maksudnya 'S1'"),
+    # bab 3 line 14: a misspelt option after "judul:" (line 13)
     Case("opsi-mirip", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis\n",
-                               "judul: Capaian indikator kinerja sasaran strategis\njudull: x\n"), BAB3, 18,
+                               "judul: Capaian indikator kinerja sasaran strategis\njudull: x\n"), BAB3, 14,
          "peringatan", "opsi tabel 'judull' tidak dikenal dan diabaikan; mungkin maksudnya 'judul'"),
     # bab 3 line 23: the anggaran block becomes a dataset table naming a CSV that is spelt differently
     Case("dataset-mirip", chain(write(f"{R}/data/penduduk.csv", "desa,jumlah\nA,1\n"),
@@ -386,7 +386,7 @@ CASES = [
     # bab 3 line 24: the anggaran table's depth, misspelt
     Case("tingkat-mirip", replace(BAB3, "id: tabel-anggaran\n", "id: tabel-anggaran\ntingkat: kegiatann\n"), BAB3, 24,
          "galat", "tingkat 'kegiatann' tidak dikenal; mungkin maksudnya 'kegiatan'"),
-    Case("jenis-tabel-mirip", replace(BAB3, "```{tabel} capaian\n", "```{tabel} capain\n"), BAB3, 15, "galat",
+    Case("jenis-tabel-mirip", replace(BAB3, "```{tabel} capaian\n", "```{tabel} capain\n"), BAB3, 11, "galat",
          "jenis tabel 'capain' tidak dikenal; mungkin maksudnya 'capaian'"),
     Case("berkas-data-mirip", write(f"{R}/data/indikator.yml", "indikator: []\n"), f"{R}/data/indikator.yml", 1,
          "peringatan", "berkas data 'indikator.yml' tidak dikenal dan diabaikan; mungkin maksudnya 'indikator.yaml'"),
