@@ -173,7 +173,7 @@ CASES = [
          "program '7.01.99'"),
     # realisasi 2023 (line 9) written as a grade "B" but IKU1 has no kualitatif list
     Case("nilai-kualitatif-tanpa-daftar", replace(INDIKATOR, "2023: 82.5", "2023: B"), INDIKATOR, 9, "kualitatif"),
-    # ```{tabel} capaianx on line 15
+    # ```{tabel} capaianx on line 11
     Case("jenis-tabel-asing", replace(BAB3, "```{tabel} capaian\n", "```{tabel} capaianx\n"), BAB3, 11,
          "jenis tabel 'capaianx' tidak dikenal"),
     # {nilai}`IKU9.capaian` on line 9
@@ -242,7 +242,7 @@ CASES = [
     # a CSV header with the same column twice (line 1)
     Case("csv-kolom-ganda", write(f"{R}/data/penduduk.csv", "desa,jumlah,jumlah\nA,1,2\n"),
          f"{R}/data/penduduk.csv", 1, "nama kolom CSV"),
-    # options of a table block: a YAML error on the block's second line (file line 17)
+    # options of a table block: a YAML error on the block's second line (file line 13)
     Case("opsi-tabel-yaml", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis",
                                     "judul: Capaian: indikator: kinerja"), BAB3, 13, "YAML tidak dapat dibaca"),
     # files that cannot be read, each named at its line 1: a chapter linked to nothing (the build before had no such
@@ -287,7 +287,7 @@ CASES = [
          "angka terlalu besar (lebih dari 18 digit"),
     Case("csv-angka-terlalu-besar", write(f"{R}/data/penduduk.csv", "desa,penduduk\nA,1" + "0" * 40 + "\n"),
          f"{R}/data/penduduk.csv", 2, "kolom 'penduduk': angka terlalu besar"),
-    # printed as written, without a word: a list as a caption (judul, line 17), "tidak" taken as true (lebar, line 18),
+    # printed as written, without a word: a list as a caption (judul, line 13), "tidak" taken as true (lebar, line 14),
     # an image without the text a reader who cannot see it gets (BAB I line 9), a role with nothing after it (line 9)
     Case("judul-berupa-daftar", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis",
                                         "judul: [Capaian, 2023]"), BAB3, 13, "judul harus satu baris teks"),
@@ -399,7 +399,7 @@ def _assert_clean_failure(err: str, case_file: str, case_line: int, says: str) -
     assert any(says in h for h in hits), f"{says!r} tidak ada di {hits}"
 
 
-# A table option naming something that does not exist is reported at the option's own line (18), not the fence (15).
+# A table option naming something that does not exist is reported at the option's own line (14), not the fence (11).
 TABLE_OPTION_CASE = Case("opsi-tabel-sasaran-asing",
                          replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis\n",
                                  "judul: Capaian indikator kinerja sasaran strategis\nsasaran: [S9]\n"),
