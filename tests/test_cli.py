@@ -357,3 +357,13 @@ def test_a_site_template_that_is_not_utf8_is_the_webmasters_error_at_its_line(
     err = capsys.readouterr().err
     assert "themes/default/templates/chapter.html:2: galat: templat tema tidak dapat dibaca" in err, err
     assert "bukan teks UTF-8" in err and "galat internal" not in err
+
+
+def test_every_argument_of_every_command_says_what_to_give() -> None:
+    """``lkjip impor --help`` listed "laporan" and "berkas.xlsx" with no word on what they are, and
+    ``lkjip schema --help`` an "--output OUTPUT" without saying it is a folder or where it writes by default."""
+    parser = cli._parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    silent = [f"{name} {a.option_strings[0] if a.option_strings else a.metavar or a.dest}"
+              for name, sub in sorted(commands.items()) for a in sub._actions if not a.help]
+    assert silent == []

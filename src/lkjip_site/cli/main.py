@@ -90,7 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--periode", choices=PERIODS, help="tahunan atau tw1..tw4 (bawaan: tahunan)")
     n.add_argument("--instansi", help='nama instansi, mis. "Kecamatan Martapura Barat"')
     sc = sub.add_parser("schema", help="tulis JSON Schema semua jenis berkas")
-    sc.add_argument("--output", "-o", default="docs/schema")
+    sc.add_argument("--output", "-o", default="docs/schema", metavar="FOLDER",
+                    help="folder tujuan berkas *.schema.json, untuk editor yang memeriksa YAML (bawaan: docs/schema)")
     t = sub.add_parser("terbitkan", parents=[site, strict, dask],
                        help="terbitkan versi laporan saat ini secara permanen ke folder arsip/, lalu bangun situs")
     t.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
@@ -107,15 +108,16 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
     e.add_argument("--output", "-o", required=True, help="berkas .xlsx hasil, mis. data.xlsx")
     im = sub.add_parser("impor", parents=[site], help="baca buku kerja hasil ekspor kembali ke berkas data YAML")
-    im.add_argument("report", metavar="laporan")
-    im.add_argument("workbook", metavar="berkas.xlsx")
+    im.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
+    im.add_argument("workbook", metavar="berkas.xlsx", help="buku kerja hasil lkjip ekspor laporan yang sama")
     im.add_argument("--timpa", action="store_true",
                     help="tulis isi buku kerja walaupun berkas data diubah sesudah buku kerja itu diekspor "
                          "(perubahan di berkas data itu hilang)")
     a = sub.add_parser("impor-anggaran", parents=[site],
                        help="baca realisasi anggaran (CSV atau XLSX dari sistem keuangan) ke anggaran.yaml")
-    a.add_argument("report", metavar="laporan")
-    a.add_argument("source", metavar="berkas.csv|berkas.xlsx")
+    a.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
+    a.add_argument("source", metavar="berkas.csv|berkas.xlsx",
+                   help="laporan realisasi anggaran dari sistem keuangan (mis. SIPD), sebagai CSV atau XLSX")
     a.add_argument("--kolom", action="append", default=[], metavar="NAMA=JUDUL",
                    help=f"judul kolom di berkas untuk {', '.join(COLUMN_KEYS)}, "
                         'mis. --kolom pagu="Anggaran Perubahan"')
