@@ -10,6 +10,7 @@ import functools
 import http.server
 import io
 import os
+import re
 import signal
 import socket
 import struct
@@ -211,3 +212,20 @@ def test_a_stop_signal_the_system_hands_to_another_thread_still_stops_the_previe
         libc = ctypes.CDLL(None, use_errno=True)
         assert libc.tgkill(proc.pid, others[0], signal.SIGTERM) == 0, os.strerror(ctypes.get_errno())
         proc.wait(timeout=10)
+
+
+def test_a_sub_path_sites_404_page_finds_its_stylesheet_in_the_preview(tmp_path: Path) -> None:
+    """A site published under https://pemda.go.id/lkjip/ has a 404 page that links its stylesheet and home from
+    /lkjip/ (it is served at any address); the preview, at /, showed it without its CSS and its links went nowhere.
+    The preview answers under the sub-path too, and at / as before."""
+    assert new_report(tmp_path, SLUG) == 0
+    config = tmp_path / "situs.yaml"
+    config.write_text(re.sub(r"url_dasar: .*", "url_dasar: https://pemda.go.id/lkjip/",
+                             config.read_text(encoding="utf-8")), encoding="utf-8")
+    with running_serve(tmp_path, "1707955200") as base:
+        status, page = get(base + "/tidak-ada/")
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+        assert status == 404 and links and all(href.startswith("/lkjip/") for href in links), links
+        assert all(get(base + href)[0] == 200 for href in links)
+        assert get(f"{base}/lkjip/laporan/{SLUG}/1.0/")[0] == 200
+        assert get(f"{base}/laporan/{SLUG}/1.0/")[0] == 200

@@ -18,7 +18,7 @@ import threading
 import time
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileClosedEvent, FileCreatedEvent,
                              FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileSystemEvent,
@@ -27,13 +27,14 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 
 from ..build import BuildOptions, Session, build, repairing
-from ..core.diagnostics import ContentError
+from ..core.diagnostics import ContentError, Diagnostics
 from ..core.fmt import fmt_seconds
 from ..core.memo import Memo
 from ..core.paths import SITE_FILE
 from ..core.resources import RELOAD_SCRIPT
 from ..core.signals import heard, raise_unheard
 from ..core.state import Changes
+from ..load.config import load_config
 from .building import options
 from .common import UsageError
 from .messages import report_diagnostics
@@ -79,6 +80,8 @@ class Preview:
         self._lock = threading.Lock()
         #: the messages of the last build, when it failed: shown in the browser while there is no preview yet
         self.failed: list[str] = []
+        #: the path of ``url_dasar`` ("/lkjip/" for https://pemda.go.id/lkjip/), under which the preview answers too
+        self.base_path = "/"
 
     def saw(self, paths: list[Path], complete: bool) -> None:
         """The watcher saw ``paths`` change; ``complete``: the change leaves them whole (closed after writing,
@@ -130,7 +133,7 @@ class Preview:
             return self.version
 
 
-def _rebuild(opts: BuildOptions, state: Preview) -> None:
+def _rebuild(opts: BuildOptions, state: Preview, first: bool = False) -> None:
     """Pages first, so the open page reloads as soon as possible; then the search index, which Pagefind makes for
     the whole site at once (seconds on a large archive), in a second build that renders nothing again."""
     started = time.perf_counter()
@@ -144,8 +147,10 @@ def _rebuild(opts: BuildOptions, state: Preview) -> None:
         return
     report_diagnostics(result.diagnostics)
     state.failed = []
+    state.base_path = _base_path(opts.root)
     state.published()
-    print(f"Dibangun ulang dalam {fmt_seconds(time.perf_counter() - started)}.", flush=True)
+    done = "Dibangun" if first else "Dibangun ulang"  # (the preview's first build is no rebuild)
+    print(f"{done} dalam {fmt_seconds(time.perf_counter() - started)}.", flush=True)
     try:
         if not result.summary.get("indeks", 1):  # else the index was made anyway (first build of the preview)
             repairing(opts, lambda: build(opts, session=state.session), _said, state.restart)
@@ -153,6 +158,12 @@ def _rebuild(opts: BuildOptions, state: Preview) -> None:
         report_diagnostics(exc.diagnostics)
     finally:
         state.session.settle()
+
+
+def _base_path(root: Path) -> str:
+    """The path of the site's ``url_dasar``, read again after each good build (the webmaster may change it)."""
+    config = load_config(root, Diagnostics())
+    return (urlsplit(config.url_dasar).path or "/") if config is not None else "/"
 
 
 def _said(message: str) -> None:
@@ -188,7 +199,18 @@ def _handler(directory: Path, state: Preview) -> type[http.server.SimpleHTTPRequ
             elif self.path == "/__lkjip_muat_ulang.js":
                 self._send(RELOAD_SCRIPT.read_bytes(), "text/javascript")
             else:
+                self.path = self._under_base(self.path)
                 super().do_GET()
+
+        def _under_base(self, path: str) -> str:
+            """``/lkjip/tema/situs.css`` as ``/tema/situs.css`` for a site published under ``/lkjip/``: the 404
+            page links its stylesheet, home and search from the site's root path (it is served at any address), so
+            in the preview, served at ``/``, it showed without its CSS and its links went nowhere. A path that
+            names a file of the preview as it is stays as it is (a report folder may share the sub-path's name)."""
+            base = state.base_path
+            if base == "/" or not path.startswith(base) or Path(self.translate_path(path)).exists():
+                return path
+            return "/" + path[len(base):]
 
         def list_directory(self, path: str | os.PathLike[str]) -> None:  # type: ignore[override]
             """A folder without ``index.html`` is the site's 404 page, as on a web server without listings (the
@@ -306,7 +328,7 @@ def serve(opts: BuildOptions, port: int) -> int:
     out.mkdir(parents=True, exist_ok=True)
     server = _bound(port, _handler(out, state))  # before the first build: a port taken is said at once
     observer = watch(opts.root, state)  # before the first build: the session trusts it for every change since
-    _rebuild(opts, state)
+    _rebuild(opts, state, first=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Pratinjau di http://127.0.0.1:{server.server_address[1]}/ (tekan Ctrl+C untuk berhenti)", flush=True)
     try:
