@@ -903,3 +903,27 @@ def test_a_release_stopped_after_archiving_is_finished_by_running_it_again(proje
     assert (project / "arsip/contoh-2023/1.0/manifest.json").is_file()
     assert main(["verifikasi", "--situs", str(project)]) == 1
     assert _release(project) == 0 and main(["verifikasi", "--situs", str(project)]) == 0
+
+
+def test_strict_does_not_stop_a_site_on_the_warnings_of_a_released_version(project: Path, epoch: None) -> None:
+    """A version released with a warning (or warned of by a newer lkjip's checks) stopped every ``build --strict``
+    of the site afterwards: its pages are the archive's and cannot change under their number, and following the
+    warning without a new number is refused. It stays a warning, with what to do; the next version is strict."""
+    folder = project / "content/laporan/contoh-2023"
+    fill_in(folder)
+    chapter = folder / "30-bab-3-akuntabilitas-kinerja.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+        "({nilai}`anggaran.serapan`).", "({nilai}`anggaran.serapan`), naik 12,34 %."), encoding="utf-8")
+    assert lkjip(project, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
+    run = lkjip(project, "build", "--strict", "--tanpa-pdf")
+    assert run.code == 0, run.err
+    assert re.search(r"30-bab-3-akuntabilitas-kinerja\.md:\d+: peringatan: persentase 12,34 %", run.err), run.err
+    assert ("content/laporan/contoh-2023/laporan.yaml:4: peringatan: versi ini sudah diterbitkan dan tidak dibangun "
+            "ulang, jadi --strict tidak menganggap peringatan laporan 'contoh-2023' sebagai galat; perbaiki di versi "
+            "berikutnya: naikkan versi (versi: \"1.1\"), ubah isinya, lalu 'lkjip terbitkan contoh-2023'") in run.err
+    assert lkjip(project, "check", "--strict").code == 0
+
+    meta = folder / "laporan.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace('versi: "1.0"', 'versi: "1.1"'), encoding="utf-8")
+    run = lkjip(project, "build", "--strict", "--tanpa-pdf")
+    assert run.code == 1 and re.search(r"bab-3-akuntabilitas-kinerja\.md:\d+: galat: persentase 12,34 %", run.err)

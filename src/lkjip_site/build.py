@@ -36,11 +36,11 @@ from .core.deferred import Deferrable, Deferred, Part, Unreadable, collection_pa
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
 from .core.files import CacheDamaged, Held, SiteFiles, bodies_of, write_whole
 from .core.memo import FACTS_FILE, ContentHashes, Memo, digest, keeping, remove_older_formats
-from .core.model import DATA_LATER, Report, Site, SiteConfig
+from .core.model import DATA_LATER, Loc, Report, Site, SiteConfig, loc_of
 from .core.paths import SITE_FILE
 from .core.pool import distributed_executor
 from .core.resources import PACKAGE_DIR, PACKAGE_THEMES, theme_dirs
-from .core.scope import Scope
+from .core.scope import Scope, report_of
 from .core.state import BuildRecord, BuildState, Changes, Stamp, Stat, engine_key, moved, stamp_inputs
 from .core.timing import Stopwatch
 from .elements.charts.bundle import kept_vega_bundle, vega_bundle
@@ -62,6 +62,7 @@ from .output.portal import portal_charts
 from .output.publish import Published, publish
 from .output.search import index_pages, published_index
 from .output.theme import compile_templates
+from .output.versions import SiteHistory, suggest_version
 
 
 T = TypeVar("T")
@@ -853,6 +854,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         for slug, versi in missing_releases(opts.out, archive):
             diags.error((f"{ARCHIVE_DIR}/{slug}/{versi}", 1), missing_release_message(slug, versi))
         history = plan_history(site, archive, diags)
+        frozen = _frozen(site, history)
         released = {path: data for version in archive for path, data in version.site_files(diags).items()}
     _stop_on_errors(diags, opts)  # a changed release stops the build before anything is rendered
     parsed, charts = parse_site(site, diags, opts.cache_root, opts.cache_mode, watch, session)
@@ -878,7 +880,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         files.update(released)  # released versions, byte for byte, each file checked against its manifest above
         with watch.stage("tautan"):
             check_links(files, pages.stats.rendered, diags, hashes)
-        _stop_on_errors(diags, opts, last=True)
+        _stop_on_errors(diags, opts, last=True, frozen=frozen)
     with watch.stage("indeks"):  # the search index of the pages in memory (or, on request, the one published)
         fresh = opts.search_index or on_disk is None
         search = memo("pagefind")
@@ -887,7 +889,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         files.update(index)
         if session is not None:
             session.index = index
-    _stop_on_errors(diags, opts, last=True)
+    _stop_on_errors(diags, opts, last=True, frozen=frozen)
     summary = {"laporan": len(site.reports), "berkas": len(files), "pdf": sum(1 for k in files if k.endswith(".pdf")),
                "indeks": int(fresh), "pdf_dibuat": int(opts.pdf)}
     published = None
@@ -1027,6 +1029,7 @@ def check(opts: BuildOptions) -> Diagnostics:
         site = load_site(opts, diags, blocking=blocking, session=session, folders=folders)
         archive = load_archive(opts.root, diags)
         history = plan_history(site, archive, diags)
+        frozen = _frozen(site, history)
         parsed, _charts = parse_site(site, diags, opts.cache_root, "read" if opts.use_cache else "off", session=session)
         _stop_on_errors(diags, opts, blocking)
         pages, verdicts, hashes = _read_only(opts)
@@ -1043,7 +1046,7 @@ def check(opts: BuildOptions) -> Diagnostics:
             files.update(version.site_files(diags))
         _stop_on_errors(diags, opts, blocking)
         check_links(files, pages.stats.rendered, diags, hashes)
-        _stop_on_errors(diags, opts, blocking, last=True)
+        _stop_on_errors(diags, opts, blocking, last=True, frozen=frozen)
         return diags
 
 
@@ -1160,11 +1163,35 @@ def _newest_first(current: tuple[str, ...], known: tuple[str, ...]) -> tuple[str
     return (*current, *(h for h in known if h not in current))[:2 * VERDICTS_KEPT]
 
 
-def _stop_on_errors(diags: Diagnostics, opts: BuildOptions, blocking: Blocking = None, last: bool = False) -> None:
+def _stop_on_errors(diags: Diagnostics, opts: BuildOptions, blocking: Blocking = None, last: bool = False,
+                    frozen: Mapping[str, tuple[Loc, str]] | None = None) -> None:
     """Any blocking error stops the run. ``--strict`` turns the warnings in scope into errors at the ``last`` gate
     only, once every stage has said its messages: promoted at the first gate, a warning of the reports' files
     stopped the run before the chapters were read, so the chapters' warnings came one fix later."""
     if opts.strict and last:
-        diags.promote_warnings(opts.scope.covers)
+        _promote(diags, opts.scope, frozen or {})
     if any(blocking is None or blocking(d) for d in diags.errors):
         raise ContentError(diags)
+
+
+def _frozen(site: Site, history: SiteHistory) -> dict[str, tuple[Loc, str]]:
+    """The reports whose folder is a released version (copied from the archive, never rebuilt), by slug: where
+    their ``versi`` is written, and the number their next version would take."""
+    return {r.slug: (loc_of(r, "versi"), suggest_version(r.versi, [v.versi for v in history.versions.get(r.slug, [])]))
+            for r in site.reports if r.url in history.frozen}
+
+
+def _promote(diags: Diagnostics, scope: Scope, frozen: Mapping[str, tuple[Loc, str]]) -> None:
+    """``--strict``: the warnings in scope become errors, except those of a released version, which are said once
+    more as warnings with what to do. Why: its pages are the archive's and no build publishes it again, yet a newer
+    lkjip's checks (or ``--strict`` added to a webmaster's script) stopped every build of the site on a text that
+    cannot change under its number; the author mends it in the next version."""
+    held = sorted({slug for d in diags.warnings if (slug := report_of(d.file)) in frozen and scope.covers(d)})
+    diags.promote_warnings(lambda d: scope.covers(d) and report_of(d.file) not in frozen)
+    for slug in held:
+        loc, following = frozen[slug]
+        note = (f"versi ini sudah diterbitkan dan tidak dibangun ulang, jadi --strict tidak menganggap peringatan "
+                f"laporan '{slug}' sebagai galat; perbaiki di versi berikutnya: naikkan versi (versi: "
+                f"\"{following}\"), ubah isinya, lalu 'lkjip terbitkan {slug}'")
+        if not any(d.message == note for d in diags.warnings):
+            diags.warn(loc, note)
