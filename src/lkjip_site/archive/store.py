@@ -95,7 +95,7 @@ class ArchivedVersion:
             source = self.folder / SOURCE_DIR / str(bab["berkas"])
             text = source.read_text(encoding="utf-8-sig") if source.is_file() else ""
             chapters.append(ChapterText(str(bab["id"]), str(bab["judul"]), chapter_body(text)))
-        return VersionData(self.versi, _date(str(meta["tanggal_terbit"])), document, chapters)
+        return VersionData(self.versi, _date(str(meta["tanggal_terbit"])), document, chapters, self.manifest.lkjip_site)
 
 
 def _date(text: str) -> dt.date:

@@ -40,6 +40,7 @@ class VersionData:
     tanggal_terbit: dt.date
     document: dict[str, Any]
     chapters: list[ChapterText]
+    alat: str = ""  # the lkjip version that made it ("": not known, taken as this one)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class Changes:
     sasaran: list[ValueChange] = field(default_factory=list)
     anggaran: list[ValueChange] = field(default_factory=list)
     angka_kunci: list[ValueChange] = field(default_factory=list)
+    #: key figures one side's lkjip did not compute, not compared (their names)
+    angka_kunci_alat: list[str] = field(default_factory=list)
     bab: list[TextChange] = field(default_factory=list)
 
     @property
@@ -96,7 +99,9 @@ def compare(old: VersionData, new: VersionData) -> Changes:
                              ("pagu", "Pagu", _rupiah, _rupiah_delta),
                              ("realisasi", "Realisasi", _rupiah, _rupiah_delta),
                              ("serapan", "Serapan", _percent, _points)])
-    out.angka_kunci = _key_figures(old.document.get("angka_kunci") or [], new.document.get("angka_kunci") or [])
+    other_tool = bool(old.alat and new.alat and old.alat != new.alat)
+    out.angka_kunci, out.angka_kunci_alat = _key_figures(old.document.get("angka_kunci") or [],
+                                                         new.document.get("angka_kunci") or [], other_tool)
     out.bab = compare_chapters(with_values(old.chapters, old.document), with_values(new.chapters, new.document))
     return out
 
@@ -166,20 +171,30 @@ def _rows(olds: list[dict[str, Any]], news: list[dict[str, Any]], key: str, subj
     return out
 
 
-def _key_figures(olds: list[dict[str, Any]], news: list[dict[str, Any]]) -> list[ValueChange]:
+def _key_figures(olds: list[dict[str, Any]], news: list[dict[str, Any]],
+                 other_tool: bool = False) -> tuple[list[ValueChange], list[str]]:
+    """The key figures that changed; and, between versions made by two lkjip versions (``other_tool``), the names
+    of those only one side lists, which are not compared. Why: a figure a newer lkjip computes ("Indikator dalam
+    rata-rata capaian") was listed as changed "– → 1" on the first version made after an upgrade, a change
+    nobody made."""
     before = {r["kunci"]: r for r in olds}
     now = {r["kunci"]: r for r in news}
     out: list[ValueChange] = []
+    one_sided: list[str] = []
     for k in [*now, *(k for k in before if k not in now)]:
         o, r = before.get(k, {}), now.get(k, {})
         row = r or o
+        if other_tool and not (o and r):
+            if row["uraian"] not in one_sided:
+                one_sided.append(row["uraian"])
+            continue
         fmt_value, fmt_diff = _BY_UNIT.get(row.get("satuan", ""), (_measure, _delta))
         change = _change(row["uraian"], "Nilai", o.get("nilai"), r.get("nilai"), fmt_value, fmt_diff)
         if o.get("nilai") != r.get("nilai") and change not in out:  # two names of one figure were listed twice
             out.append(change)
         if _key_text(o) != _key_text(r) and o and r:
             out.append(_change(row["uraian"], "Keterangan", _key_text(o) or None, _key_text(r) or None, _text, None))
-    return out
+    return out, one_sided
 
 
 def _key_text(row: dict[str, Any]) -> str:

@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 
 import jinja2
 
+from .. import __version__
 from ..compute.scales import NA_CLASS
 from ..compute.summary import key_figures
 from ..core.diagnostics import Diagnostics
@@ -399,14 +400,14 @@ class SitePages:
         """``<versi>/perubahan/``: "Perubahan dari versi X", computed from both versions' open data and chapter
         text."""
         current = VersionData(report.versi, report.tanggal_terbit, load_document(content(data.files[JSON_FILE])),
-                              [ChapterText(c.id, c.display_title, c.body) for c in report.chapters])
+                              [ChapterText(c.id, c.display_title, c.body) for c in report.chapters], __version__)
         url = f"{report.url}{CHANGES_DIR}/"
         meta = page_meta(self.site, f"Perubahan dari versi {previous.versi} — {report.judul}",
                          f"Apa yang berubah di {report.judul} versi {report.versi} dibanding versi "
                          f"{previous.versi}.", url)
         key = self.memo.key("perubahan", self.theme_key, repr(meta), report_fingerprint(report),
                             content(data.files[JSON_FILE]), [(c.id, c.judul, c.body) for c in current.chapters],
-                            previous.versi, repr(previous.document),
+                            previous.versi, previous.alat, repr(previous.document),
                             [(c.id, c.judul, c.body) for c in previous.chapters])
 
         def context() -> dict[str, Any]:
