@@ -561,6 +561,20 @@ def test_one_figure_under_two_names_is_listed_once() -> None:
         ("Jumlah indikator", "5", "6")]
 
 
+def test_a_key_figure_a_newer_lkjip_computes_is_not_listed_as_changed() -> None:
+    """The first version made after an upgrade listed "Indikator dalam rata-rata capaian – → 1" as a change of the
+    report: 0.1.0 did not compute that figure. Between two lkjip versions a figure only one side lists is named in a
+    note instead; made by one lkjip, a figure that appears is a change (the report's data gained it)."""
+    def side(versi: str, keys: tuple[str, ...], alat: str) -> VersionData:
+        rows = [{"kunci": k, "uraian": k.capitalize(), "nilai": 1, "teks": "", "satuan": "indikator"} for k in keys]
+        return VersionData(versi, dt.date(2024, 1, 31), {"angka_kunci": rows}, [], alat)
+    upgraded = compare(side("1.0", ("jumlah",), "0.1.0"), side("1.1", ("jumlah", "dirata-rata"), "0.2.0"))
+    assert upgraded.angka_kunci == [] and upgraded.angka_kunci_alat == ["Dirata-rata"] and upgraded.empty
+    same_tool = compare(side("1.0", ("jumlah",), "0.2.0"), side("1.1", ("jumlah", "dirata-rata"), "0.2.0"))
+    assert [(c.subjek, c.lama, c.baru) for c in same_tool.angka_kunci] == [("Dirata-rata", "–", "1")]
+    assert same_tool.angka_kunci_alat == []
+
+
 def test_change_page_text_shows_last_years_change_and_link_text_as_the_pages_did() -> None:
     """The change page showed citizens "(selisih [angka])" for a change from last year (not in the open data by
     that name) and "[BAB III](30-bab-3-akuntabilitas-kinerja.md)" as written."""
