@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import re
 import subprocess
 import sys
 import tomllib
@@ -75,6 +76,20 @@ def test_version_is_single_sourced(wheel: Path) -> None:
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert "version" not in pyproject and "version" in pyproject["dynamic"]
     assert wheel.name.startswith(f"lkjip_site-{lkjip_site.__version__}-")
+
+
+def test_the_version_has_its_history_entry_and_the_readme_installs_it() -> None:
+    """Every wheel was lkjip_site-0.1.0 whatever its code: a pemda's ``pip install --upgrade`` of a newer wheel said
+    "already installed" and kept the old code (its dependencies upgraded under it: ``galat internal``), and
+    manifests could not tell which lkjip made a version. A new version number comes with its entry in
+    docs/riwayat-versi.md (what changed, how to upgrade), and the README installs the wheel of that number."""
+    import lkjip_site
+
+    history = (REPO / "docs" / "riwayat-versi.md").read_text(encoding="utf-8")
+    assert re.findall(r"^## (\S+) ", history, flags=re.M)[0] == lkjip_site.__version__
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    wheels = set(re.findall(r"lkjip_site-[^ /]+?-py3-none-any\.whl", readme + history))
+    assert wheels == {f"lkjip_site-{lkjip_site.__version__}-py3-none-any.whl"}, wheels
 
 
 def test_packages_list_names_every_package() -> None:
