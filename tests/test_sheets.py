@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from conftest import REPO, copy_examples, tree_hashes
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from sheets_support import EXAMPLES, column, find_row, first_empty_row, open_book, put, save
 
 from lkjip_site.build import BuildOptions, build
@@ -538,3 +539,36 @@ def test_a_quarter_budget_cell_is_named_as_the_workbook_heads_it(exported: dict[
         import_workbook(root, slug, save(wb), "data.xlsx")
     said = " ".join(d.format() for d in caught.value.diagnostics.items)
     assert "realisasi TW I " in said and "TW1" not in said, said
+
+
+def test_a_column_the_author_added_is_said_not_dropped_silently(exported: dict[str, bytes], tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """An author added a "Catatan" column beside the figures and wrote in it; the import took the figures and
+    dropped the notes without a word, and the author took them for published. Said once, at the column's header;
+    an empty added column, and the export's own columns, are not."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "pengaron-2024-tw1"
+    wb = open_book(exported[slug])
+    nilai = wb["Nilai Indikator"]
+    note, empty = first_empty_column(nilai), first_empty_column(nilai) + 1
+    nilai.cell(row=1, column=note, value="Catatan")
+    nilai.cell(row=1, column=empty, value="Kosong")
+    nilai.cell(row=find_row(nilai, {"ID": "P02", "Tahun": 2024, "Periode": "tw1"}), column=note,
+               value="angka dari laporan desa")
+    book = tmp_path / "data.xlsx"
+    book.write_bytes(save(wb))
+    assert main(["impor", slug, str(book), "--situs", str(root)]) == 0
+    err = capsys.readouterr().err
+    letter = get_column_letter(note)
+    assert err.splitlines() == [f"data.xlsx!Nilai Indikator!{letter}1: peringatan: kolom 'Catatan' bukan kolom hasil "
+                                "ekspor; isinya tidak diimpor. Catatan tentang sebuah angka ditulis di bab laporan "
+                                "(atau, untuk nilai yang tidak ada, di kolom alasannya); kolom ini boleh tetap ada di "
+                                "buku kerja Anda"], err
+    capsys.readouterr()
+    book.write_bytes(exported[slug])
+    assert main(["impor", slug, str(book), "--situs", str(root)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def first_empty_column(ws: Any) -> int:
+    return max(c for c in range(1, ws.max_column + 1) if ws.cell(row=1, column=c).value not in (None, "")) + 1

@@ -69,6 +69,8 @@ def cmd_import_budget(args: argparse.Namespace) -> int:
 
 
 def _print_result(result: ImportResult) -> None:
+    for w in result.warnings:
+        print(w.format(), file=sys.stderr)
     for line in result.changes:
         print(line)
     if not result.written:

@@ -28,6 +28,8 @@ from .yamlfiles import read_texts
 class ImportResult:
     changes: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # data file names
+    #: what the workbook holds that the import did not take (an author's own column), said but not stopping it
+    warnings: list[Diagnostic] = field(default_factory=list)
 
 
 def import_workbook(root: Path, slug: str, data: bytes, name: str, overwrite: bool = False) -> ImportResult:
@@ -99,7 +101,8 @@ def _import(root: Path, slug: str, data: bytes, name: str, overwrite: bool) -> I
         raise ContentError(diags)
     texts, origins = edited_texts(importer.docs)
     texts.update(importer.new_files)
-    result = ImportResult(changes=importer.changes)
+    result = ImportResult(changes=importer.changes, warnings=[d for d in diags.sorted()
+                                                             if d.severity == "warning" and d.file.startswith(name)])
     if not texts:
         return result
     result.written, after = check_and_write(root, slug, report.rel, texts, origins)

@@ -130,10 +130,12 @@ def read_sheet(book: Book, sheet: L.Sheet, required: bool = True) -> SheetRows |
                                f"sel {merged.coord} digabung (merge); pisahkan kembali (Excel: Beranda → Gabung & "
                                "Tengahkan → Pisahkan Sel), karena nilai sel-sel selain yang pertama terhapus")
     headers = {}
+    shown: dict[int, str] = {}
     for col in range(1, (ws.max_column or 0) + 1):
         text = ws.cell(row=h, column=col).value
         if isinstance(text, str):
             headers[_header_key(text)] = col
+            shown[col] = text.strip()
     out = SheetRows(where, header_row=h)
     columns: dict[str, int] = {}
     for spec in sheet.columns:
@@ -152,6 +154,7 @@ def read_sheet(book: Book, sheet: L.Sheet, required: bool = True) -> SheetRows |
                 columns[f"target_{m.group(1)}"] = col
                 out.present.add(f"target_{m.group(1)}")
     out.extra["columns"] = columns
+    _unread_columns(book, ws, where, h, {c: t for c, t in shown.items() if c not in columns.values()})
     for row in range(h + 1, (ws.max_row or h) + 1):
         cells: dict[str, Cell] = {}
         for key, col in columns.items():
@@ -163,6 +166,17 @@ def read_sheet(book: Book, sheet: L.Sheet, required: bool = True) -> SheetRows |
         if cells:
             out.rows.append((row, cells))
     return out
+
+
+def _unread_columns(book: Book, ws: Worksheet, where: str, header_row: int, unread: dict[int, str]) -> None:
+    """A column the author added ("Catatan", "Sumber data") whose cells hold anything is said once, at its header:
+    its text was dropped without a word, and an author who wrote a note beside a figure took it for imported."""
+    for col, title in sorted(unread.items()):
+        if any(ws.cell(row=r, column=col).value not in (None, "") for r in range(header_row + 1, (ws.max_row or 0) + 1)):
+            book.diags.at_cell(where, get_column_letter(col), header_row,
+                               f"kolom '{title}' bukan kolom hasil ekspor; isinya tidak diimpor. Catatan tentang "
+                               "sebuah angka ditulis di bab laporan (atau, untuk nilai yang tidak ada, di kolom "
+                               "alasannya); kolom ini boleh tetap ada di buku kerja Anda", "warning")
 
 
 #: What authors type for "no value" in a number cell.
