@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from test_malformed import ANGGARAN, BAB3, INDIKATOR, LAPORAN, PK, RENSTRA, R, SITUS, append, chain, replace, write
+from test_malformed import (ANGGARAN, BAB1, BAB3, INDIKATOR, LAPORAN, PK, RENSTRA, R, SITUS, append, chain, replace,
+                            write)
 
 from lkjip_site.cli.main import main
 from lkjip_site.core import resources
@@ -191,6 +192,19 @@ CASES = [
     Case("isian-contoh-url-dasar", lambda root: None, SITUS, 5, "peringatan",
          "url_dasar: 'https://lkjip.contoh.go.id/' masih isian contoh dari lkjip init; tulis alamat tempat portal "
          "diterbitkan", "isian-contoh"),
+    # what lkjip new --dari carried and the author has not rewritten: a chapter's mark (BAB I line 3, after judul),
+    # laporan.yaml's estimated dates (tanggal_terbit, line 5), a budget line still 0 (its kode, line 10)
+    Case("isian-salinan", replace(BAB1, "judul: Pendahuluan\n", "judul: Pendahuluan\ndisalin_dari: contoh-2022\n"),
+         BAB1, 3, "peringatan", "bab ini masih teks laporan 'contoh-2022' yang disalin lkjip new --dari; tulis ulang "
+         "untuk laporan tahun 2023, lalu hapus baris 'disalin_dari'", "isian-salinan"),
+    Case("isian-salinan-tanggal", append(LAPORAN, "disalin_dari: contoh-2022\n"), LAPORAN, 5, "peringatan",
+         "tanggal_terbit: 15 Februari 2024 hanya perkiraan lkjip new --dari (laporan ini disalin dari 'contoh-2022'); "
+         "tulis tanggal versi ini diterbitkan", "isian-salinan"),
+    Case("isian-salinan-anggaran",
+         chain(replace(ANGGARAN, "pagu: 100000000", "pagu: 0"),
+               replace(ANGGARAN, "realisasi: 95000000", "realisasi: 0"), append(ANGGARAN, "disalin_dari: contoh-2022\n")),
+         ANGGARAN, 10, "peringatan", "7.01.02.2.01.0001: pagu dan realisasi 2023 belum diisi (masih Rp 0 dari lkjip "
+         "new --dari)", "isian-salinan"),
     # a second annual 2023 report of the same instansi (a folder copied without changing its period): said at the
     # periode line (3) of the first
     Case("beda-laporan-triwulan", lambda root: new_report(root, "contoh-2023-salinan", tahun=2023) and None,

@@ -3,7 +3,8 @@
 Checked before anything is built or written: the report exists; its version number is not archived already with
 other sources (published is permanent, so that is an error at the ``versi`` line, while the same sources again are a
 no-op); it is not lower than a released number, nor dated before one (version order would lie); no sample value of
-the scaffold is left in it or in situs.yaml (:func:`refuse_samples`). Then the caller builds the site in
+the scaffold is left in it or in situs.yaml, and no file ``lkjip new --dari`` carried from an earlier report is left
+unrewritten (:func:`refuse_samples`). Then the caller builds the site in
 memory, refuses the release when the report folder holds a file that build did not read (:func:`unread_sources`),
 and :func:`store_release` writes ``arsip/<slug>/<versi>/`` at once.
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 import bagit
 
 from .. import __version__
-from ..compute.narrative import check_sample_text, check_site_samples
+from ..compute.narrative import check_carried, check_sample_text, check_site_samples
 from ..core.diagnostics import ContentError, Diagnostics
 from ..core.fmt import fmt_date
 from ..core.model import Report, Site, loc_of
@@ -86,20 +87,26 @@ def refuse_samples(site: Site, report: Report, diags: Diagnostics) -> None:
     Why: ``terbitkan`` released the scaffold with 25 "masih teks contoh" warnings and no question asked, while the
     guide says to release once ``lkjip check --strict`` is clean; "Tuliskan latar belakang …", "Nama Kepala, S.Sos"
     and https://lkjip.contoh.go.id/ were then frozen into a version that can never be changed. situs.yaml's sample
-    values count for every report: its pemda and url_dasar are on every page of every version.
+    values count for every report: its pemda and url_dasar are on every page of every version. What ``lkjip new
+    --dari`` carried from last year's report and the author has not marked as rewritten (``isian-salinan``) is
+    refused the same way: last year's sentences and an estimated signing date would be frozen just as well.
     """
-    found = [*check_site_samples(site.config), *check_sample_text(report)]
+    samples = [*check_site_samples(site.config), *check_sample_text(report)]
+    carried = check_carried(report)  # last year's chapters, estimated dates, budget amounts 0: same rule, same reason
+    found = [*samples, *carried]
     if not found:
         return
     said = {(f.loc.file, f.loc.line, f.message) for f in found if f.loc is not None}
     diags.promote_warnings(lambda d: (d.file, d.line, d.message) in said)
     for finding in found:
         diags.error(finding.loc or report.loc, finding.message)
+    what = [f"{len(samples)} isian contoh dari lkjip init/new"] if samples else []
+    what += [f"{len(carried)} isian salinan laporan lama dari lkjip new --dari"] if carried else []
+    done = " (hapus baris 'disalin_dari' setelah berkasnya ditulis ulang atau diisi)" if carried else ""
     diags.error(loc_of(report, "versi"),
-                f"laporan '{report.slug}' masih memuat {len(found)} isian contoh dari lkjip init/new (disebut per "
-                "baris); versi terbitan tidak dapat diubah lagi, jadi tidak ada yang diterbitkan. Ganti setiap isian "
-                f"itu, periksa dengan 'lkjip check --strict --laporan {report.slug}', lalu jalankan lagi "
-                f"'lkjip terbitkan {report.slug}'")
+                f"laporan '{report.slug}' masih memuat {' dan '.join(what)} (disebut per baris); versi terbitan tidak "
+                f"dapat diubah lagi, jadi tidak ada yang diterbitkan. Ganti setiap isian itu{done}, periksa dengan "
+                f"'lkjip check --strict --laporan {report.slug}', lalu jalankan lagi 'lkjip terbitkan {report.slug}'")
     raise ContentError(diags)
 
 

@@ -66,6 +66,8 @@ arah-diketik               warning     "naik dari A menjadi B" typed where B is 
 tercapai-diketik           warning     "tercapai" typed beside a capaian under 100 %, "belum mencapai target" beside one
                                        of 100 % or more
 isian-contoh               warning     the scaffold's sample values or "Tuliskan …" instructions left in the report
+isian-salinan              warning     a file ``lkjip new --dari`` carried from an earlier report still holds its
+                                       ``disalin_dari`` line: a chapter's old text, estimated dates, budget amounts 0
 kode-format, kode-induk    error       budget code malformed / not starting with its parent's code
 kode-ganda                 error       budget code written twice
 kode-lama                  warning     legacy budget code form (2-digit sub kegiatan, ``07.01.01``)
@@ -93,7 +95,8 @@ from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
 from .findings import Finding, Severity
 from .earlier import check_earlier
-from .narrative import check_narrative_names, check_narrative_period, check_sample_text, check_typed_signature
+from .narrative import (check_carried, check_narrative_names, check_narrative_period, check_sample_text,
+                        check_typed_signature)
 from .periods import LATER_QUARTER_FIX, quarters_upto
 from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
@@ -638,6 +641,7 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_typed_direction(report, computed)
     findings += check_typed_verdict(report, computed)
     findings += check_sample_text(report)
+    findings += check_carried(report)
     findings += check_typed_signature(report)
     findings += check_earlier(report, earlier)
     return _sort(findings)

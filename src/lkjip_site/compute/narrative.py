@@ -1,5 +1,6 @@
 """What the narrative gets wrong: another instansi's name left in the text, a signature typed under the foreword,
-the scaffold's sample text left in (derived values typed instead of referenced: :mod:`.typed`).
+the scaffold's sample text left in, last year's text and dates carried by ``lkjip new --dari`` not yet rewritten
+(derived values typed instead of referenced: :mod:`.typed`).
 
 All are heuristics over the chapter text (outside code fences), so all are warnings.
 """
@@ -11,8 +12,8 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from ..core.fmt import from_roman, roman
-from ..core.model import Chapter, Loc, Report, SiteConfig, loc_of
+from ..core.fmt import fmt_date, from_roman, roman
+from ..core.model import BudgetNode, Chapter, Loc, Missing, Report, SiteConfig, loc_of
 from ..core.resources import SCAFFOLD
 from ..load.yamltree import YMap
 from .findings import Finding
@@ -267,3 +268,63 @@ def _sample_logo(report: Report) -> bool:
 @functools.cache
 def _sample_logo_bytes() -> bytes:
     return SAMPLE_LOGO.read_bytes()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# What ``lkjip new --dari`` carried from last year's report
+
+#: The key ``lkjip new --dari`` writes at the top of every file it carried (laporan.yaml, data/anggaran.yaml, each
+#: chapter's front matter), naming the old report; the author removes it once the file is rewritten or filled in.
+CARRIED_KEY = "disalin_dari"
+
+
+def check_carried(report: Report) -> list[Finding]:
+    """What ``lkjip new --dari`` carried from an earlier report and the author has not yet rewritten or filled in
+    (warnings, at their lines, code ``isian-salinan``): each file still holding its ``disalin_dari`` line.
+
+    Why: a report started from last year's folder by hand kept last year's sentences, signing date and amounts, and
+    nothing said so; they are on the cover and in the text of a version that can never be changed. The mark is one
+    line the author can read and remove, so the rule is one sentence: while it is there, ``check`` names what is
+    left in that file and ``terbitkan`` refuses (:func:`..archive.release.refuse_samples`).
+    """
+    out: list[Finding] = []
+    remove = f"lalu hapus baris '{CARRIED_KEY}'"
+    if report.disalin_dari:
+        old = report.disalin_dari
+        for key, date, what in (("tanggal_terbit", report.tanggal_terbit, "tanggal versi ini diterbitkan"),
+                                ("penandatanganan.tanggal", report.tanggal_ttd, "tanggal laporan ditandatangani")):
+            out.append(Finding("warning", loc_of(report, key), f"{key}: {fmt_date(date)} hanya perkiraan lkjip new "
+                               f"--dari (laporan ini disalin dari '{old}'); tulis {what}, {remove} di laporan.yaml",
+                               "isian-salinan"))
+    for ch in report.chapters:
+        old = ch.front.get(CARRIED_KEY) if isinstance(ch.front, dict) else None
+        if old:
+            line = ch.front.line_of(CARRIED_KEY) if isinstance(ch.front, YMap) else 1
+            out.append(Finding("warning", Loc(ch.rel, line), f"bab ini masih teks laporan '{old}' yang disalin lkjip "
+                               f"new --dari; tulis ulang untuk laporan {_period_named(report)}, {remove}",
+                               "isian-salinan"))
+    budget = report.data.anggaran
+    if budget is not None and budget.disalin_dari:
+        old = budget.disalin_dari
+        empty = [leaf for p in budget.program for k in p.children for leaf in k.children if _unfilled(leaf)]
+        for leaf in empty:
+            out.append(Finding("warning", leaf.loc, f"{leaf.kode}: pagu dan realisasi {budget.tahun} belum diisi "
+                               f"(masih Rp 0 dari lkjip new --dari); tulis dari DPA dan laporan realisasi, atau "
+                               f"jalankan lkjip impor-anggaran", "isian-salinan"))
+        left = f"; {len(empty)} sub kegiatan masih Rp 0 (disebut per baris)" if empty else ""
+        out.append(Finding("warning", loc_of(budget, CARRIED_KEY), f"anggaran.yaml disalin dari '{old}' oleh lkjip "
+                           f"new --dari tanpa angka tahun itu{left}; setelah semua pagu dan realisasi {budget.tahun} "
+                           f"diisi, hapus baris '{CARRIED_KEY}'", "isian-salinan"))
+    return out
+
+
+def _period_named(report: Report) -> str:
+    """"tahun 2025" or "Triwulan I 2025": the period a carried chapter is to be rewritten for."""
+    return f"tahun {report.tahun}" if report.periode == "tahunan" else report.periode_tahun
+
+
+def _unfilled(leaf: BudgetNode) -> bool:
+    """A sub kegiatan as ``lkjip new --dari`` left it: no pagu, no realisasi, no quarter's realisasi (all zero)."""
+    spent = leaf.realisasi
+    return (leaf.pagu == 0 and (isinstance(spent, Missing) or spent == 0)
+            and all(v == 0 for v in leaf.realisasi_tw.values()))

@@ -40,7 +40,9 @@ FORMAT = 12  # bump when the meaning of keys, the pickled classes or the entries
 #            11: the forty-fourth pass's checks (a count's running totals or below zero, the outline, a typed
 #            direction or verdict, a capaian over 1.000 %, raw HTML, a site theme) and printed forms (an average
 #            row's "di tabel ini", "s.d. TW" on comparison rows, a grade's rule, the efficiency's program serapan);
-#            12: the forty-fifth pass's messages and change rows name a quarter "TW II", never "TW2")
+#            12: the forty-fifth pass: messages and change rows name a quarter "TW II", never "TW2"; a report
+#            carried by ``lkjip new --dari`` (Report and Budget gain ``disalin_dari``, warned of as isian-salinan);
+#            an efficiency chart with linked rows but no values says so)
 
 
 def digest(*parts: Any) -> str:

@@ -213,6 +213,8 @@ class Budget:
     jenis_belanja: list[JenisBelanja] = field(default_factory=list)
     total_tertulis: tuple[Decimal | None, Decimal | None, Loc] | None = None  # (pagu, realisasi, loc)
     tahun_lalu: tuple[Decimal, Decimal] | None = None  # (pagu, realisasi)
+    #: the report ``lkjip new --dari`` carried this file from: its amounts are still to be filled (``check``)
+    disalin_dari: str = ""
     lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
 
 
@@ -380,6 +382,8 @@ class Report:
     capaian: CapaianPolicy = field(default_factory=CapaianPolicy)
     efisiensi: str = "rasio"
     catatan_versi: str = ""
+    #: the report ``lkjip new --dari`` made this one from: its dates are still estimates (``check``)
+    disalin_dari: str = ""
     computed: Any = None  # filled by compute stage
     source_digest: str = ""  # hash of laporan.yaml and every data file: what the computed model is made of
     laporan_digest: str = ""  # hash of laporan.yaml as ``load_report`` read it (``source_digest`` is made of it)

@@ -113,6 +113,7 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
         ),
         efisiensi=data.get("efisiensi", "rasio"),
         catatan_versi=data.get("catatan_versi", ""),
+        disalin_dari=data.get("disalin_dari", ""),
         lines=key_lines(data),
         laporan_digest=digest(meta),
     )

@@ -309,6 +309,7 @@ def _budget(b: YMap, rel: str) -> Budget:
             Loc(rel, b.line_of("total_tertulis")),
         ) if total else None,
         tahun_lalu=(to_decimal(last["pagu"]), to_decimal(last["realisasi"])) if last else None,
+        disalin_dari=b.get("disalin_dari", ""),
         lines=key_lines(b),
     )
 

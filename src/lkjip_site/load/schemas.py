@@ -10,6 +10,11 @@ from .schema import AnyOf, Bool, Date, Field, Grade, Int, ListOf, MapOf, Num, Ob
 ID = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"
 SLUG = r"[a-z0-9][a-z0-9\-]*"
 QUARTER_KEYS = ("tahunan", "tw1", "tw2", "tw3", "tw4")
+#: What ``lkjip new --dari`` writes at the top of each file it carried from last year's report (laporan.yaml,
+#: data/anggaran.yaml, every chapter): the author removes the line once the file is rewritten or filled in; until
+#: then ``check`` says what is left (isian-salinan) and ``terbitkan`` refuses.
+CARRIED = Str(pattern=SLUG, pattern_hint="nama folder laporan lama",
+              doc="laporan lama asal salinan 'lkjip new --dari'; hapus baris ini setelah isinya ditulis ulang/diisi")
 
 
 def _req(node: Any) -> Field:
@@ -107,6 +112,7 @@ REPORT = SchemaDoc("laporan", "Metadata laporan (content/laporan/<slug>/laporan.
     "skala": _opt(SCALES),
     "capaian": _opt(CAPAIAN),
     "efisiensi": _opt(Str(choices=("sisa_anggaran", "rasio", "selisih", "selisih_pita"))),
+    "disalin_dari": _opt(CARRIED),
 }))
 
 FRONT_MATTER = SchemaDoc("bab", "Front matter bab (--- di awal berkas .md)", Obj({
@@ -116,6 +122,7 @@ FRONT_MATTER = SchemaDoc("bab", "Front matter bab (--- di awal berkas .md)", Obj
     "urutan": _req(Int(min=0)),
     "id": _opt(Str(pattern=SLUG, pattern_hint="huruf kecil, angka dan '-'")),
     "ringkasan": _opt(TEXT),
+    "disalin_dari": _opt(CARRIED),
 }))
 
 RENSTRA = SchemaDoc("renstra", "Renstra (data/renstra.yaml)", Obj({
@@ -207,6 +214,7 @@ BUDGET = SchemaDoc("anggaran", "Anggaran (data/anggaran.yaml)", Obj({
     }))),
     "total_tertulis": _opt(Obj({"pagu": _opt(MONEY), "realisasi": _opt(MONEY)})),
     "tahun_lalu": _opt(Obj({"pagu": _req(MONEY), "realisasi": _req(MONEY)})),
+    "disalin_dari": _opt(CARRIED),
 }))
 
 IKM = SchemaDoc("ikm", "Survei Kepuasan Masyarakat (data/ikm.yaml)", Obj({
