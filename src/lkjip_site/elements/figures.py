@@ -127,7 +127,7 @@ def chart_efisiensi(report: Report, options: dict[str, Any]) -> ChartSpec:
              "status": r.result.label or r.result.reason} for r in source
             if r.capaian is not None or r.serapan is not None]
     if not rows:
-        raise OptionError(empty_efficiency(options))
+        raise OptionError(empty_efficiency(options, len(source)))
     # the rows are the indicators that name a program (or the sasaran): "3 dari 3 program" counted indicators
     return specs.efisiensi(rows, metode=METODE_NAMA[c.efisiensi_metode],
                            tingkat="sasaran" if per_sasaran else "indikator")

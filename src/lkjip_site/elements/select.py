@@ -20,9 +20,15 @@ class OptionError(Exception):
         self.option = option
 
 
-def empty_efficiency(options: dict[str, Any]) -> str:
+def empty_efficiency(options: dict[str, Any], linked: int = 0) -> str:
     """Why an efficiency table or chart has no row, by what its rows are made of: it told an author whose programs
-    had their 'sasaran' to fill it in (that serves 'per: sasaran' only)."""
+    had their 'sasaran' to fill it in (that serves 'per: sasaran' only). ``linked``: the rows there are, none with a
+    capaian or a serapan yet (a report just made by ``lkjip new --dari``), which were told to link what was linked."""
+    if linked:
+        rows = "sasaran" if options.get("per") == "sasaran" else "indikator"
+        return (f"{linked} {rows} tertaut ke anggaran, tetapi belum satu pun memiliki capaian kinerja atau serapan "
+                "anggaran: isi target dan realisasi tahun laporan di data/indikator.yaml serta pagu dan realisasi di "
+                "data/anggaran.yaml")
     if options.get("per") == "sasaran":
         return ("tidak ada sasaran yang memiliki capaian kinerja dan serapan anggaran sekaligus; isi kunci 'sasaran' "
                 "pada program di data/anggaran.yaml dengan id sasaran Renstra")
