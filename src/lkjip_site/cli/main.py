@@ -89,6 +89,10 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--tahun", type=int, help="tahun yang dilaporkan (bawaan: tahun lalu)")
     n.add_argument("--periode", choices=PERIODS, help="tahunan atau tw1..tw4 (bawaan: tahunan)")
     n.add_argument("--instansi", help='nama instansi, mis. "Kecamatan Martapura Barat"')
+    n.add_argument("--dari", metavar="SLUG_LAMA",
+                   help="mulai dari laporan lama situs ini, mis. laporan tahun lalu: instansi, Renstra, indikator, "
+                        "PK dan struktur anggaran disalin tanpa realisasi dan angka tahun itu; bab ditandai untuk "
+                        "ditulis ulang (bawaan --tahun: tahun laporan lama + 1)")
     sc = sub.add_parser("schema", help="tulis JSON Schema semua jenis berkas")
     sc.add_argument("--output", "-o", default="docs/schema", metavar="FOLDER",
                     help="folder tujuan berkas *.schema.json, untuk editor yang memeriksa YAML (bawaan: docs/schema)")
@@ -136,7 +140,8 @@ NOTHING_WRITTEN = "Tidak ada berkas yang ditulis; hasil build sebelumnya tetap u
 AFTER_ERRORS = {"check": "Pemeriksaan selesai: ada galat; perbaiki baris yang disebut, lalu jalankan lagi.",
                 "impor": "Tidak ada berkas yang ditulis; berkas data tetap seperti semula.",
                 "impor-anggaran": "Tidak ada berkas yang ditulis; berkas data tetap seperti semula.",
-                "ekspor": "Tidak ada berkas yang ditulis."}
+                "ekspor": "Tidak ada berkas yang ditulis.",
+                "new": "Tidak ada berkas yang ditulis; laporan baru belum dibuat."}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

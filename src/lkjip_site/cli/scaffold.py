@@ -1,5 +1,6 @@
-"""``lkjip init`` (a site folder), ``lkjip new`` (a report with the PermenPANRB 53/2014 outline) and ``lkjip schema``
-(the JSON Schema of every kind of file, for an author's editor).
+"""``lkjip init`` (a site folder), ``lkjip new`` (a report with the PermenPANRB 53/2014 outline, or with ``--dari``
+from an earlier report of the site: :mod:`.carry`) and ``lkjip schema`` (the JSON Schema of every kind of file, for
+an author's editor).
 
 ``init`` and ``new`` write only new files and never overwrite one; what they create builds as it is, with a warning
 (``isian-contoh``) at each sample value and "Tuliskan …" line the author is to replace, so ``lkjip check --strict``
@@ -26,6 +27,7 @@ from ..core.resources import SCAFFOLD
 from ..core.diagnostics import Diagnostics
 from ..load.schemas import ALL, YEAR
 from ..load.yamltree import load_yaml
+from .carry import carry, describe, find_old, load_old, new_period, write
 from .common import EXIT_OK, UsageError, find_site, output_folder, site_folder
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9\-]*")
@@ -144,8 +146,9 @@ def _yaml_text(value: str) -> str:
 
 
 def new_report(site: Path, slug: str, tahun: int | None = None, periode: str | None = None,
-               instansi: str | None = None) -> int:
-    """``content/laporan/<slug>/`` from the scaffold; a site folder without ``situs.yaml`` gets one first."""
+               instansi: str | None = None, dari: str | None = None) -> int:
+    """``content/laporan/<slug>/`` from the scaffold, or from report ``dari`` of the site (``--dari``); a site folder
+    without ``situs.yaml`` gets one first (not for ``--dari``: the old report is in a site)."""
     if not _SLUG.fullmatch(slug):
         print(f"galat penggunaan: nama '{slug}' hanya boleh berisi huruf kecil, angka dan '-'", file=sys.stderr)
         return 2
@@ -162,6 +165,8 @@ def new_report(site: Path, slug: str, tahun: int | None = None, periode: str | N
     if target.exists():
         print(f"galat penggunaan: folder {target} sudah ada; pilih nama lain", file=sys.stderr)
         return 2
+    if dari is not None:
+        return _new_from(site, slug, target, dari, tahun, periode, instansi)
     if not (site / SITE_FILE).exists():
         _write_site(site)
         print(f"Dibuat: situs baru di {site} ({SITE_FILE}, content/, .gitignore, README.md)")
@@ -184,6 +189,27 @@ def new_report(site: Path, slug: str, tahun: int | None = None, periode: str | N
     return 0
 
 
+def _new_from(site: Path, slug: str, target: Path, dari: str, tahun: int | None, periode: str | None,
+              instansi: str | None) -> int:
+    """``lkjip new <slug> --dari <dari>``: the old report checked, the new one made in memory, then written."""
+    if instansi is not None:
+        raise UsageError("--instansi tidak dipakai bersama --dari: instansi dan kepalanya diambil dari laporan lama; "
+                         "ubah di laporan.yaml laporan baru bila berganti")
+    if not (site / SITE_FILE).is_file():
+        raise UsageError(f"{SITE_FILE} tidak ada di {site}; --dari menyalin laporan lain dari situs yang sama")
+    folder = find_old(site, dari)
+    old = load_old(site, dari)
+    tahun, periode = new_period(old, tahun, periode)
+    signed, published = _period_dates(tahun, periode)
+    carried = carry(folder, old, tahun, periode, signed, published)
+    write(target, carried)
+    print(f"Laporan baru dibuat di {target} dari laporan '{dari}': {old.instansi.nama}, {periode} {tahun}.")
+    for line in describe(carried, dari, tahun):
+        print(f"  {line}")
+    print(f"Daftar yang harus diisi atau ditulis ulang: lkjip check --laporan {slug}")
+    return 0
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     return init_site(output_folder(Path(args.folder).resolve()))
 
@@ -196,7 +222,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         root = site_folder(args)
     else:
         root = find_site(Path.cwd().resolve()) or Path.cwd().resolve()  # an empty folder becomes a site
-    return new_report(root, args.slug, args.tahun, args.periode, args.instansi)
+    return new_report(root, args.slug, args.tahun, args.periode, args.instansi, getattr(args, "dari", None))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

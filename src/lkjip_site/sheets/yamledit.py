@@ -131,6 +131,16 @@ class YamlText:
         indent = " " * mapping.value[0][0].start_mark.column
         self._add(pos, pos, "\n" + indent + entry, origin)
 
+    def insert_before(self, mapping: MappingNode, key: Any, lines: list[str], origin: Any = None) -> None:
+        """Put ``lines`` (entries or ``#`` comments) on their own lines before the entry ``key`` of a block mapping,
+        at its indentation: near the top, where an author reads first. The entry's value may still be replaced; the
+        entry before it may be deleted (its lines end before this one's begins)."""
+        pair = self.get(mapping, key)
+        assert pair is not None, key
+        pos = self.text.rfind("\n", 0, pair[0].start_mark.index) + 1
+        indent = " " * pair[0].start_mark.column
+        self._add(pos, pos, "".join(indent + line + "\n" for line in lines), origin)
+
     def _insert_flow(self, node: MappingNode | SequenceNode, entry: str, origin: Any) -> None:
         flow = self._flows.setdefault(id(node), _Flow(node))
         spans = self._entry_spans(node)
