@@ -554,6 +554,30 @@ def test_the_pk_table_says_which_agreement_it_is(fresh_project: Path) -> None:
         render(root), "bab-4-penutup")
 
 
+def test_the_pk_table_names_who_signed_it(fresh_project: Path) -> None:
+    """The Lampiran's PK said when it was signed, never by whom (an evaluator's first question; the printed PK carries
+    both signatures). With ``pihak_kedua`` it names both parties, the head of the instansi as pihak pertama unless
+    ``pihak_pertama`` names another (a camat who has since left)."""
+    root = fresh_project
+    pk = root / REPORT_DIR / "data" / "pk.yaml"
+    plain = pk.read_text(encoding="utf-8")
+    kepala = re.search(r"kepala:\n\s+nama: ([^\n]+)\n\s+jabatan: ([^\n]+)",
+                       (root / REPORT_DIR / "laporan.yaml").read_text(encoding="utf-8"))
+    assert kepala is not None
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                "```{tabel} pk\nid: pk\njudul: Perjanjian Kinerja\n```\n")
+    pk.write_text(plain.replace("jenis: awal\n", "jenis: awal\ntanggal: 2023-01-16\n"
+                                "pihak_kedua: {nama: H. Saidi Mansyur, jabatan: Bupati Banjar}\n"), encoding="utf-8")
+    first = f"{kepala.group(1).strip(chr(34))} ({kepala.group(2)})"
+    assert (f"<li>Perjanjian Kinerja awal tahun 2023, ditandatangani 16 Januari 2023 oleh {first} sebagai pihak "
+            "pertama dan H. Saidi Mansyur (Bupati Banjar) sebagai pihak kedua.</li>") in page(render(root), "bab-4-penutup")
+    pk.write_text(plain.replace("jenis: awal\n", "jenis: awal\ntanggal: 2023-01-16\n"
+                                "pihak_pertama: {nama: Drs. Yusuf, jabatan: Camat Contoh}\n"
+                                "pihak_kedua: {nama: H. Saidi Mansyur, jabatan: Bupati Banjar}\n"), encoding="utf-8")
+    assert ("oleh Drs. Yusuf (Camat Contoh) sebagai pihak pertama dan H. Saidi Mansyur (Bupati Banjar) sebagai pihak "
+            "kedua.</li>") in page(render(root), "bab-4-penutup")
+
+
 def test_a_value_in_a_heading_is_in_the_lists_of_headings_too(fresh_project: Path) -> None:
     """"Di halaman ini" and the PDF's contents read a heading as the heading reads: the list was made at the parse,
     before values, and said "Capaian IKM " beside a heading "Capaian IKM 103,13 %"; a data edit that keeps the parse

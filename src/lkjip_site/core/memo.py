@@ -42,7 +42,7 @@ FORMAT = 12  # bump when the meaning of keys, the pickled classes or the entries
 #            row's "di tabel ini", "s.d. TW" on comparison rows, a grade's rule, the efficiency's program serapan);
 #            12: the forty-fifth pass: messages and change rows name a quarter "TW II", never "TW2"; a report
 #            carried by ``lkjip new --dari`` (Report and Budget gain ``disalin_dari``, warned of as isian-salinan);
-#            an efficiency chart with linked rows but no values says so)
+#            an efficiency chart with linked rows but no values says so; the PK's signatories, pihak_pertama/kedua)
 
 
 def digest(*parts: Any) -> str:

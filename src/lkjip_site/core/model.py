@@ -162,6 +162,14 @@ class Renstra:
         return [s for t in self.tujuan for s in t.sasaran]
 
 
+@dataclass(frozen=True, slots=True)
+class Pihak:
+    """A party who signed the Perjanjian Kinerja, as the PK names them."""
+
+    nama: str
+    jabatan: str
+
+
 @dataclass(slots=True)
 class PerjanjianKinerja:
     tahun: int
@@ -172,6 +180,10 @@ class PerjanjianKinerja:
     program: list[str]
     loc: Loc
     lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
+    #: the signatories: the head of the instansi (pihak pertama; laporan.yaml's kepala when not written) and their
+    #: superior (pihak kedua), so the Lampiran says who agreed to the targets, not only when
+    pihak_pertama: Pihak | None = None
+    pihak_kedua: Pihak | None = None
 
 
 @dataclass(slots=True)

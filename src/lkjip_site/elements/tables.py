@@ -24,7 +24,7 @@ from ..core import fmt
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, unpickled
 from ..core.templates import theme_errors
-from ..core.model import Missing, Report, ScaleClass, Value
+from ..core.model import Missing, PerjanjianKinerja, Pihak, Report, ScaleClass, Value
 from ..core.suggest import did_you_mean
 from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
 from .select import OptionError, budget_of, dataset_of, empty_efficiency, indicators_for, option_ids, option_years
@@ -198,9 +198,8 @@ def table_pk(report: Report, options: dict[str, Any]) -> Table:
     budget = report.computed.anggaran
     pk = report.data.pk
     if pk is not None:  # a PK Perubahan looked like the first one: its kind and date were written nowhere
-        signed = f", ditandatangani {fmt.fmt_date(pk.tanggal)}" if pk.tanggal else ""
         table.notes.append(f"Perjanjian Kinerja {'Perubahan' if pk.jenis == 'perubahan' else 'awal'} tahun "
-                           f"{pk.tahun}{signed}.")
+                           f"{pk.tahun}{_signed(report, pk)}.")
     total = report.computed.figures.get("pk.anggaran")
     if budget is not None and pk is not None and pk.program and total is not None:
         programs = [p for p in budget.program if p.kode in pk.program]
@@ -211,6 +210,18 @@ def table_pk(report: Report, options: dict[str, Any]) -> Table:
         table.foot.append(Row([Cell("Jumlah anggaran Perjanjian Kinerja (Rp)", header=True, colspan=4),
                                money(total.value, total.id)], cls="jumlah"))  # type: ignore[arg-type]
     return table
+
+
+def _signed(report: Report, pk: PerjanjianKinerja) -> str:
+    """", ditandatangani 5 Oktober 2023 oleh H. Ahmad Rabani (Camat Martapura Barat) sebagai pihak pertama dan
+    H. Saidi Mansyur (Bupati Banjar) sebagai pihak kedua": the Lampiran's PK said when it was signed, never by whom,
+    which is what an evaluator looks for first. The pihak pertama is the head of the instansi unless written."""
+    when = f" {fmt.fmt_date(pk.tanggal)}" if pk.tanggal else ""
+    if pk.pihak_kedua is None:
+        return f", ditandatangani{when}" if when else ""
+    first = pk.pihak_pertama or Pihak(report.instansi.kepala.nama, report.instansi.kepala.jabatan)
+    return (f", ditandatangani{when} oleh {first.nama} ({first.jabatan}) sebagai pihak pertama dan "
+            f"{pk.pihak_kedua.nama} ({pk.pihak_kedua.jabatan}) sebagai pihak kedua")
 
 
 def table_iku(report: Report, options: dict[str, Any]) -> Table:

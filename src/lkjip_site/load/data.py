@@ -26,6 +26,7 @@ from ..core.model import (
     Missing,
     PeriodValues,
     PerjanjianKinerja,
+    Pihak,
     Renstra,
     Report,
     ReportData,
@@ -137,6 +138,7 @@ def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
             tahun=pk["tahun"], jenis=pk.get("jenis", "awal"), tanggal=pk.get("tanggal"),
             sasaran=[str(s) for s in pk["sasaran"]], indikator=[str(i) for i in pk.get("indikator", [])],
             program=[str(p) for p in pk.get("program", [])], loc=Loc(rel, pk.line), lines=key_lines(pk),
+            pihak_pertama=_party(pk.get("pihak_pertama")), pihak_kedua=_party(pk.get("pihak_kedua")),
         )
     bud, rel = get("anggaran.yaml")
     if bud:
@@ -149,6 +151,11 @@ def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
             tahun=ikm["tahun"], responden=ikm.get("responden"), loc=Loc(rel, ikm.line), lines=key_lines(ikm),
             unsur=[IkmElement(u["kode"], u["nama"], to_decimal(u["nilai"]), Loc(rel, u.line)) for u in ikm["unsur"]],
         )
+
+
+def _party(written: YMap | None) -> Pihak | None:
+    """A signatory of the PK (``pihak_pertama``/``pihak_kedua``), validated by the schema: a name and a post."""
+    return Pihak(str(written["nama"]).strip(), str(written["jabatan"]).strip()) if written else None
 
 
 def _once(items: Iterable[tuple[str, YMap]], rel: str, diags: Diagnostics, message: str) -> None:

@@ -168,10 +168,13 @@ INDICATORS = SchemaDoc("indikator", "Indikator kinerja (data/indikator.yaml)", O
     "indikator": _req(ListOf(INDICATOR, min_items=1)),
 }))
 
+PK_PARTY = Obj({"nama": _req(TEXT), "jabatan": _req(TEXT)})
 PK = SchemaDoc("pk", "Perjanjian Kinerja (data/pk.yaml)", Obj({
     "tahun": _req(YEAR),
     "jenis": _opt(Str(choices=("awal", "perubahan"))),
     "tanggal": _opt(Date()),
+    "pihak_pertama": _opt(PK_PARTY),
+    "pihak_kedua": _opt(PK_PARTY),
     "sasaran": _req(ListOf(Str(pattern=ID, allow_numbers=True), min_items=1)),
     "indikator": _opt(ListOf(Str(pattern=ID, allow_numbers=True))),
     "program": _opt(ListOf(Str(allow_numbers=True))),
