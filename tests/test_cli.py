@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -231,8 +232,18 @@ def test_a_refusal_of_the_system_is_said_as_such(project: Path, monkeypatch: pyt
     (["ekspor", "contoh-2023", "-o", "{root}/data.csv"], "{root}/data.csv: berkas ini ber-format XLSX; beri nama "
                                                            "berakhiran .xlsx, mis. --output {root}/data.xlsx"),
     (["pdf", "contoh-2023", "-o", "{root}/laporan"], "berkas ini ber-format PDF; beri nama berakhiran .pdf"),
+    # a build replaces its output folder whole: "--output ." removed content/ and situs.yaml, ".." the site
+    (["build", "--no-pdf", "-o", "{root}"], "--output {root}: itu folder situs ini; build mengganti seluruh isi "
+                                            "folder hasil, jadi sumber laporan akan terhapus. Pilih folder lain, mis. "
+                                            "--output {root}/build"),
+    (["build", "--no-pdf", "-o", "{root}/.."], "itu folder situs ini atau folder di atasnya"),
+    (["build", "--no-pdf", "-o", "{root}/content"], "folder itu adalah content/ situs ini, yang akan terhapus"),
+    (["build", "--no-pdf", "-o", "{root}/content/laporan/contoh-2023/gambar"], "folder itu ada di dalam content/"),
+    (["terbitkan", "contoh-2023", "--no-pdf", "-o", "{root}/arsip"], "folder itu adalah arsip/ situs ini"),
+    (["build", "--no-pdf", "-o", "{root}/.cache"], "folder itu adalah .cache/ situs ini"),
 ], ids=["pdf-ke-folder", "ekspor-ke-folder", "pdf-di-bawah-berkas", "schema-ke-berkas", "init-di-berkas",
-        "tahun-mustahil", "ekspor-ke-csv", "pdf-tanpa-akhiran"])
+        "tahun-mustahil", "ekspor-ke-csv", "pdf-tanpa-akhiran", "build-ke-situs", "build-ke-atas-situs",
+        "build-ke-content", "build-ke-dalam-content", "terbitkan-ke-arsip", "build-ke-cache"])
 def test_an_output_path_that_cannot_be_is_a_usage_error_before_any_work(
         project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str],
         says: str) -> None:
@@ -245,6 +256,22 @@ def test_an_output_path_that_cannot_be_is_a_usage_error_before_any_work(
     err = capsys.readouterr().err
     assert says.format(root=project) in err and "galat internal" not in err, err
     assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if ".cache" not in p.parts) == before
+
+
+def test_a_build_output_folder_holding_other_files_is_refused_and_a_build_folder_is_taken(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--output ~/Dokumen`` would have replaced the folder's files with the site. A folder with files is taken only
+    when it is a site lkjip built (its index.html at the top), as build/ is after a first build."""
+    office = tmp_path / "dokumen"
+    office.mkdir()
+    (office / "laporan-2023.docx").write_bytes(b"PK draft")
+    assert main(["build", "--situs", str(project), "--no-pdf", "-o", str(office)]) == 2
+    assert "sudah berisi berkas yang bukan hasil build lkjip (tidak ada index.html)" in capsys.readouterr().err
+    assert [p.name for p in office.iterdir()] == ["laporan-2023.docx"]
+    site = tmp_path / "situs-lain"
+    shutil.copytree(project / "build", site)
+    assert main(["build", "--situs", str(project), "--no-pdf", "-o", str(site)]) == 0
+    assert (site / "index.html").is_file() and (project / "content").is_dir()
 
 
 def test_a_file_written_by_a_command_may_go_into_a_folder_not_made_yet(project: Path,

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
 from ..core.fmt import fmt_date
+from ..core.paths import ARCHIVE_DIR
 from ..load.content import chapter_body
 from ..output.changes import ChapterText, VersionData, load_document
 from ..output.opendata import JSON_FILE
@@ -26,7 +27,6 @@ from ..output.versions import (CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, BagRef
                                version_key)
 from .manifest import MANIFEST, SITE_DIR, SOURCE_DIR, FileEntry, Manifest, ManifestError, compare_files, read_manifest
 
-ARCHIVE_DIR = "arsip"
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_]*")
 
 

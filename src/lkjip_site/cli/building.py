@@ -16,14 +16,17 @@ from ..core.fmt import fmt_seconds
 from ..core.scope import Scope
 from ..core.suggest import did_you_mean, listing
 from ..load.content import report_slugs
-from .common import EXIT_CONTENT, EXIT_OK, UsageError, output_file, shown, site_folder
+from .common import EXIT_CONTENT, EXIT_OK, UsageError, output_file, shown, site_folder, site_output
 from .messages import report_diagnostics
 
 
-def options(args: argparse.Namespace) -> BuildOptions:
-    """The build's options from a command's arguments (``--situs``, ``--output``, ``--laporan``, …)."""
-    output = Path(args.output).resolve() if getattr(args, "output", None) else None
+def options(args: argparse.Namespace, site_output_folder: bool = True) -> BuildOptions:
+    """The build's options from a command's arguments (``--situs``, ``--output``, ``--laporan``, …).
+    ``site_output_folder``: ``--output`` names the folder the site replaces (not ``lkjip pdf``'s file)."""
     root = site_folder(args)
+    output = None
+    if getattr(args, "output", None):
+        output = site_output(root, Path(args.output)) if site_output_folder else Path(args.output).resolve()
     return BuildOptions(root=root, output=output, strict=getattr(args, "strict", False),
                         scope=_scope(args, root), pdf=not getattr(args, "no_pdf", False),
                         use_cache=not getattr(args, "no_cache", False), executor=getattr(args, "pelaksana", None))
@@ -112,7 +115,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    opts = options(args)
+    opts = options(args, site_output_folder=False)
     opts.output = None
     _known_reports([args.report], opts.root)
     target = output_file(Path(args.output) if args.output else Path.cwd() / f"{args.report}.pdf",

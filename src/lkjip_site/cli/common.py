@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..core.diagnostics import Diagnostic
-from ..core.paths import SITE_FILE
+from ..core.paths import ARCHIVE_DIR, SITE_FILE
 from ..core.scope import Scope
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -41,6 +41,35 @@ def output_folder(target: Path) -> Path:
         raise UsageError(f"{target} adalah berkas, bukan folder; pilih folder lain")
     _no_file_above(target)
     return target
+
+
+#: Folders of a site that a build's output must never be, nor be inside: they are its sources and its archive.
+SOURCE_FOLDERS = ("content", "themes", ARCHIVE_DIR)
+
+
+def site_output(root: Path, target: Path) -> Path:
+    """The folder a build replaces whole (``build``, ``serve``, ``terbitkan`` with ``--output``), refused where that
+    would destroy what is not a build: ``--output .`` published the site and removed content/ and situs.yaml
+    with it, ``--output ..`` the site and every folder beside it, ``--output content`` the reports. A folder that
+    already holds files is taken only when it is a site lkjip built (its ``index.html`` at the top) and no
+    site folder."""
+    out, site = target.resolve(), root.resolve()
+    if out == site or site.is_relative_to(out):
+        raise UsageError(f"--output {target}: itu folder situs ini{'' if out == site else ' atau folder di atasnya'}; "
+                         "build mengganti seluruh isi folder hasil, jadi sumber laporan akan terhapus. Pilih folder "
+                         f"lain, mis. --output {site / 'build'}")
+    for name in (*SOURCE_FOLDERS, ".cache"):
+        inside = site / name
+        if out == inside or (name != ".cache" and out.is_relative_to(inside)):
+            raise UsageError(f"--output {target}: folder itu {'adalah' if out == inside else 'ada di dalam'} "
+                             f"{name}/ situs ini, yang akan terhapus oleh build; pilih folder lain, mis. --output "
+                             f"{site / 'build'}")
+    if out.is_dir() and ((out / SITE_FILE).exists() or (any(out.iterdir()) and not (out / "index.html").is_file())):
+        raise UsageError(f"--output {target}: folder itu sudah berisi berkas yang bukan hasil build lkjip "
+                         f"({'ada ' + SITE_FILE if (out / SITE_FILE).exists() else 'tidak ada index.html'}); build "
+                         "mengganti seluruh isinya. Pilih folder kosong, folder baru, atau folder hasil build "
+                         "sebelumnya")
+    return out
 
 
 def _no_file_above(target: Path) -> None:

@@ -15,6 +15,8 @@ from urllib.parse import quote
 #: The file that makes a folder a site (``lkjip`` finds it from the working directory upwards, as git finds its
 #: repository); here, below every stage, so that the command line names it without loading the configuration.
 SITE_FILE = "situs.yaml"
+#: The folder of released versions beside it (``archive/``), named here for the same reason.
+ARCHIVE_DIR = "arsip"
 
 
 def rel_path(path: Path, root: Path) -> str:
