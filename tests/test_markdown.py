@@ -316,6 +316,41 @@ def test_external_image_is_an_error(fresh_project: Path) -> None:
     assert (d.file, d.line) == (f"{REPORT_DIR}/10-bab-1-pendahuluan.md", 10) and "internet" in d.message
 
 
+@pytest.mark.parametrize("name, data, says", [
+    ("bagan.html", b"<script src='bagan.js'></script>", "'gambar/bagan.html' bukan berkas gambar (berkas .html); "
+                                                        "gambar yang boleh: PNG, JPEG, GIF, WebP atau SVG"),
+    ("bagan.js", b"document.title = 'x'", "'gambar/bagan.js' bukan berkas gambar (berkas .js)"),
+    ("bagan", b"\x89PNG\r\n\x1a\n", "'gambar/bagan' bukan berkas gambar (berkas tanpa akhiran nama)"),
+    ("bagan.png", b"<html><script>alert(1)</script></html>", "'gambar/bagan.png' bernama gambar PNG, tetapi isinya "
+                                                             "bukan gambar PNG"),
+    ("foto.jpg", b"GIF89a....", "'gambar/foto.jpg' bernama gambar JPEG, tetapi isinya bukan gambar JPEG"),
+    ("peta.webp", b"RIFF\x00\x00\x00\x00WAVE", "'gambar/peta.webp' bernama gambar WebP, tetapi isinya bukan"),
+], ids=["html", "js", "tanpa-akhiran", "html-bernama-png", "gif-bernama-jpg", "wav-bernama-webp"])
+def test_only_images_are_published_as_images(fresh_project: Path, name: str, data: bytes, says: str) -> None:
+    """``![Bagan](gambar/bagan.html)`` published an HTML page and its script, which ran under the site's own address
+    (the CSP allows the site's scripts), for good once released; a ``.png`` holding HTML is that page renamed."""
+    folder = fresh_project / REPORT_DIR
+    (folder / "gambar" / name).write_bytes(data)
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         f"![Bagan organisasi](gambar/{name})")
+    with pytest.raises(ContentError) as exc:
+        render(fresh_project)
+    [d] = exc.value.diagnostics.errors
+    assert d.file == f"{REPORT_DIR}/10-bab-1-pendahuluan.md" and d.message.startswith(f"gambar {says}"), d.format()
+
+
+def test_real_raster_images_pass(fresh_project: Path) -> None:
+    folder = fresh_project / REPORT_DIR
+    heads = {"a.png": b"\x89PNG\r\n\x1a\n", "b.JPG": b"\xff\xd8\xff\xe0", "c.gif": b"GIF89a",
+             "d.webp": b"RIFF\x10\x00\x00\x00WEBPVP8 "}
+    for name, head in heads.items():
+        (folder / "gambar" / name).write_bytes(head + b"\x00" * 32)
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "\n\n".join(f"![Gambar {n}](gambar/{n})" for n in heads))
+    result = render(fresh_project)
+    assert all(f"{BASE}gambar/{n}" in result.files for n in heads)
+
+
 def test_role_on_later_line_of_paragraph(fresh_project: Path) -> None:
     # kata pengantar: the paragraph starts on line 6, {nilai}`laporan.tahun` is on line 7
     edit(fresh_project, f"{REPORT_DIR}/00-kata-pengantar.md", "{nilai}`laporan.tahun`", "{nilai}`laporan.abad`")

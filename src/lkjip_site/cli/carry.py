@@ -43,14 +43,15 @@ from ..core.model import Report
 from ..core.suggest import did_you_mean, listing
 from ..load.content import REPORT_FILE
 from ..load.data import DATA_DIR
+from ..load.images import IMAGE_SUFFIXES
 from ..load.schemas import YEAR
 from ..sheets.impor import errors_only
 from ..sheets.stage import known_reports, load_one, report_folder
 from ..sheets.yamledit import YamlText, emit_text
 from .common import UsageError
 
-#: Files carried as they are besides the report's own: images anywhere in the folder, data files in ``data/``.
-IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
+#: Files carried as they are besides the report's own: images anywhere in the folder (``load.images``), data files
+#: in ``data/``.
 DATA_FILES = frozenset({".yaml", ".yml", ".csv"})
 #: The realisasi of a budget line in a quarterly report: the year's is not known before the year ends.
 RUNNING = "{tidak_ada: Tahun anggaran masih berjalan}"
@@ -144,7 +145,7 @@ def carry(folder: Path, old: Report, tahun: int, periode: str, signed: dt.date, 
                 out.files[rel] = data
                 if name not in ("renstra.yaml", "indikator.yaml", "pk.yaml", "anggaran.yaml"):
                     out.as_is.append(rel)
-        elif suffix in IMAGES:
+        elif suffix in IMAGE_SUFFIXES:
             out.files[rel] = data
             out.images += 1
         else:

@@ -14,6 +14,7 @@ from ..core.model import (RESERVED_IDS, VERSION_FOLDERS, CapaianPolicy, Chapter,
 from ..core.paths import rel_path, resolve_inside
 from . import schemas
 from .data import read_data_files
+from .images import IMAGE_SUFFIXES, image_problem
 from .scales import parse_scales
 from .schema import Ctx, read_validated
 from .source import read_source, unreadable_file
@@ -122,17 +123,13 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
     return report
 
 
-#: What a report folder may hold beside its chapters and laporan.yaml and not be read until its pages are: images.
-_IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
-
-
 def _check_stray_files(folder: Path, root: Path, diags: Diagnostics) -> None:
     """A draft (``draf-bab-3.docx``), a workbook or a note beside the chapters: the build ignores it without a word,
     and ``terbitkan`` refuses the report while it is there (a version's bag holds its whole folder for good); said
     at each build so the author meets it before the release. Images are left to the pages that show them."""
     for path in sorted(folder.iterdir()):
         if (path.is_file() and not path.name.startswith((".", "~$")) and path.name != REPORT_FILE
-                and path.suffix.lower() not in {".md", *_IMAGE_SUFFIXES}):
+                and path.suffix.lower() not in {".md", *IMAGE_SUFFIXES}):
             diags.warn((rel_path(path, root), 1), "berkas ini tidak dibaca build dan tidak terbit di situs, tetapi "
                        "'lkjip terbitkan' menolak laporan selama berkas ini ada di folder laporan (paket arsip versi "
                        "memuat seluruh sumbernya untuk selamanya); pindahkan ke luar folder laporan")
@@ -156,6 +153,8 @@ def _check_logo(report: Report, data: dict, root: Path, diags: Diagnostics) -> N
         diags.error((report.loc.file, line), f"berkas logo '{logo}' tidak ditemukan")
     elif problem := unreadable_file(target):
         diags.error((report.loc.file, line), f"logo '{logo}': {problem}")
+    elif problem := image_problem(target, logo):
+        diags.error((report.loc.file, line), f"logo {problem}")
     else:
         report.assets[Path(logo).as_posix()] = target
         if target.suffix.lower() == ".svg":

@@ -15,6 +15,7 @@ from ..core.markup import fragment_ids
 from ..core.model import Chapter, Report
 from ..core.paths import resolve_inside
 from ..core.suggest import did_you_mean
+from ..load.images import image_problem
 from ..load.source import unreadable_file
 from ..load.svgcheck import check_svg
 from .directives import ParsedChapter, RenderContext
@@ -72,6 +73,8 @@ def image_target(report: Report, src: str) -> tuple[Path | None, str]:
         return None, f"gambar '{src}' tidak ditemukan"
     if problem := unreadable_file(target):
         return None, f"gambar '{src}': {problem}"
+    if problem := image_problem(target, src):
+        return None, f"gambar {problem}"
     return target, ""
 
 
