@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Literal
 
+from .controls import escape_controls
 from .model import Loc
 
 Severity = Literal["error", "warning"]
@@ -25,9 +26,11 @@ class Diagnostic:
     column: str = ""
 
     def format(self) -> str:
+        """``file:line: galat: message``, one line, with any control character a file name or a quoted value
+        brought in escaped (``core/controls.py``): printed as is, ESC drove the terminal and LF made a second line."""
         tag = "galat" if self.severity == "error" else "peringatan"
         where = f"{self.file}!{self.column}{self.line}" if self.column else f"{self.file}:{self.line}"
-        return f"{where}: {tag}: {self.message}"
+        return escape_controls(f"{where}: {tag}: {self.message}")
 
 
 @dataclass

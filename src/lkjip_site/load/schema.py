@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..core.controls import control_in, describe_control
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, unpickled
-from ..core.numbers import TOO_LARGE, parse_hand_written, too_large
+from ..core.numbers import number_problem, parse_hand_written
 from ..core.suggest import did_you_mean
 from .yamltree import YList, YMap, load_yaml
 
@@ -69,6 +70,9 @@ class Str(Node):
     pattern_hint: str = ""
     choices: tuple[str, ...] | None = None
     allow_numbers: bool = False  # NIP or codes written without quotes are still meant as text
+    #: a name or a title: shown on one line (a table cell, a chart's label, the page title), so a TAB or a line
+    #: break inside it (a cell copied from a table in a PDF, a ``|`` block) is said; prose fields may hold both
+    one_line: bool = False
 
     def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
         if self.allow_numbers and isinstance(value, float):
@@ -82,7 +86,11 @@ class Str(Node):
         if not isinstance(value, str):
             ctx.diags.error((ctx.file, line), f"{where}: harus berupa teks, tertulis {_describe(value)}")
             return
-        if self.choices is not None and value not in self.choices:
+        if self.one_line and (char := control_in(value.rstrip("\n"), breaks=True)) is not None:
+            ctx.diags.error((ctx.file, line), f"{where}: teks satu baris ini memuat {describe_control(char)} (biasanya "
+                                              "terbawa saat menyalin dari tabel atau PDF); tulis dalam satu baris, "
+                                              "dengan spasi biasa")
+        elif self.choices is not None and value not in self.choices:
             allowed = ", ".join(self.choices)
             ctx.diags.error((ctx.file, line), f"{where}: nilai '{value}' tidak dikenal"
                                               f"{did_you_mean(value, self.choices)}; pilihan: {allowed}")
@@ -158,8 +166,8 @@ class Num(Node):
         if self.money and (text := ctx.written.get((line, float(value)))):
             ctx.diags.error((ctx.file, line), f"{where}: '{text}' memakai pemisah ribuan (rupiah tidak memiliki tiga "
                                               f"angka desimal); tulis {text.replace('.', '')}")
-        elif too_large(value):
-            ctx.diags.error((ctx.file, line), f"{where}: {TOO_LARGE}")
+        elif problem := number_problem(value):
+            ctx.diags.error((ctx.file, line), f"{where}: {problem}")
         elif self.min is not None and value < self.min:
             ctx.diags.error((ctx.file, line), f"{where}: tidak boleh kurang dari {self.min:g}, tertulis {value}")
         elif self.max is not None and value > self.max:  # with the rest of the file's problems, not after them

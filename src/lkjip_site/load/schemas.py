@@ -26,6 +26,9 @@ def _opt(node: Any) -> Field:
 
 
 TEXT = Str()
+#: A name or a title, shown on one line: a TAB or a line break inside it is an error (``Str.one_line``); TEXT is
+#: prose (definisi, uraian, catatan_versi, ringkasan, alamat, ...), where ``>``/``|`` blocks may hold several lines.
+NAME = Str(one_line=True)
 YEAR = Int(min=1990, max=2100, doc="tahun, mis. 2023")
 MISSING = Obj({"tidak_ada": _req(Str(doc="alasan nilai tidak tersedia"))}, doc="nilai tidak tersedia beserta alasannya")
 GRADE = Grade(doc="nilai kualitatif, mis. B")
@@ -47,10 +50,10 @@ COLOUR = Str(pattern=r"#[0-9A-Fa-f]{6}", pattern_hint="warna heksadesimal #RRGGB
 
 SCALE = Obj(
     {
-        "nama": _req(TEXT),
+        "nama": _req(NAME),
         "batas": _opt(Str(choices=("kiri", "kanan"), doc="kiri: [min, max); kanan: (min, max]")),
         "kelas": _req(ListOf(Obj({
-            "label": _req(TEXT),
+            "label": _req(NAME),
             "min": _opt(Num(doc="batas bawah; kosong berarti tak hingga negatif")),
             "max": _opt(Num(doc="batas atas; kosong berarti tak hingga")),
             "warna": _opt(COLOUR),
@@ -70,8 +73,8 @@ CAPAIAN = Obj({
 }, doc="aturan penghitungan capaian dan rata-rata capaian kinerja")
 
 SITE = SchemaDoc("situs", "Konfigurasi situs (situs.yaml di folder situs)", Obj({
-    "judul": _req(TEXT),
-    "pemda": _req(TEXT),
+    "judul": _req(NAME),
+    "pemda": _req(NAME),
     "url_dasar": _req(Str(pattern=r"https?://\S+/", pattern_hint="URL lengkap yang diakhiri '/', mis. https://lkjip.contoh.go.id/")),
     "bahasa": _opt(Str(choices=("id-ID",))),
     "tema": _opt(Str(pattern=SLUG, pattern_hint="nama folder tema")),
@@ -83,23 +86,23 @@ SITE = SchemaDoc("situs", "Konfigurasi situs (situs.yaml di folder situs)", Obj(
 }))
 
 PERSON = Obj({
-    "nama": _req(TEXT),
-    "jabatan": _req(TEXT),
-    "pangkat": _req(TEXT),
+    "nama": _req(NAME),
+    "jabatan": _req(NAME),
+    "pangkat": _req(NAME),
     "nip": _req(Str(pattern=r"\d{8} ?\d{6} ?\d ?\d{3}", pattern_hint="NIP 18 angka (spasi boleh)", allow_numbers=True)),
 })
 
 REPORT = SchemaDoc("laporan", "Metadata laporan (content/laporan/<slug>/laporan.yaml)", Obj({
-    "judul": _opt(TEXT),
+    "judul": _opt(NAME),
     "tahun": _req(YEAR),
     "periode": _req(Str(choices=("tahunan", "tw1", "tw2", "tw3", "tw4"))),
     "versi": _req(Str(pattern=r"[0-9A-Za-z][0-9A-Za-z.\-]*", pattern_hint="angka/huruf, titik dan '-' (mis. 1.0)", allow_numbers=True)),
     "tanggal_terbit": _req(Date()),
     "catatan_versi": _opt(TEXT),
     "instansi": _req(Obj({
-        "nama": _req(TEXT),
-        "jenis": _opt(TEXT),
-        "pemda": _opt(TEXT),
+        "nama": _req(NAME),
+        "jenis": _opt(NAME),
+        "pemda": _opt(NAME),
         "alamat": _opt(TEXT),
         "telepon": _opt(Str(allow_numbers=True)),
         "email": _opt(TEXT),
@@ -107,7 +110,7 @@ REPORT = SchemaDoc("laporan", "Metadata laporan (content/laporan/<slug>/laporan.
         "logo": _opt(TEXT),
         "kepala": _req(PERSON),
     })),
-    "penandatanganan": _req(Obj({"tempat": _req(TEXT), "tanggal": _req(Date())})),
+    "penandatanganan": _req(Obj({"tempat": _req(NAME), "tanggal": _req(Date())})),
     "skala_predikat": _opt(Str(pattern=SLUG)),
     "skala": _opt(SCALES),
     "capaian": _opt(CAPAIAN),
@@ -116,7 +119,7 @@ REPORT = SchemaDoc("laporan", "Metadata laporan (content/laporan/<slug>/laporan.
 }))
 
 FRONT_MATTER = SchemaDoc("bab", "Front matter bab (--- di awal berkas .md)", Obj({
-    "judul": _req(TEXT),
+    "judul": _req(NAME),
     "jenis": _req(Str(choices=("kata-pengantar", "ikhtisar", "bab", "lampiran"))),
     "bab": _opt(Str(pattern=r"[IVXLC]+|[A-Z]|\d+", pattern_hint="angka Romawi (I, II, III, IV) atau huruf", allow_numbers=True)),
     "urutan": _req(Int(min=0)),
@@ -145,8 +148,8 @@ RENSTRA = SchemaDoc("renstra", "Renstra (data/renstra.yaml)", Obj({
 
 INDICATOR = Obj({
     "id": _req(Str(pattern=ID, pattern_hint="huruf, angka, '.', '_' atau '-'", allow_numbers=True)),
-    "nama": _req(TEXT),
-    "satuan": _req(TEXT),
+    "nama": _req(NAME),
+    "satuan": _req(NAME),
     "polaritas": _req(Str(choices=("positif", "negatif"))),
     "jenis": _opt(Str(choices=("iku", "tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"))),
     "agregasi": _opt(Str(choices=("jumlah", "terakhir", "rata_rata"))),
@@ -168,7 +171,7 @@ INDICATORS = SchemaDoc("indikator", "Indikator kinerja (data/indikator.yaml)", O
     "indikator": _req(ListOf(INDICATOR, min_items=1)),
 }))
 
-PK_PARTY = Obj({"nama": _req(TEXT), "jabatan": _req(TEXT)})
+PK_PARTY = Obj({"nama": _req(NAME), "jabatan": _req(NAME)})
 PK = SchemaDoc("pk", "Perjanjian Kinerja (data/pk.yaml)", Obj({
     "tahun": _req(YEAR),
     "jenis": _opt(Str(choices=("awal", "perubahan"))),
@@ -183,9 +186,9 @@ PK = SchemaDoc("pk", "Perjanjian Kinerja (data/pk.yaml)", Obj({
 _STATED = {"pagu_tertulis": _opt(MONEY), "realisasi_tertulis": _opt(MONEY)}
 SUB_KEGIATAN = Obj({
     "kode": _req(Str(allow_numbers=True)),
-    "nama": _req(TEXT),
-    "indikator": _opt(TEXT),
-    "satuan": _opt(TEXT),
+    "nama": _req(NAME),
+    "indikator": _opt(NAME),
+    "satuan": _opt(NAME),
     "target": _opt(GRADE_OR_NUMBER),
     "realisasi_output": _opt(GRADE_OR_NUMBER),
     "pagu": _req(MONEY),
@@ -196,13 +199,13 @@ SUB_KEGIATAN = Obj({
 })
 KEGIATAN = Obj({
     "kode": _req(Str(allow_numbers=True)),
-    "nama": _req(TEXT),
+    "nama": _req(NAME),
     **_STATED,
     "sub_kegiatan": _req(ListOf(SUB_KEGIATAN, min_items=1)),
 })
 PROGRAM = Obj({
     "kode": _req(Str(allow_numbers=True)),
-    "nama": _req(TEXT),
+    "nama": _req(NAME),
     "sasaran": _opt(Str(pattern=ID, allow_numbers=True)),
     **_STATED,
     "kegiatan": _req(ListOf(KEGIATAN, min_items=1)),
@@ -225,7 +228,7 @@ IKM = SchemaDoc("ikm", "Survei Kepuasan Masyarakat (data/ikm.yaml)", Obj({
     "responden": _opt(Int(min=1)),
     "unsur": _req(ListOf(Obj({
         "kode": _req(Str(pattern=r"U[1-9]", pattern_hint="U1 sampai U9")),
-        "nama": _req(TEXT),
+        "nama": _req(NAME),
         "nilai": _req(Num(min=1, max=4, doc="nilai rata-rata unsur (NRR) 1 sampai 4")),
     }), min_items=9)),
 }))

@@ -14,8 +14,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from ..core.controls import control_in, describe_control
 from ..core.diagnostics import Diagnostics
-from ..core.numbers import parse_hand_written, thousands_or_decimal
+from ..core.numbers import LONGEST_INTEGER, MAX_WHOLE_DIGITS, parse_hand_written, thousands_or_decimal
 
 
 class YMap(dict):
@@ -134,6 +135,17 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
             self.written[(self._line(node), value)] = raw
         return value
 
+    def construct_yaml_str(self, node: yaml.ScalarNode) -> str:  # type: ignore[override]
+        """Text, refused at its line when it holds an invisible control character (``core/controls.py``): U+2028
+        copied from a PDF broke a chart with a message about another file, and ESC printed in a warning drove the
+        terminal. TAB and line breaks are left to the schema, which knows which texts may have more than one line."""
+        value = str(self.construct_scalar(node))
+        if (char := control_in(value)) is not None:
+            self._diags.error((self._file, self._line(node)),
+                              f"teks memuat karakter kendali tak terlihat ({describe_control(char)}); hapus karakter "
+                              "itu (biasanya terbawa saat menyalin dari PDF)")
+        return value
+
     def construct_yaml_timestamp(self, node: yaml.ScalarNode):  # type: ignore[override]
         """``2024-02-30`` looks like a date but is none: keep the text so the schema can say so at its line.
 
@@ -159,14 +171,25 @@ _Loader.add_implicit_resolver(_NUMBER_TAGS[0], _INT, list("-+0123456789"))
 _Loader.add_implicit_resolver(_NUMBER_TAGS[1], _FLOAT, list("-+0123456789."))
 
 
-def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
-    """Decimal, leading zeros included (``017`` is 17; YAML 1.1 read it as octal 15, and ``08`` not at all)."""
-    return int(loader.construct_scalar(node))
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int | None:
+    """Decimal, leading zeros included (``017`` is 17; YAML 1.1 read it as octal 15, and ``08`` not at all).
+
+    A number of more than :data:`LONGEST_INTEGER` digits is said at its line and read as nothing: Python refuses to
+    read one of over 4300 digits ("galat internal"), and none so long is a value (the schema allows 18 whole digits)."""
+    text = str(loader.construct_scalar(node))
+    digits = len(text.lstrip("+-").lstrip("0"))
+    if digits > LONGEST_INTEGER:
+        loader._diags.error((loader._file, loader._line(node)),
+                            f"angka terlalu besar ({digits} digit; paling banyak {MAX_WHOLE_DIGITS} digit sebelum "
+                            "titik desimal); periksa angkanya, atau apit dengan tanda kutip bila itu kode")
+        return None
+    return int(text)
 
 
 _Loader.add_constructor(_NUMBER_TAGS[0], _construct_int)
 _Loader.add_constructor(_NUMBER_TAGS[1], _Loader.construct_yaml_float)
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:str", _Loader.construct_yaml_str)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 
@@ -175,6 +198,8 @@ def load_yaml(text: str, file: str, diags: Diagnostics, line_offset: int = 0,
               written: dict[tuple[int, float], str] | None = None) -> Any:
     """Parse ``text``; on a syntax error record it (with its line) and return None. ``written``: filled with the
     text of each number that may be written with a thousands dot, by line and value (``construct_yaml_float``)."""
+    if _raw_controls(text, file, diags, line_offset):
+        return None
     loader = _Loader(text, file, line_offset, diags)
     if written is not None:
         loader.written = written
@@ -200,6 +225,25 @@ def load_yaml(text: str, file: str, diags: Diagnostics, line_offset: int = 0,
         return None
     finally:
         loader.dispose()
+
+
+#: Control characters typed as themselves (not as a ``"\\u2028"`` escape), but TAB, LF and the CR of CRLF lines.
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _raw_controls(text: str, file: str, diags: Diagnostics, line_offset: int) -> bool:
+    """Whether ``text`` holds a control character as itself, each line that does said (``core/controls.py``).
+
+    Checked before parsing: YAML reads U+2028, U+2029 and U+0085 as line ends, so a name copied from a PDF was
+    "':' tidak ditemukan" two lines further down, and libyaml refuses ESC or BEL in English, without a line."""
+    said: set[int] = set()
+    for found in _RAW_CONTROL.finditer(text):
+        line = text.count("\n", 0, found.start()) + 1 + line_offset
+        if line not in said:
+            said.add(line)
+            diags.error((file, line), f"teks memuat karakter kendali tak terlihat ({describe_control(found.group())}); "
+                                      "hapus karakter itu (biasanya terbawa saat menyalin dari PDF)")
+    return bool(said)
 
 
 #: Contexts whose mark is the opening character of something never closed.

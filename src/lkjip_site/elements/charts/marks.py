@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import functools
 import importlib
-import json
 import textwrap
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+from ...core.controls import js_literal
 from ...core.fmt import NA, fmt_or_dash
 from ...core.numbers import as_decimal
 from .spec import ChartError, ChartTable
@@ -80,7 +80,7 @@ def wrap_expr(labels: Iterable[str]) -> str:
     mapping = {lab: wrap(lab) for lab in labels if len(wrap(lab)) > 1}
     if not mapping:
         return "datum.label"
-    return f"{json.dumps(mapping, ensure_ascii=False, sort_keys=True)}[datum.label] || datum.label"
+    return f"{js_literal(mapping)}[datum.label] || datum.label"
 
 
 def band_height(n_categories: int, lines: int = 1) -> int:

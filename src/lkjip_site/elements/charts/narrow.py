@@ -19,8 +19,9 @@ deterministically; the browser test measures the result (text ≥ 12 px, no two 
 from __future__ import annotations
 
 import copy
-import json
 from typing import Any
+
+from ...core.controls import js_literal
 
 #: Width of the chart's SVG on a 360 px phone: 360 − 2 × 16 (page padding) − 2 × 13 (figure border and padding).
 NARROW_WIDTH = 302
@@ -301,7 +302,7 @@ def _donut(spec: dict[str, Any], layers: list[dict[str, Any]]) -> None:
             colour = layer.get("encoding", {}).get("color")
             if isinstance(colour, dict) and labels:
                 legend = colour.setdefault("legend", {}) or {}
-                legend["labelExpr"] = f"{json.dumps(labels, ensure_ascii=False, sort_keys=True)}[datum.label] || datum.label"
+                legend["labelExpr"] = f"{js_literal(labels)}[datum.label] || datum.label"
                 colour["legend"] = legend
     spec["width"] = PLOT_WIDTH
     spec["height"] = 210
