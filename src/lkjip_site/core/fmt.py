@@ -27,7 +27,7 @@ every value coming from data files are ``Decimal``.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, getcontext, localcontext
 
 from .model import Chapter, Missing, Value
 from .numbers import Derived, to_decimal
@@ -48,6 +48,12 @@ def round_half_up(x: Number, decimals: int = 2) -> Decimal:
     """Round half-up to ``decimals`` places; the single rounding rule of the project."""
     d = to_decimal(x)
     q = Decimal(1).scaleb(-decimals)
+    if d.is_finite() and d.adjusted() + decimals + 2 > getcontext().prec:
+        # a capaian of a huge realisasi over a tiny target (10^17 / 10^-10) has more digits than the context's 28:
+        # quantize raised InvalidOperation ("galat internal"); the value is printed whole, and warned of elsewhere
+        with localcontext() as context:
+            context.prec = d.adjusted() + decimals + 2
+            return d.quantize(q, rounding=ROUND_HALF_UP)
     return d.quantize(q, rounding=ROUND_HALF_UP)
 
 
@@ -77,9 +83,9 @@ def fmt_number(x: Number, decimals: int = 2) -> str:
     """``1234567.885`` -> ``"1.234.567,89"``; rounds half-up once, never prints ``-0``."""
     d = round_half_up(x, decimals)
     if d == 0:
-        d = abs(d)  # no "-0,00"
+        d = d.copy_abs()  # no "-0,00"
     sign = "-" if d < 0 else ""
-    text = format(abs(d), "f")
+    text = format(d.copy_abs(), "f")  # not abs(): it rounds to the context's 28 digits, and "1.000…000," lost decimals
     whole, _, frac = text.partition(".")
     out = _group(whole)
     if decimals > 0:

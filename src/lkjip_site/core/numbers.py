@@ -25,12 +25,42 @@ MAX_WHOLE_DIGITS = 18
 TOO_LARGE = f"angka terlalu besar (lebih dari {MAX_WHOLE_DIGITS} digit sebelum titik desimal); periksa angkanya"
 
 
+#: The most decimals a value may have: what a spreadsheet's cell gives (``sheets/read.spreadsheet_decimal`` rounds
+#: its binary noise away there). ``target: 0.0000000000000000000000000001`` stopped the build as "galat internal"
+#: when its capaian was rounded for display; no figure of a performance report needs more.
+MAX_DECIMALS = 10
+TOO_PRECISE = (f"angka desimal terlalu banyak (lebih dari {MAX_DECIMALS} angka di belakang titik desimal); periksa "
+               "angkanya")
+#: The most digits YAML reads as a whole number: Python refuses to read more than 4300 (``galat internal``), and any
+#: number of more than :data:`MAX_WHOLE_DIGITS` digits is refused anyway (``yamltree``).
+LONGEST_INTEGER = 100
+
+
 def too_large(value: Any) -> bool:
-    """Whether a number has more whole digits than :data:`MAX_WHOLE_DIGITS` (text and non-numbers: False)."""
+    """Whether a number has more whole digits than :data:`MAX_WHOLE_DIGITS`, or is a float that overflowed to
+    infinity (a YAML number of 400 digits) (text and non-numbers: False)."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         return False
     d = to_decimal(value)
-    return d.is_finite() and d != 0 and d.adjusted() >= MAX_WHOLE_DIGITS
+    return not d.is_finite() or (d != 0 and d.adjusted() >= MAX_WHOLE_DIGITS)
+
+
+def too_precise(value: Any) -> bool:
+    """Whether a finite number has more decimals than :data:`MAX_DECIMALS` (text and non-numbers: False)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return False
+    d = to_decimal(value)
+    return d.is_finite() and d != 0 and -d.normalize().as_tuple().exponent > MAX_DECIMALS  # type: ignore[operator]
+
+
+def number_problem(value: Any) -> str | None:
+    """What is wrong with a number's size (:data:`TOO_LARGE`, :data:`TOO_PRECISE`), or None: one rule for YAML, CSV
+    cells and spreadsheet cells."""
+    if too_large(value):
+        return TOO_LARGE
+    if too_precise(value):
+        return TOO_PRECISE
+    return None
 
 
 class Derived(Decimal):

@@ -35,8 +35,7 @@ from ..core.model import (
     Tujuan,
     Value,
 )
-from ..core.numbers import (PLAIN, QUOTED, TOO_LARGE, parse_hand_written, thousands_or_decimal, to_decimal,
-                            too_large)
+from ..core.numbers import PLAIN, QUOTED, number_problem, parse_hand_written, thousands_or_decimal, to_decimal
 from ..core.paths import rel_path
 from ..core.suggest import did_you_mean
 from . import schemas
@@ -361,9 +360,9 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
             _warn_comma_numbers(body, lines, c, name, rel, diags)
         elif numeric[c] and not _no_thousands_dot(body, lines, c, name, rel, diags):
             return None
-        elif numeric[c] and (huge := next((n for n, r in zip(lines, body) if r[c].strip()
-                                           and too_large(Decimal(r[c].strip()))), None)):
-            diags.error((rel, huge), f"kolom '{name}': {TOO_LARGE}")
+        elif numeric[c] and (wrong := next(((n, problem) for n, r in zip(lines, body) if r[c].strip()
+                                            and (problem := number_problem(Decimal(r[c].strip())))), None)):
+            diags.error((rel, wrong[0]), f"kolom '{name}': {wrong[1]}")
             return None
     cells = [[_cell(r[c], numeric[c]) for c in range(len(header))] for r in body]
     return Dataset(id=path.stem, columns=header, rows=cells, numeric=numeric, loc=Loc(rel, 1))

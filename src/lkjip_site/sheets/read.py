@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.diagnostics import Diagnostics
 from ..core.fmt import fmt_entered
-from ..core.numbers import TOO_LARGE, to_decimal, too_large, typed_number
+from ..core.numbers import MAX_DECIMALS, TOO_LARGE, TOO_PRECISE, to_decimal, too_large, typed_number
 from . import layout as L
 
 _YEAR_HEADER = re.compile(re.escape(L.TARGET_YEAR_PREFIX.lower()) + r"(\d{4})")
@@ -255,6 +255,9 @@ class Reader:
                 self.error(cell, f"{what}: {TOO_LARGE}")
                 return None
             d = spreadsheet_decimal(v)
+            if d == 0 and v != 0:  # 1e-28 rounded to the cell's 10 decimals: 0 would be written without a word
+                self.error(cell, f"{what}: {TOO_PRECISE}")
+                return None
             if cell.percent:  # 85,5 % read as 0,855: a hundred times too small
                 meant = fmt_entered(d * 100)
                 self.error(cell, f"{what}: sel berformat persen (tampil {meant} %, tersimpan {fmt_entered(d)}); ubah "
@@ -325,4 +328,4 @@ def spreadsheet_decimal(v: int | float) -> Decimal:
     d = to_decimal(v)
     if d == d.to_integral_value():
         return Decimal(int(d))
-    return d.quantize(Decimal("1e-10")).normalize()
+    return d.quantize(Decimal(1).scaleb(-MAX_DECIMALS)).normalize()

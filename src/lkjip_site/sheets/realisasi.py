@@ -25,7 +25,7 @@ from ..compute.periods import quarters_upto
 from ..core.diagnostics import ContentError, Diagnostics
 from ..core.fmt import fmt_rupiah, quarter_numeral
 from ..core.model import BudgetNode, Loc, Missing
-from ..core.numbers import typed_number
+from ..core.numbers import number_problem, typed_number
 from ..load.data import DATA_DIR
 from .apply import Origin, budget_index, item_body, item_lines
 from .impor import ImportResult, check_and_write, edited_texts, errors_only
@@ -234,6 +234,9 @@ def _amount(table: Table, number: int, key: str, v: Any) -> Decimal | None:
             table.error(number, key, f"harus angka rupiah, tertulis '{text}'")
             return None
         d = typed[0]
+    if problem := number_problem(d):  # the one rule of YAML and CSV: an infinity or 10^-28 stopped the import
+        table.error(number, key, problem)
+        return None
     if d < 0:
         table.error(number, key, f"tidak boleh negatif, tertulis {fmt_rupiah(d)}")
         return None
