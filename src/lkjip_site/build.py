@@ -47,7 +47,8 @@ from .elements.charts.bundle import kept_vega_bundle, vega_bundle
 from .elements.charts.cache import CacheMode, ChartCache
 from .elements.registry import make_registry
 from .load.config import load_config, read_by_reports
-from .load.content import REPORTS_DIR, check_unique_versions, load_report, load_reports, report_slugs
+from .load.content import (REPORTS_DIR, check_unique_versions, load_report, load_reports, report_slugs,
+                           warn_hidden_folders)
 from .load.data import DATA_DIR, load_data
 from .markdown.directives import CHAPTER_LATER, Directive, Parsed, ParsedChapter, Registry
 from .markdown.parser import (Tokenized, item_entries, keep_entries, make_parser, number_items, parse_chapter,
@@ -511,6 +512,7 @@ def _load_reports_kept(opts: BuildOptions, config: SiteConfig, diags: Diagnostic
                        session: Session, folders: dict[str, Folder]) -> list[Report]:
     """Each report folder loaded again only if its files changed; the session then holds exactly today's reports."""
     slugs = report_slugs(opts.content)
+    warn_hidden_folders(opts.content, opts.root, diags)
     found: dict[str, ReportState | None] = {}
     replaced: dict[str, ReportState] = {}  # this process's states of folders that changed since
     with collection_paused():  # for all stored states at once: a collection after each one scanned all before it

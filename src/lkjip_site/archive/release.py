@@ -20,6 +20,7 @@ import bagit
 
 from .. import __version__
 from ..compute.narrative import check_carried, check_sample_text, check_site_samples
+from ..core.controls import control_in, escape_controls
 from ..core.diagnostics import ContentError, Diagnostics
 from ..core.fmt import fmt_date
 from ..core.model import Report, Site, loc_of
@@ -133,6 +134,10 @@ def store_release(root: Path, release: Release, files: dict[str, bytes]) -> Path
     site = {k.removeprefix(report.url): v for k, v in files.items() if k.startswith(report.url)}
     if not site:  # a version folder is permanent: one without its pages could never be mended
         raise RuntimeError(f"hasil build tidak memuat halaman {report.url}; versi ini tidak diarsipkan")
+    named = [path for path in [*site, *release.sources] if control_in(path, breaks=True) is not None]
+    if named:  # refused at load (``load/content._control_names``): a bag lists one path per line, for good
+        raise RuntimeError(f"nama berkas '{escape_controls(named[0])}' memuat karakter kendali; versi ini tidak "
+                           "diarsipkan")
     when = release_time()
     sumber = entries(release.sources)
     info = {

@@ -6,6 +6,7 @@ import os
 import re
 from pathlib import Path
 
+from ..core.controls import control_in, describe_control, escape_controls
 from ..core.diagnostics import Diagnostics
 from ..core.fmt import chapter_prefix, quarter_numeral
 from ..core.memo import digest
@@ -33,6 +34,7 @@ def load_reports(content_dir: Path, root: Path, site: SiteConfig, diags: Diagnos
     if not base.is_dir():
         diags.error((rel_path(content_dir, root), 1), "folder 'laporan' tidak ditemukan di dalam content/")
         return []
+    warn_hidden_folders(content_dir, root, diags)
     reports = []
     for slug in report_slugs(content_dir):
         report = load_report(base / slug, root, site, diags)
@@ -50,6 +52,18 @@ def report_slugs(content_dir: Path) -> list[str]:
     return sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
+def warn_hidden_folders(content_dir: Path, root: Path, diags: Diagnostics) -> None:
+    """A report folder renamed ``.x`` or ``..x`` is not read (hidden, as an editor's folder is): said at the folder,
+    or a site whose only report was renamed built "0 laporan" and exited 0 without a word."""
+    base = content_dir / REPORTS_DIR
+    if not base.is_dir():
+        return
+    for hidden in sorted(p for p in base.iterdir() if p.name.startswith(".") and p.is_dir()):
+        diags.warn((rel_path(hidden, root), 1), "folder laporan yang namanya diawali titik tidak dibaca (nama "
+                   "tersembunyi); hapus titik di awal nama folder bila ini laporan, atau pindahkan folder ini ke luar "
+                   "content/laporan/")
+
+
 def check_unique_versions(reports: list[Report], diags: Diagnostics) -> None:
     seen: dict[tuple[str, str], Report] = {}
     for r in reports:
@@ -63,6 +77,13 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
     rel_folder = rel_path(folder, root)
     if not _SLUG.fullmatch(folder.name):
         diags.error((rel_folder, 1), f"nama folder laporan '{folder.name}' hanya boleh berisi huruf kecil, angka dan '-'")
+        return None
+    if not folder.resolve().is_relative_to(root.resolve()):
+        diags.error((rel_folder, 1), "folder laporan ini tautan (symbolic link) ke luar folder situs; salin "
+                                     "foldernya ke content/laporan/, karena build hanya membaca berkas di dalam "
+                                     "folder situs")
+        return None
+    if _control_names(folder, root, diags):
         return None
     meta_path = folder / REPORT_FILE
     rel = rel_path(meta_path, root)
@@ -121,6 +142,28 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
     _check_logo(report, data, root, diags)
     _check_stray_files(folder, root, diags)
     return report
+
+
+def _control_names(folder: Path, root: Path, diags: Diagnostics) -> bool:
+    """Whether a file or folder in the report folder has a control character in its name (a newline, ESC), each
+    said at its path with the character escaped.
+
+    Why: such a name ('gambar/a\\nb.svg', linked as ``gambar/a%0Ab.svg``) built and was archived by ``terbitkan``,
+    whose bag lists one path per line: the archive failed ``verifikasi`` at once, and a released version is never
+    written again. Hidden files are named too: nothing of a report folder may carry one."""
+    said = False
+    for parent, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted([*dirs, *files]):
+            if (char := control_in(name, breaks=True)) is not None:
+                path = Path(parent, name)
+                diags.error((rel_path(path, root), 1),
+                            f"nama berkas atau folder '{escape_controls(path.relative_to(folder).as_posix())}' memuat "
+                            f"karakter kendali tak terlihat ({describe_control(char)}); ganti namanya dengan huruf, "
+                            "angka, '-' dan '_' saja, lalu sesuaikan tautannya")
+                said = True
+        dirs[:] = [d for d in dirs if control_in(d, breaks=True) is None]
+    return said
 
 
 def _check_stray_files(folder: Path, root: Path, diags: Diagnostics) -> None:
