@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..core.diagnostics import Diagnostics
 from ..core.model import Loc, SiteConfig
@@ -29,6 +30,8 @@ def load_config(root: Path, diags: Diagnostics) -> SiteConfig | None:
     data = read_validated(raw, rel, schemas.SITE, diags) if raw is not None else None
     if data is None:
         return None
+    if problem := base_url_problem(data["url_dasar"]):
+        diags.error((rel, data.line_of("url_dasar")), f"url_dasar: {problem}")
     tema = data.get("tema", "default")
     if not theme_exists(root, tema):
         known = theme_names(root)
@@ -51,6 +54,21 @@ def load_config(root: Path, diags: Diagnostics) -> SiteConfig | None:
         lines=key_lines(data),
         capaian=dict(data.get("capaian", {})),
     )
+
+
+def base_url_problem(url: str) -> str:
+    """What ``url_dasar`` must not hold (empty when it is a plain address): it is printed on every page (canonical
+    link, Open Graph), in the sitemap and the feed, so a ``user:pass@`` copied from a deploy script published the
+    credentials, and a query or a fragment made every page's address wrong (the page's path is appended to it)."""
+    parts = urlsplit(url)
+    if "@" in parts.netloc:
+        return ("alamat ini memuat nama pengguna atau kata sandi ('nama:sandi@'), yang akan tercantum di setiap "
+                "halaman, sitemap dan umpan; hapus bagian sebelum '@', mis. https://lkjip.contoh.go.id/ (dan ganti "
+                "kata sandinya bila sudah pernah terbit)")
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return ("alamat dasar tidak boleh memuat '?' atau '#' (alamat setiap halaman ditambahkan di belakangnya); "
+                "tulis alamat folder portal saja, diakhiri '/', mis. https://lkjip.contoh.go.id/")
+    return ""
 
 
 def read_by_reports(config: SiteConfig) -> str:
