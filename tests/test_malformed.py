@@ -115,6 +115,21 @@ def chain(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
     return apply
 
 
+def _copy(rel: str, to: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        (root / to).write_bytes((root / rel).read_bytes())
+    return apply
+
+
+def _moved_out(rel: str) -> Callable[[Path], None]:
+    """The folder ``rel`` moved beside the site folder, a symbolic link to it left in its place."""
+    def apply(root: Path) -> None:
+        outside = root.parent / "di-luar-situs"
+        (root / rel).rename(outside)
+        (root / rel).symlink_to(outside, target_is_directory=True)
+    return apply
+
+
 @dataclass
 class Case:
     id: str
@@ -377,6 +392,41 @@ CASES = [
     # a reference to a chapter of another report that does not exist (line 7)
     Case("tautan-laporan-lain", replace(IKHTISAR, "(30-bab-3-akuntabilitas-kinerja.md)", "(../lain-2022/laporan.yaml)"),
          IKHTISAR, 7, "tautan '../lain-2022/laporan.yaml'"),
+    # --- invisible control characters, number sizes, names and addresses (the security probe's five problems)
+    # IKU1's nama on line 3 with U+2028 (from a PDF) as a YAML escape: the chart failed, blamed on situs.yaml:1
+    Case("teks-kendali-u2028", replace(INDIKATOR, "nama: Indeks Kepuasan Masyarakat",
+                                       'nama: "Indeks\\u2028Kepuasan Masyarakat"'),
+         INDIKATOR, 3, "teks memuat karakter kendali tak terlihat (U+2028, pemisah baris)"),
+    # the same character typed as itself in alamat (line 9): YAML read it as a line end, the error two lines on
+    Case("teks-kendali-mentah", replace(LAPORAN, "alamat: Jl. Contoh No. 1", "alamat: Jl. Contoh\u2028No. 1"),
+         LAPORAN, 9, "teks memuat karakter kendali tak terlihat (U+2028, pemisah baris)"),
+    # ESC in the instansi's jenis (line 8): it was printed raw inside warnings (terminal escape injection)
+    Case("teks-kendali-esc", replace(LAPORAN, "jenis: kecamatan", 'jenis: "kecamatan\\e[31m"'),
+         LAPORAN, 8, "(U+001B, ESC)"),
+    # a TAB inside a one-line name (line 3), as a cell copied from a PDF table brings it
+    Case("teks-satu-baris-tab", replace(INDIKATOR, "nama: Indeks Kepuasan Masyarakat",
+                                        "nama: Indeks\tKepuasan Masyarakat"),
+         INDIKATOR, 3, "indikator[1].nama: teks satu baris ini memuat U+0009, TAB"),
+    # target 2023 (line 7) of 5000 digits: "galat internal lkjip: ValueError: Exceeds the limit (4300 digits)"
+    Case("angka-ribuan-digit", replace(INDIKATOR, "2023: 80", "2023: " + "1" * 5000),
+         INDIKATOR, 7, "angka terlalu besar (5000 digit; paling banyak 18 digit sebelum titik desimal)"),
+    # a float of 400 digits overflowed to infinity (line 7): "galat internal lkjip: InvalidOperation"
+    Case("angka-meluap", replace(INDIKATOR, "2023: 80", "2023: " + "1" * 400 + ".5"),
+         INDIKATOR, 7, "angka terlalu besar (lebih dari 18 digit sebelum titik desimal)"),
+    # target 1e-28 (line 7): its capaian could not be rounded, "galat internal lkjip: InvalidOperation"
+    Case("angka-desimal-terlalu-banyak", replace(INDIKATOR, "2023: 80", "2023: 0.0000000000000000000000000001"),
+         INDIKATOR, 7, "angka desimal terlalu banyak (lebih dari 10 angka di belakang titik desimal)"),
+    # an image named with a newline: built, archived, and the archive failed verifikasi at once
+    Case("nama-berkas-kendali", chain(_copy(f"{R}/gambar/logo.svg", f"{R}/gambar/a\nb.svg"),
+                                      append(BAB1, "\n![Logo](gambar/a%0Ab.svg)\n")),
+         f"{R}/gambar/a\\nb.svg", 1, "nama berkas atau folder 'gambar/a\\nb.svg' memuat karakter kendali"),
+    # the report folder a symbolic link to a folder outside the site: read and published
+    Case("laporan-tautan-keluar", _moved_out(R), R, 1, "folder laporan ini tautan (symbolic link) ke luar folder situs"),
+    # url_dasar (line 5) with credentials: published on every page
+    Case("url-dasar-sandi", replace(SITUS, "url_dasar: https://", "url_dasar: https://admin:rahasia@"), SITUS, 5,
+         "url_dasar: alamat ini memuat nama pengguna atau kata sandi"),
+    Case("url-dasar-kueri", replace(SITUS, "contoh.go.id/", "contoh.go.id/?ref=a/"), SITUS, 5,
+         "url_dasar: alamat dasar tidak boleh memuat '?' atau '#'"),
 ]
 
 
