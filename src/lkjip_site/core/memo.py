@@ -42,7 +42,9 @@ FORMAT = 12  # bump when the meaning of keys, the pickled classes or the entries
 #            row's "di tabel ini", "s.d. TW" on comparison rows, a grade's rule, the efficiency's program serapan);
 #            12: the forty-fifth pass: messages and change rows name a quarter "TW II", never "TW2"; a report
 #            carried by ``lkjip new --dari`` (Report and Budget gain ``disalin_dari``, warned of as isian-salinan);
-#            an efficiency chart with linked rows but no values says so; the PK's signatories, pihak_pertama/kedua)
+#            an efficiency chart with linked rows but no values says so; the PK's signatories, pihak_pertama/kedua;
+#            a YAML file's kept messages: control characters in text, a name's TAB or line break, numbers of
+#            more than 10 decimals or 100 digits are errors, so no kept file replays its messages without them)
 
 
 def digest(*parts: Any) -> str:
