@@ -804,6 +804,84 @@ def test_safe_svg_passes(tmp_path: Path) -> None:
     assert check_svg(path, "gambar/logo.svg", diags) is True and not diags.items
 
 
+_SVG_H = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml">\n'
+_OUTSIDE = "memuat berkas dari luar gambar (url(http://x/a)); hanya url(#id)"
+
+
+@pytest.mark.parametrize(("svg", "line", "words"), [
+    # expat hands character data over in pieces: split at a line end, an entity, a CDATA section
+    pytest.param(_SVG_H + "<style>\nrect { fill:url(\nhttp://x/a) }</style></svg>", 3, _OUTSIDE, id="url-line-end"),
+    pytest.param(_SVG_H + "<style>\nrect { fill:ur&#108;(http://x/a) }</style></svg>", 3, _OUTSIDE, id="url-charref"),
+    pytest.param(_SVG_H + "<style>\nrect { fill:ur<![CDATA[l(http://x/a)]]> }</style></svg>", 3, _OUTSIDE,
+                 id="url-cdata"),
+    # CSS escapes, in a style element and in a style attribute
+    pytest.param(_SVG_H + "<style>\nrect { fill:u\\72l(http://x/a) }</style></svg>", 3, _OUTSIDE, id="url-escape"),
+    pytest.param(_SVG_H + '\n<rect style="fill:u\\72 l(http://x/a)"/></svg>', 3,
+                 "atribut 'style' " + _OUTSIDE, id="url-escape-attribute"),
+    pytest.param(_SVG_H + '<style>\n@\\69mport "http://x/a.css";</style></svg>', 3, "(@import)", id="import-escape"),
+    pytest.param(_SVG_H + '<style>\n@imp&#111;rt "http://x/a.css";</style></svg>', 3, "(@import)",
+                 id="import-charref"),
+    pytest.param(_SVG_H + '<style>\nrect { fill:image-set("http://x/a.png" 1x) }</style></svg>', 3,
+                 "memakai image-set(), yang memuat berkas dari luar gambar", id="image-set"),
+    # HTML elements inside the SVG load files or send the reader elsewhere
+    pytest.param(_SVG_H + '\n<h:img srcset="http://x/a.png"/></svg>', 3, "<h:img> adalah elemen HTML, bukan SVG",
+                 id="html-img"),
+    pytest.param(_SVG_H + '\n<h:video poster="http://x/a.png"/></svg>', 3, "<h:video> adalah elemen HTML",
+                 id="html-video"),
+    pytest.param(_SVG_H + '\n<h:table background="http://x/a.png"/></svg>', 3, "<h:table> adalah elemen HTML",
+                 id="html-table"),
+    pytest.param(_SVG_H + '\n<h:source srcset="http://x/a.png"/></svg>', 3, "<h:source> adalah elemen HTML",
+                 id="html-source"),
+    pytest.param(_SVG_H + '\n<h:link rel="preload" as="image" imagesrcset="http://x/a.png"/></svg>', 3,
+                 "<h:link> adalah elemen HTML", id="html-link"),
+    pytest.param(_SVG_H + '\n<h:meta http-equiv="refresh" content="0;url=http://x/"/></svg>', 3,
+                 "<h:meta> adalah elemen HTML", id="html-meta-refresh"),
+    # the same attributes are refused on any element, whatever its namespace
+    pytest.param(_SVG_H + '\n<image srcset="http://x/a.png"/></svg>', 3,
+                 "atribut 'srcset' memuat berkas atau membuka alamat di luar gambar; simpan ulang gambar tanpa",
+                 id="srcset-on-svg"),
+    pytest.param(_SVG_H + '\n<g http-equiv="refresh"/></svg>', 3, "atribut 'http-equiv'", id="http-equiv-on-svg"),
+    pytest.param('<svg xmlns="http://www.w3.org/2000/svg" xmlns:m="http://www.w3.org/1998/Math/MathML">\n'
+                 '<m:math><m:mglyph src="http://x/a.png"/></m:math></svg>', 2, "<m:math> adalah elemen MathML",
+                 id="mathml"),
+    pytest.param("<svg>\n<rect/></svg>", 1, "<svg> tidak berada dalam namespace SVG", id="no-namespace"),
+    # url() names a part of the image only; a comment must not make a path look like a fragment
+    pytest.param(_SVG_H + "<style>\nrect { fill:url(/**/#a) }</style></svg>", 3, "url(/**/#a)", id="url-comment"),
+    pytest.param(_SVG_H + '\n<rect fill="url(data:image/png;base64,iVBORw0KGgo=)"/></svg>', 3,
+                 "hanya url(#id)", id="url-data"),
+    pytest.param(_SVG_H + '<style>\n@imp<g/>ort "http://x/a.css";</style></svg>', 3,
+                 "<g> berada di dalam <style>", id="element-in-style"),
+    pytest.param(_SVG_H + '<a>\n<animate attributeName=" href" values="http://x/"/></a></svg>', 3,
+                 "mengubah tautan gambar", id="animate-href-spaced"),
+])
+def test_svg_checker_bypasses_are_errors_at_their_line(tmp_path: Path, svg: str, line: int, words: str) -> None:
+    """What a security probe got past the checker, each opening an outside URL in a browser: the checker reads the
+    file as the browser does (joined text, CSS escapes) and allows SVG elements only."""
+    path = tmp_path / "logo.svg"
+    path.write_text(svg, encoding="utf-8")
+    diags = Diagnostics()
+    assert check_svg(path, "gambar/logo.svg", diags) is False
+    assert any(d.line == line and words in d.message for d in diags.errors), [d.format() for d in diags.items]
+
+
+def test_an_svg_saved_by_a_drawing_program_passes(tmp_path: Path) -> None:
+    """Inkscape's metadata is inert to browsers; styles with comments, quoted fragments and upper case pass."""
+    path = tmp_path / "logo.svg"
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+                    'xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" '
+                    'xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" '
+                    'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:cc="http://creativecommons.org/ns#" '
+                    'xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
+                    '<sodipodi:namedview id="base" inkscape:zoom="1"/>\n<metadata><rdf:RDF><cc:Work rdf:about="">'
+                    '<dc:format>image/svg+xml</dc:format></cc:Work></rdf:RDF></metadata>\n'
+                    '<defs><style>/* warna */\n.a { fill: url( "#g" ) } .b { fill: URL(#g) }</style>'
+                    '<linearGradient id="g" gradientTransform="rotate(45)"/></defs>\n'
+                    '<rect class="a" style="fill:url(#g);stroke:rgb(1,2,3)"/><text>Lihat (src) dan image (1)</text>'
+                    '</svg>', encoding="utf-8")
+    diags = Diagnostics()
+    assert check_svg(path, "gambar/logo.svg", diags) is True and not diags.items
+
+
 def test_a_logo_with_a_script_is_not_published(project: Path, epoch) -> None:  # type: ignore[no-untyped-def]
     logo = project / "content/laporan/contoh-2023/gambar/logo.svg"
     logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n'
