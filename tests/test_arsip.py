@@ -879,6 +879,45 @@ def test_a_file_the_build_does_not_read_stops_the_release(project: Path, epoch: 
     assert lkjip(project, "verifikasi").code == 0
 
 
+def test_check_names_before_the_release_every_file_it_would_refuse(project: Path, epoch: None) -> None:
+    """``lkjip check`` warns of each file ``terbitkan`` refuses as unread, at that file (a folder of the author's own
+    once, at the folder), saying what to do; ``check --strict`` fails on them. Was: an unused image in ``gambar/``
+    and a folder of old data in ``data/`` passed ``check --strict`` without a word, and ``terbitkan`` refused them."""
+    folder = project / "content/laporan/contoh-2023"
+    fill_in(folder)
+    extra = {"gambar/lama.png": b"\x89PNG\r\n\x1a\n", "data/2022/indikator.yaml": b"indikator: []\n",
+             "data/2022/pk.yaml": b"tahun: 2022\n", "draf/bab-3-lama.md": b"# draf\n",
+             "draf-catatan.docx": b"PK\x03\x04draf"}
+    for rel, data in extra.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_bytes(data)
+    run = lkjip(project, "check")
+    assert run.code == 0, run.err
+    said = {line.partition(":1: peringatan: ")[0].removeprefix("content/laporan/contoh-2023/"): line
+            for line in run.out.splitlines() if ":1: peringatan: " in line and "content/laporan/contoh-2023/" in line}
+    assert set(said) == {"gambar/lama.png", "data/2022", "draf/bab-3-lama.md", "draf-catatan.docx"}, run.out
+    assert ("gambar ini tidak ditampilkan di bab mana pun, jadi tidak terbit di situs, tetapi 'lkjip terbitkan' "
+            "menolak laporan selama berkas ini ada di folder laporan") in said["gambar/lama.png"]
+    assert "tampilkan dari bab, mis. ![Keterangan gambar](gambar/lama.png), hapus, atau pindahkan ke luar folder " \
+           "laporan" in said["gambar/lama.png"]
+    assert ("folder ini (2 berkas: indikator.yaml, pk.yaml) tidak dibaca build dan tidak terbit di situs, tetapi "
+            "'lkjip terbitkan' menolak laporan selama folder ini ada di folder laporan") in said["data/2022"]
+    assert "hapus, atau pindahkan ke luar folder laporan" in said["draf/bab-3-lama.md"]
+    strict = lkjip(project, "check", "--strict")
+    assert strict.code == 1 and "content/laporan/contoh-2023/gambar/lama.png:1: galat: gambar ini" in strict.err
+
+    released = lkjip(project, "terbitkan", "contoh-2023", "--tanpa-pdf")
+    refused = {line.partition(":1: galat: berkas ini tidak dibaca build (bukan")[0]
+               .removeprefix("content/laporan/contoh-2023/")
+               for line in released.err.splitlines() if ":1: galat: berkas ini tidak dibaca build (bukan" in line}
+    assert released.code == 1 and refused == set(extra), released.err  # the same files, by the same rule
+
+    for rel in extra:
+        (folder / rel).unlink()
+    run = lkjip(project, "check", "--strict")
+    assert run.code == 0 and "tidak terbit di situs, tetapi 'lkjip terbitkan' menolak" not in run.out + run.err
+
+
 def test_two_releases_at_once_both_end_well(project: Path, epoch: None, monkeypatch: pytest.MonkeyPatch,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     """Two ``lkjip terbitkan`` of the same version at once (two webmasters, a CI job and a person): the one that

@@ -932,6 +932,36 @@ def test_check_reads_unchanged_reports_from_the_last_build_and_writes_nothing(
     assert any("satuam" in m for m in messages) and any("IKU-99" in m for m in messages), messages
 
 
+def test_an_image_added_after_a_build_is_named_by_check_and_forgotten_once_removed(
+        project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The unread-file warning is kept with the report's parse (its stored state): an image no chapter shows, added
+    to ``gambar/`` after a build, changes the report folder's files, so ``check`` parses the report again and names
+    it (``--strict``: exit 1); removed, the folder is the built one again, its state is read back, and the warning is
+    gone. Also the build after it: the build record's stamps see the new file."""
+    build(options(project))
+    image = project / "content" / "laporan" / SLUG / "gambar" / "peta-lama.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n")
+    said = f"content/laporan/{SLUG}/gambar/peta-lama.png:1: "
+    counted = Counted(monkeypatch)
+    capsys.readouterr()
+    assert main(["check", "--situs", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert f"{said}peringatan: gambar ini tidak ditampilkan di bab mana pun" in out, out
+    assert set(counted.parsed) == {SLUG}
+    assert main(["check", "--strict", "--situs", str(project)]) == 1
+    assert f"{said}galat: gambar ini tidak ditampilkan di bab mana pun" in capsys.readouterr().err
+    assert any(d.format().startswith(said) for d in build(options(project)).diagnostics.items)
+
+    image.unlink()
+    counted.parsed.clear()
+    assert main(["check", "--situs", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert "peta-lama" not in out and "gambar ini tidak ditampilkan" not in out, out
+    assert counted.parsed == []  # the built folder again: its state (and its messages) read back, nothing parsed
+    assert not any("peta-lama" in d.message or d.file.endswith("peta-lama.png")
+                   for d in build(options(project)).diagnostics.items)
+
+
 def test_check_after_a_build_without_pdfs_takes_its_pages_on_a_site_with_a_released_pdf(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A site whose webmaster builds ``--tanpa-pdf`` but whose archive holds a released version with its PDF: the

@@ -44,6 +44,15 @@ def _theme_file(rel: str, text: str) -> Callable[[Path], None]:
     return apply
 
 
+def _made(rel: str, text: str) -> Callable[[Path], None]:
+    """A file of the site (``rel``), its folders made."""
+    def apply(root: Path) -> None:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return apply
+
+
 @dataclass
 class Case:
     id: str
@@ -274,6 +283,17 @@ CASES = [
     Case("berkas-draf", write(f"{R}/draf-bab-3.docx", "PK\x03\x04 bukan teks\n"), f"{R}/draf-bab-3.docx", 1,
          "peringatan", "berkas ini tidak dibaca build dan tidak terbit di situs, tetapi 'lkjip terbitkan' menolak "
          "laporan selama berkas ini ada di folder laporan"),
+    # an image no chapter shows: not published, and refused by terbitkan (the rule of archive.release.unread_sources)
+    Case("gambar-tak-dipakai", write(f"{R}/gambar/peta-lama.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>\n'),
+         f"{R}/gambar/peta-lama.svg", 1, "peringatan", "gambar ini tidak ditampilkan di bab mana pun, jadi tidak terbit "
+         "di situs, tetapi 'lkjip terbitkan' menolak laporan selama berkas ini ada di folder laporan (paket arsip versi "
+         "memuat seluruh sumbernya untuk selamanya); tampilkan dari bab, mis. ![Keterangan gambar]"
+         "(gambar/peta-lama.svg), hapus, atau pindahkan ke luar folder laporan"),
+    # a folder of the author's own in data/ (last year's files): skipped by the data stage, named once, at the folder
+    Case("folder-sendiri", chain(_made(f"{R}/data/2022/indikator.yaml", "indikator: []\n"),
+                                 _made(f"{R}/data/2022/pk.yaml", "tahun: 2022\n")),
+         f"{R}/data/2022", 1, "peringatan", "folder ini (2 berkas: indikator.yaml, pk.yaml) tidak dibaca build dan "
+         "tidak terbit di situs, tetapi 'lkjip terbitkan' menolak laporan selama folder ini ada di folder laporan"),
     # BAB I line 9: raw HTML where the site does not allow it, printed as text ("<script>alert(1)</script>" too)
     Case("tag-html", replace(f"{R}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
                              'Latar belakang <b onclick="x()">penting</b>.'), f"{R}/10-bab-1-pendahuluan.md", 9,

@@ -51,6 +51,7 @@ from .load.content import (REPORTS_DIR, check_unique_versions, load_report, load
                            warn_hidden_folders)
 from .load.data import DATA_DIR, load_data
 from .markdown.directives import CHAPTER_LATER, Directive, Parsed, ParsedChapter, Registry
+from .markdown.links import check_unread
 from .markdown.parser import (Tokenized, item_entries, keep_entries, make_parser, number_items, parse_chapter,
                               restore_items)
 from .output.audit import (MARKS_FACT, HtmlSource, Remembered, Shown, audit_site, audit_units, file_marks,
@@ -686,6 +687,8 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
                 own = Diagnostics() if state is not None else diags
                 chapters = [parse_chapter(md, report, c, own, earlier.get(slug)) for c in report.chapters]
                 number_items(report, chapters, registry, site.config, own)
+                said = {d.file for d in (state.loaded if state is not None else diags.items)}
+                check_unread(report, said, own)  # its images are known now; kept with the parse (state.parsed)
                 if state is not None and session is not None:
                     state.chapters, state.parsed = chapters, list(own.items)
                     state.entries = item_entries(chapters, registry)

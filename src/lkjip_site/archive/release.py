@@ -24,7 +24,7 @@ from ..core.controls import control_in, escape_controls
 from ..core.diagnostics import ContentError, Diagnostics
 from ..core.fmt import fmt_date
 from ..core.model import Report, Site, loc_of
-from ..load.content import REPORT_FILE
+from ..load.content import unread_files
 from ..output.versions import report_metadata, suggest_version, version_key
 from .bag import bag_name, make_bag_zip
 from .manifest import Manifest, entries, tree_digest
@@ -121,11 +121,7 @@ def unread_sources(release: Release, built: Report) -> list[str]:
     what its pages were made from, so that the bag rebuilds and verifies them; anything else stops the release
     before anything is written, named, for the author to move out of the report folder.
     """
-    folder = built.folder.resolve()
-    used = [built.folder / REPORT_FILE, *(c.source for c in built.chapters), *built.data.files,
-            *built.assets.values()]
-    read = {path.resolve().relative_to(folder).as_posix() for path in used if path.resolve().is_relative_to(folder)}
-    return sorted(rel for rel in release.sources if rel not in read)
+    return unread_files(built, release.sources)  # the rule ``lkjip check`` warns with (``check_unread``)
 
 
 def store_release(root: Path, release: Release, files: dict[str, bytes]) -> Path:

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..core.diagnostics import Diagnostics
 from ..core.fmt import fmt_date
 from ..core.paths import ARCHIVE_DIR
-from ..load.content import chapter_body
+from ..load.content import chapter_body, report_files
 from ..output.changes import ChapterText, VersionData, load_document
 from ..output.opendata import JSON_FILE
 from ..output.versions import (CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, BagRef, InstansiRef, VersionInfo,
@@ -186,12 +186,7 @@ def snapshot_times(folder: Path) -> dict[str, tuple[int, int]]:
 
 
 def _kept(folder: Path) -> list[tuple[str, Path]]:
-    out = []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if path.is_file() and not any(part.startswith((".", "~$")) for part in rel.parts):
-            out.append((rel.as_posix(), path))
-    return out
+    return report_files(folder)  # the same listing ``lkjip check`` names unread files from (``unread_files``)
 
 
 def changed_sources(now: dict[str, bytes], released: list[FileEntry]) -> list[str]:

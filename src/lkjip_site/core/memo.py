@@ -44,7 +44,9 @@ FORMAT = 12  # bump when the meaning of keys, the pickled classes or the entries
 #            carried by ``lkjip new --dari`` (Report and Budget gain ``disalin_dari``, warned of as isian-salinan);
 #            an efficiency chart with linked rows but no values says so; the PK's signatories, pihak_pertama/kedua;
 #            a YAML file's kept messages: control characters in text, a name's TAB or line break, numbers of
-#            more than 10 decimals or 100 digits are errors, so no kept file replays its messages without them)
+#            more than 10 decimals or 100 digits are errors, so no kept file replays its messages without them; a report's
+#            parse names the files of its folder terbitkan refuses as unread (an unused image, a folder of the
+#            author's own))
 
 
 def digest(*parts: Any) -> str:

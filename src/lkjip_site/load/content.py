@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Iterable
 
 from ..core.controls import control_in, describe_control, escape_controls
 from ..core.diagnostics import Diagnostics
@@ -15,7 +16,7 @@ from ..core.model import (RESERVED_IDS, VERSION_FOLDERS, CapaianPolicy, Chapter,
 from ..core.paths import rel_path, resolve_inside
 from . import schemas
 from .data import read_data_files
-from .images import IMAGE_SUFFIXES, image_problem
+from .images import image_problem
 from .scales import parse_scales
 from .schema import Ctx, read_validated
 from .source import read_source, unreadable_file
@@ -140,7 +141,6 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
         laporan_digest=digest(meta),
     )
     _check_logo(report, data, root, diags)
-    _check_stray_files(folder, root, diags)
     return report
 
 
@@ -166,16 +166,33 @@ def _control_names(folder: Path, root: Path, diags: Diagnostics) -> bool:
     return said
 
 
-def _check_stray_files(folder: Path, root: Path, diags: Diagnostics) -> None:
-    """A draft (``draf-bab-3.docx``), a workbook or a note beside the chapters: the build ignores it without a word,
-    and ``terbitkan`` refuses the report while it is there (a version's bag holds its whole folder for good); said
-    at each build so the author meets it before the release. Images are left to the pages that show them."""
-    for path in sorted(folder.iterdir()):
-        if (path.is_file() and not path.name.startswith((".", "~$")) and path.name != REPORT_FILE
-                and path.suffix.lower() not in {".md", *IMAGE_SUFFIXES}):
-            diags.warn((rel_path(path, root), 1), "berkas ini tidak dibaca build dan tidak terbit di situs, tetapi "
-                       "'lkjip terbitkan' menolak laporan selama berkas ini ada di folder laporan (paket arsip versi "
-                       "memuat seluruh sumbernya untuk selamanya); pindahkan ke luar folder laporan")
+def report_files(folder: Path) -> list[tuple[str, Path]]:
+    """Every file of a report folder that a released version's sources hold (``archive.store.snapshot``), as
+    (path relative to the folder, path), sorted: all but hidden ones and those below a hidden folder (``.DS_Store``,
+    an editor's ``.#bab.md``, an office suite's lock file ``~$bab.docx``), which are the system's, not the author's."""
+    out = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if path.is_file() and not any(part.startswith((".", "~$")) for part in rel.parts):
+            out.append((rel.as_posix(), path))
+    return out
+
+
+def unread_files(report: Report, files: Iterable[str]) -> list[str]:
+    """The files of ``files`` (paths relative to the report folder, as :func:`report_files` gives them) that the
+    build of ``report`` did not read: not its ``laporan.yaml``, a chapter, a data file, nor an image or logo its
+    pages show. Call once the report's chapters are parsed (their images are its assets from then on).
+
+    Why one function: ``lkjip terbitkan`` refuses a version whose folder holds such a file (its BagIt zip would publish
+    a working note for good, ``archive.release.unread_sources``), and ``lkjip check`` names the same files before
+    (``markdown.links.check_unread``); two rules had let ``check`` pass an unused image or a folder of drafts that
+    ``terbitkan`` then refused.
+    """
+    folder = report.folder.resolve()
+    used = [report.folder / REPORT_FILE, *(c.source for c in report.chapters), *report.data.files,
+            *report.assets.values()]
+    read = {path.resolve().relative_to(folder).as_posix() for path in used if path.resolve().is_relative_to(folder)}
+    return sorted(rel for rel in files if rel not in read)
 
 
 def _default_title(nama: str, tahun: int, periode: str) -> str:

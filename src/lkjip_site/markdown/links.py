@@ -15,6 +15,7 @@ from ..core.markup import fragment_ids
 from ..core.model import Chapter, Report
 from ..core.paths import resolve_inside
 from ..core.suggest import did_you_mean
+from ..load.content import report_files, unread_files
 from ..load.images import image_problem
 from ..load.source import unreadable_file
 from ..load.svgcheck import check_svg
@@ -59,6 +60,61 @@ def collect_images(report: Report, chapter: Chapter, tokens: list[Token], diags:
                 if rel not in report.assets and target.suffix.lower() == ".svg":
                     check_svg(target, f"{report.rel}/{rel}", diags)  # once per file, at its own lines
                 report.assets[rel] = target
+
+
+#: The images a chapter can show (``![…](gambar/x.png)``): an unused one is told how it would be shown.
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
+#: Why ``lkjip terbitkan`` refuses what the build does not read, said with each such file or folder.
+_REFUSED = ("tidak terbit di situs, tetapi 'lkjip terbitkan' menolak laporan selama {0} ada di folder laporan (paket "
+            "arsip versi memuat seluruh sumbernya untuk selamanya)")
+
+
+def check_unread(report: Report, said: set[str], diags: Diagnostics) -> None:
+    """Warn of every file of the report folder that ``lkjip terbitkan`` would refuse as unread (the one rule,
+    :func:`~..load.content.unread_files`), once the report's chapters are parsed and its images known. A file the
+    build has spoken of already (``said``: a chapter that could not be read, an unknown data file) is not named
+    again; a folder none of whose files (two or more) is read is named once, with some of its files.
+
+    Why: ``check`` warned of a draft beside the chapters only; an image no chapter shows any more, or a folder of old
+    data files in ``data/``, passed ``check --strict`` without a word and stopped ``terbitkan``. Said at each build
+    (with the report's parse, so an image added or removed in ``gambar/``, which changes the report folder's files,
+    is looked at again), it reaches the author before the release does.
+    """
+    files = [rel for rel, _ in report_files(report.folder)]
+    unread = [rel for rel in unread_files(report, files) if f"{report.rel}/{rel}" not in said]
+    if not unread:
+        return
+    left = set(unread)
+    named: dict[str, list[str]] = {}  # a folder or a file -> the unread files it stands for
+    for rel in unread:
+        parts = rel.split("/")
+        folders = ["/".join(parts[:i]) for i in range(1, len(parts))]
+        whole = next((f for f in folders if _all_unread(f, files, left)), None)
+        named.setdefault(whole or rel, []).append(rel)
+    for name, held in sorted(named.items()):
+        where = (f"{report.rel}/{name}", 1)
+        images = [rel for rel in held if Path(rel).suffix.lower() in IMAGE_SUFFIXES]
+        if held == [name] and images:
+            diags.warn(where, f"gambar ini tidak ditampilkan di bab mana pun, jadi {_REFUSED.format('berkas ini')}; "
+                              f"tampilkan dari bab, mis. ![Keterangan gambar]({name}), hapus, atau pindahkan ke luar "
+                              "folder laporan")
+        elif held == [name]:
+            diags.warn(where, f"berkas ini tidak dibaca build dan {_REFUSED.format('berkas ini')}; hapus, atau "
+                              "pindahkan ke luar folder laporan (mis. ke folder draf di luar content/)")
+        else:
+            shown = ", ".join(rel.removeprefix(f"{name}/") for rel in held[:3])
+            more = f" dan {len(held) - 3} lainnya" if len(held) > 3 else ""
+            fix = ("tampilkan gambar yang dipakai dari bab, hapus folder ini, atau pindahkan ke luar folder laporan"
+                   if images else "hapus folder ini, atau pindahkan ke luar folder laporan (mis. ke folder draf di "
+                                  "luar content/)")
+            diags.warn(where, f"folder ini ({len(held)} berkas: {shown}{more}) tidak dibaca build dan "
+                              f"{_REFUSED.format('folder ini')}; {fix}")
+
+
+def _all_unread(folder: str, files: list[str], unread: set[str]) -> bool:
+    """Whether ``folder`` holds two or more of ``files`` and every one is in ``unread``."""
+    inside = [rel for rel in files if rel.startswith(folder + "/")]
+    return len(inside) >= 2 and all(rel in unread for rel in inside)
 
 
 def image_target(report: Report, src: str) -> tuple[Path | None, str]:
