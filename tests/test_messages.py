@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from conftest import fill_in
 from test_malformed import (ANGGARAN, BAB1, BAB3, INDIKATOR, LAPORAN, PK, RENSTRA, R, SITUS, append, chain, replace,
                             write)
 
@@ -275,6 +276,16 @@ CASES = [
     Case("tema-svg-skrip", _theme_file("static/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)'
                                        "</script></svg>\n"),
          "themes/default/static/logo.svg", 1, "galat", "elemen <script> menjalankan kode"),
+    # a template saved beside templates/ in the site's theme: the shipped one is used without a word
+    Case("tema-berkas-luar", _theme_file("base.html", "{% extends \"base.html\" %}\n"), "themes/default/base.html", 1,
+         "peringatan", "berkas ini berada di luar templates/ dan static/ tema, jadi tidak dibaca build dan tidak "
+         "terbit; templat halaman (.html) disimpan di templates/, berkas yang terbit (CSS, JS, gambar, fonta) di "
+         "static/ (terbit di aset/): pindahkan ke themes/default/templates/base.html"),
+    # a stylesheet folder beside static/: named once, at the folder
+    Case("tema-folder-luar", _theme_file("css/situs.css", "body { color: black; }\n"), "themes/default/css", 1,
+         "peringatan", "folder ini (1 berkas) berada di luar templates/ dan static/ tema, jadi tidak dibaca build; "
+         "templat halaman (.html) disimpan di templates/, berkas yang terbit (CSS, JS, gambar, fonta) di static/ "
+         "(terbit di aset/): pindahkan isinya ke themes/default/static/css/"),
     # the instansi renamed in laporan.yaml (line 7): the scaffold's foreword (line 6) still names Kecamatan Contoh
     Case("nama-instansi-contoh", replace(LAPORAN, "  nama: Kecamatan Contoh\n", "  nama: Dinas Kesehatan\n"),
          f"{R}/00-kata-pengantar.md", 6, "peringatan", "teks menyebut 'Kecamatan Contoh', padahal instansi laporan "
@@ -480,6 +491,26 @@ def test_message_names_the_line_at_fault(fresh_project_charted: Path, case: Case
     hits = [line for line in lines if line.startswith(prefix) and case.says in line]
     assert hits, f"tidak ada '{prefix}…{case.says}…' di:\n" + "\n".join(lines)
     assert code == (1 if case.severity == "galat" else 0)
+
+
+#: Warnings that ``check --strict`` must fail on (what terbitkan refuses, what a site theme or raw HTML loses).
+STRICT = ("gambar-tak-dipakai", "folder-sendiri", "berkas-draf", "tema-berkas-luar", "tema-folder-luar")
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES if c.id in STRICT])
+def test_strict_check_fails_on_the_warning(fresh_project_charted: Path, case: Case,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """On a report whose sample values are written over, ``check --strict`` passes; with the case's edit, it fails
+    and names the file at fault as an error."""
+    fill_in(fresh_project_charted / R)
+    assert main(["check", "--strict", "--situs", str(fresh_project_charted)]) == 0, capsys.readouterr()
+    capsys.readouterr()
+    case.apply(fresh_project_charted)
+    code = main(["check", "--strict", "--situs", str(fresh_project_charted)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert any(line.startswith(f"{case.file}:{case.line}: galat: ") and case.says in line
+               for line in (out + err).splitlines()), out + err
 
 
 def test_the_shipped_themes_page_templates_pass_the_site_theme_check(tmp_path: Path) -> None:

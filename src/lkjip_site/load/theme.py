@@ -14,6 +14,7 @@ from pathlib import Path
 from ..core.diagnostics import Diagnostics
 from ..core.paths import rel_path
 from ..core.resources import DEFAULT_THEME
+from ..core.suggest import did_you_mean, nearest
 from .svgcheck import check_svg
 
 #: What a page template may not hold, with what to do instead. The PDF's templates (``templates/pdf/``) are not
@@ -44,6 +45,7 @@ def check_site_theme(root: Path, tema: str, diags: Diagnostics) -> None:
         folder = root / "themes" / name
         if not folder.is_dir():
             continue
+        _check_unread(folder, root, diags)
         for svg in sorted((folder / "static").rglob("*.svg")):
             if svg.is_file():
                 check_svg(svg, rel_path(svg, root), diags)
@@ -63,3 +65,57 @@ def _check_template(path: Path, rel: str, diags: Diagnostics) -> None:
             found = pattern.search(line)
             if found:
                 diags.warn((rel, number), f"'{found.group(0).strip()[:60]}': {message}")
+
+
+#: The folders of a theme the build reads: page templates (Jinja) and the files published under ``aset/``.
+THEME_FOLDERS = ("templates", "static")
+#: What a file in :data:`THEME_FOLDERS` is for, said beside one found elsewhere.
+_WHERE = ("templat halaman (.html) disimpan di templates/, berkas yang terbit (CSS, JS, gambar, fonta) di static/ "
+          "(terbit di aset/)")
+#: Files a browser loads: in ``static/`` they are published (``aset/…``).
+_STATIC_SUFFIXES = frozenset({".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ico", ".woff",
+                              ".woff2", ".ttf", ".otf"})
+
+#: Where the shipped theme keeps such files in ``static/`` (a site's copy overrides the file of the same path).
+_STATIC_SUB = {".css": "css/", ".js": "js/", ".woff": "fonts/", ".woff2": "fonts/", ".ttf": "fonts/", ".otf": "fonts/"}
+
+
+def _check_unread(folder: Path, root: Path, diags: Diagnostics) -> None:
+    """Each file or folder of a site theme outside ``templates/`` and ``static/`` (hidden ones aside), which nothing
+    reads: said at the file, or once at a folder, with where such a file belongs.
+
+    Why: a webmaster who saved ``themes/default/base.html`` or ``themes/default/css/situs.css`` beside the two folders
+    got the shipped template and stylesheet without a word, and looked for a mistake in the file itself.
+    """
+    theme = rel_path(folder, root)
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or any(_same(path, folder / name) for name in THEME_FOLDERS):
+            continue
+        rel = rel_path(path, root)
+        if path.is_dir():
+            files = [p for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith(".")]
+            pages = any(p.suffix.lower() == ".html" for p in files)
+            close = nearest(path.name, THEME_FOLDERS)  # "Templates", "statis": the folder itself misnamed
+            target = f"{theme}/{close[0]}/" if close else f"{theme}/{'templates' if pages else 'static'}/{path.name}/"
+            diags.warn((rel, 1), f"folder ini ({len(files)} berkas) berada di luar templates/ dan static/ tema, jadi "
+                                 f"tidak dibaca build{did_you_mean(path.name, THEME_FOLDERS)}; {_WHERE}: pindahkan "
+                                 f"isinya ke {target}, atau keluarkan folder ini dari folder tema")
+            continue
+        suffix = path.suffix.lower()
+        if suffix == ".html":
+            fix = f"pindahkan ke {theme}/templates/{path.name}"
+        elif suffix in _STATIC_SUFFIXES:
+            fix = f"pindahkan ke {theme}/static/{_STATIC_SUB.get(suffix, '')}{path.name}"
+        else:
+            fix = "pindahkan ke salah satunya, atau keluarkan berkas ini dari folder tema"
+        diags.warn((rel, 1), f"berkas ini berada di luar templates/ dan static/ tema, jadi tidak dibaca build dan "
+                             f"tidak terbit; {_WHERE}: {fix}")
+
+
+def _same(path: Path, read: Path) -> bool:
+    """Whether ``path`` is the folder the build reads as ``read``: on a file system that ignores case (Windows,
+    macOS), ``Templates/`` is read as ``templates/`` and is no stray folder."""
+    try:
+        return path.is_dir() and read.is_dir() and path.samefile(read)
+    except OSError:
+        return False
