@@ -33,6 +33,8 @@ pytestmark = pytest.mark.usefixtures("epoch")
 IKM = f"{R}/data/ikm.yaml"
 REPORTS = "content/laporan"
 NINE = "".join(f"  - {{kode: U{i}, nama: Unsur {i}, nilai: 3.2}}\n" for i in range(1, 10))
+BAB1 = f"{R}/10-bab-1-pendahuluan.md"
+LATAR = "Tuliskan latar belakang penyusunan laporan."
 LEAF_END = "            realisasi: 95000000\n"  # line 13 of anggaran.yaml, the last line
 
 
@@ -310,6 +312,28 @@ CASES = [
                              'Latar belakang <b onclick="x()">penting</b>.'), f"{R}/10-bab-1-pendahuluan.md", 9,
          "peringatan", "tag HTML '<b onclick=\"x()\">' akan tampil sebagai teks di halaman, karena HTML mentah "
          "tidak diizinkan (html_mentah di situs.yaml)"),
+    # BAB I line 9, where the site allows raw HTML: each tag the page's Content-Security-Policy blocks, at its line
+    Case("html-skrip", chain(append(SITUS, "html_mentah: true\n"), replace(BAB1, LATAR, "<script>alert(1)</script>")),
+         BAB1, 9, "peringatan", "'<script>': skrip di dalam bab diblokir kebijakan keamanan halaman "
+         "(Content-Security-Policy) sehingga tidak berjalan di peramban, tetapi tetap ikut tersimpan di PDF dan paket "
+         "arsip versi; hapus elemen ini: grafik ditulis dengan ```{grafik} <jenis>```, angka dengan {nilai}"),
+    Case("html-bingkai", chain(append(SITUS, "html_mentah: true\n"),
+                               replace(BAB1, LATAR, '<iframe src="https://www.youtube.com/embed/x"></iframe>')),
+         BAB1, 9, "peringatan", "isi yang disematkan diblokir kebijakan keamanan halaman (Content-Security-Policy) "
+         "sehingga tampil kosong di peramban, tetapi tetap ikut tersimpan di PDF dan paket arsip versi; tulis tautan "
+         "biasa, mis. [Peta kecamatan](https://…)"),
+    # the attribute in a paragraph, on the paragraph's second line (10)
+    Case("html-atribut-on", chain(append(SITUS, "html_mentah: true\n"),
+                                  replace(BAB1, LATAR, 'Latar belakang\n<b onclick="x()">penting</b>.')),
+         BAB1, 10, "peringatan", "'<b onclick=\"x()\">': atribut onclick (skrip) diblokir kebijakan keamanan "
+         "halaman (Content-Security-Policy) sehingga tidak berjalan di peramban, tetapi tetap ikut tersimpan di PDF "
+         "dan paket arsip versi; hapus atribut ini"),
+    # a javascript: URL, its scheme broken by a tab reference as a browser reads past it
+    Case("html-javascript", chain(append(SITUS, "html_mentah: true\n"),
+                                  replace(BAB1, LATAR, 'Lihat <a href="java&#x09;script:alert(1)">di sini</a>.')),
+         BAB1, 9, "peringatan", "alamat javascript: di atribut href diblokir kebijakan keamanan halaman "
+         "(Content-Security-Policy) sehingga tidak berjalan di peramban, tetapi tetap ikut tersimpan di PDF dan "
+         "paket arsip versi; tulis tautan ke halaman, mis. [BAB III](30-bab-3.md)"),
     # BAB II's file deleted from the annual scaffold: said at laporan.yaml line 1 (no line is at fault)
     Case("susunan-laporan", lambda root: (root / R / "20-bab-2-perencanaan-kinerja.md").unlink(), LAPORAN, 1,
          "peringatan", "laporan tahunan ini tidak memuat BAB II Perencanaan Kinerja; sistematika LKjIP "
@@ -494,23 +518,23 @@ def test_message_names_the_line_at_fault(fresh_project_charted: Path, case: Case
 
 
 #: Warnings that ``check --strict`` must fail on (what terbitkan refuses, what a site theme or raw HTML loses).
-STRICT = ("gambar-tak-dipakai", "folder-sendiri", "berkas-draf", "tema-berkas-luar", "tema-folder-luar")
+STRICT = ("gambar-tak-dipakai", "folder-sendiri", "berkas-draf", "tema-berkas-luar", "tema-folder-luar", "html-skrip",
+          "html-bingkai", "html-atribut-on", "html-javascript")
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES if c.id in STRICT])
 def test_strict_check_fails_on_the_warning(fresh_project_charted: Path, case: Case,
                                            capsys: pytest.CaptureFixture[str]) -> None:
-    """On a report whose sample values are written over, ``check --strict`` passes; with the case's edit, it fails
-    and names the file at fault as an error."""
-    fill_in(fresh_project_charted / R)
-    assert main(["check", "--strict", "--situs", str(fresh_project_charted)]) == 0, capsys.readouterr()
+    """With the scaffold's sample values written over after the case's edit, ``check --strict`` fails on the case's
+    warning alone, named as an error at the file at fault."""
     capsys.readouterr()
     case.apply(fresh_project_charted)
+    fill_in(fresh_project_charted / R)
     code = main(["check", "--strict", "--situs", str(fresh_project_charted)])
     out, err = capsys.readouterr()
-    assert code == 1
-    assert any(line.startswith(f"{case.file}:{case.line}: galat: ") and case.says in line
-               for line in (out + err).splitlines()), out + err
+    errors = [line for line in (out + err).splitlines() if ": galat: " in line]
+    assert code == 1 and len(errors) == 1, out + err
+    assert errors[0].startswith(f"{case.file}:{case.line}: galat: ") and case.says in errors[0], out + err
 
 
 def test_the_shipped_themes_page_templates_pass_the_site_theme_check(tmp_path: Path) -> None:

@@ -85,6 +85,7 @@ def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagn
     _check_ids_unique(chapter, tokens, diags)
     _check_footnotes(chapter, tokens, env, diags)
     _check_comments_and_titles(chapter, tokens, diags)
+    _check_blocked_html(chapter, tokens, diags)
     chapter.toc = _toc(tokens)
     collect_images(report, chapter, tokens, diags)
     return parsed
@@ -199,6 +200,66 @@ def _check_comments_and_titles(chapter: Chapter, tokens: list[Token], diags: Dia
 #: A tag as raw HTML writes it (``<div>``, ``</b>``, ``<b onclick="…">``, ``<br/>``): where raw HTML is off it is
 #: printed as text (the page showed "<div>" and "<script>alert(1)</script>" without a word from the build).
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*)?/?>")
+
+
+#: What the site's Content-Security-Policy (``output/csp.py``) keeps a browser from running or showing, though it is
+#: in the page's bytes, in the PDF and in the version's archive all the same; said once per tag.
+_BLOCKED_WHY = ("diblokir kebijakan keamanan halaman (Content-Security-Policy) sehingga {0} di peramban, tetapi tetap "
+                "ikut tersimpan di PDF dan paket arsip versi")
+_BLOCKED_TAGS = {
+    "script": ("skrip di dalam bab " + _BLOCKED_WHY.format("tidak berjalan")
+               + "; hapus elemen ini: grafik ditulis dengan ```{grafik} <jenis>```, angka dengan {nilai}`…`"),
+    **dict.fromkeys(("iframe", "object", "embed"), (
+        "isi yang disematkan " + _BLOCKED_WHY.format("tampil kosong")
+        + "; tulis tautan biasa, mis. [Peta kecamatan](https://…), atau simpan gambarnya di folder laporan dan "
+          "tampilkan dengan ![Keterangan](gambar/…)")),
+}
+#: What a browser drops from a URL before reading its scheme (``java\tscript:`` runs as ``javascript:``).
+_URL_NOISE = re.compile(r"[\x00-\x20]+")
+
+
+class _Blocked(HTMLParser):
+    """The tags of raw HTML that the site's Content-Security-Policy blocks, with their line in the fed text (1-based)
+    and what to say: the elements of :data:`_BLOCKED_TAGS`, ``on…`` attributes, ``javascript:`` URLs. Read as a
+    browser reads tags: character references in attribute values decoded, names in any case, nothing inside a
+    comment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        shown = (self.get_starttag_text() or f"<{tag}>").replace("\n", " ")
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        if tag in _BLOCKED_TAGS:
+            self.found.append((line, f"'{shown}': {_BLOCKED_TAGS[tag]}"))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append((line, f"'{shown}': atribut {name} (skrip) " + _BLOCKED_WHY.format("tidak berjalan")
+                                   + "; hapus atribut ini (halaman laporan tidak menjalankan skrip dari bab)"))
+            elif value and _URL_NOISE.sub("", value).lower().startswith("javascript:"):
+                self.found.append((line, f"'{shown}': alamat javascript: di atribut {name} "
+                                   + _BLOCKED_WHY.format("tidak berjalan") + "; tulis tautan ke halaman, mis. "
+                                   "[BAB III](30-bab-3.md) atau [Situs pemda](https://…)"))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+def _check_blocked_html(chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
+    """Where a site allows raw HTML (``html_mentah``), each tag the page's Content-Security-Policy blocks, at its own
+    line. Why: they passed into the page without a word; the browser refused them (a video or a button that did
+    nothing), while the PDF and the archived version keep them for good."""
+    for block in tokens:
+        for token in (block, *(block.children or ())):
+            if token.type not in ("html_block", "html_inline"):
+                continue
+            reader = _Blocked()
+            reader.feed(token.content)
+            reader.close()
+            for line, message in reader.found:
+                diags.warn((chapter.rel, line_of(chapter, token) + line - 1), message)
 
 
 def _marked_ids(tokens: list[Token]) -> tuple[set[str], str]:
