@@ -687,8 +687,8 @@ def parse_site(site: Site, diags: Diagnostics, cache_root: Path, mode: CacheMode
                 own = Diagnostics() if state is not None else diags
                 chapters = [parse_chapter(md, report, c, own, earlier.get(slug)) for c in report.chapters]
                 number_items(report, chapters, registry, site.config, own)
-                said = {d.file for d in (state.loaded if state is not None else diags.items)}
-                check_unread(report, said, own)  # its images are known now; kept with the parse (state.parsed)
+                # its images are known now; said with the parse, so kept with it (state.parsed)
+                check_unread(report, state.loaded if state is not None else diags.items, own)
                 if state is not None and session is not None:
                     state.chapters, state.parsed = chapters, list(own.items)
                     state.entries = item_entries(chapters, registry)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 from urllib.parse import unquote
 
 from markdown_it.token import Token
 
-from ..core.diagnostics import Diagnostics
+from ..core.diagnostics import Diagnostic, Diagnostics
 from ..core.markup import fragment_ids
 from ..core.model import Chapter, Report
 from ..core.paths import resolve_inside
@@ -69,10 +69,10 @@ _REFUSED = ("tidak terbit di situs, tetapi 'lkjip terbitkan' menolak laporan sel
             "arsip versi memuat seluruh sumbernya untuk selamanya)")
 
 
-def check_unread(report: Report, said: set[str], diags: Diagnostics) -> None:
+def check_unread(report: Report, spoken: Iterable[Diagnostic], diags: Diagnostics) -> None:
     """Warn of every file of the report folder that ``lkjip terbitkan`` would refuse as unread (the one rule,
     :func:`~..load.content.unread_files`), once the report's chapters are parsed and its images known. A file the
-    build has spoken of already (``said``: a chapter that could not be read, an unknown data file) is not named
+    build has spoken of already (in ``spoken``: a chapter that could not be read, an unknown data file) is not named
     again; a folder none of whose files (two or more) is read is named once, with some of its files.
 
     Why: ``check`` warned of a draft beside the chapters only; an image no chapter shows any more, or a folder of old
@@ -81,7 +81,10 @@ def check_unread(report: Report, said: set[str], diags: Diagnostics) -> None:
     is looked at again), it reaches the author before the release does.
     """
     files = [rel for rel, _ in report_files(report.folder)]
-    unread = [rel for rel in unread_files(report, files) if f"{report.rel}/{rel}" not in said]
+    unread = unread_files(report, files)
+    if unread:  # (looked through only then: ``spoken`` is every message of the site in a build without a session)
+        said = {d.file for d in spoken}
+        unread = [rel for rel in unread if f"{report.rel}/{rel}" not in said]
     if not unread:
         return
     left = set(unread)
