@@ -16,7 +16,7 @@ from ..core.model import Chapter, Report
 from ..core.paths import resolve_inside
 from ..core.suggest import did_you_mean
 from ..load.content import report_files, unread_files
-from ..load.images import image_problem
+from ..load.images import IMAGE_SUFFIXES, image_problem
 from ..load.source import unreadable_file
 from ..load.svgcheck import check_svg
 from .directives import ParsedChapter, RenderContext
@@ -62,8 +62,6 @@ def collect_images(report: Report, chapter: Chapter, tokens: list[Token], diags:
                 report.assets[rel] = target
 
 
-#: The images a chapter can show (``![…](gambar/x.png)``): an unused one is told how it would be shown.
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
 #: Why ``lkjip terbitkan`` refuses what the build does not read, said with each such file or folder.
 _REFUSED = ("tidak terbit di situs, tetapi 'lkjip terbitkan' menolak laporan selama {0} ada di folder laporan (paket "
             "arsip versi memuat seluruh sumbernya untuk selamanya)")
@@ -96,7 +94,7 @@ def check_unread(report: Report, spoken: Iterable[Diagnostic], diags: Diagnostic
         named.setdefault(whole or rel, []).append(rel)
     for name, held in sorted(named.items()):
         where = (f"{report.rel}/{name}", 1)
-        images = [rel for rel in held if Path(rel).suffix.lower() in IMAGE_SUFFIXES]
+        images = [rel for rel in held if Path(rel).suffix.lower() in IMAGE_SUFFIXES]  # told how they are shown
         if held == [name] and images:
             diags.warn(where, f"gambar ini tidak ditampilkan di bab mana pun, jadi {_REFUSED.format('berkas ini')}; "
                               f"tampilkan dari bab, mis. ![Keterangan gambar]({name}), hapus, atau pindahkan ke luar "
