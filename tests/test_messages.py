@@ -312,6 +312,11 @@ CASES = [
                              'Latar belakang <b onclick="x()">penting</b>.'), f"{R}/10-bab-1-pendahuluan.md", 9,
          "peringatan", "tag HTML '<b onclick=\"x()\">' akan tampil sebagai teks di halaman, karena HTML mentah "
          "tidak diizinkan (html_mentah di situs.yaml)"),
+    # BAB I line 9: a link to a javascript:/file: address, which the parser never links, printed as "[..](..)"
+    Case("tautan-terlarang", replace(BAB1, LATAR, "Lihat [peta](javascript:alert(1)) dan [data](FILE:///C:/data.xlsx)."),
+         BAB1, 9, "peringatan", "tautan ke alamat 'javascript:' tidak dibuat (alamat itu menjalankan kode atau "
+         "membuka berkas di komputer pembaca), jadi tulisan [..](..) tampil apa adanya di halaman; tulis tautan "
+         "https://…"),
     # BAB I line 9, where the site allows raw HTML: each tag the page's Content-Security-Policy blocks, at its line
     Case("html-skrip", chain(append(SITUS, "html_mentah: true\n"), replace(BAB1, LATAR, "<script>alert(1)</script>")),
          BAB1, 9, "peringatan", "'<script>': skrip di dalam bab diblokir kebijakan keamanan halaman "

@@ -174,8 +174,9 @@ def _check_footnotes(chapter: Chapter, tokens: list[Token], env: dict[str, Any],
 
 def _check_comments_and_titles(chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
     """An HTML comment where raw HTML is off was published as text: an author's working note ("TODO: angka ini belum
-    dicek") on the public page. A ``#`` heading made a second title on the chapter's page, outside its contents. A
-    role in an image's alt text was dropped from it (the text a screen reader reads lost its number)."""
+    dicek") on the public page; so was a link to a ``javascript:`` or ``file:`` address, which is never made a link.
+    A ``#`` heading made a second title on the chapter's page, outside its contents. A role in an image's alt text
+    was dropped from it (the text a screen reader reads lost its number)."""
     for block in tokens:
         if block.type == "heading_open" and block.tag == "h1":
             diags.warn((chapter.rel, line_of(chapter, block)),
@@ -186,6 +187,12 @@ def _check_comments_and_titles(chapter: Chapter, tokens: list[Token], diags: Dia
                 diags.error((chapter.rel, line_of(chapter, token)),
                             "peran {nilai} atau {ref} di teks pengganti gambar tidak terbaca (pembaca layar "
                             "mendengar kalimatnya tanpa angka); tulis nilainya di kalimat sebelum atau sesudah gambar")
+            if token.type == "text" and (link := _REFUSED_LINK.search(token.content)):
+                diags.warn((chapter.rel, line_of(chapter, token)),
+                           f"tautan ke alamat '{link.group(1).lower()}:' tidak dibuat (alamat itu menjalankan kode "
+                           "atau membuka berkas di komputer pembaca), jadi tulisan [..](..) tampil apa adanya di "
+                           "halaman; tulis tautan https://…, mailto:…, tel:…, atau ke bab lain, mis. "
+                           "[BAB III](30-bab-3.md)")
             if token.type == "text" and "<!--" in token.content:
                 diags.error((chapter.rel, line_of(chapter, token)),
                             "komentar HTML (<!-- ... -->) akan tampil sebagai teks di halaman, karena HTML mentah "
@@ -196,6 +203,10 @@ def _check_comments_and_titles(chapter: Chapter, tokens: list[Token], diags: Dia
                            "tidak diizinkan (html_mentah di situs.yaml); tulis dengan Markdown (**tebal**, *miring*, "
                            "daftar '- ', tabel '|'), atau hapus tag ini")
 
+
+#: A Markdown link or image to an address the parser refuses to link (markdown-it's ``validateLink``: script and
+#: local-file schemes, ``data:`` but for images): printed as "[x](javascript:…)" without a word from the build.
+_REFUSED_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|file|data):", re.IGNORECASE)
 
 #: A tag as raw HTML writes it (``<div>``, ``</b>``, ``<b onclick="…">``, ``<br/>``): where raw HTML is off it is
 #: printed as text (the page showed "<div>" and "<script>alert(1)</script>" without a word from the build).
