@@ -46,7 +46,7 @@ FORMAT = 12  # bump when the meaning of keys, the pickled classes or the entries
 #            a YAML file's kept messages: control characters in text, a name's TAB or line break, numbers of
 #            more than 10 decimals or 100 digits are errors, so no kept file replays its messages without them; a report's
 #            parse names the files of its folder terbitkan refuses as unread (an unused image, a folder of the
-#            author's own) and the raw HTML the page's CSP blocks (html_mentah))
+#            author's own), the raw HTML the page's CSP blocks (html_mentah) and a link to a javascript: address)
 
 
 def digest(*parts: Any) -> str:
