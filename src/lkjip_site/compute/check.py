@@ -442,9 +442,7 @@ def period_end(tahun: int, periode: str) -> dt.date:
 
 def _period_named(report: Report) -> str:
     """"tahun 2023", "periode Triwulan I 2024" (it said "periode Tahunan 2023")."""
-    if report.periode == "tahunan":
-        return f"tahun {report.tahun}"
-    return f"periode {report.periode_label} {report.tahun}"
+    return report.periode_kalimat if report.periode == "tahunan" else f"periode {report.periode_kalimat}"
 
 
 def check_dates(report: Report) -> list[Finding]:

@@ -62,7 +62,7 @@ def check_earlier(report: Report, earlier: Iterable[Report]) -> list[Finding]:
                 out += _budget(report, prev)
         elif prev.periode == report.periode:
             out.append(Finding("warning", loc_of(report, "periode", "tahun"),
-                               f"laporan '{prev.slug}' juga laporan {_period(report)} instansi ini; ubah 'periode' "
+                               f"laporan '{prev.slug}' juga laporan {report.periode_kalimat} instansi ini; ubah 'periode' "
                                "bila folder ini salinan laporan sebelumnya, atau 'instansi.nama' bila ini laporan "
                                "instansi lain (situs mendaftar keduanya sebagai periode yang sama), atau hapus salah "
                                "satunya", SAME_YEAR))
@@ -71,16 +71,12 @@ def check_earlier(report: Report, earlier: Iterable[Report]) -> list[Finding]:
     return out
 
 
-def _period(r: Report) -> str:
-    return f"tahun {r.tahun}" if r.periode == "tahunan" else f"{r.periode_label} {r.tahun}"
-
-
 def _differs(mine: Decimal | None, other: Decimal | None) -> bool:
     return mine is not None and other is not None and shown(mine) != shown(other)
 
 
 def _same_year(prev: Report) -> str:
-    return (f"sedangkan laporan {_period(prev)} instansi ini ('{prev.slug}') mencatat")
+    return (f"sedangkan laporan {prev.periode_kalimat} instansi ini ('{prev.slug}') mencatat")
 
 
 _FIX = "; samakan angkanya, atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya"

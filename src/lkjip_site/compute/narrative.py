@@ -301,7 +301,7 @@ def check_carried(report: Report) -> list[Finding]:
         if old:
             line = ch.front.line_of(CARRIED_KEY) if isinstance(ch.front, YMap) else 1
             out.append(Finding("warning", Loc(ch.rel, line), f"bab ini masih teks laporan '{old}' yang disalin lkjip "
-                               f"new --dari; tulis ulang untuk laporan {_period_named(report)}, {remove}",
+                               f"new --dari; tulis ulang untuk laporan {report.periode_kalimat}, {remove}",
                                "isian-salinan"))
     budget = report.data.anggaran
     if budget is not None and budget.disalin_dari:
@@ -316,11 +316,6 @@ def check_carried(report: Report) -> list[Finding]:
                            f"new --dari tanpa angka tahun itu{left}; setelah semua pagu dan realisasi {budget.tahun} "
                            f"diisi, hapus baris '{CARRIED_KEY}'", "isian-salinan"))
     return out
-
-
-def _period_named(report: Report) -> str:
-    """"tahun 2025" or "Triwulan I 2025": the period a carried chapter is to be rewritten for."""
-    return f"tahun {report.tahun}" if report.periode == "tahunan" else report.periode_tahun
 
 
 def _unfilled(leaf: BudgetNode) -> bool:

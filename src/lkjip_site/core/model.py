@@ -415,6 +415,11 @@ class Report:
         return f"Tahun {self.tahun}" if self.periode == "tahunan" else f"{self.periode_label} {self.tahun}"
 
     @property
+    def periode_kalimat(self) -> str:
+        """"tahun 2023" or "Triwulan I 2024": the period inside a sentence of a message."""
+        return f"tahun {self.tahun}" if self.periode == "tahunan" else f"{self.periode_label} {self.tahun}"
+
+    @property
     def so_far(self) -> str:
         """"s.d. TW II" for a quarterly report, "" for an annual one: its figures are the year so far, and every place
         that prints one beside a whole year's says so (table heads, key figures, charts, comparison rows)."""
