@@ -572,3 +572,20 @@ def test_a_column_the_author_added_is_said_not_dropped_silently(exported: dict[s
 
 def first_empty_column(ws: Any) -> int:
     return max(c for c in range(1, ws.max_column + 1) if ws.cell(row=1, column=c).value not in (None, "")) + 1
+
+
+def test_a_workbook_imported_once_is_imported_again_after_one_more_fix(exported: dict[str, bytes],
+                                                                       tmp_path: Path) -> None:
+    """The guide: the same workbook may be imported again after fixing one more cell. Its program and kegiatan totals
+    still show the export's sums, and the second import refused each of them as a typed total (after
+    ``lkjip new --dari``, whose totals export as 0, every program and kegiatan row: 48 errors)."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    wb = open_book(exported[slug])
+    budget = wb["Anggaran"]
+    put(budget, find_row(budget, {"Kode": "7.01.01.2.02.0001"}), {"Pagu (Rp)": 1633431430})
+    assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["anggaran.yaml"]
+    nilai = wb["Nilai Indikator"]
+    put(nilai, find_row(nilai, {"ID": "K04", "Tahun": 2023}), {"Realisasi": 91})
+    assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["indikator.yaml"]
+    assert "pagu: 1633431430" in (root / "content/laporan" / slug / "data/anggaran.yaml").read_text(encoding="utf-8")
