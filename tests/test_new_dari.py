@@ -95,8 +95,13 @@ def test_annual_report_carried_to_the_next_year(examples: Path, capsys: pytest.C
     assert chapters == sorted(p.name for p in old.glob("*.md"))
     for name in chapters:
         assert _front(new / name)["disalin_dari"] == OLD
-        assert (new / name).read_text(encoding="utf-8").endswith((old / name).read_text(encoding="utf-8")
-                                                                  .split("---\n", 2)[2])
+        # the text as it was, but for a year's values and the captions, a year on
+        was = (old / name).read_text(encoding="utf-8").split("---\n", 2)[2].splitlines()
+        now = (new / name).read_text(encoding="utf-8").split("---\n", 2)[2].splitlines()
+        assert len(was) == len(now), name
+        for a, b in zip(was, now):
+            assert a == b or (("@20" in a or a.startswith("judul:"))
+                              and re.sub(r"20\d\d", lambda y: str(int(y.group()) + 1), a) == b), (name, a, b)
 
     # what check says is the list of what to fill, at each line
     code, said = _run(capsys, "check", "--situs", str(examples), "--laporan", NEW)
@@ -115,6 +120,24 @@ def test_annual_report_carried_to_the_next_year(examples: Path, capsys: pytest.C
     code, said = _run(capsys, "terbitkan", NEW, "--tanpa-pdf", "--situs", str(examples))
     assert code == 1 and not (examples / "arsip").exists()
     assert re.search(r"masih memuat \d+ isian salinan laporan lama dari lkjip new --dari", said), said
+
+
+def test_a_carried_chapter_reads_its_values_and_captions_a_year_on(examples: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """"naik dari {nilai}`NEK.realisasi@2022` menjadi {nilai}`NEK.realisasi` (selisih {nilai}`NEK.delta`)" carried
+    into 2024 read 2022 against 2024 beside the change from 2023 (4,60 printed as 2,63), and a caption "Tahun
+    2021–2023" headed columns 2022–2024: a year's reference and a table's or chart's caption and years move with the
+    report; a dataset's block (its CSV's years) and the prose's typed years do not."""
+    old = (examples / "content" / "laporan" / OLD / "30-bab-3-akuntabilitas-kinerja.md").read_text(encoding="utf-8")
+    assert "{nilai}`NEK.realisasi@2022`" in old
+    code, said = _run(capsys, "new", NEW, "--dari", OLD, "--situs", str(examples))
+    assert code == 0, said
+    new = (examples / "content" / "laporan" / NEW / "30-bab-3-akuntabilitas-kinerja.md").read_text(encoding="utf-8")
+    assert "{nilai}`NEK.realisasi@2023` menjadi {nilai}`NEK.realisasi`" in new and "@2022`" not in new
+    old_captions = re.findall(r"(?m)^judul: .*", old)
+    new_captions = re.findall(r"(?m)^judul: .*", new)
+    shifted = [(a, b) for a, b in zip(old_captions, new_captions) if a != b]
+    assert shifted and all(re.sub(r"20\d\d", lambda m: str(int(m.group()) + 1), a) == b for a, b in shifted), shifted
 
 
 def test_quarterly_report_carried_with_renstra_target(examples: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -131,7 +131,8 @@ def carry(folder: Path, old: Report, tahun: int, periode: str, signed: dt.date, 
         if rel == REPORT_FILE:
             out.files[rel] = _text(_laporan(_read(data), old, tahun, periode, signed, published))
         elif "/" not in rel and suffix == ".md":
-            out.files[rel] = _text(_mark_chapter(_read(data), old.slug, tahun, periode))
+            text = _shift_years(_read(data), tahun - old.tahun) if new_year else _read(data)
+            out.files[rel] = _text(_mark_chapter(text, old.slug, tahun, periode))
             out.chapters.append(rel)
         elif rel.startswith(f"{DATA_DIR}/") and rel.count("/") == 1 and suffix in DATA_FILES:
             name = path.name
@@ -219,6 +220,33 @@ def _mark(doc: YamlText, root: MappingNode, old: str, comment: list[str]) -> Non
     if doc.get(root, CARRIED_KEY) is not None:
         doc.delete(root, CARRIED_KEY)
     doc.insert_before(root, "tahun", [*comment, f"{CARRIED_KEY}: {old}"])
+
+
+#: A value of a given year in a chapter (``{nilai}`NEK.realisasi@2022```): the year after the "@".
+_ROLE_YEAR = re.compile(r"(\{nilai\}`[^`@]*@)(\d{4})")
+#: A table's or chart's block (```` ```{tabel} ````, ```` ```{grafik} ````) up to its closing fence, with its kind.
+_BLOCK = re.compile(r"(?ms)^(`{3,}|~{3,})\{(?:tabel|grafik)\}[ \t]*(\S*).*?^\1[ \t]*$")
+#: The option lines of a block that name years: its caption and its years.
+_YEAR_OPTION = re.compile(r"(?m)^(judul|tahun)(:.*)$")
+_YEAR = re.compile(r"\b(19[9]\d|20\d\d|2100)\b")
+
+
+def _shift_years(text: str, delta: int) -> str:
+    """A chapter carried ``delta`` years on: the years its values are read at and its tables' and charts' captions
+    and years move with it. Why: "naik dari {nilai}`NEK.realisasi@2022` menjadi {nilai}`NEK.realisasi` (selisih
+    {nilai}`NEK.delta`)" carried into 2024 read 2022 against 2024 beside the change from 2023 (4,60 printed as
+    2,63), and "Tabel 3.3 Perbandingan Realisasi Kinerja Tahun 2021–2023" headed columns 2022–2024. The prose's typed
+    years are the author's to rewrite (the chapter is marked); a dataset's block is its CSV's, carried as it is."""
+    def later(m: re.Match[str]) -> str:
+        return str(int(m.group(0)) + delta)
+
+    text = _ROLE_YEAR.sub(lambda m: m.group(1) + str(int(m.group(2)) + delta), text)
+    def block(b: re.Match[str]) -> str:
+        if b.group(2) == "dataset":
+            return b.group(0)
+        return _YEAR_OPTION.sub(lambda o: o.group(1) + _YEAR.sub(later, o.group(2)), b.group(0))
+
+    return _BLOCK.sub(block, text)
 
 
 def _mark_chapter(text: str, old: str, tahun: int, periode: str) -> str:
