@@ -312,6 +312,11 @@ CASES = [
                              'Latar belakang <b onclick="x()">penting</b>.'), f"{R}/10-bab-1-pendahuluan.md", 9,
          "peringatan", "tag HTML '<b onclick=\"x()\">' akan tampil sebagai teks di halaman, karena HTML mentah "
          "tidak diizinkan (html_mentah di situs.yaml)"),
+    # bab 3 line 13: a table's caption of last year, copied (the report is 2023; the table shows 2023)
+    Case("judul-tahun-lama", replace(BAB3, "judul: Capaian indikator kinerja sasaran strategis\n",
+                                     "judul: Capaian indikator kinerja sasaran strategis Tahun 2022\n"), BAB3, 13,
+         "peringatan", "judul menyebut tahun 2022, padahal laporan ini tahun 2023 dan tabel ini menampilkan angka "
+         "sampai tahun 2023 (judul salinan laporan lama?); perbarui tahun di judulnya"),
     # BAB I line 9: a link to a javascript:/file: address, which the parser never links, printed as "[..](..)"
     Case("tautan-terlarang", replace(BAB1, LATAR, "Lihat [peta](javascript:alert(1)) dan [data](FILE:///C:/data.xlsx)."),
          BAB1, 9, "peringatan", "tautan ke alamat 'javascript:' tidak dibuat (alamat itu menjalankan kode atau "

@@ -417,6 +417,11 @@ def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Regi
                 diags.error((d.loc.file, d.option_lines.get("judul", d.loc.line)),
                             f"judul tidak dapat memuat {role.group(0)}…` (judul dicetak apa adanya, juga di Daftar "
                             "Tabel); tulis judul tanpa angka, angkanya sudah ada di isi tabel atau grafik")
+            elif d.kind != "dataset" and (years := _CAPTION_YEAR.findall(judul)) and max(map(int, years)) < report.tahun:
+                diags.warn((d.loc.file, d.option_lines.get("judul", d.loc.line)),
+                           f"judul menyebut tahun {max(map(int, years))}, padahal laporan ini tahun {report.tahun} dan "
+                           f"{'tabel' if d.directive == 'tabel' else 'grafik'} ini menampilkan angka sampai tahun "
+                           f"{report.tahun} (judul salinan laporan lama?); perbarui tahun di judulnya")
             wide = d.options.get("lebar")
             if wide is not None and not isinstance(wide, bool):  # any text counted as true
                 diags.error((d.loc.file, d.option_lines.get("lebar", d.loc.line)),
@@ -427,6 +432,12 @@ def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Regi
             p.chapter.anchors.add(item_id)
             (report.tables if kind == "tabel" else report.figures).append(d.item)
     _check_typed_item_numbers(report, parsed, site, diags)
+
+
+#: A year in a table's or chart's caption ("Perbandingan Realisasi Kinerja Tahun 2021–2023"): every kind but a
+#: dataset shows the report's own year, so a caption whose years all end before it is last year's, copied (a 2024
+#: report printed "Tahun 2021–2023" over columns 2022–2024 and passed ``check --strict``).
+_CAPTION_YEAR = re.compile(r"\b(?:199\d|20\d\d)\b")
 
 
 #: "lihat Tabel 3.15": a table or figure named by its number in the text; the word is read as the site names figures
