@@ -123,11 +123,13 @@ def chart_efisiensi(report: Report, options: dict[str, Any]) -> ChartSpec:
     source = c.efisiensi_sasaran if per_sasaran else c.efisiensi
     # a row with only one of the two values is drawn with an N/A mark for the other, not left out
     # the value as the table prints it ("2,53" beside the table's "2,53 %"), and why one is N/A where its label is
+    # (rows linked to the budget whose values are all still to come, as in a report just made by ``lkjip new
+    # --dari``, are drawn as N/A marks: its error stopped the whole site's build and its preview)
+    valued = [r for r in source if r.capaian is not None or r.serapan is not None] or source
     rows = [{"nama": r.label, "capaian": r.capaian, "serapan": r.serapan, "efisiensi": r.result.formatted(),
-             "status": r.result.label or r.result.reason} for r in source
-            if r.capaian is not None or r.serapan is not None]
+             "status": r.result.label or r.result.reason} for r in valued]
     if not rows:
-        raise OptionError(empty_efficiency(options, len(source)))
+        raise OptionError(empty_efficiency(options))
     # the rows are the indicators that name a program (or the sasaran): "3 dari 3 program" counted indicators
     return specs.efisiensi(rows, metode=METODE_NAMA[c.efisiensi_metode],
                            tingkat="sasaran" if per_sasaran else "indikator")

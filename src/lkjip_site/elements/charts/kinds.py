@@ -556,6 +556,7 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
     )
     parts = [
         f"Pada {above} dari {compared} {tingkat}, capaian kinerja lebih tinggi daripada serapan anggaran."
+        if compared else f"Capaian kinerja dan serapan anggaran {len(names)} {tingkat} ini belum tersedia."
     ]
     if metode:
         parts.append(f"Efisiensi dihitung dengan metode {metode}.")

@@ -24,7 +24,8 @@ from .style import ID_FORMAT_LOCALE, ID_TIME_FORMAT_LOCALE
 
 # Bump when the post-processing of SVG or the meaning of options changes: invalidates the cache.
 ENGINE_VERSION = "6"  # 5: N/A marks and figures handed in for the summary (marks); every chart also has its phone
-#    layout (narrow.py); trend labels kept apart; 6: axis ticks below zero with the tables' "-" (style.ID_FORMAT_LOCALE)
+#    layout (narrow.py); trend labels kept apart; 6: axis ticks below zero with the tables' "-" (style.ID_FORMAT_LOCALE);
+#    an efficiency chart whose rows have no values yet drawn as N/A, its summary saying so
 
 
 _ID_RE = re.compile(r'\sid="([^"]+)"')
