@@ -162,7 +162,9 @@ CASES = [
          "IKU1: target 2023 bernilai 0", "target-nol"),
     # no target for 2023: at "target:" (line 6), where the year is missing
     Case("target-tidak-ada", replace(INDIKATOR, "      2023: 80\n", "      2022: 80\n"), INDIKATOR, 6, "peringatan",
-         "IKU1: tidak ada target tahun 2023", "target-tidak-ada"),
+         "IKU1: tidak ada target tahun 2023 (target tersedia untuk tahun: 2022); tulis di data/indikator.yaml, "
+         "target: {2023: …}, atau di buku kerja (lkjip ekspor) pada baris IKU1 tahun 2023 lembar Nilai Indikator",
+         "target-tidak-ada"),
     # no realisasi key at all: at the indicator (its id, line 2)
     Case("realisasi-kosong", replace(INDIKATOR, "    realisasi:\n      2023: 82.5\n", ""), INDIKATOR, 2, "peringatan",
          "IKU1: realisasi 2023 belum diisi", "realisasi-kosong"),

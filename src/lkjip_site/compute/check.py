@@ -272,8 +272,12 @@ def check_targets(report: Report, computed: ComputedReport) -> list[Finding]:
         loc = pv.loc if pv and pv.loc else ind.loc
         if pv is None:
             years = ", ".join(str(y) for y in sorted(ind.target)) or "tidak ada"
+            renstra = (f"; target Renstra {tahun} ({fmt_value_entered(ind.target_renstra[tahun])}) bukan target "
+                       "tahunan PK" if tahun in ind.target_renstra else "")
             out.append(Finding("warning", loc_of(ind, "target", "id"), f"{iid}: tidak ada target tahun {tahun} (target tersedia "
-                               f"untuk tahun: {years})", "target-tidak-ada"))
+                               f"untuk tahun: {years}{renstra}); tulis di data/indikator.yaml, target: {{{tahun}: …}}, "
+                               f"atau di buku kerja (lkjip ekspor) pada baris {iid} tahun {tahun} lembar Nilai Indikator",
+                               "target-tidak-ada"))
             continue
         if isinstance(ir.target, Decimal) and ir.target == 0 and ir.capaian.value is None:
             out.append(Finding("warning", loc, f"{iid}: target {tahun} bernilai 0, sehingga capaian tidak dapat "
