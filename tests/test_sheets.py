@@ -589,3 +589,18 @@ def test_a_workbook_imported_once_is_imported_again_after_one_more_fix(exported:
     put(nilai, find_row(nilai, {"ID": "K04", "Tahun": 2023}), {"Realisasi": 91})
     assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["indikator.yaml"]
     assert "pagu: 1633431430" in (root / "content/laporan" / slug / "data/anggaran.yaml").read_text(encoding="utf-8")
+
+
+def test_a_renstra_target_change_is_said_at_its_cell(exported: dict[str, bytes], tmp_path: Path) -> None:
+    """A Renstra target typed in the workbook was said as "!A1: target Renstra NEK: …": no file, no sheet, the
+    wrong cell (the change named a key no cell was kept for)."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    wb = open_book(exported[slug])
+    ren = wb["Renstra"]
+    r = find_row(ren, {"ID": "NEK"})
+    cell = ren.cell(r, column(ren, "Target 2024"))
+    cell.value = 76
+    changes = import_workbook(root, slug, save(wb), "data.xlsx").changes
+    said = [c for c in changes if "target Renstra NEK" in c]
+    assert said and said[0].startswith(f"data.xlsx!Renstra!{cell.coordinate}: target Renstra NEK:"), changes

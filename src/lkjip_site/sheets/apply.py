@@ -411,7 +411,9 @@ class Importer:
                         doc.delete(pair[1], y, origin(f"target_{y}"))
                     else:
                         doc.set_key(pair[1], y, emit_value(targets[y]), origin(f"target_{y}"))
-            self._change(origin("id"), f"target Renstra {iid}: {_show_map(now)} → {_show_map(targets)}")
+            # said at the first year's cell that changed ("!A1", no file nor sheet, for a key no cell was kept for)
+            first = min(y for y in set(targets) | set(now) if not _same_value(targets.get(y), now.get(y)))
+            self._change(origin(f"target_{first}"), f"target Renstra {iid}: {_show_map(now)} → {_show_map(targets)}")
         if not _same_value(v["target_akhir"], expected_ren["target_akhir"]):
             if v["target_akhir"] is None:
                 doc.delete(item, "target_akhir", origin("target_akhir"))
