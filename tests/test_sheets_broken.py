@@ -63,7 +63,8 @@ def english_thousands_in_money(wb: Workbook) -> str:
     r = find_row(ws, {"Kode": "7.01.01.2.01.0001"})
     put(ws, r, {"Pagu (Rp)": "1,500,000"})
     return (f"Anggaran!{ref(ws, 'Pagu (Rp)', r)}: galat: pagu harus angka, tertulis teks '1,500,000'; ketik angkanya "
-            "saja, tanpa pemisah ribuan, Rp, huruf atau tanda lain (mis. 1500000")
+            "saja, tanpa pemisah ribuan, Rp, huruf atau tanda lain (mis. 1500000; desimal dengan tanda desimal Excel "
+            "Anda: 85,5 di Excel berbahasa Indonesia)")
 
 
 def comma_decimal_as_text(wb: Workbook) -> str:

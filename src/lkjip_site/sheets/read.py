@@ -191,8 +191,10 @@ def _advice(what: str, text: str) -> str:
             return f"bila nilainya tidak ada, kosongkan sel ini dan tulis alasannya di kolom 'Alasan {what} tidak ada'"
         return "bila nilainya tidak ada, kosongkan sel ini"
     if re.search(r"\d", text):
-        return ("ketik angkanya saja, tanpa pemisah ribuan, Rp, huruf atau tanda lain (mis. 1500000; desimal "
-                "dengan titik: 85.5), dengan format sel Angka")
+        # (the decimal mark is the Excel's own: "85,5" in an Indonesian Excel, "85.5" in an English one; the advice
+        # said "85.5", which an Indonesian Excel keeps as text)
+        return ("ketik angkanya saja, tanpa pemisah ribuan, Rp, huruf atau tanda lain (mis. 1500000; desimal dengan "
+                "tanda desimal Excel Anda: 85,5 di Excel berbahasa Indonesia), dengan format sel Angka")
     return "ketik angkanya, dengan format sel Angka"
 
 
