@@ -604,3 +604,19 @@ def test_a_renstra_target_change_is_said_at_its_cell(exported: dict[str, bytes],
     changes = import_workbook(root, slug, save(wb), "data.xlsx").changes
     said = [c for c in changes if "target Renstra NEK" in c]
     assert said and said[0].startswith(f"data.xlsx!Renstra!{cell.coordinate}: target Renstra NEK:"), changes
+
+
+def test_every_sheets_mistakes_are_said_in_one_import(exported: dict[str, bytes], tmp_path: Path) -> None:
+    """A mistake on Nilai Indikator kept the Anggaran sheet's cells unread: the author fixed one sheet, imported,
+    and only then heard of the other's (three runs for three mistakes)."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    wb = open_book(exported[slug])
+    nilai = wb["Nilai Indikator"]
+    put(nilai, find_row(nilai, {"ID": "K04", "Tahun": 2023}), {"Realisasi": "sembilan puluh"})
+    budget = wb["Anggaran"]
+    put(budget, find_row(budget, {"Kode": "7.01.01.2.02.0001"}), {"Pagu (Rp)": "1.633.431.430"})
+    with pytest.raises(ContentError) as caught:
+        import_workbook(root, slug, save(wb), "data.xlsx")
+    sheets = {d.file for d in caught.value.diagnostics.errors}
+    assert sheets == {"data.xlsx!Nilai Indikator", "data.xlsx!Anggaran"}, [d.format() for d in caught.value.diagnostics.items]

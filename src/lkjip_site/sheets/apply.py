@@ -605,6 +605,9 @@ class Importer:
 
     def budget(self, sheet: SheetRows) -> None:
         r = Reader(self.diags, sheet.where)
+        # (the sheet's own structure decides whether its cells are read: an error on another sheet stopped it, so an
+        # author fixed Nilai Indikator, imported, and only then heard of the Anggaran sheet's mistakes)
+        errors_before = len(self.diags.errors)
         expected = {row.key: row for row in budget_rows(self.report, self.computed)}
         rows: dict[str, tuple[int, dict[str, Cell], str]] = {}
         order: list[str] = []
@@ -640,7 +643,7 @@ class Importer:
                 below = "kegiatan" if level == "program" else "sub kegiatan"
                 r.error(cells["kode"], f"{TINGKAT[level].lower()} '{kode}' belum punya {below}; tambahkan baris "
                                        f"{below} di bawahnya (pagu diisi pada sub kegiatan)")
-        if self.diags.errors:
+        if len(self.diags.errors) > errors_before:
             return
         nodes = {k: self._budget_node(sheet, r, k, rows[k], children) for k in order}
         tree = [nodes[k] for k in children.get(None, [])]
