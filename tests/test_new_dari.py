@@ -103,6 +103,9 @@ def test_annual_report_carried_to_the_next_year(examples: Path, capsys: pytest.C
             assert a == b or (("@20" in a or a.startswith("judul:"))
                               and re.sub(r"20\d\d", lambda y: str(int(y.group()) + 1), a) == b), (name, a, b)
 
+    # last year's comments in the data files (published with the sources and the bag) are named, file and line
+    assert re.search(r"Komentar berkas data yang masih menyebut tahun sebelumnya .*: data/anggaran.yaml:1, "
+                     r"data/indikator.yaml:1, data/pk.yaml:1; perbarui atau hapus", said), said
     # what check says is the list of what to fill, at each line
     code, said = _run(capsys, "check", "--situs", str(examples), "--laporan", NEW)
     rel = f"content/laporan/{NEW}"

@@ -68,6 +68,7 @@ class Carried:
     """The new report's files (path in the folder -> bytes) and what the author is told about them."""
 
     new_year: bool  # a later year (its data made anew), not a later period of the same year (data kept)
+    old_tahun: int = 0  # the year of the report carried from
     files: dict[str, bytes] = field(default_factory=dict)
     as_is: list[str] = field(default_factory=list)  # data files carried unchanged, for the author to look over
     skipped: list[str] = field(default_factory=list)  # files the build does not read: left behind
@@ -118,7 +119,7 @@ def new_period(old: Report, tahun: int | None, periode: str | None) -> tuple[int
 def carry(folder: Path, old: Report, tahun: int, periode: str, signed: dt.date, published: dt.date) -> Carried:
     """Every file of the new report, from the old report's ``folder``, in memory (sorted, so the same bytes)."""
     new_year = tahun != old.tahun
-    out = Carried(new_year)
+    out = Carried(new_year, old.tahun)
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder).as_posix()
         if any(part.startswith((".", "~$")) for part in path.relative_to(folder).parts) or not path.is_file():
@@ -368,6 +369,24 @@ def _drop(doc: YamlText, mapping: MappingNode, keys: tuple[str, ...]) -> None:
             doc.delete(mapping, key)
 
 
+def _old_year_comments(carried: Carried) -> list[str]:
+    """The comment lines of the carried data files that name the old report's year ("# Perjanjian Kinerja
+    Perubahan 2023", "# Realisasi anggaran … 2023"), as ``file:line``: they describe last year's report, are
+    published with the new version's sources and its bag, and an author who works in Excel never sees them. A year
+    in a regulation's number ("050-5889/2023") or a slug ("martapura-barat-2023"), and the carry's own comments, are not
+    named."""
+    found = []
+    year = re.compile(rf"(?<![/\d-]){carried.old_tahun}(?!\d)")  # not "050-5889/2023" nor "barat-2023"
+    for rel, data in sorted(carried.files.items()):
+        if not rel.startswith(f"{DATA_DIR}/") or not rel.endswith((".yaml", ".yml")):
+            continue
+        for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+            comment = line.partition("#")[2] if line.lstrip().startswith("#") or " #" in line else ""
+            if year.search(comment) and "lkjip new --dari" not in comment:
+                found.append(f"{rel}:{number}")
+    return found
+
+
 def describe(carried: Carried, old: str, tahun: int) -> list[str]:
     """What the author is told after the folder is made: what came over as it was, and what is left to fill."""
     renstra = ", data/renstra.yaml" if f"{DATA_DIR}/renstra.yaml" in carried.files else ""
@@ -391,6 +410,10 @@ def describe(carried: Carried, old: str, tahun: int) -> list[str]:
                      "lalu hapus baris itu di setiap bab.")
     if carried.as_is:
         lines.append(f"Data lain disalin apa adanya, periksa isinya: {', '.join(carried.as_is)}.")
+    if carried.new_year and (old_notes := _old_year_comments(carried)):
+        shown = ", ".join(old_notes[:6]) + (f" dan {len(old_notes) - 6} lainnya" if len(old_notes) > 6 else "")
+        lines.append(f"Komentar berkas data yang masih menyebut tahun sebelumnya (ikut terbit di data sumber dan paket "
+                     f"arsip): {shown}; perbarui atau hapus.")
     if carried.skipped:
         lines.append(f"Tidak disalin (tidak dibaca build): {', '.join(carried.skipped)}.")
     return lines
