@@ -18,7 +18,7 @@ import threading
 import time
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileClosedEvent, FileCreatedEvent,
                              FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileSystemEvent,
@@ -30,7 +30,7 @@ from ..build import BuildOptions, Session, build, repairing
 from ..core.diagnostics import ContentError, Diagnostics
 from ..core.fmt import fmt_seconds
 from ..core.memo import Memo
-from ..core.paths import SITE_FILE
+from ..core.paths import CACHE_DIR, SITE_FILE
 from ..core.resources import RELOAD_SCRIPT
 from ..core.signals import heard, raise_unheard
 from ..core.state import Changes
@@ -147,7 +147,8 @@ def _rebuild(opts: BuildOptions, state: Preview, first: bool = False) -> None:
         return
     report_diagnostics(result.diagnostics)
     state.failed = []
-    state.base_path = _base_path(opts.root)
+    if result.site is not None:  # (a build that found nothing changed keeps the path it had)
+        state.base_path = result.site.config.base_path
     state.published()
     done = "Dibangun" if first else "Dibangun ulang"  # (the preview's first build is no rebuild)
     print(f"{done} dalam {fmt_seconds(time.perf_counter() - started)}.", flush=True)
@@ -161,9 +162,10 @@ def _rebuild(opts: BuildOptions, state: Preview, first: bool = False) -> None:
 
 
 def _base_path(root: Path) -> str:
-    """The path of the site's ``url_dasar``, read again after each good build (the webmaster may change it)."""
+    """The path of the site's ``url_dasar`` before the preview's first build, which may find nothing changed and
+    load nothing; after each build that loaded the site, its configuration's (the webmaster may change it)."""
     config = load_config(root, Diagnostics())
-    return (urlsplit(config.url_dasar).path or "/") if config is not None else "/"
+    return config.base_path if config is not None else "/"
 
 
 def _said(message: str) -> None:
@@ -322,12 +324,13 @@ def _bound(port: int, handler: type[http.server.SimpleHTTPRequestHandler]) -> Pr
 
 
 def serve(opts: BuildOptions, port: int) -> int:
-    out = opts.output or opts.root / ".cache" / "pratinjau"
+    out = opts.output or opts.root / CACHE_DIR / "pratinjau"
     opts = replace(opts, output=out, dev_reload=True, pdf=False)
     state = Preview(opts.root, opts.memo("sesi") if opts.use_cache else None)
     out.mkdir(parents=True, exist_ok=True)
     server = _bound(port, _handler(out, state))  # before the first build: a port taken is said at once
     observer = watch(opts.root, state)  # before the first build: the session trusts it for every change since
+    state.base_path = _base_path(opts.root)
     _rebuild(opts, state, first=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Pratinjau di http://127.0.0.1:{server.server_address[1]}/ (tekan Ctrl+C untuk berhenti)", flush=True)

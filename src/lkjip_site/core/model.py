@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, Union
+from urllib.parse import urlsplit
 
 from .compact import Compact
 from .deferred import Deferrable, Deferred
@@ -446,6 +447,12 @@ class SiteConfig:
     scales: dict[str, Scale] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
     capaian: dict[str, Any] = field(default_factory=dict)  # site defaults of CapaianPolicy, as written (key -> value)
+
+    @property
+    def base_path(self) -> str:
+        """The path the portal is served under ("/lkjip/" for https://pemda.go.id/lkjip/): the 404 page links from
+        it, and the preview answers under it too."""
+        return urlsplit(self.url_dasar).path or "/"
 
 
 @dataclass(slots=True)

@@ -16,7 +16,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import jinja2
 
@@ -671,7 +670,7 @@ def site_context(site: Site, assets: dict[str, Asset], build_date: Any, extra: d
     return {
         "site": site.config,
         "site_model": site,
-        "base_path": urlparse(site.config.url_dasar).path or "/",
+        "base_path": site.config.base_path,
         "key_figures": key_figures,
         "reports": site.reports,
         "asset": {k: v.versioned for k, v in assets.items()},
