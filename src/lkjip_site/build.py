@@ -37,7 +37,7 @@ from .core.diagnostics import ContentError, Diagnostic, Diagnostics
 from .core.files import CacheDamaged, Held, SiteFiles, bodies_of, write_whole
 from .core.memo import FACTS_FILE, ContentHashes, Memo, digest, keeping, remove_older_formats
 from .core.model import DATA_LATER, Loc, Report, Site, SiteConfig, loc_of
-from .core.paths import SITE_FILE
+from .core.paths import CACHE_DIR, SITE_FILE
 from .core.pool import distributed_executor
 from .core.resources import PACKAGE_DIR, PACKAGE_THEMES, theme_dirs
 from .core.scope import Scope, report_of
@@ -96,7 +96,7 @@ class BuildOptions:
     @property
     def cache_root(self) -> Path:
         """Where memo, chart cache and converted fonts live (git-ignored, safe to delete)."""
-        return self.cache_dir or self.root / ".cache"
+        return self.cache_dir or self.root / CACHE_DIR
 
     @property
     def cache_mode(self) -> CacheMode:

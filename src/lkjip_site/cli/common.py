@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..core.diagnostics import Diagnostic
-from ..core.paths import ARCHIVE_DIR, SITE_FILE
+from ..core.paths import ARCHIVE_DIR, CACHE_DIR, SITE_FILE
 from ..core.scope import Scope
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -58,15 +58,16 @@ def site_output(root: Path, target: Path) -> Path:
         raise UsageError(f"--output {target}: itu folder situs ini{'' if out == site else ' atau folder di atasnya'}; "
                          "build mengganti seluruh isi folder hasil, jadi sumber laporan akan terhapus. Pilih folder "
                          f"lain, mis. --output {site / 'build'}")
-    for name in (*SOURCE_FOLDERS, ".cache"):
+    for name in (*SOURCE_FOLDERS, CACHE_DIR):
         inside = site / name
-        if out == inside or (name != ".cache" and out.is_relative_to(inside)):
+        if out == inside or (name != CACHE_DIR and out.is_relative_to(inside)):  # (the preview is in .cache/)
             raise UsageError(f"--output {target}: folder itu {'adalah' if out == inside else 'ada di dalam'} "
                              f"{name}/ situs ini, yang akan terhapus oleh build; pilih folder lain, mis. --output "
                              f"{site / 'build'}")
-    if out.is_dir() and ((out / SITE_FILE).exists() or (any(out.iterdir()) and not (out / "index.html").is_file())):
+    site_file = (out / SITE_FILE).exists()
+    if out.is_dir() and (site_file or (any(out.iterdir()) and not (out / "index.html").is_file())):
         raise UsageError(f"--output {target}: folder itu sudah berisi berkas yang bukan hasil build lkjip "
-                         f"({'ada ' + SITE_FILE if (out / SITE_FILE).exists() else 'tidak ada index.html'}); build "
+                         f"({'ada ' + SITE_FILE if site_file else 'tidak ada index.html'}); build "
                          "mengganti seluruh isinya. Pilih folder kosong, folder baru, atau folder hasil build "
                          "sebelumnya")
     return out

@@ -17,6 +17,8 @@ from urllib.parse import quote
 SITE_FILE = "situs.yaml"
 #: The folder of released versions beside it (``archive/``), named here for the same reason.
 ARCHIVE_DIR = "arsip"
+#: The folder of what builds keep for the next one (the memo, the build record, the preview, the import record).
+CACHE_DIR = ".cache"
 
 
 def rel_path(path: Path, root: Path) -> str:

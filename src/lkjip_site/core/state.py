@@ -30,13 +30,14 @@ from .diagnostics import Diagnostic, Diagnostics
 from .files import write_whole
 from .memo import FORMAT as MEMO_FORMAT
 from .memo import digest, file_digest
+from .paths import CACHE_DIR
 
 FORMAT = 1
 #: Libraries whose version changes the bytes of pages, charts, PDFs or the search index.
 SHAPING = ("altair", "jinja2", "markdown-it-py", "mdit-py-plugins", "pagefind", "pydyf", "pypdfium2",
            "vl-convert-python", "weasyprint")
 #: Folders of an input tree that are never inputs (bytecode, a site's own caches and outputs kept inside it).
-SKIPPED = {"__pycache__", ".git", ".cache"}
+SKIPPED = {"__pycache__", ".git", CACHE_DIR}
 
 Stat = tuple[int, int]  # size, modification time in ns
 #: The size of a path that is gone (not stamped).

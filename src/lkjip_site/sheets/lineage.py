@@ -21,6 +21,7 @@ from typing import Any
 
 from ..core.files import write_whole
 from ..core.model import Report
+from ..core.paths import CACHE_DIR
 from . import layout as L
 from .read import Book
 from .rows import Row, budget_rows, indicator_rows, norm, pk_meta, pk_rows, renstra_rows, value_rows
@@ -28,7 +29,7 @@ from .yamlfiles import explicit_target_akhir
 
 PROPERTY = "lkjip-asal"
 #: Where the digests of each report's last import are kept (one entry per report).
-RECORD = Path(".cache") / "impor-v1.json"
+RECORD = Path(CACHE_DIR) / "impor-v1.json"
 #: The data file each sheet is written from, for the message.
 FILES = {L.INDIKATOR.title: "indikator.yaml", L.NILAI.title: "indikator.yaml", L.RENSTRA_TITLE: "renstra.yaml",
          L.PK_FIXED.title: "pk.yaml", L.ANGGARAN.title: "anggaran.yaml"}
