@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import copy_examples, fill_in_site, tree_hashes
+from sheets_support import column, open_book, put, save
 
 from lkjip_site.cli.main import main
 
@@ -232,3 +233,45 @@ def test_refusals_write_nothing(examples: Path, capsys: pytest.CaptureFixture[st
     assert re.search(rf"content/laporan/{OLD}/data/indikator.yaml:\d+: galat: .*koma desimal", said), said
     assert f"laporan lama '{OLD}' masih memuat galat" in said and "laporan baru belum dibuat" in said
     assert not (reports / NEW).exists()
+
+
+def test_the_workbook_of_a_carried_report_has_the_new_years_rows(examples: Path, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Right after ``new --dari`` the author exports to Excel to type the new year's figures: the Nilai Indikator
+    sheet has a row of 2024 for every indicator (it had none, and each ID, year and period had to be typed first).
+    Left empty, the rows change nothing, and a workbook without them (exported before) is not refused."""
+    assert _run(capsys, "new", NEW, "--dari", OLD, "--situs", str(examples))[0] == 0
+    book = tmp_path / "data.xlsx"
+    assert _run(capsys, "ekspor", NEW, "-o", str(book), "--situs", str(examples))[0] == 0
+    wb = open_book(book.read_bytes())
+    ws = wb["Nilai Indikator"]
+    ids = [i["id"] for i in _yaml(examples / "content" / "laporan" / NEW / "data" / "indikator.yaml")["indikator"]]
+    rows = {ws.cell(r, column(ws, "ID")).value: r for r in range(2, ws.max_row + 1)
+            if ws.cell(r, column(ws, "Tahun")).value == 2024}
+    assert sorted(rows) == sorted(ids)
+    nek = rows["NEK"]
+    assert ws.cell(nek, column(ws, "Periode")).value == "tahunan"
+    assert ws.cell(nek, column(ws, "Target")).value is None and ws.cell(nek, column(ws, "Realisasi")).value is None
+    assert ws.cell(nek, column(ws, "Keterangan capaian")).value == "belum diisi: tulis target dan realisasinya di baris ini"
+    ind = examples / "content" / "laporan" / NEW / "data" / "indikator.yaml"
+    before = ind.read_bytes()
+    code, said = _run(capsys, "impor", NEW, str(book), "--situs", str(examples))
+    assert code == 0 and "Tidak ada perubahan" in said and ind.read_bytes() == before, said
+
+    older = open_book(book.read_bytes())  # as exported before these rows existed: the 2024 rows deleted
+    sheet = older["Nilai Indikator"]
+    for r in sorted(rows.values(), reverse=True):
+        sheet.delete_rows(r)
+    older_book = tmp_path / "lama.xlsx"
+    older_book.write_bytes(save(older))
+    code, said = _run(capsys, "impor", NEW, str(older_book), "--situs", str(examples))
+    assert code == 0 and "Tidak ada perubahan" in said and ind.read_bytes() == before, said
+
+    put(ws, nek, {"Target": 75, "Realisasi": 86.5})
+    book.write_bytes(save(wb))
+    code, said = _run(capsys, "impor", NEW, str(book), "--situs", str(examples))
+    assert code == 0, said
+    nek_now = {i["id"]: i for i in _yaml(ind)["indikator"]}["NEK"]
+    assert nek_now["target"][2024] == 75 and nek_now["realisasi"][2024] == 86.5
+    code, said = _run(capsys, "check", "--situs", str(examples), "--laporan", NEW)
+    assert "NEK: tidak ada target tahun 2024" not in said and "NEK: realisasi 2024 belum diisi" not in said

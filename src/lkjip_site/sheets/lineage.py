@@ -61,6 +61,7 @@ def sheet_digests(sheets: dict[str, list[Row]], meta: dict[str, Any]) -> Digests
     PK's head (year, kind, date) is a row of its sheet."""
     out: Digests = {}
     for title, rows in sheets.items():
+        rows = [r for r in rows if not r.blank]
         if title == L.PK_FIXED.title:
             rows = [Row("kepala PK", meta), *rows]
         keys = [key_text(r.key) for r in rows]

@@ -28,6 +28,9 @@ class Row:
     key: Any
     values: dict[str, Any]
     derived: set[str] = field(default_factory=set)
+    #: An empty row for the author to fill (the report's own year and period, no value yet): written to the sheet,
+    #: left out of the digests, so a workbook exported without it is not taken for a changed one.
+    blank: bool = False
 
 
 def cell_value(v: Value | None) -> tuple[Any, str | None]:
@@ -79,22 +82,33 @@ def _periods(pv: PeriodValues | None) -> set[str]:
 
 
 def value_rows(report: Report, computed: ComputedReport) -> list[Row]:
-    """Target and realisasi per indicator, year and period, with the capaian lkjip computes for that row."""
+    """Target and realisasi per indicator, year and period, with the capaian lkjip computes for that row.
+
+    Each indicator also gets a row of the report's own year and period when it has no value there yet: after
+    ``lkjip new --dari`` the exported workbook had no row of the new year at all, and the author had to type the
+    ID, year and period of every indicator before a single target. Left empty, the row changes nothing."""
     rows = []
+    own = (report.tahun, report.periode)
     for ind in report.data.indikator.values():
-        for year in sorted(set(ind.target) | set(ind.realisasi)):
+        for year in sorted(set(ind.target) | set(ind.realisasi) | {report.tahun}):
             tpv, rpv = ind.target.get(year), ind.realisasi.get(year)
-            for periode in (p for p in PERIODS if p in _periods(tpv) | _periods(rpv)):
+            present = _periods(tpv) | _periods(rpv)
+            for periode in (p for p in PERIODS if p in present or (year, p) == own):
                 t, t_na = cell_value(_period_value(tpv, periode))
                 r, r_na = cell_value(_period_value(rpv, periode))
-                res = row_capaian(ind, tpv, rpv, periode, computed)
+                blank = periode not in present
+                res = BLANK if blank else row_capaian(ind, tpv, rpv, periode, computed)
                 pred = classify_or_none(computed.scale, res.for_average)
                 rows.append(Row((ind.id, year, periode), {
                     "id": ind.id, "nama": ind.nama, "tahun": year, "periode": periode, "target": t,
                     "realisasi": r, "target_na": t_na, "realisasi_na": r_na, "capaian": res.value,
                     "predikat": pred.label if pred else None, "keterangan": res.reason or None,
-                }, {"nama", "capaian", "predikat", "keterangan"}))
+                }, {"nama", "capaian", "predikat", "keterangan"}, blank))
     return rows
+
+
+#: What an empty row of the report's own period says in its grey Keterangan cell.
+BLANK = Result(None, reason="belum diisi: tulis target dan realisasinya di baris ini")
 
 
 def row_capaian(ind: Indicator, tpv: PeriodValues | None, rpv: PeriodValues | None, periode: str,
