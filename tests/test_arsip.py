@@ -630,6 +630,35 @@ def test_release_with_pdf_archives_the_pdf_with_its_open_data_attached(fresh_pro
     assert lkjip(fresh_project, "verifikasi").code == 0
 
 
+def test_pdf_of_a_released_version_is_the_archived_pdf(fresh_project: Path, epoch: None,
+                                                       monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``lkjip pdf`` of a released version, a year later (another SOURCE_DATE_EPOCH, as another lkjip or another
+    layout would be), gives the signed PDF of that number byte for byte, not a new layout of it; and ``--strict``
+    does not stop on a warning of that released text, as ``build --strict`` does not."""
+    folder = fresh_project / "content/laporan/contoh-2023"
+    fill_in(folder)
+    chapter = folder / "30-bab-3-akuntabilitas-kinerja.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+        "({nilai}`anggaran.serapan`).", "({nilai}`anggaran.serapan`), naik 12,34 %."), encoding="utf-8")
+    assert lkjip(fresh_project, "terbitkan", "contoh-2023").code == 0
+    archived = (fresh_project / "arsip/contoh-2023/1.0/situs/contoh-2023-1.0.pdf").read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 1 January 2026
+    target = tmp_path / "laporan.pdf"
+    run = lkjip(fresh_project, "pdf", "contoh-2023", "--strict", "-o", str(target))
+    assert run.code == 0, run.err
+    assert target.read_bytes() == archived
+    assert "PDF-nya disalin dari arsip/contoh-2023/1.0 apa adanya, tidak dibuat ulang" in run.out
+    assert "peringatan: versi ini sudah diterbitkan dan tidak dibangun ulang" in run.err
+
+    # the next version, not released yet, is laid out, and --strict stops on the same warning there
+    meta = folder / "laporan.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace('versi: "1.0"', 'versi: "1.1"'), encoding="utf-8")
+    run = lkjip(fresh_project, "pdf", "contoh-2023", "--strict", "-o", str(target))
+    assert run.code == 1 and re.search(r"bab-3-akuntabilitas-kinerja\.md:\d+: galat: persentase 12,34 %", run.err)
+    run = lkjip(fresh_project, "pdf", "contoh-2023", "-o", str(target))
+    assert run.code == 0 and "disalin dari" not in run.out and target.read_bytes() != archived
+
+
 def test_serve_shows_released_versions_as_released(tmp_path: Path) -> None:
     """``lkjip serve`` copies a released version byte for byte (no live-reload script added) next to the version
     being written, which it rebuilds and reloads as usual. About 8 s."""

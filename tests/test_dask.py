@@ -62,7 +62,7 @@ def test_the_examples_built_on_a_dask_cluster_give_the_same_bytes(epoch: None, c
     here = build(local)
     with _no_report_page_rendered_here(), Client(cluster) as client, get_task_stream(client=client) as stream:
         there = build(remote)
-        pdf_there, _ = build_pdf(replace(remote, pdf=True), EXAMPLE)
+        pdf_there = build_pdf(replace(remote, pdf=True), EXAMPLE).data
     assert not here.diagnostics.errors and here.diagnostics.items == there.diagnostics.items
     built = tree_hashes(tmp_path / "lokal")
     released = f"laporan/{EXAMPLE}/1.0/"  # copied from arsip/, not rendered
@@ -72,7 +72,7 @@ def test_the_examples_built_on_a_dask_cluster_give_the_same_bytes(epoch: None, c
     assert any("<svg" in (tmp_path / "lokal" / p).read_text("utf-8") for p in report_pages)
     assert tree_hashes(tmp_path / "dask") == built
     assert report_pages <= set(there.rendered)  # rendered for this build (on the workers), so their links checked
-    pdf_here, _ = build_pdf(replace(local, pdf=True), EXAMPLE)
+    pdf_here = build_pdf(replace(local, pdf=True), EXAMPLE).data
     assert pdf_there == pdf_here and pdf_here.startswith(b"%PDF-")
     batches = [task for task in stream.data if task["key"].startswith("_run_batch")]
     workers = set(cluster.scheduler_info["workers"])

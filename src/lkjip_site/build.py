@@ -929,19 +929,44 @@ def _prune(opts: BuildOptions, files: SiteFiles, pages: Memo, others: list[Memo]
         memo.prune(opts.variant)
 
 
-def build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
+@dataclass
+class PdfResult:
+    """``lkjip pdf``'s answer: the PDF, the messages, and the archive folder it was copied from (None: laid out)."""
+
+    data: bytes
+    diags: Diagnostics
+    arsip: str | None = None
+
+
+def build_pdf(opts: BuildOptions, slug: str) -> PdfResult:
     """``lkjip pdf <laporan>``: validate the whole site (links cross reports), lay out one report's PDF."""
     with distributed_executor(opts.executor, OUTPUT_PACKAGES):
         return _build_pdf(opts, slug)
 
 
-def _build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
+def _build_pdf(opts: BuildOptions, slug: str) -> PdfResult:
+    """A released version's PDF is the archived one, byte for byte, as ``build`` publishes it: laid out again it
+    came from a newer lkjip (another layout, a figure computed anew) beside the signed PDF of the same number, and
+    ``--strict`` stopped on warnings of a text that cannot change under that number (``build`` keeps them warnings).
+    Only a version released without a PDF (``terbitkan --tanpa-pdf``) is laid out from its sources."""
     diags = Diagnostics()
     site = load_site(opts, diags, opts.memo("yaml"))
     if not any(r.slug == slug for r in site.reports):
         known = ", ".join(sorted({r.slug for r in site.reports})) or "-"
         diags.error((site.config.loc.file, 1), f"laporan '{slug}' tidak ada di content/laporan (tersedia: {known})")
         raise ContentError(diags)
+    newest = max((r for r in site.reports if r.slug == slug), key=lambda r: (r.tanggal_terbit, r.versi))
+    archive = load_archive(opts.root, diags)
+    history = plan_history(site, archive, diags)
+    frozen = _frozen(site, history)
+    _stop_on_errors(diags, opts)
+    released = next((v for v in archive if v.url == newest.url), None) if newest.url in history.frozen else None
+    if released is not None:
+        files = released.site_files(diags)
+        _stop_on_errors(diags, opts)
+        if newest.url + pdf_name(newest) in files:
+            _stop_on_errors(diags, opts, last=True, frozen=frozen)
+            return PdfResult(files[newest.url + pdf_name(newest)], diags, released.rel)
     parsed, _charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
     _stop_on_errors(diags, opts)
     pdf_marks: list[Shown] = []
@@ -949,9 +974,8 @@ def _build_pdf(opts: BuildOptions, slug: str) -> tuple[bytes, Diagnostics]:
     with _untrusted_on_error([pdf_memo], None):  # a PDF its audit stops is not taken from the memo later
         pdfs = render_pdfs(site, parsed, diags, pdf_memo, only={slug}, marks=pdf_marks)
         audit_figures(site, {}, diags, pdf_marks)
-        _stop_on_errors(diags, opts, last=True)
-    newest = max((r for r in site.reports if r.slug == slug), key=lambda r: (r.tanggal_terbit, r.versi))
-    return pdfs[newest.url + pdf_name(newest)], diags
+        _stop_on_errors(diags, opts, last=True, frozen=frozen)
+    return PdfResult(pdfs[newest.url + pdf_name(newest)], diags)
 
 
 def release(opts: BuildOptions, slug: str, said: Callable[[str], None]) -> tuple[str, str, BuildResult]:

@@ -120,8 +120,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     _known_reports([args.report], opts.root)
     target = output_file(Path(args.output) if args.output else Path.cwd() / f"{args.report}.pdf",
                          f"{args.report}.pdf")
-    data, diags = build_pdf(opts, args.report)
-    report_diagnostics(diags)
-    write_whole(target, data)
-    print(f"PDF ditulis ke {target} ({len(data)} bita)")
+    result = build_pdf(opts, args.report)
+    report_diagnostics(result.diags)
+    write_whole(target, result.data)
+    if result.arsip is not None:
+        print(f"Versi ini sudah diterbitkan: PDF-nya disalin dari {result.arsip} apa adanya, tidak dibuat ulang")
+    print(f"PDF ditulis ke {target} ({len(result.data)} bita)")
     return EXIT_OK
