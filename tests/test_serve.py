@@ -14,7 +14,6 @@ import re
 import signal
 import socket
 import struct
-import subprocess
 import sys
 import threading
 import time
@@ -27,7 +26,7 @@ from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.cli.serve import PreviewServer
 
-from serve_support import READY_S, free_port, get, running_serve, serve_process, wait
+from serve_support import READY_S, get, running_serve, serve_process, wait
 
 SLUG = "contoh-2023"
 

@@ -24,7 +24,7 @@ from ..core.pool import PoolError
 from ..core.refusals import refused
 from ..core.signals import exit_code, stopping
 from ..sheets.layout import COLUMN_KEYS
-from .common import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, shown
+from .common import EXIT_CONTENT, EXIT_INTERNAL, EXIT_USAGE, UsageError, shown
 from .messages import report_diagnostics
 from .usage import Parser
 

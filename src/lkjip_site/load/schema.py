@@ -11,7 +11,6 @@ import datetime as dt
 import pickle
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from ..core.controls import control_in, describe_control
