@@ -758,6 +758,32 @@ def test_the_cover_names_the_report_it_is(tmp_path: Path, periode: str, lines: l
     assert [" ".join(re.sub(r"<[^>]+>", " ", p).split()) for p in re.findall(r"<p[^>]*>(.*?)</p>", top, re.S)] == lines
 
 
+@pytest.mark.parametrize("periode, nama, bab", [
+    ("tw1", "Kecamatan Pengaron", "BAB I Pendahuluan"),  # a bundled example's: two lines on every page
+    ("tahunan", "Dinas Pekerjaan Umum dan Penataan Ruang", "BAB III Akuntabilitas Kinerja"),
+    ("tw3", "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN HULU SUNGAI SELATAN",
+     "BAB II Perencanaan Kinerja dan Perjanjian Kinerja Tahun 2024"),
+])
+def test_the_running_header_is_one_line(tmp_path: Path, periode: str, nama: str, bab: str) -> None:
+    """The report's title and the chapter's stay on one line each side of the running header, however long the
+    instansi's name or the chapter's title: "Laporan Kinerja Triwulan I Kecamatan Pengaron Tahun 2024" wrapped to
+    two lines above every page of the bundled quarterly report. A name too long for a line is cut with "…" (the
+    cover, the contents and the bookmarks keep it whole)."""
+    report = _report(tmp_path)
+    report.periode, report.instansi.nama = periode, nama
+    title, chapter = document.short_title(report), document.header_line(bab, document.HEADER_RIGHT_CHARS)
+    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
+    pdf = tmp_path / "kepala.pdf"
+    HTML(string=f'<body data-judul="{html.escape(title)}"><h1 class="judul-bab" data-judul="{html.escape(chapter)}">'
+                f'{html.escape(bab)}</h1><p>Isi.</p></body>').write_pdf(pdf, stylesheets=[css])
+    header = [w for w in _words(pdf, 0) if w[3] < 28 / 25.4 * 72]  # above the 28 mm top margin's edge
+    assert " ".join(w[4] for w in header) == f"{title} {chapter}"
+    assert len({round(w[1]) for w in header}) == 1, header  # one line: every word on one baseline
+    if len(f"Laporan Kinerja Triwulan I {nama} Tahun 2024") <= document.HEADER_LEFT_CHARS:
+        assert nama in title and str(report.tahun) in title  # cut only when it must be
+    assert title.endswith("…") == (len(nama) > 40) and chapter.endswith("…") == (len(bab) > 38)
+
+
 def test_a_value_in_the_text_is_not_broken_at_its_space(tmp_path: Path) -> None:
     """The print stylesheet keeps a {nilai} together: "Rp" ended a line and "2.511.814.579" began the next (in
     paragraphs of some twenty widths, one of which ends a line at each space of the value)."""
@@ -842,7 +868,7 @@ def test_format_nip_and_period(tmp_path: Path) -> None:
     assert document.period_text(report) == "TAHUN 2023"
     report.periode, report.tahun = "tw1", 2024
     assert document.period_text(report) == "TRIWULAN I TAHUN 2024"
-    assert document.short_title(report) == "Laporan Kinerja Triwulan I Kecamatan Martapura Barat Tahun 2024"
+    assert document.short_title(report) == "Laporan Kinerja TW I 2024 Kecamatan Martapura Barat"  # one header line
     assert document.format_nip("197001011990031001") == "19700101 199003 1 001"
     assert document.format_nip("19700101 199003 1 001") == "19700101 199003 1 001"
     assert document.format_nip("12345") == "12345"

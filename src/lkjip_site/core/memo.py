@@ -28,7 +28,7 @@ T = TypeVar("T")
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
 
-FORMAT = 12  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
+FORMAT = 13  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
 #            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers;
 #            the build record's key holds it too, so no build replays a record of the code before; 7: verdicts
 #            judged on the printed figure, so kept tables and states of the rule before are not taken; 8: the
@@ -46,7 +46,8 @@ FORMAT = 12  # bump when the meaning of keys, the pickled classes or the entries
 #            a YAML file's kept messages: control characters in text, a name's TAB or line break, numbers of
 #            more than 10 decimals or 100 digits are errors, so no kept file replays its messages without them; a report's
 #            parse names the files of its folder terbitkan refuses as unread (an unused image, a folder of the
-#            author's own), the raw HTML the page's CSP blocks (html_mentah) and a link to a javascript: address)
+#            author's own), the raw HTML the page's CSP blocks (html_mentah) and a link to a javascript: address);
+#            13: the forty-sixth pass: the PDF's running header fits one line (kept PDFs had the wrapped one)
 
 
 def digest(*parts: Any) -> str:
