@@ -87,6 +87,10 @@ def test_annual_report_carried_to_the_next_year(examples: Path, capsys: pytest.C
     assert [s["kode"] for s in leaves] == [s["kode"] for s in old_leaves]
     assert all(s["pagu"] == 0 and s["realisasi"] == 0 for s in leaves)
     assert budget["tahun"] == 2024 and budget["disalin_dari"] == OLD and "total_tertulis" not in budget
+    # last year's totals as the 2023 report computed and published them (Tabel 3.7's sums), not retyped from its PDF
+    assert budget["tahun_lalu"] == {"pagu": 2511814579, "realisasi": 2455218753}
+    assert ("data/anggaran.yaml: tahun_lalu diisi jumlah pagu dan realisasi laporan martapura-barat-2023 "
+            "(Rp 2.511.814.579 dan Rp 2.455.218.753)") in said
     assert not any("pagu_tertulis" in p for p in budget["program"])
 
     assert (new / "data" / "renstra.yaml").read_bytes() == (old / "data" / "renstra.yaml").read_bytes()
@@ -116,6 +120,7 @@ def test_annual_report_carried_to_the_next_year(examples: Path, capsys: pytest.C
     assert re.search(rf"{rel}/laporan.yaml:\d+: peringatan: penandatanganan.tanggal: 31 Januari 2025", said)
     assert said.count("pagu dan realisasi 2024 belum diisi") == len(leaves)
     assert f"{rel}/data/indikator.yaml:17: peringatan: NEK: tidak ada target tahun 2024" in said
+    assert "tahun_lalu" not in said  # the same totals the 2023 report computes: nothing to compare
     # the efficiency chart of last year's BAB III has nothing to draw yet: it shows N/A, and the whole site (the
     # published 2023 report's portal, the preview) still builds, where that error stopped it
     assert code == 0 and " galat:" not in said, said
@@ -167,6 +172,7 @@ def test_quarterly_report_carried_with_renstra_target(examples: Path, capsys: py
     assert indicators["IKM"]["target"][2025] == {"tahunan": 87}
     assert indicators["IKM"]["realisasi"][2023] == 83.51 and 2025 not in indicators["IKM"]["realisasi"]
     assert indicators["P02"]["realisasi"] == {2024: {"tw1": 25}}
+    assert "tahun_lalu" not in _yaml(new / "data" / "anggaran.yaml")  # TW I 2025 is no annual report of 2024's
     leaf = _yaml(new / "data" / "anggaran.yaml")["program"][0]["kegiatan"][0]["sub_kegiatan"][0]
     assert leaf == {"kode": "7.01.01.2.01.0001", "nama": "Penyusunan Dokumen Perencanaan Perangkat Daerah",
                     "indikator": "Jumlah Dokumen Perencanaan Perangkat Daerah", "satuan": "dokumen", "pagu": 0,

@@ -32,6 +32,7 @@ import datetime as dt
 import re
 import shutil
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, SequenceNode
@@ -39,6 +40,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from ..compute.narrative import CARRIED_KEY
 from ..compute.periods import quarters_upto
 from ..core.diagnostics import ContentError, Diagnostics
+from ..core.fmt import fmt_rupiah
 from ..core.model import Report
 from ..core.suggest import did_you_mean, listing
 from ..load.content import REPORT_FILE
@@ -77,6 +79,7 @@ class Carried:
     from_renstra: list[str] = field(default_factory=list)  # indicators whose new target is the Renstra's
     without_target: list[str] = field(default_factory=list)
     leaves: int = 0  # budget lines whose amounts are to be filled
+    last_year: tuple[Decimal, Decimal] | None = None  # tahun_lalu written from the old report's totals
 
 
 def find_old(root: Path, old: str) -> Path:
@@ -142,6 +145,7 @@ def carry(folder: Path, old: Report, tahun: int, periode: str, signed: dt.date, 
             elif new_year and name == "pk.yaml":
                 out.files[rel] = _text(_pk(_read(data), tahun))
             elif new_year and name == "anggaran.yaml":
+                out.last_year = _last_year(old, tahun, periode)
                 out.files[rel] = _text(_budget(_read(data), old.slug, tahun, periode, out))
             else:
                 out.files[rel] = data
@@ -339,6 +343,11 @@ def _budget(text: str, old: str, tahun: int, periode: str, out: Carried) -> str:
     for key in _FILE_AMOUNTS:
         if doc.get(root, key) is not None:
             doc.delete(root, key)
+    if out.last_year is not None and doc.get(root, "program") is not None:
+        pagu, realisasi = (_plain(v) for v in out.last_year)
+        # the comment on the line itself: carried again a year on, the line goes with it
+        doc.insert_before(root, "program", [f"tahun_lalu: {{pagu: {pagu}, realisasi: {realisasi}}}  # jumlah "
+                                            f"laporan {old}, dihitung lkjip (lkjip new --dari)"])
     quarters = () if periode == "tahunan" else quarters_upto(periode)
     for program in _items(doc, root, "program"):
         _drop(doc, program, _PARENT_AMOUNTS)
@@ -355,6 +364,21 @@ def _budget(text: str, old: str, tahun: int, periode: str, out: Carried) -> str:
                            f"dan realisasi {tahun} setiap sub kegiatan", f"# (masih 0), lalu hapus baris {CARRIED_KEY} "
                            "ini."])
     return _edited(doc)
+
+
+def _last_year(old: Report, tahun: int, periode: str) -> tuple[Decimal, Decimal] | None:
+    """Last year's budget totals for ``tahun_lalu``, as the old report computed and published them, when the old
+    report is last year's annual one: the author retyped them from its PDF (``check`` then compared the two), where
+    every number is to be entered once."""
+    budget = old.computed.anggaran if old.computed is not None else None
+    if budget is None or old.periode != "tahunan" or periode != "tahunan" or tahun != old.tahun + 1:
+        return None
+    return budget.total.pagu, budget.total.realisasi
+
+
+def _plain(amount: Decimal) -> str:
+    """An amount as YAML reads it back exactly: 1500000000, 1234.5 (never 1.5E+9)."""
+    return format(amount.normalize(), "f") if amount != amount.to_integral_value() else str(int(amount))
 
 
 def _items(doc: YamlText, mapping: Node, key: str) -> list[MappingNode]:
@@ -394,6 +418,9 @@ def describe(carried: Carried, old: str, tahun: int) -> list[str]:
     if carried.leaves:
         lines.append(f"data/anggaran.yaml: struktur dan kode program/kegiatan/sub kegiatan; pagu dan realisasi "
                      f"{carried.leaves} sub kegiatan bernilai 0 sampai Anda mengisinya.")
+    if carried.last_year is not None:
+        lines.append(f"data/anggaran.yaml: tahun_lalu diisi jumlah pagu dan realisasi laporan {old} "
+                     f"({fmt_rupiah(carried.last_year[0])} dan {fmt_rupiah(carried.last_year[1])}).")
     if carried.from_renstra:
         lines.append(f"Target {tahun} diambil dari target_renstra: {listing(carried.from_renstra)}; samakan dengan "
                      f"Perjanjian Kinerja {tahun}.")
