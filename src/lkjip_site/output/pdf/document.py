@@ -115,10 +115,20 @@ def period_text(report: Report) -> str:
     return f"{report.periode_label.upper()} TAHUN {report.tahun}"
 
 
-#: Characters that fit one line of the running header at 8 pt: the report's title in the left box (60 % of the A4
-#: text width), the chapter's in the right one (40 %). Measured on Noto Sans, with room for capitals.
-HEADER_LEFT_CHARS = 56
-HEADER_RIGHT_CHARS = 38
+#: The running header's room, in ems of its 8 pt Noto Sans: the report's title in the left box (60 % of the A4 text
+#: width, 34 em), the chapter's in the right one (40 %, 22,7 em), each less a margin for the estimate below.
+HEADER_LEFT_EMS = 32.0
+HEADER_RIGHT_EMS = 21.5
+#: Average advance widths of Noto Sans Regular (the italic's are narrower), in ems: capitals, digits, space, other.
+_EMS = (0.64, 0.57, 0.26, 0.53)
+
+
+def header_ems(text: str) -> float:
+    """The width of ``text`` in the running header, estimated from the font's average widths by kind of character:
+    a count of characters let "BAB II PERENCANAAN KINERJA" in capitals (a third wider) wrap where the same title
+    in small letters fitted."""
+    upper, digit, space, other = _EMS
+    return sum(upper if c.isupper() else digit if c.isdigit() else space if c.isspace() else other for c in text)
 
 
 def short_title(report: Report) -> str:
@@ -132,16 +142,21 @@ def short_title(report: Report) -> str:
         quarter = "TW " + report.periode_label.removeprefix("Triwulan ")
         forms = [f"Laporan Kinerja {report.periode_label} {nama} Tahun {report.tahun}",
                  f"Laporan Kinerja {quarter} {report.tahun} {nama}"]
-    return next((f for f in forms if len(f) <= HEADER_LEFT_CHARS), header_line(forms[-1], HEADER_LEFT_CHARS))
+    return next((f for f in forms if header_ems(f) <= HEADER_LEFT_EMS), header_line(forms[-1], HEADER_LEFT_EMS))
 
 
-def header_line(text: str, chars: int) -> str:
-    """``text`` cut at a word to fit ``chars`` characters, ending in "…" when cut (the running header is one line;
-    the full title stays in the heading, the contents and the bookmarks)."""
-    if len(text) <= chars:
+def header_line(text: str, ems: float) -> str:
+    """``text`` cut at a word to fit ``ems``, ending in "…" when cut (the running header is one line; the full
+    title stays in the heading, the contents and the bookmarks)."""
+    if header_ems(text) <= ems:
         return text
-    cut = text[:chars - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,.-–") + "…"
+    words = text.split(" ")
+    while len(words) > 1 and header_ems(" ".join(words) + "…") > ems:
+        words.pop()
+    cut = " ".join(words).rstrip(" ,.-–")
+    while header_ems(cut + "…") > ems and len(cut) > 1:  # one long word
+        cut = cut[:-1]
+    return cut + "…"
 
 
 def _env_with_filters(env: jinja2.Environment) -> jinja2.Environment:
@@ -213,7 +228,7 @@ def build_context(report: Report, site: Any, chapter_html: dict[str, str]) -> di
         html, toc = prepared[c.id]
         return {"kind": "bab", "chapter": c, "id": c.id, "html": html, "toc": toc,
                 "judul": c.display_title, "bookmark": c.display_title,
-                "kepala": header_line(c.display_title, HEADER_RIGHT_CHARS)}
+                "kepala": header_line(c.display_title, HEADER_RIGHT_EMS)}
 
     # Kata Pengantar first, then the lists, then the rest of the front matter (Ikhtisar Eksekutif).
     kp = [chapter_part(c) for c in front if c.jenis == "kata-pengantar"]
