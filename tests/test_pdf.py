@@ -837,6 +837,34 @@ def test_a_long_tables_average_row_never_starts_a_page_alone() -> None:
     assert alone == []
 
 
+def test_a_tables_notes_stay_whole_and_with_its_rows() -> None:
+    """The formulas and N/A notes under a table were split over two pages (Batu Sopang's Tabel 3.1: two on page 9,
+    the scale's on page 10 above the narrative), or stood alone at the top of a page. Forty lengths of table, each
+    from a page of its own: a table's notes are on one page, with a row of the table."""
+    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
+    lengths = range(20, 60)
+    notes = "".join(f"<li>catatan{{n}}n{k} Capaian indikator positif = realisasi ÷ target × 100 %.</li>" for k in range(4))
+    parts = []
+    for n in lengths:
+        rows = "".join(f"<tr><td>b{n}x{i}</td><td>{i}</td></tr>" for i in range(1, n + 1))
+        parts.append(f'<section style="break-before: page"><p>Pengantar.</p><div class="tabel-wadah">'
+                     f'<table id="t{n}" class="tabel"><caption>Tabel {n}</caption><thead><tr><th>No</th>'
+                     f'<th>Nilai</th></tr></thead><tbody>{rows}</tbody></table>'
+                     f'<ul class="tabel-catatan">{notes.replace("{n}", str(n))}</ul></div><p>Uraian sesudahnya.</p>'
+                     '</section>')
+    document = HTML(string="<html><body>" + "".join(parts) + "</body></html>").render(stylesheets=[css])
+    where: dict[int, list[int]] = {}
+    for number, page in enumerate(document.pages):
+        text = " ".join(box.text for box in page._page_box.descendants() if hasattr(box, "text"))
+        for n in lengths:
+            if f"catatan{n}n" in text:
+                where.setdefault(n, []).append(number)
+                assert f"b{n}x" in text, f"catatan tabel {n} tanpa baris tabelnya di halaman {number + 1}"
+    assert len(document.pages) > len(lengths)  # some tables go over a page
+    assert {n: pages for n, pages in where.items() if len(pages) > 1} == {}
+    assert sorted(where) == list(lengths)
+
+
 @pytest.mark.parametrize("judul, bab, title", [
     ("Lampiran", "A", ["LAMPIRAN A"]), ("Dokumen Pendukung", "B", ["LAMPIRAN B", "Dokumen Pendukung"]),
     ("Lampiran", None, ["Lampiran"]),
