@@ -10,8 +10,8 @@ without PDFs: the PDF is not the point here; ``test_release_with_pdf`` covers it
 4. the site's theme changes (a stylesheet and a template) and ``lkjip build`` runs.
 
 Expected numbers were worked out by hand from ``content/laporan/batu-sopang-2022/data`` (target IKM 2022 = 80,
-LAN scale): capaian IKM 82 / 80 = 102,50 % → 78,5 / 80 = 98,125 % (printed 98,13 %); difference −4,375 (printed
-−4,38, half away from zero); sasaran S2 is IKM alone; the overall average of the three measured sasaran (S2, S3 =
+LAN scale): capaian IKM 82 / 80 = 102,50 % → 78,5 / 80 = 98,125 % (printed 98,13 %); difference of the printed
+figures 98,13 − 102,50 = −4,37 (the unrounded −4,375 would print −4,38 beside them); sasaran S2 is IKM alone; the overall average of the three measured sasaran (S2, S3 =
 (2 × 20 − 18) / 20 = 110 %, S4 = 80 %) goes from 97,50 % to 288,125 / 3 = 96,04 %; indicators reaching their target
 go from 2 (IKM, KRIMINALITAS) to 1. The module takes 30–70 s (one cold build of the examples, drawing their
 charts, is most of it; the releases and builds after it come from the memo).
@@ -305,11 +305,11 @@ def test_change_page_lists_exactly_what_changed(flow: Flow) -> None:
     assert body == {
         "Target, realisasi, capaian dan predikat yang berubah": [
             [ikm, "Realisasi 2022", "82", "78,5", "-3,5"],
-            [ikm, "Capaian 2022", "102,50 %", "98,13 %", "-4,38 poin persen"],
+            [ikm, "Capaian 2022", "102,50 %", "98,13 %", "-4,37 poin persen"],
         ],
         "Capaian rata-rata sasaran yang berubah": [
             ["S2 Meningkatnya kualitas pelayanan publik kecamatan dan kelurahan", "Capaian rata-rata", "102,50 %",
-             "98,13 %", "-4,38 poin persen"],
+             "98,13 %", "-4,37 poin persen"],
         ],
         "Angka kunci, rata-rata dan jumlah yang berubah": [
             ["Indikator mencapai target", "Nilai", "2", "1", "-1"],

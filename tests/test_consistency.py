@@ -24,6 +24,7 @@ Hand computation of the fixture (capaian per indicator, positive R / T × 100, A
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import io
 import re
@@ -45,6 +46,7 @@ from lkjip_site.core.files import SiteFiles
 from lkjip_site.core.memo import ContentHashes, Memo
 from lkjip_site.output import audit as audit_mod
 from lkjip_site.output.audit import HtmlSource, Shown, audit, audit_site, marks_in_html, normalise
+from lkjip_site.output.changes import VersionData, compare
 from lkjip_site.output.opendata import OpenDataSource
 
 REPO = Path(__file__).resolve().parents[1]
@@ -517,3 +519,21 @@ def test_marks_are_found_where_the_expression_finds_them(pieces: list[str]) -> N
     text = "".join(pieces)
     found = [(m.span(), m.groupdict()) for m in audit_mod._marks(text)]
     assert found == [(m.span(), m.groupdict()) for m in audit_mod._MARK.finditer(text)]
+
+
+def test_a_change_of_a_percentage_is_the_difference_of_the_printed_figures():
+    """The change page printed "102,50 % → 98,13 %: -4,38 poin persen" (the difference of the unrounded 102,5 and
+    98,125); an auditor subtracting the printed figures gets 4,37. A change too small to print stays visible."""
+    def doc(capaian: str, serapan: str) -> dict:
+        row = {"indikator_id": "IKM", "nama": "Indeks Kepuasan Masyarakat", "tahun": 2022, "periode": "tahunan",
+               "target": Decimal(80), "realisasi": Decimal("82"), "capaian": Decimal(capaian), "predikat": "B"}
+        return {"laporan": {"tahun": 2022, "periode": "tahunan"}, "indikator": [row],
+                "anggaran": {"pagu": 100, "realisasi": 90, "serapan": Decimal(serapan), "program": []}}
+
+    old = VersionData("1.0", dt.date(2023, 2, 28), doc("102.5", "97.754"), [])
+    new = VersionData("1.1", dt.date(2023, 3, 31), doc("98.125", "97.752"), [])
+    changes = compare(old, new)
+    cap = [c for c in changes.indikator if c.besaran == "Capaian 2022"][0]
+    assert (cap.lama, cap.baru, cap.selisih) == ("102,50 %", "98,13 %", "-4,37 poin persen")
+    ser = [c for c in changes.anggaran if c.besaran == "Serapan"][0]
+    assert (ser.lama, ser.baru, ser.selisih) == ("97,75 %", "97,75 %", "-0,002 poin persen")

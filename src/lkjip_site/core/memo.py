@@ -47,7 +47,9 @@ FORMAT = 13  # bump when the meaning of keys, the pickled classes or the entries
 #            more than 10 decimals or 100 digits are errors, so no kept file replays its messages without them; a report's
 #            parse names the files of its folder terbitkan refuses as unread (an unused image, a folder of the
 #            author's own), the raw HTML the page's CSP blocks (html_mentah) and a link to a javascript: address);
-#            13: the forty-sixth pass: the PDF's running header fits one line (kept PDFs had the wrapped one)
+#            13: the forty-sixth pass: the PDF's running header fits one line (kept PDFs had the wrapped one); a
+#            difference printed beside its two percentages is theirs as printed (the change page's "poin
+#            persen", efficiency by difference), so no kept page or table replays the difference of unrounded values)
 
 
 def digest(*parts: Any) -> str:

@@ -223,7 +223,15 @@ def _change(subject: str, label: str, a: Any, b: Any, show: Callable[[Any], str]
             diff: Callable[[Number], str] | None) -> ValueChange:
     numeric = _is_number(a) and _is_number(b)
     return ValueChange(subject, label, _show(a, show), _show(b, show),
-                       diff(Decimal(b) - Decimal(a)) if numeric and diff else "")
+                       diff(_difference(a, b, diff)) if numeric and diff else "")
+
+
+def _difference(a: Number, b: Number, diff: Callable[[Number], str]) -> Decimal:
+    """``b − a``; of two percentages (printed with two decimals beside it) the difference of the printed figures,
+    so "102,50 % → 98,13 %" reads "-4,37 poin persen", not the -4,38 of the unrounded 102,5 and 98,125."""
+    if diff is _points:
+        return fmt.shown_difference(b, a)
+    return Decimal(b) - Decimal(a)
 
 
 def _is_number(value: Any) -> bool:
