@@ -475,7 +475,7 @@ def printed(x: D) -> D:
 def test_efficiency_pita_labels_partition(c, s):
     """The label agrees with the printed difference and ratio (a difference of 5,004 prints "5,00": cukup efisien)."""
     e = efisiensi("selisih_pita", c, s)
-    d = c - s
+    d = printed(c) - printed(s) if printed(c) != printed(s) else c - s  # the difference of the printed figures
     shown = printed(d)
     expected = "efisien" if shown > 5 else "tidak efisien" if shown < -5 else "cukup efisien"
     assert e.label == expected and e.value == d
@@ -493,6 +493,20 @@ def test_efficiency_pita_labels_partition(c, s):
 ])
 def test_efficiency_judged_as_printed(method, c, s, label):
     assert efisiensi(method, D(c), D(s)).label == label
+
+
+@pytest.mark.parametrize("method, c, s, value, label", [
+    # 100,00 % − 95,00 % printed beside "5,01" and 'efisien' (the unrounded 100,004 − 94,995 = 5,009)
+    ("selisih_pita", "100.004", "94.995", "5,00", "cukup efisien"),
+    ("selisih", "105.004", "94.995", "10,00", "efisien"),
+    # serapan 97,465 % prints "97,47 %"; 100 − 97,465 = 2,535 printed "2,54" beside it
+    ("sisa_anggaran", "100", "97.465", "2,53", "efisien"),
+])
+def test_an_efficiency_difference_is_that_of_the_printed_figures(method, c, s, value, label):
+    """The efficiency table prints capaian, serapan and their difference in one row: the difference must be the
+    printed figures' (an auditor subtracts them), and the band's label is judged on it."""
+    e = efisiensi(method, D(c), D(s))
+    assert (fmt_number(e.value), e.label) == (value, label)
 
 
 def test_trend_and_national_status_judged_as_printed():

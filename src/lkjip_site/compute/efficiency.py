@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.compact import Compact
-from ..core.fmt import NA, fmt_number, fmt_percent, shown
+from ..core.fmt import NA, fmt_number, fmt_percent, shown, shown_difference
 from .findings import HUNDRED, ZERO
 
 EFISIENSI: dict[str, str] = {
@@ -64,14 +64,16 @@ def efisiensi(method: str, capaian_kinerja: Decimal | None, serapan_anggaran: De
     if method == "sisa_anggaran":
         if shown_c < HUNDRED:
             return Efficiency(None, "", "tidak dihitung: capaian kinerja di bawah 100 %", kind)
-        v = HUNDRED - s
+        v = shown_difference(HUNDRED, s)  # beside the printed serapan: 100 − 97,47 is 2,53, never 2,54
         return Efficiency(v, _label3(v, ZERO, ZERO), kind=kind)
     if method == "rasio":
         if s == 0:
             return Efficiency(None, "", "serapan anggaran 0 %: rasio tidak terdefinisi", kind)
         v = c / s
         return Efficiency(v, _label3(v, Decimal(1), Decimal(1)), kind=kind)
-    v = c - s
+    # the difference of the printed figures, as the row prints both beside it: 100,00 % − 95,00 % is 5,00 and
+    # 'cukup efisien' by the band, even when the unrounded 100,004 − 94,995 is 5,009 (printed 5,01, 'efisien')
+    v = shown_difference(c, s)
     if method == "selisih":
         return Efficiency(v, "efisien" if shown_c >= HUNDRED and shown_s < shown_c else "tidak efisien", kind=kind)
     return Efficiency(v, _label3(v, Decimal(5), Decimal(-5)), kind=kind)
