@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from lkjip_site.compute.budget import compute_budget, serapan, validate_code
 from lkjip_site.compute.capaian import Result, capaian, mean, mean_capaian, na
-from lkjip_site.compute.comparisons import compare_national, kemajuan_renstra, trend
+from lkjip_site.compute.comparisons import compare_national, delta, kemajuan_renstra, trend
 from lkjip_site.compute.datasets import dataset_table
 from lkjip_site.compute.efficiency import EFISIENSI, efisiensi
 from lkjip_site.compute.ikm import ikm, mutu_ikm
@@ -22,7 +22,7 @@ from lkjip_site.compute.refs import UnknownReference, lookup
 from lkjip_site.compute.report import compute_report, counts_for
 from lkjip_site.compute.figures import Counted, count_indicators
 from lkjip_site.compute.scales import BUILTIN_SCALES, classify
-from lkjip_site.core.fmt import fmt_entered, fmt_number, fmt_percent, fmt_rupiah
+from lkjip_site.core.fmt import fmt_delta, fmt_entered, fmt_number, fmt_percent, fmt_rupiah
 from lkjip_site.elements.tables import table_capaian
 from lkjip_site.core.model import (
     Budget,
@@ -45,6 +45,7 @@ from lkjip_site.core.model import (
     Sasaran,
     Tujuan,
 )
+from lkjip_site.core.numbers import Derived
 
 L = Loc("content/laporan/uji/data/indikator.yaml", 1)
 STD = CapaianPolicy()
@@ -437,6 +438,14 @@ def test_a_quarterly_count_has_no_renstra_progress():
     assert comp.indikator["ADUAN"].kemajuan.value is None
     assert "tidak sebanding dengan target akhir Renstra" in comp.indikator["ADUAN"].kemajuan.reason
     assert comp.indikator["NEK"].kemajuan.value is not None  # a level is comparable
+
+
+def test_a_change_of_derived_figures_is_that_of_the_printed_figures():
+    """Two means of quarters print "83,33" and "81,67"; their change printed "+1,67" (the unrounded 1,6667)."""
+    now, before = Derived(D(250) / 3), Derived(D(245) / 3)
+    assert (fmt_number(now), fmt_number(before), fmt_delta(delta(now, before))) == ("83,33", "81,67", "+1,66")
+    assert isinstance(delta(now, before), Derived)
+    assert delta(D("85.32"), D("82.4")) == D("2.92")  # entered values keep their exact difference
 
 
 def test_renstra_negative_analogue():

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
-from ..core.fmt import entered_decimals, shown
+from ..core.fmt import entered_decimals, shown, shown_difference
 from ..core.model import CapaianPolicy, Value
 from ..core.numbers import Derived
 from .capaian import Result, capaian
@@ -23,8 +23,11 @@ def delta(current: Value | None, previous: Value | None) -> Decimal | None:
     c, p = as_number(current), as_number(previous)
     if c is None or p is None:
         return None
-    d = c - p
-    return Derived(d) if isinstance(c, Derived) or isinstance(p, Derived) else d
+    if isinstance(c, Derived) or isinstance(p, Derived):
+        # two means of quarters printed "83,33" and "81,67" beside a change "1,67" (the unrounded 1,6667): the
+        # change of derived figures is that of the figures as printed, "1,66"
+        return Derived(shown_difference(c, p))
+    return c - p
 
 
 def change_decimals(current: Value | None, previous: Value | None) -> int:

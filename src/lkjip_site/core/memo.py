@@ -49,7 +49,9 @@ FORMAT = 13  # bump when the meaning of keys, the pickled classes or the entries
 #            author's own), the raw HTML the page's CSP blocks (html_mentah) and a link to a javascript: address);
 #            13: the forty-sixth pass: the PDF's running header fits one line (kept PDFs had the wrapped one); a
 #            difference printed beside its two percentages is theirs as printed (the change page's "poin
-#            persen", efficiency by difference), so no kept page or table replays the difference of unrounded values)
+#            persen", efficiency by difference, a change of two derived realisasi), so no kept page or table replays
+#            the difference of unrounded values; a negative indicator's target 0 is not warned of for a missing
+#            realisasi)
 
 
 def digest(*parts: Any) -> str:
