@@ -392,6 +392,16 @@ def test_zero_target_is_a_warning():
     assert f.severity == "warning" and f.loc == loc(51)
 
 
+def test_a_negative_indicators_zero_target_is_not_blamed_for_a_missing_realisasi():
+    """Batu Sopang's TEMUAN (negative, target 0 temuan, realisasi not reported) was warned "target 2022 bernilai 0,
+    sehingga capaian tidak dapat dihitung": with realisasi 0 its capaian is 100 %; the N/A is the realisasi's."""
+    missing = ind("TEMUAN", D(0), Missing("tidak dilaporkan"), 50, polaritas="negatif")
+    zero = ind("NOL", D(0), D(0), 60, polaritas="negatif")
+    over = ind("LEBIH", D(0), D(2), 70, polaritas="negatif")
+    findings = run(make_report([missing, zero, over]))
+    assert [f.message.split(":")[0] for f in findings if f.kode == "target-nol"] == ["LEBIH"]
+
+
 def test_different_units():
     r = make_report([ind("Q", "B", D(3), 60, kualitatif=["D", "C", "B", "A"])])
     f = only(run(r), "satuan-berbeda")[0]

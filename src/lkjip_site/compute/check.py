@@ -279,7 +279,11 @@ def check_targets(report: Report, computed: ComputedReport) -> list[Finding]:
                                f"atau di buku kerja (lkjip ekspor) pada baris {iid} tahun {tahun} lembar Nilai Indikator",
                                "target-tidak-ada"))
             continue
-        if isinstance(ir.target, Decimal) and ir.target == 0 and ir.capaian.value is None:
+        # a negative indicator's target 0 (no findings, no cases) has a capaian: 100 % with realisasi 0; its N/A
+        # while the realisasi is missing is the realisasi's, and blaming the target told the author of a sound
+        # "0 temuan" target that it could never be measured
+        if (isinstance(ir.target, Decimal) and ir.target == 0 and ir.capaian.value is None
+                and (ind.polaritas != "negatif" or isinstance(ir.realisasi, Decimal))):
             out.append(Finding("warning", loc, f"{iid}: target {tahun} bernilai 0, sehingga capaian tidak dapat "
                                "dihitung dan ditampilkan sebagai N/A (bukan 0,00 %)", "target-nol"))
         if ir.realisasi is None:
