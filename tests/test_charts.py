@@ -377,13 +377,22 @@ def test_a_derived_value_and_its_change_are_told_with_two_decimals():
     assert table.rows[0] == ("Rata-rata", "89", "91,13")
 
 
+def test_a_change_of_two_means_is_said_as_the_printed_figures_differ():
+    """Two means of quarters printed "81,67" and "83,33" were said "(+1,67)", the difference of the unrounded
+    values, beside a table whose change (compute.comparisons.delta) is that of the printed figures, "+1,66"."""
+    spec = c.tren([{"tahun": 2023, "indikator": "Rata-rata", "nilai": Derived(D(245) / 3)},
+                   {"tahun": 2024, "indikator": "Rata-rata", "nilai": Derived(D(250) / 3)}])
+    _, summary, _, _, _ = build(spec)
+    assert "naik dari 81,67 (2023) menjadi 83,33 (2024) (+1,66)" in summary, summary
+
+
 def test_a_quarterly_reports_year_so_far_is_named_so_in_its_trend():
     """A TW II report's 52 (the year so far) was drawn and said as "(2024)" beside whole years ("turun dari 90 (2022)
     menjadi 52 (2024)"): its axis, sentence and table name it "2024 s.d. TW II"; the report's chart asks so."""
     spec = c.tren([{"tahun": 2023, "indikator": "Cakupan", "nilai": D(90)},
                    {"tahun": 2024, "indikator": "Cakupan", "nilai": D(52)}], sebagian={2024: "s.d. TW II"})
     result = render_chart(spec)
-    assert "turun dari 90 (2023) menjadi 52 (2024 s.d. TW II) (−38)." in result.summary
+    assert "turun dari 90 (2023) menjadi 52 (2024 s.d. TW II) (-38)." in result.summary
     assert result.table.header == ("Indikator", "2023", "2024 s.d. TW II")
     assert "2024 s.d. TW II" in texts(result.svg)
     report = load_one(REPO, "pengaron-2024-tw1", Diagnostics())
@@ -398,9 +407,9 @@ def test_a_trend_says_last_years_change_as_the_table_does_and_what_a_negative_on
                    for n, vals in (("IKKI", ("41.59", "85.32", "82.4")), ("Pengaduan", ("7", "4", "6")))
                    for y, v in zip((2022, 2023, 2024), vals)], negatif=["Pengaduan"])
     summary = render_chart(spec).summary
-    assert ("IKKI: naik dari 41,59 (2022) menjadi 82,4 (2024) (+40,81). Dibanding 2023 (85,32): turun (−2,92)."
+    assert ("IKKI: naik dari 41,59 (2022) menjadi 82,4 (2024) (+40,81). Dibanding 2023 (85,32): turun (-2,92)."
             in summary), summary
-    assert ("Pengaduan: turun (membaik) dari 7 (2022) menjadi 6 (2024) (−1). Dibanding 2023 (4): naik (memburuk) "
+    assert ("Pengaduan: turun (membaik) dari 7 (2022) menjadi 6 (2024) (-1). Dibanding 2023 (4): naik (memburuk) "
             "(+2).") in summary, summary
     assert "negatif" not in c.tren([{"tahun": 2023, "indikator": "A", "nilai": D(1)}]).options  # cache keys kept
 

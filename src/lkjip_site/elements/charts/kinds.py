@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ...compute.comparisons import trend, trend_words
-from ...core.fmt import DASH, NA, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash, shown
+from ...compute.comparisons import change_decimals, delta, trend, trend_words
+from ...core.fmt import DASH, NA, fmt_delta, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash, shown
 from ...core.model import JENIS_BELANJA
-from ...core.numbers import Derived, as_decimal
+from ...core.numbers import as_decimal
 from .marks import (
     Plan,
     Sentence,
@@ -286,14 +286,14 @@ def _moved(v0: Decimal, v1: Decimal, negative: bool) -> str:
 
 
 def _change(v0: Decimal, v1: Decimal) -> str:
-    """" (+2,13)" or " (−1)", nothing when unchanged; a mean's change is derived too."""
-    diff = v1 - v0
-    if shown(diff) == 0:
+    """" (+2,13)" or " (-1)", nothing when unchanged: the change as the year-on-year table prints it, by its rule
+    (:func:`delta`, :func:`change_decimals`) and with its ASCII minus. The sentence wrote "(−1,24)" (U+2212) where
+    Tabel 3.3 wrote "-1,24", so a search for the table's figure missed the chart's, and it took its own difference
+    of two means of quarters (the unrounded one) where the table takes that of the printed figures."""
+    d = delta(v1, v0)
+    if d is None or shown(d) == 0:
         return ""
-    size: Decimal = abs(diff)
-    if isinstance(v0, Derived) or isinstance(v1, Derived):
-        size = Derived(size)
-    return f" ({'+' if diff > 0 else '−'}{fmt_or_dash(size)})"
+    return f" ({fmt_delta(d, change_decimals(v1, v0))})"
 
 
 TREND_HEIGHT = 260

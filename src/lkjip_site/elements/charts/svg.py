@@ -26,7 +26,8 @@ from .style import ID_FORMAT_LOCALE, ID_TIME_FORMAT_LOCALE
 ENGINE_VERSION = "7"  # 5: N/A marks and figures handed in for the summary (marks); every chart also has its phone
 #    layout (narrow.py); trend labels kept apart; 6: axis ticks below zero with the tables' "-" (style.ID_FORMAT_LOCALE);
 #    an efficiency chart whose rows have no values yet drawn as N/A, its summary saying so; 7: an efficiency by
-#    difference (sisa anggaran, selisih, selisih pita) is that of the printed capaian and serapan
+#    difference (sisa anggaran, selisih, selisih pita) is that of the printed capaian and serapan; a trend's
+#    sentence says a change as the year-on-year table does (its delta and decimals, ASCII "-", not U+2212)
 
 
 _ID_RE = re.compile(r'\sid="([^"]+)"')
