@@ -484,7 +484,7 @@ def printed(x: D) -> D:
 def test_efficiency_pita_labels_partition(c, s):
     """The label agrees with the printed difference and ratio (a difference of 5,004 prints "5,00": cukup efisien)."""
     e = efisiensi("selisih_pita", c, s)
-    d = printed(c) - printed(s) if printed(c) != printed(s) else c - s  # the difference of the printed figures
+    d = printed(c) - printed(s)  # the difference of the printed figures
     shown = printed(d)
     expected = "efisien" if shown > 5 else "tidak efisien" if shown < -5 else "cukup efisien"
     assert e.label == expected and e.value == d
@@ -510,6 +510,8 @@ def test_efficiency_judged_as_printed(method, c, s, label):
     ("selisih", "105.004", "94.995", "10,00", "efisien"),
     # serapan 97,465 % prints "97,47 %"; 100 − 97,465 = 2,535 printed "2,54" beside it
     ("sisa_anggaran", "100", "97.465", "2,53", "efisien"),
+    # both print "100,00 %": their difference is 0,00, not the "0,01" of 100,004 − 99,996
+    ("selisih", "100.004", "99.996", "0,00", "tidak efisien"),
 ])
 def test_an_efficiency_difference_is_that_of_the_printed_figures(method, c, s, value, label):
     """The efficiency table prints capaian, serapan and their difference in one row: the difference must be the

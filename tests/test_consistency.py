@@ -537,3 +537,7 @@ def test_a_change_of_a_percentage_is_the_difference_of_the_printed_figures():
     assert (cap.lama, cap.baru, cap.selisih) == ("102,50 %", "98,13 %", "-4,37 poin persen")
     ser = [c for c in changes.anggaran if c.besaran == "Serapan"][0]
     assert (ser.lama, ser.baru, ser.selisih) == ("97,75 %", "97,75 %", "-0,002 poin persen")
+    near = compare(VersionData("1.0", dt.date(2023, 2, 28), doc("100.004", "97"), []),
+                   VersionData("1.1", dt.date(2023, 3, 31), doc("99.996", "97"), []))
+    cap = [c for c in near.indikator if c.besaran == "Capaian 2022"][0]
+    assert (cap.lama, cap.baru, cap.selisih) == ("100,00 %", "100,00 %", "-0,008 poin persen")  # never "-0,01"

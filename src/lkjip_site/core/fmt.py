@@ -73,13 +73,10 @@ def shown_difference(x: Number, y: Number) -> Decimal:
     """``x − y`` of two derived values that are printed beside it: the difference of the two figures as printed.
 
     Why: a row reads "102,50 % | 98,13 % | -4,38 poin persen" when the difference is taken of the unrounded 102,5
-    and 98,125, and an auditor who subtracts the printed figures gets 4,37; the page disagrees with itself. When both
-    print the same (97,754 and 97,752 both "97,75"), the exact difference is returned, so a change too small to see
-    in the figures still reads as a change (printed with more decimals by its caller) and not as nothing.
+    and 98,125, and an auditor who subtracts the printed figures gets 4,37; the page disagrees with itself. Two
+    figures that print the same differ by 0 (a caller that must still show a smaller change says so itself).
     """
-    dx, dy = to_decimal(x), to_decimal(y)
-    px, py = shown(dx), shown(dy)
-    return px - py if px != py else dx - dy
+    return shown(to_decimal(x)) - shown(to_decimal(y))
 
 
 def _group(digits: str) -> str:

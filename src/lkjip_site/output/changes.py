@@ -228,10 +228,14 @@ def _change(subject: str, label: str, a: Any, b: Any, show: Callable[[Any], str]
 
 def _difference(a: Number, b: Number, diff: Callable[[Number], str]) -> Decimal:
     """``b − a``; of two percentages (printed with two decimals beside it) the difference of the printed figures,
-    so "102,50 % → 98,13 %" reads "-4,37 poin persen", not the -4,38 of the unrounded 102,5 and 98,125."""
+    so "102,50 % → 98,13 %" reads "-4,37 poin persen", not the -4,38 of the unrounded 102,5 and 98,125. Two that
+    print the same but differ (97,754 → 97,752) keep their exact difference, under 0,01, so the row still says what
+    changed ("-0,002 poin persen", see :func:`_points`)."""
+    exact = Decimal(b) - Decimal(a)
     if diff is _points:
-        return fmt.shown_difference(b, a)
-    return Decimal(b) - Decimal(a)
+        printed = fmt.shown_difference(b, a)
+        return printed if printed != 0 else exact
+    return exact
 
 
 def _is_number(value: Any) -> bool:
@@ -277,7 +281,10 @@ def _visible(d: Number, decimals: int = 2) -> int:
 
 
 def _points(d: Number) -> str:
-    return f"{fmt.fmt_delta(d, _visible(d))} poin persen"
+    """A change of a percentage; one under 0,01 (of two figures that print the same) with at least three decimals:
+    "0,01" of a 0,008 change would contradict "100,00 % → 100,00 %" beside it."""
+    small = d != 0 and abs(Decimal(d)) < Decimal("0.01")
+    return f"{fmt.fmt_delta(d, _visible(d, 3 if small else 2))} poin persen"
 
 
 def _int_delta(d: Number) -> str:
