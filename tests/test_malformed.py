@@ -236,6 +236,10 @@ CASES = [
          "pagu: '1.250' memakai pemisah ribuan (rupiah tidak memiliki tiga angka desimal); tulis 1250"),
     Case("realisasi-spasi-ribuan", replace(INDIKATOR, "2023: 82.5", "2023: 82 500"), INDIKATOR, 9,
          "'82 500' memakai spasi pemisah ribuan; tulis 82500"),
+    # a realisasi of one thousand as Indonesian prints it (line 9): YAML read 1.000 as 1 and the capaian was 1,25 %
+    # without a word; a decimal ending in 0 after three places is never typed so, so both readings are offered
+    Case("realisasi-titik-ribuan", replace(INDIKATOR, "2023: 82.5", "2023: 1.000"), INDIKATOR, 9,
+         "'1.000' dapat berarti ribuan; tulis 1000 bila itu ribuan, atau 1 bila titik itu titik desimal"),
     # line 23: the anggaran table takes the id of the capaian table
     Case("id-tabel-ganda", replace(BAB3, "id: tabel-anggaran", "id: tabel-capaian"), BAB3, 23,
          "id 'tabel-capaian' sudah dipakai"),

@@ -407,9 +407,9 @@ def test_an_older_workbook_does_not_undo_a_newer_edit_of_the_files(tmp_path: Pat
         new = f"realisasi: {{2021: 100, 2022: 100, 2023: {value}}}"
         data.write_text(text[:line.start()] + new + text[line.end():], encoding="utf-8")
 
-    # a number written otherwise (84.82 as 84.820) is no change; K01's new realisasi is
+    # a number written otherwise (84.82 as 84.8200) is no change; K01's new realisasi is
     set_k01(97)
-    data.write_text(data.read_text(encoding="utf-8").replace("2023: 84.82\n", "2023: 84.820\n", 1), encoding="utf-8")
+    data.write_text(data.read_text(encoding="utf-8").replace("2023: 84.82\n", "2023: 84.8200\n", 1), encoding="utf-8")
     wb = load_workbook(book)
     nilai = wb["Nilai Indikator"]
     k05 = find_row(nilai, {"ID": "K05", "Tahun": 2023})

@@ -16,7 +16,7 @@ from typing import Any
 from ..core.controls import control_in, describe_control
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, unpickled
-from ..core.numbers import number_problem, parse_hand_written
+from ..core.numbers import number_problem, parse_hand_written, thousands_or_decimal
 from ..core.suggest import did_you_mean
 from .yamltree import YList, YMap, load_yaml
 
@@ -162,15 +162,30 @@ class Num(Node):
                 return
             ctx.diags.error((ctx.file, line), f"{where}: harus berupa angka, tertulis {_describe(value)}")
             return
-        if self.money and (text := ctx.written.get((line, float(value)))):
+        text = ctx.written.get((line, float(value))) if isinstance(value, float) else None
+        if self.money and text:
             ctx.diags.error((ctx.file, line), f"{where}: '{text}' memakai pemisah ribuan (rupiah tidak memiliki tiga "
                                               f"angka desimal); tulis {text.replace('.', '')}")
+        elif text and self._thousands_written(text):
+            ctx.diags.error((ctx.file, line), f"{where}: {thousands_or_decimal(text)}")
         elif problem := number_problem(value):
             ctx.diags.error((ctx.file, line), f"{where}: {problem}")
         elif self.min is not None and value < self.min:
             ctx.diags.error((ctx.file, line), f"{where}: tidak boleh kurang dari {self.min:g}, tertulis {value}")
         elif self.max is not None and value > self.max:  # with the rest of the file's problems, not after them
             ctx.diags.error((ctx.file, line), f"{where}: tidak boleh lebih dari {self.max:g}, tertulis {value}")
+
+    def _thousands_written(self, text: str) -> bool:
+        """Whether ``1.000`` or ``2.500`` is, beyond doubt, a number written with a thousands dot.
+
+        Why: YAML reads ``realisasi: 1.000`` as 1, so a count typed as Indonesian prints it (one thousand) was
+        published a thousand times too small, its capaian 1,37 % instead of 1 370 %, without a word. A decimal with
+        three places whose last is 0 is never typed so by hand (``1.5``, not ``1.500``); one that ends in another
+        digit (an IKM of ``83.515``) stays a decimal, as the guide says. When the thousands reading is above
+        ``max`` (an IKM element's 1 to 4) the number can only be a decimal."""
+        if not text.endswith("0"):
+            return False
+        return self.max is None or float(text.replace(".", "")) <= self.max
 
     def json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "number"}
