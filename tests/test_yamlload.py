@@ -99,9 +99,13 @@ def test_all_duplicates_reported() -> None:
         ("a: 1\n---\nb: 2\n", 2, "satu dokumen"),
         ('a: "\\q"\n', 1, "tanda kutip"),
         ("a: !!python/object x\n", 1, "tag YAML"),
+        # a dash for "no value", as printed tables have it: was "(block sequence entries are not allowed ...)"
+        ("realisasi:\n  2023: -\n", 2, "bila nilainya tidak ada, tulis {tidak_ada: alasan}"),
+        ("a: [1, , 2]\n", 1, "nilai tidak ditemukan"),
+        ("a: &x 1\nb: &x 2\n", 2, "jangkar YAML ('&') yang sama ditulis dua kali"),
     ],
     ids=["tab-dalam", "tab-awal", "titik-dua", "tanpa-titik-dua", "indentasi", "kutip", "daftar", "pemetaan",
-         "alias", "at", "dua-dokumen", "escape", "tag"],
+         "alias", "at", "dua-dokumen", "escape", "tag", "strip-tanpa-nilai", "butir-kosong", "jangkar-ganda"],
 )
 def test_syntax_errors_in_indonesian_at_line(text: str, line: int, says: str) -> None:
     data, diags = load(text)

@@ -278,6 +278,16 @@ _PROBLEMS = {
     "could not determine a constructor for the tag": "tag YAML ('!...') tidak didukung",
     "did not find expected alphabetic or numeric character": "jangkar atau alias YAML ('&', '*') tidak lengkap",
     "expected alphabetic or numeric character": "jangkar atau alias YAML ('&', '*') tidak lengkap",
+    # "realisasi: -" (a dash for "no value", as in a printed table) or "nama: - teks": YAML reads the dash as a list
+    "block sequence entries are not allowed": ("tanda '-' di sini dibaca sebagai awal daftar; bila nilainya tidak ada, "
+                                               "tulis {tidak_ada: alasan}; bila teks, apit dengan tanda kutip"),
+    "sequence entries are not allowed": ("tanda '-' di sini dibaca sebagai awal daftar; bila nilainya tidak ada, tulis "
+                                         "{tidak_ada: alasan}; bila teks, apit dengan tanda kutip"),
+    "did not find expected node content": "nilai tidak ditemukan (tanda '[', '{' atau ',' tanpa isi sesudahnya)",
+    "expected the node content": "nilai tidak ditemukan (tanda '[', '{' atau ',' tanpa isi sesudahnya)",
+    "did not find expected <document start>": "baris '...' mengakhiri isi berkas; hapus baris itu",
+    "second occurrence": "jangkar YAML ('&') yang sama ditulis dua kali; ganti salah satu namanya",
+    "found duplicate anchor": "jangkar YAML ('&') yang sama ditulis dua kali; ganti salah satu namanya",
     "found unknown directive name": "baris yang diawali '%' tidak dikenal; apit teks dengan tanda kutip",
     "expected '<document start>'": "baris yang diawali '%' tidak dikenal; apit teks dengan tanda kutip",
 }
