@@ -279,6 +279,14 @@ CASES = [
     # columns (line 1); a Jumlah column and row lkjip would add in again (lines 1 and 3)
     Case("csv-titik-ribuan", write(f"{R}/data/penduduk.csv", "desa,penduduk\nA,1.250\nB,980\n"),
          f"{R}/data/penduduk.csv", 2, "'1.250' dapat berarti ribuan; tulis 1250 bila itu ribuan, atau 1.25"),
+    # one cell of a column of numbers as Excel shows it (a zero in Accounting format, a formula's error, an
+    # accountant's negative): the column became text, its Jumlah vanished from the table without a word (line 3)
+    Case("csv-strip-di-kolom-angka", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan\nA,120,130\nB,-,2\n"),
+         f"{R}/data/penduduk.csv", 3, "kolom 'laki' berisi angka, tetapi sel ini berisi '-'; tulis 0 bila nilainya nol"),
+    Case("csv-galat-rumus", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan\nA,120,130\nB,1,#DIV/0!\n"),
+         f"{R}/data/penduduk.csv", 3, "sel ini berisi '#DIV/0!'; itu galat rumus Excel"),
+    Case("csv-negatif-kurung", write(f"{R}/data/penduduk.csv", "desa,selisih\nA,120\nB,(1.250)\n"),
+         f"{R}/data/penduduk.csv", 3, "sel ini berisi '(1.250)'; angka negatif ditulis dengan tanda minus: tulis -1250"),
     Case("csv-titik-koma", write(f"{R}/data/penduduk.csv", "desa;penduduk\nA;1250\n"),
          f"{R}/data/penduduk.csv", 1, "dipisahkan titik koma (;)"),
     Case("csv-kolom-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan,Jumlah\nA,1,2,3\n"),

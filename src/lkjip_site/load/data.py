@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterable
@@ -356,6 +357,8 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
     if not _no_written_totals(header, numeric, header_line, numbered[1:], rel, diags):
         return None
     for c, name in enumerate(header):
+        if not numeric[c] and c > 0 and not _no_placeholders(body, lines, c, name, rel, diags):
+            return None
         if not numeric[c] and c > 0:
             _warn_comma_numbers(body, lines, c, name, rel, diags)
         elif numeric[c] and not _no_thousands_dot(body, lines, c, name, rel, diags):
@@ -414,6 +417,48 @@ def _no_thousands_dot(body: list[list[str]], lines: list[int], c: int, name: str
             diags.error((rel, n), f"kolom '{name}': {why}")
             return False
     return True
+
+
+#: What a spreadsheet shows, and saves into a CSV, in a cell of numbers that holds none: a dash (a zero in Excel's
+#: Accounting format, or "no data" typed by hand), N/A, a formula's error (``#DIV/0!``), an accountant's negative in
+#: brackets (``(1.234)``).
+_DASH = re.compile(r"[-–—]")
+_NOT_AVAILABLE = re.compile(r"n/?a|#n/?a", re.I)
+_FORMULA_ERROR = re.compile(r"#(?:div/0!|value!|ref!|name\?|num!|null!|spill!|calc!|getting_data)", re.I)
+_BRACKETED = re.compile(r"\((?P<number>[\d.,]+)\)")
+
+
+def _placeholder_advice(cell: str) -> str | None:
+    """What to write instead of a placeholder in a column of numbers (None: the cell is no placeholder)."""
+    if _DASH.fullmatch(cell):
+        return ("tulis 0 bila nilainya nol (format Akuntansi Excel menampilkan 0 sebagai '-'), atau kosongkan sel "
+                "bila datanya tidak ada")
+    if _NOT_AVAILABLE.fullmatch(cell):
+        return "kosongkan sel bila datanya tidak ada"
+    if _FORMULA_ERROR.fullmatch(cell):
+        return "itu galat rumus Excel; perbaiki rumusnya, atau kosongkan sel bila datanya tidak ada, lalu simpan ulang"
+    if bracketed := _BRACKETED.fullmatch(cell):
+        typed = parse_hand_written(bracketed.group("number"))
+        number = typed.machine if typed is not None else bracketed.group("number")
+        return f"angka negatif ditulis dengan tanda minus: tulis -{number}"
+    return None
+
+
+def _no_placeholders(body: list[list[str]], lines: list[int], c: int, name: str, rel: str,
+                     diags: Diagnostics) -> bool:
+    """A column of numbers with a dash, N/A, ``#DIV/0!`` or ``(1.234)`` in a cell: the one cell made the whole
+    column text, so its Jumlah row and column vanished from the table and its numbers were published as text in the
+    open data, without a word. Said at the cell's line, with what to write instead."""
+    cells = [(n, row[c].strip()) for n, row in zip(lines, body) if row[c].strip()]
+    if not any(PLAIN.fullmatch(cell) for _, cell in cells):
+        return True
+    odd = [(n, cell) for n, cell in cells if not PLAIN.fullmatch(cell)]
+    advice = [(n, cell, _placeholder_advice(cell)) for n, cell in odd]
+    if not advice or any(why is None for *_, why in advice):
+        return True  # a column of text that holds some numbers (a nomor, a year) is text
+    for n, cell, why in advice:
+        diags.error((rel, n), f"kolom '{name}' berisi angka, tetapi sel ini berisi '{cell}'; {why}")
+    return False
 
 
 def _warn_comma_numbers(body: list[list[str]], lines: list[int], c: int, name: str, rel: str,
