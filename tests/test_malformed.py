@@ -287,6 +287,16 @@ CASES = [
          f"{R}/data/penduduk.csv", 3, "sel ini berisi '#DIV/0!'; itu galat rumus Excel"),
     Case("csv-negatif-kurung", write(f"{R}/data/penduduk.csv", "desa,selisih\nA,120\nB,(1.250)\n"),
          f"{R}/data/penduduk.csv", 3, "sel ini berisi '(1.250)'; angka negatif ditulis dengan tanda minus: tulis -1250"),
+    # a number as Excel set to English writes it (line 3): was "berupa teks" without what to write; '1,250' alone was
+    # told to be written 1.250 only, where English Excel meant 1250
+    Case("csv-angka-inggris", write(f"{R}/data/penduduk.csv", 'desa,luas\nA,"1,250.5"\nB,"1,234,567.00"\n'),
+         f"{R}/data/penduduk.csv", 2, "'1,250.5' memakai koma pemisah ribuan (format angka Excel berbahasa Inggris); "
+                                     "tulis 1250.5"),
+    Case("csv-koma-ribuan", write(f"{R}/data/penduduk.csv", 'desa,penduduk\nA,"1,250"\nB,980\n'),
+         f"{R}/data/penduduk.csv", 2, "'1,250' memakai koma desimal; tulis 1.250 (atau 1250 bila koma itu pemisah "
+                                     "ribuan)"),
+    Case("realisasi-angka-inggris", replace(INDIKATOR, "2023: 82.5", "2023: 1,234.5"), INDIKATOR, 9,
+         "'1,234.5' memakai koma pemisah ribuan (format angka Excel berbahasa Inggris); tulis 1234.5"),
     Case("csv-titik-koma", write(f"{R}/data/penduduk.csv", "desa;penduduk\nA;1250\n"),
          f"{R}/data/penduduk.csv", 1, "dipisahkan titik koma (;)"),
     Case("csv-kolom-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan,Jumlah\nA,1,2,3\n"),

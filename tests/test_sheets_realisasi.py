@@ -147,3 +147,17 @@ def test_a_csv_row_whose_fields_do_not_match_the_header_is_refused(tmp_path: Pat
     assert f"lra.csv:2: galat: baris ini {said}, baris judul (baris 1)" in err, err
     assert advice in err and "Traceback" not in err
     assert _diff(root, "martapura-barat-2023") == []
+
+
+def test_amounts_as_english_excel_writes_them_are_read_as_the_same_rupiah(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """An export saved by Excel set to English: ``2,100,000.00`` was refused, and ``2,000`` (two thousand) was read as
+    Rp 2 (a decimal comma with three places) and written to anggaran.yaml without an error. A rupiah has no three
+    decimals, so ``2,000`` is 2000; ``1,234,567.00`` is 1234567."""
+    root = copy_examples(tmp_path / "situs")
+    (tmp_path / "lra.csv").write_text(
+        'Kode,Uraian,Pagu,Realisasi\n7.01.02.2.01.0001,Koordinasi/Sinergi Perencanaan,"2,100,000.00","2,000"\n',
+        encoding="utf-8")
+    assert main(["impor-anggaran", "martapura-barat-2023", str(tmp_path / "lra.csv"), "--situs", str(root)]) == 0
+    assert "lra.csv:2: realisasi 7.01.02.2.01.0001: Rp 2.100.000 → Rp 2.000" in capsys.readouterr().out
+    assert _diff(root, "martapura-barat-2023") == ["-            realisasi: 2100000", "+            realisasi: 2000"]

@@ -122,12 +122,14 @@ class HandWritten:
     machine: str
     mistakes: tuple[str, ...]
     alternative: str | None = None  # ``1.234`` may also be a decimal point: the other reading, offered too
+    #: when the other reading holds: ``1,250`` is 1,25 as Indonesian writes it, 1250 as English Excel does
+    alternative_if: str = "titik itu titik desimal"
 
     def advice(self) -> str:
         """``'68,85' memakai koma desimal; tulis 68.85`` (what is wrong and the exact replacement)."""
         wrong = ", ".join(self.mistakes[:-1]) + (" dan " if len(self.mistakes) > 1 else "") + self.mistakes[-1]
         quoted = " tanpa tanda kutip" if self.mistakes == (QUOTED,) else ""
-        other = f" (atau {self.alternative} bila titik itu titik desimal)" if self.alternative else ""
+        other = f" (atau {self.alternative} bila {self.alternative_if})" if self.alternative else ""
         return f"'{self.text}' memakai {wrong}; tulis {self.machine}{quoted}{other}"
 
 
@@ -152,6 +154,10 @@ def thousands_or_decimal(text: str) -> str | None:
 #: Digits grouped by threes with a space, a no-break space or a narrow one: ``82 500``, ``Rp 1 250 000,50``.
 _SPACED = re.compile(r"[-−]?\s*(?:rp\.?\s*)?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?\s*(?:%|persen)?", re.I)
 _SPACE_GROUP = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3})")
+#: ``1,234,567.00`` or ``1,234,567``: a number as Excel writes it under English settings (commas group thousands, a
+#: dot is the decimal point); never an Indonesian number, which has one decimal comma at most.
+_ENGLISH = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}")
+ENGLISH = "koma pemisah ribuan (format angka Excel berbahasa Inggris)"
 _HAND = re.compile(
     r"(?P<sign1>[-−]?)\s*(?P<rp>rp\.?\s*)?(?P<sign2>[-−]?)\s*(?P<body>\d[\d.,]*?)\s*(?P<pct>%|persen)?", re.I)
 
@@ -170,17 +176,22 @@ def parse_hand_written(text: str) -> HandWritten | None:
     m = _HAND.fullmatch(_SPACE_GROUP.sub(".", raw) if spaced else raw)
     if not m:
         return None
-    body, mistakes, alternative = m.group("body"), [], None
+    body, mistakes, alternative, alternative_if = m.group("body"), [], None, HandWritten.alternative_if
     if m.group("rp"):
         mistakes.append("awalan Rp")
     if m.group("pct"):
         mistakes.append("tanda %")
-    if "," in body:
+    if not spaced and _ENGLISH.fullmatch(body):
+        mistakes.append(ENGLISH)
+        digits = body.replace(",", "")
+    elif "," in body:
         if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+|\d+,\d+", body):
             return None
         thousands = "spasi pemisah ribuan" if spaced else "pemisah ribuan"
         mistakes += ["koma desimal", thousands] if "." in body else ["koma desimal"]
         digits = body.replace(".", "").replace(",", ".")
+        if re.fullmatch(r"[1-9]\d{0,2},\d{3}", body):  # ``1,250``: Excel set to English writes 1250 so
+            alternative, alternative_if = body.replace(",", ""), "koma itu pemisah ribuan"
     elif spaced or body.count(".") > 1 or (m.group("rp") and "." in body):
         if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+", body):
             return None
@@ -199,7 +210,21 @@ def parse_hand_written(text: str) -> HandWritten | None:
         return None
     sign = "-" if m.group("sign1") or m.group("sign2") else ""
     return HandWritten(raw, Decimal(sign + digits), sign + digits, tuple(mistakes),
-                       sign + alternative if alternative else None)
+                       sign + alternative if alternative else None, alternative_if)
+
+
+def typed_money(text: str) -> Decimal | None:
+    """A rupiah amount typed as printed (``1.633.431.429,00``, ``Rp 5.000``), or None when the text is no number.
+
+    Where the text reads two ways, the reading with three decimals is not the amount: a rupiah has none. ``1.250``
+    is 1250 (already the first reading), and ``2,500``, which English Excel writes for 2500, is 2500: read as
+    Indonesian, the budget import wrote ``pagu: 2.5`` for it, with no error."""
+    found = parse_hand_written(text)
+    if found is None:
+        return None
+    if found.alternative is not None and found.value.as_tuple().exponent == -3:
+        return Decimal(found.alternative)
+    return found.value
 
 
 def typed_number(text: str) -> tuple[Decimal, str] | None:

@@ -25,7 +25,7 @@ from ..compute.periods import quarters_upto
 from ..core.diagnostics import ContentError, Diagnostics
 from ..core.fmt import fmt_rupiah, quarter_numeral
 from ..core.model import BudgetNode, Loc, Missing
-from ..core.numbers import number_problem, typed_number
+from ..core.numbers import number_problem, typed_money
 from ..load.data import DATA_DIR
 from .apply import Origin, budget_index, item_body, item_lines
 from .impor import ImportResult, check_and_write, edited_texts, errors_only
@@ -229,11 +229,11 @@ def _amount(table: Table, number: int, key: str, v: Any) -> Decimal | None:
             return Decimal(0)
         if not text:
             return None
-        typed = typed_number(text)
+        typed = typed_money(text)
         if typed is None or "%" in text:
             table.error(number, key, f"harus angka rupiah, tertulis '{text}'")
             return None
-        d = typed[0]
+        d = typed
     if problem := number_problem(d):  # the one rule of YAML and CSV: an infinity or 10^-28 stopped the import
         table.error(number, key, problem)
         return None
