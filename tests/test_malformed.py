@@ -308,6 +308,16 @@ CASES = [
     Case("yaml-rasio-seksagesimal", replace(INDIKATOR, "2023: 82.5", "2023: 1:20"), INDIKATOR, 9,
          "nilai '1:20' berupa teks"),
     Case("yaml-nan", replace(INDIKATOR, "2023: 80", "2023: .nan"), INDIKATOR, 7, "nilai '.nan' berupa teks"),
+    # a stand-in for a number where the indicator has no grades (line 9): was only "berupa teks", nothing to write
+    Case("realisasi-na", replace(INDIKATOR, "2023: 82.5", "2023: n/a"), INDIKATOR, 9,
+         "nilai 'n/a' berupa teks, tetapi indikator tidak punya daftar 'kualitatif'; bila datanya tidak ada, tulis "
+         "{tidak_ada: alasan}"),
+    Case("realisasi-kutip-word", replace(INDIKATOR, "2023: 82.5", "2023: “82.5”"), INDIKATOR, 9,
+         "tanda kutip miring (“ ”, dari Word) membuatnya teks; tulis 82.5 tanpa tanda kutip"),
+    Case("realisasi-negatif-kurung", replace(INDIKATOR, "2023: 82.5", "2023: (12)"), INDIKATOR, 9,
+         "angka negatif ditulis dengan tanda minus: tulis -12"),
+    Case("realisasi-teks-lain", replace(INDIKATOR, "2023: 82.5", "2023: 1e3"), INDIKATOR, 9,
+         "tulis angka dengan titik desimal (mis. 84.82), {tidak_ada: alasan} bila datanya tidak ada"),
     Case("yaml-heksadesimal", replace(ANGGARAN, "pagu: 100000000", "pagu: 0x1F"), ANGGARAN, 12,
          "harus berupa angka, tertulis teks ('0x1F')"),
     # a real date in quotes (as NIP and versi are told to be written): YAML keeps it as text (line 5)

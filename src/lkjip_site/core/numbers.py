@@ -234,3 +234,29 @@ def typed_number(text: str) -> tuple[Decimal, str] | None:
     export of money) or only explained (a number cell of a workbook, where the cell should hold a number)."""
     found = parse_hand_written(text)
     return (found.value, found.machine) if found is not None else None
+
+
+#: What a spreadsheet or a printed table shows where a number is not: a dash (a zero in Excel's Accounting format, or
+#: "no data" typed by hand), N/A, a formula's error (``#DIV/0!``). Kinds named by :func:`placeholder`.
+_PLACEHOLDERS = {
+    "strip": re.compile(r"[-–—]"),
+    "n/a": re.compile(r"#?n/?a|tidak ada|belum ada|nihil", re.I),
+    "rumus": re.compile(r"#(?:div/0!|value!|ref!|name\?|num!|null!|spill!|calc!|getting_data)", re.I),
+}
+_BRACKETED = re.compile(r"\((?P<number>[\d.,]+)\)")
+
+
+def placeholder(text: str) -> str | None:
+    """Which kind of stand-in for a number ``text`` is (``strip``, ``n/a``, ``rumus``), or None: one reading for a
+    CSV cell and a YAML value, each of which says what to write in its own file's terms."""
+    cell = text.strip()
+    return next((kind for kind, pattern in _PLACEHOLDERS.items() if pattern.fullmatch(cell)), None)
+
+
+def bracketed_negative(text: str) -> str | None:
+    """``(1.250)``, an accountant's negative, as the machine number to write instead (``-1250``), or None."""
+    found = _BRACKETED.fullmatch(text.strip())
+    if found is None:
+        return None
+    typed = parse_hand_written(found.group("number"))
+    return "-" + (typed.machine if typed is not None else found.group("number"))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterable
@@ -36,7 +35,8 @@ from ..core.model import (
     Tujuan,
     Value,
 )
-from ..core.numbers import PLAIN, QUOTED, number_problem, parse_hand_written, thousands_or_decimal, to_decimal
+from ..core.numbers import (PLAIN, QUOTED, bracketed_negative, number_problem, parse_hand_written, placeholder,
+                            thousands_or_decimal, to_decimal)
 from ..core.paths import rel_path
 from ..core.suggest import did_you_mean
 from . import schemas
@@ -419,28 +419,21 @@ def _no_thousands_dot(body: list[list[str]], lines: list[int], c: int, name: str
     return True
 
 
-#: What a spreadsheet shows, and saves into a CSV, in a cell of numbers that holds none: a dash (a zero in Excel's
-#: Accounting format, or "no data" typed by hand), N/A, a formula's error (``#DIV/0!``), an accountant's negative in
-#: brackets (``(1.234)``).
-_DASH = re.compile(r"[-–—]")
-_NOT_AVAILABLE = re.compile(r"n/?a|#n/?a", re.I)
-_FORMULA_ERROR = re.compile(r"#(?:div/0!|value!|ref!|name\?|num!|null!|spill!|calc!|getting_data)", re.I)
-_BRACKETED = re.compile(r"\((?P<number>[\d.,]+)\)")
+#: What to write instead of each kind of stand-in for a number in a CSV cell (``core.numbers.placeholder``).
+_INSTEAD = {
+    "strip": ("tulis 0 bila nilainya nol (format Akuntansi Excel menampilkan 0 sebagai '-'), atau kosongkan sel bila "
+              "datanya tidak ada"),
+    "n/a": "kosongkan sel bila datanya tidak ada",
+    "rumus": "itu galat rumus Excel; perbaiki rumusnya, atau kosongkan sel bila datanya tidak ada, lalu simpan ulang",
+}
 
 
 def _placeholder_advice(cell: str) -> str | None:
-    """What to write instead of a placeholder in a column of numbers (None: the cell is no placeholder)."""
-    if _DASH.fullmatch(cell):
-        return ("tulis 0 bila nilainya nol (format Akuntansi Excel menampilkan 0 sebagai '-'), atau kosongkan sel "
-                "bila datanya tidak ada")
-    if _NOT_AVAILABLE.fullmatch(cell):
-        return "kosongkan sel bila datanya tidak ada"
-    if _FORMULA_ERROR.fullmatch(cell):
-        return "itu galat rumus Excel; perbaiki rumusnya, atau kosongkan sel bila datanya tidak ada, lalu simpan ulang"
-    if bracketed := _BRACKETED.fullmatch(cell):
-        typed = parse_hand_written(bracketed.group("number"))
-        number = typed.machine if typed is not None else bracketed.group("number")
-        return f"angka negatif ditulis dengan tanda minus: tulis -{number}"
+    """What to write instead of a stand-in for a number in a column of numbers (None: the cell is no stand-in)."""
+    if kind := placeholder(cell):
+        return _INSTEAD[kind]
+    if negative := bracketed_negative(cell):
+        return f"angka negatif ditulis dengan tanda minus: tulis {negative}"
     return None
 
 

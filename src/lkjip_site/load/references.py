@@ -10,6 +10,7 @@ from typing import Any, Iterable
 
 from ..core.diagnostics import Diagnostics
 from ..core.model import Indicator, Loc, Report
+from ..core.numbers import bracketed_negative, parse_hand_written, placeholder
 from ..core.suggest import did_you_mean, listing
 from .yamltree import YList, YMap
 
@@ -119,10 +120,34 @@ def _check_grades(ind: Indicator, diags: Diagnostics) -> None:
     for v, loc in values:
         if isinstance(v, str):  # numbers typed as text (68,85) were already rejected by the schema
             if not ind.kualitatif:
-                diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' berupa teks, tetapi indikator tidak punya daftar 'kualitatif'")
+                diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' berupa teks, tetapi indikator tidak punya "
+                                            f"daftar 'kualitatif'; {_instead_of_text(v)}")
             elif v.strip().casefold() not in {g.strip().casefold() for g in ind.kualitatif}:  # as capaian reads it
                 diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' tidak ada dalam daftar kualitatif "
                                             f"({', '.join(ind.kualitatif)}){did_you_mean(v, ind.kualitatif)}")
+
+
+#: Quotation marks Word and Excel type in place of the plain ones: ``“84.82”`` is text, as ``"84.82"`` is not.
+_CURLY = "“”‘’„‚«»"
+
+
+def _instead_of_text(v: str) -> str:
+    """What to write for a text value of an indicator that has no grades: the value, the author's stand-in for "no
+    data", or a number in a form YAML reads as text (``n/a``, ``(1.234)``, ``“84.82”``): said only "berupa teks",
+    the author was left to guess."""
+    kind = placeholder(v)
+    if kind in ("strip", "n/a"):
+        return "bila datanya tidak ada, tulis {tidak_ada: alasan}"
+    if kind == "rumus":
+        return "itu galat rumus Excel; tulis angkanya, atau {tidak_ada: alasan} bila datanya tidak ada"
+    if negative := bracketed_negative(v):
+        return f"angka negatif ditulis dengan tanda minus: tulis {negative}"
+    unquoted = v.strip().strip(_CURLY)
+    typed = parse_hand_written(unquoted) if unquoted != v.strip() else None
+    if typed is not None:
+        return f"tanda kutip miring (“ ”, dari Word) membuatnya teks; tulis {typed.machine} tanpa tanda kutip"
+    return ("tulis angka dengan titik desimal (mis. 84.82), {tidak_ada: alasan} bila datanya tidak ada, atau tambahkan "
+            "daftar 'kualitatif' bila nilainya kualitatif")
 
 
 def _known(name: str, known: Iterable[object]) -> str:
