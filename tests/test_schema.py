@@ -45,6 +45,14 @@ def test_str_accepts_text_rejects_number_and_empty() -> None:
     assert messages(run(Str(), "v: '  '\n")) == [(1, "v: tidak boleh kosong")]
 
 
+@pytest.mark.parametrize("word", ["no", "Yes", "on", "OFF"])
+def test_str_given_a_yaml_boolean_says_to_quote_it(word: str) -> None:
+    """``penanggung_jawab: no``: YAML 1.1 reads the word as false; the author saw "false" and nothing to do."""
+    [(line, message)] = messages(run(Str(), f"x: 1\nv: {word}\n"))
+    assert line == 2 and message.startswith("v: harus berupa teks, tertulis benar/salah (")
+    assert "bila itu teks, apit dengan tanda kutip, mis. \"no\"" in message
+
+
 def test_str_choices_and_pattern() -> None:
     node = Str(choices=("a", "b"))
     assert messages(run(node, "v: c\n")) == [(1, "v: nilai 'c' tidak dikenal; pilihan: a, b")]

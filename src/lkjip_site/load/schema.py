@@ -82,6 +82,13 @@ class Str(Node):
             return
         if self.allow_numbers and isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
+        if isinstance(value, bool):
+            # ``penanggung_jawab: no`` or ``satuan: on``: YAML 1.1 reads these words as true/false, so the author saw
+            # "false" for what they wrote and nothing on what to do
+            ctx.diags.error((ctx.file, line), f"{where}: harus berupa teks, tertulis {_describe(value)}: YAML membaca "
+                                              "yes, no, on, off, true dan false tanpa tanda kutip sebagai benar/salah; "
+                                              "bila itu teks, apit dengan tanda kutip, mis. \"no\"")
+            return
         if not isinstance(value, str):
             ctx.diags.error((ctx.file, line), f"{where}: harus berupa teks, tertulis {_describe(value)}")
             return
