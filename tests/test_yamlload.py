@@ -153,3 +153,30 @@ def test_numbers_are_read_as_written_in_decimal(written: str, read: object) -> N
     diags = Diagnostics()
     value = load_yaml(f"nilai: {written}\n", "x.yaml", diags)["nilai"]
     assert value == read and type(value) is type(read) and not diags.items
+
+
+@pytest.mark.parametrize(("text", "line", "key", "value"), [
+    ("a: 1\nb: 84.82\u00a0\n", 2, "b", 84.82),      # after a number: was text, said to "use quotation marks"
+    ("a: 1\nsatuan\u00a0: x\n", 2, "satuan", "x"),  # before a colon: was an unknown key 'satuan ' and a missing one
+])
+def test_a_no_break_space_around_a_plain_value_is_said_at_its_line(text: str, line: int, key: str,
+                                                                   value: object) -> None:
+    """Word, Excel and web pages type U+00A0 where a space is meant; YAML keeps it. Said at its line, by name, and
+    the value read as it would be without it, so no second, misleading message follows."""
+    data, diags = load(text)
+    [d] = diags.errors
+    assert d.line == line and "spasi tak terputus (U+00A0" in d.message and "hapus spasi itu" in d.message
+    assert data[key] == value and type(data[key]) is type(value)
+
+
+def test_a_no_break_space_after_a_colon_is_named_at_its_own_line() -> None:
+    """``2023:<U+00A0>84.82`` is one word to YAML; the error was "':' tidak ditemukan" on the line after it."""
+    data, diags = load("realisasi:\n  2022: 82.85\n  2023:\u00a084.82\nsatuan: nilai\n")
+    [d] = diags.errors
+    assert data is None and d.line == 3 and "baris ini memuat spasi tak terputus (U+00A0" in d.message
+    assert "ganti dengan spasi biasa" in d.message
+
+
+def test_a_no_break_space_inside_quoted_text_is_text() -> None:
+    data, diags = load('a: "Rp\u00a01.000\u00a0"\n')
+    assert not diags.items and data["a"] == "Rp\u00a01.000\u00a0"

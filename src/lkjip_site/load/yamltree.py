@@ -19,6 +19,13 @@ from ..core.diagnostics import Diagnostics
 from ..core.numbers import LONGEST_INTEGER, MAX_WHOLE_DIGITS, parse_hand_written, thousands_or_decimal
 
 
+#: Spaces that are no space to YAML: the no-break space (U+00A0) Word, Excel and web pages type, the figure space and
+#: the narrow no-break space of number formats.
+_WIDE_SPACES = "\u00a0\u2007\u202f"
+_WIDE_SPACE_NAME = ("spasi tak terputus (U+00A0, biasanya terbawa dari Word, Excel atau halaman web), yang bagi YAML "
+                    "bukan spasi")
+
+
 class YMap(dict):
     """A dict that knows the line of itself and of each key."""
 
@@ -135,11 +142,24 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
             self.written[(self._line(node), value)] = raw
         return value
 
-    def construct_yaml_str(self, node: yaml.ScalarNode) -> str:  # type: ignore[override]
+    def construct_yaml_str(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
         """Text, refused at its line when it holds an invisible control character (``core/controls.py``): U+2028
         copied from a PDF broke a chart with a message about another file, and ESC printed in a warning drove the
-        terminal. TAB and line breaks are left to the schema, which knows which texts may have more than one line."""
+        terminal. TAB and line breaks are left to the schema, which knows which texts may have more than one line.
+
+        A plain (unquoted) scalar that begins or ends with a no-break space is refused too: Word, Excel and web
+        pages type U+00A0 where a space is meant, and YAML keeps it, so ``realisasi: 84.82`` followed by one was
+        text, said to "use quotation marks" the author never typed, and ``satuan`` before one was an unknown key
+        beside a "missing" one. What it would be without that space is read on, so only this message is said."""
         value = str(self.construct_scalar(node))
+        if not node.style and value != (bare := value.strip(_WIDE_SPACES)):
+            self._diags.error((self._file, self._line(node)),
+                              f"'{bare}' diawali atau diakhiri {_WIDE_SPACE_NAME}; hapus spasi itu, atau ganti dengan "
+                              "spasi biasa")
+            tag = self.resolve(ScalarNode, bare, (True, False))
+            if tag != "tag:yaml.org,2002:str":
+                return self.construct_object(ScalarNode(tag, bare, node.start_mark, node.end_mark))
+            value = bare
         if (char := control_in(value)) is not None:
             self._diags.error((self._file, self._line(node)),
                               f"teks memuat karakter kendali tak terlihat ({describe_control(char)}); hapus karakter "
@@ -218,6 +238,11 @@ def load_yaml(text: str, file: str, diags: Diagnostics, line_offset: int = 0,
                 where = f" (dibuka di baris ini; terbaca sampai baris {stopped + 1 + line_offset})"
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         problem = (exc.problem or "").strip()
+        if mark is not None and (wide := _wide_space_line(text, mark.line)) is not None:
+            # "2023:<U+00A0>84.82" is one word to YAML, and the error is noticed a line further on
+            diags.error((file, wide + 1 + line_offset), f"YAML tidak dapat dibaca: baris ini memuat {_WIDE_SPACE_NAME}; "
+                                                        "ganti dengan spasi biasa")
+            return None
         diags.error((file, line), f"YAML tidak dapat dibaca: {_translate(problem, char)}{where}")
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - other YAML errors carry no mark
@@ -244,6 +269,15 @@ def _raw_controls(text: str, file: str, diags: Diagnostics, line_offset: int) ->
             diags.error((file, line), f"teks memuat karakter kendali tak terlihat ({describe_control(found.group())}); "
                                       "hapus karakter itu (biasanya terbawa saat menyalin dari PDF)")
     return bool(said)
+
+
+def _wide_space_line(text: str, line: int) -> int | None:
+    """The line (0-based) of a syntax error, or the one before it, when it holds a no-break space outside quotes."""
+    lines = text.split("\n")
+    for n in (line, line - 1):
+        if 0 <= n < len(lines) and any(c in _WIDE_SPACES for c in re.sub(r"\"[^\"]*\"|'[^']*'", "", lines[n])):
+            return n
+    return None
 
 
 #: Contexts whose mark is the opening character of something never closed.
