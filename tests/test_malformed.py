@@ -80,6 +80,16 @@ def write(rel: str, text: str) -> Callable[[Path], None]:
     return apply
 
 
+def ansi(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    """``old`` replaced by ``new`` and the file saved as Notepad's and Excel's "ANSI" (Windows-1252), not UTF-8."""
+    def apply(root: Path) -> None:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} harus muncul tepat sekali di {rel}"
+        path.write_bytes(text.replace(old, new).encode("cp1252"))
+    return apply
+
+
 def delete(rel: str) -> Callable[[Path], None]:
     def apply(root: Path) -> None:
         (root / rel).unlink()
@@ -297,6 +307,15 @@ CASES = [
                                      "ribuan)"),
     Case("realisasi-angka-inggris", replace(INDIKATOR, "2023: 82.5", "2023: 1,234.5"), INDIKATOR, 9,
          "'1,234.5' memakai koma pemisah ribuan (format angka Excel berbahasa Inggris); tulis 1234.5"),
+    # saved as Windows-1252 ("ANSI"): was said at line 1 of a file of any length; now at the line of the first
+    # character that is no UTF-8, shown as Windows shows it (indikator.yaml line 3, a CSV's line 3, BAB I line 9)
+    Case("yaml-ansi", ansi(INDIKATOR, "    nama: ", "    nama: Luas m² "), INDIKATOR, 3,
+         "berkas bukan teks UTF-8 (baris ini: 'nama: Luas m² "),
+    Case("csv-ansi", chain(write(f"{R}/data/penduduk.csv", "desa,penduduk\nA,1\n"),
+                           ansi(f"{R}/data/penduduk.csv", "A,1", "A,1\nBéla,2")), f"{R}/data/penduduk.csv", 3,
+         "berkas CSV bukan teks UTF-8 (baris ini: 'Béla,2')"),
+    Case("bab-ansi", ansi(BAB1, "Tuliskan latar belakang", "Tuliskan café latar belakang"), BAB1, 9,
+         "berkas bukan teks UTF-8 (baris ini: 'Tuliskan café latar belakang"),
     Case("csv-titik-koma", write(f"{R}/data/penduduk.csv", "desa;penduduk\nA;1250\n"),
          f"{R}/data/penduduk.csv", 1, "dipisahkan titik koma (;)"),
     Case("csv-kolom-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan,Jumlah\nA,1,2,3\n"),

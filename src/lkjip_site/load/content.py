@@ -19,7 +19,7 @@ from .data import read_data_files
 from .images import image_problem
 from .scales import parse_scales
 from .schema import Ctx, read_validated
-from .source import read_source, unreadable_file
+from .source import not_utf8, read_source, unreadable_file
 from .svgcheck import check_svg
 from .yamltree import YMap, key_lines, load_yaml
 
@@ -296,8 +296,9 @@ def load_chapter(path: Path, root: Path, diags: Diagnostics) -> Chapter | None:
         return None
     try:
         text = raw.decode("utf-8-sig")  # Notepad adds a BOM before the opening ---
-    except UnicodeDecodeError:
-        diags.error((rel, 1), "berkas bukan teks UTF-8; simpan ulang dengan pengodean UTF-8")
+    except UnicodeDecodeError as exc:
+        line, shown = not_utf8(raw, exc)
+        diags.error((rel, line), f"berkas bukan teks UTF-8{shown}; simpan ulang dengan pengodean UTF-8")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows' and old Mac's line ends, as text mode reads
     match = _FRONT.match(text)

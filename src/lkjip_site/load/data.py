@@ -42,7 +42,7 @@ from ..core.suggest import did_you_mean
 from . import schemas
 from .references import check_references, reference_lines
 from .schema import read_validated
-from .source import read_source
+from .source import not_utf8, read_source
 from .yamltree import YMap, key_lines
 
 DATA_DIR = "data"
@@ -326,8 +326,9 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
     numeric."""
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        diags.error((rel, 1), "berkas CSV bukan teks UTF-8; simpan ulang sebagai 'CSV UTF-8'")
+    except UnicodeDecodeError as exc:
+        line, shown = not_utf8(raw, exc)
+        diags.error((rel, line), f"berkas CSV bukan teks UTF-8{shown}; simpan ulang sebagai 'CSV UTF-8'")
         return None
     numbered = _csv_rows(text)
     if not numbered:

@@ -18,6 +18,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, unpickled
 from ..core.numbers import number_problem, parse_hand_written, thousands_or_decimal
 from ..core.suggest import did_you_mean
+from .source import not_utf8
 from .yamltree import YList, YMap, load_yaml
 
 
@@ -411,8 +412,9 @@ def _read_validated(raw: bytes, rel: str, schema: SchemaDoc, diags: Diagnostics)
     before = len(diags.errors)
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        diags.error((rel, 1), "berkas bukan teks UTF-8; simpan ulang dengan pengodean UTF-8")
+    except UnicodeDecodeError as exc:
+        line, shown = not_utf8(raw, exc)
+        diags.error((rel, line), f"berkas bukan teks UTF-8{shown}; simpan ulang dengan pengodean UTF-8")
         return None
     written: dict[tuple[int, float], str] = {}
     data = load_yaml(text, rel, diags, written=written)

@@ -79,3 +79,15 @@ def unreadable_file(path: Path) -> str:
     """Why the file at ``path``, read later (an image, copied when the site is published), cannot be read by this
     user (empty when it can): asked now, so that it is a message at the line that names it."""
     return "" if os.access(path, os.R_OK) else _NO_PERMISSION
+
+
+def not_utf8(raw: bytes, exc: UnicodeDecodeError) -> tuple[int, str]:
+    """Where a file that is no UTF-8 first goes wrong: its line, and the text around it as Windows would show it.
+
+    Why: Notepad and Excel save as "ANSI" (Windows-1252) by default, and a data file so saved was refused at its line
+    1 however long it was; the author could not tell which ``²`` or ``é`` to look for."""
+    line = raw.count(b"\n", 0, exc.start) + 1
+    start = raw.rfind(b"\n", 0, exc.start) + 1
+    end = raw.find(b"\n", exc.start)
+    shown = raw[start:end if end >= 0 else len(raw)].decode("cp1252", errors="replace").strip()
+    return line, f" (baris ini: '{shown[:60]}')"
