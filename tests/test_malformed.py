@@ -316,6 +316,13 @@ CASES = [
          "berkas CSV bukan teks UTF-8 (baris ini: 'Béla,2')"),
     Case("bab-ansi", ansi(BAB1, "Tuliskan latar belakang", "Tuliskan café latar belakang"), BAB1, 9,
          "berkas bukan teks UTF-8 (baris ini: 'Tuliskan café latar belakang"),
+    # a title typed above the table, and a column left empty at the right (Excel saves "a,b,"): both were said only
+    # "nama kolom CSV harus terisi ..." or as one "4 columns, header 1" per row, nothing about what to delete
+    Case("csv-baris-judul", write(f"{R}/data/penduduk.csv", "DATA PENDUDUK 2023\ndesa,laki,perempuan\nA,1,2\n"),
+         f"{R}/data/penduduk.csv", 1, "baris ini tampaknya judul tabel ('DATA PENDUDUK 2023'), bukan nama kolom; "
+                                     "hapus baris ini"),
+    Case("csv-kolom-tanpa-nama", write(f"{R}/data/penduduk.csv", "desa,laki,\nA,1,\nB,2,\n"),
+         f"{R}/data/penduduk.csv", 1, "kolom ke-3 tidak bernama"),
     Case("csv-titik-koma", write(f"{R}/data/penduduk.csv", "desa;penduduk\nA;1250\n"),
          f"{R}/data/penduduk.csv", 1, "dipisahkan titik koma (;)"),
     Case("csv-kolom-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan,Jumlah\nA,1,2,3\n"),

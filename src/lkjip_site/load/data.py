@@ -340,8 +340,18 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
         diags.error((rel, header_line), "kolom CSV dipisahkan titik koma (;); simpan ulang dengan pemisah koma "
                                         "(di Excel: Simpan Sebagai → CSV UTF-8 (dipisahkan koma))")
         return None
+    if _title_row(header, numbered):
+        diags.error((rel, header_line), f"baris ini tampaknya judul tabel ('{next(h for h in header if h)}'), bukan "
+                                        "nama kolom; hapus baris ini agar baris pertama berisi nama kolom (judul tabel "
+                                        f"ditulis di berkas keterangan {path.stem}.yaml, kunci 'judul')")
+        return None
     if len(set(header)) != len(header) or any(not h for h in header):
-        diags.error((rel, header_line), "nama kolom CSV harus terisi dan berbeda satu sama lain")
+        empty = [str(c + 1) for c, h in enumerate(header) if not h]
+        twice = sorted({h for h in header if h and header.count(h) > 1})
+        what = (f"kolom ke-{', '.join(empty)} tidak bernama (kolom kosong di kanan atau di tengah tabel Excel?); isi "
+                "namanya, atau hapus kolom itu" if empty else
+                f"nama kolom {', '.join(repr(h) for h in twice)} dipakai lebih dari sekali; beri nama yang berbeda")
+        diags.error((rel, header_line), f"nama kolom CSV harus terisi dan berbeda satu sama lain: {what}")
         return None
     body = [row for _, row in numbered[1:]]
     lines = [n for n, _ in numbered[1:]]
@@ -370,6 +380,16 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
             return None
     cells = [[_cell(r[c], numeric[c]) for c in range(len(header))] for r in body]
     return Dataset(id=path.stem, columns=header, rows=cells, numeric=numeric, loc=Loc(rel, 1))
+
+
+def _title_row(header: list[str], numbered: list[tuple[int, list[str]]]) -> bool:
+    """Whether the first row is a title typed above the table (one cell filled, the next row wider), as a sheet made
+    for print has it: said as one row per line "has 4 columns, the header 1", the author was not told to delete it."""
+    filled = [h for h in header if h]
+    if len(filled) != 1 or len(numbered) < 2:
+        return False
+    names = [cell.strip() for cell in numbered[1][1] if cell.strip()]
+    return len(names) > 1 and not any(PLAIN.fullmatch(cell) for cell in names)  # the next row names, not counts
 
 
 def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
