@@ -85,6 +85,7 @@ def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagn
     _check_ids_unique(chapter, tokens, diags)
     _check_footnotes(chapter, tokens, env, diags)
     _check_comments_and_titles(chapter, tokens, diags)
+    _check_table_rows(chapter, tokens, diags)
     _check_blocked_html(chapter, tokens, diags)
     chapter.toc = _toc(tokens)
     collect_images(report, chapter, tokens, diags)
@@ -170,6 +171,46 @@ def _check_footnotes(chapter: Chapter, tokens: list[Token], env: dict[str, Any],
             diags.warn((chapter.rel, chapter.body_line + at),
                        f"catatan kaki [^{label}] tidak dirujuk di teks, jadi tidak tampil; tulis [^{label}] tepat "
                        "setelah kata yang dijelaskannya, atau hapus catatan ini")
+
+
+#: A cell boundary of a Markdown table row: a ``|`` not escaped as ``\|`` (GFM splits inside code spans too).
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+
+
+def _cells(source_line: str) -> list[str]:
+    """The cells of one table row as written, the outer pipes dropped, as GFM counts them."""
+    cells = _CELL_BORDER.split(re.sub(r"^\s*(?:>\s*)*", "", source_line).strip())  # inside a quote: its '>'s
+    if cells and not cells[0].strip():
+        cells.pop(0)
+    if cells and not cells[-1].strip() and source_line.rstrip().endswith("|"):
+        cells.pop()
+    return cells
+
+
+def _check_table_rows(chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
+    """A row of a Markdown table with more cells than its header: the parser drops the extra cells, so a number typed
+    there was missing from the page without a word (an error); with fewer, the missing cells show empty (a
+    warning). Said at the row's line with the count and what to do."""
+    source = chapter.body.split("\n")
+    columns, in_body = 0, False
+    for token in tokens:
+        if token.type == "thead_open":
+            columns = 0
+        elif token.type == "th_open":
+            columns += 1
+        elif token.type in ("tbody_open", "tbody_close"):
+            in_body = token.type == "tbody_open"
+        elif token.type == "tr_open" and in_body and token.map and token.map[0] < len(source):
+            cells = _cells(source[token.map[0]])
+            where = (chapter.rel, line_of(chapter, token))
+            if len(cells) > columns:
+                dropped = ", ".join(f"'{c.strip()}'" for c in cells[columns:] if c.strip()) or "sel kosong"
+                diags.error(where, f"baris tabel ini memiliki {len(cells)} sel, sedangkan baris judulnya {columns} "
+                                   f"kolom; sel lebihannya ({dropped}) tidak tampil di halaman; tambahkan kolom di "
+                                   "baris judul dan baris garis (|---|), atau hapus sel itu")
+            elif len(cells) < columns:
+                diags.warn(where, f"baris tabel ini memiliki {len(cells)} sel, sedangkan baris judulnya {columns} "
+                                  "kolom; sel yang kurang tampil kosong; tambahkan sel (| |) sampai jumlahnya sama")
 
 
 def _check_comments_and_titles(chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
