@@ -45,6 +45,20 @@ def test_str_accepts_text_rejects_number_and_empty() -> None:
     assert messages(run(Str(), "v: '  '\n")) == [(1, "v: tidak boleh kosong")]
 
 
+@pytest.mark.parametrize(("text", "says"), [
+    ("v: '2023'\n", "v: harus berupa bilangan bulat, tertulis teks ('2023'); '2023' memakai tanda kutip (YAML "
+                    "membacanya sebagai teks); tulis 2023 tanpa tanda kutip"),
+    ("v: 2.023\n", "v: harus berupa bilangan bulat, tertulis angka (2.023); '2.023' memakai pemisah ribuan; tulis 2023"),
+])
+def test_int_says_what_to_write(text: str, says: str) -> None:
+    """``tahun: '2023'`` was said to be text, and ``2.023`` a number, without what to write instead."""
+    diags = Diagnostics()
+    written: dict[tuple[int, float], str] = {}
+    data = load_yaml(text, "f.yaml", diags, written=written)
+    Obj({"v": Field(Int())}).check(data, "", data.line, Ctx("f.yaml", diags, written))
+    assert messages(diags) == [(1, says)]
+
+
 @pytest.mark.parametrize("word", ["no", "Yes", "on", "OFF"])
 def test_str_given_a_yaml_boolean_says_to_quote_it(word: str) -> None:
     """``penanggung_jawab: no``: YAML 1.1 reads the word as false; the author saw "false" and nothing to do."""

@@ -128,6 +128,16 @@ class Grade(Str):
         super().check(value, where, line, ctx)
 
 
+def _whole_instead(value: Any, line: int, ctx: Ctx) -> str:
+    """What to write for a whole number typed as text or with a thousands dot (``tahun: '2023'``, ``2.023``): the
+    message said only what was read ("teks ('2023')"), not what to write."""
+    typed = parse_hand_written(value) if isinstance(value, str) else None
+    if typed is not None and typed.value == typed.value.to_integral_value():
+        return f"; {typed.advice()}"
+    text = ctx.written.get((line, float(value))) if isinstance(value, float) else None
+    return f"; '{text}' memakai pemisah ribuan; tulis {text.replace('.', '')}" if text else ""
+
+
 @dataclass
 class Int(Node):
     doc: str = ""
@@ -136,7 +146,8 @@ class Int(Node):
 
     def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
-            ctx.diags.error((ctx.file, line), f"{where}: harus berupa bilangan bulat, tertulis {_describe(value)}")
+            ctx.diags.error((ctx.file, line), f"{where}: harus berupa bilangan bulat, tertulis {_describe(value)}"
+                                              f"{_whole_instead(value, line, ctx)}")
             return
         if self.min is not None and value < self.min:
             ctx.diags.error((ctx.file, line), f"{where}: paling kecil {self.min}, tertulis {value}")
