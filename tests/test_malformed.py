@@ -292,11 +292,13 @@ CASES = [
     # one cell of a column of numbers as Excel shows it (a zero in Accounting format, a formula's error, an
     # accountant's negative): the column became text, its Jumlah vanished from the table without a word (line 3)
     Case("csv-strip-di-kolom-angka", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan\nA,120,130\nB,-,2\n"),
-         f"{R}/data/penduduk.csv", 3, "kolom 'laki' berisi angka, tetapi sel ini berisi '-'; tulis 0 bila nilainya nol"),
+         f"{R}/data/penduduk.csv", 3,
+         "kolom 'laki' berisi angka, tetapi sel ini berisi '-'; tulis 0 bila nilainya nol"),
     Case("csv-galat-rumus", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan\nA,120,130\nB,1,#DIV/0!\n"),
          f"{R}/data/penduduk.csv", 3, "sel ini berisi '#DIV/0!'; itu galat rumus Excel"),
     Case("csv-negatif-kurung", write(f"{R}/data/penduduk.csv", "desa,selisih\nA,120\nB,(1.250)\n"),
-         f"{R}/data/penduduk.csv", 3, "sel ini berisi '(1.250)'; angka negatif ditulis dengan tanda minus: tulis -1250"),
+         f"{R}/data/penduduk.csv", 3,
+         "sel ini berisi '(1.250)'; angka negatif ditulis dengan tanda minus: tulis -1250"),
     # a number as Excel set to English writes it (line 3): was "berupa teks" without what to write; '1,250' alone was
     # told to be written 1.250 only, where English Excel meant 1250
     Case("csv-angka-inggris", write(f"{R}/data/penduduk.csv", 'desa,luas\nA,"1,250.5"\nB,"1,234,567.00"\n'),
@@ -327,6 +329,9 @@ CASES = [
     # the cell, so the number typed there was missing from the page without a word
     Case("tabel-md-sel-lebih", append(BAB1, "\n| Desa | Penduduk |\n|---|---|\n| A | 1250 | 980 |\n"), BAB1, 17,
          "baris tabel ini memiliki 3 sel, sedangkan baris judulnya 2 kolom; sel lebihannya ('980') tidak tampil"),
+    # an empty line above the opening '---' (BAB I): was "berkas bab harus diawali baris '---'", which it seemed to be
+    Case("front-matter-baris-kosong", replace(BAB1, "---\njudul: Pendahuluan", "\n\n---\njudul: Pendahuluan"), BAB1, 1,
+         "baris '---' ada di baris 3, padahal harus di baris 1; hapus baris kosong di awal berkas"),
     Case("csv-titik-koma", write(f"{R}/data/penduduk.csv", "desa;penduduk\nA;1250\n"),
          f"{R}/data/penduduk.csv", 1, "dipisahkan titik koma (;)"),
     Case("csv-kolom-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan,Jumlah\nA,1,2,3\n"),

@@ -304,6 +304,12 @@ def load_chapter(path: Path, root: Path, diags: Diagnostics) -> Chapter | None:
     match = _FRONT.match(text)
     if not match:
         unclosed = re.match(r"---[ \t]*\n", text) is not None  # opened, never closed: the body read as front matter
+        blank = re.match(r"(?:[ \t\u00a0]*\n)+(?=---[ \t]*\n)", text)  # Word and some editors begin with an empty line
+        if blank is not None:
+            opening = blank.group().count("\n") + 1
+            diags.error((rel, 1), f"front matter tidak ditemukan: baris '---' ada di baris {opening}, padahal harus di "
+                                  "baris 1; hapus baris kosong di awal berkas")
+            return None
         diags.error((rel, 1), "front matter tidak ditutup: tambahkan baris '---' sesudah kunci terakhir (judul, jenis, "
                               "urutan), sebelum isi bab" if unclosed else
                               "front matter tidak ditemukan: berkas bab harus diawali baris '---', kunci "
