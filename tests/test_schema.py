@@ -48,7 +48,8 @@ def test_str_accepts_text_rejects_number_and_empty() -> None:
 @pytest.mark.parametrize(("text", "says"), [
     ("v: '2023'\n", "v: harus berupa bilangan bulat, tertulis teks ('2023'); '2023' memakai tanda kutip (YAML "
                     "membacanya sebagai teks); tulis 2023 tanpa tanda kutip"),
-    ("v: 2.023\n", "v: harus berupa bilangan bulat, tertulis angka (2.023); '2.023' memakai pemisah ribuan; tulis 2023"),
+    ("v: 2.023\n",
+     "v: harus berupa bilangan bulat, tertulis angka (2.023); '2.023' memakai pemisah ribuan; tulis 2023"),
 ])
 def test_int_says_what_to_write(text: str, says: str) -> None:
     """``tahun: '2023'`` was said to be text, and ``2.023`` a number, without what to write instead."""

@@ -120,8 +120,8 @@ def _check_grades(ind: Indicator, diags: Diagnostics) -> None:
     for v, loc in values:
         if isinstance(v, str):  # numbers typed as text (68,85) were already rejected by the schema
             if not ind.kualitatif:
-                diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' berupa teks, tetapi indikator tidak punya "
-                                            f"daftar 'kualitatif'; {_instead_of_text(v)}")
+                diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' berupa teks, tetapi indikator tidak "
+                                            f"punya daftar 'kualitatif'; {_instead_of_text(v)}")
             elif v.strip().casefold() not in {g.strip().casefold() for g in ind.kualitatif}:  # as capaian reads it
                 diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' tidak ada dalam daftar kualitatif "
                                             f"({', '.join(ind.kualitatif)}){did_you_mean(v, ind.kualitatif)}")

@@ -240,8 +240,8 @@ def load_yaml(text: str, file: str, diags: Diagnostics, line_offset: int = 0,
         problem = (exc.problem or "").strip()
         if mark is not None and (wide := _wide_space_line(text, mark.line)) is not None:
             # "2023:<U+00A0>84.82" is one word to YAML, and the error is noticed a line further on
-            diags.error((file, wide + 1 + line_offset), f"YAML tidak dapat dibaca: baris ini memuat {_WIDE_SPACE_NAME}; "
-                                                        "ganti dengan spasi biasa")
+            diags.error((file, wide + 1 + line_offset),
+                        f"YAML tidak dapat dibaca: baris ini memuat {_WIDE_SPACE_NAME}; ganti dengan spasi biasa")
             return None
         diags.error((file, line), f"YAML tidak dapat dibaca: {_translate(problem, char)}{where}")
         return None
