@@ -125,6 +125,13 @@ def chain(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
     return apply
 
 
+def _renamed(rel: str, name: str) -> Callable[[Path], None]:
+    """The file ``rel`` given the name ``name`` in its folder."""
+    def apply(root: Path) -> None:
+        (root / rel).rename((root / rel).with_name(name))
+    return apply
+
+
 def _copy(rel: str, to: str) -> Callable[[Path], None]:
     def apply(root: Path) -> None:
         (root / to).write_bytes((root / rel).read_bytes())
@@ -332,6 +339,11 @@ CASES = [
     # an empty line above the opening '---' (BAB I): was "berkas bab harus diawali baris '---'", which it seemed to be
     Case("front-matter-baris-kosong", replace(BAB1, "---\njudul: Pendahuluan", "\n\n---\njudul: Pendahuluan"), BAB1, 1,
          "baris '---' ada di baris 3, padahal harus di baris 1; hapus baris kosong di awal berkas"),
+    # pk.yaml saved as pk.yml, or as pk.yaml.txt by Notepad with extensions hidden: was a warning, the PK not read
+    Case("data-yml", _renamed(PK, "pk.yml"), f"{R}/data/pk.yml", 1,
+         "berkas data 'pk.yml' tidak dibaca: namanya harus persis 'pk.yaml'; ganti namanya"),
+    Case("data-txt", _renamed(PK, "pk.yaml.txt"), f"{R}/data/pk.yaml.txt", 1,
+         "berkas data 'pk.yaml.txt' tidak dibaca: namanya harus persis 'pk.yaml'"),
     Case("csv-titik-koma", write(f"{R}/data/penduduk.csv", "desa;penduduk\nA;1250\n"),
          f"{R}/data/penduduk.csv", 1, "dipisahkan titik koma (;)"),
     Case("csv-kolom-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan,Jumlah\nA,1,2,3\n"),

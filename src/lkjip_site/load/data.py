@@ -90,6 +90,14 @@ def read_data_files(report_folder: Path, root: Path, diags: Diagnostics,
             continue  # a folder of the author's own (old versions, drafts) is not read
         rel = rel_path(path, root)
         meta = path.suffix in (".yaml", ".yml") and (path.stem + ".csv") in known
+        if (meant := _misnamed(path.name)) is not None and not (folder / meant).is_file():
+            # pk.yml, PK.yaml, pk.yaml.txt (Windows hides the last extension) where no pk.yaml is: the file the author
+            # means to be the PK was passed over with a warning, and the report published without its PK (beside a
+            # pk.yaml it is a stray copy: the warning below)
+            diags.error((rel, 1), f"berkas data '{path.name}' tidak dibaca: namanya harus persis '{meant}'; ganti "
+                                  "namanya (Windows dapat menyembunyikan ekstensi seperti .txt; tampilkan ekstensi "
+                                  "lewat menu Tampilan di Windows Explorer)")
+            continue
         if path.name not in schemas.DATA_FILES and path.suffix != ".csv" and not meta:
             # not read, and not published as open data either: a working note left here stays the author's
             names = [*schemas.DATA_FILES, "<nama>.csv"]
@@ -112,6 +120,19 @@ def read_data_files(report_folder: Path, root: Path, diags: Diagnostics,
         else:
             raw[path.name] = (read_validated(content, rel, schemas.DATASET_META, diags, memo), rel)
     return data, raw, read
+
+
+def _misnamed(name: str) -> str | None:
+    """The data file ``name`` is meant to be, when it differs from it only by its extension or letter case
+    (``pk.yml``, ``Indikator.yaml``, ``anggaran.yaml.txt``); None for a known name or any other file."""
+    if name in schemas.DATA_FILES:
+        return None
+    stem = name.casefold().removesuffix(".txt")
+    for known in schemas.DATA_FILES:
+        base = known.removesuffix(".yaml")
+        if stem in (known, base + ".yml", base + ".yaml"):
+            return known
+    return None
 
 
 def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
