@@ -344,6 +344,11 @@ CASES = [
          "berkas data 'pk.yml' tidak dibaca: namanya harus persis 'pk.yaml'; ganti namanya"),
     Case("data-txt", _renamed(PK, "pk.yaml.txt"), f"{R}/data/pk.yaml.txt", 1,
          "berkas data 'pk.yaml.txt' tidak dibaca: namanya harus persis 'pk.yaml'"),
+    # BAB I saved by Notepad as .md.txt (extensions hidden): was a warning that the file is not read, the report
+    # built without the chapter
+    Case("bab-md-txt", _renamed(BAB1, "10-bab-1-pendahuluan.md.txt"), f"{R}/10-bab-1-pendahuluan.md.txt", 1,
+         "berkas '10-bab-1-pendahuluan.md.txt' tidak dibaca sebagai bab: nama berkas bab harus berakhiran .md; ganti "
+         "namanya menjadi 10-bab-1-pendahuluan.md"),
     Case("csv-titik-koma", write(f"{R}/data/penduduk.csv", "desa;penduduk\nA;1250\n"),
          f"{R}/data/penduduk.csv", 1, "dipisahkan titik koma (;)"),
     Case("csv-kolom-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan,Jumlah\nA,1,2,3\n"),

@@ -237,8 +237,28 @@ def load_chapters(folder: Path, root: Path, diags: Diagnostics) -> list[Chapter]
     office suite's ``~$bab.md``; as chapters they stopped the build (the release's snapshot skips them too)."""
     chapters = [c for p in sorted(folder.glob("*.md"))
                 if not p.name.startswith((".", "~$")) and (c := load_chapter(p, root, diags))]
+    _check_misnamed_chapters(folder, root, diags)
     _check_chapter_set(chapters, diags)
     return sorted(chapters, key=lambda c: (c.urutan, c.id))
+
+
+#: A chapter saved under another ending: Notepad's ``.md.txt`` (Windows hides the ``.txt``), ``.MD``, ``.markdown``.
+_CHAPTER_LIKE = re.compile(r"(?P<stem>[^.~][^/]*?)\.(?:md\.txt|markdown|md)", re.I)
+
+
+def _check_misnamed_chapters(folder: Path, root: Path, diags: Diagnostics) -> None:
+    """A chapter file whose name does not end in ``.md`` where no such chapter is: only a warning that it "is not
+    read" was said, and the report built without the chapter (and its tables, which other chapters cite)."""
+    for path in sorted(folder.iterdir()):
+        found = _CHAPTER_LIKE.fullmatch(path.name)
+        if found is None or path.suffix == ".md" or not path.is_file():
+            continue
+        meant = f"{found.group('stem')}.md"
+        if not (folder / meant).exists():
+            diags.error((rel_path(path, root), 1),
+                        f"berkas '{path.name}' tidak dibaca sebagai bab: nama berkas bab harus berakhiran .md; ganti "
+                        f"namanya menjadi {meant} (Windows dapat menyembunyikan ekstensi seperti .txt; tampilkan "
+                        "ekstensi lewat menu Tampilan di Windows Explorer)")
 
 
 def _check_chapter_set(chapters: list[Chapter], diags: Diagnostics) -> None:
