@@ -349,6 +349,10 @@ CASES = [
     Case("bab-md-txt", _renamed(BAB1, "10-bab-1-pendahuluan.md.txt"), f"{R}/10-bab-1-pendahuluan.md.txt", 1,
          "berkas '10-bab-1-pendahuluan.md.txt' tidak dibaca sebagai bab: nama berkas bab harus berakhiran .md; ganti "
          "namanya menjadi 10-bab-1-pendahuluan.md"),
+    # a role's backticks typed as Word's curly quotes (BAB III line 9): said "tanpa isi" only, the ‘ unexplained
+    Case("peran-kutip-word", replace(BAB3, "mencapai {nilai}`IKU1.capaian`", "mencapai {nilai}‘IKU1.capaian’"),
+         BAB3, 9,
+         "tanda '‘' sesudahnya bukan petik terbalik (`, di papan ketik di kiri angka 1)"),
     Case("csv-titik-koma", write(f"{R}/data/penduduk.csv", "desa;penduduk\nA;1250\n"),
          f"{R}/data/penduduk.csv", 1, "dipisahkan titik koma (;)"),
     Case("csv-kolom-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan,Jumlah\nA,1,2,3\n"),

@@ -43,6 +43,8 @@ def format_value(report: Report, path: str) -> str:
 
 #: A role of ours that the roles plugin did not take (no code span right after it).
 _BARE_ROLE = re.compile(r"\{(?:nilai|ref)\}")
+#: What Word or a phone keyboard types where the backtick of a role belongs.
+_CURLY_QUOTES = "‘’“”'\"´"
 #: A role as a heading's entry in the chapter's list keeps it (``parser._toc``).
 _TOC_ROLE = re.compile(r"\{(nilai|ref)\}`([^`]*)`")
 
@@ -82,9 +84,12 @@ class LkjipRenderer(RendererHTML):
         content = tokens[idx].content
         if "{" in content and (bare := _BARE_ROLE.search(content)) and "lkjip" in env:
             ctx: RenderContext = env["lkjip"]
+            curly = content[bare.end():bare.end() + 1] in _CURLY_QUOTES  # Word turned ` into ‘ (or typed ' “)
             ctx.diags.error((ctx.chapter.rel, line_of(ctx.chapter, tokens[idx])),
                             f"peran {bare.group(0)} tanpa isi; tulis isinya di antara tanda petik terbalik tepat "
-                            "setelahnya, mis. {nilai}`IKU1.capaian` atau {ref}`tabel-capaian`")
+                            "setelahnya, mis. {nilai}`IKU1.capaian` atau {ref}`tabel-capaian`"
+                            + (f"; tanda '{content[bare.end()]}' sesudahnya bukan petik terbalik (`, di papan ketik "
+                               "di kiri angka 1)" if curly else ""))
         return str(super().text(tokens, idx, options, env))
 
     def myst_role(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
