@@ -62,9 +62,9 @@ def english_thousands_in_money(wb: Workbook) -> str:
     ws = wb["Anggaran"]
     r = find_row(ws, {"Kode": "7.01.01.2.01.0001"})
     put(ws, r, {"Pagu (Rp)": "1,500,000"})
-    return (f"Anggaran!{ref(ws, 'Pagu (Rp)', r)}: galat: pagu harus angka, tertulis teks '1,500,000'; ketik angkanya "
-            "saja, tanpa pemisah ribuan, Rp, huruf atau tanda lain (mis. 1500000; desimal dengan tanda desimal Excel "
-            "Anda: 85,5 di Excel berbahasa Indonesia)")
+    # read as Excel set to English writes it: the number meant is said (a rupiah has no three decimals)
+    return (f"Anggaran!{ref(ws, 'Pagu (Rp)', r)}: galat: pagu '1,500,000' diketik sebagai teks, bukan angka; ketik "
+            "ulang sebagai angka (nilai yang dimaksud: 1500000), dengan format sel Angka, bukan Teks")
 
 
 def comma_decimal_as_text(wb: Workbook) -> str:

@@ -51,7 +51,8 @@ FORMAT = 13  # bump when the meaning of keys, the pickled classes or the entries
 #            difference printed beside its two percentages is theirs as printed (the change page's "poin
 #            persen", efficiency by difference, a change of two derived realisasi), so no kept page or table replays
 #            the difference of unrounded values; a negative indicator's target 0 is not warned of for a missing
-#            realisasi)
+#            realisasi; a YAML file's kept messages: 1.000 in a value, a no-break space, YAML's yes/no in a text,
+#            a file saved as Windows-1252 at its line, a Markdown table row's cells)
 
 
 def digest(*parts: Any) -> str:
