@@ -48,6 +48,7 @@ from lkjip_site.elements.charts import kinds as kinds_module
 from lkjip_site.elements.charts import marks as marks_module
 from lkjip_site.elements.charts import plan as plan_module
 from lkjip_site.elements.charts.plan import build, canonical_json
+from lkjip_site.elements.charts.style import LEGEND_ON_TOP_ABOVE
 from lkjip_site.elements.charts.svg import render_chart
 from lkjip_site.elements.figures import chart_efisiensi, chart_tren
 from lkjip_site.elements.tables import table_efisiensi, table_perbandingan_tahun, table_triwulan_indikator
@@ -256,6 +257,29 @@ def test_every_kind_plans_a_valid_vega_lite_spec(name):
     wide = build(all_specs()[name])[0]
     for vl in (wide, narrow_spec(wide)):
         assert validate_jsonschema(vl, schema, raise_error=False) is None
+
+
+def _legend_orient(vl: dict) -> str:
+    return vl["config"]["legend"]["orient"]
+
+
+def test_a_tall_charts_legend_is_above_its_bars_and_a_short_ones_below():
+    """The efficiency chart of a report with 19 indicators was 2 000 px tall on a phone, its legend (which colour is
+    capaian, which serapan) under the last bar; a comparison of 160 reports put it 10 600 px down. A plot taller
+    than most of a phone's screen has its legend on top, in the wide and the phone layout alike; a short one keeps
+    it below."""
+    rows = [{"nama": f"Program Nomor {i} Penyelenggaraan Pemerintahan", "capaian": D(90 + i), "serapan": D(80 + i)}
+            for i in range(19)]
+    tall = build(c.efisiensi(rows, metode="rasio"))[0]
+    short = build(all_specs()["efisiensi"])[0]
+    assert tall["height"] > LEGEND_ON_TOP_ABOVE and narrow_spec(tall)["height"] > LEGEND_ON_TOP_ABOVE
+    assert (_legend_orient(tall), _legend_orient(narrow_spec(tall))) == ("top", "top")
+    assert narrow_spec(short)["height"] <= LEGEND_ON_TOP_ABOVE
+    assert (_legend_orient(short), _legend_orient(narrow_spec(short))) == ("bottom", "bottom")
+    schema = load_schema()
+    for vl in (tall, narrow_spec(tall)):
+        assert validate_jsonschema(vl, schema, raise_error=False) is None
+
 
 
 @pytest.mark.parametrize("shortcut", ["rows", "layers"])

@@ -22,6 +22,7 @@ import copy
 from typing import Any
 
 from ...core.controls import js_literal
+from .style import place_legend
 
 #: Width of the chart's SVG on a 360 px phone: 360 − 2 × 16 (page padding) − 2 × 13 (figure border and padding).
 NARROW_WIDTH = 302
@@ -82,6 +83,7 @@ def narrow_spec(wide: dict[str, Any]) -> dict[str, Any]:
     else:
         _series(spec, layers)
     _narrow_legends(spec, layers)
+    place_legend(spec)  # the phone layout's own height: bars one under another make it taller than the wide one
     return spec
 
 

@@ -15,7 +15,7 @@ from .dataset import plan_dataset
 from .kinds import plan_budget, plan_efisiensi, plan_ikm, plan_renstra, plan_target_realisasi, plan_tren
 from .marks import Plan, alt, rows_back, rows_held
 from .spec import ChartSpec, ChartTable
-from .style import ID_FORMAT_LOCALE, ID_TIME_FORMAT_LOCALE, theme_config
+from .style import ID_FORMAT_LOCALE, ID_TIME_FORMAT_LOCALE, place_legend, theme_config
 
 _PLANNERS: dict[str, Callable[[ChartSpec], Plan]] = {
     "target_realisasi": plan_target_realisasi,
@@ -49,6 +49,7 @@ def build(spec: ChartSpec) -> tuple[dict[str, Any], str, ChartTable, str, tuple[
         vl = rows_back(chart.to_dict(validate=False), rows)
     vl.pop("config", None)  # Altair's defaults; ours replace them wholesale
     vl["config"] = theme_config()
+    place_legend(vl)
     vl["usermeta"] = {
         # vega-embed reads these on the site, so the interactive chart formats like the SVG.
         "embedOptions": {
