@@ -350,6 +350,28 @@ def test_the_home_page_lists_two_pemdas_instansi_of_one_name_apart() -> None:
             (banjar, ["a"]), ("Dinas Kesehatan (Kabupaten Paser)", ["b"]), ("Kecamatan Pengaron", ["c"])]
 
 
+def test_a_home_page_of_many_instansi_and_years_can_be_jumped_through(tmp_path: Path) -> None:
+    """A portal of 160 reports: the home page ran to 45 phone screens with no way to jump to a year, and 40 links
+    "… dari tahun ke tahun" stood between the search and the first report (52 presses of Tab). Each year's section
+    is linked from a jump list; more than eight instansi fold their links into a closed <details>, URLs unchanged."""
+    root = tmp_path / "situs"
+    names = ("Alfa", "Beta", "Gama", "Delta", "Epsilon", "Zeta", "Eta", "Teta", "Iota")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        for name in names:
+            assert new_report(root, f"kecamatan-{name.lower()}-2024", tahun=2024, instansi=f"Kecamatan {name}") == 0
+        assert new_report(root, "kecamatan-alfa-2023", tahun=2023, instansi="Kecamatan Alfa") == 0
+        build(BuildOptions(root=root, pdf=False, cache_dir=root / ".cache", use_cache=False))
+    home = lxml.html.fromstring((root / "build" / "index.html").read_bytes())
+    jumps = home.xpath('//nav[@aria-label="Lompat ke tahun"]//a/@href')
+    assert jumps == ["#tahun-2024", "#tahun-2023"], jumps
+    assert all(home.xpath(f'//section[@aria-labelledby="{j[1:]}"]/h2[@id="{j[1:]}"]') for j in jumps)
+    folded = home.xpath('//section[@class="bandingkan"]//details[not(@open)]//a/@href')
+    assert folded == [f"instansi/kecamatan-{name.lower()}/" for name in sorted(n.lower() for n in names)], folded
+    shown = home.xpath('//section[@class="bandingkan"]/ul//a/@href')
+    assert shown == ["perbandingan/", "perbandingan/2024/", "perbandingan/2023/"], shown
+
+
 def test_instansi_page_shows_its_figures_across_periods(site) -> None:  # type: ignore[no-untyped-def]
     out, _ = site
     page = _page(out, "instansi/kecamatan-alfa/index.html")
