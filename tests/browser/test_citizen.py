@@ -142,17 +142,21 @@ def test_search_a_word_and_open_the_chapter(browser, base_url: str) -> None:  # 
         context.close()
 
 
-@pytest.mark.parametrize("word, first", [("martapura", "Martapura Barat"), ("batu", "Batu Sopang")])
+@pytest.mark.parametrize("word, first", [("martapura", "Martapura Barat"), ("batu", "Batu Sopang"),
+                                         ("pengaron", "Pengaron")])
 def test_searching_a_kecamatans_name_lists_its_report_first(browser, base_url: str, word: str,  # type: ignore[no-untyped-def]
                                                            first: str) -> None:
     """"martapura" listed Pengaron first (its cover: "Ditandatangani di Martapura"); "batu" listed Martapura Barat
-    and Pengaron above Batu Sopang, neither holding the word (a bundle without it answers with a prefix's pages)."""
+    and Pengaron above Batu Sopang, neither holding the word (a bundle without it answers with a prefix's pages).
+    The first hit opens the report at its top (its key figures): "pengaron" opened it at its list of tables."""
     context, probe = _probe(browser, base_url, 360)
     try:
         probe.goto(f"/cari/?q={word}")
         probe.page.wait_for_selector(".hasil-tautan", timeout=UPGRADE_TIMEOUT_MS)
         groups = probe.page.locator(".hasil-grup h2").all_inner_texts()
         assert first in groups[0], groups
+        href = probe.page.locator(".hasil-tautan").first.get_attribute("href") or ""
+        assert re.fullmatch(r"/laporan/[a-z0-9-]+/[0-9.]+/", href), href  # the report page, at its top
         if word == "martapura":
             assert not any("Pengaron" in g for g in groups), groups
     finally:

@@ -119,8 +119,13 @@
   }
 
   // The section of a page where the words are found most (Pagefind's sub-results, one per heading with an id):
-  // a result linked to the page's top, and "kriminalitas" was found 1 600 px below it on a phone.
-  function bestSection(item) {
+  // a result linked to the page's top, and "kriminalitas" was found 1 600 px below it on a phone. A page whose title
+  // holds every word is what was searched for, so it opens at its top: "pengaron" (or a kecamatan's name on a
+  // portal) opened the report at its list of tables, whose captions repeat the name, past its key figures.
+  function bestSection(item, holds) {
+    if (holds({ content: (item.meta || {}).title })) {
+      return (item.sub_results || []).filter(function (sub) { return sub.url && sub.url.indexOf("#") < 0; })[0] || null;
+    }
     var best = null;
     (item.sub_results || []).forEach(function (sub) {
       var n = (sub.weighted_locations || sub.locations || []).length;
@@ -141,6 +146,7 @@
     var found = total === null ? "Sedikitnya " + items.length : String(total);
     status.textContent = found + " halaman ditemukan untuk \u201c" + query + "\u201d" +
       (total === null || total > items.length ? " (ditampilkan " + items.length + " teratas)." : ".");
+    var holds = holder(query);
     group(items).forEach(function (g) {
       var section = text("section", "hasil-grup");
       section.appendChild(text("h2", "", g.title));
@@ -149,7 +155,7 @@
         var item = entry.item;
         var meta = item.meta || {};
         var li = text("li", entry.newest ? "hasil" : "hasil hasil-lama");
-        var section = bestSection(item);
+        var section = bestSection(item, holds);
         var link = text("a", "hasil-tautan", meta.title || item.url);
         link.href = section ? section.url : item.url;
         li.appendChild(link);
