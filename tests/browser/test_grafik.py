@@ -82,3 +82,26 @@ def test_charts_upgrade_to_interactive_offline(probe: PageProbe, chart_pages: li
         result = axe.run(probe.page, options=AXE_OPTIONS)
         assert not result.response["violations"], _describe(url, result.response["violations"])
         assert probe.problems() == [], probe.problems()
+
+
+# The browser's data saver (Chrome's "Hemat data" / Lite mode) as a page sees it: navigator.connection.saveData.
+SAVE_DATA = "Object.defineProperty(navigator, 'connection', {value: {saveData: true, effectiveType: '4g'}});"
+
+
+def test_charts_stay_static_when_the_reader_saves_data(browser, base_url: str,  # type: ignore[no-untyped-def]
+                                                       chart_pages: list[tuple[str, int]]) -> None:
+    """On a phone whose browser saves data, a chapter with charts fetched the Vega bundle (930 KB, again for every
+    report version) only for tooltips; the static charts show the same, so it is not fetched, and nothing fails."""
+    context, probe = open_probe(browser, base_url, viewport={"width": 360, "height": 740}, device_scale_factor=2,
+                                is_mobile=True, has_touch=True)
+    context.add_init_script(SAVE_DATA)
+    try:
+        url, count = chart_pages[0]
+        probe.goto(url)
+        probe.page.wait_for_timeout(1000)  # grafik.js has run (deferred) and would have asked for the bundle
+        assert [u for u in probe.requests if "/vega/" in u] == []
+        assert probe.page.locator("figure.grafik.grafik-interaktif").count() == 0
+        assert probe.page.locator("figure.grafik .grafik-svg svg >> visible=true").count() == count
+        assert probe.problems() == [], probe.problems()
+    finally:
+        context.close()

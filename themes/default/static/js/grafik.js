@@ -112,8 +112,16 @@
     }
   }
 
+  // A reader whose browser asks to save data (Save-Data, "Hemat data"), or whose connection is 2G, keeps the static
+  // charts: they show the same chart, data table included, and the interactive one costs the Vega bundle (930 KB,
+  // once per report version, as each version carries its own assets) for its tooltips.
+  function savingData() {
+    var connection = navigator.connection;
+    return !!connection && (connection.saveData === true || /(^|-)2g$/.test(connection.effectiveType || ""));
+  }
+
   function start() {
-    if (!figures().length) return;
+    if (!figures().length || savingData()) return;
     if (typeof window.vegaEmbed === "function") {
       whenFontsReady(upgradeAll);
       return;
