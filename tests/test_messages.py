@@ -253,6 +253,15 @@ CASES = [
                replace(INDIKATOR, "2023: 82.5", "2023: -1")),
          INDIKATOR, 10, "peringatan", "IKU1: realisasi tahunan 2023 bernilai -1, padahal indikator ini hitungan "
          "('agregasi: jumlah') yang dijumlahkan", "hitungan-negatif"),
+    # the unit "dokumen" (line 4), its realisasi (line 9) typed 1.234 as the printed report has it: one
+    # thousand two hundred and thirty-four documents read as 1,234
+    Case("hitungan-pecahan",
+         chain(replace(INDIKATOR, "    nama: Indeks Kepuasan Masyarakat\n    satuan: indeks\n",
+                       "    nama: Dokumen perencanaan yang disusun\n    satuan: dokumen\n"),
+               replace(INDIKATOR, "2023: 82.5", "2023: 1.234")),
+         INDIKATOR, 9, "peringatan", "IKU1: realisasi tahunan 2023 terbaca 1,234 dokumen, padahal dokumen dihitung "
+         "dengan bilangan bulat; di berkas data titik adalah titik desimal. Bila maksudnya 1.234 (seperti tercetak di "
+         "laporan), tulis 1234; bila memang pecahan, biarkan", "hitungan-pecahan"),
     # bab 3 line 9: "naik" typed where IKU1's 2023 realisasi (82,5) is below its 2022 one (90, indikator.yaml line 9)
     Case("arah-diketik",
          chain(replace(INDIKATOR, "    realisasi:\n", "    realisasi:\n      2022: 90\n"),

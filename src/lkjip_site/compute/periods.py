@@ -93,6 +93,15 @@ def _unknown_sum(pv: PeriodValues, quarters: Sequence[str], agregasi: str) -> Mi
 #: Units that are levels, never counts: their quarterly values cannot be added up, whatever ``agregasi`` says
 #: ("poin" passed: NEK 73 split 18/18/18/19). A percentage may be a count of progress (fisik 25 % a quarter): not here.
 INDEX_UNITS = frozenset({"indeks", "nilai", "skor", "poin", "predikat", "peringkat", "level"})
+#: Units counted in whole numbers (the first word of ``satuan``: "dokumen", "orang", "kasus" ...), for the reading of
+#: ``1.234`` (see :func:`_thousands_read_as_decimals`); a rate ("orang/bulan", "kasus per 100.000") is no count.
+COUNT_UNITS = frozenset({
+    "dokumen", "orang", "jiwa", "kegiatan", "laporan", "unit", "buah", "kali", "desa", "kelurahan", "kasus",
+    "temuan", "paket", "berkas", "lembaga", "kelompok", "rumah", "kk", "titik", "sekolah", "perda", "surat", "izin",
+    "rekomendasi", "aduan", "pengaduan", "sertifikat", "akta", "bidang", "ekor", "pohon", "produk", "usaha", "umkm",
+    "koperasi", "posyandu", "peserta", "pegawai", "asn", "siswa", "pasien", "keluarga", "penduduk", "dusun", "rt",
+    "rw", "event", "inovasi", "layanan", "kecamatan", "perangkat", "opd",
+})
 _ANNUAL_HINT = {
     "jumlah": "untuk agregasi 'jumlah' target tahunan adalah jumlah target triwulan",
     "terakhir": "untuk agregasi 'terakhir' target tahunan adalah tingkat yang ingin dicapai di akhir tahun",
@@ -244,6 +253,39 @@ def quarter_findings(ind: Indicator, periode: str, tahun_laporan: int | None = N
                 out += _running_totals(ind, pv, tahun)
         if ind.agregasi == "jumlah":
             out += _negative_counts(ind, what, years)
+        if _a_count(ind):
+            out += _thousands_read_as_decimals(ind, what, years)
+    return out
+
+
+def _a_count(ind: Indicator) -> bool:
+    """Counted in whole numbers: a count added over quarters, or a unit such as "dokumen" or "orang"."""
+    unit = ind.satuan.strip().casefold()
+    if "/" in unit or " per " in f" {unit} ":
+        return False
+    return (ind.agregasi == "jumlah" and not _a_level(ind)) or unit.split(" ", 1)[0] in COUNT_UNITS
+
+
+def _thousands_read_as_decimals(ind: Indicator, what: str, years: dict[int, PeriodValues]) -> list[Finding]:
+    """A count typed with a thousands dot, as Indonesian prints it: ``realisasi: 1.234`` (orang) is 1,234 to YAML.
+
+    Why: the load refuses ``1.000`` and ``2.500`` (a decimal is never typed with a trailing 0), but ``1.234`` reads
+    both ways, and an index of ``83.515`` is a decimal; for a count of people or documents a fraction with three
+    decimals is a thousands dot, and the report published 1,234 orang, its capaian a thousand times too small. A
+    warning at the value's line with both readings: a count may be fractional (12,5 km), never this way by chance.
+    """
+    out: list[Finding] = []
+    for tahun, pv in sorted(years.items()):
+        for slot, value in [("tahunan", pv.annual), *((q, pv.quarters.get(q)) for q in QUARTERS)]:
+            if not isinstance(value, Decimal) or value.as_tuple().exponent != -3 or not 1 <= abs(value) < 1000:
+                continue
+            where = "tahunan" if slot == "tahunan" else f"TW {fmt.quarter_numeral(slot)}"
+            whole = int(value.scaleb(3))
+            out.append(_finding("warning", pv.loc_of(slot), f"{ind.id}: {what} {where} {tahun} terbaca {_n(value)} "
+                                f"{ind.satuan.strip()}, padahal {ind.satuan.strip()} dihitung dengan bilangan bulat; "
+                                f"di berkas data titik adalah titik desimal. Bila maksudnya {fmt.fmt_number(whole, 0)} "
+                                f"(seperti tercetak di laporan), tulis {whole}; bila memang pecahan, biarkan",
+                                "hitungan-pecahan"))
     return out
 
 
