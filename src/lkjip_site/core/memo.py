@@ -52,7 +52,7 @@ FORMAT = 13  # bump when the meaning of keys, the pickled classes or the entries
 #            persen", efficiency by difference, a change of two derived realisasi), so no kept page or table replays
 #            the difference of unrounded values; a negative indicator's target 0 is not warned of for a missing
 #            realisasi; a YAML file's kept messages: 1.000 in a value, a no-break space, YAML's yes/no in a text,
-#            a file saved as Windows-1252 at its line, a Markdown table row's cells)
+#            a file saved as Windows-1252 at its line, a Markdown table row's cells; a count typed 1.234)
 
 
 def digest(*parts: Any) -> str:
