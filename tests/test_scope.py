@@ -9,6 +9,7 @@ warnings are neither promoted nor printed one by one.
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from conftest import copy_examples, fill_in, share_charts
 
 from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
-from lkjip_site.core.diagnostics import Diagnostic
+from lkjip_site.core.diagnostics import ContentError, Diagnostic, Diagnostics
 from lkjip_site.core.scope import Scope, report_of
 
 pytestmark = pytest.mark.usefixtures("epoch")
@@ -159,3 +160,23 @@ def test_guide_publishing_steps_work_next_to_the_examples(tmp_path: Path, monkey
     out, err = capsys.readouterr()
     assert "Selesai: 4 laporan" in out and "galat" not in err.replace("0 galat", "")
     assert (site / "build/laporan/x/1.0/index.html").is_file()
+
+
+def test_a_message_said_twice_is_printed_once_in_the_order_first_said() -> None:
+    """Stages and replayed messages say the same thing more than once; the author reads it once, in the order it was
+    first said, also after ``--strict`` turned warnings into errors and after a Dask worker's ``ContentError`` came
+    back pickled (its collection went on de-duplicating)."""
+    diags = Diagnostics()
+    diags.warn(("a.yaml", 3), "pertama")
+    diags.error(("b.md", 1), "kedua")
+    diags.warn(("a.yaml", 3), "pertama")
+    diags.extend(Diagnostics([Diagnostic("a.yaml", 3, "pertama", "warning"), Diagnostic("c.csv", 2, "ketiga")]))
+    assert [d.message for d in diags.items] == ["pertama", "kedua", "ketiga"]
+    diags.promote_warnings()
+    diags.error(("a.yaml", 3), "pertama")  # the promoted warning, said again as an error
+    assert [(d.message, d.severity) for d in diags.items] == [("pertama", "error"), ("kedua", "error"),
+                                                              ("ketiga", "error")]
+    back = pickle.loads(pickle.dumps(ContentError(diags))).diagnostics
+    back.error(("b.md", 1), "kedua")
+    back.warn(("d.md", 4), "keempat")
+    assert [d.message for d in back.items] == ["pertama", "kedua", "ketiga", "keempat"]

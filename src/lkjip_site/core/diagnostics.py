@@ -38,6 +38,17 @@ class Diagnostics:
     """An ordered, de-duplicated collection of problems found while loading or checking a site."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    #: ``items`` as a set, for the de-duplication: a list's ``in`` made collecting n messages n²/2 comparisons (a
+    #: portal of 100 reports with 1 080 warnings: 580 000 comparisons, 0,3 s of every rebuild and preview save)
+    _seen: set[Diagnostic] = field(default_factory=set, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._seen = set(self.items)
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """Unpickled (a memo, a Dask worker's ContentError): the set is made again from the list it mirrors."""
+        self.__dict__.update(state)
+        self._seen = set(self.items)
 
     def error(self, loc: Loc | tuple[str, int], message: str) -> None:
         self._add(loc, message, "error")
@@ -47,9 +58,7 @@ class Diagnostics:
 
     def _add(self, loc: Loc | tuple[str, int], message: str, severity: Severity) -> None:
         file, line = (loc.file, loc.line) if isinstance(loc, Loc) else loc
-        diag = Diagnostic(file, line, message, severity)
-        if diag not in self.items:
-            self.items.append(diag)
+        self.add(Diagnostic(file, line, message, severity))
 
     def at_cell(self, sheet: str, column: str, row: int, message: str, severity: Severity = "error") -> None:
         """A problem in a spreadsheet cell; ``sheet`` is ``book.xlsx!Sheet`` (see :attr:`Diagnostic.column`)."""
@@ -57,13 +66,13 @@ class Diagnostics:
 
     def add(self, diagnostic: Diagnostic) -> None:
         """Record a diagnostic made earlier (replayed from a memo)."""
-        if diagnostic not in self.items:
+        if diagnostic not in self._seen:
+            self._seen.add(diagnostic)
             self.items.append(diagnostic)
 
     def extend(self, other: Diagnostics) -> None:
         for d in other.items:
-            if d not in self.items:
-                self.items.append(d)
+            self.add(d)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -80,6 +89,7 @@ class Diagnostics:
         """``--strict``: every warning (``where`` it holds: the chosen reports, see ``core/scope.py``) becomes an error."""
         self.items = [Diagnostic(d.file, d.line, d.message, "error") if where is None or where(d) else d
                       for d in self.items]
+        self._seen = set(self.items)
 
 
 class ContentError(Exception):
