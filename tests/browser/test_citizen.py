@@ -163,6 +163,29 @@ def test_searching_a_kecamatans_name_lists_its_report_first(browser, base_url: s
         context.close()
 
 
+@pytest.mark.parametrize("typed, meant, first", [("matrapura", "martapura", "Martapura Barat"),
+                                                  ("pengron", "pengaron", "Pengaron"),
+                                                  ("batu sopnag", "batu sopang", "Batu Sopang")])
+def test_a_name_typed_with_a_slip_is_offered_corrected(browser, base_url: str, typed: str,  # type: ignore[no-untyped-def]
+                                                       meant: str, first: str) -> None:
+    """A kecamatan's name typed with a slip on a phone's keyboard found nothing ("matrapura": no result) or other
+    reports: Pagefind has no typo tolerance. The page offers the name as the site's instansi spell it, and the link
+    searches it; a search whose pages hold its words offers nothing."""
+    context, probe = _probe(browser, base_url, 360)
+    try:
+        probe.goto(f"/cari/?q={typed.replace(' ', '+')}")
+        offer = probe.page.locator(".cari-saran a")
+        expect(offer).to_have_text(meant, timeout=UPGRADE_TIMEOUT_MS)
+        offer.click()
+        groups = probe.page.locator(".hasil-grup h2")
+        expect(groups.first).to_contain_text(first, timeout=UPGRADE_TIMEOUT_MS)
+        assert f"q={meant.replace(' ', '+')}" in probe.page.url
+        expect(probe.page.locator(".cari-saran")).to_have_count(0)
+        assert probe.problems() == [], probe.problems()
+    finally:
+        context.close()
+
+
 def test_search_filters_by_year_and_instansi(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
     context, probe = _probe(browser, base_url, 1280)
     try:

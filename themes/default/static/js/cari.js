@@ -134,10 +134,72 @@
     return best ? best.sub : null;
   }
 
+  // Damerau-Levenshtein (optimal string alignment): "matrapura" is one swap from "martapura".
+  function distance(a, b) {
+    var d = [];
+    for (var i = 0; i <= a.length; i++) { d.push([i]); }
+    for (var j = 1; j <= b.length; j++) { d[0][j] = j; }
+    for (i = 1; i <= a.length; i++) {
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length][b.length];
+  }
+
+  // A name typed with a slip ("matrapura", "tanjng ampar"), as a phone's keyboard makes them: Pagefind has no typo
+  // tolerance, and such a search found nothing or other reports. The instansi names of the site (the filter's
+  // options) are what a citizen looks for most; a word of the query that is none of their words but one letter
+  // from one (two for a word of seven letters or more) is offered corrected. Null when nothing is corrected.
+  function corrected(query) {
+    var vocabulary = [];
+    Array.prototype.slice.call(instansi ? instansi.options : [], 1).forEach(function (option) {
+      option.value.toLowerCase().split(/[^\p{L}\p{N}]+/u).forEach(function (w) {
+        if (w.length >= 3 && vocabulary.indexOf(w) < 0) vocabulary.push(w);
+      });
+    });
+    var changed = false;
+    var words = query.toLowerCase().split(/\s+/).filter(Boolean).map(function (w) {
+      if (w.length < 4 || vocabulary.indexOf(w) >= 0) return w;
+      var best = null, bound = w.length >= 7 ? 3 : 2;
+      vocabulary.forEach(function (v) {
+        var d = distance(w, v);
+        if (d < bound) { bound = d; best = v; }
+      });
+      if (best === null) return w;
+      changed = true;
+      return best;
+    });
+    return changed ? words.join(" ") : null;
+  }
+
+  function suggest(query) {
+    var better = corrected(query);
+    if (better === null) return;
+    var params = new URLSearchParams(location.search);
+    params.set("q", better);
+    var p = text("p", "cari-saran", "Mungkin maksud Anda: ");
+    var link = text("a", "", better);
+    link.href = "?" + params.toString();
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      input.value = better;
+      run(true);
+    });
+    p.appendChild(link);
+    p.appendChild(document.createTextNode("?"));
+    list.appendChild(p);
+  }
+
   function render(query, items, total) {
     list.textContent = "";
     if (!items.length) {
       status.textContent = "Tidak ada hasil untuk \u201c" + query + "\u201d. Coba kata lain atau hapus saringan.";
+      suggest(query);
       return;
     }
     // "found for", not "containing": a bundle without the word answers with the longest prefix of it that it has
@@ -147,6 +209,7 @@
     status.textContent = found + " halaman ditemukan untuk \u201c" + query + "\u201d" +
       (total === null || total > items.length ? " (ditampilkan " + items.length + " teratas)." : ".");
     var holds = holder(query);
+    if (!items.some(holds)) suggest(query); // no page holds every word: a slip in a name, perhaps
     group(items).forEach(function (g) {
       var section = text("section", "hasil-grup");
       section.appendChild(text("h2", "", g.title));
