@@ -49,7 +49,7 @@ from ..load.images import IMAGE_SUFFIXES
 from ..load.schemas import YEAR
 from ..sheets.impor import errors_only
 from ..sheets.stage import known_reports, load_one, report_folder
-from ..sheets.yamledit import YamlText, emit_text
+from ..sheets.yamledit import YamlText, emit_number, emit_text
 from .common import UsageError
 
 #: Files carried as they are besides the report's own: images anywhere in the folder (``load.images``), data files
@@ -344,7 +344,7 @@ def _budget(text: str, old: str, tahun: int, periode: str, out: Carried) -> str:
         if doc.get(root, key) is not None:
             doc.delete(root, key)
     if out.last_year is not None and doc.get(root, "program") is not None:
-        pagu, realisasi = (_plain(v) for v in out.last_year)
+        pagu, realisasi = (emit_number(v) for v in out.last_year)
         # the comment on the line itself: carried again a year on, the line goes with it
         doc.insert_before(root, "program", [f"tahun_lalu: {{pagu: {pagu}, realisasi: {realisasi}}}  # jumlah "
                                             f"laporan {old}, dihitung lkjip (lkjip new --dari)"])
@@ -374,11 +374,6 @@ def _last_year(old: Report, tahun: int, periode: str) -> tuple[Decimal, Decimal]
     if budget is None or old.periode != "tahunan" or periode != "tahunan" or tahun != old.tahun + 1:
         return None
     return budget.total.pagu, budget.total.realisasi
-
-
-def _plain(amount: Decimal) -> str:
-    """An amount as YAML reads it back exactly: 1500000000, 1234.5 (never 1.5E+9)."""
-    return format(amount.normalize(), "f") if amount != amount.to_integral_value() else str(int(amount))
 
 
 def _items(doc: YamlText, mapping: Node, key: str) -> list[MappingNode]:
