@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from decimal import Decimal
-from typing import Literal, Sequence
+from typing import Iterator, Literal, Sequence
 
 from ..core import fmt
-from ..core.model import QUARTERS, Indicator, Missing, PeriodValues, Value
+from ..core.model import QUARTERS, Indicator, Loc, Missing, PeriodValues, Value
 from ..core.numbers import Derived
 from .capaian import mean
 from .findings import ZERO, Finding
@@ -275,18 +275,25 @@ def _thousands_read_as_decimals(ind: Indicator, what: str, years: dict[int, Peri
     warning at the value's line with both readings: a count may be fractional (12,5 km), never this way by chance.
     """
     out: list[Finding] = []
+    for tahun, loc, where, value in _typed_numbers(years):
+        if value.as_tuple().exponent != -3 or not 1 <= abs(value) < 1000:
+            continue
+        whole = int(value.scaleb(3))
+        out.append(_finding("warning", loc, f"{ind.id}: {what} {where} {tahun} terbaca {_n(value)} "
+                            f"{ind.satuan.strip()}, padahal {ind.satuan.strip()} dihitung dengan bilangan bulat; "
+                            f"di berkas data titik adalah titik desimal. Bila maksudnya {fmt.fmt_number(whole, 0)} "
+                            f"(seperti tercetak di laporan), tulis {whole}; bila memang pecahan, biarkan",
+                            "hitungan-pecahan"))
+    return out
+
+
+def _typed_numbers(years: dict[int, PeriodValues]) -> Iterator[tuple[int, Loc | None, str, Decimal]]:
+    """Every number typed for the years, with its line and its period as messages name it ("tahunan", "TW II")."""
     for tahun, pv in sorted(years.items()):
         for slot, value in [("tahunan", pv.annual), *((q, pv.quarters.get(q)) for q in QUARTERS)]:
-            if not isinstance(value, Decimal) or value.as_tuple().exponent != -3 or not 1 <= abs(value) < 1000:
-                continue
-            where = "tahunan" if slot == "tahunan" else f"TW {fmt.quarter_numeral(slot)}"
-            whole = int(value.scaleb(3))
-            out.append(_finding("warning", pv.loc_of(slot), f"{ind.id}: {what} {where} {tahun} terbaca {_n(value)} "
-                                f"{ind.satuan.strip()}, padahal {ind.satuan.strip()} dihitung dengan bilangan bulat; "
-                                f"di berkas data titik adalah titik desimal. Bila maksudnya {fmt.fmt_number(whole, 0)} "
-                                f"(seperti tercetak di laporan), tulis {whole}; bila memang pecahan, biarkan",
-                                "hitungan-pecahan"))
-    return out
+            if isinstance(value, Decimal):
+                where = "tahunan" if slot == "tahunan" else f"TW {fmt.quarter_numeral(slot)}"
+                yield tahun, pv.loc_of(slot), where, value
 
 
 def _running_totals(ind: Indicator, pv: PeriodValues, tahun: int) -> list[Finding]:
@@ -319,15 +326,8 @@ def _running_totals(ind: Indicator, pv: PeriodValues, tahun: int) -> list[Findin
 def _negative_counts(ind: Indicator, what: str, years: dict[int, PeriodValues]) -> list[Finding]:
     """A count ('agregasi: jumlah') below zero: 3 − 4 maternal deaths typed as −1 passed into the sums and
     became a capaian the scale floors; a decrease is a level ('agregasi: terakhir'), not a count."""
-    out: list[Finding] = []
-    for tahun, pv in sorted(years.items()):
-        slots = [("tahunan", pv.annual), *((q, pv.quarters.get(q)) for q in QUARTERS)]
-        for slot, value in slots:
-            if isinstance(value, Decimal) and value < 0:
-                where = "tahunan" if slot == "tahunan" else f"TW {fmt.quarter_numeral(slot)}"
-                out.append(_finding("warning", pv.loc_of(slot), f"{ind.id}: {what} {where} {tahun} bernilai "
-                                    f"{_n(value)}, padahal indikator ini hitungan ('agregasi: jumlah') yang "
-                                    "dijumlahkan; jumlah tidak bisa kurang dari nol. Periksa angkanya, atau pakai "
-                                    "'agregasi: terakhir' bila yang diukur perubahan atau selisih",
-                                    "hitungan-negatif"))
-    return out
+    return [_finding("warning", loc, f"{ind.id}: {what} {where} {tahun} bernilai {_n(value)}, padahal indikator ini "
+                     "hitungan ('agregasi: jumlah') yang dijumlahkan; jumlah tidak bisa kurang dari nol. Periksa "
+                     "angkanya, atau pakai 'agregasi: terakhir' bila yang diukur perubahan atau selisih",
+                     "hitungan-negatif")
+            for tahun, loc, where, value in _typed_numbers(years) if value < 0]

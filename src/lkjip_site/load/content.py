@@ -19,7 +19,7 @@ from .data import read_data_files
 from .images import image_problem
 from .scales import parse_scales
 from .schema import Ctx, read_validated
-from .source import not_utf8, read_source, unreadable_file
+from .source import HIDDEN_EXTENSION, not_utf8, read_source, unreadable_file
 from .svgcheck import check_svg
 from .yamltree import YMap, key_lines, load_yaml
 
@@ -257,8 +257,7 @@ def _check_misnamed_chapters(folder: Path, root: Path, diags: Diagnostics) -> No
         if not (folder / meant).exists():
             diags.error((rel_path(path, root), 1),
                         f"berkas '{path.name}' tidak dibaca sebagai bab: nama berkas bab harus berakhiran .md; ganti "
-                        f"namanya menjadi {meant} (Windows dapat menyembunyikan ekstensi seperti .txt; tampilkan "
-                        "ekstensi lewat menu Tampilan di Windows Explorer)")
+                        f"namanya menjadi {meant} ({HIDDEN_EXTENSION})")
 
 
 def _check_chapter_set(chapters: list[Chapter], diags: Diagnostics) -> None:

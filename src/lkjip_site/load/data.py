@@ -42,7 +42,7 @@ from ..core.suggest import did_you_mean
 from . import schemas
 from .references import check_references, reference_lines
 from .schema import read_validated
-from .source import not_utf8, read_source
+from .source import HIDDEN_EXTENSION, not_utf8, read_source
 from .yamltree import YMap, key_lines
 
 DATA_DIR = "data"
@@ -95,8 +95,7 @@ def read_data_files(report_folder: Path, root: Path, diags: Diagnostics,
             # means to be the PK was passed over with a warning, and the report published without its PK (beside a
             # pk.yaml it is a stray copy: the warning below)
             diags.error((rel, 1), f"berkas data '{path.name}' tidak dibaca: namanya harus persis '{meant}'; ganti "
-                                  "namanya (Windows dapat menyembunyikan ekstensi seperti .txt; tampilkan ekstensi "
-                                  "lewat menu Tampilan di Windows Explorer)")
+                                  f"namanya ({HIDDEN_EXTENSION})")
             continue
         if path.name not in schemas.DATA_FILES and path.suffix != ".csv" and not meta:
             # not read, and not published as open data either: a working note left here stays the author's

@@ -20,6 +20,10 @@ from pathlib import Path
 from ..core.diagnostics import Diagnostics
 
 
+#: Said with a file the author saved under another name than they see: Windows Explorer hides a known extension, so
+#: Notepad's ``pk.yaml.txt`` shows as ``pk.yaml``.
+HIDDEN_EXTENSION = ("Windows dapat menyembunyikan ekstensi seperti .txt; tampilkan ekstensi lewat menu Tampilan di "
+                    "Windows Explorer")
 _NO_PERMISSION = ("berkas tidak dapat dibaca: pengguna yang menjalankan lkjip tidak punya izin membacanya; ubah izin "
                   "berkas (mis. 'chmod a+r NAMA_BERKAS') atau salin ulang berkasnya")
 
