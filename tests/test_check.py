@@ -724,6 +724,32 @@ def test_a_typed_count_of_indicators_is_read_against_the_counts():
     assert "{nilai}`predikat.kurang-berhasil.jumlah`" in found[7] and "0 dari 3" in found[7]
 
 
+def test_all_indicators_reached_typed_in_words_is_read_against_the_counts():
+    """"Seluruh indikator kinerja tercapai" beside a table of 2 of 3 reached passed: only a count typed as a number
+    ("3 dari 3 indikator") was read."""
+    body = ("Seluruh indikator kinerja tercapai.\n"  # 1: C is at 80 %
+            "Semua indikator sasaran S1 telah mencapai target pada tahun 2023.\n"  # 2
+            "Tidak ada indikator yang belum mencapai target.\n"  # 3
+            "Seluruh indikator telah diukur, tetapi belum semuanya mencapai target.\n"  # right
+            "Pada tahun 2022 seluruh indikator tercapai.\n"  # another year: not read
+            "Diharapkan seluruh indikator tercapai pada tahun berikutnya.\n"  # hoped for
+            "Seluruh indikator kinerja utama tercapai.\n"  # IKU: a set the counts do not hold
+            "Sebanyak 3 dari 3 indikator seluruhnya tercapai.\n")  # 8: the typed count's finding, not a second one
+    found = {f.loc.line: f.message for f in run(typed_words_report(body)) if f.kode == "jumlah-diketik"}
+    assert sorted(found) == [1, 2, 3, 8]
+    assert found[1].startswith("'Seluruh indikator kinerja tercapai' diketik, padahal menurut hitungan laporan ini "
+                               "2 dari 3 indikator")
+    assert "(1 belum mencapai target)" in found[1] and "{nilai}`indikator.mencapai_target`" in found[1]
+    assert "indikator sasaran S1" in found[2] and "{nilai}`sasaran.S1.mencapai_target`" in found[2]
+    assert found[3].startswith("'Tidak ada indikator yang belum mencapai' diketik")
+    assert found[8].startswith("'3 dari 3 indikator … mencapai target' diketik langsung")
+    # all reached: nothing to say
+    body = "Seluruh indikator kinerja tercapai.\nTidak ada indikator yang belum mencapai target.\n"
+    inds = [ind("A", D(80), D(82), 10), ind("B", D(20), D(18), 20, polaritas="negatif")]
+    ok = make_report(inds, [("S1", ["A", "B"])], anggaran=clean_budget(), chapters=[chapter(body, body_line=1)])
+    assert not [f for f in run(ok) if f.kode == "jumlah-diketik"]
+
+
 def test_title_year_and_output_units():
     lf = leaf("7.01.01.2.01.0001", 10, 10, 12, target=D(2), realisasi_output="Baik")
     b = Budget(2023, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [lf], 11)], 10)], loc(1, ANG))

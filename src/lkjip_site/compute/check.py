@@ -63,7 +63,9 @@ ttd-diketik                warning     a signature (NIP, place and date line) ty
 nama-instansi              warning     another instansi named: chapter text and titles, table titles, jabatan, indicators
 angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value
 predikat-diketik           warning     a predikat typed in a sentence is not the one of the capaian it is about
-jumlah-diketik             warning     a count of indicators typed in a sentence ("20 dari 22 indikator") no set has
+jumlah-diketik             warning     a count of indicators typed in a sentence ("20 dari 22 indikator") no set has;
+                                       "seluruh indikator tercapai", "tidak ada indikator yang belum mencapai target"
+                                       where some indicator is not reached (or N/A)
 arah-diketik               warning     "naik dari A menjadi B" typed where B is below A (or "turun" where above)
 tercapai-diketik           warning     "tercapai" typed beside a capaian under 100 %, "belum mencapai target" beside one
                                        of 100 % or more
@@ -102,8 +104,8 @@ from .narrative import (check_carried, check_narrative_names, check_narrative_pe
 from .periods import LATER_QUARTER_FIX, quarters_upto
 from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
-from .typed import (check_typed_counts, check_typed_direction, check_typed_numbers, check_typed_predikat,
-                    check_typed_verdict)
+from .typed import (check_typed_all_reached, check_typed_counts, check_typed_direction, check_typed_numbers,
+                    check_typed_predikat, check_typed_verdict)
 
 TOLERANCE = Decimal("0.005")
 
@@ -646,6 +648,7 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_typed_numbers(report, computed)
     findings += check_typed_predikat(report, computed)
     findings += check_typed_counts(report, computed)
+    findings += check_typed_all_reached(report, computed)
     findings += check_typed_direction(report, computed)
     findings += check_typed_verdict(report, computed)
     findings += check_sample_text(report)

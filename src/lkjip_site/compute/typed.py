@@ -397,6 +397,76 @@ def check_typed_counts(report: Report, computed: ComputedReport) -> list[Finding
     return out
 
 
+#: "seluruh indikator kinerja tercapai", "semua indikator mencapai target", "Dari 4 indikator, seluruhnya
+#: tercapai": every indicator of a set reached, said in words instead of a count.
+_EVERY = re.compile(r"\b(?:seluruh|semua)\s+(?:[\w-]+\s+){0,3}?indikator\b|(?<!\d )\bindikator\b[^.;:]{0,60}?"
+                    r"\b(?:seluruhnya|semuanya)\b", re.I)
+#: "tidak ada indikator yang belum mencapai target": none below target, in words.
+_NONE_BELOW = re.compile(r"\btidak\s+(?:ada|terdapat)\s+(?:satu\s+pun\s+|satupun\s+)?indikator\b[^.;:]{0,40}?"
+                         r"(?:\b(?:belum|tidak)\s+(?:mencapai|memenuhi|tercapai)|\bdi\s+bawah\s+target)", re.I)
+#: Words that make the set one the counts do not hold (IKU only, the outputs of program or kegiatan), or the
+#: claim one not made of the report's period ("ditargetkan", "diharapkan"): such a sentence is not read.
+_OTHER_SET = re.compile(r"\b(?:iku|utama|program|kegiatan|keluaran|output|ditargetkan|diharapkan|diupayakan|agar|"
+                        r"supaya|semoga|akan|harus|perlu)\b", re.I)
+#: What may stand between "seluruh indikator" and "tercapai" in one claim: a few words, no clause of its own
+#: ("Seluruh indikator telah diukur, tetapi belum semuanya mencapai target").
+_BETWEEN = re.compile(r"[,;:(]|\b(?:belum|tidak|namun|tetapi|sedangkan|walaupun|meskipun)\b|(?:\S+\s+){9}", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_SASARAN_WORD = re.compile(r"\bsasaran\b", re.I)
+
+
+def _claimed_sets(computed: ComputedReport, plain: str) -> list[tuple[str, IndicatorCounts]]:
+    """The sets a sentence about "all the indicators" may mean, each with the ``{nilai}`` prefix of its counts: the
+    sasaran it names by id, any sasaran's when it says "sasaran" without one, else the report's own (the set the key
+    figures and the chart count)."""
+    own = [("indikator", computed.jumlah)] if computed.jumlah is not None else []
+    each = [(f"sasaran.{s.id}", s.jumlah) for s in computed.sasaran.values() if s.jumlah is not None]
+    named = [(p, c) for p, c in each if re.search(rf"(?<![\w-]){re.escape(p[8:])}(?![\w-])", plain, re.I)]
+    if named:
+        return named
+    return own + each if _SASARAN_WORD.search(plain) else own
+
+
+def check_typed_all_reached(report: Report, computed: ComputedReport) -> list[Finding]:
+    """"Seluruh indikator kinerja tercapai" typed while some indicator is below target or not measured, and "tidak
+    ada indikator yang belum mencapai target" while one is (warning ``jumlah-diketik``).
+
+    Why: a count typed as a number ("3 dari 4") was read against the counts, the same claim typed as a word was not:
+    a BAB III whose document indicator fell to 98,50 % still printed "Seluruh indikator kinerja tercapai" beside a
+    table and chart saying 2 of 4. Read only where the set is one the counts hold (the report's, or a sasaran's
+    when the sentence names one), of the report's period, and stated rather than hoped for."""
+    out: list[Finding] = []
+    tahun = str(report.tahun)
+    for ch in report.chapters:
+        for s in sentences(ch):
+            every, none_below = _EVERY.search(s.plain), _NONE_BELOW.search(s.plain)
+            verdict = _REACHED.search(s.plain, every.end()) if every is not None else None
+            if none_below is not None:
+                start, end, all_reached = none_below.start(), none_below.end(), False
+            elif (every is not None and verdict is not None and _NOT_REACHED.search(s.plain) is None
+                  and not _BETWEEN.search(s.plain[every.end():verdict.start()])):
+                start, end, all_reached = every.start(), verdict.end(), True
+            else:
+                continue
+            if _OTHER_SET.search(s.plain) or any(y != tahun for y in _YEAR.findall(s.plain)):
+                continue
+            sets = _claimed_sets(computed, s.plain)
+            if not sets or any((len(c.mencapai) == len(c.ids)) if all_reached else c.belum_mencapai == 0
+                               for _, c in sets if c.ids):
+                continue
+            prefix, c = sets[0]
+            typed = " ".join(s.plain[start:end].split())
+            left = [f"{c.belum_mencapai} belum mencapai target"] if c.belum_mencapai else []
+            left += [f"{len(c.tidak_terukur)} tidak terukur (N/A)"] if c.tidak_terukur and all_reached else []
+            out.append(Finding("warning", Loc(ch.rel, s.line_at(start)),
+                               f"'{typed}' diketik, padahal menurut hitungan "
+                               f"laporan ini {len(c.mencapai)} dari {len(c.ids)} {c.lingkup} mencapai target "
+                               f"({', '.join(left)}); kalimat ini tidak ikut berubah bila datanya diubah. Tulis "
+                               f"jumlahnya dengan rujukan {{nilai}}`{prefix}.mencapai_target` dari "
+                               f"{{nilai}}`{prefix}.jumlah` indikator", "jumlah-diketik"))
+    return out
+
+
 def _count_finding(computed: ComputedReport, rel: str, s: Sentence, m: re.Match[str], key: str) -> Finding:
     c = computed.jumlah
     assert c is not None
