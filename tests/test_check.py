@@ -823,6 +823,29 @@ def test_a_direction_typed_beside_two_values_is_read_against_them():
     assert not _said(wrong.replace("naik", "`naik`"), [nek], "arah-diketik")  # a word in code is no claim
 
 
+def test_a_direction_typed_in_another_word_order_is_read_against_the_values():
+    """"{nilai}`NEK.realisasi` naik dibanding tahun lalu {nilai}`NEK.realisasi_lalu`" printed "60 naik dibanding
+    tahun lalu 82,85": only "naik dari A menjadi B" was read."""
+    nek = ind("NEK", D(73), PeriodValues(annual=D(60), loc=loc(12)), 10)
+    nek.realisasi[2022] = PeriodValues(annual=D("82.85"), loc=loc(13))
+    ikm = ind("IKM", D(80), D(82), 20)
+    said = {
+        "Nilai {nilai}`NEK.realisasi` naik dibanding tahun lalu {nilai}`NEK.realisasi_lalu`.": "(60) lebih kecil",
+        "Tahun 2022 {nilai}`NEK.realisasi@2022`, meningkat pada 2023 ke {nilai}`NEK.realisasi`.": "(60) lebih kecil",
+        "Nilai evaluasi mengalami peningkatan sebesar {nilai}`NEK.delta` poin.": "(-22,85) bernilai negatif (turun)",
+    }
+    for text, truth in said.items():
+        f = _said(text, [nek, ikm], "arah-diketik")
+        assert len(f) == 1 and f[0].loc.line == 6 and truth in f[0].message, text
+    for right in ("Nilai {nilai}`NEK.realisasi` turun dibanding tahun lalu {nilai}`NEK.realisasi_lalu`.",
+                  "Nilai evaluasi turun sebesar {nilai}`NEK.delta` dari {nilai}`NEK.realisasi_lalu`.",
+                  # two indicators, one word: which one rose is not clear
+                  "IKM naik ke {nilai}`IKM.realisasi`; NEK {nilai}`NEK.realisasi` dari {nilai}`NEK.realisasi_lalu`.",
+                  # both ways in one sentence
+                  "Nilai naik lalu turun: {nilai}`NEK.realisasi` dari {nilai}`NEK.realisasi_lalu`."):
+        assert not _said(right, [nek, ikm], "arah-diketik"), right
+
+
 def test_a_verdict_typed_beside_a_capaian_is_read_against_it():
     """"belum mencapai target adalah … ({nilai}`K05.capaian`)" printed 100,00 % once K05's realisasi was corrected."""
     k05, k02 = ind("K05", D(100), D(100), 10), ind("K02", D(100), D("97.76"), 20)

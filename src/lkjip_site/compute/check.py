@@ -66,7 +66,8 @@ predikat-diketik           warning     a predikat typed in a sentence is not the
 jumlah-diketik             warning     a count of indicators typed in a sentence ("20 dari 22 indikator") no set has;
                                        "seluruh indikator tercapai", "tidak ada indikator yang belum mencapai target"
                                        where some indicator is not reached (or N/A)
-arah-diketik               warning     "naik dari A menjadi B" typed where B is below A (or "turun" where above)
+arah-diketik               warning     "naik dari A menjadi B" typed where B is below A (or "turun" where above); also
+                                       in other word orders, and beside a `<id>.delta` of the other sign
 tercapai-diketik           warning     "tercapai" typed beside a capaian under 100 %, "belum mencapai target" beside one
                                        of 100 % or more
 isian-contoh               warning     the scaffold's sample values or "Tuliskan …" instructions left in the report

@@ -504,13 +504,16 @@ def check_typed_direction(report: Report, computed: ComputedReport) -> list[Find
 
     The values are references, so they change with the data; the word beside them is typed and does not: an author
     who corrected NEK 2023 to 60 published "Nilai evaluasi kinerja kecamatan naik dari 82,85 menjadi 60" beside a
-    table saying "turun". The values compared are the ones printed (rounded as shown)."""
+    table saying "turun". The values compared are the ones printed (rounded as shown). Other word orders are read
+    by :func:`_direction_beside`."""
     out: list[Finding] = []
     for ch in report.chapters:
         for s in sentences(ch):
+            matched = False
             for m in _DIRECTION.finditer(s.text):
                 if s.plain[m.start(1)] == " ":  # inside a code span
                     continue
+                matched = True
                 before, after = _number(computed, m.group(2)), _number(computed, m.group(3))
                 if before is None or after is None:
                     continue
@@ -518,13 +521,80 @@ def check_typed_direction(report: Report, computed: ComputedReport) -> list[Find
                 up = m.group(1).casefold() in _UP
                 if (b > a) == up and a != b:
                     continue
-                truth = "sama dengan" if a == b else "lebih besar daripada" if b > a else "lebih kecil daripada"
-                out.append(Finding("warning", Loc(ch.rel, s.line_at(m.start(1))),
-                                   f"'{m.group(1)}' diketik, padahal {{nilai}}`{m.group(3).strip()}` ({after[1]}) "
-                                   f"{truth} {{nilai}}`{m.group(2).strip()}` ({before[1]}); kata ini tidak ikut "
-                                   f"berubah bila datanya diubah. Tulis rujukan {{nilai}}`<id>.tren` (naik, turun "
-                                   "atau tetap, dihitung), atau ubah katanya", "arah-diketik"))
+                out.append(_direction_finding(ch.rel, s, m.start(1), m.group(1),
+                                              _compared(m.group(3), after, m.group(2), before)))
+            if not matched:
+                out += _direction_beside(computed, ch.rel, s)
     return out
+
+
+def _compared(later: str, after: tuple[Decimal, str], earlier: str, before: tuple[Decimal, str]) -> str:
+    """"{nilai}`B` (60) lebih kecil daripada {nilai}`A` (82,85)": the two printed values, as they compare."""
+    a, b = fmt.shown(before[0]), fmt.shown(after[0])
+    truth = "sama dengan" if a == b else "lebih besar daripada" if b > a else "lebih kecil daripada"
+    return f"{{nilai}}`{later.strip()}` ({after[1]}) {truth} {{nilai}}`{earlier.strip()}` ({before[1]})"
+
+
+def _direction_finding(rel: str, s: Sentence, at: int, word: str, truth: str) -> Finding:
+    return Finding("warning", Loc(rel, s.line_at(at)), f"'{word}' diketik, padahal {truth}; kata ini tidak ikut "
+                   "berubah bila datanya diubah. Tulis rujukan {nilai}`<id>.tren` (naik, turun atau tetap, dihitung), "
+                   "atau ubah katanya", "arah-diketik")
+
+
+#: A direction in any word order: "{nilai}`DOK.realisasi` naik dibanding tahun lalu ({nilai}`DOK.realisasi_lalu`)",
+#: "mengalami peningkatan sebesar {nilai}`DOK.delta`".
+_MOVED = re.compile(r"\b(naik|meningkat|bertambah|kenaikan|peningkatan|pertambahan|turun|menurun|berkurang|"
+                    r"penurunan|pengurangan)\b", re.I)
+_UP_WORDS = frozenset({"naik", "meningkat", "bertambah", "kenaikan", "peningkatan", "pertambahan"})
+
+
+def _realisasi_year(computed: ComputedReport, path: str) -> tuple[str, float] | None:
+    """The indicator and the year (last year as the report's less a half) of a reference that prints a realisasi
+    (``<id>.realisasi``, ``<id>.realisasi_lalu``, ``<id>.realisasi@2022``); None for any other reference."""
+    p, _, year = path.strip().partition("@")
+    base, _, attr = p.rpartition(".")
+    ir = computed.indikator.get(base)
+    if ir is None or attr not in ("realisasi", "realisasi_lalu") or (year and not year.strip().isdigit()):
+        return None
+    if attr == "realisasi_lalu":
+        return (base, ir.tahun - 0.5) if not year else None
+    return base, float(int(year) if year else ir.tahun)
+
+
+def _direction_beside(computed: ComputedReport, rel: str, s: Sentence) -> list[Finding]:
+    """A direction word in a sentence about one indicator whose references print two of its realisasi (or its
+    ``delta``), whatever their order: "{nilai}`DOK.realisasi` naik dibanding tahun lalu
+    {nilai}`DOK.realisasi_lalu`" printed "78,8 naik dibanding tahun lalu 82" (warning ``arah-diketik``).
+
+    Read only where every direction word in the sentence says the same way and every indicator value referenced
+    is of one indicator: with two, which one moved which way is not clear."""
+    words = list(_MOVED.finditer(s.plain))
+    if not words or len({m.group(1).casefold() in _UP_WORDS for m in words}) > 1:
+        return []
+    refs = [m.group(1).strip() for m in _REF.finditer(s.text)]
+    about = {p.partition("@")[0].rpartition(".")[0] for p in refs}
+    indicators = about & set(computed.indikator)
+    if len(indicators) != 1:
+        return []
+    up, word = words[0].group(1).casefold() in _UP_WORDS, words[0]
+    years: dict[float, tuple[str, tuple[Decimal, str]]] = {}
+    for p in refs:
+        found, value = _realisasi_year(computed, p), _number(computed, p)
+        if found is not None and value is not None:
+            years.setdefault(found[1], (p, value))
+        if p.rpartition(".")[2] == "delta" and value is not None:
+            d = fmt.shown(value[0])
+            if (d > 0) != up or d == 0:
+                way = "nol (tetap)" if d == 0 else "positif (naik)" if d > 0 else "negatif (turun)"
+                return [_direction_finding(rel, s, word.start(1), word.group(1),
+                                           f"{{nilai}}`{p}` ({value[1]}) bernilai {way}")]
+    if len(years) != 2:
+        return []
+    (earlier, before), (later, after) = (years[y] for y in sorted(years))
+    a, b = fmt.shown(before[0]), fmt.shown(after[0])
+    if (b > a) == up and a != b:
+        return []
+    return [_direction_finding(rel, s, word.start(1), word.group(1), _compared(later, after, earlier, before))]
 
 
 #: A verdict on whether a target was reached, typed: "tercapai", "mencapai target", "melampaui target"; and the
