@@ -674,6 +674,16 @@ def test_typed_amounts_in_words_and_scales_are_read_as_meant():
                              (2, "jumlah IDR 2.369.772.519")]
 
 
+def test_typed_amounts_with_an_abbreviated_scale_are_read_as_meant():
+    """"Rp 11,61 Jt" (the total pagu 11.611.960 rounded, as budget slides write it) was warned of as "Rp 11,61",
+    and a wrong "Rp 11,62 Jt" was named by a number the author never wrote."""
+    body = ("Pagu Rp 11,61 Jt, realisasi Rp 3,9 jt; pagu Rp 11.612 rb.\n"
+            "Pagu Rp 0,01 M dan Rp 11,62 Jt.\n")
+    r = make_report([], anggaran=clean_budget(), chapters=[chapter(body, body_line=1)])
+    found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(r) if f.kode == "angka-diketik"]
+    assert sorted(found) == [(2, "jumlah Rp 11,62 Jt")]
+
+
 def typed_words_report(body):
     """A: 82/80 = 102,5 % Berhasil; B (negatif): 110 % Berhasil; C: 20/25 = 80 % Cukup Berhasil; S1 and the average
     97,5 % Cukup Berhasil (Skala Kabupaten Banjar)."""

@@ -30,12 +30,15 @@ from .scales import BUILTIN_SCALES, NA_LABEL, classify_or_none
 #: and in words (``96,00 persen``): only the first was read, so the others passed unchecked.
 PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?\s?(?:%|persen\b)", re.I)
 #: An amount in rupiah as typed: ``Rp 2.369.772.519``, ``Rp2,46 miliar`` (the scale word read: it was taken for
-#: "Rp 2,46"), ``IDR 2.369.772.519`` and ``2.369.772.519 rupiah`` (both passed unread).
+#: "Rp 2,46"), ``IDR 2.369.772.519`` and ``2.369.772.519 rupiah`` (both passed unread); the scale abbreviated as
+#: budget slides write it, ``Rp 1,39 M``, ``Rp 139 Jt``, ``Rp 500 rb`` (taken for "Rp 1,39": a right total warned of
+#: as wrong, and a wrong one named by a number the author never wrote).
 _RUPIAH = re.compile(r"(?:\bRp\.?\s?|\bIDR\s?|(?<![\d.,\w])(?=\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?\s*rupiah\b))"
                      r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,3}))?(?![\d.]*\d)"
-                     r"(?:\s*(ribu|juta|miliar|milyar|triliun)\b)?(?:\s*rupiah\b)?", re.I)
-_SCALE = {"ribu": Decimal(10) ** 3, "juta": Decimal(10) ** 6, "miliar": Decimal(10) ** 9, "milyar": Decimal(10) ** 9,
-          "triliun": Decimal(10) ** 12}
+                     r"(?:\s*(ribu|rb|juta|jt|miliar|milyar|triliun|(?-i:M|T))\b)?(?:\s*rupiah\b)?", re.I)
+_SCALE = {"ribu": Decimal(10) ** 3, "rb": Decimal(10) ** 3, "juta": Decimal(10) ** 6, "jt": Decimal(10) ** 6,
+          "miliar": Decimal(10) ** 9, "milyar": Decimal(10) ** 9, "m": Decimal(10) ** 9, "triliun": Decimal(10) ** 12,
+          "t": Decimal(10) ** 12}
 
 
 def _percent_candidates(computed: ComputedReport) -> list[Decimal]:
