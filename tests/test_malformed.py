@@ -353,6 +353,16 @@ CASES = [
     Case("peran-kutip-word", replace(BAB3, "mencapai {nilai}`IKU1.capaian`", "mencapai {nilai}‘IKU1.capaian’"),
          BAB3, 9,
          "tanda '‘' sesudahnya bukan petik terbalik (`, di papan ketik di kiri angka 1)"),
+    # Word's soft hyphen inside a path (BAB III line 9): "atribut 'capa\u00adian' tidak ada … mungkin maksudnya
+    # 'capaian'" printed both names alike; a zero-width space before the backtick: "tanpa isi", nothing more
+    Case("peran-tanda-hubung-lunak",
+         replace(BAB3, "mencapai {nilai}`IKU1.capaian`", "mencapai {nilai}`IKU1.capa\u00adian`"), BAB3, 9,
+         "{nilai}`IKU1.capa[U+00AD]ian` memuat karakter tak terlihat (U+00AD, tanda hubung lunak, biasanya dari "
+         "Word atau salinan PDF) di tempat yang ditandai [U+00AD]; hapus rujukan itu lalu ketik ulang: "
+         "{nilai}`IKU1.capaian`"),
+    Case("peran-spasi-lebar-nol",
+         replace(BAB3, "mencapai {nilai}`IKU1.capaian`", "mencapai {nilai}\u200b`IKU1.capaian`"), BAB3, 9,
+         "sesudahnya ada karakter tak terlihat (U+200B, spasi lebar nol, biasanya dari Word)"),
     Case("csv-titik-koma", write(f"{R}/data/penduduk.csv", "desa;penduduk\nA;1250\n"),
          f"{R}/data/penduduk.csv", 1, "dipisahkan titik koma (;)"),
     Case("csv-kolom-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan,Jumlah\nA,1,2,3\n"),

@@ -44,6 +44,36 @@ def escape_controls(text: str) -> str:
     return _CONTROL_OR_BREAK.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+#: Characters a word processor puts into text that print as nothing or as a plain space: a soft hyphen (Word's
+#: optional hyphen, Ctrl+-), a no-break space (Ctrl+Shift+Space, and after "Rp" by AutoCorrect), zero-width space and
+#: joiners, the byte order mark. Inside a name the build looks up they make it another name that looks the same.
+_INVISIBLE = re.compile("[\u00a0\u00ad\u200b-\u200d\u2060\u202f\ufeff]")
+_INVISIBLE_NAMES = {"\u00a0": "spasi tak terputus (NBSP)", "\u00ad": "tanda hubung lunak", "\u200b": "spasi lebar nol",
+                    "\u200c": "pemisah lebar nol", "\u200d": "penyambung lebar nol", "\u2060": "penyambung kata",
+                    "\u202f": "spasi sempit tak terputus", "\ufeff": "BOM"}
+
+
+def invisible_in(text: str) -> str | None:
+    """The first character of ``text`` that a word processor adds unseen (soft hyphen, NBSP, zero-width), or None."""
+    found = _INVISIBLE.search(text)
+    return found.group() if found else None
+
+
+def describe_invisible(char: str) -> str:
+    """``U+00AD, tanda hubung lunak``: the code point and its name, for a message about text that looks right."""
+    return f"U+{ord(char):04X}, {_INVISIBLE_NAMES.get(char, 'tak terlihat')}"
+
+
+def show_invisible(text: str) -> str:
+    """``text`` with each such character written as ``[U+00AD]``, so a message shows where it is."""
+    return _INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without them: what the author meant to write."""
+    return _INVISIBLE.sub("", text)
+
+
 def js_literal(value: object) -> str:
     """``value`` as JSON for a JavaScript expression (a chart's ``labelExpr``): JSON may hold U+2028 and U+2029 as
     they are, but a JavaScript string literal ends at them (``Unexpected token ILLEGAL``), so they are escaped; the

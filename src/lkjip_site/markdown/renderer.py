@@ -16,6 +16,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from ..compute.refs import lookup
+from ..core.controls import describe_invisible, invisible_in, show_invisible, without_invisible
 from ..core.model import Report
 from ..core.suggest import did_you_mean, listing
 from .directives import Directive, ParsedChapter, RenderContext
@@ -84,12 +85,16 @@ class LkjipRenderer(RendererHTML):
         content = tokens[idx].content
         if "{" in content and (bare := _BARE_ROLE.search(content)) and "lkjip" in env:
             ctx: RenderContext = env["lkjip"]
-            curly = content[bare.end():bare.end() + 1] in _CURLY_QUOTES  # Word turned ` into ‘ (or typed ' “)
+            after = content[bare.end():bare.end() + 1]
+            curly = after in _CURLY_QUOTES  # Word turned ` into ‘ (or typed ' “)
+            unseen = invisible_in(after) if after else None  # or put a zero-width space before it
             ctx.diags.error((ctx.chapter.rel, line_of(ctx.chapter, tokens[idx])),
                             f"peran {bare.group(0)} tanpa isi; tulis isinya di antara tanda petik terbalik tepat "
                             "setelahnya, mis. {nilai}`IKU1.capaian` atau {ref}`tabel-capaian`"
-                            + (f"; tanda '{content[bare.end()]}' sesudahnya bukan petik terbalik (`, di papan ketik "
-                               "di kiri angka 1)" if curly else ""))
+                            + (f"; tanda '{after}' sesudahnya bukan petik terbalik (`, di papan ketik "
+                               "di kiri angka 1)" if curly else "")
+                            + (f"; sesudahnya ada karakter tak terlihat ({describe_invisible(unseen)}, biasanya dari "
+                               "Word): hapus lalu ketik ulang rujukannya" if unseen else ""))
         return str(super().text(tokens, idx, options, env))
 
     def myst_role(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
@@ -97,6 +102,14 @@ class LkjipRenderer(RendererHTML):
         token = tokens[idx]
         name, target = token.meta.get("name", ""), token.content.strip()
         loc = (ctx.chapter.rel, line_of(ctx.chapter, token))
+        if name in ("nilai", "ref") and (char := invisible_in(target)) is not None:
+            # Word's soft hyphen or a no-break space inside the path: "atribut 'capaian' tidak ada … mungkin
+            # maksudnya 'capaian'" named, twice alike, what the author wrote and what to write
+            ctx.diags.error(loc, f"{{{name}}}`{show_invisible(target)}` memuat karakter tak terlihat "
+                                 f"({describe_invisible(char)}, biasanya dari Word atau salinan PDF) di tempat yang "
+                                 f"ditandai [U+{ord(char):04X}]; hapus rujukan itu lalu ketik ulang: "
+                                 f"{{{name}}}`{without_invisible(target)}`{_ids_near(ctx, name, target)}")
+            return ""
         if name == "ref":
             return _render_ref(ctx, target, loc)
         if name == "nilai":
@@ -107,6 +120,14 @@ class LkjipRenderer(RendererHTML):
                 return ""
         ctx.diags.error(loc, f"peran '{{{name}}}' tidak dikenal; gunakan {{nilai}} atau {{ref}}")
         return escape(token.content)
+
+
+def _ids_near(ctx: RenderContext, name: str, target: str) -> str:
+    """For a ``{ref}`` whose id, without the unseen characters, is still no table's or figure's (the soft hyphen
+    stood where its hyphen belongs): the ids it is near."""
+    ids = [item.id for item in [*ctx.report.tables, *ctx.report.figures]]
+    clean = without_invisible(target)
+    return "" if name != "ref" or clean in ids else did_you_mean(clean, ids)
 
 
 def _render_ref(ctx: RenderContext, target: str, loc: tuple[str, int]) -> str:
