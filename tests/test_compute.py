@@ -760,6 +760,20 @@ def test_lookup_unknown(path):
     assert isinstance(exc.value, KeyError)
 
 
+def test_an_indicator_id_in_other_letters_under_a_prefix_is_named():
+    """``ikm.capaian`` for the indicator IKM said "laporan tidak memiliki data IKM" (the survey's prefix), with
+    nothing to write; an indicator in other letters elsewhere was already offered by did-you-mean."""
+    comp = compute_report(report([indicator("IKM", D(80), D(82)), indicator("Anggaran", D(80), D(82))]), {}, "lan")
+    for path, meant in (("ikm.capaian", "'IKM.capaian'"), ("ikm.realisasi@2022", "'IKM.realisasi@2022'"),
+                        ("anggaran.target", "'Anggaran.target'")):
+        with pytest.raises(UnknownReference) as exc:
+            lookup(comp, path)
+        assert f"mungkin maksudnya indikator {meant}" in str(exc.value), path
+    with pytest.raises(UnknownReference) as exc:
+        lookup(comp, "ikm.nilai")  # the survey's own path: no indicator is meant
+    assert "indikator" not in str(exc.value)
+
+
 def test_percent_satuan_gives_percent_kind():
     ind = indicator("P", D(100), D("97.76"), satuan="%")
     comp = compute_report(report([ind]), {}, "banjar")

@@ -256,6 +256,17 @@ def _named(computed: ComputedReport, path: str) -> Ref | None:
     return _figure_ref(f, path) if f is not None else None
 
 
+def _indicator_meant(computed: ComputedReport, base: str, attr: str, year: int | None = None) -> str:
+    """"; mungkin maksudnya indikator 'IKM.capaian'" when a path under one of our prefixes is an indicator's in
+    other letters: ``ikm.capaian`` for the indicator IKM was "laporan tidak memiliki data IKM", the survey's."""
+    meant = next((i for i in computed.indikator if i.casefold() == base.casefold()), None)
+    if meant is None or attr not in INDICATOR_ATTRS:
+        return ""
+    at = f"@{year}" if year is not None else ""
+    return (f"; mungkin maksudnya indikator '{meant}.{attr}{at}' (id indikator ditulis persis seperti di "
+            "data/indikator.yaml, huruf besar dan kecilnya juga)")
+
+
 def lookup(computed: ComputedReport, path: str) -> Ref:
     """Resolve an inline reference such as ``IKU1.capaian`` or ``anggaran.7.01.02.pagu``.
 
@@ -284,11 +295,14 @@ def lookup(computed: ComputedReport, path: str) -> Ref:
     parts = p.split(".")
     head = parts[0]
     if year is not None:
-        raise _unknown(path, "'@tahun' hanya untuk indikator")
+        raise _unknown(path, "'@tahun' hanya untuk indikator" + _indicator_meant(computed, base, attr, year))
     handlers = {"anggaran": _budget_ref, "capaian": _capaian_ref, "ikm": _ikm_ref, "predikat": _predikat_ref,
                 "laporan": _laporan_ref, "indikator": _set_ref, "sasaran": _set_ref, "pk": _set_ref}
     if head in handlers and len(parts) >= 2:
-        return handlers[head](computed, parts, path)
+        try:
+            return handlers[head](computed, parts, path)
+        except UnknownReference as exc:
+            raise UnknownReference(f"{exc}{_indicator_meant(computed, base, attr)}") from None
     if head in computed.indikator:
         raise _unknown(path, f"gunakan <indikator>.<atribut>, mis. {head}.capaian")
     name = base or head
