@@ -663,6 +663,20 @@ def test_typed_numbers_that_match_no_computation():
                      (4, "persentase 104.13%"), (4, "persentase 96,00 persen")]
 
 
+def test_a_capaian_typed_for_one_indicator_is_read_against_its_own():
+    """"Indikator {nilai}`C.nama` mencapai capaian 98 %" passed while C computes 80 %: 98 is the average of 97,50 %
+    as a whole number, and a typed % was only compared with every computed value."""
+    body = ("Indikator {nilai}`C.nama` mencapai capaian 98 % dari target.\n"  # 1: the average's, not C's
+            "Capaian {nilai}`C.nama` sebesar 102,50 %.\n"  # 2: A's capaian, copied from the row above
+            "Capaian {nilai}`C.nama` sebesar 80 % dan {nilai}`C.realisasi`.\n"  # right
+            "Rata-rata capaian 97,50 % dengan {nilai}`C.nama` terendah.\n"  # the average: not C's
+            "Capaian {nilai}`C.nama` sebesar 102,50 % dan {nilai}`A.nama` 80 %.\n")  # two indicators: not read
+    found = [(f.loc.line, f.message) for f in run(typed_words_report(body)) if f.kode == "angka-diketik"]
+    assert [line for line, _ in found] == [1, 2]
+    assert found[0][1].startswith("capaian 98 % diketik untuk indikator C, padahal capaiannya 80,00 %")
+    assert found[0][1].endswith("Tulis rujukan {nilai}`C.capaian`")
+
+
 def test_typed_amounts_in_words_and_scales_are_read_as_meant():
     """"Rp 11,61 juta" (the total pagu 11.611.960 rounded) was flagged as "Rp 11,61"; "IDR 2.369.772.519" and
     "2.369.772.519 rupiah" passed unread."""

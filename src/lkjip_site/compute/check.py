@@ -61,7 +61,8 @@ beda-laporan-triwulan      warning     a quarter (or the year) typed again diffe
                                        the year's target changed under the same PK; two reports of one instansi and one period
 ttd-diketik                warning     a signature (NIP, place and date line) typed in the foreword beside lkjip's
 nama-instansi              warning     another instansi named: chapter text and titles, table titles, jabatan, indicators
-angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value
+angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value; a capaian
+                                       typed in a sentence about one indicator that is not that indicator's
 predikat-diketik           warning     a predikat typed in a sentence is not the one of the capaian it is about
 jumlah-diketik             warning     a count of indicators typed in a sentence ("20 dari 22 indikator") no set has;
                                        "seluruh indikator tercapai", "tidak ada indikator yang belum mencapai target"
@@ -105,8 +106,8 @@ from .narrative import (check_carried, check_narrative_names, check_narrative_pe
 from .periods import LATER_QUARTER_FIX, quarters_upto
 from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
-from .typed import (check_typed_all_reached, check_typed_counts, check_typed_direction, check_typed_numbers,
-                    check_typed_predikat, check_typed_verdict)
+from .typed import (check_typed_all_reached, check_typed_capaian_of, check_typed_counts, check_typed_direction,
+                    check_typed_numbers, check_typed_predikat, check_typed_verdict)
 
 TOLERANCE = Decimal("0.005")
 
@@ -647,6 +648,7 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_narrative_names(report, known_names or [])
     findings += check_narrative_period(report)
     findings += check_typed_numbers(report, computed)
+    findings += check_typed_capaian_of(report, computed)
     findings += check_typed_predikat(report, computed)
     findings += check_typed_counts(report, computed)
     findings += check_typed_all_reached(report, computed)

@@ -123,6 +123,46 @@ def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Findin
     return out
 
 
+#: "capaian 105 %", "capaiannya sebesar 105 %", "dengan capaian mencapai 105 %": a percentage typed as a capaian.
+_CAPAIAN_BEFORE = re.compile(r"\bcapaian(?:nya)?\b(?:\s+(?:sebesar|mencapai|adalah|yaitu|senilai|sebanyak|hanya|"
+                             r"baru|telah|sudah))*\s*[:(]?\s*$", re.I)
+#: A sentence whose percentage may be another capaian than the indicator's of the report year.
+_OTHER_CAPAIAN = re.compile(r"\b(?:rata-?rata|sasaran|renstra|kemajuan|serapan|anggaran|efisiensi|triwulan|tw)\b",
+                            re.I)
+
+
+def check_typed_capaian_of(report: Report, computed: ComputedReport) -> list[Finding]:
+    """A capaian typed in a sentence about one indicator that is not that indicator's (warning ``angka-diketik``).
+
+    Why: "Indikator {nilai}`DOK.nama` mencapai capaian 105 %" passed while DOK computes 98,50 %: a typed
+    percentage was only compared with every computed value, and 105 is the organisation's average of 104,59 %
+    as a whole number (another indicator's capaian copied from the row above passed the same way). Read only where
+    the references name one indicator and the percentage follows the word "capaian", of the report year."""
+    out: list[Finding] = []
+    tahun = str(report.tahun)
+    for ch in report.chapters:
+        for s in sentences(ch):
+            refs = [m.group(1).strip() for m in _REF.finditer(s.text)]
+            about = {p.partition("@")[0].rpartition(".")[0] for p in refs} & set(computed.indikator)
+            if (len(about) != 1 or any("@" in p for p in refs) or _OTHER_CAPAIAN.search(s.plain)
+                    or any(y != tahun for y in _YEAR.findall(s.plain))):
+                continue
+            ir = computed.indikator[next(iter(about))]
+            if ir.capaian.value is None:
+                continue
+            for m in PERCENT.finditer(s.plain):
+                if not _CAPAIAN_BEFORE.search(s.plain[:m.start()]):
+                    continue
+                v, places = from_id_parts(m.group(1), m.group(2))
+                if round_half_up(ir.capaian.value, places) == v:
+                    continue
+                out.append(Finding("warning", Loc(ch.rel, s.line_at(m.start())),
+                                   f"capaian {m.group(0).strip()} diketik untuk indikator {ir.id}, padahal capaiannya "
+                                   f"{fmt.fmt_percent(ir.capaian.value)}; angka ketikan tidak ikut berubah bila "
+                                   f"datanya diubah. Tulis rujukan {{nilai}}`{ir.id}.capaian`", "angka-diketik"))
+    return out
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Predikat
 
