@@ -49,6 +49,7 @@ from lkjip_site import build as build_mod
 from lkjip_site.build import BuildOptions, BuildResult, build, build_pdf, check
 from lkjip_site.cli.main import main as cli_main
 from lkjip_site.cli.scaffold import new_report
+from lkjip_site.core import fmt
 from lkjip_site.core.model import Instansi, Loc, NumberedItem, Person, Report
 from lkjip_site.output import audit, pdfs
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
@@ -894,15 +895,15 @@ def test_url_fetcher_refuses_network_and_outside_files(tmp_path: Path) -> None:
             fetcher(url)
 
 
-def test_format_nip_and_period(tmp_path: Path) -> None:
+def test_fmt_nip_and_period(tmp_path: Path) -> None:
     report = _report(tmp_path)
     assert document.period_text(report) == "TAHUN 2023"
     report.periode, report.tahun = "tw1", 2024
     assert document.period_text(report) == "TRIWULAN I TAHUN 2024"
     assert document.short_title(report) == "Laporan Kinerja TW I 2024 Kecamatan Martapura Barat"  # one header line
-    assert document.format_nip("197001011990031001") == "19700101 199003 1 001"
-    assert document.format_nip("19700101 199003 1 001") == "19700101 199003 1 001"
-    assert document.format_nip("12345") == "12345"
+    assert fmt.fmt_nip("197001011990031001") == "19700101 199003 1 001"
+    assert fmt.fmt_nip("19700101 199003 1 001") == "19700101 199003 1 001"
+    assert fmt.fmt_nip("12345") == "12345"
 
 
 def test_lists_only_for_items_that_exist(tmp_path: Path) -> None:

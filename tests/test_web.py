@@ -158,6 +158,19 @@ def test_link_preview_made_from_the_reports_own_key_figures(site) -> None:  # ty
     assert head.meta["og:description"] == head.meta["description"]
 
 
+def test_the_report_page_prints_the_heads_nip_as_the_pdf_signs_it(site) -> None:  # type: ignore[no-untyped-def]
+    """The scaffold's NIP is typed as 18 digits: the PDF's signature block spaced it (19700101 199003 1 001) while the
+    report page's "Penanggung jawab" printed it as typed, so an inspector comparing the two read two numbers."""
+    out, result = site
+    report = next(r for r in result.site.reports if r.slug == "kecamatan-b-2023")
+    typed = report.instansi.kepala.nip
+    assert " " not in typed  # the case at hand: written without spaces
+    section = lxml.html.fromstring(_page(out, report.url + "index.html")).xpath(
+        "//section[@aria-labelledby='penandatangan']")[0].text_content()
+    assert f"NIP {fmt.fmt_nip(typed)}" in section
+    assert typed not in section
+
+
 def test_old_version_is_marked_and_names_the_newest_as_canonical(site) -> None:  # type: ignore[no-untyped-def]
     out, _ = site
     old = _page(out, f"laporan/kecamatan-a-2023/{OLD}/bab-3-akuntabilitas-kinerja/index.html")

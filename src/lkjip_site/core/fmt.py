@@ -27,6 +27,7 @@ every value coming from data files are ``Decimal``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal, getcontext, localcontext
 
 from .model import Chapter, Missing, Value
@@ -154,6 +155,17 @@ def fmt_rupiah(x: Number, whole: bool = False) -> str:
 def fmt_date(date: dt.date) -> str:
     """``date(2024, 1, 31)`` -> ``"31 Januari 2024"``."""
     return f"{date.day} {BULAN[date.month - 1]} {date.year}"
+
+
+def fmt_nip(nip: str) -> str:
+    """``"197001011990031001"`` -> ``"19700101 199003 1 001"`` (birth date, appointment, sex, serial).
+
+    One form for the web's report page and the PDF's signature block: the PDF spaced an 18-digit NIP while the page
+    printed it as typed, so an inspector comparing the two read two different-looking numbers for one head."""
+    digits = re.sub(r"\s+", "", nip)
+    if len(digits) == 18 and digits.isdigit():
+        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return nip.strip()
 
 
 def fmt_delta(x: Number, decimals: int = 2) -> str:

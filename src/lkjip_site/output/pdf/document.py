@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Any
 
 import jinja2
 
-from ...core.fmt import fmt_date
+from ...core.fmt import fmt_date, fmt_nip
 from ...core.model import Chapter, Report
 from ...core.templates import theme_errors
 from ...markdown.renderer import toc_text
@@ -100,14 +99,6 @@ def _w3c(epoch: int) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def format_nip(nip: str) -> str:
-    """``"197001011990031001"`` -> ``"19700101 199003 1 001"`` (birth date, appointment, sex, serial)."""
-    digits = re.sub(r"\s+", "", nip)
-    if len(digits) == 18 and digits.isdigit():
-        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
-    return nip.strip()
-
-
 def period_text(report: Report) -> str:
     """Cover line: ``"TAHUN 2023"`` or ``"TRIWULAN I TAHUN 2024"``."""
     if report.periode == "tahunan":
@@ -161,7 +152,7 @@ def header_line(text: str, ems: float) -> str:
 
 def _env_with_filters(env: jinja2.Environment) -> jinja2.Environment:
     """Use the build's filters; add the few the PDF templates need if a bare environment was given."""
-    missing = {"tanggal": fmt_date, "nip": format_nip}
+    missing = {"tanggal": fmt_date, "nip": fmt_nip}
     missing = {k: v for k, v in missing.items() if k not in env.filters}
     if not missing and env.autoescape:
         return env
@@ -258,7 +249,7 @@ def build_context(report: Report, site: Any, chapter_html: dict[str, str]) -> di
         "tables": list(report.tables),
         "figures": list(report.figures),
         "ttd": {"tempat": report.tempat_ttd, "tanggal": report.tanggal_ttd, "jabatan": kepala.jabatan,
-                "nama": kepala.nama, "pangkat": kepala.pangkat, "nip": format_nip(kepala.nip)},
+                "nama": kepala.nama, "pangkat": kepala.pangkat, "nip": fmt_nip(kepala.nip)},
         "keywords": ", ".join(["LKjIP", "laporan kinerja", "SAKIP", report.instansi.nama,
                                report.instansi.pemda, str(report.tahun), report.periode_label]),
         "subjek": f"Laporan Kinerja Instansi Pemerintah {report.instansi.nama} "
