@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import io
+import json
 import re
 import shutil
 import sys
@@ -459,6 +460,26 @@ def test_open_data_is_audited_unrounded(built) -> None:
     files = {budget: text.replace("," + pagu + ",", "," + str(int(pagu) + 1) + ",", 1).encode()}
     [(place, message)] = audit_site(result.site, files, sources=[OpenDataSource()])
     assert place == f"{budget} baris 2" and ".pagu'" in message
+
+
+def test_jenis_belanja_printed_is_in_the_open_data(built) -> None:
+    """The jenis belanja table (pages and PDF) printed pagu and realisasi per spending type and their sum, while
+    ``laporan.json`` had only the program tree: an inspector could not check Σ jenis belanja = total belanja from
+    the downloads. Every jenis the page marks is in the open data, unrounded, with the table's "Jumlah belanja"."""
+    _root, result = built
+    doc = json.loads(result.files[BASE + "data-terbuka/laporan.json"], parse_float=Decimal, parse_int=Decimal)
+    rows = {r["jenis"]: r for r in doc["anggaran"]["jenis_belanja"]}
+    page_ = page(result, "bab-3-akuntabilitas-kinerja/index.html")
+    shown = set(re.findall(r'data-angka="anggaran\.jenis\.([a-z_]+)\.pagu"', page_))
+    assert shown and shown == set(rows)
+    [report] = [r for r in result.site.reports if r.url == BASE]
+    budget = report.computed.anggaran
+    for r in budget.jenis_belanja:
+        assert (rows[r.key]["nama"], rows[r.key]["pagu"], rows[r.key]["realisasi"]) == (r.label, r.pagu, r.realisasi)
+        assert rows[r.key]["serapan"] == r.serapan and rows[r.key]["sisa"] == r.sisa
+    total = doc["anggaran"]["jenis_belanja_jumlah"]
+    assert total["pagu"] == sum(r["pagu"] for r in rows.values()) == budget.jenis_total.pagu
+    assert total["realisasi"] == sum(r["realisasi"] for r in rows.values()) == budget.jenis_total.realisasi
 
 
 def test_unknown_mark_is_reported(built) -> None:

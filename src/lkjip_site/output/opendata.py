@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Mapping
 
-from ..compute.budget import BudgetResult
+from ..compute.budget import BudgetReport, BudgetResult
 from ..compute.capaian import Result
 from ..compute.scales import classify_or_none
 from ..compute.figures import Figure
@@ -182,7 +182,20 @@ def budget_tree(report: Report) -> dict[str, Any] | None:
 
     total = c.anggaran.total
     return {"tahun": c.anggaran.tahun, "pagu": total.pagu, "realisasi": total.realisasi, "serapan": total.serapan,
-            "sisa": total.sisa, "program": [node(p) for p in c.anggaran.program]}
+            "sisa": total.sisa, "program": [node(p) for p in c.anggaran.program], **spending_types(c.anggaran)}
+
+
+def spending_types(budget: BudgetReport) -> Row:
+    """The realisation by jenis belanja, as the jenis belanja table prints it: its rows and their "Jumlah belanja".
+
+    The PDF and the pages showed this table (Belanja Pegawai, Barang dan Jasa, Modal, and their sum, which must equal
+    the budget's total) while the open data had no trace of it, so an inspector could not check Σ jenis belanja =
+    total belanja from the downloads. Empty (``[]``, ``null``) when the report's budget has no jenis belanja."""
+    rows = [{"jenis": r.key, "nama": r.label, "pagu": r.pagu, "realisasi": r.realisasi, "serapan": r.serapan,
+             "sisa": r.sisa} for r in budget.jenis_belanja]
+    t = budget.jenis_total
+    jumlah = {"pagu": t.pagu, "realisasi": t.realisasi, "serapan": t.serapan, "sisa": t.sisa} if t else None
+    return {"jenis_belanja": rows, "jenis_belanja_jumlah": jumlah}
 
 
 UNITS = {"percent": "persen", "rupiah": "rupiah", "count": "indikator", "number": "indeks", "text": "teks"}
