@@ -513,8 +513,8 @@ def test_a_dataset_whose_columns_have_different_units_has_no_row_totals(fresh_pr
                                        encoding="utf-8")
     _dataset_table(root, "w", "wilayah")
     cells = _cells(page(render(root), "bab-4-penutup"), "w")
-    assert cells == ["Kelurahan", "Luas", "Jumlah RT", "Penduduk", "Satu", "12,50", "14", "3.200", "Dua", "8,25", "9",
-                     "2.100", "Jumlah", "20,75", "23", "5.300"]
+    assert cells == ["Kelurahan", "Luas (km2)", "Jumlah RT (RT)", "Penduduk (jiwa)", "Satu", "12,50", "14", "3.200",
+                     "Dua", "8,25", "9", "2.100", "Jumlah", "20,75", "23", "5.300"]
     _dataset_table(root, "w", "wilayah", "persen: true\n")
     with pytest.raises(ContentError) as caught:
         render(root)
@@ -523,6 +523,25 @@ def test_a_dataset_whose_columns_have_different_units_has_no_row_totals(fresh_pr
         "tetapi kolom Luas (km2), Jumlah RT (RT), Penduduk (jiwa) tidak dapat dijumlahkan per baris (satuannya "
         "berbeda, atau realisasi diukur terhadap pagu atau target, bukan ditambahkan); pilih kolom yang dapat "
         "dijumlahkan dengan opsi kolom, atau hapus persen"]
+
+
+def test_a_dataset_table_heads_its_columns_with_their_units_as_its_chart_does(fresh_project: Path) -> None:
+    """Pengaron's PK pagu (``satuan: {Pagu: Rp}``): the chart's data table headed "Pagu (Rp)", the table of the same
+    dataset beside it a bare "Pagu", so the printed table had no unit at all. Both head a column alike now."""
+    root = fresh_project
+    data = root / REPORT_DIR / "data"
+    (data / "pagu-pk.csv").write_text("Program,Kode,Pagu\nPenunjang,7.01.01,2989057284\nPemerintahan,7.01.02,36196400\n",
+                                      encoding="utf-8")
+    (data / "pagu-pk.yaml").write_text("judul: Pagu PK\nsatuan: {Pagu: Rp}\n", encoding="utf-8")
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                "```{grafik} dataset\nid: g\njudul: Pagu PK\ndataset: pagu-pk\nx: Program\ny: [Pagu]\n```\n\n"
+                "```{tabel} dataset\nid: t\njudul: Pagu PK\ndataset: pagu-pk\n```\n")
+    html = page(render(root), "bab-4-penutup")
+    table = _cells(html, "t")
+    assert table[:3] == ["Program", "Kode", "Pagu (Rp)"]
+    chart_data = html[html.index("Data gambar 4.1</summary>"):]
+    chart_head = re.findall(r"<th scope=\"col\"[^>]*>(.*?)</th>", chart_data[:chart_data.index("</thead>")])
+    assert chart_head == ["Program", "Pagu (Rp)"] and chart_head[1] == table[2]
 
 
 def test_a_dataset_adds_no_realisation_to_its_pagu_and_no_score_over_years(fresh_project: Path) -> None:

@@ -579,7 +579,10 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
                           "atau target, bukan ditambahkan); pilih kolom yang dapat dijumlahkan dengan opsi kolom, "
                           "atau hapus persen", "persen")
     numeric_idx = result.total_columns
-    hdr = [Cell(col, header=True) for col in result.columns]
+    # the unit its data file declares (satuan), as the chart of the same dataset heads its data table ("Pagu (Rp)"):
+    # the table printed a bare "Pagu" beside the chart's "Pagu (Rp)", one dataset with and without its unit
+    hdr = [Cell(f"{col} ({unit})" if (unit := dataset.satuan.get(col, "").strip()) else col, header=True)
+           for col in result.columns]
     has_row_total = result.row_totals is not None
     if has_row_total:
         hdr.append(Cell("Jumlah", header=True))
