@@ -576,7 +576,8 @@ def test_dataset_stacked_bars_show_totals():
     # 1520 + 1498 = 3018; 820 + 845 = 1665; 1102 + 1120 = 2222
     assert {"3.018", "1.665", "2.222"} <= set(texts(r.svg))
     assert r.table.rows[1] == ("Tangkas", "820", "845", "1.665")
-    assert "Jumlah tertinggi: Sungai Rangas (3.018); terendah: Tangkas (1.665)" in r.summary
+    # both series count jiwa, so their sums do too
+    assert "Jumlah tertinggi: Sungai Rangas (3.018 jiwa); terendah: Tangkas (1.665 jiwa)" in r.summary
 
 
 @pytest.mark.parametrize("items, left_out, said", [
@@ -599,7 +600,20 @@ def test_a_compared_report_without_a_figure_is_said_in_the_summary():
     spec = c.dataset(("nama", "nilai"), [{"nama": "A", "nilai": D("101.69")}, {"nama": "B", "nilai": None}],
                      x="nama", y=["nilai"], jenis="batang", label={"nama": "Instansi", "nilai": "Nilai"},
                      satuan="%", nama="perbandingan")
-    assert "Hanya satu yang bernilai: A (101,69). 1 lainnya tanpa nilai (N/A)." in build(spec)[1]
+    assert "Hanya satu yang bernilai: A (101,69 %). 1 lainnya tanpa nilai (N/A)." in build(spec)[1]
+
+
+def test_a_dataset_summary_says_each_value_with_its_declared_unit():
+    """Pengaron's Gambar 1.1 read "Tertinggi: … (2.989.057.284)" beside a table headed "Pagu (Rp)": a listener who
+    hears the summary, not the axis, could not tell rupiah from a count. Money is written before the figure."""
+    rows = [{"program": "Penunjang", "pagu": D("2989057284"), "orang": D(12)},
+            {"program": "Kecamatan", "pagu": D("215000000"), "orang": None}]
+    spec = c.dataset(("program", "pagu", "orang"), rows, x="program", y=["pagu", "orang"], jenis="batang",
+                     label={"program": "Program", "pagu": "Pagu", "orang": "Pegawai"},
+                     satuan={"pagu": "Rp", "orang": "orang"}, nama="pagu")
+    summary = build(spec)[1]
+    assert "Pagu – tertinggi: Penunjang (Rp 2.989.057.284); terendah: Kecamatan (Rp 215.000.000)." in summary
+    assert "Pegawai – hanya satu yang bernilai: Penunjang (12 orang). 1 lainnya tanpa nilai (N/A)." in summary
 
 
 def test_dataset_line_over_months_uses_indonesian_month_names():

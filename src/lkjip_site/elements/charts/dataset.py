@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from ...core.fmt import BULAN, fmt_or_dash, fmt_percent_or_dash
 from ...core.numbers import as_decimal
@@ -22,6 +22,7 @@ from .marks import (
     to_float,
     unique_names,
     value_domain,
+    with_unit,
     wrap_expr,
 )
 from .spec import DATASET_KINDS, ChartError, ChartSpec, ChartTable
@@ -320,7 +321,7 @@ def plan_dataset(spec: ChartSpec) -> Plan:
         chart = _dataset_line(ds)
     else:
         chart = _dataset_bars(ds)
-    summary = _dataset_summary(ds.jenis, ds.x_shown, ds.series, ds.matrix)
+    summary = _dataset_summary(ds.jenis, ds.x_shown, ds.series, ds.matrix, [ds.satuan(c) for c in ds.y_cols])
     what = ds.x_title.lower()
     alt_text = (
         f"{_DATASET_KIND_TEXT[ds.jenis]} {join_names([s.lower() for s in ds.series])} menurut {what} "
@@ -369,8 +370,17 @@ def _series_colours(warna: Any, n: int, nama: str) -> list[str]:
 
 
 def _dataset_summary(
-    jenis: str, x_shown: Sequence[str], series: Sequence[str], matrix: Sequence[Sequence[Decimal | None]]
+    jenis: str, x_shown: Sequence[str], series: Sequence[str], matrix: Sequence[Sequence[Decimal | None]],
+    units: Sequence[str] = (),
 ) -> str:
+    """The chart's summary: highest and lowest of each series (or of the stacks' sums, or the donut's shares), each
+    value with the unit its data file declares for its column (``units``, one per series): "Rp 2.989.057.284"."""
+    units = list(units) + [""] * (len(series) - len(units))
+    common = units[0] if units and len(set(units)) == 1 else ""  # a sum across series has a unit only if they share it
+
+    def shown(unit: str) -> Callable[[Decimal], str]:
+        return lambda v: with_unit(fmt_or_dash(v), unit)
+
     parts = []
     if jenis == "donat":
         items = [(x, c[0]) for x, c in zip(x_shown, matrix) if c[0] is not None]
@@ -378,8 +388,20 @@ def _dataset_summary(
         if items and total:
             shares = [(x, v / total * 100) for x, v in items]
             ext = extreme_text(shares, fmt_percent_or_dash)
-            parts.append(f"Jumlah {fmt_or_dash(total)}. Bagian " + ext[0].lower() + ext[1:])
+            parts.append(f"Jumlah {shown(units[0] if units else '')(total)}. Bagian " + ext[0].lower() + ext[1:])
         return " ".join(parts)
+    if jenis == "batang_tumpuk" and len(series) > 1:
+        totals = [(x, sum((v for v in c if v is not None), Decimal(0))) for x, c in zip(x_shown, matrix)]
+        ext = extreme_text(totals, shown(common))
+        parts.append("Jumlah " + ext[0].lower() + ext[1:])
+    for i, s in enumerate(series):
+        items = [(x, c[i]) for x, c in zip(x_shown, matrix) if c[i] is not None]
+        if not items:
+            parts.append(f"{s}: tidak ada nilai.")
+            continue
+        ext = extreme_text(items, shown(units[i]), sum(1 for c in matrix if c[i] is None))
+        parts.append(f"{s} – {ext[0].lower()}{ext[1:]}" if len(series) > 1 else ext)
+    return " ".join(parts)
     if jenis == "batang_tumpuk" and len(series) > 1:
         totals = [(x, sum((v for v in c if v is not None), Decimal(0))) for x, c in zip(x_shown, matrix)]
         ext = extreme_text(totals, fmt_or_dash)

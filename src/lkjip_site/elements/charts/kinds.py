@@ -30,6 +30,7 @@ from .marks import (
     value_domain,
     value_with_grade,
     wrap_expr,
+    with_unit,
 )
 from .spec import ChartError, ChartSpec, ChartTable
 from .style import FALLBACK_PREDIKAT, MUTED_COLOUR, NEUTRAL_BAR, PLOT_WIDTH
@@ -139,11 +140,6 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
         "diberi warna dan label sesuai predikat; indikator yang capaiannya tidak dapat dihitung ditandai N/A."
     )
     return Plan(chart, summary.text, table, alt_text, tuple(summary.marks))
-
-
-def with_unit(shown: str, satuan: str) -> str:
-    """"84,82 nilai", but "N/A" alone: a value that does not exist has no unit."""
-    return shown if shown == NA or not satuan else f"{shown} {satuan}"
 
 
 def _capaian_summary(angka: Any, n: int, n_measured: int, reached: int, unmeasured: list[str]) -> Sentence:

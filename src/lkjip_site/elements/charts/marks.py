@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ...core.controls import js_literal
-from ...core.fmt import NA, fmt_or_dash
+from ...core.fmt import DASH, NA, fmt_or_dash
 from ...core.numbers import as_decimal
 from .spec import ChartError, ChartTable
 from .style import BAND, LABEL_WRAP, MUTED_COLOUR
@@ -106,6 +106,20 @@ def extreme_text(items: Sequence[tuple[str, Decimal]], fmt: Callable[[Decimal], 
     if hi == lo:
         return f"Semua {'yang terukur ' if left_out else ''}bernilai sama, {fmt(hi)}.{rest}"
     return f"Tertinggi: {join_names(top)} ({fmt(hi)}); terendah: {join_names(low)} ({fmt(lo)}).{rest}"
+
+
+#: Units written before the figure, as Indonesian writes money: "Rp 2.989.057.284", never "2.989.057.284 Rp".
+_MONEY = frozenset({"rp", "rp.", "rupiah", "idr"})
+
+
+def with_unit(shown: str, satuan: str) -> str:
+    """"84,82 nilai", "Rp 2.989.057.284", but "N/A" or "–" alone: a value that does not exist has no unit.
+
+    Why: a summary names the highest and lowest values; a bare "2.989.057.284" beside a table headed "Pagu (Rp)"
+    left a screen reader's listener, who hears the summary and not the axis, to guess what it counts."""
+    if shown in (NA, DASH) or not satuan.strip():
+        return shown
+    return f"Rp {shown}" if satuan.strip().casefold() in _MONEY else f"{shown} {satuan.strip()}"
 
 
 def join_names(names: Sequence[str]) -> str:
