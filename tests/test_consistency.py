@@ -175,17 +175,17 @@ def test_na_is_one_way_with_its_reason(built) -> None:
     bab3 = page(result, "bab-3-akuntabilitas-kinerja/index.html")
     ikhtisar = page(result, "ikhtisar-eksekutif/index.html")
     reason = "realisasi tidak tersedia: Pendataan lembaga kemasyarakatan desa oleh DPMD belum selesai"
-    # table: "N/A", the reason as a title and as a numbered note
+    # table: "N/A", the reason as a title and as a lettered note
     assert f'<td title="{reason}" data-angka="LKD.capaian" class="angka na">N/A<sup class="na-ref">' in bab3
-    assert f'<sup>1</sup> N/A: {reason}</li>' in bab3
+    assert f'<sup>a</sup> N/A: {reason}</li>' in bab3
     # narrative: "N/A" with the reason (a title; the PDF's footnote)
     assert f'<span class="na" data-angka="LKD.capaian" title="{reason}">N/A</span>' in ikhtisar
     # no dash printed for a value anywhere: a dash would read as nil
     for name in ("ikhtisar-eksekutif/index.html", "bab-3-akuntabilitas-kinerja/index.html"):
         assert not re.search(r'class="[^"]*\bna\b[^"]*">\u2013', page(result, name))
-    # PDF: the table's notes and the narrative's footnote
+    # PDF: the table's notes (lettered) and the narrative's footnote (numbered)
     text = " ".join(pdf_text(result))
-    assert f"1 N/A: {reason}" in text
+    assert f"a N/A: {reason}" in text
     assert f"1. N/A: {reason}" in text  # the footnote of "belum dapat dinilai: N/A¹" in the Ikhtisar
 
 

@@ -18,6 +18,7 @@ from lkjip_site.core.fmt import (
     fmt_value,
     from_roman,
     missing_reason,
+    note_letter,
     roman,
     round_half_up,
 )
@@ -196,3 +197,17 @@ def test_every_printed_number_reads_back_as_itself(value: D, how: str) -> None:
     assert written is not None, text
     assert written.value == value, (text, written)
     assert D(written.machine) == value
+
+
+@pytest.mark.parametrize("n, mark", [(1, "a"), (2, "b"), (26, "z"), (27, "aa"), (28, "ab"), (52, "az"), (53, "ba"),
+                                     (702, "zz"), (703, "aaa")])
+def test_a_table_note_is_marked_by_letters_as_a_spreadsheet_names_columns(n: int, mark: str) -> None:
+    assert note_letter(n) == mark
+
+
+@given(st.integers(min_value=1, max_value=20_000))
+def test_table_note_marks_are_distinct_letters_in_order(n: int) -> None:
+    """Two notes of one table never share a mark, and a later note never sorts before an earlier one by length."""
+    here, after = note_letter(n), note_letter(n + 1)
+    assert here.isalpha() and here.islower() and here != after
+    assert (len(here), here) < (len(after), after)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import pickle
 import re
+import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import REPORT_DIR, SLUG, share_charts
+from weasyprint import CSS, HTML
+from conftest import REPO, REPORT_DIR, SLUG, share_charts
 
 from lkjip_site.build import BuildOptions, build
 from lkjip_site.cli.scaffold import new_report
@@ -26,6 +28,7 @@ from lkjip_site.output.pdf import document
 pytestmark = pytest.mark.usefixtures("epoch")
 
 BASE = "laporan/contoh-2023/1.0/"
+PRINT_CSS = REPO / "themes" / "default" / "static" / "print-pdf.css"
 
 
 def set_chapter(root: Path, name: str, front: str, body: str) -> None:
@@ -580,8 +583,36 @@ def test_a_capaian_set_by_a_rule_has_its_note_under_the_table(fresh_project: Pat
     set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
                 "```{tabel} capaian\nid: c\njudul: Capaian\nindikator: [NEG]\n```\n")
     html = page(render(root), "bab-4-penutup")
-    assert "0,00 % 1" in _cells(html, "c")
-    assert '<sup>1</sup> hasil rumus negatif, ditetapkan 0 %</li>' in html
+    assert "0,00 % a" in _cells(html, "c")
+    assert '<sup>a</sup> hasil rumus negatif, ditetapkan 0 %</li>' in html
+
+
+def test_a_tables_notes_are_lettered_apart_from_the_narratives_numbered_footnotes(fresh_project: Path,
+                                                                                  tmp_path: Path) -> None:
+    """Batu Sopang's PDF page 18 printed "(N/A¹)" in a sentence, with its page footnote "1. N/A: tidak ada indikator
+    yang terukur", under a table whose note read "¹ N/A: realisasi tidak tersedia: …": two reasons under one mark,
+    and a reader looking for the first found the second. A table's notes are lettered (a, b, …), the narrative's
+    page footnotes keep their numbers; laid out with the theme's print stylesheet and read back."""
+    root = fresh_project
+    (root / REPORT_DIR / "data" / "indikator.yaml").write_text(
+        _YEARS + "  - id: SRV\n    nama: Indeks survei desa\n    satuan: indeks\n    polaritas: positif\n"
+        "    target: {2023: 80}\n    realisasi: {2023: {tidak_ada: Survei belum dilaksanakan}}\n"
+        "  - id: NOL\n    nama: Jumlah kelompok baru\n    satuan: kelompok\n    polaritas: positif\n"
+        "    target: {2023: 0}\n    realisasi: {2023: 3}\n", encoding="utf-8")
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                "Survei desa belum memberi capaian ({nilai}`SRV.capaian`).\n\n"
+                "```{tabel} capaian\nid: c\njudul: Capaian\nindikator: [SRV, NOL]\n```\n")
+    html = page(render(root), "bab-4-penutup")
+    assert '<sup>a</sup> N/A: realisasi tidak tersedia: Survei belum dilaksanakan</li>' in html
+    assert '<sup>b</sup> N/A: target 0' in html
+    pdf = tmp_path / "bab.pdf"
+    HTML(string=main_part(html)).write_pdf(pdf, stylesheets=[CSS(filename=str(PRINT_CSS))])
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    lines = [" ".join(line.split()).removeprefix("• ") for line in text.splitlines()]  # (the page's list marks)
+    assert "a N/A: realisasi tidak tersedia: Survei belum dilaksanakan" in lines  # under the table
+    assert any(line.startswith("1. N/A: ") for line in lines)  # the sentence's page footnote
+    assert not any(line.startswith("1 N/A") for line in lines)
 
 
 def test_a_chart_of_year_columns_written_unquoted_is_drawn(fresh_project: Path) -> None:

@@ -452,7 +452,7 @@ def test_search_excerpts_keep_table_cells_apart_without_note_marks() -> None:
     """A result's excerpt read "NoSasaran strategisIndikator kinerja" and "N/A1. N/A1." (cells joined, the N/A's
     note number read as part of it)."""
     page = ('<tr><th scope="col">No</th><th scope="col">Sasaran strategis</th></tr><tr><td class="na">N/A'
-            '<sup class="na-ref"><a href="#t-na-1" aria-label="catatan 1">1</a></sup></td><td>Camat</td></tr>')
+            '<sup class="na-ref"><a href="#t-na-1" aria-label="catatan a">a</a></sup></td><td>Camat</td></tr>')
     assert searchable(page.encode("utf-8")).decode("utf-8") == (
         '<tr><th scope="col">No</th> <th scope="col">Sasaran strategis</th> </tr> <tr><td class="na">N/A</td> '
         '<td>Camat</td> </tr>')

@@ -15,7 +15,7 @@ Conventions (chosen once, used everywhere):
 * negative numbers use ASCII ``-`` (``-1.234,50``, ``-Rp 1.234``) so they stay searchable and machine readable;
 * N/A one way: a value that does not exist or cannot be computed (realisasi not available, target 0, a capaian
   without a predikat) prints as ``N/A`` (:data:`NA`) in tables, charts, narrative, messages and the PDF, and its
-  reason goes beside it (a ``title`` and a numbered note on the site, a footnote in the PDF; see
+  reason goes beside it (a ``title`` and a lettered note under a table, a footnote in the PDF; see
   :func:`missing_reason`). Not a dash: in Indonesian financial tables "–" means nil, i.e. zero. The en dash ``–``
   (:data:`DASH`) is only an empty descriptive cell (no definisi written), never a value;
 * dates: ``31 Januari 2024`` (day without leading zero).
@@ -166,6 +166,20 @@ def fmt_nip(nip: str) -> str:
     if len(digits) == 18 and digits.isdigit():
         return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
     return nip.strip()
+
+
+def note_letter(n: int) -> str:
+    """A table note's mark: 1 -> ``a``, 26 -> ``z``, 27 -> ``aa`` (as a spreadsheet names its columns).
+
+    Why letters: the narrative's footnotes (an N/A's reason in a sentence, a page footnote in the PDF) are numbered
+    1, 2, … through the document, and a table's notes were numbered 1, 2, … under each table, so one PDF page printed
+    "(N/A¹)" in a sentence and "¹ N/A: realisasi tidak tersedia" under the table above it, two reasons under one
+    mark. Tables mark their notes with letters, as statistical tables do; the footnotes keep the numbers."""
+    letters = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
 
 
 def fmt_delta(x: Number, decimals: int = 2) -> str:

@@ -42,7 +42,7 @@ class Cell:
     colour: str = ""  # predikat background colour
     ink: str = ""  # text colour on ``colour`` (black or white, whichever contrasts more)
     figure: str = ""  # the model figure this cell shows (a ``{nilai}`` path), marked for the consistency audit
-    note: int = 0  # number of the table note that gives this N/A's reason
+    note: int = 0  # number of the table note that gives this N/A's reason (printed as a letter: fmt.note_letter)
 
 
 @dataclass
@@ -58,8 +58,8 @@ class Table:
     foot: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     wide: bool = False  # landscape in the PDF
-    #: the numbered notes of cells: an N/A's reason ("N/A: target 0 ...") or a rule's ("hasil rumus negatif, ditetapkan
-    #: 0 %"), each a footnote in the PDF
+    #: the notes of cells, lettered (``fmt.note_letter``): an N/A's reason ("N/A: target 0 ...") or a rule's ("hasil
+    #: rumus negatif, ditetapkan 0 %"), under the table on the site and in the PDF
     na_notes: list[str] = field(default_factory=list)
 
 
@@ -131,7 +131,7 @@ def capaian_cell(result: Any, figure: str = "") -> Cell:
         return Cell(NA, numeric=True, cls="na", figure=figure)
     if getattr(result, "tidak_tercapai", False):
         return Cell("tidak tercapai", numeric=True, title=result.reason, figure=figure)
-    # a value the formula did not give (0 % for a negative result): its reason is a numbered note, as an N/A's
+    # a value the formula did not give (0 % for a negative result): its reason is a lettered note, as an N/A's
     if result.value is not None and result.reason:
         return Cell(fmt.fmt_percent(result.value), numeric=True, title=result.reason, cls="dicatat", figure=figure)
     return pct(result.value, result.reason, figure)
@@ -305,7 +305,7 @@ def _capaian_notes(report: Report, shown: list[Any]) -> list[str]:
         notes.append("Capaian indikator negatif = (2 × target − realisasi) ÷ target × 100 %.")
     notes.append(f"Predikat menurut {c.scale.nama}, dinilai dari capaian yang tercetak. Angka dibulatkan setengah ke "
                  "atas, 2 desimal. "
-                 "N/A: capaian tidak dapat dihitung (alasannya pada catatan bernomor) dan tidak ikut dirata-rata.")
+                 "N/A: capaian tidak dapat dihitung (alasannya pada catatan berhuruf di bawah tabel) dan tidak ikut dirata-rata.")
     orders = dict.fromkeys(tuple(i.kualitatif) for i in shown if i.capaian.formula == "kualitatif" and i.kualitatif)
     if orders:  # "BB" against "B" printed 80,00 % under notes that only knew realisasi ÷ target
         listed = "; ".join(" < ".join(order) for order in orders)
@@ -824,7 +824,7 @@ def row_cells(row: list[Cell], section: str, lead: int | None, item_id: str, pdf
     """The cells of one table row, for ``partials/table.html`` (its ``cells(row, section, lead)``; ``lead``: the
     index of the row's cell in the column kept in view on phones (:func:`name_column`), or None): header cells with
     their scope, numbers right-aligned, predikat as text and colour, a model figure's id in ``data-angka`` (the
-    consistency audit compares it with the model), an N/A's reason as a title and a link to its numbered note.
+    consistency audit compares it with the model), an N/A's reason as a title and a link to its lettered note.
 
     Why in Python: a kabupaten archive's tables have a quarter of a million cells, and the theme's Jinja macro spent
     16 attribute look-ups and as many escapes on each, two fifths of rendering a page (a row here takes a third of the
@@ -869,8 +869,9 @@ def row_cells(row: list[Cell], section: str, lead: int | None, item_id: str, pdf
         else:
             add(text)
         if not head and c.note:
-            add(f'<sup class="na-ref"><a href="#{_escaped(item_id)}-na-{c.note}" aria-label="catatan {c.note}">'
-                f"{c.note}</a></sup>")
+            mark = fmt.note_letter(c.note)  # lettered, the narrative's footnotes are numbered (fmt.note_letter)
+            add(f'<sup class="na-ref"><a href="#{_escaped(item_id)}-na-{c.note}" aria-label="catatan {mark}">'
+                f"{mark}</a></sup>")
         add(f"</{tag}>")
     return Markup("".join(out))
 

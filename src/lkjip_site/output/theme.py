@@ -168,6 +168,7 @@ def _env(dirs: tuple[Path, ...], templates: TemplateFiles) -> jinja2.Environment
     )
     env.filters.update(
         tanggal=fmt.fmt_date,
+        huruf=fmt.note_letter,
         nip=fmt.fmt_nip,
         angka=_number,
         bulat=fmt.fmt_int,
