@@ -171,6 +171,25 @@ def test_the_report_page_prints_the_heads_nip_as_the_pdf_signs_it(site) -> None:
     assert typed not in section
 
 
+def test_the_forewords_page_ends_signed_as_the_pdf_prints_it(site) -> None:  # type: ignore[no-untyped-def]
+    """The PDF's Kata Pengantar ends with its place, date and signatory; its page on the site ended unsigned (the
+    signatory was named only on the report's page), one foreword read two ways. Not indexed: the place of signing is
+    not what a reader searches for."""
+    out, result = site
+    report = next(r for r in result.site.reports if r.slug == "kecamatan-b-2023")
+    foreword = next(c for c in report.chapters if c.jenis == "kata-pengantar")
+    kepala = report.instansi.kepala
+    tree = lxml.html.fromstring(_page(out, f"{report.url}{foreword.id}/index.html"))
+    (block,) = tree.xpath("//article[@data-pagefind-body]/div[@class='ttd']")
+    assert "data-pagefind-ignore" in block.attrib
+    assert [" ".join(p.text_content().split()) for p in block.xpath("p")] == [
+        f"{report.tempat_ttd}, {fmt.fmt_date(report.tanggal_ttd)}", f"{kepala.jabatan},", kepala.nama,
+        kepala.pangkat, f"NIP {fmt.fmt_nip(kepala.nip)}"]
+    others = [c for c in report.chapters if c.jenis != "kata-pengantar"]
+    assert others and not any(lxml.html.fromstring(_page(out, f"{report.url}{c.id}/index.html")).xpath(
+        "//div[@class='ttd']") for c in others)
+
+
 def test_old_version_is_marked_and_names_the_newest_as_canonical(site) -> None:  # type: ignore[no-untyped-def]
     out, _ = site
     old = _page(out, f"laporan/kecamatan-a-2023/{OLD}/bab-3-akuntabilitas-kinerja/index.html")
