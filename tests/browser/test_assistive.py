@@ -1,0 +1,66 @@
+"""The citizen who cannot use a mouse or see the screen well, in chromium on a phone: text enlarged in the phone's
+settings (the root font at 125-200 %), the keyboard alone (Tab, Enter), and a screen reader that hears what the page
+announces in its live region. axe checks the markup (test_axe.py); these tests check what such a reader meets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from .support import PageProbe, open_probe
+
+UPGRADE_TIMEOUT_MS = 20_000
+#: A chapter with seven wide tables whose rows' names are long (the column kept in view on phones).
+TABLES_CHAPTER = "/laporan/martapura-barat-2023/1.0/bab-3-akuntabilitas-kinerja/"
+
+# For each table in view (not in a closed <details>) whose rows' names stay in view on a phone: the cells of its first
+# such row that no sideways scroll of the table's box brings out from under another element (the names' column).
+NEVER_SEEN_JS = """() => Array.from(document.querySelectorAll('.tabel-wadah'))
+  .filter((box) => !box.closest('details:not([open])') && box.querySelector('tbody .kolom-1'))
+  .map((box) => {
+    const name = box.querySelector('tbody .kolom-1');
+    name.scrollIntoView({block: 'center'});
+    const cells = Array.from(name.closest('tr').children).filter((cell) => cell !== name);
+    const seen = cells.map(() => false);
+    for (let x = 0; x <= box.scrollWidth; x += 8) {
+      box.scrollLeft = x;
+      cells.forEach((cell, i) => {
+        const r = cell.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 12));
+        if (hit && (hit === cell || cell.contains(hit))) seen[i] = true;
+      });
+    }
+    box.scrollLeft = 0;
+    const never = cells.filter((cell, i) => !seen[i]).map((cell) => cell.textContent.trim().slice(0, 24));
+    return never.length ? `${box.getAttribute('aria-labelledby')}: ${never.join(' | ')}` : '';
+  }).filter(Boolean)"""
+
+
+@pytest.fixture
+def phone(browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[PageProbe]:
+    """A phone of the width given by the test's ``width`` parameter (360 by default), network fenced."""
+    width = getattr(request, "param", 360)
+    context, probe = open_probe(browser, base_url, viewport={"width": width, "height": 640}, device_scale_factor=2,
+                                is_mobile=True, has_touch=True)
+    try:
+        yield probe
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("phone, text_size", [(360, "100%"), (320, "100%"), (360, "125%"), (360, "150%"),
+                                              (360, "200%"), (320, "200%")], indirect=["phone"])
+def test_every_number_of_a_table_can_be_scrolled_into_view_with_large_text(phone: PageProbe, text_size: str) -> None:
+    """With a phone's text at 200 % the column of the rows' names, kept in view while the rest scrolls, was wider
+    (11 rem, 352 px) than its box (294 px): every target, realisasi and capaian scrolled beneath it, never to be seen."""
+    phone.goto(TABLES_CHAPTER)
+    phone.page.evaluate(f"document.documentElement.style.fontSize = '{text_size}'")
+    phone.page.evaluate("document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => r())))")
+    never_seen = phone.page.evaluate(NEVER_SEEN_JS)
+    assert never_seen == [], "\n".join(never_seen)
+    if text_size == "100%":  # at the phone's own text size the names still stay in view
+        assert phone.page.locator(".bab .tabel-wadah tbody .kolom-1").first.evaluate(
+            "e => getComputedStyle(e).position") == "sticky"
