@@ -64,3 +64,36 @@ def test_every_number_of_a_table_can_be_scrolled_into_view_with_large_text(phone
     if text_size == "100%":  # at the phone's own text size the names still stay in view
         assert phone.page.locator(".bab .tabel-wadah tbody .kolom-1").first.evaluate(
             "e => getComputedStyle(e).position") == "sticky"
+
+
+# The focused element inside a table's box, when something else (the column kept in view) covers its centre.
+FOCUS_COVERED_JS = """() => {
+  const e = document.activeElement;
+  const box = e && e.closest('.tabel-wadah');
+  if (!box || box === e) return null;
+  const r = e.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  if (hit && (hit === e || e.contains(hit))) return null;
+  return `${box.getAttribute('aria-labelledby')}: "${e.textContent.trim()}" di bawah ${hit ? hit.tagName + '.' + hit.className : '-'}`;
+}"""
+
+
+@pytest.mark.parametrize("phone", [360, 320], indirect=True)
+def test_keyboard_focus_in_a_table_is_not_hidden_under_the_names_column(phone: PageProbe) -> None:
+    """Tab and Shift+Tab through a chapter's tables on a phone: a link in a cell (an N/A's note) was scrolled to the
+    box's left edge, beneath the column of the rows' names kept in view there, and the reader lost the focus."""
+    phone.goto(TABLES_CHAPTER)
+    phone.page.evaluate("document.fonts.ready")
+    hidden: list[str] = []
+    in_tables = 0
+    for key in ("Tab", "Shift+Tab"):
+        for _ in range(200):
+            phone.page.keyboard.press(key)
+            if phone.page.evaluate("document.activeElement === document.body"):
+                break
+            in_tables += phone.page.evaluate("!!document.activeElement.closest('.tabel-wadah a')")
+            covered = phone.page.evaluate(FOCUS_COVERED_JS)
+            if covered:
+                hidden.append(f"{key}: {covered}")
+    assert in_tables >= 10, in_tables  # the walk went through links inside the tables
+    assert hidden == [], "\n".join(hidden)
