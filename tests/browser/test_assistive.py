@@ -97,3 +97,19 @@ def test_keyboard_focus_in_a_table_is_not_hidden_under_the_names_column(phone: P
                 hidden.append(f"{key}: {covered}")
     assert in_tables >= 10, in_tables  # the walk went through links inside the tables
     assert hidden == [], "\n".join(hidden)
+
+
+@pytest.mark.parametrize("typed, meant", [("matrapura", "martapura"), ("pengron", "pengaron"),
+                                          ("batu sopnag", "batu sopang")])
+def test_a_screen_reader_hears_the_corrected_name_offered(phone: PageProbe, typed: str, meant: str) -> None:
+    """A name typed with a slip is offered corrected, as a link under the results' status. The status is the live
+    region a screen reader announces; it said "Tidak ada hasil untuk “matrapura”. Coba kata lain …" and nothing of
+    the offer, which only a reader who looked below it found."""
+    phone.goto("/cari/")
+    phone.page.fill("#cari-kata", typed)
+    phone.page.press("#cari-kata", "Enter")
+    expect(phone.page.locator(".cari-saran a")).to_have_text(meant, timeout=UPGRADE_TIMEOUT_MS)
+    status = phone.page.locator("#cari-status")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    expect(status).to_contain_text(f"Mungkin maksud Anda: {meant}?")
+    assert phone.problems() == [], phone.problems()

@@ -177,9 +177,11 @@
     return changed ? words.join(" ") : null;
   }
 
+  // The offer is a link under the status and, for a screen reader, a sentence of the status (the live region): it was
+  // only the link, and a reader who heard "Tidak ada hasil" never learnt of it. Returns that sentence, or "".
   function suggest(query) {
     var better = corrected(query);
-    if (better === null) return;
+    if (better === null) return "";
     var params = new URLSearchParams(location.search);
     params.set("q", better);
     var p = text("p", "cari-saran", "Mungkin maksud Anda: ");
@@ -193,23 +195,24 @@
     p.appendChild(link);
     p.appendChild(document.createTextNode("?"));
     list.appendChild(p);
+    return " Mungkin maksud Anda: " + better + "? Tautannya ada di bawah.";
   }
 
   function render(query, items, total) {
     list.textContent = "";
     if (!items.length) {
-      status.textContent = "Tidak ada hasil untuk \u201c" + query + "\u201d. Coba kata lain atau hapus saringan.";
-      suggest(query);
+      status.textContent = "Tidak ada hasil untuk \u201c" + query + "\u201d. Coba kata lain atau hapus saringan." +
+        suggest(query);
       return;
     }
     // "found for", not "containing": a bundle without the word answers with the longest prefix of it that it has
     // (Pagefind's fallback), so some pages listed below the best ones may not contain the word itself
     // total is null when the filters were applied to the first pages only (enough to fill the list)
     var found = total === null ? "Sedikitnya " + items.length : String(total);
-    status.textContent = found + " halaman ditemukan untuk \u201c" + query + "\u201d" +
-      (total === null || total > items.length ? " (ditampilkan " + items.length + " teratas)." : ".");
     var holds = holder(query);
-    if (!items.some(holds)) suggest(query); // no page holds every word: a slip in a name, perhaps
+    status.textContent = found + " halaman ditemukan untuk \u201c" + query + "\u201d" +
+      (total === null || total > items.length ? " (ditampilkan " + items.length + " teratas)." : ".") +
+      (items.some(holds) ? "" : suggest(query)); // no page holds every word: a slip in a name, perhaps
     group(items).forEach(function (g) {
       var section = text("section", "hasil-grup");
       section.appendChild(text("h2", "", g.title));
