@@ -8,6 +8,7 @@ as an external file. About 10 s in all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -107,5 +108,37 @@ def test_version_pages_pass_axe(browser, portal: str) -> None:  # noqa: ANN001
             if violations:
                 reports.append(_describe(path, violations))
         assert reports == [], "\n".join(reports)
+    finally:
+        context.close()
+
+
+def _links_by_name(snapshot: str) -> dict[str, set[str]]:
+    """Accessible name of each link in a Playwright ARIA snapshot -> the addresses links of that name lead to."""
+    out: dict[str, set[str]] = {}
+    name = None
+    for line in snapshot.splitlines():
+        found = re.match(r'\s*- link "(.*)"', line)
+        if found:
+            name = found.group(1)
+            continue
+        url = re.match(r"\s*- /url: (.*)", line)
+        if url and name is not None:
+            out.setdefault(name, set()).add(url.group(1))
+        name = None
+    return out
+
+
+def test_links_of_the_version_list_say_which_version_they_lead_to(browser, portal: str) -> None:  # noqa: ANN001
+    """A screen reader's list of links read "1.1", "1.0", "Paket arsip BagIt" twice and "Perubahan dari versi
+    sebelumnya": which version's archive? Each link's name now says its version (the text seen is unchanged)."""
+    context, probe = open_probe(browser, portal, viewport={"width": 360, "height": 640})
+    try:
+        probe.goto(f"/portal/laporan/{SLUG}/")
+        links = _links_by_name(probe.page.locator("main").aria_snapshot())
+        ambiguous = {name: urls for name, urls in links.items() if len(urls) > 1}
+        assert ambiguous == {}, ambiguous
+        for versi in ("1.0", "1.1"):
+            assert f"Versi {versi}" in links and f"Paket arsip BagIt versi {versi}" in links, sorted(links)
+        assert links["Perubahan dari versi sebelumnya ke versi 1.1"] == {"1.1/perubahan/"}, sorted(links)
     finally:
         context.close()
