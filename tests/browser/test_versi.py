@@ -142,3 +142,19 @@ def test_links_of_the_version_list_say_which_version_they_lead_to(browser, porta
         assert links["Perubahan dari versi sebelumnya ke versi 1.1"] == {"1.1/perubahan/"}, sorted(links)
     finally:
         context.close()
+
+
+def test_each_version_of_a_page_has_its_own_title(browser, portal: str) -> None:  # noqa: ANN001
+    """Versions 1.0 and 1.1 of a report page (and of a chapter) had the same title: in a tab, the browser's history or
+    the first words a screen reader says of a page, an old version could not be told from the newest."""
+    context, probe = open_probe(browser, portal)
+    try:
+        titles = {}
+        for page in ("", "bab-4-penutup/"):
+            for versi in ("1.0", "1.1"):
+                probe.goto(f"/portal/laporan/{SLUG}/{versi}/{page}")
+                titles[versi, page] = probe.page.title()
+                assert titles[versi, page].endswith(f"versi {versi}"), titles[versi, page]
+        assert len(set(titles.values())) == len(titles), titles
+    finally:
+        context.close()
