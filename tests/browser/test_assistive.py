@@ -5,12 +5,13 @@ announces in its live region. axe checks the markup (test_axe.py); these tests c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from .support import PageProbe, open_probe
+from .support import PageProbe, SiteMap, open_probe
 
 UPGRADE_TIMEOUT_MS = 20_000
 #: A chapter with seven wide tables whose rows' names are long (the column kept in view on phones).
@@ -113,3 +114,15 @@ def test_a_screen_reader_hears_the_corrected_name_offered(phone: PageProbe, type
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     expect(status).to_contain_text(f"Mungkin maksud Anda: {meant}?")
     assert phone.problems() == [], phone.problems()
+
+
+def test_each_key_figures_definition_says_which_figure_it_defines(phone: PageProbe, site_map: SiteMap) -> None:
+    """On a report page Tab reached five disclosures a screen reader named alike, "Definisi", away from the figure
+    each belongs to; each is now named for its figure (the text seen is unchanged)."""
+    phone.goto(site_map.reports[0].url)
+    figures = phone.page.locator(".angka-kunci dt").all_inner_texts()
+    snapshot = phone.page.locator(".angka-kunci").aria_snapshot()
+    names = [" ".join(name.strip('"').split()) for name in re.findall(r"- group: (.*)", snapshot)]
+    assert len(figures) >= 3 and len(names) == len(figures), snapshot
+    assert names == [f"Definisi {label}" for label in figures], names
+    assert phone.page.locator(".angka-kunci summary").first.evaluate("e => e.getBoundingClientRect().width") > 0
