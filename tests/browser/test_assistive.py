@@ -126,3 +126,34 @@ def test_each_key_figures_definition_says_which_figure_it_defines(phone: PagePro
     assert len(figures) >= 3 and len(names) == len(figures), snapshot
     assert names == [f"Definisi {label}" for label in figures], names
     assert phone.page.locator(".angka-kunci summary").first.evaluate("e => e.getBoundingClientRect().width") > 0
+
+
+# What a screen reader says of the parts of the interactive charts: the role descriptions outside aria-hidden parts, and
+# the forms inside them.
+CHART_WORDS_JS = """() => {
+  const words = {};
+  document.querySelectorAll('.grafik-vega, .grafik-vega [aria-roledescription]').forEach((e) => {
+    if (e.closest('[aria-hidden="true"]') || !e.hasAttribute('aria-roledescription')) return;
+    const word = e.getAttribute('aria-roledescription');
+    words[word] = (words[word] || 0) + 1;
+  });
+  return {words, forms: document.querySelectorAll('.grafik-vega form').length};
+}"""
+
+
+def test_a_screen_reader_hears_the_interactive_charts_parts_in_indonesian(phone: PageProbe) -> None:
+    """Vega named an interactive chart "visualization" and its groups "group mark container", "rect mark container",
+    … for screen readers: English words on an Indonesian page, heard while moving through a chart's bars."""
+    phone.goto(TABLES_CHAPTER)
+    charts = phone.page.locator("figure.grafik").count()
+    expect(phone.page.locator("figure.grafik.grafik-interaktif")).to_have_count(charts, timeout=UPGRADE_TIMEOUT_MS)
+    bar = phone.page.locator(".grafik-vega svg path[aria-roledescription='batang']").first
+    bar.scroll_into_view_if_needed()
+    bar.hover(force=True)  # a tooltip shown: the chart redrawn as the reader uses it
+    found = phone.page.evaluate(CHART_WORDS_JS)
+    assert found["words"].get("grafik") == charts, found
+    english = [word for word in found["words"] if re.search(r"\b(mark|container|visualization)\b", word)]
+    assert english == [], found
+    assert found["words"].get("batang", 0) > 10, found  # the marks keep the spec's own Indonesian names
+    assert found["forms"] == 0, found
+    assert phone.problems() == [], phone.problems()

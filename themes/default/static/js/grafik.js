@@ -42,6 +42,23 @@
     }
   }
 
+  // Vega names the parts of a chart for screen readers in English: the chart "visualization", each group of marks
+  // "group mark container", "rect mark container" and so on (the marks themselves are named in the spec: "batang",
+  // "titik"). A reader of these Indonesian pages heard those words while moving through a chart. The chart is named
+  // "grafik"; a group keeps its role, which the screen reader names in its own language. vega-embed's form for
+  // bindings (the charts bind nothing) is empty, and was exposed as a form.
+  function speakIndonesian(target) {
+    if (target.getAttribute("aria-roledescription") === "visualization") {
+      target.setAttribute("aria-roledescription", "grafik");
+    }
+    Array.prototype.forEach.call(target.querySelectorAll('[aria-roledescription$=" mark container"]'), function (node) {
+      node.removeAttribute("aria-roledescription");
+    });
+    Array.prototype.forEach.call(target.querySelectorAll("form.vega-bindings"), function (form) {
+      if (!form.children.length) form.parentNode.removeChild(form);
+    });
+  }
+
   function upgrade(figure) {
     var holder = figure.querySelector(".grafik-svg");
     var spec = readSpec(figure);
@@ -71,6 +88,7 @@
           previous.parentNode.removeChild(previous);
         }
         target.vegaView = result.view;
+        speakIndonesian(target);
         target.style.display = "";
         figure.classList.add("grafik-interaktif");
       },
