@@ -157,3 +157,26 @@ def test_a_screen_reader_hears_the_interactive_charts_parts_in_indonesian(phone:
     assert found["words"].get("batang", 0) > 10, found  # the marks keep the spec's own Indonesian names
     assert found["forms"] == 0, found
     assert phone.problems() == [], phone.problems()
+
+
+def test_each_search_results_link_names_its_report(phone: PageProbe) -> None:
+    """Searching "kecamatan" listed "BAB I Pendahuluan", "Lampiran", … once for each report: heard alone (with Tab, or
+    in a screen reader's list of links) the links were alike, their report's heading above them unread. Each link's
+    name now says its report and version; the text seen is the page's title, as before."""
+    phone.goto("/cari/?q=kecamatan")
+    expect(phone.page.locator(".hasil-grup")).to_have_count(3, timeout=UPGRADE_TIMEOUT_MS)
+    names: dict[str, set[str]] = {}  # accessible name -> addresses, as a screen reader names the links
+    name = None
+    for line in phone.page.locator("#cari-hasil").aria_snapshot().splitlines():
+        link = re.match(r'\s*- link "(.*)"', line)
+        url = re.match(r"\s*- /url: (.*)", line)
+        if url and name is not None:
+            names.setdefault(" ".join(name.split()), set()).add(url.group(1))
+        name = link.group(1) if link else None
+    alike = {name: hrefs for name, hrefs in names.items() if len(hrefs) > 1}
+    assert len(names) >= 6 and alike == {}, alike
+    chapter = next(name for name in names if name.startswith("BAB I Pendahuluan"))
+    assert re.fullmatch(r"BAB I Pendahuluan — Laporan Kinerja .+ Tahun 20\d\d, versi 1\.0", chapter), chapter
+    visible = phone.page.locator(".hasil-tautan").first.evaluate(
+        "e => Array.from(e.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')")
+    assert visible and "versi" not in visible, visible

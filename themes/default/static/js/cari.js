@@ -223,6 +223,11 @@
         var li = text("li", entry.newest ? "hasil" : "hasil hasil-lama");
         var section = bestSection(item, holds);
         var link = text("a", "hasil-tautan", meta.title || item.url);
+        // Heard alone (Tab, a screen reader's list of links), "BAB I Pendahuluan" was the same link for every report
+        // and version found: the group's heading above it is not read. Hidden words name the report and version.
+        var whose = (meta.laporan && meta.laporan !== meta.title ? " \u2014 " + meta.laporan : "") +
+          (meta.versi ? ", versi " + meta.versi : "");
+        if (whose) link.appendChild(text("span", "sr", whose));
         link.href = section ? section.url : item.url;
         li.appendChild(link);
         if (section && section.url.indexOf("#") > 0 && section.title && section.title !== meta.title) {
