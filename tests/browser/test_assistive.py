@@ -180,3 +180,14 @@ def test_each_search_results_link_names_its_report(phone: PageProbe) -> None:
     visible = phone.page.locator(".hasil-tautan").first.evaluate(
         "e => Array.from(e.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')")
     assert visible and "versi" not in visible, visible
+
+
+def test_each_report_link_of_the_comparison_names_its_instansi(phone: PageProbe) -> None:
+    """The comparison's last column linked each row's report as "Versi 1.0": three links alike, heard alone."""
+    phone.goto("/perbandingan/")
+    links = phone.page.locator("#tabel-perbandingan tbody td:last-child a")
+    assert links.count() == 3
+    names = re.findall(r'- link "(Versi [^"]*)"', phone.page.locator("#tabel-perbandingan").aria_snapshot())
+    names = [" ".join(name.split()) for name in names]
+    assert len(names) == 3 and len(set(names)) == 3, names
+    assert all(re.fullmatch(r"Versi 1\.0 — Kecamatan [A-Za-z ]+, (Tahun|Triwulan I) 20\d\d", n) for n in names), names
