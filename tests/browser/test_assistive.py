@@ -191,3 +191,27 @@ def test_each_report_link_of_the_comparison_names_its_instansi(phone: PageProbe)
     names = [" ".join(name.split()) for name in names]
     assert len(names) == 3 and len(set(names)) == 3, names
     assert all(re.fullmatch(r"Versi 1\.0 — Kecamatan [A-Za-z ]+, (Tahun|Triwulan I) 20\d\d", n) for n in names), names
+
+
+def test_escape_hides_a_charts_tooltip_without_moving_the_pointer(browser: Browser, base_url: str) -> None:
+    """A chart's tooltip (shown while the pointer rests on a bar) covered part of the chart, on a magnified screen much
+    of what was in view, and only moving the pointer away hid it (WCAG 1.4.13: dismissible)."""
+    context, probe = open_probe(browser, base_url, viewport={"width": 1280, "height": 800})
+    try:
+        probe.goto(TABLES_CHAPTER)
+        charts = probe.page.locator("figure.grafik").count()
+        expect(probe.page.locator("figure.grafik.grafik-interaktif")).to_have_count(charts, timeout=UPGRADE_TIMEOUT_MS)
+        bar = probe.page.locator(".grafik-vega svg path[aria-roledescription='batang']").first
+        bar.scroll_into_view_if_needed()
+        box = bar.bounding_box()
+        assert box is not None
+        probe.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        tip = probe.page.locator("#vg-tooltip-element")
+        expect(tip).to_have_class(re.compile(r"\bvisible\b"))
+        probe.page.keyboard.press("Escape")
+        expect(tip).not_to_have_class(re.compile(r"\bvisible\b"))
+        probe.page.mouse.move(box["x"] + box["width"] / 2 + 1, box["y"] + box["height"] / 2)
+        expect(tip).to_have_class(re.compile(r"\bvisible\b"))  # back as the pointer moves on
+        assert probe.problems() == [], probe.problems()
+    finally:
+        context.close()

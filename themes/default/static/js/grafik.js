@@ -110,9 +110,19 @@
     (document.querySelector("main") || document.body).appendChild(el);
   }
 
+  // A tooltip covers part of the chart, and on a magnified screen much of what is in view: Escape hides it without
+  // moving the pointer (WCAG 1.4.13); it shows again when the pointer moves on a mark. It stayed until the pointer left.
+  function escapeHidesTooltip() {
+    document.addEventListener("keydown", function (event) {
+      var tip = document.getElementById("vg-tooltip-element");
+      if (event.key === "Escape" && tip) tip.classList.remove("visible");
+    });
+  }
+
   function upgradeAll() {
     if (typeof window.vegaEmbed !== "function" || !window.vegaExpressionInterpreter) return;
     tooltipHost();
+    escapeHidesTooltip();
     figures().forEach(upgrade);
     // Turning a phone or resizing a window across the breakpoint redraws each chart in the other layout.
     if (NARROW && NARROW.addEventListener) {
