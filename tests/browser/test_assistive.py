@@ -191,6 +191,8 @@ def test_each_report_link_of_the_comparison_names_its_instansi(phone: PageProbe)
     names = [" ".join(name.split()) for name in names]
     assert len(names) == 3 and len(set(names)) == 3, names
     assert all(re.fullmatch(r"Versi 1\.0 — Kecamatan [A-Za-z ]+, (Tahun|Triwulan I) 20\d\d", n) for n in names), names
+    # the hidden words stay in the table's scrolling box: placed at the links, off to the right, they widened the page
+    assert phone.page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
 def test_escape_hides_a_charts_tooltip_without_moving_the_pointer(browser: Browser, base_url: str) -> None:
