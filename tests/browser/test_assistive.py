@@ -69,7 +69,7 @@ def phone_320(browser: Browser, base_url: str) -> Iterator[PageProbe]:
                                               (360, "200%"), (320, "200%")], indirect=["phone"])
 def test_every_number_of_a_table_can_be_scrolled_into_view_with_large_text(phone: PageProbe, text_size: str) -> None:
     """With a phone's text at 200 % the column of the rows' names, kept in view while the rest scrolls, was wider
-    (11 rem, 352 px) than its box (294 px): every target, realisasi and capaian scrolled beneath it, never to be seen."""
+    (11 rem, 352 px) than its box (294 px): every target, realisasi and capaian scrolled beneath it, never seen."""
     phone.goto(TABLES_CHAPTER)
     phone.page.evaluate(f"document.documentElement.style.fontSize = '{text_size}'")
     phone.page.evaluate("document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => r())))")
@@ -88,7 +88,8 @@ FOCUS_COVERED_JS = """() => {
   const r = e.getBoundingClientRect();
   const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
   if (hit && (hit === e || e.contains(hit))) return null;
-  return `${box.getAttribute('aria-labelledby')}: "${e.textContent.trim()}" di bawah ${hit ? hit.tagName + '.' + hit.className : '-'}`;
+  const under = hit ? hit.tagName + '.' + hit.className : '-';
+  return `${box.getAttribute('aria-labelledby')}: "${e.textContent.trim()}" di bawah ${under}`;
 }"""
 
 
@@ -237,7 +238,8 @@ def test_header_and_key_figures_fit_a_320px_phone_with_text_at_200_percent(phone
     """The smallest phones (320 CSS px) with the text doubled: the header's "Perbandingan" ran past the screen's edge
     on every page (the page scrolled sideways), and a report's key figures were boxes 10 rem (320 px) wide in a
     column of 288. (A sum of money in a key figure, "Rp 2.511.814.579" at 43 px, is still wider than such a screen.)"""
-    urls = [p.relative_to(site_dir).as_posix().removesuffix("index.html") for p in sorted(site_dir.glob("**/index.html"))]
+    urls = [p.relative_to(site_dir).as_posix().removesuffix("index.html")
+            for p in sorted(site_dir.glob("**/index.html"))]
     assert len(urls) >= 20
     past = []
     for url in ["/" + u for u in urls] + ["/404.html"]:
@@ -247,5 +249,6 @@ def test_header_and_key_figures_fit_a_320px_phone_with_text_at_200_percent(phone
         past += [f"{url}: {e}" for e in phone_320.page.evaluate(
             "() => Array.from(document.querySelectorAll('.kepala-situs a, .angka-kunci dl > div'))"
             ".filter((e) => e.getBoundingClientRect().right > 320.5)"
-            ".map((e) => `${e.textContent.trim().slice(0, 30)} (kanan ${Math.round(e.getBoundingClientRect().right)} px)`)")]
+            ".map((e) => `${e.textContent.trim().slice(0, 30)}"
+            " (kanan ${Math.round(e.getBoundingClientRect().right)} px)`)")]
     assert past == [], "\n".join(past)
