@@ -416,6 +416,20 @@ def test_delta_trend_renstra_national():
     assert trend(D(0)) == "tetap" and trend(D(1)) == "naik" and trend(None) is None
 
 
+def test_a_change_is_written_without_its_sign_where_its_direction_is_a_word():
+    """"{nilai}`IKM.tren` sebesar {nilai}`IKM.delta`" printed "turun sebesar -1,24": the direction said twice, once
+    as a minus that reads as a double negative. ``selisih`` is the change without its sign, as printed by ``delta``
+    (its decimals), and N/A with the same reason where there is no change."""
+    ind = indicator("IKM", D(85), D("83.51"), tahun=2023, realisasi_lain={2022: PeriodValues(annual=D("84.75"))})
+    comp = compute_report(report([ind], tahun=2023, skala="banjar"), {}, "lan")
+    said = [lookup(comp, p).formatted() for p in ("IKM.tren", "IKM.delta", "IKM.selisih")]
+    assert said == ["turun", "-1,24", "1,24"]
+    alone = compute_report(report([indicator("IKM", D(85), D("83.51"), tahun=2023)], tahun=2023, skala="banjar"),
+                           {}, "lan")
+    missing, signed = lookup(alone, "IKM.selisih"), lookup(alone, "IKM.delta")
+    assert missing.formatted() == "N/A" and missing.value.reason == signed.value.reason
+
+
 def test_a_negative_indicators_direction_says_what_it_means_in_tables_and_sentences():
     """Complaints rising 4 → 6 were "naik" in Tabel 3.3 and in {nilai}`ADUAN.tren`, as an improving positive
     indicator's rise; a grade's direction is its list's order already."""

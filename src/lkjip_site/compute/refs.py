@@ -118,6 +118,11 @@ def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) 
     if attr == "delta":
         # in points, as the tables print it: a % indicator's "6 %" read as a relative change
         return Ref(ir.delta if ir.delta is not None else Missing(ir.delta_reason), "number", path, ir.delta_decimals)
+    if attr == "selisih":
+        # the change without its sign, for a sentence whose direction is a word: "{nilai}`X.tren` sebesar
+        # {nilai}`X.selisih`" reads "turun sebesar 3,20"; with ``delta`` it read "turun sebesar -3,20"
+        return Ref(abs(ir.delta) if ir.delta is not None else Missing(ir.delta_reason), "number", path,
+                   ir.delta_decimals)
     if attr == "tren":
         return Ref(ir.tren_teks or Missing(ir.delta_reason), "text", path)
     raise _unknown(path, f"atribut '{attr}' tidak ada untuk indikator{did_you_mean(attr, INDICATOR_ATTRS)} "
@@ -125,7 +130,7 @@ def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) 
 
 
 INDICATOR_ATTRS = ("target", "realisasi", "capaian", "predikat", "target_tahunan", "target_akhir", "realisasi_lalu",
-                   "kemajuan", "delta", "tren", "nama", "satuan", "polaritas")
+                   "kemajuan", "delta", "selisih", "tren", "nama", "satuan", "polaritas")
 _BUDGET_ATTRS = ("pagu", "realisasi", "serapan", "sisa")
 #: The words a path may start with besides an indicator id.
 PREFIXES = ("anggaran", "capaian", "ikm", "predikat", "laporan")
