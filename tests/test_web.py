@@ -171,6 +171,17 @@ def test_the_report_page_prints_the_heads_nip_as_the_pdf_signs_it(site) -> None:
     assert typed not in section
 
 
+def test_each_link_of_the_list_of_tables_names_its_table(site) -> None:  # type: ignore[no-untyped-def]
+    """The report page's "Daftar tabel dan gambar" linked only "Tabel 3.1", the title beside the link: heard alone (a
+    screen reader's list of links) every entry was a number, and on a phone the link was a few letters wide."""
+    out, result = site
+    report = next(r for r in result.site.reports if r.slug == "kecamatan-b-2023")
+    tree = lxml.html.fromstring(_page(out, report.url + "index.html"))
+    links = tree.xpath("//section[@aria-labelledby='daftar-tabel-gambar']//li/a")
+    items = [*report.tables, *report.figures]
+    assert items and [" ".join(a.text_content().split()) for a in links] == [f"{i.label} {i.judul}" for i in items]
+
+
 def test_the_forewords_page_ends_signed_as_the_pdf_prints_it(site) -> None:  # type: ignore[no-untyped-def]
     """The PDF's Kata Pengantar ends with its place, date and signatory; its page on the site ended unsigned (the
     signatory was named only on the report's page), one foreword read two ways. Not indexed: the place of signing is
