@@ -56,7 +56,7 @@ REPORT_FIGURES = [
     "2 tidak terukur (N/A)</span>",
     "<dt>Pagu anggaran</dt><dd>Rp 175.000.000<",
     "<dt>Serapan anggaran</dt><dd>92,86 %<",
-    "Tabel 3.1</a> Capaian indikator kinerja tahun 2023",
+    "Tabel 3.1 Capaian indikator kinerja tahun 2023</a>",
     "NIP 19700101 199003 1 001",
     "Ditandatangani di Martapura, 31 Januari 2024.",
 ]
