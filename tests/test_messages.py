@@ -299,6 +299,17 @@ CASES = [
          "peringatan", "folder ini (1 berkas) berada di luar templates/ dan static/ tema, jadi tidak dibaca build; "
          "templat halaman (.html) disimpan di templates/, berkas yang terbit (CSS, JS, gambar, fonta) di static/ "
          "(terbit di aset/): pindahkan isinya ke themes/default/static/css/"),
+    # a site theme's partials/table.html copied from lkjip 0.2.1 (its N/A notes' line, line 2): the cells read "N/Aᵃ"
+    # since 0.2.2, and the note under the table still read "¹"
+    Case("tema-catatan-bernomor",
+         _theme_file("templates/partials/table.html", "<table id=\"{{ item.id }}\"></table>\n"
+                     "{% if table.notes or table.na_notes %}<ul class=\"tabel-catatan\">{% for n in table.notes %}<li>"
+                     "{{ n }}</li>{% endfor %}{% for reason in table.na_notes %}<li id=\"{{ item.id }}-na-"
+                     "{{ loop.index }}\" class=\"na-catatan-tabel\"><sup>{{ loop.index }}</sup> {{ reason }}</li>"
+                     "{% endfor %}</ul>{% endif %}\n"),
+         "themes/default/templates/partials/table.html", 2, "peringatan",
+         "catatan N/A di bawah tabel ditulis bernomor ({{ loop.index }}), padahal sejak lkjip 0.2.2 tanda di sel tabel "
+         "berhuruf (N/Aᵃ)"),
     # the instansi renamed in laporan.yaml (line 7): the scaffold's foreword (line 6) still names Kecamatan Contoh
     Case("nama-instansi-contoh", replace(LAPORAN, "  nama: Kecamatan Contoh\n", "  nama: Dinas Kesehatan\n"),
          f"{R}/00-kata-pengantar.md", 6, "peringatan", "teks menyebut 'Kecamatan Contoh', padahal instansi laporan "
@@ -540,7 +551,7 @@ def test_message_names_the_line_at_fault(fresh_project_charted: Path, case: Case
 
 #: Warnings that ``check --strict`` must fail on (what terbitkan refuses, what a site theme or raw HTML loses).
 STRICT = ("gambar-tak-dipakai", "folder-sendiri", "berkas-draf", "tema-berkas-luar", "tema-folder-luar", "html-skrip",
-          "html-bingkai", "html-atribut-on", "html-javascript")
+          "html-bingkai", "html-atribut-on", "html-javascript", "tema-catatan-bernomor")
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES if c.id in STRICT])

@@ -65,6 +65,30 @@ def _check_template(path: Path, rel: str, diags: Diagnostics) -> None:
             found = pattern.search(line)
             if found:
                 diags.warn((rel, number), f"'{found.group(0).strip()[:60]}': {message}")
+    _check_numbered_na_notes(text, rel, diags)
+
+
+#: The loop over a table's N/A notes in a copy of ``partials/table.html``, up to its ``endfor``.
+_NA_NOTES_LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+table\.na_notes\s*-?%\}(.*?)\{%-?\s*endfor", re.S)
+#: The note's mark written as a bare number, as text of an element (not inside an attribute such as its ``id``).
+_NUMBERED_MARK = re.compile(r">[^<>]*?(\{\{-?\s*loop\.index\s*-?\}\})")
+
+
+def _check_numbered_na_notes(text: str, rel: str, diags: Diagnostics) -> None:
+    """A site theme's copy of ``partials/table.html`` from lkjip 0.2.1 or older, which marks the notes under a table
+    with numbers where lkjip now marks the N/A cells with letters.
+
+    Why: since 0.2.2 a cell reads "N/Aᵃ" and links to the first note; a theme copied before then still printed that
+    note as "¹", the build said nothing, and the reader met a mark that matched no note (the riwayat-versi step was
+    the only word, and a webmaster who skipped it never learnt of it)."""
+    for loop in _NA_NOTES_LOOP.finditer(text):
+        found = _NUMBERED_MARK.search(text, loop.start(1), loop.end(1))
+        if found:
+            line = text.count("\n", 0, found.start(1)) + 1
+            diags.warn((rel, line), "catatan N/A di bawah tabel ditulis bernomor ({{ loop.index }}), padahal sejak "
+                                    "lkjip 0.2.2 tanda di sel tabel berhuruf (N/Aᵃ): pembaca melihat 'a' di sel dan "
+                                    "'1' di catatannya. Templat ini salinan partials/table.html dari versi lama; tulis "
+                                    "{{ loop.index|huruf }} di tempat itu (id catatan tetap {{ loop.index }})")
 
 
 #: The folders of a theme the build reads: page templates (Jinja) and the files published under ``aset/``.
