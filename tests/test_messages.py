@@ -310,6 +310,12 @@ CASES = [
          "themes/default/templates/partials/table.html", 2, "peringatan",
          "catatan N/A di bawah tabel ditulis bernomor ({{ loop.index }}), padahal sejak lkjip 0.2.2 tanda di sel tabel "
          "berhuruf (N/Aᵃ)"),
+    # a site theme's site.css copied from lkjip 0.2.1 to change one colour: it replaces the shipped one whole, without
+    # 0.2.2's rules (the foreword's signature, tables and header menu on phones)
+    Case("tema-css-lama", _theme_file("static/css/site.css", ":root { --utama: #1b5e20; }\n.tabel-wadah { overflow-x: "
+                                      "auto; }\n"),
+         "themes/default/static/css/site.css", 1, "peringatan", "site.css tema situs menggantikan seluruh site.css "
+         "bawaan, tetapi tidak memuat aturan yang ditambahkan lkjip 0.2.2"),
     # the instansi renamed in laporan.yaml (line 7): the scaffold's foreword (line 6) still names Kecamatan Contoh
     Case("nama-instansi-contoh", replace(LAPORAN, "  nama: Kecamatan Contoh\n", "  nama: Dinas Kesehatan\n"),
          f"{R}/00-kata-pengantar.md", 6, "peringatan", "teks menyebut 'Kecamatan Contoh', padahal instansi laporan "
@@ -551,7 +557,8 @@ def test_message_names_the_line_at_fault(fresh_project_charted: Path, case: Case
 
 #: Warnings that ``check --strict`` must fail on (what terbitkan refuses, what a site theme or raw HTML loses).
 STRICT = ("gambar-tak-dipakai", "folder-sendiri", "berkas-draf", "tema-berkas-luar", "tema-folder-luar", "html-skrip",
-          "html-bingkai", "html-atribut-on", "html-javascript", "tema-catatan-bernomor")
+          "html-bingkai", "html-atribut-on", "html-javascript", "tema-catatan-bernomor",
+          "tema-css-lama")
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES if c.id in STRICT])

@@ -4,6 +4,8 @@ The shipped theme is part of the program and tested with it; a site's theme (``<
 webmaster's. Its SVGs are checked as a report's images are (no scripts, nothing fetched), and its page templates are
 read for what the site's Content-Security-Policy blocks in every browser (an inline ``<script>``, a ``style``
 attribute, an image from another server): it built with "0 galat" and the browser refused three things on every page.
+A copy of a shipped file known to be older than the pages this lkjip writes (``partials/table.html``, ``site.css``
+from before 0.2.2) is named too: a site's copy replaces the shipped file whole and keeps the version it came from.
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ def check_site_theme(root: Path, tema: str, diags: Diagnostics) -> None:
         for page in sorted(templates.rglob("*.html")):
             if page.is_file() and page.relative_to(templates).parts[0] != "pdf":
                 _check_template(page, rel_path(page, root), diags)
+        stylesheet = folder / "static" / "css" / "site.css"
+        if stylesheet.is_file():
+            _check_stylesheet(stylesheet, rel_path(stylesheet, root), diags)
 
 
 def _check_template(path: Path, rel: str, diags: Diagnostics) -> None:
@@ -89,6 +94,29 @@ def _check_numbered_na_notes(text: str, rel: str, diags: Diagnostics) -> None:
                                     "lkjip 0.2.2 tanda di sel tabel berhuruf (N/Aᵃ): pembaca melihat 'a' di sel dan "
                                     "'1' di catatannya. Templat ini salinan partials/table.html dari versi lama; tulis "
                                     "{{ loop.index|huruf }} di tempat itu (id catatan tetap {{ loop.index }})")
+
+
+#: A rule of the shipped ``site.css`` that a copy made before lkjip 0.2.2 lacks (the foreword's signature, added in
+#: 0.2.2 with the fixes for phones with large text).
+_SITE_CSS_MARK = re.compile(r"\.ttd\b")
+
+
+def _check_stylesheet(path: Path, rel: str, diags: Diagnostics) -> None:
+    """A site theme's ``static/css/site.css`` copied from lkjip 0.2.1 or older.
+
+    Why: the site's ``site.css`` replaces the shipped one whole, so a copy made to change one colour keeps the rules of
+    the version it was copied from. After the upgrade to 0.2.2 the foreword's signature was unstyled, a table with a
+    link in a cell widened the page on a phone and the header menu ran off a 320 px screen, with no word from build."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return  # published as it is; a browser reads what it can
+    if not _SITE_CSS_MARK.search(text):
+        diags.warn((rel, 1), "site.css tema situs menggantikan seluruh site.css bawaan, tetapi tidak memuat aturan yang "
+                             "ditambahkan lkjip 0.2.2 (.ttd untuk penandatangan Kata Pengantar, .tabel-wadah dan "
+                             ".menu-situs untuk ponsel dengan huruf besar): salinan ini dari versi lama. Salin ulang "
+                             "static/css/site.css dari tema bawaan yang terpasang, lalu ulangi perubahan Anda di "
+                             "salinan baru itu")
 
 
 #: The folders of a theme the build reads: page templates (Jinja) and the files published under ``aset/``.
