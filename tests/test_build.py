@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import re
 import shutil
 import time
@@ -524,6 +525,26 @@ def test_a_site_theme_writes_its_own_table_cells_with_a_cells_macro(project: Pat
     tables = re.findall(r'<table id="[^"]*" class="tabel.*?</table>', chapter, flags=re.S)
     assert len(tables) == 2 and all("<caption" in t for t in tables)  # the rest of the theme's template
     assert all('<td class="tema-sel">' in t and not re.search("<th[ >]|scope=", t) for t in tables)
+
+
+def test_a_site_themes_tema_css_is_loaded_after_the_shipped_stylesheets(project: Path) -> None:
+    """A webmaster who wanted one colour copied site.css whole, and kept a stale copy after every upgrade (0.2.2's
+    signature and phone rules never reached the site). ``static/css/tema.css`` of a site theme is published and linked
+    after the shipped stylesheets on every page, report versions included; without it no page links one."""
+    pages = build(BuildOptions(root=project, pdf=False, cache_dir=project / ".cache"), write=False).files
+    page = f"laporan/{SLUG}/1.0/bab-3-akuntabilitas-kinerja/index.html"
+    assert "tema.css" not in content(pages[page]).decode() and not any(p.endswith("/tema.css") for p in pages)
+    own = project / "themes" / "default" / "static" / "css" / "tema.css"
+    own.parent.mkdir(parents=True)
+    own.write_text(":root { --utama: #1b5e20; }\n", encoding="utf-8")
+    pages = build(BuildOptions(root=project, pdf=False, cache_dir=project / ".cache"), write=False).files
+    for path in (page, "index.html"):
+        links = re.findall(r'<link rel="stylesheet" href="([^"?]+)', content(pages[path]).decode())
+        names = [link.rsplit("/", 1)[-1] for link in links]
+        assert names.index("site.css") < names.index("warna.css") < names.index("tema.css"), links
+        links = [link for link in links if link.endswith("tema.css")]
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(path), links[-1]))
+        assert content(pages[target]) == b":root { --utama: #1b5e20; }\n"
 
 
 def test_the_scaffolds_capaian_table_sits_under_its_own_heading(project: Path) -> None:

@@ -4,8 +4,9 @@ The shipped theme is part of the program and tested with it; a site's theme (``<
 webmaster's. Its SVGs are checked as a report's images are (no scripts, nothing fetched), and its page templates are
 read for what the site's Content-Security-Policy blocks in every browser (an inline ``<script>``, a ``style``
 attribute, an image from another server): it built with "0 galat" and the browser refused three things on every page.
-A copy of a shipped file known to be older than the pages this lkjip writes (``partials/table.html``, ``site.css``
-from before 0.2.2) is named too: a site's copy replaces the shipped file whole and keeps the version it came from.
+A copy of a shipped file older than the pages this lkjip writes (``partials/table.html`` from before 0.2.2, a
+``site.css`` without the shipped one's rules) is named too: a site's copy replaces the shipped file whole and keeps
+the version it came from.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
 from ..core.paths import rel_path
-from ..core.resources import DEFAULT_THEME
+from ..core.resources import DEFAULT_THEME, PACKAGE_THEMES
 from ..core.suggest import did_you_mean, nearest
 from .svgcheck import check_svg
 
@@ -96,27 +97,43 @@ def _check_numbered_na_notes(text: str, rel: str, diags: Diagnostics) -> None:
                                     "{{ loop.index|huruf }} di tempat itu (id catatan tetap {{ loop.index }})")
 
 
-#: A rule of the shipped ``site.css`` that a copy made before lkjip 0.2.2 lacks (the foreword's signature, added in
-#: 0.2.2 with the fixes for phones with large text).
-_SITE_CSS_MARK = re.compile(r"\.ttd\b")
+#: A stylesheet's comments, and the selectors of its rules (the text before each "{", at-rules such as @media left
+#: out): enough to tell which of the shipped rules a copy has, not a CSS parser.
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_SELECTOR = re.compile(r"(?:^|[{};])\s*([^{};@\s][^{};]*?)\s*\{")
+#: How many of the missing rules a message names.
+_NAMED_RULES = 3
+
+
+def css_selectors(text: str) -> list[str]:
+    """The selectors of a stylesheet's rules, whitespace collapsed, in order (``@media`` and its kind skipped)."""
+    return [" ".join(found.group(1).split()) for found in _CSS_SELECTOR.finditer(_CSS_COMMENT.sub(" ", text))]
 
 
 def _check_stylesheet(path: Path, rel: str, diags: Diagnostics) -> None:
-    """A site theme's ``static/css/site.css`` copied from lkjip 0.2.1 or older.
+    """A site theme's ``static/css/site.css`` without rules the shipped one has: a copy from an older lkjip (or cut).
 
     Why: the site's ``site.css`` replaces the shipped one whole, so a copy made to change one colour keeps the rules of
     the version it was copied from. After the upgrade to 0.2.2 the foreword's signature was unstyled, a table with a
-    link in a cell widened the page on a phone and the header menu ran off a 320 px screen, with no word from build."""
+    link in a cell widened the page on a phone and the header menu ran off a 320 px screen, with no word from build.
+    Compared with the shipped file's selectors, not with one version's marks, so the next version's copies are named
+    too; the message points to ``static/css/tema.css`` (``base.html`` loads it after ``site.css``), which needs no
+    copy at all."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return  # published as it is; a browser reads what it can
-    if not _SITE_CSS_MARK.search(text):
-        diags.warn((rel, 1), "site.css tema situs menggantikan seluruh site.css bawaan, tetapi tidak memuat aturan yang "
-                             "ditambahkan lkjip 0.2.2 (.ttd untuk penandatangan Kata Pengantar, .tabel-wadah dan "
-                             ".menu-situs untuk ponsel dengan huruf besar): salinan ini dari versi lama. Salin ulang "
-                             "static/css/site.css dari tema bawaan yang terpasang, lalu ulangi perubahan Anda di "
-                             "salinan baru itu")
+    shipped = PACKAGE_THEMES / DEFAULT_THEME / "static" / "css" / "site.css"
+    have = set(css_selectors(text))
+    missing = [sel for sel in dict.fromkeys(css_selectors(shipped.read_text(encoding="utf-8"))) if sel not in have]
+    if missing:
+        named = ", ".join(f"'{sel}'" for sel in missing[:_NAMED_RULES])
+        diags.warn((rel, 1), f"site.css tema situs menggantikan seluruh site.css bawaan, tetapi {len(missing)} aturan "
+                             f"site.css bawaan lkjip ini tidak ada di dalamnya (mis. {named}): salinan dari versi lama "
+                             "atau yang dipangkas, sehingga perbaikan tampilan versi ini tidak sampai ke situs. Tulis "
+                             "perubahan Anda di static/css/tema.css (dimuat sesudah site.css bawaan, tanpa menyalinnya) "
+                             "dan hapus salinan ini, atau salin ulang static/css/site.css dari tema bawaan yang "
+                             "terpasang lalu ulangi perubahan Anda")
 
 
 #: The folders of a theme the build reads: page templates (Jinja) and the files published under ``aset/``.
