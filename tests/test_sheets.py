@@ -620,3 +620,31 @@ def test_every_sheets_mistakes_are_said_in_one_import(exported: dict[str, bytes]
         import_workbook(root, slug, save(wb), "data.xlsx")
     sheets = {d.file for d in caught.value.diagnostics.errors}
     assert sheets == {"data.xlsx!Nilai Indikator", "data.xlsx!Anggaran"}, [d.format() for d in caught.value.diagnostics.items]
+
+
+def test_a_new_program_above_a_replaced_kegiatan_keeps_each_under_its_own_parent(tmp_path: Path) -> None:
+    """A quarterly report from ``lkjip new`` filled in Excel: program 7.01.01 typed above the scaffold's 7.01.02, whose
+    kegiatan is replaced by another. Both additions end where the file ends; the new kegiatan was written after the
+    new program (inside it) and the import was refused with "kunci wajib 'program[1].kegiatan' belum diisi"."""
+    assert main(["init", str(tmp_path)]) == 0
+    assert main(["new", "--situs", str(tmp_path), "kec-2025-tw1", "--tahun", "2025", "--periode", "tw1"]) == 0
+    wb = open_book(export_workbook(load_one(tmp_path, "kec-2025-tw1", Diagnostics())))
+    ws = wb["Anggaran"]
+    ws.protection.sheet = False
+    ws.delete_rows(2, ws.max_row)
+    sub = {"Pagu (Rp)": 7800000, "Alasan realisasi tidak ada": "Tahun anggaran masih berjalan",
+           "Realisasi TW I (Rp)": 1837000}
+    for i, row in enumerate([
+            {"Kode": "7.01.01", "Uraian": "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"},
+            {"Kode": "7.01.01.2.01", "Uraian": "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"},
+            {"Kode": "7.01.01.2.01.0001", "Uraian": "Penyusunan Dokumen Perencanaan Perangkat Daerah", **sub},
+            {"Kode": "7.01.02", "Uraian": "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"},
+            {"Kode": "7.01.02.2.02", "Uraian": "Penyelenggaraan Urusan Pemerintahan yang Tidak Dilaksanakan"},
+            {"Kode": "7.01.02.2.02.0001", "Uraian": "Pelaksanaan Urusan Pemerintahan di Kecamatan", **sub}], start=2):
+        put(ws, i, row)
+    result = import_workbook(tmp_path, "kec-2025-tw1", save(wb), "data.xlsx")
+    assert result.written == ["anggaran.yaml"]
+    budget = load_one(tmp_path, "kec-2025-tw1", Diagnostics()).data.anggaran
+    assert budget is not None
+    assert {p.kode: [k.kode for k in p.children] for p in budget.program} == {
+        "7.01.01": ["7.01.01.2.01"], "7.01.02": ["7.01.02.2.02"]}

@@ -274,7 +274,7 @@ class YamlText:
 
     def result(self) -> tuple[str, list[tuple[int, int, Any]]]:
         """The edited text and, for every edit with an origin, the lines (first, last; 1-based) it now covers."""
-        ordered = sorted(self.edits, key=lambda e: (e.start, e.seq))
+        ordered = sorted(self.edits, key=_order)
         for a, b in zip(ordered, ordered[1:]):
             if b.start < a.end:
                 raise ValueError(f"overlapping YAML edits at {a.start}-{a.end} and {b.start}-{b.end}")
@@ -293,6 +293,21 @@ class YamlText:
         out.append(self.text[pos:])
         text = "".join(out)
         return (text.replace("\n", "\r\n") if self.crlf else text), lines
+
+
+def _order(e: Edit) -> tuple[int, int, int]:
+    """Where an edit goes among the edits at its position: block lines added there, the deepest first.
+
+    The end of a block item is also the end of every collection it closes, so lines appended to a nested sequence
+    and lines appended to an outer one can land on one position. In the order they were made, a new program
+    appended to ``program`` came before a new kegiatan of the last program, which then read as the new program's
+    kegiatan: a workbook adding a program and replacing a kegiatan was refused with "kunci wajib
+    'program[1].kegiatan' belum diisi". Added lines go before an edit that removes or replaces text starting there
+    (the lines before it), as they always did when made first."""
+    if e.start == e.end and e.text.startswith("\n"):
+        first = e.text.lstrip("\n")
+        return (e.start, -(len(first) - len(first.lstrip(" "))), e.seq)
+    return (e.start, 1, e.seq)
 
 
 def _runs(indexes: list[int]) -> list[tuple[int, int]]:
