@@ -281,3 +281,18 @@ def test_the_workbook_of_a_carried_report_has_the_new_years_rows(examples: Path,
     assert nek_now["target"][2024] == 75 and nek_now["realisasi"][2024] == 86.5
     code, said = _run(capsys, "check", "--situs", str(examples), "--laporan", NEW)
     assert "NEK: tidak ada target tahun 2024" not in said and "NEK: realisasi 2024 belum diisi" not in said
+
+
+def test_the_next_quarter_without_a_year_is_the_same_years(examples: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--periode tw2`` from the TW I 2024 report is TW II 2024 (it was TW II 2025: the slug said 2024, the report a
+    year later, and every 2024 value typed in it a year early); ``--periode tw1`` from it is still next year's."""
+    site = str(examples)
+    code, said = _run(capsys, "new", "pengaron-2024-tw2", "--dari", TW, "--periode", "tw2", "--situs", site)
+    assert code == 0, said
+    meta = _yaml(examples / "content" / "laporan" / "pengaron-2024-tw2" / "laporan.yaml")
+    assert (meta["tahun"], meta["periode"]) == (2024, "tw2")
+    assert "tw2 2024" in said
+    code, said = _run(capsys, "new", "pengaron-2025-tw1", "--dari", TW, "--periode", "tw1", "--situs", site)
+    assert code == 0, said
+    meta = _yaml(examples / "content" / "laporan" / "pengaron-2025-tw1" / "laporan.yaml")
+    assert (meta["tahun"], meta["periode"]) == (2025, "tw1")

@@ -105,10 +105,16 @@ def load_old(root: Path, old: str) -> Report:
 
 
 def new_period(old: Report, tahun: int | None, periode: str | None) -> tuple[int, str]:
-    """The new report's year and period: by default the old one's period a year later. One that does not come after
-    the old report's is refused: its realisasi would be the new report's future."""
+    """The new report's year and period: by default the old one's period a year later; a later period of the same
+    year (``--periode tw2`` from TW I, ``--periode tahunan`` from TW IV) without ``--tahun`` is that year's. One that
+    does not come after the old report's is refused: its realisasi would be the new report's future.
+
+    (A year later for every ``--periode`` made ``new kec-2025-tw2 --dari kec-2025-tw1 --periode tw2`` a report of
+    TW II 2026: every 2025 value typed in it was a year early, and the year's targets were taken from the Renstra.)"""
+    if tahun is None:
+        later_this_year = periode is not None and _RANK[periode] > _RANK[old.periode]
+        tahun = old.tahun if later_this_year else old.tahun + 1
     periode = periode or old.periode
-    tahun = tahun if tahun is not None else old.tahun + 1
     if not YEAR.min <= tahun <= YEAR.max:
         raise UsageError(f"tahun {tahun} di luar rentang {YEAR.min}–{YEAR.max}; tulis tahun yang dilaporkan dengan "
                          "--tahun")

@@ -92,7 +92,8 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--dari", metavar="SLUG_LAMA",
                    help="mulai dari laporan lama situs ini, mis. laporan tahun lalu: instansi, Renstra, indikator, "
                         "PK dan struktur anggaran disalin tanpa realisasi dan angka tahun itu; bab ditandai untuk "
-                        "ditulis ulang (bawaan --tahun: tahun laporan lama + 1)")
+                        "ditulis ulang (bawaan --tahun: tahun laporan lama + 1, atau tahun laporan lama bila --periode "
+                        "jatuh sesudah periodenya di tahun itu, mis. --periode tw2 dari laporan TW I)")
     sc = sub.add_parser("schema", help="tulis JSON Schema semua jenis berkas")
     sc.add_argument("--output", "-o", default="docs/schema", metavar="FOLDER",
                     help="folder tujuan berkas *.schema.json, untuk editor yang memeriksa YAML (bawaan: docs/schema)")
