@@ -27,13 +27,17 @@ def _check_report(args: argparse.Namespace) -> Path:
 def cmd_export(args: argparse.Namespace) -> int:
     root = _check_report(args)
     target = output_file(Path(args.output), f"{args.report}.xlsx")
+    diags = Diagnostics()
     try:
-        report = load_one(root, args.report, Diagnostics())
-    except ContentError as exc:  # the report's errors stop the export; its check warnings are not news here
+        report = load_one(root, args.report, diags, findings_stop=False)
+    except ContentError as exc:  # files that cannot be read stop the export; check warnings are not news here
         raise ContentError(errors_only(exc.diagnostics)) from None
     data = export_workbook(report)
     write_whole(target, data)
     print(f"Buku kerja ditulis ke {target} ({len(data)} bita). Setelah diubah: lkjip impor {args.report} {target}")
+    if diags.errors:  # e.g. the next quarter after lkjip new --dari: the workbook is where it gets written
+        print(f"Laporan ini masih memuat {len(diags.errors)} galat pemeriksaan (daftarnya: lkjip check --laporan "
+              f"{args.report}), mis. triwulan yang belum diisi; perbaiki di buku kerja, lalu impor.")
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ not the YAML.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,7 +52,8 @@ def errors_only(diags: Diagnostics) -> Diagnostics:
 
 def _import(root: Path, slug: str, data: bytes, name: str, overwrite: bool) -> ImportResult:
     diags = Diagnostics()
-    report = load_one(root, slug, diags)
+    before = Diagnostics()
+    report = load_one(root, slug, before, findings_stop=False)
     book = open_book(data, name, diags)
     if book is None:
         raise ContentError(diags)
@@ -105,7 +107,7 @@ def _import(root: Path, slug: str, data: bytes, name: str, overwrite: bool) -> I
                                                              if d.severity == "warning" and d.file.startswith(name)])
     if not texts:
         return result
-    result.written, after = check_and_write(root, slug, report.rel, texts, origins)
+    result.written, after = check_and_write(root, slug, report.rel, texts, origins, standing(before))
     if base is not None:
         remember(root, slug, base, digests(after))
     return result
@@ -124,14 +126,30 @@ def unread_copies(book: Book, titles: list[str]) -> None:
                                              "lembar ini")
 
 
+def standing(diags: Diagnostics) -> set[tuple[str, str]]:
+    """The errors ``check`` found in the files before an import, by file and message (their lines may move)."""
+    return {(d.file, d.message) for d in diags.errors}
+
+
 def check_and_write(root: Path, slug: str, rel: str, texts: dict[str, str],
-                    origins: dict[str, list[tuple[int, int, Origin]]]) -> tuple[list[str], Report]:
+                    origins: dict[str, list[tuple[int, int, Origin]]],
+                    before: Collection[tuple[str, str]] = ()) -> tuple[list[str], Report]:
     """Run the would-be data files through stages 1–4 (in a private copy of the site); an error there is reported at
-    the workbook cell it came from and nothing is written; otherwise every file is written, or none."""
+    the workbook cell it came from and nothing is written; otherwise every file is written, or none.
+
+    An error ``check`` already found ``before`` the import (a quarter not yet written, in another file than this
+    import fills) is not the import's doing: it does not stop it, and ``lkjip check`` goes on saying it."""
+    diags = Diagnostics()
     try:
-        after = load_one(root, slug, Diagnostics(), overrides=texts)
+        after = load_one(root, slug, diags, overrides=texts, findings_stop=False)
     except ContentError as exc:
         raise ContentError(at_cells(exc.diagnostics, f"{rel}/{DATA_DIR}/", origins)) from None
+    new = Diagnostics()
+    for d in diags.errors:
+        if (d.file, d.message) not in before:
+            new.add(d)
+    if new.errors:
+        raise ContentError(at_cells(new, f"{rel}/{DATA_DIR}/", origins))
     folder = report_folder(root, slug) / DATA_DIR
     folder.mkdir(exist_ok=True)
     write_all({folder / n: t for n, t in texts.items()})

@@ -28,7 +28,7 @@ from ..core.model import BudgetNode, Loc, Missing
 from ..core.numbers import number_problem, typed_money
 from ..load.data import DATA_DIR
 from .apply import Origin, budget_index, item_body, item_lines
-from .impor import ImportResult, check_and_write, edited_texts, errors_only
+from .impor import ImportResult, check_and_write, edited_texts, errors_only, standing
 from .layout import COLUMN_KEYS, HEADERS
 from .read import _BROKEN, open_book, raw_cell
 from .rows import TINGKAT, level_of, parent_code
@@ -356,7 +356,8 @@ def import_realisation(root: Path, slug: str, data: bytes, name: str, mapping: d
 def _import(root: Path, slug: str, data: bytes, name: str, mapping: dict[str, str],
             sheet: str | None) -> tuple[ImportResult, Diagnostics]:
     diags = Diagnostics()
-    report = load_one(root, slug, diags)
+    report = load_one(root, slug, diags, findings_stop=False)
+    before = standing(diags)
     diags = Diagnostics()  # the report's standing warnings are not this import's
     warnings = Diagnostics()
     table = read_table(data, name, sheet, diags)
@@ -386,7 +387,7 @@ def _import(root: Path, slug: str, data: bytes, name: str, mapping: dict[str, st
     elif writer.new_file:
         texts["anggaran.yaml"] = writer.new_file
     if texts:
-        result.written, _ = check_and_write(root, slug, report.rel, texts, origins)
+        result.written, _ = check_and_write(root, slug, report.rel, texts, origins, before)
     for d in diags.warnings:
         warnings.add(d)
     return result, warnings

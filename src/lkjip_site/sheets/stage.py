@@ -32,8 +32,14 @@ def known_reports(root: Path) -> list[str]:
         if base.is_dir() else []
 
 
-def load_one(root: Path, slug: str, diags: Diagnostics, overrides: dict[str, str] | None = None) -> Report:
-    """Stages 1–4 for report ``slug`` with ``overrides`` (data file name -> text); raises ContentError on errors."""
+def load_one(root: Path, slug: str, diags: Diagnostics, overrides: dict[str, str] | None = None,
+             findings_stop: bool = True) -> Report:
+    """Stages 1–4 for report ``slug`` with ``overrides`` (data file name -> text); raises ContentError on errors.
+
+    With ``findings_stop`` off, only files that cannot be read (stages 1–3) raise; the errors ``check`` finds in
+    readable data stay in ``diags`` for the caller. Why: ``lkjip new --dari`` of the next quarter leaves the new
+    quarter unwritten, an error ("realisasi 2025 hanya diisi tw1, tanpa tw2"), and the workbook that is there to
+    write it could neither be exported nor imported (nor ``impor-anggaran`` read the quarter's realisasi)."""
     with tempfile.TemporaryDirectory(prefix="lkjip-impor-") as tmp:
         site = Path(tmp)
         shutil.copyfile(root / SITE_FILE, site / SITE_FILE)
@@ -48,7 +54,7 @@ def load_one(root: Path, slug: str, diags: Diagnostics, overrides: dict[str, str
             (target / DATA_DIR / name).write_text(text, encoding="utf-8")
         loaded = load_site(BuildOptions(root=site, use_cache=False), diags)
         report = next((r for r in loaded.reports if r.slug == slug), None)
-        if report is None or diags.errors:  # computed findings (check) do not stop load_site by themselves
+        if report is None or (findings_stop and diags.errors):  # computed findings (check) do not stop load_site
             raise ContentError(diags)
         report.folder = source
         return report
