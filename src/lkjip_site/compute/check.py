@@ -33,7 +33,7 @@ realisasi-anggaran-kosong  error       a budget leaf's realisasi for the period 
 triwulan-agregasi          error       annual and quarterly values disagree by the aggregation (sum, TW IV, mean)
 triwulan-lewat             warning     a quarterly report holds realisasi of a later quarter (not shown, not added)
 triwulan-kumulatif         warning     a count's quarters typed as running totals (s.d. TW n): rising, their sum far
-                                       above the year's target
+                                       above the target's share so far; or only the last quarter so typed
 hitungan-negatif           warning     a count ('agregasi: jumlah') below zero
 hitungan-pecahan           warning     a count ('agregasi: jumlah', or a unit such as dokumen or orang) typed 1.234:
                                        a thousands dot YAML reads as a decimal point

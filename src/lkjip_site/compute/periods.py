@@ -300,10 +300,15 @@ def _running_totals(ind: Indicator, pv: PeriodValues, tahun: int) -> list[Findin
     """Quarters of a count typed as running totals (s.d. TW n), as DPA and monitoring sheets print them.
 
     A dinas author typed 30/62/95 for TW I–III of a 120 a year count: the report added them to 187 (156 %,
-    "Berhasil") where the year so far was 95. Rising quarters whose sum passes the year's target by half while the
-    last is near the year's pace (at least 80 % of the target's share so far, at most 150 % of the year) are read as
-    running totals; the message gives the quarters' own values to write instead. A warning: a count may truly grow.
-    """
+    "Berhasil") where the year so far was 95. Rising quarters whose sum passes the target's share so far by half
+    while the last is near the year's pace (at least 80 % of the target's share so far, at most 150 % of the year)
+    are read as running totals; the message gives the quarters' own values to write instead. A warning: a count may
+    truly grow.
+
+    The sum is held against the share so far, not the whole year: running totals of three quarters at the year's
+    pace add up to 1,5 × the year exactly, so a TW III report a little behind pace (585/1.225/1.927 layanan of
+    2.600) passed unsaid, its capaian 187 % of the quarters' target. And where only the last quarter is a running
+    total (585/640/1.927: the earlier ones are the report before's) the message says that quarter's own value."""
     target = as_number(ind.target[tahun].annual) if tahun in ind.target else None
     nums = _numbers(pv)
     if target is None or target <= 0 or len(nums) < 3:
@@ -312,13 +317,27 @@ def _running_totals(ind: Indicator, pv: PeriodValues, tahun: int) -> list[Findin
     rising = all(a <= b for a, b in zip(values, values[1:])) and values[-1] > values[0]
     total = sum(values, ZERO)
     so_far = target * len(values) / 4  # what a running total near the year's pace would reach by the last quarter
-    if not (rising and total >= target * Decimal("1.5") and so_far * Decimal("0.8") <= values[-1] <= target *
+    if not (rising and total >= so_far * Decimal("1.5") and so_far * Decimal("0.8") <= values[-1] <= target *
             Decimal("1.5")):
         return []
+    against = (f"target setahun {_n(target)}" if len(values) == 4 else
+               f"{_n(so_far)} (bagian target setahun {_n(target)} sampai TW {fmt.quarter_numeral(nums[-1][0])})")
+    before = sum(values[:-1], ZERO)
+    last_own = values[-1] - before
+    mean_before = before / (len(values) - 1)
+    if mean_before > 0 and mean_before / 2 <= last_own <= mean_before * Decimal("1.5"):
+        q = nums[-1][0]
+        return [_finding("warning", pv.loc_of(q), f"{ind.id}: realisasi TW {fmt.quarter_numeral(q)} {tahun} "
+                         f"{_n(values[-1])} lebih besar dari jumlah triwulan sebelumnya "
+                         f"({' + '.join(_n(v) for v in values[:-1])} = {_n(before)}), dan jumlah triwulannya "
+                         f"{_n(total)} jauh di atas {against}: tampaknya diketik sebagai angka s.d. TW "
+                         f"{fmt.quarter_numeral(q)} (kumulatif). Dengan 'agregasi: jumlah' tulis hasil triwulan itu "
+                         f"saja ({q}: {_n(values[-1])} − {_n(before)} = {_n(last_own)}); bila memang sebesar itu, "
+                         "biarkan", "triwulan-kumulatif")]
     own = ", ".join(f"{q}: {_n(b - a)}" for (q, b), (_, a) in zip(nums[1:], nums))
     return [_finding("warning", pv.loc_of(nums[-1][0]), f"{ind.id}: realisasi triwulan {tahun} "
-                     f"({'/'.join(_n(v) for v in values)}) naik terus dan jumlahnya {_n(total)}, jauh di atas target "
-                     f"setahun {_n(target)}: tampaknya diketik sebagai angka s.d. triwulan (kumulatif). Dengan "
+                     f"({'/'.join(_n(v) for v in values)}) naik terus dan jumlahnya {_n(total)}, jauh di atas "
+                     f"{against}: tampaknya diketik sebagai angka s.d. triwulan (kumulatif). Dengan "
                      f"'agregasi: jumlah' setiap triwulan diisi hasil triwulan itu saja (mis. {nums[0][0]}: "
                      f"{_n(values[0])}, {own}); bila memang sebesar itu, biarkan", "triwulan-kumulatif")]
 
