@@ -638,6 +638,31 @@ def test_a_quarter_typed_again_is_compared_with_that_quarters_report_of_the_same
         (5, "KMI: realisasi tahun 2024 tertulis 6")]
 
 
+def test_a_reported_quarters_target_changed_later_is_said_under_any_pk():
+    """A PK Perubahan signed in July lowered TW I's target 600 to 500 in the TW II report: TW II's capaian s.d. TW II
+    rose from 102 % to 111 % while the published TW I report measured TW I against 600. The year's target and the
+    quarters to come may change with it."""
+    def quarterly(periode, targets, annual, pk):
+        tv = PeriodValues(annual=D(annual), quarters={q: D(v) for q, v in targets.items()}, loc=loc(3),
+                          locs={"tahunan": loc(3), **{q: loc(3) for q in targets}})
+        pv = PeriodValues(quarters={"tw1": D(585), "tw2": D(640)} if periode == "tw2" else {"tw1": D(585)}, loc=loc(5))
+        i = Indicator(id="PATEN", nama="Layanan PATEN", satuan="layanan", polaritas="positif", loc=loc(1),
+                      target={2025: tv}, realisasi={2025: pv}, agregasi="jumlah")
+        r = make_report([i], tahun=2025, periode=periode, ttd=dt.date(2025, 12, 31))
+        r.slug, r.instansi.nama = f"kec-2025-{periode}", "Kecamatan Sungai Tabuk"
+        r.computed = compute_report(r, {}, "permendagri-86-2017")
+        r.computed.pk_jenis = pk
+        return r
+
+    tw1 = quarterly("tw1", {"tw1": 600, "tw2": 600, "tw3": 600, "tw4": 600}, 2400, "awal")
+    moved = quarterly("tw2", {"tw1": 500, "tw2": 600, "tw3": 750, "tw4": 750}, 2600, "perubahan")
+    assert [(f.kode, f.message.split(";")[0]) for f in check_earlier(moved, [tw1])] == [
+        ("beda-laporan-triwulan", "PATEN: target TW I 2025 tertulis 500, sedangkan laporan Triwulan I 2025 instansi "
+                                  "ini ('kec-2025-tw1') mencatat 600")]
+    kept = quarterly("tw2", {"tw1": 600, "tw2": 600, "tw3": 700, "tw4": 700}, 2600, "perubahan")
+    assert check_earlier(kept, [tw1]) == []
+
+
 def test_a_quarterly_report_holding_a_later_quarter_says_so():
     """A TW I report with TW II's realisasi (an indicator's, a budget leaf's) passed: neither shown nor added, but
     published in the report's source files."""

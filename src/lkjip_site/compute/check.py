@@ -58,7 +58,8 @@ tahun-ikm                  error       IKM of another year (quarterly reports ma
 tahun-renstra              warning     the report year outside the Renstra's period (a Renstra not yet replaced)
 beda-laporan-lalu          warning     an earlier year's realisasi or budget total differs from that year's report on the site
 beda-laporan-triwulan      warning     a quarter (or the year) typed again differs from that period's report of the same year;
-                                       the year's target changed under the same PK; two reports of one instansi and one period
+                                       the year's target changed under the same PK, a reported quarter's target under any
+                                       PK; two reports of one instansi and one period
 ttd-diketik                warning     a signature (NIP, place and date line) typed in the foreword beside lkjip's
 nama-instansi              warning     another instansi named: chapter text and titles, table titles, jabatan, indicators
 angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value; a capaian

@@ -104,6 +104,7 @@ def _quarters(report: Report, prev: Report) -> list[Finding]:
                                    f"{report.tahun} tertulis {fmt_entered(mine)}, {_same_year(prev)} {fmt_entered(other)}{_FIX}",
                                    SAME_YEAR))
         target = ind.target.get(report.tahun)
+        out += _reported_quarter_targets(report, prev, iid, ind, theirs)
         mine_t, other_t = as_number(target.annual if target else None), as_number(theirs.target_tahunan)
         if _differs(mine_t, other_t) and report.computed.pk_jenis == prev.computed.pk_jenis:
             # the year's target changes with a PK Perubahan only: TW III's 110.000 beside TW I–II's 120.000 under
@@ -118,6 +119,29 @@ def _quarters(report: Report, prev: Report) -> list[Finding]:
                 out.append(Finding("warning", pv.loc_of("tahunan") or ind.loc, f"{iid}: realisasi tahun "
                                    f"{report.tahun} tertulis {fmt_entered(mine)}, {_same_year(prev)} "
                                    f"{fmt_entered(other)} s.d. TW IV{_FIX}", SAME_YEAR))
+    return out
+
+
+def _reported_quarter_targets(report: Report, prev: Report, iid: str, ind: Indicator,
+                              theirs: IndicatorResult) -> list[Finding]:
+    """The target of a quarter ``prev`` already reported, typed otherwise: under any PK.
+
+    A PK Perubahan signed in July changes the year's target and the quarters still to come; TW I's target was what
+    the published TW I report measured against. A TW II report whose PK Perubahan lowered TW I's 600 layanan to 500
+    raised its own capaian s.d. TW II from 102 % to 111 % without a word (under one PK, a quarter's target changed
+    just as silently: only the year's was compared)."""
+    target = ind.target.get(report.tahun)
+    if target is None:
+        return []
+    by_q = {q.tw: q.target for q in theirs.triwulan}
+    out = []
+    for q in quarters_upto(prev.periode):
+        mine, other = as_number(target.quarters.get(q)), as_number(by_q.get(q))
+        if _differs(mine, other):
+            out.append(Finding("warning", target.loc_of(q) or ind.loc, f"{iid}: target TW {quarter_numeral(q)} "
+                               f"{report.tahun} tertulis {fmt_entered(mine)}, {_same_year(prev)} "
+                               f"{fmt_entered(other)}; triwulan itu sudah dilaporkan, dan PK Perubahan hanya mengubah "
+                               f"target tahunan dan triwulan sesudahnya{_FIX}", SAME_YEAR))
     return out
 
 
