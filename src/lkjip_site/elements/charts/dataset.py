@@ -402,15 +402,3 @@ def _dataset_summary(
         ext = extreme_text(items, shown(units[i]), sum(1 for c in matrix if c[i] is None))
         parts.append(f"{s} – {ext[0].lower()}{ext[1:]}" if len(series) > 1 else ext)
     return " ".join(parts)
-    if jenis == "batang_tumpuk" and len(series) > 1:
-        totals = [(x, sum((v for v in c if v is not None), Decimal(0))) for x, c in zip(x_shown, matrix)]
-        ext = extreme_text(totals, fmt_or_dash)
-        parts.append("Jumlah " + ext[0].lower() + ext[1:])
-    for i, s in enumerate(series):
-        items = [(x, c[i]) for x, c in zip(x_shown, matrix) if c[i] is not None]
-        if not items:
-            parts.append(f"{s}: tidak ada nilai.")
-            continue
-        ext = extreme_text(items, fmt_or_dash, sum(1 for c in matrix if c[i] is None))
-        parts.append(f"{s} – {ext[0].lower()}{ext[1:]}" if len(series) > 1 else ext)
-    return " ".join(parts)
