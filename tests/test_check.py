@@ -915,6 +915,39 @@ def test_a_direction_typed_in_another_word_order_is_read_against_the_values():
         assert not _said(right, [nek, ikm], "arah-diketik"), right
 
 
+def test_a_direction_about_another_subject_or_denied_is_not_read_against_the_realisasi():
+    """Right sentences were warned of: a direction word denied ("tidak mengalami kenaikan" beside a delta of 0), one
+    about the clause's own subject ("jumlah pegawai bertambah", "Pagu anggaran turun, tetapi …") and a negative
+    indicator's kinerja, which rises as its realisasi falls ("…, artinya kinerja ketertiban meningkat")."""
+    k05 = ind("K05", D(100), PeriodValues(annual=D("88.71"), loc=loc(12)), 10)
+    k05.realisasi[2022] = PeriodValues(annual=D(100), loc=loc(13))
+    k03 = ind("K03", D(13), PeriodValues(annual=D(13), loc=loc(22)), 20)
+    k03.realisasi[2022] = PeriodValues(annual=D(13), loc=loc(23))
+    krim = ind("KRIM", D(20), PeriodValues(annual=D(18), loc=loc(32)), 30, polaritas="negatif")
+    krim.realisasi[2022] = PeriodValues(annual=D(23), loc=loc(33))
+    for right in (
+            "Realisasi {nilai}`K03.nama` tidak mengalami kenaikan dibanding tahun lalu ({nilai}`K03.delta`).",
+            "Realisasi {nilai}`K03.realisasi` tidak turun dibanding tahun lalu ({nilai}`K03.realisasi_lalu`).",
+            "Meskipun jumlah pegawai bertambah, realisasi {nilai}`K05.realisasi` lebih rendah dari tahun lalu "
+            "{nilai}`K05.realisasi_lalu`.",
+            "Pagu anggaran naik, tetapi realisasi {nilai}`K05.realisasi` di bawah tahun lalu "
+            "{nilai}`K05.realisasi_lalu`.",
+            "Angka kriminalitas {nilai}`KRIM.realisasi` lebih rendah daripada tahun lalu "
+            "({nilai}`KRIM.realisasi_lalu`), artinya kinerja ketertiban meningkat.",
+            "Peningkatan kinerja keamanan tampak dari angka kriminalitas {nilai}`KRIM.realisasi`, lebih rendah dari "
+            "tahun lalu {nilai}`KRIM.realisasi_lalu`."):
+        assert not _said(right, [k05, k03, krim], "arah-diketik"), right
+    # the realisasi's own word is still read, beside another subject's
+    for wrong in ("Meskipun pagu anggaran turun, realisasi {nilai}`K05.realisasi` naik dibanding tahun lalu "
+                  "{nilai}`K05.realisasi_lalu`.",
+                  "Realisasi {nilai}`K05.realisasi` melampaui target dan naik dari tahun lalu "
+                  "{nilai}`K05.realisasi_lalu`.",
+                  "Angka kriminalitas {nilai}`KRIM.realisasi` naik dibanding tahun lalu "
+                  "({nilai}`KRIM.realisasi_lalu`)."):
+        f = _said(wrong, [k05, k03, krim], "arah-diketik")
+        assert len(f) == 1 and "lebih kecil daripada" in f[0].message, wrong
+
+
 def test_a_verdict_typed_beside_a_capaian_is_read_against_it():
     """"belum mencapai target adalah … ({nilai}`K05.capaian`)" printed 100,00 % once K05's realisasi was corrected."""
     k05, k02 = ind("K05", D(100), D(100), 10), ind("K02", D(100), D("97.76"), 20)

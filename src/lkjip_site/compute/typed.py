@@ -604,20 +604,74 @@ def _realisasi_year(computed: ComputedReport, path: str) -> tuple[str, float] | 
     return base, float(int(year) if year else ir.tahun)
 
 
+#: Where a clause ends: a direction word in a clause without the indicator's reference is about that clause's own
+#: subject ("Pagu anggaran turun, tetapi realisasi {nilai}`X.realisasi` …", "…, artinya kinerja meningkat").
+_CLAUSE_END = re.compile(r"[;:]|\b(?:tetapi|namun|sedangkan|sementara|padahal|artinya|berarti|sehingga|karena|"
+                         r"meskipun|walaupun|walau|biarpun|seiring)\b", re.I)
+#: A clause that opens with one of these ends at its first comma: "Meskipun jumlah pegawai bertambah, realisasi …".
+_SUBORDINATE = re.compile(r"\W*(?:meskipun|walaupun|walau|biarpun|karena|seiring|jika|bila|apabila)\b[^,]*,", re.I)
+#: The subject a direction word may have instead of the realisasi: "target naik", "pagu anggaran turun", "jumlah
+#: pegawai bertambah", "peningkatan kinerja" (a negative indicator's kinerja rises as its realisasi falls).
+_OTHER_SUBJECT = re.compile(r"\b(?:kinerja|capaian|target|pagu|anggaran|belanja|serapan|pegawai|biaya|dana)\b",
+                            re.I)
+#: "tidak mengalami kenaikan", "tidak turun", "belum meningkat": no direction claimed.
+_NEGATED = re.compile(r"\b(?:tidak|tak|belum|bukan|tanpa)\s+(?:\w+\s+)?$", re.I)
+_NOMINAL = frozenset({"kenaikan", "peningkatan", "pertambahan", "penurunan", "pengurangan"})
+
+
+def _clauses(plain: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's clauses, as :data:`_CLAUSE_END` and :data:`_SUBORDINATE` cut it."""
+    cuts = [m.start() for m in _CLAUSE_END.finditer(plain)]
+    bounds = sorted({0, *cuts, len(plain)})
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        sub = _SUBORDINATE.match(plain, a, b)
+        if sub is not None:
+            out += [(a, sub.end()), (sub.end(), b)]
+        else:
+            out.append((a, b))
+    return out
+
+
+def _claimed_directions(s: Sentence, spans: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The direction words of a sentence that say how the indicator referenced at ``spans`` moved: not negated, not
+    of another subject (the two words before it in its clause, or the word after a noun such as "peningkatan"),
+    and in a clause with one of the indicator's references.
+
+    Why: "Meskipun jumlah pegawai bertambah, realisasi {nilai}`K05.realisasi` lebih rendah dari tahun lalu …",
+    "tidak mengalami kenaikan ({nilai}`K03.delta`)" and a negative indicator's "angka kriminalitas … lebih rendah
+    dari tahun lalu …, artinya kinerja meningkat" were all warned of, each sentence right."""
+    out = []
+    clauses = _clauses(s.plain)
+    for m in _MOVED.finditer(s.plain):
+        a, b = next((a, b) for a, b in clauses if a <= m.start() < b)
+        if not any(a <= start < b for start, _ in spans):
+            continue
+        before = re.split(r"\b(?:dan|serta|lalu|kemudian)\b", s.plain[max(a, m.start() - 80):m.start()])[-1]
+        after = s.plain[m.end():b].split()[:1] if m.group(1).casefold() in _NOMINAL else []
+        if (_NEGATED.search(s.plain[max(a, m.start() - 40):m.start()])
+                or _OTHER_SUBJECT.search(" ".join([*before.split()[-2:], *after]))):
+            continue
+        out.append(m)
+    return out
+
+
 def _direction_beside(computed: ComputedReport, rel: str, s: Sentence) -> list[Finding]:
     """A direction word in a sentence about one indicator whose references print two of its realisasi (or its
     ``delta``), whatever their order: "{nilai}`DOK.realisasi` naik dibanding tahun lalu
     {nilai}`DOK.realisasi_lalu`" printed "78,8 naik dibanding tahun lalu 82" (warning ``arah-diketik``).
 
     Read only where every direction word in the sentence says the same way and every indicator value referenced
-    is of one indicator: with two, which one moved which way is not clear."""
-    words = list(_MOVED.finditer(s.plain))
-    if not words or len({m.group(1).casefold() in _UP_WORDS for m in words}) > 1:
-        return []
-    refs = [m.group(1).strip() for m in _REF.finditer(s.text)]
+    is of one indicator: with two, which one moved which way is not clear. Only the words that claim how it moved
+    count (:func:`_claimed_directions`)."""
+    found = list(_REF.finditer(s.text))
+    refs = [m.group(1).strip() for m in found]
     about = {p.partition("@")[0].rpartition(".")[0] for p in refs}
     indicators = about & set(computed.indikator)
     if len(indicators) != 1:
+        return []
+    words = _claimed_directions(s, [(m.start(), m.end()) for m in found])
+    if not words or len({m.group(1).casefold() in _UP_WORDS for m in words}) > 1:
         return []
     up, word = words[0].group(1).casefold() in _UP_WORDS, words[0]
     years: dict[float, tuple[str, tuple[Decimal, str]]] = {}
