@@ -819,6 +819,24 @@ def test_all_indicators_reached_typed_in_words_is_read_against_the_counts():
     assert not [f for f in run(ok) if f.kode == "jumlah-diketik"]
 
 
+def test_all_indicators_said_beside_a_count_or_of_the_measured_ones_is_right():
+    """Right sentences were warned of as "seluruh indikator tercapai": a count between the words and the verdict
+    ("Semua indikator telah diukur dan {nilai}`indikator.mencapai_target` di antaranya mencapai target") and the
+    measured ones of a TW I report whose other indicators are N/A ("Seluruh indikator yang terukur tercapai")."""
+    body = ("Semua indikator telah diukur dan {nilai}`indikator.mencapai_target` di antaranya mencapai target.\n"
+            "Dari {nilai}`indikator.jumlah` indikator, seluruhnya telah diukur dan 2 indikator mencapai target.\n"
+            "Seluruh indikator yang terukur tercapai.\n"  # 3: C is measured, at 80 %
+            "Seluruh indikator sasaran S1 tercapai.\n")  # 4
+    found = {f.loc.line for f in run(typed_words_report(body)) if f.kode == "jumlah-diketik"}
+    assert found == {3, 4}
+    inds = [ind("A", D(80), D(82), 10), ind("B", D(20), D(18), 20, polaritas="negatif"), ind("D", D(10), None, 30)]
+    body = "Seluruh indikator yang terukur tercapai.\nSemua indikator yang dapat diukur mencapai target.\n" \
+           "Seluruh indikator tercapai.\n"  # 3: D is N/A
+    r = make_report(inds, [("S1", ["A", "B", "D"])], chapters=[chapter(body, body_line=1)])
+    found = [f for f in run(r) if f.kode == "jumlah-diketik"]
+    assert [f.loc.line for f in found] == [3] and "(1 tidak terukur (N/A))" in found[0].message
+
+
 def test_title_year_and_output_units():
     lf = leaf("7.01.01.2.01.0001", 10, 10, 12, target=D(2), realisasi_output="Baik")
     b = Budget(2023, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [lf], 11)], 10)], loc(1, ANG))

@@ -454,6 +454,12 @@ _OTHER_SET = re.compile(r"\b(?:iku|utama|program|kegiatan|keluaran|output|ditarg
 #: What may stand between "seluruh indikator" and "tercapai" in one claim: a few words, no clause of its own
 #: ("Seluruh indikator telah diukur, tetapi belum semuanya mencapai target").
 _BETWEEN = re.compile(r"[,;:(]|\b(?:belum|tidak|namun|tetapi|sedangkan|walaupun|meskipun)\b|(?:\S+\s+){9}", re.I)
+#: A count between "semua indikator" and its verdict, whose subject it is: "Semua indikator telah diukur dan
+#: {nilai}`indikator.mencapai_target` di antaranya mencapai target" claims no more than the count.
+_PART = re.compile(r"\{nilai\}`[^`]*\.(?:mencapai_target|belum_mencapai|terukur|jumlah)\s*`|"
+                   r"\b\d+\s+(?:dari|indikator)\b|\b(?:di\s*antaranya|sebagian|sebanyak)\b", re.I)
+#: "Seluruh indikator yang terukur tercapai": the measured ones only, true beside indicators not measured (N/A).
+_MEASURED = re.compile(r"^\s*(?:yang\s+(?:\w+\s+)?(?:terukur|diukur|dihitung)|terukur)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _SASARAN_WORD = re.compile(r"\bsasaran\b", re.I)
 
@@ -477,7 +483,9 @@ def check_typed_all_reached(report: Report, computed: ComputedReport) -> list[Fi
     Why: a count typed as a number ("3 dari 4") was read against the counts, the same claim typed as a word was not:
     a BAB III whose document indicator fell to 98,50 % still printed "Seluruh indikator kinerja tercapai" beside a
     table and chart saying 2 of 4. Read only where the set is one the counts hold (the report's, or a sasaran's
-    when the sentence names one), of the report's period, and stated rather than hoped for."""
+    when the sentence names one), of the report's period, and stated rather than hoped for; not where a count stands
+    between the words and the verdict ("semua indikator telah diukur dan 19 di antaranya mencapai target"), and "yang
+    terukur" is read against the measured indicators alone."""
     out: list[Finding] = []
     tahun = str(report.tahun)
     for ch in report.chapters:
@@ -487,8 +495,11 @@ def check_typed_all_reached(report: Report, computed: ComputedReport) -> list[Fi
             if none_below is not None:
                 start, end, all_reached = none_below.start(), none_below.end(), False
             elif (every is not None and verdict is not None and _NOT_REACHED.search(s.plain) is None
-                  and not _BETWEEN.search(s.plain[every.end():verdict.start()])):
+                  and not _BETWEEN.search(s.plain[every.end():verdict.start()])
+                  and not _PART.search(s.text[every.end():verdict.start()])):
                 start, end, all_reached = every.start(), verdict.end(), True
+                if _MEASURED.search(s.plain[every.end():verdict.start()]):
+                    all_reached = False  # the measured ones: none of them below target
             else:
                 continue
             if _OTHER_SET.search(s.plain) or any(y != tahun for y in _YEAR.findall(s.plain)):
