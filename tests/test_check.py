@@ -981,3 +981,17 @@ def test_a_verdict_typed_beside_a_capaian_is_read_against_it():
     assert not _said("K05 mencapai target ({nilai}`K05.capaian`), K02 belum tercapai ({nilai}`K02.capaian`).",
                      [k05, k02], "tercapai-diketik")
 
+
+
+def test_below_target_beside_a_negative_indicators_capaian_is_its_target_reached():
+    """"Angka kriminalitas {nilai}`KRIM.realisasi` berada di bawah target …, sehingga capaiannya
+    {nilai}`KRIM.capaian`" (110 %) was warned of as "'di bawah target' … padahal capaiannya sudah 100 %": for a
+    lower-is-better indicator below target is where it should be."""
+    krim, a = ind("KRIM", D(20), D(18), 10, polaritas="negatif"), ind("A", D(80), D(82), 20)
+    for right in ("Angka kriminalitas {nilai}`KRIM.realisasi` berada di bawah target {nilai}`KRIM.target`, sehingga "
+                  "capaiannya {nilai}`KRIM.capaian`.",
+                  "Dengan capaian {nilai}`KRIM.capaian`, angka kriminalitas tetap di bawah target."):
+        assert not _said(right, [krim, a], "tercapai-diketik"), right
+    # a higher-is-better indicator's "di bawah target" is still read
+    assert _said("Dengan capaian {nilai}`A.capaian`, realisasinya masih di bawah target.", [krim, a],
+                 "tercapai-diketik")

@@ -709,6 +709,7 @@ def _direction_beside(computed: ComputedReport, rel: str, s: Sentence) -> list[F
 #: negative ones ("belum tercapai", "tidak mencapai target", "di bawah target").
 _NOT_REACHED = re.compile(r"\b(?:belum|tidak)\s+(?:(?:dapat|bisa|sepenuhnya)\s+)?(?:tercapai|mencapai\s+target|"
                           r"memenuhi\s+target)\b|\bdi\s+bawah\s+target\b", re.I)
+_BELOW = re.compile(r"di\s+bawah\s+target", re.I)
 _REACHED = re.compile(r"\b(?:tercapai|mencapai\s+target(?:nya)?|melampaui\s+target|memenuhi\s+target)\b", re.I)
 #: A verdict hoped for, not stated: "agar target akhir tahun tercapai", "diharapkan dapat mencapai target".
 _WISH = re.compile(r"\b(?:agar|supaya|diharapkan|harus|perlu|dapat|akan|untuk)\b(?:\s+\S+){0,4}\s*$", re.I)
@@ -731,7 +732,8 @@ def check_typed_verdict(report: Report, computed: ComputedReport) -> list[Findin
     A sentence listing "Indikator kegiatan yang belum mencapai target adalah administrasi kepegawaian ({nilai}`K05.
     capaian` …)" printed "(100,00 %, predikat Berhasil)" after its realisasi was corrected. Read only in a sentence
     with one kind of verdict (both kinds: it compares, and which capaian each is about is not clear), about each
-    capaian referenced in it; "mencapai target" is a capaian of at least 100 % as printed, as the counts say."""
+    capaian referenced in it; "mencapai target" is a capaian of at least 100 % as printed, as the counts say. "Di
+    bawah target" is not read beside a negative indicator's capaian: below target is where it should be."""
     out: list[Finding] = []
     for ch in report.chapters:
         for s in sentences(ch):
@@ -742,12 +744,16 @@ def check_typed_verdict(report: Report, computed: ComputedReport) -> list[Findin
             if bool(negative) == bool(positive):
                 continue
             verdict = (negative or positive)[0]
+            # "di bawah target" of a lower-is-better indicator is its target reached: "Angka kriminalitas … di bawah
+            # target …, sehingga capaiannya {nilai}`KRIM.capaian`" (110 %) was warned of
+            below = bool(negative) and all(_BELOW.fullmatch(n.group(0)) for n in negative)
             for ref in _REF.finditer(s.text):
                 found = _capaian_ref(computed, ref.group(1))
                 if found is None:
                     continue
                 value, path = found
-                if (value >= 100) == bool(positive):
+                ir = computed.indikator.get(path.rpartition(".")[0])
+                if (value >= 100) == bool(positive) or (below and ir is not None and ir.polaritas == "negatif"):
                     continue
                 out.append(Finding("warning", Loc(ch.rel, s.line_at(verdict.start())),
                                    f"'{verdict.group(0)}' diketik untuk {{nilai}}`{path}` "
