@@ -7,6 +7,7 @@ indikator" beside a table counting 19). What the text is about is read from its 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -127,6 +128,12 @@ def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Findin
 _CAPAIAN_BEFORE = re.compile(r"\bcapaian(?:nya)?\b(?:\s+(?:sebesar|mencapai|adalah|yaitu|senilai|sebanyak|hanya|"
                              r"baru|telah|sudah))*\s*[:(]?\s*$", re.I)
 #: A sentence whose percentage may be another capaian than the indicator's of the report year.
+#: The words and signs after which a percentage is another's than the indicator referenced before them: "{nilai}`K02.
+#: nama` memperoleh capaian 97,76 %, sedangkan administrasi kepegawaian capaiannya 88,71 %".
+_CONTRAST = re.compile(r";|\b(?:sedangkan|sementara|adapun|namun|tetapi|padahal|dibanding(?:kan)?|daripada)\b", re.I)
+#: How far before a percentage the words announcing it are looked for: the whole text before it was searched for each
+#: percentage, a time growing with the square of a long paragraph's length.
+_WINDOW = 160
 _OTHER_CAPAIAN = re.compile(r"\b(?:rata-?rata|sasaran|renstra|kemajuan|serapan|anggaran|efisiensi|triwulan|tw)\b",
                             re.I)
 
@@ -137,7 +144,8 @@ def check_typed_capaian_of(report: Report, computed: ComputedReport) -> list[Fin
     Why: "Indikator {nilai}`DOK.nama` mencapai capaian 105 %" passed while DOK computes 98,50 %: a typed
     percentage was only compared with every computed value, and 105 is the organisation's average of 104,59 %
     as a whole number (another indicator's capaian copied from the row above passed the same way). Read only where
-    the references name one indicator and the percentage follows the word "capaian", of the report year."""
+    the references name one indicator and the percentage follows the word "capaian", of the report year, and not
+    after a word of contrast ("sedangkan", "dibandingkan") that follows the indicator's reference."""
     out: list[Finding] = []
     tahun = str(report.tahun)
     for ch in report.chapters:
@@ -150,8 +158,16 @@ def check_typed_capaian_of(report: Report, computed: ComputedReport) -> list[Fin
             ir = computed.indikator[next(iter(about))]
             if ir.capaian.value is None:
                 continue
+            # where the indicator's references and the words of contrast end, in order (read once per sentence)
+            marks = sorted([(r.end(), True) for r in _REF.finditer(s.text)
+                            if r.group(1).strip().rpartition(".")[0] == ir.id]
+                           + [(c.end(), False) for c in _CONTRAST.finditer(s.plain)])
+            ends = [e for e, _ in marks]
             for m in PERCENT.finditer(s.plain):
-                if not _CAPAIAN_BEFORE.search(s.plain[:m.start()]):
+                if not _CAPAIAN_BEFORE.search(s.plain[max(0, m.start() - _WINDOW):m.start()]):
+                    continue
+                before = bisect.bisect_right(ends, m.start())
+                if before and not marks[before - 1][1]:  # "…, sedangkan administrasi kepegawaian 88,71 %"
                     continue
                 v, places = from_id_parts(m.group(1), m.group(2))
                 if round_half_up(ir.capaian.value, places) == v:
@@ -740,7 +756,7 @@ def check_typed_verdict(report: Report, computed: ComputedReport) -> list[Findin
             negative = list(_NOT_REACHED.finditer(s.plain))
             positive = [m for m in _REACHED.finditer(s.plain)
                         if not any(n.start() <= m.start() < n.end() for n in negative)
-                        and not _WISH.search(s.plain[:m.start()])]
+                        and not _WISH.search(s.plain[max(0, m.start() - _WINDOW):m.start()])]
             if bool(negative) == bool(positive):
                 continue
             verdict = (negative or positive)[0]
