@@ -16,6 +16,7 @@ from lkjip_site.compute.check import check_report, period_end
 from lkjip_site.compute.findings import Finding
 from lkjip_site.compute.narrative import check_narrative_names
 from lkjip_site.compute.earlier import check_earlier, same_instansi
+from lkjip_site.compute.prose import sentences
 from lkjip_site.compute.report import compute_report
 from lkjip_site.load.yamltree import YMap
 from lkjip_site.core.model import (
@@ -861,6 +862,16 @@ def test_all_indicators_said_beside_a_count_or_of_the_measured_ones_is_right():
     r = make_report(inds, [("S1", ["A", "B", "D"])], chapters=[chapter(body, body_line=1)])
     found = [f for f in run(r) if f.kode == "jumlah-diketik"]
     assert [f.loc.line for f in found] == [3] and "(1 tidak terukur (N/A))" in found[0].message
+
+
+def test_a_sentence_does_not_end_at_s_d_before_a_quarter():
+    """"Seluruh indikator yang terukur s.d. TW I tercapai" was read as two sentences ("… s.d." and "TW I tercapai"),
+    so its claim passed unread beside an indicator measured below target."""
+    body = "Seluruh indikator yang terukur s.d. TW I tercapai. Realisasi s.d. Triwulan I sesuai rencana.\n"
+    found = [f for f in run(typed_words_report(body)) if f.kode == "jumlah-diketik"]
+    assert [f.loc.line for f in found] == [1] and "s.d. TW I tercapai'" in found[0].message
+    texts = [s.text for s in sentences(chapter(body))]
+    assert texts == ["Seluruh indikator yang terukur s.d. TW I tercapai.", "Realisasi s.d. Triwulan I sesuai rencana."]
 
 
 def test_title_year_and_output_units():

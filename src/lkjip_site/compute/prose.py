@@ -19,8 +19,10 @@ CODE_SPAN = re.compile(r"(\{\w+\})?`[^`]*`")
 #: A line that starts a block of its own: a heading, a list item, a table row, a quote.
 _BLOCK_START = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|\||>)")
 #: Where a sentence ends: ".", "!", "?" or ";" before a space and a capital, a reference, a bracket or emphasis
-#: (a decimal comma and a thousands dot are never followed by a space).
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z{(\[*_\"“])")
+#: (a decimal comma and a thousands dot are never followed by a space); not after the abbreviations a quarterly
+#: report writes before a capital ("s.d. TW I", "Rp. 1.000", "No. 5"), which cut "Seluruh indikator yang terukur
+#: s.d. TW I tercapai" in two and left its claim unread.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<![sS]\.[dD]\.)(?<!\bRp\.)(?<!\bNo\.)\s+(?=[A-Z{(\[*_\"“])")
 
 
 def all_lines(chapter: Chapter) -> Iterable[tuple[int, str, bool]]:
