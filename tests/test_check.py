@@ -5,13 +5,12 @@ The planted values are the seeds' own mistakes (copied as literals), so each tes
 
 import datetime as dt
 import re
-import time
 from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
 
-from lkjip_site.compute import check
+from lkjip_site.compute import check, typed
 from lkjip_site.compute.check import check_report, period_end
 from lkjip_site.compute.findings import Finding
 from lkjip_site.compute.narrative import check_narrative_names
@@ -734,19 +733,33 @@ def test_a_capaian_after_a_word_of_contrast_is_another_indicators():
     assert found == [3]
 
 
-def test_the_typed_words_checks_take_linear_time_in_a_long_paragraph():
+class _Searched:
+    """A compiled pattern that records the length of every text it is asked to search (and searches it)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.lengths = pattern, []
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        self.lengths.append(len(text))
+        return self.pattern.search(text, *args)
+
+
+def test_the_typed_words_checks_read_a_bounded_stretch_before_each_figure(monkeypatch: pytest.MonkeyPatch) -> None:
     """A 5 000-word paragraph without a full stop is one sentence: the words before each percentage ("capaian
     sebesar") and before each verdict ("agar … tercapai") were looked for in all the text before it, 0,7 s and 4,6 s
-    on one such chapter and growing with the square of its length."""
+    on one such chapter and growing with the square of its length. Each is now looked for in a stretch of at most
+    ``typed._WINDOW`` characters (what is searched is asserted, not how long it takes: speed is the benchmark's)."""
     capaian = "{nilai}`C.nama` " + " ".join(["capaian sebesar 80 %"] * 2500)
     wish = " ".join(["agar tercapai"] * 4000)
-    for body in (capaian, wish):
+    for name, body in (("_CAPAIAN_BEFORE", capaian), ("_WISH", wish)):
+        searched = _Searched(getattr(typed, name))
+        monkeypatch.setattr(typed, name, searched)
         r = typed_words_report(body)
         computed = compute_report(r, {}, "permendagri-86-2017")
-        started = time.perf_counter()
         check.check_typed_capaian_of(r, computed)
         check.check_typed_verdict(r, computed)
-        assert time.perf_counter() - started < 1.0
+        assert len(searched.lengths) >= 2500, name  # it looked before every figure of the paragraph ...
+        assert max(searched.lengths) <= typed._WINDOW < len(body) // 100, name  # ... never at all the text before
 
 
 def test_typed_amounts_in_words_and_scales_are_read_as_meant():
