@@ -124,6 +124,8 @@ def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Findin
     return out
 
 
+#: A ``{nilai}`` reference as a chapter's text holds it; its path in group 1.
+_REF = re.compile(r"\{nilai\}`([^`]+)`")
 #: "capaian 105 %", "capaiannya sebesar 105 %", "dengan capaian mencapai 105 %": a percentage typed as a capaian.
 _CAPAIAN_BEFORE = re.compile(r"\bcapaian(?:nya)?\b(?:\s+(?:sebesar|mencapai|adalah|yaitu|senilai|sebanyak|hanya|"
                              r"baru|telah|sudah))*\s*[:(]?\s*$", re.I)
@@ -136,6 +138,12 @@ _CONTRAST = re.compile(r";|\b(?:sedangkan|sementara|adapun|namun|tetapi|padahal|
 _WINDOW = 160
 _OTHER_CAPAIAN = re.compile(r"\b(?:rata-?rata|sasaran|renstra|kemajuan|serapan|anggaran|efisiensi|triwulan|tw)\b",
                             re.I)
+
+
+def _indicators_named(computed: ComputedReport, paths: list[str]) -> set[str]:
+    """The indicators whose figures a sentence's ``{nilai}`` paths print (``DOK.capaian``, ``DOK.realisasi@2022``):
+    the checks that read a typed word against one indicator read only a sentence that names exactly one."""
+    return {p.partition("@")[0].rpartition(".")[0] for p in paths} & set(computed.indikator)
 
 
 def check_typed_capaian_of(report: Report, computed: ComputedReport) -> list[Finding]:
@@ -151,7 +159,7 @@ def check_typed_capaian_of(report: Report, computed: ComputedReport) -> list[Fin
     for ch in report.chapters:
         for s in sentences(ch):
             refs = [m.group(1).strip() for m in _REF.finditer(s.text)]
-            about = {p.partition("@")[0].rpartition(".")[0] for p in refs} & set(computed.indikator)
+            about = _indicators_named(computed, refs)
             if (len(about) != 1 or any("@" in p for p in refs) or _OTHER_CAPAIAN.search(s.plain)
                     or any(y != tahun for y in _YEAR.findall(s.plain))):
                 continue
@@ -182,7 +190,6 @@ def check_typed_capaian_of(report: Report, computed: ComputedReport) -> list[Fin
 # ---------------------------------------------------------------------------------------------------------------
 # Predikat
 
-_REF = re.compile(r"\{nilai\}`([^`]+)`")
 #: The words that announce a predikat ("berpredikat", "predikatnya", "kategori", "dikategorikan", "kriteria"),
 #: then at most a joining word ("adalah", "dengan" …) and the emphasis or quotes around the label.
 _TRIGGER = (r"\b(?:ber|di)?(?:predikat|kategori|kriteria)(?:nya|kan)?\b[\s:*_\"'“”(]*"
@@ -458,8 +465,7 @@ def check_typed_counts(report: Report, computed: ComputedReport) -> list[Finding
 
 #: "seluruh indikator kinerja tercapai", "semua indikator mencapai target", "Dari 4 indikator, seluruhnya
 #: tercapai": every indicator of a set reached, said in words instead of a count.
-_EVERY = re.compile(r"\b(?:seluruh|semua)\s+(?:[\w-]+\s+){0,3}?indikator\b|(?<!\d )\bindikator\b[^.;:]{0,60}?"
-                    r"\b(?:seluruhnya|semuanya)\b", re.I)
+_EVERY = re.compile(_ALL.pattern + r"|(?<!\d )\bindikator\b[^.;:]{0,60}?\b(?:seluruhnya|semuanya)\b", re.I)
 #: "tidak ada indikator yang belum mencapai target": none below target, in words.
 _NONE_BELOW = re.compile(r"\btidak\s+(?:ada|terdapat)\s+(?:satu\s+pun\s+|satupun\s+)?indikator\b[^.;:]{0,40}?"
                          r"(?:\b(?:belum|tidak)\s+(?:mencapai|memenuhi|tercapai)|\bdi\s+bawah\s+target)", re.I)
@@ -693,8 +699,7 @@ def _direction_beside(computed: ComputedReport, rel: str, s: Sentence) -> list[F
     count (:func:`_claimed_directions`)."""
     found = list(_REF.finditer(s.text))
     refs = [m.group(1).strip() for m in found]
-    about = {p.partition("@")[0].rpartition(".")[0] for p in refs}
-    indicators = about & set(computed.indikator)
+    indicators = _indicators_named(computed, refs)
     if len(indicators) != 1:
         return []
     words = _claimed_directions(s, [(m.start(), m.end()) for m in found])
