@@ -130,6 +130,24 @@ def test_a_screen_reader_hears_the_corrected_name_offered(phone: PageProbe, type
     assert phone.problems() == [], phone.problems()
 
 
+def test_taking_the_corrected_name_keeps_the_focus_in_the_search(phone: PageProbe) -> None:
+    """Taking the offered spelling with the keyboard replaced the results, the link with them, and the focus fell to
+    the page's start: a reader began again from the top. It goes to the search field holding the corrected name,
+    and the status says what was found."""
+    phone.goto("/cari/")
+    phone.page.fill("#cari-kata", "matrapura")
+    phone.page.press("#cari-kata", "Enter")
+    offer = phone.page.locator(".cari-saran a")
+    expect(offer).to_have_text("martapura", timeout=UPGRADE_TIMEOUT_MS)
+    offer.focus()
+    phone.page.keyboard.press("Enter")
+    expect(phone.page.locator("#cari-status")).to_contain_text("ditemukan untuk \u201cmartapura\u201d",
+                                                              timeout=UPGRADE_TIMEOUT_MS)
+    assert phone.page.evaluate("document.activeElement.id") == "cari-kata"
+    assert phone.page.input_value("#cari-kata") == "martapura"
+    assert phone.problems() == [], phone.problems()
+
+
 def test_each_key_figures_definition_says_which_figure_it_defines(phone: PageProbe, site_map: SiteMap) -> None:
     """On a report page Tab reached five disclosures a screen reader named alike, "Definisi", away from the figure
     each belongs to; each is now named for its figure (the text seen is unchanged)."""

@@ -190,6 +190,9 @@
     link.addEventListener("click", function (event) {
       event.preventDefault();
       input.value = better;
+      // the link is gone with the results it stood among: the focus went to the page's start, and a keyboard or
+      // screen reader user began again from the top; it goes to the search field, whose results the status announces
+      input.focus();
       run(true);
     });
     p.appendChild(link);
