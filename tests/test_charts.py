@@ -611,9 +611,14 @@ def test_a_dataset_summary_says_each_value_with_its_declared_unit():
     spec = c.dataset(("program", "pagu", "orang"), rows, x="program", y=["pagu", "orang"], jenis="batang",
                      label={"program": "Program", "pagu": "Pagu", "orang": "Pegawai"},
                      satuan={"pagu": "Rp", "orang": "orang"}, nama="pagu")
-    summary = build(spec)[1]
+    vega, summary = build(spec)[:2]
     assert "Pagu – tertinggi: Penunjang (Rp 2.989.057.284); terendah: Kecamatan (Rp 215.000.000)." in summary
     assert "Pegawai – hanya satu yang bernilai: Penunjang (12 orang). 1 lainnya tanpa nilai (N/A)." in summary
+    # the tooltips and the marks' descriptions say them alike (they read "2.989.057.284 Rp" and "N/A orang")
+    marks = [(r["t_nilai"], r["keterangan"]) for r in json.loads(canonical_json(vega))["data"]["values"]]
+    assert marks == [("Rp 2.989.057.284", "Penunjang; Pagu: Rp 2.989.057.284"),
+                     ("12 orang", "Penunjang; Pegawai: 12 orang"),
+                     ("Rp 215.000.000", "Kecamatan; Pagu: Rp 215.000.000"), ("N/A", "Kecamatan; Pegawai: N/A")]
 
 
 def test_dataset_line_over_months_uses_indonesian_month_names():

@@ -138,8 +138,8 @@ def _dataset_values(ds: _Dataset) -> list[dict[str, Any]]:
                     "seri": seri,
                     "nilai": to_float(v),
                     "label": shown if v is not None else "",
-                    "t_nilai": f"{shown} {unit}".strip(),
-                    "keterangan": f"{xs}; {seri}: {shown} {unit}".rstrip(),
+                    "t_nilai": with_unit(shown, unit),
+                    "keterangan": f"{xs}; {seri}: {with_unit(shown, unit)}",
                 }
             )
     return values
