@@ -624,17 +624,20 @@ _MOVED = re.compile(r"\b(naik|meningkat|bertambah|kenaikan|peningkatan|pertambah
 _UP_WORDS = frozenset({"naik", "meningkat", "bertambah", "kenaikan", "peningkatan", "pertambahan"})
 
 
-def _realisasi_year(computed: ComputedReport, path: str) -> tuple[str, float] | None:
-    """The indicator and the year (last year as the report's less a half) of a reference that prints a realisasi
-    (``<id>.realisasi``, ``<id>.realisasi_lalu``, ``<id>.realisasi@2022``); None for any other reference."""
+def _realisasi_year(computed: ComputedReport, path: str) -> float | None:
+    """When the realisasi a reference prints was measured, as a key that orders them (``<id>.realisasi``: the
+    report's year, ``<id>.realisasi@2022``: that year); None for a reference that prints no indicator's realisasi.
+
+    ``<id>.realisasi_lalu`` is keyed the report's year less a half: before this year's, and apart from an
+    ``@<last year>`` in the same sentence, so two references to one year are never taken for a change."""
     p, _, year = path.strip().partition("@")
     base, _, attr = p.rpartition(".")
     ir = computed.indikator.get(base)
     if ir is None or attr not in ("realisasi", "realisasi_lalu") or (year and not year.strip().isdigit()):
         return None
     if attr == "realisasi_lalu":
-        return (base, ir.tahun - 0.5) if not year else None
-    return base, float(int(year) if year else ir.tahun)
+        return ir.tahun - 0.5 if not year else None
+    return float(int(year) if year else ir.tahun)
 
 
 #: Where a clause ends: a direction word in a clause without the indicator's reference is about that clause's own
@@ -708,9 +711,9 @@ def _direction_beside(computed: ComputedReport, rel: str, s: Sentence) -> list[F
     up, word = words[0].group(1).casefold() in _UP_WORDS, words[0]
     years: dict[float, tuple[str, tuple[Decimal, str]]] = {}
     for p in refs:
-        found, value = _realisasi_year(computed, p), _number(computed, p)
-        if found is not None and value is not None:
-            years.setdefault(found[1], (p, value))
+        when, value = _realisasi_year(computed, p), _number(computed, p)
+        if when is not None and value is not None:
+            years.setdefault(when, (p, value))
         if p.rpartition(".")[2] == "delta" and value is not None:
             d = fmt.shown(value[0])
             if (d > 0) != up or d == 0:
