@@ -67,6 +67,13 @@ class Case:
     kode: str = ""  # the finding code of compute/check.py, when the message is a finding
 
 
+#: IKU1 of the scaffold made a count of documents (its name and unit, lines 3-4), and one summed over quarters (line 5).
+_AS_DOCUMENTS = replace(INDIKATOR, "    nama: Indeks Kepuasan Masyarakat\n    satuan: indeks\n",
+                        "    nama: Dokumen perencanaan yang disusun\n    satuan: dokumen\n")
+_AS_COUNT = replace(INDIKATOR, "    nama: Indeks Kepuasan Masyarakat\n    satuan: indeks\n",
+                    "    nama: Dokumen perencanaan yang disusun\n    satuan: dokumen\n    agregasi: jumlah\n")
+
+
 CASES = [
     # ------------------------------------------------------------------ findings (compute/check.py catalogue)
     # indikator.yaml lines 10-12 appended: tertulis / 2023 / capaian; 82,5 / 80 = 103,125 %
@@ -237,28 +244,22 @@ CASES = [
          f"{REPORTS}/contoh-2023-tw1/data/indikator.yaml", 9, "peringatan", "IKU1: realisasi tw2 2023 diisi, padahal "
          "laporan ini s.d. TW I; nilainya tidak ditampilkan dan tidak dihitung", "triwulan-lewat"),
     # IKU1 made a count (its name, unit and agregasi: lines 3-5; target 80 on line 8): realisasi (line 10) typed as
-    # running totals 30/55/80 (sum 165, above 80 × 1,5), the quarters' own values are 30, 25, 25
+    # running totals 30/55/80/80 (sum 245, above 80 × 1,5), the quarters' own values are 30, 25, 25, 0
     Case("triwulan-kumulatif",
-         chain(replace(INDIKATOR, "    nama: Indeks Kepuasan Masyarakat\n    satuan: indeks\n",
-                       "    nama: Dokumen perencanaan yang disusun\n    satuan: dokumen\n    agregasi: jumlah\n"),
-               replace(INDIKATOR, "2023: 82.5", "2023: {tw1: 30, tw2: 55, tw3: 80, tw4: 80}")),
+         chain(_AS_COUNT, replace(INDIKATOR, "2023: 82.5", "2023: {tw1: 30, tw2: 55, tw3: 80, tw4: 80}")),
          INDIKATOR, 10, "peringatan", "IKU1: realisasi triwulan 2023 (30/55/80/80) naik terus dan jumlahnya 245, jauh "
          "di atas target setahun 80: tampaknya diketik sebagai angka s.d. triwulan (kumulatif). Dengan 'agregasi: "
          "jumlah' setiap triwulan diisi hasil triwulan itu saja (mis. tw1: 30, tw2: 25, tw3: 25, tw4: 0)",
          "triwulan-kumulatif"),
     # the same count (line 10) below zero
     Case("hitungan-negatif",
-         chain(replace(INDIKATOR, "    nama: Indeks Kepuasan Masyarakat\n    satuan: indeks\n",
-                       "    nama: Dokumen perencanaan yang disusun\n    satuan: dokumen\n    agregasi: jumlah\n"),
-               replace(INDIKATOR, "2023: 82.5", "2023: -1")),
+         chain(_AS_COUNT, replace(INDIKATOR, "2023: 82.5", "2023: -1")),
          INDIKATOR, 10, "peringatan", "IKU1: realisasi tahunan 2023 bernilai -1, padahal indikator ini hitungan "
          "('agregasi: jumlah') yang dijumlahkan", "hitungan-negatif"),
     # the unit "dokumen" (line 4), its realisasi (line 9) typed 1.234 as the printed report has it: one
     # thousand two hundred and thirty-four documents read as 1,234
     Case("hitungan-pecahan",
-         chain(replace(INDIKATOR, "    nama: Indeks Kepuasan Masyarakat\n    satuan: indeks\n",
-                       "    nama: Dokumen perencanaan yang disusun\n    satuan: dokumen\n"),
-               replace(INDIKATOR, "2023: 82.5", "2023: 1.234")),
+         chain(_AS_DOCUMENTS, replace(INDIKATOR, "2023: 82.5", "2023: 1.234")),
          INDIKATOR, 9, "peringatan", "IKU1: realisasi tahunan 2023 terbaca 1,234 dokumen, padahal dokumen dihitung "
          "dengan bilangan bulat; di berkas data titik adalah titik desimal. Bila maksudnya 1.234 (seperti tercetak di "
          "laporan), tulis 1234; bila memang pecahan, biarkan", "hitungan-pecahan"),
