@@ -50,8 +50,9 @@ from lkjip_site.elements.charts import plan as plan_module
 from lkjip_site.elements.charts.plan import build, canonical_json
 from lkjip_site.elements.charts.style import LEGEND_ON_TOP_ABOVE
 from lkjip_site.elements.charts.svg import render_chart
-from lkjip_site.elements.figures import chart_efisiensi, chart_tren
-from lkjip_site.elements.tables import table_efisiensi, table_perbandingan_tahun, table_triwulan_indikator
+from lkjip_site.elements.figures import chart_efisiensi, chart_target_realisasi, chart_tren
+from lkjip_site.elements.tables import (table_capaian, table_efisiensi, table_perbandingan_tahun,
+                                       table_triwulan_indikator)
 from lkjip_site.markdown.directives import Directive
 from lkjip_site.sheets.stage import load_one
 
@@ -443,6 +444,21 @@ def test_a_quarterly_reports_change_column_says_what_it_compares() -> None:
     table = table_perbandingan_tahun(load_one(REPO, "pengaron-2024-tw1", Diagnostics()), {})
     assert [cell.text for cell in table.head[0]][-2] == "Perubahan 2023–2024 s.d. TW I"
     assert table.notes[0].startswith("Perubahan = realisasi 2024 s.d. TW I − realisasi setahun 2023")
+
+
+def test_a_quarterly_reports_capaian_names_its_target_and_realisasi_the_year_so_far() -> None:
+    """A TW I report's capaian table and chart headed its TW I target (25 of a year's 100) "Target", read as the
+    year's beside the annual reports' tables; the table, the chart's tooltips, text and data table now say "s.d. TW I"
+    and an annual report's say nothing more."""
+    quarterly = load_one(REPO, "pengaron-2024-tw1", Diagnostics())
+    assert [cell.text for cell in table_capaian(quarterly, {}).head[0]][4:6] == ["Target s.d. TW I",
+                                                                                 "Realisasi s.d. TW I"]
+    result = render_chart(chart_target_realisasi(quarterly, {}))
+    assert result.table.header[2:4] == ("Target s.d. TW I", "Realisasi s.d. TW I")
+    assert "target s.d. TW I 25 %; realisasi s.d. TW I 25 %" in json.dumps(result.spec, ensure_ascii=False)
+    annual = load_one(REPO, "martapura-barat-2023", Diagnostics())
+    assert [cell.text for cell in table_capaian(annual, {}).head[0]][4:6] == ["Target", "Realisasi"]
+    assert "sebagian" not in chart_target_realisasi(annual, {}).options  # its charts keep their cache keys
 
 
 def test_a_quarterly_reports_later_quarters_show_their_targets_and_no_realisasi_yet() -> None:

@@ -374,6 +374,10 @@ def test_the_bundled_portal_says_why_a_figure_is_na_and_keeps_its_addresses(tmp_
     pengaron = next(r for r in everyone.split("<tr>") if "laporan/pengaron-2024-tw1/" in r)
     assert re.search(r'Rp 395\.743\.749</span> s\.d\. TW I dari pagu setahun <span [^>]*>Rp 3\.558\.865\.249<', pengaron)
     assert "s.d. TW" not in mb and "pagu setahun" not in mb
+    # a quarterly report's breadcrumb named only its year ("Kecamatan Pengaron 2024"), the annual report's name too
+    chapter = files["laporan/pengaron-2024-tw1/1.0/bab-1-pendahuluan/index.html"].decode("utf-8")
+    assert '<li><a href="../">Kecamatan Pengaron Triwulan I 2024</a></li>' in chapter
+    assert '<li><a href="../">Kecamatan Martapura Barat 2023</a></li>' in closing
     cover = files["laporan/martapura-barat-2023/1.0/index.html"].decode("utf-8")
     assert ('; atas <span data-angka="capaian.jumlah_indikator">1</span> indikator terukur, dari <span '
             'data-angka="indikator.terukur">22</span> indikator terukur laporan') in cover

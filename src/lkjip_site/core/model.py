@@ -416,6 +416,13 @@ class Report:
         return f"Tahun {self.tahun}" if self.periode == "tahunan" else f"{self.periode_label} {self.tahun}"
 
     @property
+    def short_name(self) -> str:
+        """"Kecamatan Pengaron 2024" or "Kecamatan Pengaron Triwulan I 2024": a report among its instansi's others
+        in a breadcrumb, where a year alone would name four quarterly reports and the annual one alike."""
+        period = str(self.tahun) if self.periode == "tahunan" else self.periode_tahun
+        return f"{self.instansi.nama} {period}"
+
+    @property
     def periode_kalimat(self) -> str:
         """"tahun 2023" or "Triwulan I 2024": the period inside a sentence of a message."""
         return f"tahun {self.tahun}" if self.periode == "tahunan" else f"{self.periode_label} {self.tahun}"

@@ -64,7 +64,8 @@ def chart_target_realisasi(report: Report, options: dict[str, Any]) -> ChartSpec
              "terukur": figure("terukur", len(counts.terukur)), "mencapai": figure("mencapai_target", len(counts.mencapai)),
              "tidak_terukur": figure("tidak_terukur", len(counts.tidak_terukur))}
     units = {r["satuan"] for r in rows}
-    return specs.target_realisasi(rows, satuan=units.pop() if len(units) == 1 else None, angka=angka)
+    return specs.target_realisasi(rows, satuan=units.pop() if len(units) == 1 else None, angka=angka,
+                                  sebagian=report.so_far)
 
 
 def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:

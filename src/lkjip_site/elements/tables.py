@@ -239,8 +239,9 @@ def table_capaian(report: Report, options: dict[str, Any]) -> Table:
     body = _grouped_rows(report, inds, lambda i: [
         text(i.satuan), val(i.target, f"{i.id}.target", "target"), val(i.realisasi, f"{i.id}.realisasi", "realisasi"),
         capaian_cell(i.capaian, f"{i.id}.capaian"), predikat(i.predikat, i.capaian.reason, f"{i.id}.predikat")])
-    table = Table([head("No", "Sasaran strategis", "Indikator kinerja", "Satuan", "Target", "Realisasi",
-                        "Capaian", "Predikat")], body)
+    so_far = f" {report.so_far}" if report.so_far else ""  # a quarterly report's target is the year's so far too
+    table = Table([head("No", "Sasaran strategis", "Indikator kinerja", "Satuan", f"Target{so_far}",
+                        f"Realisasi{so_far}", "Capaian", "Predikat")], body)
     table.foot, average_notes = _average_rows(report, [i.id for i in inds])
     table.notes = _capaian_notes(report, inds) + average_notes
     return table

@@ -42,6 +42,7 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
     names = [text(r, "indikator") for r in rows]
     unique_names(names, spec.kind)
     default_satuan = spec.options.get("satuan") or ""
+    so_far = f" {spec.options['sebagian']}" if spec.options.get("sebagian") else ""
 
     values: list[dict[str, Any]] = []
     predikat_colours: dict[str, str] = {}
@@ -70,7 +71,8 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
                 "predikat": predikat,
                 "label": f"{cap_s} · {predikat}" if c is not None else NA,
                 "keterangan": (
-                    f"{name}; target {with_unit(target_s, satuan)}; realisasi {with_unit(real_s, satuan)}"
+                    f"{name}; target{so_far} {with_unit(target_s, satuan)}; realisasi{so_far} "
+                    f"{with_unit(real_s, satuan)}"
                     + (f"; capaian {cap_s}; predikat {predikat}" if c is not None
                        else f"; capaian N/A: {reason or 'tidak dapat dihitung'}")
                 ),
@@ -93,8 +95,8 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
     pred_domain = list(predikat_colours)
     tooltip = [
         alt.Tooltip("indikator:N", title="Indikator"),
-        alt.Tooltip("t_target:N", title="Target"),
-        alt.Tooltip("t_realisasi:N", title="Realisasi"),
+        alt.Tooltip("t_target:N", title=f"Target{so_far}"),
+        alt.Tooltip("t_realisasi:N", title=f"Realisasi{so_far}"),
         alt.Tooltip("t_capaian:N", title="Capaian"),
         alt.Tooltip("predikat:N", title="Predikat"),
     ]
@@ -131,7 +133,7 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
         ext = extreme_text(measured, fmt_percent_or_dash)
         summary.add(" Capaian " + ext[0].lower() + ext[1:])
     table = ChartTable(
-        ("Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Predikat"),
+        ("Indikator", "Satuan", f"Target{so_far}", f"Realisasi{so_far}", "Capaian", "Predikat"),
         tuple(table_rows),
         (False, False, True, True, True, False),
     )

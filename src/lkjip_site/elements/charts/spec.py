@@ -69,7 +69,7 @@ class ChartResult:
 
 
 def target_realisasi(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = None,
-                     angka: Mapping[str, Any] | None = None) -> ChartSpec:
+                     angka: Mapping[str, Any] | None = None, sebagian: str = "") -> ChartSpec:
     """Capaian per indicator against the 100 % target line, coloured and labelled by predikat.
 
     Row keys: ``indikator``, ``target``, ``realisasi``, ``capaian`` (Decimal or None when it cannot
@@ -80,10 +80,15 @@ def target_realisasi(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = 
     ``angka``: the counts the summary quotes, as computed by the caller, so the engine never recounts them:
     ``{"lingkup": "indikator Perjanjian Kinerja", "jumlah"|"terukur"|"mencapai"|"tidak_terukur":
     {"teks": "25", "id": "indikator.jumlah"}}`` (``id`` may be empty). Without it the rows are counted.
+
+    ``sebagian``: "s.d. TW II" when target and realisasi are the year so far (a quarterly report), so that the
+    tooltips and the data table do not read as the year's target beside the annual report's.
     """
     options: dict[str, Any] = {"satuan": satuan}
     if angka is not None:
         options["angka"] = angka
+    if sebagian:  # (only then: an annual report's charts keep their keys in the chart cache)
+        options["sebagian"] = sebagian
     return ChartSpec("target_realisasi", tuple(rows), options)
 
 
