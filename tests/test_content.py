@@ -150,6 +150,28 @@ def test_two_versions_of_a_report_and_duplicate_version(fresh_project: Path) -> 
     assert not diags.errors and [r.versi for r in reports] == ["1.0", "1.1"]
 
 
+def test_a_folder_named_for_another_year_or_quarter_is_said_at_the_key(fresh_project: Path) -> None:
+    """A report copied by hand to "contoh-2022" and "contoh-2023-tw2" kept tahun: 2023, periode: tahunan: both
+    built silently, published for ever at addresses naming another year and quarter than their covers."""
+    base = fresh_project / "content" / "laporan"
+    for name in ("contoh-2022", "contoh-2023-tw2"):
+        shutil.copytree(base / "contoh-2023", base / name)
+    meta = (base / "contoh-2023" / "laporan.yaml").read_text(encoding="utf-8").splitlines()
+    tahun, periode = (next(n for n, line in enumerate(meta, 1) if line.startswith(k)) for k in ("tahun:", "periode:"))
+    _, diags = load(fresh_project)
+    said = {(d.file, d.line): d.message for d in diags.warnings}
+    assert said.keys() == {("content/laporan/contoh-2022/laporan.yaml", tahun),
+                           ("content/laporan/contoh-2023-tw2/laporan.yaml", periode)}, said
+    assert said["content/laporan/contoh-2022/laporan.yaml", tahun] == (
+        "nama folder laporan 'contoh-2022' menyebut tahun 2022, tetapi di sini tahun: 2023; nama folder menjadi "
+        "alamat laporan untuk selamanya. Bila laporan ini tahun 2023, ganti nama foldernya menjadi 'contoh-2023' "
+        "sebelum diterbitkan; bila tahun 2022, tulis tahun: 2022")
+    assert said["content/laporan/contoh-2023-tw2/laporan.yaml", periode] == (
+        "nama folder laporan 'contoh-2023-tw2' menyebut Triwulan II, tetapi di sini periode: tahunan; nama folder "
+        "menjadi alamat laporan untuk selamanya. Bila periodenya tahunan, ganti nama foldernya menjadi "
+        "'contoh-2023' sebelum diterbitkan; bila Triwulan II, tulis periode: tw2")
+
+
 def test_same_slug_and_version_twice_is_an_error() -> None:
     """Two report objects with equal (slug, versi) cannot both be published at one URL."""
     from types import SimpleNamespace

@@ -12,7 +12,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.fmt import chapter_prefix, quarter_numeral
 from ..core.memo import digest
 from ..core.model import (RESERVED_IDS, VERSION_FOLDERS, CapaianPolicy, Chapter, Instansi, Loc, Person, Report,
-                          SiteConfig)
+                          SiteConfig, loc_of)
 from ..core.paths import rel_path, resolve_inside
 from . import schemas
 from .data import read_data_files
@@ -141,7 +141,43 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
         laporan_digest=digest(meta),
     )
     _check_logo(report, data, root, diags)
+    _check_slug_period(report, diags)
     return report
+
+
+_SLUG_YEAR = re.compile(r"(?:19|20)\d\d")
+_SLUG_QUARTER = re.compile(r"tw[1-4]")
+
+
+def _check_slug_period(report: Report, diags: Diagnostics) -> None:
+    """A folder named for another year or quarter than the report's own (``pengaron-2023-tw1`` holding ``tahun:
+    2024``, a copy made by hand and renamed in one place only) is said at the key it contradicts.
+
+    Why: the folder's name is the report's address for ever (``laporan/pengaron-2023-tw1/``), and a citizen, a
+    search engine and the archive read its year from it; the build took either silently."""
+    parts = report.slug.split("-")
+    years = [p for p in parts if _SLUG_YEAR.fullmatch(p)]
+    if years and str(report.tahun) not in years:
+        diags.warn(loc_of(report, "tahun"),
+                   f"nama folder laporan '{report.slug}' menyebut tahun {years[-1]}, tetapi di sini tahun: "
+                   f"{report.tahun}; nama folder menjadi alamat laporan untuk selamanya. Bila laporan ini tahun "
+                   f"{report.tahun}, ganti nama foldernya menjadi '{_renamed(parts, years[-1], str(report.tahun))}' "
+                   f"sebelum diterbitkan; bila tahun {years[-1]}, tulis tahun: {years[-1]}")
+    quarters = [p for p in parts if _SLUG_QUARTER.fullmatch(p)]
+    if quarters and report.periode not in quarters:
+        said = f"Triwulan {quarter_numeral(quarters[-1])}"
+        diags.warn(loc_of(report, "periode"),
+                   f"nama folder laporan '{report.slug}' menyebut {said}, tetapi di sini periode: {report.periode}; "
+                   f"nama folder menjadi alamat laporan untuk selamanya. Bila periodenya {report.periode}, ganti "
+                   f"nama foldernya menjadi '{_renamed(parts, quarters[-1], report.periode)}' sebelum diterbitkan; "
+                   f"bila {said}, tulis periode: {quarters[-1]}")
+
+
+def _renamed(parts: list[str], old: str, new: str) -> str:
+    """The slug with its last ``old`` part replaced (or dropped, for an annual report's quarter)."""
+    i = len(parts) - 1 - parts[::-1].index(old)
+    kept = parts[:i] + ([new] if new != "tahunan" else []) + parts[i + 1:]
+    return "-".join(kept)
 
 
 def _control_names(folder: Path, root: Path, diags: Diagnostics) -> bool:
