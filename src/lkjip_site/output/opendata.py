@@ -53,6 +53,9 @@ INDICATOR_FIELDS = [
     ("alasan_na", "string", "alasan capaian tidak dapat dihitung (N/A)"),
     ("catatan_capaian", "string", "catatan atas capaian yang dihitung (mis. hasil negatif ditetapkan 0 %)"),
     ("rumus_capaian", "string", "rumus yang dipakai"),
+    ("target_tahunan", "number",
+     "baris triwulan: target setahun (kolom target berisi target s.d. triwulan); kosong pada baris tahunan"),
+    ("kode_program", "string", "kode program di anggaran.csv yang diukur indikator ini (kosong bila tidak ada)"),
 ]
 SASARAN_FIELDS = [
     ("sasaran_id", "string", "id sasaran"),
@@ -128,20 +131,24 @@ def open_data(report: Report) -> OpenData:
 
 def indicator_rows(report: Report) -> list[Row]:
     """One row per indicator and year (``periode`` tahunan); in a quarterly report the report's own year has only its
-    cumulative period (``tw1``..``tw4``), since that year's annual values do not exist yet."""
+    cumulative period (``tw1``..``tw4``), since that year's annual realisasi does not exist yet (its annual target
+    is in ``target_tahunan``)."""
     c = report.computed
     if c is None:
         return []
     out: list[Row] = []
     for ir in c.indikator.values():
         base = {"indikator_id": ir.id, "nama": ir.nama, "satuan": ir.satuan, "polaritas": ir.polaritas,
-                "jenis": ir.jenis, "sasaran_id": ir.sasaran_id or ""}
+                "jenis": ir.jenis, "sasaran_id": ir.sasaran_id or "", "kode_program": ir.program or ""}
         points = [(p.tahun, "tahunan", p.target, p.realisasi, p.capaian,
                    classify_or_none(c.scale, p.capaian.for_average)) for p in ir.riwayat if p.tahun != ir.tahun]
         points.append((ir.tahun, ir.periode, ir.target, ir.realisasi, ir.capaian, ir.predikat))
         for tahun, periode, target, realisasi, res, pred in sorted(points, key=lambda p: p[0]):
+            # a quarter's row: its target is the one s.d. TW n, and the year's own (Tabel 3.3's "Target tahunan",
+            # the Renstra's and the PK's) was nowhere in the download
+            annual = ir.target_tahunan if periode != "tahunan" and isinstance(ir.target_tahunan, Decimal) else None
             out.append({**base, "tahun": tahun, "periode": periode, **_value("target", target),
-                        **_value("realisasi", realisasi), **_result(res, pred)})
+                        **_value("realisasi", realisasi), **_result(res, pred), "target_tahunan": annual})
     return out
 
 
