@@ -65,3 +65,11 @@ def test_the_package_with_its_new_columns_validates(tmp_path: Path) -> None:
     descriptor = json.loads((tmp_path / DATAPACKAGE).read_text(encoding="utf-8"))
     [fields] = [x["schema"]["fields"] for x in descriptor["resources"] if x["path"] == "indikator.csv"]
     assert [f["name"] for f in fields][-2:] == ["target_tahunan", "kode_program"]
+
+
+def test_the_package_names_who_published_the_data() -> None:
+    """A catalogue (Satu Data Indonesia's produsen data) reads the publisher from ``contributors``; the instansi was
+    only in the description's sentence."""
+    descriptor = json.loads(open_data(quarterly_report()).files[DATAPACKAGE])
+    assert descriptor["contributors"] == [{"title": "Kecamatan Batu Sopang", "role": "publisher",
+                                           "organization": "Pemerintah Kabupaten Paser"}]

@@ -335,6 +335,8 @@ def datapackage(report: Report, files: dict[str, bytes]) -> dict[str, Any]:
                         "dibulatkan."),
         "version": report.versi,
         "keywords": ["LKjIP", "laporan kinerja", "SAKIP", report.instansi.nama, str(report.tahun)],
+        # who produced the data (Satu Data Indonesia's produsen data): named only in the description's prose before
+        "contributors": [{"title": report.instansi.nama, "role": "publisher", "organization": report.instansi.pemda}],
         "resources": resources,
     }
 
