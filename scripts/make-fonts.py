@@ -40,9 +40,11 @@ UNICODES = (
 #: notes ("2 × target − realisasi"), ≥ and ≤ of the scales, Σ and Δ of the budget and change notes, arrows. Taken
 #: from Noto Sans Math and declared for both families with this unicode-range in fonts.css: without it the PDF drew
 #: them from whatever system font was there, and on a machine with none (no DejaVu) as empty boxes.
+#: The space (and no-break space) too: Pango sets the space after Σ or Δ in the Greek letter's font, and without
+#: one the PDF drew "Σ realisasi" as "Σ□realisasi" (kinerja_anggaran's note).
 SYMBOLS_SOURCE = "NotoSansMath-Regular"
 SYMBOLS_TARGET = "NotoSansMath-simbol.woff2"
-SYMBOLS = "U+0394,U+03A3,U+2190-2193,U+2211-2212,U+2248,U+2260,U+2264-2265"
+SYMBOLS = "U+0020,U+00A0,U+0394,U+03A3,U+2190-2193,U+2211-2212,U+2248,U+2260,U+2264-2265"
 
 
 def subset_one(source: Path, target: Path, unicodes: str = UNICODES) -> None:
