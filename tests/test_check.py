@@ -509,6 +509,22 @@ def test_names_inside_markdown_and_acronyms_are_not_misread():
     assert [(f.loc.line, f.message.split("'")[1]) for f in findings] == [(4, "Kecamatan Astambul")]
 
 
+def test_the_own_names_short_form_is_not_another_instansi():
+    """A dinas writes its own name short: "Dinas PUPR" in the report of Dinas Pekerjaan Umum dan Penataan Ruang was
+    flagged as another instansi's name on every line. A short form of another name still is one."""
+    body = ("Dinas PUPR menangani jalan; Dinas PU Kabupaten Banjar juga.\n"
+            "Dinas Kominfo menyiarkannya.\n"
+            "Dinas Pertanian dan Dinas PUTR hadir.\n")
+    r = make_report([], chapters=[chapter(body, body_line=1)])
+    r.instansi.nama = "Dinas Pekerjaan Umum dan Penataan Ruang"
+    findings = check_narrative_names(r, [])
+    assert [(f.loc.line, f.message.split("'")[1]) for f in findings] == [
+        (2, "Dinas Kominfo"), (3, "Dinas PUTR"), (3, "Dinas Pertanian")]
+    r.instansi.nama = "Dinas Komunikasi dan Informatika"
+    assert [(f.loc.line, f.message.split("'")[1]) for f in check_narrative_names(r, [])] == [
+        (1, "Dinas PUPR"), (3, "Dinas PUTR"), (3, "Dinas Pertanian")]  # "Dinas PU" too, said once with PUPR
+
+
 def test_another_name_is_read_wherever_it_is_printed():
     """"Camat Paramasan" under the foreword's signature, a chapter's summary, a table's title and an indicator's name
     were not read (only the chapters' text was); "Camat selaku Pengguna Anggaran" names nobody."""

@@ -63,7 +63,27 @@ def _mention_name(text: str) -> str:
 
 def _is_own(name: str, own: str) -> bool:
     n, o = name.casefold(), own.casefold()
-    return n == o or n.startswith(o + " ")
+    return n == o or n.startswith(o + " ") or _abbreviates(name.split(" ", 1)[0], own)
+
+
+def _abbreviates(word: str, own: str) -> bool:
+    """Whether ``word`` is the usual short form of the own name: a prefix of each of its leading words in turn, the
+    link words left out. "Dinas PUPR" for Dinas Pekerjaan Umum dan Penataan Ruang, "Dinas PU" too; a word in capitals
+    may stop before the last word (PU), a word in lower case ("Dinas Kominfo" for Komunikasi dan Informatika) takes
+    a part of every word, so that "Dinas Pertanian" is not read as a short form of Pekerjaan Umum dan Penataan Ruang.
+    """
+    words = [w.casefold() for w in re.findall(r"[A-Za-z]+", own) if w.casefold() not in _STOP]
+    if len(word) < 2 or len(words) < 2 or not word.isalpha():
+        return False
+    every = not word.isupper()
+
+    def split(rest: str, i: int) -> bool:
+        if not rest:
+            return not every or i == len(words)
+        return i < len(words) and any(rest[:k] == words[i][:k] and split(rest[k:], i + 1)
+                                      for k in range(min(len(rest), len(words[i])), 0, -1))
+
+    return split(word.casefold(), 0)
 
 
 def _fenced_titles(chapter: Chapter) -> Iterable[tuple[int, str]]:
