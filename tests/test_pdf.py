@@ -350,6 +350,26 @@ def test_every_sign_is_printed_in_the_themes_fonts(rendered: Rendered, tmp_path:
     assert "Noto-Sans-Math" in names  # the capaian table's notes print "(2 × target − realisasi)"
 
 
+def test_budget_rows_show_their_level(rendered: Rendered, tmp_path: Path) -> None:
+    """In the anggaran table a program's, a kegiatan's and a sub kegiatan's names were all centred (and bold, like the
+    column headers): the levels could be told only by the codes' length. Names start at the left, a sub kegiatan's
+    indented."""
+    pdf = tmp_path / "laporan.pdf"
+    pdf.write_bytes(rendered.data)
+    for index in range(len(rendered.reader.pages)):
+        words = _words(pdf, index)
+        texts = [w[4] for w in words]
+        if "Penunjang" in texts and "Penganggaran," in texts:
+            break
+    else:
+        raise AssertionError("tabel anggaran tidak ditemukan")
+    program = next(w for i, w in enumerate(words) if w[4] == "Program" and texts[i + 1] == "Penunjang")
+    kegiatan = next(w for w in words if w[4] == "Perencanaan," and w[1] > program[1])
+    sub = next(w for w in words if w[4] == "Penyusunan" and w[1] > kegiatan[1])
+    assert abs(program[0] - kegiatan[0]) < 1, (program, kegiatan)
+    assert sub[0] - kegiatan[0] > 8, (kegiatan, sub)
+
+
 def _drawn_characters(pdf: bytes, family: str) -> set[int]:
     """The code points a PDF draws in the fonts whose name contains ``family``, read from their ToUnicode maps."""
     out: set[int] = set()
