@@ -14,7 +14,7 @@ from lkjip_site.compute import check, typed
 from lkjip_site.compute.check import check_report, period_end
 from lkjip_site.compute.findings import Finding
 from lkjip_site.compute.narrative import check_narrative_names
-from lkjip_site.compute.earlier import check_earlier, same_instansi
+from lkjip_site.compute.earlier import check_earlier, check_spelling, same_instansi, spelled_otherwise
 from lkjip_site.compute.prose import sentences
 from lkjip_site.compute.report import compute_report
 from lkjip_site.load.yamltree import YMap
@@ -598,6 +598,42 @@ def test_an_earlier_years_figure_is_compared_with_that_years_report_of_the_same_
                           "itu yang keliru, perbaiki dan terbitkan ralatnya")]
     now.data.indikator["IKKI"].satuan = "%"  # measured otherwise now: not the same figure
     assert [f.loc.line for f in check_earlier(now, [last])] == [32]
+
+
+def test_one_instansi_spelt_otherwise_in_another_report_is_said_at_each_spelling():
+    """A province portal: Martapura Barat's 2024 report wrote its pemda "Pemkab Banjar", its 2023 report "Pemerintah
+    Kabupaten Banjar"; a kecamatan's name in other letters one year; a report leaving its pemda to situs.yaml beside
+    one that writes it "Kab. Banjar". Each was two instansi on the portal, without a word. Another pemda's instansi of
+    the same name, and another instansi, are not spellings of it."""
+    def report(slug, nama="Kecamatan Martapura Barat", pemda="Pemerintah Kabupaten Banjar", written=True):
+        r = make_report([], tahun=int(slug[-4:]))
+        r.slug, r.instansi.nama, r.instansi.pemda = slug, nama, pemda
+        r.lines = {"instansi": 6, "instansi.nama": 7} | ({"instansi.pemda": 9} if written else {})
+        return r
+
+    old, new = report("mb-2023"), report("mb-2024", pemda="Pemkab  Banjar")
+    lower = report("mb-2022", nama="kecamatan martapura barat")
+    untouched = [report("mb-kota-2023", pemda="Pemerintah Kota Banjarbaru"), report("pengaron-2023", "Kecamatan Pengaron")]
+    spelled = spelled_otherwise([old, new, lower, *untouched])
+    assert spelled["mb-kota-2023"] == spelled["pengaron-2023"] == []
+    assert spelled["mb-2023"] == [lower, new]
+    [pemda] = check_spelling(new, [old])
+    assert (pemda.loc.line, pemda.kode) == (9, "instansi-ejaan")
+    assert pemda.message == (
+        "instansi.pemda 'Pemkab  Banjar' ditulis 'Pemerintah Kabupaten Banjar' di laporan 'mb-2023' (Tahun 2023), "
+        "instansi yang sama: situs menampilkan keduanya sebagai dua instansi (dua judul di beranda, dua halaman "
+        "instansi dan angka kedua laporan tidak dibandingkan); tulis nama dan pemda persis sama di semua laporan "
+        "instansi ini")
+    [name] = check_spelling(old, [lower])  # the same page, still compared: only what the portal shows twice
+    assert name.loc.line == 7 and name.message.startswith(
+        "instansi.nama 'Kecamatan Martapura Barat' ditulis 'kecamatan martapura barat' di laporan 'mb-2022' (Tahun "
+        "2022), instansi yang sama: situs menampilkan keduanya sebagai dua instansi (dua judul di beranda dan dua "
+        "pilihan di pencarian); tulis")
+    silent = report("mb-2021", pemda="Kab. Banjar", written=False)  # its pemda is situs.yaml's
+    [default] = check_spelling(silent, spelled_otherwise([silent, old])["mb-2021"])
+    assert default.loc.line == 7 and default.message.startswith(
+        "pemda instansi ini 'Kab. Banjar' (dari situs.yaml, karena instansi.pemda tidak diisi) ditulis 'Pemerintah "
+        "Kabupaten Banjar' di laporan 'mb-2023'")
 
 
 def test_a_quarter_typed_again_is_compared_with_that_quarters_report_of_the_same_year():

@@ -30,7 +30,7 @@ from .archive.release import release_target, store_release, unread_sources
 from .archive.store import (ARCHIVE_DIR, load_archive, missing_release_message, missing_releases,
                             snapshot_times)
 from .compute.report import COMPUTED_LATER
-from .compute.earlier import same_instansi
+from .compute.earlier import same_instansi, spelled_otherwise
 from .compute.site import check_config, compute_one, compute_site, instansi_names
 from .core.deferred import Deferrable, Deferred, Part, Unreadable, collection_paused, dumps, loads
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
@@ -601,15 +601,17 @@ def _compute_kept(site: Site, diags: Diagnostics, watch: Stopwatch, session: Ses
     names = instansi_names(site)
     states = {state.report.slug: state for state in session.reports.values() if state.report is not None}
     earlier = same_instansi([state.report for state in states.values()])
+    spelled = spelled_otherwise([state.report for state in states.values()])
     for slug, state in states.items():
         prior = earlier[slug]
         # checked again when a related report of its instansi changed its data (its figures are compared with them;
         # its chapters are not read: a chapter edit of TW I checked TW II again)
         against = names + [f"sebelumnya {p.slug} {digest(sorted(_data_files(p.slug, states[p.slug].inputs)))}"
                            for p in prior]
+        against += [f"ejaan {p.slug} {p.instansi.nama!r} {p.instansi.pemda!r}" for p in spelled[slug]]
         if state.names != against:
             own = Diagnostics()
-            compute_one(site, state.report, names, own, watch, prior)
+            compute_one(site, state.report, names, own, watch, prior, spelled[slug])
             state.names, state.checked, state.recomputed = against, list(own.items), state.restored
             session.touch(state)
         for d in state.checked:

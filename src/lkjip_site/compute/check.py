@@ -60,6 +60,8 @@ beda-laporan-lalu          warning     an earlier year's realisasi or budget tot
 beda-laporan-triwulan      warning     a quarter (or the year) typed again differs from that period's report of the same year;
                                        the year's target changed under the same PK, a reported quarter's target under any
                                        PK; two reports of one instansi and one period
+instansi-ejaan             warning     one instansi's name or pemda written otherwise in another report of the site (case,
+                                       spaces, "Pemkab" for "Pemerintah Kabupaten"): the portal shows two instansi
 ttd-diketik                warning     a signature (NIP, place and date line) typed in the foreword beside lkjip's
 nama-instansi              warning     another instansi named: chapter text and titles, table titles, jabatan, indicators
 angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value; a capaian
@@ -101,7 +103,7 @@ from ..core.model import Budget, CapaianPolicy, Indicator, Loc, Missing, PeriodV
 from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
 from .findings import Finding, Severity
-from .earlier import check_earlier
+from .earlier import check_earlier, check_spelling
 from .narrative import (check_carried, check_narrative_names, check_narrative_period, check_sample_text,
                         check_typed_signature)
 from .periods import LATER_QUARTER_FIX, quarters_upto
@@ -630,9 +632,10 @@ def check_scale(report: Report, computed: ComputedReport) -> list[Finding]:
 
 
 def check_report(report: Report, computed: ComputedReport, known_names: list[str] | None = None,
-                 earlier: Sequence[Report] = ()) -> list[Finding]:
+                 earlier: Sequence[Report] = (), spelled: Sequence[Report] = ()) -> list[Finding]:
     """All findings for one report, sorted by file, line and code (deterministic). ``earlier``: the annual reports
-    of its instansi of earlier years, computed (``earlier.same_instansi``)."""
+    of its instansi of earlier years, computed (``earlier.same_instansi``); ``spelled``: the reports of its instansi
+    that write its name or pemda otherwise (``earlier.spelled_otherwise``)."""
     findings = [f if f.loc is not None else replace(f, loc=report.loc) for f in computed.issues]
     findings += check_stated(report, computed)
     findings += check_units(report)
@@ -659,4 +662,5 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_carried(report)
     findings += check_typed_signature(report)
     findings += check_earlier(report, earlier)
+    findings += check_spelling(report, spelled)
     return _sort(findings)

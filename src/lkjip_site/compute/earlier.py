@@ -13,10 +13,18 @@ published TW I said 3), an annual total beside TW IV's s.d. figure, a budget qua
 published silently, three public reports disagreeing about one quarter. Two reports of one instansi and one period
 (a TW III folder copied from TW II whose ``periode`` was not changed: the portal listed two "Triwulan II") are said
 at the ``periode`` line.
+
+Which reports are one instansi's is read from ``instansi.nama`` and ``instansi.pemda`` as written. One instansi spelt
+two ways (``instansi-ejaan``: "Kecamatan SukaMaju" beside "Kecamatan Sukamaju", "Pemkab Banjar" beside "Pemerintah
+Kabupaten Banjar", a pemda left to situs.yaml's in one year only) was two instansi on the portal without a word: two
+headings on the home page and two choices in the search, its instansi page moved to a longer address the day the
+second spelling came, and last year's figures were not compared. It is said at the line of each spelling.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import Decimal
 from typing import Iterable, Iterator, Sequence
 
@@ -28,6 +36,7 @@ from .report import IndicatorResult
 
 CODE = "beda-laporan-lalu"
 SAME_YEAR = "beda-laporan-triwulan"
+SPELLING = "instansi-ejaan"
 
 
 def same_instansi(reports: Sequence[Report]) -> dict[str, list[Report]]:
@@ -198,5 +207,72 @@ def _budget(report: Report, prev: Report) -> list[Finding]:
     return out
 
 
+def spelled_otherwise(reports: Sequence[Report]) -> dict[str, list[Report]]:
+    """Per report slug, the reports of its instansi (the same name and pemda once case, spaces, dots and the usual
+    abbreviations are set aside) that write the name or the pemda otherwise, one per other spelling (by slug)."""
+    groups: dict[tuple[str, str], list[Report]] = {}
+    for r in sorted(reports, key=lambda r: r.slug):
+        groups.setdefault(_loose_key(r), []).append(r)
+    out: dict[str, list[Report]] = {}
+    for r in reports:
+        others: dict[tuple[str, str], Report] = {}
+        for p in groups[_loose_key(r)]:
+            if _spelling(p) != _spelling(r):
+                others.setdefault(_spelling(p), p)
+        out[r.slug] = list(others.values())
+    return out
+
+
+def check_spelling(report: Report, others: Iterable[Report]) -> list[Finding]:
+    """Each other spelling of ``report``'s instansi (``spelled_otherwise``), said at the line of its own."""
+    out: list[Finding] = []
+    mine = report.instansi
+    for other in others:
+        theirs = other.instansi
+        if theirs.nama.strip() != mine.nama.strip():
+            what = f"instansi.nama '{mine.nama.strip()}' ditulis '{theirs.nama.strip()}'"
+            loc = loc_of(report, "instansi.nama")
+        elif "instansi.pemda" in report.lines:
+            what = f"instansi.pemda '{mine.pemda.strip()}' ditulis '{theirs.pemda.strip()}'"
+            loc = loc_of(report, "instansi.pemda")
+        else:  # the pemda of situs.yaml: the fix is a line of its own here
+            what = (f"pemda instansi ini '{mine.pemda.strip()}' (dari situs.yaml, karena instansi.pemda tidak diisi) "
+                    f"ditulis '{theirs.pemda.strip()}'")
+            loc = loc_of(report, "instansi.nama", "instansi")
+        apart = ["dua judul di beranda"]
+        if theirs.nama.strip() != mine.nama.strip():
+            apart.append("dua pilihan di pencarian")  # the search lists names, without their pemda
+        if _key(other) != _key(report):  # a name in other letter case is still one page, and compared
+            apart += ["dua halaman instansi", "angka kedua laporan tidak dibandingkan"]
+        out.append(Finding("warning", loc, f"{what} di laporan '{other.slug}' ({other.periode_tahun}), instansi yang "
+                           f"sama: situs menampilkan keduanya sebagai dua instansi ({_listed(apart)}); tulis nama "
+                           "dan pemda persis sama di semua laporan instansi ini", SPELLING))
+    return out
+
+
+def _listed(parts: Sequence[str]) -> str:
+    """ "a, b dan c" """
+    return ", ".join(parts[:-1]) + " dan " + parts[-1] if len(parts) > 1 else parts[0]
+
+
+#: Abbreviations of a pemda or an instansi, each written out (after case and dots are set aside).
+_WORDS = {"kab": "kabupaten", "kec": "kecamatan", "prov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota",
+          "pemprov": "provinsi", "&": "dan"}
+
+
+def _loose(text: str) -> str:
+    words = re.sub(r"[.,]", " ", unicodedata.normalize("NFKC", text).casefold()).replace("&", " & ").split()
+    words = [_WORDS.get(w, w) for w in words]
+    return " ".join(words[1:] if words[:1] == ["pemerintah"] else words)
+
+
+def _loose_key(report: Report) -> tuple[str, str]:
+    return _loose(report.instansi.nama), _loose(report.instansi.pemda)
+
+
+def _spelling(report: Report) -> tuple[str, str]:
+    return report.instansi.nama.strip(), report.instansi.pemda.strip()
+
+
 def _key(report: Report) -> tuple[str, str]:
-    return report.instansi.pemda.strip().casefold(), report.instansi.nama.strip().casefold()
+    return " ".join(report.instansi.pemda.casefold().split()), " ".join(report.instansi.nama.casefold().split())

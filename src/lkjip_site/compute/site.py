@@ -8,7 +8,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.model import Report, Site, SiteConfig, loc_of
 from ..core.timing import Stopwatch
 from .check import check_report
-from .earlier import same_instansi
+from .earlier import same_instansi, spelled_otherwise
 from .narrative import check_site_samples
 from .report import compute_report
 
@@ -18,10 +18,11 @@ def compute_site(site: Site, diags: Diagnostics, watch: Stopwatch | None = None)
     an earlier year's figures against that year's report), so all numbers come first."""
     names = instansi_names(site)
     earlier = same_instansi(site.reports)
+    spelled = spelled_otherwise(site.reports)
     for report in site.reports:
         compute_numbers(site, report, watch)
     for report in site.reports:
-        compute_one(site, report, names, diags, watch, earlier[report.slug])
+        compute_one(site, report, names, diags, watch, earlier[report.slug], spelled[report.slug])
 
 
 def check_config(config: SiteConfig, diags: Diagnostics) -> None:
@@ -49,13 +50,14 @@ def compute_numbers(site: Site, report: Report, watch: Stopwatch | None = None) 
 
 
 def compute_one(site: Site, report: Report, names: list[str], diags: Diagnostics,
-                watch: Stopwatch | None = None, earlier: Sequence[Report] = ()) -> None:
-    """One report: its numbers where it has none yet (and its ``earlier`` reports'), then its findings."""
+                watch: Stopwatch | None = None, earlier: Sequence[Report] = (), spelled: Sequence[Report] = ()) -> None:
+    """One report: its numbers where it has none yet (and its ``earlier`` reports'), then its findings (``spelled``:
+    the reports of its instansi that write its name or pemda otherwise)."""
     watch = watch or Stopwatch()
     for prev in (*earlier, report):
         compute_numbers(site, prev, watch)
     with watch.stage("periksa"):
-        findings = list(check_report(report, report.computed, names, earlier))
+        findings = list(check_report(report, report.computed, names, earlier, spelled))
     for finding in findings:
         loc = finding.loc or report.loc
         if finding.severity == "error":
