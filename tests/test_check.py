@@ -613,7 +613,8 @@ def test_one_instansi_spelt_otherwise_in_another_report_is_said_at_each_spelling
 
     old, new = report("mb-2023"), report("mb-2024", pemda="Pemkab  Banjar")
     lower = report("mb-2022", nama="kecamatan martapura barat")
-    untouched = [report("mb-kota-2023", pemda="Pemerintah Kota Banjarbaru"), report("pengaron-2023", "Kecamatan Pengaron")]
+    untouched = [report("mb-kota-2023", pemda="Pemerintah Kota Banjarbaru"),
+                 report("pengaron-2023", "Kecamatan Pengaron")]
     spelled = spelled_otherwise([old, new, lower, *untouched])
     assert spelled["mb-kota-2023"] == spelled["pengaron-2023"] == []
     assert spelled["mb-2023"] == [lower, new]

@@ -233,7 +233,8 @@ CASES = [
          "beda-laporan-triwulan"),
     # the 2022 report of the same instansi (the scaffold's "Kecamatan Contoh") writing its name in other letters: said
     # at the instansi.nama line (7) of the 2023 report
-    Case("instansi-ejaan", lambda root: new_report(root, "contoh-2022", tahun=2022, instansi="Kecamatan CONTOH") and None,
+    Case("instansi-ejaan",
+         lambda root: new_report(root, "contoh-2022", tahun=2022, instansi="Kecamatan CONTOH") and None,
          LAPORAN, 7, "peringatan", "instansi.nama 'Kecamatan Contoh' ditulis 'Kecamatan CONTOH' di laporan "
          "'contoh-2022' (Tahun 2022), instansi yang sama", "instansi-ejaan"),
     # bab 3 line 18: an annual report's text "s.d. Triwulan III" (a quarterly report's sentence copied)
