@@ -425,6 +425,10 @@ def test_instansi_page_shows_its_figures_across_periods(site) -> None:  # type: 
     page = _page(out, "instansi/kecamatan-alfa/index.html")
     assert "Tahun 2023" in page and 'href="../../laporan/kecamatan-a-2023/1.0/"' in page
     assert f"kecamatan-a-2023/{OLD}/" not in page
+    # its chart's rows are periods: its data table, tooltips and screen-reader text said "Instansi" over "Tahun 2023"
+    assert ('aria-label="Grafik batang rata-rata capaian kinerja dan serapan anggaran menurut periode '
+            '(1 periode).') in page
+    assert '<th scope="col" class="kolom-1">Periode</th>' in page and "menurut instansi" not in page
 
 
 # ------------------------------------------------------------------------------------------------ search index

@@ -30,6 +30,8 @@ from .theme import memoised, render_page
 
 COMPARE_URL = "perbandingan/"
 INSTANSI_URL = "instansi/"
+#: What an instansi page's chart rows are (its table's first column says so too).
+PERIOD = "Periode"
 
 
 @dataclass(frozen=True)
@@ -154,9 +156,11 @@ def period_label(f: Figures) -> str:
     return f.report.periode_tahun
 
 
-def comparison_chart(rows: list[Figures], labels: list[str]) -> ChartSpec | None:
+def comparison_chart(rows: list[Figures], labels: list[str], kategori: str = "Instansi") -> ChartSpec | None:
     """Average capaian and budget absorption side by side, one pair of bars per row (named by ``labels``, in the
-    same order); None when nothing to draw."""
+    same order, which are ``kategori``: an instansi page's rows are its periods, whose data table, tooltips and text
+    for screen readers said "Instansi" and "menurut instansi (3 instansi)" over "Tahun 2023", "Tahun 2024"); None
+    when nothing to draw."""
     if not any(f.average is not None or f.serapan is not None for f in rows):
         return None
     data = [{"nama": name, "rata_rata_capaian": _shown(f.average), "serapan_anggaran": _shown(f.serapan)}
@@ -164,7 +168,7 @@ def comparison_chart(rows: list[Figures], labels: list[str]) -> ChartSpec | None
     return charts.dataset(
         ("nama", "rata_rata_capaian", "serapan_anggaran"), data, x="nama",
         y=["rata_rata_capaian", "serapan_anggaran"], jenis="batang",
-        label={"nama": "Instansi", "rata_rata_capaian": "Rata-rata capaian kinerja",
+        label={"nama": kategori, "rata_rata_capaian": "Rata-rata capaian kinerja",
                "serapan_anggaran": "Serapan anggaran"},
         satuan="%", nama="perbandingan",
     )
@@ -180,7 +184,7 @@ def portal_charts(site: Site) -> list[ChartSpec]:
     rows = compared(site)
     specs = [_chart(rows, lambda f: row_label(f, with_year=True))]
     specs += [_chart(items, row_label) for items in by_year(rows).values()]
-    specs += [_chart(items, period_label) for _, items in by_instansi(rows).values()]
+    specs += [_chart(items, period_label, PERIOD) for _, items in by_instansi(rows).values()]
     return [s for s in specs if s is not None]
 
 
@@ -230,14 +234,14 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
     for slug, (name, items) in groups.items():
         page(f"{INSTANSI_URL}{slug}/", f"Kinerja {name} dari tahun ke tahun",
              f"Angka kunci {name} menurut tahun dan periode laporan (versi terbaru setiap laporan).", items,
-             _chart(items, period_label), f"Rata-rata capaian dan serapan anggaran {name}",
+             _chart(items, period_label, PERIOD), f"Rata-rata capaian dan serapan anggaran {name}",
              lingkup="instansi", nama_instansi=name, catatan_indikator=indicator_note(items))
     return files
 
 
-def _chart(rows: list[Figures], label: Any) -> ChartSpec | None:
+def _chart(rows: list[Figures], label: Any, kategori: str = "Instansi") -> ChartSpec | None:
     shown = charted(rows)
-    return comparison_chart(shown, _unique_labels(shown, label))
+    return comparison_chart(shown, _unique_labels(shown, label), kategori)
 
 
 def charted(rows: list[Figures]) -> list[Figures]:
