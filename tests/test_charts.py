@@ -1097,3 +1097,19 @@ def test_a_negative_axis_tick_is_written_with_the_minus_the_tables_print():
     ticks = [t for t in shown if re.fullmatch(r"[-−]\d+(,\d+)?( %)?", t)]
     assert ticks, shown  # the axis runs below zero
     assert all(t.startswith("-") for t in ticks), ticks
+
+
+def test_a_dataset_bar_without_a_value_is_marked_na_not_left_out():
+    """The portal's comparison of a year: an instansi whose average and serapan were both N/A lost its row and its
+    name in the wide chart (its band was never made), and a single N/A beside a bar was just a gap. Each is an N/A
+    mark where its bar would start, in both layouts; the summary still says it has no value."""
+    rows = [{"nama": "Dinas Pendidikan", "capaian": D("103.13"), "serapan": D("95.00")},
+            {"nama": "Kecamatan Martapura Barat", "capaian": None, "serapan": None},
+            {"nama": "Kecamatan Sukamaju", "capaian": D("87.50"), "serapan": None}]
+    r = render_chart(c.dataset(("nama", "capaian", "serapan"), rows, x="nama", y=["capaian", "serapan"],
+                               jenis="batang", satuan="%"))
+    for svg_text in (r.svg, r.svg_narrow):
+        shown = " ".join(texts(svg_text))
+        assert "Kecamatan Martapura Barat" in shown, shown
+        assert shown.count("N/A") == 3, shown
+    assert len(bars(r.svg)) == 3

@@ -26,7 +26,7 @@ from .marks import (
     wrap_expr,
 )
 from .spec import DATASET_KINDS, ChartError, ChartSpec, ChartTable
-from .style import BAND, OKABE_ITO, PLOT_WIDTH
+from .style import BAND, MUTED_COLOUR, OKABE_ITO, PLOT_WIDTH
 
 _YEAR_RE = re.compile(r"^(19|20)\d{2}$")
 
@@ -219,7 +219,8 @@ def _dataset_bars(ds: _Dataset) -> Any:
             position["xOffset"] = alt.XOffset("seri:N", sort=ds.series)
         else:
             position["yOffset"] = alt.YOffset("seri:N", sort=ds.series)
-    base = alt.Chart(data(_dataset_values(ds))).transform_filter("isValid(datum.nilai)")
+    source = alt.Chart(data(_dataset_values(ds)))
+    base = source.transform_filter("isValid(datum.nilai)")
     bars = base.mark_bar(ariaRoleDescription="batang").encode(
         **position,
         color=_series_colour(ds),
@@ -236,13 +237,22 @@ def _dataset_bars(ds: _Dataset) -> Any:
         )
     else:
         labels = base.mark_text(aria=False, **text_style).encode(**position, text=alt.Text("label:N"))
+    layers = [bars, labels]
+    if not stacked:
+        # a value that does not exist is a visible N/A where its bar would start, never a silently missing bar: the
+        # portal's comparison lost the whole row (and its name) of an instansi whose figures were both N/A
+        layers.append(source.transform_filter("!isValid(datum.nilai)").transform_calculate(
+            nol="0").mark_text(fontWeight="bold", color=MUTED_COLOUR, ariaRoleDescription="tanda N/A",
+                               **text_style).encode(
+            **position | {val_key: value_channel("nol:Q")}, text=alt.Text("t_nilai:N"), tooltip=_dataset_tooltip(ds),
+            description=alt.Description("keterangan:N")))
     per_category = 22 * (1 if stacked else len(ds.series)) + 10
     if vertical:
         size = {"width": max(PLOT_WIDTH, len(ds.raw_x) * max(per_category, 40)), "height": 260}
     else:
         lines = max_lines(ds.raw_x)
         size = {"width": PLOT_WIDTH, "height": len(ds.raw_x) * max(per_category, 14 * lines + 10, BAND)}
-    return layer(bars, labels).properties(**size)
+    return layer(*layers).properties(**size)
 
 
 def _donut_shares(ds: _Dataset) -> list[Decimal | None]:
