@@ -601,6 +601,21 @@ def test_word_diff_shows_changed_paragraphs_only() -> None:
     assert word_diff("a", "a") == []
 
 
+def test_word_diff_shows_a_deleted_paragraph_deleted_not_rewritten_into_the_next() -> None:
+    """A list item deleted beside a heading that was edited read "<del>memberi umpan balik</del><ins>Kedudukan,
+    tugas</ins> dan <del>…</del>": the paragraphs of a changed block were paired by position. The deleted item is
+    shown deleted whole, and the heading beside its own old text."""
+    old = "- mengaitkan anggaran;\n- memberi umpan balik untuk perencanaan.\n\n## Kedudukan, tugas dan fungsi\n"
+    new = "- mengaitkan anggaran;\n\n## Kedudukan, tugas pokok dan fungsi\n"
+    assert word_diff(old, new) == [
+        [("hapus", "- memberi umpan balik untuk perencanaan.")],
+        [("sama", "## Kedudukan, tugas "), ("tambah", "pokok "), ("sama", "dan fungsi")]]
+    # a paragraph added before one that was edited: the edit is still shown beside its own old text
+    assert word_diff("Satu dua tiga empat.", "Paragraf baru sama sekali.\n\nSatu dua tiga lima.") == [
+        [("tambah", "Paragraf baru sama sekali.")],
+        [("sama", "Satu dua tiga "), ("hapus", "empat."), ("tambah", "lima.")]]
+
+
 @given(st.decimals(allow_nan=False, allow_infinity=False, places=None).filter(lambda d: abs(d.adjusted()) < 40))
 def test_open_data_numbers_round_trip_exactly(value: Decimal) -> None:
     text = machine_number(value)

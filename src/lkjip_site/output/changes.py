@@ -431,10 +431,50 @@ def word_diff(old: str, new: str) -> list[list[Segment]]:
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
-        olds, news = a[i1:i2], b[j1:j2]
-        for k in range(max(len(olds), len(news))):
-            out.append(_words(olds[k] if k < len(olds) else "", news[k] if k < len(news) else ""))
+        out += [_words(o, n) for o, n in _paired(a[i1:i2], b[j1:j2])]
     return out
+
+
+#: Two paragraphs at least this alike (share of their words, ``difflib`` ratio) are one paragraph edited.
+_ALIKE = 0.5
+#: Blocks of more paragraph pairs than this are not paired: each old one is shown deleted, each new one added.
+_MAX_PAIRS = 10_000
+
+
+def _paired(olds: list[str], news: list[str]) -> list[tuple[str, str]]:
+    """The paragraphs of one changed block in reading order, each old one beside the new one it became ("" for a
+    paragraph deleted or added). Why: paired by position, a deleted list item was shown as rewritten into the
+    heading after it ("<del>memberi umpan balik</del><ins>Kedudukan, tugas</ins> dan <del>…</del>"), a change
+    nobody made. Pairs keep their order and the most alike are taken (the largest sum of likeness)."""
+    n, m = len(olds), len(news)
+    if not n or not m or n * m > _MAX_PAIRS:
+        return [(o, "") for o in olds] + [("", b) for b in news]
+    like = [[_likeness(o, b) for b in news] for o in olds]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]  # best[i][j]: largest sum pairing olds[i:] with news[j:]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            paired = like[i][j] + best[i + 1][j + 1] if like[i][j] >= _ALIKE else -1.0
+            best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
+    out: list[tuple[str, str]] = []
+    i = j = 0
+    while i < n and j < m:
+        if like[i][j] >= _ALIKE and best[i][j] == like[i][j] + best[i + 1][j + 1]:
+            out.append((olds[i], news[j]))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            out.append((olds[i], ""))
+            i += 1
+        else:
+            out.append(("", news[j]))
+            j += 1
+    return out + [(o, "") for o in olds[i:]] + [("", b) for b in news[j:]]
+
+
+def _likeness(old: str, new: str) -> float:
+    matcher = difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False)
+    if matcher.real_quick_ratio() < _ALIKE or matcher.quick_ratio() < _ALIKE:
+        return 0.0
+    return matcher.ratio()
 
 
 def _words(old: str, new: str) -> list[Segment]:
