@@ -28,7 +28,7 @@ import os
 import re
 import shutil
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -319,7 +319,11 @@ def test_change_page_lists_exactly_what_changed(flow: Flow) -> None:
             ["Indikator mencapai target sasaran S2", "Nilai", "1", "0", "-1"],
             ["Indikator belum mencapai target sasaran S2", "Nilai", "0", "1", "+1"],
         ],
+        # every source file that differs, the data and chapter above among them
+        "Berkas sumber yang berubah": [
+            ["40-bab-4-penutup.md", "diubah"], ["data/indikator.yaml", "diubah"], ["laporan.yaml", "diubah"]],
     }
+    assert "dibuat dengan lkjip" not in html  # both versions made by this lkjip
     # the chapter whose text changed, word by word, and the sentences whose printed figures changed with the data:
     # the page showed "{nilai}`capaian.rata_rata`" and left out a sentence whose number changed, its source unchanged
     assert re.findall(r'<h3 id="teks-([^"]+)">', html) == ["ikhtisar-eksekutif", "bab-3-akuntabilitas-kinerja",
@@ -773,6 +777,21 @@ def test_compare_lists_added_and_removed_indicators_budget_rows_and_chapters() -
         ("bab-1", "judul", "BAB I Pendahuluan"), ("bab-2", "ditambahkan", ""), ("lampiran", "dihapus", "")]
     assert not changes.empty
     assert compare(old, old).empty
+
+
+def test_change_page_lists_the_source_files_whose_change_no_figure_shows() -> None:
+    """A version that corrected only a table drawn from the report's own data file (``data/pendanaan.csv``) read
+    "Tidak ada angka maupun teks bab yang berubah": no computed figure nor chapter text differed. Every source file
+    that differs is listed; nothing when one side's files are not known (a version archived without them)."""
+    old = VersionData("1.0", dt.date(2024, 1, 31), {}, [], "0.2.2",
+                      {"laporan.yaml": "a" * 64, "data/pendanaan.csv": "b" * 64, "gambar/lama.svg": "c" * 64})
+    new = VersionData("1.1", dt.date(2024, 2, 28), {}, [], "0.2.2",
+                      {"laporan.yaml": "a" * 64, "data/pendanaan.csv": "d" * 64, "gambar/baru.svg": "c" * 64})
+    changes = compare(old, new)
+    assert changes.berkas == [("data/pendanaan.csv", "diubah"), ("gambar/baru.svg", "ditambahkan"),
+                              ("gambar/lama.svg", "dihapus")]
+    assert changes.empty  # of figures and text: the page says so, and names the files below
+    assert compare(old, replace(new, sumber={})).berkas == []
 
 
 def test_change_page_names_a_quarter_as_the_pages_do() -> None:

@@ -95,7 +95,8 @@ class ArchivedVersion:
             source = self.folder / SOURCE_DIR / str(bab["berkas"])
             text = source.read_text(encoding="utf-8-sig") if source.is_file() else ""
             chapters.append(ChapterText(str(bab["id"]), str(bab["judul"]), chapter_body(text)))
-        return VersionData(self.versi, _date(str(meta["tanggal_terbit"])), document, chapters, self.manifest.lkjip_site)
+        return VersionData(self.versi, _date(str(meta["tanggal_terbit"])), document, chapters, self.manifest.lkjip_site,
+                           {e.path: e.sha256 for e in self.manifest.sumber})
 
 
 def _date(text: str) -> dt.date:

@@ -41,6 +41,8 @@ class VersionData:
     document: dict[str, Any]
     chapters: list[ChapterText]
     alat: str = ""  # the lkjip version that made it ("": not known, taken as this one)
+    #: every file of the report folder the version was made from, path -> SHA-256 ({}: not known)
+    sumber: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ class Changes:
     #: key figures one side's lkjip did not compute, not compared (their names)
     angka_kunci_alat: list[str] = field(default_factory=list)
     bab: list[TextChange] = field(default_factory=list)
+    #: (path, "diubah" | "ditambahkan" | "dihapus") of every source file that differs, sorted by path
+    berkas: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -103,6 +107,26 @@ def compare(old: VersionData, new: VersionData) -> Changes:
     out.angka_kunci, out.angka_kunci_alat = _key_figures(old.document.get("angka_kunci") or [],
                                                          new.document.get("angka_kunci") or [], other_tool)
     out.bab = compare_chapters(with_values(old.chapters, old.document), with_values(new.chapters, new.document))
+    out.berkas = changed_files(old.sumber, new.sumber)
+    return out
+
+
+def changed_files(old: dict[str, str], new: dict[str, str]) -> list[tuple[str, str]]:
+    """Each source file that differs between two versions, and how. Why: the figures and text above are what
+    lkjip computes and reads; a correction of a table or chart drawn from the report's own data file
+    (``data/pendanaan-renstra.csv``), of an image or of the signatory in ``laporan.yaml`` changed none of them, and
+    the page said "Tidak ada angka maupun teks bab yang berubah" of a version whose table printed other numbers.
+    Nothing is listed when either side's files are not known."""
+    if not old or not new:
+        return []
+    out = []
+    for path in sorted(set(old) | set(new)):
+        if path not in old:
+            out.append((path, "ditambahkan"))
+        elif path not in new:
+            out.append((path, "dihapus"))
+        elif old[path] != new[path]:
+            out.append((path, "diubah"))
     return out
 
 

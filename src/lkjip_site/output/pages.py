@@ -399,7 +399,8 @@ class SitePages:
         """``<versi>/perubahan/``: "Perubahan dari versi X", computed from both versions' open data and chapter
         text."""
         current = VersionData(report.versi, report.tanggal_terbit, load_document(content(data.files[JSON_FILE])),
-                              [ChapterText(c.id, c.display_title, c.body) for c in report.chapters], __version__)
+                              [ChapterText(c.id, c.display_title, c.body) for c in report.chapters], __version__,
+                              self.history.sources.get(report.url, {}))
         url = f"{report.url}{CHANGES_DIR}/"
         meta = page_meta(self.site, f"Perubahan dari versi {previous.versi} — {report.judul}",
                          f"Apa yang berubah di {report.judul} versi {report.versi} dibanding versi "
@@ -407,7 +408,8 @@ class SitePages:
         key = self.memo.key("perubahan", self.theme_key, repr(meta), report_fingerprint(report),
                             content(data.files[JSON_FILE]), [(c.id, c.judul, c.body) for c in current.chapters],
                             previous.versi, previous.alat, repr(previous.document),
-                            [(c.id, c.judul, c.body) for c in previous.chapters])
+                            [(c.id, c.judul, c.body) for c in previous.chapters], sorted(current.sumber.items()),
+                            sorted(previous.sumber.items()))
 
         def context() -> dict[str, Any]:
             return {"report": report, "changes": compare(previous, current), "meta": meta, **ctx}

@@ -129,11 +129,13 @@ class SiteHistory:
     """What a build knows about versions beyond ``content/``: decided by ``archive/history.py``.
 
     ``frozen`` report URLs are released: their files come from the archive and are never rendered again.
-    ``previous`` gives, for a version built from ``content/``, the version before it (its "Perubahan" page).
+    ``previous`` gives, for a version built from ``content/``, the version before it (its "Perubahan" page), and
+    ``sources`` that version's report files (path -> SHA-256), compared there with the files of the one before.
     """
 
     versions: dict[str, list[VersionInfo]] = field(default_factory=dict)  # slug -> every version, newest first
     previous: dict[str, VersionData] = field(default_factory=dict)  # report URL -> the version before it
+    sources: dict[str, dict[str, str]] = field(default_factory=dict)  # report URL -> its files' SHA-256
     frozen: set[str] = field(default_factory=set)
 
 
