@@ -48,6 +48,7 @@ from lkjip_site import build as build_module
 from lkjip_site.archive.bag import make_bag_zip
 from lkjip_site.archive.manifest import read_manifest, tree_digest
 from lkjip_site.cli.main import main
+from lkjip_site.output import pages as pages_module
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.output.changes import (ChapterText, VersionData, compare, load_document, paragraphs, with_values,
                                        word_diff)
@@ -792,6 +793,26 @@ def test_change_page_lists_the_source_files_whose_change_no_figure_shows() -> No
                               ("gambar/lama.svg", "dihapus")]
     assert changes.empty  # of figures and text: the page says so, and names the files below
     assert compare(old, replace(new, sumber={})).berkas == []
+
+
+def test_change_page_of_a_version_made_by_another_lkjip_says_so(flow: Flow, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Versions made by two lkjip versions differ in layout no author wrote: the page names both. A version whose
+    only change is in ``laporan.yaml`` says no figure nor text changed, and names the file."""
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+    report = root / "content" / "laporan" / SLUG
+    edit(report / "laporan.yaml", 'versi: "1.1"', 'versi: "1.2"')
+    monkeypatch.setattr(pages_module, "__version__", "9.9.9")
+    run = lkjip(root, "build", "--tanpa-pdf")
+    assert run.code == 0, run.err
+    html = (root / "build" / "laporan" / SLUG / "1.2" / "perubahan" / "index.html").read_text(encoding="utf-8")
+    assert f"Versi 1.1 dibuat dengan lkjip {__version__}, versi 1.2 dengan lkjip 9.9.9." in html
+    assert ("Tidak ada target, realisasi, capaian, anggaran, angka kunci maupun teks bab yang berubah; "
+            '<a href="#ubah-berkas">berkas sumber yang berubah</a> didaftar di bawah.') in html
+    parser = _Rows()
+    parser.feed(html)
+    assert parser.tables["Berkas sumber yang berubah"][1:] == [["laporan.yaml", "diubah"]]
 
 
 def test_change_page_names_a_quarter_as_the_pages_do() -> None:
