@@ -412,6 +412,36 @@ def test_verifikasi_passes_then_names_every_tampered_missing_and_extra_file(flow
     assert tree_hashes(root / "build") == before
 
 
+def test_verifikasi_checks_an_archive_handed_over_without_its_site(flow: Flow, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ``arsip/`` folder handed to an archives office, without ``situs.yaml``, could not be verified there:
+    "situs.yaml tidak ditemukan …; buat situs dengan 'lkjip init FOLDER'". It is checked from the folder holding it
+    or from inside it, and a changed byte is still named."""
+    handed = tmp_path / "serahan"
+    shutil.copytree(flow.root / "arsip", handed / "arsip")
+
+    def run() -> Run:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["verifikasi"])
+        return Run(code, out.getvalue(), err.getvalue())
+
+    for where in (handed, handed / "arsip"):
+        monkeypatch.chdir(where)
+        passed = run()
+        assert passed.code == 0, passed.out + passed.err
+        assert f"{handed} bukan folder situs (tidak ada situs.yaml): hanya arsip/ yang diperiksa." in passed.out
+        assert "Verifikasi berhasil: 2 versi terbitan" in passed.out
+    page = handed / "arsip" / SLUG / "1.0" / "situs" / "index.html"
+    page.write_bytes(page.read_bytes() + b" ")
+    failed = run()
+    assert failed.code == 1
+    assert f"arsip/{SLUG}/1.0/situs/index.html: berubah: SHA-256 tidak sama dengan manifest" in failed.out
+    monkeypatch.chdir(tmp_path)  # neither a site nor an archive: where to run it
+    lost = run()
+    assert lost.code == 2 and "di folder yang memuat folder arsip/" in lost.err
+
+
 def test_a_released_version_lost_from_the_archive_stops_the_build_and_fails_verifikasi(flow: Flow,
                                                                                       tmp_path: Path) -> None:
     """Deleting arsip/<slug>/1.0 (or cloning the site without arsip/) removed 1.0 from build/ at the next build,

@@ -95,13 +95,15 @@ def cmd_release(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    root = site_folder(args)
+    root, is_site = _verified_folder(args)
     out = Path(args.output).resolve() if args.output else root / "build"
     diags = Diagnostics()
     result = verify(root, out, diags)
     for path, problem in result.problems:
         print(f"{path}: {problem}")
-    if not result.build_checked:
+    if not is_site and not result.build_checked:
+        print(f"{root} bukan folder situs (tidak ada situs.yaml): hanya {ARCHIVE_DIR}/ yang diperiksa.")
+    elif not result.build_checked:
         print(f"{out} belum ada: hanya arsip yang diperiksa (jalankan 'lkjip build' untuk membangunnya).")
     if result.problems:
         print(f"Verifikasi GAGAL: {len(result.problems)} berkas berubah, hilang atau berlebih "
@@ -112,6 +114,23 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"Verifikasi berhasil: {result.versions} versi terbitan, {result.files} berkas cocok dengan manifest.")
     return EXIT_OK
+
+
+def _verified_folder(args: argparse.Namespace) -> tuple[Path, bool]:
+    """The folder whose ``arsip/`` ``lkjip verifikasi`` checks, and whether it is a site. Why not only a site: the
+    archive handed to an archives office (the ``arsip/`` folder alone, without ``situs.yaml``) could not be verified
+    there ("situs.yaml tidak ditemukan …; buat situs dengan 'lkjip init FOLDER'"). Outside a site, the folder (``--situs``
+    or the working folder) that holds ``arsip/``, or ``arsip/`` itself, is checked."""
+    try:
+        return site_folder(args), True
+    except UsageError as exc:
+        folder = Path(args.situs or Path.cwd()).resolve()
+        if (folder / ARCHIVE_DIR).is_dir():
+            return folder, False
+        if folder.name == ARCHIVE_DIR and folder.is_dir():
+            return folder.parent, False
+        raise UsageError(f"{exc}; untuk memeriksa salinan arsip saja, jalankan 'lkjip verifikasi' di folder yang "
+                         f"memuat folder {ARCHIVE_DIR}/ (atau di folder {ARCHIVE_DIR}/ itu)") from exc
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
