@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import io
 import re
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -269,6 +270,34 @@ def test_a_formula_counts_by_its_cached_value(exported: dict[str, bytes], tmp_pa
                                                        "+    realisasi: {2021: 100, 2022: 100, 2023: 98}"]
 
 
+def test_a_formulas_binary_noise_is_not_written(exported: dict[str, bytes], tmp_path: Path) -> None:
+    """Excel saves a formula's result with 17 digits (=1234567,1*3 as 3703701.3000000003) and shows 15: the YAML
+    got the noise, and the change list said "3.703.701,3000000003"."""
+    root, slug, wb, cell = _k02_realisasi(exported, tmp_path)
+    cell.value = "=1234567.1*3"
+    data = save(wb)
+    sheet = next(n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.endswith("sheet3.xml"))
+    data = _patch_member(data, sheet, b"<f>1234567.1*3</f><v></v>", b"<f>1234567.1*3</f><v>3703701.3000000003</v>")
+    result = import_workbook(root, slug, data, "data.xlsx")
+    assert _yaml_diff(root, slug, "indikator.yaml") == ["-    realisasi: {2021: 100, 2022: 100, 2023: 97.76}",
+                                                       "+    realisasi: {2021: 100, 2022: 100, 2023: 3703701.3}"]
+    assert result.changes == [f"data.xlsx!Nilai Indikator!{cell.coordinate}: realisasi K02 2023: 97,76 → 3.703.701,3"]
+
+
+def test_a_value_with_more_digits_than_a_cell_holds_is_no_change(exported: dict[str, bytes], tmp_path: Path) -> None:
+    """A YAML value of 18 significant digits comes back from its cell as the 15 a spreadsheet keeps: that is no
+    edit of the author's, and the unedited workbook must leave the line as it is."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    path = root / "content/laporan" / slug / "data/indikator.yaml"
+    text = path.read_text(encoding="utf-8").replace("2023: 97.76}", "2023: 12345678.1234567891}", 1)
+    path.write_text(text, encoding="utf-8")
+    before = tree_hashes(root)
+    result = import_workbook(root, slug, export_workbook(load_one(root, slug, Diagnostics())), "data.xlsx")
+    assert result.written == [] and result.changes == []
+    assert tree_hashes(root) == before
+
+
 def _patch_member(data: bytes, member: str, old: bytes, new: bytes) -> bytes:
     import zipfile
     src = zipfile.ZipFile(io.BytesIO(data))
@@ -330,6 +359,9 @@ def test_decimal(exported: dict[str, bytes]) -> None:
     assert spreadsheet_decimal(84.82) == Decimal("84.82")
     assert spreadsheet_decimal(0.1 + 0.2) == Decimal("0.3")
     assert spreadsheet_decimal(1633431429.0) == Decimal(1633431429)
+    # a formula's result as Excel saves it: 17 digits, of which it shows 15
+    assert spreadsheet_decimal(1234567.1 * 3) == Decimal("3703701.3")
+    assert spreadsheet_decimal(2455208753 * 0.977) == Decimal("2398738951.681")
 
 
 @pytest.mark.parametrize("name", ["=Nilai Evaluasi Kinerja Kecamatan", "#NULL", "#N/A"])

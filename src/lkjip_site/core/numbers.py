@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 from typing import Any
 
 #: A number in machine form, as CSV cells and YAML scalars carry it: ``-12``, ``84.82``.
@@ -31,6 +31,17 @@ TOO_LARGE = f"angka terlalu besar (lebih dari {MAX_WHOLE_DIGITS} digit sebelum t
 MAX_DECIMALS = 10
 TOO_PRECISE = (f"angka desimal terlalu banyak (lebih dari {MAX_DECIMALS} angka di belakang titik desimal); periksa "
                "angkanya")
+#: The significant digits a spreadsheet keeps and shows: Excel saves a formula's result with its binary noise
+#: (``=1234567,1*3`` as ``3703701.3000000003``) but shows and keeps only 15 digits of what is typed.
+SPREADSHEET_DIGITS = 15
+_SPREADSHEET = Context(prec=SPREADSHEET_DIGITS, rounding=ROUND_HALF_EVEN)
+
+
+def spreadsheet_digits(value: Decimal) -> Decimal:
+    """``value`` to the 15 significant digits a spreadsheet cell holds: ``3703701.3000000003`` -> ``3703701.3``."""
+    return _SPREADSHEET.plus(value)
+
+
 #: The most digits YAML reads as a whole number: Python refuses to read more than 4300 (``galat internal``), and any
 #: number of more than :data:`MAX_WHOLE_DIGITS` digits is refused anyway (``yamltree``).
 LONGEST_INTEGER = 100

@@ -22,7 +22,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.diagnostics import Diagnostics
 from ..core.fmt import fmt_entered
-from ..core.numbers import MAX_DECIMALS, TOO_LARGE, TOO_PRECISE, to_decimal, too_large, typed_number
+from ..core.numbers import (MAX_DECIMALS, TOO_LARGE, TOO_PRECISE, spreadsheet_digits, to_decimal, too_large,
+                             typed_number)
 from . import layout as L
 
 _YEAR_HEADER = re.compile(re.escape(L.TARGET_YEAR_PREFIX.lower()) + r"(\d{4})")
@@ -323,11 +324,13 @@ class Reader:
 def spreadsheet_decimal(v: int | float) -> Decimal:
     """A cell's number as the Decimal the author typed: binary noise (84.81999999999999) is rounded away.
 
-    Spreadsheets keep 15 significant digits; rounding to 10 decimals and dropping trailing zeros gives back 84.82.
+    Spreadsheets keep 15 significant digits (a formula's result is saved with 17: ``3703701.3000000003`` for
+    ``=1234567,1*3``, ``2398738951.6809998`` for ``=2455208753*0,977``); rounding to 15 of them, then to 10 decimals,
+    and dropping trailing zeros gives back what the cell shows.
     """
     if isinstance(v, int):
         return Decimal(v)
-    d = to_decimal(v)
+    d = spreadsheet_digits(to_decimal(v))
     if d == d.to_integral_value():
         return Decimal(int(d))
     return d.quantize(Decimal(1).scaleb(-MAX_DECIMALS)).normalize()

@@ -17,7 +17,7 @@ from ..compute.periods import cumulative
 from ..compute.report import ComputedReport
 from ..compute.scales import classify_or_none
 from ..core.model import QUARTERS, BudgetNode, Indicator, Missing, PeriodValues, Report, Value
-from ..core.numbers import to_decimal
+from ..core.numbers import spreadsheet_digits, to_decimal
 from .layout import PERIODS
 
 
@@ -252,10 +252,13 @@ def budget_row(node: BudgetNode, res: BudgetResult | None) -> Row:
 
 
 def same(a: Any, b: Any) -> bool:
-    """Equal as the data means it: numbers by value (84.8 == 84.80), texts trimmed, empty text as nothing."""
+    """Equal as the data means it: numbers by value (84.8 == 84.80), texts trimmed, empty text as nothing.
+
+    Numbers are equal as far as a spreadsheet cell holds them (15 significant digits): a value of the YAML written
+    with more digits comes back from its cell rounded, and was no change of the author's."""
     a, b = norm(a), norm(b)
     if isinstance(a, Decimal) and isinstance(b, Decimal):
-        return a == b
+        return a == b or spreadsheet_digits(a) == spreadsheet_digits(b)
     return a == b
 
 
