@@ -58,6 +58,13 @@ def not_available_typed(wb: Workbook) -> str:
                                      "sel ini dan tulis alasannya di kolom 'Alasan realisasi tidak ada'")
 
 
+def missing_value_in_words(wb: Workbook) -> str:
+    """"belum ada data" typed where a value is missing was told only to type a number."""
+    return _value_cell(wb, "belum ada data") + ("realisasi harus angka, tertulis teks 'belum ada data'; bila nilainya "
+                                                "tidak ada, kosongkan sel ini dan tulis alasannya di kolom 'Alasan "
+                                                "realisasi tidak ada'")
+
+
 def english_thousands_in_money(wb: Workbook) -> str:
     ws = wb["Anggaran"]
     r = find_row(ws, {"Kode": "7.01.01.2.01.0001"})
@@ -69,7 +76,7 @@ def english_thousands_in_money(wb: Workbook) -> str:
 
 def comma_decimal_as_text(wb: Workbook) -> str:
     return _value_cell(wb, "68,85") + "realisasi '68,85' diketik sebagai teks, bukan angka; ketik ulang sebagai " \
-                                      "angka (nilai yang dimaksud: 68.85)"
+                                      "angka (nilai yang dimaksud: 68,85; di Excel berbahasa Inggris 68.85)"
 
 
 def percent_as_text(wb: Workbook) -> str:
@@ -268,7 +275,7 @@ BROKEN_BOOKS: dict[str, Callable[[Workbook], str]] = {f.__name__: f for f in (
     value_and_reason, program_unknown_to_the_budget, pk_jenis_unknown, grade_on_a_numeric_indicator,
     number_too_large, merged_cells, period_of_an_exported_row_changed, excel_error_in_a_number_cell,
     percent_formatted_number, budget_sheet_renamed, pk_sheet_deleted, values_sheet_copied,
-    program_realisasi_does_not_add_up, not_available_typed, english_thousands_in_money,
+    program_realisasi_does_not_add_up, not_available_typed, english_thousands_in_money, missing_value_in_words,
 )}
 
 

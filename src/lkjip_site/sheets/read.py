@@ -181,7 +181,8 @@ def _unread_columns(book: Book, ws: Worksheet, where: str, header_row: int, unre
 
 
 #: What authors type for "no value" in a number cell.
-_NOT_AVAILABLE = re.compile(r"(?i)n\.?\s*/?\s*a\.?|[-–—]+|tidak ada|belum ada|kosong|nihil")
+_NOT_AVAILABLE = re.compile(r"(?i)n\.?\s*/?\s*a\.?|[-–—]+|(?:data\s+)?(?:tidak|belum)\s+(?:ada|tersedia)(?:\s+data)?|kosong"
+                            r"|nihil")
 
 
 def _advice(what: str, text: str) -> str:
@@ -278,7 +279,12 @@ class Reader:
             return None
         typed = typed_number(text)
         if typed is not None:
-            meaning = typed[1]
+            # said with the decimal comma an Indonesian Excel reads ("68.85" typed there stays text, or becomes a
+            # date); the English form beside it for an Excel set to English
+            machine = typed[1]
+            meaning = machine.replace(".", ",")
+            if "." in machine:
+                meaning += f"; di Excel berbahasa Inggris {machine}"
             extra = " tanpa tanda %" if "%" in text else ""
             self.error(cell, f"{what} '{text}' diketik sebagai teks, bukan angka; ketik ulang sebagai angka{extra} "
                              f"(nilai yang dimaksud: {meaning}), dengan format sel Angka, bukan Teks")
