@@ -298,6 +298,26 @@ def test_a_value_with_more_digits_than_a_cell_holds_is_no_change(exported: dict[
     assert tree_hashes(root) == before
 
 
+def test_a_warning_the_import_brings_is_said_at_its_cell(exported: dict[str, bytes], tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """97,76 typed as 9776 (a decimal comma lost, or "97,76" typed in an Excel set to English) was written with only
+    "Impor selesai": the check's warning of a capaian over ten times its target waited for ``lkjip check``. The
+    report's standing warnings are not said again."""
+    root, slug, wb, cell = _k02_realisasi(exported, tmp_path)
+    cell.value = 9776
+    book = tmp_path / "data.xlsx"
+    book.write_bytes(save(wb))
+    assert main(["impor", slug, str(book), "--situs", str(root)]) == 0
+    err = capsys.readouterr().err
+    assert (f"data.xlsx!Nilai Indikator!{cell.coordinate}: peringatan: K02: capaian 9.776,00 % (realisasi 9.776 atas "
+            "target 100), lebih dari sepuluh kali target") in err
+    # and what the new figure makes wrong elsewhere: the chapter's typed "belum mencapai target", the capaian and
+    # predikat written beside it; none of the report's standing warnings
+    said = [line for line in err.splitlines() if "peringatan" in line]
+    assert len(said) == 4 and all("9.776" in line for line in said), err
+    assert any("30-bab-3-akuntabilitas-kinerja.md:46: peringatan: 'belum mencapai target'" in line for line in said)
+
+
 def _patch_member(data: bytes, member: str, old: bytes, new: bytes) -> bytes:
     import zipfile
     src = zipfile.ZipFile(io.BytesIO(data))

@@ -57,6 +57,23 @@ def test_csv_with_printed_numbers_changes_only_the_differing_value(tmp_path: Pat
     assert "sub kegiatan 7.01.01.2.01.0001 ada di anggaran.yaml tetapi tidak ada di berkas realisasi" in captured.err
 
 
+def test_a_warning_the_import_brings_is_said_at_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A realisasi above its pagu was written with only "Impor selesai"; the check's warning waited for ``lkjip
+    check``. It is said at the export's line; the report's standing warnings are not said again."""
+    root = copy_examples(tmp_path / "situs")
+    over = (CSV.replace("25.300.000,00;25.200.000,00", "25.300.000,00;25.400.000,00")
+            .replace("4.200.000,00;4.100.000,00", "4.200.000,00;4.300.000,00")
+            .replace("Perencanaan;2.100.000,00;2.000.000,00", "Perencanaan;2.100.000,00;2.200.000,00")
+            .replace("600.000,00;500.000,00", "600.000,00;700.000,00"))
+    (tmp_path / "lra.csv").write_text(over, encoding="utf-8")
+    assert main(["impor-anggaran", "martapura-barat-2023", str(tmp_path / "lra.csv"), "--situs", str(root)]) == 0
+    err = capsys.readouterr().err
+    assert ("lra.csv:8: peringatan: 7.01.02.2.01.0001: realisasi Rp 2.200.000 melebihi pagu Rp 2.100.000 (setelah "
+            "impor: anggaran.yaml baris") in err
+    said = [line for line in err.splitlines() if "peringatan" in line and "tidak ada di berkas realisasi" not in line]
+    assert all("melebihi pagu" in line or "tertulis" in line for line in said), err
+
+
 def test_account_rows_must_add_up_to_their_sub_kegiatan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = copy_examples(tmp_path / "situs")
     (tmp_path / "lra.csv").write_text(CSV.replace("Kantor;600.000,00;500.000,00", "Kantor;600.000,00;400.000,00"),

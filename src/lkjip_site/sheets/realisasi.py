@@ -387,7 +387,8 @@ def _import(root: Path, slug: str, data: bytes, name: str, mapping: dict[str, st
     elif writer.new_file:
         texts["anggaran.yaml"] = writer.new_file
     if texts:
-        result.written, _ = check_and_write(root, slug, report.rel, texts, origins, before)
+        result.written, _, news = check_and_write(root, slug, report.rel, texts, origins, before)
+        warnings.extend(news)
     for d in diags.warnings:
         warnings.add(d)
     return result, warnings
