@@ -173,6 +173,33 @@ def unknown_indicator_in_values(wb: Workbook) -> str:
     return f"Nilai Indikator!A{r}: galat: indikator 'K99' tidak ada di lembar Indikator"
 
 
+def indicator_id_in_other_letters(wb: Workbook) -> str:
+    """"k02" in Nilai Indikator was told to be added to the Indikator sheet: a second indicator beside K02."""
+    ws = wb["Nilai Indikator"]
+    r = find_row(ws, {"ID": "K02", "Tahun": 2023})
+    put(ws, r, {"ID": "k02"})
+    return (f"Nilai Indikator!A{r}: galat: indikator 'k02' tidak ada di lembar Indikator; huruf besar/kecil ID "
+            "dibedakan: tulis 'K02' bila maksudnya indikator itu")
+
+
+def new_indicator_differing_by_case_only(wb: Workbook) -> str:
+    """A new "k02" on the Indikator sheet was written beside K02 (and added to its sasaran in renstra.yaml)."""
+    ws = wb["Indikator"]
+    r = first_empty_row(ws)
+    put(ws, r, {"ID": "k02", "Nama indikator": "Indikator baru", "Satuan": "%", "Polaritas": "positif"})
+    return (f"Indikator!A{r}: galat: ID 'k02' hanya berbeda huruf besar/kecil dengan 'K02' di baris "
+            f"{find_row(ws, {'ID': 'K02'})}; tulis 'K02' bila maksudnya indikator itu")
+
+
+def indicator_row_deleted_but_not_its_values(wb: Workbook) -> str:
+    """K02's row deleted on the Indikator sheet: its values' rows were told to add it there or fix the ID."""
+    ws = wb["Indikator"]
+    ws.delete_rows(find_row(ws, {"ID": "K02"}))
+    nilai = wb["Nilai Indikator"]
+    return (f"Nilai Indikator!A{find_row(nilai, {'ID': 'K02'})}: galat: indikator 'K02' tidak ada lagi di lembar "
+            "Indikator (barisnya dihapus); untuk menghapus indikator ini, hapus juga baris ini")
+
+
 def value_and_reason(wb: Workbook) -> str:
     ws = wb["Nilai Indikator"]
     r = find_row(ws, {"ID": "K11", "Tahun": 2023})
@@ -276,6 +303,7 @@ BROKEN_BOOKS: dict[str, Callable[[Workbook], str]] = {f.__name__: f for f in (
     number_too_large, merged_cells, period_of_an_exported_row_changed, excel_error_in_a_number_cell,
     percent_formatted_number, budget_sheet_renamed, pk_sheet_deleted, values_sheet_copied,
     program_realisasi_does_not_add_up, not_available_typed, english_thousands_in_money, missing_value_in_words,
+    indicator_id_in_other_letters, new_indicator_differing_by_case_only, indicator_row_deleted_but_not_its_values,
 )}
 
 

@@ -142,6 +142,15 @@ class Importer:
                 r.error(cells["id"], f"ID '{iid}' sudah dipakai di baris {rows_of[iid]}; setiap indikator satu baris")
                 continue
             rows_of[iid] = n
+            twin = next((k for k in wanted if k.casefold() == iid.casefold()), None)
+            if twin is not None and (iid not in expected or twin not in expected):
+                # "iku1" beside IKU1: a second indicator that the site's references and tables tell apart by case
+                # only (the Nilai Indikator sheet's advice for an unknown ID, "tambahkan dulu di sana", led there);
+                # said at the new one, whichever row comes first
+                new, old = (twin, iid) if iid in expected else (iid, twin)
+                self._error_at(ind, "id", rows_of[new], f"ID '{new}' hanya berbeda huruf besar/kecil dengan '{old}' "
+                                                        f"di baris {rows_of[old]}; tulis '{old}' bila maksudnya "
+                                                        "indikator itu, atau pakai ID lain untuk indikator baru")
             v = {
                 "nama": r.text(cells.get("nama")), "satuan": r.text(cells.get("satuan")),
                 "polaritas": r.choice(cells.get("polaritas"), L.POLARITAS, "polaritas"),
@@ -168,6 +177,18 @@ class Importer:
         self._edit_indicators(doc, ind, wanted, rows_of, expected, values, renstra)
         self._edit_placements(ind, wanted, rows_of, expected)
 
+    def _unknown_indicator(self, iid: str, wanted: dict[str, dict[str, Any]], advice: str) -> str:
+        """A row of Nilai Indikator or Renstra naming no row of the Indikator sheet: the row deleted there (delete
+        this one too), the same ID in other letters, or a new one to add there first."""
+        if iid in self.report.data.indikator:
+            return (f"indikator '{iid}' tidak ada lagi di lembar Indikator (barisnya dihapus); untuk menghapus "
+                    "indikator ini, hapus juga baris ini, atau kembalikan barisnya di lembar Indikator")
+        same = next((k for k in wanted if k.casefold() == iid.casefold()), None)
+        if same is not None:
+            return (f"indikator '{iid}' tidak ada di lembar Indikator; huruf besar/kecil ID dibedakan: tulis '{same}' "
+                    "bila maksudnya indikator itu")
+        return f"indikator '{iid}' tidak ada di lembar Indikator; {advice}"
+
     def _indicator_values(self, val: SheetRows, wanted: dict[str, dict[str, Any]]
                           ) -> dict[tuple[str, str], dict[int, Periods]]:
         """Target and realisasi per (indicator, kind) -> year -> period, from the value sheet; rows checked."""
@@ -185,8 +206,8 @@ class Importer:
                 self._error_at(val, "id", n, "ID indikator belum diisi")
                 continue
             if iid not in wanted:
-                r.error(cells["id"], f"indikator '{iid}' tidak ada di lembar Indikator; tambahkan dulu di sana atau "
-                                     "perbaiki ID-nya")
+                r.error(cells["id"], self._unknown_indicator(iid, wanted, "perbaiki ID-nya, atau tambahkan dulu "
+                                                                          "indikator baru di sana"))
                 continue
             if year is None or periode is None:
                 if "tahun" not in cells:
@@ -251,7 +272,7 @@ class Importer:
                 self._error_at(ren, "id", n, "ID indikator belum diisi")
                 continue
             if iid not in wanted:
-                r.error(cells["id"], f"indikator '{iid}' tidak ada di lembar Indikator")
+                r.error(cells["id"], self._unknown_indicator(iid, wanted, "perbaiki ID-nya"))
                 continue
             if iid in out:
                 r.error(cells["id"], f"indikator '{iid}' sudah ada di baris {out[iid]['_row']}")
