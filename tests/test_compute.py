@@ -489,6 +489,15 @@ def test_efficiency_methods():
     assert all(EFISIENSI[m] for m in ("sisa_anggaran", "rasio", "selisih", "selisih_pita"))
 
 
+def test_an_efficiency_is_printed_in_its_own_unit():
+    """A difference of capaian and serapan printed "19,15 %" beside the band's rule "> 5 poin": it is points, not a
+    share; what is left of the pagu is a share of it, and a ratio has no unit."""
+    assert efisiensi("selisih_pita", D("116.19"), D("97.04")).formatted() == "19,15 poin"
+    assert efisiensi("selisih", D(100), D("104.5")).formatted() == "-4,50 poin"
+    assert efisiensi("sisa_anggaran", D("116.19"), D("94.34")).formatted() == "5,66 %"
+    assert efisiensi("rasio", D(110), D(100)).formatted() == "1,10"
+
+
 def printed(x: D) -> D:
     """The figure a reader sees, read back from the printed text ("-1.234,57" -> -1234.57)."""
     return D(fmt_number(x).replace(".", "").replace(",", "."))

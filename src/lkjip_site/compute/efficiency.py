@@ -32,13 +32,16 @@ class Efficiency(Compact):
     value: Decimal | None
     label: str  # "efisien" | "cukup efisien" | "tidak efisien" | "" (not computed)
     reason: str = ""
-    kind: str = "percent"  # percent (points) or number (ratio)
+    kind: str = "percent"  # percent (of the pagu: sisa anggaran), points (a difference of two %) or number (ratio)
 
     def formatted(self) -> str:
-        """As every place prints it: the table's cell and the chart's data table ("2,53" there, "2,53 %" here)."""
+        """As every place prints it: the table's cell and the chart's data table ("2,53 %" of the pagu left,
+        "19,15 poin" between capaian and serapan, "1,04" for a ratio)."""
         if self.value is None:
             return NA
-        return fmt_number(self.value, 2) if self.kind == "number" else fmt_percent(self.value)
+        if self.kind == "number":
+            return fmt_number(self.value, 2)
+        return fmt_percent(self.value) if self.kind == "percent" else f"{fmt_number(self.value, 2)} poin"
 
 
 def _label3(x: Decimal, good: Decimal, bad: Decimal) -> str:
@@ -56,7 +59,9 @@ def efisiensi(method: str, capaian_kinerja: Decimal | None, serapan_anggaran: De
     """Efficiency of one row by a named method (see :data:`EFISIENSI` for the printed descriptions)."""
     if method not in EFISIENSI:
         raise ValueError(f"Metode efisiensi '{method}' tidak dikenal; pilih salah satu: {', '.join(EFISIENSI)}")
-    kind = "number" if method == "rasio" else "percent"
+    # a difference of capaian and serapan is in points, as the band's rule says ("> 5 poin"): "19,15 %" read as a
+    # share of something; what is left of the pagu is a share of it
+    kind = {"rasio": "number", "sisa_anggaran": "percent"}.get(method, "points")
     if capaian_kinerja is None or serapan_anggaran is None:
         return Efficiency(None, "", "capaian kinerja atau serapan anggaran tidak tersedia", kind)
     c, s = capaian_kinerja, serapan_anggaran

@@ -472,7 +472,8 @@ def table_efisiensi(report: Report, options: dict[str, Any]) -> Table:
     body = []
     for n, r in enumerate(rows, start=1):
         result = r.result
-        value = num(result.value, 2, result.reason) if result.kind == "number" else pct(result.value, result.reason)
+        value = (Cell(NA, numeric=True, title=result.reason, cls="na") if result.value is None
+                 else Cell(result.formatted(), numeric=True))
         body.append(Row([Cell(str(n)), Cell(r.label, header=True), pct(r.capaian), pct(r.serapan), value,
                          text(result.label or NA)]))
     per_indicator = options.get("per") != "sasaran"
