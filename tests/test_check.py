@@ -836,6 +836,16 @@ def test_typed_amounts_with_an_abbreviated_scale_are_read_as_meant():
     assert sorted(found) == [(2, "jumlah Rp 11,62 Jt")]
 
 
+def test_typed_amounts_with_a_decimal_point_before_a_scale_are_read_as_meant():
+    """"Rp 0.01 M" and "Rp 11.6 juta" (as an English spreadsheet shows them) passed unread, so a wrong "Rp 11.7
+    juta" too; three digits after the point stay a thousands' group ("Rp 11.612 rb")."""
+    body = ("Pagu Rp 11.6 juta, realisasi Rp 3.9 jt; pagu Rp 11.612 rb dan Rp 0.01 M.\n"
+            "Pagu Rp 11.7 juta.\n")
+    r = make_report([], anggaran=clean_budget(), chapters=[chapter(body, body_line=1)])
+    found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(r) if f.kode == "angka-diketik"]
+    assert sorted(found) == [(2, "jumlah Rp 11.7 juta")]
+
+
 def typed_words_report(body):
     """A: 82/80 = 102,5 % Berhasil; B (negatif): 110 % Berhasil; C: 20/25 = 80 % Cukup Berhasil; S1 and the average
     97,5 % Cukup Berhasil (Skala Kabupaten Banjar)."""

@@ -33,10 +33,13 @@ PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?\s?(?:%
 #: An amount in rupiah as typed: ``Rp 2.369.772.519``, ``Rp2,46 miliar`` (the scale word read: it was taken for
 #: "Rp 2,46"), ``IDR 2.369.772.519`` and ``2.369.772.519 rupiah`` (both passed unread); the scale abbreviated as
 #: budget slides write it, ``Rp 1,39 M``, ``Rp 139 Jt``, ``Rp 500 rb`` (taken for "Rp 1,39": a right total warned of
-#: as wrong, and a wrong one named by a number the author never wrote).
+#: as wrong, and a wrong one named by a number the author never wrote); and before a scale word a decimal point, as
+#: an English spreadsheet shows it (``Rp 1.3 miliar``, which passed unread: one or two digits after the point are
+#: decimals there, three a thousands' group).
+_SCALE_WORD = r"(?:ribu|rb|juta|jt|miliar|milyar|triliun|(?-i:M|T))\b"
 _RUPIAH = re.compile(r"(?:\bRp\.?\s?|\bIDR\s?|(?<![\d.,\w])(?=\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?\s*rupiah\b))"
-                     r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,3}))?(?![\d.]*\d)"
-                     r"(?:\s*(ribu|rb|juta|jt|miliar|milyar|triliun|(?-i:M|T))\b)?(?:\s*rupiah\b)?", re.I)
+                     rf"(\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,(\d{{1,3}})|\.(\d{{1,2}})(?=\s*{_SCALE_WORD}))?(?![\d.]*\d)"
+                     rf"(?:\s*({_SCALE_WORD[3:-3]})\b)?(?:\s*rupiah\b)?", re.I)
 _SCALE = {"ribu": Decimal(10) ** 3, "rb": Decimal(10) ** 3, "juta": Decimal(10) ** 6, "jt": Decimal(10) ** 6,
           "miliar": Decimal(10) ** 9, "milyar": Decimal(10) ** 9, "m": Decimal(10) ** 9, "triliun": Decimal(10) ** 12,
           "t": Decimal(10) ** 12}
@@ -115,8 +118,8 @@ def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Findin
                                        "gunakan rujukan {nilai}`...`", "angka-diketik"))
             if money:
                 for m in _RUPIAH.finditer(line):
-                    v, places = from_id_parts(m.group(1), m.group(2))
-                    scale = _SCALE.get((m.group(3) or "").casefold(), Decimal(1))
+                    v, places = from_id_parts(m.group(1), m.group(2) or m.group(3))
+                    scale = _SCALE.get((m.group(4) or "").casefold(), Decimal(1))
                     if not _matches(v, places, (c / scale for c in money)):
                         out.append(Finding("warning", Loc(ch.rel, line_no), f"jumlah {m.group(0).strip()} "
                                            "diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan "
