@@ -23,7 +23,7 @@ from lkjip_site.compute.report import compute_report, counts_for
 from lkjip_site.compute.figures import Counted, count_indicators
 from lkjip_site.compute.scales import BUILTIN_SCALES, classify
 from lkjip_site.core.fmt import fmt_delta, fmt_entered, fmt_number, fmt_percent, fmt_rupiah
-from lkjip_site.elements.tables import table_capaian
+from lkjip_site.elements.tables import table_anggaran, table_capaian, table_renstra
 from lkjip_site.core.model import (
     Budget,
     BudgetNode,
@@ -979,3 +979,26 @@ def test_a_change_from_last_year_keeps_the_decimals_its_values_were_entered_with
     r.data.indikator["IKK"].satuan = "%"  # in points, as the tables print it: "2,50 %" read as a relative change
     assert lookup(compute_report(r), "IKK.delta").formatted() == "2,50"
     assert c.indikator["ADU"].tren_teks == "naik (memburuk)"
+
+
+def test_budget_table_heads_its_name_column_by_the_levels_it_lists():
+    """A table of ``tingkat: program`` was headed "Program / kegiatan / sub kegiatan" over programs alone."""
+    b = Budget(2022, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [
+        leaf("7.01.01.2.01.0001", 100, 90)])])], L)
+    r = report([indicator("A", D(10), D(10))], anggaran=b)
+    r.computed = compute_report(r, {}, "lan")
+    heads = {depth: table_anggaran(r, {"tingkat": depth}).head[0][1].text for depth in ("program", "kegiatan")}
+    assert heads == {"program": "Program", "kegiatan": "Program / kegiatan"}
+    assert table_anggaran(r, {}).head[0][1].text == "Program / kegiatan / sub kegiatan"
+
+
+def test_renstra_table_gives_one_reason_for_a_missing_end_target():
+    """An indicator without target akhir had two N/A notes for the one cause in the Renstra table ("target akhir
+    tidak dilaporkan" at the target, "tidak ada target akhir" at the kemajuan), and a third in ``{nilai}``."""
+    r = report([indicator("A", D(10), D(10))], [("S1", ["A"])])
+    r.computed = compute_report(r, {}, "lan")
+    [row] = table_renstra(r, {}).body
+    target_akhir, kemajuan = row.cells[4], row.cells[6]
+    assert target_akhir.title == kemajuan.title == "target akhir tidak dilaporkan"
+    said = {p: lookup(r.computed, p).value.reason for p in ("A.target_akhir", "A.kemajuan")}
+    assert said == {"A.target_akhir": "target akhir tidak dilaporkan", "A.kemajuan": "target akhir tidak dilaporkan"}

@@ -70,6 +70,12 @@ def grade_trend(current: Value | None, previous: Value | None, grades: Sequence[
     return trend(Decimal(order.index(current.casefold()) - order.index(previous.casefold())))
 
 
+#: Why an indicator has no tingkat kemajuan: no end target written. One wording for the Renstra table's two N/A cells
+#: of such an indicator (target akhir, kemajuan) and for ``{nilai}``, so they share one note; they said
+#: "target akhir tidak dilaporkan" and "tidak ada target akhir" for the one cause.
+NO_TARGET_AKHIR = "target akhir tidak dilaporkan"
+
+
 def kemajuan_renstra(realisasi: Value | None, target_akhir: Value | None, polaritas: str,
                      policy: CapaianPolicy | None = None, grades: Sequence[str] | None = None) -> Result:
     """Tingkat kemajuan = Rn / T_akhir × 100 (negative: the same negative formula against the end target)."""

@@ -15,6 +15,7 @@ from ..core.model import Missing, ScaleClass, Value
 from ..core.suggest import did_you_mean, listing
 from .budget import serapan
 from .capaian import Result
+from .comparisons import NO_TARGET_AKHIR
 from .figures import Figure, slug
 from .report import ComputedReport, IndicatorResult
 
@@ -105,7 +106,8 @@ def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) 
     values = {"target": ir.target, "realisasi": ir.realisasi, "target_tahunan": ir.target_tahunan,
               "target_akhir": ir.target_akhir, "realisasi_lalu": ir.realisasi_lalu}
     if attr in values:
-        return _value_ref(values[attr], ir.satuan, path)
+        missing = NO_TARGET_AKHIR if attr == "target_akhir" else "tidak tersedia"
+        return _value_ref(values[attr], ir.satuan, path, missing)
     if attr == "capaian":
         return _result_ref(ir.capaian, path)
     if attr == "predikat":
@@ -113,7 +115,7 @@ def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) 
     if attr in ("nama", "satuan", "polaritas"):
         return Ref(str(getattr(ir, attr)), "text", path)
     if attr == "kemajuan":
-        return _result_ref(ir.kemajuan, path) if ir.kemajuan else Ref(Missing("tidak ada target akhir"),
+        return _result_ref(ir.kemajuan, path) if ir.kemajuan else Ref(Missing(NO_TARGET_AKHIR),
                                                                           "percent", path)
     if attr == "delta":
         # in points, as the tables print it: a % indicator's "6 %" read as a relative change

@@ -17,6 +17,7 @@ from typing import Any, Callable
 from markupsafe import Markup, escape
 
 from ..compute.budget import serapan
+from ..compute.comparisons import NO_TARGET_AKHIR
 from ..compute.datasets import dataset_table, label_columns, rate_columns, unaddable_rows
 from ..compute.periods import quarters_upto
 from ..compute.scales import colour_class, ink_for
@@ -372,7 +373,7 @@ def table_renstra(report: Report, options: dict[str, Any]) -> Table:
                          val(i.target_akhir, f"{i.id}.target_akhir", "target akhir"),
                          val(i.realisasi, f"{i.id}.realisasi", "realisasi"),
                          capaian_cell(i.kemajuan, f"{i.id}.kemajuan") if i.kemajuan
-                         else Cell(NA, numeric=True, cls="na", title="tidak ada target akhir")]))
+                         else Cell(NA, numeric=True, cls="na", title=NO_TARGET_AKHIR)]))
     notes = ["Tingkat kemajuan = realisasi tahun ini ÷ target akhir Renstra × 100 %."]
     if any(i.polaritas == "negatif" for i in inds):  # its 55,56 % was not what the one formula gives (144 %)
         negative = ("target akhir ÷ realisasi × 100 %" if report.computed.policy.rumus_negatif == "rasio_terbalik"
@@ -392,6 +393,10 @@ def table_nasional(report: Report, options: dict[str, Any]) -> Table:
 
 
 _LEVELS = ("program", "kegiatan", "sub_kegiatan")
+#: The name column's heading for the levels a budget table lists (``tingkat``): a table of programs alone was
+#: headed "Program / kegiatan / sub kegiatan".
+_LEVEL_HEADS = {"program": "Program", "kegiatan": "Program / kegiatan",
+                "sub_kegiatan": "Program / kegiatan / sub kegiatan"}
 
 
 def table_anggaran(report: Report, options: dict[str, Any]) -> Table:
@@ -412,7 +417,7 @@ def table_anggaran(report: Report, options: dict[str, Any]) -> Table:
     foot = [Row([Cell("Jumlah", header=True, colspan=2), money(total.pagu, "anggaran.pagu"),
                  money(total.realisasi, "anggaran.realisasi"), pct(total.serapan, "pagu 0", "anggaran.serapan"),
                  money(total.sisa, "anggaran.sisa")], cls="jumlah")]
-    return Table([head("Kode", "Program / kegiatan / sub kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Serapan",
+    return Table([head("Kode", _LEVEL_HEADS[depth], "Pagu (Rp)", "Realisasi (Rp)", "Serapan",
                        "Sisa (Rp)")], body, foot,
                  notes=["Pagu dan realisasi diisi pada sub kegiatan; kegiatan, program dan jumlah dihitung sebagai penjumlahan."])
 
