@@ -295,3 +295,32 @@ def _schema_dir(factory: pytest.TempPathFactory) -> Path:
         assert main(["schema", "--output", str(out)]) == 0
         _SCHEMA_DIR.append(out)
     return _SCHEMA_DIR[0]
+
+
+def test_a_missing_key_names_its_item_and_says_what_to_write() -> None:
+    """A sub kegiatan without realisasi was said as "kunci wajib 'program[1].kegiatan[1].sub_kegiatan[2].realisasi'
+    belum diisi": no kode an author of forty sub kegiatan could search for, nor that {tidak_ada: ...} may be written."""
+    text = ("tahun: 2024\nprogram:\n  - kode: 3.27.02\n    nama: Program Penyediaan Prasarana Pertanian\n"
+            "    kegiatan:\n      - kode: 3.27.02.2.01\n        nama: Pengawasan Penggunaan Sarana Pertanian\n"
+            "        sub_kegiatan:\n          - {kode: 3.27.02.2.01.0001, nama: Sub A, pagu: 10, realisasi: 5}\n"
+            "          - kode: 3.27.02.2.01.0002\n            nama: Penyediaan Benih\n            pagu: 10\n")
+    diags = Diagnostics()
+    data = load_yaml(text, "anggaran.yaml", diags)
+    schemas.BUDGET.root.check(data, "", data.line, Ctx("anggaran.yaml", diags))
+    assert messages(diags) == [(10, "kunci wajib 'program[1].kegiatan[1].sub_kegiatan[2].realisasi' (sub kegiatan "
+                                    "3.27.02.2.01.0002 Penyediaan Benih) belum diisi; tulis realisasi dalam rupiah "
+                                    "tanpa pemisah ribuan, mis. realisasi: 95000000 (0 bila tidak ada belanja), atau "
+                                    "realisasi: {tidak_ada: <alasan>} bila realisasi setahun belum ada (laporan "
+                                    "triwulan, dengan realisasi_tw)")]
+    # an indicator by its id and name; a value of several shapes says them (the AnyOf's expectation)
+    diags = Diagnostics()
+    data = load_yaml("indikator:\n  - id: IKU2\n    nama: Luas Tanam\n    satuan: Ha\n    polaritas: positif\n"
+                     "    kondisi_awal: {tahun: 2020}\n", "indikator.yaml", diags)
+    schemas.INDICATORS.root.check(data, "", data.line, Ctx("indikator.yaml", diags))
+    assert messages(diags) == [(6, "kunci wajib 'indikator[1].kondisi_awal.nilai' belum diisi; tulis angka, nilai "
+                                   "kualitatif (teks) atau {tidak_ada: alasan}")]
+    diags = Diagnostics()
+    data = load_yaml("indikator:\n  - id: IKU2\n    nama: Luas Tanam\n    polaritas: positif\n", "indikator.yaml",
+                     diags)
+    schemas.INDICATORS.root.check(data, "", data.line, Ctx("indikator.yaml", diags))
+    assert messages(diags) == [(2, "kunci wajib 'indikator[1].satuan' (indikator IKU2 Luas Tanam) belum diisi")]

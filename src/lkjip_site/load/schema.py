@@ -282,6 +282,22 @@ class ListOf(Node):
 class Field:
     node: Node
     required: bool = False
+    #: What to write when a required key is missing ("realisasi dalam rupiah … atau {tidak_ada: alasan} …"); else
+    #: the node's own ``expected`` (an AnyOf's), else nothing.
+    hint: str = ""
+
+
+def _item_named(where: str, value: dict[Any, Any]) -> str:
+    """A list item as its author knows it, by its kode or id and nama: " (sub kegiatan 1.03.02.2.01.0001 Pembangunan
+    Jalan)". A missing key of item 8.2.1 was said as 'program[8].kegiatan[2].sub_kegiatan[1].realisasi' alone,
+    which an author of forty sub kegiatan had to count to find."""
+    if not where.endswith("]"):
+        return ""
+    kind = where.rsplit(".", 1)[-1].split("[", 1)[0].replace("_", " ")
+    said = [str(value[k]).strip() for k in ("kode", "id", "nama")
+            if isinstance(value.get(k), (str, int, float)) and not isinstance(value.get(k), bool)
+            and str(value[k]).strip()]
+    return f" ({kind} {' '.join(said[:2])})" if said else ""
 
 
 @dataclass
@@ -297,7 +313,9 @@ class Obj(Node):
         for name, spec in self.fields.items():
             if name not in value or value[name] is None:
                 if spec.required:
-                    ctx.diags.error((ctx.file, line), f"kunci wajib '{prefix}{name}' belum diisi")
+                    hint = spec.hint or getattr(spec.node, "expected", "")
+                    ctx.diags.error((ctx.file, line), f"kunci wajib '{prefix}{name}'{_item_named(where, value)} "
+                                                      f"belum diisi{f'; tulis {hint}' if hint else ''}")
                 continue
             key_line = value.line_of(name) if isinstance(value, YMap) else line
             spec.node.check(value[name], f"{prefix}{name}", key_line, ctx)

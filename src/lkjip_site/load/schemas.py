@@ -17,8 +17,8 @@ CARRIED = Str(pattern=SLUG, pattern_hint="nama folder laporan lama",
               doc="laporan lama asal salinan 'lkjip new --dari'; hapus baris ini setelah isinya ditulis ulang/diisi")
 
 
-def _req(node: Any) -> Field:
-    return Field(node, required=True)
+def _req(node: Any, hint: str = "") -> Field:
+    return Field(node, required=True, hint=hint)
 
 
 def _opt(node: Any) -> Field:
@@ -191,9 +191,12 @@ SUB_KEGIATAN = Obj({
     "satuan": _opt(NAME),
     "target": _opt(GRADE_OR_NUMBER),
     "realisasi_output": _opt(GRADE_OR_NUMBER),
-    "pagu": _req(MONEY),
+    "pagu": _req(MONEY, "pagu dalam rupiah tanpa pemisah ribuan, mis. pagu: 100000000"),
     "realisasi": _req(AnyOf([(is_number, MONEY), (lambda v: isinstance(v, dict), MISSING)],
-                            expected="angka rupiah atau {tidak_ada: alasan}")),
+                            expected="angka rupiah atau {tidak_ada: alasan}"),
+                      "realisasi dalam rupiah tanpa pemisah ribuan, mis. realisasi: 95000000 (0 bila tidak ada "
+                      "belanja), atau realisasi: {tidak_ada: <alasan>} bila realisasi setahun belum ada (laporan "
+                      "triwulan, dengan realisasi_tw)"),
     "realisasi_tw": _opt(Obj({k: _opt(MONEY) for k in QUARTER_KEYS[1:]})),
     "jenis_belanja": _opt(Str(choices=tuple(JENIS_BELANJA))),
 })
