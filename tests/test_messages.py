@@ -86,22 +86,28 @@ CASES = [
          12, "peringatan", "predikat tertulis 'Hebat' tidak ada pada skala", "predikat-bukan-skala"),
     # anggaran.yaml line 6: inserted after "sasaran: S1" (line 5) of program 7.01.02 (line 3)
     Case("pagu-induk", replace(ANGGARAN, "    sasaran: S1\n", "    sasaran: S1\n    pagu_tertulis: 1\n"), ANGGARAN, 6,
-         "peringatan", "7.01.02: pagu tertulis Rp 1 berbeda dengan jumlah rinciannya", "pagu-induk"),
+         "peringatan", "7.01.02: pagu tertulis Rp 1 berbeda dengan jumlah rinciannya Rp 100.000.000 (selisih "
+         "-Rp 99.999.999); periksa kegiatan atau sub kegiatan yang terlewat atau salah ketik, atau bila rinciannya "
+         "benar, tulis pagu_tertulis: 100000000", "pagu-induk"),
     Case("realisasi-induk", replace(ANGGARAN, "    sasaran: S1\n", "    sasaran: S1\n    realisasi_tertulis: 1\n"),
          ANGGARAN, 6, "peringatan", "7.01.02: realisasi tertulis Rp 1 berbeda", "realisasi-induk"),
     # anggaran.yaml lines 14-16 appended: total_tertulis / pagu / realisasi
     Case("total-tertulis", append(ANGGARAN, "total_tertulis:\n  pagu: 5\n  realisasi: 95000000\n"), ANGGARAN, 15,
-         "peringatan", "Total anggaran: pagu tertulis Rp 5 berbeda dengan jumlah program", "total-tertulis"),
+         "peringatan", "Total anggaran: pagu tertulis Rp 5 berbeda dengan jumlah program Rp 100.000.000 (selisih "
+         "-Rp 99.999.995); periksa program atau sub kegiatan yang terlewat atau salah ketik, atau bila rinciannya "
+         "benar, tulis pagu: 100000000 di total_tertulis", "total-tertulis"),
     # anggaran.yaml line 15: the first jenis_belanja row (line 14 is the key)
     Case("jenis-belanja-total", append(ANGGARAN, "jenis_belanja:\n  - {jenis: pegawai, pagu: 1, realisasi: 1}\n"),
-         ANGGARAN, 15, "galat", "jumlah pagu per jenis belanja Rp 1 berbeda dengan total pagu program",
-         "jenis-belanja-total"),
+         ANGGARAN, 15, "galat", "jumlah pagu per jenis belanja Rp 1 berbeda dengan total pagu program "
+         "Rp 100.000.000 (selisih -Rp 99.999.999); perbaiki pagu jenis belanja yang salah di daftar jenis_belanja "
+         "(jumlahnya harus Rp 100.000.000), atau pagu sub kegiatan bila yang itu salah", "jenis-belanja-total"),
     # anggaran.yaml: line 14 gives the first sub kegiatan a jenis; the second (line 15) has none
     Case("jenis-belanja-sebagian",
          replace(ANGGARAN, LEAF_END, LEAF_END + "            jenis_belanja: pegawai\n          - kode: 7.01.02.2.01.0002\n"
                                     "            nama: Sub dua\n            pagu: 5\n            realisasi: 5\n"),
-         ANGGARAN, 15, "peringatan", "1 sub kegiatan belum memiliki jenis_belanja, yang pertama 7.01.02.2.01.0002",
-         "jenis-belanja-sebagian"),
+         ANGGARAN, 15, "peringatan", "(selisih -Rp 5); 1 sub kegiatan belum memiliki jenis_belanja, yang pertama "
+         "7.01.02.2.01.0002: tulis jenis_belanja: <jenis> pada setiap sub kegiatan (pilihan: pegawai, barang_jasa, "
+         "operasi, modal, tidak_terduga, transfer, lainnya)", "jenis-belanja-sebagian"),
     # realisasi (line 13) against its quarters (line 14)
     Case("realisasi-triwulan",
          replace(ANGGARAN, LEAF_END, LEAF_END + "            realisasi_tw: {tw1: 1, tw2: 1, tw3: 1, tw4: 1}\n"),
@@ -125,7 +131,9 @@ CASES = [
          ANGGARAN, 14, "galat", "realisasi_tw hanya diisi tw1, tanpa tw2; realisasi s.d. TW II menjumlahkan semua "
          "triwulan sampai TW II", "triwulan-kurang"),
     Case("serapan-lebih", replace(ANGGARAN, "realisasi: 95000000", "realisasi: 150000000"), ANGGARAN, 13,
-         "peringatan", "realisasi Rp 150.000.000 melebihi pagu Rp 100.000.000", "serapan-lebih"),
+         "peringatan", "7.01.02.2.01.0001: realisasi Rp 150.000.000 melebihi pagu Rp 100.000.000 (lebih "
+         "Rp 50.000.000); periksa kedua angka: realisasi yang salah ketik, atau pagu sebelum perubahan anggaran "
+         "(tulis pagu DPA perubahan)", "serapan-lebih"),
     # laporan.yaml lines 19-25: a scale with a gap; its id "celah:" is line 21
     Case("skala", append(LAPORAN, "skala_predikat: celah\nskala:\n  celah:\n    nama: Skala Bercelah\n    kelas:\n"
                                   "      - {label: Baik, min: 80}\n      - {label: Kurang, min: 0, max: 70}\n"),

@@ -197,7 +197,8 @@ def test_an_import_that_breaks_a_rule_of_the_files_is_refused(exported: dict[str
     assert main(["impor", slug, str(tmp_path / "data.xlsx"), "--situs", str(root)]) == 1
     err = capsys.readouterr().err
     assert ("anggaran.yaml:242: galat: jumlah pagu per jenis belanja Rp 6.151.520.858 berbeda dengan total pagu "
-            "program Rp 6.166.520.858 (selisih Rp 15.000.000)") in err
+            "program Rp 6.166.520.858 (selisih -Rp 15.000.000); perbaiki pagu jenis belanja yang salah di daftar "
+            "jenis_belanja (jumlahnya harus Rp 6.166.520.858)") in err
     assert "peringatan:" not in err  # the report's standing check warnings are not this command's news
     assert tree_hashes(root) == before
 

@@ -68,8 +68,9 @@ def test_a_warning_the_import_brings_is_said_at_its_line(tmp_path: Path, capsys:
     (tmp_path / "lra.csv").write_text(over, encoding="utf-8")
     assert main(["impor-anggaran", "martapura-barat-2023", str(tmp_path / "lra.csv"), "--situs", str(root)]) == 0
     err = capsys.readouterr().err
-    assert ("lra.csv:8: peringatan: 7.01.02.2.01.0001: realisasi Rp 2.200.000 melebihi pagu Rp 2.100.000 (setelah "
-            "impor: anggaran.yaml baris") in err
+    assert ("lra.csv:8: peringatan: 7.01.02.2.01.0001: realisasi Rp 2.200.000 melebihi pagu Rp 2.100.000 (lebih "
+            "Rp 100.000); periksa kedua angka: realisasi yang salah ketik, atau pagu sebelum perubahan anggaran (tulis "
+            "pagu DPA perubahan) (setelah impor: anggaran.yaml baris") in err
     said = [line for line in err.splitlines() if "peringatan" in line and "tidak ada di berkas realisasi" not in line]
     assert all("melebihi pagu" in line or "tertulis" in line for line in said), err
 

@@ -99,7 +99,8 @@ from typing import Iterable, Sequence
 
 from ..core.fmt import (fmt_date, fmt_percent, fmt_rupiah, fmt_value_entered, from_roman, quarter_numeral, roman,
                         round_half_up)
-from ..core.model import Budget, CapaianPolicy, Indicator, Loc, Missing, PeriodValues, Report, Value, loc_of
+from ..core.model import (JENIS_BELANJA, Budget, CapaianPolicy, Indicator, Loc, Missing, PeriodValues, Report, Value,
+                          loc_of)
 from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
 from .findings import Finding, Severity
@@ -330,22 +331,43 @@ def check_implausible(report: Report, computed: ComputedReport) -> list[Finding]
 # Budget
 
 
+def _yaml_money(x: Decimal) -> str:
+    """An amount as it is written in anggaran.yaml: 100000000, 2500.5 (no thousands separator)."""
+    return str(int(x)) if x == x.to_integral_value() else format(x.normalize(), "f")
+
+
+def _selisih(first: Decimal, second: Decimal) -> str:
+    """The difference of two amounts a message names, always the first named minus the second: the written totals'
+    message said "tertulis − dihitung" and the jenis belanja one "total − jenis belanja", opposite signs for the
+    same kind of sentence."""
+    return f"selisih {fmt_rupiah(first - second)}"
+
+
 def _money_finding(kode: str, what: str, stated: Decimal, computed: Decimal, loc: Loc, code: str,
-                   basis: str) -> Finding:
-    diff = stated - computed
+                   basis: str, parts: str, write: str) -> Finding:
+    """A written total that is not the sum of its parts, with what to do: find the part left out or mistyped
+    (``parts``), or write the sum (``write``, the key and its place)."""
     return Finding("warning", loc, f"{kode}: {what} tertulis {fmt_rupiah(stated)} berbeda dengan {basis} "
-                   f"{fmt_rupiah(computed)} (selisih {fmt_rupiah(diff)})", code)
+                   f"{fmt_rupiah(computed)} ({_selisih(stated, computed)}); periksa {parts} yang terlewat atau salah "
+                   f"ketik, atau bila rinciannya benar, tulis {write.format(_yaml_money(computed))}", code)
+
+
+#: What to do about a realisasi above its pagu: the APBD does not spend above the DPA, so one of the two is wrong.
+_OVER_PAGU = ("; periksa kedua angka: realisasi yang salah ketik, atau pagu sebelum perubahan anggaran (tulis pagu "
+              "DPA perubahan)")
 
 
 def _check_node(n: BudgetResult, periode: str) -> list[Finding]:
     out = []
     basis = "jumlah rinciannya" if n.children else "nilai yang dihitung"
+    parts = "kegiatan atau sub kegiatan" if n.level == "program" else "sub kegiatan"
     if n.pagu_tertulis is not None and _differs(n.pagu_tertulis, n.pagu):
         out.append(_money_finding(n.kode, "pagu", n.pagu_tertulis, n.pagu, loc_of(n, "pagu_tertulis"), "pagu-induk",
-                                  basis))
+                                  basis, parts, "pagu_tertulis: {}"))
     if n.realisasi_tertulis is not None and _differs(n.realisasi_tertulis, n.realisasi):
         out.append(_money_finding(n.kode, "realisasi", n.realisasi_tertulis, n.realisasi,
-                                  loc_of(n, "realisasi_tertulis"), "realisasi-induk", basis))
+                                  loc_of(n, "realisasi_tertulis"), "realisasi-induk", basis, parts,
+                                  "realisasi_tertulis: {}"))
     stated = n.realisasi_tercatat
     upto = quarters_upto(periode)
     if not n.children:
@@ -358,7 +380,8 @@ def _check_node(n: BudgetResult, periode: str) -> list[Finding]:
                                f"jumlah realisasi triwulan {label} {fmt_rupiah(sd)}", "realisasi-triwulan"))
     if n.realisasi > n.pagu:
         out.append(Finding("warning", loc_of(n, "realisasi"), f"{n.kode}: realisasi {fmt_rupiah(n.realisasi)} melebihi pagu "
-                           f"{fmt_rupiah(n.pagu)}", "serapan-lebih"))
+                           f"{fmt_rupiah(n.pagu)} (lebih {fmt_rupiah(n.realisasi - n.pagu)})"
+                           f"{'; periksa sub kegiatan di bawahnya' if n.children else _OVER_PAGU}", "serapan-lebih"))
     return out
 
 
@@ -404,27 +427,31 @@ def _check_totals(b: BudgetReport, source: Budget | None, loc: Loc) -> list[Find
         ploc, rloc = (Loc(tloc.file, lines.get(f"total_tertulis.{k}", tloc.line)) for k in ("pagu", "realisasi"))
         if p is not None and _differs(p, b.total.pagu):
             out.append(_money_finding("Total anggaran", "pagu", p, b.total.pagu, ploc, "total-tertulis",
-                                      "jumlah program"))
+                                      "jumlah program", "program atau sub kegiatan", "pagu: {} di total_tertulis"))
         if r is not None and _differs(r, b.total.realisasi):
             out.append(_money_finding("Total anggaran", "realisasi", r, b.total.realisasi, rloc, "total-tertulis",
-                                      "jumlah program"))
+                                      "jumlah program", "program atau sub kegiatan",
+                                      "realisasi: {} di total_tertulis"))
     if b.jenis_belanja:
         sp = sum((j.pagu for j in b.jenis_belanja), Decimal(0))
         sr = sum((j.realisasi for j in b.jenis_belanja), Decimal(0))
         jloc = b.jenis_belanja[0].loc or loc
         sev: Severity = "error" if b.jenis_sumber == "data" else "warning"
         code = "jenis-belanja-total" if b.jenis_sumber == "data" else "jenis-belanja-sebagian"
-        hint = ""
+        fix = ("; perbaiki {what} jenis belanja yang salah di daftar jenis_belanja (jumlahnya harus {total}), atau "
+               "{what} sub kegiatan bila yang itu salah")
         if b.jenis_sumber == "rincian":  # summed from the leaves: the fault is a leaf without jenis_belanja
             bare = [n for n in b.nodes() if not n.children and not n.jenis_belanja]
+            fix = ""
             if bare:
                 jloc = bare[0].loc
-                hint = (f"; {len(bare)} sub kegiatan belum memiliki jenis_belanja, yang pertama "
-                        f"{bare[0].kode}")
+                fix = (f"; {len(bare)} sub kegiatan belum memiliki jenis_belanja, yang pertama {bare[0].kode}: "
+                       f"tulis jenis_belanja: <jenis> pada setiap sub kegiatan (pilihan: {', '.join(JENIS_BELANJA)})")
         for what, s, t in (("pagu", sp, b.total.pagu), ("realisasi", sr, b.total.realisasi)):
             if _differs(s, t):
                 out.append(Finding(sev, jloc, f"jumlah {what} per jenis belanja {fmt_rupiah(s)} berbeda dengan "
-                                   f"total {what} program {fmt_rupiah(t)} (selisih {fmt_rupiah(t - s)}){hint}", code))
+                                   f"total {what} program {fmt_rupiah(t)} ({_selisih(s, t)})"
+                                   f"{fix.format(what=what, total=fmt_rupiah(t))}", code))
     return out
 
 
@@ -439,8 +466,8 @@ def check_budget(report: Report, computed: ComputedReport) -> list[Finding]:
     if source is not None and source.tahun_lalu is not None and source.tahun_lalu[1] > source.tahun_lalu[0]:
         pagu, realisasi = source.tahun_lalu  # last year's, as this year's lines are checked (its change is published)
         out.append(Finding("warning", loc_of(source, "tahun_lalu.realisasi", "tahun_lalu"),
-                           f"realisasi tahun lalu {fmt_rupiah(realisasi)} melebihi pagu tahun lalu {fmt_rupiah(pagu)}",
-                           "serapan-lebih"))
+                           f"realisasi tahun lalu {fmt_rupiah(realisasi)} melebihi pagu tahun lalu {fmt_rupiah(pagu)} "
+                           f"(lebih {fmt_rupiah(realisasi - pagu)}){_OVER_PAGU}", "serapan-lebih"))
     return out + _check_totals(b, source, source.loc if source else report.loc)
 
 
