@@ -162,6 +162,10 @@ def fill_in(report: Path) -> None:
         text = path.read_text(encoding="utf-8")
         text = re.sub(r"^(\s*(?:- |\w+: )?)Tuliskan ([^\n]*)$", r"\1Isi \2", text, flags=re.M)
         path.write_text(text, encoding="utf-8")
+    for path in (report / "data" / "anggaran.yaml", report / "data" / "pk.yaml"):  # a dinas's sample program
+        if path.is_file():
+            path.write_text(path.read_text(encoding="utf-8").replace(" 0.00.01", " 3.27.01")
+                            .replace("[0.00.01]", "[3.27.01]"), encoding="utf-8")
     meta = report / "laporan.yaml"
     text = meta.read_text(encoding="utf-8")
     for sample, real in (("Jl. Contoh No. 1", "Jl. Pendidikan No. 7"), ("Nama Kepala, S.Sos", "Ahmad Rizani, S.Sos"),

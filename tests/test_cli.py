@@ -132,6 +132,33 @@ def test_new_with_any_instansi_name_writes_it_as_it_is_and_passes_strict_check(t
     assert main(["check", "--situs", str(tmp_path), "--strict"]) == 0
 
 
+def test_new_for_a_dinas_has_no_kecamatan_budget(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A dinas's new report began with a kecamatan's program (7.01.02, "Koordinasi … di Tingkat Kecamatan"): it has
+    the program every perangkat daerah has, under urusan 0.00, said to be a sample in a comment and by ``check``;
+    a kecamatan keeps its own."""
+    assert main(["init", str(tmp_path)]) == 0
+    for slug, nama in (("dinas-2024", "Dinas Pertanian Kabupaten Contoh"), ("kec-2024", "Kecamatan Martapura")):
+        assert main(["new", "--situs", str(tmp_path), slug, "--tahun", "2024", "--instansi", nama]) == 0
+    folder = tmp_path / "content/laporan/dinas-2024"
+    text = (folder / "data/anggaran.yaml").read_text(encoding="utf-8")
+    budget = load_yaml(text, "x", Diagnostics())
+    program = budget["program"][0]
+    assert (program["kode"], program["nama"]) == ("0.00.01", "Program Penunjang Urusan Pemerintahan Daerah "
+                                                  "Kabupaten/Kota")
+    assert "Kecamatan" not in text and "# Contoh: ganti 0.00 dengan kode urusan dan bidang instansi Anda" in text
+    assert "program: [0.00.01]" in (folder / "data/pk.yaml").read_text(encoding="utf-8")
+    kec = load_yaml((tmp_path / "content/laporan/kec-2024/data/anggaran.yaml").read_text(encoding="utf-8"), "x",
+                    Diagnostics())
+    assert kec["program"][0]["kode"] == "7.01.02"
+    capsys.readouterr()
+    assert main(["check", "--situs", str(tmp_path), "--laporan", "dinas-2024"]) == 0
+    assert ("content/laporan/dinas-2024/data/anggaran.yaml:5: peringatan: kode program '0.00.01': urusan dan bidang "
+            "0.00 masih isian contoh dari lkjip new; tulis kode program, kegiatan dan sub kegiatan dari DPA instansi "
+            "Anda (mis. 3.27.01 untuk program penunjang urusan pertanian), juga di pk.yaml") in capsys.readouterr().out
+    fill_in(folder)
+    assert main(["check", "--situs", str(tmp_path), "--laporan", "dinas-2024", "--strict"]) == 0
+
+
 def test_init_creates_a_ready_site_and_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = tmp_path / "portal"
     assert main(["init", str(site)]) == 0

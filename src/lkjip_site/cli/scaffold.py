@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..compute.narrative import SAMPLE_INSTANSI
+from ..compute.narrative import SAMPLE_INSTANSI, SAMPLE_URUSAN
 from ..core.fmt import fmt_date, roman
 from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
@@ -94,6 +94,36 @@ def _period_dates(tahun: int, periode: str) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 10), dt.date(year, month, 15)
 
 
+#: The scaffold's sample program (kode, the lines of data/anggaran.yaml's tree down to the sub kegiatan's name), by
+#: jenis: a kecamatan's own program (urusan 7.01); any other instansi the program every perangkat daerah has, under
+#: the placeholder urusan and bidang 0.00, said so in a comment and by ``check`` (isian-contoh). A dinas began with
+#: a kecamatan's budget code and "Koordinasi … di Tingkat Kecamatan".
+_SAMPLE_PROGRAM = {
+    "kecamatan": ("7.01.02", """\
+  - kode: 7.01.02
+    nama: Program Penyelenggaraan Pemerintahan dan Pelayanan Publik
+    sasaran: S1
+    kegiatan:
+      - kode: 7.01.02.2.01
+        nama: Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan
+        sub_kegiatan:
+          - kode: 7.01.02.2.01.0001
+            nama: Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan Pemerintahan"""),
+    "": (f"{SAMPLE_URUSAN}.01", f"""\
+  # Contoh: ganti {SAMPLE_URUSAN} dengan kode urusan dan bidang instansi Anda (mis. 3.27 untuk pertanian), lalu tulis
+  # program, kegiatan dan sub kegiatan dari DPA beserta pagu dan realisasinya.
+  - kode: {SAMPLE_URUSAN}.01
+    nama: Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota
+    sasaran: S1
+    kegiatan:
+      - kode: {SAMPLE_URUSAN}.01.2.01
+        nama: Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah
+        sub_kegiatan:
+          - kode: {SAMPLE_URUSAN}.01.2.01.0001
+            nama: Penyusunan Dokumen Perencanaan Perangkat Daerah"""),
+}
+
+
 def _head_title(instansi: str) -> tuple[str, str]:
     """(jenis, jabatan of the head): 'Kecamatan Martapura' -> ('kecamatan', 'Camat Martapura')."""
     first, _, rest = instansi.partition(" ")
@@ -125,7 +155,8 @@ def _fill(text: str, a: Assumptions, in_yaml: bool) -> str:
     sd = "" if not quarters else f" s.d. Triwulan {roman(quarters)}"
     said = _yaml_text if in_yaml else str
     awal, akhir = renstra_period(a.tahun)
-    values = {"__TAHUN__": str(a.tahun), "__PERIODE__": a.periode, "__TERBIT__": published.isoformat(),
+    kode, program = _SAMPLE_PROGRAM.get(jenis, _SAMPLE_PROGRAM[""])
+    values = {"__PROGRAM_CONTOH__": program, "__PROGRAM_KODE__": kode,"__TAHUN__": str(a.tahun), "__PERIODE__": a.periode, "__TERBIT__": published.isoformat(),
               "__RENSTRA_AWAL__": str(awal), "__RENSTRA_AKHIR__": str(akhir),
               "__TTD__": signed.isoformat(), "__INSTANSI__": said(a.instansi), "__JENIS__": said(jenis),
               "__JABATAN__": said(jabatan), "__REALISASI__": realisasi, "__REALISASI_ANGGARAN__": spent,

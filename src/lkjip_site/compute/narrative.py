@@ -217,6 +217,9 @@ SAMPLE_VALUES = {"instansi.alamat": "Jl. Contoh No. 1", "instansi.kepala.nama": 
                  "penandatanganan.tempat": "Kota Contoh"}
 #: The instansi ``lkjip new`` names when none is given, written into the scaffold's text.
 SAMPLE_INSTANSI = "Kecamatan Contoh"
+#: The urusan and bidang of the sample program ``lkjip new`` writes for an instansi other than a kecamatan (0.00.01,
+#: the program every perangkat daerah has): no real code begins so.
+SAMPLE_URUSAN = "0.00"
 #: The scaffold's instructions in the chapters and the Renstra all begin so ("Tuliskan latar belakang …").
 SAMPLE_TEXT = re.compile(r"^\s*Tuliskan\b")
 #: What ``lkjip init`` writes in situs.yaml for the webmaster to replace: left in, every page of a release named
@@ -255,6 +258,13 @@ def check_sample_text(report: Report) -> list[Finding]:
                            f"instansi.logo: '{report.instansi.logo}' masih logo contoh dari lkjip new (lingkaran "
                            "bertulisan LOGO), di sampul dan halaman laporan; ganti berkas itu dengan logo pemda Anda, "
                            "atau tulis di sini nama berkas logo Anda", "isian-contoh"))
+    budget = report.data.anggaran
+    for program in budget.program if budget is not None else []:
+        if program.kode.strip().startswith(SAMPLE_URUSAN + "."):
+            out.append(Finding("warning", program.loc, f"kode program '{program.kode}': urusan dan bidang "
+                               f"{SAMPLE_URUSAN} masih isian contoh dari lkjip new; tulis kode program, kegiatan dan "
+                               "sub kegiatan dari DPA instansi Anda (mis. 3.27.01 untuk program penunjang urusan "
+                               "pertanian), juga di pk.yaml", "isian-contoh"))
     for ch in report.chapters:
         for line_no, line in lines(ch):
             if SAMPLE_TEXT.match(line):
