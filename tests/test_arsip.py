@@ -331,8 +331,11 @@ def test_change_page_lists_exactly_what_changed(flow: Flow) -> None:
                                                            "bab-4-penutup"]
     shown = [re.sub(r'<span class="sr">[^<]*</span>', "", p) for p in
              re.findall(r'<p class="paragraf">(.*?)</p>', html, re.S)]
-    assert shown[-1] == ("- Aparatur yang memahami SAKIP masih <del>sedikit.</del><ins>sangat sedikit, terutama di "
+    assert shown[-1] == ("• Aparatur yang memahami SAKIP masih <del>sedikit.</del><ins>sangat sedikit, terutama di "
                          "tingkat seksi.</ins>")
+    # a bold figure reads as the page showed it, not "<del>**97,50</del><ins>**96,04</ins> %**"
+    assert ("dapat diukur adalah <del>97,50</del><ins>96,04</ins> %.") in shown[0]
+    assert "**" not in html
     assert ("Indeks Kepuasan Masyarakat (IKM) mencapai <del>82</del><ins>78,5</ins> dari target 80; capaiannya "
             "<del>102,50</del><ins>98,13</ins> %") in shown[3]
     assert "{nilai}" not in html and "{ref}" not in html
@@ -631,8 +634,8 @@ def test_change_page_text_shows_last_years_change_and_link_text_as_the_pages_did
 def test_word_diff_shows_changed_paragraphs_only() -> None:
     old = "Satu dua tiga.\n\nEmpat lima\nenam.\n\n- butir a\n- butir b\n"
     new = "Satu dua tiga.\n\nEmpat lima enam.\n\n- butir a\n- butir c\n"
-    assert paragraphs(new) == ["Satu dua tiga.", "Empat lima enam.", "- butir a", "- butir c"]
-    assert word_diff(old, new) == [[("sama", "- butir "), ("hapus", "b"), ("tambah", "c")]]  # re-wrap is no change
+    assert paragraphs(new) == ["Satu dua tiga.", "Empat lima enam.", "• butir a", "• butir c"]
+    assert word_diff(old, new) == [[("sama", "• butir "), ("hapus", "b"), ("tambah", "c")]]  # re-wrap is no change
     assert word_diff("a", "a") == []
 
 
@@ -643,12 +646,29 @@ def test_word_diff_shows_a_deleted_paragraph_deleted_not_rewritten_into_the_next
     old = "- mengaitkan anggaran;\n- memberi umpan balik untuk perencanaan.\n\n## Kedudukan, tugas dan fungsi\n"
     new = "- mengaitkan anggaran;\n\n## Kedudukan, tugas pokok dan fungsi\n"
     assert word_diff(old, new) == [
-        [("hapus", "- memberi umpan balik untuk perencanaan.")],
-        [("sama", "## Kedudukan, tugas "), ("tambah", "pokok "), ("sama", "dan fungsi")]]
+        [("hapus", "• memberi umpan balik untuk perencanaan.")],
+        [("sama", "Kedudukan, tugas "), ("tambah", "pokok "), ("sama", "dan fungsi")]]
     # a paragraph added before one that was edited: the edit is still shown beside its own old text
     assert word_diff("Satu dua tiga empat.", "Paragraf baru sama sekali.\n\nSatu dua tiga lima.") == [
         [("tambah", "Paragraf baru sama sekali.")],
         [("sama", "Satu dua tiga "), ("hapus", "empat."), ("tambah", "lima.")]]
+
+
+def test_word_diff_compares_the_text_a_reader_sees_not_its_markdown() -> None:
+    """The change page showed readers "[dihapus: **97,50]" for a bold figure that changed, and "##", "- " and
+    "|---|" as words: it compared the Markdown source. It compares and shows the text as the pages show it."""
+    old = ("## Capaian {#capaian}\n\nRata-rata capaian adalah **97,50 %**, lihat `Tabel 3.1`.\n\n"
+           "| Indikator | Capaian |\n|---|--:|\n| IKM | *102,50 %* |\n\n* Satu \\*dua\\*\n")
+    new = ("## Capaian kinerja {#capaian}\n\nRata-rata capaian adalah **96,04 %**, lihat `Tabel 3.1`.\n\n"
+           "| Indikator | Capaian |\n|:--|--:|\n| IKM | *98,13 %* |\n\n- Satu \\*dua\\*\n")
+    assert paragraphs(new) == ["Capaian kinerja", "Rata-rata capaian adalah 96,04 %, lihat Tabel 3.1.",
+                               "Indikator | Capaian", "IKM | 98,13 %", "• Satu *dua*"]
+    assert word_diff(old, new) == [
+        [("sama", "Capaian"), ("tambah", " kinerja")],
+        [("sama", "Rata-rata capaian adalah "), ("hapus", "97,50"), ("tambah", "96,04"), ("sama", " %, lihat Tabel 3.1.")],
+        [("sama", "IKM | "), ("hapus", "102,50"), ("tambah", "98,13"), ("sama", " %")]]
+    # emphasis added or a list marker changed is no change of the text a reader reads
+    assert word_diff("Capaian **baik**.\n\n* butir", "Capaian *baik*.\n\n- butir") == []
 
 
 @given(st.decimals(allow_nan=False, allow_infinity=False, places=None).filter(lambda d: abs(d.adjusted()) < 40))

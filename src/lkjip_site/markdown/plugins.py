@@ -16,7 +16,8 @@ from markdown_it.rules_core import StateCore
 
 DIRECTIVES = ("tabel", "grafik")
 _INFO = re.compile(r"^\{(tabel|grafik)\}\s*([A-Za-z_][A-Za-z0-9_]*)?\s*$")
-_HEADING_ATTRS = re.compile(r"\s*\{((?:\s*[#.][A-Za-z0-9_\-]+)+)\s*\}\s*$")
+#: ``## Judul {#id .kelas}``: the heading's attributes, not part of its text.
+HEADING_ATTRS = re.compile(r"\s*\{((?:\s*[#.][A-Za-z0-9_\-]+)+)\s*\}\s*$")
 #: Inline tokens that end a source line.
 _BREAKS = {"softbreak": 1, "hardbreak": 1}
 
@@ -53,7 +54,7 @@ def _heading_attrs_rule(state: StateCore) -> None:
         if token.type != "heading_open" or not tokens[i + 1].children:
             continue
         last = tokens[i + 1].children[-1]
-        match = _HEADING_ATTRS.search(last.content) if last.type == "text" else None
+        match = HEADING_ATTRS.search(last.content) if last.type == "text" else None
         if not match:
             continue
         last.content = last.content[: match.start()]

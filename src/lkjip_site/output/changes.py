@@ -5,7 +5,8 @@ of its chapters. For an archived version both come from the archive (the JSON it
 source snapshot), so the comparison does not depend on how today's lkjip-site would compute or render the old
 version. Numbers are compared as exact machine values and formatted with ``core/fmt.py`` only for the page; text is
 compared paragraph by paragraph, then word by word (``difflib``), so a reader sees the sentence that changed, each
-``{nilai}`` in it read as that version printed it (from its own open data, :func:`with_values`).
+``{nilai}`` in it read as that version printed it (from its own open data, :func:`with_values`), and its Markdown as
+the page showed it (:func:`shown_text`: no ``**``, ``##`` or ``|---|``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import Any, Callable, Iterable
 
 from ..compute.comparisons import change_decimals, trend, trend_words
 from ..core import fmt
+from ..markdown.parser import make_parser
+from ..markdown.plugins import HEADING_ATTRS
 
 Number = Decimal | int
 Segment = tuple[str, str]  # ("sama" | "hapus" | "tambah", text)
@@ -445,7 +448,50 @@ def paragraphs(text: str) -> list[str]:
             current.append(line)
         if current:
             blocks.append(current)
-    return [joined for block in blocks if (joined := " ".join(" ".join(block).split()))]
+    return [shown for block in blocks if (shown := shown_text(" ".join(" ".join(block).split())))]
+
+
+_FENCE = re.compile(r"^(?:`{3,}|~{3,})")
+_QUOTE = re.compile(r"^(?:>\s?)+")
+_HEADING = re.compile(r"^#{1,6}(?:\s+|$)")
+_CLOSING_HASHES = re.compile(r"(?:^|\s+)#+\s*$")
+_BULLET = re.compile(r"^[-*+]\s+")
+_DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
+_CELL = re.compile(r"(?<!\\)\|")
+#: Reads a block's inline Markdown as the pages do (emphasis, code, escapes, entities, attributes).
+_INLINE = make_parser(allow_html=False)
+
+
+def shown_text(block: str) -> str:
+    """One block (a paragraph, list item, heading or table row, on one line) as its page showed it. Why: the change
+    page compared the Markdown source, and showed readers markup as words: "[dihapus: **97,50]" for a bold figure
+    that changed, and "##" and "- " before headings and list items. A list item reads "• ", a table row its cells
+    between " | " (its delimiter row nothing); a fenced block (a table or chart directive) is kept as written."""
+    if _FENCE.match(block):
+        return block
+    block = _QUOTE.sub("", block)
+    if _HEADING.match(block):
+        return _inline(HEADING_ATTRS.sub("", _CLOSING_HASHES.sub("", _HEADING.sub("", block, count=1))))
+    if block.startswith("|"):
+        if _DELIMITER_ROW.match(block):
+            return ""
+        row = re.sub(r"(?<!\\)\|$", "", block[1:].rstrip())
+        return " | ".join(_inline(cell) for cell in _CELL.split(row))
+    bullet = _BULLET.match(block)
+    if bullet:
+        return "• " + _inline(block[bullet.end():])
+    return _inline(block)
+
+
+def _inline(text: str) -> str:
+    """The text of inline Markdown: words, code and image descriptions, without the marks around them."""
+    parts: list[str] = []
+    for token in _INLINE.parseInline(text)[0].children or []:
+        if token.type in ("text", "code_inline", "image"):
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
 
 
 def word_diff(old: str, new: str) -> list[list[Segment]]:
