@@ -175,6 +175,26 @@ def test_release_stores_published_files_sources_and_manifest(flow: Flow) -> None
                                                          "sumber"]
 
 
+def test_release_and_verifikasi_print_the_hashes_for_the_handover_record(flow: Flow) -> None:
+    """``verifikasi`` proves the files, manifest and bag agree with one another: an archive rewritten whole (files,
+    manifest and bag made again together) passed it. The SHA-256 of the manifest and of the bag, printed at the
+    release for the handover record (Berita Acara Serah Terima) and again by ``verifikasi``, tell it apart."""
+    def line(versi: str, name: str) -> str:
+        path = flow.archive(versi) / name
+        return f"{hashlib.sha256(path.read_bytes()).hexdigest()}  arsip/{SLUG}/{versi}/{name}"
+
+    def lines(versi: str) -> list[str]:
+        return [line(versi, "manifest.json"), line(versi, f"{SLUG}-{versi}-bagit.zip")]
+
+    released = flow.runs["terbit-1.1"].out.splitlines()
+    heading = next(i for i, text in enumerate(released) if "Berita Acara Serah Terima" in text)
+    assert released[heading + 1:heading + 3] == lines("1.1")
+    assert "'sha256sum -c' di folder situs" in released[heading]
+    verified = flow.runs["verifikasi"].out.splitlines()
+    heading = next(i for i, text in enumerate(verified) if "Berita Acara Serah Terima" in text)
+    assert verified[heading + 1:] == lines("1.0") + lines("1.1")
+
+
 def test_release_again_unchanged_is_a_no_op(flow: Flow) -> None:
     run = flow.runs["terbit-1.0-lagi"]
     assert run.code == 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import hashlib
 import json
 import os
 import re
@@ -127,6 +128,22 @@ def load_archive(root: Path, diags: Diagnostics) -> list[ArchivedVersion]:
                             f"'{manifest.versi}', tetapi foldernya {rel}")
                 continue
             out.append(ArchivedVersion(folder, rel, manifest))
+    return out
+
+
+def handover_digests(av: ArchivedVersion) -> list[tuple[str, str]]:
+    """(SHA-256, path) of the version's ``manifest.json`` and BagIt zip as they are on disk, in ``sha256sum`` form.
+
+    Why: ``verifikasi`` proves the files, the manifest and the bag agree with one another, so a forgery that rewrote
+    all three together (another number in a page, the manifest and bag made again to match) passed. Only a record
+    kept outside the archive can tell: ``terbitkan`` prints these two hashes for the handover record (Berita Acara
+    Serah Terima), and ``verifikasi`` prints them again to be compared with it. The manifest names every other file
+    with its hash, the bag's among them, so its hash alone pins the whole version."""
+    out = []
+    for name in (MANIFEST, av.manifest.bagit.path):
+        path = av.folder / name
+        if path.is_file():
+            out.append((hashlib.sha256(path.read_bytes()).hexdigest(), f"{av.rel}/{name}"))
     return out
 
 

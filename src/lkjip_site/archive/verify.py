@@ -33,12 +33,13 @@ class Verification:
     files: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)  # (path, what is wrong)
     build_checked: bool = False
+    archive: list[ArchivedVersion] = field(default_factory=list)  # every version whose manifest could be read
 
 
 def verify(root: Path, out: Path, diags: Diagnostics) -> Verification:
     """Check every archived version; unreadable manifests are reported in ``diags`` (as by every build)."""
     result = Verification()
-    archive = load_archive(root, diags)
+    archive = result.archive = load_archive(root, diags)
     result.problems += [(d.file, d.message) for d in diags.errors]
     result.build_checked = out.is_dir()
     for av in archive:

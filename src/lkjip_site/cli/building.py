@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from ..archive.store import ARCHIVE_DIR
+from ..archive.store import ARCHIVE_DIR, ArchivedVersion, handover_digests, load_archive
 from ..archive.verify import verify
 from ..build import BuildOptions, build, build_pdf, check, release, repairing
 from ..core.diagnostics import Diagnostics
@@ -90,6 +90,9 @@ def cmd_release(args: argparse.Namespace) -> int:
         folder = opts.root / ARCHIVE_DIR / args.report / versi
         print(f"Diterbitkan: laporan {args.report} versi {versi} disimpan permanen di {folder} "
               f"(manifest.json, situs/, sumber/ dan paket BagIt). Simpan folder {ARCHIVE_DIR}/ di repositori situs.")
+        released = [av for av in load_archive(opts.root, Diagnostics()) if (av.slug, av.versi) == (args.report, versi)]
+        _print_digests(released, "Catat sidik SHA-256 versi ini di Berita Acara Serah Terima arsip (bukti bila "
+                       "kelak arsip diganti utuh; 'sha256sum -c' di folder situs memeriksanya):")
     print(f"Situs dibangun ke {opts.out}: {result.summary.get('berkas', 0)} berkas.")
     return EXIT_OK
 
@@ -113,7 +116,18 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(f"Belum ada versi terbitan di {root / ARCHIVE_DIR}; tidak ada yang diperiksa.")
         return EXIT_OK
     print(f"Verifikasi berhasil: {result.versions} versi terbitan, {result.files} berkas cocok dengan manifest.")
+    _print_digests(result.archive, "Cocokkan sidik SHA-256 ini dengan yang dicatat di Berita Acara Serah Terima "
+                   "setiap versi (arsip yang diganti utuh, berkas, manifest dan paket BagIt sekaligus, hanya "
+                   "ketahuan dengan catatan itu):")
     return EXIT_OK
+
+
+def _print_digests(archive: Sequence[ArchivedVersion], heading: str) -> None:
+    """The lines of :func:`handover_digests` of each version, as ``sha256sum`` prints them."""
+    lines = [f"{digest}  {path}" for av in archive for digest, path in handover_digests(av)]
+    if lines:
+        print(heading)
+        print("\n".join(lines))
 
 
 def _verified_folder(args: argparse.Namespace) -> tuple[Path, bool]:
