@@ -435,6 +435,23 @@ def test_verifikasi_passes_then_names_every_tampered_missing_and_extra_file(flow
     assert tree_hashes(root / "build") == before
 
 
+def test_verifikasi_names_an_empty_folder_added_inside_a_released_version(flow: Flow, tmp_path: Path) -> None:
+    """An extra file inside a released version was named, an extra empty folder passed: the manifest names files
+    only. Inside a version's folder (archive or build) it is named; the outermost of nested empty folders once."""
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+    (root / "arsip" / SLUG / "1.0" / "situs" / "baru" / "lagi").mkdir(parents=True)
+    (root / "arsip" / SLUG / "1.1" / "kosong").mkdir()
+    (root / "build" / OLD / "data-terbuka" / "kosong").mkdir()
+    run = lkjip(root, "verifikasi")
+    assert run.code == 1
+    extra = "folder tambahan yang tidak ada di manifest (versi terbitan tidak memuat folder kosong); hapus folder ini"
+    assert [line for line in run.out.splitlines() if ": " in line] == [
+        f"arsip/{SLUG}/1.0/situs/baru/: {extra}", f"build/{OLD}/data-terbuka/kosong/: {extra}",
+        f"arsip/{SLUG}/1.1/kosong/: {extra}"]
+    assert "Verifikasi GAGAL: 3 berkas" in run.err
+
+
 def test_verifikasi_checks_an_archive_handed_over_without_its_site(flow: Flow, tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """The ``arsip/`` folder handed to an archives office, without ``situs.yaml``, could not be verified there:
@@ -685,7 +702,8 @@ def test_word_diff_compares_the_text_a_reader_sees_not_its_markdown() -> None:
                                "Indikator | Capaian", "IKM | 98,13 %", "• Satu *dua*"]
     assert word_diff(old, new) == [
         [("sama", "Capaian"), ("tambah", " kinerja")],
-        [("sama", "Rata-rata capaian adalah "), ("hapus", "97,50"), ("tambah", "96,04"), ("sama", " %, lihat Tabel 3.1.")],
+        [("sama", "Rata-rata capaian adalah "), ("hapus", "97,50"), ("tambah", "96,04"),
+         ("sama", " %, lihat Tabel 3.1.")],
         [("sama", "IKM | "), ("hapus", "102,50"), ("tambah", "98,13"), ("sama", " %")]]
     # emphasis added or a list marker changed is no change of the text a reader reads
     assert word_diff("Capaian **baik**.\n\n* butir", "Capaian *baik*.\n\n- butir") == []

@@ -185,6 +185,16 @@ def read_tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def empty_folders(folder: Path) -> list[str]:
+    """Every folder below ``folder`` with no file anywhere inside it (the outermost of nested ones), sorted, each
+    ending in ``/``: what :func:`read_tree` does not see."""
+    if not folder.is_dir():
+        return []
+    holding = {parent for p in folder.rglob("*") if not p.is_dir() for parent in p.parents}
+    empty = [p for p in sorted(folder.rglob("*")) if p.is_dir() and p not in holding]
+    return [p.relative_to(folder).as_posix() + "/" for p in empty if p.parent == folder or p.parent in holding]
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """The report folder as it is now: every file except hidden ones (``.DS_Store``, editor and lock files)."""
     return {rel: path.read_bytes() for rel, path in _kept(folder)}

@@ -1,13 +1,13 @@
 """``lkjip verifikasi``: the archive and ``build/`` against the manifests, naming every changed, missing or extra file.
 
-Per archived version: the archive folder holds exactly the files its manifest names with the bytes it names (plus the
-manifest itself); the bag is valid as BagIt tools read it (``bagit.py`` validates every payload and tag file against
-the bag's own manifests, the Payload-Oxum and the tag manifests, which must all be there), its SHA-256 manifest lists
-what ``manifest.json`` lists, and its ``bag-info.txt`` tells the release time, source hash and identifier the manifest
-tells; the manifest's version, date and note are those of the released ``laporan.yaml`` (two records written at the
-same release must tell the same story: a manifest edited to say another date was listed on the site as it said);
-``build/laporan/<slug>/<versi>/`` holds exactly the published files; and every version ``build/`` lists as released
-is still in the archive.
+Per archived version: the archive folder holds exactly the files its manifest names with the bytes it names (plus
+the manifest itself), and no empty folder; the bag is valid as BagIt tools read it (``bagit.py`` validates every
+payload and tag file against the bag's own manifests, the Payload-Oxum and the tag manifests, which must all be
+there), its SHA-256 manifest lists what ``manifest.json`` lists, and its ``bag-info.txt`` tells the release time,
+source hash and identifier the manifest tells; the manifest's version, date and note are those of the released
+``laporan.yaml`` (two records written at the same release must tell the same story: a manifest edited to say another
+date was listed on the site as it said); ``build/laporan/<slug>/<versi>/`` holds exactly the published files (and no
+empty folder); and every version ``build/`` lists as released is still in the archive.
 """
 
 from __future__ import annotations
@@ -24,7 +24,12 @@ import bagit
 from ..core.diagnostics import Diagnostics
 from ..load.yamltree import load_yaml
 from .manifest import MANIFEST, SITE_DIR, SOURCE_DIR, FileEntry, compare_files, tree_digest
-from .store import ARCHIVE_DIR, ArchivedVersion, load_archive, missing_release_message, missing_releases, read_tree
+from .store import (ARCHIVE_DIR, ArchivedVersion, empty_folders, load_archive, missing_release_message,
+                    missing_releases, read_tree)
+
+#: An empty folder inside a released version: the manifest names files only, and nothing was released there.
+EXTRA_FOLDER = ("folder tambahan yang tidak ada di manifest (versi terbitan tidak memuat folder kosong); hapus "
+                "folder ini")
 
 
 @dataclass
@@ -62,6 +67,7 @@ def _check_archive(av: ArchivedVersion, result: Verification) -> None:
     actual.pop(MANIFEST, None)
     result.files += len(actual)
     result.problems += [(f"{av.rel}/{p}", problem) for p, problem in compare_files(expected, actual)]
+    result.problems += [(f"{av.rel}/{p}", EXTRA_FOLDER) for p in empty_folders(av.folder)]
     if tree_digest(m.sumber) != m.sumber_sha256:
         result.problems.append((f"{av.rel}/{MANIFEST}", "sumber.sha256 tidak sesuai dengan daftar berkas sumber"))
 
@@ -98,6 +104,7 @@ def _check_build(av: ArchivedVersion, out: Path, root: Path, result: Verificatio
     result.files += len(actual)
     shown = _shown(folder, root)
     result.problems += [(f"{shown}/{p}", problem) for p, problem in compare_files(expected, actual)]
+    result.problems += [(f"{shown}/{p}", EXTRA_FOLDER) for p in empty_folders(folder)]
 
 
 def _shown(path: Path, root: Path) -> str:
