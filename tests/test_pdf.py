@@ -46,6 +46,7 @@ from weasyprint.html import UA as WEASYPRINT_UA
 from weasyprint.formatting_structure.boxes import TableCellBox
 from weasyprint.text.fonts import FontConfiguration
 
+from lkjip_site import __version__
 from lkjip_site import build as build_mod
 from lkjip_site.build import BuildOptions, BuildResult, build, build_pdf, check
 from lkjip_site.cli.main import main as cli_main
@@ -620,6 +621,8 @@ def test_pdfa_and_document_metadata(rendered: Rendered) -> None:
     assert meta["dc:description"] == str(info.Subject)
     assert list(meta["dc:creator"]) == [str(info.Author)]
     assert meta["xmp:CreatorTool"] == str(info.Creator)
+    # the lkjip that made it, as the manifest of a release names it ("lkjip-site" alone did not say which)
+    assert str(info.Creator) == f"lkjip-site {__version__}"
     assert "xmp:MetadataDate" not in meta  # nothing stamped the clock time into the XMP
     assert "/OutputIntents" in rendered.pike.Root
     assert rendered.pike.pdf_version == "1.7"

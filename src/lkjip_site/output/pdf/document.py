@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from ... import __version__
 from ...core.fmt import fmt_date, fmt_nip
 from ...core.model import Chapter, Report
 from ...core.templates import theme_errors
@@ -277,7 +278,9 @@ def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, attachments:
         if not logo_path.is_file():
             raise PdfError(f"{report.rel}/laporan.yaml: berkas logo '{report.instansi.logo}' tidak ditemukan")
         logo = file_url(logo_path)
-    context.update({"logo_url": logo, "waktu": _w3c(stamp)})
+    # the PDF's /Creator and XMP CreatorTool name the lkjip that made it, as the archive's manifest does: a released
+    # PDF is never made again, so a later lkjip writing its own number changes no released byte
+    context.update({"logo_url": logo, "waktu": _w3c(stamp), "versi_lkjip": __version__})
     with theme_errors():
         html = env.get_template(TEMPLATE).render(**context)
     front_parts, body_parts = context["front_parts"], context["body_parts"]
