@@ -482,6 +482,40 @@ def test_verifikasi_checks_an_archive_handed_over_without_its_site(flow: Flow, t
     assert lost.code == 2 and "di folder yang memuat folder arsip/" in lost.err
 
 
+def test_verifikasi_checks_one_version_folder_handed_over_alone(flow: Flow, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """One version folder (``arsip/<slug>/<versi>/``) handed over alone could not be verified: "bukan folder situs",
+    and it holds no ``arsip/``. It is checked when named (renamed on the way too) or from inside it."""
+    handed = tmp_path / "serahan" / f"{SLUG}-1.1"
+    shutil.copytree(flow.archive("1.1"), handed)
+
+    def run(*args: str) -> Run:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["verifikasi", *args])
+        return Run(code, out.getvalue(), err.getvalue())
+
+    monkeypatch.chdir(tmp_path)
+    for where, args in ((tmp_path, [str(handed)]), (tmp_path, ["--situs", str(handed)]), (handed, [])):
+        monkeypatch.chdir(where)
+        passed = run(*args)
+        assert passed.code == 0, passed.out + passed.err
+        assert f"{handed} adalah folder satu versi terbitan (berisi manifest.json)" in passed.out
+        assert "Verifikasi berhasil: 1 versi terbitan" in passed.out
+    digest = hashlib.sha256((handed / "manifest.json").read_bytes()).hexdigest()
+    assert f"{digest}  ./manifest.json" in passed.out.splitlines()
+    monkeypatch.chdir(tmp_path)
+    page = handed / "situs" / "index.html"
+    page.write_bytes(page.read_bytes() + b" ")
+    failed = run(f"serahan/{SLUG}-1.1")
+    assert failed.code == 1
+    assert f"serahan/{SLUG}-1.1/situs/index.html: berubah: SHA-256 tidak sama dengan manifest" in failed.out
+    assert "Verifikasi GAGAL: 1 berkas" in failed.err
+    # inside a site, the whole site is checked as before
+    monkeypatch.chdir(flow.archive("1.0"))
+    assert "Verifikasi berhasil: 2 versi terbitan" in run().out
+
+
 def test_a_released_version_lost_from_the_archive_stops_the_build_and_fails_verifikasi(flow: Flow,
                                                                                       tmp_path: Path) -> None:
     """Deleting arsip/<slug>/1.0 (or cloning the site without arsip/) removed 1.0 from build/ at the next build,

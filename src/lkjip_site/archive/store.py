@@ -113,15 +113,8 @@ def load_archive(root: Path, diags: Diagnostics) -> list[ArchivedVersion]:
     for slug_dir in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")):
         for folder in sorted(p for p in slug_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
             rel = f"{ARCHIVE_DIR}/{slug_dir.name}/{folder.name}"
-            path = folder / MANIFEST
-            if not path.is_file():
-                diags.error((rel, 1), f"folder arsip tanpa {MANIFEST}; arsip hanya ditulis oleh 'lkjip terbitkan' — "
-                            "kembalikan manifest-nya dari repositori situs")
-                continue
-            try:
-                manifest = read_manifest(path.read_bytes())
-            except ManifestError as exc:
-                diags.error((f"{rel}/{MANIFEST}", 1), str(exc))
+            manifest = read_version(folder, rel, diags)
+            if manifest is None:
                 continue
             if (manifest.slug, manifest.versi) != (slug_dir.name, folder.name):
                 diags.error((f"{rel}/{MANIFEST}", 1), f"manifest menyebut laporan '{manifest.slug}' versi "
@@ -145,6 +138,20 @@ def handover_digests(av: ArchivedVersion) -> list[tuple[str, str]]:
         if path.is_file():
             out.append((hashlib.sha256(path.read_bytes()).hexdigest(), f"{av.rel}/{name}"))
     return out
+
+
+def read_version(folder: Path, rel: str, diags: Diagnostics) -> Manifest | None:
+    """The manifest of one version folder; None, said in ``diags``, when it is missing or cannot be read."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        diags.error((rel, 1), f"folder arsip tanpa {MANIFEST}; arsip hanya ditulis oleh 'lkjip terbitkan' — "
+                    "kembalikan manifest-nya dari repositori situs")
+        return None
+    try:
+        return read_manifest(path.read_bytes())
+    except ManifestError as exc:
+        diags.error((f"{rel}/{MANIFEST}", 1), str(exc))
+        return None
 
 
 def missing_releases(out: Path, archive: list[ArchivedVersion]) -> list[tuple[str, str]]:

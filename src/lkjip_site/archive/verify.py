@@ -25,7 +25,7 @@ from ..core.diagnostics import Diagnostics
 from ..load.yamltree import load_yaml
 from .manifest import MANIFEST, SITE_DIR, SOURCE_DIR, FileEntry, compare_files, tree_digest
 from .store import (ARCHIVE_DIR, ArchivedVersion, empty_folders, load_archive, missing_release_message,
-                    missing_releases, read_tree)
+                    missing_releases, read_tree, read_version)
 
 #: An empty folder inside a released version: the manifest names files only, and nothing was released there.
 EXTRA_FOLDER = ("folder tambahan yang tidak ada di manifest (versi terbitan tidak memuat folder kosong); hapus "
@@ -56,6 +56,22 @@ def verify(root: Path, out: Path, diags: Diagnostics) -> Verification:
     if result.build_checked:
         result.problems += [(f"{ARCHIVE_DIR}/{slug}/{versi}", "hilang: " + missing_release_message(slug, versi))
                             for slug, versi in missing_releases(out, archive)]
+    return result
+
+
+def verify_version(folder: Path, rel: str, diags: Diagnostics) -> Verification:
+    """One version folder handed over alone (``arsip/<slug>/<versi>/`` without the archive and site around it):
+    its files, its bag and its manifest against one another, as :func:`verify` checks each version. Why: a single
+    version given to an archives office could not be verified ("bukan folder situs"); its folder's own name is not
+    checked (it may be renamed on the way), the manifest says which report and version it is."""
+    result = Verification()
+    manifest = read_version(folder, rel, diags)
+    result.problems += [(d.file, d.message) for d in diags.errors]
+    if manifest is not None:
+        av = ArchivedVersion(folder, rel, manifest)
+        result.archive, result.versions = [av], 1
+        _check_archive(av, result)
+        _check_bag(av, result)
     return result
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Sequence
 
 from ..archive.store import ARCHIVE_DIR, ArchivedVersion, handover_digests, load_archive
-from ..archive.verify import verify
+from ..archive.manifest import MANIFEST
+from ..archive.verify import verify, verify_version
 from ..build import BuildOptions, build, build_pdf, check, release, repairing
 from ..core.diagnostics import Diagnostics
 from ..core.files import write_whole
@@ -16,7 +17,7 @@ from ..core.fmt import fmt_seconds
 from ..core.scope import Scope
 from ..core.suggest import did_you_mean, listing
 from ..load.content import report_slugs
-from .common import EXIT_CONTENT, EXIT_OK, UsageError, output_file, shown, site_folder, site_output
+from .common import EXIT_CONTENT, EXIT_OK, UsageError, find_site, output_file, shown, site_folder, site_output
 from .messages import report_diagnostics
 
 
@@ -98,13 +99,19 @@ def cmd_release(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    root, is_site = _verified_folder(args)
-    out = Path(args.output).resolve() if args.output else root / "build"
-    diags = Diagnostics()
-    result = verify(root, out, diags)
+    version = _version_folder(args)
+    if version is not None:
+        result = verify_version(version, _relative(version), Diagnostics())
+        root, is_site = version, False
+    else:
+        root, is_site = _verified_folder(args)
+        out = Path(args.output).resolve() if args.output else root / "build"
+        result = verify(root, out, Diagnostics())
     for path, problem in result.problems:
         print(f"{path}: {problem}")
-    if not is_site and not result.build_checked:
+    if version is not None:
+        print(f"{version} adalah folder satu versi terbitan (berisi {MANIFEST}): hanya versi itu yang diperiksa.")
+    elif not is_site and not result.build_checked:
         print(f"{root} bukan folder situs (tidak ada situs.yaml): hanya {ARCHIVE_DIR}/ yang diperiksa.")
     elif not result.build_checked:
         print(f"{out} belum ada: hanya arsip yang diperiksa (jalankan 'lkjip build' untuk membangunnya).")
@@ -130,11 +137,35 @@ def _print_digests(archive: Sequence[ArchivedVersion], heading: str) -> None:
         print("\n".join(lines))
 
 
+def _version_folder(args: argparse.Namespace) -> Path | None:
+    """The one version folder ``lkjip verifikasi`` checks alone: the folder named (``verifikasi FOLDER`` or
+    ``--situs``) holding ``manifest.json``, or the working folder holding it when no site is found from there."""
+    if args.folder and args.situs:
+        raise UsageError("sebut foldernya sekali saja: 'lkjip verifikasi FOLDER' atau --situs FOLDER")
+    named = args.folder or args.situs
+    folder = Path(named or Path.cwd()).resolve()
+    if not (folder / MANIFEST).is_file():
+        return None
+    if named is None and find_site(folder) is not None:
+        return None  # inside a site, 'lkjip verifikasi' checks the whole site as it always has
+    return folder
+
+
+def _relative(folder: Path) -> str:
+    """``folder`` as messages and the hash lines name it: from the working folder when below it."""
+    try:
+        return folder.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return folder.as_posix()
+
+
 def _verified_folder(args: argparse.Namespace) -> tuple[Path, bool]:
     """The folder whose ``arsip/`` ``lkjip verifikasi`` checks, and whether it is a site. Why not only a site: the
     archive handed to an archives office (the ``arsip/`` folder alone, without ``situs.yaml``) could not be verified
     there ("situs.yaml tidak ditemukan …; buat situs dengan 'lkjip init FOLDER'"). Outside a site, the folder (``--situs``
     or the working folder) that holds ``arsip/``, or ``arsip/`` itself, is checked."""
+    if args.folder:
+        args.situs = args.folder
     try:
         return site_folder(args), True
     except UsageError as exc:
@@ -144,7 +175,8 @@ def _verified_folder(args: argparse.Namespace) -> tuple[Path, bool]:
         if folder.name == ARCHIVE_DIR and folder.is_dir():
             return folder.parent, False
         raise UsageError(f"{exc}; untuk memeriksa salinan arsip saja, jalankan 'lkjip verifikasi' di folder yang "
-                         f"memuat folder {ARCHIVE_DIR}/ (atau di folder {ARCHIVE_DIR}/ itu)") from exc
+                         f"memuat folder {ARCHIVE_DIR}/ (atau di folder {ARCHIVE_DIR}/ itu), atau 'lkjip verifikasi "
+                         f"FOLDER' untuk satu folder versi terbitan (berisi {MANIFEST})") from exc
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:

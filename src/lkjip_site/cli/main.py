@@ -105,6 +105,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="terbitkan tanpa PDF (versi ini selamanya tanpa PDF)")
     v = sub.add_parser("verifikasi", parents=[site],
                        help="periksa arsip/ dan build/ terhadap manifest setiap versi terbitan")
+    v.add_argument("folder", nargs="?", metavar="folder",
+                   help="folder situs, folder arsip/ yang diserahkan, atau folder satu versi terbitan "
+                        "(arsip/<laporan>/<versi>/, berisi manifest.json); bawaan: folder kerja ini")
     v.add_argument("--output", "-o", help="folder hasil build yang diperiksa (bawaan: build/ di folder situs)")
     pdf = sub.add_parser("pdf", parents=[site, strict, dask], help="buat PDF satu laporan")
     pdf.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
