@@ -222,6 +222,18 @@ def test_internal_error_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyP
     assert "galat internal lkjip: RuntimeError: rusak" in err and "Traceback" not in err
 
 
+def test_a_reader_that_leaves_early_is_not_a_program_error(fresh_project: Path) -> None:
+    """`lkjip check | head -2`: the reader closed the pipe, and a check that had checked (a build that had published)
+    ended in "galat internal lkjip: BrokenPipeError" and code 3, told to report it as a bug."""
+    proc = subprocess.Popen([sys.executable, "-m", "lkjip_site", "check"], cwd=fresh_project,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # before the interpreter has even started: its first line finds no reader
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=120) == 141, err
+    assert "galat internal" not in err and "Traceback" not in err and "BrokenPipe" not in err, err
+
+
 @pytest.mark.parametrize("code, says", [(28, "disk penuh; kosongkan ruang disk"),  # ENOSPC
                                          (13, "tidak ada izin; jalankan lkjip sebagai pengguna pemilik")])  # EACCES
 def test_a_refusal_of_the_system_is_said_as_such(project: Path, monkeypatch: pytest.MonkeyPatch,

@@ -24,7 +24,7 @@ from ..core.pool import PoolError
 from ..core.refusals import refused
 from ..core.signals import exit_code, stopping
 from ..sheets.layout import COLUMN_KEYS
-from .common import EXIT_CONTENT, EXIT_INTERNAL, EXIT_USAGE, UsageError, shown
+from .common import EXIT_CONTENT, EXIT_INTERNAL, EXIT_PIPE, EXIT_USAGE, UsageError, shown
 from .messages import report_diagnostics
 from .usage import Parser
 
@@ -174,6 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Hapus folder cache situs ini (bawaan: .cache di folder situs), lalu jalankan lagi perintah yang sama; "
               "hasil build sebelumnya tetap utuh.", file=sys.stderr)
         return EXIT_INTERNAL
+    except BrokenPipeError:  # `lkjip check | head`: the reader of the output left, the program did not fail
+        _output_gone()
+        return EXIT_PIPE
     except KeyboardInterrupt as stop:  # a script's `lkjip build && upload` must not upload after a stop
         print("lkjip: dihentikan sebelum selesai.", file=sys.stderr)
         return exit_code(stop)
@@ -188,6 +191,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Ini kesalahan program, bukan isi laporan. Jalankan ulang dengan LKJIP_DEBUG=1 dan laporkan.",
               file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _output_gone() -> None:
+    """Send what is still to be printed nowhere: the reader of standard output has left, and the interpreter's own
+    flush at exit would fail again. Why: it ended in "galat internal lkjip: BrokenPipeError" and code 3, a program
+    error, after a build that had published, and a check that had checked."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def run() -> None:
