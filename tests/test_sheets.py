@@ -701,3 +701,34 @@ def test_a_new_program_above_a_replaced_kegiatan_keeps_each_under_its_own_parent
     assert budget is not None
     assert {p.kode: [k.kode for k in p.children] for p in budget.program} == {
         "7.01.01": ["7.01.01.2.01"], "7.01.02": ["7.01.02.2.02"]}
+
+
+def test_a_message_about_one_year_of_a_line_is_said_at_that_years_cell(exported: dict[str, bytes],
+                                                                       tmp_path: Path) -> None:
+    """K02 writes ``realisasi: {2021: 100, 2022: 100, 2023: 97.76}`` on one line. With two of its years edited, a
+    message about one year was said at the line's first edited cell, the other year's: the 2023 capaian's warning at
+    2021's realisasi, and "realisasi 2023 hanya diisi tw1" at 2021's. Now at the year it names (the report's year
+    when it names none)."""
+    slug = "martapura-barat-2023"
+    root = copy_examples(tmp_path / "situs")
+    wb = open_book(exported[slug])
+    nilai = wb["Nilai Indikator"]
+    col = get_column_letter(column(nilai, "Realisasi"))
+    r2021, r2023 = (find_row(nilai, {"ID": "K02", "Tahun": y}) for y in (2021, 2023))
+    put(nilai, r2021, {"Realisasi": 90})
+    put(nilai, r2023, {"Realisasi": 9776})
+    result = import_workbook(root, slug, save(wb), "data.xlsx")
+    said = [w.format() for w in result.warnings if "sepuluh kali" in w.message]
+    assert len(said) == 1 and said[0].startswith(f"data.xlsx!Nilai Indikator!{col}{r2023}: peringatan: K02: capaian "
+                                                 "9.776,00 %"), said
+    root = copy_examples(tmp_path / "situs2")
+    wb = open_book(exported[slug])
+    nilai = wb["Nilai Indikator"]
+    put(nilai, r2021, {"Realisasi": 90})
+    put(nilai, r2023, {"Periode": "tw1", "Target": None, "Nama indikator": None, "Capaian (%)": None, "Predikat": None,
+                       "Keterangan capaian": None})
+    with pytest.raises(ContentError) as caught:
+        import_workbook(root, slug, save(wb), "data.xlsx")
+    said = [d.format() for d in caught.value.diagnostics.items if "hanya diisi tw1" in d.message]
+    assert len(said) == 1 and said[0].startswith(f"data.xlsx!Nilai Indikator!{col}{r2023}: galat: K02: realisasi "
+                                                 "2023 hanya diisi tw1"), said

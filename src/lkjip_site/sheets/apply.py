@@ -55,6 +55,9 @@ class Origin:
 
     where: str
     ref: str
+    #: the year the cell holds a value of: one line of the file (``{2023: 70, 2024: 75}``) may hold the edits of
+    #: several cells, and a message about one year is said at that year's cell
+    year: int | None = None
 
     def __str__(self) -> str:
         return f"{self.where}:{self.ref}" if self.ref.isdigit() else f"{self.where}!{self.ref}"  # CSV: a line
@@ -79,8 +82,8 @@ class Importer:
         col = sheet.extra["columns"].get(key, 1)
         return f"{get_column_letter(col)}{row}"
 
-    def _origin(self, sheet: SheetRows, key: str, row: int) -> Origin:
-        return Origin(sheet.where, self._ref(sheet, key, row))
+    def _origin(self, sheet: SheetRows, key: str, row: int, year: int | None = None) -> Origin:
+        return Origin(sheet.where, self._ref(sheet, key, row), year)
 
     def _error_at(self, sheet: SheetRows, key: str, row: int, message: str) -> None:
         col = sheet.extra["columns"].get(key, 1)
@@ -232,7 +235,7 @@ class Importer:
                 v: Value | None = Missing(reason) if reason else number
                 col = f"{kind}_na" if cell is None and reason else kind
                 # an emptied cell too: its deletion is reported at it, not at A1
-                self._value_origin[(iid, kind, year, periode)] = self._origin(val, col, n)
+                self._value_origin[(iid, kind, year, periode)] = self._origin(val, col, n, year)
                 if v is None:
                     if cell is None and f"{kind}_na" not in cells:
                         self._emptied(val, kind, n, expected.get(key))
@@ -302,7 +305,7 @@ class Importer:
             for key in ("kondisi_tahun", "target_akhir", "nasional"):
                 self._renstra_origin[(iid, key)] = self._origin(ren, key if key in cells else "id", n)
             for y in years:
-                self._renstra_origin[(iid, f"target_{y}")] = self._origin(ren, f"target_{y}", n)
+                self._renstra_origin[(iid, f"target_{y}")] = self._origin(ren, f"target_{y}", n, y)
             out[iid] = v
             self._check_derived(ren, spec, n, cells, expected.get(iid))
         return out

@@ -7,6 +7,7 @@ not the YAML.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,7 +108,8 @@ def _import(root: Path, slug: str, data: bytes, name: str, overwrite: bool) -> I
                                                              if d.severity == "warning" and d.file.startswith(name)])
     if not texts:
         return result
-    result.written, after, news = check_and_write(root, slug, report.rel, texts, origins, standing(before))
+    result.written, after, news = check_and_write(root, slug, report.rel, texts, origins, standing(before),
+                                                   report.tahun)
     result.warnings.extend(news.sorted())
     if base is not None:
         remember(root, slug, base, digests(after))
@@ -135,7 +137,8 @@ def standing(diags: Diagnostics) -> set[tuple[str, str, str]]:
 
 def check_and_write(root: Path, slug: str, rel: str, texts: dict[str, str],
                     origins: dict[str, list[tuple[int, int, Origin]]],
-                    before: Collection[tuple[str, str, str]] = ()) -> tuple[list[str], Report, Diagnostics]:
+                    before: Collection[tuple[str, str, str]] = (),
+                    year: int | None = None) -> tuple[list[str], Report, Diagnostics]:
     """Run the would-be data files through stages 1–4 (in a private copy of the site); an error there is reported at
     the workbook cell it came from and nothing is written; otherwise every file is written, or none.
 
@@ -148,17 +151,17 @@ def check_and_write(root: Path, slug: str, rel: str, texts: dict[str, str],
     try:
         after = load_one(root, slug, diags, overrides=texts, findings_stop=False)
     except ContentError as exc:
-        raise ContentError(at_cells(exc.diagnostics, f"{rel}/{DATA_DIR}/", origins)) from None
+        raise ContentError(at_cells(exc.diagnostics, f"{rel}/{DATA_DIR}/", origins, year)) from None
     new = Diagnostics()
     for d in diags.items:
         if (d.severity, d.file, d.message) not in before:
             new.add(d)
     if new.errors:
-        raise ContentError(at_cells(errors_only(new), f"{rel}/{DATA_DIR}/", origins))
+        raise ContentError(at_cells(errors_only(new), f"{rel}/{DATA_DIR}/", origins, year))
     folder = report_folder(root, slug) / DATA_DIR
     folder.mkdir(exist_ok=True)
     write_all({folder / n: t for n, t in texts.items()})
-    return sorted(texts), after, at_cells(new, f"{rel}/{DATA_DIR}/", origins)
+    return sorted(texts), after, at_cells(new, f"{rel}/{DATA_DIR}/", origins, year)
 
 
 def edited_texts(docs: dict[str, YamlText]) -> tuple[dict[str, str], dict[str, list[tuple[int, int, Origin]]]]:
@@ -173,14 +176,20 @@ def edited_texts(docs: dict[str, YamlText]) -> tuple[dict[str, str], dict[str, l
     return texts, origins
 
 
-def at_cells(diags: Diagnostics, prefix: str, origins: dict[str, list[tuple[int, int, Origin]]]) -> Diagnostics:
-    """Messages about lines the import wrote are given at the cell they came from (the line is named too)."""
+def at_cells(diags: Diagnostics, prefix: str, origins: dict[str, list[tuple[int, int, Origin]]],
+             year: int | None = None) -> Diagnostics:
+    """Messages about lines the import wrote are given at the cell they came from (the line is named too).
+
+    A line may hold the edits of several cells (``realisasi: {2022: 99, 2023: 9776}``): the message goes to the cell
+    of the year it names, or of the report's ``year`` when it names none ("K02: capaian 9.776,00 % ..." is about the
+    report's year); it went to the line's first edited cell, the other year's."""
     out = Diagnostics()
     for d in diags.items:
         origin = None
         if d.file.startswith(prefix) and not d.column:
             name = d.file[len(prefix):]
-            origin = next((o for a, b, o in origins.get(name, []) if a <= d.line <= b and o.where), None)
+            origin = _cell_of(d.message, [o for a, b, o in origins.get(name, []) if a <= d.line <= b and o.where],
+                              year)
         if origin is None:
             out.add(d)
             continue
@@ -189,3 +198,19 @@ def at_cells(diags: Diagnostics, prefix: str, origins: dict[str, list[tuple[int,
         name = d.file[len(prefix):]
         out.add(Diagnostic(origin.where, row, f"{d.message} (setelah impor: {name} baris {d.line})", d.severity, col))
     return out
+
+
+#: A year in a message: "K02 tahun 2023", "target 2024 bernilai 0", "indikator[1].realisasi.2023" (not a figure:
+#: "9.776,00", "Rp 2.023.000", nor an ID: "IKU2023")
+_YEAR = re.compile(r"(?<![\w,])(?<!\d\.)(?:19|20)\d\d(?!\w)")
+
+
+def _cell_of(message: str, cells: list[Origin], year: int | None) -> Origin | None:
+    """Of the cells whose edits made a line, the one the message is about: the first year it names, else ``year``."""
+    if len(cells) > 1:
+        named = _YEAR.search(message)
+        about = int(named.group()) if named else year
+        for cell in cells:
+            if cell.year is not None and cell.year == about:
+                return cell
+    return cells[0] if cells else None
