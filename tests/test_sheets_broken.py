@@ -200,6 +200,24 @@ def indicator_row_deleted_but_not_its_values(wb: Workbook) -> str:
             "Indikator (barisnya dihapus); untuk menghapus indikator ini, hapus juga baris ini")
 
 
+def total_row_typed_in_budget(wb: Workbook) -> str:
+    """A JUMLAH row typed under the budget (as printed in the DPA) was refused as "kode belum diisi"."""
+    ws = wb["Anggaran"]
+    r = first_empty_row(ws)
+    put(ws, r, {"Uraian": "JUMLAH", "Pagu (Rp)": 2233317579, "Realisasi (Rp)": 2100000000})
+    return (f"Anggaran!{ref(ws, 'Uraian', r)}: galat: baris 'JUMLAH' tidak diimpor: jumlah pagu dan realisasi dihitung "
+            "lkjip dari sub kegiatan (tampil di baris program dan kegiatan, dan di laporan); hapus baris ini")
+
+
+def average_row_typed_in_values(wb: Workbook) -> str:
+    """A "Rata-rata" row under the values was told "ID indikator belum diisi"."""
+    ws = wb["Nilai Indikator"]
+    r = first_empty_row(ws)
+    put(ws, r, {"ID": "Rata-rata", "Target": 100, "Realisasi": 97})
+    return (f"Nilai Indikator!A{r}: galat: baris 'Rata-rata' tidak diimpor: capaian, predikat dan rata-rata capaian "
+            "dihitung lkjip; hapus baris ini")
+
+
 def value_and_reason(wb: Workbook) -> str:
     ws = wb["Nilai Indikator"]
     r = find_row(ws, {"ID": "K11", "Tahun": 2023})
@@ -304,6 +322,7 @@ BROKEN_BOOKS: dict[str, Callable[[Workbook], str]] = {f.__name__: f for f in (
     percent_formatted_number, budget_sheet_renamed, pk_sheet_deleted, values_sheet_copied,
     program_realisasi_does_not_add_up, not_available_typed, english_thousands_in_money, missing_value_in_words,
     indicator_id_in_other_letters, new_indicator_differing_by_case_only, indicator_row_deleted_but_not_its_values,
+    total_row_typed_in_budget, average_row_typed_in_values,
 )}
 
 

@@ -202,6 +202,11 @@ class Importer:
         self._value_origin: dict[tuple[str, str, int, str], Origin] = {}
         self._value_where = val.where
         for n, cells in val.rows:
+            total = _total_cell(cells, ("id", "nama"))
+            if total is not None:
+                r.error(total, f"baris '{total.value.strip()}' tidak diimpor: capaian, predikat dan rata-rata capaian "
+                               "dihitung lkjip; hapus baris ini")
+                continue
             iid = r.text(cells.get("id"))
             year = r.year(cells.get("tahun"))
             periode = r.choice(cells.get("periode"), L.PERIODS, "periode")
@@ -637,6 +642,12 @@ class Importer:
         order: list[str] = []
         for n, cells in sheet.rows:
             kode = r.text(cells.get("kode"))
+            total = _total_cell(cells, ("kode", "nama"))
+            if total is not None:
+                r.error(total, f"baris '{total.value.strip()}' tidak diimpor: jumlah pagu dan realisasi dihitung lkjip "
+                               "dari sub kegiatan (tampil di baris program dan kegiatan, dan di laporan); hapus baris "
+                               "ini")
+                continue
             if not kode:
                 self._error_at(sheet, "kode", n, "kode belum diisi; setiap baris anggaran perlu kode program, kegiatan "
                                                  "atau sub kegiatan")
@@ -849,6 +860,20 @@ class Importer:
 
 
 # -- module helpers ------------------------------------------------------------------------------------------------------
+
+#: A row of totals an author types under a table ("JUMLAH", "Total Belanja", "Rata-rata"): lkjip computes those
+_TOTAL = re.compile(r"(?i)(jumlah|total|sub ?total|grand total|rata-rata|rerata)(\s+\S+)?\s*:?")
+
+
+def _total_cell(cells: dict[str, Cell], keys: tuple[str, ...]) -> Cell | None:
+    """The cell naming a row a total, in the ID/kode column, or in the name column of a row without one. It was
+    refused as "kode belum diisi", as if it were a budget line missing its code."""
+    ident, name = cells.get(keys[0]), cells.get(keys[1])
+    for cell in (ident, name if ident is None else None):
+        if cell is not None and isinstance(cell.value, str) and _TOTAL.fullmatch(cell.value.strip()):
+            return cell
+    return None
+
 
 def _money_label(key: str) -> str:
     named = {"pagu": "pagu", "realisasi": "realisasi", "pagu_tertulis": "pagu tertulis",
