@@ -472,7 +472,7 @@ def test_an_older_workbook_does_not_undo_a_newer_edit_of_the_files(tmp_path: Pat
     capsys.readouterr()
     assert main(["impor", slug, str(book), "--situs", str(root)]) == 1
     err = capsys.readouterr().err
-    assert ("data.xlsx!Nilai Indikator:1: galat: data/indikator.yaml diubah sesudah buku kerja ini diekspor "
+    assert ("data.xlsx!Nilai Indikator!A1: galat: data/indikator.yaml diubah sesudah buku kerja ini diekspor "
             "(baris K01 2023 tahunan); lembar 'Nilai Indikator' masih berisi nilai lamanya") in err, err
     assert "--timpa" in err and "NEK" not in err and "dihitung oleh lkjip" not in err  # not the grey cells' sums
     assert tree_hashes(root) == before
@@ -568,14 +568,18 @@ def test_a_changed_year_moves_the_value_in_either_style_of_the_file(exported: di
 
 def test_neighbouring_years_of_one_line_are_removed_together(exported: dict[str, bytes], tmp_path: Path) -> None:
     """K02's rows 2021 and 2022 deleted: both entries of ``{2021: 100, 2022: 100, 2023: 97.76}`` go (their two cuts
-    overlapped: "galat internal lkjip")."""
+    overlapped: "galat internal lkjip"). The summary says them at the sheet, as a deleted indicator: they were said
+    at its header cell A1, which holds no value of theirs."""
     root = copy_examples(tmp_path / "situs")
     slug = "martapura-barat-2023"
     wb = open_book(exported[slug])
     nilai = wb["Nilai Indikator"]
     for year in (2021, 2022):
         nilai.delete_rows(find_row(nilai, {"ID": "K02", "Tahun": year}))
-    assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["indikator.yaml"]
+    result = import_workbook(root, slug, save(wb), "data.xlsx")
+    assert result.written == ["indikator.yaml"]
+    assert result.changes == [f"data.xlsx!Nilai Indikator: realisasi K02 tahun {y} dihapus (barisnya tidak ada lagi)"
+                              for y in (2021, 2022)]
     assert _yaml_diff(root, slug, "indikator.yaml") == ["-    realisasi: {2021: 100, 2022: 100, 2023: 97.76}",
                                                         "+    realisasi: {2023: 97.76}"]
 

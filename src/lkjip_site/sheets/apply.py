@@ -60,6 +60,8 @@ class Origin:
     year: int | None = None
 
     def __str__(self) -> str:
+        if not self.ref:  # a deleted row: no cell is left to name, only its sheet
+            return self.where
         return f"{self.where}:{self.ref}" if self.ref.isdigit() else f"{self.where}!{self.ref}"  # CSV: a line
 
 
@@ -273,6 +275,7 @@ class Importer:
         r = Reader(self.diags, ren.where)
         out: dict[str, dict[str, Any]] = {}
         self._renstra_origin: dict[tuple[str, str], Origin] = {}
+        self._renstra_where = ren.where
         years = sorted(int(k[7:]) for k in ren.extra["columns"] if k.startswith("target_") and k[7:].isdigit())
         for n, cells in ren.rows:
             iid = r.text(cells.get("id"))
@@ -354,7 +357,7 @@ class Importer:
                 self._edit_renstra(doc, item, iid, renstra[iid], expected_ren=_renstra_now(ind, self.ends))
         for iid, i in index.items():
             if iid not in wanted:
-                doc.delete_item(seq, i, Origin(sheet.where, "A1"))
+                doc.delete_item(seq, i, Origin(sheet.where, ""))
                 self.changes.append(f"{sheet.where}: indikator {iid} dihapus (barisnya tidak ada lagi)")
 
     def _edit_years(self, doc: YamlText, item: MappingNode, kind: str, now: dict[int, Periods],
@@ -367,7 +370,7 @@ class Importer:
                 o = self._value_origin.get((iid, kind, year, p))
                 if o is not None:
                     return o
-            return Origin(self._value_where, "A1")
+            return Origin(self._value_where, "")  # the row was deleted: said at the sheet, not at its header A1
 
         pair = doc.get(item, kind)
         if not want:
@@ -389,7 +392,8 @@ class Importer:
             if d is None:
                 if ypair:
                     doc.delete(mapping, year, origin(year))
-                    self._change(origin(year), f"{kind} {iid} tahun {year} dihapus")
+                    gone = "" if origin(year).ref else " (barisnya tidak ada lagi)"
+                    self._change(origin(year), f"{kind} {iid} tahun {year} dihapus{gone}")
                 continue
             if ypair is None:
                 doc.insert(mapping, f"{year}: {emit_value(_form(d, None))}", origin(year))
@@ -412,11 +416,12 @@ class Importer:
                 self._change(origin(year), f"{kind} {iid} {year}: {_show_periods(e or {})} → {_show_periods(d)}")
 
     _value_where = ""
+    _renstra_where = ""
 
     def _edit_renstra(self, doc: YamlText, item: MappingNode, iid: str, v: dict[str, Any],
                       expected_ren: dict[str, Any]) -> None:
         def origin(key: str) -> Origin:
-            return self._renstra_origin.get((iid, key)) or Origin("", "A1")
+            return self._renstra_origin.get((iid, key)) or Origin(self._renstra_where, "")
 
         kondisi = (v["kondisi_tahun"], v["kondisi_nilai"]) if v["kondisi_tahun"] is not None else None
         if not _same_value(kondisi, expected_ren["kondisi"]):
@@ -440,7 +445,7 @@ class Importer:
                         doc.delete(pair[1], y, origin(f"target_{y}"))
                     else:
                         doc.set_key(pair[1], y, emit_value(targets[y]), origin(f"target_{y}"))
-            # said at the first year's cell that changed ("!A1", no file nor sheet, for a key no cell was kept for)
+            # said at the first year's cell that changed (at the sheet, for a year whose column was deleted)
             first = min(y for y in set(targets) | set(now) if not _same_value(targets.get(y), now.get(y)))
             self._change(origin(f"target_{first}"), f"target Renstra {iid}: {_show_map(now)} → {_show_map(targets)}")
         if not _same_value(v["target_akhir"], expected_ren["target_akhir"]):
@@ -807,7 +812,7 @@ class Importer:
         for kode, (_mapping, seq, i, _child) in index.items():
             if kode in wanted or any(parent in index and parent not in wanted for parent in ancestors(kode)):
                 continue
-            doc.delete_item(seq, i, Origin(sheet.where, "A1"))
+            doc.delete_item(seq, i, Origin(sheet.where, ""))
             self.changes.append(f"{sheet.where}: {kode} dihapus dari anggaran.yaml (barisnya tidak ada lagi)")
 
     def _edit_budget_fields(self, doc: YamlText, sheet: SheetRows, mapping: MappingNode, node: BudgetNode,

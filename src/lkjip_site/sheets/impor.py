@@ -67,8 +67,8 @@ def _import(root: Path, slug: str, data: bytes, name: str, overwrite: bool) -> I
     now = digests(report)
     stale = changed_since(root, slug, base, now) if base is not None else {}
     if stale and not overwrite:  # before the cells are compared: the grey cells' old sums would be blamed instead
-        for title, keys in stale.items():
-            diags.error((book.where(title), 1), message(title, keys, slug))
+        for title, keys in stale.items():  # at the sheet's first cell, as every message about a whole sheet
+            diags.at_cell(book.where(title), "A", 1, message(title, keys, slug))
         raise ContentError(diags)
     docs = read_texts(report_folder(root, slug))
     # the grey cells hold the export's sums: after this workbook's own import, or with --timpa over newer files,
@@ -188,8 +188,8 @@ def at_cells(diags: Diagnostics, prefix: str, origins: dict[str, list[tuple[int,
         origin = None
         if d.file.startswith(prefix) and not d.column:
             name = d.file[len(prefix):]
-            origin = _cell_of(d.message, [o for a, b, o in origins.get(name, []) if a <= d.line <= b and o.where],
-                              year)
+            origin = _cell_of(d.message, [o for a, b, o in origins.get(name, [])
+                                          if a <= d.line <= b and o.where and o.ref], year)
         if origin is None:
             out.add(d)
             continue
