@@ -218,6 +218,39 @@ def average_row_typed_in_values(wb: Workbook) -> str:
             "dihitung lkjip; hapus baris ini")
 
 
+def level_summed_over_quarters(wb: Workbook) -> str:
+    """The check's advice "pakai 'agregasi: terakhir'" was said at the cell as written for the YAML."""
+    ws = wb["Indikator"]
+    put(ws, find_row(ws, {"ID": "K02"}), {"Agregasi triwulan": "jumlah"})
+    nilai = wb["Nilai Indikator"]
+    r = first_empty_row(nilai)
+    put(nilai, r, {"ID": "K02", "Tahun": 2023, "Periode": "tw1", "Target": 50})
+    put(nilai, r + 1, {"ID": "K02", "Tahun": 2023, "Periode": "tw2", "Target": 50})
+    return (f"Nilai Indikator!{ref(nilai, 'Target', find_row(nilai, {'ID': 'K02', 'Tahun': 2023}))}: galat: K02: "
+            "indikator 'Persentase Administrasi Keuangan Perangkat Daerah' adalah tingkat, bukan hitungan, tetapi "
+            "agregasinya 'jumlah' (target triwulan 2023: 50 + 50 = 100); pakai 'terakhir' di kolom 'Agregasi "
+            "triwulan' dan tulis tingkat")
+
+
+def pk_sasaran_unknown(wb: Workbook) -> str:
+    """A sasaran the workbook cannot add: "tidak ada di data/renstra.yaml" said nothing of where to add it."""
+    ws = wb["PK"]
+    r = first_empty_row(ws, 5)
+    put(ws, r, {"Bagian": "sasaran", "ID / kode": "S9"}, header_row=5)
+    return (f"PK!{ref(ws, 'ID / kode', r, 5)}: galat: PK menyebut sasaran 'S9' yang tidak ada di data/renstra.yaml "
+            "(yang ada: S1); sasaran Renstra tidak ditulis di buku kerja: tambahkan dulu di data/renstra.yaml lalu "
+            "impor lagi, atau perbaiki ID-nya (setelah impor: pk.yaml baris 7)")
+
+
+def indicator_sasaran_unknown(wb: Workbook) -> str:
+    ws = wb["Indikator"]
+    r = find_row(ws, {"ID": "K02"})
+    put(ws, r, {"Sasaran/tujuan": "S9"})
+    return (f"Indikator!{ref(ws, 'Sasaran/tujuan', r)}: galat: sasaran/tujuan 'S9' tidak ada di renstra.yaml (yang "
+            "ada: T1, S1); sasaran dan tujuan Renstra tidak ditulis di buku kerja: tulis salah satu yang ada, atau "
+            "tambahkan dulu di data/renstra.yaml lalu impor lagi")
+
+
 def value_and_reason(wb: Workbook) -> str:
     ws = wb["Nilai Indikator"]
     r = find_row(ws, {"ID": "K11", "Tahun": 2023})
@@ -322,7 +355,8 @@ BROKEN_BOOKS: dict[str, Callable[[Workbook], str]] = {f.__name__: f for f in (
     percent_formatted_number, budget_sheet_renamed, pk_sheet_deleted, values_sheet_copied,
     program_realisasi_does_not_add_up, not_available_typed, english_thousands_in_money, missing_value_in_words,
     indicator_id_in_other_letters, new_indicator_differing_by_case_only, indicator_row_deleted_but_not_its_values,
-    total_row_typed_in_budget, average_row_typed_in_values,
+    total_row_typed_in_budget, average_row_typed_in_values, level_summed_over_quarters, pk_sasaran_unknown,
+    indicator_sasaran_unknown,
 )}
 
 

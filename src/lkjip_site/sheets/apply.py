@@ -524,7 +524,9 @@ class Importer:
             if target and target not in owners:
                 known = ", ".join(owners) or "-"
                 self._error_at(sheet, "sasaran", rows_of[iid], f"sasaran/tujuan '{target}' tidak ada di renstra.yaml "
-                                                               f"(yang ada: {known})")
+                                                               f"(yang ada: {known}); sasaran dan tujuan Renstra tidak "
+                                                               "ditulis di buku kerja: tulis salah satu yang ada, atau "
+                                                               "tambahkan dulu di data/renstra.yaml lalu impor lagi")
         if doc is None or self.diags.errors:
             return
         lists = {owner: list(ids) for owner, (_m, _k, ids) in owners.items()}

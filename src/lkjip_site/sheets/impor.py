@@ -196,8 +196,40 @@ def at_cells(diags: Diagnostics, prefix: str, origins: dict[str, list[tuple[int,
         col = "".join(ch for ch in origin.ref if ch.isalpha())
         row = int("".join(ch for ch in origin.ref if ch.isdigit()))
         name = d.file[len(prefix):]
-        out.add(Diagnostic(origin.where, row, f"{d.message} (setelah impor: {name} baris {d.line})", d.severity, col))
+        out.add(Diagnostic(origin.where, row, f"{in_workbook_words(d.message)} (setelah impor: {name} baris {d.line})",
+                           d.severity, col))
     return out
+
+
+#: What a check message says in the words of the YAML files, said in the workbook's: an author told at a cell to
+#: "pakai 'agregasi: terakhir'" finds no such text there. The messages stay as they are for who writes the YAML.
+_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"'agregasi: (\w+)'"), r"'\1' di kolom 'Agregasi triwulan'"),
+    (re.compile(r"\('tahunan: \.\.\.'\)"), "(pada baris periode 'tahunan')"),
+    (re.compile(r"'tahunan: \.\.\.'"), "baris periode 'tahunan'"),
+    (re.compile(r"tulis (tw[1-4]): \{tidak_ada: alasan\}"), r"isi baris periode \1 dengan alasannya di kolom {reason}"),
+    (re.compile(r"\{tidak_ada: alasan\}"), "alasannya di kolom {reason}"),
+)
+#: A reference to what the workbook cannot add (a Renstra sasaran), or can on another sheet: said with the way there.
+_MISSING = (
+    ("sasaran", "tidak ada di data/renstra.yaml", "sasaran Renstra tidak ditulis di buku kerja: tambahkan dulu di "
+                                                  "data/renstra.yaml lalu impor lagi, atau perbaiki ID-nya"),
+    ("program", "tidak ada di data/anggaran.yaml", "tambahkan baris programnya di lembar Anggaran, atau perbaiki "
+                                                   "kodenya"),
+    ("indikator", "tidak ada di data/indikator.yaml", "tambahkan indikatornya di lembar Indikator, atau perbaiki "
+                                                      "ID-nya"),
+)
+
+
+def in_workbook_words(message: str) -> str:
+    """A check message about a line the import wrote, in the words of the workbook where it is said."""
+    reason = "'Alasan realisasi tidak ada'" if "realisasi" in message else "'Alasan target tidak ada'"
+    for pattern, words in _WORDS:
+        message = pattern.sub(words.replace("{reason}", reason), message)
+    for what, missing, way in _MISSING:
+        if re.search(rf"{what} '[^']*' yang {re.escape(missing)}", message):
+            message = f"{message}; {way}"
+    return message
 
 
 #: A year in a message: "K02 tahun 2023", "target 2024 bernilai 0", "indikator[1].realisasi.2023" (not a figure:
