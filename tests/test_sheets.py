@@ -736,3 +736,33 @@ def test_a_message_about_one_year_of_a_line_is_said_at_that_years_cell(exported:
     said = [d.format() for d in caught.value.diagnostics.items if "hanya diisi tw1" in d.message]
     assert len(said) == 1 and said[0].startswith(f"data.xlsx!Nilai Indikator!{col}{r2023}: galat: K02: realisasi "
                                                  "2023 hanya diisi tw1"), said
+
+
+def test_sorting_the_pk_sheet_leaves_a_pk_without_its_own_indicator_list_as_it_is(tmp_path: Path) -> None:
+    """A pk.yaml without ``indikator:`` takes its sasaran's indicators from renstra.yaml. Sorting the PK sheet's rows
+    wrote that order out as ``indikator: [...]``, which then kept an indicator added to a sasaran later out of the
+    PK. The order of those rows means nothing there: nothing is written. A row deleted does write the list, and the
+    summary says it is now fixed in pk.yaml."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "batu-sopang-2022"
+    pk_file = root / "content/laporan" / slug / "data/pk.yaml"
+    text = pk_file.read_text(encoding="utf-8")
+    pk_file.write_text(re.sub(r"(?m)^indikator: .*\n", "", text), encoding="utf-8")
+    before = tree_hashes(root)
+    wb = open_book(export_workbook(load_one(root, slug, Diagnostics())))
+    pk = wb["PK"]
+    col_b, col_id = column(pk, "Bagian", 5), column(pk, "ID / kode", 5)
+    rows = [r for r in range(6, pk.max_row + 1) if pk.cell(r, col_b).value == "indikator"]
+    cells = [[c.value for c in pk[r]] for r in rows]
+    assert len(cells) > 2
+    for r, values in zip(rows, sorted(cells, key=lambda v: v[col_id - 1], reverse=True)):  # the whole rows move
+        for c, v in enumerate(values, start=1):
+            pk.cell(r, c).value = v
+    assert [pk.cell(r, col_id).value for r in rows] != [v[col_id - 1] for v in cells]
+    result = import_workbook(root, slug, save(wb), "data.xlsx")
+    assert result.written == [] and result.changes == []
+    assert tree_hashes(root) == before
+    pk.delete_rows(rows[-1])
+    result = import_workbook(root, slug, save(wb), "data.xlsx")
+    assert result.written == ["pk.yaml"]
+    assert len(result.changes) == 1 and "(kini didaftar di pk.yaml;" in result.changes[0], result.changes

@@ -608,6 +608,12 @@ class Importer:
         for bagian in L.BAGIAN_PK:
             if lists[bagian] == now_lists[bagian]:
                 continue
+            derived = doc.get(root, bagian) is None
+            if derived and bagian == "indikator" and sorted(lists[bagian]) == sorted(now_lists[bagian]):
+                # pk.yaml names no indicators: the PK's are its sasaran's, in renstra.yaml's order. Rows sorted on
+                # the sheet wrote that order out as a list, which then kept an indicator added to a sasaran later
+                # out of the PK
+                continue
             # at the first row that differs from the file's list: a new row at B13 was said (and its error shown)
             # at the list's first row, B8
             differs = next((ident for k, ident in enumerate(lists[bagian])
@@ -620,7 +626,9 @@ class Importer:
                 doc.insert(root, f"{bagian}: [{', '.join(items)}]", origin)
             else:
                 doc.replace_list(pair[0], pair[1], items, origin)
-            self._change(origin, f"{bagian} PK: {', '.join(lists[bagian]) or '–'}")
+            pinned = (" (kini didaftar di pk.yaml; indikator yang kemudian ditambahkan ke sasaran di renstra.yaml tidak "
+                      "lagi masuk PK dengan sendirinya)" if derived and bagian == "indikator" else "")
+            self._change(origin, f"{bagian} PK: {', '.join(lists[bagian]) or '–'}{pinned}")
 
     def _new_pk(self, sheet: SheetRows, meta: dict[str, Any], lists: dict[str, list[str]]) -> None:
         if meta["tahun"] is None:
