@@ -256,16 +256,20 @@ def _k02_realisasi(exported: dict[str, bytes], tmp_path: Path) -> tuple[Path, st
     return root, slug, wb, nilai.cell(find_row(nilai, {"ID": "K02", "Tahun": 2023}), column(nilai, "Realisasi"))
 
 
+def _k02_formula(exported: dict[str, bytes], tmp_path: Path, formula: str, stored: str) -> tuple[Path, str, Any, Any]:
+    """Martapura Barat's workbook with K02's realisasi 2023 typed as ``formula`` and the result a spreadsheet program
+    stores beside it (``<v>stored</v>``; openpyxl writes none), imported: (root, slug, import result, cell)."""
+    root, slug, wb, cell = _k02_realisasi(exported, tmp_path)
+    cell.value = f"={formula}"
+    data = save(wb)
+    sheet = next(n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.endswith("sheet3.xml"))
+    data = _patch_member(data, sheet, f"<f>{formula}</f><v></v>".encode(), f"<f>{formula}</f><v>{stored}</v>".encode())
+    return root, slug, import_workbook(root, slug, data, "data.xlsx"), cell
+
+
 def test_a_formula_counts_by_its_cached_value(exported: dict[str, bytes], tmp_path: Path) -> None:
     """A cell typed as a formula is read through the value the spreadsheet stored with it."""
-    import zipfile
-    root, slug, wb, cell = _k02_realisasi(exported, tmp_path)
-    cell.value = "=97+1"
-    data = save(wb)
-    # add the cached value a spreadsheet program would store (<v>98</v>) next to the formula
-    sheet = next(n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.endswith("sheet3.xml"))
-    data = _patch_member(data, sheet, b"<f>97+1</f><v></v>", b"<f>97+1</f><v>98</v>")
-    result = import_workbook(root, slug, data, "data.xlsx")
+    root, slug, result, _ = _k02_formula(exported, tmp_path, "97+1", "98")
     assert result.written == ["indikator.yaml"]
     assert _yaml_diff(root, slug, "indikator.yaml") == ["-    realisasi: {2021: 100, 2022: 100, 2023: 97.76}",
                                                        "+    realisasi: {2021: 100, 2022: 100, 2023: 98}"]
@@ -274,12 +278,7 @@ def test_a_formula_counts_by_its_cached_value(exported: dict[str, bytes], tmp_pa
 def test_a_formulas_binary_noise_is_not_written(exported: dict[str, bytes], tmp_path: Path) -> None:
     """Excel saves a formula's result with 17 digits (=1234567,1*3 as 3703701.3000000003) and shows 15: the YAML
     got the noise, and the change list said "3.703.701,3000000003"."""
-    root, slug, wb, cell = _k02_realisasi(exported, tmp_path)
-    cell.value = "=1234567.1*3"
-    data = save(wb)
-    sheet = next(n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.endswith("sheet3.xml"))
-    data = _patch_member(data, sheet, b"<f>1234567.1*3</f><v></v>", b"<f>1234567.1*3</f><v>3703701.3000000003</v>")
-    result = import_workbook(root, slug, data, "data.xlsx")
+    root, slug, result, cell = _k02_formula(exported, tmp_path, "1234567.1*3", "3703701.3000000003")
     assert _yaml_diff(root, slug, "indikator.yaml") == ["-    realisasi: {2021: 100, 2022: 100, 2023: 97.76}",
                                                        "+    realisasi: {2021: 100, 2022: 100, 2023: 3703701.3}"]
     assert result.changes == [f"data.xlsx!Nilai Indikator!{cell.coordinate}: realisasi K02 2023: 97,76 → 3.703.701,3"]
@@ -320,7 +319,6 @@ def test_a_warning_the_import_brings_is_said_at_its_cell(exported: dict[str, byt
 
 
 def _patch_member(data: bytes, member: str, old: bytes, new: bytes) -> bytes:
-    import zipfile
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
