@@ -116,6 +116,36 @@ def test_syntax_errors_in_indonesian_at_line(text: str, line: int, says: str) ->
     assert not re.search(r"\b(found|expected|not|while|the|could)\b", d.message), d.message
 
 
+def _laughs(levels: int, width: int, mapping: bool) -> str:
+    """Each level ``width`` aliases of the one before: a few lines that stand for width ** levels entries."""
+    lines = ["l0: &l0 {v: ha}"]
+    for i in range(1, levels):
+        items = [f"k{j}: *l{i - 1}" if mapping else f"*l{i - 1}" for j in range(width)]
+        lines.append(f"l{i}: &l{i} " + ("{" + ", ".join(items) + "}" if mapping else "[" + ", ".join(items) + "]"))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("mapping", [True, False], ids=["pemetaan", "daftar"])
+def test_alias_bomb_is_refused_at_its_anchor_line(mapping: bool) -> None:
+    """Aliases of aliases ("billion laughs"): a dozen lines in laporan.yaml stood for 10**9 entries, and check and
+    build hung in the line index (``key_lines``) until killed. Refused before it is built, at the line of the anchor
+    most repeated, with the file and line offset of a front matter."""
+    data, diags = load(_laughs(10, 10, mapping) + "capaian: *l9\n", offset=3)
+    built = data is not None  # (not shown by an assertion: its repr alone would never end)
+    del data
+    assert not built
+    [d] = diags.errors
+    assert d.line == 3 + 10 and "alias YAML ('*')" in d.message and "100.000" in d.message, d
+
+
+def test_a_few_aliases_are_read_as_before() -> None:
+    """Repeating a list or a mapping a few times (a common ``kualitatif`` list) is still allowed."""
+    data, diags = load("a: &g [A, B, C]\nb: *g\nc: {x: *g, y: *g}\n" + _laughs(4, 10, True))
+    assert not diags.items
+    assert data["b"] == ["A", "B", "C"] and data["c"]["y"] == ["A", "B", "C"]
+    assert len(key_lines(data)) > 1000
+
+
 def test_syntax_error_line_respects_offset() -> None:
     _, diags = load("a: 1\n\tb: 2\n", offset=5)
     assert diags.errors[0].line == 7

@@ -224,7 +224,16 @@ def load_yaml(text: str, file: str, diags: Diagnostics, line_offset: int = 0,
     if written is not None:
         loader.written = written
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if (repeated := _alias_growth(node)) is not None:
+            diags.error((file, repeated.start_mark.line + 1 + line_offset),
+                        f"YAML tidak dapat dibaca: alias YAML ('*') mengulang isi bertanda jangkar ('&') di baris ini "
+                        f"sampai lebih dari {MAX_ALIAS_GROWTH:,} butir (berkas dapat membuat lkjip macet); tulis "
+                        "isinya langsung tanpa '&' dan '*'".replace(",", "."))
+            return None
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         char = _char_at(text, mark.line, mark.column) if mark else ""
@@ -250,6 +259,43 @@ def load_yaml(text: str, file: str, diags: Diagnostics, line_offset: int = 0,
         return None
     finally:
         loader.dispose()
+
+
+#: How many nodes aliases may add to a document beyond those written: each ``*alias`` stands for its anchor's whole
+#: subtree, so ten aliases of ten aliases of … ("billion laughs") made a few lines a tree of a billion entries, which
+#: the line index (``key_lines``) and the schema walked without end. No report repeats anywhere near this much.
+MAX_ALIAS_GROWTH = 100_000
+
+
+def _alias_growth(root: yaml.Node) -> yaml.Node | None:
+    """The node most repeated through aliases when they make the document grow by more than
+    :data:`MAX_ALIAS_GROWTH` nodes, else None. Counted bottom-up without recursion, each node once (libyaml caps
+    the nesting, not the width; a recursive alias is refused when the document is constructed)."""
+    size: dict[int, int] = {}
+    uses: dict[int, int] = {}
+    nodes: dict[int, yaml.Node] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        uses[key] = uses.get(key, 0) + (0 if done else 1)
+        if done:
+            size[key] = 1 + sum(size.get(id(c), 0) for c in _children(node))
+            continue
+        if key in nodes:  # met again: an alias (or a recursive one, still open: counted as nothing here)
+            continue
+        nodes[key] = node
+        stack.append((node, True))
+        stack.extend((c, False) for c in _children(node))
+    if size.get(id(root), 0) - len(nodes) <= MAX_ALIAS_GROWTH:
+        return None
+    return nodes[max((k for k in nodes if uses[k] > 1), key=lambda k: size.get(k, 0) * (uses[k] - 1))]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    return list(node.value) if isinstance(node, SequenceNode) else []
 
 
 #: Control characters typed as themselves (not as a ``"\\u2028"`` escape), but TAB, LF and the CR of CRLF lines.
