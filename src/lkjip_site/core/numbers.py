@@ -271,3 +271,27 @@ def bracketed_negative(text: str) -> str | None:
         return None
     typed = parse_hand_written(found.group("number"))
     return "-" + (typed.machine if typed is not None else found.group("number"))
+
+
+#: What a spreadsheet takes for the start of a formula when it opens a CSV (CSV or formula injection): a citizen who
+#: opened the open data in Excel ran ``=HYPERLINK(…)`` or ``=cmd|' /C calc'!A0`` an author had typed as a name.
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_lead(text: str) -> str | None:
+    """The character that makes a spreadsheet read ``text``, a cell of a published CSV, as a formula; None when it
+    is none, or is a plain number or a sign alone (``-5``, ``-``: a spreadsheet shows them as written)."""
+    if not text.startswith(FORMULA_LEADS) or text.strip() in ("-", "+") or PLAIN.fullmatch(text.lstrip("+")):
+        return None
+    return text[0]
+
+
+def formula_advice(text: str) -> str:
+    """Why a text :func:`formula_lead` finds cannot be published, and what to write instead."""
+    lead = text[0]
+    shown = {"\t": "TAB", "\r": "CR"}.get(lead, lead)
+    bare = text.lstrip("".join(FORMULA_LEADS) + " ")
+    instead = f", mis. '{bare[:40]}'" if bare else ""
+    return (f"'{text[:40]}' diawali '{shown}', yang dibaca Excel dan LibreOffice sebagai awal rumus saat warga membuka "
+            "data terbuka (CSV) laporan ini: rumus dari berkas dapat membuka alamat internet atau menjalankan perintah "
+            f"di komputer pembacanya; hapus '{shown}' di depan{instead}, atau awali dengan kata")

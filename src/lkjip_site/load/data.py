@@ -35,8 +35,8 @@ from ..core.model import (
     Tujuan,
     Value,
 )
-from ..core.numbers import (PLAIN, QUOTED, bracketed_negative, number_problem, parse_hand_written, placeholder,
-                            thousands_or_decimal, to_decimal)
+from ..core.numbers import (PLAIN, QUOTED, bracketed_negative, formula_advice, formula_lead, number_problem,
+                            parse_hand_written, placeholder, thousands_or_decimal, to_decimal)
 from ..core.paths import rel_path
 from ..core.suggest import did_you_mean
 from . import schemas
@@ -387,6 +387,8 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
     numeric[0] = False  # the first column labels the rows
     if not _no_written_totals(header, numeric, header_line, numbered[1:], rel, diags):
         return None
+    if not _no_formulas(header, numeric, header_line, numbered[1:], rel, diags):
+        return None
     for c, name in enumerate(header):
         if not numeric[c] and c > 0 and not _no_placeholders(body, lines, c, name, rel, diags):
             return None
@@ -443,6 +445,21 @@ def _no_written_totals(header: list[str], numeric: list[bool], header_line: int,
         if row and row[0].strip().casefold() in _TOTALS:
             diags.error((rel, n), f"baris '{row[0].strip()}' tidak perlu ditulis: lkjip menjumlahkan baris sendiri "
                                   "(baris Jumlah pada tabel); hapus baris ini")
+            ok = False
+    return ok
+
+
+def _no_formulas(header: list[str], numeric: list[bool], header_line: int, rows: list[tuple[int, list[str]]],
+                 rel: str, diags: Diagnostics) -> bool:
+    """A column name or a text cell a spreadsheet reads as a formula (``=HYPERLINK(…)``, ``=cmd|…``): the file is
+    published as it is (``data/`` of the version) and beside the open data, and ran in the Excel of the citizen who
+    opened it. Said at each such cell's line (but once per line)."""
+    ok = True
+    for n, row in [(header_line, header), *rows]:
+        cell = next((cell.strip() for c, cell in enumerate(row)
+                     if (n == header_line or not numeric[c]) and formula_lead(cell.strip())), None)
+        if cell is not None:
+            diags.error((rel, n), f"sel CSV {formula_advice(cell)}")
             ok = False
     return ok
 

@@ -16,7 +16,7 @@ from typing import Any
 from ..core.controls import control_in, describe_control
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, unpickled
-from ..core.numbers import number_problem, parse_hand_written, thousands_or_decimal
+from ..core.numbers import formula_advice, formula_lead, number_problem, parse_hand_written, thousands_or_decimal
 from ..core.suggest import did_you_mean
 from .source import not_utf8
 from .yamltree import YList, YMap, load_yaml
@@ -73,6 +73,9 @@ class Str(Node):
     #: a name or a title: shown on one line (a table cell, a chart's label, the page title), so a TAB or a line
     #: break inside it (a cell copied from a table in a PDF, a ``|`` block) is said; prose fields may hold both
     one_line: bool = False
+    #: published as a cell of the open data's CSV (``output/opendata.py``): text a spreadsheet would read as a formula
+    #: is refused (``core.numbers.formula_lead``)
+    cell: bool = False
 
     def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
         if self.allow_numbers and isinstance(value, float):
@@ -105,6 +108,8 @@ class Str(Node):
             ctx.diags.error((ctx.file, line), f"{where}: '{value}' tidak sesuai format {self.pattern_hint or self.pattern}")
         elif not value.strip():
             ctx.diags.error((ctx.file, line), f"{where}: tidak boleh kosong")
+        elif self.cell and formula_lead(value):
+            ctx.diags.error((ctx.file, line), f"{where}: {formula_advice(value)}")
 
     def json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": ["string", "integer"] if self.allow_numbers else "string"}

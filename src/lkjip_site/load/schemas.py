@@ -29,9 +29,12 @@ TEXT = Str()
 #: A name or a title, shown on one line: a TAB or a line break inside it is an error (``Str.one_line``); TEXT is
 #: prose (definisi, uraian, catatan_versi, ringkasan, alamat, ...), where ``>``/``|`` blocks may hold several lines.
 NAME = Str(one_line=True)
+#: A name the open data publishes as a cell of its CSV: a spreadsheet must not read it as a formula (``Str.cell``).
+CELL_NAME = Str(one_line=True, cell=True)
 YEAR = Int(min=1990, max=2100, doc="tahun, mis. 2023")
-MISSING = Obj({"tidak_ada": _req(Str(doc="alasan nilai tidak tersedia"))}, doc="nilai tidak tersedia beserta alasannya")
-GRADE = Grade(doc="nilai kualitatif, mis. B")
+MISSING = Obj({"tidak_ada": _req(Str(doc="alasan nilai tidak tersedia", cell=True))},
+              doc="nilai tidak tersedia beserta alasannya")
+GRADE = Grade(doc="nilai kualitatif, mis. B", cell=True)
 GRADE_OR_NUMBER = AnyOf(
     [(is_number, Num()), (lambda v: isinstance(v, str), GRADE),
      (lambda v: isinstance(v, dict), MISSING)],
@@ -53,7 +56,7 @@ SCALE = Obj(
         "nama": _req(NAME),
         "batas": _opt(Str(choices=("kiri", "kanan"), doc="kiri: [min, max); kanan: (min, max]")),
         "kelas": _req(ListOf(Obj({
-            "label": _req(NAME),
+            "label": _req(CELL_NAME),
             "min": _opt(Num(doc="batas bawah; kosong berarti tak hingga negatif")),
             "max": _opt(Num(doc="batas atas; kosong berarti tak hingga")),
             "warna": _opt(COLOUR),
@@ -138,7 +141,7 @@ RENSTRA = SchemaDoc("renstra", "Renstra (data/renstra.yaml)", Obj({
         "indikator": _opt(ListOf(Str(pattern=ID, allow_numbers=True))),
         "sasaran": _req(ListOf(Obj({
             "id": _req(Str(pattern=ID, allow_numbers=True)),
-            "uraian": _req(TEXT),
+            "uraian": _req(Str(cell=True)),
             "indikator": _req(ListOf(Str(pattern=ID, allow_numbers=True), min_items=1)),
         }), min_items=1)),
     }), min_items=1)),
@@ -148,17 +151,17 @@ RENSTRA = SchemaDoc("renstra", "Renstra (data/renstra.yaml)", Obj({
 
 INDICATOR = Obj({
     "id": _req(Str(pattern=ID, pattern_hint="huruf, angka, '.', '_' atau '-'", allow_numbers=True)),
-    "nama": _req(NAME),
-    "satuan": _req(NAME),
+    "nama": _req(CELL_NAME),
+    "satuan": _req(CELL_NAME),
     "polaritas": _req(Str(choices=("positif", "negatif"))),
     "jenis": _opt(Str(choices=("iku", "tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"))),
     "agregasi": _opt(Str(choices=("jumlah", "terakhir", "rata_rata"))),
-    "kualitatif": _opt(ListOf(Str(allow_numbers=True), min_items=2)),
+    "kualitatif": _opt(ListOf(Str(allow_numbers=True, cell=True), min_items=2)),
     "definisi": _opt(TEXT),
     "formula": _opt(TEXT),
     "sumber_data": _opt(TEXT),
     "penanggung_jawab": _opt(TEXT),
-    "program": _opt(Str(allow_numbers=True)),
+    "program": _opt(Str(allow_numbers=True, cell=True)),
     "kondisi_awal": _opt(Obj({"tahun": _req(YEAR), "nilai": _req(GRADE_OR_NUMBER)})),
     "target_renstra": _opt(MapOf(YEAR, GRADE_OR_NUMBER)),
     "target_akhir": _opt(GRADE_OR_NUMBER),
@@ -186,7 +189,7 @@ PK = SchemaDoc("pk", "Perjanjian Kinerja (data/pk.yaml)", Obj({
 _STATED = {"pagu_tertulis": _opt(MONEY), "realisasi_tertulis": _opt(MONEY)}
 SUB_KEGIATAN = Obj({
     "kode": _req(Str(allow_numbers=True)),
-    "nama": _req(NAME),
+    "nama": _req(CELL_NAME),
     "indikator": _opt(NAME),
     "satuan": _opt(NAME),
     "target": _opt(GRADE_OR_NUMBER),
@@ -202,13 +205,13 @@ SUB_KEGIATAN = Obj({
 })
 KEGIATAN = Obj({
     "kode": _req(Str(allow_numbers=True)),
-    "nama": _req(NAME),
+    "nama": _req(CELL_NAME),
     **_STATED,
     "sub_kegiatan": _req(ListOf(SUB_KEGIATAN, min_items=1)),
 })
 PROGRAM = Obj({
     "kode": _req(Str(allow_numbers=True)),
-    "nama": _req(NAME),
+    "nama": _req(CELL_NAME),
     "sasaran": _opt(Str(pattern=ID, allow_numbers=True)),
     **_STATED,
     "kegiatan": _req(ListOf(KEGIATAN, min_items=1)),
