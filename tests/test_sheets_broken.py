@@ -8,6 +8,8 @@ does not add up, a formula saved without its value.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 from typing import Callable
 
@@ -403,6 +405,49 @@ def test_not_a_workbook_is_refused(site: Path, tmp_path: Path, capsys: pytest.Ca
         assert main(["impor", SLUG, str(book), "--situs", str(site)]) == 1
         err = capsys.readouterr().err
         assert said in err and "Error)" not in err and "BadZipFile" not in err, err
+
+
+def _repacked(data: bytes, change: Callable[[str, bytes], bytes], extra: tuple[str, bytes] | None = None) -> bytes:
+    """The workbook ``data`` with each member changed by ``change`` (and one more member)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, change(info.filename, src.read(info.filename)))
+        if extra:
+            dst.writestr(*extra)
+    return out.getvalue()
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused_unread(site: Path, workbook: bytes, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """A 15 MB workbook of three million rows (or a zip bomb) held impor for minutes and ended in a MemoryError; what
+    it unpacks to is read from the zip's directory before openpyxl builds a cell."""
+    book = tmp_path / "data.xlsx"
+    book.write_bytes(_repacked(workbook, lambda _, d: d, ("xl/media/isi.bin", bytes(40 * 2**20))))
+    assert book.stat().st_size < 2**20
+    before = tree_hashes(site)
+    assert main(["impor", SLUG, str(book), "--situs", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert "data.xlsx:1: galat: buku kerja ini berisi 40 MB data bila dibuka (paling banyak 32 MB" in err, err
+    assert tree_hashes(site) == before
+
+
+def test_a_workbook_with_xml_entities_is_refused_not_a_crash(site: Path, workbook: bytes, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """A DOCTYPE with an external entity (XXE) in a sheet: never read (the XML parser does not load it), but the run
+    ended in "galat internal lkjip: ParseError"."""
+    def entity(name: str, data: bytes) -> bytes:
+        if name != "xl/worksheets/sheet1.xml":
+            return data
+        doctype = b'<!DOCTYPE worksheet [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+        data = data.replace(b"<worksheet", doctype + b"<worksheet", 1)
+        return data.replace(b"<t>", b"<t>&x;", 1)
+    book = tmp_path / "data.xlsx"
+    book.write_bytes(_repacked(workbook, entity))
+    assert main(["impor", SLUG, str(book), "--situs", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert "data.xlsx:1: galat: berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca" in err, err
+    assert "internal" not in err
 
 
 # -- budget realisation exports (CSV/XLSX) -------------------------------------------------------------------------------

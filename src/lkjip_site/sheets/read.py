@@ -13,6 +13,7 @@ import math
 import re
 import zipfile
 from dataclasses import dataclass, field
+from xml.etree.ElementTree import ParseError
 from decimal import Decimal
 from typing import Any
 
@@ -67,13 +68,35 @@ class Book:
         return f"{self.name}!{title}"
 
 
+#: The most an .xlsx may unpack to. An export of a large report unpacks to a few megabytes; a workbook of 15 MB that
+#: unpacked to some hundred (three million rows, or a zip bomb) held ``impor`` for minutes and ended in a MemoryError,
+#: since openpyxl builds every cell, twice (values and formulas).
+MAX_UNPACKED = 32 * 1024 * 1024
+
+
 def open_book(data: bytes, name: str, diags: Diagnostics) -> Book | None:
+    if (unpacked := _unpacked_size(data)) > MAX_UNPACKED:
+        diags.error((name, 1), f"buku kerja ini berisi {unpacked // 2**20} MB data bila dibuka (paling banyak "
+                               f"{MAX_UNPACKED // 2**20} MB; buku kerja hasil lkjip ekspor jauh lebih kecil): berisi "
+                               "lembar atau baris lain yang sangat banyak? Hapus lembar dan baris yang tidak perlu, "
+                               "atau ekspor ulang dengan lkjip ekspor lalu salin isinya")
+        return None
     try:
         return Book(data, name, diags)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ParseError):  # ParseError: a DOCTYPE's entities
         diags.error((name, 1), f"berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca ({_kind_of(data)}); "
                                "simpan ulang dari Excel atau LibreOffice sebagai 'Excel 2007-365 (.xlsx)'")
         return None
+
+
+def _unpacked_size(data: bytes) -> int:
+    """What the zip's members unpack to, as its directory says (Python's zipfile never unpacks more than that);
+    0 for no zip (``open_book`` says what it is)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0
 
 
 def _kind_of(data: bytes) -> str:
