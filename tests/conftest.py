@@ -141,11 +141,13 @@ def said_after_edit(items: Any, slug: str = SLUG) -> list[str]:
 
 def fill_in_site(root: Path) -> None:
     """Write over the sample ``pemda`` and ``url_dasar`` of situs.yaml (``lkjip init``'s, which the bundled examples
-    share): ``check`` warns of them (``isian-contoh``) and ``terbitkan`` refuses them."""
+    share): ``check`` warns of them (``isian-contoh``) and ``terbitkan`` refuses them; and write the open data's
+    licence that ``lkjip init`` suggests in a comment (``check`` warns while none is written: ``lisensi-data``)."""
     site = root / "situs.yaml"
     text = site.read_text(encoding="utf-8")
     for sample, real in (("pemda: Pemerintah Kabupaten Contoh\n", "pemda: Pemerintah Kabupaten Banjar\n"),
-                         ("url_dasar: https://lkjip.contoh.go.id/\n", "url_dasar: https://lkjip.banjarkab.go.id/\n")):
+                         ("url_dasar: https://lkjip.contoh.go.id/\n", "url_dasar: https://lkjip.banjarkab.go.id/\n"),
+                         ("# lisensi_data: CC-BY-4.0\n", "lisensi_data: CC-BY-4.0\n")):
         text = text.replace(sample, real)
     site.write_text(text, encoding="utf-8")
 

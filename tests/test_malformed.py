@@ -11,7 +11,7 @@ breakage, runs ``lkjip build``, and checks:
 
 Scaffold files the line numbers refer to (after ``lkjip new`` with year 2023):
 
-situs.yaml: 1-2 comments, 3 judul, 4 pemda, 5 url_dasar, 6 skala_predikat.
+situs.yaml: 1-2 comments, 3 judul, 4 pemda, 5 url_dasar, 6 skala_predikat, 7-9 lisensi_data suggested in comments.
 laporan.yaml: 1 comment, 2 tahun, 3 periode, 4 versi, 5 tanggal_terbit, 6 instansi:, 7 nama, 8 jenis, 9 alamat,
 10 logo, 11 kepala:, 12 nama, 13 jabatan, 14 pangkat, 15 nip, 16 penandatanganan:, 17 tempat, 18 tanggal.
 30-bab-3-akuntabilitas-kinerja.md: 1-6 front matter, 9 {nilai} sentence, 15 ```{tabel} capaian, 16 id, 17 judul,
@@ -239,7 +239,7 @@ CASES = [
     Case("csv-format-tampilan", write(f"{R}/data/penduduk.csv", 'desa,laki,perempuan\nSungai,120,130\nBatu,"1.234,5",2\n'),
          f"{R}/data/penduduk.csv", 3, "format tampilan, '1.234,5' memakai koma desimal dan pemisah ribuan; tulis 1234.5"),
     # line 7 names a theme the site does not have: an error, never a silent fall back to the default theme
-    Case("tema-tidak-ada", append(SITUS, "tema: biru\n"), SITUS, 7, "tema 'biru' tidak ditemukan"),
+    Case("tema-tidak-ada", append(SITUS, "tema: biru\n"), SITUS, 10, "tema 'biru' tidak ditemukan"),
 
     # url_dasar is line 5 of the scaffold situs.yaml
     Case("url-tanpa-garis-miring", replace(SITUS, "url_dasar: https://lkjip.contoh.go.id/",
@@ -794,7 +794,7 @@ def test_all_errors_reported_in_one_run(project: Path, capsys: pytest.CaptureFix
     assert f"{BAB4}:5: galat:" in err
     assert f"{PK}:3: galat:" in err
     assert f"{INDIKATOR}:5: galat:" in err
-    assert "3 galat, 3 peringatan." in err  # with situs.yaml's sample pemda and url_dasar (isian-contoh)
+    assert "3 galat, 4 peringatan." in err  # with situs.yaml's sample pemda and url_dasar (isian-contoh), no licence
 
 
 # ------------------------------------------------------------------------------------------------ check, usage

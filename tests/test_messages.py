@@ -221,6 +221,13 @@ CASES = [
     Case("isian-contoh-url-dasar", lambda root: None, SITUS, 5, "peringatan",
          "url_dasar: 'https://lkjip.contoh.go.id/' masih isian contoh dari lkjip init; tulis alamat tempat portal "
          "diterbitkan", "isian-contoh"),
+    # situs.yaml line 1: lkjip init suggests the open data's licence in a comment (line 9); said once, at the file
+    Case("lisensi-data", lambda root: None, SITUS, 1, "peringatan",
+         "lisensi_data belum ditulis: data terbuka setiap versi laporan (CSV, JSON, datapackage.json) terbit tanpa "
+         "lisensi", "lisensi-data"),
+    # situs.yaml line 10: a licence id written short; the known ids are listed
+    Case("lisensi-data-tidak-dikenal", append(SITUS, "lisensi_data: CC-BY\n"), SITUS, 10, "galat",
+         "lisensi_data: nilai 'CC-BY' tidak dikenal; mungkin maksudnya 'CC-BY-4.0'; pilihan: CC-BY-4.0"),
     # what lkjip new --dari carried and the author has not rewritten: a chapter's mark (BAB I line 3, after judul),
     # laporan.yaml's estimated dates (tanggal_terbit, line 5), a budget line still 0 (its kode, line 10)
     Case("isian-salinan", replace(BAB1, "judul: Pendahuluan\n", "judul: Pendahuluan\ndisalin_dari: contoh-2022\n"),
@@ -475,7 +482,7 @@ CASES = [
          "'Rp 100.000.000' memakai awalan Rp dan pemisah ribuan; tulis 100000000"),
 
     # ------------------------------------------------------------------ unknown names: the nearest known ones
-    Case("kunci-mirip", append(SITUS, "judull: Portal\n"), SITUS, 7, "peringatan",
+    Case("kunci-mirip", append(SITUS, "judull: Portal\n"), SITUS, 10, "peringatan",
          "kunci 'judull' tidak dikenal; mungkin maksudnya 'judul'"),
     Case("pilihan-mirip", replace(LAPORAN, "periode: tahunan", "periode: tahunann"), LAPORAN, 3, "galat",
          "nilai 'tahunann' tidak dikenal; mungkin maksudnya 'tahunan'"),
@@ -512,7 +519,7 @@ CASES = [
          "jenis tabel 'capain' tidak dikenal; mungkin maksudnya 'capaian'"),
     Case("berkas-data-mirip", write(f"{R}/data/indikator.yml", "indikator: []\n"), f"{R}/data/indikator.yml", 1,
          "peringatan", "berkas data 'indikator.yml' tidak dikenal dan diabaikan; mungkin maksudnya 'indikator.yaml'"),
-    Case("tema-mirip", append(SITUS, "tema: defaul\n"), SITUS, 7, "galat",
+    Case("tema-mirip", append(SITUS, "tema: defaul\n"), SITUS, 10, "galat",
          "tema 'defaul' tidak ditemukan; mungkin maksudnya 'default'"),
 
     # ------------------------------------------------------------------ YAML opened and never closed

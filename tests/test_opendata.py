@@ -4,17 +4,23 @@ redone from it, and joined across its files?"""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import re
 from decimal import Decimal as D
 from pathlib import Path
 
 import frictionless
+from conftest import SLUG, build_project
 from test_compute import indicator, leaf, node, report
 
 from lkjip_site.compute.report import compute_report
-from lkjip_site.core.model import Budget, Loc, PeriodValues
-from lkjip_site.output.opendata import DATAPACKAGE, open_data
+from lkjip_site.core.diagnostics import Diagnostics
+from lkjip_site.core.model import DATA_LICENCES, Budget, DataLicence, Loc, PeriodValues, SiteConfig
+from lkjip_site.load.config import load_config
+from lkjip_site.output.opendata import CATALOGUE, DATAPACKAGE, data_catalogue, open_data
+from lkjip_site.output.versions import OPEN_DATA_DIR, InstansiRef, SiteHistory, VersionInfo
 
 L = Loc("content/laporan/uji/data/anggaran.yaml", 1)
 
@@ -73,3 +79,110 @@ def test_the_package_names_who_published_the_data() -> None:
     descriptor = json.loads(open_data(quarterly_report()).files[DATAPACKAGE])
     assert descriptor["contributors"] == [{"title": "Kecamatan Batu Sopang", "role": "publisher",
                                            "organization": "Pemerintah Kabupaten Paser"}]
+
+
+# ------------------------------------------------------------------------------------------------ licence, catalogue
+
+CC_BY = DataLicence("CC-BY-4.0", DATA_LICENCES["CC-BY-4.0"][0], DATA_LICENCES["CC-BY-4.0"][1])
+PACKAGE = f"laporan/{SLUG}/1.0/{OPEN_DATA_DIR}/{DATAPACKAGE}"
+
+
+def test_the_package_names_the_sites_licence_and_validates(tmp_path: Path) -> None:
+    """A catalogue (Satu Data Indonesia's CKAN) reads ``licenses`` to call data open; no licence was named anywhere.
+    A known id is the Open Definition id a catalogue matches; a licence of the site's own has its title and text."""
+    for name, data in open_data(quarterly_report(), CC_BY).files.items():
+        (tmp_path / name).write_bytes(data)
+    result = frictionless.validate(str(tmp_path / DATAPACKAGE))
+    assert result.valid, result.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+    descriptor = json.loads((tmp_path / DATAPACKAGE).read_text(encoding="utf-8"))
+    assert descriptor["licenses"] == [{"name": "CC-BY-4.0",
+                                       "path": "https://creativecommons.org/licenses/by/4.0/deed.id",
+                                       "title": "Creative Commons Atribusi 4.0 Internasional (CC BY 4.0)"}]
+    own = DataLicence("", "Lisensi Data Terbuka Kabupaten Paser", "https://data.paserkab.go.id/lisensi")
+    assert json.loads(open_data(quarterly_report(), own).files[DATAPACKAGE])["licenses"] == [
+        {"path": "https://data.paserkab.go.id/lisensi", "title": "Lisensi Data Terbuka Kabupaten Paser"}]
+    assert "licenses" not in json.loads(open_data(quarterly_report()).files[DATAPACKAGE])
+
+
+def test_a_licence_in_situs_yaml_is_read_in_both_forms(tmp_path: Path) -> None:
+    site = tmp_path / "situs.yaml"
+    head = "judul: Portal\npemda: Pemerintah Kabupaten Paser\nurl_dasar: https://lkjip.paserkab.go.id/\n"
+    site.write_text(head + "lisensi_data: CC0-1.0\n", encoding="utf-8")
+    config = load_config(tmp_path, Diagnostics())
+    assert config is not None and config.lisensi_data == DataLicence("CC0-1.0", *DATA_LICENCES["CC0-1.0"])
+    site.write_text(head + "lisensi_data:\n  nama: Lisensi Paser\n  url: https://paserkab.go.id/lisensi\n",
+                    encoding="utf-8")
+    config = load_config(tmp_path, Diagnostics())
+    own = DataLicence("", "Lisensi Paser", "https://paserkab.go.id/lisensi")
+    assert config is not None and config.lisensi_data == own
+    site.write_text(head + "lisensi_data:\n  nama: Lisensi Paser\n", encoding="utf-8")
+    diags = Diagnostics()
+    assert load_config(tmp_path, diags) is None
+    assert [d.format() for d in diags.errors] == ["situs.yaml:4: galat: kunci wajib 'lisensi_data.url' belum diisi"]
+
+
+def _set_licence(root: Path, line: str) -> None:
+    site = root / "situs.yaml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(re.sub(r"^#? ?lisensi_data: .*$", line, text, count=1, flags=re.M), encoding="utf-8")
+
+
+def test_a_licence_written_later_is_published_by_the_next_build(project: Path, epoch: None) -> None:
+    """The open data is memoised by its report's sources; the licence is not one of them, so a licence written
+    (or changed) after a build kept the descriptor without it, with the report page saying otherwise."""
+    build_project(project)
+    assert "licenses" not in json.loads((project / "build" / PACKAGE).read_text(encoding="utf-8"))
+    _set_licence(project, "lisensi_data: CC-BY-4.0")
+    build_project(project)
+    assert json.loads((project / "build" / PACKAGE).read_text(encoding="utf-8"))["licenses"][0]["name"] == "CC-BY-4.0"
+    page = (project / "build" / f"laporan/{SLUG}/1.0/index.html").read_text(encoding="utf-8")
+    assert 'rel="license">Creative Commons Atribusi 4.0 Internasional (CC BY 4.0)</a>' in page
+    _set_licence(project, "lisensi_data: ODbL-1.0")
+    build_project(project)
+    assert json.loads((project / "build" / PACKAGE).read_text(encoding="utf-8"))["licenses"][0]["name"] == "ODbL-1.0"
+    assert "ODbL" in (project / "build" / f"laporan/{SLUG}/1.0/index.html").read_text(encoding="utf-8")
+
+
+def test_the_report_page_names_its_open_data_in_its_head(project: Path) -> None:
+    """A harvester or a browser extension finds the files as ``<link rel="alternate">`` (the PDF's is there too);
+    the link check follows them, so each names a published file."""
+    page = (project / "build" / f"laporan/{SLUG}/1.0/index.html").read_text(encoding="utf-8")
+    head = page[:page.index("</head>")]
+    links = re.findall(r'<link rel="alternate" type="([^"]+)" href="([^"]+)"', head)
+    assert ("text/csv", f"{OPEN_DATA_DIR}/indikator.csv") in links
+    assert ("application/json", f"{OPEN_DATA_DIR}/{DATAPACKAGE}") in links
+    for _, href in links:
+        if not href.startswith("../"):
+            assert (project / "build" / f"laporan/{SLUG}/1.0" / href).is_file(), href
+
+
+def test_the_catalogue_lists_every_versions_package(project: Path) -> None:
+    """``data-terbuka.json`` at the site root lists each version's ``datapackage.json`` with what a catalogue shows;
+    the home page links it, and each address is a published file."""
+    built = project / "build"
+    doc = json.loads((built / CATALOGUE).read_text(encoding="utf-8"))
+    base = "https://lkjip.contoh.go.id/"
+    assert doc["format"] == "lkjip-katalog-data-terbuka/1" and doc["url"] == base
+    [entry] = doc["paket"]
+    assert entry["url"] == base + PACKAGE and entry["halaman"] == base + f"laporan/{SLUG}/1.0/"
+    assert (entry["laporan"], entry["versi"], entry["tahun"], entry["periode"], entry["terbaru"]) == (
+        SLUG, "1.0", 2023, "tahunan", True)
+    assert entry["instansi"] and entry["pemda"] and entry["judul"]
+    assert (built / entry["url"].removeprefix(base)).is_file()
+    assert f'<link rel="alternate" type="application/json" href="{CATALOGUE}"' in (built / "index.html").read_text(
+        encoding="utf-8")
+
+
+def test_the_catalogue_skips_a_version_without_open_data_and_marks_the_newest() -> None:
+    """A version released before versions published open data has no package to list; the newest is marked so a
+    harvester can leave superseded figures out. Same history, same bytes."""
+    def version(versi: str, archived: bool) -> VersionInfo:
+        return VersionInfo("paser-2023", versi, "LKjIP Paser 2023", 2023, "tahunan", "Tahunan", dt.date(2024, 2, 1),
+                           "", InstansiRef("Dinas X", "Pemerintah Kabupaten Paser"), diarsipkan=archived)
+    history = SiteHistory({"paser-2023": [version("1.1", False), version("1.0", True), version("0.9", True)]})
+    config = SiteConfig("Portal", "Pemerintah Kabupaten Paser", "https://lkjip.paserkab.go.id/", Loc("situs.yaml", 1))
+    files = {f"laporan/paser-2023/{v}/{OPEN_DATA_DIR}/{DATAPACKAGE}" for v in ("1.1", "1.0")}
+    data = data_catalogue(config, history, files)
+    assert data == data_catalogue(config, history, set(files))
+    got = [(p["versi"], p["terbaru"], p["diarsipkan"]) for p in json.loads(data)["paket"]]
+    assert got == [("1.1", True, False), ("1.0", False, True)]

@@ -103,7 +103,7 @@ def test_site_files_are_always_in_scope(two_reports: Path, capsys: pytest.Captur
         f.write("warna: biru\n")
     assert main(["check", "--situs", str(two_reports), "--laporan", "a-2023"]) == 0
     assert main(["check", "--situs", str(two_reports), "--laporan", "a-2023", "--strict"]) == 1
-    assert "situs.yaml:7: galat: kunci 'warna' tidak dikenal" in capsys.readouterr().err
+    assert "situs.yaml:10: galat: kunci 'warna' tidak dikenal" in capsys.readouterr().err
 
 
 def test_several_reports_can_be_chosen(two_reports: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -57,7 +57,7 @@ from .markdown.parser import (Tokenized, item_entries, keep_entries, make_parser
 from .output.audit import (MARKS_FACT, HtmlSource, Remembered, Shown, audit_site, audit_units, file_marks,
                            fingerprint, fingerprint_in_parts, parts_fact)
 from .output.linkcheck import check_links
-from .output.opendata import OpenDataSource
+from .output.opendata import CATALOGUE, OpenDataSource, data_catalogue
 from .output.pages import KEPT_FILE, KEPT_FILES, STORED_TOKEN, KeptReports, pdf_name, render_site, stored_token
 from .output.pdfs import render_pdfs
 from .output.portal import portal_charts
@@ -885,6 +885,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
             audit = memo("audit")
             audit_figures(site, files, diags, pdf_marks, audit, hashes)  # released files: checked by hash
         files.update(released)  # released versions, byte for byte, each file checked against its manifest above
+        files[CATALOGUE] = data_catalogue(site.config, history, files)  # every version's open data, released too
         with watch.stage("tautan"):
             check_links(files, pages.stats.rendered, diags, hashes)
         _stop_on_errors(diags, opts, last=True, frozen=frozen)
@@ -1075,6 +1076,7 @@ def check(opts: BuildOptions) -> Diagnostics:
         audit_figures(site, files, diags, verdicts=verdicts, hashes=hashes)
         for version in archive:  # released files as link targets, anchors included (pages link to #angka-kunci)
             files.update(version.site_files(diags))
+        files[CATALOGUE] = data_catalogue(site.config, history, files)  # the home page links to it
         _stop_on_errors(diags, opts, blocking)
         check_links(files, pages.stats.rendered, diags, hashes)
         _stop_on_errors(diags, opts, blocking, last=True, frozen=frozen)

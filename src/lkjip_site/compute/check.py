@@ -77,6 +77,7 @@ tercapai-diketik           warning     "tercapai" typed beside a capaian under 1
 isian-contoh               warning     the scaffold's sample values or "Tuliskan …" instructions left in the report
 isian-salinan              warning     a file ``lkjip new --dari`` carried from an earlier report still holds its
                                        ``disalin_dari`` line: a chapter's old text, estimated dates, budget amounts 0
+lisensi-data               warning     situs.yaml names no licence for the open data (``lisensi_data``); said once
 kode-format, kode-induk    error       budget code malformed / not starting with its parent's code
 kode-ganda                 error       budget code written twice
 kode-lama                  warning     legacy budget code form (2-digit sub kegiatan, ``07.01.01``)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..core.diagnostics import Diagnostics
-from ..core.model import Report, Site, SiteConfig, loc_of
+from ..core.model import DATA_LICENCES, Report, Site, SiteConfig, loc_of
 from ..core.timing import Stopwatch
 from .check import check_report
+from .findings import Finding
 from .earlier import same_instansi, spelled_otherwise
 from .narrative import check_site_samples
 from .report import compute_report
@@ -28,8 +29,21 @@ def compute_site(site: Site, diags: Diagnostics, watch: Stopwatch | None = None)
 def check_config(config: SiteConfig, diags: Diagnostics) -> None:
     """What ``check`` finds in situs.yaml itself (the sample values of ``lkjip init``), at its lines: said once per
     build, here, rather than with each report's findings, which would repeat it once per report."""
-    for finding in check_site_samples(config):
+    for finding in [*check_site_samples(config), *check_data_licence(config)]:
         diags.warn(finding.loc or config.loc, finding.message)
+
+
+def check_data_licence(config: SiteConfig) -> list[Finding]:
+    """No ``lisensi_data`` in situs.yaml: every version's open data is published without a licence, which a data
+    catalogue (Satu Data Indonesia's CKAN) reads as "not open", and a reader cannot tell whether reuse is allowed.
+    Said once, at situs.yaml (not per report); a version released so keeps its open data as it is."""
+    if config.lisensi_data is not None:
+        return []
+    return [Finding("warning", config.loc, "lisensi_data belum ditulis: data terbuka setiap versi laporan (CSV, JSON, "
+                    "datapackage.json) terbit tanpa lisensi, sehingga portal Satu Data dan pembaca tidak tahu apakah "
+                    "data itu boleh dipakai ulang; tulis mis. 'lisensi_data: CC-BY-4.0' (pilihan: "
+                    f"{', '.join(DATA_LICENCES)}) atau 'lisensi_data: {{nama: ..., url: ...}}' untuk lisensi lain, "
+                    "sesuai ketentuan Satu Data daerah Anda", "lisensi-data")]
 
 
 def instansi_names(site: Site) -> list[str]:

@@ -41,6 +41,22 @@ JENIS_BELANJA: dict[str, str] = {
     "transfer": "Belanja Transfer",
     "lainnya": "Belanja Lainnya",
 }
+#: Licences ``lisensi_data`` in situs.yaml names by id (the Open Definition / SPDX id a data catalogue such as Satu Data
+#: Indonesia's CKAN recognises), with the name the report page prints and the licence's text.
+DATA_LICENCES: dict[str, tuple[str, str]] = {
+    "CC-BY-4.0": ("Creative Commons Atribusi 4.0 Internasional (CC BY 4.0)",
+                  "https://creativecommons.org/licenses/by/4.0/deed.id"),
+    "CC-BY-SA-4.0": ("Creative Commons Atribusi-BerbagiSerupa 4.0 Internasional (CC BY-SA 4.0)",
+                     "https://creativecommons.org/licenses/by-sa/4.0/deed.id"),
+    "CC0-1.0": ("Creative Commons CC0 1.0 Universal (domain publik)",
+                "https://creativecommons.org/publicdomain/zero/1.0/deed.id"),
+    "ODC-BY-1.0": ("Open Data Commons Attribution License 1.0 (ODC-By)",
+                   "https://opendatacommons.org/licenses/by/1-0/"),
+    "ODbL-1.0": ("Open Data Commons Open Database License 1.0 (ODbL)",
+                 "https://opendatacommons.org/licenses/odbl/1-0/"),
+    "PDDL-1.0": ("Open Data Commons Public Domain Dedication and License 1.0 (PDDL)",
+                 "https://opendatacommons.org/licenses/pddl/1-0/"),
+}
 #: Ids the printed report's own parts use; chapters, tables and figures may not take them.
 RESERVED_IDS = frozenset({"sampul", "bagian-depan", "bagian-isi", "daftar-isi", "daftar-tabel", "daftar-gambar", "isi"})
 #: The folders a report version publishes beside its chapter pages (the theme's copy, the source data, the open
@@ -440,6 +456,16 @@ class Report:
         return labels[self.periode]
 
 
+@dataclass(frozen=True, slots=True)
+class DataLicence:
+    """The licence of every new version's open data (``lisensi_data`` in situs.yaml): a known id of
+    :data:`DATA_LICENCES`, or a licence the site names itself (``id`` empty)."""
+
+    id: str
+    nama: str
+    url: str
+
+
 @dataclass(slots=True)
 class SiteConfig:
     judul: str
@@ -454,6 +480,7 @@ class SiteConfig:
     scales: dict[str, Scale] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # line of each key ("a.b" nested), see loc_of
     capaian: dict[str, Any] = field(default_factory=dict)  # site defaults of CapaianPolicy, as written (key -> value)
+    lisensi_data: DataLicence | None = None  # the open data's licence (none written: ``check`` warns)
 
     @property
     def base_path(self) -> str:

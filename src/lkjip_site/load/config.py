@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..core.diagnostics import Diagnostics
-from ..core.model import Loc, SiteConfig
+from ..core.model import DATA_LICENCES, DataLicence, Loc, SiteConfig
 from ..core.paths import SITE_FILE, rel_path
 from ..core.resources import theme_exists, theme_names
 from ..core.suggest import did_you_mean
@@ -53,7 +55,19 @@ def load_config(root: Path, diags: Diagnostics) -> SiteConfig | None:
         scales=parse_scales(data.get("skala"), rel, diags),
         lines=key_lines(data),
         capaian=dict(data.get("capaian", {})),
+        lisensi_data=data_licence(data.get("lisensi_data")),
     )
+
+
+def data_licence(written: Any) -> DataLicence | None:
+    """``lisensi_data`` as validated by the schema: a known id (its name and address from :data:`DATA_LICENCES`) or
+    ``{nama, url}``; None when not written."""
+    if isinstance(written, str):
+        nama, url = DATA_LICENCES[written]
+        return DataLicence(written, nama, url)
+    if isinstance(written, Mapping):
+        return DataLicence("", str(written["nama"]), str(written["url"]))
+    return None
 
 
 def base_url_problem(url: str) -> str:
@@ -77,5 +91,6 @@ def read_by_reports(config: SiteConfig) -> str:
     keys name them). With the line of every key, so that a message that points into situs.yaml keeps its line.
 
     Why: a stored state was keyed by situs.yaml's bytes, so a new portal title read, computed, checked and parsed
-    every report again (a fifth of a full build with cached charts at N = 100) for states that come out the same."""
-    return repr(dataclasses.replace(config, judul="", url_dasar=""))
+    every report again (a fifth of a full build with cached charts at N = 100) for states that come out the same. The
+    open data's licence is only in the open data and the report page, whose keys name it (``output/pages.py``)."""
+    return repr(dataclasses.replace(config, judul="", url_dasar="", lisensi_data=None))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.model import JENIS_BELANJA
+from ..core.model import DATA_LICENCES, JENIS_BELANJA
 from .schema import AnyOf, Bool, Date, Field, Grade, Int, ListOf, MapOf, Num, Obj, SchemaDoc, Str, is_number
 
 ID = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"
@@ -75,6 +75,17 @@ CAPAIAN = Obj({
                               "per_indikator: rerata seluruh indikator terukur")),
 }, doc="aturan penghitungan capaian dan rata-rata capaian kinerja")
 
+#: The open data's licence: a known id, or a licence named by the site itself (a Perkada's own terms).
+DATA_LICENCE = AnyOf(
+    [(lambda v: isinstance(v, str), Str(choices=tuple(DATA_LICENCES))),
+     (lambda v: isinstance(v, dict), Obj({
+         "nama": _req(NAME),
+         "url": _req(Str(pattern=r"https?://\S+", pattern_hint="alamat lengkap naskah lisensi, mis. https://…")),
+     }))],
+    expected=f"id lisensi ({', '.join(DATA_LICENCES)}) atau {{nama: ..., url: ...}}",
+    doc="lisensi data terbuka setiap versi laporan baru",
+)
+
 SITE = SchemaDoc("situs", "Konfigurasi situs (situs.yaml di folder situs)", Obj({
     "judul": _req(NAME),
     "pemda": _req(NAME),
@@ -86,6 +97,7 @@ SITE = SchemaDoc("situs", "Konfigurasi situs (situs.yaml di folder situs)", Obj(
     "label_gambar": _opt(Str(choices=("Gambar", "Grafik"))),
     "skala": _opt(SCALES),
     "capaian": _opt(CAPAIAN),
+    "lisensi_data": _opt(DATA_LICENCE),
 }))
 
 PERSON = Obj({

@@ -19,16 +19,16 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Container, Iterable, Mapping
 
 from ..compute.budget import BudgetReport, BudgetResult
 from ..compute.capaian import Result
 from ..compute.scales import classify_or_none
 from ..compute.figures import Figure
 from ..core.files import Held
-from ..core.model import Missing, Report, ScaleClass, Value
+from ..core.model import DataLicence, Missing, Report, ScaleClass, SiteConfig, Value
 from .audit import Shown
-from .versions import OPEN_DATA_DIR, report_metadata
+from .versions import OPEN_DATA_DIR, SiteHistory, report_metadata
 
 FORMAT = "lkjip-data-terbuka/1"
 DATAPACKAGE = "datapackage.json"
@@ -101,8 +101,9 @@ class OpenData:
     files: dict[str, Held]
 
 
-def open_data(report: Report) -> OpenData:
-    """Every open-data file of one computed report, deterministic: same model, same bytes."""
+def open_data(report: Report, licence: DataLicence | None = None) -> OpenData:
+    """Every open-data file of one computed report, deterministic: same model and ``licence`` (``lisensi_data`` in
+    situs.yaml, named in ``datapackage.json`` only), same bytes."""
     rows = {
         "indikator": indicator_rows(report),
         "sasaran": sasaran_rows(report),
@@ -122,7 +123,7 @@ def open_data(report: Report) -> OpenData:
         "anggaran": budget_tree(report),
     }
     files[JSON_FILE] = to_json(document)
-    files[DATAPACKAGE] = to_json(datapackage(report, files))
+    files[DATAPACKAGE] = to_json(datapackage(report, files, licence))
     return OpenData(dict(sorted(files.items())))
 
 
@@ -306,8 +307,9 @@ def _json(value: Any, depth: int) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def datapackage(report: Report, files: dict[str, bytes]) -> dict[str, Any]:
-    """The Frictionless Data Package descriptor (``datapackage.json``): every file with its schema, size and hash."""
+def datapackage(report: Report, files: dict[str, bytes], licence: DataLicence | None = None) -> dict[str, Any]:
+    """The Frictionless Data Package descriptor (``datapackage.json``): every file with its schema, size and hash,
+    and the site's licence (``licenses``, when situs.yaml names one)."""
     name = f"lkjip-{report.slug}-{report.versi}".lower()
     resources: list[dict[str, Any]] = []
     for res_name, path, title, fields, key in TABLES:
@@ -337,8 +339,47 @@ def datapackage(report: Report, files: dict[str, bytes]) -> dict[str, Any]:
         "keywords": ["LKjIP", "laporan kinerja", "SAKIP", report.instansi.nama, str(report.tahun)],
         # who produced the data (Satu Data Indonesia's produsen data): named only in the description's prose before
         "contributors": [{"title": report.instansi.nama, "role": "publisher", "organization": report.instansi.pemda}],
+        # what a catalogue (Satu Data Indonesia's CKAN, data.gov harvesters) reads to call the data open: no licence
+        # was named anywhere, so a reader could not tell whether reuse was allowed
+        **({"licenses": [licence_descriptor(licence)]} if licence is not None else {}),
         "resources": resources,
     }
+
+
+def licence_descriptor(licence: DataLicence) -> dict[str, str]:
+    """A Data Package licence: ``name`` is the Open Definition id (only for a known licence), ``path`` its text."""
+    return {**({"name": licence.id} if licence.id else {}), "path": licence.url, "title": licence.nama}
+
+
+# ------------------------------------------------------------------------------------------------ catalogue
+
+#: The site's catalogue of open data, at a stable address beside the sitemap: every version's data package.
+CATALOGUE = "data-terbuka.json"
+CATALOGUE_FORMAT = "lkjip-katalog-data-terbuka/1"
+
+
+def data_catalogue(config: SiteConfig, history: SiteHistory, files: Container[str]) -> bytes:
+    """``data-terbuka.json``: the data package of every version the site publishes (built or released, those whose
+    ``datapackage.json`` is among ``files``), by report, newest version first, with what a catalogue lists it by.
+
+    Why: a Satu Data officer harvesting the portal (CKAN, a script) had to read every report page to find its
+    ``data-terbuka/`` folder, and could not tell a report's newest figures from a superseded version's. The
+    addresses are absolute (``url_dasar``), as in the sitemap, which lists the same versions; same site, same
+    bytes (no build time)."""
+    packages = []
+    for slug, versions in sorted(history.versions.items()):
+        for index, v in enumerate(versions):
+            path = f"{v.url}{OPEN_DATA_DIR}/{DATAPACKAGE}"
+            if path not in files:
+                continue  # released before versions published open data
+            packages.append({
+                "judul": v.judul, "instansi": v.instansi.nama, "pemda": v.instansi.pemda, "tahun": v.tahun,
+                "periode": v.periode, "periode_label": v.periode_label, "laporan": slug, "versi": v.versi,
+                "terbaru": index == 0, "diarsipkan": v.diarsipkan, "tanggal_terbit": v.tanggal_terbit.isoformat(),
+                "url": config.url_dasar + path, "halaman": config.url_dasar + v.url,
+            })
+    return to_json({"format": CATALOGUE_FORMAT, "judul": f"Data terbuka — {config.judul}", "pemda": config.pemda,
+                    "url": config.url_dasar, "paket": packages})
 
 
 # ------------------------------------------------------------------------------------------------ audit

@@ -295,12 +295,13 @@ class SitePages:
         """The report's open data, from the memo while its model's sources are unchanged (a whole report's tables
         as CSV and JSON cost more than all its pages taken from the memo)."""
         config = self.site.config
+        # the licence too: it is not in the report's sources, and a licence written later kept the old descriptor
         key = self.memo.key("data-terbuka", report.source_digest, repr(sorted(config.scales.items())),
-                            config.skala_predikat) if report.source_digest else None
+                            config.skala_predikat, repr(config.lisensi_data)) if report.source_digest else None
         stored = self.memo.files(key) if key else None  # held unpacked, with the pages (or by reference)
         if stored is not None:
             return OpenData(stored)
-        data = open_data(report)
+        data = open_data(report, config.lisensi_data)
         if not key:
             return data
         # held by reference from here on too, as when taken from the memo: a cold build of 500 reports held every
@@ -636,6 +637,9 @@ OPEN_DATA_DOWNLOADS = (
     ("laporan.json", "Data terbuka — semua data hasil hitungan", "JSON"),
     ("datapackage.json", "Data terbuka — deskripsi paket data (Frictionless Data Package)", "JSON"),
 )
+#: The media type of each kind of open-data file: the report page names each file in its head
+#: (``<link rel="alternate">``), where a harvester or a browser extension finds the data without reading the page.
+MEDIA_TYPES = {"CSV": "text/csv", "JSON": "application/json"}
 
 
 def _downloads(report: Report, files: Mapping[str, Held]) -> list[dict[str, Any]]:
@@ -648,7 +652,8 @@ def _downloads(report: Report, files: Mapping[str, Held]) -> list[dict[str, Any]
     for name, title, kind in OPEN_DATA_DOWNLOADS:
         path = f"{report.url}{OPEN_DATA_DIR}/{name}"
         if path in files:
-            out.append({"judul": f"{title} ({name})", "url": path, "ukuran": size(files[path]), "jenis": kind})
+            out.append({"judul": f"{title} ({name})", "url": path, "ukuran": size(files[path]), "jenis": kind,
+                        "tipe": MEDIA_TYPES[kind]})
     for path in report.data.files:
         out.append({"judul": f"Data sumber — {path.name}", "url": f"{report.url}data/{path.name}",
                     "ukuran": path.stat().st_size, "jenis": path.suffix.lstrip(".").upper()})

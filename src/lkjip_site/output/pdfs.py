@@ -80,7 +80,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
     for report in site.reports:
         if (only is not None and report.slug not in only) or report.url in frozen:
             continue
-        extra = {f"{OPEN_DATA_DIR}/{k}": v for k, v in open_data(report).files.items()}
+        extra = {f"{OPEN_DATA_DIR}/{k}": v for k, v in open_data(report, site.config.lisensi_data).files.items()}
         contexts = [(pc, RenderContext(site.config, site.reports, report, pc.chapter, chapter_url(report, pc.chapter),
                                        diags, parsed.registry, env=env, links=links, pdf=True))
                     for pc in parsed.chapters[report.url]]
