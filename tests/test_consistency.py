@@ -24,6 +24,7 @@ Hand computation of the fixture (capaian per indicator, positive R / T × 100, A
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import importlib.util
 import io
@@ -460,6 +461,25 @@ def test_open_data_is_audited_unrounded(built) -> None:
     files = {budget: text.replace("," + pagu + ",", "," + str(int(pagu) + 1) + ",", 1).encode()}
     [(place, message)] = audit_site(result.site, files, sources=[OpenDataSource()])
     assert place == f"{budget} baris 2" and ".pagu'" in message
+
+
+def test_indicator_capaian_in_the_open_data_is_audited_each_year(built) -> None:
+    """indikator.csv carries every indicator's capaian of each year, which Tabel 3.x and the chapters print; the
+    audit read the key figures, sasaran and budget files but not it, so a writer's slip there reached the download
+    unnoticed. Each row's capaian is compared, unrounded, as ``<id>.capaian@<tahun>``."""
+    _root, result = built
+    path = BASE + "data-terbuka/indikator.csv"
+    rows = list(csv.DictReader(io.StringIO(result.files[path].decode("utf-8"))))
+    marks = [s for s in OpenDataSource().collect({path: result.files[path]})]
+    assert len(marks) == sum(1 for r in rows if r["capaian"]) and len({r["tahun"] for r in rows}) > 1
+    assert audit_site(result.site, {path: result.files[path]}, sources=[OpenDataSource()]) == []
+    line, row = next((i, r) for i, r in enumerate(rows, start=2) if "." in r["capaian"])
+    text = result.files[path].decode("utf-8")
+    wrong = str(round(Decimal(row["capaian"]), 1))  # a writer that rounded
+    files = {path: text.replace(f",{row['capaian']},", f",{wrong},", 1).encode()}
+    [(place, message)] = audit_site(result.site, files, sources=[OpenDataSource()])
+    assert place == f"{path} baris {line}"
+    assert message.startswith(f"angka '{row['indikator_id']}.capaian@{row['tahun']}'")
 
 
 def test_jenis_belanja_printed_is_in_the_open_data(built) -> None:

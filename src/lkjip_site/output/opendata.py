@@ -384,12 +384,13 @@ def data_catalogue(config: SiteConfig, history: SiteHistory, files: Container[st
 
 # ------------------------------------------------------------------------------------------------ audit
 
-_OPEN_DATA = re.compile(rf"^(laporan/[^/]+/[^/]+/){OPEN_DATA_DIR}/(angka-kunci|sasaran|anggaran)\.csv$")
+_OPEN_DATA = re.compile(rf"^(laporan/[^/]+/[^/]+/){OPEN_DATA_DIR}/(angka-kunci|sasaran|anggaran|indikator)\.csv$")
 
 
 class OpenDataSource:
-    """The open data as a source of the consistency audit (``output/audit.py``): every key figure, sasaran capaian
-    and budget line it publishes, unrounded, must equal the model's value. Same model, so a difference means a bug in
+    """The open data as a source of the consistency audit (``output/audit.py``): every key figure, sasaran capaian,
+    indicator capaian (each year's, as ``<id>.capaian@<tahun>``) and budget line it publishes, unrounded, must equal
+    the model's value. Same model, so a difference means a bug in
     a writer: found here rather than by a citizen who compares the CSV with the PDF."""
 
     def collect(self, files: Mapping[str, bytes]) -> Iterable[Shown]:
@@ -408,6 +409,10 @@ def _marks(report: str, table: str, path: str, data: bytes) -> Iterable[Shown]:
             yield Shown(report, row["kunci"], text, place, machine=True)
         elif table == "sasaran" and row["capaian"]:
             yield Shown(report, f"capaian.{row['sasaran_id']}", row["capaian"], place, machine=True)
+        elif table == "indikator" and row["capaian"]:
+            # the year named: the report's own year is its current result (s.d. TW n in a quarterly report), an
+            # earlier one that year's, as Tabel 3.x and {nilai}`<id>.capaian@<tahun>` print them
+            yield Shown(report, f"{row['indikator_id']}.capaian@{row['tahun']}", row["capaian"], place, machine=True)
         elif table == "anggaran":
             for attr in ("pagu", "realisasi"):
                 yield Shown(report, f"anggaran.{row['kode']}.{attr}", row[attr], place, machine=True)
