@@ -37,7 +37,7 @@ from lkjip_site.output.csp import META_POLICY
 from lkjip_site.output.discovery import reports_by_year
 from lkjip_site.output.versions import InstansiRef, VersionInfo
 from lkjip_site.output.portal import (by_instansi, chart_note, charted, compared, figures_of, indicator_note,
-                                      kinds_of, portal_charts)
+                                      instansi_slug, kinds_of, namesakes, portal_charts)
 from lkjip_site.core.files import SiteFiles
 from lkjip_site.core.memo import FACTS_FILE, ContentHashes, Memo
 from lkjip_site.output import search as search_mod
@@ -277,19 +277,77 @@ def _with_twin(result, slug: str, **changes):  # type: ignore[no-untyped-def]
 
 def test_an_instansi_of_another_pemda_with_the_same_name_is_its_own(site) -> None:  # type: ignore[no-untyped-def]
     """Two kabupaten's "Dinas Kesehatan" were one instansi: one page, one search filter, two rows named alike. The
-    other pemda's is named with its pemda and has its own page; the portal's own keeps its name and address."""
+    other pemda's is named with its pemda and has its own page; the portal's own keeps its name.
+
+    Changed: the portal's own no longer keeps the plain address when another pemda's shares its name. It took that
+    address from whichever instansi had it before (a kabupaten's, on a province's portal), so a published address
+    changed meaning; each now has an address of its name and pemda, and the plain one lists them both
+    (``test_a_published_instansi_address_never_changes_meaning``)."""
     _, result = site
     both = _with_twin(result, "kecamatan-a-2023", pemda="Kabupaten Paser")
+    own = instansi_slug(both.config.pemda)
     rows = compared(both)
     groups = by_instansi(rows)
-    assert groups["kecamatan-alfa"][0] == "Kecamatan Alfa"
-    assert [f.report.slug for f in groups["kecamatan-alfa"][1]] == ["kecamatan-a-2023"]
+    assert groups[f"kecamatan-alfa-{own}"][0] == "Kecamatan Alfa"
+    assert [f.report.slug for f in groups[f"kecamatan-alfa-{own}"][1]] == ["kecamatan-a-2023"]
     assert groups["kecamatan-alfa-kabupaten-paser"][0] == "Kecamatan Alfa (Kabupaten Paser)"
+    assert "kecamatan-alfa" not in groups
+    assert namesakes(rows) == {"kecamatan-alfa": [("Kecamatan Alfa", "Kabupaten Paser", "kecamatan-alfa-kabupaten-paser"),
+                                                  ("Kecamatan Alfa", both.config.pemda, f"kecamatan-alfa-{own}")]}
     assert "Kecamatan Alfa (Kabupaten Paser) 2023" in {row["nama"] for row in portal_charts(both)[0].rows}
     # a name no other pemda shares keeps its name and address, whatever its pemda (a province portal's kecamatan)
     alone = _with_twin(result, "kecamatan-a-2023", pemda="Kabupaten Paser")
     alone.reports = [r for r in alone.reports if r.slug != "kecamatan-a-2023"]
-    assert "kecamatan-alfa" in by_instansi(compared(alone))
+    assert "kecamatan-alfa" in by_instansi(compared(alone)) and not namesakes(compared(alone))
+
+
+def _instansi_report(root: Path, slug: str, nama: str, pemda: str) -> None:
+    """A report of ``nama`` of ``pemda`` (the scaffold's report names no pemda: it is the portal's)."""
+    assert new_report(root, slug, 2023, instansi=nama) == 0
+    yaml = root / "content" / "laporan" / slug / "laporan.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace(f"  nama: {nama}\n", f"  nama: {nama}\n  pemda: {pemda}\n",
+                                                             1), encoding="utf-8")
+
+
+def _instansi_pages(root: Path) -> dict[str, str]:
+    files = build(BuildOptions(root=root, pdf=False, use_cache=False), write=False).files
+    return {path.removesuffix("index.html"): data.decode("utf-8") for path, data in files.items()
+            if path.startswith("instansi/") and path.endswith("/index.html")}
+
+
+def test_a_published_instansi_address_never_changes_meaning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a province's portal a kabupaten's "Dinas Pendidikan" had ``instansi/dinas-pendidikan/``; a report of the
+    province's own "Dinas Pendidikan" made that address the province's page (links to the kabupaten's now showed
+    another instansi), and a second kabupaten's took it away. Now the plain address lists the instansi of that name,
+    each with its pemda and a link to its own address, and an address of a name no other pemda has stays as it was."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    root = tmp_path / "situs"
+    _instansi_report(root, "dik-banjar-2023", "Dinas Pendidikan", "Pemerintah Kabupaten Banjar")
+    _instansi_report(root, "camat-2023", "Kecamatan Pengaron", "Pemerintah Kabupaten Banjar")
+    before = _instansi_pages(root)
+    assert set(before) == {"instansi/dinas-pendidikan/", "instansi/kecamatan-pengaron/"}
+    assert "laporan/dik-banjar-2023/1.0/" in before["instansi/dinas-pendidikan/"]
+
+    province = (root / "situs.yaml").read_text(encoding="utf-8").split("pemda: ", 1)[1].split("\n", 1)[0]
+    assert new_report(root, "dik-prov-2023", 2023, instansi="Dinas Pendidikan") == 0  # the portal's own
+    after = _instansi_pages(root)
+    banjar, own = "instansi/dinas-pendidikan-pemerintah-kabupaten-banjar/", f"instansi/dinas-pendidikan-{instansi_slug(province)}/"
+    assert set(after) == {"instansi/dinas-pendidikan/", banjar, own, "instansi/kecamatan-pengaron/"}
+    assert "laporan/camat-2023/1.0/" in after["instansi/kecamatan-pengaron/"]  # unshared: its address as it was
+    listing = lxml.html.fromstring(after["instansi/dinas-pendidikan/"])
+    assert [(a.text_content(), a.get("href")) for a in listing.xpath("//main//ul/li/a")] == [
+        ("Dinas Pendidikan — Pemerintah Kabupaten Banjar", "../dinas-pendidikan-pemerintah-kabupaten-banjar/"),
+        (f"Dinas Pendidikan — {province}", f"../dinas-pendidikan-{instansi_slug(province)}/")]
+    assert "laporan/dik-banjar-2023/1.0/" in after[banjar] and "dik-prov-2023" not in after[banjar]
+    assert "laporan/dik-prov-2023/1.0/" in after[own] and "dik-banjar-2023" not in after[own]
+
+    # two kabupaten's and not the portal's: the plain address stays (it was gone: each was named with its pemda)
+    (root / "content" / "laporan" / "dik-prov-2023").rename(tmp_path / "dik-prov-2023")
+    _instansi_report(root, "dik-paser-2023", "Dinas Pendidikan", "Pemerintah Kabupaten Paser")
+    later = _instansi_pages(root)
+    assert {"instansi/dinas-pendidikan/", banjar, "instansi/dinas-pendidikan-pemerintah-kabupaten-paser/"} <= set(later)
+    listed = lxml.html.fromstring(later["instansi/dinas-pendidikan/"]).xpath("//main//ul/li/a/@href")
+    assert listed == ["../dinas-pendidikan-pemerintah-kabupaten-banjar/", "../dinas-pendidikan-pemerintah-kabupaten-paser/"]
 
 
 def test_a_quarterly_report_is_not_ranked_beside_whole_years(site) -> None:  # type: ignore[no-untyped-def]

@@ -39,7 +39,8 @@ from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, descri
                         describe_version, page_meta, reports_by_year, robots_txt, sitemap_entries, sitemap_xml)
 from .keys import Renderers, body_key, chapter_key, chapter_shows, report_fingerprint, site_fingerprint
 from .opendata import JSON_FILE, OpenData, open_data
-from .portal import Figures, by_instansi, by_year, compared, figures_of, instansi_url, render_portal, row_key
+from .portal import (INSTANSI_URL, Figures, by_instansi, by_year, compared, figures_of, render_portal,
+                     row_key)
 from .reportjob import ReportJob, SentPage, carried_theme, chapter_page, render_report_job, staying
 from .search import render_search
 from .theme import (Asset, collect_static, colour_stylesheet, make_env, memoised, memoised_held, render_page,
@@ -587,10 +588,10 @@ class Kin:
 def _kin(rows: list[Figures]) -> dict[str, Kin]:
     """Report slug → :class:`Kin`, for the reports the comparison pages show (their instansi has a page)."""
     out: dict[str, Kin] = {}
-    for name, items in by_instansi(rows).values():
+    for address, (name, items) in by_instansi(rows).items():
         for f in items:
             others = tuple((o.report.periode_tahun, o.report.url) for o in reversed(items) if o is not f)
-            out[f.report.slug] = Kin(name, instansi_url(name), others)
+            out[f.report.slug] = Kin(name, f"{INSTANSI_URL}{address}/", others)
     return out
 
 

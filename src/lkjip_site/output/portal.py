@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Iterable
 
 from ..core import fmt
 from ..core.memo import Memo
@@ -52,6 +52,7 @@ class Figures:
     why_no_average: str = ""  # the N/A's reason, shown in its cell (a bare "N/A" beside other reports' figures)
     why_no_serapan: str = ""
     averaged: int | None = None  # how many measured indicators' capaian the average is of
+    alamat: str = ""  # its instansi's page: ``instansi/<alamat>/`` (:func:`instansi_addresses`)
 
     @property
     def average_of_fewer(self) -> bool:
@@ -108,8 +109,9 @@ def figures_of(report: Report) -> Figures:
 def compared(site: Site) -> list[Figures]:
     """Figures of the newest version of every report whose model was computed, in a stable order."""
     rows = [figures_of(r) for r in newest_by_slug(site.reports).values() if r.computed is not None]
-    names = instansi_names(((f.instansi, f.report.instansi.pemda) for f in rows), site.config.pemda)
-    rows = [dataclasses.replace(f, instansi=names[(f.instansi, f.report.instansi.pemda)]) for f in rows]
+    pairs = [(f.instansi, f.report.instansi.pemda) for f in rows]
+    names, addresses = instansi_names(pairs, site.config.pemda), instansi_addresses(pairs)
+    rows = [dataclasses.replace(f, instansi=names[pair], alamat=addresses[pair]) for f, pair in zip(rows, pairs)]
     return sorted(rows, key=lambda f: (-f.report.tahun, f.instansi, PERIOD_ORDER[f.report.periode]))
 
 
@@ -122,10 +124,11 @@ def by_year(rows: list[Figures]) -> dict[int, list[Figures]]:
 
 
 def by_instansi(rows: list[Figures]) -> dict[str, tuple[str, list[Figures]]]:
-    """Instansi slug → (name, its reports oldest period first): the figures across years and periods."""
+    """Instansi address (``Figures.alamat``) → (name, its reports oldest period first): the figures across years and
+    periods."""
     out: dict[str, tuple[str, list[Figures]]] = {}
     for f in rows:
-        out.setdefault(instansi_slug(f.instansi), (f.instansi, []))[1].append(f)
+        out.setdefault(f.alamat or instansi_slug(f.instansi), (f.instansi, []))[1].append(f)
     return {slug: (name, sorted(items, key=lambda f: (f.report.tahun, PERIOD_ORDER[f.report.periode])))
             for slug, (name, items) in sorted(out.items())}
 
@@ -134,6 +137,39 @@ def instansi_slug(name: str) -> str:
     """A stable URL part for an instansi name ("Kecamatan Martapura Barat" → "kecamatan-martapura-barat")."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "instansi"
+
+
+def instansi_addresses(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The address of each instansi (nama, pemda) under ``instansi/``: its name's slug while no instansi of another
+    pemda shares it, else its name's and its pemda's ("dinas-pendidikan-kabupaten-banjar").
+
+    A published address never changes meaning or disappears: a kabupaten's "Dinas Pendidikan" had
+    ``instansi/dinas-pendidikan/``, and a report of the province's own "Dinas Pendidikan" made it the province's
+    page (the kabupaten's moved), while a second kabupaten's took it away. A shared name's plain address is now the
+    page that lists the instansi of that name (:func:`namesakes`), each at its own address, whichever pemda is the
+    portal's: the address a kabupaten's instansi of a shared name had (``nama (pemda)``) is the same. The names'
+    slugs are compared, as the page addresses are: "Dinas kesehatan" of one pemda and "Dinas Kesehatan" of another
+    were one page of both."""
+    pairs = set(pairs)
+    pemdas: dict[str, set[str]] = {}
+    for nama, pemda in pairs:
+        pemdas.setdefault(instansi_slug(nama), set()).add(instansi_slug(pemda))
+    return {(nama, pemda): slug if len(pemdas[slug := instansi_slug(nama)]) == 1 else f"{slug}-{instansi_slug(pemda)}"
+            for nama, pemda in pairs}
+
+
+def namesakes(rows: list[Figures]) -> dict[str, list[tuple[str, str, str]]]:
+    """A shared name's plain address → the instansi of that name (nama, pemda, address), in the order of their
+    pemda: the page at the address one of them had before another of its name was published."""
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    for f in rows:
+        plain, unit = instansi_slug(f.report.instansi.nama), (f.report.instansi.nama, f.report.instansi.pemda)
+        if f.alamat and f.alamat != plain:  # one entry an address (a name written in other capitals, one pemda)
+            units = out.setdefault(plain, {})
+            units[f.alamat] = min(units.get(f.alamat, unit), unit)
+    return {plain: sorted(((nama, pemda, alamat) for alamat, (nama, pemda) in units.items()),
+                          key=lambda u: (u[1], u[0], u[2]))
+            for plain, units in sorted(out.items())}
 
 
 def year_url(year: int) -> str:
@@ -236,6 +272,17 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
              f"Angka kunci {name} menurut tahun dan periode laporan (versi terbaru setiap laporan).", items,
              _chart(items, period_label, PERIOD), f"Rata-rata capaian dan serapan anggaran {name}",
              lingkup="instansi", nama_instansi=name, catatan_indikator=indicator_note(items))
+    for plain, units in namesakes(rows).items():
+        if plain in groups:  # an instansi's own address (its name is its namesake's name and pemda): not taken
+            continue
+        url, name = f"{INSTANSI_URL}{plain}/", units[0][0]
+        title = f"{name}: {len(units)} instansi bernama sama"
+        lead = f"Beberapa pemerintah daerah mempunyai instansi bernama {name}; setiap instansi mempunyai halamannya."
+        meta = page_meta(ctx["site_model"], title, lead, url)
+        key = memo.key("senama", theme_key, url, title, lead, units, nav)
+        files[url + "index.html"] = memoised(memo, key, url + "index.html", lambda: render_page(
+            env, "instansi-senama.html", url, judul=title, pengantar=lead, instansi_senama=units, nav=nav,
+            meta=meta, year_url=year_url, **ctx))
     return files
 
 
@@ -297,4 +344,4 @@ def row_key(f: Figures) -> tuple[Any, ...]:
     r = f.report
     return (r.url, r.judul, r.instansi.nama, r.instansi.pemda, f.instansi, f.skala, r.tahun, r.periode, r.versi,
             str(r.tanggal_terbit), f.reached, f.measured, str(f.average), f.predikat, f.method, str(f.serapan),
-            str(f.pagu), str(f.realisasi), f.why_no_average, f.why_no_serapan, f.averaged)
+            str(f.pagu), str(f.realisasi), f.why_no_average, f.why_no_serapan, f.averaged, f.alamat)
