@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 import lkjip_site.build as build_module
 from lkjip_site.build import BuildOptions, build
+from lkjip_site.cli.main import main
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core import fmt
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
@@ -44,7 +45,7 @@ from lkjip_site.output import search as search_mod
 from lkjip_site.output.inline import without_charts
 from lkjip_site.output.search import bundles, pages_by_year, pagefind_input, searchable
 
-from conftest import EPOCH, copy_examples
+from conftest import EPOCH, copy_examples, fill_in_site
 
 BASE = "https://lkjip.contoh.go.id/"
 OLD = "0.9"
@@ -432,13 +433,48 @@ def test_the_bundled_portal_says_why_a_figure_is_na_and_keeps_its_addresses(tmp_
     pengaron = next(r for r in everyone.split("<tr>") if "laporan/pengaron-2024-tw1/" in r)
     assert re.search(r'Rp 395\.743\.749</span> s\.d\. TW I dari pagu setahun <span [^>]*>Rp 3\.558\.865\.249<', pengaron)
     assert "s.d. TW" not in mb and "pagu setahun" not in mb
-    # a quarterly report's breadcrumb named only its year ("Kecamatan Pengaron 2024"), the annual report's name too
+    # a quarterly report's breadcrumb named only its year ("Kecamatan Pengaron 2024"), the annual report's name too;
+    # changed: the instansi is a crumb of its own, linked to its page (the report's crumb named it, linked nowhere
+    # of it), so the report's crumb is its period
     chapter = files["laporan/pengaron-2024-tw1/1.0/bab-1-pendahuluan/index.html"].decode("utf-8")
-    assert '<li><a href="../">Kecamatan Pengaron Triwulan I 2024</a></li>' in chapter
-    assert '<li><a href="../">Kecamatan Martapura Barat 2023</a></li>' in closing
+    assert ('<li><a href="../../../../instansi/kecamatan-pengaron/">Kecamatan Pengaron</a></li>'
+            '<li><a href="../">Triwulan I 2024</a></li>') in chapter
+    assert '<li><a href="../">Tahun 2023</a></li>' in closing
+    assert '<a href="../../../../instansi/kecamatan-martapura-barat/">Kecamatan Martapura Barat</a>' in closing
     cover = files["laporan/martapura-barat-2023/1.0/index.html"].decode("utf-8")
     assert ('; atas <span data-angka="capaian.jumlah_indikator">1</span> indikator terukur, dari <span '
             'data-angka="indikator.terukur">22</span> indikator terukur laporan') in cover
+
+
+def test_a_released_versions_breadcrumb_leads_to_its_instansi_for_ever(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A version's pages (its cover, chapters, changes) named their instansi in a breadcrumb that led nowhere of it:
+    Beranda › "Kecamatan Batu Sopang 2022" › chapter. Its instansi is a crumb of its own, linked to its page. A
+    released version's bytes never change, so that page stays when the instansi is renamed in a newer version (its
+    comparison row is the new name's): it then lists the instansi's reports."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    monkeypatch.delenv("LKJIP_DEBUG", raising=False)
+    root = copy_examples(tmp_path / "situs")
+    fill_in_site(root)
+    assert main(["terbitkan", "batu-sopang-2022", "--tanpa-pdf", "--situs", str(root)]) == 0
+    old = (root / "build/laporan/batu-sopang-2022/1.0/bab-1-pendahuluan/index.html").read_text(encoding="utf-8")
+    crumbs = lxml.html.fromstring(old).xpath('//nav[@aria-label="Jejak navigasi"]//li')
+    assert [(li.text_content(), li.xpath("a/@href")) for li in crumbs] == [
+        ("Beranda", ["../../../../"]), ("Kecamatan Batu Sopang", ["../../../../instansi/kecamatan-batu-sopang/"]),
+        ("Tahun 2022", ["../"]), ("BAB I Pendahuluan", [])]
+
+    yaml = root / "content/laporan/batu-sopang-2022/laporan.yaml"
+    text = yaml.read_text(encoding="utf-8")
+    yaml.write_text(text.replace('versi: "1.0"', 'versi: "1.1"').replace(
+        "  nama: Kecamatan Batu Sopang\n", "  nama: Kecamatan Batu Sopang Baru\n").replace(
+        "catatan_versi: Terbitan pertama", "catatan_versi: Nama instansi baru; terbitan pertama"), encoding="utf-8")
+    files = build(BuildOptions(root=root, pdf=False, use_cache=False), write=False).files
+    assert files["laporan/batu-sopang-2022/1.0/bab-1-pendahuluan/index.html"].decode("utf-8") == old  # frozen
+    page = lxml.html.fromstring(files["instansi/kecamatan-batu-sopang/index.html"])
+    assert page.xpath("//main//ul/li/a/@href") == ["../../laporan/batu-sopang-2022/"]
+    assert "instansi/kecamatan-batu-sopang-baru/index.html" in files
+    new = files["laporan/batu-sopang-2022/1.1/bab-1-pendahuluan/index.html"].decode("utf-8")
+    assert '<a href="../../../../instansi/kecamatan-batu-sopang-baru/">Kecamatan Batu Sopang Baru</a>' in new
 
 
 def test_the_home_page_lists_two_pemdas_instansi_of_one_name_apart() -> None:

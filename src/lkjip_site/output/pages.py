@@ -39,8 +39,8 @@ from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, descri
                         describe_version, page_meta, reports_by_year, robots_txt, sitemap_entries, sitemap_xml)
 from .keys import Renderers, body_key, chapter_key, chapter_shows, report_fingerprint, site_fingerprint
 from .opendata import JSON_FILE, OpenData, open_data
-from .portal import (INSTANSI_URL, Figures, by_instansi, by_year, compared, figures_of, render_portal,
-                     row_key)
+from .portal import (INSTANSI_URL, Figures, by_instansi, by_year, compared, figures_of, instansi_addresses,
+                     published_instansi, render_portal, row_key)
 from .reportjob import ReportJob, SentPage, carried_theme, chapter_page, render_report_job, staying
 from .search import render_search
 from .theme import (Asset, collect_static, colour_stylesheet, make_env, memoised, memoised_held, render_page,
@@ -231,7 +231,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     def whole(name: str, make: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
         return kept.whole(name, above, make, memo) if kept is not None else make()
 
-    rows = compared(site)
+    rows = compared(site, pages.addresses)
     files.update(whole("versi", lambda: _version_pages(pages, ctx, rows)))
     root_ctx = ctx
     if vega_bundle is not None and rows:  # the comparison charts at the site root use the root copy of the bundle
@@ -246,7 +246,9 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
         pages.env, "home.html", "", groups=reports_by_year(newest, site.config.pemda),
         years=sorted(by_year(rows), reverse=True),
         instansi=by_instansi(rows), meta=meta, **ctx))
-    portal = whole("portal", lambda: render_portal(pages.env, root_ctx, rows, charts, memo, pages.theme_key))
+    published = [v for versions in history.versions.values() for v in versions]
+    portal = whole("portal", lambda: render_portal(pages.env, root_ctx, rows, charts, memo, pages.theme_key,
+                                                   published))
     files.update(portal)
     files.update(render_search(site, pages.env, ctx, memo, pages.theme_key, newest))
     extra = sorted(p.removesuffix("index.html") for p in portal)
@@ -277,9 +279,17 @@ class SitePages:
     sending: Sending | None = None  # set when report pages are rendered on a Dask cluster
     renderers: Renderers = Renderers("", {})  # what renders every chapter's Markdown the same way (:meth:`body`)
     bodies: dict[str, tuple[int, int]] = field(default_factory=dict)  # ``SiteFiles.bodies`` of the pages rendered
+    addresses: dict[tuple[str, str], str] = field(default_factory=dict)  # (nama, pemda) -> its instansi's address
 
     def __post_init__(self) -> None:
         self.by_url = {r.url: r for r in self.site.reports}
+        self.addresses = instansi_addresses(published_instansi(
+            v for versions in self.history.versions.values() for v in versions))
+
+    def instansi_page(self, report: Report) -> str:
+        """The page of the report's instansi (``instansi/<alamat>/``): a version's breadcrumb leads there. Planned
+        over every version ever published, so it stays when the version is released and frozen."""
+        return f"{INSTANSI_URL}{self.addresses[(report.instansi.nama, report.instansi.pemda)]}/"
 
     def describe(self, report: Report) -> str:
         """``describe_report``, as kept with the report's state when it is (``KeptReports.structure``)."""
@@ -318,7 +328,8 @@ class SitePages:
         out.update({a.path: a.data for a in local.values()})
         vctx = {**ctx, "asset": {k.removeprefix(report.url): v.versioned for k, v in local.items()},
                 "vega_bundle": local[report.url + vega_bundle[0]].path if vega_bundle and report.figures else None,
-                "versi_json": f"laporan/{report.slug}/{VERSIONS_FILE}", "versi_laporan": report}
+                "versi_json": f"laporan/{report.slug}/{VERSIONS_FILE}", "versi_laporan": report,
+                "halaman_instansi": self.instansi_page(report)}
         data = self.open_data(report)
         out.update({f"{report.url}{OPEN_DATA_DIR}/{k}": v for k, v in data.files.items()})
         pdf = report.url + pdf_name(report) if report.url + pdf_name(report) in files else None
@@ -330,7 +341,7 @@ class SitePages:
                              describe_chapter(report, pc.chapter), rctx.page_url,
                              self.canonical(report, pc.chapter), "article", pdf)
             shows = chapter_shows(pc, rctx, self.structure)
-            key = chapter_key(digest(self.theme_key, repr(meta)), shows)
+            key = chapter_key(digest(self.theme_key, repr(meta), vctx["halaman_instansi"]), shows)
             url = chapter_url(report, pc.chapter) + "index.html"
             context = {**vctx, "meta": meta}
             inner = body_key(pc, rctx, self.renderers, shows) if self.sending is None else None
@@ -342,7 +353,7 @@ class SitePages:
         meta = page_meta(site, report.judul, describe_report(report), report.url, self.canonical(report), "article",
                          pdf)
         key = memo.key("laporan", self.theme_key, self.structure[report.url], repr(key_figures(report)),
-                       repr(downloads), previous.versi if previous else "", repr(meta))
+                       repr(downloads), previous.versi if previous else "", repr(meta), vctx["halaman_instansi"])
         page = {"report": report, "downloads": downloads, "sebelumnya": previous, "meta": meta, **vctx}
         self.page(out, report, key, report.url + "index.html", lambda: render_page(env, "report.html", report.url,
                                                                                    **page),
@@ -407,7 +418,8 @@ class SitePages:
         meta = page_meta(self.site, f"Perubahan dari versi {previous.versi} — {report.judul}",
                          f"Apa yang berubah di {report.judul} versi {report.versi} dibanding versi "
                          f"{previous.versi}.", url)
-        key = self.memo.key("perubahan", self.theme_key, repr(meta), report_fingerprint(report),
+        key = self.memo.key("perubahan", self.theme_key, repr(meta), ctx["halaman_instansi"],
+                            report_fingerprint(report),
                             content(data.files[JSON_FILE]), [(c.id, c.judul, c.body) for c in current.chapters],
                             previous.versi, previous.alat, repr(previous.document),
                             [(c.id, c.judul, c.body) for c in previous.chapters], sorted(current.sumber.items()),
@@ -482,7 +494,8 @@ def _kept_report(pages: SitePages, kept: KeptReports, structure: str, report: Re
     versions = pages.history.versions.get(report.slug)
     siblings = tuple(v.url for v in versions or [] if v.url in kept.tokens)
     # the PDF's bytes follow from the token and theme; the tokens are apart, so the key can be made for other ones
-    rest = digest(pages.theme_key, structure, repr(versions), report.url + pdf_name(report) in files)
+    rest = digest(pages.theme_key, structure, repr(versions), report.url + pdf_name(report) in files,
+                  pages.instansi_page(report))
     kept.parts[report.url] = (rest, siblings)
     key = output_key(kept.tokens[report.url], rest, [kept.tokens[url] for url in siblings])
     held = kept.outputs.get(report.url)

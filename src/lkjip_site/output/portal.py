@@ -26,6 +26,7 @@ from ..elements.charts import spec as charts
 from ..elements.charts.cache import ChartCache
 from ..elements.charts.spec import ChartSpec
 from .discovery import instansi_names, newest_by_slug, page_meta
+from .versions import VersionInfo, version_key
 from .theme import memoised, render_page
 
 COMPARE_URL = "perbandingan/"
@@ -106,11 +107,13 @@ def figures_of(report: Report) -> Figures:
     )
 
 
-def compared(site: Site) -> list[Figures]:
-    """Figures of the newest version of every report whose model was computed, in a stable order."""
+def compared(site: Site, addresses: dict[tuple[str, str], str] | None = None) -> list[Figures]:
+    """Figures of the newest version of every report whose model was computed, in a stable order; ``addresses``:
+    the instansi's (:func:`instansi_addresses` of every version published, else of these rows)."""
     rows = [figures_of(r) for r in newest_by_slug(site.reports).values() if r.computed is not None]
     pairs = [(f.instansi, f.report.instansi.pemda) for f in rows]
-    names, addresses = instansi_names(pairs, site.config.pemda), instansi_addresses(pairs)
+    names = instansi_names(pairs, site.config.pemda)
+    addresses = addresses if addresses is not None else instansi_addresses(pairs)
     rows = [dataclasses.replace(f, instansi=names[pair], alamat=addresses[pair]) for f, pair in zip(rows, pairs)]
     return sorted(rows, key=lambda f: (-f.report.tahun, f.instansi, PERIOD_ORDER[f.report.periode]))
 
@@ -158,18 +161,43 @@ def instansi_addresses(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str]
             for nama, pemda in pairs}
 
 
-def namesakes(rows: list[Figures]) -> dict[str, list[tuple[str, str, str]]]:
+def published_instansi(versions: Iterable[VersionInfo]) -> list[tuple[str, str]]:
+    """The (nama, pemda) of every version ever published (released or built from ``content/``): the addresses are
+    planned over them all, so an instansi whose reports have no comparison row now (renamed in a newer version, its
+    folder gone) keeps its address, which a released page's breadcrumb names for ever."""
+    return sorted({(v.instansi.nama, v.instansi.pemda) for v in versions})
+
+
+def earlier_instansi(rows: list[Figures], versions: Iterable[VersionInfo],
+                     addresses: dict[tuple[str, str], str]) -> dict[str, tuple[str, str, list[VersionInfo]]]:
+    """Address → (nama, pemda, the newest version of each of its reports) of every instansi published whose
+    address no comparison row has: its page lists its reports."""
+    shown = {f.alamat for f in rows}
+    out: dict[str, tuple[str, str, list[VersionInfo]]] = {}
+    seen: set[tuple[str, str]] = set()
+    for v in sorted(versions, key=lambda v: (v.slug, version_key(v.versi)), reverse=True):
+        address = addresses[(v.instansi.nama, v.instansi.pemda)]
+        if address not in shown and (address, v.slug) not in seen:
+            seen.add((address, v.slug))
+            out.setdefault(address, (v.instansi.nama, v.instansi.pemda, []))[2].append(v)
+    return {a: (nama, pemda, sorted(vs, key=lambda v: v.slug)) for a, (nama, pemda, vs) in sorted(out.items())}
+
+
+def namesakes(rows: list[Figures],
+              earlier: Iterable[tuple[str, str, str]] = ()) -> dict[str, list[tuple[str, str, str]]]:
     """A shared name's plain address → the instansi of that name (nama, pemda, address), in the order of their
-    pemda: the page at the address one of them had before another of its name was published."""
+    pemda: the page at the address one of them had before another of its name was published. ``earlier``: the
+    (nama, pemda, address) of the instansi without a comparison row (:func:`earlier_instansi`)."""
     out: dict[str, dict[str, tuple[str, str]]] = {}
-    for f in rows:
-        plain, unit = instansi_slug(f.report.instansi.nama), (f.report.instansi.nama, f.report.instansi.pemda)
-        if f.alamat and f.alamat != plain:  # one entry an address (a name written in other capitals, one pemda)
-            units = out.setdefault(plain, {})
-            units[f.alamat] = min(units.get(f.alamat, unit), unit)
-    return {plain: sorted(((nama, pemda, alamat) for alamat, (nama, pemda) in units.items()),
+    units = [(f.report.instansi.nama, f.report.instansi.pemda, f.alamat) for f in rows]
+    for nama, pemda, alamat in [*units, *earlier]:
+        plain = instansi_slug(nama)
+        if alamat and alamat != plain:  # one entry an address (a name written in other capitals, one pemda)
+            named = out.setdefault(plain, {})
+            named[alamat] = min(named.get(alamat, (nama, pemda)), (nama, pemda))
+    return {plain: sorted(((nama, pemda, alamat) for alamat, (nama, pemda) in named.items()),
                           key=lambda u: (u[1], u[0], u[2]))
-            for plain, units in sorted(out.items())}
+            for plain, named in sorted(out.items())}
 
 
 def year_url(year: int) -> str:
@@ -239,8 +267,11 @@ def _figure(charts_cache: ChartCache | None, spec: ChartSpec | None, ident: str,
 
 
 def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cache: ChartCache | None, memo: Memo,
-                  theme_key: str) -> dict[str, bytes]:
-    """The comparison pages: all instansi (``perbandingan/``), one year each, one instansi each."""
+                  theme_key: str, published: Iterable[VersionInfo] = ()) -> dict[str, bytes]:
+    """The comparison pages: all instansi (``perbandingan/``), one year each, one instansi each; a page listing the
+    instansi of a shared name at its plain address, and one listing the reports of an instansi that has no row (of
+    ``published``, every version ever published)."""
+    published = list(published)
     files: dict[str, bytes] = {}
     years = by_year(rows)
     groups = by_instansi(rows)
@@ -272,17 +303,27 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
              f"Angka kunci {name} menurut tahun dan periode laporan (versi terbaru setiap laporan).", items,
              _chart(items, period_label, PERIOD), f"Rata-rata capaian dan serapan anggaran {name}",
              lingkup="instansi", nama_instansi=name, catatan_indikator=indicator_note(items))
-    for plain, units in namesakes(rows).items():
-        if plain in groups:  # an instansi's own address (its name is its namesake's name and pemda): not taken
-            continue
-        url, name = f"{INSTANSI_URL}{plain}/", units[0][0]
-        title = f"{name}: {len(units)} instansi bernama sama"
-        lead = f"Beberapa pemerintah daerah mempunyai instansi bernama {name}; setiap instansi mempunyai halamannya."
+    earlier = earlier_instansi(rows, published, instansi_addresses(published_instansi(published)))
+
+    def listing(url: str, title: str, lead: str, links: list[tuple[str, str]]) -> None:
         meta = page_meta(ctx["site_model"], title, lead, url)
-        key = memo.key("senama", theme_key, url, title, lead, units, nav)
+        key = memo.key("daftar-instansi", theme_key, url, title, lead, links, nav)
         files[url + "index.html"] = memoised(memo, key, url + "index.html", lambda: render_page(
-            env, "instansi-senama.html", url, judul=title, pengantar=lead, instansi_senama=units, nav=nav,
-            meta=meta, year_url=year_url, **ctx))
+            env, "instansi-daftar.html", url, judul=title, pengantar=lead, tautan=links, nav=nav, meta=meta,
+            year_url=year_url, **ctx))
+
+    for address, (nama, pemda, versions) in earlier.items():
+        listing(f"{INSTANSI_URL}{address}/", f"Laporan {nama} ({pemda})",
+                f"Laporan {nama} ({pemda}) yang pernah terbit di portal ini. Instansi ini tidak ada di perbandingan: "
+                "versi terbaru laporannya memakai nama instansi lain atau laporannya tidak lagi disusun di portal ini.",
+                [(v.judul, f"laporan/{v.slug}/") for v in versions])
+    for plain, units in namesakes(rows, [(n, p, a) for a, (n, p, _) in earlier.items()]).items():
+        if plain in groups or plain in earlier:  # an instansi's own address (its name is a namesake's name and
+            continue  # pemda): not taken
+        name = units[0][0]
+        listing(f"{INSTANSI_URL}{plain}/", f"{name}: {len(units)} instansi bernama sama",
+                f"Beberapa pemerintah daerah mempunyai instansi bernama {name}; setiap instansi mempunyai halamannya.",
+                [(f"{nama} — {pemda}", f"{INSTANSI_URL}{alamat}/") for nama, pemda, alamat in units])
     return files
 
 
