@@ -382,6 +382,19 @@ CASES = [
          BAB1, 9, "peringatan", "isi yang disematkan diblokir kebijakan keamanan halaman (Content-Security-Policy) "
          "sehingga tampil kosong di peramban, tetapi tetap ikut tersimpan di PDF dan paket arsip versi; tulis tautan "
          "biasa, mis. [Peta kecamatan](https://…)"),
+    # a refresh to another site: the policy does not govern where a page goes, so the message says it does not stop it
+    Case("html-alihkan", chain(append(SITUS, "html_mentah: true\n"),
+                               replace(BAB1, LATAR, '<meta http-equiv="refresh" content="0;url=https://contoh.test/">')),
+         BAB1, 9, "peringatan", "'<meta http-equiv=\"refresh\" content=\"0;u…': elemen <meta> di dalam bab dapat "
+         "mengalihkan pembaca ke situs lain (http-equiv=\"refresh\") dan tidak dicegah kebijakan keamanan halaman; "
+         "hapus elemen ini"),
+    Case("html-formulir", chain(append(SITUS, "html_mentah: true\n"),
+                                replace(BAB1, LATAR, '<form action="https://contoh.test/"><input name="nik"></form>')),
+         BAB1, 9, "peringatan", "formulir di dalam bab diblokir kebijakan keamanan halaman (Content-Security-Policy) "
+         "sehingga tidak dapat mengirim isian ke alamat lain di peramban"),
+    Case("html-base", chain(append(SITUS, "html_mentah: true\n"), replace(BAB1, LATAR, '<base href="https://contoh.test/">')),
+         BAB1, 9, "peringatan", "elemen <base> diblokir kebijakan keamanan halaman (Content-Security-Policy) sehingga "
+         "tidak mengubah alamat tautan ke situs lain"),
     # the attribute in a paragraph, on the paragraph's second line (10)
     Case("html-atribut-on", chain(append(SITUS, "html_mentah: true\n"),
                                   replace(BAB1, LATAR, 'Latar belakang\n<b onclick="x()">penting</b>.')),

@@ -265,6 +265,15 @@ _BLOCKED_TAGS = {
         "isi yang disematkan " + _BLOCKED_WHY.format("tampil kosong")
         + "; tulis tautan biasa, mis. [Peta kecamatan](https://…), atau simpan gambarnya di folder laporan dan "
           "tampilkan dengan ![Keterangan](gambar/…)")),
+    "form": ("formulir di dalam bab " + _BLOCKED_WHY.format("tidak dapat mengirim isian ke alamat lain")
+             + "; hapus elemen ini: situs laporan tidak menerima isian, tautkan formulir di situs pemda, mis. "
+               "[Formulir pengaduan](https://…)"),
+    "base": ("elemen <base> " + _BLOCKED_WHY.format("tidak mengubah alamat tautan ke situs lain")
+             + "; hapus elemen ini: tautan antarbab ditulis [BAB III](30-bab-3.md)"),
+    # not the policy's: a refresh sends the reader to any address, and nothing in the page stops it
+    "meta": ("elemen <meta> di dalam bab dapat mengalihkan pembaca ke situs lain (http-equiv=\"refresh\") dan tidak "
+             "dicegah kebijakan keamanan halaman; hapus elemen ini: tautan ke situs lain ditulis "
+             "[Situs pemda](https://…)"),
 }
 #: What a browser drops from a URL before reading its scheme (``java\tscript:`` runs as ``javascript:``).
 _URL_NOISE = re.compile(r"[\x00-\x20]+")
