@@ -28,7 +28,7 @@ T = TypeVar("T")
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
 
-FORMAT = 14  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
+FORMAT = 15  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
 #            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers;
 #            the build record's key holds it too, so no build replays a record of the code before; 7: verdicts
 #            judged on the printed figure, so kept tables and states of the rule before are not taken; 8: the
@@ -55,7 +55,11 @@ FORMAT = 14  # bump when the meaning of keys, the pickled classes or the entries
 #            a file saved as Windows-1252 at its line, a Markdown table row's cells; a count typed 1.234);
 #            14: the forty-seventh pass: a report's kept messages (typed "seluruh indikator tercapai", a direction
 #            in any word order, "Rp 1,39 M", a capaian typed for one indicator, an unseen character in a reference)
-#            and kept outputs (tables' lettered notes, a dataset table's units, the open data's jenis belanja)
+#            and kept outputs (tables' lettered notes, a dataset table's units, the open data's jenis belanja);
+#            15: the forty-eighth pass: a YAML file's kept messages (aliases that grow a document, text a spreadsheet
+#            reads as a formula, a list item's missing key named by its kode), a report's (a folder named for
+#            another year, "Rp 1.3 miliar", instansi-ejaan, lisensi-data, <meta>/<form>/<base>) and kept outputs
+#            (efficiency in "poin", indikator.csv's target_tahunan and kode_program, SiteConfig.lisensi_data)
 
 
 def digest(*parts: Any) -> str:
