@@ -117,17 +117,42 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
     version is decided here, by the build that knows every version, not by the page.
     """
     years = sorted({r.tahun for r in newest}, reverse=True)
-    instansi = sorted({r.instansi.nama for r in newest})
+    instansi, units = instansi_choices(newest)
     meta = page_meta(site, f"Cari laporan — {site.config.judul}",
                      f"Cari kata di semua laporan kinerja {site.config.pemda}, menurut tahun dan instansi.", SEARCH_URL)
     terbaru = json.dumps({v.slug: v.versi for v in sorted(newest, key=lambda v: v.slug)}, ensure_ascii=False,
                          separators=(",", ":"))
-    key = memo.key("cari", theme_key, repr(newest), years, instansi, repr(meta))
+    unit_json = json.dumps(units, ensure_ascii=False, separators=(",", ":"))
+    key = memo.key("cari", theme_key, repr(newest), years, instansi, unit_json, repr(meta))
     page = SEARCH_URL + "index.html"
     return {page: memoised(memo, key, page, lambda: render_page(
         env, "cari.html", SEARCH_URL, years=years, instansi=instansi, groups=reports_by_year(newest, site.config.pemda),
-        meta=meta,
-        terbaru=terbaru, **ctx))}
+        meta=meta, terbaru=terbaru, instansi_laporan=unit_json, **ctx))}
+
+
+def instansi_choices(newest: Collection[VersionInfo]) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+    """The search page's instansi filter: its options (value, label), and for each report (slug) whose instansi's
+    name another pemda's instansi shares, [its option's value, its pemda] (``data-instansi`` for ``cari.js``).
+
+    A name one pemda has is one option, its value the name, the URL parameter it always had (``?instansi=…``). A
+    name several pemdas share was one option of both: "Dinas Pendidikan" filtered the results to the kabupaten's and
+    the province's alike. It is now an option per pemda, named with it ("Dinas Pendidikan (Pemerintah Kabupaten
+    Banjar)"), after one for all of them whose value is the bare name, so a link written before the name was shared
+    still finds that instansi, and the others of its name. A released page's metadata names its instansi only (its
+    bytes never change): which pemda's it is comes from its report (slug), which this build knows."""
+    pemdas: dict[str, set[str]] = {}
+    for r in newest:
+        pemdas.setdefault(r.instansi.nama, set()).add(r.instansi.pemda)
+    options: list[tuple[str, str]] = []
+    for nama in sorted(pemdas):
+        if len(pemdas[nama]) == 1:
+            options.append((nama, nama))
+            continue
+        options.append((nama, f"{nama} (semua pemda)"))
+        options += [(f"{nama} ({pemda})", f"{nama} ({pemda})") for pemda in sorted(pemdas[nama])]
+    units = {r.slug: [f"{r.instansi.nama} ({r.instansi.pemda})", r.instansi.pemda]
+             for r in sorted(newest, key=lambda r: r.slug) if len(pemdas[r.instansi.nama]) > 1}
+    return options, units
 
 
 def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | None = None,

@@ -31,6 +31,11 @@
   // slug -> newest version, written by each build on this page (released pages never change, so they cannot say).
   var newestVersion = {};
   try { newestVersion = JSON.parse(form.getAttribute("data-terbaru") || "{}"); } catch (e) { newestVersion = {}; }
+  // slug -> [the instansi filter's option, pemda] of each report whose instansi's name several pemdas share (the
+  // search page's data-instansi, written by each build): a released page's metadata names its instansi, not its
+  // pemda, and the two pemdas' "Dinas Pendidikan" were one choice of the filter, the results of both.
+  var units = {};
+  try { units = JSON.parse(form.getAttribute("data-instansi") || "{}"); } catch (e) { units = {}; }
 
   var loading = null; // the promise of the opened index
   var counter = 0;
@@ -78,12 +83,22 @@
     return out;
   }
 
+  // [option, pemda] of the report a result belongs to, when its instansi's name is shared; else null.
+  function unitOf(meta) {
+    return Object.prototype.hasOwnProperty.call(units, meta.slug) ? units[meta.slug] : null;
+  }
+
   // Year and instansi are page metadata, filtered here rather than with Pagefind's own filters: Pagefind 1.5
   // writes filter values in hash-map order, so the index would differ from build to build (the build promises
   // the same bytes for the same input).
+  // The instansi is the page's name (a name no other pemda has, or the option of all pemdas of a shared name, whose
+  // value is the bare name: a link written before the name was shared), or the option of its report's pemda.
   function matches(item, wanted) {
     var meta = item.meta || {};
-    return Object.keys(wanted).every(function (key) { return meta[key] === wanted[key]; });
+    var unit = unitOf(meta);
+    return Object.keys(wanted).every(function (key) {
+      return meta[key] === wanted[key] || (key === "instansi" && !!unit && unit[0] === wanted[key]);
+    });
   }
 
   function text(tag, className, content) {
