@@ -102,6 +102,7 @@ def test_instansi_filter_tells_two_pemdas_namesakes_apart(browser, namesakes_url
             page.select_option("#cari-instansi", label=f"Dinas Pendidikan ({pemda})")
             expect(groups).to_have_count(1)
             assert slugs() == [slug]
+            expect(groups.locator("h2")).to_contain_text(pemda)  # two reports of one title told apart
             assert parse_qs(urlsplit(page.url).query)["instansi"] == [f"Dinas Pendidikan ({pemda})"]
         # a link bookmarked while the name was the kabupaten's alone: both pemdas' reports, not every instansi's
         probe.goto(f"/cari/?q={WORD}&instansi=Dinas+Pendidikan")

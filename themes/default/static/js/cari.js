@@ -117,7 +117,11 @@
       var meta = item.meta || {};
       var slug = meta.slug || item.url;
       if (!bySlug[slug]) {
-        bySlug[slug] = { title: meta.laporan || meta.title || item.url, items: [] };
+        var title = meta.laporan || meta.title || item.url;
+        // two pemdas' "Dinas Pendidikan" wrote one title ("Laporan Kinerja … Dinas Pendidikan Tahun 2023")
+        var unit = unitOf(meta);
+        if (unit && title.indexOf(unit[1]) < 0) title += " \u2014 " + unit[1];
+        bySlug[slug] = { title: title, items: [] };
         groups.push(bySlug[slug]);
       }
       bySlug[slug].items.push({ item: item, rank: rank, newest: newestVersion[slug] === meta.versi });
