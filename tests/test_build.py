@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import html
+import json
 import os
 import posixpath
 import re
@@ -19,6 +21,7 @@ from conftest import REPORT_DIR, SLUG, build_project, tree_hashes
 
 from lkjip_site.build import BuildOptions, build, build_date
 from lkjip_site.cli.main import main
+from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core import resources
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.core import files as files_mod
@@ -629,3 +632,36 @@ def test_a_chapter_page_is_the_same_whether_its_body_is_written_in_as_bytes_or_a
         assert "CAPAIAN-TEMA" in chapter
     if theme is not None and "<hr>" in theme:
         assert chapter.count('<table id="') == 2 * len(re.findall('<table id="', chapter.split("<hr>")[0]))
+
+
+def test_the_search_filter_names_each_pemdas_namesake_and_a_site_themes_old_copy_keeps_its_list(
+        project: Path) -> None:
+    """Two pemdas' instansi of one name were one option of the search page's filter, which found both; each is now an
+    option named with its pemda after one of both (the bare name, as bookmarked), and ``data-instansi`` tells
+    ``cari.js`` each report's option. A site theme's ``cari.html`` copied before lists ``instansi``, each name once,
+    as it did (tuples there would have written "('Kecamatan …', …)" as options)."""
+    name = re.search(r"^  nama: (.+)$", (project / REPORT_DIR / "laporan.yaml").read_text("utf-8"), re.M).group(1)
+    assert new_report(project, "kedua-2023", tahun=2023, instansi=name) == 0
+    meta = project / "content" / "laporan" / "kedua-2023" / "laporan.yaml"
+    meta.write_text(meta.read_text("utf-8").replace(f"  nama: {name}\n", f"  nama: {name}\n  pemda: Pemerintah Kota "
+                                                    "Banjarbaru\n", 1), encoding="utf-8")
+    pages = build(BuildOptions(root=project, pdf=False, cache_dir=project / ".cache"), write=False).files
+    page = content(pages["cari/index.html"]).decode()
+    site_pemda = re.search(r"^pemda: (.+)$", (project / "situs.yaml").read_text("utf-8"), re.M).group(1)
+    options = re.findall(r'<option value="([^"]*)">([^<]*)</option>', page.split('id="cari-instansi"', 1)[1])
+    assert options == [("", "Semua instansi"), (name, f"{name} (semua pemda)"),
+                       *sorted([(f"{name} (Pemerintah Kota Banjarbaru)",) * 2, (f"{name} ({site_pemda})",) * 2])]
+    units = json.loads(html.unescape(re.search(r'data-instansi="([^"]*)"', page).group(1)))
+    assert units == {"kedua-2023": [f"{name} (Pemerintah Kota Banjarbaru)", "Pemerintah Kota Banjarbaru"],
+                     SLUG: [f"{name} ({site_pemda})", site_pemda]}
+    old, found = re.subn(r"\{% for [^%]*instansi %\}<option [^\n]*\{% endfor %\}",
+                         '{% for nama in instansi %}<option value="{{ nama }}">{{ nama }}</option>{% endfor %}',
+                         (resources.PACKAGE_THEMES / "default" / "templates" / "cari.html").read_text("utf-8"))
+    assert found == 1  # the option loop of lkjip 0.2.3's cari.html
+    copy = project / "themes" / "default" / "templates" / "cari.html"
+    copy.parent.mkdir(parents=True)
+    copy.write_text(old, encoding="utf-8")
+    pages = build(BuildOptions(root=project, pdf=False, cache_dir=project / ".cache"), write=False).files
+    page = content(pages["cari/index.html"]).decode()
+    assert re.findall(r'<option value="([^"]*)">([^<]*)</option>', page.split('id="cari-instansi"', 1)[1]) == [
+        ("", "Semua instansi"), (name, name)]

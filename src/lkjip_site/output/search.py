@@ -115,19 +115,24 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
     ``newest`` is the newest version of each report (archived or not). The page hands it to ``cari.js`` as
     ``data-terbaru`` (slug -> version): a released page's own bytes never change, so whether a result is an old
     version is decided here, by the build that knows every version, not by the page.
+
+    The instansi filter's options are ``pilihan_instansi`` (value, label: :func:`instansi_choices`), and each
+    report's whose name is shared ``data-instansi``; ``instansi`` is still every name once, what a site theme's copy
+    of ``cari.html`` from before lists: its filter stays as it was (a shared name, all instansi of that name).
     """
     years = sorted({r.tahun for r in newest}, reverse=True)
-    instansi, units = instansi_choices(newest)
+    choices, units = instansi_choices(newest)
     meta = page_meta(site, f"Cari laporan — {site.config.judul}",
                      f"Cari kata di semua laporan kinerja {site.config.pemda}, menurut tahun dan instansi.", SEARCH_URL)
     terbaru = json.dumps({v.slug: v.versi for v in sorted(newest, key=lambda v: v.slug)}, ensure_ascii=False,
                          separators=(",", ":"))
     unit_json = json.dumps(units, ensure_ascii=False, separators=(",", ":"))
-    key = memo.key("cari", theme_key, repr(newest), years, instansi, unit_json, repr(meta))
+    key = memo.key("cari", theme_key, repr(newest), years, choices, unit_json, repr(meta))
     page = SEARCH_URL + "index.html"
     return {page: memoised(memo, key, page, lambda: render_page(
-        env, "cari.html", SEARCH_URL, years=years, instansi=instansi, groups=reports_by_year(newest, site.config.pemda),
-        meta=meta, terbaru=terbaru, instansi_laporan=unit_json, **ctx))}
+        env, "cari.html", SEARCH_URL, years=years, pilihan_instansi=choices, instansi_laporan=unit_json,
+        instansi=sorted({r.instansi.nama for r in newest}), groups=reports_by_year(newest, site.config.pemda),
+        meta=meta, terbaru=terbaru, **ctx))}
 
 
 def instansi_choices(newest: Collection[VersionInfo]) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
