@@ -512,6 +512,42 @@ def test_a_home_page_of_many_instansi_and_years_can_be_jumped_through(tmp_path: 
     assert folded == [f"instansi/kecamatan-{name.lower()}/" for name in sorted(n.lower() for n in names)], folded
     shown = home.xpath('//section[@class="bandingkan"]/ul//a/@href')
     assert shown == ["perbandingan/", "perbandingan/2024/", "perbandingan/2023/"], shown
+    assert not home.xpath('//details[@class="laporan-tahun"]')  # ten reports: every year stays open
+
+
+def test_a_home_page_of_many_reports_lists_the_newest_year_in_lines_and_folds_the_earlier(tmp_path: Path) -> None:
+    """160 reports of 40 instansi over four years: the home page was 31 467 px tall on a 360 px phone (49 screens),
+    every report a card under its instansi's heading. A year of more than eight instansi lists one line an instansi,
+    its name the link (an instansi with several reports that year names each report); beyond twelve reports the
+    years before the newest are folded under their heading (the jump list's target). Every report stays linked."""
+    root = tmp_path / "situs"
+    names = ("Alfa", "Beta", "Gama", "Delta", "Epsilon", "Zeta", "Eta", "Teta", "Iota")
+    slugs = [f"kecamatan-{name.lower()}-2024" for name in names]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        for name, slug in zip(names, slugs):
+            assert new_report(root, slug, tahun=2024, instansi=f"Kecamatan {name}") == 0
+        assert new_report(root, "kecamatan-alfa-2024-tw1", tahun=2024, periode="tw1", instansi="Kecamatan Alfa") == 0
+        for name in names[:4]:
+            assert new_report(root, f"kecamatan-{name.lower()}-2023", tahun=2023, instansi=f"Kecamatan {name}") == 0
+        build(BuildOptions(root=root, pdf=False, cache_dir=root / ".cache", use_cache=False))
+    home = lxml.html.fromstring((root / "build" / "index.html").read_bytes())
+    newest = home.xpath('//section[@aria-labelledby="tahun-2024"]')[0]
+    assert not newest.xpath(".//details") and not newest.xpath(".//h3")
+    lines = newest.xpath('./ul[@class="daftar-instansi-tahun"]/li')
+    assert len(lines) == len(names)
+    alfa, beta = lines[0], lines[1]
+    assert alfa.xpath('./span[@class="nama-instansi"]/text()') == ["Kecamatan Alfa"]
+    assert [a.get("href").split("/")[1] for a in alfa.xpath('.//a[@class="report-link"]')] == [
+        "kecamatan-alfa-2024", "kecamatan-alfa-2024-tw1"]  # annual first, each named by its title
+    assert [a.text_content() for a in beta.xpath('./a[@class="report-link"]')] == ["Kecamatan Beta"]
+    earlier = home.xpath('//section[@aria-labelledby="tahun-2023"]')[0]
+    assert earlier.xpath('./h2[@id="tahun-2023"]/text()') == ["Tahun 2023"]  # outside the fold: the jump list's target
+    folded = earlier.xpath('./details[@class="laporan-tahun"][not(@open)]')
+    assert len(folded) == 1 and folded[0].xpath("./summary/text()") == ["Tampilkan 4 laporan tahun 2023"]
+    linked = {a.split("/")[1] for a in home.xpath('//main//a[@class="report-link"]/@href')}
+    assert linked == {*slugs, "kecamatan-alfa-2024-tw1", *(f"kecamatan-{n.lower()}-2023" for n in names[:4])}
+    assert home.xpath('//nav[@aria-label="Lompat ke tahun"]//a/@href') == ["#tahun-2024", "#tahun-2023"]
 
 
 def test_instansi_page_shows_its_figures_across_periods(site) -> None:  # type: ignore[no-untyped-def]
