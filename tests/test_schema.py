@@ -54,6 +54,15 @@ def test_a_cell_of_the_open_data_is_no_formula(text: str) -> None:
     assert not run(Str(), text).items  # other text (a chapter's prose, a title) may
 
 
+@pytest.mark.parametrize("key", ["indikator", "satuan"])
+def test_a_sub_kegiatans_output_indicator_is_no_formula(key: str) -> None:
+    """A sub kegiatan's output indicator and its unit are published in anggaran.csv (indikator_output,
+    satuan_output), so a formula typed there ran in the spreadsheet of a citizen who opened the open data."""
+    text = f"v:\n  kode: 7.01.01.2.01.0001\n  nama: Sub\n  pagu: 1\n  realisasi: 1\n  {key}: '=HYPERLINK(1)'\n"
+    [(line, message)] = messages(run(schemas.SUB_KEGIATAN, text))
+    assert line == 6 and "yang dibaca Excel dan LibreOffice sebagai awal rumus" in message
+
+
 @pytest.mark.parametrize("text", ["v: '-'\n", "v: '-5'\n", "v: '+62'\n", "v: 'Rasio A - B'\n", "v: ' =1'\n"])
 def test_a_cell_that_a_spreadsheet_shows_as_written_passes(text: str) -> None:
     assert not run(Str(cell=True), text).items

@@ -202,8 +202,9 @@ _STATED = {"pagu_tertulis": _opt(MONEY), "realisasi_tertulis": _opt(MONEY)}
 SUB_KEGIATAN = Obj({
     "kode": _req(Str(allow_numbers=True)),
     "nama": _req(CELL_NAME),
-    "indikator": _opt(NAME),
-    "satuan": _opt(NAME),
+    # published as cells of anggaran.csv (indikator_output, satuan_output): no spreadsheet formula
+    "indikator": _opt(CELL_NAME),
+    "satuan": _opt(CELL_NAME),
     "target": _opt(GRADE_OR_NUMBER),
     "realisasi_output": _opt(GRADE_OR_NUMBER),
     "pagu": _req(MONEY, "pagu dalam rupiah tanpa pemisah ribuan, mis. pagu: 100000000"),
