@@ -621,8 +621,16 @@ def test_datapackage_validates_with_frictionless(flow: Flow) -> None:
         report = frictionless.validate(str(folder / "datapackage.json"))
         assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
     descriptor = json.loads((flow.build / NEW / "data-terbuka" / "datapackage.json").read_text(encoding="utf-8"))
+    # an annual report without quarterly values has no triwulan.csv (not a header without rows)
     assert [r["path"] for r in descriptor["resources"]] == ["indikator.csv", "sasaran.csv", "anggaran.csv",
                                                             "angka-kunci.csv", "laporan.json"]
+    # the quarterly example publishes each quarter's values (Tabel "… per Triwulan")
+    quarterly = flow.build / "laporan" / "pengaron-2024-tw1" / "1.0" / "data-terbuka"
+    report = frictionless.validate(str(quarterly / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+    descriptor = json.loads((quarterly / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["path"] for r in descriptor["resources"]] == ["indikator.csv", "sasaran.csv", "triwulan.csv",
+                                                            "anggaran.csv", "angka-kunci.csv", "laporan.json"]
 
 
 def test_open_data_carries_machine_values(flow: Flow) -> None:

@@ -17,7 +17,7 @@ from test_compute import indicator, leaf, node, report
 
 from lkjip_site.compute.report import compute_report
 from lkjip_site.core.diagnostics import Diagnostics
-from lkjip_site.core.model import DATA_LICENCES, Budget, DataLicence, Loc, PeriodValues, SiteConfig
+from lkjip_site.core.model import DATA_LICENCES, Budget, DataLicence, Loc, Missing, PeriodValues, SiteConfig
 from lkjip_site.load.config import load_config
 from lkjip_site.output.opendata import CATALOGUE, DATAPACKAGE, data_catalogue, open_data
 from lkjip_site.output.versions import OPEN_DATA_DIR, InstansiRef, SiteHistory, VersionInfo
@@ -71,6 +71,101 @@ def test_the_package_with_its_new_columns_validates(tmp_path: Path) -> None:
     descriptor = json.loads((tmp_path / DATAPACKAGE).read_text(encoding="utf-8"))
     [fields] = [x["schema"]["fields"] for x in descriptor["resources"] if x["path"] == "indikator.csv"]
     assert [f["name"] for f in fields][-2:] == ["target_tahunan", "kode_program"]
+
+
+def quarter_two_report():
+    """A TW II report: K1 counts 10+15 against 20/20/30/30, K2 a grade; two sub kegiatan spend per quarter (one
+    also a TW III the report does not add), one gives s.d. TW II whole; each has an output indicator."""
+    k1 = indicator("K1", PeriodValues(annual=D(100), quarters={q: D(v) for q, v in
+                                                               zip(("tw1", "tw2", "tw3", "tw4"), (20, 20, 30, 30))}),
+                   PeriodValues(quarters={"tw1": D(10), "tw2": D("15.5")}), tahun=2024, agregasi="jumlah")
+    k2 = indicator("K2", PeriodValues(annual="BB", quarters={"tw1": "B", "tw2": "BB"}),
+                   PeriodValues(quarters={"tw1": "B", "tw2": Missing("survei belum selesai")}), tahun=2024,
+                   kualitatif=["C", "B", "BB", "A"])
+    year = indicator("Y", D(80), D(84), tahun=2024)
+    out = dict(indikator="Dokumen", satuan="dokumen", target=D(4), realisasi_output=D(2))
+    budget = Budget(2024, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [
+        leaf("7.01.01.2.01.0001", 1000, Missing("belum setahun"), realisasi_tw={"tw1": D(100), "tw2": D("250.5")},
+             **out),
+        leaf("7.01.01.2.01.0002", 500, Missing("belum setahun"),
+             realisasi_tw={"tw1": D(50), "tw2": D(60), "tw3": D(70)}, indikator="Laporan", target="BB"),
+    ]), node("kegiatan", "7.01.01.2.02", [leaf("7.01.01.2.02.0001", 300, 120)])])], L)
+    r = report([k1, k2, year], tahun=2024, periode="tw2", anggaran=budget)
+    r.computed = compute_report(r, {}, "permendagri-86-2017")
+    return r
+
+
+def test_each_quarters_target_and_realisasi_is_published_as_the_quarterly_table_prints_them() -> None:
+    """A quarterly report's "Target dan Realisasi Indikator Kegiatan per Triwulan" printed every quarter's target
+    and realisasi; indikator.csv had only the value s.d. TW n, so TW I's realisasi could not be had from any
+    download. triwulan.csv joins indikator.csv on indikator_id and tahun."""
+    files = open_data(quarter_two_report()).files
+    got = [(r["indikator_id"], r["triwulan"], r["berjalan"], r["target"], r["target_kualitatif"], r["realisasi"],
+            r["realisasi_kualitatif"], r["agregasi"], r["alasan_kosong"]) for r in rows(files, "triwulan.csv")]
+    assert got == [
+        ("K1", "tw1", "true", "20", "", "10", "", "jumlah", ""),
+        ("K1", "tw2", "true", "20", "", "15.5", "", "jumlah", ""),
+        ("K1", "tw3", "false", "30", "", "", "", "jumlah", ""),  # planned, not yet due
+        ("K1", "tw4", "false", "30", "", "", "", "jumlah", ""),
+        ("K2", "tw1", "true", "", "B", "", "B", "terakhir", ""),
+        ("K2", "tw2", "true", "", "BB", "", "", "terakhir", "realisasi tidak tersedia: survei belum selesai"),
+        ("K2", "tw3", "false", "", "", "", "", "terakhir", ""),
+        ("K2", "tw4", "false", "", "", "", "", "terakhir", ""),
+    ]  # Y has no quarterly values: no rows
+    ind = {(r["indikator_id"], r["tahun"]): r for r in rows(files, "indikator.csv")}
+    assert ind[("K1", "2024")]["realisasi"] == "25.5"  # the cumulative the quarters add up to
+    doc = json.loads(files["laporan.json"])
+    assert doc["triwulan"][1]["realisasi"] == 15.5 and doc["triwulan"][0]["berjalan"] is True
+
+
+def test_an_annual_report_without_quarters_publishes_no_quarterly_file(tmp_path: Path) -> None:
+    """No quarterly value, no triwulan.csv (not a header without rows); the package lists the files there are."""
+    r = report([indicator("A", D(80), D(84))])
+    r.computed = compute_report(r, {}, "permendagri-86-2017")
+    files = open_data(r).files
+    assert "triwulan.csv" not in files and json.loads(files["laporan.json"])["triwulan"] == []
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    result = frictionless.validate(str(tmp_path / DATAPACKAGE))
+    assert result.valid, result.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+    assert "triwulan" not in [x["name"] for x in json.loads(files[DATAPACKAGE])["resources"]]
+
+
+def test_the_budget_carries_each_quarters_spending_and_the_output_indicators() -> None:
+    """Tabel 3.1 of a quarterly report printed each sub kegiatan's output indicator, its target and realisasi, and
+    the data held each quarter's spending; anggaran.csv had only the money s.d. TW n. The new columns come last,
+    so a reader by position keeps working; a parent's quarter is the sum of its sub kegiatan's only when each has
+    it (one given s.d. TW II whole has none), and a quarter after the report's is left out."""
+    files = open_data(quarter_two_report()).files
+    table = rows(files, "anggaran.csv")
+    assert list(table[0])[:8] == ["kode", "kode_induk", "tingkat", "nama", "pagu", "realisasi", "serapan", "sisa"]
+    got = {r["kode"]: (r["realisasi"], r["realisasi_tw1"], r["realisasi_tw2"], r["realisasi_tw3"],
+                       r["realisasi_tw4"]) for r in table}
+    assert got == {
+        "7.01.01": ("580.5", "", "", "", ""),  # 7.01.01.2.02.0001 has no quarters
+        "7.01.01.2.01": ("460.5", "150", "310.5", "", ""),
+        "7.01.01.2.01.0001": ("350.5", "100", "250.5", "", ""),
+        "7.01.01.2.01.0002": ("110", "50", "60", "", ""),  # its TW III is not added, nor published
+        "7.01.01.2.02": ("120", "", "", "", ""),
+        "7.01.01.2.02.0001": ("120", "", "", "", ""),
+    }
+    out = {r["kode"]: (r["indikator_output"], r["satuan_output"], r["target_output"], r["target_output_kualitatif"],
+                       r["realisasi_output"], r["realisasi_output_kualitatif"]) for r in table}
+    assert out["7.01.01.2.01.0001"] == ("Dokumen", "dokumen", "4", "", "2", "")
+    assert out["7.01.01.2.01.0002"] == ("Laporan", "", "", "BB", "", "")
+    tree = json.loads(files["laporan.json"])["anggaran"]["program"][0]["rincian"][0]
+    assert (tree["realisasi_tw2"], tree["rincian"][0]["target_output"]) == (310.5, 4)
+
+
+def test_the_package_with_the_quarterly_columns_validates(tmp_path: Path) -> None:
+    for name, data in open_data(quarter_two_report()).files.items():
+        (tmp_path / name).write_bytes(data)
+    result = frictionless.validate(str(tmp_path / DATAPACKAGE))
+    assert result.valid, result.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+    package = frictionless.Package(str(tmp_path / DATAPACKAGE))
+    quarters = package.get_resource("triwulan").read_rows()
+    assert quarters[0]["berjalan"] is True and quarters[1]["realisasi"] == D("15.5")
+    assert package.get_resource("anggaran").read_rows()[1]["realisasi_tw2"] == D("310.5")
 
 
 def test_the_package_names_who_published_the_data() -> None:

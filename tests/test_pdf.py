@@ -585,6 +585,7 @@ def test_attachments_embedded_byte_equal(rendered: Rendered) -> None:
     sources = sorted((SOURCE / "data").iterdir())
     open_data = {path.rpartition("/")[2]: data for path, data in rendered.result.files.items()
                  if path.startswith("laporan/contoh/1.0/data-terbuka/")}
+    # an annual report without quarterly values: no triwulan.csv to attach (test_opendata.py)
     assert sorted(open_data) == ["anggaran.csv", "angka-kunci.csv", "datapackage.json", "indikator.csv",
                                  "laporan.json", "sasaran.csv"]
     assert not set(open_data) & {p.name for p in sources}  # no clash: every attachment keeps its plain name

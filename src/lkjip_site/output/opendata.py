@@ -26,7 +26,8 @@ from ..compute.capaian import Result
 from ..compute.scales import classify_or_none
 from ..compute.figures import Figure
 from ..core.files import Held
-from ..core.model import DataLicence, Missing, Report, ScaleClass, SiteConfig, Value
+from ..compute.periods import quarters_upto
+from ..core.model import QUARTERS, DataLicence, Missing, Report, ScaleClass, SiteConfig, Value
 from .audit import Shown
 from .versions import OPEN_DATA_DIR, SiteHistory, report_metadata
 
@@ -74,6 +75,30 @@ BUDGET_FIELDS = [
     ("realisasi", "number", "realisasi dalam rupiah (laporan triwulan: s.d. triwulan laporan)"),
     ("serapan", "number", "realisasi ÷ pagu dalam persen, tidak dibulatkan"),
     ("sisa", "number", "pagu − realisasi dalam rupiah"),
+    # added at the end, so a reader taking columns by position keeps working
+    *((f"realisasi_{q}", "number", f"realisasi dalam rupiah pada triwulan {n} saja (bukan kumulatif); kosong bila "
+       "triwulan itu sesudah periode laporan atau ada sub kegiatan di bawahnya tanpa nilai triwulan itu")
+      for q, n in zip(QUARTERS, ("I", "II", "III", "IV"))),
+    ("indikator_output", "string", "indikator keluaran (indikator di data/anggaran.yaml)"),
+    ("satuan_output", "string", "satuan indikator keluaran"),
+    ("target_output", "number", "target keluaran setahun (target di data/anggaran.yaml)"),
+    ("target_output_kualitatif", "string", "target keluaran berupa nilai kualitatif"),
+    ("realisasi_output", "number", "realisasi keluaran (laporan triwulan: s.d. triwulan laporan)"),
+    ("realisasi_output_kualitatif", "string", "realisasi keluaran berupa nilai kualitatif"),
+]
+QUARTER_FIELDS = [
+    ("indikator_id", "string", "id indikator, sama dengan indikator_id di indikator.csv"),
+    ("tahun", "integer", "tahun laporan"),
+    ("triwulan", "string", "tw1..tw4"),
+    ("berjalan", "boolean",
+     "true: triwulan sampai dengan periode laporan; false: triwulan sesudahnya (hanya target rencana)"),
+    ("target", "number", "target triwulan itu saja, seperti ditulis (bukan kumulatif)"),
+    ("target_kualitatif", "string", "target berupa nilai kualitatif"),
+    ("realisasi", "number",
+     "realisasi triwulan itu saja, seperti ditulis (bukan kumulatif); kosong bila belum berjalan"),
+    ("realisasi_kualitatif", "string", "realisasi berupa nilai kualitatif"),
+    ("agregasi", "string", "cara nilai triwulan digabung menjadi nilai s.d. triwulan: jumlah, terakhir atau rata_rata"),
+    ("alasan_kosong", "string", "alasan target atau realisasi tidak ada, bila ditulis di data/indikator.yaml"),
 ]
 KEY_FIELDS = [
     ("kunci", "string", "id angka, sama dengan jalur {nilai} di narasi (mis. capaian.rata_rata)"),
@@ -83,13 +108,20 @@ KEY_FIELDS = [
     ("satuan", "string", "persen, rupiah, indikator, indeks atau teks"),
     ("definisi", "string", "apa yang dihitung, atas himpunan mana"),
 ]
+#: (resource name, file, title, fields, primary key); a table in ``OPTIONAL`` is left out when it has no rows.
 TABLES = [
     ("indikator", "indikator.csv", "Indikator kinerja per tahun: target, realisasi, capaian, predikat",
      INDICATOR_FIELDS, ["indikator_id", "tahun", "periode"]),
     ("sasaran", "sasaran.csv", "Capaian rata-rata per sasaran", SASARAN_FIELDS, ["sasaran_id"]),
+    ("triwulan", "triwulan.csv", "Target dan realisasi indikator per triwulan", QUARTER_FIELDS,
+     ["indikator_id", "tahun", "triwulan"]),
     ("anggaran", "anggaran.csv", "Pohon anggaran: program, kegiatan, sub kegiatan", BUDGET_FIELDS, ["kode"]),
     ("angka-kunci", "angka-kunci.csv", "Angka kunci laporan", KEY_FIELDS, ["kunci"]),
 ]
+
+#: Tables published only when they have rows: a report without quarterly values (most annual reports) has no
+#: ``triwulan.csv`` rather than a header without data; ``datapackage.json`` lists the files there are.
+OPTIONAL = frozenset({"triwulan"})
 
 Row = dict[str, Any]
 
@@ -106,19 +138,22 @@ def open_data(report: Report, licence: DataLicence | None = None) -> OpenData:
     situs.yaml, named in ``datapackage.json`` only), same bytes."""
     rows = {
         "indikator": indicator_rows(report),
+        "triwulan": quarter_rows(report),
         "sasaran": sasaran_rows(report),
         "anggaran": budget_rows(report),
         "angka-kunci": key_rows(report),
     }
     files: dict[str, bytes] = {}
     for name, path, _title, fields, _key in TABLES:
-        files[path] = to_csv([f[0] for f in fields], rows[name])
+        if rows[name] or name not in OPTIONAL:
+            files[path] = to_csv([f[0] for f in fields], rows[name])
     document = {
         "format": FORMAT,
         "laporan": report_metadata(report),
         "skala_predikat": report.computed.scale.nama if report.computed else "",
         "angka_kunci": rows["angka-kunci"],
         "indikator": rows["indikator"],
+        "triwulan": rows["triwulan"],
         "sasaran": rows["sasaran"],
         "anggaran": budget_tree(report),
     }
@@ -153,6 +188,33 @@ def indicator_rows(report: Report) -> list[Row]:
     return out
 
 
+def quarter_rows(report: Report) -> list[Row]:
+    """Each quarter's own target and realisasi of the report's year, as Tabel "Target dan Realisasi Indikator
+    Kegiatan per Triwulan" prints them: the four quarters of every indicator with quarterly values, a quarter after
+    the report's with its planned target only (``berjalan`` false; its realisasi, if typed, is neither shown nor
+    added). indikator.csv had only the value s.d. TW n, so the quarters the pages print were in no download."""
+    c = report.computed
+    if c is None:
+        return []
+    out: list[Row] = []
+    for ir in c.indikator.values():
+        if not ir.triwulan:
+            continue
+        source = report.data.indikator.get(ir.id)
+        planned = source.target.get(ir.tahun) if source is not None else None
+        by_q = {q.tw: q for q in ir.triwulan}
+        for tw in QUARTERS:
+            q = by_q.get(tw)
+            target = q.target if q else (planned.quarters.get(tw) if planned is not None else None)
+            realisasi = q.realisasi if q else None
+            reasons = [f"{name} tidak tersedia: {v.reason}"
+                       for name, v in (("target", target), ("realisasi", realisasi)) if isinstance(v, Missing) and v.reason]
+            out.append({"indikator_id": ir.id, "tahun": ir.tahun, "triwulan": tw, "berjalan": q is not None,
+                        **_value("target", target), **_value("realisasi", realisasi),
+                        "agregasi": source.agregasi if source is not None else "", "alasan_kosong": "; ".join(reasons)})
+    return out
+
+
 def sasaran_rows(report: Report) -> list[Row]:
     c = report.computed
     if c is None:
@@ -167,9 +229,10 @@ def budget_rows(report: Report) -> list[Row]:
     if c is None or c.anggaran is None:
         return []
     out: list[Row] = []
+    quarters = quarters_upto(report.periode)
 
     def visit(node: BudgetResult, parent: str) -> None:
-        out.append(_budget_row(node, parent))
+        out.append(_budget_row(node, parent, quarters))
         for child in node.children:
             visit(child, node.kode)
 
@@ -182,9 +245,10 @@ def budget_tree(report: Report) -> dict[str, Any] | None:
     c = report.computed
     if c is None or c.anggaran is None:
         return None
+    quarters = quarters_upto(report.periode)
 
     def node(n: BudgetResult) -> Row:
-        row = _budget_row(n, "")
+        row = _budget_row(n, "", quarters)
         del row["kode_induk"]
         return {**row, "rincian": [node(ch) for ch in n.children]}
 
@@ -222,9 +286,21 @@ def _figure_row(f: Figure) -> Row:
             "definisi": f.definisi}
 
 
-def _budget_row(node: BudgetResult, parent: str) -> Row:
+def _budget_row(node: BudgetResult, parent: str, quarters: tuple[str, ...]) -> Row:
     return {"kode": node.kode, "kode_induk": parent, "tingkat": node.level, "nama": node.nama, "pagu": node.pagu,
-            "realisasi": node.realisasi, "serapan": node.serapan, "sisa": node.sisa}
+            "realisasi": node.realisasi, "serapan": node.serapan, "sisa": node.sisa,
+            **{f"realisasi_{q}": _quarter_spent(node, q) if q in quarters else None for q in QUARTERS},
+            "indikator_output": node.indikator, "satuan_output": node.satuan,
+            **_value("target_output", node.target), **_value("realisasi_output", node.realisasi_output)}
+
+
+def _quarter_spent(node: BudgetResult, quarter: str) -> Decimal | None:
+    """A node's realisasi of one quarter alone: the sum of its sub kegiatan's, when every one of them has it (a
+    parent's sum of some leaves' quarters would read as the whole's)."""
+    leaves = [n for n in node.walk() if not n.children]
+    if not leaves or any(quarter not in leaf.realisasi_tw for leaf in leaves):
+        return None
+    return sum((leaf.realisasi_tw[quarter] for leaf in leaves), Decimal(0))
 
 
 def _value(name: str, value: Value | None) -> Row:
@@ -273,6 +349,8 @@ def to_csv(columns: list[str], rows: Iterable[Row]) -> bytes:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # Frictionless' boolean, not Python's "True"
     if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
         return machine_number(value)
     if isinstance(value, Missing):
@@ -313,6 +391,8 @@ def datapackage(report: Report, files: dict[str, bytes], licence: DataLicence | 
     name = f"lkjip-{report.slug}-{report.versi}".lower()
     resources: list[dict[str, Any]] = []
     for res_name, path, title, fields, key in TABLES:
+        if path not in files:
+            continue  # an optional table without rows
         resources.append({
             "name": res_name, "path": path, "title": title, "profile": "tabular-data-resource",
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",

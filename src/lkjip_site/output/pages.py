@@ -645,6 +645,7 @@ def _report_assets(report: Report) -> dict[str, bytes]:
 #: The open-data files offered on the report page, in this order, with what a reader gets.
 OPEN_DATA_DOWNLOADS = (
     ("indikator.csv", "Data terbuka — indikator kinerja per tahun", "CSV"),
+    ("triwulan.csv", "Data terbuka — target dan realisasi indikator per triwulan", "CSV"),
     ("anggaran.csv", "Data terbuka — anggaran per program, kegiatan, sub kegiatan", "CSV"),
     ("sasaran.csv", "Data terbuka — capaian per sasaran", "CSV"),
     ("angka-kunci.csv", "Data terbuka — angka kunci", "CSV"),
