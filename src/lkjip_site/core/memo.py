@@ -59,7 +59,8 @@ FORMAT = 15  # bump when the meaning of keys, the pickled classes or the entries
 #            15: the forty-eighth pass: a YAML file's kept messages (aliases that grow a document, text a spreadsheet
 #            reads as a formula, a list item's missing key named by its kode), a report's (a folder named for
 #            another year, "Rp 1.3 miliar", instansi-ejaan, lisensi-data, <meta>/<form>/<base>) and kept outputs
-#            (efficiency in "poin", indikator.csv's target_tahunan and kode_program, SiteConfig.lisensi_data)
+#            (efficiency in "poin", indikator.csv's target_tahunan and kode_program, triwulan.csv and anggaran.csv's
+#            quarters and outputs, SiteConfig.lisensi_data)
 
 
 def digest(*parts: Any) -> str:
