@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pickle
 import re
+import struct
 import subprocess
 import tempfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -319,6 +321,36 @@ def test_external_image_is_an_error(fresh_project: Path) -> None:
     assert (d.file, d.line) == (f"{REPORT_DIR}/10-bab-1-pendahuluan.md", 10) and "internet" in d.message
 
 
+def png(width: int, height: int, *, after: bytes = b"", text: bytes = b"", xmp: bytes = b"") -> bytes:
+    """A PNG file of ``width`` x ``height`` pixels as its header declares them (one row of pixel data is enough for
+    the check, which decodes nothing), with a tEXt chunk holding ``text``, an iTXt chunk holding an XMP packet, and
+    ``after`` appended past its end."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    meta = chunk(b"tEXt", b"Comment\x00" + text) if text else b""
+    meta += chunk(b"iTXt", b"XML:com.adobe.xmp\x00\x00\x00\x00\x00" + xmp) if xmp else b""
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + meta
+            + chunk(b"IDAT", zlib.compress(b"\x00" * (1 + 3 * min(width, 64)))) + chunk(b"IEND", b"") + after)
+
+
+def jpeg(width: int, height: int, *, comment: bytes = b"", xmp: bytes = b"", after: bytes = b"") -> bytes:
+    """A JPEG file's segments (APP0, an XMP packet in APP1, a comment, SOF0 with the size, a scan) without its
+    tables: what the check walks; ``after`` past its EOI marker."""
+    def segment(marker: int, body: bytes) -> bytes:
+        return bytes((0xFF, marker)) + struct.pack(">H", len(body) + 2) + body
+    return (b"\xff\xd8" + segment(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00")
+            + (segment(0xE1, b"http://ns.adobe.com/xap/1.0/\x00" + xmp) if xmp else b"")
+            + (segment(0xFE, comment) if comment else b"")
+            + segment(0xC0, b"\x08" + struct.pack(">HH", height, width) + b"\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01")
+            + segment(0xDA, b"\x03\x01\x00\x02\x11\x03\x11\x00\x3f\x00") + b"\xc7\xa2\xff\x00\x8a\x2b" + b"\xff\xd9"
+            + after)
+
+
+#: Small real images, as Pillow 12 saves a 2 x 2 red square (GIF, lossless WebP).
+GIF = bytes.fromhex("47494638376102000200810000cc0000cc33330000000000002c0000000002000200000806000300101810003b")
+WEBP = bytes.fromhex("524946461e000000574542505650384c110000002f0140000007508f22d7a3ff8188e87f0000")
+
+
 @pytest.mark.parametrize("name, data, says", [
     ("bagan.html", b"<script src='bagan.js'></script>", "'gambar/bagan.html' bukan berkas gambar (berkas .html); "
                                                         "gambar yang boleh: PNG, JPEG, GIF, WebP atau SVG"),
@@ -328,7 +360,31 @@ def test_external_image_is_an_error(fresh_project: Path) -> None:
                                                              "bukan gambar PNG"),
     ("foto.jpg", b"GIF89a....", "'gambar/foto.jpg' bernama gambar JPEG, tetapi isinya bukan gambar JPEG"),
     ("peta.webp", b"RIFF\x00\x00\x00\x00WAVE", "'gambar/peta.webp' bernama gambar WebP, tetapi isinya bukan"),
-], ids=["html", "js", "tanpa-akhiran", "html-bernama-png", "gif-bernama-jpg", "wav-bernama-webp"])
+    # only the magic bytes of the format, then an SVG: no segment of a JPEG follows
+    ("foto.jpg", b"\xff\xd8\xff<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>",
+     "'gambar/foto.jpg' bernama gambar JPEG, tetapi isinya bukan gambar JPEG"),
+    # a decompression bomb: a few kilobytes declaring 10^10 pixels, which the PDF dropped (Pillow refuses it)
+    ("bom.png", png(100_000, 100_000), "'gambar/bom.png' berukuran 100.000 × 100.000 piksel, terlalu besar untuk "
+                                       "halaman dan PDF"),
+    ("foto.jpg", jpeg(12_000, 9_000), "'gambar/foto.jpg' berukuran 12.000 × 9.000 piksel, terlalu besar"),
+    ("peta.webp", WEBP[:12] + b"VP8X" + struct.pack("<I", 10) + bytes(4) + (30_000 - 1).to_bytes(3, "little") * 2
+     + WEBP[12:], "'gambar/peta.webp' berukuran 30.000 × 30.000 piksel"),
+    # polyglots: an image that is an HTML page too, the page after the image's end or in its metadata
+    ("bagan.png", png(2, 2, after=b"<html><script>alert(1)</script></html>"),
+     "'gambar/bagan.png' memuat kode halaman web ('<html…') di dalam berkas gambar PNG"),
+    ("bagan.png", png(2, 2, text=b"<script>alert(1)</script>"), "'gambar/bagan.png' memuat kode halaman web "
+                                                                 "('<script…')"),
+    ("foto.jpg", jpeg(2, 2, comment=b"<svg onload=alert(1)>"), "'gambar/foto.jpg' memuat kode halaman web ('<svg…')"),
+    ("foto.jpg", jpeg(2, 2, after=b"<iframe src=https://contoh.id></iframe>"), "'gambar/foto.jpg' memuat kode "
+                                                                               "halaman web ('<iframe…')"),
+    ("anim.gif", GIF + b"<body onload=alert(1)>", "'gambar/anim.gif' memuat kode halaman web ('<body…')"),
+    # another file appended to an image (a ZIP here): published and archived with it
+    ("bagan.png", png(2, 2, after=b"PK\x03\x04" + bytes(range(64))),
+     "'gambar/bagan.png' memuat 68 byte data lain sesudah akhir gambar PNG"),
+    ("peta.webp", WEBP + b"PK\x03\x04" + bytes(range(64)), "'gambar/peta.webp' memuat 68 byte data lain sesudah akhir"),
+], ids=["html", "js", "tanpa-akhiran", "html-bernama-png", "gif-bernama-jpg", "wav-bernama-webp", "svg-bernama-jpg",
+        "bom-png", "jpeg-108-megapiksel", "webp-besar", "html-sesudah-png", "skrip-di-teks-png", "svg-di-komentar-jpeg",
+        "html-sesudah-jpeg", "html-sesudah-gif", "zip-sesudah-png", "zip-sesudah-webp"])
 def test_only_images_are_published_as_images(fresh_project: Path, name: str, data: bytes, says: str) -> None:
     """``![Bagan](gambar/bagan.html)`` published an HTML page and its script, which ran under the site's own address
     (the CSP allows the site's scripts), for good once released; a ``.png`` holding HTML is that page renamed."""
@@ -343,15 +399,20 @@ def test_only_images_are_published_as_images(fresh_project: Path, name: str, dat
 
 
 def test_real_raster_images_pass(fresh_project: Path) -> None:
+    """Real images pass, with what real files hold: an XMP packet (XML, in a PNG's iTXt chunk and a JPEG's APP1
+    segment), previews a camera appends after a JPEG's end (MPF), padding after a PNG's end, a 50-megapixel photo."""
     folder = fresh_project / REPORT_DIR
-    heads = {"a.png": b"\x89PNG\r\n\x1a\n", "b.JPG": b"\xff\xd8\xff\xe0", "c.gif": b"GIF89a",
-             "d.webp": b"RIFF\x10\x00\x00\x00WEBPVP8 "}
-    for name, head in heads.items():
-        (folder / "gambar" / name).write_bytes(head + b"\x00" * 32)
+    xmp = (b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+           b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description><dc:description>&lt;html&gt; '
+           b'di keterangan</dc:description></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>')
+    files = {"a.png": png(2, 2, after=b"\x00" * 40 + b"\n"), "b.JPG": jpeg(8160, 6120, after=jpeg(2, 2)),
+             "c.gif": GIF, "d.webp": WEBP, "e.png": png(2, 2, xmp=xmp), "f.jpeg": jpeg(2, 2, xmp=xmp)}
+    for name, data in files.items():
+        (folder / "gambar" / name).write_bytes(data)
     edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
-         "\n\n".join(f"![Gambar {n}](gambar/{n})" for n in heads))
+         "\n\n".join(f"![Gambar {n}](gambar/{n})" for n in files))
     result = render(fresh_project)
-    assert all(f"{BASE}gambar/{n}" in result.files for n in heads)
+    assert all(f"{BASE}gambar/{n}" in result.files for n in files)
 
 
 def test_role_on_later_line_of_paragraph(fresh_project: Path) -> None:
