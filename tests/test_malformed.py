@@ -406,6 +406,11 @@ CASES = [
     # a chapter whose id is a folder its report version publishes (its page would land among the source data)
     Case("id-bab-folder-data", replace(BAB4, "urutan: 40\n", "urutan: 40\nid: data\n"), BAB4, 6,
          "id bab 'data' tidak dapat dipakai"),
+    # the folder the scaffold and the guide keep images in: the chapter's index.html landed among them
+    Case("id-bab-folder-gambar", replace(BAB4, "urutan: 40\n", "urutan: 40\nid: gambar\n"), BAB4, 6,
+         "id bab 'gambar' tidak dapat dipakai (halamannya akan terbit di dalam folder gambar/ versi laporan); beri "
+         "kunci 'id' berisi huruf kecil, angka dan '-' yang bukan nama bagian laporan (sampul, daftar-isi, ...) atau "
+         "folder terbitan (aset, data, data-terbuka, gambar), mis. id: lampiran-gambar"),
     # numbers with more digits than any budget, which stopped the build at their rounding (line 12; CSV line 2)
     Case("angka-terlalu-besar", replace(ANGGARAN, "pagu: 100000000", "pagu: 1" + "0" * 30), ANGGARAN, 12,
          "angka terlalu besar (lebih dari 18 digit"),

@@ -60,8 +60,9 @@ DATA_LICENCES: dict[str, tuple[str, str]] = {
 #: Ids the printed report's own parts use; chapters, tables and figures may not take them.
 RESERVED_IDS = frozenset({"sampul", "bagian-depan", "bagian-isi", "daftar-isi", "daftar-tabel", "daftar-gambar", "isi"})
 #: The folders a report version publishes beside its chapter pages (the theme's copy, the source data, the open
-#: data): a chapter with such an id had its page land inside one of them.
-VERSION_FOLDERS = frozenset({"aset", "data", "data-terbuka"})
+#: data, the images where ``lkjip init`` and the author guide put them): a chapter with such an id had its page land
+#: inside one of them (``gambar/index.html`` among the report's images).
+VERSION_FOLDERS = frozenset({"aset", "data", "data-terbuka", "gambar"})
 
 
 @dataclass(frozen=True, slots=True)
