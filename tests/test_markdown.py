@@ -312,6 +312,18 @@ def test_file_names_with_a_space_or_percent_sign_are_linked_as_urls(fresh_projec
     assert result.files[f"{BASE}gambar/Peta Kecamatan.svg"] == logo and f"{BASE}gambar/naik 50%.svg" in result.files
 
 
+def test_a_link_opening_a_new_window_gets_noopener(fresh_project: Path) -> None:
+    """``{target=_blank}`` was kept as written, without ``rel``: the page opened could send the report's tab to another
+    address through ``window.opener`` and learnt which page the reader came from. A ``rel`` written stays."""
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "Lihat [situs pemda](https://contoh.go.id){target=_blank}, [BPS](https://bps.go.id){target=_blank "
+         "rel=external} dan [Kemenpan](https://menpan.go.id).")
+    html = page(render(fresh_project), "bab-1-pendahuluan")
+    assert '<a href="https://contoh.go.id" target="_blank" rel="noopener noreferrer">situs pemda</a>' in html
+    assert '<a href="https://bps.go.id" target="_blank" rel="external noopener noreferrer">BPS</a>' in html
+    assert '<a href="https://menpan.go.id">Kemenpan</a>' in html
+
+
 def test_external_image_is_an_error(fresh_project: Path) -> None:
     edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
          "Satu.\nDua ![x](https://contoh.go.id/x.png).")

@@ -27,7 +27,7 @@ from ..compute.prose import CODE_SPAN, lines
 from ..load.yamltree import YMap, load_yaml
 from .directives import Directive, ParsedChapter, Registry
 from .links import collect_images, line_of
-from .plugins import directive_plugin, heading_attrs_plugin, slugify, source_lines_plugin
+from .plugins import directive_plugin, heading_attrs_plugin, new_window_plugin, slugify, source_lines_plugin
 from .renderer import LkjipRenderer
 
 
@@ -47,6 +47,7 @@ def make_parser(allow_html: bool) -> MarkdownIt:
     md.use(myst_role_plugin)
     md.add_render_rule("myst_role", LkjipRenderer.myst_role)
     md.use(directive_plugin)
+    md.use(new_window_plugin)
     md.use(source_lines_plugin)
     return md
 

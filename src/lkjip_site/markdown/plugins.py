@@ -70,6 +70,23 @@ def heading_attrs_plugin(md: MarkdownIt) -> None:
     md.core.ruler.push("lkjip_heading_attrs", _heading_attrs_rule)
 
 
+def _new_window_rule(state: StateCore) -> None:
+    """A link that opens another window (``[Situs](https://…){target=_blank}``) gets ``rel="noopener noreferrer"``.
+
+    Why: the attribute was kept as written, and the page opened got ``window.opener``, through which it can send this
+    tab to another address (a copy of the report's page asking for a login), in browsers that do not imply
+    ``noopener``; and it was told which page of the report the reader came from."""
+    for block in state.tokens:
+        for token in block.children or []:
+            if token.type == "link_open" and token.attrGet("target") is not None:
+                rel = str(token.attrGet("rel") or "").split()
+                token.attrSet("rel", " ".join(dict.fromkeys([*rel, "noopener", "noreferrer"])))
+
+
+def new_window_plugin(md: MarkdownIt) -> None:
+    md.core.ruler.push("lkjip_new_window", _new_window_rule)
+
+
 def _source_lines_rule(state: StateCore) -> None:
     """``meta["line"]`` of every inline token: its 0-based line in the Markdown body.
 
