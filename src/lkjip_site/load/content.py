@@ -332,7 +332,8 @@ def _check_chapter_set(chapters: list[Chapter], diags: Diagnostics) -> None:
         if c.id in by_id:
             diags.error((c.rel, _front_line(c, "id")), f"id bab '{c.id}' sudah dipakai oleh {by_id[c.id].rel}")
         if c.id in RESERVED_IDS or c.id in VERSION_FOLDERS or not _SLUG.fullmatch(c.id):
-            inside = f" (halamannya akan terbit di dalam folder {c.id}/ versi laporan)" if c.id in VERSION_FOLDERS else ""
+            inside = f" (halamannya akan terbit di dalam folder {c.id}/ versi laporan)" if c.id in VERSION_FOLDERS \
+                else ""
             diags.error((c.rel, _front_line(c, "id")),
                         f"id bab '{c.id}' tidak dapat dipakai{inside}; beri kunci 'id' berisi huruf kecil, angka dan "
                         "'-' yang bukan nama bagian laporan (sampul, daftar-isi, ...) atau folder terbitan "

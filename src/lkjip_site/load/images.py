@@ -23,9 +23,8 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
 #: above any photo a report needs (a 50-megapixel phone photo, 8160 x 6120, still passes).
 MAX_SIDE = 20_000
 MAX_PIXELS = 50_000_000
-#: Bytes after a PNG, GIF or WebP's end that some programs leave (NUL or whitespace padding), and how many of any
-#: other kind are let pass. A JPEG's are not counted: cameras append previews (MPF) and motion-photo videos.
-_PADDING = b"\x00\t\n\r "
+#: How many bytes after a PNG, GIF or WebP's end (padding aside) are let pass. A JPEG's are not counted: cameras
+#: append previews (MPF) and motion-photo videos.
 _TRAILING_TOLERANCE = 16
 
 #: Each raster format's name and the bytes its files start with (WebP: "RIFF", four bytes of size, "WEBP").
@@ -64,16 +63,15 @@ def image_problem(path: Path, named: str) -> str:
                 f"namanya, atau terpotong?); {resave}")
     if raster.width > MAX_SIDE or raster.height > MAX_SIDE or raster.width * raster.height > MAX_PIXELS:
         return (f"'{named}' berukuran {_count(raster.width)} × {_count(raster.height)} piksel, terlalu besar untuk "
-                f"halaman dan PDF (gambar sebesar ini hilang dari PDF dan dapat menghabiskan memori peramban pembaca); "
-                f"perkecil gambarnya di program gambar menjadi "
-                f"paling besar {_count(MAX_SIDE)} piksel per sisi dan {MAX_PIXELS // 1_000_000} megapiksel (mis. "
-                f"lebar 2.000 piksel cukup untuk halaman dan PDF), lalu simpan ulang")
+                f"halaman dan PDF (gambar sebesar ini dapat hilang dari PDF dan menghabiskan memori peramban pembaca); "
+                f"perkecil gambarnya di program gambar menjadi paling besar {_count(MAX_SIDE)} piksel per sisi dan "
+                f"{MAX_PIXELS // 1_000_000} megapiksel (lebar 2.000 piksel cukup untuk halaman dan PDF), lalu simpan "
+                "ulang")
     if raster.markup:
-        return (f"'{named}' memuat kode halaman web ('{raster.markup}…') di dalam berkas gambar {kind}, yang ikut terbit "
-                f"di situs dan paket arsip versi; {resave} (tanpa komentar dan metadata tambahan)")
-    extra = raster.trailing.strip(_PADDING)
-    if suffix not in (".jpg", ".jpeg") and len(extra) > _TRAILING_TOLERANCE:
-        return (f"'{named}' memuat {_count(len(raster.trailing))} byte data lain sesudah akhir gambar {kind} (berkas "
+        return (f"'{named}' memuat kode halaman web ('{raster.markup}…') di dalam berkas gambar {kind}, yang ikut "
+                f"terbit di situs dan paket arsip versi; {resave} (tanpa komentar dan metadata tambahan)")
+    if suffix not in (".jpg", ".jpeg") and raster.trailing > _TRAILING_TOLERANCE:
+        return (f"'{named}' memuat {_count(raster.trailing)} byte data lain sesudah akhir gambar {kind} (berkas "
                 f"lain yang digabungkan ke gambar?), yang ikut terbit di situs dan paket arsip versi; {resave}")
     return ""
 

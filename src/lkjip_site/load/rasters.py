@@ -25,7 +25,7 @@ class Raster:
 
     width: int
     height: int
-    trailing: bytes  # after the PNG IEND chunk, the JPEG EOI marker, the GIF trailer, the WebP RIFF chunk
+    trailing: int  # bytes after the PNG IEND chunk, JPEG EOI marker, GIF trailer or WebP RIFF chunk, padding aside
     markup: str  # the first HTML tag found in metadata, comments or the trailing bytes ("<script"); "" when none
 
 
@@ -33,6 +33,16 @@ class Raster:
 #: compressed data does not hold one by chance, and no XMP element is so named.
 _MARKUP = re.compile(rb"<(script|svg|html|body|iframe|object|embed|img|meta|!doctype)(?:>|[\t\n\f\r /][^\x00-\x08"
                      rb"\x0e-\x1f<>]*>)", re.IGNORECASE)
+
+
+#: What some programs pad a file with after its end.
+_PADDING = b"\x00\t\n\r "
+
+
+def _end(width: int, height: int, data: bytes, end: int, markup: str) -> Raster:
+    """The structure of a file whose format ends at ``end``, what follows looked through for HTML."""
+    after = data[end:]
+    return Raster(width, height, len(after.strip(_PADDING)), markup or markup_in(after))
 
 
 def markup_in(data: bytes | memoryview) -> str:
@@ -64,7 +74,7 @@ def _png(data: bytes) -> Raster | None:
             markup = markup or markup_in(view[pos + 8:pos + 8 + length])
         pos = end
         if kind == b"IEND":
-            return Raster(width, height, data[pos:], markup or markup_in(data[pos:]))
+            return _end(width, height, data, pos, markup)
     return None
 
 
@@ -94,7 +104,7 @@ def _jpeg(data: bytes) -> Raster | None:
         if marker == 0xD9:  # EOI
             if not width:
                 return None
-            return Raster(width, height, data[pos + 2:], markup or markup_in(data[pos + 2:]))
+            return _end(width, height, data, pos + 2, markup)
         if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # no length
             pos += 2
             continue
@@ -110,7 +120,7 @@ def _jpeg(data: bytes) -> Raster | None:
         if scanning and not width:
             return None
         pos += 2 + length
-    return Raster(width, height, b"", markup) if width else None
+    return Raster(width, height, 0, markup) if width else None
 
 
 def _gif(data: bytes) -> Raster | None:
@@ -122,7 +132,7 @@ def _gif(data: bytes) -> Raster | None:
     while pos < len(data):
         block = data[pos]
         if block == 0x3B:  # trailer
-            return Raster(width, height, data[pos + 1:], markup or markup_in(data[pos + 1:]))
+            return _end(width, height, data, pos + 1, markup)
         if block == 0x2C:  # an image: its own size, perhaps a colour table, then compressed pixels
             frame_width, frame_height, frame_flags = struct.unpack("<4xHHB", data[pos + 1:pos + 10])
             width, height = max(width, frame_width), max(height, frame_height)
@@ -135,7 +145,7 @@ def _gif(data: bytes) -> Raster | None:
             return None
         if pos < 0:
             return None
-    return Raster(width, height, b"", markup)  # no trailer: browsers show it all the same
+    return Raster(width, height, 0, markup)  # no trailer: browsers show it all the same
 
 
 def _sub_blocks(data: bytes, pos: int) -> tuple[int, bytes]:
@@ -178,7 +188,7 @@ def _webp(data: bytes) -> Raster | None:
         pos = body + length + (length & 1)
     if not width:
         return None
-    return Raster(width, height, data[end:], markup or markup_in(data[end:]))
+    return _end(width, height, data, end, markup)
 
 
 _READERS = {".png": _png, ".jpg": _jpeg, ".jpeg": _jpeg, ".gif": _gif, ".webp": _webp}
