@@ -395,6 +395,10 @@ CASES = [
     Case("html-base", chain(append(SITUS, "html_mentah: true\n"), replace(BAB1, LATAR, '<base href="https://contoh.test/">')),
          BAB1, 9, "peringatan", "elemen <base> diblokir kebijakan keamanan halaman (Content-Security-Policy) sehingga "
          "tidak mengubah alamat tautan ke situs lain"),
+    Case("html-jendela-baru", chain(append(SITUS, "html_mentah: true\n"),
+                                    replace(BAB1, LATAR, 'Lihat <a href="https://contoh.test/" target="_blank">ini</a>.')),
+         BAB1, 9, "peringatan", "tautan yang membuka jendela baru tanpa rel=\"noopener\" memberi halaman tujuannya "
+         "kuasa mengalihkan halaman laporan ini ke alamat lain"),
     # the attribute in a paragraph, on the paragraph's second line (10)
     Case("html-atribut-on", chain(append(SITUS, "html_mentah: true\n"),
                                   replace(BAB1, LATAR, 'Latar belakang\n<b onclick="x()">penting</b>.')),

@@ -296,6 +296,13 @@ class _Blocked(HTMLParser):
         shown = shown if len(shown) <= 40 else shown[:39] + "…"
         if tag in _BLOCKED_TAGS:
             self.found.append((line, f"'{shown}': {_BLOCKED_TAGS[tag]}"))
+        values = {name: value or "" for name, value in attrs}
+        if tag == "a" and values.get("target") and "noopener" not in values.get("rel", "").lower().split():
+            # the page it opens can send this tab elsewhere through window.opener; Markdown's own links get the rel
+            self.found.append((line, f"'{shown}': tautan yang membuka jendela baru tanpa rel=\"noopener\" memberi "
+                               "halaman tujuannya kuasa mengalihkan halaman laporan ini ke alamat lain; tulis "
+                               "[teks](https://…){target=_blank} (diberi rel=\"noopener noreferrer\" otomatis), "
+                               "atau tambahkan rel=\"noopener noreferrer\" di tag ini"))
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append((line, f"'{shown}': atribut {name} (skrip) " + _BLOCKED_WHY.format("tidak berjalan")
