@@ -247,6 +247,8 @@ def test_footnotes(fresh_project: Path) -> None:
     html = main_part(page(render(fresh_project), "bab-1-pendahuluan"))
     assert '<sup class="footnote-ref"><a href="#fn1" id="fnref1">' in html
     assert '<li id="fn1" class="footnote-item"><p>Badan Pusat Statistik, 2023.' in html
+    # its way back is named for a screen reader, not read out as an arrow
+    assert '<a href="#fnref1" class="footnote-backref" aria-label="Kembali ke teks">' in html
 
 
 def test_heading_attributes_and_links_to_them(fresh_project: Path) -> None:

@@ -56,6 +56,7 @@ from lkjip_site.core.model import Instansi, Loc, NumberedItem, Person, Report
 from lkjip_site.output import audit, pdfs
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.core.memo import Memo
+from lkjip_site.markdown.parser import make_parser
 from lkjip_site.output.pdf import document, fonts, layout, ua
 
 from conftest import REPO, chapter_pages_rendered
@@ -870,6 +871,19 @@ def test_an_na_in_the_text_is_not_broken_at_its_slash(tmp_path: Path) -> None:
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     assert text.count("(N/A") == 60  # 14 were "(N/" … "A¹)"
     assert not any(line.rstrip().endswith("N/") for line in text.splitlines())
+
+
+def test_a_footnote_prints_without_its_way_back(tmp_path: Path) -> None:
+    """The PDF printed "↩" after every footnote: the site's link back to the call, which paper cannot follow."""
+    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
+    md = make_parser(allow_html=False)
+    html = md.render("Data BPS[^bps] terbaru.\n\n[^bps]: Badan Pusat Statistik, 2023.\n")
+    assert "footnote-backref" in html  # the site keeps it
+    pdf = tmp_path / "catatan.pdf"
+    HTML(string=html).write_pdf(pdf, stylesheets=[css])
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert "Badan Pusat Statistik, 2023." in text
+    assert "\u21a9" not in text
 
 
 def test_a_long_tables_average_row_never_starts_a_page_alone() -> None:

@@ -40,6 +40,7 @@ def make_parser(allow_html: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": allow_html, "typographer": False}, renderer_cls=LkjipRenderer)
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
+    md.add_render_rule("footnote_anchor", LkjipRenderer.footnote_anchor)
     md.use(attrs_plugin)
     md.use(attrs_block_plugin)
     md.use(heading_attrs_plugin)

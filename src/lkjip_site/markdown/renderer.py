@@ -97,6 +97,14 @@ class LkjipRenderer(RendererHTML):
                                "Word): hapus lalu ketik ulang rujukannya" if unseen else ""))
         return str(super().text(tokens, idx, options, env))
 
+    def footnote_anchor(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+        """A footnote's way back to where it is called, named for a screen reader ("↩" alone is read as an arrow);
+        the PDF's stylesheet hides it: a printed page has nothing to click, and it printed "↩" after every note."""
+        ident = str(self.rules["footnote_anchor_name"](tokens, idx, options, env))
+        if tokens[idx].meta["subId"] > 0:
+            ident += f":{tokens[idx].meta['subId']}"
+        return f' <a href="#fnref{ident}" class="footnote-backref" aria-label="Kembali ke teks">\u21a9\ufe0e</a>'
+
     def myst_role(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
         ctx: RenderContext = env["lkjip"]
         token = tokens[idx]
