@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from conftest import copy_examples, tree_hashes
+from conftest import REPO, copy_examples, tree_hashes
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -525,6 +525,25 @@ def test_budget_export_not_utf8_is_refused(site: Path, tmp_path: Path, capsys: p
     before = tree_hashes(site)
     assert main(["impor-anggaran", SLUG, str(source), "--situs", str(site)]) == 1
     assert "realisasi.csv:1: galat: berkas CSV bukan teks UTF-8" in capsys.readouterr().err
+    assert tree_hashes(site) == before
+
+
+def test_a_libreoffice_ods_is_refused_with_the_way_to_save_it_as_xlsx(site: Path, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """.ods is what LibreOffice saves unless told otherwise (the fixture was saved by LibreOffice 7.4). ``impor``
+    said only "simpan ulang ... sebagai 'Excel 2007-365 (.xlsx)'"; ``impor-anggaran`` went by the name, read it as a
+    CSV and said "berkas CSV bukan teks UTF-8; simpan ulang sebagai 'CSV UTF-8'"."""
+    ods = (REPO / "tests/fixtures/libreoffice/disimpan-libreoffice.ods").read_bytes()
+    book = tmp_path / "data.ods"
+    book.write_bytes(ods)
+    before = tree_hashes(site)
+    for command in ("impor", "impor-anggaran"):
+        assert main([command, SLUG, str(book), "--situs", str(site)]) == 1
+        err = capsys.readouterr().err
+        assert ("data.ods:1: galat: berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca (isinya lembar kerja "
+                "OpenDocument (.ods)); itu format bawaan LibreOffice: buka berkas ini di LibreOffice, pilih Berkas → "
+                "Simpan Sebagai… (File → Save As…), jenis berkas 'Excel 2007-365 (.xlsx)'" in err), (command, err)
+        assert "UTF-8" not in err and "CSV" not in err, err
     assert tree_hashes(site) == before
 
 

@@ -85,7 +85,8 @@ def open_book(data: bytes, name: str, diags: Diagnostics) -> Book | None:
         return Book(data, name, diags)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ParseError):  # ParseError: a DOCTYPE's entities
         diags.error((name, 1), f"berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca ({_kind_of(data)}); "
-                               "simpan ulang dari Excel atau LibreOffice sebagai 'Excel 2007-365 (.xlsx)'")
+                               + (SAVE_ODS_AS_XLSX if is_ods(data) else
+                                  "simpan ulang dari Excel atau LibreOffice sebagai 'Excel 2007-365 (.xlsx)'"))
         return None
 
 
@@ -99,12 +100,24 @@ def _unpacked_size(data: bytes) -> int:
         return 0
 
 
+#: An .ods is what LibreOffice saves unless told otherwise: the way to the .xlsx, in its own menus (the Indonesian
+#: labels, the English ones beside them for a LibreOffice without the Indonesian language pack).
+SAVE_ODS_AS_XLSX = ("itu format bawaan LibreOffice: buka berkas ini di LibreOffice, pilih Berkas → Simpan "
+                    "Sebagai… (File → Save As…), jenis berkas 'Excel 2007-365 (.xlsx)', lalu pada pertanyaan format "
+                    "pilih 'Gunakan Format Excel 2007-365!' (Use Excel 2007-365!), dan impor berkas .xlsx itu")
+
+
+def is_ods(data: bytes) -> bool:
+    """Whether ``data`` is an OpenDocument spreadsheet: its first member, stored uncompressed, names its type."""
+    return data.startswith(b"PK") and b"application/vnd.oasis.opendocument.spreadsheet" in data[:200]
+
+
 def _kind_of(data: bytes) -> str:
     """What a file that is not an .xlsx is, as its author knows it: the message named Python's exception
     ("(KeyError)", "(BadZipFile)") for an .ods, an .xls or a CSV."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "isinya buku kerja Excel 97-2003 (.xls)"
-    if data.startswith(b"PK") and b"application/vnd.oasis.opendocument.spreadsheet" in data[:200]:
+    if is_ods(data):
         return "isinya lembar kerja OpenDocument (.ods)"
     if b"\x00" in data[:4096]:  # text in any encoding has none; a cut multibyte character is still text
         return "isinya rusak atau bukan buku kerja"

@@ -81,8 +81,14 @@ class Table:
         return Origin(f"{self.name}!{self.sheet}", f"{get_column_letter(self.columns.get(key, 0) + 1)}{number}")
 
 
+#: How a workbook begins (a zip: .xlsx, .ods; an OLE file: .xls), whatever its name says.
+_WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
 def read_table(data: bytes, name: str, sheet: str | None, diags: Diagnostics) -> Table | None:
-    if name.lower().endswith((".xlsx", ".xlsm")):
+    """The rows of an .xlsx, or of a CSV. A workbook is known by its bytes, not only its name: an .ods (LibreOffice's
+    own format) or an .xls was read as a CSV and refused as "bukan teks UTF-8", with the advice to save a CSV."""
+    if name.lower().endswith((".xlsx", ".xlsm")) or data.startswith(_WORKBOOK_MAGIC):
         book = open_book(data, name, diags)
         if book is None:
             return None
