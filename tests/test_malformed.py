@@ -333,7 +333,9 @@ CASES = [
          "berkas bukan teks UTF-8 (baris ini: 'nama: Luas m² "),
     Case("csv-ansi", chain(write(f"{R}/data/penduduk.csv", "desa,penduduk\nA,1\n"),
                            ansi(f"{R}/data/penduduk.csv", "A,1", "A,1\nBéla,2")), f"{R}/data/penduduk.csv", 3,
-         "berkas CSV bukan teks UTF-8 (baris ini: 'Béla,2')"),
+         "berkas CSV bukan teks UTF-8 (baris ini: 'Béla,2'); simpan ulang sebagai CSV UTF-8 (di Excel: Simpan Sebagai "
+         "→ CSV UTF-8; di LibreOffice: Berkas → Simpan Sebagai… → Teks CSV (.csv), centang 'Sunting pengaturan "
+         "penyaring' (Edit filter settings), lalu pilih set karakter 'Unicode (UTF-8)')"),
     Case("bab-ansi", ansi(BAB1, "Tuliskan latar belakang", "Tuliskan café latar belakang"), BAB1, 9,
          "berkas bukan teks UTF-8 (baris ini: 'Tuliskan café latar belakang"),
     # a title typed above the table, and a column left empty at the right (Excel saves "a,b,"): both were said only
@@ -375,7 +377,10 @@ CASES = [
          replace(BAB3, "mencapai {nilai}`IKU1.capaian`", "mencapai {nilai}\u200b`IKU1.capaian`"), BAB3, 9,
          "sesudahnya ada karakter tak terlihat (U+200B, spasi lebar nol, biasanya dari Word)"),
     Case("csv-titik-koma", write(f"{R}/data/penduduk.csv", "desa;penduduk\nA;1250\n"),
-         f"{R}/data/penduduk.csv", 1, "dipisahkan titik koma (;)"),
+         f"{R}/data/penduduk.csv", 1, "dipisahkan titik koma (;); simpan ulang dengan pemisah koma (di Excel: Simpan "
+                                     "Sebagai → CSV UTF-8 (dipisahkan koma); di LibreOffice: Berkas → Simpan Sebagai… "
+                                     "→ Teks CSV (.csv), centang 'Sunting pengaturan penyaring' (Edit filter "
+                                     "settings), lalu pilih pemisah ruas ','"),
     Case("csv-kolom-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan,Jumlah\nA,1,2,3\n"),
          f"{R}/data/penduduk.csv", 1, "kolom 'Jumlah' tidak perlu ditulis"),
     Case("csv-baris-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki\nA,1\nTotal,1\n"),

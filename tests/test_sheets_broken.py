@@ -524,7 +524,13 @@ def test_budget_export_not_utf8_is_refused(site: Path, tmp_path: Path, capsys: p
     source.write_bytes(GOOD_CSV.replace("Koordinasi/Sinergi", "Koordinasi \u2013 Sinergi").encode("cp1252"))
     before = tree_hashes(site)
     assert main(["impor-anggaran", SLUG, str(source), "--situs", str(site)]) == 1
-    assert "realisasi.csv:1: galat: berkas CSV bukan teks UTF-8" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    # at the line of the first character that is no UTF-8 (it was line 1 of a file of any length), with the way to
+    # save as UTF-8 in LibreOffice too, whose CSV is Windows-1252 unless its filter settings are opened
+    assert ("realisasi.csv:5: galat: berkas CSV bukan teks UTF-8 (baris ini: '7.01.02.2.01.0001;Koordinasi – Sinergi"
+            in err), err
+    assert ("di LibreOffice: Berkas → Simpan Sebagai… → Teks CSV (.csv), centang 'Sunting pengaturan penyaring' (Edit "
+            "filter settings), lalu pilih set karakter 'Unicode (UTF-8)'" in err)
     assert tree_hashes(site) == before
 
 

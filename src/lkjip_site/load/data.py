@@ -42,7 +42,7 @@ from ..core.suggest import did_you_mean
 from . import schemas
 from .references import check_references, reference_lines
 from .schema import read_validated
-from .source import HIDDEN_EXTENSION, not_utf8, read_source
+from .source import HIDDEN_EXTENSION, SAVE_CSV_UTF8, not_utf8, read_source
 from .yamltree import YMap, key_lines
 
 DATA_DIR = "data"
@@ -348,7 +348,8 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, shown = not_utf8(raw, exc)
-        diags.error((rel, line), f"berkas CSV bukan teks UTF-8{shown}; simpan ulang sebagai 'CSV UTF-8'")
+        diags.error((rel, line), f"berkas CSV bukan teks UTF-8{shown}; simpan ulang sebagai CSV UTF-8 "
+                                 f"({SAVE_CSV_UTF8})")
         return None
     numbered = _csv_rows(text)
     if not numbered:
@@ -358,7 +359,10 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
     header = [h.strip() for h in first]
     if len(header) == 1 and ";" in header[0]:
         diags.error((rel, header_line), "kolom CSV dipisahkan titik koma (;); simpan ulang dengan pemisah koma "
-                                        "(di Excel: Simpan Sebagai → CSV UTF-8 (dipisahkan koma))")
+                                        "(di Excel: Simpan Sebagai → CSV UTF-8 (dipisahkan koma); di LibreOffice: "
+                                        "Berkas → Simpan Sebagai… → Teks CSV (.csv), centang 'Sunting pengaturan "
+                                        "penyaring' (Edit filter settings), lalu pilih pemisah ruas ',' dan set "
+                                        "karakter 'Unicode (UTF-8)')")
         return None
     if _title_row(header, numbered):
         diags.error((rel, header_line), f"baris ini tampaknya judul tabel ('{next(h for h in header if h)}'), bukan "

@@ -85,6 +85,13 @@ def unreadable_file(path: Path) -> str:
     return "" if os.access(path, os.R_OK) else _NO_PERMISSION
 
 
+#: How to save a CSV as UTF-8, in Excel and in LibreOffice (whose CSV is "Western Europe (Windows-1252)" unless its
+#: filter settings are opened; Indonesian labels, the English ones beside them).
+SAVE_CSV_UTF8 = ("di Excel: Simpan Sebagai → CSV UTF-8; di LibreOffice: Berkas → Simpan Sebagai… → Teks CSV "
+                 "(.csv), centang 'Sunting pengaturan penyaring' (Edit filter settings), lalu pilih set karakter "
+                 "'Unicode (UTF-8)'")
+
+
 def not_utf8(raw: bytes, exc: UnicodeDecodeError) -> tuple[int, str]:
     """Where a file that is no UTF-8 first goes wrong: its line, and the text around it as Windows would show it.
 

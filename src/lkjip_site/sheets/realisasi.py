@@ -27,6 +27,7 @@ from ..core.fmt import fmt_rupiah, quarter_numeral
 from ..core.model import BudgetNode, Loc, Missing
 from ..core.numbers import number_problem, typed_money
 from ..load.data import DATA_DIR
+from ..load.source import SAVE_CSV_UTF8, not_utf8
 from .apply import Origin, budget_index, item_body, item_lines
 from .impor import ImportResult, check_and_write, edited_texts, errors_only, standing
 from .layout import COLUMN_KEYS, HEADERS
@@ -106,9 +107,10 @@ def read_table(data: bytes, name: str, sheet: str | None, diags: Diagnostics) ->
         return Table(name, rows, title, diags)
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        diags.error((name, 1), "berkas CSV bukan teks UTF-8; simpan ulang sebagai 'CSV UTF-8' (di Excel: Simpan "
-                               "Sebagai > CSV UTF-8)")
+    except UnicodeDecodeError as exc:
+        line, shown = not_utf8(data, exc)
+        diags.error((name, line), f"berkas CSV bukan teks UTF-8{shown}; simpan ulang sebagai CSV UTF-8 "
+                                  f"({SAVE_CSV_UTF8})")
         return None
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max((";", ",", "\t"), key=first.count)
