@@ -846,6 +846,16 @@ def test_typed_amounts_with_a_decimal_point_before_a_scale_are_read_as_meant():
     assert sorted(found) == [(2, "jumlah Rp 11.7 juta")]
 
 
+def test_typed_amounts_with_a_scale_word_before_rupiah_are_read_as_meant():
+    """"1,29 miliar rupiah" (no "Rp") passed unread, right or wrong: only a whole amount ("2.369.772.519 rupiah") was
+    read without "Rp"."""
+    body = ("Pagu 11,61 juta rupiah, realisasi 3,9\u00a0juta rupiah dan 0,01 miliar rupiah; pagu 11.612 ribu rupiah.\n"
+            "Pagu 11,62 juta rupiah; realisasi 1,29 miliar rupiah.\n")
+    r = make_report([], anggaran=clean_budget(), chapters=[chapter(body, body_line=1)])
+    found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(r) if f.kode == "angka-diketik"]
+    assert sorted(found) == [(2, "jumlah 1,29 miliar rupiah"), (2, "jumlah 11,62 juta rupiah")]
+
+
 def typed_words_report(body):
     """A: 82/80 = 102,5 % Berhasil; B (negatif): 110 % Berhasil; C: 20/25 = 80 % Cukup Berhasil; S1 and the average
     97,5 % Cukup Berhasil (Skala Kabupaten Banjar)."""
@@ -875,6 +885,24 @@ def test_a_typed_predikat_is_read_against_the_capaian_it_is_about():
     assert "2 dari 3" in found[5] and "{nilai}`predikat.berhasil.jumlah`" in found[5]
     assert "tidak ada capaian laporan ini" in found[8]
     assert "'Sangat Berhasil' bukan predikat Skala Kabupaten Banjar" in found[10] and "'Berhasil'" in found[10]
+
+
+def test_a_typed_predikat_with_other_spaces_is_read_as_the_label():
+    """A label pasted from Word with a no-break space ("Cukup\u00a0Berhasil"), a narrow one, or typed with two spaces
+    passed unread, right or wrong; so did a count of indicators "berpredikat Cukup\u00a0Berhasil"."""
+    body = ("Capaian {nilai}`C.capaian` dengan predikat Cukup\u00a0Berhasil.\n"  # right
+            "Capaian {nilai}`A.capaian` dengan predikat Cukup\u00a0Berhasil.\n"  # 2: A is Berhasil
+            "Capaian {nilai}`A.capaian` dengan predikat Cukup\u202fBerhasil.\n"  # 3
+            "Capaian {nilai}`C.capaian` berpredikat Cukup  Berhasil.\n"  # right
+            "Capaian {nilai}`A.capaian` berpredikat Cukup  Berhasil.\n"  # 5
+            "Terdapat 1 indikator berpredikat Cukup\u00a0Berhasil. Terdapat 2 indikator berpredikat Cukup\u00a0Berhasil.\n"
+            "Predikat Berhasil untuk capaian 100 % ke atas, Cukup\u00a0Berhasil untuk 70 % sampai di bawah 100 %.\n")
+    found = {(f.kode, f.loc.line): f.message for f in run(typed_words_report(body))
+             if f.kode in ("predikat-diketik", "jumlah-diketik")}
+    assert sorted(found) == [("jumlah-diketik", 6), ("predikat-diketik", 2), ("predikat-diketik", 3),
+                             ("predikat-diketik", 5)]
+    assert found["predikat-diketik", 2].startswith("predikat 'Cukup Berhasil' diketik untuk {nilai}`A.capaian`")
+    assert found["jumlah-diketik", 6].startswith("'2 indikator … berpredikat Cukup Berhasil' diketik langsung")
 
 
 def test_a_typed_count_of_indicators_is_read_against_the_counts():

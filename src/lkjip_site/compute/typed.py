@@ -35,9 +35,11 @@ PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?\s?(?:%
 #: budget slides write it, ``Rp 1,39 M``, ``Rp 139 Jt``, ``Rp 500 rb`` (taken for "Rp 1,39": a right total warned of
 #: as wrong, and a wrong one named by a number the author never wrote); and before a scale word a decimal point, as
 #: an English spreadsheet shows it (``Rp 1.3 miliar``, which passed unread: one or two digits after the point are
-#: decimals there, three a thousands' group).
+#: decimals there, three a thousands' group); a scale word before "rupiah" without "Rp" (``1,29 miliar rupiah``, which
+#: passed unread, right or wrong).
 _SCALE_WORD = r"(?:ribu|rb|juta|jt|miliar|milyar|triliun|(?-i:M|T))\b"
-_RUPIAH = re.compile(r"(?:\bRp\.?\s?|\bIDR\s?|(?<![\d.,\w])(?=\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?\s*rupiah\b))"
+_RUPIAH = re.compile(r"(?:\bRp\.?\s?|\bIDR\s?|(?<![\d.,\w])(?=(?:\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|"
+                     rf"\d+(?:[,.]\d{{1,3}})?\s*{_SCALE_WORD})\s*rupiah\b))"
                      rf"(\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,(\d{{1,3}})|\.(\d{{1,2}})(?=\s*{_SCALE_WORD}))?(?![\d.]*\d)"
                      rf"(?:\s*({_SCALE_WORD[3:-3]})\b)?(?:\s*rupiah\b)?", re.I)
 _SCALE = {"ribu": Decimal(10) ** 3, "rb": Decimal(10) ** 3, "juta": Decimal(10) ** 6, "jt": Decimal(10) ** 6,
@@ -113,7 +115,7 @@ def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Findin
             for m in PERCENT.finditer(line):
                 v, places = from_id_parts(m.group(1), m.group(2))
                 if v not in allowed and not _matches(v, places, pct):
-                    out.append(Finding("warning", Loc(ch.rel, line_no), f"persentase {m.group(0).strip()} "
+                    out.append(Finding("warning", Loc(ch.rel, line_no), f"persentase {_words(m.group(0))} "
                                        "diketik langsung dan tidak sama dengan nilai hasil perhitungan mana pun; "
                                        "gunakan rujukan {nilai}`...`", "angka-diketik"))
             if money:
@@ -121,7 +123,7 @@ def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Findin
                     v, places = from_id_parts(m.group(1), m.group(2) or m.group(3))
                     scale = _SCALE.get((m.group(4) or "").casefold(), Decimal(1))
                     if not _matches(v, places, (c / scale for c in money)):
-                        out.append(Finding("warning", Loc(ch.rel, line_no), f"jumlah {m.group(0).strip()} "
+                        out.append(Finding("warning", Loc(ch.rel, line_no), f"jumlah {_words(m.group(0))} "
                                            "diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan "
                                            "mana pun; gunakan rujukan {nilai}`anggaran...`", "angka-diketik"))
     return out
@@ -323,7 +325,8 @@ def check_typed_predikat(report: Report, computed: ComputedReport) -> list[Findi
         return []
     labels = sorted({*own, *(c.label for sc in [*BUILTIN_SCALES.values(), *report.scales.values()]
                              for c in sc.classes)}, key=len, reverse=True)
-    alt = "|".join(re.escape(c) for c in labels)
+    # a label's words apart by any spaces: "Cukup  Berhasil" (two) passed unread, right or wrong
+    alt = "|".join(r"\s+".join(re.escape(w) for w in c.split()) for c in labels)
     typed = re.compile(_TRIGGER + rf"({alt})(?![\w-])", re.I)
     named = re.compile(rf"(?<![\w-])({alt})(?![\w-])")  # as a label is written: capitalised ("berhasil" is a verb)
     capaian = _capaian_values(computed)
@@ -332,15 +335,20 @@ def check_typed_predikat(report: Report, computed: ComputedReport) -> list[Findi
     for ch in report.chapters:
         for s in sentences(ch):
             found = list(typed.finditer(s.plain))
-            if not found or len({m.group(1).casefold() for m in named.finditer(s.plain)}
-                                | {m.group(1).casefold() for m in found}) > 1:
+            if not found or len({_words(m.group(1)).casefold() for m in named.finditer(s.plain)}
+                                | {_words(m.group(1)).casefold() for m in found}) > 1:
                 continue
             subjects = _subjects(computed, s, capaian)
             for m in found:
-                message = _predikat_message(computed, s, subjects, m.group(1), m.start(1), held)
+                message = _predikat_message(computed, s, subjects, _words(m.group(1)), m.start(1), held)
                 if message:
                     out.append(Finding("warning", Loc(ch.rel, s.line_at(m.start(1))), message, "predikat-diketik"))
     return out
+
+
+def _words(text: str) -> str:
+    """``text`` with its words apart by one space, as a scale writes a label."""
+    return " ".join(text.split())
 
 
 def _predikat_message(computed: ComputedReport, s: Sentence, subjects: list[_Subject], label: str, at: int,
@@ -427,7 +435,7 @@ def _kind(computed: ComputedReport, rest: str) -> str:
         return ""
     if m.lastgroup != "predikat":
         return m.lastgroup
-    after = rest[m.end():].lstrip(" *_\"'“”:").casefold()
+    after = _words(rest[m.end():m.end() + 80]).lstrip(" *_\"'“”:").casefold()
     label = next((c.label for c in sorted(computed.scale.classes, key=lambda c: -len(c.label))
                   if after.startswith(c.label.casefold())), None)
     return "" if label is None else f"predikat:{label.casefold()}"
