@@ -456,6 +456,23 @@ def test_unknown_block(fresh_project: Path) -> None:
     assert d.line == 11 and d.message.startswith("blok '{tabel2} capaian' tidak dikenal")
 
 
+def test_a_heading_that_skips_a_level_is_warned_of_at_its_line(fresh_project: Path) -> None:
+    """'##' then '####' (and a chapter opening with '###' under its front matter title) built without a word: a
+    screen reader's list of headings and the tagged PDF lost a level. Each skip is said once, at its heading, with the
+    level to write; headings that go down one level at a time, or back up any number, are not."""
+    bab1 = f"{REPORT_DIR}/10-bab-1-pendahuluan.md"
+    edit(fresh_project, bab1, "## Latar Belakang\n", "### Latar Belakang\n")  # line 7: the chapter's first
+    edit(fresh_project, bab1, "Tuliskan latar belakang penyusunan laporan.",
+         "Teks.\n\n## Dasar\n\n#### Rinci\n\n#### Rinci lagi\n\n### Lanjut\n\n#### Sub\n\nAnak\n----\n\n#### Akhir")
+    said = [(w.file, w.line, w.message) for w in render(fresh_project).diagnostics.warnings
+            if "melompati tingkat" in w.message]
+    assert [(f, n) for f, n, _ in said] == [(bab1, 7), (bab1, 13), (bab1, 24)]
+    assert said[0][2].startswith("judul '###' melompati tingkat sesudah judul bab (dari 'judul' di front matter, "
+                                 "setingkat '#'); tulis '##'")
+    assert said[1][2].startswith("judul '####' melompati tingkat sesudah judul '##' di baris 11; tulis '###'")
+    assert said[2][2].startswith("judul '####' melompati tingkat sesudah judul '##' di baris 21; tulis '###'")
+
+
 def test_footnote_with_role_inside(fresh_project: Path) -> None:
     """Footnote content goes through our renderer: a {nilai} role inside a footnote is resolved."""
     edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",

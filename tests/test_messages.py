@@ -411,6 +411,9 @@ CASES = [
          BAB1, 9, "peringatan", "alamat javascript: di atribut href diblokir kebijakan keamanan halaman "
          "(Content-Security-Policy) sehingga tidak berjalan di peramban, tetapi tetap ikut tersimpan di PDF dan "
          "paket arsip versi; tulis tautan ke halaman, mis. [BAB III](30-bab-3.md)"),
+    # BAB I's second heading (line 11) two levels below the first ('##', line 7): a level skipped
+    Case("judul-melompat", replace(BAB1, "## Tugas Pokok dan Fungsi\n", "#### Tugas Pokok dan Fungsi\n"), BAB1, 11,
+         "peringatan", "judul '####' melompati tingkat sesudah judul '##' di baris 7; tulis '###'"),
     # BAB II's file deleted from the annual scaffold: said at laporan.yaml line 1 (no line is at fault)
     Case("susunan-laporan", lambda root: (root / R / "20-bab-2-perencanaan-kinerja.md").unlink(), LAPORAN, 1,
          "peringatan", "laporan tahunan ini tidak memuat BAB II Perencanaan Kinerja; sistematika LKjIP "

@@ -87,6 +87,7 @@ def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagn
     _check_ids_unique(chapter, tokens, diags)
     _check_footnotes(chapter, tokens, env, diags)
     _check_comments_and_titles(chapter, tokens, diags)
+    _check_heading_levels(chapter, tokens, diags)
     _check_table_rows(chapter, tokens, diags)
     _check_blocked_html(chapter, tokens, diags)
     chapter.toc = _toc(tokens)
@@ -213,6 +214,25 @@ def _check_table_rows(chapter: Chapter, tokens: list[Token], diags: Diagnostics)
             elif len(cells) < columns:
                 diags.warn(where, f"baris tabel ini memiliki {len(cells)} sel, sedangkan baris judulnya {columns} "
                                   "kolom; sel yang kurang tampil kosong; tambahkan sel (| |) sampai jumlahnya sama")
+
+
+def _check_heading_levels(chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
+    """A heading a level below the one before it plus one ('##' then '####', or a chapter opening with '###'): a
+    screen reader's list of headings and the tagged PDF's structure (H2, then H4) lost a level, and nothing said so.
+    The chapter's title, from its front matter, is the page's level 1; a '#' in the text is warned of above."""
+    above, above_line = 1, 0
+    for token in tokens:
+        if token.type != "heading_open":
+            continue
+        level, line = int(token.tag[1]), line_of(chapter, token)
+        if level > above + 1:
+            after = (f"judul '{'#' * above}' di baris {above_line}" if above_line else
+                     "judul bab (dari 'judul' di front matter, setingkat '#')")
+            diags.warn((chapter.rel, line),
+                       f"judul '{'#' * level}' melompati tingkat sesudah {after}; tulis '{'#' * (above + 1)}' "
+                       "(pembaca layar dan struktur PDF menyusun bagian bab menurut tingkat judulnya; tingkat yang "
+                       "dilompati merancukan susunan itu)")
+        above, above_line = level, line
 
 
 def _check_comments_and_titles(chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
