@@ -924,6 +924,16 @@ def test_a_typed_count_of_indicators_is_read_against_the_counts():
     assert "{nilai}`predikat.kurang-berhasil.jumlah`" in found[7] and "0 dari 3" in found[7]
 
 
+def test_a_count_after_dari_or_a_slash_is_the_total_not_the_number_counted():
+    """"Sebanyak dua dari 3 indikator mencapai target", "2/3 indikator …" and "2 indikator dari 3 indikator …", all
+    right, were warned of as "'3 indikator … mencapai target'": the set's total read as the number reached."""
+    body = ("Sebanyak dua dari 3 indikator mencapai target. Sebanyak 2/3 indikator mencapai target.\n"
+            "Sebanyak 2 indikator dari 3 indikator mencapai target.\n"
+            "Sebanyak 3 indikator dari 3 indikator mencapai target.\n")  # 3: two reached
+    found = {f.loc.line: f.message for f in run(typed_words_report(body)) if f.kode == "jumlah-diketik"}
+    assert sorted(found) == [3] and found[3].startswith("'3 indikator … mencapai target' diketik langsung")
+
+
 def test_all_indicators_reached_typed_in_words_is_read_against_the_counts():
     """"Seluruh indikator kinerja tercapai" beside a table of 2 of 3 reached passed: only a count typed as a number
     ("3 dari 3 indikator") was read."""

@@ -398,6 +398,9 @@ _OF_FIRST = re.compile(r"\bdari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?" + _COUNT
                        r"(?:sebanyak\s+|terdapat\s+|ada\s+|hanya\s+)?" + _COUNT + r"(?:indikator\b)?", re.I)
 #: "5 indikator … mencapai target".
 _ALONE = re.compile(_N + r"indikator\b", re.I)
+#: What makes the count after it a set's total, not the number counted: "sembilan belas dari 22 indikator mencapai
+#: target", "19/22 indikator …", "19 indikator dari 22 indikator …" were warned of as "22 indikator … mencapai target".
+_TOTAL_BEFORE = re.compile(r"(?:\bdari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?|/\s*)$", re.I)
 #: What the counted indicators are, in the words after the count (a few words may come between).
 _KINDS = (("belum", r"(?:belum|tidak)\s+(?:mencapai|memenuhi|tercapai)|di\s+bawah\s+target"),
           ("tidak_terukur", r"tidak\s+(?:terukur|dapat\s+(?:di)?ukur)"),
@@ -466,7 +469,7 @@ def check_typed_counts(report: Report, computed: ComputedReport) -> list[Finding
                                for v in sets):
                         out.append(_count_finding(computed, ch.rel, s, m, key))
             for m in _ALONE.finditer(s.plain):
-                if any(a <= m.start() < b for a, b in taken):
+                if any(a <= m.start() < b for a, b in taken) or _TOTAL_BEFORE.search(s.plain, 0, m.start()):
                     continue
                 key = _kind(computed, s.plain[m.end():])
                 if key and not any(v.get(key) == int(m.group(1)) for v in sets):
