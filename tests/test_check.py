@@ -856,6 +856,23 @@ def test_typed_amounts_with_a_scale_word_before_rupiah_are_read_as_meant():
     assert sorted(found) == [(2, "jumlah 1,29 miliar rupiah"), (2, "jumlah 11,62 juta rupiah")]
 
 
+def test_typed_amounts_with_thousands_apart_by_commas_or_spaces_are_read_whole():
+    """"Rp 11,611,960" (an English spreadsheet's thousands) and "Rp 11 611 960" (a space or no-break space between
+    them) were read as "Rp 11,611" and "Rp 11": the right total pagu warned of, named by a number never written."""
+    body = ("Pagu Rp 11,611,960 atau Rp 11 611 960 atau Rp 11\u00a0611\u00a0960,00; realisasi Rp 3 895 300.\n"
+            "Pagu Rp 11,611,961 atau Rp 11 611 961.\n")
+    r = make_report([], anggaran=clean_budget(), chapters=[chapter(body, body_line=1)])
+    found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(r) if f.kode == "angka-diketik"]
+    assert sorted(found) == [(2, "jumlah Rp 11 611 961"), (2, "jumlah Rp 11,611,961")]
+
+
+def test_a_percentage_in_the_old_spelling_prosen_is_read():
+    body = "Rata-rata capaian 97,50 prosen; serapan 97,8 prosen.\n"
+    found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(typed_words_report(body))
+             if f.kode == "angka-diketik"]
+    assert found == [(1, "persentase 97,8 prosen")]
+
+
 def typed_words_report(body):
     """A: 82/80 = 102,5 % Berhasil; B (negatif): 110 % Berhasil; C: 20/25 = 80 % Cukup Berhasil; S1 and the average
     97,5 % Cukup Berhasil (Skala Kabupaten Banjar)."""

@@ -28,19 +28,23 @@ from .scales import BUILTIN_SCALES, NA_LABEL, classify_or_none
 # Percentages and amounts
 
 #: A percentage as typed: ``91,40 %``, also with a decimal point (``104.13%``, as a spreadsheet in English shows it)
-#: and in words (``96,00 persen``): only the first was read, so the others passed unchecked.
-PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?\s?(?:%|persen\b)", re.I)
+#: and in words (``96,00 persen``, in the old spelling ``96,00 prosen``): only the first was read, so the others
+#: passed unchecked.
+PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?\s?(?:%|persen\b|prosen\b)", re.I)
 #: An amount in rupiah as typed: ``Rp 2.369.772.519``, ``Rp2,46 miliar`` (the scale word read: it was taken for
 #: "Rp 2,46"), ``IDR 2.369.772.519`` and ``2.369.772.519 rupiah`` (both passed unread); the scale abbreviated as
 #: budget slides write it, ``Rp 1,39 M``, ``Rp 139 Jt``, ``Rp 500 rb`` (taken for "Rp 1,39": a right total warned of
 #: as wrong, and a wrong one named by a number the author never wrote); and before a scale word a decimal point, as
 #: an English spreadsheet shows it (``Rp 1.3 miliar``, which passed unread: one or two digits after the point are
 #: decimals there, three a thousands' group); a scale word before "rupiah" without "Rp" (``1,29 miliar rupiah``, which
-#: passed unread, right or wrong).
+#: passed unread, right or wrong); thousands apart by commas, as an English spreadsheet shows them (``Rp 56,595,826``),
+#: or by spaces (``Rp 56 595 826``), both taken for "Rp 56,595" or "Rp 56": a right amount warned of, named by a
+#: number the author never wrote.
 _SCALE_WORD = r"(?:ribu|rb|juta|jt|miliar|milyar|triliun|(?-i:M|T))\b"
 _RUPIAH = re.compile(r"(?:\bRp\.?\s?|\bIDR\s?|(?<![\d.,\w])(?=(?:\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|"
                      rf"\d+(?:[,.]\d{{1,3}})?\s*{_SCALE_WORD})\s*rupiah\b))"
-                     rf"(\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,(\d{{1,3}})|\.(\d{{1,2}})(?=\s*{_SCALE_WORD}))?(?![\d.]*\d)"
+                     rf"(\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:,\d{{3}}){{2,}}|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+)"
+                     rf"(?:,(\d{{1,3}})|\.(\d{{1,2}})(?=\s*{_SCALE_WORD}))?(?![\d.]*\d)"
                      rf"(?:\s*({_SCALE_WORD[3:-3]})\b)?(?:\s*rupiah\b)?", re.I)
 _SCALE = {"ribu": Decimal(10) ** 3, "rb": Decimal(10) ** 3, "juta": Decimal(10) ** 6, "jt": Decimal(10) ** 6,
           "miliar": Decimal(10) ** 9, "milyar": Decimal(10) ** 9, "m": Decimal(10) ** 9, "triliun": Decimal(10) ** 12,
@@ -120,7 +124,7 @@ def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Findin
                                        "gunakan rujukan {nilai}`...`", "angka-diketik"))
             if money:
                 for m in _RUPIAH.finditer(line):
-                    v, places = from_id_parts(m.group(1), m.group(2) or m.group(3))
+                    v, places = from_id_parts(re.sub(r"[,\s]", "", m.group(1)), m.group(2) or m.group(3))
                     scale = _SCALE.get((m.group(4) or "").casefold(), Decimal(1))
                     if not _matches(v, places, (c / scale for c in money)):
                         out.append(Finding("warning", Loc(ch.rel, line_no), f"jumlah {_words(m.group(0))} "
