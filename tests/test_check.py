@@ -762,6 +762,20 @@ def test_typed_numbers_that_match_no_computation():
                      (4, "persentase 104.13%"), (4, "persentase 96,00 persen")]
 
 
+def test_the_share_of_indicators_reaching_target_is_a_figure_a_sentence_may_state():
+    """"86,36 % indikator mencapai target" (19 of 22), right, was warned of as a typed number, and the message's advice
+    of a reference had none to name. Here A and B reach their targets and C does not: 2 of 3, 66,67 %."""
+    inds = [ind("A", D(80), D(82), 10), ind("B", D(20), D(18), 20, polaritas="negatif"), ind("C", D(25), D(20), 30)]
+    body = ("Sebanyak 66,67 % indikator mencapai target.\n"  # right
+            "Sebanyak 67,50 % indikator mencapai target.\n")  # wrong: still said
+    r = make_report(inds, [("S1", ["A", "B", "C"])], anggaran=clean_budget(), chapters=[chapter(body, body_line=1)])
+    computed = compute_report(r, {}, "permendagri-86-2017")
+    assert computed.figures["indikator.persen_mencapai_target"].value.quantize(D("0.01")) == D("66.67")
+    assert computed.figures["sasaran.S1.persen_mencapai_target"].value.quantize(D("0.01")) == D("66.67")
+    found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(r) if f.kode == "angka-diketik"]
+    assert found == [(2, "persentase 67,50 %")]
+
+
 def test_a_capaian_typed_for_one_indicator_is_read_against_its_own():
     """"Indikator {nilai}`C.nama` mencapai capaian 98 %" passed while C computes 80 %: 98 is the average of 97,50 %
     as a whole number, and a typed % was only compared with every computed value."""

@@ -74,6 +74,10 @@ def _percent_candidates(computed: ComputedReport) -> list[Decimal]:
     for row in [*computed.efisiensi, *computed.efisiensi_sasaran]:
         if row.result.value is not None:
             out.append(abs(row.result.value))
+    # the shares of indicators reaching their targets ("86,36 % indikator mencapai target"), the report's and each
+    # sasaran's
+    out += [f.value for f in computed.figures.values()
+            if f.id.endswith(".persen_mencapai_target") and isinstance(f.value, Decimal)]
     return out
 
 
