@@ -50,8 +50,8 @@ from lkjip_site.archive.manifest import read_manifest, tree_digest
 from lkjip_site.cli.main import main
 from lkjip_site.output import pages as pages_module
 from lkjip_site.cli.scaffold import new_report
-from lkjip_site.output.changes import (ChapterText, VersionData, compare, load_document, paragraphs, with_values,
-                                       word_diff)
+from lkjip_site.output.changes import (ChapterText, FieldChange, VersionData, compare, load_document, paragraphs,
+                                       with_values, word_diff)
 from lkjip_site.output.opendata import machine_number, to_json
 from lkjip_site.output.publish import LINK_MIN_BYTES, publish
 from lkjip_site.output.versions import suggest_version, version_key
@@ -943,6 +943,76 @@ def test_change_page_of_a_version_made_by_another_lkjip_says_so(flow: Flow, tmp_
     parser = _Rows()
     parser.feed(html)
     assert parser.tables["Berkas sumber yang berubah"][1:] == [["laporan.yaml", "diubah"]]
+
+
+_LAPORAN_1 = """versi: "1.0"
+tanggal_terbit: 2024-01-31
+catatan_versi: Terbitan pertama.
+instansi:
+  nama: Kecamatan Contoh
+  kepala: {nama: "H. Ahmad, M.Si", jabatan: Camat Contoh, pangkat: Pembina (IV/a), nip: "19690115 199002 1 001"}
+penandatanganan: {tempat: Martapura, tanggal: 2024-01-31}
+capaian: {batas_100: false}
+"""
+
+
+def test_change_page_lists_each_changed_field_of_laporan_pk_and_renstra() -> None:
+    """A new head of the instansi, another signing date or a corrected PK date changed no figure and no chapter:
+    the page said only "laporan.yaml diubah". Each field that differs is listed with its old and new value, in the
+    order of the files, named in words; the version, its date and note (shown at the top) are not; a file only one
+    side has is compared field by field with "–"; nothing when one side's files are not known."""
+    laporan_2 = (_LAPORAN_1.replace('"1.0"', '"1.1"').replace("2024-01-31", "2024-03-15")
+                 .replace("Terbitan pertama.", "Ralat.").replace("H. Ahmad, M.Si", "Dra. Siti Aminah, M.AP")
+                 .replace("19690115 199002 1 001", "19750512 199803 2 004").replace("false", "true"))
+    pk = "tahun: 2023\ntanggal: 2023-10-05\npihak_kedua: {nama: Bupati Lama, jabatan: Bupati}\nsasaran: [S1]\n"
+    renstra = ("tujuan:\n  - id: T1\n    uraian: Tujuan\n    sasaran:\n      - id: S1\n        uraian: Lama\n"
+               "        indikator: [A, B]\n")
+    old = VersionData("1.0", dt.date(2024, 1, 31), {}, [], isian={"laporan.yaml": _LAPORAN_1, "data/pk.yaml": pk,
+                                                                  "data/renstra.yaml": renstra})
+    new = VersionData("1.1", dt.date(2024, 3, 15), {}, [], isian={
+        "laporan.yaml": laporan_2, "data/pk.yaml": pk.replace("10-05", "10-06").replace("Lama", "Baru"),
+        "data/renstra.yaml": renstra.replace("Lama", "Baru").replace("[A, B]", "[A, C]")})
+    changes = compare(old, new)
+    signatory = FieldChange("laporan.yaml", "Nama kepala instansi (penanda tangan)", "H. Ahmad, M.Si",
+                            "Dra. Siti Aminah, M.AP")
+    assert changes.isian == [
+        signatory,
+        FieldChange("laporan.yaml", "NIP kepala instansi", "19690115 199002 1 001", "19750512 199803 2 004"),
+        FieldChange("laporan.yaml", "Tanggal penandatanganan", "31 Januari 2024", "15 Maret 2024"),
+        FieldChange("laporan.yaml", "Capaian dibatasi 100 %", "tidak", "ya"),
+        FieldChange("data/pk.yaml", "Tanggal Perjanjian Kinerja", "5 Oktober 2023", "6 Oktober 2023"),
+        FieldChange("data/pk.yaml", "Pihak kedua PK: nama", "Bupati Lama", "Bupati Baru"),
+        FieldChange("data/renstra.yaml", "tujuan T1 › sasaran S1 › uraian", "Lama", "Baru"),
+        FieldChange("data/renstra.yaml", "tujuan T1 › sasaran S1 › indikator", "A; B", "A; C"),
+    ]
+    assert changes.penanda_tangan == signatory
+    assert changes.empty  # of figures and text: the fields have their own table
+    added = compare(replace(old, isian={"laporan.yaml": _LAPORAN_1}), new).isian
+    assert FieldChange("data/pk.yaml", "Tahun Perjanjian Kinerja", "–", "2023") in added
+    assert compare(replace(old, isian={}), new).isian == []
+
+
+def test_change_page_says_the_signatory_changed(flow: Flow, tmp_path: Path) -> None:
+    """The released version's laporan.yaml (from its archived sources) against the folder's: a new signatory is
+    said at the top of the page and listed with the other fields."""
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+    report = root / "content" / "laporan" / SLUG
+    edit(report / "laporan.yaml", 'versi: "1.1"', 'versi: "1.2"')
+    edit(report / "laporan.yaml", "nama: Misran, SE, MM", "nama: Dra. Siti Aminah, M.AP")
+    edit(report / "laporan.yaml", 'nip: "19720210 199303 1 006"', 'nip: "19750512 199803 2 004"')
+    run = lkjip(root, "build", "--tanpa-pdf")
+    assert run.code == 0, run.err
+    html = (root / "build" / "laporan" / SLUG / "1.2" / "perubahan" / "index.html").read_text(encoding="utf-8")
+    assert ("<p><strong>Penanda tangan berganti:</strong> Misran, SE, MM (versi 1.1) → Dra. Siti Aminah, M.AP "
+            "(versi 1.2);") in html
+    parser = _Rows()
+    parser.feed(html)
+    assert parser.tables["Keterangan laporan, Perjanjian Kinerja dan Renstra yang berubah"][1:] == [
+        ["Nama kepala instansi (penanda tangan)", "laporan.yaml", "Misran, SE, MM", "Dra. Siti Aminah, M.AP"],
+        ["NIP kepala instansi", "laporan.yaml", "19720210 199303 1 006", "19750512 199803 2 004"]]
+    assert ('<a href="#ubah-keterangan">keterangan laporan yang berubah</a> dan <a href="#ubah-berkas">berkas '
+            "sumber yang berubah</a> didaftar di bawah.") in html
 
 
 def test_change_page_names_a_quarter_as_the_pages_do() -> None:

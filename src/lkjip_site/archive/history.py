@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..core.diagnostics import Diagnostics
 from ..core.model import Report, Site, loc_of
+from ..output.changes import field_sources
 from ..output.versions import (SiteHistory, VersionInfo, info_from_report, newest_first, suggest_version,
                                version_key)
 from .manifest import entries
@@ -35,7 +36,9 @@ def plan_history(site: Site, archive: list[ArchivedVersion], diags: Diagnostics)
         if older:
             previous = max(older, key=lambda av: version_key(av.versi))
             history.previous[report.url] = previous.version_data()
-            history.sources[report.url] = {e.path: e.sha256 for e in entries(snapshot(report.folder))}
+            files = snapshot(report.folder)
+            history.sources[report.url] = {e.path: e.sha256 for e in entries(files)}
+            history.fields[report.url] = field_sources(files)
         versions.setdefault(report.slug, []).append(info_from_report(report, has_changes=bool(older)))
     history.versions = {slug: newest_first(v) for slug, v in sorted(versions.items())}
     return history

@@ -22,7 +22,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.fmt import fmt_date
 from ..core.paths import ARCHIVE_DIR
 from ..load.content import chapter_body, report_files
-from ..output.changes import ChapterText, VersionData, load_document
+from ..output.changes import FIELD_FILES, ChapterText, VersionData, field_sources, load_document
 from ..output.opendata import JSON_FILE
 from ..output.versions import (CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, BagRef, InstansiRef, VersionInfo,
                                version_key)
@@ -96,8 +96,10 @@ class ArchivedVersion:
             source = self.folder / SOURCE_DIR / str(bab["berkas"])
             text = source.read_text(encoding="utf-8-sig") if source.is_file() else ""
             chapters.append(ChapterText(str(bab["id"]), str(bab["judul"]), chapter_body(text)))
+        sources = {path: (self.folder / SOURCE_DIR / path).read_bytes() for path in FIELD_FILES
+                   if (self.folder / SOURCE_DIR / path).is_file()}
         return VersionData(self.versi, _date(str(meta["tanggal_terbit"])), document, chapters, self.manifest.lkjip_site,
-                           {e.path: e.sha256 for e in self.manifest.sumber})
+                           {e.path: e.sha256 for e in self.manifest.sumber}, field_sources(sources))
 
 
 def _date(text: str) -> dt.date:

@@ -21,6 +21,8 @@ from typing import Any, Callable, Iterable
 
 from ..compute.comparisons import change_decimals, trend, trend_words
 from ..core import fmt
+from ..core.diagnostics import Diagnostics
+from ..load.yamltree import load_yaml
 from ..markdown.parser import make_parser
 from ..markdown.plugins import HEADING_ATTRS
 
@@ -46,6 +48,8 @@ class VersionData:
     alat: str = ""  # the lkjip version that made it ("": not known, taken as this one)
     #: every file of the report folder the version was made from, path -> SHA-256 ({}: not known)
     sumber: dict[str, str] = field(default_factory=dict)
+    #: the text of its :data:`FIELD_FILES` (path -> YAML), compared field by field ({}: not known)
+    isian: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,14 @@ class ValueChange:
     lama: str
     baru: str
     selisih: str = ""  # new − old, signed, when both are numbers
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    berkas: str  # "laporan.yaml", "data/pk.yaml"
+    isian: str  # what the field is, in words: "Nama kepala instansi (penanda tangan)"
+    lama: str
+    baru: str
 
 
 @dataclass(frozen=True)
@@ -79,6 +91,8 @@ class Changes:
     #: key figures one side's lkjip did not compute, not compared (their names)
     angka_kunci_alat: list[str] = field(default_factory=list)
     bab: list[TextChange] = field(default_factory=list)
+    #: the fields of laporan.yaml, the PK and the Renstra that differ, in file then reading order
+    isian: list[FieldChange] = field(default_factory=list)
     #: (path, "diubah" | "ditambahkan" | "dihapus") of every source file that differs, sorted by path
     berkas: list[tuple[str, str]] = field(default_factory=list)
 
@@ -86,6 +100,11 @@ class Changes:
     def empty(self) -> bool:
         return not (self.indikator or self.indikator_ditambahkan or self.indikator_dihapus or self.sasaran
                     or self.anggaran or self.angka_kunci or self.bab)
+
+    @property
+    def penanda_tangan(self) -> FieldChange | None:
+        """The signatory's name, when it changed: said at the top of the page, not only in the table."""
+        return next((c for c in self.isian if c.berkas == "laporan.yaml" and c.isian == SIGNATORY), None)
 
 
 def load_document(data: bytes) -> dict[str, Any]:
@@ -110,6 +129,7 @@ def compare(old: VersionData, new: VersionData) -> Changes:
     out.angka_kunci, out.angka_kunci_alat = _key_figures(old.document.get("angka_kunci") or [],
                                                          new.document.get("angka_kunci") or [], other_tool)
     out.bab = compare_chapters(with_values(old.chapters, old.document), with_values(new.chapters, new.document))
+    out.isian = changed_fields(old.isian, new.isian)
     out.berkas = changed_files(old.sumber, new.sumber)
     return out
 
@@ -131,6 +151,103 @@ def changed_files(old: dict[str, str], new: dict[str, str]) -> list[tuple[str, s
         elif old[path] != new[path]:
             out.append((path, "diubah"))
     return out
+
+
+# ------------------------------------------------------------------------------------------------ fields
+
+
+#: The report files whose fields the change page lists one by one, each with its old and new value.
+FIELD_FILES = ("laporan.yaml", "data/pk.yaml", "data/renstra.yaml")
+SIGNATORY = "Nama kepala instansi (penanda tangan)"
+#: What a field is, in words; a field not named here reads as its path ("tujuan T1 › sasaran S1 › uraian").
+_FIELD_NAMES: dict[str, dict[str, str]] = {
+    "laporan.yaml": {
+        "judul": "Judul laporan", "tahun": "Tahun", "periode": "Periode",
+        "instansi.nama": "Nama instansi", "instansi.jenis": "Jenis instansi", "instansi.pemda": "Pemerintah daerah",
+        "instansi.alamat": "Alamat instansi", "instansi.telepon": "Telepon instansi",
+        "instansi.email": "Surel instansi", "instansi.situs": "Situs web instansi", "instansi.logo": "Logo instansi",
+        "instansi.kepala.nama": SIGNATORY, "instansi.kepala.jabatan": "Jabatan kepala instansi",
+        "instansi.kepala.pangkat": "Pangkat/golongan kepala instansi", "instansi.kepala.nip": "NIP kepala instansi",
+        "penandatanganan.tempat": "Tempat penandatanganan", "penandatanganan.tanggal": "Tanggal penandatanganan",
+        "skala_predikat": "Skala predikat", "efisiensi": "Cara menghitung efisiensi",
+        "capaian.rumus_negatif": "Rumus capaian indikator negatif",
+        "capaian.hasil_negatif": "Capaian yang dihitung negatif", "capaian.batas_100": "Capaian dibatasi 100 %",
+        "capaian.rata_rata": "Cara merata-rata capaian",
+    },
+    "data/pk.yaml": {
+        "tahun": "Tahun Perjanjian Kinerja", "jenis": "Jenis Perjanjian Kinerja",
+        "tanggal": "Tanggal Perjanjian Kinerja", "pihak_pertama.nama": "Pihak pertama PK: nama",
+        "pihak_pertama.jabatan": "Pihak pertama PK: jabatan", "pihak_kedua.nama": "Pihak kedua PK: nama",
+        "pihak_kedua.jabatan": "Pihak kedua PK: jabatan", "sasaran": "Sasaran yang diperjanjikan",
+        "indikator": "Indikator yang diperjanjikan", "program": "Program yang diperjanjikan",
+    },
+    "data/renstra.yaml": {"periode.awal": "Tahun awal Renstra", "periode.akhir": "Tahun akhir Renstra",
+                          "visi": "Visi", "misi": "Misi", "strategi": "Strategi", "kebijakan": "Kebijakan"},
+}
+#: Fields the top of the change page shows already (the version, its date and its note).
+_SHOWN_ABOVE = {"laporan.yaml": {"versi", "tanggal_terbit", "catatan_versi"}}
+
+
+def field_sources(files: dict[str, bytes]) -> dict[str, str]:
+    """The text of the :data:`FIELD_FILES` among a version's source files (path -> bytes)."""
+    return {path: files[path].decode("utf-8-sig", errors="replace") for path in FIELD_FILES if path in files}
+
+
+def changed_fields(old: dict[str, str], new: dict[str, str]) -> list[FieldChange]:
+    """Each field of laporan.yaml, the PK and the Renstra whose value differs, as the old and the new value. Why:
+    a new head of the instansi (name, NIP), another signing date or a corrected PK date changed no figure and no
+    chapter, and the page named only "laporan.yaml diubah": a reader could not tell that the report was signed by
+    someone else. Fields in the order of the new file, then those only the old one has (a file only one side has:
+    each of its fields against "–"); nothing when either side's files are not known."""
+    out: list[FieldChange] = []
+    if not old or not new:
+        return out
+    for path in FIELD_FILES:
+        if path not in old and path not in new:
+            continue
+        before, now = _fields(old.get(path, ""), path), _fields(new.get(path, ""), path)
+        for key in [*now, *(k for k in before if k not in now)]:
+            a, b = before.get(key, fmt.DASH), now.get(key, fmt.DASH)
+            if a != b:
+                out.append(FieldChange(path, _FIELD_NAMES.get(path, {}).get(".".join(key), " › ".join(key)), a, b))
+    return out
+
+
+def _fields(text: str, path: str) -> dict[tuple[str, ...], str]:
+    """Every leaf of one YAML file as ``(key, key, ...) -> value as shown``; an item of a list of records with an
+    ``id`` is named by it (``("tujuan T1", "sasaran S1", "uraian")``), a list of texts is one value, its items
+    joined."""
+    doc = load_yaml(text, path, Diagnostics())  # the version's own check said what is wrong with it
+    out: dict[tuple[str, ...], str] = {}
+
+    def visit(value: Any, key: tuple[str, ...]) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                visit(v, (*key, str(k)))
+        elif key and isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            for n, item in enumerate(value, 1):
+                name = f"{key[-1]} {item['id']}" if "id" in item else f"{key[-1]} ke-{n}"
+                visit({k: v for k, v in item.items() if k != "id"}, (*key[:-1], name))
+        else:
+            out[key] = _shown_field(value)
+
+    if isinstance(doc, dict):
+        visit({k: v for k, v in doc.items() if k not in _SHOWN_ABOVE.get(path, set())}, ())
+    return out
+
+
+def _shown_field(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(_shown_field(v) for v in value) or fmt.DASH
+    if value is None or value == "":
+        return fmt.DASH
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, dt.date):
+        return fmt.fmt_date(value)
+    if isinstance(value, float):
+        return fmt.fmt_value_entered(Decimal(repr(value)))
+    return " ".join(str(value).split())
 
 
 # ------------------------------------------------------------------------------------------------ numbers

@@ -413,7 +413,7 @@ class SitePages:
         text."""
         current = VersionData(report.versi, report.tanggal_terbit, load_document(content(data.files[JSON_FILE])),
                               [ChapterText(c.id, c.display_title, c.body) for c in report.chapters], __version__,
-                              self.history.sources.get(report.url, {}))
+                              self.history.sources.get(report.url, {}), self.history.fields.get(report.url, {}))
         url = f"{report.url}{CHANGES_DIR}/"
         meta = page_meta(self.site, f"Perubahan dari versi {previous.versi} — {report.judul}",
                          f"Apa yang berubah di {report.judul} versi {report.versi} dibanding versi "
@@ -423,7 +423,8 @@ class SitePages:
                             content(data.files[JSON_FILE]), [(c.id, c.judul, c.body) for c in current.chapters],
                             previous.versi, previous.alat, repr(previous.document),
                             [(c.id, c.judul, c.body) for c in previous.chapters], sorted(current.sumber.items()),
-                            sorted(previous.sumber.items()))
+                            sorted(previous.sumber.items()), sorted(current.isian.items()),
+                            sorted(previous.isian.items()))
 
         def context() -> dict[str, Any]:
             return {"report": report, "changes": compare(previous, current), "meta": meta, **ctx}

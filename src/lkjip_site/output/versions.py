@@ -130,12 +130,14 @@ class SiteHistory:
 
     ``frozen`` report URLs are released: their files come from the archive and are never rendered again.
     ``previous`` gives, for a version built from ``content/``, the version before it (its "Perubahan" page), and
-    ``sources`` that version's report files (path -> SHA-256), compared there with the files of the one before.
+    ``sources`` that version's report files (path -> SHA-256), compared there with the files of the one before, and
+    ``fields`` the text of its laporan.yaml, PK and Renstra, compared field by field.
     """
 
     versions: dict[str, list[VersionInfo]] = field(default_factory=dict)  # slug -> every version, newest first
     previous: dict[str, VersionData] = field(default_factory=dict)  # report URL -> the version before it
     sources: dict[str, dict[str, str]] = field(default_factory=dict)  # report URL -> its files' SHA-256
+    fields: dict[str, dict[str, str]] = field(default_factory=dict)  # report URL -> its laporan/PK/Renstra YAML
     frozen: set[str] = field(default_factory=set)
 
 
