@@ -419,11 +419,16 @@ def test_verifikasi_passes_then_names_every_tampered_missing_and_extra_file(flow
     run = lkjip(root, "verifikasi")
     assert run.code == 1
     lines = [line for line in run.out.splitlines() if ": " in line]
+    # each changed or missing file names the manifest line that lists it (its hash was looked for by hand)
+    page = _manifest_line(root, "1.0", "situs", "bab-4-penutup/index.html")
     assert lines == [
-        f"arsip/{SLUG}/1.0/situs/bab-4-penutup/index.html: berubah: SHA-256 tidak sama dengan manifest",
+        f"arsip/{SLUG}/1.0/situs/bab-4-penutup/index.html: berubah: SHA-256 tidak sama dengan manifest "
+        f"(arsip/{SLUG}/1.0/manifest.json:{page})",
         f"build/{OLD}/catatan.txt: berkas tambahan yang tidak ada di manifest",
-        f"arsip/{SLUG}/1.1/sumber/data/indikator.yaml: berubah: SHA-256 tidak sama dengan manifest",
-        f"build/{NEW}/data-terbuka/indikator.csv: hilang",
+        f"arsip/{SLUG}/1.1/sumber/data/indikator.yaml: berubah: SHA-256 tidak sama dengan manifest "
+        f"(arsip/{SLUG}/1.1/manifest.json:{_manifest_line(root, '1.1', 'sumber', 'data/indikator.yaml')})",
+        f"build/{NEW}/data-terbuka/indikator.csv: hilang "
+        f"(arsip/{SLUG}/1.1/manifest.json:{_manifest_line(root, '1.1', 'situs', 'data-terbuka/indikator.csv')})",
     ]
     assert "Verifikasi GAGAL: 4 berkas" in run.err
     # a build never publishes a changed release: it stops, naming the file, and keeps the previous build
@@ -431,8 +436,15 @@ def test_verifikasi_passes_then_names_every_tampered_missing_and_extra_file(flow
     build = lkjip(root, "build", "--tanpa-pdf")
     assert build.code == 1
     assert (f"arsip/{SLUG}/1.0/situs/bab-4-penutup/index.html:1: galat: berubah: SHA-256 tidak sama dengan "
-            "manifest") in build.err
+            f"manifest (arsip/{SLUG}/1.0/manifest.json:{page}); versi terbitan tidak boleh berubah") in build.err
     assert tree_hashes(root / "build") == before
+
+
+def _manifest_line(root: Path, versi: str, section: str, path: str) -> int:
+    """The line of ``"path": "<path>"`` in the ``section`` (situs, sumber) of a version's manifest.json."""
+    lines = (root / "arsip" / SLUG / versi / "manifest.json").read_text(encoding="utf-8").splitlines()
+    start = lines.index(f'  "{section}": {{')
+    return lines.index(f'        "path": "{path}",', start) + 1
 
 
 def test_verifikasi_names_an_empty_folder_added_inside_a_released_version(flow: Flow, tmp_path: Path) -> None:
@@ -568,8 +580,11 @@ def _append(name: str) -> Any:
 
 
 @pytest.mark.parametrize("damage, says", [
-    (_append("data/sumber/laporan.yaml"), "bag BagIt tidak sah menurut bagit.py"),  # payload, bag manifests kept
-    (_append("bag-info.txt"), "bag BagIt tidak sah menurut bagit.py"),  # a tag file: the tag manifests say
+    # payload, bag manifests kept: bagit.py said only "Payload-Oxum validation failed", the file is named with its line
+    (_append("data/sumber/laporan.yaml"), "bag BagIt tidak sah menurut bagit.py: Payload-Oxum validation failed."),
+    (_append("data/sumber/laporan.yaml"), "; berkas di dalam bag yang tidak sama dengan manifest bag: "
+                                          "data/sumber/laporan.yaml berubah (manifest-sha256.txt baris "),
+    (_append("bag-info.txt"), "bag-info.txt berubah (tagmanifest-sha256.txt baris "),  # a tag file: the tag manifests
     (lambda top: (top / "tagmanifest-sha512.txt").unlink(), "hilang: tagmanifest-sha512.txt"),
     # a tag file not in UTF-8: bagit.py's UnicodeDecodeError was a traceback
     (lambda top: (top / "bag-info.txt").write_bytes(b"Source-Organization: \xff\xfe\n"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,8 @@ class FileEntry:
     path: str  # relative, forward slashes
     sha256: str
     ukuran: int
+    #: the line of its ``"path"`` in the manifest.json it was read from (0: not read from one), for messages
+    baris: int = field(default=0, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {"path": self.path, "sha256": self.sha256, "ukuran": self.ukuran}
@@ -91,6 +94,7 @@ def read_manifest(data: bytes) -> Manifest:
         raise ManifestError(f"manifest bukan JSON yang sah ({exc})") from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ManifestError(f"manifest tidak berformat '{FORMAT}'")
+    lines = _entry_lines(data.decode("utf-8"))
     try:
         laporan = doc["laporan"]
         for key in ("slug", "versi", "judul", "tahun", "periode", "tanggal_terbit"):
@@ -99,29 +103,54 @@ def read_manifest(data: bytes) -> Manifest:
         int(laporan["tahun"]), dt.date.fromisoformat(str(laporan["tanggal_terbit"]))  # ValueError: unreadable
         return Manifest(
             laporan=laporan, lkjip_site=str(doc["lkjip_site"]), diterbitkan=str(doc["diterbitkan"]),
-            situs=[_entry(e) for e in doc["situs"]["berkas"]], sumber=[_entry(e) for e in doc["sumber"]["berkas"]],
-            bagit=_entry(doc["bagit"]), sumber_sha256=str(doc["sumber"]["sha256"]))
+            situs=[_entry(e, lines, "situs") for e in doc["situs"]["berkas"]],
+            sumber=[_entry(e, lines, "sumber") for e in doc["sumber"]["berkas"]],
+            bagit=_entry(doc["bagit"], lines, "bagit"), sumber_sha256=str(doc["sumber"]["sha256"]))
     except (KeyError, TypeError, ValueError) as exc:
         raise ManifestError(f"manifest tidak lengkap atau rusak (kunci {exc})") from exc
 
 
-def _entry(raw: dict[str, Any]) -> FileEntry:
+_SECTION = re.compile(r'^  "(sumber|situs|bagit)":')
+_PATH = re.compile(r'^\s*"path":\s*("(?:[^"\\]|\\.)*")')
+
+
+def _entry_lines(text: str) -> dict[tuple[str, str], int]:
+    """(section, path) -> the line of the entry's ``"path"`` in a manifest laid out as :meth:`Manifest.to_json`
+    writes it; an entry it cannot place (a manifest written otherwise) has none."""
+    out: dict[tuple[str, str], int] = {}
+    section = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        if m := _SECTION.match(line):
+            section = m.group(1)
+        elif section and (m := _PATH.match(line)):
+            try:
+                out.setdefault((section, str(json.loads(m.group(1)))), number)
+            except ValueError:
+                continue
+    return out
+
+
+def _entry(raw: dict[str, Any], lines: dict[tuple[str, str], int] | None = None, section: str = "") -> FileEntry:
     path, sha, size = str(raw["path"]), str(raw["sha256"]), int(raw["ukuran"])
     if path.startswith("/") or ".." in path.split("/") or len(sha) != 64:
         raise ValueError(path)
-    return FileEntry(path, sha, size)
+    return FileEntry(path, sha, size, (lines or {}).get((section, path), 0))
 
 
-def compare_files(expected: list[FileEntry], actual: dict[str, bytes]) -> list[tuple[str, str]]:
-    """(path, problem) for every file that changed, is missing or is not in ``expected``; sorted by path."""
+def compare_files(expected: list[FileEntry], actual: dict[str, bytes], manifest: str = "") -> list[tuple[str, str]]:
+    """(path, problem) for every file that changed, is missing or is not in ``expected``; sorted by path. With
+    ``manifest`` (its path as shown), a changed or missing file names the manifest line that lists it. Why: the
+    build said "arsip/…/situs/index.html:1: galat: berubah: SHA-256 tidak sama dengan manifest", and the archivist
+    had to search a manifest of hundreds of entries for the hash it was compared with."""
     problems: list[tuple[str, str]] = []
     want = {e.path: e for e in expected}
     for path in sorted(set(want) | set(actual)):
         e, data = want.get(path), actual.get(path)
+        where = f" ({manifest}{f':{e.baris}' if e.baris else ''})" if manifest and e is not None else ""
         if e is None:
             problems.append((path, "berkas tambahan yang tidak ada di manifest"))
         elif data is None:
-            problems.append((path, "hilang"))
+            problems.append((path, "hilang" + where))
         elif len(data) != e.ukuran or hashlib.sha256(data).hexdigest() != e.sha256:
-            problems.append((path, "berubah: SHA-256 tidak sama dengan manifest"))
+            problems.append((path, "berubah: SHA-256 tidak sama dengan manifest" + where))
     return problems

@@ -67,12 +67,15 @@ class ArchivedVersion:
     def site_files(self, diags: Diagnostics) -> dict[str, bytes]:
         """The published files of this version (and its bag) at their site paths, each checked against the manifest."""
         files = read_tree(self.folder / SITE_DIR)
-        problems = [(f"{self.rel}/{SITE_DIR}/{p}", m) for p, m in compare_files(self.manifest.situs, files)]
+        manifest = f"{self.rel}/{MANIFEST}"
+        problems = [(f"{self.rel}/{SITE_DIR}/{p}", m) for p, m in compare_files(self.manifest.situs, files, manifest)]
         bag_path = self.folder / self.manifest.bagit.path
         bag = {self.manifest.bagit.path: bag_path.read_bytes()} if bag_path.is_file() else {}
-        problems += [(f"{self.rel}/{p}", m) for p, m in compare_files([self.manifest.bagit], bag)]
+        problems += [(f"{self.rel}/{p}", m) for p, m in compare_files([self.manifest.bagit], bag, manifest)]
         for where, problem in problems:
-            diags.error((where, 1), f"{problem} ({self.rel}/{MANIFEST}); versi terbitan tidak boleh berubah: "
+            if manifest not in problem:  # a file the manifest does not list
+                problem += f" ({manifest})"
+            diags.error((where, 1), f"{problem}; versi terbitan tidak boleh berubah: "
                         "kembalikan berkas aslinya (mis. dengan git) lalu jalankan 'lkjip verifikasi'")
         files.update(bag)
         return {self.url + path: data for path, data in sorted(files.items())}
