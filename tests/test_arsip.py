@@ -766,6 +766,23 @@ def test_word_diff_compares_the_text_a_reader_sees_not_its_markdown() -> None:
     assert word_diff("Capaian **baik**.\n\n* butir", "Capaian *baik*.\n\n- butir") == []
 
 
+def test_word_diff_says_what_a_table_or_chart_block_is() -> None:
+    """A table or chart whose title or options changed was shown as its source ("```{tabel} capaian id:
+    capaian-sasaran judul: … ```"): fences, id and option names read as words. It reads as the kind of block, its
+    title and its other options; its id (an anchor no reader sees) is left out."""
+    old = ("Teks.\n\n```{tabel} capaian\nid: capaian-sasaran\njudul: Capaian Sasaran 2023\nsasaran: [S1]\n```\n\n"
+           "~~~{grafik} target_realisasi\nid: g\njudul: Target dan Realisasi\n~~~\n")
+    new = old.replace("Sasaran 2023", "Sasaran Strategis 2023").replace("id: g", "id: grafik-tr")
+    assert paragraphs(new) == ["Teks.", "Tabel capaian: Capaian Sasaran Strategis 2023 (sasaran: [S1])",
+                               "Grafik target realisasi: Target dan Realisasi"]
+    assert word_diff(old, new) == [[("sama", "Tabel capaian: Capaian Sasaran "), ("tambah", "Strategis "),
+                                     ("sama", "2023 (sasaran: [S1])")]]
+    assert word_diff(old, old.replace("[S1]", "[S1, S2]")) == [
+        [("sama", "Tabel capaian: Capaian Sasaran 2023 (sasaran: "), ("hapus", "[S1])"), ("tambah", "[S1, S2])")]]
+    # a code block is not a directive: kept as written
+    assert paragraphs("```\nkode: 1\n```") == ["``` kode: 1 ```"]
+
+
 @given(st.decimals(allow_nan=False, allow_infinity=False, places=None).filter(lambda d: abs(d.adjusted()) < 40))
 def test_open_data_numbers_round_trip_exactly(value: Decimal) -> None:
     text = machine_number(value)

@@ -552,10 +552,30 @@ def compare_chapters(olds: list[ChapterText], news: list[ChapterText]) -> list[T
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\||#)")
 
 
+#: A ```{tabel}/```{grafik} block: its fence, directive, kind and option lines.
+_DIRECTIVE = re.compile(r"^(?P<fence>`{3,}|~{3,})\{(?P<directive>tabel|grafik)\}[ \t]*(?P<kind>[^\n]*)\n"
+                        r"(?P<body>.*?)^(?P=fence)[ \t]*$", re.M | re.S)
+_OPTION = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+
+
+def _described(m: re.Match[str]) -> str:
+    """A table or chart block in words, as one paragraph: "Tabel capaian: Capaian Sasaran Strategis Tahun 2023
+    (sasaran: [S1])". Why: the change page showed the block as written ("```{tabel} capaian id: capaian-sasaran
+    judul: … ```"), its fences and option names read as text; its figures are compared in the tables above."""
+    found = [_OPTION.match(line) for line in m.group("body").splitlines()]
+    options = [(o.group(1), o.group(2)) for o in found if o and o.group(1) != "id"]  # id: an anchor, never shown
+    title = next((v.strip("\"'") for k, v in options if k == "judul"), "")
+    others = "; ".join(f"{k}: {v}" for k, v in options if k != "judul")
+    words = f"{m.group('directive').capitalize()} {m.group('kind').strip().replace('_', ' ')}".strip()
+    return f"{words}{': ' + title if title else ''}{f' ({others})' if others else ''}"
+
+
 def paragraphs(text: str) -> list[str]:
     """Blocks a reader sees as one unit: paragraphs between blank lines, and each list item, table row or heading
-    on its own; whitespace collapsed, so re-wrapping a line is no change."""
+    on its own; whitespace collapsed, so re-wrapping a line is no change. A table or chart block is one paragraph
+    that says what it is (:func:`_described`)."""
     blocks: list[list[str]] = []
+    text = _DIRECTIVE.sub(lambda m: "\n\n" + _described(m).replace("\n", " ") + "\n\n", text)
     for chunk in re.split(r"\n[ \t]*\n", text):
         current: list[str] = []
         for line in chunk.splitlines():
@@ -583,7 +603,7 @@ def shown_text(block: str) -> str:
     """One block (a paragraph, list item, heading or table row, on one line) as its page showed it. Why: the change
     page compared the Markdown source, and showed readers markup as words: "[dihapus: **97,50]" for a bold figure
     that changed, and "##" and "- " before headings and list items. A list item reads "• ", a table row its cells
-    between " | " (its delimiter row nothing); a fenced block (a table or chart directive) is kept as written."""
+    between " | " (its delimiter row nothing); another fenced block (code) is kept as written."""
     if _FENCE.match(block):
         return block
     block = _QUOTE.sub("", block)
