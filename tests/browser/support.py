@@ -129,6 +129,13 @@ class PageProbe:
             seen.setdefault(urldefrag(href).url, None)
         return list(seen)
 
+    def ask_for_interactive_charts(self) -> None:
+        """Press the button under a chart that loads the interactive charts, as a phone reader does (grafik.js loads
+        the Vega bundle by itself only on a wide screen); nothing where the page has no such button."""
+        button = self.page.locator("button.grafik-tombol").first
+        if button.count():
+            button.click()
+
     def problems(self) -> list[str]:
         """Human-readable list of everything that should not have happened on this page."""
         lines = [f"permintaan ke host lain: {url}" for url in self.foreign_requests()]

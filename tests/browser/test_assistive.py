@@ -167,6 +167,7 @@ def test_a_screen_reader_hears_the_interactive_charts_parts_in_indonesian(phone:
     … for screen readers: English words on an Indonesian page, heard while moving through a chart's bars."""
     phone.goto(TABLES_CHAPTER)
     charts = phone.page.locator("figure.grafik").count()
+    phone.ask_for_interactive_charts()
     expect(phone.page.locator("figure.grafik.grafik-interaktif")).to_have_count(charts, timeout=UPGRADE_TIMEOUT_MS)
     bar = phone.page.locator(".grafik-vega svg path[aria-roledescription='batang']").first
     bar.scroll_into_view_if_needed()

@@ -99,6 +99,7 @@ def test_every_chart_reads_at_12px_without_overlaps(browser, base_url: str, char
             probe.page.evaluate("document.fonts.ready")
             count = probe.page.locator("figure.grafik").count()
             if js:
+                probe.ask_for_interactive_charts()  # on a phone the Vega bundle waits for the reader
                 # the selector engine counts: a polled string predicate is evaluated with eval, which the CSP forbids
                 expect(probe.page.locator("figure.grafik.grafik-interaktif")).to_have_count(
                     count, timeout=UPGRADE_TIMEOUT_MS)

@@ -236,7 +236,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     root_ctx = ctx
     if vega_bundle is not None and rows:  # the comparison charts at the site root use the root copy of the bundle
         files[vega_bundle[0]] = vega_bundle[1]
-        root_ctx = {**ctx, "vega_bundle": vega_bundle[0]}
+        root_ctx = {**ctx, "vega_bundle": vega_bundle[0], "vega_bundle_kb": bundle_kb(vega_bundle)}
     meta = page_meta(site, site.config.judul, f"{site.config.judul} — {site.config.pemda}: laporan kinerja instansi "
                      "pemerintah per tahun dan instansi, dengan angka yang dihitung dari data sumber.", "")
     newest = [versions[0] for versions in history.versions.values() if versions]
@@ -328,6 +328,7 @@ class SitePages:
         out.update({a.path: a.data for a in local.values()})
         vctx = {**ctx, "asset": {k.removeprefix(report.url): v.versioned for k, v in local.items()},
                 "vega_bundle": local[report.url + vega_bundle[0]].path if vega_bundle and report.figures else None,
+                "vega_bundle_kb": bundle_kb(vega_bundle),
                 "versi_json": f"laporan/{report.slug}/{VERSIONS_FILE}", "versi_laporan": report,
                 "halaman_instansi": self.instansi_page(report)}
         data = self.open_data(report)
@@ -574,6 +575,11 @@ def _rebound(report: Report, part: tuple[str, str, tuple[tuple[str, str | None],
             return None
         links[Path(source)] = (report, chapters[chapter_id] if chapter_id is not None else None)
     return fingerprint, summary, links, description
+
+
+def bundle_kb(vega_bundle: tuple[str, bytes] | None) -> int:
+    """The chart bundle's size in KB, as ``grafik.js`` names it on the button that loads it (0 without charts)."""
+    return round(len(vega_bundle[1]) / 1024) if vega_bundle is not None else 0
 
 
 def version_assets(report: Report, assets: dict[str, Asset], vega_bundle: tuple[str, bytes] | None) -> dict[str, Asset]:

@@ -10,10 +10,11 @@
  *     <div class="grafik-svg"><svg>...</svg></div>
  *     <script type="application/json" class="grafik-spec">{ Vega-Lite spec }</script> ...
  *   </figure>
- *   <script src="/aset/js/grafik.js" data-vega-bundle="/aset/vega/vega-bundle.<hash>.js" defer></script>
+ *   <script src="/aset/js/grafik.js" data-vega-bundle="/aset/vega/vega-bundle.<hash>.js" data-vega-kb="905" defer>
  *
  * The Vega bundle (vega + vega-lite + vega-embed + vega-interpreter, a local file, never a CDN) is loaded only on pages
- * that contain a chart. Number and date formats come from the spec (config.locale and
+ * that contain a chart, and on a phone or a metered or slow connection only when the reader asks for it (a button
+ * under each chart). Number and date formats come from the spec (config.locale and
  * usermeta.embedOptions), so the interactive chart formats numbers exactly like the static one.
  */
 (function () {
@@ -21,6 +22,7 @@
 
   var self = document.currentScript;
   var bundleUrl = self && self.getAttribute("data-vega-bundle");
+  var bundleKb = parseInt((self && self.getAttribute("data-vega-kb")) || "", 10);
 
   function figures() {
     return Array.prototype.slice.call(document.querySelectorAll("figure.grafik"));
@@ -59,10 +61,11 @@
     });
   }
 
+  // Resolves with the interactive chart's element, or null when the static chart stays.
   function upgrade(figure) {
     var holder = figure.querySelector(".grafik-svg");
     var spec = readSpec(figure);
-    if (!holder || !spec) return;
+    if (!holder || !spec) return Promise.resolve(null);
     var previous = holder.querySelector(".grafik-vega");
     var target = document.createElement("div");
     target.className = "grafik-vega";
@@ -78,7 +81,7 @@
       defaultStyle: false,
       tooltip: { disableDefaultStyle: true, theme: "light" }
     };
-    window.vegaEmbed(target, spec, options).then(
+    return window.vegaEmbed(target, spec, options).then(
       function (result) {
         // The static SVGs (both layouts) give way to the interactive chart; a previous one is finalized.
         Array.prototype.forEach.call(holder.querySelectorAll(".grafik-lebar, .grafik-sempit, :scope > svg"),
@@ -91,10 +94,12 @@
         speakIndonesian(target);
         target.style.display = "";
         figure.classList.add("grafik-interaktif");
+        return target;
       },
       function () {
         // Keep the static SVG: it shows the same chart.
         if (target.parentNode) target.parentNode.removeChild(target);
+        return null;
       }
     );
   }
@@ -119,15 +124,16 @@
     });
   }
 
+  // Upgrades every chart of the page; resolves with the interactive chart of each figure (null where one stays static).
   function upgradeAll() {
-    if (typeof window.vegaEmbed !== "function" || !window.vegaExpressionInterpreter) return;
+    if (typeof window.vegaEmbed !== "function" || !window.vegaExpressionInterpreter) return Promise.resolve([]);
     tooltipHost();
     escapeHidesTooltip();
-    figures().forEach(upgrade);
     // Turning a phone or resizing a window across the breakpoint redraws each chart in the other layout.
     if (NARROW && NARROW.addEventListener) {
       NARROW.addEventListener("change", function () { figures().forEach(upgrade); });
     }
+    return Promise.all(figures().map(upgrade));
   }
 
   // Vega measures label widths when it draws; measuring before the theme's web font has loaded gives
@@ -140,26 +146,93 @@
     }
   }
 
-  // A reader whose browser asks to save data (Save-Data, "Hemat data"), or whose connection is 2G, keeps the static
-  // charts: they show the same chart, data table included, and the interactive one costs the Vega bundle (930 KB,
-  // once per report version, as each version carries its own assets) for its tooltips.
-  function savingData() {
+  // The interactive chart costs the Vega bundle (some 900 KB, 320 KB compressed; again for every report version, as
+  // each version carries its own assets: a version folder must work when copied alone) and, on a cheap phone, seconds
+  // of parsing, all for tooltips: the static chart shows the same, its data table the numbers. So it is loaded at
+  // once only on a wide screen with no sign of a metered or slow connection; a phone reader, or one whose browser
+  // saves data ("Hemat data"), whose connection is cellular or 3G and slower, gets a button under each chart.
+  // (navigator.connection is Chromium's, the browser of most Android phones; the others are judged by screen width.)
+  function onRequest() {
     var connection = navigator.connection;
-    return !!connection && (connection.saveData === true || /(^|-)2g$/.test(connection.effectiveType || ""));
+    var metered = !!connection && (connection.saveData === true || connection.type === "cellular" ||
+      /(^|-)[23]g$/.test(connection.effectiveType || ""));
+    return metered || !!(NARROW && NARROW.matches);
+  }
+
+  var loading = null;
+
+  function loadBundle() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = bundleUrl;
+        script.async = true;
+        script.onload = function () { whenFontsReady(resolve); };
+        script.onerror = function () {
+          // offline, say: the button offers to try again
+          if (script.parentNode) script.parentNode.removeChild(script);
+          loading = null;
+          reject(new Error("vega"));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  var ASK = "Tampilkan grafik interaktif" + (bundleKb > 0 ? " (unduh \u00b1 " + bundleKb + " KB)" : "");
+
+  // The button that loads the interactive charts of the page; the one pressed gives the keyboard focus to its chart,
+  // since the button itself goes away.
+  function offer() {
+    var offers = figures().filter(function (figure) { return figure.querySelector(".grafik-svg"); }).map(function (figure) {
+      var wrap = document.createElement("p");
+      wrap.className = "grafik-tawar";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "grafik-tombol";
+      button.textContent = ASK;
+      wrap.appendChild(button);
+      var holder = figure.querySelector(".grafik-svg");
+      holder.parentNode.insertBefore(wrap, holder.nextSibling);
+      button.addEventListener("click", function () { ask(figure, button); });
+      return wrap;
+    });
+
+    function ask(figure, button) {
+      if (button.getAttribute("aria-disabled") === "true") return;
+      offers.forEach(function (wrap) {
+        var other = wrap.querySelector("button");
+        other.setAttribute("aria-disabled", "true");
+        other.textContent = "Memuat grafik interaktif\u2026";
+      });
+      loadBundle().then(upgradeAll).then(function (targets) {
+        var mine = targets[figures().indexOf(figure)] || figure.querySelector(".grafik-svg");
+        mine.setAttribute("tabindex", "-1");
+        mine.focus();
+        offers.forEach(function (wrap) { if (wrap.parentNode) wrap.parentNode.removeChild(wrap); });
+      }, function () {
+        offers.forEach(function (wrap) {
+          var other = wrap.querySelector("button");
+          other.removeAttribute("aria-disabled");
+          other.textContent = "Gagal memuat grafik interaktif; coba lagi";
+        });
+      });
+    }
   }
 
   function start() {
-    if (!figures().length || savingData()) return;
+    if (!figures().length) return;
     if (typeof window.vegaEmbed === "function") {
       whenFontsReady(upgradeAll);
       return;
     }
     if (!bundleUrl) return;
-    var script = document.createElement("script");
-    script.src = bundleUrl;
-    script.async = true;
-    script.onload = function () { whenFontsReady(upgradeAll); };
-    document.head.appendChild(script);
+    if (onRequest()) {
+      offer();
+      return;
+    }
+    loadBundle().then(upgradeAll, function () { /* the static charts stay */ });
   }
 
   if (document.readyState === "loading") {
