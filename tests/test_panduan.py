@@ -68,6 +68,17 @@ def test_server_snippets_keep_the_mime_map_and_serve_the_404_page() -> None:
     assert re.search(r"^ErrorDocument 404 /\S*404\.html$", apache, re.M)
 
 
+def test_server_snippets_compress_what_nginx_would_send_whole() -> None:
+    """nginx compresses only text/html unless told: a phone on 3G took the pages' JavaScript, CSS, open data and
+    charts at three to five times their compressed size."""
+    nginx, apache = server_snippet("nginx"), server_snippet("apache")
+    wanted = {"text/css", "application/javascript", "application/json", "image/svg+xml", "text/csv"}
+    gzip_types = re.search(r"^gzip_types ([^;]+);$", nginx, re.M)
+    assert re.search(r"^gzip on;$", nginx, re.M) and gzip_types and wanted <= set(gzip_types.group(1).split())
+    deflate = re.search(r"^AddOutputFilterByType DEFLATE (.+)$", apache, re.M)
+    assert deflate and wanted | {"text/html"} <= set(deflate.group(1).split())
+
+
 def test_the_command_that_finds_the_shipped_theme_finds_it() -> None:
     """A webmaster with only the installed tool had nothing telling where the default theme's files are to copy."""
     command = re.search(r"^```sh\n(python -c .*lkjip_site.*)\n```$", PUBLISHING.read_text(encoding="utf-8"), re.M)
