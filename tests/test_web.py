@@ -9,6 +9,7 @@ reports, which is how an archived version reaches the build).
 
 from __future__ import annotations
 
+import base64
 import copy
 import dataclasses
 import datetime as dt
@@ -16,7 +17,9 @@ import gzip
 import json
 import os
 import re
+import struct
 import xml.etree.ElementTree as ET
+import zlib
 from html.parser import HTMLParser
 from decimal import Decimal
 from pathlib import Path
@@ -1067,6 +1070,49 @@ def test_svg_checker_bypasses_are_errors_at_their_line(tmp_path: Path, svg: str,
     """What a security probe got past the checker, each opening an outside URL in a browser: the checker reads the
     file as the browser does (joined text, CSS escapes) and allows SVG elements only."""
     _refused_at(tmp_path, svg, line, words)
+
+
+def _embedded_png(width: int, height: int) -> str:
+    """A ``data:`` URL of a PNG whose header declares ``width`` x ``height`` pixels (its data one zero byte)."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    data = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00")) + chunk(b"IEND", b""))
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+
+
+_SVG = '<svg xmlns="http://www.w3.org/2000/svg"'
+
+
+@pytest.mark.parametrize(("svg", "line", "words"), [
+    pytest.param(_SVG + '\n width="100000000" height="100000000"/>', 1, "ukuran 100.000.000 × 100.000.000 piksel",
+                 id="canvas"),
+    pytest.param(_SVG + ' width="8in" height="300in"/>', 1, "ukuran 768 × 28.800 piksel", id="canvas-inches"),
+    pytest.param(_SVG + ' width="1e999"/>', 1, "ukuran inf × ? piksel", id="canvas-infinite"),
+    pytest.param(_SVG + ' viewBox="0 0 1e9 1e9"/>', 1, "viewBox gambar SVG ini menyatakan bidang 1.000.000.000 × "
+                 "1.000.000.000", id="viewbox"),
+    pytest.param(_SVG + ' viewBox="0,0,1,100000"/>', 1, "bidang 1 × 100.000", id="viewbox-tall"),
+    pytest.param(_SVG + '>\n' + "<g/>" * 50_001 + "</svg>", 2, "lebih dari 50.000 elemen", id="elements"),
+    pytest.param(_SVG + '>' + "<g>\n" * 300 + "</g>" * 300 + "</svg>", 256, "bersarang lebih dari 256 tingkat",
+                 id="depth"),
+    pytest.param(_SVG + '>\n<image href="' + _embedded_png(100_000, 100_000) + '"/></svg>', 2,
+                 "menyisipkan gambar PNG berukuran 100.000 × 100.000 piksel", id="embedded-png"),
+])
+def test_an_svg_too_large_to_show_is_an_error(tmp_path: Path, svg: str, line: int, words: str) -> None:
+    """A raster's size in pixels is limited; an SVG's declared canvas, its viewBox, its element count and nesting,
+    and a raster embedded in it were not, and a few bytes could make a canvas a browser cannot hold, or a PDF that
+    takes minutes to make."""
+    _refused_at(tmp_path, svg, line, words)
+
+
+def test_an_svg_of_ordinary_size_passes(tmp_path: Path) -> None:
+    """A drawing program's page in millimetres, a percentage size, a few thousand elements, a small embedded PNG."""
+    path = tmp_path / "logo.svg"
+    path.write_text(_SVG + ' width="210mm" height="297mm" viewBox="0 0 210 297">' + "<g><rect/></g>" * 5000
+                    + '<svg width="100%" viewBox="0 0 20000 2500"/><image href="' + _embedded_png(800, 600)
+                    + '"/></svg>', encoding="utf-8")
+    diags = Diagnostics()
+    assert check_svg(path, "gambar/logo.svg", diags) is True and not diags.items
 
 
 def test_an_svg_saved_by_a_drawing_program_passes(tmp_path: Path) -> None:

@@ -62,16 +62,16 @@ def image_problem(path: Path, named: str) -> str:
         return (f"'{named}' bernama gambar {kind}, tetapi isinya bukan gambar {kind} (berkas jenis lain yang diganti "
                 f"namanya, atau terpotong?); {resave}")
     if raster.width > MAX_SIDE or raster.height > MAX_SIDE or raster.width * raster.height > MAX_PIXELS:
-        return (f"'{named}' berukuran {_count(raster.width)} × {_count(raster.height)} piksel, terlalu besar untuk "
+        return (f"'{named}' berukuran {count(raster.width)} × {count(raster.height)} piksel, terlalu besar untuk "
                 f"halaman dan PDF (gambar sebesar ini dapat hilang dari PDF dan menghabiskan memori peramban pembaca); "
-                f"perkecil gambarnya di program gambar menjadi paling besar {_count(MAX_SIDE)} piksel per sisi dan "
+                f"perkecil gambarnya di program gambar menjadi paling besar {count(MAX_SIDE)} piksel per sisi dan "
                 f"{MAX_PIXELS // 1_000_000} megapiksel (lebar 2.000 piksel cukup untuk halaman dan PDF), lalu simpan "
                 "ulang")
     if raster.markup:
         return (f"'{named}' memuat kode halaman web ('{raster.markup}…') di dalam berkas gambar {kind}, yang ikut "
                 f"terbit di situs dan paket arsip versi; {resave} (tanpa komentar dan metadata tambahan)")
     if suffix not in (".jpg", ".jpeg") and raster.trailing > _TRAILING_TOLERANCE:
-        return (f"'{named}' memuat {_count(raster.trailing)} byte data lain sesudah akhir gambar {kind} (berkas "
+        return (f"'{named}' memuat {count(raster.trailing)} byte data lain sesudah akhir gambar {kind} (berkas "
                 f"lain yang digabungkan ke gambar?), yang ikut terbit di situs dan paket arsip versi; {resave}")
     return ""
 
@@ -93,6 +93,6 @@ def _raster(path: Path, suffix: str) -> Raster | None:
     return _read(path, suffix, (stat.st_mtime_ns, stat.st_size))
 
 
-def _count(number: int) -> str:
+def count(number: int) -> str:
     """A whole number as Indonesian writes it (10.000)."""
     return f"{number:,}".replace(",", ".")

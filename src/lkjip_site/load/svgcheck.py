@@ -4,7 +4,10 @@ An SVG file is a document that can carry code: a ``<script>``, an ``onload`` att
 embedded HTML page (``foreignObject``) runs when a reader opens the image's own URL, on the portal's origin. It can
 also load files from elsewhere (``href="https://…"``, ``url(…)`` in styles), which the site promises never to do.
 So every SVG a report publishes is parsed with a real XML parser (the standard library's expat, entities refused) and
-each of those constructs is an error at ``file:line``, with what to do instead. Nothing is rewritten: a sanitised
+each of those constructs is an error at ``file:line``, with what to do instead. So is a file too large to show: a
+canvas or ``viewBox`` larger than a raster image may be (``width="100000000"``), a raster embedded in it
+(``data:image/png;base64,…``) larger than that, more elements than a page or a PDF renders in reasonable time, or
+elements nested deeper than browsers read. Nothing is rewritten: a sanitised
 copy would silently publish something other than what the author put in the folder.
 
 The rules are allow-lists, because a browser has more ways to load a file than a list of tricks can name: only SVG
@@ -16,12 +19,17 @@ both dropped and kept).
 
 from __future__ import annotations
 
+import base64
+import binascii
+import math
 import re
 import string
 import xml.parsers.expat
 from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
+from .images import MAX_PIXELS, MAX_SIDE, count
+from .rasters import read_raster
 from .source import unreadable
 
 _SEP = "}"
@@ -76,6 +84,18 @@ _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _FRAGMENT = re.compile(r"\s*['\"]?\s*#")
 #: CSS functions whose argument is a file to load, even without ``url()`` (``image-set("http://…" 1x)``).
 _LOADING_FUNCTIONS = frozenset({"image-set", "image", "src", "expression", "cross-fade"})
+#: The most elements an SVG may hold: a detailed map or organisation chart has a few thousand; WeasyPrint takes
+#: about 1.5 s per 20 000 to draw one into the PDF (14 s for 200 000), and a browser slows alike.
+MAX_ELEMENTS = 50_000
+#: The deepest elements may be nested: no drawing program nests so deep; browsers' XML parsers (libxml2) stop at 256.
+MAX_DEPTH = 256
+#: CSS pixels per unit of an SVG length (``width="210mm"``); a percentage or an unknown unit is no fixed size.
+_UNITS = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0,
+          "em": 16.0, "ex": 8.0}
+_LENGTH = re.compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Z]*)\s*")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+#: An embedded raster's format, by its media type, as :func:`.rasters.read_raster` names it.
+_RASTER_SUFFIX = {"png": ".png", "jpeg": ".jpg", "gif": ".gif", "webp": ".webp"}
 
 
 def check_svg(path: Path, rel: str, diags: Diagnostics) -> bool:
@@ -188,6 +208,7 @@ class _Checker:
         self.clean = True
         self.stopped = False
         self.open: list[_Element] = []  # one per open element
+        self.elements = 0
         p = xml.parsers.expat.ParserCreate(namespace_separator=_SEP)
         p.namespace_prefixes = True
         p.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
@@ -210,6 +231,11 @@ class _Checker:
         inside_foreign = parent is not None and parent.foreign
         foreign = namespace != _SVG_NS and namespace not in _EDITOR_NS
         self.open.append(_Element(foreign or inside_foreign, local == "style"))
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS or len(self.open) > MAX_DEPTH:
+            self.too_large()
+        if parent is None and not foreign and local == "svg":
+            self.canvas(attrs)
         if parent is not None and parent.style:  # browsers differ on whose text a style applies: none is allowed
             self.problem(f"elemen <{written}> berada di dalam <style>, yang hanya boleh berisi aturan CSS; simpan "
                          "ulang gambar tanpa elemen itu")
@@ -224,6 +250,35 @@ class _Checker:
             self.problem(f"elemen <{local}> mengubah tautan gambar saat ditampilkan; hapus elemen itu")
         for key, value in sorted(attrs.items()):
             self.attribute(_split(key)[1], value)
+
+    def too_large(self) -> None:
+        """More elements, or deeper nesting, than a page and a PDF can take: said once, and nothing more is read."""
+        if self.elements > MAX_ELEMENTS:
+            what = f"lebih dari {count(MAX_ELEMENTS)} elemen (sampai baris ini)"
+        else:
+            what = f"elemen yang bersarang lebih dari {MAX_DEPTH} tingkat (di baris ini)"
+        self.problem(f"gambar SVG ini memuat {what}, terlalu berat untuk halaman dan PDF (pembuatan PDF dan peramban "
+                     "pembaca menjadi sangat lambat atau gagal); sederhanakan gambarnya di program gambar (gabungkan "
+                     "bentuk, kurangi detail), atau ekspor sebagai PNG dengan lebar sekitar 2.000 piksel")
+        self.stopped = True
+        raise _Stop
+
+    def canvas(self, attrs: dict[str, str]) -> None:
+        """The size the outermost ``<svg>`` declares (``width``/``height`` in pixels, and its ``viewBox``), within
+        what a raster image may be (:data:`.images.MAX_SIDE`, :data:`.images.MAX_PIXELS`): a browser sizes its
+        canvas by it (``width="100000000"``), and a ``viewBox`` alone gives an image shown at the page's width the
+        height its shape says (``viewBox="0 0 1 1000000000"``)."""
+        width, height = _pixels(attrs.get("width", "")), _pixels(attrs.get("height", ""))
+        if _too_big(width, height):
+            self.problem(f"gambar SVG ini menyatakan ukuran {_shown(width)} × {_shown(height)} piksel (atribut width "
+                         "dan height di <svg>), " + _TOO_BIG + "; ubah ukurannya di program gambar, lalu simpan ulang "
+                         "(mis. width=\"800\" height=\"600\")")
+        box = [float(n) for n in _NUMBER.findall(attrs.get("viewBox", ""))]
+        if len(box) == 4 and (_too_big(abs(box[2]), abs(box[3])) or _too_big(abs(box[2]) / (abs(box[3]) or 1), 1)
+                              or _too_big(abs(box[3]) / (abs(box[2]) or 1), 1)):
+            self.problem(f"viewBox gambar SVG ini menyatakan bidang {_shown(box[2])} × {_shown(box[3])}, "
+                         + _TOO_BIG + "; ubah ukuran halaman gambar di program gambar (mis. viewBox=\"0 0 800 "
+                         "600\"), lalu simpan ulang")
 
     def foreign(self, namespace: str, written: str) -> None:
         """Only SVG's own elements (and inert editor data) may be in the image: an allow-list, not a list of tricks."""
@@ -253,10 +308,30 @@ class _Checker:
             self.css(f"atribut '{name}'", value)
 
     def link(self, name: str, target: str) -> None:
-        if not target or target.startswith("#") or _SAFE_DATA.match(target):
+        if _SAFE_DATA.match(target):
+            self.embedded(name, target)
+            return
+        if not target or target.startswith("#"):
             return
         self.problem(f"atribut '{name}' merujuk berkas di luar gambar ('{target[:60]}'); gambar SVG di situs harus "
                      "berdiri sendiri: sisipkan isinya ke dalam berkas atau hapus rujukan itu")
+
+    def embedded(self, name: str, target: str) -> None:
+        """A raster image embedded in the SVG (``data:image/png;base64,…``) is held to a raster file's size limit:
+        the browser decodes it all the same (a 100 000 × 100 000 PNG is a few megabytes of text here)."""
+        head, _, data = target.partition(",")
+        if ";base64" not in head.lower():
+            return
+        try:
+            raw = base64.b64decode(_CONTROL.sub("", data))
+        except (binascii.Error, ValueError):
+            return  # a browser shows nothing: no image to size
+        kind = head.split("/", 1)[1].split(";", 1)[0].lower()
+        raster = read_raster(_RASTER_SUFFIX.get(kind, ""), raw)
+        if raster is not None and _too_big(raster.width, raster.height):
+            self.problem(f"atribut '{name}' menyisipkan gambar {kind.upper()} berukuran {count(raster.width)} × "
+                         f"{count(raster.height)} piksel, " + _TOO_BIG + "; perkecil gambar sisipan itu, atau "
+                         "simpan ulang gambarnya tanpa gambar sisipan")
 
     def css(self, where: str, value: str, text: _Element | None = None) -> None:
         """``url(…)`` to anything but a part of the image (``url(#id)``), ``@import`` and the functions that take a
@@ -306,6 +381,33 @@ class _Checker:
     def external_entity(self, *args: object) -> int:
         self.problem("gambar SVG merujuk entitas dari berkas lain; hapus bagian <!DOCTYPE …>")
         return 1
+
+
+_TOO_BIG = (f"terlalu besar untuk halaman dan PDF (dapat menghabiskan memori peramban pembaca); paling besar "
+            f"{count(MAX_SIDE)} piksel per sisi dan {MAX_PIXELS // 1_000_000} megapiksel, seperti gambar PNG dan JPEG")
+
+
+def _pixels(length: str) -> float | None:
+    """An SVG length in CSS pixels (``"210mm"``), ``None`` when it is no fixed size (absent, a percentage)."""
+    match = _LENGTH.fullmatch(length)
+    if match is None or match.group(2).lower() not in _UNITS:
+        return None
+    return abs(float(match.group(1))) * _UNITS[match.group(2).lower()]
+
+
+def _too_big(width: float | None, height: float | None) -> bool:
+    """Whether a side or the area exceeds a raster image's limits (a side not given is no side; not finite is)."""
+    sides = [side for side in (width, height) if side is not None]
+    if any(not math.isfinite(side) or side > MAX_SIDE for side in sides):
+        return True
+    return len(sides) == 2 and sides[0] * sides[1] > MAX_PIXELS
+
+
+def _shown(size: float | None) -> str:
+    """A declared size as a message shows it: a whole number as Indonesian writes it, "?" when none."""
+    if size is None:
+        return "?"
+    return count(round(size)) if math.isfinite(size) and abs(size) < 1e15 else f"{size:g}"
 
 
 def _all(text: str, word: str) -> list[int]:
