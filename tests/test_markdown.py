@@ -23,7 +23,7 @@ from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core.model import Chapter
 from lkjip_site.markdown.parser import chapter_prefix, make_parser
-from lkjip_site.markdown.plugins import slugify
+from lkjip_site.markdown.plugins import REFUSED_ATTRS, slugify
 from lkjip_site.output import pages, pdfs, reportjob
 from lkjip_site.output.pdf import document
 
@@ -255,13 +255,13 @@ def test_heading_attributes_and_links_to_them(fresh_project: Path) -> None:
     edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "## Tugas Pokok dan Fungsi",
          "## Tugas Pokok dan Fungsi {#tupoksi .penting}")
     edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
-         '![Logo](gambar/logo.svg){.kecil onerror="alert(1)"}')
+         '![Logo](gambar/logo.svg){.kecil}')
     edit(fresh_project, f"{REPORT_DIR}/01-ikhtisar-eksekutif.md", "(30-bab-3-akuntabilitas-kinerja.md)",
          "(10-bab-1-pendahuluan.md#tupoksi)")
     result = render(fresh_project)
     bab1 = page(result, "bab-1-pendahuluan")
     assert '<h2 id="tupoksi" class="penting">Tugas Pokok dan Fungsi</h2>' in bab1
-    assert 'alt="Logo" class="kecil"' in bab1 and "onerror" not in bab1  # event handlers never pass
+    assert 'alt="Logo" class="kecil"' in bab1  # (an event handler is an error: test_attributes_outside_…)
     assert 'href="../bab-1-pendahuluan/#tupoksi"' in page(result, "ikhtisar-eksekutif")
     # the in-page table of contents lists the renamed anchor
     assert '#tupoksi"' in bab1.split("<main")[1]
@@ -312,6 +312,30 @@ def test_file_names_with_a_space_or_percent_sign_are_linked_as_urls(fresh_projec
     assert html.count('<img src="../gambar/Peta%20Kecamatan.svg"') == 2
     assert '<img src="../gambar/naik%2050%25.svg"' in html and 'href="../bab-4-penutup/"' in html
     assert result.files[f"{BASE}gambar/Peta Kecamatan.svg"] == logo and f"{BASE}gambar/naik 50%.svg" in result.files
+
+
+@pytest.mark.parametrize("allow_html", [False, True])
+def test_attributes_outside_the_allow_list_reach_no_page(allow_html: bool) -> None:
+    """``{style=…}``, ``{srcset=…}``, ``{src=…}``/``{href=…}`` (replacing the address the checks passed), ``data-*``
+    and ``on*`` were written into the page and the PDF (which has no Content-Security-Policy); ids, classes, a
+    link's target and rel and an image's pixel size are what a chapter may give. The rest is kept with its line for
+    the parse's error, whether or not the site allows raw HTML."""
+    md = make_parser(allow_html)
+    source = ('![Bagan](gambar/a.png){#bagan .lebar width=800 height=600 style="position:fixed;top:0" '
+              'srcset="https://contoh.test/a.png 2x" src="https://contoh.test/b.png" data-x="1" onerror="x()"}\n\n'
+              '[BAB III](30-bab-3.md){href="https://contoh.test/" target=_blank rel=external width=5}\n\n'
+              '{.ringkas style="display:none" target=_blank}\nParagraf.\n\n`kode`{style="color:red"}')
+    tokens = md.parse(source)
+    html = md.renderer.render(tokens, md.options, {})
+    assert '<img src="gambar/a.png" alt="Bagan" id="bagan" width="800" height="600" class="lebar" />' in html
+    assert ('<a href="30-bab-3.md" target="_blank" rel="external noopener noreferrer">BAB III</a>' in html)
+    assert '<p class="ringkas">Paragraf.</p>' in html and "<code>kode</code>" in html
+    for word in ("style", "srcset", "contoh.test", "data-x", "onerror", 'width="5"'):
+        assert word not in html, word
+    refused = sorted((name, line) for block in tokens for token in (block, *(block.children or ()))
+                     for name, _, line in token.meta.get(REFUSED_ATTRS, ()))
+    assert refused == [("data-x", -1), ("href", -1), ("onerror", -1), ("src", -1), ("srcset", -1), ("style", -1),
+                       ("style", -1), ("style", 4), ("target", 4), ("width", -1)]
 
 
 def test_a_link_opening_a_new_window_gets_noopener(fresh_project: Path) -> None:

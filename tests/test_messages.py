@@ -372,6 +372,28 @@ CASES = [
          BAB1, 9, "peringatan", "tautan ke alamat 'javascript:' tidak dibuat (alamat itu menjalankan kode atau "
          "membuka berkas di komputer pembaca), jadi tulisan [..](..) tampil apa adanya di halaman; tulis tautan "
          "https://…"),
+    # BAB I line 9: attributes of {...} outside the allow-list were published (style and srcset on an image)
+    Case("atribut-gaya", replace(BAB1, LATAR, '![Logo kecamatan](gambar/logo.svg){style="position:fixed;top:0" '
+                                              'srcset="https://contoh.test/a.png 2x"}'),
+         BAB1, 9, "galat", 'atribut {style="position:fixed;top:0"} tidak dipakai (gaya tampilan dari bab dapat menutupi '
+         "atau menyembunyikan isi laporan, juga di PDF); di dalam {...} hanya boleh "
+         "{#penanda}, {.kelas}, {target=_blank} dan {rel=…} sesudah tautan, dan {width=…} / {height=…} (angka "
+         "piksel) sesudah gambar; tampilan diatur oleh tema situs; hapus atribut ini"),
+    Case("atribut-srcset", replace(BAB1, LATAR, '![Logo kecamatan](gambar/logo.svg){srcset="https://contoh.test/a.png 2x"}'),
+         BAB1, 9, "galat", 'atribut {srcset="https://contoh.test/a.png 2x"} tidak dipakai (gambar dari alamat lain '
+         "tidak diperiksa dan tidak ikut terbit)"),
+    # the attribute line above a paragraph (line 11), not the paragraph's (12)
+    Case("atribut-blok", replace(BAB1, LATAR, 'Paragraf pertama.\n\n{#ringkasan onmouseover="x()"}\nRingkasan.'),
+         BAB1, 11, "galat", 'atribut {onmouseover="x()"} tidak dipakai (atribut on… menjalankan skrip, yang tidak '
+         "dijalankan halaman laporan)"),
+    # an attribute allowed on an image only, given to a link
+    Case("atribut-tempat", replace(BAB1, LATAR, "Lihat [situs pemda](https://contoh.go.id){width=800}."),
+         BAB1, 9, "galat", 'atribut {width="800"} tidak dipakai (lebar hanya untuk gambar, dalam piksel: angka 1 '
+         "sampai 99999)"),
+    # a heading's braces with more than #id and .kelas were printed in its text
+    Case("atribut-judul", replace(BAB1, LATAR, "## Ringkasan {#ringkasan target=_blank}"),
+         BAB1, 9, "galat", "'{#ringkasan target=_blank}' di akhir judul tampil sebagai teks judul; di akhir judul "
+         "hanya boleh {#penanda} dan {.kelas}"),
     # BAB I line 9, where the site allows raw HTML: each tag the page's Content-Security-Policy blocks, at its line
     Case("html-skrip", chain(append(SITUS, "html_mentah: true\n"), replace(BAB1, LATAR, "<script>alert(1)</script>")),
          BAB1, 9, "peringatan", "'<script>': skrip di dalam bab diblokir kebijakan keamanan halaman "

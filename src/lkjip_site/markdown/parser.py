@@ -27,7 +27,8 @@ from ..compute.prose import CODE_SPAN, lines
 from ..load.yamltree import YMap, load_yaml
 from .directives import Directive, ParsedChapter, Registry
 from .links import collect_images, line_of
-from .plugins import directive_plugin, heading_attrs_plugin, new_window_plugin, slugify, source_lines_plugin
+from .plugins import (ATTRIBUTES, REFUSED_ATTRS, attrs_allowlist_plugin, directive_plugin, heading_attrs_plugin,
+                      new_window_plugin, slugify, source_lines_plugin)
 from .renderer import LkjipRenderer
 
 
@@ -41,8 +42,9 @@ def make_parser(allow_html: bool) -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.add_render_rule("footnote_anchor", LkjipRenderer.footnote_anchor)
-    md.use(attrs_plugin)
-    md.use(attrs_block_plugin)
+    md.use(attrs_plugin, allowed=ATTRIBUTES)
+    md.use(attrs_block_plugin, allowed=ATTRIBUTES)
+    md.use(attrs_allowlist_plugin)
     md.use(heading_attrs_plugin)
     md.use(anchors_plugin, min_level=2, max_level=4, slug_func=slugify)
     md.use(myst_role_plugin)
@@ -90,6 +92,7 @@ def parse_chapter(md: MarkdownIt, report: Report, chapter: Chapter, diags: Diagn
     _check_heading_levels(chapter, tokens, diags)
     _check_table_rows(chapter, tokens, diags)
     _check_blocked_html(chapter, tokens, diags)
+    _check_attributes(chapter, tokens, diags)
     chapter.toc = _toc(tokens)
     collect_images(report, chapter, tokens, diags)
     return parsed
@@ -350,6 +353,58 @@ def _check_blocked_html(chapter: Chapter, tokens: list[Token], diags: Diagnostic
             reader.close()
             for line, message in reader.found:
                 diags.warn((chapter.rel, line_of(chapter, token) + line - 1), message)
+
+
+#: Why an attribute of ``{...}`` is refused, and what to write instead, by its name; the others get the general rule.
+_ATTRIBUTE_HINTS = {
+    "style": ("gaya tampilan dari bab dapat menutupi atau menyembunyikan isi laporan, juga di PDF", "tampilan diatur "
+              "oleh tema situs; hapus atribut ini"),
+    "src": ("alamat gambar ditulis di dalam ( )", "tulis ![teks pengganti](gambar/nama.png)"),
+    "href": ("alamat tautan ditulis di dalam ( )", "tulis [teks](alamat)"),
+    "srcset": ("gambar dari alamat lain tidak diperiksa dan tidak ikut terbit", "simpan gambarnya di folder "
+               "laporan dan tulis ![teks pengganti](gambar/nama.png)"),
+    "title": ("judul tautan atau gambar ditulis di dalam ( ) sesudah alamatnya", 'tulis [teks](alamat "judul")'),
+    "alt": ("teks pengganti gambar ditulis di dalam [ ]", "tulis ![teks pengganti](gambar/nama.png)"),
+    "target": ("tautan hanya dapat dibuka di jendela baru", "tulis {target=_blank} sesudah tautan, mis. "
+               "[Situs pemda](https://…){target=_blank}"),
+    "rel": ("rel hanya untuk tautan, berisi kata huruf kecil", "tulis mis. [Situs pemda](https://…){rel=external}"),
+    "width": ("lebar hanya untuk gambar, dalam piksel: angka 1 sampai 99999", "tulis "
+              "![teks pengganti](gambar/nama.png){width=800}"),
+    "height": ("tinggi hanya untuk gambar, dalam piksel: angka 1 sampai 99999", "tulis "
+               "![teks pengganti](gambar/nama.png){height=600}"),
+}
+#: The general rule, said with every refused attribute.
+_ATTRIBUTES_ALLOWED = ("di dalam {...} hanya boleh {#penanda}, {.kelas}, {target=_blank} dan {rel=…} sesudah "
+                       "tautan, dan {width=…} / {height=…} (angka piksel) sesudah gambar")
+
+
+def _check_attributes(chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
+    """Each attribute of ``{...}`` outside :data:`.plugins.ATTRIBUTES`, at the line it is written on: it is left out
+    of the page and the PDF alike (``plugins._block_attrs_rule``), so what the author meant by it did not happen.
+    A heading's trailing ``{...}`` holding more than ``#id`` and ``.kelas`` was printed in its text."""
+    for i, block in enumerate(tokens):
+        for token in (block, *(block.children or ())):
+            for name, value, line in token.meta.get(REFUSED_ATTRS, ()):
+                where = (chapter.rel, chapter.body_line + line if line >= 0 else line_of(chapter, token))
+                shown = f'{name}="{value}"' if len(value) <= 40 else f'{name}="{value[:40]}…"'
+                if name.lower().startswith("on"):
+                    why, fix = "atribut on… menjalankan skrip, yang tidak dijalankan halaman laporan", "hapus atribut ini"
+                else:
+                    why, fix = _ATTRIBUTE_HINTS.get(name.lower(), ("", "hapus atribut ini"))
+                diags.error(where, f"atribut {{{shown}}} tidak dipakai{f' ({why})' if why else ''}; "
+                                   f"{_ATTRIBUTES_ALLOWED}; {fix}")
+        if block.type == "heading_open" and i + 1 < len(tokens) and tokens[i + 1].children:
+            last = tokens[i + 1].children[-1]
+            if last.type == "text" and (braces := _HEADING_BRACES.search(last.content)):
+                diags.error((chapter.rel, line_of(chapter, block)),
+                            f"'{braces.group(0).strip()[:60]}' di akhir judul tampil sebagai teks judul; di akhir "
+                            "judul hanya boleh {#penanda} dan {.kelas}, mis. ## Realisasi anggaran "
+                            "{#realisasi-anggaran}; hapus atribut lainnya")
+
+
+#: A heading's trailing braces that look like attributes (``{style=…}``, ``{#a target=_blank}``) but are not only
+#: ``#id`` and ``.kelas`` (those ``plugins.HEADING_ATTRS`` takes out of the text).
+_HEADING_BRACES = re.compile(r"\s*\{[^{}=]*=[^{}]*\}\s*$")
 
 
 def _marked_ids(tokens: list[Token]) -> tuple[set[str], str]:

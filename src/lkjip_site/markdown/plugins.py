@@ -2,6 +2,7 @@
 
 - ```` ```{tabel} <kind> ```` / ```` ```{grafik} <kind> ```` fences become ``lkjip_directive`` tokens;
 - ``## Judul {#id .kelas}`` (Pandoc/MkDocs style) sets the heading's attributes;
+- attributes written ``{...}`` after a link or an image, or on the line above a block, are held to an allow-list;
 - every inline token remembers its source line, so a message about a role or a link in the third line of a
   paragraph names that line.
 """
@@ -68,6 +69,74 @@ def _heading_attrs_rule(state: StateCore) -> None:
 
 def heading_attrs_plugin(md: MarkdownIt) -> None:
     md.core.ruler.push("lkjip_heading_attrs", _heading_attrs_rule)
+
+
+#: The attributes a chapter may give in ``{...}`` (``mdit_py_plugins.attrs``), and the tokens each may be given to
+#: (``None``: any). Why an allow-list: the plugin kept everything but ``on*``, so ``{style="position:fixed;…"}``
+#: laid one author's box over the whole page (the PDF, which WeasyPrint makes with no Content-Security-Policy,
+#: too), ``{srcset="https://…"}`` loaded an image from elsewhere past the image checks, ``{src=…}`` or ``{href=…}``
+#: replaced the address the link check had passed, and ``{data-angka=…}`` posed as the mark of a computed value
+#: that the consistency audit reads.
+ATTRIBUTES: dict[str, frozenset[str] | None] = {
+    "id": None,
+    "class": None,
+    "target": frozenset({"link_open"}),
+    "rel": frozenset({"link_open"}),
+    "width": frozenset({"image"}),
+    "height": frozenset({"image"}),
+}
+#: The value each allowed attribute may have (any, when not named here).
+_ATTRIBUTE_VALUES = {"target": re.compile(r"_blank"), "rel": re.compile(r"[a-z]+(?: [a-z]+)*"),
+                     "width": re.compile(r"[1-9][0-9]{0,4}"), "height": re.compile(r"[1-9][0-9]{0,4}")}
+#: Where the refused attributes of a token are kept for the parse's check: (name, value, 0-based line or -1).
+REFUSED_ATTRS = "lkjip_refused_attrs"
+
+
+def _allowed(name: str, value: object, token_type: str) -> bool:
+    if name not in ATTRIBUTES:
+        return False
+    types = ATTRIBUTES[name]
+    pattern = _ATTRIBUTE_VALUES.get(name)
+    return (types is None or token_type in types) and (pattern is None or bool(pattern.fullmatch(str(value))))
+
+
+def _block_attrs_rule(state: StateCore) -> None:
+    """The attributes of a ``{...}`` line not allowed on the block below it are taken out before the attributes
+    plugin gives them to it, and kept on that block with the line they were written on. Runs before the plugin's
+    own rule (which loses the line)."""
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
+        if token.type != "attrs_block":
+            continue
+        target = next((t for t in tokens[i + 1:] if t.type != "attrs_block"), None)
+        if target is None or target.nesting < 0:
+            continue  # the plugin drops these
+        line = token.map[0] if token.map else -1
+        for name, value in list(token.attrs.items()):
+            if not _allowed(name, value, target.type):
+                target.meta.setdefault(REFUSED_ATTRS, []).append((name, str(value), line))
+                del token.attrs[name]
+
+
+def _inline_attrs_rule(state: StateCore) -> None:
+    """An inline token's refused attributes: those the plugin took out (not allowed on any token, or an address
+    ``validateLink`` refused), and those allowed only on another token or with another value, taken out here."""
+    for block in state.tokens:
+        for token in block.children or []:
+            refused = [(str(k), str(v)) for k, v in token.meta.pop("insecure_attrs", {}).items()]
+            for name in ("target", "rel", "width", "height"):
+                value = token.attrGet(name)
+                if value is not None and not _allowed(name, value, token.type):
+                    refused.append((name, str(value)))
+                    del token.attrs[name]
+            if refused:
+                token.meta.setdefault(REFUSED_ATTRS, []).extend((name, value, -1) for name, value in refused)
+
+
+def attrs_allowlist_plugin(md: MarkdownIt) -> None:
+    """Use after ``attrs_plugin`` and ``attrs_block_plugin`` (which are given ``allowed=ATTRIBUTES``)."""
+    md.core.ruler.before("attr", "lkjip_block_attrs", _block_attrs_rule)
+    md.core.ruler.push("lkjip_inline_attrs", _inline_attrs_rule)
 
 
 def _new_window_rule(state: StateCore) -> None:
