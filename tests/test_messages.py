@@ -394,6 +394,22 @@ CASES = [
     Case("atribut-judul", replace(BAB1, LATAR, "## Ringkasan {#ringkasan target=_blank}"),
          BAB1, 9, "galat", "'{#ringkasan target=_blank}' di akhir judul tampil sebagai teks judul; di akhir judul "
          "hanya boleh {#penanda} dan {.kelas}"),
+    # BAB I line 11: a reference definition to a javascript: address is no definition: both lines printed as text
+    Case("tautan-definisi-terlarang", replace(BAB1, LATAR, "Lihat [peta][p].\n\n[p]: javascript:alert(1)"),
+         BAB1, 11, "peringatan", "tautan ke alamat 'javascript:' tidak dibuat"),
+    Case("tautan-definisi-terlarang-entitas", replace(BAB1, LATAR, "Lihat [peta][p].\n\n[p]: javascript&#58;alert(1)"),
+         BAB1, 11, "peringatan", "tautan ke alamat 'javascript:' tidak dibuat"),
+    # an image written as a data: address: said as "outside the report folder", with the whole base64 text
+    Case("gambar-alamat-data", replace(BAB1, LATAR, "![Bagan](data:image/png;base64," + "A" * 200 + ")"),
+         BAB1, 9, "galat", "gambar 'data:image/png;base64,AAAAAAAAAAAAAAAAAA…' ditulis sebagai alamat data:, bukan "
+         "berkas di folder laporan (isinya tidak diperiksa dan tidak ikut terbit sebagai berkas); simpan gambarnya "
+         "sebagai berkas di folder laporan"),
+    # a link to another scheme, or without one: said as a link to no chapter ("write the chapter's file name")
+    Case("tautan-skema-lain", replace(BAB1, LATAR, "Unduh <ftp://contoh.test/data.xlsx> atau [atur](ms-settings:privacy)."),
+         BAB1, 9, "galat", "tautan 'ms-settings:privacy' memakai alamat ms-settings:; yang dapat ditautkan hanya alamat "
+         "https://, http://, mailto: dan tel:, atau bab lain"),
+    Case("tautan-tanpa-skema", replace(BAB1, LATAR, "Lihat [situs](//contoh.test/)."),
+         BAB1, 9, "galat", "tautan '//contoh.test/' diawali // tanpa https:"),
     # BAB I line 9, where the site allows raw HTML: each tag the page's Content-Security-Policy blocks, at its line
     Case("html-skrip", chain(append(SITUS, "html_mentah: true\n"), replace(BAB1, LATAR, "<script>alert(1)</script>")),
          BAB1, 9, "peringatan", "'<script>': skrip di dalam bab diblokir kebijakan keamanan halaman "

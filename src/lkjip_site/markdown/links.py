@@ -23,6 +23,8 @@ from .directives import ParsedChapter, RenderContext
 from .urls import chapter_anchor, chapter_url, pdf_anchor
 
 _EXTERNAL = re.compile(r"^(https?:|mailto:|tel:)", re.I)
+#: An address's scheme (``data:``, ``ftp:``, ``ms-settings:``); one letter is a Windows drive (``C:``), a file path.
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]+:", re.I)
 
 
 def line_of(chapter: Chapter, token: Token | None) -> int:
@@ -122,6 +124,11 @@ def image_target(report: Report, src: str) -> tuple[Path | None, str]:
     """The file an image source names inside the report folder, or the reason it cannot be used."""
     if _EXTERNAL.match(src):
         return None, f"gambar '{src}' diambil dari internet; simpan berkas gambar di folder laporan"
+    if scheme := _SCHEME.match(src):  # data:image/png;base64,… (megabytes of it) was said whole, "outside the folder"
+        return None, (f"gambar '{src[:40]}{'…' if len(src) > 40 else ''}' ditulis sebagai alamat "
+                      f"{scheme.group(0).lower()}, bukan berkas di folder laporan (isinya tidak diperiksa dan tidak "
+                      "ikut terbit sebagai berkas); simpan gambarnya sebagai berkas di folder laporan, lalu tulis "
+                      "![teks pengganti](gambar/nama.png)")
     src = unquote(src)  # as the Markdown parser gave it: "peta kecamatan.png" written <...> or with %20
     target = resolve_inside(report.folder, src)
     if target is None:
@@ -179,6 +186,14 @@ def _resolve_link(ctx: RenderContext, token: Token, line: int) -> None:
                                  f"{did_you_mean(anchor, sorted(ctx.chapter.anchors))}")
         elif anchor and ctx.pdf:
             token.attrSet("href", f"#{pdf_anchor(ctx.chapter, named or anchor)}")
+        return
+    if (scheme := _SCHEME.match(href)) or href.startswith("//"):
+        if not ctx.pdf:  # said as a link to no chapter, "write the chapter's file name"
+            what = (f"memakai alamat {scheme.group(0).lower()}" if scheme else
+                    "diawali // tanpa https: (tujuannya bergantung pada cara halaman dibuka, dan di PDF tidak ada)")
+            ctx.diags.error(loc, f"tautan '{href[:60]}' {what}; yang dapat ditautkan hanya alamat https://, http://, "
+                                 "mailto: dan tel:, atau bab lain; tulis mis. [Situs pemda](https://…) atau "
+                                 "[BAB III](30-bab-3.md)")
         return
     found = ctx.link_index().get((ctx.chapter.source.parent / unquote(path)).resolve())
     if found is None:

@@ -272,7 +272,10 @@ def _check_comments_and_titles(chapter: Chapter, tokens: list[Token], diags: Dia
 
 #: A Markdown link or image to an address the parser refuses to link (markdown-it's ``validateLink``: script and
 #: local-file schemes, ``data:`` but for images): printed as "[x](javascript:…)" without a word from the build.
-_REFUSED_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|file|data):", re.IGNORECASE)
+#: A reference definition (``[r]: javascript:…``) to such an address is no definition either: the link that names it
+#: and the definition were both printed as written.
+_REFUSED_LINK = re.compile(r"(?:\]\(|^ {0,3}\[[^\]]+\]:)\s*<?\s*(javascript|vbscript|file|data):",
+                           re.IGNORECASE | re.MULTILINE)
 
 #: A tag as raw HTML writes it (``<div>``, ``</b>``, ``<b onclick="…">``, ``<br/>``): where raw HTML is off it is
 #: printed as text (the page showed "<div>" and "<script>alert(1)</script>" without a word from the build).
