@@ -314,6 +314,10 @@ class Instansi:
     email: str = ""
     situs: str = ""
     logo: str | None = None  # path relative to the report folder
+    #: The instansi's earlier names (``instansi.nama_sebelumnya``): one unit renamed or merged ("Dinas Pariwisata"
+    #: became "Dinas Kebudayaan dan Pariwisata"); each name's instansi page links to the other's, and last year's
+    #: figures are compared with the reports under the earlier name.
+    nama_sebelumnya: tuple[str, ...] = ()
 
 
 AverageMethod = Literal["per_sasaran", "per_indikator"]

@@ -21,7 +21,7 @@ from .scales import parse_scales
 from .schema import Ctx, read_validated
 from .source import HIDDEN_EXTENSION, not_utf8, read_source, unreadable_file
 from .svgcheck import check_svg
-from .yamltree import YMap, key_lines, load_yaml
+from .yamltree import YList, YMap, key_lines, load_yaml
 
 REPORTS_DIR = "laporan"
 REPORT_FILE = "laporan.yaml"
@@ -108,6 +108,7 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
         email=inst.get("email", ""),
         situs=inst.get("situs", ""),
         logo=inst.get("logo"),
+        nama_sebelumnya=tuple(inst.get("nama_sebelumnya", ())),
     )
     policy = {**site.capaian, **data.get("capaian", {})}  # the report overrides the site's defaults key by key
     period = data["periode"]
@@ -137,12 +138,18 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
         efisiensi=data.get("efisiensi", "rasio"),
         catatan_versi=data.get("catatan_versi", ""),
         disalin_dari=data.get("disalin_dari", ""),
-        lines=key_lines(data),
+        lines={**key_lines(data), **_item_lines(inst.get("nama_sebelumnya"), "instansi.nama_sebelumnya")},
         laporan_digest=digest(meta),
     )
     _check_logo(report, data, root, diags)
     _check_slug_period(report, diags)
     return report
+
+
+def _item_lines(items: object, path: str) -> dict[str, int]:
+    """The line of each item of a list (``<path>.0``, ``<path>.1`` …): ``key_lines`` does not enter lists, and a
+    message about one earlier name (``instansi.nama_sebelumnya``) names the line of that name."""
+    return {f"{path}.{i}": items.line_of(i) for i in range(len(items))} if isinstance(items, YList) else {}
 
 
 _SLUG_YEAR = re.compile(r"(?:19|20)\d\d")

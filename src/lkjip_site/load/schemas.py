@@ -116,6 +116,8 @@ REPORT = SchemaDoc("laporan", "Metadata laporan (content/laporan/<slug>/laporan.
     "catatan_versi": _opt(TEXT),
     "instansi": _req(Obj({
         "nama": _req(NAME),
+        "nama_sebelumnya": _opt(ListOf(NAME, min_items=1, doc="nama lama instansi ini sebelum berganti nama atau "
+                                       "bergabung, persis seperti instansi.nama di laporan lamanya")),
         "jenis": _opt(NAME),
         "pemda": _opt(NAME),
         "alamat": _opt(TEXT),
