@@ -14,7 +14,8 @@ from lkjip_site.compute import check, typed
 from lkjip_site.compute.check import check_report, period_end
 from lkjip_site.compute.findings import Finding
 from lkjip_site.compute.narrative import check_narrative_names
-from lkjip_site.compute.earlier import check_earlier, check_spelling, same_instansi, spelled_otherwise
+from lkjip_site.compute.earlier import (check_earlier, check_renames, check_spelling, same_instansi,
+                                       spelled_otherwise)
 from lkjip_site.compute.prose import sentences
 from lkjip_site.compute.report import compute_report
 from lkjip_site.load.yamltree import YMap
@@ -635,6 +636,79 @@ def test_one_instansi_spelt_otherwise_in_another_report_is_said_at_each_spelling
     assert default.loc.line == 7 and default.message.startswith(
         "pemda instansi ini 'Kab. Banjar' (dari situs.yaml, karena instansi.pemda tidak diisi) ditulis 'Pemerintah "
         "Kabupaten Banjar' di laporan 'mb-2023'")
+
+
+def _renamed(slug, nama, earlier=(), tahun=2024, pemda="Pemerintah Kabupaten Banjar"):
+    """A report of ``nama`` declaring its ``earlier`` names (``instansi.nama_sebelumnya``, items on lines 9, 10 …)."""
+    r = make_report([], tahun=tahun)
+    r.slug, r.instansi.nama, r.instansi.pemda = slug, nama, pemda
+    r.instansi.nama_sebelumnya = tuple(earlier)
+    r.lines = {"instansi": 6, "instansi.nama": 7, "instansi.nama_sebelumnya": 8,
+               **{f"instansi.nama_sebelumnya.{i}": 9 + i for i in range(len(earlier))}}
+    return r
+
+
+def test_a_renamed_instansis_reports_are_compared_with_those_under_its_earlier_name():
+    """"Dinas Pariwisata" became "Dinas Kebudayaan dan Pariwisata" in 2025: last year's figures typed in the 2025
+    report were compared with no report (another name was another instansi). Declared, the 2024 report under the
+    earlier name is last year's report of the same instansi, through two renames too; not another pemda's of that
+    name, and not the other way round (the old name's reports are not compared with the new name's); a later report
+    of the new name need not say it again."""
+    old = _renamed("dinpar-2024", "Dinas Pariwisata", ["Dinas Pariwisata dan Olahraga"], tahun=2024)
+    older = _renamed("dinpar-2023", "Dinas Pariwisata dan Olahraga", tahun=2023)
+    elsewhere = _renamed("dinpar-paser-2023", "Dinas Pariwisata", tahun=2023, pemda="Pemerintah Kabupaten Paser")
+    new = _renamed("disbudpar-2025", "Dinas Kebudayaan dan Pariwisata", ["dinas  pariwisata"], tahun=2025)
+    later = _renamed("disbudpar-2026", "Dinas Kebudayaan dan Pariwisata", tahun=2026)  # said once, in 2025's
+    earlier = same_instansi([old, older, elsewhere, new, later])
+    assert earlier[new.slug] == [old, older]
+    assert earlier[later.slug] == [new, old, older]
+    assert earlier[older.slug] == earlier[elsewhere.slug] == []
+    new.instansi.nama_sebelumnya = ()
+    assert same_instansi([old, new])[new.slug] == []  # without the key: two instansi, as before
+
+
+def test_an_earlier_name_unknown_equal_to_its_own_or_in_a_cycle_is_said_at_its_line():
+    """A typo in the earlier name links and compares nothing: a warning naming the close name; the report's own
+    name, or two reports each naming the other as earlier, leave unknown which page is the newer: an error."""
+    old = _renamed("dinpar-2024", "Dinas Pariwisata", tahun=2024)
+    typo = _renamed("disbudpar-2025", "Dinas Kebudayaan dan Pariwisata", ["Dinas Kebudayaan dan Pariwisata",
+                                                                          "Dinas Pariwsata"], tahun=2025)
+    found = [(f.loc.line, f.severity, f.kode, f.message) for f in check_renames([old, typo])]
+    assert found == [
+        (9, "error", "nama-sebelumnya-melingkar", "instansi.nama_sebelumnya: 'Dinas Kebudayaan dan Pariwisata' "
+         "adalah nama instansi laporan ini sendiri (instansi.nama); tulis di sini nama lama instansi sebelum berganti "
+         "nama atau bergabung, persis seperti instansi.nama di laporan lamanya, atau hapus butir ini"),
+        (10, "warning", "nama-sebelumnya-tidak-ada", "instansi.nama_sebelumnya: 'Dinas Pariwsata': belum ada laporan "
+         "instansi bernama itu (Pemerintah Kabupaten Banjar) di situs ini, sehingga halaman instansi ini tidak "
+         "bertaut ke halaman nama lamanya dan angka tahun lalu tidak dibandingkan dengan laporannya; tulis nama lama "
+         "persis seperti instansi.nama di laporan lamanya; mungkin maksudnya 'Dinas Pariwisata', atau hapus butir "
+         "ini bila laporan itu tidak ada di situs")]
+    # a name only a released version has (the report renamed in a new version of its own folder) is known
+    assert check_renames([typo], [("Dinas Pariwsata", "Pemerintah Kabupaten Banjar")])[1:] == []
+    assert check_renames([typo], [("Dinas Pariwsata", "Pemerintah Kota Banjarbaru")])[1:] != []  # another pemda's
+
+    new = _renamed("disbudpar-2025", "Dinas Kebudayaan dan Pariwisata", ["Dinas Pariwisata"], tahun=2025)
+    back = _renamed("dinpar-2024", "Dinas Pariwisata", ["Dinas Kebudayaan dan Pariwisata"], tahun=2024)
+    cycle = [(f.loc.line, f.severity, f.loc.file == new.loc.file, f.message) for f in check_renames([new, back])]
+    assert [(line, severity) for line, severity, _, _ in cycle] == [(9, "error"), (9, "error")]
+    assert cycle[0][3] == (
+        "instansi.nama_sebelumnya: 'Dinas Pariwisata' melingkar: 'Dinas Kebudayaan dan Pariwisata' sebelumnya 'Dinas "
+        "Pariwisata', 'Dinas Pariwisata' sebelumnya 'Dinas Kebudayaan dan Pariwisata', sehingga tidak jelas nama "
+        "mana yang lebih baru; tulis nama_sebelumnya hanya di laporan yang memakai nama baru, dan hapus butir yang "
+        "keliru: di sini, atau 'Dinas Kebudayaan dan Pariwisata' di nama_sebelumnya laporan 'dinpar-2024'")
+    assert check_renames([new, old]) == []
+
+
+def test_a_renamed_instansis_earlier_name_in_its_text_is_not_another_instansi():
+    """"Sejak 2025 Dinas Pariwisata digabung menjadi Dinas Kebudayaan dan Pariwisata" in the report that declares the
+    rename was said as another instansi named (a known name, and the jenis-word rule); another dinas still is."""
+    text = "Sejak 2025 Dinas Pariwisata digabung menjadi Dinas Kebudayaan dan Pariwisata, bukan Dinas Pendidikan.\n"
+    r = make_report([], chapters=[chapter(text)])
+    r.instansi.nama = "Dinas Kebudayaan dan Pariwisata"
+    assert sorted(f.message.split("'")[1] for f in check_narrative_names(r, ["Dinas Pariwisata"])) == [
+        "Dinas Pariwisata", "Dinas Pendidikan"]
+    r.instansi.nama_sebelumnya = ("Dinas Pariwisata",)
+    assert [f.message.split("'")[1] for f in check_narrative_names(r, ["Dinas Pariwisata"])] == ["Dinas Pendidikan"]
 
 
 def test_a_quarter_typed_again_is_compared_with_that_quarters_report_of_the_same_year():

@@ -252,6 +252,25 @@ CASES = [
          lambda root: new_report(root, "contoh-2022", tahun=2022, instansi="Kecamatan CONTOH") and None,
          LAPORAN, 7, "peringatan", "instansi.nama 'Kecamatan Contoh' ditulis 'Kecamatan CONTOH' di laporan "
          "'contoh-2022' (Tahun 2022), instansi yang sama", "instansi-ejaan"),
+    # laporan.yaml line 9: an earlier name (its list on line 8, after instansi.nama on line 7) no report has
+    Case("nama-sebelumnya-tidak-ada",
+         replace(LAPORAN, "  nama: Kecamatan Contoh\n",
+                 "  nama: Kecamatan Contoh\n  nama_sebelumnya:\n    - Kecamatan Contoh Lama\n"),
+         LAPORAN, 9, "peringatan", "instansi.nama_sebelumnya: 'Kecamatan Contoh Lama': belum ada laporan instansi "
+         "bernama itu (Pemerintah Kabupaten Contoh) di situs ini", "nama-sebelumnya-tidak-ada"),
+    # laporan.yaml line 8: the report's own name as its earlier name
+    Case("nama-sebelumnya-sendiri",
+         replace(LAPORAN, "  nama: Kecamatan Contoh\n", "  nama: Kecamatan Contoh\n  nama_sebelumnya: [Kecamatan Contoh]\n"),
+         LAPORAN, 8, "galat", "instansi.nama_sebelumnya: 'Kecamatan Contoh' adalah nama instansi laporan ini sendiri "
+         "(instansi.nama); tulis di sini nama lama instansi", "nama-sebelumnya-melingkar"),
+    # laporan.yaml line 8: the 2022 report "Kecamatan Lama" names the 2023 report's name as its earlier name too
+    Case("nama-sebelumnya-melingkar",
+         chain(lambda root: new_report(root, "contoh-2022", tahun=2022, instansi="Kecamatan Lama") and None,
+               replace(f"{REPORTS}/contoh-2022/laporan.yaml", "  nama: Kecamatan Lama\n",
+                       "  nama: Kecamatan Lama\n  nama_sebelumnya: [Kecamatan Contoh]\n"),
+               replace(LAPORAN, "  nama: Kecamatan Contoh\n", "  nama: Kecamatan Contoh\n  nama_sebelumnya: [Kecamatan Lama]\n")),
+         LAPORAN, 8, "galat", "instansi.nama_sebelumnya: 'Kecamatan Lama' melingkar: 'Kecamatan Contoh' sebelumnya "
+         "'Kecamatan Lama', 'Kecamatan Lama' sebelumnya 'Kecamatan Contoh'", "nama-sebelumnya-melingkar"),
     # bab 3 line 18: an annual report's text "s.d. Triwulan III" (a quarterly report's sentence copied)
     Case("periode-narasi", replace(BAB3, "terealisasi", "terealisasi s.d. Triwulan III"), BAB3, 18, "peringatan",
          "teks menyebut 's.d. Triwulan III', padahal laporan ini laporan tahunan (setahun penuh)", "periode-narasi"),

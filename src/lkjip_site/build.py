@@ -31,7 +31,7 @@ from .archive.store import (ARCHIVE_DIR, load_archive, missing_release_message, 
                             snapshot_times)
 from .compute.report import COMPUTED_LATER
 from .compute.earlier import same_instansi, spelled_otherwise
-from .compute.site import check_config, compute_one, compute_site, instansi_names
+from .compute.site import check_config, check_site_renames, compute_one, compute_site, instansi_names
 from .core.deferred import Deferrable, Deferred, Part, Unreadable, collection_paused, dumps, loads
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
 from .core.files import CacheDamaged, Held, SiteFiles, bodies_of, write_whole
@@ -861,6 +861,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         for slug, versi in missing_releases(opts.out, archive):
             diags.error((f"{ARCHIVE_DIR}/{slug}/{versi}", 1), missing_release_message(slug, versi))
         history = plan_history(site, archive, diags)
+        _check_renames(site, history, diags)
         frozen = _frozen(site, history)
         released = {path: data for version in archive for path, data in version.site_files(diags).items()}
     _stop_on_errors(diags, opts)  # a changed release stops the build before anything is rendered
@@ -961,6 +962,7 @@ def _build_pdf(opts: BuildOptions, slug: str) -> PdfResult:
     newest = max((r for r in site.reports if r.slug == slug), key=lambda r: (r.tanggal_terbit, r.versi))
     archive = load_archive(opts.root, diags)
     history = plan_history(site, archive, diags)
+    _check_renames(site, history, diags)
     frozen = _frozen(site, history)
     _stop_on_errors(diags, opts)
     released = next((v for v in archive if v.url == newest.url), None) if newest.url in history.frozen else None
@@ -1061,6 +1063,7 @@ def check(opts: BuildOptions) -> Diagnostics:
         site = load_site(opts, diags, blocking=blocking, session=session, folders=folders)
         archive = load_archive(opts.root, diags)
         history = plan_history(site, archive, diags)
+        _check_renames(site, history, diags)
         frozen = _frozen(site, history)
         parsed, _charts = parse_site(site, diags, opts.cache_root, "read" if opts.use_cache else "off", session=session)
         _stop_on_errors(diags, opts, blocking)
@@ -1205,6 +1208,12 @@ def _stop_on_errors(diags: Diagnostics, opts: BuildOptions, blocking: Blocking =
         _promote(diags, opts.scope, frozen or {})
     if any(blocking is None or blocking(d) for d in diags.errors):
         raise ContentError(diags)
+
+
+def _check_renames(site: Site, history: SiteHistory, diags: Diagnostics) -> None:
+    """The earlier names of every report (``instansi.nama_sebelumnya``), known from every version published."""
+    check_site_renames(site.reports, [(v.instansi.nama, v.instansi.pemda) for versions in history.versions.values()
+                                      for v in versions], diags)
 
 
 def _frozen(site: Site, history: SiteHistory) -> dict[str, tuple[Loc, str]]:

@@ -62,6 +62,10 @@ beda-laporan-triwulan      warning     a quarter (or the year) typed again diffe
                                        PK; two reports of one instansi and one period
 instansi-ejaan             warning     one instansi's name or pemda written otherwise in another report of the site (case,
                                        spaces, "Pemkab" for "Pemerintah Kabupaten"): the portal shows two instansi
+nama-sebelumnya-tidak-ada  warning     an earlier name (``instansi.nama_sebelumnya``) no report of the site has: no link
+                                       between the instansi pages, no comparison with its reports
+nama-sebelumnya-melingkar  error       an earlier name that is the report's own name, or leads back to it through the
+                                       earlier names other reports declare
 ttd-diketik                warning     a signature (NIP, place and date line) typed in the foreword beside lkjip's
 nama-instansi              warning     another instansi named: chapter text and titles, table titles, jabatan, indicators
 angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value; a capaian

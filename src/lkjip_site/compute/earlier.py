@@ -19,6 +19,12 @@ two ways (``instansi-ejaan``: "Kecamatan SukaMaju" beside "Kecamatan Sukamaju", 
 Kabupaten Banjar", a pemda left to situs.yaml's in one year only) was two instansi on the portal without a word: two
 headings on the home page and two choices in the search, its instansi page moved to a longer address the day the
 second spelling came, and last year's figures were not compared. It is said at the line of each spelling.
+
+One instansi renamed or merged ("Dinas Pariwisata" became "Dinas Kebudayaan dan Pariwisata") is one unit under two
+names when the newer report says so (``instansi.nama_sebelumnya``): its reports are compared with those under the
+earlier name, as with its own. An earlier name no report of the site has is a warning (``nama-sebelumnya-tidak-ada``:
+a typo links nothing and compares nothing); a name given as its own earlier name, directly or through other reports'
+declarations, an error (``nama-sebelumnya-melingkar``: which of the two pages is the newer one is then unknown).
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from typing import Iterable, Iterator, Sequence
 
 from ..core.fmt import fmt_entered, fmt_rupiah, quarter_numeral, shown
 from ..core.model import PERIOD_ORDER, Indicator, Loc, PeriodValues, Report, loc_of
+from ..core.suggest import did_you_mean
 from .findings import Finding
 from .periods import as_number, cumulative, quarters_upto
 from .report import IndicatorResult
@@ -37,6 +44,8 @@ from .report import IndicatorResult
 CODE = "beda-laporan-lalu"
 SAME_YEAR = "beda-laporan-triwulan"
 SPELLING = "instansi-ejaan"
+UNKNOWN_EARLIER = "nama-sebelumnya-tidak-ada"
+EARLIER_CYCLE = "nama-sebelumnya-melingkar"
 
 
 def same_instansi(reports: Sequence[Report]) -> dict[str, list[Report]]:
@@ -45,15 +54,108 @@ def same_instansi(reports: Sequence[Report]) -> dict[str, list[Report]]:
     groups: dict[tuple[str, str], list[Report]] = {}
     for r in reports:
         groups.setdefault(_key(r), []).append(r)
+    earlier_of = earlier_names(reports)
     out: dict[str, list[Report]] = {}
     for r in reports:
-        group = groups[_key(r)]
+        group = [p for k in sorted(_reachable(_key(r), earlier_of)) for p in groups.get(k, ())]
         out[r.slug] = (sorted((p for p in group if p.periode == "tahunan" and p.tahun < r.tahun),
                               key=lambda p: (-p.tahun, p.slug))
                        + sorted((p for p in group if p.tahun == r.tahun and p.slug != r.slug
                                  and PERIOD_ORDER.get(p.periode, 0) <= PERIOD_ORDER.get(r.periode, 0)),
                                 key=lambda p: (-PERIOD_ORDER.get(p.periode, 0), p.slug)))
     return out
+
+
+def earlier_names(reports: Iterable[Report]) -> dict[tuple[str, str], set[tuple[str, str]]]:
+    """Instansi (its ``_key``) → the instansi its reports name as its earlier names (``instansi.nama_sebelumnya``),
+    in the same pemda."""
+    out: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for r in reports:
+        pemda = _key(r)[0]
+        for name in r.instansi.nama_sebelumnya:
+            out.setdefault(_key(r), set()).add((pemda, _fold(name)))
+    return out
+
+
+def _reachable(start: tuple[str, str], earlier_of: dict[tuple[str, str], set[tuple[str, str]]]) -> set[tuple[str, str]]:
+    """``start`` and every instansi that was it before, through any number of renames (a cycle ends the walk)."""
+    seen, todo = {start}, [start]
+    while todo:
+        for k in earlier_of.get(todo.pop(), ()):
+            if k not in seen:
+                seen.add(k)
+                todo.append(k)
+    return seen
+
+
+def check_renames(reports: Sequence[Report], published: Iterable[tuple[str, str]] = ()) -> list[Finding]:
+    """Each earlier name (``instansi.nama_sebelumnya``) of every report that names no report of the site (of
+    ``reports``, or a version ``published``: (nama, pemda)), or that leads back to the report's own name (itself, or
+    through the earlier names other reports declare), at its line."""
+    names: dict[str, dict[str, str]] = {}  # pemda key → name key → a name as written
+    for nama, pemda in sorted(published):
+        names.setdefault(_fold(pemda), {}).setdefault(_fold(nama), nama.strip())
+    declared: dict[tuple[tuple[str, str], tuple[str, str]], str] = {}  # (later, earlier) → the first report saying so
+    for r in sorted(reports, key=lambda r: r.slug):
+        names.setdefault(_key(r)[0], {}).setdefault(_key(r)[1], r.instansi.nama.strip())
+        for name in r.instansi.nama_sebelumnya:
+            declared.setdefault((_key(r), (_key(r)[0], _fold(name))), r.slug)
+    earlier_of = earlier_names(reports)
+    out: list[Finding] = []
+    for r in reports:
+        own, pemda = _key(r), _key(r)[0]
+        for i, name in enumerate(r.instansi.nama_sebelumnya):
+            loc = loc_of(r, f"instansi.nama_sebelumnya.{i}", "instansi.nama_sebelumnya")
+            where = f"instansi.nama_sebelumnya: '{name.strip()}'"
+            key = (pemda, _fold(name))
+            if key == own:
+                out.append(Finding("error", loc, f"{where} adalah nama instansi laporan ini sendiri (instansi.nama); "
+                                   "tulis di sini nama lama instansi sebelum berganti nama atau bergabung, persis "
+                                   "seperti instansi.nama di laporan lamanya, atau hapus butir ini", EARLIER_CYCLE))
+                continue
+            path = _path(key, own, earlier_of)
+            if path is not None:
+                steps = [own, *path]
+                said = ", ".join(f"'{_shown_name(a, names)}' sebelumnya '{_shown_name(b, names)}'"
+                                 for a, b in zip(steps, steps[1:]))
+                back = declared.get((steps[-2], steps[-1]), "")
+                out.append(Finding("error", loc, f"{where} melingkar: {said}, sehingga tidak jelas nama mana yang "
+                                   "lebih baru; tulis nama_sebelumnya hanya di laporan yang memakai nama baru, dan "
+                                   f"hapus butir yang keliru: di sini, atau '{_shown_name(steps[0], names)}' di "
+                                   f"nama_sebelumnya laporan '{back}'", EARLIER_CYCLE))
+                continue
+            if key[1] not in names.get(pemda, {}):
+                known = [n for k, n in names.get(pemda, {}).items() if k != own[1]]
+                out.append(Finding("warning", loc, f"{where}: belum ada laporan instansi bernama itu "
+                                   f"({r.instansi.pemda.strip()}) di situs ini, sehingga halaman instansi ini tidak "
+                                   "bertaut ke halaman nama lamanya dan angka tahun lalu tidak dibandingkan dengan "
+                                   "laporannya; tulis nama lama persis seperti instansi.nama di laporan lamanya"
+                                   f"{did_you_mean(name.strip(), known)}, atau hapus butir ini bila laporan itu "
+                                   "tidak ada di situs", UNKNOWN_EARLIER))
+    return out
+
+
+def _path(start: tuple[str, str], goal: tuple[str, str],
+          earlier_of: dict[tuple[str, str], set[tuple[str, str]]]) -> list[tuple[str, str]] | None:
+    """The instansi from ``start`` to ``goal`` (both included) by earlier names, shortest first; None: none leads."""
+    before: dict[tuple[str, str], tuple[str, str] | None] = {start: None}
+    todo = [start]
+    while todo:
+        k = todo.pop(0)
+        if k == goal:
+            path = [k]
+            while (prev := before[path[-1]]) is not None:
+                path.append(prev)
+            return path[::-1]
+        for n in sorted(earlier_of.get(k, ())):
+            if n not in before:
+                before[n] = k
+                todo.append(n)
+    return None
+
+
+def _shown_name(key: tuple[str, str], names: dict[str, dict[str, str]]) -> str:
+    return names.get(key[0], {}).get(key[1], key[1])
 
 
 def check_earlier(report: Report, earlier: Iterable[Report]) -> list[Finding]:
@@ -274,5 +376,9 @@ def _spelling(report: Report) -> tuple[str, str]:
     return report.instansi.nama.strip(), report.instansi.pemda.strip()
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def _key(report: Report) -> tuple[str, str]:
-    return " ".join(report.instansi.pemda.casefold().split()), " ".join(report.instansi.nama.casefold().split())
+    return _fold(report.instansi.pemda), _fold(report.instansi.nama)

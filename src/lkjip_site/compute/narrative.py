@@ -104,10 +104,16 @@ def check_narrative_names(report: Report, known_names: list[str]) -> list[Findin
     """
     own_full = report.instansi.nama.strip()
     jenis, own = _split_instansi(own_full)
+    # its earlier names are its own too ("Dinas Pariwisata digabung menjadi Dinas Kebudayaan dan Pariwisata" was
+    # said as another instansi named, in the report that declares the rename)
+    earlier = {n.strip().casefold() for n in report.instansi.nama_sebelumnya}
+    earlier_own = [rest for j, rest in map(_split_instansi, report.instansi.nama_sebelumnya)
+                   if j.casefold() == jenis.casefold()]
     # the scaffold's own name too: renamed in laporan.yaml to "Dinas Kesehatan", its foreword still presented "capaian
     # kinerja Kecamatan Contoh" (another jenis, so the jenis-word rule did not read it)
     named = [*known_names, SAMPLE_INSTANSI]
-    others = sorted({k.strip() for k in named if k.strip() and k.strip().casefold() != own_full.casefold()})
+    others = sorted({k.strip() for k in named if k.strip() and k.strip().casefold() != own_full.casefold()
+                     and k.strip().casefold() not in earlier})
     variants = [re.escape(jenis)] + ([r"Kec\.", "Camat"] if jenis.casefold() == "kecamatan" else [])
     pattern = re.compile(r"\b(?:" + "|".join(variants) + r")\s+", re.IGNORECASE)
     # one alternation for all other names (longest first), not one search per name: an archive knows many
@@ -125,7 +131,7 @@ def check_narrative_names(report: Report, known_names: list[str]) -> list[Findin
             name = _mention_name(line[m.end():])
             if name.casefold().startswith(jenis.casefold() + " "):  # "Camat Kecamatan X": X is read at its own word
                 continue
-            if name and not _is_own(name, own):
+            if name and not _is_own(name, own) and not any(_is_own(name, e) for e in earlier_own):
                 full = f"{jenis} {name}"
                 if not any(f.casefold().startswith(full.casefold()) or full.casefold().startswith(f.casefold())
                            for f in flagged):

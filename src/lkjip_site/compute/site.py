@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..core.diagnostics import Diagnostics
-from ..core.model import DATA_LICENCES, Report, Site, SiteConfig, loc_of
+from ..core.model import DATA_LICENCES, Loc, Report, Site, SiteConfig, loc_of
 from ..core.timing import Stopwatch
 from .check import check_report
 from .findings import Finding
-from .earlier import same_instansi, spelled_otherwise
+from .earlier import check_renames, same_instansi, spelled_otherwise
 from .narrative import check_site_samples
 from .report import compute_report
 
@@ -24,6 +24,19 @@ def compute_site(site: Site, diags: Diagnostics, watch: Stopwatch | None = None)
         compute_numbers(site, report, watch)
     for report in site.reports:
         compute_one(site, report, names, diags, watch, earlier[report.slug], spelled[report.slug])
+
+
+def check_site_renames(reports: Sequence[Report], published: Iterable[tuple[str, str]], diags: Diagnostics) -> None:
+    """What ``check`` finds in the earlier names of every report (``instansi.nama_sebelumnya``), at their lines;
+    ``published``: the (nama, pemda) of every version published, whose names are known too (a report renamed in a
+    new version of its own folder: the earlier name is then only its released version's). Read across all reports
+    and cheap, so said on every build rather than kept with each report's findings."""
+    for finding in check_renames(reports, published):
+        loc = finding.loc or Loc("content", 1)  # always a report's line (``loc_of``)
+        if finding.severity == "error":
+            diags.error(loc, finding.message)
+        else:
+            diags.warn(loc, finding.message)
 
 
 def check_config(config: SiteConfig, diags: Diagnostics) -> None:
