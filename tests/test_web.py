@@ -449,12 +449,47 @@ def test_the_bundled_portal_says_why_a_figure_is_na_and_keeps_its_addresses(tmp_
             'data-angka="indikator.terukur">22</span> indikator terukur laporan') in cover
 
 
+def _other_names(page: str) -> list[tuple[str, str, str]]:
+    """(label, name, link) of an instansi page's earlier and later names ("Sebelumnya:", "Kini:")."""
+    nav = lxml.html.fromstring(page).xpath('//nav[@aria-label="Nama lain instansi ini"]/p')
+    return [(p.xpath("string(span)"), a.text_content(), a.get("href")) for p in nav for a in p.xpath("a")]
+
+
+def test_a_renamed_instansis_pages_link_each_other_at_their_own_addresses(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Dinas Pariwisata" became "Dinas Kebudayaan dan Pariwisata" in 2025: the new name had a new page, the old one
+    kept its reports, and neither led to the other. ``instansi.nama_sebelumnya`` in the newer report links them both
+    ways; no page moves (published addresses are permanent), and a page of another name is not linked."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    root = tmp_path / "situs"
+    assert new_report(root, "dinpar-2024", 2024, instansi="Dinas Pariwisata") == 0
+    assert new_report(root, "disbudpar-2025", 2025, instansi="Dinas Kebudayaan dan Pariwisata") == 0
+    assert new_report(root, "dikbud-2025", 2025, instansi="Dinas Pendidikan") == 0
+    before = _instansi_pages(root)
+    assert not any(_other_names(page) for page in before.values())
+    yaml = root / "content/laporan/disbudpar-2025/laporan.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace(
+        "  nama: Dinas Kebudayaan dan Pariwisata\n",
+        "  nama: Dinas Kebudayaan dan Pariwisata\n  nama_sebelumnya:\n    - Dinas Pariwisata\n"), encoding="utf-8")
+    after = _instansi_pages(root)
+    assert set(after) == set(before) == {"instansi/dinas-pariwisata/", "instansi/dinas-kebudayaan-dan-pariwisata/",
+                                         "instansi/dinas-pendidikan/"}
+    assert _other_names(after["instansi/dinas-kebudayaan-dan-pariwisata/"]) == [
+        ("Sebelumnya:", "Dinas Pariwisata", "../dinas-pariwisata/")]
+    assert _other_names(after["instansi/dinas-pariwisata/"]) == [
+        ("Kini:", "Dinas Kebudayaan dan Pariwisata", "../dinas-kebudayaan-dan-pariwisata/")]
+    assert _other_names(after["instansi/dinas-pendidikan/"]) == []
+    assert "laporan/dinpar-2024/1.0/" in after["instansi/dinas-pariwisata/"]  # the old page keeps its reports
+    assert "dinpar-2024" not in after["instansi/dinas-kebudayaan-dan-pariwisata/"]
+
+
 def test_a_released_versions_breadcrumb_leads_to_its_instansi_for_ever(tmp_path: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """A version's pages (its cover, chapters, changes) named their instansi in a breadcrumb that led nowhere of it:
     Beranda › "Kecamatan Batu Sopang 2022" › chapter. Its instansi is a crumb of its own, linked to its page. A
     released version's bytes never change, so that page stays when the instansi is renamed in a newer version (its
-    comparison row is the new name's): it then lists the instansi's reports."""
+    comparison row is the new name's): it then lists the instansi's reports, and with ``instansi.nama_sebelumnya`` the
+    two pages lead to each other."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
     monkeypatch.delenv("LKJIP_DEBUG", raising=False)
     root = copy_examples(tmp_path / "situs")
@@ -469,12 +504,20 @@ def test_a_released_versions_breadcrumb_leads_to_its_instansi_for_ever(tmp_path:
     yaml = root / "content/laporan/batu-sopang-2022/laporan.yaml"
     text = yaml.read_text(encoding="utf-8")
     yaml.write_text(text.replace('versi: "1.0"', 'versi: "1.1"').replace(
-        "  nama: Kecamatan Batu Sopang\n", "  nama: Kecamatan Batu Sopang Baru\n").replace(
+        "  nama: Kecamatan Batu Sopang\n",
+        "  nama: Kecamatan Batu Sopang Baru\n  nama_sebelumnya: [Kecamatan Batu Sopang]\n").replace(
         "catatan_versi: Terbitan pertama", "catatan_versi: Nama instansi baru; terbitan pertama"), encoding="utf-8")
-    files = build(BuildOptions(root=root, pdf=False, use_cache=False), write=False).files
+    result = build(BuildOptions(root=root, pdf=False, use_cache=False), write=False)
+    files = result.files
+    # the earlier name is only the released version's now: known, and both pages lead to each other
+    assert not [d for d in result.diagnostics.items if "nama_sebelumnya" in d.message]
     assert files["laporan/batu-sopang-2022/1.0/bab-1-pendahuluan/index.html"].decode("utf-8") == old  # frozen
     page = lxml.html.fromstring(files["instansi/kecamatan-batu-sopang/index.html"])
     assert page.xpath("//main//ul/li/a/@href") == ["../../laporan/batu-sopang-2022/"]
+    assert _other_names(files["instansi/kecamatan-batu-sopang/index.html"].decode("utf-8")) == [
+        ("Kini:", "Kecamatan Batu Sopang Baru", "../kecamatan-batu-sopang-baru/")]
+    assert _other_names(files["instansi/kecamatan-batu-sopang-baru/index.html"].decode("utf-8")) == [
+        ("Sebelumnya:", "Kecamatan Batu Sopang (Pemerintah Kabupaten Paser)", "../kecamatan-batu-sopang/")]
     assert "instansi/kecamatan-batu-sopang-baru/index.html" in files
     new = files["laporan/batu-sopang-2022/1.1/bab-1-pendahuluan/index.html"].decode("utf-8")
     assert '<a href="../../../../instansi/kecamatan-batu-sopang-baru/">Kecamatan Batu Sopang Baru</a>' in new

@@ -183,6 +183,29 @@ def earlier_instansi(rows: list[Figures], versions: Iterable[VersionInfo],
     return {a: (nama, pemda, sorted(vs, key=lambda v: v.slug)) for a, (nama, pemda, vs) in sorted(out.items())}
 
 
+def renamed(rows: list[Figures], addresses: dict[tuple[str, str], str]) -> dict[str, tuple[list[str], list[str]]]:
+    """Instansi address → (the addresses of its earlier names, those of its later names), from the earlier names the
+    newest versions of the reports declare (``instansi.nama_sebelumnya``), in the same pemda: "Sebelumnya: …" and
+    "Kini: …" on their pages. ``addresses``: every instansi's (:func:`instansi_addresses`); a name no report was
+    published under has no page and no link (``check`` says so), a name of the same address (other letter case) is
+    the same page."""
+    by_fold = {(_fold(nama), _fold(pemda)): alamat for (nama, pemda), alamat in addresses.items()}
+    earlier: dict[str, set[str]] = {}
+    later: dict[str, set[str]] = {}
+    for f in rows:
+        pemda = _fold(f.report.instansi.pemda)
+        for name in f.report.instansi.nama_sebelumnya:
+            old = by_fold.get((_fold(name), pemda))
+            if old is not None and old != f.alamat:
+                earlier.setdefault(f.alamat, set()).add(old)
+                later.setdefault(old, set()).add(f.alamat)
+    return {a: (sorted(earlier.get(a, ())), sorted(later.get(a, ()))) for a in sorted({*earlier, *later})}
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def namesakes(rows: list[Figures],
               earlier: Iterable[tuple[str, str, str]] = ()) -> dict[str, list[tuple[str, str, str]]]:
     """A shared name's plain address → the instansi of that name (nama, pemda, address), in the order of their
@@ -298,25 +321,37 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
              f"Angka kunci versi terbaru laporan tahun {year}, setiap instansi berdampingan.", items,
              _chart(items, row_label), f"Rata-rata capaian dan serapan anggaran tahun {year}",
              lingkup="tahun", tahun=year)
+    addresses = instansi_addresses(published_instansi(published))
+    earlier = earlier_instansi(rows, published, addresses)
+    named = {**{a: f"{nama} ({pemda})" for a, (nama, pemda, _) in earlier.items()},
+             **{slug: name for slug, (name, _) in groups.items()}}
+    shown = {(f.report.instansi.nama, f.report.instansi.pemda): f.alamat for f in rows}
+    renames = renamed(rows, {**addresses, **shown})
+
+    def linked(address: str) -> dict[str, list[tuple[str, str]]]:
+        """The instansi's earlier and later names with their pages (``sebelumnya``, ``kini``), those that have one."""
+        before, after = renames.get(address, ([], []))
+        return {"sebelumnya": [(named[a], f"{INSTANSI_URL}{a}/") for a in before if a in named],
+                "kini": [(named[a], f"{INSTANSI_URL}{a}/") for a in after if a in named]}
+
     for slug, (name, items) in groups.items():
         page(f"{INSTANSI_URL}{slug}/", f"Kinerja {name} dari tahun ke tahun",
              f"Angka kunci {name} menurut tahun dan periode laporan (versi terbaru setiap laporan).", items,
              _chart(items, period_label, PERIOD), f"Rata-rata capaian dan serapan anggaran {name}",
-             lingkup="instansi", nama_instansi=name, catatan_indikator=indicator_note(items))
-    earlier = earlier_instansi(rows, published, instansi_addresses(published_instansi(published)))
+             lingkup="instansi", nama_instansi=name, catatan_indikator=indicator_note(items), **linked(slug))
 
-    def listing(url: str, title: str, lead: str, links: list[tuple[str, str]]) -> None:
+    def listing(url: str, title: str, lead: str, links: list[tuple[str, str]], **extra: Any) -> None:
         meta = page_meta(ctx["site_model"], title, lead, url)
-        key = memo.key("daftar-instansi", theme_key, url, title, lead, links, nav)
+        key = memo.key("daftar-instansi", theme_key, url, title, lead, links, nav, repr(sorted(extra.items())))
         files[url + "index.html"] = memoised(memo, key, url + "index.html", lambda: render_page(
             env, "instansi-daftar.html", url, judul=title, pengantar=lead, tautan=links, nav=nav, meta=meta,
-            year_url=year_url, **ctx))
+            year_url=year_url, **extra, **ctx))
 
     for address, (nama, pemda, versions) in earlier.items():
         listing(f"{INSTANSI_URL}{address}/", f"Laporan {nama} ({pemda})",
                 f"Laporan {nama} ({pemda}) yang pernah terbit di portal ini. Instansi ini tidak ada di perbandingan: "
                 "versi terbaru laporannya memakai nama instansi lain atau laporannya tidak lagi disusun di portal ini.",
-                [(v.judul, f"laporan/{v.slug}/") for v in versions])
+                [(v.judul, f"laporan/{v.slug}/") for v in versions], **linked(address))
     for plain, units in namesakes(rows, [(n, p, a) for a, (n, p, _) in earlier.items()]).items():
         if plain in groups or plain in earlier:  # an instansi's own address (its name is a namesake's name and
             continue  # pemda): not taken
