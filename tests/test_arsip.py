@@ -1022,6 +1022,9 @@ def test_change_page_lists_each_changed_field_of_laporan_pk_and_renstra() -> Non
     added = compare(replace(old, isian={"laporan.yaml": _LAPORAN_1}), new).isian
     assert FieldChange("data/pk.yaml", "Tahun Perjanjian Kinerja", "–", "2023") in added
     assert compare(replace(old, isian={}), new).isian == []
+    renamed = laporan_2.replace("  kepala:", "  nama_sebelumnya: [Kecamatan Lama]\n  kepala:")
+    assert FieldChange("laporan.yaml", "Nama lama instansi", "–", "Kecamatan Lama") in compare(
+        new, replace(new, isian={**new.isian, "laporan.yaml": renamed})).isian
 
 
 def test_change_page_says_the_signatory_changed(flow: Flow, tmp_path: Path) -> None:

@@ -166,6 +166,7 @@ _FIELD_NAMES: dict[str, dict[str, str]] = {
         "instansi.nama": "Nama instansi", "instansi.jenis": "Jenis instansi", "instansi.pemda": "Pemerintah daerah",
         "instansi.alamat": "Alamat instansi", "instansi.telepon": "Telepon instansi",
         "instansi.email": "Surel instansi", "instansi.situs": "Situs web instansi", "instansi.logo": "Logo instansi",
+        "instansi.nama_sebelumnya": "Nama lama instansi",
         "instansi.kepala.nama": SIGNATORY, "instansi.kepala.jabatan": "Jabatan kepala instansi",
         "instansi.kepala.pangkat": "Pangkat/golongan kepala instansi", "instansi.kepala.nip": "NIP kepala instansi",
         "penandatanganan.tempat": "Tempat penandatanganan", "penandatanganan.tanggal": "Tanggal penandatanganan",
