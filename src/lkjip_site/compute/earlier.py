@@ -34,6 +34,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Iterable, Iterator, Sequence
 
+from ..core.addresses import instansi_slug
 from ..core.fmt import fmt_entered, fmt_rupiah, quarter_numeral, shown
 from ..core.model import PERIOD_ORDER, Indicator, Loc, PeriodValues, Report, loc_of
 from ..core.suggest import did_you_mean
@@ -344,12 +345,21 @@ def check_spelling(report: Report, others: Iterable[Report]) -> list[Finding]:
         apart = ["dua judul di beranda"]
         if theirs.nama.strip() != mine.nama.strip():
             apart.append("dua pilihan di pencarian")  # the search lists names, without their pemda
-        if _key(other) != _key(report):  # a name in other letter case is still one page, and compared
-            apart += ["dua halaman instansi", "angka kedua laporan tidak dibandingkan"]
+        if _page(other) != _page(report):  # a name in other letter case, or "Martapura-Barat", is still one page
+            apart.append("dua halaman instansi")
+        if _key(other) != _key(report):  # … which letter case alone leaves compared
+            apart.append("angka kedua laporan tidak dibandingkan")
         out.append(Finding("warning", loc, f"{what} di laporan '{other.slug}' ({other.periode_tahun}), instansi yang "
                            f"sama: situs menampilkan keduanya sebagai dua instansi ({_listed(apart)}); tulis nama "
                            "dan pemda persis sama di semua laporan instansi ini", SPELLING))
     return out
+
+
+def _page(report: Report) -> tuple[str, str]:
+    """What the address of a report's instansi page is made of (``core.addresses``): two reports whose names and
+    pemdas give the same slugs share a page, whatever else the site holds; any other two never do. The message
+    said "dua halaman instansi" of "Kecamatan Martapura-Barat" beside "Kecamatan Martapura Barat", one page."""
+    return instansi_slug(report.instansi.nama), instansi_slug(report.instansi.pemda)
 
 
 def _listed(parts: Sequence[str]) -> str:

@@ -12,14 +12,13 @@ named figures with their definitions without touching the pages or templates).
 from __future__ import annotations
 
 import dataclasses
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Iterable
 
 from ..core import fmt
+from ..core.addresses import instansi_addresses, instansi_slug
 from ..core.memo import Memo
 from ..core.model import PERIOD_ORDER, Missing, Report, Site
 from ..elements.charts import spec as charts
@@ -134,31 +133,6 @@ def by_instansi(rows: list[Figures]) -> dict[str, tuple[str, list[Figures]]]:
         out.setdefault(f.alamat or instansi_slug(f.instansi), (f.instansi, []))[1].append(f)
     return {slug: (name, sorted(items, key=lambda f: (f.report.tahun, PERIOD_ORDER[f.report.periode])))
             for slug, (name, items) in sorted(out.items())}
-
-
-def instansi_slug(name: str) -> str:
-    """A stable URL part for an instansi name ("Kecamatan Martapura Barat" → "kecamatan-martapura-barat")."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "instansi"
-
-
-def instansi_addresses(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """The address of each instansi (nama, pemda) under ``instansi/``: its name's slug while no instansi of another
-    pemda shares it, else its name's and its pemda's ("dinas-pendidikan-kabupaten-banjar").
-
-    A published address never changes meaning or disappears: a kabupaten's "Dinas Pendidikan" had
-    ``instansi/dinas-pendidikan/``, and a report of the province's own "Dinas Pendidikan" made it the province's
-    page (the kabupaten's moved), while a second kabupaten's took it away. A shared name's plain address is now the
-    page that lists the instansi of that name (:func:`namesakes`), each at its own address, whichever pemda is the
-    portal's: the address a kabupaten's instansi of a shared name had (``nama (pemda)``) is the same. The names'
-    slugs are compared, as the page addresses are: "Dinas kesehatan" of one pemda and "Dinas Kesehatan" of another
-    were one page of both."""
-    pairs = set(pairs)
-    pemdas: dict[str, set[str]] = {}
-    for nama, pemda in pairs:
-        pemdas.setdefault(instansi_slug(nama), set()).add(instansi_slug(pemda))
-    return {(nama, pemda): slug if len(pemdas[slug := instansi_slug(nama)]) == 1 else f"{slug}-{instansi_slug(pemda)}"
-            for nama, pemda in pairs}
 
 
 def published_instansi(versions: Iterable[VersionInfo]) -> list[tuple[str, str]]:
