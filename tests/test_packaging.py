@@ -24,7 +24,7 @@ import pytest
 from conftest import fill_in
 
 REPO = Path(__file__).resolve().parent.parent
-PACKAGE_PARTS = ("pyproject.toml", "README.md", "src", "themes")
+PACKAGE_PARTS = ("pyproject.toml", "README.md", "src", "themes", "docs")
 
 
 def _clean_env() -> dict[str, str]:
@@ -98,9 +98,10 @@ def test_packages_list_names_every_package() -> None:
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     base = REPO / "src"
     found = {p.parent.relative_to(base).as_posix().replace("/", ".") for p in base.rglob("__init__.py")}
-    found.add("lkjip_site.themes")
+    found |= {"lkjip_site.themes", "lkjip_site.panduan"}
     assert sorted(config["packages"]) == sorted(found)
     assert config["package-dir"]["lkjip_site.themes"] == "themes"
+    assert config["package-dir"]["lkjip_site.panduan"] == "docs"
 
 
 def test_wheel_holds_every_runtime_file(wheel: Path) -> None:
@@ -115,7 +116,10 @@ def test_wheel_holds_every_runtime_file(wheel: Path) -> None:
     for needed in ("lkjip_site/themes/default/templates/base.html", "lkjip_site/themes/default/static/css/cetak.css",
                    "lkjip_site/themes/default/static/fonts/NotoSans-Regular-latin.woff2",
                    "lkjip_site/resources/scaffold/laporan/laporan.yaml",
-                   "lkjip_site/resources/scaffold/situs/gitignore", "lkjip_site/resources/muat_ulang.js"):
+                   "lkjip_site/resources/scaffold/situs/gitignore", "lkjip_site/resources/muat_ulang.js",
+                   # the guides: a site made from the wheel has no repository beside it (lkjip --help names them)
+                   "lkjip_site/panduan/panduan-penulis.md", "lkjip_site/panduan/penerbitan.md",
+                   "lkjip_site/panduan/gambar/excel-1.png"):
         assert needed in names
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     for dep in ("weasyprint", "pikepdf", "fonttools[woff]", "MarkupSafe", "vl-convert-python", "altair"):
@@ -130,11 +134,13 @@ def test_installed_tool_makes_a_site_in_an_empty_folder(installed: Path,
     lkjip = str(installed / "lkjip")
     where = _run([str(installed / "python"), "-c",
                   "import lkjip_site, lkjip_site.core.resources as r; print(lkjip_site.__file__); "
-                  "print(r.PACKAGE_THEMES); print(r.SCAFFOLD)"], cwd=work).stdout.split()
+                  "print(r.PACKAGE_THEMES); print(r.SCAFFOLD); print(r.GUIDES)"], cwd=work).stdout.split()
     for path in where:  # the code and every shipped file come from the venv, none from the repository
         assert Path(path).is_relative_to(installed.parent), path
         assert not Path(path).resolve().is_relative_to(REPO), path
     assert _run([lkjip, "--version"], cwd=work).stdout.startswith("lkjip-site ")
+    guide = Path(where[-1]) / "panduan-penulis.md"
+    assert guide.is_file() and str(guide) in _run([lkjip, "--help"], cwd=work).stdout  # the guide the user can open
     _run([lkjip, "init", "portal"], cwd=work)
     site = work / "portal"
     new = _run([lkjip, "new", "kecamatan-x-2024", "--tahun", "2024", "--periode", "tw1",

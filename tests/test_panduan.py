@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 
 from lkjip_site.build import BuildOptions, build
+from lkjip_site.cli.main import main
+from lkjip_site.core.resources import GUIDES
+from lkjip_site.output.csp import headers_file
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "panduan-penulis.md"
 SECTION = "## Contoh laporan minimal yang lengkap"
@@ -87,3 +90,21 @@ def test_the_command_that_finds_the_shipped_theme_finds_it() -> None:
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert {p.name for p in Path(shown).iterdir()} >= {"templates", "static"}
     assert (Path(shown) / "templates" / "base.html").is_file()
+
+
+def test_the_tool_names_where_its_guides_are(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A site made from the wheel has no repository beside it: ``_headers`` sent the webmaster to
+    'docs/penerbitan.md' and the new site's situs.yaml to 'panduan penulis', neither of them on the computer, and no
+    command said where a guide was. The wheel ships them; ``lkjip --help`` and ``lkjip init`` name the files."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = capsys.readouterr().out
+    assert main(["init", str(tmp_path / "situs")]) == 0
+    shown += capsys.readouterr().out
+    for name in ("panduan-penulis.md", "penerbitan.md"):
+        assert (GUIDES / name).is_file()
+        assert shown.count(str(GUIDES / name)) == 2, name
+    assert "lkjip --help" in (tmp_path / "situs" / "README.md").read_text(encoding="utf-8")
+    assert "lkjip --help" in (tmp_path / "situs" / "situs.yaml").read_text(encoding="utf-8")
+    headers = headers_file().decode()
+    assert "docs/" not in headers and "lkjip --help" in headers

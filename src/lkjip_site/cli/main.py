@@ -22,6 +22,7 @@ from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
 from ..core.pool import PoolError
 from ..core.refusals import refused
+from ..core.resources import GUIDES
 from ..core.signals import exit_code, stopping
 from ..sheets.layout import COLUMN_KEYS
 from .common import EXIT_CONTENT, EXIT_INTERNAL, EXIT_PIPE, EXIT_USAGE, UsageError, shown
@@ -50,7 +51,9 @@ def _port(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = Parser(prog="lkjip", description="Membangun situs dan PDF Laporan Kinerja Instansi Pemerintah (LKjIP).")
+    p = Parser(prog="lkjip", description="Membangun situs dan PDF Laporan Kinerja Instansi Pemerintah (LKjIP).",
+               epilog=f"Panduan yang terpasang bersama lkjip: untuk penulis laporan {GUIDES / 'panduan-penulis.md'}, "
+                      f"untuk pengelola server web {GUIDES / 'penerbitan.md'}")
     p.add_argument("--version", action="version", version=f"lkjip-site {__version__}",
                    help="tampilkan versi program lalu keluar")
     sub = p.add_subparsers(dest="command", metavar="PERINTAH", parser_class=Parser)

@@ -23,7 +23,7 @@ from ..compute.narrative import SAMPLE_INSTANSI, SAMPLE_URUSAN
 from ..core.fmt import fmt_date, roman
 from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
-from ..core.resources import SCAFFOLD
+from ..core.resources import GUIDES, SCAFFOLD
 from ..core.diagnostics import Diagnostics
 from ..load.schemas import ALL, YEAR
 from ..load.yamltree import load_yaml
@@ -33,6 +33,11 @@ from .common import EXIT_OK, UsageError, find_site, output_folder, site_folder
 _SLUG = re.compile(r"[a-z0-9][a-z0-9\-]*")
 #: Files of a new site: scaffold name -> name in the site (a dotfile would not survive packaging).
 _SITE_FILES = {"situs.yaml": SITE_FILE, "gitignore": ".gitignore", "README.md": "README.md"}
+
+
+#: Where a new site's webmaster finds the guides: the wheel ships them, and the site folder has no repository beside it.
+GUIDE_LINE = (f"Panduan penulis (terpasang bersama lkjip): {GUIDES / 'panduan-penulis.md'}; "
+              f"untuk pengelola server web: {GUIDES / 'penerbitan.md'}")
 
 
 def init_site(folder: Path) -> int:
@@ -46,6 +51,7 @@ def init_site(folder: Path) -> int:
         return 2
     _write_site(folder)
     print(f"Situs baru dibuat di {folder}. Ubah {SITE_FILE}, lalu buat laporan: lkjip new <nama-laporan> --tahun ...")
+    print(GUIDE_LINE)
     return 0
 
 
@@ -201,6 +207,7 @@ def new_report(site: Path, slug: str, tahun: int | None = None, periode: str | N
     if not (site / SITE_FILE).exists():
         _write_site(site)
         print(f"Dibuat: situs baru di {site} ({SITE_FILE}, content/, .gitignore, README.md)")
+        print(GUIDE_LINE)
     a = decide(tahun, periode, instansi.strip() if instansi else None)
     for source in sorted((SCAFFOLD / "laporan").rglob("*")):
         if source.is_dir():

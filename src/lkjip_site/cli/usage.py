@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import textwrap
 from typing import Any
 
 from .common import EXIT_USAGE
@@ -64,6 +65,12 @@ class Formatter(argparse.HelpFormatter):
 
     def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "cara pakai: " if prefix is None else prefix)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        """Descriptions and epilogs, wrapped without cutting a path at a hyphen (``/home/x/lkjip-site/…`` is copied
+        from here as it is)."""
+        return textwrap.fill(" ".join(text.split()), width, initial_indent=indent, subsequent_indent=indent,
+                             break_on_hyphens=False, break_long_words=False)
 
 
 class Parser(argparse.ArgumentParser):

@@ -24,6 +24,9 @@ SCAFFOLD = _package_dir("lkjip_site", "resources", "scaffold")
 RELOAD_SCRIPT = _package_dir("lkjip_site", "resources") / "muat_ulang.js"
 VENDOR = _package_dir("lkjip_site", "resources", "vendor")  # third-party files bundled at build time
 DEFAULT_THEME = "default"
+#: The author's guide (panduan-penulis.md), the webmaster's (penerbitan.md) and the release notes: in a wheel they ship
+#: as ``lkjip_site/panduan/`` (docs/ mapped in pyproject.toml); a checkout reads the repository's own docs/.
+GUIDES = PACKAGE_DIR / "panduan" if (PACKAGE_DIR / "panduan").is_dir() else PACKAGE_DIR.parents[1] / "docs"
 
 
 def theme_dirs(root: Path, theme: str) -> list[Path]:

@@ -36,9 +36,11 @@ HEADERS_FILE = "_headers"
 
 
 def headers_file() -> bytes:
-    """``_headers`` in the format of static hosts (Netlify, Cloudflare Pages); other servers: docs/penerbitan.md."""
+    """``_headers`` in the format of static hosts (Netlify, Cloudflare Pages); other servers: docs/penerbitan.md, which
+    ships with the tool (``lkjip --help`` names where: the webmaster reading this file has no repository)."""
     lines = [
-        "# Header HTTP untuk semua berkas situs (format _headers; padanan Apache/nginx: docs/penerbitan.md).",
+        "# Header HTTP untuk semua berkas situs (format _headers). Padanannya untuk nginx dan Apache ada di",
+        "# penerbitan.md, panduan pengelola server yang terpasang bersama lkjip ('lkjip --help' menyebut letaknya).",
         "/*",
         f"  Content-Security-Policy: {HEADER_POLICY}",
         "  X-Content-Type-Options: nosniff",
