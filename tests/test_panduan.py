@@ -8,6 +8,7 @@ block (three or four backticks) holding the file.
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from lkjip_site.build import BuildOptions, build
-from lkjip_site.cli.main import main
+from lkjip_site.cli.main import _parser, main
 from lkjip_site.core.resources import GUIDES
 from lkjip_site.output.csp import headers_file
 
@@ -108,3 +109,39 @@ def test_the_tool_names_where_its_guides_are(tmp_path: Path, capsys: pytest.Capt
     assert "lkjip --help" in (tmp_path / "situs" / "situs.yaml").read_text(encoding="utf-8")
     headers = headers_file().decode()
     assert "docs/" not in headers and "lkjip --help" in headers
+
+
+READMES = (GUIDE.parents[1] / "README.md", GUIDE, PUBLISHING,
+           Path(__file__).resolve().parents[1] / "src/lkjip_site/resources/scaffold/situs/README.md")
+
+
+def documented_commands() -> list[tuple[str, str]]:
+    """Every ``lkjip …`` line of the docs' shell blocks (fenced with no language or ``sh``), as a reader copies it:
+    without its comment, each part of an ``&&`` chain, lines joined at a trailing backslash."""
+    found = []
+    for doc in READMES:
+        shell, lines = False, []
+        for line in doc.read_text(encoding="utf-8").replace("\\\n", " ").splitlines():
+            fence = re.match(r"^(`{3,})(\S*)", line)
+            if fence and not lines and not shell:
+                shell, lines = fence.group(2) in ("", "sh"), [fence.group(1)]
+            elif fence and lines and fence.group(1) == lines[0] and not fence.group(2):
+                shell, lines = False, []
+            elif shell:
+                for part in line.split(" #")[0].split("&&"):
+                    if part.strip().startswith("lkjip ") and "<" not in part:
+                        found.append((doc.name, part.strip()))
+    return found
+
+
+def test_every_documented_command_is_one_the_tool_takes() -> None:
+    """A webmaster types the guide's commands as printed: an option renamed in the CLI and not in a guide (or a
+    subcommand that no longer exists) is a usage error on their first day."""
+    commands = documented_commands()
+    assert len(commands) > 20
+    parser = _parser()
+    for doc, command in commands:
+        try:
+            parser.parse_args(shlex.split(command)[1:])
+        except SystemExit as stop:
+            assert stop.code == 0, f"{doc}: {command}"
