@@ -574,6 +574,10 @@ CASES = [
          "atribut 'capain' tidak ada untuk indikator; mungkin maksudnya 'capaian'"),
     Case("nilai-id-mirip", replace(BAB3, "{nilai}`IKU1.capaian`", "{nilai}`IKU_1.capaian`"), BAB3, 9, "galat",
          "'IKU_1' bukan id indikator; mungkin maksudnya 'IKU1'; id indikator ditulis di data/indikator.yaml"),
+    # 'indikator', 'sasaran' and 'pk' paths were missing from the hint and from what a misspelt head is matched to
+    Case("nilai-awalan-mirip", replace(BAB3, "{nilai}`IKU1.capaian`", "{nilai}`indikatr.jumlah`"), BAB3, 9, "galat",
+         "'indikatr' bukan id indikator; mungkin maksudnya 'indikator'; id indikator ditulis di data/indikator.yaml "
+         "(yang ada: IKU1); awalan lain: anggaran, capaian, ikm, predikat, laporan, indikator, sasaran, pk"),
     Case("ref-mirip", replace(BAB3, "{ref}`tabel-anggaran`", "{ref}`tabel-anggarn`"), BAB3, 20, "galat",
          "rujukan 'tabel-anggarn' tidak ditemukan: tidak ada tabel atau gambar dengan id itu di laporan ini; "
          "mungkin maksudnya 'tabel-anggaran' (id ditulis pada opsi 'id:'"),

@@ -134,8 +134,9 @@ def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) 
 INDICATOR_ATTRS = ("target", "realisasi", "capaian", "predikat", "target_tahunan", "target_akhir", "realisasi_lalu",
                    "kemajuan", "delta", "selisih", "tren", "nama", "satuan", "polaritas")
 _BUDGET_ATTRS = ("pagu", "realisasi", "serapan", "sisa")
-#: The words a path may start with besides an indicator id.
-PREFIXES = ("anggaran", "capaian", "ikm", "predikat", "laporan")
+#: The words a path may start with besides an indicator id: every head the resolver takes (the hint of an unknown path
+#: lists them, and a misspelt one is matched against them).
+PREFIXES = ("anggaran", "capaian", "ikm", "predikat", "laporan", "indikator", "sasaran", "pk")
 
 
 def _budget_attr(pagu: Decimal, realisasi: Decimal, attr: str, path: str) -> Ref:
