@@ -672,8 +672,77 @@ def test_dataset_errors_are_indonesian():
 def test_custom_series_colours():
     r = render_chart(c.dataset(PENDUDUK_COLS, PENDUDUK_ROWS, x="desa", y=["laki_laki", "perempuan"],
                                  warna=["#112233", "#445566"]))
-    fills = {fill for _, fill in bars(r.svg)}
+    fills = {re.sub(r"url\(#[^)]+\) ", "", fill) for _, fill in bars(r.svg)}  # the second series' pattern's colour
     assert fills == {"#112233", "#445566"}
+    assert '<rect width="8" height="8" fill="#445566"/>' in r.svg
+
+
+# --------------------------------------------------------------------------------------------------
+# Told apart by more than colour (WCAG 1.4.1; the LKjIP is printed on a black-and-white laser printer)
+# --------------------------------------------------------------------------------------------------
+
+RENSTRA_COLS = ["program", "2022", "2023", "2024", "2025", "2026"]
+RENSTRA_ROWS = [{"program": f"Program {i}", **{str(y): str(1000 * i + y) for y in range(2022, 2027)}}
+                for i in (1, 2, 3)]
+
+
+def pattern_tiles(svg: str) -> dict[str, str]:
+    """id → inner markup of every ``<pattern>`` of the SVG."""
+    return dict(re.findall(r'<pattern id="([^"]+)"[^>]*>(.*?)</pattern>', svg))
+
+
+def series_fills(svg: str, role: str = "batang") -> dict[str, set[str]]:
+    """The fills of the bars of each series, the series read from the bar's aria-label ("…; 2023: 3.023")."""
+    out: dict[str, set[str]] = {}
+    for label, fill in bars(svg, role):
+        out.setdefault(label.split("; ")[-1].split(":")[0], set()).add(fill)
+    return out
+
+
+@pytest.mark.parametrize("jenis", ["batang_tumpuk", "batang"])
+def test_the_bars_of_each_series_differ_by_more_than_colour(jenis: str) -> None:
+    """Five years of a Renstra's funding, stacked: in grey print Okabe-Ito blue, green and vermillion were one grey,
+    orange and sky blue another, and Gambar 1.1 of the Batu Sopang report read as one grey bar. Each series after the
+    first is a pattern over its colour; drawn in one colour for all series, the bars still differ."""
+    for warna in (None, "#336699"):
+        r = render_chart(c.dataset(RENSTRA_COLS, RENSTRA_ROWS, x="program", y=RENSTRA_COLS[1:], jenis=jenis,
+                                   nama="renstra", **({"warna": warna} if warna else {})))
+        tiles = pattern_tiles(r.svg)
+        for svg in (r.svg, r.svg_narrow):
+            per_series = series_fills(svg)
+            assert sorted(per_series) == RENSTRA_COLS[1:]
+            assert all(len(f) == 1 for f in per_series.values())  # one fill a series, on every bar of it
+        drawn = []
+        for seri, (fill,) in series_fills(r.svg).items():
+            ref = re.match(r"url\(#([^)]+)\) (#[0-9a-fA-F]{6})$", fill)
+            if seri == "2022":
+                assert ref is None  # the first series stays plain
+                drawn.append("polos")
+                continue
+            assert ref and ref.group(1) in tiles  # the pattern is in this SVG, under this SVG's own id
+            drawn.append(re.sub(r'fill="#[0-9a-f]{6}"', "", tiles[ref.group(1)]))  # the tile without its colour
+        assert len(set(drawn)) == 5
+        # the legend's squares carry the same fills, so a grey square names a grey bar
+        legend = re.search(r'role-legend.*', r.svg, re.S)
+        assert legend and all(fill in legend.group(0) for (fill,) in series_fills(r.svg).values())
+
+
+def test_a_line_of_each_series_has_its_own_dash() -> None:
+    """Lines told apart by colour alone crossed in grey print: each series' line has a dash of its own (and its points
+    a shape of their own, as before)."""
+    rows = [{"tahun": y, "indikator": n, "nilai": D(v + y - 2020)} for n, v in (("IKM", 70), ("SAKIP", 60),
+                                                                                  ("IKKI", 50)) for y in (2021, 2022)]
+    line_specs = [c.tren(rows, satuan="nilai"),
+                  c.dataset(["tahun", "a", "b", "c"], [{"tahun": str(y), "a": "1", "b": "2", "c": "3"}
+                                                      for y in (2021, 2022)], x="tahun", y=["a", "b", "c"],
+                            jenis="garis", nama="x")]
+    for spec in line_specs:
+        r = render_chart(spec)
+        for svg in (r.svg, r.svg_narrow):
+            lines = re.findall(r'<g class="mark-line[^>]*><path [^>]*stroke="([^"]+)"[^>]*stroke-dasharray="([^"]+)"',
+                               svg)
+            assert len(lines) == 3
+            assert len({dash for _, dash in lines}) == 3
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1082,6 +1151,45 @@ def test_grafik_js_upgrades_offline_without_console_errors(bundle_dir, tmp_path)
                 assert problems == []
                 assert external == []
                 context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.skipif(_chromium() is None, reason="chromium tidak tersedia")
+def test_the_interactive_chart_keeps_the_series_patterns(bundle_dir, tmp_path):
+    """The static SVG holds the patterns of a stacked chart's later series; the interactive chart that replaces it names
+    them by the spec's names: grafik.js copies them into the page once, so the bars on screen (and in a printed chapter
+    page) keep their patterns instead of falling back to colour alone."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    dest, rel = bundle_dir
+    root = tmp_path / "site"
+    shutil.copytree(dest, root)
+    (root / "js").mkdir()
+    shutil.copy(GRAFIK_JS, root / "js" / "grafik.js")
+    (root / "index.html").write_text(_page([rendered("dataset_tumpuk"), rendered("dataset_batang")], rel),
+                                     encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
+    server = PreviewServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+            page = browser.new_page()
+            problems: list[str] = []
+            page.on("pageerror", lambda e: problems.append(str(e)))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html")
+            page.wait_for_selector("figure.grafik.grafik-interaktif >> nth=1", timeout=15000)
+            fills = page.eval_on_selector_all(
+                "figure.grafik-interaktif path[aria-roledescription='batang']", "ps => ps.map(p => p.getAttribute('fill'))")
+            patterned = {f for f in fills if f.startswith("url(")}
+            assert patterned and len(patterned) < len(fills)  # the first series plain, the second patterned
+            for fill in patterned:
+                name = re.match(r"url\(#([^)]+)\)", fill).group(1)
+                assert page.eval_on_selector(f"[id='{name}']", "e => e.tagName") == "pattern"
+            assert page.locator("pattern[id^='lkjip-pola-']").count() == len(patterned)  # once a page
+            assert problems == []
             browser.close()
     finally:
         server.shutdown()

@@ -26,7 +26,7 @@ from .marks import (
     wrap_expr,
 )
 from .spec import DATASET_KINDS, ChartError, ChartSpec, ChartTable
-from .style import BAND, MUTED_COLOUR, OKABE_ITO, PLOT_WIDTH
+from .style import BAND, MUTED_COLOUR, OKABE_ITO, PLOT_WIDTH, line_dashes, series_fill
 
 _YEAR_RE = re.compile(r"^(19|20)\d{2}$")
 
@@ -161,8 +161,13 @@ def _dataset_tooltip(ds: _Dataset) -> list[Any]:
     return tooltip
 
 
-def _series_colour(ds: _Dataset) -> alt.Color:
+def _series_colour(ds: _Dataset, patterned: bool = False) -> alt.Color:
+    """The series' colours; ``patterned`` (bars) gives each series after the first a pattern over its colour too
+    (``style.series_fill``): bars, and their legend's squares, are told apart in grey print, and by a reader who does
+    not see the colours. Lines are told apart by their dash and their points' shapes instead."""
     colours = _series_colours(ds.warna, len(ds.series), ds.nama)
+    if patterned:
+        colours = [series_fill(i, c) for i, c in enumerate(colours)]
     return alt.Color(
         "seri:N",
         title=None,
@@ -179,7 +184,9 @@ def _dataset_line(ds: _Dataset) -> Any:
     title, label_expr = scaled_axis(biggest, _dataset_y_title(ds))
     y = alt.Y("nilai:Q", title=title, axis=alt.Axis(format=",~f", **({"labelExpr": label_expr} if label_expr else {})))
     enc = {"x": x, "y": y, "color": _series_colour(ds)}
-    line = base.mark_line(strokeWidth=2, aria=False).encode(**enc)
+    dash = alt.StrokeDash("seri:N", sort=ds.series,
+                          scale=alt.Scale(domain=ds.series, range=line_dashes(len(ds.series))), legend=None)
+    line = base.mark_line(strokeWidth=2, aria=False).encode(**enc, strokeDash=dash)
     points = base.mark_point(filled=True, size=60, opacity=1, ariaRoleDescription="titik").encode(
         **enc,
         shape=alt.Shape("seri:N", sort=ds.series, legend=None),
@@ -223,7 +230,7 @@ def _dataset_bars(ds: _Dataset) -> Any:
     base = source.transform_filter("isValid(datum.nilai)")
     bars = base.mark_bar(ariaRoleDescription="batang").encode(
         **position,
-        color=_series_colour(ds),
+        color=_series_colour(ds, patterned=True),
         tooltip=_dataset_tooltip(ds),
         description=alt.Description("keterangan:N"),
     )

@@ -33,7 +33,7 @@ from .marks import (
     with_unit,
 )
 from .spec import ChartError, ChartSpec, ChartTable
-from .style import FALLBACK_PREDIKAT, MUTED_COLOUR, NEUTRAL_BAR, PLOT_WIDTH
+from .style import FALLBACK_PREDIKAT, MUTED_COLOUR, NEUTRAL_BAR, PLOT_WIDTH, line_dashes
 
 
 def plan_target_realisasi(spec: ChartSpec) -> Plan:
@@ -227,7 +227,9 @@ def plan_tren(spec: ChartSpec) -> Plan:
         "color": colour,
     }
     base = alt.Chart(data(values))
-    line = base.mark_line(strokeWidth=2, aria=False).encode(**enc)
+    dash = alt.StrokeDash("indikator:N", sort=series, scale=alt.Scale(domain=series, range=line_dashes(len(series))),
+                          legend=None)
+    line = base.mark_line(strokeWidth=2, aria=False).encode(**enc, strokeDash=dash)
     points = base.mark_point(filled=True, size=70, ariaRoleDescription="titik", opacity=1).encode(
         **enc,
         shape=alt.Shape("indikator:N", sort=series, legend=None),

@@ -25,6 +25,54 @@ OKABE_ITO: tuple[str, ...] = (
     "#F0E442",
 )
 
+#: Bars of the second and later series of a chart are hatched or dotted in white over their colour, so that the series
+#: are told apart by more than colour (WCAG 1.4.1): on the black-and-white office laser printer the LKjIP is printed on,
+#: Okabe-Ito blue, green and vermillion come out one grey, as do orange and sky blue, and a stacked bar of five years
+#: of a Renstra's funding read as one grey bar with a legend of five grey squares. The first series stays plain.
+#: A series' fill is ``url(#lkjip-pola-<n>-<rrggbb>) #rrggbb``: the SVG's ``<defs>`` hold the pattern
+#: (``svg.with_patterns``); where it is missing (an SVG without them) the colour after it is drawn instead.
+PATTERN_PREFIX = "lkjip-pola-"
+PATTERN_TILE = 8  # user units (CSS px) of one tile
+_WHITE_LINES = 'fill="none" stroke="#ffffff" stroke-width="1.6"'
+PATTERNS: tuple[str, ...] = (
+    f'<path d="M-2,2 L2,-2 M0,8 L8,0 M6,10 L10,6" {_WHITE_LINES}/>',  # diagonal, rising
+    '<circle cx="2" cy="2" r="1.4" fill="#ffffff"/><circle cx="6" cy="6" r="1.4" fill="#ffffff"/>',  # dots
+    f'<path d="M-2,6 L2,10 M0,0 L8,8 M6,-2 L10,2" {_WHITE_LINES}/>',  # diagonal, falling
+    f'<path d="M2,0 V8 M6,0 V8" {_WHITE_LINES}/>',  # vertical lines
+    f'<path d="M0,8 L8,0 M0,0 L8,8" {_WHITE_LINES}/>',  # cross-hatch
+    f'<path d="M0,2 H8 M0,6 H8" {_WHITE_LINES}/>',  # horizontal lines
+    f'<path d="M2,0 V8 M0,2 H8" {_WHITE_LINES}/>',  # grid
+)
+
+
+def series_fill(index: int, colour: str) -> str:
+    """The fill of the ``index``-th series' bars: its colour for the first, a pattern over it for the others."""
+    if index == 0:
+        return colour
+    return f"url(#{PATTERN_PREFIX}{(index - 1) % len(PATTERNS) + 1}-{colour.lstrip('#').lower()}) {colour}"
+
+
+def pattern_def(name: str) -> str:
+    """The ``<pattern>`` a :func:`series_fill` names (``lkjip-pola-3-e69f00``); ``data-pola`` keeps its name for the
+    site's interactive chart after the static SVG's ids are made unique (``grafik.js``)."""
+    number, colour = name[len(PATTERN_PREFIX):].split("-")
+    t = PATTERN_TILE
+    return (
+        f'<pattern id="{name}" data-pola="{name}" patternUnits="userSpaceOnUse" width="{t}" height="{t}">'
+        f'<rect width="{t}" height="{t}" fill="#{colour}"/>{PATTERNS[int(number) - 1]}</pattern>'
+    )
+
+
+#: Lines of a chart's series, first to last (cycled): solid, then dashes a grey print and a reader who does not see the
+#: colours can follow from point to point (the points' shapes differ too). Lengths in CSS px for a 2 px line.
+LINE_DASHES: tuple[tuple[int, ...], ...] = ((1, 0), (8, 4), (2, 3), (12, 3, 2, 3), (4, 4), (12, 6))
+
+
+def line_dashes(n: int) -> list[list[int]]:
+    """The dash of each of ``n`` series' lines (``LINE_DASHES``, cycled)."""
+    return [list(LINE_DASHES[i % len(LINE_DASHES)]) for i in range(n)]
+
+
 #: A plot taller than this (CSS px, most of a 740 px phone screen) has its legend above it, not below: the key to the
 #: colours of a comparison of 160 reports came 10 600 px below the first bars on a phone, 2 000 px below them in a
 #: chapter's efficiency chart, so a reader met blue and orange bars with nothing saying which was which.

@@ -20,7 +20,7 @@ from .limits import FontBound, without_moot_limits
 from .narrow import narrow_spec
 from .plan import build, canonical_json
 from .spec import ChartError, ChartResult, ChartSpec
-from .style import ID_FORMAT_LOCALE, ID_TIME_FORMAT_LOCALE
+from .style import ID_FORMAT_LOCALE, ID_TIME_FORMAT_LOCALE, PATTERN_PREFIX, pattern_def
 
 # Bump when the post-processing of SVG or the meaning of options changes: invalidates the cache.
 ENGINE_VERSION = "11"  # 5: N/A marks and figures handed in for the summary (marks); every chart also has its phone
@@ -35,6 +35,17 @@ ENGINE_VERSION = "11"  # 5: N/A marks and figures handed in for the summary (mar
 
 
 _ID_RE = re.compile(r'\sid="([^"]+)"')
+_PATTERN_RE = re.compile(r"url\(#(" + re.escape(PATTERN_PREFIX) + r"\d+-[0-9a-f]{6})\)")
+
+
+def with_patterns(svg: str) -> str:
+    """Give the SVG the ``<defs>`` of the patterns its series' fills name (``style.series_fill``), in order of first
+    use, right after the root's start tag; an SVG that names none is returned as it is."""
+    names = list(dict.fromkeys(_PATTERN_RE.findall(svg)))
+    if not names:
+        return svg
+    start = svg.index(">", svg.index("<svg")) + 1
+    return svg[:start] + "<defs>" + "".join(pattern_def(n) for n in names) + "</defs>" + svg[start:]
 
 
 def stabilise_svg(svg: str, key: str, alt_text: str) -> str:
@@ -158,10 +169,10 @@ def render_chart(spec: ChartSpec) -> ChartResult:
     """Build and render one chart. Raises :class:`ChartError` (Indonesian message) on bad input."""
     vl, summary, table, alt_text, marks = build(spec)
     key = hashlib.sha256((canonical_json(vl) + "\n" + alt_text).encode("utf-8")).hexdigest()
-    svg = stabilise_svg(_drawn(vl, spec), key, alt_text)
+    svg = stabilise_svg(with_patterns(_drawn(vl, spec)), key, alt_text)
     narrow = narrow_spec(vl)
     narrow_key = hashlib.sha256((canonical_json(narrow) + "\n" + alt_text).encode("utf-8")).hexdigest()
-    svg_narrow = stabilise_svg(_drawn(narrow, spec), narrow_key, alt_text)
+    svg_narrow = stabilise_svg(with_patterns(_drawn(narrow, spec)), narrow_key, alt_text)
     return ChartResult(svg=svg, spec=vl, summary=summary, table=table, alt=alt_text, svg_narrow=svg_narrow,
                        spec_narrow=narrow, marks=marks)
 

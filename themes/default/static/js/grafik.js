@@ -61,6 +61,37 @@
     });
   }
 
+  // The static SVG draws the bars of a second or later series with a pattern over their colour (told apart in grey
+  // print and without seeing colours); the spec names it url(#lkjip-pola-…) followed by the colour. Its pattern
+  // (data-pola keeps that name; the static SVG's ids are its own) is copied once into a hidden SVG of the page, so the
+  // interactive chart draws the same patterns; without it the interactive chart would fall back to the plain colour.
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  function keepPatterns(holder) {
+    var patterns = holder.querySelectorAll("pattern[data-pola]");
+    if (!patterns.length) return;
+    var defs = document.getElementById("grafik-pola");
+    if (!defs) {
+      var host = document.createElementNS(SVG_NS, "svg");
+      host.setAttribute("width", "0");
+      host.setAttribute("height", "0");
+      host.setAttribute("aria-hidden", "true");
+      host.setAttribute("focusable", "false");
+      host.style.position = "absolute";
+      defs = document.createElementNS(SVG_NS, "defs");
+      defs.id = "grafik-pola";
+      host.appendChild(defs);
+      (document.querySelector("main") || document.body).appendChild(host);
+    }
+    Array.prototype.forEach.call(patterns, function (pattern) {
+      var name = pattern.getAttribute("data-pola");
+      if (document.getElementById(name)) return;
+      var copy = pattern.cloneNode(true);
+      copy.setAttribute("id", name);
+      copy.removeAttribute("data-pola");
+      defs.appendChild(copy);
+    });
+  }
+
   // Resolves with the interactive chart's element, or null when the static chart stays.
   function upgrade(figure) {
     var holder = figure.querySelector(".grafik-svg");
@@ -84,6 +115,7 @@
     return window.vegaEmbed(target, spec, options).then(
       function (result) {
         // The static SVGs (both layouts) give way to the interactive chart; a previous one is finalized.
+        keepPatterns(holder);
         Array.prototype.forEach.call(holder.querySelectorAll(".grafik-lebar, .grafik-sempit, :scope > svg"),
           function (node) { node.parentNode.removeChild(node); });
         if (previous && previous.parentNode) {
