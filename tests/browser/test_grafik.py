@@ -152,3 +152,32 @@ def test_a_phone_loads_the_interactive_charts_only_when_the_reader_asks(browser,
         assert probe.problems() == [], probe.problems()
     finally:
         context.close()
+
+
+def test_a_printed_chapter_page_shows_each_chart_wide_and_each_predikat_in_black(
+        no_js: PageProbe, chart_pages: list[tuple[str, int]]) -> None:
+    """Printing a chapter page from the browser (cetak.css): the A4 page is narrower than the phone breakpoint, so each
+    chart printed in its phone layout and took two pages; a predikat badge (white text on a colour the browser does not
+    print) came out as pale grey text. On paper: the wide layout, one page high at most, and black framed text."""
+    no_js.page.emulate_media(media="print")
+    no_js.page.set_viewport_size({"width": 680, "height": 960})  # about an A4 page's printable width
+    try:
+        seen_predikat = False
+        for url, count in chart_pages:
+            no_js.goto(url)
+            for i in range(count):
+                figure = no_js.page.locator("figure.grafik").nth(i)
+                shown = figure.locator(".grafik-svg svg >> visible=true")
+                assert shown.count() == 1, f"{url}: grafik ke-{i + 1}"
+                if figure.locator(".grafik-sempit").count():
+                    assert figure.locator(".grafik-lebar svg >> visible=true").count() == 1, url
+                box = shown.bounding_box()
+                assert box and box["height"] <= 200 / 25.4 * 96 + 1, f"{url}: grafik ke-{i + 1} setinggi {box}"
+            for style in no_js.page.locator("span.predikat").evaluate_all(
+                    "els => els.map(e => { const s = getComputedStyle(e);"
+                    " return [s.color, s.backgroundColor, s.borderTopColor, s.borderTopStyle]; })"):
+                seen_predikat = True
+                assert style == ["rgb(0, 0, 0)", "rgba(0, 0, 0, 0)", "rgb(0, 0, 0)", "solid"], (url, style)
+        assert seen_predikat
+    finally:
+        no_js.page.emulate_media(media="screen")

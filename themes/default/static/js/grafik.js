@@ -30,7 +30,9 @@
 
   // The same breakpoint as site.css: below it the page shows the phone layout of each chart, and the
   // interactive chart uses the phone layout's spec, so both look the same.
-  var NARROW = window.matchMedia ? window.matchMedia("(max-width: 49.99rem)") : null;
+  // "screen": an A4 page is narrower than the breakpoint, and printing a chapter page redrew its charts in the phone
+  // layout; on paper a chart keeps the wide layout (cetak.css shows the static one the same way).
+  var NARROW = window.matchMedia ? window.matchMedia("screen and (max-width: 49.99rem)") : null;
 
   function readSpec(figure) {
     var narrow = NARROW && NARROW.matches;
