@@ -1,0 +1,62 @@
+"""The reader who uses the keyboard alone (Tab, Shift+Tab, Enter) with a screen reader, or with the page magnified:
+where the focus is must be seen, and what a control does must be heard. axe checks the markup (test_axe.py); these
+tests press the keys.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from .support import PageProbe
+
+# The focused element's focus ring: its colour, and the colour of what lies just outside it (under the ring's outer
+# edge, at the middle of its right and bottom sides), with the ring's outer box.
+RING_JS = """() => {
+  const e = document.activeElement;
+  const cs = getComputedStyle(e);
+  const r = e.getBoundingClientRect();
+  const out = parseFloat(cs.outlineOffset) + parseFloat(cs.outlineWidth);
+  const behind = (x, y) => {
+    for (const el of document.elementsFromPoint(x, y)) {
+      if (el === e || e.contains(el)) continue;
+      const bg = getComputedStyle(el).backgroundColor;
+      if (bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') return bg;
+    }
+    return getComputedStyle(document.body).backgroundColor;
+  };
+  return {ring: cs.outlineColor, style: cs.outlineStyle, width: parseFloat(cs.outlineWidth),
+          box: [r.left - out, r.top - out, r.right + out, r.bottom + out],
+          behind: [behind(r.right + out + 1, r.top + r.height / 2), behind(r.left + r.width / 2, r.bottom + out + 1)]};
+}"""
+
+
+def _luminance(css: str) -> float:
+    r, g, b = (int(v) / 255 for v in re.findall(r"\d+", css)[:3])
+    return sum(k * (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+               for k, c in zip((0.2126, 0.7152, 0.0722), (r, g, b)))
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_the_skip_links_focus_ring_is_seen_whole_against_the_header(probe: PageProbe) -> None:
+    """The first Tab shows "Langsung ke isi" over the header: its orange ring was 2.1:1 against the header's blue
+    (WCAG 1.4.11 asks 3:1), and at the page's very corner its top and left sides were outside the window."""
+    probe.goto("/")
+    probe.page.keyboard.press("Tab")
+    assert probe.page.evaluate("document.activeElement.className") == "lewati"
+    ring = probe.page.evaluate(RING_JS)
+    assert ring["style"] == "solid" and ring["width"] >= 2, ring
+    left, top, right, bottom = ring["box"]
+    assert left >= 0 and top >= 0 and right <= 1280 and bottom <= 800, ring
+    low = [f"{bg}: {_contrast(ring['ring'], bg):.2f}" for bg in ring["behind"] if _contrast(ring["ring"], bg) < 3]
+    assert low == [], f"cincin fokus {ring['ring']} kurang kontras dengan latarnya: {low}"
+    probe.page.keyboard.press("Enter")  # and it still works: the next Tab is the first control of the page's content
+    assert probe.page.evaluate("document.activeElement.id") == "isi"
+    probe.page.keyboard.press("Tab")
+    assert probe.page.evaluate("document.activeElement.id") == "beranda-cari"
+    expect(probe.page.locator("a.lewati")).not_to_be_in_viewport()
