@@ -60,3 +60,41 @@ def test_the_skip_links_focus_ring_is_seen_whole_against_the_header(probe: PageP
     probe.page.keyboard.press("Tab")
     assert probe.page.evaluate("document.activeElement.id") == "beranda-cari"
     expect(probe.page.locator("a.lewati")).not_to_be_in_viewport()
+
+
+# What a screen reader names the sort buttons (Chromium's accessibility tree), and what the status beside the table says.
+SORT_HEARD_JS = """() => ({
+  names: Array.from(document.querySelectorAll('#tabel-perbandingan .urut-tombol')).map((b) => b.textContent),
+  sort: Array.from(document.querySelectorAll('#tabel-perbandingan th[aria-sort]'))
+    .map((th) => th.textContent.trim() + ' ' + th.getAttribute('aria-sort')),
+  arrow: getComputedStyle(document.querySelector('#tabel-perbandingan th[aria-sort] .urut-tombol'), '::after').content,
+})"""
+
+
+def _button_names(probe: PageProbe) -> list[str]:
+    snapshot = probe.page.locator("#tabel-perbandingan thead").aria_snapshot()
+    return [" ".join(name.split()) for name in re.findall(r'- button "([^"]*)"', snapshot)]
+
+
+def test_sorting_the_comparison_by_keyboard_is_heard(probe: PageProbe) -> None:
+    """Enter on a column's sort button reordered the rows and said nothing: the focus stays on the button, and a
+    screen reader does not read its header's aria-sort again. The button's name then became "Instansi ▲", the arrow
+    read out as a symbol's name. A status beside the table now says the order; the arrow is still seen."""
+    probe.goto("/perbandingan/")
+    button = probe.page.locator("#tabel-perbandingan .urut-tombol").first
+    expect(button).to_have_text("Instansi")
+    before = _button_names(probe)
+    button.focus()
+    probe.page.keyboard.press("Enter")
+    status = probe.page.locator(".tabel-wadah .urut-status[role=status]")
+    expect(status).to_have_text("Diurutkan menurut instansi, A ke Z.")
+    heard = probe.page.evaluate(SORT_HEARD_JS)
+    assert heard["sort"] == ["Instansi ascending"] and "▲" in heard["arrow"], heard
+    assert _button_names(probe) == before, _button_names(probe)  # no arrow in the name
+    probe.page.keyboard.press("Enter")
+    expect(status).to_have_text("Diurutkan menurut instansi, Z ke A.")
+    assert _button_names(probe) == before
+    probe.page.locator("#tabel-perbandingan .urut-tombol", has_text="Serapan anggaran").press("Enter")
+    expect(status).to_have_text("Diurutkan menurut serapan anggaran, urutan naik.")
+    assert probe.page.evaluate(SORT_HEARD_JS)["sort"] == ["Serapan anggaran ascending"]
+    assert probe.problems() == [], probe.problems()
