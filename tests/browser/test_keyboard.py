@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from .support import PageProbe
@@ -98,3 +99,39 @@ def test_sorting_the_comparison_by_keyboard_is_heard(probe: PageProbe) -> None:
     expect(status).to_have_text("Diurutkan menurut serapan anggaran, urutan naik.")
     assert probe.page.evaluate(SORT_HEARD_JS)["sort"] == ["Serapan anggaran ascending"]
     assert probe.problems() == [], probe.problems()
+
+
+# The focused element inside a table's scrolling box, when part of it is outside the box's visible width.
+FOCUS_CUT_JS = """() => {
+  const e = document.activeElement;
+  const box = e && e.closest('.tabel-wadah');
+  if (!box || box === e) return null;
+  const left = box.getBoundingClientRect().left + box.clientLeft, right = left + box.clientWidth;
+  const r = e.getBoundingClientRect();
+  if (r.left >= left - 0.5 && r.right <= right + 0.5) return null;
+  return `"${e.textContent.trim().slice(0, 30)}": ${Math.round(Math.max(left - r.left, r.right - right))} px ` +
+    `dari ${Math.round(r.width)} di luar kotak tabel`;
+}"""
+
+
+@pytest.mark.parametrize("path", ["/perbandingan/", "/perbandingan/2023/"])
+def test_tab_shows_a_tables_link_or_button_whole_on_a_phone(narrow_probe: PageProbe, path: str) -> None:
+    """On the comparison at 360 px Tab reached "116,19 %" at the table box's right edge and left it there: "116" in
+    view, the rest and most of the focus ring beyond the edge; the sort button "Rata-rata capaian kinerja" likewise
+    (chromium scrolls a box only to an element wholly out of its view)."""
+    narrow_probe.goto(path)
+    narrow_probe.page.evaluate("document.fonts.ready")
+    cut: list[str] = []
+    in_tables = 0
+    for key in ("Tab", "Shift+Tab"):
+        for _ in range(80):
+            narrow_probe.page.keyboard.press(key)
+            if narrow_probe.page.evaluate("document.activeElement === document.body"):
+                break
+            in_tables += narrow_probe.page.evaluate("!!document.activeElement.closest('.tabel-wadah a, .tabel-wadah button')")
+            found = narrow_probe.page.evaluate(FOCUS_CUT_JS)
+            if found:
+                cut.append(f"{key}: {found}")
+    assert in_tables >= 10, in_tables  # the walk went through the table's links and buttons
+    assert cut == [], "\n".join(cut)
+    assert narrow_probe.problems() == [], narrow_probe.problems()
