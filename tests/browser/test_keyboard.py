@@ -135,3 +135,21 @@ def test_tab_shows_a_tables_link_or_button_whole_on_a_phone(narrow_probe: PagePr
     assert in_tables >= 10, in_tables  # the walk went through the table's links and buttons
     assert cut == [], "\n".join(cut)
     assert narrow_probe.problems() == [], narrow_probe.problems()
+
+
+@pytest.mark.parametrize("path, current", [("/", {}), ("/cari/", {"Cari": "page"}),
+                                           ("/perbandingan/", {"Perbandingan": "page"}),
+                                           ("/perbandingan/2023/", {"Perbandingan": "true"}),
+                                           ("/instansi/kecamatan-pengaron/", {"Perbandingan": "true"})])
+def test_the_menu_says_which_of_its_pages_the_reader_is_on(probe: PageProbe, path: str, current: dict[str, str]) -> None:
+    """The header's menu, "Cari" and "Perbandingan", said nothing of where the reader was: on the search page a screen
+    reader heard "Cari, tautan" as on any other, and the comparisons of a year or an instansi were not marked as the
+    comparison's. The page is aria-current="page", a page of the section "true", and the link is underlined thicker."""
+    probe.goto(path)
+    menu = probe.page.locator("nav.menu-situs a")
+    found = {text: value for text, value in menu.evaluate_all(
+        "links => links.map((a) => [a.textContent.trim(), a.getAttribute('aria-current')])") if value}
+    assert found == current, found
+    thickness = dict(menu.evaluate_all(  # 'auto' (the font's own, about 1 px) is read as 0
+        "links => links.map((a) => [a.textContent.trim(), parseFloat(getComputedStyle(a).textDecorationThickness) || 0])"))
+    assert all(thickness[text] >= 3 if text in current else thickness[text] < 3 for text in thickness), thickness
