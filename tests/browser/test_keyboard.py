@@ -153,3 +153,22 @@ def test_the_menu_says_which_of_its_pages_the_reader_is_on(probe: PageProbe, pat
     thickness = dict(menu.evaluate_all(  # 'auto' (the font's own, about 1 px) is read as 0
         "links => links.map((a) => [a.textContent.trim(), parseFloat(getComputedStyle(a).textDecorationThickness) || 0])"))
     assert all(thickness[text] >= 3 if text in current else thickness[text] < 3 for text in thickness), thickness
+
+
+def test_escape_in_the_search_field_clears_the_results_with_the_word(probe: PageProbe) -> None:
+    """Escape in the search field (a search box's own key) emptied it, and the results and the status "8 halaman
+    ditemukan untuk “anggaran”" stayed below the empty field: a screen reader user back in the field heard nothing
+    of it, and read results for a word no longer asked."""
+    probe.goto("/cari/?q=anggaran")
+    expect(probe.page.locator("#cari-status")).to_contain_text("ditemukan untuk", timeout=20_000)
+    assert probe.page.locator("#cari-hasil .hasil").count() > 0
+    probe.page.focus("#cari-kata")
+    probe.page.keyboard.press("Escape")
+    assert probe.page.input_value("#cari-kata") == ""
+    expect(probe.page.locator("#cari-status")).to_have_text("")
+    expect(probe.page.locator("#cari-hasil .hasil")).to_have_count(0)
+    assert "q=" not in probe.page.url
+    probe.page.keyboard.type("anggaran")  # typing again searches only on Enter, as before
+    probe.page.keyboard.press("Enter")
+    expect(probe.page.locator("#cari-status")).to_contain_text("ditemukan untuk \u201canggaran\u201d", timeout=20_000)
+    assert probe.problems() == [], probe.problems()

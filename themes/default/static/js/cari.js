@@ -337,6 +337,11 @@
     event.preventDefault();
     run(true);
   });
+  // Escape (or the field's clear button) empties a search field: the results and the status of the word gone stayed,
+  // the field empty above them. Emptied, the field clears them (and the address's ?q=), as an empty search does.
+  input.addEventListener("input", function () {
+    if (!input.value.trim() && (status.textContent || list.firstChild)) run(true);
+  });
   [year, instansi].forEach(function (select) {
     if (select) select.addEventListener("change", function () { run(true); });
   });
