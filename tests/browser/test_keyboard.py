@@ -63,7 +63,7 @@ def test_the_skip_links_focus_ring_is_seen_whole_against_the_header(probe: PageP
     expect(probe.page.locator("a.lewati")).not_to_be_in_viewport()
 
 
-# What a screen reader names the sort buttons (Chromium's accessibility tree), and what the status beside the table says.
+# The sort buttons' text, the headers' aria-sort and the arrow shown beside the sorted column's button.
 SORT_HEARD_JS = """() => ({
   names: Array.from(document.querySelectorAll('#tabel-perbandingan .urut-tombol')).map((b) => b.textContent),
   sort: Array.from(document.querySelectorAll('#tabel-perbandingan th[aria-sort]'))
@@ -128,7 +128,8 @@ def test_tab_shows_a_tables_link_or_button_whole_on_a_phone(narrow_probe: PagePr
             narrow_probe.page.keyboard.press(key)
             if narrow_probe.page.evaluate("document.activeElement === document.body"):
                 break
-            in_tables += narrow_probe.page.evaluate("!!document.activeElement.closest('.tabel-wadah a, .tabel-wadah button')")
+            in_tables += narrow_probe.page.evaluate(
+                "!!document.activeElement.closest('.tabel-wadah a, .tabel-wadah button')")
             found = narrow_probe.page.evaluate(FOCUS_CUT_JS)
             if found:
                 cut.append(f"{key}: {found}")
@@ -141,7 +142,8 @@ def test_tab_shows_a_tables_link_or_button_whole_on_a_phone(narrow_probe: PagePr
                                            ("/perbandingan/", {"Perbandingan": "page"}),
                                            ("/perbandingan/2023/", {"Perbandingan": "true"}),
                                            ("/instansi/kecamatan-pengaron/", {"Perbandingan": "true"})])
-def test_the_menu_says_which_of_its_pages_the_reader_is_on(probe: PageProbe, path: str, current: dict[str, str]) -> None:
+def test_the_menu_says_which_of_its_pages_the_reader_is_on(probe: PageProbe, path: str,
+                                                          current: dict[str, str]) -> None:
     """The header's menu, "Cari" and "Perbandingan", said nothing of where the reader was: on the search page a screen
     reader heard "Cari, tautan" as on any other, and the comparisons of a year or an instansi were not marked as the
     comparison's. The page is aria-current="page", a page of the section "true", and the link is underlined thicker."""
@@ -151,7 +153,8 @@ def test_the_menu_says_which_of_its_pages_the_reader_is_on(probe: PageProbe, pat
         "links => links.map((a) => [a.textContent.trim(), a.getAttribute('aria-current')])") if value}
     assert found == current, found
     thickness = dict(menu.evaluate_all(  # 'auto' (the font's own, about 1 px) is read as 0
-        "links => links.map((a) => [a.textContent.trim(), parseFloat(getComputedStyle(a).textDecorationThickness) || 0])"))
+        "links => links.map((a) => [a.textContent.trim(),"
+        " parseFloat(getComputedStyle(a).textDecorationThickness) || 0])"))
     assert all(thickness[text] >= 3 if text in current else thickness[text] < 3 for text in thickness), thickness
 
 
