@@ -28,7 +28,7 @@ T = TypeVar("T")
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
 
-FORMAT = 15  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
+FORMAT = 16  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
 #            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers;
 #            the build record's key holds it too, so no build replays a record of the code before; 7: verdicts
 #            judged on the printed figure, so kept tables and states of the rule before are not taken; 8: the
@@ -60,7 +60,11 @@ FORMAT = 15  # bump when the meaning of keys, the pickled classes or the entries
 #            reads as a formula, a list item's missing key named by its kode), a report's (a folder named for
 #            another year, "Rp 1.3 miliar", instansi-ejaan, lisensi-data, <meta>/<form>/<base>) and kept outputs
 #            (efficiency in "poin", indikator.csv's target_tahunan and kode_program, triwulan.csv and anggaran.csv's
-#            quarters and outputs, SiteConfig.lisensi_data)
+#            quarters and outputs, SiteConfig.lisensi_data); 16: the forty-ninth pass: Instansi gains nama_sebelumnya;
+#            a chapter's kept parse (a skipped heading level, {...} attributes past the allow-list, a reference
+#            definition to javascript:, footnotes' way back) and a report's kept messages (a predikat with a
+#            no-break space, "1,29 miliar rupiah", "Rp 56,595,826", "19/22 indikator") and outputs
+#            (indikator.persen_mencapai_target)
 
 
 def digest(*parts: Any) -> str:
