@@ -123,7 +123,10 @@ def chapter_page(env: jinja2.Environment, rctx: RenderContext, ctx: dict[str, An
     prev, nxt = neighbours(report, chapter)
     context = {"report": report, "chapter": chapter, "prev": prev, "next": nxt,
                "toc": [(level, anchor, toc_text(report, text)) for level, anchor, text in chapter.toc],
-               "chapter_url": lambda c, r=report: chapter_url(r, c), **ctx}
+               "chapter_url": lambda c, r=report: chapter_url(r, c),
+               # whether the page loads tabel.js: said here, since a theme that tests the body itself
+               # ('class="tabel-wadah' in body) has its body rendered as text (:func:`~.theme.prints_plainly`)
+               "ada_tabel": b'class="tabel-wadah' in body, **ctx}
     if body and prints_plainly(env, "chapter.html", "body"):
         head, mark, tail = render_text(env, "chapter.html", rctx.page_url, body=Markup(BODY_MARK),
                                        **context).partition(BODY_MARK)
