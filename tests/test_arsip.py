@@ -336,9 +336,12 @@ def test_change_page_lists_exactly_what_changed(flow: Flow) -> None:
         "Angka kunci, rata-rata dan jumlah yang berubah": [
             ["Indikator mencapai target", "Nilai", "2", "1", "-1"],
             ["Indikator belum mencapai target", "Nilai", "1", "2", "+1"],
+            # the share, its difference that of the two as printed (66,67 − 33,33)
+            ["Persentase indikator mencapai target", "Nilai", "66,67 %", "33,33 %", "-33,34 poin persen"],
             ["Rata-rata capaian kinerja", "Nilai", "97,50 %", "96,04 %", "-1,46 poin persen"],
             ["Indikator mencapai target sasaran S2", "Nilai", "1", "0", "-1"],
             ["Indikator belum mencapai target sasaran S2", "Nilai", "0", "1", "+1"],
+            ["Persentase indikator mencapai target sasaran S2", "Nilai", "100,00 %", "0,00 %", "-100,00 poin persen"],
         ],
         # every source file that differs, the data and chapter above among them
         "Berkas sumber yang berubah": [
