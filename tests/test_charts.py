@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -1100,23 +1101,29 @@ def _page(results: list[c.ChartResult], bundle_rel: str) -> str:
     )
 
 
-@pytest.mark.skipif(_chromium() is None, reason="chromium tidak tersedia")
-def test_grafik_js_upgrades_offline_without_console_errors(bundle_dir, tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
+@contextlib.contextmanager
+def _served_charts(bundle_dir, tmp_path: Path, kinds: list[str]) -> Iterator[str]:
+    """A page of the charts ``kinds`` with grafik.js and the Vega bundle, served on 127.0.0.1: its base URL."""
     dest, rel = bundle_dir
     root = tmp_path / "site"
     shutil.copytree(dest, root)
     (root / "js").mkdir()
     shutil.copy(GRAFIK_JS, root / "js" / "grafik.js")
-    (root / "index.html").write_text(
-        _page([rendered("target_realisasi"), rendered("dataset_garis")], rel), encoding="utf-8"
-    )
+    (root / "index.html").write_text(_page([rendered(k) for k in kinds], rel), encoding="utf-8")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
     handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
     server = PreviewServer(("127.0.0.1", 0), handler)  # a request chromium drops prints no traceback
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.skipif(_chromium() is None, reason="chromium tidak tersedia")
+def test_grafik_js_upgrades_offline_without_console_errors(bundle_dir, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with _served_charts(bundle_dir, tmp_path, ["target_realisasi", "dataset_garis"]) as base:
         with sync_api.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
             for js in (False, True):
@@ -1152,8 +1159,6 @@ def test_grafik_js_upgrades_offline_without_console_errors(bundle_dir, tmp_path)
                 assert external == []
                 context.close()
             browser.close()
-    finally:
-        server.shutdown()
 
 
 @pytest.mark.skipif(_chromium() is None, reason="chromium tidak tersedia")
@@ -1162,24 +1167,13 @@ def test_the_interactive_chart_keeps_the_series_patterns(bundle_dir, tmp_path):
     them by the spec's names: grafik.js copies them into the page once, so the bars on screen (and in a printed chapter
     page) keep their patterns instead of falling back to colour alone."""
     sync_api = pytest.importorskip("playwright.sync_api")
-    dest, rel = bundle_dir
-    root = tmp_path / "site"
-    shutil.copytree(dest, root)
-    (root / "js").mkdir()
-    shutil.copy(GRAFIK_JS, root / "js" / "grafik.js")
-    (root / "index.html").write_text(_page([rendered("dataset_tumpuk"), rendered("dataset_batang")], rel),
-                                     encoding="utf-8")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
-    server = PreviewServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with _served_charts(bundle_dir, tmp_path, ["dataset_tumpuk", "dataset_batang"]) as base:
         with sync_api.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
             page = browser.new_page()
             problems: list[str] = []
             page.on("pageerror", lambda e: problems.append(str(e)))
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html")
+            page.goto(base + "index.html")
             page.wait_for_selector("figure.grafik.grafik-interaktif >> nth=1", timeout=15000)
             fills = page.eval_on_selector_all(
                 "figure.grafik-interaktif path[aria-roledescription='batang']", "ps => ps.map(p => p.getAttribute('fill'))")
@@ -1191,8 +1185,6 @@ def test_the_interactive_chart_keeps_the_series_patterns(bundle_dir, tmp_path):
             assert page.locator("pattern[id^='lkjip-pola-']").count() == len(patterned)  # once a page
             assert problems == []
             browser.close()
-    finally:
-        server.shutdown()
 
 
 def test_a_negative_axis_tick_is_written_with_the_minus_the_tables_print():

@@ -136,6 +136,22 @@ class PageProbe:
         if button.count():
             button.click()
 
+    def tab_through(self, steps: int, inside: str, problem_js: str) -> tuple[int, list[str]]:
+        """Tab, then Shift+Tab, through the page (at most ``steps`` presses each way, until the focus leaves it): how
+        often the focus was inside an element matching ``inside``, and what ``problem_js`` (a function of no
+        arguments, evaluated after each press) found wrong, each with the key that led there."""
+        inside_count, found = 0, []
+        for key in ("Tab", "Shift+Tab"):
+            for _ in range(steps):
+                self.page.keyboard.press(key)
+                if self.page.evaluate("document.activeElement === document.body"):
+                    break
+                inside_count += self.page.evaluate(f"!!document.activeElement.closest({inside!r})")
+                problem = self.page.evaluate(problem_js)
+                if problem:
+                    found.append(f"{key}: {problem}")
+        return inside_count, found
+
     def problems(self) -> list[str]:
         """Human-readable list of everything that should not have happened on this page."""
         lines = [f"permintaan ke host lain: {url}" for url in self.foreign_requests()]

@@ -88,17 +88,7 @@ def test_keyboard_focus_in_a_table_is_not_hidden_under_the_names_column(phone: P
     box's left edge, beneath the column of the rows' names kept in view there, and the reader lost the focus."""
     phone.goto(TABLES_CHAPTER)
     phone.page.evaluate("document.fonts.ready")
-    hidden: list[str] = []
-    in_tables = 0
-    for key in ("Tab", "Shift+Tab"):
-        for _ in range(200):
-            phone.page.keyboard.press(key)
-            if phone.page.evaluate("document.activeElement === document.body"):
-                break
-            in_tables += phone.page.evaluate("!!document.activeElement.closest('.tabel-wadah a')")
-            covered = phone.page.evaluate(FOCUS_COVERED_JS)
-            if covered:
-                hidden.append(f"{key}: {covered}")
+    in_tables, hidden = phone.tab_through(200, ".tabel-wadah a", FOCUS_COVERED_JS)
     assert in_tables >= 10, in_tables  # the walk went through links inside the tables
     assert hidden == [], "\n".join(hidden)
 

@@ -121,18 +121,7 @@ def test_tab_shows_a_tables_link_or_button_whole_on_a_phone(narrow_probe: PagePr
     (chromium scrolls a box only to an element wholly out of its view)."""
     narrow_probe.goto(path)
     narrow_probe.page.evaluate("document.fonts.ready")
-    cut: list[str] = []
-    in_tables = 0
-    for key in ("Tab", "Shift+Tab"):
-        for _ in range(80):
-            narrow_probe.page.keyboard.press(key)
-            if narrow_probe.page.evaluate("document.activeElement === document.body"):
-                break
-            in_tables += narrow_probe.page.evaluate(
-                "!!document.activeElement.closest('.tabel-wadah a, .tabel-wadah button')")
-            found = narrow_probe.page.evaluate(FOCUS_CUT_JS)
-            if found:
-                cut.append(f"{key}: {found}")
+    in_tables, cut = narrow_probe.tab_through(80, ".tabel-wadah a, .tabel-wadah button", FOCUS_CUT_JS)
     assert in_tables >= 10, in_tables  # the walk went through the table's links and buttons
     assert cut == [], "\n".join(cut)
     assert narrow_probe.problems() == [], narrow_probe.problems()
