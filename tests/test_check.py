@@ -853,6 +853,21 @@ def test_the_share_of_indicators_reaching_target_is_a_figure_a_sentence_may_stat
     assert found == [(2, "persentase 67,50 %")]
 
 
+def test_a_wrong_share_of_indicators_reaching_target_is_told_the_reference_that_prints_it():
+    """"67,50 % indikator mencapai target" was told "gunakan rujukan {nilai}`...`": the author had to find that
+    ``indikator.persen_mencapai_target`` exists. A sasaran named is its share; a share below target is not this one."""
+    body = ("Sebanyak 67,50 % indikator mencapai target.\n"
+            "Sebanyak 67,50 % dari seluruh indikator sasaran S1 telah tercapai.\n"
+            "Sebanyak 67,50 % indikator belum mencapai target.\n"
+            "Serapan 67,50 % dari pagu.\n")
+    found = [(f.loc.line, f.message) for f in run(typed_words_report(body)) if f.kode == "angka-diketik"]
+    assert [line for line, _ in found] == [1, 2, 3, 4]
+    assert found[0][1].endswith("menurut hitungan laporan ini 66,67 % indikator mencapai target (2 dari 3 indikator "
+                                "terukur). Tulis rujukan {nilai}`indikator.persen_mencapai_target`")
+    assert found[1][1].endswith("{nilai}`sasaran.S1.persen_mencapai_target`")
+    assert all(m.endswith("gunakan rujukan {nilai}`...`") for _, m in found[2:])
+
+
 def test_a_capaian_typed_for_one_indicator_is_read_against_its_own():
     """"Indikator {nilai}`C.nama` mencapai capaian 98 %" passed while C computes 80 %: 98 is the average of 97,50 %
     as a whole number, and a typed % was only compared with every computed value."""

@@ -125,7 +125,7 @@ def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Findin
                 if v not in allowed and not _matches(v, places, pct):
                     out.append(Finding("warning", Loc(ch.rel, line_no), f"persentase {_words(m.group(0))} "
                                        "diketik langsung dan tidak sama dengan nilai hasil perhitungan mana pun; "
-                                       "gunakan rujukan {nilai}`...`", "angka-diketik"))
+                                       + _percent_advice(computed, line, m.end()), "angka-diketik"))
             if money:
                 for m in _RUPIAH.finditer(line):
                     v, places = from_id_parts(re.sub(r"[,\s]", "", m.group(1)), m.group(2) or m.group(3))
@@ -135,6 +135,33 @@ def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Findin
                                            "diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan "
                                            "mana pun; gunakan rujukan {nilai}`anggaran...`", "angka-diketik"))
     return out
+
+
+#: "… % indikator mencapai target", "… % dari seluruh indikator sasaran S1 telah tercapai": the share of indicators
+#: reaching their targets; "belum" or "tidak" among the words makes it the share below target, not read here.
+_SHARE = re.compile(r"\s*(?:dari\s+)?(?:(?:seluruh|semua|total|jumlah)\s+)?indikator\b"
+                    r"(?:\s+(?!belum\b|tidak\b)[\w-]+){0,4}?\s+(?:(?:mencapai|memenuhi|melampaui)\s+target|tercapai)\b",
+                    re.I)
+
+
+def _percent_advice(computed: ComputedReport, line: str, end: int) -> str:
+    """What to write instead of a typed percentage: for the share of indicators reaching their targets, the reference
+    that prints it and its value (the report's, or the sasaran's the words name); else any ``{nilai}``.
+
+    Why: "Sebanyak 67,50 % indikator mencapai target" was told "gunakan rujukan {nilai}`...`", and the author had to
+    find that ``indikator.persen_mencapai_target`` exists."""
+    share = _SHARE.match(line, end)
+    if share is None:
+        return "gunakan rujukan {nilai}`...`"
+    named = [s for s in computed.sasaran.values() if re.search(rf"(?<![\w-]){re.escape(s.id)}(?![\w-])",
+                                                               share.group(0))]
+    prefix, counts = (f"sasaran.{named[0].id}", named[0].jumlah) if named else ("indikator", computed.jumlah)
+    figure = computed.figures.get(f"{prefix}.persen_mencapai_target")
+    if figure is None or counts is None:
+        return "gunakan rujukan {nilai}`...`"
+    value = fmt.fmt_percent(figure.value) if isinstance(figure.value, Decimal) else fmt.NA
+    return (f"menurut hitungan laporan ini {value} indikator mencapai target ({len(counts.mencapai)} dari "
+            f"{len(counts.terukur)} indikator terukur). Tulis rujukan {{nilai}}`{prefix}.persen_mencapai_target`")
 
 
 #: A ``{nilai}`` reference as a chapter's text holds it; its path in group 1.
