@@ -353,7 +353,8 @@ def check_typed_predikat(report: Report, computed: ComputedReport) -> list[Findi
     percentage equal to a computed capaian). Without one: "seluruh indikator … berpredikat X" must hold for every
     indicator, and a sentence about capaian may only name a predikat some capaian has. A label of another scale
     ("Sangat Berhasil" where the report's scale tops at "Berhasil": a real report's 98,24 %) is named as such. A
-    sentence naming two labels describes a scale or counts by class, and is left alone (counts: below).
+    sentence naming two labels describes a scale or counts by class, and is left alone (counts: below). A label
+    alone in brackets right after a capaian ("97,76 % (Berhasil)") is that capaian's: :func:`_bracketed_predikat`.
     """
     own = [c.label for c in computed.scale.classes]
     if not own:
@@ -366,9 +367,14 @@ def check_typed_predikat(report: Report, computed: ComputedReport) -> list[Findi
     named = re.compile(rf"(?<![\w-])({alt})(?![\w-])")  # as a label is written: capitalised ("berhasil" is a verb)
     capaian = _capaian_values(computed)
     held = {_label(c.predikat) for c in capaian}
+    # "97,76 % (Berhasil)": a label of the report's scale alone in brackets right after a capaian
+    bracketed = re.compile(r"[\s*_]*\([\s*_\"'“”]*(" + "|".join(r"\s+".join(re.escape(w) for w in c.split())
+                                                             for c in sorted(own, key=len, reverse=True))
+                           + r")[\s*_\"'“”]*\)", re.I)
     out: list[Finding] = []
     for ch in report.chapters:
         for s in sentences(ch):
+            out += _bracketed_predikat(computed, ch.rel, s, bracketed, capaian)
             found = list(typed.finditer(s.plain))
             if not found or len({_words(m.group(1)).casefold() for m in named.finditer(s.plain)}
                                 | {_words(m.group(1)).casefold() for m in found}) > 1:
@@ -379,6 +385,49 @@ def check_typed_predikat(report: Report, computed: ComputedReport) -> list[Findi
                 if message:
                     out.append(Finding("warning", Loc(ch.rel, s.line_at(m.start(1))), message, "predikat-diketik"))
     return out
+
+
+#: Before a typed percentage, words that make it a bound of a range, not a capaian: "di atas 85 % (Baik)", "70 % –
+#: 99 % (Cukup Berhasil)", "≥ 100 % (Berhasil)".
+_BOUND_BEFORE = re.compile(r"(?:[<>≤≥=–—-]|\b(?:atas|bawah|dari|lebih|kurang|hingga|sampai|s\.?d\.?|antara|minimal|"
+                           r"maksimal|paling)\b)\s*$", re.I)
+
+
+def _bracketed_predikat(computed: ComputedReport, rel: str, s: Sentence, bracketed: re.Pattern[str],
+                        capaian: list[_Capaian]) -> list[Finding]:
+    """A label of the report's scale alone in brackets right after a capaian, referenced or typed: "{nilai}`K02.
+    capaian` (Berhasil)", "97,76 % (Berhasil)" (warning ``predikat-diketik`` when it is not that capaian's).
+
+    Why: without a word such as "predikat" before it the label passed unread, right or wrong. The bracket is bound
+    to the value before it, so a sentence of several such pairs is read pair by pair. A typed percentage is read
+    only where it equals a computed capaian (another is ``angka-diketik``'s), is no round figure or scale bound
+    (0, 100, a class's limits) and follows no word of a range ("di atas 85 %", "70 % – 99 %"): those describe the
+    scale; nor in a sentence about a serapan, the IKM or an evaluation."""
+    other = _OTHER_TOPIC.search(s.plain) is not None
+    allowed = _percent_allowed(computed)
+    out = []
+    for x in _subjects(computed, s, capaian):
+        m = bracketed.match(s.plain, x.end)
+        if m is None or not x.labels:
+            continue
+        typed = PERCENT.match(s.plain, x.start)
+        if typed is not None:
+            v, _ = from_id_parts(typed.group(1), typed.group(2))
+            if (other or v in allowed or _BOUND_BEFORE.search(s.plain, 0, x.start)
+                    or _BOUND_AFTER.match(s.plain, m.end())):
+                continue
+        label = next(c.label for c in computed.scale.classes if c.label.casefold() == _words(m.group(1)).casefold())
+        if label.casefold() in x.labels:
+            continue
+        out.append(Finding("warning", Loc(rel, s.line_at(m.start(1))),
+                           f"predikat '{label}' diketik untuk {x.shown}, padahal menurut {computed.scale.nama} "
+                           f"predikatnya '{_proper(computed, x.labels)}'; tulis rujukan {{nilai}}`{x.path}`",
+                           "predikat-diketik"))
+    return out
+
+
+#: After a percentage's bracket, words that make it one bound of a range: "70 % (Cukup Berhasil) sampai 100 %".
+_BOUND_AFTER = re.compile(r"\s*(?:[–—-]|\b(?:hingga|sampai|s\.?d\.?|ke\s+atas|ke\s+bawah)\b)", re.I)
 
 
 def _words(text: str) -> str:
