@@ -1261,6 +1261,61 @@ def test_a_direction_about_another_subject_or_denied_is_not_read_against_the_rea
         assert len(f) == 1 and "lebih kecil daripada" in f[0].message, wrong
 
 
+def _nek_and_ikm():
+    """NEK: realisasi 82,85 (2022) to 84,83 (2023), +1,98; target 80 both years, capaian 103,56 % to 106,04 %, +2,48."""
+    nek = ind("NEK", D(80), PeriodValues(annual=D("84.83"), loc=loc(12)), 10)
+    nek.target[2022] = PeriodValues(annual=D(80), loc=loc(14))
+    nek.realisasi[2022] = PeriodValues(annual=D("82.85"), loc=loc(13))
+    return [nek, ind("IKM", D(80), D(82), 20)]
+
+
+def test_a_change_typed_in_points_is_read_against_the_indicators_change():
+    """"{nilai}`NEK.nama` naik 1,98 poin dari tahun sebelumnya" stayed so after NEK's realisasi was corrected: only
+    the words beside two referenced values were read, never a typed change."""
+    inds = _nek_and_ikm()
+    for right in ("{nilai}`NEK.nama` naik 1,98 poin dari tahun sebelumnya.",
+                  "{nilai}`NEK.nama` naik 2 poin dibanding tahun 2022.",
+                  "Capaian {nilai}`NEK.nama` meningkat 2,48 poin dari tahun lalu.",
+                  "{nilai}`NEK.nama` mengalami peningkatan capaian sebesar 2,48 poin.",
+                  "{nilai}`NEK.nama` naik 2,48 poin.",  # no subject said: the capaian's is right
+                  "{nilai}`NEK.realisasi` naik 1,98 poin dari {nilai}`NEK.realisasi@2022`.",
+                  # the capaian named before a comma is not the subject of the change after it
+                  "Dengan capaian {nilai}`NEK.capaian`, {nilai}`NEK.nama` naik 1,98 poin dari tahun lalu.",
+                  "Meskipun pagu anggaran turun, {nilai}`NEK.nama` naik 1,98 poin.",
+                  # not read: two changes, two indicators, another subject, denied, another base, another year, code
+                  "{nilai}`NEK.nama` naik 3 poin dan {nilai}`IKM.nama` turun 3 poin.",
+                  "Nilai {nilai}`IKM.nama` dan {nilai}`NEK.nama` naik 5 poin.",
+                  "Target {nilai}`NEK.nama` naik 5 poin.",
+                  "{nilai}`NEK.nama` tidak naik 5 poin seperti direncanakan.",
+                  "{nilai}`NEK.nama` naik 5 poin dari target.",
+                  "{nilai}`NEK.nama` naik 5 poin dibanding tahun 2020.",
+                  "{nilai}`NEK.nama` `naik 5 poin`."):
+        assert not [f for f in _said(right, inds, "selisih-diketik") + _said(right, inds, "arah-diketik")], right
+    said = {"{nilai}`NEK.nama` naik 3 poin dari tahun sebelumnya.": ("selisih-diketik", "'naik 3 poin' … realisasi"),
+            "{nilai}`NEK.nama` turun 1,98 poin.": ("arah-diketik", "'turun 1,98 poin' … realisasi"),
+            "Capaian {nilai}`NEK.nama` meningkat 1,98 poin.": ("selisih-diketik", "'meningkat 1,98 poin' … capaian"),
+            "Realisasi {nilai}`NEK.nama` naik 2,48 poin.": ("selisih-diketik", "'naik 2,48 poin' … realisasi"),
+            "{nilai}`NEK.realisasi` naik 3 poin dari {nilai}`NEK.realisasi@2022`.":
+                ("selisih-diketik", "'naik 3 poin' … realisasi")}
+    for wrong, (kode, start) in said.items():
+        f = _said(wrong, inds, "selisih-diketik") + _said(wrong, inds, "arah-diketik")
+        assert [(x.kode, x.loc.line) for x in f] == [(kode, 6)], wrong
+        assert f[0].message.startswith(start.replace(" … ", " diketik untuk ") + " NEK, padahal"), f[0].message
+    f = _said("{nilai}`NEK.nama` naik 3 poin dari tahun sebelumnya.", inds, "selisih-diketik")[0]
+    assert f.message == ("'naik 3 poin' diketik untuk realisasi NEK, padahal menurut hitungan laporan ini realisasinya "
+                         "naik 1,98 poin dari tahun 2022 (82,85 menjadi 84,83); angka ketikan tidak ikut berubah bila "
+                         "datanya diubah. Tulis rujukan {nilai}`NEK.tren` sebesar {nilai}`NEK.selisih` poin (selisih "
+                         "bertanda: {nilai}`NEK.delta`)")
+    f = _said("Capaian {nilai}`NEK.nama` meningkat 1,98 poin.", inds, "selisih-diketik")[0]
+    assert "capaiannya naik 2,48 poin dari tahun 2022 (103,56 % menjadi 106,04 %)" in f.message
+    assert f.message.endswith("{nilai}`NEK.capaian@2022` dan {nilai}`NEK.capaian`, dan perbaiki angkanya")
+    # the direction already said wrong beside two values: one finding, not a second for the typed change
+    f = _said("{nilai}`NEK.realisasi` turun 3 poin dari {nilai}`NEK.realisasi@2022`.", inds, "arah-diketik")
+    assert len(f) == 1 and "lebih besar daripada" in f[0].message
+    assert not _said("{nilai}`NEK.realisasi` turun 3 poin dari {nilai}`NEK.realisasi@2022`.", inds,
+                     "selisih-diketik")
+
+
 def test_a_verdict_typed_beside_a_capaian_is_read_against_it():
     """"belum mencapai target adalah … ({nilai}`K05.capaian`)" printed 100,00 % once K05's realisasi was corrected."""
     k05, k02 = ind("K05", D(100), D(100), 10), ind("K02", D(100), D("97.76"), 20)

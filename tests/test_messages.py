@@ -311,6 +311,15 @@ CASES = [
                        "{nilai}`IKU1.nama` mencapai")),
          BAB3, 9, "peringatan", "'naik' diketik, padahal {nilai}`IKU1.realisasi` (82,5) lebih kecil daripada "
          "{nilai}`IKU1.realisasi@2022` (90)", "arah-diketik"),
+    # bab 3 line 9: "naik 4 poin" typed where IKU1's realisasi rose 2,5 (80 in 2022, indikator.yaml line 9, to 82,5)
+    Case("selisih-diketik",
+         chain(replace(INDIKATOR, "    realisasi:\n", "    realisasi:\n      2022: 80\n"),
+               replace(BAB3, "Indikator {nilai}`IKU1.nama` mencapai",
+                       "Indikator {nilai}`IKU1.nama` naik 4 poin dari tahun lalu. Indikator {nilai}`IKU1.nama` "
+                       "mencapai")),
+         BAB3, 9, "peringatan", "'naik 4 poin' diketik untuk realisasi IKU1, padahal menurut hitungan laporan ini "
+         "realisasinya naik 2,5 poin dari tahun 2022 (80 menjadi 82,5); angka ketikan tidak ikut berubah bila datanya "
+         "diubah. Tulis rujukan {nilai}`IKU1.tren` sebesar {nilai}`IKU1.selisih` poin", "selisih-diketik"),
     # bab 3 line 9: "belum mencapai target" typed for IKU1's 103,13 %
     Case("tercapai-diketik", replace(BAB3, "mencapai {nilai}`IKU1.capaian`",
                                      "belum mencapai target ({nilai}`IKU1.capaian`)"),

@@ -75,7 +75,10 @@ jumlah-diketik             warning     a count of indicators typed in a sentence
                                        "seluruh indikator tercapai", "tidak ada indikator yang belum mencapai target"
                                        where some indicator is not reached (or N/A)
 arah-diketik               warning     "naik dari A menjadi B" typed where B is below A (or "turun" where above); also
-                                       in other word orders, and beside a `<id>.delta` of the other sign
+                                       in other word orders, beside a `<id>.delta` of the other sign, and "naik 3 poin"
+                                       about one indicator whose change from last year is a fall (or none)
+selisih-diketik            warning     "naik 3 poin" typed about one indicator whose realisasi (or, said so, capaian)
+                                       changed from last year by another amount
 tercapai-diketik           warning     "tercapai" typed beside a capaian under 100 %, "belum mencapai target" beside one
                                        of 100 % or more
 isian-contoh               warning     the scaffold's sample values or "Tuliskan …" instructions left in the report

@@ -21,7 +21,7 @@ from .figures import IndicatorCounts, slug
 from .findings import Finding
 from .prose import CODE_SPAN, Sentence, lines, sentences
 from .refs import Ref, UnknownReference, lookup
-from .report import ComputedReport, counts_for
+from .report import ComputedReport, IndicatorResult, counts_for
 from .scales import BUILTIN_SCALES, NA_LABEL, classify_or_none
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -684,6 +684,7 @@ def check_typed_direction(report: Report, computed: ComputedReport) -> list[Find
     for ch in report.chapters:
         for s in sentences(ch):
             matched = False
+            found: list[Finding] = []
             for m in _DIRECTION.finditer(s.text):
                 if s.plain[m.start(1)] == " ":  # inside a code span
                     continue
@@ -695,10 +696,12 @@ def check_typed_direction(report: Report, computed: ComputedReport) -> list[Find
                 up = m.group(1).casefold() in _UP
                 if (b > a) == up and a != b:
                     continue
-                out.append(_direction_finding(ch.rel, s, m.start(1), m.group(1),
-                                              _compared(m.group(3), after, m.group(2), before)))
+                found.append(_direction_finding(ch.rel, s, m.start(1), m.group(1),
+                                                _compared(m.group(3), after, m.group(2), before)))
             if not matched:
-                out += _direction_beside(computed, ch.rel, s)
+                found += _direction_beside(computed, ch.rel, s)
+            # a sentence whose direction is already said wrong is not told of its typed change a second time
+            out += found or _typed_change(computed, ch.rel, s)
     return out
 
 
@@ -825,6 +828,117 @@ def _direction_beside(computed: ComputedReport, rel: str, s: Sentence) -> list[F
     if (b > a) == up and a != b:
         return []
     return [_direction_finding(rel, s, word.start(1), word.group(1), _compared(later, after, earlier, before))]
+
+
+#: A change typed in points: "naik 1,98 poin", "turun sebesar 3 poin", "mengalami peningkatan capaian 2,5 poin";
+#: the direction word in group 1, a subject named after a noun in group 2, the number in groups 3 and 4.
+_CHANGE = re.compile(r"\b(naik|meningkat|bertambah|turun|menurun|berkurang|kenaikan|peningkatan|pertambahan|"
+                     r"penurunan|pengurangan)(?:\s+(capaian(?:nya)?|realisasi(?:nya)?))?"
+                     r"(?:\s+(?:sebesar|sebanyak|sekitar|lagi))?\s+(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?\s*"
+                     r"(?:poin|point)\b", re.I)
+#: What a change before it in its clause is of: the capaian, the realisasi, or another subject ("target naik 2
+#: poin", "pagu anggaran turun"), whose change is not read.
+_CHANGE_SUBJECT = re.compile(r"\b(?:(capaian(?:nya)?)|(realisasi(?:nya)?)|(kinerja|target|pagu|anggaran|belanja|"
+                             r"serapan|pegawai|biaya|dana|kemajuan|rata-?rata))\b", re.I)
+#: After the number: a change from another base than last year's ("naik 2 poin dari target", "dibanding triwulan
+#: lalu"), not read.
+_OTHER_BASE = re.compile(r"\b(?:target|triwulan|tw|semester|bulan|nasional|provinsi|renstra)\b", re.I)
+
+
+def _subject_of_change(s: Sentence, a: int, m: re.Match[str]) -> str | None:
+    """"capaian", "realisasi" or "" (not said) for the change ``m`` in the clause from ``a``: a noun's own after it
+    ("peningkatan capaian"), else the last subject word or indicator reference among the two words before it, after
+    any comma ("Capaian {nilai}`X.nama` naik", "{nilai}`X.realisasi` naik"); None for another subject ("target naik").
+
+    Only the words next to it: "Dengan capaian {nilai}`X.capaian`, {nilai}`X.nama` naik 1,98 poin" is about X's
+    realisasi, and a capaian anywhere before it made the right 1,98 be read against the capaian's change."""
+    if m.group(2):
+        return "capaian" if m.group(2).casefold().startswith("capaian") else "realisasi"
+    start = max([a, *(c.end() for c in re.finditer(r",(?!\d)", s.plain[:m.start()]))])
+    words = list(re.finditer(r"\S+", s.plain[start:m.start()]))
+    if len(words) >= 2:
+        start += words[-2].start()
+    marks: list[tuple[int, str | None]] = []
+    for w in _CHANGE_SUBJECT.finditer(s.plain, start, m.start()):
+        marks.append((w.start(), "capaian" if w.group(1) else "realisasi" if w.group(2) else None))
+    for r in _REF.finditer(s.text, start, m.start()):
+        attr = r.group(1).strip().partition("@")[0].rpartition(".")[2]
+        if attr in ("capaian", "predikat"):
+            marks.append((r.start(), "capaian"))
+        elif attr in ("realisasi", "realisasi_lalu"):
+            marks.append((r.start(), "realisasi"))
+    return max(marks, key=lambda x: x[0])[1] if marks else ""
+
+
+def _changes(computed: ComputedReport, ir: IndicatorResult) -> dict[str, tuple[Decimal, str, str, str]]:
+    """The indicator's change from last year, by what changed: the value, and its magnitude, last year's value and
+    this year's as printed; the realisasi's when ``delta`` exists, the capaian's in an annual report with both."""
+    out = {}
+    if ir.delta is not None:
+        lalu, kini = _lookup(computed, f"{ir.id}.realisasi_lalu"), _lookup(computed, f"{ir.id}.realisasi")
+        selisih = _lookup(computed, f"{ir.id}.selisih")
+        if lalu is not None and kini is not None and selisih is not None:
+            out["realisasi"] = (ir.delta, selisih.formatted(), lalu.formatted(), kini.formatted())
+    prev = next((p.capaian.value for p in ir.riwayat if p.tahun == ir.tahun - 1), None)
+    if ir.periode == "tahunan" and prev is not None and ir.capaian.value is not None:
+        d = fmt.shown_difference(ir.capaian.value, prev)
+        out["capaian"] = (d, fmt.fmt_number(abs(d), 2), fmt.fmt_percent(prev), fmt.fmt_percent(ir.capaian.value))
+    return out
+
+
+def _typed_change(computed: ComputedReport, rel: str, s: Sentence) -> list[Finding]:
+    """"naik 1,98 poin" typed in a sentence about one indicator where its change from last year is another, in size or
+    in direction (warning ``selisih-diketik``; ``arah-diketik`` when the direction is wrong).
+
+    Why: "{nilai}`NEK.nama` naik 1,98 poin dari tahun sebelumnya" stayed so after NEK was corrected and fell; only
+    the words beside two referenced values were read. Read where the sentence has one such change, names one
+    indicator by its references, and no year but this and last; the change is the capaian's where the words before it
+    say "capaian", the realisasi's where they say "realisasi", and either where they say neither. Not read after a
+    denial ("tidak naik 2 poin"), of another subject ("target naik 2 poin") or from another base ("dari target")."""
+    found = list(_CHANGE.finditer(s.plain))
+    refs = [m.group(1).strip() for m in _REF.finditer(s.text)]
+    about = _indicators_named(computed, refs)
+    if len(found) != 1 or len(about) != 1:
+        return []
+    m, ir = found[0], computed.indikator[next(iter(about))]
+    years = {str(ir.tahun), str(ir.tahun - 1)}
+    if (any(y not in years for y in _YEAR.findall(s.plain))
+            or any(p.partition("@")[2].strip() not in ("", *years) for p in refs)):
+        return []
+    a, b = next((a, b) for a, b in _clauses(s.plain) if a <= m.start() < b)
+    spans = [(r.start(), r.end()) for r in _REF.finditer(s.text)]
+    if (not any(a <= start < b for start, _ in spans) or _NEGATED.search(s.plain[max(a, m.start() - 40):m.start()])
+            or _OTHER_BASE.search(s.plain, m.end(), b)):
+        return []
+    subject = _subject_of_change(s, a, m)
+    changes = _changes(computed, ir)
+    if subject is None or (subject and subject not in changes) or not changes:
+        return []
+    v, places = from_id_parts(m.group(3), m.group(4))
+    up = m.group(1).casefold() in _UP_WORDS
+
+    def right(d: Decimal) -> bool:
+        d = fmt.shown(d)
+        return round_half_up(abs(d), places) == v and (d == 0 if v == 0 else (d > 0) == up and d != 0)
+
+    kinds = [subject] if subject else [k for k in ("realisasi", "capaian") if k in changes]
+    if any(right(changes[k][0]) for k in kinds):
+        return []
+    kind = kinds[0]
+    d, size, lalu, kini = changes[kind]
+    shown = fmt.shown(d)
+    way = "naik" if shown > 0 else "turun" if shown < 0 else "tetap"
+    wrong_way = shown == 0 or (shown > 0) != up
+    typed = " ".join(s.plain[m.start():m.end()].split())
+    of = "realisasi" if kind == "realisasi" else "capaian"
+    refer = (f"{{nilai}}`{ir.id}.tren` sebesar {{nilai}}`{ir.id}.selisih` poin (selisih bertanda: "
+             f"{{nilai}}`{ir.id}.delta`)" if kind == "realisasi" else
+             f"{{nilai}}`{ir.id}.capaian@{ir.tahun - 1}` dan {{nilai}}`{ir.id}.capaian`, dan perbaiki angkanya")
+    return [Finding("warning", Loc(rel, s.line_at(m.start())),
+                    f"'{typed}' diketik untuk {of} {ir.id}, padahal menurut hitungan laporan ini {of}nya "
+                    f"{way}{'' if shown == 0 else f' {size} poin'} dari tahun {ir.tahun - 1} ({lalu} menjadi {kini}); "
+                    f"angka ketikan tidak ikut berubah bila datanya diubah. Tulis rujukan {refer}",
+                    "arah-diketik" if wrong_way else "selisih-diketik")]
 
 
 #: A verdict on whether a target was reached, typed: "tercapai", "mencapai target", "melampaui target"; and the
