@@ -43,7 +43,7 @@ from lkjip_site.elements.charts.cache import ChartCache, chart_memo
 from lkjip_site.elements.charts.fonts import chart_fonts, truetype_fonts
 from lkjip_site.elements.charts.limits import FontBound, without_moot_limits
 from lkjip_site.elements.charts.marks import extreme_text
-from lkjip_site.elements.charts.narrow import narrow_spec
+from lkjip_site.elements.charts.narrow import narrow_spec, text_width
 from lkjip_site.elements.charts import dataset as dataset_module
 from lkjip_site.elements.charts import kinds as kinds_module
 from lkjip_site.elements.charts import marks as marks_module
@@ -744,6 +744,61 @@ def test_a_line_of_each_series_has_its_own_dash() -> None:
                                svg)
             assert len(lines) == 3
             assert len({dash for _, dash in lines}) == 3
+
+
+def _label_boxes(svg: str) -> list[tuple[int, str, float, float, float, float]]:
+    """(place in the SVG, text, left, top, right, bottom) of every text a chart's marks draw, from its anchor and
+    font: 12 px figures reach 9 px above their baseline and 3 px below it; the width is narrow.text_width's upper
+    estimate."""
+    boxes = []
+    for group in re.finditer(r'<g class="mark-text role-mark.*?</g>', svg, re.S):
+        for m in re.finditer(r'<text text-anchor="(\w+)" transform="translate\(([-\d.]+),([-\d.]+)\)"[^>]*>([^<]+)<',
+                             group.group(0)):
+            anchor, x, y, label = m.group(1), float(m.group(2)), float(m.group(3)), m.group(4)
+            w = text_width(label)
+            left = x - {"start": 0, "middle": w / 2, "end": w}[anchor]
+            boxes.append((group.start() + m.start(), label, left, y - 9, left + w, y + 3))
+    return boxes
+
+
+def _meet(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("kind", ["target_realisasi", "renstra", "efisiensi"])
+def test_no_value_label_is_crossed_by_the_target_rule(kind: str) -> None:
+    """The dashed 100 % rule ran through the label of every bar just under 100 % ("97,76 % · Cukup Berhasil" in
+    Gambar 3.1 of the Martapura Barat report), in the wide and the phone layout alike. Where a label meets the rule, a
+    box of the background colour drawn after the rule and before the label covers the rule across the label."""
+    spec = {
+        "target_realisasi": c.target_realisasi([*CAPAIAN_ROWS, {
+            "indikator": "Administrasi Keuangan", "target": D(100), "realisasi": D("97.76"), "capaian": D("97.76"),
+            "predikat": "Cukup Berhasil", "warna": CUKUP}]),
+        "renstra": c.renstra([{"indikator": f"Indikator {k}", "realisasi": D(k), "target_akhir": D(100),
+                               "kemajuan": D(k)} for k in ("99.1", "95", "80", "112")]),
+        "efisiensi": c.efisiensi([{"nama": "Program Penunjang", "capaian": D("98.27"), "serapan": D("99.50")}],
+                                 metode="rasio"),
+    }[kind]
+    r = render_chart(spec)
+    for svg in (r.svg, r.svg_narrow):
+        rules = [(m.start(), float(m.group(1)), float(m.group(2)), float(m.group(2)) + float(m.group(3)))
+                 for m in re.finditer(r'<line transform="translate\(([-\d.]+),([-\d.]+)\)" x2="0" y2="([\d.]+)"'
+                                      r'[^>]*stroke-dasharray="4,3"', svg)]
+        covers = [(m.start(), float(m.group(1)), float(m.group(2)), float(m.group(1)) + float(m.group(3)),
+                   float(m.group(2)) + float(m.group(4)))
+                  for m in re.finditer(r'<path d="M([-\d.]+),([-\d.]+)h([\d.]+)v([\d.]+)h-[\d.]+Z" fill="#ffffff"/>',
+                                       svg)]
+        assert rules
+        crossed = 0
+        for at, label, left, top, right, bottom in _label_boxes(svg):
+            for rule_at, x, y0, y1 in rules:
+                hit = (max(left, x - 0.75), max(top, y0), min(right, x + 0.75), min(bottom, y1))
+                if hit[0] >= hit[2] or hit[1] >= hit[3]:
+                    continue
+                crossed += 1
+                assert any(rule_at < box_at < at and box[0] <= hit[0] and box[1] <= hit[1] and box[2] >= hit[2]
+                           and box[3] >= hit[3] for box_at, *box in covers), (label, x)
+        assert crossed  # the inputs put the rule across some label
 
 
 # --------------------------------------------------------------------------------------------------

@@ -15,8 +15,11 @@ from .marks import (
     alt,
     band_height,
     data,
+    LABEL_PX,
     extreme_text,
     join_names,
+    label_box,
+    label_px,
     layer,
     max_lines,
     percent_domain,
@@ -70,6 +73,7 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
                 "capaian": to_float(c),
                 "predikat": predikat,
                 "label": f"{cap_s} · {predikat}" if c is not None else NA,
+                LABEL_PX: label_px(f"{cap_s} · {predikat}") if c is not None else 0.0,
                 "keterangan": (
                     f"{name}; target{so_far} {with_unit(target_s, satuan)}; realisasi{so_far} "
                     f"{with_unit(real_s, satuan)}"
@@ -124,7 +128,8 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
         align="left", dx=4, fontWeight="bold", color=MUTED_COLOUR, ariaRoleDescription="tanda N/A"
     ).encode(y=y, x=alt.X("x0:Q"), text=alt.Text("label:N"), tooltip=tooltip,
              description=alt.Description("keterangan:N"))
-    chart = target_rule(100.0, "Target 100 %").add_layers(bars, labels, na_marks).properties(
+    box = label_box(base.transform_filter("isValid(datum.capaian)"), "capaian", y=y)
+    chart = target_rule(100.0, "Target 100 %").add_layers(bars, box, labels, na_marks).properties(
         width=PLOT_WIDTH, height=band_height(len(names), lines)
     )
 
@@ -340,6 +345,7 @@ def plan_renstra(spec: ChartSpec) -> Plan:
                 "indikator": name,
                 "kemajuan": to_float(k),
                 "label": k_s if k is not None else NA,
+                LABEL_PX: label_px(k_s if k is not None else NA),
                 "keterangan": f"{name}; realisasi {real_s}; target akhir {end_s}; kemajuan {k_s}",
                 "t_realisasi": f"{real_s} {satuan}".strip(),
                 "t_akhir": f"{end_s} {satuan}".strip(),
@@ -364,10 +370,9 @@ def plan_renstra(spec: ChartSpec) -> Plan:
         ],
         description=alt.Description("keterangan:N"),
     )
-    labels = base.mark_text(align="left", dx=4, aria=False).encode(
-        y=y, x=alt.X("x0:Q"), text=alt.Text("label:N")
-    ).transform_calculate(x0="isValid(datum.kemajuan) ? datum.kemajuan : 0")
-    chart = target_rule(100.0, "Target akhir 100 %").add_layers(bars, labels).properties(
+    at = base.transform_calculate(x0="isValid(datum.kemajuan) ? datum.kemajuan : 0")
+    labels = at.mark_text(align="left", dx=4, aria=False).encode(y=y, x=alt.X("x0:Q"), text=alt.Text("label:N"))
+    chart = target_rule(100.0, "Target akhir 100 %").add_layers(bars, label_box(at, "x0", y=y), labels).properties(
         width=PLOT_WIDTH, height=band_height(len(names), max_lines(names))
     )
     done = sum(1 for _, v in measured if shown(v) >= 100)
@@ -512,6 +517,7 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
                     "seri": seri,
                     "nilai": to_float(v),
                     "label": fmt_percent_or_dash(v),
+                    LABEL_PX: label_px(fmt_percent_or_dash(v)),
                     "keterangan": f"{seri} {desc}",
                     "t_capaian": fmt_percent_or_dash(c),
                     "t_serapan": fmt_percent_or_dash(s),
@@ -551,7 +557,8 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
                           ariaRoleDescription="tanda N/A").encode(
         y=y, yOffset=y_off, x=alt.X("x0:Q"), text=alt.Text("label:N"), tooltip=tooltip,
         description=alt.Description("keterangan:N"))
-    chart = target_rule(100.0, "100 %").add_layers(bars, labels, na_marks).properties(
+    box = label_box(base, "nilai", y=y, yOffset=y_off)
+    chart = target_rule(100.0, "100 %").add_layers(bars, box, labels, na_marks).properties(
         width=PLOT_WIDTH, height=max(len(names) * max(56, 14 * max_lines(names) + 10), 60)
     )
     parts = [

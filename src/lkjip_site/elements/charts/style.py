@@ -10,6 +10,7 @@ FONT_FAMILY = "Noto Sans"
 TEXT_COLOUR = "#1f2328"  # 15.8:1 on white
 MUTED_COLOUR = "#57606a"  # 6.1:1 on white, for axes and rules
 GRID_COLOUR = "#d8dee4"
+BACKGROUND = "#ffffff"  # of every chart (theme_config), and of the box under a value label (marks.label_box)
 NEUTRAL_BAR = "#0072B2"
 FALLBACK_PREDIKAT = "#6e7781"
 
@@ -121,7 +122,7 @@ def theme_config() -> dict[str, Any]:
     """One visual style for site and PDF: project font, dark text, Okabe–Ito series, id-ID locale."""
     return {
         "font": FONT_FAMILY,
-        "background": "#ffffff",
+        "background": BACKGROUND,
         "padding": 8,
         "view": {"stroke": None},
         "axis": {
