@@ -801,6 +801,35 @@ def test_no_value_label_is_crossed_by_the_target_rule(kind: str) -> None:
         assert crossed  # the inputs put the rule across some label
 
 
+def test_value_labels_of_lines_that_meet_are_kept_apart() -> None:
+    """Three or four indicators near one figure in a year: a third label went above again, on the first one ("86,2"
+    over "85,4"), a fourth below, on the second. No two labels overlap, none covers a point, and a year's labels read
+    top to bottom in the order of their values."""
+    rows = [(2021, "Nilai SAKIP", "71.5"), (2022, "Nilai SAKIP", "80.1"), (2023, "Nilai SAKIP", "85.9"),
+            (2021, "IKM", "76.2"), (2022, "IKM", "80.3"), (2023, "IKM", "85.4"),
+            (2021, "IKKI", "40.0"), (2022, "IKKI", "80.2"), (2023, "IKKI", "85.1"),
+            (2021, "Indeks RB", "60"), (2022, "Indeks RB", "62"), (2023, "Indeks RB", "86.2"),
+            (2021, "Nilai LHE", "60"), (2022, "Nilai LHE", "62.4"), (2023, "Nilai LHE", "70")]
+    r = render_chart(c.tren([{"tahun": y, "indikator": n, "nilai": D(v)} for y, n, v in rows], satuan="nilai"))
+    for svg in (r.svg, r.svg_narrow):
+        labels = [b for b in _label_boxes(svg) if re.fullmatch(r"[\d.,]+", b[1])]
+        assert len(labels) == len(rows) or svg is r.svg_narrow
+        points = [(float(x), float(y)) for x, y in re.findall(
+            r'aria-roledescription="titik" transform="translate\(([-\d.]+),([-\d.]+)\)"', svg)]
+        assert len(points) == len(rows)
+        for i, (_, a, *box_a) in enumerate(labels):
+            for _, b, *box_b in labels[i + 1:]:
+                assert not _meet(box_a, box_b), (a, b)
+            for x, y in points:
+                assert not _meet(box_a, (x - 5, y - 5, x + 5, y + 5)), (a, x, y)
+        by_year: dict[float, list[tuple[float, float]]] = {}
+        for _, label, left, top, right, _bottom in labels:
+            by_year.setdefault(round((left + right) / 2), []).append((top, float(label.replace(",", "."))))
+        for column in by_year.values():
+            values = [v for _, v in sorted(column)]
+            assert values == sorted(values, reverse=True)
+
+
 # --------------------------------------------------------------------------------------------------
 # Determinism and cache
 # --------------------------------------------------------------------------------------------------

@@ -220,15 +220,15 @@ def plan_tren(spec: ChartSpec) -> Plan:
     hi = max(all_values)
     pad = (hi - lo) * Decimal("0.25") if hi != lo else (abs(hi) * Decimal("0.1") or Decimal(1))
     y_domain = [float(min(Decimal(0), lo) if lo >= 0 and lo < pad else lo - pad), float(hi + pad)]
+    y_scale = {  # of the values and of their labels' places (_place_labels)
+        "title": f"Realisasi ({satuan})" if satuan else "Realisasi",
+        "scale": alt.Scale(domain=y_domain, zero=False),
+        "axis": alt.Axis(format=",~f"),
+    }
     colour = alt.Color("indikator:N", title=None, sort=series, legend=alt.Legend(columns=1, direction="vertical"))
     enc = {
         "x": alt.X("tahun:O", title="Tahun", sort=[named(y) for y in years], axis=alt.Axis(labelAngle=0)),
-        "y": alt.Y(
-            "nilai:Q",
-            title=f"Realisasi ({satuan})" if satuan else "Realisasi",
-            scale=alt.Scale(domain=y_domain, zero=False),
-            axis=alt.Axis(format=",~f"),
-        ),
+        "y": alt.Y("nilai:Q", **y_scale),
         "color": colour,
     }
     base = alt.Chart(data(values))
@@ -246,11 +246,9 @@ def plan_tren(spec: ChartSpec) -> Plan:
         description=alt.Description("keterangan:N"),
     )
     _place_labels(values, y_domain, TREND_HEIGHT)
-    above = base.transform_filter("datum.posisi == 'atas'").mark_text(dy=-11, aria=False).encode(
-        x=enc["x"], y=enc["y"], text=alt.Text("label:N"))
-    below = base.transform_filter("datum.posisi == 'bawah'").mark_text(dy=17, aria=False).encode(
-        x=enc["x"], y=enc["y"], text=alt.Text("label:N"))
-    chart = layer(line, points).add_layers(above, below).properties(width=max(PLOT_WIDTH, 90 * len(years)),
+    labels = base.mark_text(baseline="middle", aria=False).encode(
+        x=enc["x"], y=alt.Y("y_label:Q", **y_scale), text=alt.Text("label:N"))
+    chart = layer(line, points).add_layers(labels).properties(width=max(PLOT_WIDTH, 90 * len(years)),
                                                                 height=TREND_HEIGHT)
 
     parts = []
@@ -302,26 +300,66 @@ def _change(v0: Decimal, v1: Decimal) -> str:
 
 
 TREND_HEIGHT = 260
-LABEL_CLEARANCE = 18  # px between two value labels of one year (12 px text and its line height)
+#: Geometry of a trend's value labels (px): a label's box (12 px figures, baseline "middle"), the space one takes in a
+#: stack of labels, how far a label's centre is from its point's (a point's mark reaches 6 px from its centre).
+LABEL_BOX = 12
+LABEL_STEP = 14
+LABEL_OFFSET = 14
+MARK_REACH = 6
 
 
 def _place_labels(values: list[dict[str, Any]], domain: list[float], height: int) -> None:
-    """Value labels of one year go above their point; when two points lie closer than a label's height, the lower one's
-    label goes below its point, so end labels of lines that meet never overlap (``posisi``: atas | bawah)."""
+    """Give each value label of a trend the place of its centre (``y_label``, on the value scale) so that no two labels
+    of one year overlap, none covers another line's point, and the labels of one year read top to bottom in the order
+    of their points.
+
+    Points of one year whose labels would collide make a group; the upper half of the group's labels are stacked above
+    its highest point, the others below its lowest, each in the order of the points; groups that still touch are
+    joined, until none does. A lone point has its label above it.
+
+    Why: labels went above their point, and below when the point just above had its label above: a third line close to
+    two others had its label above again, on the first one's ("86,2" over "85,4"), and a fourth's below, on the
+    second's. Three or more lines meeting in one year (a year's indicators all near 85) printed unreadable figures.
+    """
     span = (domain[1] - domain[0]) or 1.0
+
+    def px(value: float) -> float:
+        return (domain[1] - value) / span * height
+
     by_year: dict[str, list[dict[str, Any]]] = {}
     for v in values:
         by_year.setdefault(v["tahun"], []).append(v)
     for points in by_year.values():
-        points.sort(key=lambda v: -v["nilai"])
-        previous: dict[str, Any] | None = None
-        for v in points:
-            v["posisi"] = "atas"
-            if previous is not None and previous["posisi"] == "atas":
-                gap = (previous["nilai"] - v["nilai"]) / span * height
-                if gap < LABEL_CLEARANCE:
-                    v["posisi"] = "bawah"
-            previous = v
+        points.sort(key=lambda v: px(v["nilai"]))  # top to bottom; a tie keeps the order of the series
+        groups = [[v] for v in points]
+        joined = True
+        while joined:
+            joined = False
+            for i in range(len(groups) - 1):
+                if _extent(groups[i], px)[1] + 2 > _extent(groups[i + 1], px)[0]:
+                    groups[i:i + 2] = [groups[i] + groups[i + 1]]
+                    joined = True
+                    break
+        for group in groups:
+            for v, centre in zip(group, _centres(group, px)):
+                v["y_label"] = domain[1] - centre / height * span
+
+
+def _centres(group: list[dict[str, Any]], px: Any) -> list[float]:
+    """The labels' centres (px from the top) of a group of points, top to bottom: the upper half stacked above the
+    highest point, the rest below the lowest."""
+    above = (len(group) + 1) // 2
+    top, bottom = px(group[0]["nilai"]), px(group[-1]["nilai"])
+    return [top - LABEL_OFFSET - (above - 1 - j) * LABEL_STEP for j in range(above)] + [
+        bottom + LABEL_OFFSET + j * LABEL_STEP for j in range(len(group) - above)]
+
+
+def _extent(group: list[dict[str, Any]], px: Any) -> tuple[float, float]:
+    """The top and bottom (px) of what a group draws: its points' marks and its labels."""
+    centres = _centres(group, px)
+    ys = [px(v["nilai"]) for v in group]
+    return (min(min(ys) - MARK_REACH, centres[0] - LABEL_BOX / 2),
+            max(max(ys) + MARK_REACH, centres[-1] + LABEL_BOX / 2))
 
 
 def plan_renstra(spec: ChartSpec) -> Plan:
