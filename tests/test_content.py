@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 from lkjip_site.build import BuildOptions, load_site
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import Diagnostics
-from lkjip_site.core.paths import relpath, resolve_inside
+from lkjip_site.core.paths import as_listed, relpath, resolve_inside
 from lkjip_site.load.config import load_config
 from lkjip_site.load.content import load_chapter, load_reports
+from lkjip_site.load.data import read_data_files
 
 pytestmark = pytest.mark.usefixtures("epoch")
 
@@ -341,3 +342,53 @@ def test_averaging_is_chosen_by_the_site_and_overridden_by_the_report(fresh_proj
     report = load_site(BuildOptions(root=fresh_project), Diagnostics()).reports[0]
     assert (report.capaian.rata_rata, report.capaian.batas_100) == ("per_indikator", False)
     assert report.computed.figures["capaian.metode"].value == "rerata seluruh indikator terukur"
+
+
+# ------------------------------------------------------------------------------------------------ Windows and macOS
+
+
+def test_a_path_in_other_letter_case_is_given_as_listed(tmp_path: Path) -> None:
+    (tmp_path / "Gambar").mkdir()
+    (tmp_path / "Gambar" / "Peta.PNG").write_bytes(b"x")
+    assert as_listed(tmp_path, "gambar/peta.png") == "Gambar/Peta.PNG"
+    assert as_listed(tmp_path, "./Gambar/Peta.PNG") == "Gambar/Peta.PNG"
+    assert as_listed(tmp_path, "gambar/lain.png") is None
+
+
+def _case_blind(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """``exists()`` and ``is_file()`` in ``folder`` as on Windows and macOS: blind to letter case."""
+    exists, is_file = Path.exists, Path.is_file
+
+    def blind(real):  # type: ignore[no-untyped-def]
+        def check(self: Path) -> bool:
+            if self.parent == folder:
+                return any(p.name.casefold() == self.name.casefold() and real(p) for p in folder.iterdir())
+            return real(self)
+        return check
+    monkeypatch.setattr(Path, "exists", blind(exists))
+    monkeypatch.setattr(Path, "is_file", blind(is_file))
+
+
+def test_a_chapter_named_md_in_capitals_is_said_on_a_case_blind_system(fresh_project: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``40-bab-4-penutup.MD``: on macOS ``40-bab-4-penutup.md`` "exists" (it is the same file), and the chapter was
+    left out of the report without a word; it is said on every system, as on Linux."""
+    folder = fresh_project / "content/laporan/contoh-2023"
+    (folder / "40-bab-4-penutup.md").rename(folder / "40-bab-4-penutup.MD")
+    _case_blind(monkeypatch, folder)
+    _, diags = load(fresh_project)
+    assert ("content/laporan/contoh-2023/40-bab-4-penutup.MD", 1) in [(d.file, d.line) for d in diags.errors]
+    assert any("ganti namanya menjadi 40-bab-4-penutup.md" in d.message for d in diags.errors), diags.items
+
+
+def test_a_data_file_in_capitals_is_said_on_a_case_blind_system(fresh_project: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """``data/PK.yaml``: on Windows ``data/pk.yaml`` "is a file" (the same one), and the PK was passed over as an
+    unknown file with a warning; it is an error at the file, as on Linux."""
+    folder = fresh_project / "content/laporan/contoh-2023/data"
+    (folder / "pk.yaml").rename(folder / "PK.yaml")
+    _case_blind(monkeypatch, folder)
+    diags = Diagnostics()
+    read_data_files(folder.parent, fresh_project, diags)
+    assert any(d.file.endswith("data/PK.yaml") and "namanya harus persis 'pk.yaml'" in d.message
+               for d in diags.errors), diags.items

@@ -546,6 +546,23 @@ CASES = [
          "url_dasar: alamat ini memuat nama pengguna atau kata sandi"),
     Case("url-dasar-kueri", replace(SITUS, "contoh.go.id/", "contoh.go.id/?ref=a/"), SITUS, 5,
          "url_dasar: alamat dasar tidak boleh memuat '?' atau '#'"),
+    # Written on Windows or macOS, built on Linux: BAB I line 9 shows gambar/peta.png, the file is gambar/Peta.PNG (the
+    # author's system opened it; the server's said "tidak ditemukan" of a file that is there)
+    Case("gambar-huruf-beda", chain(write(f"{R}/gambar/Peta.PNG", "x"),
+                                    replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
+                                            "Lihat ![Peta wilayah](gambar/peta.png).")),
+         BAB1, 9, "gambar 'gambar/peta.png': nama berkas yang ada 'gambar/Peta.PNG' (huruf besar/kecil berbeda)"),
+    # BAB I line 9: a path written with Windows' backslash
+    Case("gambar-garis-miring-terbalik", replace(BAB1, "Tuliskan latar belakang penyusunan laporan.",
+                                                 "Lihat ![Logo](gambar\\logo.svg)."),
+         BAB1, 9, "memakai garis miring terbalik '\\'; tulis garis miring '/', mis. 'gambar/logo.svg'"),
+    # laporan.yaml line 10: the logo in other letter case
+    Case("logo-huruf-beda", replace(LAPORAN, "logo: gambar/logo.svg", "logo: gambar/Logo.svg"), LAPORAN, 10,
+         "logo 'gambar/Logo.svg': nama berkas yang ada 'gambar/logo.svg' (huruf besar/kecil berbeda)"),
+    # the ikhtisar's link on line 7 to BAB III in other letter case
+    Case("tautan-huruf-beda", replace(IKHTISAR, "(30-bab-3-akuntabilitas-kinerja.md)",
+                                      "(30-Bab-3-Akuntabilitas-Kinerja.md)"),
+         IKHTISAR, 7, "nama berkas yang ada '30-bab-3-akuntabilitas-kinerja.md' (huruf besar/kecil berbeda)"),
 ]
 
 

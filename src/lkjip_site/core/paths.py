@@ -7,6 +7,7 @@ make the build read an arbitrary file.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -42,6 +43,34 @@ def resolve_inside(folder: Path, relative: str) -> Path | None:
     except ValueError:
         return None
     return target
+
+
+def as_listed(folder: Path, relative: str) -> str | None:
+    """``relative`` (a path below ``folder``, '/'-separated, normalised) with each part spelled as its folder lists
+    it: a part written in other letter case (``gambar/peta.png`` for ``gambar/Peta.PNG``) is given as listed; None
+    when a part is listed in no case (or in several, none as written).
+
+    Why the listing and not ``exists()``: on Windows and macOS ``gambar/peta.png`` opens ``gambar/Peta.PNG``, so an
+    author's ``lkjip check`` passed a chapter that the webmaster's build on Linux refused ("tidak ditemukan"), or an
+    image the Linux build then could not copy. Comparing with the listing says it on every system alike."""
+    current, out = folder, []
+    for part in posixpath.normpath(relative).split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            current, out = current.parent, [*out, part]
+            continue
+        try:
+            names = os.listdir(current)
+        except OSError:
+            return None
+        if part not in names:
+            same = [name for name in names if name.casefold() == part.casefold()]
+            if len(same) != 1:
+                return None
+            part = same[0]
+        current, out = current / part, [*out, part]
+    return "/".join(out)
 
 
 #: What a path keeps as it is in a URL (RFC 3986's unreserved characters and those allowed in a path segment): the

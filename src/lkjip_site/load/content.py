@@ -19,7 +19,7 @@ from .data import read_data_files
 from .images import image_problem
 from .scales import parse_scales
 from .schema import Ctx, read_validated
-from .source import HIDDEN_EXTENSION, not_utf8, read_source, unreadable_file
+from .source import HIDDEN_EXTENSION, misspelt_path, not_utf8, read_source, unreadable_file
 from .svgcheck import check_svg
 from .yamltree import YList, YMap, key_lines, load_yaml
 
@@ -252,6 +252,8 @@ def _check_logo(report: Report, data: dict, root: Path, diags: Diagnostics) -> N
     target = resolve_inside(report.folder, logo)
     if target is None:
         diags.error((report.loc.file, line), f"logo '{logo}' berada di luar folder laporan; simpan gambar di folder laporan")
+    elif problem := misspelt_path(report.folder, logo, "logo"):
+        diags.error((report.loc.file, line), problem)
     elif not target.is_file():
         diags.error((report.loc.file, line), f"berkas logo '{logo}' tidak ditemukan")
     elif problem := unreadable_file(target):
@@ -278,9 +280,10 @@ def load_chapters(folder: Path, root: Path, diags: Diagnostics) -> list[Chapter]
     """Every ``*.md`` of the report folder but hidden and lock files, which editors and systems leave beside the
     chapters: Emacs' ``.#bab.md`` (a link to nothing while the file is open), macOS' ``._bab.md`` on a USB stick, an
     office suite's ``~$bab.md``; as chapters they stopped the build (the release's snapshot skips them too)."""
-    chapters = [c for p in sorted(folder.glob("*.md"))
-                if not p.name.startswith((".", "~$")) and (c := load_chapter(p, root, diags))]
-    _check_misnamed_chapters(folder, root, diags)
+    names = sorted(os.listdir(folder))  # not glob("*.md"): on Windows it takes BAB.MD too, which Linux does not
+    chapters = [c for name in names if name.endswith(".md") and not name.startswith((".", "~$"))
+                and (c := load_chapter(folder / name, root, diags))]
+    _check_misnamed_chapters(folder, names, root, diags)
     _check_chapter_set(chapters, diags)
     return sorted(chapters, key=lambda c: (c.urutan, c.id))
 
@@ -289,15 +292,18 @@ def load_chapters(folder: Path, root: Path, diags: Diagnostics) -> list[Chapter]
 _CHAPTER_LIKE = re.compile(r"(?P<stem>[^.~][^/]*?)\.(?:md\.txt|markdown|md)", re.I)
 
 
-def _check_misnamed_chapters(folder: Path, root: Path, diags: Diagnostics) -> None:
+def _check_misnamed_chapters(folder: Path, names: list[str], root: Path, diags: Diagnostics) -> None:
     """A chapter file whose name does not end in ``.md`` where no such chapter is: only a warning that it "is not
-    read" was said, and the report built without the chapter (and its tables, which other chapters cite)."""
-    for path in sorted(folder.iterdir()):
-        found = _CHAPTER_LIKE.fullmatch(path.name)
+    read" was said, and the report built without the chapter (and its tables, which other chapters cite). Looked up
+    in the folder's listing (``names``), not with ``exists()``: on macOS and Windows ``bab.md`` exists when the file
+    is ``bab.MD``, and that chapter was left out without a word."""
+    for name in names:
+        path = folder / name
+        found = _CHAPTER_LIKE.fullmatch(name)
         if found is None or path.suffix == ".md" or not path.is_file():
             continue
         meant = f"{found.group('stem')}.md"
-        if not (folder / meant).exists():
+        if meant not in names:
             diags.error((rel_path(path, root), 1),
                         f"berkas '{path.name}' tidak dibaca sebagai bab: nama berkas bab harus berakhiran .md; ganti "
                         f"namanya menjadi {meant} ({HIDDEN_EXTENSION})")

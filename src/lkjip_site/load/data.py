@@ -85,12 +85,14 @@ def read_data_files(report_folder: Path, root: Path, diags: Diagnostics,
     if not folder.is_dir():
         return data, raw, read
     known = set(schemas.DATA_FILES) | {p.name for p in folder.glob("*.csv")}
-    for path in sorted(folder.iterdir()):
+    entries = sorted(folder.iterdir())
+    names = {p.name for p in entries}  # as spelt: ``is_file()`` ignores letter case on Windows and macOS
+    for path in entries:
         if path.name.startswith(".") or (path.is_dir() and path.name not in known and path.suffix not in _READ):
             continue  # a folder of the author's own (old versions, drafts) is not read
         rel = rel_path(path, root)
         meta = path.suffix in (".yaml", ".yml") and (path.stem + ".csv") in known
-        if (meant := _misnamed(path.name)) is not None and not (folder / meant).is_file():
+        if (meant := _misnamed(path.name)) is not None and meant not in names:
             # pk.yml, PK.yaml, pk.yaml.txt (Windows hides the last extension) where no pk.yaml is: the file the author
             # means to be the PK was passed over with a warning, and the report published without its PK (beside a
             # pk.yaml it is a stray copy: the warning below)

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import errno
 import os
+import posixpath
 import stat
 from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
+from ..core.paths import as_listed
 
 
 #: Said with a file the author saved under another name than they see: Windows Explorer hides a known extension, so
@@ -83,6 +85,24 @@ def unreadable_file(path: Path) -> str:
     """Why the file at ``path``, read later (an image, copied when the site is published), cannot be read by this
     user (empty when it can): asked now, so that it is a message at the line that names it."""
     return "" if os.access(path, os.R_OK) else _NO_PERMISSION
+
+
+def misspelt_path(folder: Path, written: str, what: str) -> str:
+    """Why ``written`` (a path below ``folder``) names its file only on Windows or macOS: a '\\' for '/', or letters
+    in other case than the file's name (``gambar/peta.png`` for ``gambar/Peta.PNG``); empty when it does not.
+
+    Why: the author's system opens such a path, the webmaster's Linux server does not; the author's ``lkjip check``
+    passed, and the server's build said "tidak ditemukan" of a file that is there. Said alike on every system."""
+    if "\\" in written:
+        meant = written.replace("\\", "/")
+        return (f"{what} '{written}' memakai garis miring terbalik '\\'; tulis garis miring '/', mis. '{meant}' (di "
+                "server Linux '\\' bagian dari nama berkas, sehingga berkasnya tidak ditemukan)")
+    listed = as_listed(folder, written)
+    if listed is None or listed == posixpath.normpath(written):
+        return ""
+    return (f"{what} '{written}': nama berkas yang ada '{listed}' (huruf besar/kecil berbeda); Windows dan macOS "
+            f"membukanya juga, tetapi server Linux tidak, dan di sana berkasnya tidak ditemukan. Tulis '{listed}' "
+            "persis seperti nama berkasnya, atau ganti nama berkasnya")
 
 
 #: How to save a CSV as UTF-8, in Excel and in LibreOffice (whose CSV is "Western Europe (Windows-1252)" unless its

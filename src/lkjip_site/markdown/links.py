@@ -15,9 +15,9 @@ from ..core.markup import fragment_ids
 from ..core.model import Chapter, Report
 from ..core.paths import resolve_inside
 from ..core.suggest import did_you_mean
-from ..load.content import report_files, unread_files
+from ..load.content import REPORT_FILE, report_files, unread_files
 from ..load.images import IMAGE_SUFFIXES, image_problem
-from ..load.source import unreadable_file
+from ..load.source import misspelt_path, unreadable_file
 from ..load.svgcheck import check_svg
 from .directives import ParsedChapter, RenderContext
 from .urls import chapter_anchor, chapter_url, pdf_anchor
@@ -133,6 +133,8 @@ def image_target(report: Report, src: str) -> tuple[Path | None, str]:
     target = resolve_inside(report.folder, src)
     if target is None:
         return None, f"gambar '{src}' berada di luar folder laporan"
+    if problem := misspelt_path(report.folder, src, "gambar"):
+        return None, problem
     if not target.is_file():
         return None, f"gambar '{src}' tidak ditemukan"
     if problem := unreadable_file(target):
@@ -198,10 +200,16 @@ def _resolve_link(ctx: RenderContext, token: Token, line: int) -> None:
     found = ctx.link_index().get((ctx.chapter.source.parent / unquote(path)).resolve())
     if found is None:
         if not ctx.pdf:
-            ctx.diags.error(loc, f"tautan '{href}' tidak menunjuk bab (.md) atau laporan (laporan.yaml) yang ada; "
-                                 "tulis nama berkas bab, mis. [BAB III](30-bab-3.md)")
+            ctx.diags.error(loc, misspelt_path(ctx.chapter.source.parent, unquote(path), "tautan") or
+                            f"tautan '{href}' tidak menunjuk bab (.md) atau laporan (laporan.yaml) yang ada; "
+                            "tulis nama berkas bab, mis. [BAB III](30-bab-3.md)")
         return
     report, chapter = found
+    if not ctx.pdf and Path(unquote(path)).name != (chapter.source.name if chapter else REPORT_FILE):
+        # found by a system that ignores letter case (Windows): the Linux server's build would not find it
+        ctx.diags.error(loc, misspelt_path(ctx.chapter.source.parent, unquote(path), "tautan") or
+                        f"tautan '{href}': tulis nama berkasnya persis "
+                        f"'{chapter.source.name if chapter else REPORT_FILE}' (huruf besar/kecil berbeda)")
     if chapter is None:
         token.attrSet("href", ctx.site.url_dasar + report.url if ctx.pdf else ctx.href(report.url))
         return
