@@ -563,6 +563,12 @@ CASES = [
     Case("tautan-huruf-beda", replace(IKHTISAR, "(30-bab-3-akuntabilitas-kinerja.md)",
                                       "(30-Bab-3-Akuntabilitas-Kinerja.md)"),
          IKHTISAR, 7, "nama berkas yang ada '30-bab-3-akuntabilitas-kinerja.md' (huruf besar/kecil berbeda)"),
+    # BAB IV and the PK saved by Notepad as "Unicode" (UTF-16): said as such, not as 'ÿþ-' and invisible characters
+    Case("bab-utf16", lambda root: (root / BAB4).write_text((root / BAB4).read_text(encoding="utf-8"),
+                                                            encoding="utf-16"),
+         BAB4, 1, "berkas bukan teks UTF-8 (berkas disimpan sebagai UTF-16: pilihan 'Unicode' di Notepad"),
+    Case("data-utf16", lambda root: (root / PK).write_text((root / PK).read_text(encoding="utf-8"), encoding="utf-16"),
+         PK, 1, "berkas disimpan sebagai UTF-16"),
 ]
 
 

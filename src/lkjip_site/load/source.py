@@ -116,7 +116,12 @@ def not_utf8(raw: bytes, exc: UnicodeDecodeError) -> tuple[int, str]:
     """Where a file that is no UTF-8 first goes wrong: its line, and the text around it as Windows would show it.
 
     Why: Notepad and Excel save as "ANSI" (Windows-1252) by default, and a data file so saved was refused at its line
-    1 however long it was; the author could not tell which ``²`` or ``é`` to look for."""
+    1 however long it was; the author could not tell which ``²`` or ``é`` to look for. A file saved as UTF-16
+    (Notepad's "Unicode", Excel's "Unicode Text") is said as such: its line 1 was shown as 'ÿþ-' and characters no
+    editor shows."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return 1, (" (berkas disimpan sebagai UTF-16: pilihan 'Unicode' di Notepad atau 'Teks Unicode' di Excel; di "
+                   "Notepad pilih Simpan Sebagai, lalu Pengodean: UTF-8)")
     line = raw.count(b"\n", 0, exc.start) + 1
     start = raw.rfind(b"\n", 0, exc.start) + 1
     end = raw.find(b"\n", exc.start)
