@@ -1241,6 +1241,36 @@ def test_check_names_before_the_release_every_file_it_would_refuse(project: Path
     assert run.code == 0 and "tidak terbit di situs, tetapi 'lkjip terbitkan' menolak" not in run.out + run.err
 
 
+def test_names_windows_cannot_make_are_warned_of_and_refused_by_the_release(project: Path, epoch: None) -> None:
+    """A version's sources are unpacked on Windows laptops: ``aux.png``, ``peta: 2024.png`` and ``Foto.png`` beside
+    ``foto.png`` built on Linux without a word and were archived for good. ``check`` warns at each, ``terbitkan``
+    refuses; Explorer's ``Thumbs.db`` and ``desktop.ini`` and a zip's ``__MACOSX/`` are the system's: passed over."""
+    folder = project / "content/laporan/contoh-2023"
+    fill_in(folder)
+    names = ["gambar/aux.png", "gambar/peta: 2024.png", "gambar/Foto.png", "gambar/foto.png"]
+    for rel in names:
+        (folder / rel).write_bytes(b"\x89PNG\r\n\x1a\n")
+    for rel in ["Thumbs.db", "gambar/Thumbs.db", "desktop.ini", "__MACOSX/._10-bab-1-pendahuluan.md"]:
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_bytes(b"x")
+    run = lkjip(project, "check")
+    assert run.code == 0, run.err
+    for rel, says in [("gambar/aux.png", "memakai 'aux', nama perangkat yang dicadangkan Windows"), ("gambar/peta: 2024.png",
+                      "memuat ':'"), ("gambar/foto.png", "hanya berbeda huruf besar/kecil dengan 'gambar/Foto.png'")]:
+        assert f"content/laporan/contoh-2023/{rel}:1: peringatan: nama '{rel}' {says}" in run.out, run.out
+    assert "Thumbs.db" not in run.out + run.err and "desktop.ini" not in run.out + run.err
+    released = lkjip(project, "terbitkan", "contoh-2023", "--tanpa-pdf")
+    assert released.code == 1 and "Traceback" not in released.err
+    assert "content/laporan/contoh-2023/gambar/aux.png:1: galat: nama 'gambar/aux.png'" in released.err
+    assert ("galat: laporan 'contoh-2023' memuat 3 nama berkas atau folder yang tidak dapat dibuat di Windows atau "
+            "macOS") in released.err, released.err
+    assert not (project / "arsip").exists()
+    for rel in names:
+        (folder / rel).unlink()
+    assert lkjip(project, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
+    assert lkjip(project, "verifikasi").code == 0
+
+
 def test_two_releases_at_once_both_end_well(project: Path, epoch: None, monkeypatch: pytest.MonkeyPatch,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     """Two ``lkjip terbitkan`` of the same version at once (two webmasters, a CI job and a person): the one that

@@ -15,7 +15,7 @@ from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import Diagnostics
 from lkjip_site.core.paths import as_listed, relpath, resolve_inside
 from lkjip_site.load.config import load_config
-from lkjip_site.load.content import load_chapter, load_reports
+from lkjip_site.load.content import load_chapter, load_reports, unportable_paths
 from lkjip_site.load.data import read_data_files
 
 pytestmark = pytest.mark.usefixtures("epoch")
@@ -345,6 +345,25 @@ def test_averaging_is_chosen_by_the_site_and_overridden_by_the_report(fresh_proj
 
 
 # ------------------------------------------------------------------------------------------------ Windows and macOS
+
+
+def test_names_windows_or_macos_cannot_make_are_found() -> None:
+    """A report folder built on Linux is copied back to Windows (the author's laptop, the version's BagIt zip):
+    a device name, a character Windows refuses, a name ending in a dot or space, two names differing only in case
+    and an over-long path are each found, once, with what to do."""
+    deep = "lampiran/" + "a" * 80 + "/" + "b" * 80 + ".pdf"
+    found = dict(unportable_paths(["gambar/aux.png", "CON.md", "gambar/peta: 2024.png", "catatan. ", "gambar/Foto.png",
+                                   "gambar/foto.png", "Gambar2/x.png", "gambar2/y.png", "10-bab-1.md", deep,
+                                   "gambar/peta.png", "data/pk.yaml"]))
+    assert set(found) == {"gambar/aux.png", "CON.md", "gambar/peta: 2024.png", "catatan. ", "gambar/foto.png",
+                          "gambar2", deep}
+    assert "nama perangkat yang dicadangkan Windows" in found["CON.md"]
+    assert "memuat ':'" in found["gambar/peta: 2024.png"]
+    assert "berakhiran titik atau spasi" in found["catatan. "]
+    assert "hanya berbeda huruf besar/kecil dengan 'gambar/Foto.png'" in found["gambar/foto.png"]
+    assert "hanya berbeda huruf besar/kecil dengan 'Gambar2'" in found["gambar2"]
+    assert f"panjangnya {len(deep)} karakter" in found[deep]
+    assert all("'lkjip terbitkan' menolak laporan selama nama ini ada" in m for m in found.values())
 
 
 def test_a_path_in_other_letter_case_is_given_as_listed(tmp_path: Path) -> None:

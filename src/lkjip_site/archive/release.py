@@ -24,7 +24,7 @@ from ..core.controls import control_in, escape_controls
 from ..core.diagnostics import ContentError, Diagnostics
 from ..core.fmt import fmt_date
 from ..core.model import Report, Site, loc_of
-from ..load.content import unread_files
+from ..load.content import unportable_paths, unread_files
 from ..output.versions import report_metadata, suggest_version, version_key
 from .bag import bag_name, make_bag_zip
 from .manifest import Manifest, entries, tree_digest
@@ -75,6 +75,7 @@ def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags:
                     "itu: tulis tanggal terbit versi ini")
         raise ContentError(diags)
     refuse_samples(site, report, diags)
+    refuse_unportable(report, sources, diags)
     if before and released[before[-1]].manifest.laporan.get("catatan_versi", "") == report.catatan_versi:
         diags.warn(where, f"catatan_versi sama dengan versi '{before[-1]}' yang sudah terbit; tuliskan apa yang "
                    "berubah di versi ini, agar pembaca halaman versi dan halaman perubahan mengetahuinya")
@@ -108,6 +109,28 @@ def refuse_samples(site: Site, report: Report, diags: Diagnostics) -> None:
                 f"laporan '{report.slug}' masih memuat {' dan '.join(what)} (disebut per baris); versi terbitan tidak "
                 f"dapat diubah lagi, jadi tidak ada yang diterbitkan. Ganti setiap isian itu{done}, periksa dengan "
                 f"'lkjip check --strict --laporan {report.slug}', lalu jalankan lagi 'lkjip terbitkan {report.slug}'")
+    raise ContentError(diags)
+
+
+def refuse_unportable(report: Report, sources: dict[str, bytes], diags: Diagnostics) -> None:
+    """Stop the release while a file or folder of the report has a name Windows or macOS cannot make (``aux.png``,
+    ``peta: 2024.png``, ``Foto.png`` beside ``foto.png``, :func:`~..load.content.unportable_paths`): the build's
+    warnings at those names become errors.
+
+    Why: the version's sources go into its BagIt zip for good, and that zip is unpacked on the readers' and the
+    authors' Windows laptops, where such a file is refused or overwrites its neighbour: the archive could never be
+    restored whole there, nor verified."""
+    found = [(f"{report.rel}/{rel}", problem) for rel, problem in unportable_paths(sources)]
+    if not found:
+        return
+    said = {(where, 1, problem) for where, problem in found}
+    diags.promote_warnings(lambda d: (d.file, d.line, d.message) in said)
+    for where, problem in found:
+        diags.error((where, 1), problem)
+    diags.error(loc_of(report, "versi"),
+                f"laporan '{report.slug}' memuat {len(found)} nama berkas atau folder yang tidak dapat dibuat di "
+                "Windows atau macOS (disebut per nama); versi terbitan tidak dapat diubah lagi, jadi tidak ada yang "
+                f"diterbitkan. Ganti nama itu, lalu jalankan lagi 'lkjip terbitkan {report.slug}'")
     raise ContentError(diags)
 
 

@@ -43,7 +43,7 @@ from ..core.diagnostics import ContentError, Diagnostics
 from ..core.fmt import fmt_rupiah
 from ..core.model import Report
 from ..core.suggest import did_you_mean, listing
-from ..load.content import REPORT_FILE
+from ..load.content import REPORT_FILE, system_file
 from ..load.data import DATA_DIR
 from ..load.images import IMAGE_SUFFIXES
 from ..load.schemas import YEAR
@@ -131,7 +131,7 @@ def carry(folder: Path, old: Report, tahun: int, periode: str, signed: dt.date, 
     out = Carried(new_year, old.tahun)
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder).as_posix()
-        if any(part.startswith((".", "~$")) for part in path.relative_to(folder).parts) or not path.is_file():
+        if system_file(path.relative_to(folder).parts) or not path.is_file():
             continue
         if not path.resolve().is_relative_to(folder.resolve()):
             out.skipped.append(rel)  # a link out of the folder: the build refuses it as well

@@ -86,6 +86,8 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
         return None
     if _control_names(folder, root, diags):
         return None
+    for rel, problem in unportable_paths(rel for rel, _ in report_files(folder)):
+        diags.warn((f"{rel_folder}/{rel}", 1), problem)
     meta_path = folder / REPORT_FILE
     rel = rel_path(meta_path, root)
     if not os.path.lexists(meta_path):
@@ -209,14 +211,83 @@ def _control_names(folder: Path, root: Path, diags: Diagnostics) -> bool:
     return said
 
 
+#: Names Windows gives to devices, whatever their extension (``aux.png``, ``CON.md``): no file can have them there.
+_WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                              *(f"lpt{i}" for i in range(1, 10))})
+#: Characters a Windows file name cannot hold.
+_WINDOWS_FORBIDDEN = frozenset('<>:"|?*\\')
+#: The longest path below a report folder said to fit Windows: its 260 characters (MAX_PATH) also hold the folder the
+#: archive is unpacked into, e.g. C:\Users\<nama>\Downloads\<paket>\data\sumber\<laporan>\ (about 100).
+MAX_PORTABLE_PATH = 150
+#: Why a name that works on Linux must also work on Windows, said with each such name.
+_PORTABLE = ("; berkas laporan harus dapat disalin ke Windows dan macOS (folder laporan yang dikirim antara penulis "
+             "dan pengelola situs, paket arsip versi yang diunduh pembaca), dan 'lkjip terbitkan' menolak laporan "
+             "selama nama ini ada. ")
+
+
+def unportable_paths(files: Iterable[str]) -> list[tuple[str, str]]:
+    """The paths among ``files`` (a report folder's files, relative to it, '/'-separated), or their folders, that
+    cannot be made on Windows or macOS, each with why and what to do (sorted; a folder named once).
+
+    Why: the site is built on a Linux server, where ``aux.png``, ``peta: 2024.png``, ``catatan.`` and both
+    ``Foto.png`` and ``foto.png`` are files like any other; the author on Windows got an error or lost one of two
+    files when the folder, or the version's BagIt zip, was copied back, and a released version is never rewritten."""
+    out: dict[str, str] = {}
+    folded: dict[str, str] = {}  # each path (file or folder) by its letters in one case
+    seen: set[str] = set()
+    for rel in sorted(files):
+        parts = rel.split("/")
+        for depth in range(1, len(parts) + 1):
+            path = "/".join(parts[:depth])
+            if path in seen:  # a folder, met with an earlier file
+                continue
+            seen.add(path)
+            other = folded.setdefault(path.casefold(), path)
+            if other != path:
+                out[path] = (f"nama '{path}' hanya berbeda huruf besar/kecil dengan '{other}'; di Windows dan macOS "
+                             "keduanya tidak dapat berada dalam satu folder (yang satu menimpa yang lain saat disalin "
+                             f"atau diekstrak dari zip){_PORTABLE}Ganti nama salah satunya, lalu sesuaikan tautannya")
+            elif reason := _windows_name(parts[depth - 1]):
+                out[path] = (f"nama '{path}' {reason}{_PORTABLE}Ganti namanya dengan huruf, angka, '-' dan '_' saja, "
+                             "lalu sesuaikan tautannya")
+        if len(rel) > MAX_PORTABLE_PATH and rel not in out:
+            out[rel] = (f"jalur '{rel[:40]}…' panjangnya {len(rel)} karakter; di Windows jalur berkas lebih dari 260 "
+                        f"karakter, termasuk folder tempat arsip diekstrak, tidak dapat dibuka{_PORTABLE}Persingkat "
+                        f"nama folder dan berkasnya hingga jalurnya paling banyak {MAX_PORTABLE_PATH} karakter")
+    return sorted(out.items())
+
+
+def _windows_name(name: str) -> str:
+    """Why Windows cannot make a file or folder called ``name`` (empty when it can)."""
+    if bad := sorted(set(name) & _WINDOWS_FORBIDDEN):
+        return f"memuat {', '.join(repr(c) for c in bad)}, yang tidak boleh ada di nama berkas Windows"
+    if name.endswith((".", " ")):
+        return "berakhiran titik atau spasi, yang dibuang Windows dari nama berkas (berkasnya menjadi berkas lain)"
+    if name.split(".")[0].rstrip(" ").casefold() in _WINDOWS_DEVICES:
+        return (f"memakai '{name.split('.')[0]}', nama perangkat yang dicadangkan Windows (CON, PRN, AUX, NUL, "
+                "COM1-COM9, LPT1-LPT9) apa pun akhiran namanya")
+    return ""
+
+
+#: Files Windows Explorer writes into a folder by itself (image thumbnails, on a network share too; a folder's icon):
+#: deleted, they come back when the folder is opened again, so they are passed over as hidden files are.
+_SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini"})
+
+
+def system_file(parts: Iterable[str]) -> bool:
+    """Whether a path (its parts, below a report folder) is the system's, not the author's: hidden or below a hidden
+    folder (``.DS_Store``, macOS' ``__MACOSX/._bab.md`` in a zip, an editor's ``.#bab.md``), an office suite's lock
+    file (``~$bab.docx``), or Windows Explorer's ``Thumbs.db`` and ``desktop.ini``."""
+    return any(part.startswith((".", "~$")) or part.casefold() in _SYSTEM_FILES for part in parts)
+
+
 def report_files(folder: Path) -> list[tuple[str, Path]]:
     """Every file of a report folder that a released version's sources hold (``archive.store.snapshot``), as
-    (path relative to the folder, path), sorted: all but hidden ones and those below a hidden folder (``.DS_Store``,
-    an editor's ``.#bab.md``, an office suite's lock file ``~$bab.docx``), which are the system's, not the author's."""
+    (path relative to the folder, path), sorted: all but the system's (:func:`system_file`)."""
     out = []
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder)
-        if path.is_file() and not any(part.startswith((".", "~$")) for part in rel.parts):
+        if path.is_file() and not system_file(rel.parts):
             out.append((rel.as_posix(), path))
     return out
 
