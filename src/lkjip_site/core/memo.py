@@ -64,7 +64,8 @@ FORMAT = 16  # bump when the meaning of keys, the pickled classes or the entries
 #            a chapter's kept parse (a skipped heading level, {...} attributes past the allow-list, a reference
 #            definition to javascript:, footnotes' way back) and a report's kept messages (a predikat with a
 #            no-break space, "1,29 miliar rupiah", "Rp 56,595,826", "19/22 indikator") and outputs
-#            (indikator.persen_mencapai_target)
+#            (indikator.persen_mencapai_target); a report folder's kept reading (names as the folder lists them,
+#            names Windows cannot make, UTF-16 files)
 
 
 def digest(*parts: Any) -> str:
