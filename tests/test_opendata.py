@@ -19,7 +19,9 @@ from lkjip_site.compute.report import compute_report
 from lkjip_site.core.diagnostics import Diagnostics
 from lkjip_site.core.model import DATA_LICENCES, Budget, DataLicence, Loc, Missing, PeriodValues, SiteConfig
 from lkjip_site.load.config import load_config
-from lkjip_site.output.opendata import CATALOGUE, DATAPACKAGE, data_catalogue, open_data
+from lkjip_site.output.audit import audit
+from lkjip_site.output.opendata import CATALOGUE, DATAPACKAGE, OpenDataSource, data_catalogue, open_data
+from lkjip_site.output.portal import figures_of, table_csv
 from lkjip_site.output.versions import OPEN_DATA_DIR, InstansiRef, SiteHistory, VersionInfo
 
 L = Loc("content/laporan/uji/data/anggaran.yaml", 1)
@@ -281,3 +283,26 @@ def test_the_catalogue_skips_a_version_without_open_data_and_marks_the_newest() 
     assert data == data_catalogue(config, history, set(files))
     got = [(p["versi"], p["terbaru"], p["diarsipkan"]) for p in json.loads(data)["paket"]]
     assert got == [("1.1", True, False), ("1.0", False, True)]
+
+
+# ------------------------------------------------------------------------------------------------ comparison tables
+
+
+def test_the_audit_reads_the_portals_comparison_tables() -> None:
+    """``perbandingan.csv`` (the comparison table of a year, or of every year) shows each row's figures as machine
+    values: the consistency audit compares them with the row's report, as it compares the report's own open data,
+    so a table an inspectorate takes into its memo cannot disagree with the report it names."""
+    r = quarterly_report()
+    path = "perbandingan/2024/perbandingan.csv"
+    table = table_csv([figures_of(r)], "https://lkjip.contoh.go.id/")
+    [row] = list(csv.DictReader(io.StringIO(table.decode("utf-8"))))
+    assert (row["laporan"], row["versi"], row["tahun"], row["periode"]) == (r.slug, r.versi, "2024", "tw1")
+    marks = list(OpenDataSource().collect({path: table}))
+    assert {m.report for m in marks} == {r.url} and all(m.machine for m in marks)
+    assert {"anggaran.serapan", "anggaran.pagu", "anggaran.realisasi", "indikator.terukur"} <= {m.figure for m in marks}
+    assert audit({r.url: r}, marks) == []
+    serapan = row["serapan_anggaran"]
+    wrong = table.replace(f",{serapan},".encode(), f",{D(serapan) + 1},".encode())
+    assert wrong != table
+    [(place, message)] = audit({r.url: r}, OpenDataSource().collect({path: wrong}))
+    assert place == f"{path} baris 2" and "anggaran.serapan" in message

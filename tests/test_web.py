@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import base64
 import copy
+import csv
 import dataclasses
 import datetime as dt
 import gzip
+import io
 import json
 import os
 import re
@@ -241,6 +243,39 @@ def test_year_comparison_shows_every_instansi_from_the_model(site) -> None:  # t
     assert f"kecamatan-a-2023/{OLD}/" not in page  # old versions never feed comparisons
     assert 'class="tabel lebar urut"' in page and 'data-urut="angka"' in page  # sortable
     assert 'class="grafik-svg grafik-dua"' in page  # drawn as a chart too
+
+
+def test_each_comparison_table_is_published_as_csv_with_the_pages_rows(site) -> None:  # type: ignore[no-untyped-def]
+    """An inspectorate comparing a year's instansi before the SAKIP evaluation had to copy the table into a
+    spreadsheet cell by cell: every year's page and each year's link their table as CSV beside them (a stable
+    address, named in ``<head>``, suggested as a file of its year), the page's rows in its order with unrounded
+    numbers; the open-data catalogue lists the tables, the sitemap (pages only) does not."""
+    out, result = site
+    page = _page(out, "perbandingan/2023/index.html")
+    assert ('<a href="perbandingan.csv" type="text/csv" download="perbandingan-2023.csv">CSV, 2 baris</a>' in page)
+    assert '<link rel="alternate" type="text/csv" href="perbandingan.csv"' in page
+    table = list(csv.DictReader(io.StringIO(_page(out, "perbandingan/2023/perbandingan.csv"))))
+    shown = re.findall(r'<th scope="row" class="kolom-1"><a href="[^"]*">([^<]*)</a>', page)
+    assert [row["instansi"] for row in table] == shown == ["Kecamatan Alfa", "Kecamatan Beta"]
+    newest = {r.slug: r for r in result.site.reports if r.versi != OLD}
+    for row in table:
+        report = newest[row["laporan"]]
+        f = figures_of(report)
+        assert (row["versi"], row["url"], row["periode"], row["cara"]) == ("1.0", BASE + report.url, "tahunan", "1")
+        assert Decimal(row["rata_rata_capaian"]) == f.average and Decimal(row["serapan_anggaran"]) == f.serapan
+        assert (int(row["indikator_mencapai_target"]), int(row["indikator_terukur"])) == (f.reached, f.measured)
+        assert (Decimal(row["realisasi"]), Decimal(row["pagu"])) == (f.realisasi, f.pagu)
+        assert row["predikat"] == f.predikat and row["metode_rata_rata"] == f.method
+    everyone = _page(out, "perbandingan/index.html")
+    assert 'download="perbandingan-semua-tahun.csv"' in everyone
+    assert [row["laporan"] for row in csv.DictReader(io.StringIO(_page(out, "perbandingan/perbandingan.csv")))] == [
+        "kecamatan-a-2023", "kecamatan-b-2023"]
+    assert "perbandingan.csv" not in _page(out, "instansi/kecamatan-alfa/index.html")
+    catalogue = json.loads(_page(out, "data-terbuka.json"))["perbandingan"]
+    assert [(t["tahun"], t["url"], t["halaman"]) for t in catalogue] == [
+        (None, f"{BASE}perbandingan/perbandingan.csv", f"{BASE}perbandingan/"),
+        (2023, f"{BASE}perbandingan/2023/perbandingan.csv", f"{BASE}perbandingan/2023/")]
+    assert ".csv" not in _page(out, "sitemap.xml")
 
 
 def test_comparison_chart_names_reports_of_one_instansi_and_period_apart(site) -> None:  # type: ignore[no-untyped-def]

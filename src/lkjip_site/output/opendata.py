@@ -436,6 +436,8 @@ def licence_descriptor(licence: DataLicence) -> dict[str, str]:
 #: The site's catalogue of open data, at a stable address beside the sitemap: every version's data package.
 CATALOGUE = "data-terbuka.json"
 CATALOGUE_FORMAT = "lkjip-katalog-data-terbuka/1"
+#: The name of a comparison page's table beside it (``perbandingan/`` and ``perbandingan/<tahun>/``).
+COMPARISON_FILE = "perbandingan.csv"
 
 
 def data_catalogue(config: SiteConfig, history: SiteHistory, files: Container[str]) -> bytes:
@@ -447,6 +449,13 @@ def data_catalogue(config: SiteConfig, history: SiteHistory, files: Container[st
     addresses are absolute (``url_dasar``), as in the sitemap, which lists the same versions; same site, same
     bytes (no build time)."""
     packages = []
+    years = sorted({v.tahun for versions in history.versions.values() for v in versions}, reverse=True)
+    tables = [{"judul": f"Perbandingan kinerja instansi tahun {year}" if year else
+               "Perbandingan kinerja instansi, semua tahun", "tahun": year,
+               "url": config.url_dasar + path, "halaman": config.url_dasar + path.removesuffix(COMPARISON_FILE)}
+              for year, path in [(None, f"perbandingan/{COMPARISON_FILE}"),
+                                 *((y, f"perbandingan/{y}/{COMPARISON_FILE}") for y in years)]
+              if path in files]  # the portal's comparison tables (``output/portal.py``), every year's first
     for slug, versions in sorted(history.versions.items()):
         for index, v in enumerate(versions):
             path = f"{v.url}{OPEN_DATA_DIR}/{DATAPACKAGE}"
@@ -459,11 +468,13 @@ def data_catalogue(config: SiteConfig, history: SiteHistory, files: Container[st
                 "url": config.url_dasar + path, "halaman": config.url_dasar + v.url,
             })
     return to_json({"format": CATALOGUE_FORMAT, "judul": f"Data terbuka — {config.judul}", "pemda": config.pemda,
-                    "url": config.url_dasar, "paket": packages})
+                    "url": config.url_dasar, "paket": packages, "perbandingan": tables})
 
 
 # ------------------------------------------------------------------------------------------------ audit
 
+#: A comparison table of the portal (``portal.py`` writes it): every year's, or one year's.
+_COMPARISON = re.compile(rf"^perbandingan/(?:\d{{4}}/)?{re.escape(COMPARISON_FILE)}$")
 _OPEN_DATA = re.compile(rf"^(laporan/[^/]+/[^/]+/){OPEN_DATA_DIR}/(angka-kunci|sasaran|anggaran|indikator)\.csv$")
 
 
@@ -471,13 +482,34 @@ class OpenDataSource:
     """The open data as a source of the consistency audit (``output/audit.py``): every key figure, sasaran capaian,
     indicator capaian (each year's, as ``<id>.capaian@<tahun>``) and budget line it publishes, unrounded, must equal
     the model's value. Same model, so a difference means a bug in
-    a writer: found here rather than by a citizen who compares the CSV with the PDF."""
+    a writer: found here rather than by a citizen who compares the CSV with the PDF. The portal's comparison tables
+    (``perbandingan.csv``) are read too, each row's figures as those of the report version it names."""
 
     def collect(self, files: Mapping[str, bytes]) -> Iterable[Shown]:
         for path, data in sorted(files.items()):
             m = _OPEN_DATA.match(path)
             if m:
                 yield from _marks(m.group(1), m.group(2), path, data)
+            elif _COMPARISON.match(path):
+                yield from _comparison_marks(path, data)
+
+
+#: A comparison table's columns (``portal.TABLE_FIELDS``) that show a figure of their row's report, by figure id.
+_COMPARISON_FIGURES = {
+    "indikator_mencapai_target": "indikator.mencapai_target", "indikator_terukur": "indikator.terukur",
+    "rata_rata_capaian": "capaian.rata_rata", "predikat": "capaian.predikat",
+    "indikator_rata_rata": "capaian.jumlah_indikator", "metode_rata_rata": "capaian.metode",
+    "serapan_anggaran": "anggaran.serapan", "realisasi": "anggaran.realisasi", "pagu": "anggaran.pagu",
+}
+
+
+def _comparison_marks(path: str, data: bytes) -> Iterable[Shown]:
+    """Every figure a comparison table shows (an empty cell is an N/A the page shows without its figure)."""
+    for line, row in enumerate(csv.DictReader(io.StringIO(data.decode("utf-8"))), start=2):
+        report = f"laporan/{row['laporan']}/{row['versi']}/"
+        for column, figure in _COMPARISON_FIGURES.items():
+            if row[column]:
+                yield Shown(report, figure, row[column], f"{path} baris {line}", machine=True)
 
 
 def _marks(report: str, table: str, path: str, data: bytes) -> Iterable[Shown]:

@@ -251,7 +251,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
                                                    published))
     files.update(portal)
     files.update(render_search(site, pages.env, ctx, memo, pages.theme_key, newest))
-    extra = sorted(p.removesuffix("index.html") for p in portal)
+    extra = sorted(p.removesuffix("index.html") for p in portal if p.endswith("index.html"))  # not its CSVs
     entries = sitemap_entries(site, history, extra)
     files[SITEMAP] = memoised(memo, memo.key("sitemap", site.config.url_dasar, repr(entries)), "",
                               lambda: sitemap_xml(site, entries))

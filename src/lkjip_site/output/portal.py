@@ -25,6 +25,7 @@ from ..elements.charts import spec as charts
 from ..elements.charts.cache import ChartCache
 from ..elements.charts.spec import ChartSpec
 from .discovery import instansi_names, newest_by_slug, page_meta
+from .opendata import COMPARISON_FILE, Row, to_csv
 from .versions import VersionInfo, version_key
 from .theme import memoised, render_page
 
@@ -32,6 +33,34 @@ COMPARE_URL = "perbandingan/"
 INSTANSI_URL = "instansi/"
 #: What an instansi page's chart rows are (its table's first column says so too).
 PERIOD = "Periode"
+#: The comparison table of ``perbandingan/`` and of each ``perbandingan/<tahun>/`` as open data, beside its page.
+TABLE_FILE = COMPARISON_FILE
+#: (name, type, description) of its columns: the page's, as machine values (``opendata.py``'s conventions).
+TABLE_FIELDS = [
+    ("instansi", "string", "instansi, seperti kolom Instansi di halaman"),
+    ("pemda", "string", "pemerintah daerah instansi"),
+    ("tahun", "integer", "tahun laporan"),
+    ("periode", "string", "tahunan, atau tw1..tw4 untuk laporan triwulan (angka s.d. triwulan itu)"),
+    ("periode_label", "string", "periode seperti di halaman (mis. Tahun 2024, TW I 2024)"),
+    ("indikator_mencapai_target", "integer", "indikator dengan capaian >= 100 %"),
+    ("indikator_terukur", "integer", "indikator yang capaiannya dapat dihitung"),
+    ("rata_rata_capaian", "number", "rata-rata capaian kinerja dalam persen, tidak dibulatkan"),
+    ("predikat", "string", "predikat rata-rata capaian menurut skala laporan"),
+    ("indikator_rata_rata", "integer", "indikator yang masuk rata-rata capaian"),
+    ("alasan_na_capaian", "string", "alasan rata-rata capaian tidak dapat dihitung (N/A)"),
+    ("cara", "integer", "nomor cara rata-rata dan skala predikat (tanda di halaman); nomor berbeda: tidak "
+     "sepenuhnya sebanding"),
+    ("metode_rata_rata", "string", "cara rata-rata capaian dihitung"),
+    ("skala_predikat", "string", "skala predikat laporan"),
+    ("serapan_anggaran", "number", "realisasi ÷ pagu seluruh program dalam persen, tidak dibulatkan"),
+    ("realisasi", "number", "realisasi anggaran dalam rupiah (laporan triwulan: s.d. triwulannya)"),
+    ("pagu", "number", "pagu anggaran setahun dalam rupiah"),
+    ("alasan_na_serapan", "string", "alasan serapan anggaran tidak dapat dihitung (N/A)"),
+    ("laporan", "string", "slug laporan"),
+    ("versi", "string", "versi laporan yang dibandingkan (versi terbarunya)"),
+    ("tanggal_terbit", "date", "tanggal terbit versi itu"),
+    ("url", "string", "alamat lengkap versi laporan itu"),
+]
 
 
 @dataclass(frozen=True)
@@ -274,27 +303,33 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
     groups = by_instansi(rows)
     nav = {"years": list(years), "groups": [(slug, name) for slug, (name, _) in groups.items()]}
 
-    def page(url: str, title: str, lead: str, table_rows: list[Figures], spec: ChartSpec | None,
-             chart_title: str, **extra: Any) -> None:
+    base_url = ctx["site_model"].config.url_dasar
+
+    def page(url: str, title: str, lead: str, shown: list[Figures], spec: ChartSpec | None,
+             chart_title: str, table: bool = False, **extra: Any) -> None:
+        """One comparison page; ``table``: with its table as CSV beside it (:data:`TABLE_FILE`), linked from it."""
         figure = _figure(charts_cache, spec, "grafik-perbandingan", chart_title)
         meta = page_meta(ctx["site_model"], title, lead, url)
-        key = memo.key("portal", theme_key, url, title, lead, [row_key(f) for f in table_rows],
+        if table and shown:
+            files[url + TABLE_FILE] = table_csv(shown, base_url)
+            extra["unduhan"] = url + TABLE_FILE
+        key = memo.key("portal", theme_key, url, title, lead, [row_key(f) for f in shown],
                        figure["result"].svg if figure else "", nav, repr(sorted(extra.items())))
         files[url + "index.html"] = memoised(memo, key, url + "index.html", lambda: render_page(
-            env, "perbandingan.html", url, judul=title, pengantar=lead, rows=table_rows, figure=figure,
-            kinds=kinds_of(table_rows), chart_note=chart_note(table_rows) if figure is not None else "",
+            env, "perbandingan.html", url, judul=title, pengantar=lead, rows=shown, figure=figure,
+            kinds=kinds_of(shown), chart_note=chart_note(shown) if figure is not None else "",
             nav=nav, meta=meta, year_url=year_url, instansi_url=instansi_url, **extra, **ctx))
 
     everyone = "semua instansi dan tahun"
     page(COMPARE_URL, "Perbandingan kinerja instansi",
          f"Angka kunci versi terbaru setiap laporan, {everyone}, berdampingan.", rows,
          _chart(rows, lambda f: row_label(f, with_year=True)), "Rata-rata capaian dan serapan anggaran per laporan",
-         lingkup="semua")
+         table=True, lingkup="semua")
     for year, items in years.items():
         page(year_url(year), f"Perbandingan kinerja instansi tahun {year}",
              f"Angka kunci versi terbaru laporan tahun {year}, setiap instansi berdampingan.", items,
              _chart(items, row_label), f"Rata-rata capaian dan serapan anggaran tahun {year}",
-             lingkup="tahun", tahun=year)
+             table=True, lingkup="tahun", tahun=year)
     addresses = instansi_addresses(published_instansi(published))
     earlier = earlier_instansi(rows, published, addresses)
     named = {**{a: f"{nama} ({pemda})" for a, (nama, pemda, _) in earlier.items()},
@@ -334,6 +369,34 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
                 f"Beberapa pemerintah daerah mempunyai instansi bernama {name}; setiap instansi mempunyai halamannya.",
                 [(f"{nama} — {pemda}", f"{INSTANSI_URL}{alamat}/") for nama, pemda, alamat in units])
     return files
+
+
+def table_rows(rows: list[Figures], base_url: str) -> list[Row]:
+    """A comparison page's table as machine values, its rows in its order, each ``cara`` numbered as the page
+    numbers its averages (:func:`kinds_of`). Why: an inspectorate comparing 25 instansi before the SAKIP evaluation
+    copied the table into a spreadsheet by hand, cell by cell (each cell a link with notes under its figure)."""
+    kinds = kinds_of(rows)
+    out: list[Row] = []
+    for f in rows:
+        r = f.report
+        out.append({
+            "instansi": f.instansi, "pemda": r.instansi.pemda, "tahun": r.tahun, "periode": r.periode,
+            "periode_label": r.periode_tahun, "indikator_mencapai_target": f.reached,
+            "indikator_terukur": f.measured if f.reached is not None else None, "rata_rata_capaian": f.average,
+            "predikat": f.predikat if f.average is not None else "",
+            "indikator_rata_rata": f.averaged if f.average is not None else None,
+            "alasan_na_capaian": f.why_no_average if f.average is None else "",
+            "cara": kinds.index((f.method, f.skala)) + 1, "metode_rata_rata": f.method, "skala_predikat": f.skala,
+            "serapan_anggaran": f.serapan, "realisasi": f.realisasi if f.serapan is not None else None,
+            "pagu": f.pagu if f.serapan is not None else None,
+            "alasan_na_serapan": f.why_no_serapan if f.serapan is None else "", "laporan": r.slug, "versi": r.versi,
+            "tanggal_terbit": r.tanggal_terbit.isoformat(), "url": base_url + r.url,
+        })
+    return out
+
+
+def table_csv(rows: list[Figures], base_url: str) -> bytes:
+    return to_csv([name for name, _, _ in TABLE_FIELDS], table_rows(rows, base_url))
 
 
 def _chart(rows: list[Figures], label: Any, kategori: str = "Instansi") -> ChartSpec | None:
