@@ -43,7 +43,8 @@ PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?\s?(?:%
 _SCALE_WORD = r"(?:ribu|rb|juta|jt|miliar|milyar|triliun|(?-i:M|T))\b"
 _RUPIAH = re.compile(r"(?:\bRp\.?\s?|\bIDR\s?|(?<![\d.,\w])(?=(?:\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|"
                      rf"\d+(?:[,.]\d{{1,3}})?\s*{_SCALE_WORD})\s*rupiah\b))"
-                     rf"(\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:,\d{{3}}){{2,}}|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+)"
+                     rf"(\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:,\d{{3}}){{2,}}"
+                     rf"|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+)"
                      rf"(?:,(\d{{1,3}})|\.(\d{{1,2}})(?=\s*{_SCALE_WORD}))?(?![\d.]*\d)"
                      rf"(?:\s*({_SCALE_WORD[3:-3]})\b)?(?:\s*rupiah\b)?", re.I)
 _SCALE = {"ribu": Decimal(10) ** 3, "rb": Decimal(10) ** 3, "juta": Decimal(10) ** 6, "jt": Decimal(10) ** 6,

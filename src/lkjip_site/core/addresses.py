@@ -24,10 +24,10 @@ def instansi_addresses(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str]
     A published address never changes meaning or disappears: a kabupaten's "Dinas Pendidikan" had
     ``instansi/dinas-pendidikan/``, and a report of the province's own "Dinas Pendidikan" made it the province's
     page (the kabupaten's moved), while a second kabupaten's took it away. A shared name's plain address is now the
-    page that lists the instansi of that name (``output.portal.namesakes``), each at its own address, whichever pemda is the
-    portal's: the address a kabupaten's instansi of a shared name had (``nama (pemda)``) is the same. The names'
-    slugs are compared, as the page addresses are: "Dinas kesehatan" of one pemda and "Dinas Kesehatan" of another
-    were one page of both."""
+    page that lists the instansi of that name (``output.portal.namesakes``), each at its own address, whichever
+    pemda is the portal's: the address a kabupaten's instansi of a shared name had (``nama (pemda)``) is the same.
+    The names' slugs are compared, as the page addresses are: "Dinas kesehatan" of one pemda and "Dinas Kesehatan"
+    of another were one page of both."""
     pairs = set(pairs)
     pemdas: dict[str, set[str]] = {}
     for nama, pemda in pairs:

@@ -391,7 +391,8 @@ def _check_attributes(chapter: Chapter, tokens: list[Token], diags: Diagnostics)
                 where = (chapter.rel, chapter.body_line + line if line >= 0 else line_of(chapter, token))
                 shown = f'{name}="{value}"' if len(value) <= 40 else f'{name}="{value[:40]}…"'
                 if name.lower().startswith("on"):
-                    why, fix = "atribut on… menjalankan skrip, yang tidak dijalankan halaman laporan", "hapus atribut ini"
+                    why = "atribut on… menjalankan skrip, yang tidak dijalankan halaman laporan"
+                    fix = "hapus atribut ini"
                 else:
                     why, fix = _ATTRIBUTE_HINTS.get(name.lower(), ("", "hapus atribut ini"))
                 diags.error(where, f"atribut {{{shown}}} tidak dipakai{f' ({why})' if why else ''}; "
