@@ -34,7 +34,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Iterable, Iterator, Sequence
 
-from ..core.addresses import instansi_slug
+from ..core.addresses import folded, instansi_slug
 from ..core.fmt import fmt_entered, fmt_rupiah, quarter_numeral, shown
 from ..core.model import PERIOD_ORDER, Indicator, Loc, PeriodValues, Report, loc_of
 from ..core.suggest import did_you_mean
@@ -74,7 +74,7 @@ def earlier_names(reports: Iterable[Report]) -> dict[tuple[str, str], set[tuple[
     for r in reports:
         pemda = _key(r)[0]
         for name in r.instansi.nama_sebelumnya:
-            out.setdefault(_key(r), set()).add((pemda, _fold(name)))
+            out.setdefault(_key(r), set()).add((pemda, folded(name)))
     return out
 
 
@@ -95,12 +95,12 @@ def check_renames(reports: Sequence[Report], published: Iterable[tuple[str, str]
     through the earlier names other reports declare), at its line."""
     names: dict[str, dict[str, str]] = {}  # pemda key → name key → a name as written
     for nama, pemda in sorted(published):
-        names.setdefault(_fold(pemda), {}).setdefault(_fold(nama), nama.strip())
+        names.setdefault(folded(pemda), {}).setdefault(folded(nama), nama.strip())
     declared: dict[tuple[tuple[str, str], tuple[str, str]], str] = {}  # (later, earlier) → the first report saying so
     for r in sorted(reports, key=lambda r: r.slug):
         names.setdefault(_key(r)[0], {}).setdefault(_key(r)[1], r.instansi.nama.strip())
         for name in r.instansi.nama_sebelumnya:
-            declared.setdefault((_key(r), (_key(r)[0], _fold(name))), r.slug)
+            declared.setdefault((_key(r), (_key(r)[0], folded(name))), r.slug)
     earlier_of = earlier_names(reports)
     out: list[Finding] = []
     for r in reports:
@@ -108,7 +108,7 @@ def check_renames(reports: Sequence[Report], published: Iterable[tuple[str, str]
         for i, name in enumerate(r.instansi.nama_sebelumnya):
             loc = loc_of(r, f"instansi.nama_sebelumnya.{i}", "instansi.nama_sebelumnya")
             where = f"instansi.nama_sebelumnya: '{name.strip()}'"
-            key = (pemda, _fold(name))
+            key = (pemda, folded(name))
             if key == own:
                 out.append(Finding("error", loc, f"{where} adalah nama instansi laporan ini sendiri (instansi.nama); "
                                    "tulis di sini nama lama instansi sebelum berganti nama atau bergabung, persis "
@@ -386,9 +386,5 @@ def _spelling(report: Report) -> tuple[str, str]:
     return report.instansi.nama.strip(), report.instansi.pemda.strip()
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def _key(report: Report) -> tuple[str, str]:
-    return _fold(report.instansi.pemda), _fold(report.instansi.nama)
+    return folded(report.instansi.pemda), folded(report.instansi.nama)

@@ -11,6 +11,12 @@ import unicodedata
 from typing import Iterable
 
 
+def folded(name: str) -> str:
+    """A name as two spellings of one instansi or pemda are compared for its figures (letter case and runs of spaces
+    set aside): the key of the year-on-year comparison and of an earlier name (``instansi.nama_sebelumnya``)."""
+    return " ".join(name.casefold().split())
+
+
 def instansi_slug(name: str) -> str:
     """A stable URL part for an instansi name ("Kecamatan Martapura Barat" → "kecamatan-martapura-barat")."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()

@@ -18,7 +18,8 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from ..core import fmt
-from ..core.addresses import instansi_addresses, instansi_slug
+from ..compute.earlier import earlier_names
+from ..core.addresses import folded, instansi_addresses, instansi_slug
 from ..core.memo import Memo
 from ..core.model import PERIOD_ORDER, Missing, Report, Site
 from ..elements.charts import spec as charts
@@ -188,25 +189,20 @@ def earlier_instansi(rows: list[Figures], versions: Iterable[VersionInfo],
 
 def renamed(rows: list[Figures], addresses: dict[tuple[str, str], str]) -> dict[str, tuple[list[str], list[str]]]:
     """Instansi address → (the addresses of its earlier names, those of its later names), from the earlier names the
-    newest versions of the reports declare (``instansi.nama_sebelumnya``), in the same pemda: "Sebelumnya: …" and
-    "Kini: …" on their pages. ``addresses``: every instansi's (:func:`instansi_addresses`); a name no report was
-    published under has no page and no link (``check`` says so), a name of the same address (other letter case) is
-    the same page."""
-    by_fold = {(_fold(nama), _fold(pemda)): alamat for (nama, pemda), alamat in addresses.items()}
+    newest versions of the reports declare (``instansi.nama_sebelumnya``, read as ``check`` reads them:
+    :func:`..compute.earlier.earlier_names`): "Sebelumnya: …" and "Kini: …" on their pages. ``addresses``: every
+    instansi's (:func:`instansi_addresses`); a name no report was published under has no page and no link (``check``
+    says so), a name of the same address (other letter case) is the same page."""
+    address_of = {(folded(pemda), folded(nama)): alamat for (nama, pemda), alamat in addresses.items()}
     earlier: dict[str, set[str]] = {}
     later: dict[str, set[str]] = {}
-    for f in rows:
-        pemda = _fold(f.report.instansi.pemda)
-        for name in f.report.instansi.nama_sebelumnya:
-            old = by_fold.get((_fold(name), pemda))
-            if old is not None and old != f.alamat:
-                earlier.setdefault(f.alamat, set()).add(old)
-                later.setdefault(old, set()).add(f.alamat)
+    for key, names in earlier_names(f.report for f in rows).items():
+        new = address_of.get(key)
+        for old in filter(None, (address_of.get(k) for k in names)):
+            if new is not None and old != new:
+                earlier.setdefault(new, set()).add(old)
+                later.setdefault(old, set()).add(new)
     return {a: (sorted(earlier.get(a, ())), sorted(later.get(a, ()))) for a in sorted({*earlier, *later})}
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def namesakes(rows: list[Figures],
