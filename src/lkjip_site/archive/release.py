@@ -98,10 +98,7 @@ def refuse_samples(site: Site, report: Report, diags: Diagnostics) -> None:
     found = [*samples, *carried]
     if not found:
         return
-    said = {(f.loc.file, f.loc.line, f.message) for f in found if f.loc is not None}
-    diags.promote_warnings(lambda d: (d.file, d.line, d.message) in said)
-    for finding in found:
-        diags.error(finding.loc or report.loc, finding.message)
+    diags.escalate((finding.loc or report.loc, finding.message) for finding in found)
     what = [f"{len(samples)} isian contoh dari lkjip init/new"] if samples else []
     what += [f"{len(carried)} isian salinan laporan lama dari lkjip new --dari"] if carried else []
     done = " (hapus baris 'disalin_dari' setelah berkasnya ditulis ulang atau diisi)" if carried else ""
@@ -123,10 +120,7 @@ def refuse_unportable(report: Report, sources: dict[str, bytes], diags: Diagnost
     found = [(f"{report.rel}/{rel}", problem) for rel, problem in unportable_paths(sources)]
     if not found:
         return
-    said = {(where, 1, problem) for where, problem in found}
-    diags.promote_warnings(lambda d: (d.file, d.line, d.message) in said)
-    for where, problem in found:
-        diags.error((where, 1), problem)
+    diags.escalate(((where, 1), problem) for where, problem in found)
     diags.error(loc_of(report, "versi"),
                 f"laporan '{report.slug}' memuat {len(found)} nama berkas atau folder yang tidak dapat dibuat di "
                 "Windows atau macOS (disebut per nama); versi terbitan tidak dapat diubah lagi, jadi tidak ada yang "

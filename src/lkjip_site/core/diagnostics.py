@@ -7,7 +7,7 @@ as ``berkas:baris: pesan`` in Bahasa Indonesia, so one run shows everything that
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Literal
+from typing import Callable, Iterable, Literal
 
 from .controls import escape_controls
 from .model import Loc
@@ -84,6 +84,15 @@ class Diagnostics:
 
     def sorted(self) -> list[Diagnostic]:
         return sorted(self.items, key=lambda d: (d.file, d.line, d.severity, d.message))
+
+    def escalate(self, said: Iterable[tuple[Loc | tuple[str, int], str]]) -> None:
+        """Each (location, message) an error: the warning the build gave there with that message becomes it, or it
+        is added (``terbitkan`` refusing what the build only warned of, each said once, at its line)."""
+        found = [((loc.file, loc.line) if isinstance(loc, Loc) else loc, message) for loc, message in said]
+        keys = {(file, line, message) for (file, line), message in found}
+        self.promote_warnings(lambda d: (d.file, d.line, d.message) in keys)
+        for loc, message in found:
+            self.error(loc, message)
 
     def promote_warnings(self, where: Callable[[Diagnostic], bool] | None = None) -> None:
         """``--strict``: every warning (``where`` it holds: the chosen reports, see ``core/scope.py``) becomes an error."""
