@@ -22,7 +22,7 @@ from .findings import Finding
 from .prose import CODE_SPAN, Sentence, lines, sentences
 from .refs import Ref, UnknownReference, lookup
 from .report import ComputedReport, IndicatorResult, counts_for
-from .scales import BUILTIN_SCALES, NA_LABEL, classify_or_none
+from .scales import BUILTIN_SCALES, NA_LABEL, classify_or_none, find_class, normalise_label
 
 # ---------------------------------------------------------------------------------------------------------------
 # Percentages and amounts
@@ -377,8 +377,8 @@ def check_typed_predikat(report: Report, computed: ComputedReport) -> list[Findi
         for s in sentences(ch):
             out += _bracketed_predikat(computed, ch.rel, s, bracketed, capaian)
             found = list(typed.finditer(s.plain))
-            if not found or len({_words(m.group(1)).casefold() for m in named.finditer(s.plain)}
-                                | {_words(m.group(1)).casefold() for m in found}) > 1:
+            if not found or len({normalise_label(m.group(1)) for m in named.finditer(s.plain)}
+                                | {normalise_label(m.group(1)) for m in found}) > 1:
                 continue
             subjects = _subjects(computed, s, capaian)
             for m in found:
@@ -417,9 +417,10 @@ def _bracketed_predikat(computed: ComputedReport, rel: str, s: Sentence, bracket
             if (other or v in allowed or _BOUND_BEFORE.search(s.plain, 0, x.start)
                     or _BOUND_AFTER.match(s.plain, m.end())):
                 continue
-        label = next(c.label for c in computed.scale.classes if c.label.casefold() == _words(m.group(1)).casefold())
-        if label.casefold() in x.labels:
+        found = find_class(computed.scale, m.group(1))
+        if found is None or found.label.casefold() in x.labels:
             continue
+        label = found.label
         out.append(Finding("warning", Loc(rel, s.line_at(m.start(1))),
                            f"predikat '{label}' diketik untuk {x.shown}, padahal menurut {computed.scale.nama} "
                            f"predikatnya '{_proper(computed, x.labels)}'; tulis rujukan {{nilai}}`{x.path}`",
