@@ -422,6 +422,13 @@ CASES = [
     Case("atribut-judul", replace(BAB1, LATAR, "## Ringkasan {#ringkasan target=_blank}"),
          BAB1, 9, "galat", "'{#ringkasan target=_blank}' di akhir judul tampil sebagai teks judul; di akhir judul "
          "hanya boleh {#penanda} dan {.kelas}"),
+    # BAB I line 9: Pandoc's attributes after emphasis or a bracketed text were printed on the page as they are
+    Case("atribut-sesudah-miring", replace(BAB1, LATAR, "Ini *penting*{.merah} untuk dibaca."),
+         BAB1, 9, "peringatan", "'{.merah}' sesudah teks miring *…* tampil apa adanya di halaman: atribut {...} hanya "
+         "berlaku sesudah tautan, gambar, `kode`, di akhir judul, atau pada baris sendiri di atas paragraf; hapus "
+         "tanda kurung kurawal itu"),
+    Case("atribut-sesudah-kurung", replace(BAB1, LATAR, "Baris pertama.\nLihat [catatan]{#catatan-1} di bawah."),
+         BAB1, 10, "peringatan", "'{#catatan-1}' sesudah [teks] yang bukan tautan tampil apa adanya di halaman"),
     # BAB I line 11: a reference definition to a javascript: address is no definition: both lines printed as text
     Case("tautan-definisi-terlarang", replace(BAB1, LATAR, "Lihat [peta][p].\n\n[p]: javascript:alert(1)"),
          BAB1, 11, "peringatan", "tautan ke alamat 'javascript:' tidak dibuat"),

@@ -404,6 +404,34 @@ def _check_attributes(chapter: Chapter, tokens: list[Token], diags: Diagnostics)
                             f"'{braces.group(0).strip()[:60]}' di akhir judul tampil sebagai teks judul; di akhir "
                             "judul hanya boleh {#penanda} dan {.kelas}, mis. ## Realisasi anggaran "
                             "{#realisasi-anggaran}; hapus atribut lainnya")
+        _check_printed_braces(chapter, block.children or [], diags)
+
+
+#: Braces written as attributes (``{.merah}``, ``{#penting}``, ``{style="…"}``) where the attributes plugin takes
+#: none: after emphasis, or after a bracketed text that is no link (Pandoc's span); both are printed as they are.
+_INLINE_BRACES = re.compile(r'\{(?:[#.][\w-]+|[A-Za-z][\w-]*=(?:"[^"{}]*"|[^\s{}"]+))'
+                            r'(?:\s+(?:[#.][\w-]+|[A-Za-z][\w-]*=(?:"[^"{}]*"|[^\s{}"]+)))*\}')
+#: The closing tokens after which braces are printed, and how the message names the text they follow.
+_UNATTRIBUTED = {"em_close": "teks miring *…*", "strong_close": "teks tebal **…**", "s_close": "teks coret ~~…~~"}
+
+
+def _check_printed_braces(chapter: Chapter, children: Sequence[Token], diags: Diagnostics) -> None:
+    """Attribute braces the page prints as text, at their line: after ``*teks*`` or ``**teks**`` (the plugin gives
+    attributes only to links, images, code and blocks) and after ``[teks]`` that links nowhere. Why: Pandoc and
+    some editors accept ``*penting*{.merah}``, so an author writes it and the published page shows the braces."""
+    for before, token in zip([None, *children], children):
+        if token.type != "text":
+            continue
+        if before is not None and before.type in _UNATTRIBUTED and (braces := _INLINE_BRACES.match(token.content)):
+            after = _UNATTRIBUTED[before.type]
+        elif braces := re.search(r"(?<=\])" + _INLINE_BRACES.pattern, token.content):
+            after = "[teks] yang bukan tautan"
+        else:
+            continue
+        diags.warn((chapter.rel, line_of(chapter, token)),
+                      f"'{braces.group(0)[:60]}' sesudah {after} tampil apa adanya di halaman: atribut {{...}} "
+                      "hanya berlaku sesudah tautan, gambar, `kode`, di akhir judul, atau pada baris sendiri di atas "
+                      "paragraf; hapus tanda kurung kurawal itu (tampilan teks diatur oleh tema situs)")
 
 
 #: A heading's trailing braces that look like attributes (``{style=…}``, ``{#a target=_blank}``) but are not only
