@@ -331,7 +331,7 @@ def test_target_realisasi_one_bar_per_indicator_coloured_by_predikat():
     r = rendered("target_realisasi")
     marks = bars(r.svg)
     assert len(marks) == 3
-    fills = {label.split(";")[0]: fill for label, fill in marks}
+    fills = {label.split(";")[0]: fill.split()[-1] for label, fill in marks}  # the colour (after a pattern)
     assert fills == {
         "Nilai Evaluasi Kinerja": BERHASIL,
         "Indeks Kepuasan Masyarakat": CUKUP,
@@ -726,6 +726,44 @@ def test_the_bars_of_each_series_differ_by_more_than_colour(jenis: str) -> None:
         # the legend's squares carry the same fills, so a grey square names a grey bar
         legend = re.search(r'role-legend.*', r.svg, re.S)
         assert legend and all(fill in legend.group(0) for (fill,) in series_fills(r.svg).values())
+
+
+BANJAR = ["Berhasil", "Cukup Berhasil", "Kurang Berhasil", "Tidak Berhasil"]
+
+
+def _tile(svg: str, fill: str) -> str:
+    """The look of a bar's fill without its colour: "polos" for a plain colour, else its pattern's tile."""
+    ref = re.match(r"url\(#([^)]+)\) #[0-9a-fA-F]{6}$", fill)
+    if ref is None:
+        assert re.fullmatch(r"#[0-9a-fA-F]{6}", fill)
+        return "polos"
+    return re.sub(r'fill="#[0-9a-f]{6}"', "", pattern_tiles(svg)[ref.group(1)])
+
+
+def test_the_predikat_of_a_capaian_bar_is_told_by_more_than_colour() -> None:
+    """The classes of Gambar 3.1 differed by colour alone: in grey print "Sangat Berhasil" and "Berhasil" of the Batu
+    Sopang report were one grey, bars and legend squares alike. Each class below the scale's best is a pattern over its
+    colour, the pattern of its place in the scale (so one class looks the same in every chart of its scale), and the
+    legend lists the classes in the scale's order with the bars' own fills, in the wide and the phone layout."""
+    rows = [*CAPAIAN_ROWS[1:], CAPAIAN_ROWS[0]]  # a lower class first: the order of the rows decides nothing
+    r = render_chart(c.target_realisasi(rows, kelas=BANJAR))
+    for svg in (r.svg, r.svg_narrow):
+        fills = {label.split(";")[0]: fill for label, fill in bars(svg)}
+        looks = {name: _tile(svg, fill) for name, fill in fills.items()}
+        assert looks["Nilai Evaluasi Kinerja"] == "polos"  # Berhasil, the best class
+        assert len(set(looks.values())) == 3
+        legend = re.search(r'role-legend.*', svg, re.S)
+        assert legend and all(fill in legend.group(0) for fill in fills.values())
+        shown = texts(legend.group(0))
+        assert [t for t in shown if t in BANJAR] == ["Berhasil", "Cukup Berhasil", "Kurang Berhasil"]
+    # one class alone in a chart keeps the pattern of its place in the scale
+    alone = render_chart(c.target_realisasi(CAPAIAN_ROWS[1:2], kelas=BANJAR)).svg
+    ((_, fill),) = bars(alone)
+    assert _tile(alone, fill) == _tile(r.svg, dict((lab.split(";")[0], f) for lab, f in bars(r.svg))[
+        "Indeks Kepuasan Masyarakat"])
+    # a report's chart is given its scale's classes
+    report = load_one(REPO, "martapura-barat-2023", Diagnostics())
+    assert chart_target_realisasi(report, {}).options["kelas"] == [k.label for k in report.computed.scale.classes]
 
 
 def test_a_line_of_each_series_has_its_own_dash() -> None:

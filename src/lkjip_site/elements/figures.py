@@ -65,7 +65,7 @@ def chart_target_realisasi(report: Report, options: dict[str, Any]) -> ChartSpec
              "tidak_terukur": figure("tidak_terukur", len(counts.tidak_terukur))}
     units = {r["satuan"] for r in rows}
     return specs.target_realisasi(rows, satuan=units.pop() if len(units) == 1 else None, angka=angka,
-                                  sebagian=report.so_far)
+                                  sebagian=report.so_far, kelas=[k.label for k in report.computed.scale.classes])
 
 
 def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:

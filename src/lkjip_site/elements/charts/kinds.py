@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Sequence
 
 from ...compute.comparisons import change_decimals, delta, trend, trend_words
 from ...core.fmt import DASH, NA, fmt_delta, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash, shown
@@ -36,7 +36,7 @@ from .marks import (
     with_unit,
 )
 from .spec import ChartError, ChartSpec, ChartTable
-from .style import FALLBACK_PREDIKAT, MUTED_COLOUR, NEUTRAL_BAR, PLOT_WIDTH, line_dashes
+from .style import FALLBACK_PREDIKAT, MUTED_COLOUR, NEUTRAL_BAR, PLOT_WIDTH, line_dashes, series_fill
 
 
 def plan_target_realisasi(spec: ChartSpec) -> Plan:
@@ -96,7 +96,7 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
         axis=alt.Axis(labelExpr=wrap_expr(names), labelLineHeight=14),
     )
     base = alt.Chart(data(values))
-    pred_domain = list(predikat_colours)
+    ranks = _in_scale_order(list(predikat_colours), spec.options.get("kelas") or ())
     tooltip = [
         alt.Tooltip("indikator:N", title="Indikator"),
         alt.Tooltip("t_target:N", title=f"Target{so_far}"),
@@ -113,7 +113,7 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
         color=alt.Color(
             "predikat:N",
             title="Predikat",
-            scale=alt.Scale(domain=pred_domain, range=[predikat_colours[p] for p in pred_domain]),
+            scale=alt.Scale(domain=list(ranks), range=[series_fill(r, predikat_colours[p]) for p, r in ranks.items()]),
         ),
         tooltip=tooltip,
         description=alt.Description("keterangan:N"),
@@ -144,9 +144,24 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
     )
     alt_text = (
         f"Grafik batang capaian kinerja {len(rows)} indikator terhadap garis target 100 %, "
-        "diberi warna dan label sesuai predikat; indikator yang capaiannya tidak dapat dihitung ditandai N/A."
+        "diberi warna, arsiran dan label sesuai predikat; indikator yang capaiannya tidak dapat dihitung ditandai N/A."
     )
     return Plan(chart, summary.text, table, alt_text, tuple(summary.marks))
+
+
+def _in_scale_order(predikat: list[str], kelas: Sequence[str]) -> dict[str, int]:
+    """Each predikat drawn, in the legend's order, with its place in the scale (``kelas``, best first): the pattern of
+    its bars (``style.series_fill``: the best class plain, as its colour is the best's).
+
+    Why: the classes of a capaian chart differed by colour alone. In grey print the scales' green, blue and red are one
+    grey ("Sangat Berhasil" and "Berhasil" of the Batu Sopang report, bars and legend squares alike), and a deuteranope
+    sees the green of the best class, the orange and the red of the lowest as one olive. The place in the scale, not
+    in the chart, so that a class has the same pattern in every chart of its scale. A predikat not in ``kelas`` (or a
+    chart drawn without it) comes after the scale's, in the order it appears.
+    """
+    ranked = {k: i for i, k in enumerate(kelas) if k in predikat}
+    others = [p for p in predikat if p not in ranked]
+    return ranked | {p: len(kelas) + i for i, p in enumerate(others)}
 
 
 def _capaian_summary(angka: Any, n: int, n_measured: int, reached: int, unmeasured: list[str]) -> Sentence:

@@ -69,8 +69,9 @@ class ChartResult:
 
 
 def target_realisasi(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = None,
-                     angka: Mapping[str, Any] | None = None, sebagian: str = "") -> ChartSpec:
-    """Capaian per indicator against the 100 % target line, coloured and labelled by predikat.
+                     angka: Mapping[str, Any] | None = None, sebagian: str = "",
+                     kelas: Sequence[str] = ()) -> ChartSpec:
+    """Capaian per indicator against the 100 % target line, coloured, patterned and labelled by predikat.
 
     Row keys: ``indikator``, ``target``, ``realisasi``, ``capaian`` (Decimal or None when it cannot
     be computed: drawn as a visible "N/A" mark, never a missing bar), ``predikat``, ``warna`` (the scale colour,
@@ -83,12 +84,18 @@ def target_realisasi(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = 
 
     ``sebagian``: "s.d. TW II" when target and realisasi are the year so far (a quarterly report), so that the
     tooltips and the data table do not read as the year's target beside the annual report's.
+
+    ``kelas``: the labels of the report's scale, best class first. A predikat's bars have the pattern of its place in
+    the scale (the best plain, as its colour is the best's), and the legend lists the classes in that order; without
+    it, the predikat in the order they first appear.
     """
     options: dict[str, Any] = {"satuan": satuan}
     if angka is not None:
         options["angka"] = angka
     if sebagian:  # (only then: an annual report's charts keep their keys in the chart cache)
         options["sebagian"] = sebagian
+    if kelas:
+        options["kelas"] = list(kelas)
     return ChartSpec("target_realisasi", tuple(rows), options)
 
 
