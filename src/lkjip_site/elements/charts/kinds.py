@@ -335,6 +335,10 @@ def _place_labels(values: list[dict[str, Any]], domain: list[float], height: int
     Why: labels went above their point, and below when the point just above had its label above: a third line close to
     two others had its label above again, on the first one's ("86,2" over "85,4"), and a fourth's below, on the
     second's. Three or more lines meeting in one year (a year's indicators all near 85) printed unreadable figures.
+
+    Points of one year with the same value are one place on the chart and have one label, the first line's; the others'
+    labels are empty (every value stays in the tooltips and the table). Why: three lines at 100 in a year printed
+    "100" three times, stacked above and below one point, so a reader in grey print looked for three points.
     """
     span = (domain[1] - domain[0]) or 1.0
 
@@ -346,7 +350,11 @@ def _place_labels(values: list[dict[str, Any]], domain: list[float], height: int
         by_year.setdefault(v["tahun"], []).append(v)
     for points in by_year.values():
         points.sort(key=lambda v: px(v["nilai"]))  # top to bottom; a tie keeps the order of the series
-        groups = [[v] for v in points]
+        labelled: dict[float, dict[str, Any]] = {}
+        for v in points:
+            if labelled.setdefault(v["nilai"], v) is not v:
+                v["label"] = ""
+        groups = [[v] for v in labelled.values()]
         joined = True
         while joined:
             joined = False
@@ -358,6 +366,8 @@ def _place_labels(values: list[dict[str, Any]], domain: list[float], height: int
         for group in groups:
             for v, centre in zip(group, _centres(group, px)):
                 v["y_label"] = domain[1] - centre / height * span
+        for v in points:
+            v["y_label"] = labelled[v["nilai"]]["y_label"]
 
 
 def _centres(group: list[dict[str, Any]], px: Any) -> list[float]:
