@@ -1301,16 +1301,19 @@ def test_grafik_js_upgrades_offline_without_console_errors(bundle_dir, tmp_path)
 def test_the_interactive_chart_keeps_the_series_patterns(bundle_dir, tmp_path):
     """The static SVG holds the patterns of a stacked chart's later series; the interactive chart that replaces it names
     them by the spec's names: grafik.js copies them into the page once, so the bars on screen (and in a printed chapter
-    page) keep their patterns instead of falling back to colour alone."""
+    page) keep their patterns instead of falling back to colour alone. So do a capaian chart's lower predikat."""
     sync_api = pytest.importorskip("playwright.sync_api")
-    with _served_charts(bundle_dir, tmp_path, ["dataset_tumpuk", "dataset_batang"]) as base:
+    with _served_charts(bundle_dir, tmp_path, ["dataset_tumpuk", "dataset_batang", "target_realisasi"]) as base:
         with sync_api.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
             page = browser.new_page()
             problems: list[str] = []
             page.on("pageerror", lambda e: problems.append(str(e)))
             page.goto(base + "index.html")
-            page.wait_for_selector("figure.grafik.grafik-interaktif >> nth=1", timeout=15000)
+            page.wait_for_selector("figure.grafik.grafik-interaktif >> nth=2", timeout=15000)
+            capaian = page.eval_on_selector_all(
+                "#g3.grafik-interaktif path[aria-roledescription='batang']", "ps => ps.map(p => p.getAttribute('fill'))")
+            assert len(capaian) == 3 and sum(f.startswith("url(") for f in capaian) == 2  # Berhasil plain
             fills = page.eval_on_selector_all(
                 "figure.grafik-interaktif path[aria-roledescription='batang']", "ps => ps.map(p => p.getAttribute('fill'))")
             patterned = {f for f in fills if f.startswith("url(")}
