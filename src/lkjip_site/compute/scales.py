@@ -180,6 +180,12 @@ def validate_scale(scale: Scale) -> list[str]:
     return problems
 
 
+def best_first(scale: Scale) -> list[ScaleClass]:
+    """The classes from the best (the highest capaian) to the lowest, however the author listed them: a class's place
+    in this order is the pattern of its bars in the capaian chart (the best plain), as it is the built-in colours'."""
+    return sorted(scale.classes, key=_sort_key, reverse=True)
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Classification
 

@@ -14,6 +14,7 @@ from typing import Any, Callable
 from ..compute.efficiency import METODE_NAMA
 from ..compute.refs import lookup
 from ..compute.report import counts_for
+from ..compute.scales import best_first
 from ..core import fmt
 from ..core.diagnostics import Diagnostics
 from ..core.model import Report
@@ -65,7 +66,7 @@ def chart_target_realisasi(report: Report, options: dict[str, Any]) -> ChartSpec
              "tidak_terukur": figure("tidak_terukur", len(counts.tidak_terukur))}
     units = {r["satuan"] for r in rows}
     return specs.target_realisasi(rows, satuan=units.pop() if len(units) == 1 else None, angka=angka,
-                                  sebagian=report.so_far, kelas=[k.label for k in report.computed.scale.classes])
+                                  sebagian=report.so_far, kelas=[k.label for k in best_first(report.computed.scale)])
 
 
 def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
