@@ -4,17 +4,11 @@ What the author types is unlocked; what lkjip computes (capaian, predikat, serap
 is written as values, grey and locked on a protected sheet (no password: the protection prevents typing by mistake,
 it is no security), so the author sees the result of the same computation the site shows but never enters it.
 The bytes are deterministic: document dates come from ``SOURCE_DATE_EPOCH`` (or a fixed date) and every member of
-the zip carries the same timestamp.
+the zip carries the same timestamp (``output/workbook.py``, shared with the portal's comparison workbooks).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import os
-import re
-import zipfile
-from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
@@ -27,14 +21,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.model import Report
+from ..output.workbook import (FMT_DATE, FMT_MONEY, FMT_PERCENT, FMT_VALUE, HEADER_FILL, HEADER_FONT, deterministic,
+                               put_value, stamp)
 from . import layout as L
 from .lineage import PROPERTY, sheet_rows, stamp as lineage_stamp
 from .rows import Row, pk_meta, renstra_years
 
 #: Empty rows below the data that stay unlocked and validated, for new indicators, values and budget lines.
 SPARE_ROWS = 200
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
 DERIVED_HEADER_FILL = PatternFill("solid", fgColor="7F7F7F")
 DERIVED_FILL = PatternFill("solid", fgColor="EDEDED")
 DERIVED_FONT = Font(italic=True, color="595959")
@@ -42,7 +36,6 @@ META_FONT = Font(bold=True)
 UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
 DERIVED_NOTE = "Dihitung oleh lkjip (abu-abu, terkunci); tidak dibaca saat impor. Jangan diisi."
-FIXED_DATE = dt.datetime(2000, 1, 1)
 REPORT_MARK = "lkjip laporan: "
 
 
@@ -62,13 +55,13 @@ def export_workbook(report: Report) -> bytes:
     _write_table(pk, L.PK_FIXED, sheets[L.PK_FIXED.title])
     _write_table(wb.create_sheet(L.ANGGARAN.title), L.ANGGARAN, sheets[L.ANGGARAN.title])
     wb.security = WorkbookProtection(lockStructure=False)
-    stamp = _stamp()
+    when = stamp()
     wb.properties.creator = "lkjip-site"
     wb.properties.title = report.judul
     wb.properties.subject = REPORT_MARK + report.slug  # the import checks it: another report's workbook would rewrite all
-    wb.properties.created = stamp
+    wb.properties.created = when
     wb.custom_doc_props.append(StringProperty(name=PROPERTY, value=lineage_stamp(sheets, meta)))  # see lineage.py
-    return _deterministic(wb, stamp)
+    return deterministic(wb, when)
 
 
 def renstra_sheet(years: list[int]) -> L.Sheet:
@@ -111,15 +104,13 @@ def _write_table(ws: Worksheet, sheet: L.Sheet, rows: list[Row]) -> None:
 
 
 def _put(cell: Any, col: L.Column, value: Any, derived: bool) -> None:
-    cell.value = _excel(value)
-    if isinstance(value, str) and value.startswith(("=", "#")):
-        cell.data_type = "s"  # a name that starts with '=' is text, not a formula; '#N/A' text, not Excel's error
+    put_value(cell, value)
     if col.kind in ("money", "derived_money"):
-        cell.number_format = L.FMT_MONEY
+        cell.number_format = FMT_MONEY
     elif col.kind == "derived_percent":
-        cell.number_format = L.FMT_PERCENT
+        cell.number_format = FMT_PERCENT
     elif col.kind in ("value", "number", "derived_value"):
-        cell.number_format = L.FMT_VALUE
+        cell.number_format = FMT_VALUE
     elif col.kind in ("text", "choice", "derived_text") and col.key in ("id", "kode", "program", "sasaran"):
         cell.number_format = "@"  # codes such as 7.01 must stay text
     if derived:
@@ -130,13 +121,6 @@ def _put(cell: Any, col: L.Column, value: Any, derived: bool) -> None:
         cell.protection = UNLOCKED
 
 
-def _excel(value: Any) -> Any:
-    """Spreadsheet cells hold floats: whole numbers go as int so they stay exact; others as the float they print."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
 def _write_pk_meta(ws: Worksheet, meta: dict[str, Any]) -> None:
     for key, label, row in L.PK_META:
         ws.cell(row=row, column=1, value=label).font = META_FONT
@@ -144,7 +128,7 @@ def _write_pk_meta(ws: Worksheet, meta: dict[str, Any]) -> None:
         cell = ws.cell(row=row, column=2, value=meta.get(key))
         cell.protection = UNLOCKED
         if key == "tanggal":
-            cell.number_format = L.FMT_DATE
+            cell.number_format = FMT_DATE
     dv = DataValidation(type="list", formula1='"' + ",".join(L.JENIS_PK) + '"', allow_blank=True)
     dv.add("B2")
     ws.add_data_validation(dv)
@@ -198,33 +182,3 @@ def _write_readme(ws: Worksheet, report: Report) -> None:
         if bold:
             cell.font = Font(bold=True, size=12 if r == 1 else 11)
     ws.column_dimensions["A"].width = 120
-
-
-def _stamp() -> dt.datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
-    return FIXED_DATE
-
-
-def _deterministic(wb: Workbook, stamp: dt.datetime) -> bytes:
-    """Save, then re-pack with fixed member timestamps: openpyxl stamps 'modified' and the zip with the clock."""
-    raw = io.BytesIO()
-    wb.save(raw)
-    out = io.BytesIO()
-    date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = _fix_modified(data, stamp)
-            member = zipfile.ZipInfo(info.filename, date_time=date_time)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o600 << 16
-            dst.writestr(member, data)
-    return out.getvalue()
-
-
-def _fix_modified(xml: bytes, stamp: dt.datetime) -> bytes:
-    text = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    return re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + text + rb"\g<2>", xml)

@@ -128,11 +128,6 @@ PK_META = (("tahun", "Tahun PK", 1), ("jenis", "Jenis PK", 2), ("tanggal", "Tang
 
 PETUNJUK = "Petunjuk"
 
-#: Number formats. The ``[$-421]`` locale tag (Indonesian) makes spreadsheet programs show ``1.234.567,89``.
-FMT_MONEY = "[$-421]#,##0"
-FMT_PERCENT = '[$-421]#,##0.00" %"'
-FMT_VALUE = "[$-421]#,##0.####"
-FMT_DATE = "[$-421]d mmmm yyyy"
 
 #: The columns ``lkjip impor-anggaran`` reads from a finance system's export (CSV or XLSX), found by header.
 COLUMN_KEYS = ("kode", "uraian", "pagu", "realisasi")
