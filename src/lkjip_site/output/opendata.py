@@ -438,6 +438,8 @@ CATALOGUE = "data-terbuka.json"
 CATALOGUE_FORMAT = "lkjip-katalog-data-terbuka/1"
 #: The name of a comparison page's table beside it (``perbandingan/`` and ``perbandingan/<tahun>/``).
 COMPARISON_FILE = "perbandingan.csv"
+#: The same table as an Excel workbook beside it (``output/workbook.py`` says why).
+COMPARISON_WORKBOOK = "perbandingan.xlsx"
 
 
 def data_catalogue(config: SiteConfig, history: SiteHistory, files: Container[str]) -> bytes:
@@ -450,12 +452,14 @@ def data_catalogue(config: SiteConfig, history: SiteHistory, files: Container[st
     bytes (no build time)."""
     packages = []
     years = sorted({v.tahun for versions in history.versions.values() for v in versions}, reverse=True)
+    # the portal's comparison tables (``output/portal.py``), all years' first, each CSV's workbook beside it
     tables = [{"judul": f"Perbandingan kinerja instansi tahun {year}" if year else
                "Perbandingan kinerja instansi, semua tahun", "tahun": year,
-               "url": config.url_dasar + path, "halaman": config.url_dasar + path.removesuffix(COMPARISON_FILE)}
-              for year, path in [(None, f"perbandingan/{COMPARISON_FILE}"),
-                                 *((y, f"perbandingan/{y}/{COMPARISON_FILE}") for y in years)]
-              if path in files]  # the portal's comparison tables (``output/portal.py``), every year's first
+               "url": config.url_dasar + folder + COMPARISON_FILE, "halaman": config.url_dasar + folder,
+               **({"xlsx": config.url_dasar + folder + COMPARISON_WORKBOOK}
+                  if folder + COMPARISON_WORKBOOK in files else {})}
+              for year, folder in [(None, "perbandingan/"), *((y, f"perbandingan/{y}/") for y in years)]
+              if folder + COMPARISON_FILE in files]
     for slug, versions in sorted(history.versions.items()):
         for index, v in enumerate(versions):
             path = f"{v.url}{OPEN_DATA_DIR}/{DATAPACKAGE}"

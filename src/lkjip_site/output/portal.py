@@ -26,9 +26,10 @@ from ..elements.charts import spec as charts
 from ..elements.charts.cache import ChartCache
 from ..elements.charts.spec import ChartSpec
 from .discovery import instansi_names, newest_by_slug, page_meta
-from .opendata import COMPARISON_FILE, Row, to_csv
+from .opendata import COMPARISON_FILE, COMPARISON_WORKBOOK, Row, to_csv
 from .versions import VersionInfo, version_key
 from .theme import memoised, render_page
+from .workbook import FMT_PERCENT, FMT_RUPIAH, Table, stamp, table_workbook
 
 COMPARE_URL = "perbandingan/"
 INSTANSI_URL = "instansi/"
@@ -36,6 +37,8 @@ INSTANSI_URL = "instansi/"
 PERIOD = "Periode"
 #: The comparison table of ``perbandingan/`` and of each ``perbandingan/<tahun>/`` as open data, beside its page.
 TABLE_FILE = COMPARISON_FILE
+#: The same table as an Excel workbook, for a reader whose Excel reads the CSV's decimal points wrong.
+TABLE_WORKBOOK = COMPARISON_WORKBOOK
 #: (name, type, description) of its columns: the page's, as machine values (``opendata.py``'s conventions).
 TABLE_FIELDS = [
     ("instansi", "string", "instansi, seperti kolom Instansi di halaman"),
@@ -303,12 +306,20 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
 
     def page(url: str, title: str, lead: str, shown: list[Figures], spec: ChartSpec | None,
              chart_title: str, table: bool = False, **extra: Any) -> None:
-        """One comparison page; ``table``: with its table as CSV beside it (:data:`TABLE_FILE`), linked from it."""
+        """One comparison page; ``table``: with its table as CSV and as a workbook beside it (:data:`TABLE_FILE`,
+        :data:`TABLE_WORKBOOK`), linked from it."""
         figure = _figure(charts_cache, spec, "grafik-perbandingan", chart_title)
         meta = page_meta(ctx["site_model"], title, lead, url)
         if table and shown:
-            files[url + TABLE_FILE] = table_csv(shown, base_url)
+            files[url + TABLE_FILE] = values = table_csv(shown, base_url)
+            source = f"{ctx['site_model'].config.judul}, {base_url}{url}"
+            year, built = extra.get("tahun"), ctx["build_date"]
+            # kept: openpyxl takes ~80 ms a 100-row workbook, and every data edit remakes the portal
+            book = memo.key("perbandingan-xlsx", url, title, source, year, str(built), str(stamp()), values)
+            files[url + TABLE_WORKBOOK] = memoised(memo, book, "", lambda: table_xlsx(shown, base_url, title, source,
+                                                                                       year, built))
             extra["unduhan"] = url + TABLE_FILE
+            extra["unduhan_xlsx"] = url + TABLE_WORKBOOK
         key = memo.key("portal", theme_key, url, title, lead, [row_key(f) for f in shown],
                        figure["result"].svg if figure else "", nav, repr(sorted(extra.items())))
         files[url + "index.html"] = memoised(memo, key, url + "index.html", lambda: render_page(
@@ -393,6 +404,21 @@ def table_rows(rows: list[Figures], base_url: str) -> list[Row]:
 
 def table_csv(rows: list[Figures], base_url: str) -> bytes:
     return to_csv([name for name, _, _ in TABLE_FIELDS], table_rows(rows, base_url))
+
+
+#: How the workbook shows the table's figures (its values stay those of the CSV, unrounded).
+TABLE_FORMATS = {"rata_rata_capaian": FMT_PERCENT, "serapan_anggaran": FMT_PERCENT, "realisasi": FMT_RUPIAH,
+                 "pagu": FMT_RUPIAH}
+
+
+def table_xlsx(rows: list[Figures], base_url: str, title: str, source: str, year: int | None, built: Any) -> bytes:
+    """The comparison table as a workbook (``output/workbook.py``): the CSV's columns and values, the percentages
+    and rupiah shown as an Indonesian reader writes them, the page it comes from (``source``: of ``year``, or of
+    every year) and the build's date (``built``, None without ``SOURCE_DATE_EPOCH``) named above its header."""
+    table = Table(title=title, source=source, sheet=f"Perbandingan {year}" if year else "Perbandingan",
+                  fields=TABLE_FIELDS, rows=table_rows(rows, base_url), formats=TABLE_FORMATS,
+                  links=frozenset({"url"}))
+    return table_workbook(table, built)
 
 
 def _chart(rows: list[Figures], label: Any, kategori: str = "Instansi") -> ChartSpec | None:

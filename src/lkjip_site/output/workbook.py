@@ -1,7 +1,11 @@
 """Excel workbooks lkjip writes: same input, same bytes; numbers as numbers with id-ID display formats.
 
-Below ``sheets`` so that the site's own outputs can write workbooks with the same helpers as ``lkjip ekspor``
-(``sheets/export.py``, a report's data for its author).
+Two writers share this module: ``lkjip ekspor`` (``sheets/export.py``, a report's data for its author) and the
+portal's comparison tables, published as ``.xlsx`` beside their CSV (``output/portal.py``). Why the second: an
+inspectorate's evaluator opening ``perbandingan.csv`` in an Excel or LibreOffice set to Indonesian got its decimals
+wrong without a word: ``97.500`` (97,5 %) became 97 500 and ``116.19…`` stayed text that no sum or sort counts, and a
+double click put every row in one cell (the Indonesian list separator is ``;``). A workbook carries its numbers as
+numbers, whatever the reader's locale, so the CSV can stay the machine format every other reader expects.
 
 Deterministic bytes: openpyxl stamps the document's ``modified`` date and every zip member with the clock; both are
 replaced by ``SOURCE_DATE_EPOCH`` (or a fixed date), as the PDF and the archive do.
@@ -14,24 +18,35 @@ import io
 import os
 import re
 import zipfile
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Iterable, Mapping
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ..core import fmt
 
 #: The document date when ``SOURCE_DATE_EPOCH`` is not set (a clock's date would change the bytes every build).
 FIXED_DATE = dt.datetime(2000, 1, 1)
 
 #: Number formats. The ``[$-421]`` locale tag (Indonesian) makes spreadsheet programs show ``1.234.567,89``.
 FMT_MONEY = "[$-421]#,##0"
+FMT_RUPIAH = '[$-421]"Rp "#,##0'
 FMT_PERCENT = '[$-421]#,##0.00" %"'
 FMT_VALUE = "[$-421]#,##0.####"
 FMT_DATE = "[$-421]d mmmm yyyy"
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
+
+#: A column's kind as the open data's schemas name it (``opendata.py``), in the words of a reader's sheet.
+KINDS = {"string": "teks", "integer": "bilangan bulat", "number": "angka", "date": "tanggal",
+         "boolean": "true/false"}
+#: Widest a column is made (a URL or a reason keeps its whole text in the cell, shown cut).
+MAX_WIDTH = 60
 
 
 def stamp() -> dt.datetime:
@@ -47,6 +62,20 @@ def excel_value(value: Any) -> Any:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value
+
+
+#: Significant digits a spreadsheet keeps of a number: Excel shows and computes with 15, and openpyxl writes 16
+#: (``%.16g``), which is not always the float it was given (``11.119941928433493`` came back ``11.11994192843349``).
+EXCEL_DIGITS = 15
+
+
+def excel_number(value: Decimal) -> int | float:
+    """An open-data number as a cell holds it: whole numbers exact, others rounded to :data:`EXCEL_DIGITS`
+    significant digits, so the cell is exactly the decimal Excel shows at full precision (the CSV keeps every
+    digit)."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(round(value, EXCEL_DIGITS - 1 - value.adjusted()))
 
 
 def put_value(cell: Cell, value: Any) -> None:
@@ -77,3 +106,102 @@ def deterministic(wb: Workbook, when: dt.datetime) -> bytes:
 def _fix_modified(xml: bytes, when: dt.datetime) -> bytes:
     text = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     return re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + text + rb"\g<2>", xml)
+
+
+# ------------------------------------------------------------------------------------------------ open data tables
+
+
+@dataclass(frozen=True)
+class Table:
+    """One open-data table as a workbook: the CSV's columns and rows, and what its title rows say."""
+
+    title: str  # the first row and the document's title
+    source: str  # where the table is published (its page), named in the second row
+    sheet: str  # the sheet's name (at most 31 characters, none of ``[]:*?/\\``)
+    fields: list[tuple[str, str, str]]  # (name, type, description), as the CSV's schema
+    rows: list[Mapping[str, Any]]
+    formats: Mapping[str, str]  # column name -> number format (a percent, rupiah); others as the program shows them
+    links: frozenset[str] = frozenset()  # columns holding an address: written as a link to it
+
+
+#: Rows above the header: title, source and date, how to read the numbers, a blank line.
+HEADER_ROW = 4
+
+
+def table_workbook(table: Table, built: dt.date | None) -> bytes:
+    """The table as deterministic .xlsx bytes: a title row naming it, its source and ``built`` (the build's date,
+    from ``SOURCE_DATE_EPOCH``; none is written without it, as on the pages), the header frozen with the first
+    column, a filter, the CSV's values as numbers, dates and texts (unrounded, shown with id-ID formats), and a
+    second sheet describing each column."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = table.sheet
+    ws.cell(row=1, column=1, value=table.title).font = Font(bold=True, size=13)
+    said = f"Sumber: {table.source}" + (f", dibangun {fmt.fmt_date(built)}" if built else "") + "."
+    ws.cell(row=2, column=1, value=said)
+    ws.cell(row=3, column=1, value="Angka tidak dibulatkan (sel menampilkan 2 desimal; nilainya utuh): persentase "
+            "dalam persen, uang dalam rupiah. Keterangan setiap kolom ada di lembar Kolom.")
+    names = [name for name, _, _ in table.fields]
+    widths = [len(name) for name in names]
+    for c, name in enumerate(names, start=1):
+        cell = ws.cell(row=HEADER_ROW, column=c, value=name)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(vertical="top")
+    kinds = {name: kind for name, kind, _ in table.fields}
+    for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
+        for c, name in enumerate(names, start=1):
+            value = _typed(kinds[name], row.get(name))
+            cell = ws.cell(row=r, column=c)
+            put_value(cell, excel_number(value) if isinstance(value, Decimal) else value)
+            if name in table.formats:
+                cell.number_format = table.formats[name]
+            elif isinstance(value, dt.date):
+                cell.number_format = FMT_DATE
+            if name in table.links and value:
+                cell.hyperlink = value
+                cell.style = "Hyperlink"
+            widths[c - 1] = max(widths[c - 1], len(_shown(value, table.formats.get(name, ""))))
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = min(width + 2, MAX_WIDTH)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(names))}{HEADER_ROW + len(table.rows)}"
+    _describe(wb.create_sheet("Kolom"), table.fields)
+    when = stamp()
+    wb.properties.creator = "lkjip-site"
+    wb.properties.title = table.title
+    wb.properties.created = when
+    return deterministic(wb, when)
+
+
+def _typed(kind: str, value: Any) -> Any:
+    """A row's value as its column's kind: a date column's ISO text as a date (sorted and filtered as one)."""
+    if kind == "date" and isinstance(value, str) and value:
+        return dt.date.fromisoformat(value)
+    return None if value == "" else value
+
+
+def _shown(value: Any, number_format: str) -> str:
+    """About what the cell shows, to size its column (id-ID, as the formats print it)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return fmt.fmt_date(value)
+    if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
+        if number_format == FMT_PERCENT:
+            return fmt.fmt_percent(value)
+        if number_format == FMT_RUPIAH:
+            return fmt.fmt_rupiah(value, whole=True)
+        return str(value) if isinstance(value, int) else fmt.fmt_number(value, 2)
+    return str(value)
+
+
+def _describe(ws: Any, fields: Iterable[tuple[str, str, str]]) -> None:
+    """The columns' names, kinds and descriptions (the CSV's schema, as ``data-terbuka.json``'s guide lists it)."""
+    for c, (header, width) in enumerate((("kolom", 26), ("jenis", 16), ("keterangan", 100)), start=1):
+        cell = ws.cell(row=1, column=c, value=header)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        ws.column_dimensions[get_column_letter(c)].width = width
+    for r, (name, kind, description) in enumerate(fields, start=2):
+        for c, text in enumerate((name, KINDS.get(kind, kind), description), start=1):
+            put_value(ws.cell(row=r, column=c), text)
+    ws.freeze_panes = "A2"
