@@ -25,7 +25,7 @@ import zlib
 from html.parser import HTMLParser
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import pytest
@@ -516,6 +516,45 @@ def test_a_renamed_instansis_pages_link_each_other_at_their_own_addresses(tmp_pa
     assert _other_names(after["instansi/dinas-pendidikan/"]) == []
     assert "laporan/dinpar-2024/1.0/" in after["instansi/dinas-pariwisata/"]  # the old page keeps its reports
     assert "dinpar-2024" not in after["instansi/dinas-kebudayaan-dan-pariwisata/"]
+
+
+def _renamed_site(root: Path) -> Path:
+    """A kabupaten's "Dinas Pekerjaan Umum" (2022, 2023) renamed "Dinas PUPR" (2024, 2025), said in its first report
+    under the new name (``instansi.nama_sebelumnya``), beside a kecamatan never renamed."""
+    for slug, year, name in (("dpu-2022", 2022, "Dinas Pekerjaan Umum"), ("dpu-2023", 2023, "Dinas Pekerjaan Umum"),
+                             ("dpupr-2024", 2024, "Dinas PUPR"), ("dpupr-2025", 2025, "Dinas PUPR"),
+                             ("pengaron-2024", 2024, "Kecamatan Pengaron")):
+        assert new_report(root, slug, year, instansi=name) == 0
+    yaml = root / "content/laporan/dpupr-2024/laporan.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace(
+        "  nama: Dinas PUPR\n", "  nama: Dinas PUPR\n  nama_sebelumnya:\n    - Dinas Pekerjaan Umum\n"), encoding="utf-8")
+    return root
+
+
+def test_a_renamed_instansi_is_one_entry_of_the_lists_under_its_current_name(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A citizen looked for "Dinas Pekerjaan Umum", renamed "Dinas PUPR" in 2024: the home page's list and the
+    comparison pages' "Per instansi" named both, as two instansi, and the old name's entry led to 2022–2023 only.
+    Each lists the instansi once, under its current name, its old name beside it ("dahulu: …", found by the
+    browser's find-in-page); the old name's page stays at its address (published addresses are permanent)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    files = build(BuildOptions(root=_renamed_site(tmp_path / "situs"), pdf=False, use_cache=False),
+                  write=False).files
+    home = lxml.html.fromstring(files["index.html"])
+    listed = [(" ".join(li.text_content().split()), li.xpath("a/@href"))
+              for li in home.xpath('//section[@class="bandingkan"]//li') if "dari tahun ke tahun" in li.text_content()]
+    assert listed == [("Dinas PUPR dari tahun ke tahun (dahulu: Dinas Pekerjaan Umum)", ["instansi/dinas-pupr/"]),
+                      ("Kecamatan Pengaron dari tahun ke tahun", ["instansi/kecamatan-pengaron/"])]
+    for page in ("perbandingan/index.html", "instansi/dinas-pupr/index.html",
+                 "instansi/dinas-pekerjaan-umum/index.html"):
+        nav = lxml.html.fromstring(files[page]).xpath('//nav[@aria-label="Perbandingan lain"]/p[2]/a')
+        base = "https://portal/" + page
+        assert [(" ".join(a.text_content().split()), urljoin(base, a.get("href"))) for a in nav] == [
+            ("Dinas PUPR (dahulu: Dinas Pekerjaan Umum)", "https://portal/instansi/dinas-pupr/"),
+            ("Kecamatan Pengaron", "https://portal/instansi/kecamatan-pengaron/")], page
+    old = files["instansi/dinas-pekerjaan-umum/index.html"].decode("utf-8")  # kept, with its reports
+    assert "laporan/dpu-2022/1.0/" in old and "laporan/dpu-2023/1.0/" in old
+    assert _other_names(old) == [("Kini:", "Dinas PUPR", "../dinas-pupr/")]
 
 
 def test_a_released_versions_breadcrumb_leads_to_its_instansi_for_ever(tmp_path: Path,

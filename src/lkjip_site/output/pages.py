@@ -40,7 +40,7 @@ from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, descri
 from .keys import Renderers, body_key, chapter_key, chapter_shows, report_fingerprint, site_fingerprint
 from .opendata import JSON_FILE, OpenData, open_data
 from .portal import (INSTANSI_URL, Figures, by_instansi, by_year, compared, figures_of, instansi_addresses,
-                     published_instansi, render_portal, row_key)
+                     lineage_of, published_instansi, render_portal, row_key)
 from .reportjob import ReportJob, SentPage, carried_theme, chapter_page, render_report_job, staying
 from .search import render_search
 from .theme import (Asset, collect_static, colour_stylesheet, make_env, memoised, memoised_held, render_page,
@@ -242,13 +242,15 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     newest = [versions[0] for versions in history.versions.values() if versions]
     key = memo.key("beranda", pages.theme_key, repr(sorted(history.versions.items())),
                    sorted(pages.structure.items()))  # the comparison rows are read from these models
+    published = [v for versions in history.versions.values() for v in versions]
+    lineage = lineage_of(rows, published)
+    key = memo.key(key, repr(lineage))
     files["index.html"] = memoised(memo, key, "index.html", lambda: render_page(
         pages.env, "home.html", "", groups=reports_by_year(newest, site.config.pemda),
         years=sorted(by_year(rows), reverse=True),
-        instansi=by_instansi(rows), meta=meta, **ctx))
-    published = [v for versions in history.versions.values() for v in versions]
+        instansi=lineage.listed(by_instansi(rows)), dahulu=lineage.earlier, meta=meta, **ctx))
     portal = whole("portal", lambda: render_portal(pages.env, root_ctx, rows, charts, memo, pages.theme_key,
-                                                   published))
+                                                   published, lineage))
     files.update(portal)
     files.update(render_search(site, pages.env, ctx, memo, pages.theme_key, newest))
     extra = sorted(p.removesuffix("index.html") for p in portal if p.endswith("index.html"))  # not its CSVs

@@ -208,6 +208,57 @@ def renamed(rows: list[Figures], addresses: dict[tuple[str, str], str]) -> dict[
     return {a: (sorted(earlier.get(a, ())), sorted(later.get(a, ()))) for a in sorted({*earlier, *later})}
 
 
+@dataclass(frozen=True)
+class Lineage:
+    """Instansi renamed or merged (``instansi.nama_sebelumnya``), as the portal's lists show them: one entry each,
+    under its current name, its earlier names said beside it ("dahulu: …").
+
+    Why: "Dinas Pekerjaan Umum" became "Dinas PUPR" in 2024, and the home page, the comparison pages' list and the
+    search's filter named both, as two instansi; a citizen who knew the old name chose the entry of 2022–2023 and
+    never learnt that its reports went on under the new one. Every page keeps its address (the old name's page
+    stays, "Kini: …" on it): only the lists change."""
+
+    current: dict[str, str]  # address of an earlier name → the address of its current name (renamed ones only)
+    earlier: dict[str, list[str]]  # address of a current name → its earlier names (nama, as published)
+    names: dict[str, tuple[str, str]]  # address → (nama, pemda): its newest comparison row's, else as published
+    addresses: dict[tuple[str, str], str]  # every (nama, pemda) published or compared → its address
+
+    def listed(self, groups: dict[str, Any]) -> dict[str, Any]:
+        """``groups`` (address → anything) without the instansi whose current name has an entry of its own."""
+        return {a: g for a, g in groups.items() if self.current.get(a, a) == a or self.current[a] not in groups}
+
+    def successors(self) -> dict[tuple[str, str], tuple[str, str, str]]:
+        """Each (nama, pemda) of an earlier name, as written in any version → (nama, pemda, address) of its current
+        name."""
+        return {pair: (*self.names[self.current[a]], self.current[a])
+                for pair, a in sorted(self.addresses.items()) if a in self.current}
+
+
+def lineage_of(rows: list[Figures], published: Iterable[VersionInfo] = ()) -> Lineage:
+    """Each instansi's current name, through every rename the newest reports declare (:func:`renamed`), while each
+    name has one later name (a name split into two stays an entry of its own, "Kini: …" naming both)."""
+    addresses = {**instansi_addresses(published_instansi(published)),
+                 **{(f.report.instansi.nama, f.report.instansi.pemda): f.alamat for f in rows}}
+    names: dict[str, tuple[str, str]] = {}
+    for f in rows:  # newest year first: the name the instansi has now
+        names.setdefault(f.alamat, (f.report.instansi.nama, f.report.instansi.pemda))
+    for pair, address in sorted(addresses.items()):
+        names.setdefault(address, pair)
+    renames = renamed(rows, addresses)
+    current: dict[str, str] = {}
+    for address in renames:
+        now, seen = address, {address}
+        while len(later := renames.get(now, ([], []))[1]) == 1 and later[0] not in seen:
+            now = later[0]
+            seen.add(now)
+        if now != address:
+            current[address] = now
+    earlier: dict[str, set[str]] = {}
+    for old, now in current.items():
+        earlier.setdefault(now, set()).add(names[old][0])
+    return Lineage(current, {a: sorted(n) for a, n in sorted(earlier.items())}, names, addresses)
+
+
 def namesakes(rows: list[Figures],
               earlier: Iterable[tuple[str, str, str]] = ()) -> dict[str, list[tuple[str, str, str]]]:
     """A shared name's plain address → the instansi of that name (nama, pemda, address), in the order of their
@@ -292,15 +343,20 @@ def _figure(charts_cache: ChartCache | None, spec: ChartSpec | None, ident: str,
 
 
 def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cache: ChartCache | None, memo: Memo,
-                  theme_key: str, published: Iterable[VersionInfo] = ()) -> dict[str, bytes]:
+                  theme_key: str, published: Iterable[VersionInfo] = (),
+                  lineage: Lineage | None = None) -> dict[str, bytes]:
     """The comparison pages: all instansi (``perbandingan/``), one year each, one instansi each; a page listing the
     instansi of a shared name at its plain address, and one listing the reports of an instansi that has no row (of
-    ``published``, every version ever published)."""
+    ``published``, every version ever published). Their list of instansi has one entry per instansi renamed, under
+    its current name (``lineage``: :func:`lineage_of` of the same rows and versions)."""
     published = list(published)
+    lineage = lineage if lineage is not None else lineage_of(rows, published)
     files: dict[str, bytes] = {}
     years = by_year(rows)
     groups = by_instansi(rows)
-    nav = {"years": list(years), "groups": [(slug, name) for slug, (name, _) in groups.items()]}
+    listed = lineage.listed(groups)
+    nav = {"years": list(years), "groups": [(slug, name) for slug, (name, _) in listed.items()],
+           "dahulu": {slug: names for slug, names in lineage.earlier.items() if slug in listed}}
 
     base_url = ctx["site_model"].config.url_dasar
 
