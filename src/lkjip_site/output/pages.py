@@ -252,7 +252,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     portal = whole("portal", lambda: render_portal(pages.env, root_ctx, rows, charts, memo, pages.theme_key,
                                                    published, lineage))
     files.update(portal)
-    files.update(render_search(site, pages.env, ctx, memo, pages.theme_key, newest))
+    files.update(render_search(site, pages.env, ctx, memo, pages.theme_key, newest, lineage.successors()))
     extra = sorted(p.removesuffix("index.html") for p in portal if p.endswith("index.html"))  # not its CSVs
     entries = sitemap_entries(site, history, extra)
     files[SITEMAP] = memoised(memo, memo.key("sitemap", site.config.url_dasar, repr(entries)), "",

@@ -109,7 +109,8 @@ UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pag
 
 
 def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_key: str,
-                  newest: list[VersionInfo]) -> dict[str, bytes]:
+                  newest: list[VersionInfo],
+                  successors: Mapping[tuple[str, str], tuple[str, str, str]] | None = None) -> dict[str, bytes]:
     """The search page: form, filters for year and instansi, and (without JavaScript) the lists of reports.
 
     ``newest`` is the newest version of each report (archived or not). The page hands it to ``cari.js`` as
@@ -117,25 +118,34 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
     version is decided here, by the build that knows every version, not by the page.
 
     The instansi filter's options are ``pilihan_instansi`` (value, label: :func:`instansi_choices`), and each
-    report's whose name is shared ``data-instansi``; ``instansi`` is still every name once, what a site theme's copy
-    of ``cari.html`` from before lists: its filter stays as it was (a shared name, all instansi of that name).
+    report's whose name is shared or was renamed ``data-instansi``; ``instansi`` is still every name once, what a
+    site theme's copy of ``cari.html`` from before lists: its filter stays as it was (a shared name, all instansi of
+    that name). ``successors``: (nama, pemda) of each earlier name of an instansi renamed → (nama, pemda, address)
+    of its current name (``portal.Lineage.successors``); ``nama_lama`` (``data-nama-lama``) tells ``cari.js``
+    which page a search for an earlier name leads to.
     """
+    successors = successors or {}
     years = sorted({r.tahun for r in newest}, reverse=True)
-    choices, units = instansi_choices(newest)
+    choices, units = instansi_choices(newest, successors)
+    lama = {nama: [now, f"instansi/{address}/"] for (nama, _), (now, _, address) in successors.items()}
     meta = page_meta(site, f"Cari laporan — {site.config.judul}",
                      f"Cari kata di semua laporan kinerja {site.config.pemda}, menurut tahun dan instansi.", SEARCH_URL)
     terbaru = json.dumps({v.slug: v.versi for v in sorted(newest, key=lambda v: v.slug)}, ensure_ascii=False,
                          separators=(",", ":"))
     unit_json = json.dumps(units, ensure_ascii=False, separators=(",", ":"))
-    key = memo.key("cari", theme_key, repr(newest), years, choices, unit_json, repr(meta))
+    lama_json = json.dumps(dict(sorted(lama.items())), ensure_ascii=False, separators=(",", ":"))
+    key = memo.key("cari", theme_key, repr(newest), years, choices, unit_json, lama_json, repr(meta))
     page = SEARCH_URL + "index.html"
     return {page: memoised(memo, key, page, lambda: render_page(
         env, "cari.html", SEARCH_URL, years=years, pilihan_instansi=choices, instansi_laporan=unit_json,
+        nama_lama=lama_json,
         instansi=sorted({r.instansi.nama for r in newest}), groups=reports_by_year(newest, site.config.pemda),
         meta=meta, terbaru=terbaru, **ctx))}
 
 
-def instansi_choices(newest: Collection[VersionInfo]) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+def instansi_choices(newest: Collection[VersionInfo],
+                     successors: Mapping[tuple[str, str], tuple[str, str, str]] | None = None,
+                     ) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
     """The search page's instansi filter: its options (value, label), and for each report (slug) whose instansi's
     name another pemda's instansi shares, [its option's value, its pemda] (``data-instansi`` for ``cari.js``).
 
@@ -144,19 +154,40 @@ def instansi_choices(newest: Collection[VersionInfo]) -> tuple[list[tuple[str, s
     the province's alike. It is now an option per pemda, named with it ("Dinas Pendidikan (Pemerintah Kabupaten
     Banjar)"), after one for all of them whose value is the bare name, so a link written before the name was shared
     still finds that instansi, and the others of its name. A released page's metadata names its instansi only (its
-    bytes never change): which pemda's it is comes from its report (slug), which this build knows."""
+    bytes never change): which pemda's it is comes from its report (slug), which this build knows.
+
+    An instansi renamed (``successors``: :func:`render_search`) is one option, its current name's, labelled with
+    its earlier names ("Dinas PUPR (dahulu: Dinas Pekerjaan Umum)"), and the reports of its earlier names are its:
+    "Dinas Pekerjaan Umum" and "Dinas PUPR" were two options, each half of the instansi's years."""
+    successors = successors or {}
     pemdas: dict[str, set[str]] = {}
     for r in newest:
         pemdas.setdefault(r.instansi.nama, set()).add(r.instansi.pemda)
+
+    def value(nama: str, pemda: str) -> str:
+        return nama if len(pemdas.get(nama, ())) <= 1 else f"{nama} ({pemda})"
+
+    listed = {(r.instansi.nama, r.instansi.pemda) for r in newest}
+    now = {pair: value(*later[:2]) for pair, later in successors.items() if later[:2] in listed}
+    earlier: dict[str, set[str]] = {}
+    for (nama, _), shown in now.items():
+        earlier.setdefault(shown, set()).add(nama)
+
+    def label(shown: str) -> str:
+        return f"{shown} (dahulu: {', '.join(sorted(earlier[shown]))})" if shown in earlier else shown
+
     options: list[tuple[str, str]] = []
     for nama in sorted(pemdas):
+        kept = sorted(p for p in pemdas[nama] if (nama, p) not in now)
         if len(pemdas[nama]) == 1:
-            options.append((nama, nama))
+            options += [(nama, label(nama))] if kept else []
             continue
         options.append((nama, f"{nama} (semua pemda)"))
-        options += [(f"{nama} ({pemda})", f"{nama} ({pemda})") for pemda in sorted(pemdas[nama])]
-    units = {r.slug: [f"{r.instansi.nama} ({r.instansi.pemda})", r.instansi.pemda]
-             for r in sorted(newest, key=lambda r: r.slug) if len(pemdas[r.instansi.nama]) > 1}
+        options += [(value(nama, pemda), label(value(nama, pemda))) for pemda in kept]
+    units = {r.slug: [now.get((r.instansi.nama, r.instansi.pemda), value(r.instansi.nama, r.instansi.pemda)),
+                      r.instansi.pemda if len(pemdas[r.instansi.nama]) > 1 else ""]
+             for r in sorted(newest, key=lambda r: r.slug)
+             if len(pemdas[r.instansi.nama]) > 1 or (r.instansi.nama, r.instansi.pemda) in now}
     return options, units
 
 

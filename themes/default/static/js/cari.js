@@ -36,6 +36,10 @@
   // pemda, and the two pemdas' "Dinas Pendidikan" were one choice of the filter, the results of both.
   var units = {};
   try { units = JSON.parse(form.getAttribute("data-instansi") || "{}"); } catch (e) { units = {}; }
+  // earlier name -> [current name, its instansi page from the site root] of each instansi renamed (the search page's
+  // data-nama-lama): "pekerjaan umum" found the old name's reports of 2022-2023 only, nothing led to "Dinas PUPR".
+  var renamed = {};
+  try { renamed = JSON.parse(form.getAttribute("data-nama-lama") || "{}"); } catch (e) { renamed = {}; }
 
   var loading = null; // the promise of the opened index
   var counter = 0;
@@ -120,7 +124,7 @@
         var title = meta.laporan || meta.title || item.url;
         // two pemdas' "Dinas Pendidikan" wrote one title ("Laporan Kinerja … Dinas Pendidikan Tahun 2023")
         var unit = unitOf(meta);
-        if (unit && title.indexOf(unit[1]) < 0) title += " \u2014 " + unit[1];
+        if (unit && unit[1] && title.indexOf(unit[1]) < 0) title += " \u2014 " + unit[1];
         bySlug[slug] = { title: title, items: [] };
         groups.push(bySlug[slug]);
       }
@@ -220,11 +224,33 @@
     return " Mungkin maksud Anda: " + better + "? Tautannya ada di bawah.";
   }
 
+  function words(text) {
+    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+  // An earlier name the query names (its words after the first, "Dinas", "Badan", "Kecamatan": every one a word of
+  // the query) is said above the results, with a link to its current name's page. Returns the status's sentence.
+  function renamedNote(query) {
+    var asked = words(query);
+    var said = [];
+    Object.keys(renamed).forEach(function (old) {
+      var own = words(old);
+      var needed = own.length > 1 ? own.slice(1) : own;
+      if (!needed.every(function (w) { return asked.indexOf(w) >= 0; })) return;
+      var p = text("p", "cari-nama-lama", old + " kini bernama " + renamed[old][0] + ": ");
+      var link = text("a", "", renamed[old][0] + " dari tahun ke tahun");
+      link.href = new URL(renamed[old][1], new URL("../", new URL(indexFolder, document.baseURI))).href;
+      p.appendChild(link);
+      list.appendChild(p);
+      said.push(old + " kini bernama " + renamed[old][0] + "; tautannya ada di bawah.");
+    });
+    return said.length ? " " + said.join(" ") : "";
+  }
   function render(query, items, total) {
     list.textContent = "";
+    var note = renamedNote(query);
     if (!items.length) {
       status.textContent = "Tidak ada hasil untuk \u201c" + query + "\u201d. Coba kata lain atau hapus saringan." +
-        suggest(query);
+        note + suggest(query);
       return;
     }
     // "found for", not "containing": a bundle without the word answers with the longest prefix of it that it has
@@ -234,7 +260,7 @@
     var holds = holder(query);
     status.textContent = found + " halaman ditemukan untuk \u201c" + query + "\u201d" +
       (total === null || total > items.length ? " (ditampilkan " + items.length + " teratas)." : ".") +
-      (items.some(holds) ? "" : suggest(query)); // no page holds every word: a slip in a name, perhaps
+      note + (items.some(holds) ? "" : suggest(query)); // no page holds every word: a slip in a name, perhaps
     group(items).forEach(function (g) {
       var section = text("section", "hasil-grup");
       section.appendChild(text("h2", "", g.title));
@@ -348,7 +374,11 @@
 
   var params = new URLSearchParams(location.search);
   if (params.get("tahun") && year) year.value = params.get("tahun");
-  if (params.get("instansi") && instansi) instansi.value = params.get("instansi");
+  if (params.get("instansi") && instansi) {
+    // a link written before the instansi was renamed (?instansi=Dinas Pekerjaan Umum): its option is the current name's
+    var asked = params.get("instansi");
+    instansi.value = Object.prototype.hasOwnProperty.call(renamed, asked) ? renamed[asked][0] : asked;
+  }
   if (params.get("q")) {
     input.value = params.get("q");
     run(false);
