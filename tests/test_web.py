@@ -527,7 +527,8 @@ def _renamed_site(root: Path) -> Path:
         assert new_report(root, slug, year, instansi=name) == 0
     yaml = root / "content/laporan/dpupr-2024/laporan.yaml"
     yaml.write_text(yaml.read_text(encoding="utf-8").replace(
-        "  nama: Dinas PUPR\n", "  nama: Dinas PUPR\n  nama_sebelumnya:\n    - Dinas Pekerjaan Umum\n"), encoding="utf-8")
+        "  nama: Dinas PUPR\n", "  nama: Dinas PUPR\n  nama_sebelumnya:\n    - Dinas Pekerjaan Umum\n"),
+        encoding="utf-8")
     return root
 
 
@@ -555,6 +556,27 @@ def test_a_renamed_instansi_is_one_entry_of_the_lists_under_its_current_name(tmp
     old = files["instansi/dinas-pekerjaan-umum/index.html"].decode("utf-8")  # kept, with its reports
     assert "laporan/dpu-2022/1.0/" in old and "laporan/dpu-2023/1.0/" in old
     assert _other_names(old) == [("Kini:", "Dinas PUPR", "../dinas-pupr/")]
+
+
+def test_the_open_data_names_a_renamed_instansis_current_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The open data named each report's instansi as written that year: a harvester grouping the catalogue or the
+    comparison table by ``instansi`` had "Dinas Pekerjaan Umum" 2022–2023 and "Dinas PUPR" 2024–2025 as two
+    instansi, and the earlier name (``instansi.nama_sebelumnya``) was nowhere in it. ``instansi_kini`` names the
+    current name of every row (its own name when never renamed); ``instansi`` stays as published."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    files = build(BuildOptions(root=_renamed_site(tmp_path / "situs"), pdf=False, use_cache=False),
+                  write=False).files
+    catalogue = json.loads(files["data-terbuka.json"])
+    assert [(p["laporan"], p["instansi"], p["instansi_kini"]) for p in catalogue["paket"]] == [
+        ("dpu-2022", "Dinas Pekerjaan Umum", "Dinas PUPR"), ("dpu-2023", "Dinas Pekerjaan Umum", "Dinas PUPR"),
+        ("dpupr-2024", "Dinas PUPR", "Dinas PUPR"), ("dpupr-2025", "Dinas PUPR", "Dinas PUPR"),
+        ("pengaron-2024", "Kecamatan Pengaron", "Kecamatan Pengaron")]
+    table = csv.DictReader(io.StringIO(files["perbandingan/perbandingan.csv"].decode("utf-8")))
+    assert sorted((row["laporan"], row["instansi"], row["instansi_kini"]) for row in table) == [
+        ("dpu-2022", "Dinas Pekerjaan Umum", "Dinas PUPR"), ("dpu-2023", "Dinas Pekerjaan Umum", "Dinas PUPR"),
+        ("dpupr-2024", "Dinas PUPR", "Dinas PUPR"), ("dpupr-2025", "Dinas PUPR", "Dinas PUPR"),
+        ("pengaron-2024", "Kecamatan Pengaron", "Kecamatan Pengaron")]
+    assert table.fieldnames is not None and table.fieldnames[-1] == "instansi_kini"  # added last: columns kept
 
 
 def test_a_released_versions_breadcrumb_leads_to_its_instansi_for_ever(tmp_path: Path,

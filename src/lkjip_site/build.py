@@ -60,7 +60,7 @@ from .output.linkcheck import check_links
 from .output.opendata import CATALOGUE, OpenDataSource, data_catalogue
 from .output.pages import KEPT_FILE, KEPT_FILES, STORED_TOKEN, KeptReports, pdf_name, render_site, stored_token
 from .output.pdfs import render_pdfs
-from .output.portal import portal_charts
+from .output.portal import current_names, portal_charts
 from .output.publish import Published, publish
 from .output.search import index_pages, published_index
 from .output.theme import compile_templates
@@ -886,7 +886,8 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
             audit = memo("audit")
             audit_figures(site, files, diags, pdf_marks, audit, hashes)  # released files: checked by hash
         files.update(released)  # released versions, byte for byte, each file checked against its manifest above
-        files[CATALOGUE] = data_catalogue(site.config, history, files)  # every version's open data, released too
+        # every version's open data, released too
+        files[CATALOGUE] = data_catalogue(site.config, history, files, _current_names(site, history))
         with watch.stage("tautan"):
             check_links(files, pages.stats.rendered, diags, hashes)
         _stop_on_errors(diags, opts, last=True, frozen=frozen)
@@ -1079,7 +1080,8 @@ def check(opts: BuildOptions) -> Diagnostics:
         audit_figures(site, files, diags, verdicts=verdicts, hashes=hashes)
         for version in archive:  # released files as link targets, anchors included (pages link to #angka-kunci)
             files.update(version.site_files(diags))
-        files[CATALOGUE] = data_catalogue(site.config, history, files)  # the home page links to it
+        # the home page links to it
+        files[CATALOGUE] = data_catalogue(site.config, history, files, _current_names(site, history))
         _stop_on_errors(diags, opts, blocking)
         check_links(files, pages.stats.rendered, diags, hashes)
         _stop_on_errors(diags, opts, blocking, last=True, frozen=frozen)
@@ -1208,6 +1210,11 @@ def _stop_on_errors(diags: Diagnostics, opts: BuildOptions, blocking: Blocking =
         _promote(diags, opts.scope, frozen or {})
     if any(blocking is None or blocking(d) for d in diags.errors):
         raise ContentError(diags)
+
+
+def _current_names(site: Site, history: SiteHistory) -> dict[tuple[str, str], str]:
+    """The current name of each earlier name of an instansi renamed (the catalogue's ``instansi_kini``)."""
+    return current_names(site, [v for versions in history.versions.values() for v in versions])
 
 
 def _check_renames(site: Site, history: SiteHistory, diags: Diagnostics) -> None:

@@ -442,14 +442,21 @@ COMPARISON_FILE = "perbandingan.csv"
 COMPARISON_WORKBOOK = "perbandingan.xlsx"
 
 
-def data_catalogue(config: SiteConfig, history: SiteHistory, files: Container[str]) -> bytes:
+def data_catalogue(config: SiteConfig, history: SiteHistory, files: Container[str],
+                   current: Mapping[tuple[str, str], str] | None = None) -> bytes:
     """``data-terbuka.json``: the data package of every version the site publishes (built or released, those whose
     ``datapackage.json`` is among ``files``), by report, newest version first, with what a catalogue lists it by.
 
     Why: a Satu Data officer harvesting the portal (CKAN, a script) had to read every report page to find its
     ``data-terbuka/`` folder, and could not tell a report's newest figures from a superseded version's. The
     addresses are absolute (``url_dasar``), as in the sitemap, which lists the same versions; same site, same
-    bytes (no build time)."""
+    bytes (no build time).
+
+    ``instansi_kini`` is the current name of a package's instansi: the new name of one renamed (``current``:
+    (nama, pemda) of each earlier name → the name it has now, ``portal.Lineage``), else its own. A harvester
+    grouping by ``instansi`` had "Dinas Pekerjaan Umum" 2022–2023 and "Dinas PUPR" 2024–2025 as two instansi,
+    and the earlier names were nowhere in the open data."""
+    current = current or {}
     packages = []
     years = sorted({v.tahun for versions in history.versions.values() for v in versions}, reverse=True)
     # the portal's comparison tables (``output/portal.py``), all years' first, each CSV's workbook beside it
@@ -470,6 +477,7 @@ def data_catalogue(config: SiteConfig, history: SiteHistory, files: Container[st
                 "periode": v.periode, "periode_label": v.periode_label, "laporan": slug, "versi": v.versi,
                 "terbaru": index == 0, "diarsipkan": v.diarsipkan, "tanggal_terbit": v.tanggal_terbit.isoformat(),
                 "url": config.url_dasar + path, "halaman": config.url_dasar + v.url,
+                "instansi_kini": current.get((v.instansi.nama, v.instansi.pemda), v.instansi.nama),
             })
     return to_json({"format": CATALOGUE_FORMAT, "judul": f"Data terbuka — {config.judul}", "pemda": config.pemda,
                     "url": config.url_dasar, "paket": packages, "perbandingan": tables})

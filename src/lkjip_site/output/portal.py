@@ -15,7 +15,7 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from ..core import fmt
 from ..compute.earlier import earlier_names
@@ -64,6 +64,8 @@ TABLE_FIELDS = [
     ("versi", "string", "versi laporan yang dibandingkan (versi terbarunya)"),
     ("tanggal_terbit", "date", "tanggal terbit versi itu"),
     ("url", "string", "alamat lengkap versi laporan itu"),
+    ("instansi_kini", "string", "nama instansi kini: nama barunya bila instansi berganti nama (nama_sebelumnya "
+     "laporan yang lebih baru), selain itu sama dengan nama instansi laporan"),
 ]
 
 
@@ -259,6 +261,15 @@ def lineage_of(rows: list[Figures], published: Iterable[VersionInfo] = ()) -> Li
     return Lineage(current, {a: sorted(n) for a, n in sorted(earlier.items())}, names, addresses)
 
 
+def current_names(site: Site, published: Iterable[VersionInfo]) -> dict[tuple[str, str], str]:
+    """(nama, pemda) of each earlier name of an instansi renamed → the name it has now: the open-data catalogue's
+    ``instansi_kini`` (``opendata.data_catalogue``), read as the portal's pages read it (:func:`lineage_of` of the
+    comparison rows, the instansi's addresses planned over every version ``published``)."""
+    published = list(published)
+    rows = compared(site, instansi_addresses(published_instansi(published)))
+    return {pair: now[0] for pair, now in lineage_of(rows, published).successors().items()}
+
+
 def namesakes(rows: list[Figures],
               earlier: Iterable[tuple[str, str, str]] = ()) -> dict[str, list[tuple[str, str, str]]]:
     """A shared name's plain address → the instansi of that name (nama, pemda, address), in the order of their
@@ -355,6 +366,7 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
     years = by_year(rows)
     groups = by_instansi(rows)
     listed = lineage.listed(groups)
+    successors = lineage.successors()
     nav = {"years": list(years), "groups": [(slug, name) for slug, (name, _) in listed.items()],
            "dahulu": {slug: names for slug, names in lineage.earlier.items() if slug in listed}}
 
@@ -367,13 +379,13 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
         figure = _figure(charts_cache, spec, "grafik-perbandingan", chart_title)
         meta = page_meta(ctx["site_model"], title, lead, url)
         if table and shown:
-            files[url + TABLE_FILE] = values = table_csv(shown, base_url)
+            files[url + TABLE_FILE] = values = table_csv(shown, base_url, successors)
             source = f"{ctx['site_model'].config.judul}, {base_url}{url}"
             year, built = extra.get("tahun"), ctx["build_date"]
             # kept: openpyxl takes ~80 ms a 100-row workbook, and every data edit remakes the portal
             book = memo.key("perbandingan-xlsx", url, title, source, year, str(built), str(stamp()), values)
-            files[url + TABLE_WORKBOOK] = memoised(memo, book, "", lambda: table_xlsx(shown, base_url, title, source,
-                                                                                       year, built))
+            files[url + TABLE_WORKBOOK] = memoised(memo, book, "", lambda: table_xlsx(
+                shown, base_url, successors, title, source, year, built))
             extra["unduhan"] = url + TABLE_FILE
             extra["unduhan_xlsx"] = url + TABLE_WORKBOOK
         key = memo.key("portal", theme_key, url, title, lead, [row_key(f) for f in shown],
@@ -434,10 +446,15 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
     return files
 
 
-def table_rows(rows: list[Figures], base_url: str) -> list[Row]:
+def table_rows(rows: list[Figures], base_url: str,
+               successors: Mapping[tuple[str, str], tuple[str, str, str]] | None = None) -> list[Row]:
     """A comparison page's table as machine values, its rows in its order, each ``cara`` numbered as the page
     numbers its averages (:func:`kinds_of`). Why: an inspectorate comparing 25 instansi before the SAKIP evaluation
-    copied the table into a spreadsheet by hand, cell by cell (each cell a link with notes under its figure)."""
+    copied the table into a spreadsheet by hand, cell by cell (each cell a link with notes under its figure).
+    ``instansi_kini``: the current name of an instansi renamed (``successors``: :meth:`Lineage.successors`), so
+    its years under both names are one instansi's in a pivot table ("Dinas Pekerjaan Umum" 2022–2023 and "Dinas
+    PUPR" 2024–2025 were two)."""
+    successors = successors or {}
     kinds = kinds_of(rows)
     out: list[Row] = []
     for f in rows:
@@ -454,12 +471,14 @@ def table_rows(rows: list[Figures], base_url: str) -> list[Row]:
             "pagu": f.pagu if f.serapan is not None else None,
             "alasan_na_serapan": f.why_no_serapan if f.serapan is None else "", "laporan": r.slug, "versi": r.versi,
             "tanggal_terbit": r.tanggal_terbit.isoformat(), "url": base_url + r.url,
+            "instansi_kini": successors.get((r.instansi.nama, r.instansi.pemda), (r.instansi.nama,))[0],
         })
     return out
 
 
-def table_csv(rows: list[Figures], base_url: str) -> bytes:
-    return to_csv([name for name, _, _ in TABLE_FIELDS], table_rows(rows, base_url))
+def table_csv(rows: list[Figures], base_url: str,
+              successors: Mapping[tuple[str, str], tuple[str, str, str]] | None = None) -> bytes:
+    return to_csv([name for name, _, _ in TABLE_FIELDS], table_rows(rows, base_url, successors))
 
 
 #: How the workbook shows the table's figures (its values stay those of the CSV, unrounded).
@@ -467,12 +486,13 @@ TABLE_FORMATS = {"rata_rata_capaian": FMT_PERCENT, "serapan_anggaran": FMT_PERCE
                  "pagu": FMT_RUPIAH}
 
 
-def table_xlsx(rows: list[Figures], base_url: str, title: str, source: str, year: int | None, built: Any) -> bytes:
+def table_xlsx(rows: list[Figures], base_url: str, successors: Mapping[tuple[str, str], tuple[str, str, str]] | None,
+               title: str, source: str, year: int | None, built: Any) -> bytes:
     """The comparison table as a workbook (``output/workbook.py``): the CSV's columns and values, the percentages
     and rupiah shown as an Indonesian reader writes them, the page it comes from (``source``: of ``year``, or of
     every year) and the build's date (``built``, None without ``SOURCE_DATE_EPOCH``) named above its header."""
     table = Table(title=title, source=source, sheet=f"Perbandingan {year}" if year else "Perbandingan",
-                  fields=TABLE_FIELDS, rows=table_rows(rows, base_url), formats=TABLE_FORMATS,
+                  fields=TABLE_FIELDS, rows=table_rows(rows, base_url, successors), formats=TABLE_FORMATS,
                   links=frozenset({"url"}))
     return table_workbook(table, built)
 
