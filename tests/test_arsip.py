@@ -27,6 +27,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -171,8 +173,8 @@ def test_release_stores_published_files_sources_and_manifest(flow: Flow) -> None
     assert manifest.diterbitkan == "2024-02-15T00:00:00Z"  # SOURCE_DATE_EPOCH
     assert manifest.laporan["versi"] == "1.0" and manifest.laporan["slug"] == SLUG
     assert manifest.bagit.path == f"{SLUG}-1.0-bagit.zip"
-    assert sorted(p.name for p in folder.iterdir()) == ["batu-sopang-2022-1.0-bagit.zip", "manifest.json", "situs",
-                                                         "sumber"]
+    assert sorted(p.name for p in folder.iterdir()) == ["BACA-SAYA.txt", "SHA256SUMS", "batu-sopang-2022-1.0-bagit.zip",
+                                                         "manifest.json", "situs", "sumber"]
 
 
 def test_release_and_verifikasi_print_the_hashes_for_the_handover_record(flow: Flow) -> None:
@@ -184,11 +186,11 @@ def test_release_and_verifikasi_print_the_hashes_for_the_handover_record(flow: F
         return f"{hashlib.sha256(path.read_bytes()).hexdigest()}  arsip/{SLUG}/{versi}/{name}"
 
     def lines(versi: str) -> list[str]:
-        return [line(versi, "manifest.json"), line(versi, f"{SLUG}-{versi}-bagit.zip")]
+        return [line(versi, "manifest.json"), line(versi, f"{SLUG}-{versi}-bagit.zip"), line(versi, "SHA256SUMS")]
 
     released = flow.runs["terbit-1.1"].out.splitlines()
     heading = next(i for i, text in enumerate(released) if "Berita Acara Serah Terima" in text)
-    assert released[heading + 1:heading + 3] == lines("1.1")
+    assert released[heading + 1:heading + 4] == lines("1.1")
     assert "'sha256sum -c' di folder situs" in released[heading]
     verified = flow.runs["verifikasi"].out.splitlines()
     heading = next(i for i, text in enumerate(verified) if "Berita Acara Serah Terima" in text)
@@ -406,6 +408,84 @@ def test_bag_zip_is_deterministic() -> None:
         names = zf.namelist()
         assert names == sorted(names)
         assert {i.date_time for i in zf.infolist()} == {(2024, 2, 15, 0, 0, 0)}
+
+
+def test_a_version_folder_is_checked_with_sha256sum_and_bagit_and_explained_without_lkjip(flow: Flow,
+                                                                                         tmp_path: Path) -> None:
+    """The folder of a version handed to an archives office, renamed on the way, checked years later where lkjip is
+    not installed. It held manifest.json (which no standard tool reads), situs/, sumber/ and a zip, and nothing
+    saying what they were or how to check them: ``sha256sum -c`` had no file to read. Its README says, in
+    Indonesian, and ``SHA256SUMS`` lists every other file, the manifest among them, so that the commands it gives
+    pass on the folder as released and fail on a changed byte."""
+    handed = tmp_path / "Serahan LKjIP 2022"
+    shutil.copytree(flow.archive("1.1"), handed)
+    sums = (handed / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    listed = [line.split("  ", 1)[1] for line in sums]
+    assert listed == sorted(p.relative_to(handed).as_posix() for p in handed.rglob("*")
+                            if p.is_file() and p.name != "SHA256SUMS")
+    check = subprocess.run(["sha256sum", "-c", "--strict", "SHA256SUMS"], cwd=handed, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert check.stdout.count(": OK\n") == len(listed)
+
+    readme = (handed / "BACA-SAYA.txt").read_text(encoding="utf-8")
+    top = f"{SLUG}-1.1"
+    for told in (f"Versi       : 1.1, tanggal terbit 15 Maret 2023", "sha256sum -c SHA256SUMS",
+                 f"sha256sum SHA256SUMS manifest.json {top}-bagit.zip", "Berita Acara Serah Terima",
+                 f"unzip {top}-bagit.zip -d bag", f"python3 -m bagit --validate bag/{top}", "situs/index.html",
+                 f"https://lkjip.banjarkab.go.id/laporan/{SLUG}/1.1/"):
+        assert told in readme, told
+    with zipfile.ZipFile(handed / f"{top}-bagit.zip") as zf:  # the README's own commands, as written
+        zf.extractall(tmp_path / "bag")
+    validate = subprocess.run([sys.executable, "-m", "bagit", "--validate", f"bag/{top}"], cwd=tmp_path,
+                              capture_output=True, text=True)
+    assert validate.returncode == 0, validate.stderr
+
+    page = handed / "situs" / "index.html"
+    page.write_bytes(page.read_bytes() + b" ")
+    changed = subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=handed, capture_output=True, text=True)
+    assert changed.returncode == 1 and changed.stdout == "situs/index.html: FAILED\n"
+
+
+def test_verifikasi_names_a_changed_or_missing_readme_and_sha256sums(flow: Flow, tmp_path: Path) -> None:
+    """``SHA256SUMS`` and the README are part of the release: one edited or lost is named, as any archived file is,
+    while a version released before they existed (its manifest names no README) still passes without them."""
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+    new, old = root / "arsip" / SLUG / "1.1", root / "arsip" / SLUG / "1.0"
+    (new / "BACA-SAYA.txt").write_text("isi lain\n", encoding="utf-8")
+    sums = new / "SHA256SUMS"
+    sums.write_text(sums.read_text(encoding="utf-8").replace("situs/index.html", "situs/lain.html"), encoding="utf-8")
+    for name in ("BACA-SAYA.txt", "SHA256SUMS"):
+        (old / name).unlink()
+    run = lkjip(root, "verifikasi")
+    assert run.code == 1
+    assert [line for line in run.out.splitlines() if ": " in line] == [
+        f"arsip/{SLUG}/1.0/BACA-SAYA.txt: hilang (arsip/{SLUG}/1.0/manifest.json:{_readme_line(old)})",
+        f"arsip/{SLUG}/1.0/SHA256SUMS: hilang: versi ini terbit dengan SHA256SUMS (tercatat BACA-SAYA.txt di "
+        "manifest.json); kembalikan berkas aslinya",
+        f"arsip/{SLUG}/1.1/BACA-SAYA.txt: berubah: SHA-256 tidak sama dengan manifest "
+        f"(arsip/{SLUG}/1.1/manifest.json:{_readme_line(new)})",
+        f"arsip/{SLUG}/1.1/SHA256SUMS: berubah: tidak sama dengan sidik berkas yang dicatat manifest.json (dibuat "
+        "darinya saat terbit); kembalikan berkas aslinya",
+    ]
+    # 1.0 as a release made before the README: its manifest without one, and no SHA256SUMS
+    manifest = read_manifest((old / "manifest.json").read_bytes())
+    (old / "manifest.json").write_bytes(replace(manifest, baca_saya=None).to_json())
+    assert b"baca_saya" not in (old / "manifest.json").read_bytes()
+    shutil.copy2(flow.archive("1.1") / "BACA-SAYA.txt", new / "BACA-SAYA.txt")
+    shutil.copy2(flow.archive("1.1") / "SHA256SUMS", new / "SHA256SUMS")
+    passed = lkjip(root, "verifikasi")
+    assert passed.code == 0, passed.out
+    lines = passed.out.splitlines()
+    heading = next(i for i, text in enumerate(lines) if "Berita Acara Serah Terima" in text)
+    assert [line.split("  ", 1)[1] for line in lines[heading + 1:]] == [  # 1.0 has no SHA256SUMS to record
+        f"arsip/{SLUG}/1.0/manifest.json", f"arsip/{SLUG}/1.0/{SLUG}-1.0-bagit.zip",
+        f"arsip/{SLUG}/1.1/manifest.json", f"arsip/{SLUG}/1.1/{SLUG}-1.1-bagit.zip", f"arsip/{SLUG}/1.1/SHA256SUMS"]
+
+
+def _readme_line(folder: Path) -> int:
+    lines = (folder / "manifest.json").read_text(encoding="utf-8").splitlines()
+    return lines.index('    "path": "BACA-SAYA.txt",') + 1
 
 
 def test_verifikasi_passes_then_names_every_tampered_missing_and_extra_file(flow: Flow, tmp_path: Path) -> None:

@@ -22,6 +22,8 @@ FORMAT = "lkjip-arsip/1"
 MANIFEST = "manifest.json"
 SITE_DIR = "situs"  # the exact published files of the version (build/laporan/<slug>/<versi>/)
 SOURCE_DIR = "sumber"  # the report folder as it was released (content/laporan/<slug>/)
+README = "BACA-SAYA.txt"  # what the folder holds, how to check it without lkjip (older releases lack it)
+CHECKSUMS = "SHA256SUMS"  # every other file of the folder in ``sha256sum`` form, made with README (not listed here)
 
 
 class ManifestError(Exception):
@@ -59,6 +61,8 @@ class Manifest:
     sumber: list[FileEntry]
     bagit: FileEntry
     sumber_sha256: str = ""
+    #: the folder's README (:data:`README`); None in a version released before there was one
+    baca_saya: FileEntry | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -83,6 +87,8 @@ class Manifest:
             "situs": {"berkas": [e.to_json() for e in self.situs]},
             "bagit": self.bagit.to_json(),
         }
+        if self.baca_saya is not None:
+            doc["baca_saya"] = self.baca_saya.to_json()
         return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -105,12 +111,13 @@ def read_manifest(data: bytes) -> Manifest:
             laporan=laporan, lkjip_site=str(doc["lkjip_site"]), diterbitkan=str(doc["diterbitkan"]),
             situs=[_entry(e, lines, "situs") for e in doc["situs"]["berkas"]],
             sumber=[_entry(e, lines, "sumber") for e in doc["sumber"]["berkas"]],
-            bagit=_entry(doc["bagit"], lines, "bagit"), sumber_sha256=str(doc["sumber"]["sha256"]))
+            bagit=_entry(doc["bagit"], lines, "bagit"), sumber_sha256=str(doc["sumber"]["sha256"]),
+            baca_saya=_entry(doc["baca_saya"], lines, "baca_saya") if "baca_saya" in doc else None)
     except (KeyError, TypeError, ValueError) as exc:
         raise ManifestError(f"manifest tidak lengkap atau rusak (kunci {exc})") from exc
 
 
-_SECTION = re.compile(r'^  "(sumber|situs|bagit)":')
+_SECTION = re.compile(r'^  "(sumber|situs|bagit|baca_saya)":')
 _PATH = re.compile(r'^\s*"path":\s*("(?:[^"\\]|\\.)*")')
 
 
@@ -135,6 +142,27 @@ def _entry(raw: dict[str, Any], lines: dict[tuple[str, str], int] | None = None,
     if path.startswith("/") or ".." in path.split("/") or len(sha) != 64:
         raise ValueError(path)
     return FileEntry(path, sha, size, (lines or {}).get((section, path), 0))
+
+
+def folder_entries(m: Manifest) -> list[FileEntry]:
+    """Every file of the version folder the manifest names, at its path in that folder: published files, sources,
+    bag and README (the manifest itself and :data:`CHECKSUMS` aside, which hold its hashes)."""
+    return ([FileEntry(f"{SITE_DIR}/{e.path}", e.sha256, e.ukuran, e.baris) for e in m.situs]
+            + [FileEntry(f"{SOURCE_DIR}/{e.path}", e.sha256, e.ukuran, e.baris) for e in m.sumber]
+            + [m.bagit] + ([m.baca_saya] if m.baca_saya is not None else []))
+
+
+def checksums(m: Manifest, manifest_bytes: bytes) -> bytes:
+    """The :data:`CHECKSUMS` file of a version folder: ``<sha256>  <path>`` of every other file, sorted by path,
+    which ``sha256sum -c SHA256SUMS`` (``shasum -a 256 -c`` on macOS) checks inside the folder.
+
+    Why: the only list of the folder's hashes was ``manifest.json``, which no standard tool reads; an archives office
+    without lkjip could check the BagIt zip but not the folder it received. It is made from the manifest and the
+    manifest's own bytes, so ``lkjip verifikasi`` makes it again and compares it byte for byte; its hash goes to the
+    handover record with the manifest's (it pins the manifest, and through it every file). Paths never need
+    ``sha256sum``'s backslash escape: a release refuses control characters, and backslashes Windows cannot make."""
+    items = [*folder_entries(m), FileEntry(MANIFEST, hashlib.sha256(manifest_bytes).hexdigest(), len(manifest_bytes))]
+    return "".join(f"{e.sha256}  {e.path}\n" for e in sorted(items, key=lambda e: e.path)).encode("utf-8")
 
 
 def compare_files(expected: list[FileEntry], actual: dict[str, bytes], manifest: str = "") -> list[tuple[str, str]]:

@@ -27,7 +27,8 @@ from ..core.model import Report, Site, loc_of
 from ..load.content import unportable_paths, unread_files
 from ..output.versions import report_metadata, suggest_version, version_key
 from .bag import bag_name, make_bag_zip
-from .manifest import Manifest, entries, tree_digest
+from .manifest import README, Manifest, entries, tree_digest
+from .readme import readme_text
 from .store import ArchivedVersion, changed_sources, snapshot, version_files, write_version
 
 
@@ -37,6 +38,7 @@ class Release:
 
     report: Report
     sources: dict[str, bytes]
+    url_dasar: str = ""  # the site's address, for the folder's README
 
 
 def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags: Diagnostics) -> Release | None:
@@ -79,7 +81,7 @@ def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags:
     if before and released[before[-1]].manifest.laporan.get("catatan_versi", "") == report.catatan_versi:
         diags.warn(where, f"catatan_versi sama dengan versi '{before[-1]}' yang sudah terbit; tuliskan apa yang "
                    "berubah di versi ini, agar pembaca halaman versi dan halaman perubahan mengetahuinya")
-    return Release(report, sources)
+    return Release(report, sources, site.config.url_dasar)
 
 
 def refuse_samples(site: Site, report: Report, diags: Diagnostics) -> None:
@@ -162,13 +164,16 @@ def store_release(root: Path, release: Release, files: dict[str, bytes]) -> Path
         "LKjIP-Diterbitkan": _iso(when),
         "LKjIP-Sumber-SHA256": tree_digest(sumber),
     }
-    name = bag_name(report.slug, report.versi)
-    bag = make_bag_zip(site, release.sources, info, f"{report.slug}-{report.versi}", when)
+    name, top = bag_name(report.slug, report.versi), f"{report.slug}-{report.versi}"
+    bag = make_bag_zip(site, release.sources, info, top, when)
     meta = report_metadata(report)
     meta["bab"] = [{"id": c.id, "judul": c.display_title, "berkas": c.source.relative_to(report.folder).as_posix()}
                    for c in report.chapters]
-    manifest = Manifest(meta, __version__, _iso(when), entries(site), sumber, entries({name: bag})[0])
-    return write_version(root, report.slug, report.versi, version_files(manifest, site, release.sources, bag))
+    readme = readme_text(meta, _iso(when), __version__, name, top, sorted(site), release.url_dasar)
+    manifest = Manifest(meta, __version__, _iso(when), entries(site), sumber, entries({name: bag})[0],
+                        baca_saya=entries({README: readme})[0])
+    files = version_files(manifest, site, release.sources, bag, readme)
+    return write_version(root, report.slug, report.versi, files)
 
 
 def release_time() -> dt.datetime:

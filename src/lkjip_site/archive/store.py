@@ -26,7 +26,8 @@ from ..output.changes import FIELD_FILES, ChapterText, VersionData, field_source
 from ..output.opendata import JSON_FILE
 from ..output.versions import (CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, BagRef, InstansiRef, VersionInfo,
                                version_key)
-from .manifest import MANIFEST, SITE_DIR, SOURCE_DIR, FileEntry, Manifest, ManifestError, compare_files, read_manifest
+from .manifest import (CHECKSUMS, MANIFEST, README, SITE_DIR, SOURCE_DIR, FileEntry, Manifest, ManifestError, checksums,
+                       compare_files, read_manifest)
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_]*")
 
@@ -136,9 +137,12 @@ def handover_digests(av: ArchivedVersion) -> list[tuple[str, str]]:
     all three together (another number in a page, the manifest and bag made again to match) passed. Only a record
     kept outside the archive can tell: ``terbitkan`` prints these two hashes for the handover record (Berita Acara
     Serah Terima), and ``verifikasi`` prints them again to be compared with it. The manifest names every other file
-    with its hash, the bag's among them, so its hash alone pins the whole version."""
+    with its hash, the bag's among them, so its hash alone pins the whole version. A version released with
+    ``SHA256SUMS`` adds its hash: that file lists the manifest's and every other, so an archives office without lkjip
+    proves the whole version with it and ``sha256sum -c`` (checking the manifest's hash alone proved nothing then)."""
+    names = [MANIFEST, av.manifest.bagit.path] + ([CHECKSUMS] if av.manifest.baca_saya is not None else [])
     out = []
-    for name in (MANIFEST, av.manifest.bagit.path):
+    for name in names:
         path = av.folder / name
         if path.is_file():
             out.append((hashlib.sha256(path.read_bytes()).hexdigest(), f"{av.rel}/{name}"))
@@ -263,9 +267,11 @@ def write_version(root: Path, slug: str, versi: str, files: dict[str, bytes]) ->
 
 
 def version_files(manifest: Manifest, site: dict[str, bytes], sources: dict[str, bytes],
-                  bag: bytes) -> dict[str, bytes]:
-    """The archive folder of one version as ``{path: bytes}``: manifest, published files, sources, bag."""
-    files = {MANIFEST: manifest.to_json(), manifest.bagit.path: bag}
+                  bag: bytes, readme: bytes) -> dict[str, bytes]:
+    """The archive folder of one version as ``{path: bytes}``: manifest, published files, sources, bag, and for
+    whoever receives the folder without lkjip its README and ``SHA256SUMS`` (:func:`~.manifest.checksums`)."""
+    data = manifest.to_json()
+    files = {MANIFEST: data, manifest.bagit.path: bag, README: readme, CHECKSUMS: checksums(manifest, data)}
     files.update({f"{SITE_DIR}/{k}": v for k, v in site.items()})
     files.update({f"{SOURCE_DIR}/{k}": v for k, v in sources.items()})
     return dict(sorted(files.items()))

@@ -24,7 +24,8 @@ import bagit
 
 from ..core.diagnostics import Diagnostics
 from ..load.yamltree import load_yaml
-from .manifest import MANIFEST, SITE_DIR, SOURCE_DIR, FileEntry, compare_files, tree_digest
+from .manifest import (CHECKSUMS, MANIFEST, README, SITE_DIR, SOURCE_DIR, checksums, compare_files, folder_entries,
+                       tree_digest)
 from .store import (ARCHIVE_DIR, ArchivedVersion, empty_folders, load_archive, missing_release_message,
                     missing_releases, read_tree, read_version)
 
@@ -78,16 +79,30 @@ def verify_version(folder: Path, rel: str, diags: Diagnostics) -> Verification:
 
 def _check_archive(av: ArchivedVersion, result: Verification) -> None:
     m = av.manifest
-    expected = ([FileEntry(f"{SITE_DIR}/{e.path}", e.sha256, e.ukuran, e.baris) for e in m.situs]
-                + [FileEntry(f"{SOURCE_DIR}/{e.path}", e.sha256, e.ukuran, e.baris) for e in m.sumber] + [m.bagit])
     actual = read_tree(av.folder)
-    actual.pop(MANIFEST, None)
+    manifest_bytes = actual.pop(MANIFEST, b"")
     result.files += len(actual)
+    sums = actual.pop(CHECKSUMS, None) if m.baca_saya is not None else None  # released with README and SHA256SUMS
     result.problems += [(f"{av.rel}/{p}", problem)
-                        for p, problem in compare_files(expected, actual, f"{av.rel}/{MANIFEST}")]
+                        for p, problem in compare_files(folder_entries(m), actual, f"{av.rel}/{MANIFEST}")]
+    if m.baca_saya is not None:  # the manifest cannot list SHA256SUMS, which lists the manifest
+        _check_checksums(av, manifest_bytes, sums, result)
     result.problems += [(f"{av.rel}/{p}", EXTRA_FOLDER) for p in empty_folders(av.folder)]
     if tree_digest(m.sumber) != m.sumber_sha256:
         result.problems.append((f"{av.rel}/{MANIFEST}", "sumber.sha256 tidak sesuai dengan daftar berkas sumber"))
+
+
+def _check_checksums(av: ArchivedVersion, manifest_bytes: bytes, found: bytes | None, result: Verification) -> None:
+    """``SHA256SUMS`` as the release wrote it from the manifest (:func:`~.manifest.checksums`). Why: it is what an
+    archives office without lkjip checks the folder with (``sha256sum -c``); one that no longer lists every file
+    with its released hash would pass there what this command fails."""
+    where = f"{av.rel}/{CHECKSUMS}"
+    if found is None:
+        result.problems.append((where, f"hilang: versi ini terbit dengan {CHECKSUMS} (tercatat {README} di "
+                                f"{MANIFEST}); kembalikan berkas aslinya"))
+    elif found != checksums(av.manifest, manifest_bytes):
+        result.problems.append((where, f"berubah: tidak sama dengan sidik berkas yang dicatat {MANIFEST} (dibuat "
+                                "darinya saat terbit); kembalikan berkas aslinya"))
 
 
 def _check_bag(av: ArchivedVersion, result: Verification) -> None:

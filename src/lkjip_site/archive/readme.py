@@ -1,0 +1,106 @@
+"""``BACA-SAYA.txt`` of a released version folder: what it holds and how to check and read it without lkjip.
+
+Why: the folder handed to an archives office (Dinas Kearsipan) held ``manifest.json``, ``situs/``, ``sumber/`` and a
+zip, and nothing that said what they were. The office checks a transfer years later with the tools it has
+(``sha256sum``, ``unzip``, ``bagit.py``, a browser opening files from disk), often without lkjip, or with a newer one
+that cannot be installed beside it; the guide that explains the folder is in lkjip's own package. The text is
+written once, at the release, and pinned like every other file (its hash in ``manifest.json`` and ``SHA256SUMS``), so
+it is plain text that any later reader opens, and it never changes with the lkjip that reads it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..core.fmt import fmt_date
+from .manifest import CHECKSUMS, MANIFEST, README, SITE_DIR, SOURCE_DIR
+
+
+def readme_text(meta: dict[str, Any], released: str, lkjip_site: str, bag: str, top: str, site: list[str],
+                url_dasar: str) -> bytes:
+    """The README of one version: ``meta`` as in its manifest (``laporan``), ``released`` its release time (ISO
+    8601 UTC), ``bag`` the zip's name and ``top`` the folder it unpacks into, ``site`` the published paths."""
+    slug, versi = str(meta["slug"]), str(meta["versi"])
+    inst = meta.get("instansi") or {}
+    base = url_dasar if url_dasar.endswith("/") else url_dasar + "/"
+    web = f"{base}laporan/{slug}/{versi}/"
+    pdfs = [p for p in site if p.endswith(".pdf") and "/" not in p]
+    lines = [
+        "BACA SAYA: satu versi terbitan Laporan Kinerja Instansi Pemerintah (LKjIP)",
+        "",
+        f"Laporan     : {meta['judul']}",
+        f"Instansi    : {inst.get('nama', '')}, {inst.get('pemda', '')}",
+        f"Versi       : {versi}, tanggal terbit {fmt_date(dt.date.fromisoformat(str(meta['tanggal_terbit'])))}",
+        f"Diarsipkan  : {released} (UTC), dengan lkjip-site {lkjip_site}",
+        f"Alamat web  : {web}",
+        f"Semua versi : {base}laporan/{slug}/",
+        "",
+        "Folder ini adalah satu versi laporan kinerja yang sudah diterbitkan. Isinya tidak pernah diubah",
+        "lagi sejak terbit. Semuanya dapat dibaca dan diperiksa dengan alat biasa, tanpa program lkjip.",
+        "",
+        "ISI FOLDER",
+        "",
+        *_item(README, "berkas ini"),
+        *_item(CHECKSUMS, "sidik SHA-256 setiap berkas lain di folder ini (format sha256sum)"),
+        *_item(MANIFEST, "daftar setiap berkas dengan sidik SHA-256 dan ukurannya, serta"),
+        *_item("", "keterangan laporan (JSON)"),
+        *_item(SITE_DIR + "/", "halaman web versi ini, persis seperti terbit di alamat web di atas"),
+        *(line for pdf in pdfs for line in _item(f"{SITE_DIR}/{pdf}", "laporan lengkap (PDF)")),
+        *_item(SITE_DIR + "/data-terbuka/", "angka laporan sebagai CSV dan JSON (data terbuka)"),
+        *_item(SOURCE_DIR + "/", "berkas sumber laporan saat terbit: bab (Markdown) dan data (YAML)"),
+        *_item(bag, f"paket arsip BagIt berisi {SITE_DIR}/ dan {SOURCE_DIR}/"),
+        "",
+        "MEMERIKSA KEUTUHAN TANPA LKJIP",
+        "",
+        "1. Cocokkan sidik berkas-berkas ini dengan yang dicatat di Berita Acara Serah Terima saat versi",
+        "   ini terbit (sidik yang berbeda: berkas itu bukan yang diserahkan):",
+        "",
+        f"     sha256sum {CHECKSUMS} {MANIFEST} {bag}",
+        "",
+        f"   macOS: shasum -a 256 {CHECKSUMS} {MANIFEST} {bag}",
+        f"   Windows (PowerShell): Get-FileHash -Algorithm SHA256 {CHECKSUMS}, {MANIFEST}, {bag}",
+        "",
+        f"2. Di dalam folder ini, periksa setiap berkas terhadap {CHECKSUMS}:",
+        "",
+        f"     sha256sum -c {CHECKSUMS}",
+        "",
+        f"   macOS: shasum -a 256 -c {CHECKSUMS}. Setiap baris harus berakhir OK; bila ada berkas yang",
+        "   berubah atau hilang, perintah itu menyebutnya dan berakhir dengan peringatan.",
+        f"   Berkas yang tidak tercantum di {CHECKSUMS} bukan bagian dari versi terbitan ini.",
+        "",
+        "3. Periksa paket BagIt dengan alat BagIt mana pun, mis. bagit.py dari Library of Congress:",
+        "",
+        f"     unzip {bag} -d bag",
+        f"     bagit.py --validate bag/{top}",
+        "",
+        f"   atau: python3 -m bagit --validate bag/{top}. Tanpa bagit.py, di dalam folder bag/{top}:",
+        "   sha256sum -c manifest-sha256.txt dan sha256sum -c tagmanifest-sha256.txt. Keterangan paket",
+        "   (laporan, versi, waktu terbit) ada di bag-info.txt.",
+        "",
+        "Bila lkjip terpasang, satu perintah memeriksa semuanya: lkjip verifikasi <folder ini>",
+        "",
+        "MEMBACA LAPORAN",
+        "",
+        *(f"- Laporan lengkap: {SITE_DIR}/{pdf}" for pdf in pdfs),
+        f"- Halaman web: buka {SITE_DIR}/index.html di peramban. Halaman, tabel dan grafik tampil tanpa",
+        "  internet. Dibuka dari disk (alamat file://), tautan ke bab dapat menampilkan daftar berkas folder",
+        "  bab itu: klik index.html di daftar itu.",
+        "- Tautan ke beranda portal, halaman instansi, pencarian dan perbandingan menuju halaman portal di",
+        "  luar folder ini, jadi tidak terbuka dari disk: bukalah di internet (alamat di atas).",
+        "- Pemberitahuan \"sudah terbit versi yang lebih baru\" hanya tampil di portal. Versi lain laporan",
+        f"  ini: {base}laporan/{slug}/",
+        f"- Angka laporan: {SITE_DIR}/data-terbuka/ (CSV dan JSON) dan {SOURCE_DIR}/data/ (YAML).",
+        "",
+    ]
+    return "\n".join(lines).encode("utf-8")
+
+
+def _item(name: str, what: str) -> list[str]:
+    """One row of the folder's table: a name too long for its column gets a line of its own."""
+    if len(name) < _COLUMN:
+        return [f"  {name:<{_COLUMN}}{what}"]
+    return [f"  {name}", f"  {'':<{_COLUMN}}{what}"]
+
+
+_COLUMN = 22
