@@ -9,6 +9,7 @@ as an external file. About 10 s in all.
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -157,5 +158,46 @@ def test_each_version_of_a_page_has_its_own_title(browser, portal: str) -> None:
                 titles[versi, page] = probe.page.title()
                 assert titles[versi, page].endswith(f"versi {versi}"), titles[versi, page]
         assert len(set(titles.values())) == len(titles), titles
+    finally:
+        context.close()
+
+
+def test_a_version_opened_from_disk_links_its_pages_and_says_what_it_cannot_check(browser, two_versions: Path,  # noqa: ANN001
+                                                                                   tmp_path: Path) -> None:
+    """The folder of a version handed to an archives office, opened from disk (file://): a link to a chapter
+    ("bab-1/") showed the folder's file list, a link to the portal (home, search, comparison) found no file, and the
+    newer-version notice failed silently (fetch is refused from disk). Links within the version now open their
+    page, links out of it the portal's web address, and a note says what cannot be checked from there. Inside a copy
+    of the whole portal, links out of the version stay on disk."""
+    handed = tmp_path / "Serahan LKjIP"
+    shutil.copytree(two_versions / "arsip" / SLUG / "1.0", handed)
+    context = browser.new_context(service_workers="block")
+    context.route("http*://**", lambda route: route.abort())  # nothing leaves the machine
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto((handed / "situs" / "index.html").as_uri())
+        note = page.locator(".dari-disk")
+        note.wait_for(state="visible")
+        assert note.inner_text().startswith("Anda membaca versi 1.0 dari salinan di disk; dari sini tidak dapat "
+                                            "diperiksa apakah sudah terbit versi yang lebih baru.")
+        assert note.locator("a").get_attribute("href") == f"https://lkjip.banjarkab.go.id/laporan/{SLUG}/"
+        home = page.locator("header a").first.get_attribute("href")
+        assert home == "https://lkjip.banjarkab.go.id/", home
+        chapter = page.locator("a", has_text="BAB IV").first
+        assert chapter.get_attribute("href") == (handed / "situs" / "bab-4-penutup" / "index.html").as_uri()
+        chapter.click()
+        page.wait_for_load_state()
+        assert page.locator("h1").inner_text() == "BAB IV Penutup"
+        page.locator(".dari-disk").wait_for(state="visible")
+        assert errors == []
+
+        page.goto((two_versions / "build" / "laporan" / SLUG / "1.0" / "index.html").as_uri())
+        page.locator(".dari-disk").wait_for(state="visible")
+        assert page.locator("header a").first.get_attribute("href") == (two_versions / "build" / "index.html").as_uri()
+        assert page.locator(".dari-disk a").get_attribute("href") == \
+            (two_versions / "build" / "laporan" / SLUG / "index.html").as_uri()
+        assert errors == []
     finally:
         context.close()
