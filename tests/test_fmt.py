@@ -1,6 +1,7 @@
 """id-ID formatting: one rounding rule (half-up, once, at display) and the Indonesian separators."""
 
 import datetime as dt
+import re
 from decimal import Decimal as D
 
 import pytest
@@ -23,7 +24,7 @@ from lkjip_site.core.fmt import (
     round_half_up,
 )
 from lkjip_site.core.model import Missing
-from lkjip_site.core.numbers import parse_hand_written, thousands_or_decimal
+from lkjip_site.core.numbers import NUMBER_WORDS, from_words, parse_hand_written, thousands_or_decimal
 
 
 @pytest.mark.parametrize("x, expected", [
@@ -211,3 +212,58 @@ def test_table_note_marks_are_distinct_letters_in_order(n: int) -> None:
     here, after = note_letter(n), note_letter(n + 1)
     assert here.isalpha() and here.islower() and here != after
     assert (len(here), here) < (len(after), after)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Numbers written in words ("dua puluh dua indikator")
+
+_UNITS = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
+
+
+def _below_thousand(n: int) -> list[str]:
+    """An independent oracle: ``n`` (1..999) in words, as a dictionary of Indonesian spells it."""
+    hundreds, rest = divmod(n, 100)
+    out = [] if not hundreds else ["seratus"] if hundreds == 1 else [_UNITS[hundreds], "ratus"]
+    if rest >= 20:
+        out += [_UNITS[rest // 10], "puluh"] + ([_UNITS[rest % 10]] if rest % 10 else [])
+    elif rest >= 12:
+        out += [_UNITS[rest - 10], "belas"]
+    elif rest:
+        out += ["sepuluh" if rest == 10 else "sebelas" if rest == 11 else _UNITS[rest]]
+    return out
+
+
+def _in_words(n: int) -> str:
+    if n == 0:
+        return "nol"
+    out: list[str] = []
+    for scale, word in ((10 ** 12, "triliun"), (10 ** 9, "miliar"), (10 ** 6, "juta"), (10 ** 3, "ribu")):
+        part, n = divmod(n, scale)
+        if part:
+            out += ["seribu"] if part == 1 and word == "ribu" else [*_below_thousand(part), word]
+    return " ".join(out + (_below_thousand(n) if n else []))
+
+
+@pytest.mark.parametrize("text, n", [("nol", 0), ("satu", 1), ("sebelas", 11), ("dua belas", 12), ("dua puluh", 20),
+                                     ("Dua Puluh Dua", 22), ("seratus", 100), ("seratus sebelas", 111),
+                                     ("seribu", 1000), ("seribu dua ratus lima puluh", 1250), ("satu juta", 10 ** 6),
+                                     ("Tiga  Puluh\nLima", 35), ("milyar", None), ("dua tiga", None),
+                                     ("lima belas belas", None), ("satu puluh", None), ("puluh", None), ("", None)])
+def test_a_number_in_words_is_read_as_written(text: str, n: int | None) -> None:
+    """"lima belas belas" (a real report's typo) and "dua tiga" (two or three) are no number: read as none."""
+    assert from_words(text) == n
+
+
+@given(st.integers(min_value=0, max_value=10 ** 15 - 1), st.sampled_from([str.lower, str.upper, str.title]))
+def test_every_number_written_in_words_reads_back_as_itself(n: int, case) -> None:
+    """Round trip: any whole number below a thousand trillion, spelled as Indonesian writes it, in any case."""
+    text = case(_in_words(n))
+    assert from_words(text) == n, text
+    assert re.fullmatch(NUMBER_WORDS, text, re.I), text
+
+
+@pytest.mark.parametrize("text, runs", [("satu-satunya indikator", []), ("kesatu dan kedua", []),
+                                        ("sepuluhnya", []), ("salah satu indikator", ["satu"]),
+                                        ("dari dua puluh dua indikator", ["dua puluh dua"])])
+def test_number_words_are_found_as_whole_words(text: str, runs: list[str]) -> None:
+    assert re.findall(NUMBER_WORDS, text, re.I) == runs

@@ -295,3 +295,53 @@ def formula_advice(text: str) -> str:
     return (f"'{text[:40]}' diawali '{shown}', yang dibaca Excel dan LibreOffice sebagai awal rumus saat warga membuka "
             "data terbuka (CSV) laporan ini: rumus dari berkas dapat membuka alamat internet atau menjalankan perintah "
             f"di komputer pembacanya; hapus '{shown}' di depan{instead}, atau awali dengan kata")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Numbers written in words
+
+#: The digits' words; "satu" is not said before "puluh", "belas", "ratus" or "ribu" in good writing ("sepuluh",
+#: "sebelas", "seratus", "seribu") but "satu juta" is.
+_DIGIT_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+                "sembilan": 9}
+_SE_WORDS = {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000}
+#: The scales after a group of hundreds, largest last (the order a number says them in, reversed).
+_SCALE_WORDS = {"ribu": 10 ** 3, "juta": 10 ** 6, "miliar": 10 ** 9, "milyar": 10 ** 9, "triliun": 10 ** 12}
+_D = "(?:" + "|".join(_DIGIT_WORDS) + ")"
+_D2 = "(?:" + "|".join(w for w in _DIGIT_WORDS if w != "satu") + ")"
+#: One group below a thousand: "seratus dua puluh lima", "tujuh belas", "sembilan".
+_GROUP = (rf"(?:(?:seratus|{_D2}\s+ratus)(?:\s+(?:sepuluh|sebelas|{_D2}\s+belas|{_D2}\s+puluh(?:\s+{_D})?|{_D}))?"
+          rf"|sepuluh|sebelas|{_D2}\s+belas|{_D2}\s+puluh(?:\s+{_D})?|{_D})")
+_WHOLE = re.compile(rf"nol|(?=\S)(?:{_GROUP}\s+triliun\b\s*)?(?:{_GROUP}\s+(?:miliar|milyar)\b\s*)?"
+                    rf"(?:{_GROUP}\s+juta\b\s*)?(?:(?:seribu|{_GROUP}\s+ribu)\b\s*)?(?:{_GROUP})?", re.I)
+#: A run of number words in a text, whole words only ("satu-satunya", "kesatu", "sepuluhnya" are not numbers):
+#: what :func:`from_words` reads. A run that is no number ("dua tiga hari", "satu dua") is read as none.
+NUMBER_WORDS = r"(?<![\w-])(?:{w})(?:\s+(?:{w}))*(?![\w-])".format(
+    w="|".join(["nol", *_DIGIT_WORDS, *_SE_WORDS, "belas", "puluh", "ratus", *_SCALE_WORDS]))
+
+
+def from_words(text: str) -> int | None:
+    """``"dua puluh dua"`` -> 22, ``"seratus"`` -> 100, ``"tiga ribu lima ratus"`` -> 3500: a whole number written
+    in Indonesian words (any case, any spaces between the words), up to the trillions; None for words that are no
+    number ("dua tiga", "lima belas belas").
+
+    Why: an author who writes "sembilan belas dari dua puluh dua indikator" or "Tiga Puluh Empat indikator" types a
+    count the checks of :mod:`..compute.typed` read only when written in digits, so a wrong one passed unread."""
+    words = text.casefold().split()
+    if not words or _WHOLE.fullmatch(" ".join(words)) is None:
+        return None
+    total = group = digit = 0
+    for w in words:
+        if w in _DIGIT_WORDS:
+            digit = _DIGIT_WORDS[w]
+        elif w == "seribu":
+            total += 1000
+        elif w in _SE_WORDS:
+            group += _SE_WORDS[w]
+        elif w in ("ratus", "puluh"):
+            group, digit = group + digit * (100 if w == "ratus" else 10), 0
+        elif w == "belas":
+            group, digit = group + digit + 10, 0
+        elif w in _SCALE_WORDS:
+            total, group, digit = total + (group + digit) * _SCALE_WORDS[w], 0, 0
+    return total + group + digit
