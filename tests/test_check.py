@@ -1078,6 +1078,28 @@ def test_a_count_after_dari_or_a_slash_is_the_total_not_the_number_counted():
     assert sorted(found) == [3] and found[3].startswith("'3 indikator … mencapai target' diketik langsung")
 
 
+def test_a_count_of_indicators_written_in_words_is_read_against_the_counts():
+    """"dua puluh dari dua puluh dua indikator mencapai target" beside a table of 19 reached passed: only a count in
+    digits was read. Words that are no count ("salah satu", "satu-satunya", "kedua", "dua atau tiga") are not."""
+    body = ("Sebanyak dua dari tiga indikator mencapai target. Sebanyak tiga dari tiga indikator mencapai target.\n"
+            "Dari tiga indikator kinerja, Dua Indikator belum mencapai target.\n"  # 2
+            "Satu indikator belum mencapai target; dua indikator berpredikat Berhasil.\n"  # right
+            "Sebanyak tiga indikator telah mencapai target.\n"  # 4
+            "Salah satu indikator yang belum mencapai target adalah C. Satu-satunya indikator negatif tercapai.\n"
+            "Kedua indikator itu mencapai target. Ketiga indikator tersebut belum mencapai target.\n"
+            "Tidak satu indikator pun tidak terukur. Sebanyak dua atau tiga indikator, 2–3 indikator, 2 - 3 indikator "
+            "belum mencapai target.\n"
+            "Sebanyak nol indikator belum mencapai target.\n")  # 8
+    found = {f.loc.line: f.message for f in run(typed_words_report(body)) if f.kode == "jumlah-diketik"}
+    assert sorted(found) == [1, 2, 4, 8]
+    assert found[1].startswith("'tiga dari tiga indikator … mencapai target' diketik langsung, padahal menurut "
+                               "hitungan laporan ini 2 dari 3 indikator")
+    assert found[2].startswith("'Dari tiga indikator kinerja, Dua Indikator … belum mencapai target'")
+    assert "1 dari 3" in found[2] and "{nilai}`indikator.belum_mencapai`" in found[2]
+    assert found[4].startswith("'tiga indikator … mencapai target'") and "{nilai}`indikator.mencapai_target`" in found[4]
+    assert found[8].startswith("'nol indikator … belum mencapai target'")
+
+
 def test_all_indicators_reached_typed_in_words_is_read_against_the_counts():
     """"Seluruh indikator kinerja tercapai" beside a table of 2 of 3 reached passed: only a count typed as a number
     ("3 dari 3 indikator") was read."""

@@ -16,7 +16,7 @@ from typing import Iterable
 from ..core import fmt
 from ..core.fmt import round_half_up
 from ..core.model import Loc, Report, ScaleClass
-from ..core.numbers import from_id_parts
+from ..core.numbers import NUMBER_WORDS, from_id_parts, from_words
 from .figures import IndicatorCounts, slug
 from .findings import Finding
 from .prose import CODE_SPAN, Sentence, lines, sentences
@@ -475,8 +475,13 @@ def _proper(computed: ComputedReport, folded: frozenset[str]) -> str:
 # ---------------------------------------------------------------------------------------------------------------
 # Counts of indicators
 
-_COUNT = r"(\d{1,3})\s+(?:\([a-z ]+\)\s+)?"  # "20 " or "20 (dua puluh) "
-_N = r"(?<![\d.,])" + _COUNT
+#: A count in digits or in words, and the words in brackets after its digits: "20 ", "20 (dua puluh) ", "dua puluh ",
+#: "Tiga Puluh Empat " (a count in words passed unread, right or wrong: "dua puluh dari dua puluh dua indikator").
+_COUNT = r"(\d{1,3}|" + NUMBER_WORDS + r")\s+(?:\(([a-z ]+)\)\s+)?"
+#: Not a count: "salah satu indikator" (one of them), "tidak satu indikator pun" (none), the second of a range
+#: ("dua atau tiga indikator", "2–3 indikator").
+_N = (r"(?<![\d.,–-])(?<!\bsalah\s)(?<!\btidak\s)(?<!\btak\s)(?<!\bbukan\s)(?<!\batau\s)(?<!\bhingga\s)"
+      r"(?<!\bsampai\s)(?<![–-]\s)" + _COUNT)
 #: "20 dari 22 indikator", "20 (dua puluh) dari total 22 indikator".
 _OF = re.compile(_N + r"dari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?" + _COUNT + r"indikator\b", re.I)
 #: "dari 22 indikator kinerja, 20 indikator …" (the set first).
@@ -530,6 +535,13 @@ def _kind(computed: ComputedReport, rest: str) -> str:
     return "" if label is None else f"predikat:{label.casefold()}"
 
 
+def _count(m: re.Match[str], group: int) -> int | None:
+    """The count a :data:`_COUNT` at ``group`` holds, written in digits or in words; None for words that are no
+    number ("dua tiga indikator": two or three)."""
+    text = m.group(group)
+    return int(text) if text.isdigit() else from_words(text)
+
+
 def check_typed_counts(report: Report, computed: ComputedReport) -> list[Finding]:
     """A count of indicators typed in a sentence that no set of the report's indicators has (warning
     ``jumlah-diketik``): "20 dari 22 indikator mencapai target" beside a table of 19 reached.
@@ -549,7 +561,9 @@ def check_typed_counts(report: Report, computed: ComputedReport) -> list[Finding
                     if any(a < m.end() and m.start() < b for a, b in taken):
                         continue
                     taken.append(m.span())
-                    total, n = (int(m.group(1)), int(m.group(2))) if first else (int(m.group(2)), int(m.group(1)))
+                    total, n = (_count(m, 1), _count(m, 3)) if first else (_count(m, 3), _count(m, 1))
+                    if total is None or n is None:
+                        continue
                     key = _kind(computed, s.plain[m.end():])
                     if not any(total in (v["jumlah"], v["terukur"]) and (n == v[key] if key else n in v.values())
                                for v in sets):
@@ -557,8 +571,8 @@ def check_typed_counts(report: Report, computed: ComputedReport) -> list[Finding
             for m in _ALONE.finditer(s.plain):
                 if any(a <= m.start() < b for a, b in taken) or _TOTAL_BEFORE.search(s.plain, 0, m.start()):
                     continue
-                key = _kind(computed, s.plain[m.end():])
-                if key and not any(v.get(key) == int(m.group(1)) for v in sets):
+                key, n = _kind(computed, s.plain[m.end():]), _count(m, 1)
+                if key and n is not None and not any(v.get(key) == n for v in sets):
                     out.append(_count_finding(computed, ch.rel, s, m, key))
     return out
 
