@@ -1100,6 +1100,23 @@ def test_a_count_of_indicators_written_in_words_is_read_against_the_counts():
     assert found[8].startswith("'nol indikator … belum mencapai target'")
 
 
+def test_a_count_of_them_after_all_the_indicators_is_read_against_that_set():
+    """"Semua indikator telah diukur dan 0 di antaranya belum mencapai target" passed beside 1 below target: the count
+    before "di antaranya" was not read (and 0 is the count of sasaran S1, whose indicators are all reached)."""
+    body = ("Semua indikator telah diukur dan 0 di antaranya belum mencapai target.\n"  # 1: C is below
+            "Semua indikator sasaran S1 telah diukur dan 0 di antaranya belum mencapai target.\n"  # right
+            "Seluruh indikator telah diukur dan satu di antaranya belum mencapai target.\n"  # right
+            "Seluruh indikator telah diukur, dua indikator di antaranya berpredikat Cukup Berhasil.\n")  # 4
+    inds = [ind("A", D(80), D(82), 10), ind("B", D(20), D(18), 20, polaritas="negatif"), ind("C", D(25), D(20), 30)]
+    r = make_report(inds, [("S1", ["A", "B"]), ("S2", ["C"])], chapters=[chapter(body, body_line=1)])
+    found = {f.loc.line: f.message for f in run(r) if f.kode == "jumlah-diketik"}
+    assert sorted(found) == [1, 4]
+    assert found[1].startswith("'0 di antaranya … belum mencapai target' diketik langsung, padahal menurut hitungan "
+                               "laporan ini 1 dari 3 indikator")
+    assert "{nilai}`indikator.belum_mencapai`" in found[1]
+    assert found[4].startswith("'dua indikator … berpredikat Cukup Berhasil'")
+
+
 def test_all_indicators_reached_typed_in_words_is_read_against_the_counts():
     """"Seluruh indikator kinerja tercapai" beside a table of 2 of 3 reached passed: only a count typed as a number
     ("3 dari 3 indikator") was read."""

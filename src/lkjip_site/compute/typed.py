@@ -487,8 +487,8 @@ _OF = re.compile(_N + r"dari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?" + _COUNT + 
 #: "dari 22 indikator kinerja, 20 indikator …" (the set first).
 _OF_FIRST = re.compile(r"\bdari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?" + _COUNT + r"indikator\b[^,:;]{0,80}[,:]\s*"
                        r"(?:sebanyak\s+|terdapat\s+|ada\s+|hanya\s+)?" + _COUNT + r"(?:indikator\b)?", re.I)
-#: "5 indikator … mencapai target".
-_ALONE = re.compile(_N + r"indikator\b", re.I)
+#: "5 indikator … mencapai target"; "0 di antaranya belum mencapai target" (after "semua indikator telah diukur").
+_ALONE = re.compile(_N + r"(?:indikator|di\s*antaranya)\b", re.I)
 #: What makes the count after it a set's total, not the number counted: "sembilan belas dari 22 indikator mencapai
 #: target", "19/22 indikator …", "19 indikator dari 22 indikator …" were warned of as "22 indikator … mencapai target".
 _TOTAL_BEFORE = re.compile(r"(?:\bdari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?|/\s*)$", re.I)
@@ -572,7 +572,11 @@ def check_typed_counts(report: Report, computed: ComputedReport) -> list[Finding
                 if any(a <= m.start() < b for a, b in taken) or _TOTAL_BEFORE.search(s.plain, 0, m.start()):
                     continue
                 key, n = _kind(computed, s.plain[m.end():]), _count(m, 1)
-                if key and n is not None and not any(v.get(key) == n for v in sets):
+                # of the set "semua indikator" names before it: "Semua indikator telah diukur dan 0 di antaranya
+                # belum mencapai target" passed, as 0 is the count of a sasaran whose one indicator is reached
+                named = (sets if not _ALL.search(s.plain, 0, m.start())
+                         else [_counted(c) for _, c in _claimed_sets(computed, s.plain)])
+                if key and n is not None and not any(v.get(key) == n for v in named):
                     out.append(_count_finding(computed, ch.rel, s, m, key))
     return out
 
