@@ -868,6 +868,30 @@ def test_a_wrong_share_of_indicators_reaching_target_is_told_the_reference_that_
     assert all(m.endswith("gunakan rujukan {nilai}`...`") for _, m in found[2:])
 
 
+def test_a_whole_share_or_one_in_words_is_read_against_the_share_of_the_set_it_names():
+    """"100 % indikator mencapai target" and "Seratus persen indikator mencapai target" passed beside 19 of 22
+    reached: 100 is a round figure any sentence may state, and a percentage in words was not read. Here 2 of 3 reach
+    their targets (66,67 %); S1 (A, B) all of its own, S2 (C) none."""
+    body = ("Sebanyak 100 % indikator mencapai target.\n"  # 1
+            "Seratus persen indikator mencapai target.\n"  # 2
+            "Sebanyak 100 % indikator sasaran S1 mencapai target.\n"  # right: S1's
+            "Sebanyak seratus persen indikator sasaran S2 tercapai.\n"  # 4: S2's is 0 %
+            "Anggaran terserap seratus persen dan 100 % kegiatan selesai.\n"  # no share: a round figure
+            "Sebanyak 100 % indikator kinerja utama mencapai target.\n"  # IKU: a set the counts do not hold
+            "Tujuh puluh persen indikator mencapai target.\n")  # 7: words, another value
+    inds = [ind("A", D(80), D(82), 10), ind("B", D(20), D(18), 20, polaritas="negatif"), ind("C", D(25), D(20), 30)]
+    r = make_report(inds, [("S1", ["A", "B"]), ("S2", ["C"])], chapters=[chapter(body, body_line=1)])
+    found = {f.loc.line: f.message for f in run(r) if f.kode == "angka-diketik"}
+    assert sorted(found) == [1, 2, 4, 7]
+    assert found[1] == ("persentase 100 % diketik langsung dan tidak sama dengan persentase indikator mencapai target "
+                        "yang dihitung; menurut hitungan laporan ini 66,67 % indikator mencapai target (2 dari 3 "
+                        "indikator terukur). Tulis rujukan {nilai}`indikator.persen_mencapai_target`")
+    assert found[2].startswith("persentase Seratus persen diketik langsung")
+    assert found[4].endswith("0,00 % indikator mencapai target (0 dari 1 indikator terukur). Tulis rujukan "
+                             "{nilai}`sasaran.S2.persen_mencapai_target`")
+    assert found[7].startswith("persentase Tujuh puluh persen diketik")
+
+
 def test_a_capaian_typed_for_one_indicator_is_read_against_its_own():
     """"Indikator {nilai}`C.nama` mencapai capaian 98 %" passed while C computes 80 %: 98 is the average of 97,50 %
     as a whole number, and a typed % was only compared with every computed value."""

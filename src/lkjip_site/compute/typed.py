@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..core import fmt
 from ..core.fmt import round_half_up
@@ -105,6 +105,29 @@ def _money_candidates(computed: ComputedReport) -> list[Decimal]:
     return out
 
 
+#: A percentage in words: "seratus persen", "delapan puluh enam persen" (read as a whole number).
+_WORD_PERCENT = re.compile(f"({NUMBER_WORDS})\\s+(?:persen|prosen)\\b", re.I)
+
+
+def _typed_percents(line: str) -> Iterator[tuple[re.Match[str], Decimal, int]]:
+    """Each percentage typed in a line, in digits or in words, with its value and the decimals written.
+
+    Why: "Seratus persen indikator mencapai target" beside 19 of 22 passed; only digits were read."""
+    for m in PERCENT.finditer(line):
+        yield m, *from_id_parts(m.group(1), m.group(2))
+    for m in _WORD_PERCENT.finditer(line):
+        n = from_words(m.group(1))
+        if n is not None:
+            yield m, Decimal(n), 0
+
+
+def _claimed_shares(computed: ComputedReport, text: str) -> list[Decimal]:
+    """The shares of indicators reaching their targets a text about them may state: of the sets it names
+    (:func:`_claimed_sets`)."""
+    found = (computed.figures.get(f"{p}.persen_mencapai_target") for p, _ in _claimed_sets(computed, text))
+    return [f.value for f in found if f is not None and isinstance(f.value, Decimal)]
+
+
 def _matches(value: Decimal, places: int, candidates: Iterable[Decimal]) -> bool:
     return any(round_half_up(c, places) == value for c in candidates)
 
@@ -121,12 +144,16 @@ def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Findin
     for ch in report.chapters:
         for line_no, raw in lines(ch):
             line = CODE_SPAN.sub(" ", raw)
-            for m in PERCENT.finditer(line):
-                v, places = from_id_parts(m.group(1), m.group(2))
-                if v not in allowed and not _matches(v, places, pct):
+            for m, v, places in _typed_percents(line):
+                share = _SHARE.match(line, m.end())
+                # "100 % indikator mencapai target" is the share, not a round figure: it passed beside 19 of 22
+                shares = _claimed_shares(computed, line) if share and not _OTHER_SET.search(share.group(0)) else []
+                of_share = bool(shares)
+                if not _matches(v, places, shares) if of_share else v not in allowed and not _matches(v, places, pct):
+                    differs = ("tidak sama dengan persentase indikator mencapai target yang dihitung" if of_share else "tidak sama dengan nilai hasil perhitungan mana pun")
                     out.append(Finding("warning", Loc(ch.rel, line_no), f"persentase {_words(m.group(0))} "
-                                       "diketik langsung dan tidak sama dengan nilai hasil perhitungan mana pun; "
-                                       + _percent_advice(computed, line, m.end()), "angka-diketik"))
+                                       f"diketik langsung dan {differs}; " + _percent_advice(computed, line, m.end()),
+                                       "angka-diketik"))
             if money:
                 for m in _RUPIAH.finditer(line):
                     v, places = from_id_parts(re.sub(r"[,\s]", "", m.group(1)), m.group(2) or m.group(3))
