@@ -1120,7 +1120,8 @@ def test_a_count_of_indicators_written_in_words_is_read_against_the_counts():
                                "hitungan laporan ini 2 dari 3 indikator")
     assert found[2].startswith("'Dari tiga indikator kinerja, Dua Indikator … belum mencapai target'")
     assert "1 dari 3" in found[2] and "{nilai}`indikator.belum_mencapai`" in found[2]
-    assert found[4].startswith("'tiga indikator … mencapai target'") and "{nilai}`indikator.mencapai_target`" in found[4]
+    assert found[4].startswith("'tiga indikator … mencapai target'")
+    assert "{nilai}`indikator.mencapai_target`" in found[4]
     assert found[8].startswith("'nol indikator … belum mencapai target'")
 
 

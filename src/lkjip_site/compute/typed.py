@@ -148,9 +148,13 @@ def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Findin
                 share = _SHARE.match(line, m.end())
                 # "100 % indikator mencapai target" is the share, not a round figure: it passed beside 19 of 22
                 shares = _claimed_shares(computed, line) if share and not _OTHER_SET.search(share.group(0)) else []
-                of_share = bool(shares)
-                if not _matches(v, places, shares) if of_share else v not in allowed and not _matches(v, places, pct):
-                    differs = ("tidak sama dengan persentase indikator mencapai target yang dihitung" if of_share else "tidak sama dengan nilai hasil perhitungan mana pun")
+                if shares:
+                    wrong = not _matches(v, places, shares)
+                else:
+                    wrong = v not in allowed and not _matches(v, places, pct)
+                if wrong:
+                    differs = ("tidak sama dengan persentase indikator mencapai target yang dihitung" if shares
+                               else "tidak sama dengan nilai hasil perhitungan mana pun")
                     out.append(Finding("warning", Loc(ch.rel, line_no), f"persentase {_words(m.group(0))} "
                                        f"diketik langsung dan {differs}; " + _percent_advice(computed, line, m.end()),
                                        "angka-diketik"))
