@@ -986,6 +986,25 @@ def test_typed_amounts_with_a_scale_word_before_rupiah_are_read_as_meant():
     assert sorted(found) == [(2, "jumlah 1,29 miliar rupiah"), (2, "jumlah 11,62 juta rupiah")]
 
 
+def test_typed_amounts_without_rp_after_a_word_of_the_budget_are_read_and_told_the_nearest_reference():
+    """"Realisasi anggaran sebesar 2,36 miliar" (no "Rp", no "rupiah") passed unread beside 2,46 miliar computed, and
+    a wrong amount was told "gunakan rujukan {nilai}`anggaran...`", leaving the author to find the path."""
+    body = ("Pagu anggaran sebesar 11,61 juta dan realisasinya 3,9 juta.\n"  # right
+            "Realisasi anggaran sebesar 3,8 juta.\n"  # 2
+            "Pagu belanja sub kegiatan itu 8,82 jt.\n"  # 3
+            "Jumlah penduduk 1,2 juta jiwa; dana desa 2,5 M.\n"  # no word of the budget before
+            "Dalam tahun anggaran 2023 M kegiatan berjalan.\n"  # a year
+            "Realisasi anggaran Rp 3,8 juta.\n")  # 6: with Rp, told once
+    r = make_report([], anggaran=clean_budget(), chapters=[chapter(body, body_line=1)])
+    found = {f.loc.line: f.message for f in run(r) if f.kode == "angka-diketik"}
+    assert sorted(found) == [2, 3, 6]
+    assert found[2] == ("jumlah 3,8 juta diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan mana "
+                        "pun; yang terdekat Rp 3.895.300 ({nilai}`anggaran.realisasi`); tulis rujukan itu, atau "
+                        "rujukan anggaran lain yang dimaksud")
+    assert "yang terdekat Rp 8.811.160 ({nilai}`anggaran.7.01.02" in found[3]
+    assert found[6].startswith("jumlah Rp 3,8 juta diketik")
+
+
 def test_typed_amounts_with_thousands_apart_by_commas_or_spaces_are_read_whole():
     """"Rp 11,611,960" (an English spreadsheet's thousands) and "Rp 11 611 960" (a space or no-break space between
     them) were read as "Rp 11,611" and "Rp 11": the right total pagu warned of, named by a number never written."""

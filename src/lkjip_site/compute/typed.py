@@ -52,6 +52,46 @@ _SCALE = {"ribu": Decimal(10) ** 3, "rb": Decimal(10) ** 3, "juta": Decimal(10) 
           "t": Decimal(10) ** 12}
 
 
+#: An amount without "Rp" or "rupiah", its scale said as budget slides say it, after a word of the budget in its
+#: clause: "realisasi anggaran sebesar 2,36 miliar", "pagu 2,51 M" (read only with "Rp" or "rupiah": a wrong one
+#: passed unread).
+_BARE_AMOUNT = re.compile(rf"(?<![\d.,\w])(\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,(\d{{1,3}}))?\s*({_SCALE_WORD[3:-3]})\b",
+                          re.I)
+_BUDGET_BEFORE = re.compile(r"\b(?:anggaran|pagu|belanja|apbd|dpa)\b[^.;:()]{0,60}$", re.I)
+
+
+def _typed_amounts(line: str) -> Iterator[tuple[re.Match[str], Decimal, int, Decimal]]:
+    """Each rupiah amount typed in a line, with its value as written, its decimals and its scale (``miliar``: 10⁹):
+    after "Rp", before "rupiah", or bare with a scale word after a word of the budget (:data:`_BARE_AMOUNT`)."""
+    spans = []
+    for m in _RUPIAH.finditer(line):
+        spans.append(m.span())
+        v, places = from_id_parts(re.sub(r"[,\s]", "", m.group(1)), m.group(2) or m.group(3))
+        yield m, v, places, _SCALE.get((m.group(4) or "").casefold(), Decimal(1))
+    for m in _BARE_AMOUNT.finditer(line):
+        if (any(a < m.end() and m.start() < b for a, b in spans) or _YEAR.fullmatch(m.group(1))
+                or not _BUDGET_BEFORE.search(line, 0, m.start())):
+            continue
+        v, places = from_id_parts(m.group(1), m.group(2))
+        yield m, v, places, _SCALE[m.group(3).casefold()]
+
+
+def _amount_advice(computed: ComputedReport, typed: Decimal) -> str:
+    """The budget figure nearest to a typed amount and the reference that prints it: the total's pagu, realisasi or
+    sisa, or a program's, kegiatan's or sub kegiatan's.
+
+    Why: "gunakan rujukan {nilai}`anggaran...`" left the author to find the path of the amount meant."""
+    b = computed.anggaran
+    rows = [("anggaran", b.total), *((f"anggaran.{n.kode}", n) for n in b.nodes())] if b is not None else []
+    found = [(abs(getattr(row, attr) - typed), f"{prefix}.{attr}", getattr(row, attr))
+             for prefix, row in rows for attr in ("pagu", "realisasi", "sisa")]
+    if not found:
+        return "gunakan rujukan {nilai}`anggaran...`"
+    _, path, value = min(found, key=lambda x: x[0])
+    return (f"yang terdekat {fmt.fmt_rupiah(value)} ({{nilai}}`{path}`); tulis rujukan itu, atau rujukan anggaran "
+            "lain yang dimaksud")
+
+
 def _percent_candidates(computed: ComputedReport) -> list[Decimal]:
     out: list[Decimal] = []
     for ir in computed.indikator.values():
@@ -159,13 +199,11 @@ def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Findin
                                        f"diketik langsung dan {differs}; " + _percent_advice(computed, line, m.end()),
                                        "angka-diketik"))
             if money:
-                for m in _RUPIAH.finditer(line):
-                    v, places = from_id_parts(re.sub(r"[,\s]", "", m.group(1)), m.group(2) or m.group(3))
-                    scale = _SCALE.get((m.group(4) or "").casefold(), Decimal(1))
+                for m, v, places, scale in _typed_amounts(line):
                     if not _matches(v, places, (c / scale for c in money)):
                         out.append(Finding("warning", Loc(ch.rel, line_no), f"jumlah {_words(m.group(0))} "
                                            "diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan "
-                                           "mana pun; gunakan rujukan {nilai}`anggaran...`", "angka-diketik"))
+                                           "mana pun; " + _amount_advice(computed, v * scale), "angka-diketik"))
     return out
 
 
