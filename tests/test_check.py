@@ -1161,6 +1161,24 @@ def test_a_count_of_them_after_all_the_indicators_is_read_against_that_set():
     assert found[4].startswith("'dua indikator … berpredikat Cukup Berhasil'")
 
 
+def test_a_number_typed_in_digits_and_in_words_that_differ_is_said():
+    """A real report printed "4 (lima) sasaran dengan 5 (lima) indikator": which one is right, no reader can tell;
+    a count whose digits agree with the counts passed with its words wrong ("2 (tiga) dari 3 indikator")."""
+    body = ("Ditetapkan 4 (lima) sasaran dengan 5 (lima) indikator.\n"  # 1
+            "Sebanyak 2 (tiga) dari 3 indikator mencapai target.\n"  # 2: the digits right, the words not
+            "Anggaran Rp 6.151.520.858,00,- (*Enam Miliar seratus lima puluh satu juta lima ratus dua puluh ribu "
+            "delapan ratus lima puluh sembilan Rupiah*).\n"  # 3: ... 859
+            "Selama 1 (satu) tahun; 15 (lima belas belas) kegiatan; 2,5 (dua) kali; Rp 1.250 (seribu dua ratus lima "
+            "puluh); periode 2022-2026 (lima tahun).\n")  # no number or the same: not said
+    found = {f.loc.line: f.message for f in run(typed_words_report(body)) if f.kode == "terbilang-beda"}
+    assert sorted(found) == [1, 2, 3]
+    assert found[1].startswith("'4 (lima)' diketik: angkanya 4, tetapi kata dalam kurung 'lima' berarti 5; samakan "
+                               "keduanya, atau bila jumlah ini dihitung lkjip (indikator, anggaran), tulis rujukan "
+                               "{nilai}")
+    assert "'2 (tiga)' diketik: angkanya 2" in found[2]
+    assert "angkanya 6.151.520.858" in found[3] and "berarti 6.151.520.859" in found[3]
+
+
 def test_all_indicators_reached_typed_in_words_is_read_against_the_counts():
     """"Seluruh indikator kinerja tercapai" beside a table of 2 of 3 reached passed: only a count typed as a number
     ("3 dari 3 indikator") was read."""

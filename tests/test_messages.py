@@ -528,6 +528,17 @@ CASES = [
                                    "dengan predikat {nilai}`IKU1.predikat`. Sebanyak 0 dari 1 indikator mencapai target."),
          BAB3, 9, "peringatan", "'0 dari 1 indikator … mencapai target' diketik langsung, padahal menurut hitungan "
          "laporan ini 1 dari 1", "jumlah-diketik"),
+    # bab 3 line 9: a count typed in digits and again in words, the two different
+    Case("terbilang-beda", replace(BAB3, "dengan predikat {nilai}`IKU1.predikat`.",
+                                   "dengan predikat {nilai}`IKU1.predikat`. Sasarannya 1 (dua)."),
+         BAB3, 9, "peringatan", "'1 (dua)' diketik: angkanya 1, tetapi kata dalam kurung 'dua' berarti 2; samakan "
+         "keduanya", "terbilang-beda"),
+    # bab 3 line 9: a count of indicators typed in words (the one indicator reached its target)
+    Case("jumlah-diketik-kata", replace(BAB3, "dengan predikat {nilai}`IKU1.predikat`.",
+                                        "dengan predikat {nilai}`IKU1.predikat`. Sebanyak nol dari satu indikator "
+                                        "mencapai target."),
+         BAB3, 9, "peringatan", "'nol dari satu indikator … mencapai target' diketik langsung, padahal menurut "
+         "hitungan laporan ini 1 dari 1", "jumlah-diketik"),
     # bab 3 line 20: a table named by a number the report does not have (its tables are Tabel 3.1 and 3.2)
     Case("nomor-tabel-diketik", replace(BAB3, "tersaji pada {ref}`tabel-anggaran`.", "tersaji pada Tabel 3.5."),
          BAB3, 20, "peringatan", "'Tabel 3.5' diketik, padahal laporan ini tidak memiliki Tabel 3.5 (yang ada: Tabel 3.1 "

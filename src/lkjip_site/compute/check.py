@@ -81,6 +81,7 @@ selisih-diketik            warning     "naik 3 poin" typed about one indicator w
                                        changed from last year by another amount
 tercapai-diketik           warning     "tercapai" typed beside a capaian under 100 %, "belum mencapai target" beside one
                                        of 100 % or more
+terbilang-beda             warning     a number typed in digits and in words in brackets, the two different: "4 (lima)"
 isian-contoh               warning     the scaffold's sample values or "Tuliskan …" instructions left in the report
 isian-salinan              warning     a file ``lkjip new --dari`` carried from an earlier report still holds its
                                        ``disalin_dari`` line: a chapter's old text, estimated dates, budget amounts 0
@@ -119,7 +120,7 @@ from .periods import LATER_QUARTER_FIX, quarters_upto
 from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
 from .typed import (check_typed_all_reached, check_typed_capaian_of, check_typed_counts, check_typed_direction,
-                    check_typed_numbers, check_typed_predikat, check_typed_verdict)
+                    check_typed_numbers, check_typed_predikat, check_typed_spelled, check_typed_verdict)
 
 TOLERANCE = Decimal("0.005")
 
@@ -690,6 +691,7 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_typed_capaian_of(report, computed)
     findings += check_typed_predikat(report, computed)
     findings += check_typed_counts(report, computed)
+    findings += check_typed_spelled(report)
     findings += check_typed_all_reached(report, computed)
     findings += check_typed_direction(report, computed)
     findings += check_typed_verdict(report, computed)

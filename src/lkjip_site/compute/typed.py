@@ -650,6 +650,33 @@ def check_typed_counts(report: Report, computed: ComputedReport) -> list[Finding
     return out
 
 
+#: A number in digits followed by the same in words, as Indonesian documents write counts and amounts: "4 (empat)",
+#: "Rp 6.151.520.858,00 (Enam Miliar … Rupiah)"; the digits in group 1, their decimals in group 2, the words in 3.
+_SPELLED = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?[,\s-]*\(\s*[*_]*\s*"
+                      rf"({NUMBER_WORDS})\s*(?:rupiah\s*)?[*_]*\s*\)", re.I)
+
+
+def check_typed_spelled(report: Report) -> list[Finding]:
+    """A number typed in digits and again in words in brackets, the two different (warning ``terbilang-beda``): a
+    real report printed "4 (lima) sasaran dengan 5 (lima) indikator"; which one is right, no reader can tell.
+
+    Read only where the words are a number (:func:`..core.numbers.from_words`) and the digits have no decimals but
+    zeros ("Rp 6.151.520.858,00 (Enam Miliar … Rupiah)")."""
+    out = []
+    for ch in report.chapters:
+        for line_no, raw in lines(ch):
+            for m in _SPELLED.finditer(CODE_SPAN.sub(" ", raw)):
+                said, digits = from_words(m.group(3)), int(m.group(1).replace(".", ""))
+                if said is None or said == digits or (m.group(2) or "0").strip("0"):
+                    continue
+                out.append(Finding("warning", Loc(ch.rel, line_no), f"'{_words(m.group(0))}' diketik: angkanya "
+                                   f"{fmt.fmt_int(digits)}, tetapi kata dalam kurung '{_words(m.group(3))}' berarti "
+                                   f"{fmt.fmt_int(said)}; samakan keduanya, atau bila jumlah ini dihitung lkjip "
+                                   "(indikator, anggaran), tulis rujukan {nilai} saja tanpa kata dalam kurung",
+                                   "terbilang-beda"))
+    return out
+
+
 #: "seluruh indikator kinerja tercapai", "semua indikator mencapai target", "Dari 4 indikator, seluruhnya
 #: tercapai": every indicator of a set reached, said in words instead of a count.
 _EVERY = re.compile(_ALL.pattern + r"|(?<!\d )\bindikator\b[^.;:]{0,60}?\b(?:seluruhnya|semuanya)\b", re.I)
