@@ -1179,6 +1179,26 @@ def test_a_number_typed_in_digits_and_in_words_that_differ_is_said():
     assert "angkanya 6.151.520.858" in found[3] and "berarti 6.151.520.859" in found[3]
 
 
+def test_a_count_of_sasaran_reached_is_read_against_the_sasaran():
+    """"Tiga dari empat sasaran tercapai" passed beside sasaran capaian of N/A, 102,50 %, 110 % and 80 %: only counts
+    of indicators were read. Here S1 (A, B) is reached, S2 (C, 80 %) is not."""
+    body = ("Sebanyak dua dari dua sasaran tercapai.\n"  # 1
+            "Satu dari dua sasaran strategis telah mencapai target; 1 sasaran belum mencapai target.\n"  # right
+            "Dari dua sasaran, satu sasaran tercapai.\n"  # right: "dua" is the total
+            "Sebanyak 2 sasaran belum mencapai target.\n"  # 4
+            "Pada tahun 2022 dua sasaran tercapai. Diharapkan dua sasaran tercapai tahun depan.\n"  # not this year's
+            "Dua sasaran RPJMD tercapai. Dua sasaran program tercapai. Ditetapkan 2 sasaran strategis.\n")  # others
+    inds = [ind("A", D(80), D(82), 10), ind("B", D(20), D(18), 20, polaritas="negatif"), ind("C", D(25), D(20), 30)]
+    r = make_report(inds, [("S1", ["A", "B"]), ("S2", ["C"])], chapters=[chapter(body, body_line=1)])
+    found = {f.loc.line: f.message for f in run(r) if f.kode == "jumlah-diketik"}
+    assert sorted(found) == [1, 4]
+    assert found[1] == ("'dua dari dua sasaran … mencapai target' diketik langsung, padahal menurut hitungan laporan ini "
+                        "1 dari 2 sasaran mencapai target (capaian sasaran ≥ 100 %: S1); jumlah sasaran tidak ikut "
+                        "berubah bila datanya diubah. Sebut capaian tiap sasaran dengan rujukan {nilai}`capaian.S1`, "
+                        "{nilai}`capaian.S2`")
+    assert "1 dari 2 sasaran belum mencapai target (capaian sasaran < 100 %: S2)" in found[4]
+
+
 def test_all_indicators_reached_typed_in_words_is_read_against_the_counts():
     """"Seluruh indikator kinerja tercapai" beside a table of 2 of 3 reached passed: only a count typed as a number
     ("3 dari 3 indikator") was read."""

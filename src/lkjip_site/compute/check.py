@@ -71,7 +71,9 @@ nama-instansi              warning     another instansi named: chapter text and 
 angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value; a capaian
                                        typed in a sentence about one indicator that is not that indicator's
 predikat-diketik           warning     a predikat typed in a sentence is not the one of the capaian it is about
-jumlah-diketik             warning     a count of indicators typed in a sentence ("20 dari 22 indikator") no set has;
+jumlah-diketik             warning     a count of indicators typed in a sentence ("20 dari 22 indikator", also in
+                                       words) no set has; a count of sasaran reached ("tiga dari empat sasaran
+                                       tercapai") the sasaran do not have;
                                        "seluruh indikator tercapai", "tidak ada indikator yang belum mencapai target"
                                        where some indicator is not reached (or N/A)
 arah-diketik               warning     "naik dari A menjadi B" typed where B is below A (or "turun" where above); also
@@ -120,7 +122,8 @@ from .periods import LATER_QUARTER_FIX, quarters_upto
 from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
 from .typed import (check_typed_all_reached, check_typed_capaian_of, check_typed_counts, check_typed_direction,
-                    check_typed_numbers, check_typed_predikat, check_typed_spelled, check_typed_verdict)
+                    check_typed_numbers, check_typed_predikat, check_typed_sasaran, check_typed_spelled,
+                    check_typed_verdict)
 
 TOLERANCE = Decimal("0.005")
 
@@ -692,6 +695,7 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_typed_predikat(report, computed)
     findings += check_typed_counts(report, computed)
     findings += check_typed_spelled(report)
+    findings += check_typed_sasaran(report, computed)
     findings += check_typed_all_reached(report, computed)
     findings += check_typed_direction(report, computed)
     findings += check_typed_verdict(report, computed)

@@ -650,6 +650,69 @@ def check_typed_counts(report: Report, computed: ComputedReport) -> list[Finding
     return out
 
 
+#: "tiga dari empat sasaran tercapai", "2 dari 4 sasaran strategis mencapai target"; "dua sasaran tercapai".
+_SASARAN_OF = re.compile(_N + r"dari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?" + _COUNT + r"sasaran\b", re.I)
+_SASARAN_ALONE = re.compile(_N + r"sasaran\b", re.I)
+
+
+def _sasaran_counts(computed: ComputedReport) -> tuple[set[int], dict[str, set[int]], dict[str, list[str]]]:
+    """What a sentence may count of the report's sasaran: their number (all, or those whose capaian is computed),
+    the number reached and below (by capaian ≥ 100 % as printed, or by every indicator reached: a report may say
+    either), and the ids of those reached and below by capaian."""
+    all_ = list(computed.sasaran.values())
+    measured = [s.id for s in all_ if s.capaian is not None]
+    up = [s.id for s in all_ if s.capaian is not None and fmt.shown(s.capaian) >= 100]
+    below = [i for i in measured if i not in up]
+    whole = [s for s in all_ if s.jumlah is not None and s.jumlah.ids and len(s.jumlah.mencapai) == len(s.jumlah.ids)]
+    part = [s for s in all_ if s.jumlah is not None and s.jumlah.belum_mencapai]
+    counted = {"mencapai": {len(up), len(whole)}, "belum": {len(below), len(part)}}
+    return {len(all_), len(measured)}, counted, {"mencapai": up, "belum": below}
+
+
+def check_typed_sasaran(report: Report, computed: ComputedReport) -> list[Finding]:
+    """A count of sasaran reached (or below target) typed that the report's sasaran do not have (warning
+    ``jumlah-diketik``): "Tiga dari empat sasaran tercapai" beside capaian of N/A, 102,50 %, 110 % and 80 %.
+
+    Why: counts of indicators were read, of sasaran not, in digits or in words. Read only with a verdict after the
+    count ("tercapai", "belum mencapai target"), about the report's own sasaran (not one hoped for, not a program's
+    or the RPJMD's: :data:`_OTHER_SET`); either reading of "reached" is accepted, by the sasaran's capaian or by all
+    its indicators, and the total may be every sasaran or those whose capaian is computed."""
+    if not computed.sasaran:
+        return []
+    totals, counted, up = _sasaran_counts(computed)
+    out: list[Finding] = []
+    for ch in report.chapters:
+        for s in sentences(ch):
+            if (_OTHER_SET.search(s.plain) or re.search(r"\brpjmd\b", s.plain, re.I)
+                    or any(y != str(report.tahun) for y in _YEAR.findall(s.plain))):
+                continue
+            taken: list[tuple[int, int]] = []
+            for m in _SASARAN_OF.finditer(s.plain):
+                taken.append(m.span())
+                n, total, key = _count(m, 1), _count(m, 3), _kind(computed, s.plain[m.end():])
+                if n is not None and total is not None and key in counted and (
+                        total not in totals or n not in counted[key]):
+                    out.append(_sasaran_finding(computed, ch.rel, s, m, key, up))
+            for m in _SASARAN_ALONE.finditer(s.plain):
+                if any(a <= m.start() < b for a, b in taken) or _TOTAL_BEFORE.search(s.plain, 0, m.start()):
+                    continue
+                n, key = _count(m, 1), _kind(computed, s.plain[m.end():])
+                if n is not None and key in counted and n not in counted[key]:
+                    out.append(_sasaran_finding(computed, ch.rel, s, m, key, up))
+    return out
+
+
+def _sasaran_finding(computed: ComputedReport, rel: str, s: Sentence, m: re.Match[str], key: str,
+                     ids: dict[str, list[str]]) -> Finding:
+    what, rule = ("mencapai target", "≥ 100 %") if key == "mencapai" else ("belum mencapai target", "< 100 %")
+    typed = " ".join(s.plain[m.start():m.end()].split()) + f" … {_WORDS[key]}"
+    refs = ", ".join(f"{{nilai}}`capaian.{sid}`" for sid in computed.sasaran)
+    return Finding("warning", Loc(rel, s.line_at(m.start())), f"'{typed}' diketik langsung, padahal menurut hitungan "
+                   f"laporan ini {len(ids[key])} dari {len(computed.sasaran)} sasaran {what} (capaian sasaran {rule}"
+                   f"{': ' + ', '.join(ids[key]) if ids[key] else ''}); jumlah sasaran tidak ikut berubah bila "
+                   f"datanya diubah. Sebut capaian tiap sasaran dengan rujukan {refs}", "jumlah-diketik")
+
+
 #: A number in digits followed by the same in words, as Indonesian documents write counts and amounts: "4 (empat)",
 #: "Rp 6.151.520.858,00 (Enam Miliar … Rupiah)"; the digits in group 1, their decimals in group 2, the words in 3.
 _SPELLED = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?[,\s-]*\(\s*[*_]*\s*"
