@@ -1403,8 +1403,7 @@ def test_a_change_typed_in_points_is_read_against_the_indicators_change():
                   # the capaian named before a comma is not the subject of the change after it
                   "Dengan capaian {nilai}`NEK.capaian`, {nilai}`NEK.nama` naik 1,98 poin dari tahun lalu.",
                   "Meskipun pagu anggaran turun, {nilai}`NEK.nama` naik 1,98 poin.",
-                  # not read: two changes, two indicators, another subject, denied, another base, another year, code
-                  "{nilai}`NEK.nama` naik 3 poin dan {nilai}`IKM.nama` turun 3 poin.",
+                  # not read: two indicators, another subject, denied, another base, another year, code
                   "Nilai {nilai}`IKM.nama` dan {nilai}`NEK.nama` naik 5 poin.",
                   "Target {nilai}`NEK.nama` naik 5 poin.",
                   "{nilai}`NEK.nama` tidak naik 5 poin seperti direncanakan.",
@@ -1435,6 +1434,32 @@ def test_a_change_typed_in_points_is_read_against_the_indicators_change():
     assert len(f) == 1 and "lebih besar daripada" in f[0].message
     assert not _said("{nilai}`NEK.realisasi` turun 3 poin dari {nilai}`NEK.realisasi@2022`.", inds,
                      "selisih-diketik")
+
+
+def test_two_changes_typed_in_one_sentence_are_each_read_against_their_indicator():
+    """"{nilai}`NEK.nama` naik 3 poin dan {nilai}`IKM.nama` turun 3 poin" passed unread, both changes, right or
+    wrong: only a sentence of one change about one indicator was read. NEK: realisasi +1,98, capaian +2,48; IKM:
+    realisasi 80 to 82, +2."""
+    inds = _nek_and_ikm()
+    inds[1].target[2022] = PeriodValues(annual=D(80), loc=loc(24))
+    inds[1].realisasi[2022] = PeriodValues(annual=D(80), loc=loc(23))
+    for right in ("{nilai}`NEK.nama` naik 1,98 poin dan {nilai}`IKM.nama` naik 2 poin.",
+                  "Realisasi {nilai}`NEK.nama` naik 1,98 poin dan capaiannya naik 2,48 poin.",
+                  "Nilai {nilai}`IKM.nama` dan {nilai}`NEK.nama` naik 2 poin dan 1,98 poin."):  # whose is which: unread
+        assert not _said(right, inds, "selisih-diketik") + _said(right, inds, "arah-diketik"), right
+    said = {"{nilai}`NEK.nama` naik 1,98 poin dan {nilai}`IKM.nama` turun 2 poin.":
+                [("arah-diketik", "'turun 2 poin' diketik untuk realisasi IKM")],
+            "{nilai}`NEK.nama` naik 3 poin, sedangkan {nilai}`IKM.nama` naik 2 poin.":
+                [("selisih-diketik", "'naik 3 poin' diketik untuk realisasi NEK")],
+            "{nilai}`NEK.nama` naik 3 poin dan {nilai}`IKM.nama` naik 4 poin.":
+                [("selisih-diketik", "'naik 3 poin' diketik untuk realisasi NEK"),
+                 ("selisih-diketik", "'naik 4 poin' diketik untuk realisasi IKM")],
+            "Realisasi {nilai}`NEK.nama` naik 1,98 poin dan capaiannya naik 5 poin.":
+                [("selisih-diketik", "'naik 5 poin' diketik untuk capaian NEK")]}
+    for wrong, expected in said.items():
+        f = _said(wrong, inds, "selisih-diketik") + _said(wrong, inds, "arah-diketik")
+        assert [(x.kode, x.message[:len(start)]) for x, (_, start) in zip(f, expected)] == expected, wrong
+        assert len(f) == len(expected), wrong
 
 
 def test_a_verdict_typed_beside_a_capaian_is_read_against_it():

@@ -1070,24 +1070,44 @@ def _typed_change(computed: ComputedReport, rel: str, s: Sentence) -> list[Findi
     in direction (warning ``selisih-diketik``; ``arah-diketik`` when the direction is wrong).
 
     Why: "{nilai}`NEK.nama` naik 1,98 poin dari tahun sebelumnya" stayed so after NEK was corrected and fell; only
-    the words beside two referenced values were read. Read where the sentence has one such change, names one
-    indicator by its references, and no year but this and last; the change is the capaian's where the words before it
-    say "capaian", the realisasi's where they say "realisasi", and either where they say neither. Not read after a
-    denial ("tidak naik 2 poin"), of another subject ("target naik 2 poin") or from another base ("dari target")."""
+    the words beside two referenced values were read. Each change is read in its own part of its clause (up to the
+    change before it and the one after it: "{nilai}`NEK.nama` naik 3 poin dan {nilai}`IKM.nama` turun 1 poin", two
+    changes in one sentence, passed unread both) where that part names one indicator by its references, and the
+    sentence no year but this and last; the change is the capaian's where the words before it say "capaian", the
+    realisasi's where they say "realisasi", and either where they say neither. Not read after a denial ("tidak naik 2
+    poin"), of another subject ("target naik 2 poin") or from another base ("dari target")."""
     found = list(_CHANGE.finditer(s.plain))
-    refs = [m.group(1).strip() for m in _REF.finditer(s.text)]
-    about = _indicators_named(computed, refs)
-    if len(found) != 1 or len(about) != 1:
-        return []
-    m, ir = found[0], computed.indikator[next(iter(about))]
+    refs = list(_REF.finditer(s.text))
+    clauses = _clauses(s.plain)
+    out: list[Finding] = []
+    def named(a: int, b: int) -> set[str]:
+        return _indicators_named(computed, [r.group(1).strip() for r in refs if a <= r.start() < b])
+
+    for i, m in enumerate(found):
+        clause = next((a, b) for a, b in clauses if a <= m.start() < b)
+        a = max([clause[0], *(x.end() for x in found[:i])])
+        b = min([clause[1], *(x.start() for x in found[i + 1:])])
+        about = named(a, b)
+        if len(about) != 1 and len(found) > 1:  # "{nilai}`A.nama` naik 3 poin dan {nilai}`B.nama` …": A's is before
+            about = named(a, m.start())
+        if not about:  # "Realisasi {nilai}`A.nama` naik 2 poin dan capaiannya naik 3 poin": the clause's one
+            about = named(*clause)
+        if len(about) == 1:
+            out += _one_change(computed, rel, s, m, (a, b), computed.indikator[next(iter(about))])
+    return out
+
+
+def _one_change(computed: ComputedReport, rel: str, s: Sentence, m: re.Match[str], span: tuple[int, int],
+                ir: IndicatorResult) -> list[Finding]:
+    """The change ``m``, in the part ``span`` of its clause, read against the indicator ``ir``'s change
+    (:func:`_typed_change`)."""
+    a, b = span
+    refs = [r.group(1).strip() for r in _REF.finditer(s.text)]
     years = {str(ir.tahun), str(ir.tahun - 1)}
     if (any(y not in years for y in _YEAR.findall(s.plain))
             or any(p.partition("@")[2].strip() not in ("", *years) for p in refs)):
         return []
-    a, b = next((a, b) for a, b in _clauses(s.plain) if a <= m.start() < b)
-    spans = [(r.start(), r.end()) for r in _REF.finditer(s.text)]
-    if (not any(a <= start < b for start, _ in spans) or _NEGATED.search(s.plain[max(a, m.start() - 40):m.start()])
-            or _OTHER_BASE.search(s.plain, m.end(), b)):
+    if _NEGATED.search(s.plain[max(a, m.start() - 40):m.start()]) or _OTHER_BASE.search(s.plain, m.end(), b):
         return []
     subject = _subject_of_change(s, a, m)
     changes = _changes(computed, ir)
