@@ -9,6 +9,9 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_fmt import in_words
 
 from lkjip_site.compute import check, typed
 from lkjip_site.compute.check import check_report, period_end
@@ -1142,6 +1145,17 @@ def test_a_count_of_indicators_written_in_words_is_read_against_the_counts():
     assert found[4].startswith("'tiga indikator … mencapai target'")
     assert "{nilai}`indikator.mencapai_target`" in found[4]
     assert found[8].startswith("'nol indikator … belum mencapai target'")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=1999), st.sampled_from([str.lower, str.capitalize, str.upper]))
+def test_a_count_in_words_is_said_exactly_when_it_is_not_the_computed_one(n: int, case) -> None:
+    """Any count spelled as Indonesian writes it is read as that number: 2 of the 3 indicators reach their targets,
+    so "Sebanyak <n> indikator mencapai target" is warned of for every other n, and "<n> dari tiga" likewise."""
+    words = case(in_words(n))
+    body = f"Sebanyak {words} indikator mencapai target.\nSebanyak {words} dari tiga indikator mencapai target.\n"
+    found = sorted(f.loc.line for f in run(typed_words_report(body)) if f.kode == "jumlah-diketik")
+    assert found == ([] if n == 2 else [1, 2]), words
 
 
 def test_a_count_of_them_after_all_the_indicators_is_read_against_that_set():

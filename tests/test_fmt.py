@@ -233,7 +233,7 @@ def _below_thousand(n: int) -> list[str]:
     return out
 
 
-def _in_words(n: int) -> str:
+def in_words(n: int) -> str:
     if n == 0:
         return "nol"
     out: list[str] = []
@@ -257,7 +257,7 @@ def test_a_number_in_words_is_read_as_written(text: str, n: int | None) -> None:
 @given(st.integers(min_value=0, max_value=10 ** 15 - 1), st.sampled_from([str.lower, str.upper, str.title]))
 def test_every_number_written_in_words_reads_back_as_itself(n: int, case) -> None:
     """Round trip: any whole number below a thousand trillion, spelled as Indonesian writes it, in any case."""
-    text = case(_in_words(n))
+    text = case(in_words(n))
     assert from_words(text) == n, text
     assert re.fullmatch(NUMBER_WORDS, text, re.I), text
 
