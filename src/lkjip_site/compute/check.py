@@ -68,8 +68,10 @@ nama-sebelumnya-melingkar  error       an earlier name that is the report's own 
                                        earlier names other reports declare
 ttd-diketik                warning     a signature (NIP, place and date line) typed in the foreword beside lkjip's
 nama-instansi              warning     another instansi named: chapter text and titles, table titles, jabatan, indicators
-angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value; a capaian
-                                       typed in a sentence about one indicator that is not that indicator's
+angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value (a % also
+                                       in words, "100 % indikator mencapai target" against the share reached, an
+                                       amount also without Rp after a budget word); a capaian typed in a sentence
+                                       about one indicator that is not that indicator's
 predikat-diketik           warning     a predikat typed in a sentence is not the one of the capaian it is about
 jumlah-diketik             warning     a count of indicators typed in a sentence ("20 dari 22 indikator", also in
                                        words) no set has; a count of sasaran reached ("tiga dari empat sasaran
