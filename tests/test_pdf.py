@@ -261,9 +261,10 @@ def test_build_writes_the_pdf_at_its_versioned_url(rendered: Rendered) -> None:
 def test_page_count_and_structure(rendered: Rendered) -> None:
     n = len(rendered.reader.pages)
     dests = _dest_pages(rendered.reader)
-    # cover, Kata Pengantar, Daftar Isi, Daftar Tabel, Daftar Gambar, Ikhtisar, then BAB I on page index 6.
+    # cover and its empty back, Kata Pengantar, Daftar Isi, Daftar Tabel, Daftar Gambar, Ikhtisar, an empty page (the
+    # front matter has five), then BAB I on page index 8: the front of a sheet (test_printed_on_both_sides_and_bound)
     assert [dests[k] for k in ("kata-pengantar", "daftar-isi", "daftar-tabel", "daftar-gambar",
-                               "ikhtisar-eksekutif", "bab-1-pendahuluan")] == [1, 2, 3, 4, 5, 6]
+                               "ikhtisar-eksekutif", "bab-1-pendahuluan")] == [2, 3, 4, 5, 6, 8]
     # each BAB starts a new page, in order; the long budget table and a landscape page make BAB III long.
     starts = [dests[c] for c in CHAPTERS if CHAPTERS[c][1]]
     assert starts == sorted(set(starts))
@@ -278,13 +279,42 @@ def test_page_labels_match_printed_numbers(rendered: Rendered) -> None:
     labels = rendered.reader.page_labels
     n = len(labels)
     assert n == len(rendered.reader.pages)
-    assert labels[:7] == ["Sampul", "i", "ii", "iii", "iv", "v", "1"]
-    assert labels[6:] == [str(i) for i in range(1, n - 5)]
+    # the cover's back is the cover's; the empty page before BAB I is counted (vi) but carries no number
+    assert labels[:9] == ["Sampul", "Sampul", "i", "ii", "iii", "iv", "v", "vi", "1"]
+    assert labels[8:] == [str(i) for i in range(1, n - 7)]
     pages = _without_forms(rendered.data).pages
-    for index in range(1, n):
-        assert _footer_number(pages[index]) == labels[index], f"halaman indeks {index}"
+    for index in range(2, n):
+        assert _footer_number(pages[index]) == ("" if index == 7 else labels[index]), f"halaman indeks {index}"
     # the cover carries no number
     assert not re.fullmatch(r"\d+|[ivx]+", _footer_number(pages[0]))
+
+
+def test_printed_on_both_sides_and_bound(rendered: Rendered, tmp_path: Path) -> None:
+    """The report is printed on both sides of each sheet and bound at the left edge of the front. The Kata Pengantar
+    the head signs was printed on the back of the cover, and each sheet's back had its wide margin on the outside,
+    20 mm at the binding. Now the front matter and BAB I begin on the front of a sheet (an empty page before them
+    when needed, with no header and no number), and on every portrait page the margin at the binding is the wide one
+    (28 mm), the outer one 22 mm, read from where the running header begins and ends."""
+    pdf = tmp_path / "laporan.pdf"
+    pdf.write_bytes(rendered.data)
+    dests = _dest_pages(rendered.reader)
+    # page index 0, 2, 4 … is the front of a sheet (a right-hand page), 1, 3, 5 … its back
+    assert dests["kata-pengantar"] % 2 == 0 and dests["bab-1-pendahuluan"] % 2 == 0
+    empty = [i for i in range(len(rendered.reader.pages)) if not _words(pdf, i)]
+    assert empty == [1, dests["bab-1-pendahuluan"] - 1]  # the cover's back; BAB I after five front pages
+    mm = 72 / 25.4
+    checked = 0
+    for index, page in enumerate(rendered.pike.pages):
+        width = float(page.MediaBox[2])
+        header = [w for w in _words(pdf, index) if w[3] < 28 * mm]
+        if _is_landscape(page) or not header:
+            continue
+        left, right = min(w[0] for w in header) / mm, (width - max(w[2] for w in header)) / mm
+        binding, outer = (left, right) if index % 2 == 0 else (right, left)
+        assert binding == pytest.approx(28, abs=0.5) and outer == pytest.approx(22, abs=0.5), \
+            f"halaman indeks {index}: tepi jilid {binding:.1f} mm, tepi luar {outer:.1f} mm"
+        checked += 1
+    assert checked >= 10
 
 
 def _list_pages(r: Rendered) -> list[int]:
@@ -454,7 +484,7 @@ def test_bookmarks_for_babs_and_sections(rendered: Rendered) -> None:
     dests = _dest_pages(rendered.reader)
     assert rendered.reader.get_destination_page_number(bab3) == dests["bab-3-akuntabilitas-kinerja"]
     bab1 = next(o for o in outline if not isinstance(o, list) and o.title == "BAB I Pendahuluan")
-    assert rendered.reader.get_destination_page_number(bab1) == 6
+    assert rendered.reader.get_destination_page_number(bab1) == 8
 
 
 def test_headings_and_captions_extractable(rendered: Rendered) -> None:
@@ -492,7 +522,7 @@ def test_computed_numbers_are_the_sites(rendered: Rendered) -> None:
 
 
 def test_signature_block_and_cover(rendered: Rendered) -> None:
-    kp = rendered.text(1)
+    kp = rendered.text(2)
     for expected in ("Martapura, 31 Januari 2024", "Camat Martapura Barat,", "H. Ahmad Rizani, S.Sos., M.AP",
                      "Pembina Tingkat I (IV/b)", "NIP 19700101 199003 1 001"):
         assert expected in kp
