@@ -938,6 +938,31 @@ def test_a_long_tables_average_row_never_starts_a_page_alone() -> None:
     assert alone == []
 
 
+def test_a_tables_footer_is_never_split_over_two_pages() -> None:
+    """The PK's footer (its programs and the "Jumlah anggaran" row that sums them) was split when its signatories
+    needed room: the total stood alone under the repeated header on the next page, the programs it sums on the page
+    before. Forty lengths of table with a footer of four rows, each from a page of its own: a footer is on one page."""
+    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
+    lengths = range(20, 60)
+    parts = []
+    for n in lengths:
+        rows = "".join(f"<tr><td>b{n}x{i}</td><td>{i}</td></tr>" for i in range(1, n + 1))
+        foot = "".join(f"<tr><td>kaki{n}k{k}</td><td>{k}</td></tr>" for k in range(3))
+        parts.append(f'<section style="break-before: page"><p>Pengantar.</p><div class="tabel-wadah">'
+                     f'<table id="t{n}" class="tabel"><caption>Tabel {n}</caption><thead><tr><th>No</th>'
+                     f'<th>Nilai</th></tr></thead><tbody>{rows}</tbody><tfoot>{foot}<tr class="jumlah">'
+                     f'<th>jumlah{n}</th><td>9</td></tr></tfoot></table></div></section>')
+    document = HTML(string="<html><body>" + "".join(parts) + "</body></html>").render(stylesheets=[css])
+    where: dict[int, set[int]] = {}
+    for number, page in enumerate(document.pages):
+        text = " ".join(box.text for box in page._page_box.descendants() if hasattr(box, "text"))
+        for n in lengths:
+            if f"kaki{n}k" in text or f"jumlah{n}" in text:
+                where.setdefault(n, set()).add(number)
+    assert len(document.pages) > len(lengths)  # some tables go over a page
+    assert {n: pages for n, pages in where.items() if len(pages) > 1} == {}
+
+
 def test_a_tables_notes_stay_whole_and_with_its_rows() -> None:
     """The formulas and N/A notes under a table were split over two pages (Batu Sopang's Tabel 3.1: two on page 9,
     the scale's on page 10 above the narrative), or stood alone at the top of a page. Forty lengths of table, each
