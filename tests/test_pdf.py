@@ -534,6 +534,52 @@ def test_signature_block_and_cover(rendered: Rendered) -> None:
     assert any(p.endswith("logo.svg") for p in rendered.served)
 
 
+def test_the_lampirans_pk_ends_with_its_signatories(tmp_path: Path) -> None:
+    """The Perjanjian Kinerja in the Lampiran is the agreement the head and the superior signed; it ended with its
+    table and a note, no signature block, so the printed copy read as an unsigned draft. It now ends as the signed
+    document does: pihak kedua on the left, pihak pertama on the right under the date, "ttd." where each signed, on
+    the page of the table's last row and notes. The same table in a BAB gets no block, nor does a PK whose pihak
+    kedua is not written (nobody to name)."""
+    root = copy_fixture(tmp_path / "proyek")
+    report = root / "content" / "laporan" / "contoh"
+    pk = report / "data" / "pk.yaml"
+    kedua = 'pihak_kedua: {nama: "H. Saidi Mansyur, S.I.Kom", jabatan: Bupati Banjar}\n'
+    pk.write_text(pk.read_text(encoding="utf-8") + kedua, encoding="utf-8")
+    (report / "90-lampiran.md").write_text(
+        "---\njudul: Lampiran\njenis: lampiran\nbab: A\nurutan: 90\n---\n\n## Perjanjian Kinerja\n\n"
+        "```{tabel} pk\nid: lampiran-pk\njudul: Perjanjian Kinerja Tahun 2023\n```\n", encoding="utf-8")
+    bab2 = report / "20-bab-2-perencanaan-kinerja.md"
+    bab2.write_text(bab2.read_text(encoding="utf-8") + "\n```{tabel} pk\nid: pk-bab\njudul: Perjanjian Kinerja\n```\n",
+                    encoding="utf-8")
+    with source_date_epoch():
+        build(BuildOptions(root=root, output=root / "situs", use_cache=False))
+    pdf = root / "situs" / PDF_PATH
+    reader = pypdf.PdfReader(pdf)
+    texts = [_text(reader, i) for i in range(len(reader.pages))]
+    signed = [i for i, t in enumerate(texts) if "PIHAK KEDUA" in t]
+    assert len(signed) == 1, "satu blok tanda tangan: PK di Lampiran, tidak di BAB II"
+    page = signed[0]
+    assert page >= _dest_pages(reader)["lampiran-pk"]
+    text = texts[page]
+    # the table's last row and its note are on the page of the signatures
+    assert "Jumlah anggaran Perjanjian Kinerja (Rp)" in text and "sebagai pihak kedua" in text
+    for expected in ("16 Januari 2023", "PIHAK KEDUA,", "Bupati Banjar,", "H. Saidi Mansyur, S.I.Kom",
+                     "PIHAK PERTAMA,", "Camat Martapura Barat,", "H. Ahmad Rizani, S.Sos., M.AP"):
+        assert expected in text, expected
+    assert text.count("ttd.") == 2
+    words = _words(pdf, page)
+
+    def x_of(word: str) -> float:
+        return next(w[0] for w in words if w[4] == word)
+    # pihak kedua left, pihak pertama right, the date above the right column
+    middle = float(reader.pages[page].mediabox.width) / 2
+    assert max(x_of("KEDUA,"), x_of("Bupati"), x_of("Saidi")) < middle
+    assert min(x_of("PERTAMA,"), x_of("Camat"), x_of("Rizani,")) > middle
+    top = next(w[1] for w in words if w[4] == "PERTAMA,")
+    date = max((w for w in words if w[4] == "Januari" and w[3] <= top), key=lambda w: w[3])  # the line above
+    assert date[0] > middle and top - date[3] < 5
+
+
 def test_landscape_pages_declared_and_detected(rendered: Rendered) -> None:
     dests = _dest_pages(rendered.reader)
     wide = {dests[t] for t in LANDSCAPE}

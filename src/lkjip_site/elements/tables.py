@@ -52,6 +52,16 @@ class Row:
     cls: str = ""
 
 
+@dataclass(frozen=True)
+class Signatories:
+    """The two parties who signed the agreement a table sets out (the PK), and the date they signed ("" when the
+    data does not say)."""
+
+    pertama: Pihak
+    kedua: Pihak
+    tanggal: str = ""
+
+
 @dataclass
 class Table:
     head: list[list[Cell]]
@@ -62,6 +72,8 @@ class Table:
     #: the notes of cells, lettered (``fmt.note_letter``): an N/A's reason ("N/A: target 0 ...") or a rule's ("hasil
     #: rumus negatif, ditetapkan 0 %"), under the table on the site and in the PDF
     na_notes: list[str] = field(default_factory=list)
+    #: who signed the agreement this table sets out: the printed Lampiran's PK ends with their signature block
+    signatories: Signatories | None = None
 
 
 Builder = Callable[[Report, dict[str, Any]], Table]
@@ -201,6 +213,9 @@ def table_pk(report: Report, options: dict[str, Any]) -> Table:
     if pk is not None:  # a PK Perubahan looked like the first one: its kind and date were written nowhere
         table.notes.append(f"Perjanjian Kinerja {'Perubahan' if pk.jenis == 'perubahan' else 'awal'} tahun "
                            f"{pk.tahun}{_signed(report, pk)}.")
+    if pk is not None and pk.pihak_kedua is not None:
+        table.signatories = Signatories(_pihak_pertama(report, pk), pk.pihak_kedua,
+                                        fmt.fmt_date(pk.tanggal) if pk.tanggal else "")
     total = report.computed.figures.get("pk.anggaran")
     if budget is not None and pk is not None and pk.program and total is not None:
         programs = [p for p in budget.program if p.kode in pk.program]
@@ -220,9 +235,14 @@ def _signed(report: Report, pk: PerjanjianKinerja) -> str:
     when = f" {fmt.fmt_date(pk.tanggal)}" if pk.tanggal else ""
     if pk.pihak_kedua is None:
         return f", ditandatangani{when}" if when else ""
-    first = pk.pihak_pertama or Pihak(report.instansi.kepala.nama, report.instansi.kepala.jabatan)
+    first = _pihak_pertama(report, pk)
     return (f", ditandatangani{when} oleh {first.nama} ({first.jabatan}) sebagai pihak pertama dan "
             f"{pk.pihak_kedua.nama} ({pk.pihak_kedua.jabatan}) sebagai pihak kedua")
+
+
+def _pihak_pertama(report: Report, pk: PerjanjianKinerja) -> Pihak:
+    """The PK's pihak pertama: as written in pk.yaml, else the head of the instansi (laporan.yaml's kepala)."""
+    return pk.pihak_pertama or Pihak(report.instansi.kepala.nama, report.instansi.kepala.jabatan)
 
 
 def table_iku(report: Report, options: dict[str, Any]) -> Table:
@@ -781,7 +801,7 @@ def render(ctx: RenderContext, directive: Directive) -> str:
     item = directive.item
     with theme_errors():
         return ctx.env.get_template(TEMPLATE).render(
-            table=table, item=item, pdf=ctx.pdf, first=first,
+            table=table, item=item, pdf=ctx.pdf, first=first, lampiran=ctx.chapter.jenis == "lampiran",
             cells=functools.partial(row_cells, item_id=item.id if item else "", pdf=ctx.pdf))
 
 
