@@ -9,6 +9,8 @@ function, where it would only conceal a cycle.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import grimp
@@ -122,11 +124,11 @@ def _imports_by_name(source: str) -> list[int]:
 
 def test_only_the_command_table_imports_the_package_by_name() -> None:
     """``cli/main.py`` loads a command's module when the command runs; no other module of the package is imported
-    by name, where grimp and import-linter would not see the import. (Altair, a library, is loaded on first use by
-    ``elements/charts/marks.Lazy``: never a module of this package.)"""
+    by name, where grimp and import-linter would not see the import. (Altair and openpyxl, libraries, are loaded on
+    first use by ``core/lazy.Lazy``: never a module of this package.)"""
     by_name = {str(p.relative_to(ROOT)): lines for p in sorted(SRC.rglob("*.py"))
                if (lines := _imports_by_name(p.read_text(encoding="utf-8")))}
-    assert sorted(by_name) == ["src/lkjip_site/cli/main.py", "src/lkjip_site/elements/charts/marks.py"]
+    assert sorted(by_name) == ["src/lkjip_site/cli/main.py", "src/lkjip_site/core/lazy.py"]
     assert [len(lines) for lines in by_name.values()] == [1, 1]
     lazy = [ast.unparse(node) for p in sorted(SRC.rglob("*.py")) for node in ast.walk(ast.parse(p.read_text("utf-8")))
             if isinstance(node, ast.Call) and ast.unparse(node.func) == "Lazy"]
@@ -145,3 +147,14 @@ def test_command_table_names_every_command_and_hides_no_cycle() -> None:
         assert callable(cli.command(name)), name
         assert not graph.chain_exists(importer=f"lkjip_site.cli.{module}", imported="lkjip_site.cli.main"), module
         assert function.startswith("cmd_"), target
+
+
+def test_a_build_imports_no_heavy_library_it_may_not_use() -> None:
+    """Importing the build (what every CLI run that builds, checks or previews imports) loads neither Altair nor
+    openpyxl nor WeasyPrint: a rebuild whose charts, comparison workbooks and PDFs are all kept uses none of them, and
+    their imports (about 0,5, 0,15 and 0,3 s) were most of a one-chapter rebuild's start. They are imported when first
+    used (``core.lazy``)."""
+    probe = ("import sys, lkjip_site.build, lkjip_site.cli.building, lkjip_site.cli.serve; "
+             "print(' '.join(m for m in ('altair', 'openpyxl', 'weasyprint') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []

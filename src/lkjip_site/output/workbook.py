@@ -20,14 +20,21 @@ import re
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from ..core import fmt
+from ..core.lazy import Lazy
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell
+
+#: openpyxl, imported when a workbook is first written (``core.lazy``): every build imports this module for the
+#: portal's comparison workbooks, which a rebuild that keeps them never writes.
+openpyxl: Any = Lazy("openpyxl")
+styles: Any = Lazy("openpyxl.styles")
+utils: Any = Lazy("openpyxl.utils")
 
 #: The document date when ``SOURCE_DATE_EPOCH`` is not set (a clock's date would change the bytes every build).
 FIXED_DATE = dt.datetime(2000, 1, 1)
@@ -39,8 +46,15 @@ FMT_PERCENT = '[$-421]#,##0.00" %"'
 FMT_VALUE = "[$-421]#,##0.####"
 FMT_DATE = "[$-421]d mmmm yyyy"
 
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
+#: The header row's fill colour and font colour (white on dark blue), for every workbook lkjip writes.
+HEADER_COLOUR = "1F4E79"
+HEADER_TEXT = "FFFFFF"
+
+
+def header_style(cell: Any) -> None:
+    """A header cell's look: bold white on dark blue."""
+    cell.fill = styles.PatternFill("solid", fgColor=HEADER_COLOUR)
+    cell.font = styles.Font(bold=True, color=HEADER_TEXT)
 
 #: A column's kind as the open data's schemas name it (``opendata.py``), in the words of a reader's sheet.
 KINDS = {"string": "teks", "integer": "bilangan bulat", "number": "angka", "date": "tanggal",
@@ -133,10 +147,10 @@ def table_workbook(table: Table, built: dt.date | None) -> bytes:
     from ``SOURCE_DATE_EPOCH``; none is written without it, as on the pages), the header frozen with the first
     column, a filter, the CSV's values as numbers, dates and texts (unrounded, shown with id-ID formats), and a
     second sheet describing each column."""
-    wb = Workbook()
+    wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = table.sheet
-    ws.cell(row=1, column=1, value=table.title).font = Font(bold=True, size=13)
+    ws.cell(row=1, column=1, value=table.title).font = styles.Font(bold=True, size=13)
     said = f"Sumber: {table.source}" + (f", dibangun {fmt.fmt_date(built)}" if built else "") + "."
     ws.cell(row=2, column=1, value=said)
     ws.cell(row=3, column=1, value="Angka tidak dibulatkan (sel menampilkan 2 desimal; nilainya utuh): persentase "
@@ -145,8 +159,8 @@ def table_workbook(table: Table, built: dt.date | None) -> bytes:
     widths = [len(name) for name in names]
     for c, name in enumerate(names, start=1):
         cell = ws.cell(row=HEADER_ROW, column=c, value=name)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        cell.alignment = Alignment(vertical="top")
+        header_style(cell)
+        cell.alignment = styles.Alignment(vertical="top")
     kinds = {name: kind for name, kind, _ in table.fields}
     for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
         for c, name in enumerate(names, start=1):
@@ -162,9 +176,9 @@ def table_workbook(table: Table, built: dt.date | None) -> bytes:
                 cell.style = "Hyperlink"
             widths[c - 1] = max(widths[c - 1], len(_shown(value, table.formats.get(name, ""))))
     for c, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(c)].width = min(width + 2, MAX_WIDTH)
+        ws.column_dimensions[utils.get_column_letter(c)].width = min(width + 2, MAX_WIDTH)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(names))}{HEADER_ROW + len(table.rows)}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{utils.get_column_letter(len(names))}{HEADER_ROW + len(table.rows)}"
     _describe(wb.create_sheet("Kolom"), table.fields)
     when = stamp()
     wb.properties.creator = "lkjip-site"
@@ -199,8 +213,8 @@ def _describe(ws: Any, fields: Iterable[tuple[str, str, str]]) -> None:
     """The columns' names, kinds and descriptions (the CSV's schema, as ``data-terbuka.json``'s guide lists it)."""
     for c, (header, width) in enumerate((("kolom", 26), ("jenis", 16), ("keterangan", 100)), start=1):
         cell = ws.cell(row=1, column=c, value=header)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        ws.column_dimensions[get_column_letter(c)].width = width
+        header_style(cell)
+        ws.column_dimensions[utils.get_column_letter(c)].width = width
     for r, (name, kind, description) in enumerate(fields, start=2):
         for c, text in enumerate((name, KINDS.get(kind, kind), description), start=1):
             put_value(ws.cell(row=r, column=c), text)

@@ -21,7 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.model import Report
-from ..output.workbook import (FMT_DATE, FMT_MONEY, FMT_PERCENT, FMT_VALUE, HEADER_FILL, HEADER_FONT, deterministic,
+from ..output.workbook import (FMT_DATE, FMT_MONEY, FMT_PERCENT, FMT_VALUE, HEADER_COLOUR, HEADER_TEXT, deterministic,
                                put_value, stamp)
 from . import layout as L
 from .lineage import PROPERTY, sheet_rows, stamp as lineage_stamp
@@ -29,6 +29,8 @@ from .rows import Row, pk_meta, renstra_years
 
 #: Empty rows below the data that stay unlocked and validated, for new indicators, values and budget lines.
 SPARE_ROWS = 200
+HEADER_FILL = PatternFill("solid", fgColor=HEADER_COLOUR)
+HEADER_FONT = Font(bold=True, color=HEADER_TEXT)
 DERIVED_HEADER_FILL = PatternFill("solid", fgColor="7F7F7F")
 DERIVED_FILL = PatternFill("solid", fgColor="EDEDED")
 DERIVED_FONT = Font(italic=True, color="595959")

@@ -2,13 +2,12 @@
 phrases.
 
 Altair costs half a second to import, and a build whose charts are all unchanged never plans one, so it is imported
-on first use (:class:`Lazy`), not at module import.
+on first use (:class:`..core.lazy.Lazy`), not at module import.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
 import textwrap
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,23 +16,11 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ...core.controls import js_literal
 from ...core.fmt import DASH, NA, fmt_or_dash
+from ...core.lazy import Lazy
 from ...core.numbers import as_decimal
 from .spec import ChartError, ChartTable
 from .narrow import text_width
 from .style import BACKGROUND, BAND, LABEL_WRAP, MUTED_COLOUR
-
-
-class Lazy:
-    """Altair costs half a second to import; a build whose charts are all unchanged never needs it."""
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-        self._module: Any = None
-
-    def __getattr__(self, attr: str) -> Any:
-        if self._module is None:
-            self._module = importlib.import_module(self._name)
-        return getattr(self._module, attr)
 
 
 alt: Any = Lazy("altair")
