@@ -371,6 +371,52 @@ def test_list_entries_page_numbers_are_not_drawn_over_their_captions(rendered: R
                     f"halaman indeks {index}: '{word}' tertimpa '{other}'"
 
 
+def _link_rects(page: pikepdf.Page) -> dict[str, list[tuple[float, float, float, float]]]:
+    """{destination: [(x0, top, x1, bottom)]} of a page's internal links, measured from the top of the page as
+    ``pdftotext -bbox`` measures its words."""
+    height = float(page.MediaBox[3])
+    out: dict[str, list[tuple[float, float, float, float]]] = {}
+    for annot in page.obj.get("/Annots", []):
+        if annot.get("/Subtype") == "/Link" and "/Dest" in annot:
+            x0, y0, x1, y1 = (float(v) for v in annot.Rect)
+            out.setdefault(str(annot.Dest), []).append((min(x0, x1), height - max(y0, y1), max(x0, x1),
+                                                        height - min(y0, y1)))
+    return out
+
+
+def _inside(word: tuple[float, float, float, float, str], rect: tuple[float, float, float, float]) -> bool:
+    """The middle of a word lies in the rectangle: a finger on the word lands on the link."""
+    x, y = (word[0] + word[2]) / 2, (word[1] + word[3]) / 2
+    return rect[0] - 0.5 <= x <= rect[2] + 0.5 and rect[1] - 0.5 <= y <= rect[3] + 0.5
+
+
+def test_every_word_of_a_list_entry_is_part_of_its_link(rendered: Rendered, tmp_path: Path) -> None:
+    """A reader on a phone taps the page number of an entry of the Daftar Isi, or "Tabel 3.2" in the Daftar Tabel:
+    the number (in its column right of the entry) and the label (left of the caption) were drawn outside the entry's
+    link, and a tap on them did nothing. Every word of the lists (the title and the page's own number aside) lies in
+    the link of its entry, and each page number in the link to the page it names."""
+    pdf = tmp_path / "laporan.pdf"
+    pdf.write_bytes(rendered.data)
+    dests, labels = _dest_pages(rendered.reader), rendered.reader.page_labels
+    numbers = 0
+    for index in _list_pages(rendered):
+        page = rendered.pike.pages[index]
+        rects = _link_rects(page)
+        words = _words(pdf, index)
+        top = max((w[3] for w in words if w[4] == "Halaman"), default=0.0)  # the list's title and column head
+        foot = float(page.MediaBox[3]) - 24 * 72 / 25.4  # the page's own number, in the bottom margin
+        entries = [w for w in words if top < w[1] and w[3] < foot]
+        assert entries
+        column = max(w[2] for w in entries) - 10 * 72 / 25.4  # the page numbers' column, 10 mm wide
+        for word in entries:
+            hit = [d for d, boxes in rects.items() if any(_inside(word, r) for r in boxes)]
+            assert hit, f"halaman indeks {index}: '{word[4]}' di luar tautan"
+            if word[0] > column and word[4].strip("."):
+                assert [labels[dests[d]] for d in hit] == [word[4]], f"halaman indeks {index}: {word[4]} → {hit}"
+                numbers += 1
+    assert numbers >= len(CHAPTERS) + len(TABLES) + len(FIGURES)
+
+
 def test_every_sign_is_printed_in_the_themes_fonts(rendered: Rendered, tmp_path: Path) -> None:
     """The capaian formula's minus and the scales' ≥ come from the theme (Noto Sans Math), not from a system font:
     they were DejaVu's here, and empty boxes on a machine without it ("2 × target □ realisasi")."""
