@@ -417,6 +417,29 @@ def test_every_word_of_a_list_entry_is_part_of_its_link(rendered: Rendered, tmp_
     assert numbers >= len(CHAPTERS) + len(TABLES) + len(FIGURES)
 
 
+def _caption_baseline(reader: pypdf.PdfReader, index: int, caption: str) -> float:
+    """The height above the foot of the page of the baseline of the caption's first line."""
+    rows: dict[int, list[tuple[float, str]]] = {}
+    for x, y, text in _fragments(reader.pages[index]):
+        rows.setdefault(round(y), []).append((x, text))
+    found = [y for y, parts in rows.items() if "".join(t for _, t in sorted(parts)).strip().startswith(caption)]
+    assert len(found) == 1, (caption, index, found)
+    return found[0]
+
+
+def test_a_link_to_a_table_or_figure_shows_its_caption(rendered: Rendered) -> None:
+    """A tap on "Tabel 3.2" (in the text or the Daftar Tabel) brings the table to the top of the screen, its caption
+    first: WeasyPrint put a table's target on its grid, below the caption, and the reader landed on the column
+    headers with "Tabel 3.2 …" just above the screen's edge. The target is above the caption's first line (a 10 pt
+    line: its capitals reach 7 pt above the baseline) and not a line further up."""
+    reader = rendered.reader
+    for item, caption in {**TABLES, **FIGURES}.items():
+        dest = reader.named_destinations[item]
+        index = reader.get_destination_page_number(dest)
+        baseline = _caption_baseline(reader, index, caption[:30])
+        assert baseline + 7 <= float(dest.top) <= baseline + 20, (item, float(dest.top), baseline)
+
+
 def test_every_sign_is_printed_in_the_themes_fonts(rendered: Rendered, tmp_path: Path) -> None:
     """The capaian formula's minus and the scales' ≥ come from the theme (Noto Sans Math), not from a system font:
     they were DejaVu's here, and empty boxes on a machine without it ("2 × target □ realisasi")."""

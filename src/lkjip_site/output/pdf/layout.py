@@ -331,6 +331,24 @@ def _page_of_anchor(pages: Sequence[Any], anchor: str | None) -> int | None:
     return None
 
 
+def anchor_tables_at_their_captions(pages: Sequence[Any]) -> None:
+    """Move each table's link target up from its first row to its caption ("Tabel 3.2 …").
+
+    Why: WeasyPrint puts the anchor of ``<table id>`` on the table's grid, below its caption (the caption belongs to
+    the box around the grid). A reader who tapped "Tabel 3.2" in the text or the Daftar Tabel landed on the column
+    headers with the caption above the top of the screen, and could not tell which table it was. The page does not
+    change (the caption is on the page of the table's first rows), so the printed numbers in the lists stay right.
+    """
+    for page in pages:
+        for box in page._page_box.descendants():
+            if not getattr(box, "is_table_wrapper", False) or box.element is None:
+                continue
+            name = box.element.get("id")
+            if name in page.anchors:
+                x1, y1, x2, y2 = page.anchors[name]
+                page.anchors[name] = (x1, min(y1, box.border_box_y()), x2, y2)
+
+
 def _dedupe_associated_files(pdf: Any) -> None:
     """WeasyPrint 70 lists every attachment twice in the catalog's ``/AF``; keep each file spec once."""
     import pikepdf
@@ -407,6 +425,7 @@ def render_job_bytes(job: PdfJob) -> tuple[bytes, list[Band], dict[str, str], li
     while missed := [t for t in overflowing_tables(document) if t not in moved]:
         moved += missed  # each round moves at least one more table, so this ends
         document = layout(page_html, moved)
+    anchor_tables_at_their_captions(document.pages)
     front_start = _page_of_anchor(document.pages, job.front_anchor)
     body_start = _page_of_anchor(document.pages, job.body_anchor)
     attachments = [Attachment(string=a.data, name=a.name, description=a.description, created=stamp, modified=stamp,
