@@ -440,6 +440,41 @@ def test_a_link_to_a_table_or_figure_shows_its_caption(rendered: Rendered) -> No
         assert baseline + 7 <= float(dest.top) <= baseline + 20, (item, float(dest.top), baseline)
 
 
+def test_a_notes_letter_in_a_table_can_be_tapped(tmp_path: Path) -> None:
+    """The letter after an N/A in a table links to its note under the table: with the superscript's line height 0
+    its link had no height, and a finger found nothing to follow. Each letter now lies in a link of some height,
+    and the lines are laid out as they were without it, to the point."""
+    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
+    plain = CSS(string="sup.na-ref a { display: inline; line-height: inherit; text-indent: inherit; padding: 0; margin: 0; }")
+
+    def na(note: int) -> str:
+        mark = fmt.note_letter(note)
+        return (f'<span class="na">N/A</span><sup class="na-ref"><a href="#t-na-{note}" '
+                f'aria-label="catatan {mark}">{mark}</a></sup>')
+
+    rows = "".join(f"<tr><td>Indikator {i}</td><td class=\"angka\">{na(i % 3 + 1)}</td><td>{na(3 - i % 3)}</td>"
+                   f"<th>{na(1)}</th></tr>" for i in range(12))
+    page = (f'<p>Capaian {na(1)} belum dapat dihitung.</p><div class="tabel-wadah"><table id="t" class="tabel">'
+            f'<caption>Tabel 1</caption><thead><tr><th>Indikator</th><th>Capaian</th><th>Predikat</th><th>Lain</th>'
+            f'</tr></thead><tbody>{rows}</tbody></table><ul class="tabel-catatan">'
+            + "".join(f'<li id="t-na-{n}" class="na-catatan-tabel"><sup>{fmt.note_letter(n)}</sup> alasan {n}</li>'
+                      for n in (1, 2, 3)) + "</ul></div>")
+    made = tmp_path / "na.pdf"
+    HTML(string=page).write_pdf(made, stylesheets=[css])
+    before = tmp_path / "tanpa.pdf"
+    HTML(string=page).write_pdf(before, stylesheets=[css, plain])
+    assert _words(made, 0) == _words(before, 0)
+    with pikepdf.open(made) as pdf:
+        rects = _link_rects(pdf.pages[0])
+    words = _words(made, 0)
+    notes = min(w[1] for w in words if w[4] == "alasan")  # the notes' own letters are no links
+    letters = [w for w in words if w[4] in ("a", "b", "c") and w[3] < notes]
+    assert len(letters) == 1 + 12 * 3
+    for word in letters:
+        hit = [r for r in rects.get(f"t-na-{' abc'.index(word[4])}", []) if _inside(word, r)]
+        assert hit and all(r[3] - r[1] >= 6 and r[2] - r[0] >= 6 for r in hit), (word, hit)
+
+
 def test_every_sign_is_printed_in_the_themes_fonts(rendered: Rendered, tmp_path: Path) -> None:
     """The capaian formula's minus and the scales' ≥ come from the theme (Noto Sans Math), not from a system font:
     they were DejaVu's here, and empty boxes on a machine without it ("2 × target □ realisasi")."""
