@@ -475,6 +475,15 @@ def test_a_notes_letter_in_a_table_can_be_tapped(tmp_path: Path) -> None:
         assert hit and all(r[3] - r[1] >= 6 and r[2] - r[0] >= 6 for r in hit), (word, hit)
 
 
+def test_the_pdf_opens_with_its_bookmarks_and_title(rendered: Rendered) -> None:
+    """On a laptop the outline of chapters and sections is how a reader moves through forty pages; it stayed behind
+    a button until asked for, and the window was named by the file ("contoh-1.0.pdf"), not the report."""
+    root = rendered.pike.Root
+    assert root.PageMode == pikepdf.Name.UseOutlines and "/First" in root.Outlines
+    assert root.ViewerPreferences.DisplayDocTitle is True
+    assert str(rendered.pike.docinfo.Title) == rendered.report.judul
+
+
 def test_every_sign_is_printed_in_the_themes_fonts(rendered: Rendered, tmp_path: Path) -> None:
     """The capaian formula's minus and the scales' ≥ come from the theme (Noto Sans Math), not from a system font:
     they were DejaVu's here, and empty boxes on a machine without it ("2 × target □ realisasi")."""

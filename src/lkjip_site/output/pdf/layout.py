@@ -13,7 +13,8 @@ Pipeline
 3. :func:`render_job_bytes` (expensive, any process): WeasyPrint first lays out only the tables, of a long one
    only the rows that can make it wider (:func:`table_probe_html`); a table not declared ``lebar`` that turns out
    wider than a portrait page is moved to a landscape page by :func:`overflow_stylesheet`; then it lays the whole
-   job out once (and once more only if a table the probe missed still overflows), pikepdf adds page labels.
+   job out once (and once more only if a table the probe missed still overflows), moves each table's link target
+   to its caption (:func:`anchor_tables_at_their_captions`), and pikepdf adds page labels and viewer settings.
    :func:`lkjip_site.output.pdfs.render_pdfs` runs the jobs in worker processes and memoises the bytes.
 
 WeasyPrint and pikepdf are imported inside the functions that use them: a build without PDFs (``serve``,
@@ -365,8 +366,24 @@ def _dedupe_associated_files(pdf: Any) -> None:
     pdf.Root.AF = pikepdf.Array(unique)
 
 
+def _open_as_a_report(pdf: Any) -> None:
+    """Viewer settings: open with the bookmarks shown, and the report's title (not "contoh-1.0.pdf") in the window.
+
+    Why: a reader on a laptop moves through a report of forty pages by its chapters and sections, and the outline
+    that lists them stayed hidden behind a button until asked for; with several reports open, their windows and tabs
+    were told apart by file name only. Both only when the PDF has what they show (an outline, a title).
+    """
+    import pikepdf
+
+    if "/Outlines" in pdf.Root and pdf.Root.Outlines.get("/First") is not None:
+        pdf.Root.PageMode = pikepdf.Name.UseOutlines
+    if pdf.docinfo.get("/Title"):
+        pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+
+
 def add_page_labels(pdf_bytes: bytes, front_start: int | None, body_start: int | None) -> bytes:
-    """Add ``/PageLabels`` so viewers show the printed numbers (cover "Sampul", then i, ii, …, then 1, 2, …).
+    """Add ``/PageLabels`` so viewers show the printed numbers (cover "Sampul", then i, ii, …, then 1, 2, …), and
+    the viewer settings of :func:`_open_as_a_report`.
 
     Saved with a deterministic ``/ID`` and the XMP untouched, so the file stays PDF/A and reproducible.
     """
@@ -381,6 +398,7 @@ def add_page_labels(pdf_bytes: bytes, front_start: int | None, body_start: int |
         nums += [body_start, pikepdf.Dictionary(S=pikepdf.Name.D, St=1)]
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
         pdf.Root.PageLabels = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
+        _open_as_a_report(pdf)
         _dedupe_associated_files(pdf)
         out = io.BytesIO()
         # fix_metadata_version=False: otherwise pikepdf re-serialises WeasyPrint's XMP packet on save.
