@@ -445,7 +445,8 @@ def test_a_notes_letter_in_a_table_can_be_tapped(tmp_path: Path) -> None:
     its link had no height, and a finger found nothing to follow. Each letter now lies in a link of some height,
     and the lines are laid out as they were without it, to the point."""
     css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
-    plain = CSS(string="sup.na-ref a { display: inline; line-height: inherit; text-indent: inherit; padding: 0; margin: 0; }")
+    plain = CSS(string="sup.na-ref a { display: inline; line-height: inherit; text-indent: inherit; padding: 0; "
+                       "margin: 0; }")
 
     def na(note: int) -> str:
         mark = fmt.note_letter(note)
