@@ -24,8 +24,6 @@ from ...markdown.renderer import toc_text
 from ...markdown.urls import pdf_anchor
 
 PDF_VARIANT = "pdf/a-3b"
-#: Bump when the post-processing or job format changes, so cached PDFs are rebuilt.
-PIPELINE_VERSION = "1"
 TEMPLATE = "pdf/laporan.html"
 STYLESHEET = "print-pdf.css"
 FRONT_KINDS = ("kata-pengantar", "ikhtisar")
