@@ -53,6 +53,11 @@ def test_annual_report_carried_to_the_next_year(examples: Path, capsys: pytest.C
     ind = old / "data" / "indikator.yaml"
     text = ind.read_text(encoding="utf-8")
     ind.write_text(text.replace("      2023: 84.82\n", "      2023: 84.82\n      2024: 90\n"), encoding="utf-8")
+    # the old year's PK Perubahan and the targets it changed: not the new year's PK awal (check refuses them there)
+    pk_old = old / "data" / "pk.yaml"
+    pk_old.write_text(pk_old.read_text(encoding="utf-8").replace(
+        "program: [", "alasan_perubahan: APBD Perubahan 2023\ntarget_awal:\n  - indikator: NEK\n    target: 75\n"
+        "    alasan: Kriteria penilaian diubah\nprogram: ["), encoding="utf-8")
     before = tree_hashes(examples)
     code, said = _run(capsys, "new", NEW, "--dari", OLD, "--situs", str(examples))
     assert code == 0, said
@@ -78,6 +83,7 @@ def test_annual_report_carried_to_the_next_year(examples: Path, capsys: pytest.C
 
     pk = _yaml(new / "data" / "pk.yaml")
     assert (pk["tahun"], pk["jenis"], "tanggal" in pk) == (2024, "awal", False)
+    assert "target_awal" not in pk and "alasan_perubahan" not in pk and pk["program"]
     assert pk["indikator"] == _yaml(old / "data" / "pk.yaml")["indikator"]
 
     budget = _yaml(new / "data" / "anggaran.yaml")

@@ -10,7 +10,8 @@ leaves each thing of the old period visibly to be filled:
 - ``data/indikator.yaml``: indicators and every earlier year's targets and realisasi (the trend tables read them), no
   realisasi of the new year or later, no ``tertulis`` (printed in last year's document), the new year's target taken
   from ``target_renstra`` where the Renstra has one (else ``check`` says ``target-tidak-ada``);
-- ``data/pk.yaml``: the new year, its lists, no ``tanggal``, ``jenis: awal``;
+- ``data/pk.yaml``: the new year, its lists, no ``tanggal``, ``jenis: awal``, no changes of a PK Perubahan
+  (``target_awal``, ``alasan_perubahan``: ``check`` refuses them under a PK awal);
 - ``data/anggaran.yaml``: programs, kegiatan, sub kegiatan, codes and names; every amount 0, none of the old year's
   printed totals; ``data/renstra.yaml``, other data files and images as they are;
 - every chapter as it was, marked.
@@ -328,8 +329,9 @@ def _pk(text: str, tahun: int) -> str:
     doc = YamlText(text)
     root = _root(doc)
     doc.set_key(root, "tahun", str(tahun))
-    if doc.get(root, "tanggal") is not None:
-        doc.delete(root, "tanggal")
+    for key in ("tanggal", "alasan_perubahan", "target_awal"):  # the old year's PK Perubahan: its date, its changes
+        if doc.get(root, key) is not None:
+            doc.delete(root, key)
     kind = doc.get(root, "jenis")
     if kind is not None and doc.value(kind[1]) != "awal":  # a new year begins with the PK awal
         doc.replace(kind[0], kind[1], "awal")

@@ -188,6 +188,18 @@ class Pihak:
     jabatan: str
 
 
+@dataclass(frozen=True, slots=True)
+class TargetAwal:
+    """A target the PK Perubahan changed: what the first PK (PK awal) had agreed, and why it changed. The report
+    measures against the revised target only; the Inspektorat and the SAKIP evaluator ask which targets changed and
+    why, and the published quarterly reports before the revision measured against this one."""
+
+    indikator: str
+    target: Value
+    alasan: str
+    loc: Loc
+
+
 @dataclass(slots=True)
 class PerjanjianKinerja:
     tahun: int
@@ -202,6 +214,9 @@ class PerjanjianKinerja:
     #: superior (pihak kedua), so the Lampiran says who agreed to the targets, not only when
     pihak_pertama: Pihak | None = None
     pihak_kedua: Pihak | None = None
+    #: a PK Perubahan's changed targets (``target_awal``) and the reason common to them (``alasan_perubahan``)
+    target_awal: list[TargetAwal] = field(default_factory=list)
+    alasan_perubahan: str = ""
 
 
 @dataclass(slots=True)

@@ -32,6 +32,7 @@ from ..core.model import (
     ReportData,
     Sasaran,
     Stated,
+    TargetAwal,
     Tujuan,
     Value,
 )
@@ -161,6 +162,8 @@ def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
             sasaran=[str(s) for s in pk["sasaran"]], indikator=[str(i) for i in pk.get("indikator", [])],
             program=[str(p) for p in pk.get("program", [])], loc=Loc(rel, pk.line), lines=key_lines(pk),
             pihak_pertama=_party(pk.get("pihak_pertama")), pihak_kedua=_party(pk.get("pihak_kedua")),
+            target_awal=[_target_awal(t, rel) for t in pk.get("target_awal") or []],
+            alasan_perubahan=str(pk.get("alasan_perubahan") or "").strip(),
         )
     bud, rel = get("anggaran.yaml")
     if bud:
@@ -178,6 +181,13 @@ def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
 def _party(written: YMap | None) -> Pihak | None:
     """A signatory of the PK (``pihak_pertama``/``pihak_kedua``), validated by the schema: a name and a post."""
     return Pihak(str(written["nama"]).strip(), str(written["jabatan"]).strip()) if written else None
+
+
+def _target_awal(written: YMap, rel: str) -> TargetAwal:
+    """A target the PK Perubahan changed (``target_awal``), validated by the schema; ``check`` compares it with the
+    revised target and with the reports published before the revision."""
+    return TargetAwal(str(written["indikator"]), value(written["target"]), str(written.get("alasan") or "").strip(),
+                      Loc(rel, written.line))
 
 
 def _once(items: Iterable[tuple[str, YMap]], rel: str, diags: Diagnostics, message: str) -> None:

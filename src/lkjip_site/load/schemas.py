@@ -198,6 +198,13 @@ PK = SchemaDoc("pk", "Perjanjian Kinerja (data/pk.yaml)", Obj({
     "sasaran": _req(ListOf(Str(pattern=ID, allow_numbers=True), min_items=1)),
     "indikator": _opt(ListOf(Str(pattern=ID, allow_numbers=True))),
     "program": _opt(ListOf(Str(allow_numbers=True))),
+    "alasan_perubahan": _opt(Str(doc="PK Perubahan: alasan perubahan target yang tidak menulis alasannya sendiri")),
+    "target_awal": _opt(ListOf(Obj({
+        "indikator": _req(Str(pattern=ID, allow_numbers=True)),
+        "target": _req(GRADE_OR_NUMBER, "target tahunan menurut PK awal, mis. target: 100"),
+        "alasan": _opt(Str(doc="alasan target ini diubah")),
+    }, doc="target tahunan sebelum PK Perubahan"), min_items=1,
+        doc="PK Perubahan: target yang berubah, dengan target menurut PK awal dan alasannya")),
 }))
 
 _STATED = {"pagu_tertulis": _opt(MONEY), "realisasi_tertulis": _opt(MONEY)}
