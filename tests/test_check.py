@@ -44,6 +44,7 @@ from lkjip_site.core.model import (
     Scale,
     ScaleClass,
     Stated,
+    TargetAwal,
     Tujuan,
 )
 
@@ -761,7 +762,13 @@ def test_a_quarter_typed_again_is_compared_with_that_quarters_report_of_the_same
     assert [(f.loc.line, f.message.split(";")[0]) for f in check_earlier(tw3, [tw1])] == [
         (3, f"KMI: target 2024 tertulis 7, sedangkan laporan Triwulan I 2024 instansi ini ('{tw1.slug}') mencatat 8, "
             "dengan Perjanjian Kinerja yang sama")]
+    # under a PK Perubahan it may, written in target_awal with the target TW I measured against
     tw3.computed.pk_jenis = "perubahan"
+    assert [f.message.split(";")[0] for f in check_earlier(tw3, [tw1])] == [
+        f"KMI: target 2024 tertulis 7, sedangkan laporan Triwulan I 2024 instansi ini ('{tw1.slug}') mencatat 8 "
+        "menurut PK awal, dan perubahan ini tidak tercatat"]
+    tw3.data.pk = PerjanjianKinerja(2024, "perubahan", None, ["S1"], ["KMI"], [], loc(1),
+                                    target_awal=[TargetAwal("KMI", D(8), "APBD Perubahan", loc(9))])
     assert check_earlier(tw3, [tw1]) == []
     # the annual report's total against TW IV's s.d. figure
     tw4 = quarterly("tw4", {"tw1": 3, "tw2": 1, "tw3": 2, "tw4": 1}, {"tw1": 100, "tw2": 200, "tw3": 50, "tw4": 0})
@@ -786,6 +793,8 @@ def test_a_reported_quarters_target_changed_later_is_said_under_any_pk():
         r.slug, r.instansi.nama = f"kec-2025-{periode}", "Kecamatan Sungai Tabuk"
         r.computed = compute_report(r, {}, "permendagri-86-2017")
         r.computed.pk_jenis = pk
+        r.data.pk = PerjanjianKinerja(2025, pk, None, ["S1"], ["PATEN"], [], loc(1),  # the year's change written
+                                      target_awal=[TargetAwal("PATEN", D(2400), "APBD-P", loc(9))] * (pk != "awal"))
         return r
 
     tw1 = quarterly("tw1", {"tw1": 600, "tw2": 600, "tw3": 600, "tw4": 600}, 2400, "awal")
@@ -795,6 +804,68 @@ def test_a_reported_quarters_target_changed_later_is_said_under_any_pk():
                                   "ini ('kec-2025-tw1') mencatat 600")]
     kept = quarterly("tw2", {"tw1": 600, "tw2": 600, "tw3": 700, "tw4": 700}, 2600, "perubahan")
     assert check_earlier(kept, [tw1]) == []
+
+
+def test_a_target_the_pk_perubahan_changed_from_a_published_quarterly_report_is_written_in_target_awal():
+    """A PK Perubahan signed in September lowered a target from 120 to 100: the TW I and TW II reports, published
+    under the PK awal, printed 120, and the annual report 100 only, nothing saying it had changed, nor from what
+    (under the same PK it was said; a differing PK silenced the comparison). The change must be in pk.yaml's
+    ``target_awal``, with the target the published report measured against."""
+    pk_file = f"{DIR}/data/pk.yaml"
+
+    def report(periode, target, jenis, target_awal=()):
+        tv = PeriodValues(annual=D(target), loc=loc(3), locs={"tahunan": loc(3)})
+        real = {"tahunan": D(95)} if periode == "tahunan" else {"tw1": D(30)}
+        pv = PeriodValues(annual=real.get("tahunan"), quarters={k: v for k, v in real.items() if k != "tahunan"},
+                          loc=loc(5))
+        i = Indicator(id="PATEN", nama="Layanan PATEN", satuan="layanan", polaritas="positif", loc=loc(1),
+                      target={2025: tv}, realisasi={2025: pv}, agregasi="jumlah")
+        pk = PerjanjianKinerja(2025, jenis, None, ["S1"], ["PATEN"], [], loc(1, pk_file),
+                               target_awal=list(target_awal))
+        r = make_report([i], [("S1", ["PATEN"])], tahun=2025, periode=periode, pk=pk, ttd=dt.date(2026, 1, 31))
+        r.slug, r.instansi.nama = f"kec-2025-{periode}", "Kecamatan Sungai Tabuk"
+        r.computed = compute_report(r, {}, "permendagri-86-2017")
+        return r
+
+    tw1 = report("tw1", 120, "awal")
+    annual = report("tahunan", 100, "perubahan")
+    assert [(f.loc, f.kode, f.message) for f in check_earlier(annual, [tw1])] == [
+        (loc(3), "beda-laporan-triwulan",
+         "PATEN: target 2025 tertulis 100, sedangkan laporan Triwulan I 2025 instansi ini ('kec-2025-tw1') mencatat "
+         "120 menurut PK awal, dan perubahan ini tidak tercatat; tulis di data/pk.yaml 'target_awal: [{indikator: "
+         "PATEN, target: 120, alasan: …}]' agar laporan menyebut target awal dan alasan perubahannya (tabel "
+         "perubahan_target)")]
+    declared = report("tahunan", 100, "perubahan", [TargetAwal("PATEN", D(120), "APBD Perubahan", loc(9, pk_file))])
+    assert check_earlier(declared, [tw1]) == []
+    wrong = report("tahunan", 100, "perubahan", [TargetAwal("PATEN", D(110), "APBD Perubahan", loc(9, pk_file))])
+    assert [(f.loc, f.message.split(";")[0]) for f in check_earlier(wrong, [tw1])] == [
+        (loc(9, pk_file), "target_awal PATEN tertulis 110, sedangkan laporan Triwulan I 2025 instansi ini "
+                          "('kec-2025-tw1') mencatat target 2025 120 menurut PK awal")]
+    # the same target under both PKs: nothing to write
+    assert check_earlier(report("tahunan", 120, "perubahan"), [tw1]) == []
+
+
+def test_target_awal_is_read_against_the_pk_and_the_revised_target():
+    """``target_awal`` under a PK awal, of an unknown indicator, twice, equal to the revised target, or without any
+    reason: each said at its line of pk.yaml."""
+    pk_file = f"{DIR}/data/pk.yaml"
+    entries = [TargetAwal("A", D(90), "", loc(8, pk_file)), TargetAwal("B", D(25), "", loc(9, pk_file)),
+               TargetAwal("X1", D(5), "", loc(10, pk_file)), TargetAwal("A", D(95), "", loc(11, pk_file))]
+    pk = PerjanjianKinerja(2023, "perubahan", None, ["S1"], ["A", "B"], [], loc(1, pk_file), lines={"target_awal": 7},
+                           target_awal=entries)
+    r = make_report([ind("A", D(80), D(82), 10), ind("B", D(25), D(20), 20)], [("S1", ["A", "B"])], pk=pk)
+    found = [(f.loc.line, f.severity, f.message.split(";")[0]) for f in run(r) if f.kode == "target-awal"]
+    assert found == [
+        (8, "warning", "target_awal A: alasan perubahan target belum ditulis"),
+        (9, "warning", "target_awal B: 25 sama dengan target 2023 di data/indikator.yaml"),
+        (9, "warning", "target_awal B: alasan perubahan target belum ditulis"),
+        (10, "error", "target_awal: indikator 'X1' tidak ada di data/indikator.yaml"),
+        (11, "error", "target_awal A sudah ditulis di baris 8")]
+    pk.alasan_perubahan = "Penyesuaian dengan APBD Perubahan"
+    assert [f.loc.line for f in run(r) if f.kode == "target-awal"] == [9, 10, 11]
+    pk.jenis = "awal"
+    assert [(f.loc.line, f.severity, f.message.split(",")[0]) for f in run(r) if f.kode == "target-awal"] == [
+        (7, "error", "target_awal hanya untuk PK Perubahan")]
 
 
 def test_a_quarterly_report_holding_a_later_quarter_says_so():

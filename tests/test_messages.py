@@ -195,6 +195,15 @@ CASES = [
     # pk.yaml line 3: a PK for 2023 dated two years later (after the report was signed)
     Case("pk-tanggal", replace(PK, "jenis: awal\n", "jenis: awal\ntanggal: 2025-03-01\n"), PK, 3, "peringatan",
          "Perjanjian Kinerja 2023 bertanggal 1 Maret 2025", "pk-tanggal"),
+    # pk.yaml lines 5-6 appended: target_awal / its item; under the PK awal (line 2), said at line 5
+    Case("target-awal", append(PK, "target_awal:\n  - {indikator: IKU1, target: 75, alasan: APBD Perubahan}\n"), PK,
+         5, "galat", "target_awal hanya untuk PK Perubahan, sedangkan pk.yaml ini PK awal (jenis: awal); tulis "
+         "'jenis: perubahan'", "target-awal"),
+    # the same under a PK Perubahan, the target awal IKU1's revised target (80): said at the item (line 6)
+    Case("target-awal-sama", chain(replace(PK, "jenis: awal", "jenis: perubahan"),
+                                   append(PK, "target_awal:\n  - {indikator: IKU1, target: 80, alasan: APBD-P}\n")),
+         PK, 6, "peringatan", "target_awal IKU1: 80 sama dengan target 2023 di data/indikator.yaml; hapus butir ini",
+         "target-awal"),
     Case("tahun-anggaran", replace(ANGGARAN, "tahun: 2023", "tahun: 2022"), ANGGARAN, 1, "galat",
          "data anggaran tahun 2022", "tahun-anggaran"),
     # ikm.yaml: "tahun:" is line 2 (after responden), not the file's first line

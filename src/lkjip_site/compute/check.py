@@ -53,13 +53,18 @@ pk-tanggal                 warning     the PK dated outside its year (or the yea
 nip-tanggal                warning     the head's NIP holds a birth date or TMT month that does not exist
 pangkat-golongan           warning     the head's pangkat printed beside another golongan's ("Pembina (IV/b)")
 tahun-pk                   error       PK of another year than the report's
+target-awal                error       a PK Perubahan's changed target (``target_awal``) under a PK awal, of no
+                                       indicator, or written twice; warning: equal to the revised target, or
+                                       without a reason (its own ``alasan`` or the PK's ``alasan_perubahan``)
 tahun-anggaran             error       budget data of another year than the report's
 tahun-ikm                  error       IKM of another year (quarterly reports may use the previous year's IKM)
 tahun-renstra              warning     the report year outside the Renstra's period (a Renstra not yet replaced)
 beda-laporan-lalu          warning     an earlier year's realisasi or budget total differs from that year's report on the site
 beda-laporan-triwulan      warning     a quarter (or the year) typed again differs from that period's report of the same year;
                                        the year's target changed under the same PK, a reported quarter's target under any
-                                       PK; two reports of one instansi and one period
+                                       PK; a target changed by the PK Perubahan from an earlier report's under the PK
+                                       awal and not in ``target_awal``, or a ``target_awal`` other than that report's;
+                                       two reports of one instansi and one period
 instansi-ejaan             warning     one instansi's name or pemda written otherwise in another report of the site (case,
                                        spaces, "Pemkab" for "Pemerintah Kabupaten"): the portal shows two instansi
 nama-sebelumnya-tidak-ada  warning     an earlier name (``instansi.nama_sebelumnya``) no report of the site has: no link
@@ -121,6 +126,7 @@ from .earlier import check_earlier, check_spelling
 from .narrative import (check_carried, check_narrative_names, check_narrative_period, check_sample_text,
                         check_typed_signature)
 from .periods import LATER_QUARTER_FIX, quarters_upto
+from .perubahan import check_target_awal
 from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
 from .typed import (check_typed_all_reached, check_typed_capaian_of, check_typed_counts, check_typed_direction,
@@ -689,6 +695,7 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_dates(report)
     findings += check_signatory(report)
     findings += check_years(report)
+    findings += check_target_awal(report, computed)
     findings += check_scale(report, computed)
     findings += check_narrative_names(report, known_names or [])
     findings += check_narrative_period(report)

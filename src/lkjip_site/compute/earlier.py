@@ -218,7 +218,9 @@ def _quarters(report: Report, prev: Report) -> list[Finding]:
         target = ind.target.get(report.tahun)
         out += _reported_quarter_targets(report, prev, iid, ind, theirs)
         mine_t, other_t = as_number(target.annual if target else None), as_number(theirs.target_tahunan)
-        if _differs(mine_t, other_t) and report.computed.pk_jenis == prev.computed.pk_jenis:
+        if report.computed.pk_jenis == "perubahan" and prev.computed.pk_jenis != "perubahan":
+            out += _revised_target(report, prev, iid, ind, mine_t, other_t)
+        elif _differs(mine_t, other_t) and report.computed.pk_jenis == prev.computed.pk_jenis:
             # the year's target changes with a PK Perubahan only: TW III's 110.000 beside TW I–II's 120.000 under
             # one PK "awal" rewrote the target the earlier quarters were reported against
             out.append(Finding("warning", (target.loc_of("tahunan") if target else None) or ind.loc,
@@ -232,6 +234,38 @@ def _quarters(report: Report, prev: Report) -> list[Finding]:
                                    f"{report.tahun} tertulis {fmt_entered(mine)}, {_same_year(prev)} "
                                    f"{fmt_entered(other)} s.d. TW IV{_FIX}", SAME_YEAR))
     return out
+
+
+def _revised_target(report: Report, prev: Report, iid: str, ind: Indicator, mine: Decimal | None,
+                    other: Decimal | None) -> list[Finding]:
+    """The year's target under the PK Perubahan against a report published under the PK awal: a change must be in
+    ``target_awal``, with that report's target.
+
+    A PK Perubahan lowered a target from 100 to 90 in September; the annual report printed 90 only, and the TW I to
+    TW III reports, published and permanent, 100: nothing in the annual report said the target had changed, nor
+    from what."""
+    pk = report.data.pk
+    declared = next((t for t in pk.target_awal if t.indikator == iid), None) if pk is not None else None
+    if declared is not None:
+        first = as_number(declared.target)
+        if not _differs(first, other):
+            return []
+        return [Finding("warning", declared.loc, f"target_awal {iid} tertulis {fmt_entered(first)}, "
+                        f"{_same_year(prev)} target {report.tahun} {fmt_entered(other)} menurut PK awal{_FIX}",
+                        SAME_YEAR)]
+    if not _differs(mine, other):
+        return []
+    target = ind.target.get(report.tahun)
+    return [Finding("warning", (target.loc_of("tahunan") if target else None) or ind.loc,
+                    f"{iid}: target {report.tahun} tertulis {fmt_entered(mine)}, {_same_year(prev)} "
+                    f"{fmt_entered(other)} menurut PK awal, dan perubahan ini tidak tercatat; tulis di data/pk.yaml "
+                    f"'target_awal: [{{indikator: {iid}, target: {_yaml_number(other)}, alasan: …}}]' agar laporan "
+                    "menyebut target awal dan alasan perubahannya (tabel perubahan_target)", SAME_YEAR)]
+
+
+def _yaml_number(x: Decimal | None) -> str:
+    """A number as YAML takes it (a decimal point, no thousands separator), for a line the message asks to write."""
+    return "…" if x is None else format(x.normalize(), "f")
 
 
 def _reported_quarter_targets(report: Report, prev: Report, iid: str, ind: Indicator,
