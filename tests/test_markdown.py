@@ -755,6 +755,44 @@ def test_the_pk_table_says_which_agreement_it_is(fresh_project: Path) -> None:
         render(root), "bab-4-penutup")
 
 
+def test_a_pk_perubahan_sets_out_the_targets_it_changed_and_why(fresh_project: Path) -> None:
+    """Under a PK Perubahan the report printed the revised targets only: which had changed, from what and why (the
+    Inspektorat's and the SAKIP evaluator's first question, and a citizen's beside the quarterly reports published
+    before it) was written nowhere. ``target_awal`` in pk.yaml gives the table ``perubahan_target`` and a note under
+    the capaian table; under a PK awal the table is refused at its line."""
+    root = fresh_project
+    pk = root / REPORT_DIR / "data" / "pk.yaml"
+    plain = pk.read_text(encoding="utf-8")
+    pk.write_text(plain.replace("jenis: awal\n", "jenis: perubahan\ntanggal: 2023-09-20\n") +
+                  "target_awal:\n  - {indikator: IKU1, target: 85.5, alasan: Survei dikurangi pada APBD Perubahan}\n",
+                  encoding="utf-8")
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                "```{tabel} perubahan_target\nid: pt\njudul: Perubahan Target\n```\n\n"
+                "```{tabel} capaian\nid: cp\njudul: Capaian\n```\n")
+    html = page(render(root), "bab-4-penutup")
+    table = html.split('id="pt"')[1].split("</table>")[0]
+    cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", table)
+    assert cells[-6:] == ["1", "Indeks Kepuasan Masyarakat", "indeks", "85,5", "80",
+                          "Survei dikurangi pada APBD Perubahan"]
+    assert ("<li>Target awal menurut Perjanjian Kinerja awal tahun 2023; target perubahan menurut Perjanjian Kinerja "
+            "Perubahan (ditandatangani 20 September 2023). Capaian tahun 2023 dihitung terhadap target perubahan.</li>"
+            ) in html
+    assert ("<li>Target menurut Perjanjian Kinerja Perubahan tahun 2023. Target tahunan yang diubah dari Perjanjian "
+            "Kinerja awal: Indeks Kepuasan Masyarakat dari 85,5 menjadi 80.</li>") in html
+    # a PK Perubahan that changed no target says so; a PK awal has no such table
+    pk.write_text(plain.replace("jenis: awal\n", "jenis: perubahan\n"), encoding="utf-8")
+    html = page(render(root), "bab-4-penutup")
+    assert "Tidak ada target yang diubah Perjanjian Kinerja Perubahan." in html
+    assert "Target tahunan yang diubah" not in html
+    pk.write_text(plain, encoding="utf-8")
+    with pytest.raises(ContentError) as exc:
+        render(root)
+    [error] = exc.value.diagnostics.errors
+    assert (f"{error.file}:{error.line}", error.message.split(" (")[0]) == (
+        f"{REPORT_DIR}/40-bab-4-penutup.md:7",
+        "tabel perubahan_target: hanya untuk laporan dengan PK Perubahan")
+
+
 def test_the_pk_table_names_who_signed_it(fresh_project: Path) -> None:
     """The Lampiran's PK said when it was signed, never by whom (an evaluator's first question; the printed PK carries
     both signatures). With ``pihak_kedua`` it names both parties, the head of the instansi as pihak pertama unless

@@ -20,6 +20,7 @@ from ..compute.budget import serapan
 from ..compute.comparisons import NO_TARGET_AKHIR
 from ..compute.datasets import dataset_table, label_columns, rate_columns, unaddable_rows
 from ..compute.periods import quarters_upto
+from ..compute.perubahan import TargetChange, is_revised, target_changes
 from ..compute.scales import colour_class, ink_for
 from ..core import fmt
 from ..core.diagnostics import Diagnostics
@@ -245,6 +246,53 @@ def _pihak_pertama(report: Report, pk: PerjanjianKinerja) -> Pihak:
     return pk.pihak_pertama or Pihak(report.instansi.kepala.nama, report.instansi.kepala.jabatan)
 
 
+def table_perubahan_target(report: Report, options: dict[str, Any]) -> Table:
+    """The targets the PK Perubahan changed: target awal, target perubahan and why (``pk.yaml`` ``target_awal``).
+
+    The report measured against the revised targets only, and said nowhere which had changed, from what, or why:
+    the first thing the Inspektorat and the SAKIP evaluator look for under a PK Perubahan, and what a citizen needs
+    to read the quarterly reports published before it beside the annual one."""
+    pk = report.data.pk
+    if pk is None or not is_revised(report):
+        raise OptionError("hanya untuk laporan dengan PK Perubahan (data/pk.yaml: jenis: perubahan, dengan target "
+                          "yang berubah di target_awal); hapus tabel ini bila PK tidak diubah")
+    changes = target_changes(report)  # also of a cascaded PK's kegiatan indicators, outside the report's set
+    chosen = bool(options.get("sasaran") or options.get("indikator"))
+    if chosen:
+        wanted = {i.id for i in indicators_for(report, options)}
+        changes = [c for c in changes if c.indikator in wanted]
+    body = [_change_row(n, c) for n, c in enumerate(changes, start=1)]
+    if not body:
+        said = " di antara indikator tabel ini" if chosen else ""
+        body = [Row([Cell(f"Tidak ada target yang diubah Perjanjian Kinerja Perubahan{said}.", colspan=6)])]
+    table = Table([head("No", "Indikator kinerja", "Satuan", "Target awal", "Target perubahan",
+                        "Alasan perubahan")], body)
+    signed = f" (ditandatangani {fmt.fmt_date(pk.tanggal)})" if pk.tanggal else ""
+    table.notes.append(f"Target awal menurut Perjanjian Kinerja awal tahun {pk.tahun}; target perubahan menurut "
+                       f"Perjanjian Kinerja Perubahan{signed}. Capaian tahun {report.tahun} dihitung terhadap target "
+                       "perubahan.")
+    return table
+
+
+def _change_row(n: int, c: TargetChange) -> Row:
+    return Row([Cell(str(n)), Cell(c.nama, header=True), text(c.satuan), val(c.awal, label="target awal"),
+                val(c.perubahan, f"{c.indikator}.target_tahunan", "target"), text(c.alasan)])
+
+
+def _revised_note(report: Report, shown: list[Any]) -> list[str]:
+    """Under a PK Perubahan, the capaian table's note naming the targets of its rows that changed ("… dari 100
+    menjadi 90"): its Target column printed the revised figures beside quarterly reports that had printed the
+    first ones."""
+    ids = {i.id for i in shown}
+    changes = [c for c in target_changes(report) if c.indikator in ids]
+    if not changes:
+        return []
+    listed = "; ".join(f"{c.nama} dari {fmt.fmt_value_entered(c.awal)} menjadi {fmt.fmt_value_entered(c.perubahan)}"
+                       for c in changes)
+    return [f"Target menurut Perjanjian Kinerja Perubahan tahun {report.tahun}. Target tahunan yang diubah dari "
+            f"Perjanjian Kinerja awal: {listed}."]
+
+
 def table_iku(report: Report, options: dict[str, Any]) -> Table:
     inds = indicators_for(report, options)
     source = report.data.indikator
@@ -264,7 +312,7 @@ def table_capaian(report: Report, options: dict[str, Any]) -> Table:
     table = Table([head("No", "Sasaran strategis", "Indikator kinerja", "Satuan", f"Target{so_far}",
                         f"Realisasi{so_far}", "Capaian", "Predikat")], body)
     table.foot, average_notes = _average_rows(report, [i.id for i in inds])
-    table.notes = _capaian_notes(report, inds) + average_notes
+    table.notes = _capaian_notes(report, inds) + average_notes + _revised_note(report, inds)
     return table
 
 
@@ -649,6 +697,7 @@ def _decimals(value: Decimal | None) -> int:
 
 KINDS: dict[str, Builder] = {
     "pk": table_pk,
+    "perubahan_target": table_perubahan_target,
     "iku": table_iku,
     "capaian": table_capaian,
     "perbandingan_tahun": table_perbandingan_tahun,
