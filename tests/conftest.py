@@ -153,9 +153,11 @@ def fill_in_site(root: Path) -> None:
 
 
 def fill_in(report: Path) -> None:
-    """Write over what ``lkjip new`` leaves for the author (the "Tuliskan …" lines, the sample head, address, place
-    and logo) and what ``lkjip init`` leaves in situs.yaml (pemda, url_dasar), as the guide asks before
-    ``check --strict``: ``check`` warns of each (``isian-contoh``), and ``terbitkan`` refuses them."""
+    """Write over what ``lkjip new`` leaves for the author (the "Tuliskan …" lines, the two-sentence foreword and
+    ikhtisar, the sample head and its NIP, address, place and logo, the sample indicator and sub kegiatan, whose
+    numbers are kept but whose name and code become the author's) and what ``lkjip init`` leaves in situs.yaml
+    (pemda, url_dasar), as the guide asks before ``check --strict``: ``check`` warns of each (``isian-contoh``), and
+    ``terbitkan`` refuses them."""
     fill_in_site(report.parents[2])
     logo = report / "gambar" / "logo.svg"
     if logo.is_file():
@@ -164,10 +166,21 @@ def fill_in(report: Path) -> None:
         text = path.read_text(encoding="utf-8")
         text = re.sub(r"^(\s*(?:- |\w+: )?)Tuliskan ([^\n]*)$", r"\1Isi \2", text, flags=re.M)
         path.write_text(text, encoding="utf-8")
+    for name in ("00-kata-pengantar.md", "01-ikhtisar-eksekutif.md"):  # the scaffold's whole two sentences
+        path = report / name
+        if path.is_file():
+            path.write_text(path.read_text(encoding="utf-8") + "\nTerima kasih kepada semua pihak.\n",
+                            encoding="utf-8")
     for path in (report / "data" / "anggaran.yaml", report / "data" / "pk.yaml"):  # a dinas's sample program
         if path.is_file():
             path.write_text(path.read_text(encoding="utf-8").replace(" 0.00.01", " 3.27.01")
-                            .replace("[0.00.01]", "[3.27.01]"), encoding="utf-8")
+                            .replace("[0.00.01]", "[3.27.01]")
+                            .replace(" 7.01.02.2.01.0001\n", " 7.01.02.2.01.0002\n"), encoding="utf-8")
+    data = report / "data" / "indikator.yaml"  # the sample IKM's numbers are kept: tests edit them, read them
+    if data.is_file():
+        data.write_text(data.read_text(encoding="utf-8").replace("nama: Indeks Kepuasan Masyarakat\n",
+                                                                 "nama: Indeks Kepuasan Masyarakat Kecamatan\n"),
+                        encoding="utf-8")
     meta = report / "laporan.yaml"
     text = meta.read_text(encoding="utf-8")
     for sample, real in (("Jl. Contoh No. 1", "Jl. Pendidikan No. 7"), ("Nama Kepala, S.Sos", "Ahmad Rizani, S.Sos"),

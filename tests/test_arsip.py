@@ -1228,13 +1228,25 @@ def test_release_refuses_sample_values_of_the_scaffold_and_of_situs_yaml(project
                  "contoh dari lkjip new",
                  "content/laporan/contoh-2023/laporan.yaml:12: galat: instansi.kepala.nama: 'Nama Kepala, S.Sos' masih "
                  "isian contoh dari lkjip new",
+                 "content/laporan/contoh-2023/laporan.yaml:14: galat: instansi.kepala.pangkat: 'Pembina (IV/a)' masih "
+                 "isian contoh dari lkjip new",
+                 "content/laporan/contoh-2023/laporan.yaml:15: galat: instansi.kepala.nip: '197001011990031001' masih "
+                 "NIP contoh dari lkjip new",
+                 "content/laporan/contoh-2023/00-kata-pengantar.md:6: galat: Kata Pengantar: seluruh teks bab ini "
+                 "masih teks contoh dari lkjip new",
+                 "content/laporan/contoh-2023/01-ikhtisar-eksekutif.md:6: galat: Ikhtisar Eksekutif: seluruh teks bab "
+                 "ini masih teks contoh dari lkjip new",
+                 "content/laporan/contoh-2023/data/indikator.yaml:9: galat: IKU1: target 80 dan realisasi 82,5 tahun "
+                 "2023 masih angka contoh dari lkjip new",
+                 "content/laporan/contoh-2023/data/anggaran.yaml:12: galat: 7.01.02.2.01.0001: pagu Rp 100.000.000 dan "
+                 "realisasinya masih angka contoh dari lkjip new",
                  "situs.yaml:4: galat: pemda: 'Pemerintah Kabupaten Contoh' masih isian contoh dari lkjip init",
                  "situs.yaml:5: galat: url_dasar: 'https://lkjip.contoh.go.id/' masih isian contoh dari lkjip init",
-                 "content/laporan/contoh-2023/laporan.yaml:4: galat: laporan 'contoh-2023' masih memuat 16 isian "
+                 "content/laporan/contoh-2023/laporan.yaml:4: galat: laporan 'contoh-2023' masih memuat 22 isian "
                  "contoh dari lkjip init/new (disebut per baris); versi terbitan tidak dapat diubah lagi, jadi tidak "
                  "ada yang diterbitkan. Ganti setiap isian itu, periksa dengan 'lkjip check --strict --laporan contoh-2023'"):
         assert said in run.err, run.err
-    assert not re.search(r": peringatan: .*masih (teks|isian|logo) contoh", run.err), run.err
+    assert not re.search(r": peringatan: .*masih (teks|isian|logo|NIP|angka) contoh", run.err), run.err
     assert not (project / "arsip").exists() and (tree_hashes(project / "build"), situs.read_bytes()) == before
 
     fill_in(folder)

@@ -36,11 +36,12 @@ def test_new_then_build_from_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert "__TAHUN" not in meta
     assert main(["build", "--no-pdf"]) == 0
     captured = capsys.readouterr()
-    # the scaffold's only warnings: what it and lkjip init leave for the author to write (its sample head and logo,
-    # "Tuliskan …", situs.yaml's pemda and url_dasar, and the open data's licence lkjip init suggests in a comment)
+    # the scaffold's only warnings: what it and lkjip init leave for the author to write (its sample head, NIP and
+    # logo, "Tuliskan …", the two-sentence foreword and ikhtisar, the sample IKM and budget amounts, situs.yaml's
+    # pemda and url_dasar, and the open data's licence lkjip init suggests in a comment)
     said = [line for line in captured.err.splitlines() if ": peringatan: " in line]
     licence = [line for line in said if line.startswith("situs.yaml:1: peringatan: lisensi_data belum ditulis")]
-    assert len(said) == 17 and len(licence) == 1 and all(
+    assert len(said) == 23 and len(licence) == 1 and all(
         "masih" in line and re.search(r"contoh dari lkjip (new|init)", line)
         for line in said if line not in licence), said
     assert "Selesai: 1 laporan" in captured.out

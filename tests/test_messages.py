@@ -18,8 +18,8 @@ from typing import Callable
 
 import pytest
 from conftest import fill_in
-from test_malformed import (ANGGARAN, BAB1, BAB3, INDIKATOR, LAPORAN, PK, RENSTRA, R, SITUS, append, chain, replace,
-                            write)
+from test_malformed import (ANGGARAN, BAB1, BAB3, IKHTISAR, INDIKATOR, LAPORAN, PK, RENSTRA, R, SITUS, append, chain,
+                            replace, write)
 
 from lkjip_site.cli.main import main
 from lkjip_site.core import resources
@@ -36,6 +36,7 @@ NINE = "".join(f"  - {{kode: U{i}, nama: Unsur {i}, nilai: 3.2}}\n" for i in ran
 BAB1 = f"{R}/10-bab-1-pendahuluan.md"
 LATAR = "Tuliskan latar belakang penyusunan laporan."
 LEAF_END = "            realisasi: 95000000\n"  # line 13 of anggaran.yaml, the last line
+KATA_PENGANTAR = f"{R}/00-kata-pengantar.md"
 
 
 def _theme_file(rel: str, text: str) -> Callable[[Path], None]:
@@ -219,6 +220,28 @@ CASES = [
     # laporan.yaml line 12: the scaffold's sample head, as lkjip new wrote it (its "Tuliskan …" lines are said too)
     Case("isian-contoh", lambda root: None, LAPORAN, 12, "peringatan",
          "instansi.kepala.nama: 'Nama Kepala, S.Sos' masih isian contoh dari lkjip new", "isian-contoh"),
+    # laporan.yaml line 15: the scaffold's NIP, printed under the signature; line 14 its pangkat (sample text while
+    # the NIP beside it is)
+    Case("isian-contoh-nip", lambda root: None, LAPORAN, 15, "peringatan",
+         "instansi.kepala.nip: '197001011990031001' masih NIP contoh dari lkjip new, dicetak di bawah tanda tangan; "
+         "tulis NIP kepala instansi", "isian-contoh"),
+    Case("isian-contoh-pangkat", lambda root: None, LAPORAN, 14, "peringatan",
+         "instansi.kepala.pangkat: 'Pembina (IV/a)' masih isian contoh dari lkjip new (ditulis bersama NIP contoh)",
+         "isian-contoh"),
+    # the scaffold's two-sentence foreword and ikhtisar as lkjip new wrote them, said at their first line (6)
+    Case("isian-contoh-kata-pengantar", lambda root: None, KATA_PENGANTAR, 6, "peringatan",
+         "Kata Pengantar: seluruh teks bab ini masih teks contoh dari lkjip new; tulis kata pengantar dari kepala "
+         "instansi", "isian-contoh"),
+    Case("isian-contoh-ikhtisar", lambda root: None, IKHTISAR, 6, "peringatan",
+         "Ikhtisar Eksekutif: seluruh teks bab ini masih teks contoh dari lkjip new; tulis ikhtisar eksekutif",
+         "isian-contoh"),
+    # the scaffold's sample numbers: IKU1's realisasi (indikator.yaml line 9) and the sub kegiatan's pagu (anggaran.yaml
+    # line 12), published as the instansi's own when only the text was filled in
+    Case("isian-contoh-indikator", lambda root: None, INDIKATOR, 9, "peringatan",
+         "IKU1: target 80 dan realisasi 82,5 tahun 2023 masih angka contoh dari lkjip new; tulis target dari "
+         "Perjanjian Kinerja", "isian-contoh"),
+    Case("isian-contoh-anggaran", lambda root: None, ANGGARAN, 12, "peringatan",
+         "7.01.02.2.01.0001: pagu Rp 100.000.000 dan realisasinya masih angka contoh dari lkjip new", "isian-contoh"),
     # laporan.yaml line 10: the scaffold's placeholder logo, byte for byte, on the cover
     Case("isian-contoh-logo", lambda root: None, LAPORAN, 10, "peringatan",
          "instansi.logo: 'gambar/logo.svg' masih logo contoh dari lkjip new (lingkaran bertulisan LOGO)",
@@ -741,3 +764,31 @@ def test_the_shipped_themes_page_templates_pass_the_site_theme_check(tmp_path: P
     check_site_theme(tmp_path, "default", diags)
     assert [d.format() for d in diags.items] == []
 
+
+
+def test_sample_head_and_chapters_are_told_from_an_authors_own(fresh_project_charted: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """The scaffold's pangkat is a real one (many a camat is Pembina (IV/a)): once the NIP beside it is the author's,
+    it is not sample text; nor are the sample indicator and sub kegiatan once one of their numbers is. A foreword
+    the author wrote on, or wrote in other words, is the author's; the scaffold's two sentences wrapped again,
+    spaced otherwise, are still the sample."""
+    meta = fresh_project_charted / LAPORAN
+    meta.write_text(meta.read_text(encoding="utf-8").replace('"197001011990031001"', '"19690515 199003 1 002"'),
+                    encoding="utf-8")
+    foreword = fresh_project_charted / KATA_PENGANTAR
+    head, _, body = foreword.read_text(encoding="utf-8").rpartition("---\n")
+    foreword.write_text(head + "---\n\n" + "  ".join(body.split()).replace(". ", ".\n") + "\n", encoding="utf-8")
+    ikhtisar = fresh_project_charted / IKHTISAR
+    ikhtisar.write_text(ikhtisar.read_text(encoding="utf-8") + "Dua sasaran belum tercapai.\n", encoding="utf-8")
+    for rel, sample, own in ((INDIKATOR, "2023: 82.5", "2023: 82.25"), (ANGGARAN, "realisasi: 95000000",
+                                                                         "realisasi: 95000001")):
+        path = fresh_project_charted / rel
+        path.write_text(path.read_text(encoding="utf-8").replace(sample, own), encoding="utf-8")
+    capsys.readouterr()
+    main(["check", "--situs", str(fresh_project_charted)])
+    said = capsys.readouterr()
+    lines = (said.out + said.err).splitlines()
+    assert not [line for line in lines if "kepala.pangkat" in line or "kepala.nip" in line], lines
+    assert not [line for line in lines if line.startswith(IKHTISAR)], lines
+    assert not [line for line in lines if "angka contoh" in line], lines
+    assert [line for line in lines if line.startswith(f"{KATA_PENGANTAR}:7: peringatan: Kata Pengantar: seluruh teks")]

@@ -19,7 +19,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..compute.narrative import SAMPLE_INSTANSI, SAMPLE_URUSAN
+from ..compute.narrative import (SAMPLE_INSTANSI, SAMPLE_LEAF_CODES, SAMPLE_REALISASI, SAMPLE_SPENT,
+                                 SAMPLE_SPENT_QUARTER, SAMPLE_URUSAN)
 from ..core.fmt import fmt_date, roman
 from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
@@ -105,7 +106,7 @@ def _period_dates(tahun: int, periode: str) -> tuple[dt.date, dt.date]:
 #: the placeholder urusan and bidang 0.00, said so in a comment and by ``check`` (isian-contoh). A dinas began with
 #: a kecamatan's budget code and "Koordinasi … di Tingkat Kecamatan".
 _SAMPLE_PROGRAM = {
-    "kecamatan": ("7.01.02", """\
+    "kecamatan": ("7.01.02", f"""\
   - kode: 7.01.02
     nama: Program Penyelenggaraan Pemerintahan dan Pelayanan Publik
     sasaran: S1
@@ -113,7 +114,7 @@ _SAMPLE_PROGRAM = {
       - kode: 7.01.02.2.01
         nama: Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan
         sub_kegiatan:
-          - kode: 7.01.02.2.01.0001
+          - kode: {SAMPLE_LEAF_CODES[0]}
             nama: Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan Pemerintahan"""),
     "": (f"{SAMPLE_URUSAN}.01", f"""\
   # Contoh: ganti {SAMPLE_URUSAN} dengan kode urusan dan bidang instansi Anda (mis. 3.27 untuk pertanian), lalu tulis
@@ -125,7 +126,7 @@ _SAMPLE_PROGRAM = {
       - kode: {SAMPLE_URUSAN}.01.2.01
         nama: Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah
         sub_kegiatan:
-          - kode: {SAMPLE_URUSAN}.01.2.01.0001
+          - kode: {SAMPLE_LEAF_CODES[1]}
             nama: Penyusunan Dokumen Perencanaan Perangkat Daerah"""),
 }
 
@@ -152,12 +153,13 @@ def _fill(text: str, a: Assumptions, in_yaml: bool) -> str:
     jenis, jabatan = _head_title(a.instansi)
     quarters = int(a.periode[-1]) if a.periode != "tahunan" else 0
     # every quarter up to the report's own: one left out is refused (triwulan-kurang)
-    realisasi = "82.5" if not quarters else "{" + ", ".join(f"tw{q}: 82.5" for q in range(1, quarters + 1)) + "}"
+    realisasi = (f"{SAMPLE_REALISASI}" if not quarters
+                 else "{" + ", ".join(f"tw{q}: {SAMPLE_REALISASI}" for q in range(1, quarters + 1)) + "}")
     # a quarterly report's budget to date is its quarters (the year's realisasi does not exist yet): an annual
     # figure alone was printed as "terealisasi Rp 95.000.000" in a TW II report
-    spent = "95000000" if not quarters else (
+    spent = f"{SAMPLE_SPENT}" if not quarters else (
         "{tidak_ada: Tahun anggaran masih berjalan}\n            realisasi_tw: {"
-        + ", ".join(f"tw{q}: 20000000" for q in range(1, quarters + 1)) + "}")
+        + ", ".join(f"tw{q}: {SAMPLE_SPENT_QUARTER}" for q in range(1, quarters + 1)) + "}")
     sd = "" if not quarters else f" s.d. Triwulan {roman(quarters)}"
     said = _yaml_text if in_yaml else str
     awal, akhir = renstra_period(a.tahun)

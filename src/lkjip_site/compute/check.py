@@ -91,7 +91,8 @@ selisih-diketik            warning     "naik 3 poin" typed about one indicator w
 tercapai-diketik           warning     "tercapai" typed beside a capaian under 100 %, "belum mencapai target" beside one
                                        of 100 % or more
 terbilang-beda             warning     a number typed in digits and in words in brackets, the two different: "4 (lima)"
-isian-contoh               warning     the scaffold's sample values or "Tuliskan …" instructions left in the report
+isian-contoh               warning     the scaffold's sample values (head, NIP, logo, the IKM's and the sub kegiatan's
+                                       numbers), its whole foreword or ikhtisar, or "Tuliskan …" left in the report
 isian-salinan              warning     a file ``lkjip new --dari`` carried from an earlier report still holds its
                                        ``disalin_dari`` line: a chapter's old text, estimated dates, budget amounts 0
 lisensi-data               warning     situs.yaml names no licence for the open data (``lisensi_data``); said once

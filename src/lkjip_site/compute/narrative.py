@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 
-from ..core.fmt import fmt_date, from_roman, roman
+from ..core.fmt import fmt_date, fmt_rupiah, fmt_value_entered, from_roman, roman
 from ..core.model import BudgetNode, Chapter, Loc, Missing, Report, SiteConfig, loc_of
 from ..core.resources import SCAFFOLD
 from ..load.yamltree import YMap
@@ -221,11 +222,34 @@ def check_typed_signature(report: Report) -> list[Finding]:
 #: the signature block and the site ("Nama Kepala, S.Sos", "Kota Contoh") of a report that passed ``check --strict``.
 SAMPLE_VALUES = {"instansi.alamat": "Jl. Contoh No. 1", "instansi.kepala.nama": "Nama Kepala, S.Sos",
                  "penandatanganan.tempat": "Kota Contoh"}
+#: The head's NIP ``lkjip new`` writes (a valid one, 1 January 1970, TMT March 1990), read by its digits: left in,
+#: it was printed under the signature of a released report as if it were the camat's own.
+SAMPLE_NIP = "197001011990031001"
+#: The head's pangkat ``lkjip new`` writes beside that NIP. Many a camat really is Pembina (IV/a), so it is sample
+#: text only while the sample NIP written with it is still there.
+SAMPLE_PANGKAT = "Pembina (IV/a)"
+#: What the scaffold's short chapters, written whole by ``lkjip new``, are to become (by ``jenis``): two sentences
+#: of foreword ("Puji syukur kami panjatkan. …") were published as the head's foreword, with no warning.
+SAMPLE_CHAPTERS = {"kata-pengantar": "kata pengantar dari kepala instansi (maksud laporan, ucapan terima kasih)",
+                   "ikhtisar": "ikhtisar eksekutif (tujuan dan sasaran, capaian utama, kendala dan langkah ke depan)"}
+#: The scaffold's sample indicator (id, name), its target and its realisasi (the year's, or each quarter's so far):
+#: a report filled in but for its data files, in a hurry, passed ``check --strict`` and published an IKM of 82,5
+#: against a target of 80 that no one had measured. All four together are the sample; any one alone may be real.
+SAMPLE_INDICATOR = ("IKU1", "Indeks Kepuasan Masyarakat")
+SAMPLE_TARGET = Decimal(80)
+SAMPLE_REALISASI = Decimal("82.5")
+#: The scaffold's sample sub kegiatan's pagu and realisasi (a year's; a quarterly report's each quarter so far), on
+#: its sample code: published as the instansi's budget (Rp 100.000.000, 95,00 % absorbed) just the same.
+SAMPLE_PAGU = Decimal(100000000)
+SAMPLE_SPENT = Decimal(95000000)
+SAMPLE_SPENT_QUARTER = Decimal(20000000)
 #: The instansi ``lkjip new`` names when none is given, written into the scaffold's text.
 SAMPLE_INSTANSI = "Kecamatan Contoh"
 #: The urusan and bidang of the sample program ``lkjip new`` writes for an instansi other than a kecamatan (0.00.01,
 #: the program every perangkat daerah has): no real code begins so.
 SAMPLE_URUSAN = "0.00"
+#: The sub kegiatan of the scaffold's sample program, a kecamatan's and any other instansi's.
+SAMPLE_LEAF_CODES = ("7.01.02.2.01.0001", f"{SAMPLE_URUSAN}.01.2.01.0001")
 #: The scaffold's instructions in the chapters and the Renstra all begin so ("Tuliskan latar belakang …").
 SAMPLE_TEXT = re.compile(r"^\s*Tuliskan\b")
 #: What ``lkjip init`` writes in situs.yaml for the webmaster to replace: left in, every page of a release named
@@ -259,6 +283,15 @@ def check_sample_text(report: Report) -> list[Finding]:
         if written[key] == sample:
             out.append(Finding("warning", loc_of(report, key), f"{key}: '{sample}' masih isian contoh dari lkjip new; "
                                "tulis data instansi Anda", "isian-contoh"))
+    if re.sub(r"\D", "", head.nip) == SAMPLE_NIP:
+        out.append(Finding("warning", loc_of(report, "instansi.kepala.nip"), f"instansi.kepala.nip: '{head.nip}' "
+                           "masih NIP contoh dari lkjip new, dicetak di bawah tanda tangan; tulis NIP kepala instansi "
+                           "(18 angka, mis. \"19690515 199003 1 002\")", "isian-contoh"))
+        if head.pangkat.strip() == SAMPLE_PANGKAT:
+            out.append(Finding("warning", loc_of(report, "instansi.kepala.pangkat"), f"instansi.kepala.pangkat: "
+                               f"'{head.pangkat}' masih isian contoh dari lkjip new (ditulis bersama NIP contoh); "
+                               "tulis pangkat dan golongan kepala instansi, mis. 'Penata Tingkat I (III/d)'",
+                               "isian-contoh"))
     if _sample_logo(report):
         out.append(Finding("warning", loc_of(report, "instansi.logo"),
                            f"instansi.logo: '{report.instansi.logo}' masih logo contoh dari lkjip new (lingkaran "
@@ -271,7 +304,12 @@ def check_sample_text(report: Report) -> list[Finding]:
                                f"{SAMPLE_URUSAN} masih isian contoh dari lkjip new; tulis kode program, kegiatan dan "
                                "sub kegiatan dari DPA instansi Anda (mis. 3.27.01 untuk program penunjang urusan "
                                "pertanian), juga di pk.yaml", "isian-contoh"))
+    out += _sample_numbers(report)
     for ch in report.chapters:
+        if ch.jenis in SAMPLE_CHAPTERS and _sample_chapter(ch.jenis).fullmatch(ch.body.strip()):
+            first = next((n for n, line in lines(ch) if line.strip()), ch.body_line)
+            out.append(Finding("warning", Loc(ch.rel, first), f"{ch.judul}: seluruh teks bab ini masih teks contoh "
+                               f"dari lkjip new; tulis {SAMPLE_CHAPTERS[ch.jenis]}", "isian-contoh"))
         for line_no, line in lines(ch):
             if SAMPLE_TEXT.match(line):
                 out.append(Finding("warning", Loc(ch.rel, line_no), f"'{line.strip()}' masih teks contoh dari lkjip "
@@ -290,6 +328,41 @@ def check_sample_text(report: Report) -> list[Finding]:
     return out
 
 
+def _sample_numbers(report: Report) -> list[Finding]:
+    """The scaffold's sample indicator values and sample budget amounts still in the data files (warnings, at the
+    realisasi's and the pagu's lines)."""
+    out = []
+    year = report.tahun
+    for ind in report.data.indikator.values():
+        target, done = ind.target.get(year), ind.realisasi.get(year)
+        if ((ind.id, ind.nama) == SAMPLE_INDICATOR and target is not None and target.annual == SAMPLE_TARGET
+                and done is not None and _all_sample(done.annual, done.quarters.values(), SAMPLE_REALISASI)):
+            out.append(Finding("warning", done.loc or ind.loc, f"{ind.id}: target {fmt_value_entered(SAMPLE_TARGET)} "
+                               f"dan realisasi {fmt_value_entered(SAMPLE_REALISASI)} tahun {year} masih angka contoh "
+                               "dari lkjip new; tulis target dari Perjanjian Kinerja dan realisasi yang diukur "
+                               "instansi Anda, atau ganti indikator ini dengan indikator instansi Anda",
+                               "isian-contoh"))
+    budget = report.data.anggaran
+    for leaf in (leaf for p in budget.program for k in p.children for leaf in k.children) if budget else []:
+        if (leaf.kode.strip() in SAMPLE_LEAF_CODES and leaf.pagu == SAMPLE_PAGU
+                and _all_sample(leaf.realisasi, leaf.realisasi_tw.values(), SAMPLE_SPENT, SAMPLE_SPENT_QUARTER)):
+            out.append(Finding("warning", loc_of(leaf, "pagu"), f"{leaf.kode}: pagu {fmt_rupiah(SAMPLE_PAGU)} dan "
+                               "realisasinya masih angka contoh dari lkjip new; tulis program, kegiatan dan sub "
+                               "kegiatan dari DPA instansi Anda beserta pagu dan realisasinya (atau jalankan lkjip "
+                               "impor-anggaran)", "isian-contoh"))
+    return out
+
+
+def _all_sample(annual: object, quarters: Iterable[object], sample: Decimal, quarter: Decimal | None = None) -> bool:
+    """Whether a year's value is the scaffold's: its annual one, or (none written, a quarterly report) every
+    quarter's, each ``quarter`` (``sample`` unless said)."""
+    if annual == sample:
+        return True
+    each = list(quarters)
+    return bool(each) and all(v == (sample if quarter is None else quarter) for v in each) and (
+        annual is None or isinstance(annual, Missing))
+
+
 def _sample_logo(report: Report) -> bool:
     """Whether the report's logo is the scaffold's, byte for byte (an unreadable one is said where it is loaded);
     read only when its size is the sample's."""
@@ -304,6 +377,21 @@ def _sample_logo(report: Report) -> bool:
 @functools.cache
 def _sample_logo_bytes() -> bytes:
     return SAMPLE_LOGO.read_bytes()
+
+
+@functools.cache
+def _sample_chapter(jenis: str) -> re.Pattern[str]:
+    """The body of the scaffold's chapter of ``jenis`` as ``lkjip new`` fills it in, whatever the instansi and
+    period (its ``__PLACEHOLDER__`` words match any text) and however the lines are wrapped again. Read from the
+    scaffold itself, so that the check follows any change of its text."""
+    for path in sorted((SCAFFOLD / "laporan").glob("*.md")):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        if re.search(rf"^jenis:\s*{re.escape(jenis)}\s*$", front, re.M):
+            parts = re.split(r"(__[A-Z_]+?__|\s+)", body.strip())
+            return re.compile("".join(".{0,200}?" if re.fullmatch(r"__[A-Z_]+?__", part)
+                                      else r"\s+" if part.isspace() else re.escape(part) for part in parts if part),
+                              re.S)
+    return re.compile(r"(?!)")  # (no such chapter in the scaffold: nothing is its sample)
 
 
 # ---------------------------------------------------------------------------------------------------------------
