@@ -203,6 +203,23 @@ def test_release_again_unchanged_is_a_no_op(flow: Flow) -> None:
     assert "sudah diterbitkan dengan isi yang sama" in run.out
 
 
+def test_a_release_dated_after_its_day_is_warned_at_tanggal_terbit(flow: Flow, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A version whose tanggal_terbit is still to come on the day it is released (``lkjip new`` writes an estimate,
+    15 February of the next year) is warned of at that line with the release day to write; one released on or after
+    its date (the flow's, 28 February 2023 released 15 February 2024) is not."""
+    assert "sesudah hari penerbitan" not in flow.runs["terbit-1.0"].out + flow.runs["terbit-1.0"].err
+    root = copy_examples(tmp_path / "situs")
+    fill_in_site(root)
+    monkeypatch.delenv("LKJIP_DEBUG", raising=False)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1675209600")  # 2023-02-01 00:00 UTC, four weeks before 2023-02-28
+    run = lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
+    assert run.code == 0, run.err
+    assert (f"content/laporan/{SLUG}/laporan.yaml:7: peringatan: tanggal_terbit 28 Februari 2023 sesudah hari "
+            "penerbitan (1 Februari 2023)") in run.out + run.err
+    assert "tulis tanggal terbit sebenarnya, mis. tanggal_terbit: 2023-02-01" in run.out + run.err
+
+
 def test_release_of_an_archived_number_with_other_content_fails_and_writes_nothing(flow: Flow) -> None:
     run = flow.runs["terbit-1.0-berbeda"]
     assert run.code == 1

@@ -76,12 +76,33 @@ def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags:
                     f"{fmt_date(released[last].info().tanggal_terbit)}; versi baru terbit pada atau setelah tanggal "
                     "itu: tulis tanggal terbit versi ini")
         raise ContentError(diags)
+    warn_future_date(report, release_time(), diags)
     refuse_samples(site, report, diags)
     refuse_unportable(report, sources, diags)
     if before and released[before[-1]].manifest.laporan.get("catatan_versi", "") == report.catatan_versi:
         diags.warn(where, f"catatan_versi sama dengan versi '{before[-1]}' yang sudah terbit; tuliskan apa yang "
                    "berubah di versi ini, agar pembaca halaman versi dan halaman perubahan mengetahuinya")
     return Release(report, sources, site.config.url_dasar)
+
+
+#: The easternmost Indonesian time (WIT, UTC+9): a release day is the latest calendar date it is anywhere in Indonesia,
+#: so that a report released in the morning of its date in Jayapura is not said to be dated tomorrow.
+_WIT = dt.timezone(dt.timedelta(hours=9))
+
+
+def warn_future_date(report: Report, when: dt.datetime, diags: Diagnostics) -> None:
+    """Warn when the version is dated after the day it is released (``when``).
+
+    Why: ``lkjip new`` writes an estimated ``tanggal_terbit`` (15 February of the next year) for the author to
+    replace; a version released before that day was listed on its version page, in the feed and the sitemap as
+    published on a date still to come, for good. A date in the past is not said: the estimate cannot be told from a
+    real date, and a version signed earlier may be released later."""
+    today = when.astimezone(_WIT).date()
+    if report.tanggal_terbit > today:
+        diags.warn(loc_of(report, "tanggal_terbit"),
+                   f"tanggal_terbit {fmt_date(report.tanggal_terbit)} sesudah hari penerbitan ({fmt_date(today)}): "
+                   "halaman versi, umpan dan sitemap akan menyebut versi ini terbit pada tanggal yang belum tiba, "
+                   f"selamanya; tulis tanggal terbit sebenarnya, mis. tanggal_terbit: {today.isoformat()}")
 
 
 def refuse_samples(site: Site, report: Report, diags: Diagnostics) -> None:
