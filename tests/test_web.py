@@ -692,6 +692,43 @@ def test_a_home_page_of_many_reports_lists_the_newest_year_in_lines_and_folds_th
     assert home.xpath('//nav[@aria-label="Lompat ke tahun"]//a/@href') == ["#tahun-2024", "#tahun-2023"]
 
 
+#: A portal of eleven kecamatan over two years: more reports than the comparison of every year charts
+#: (``portal.ALL_YEARS_CHART_MAX``, 20) and than the home page lists unfolded, few enough to build in seconds.
+WIDE_NAMES = ("Alfa", "Beta", "Gama", "Delta", "Epsilon", "Zeta", "Eta", "Teta", "Iota", "Kapa", "Lamda")
+
+
+@pytest.fixture(scope="module")
+def wide_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site of :data:`WIDE_NAMES`, each with a report of 2023 and one of 2024."""
+    root = tmp_path_factory.mktemp("portal-lebar") / "situs"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        for name in WIDE_NAMES:
+            for year in (2023, 2024):
+                assert new_report(root, f"kecamatan-{name.lower()}-{year}", tahun=year,
+                                  instansi=f"Kecamatan {name}") == 0
+        build(BuildOptions(root=root, pdf=False, cache_dir=root / ".cache", use_cache=False))
+    return root / "build"
+
+
+def test_the_comparison_of_every_year_leaves_a_chart_of_many_reports_to_each_year(wide_portal: Path) -> None:
+    """160 reports of four years: ``perbandingan/`` drew 160 pairs of bars, 10 900 px tall on a 360 px phone and
+    546 kB of its 833 kB, each kecamatan's years scattered down it. Beyond 20 reports of several years it links
+    each year's chart instead; the table, its downloads and every year's page with its chart stay."""
+    page = lxml.html.fromstring((wide_portal / "perbandingan" / "index.html").read_bytes())
+    assert not page.xpath("//figure") and not page.xpath("//svg")
+    note = page.xpath('//p[@class="grafik-per-tahun"]')
+    assert len(note) == 1, "tidak ada tautan ke grafik setiap tahun"
+    assert note[0].xpath(".//a/@href") == ["2024/", "2023/"]
+    assert "Grafik 22 laporan sekaligus" in note[0].text_content()
+    assert len(page.xpath('//table[@id="tabel-perbandingan"]/tbody/tr')) == 22  # the table keeps every report
+    assert (wide_portal / "perbandingan" / "perbandingan.csv").is_file()
+    for year in (2024, 2023):
+        shown = lxml.html.fromstring((wide_portal / "perbandingan" / str(year) / "index.html").read_bytes())
+        assert shown.xpath('//figure[@id="grafik-perbandingan"]//svg'), f"perbandingan/{year}/ tanpa grafik"
+        assert not shown.xpath('//p[@class="grafik-per-tahun"]')
+
+
 def test_instansi_page_shows_its_figures_across_periods(site) -> None:  # type: ignore[no-untyped-def]
     out, _ = site
     page = _page(out, "instansi/kecamatan-alfa/index.html")

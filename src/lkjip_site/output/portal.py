@@ -39,6 +39,11 @@ PERIOD = "Periode"
 TABLE_FILE = COMPARISON_FILE
 #: The same table as an Excel workbook, for a reader whose Excel reads the CSV's decimal points wrong.
 TABLE_WORKBOOK = COMPARISON_WORKBOOK
+#: The most bars the chart of every year (``perbandingan/``) draws; beyond, each year's page has its chart. Why: at
+#: 160 reports (40 kecamatan, four years) it was 160 pairs of bars, 10 900 px tall on a 360 px phone and 546 kB of
+#: the page's 833 kB, every instansi's years scattered down it; a year's chart (40 pairs) or an instansi's own page
+#: compares what a reader compares.
+ALL_YEARS_CHART_MAX = 20
 #: (name, type, description) of its columns: the page's, as machine values (``opendata.py``'s conventions).
 TABLE_FIELDS = [
     ("instansi", "string", "instansi, seperti kolom Instansi di halaman"),
@@ -333,10 +338,18 @@ def _shown(value: Decimal | None) -> Decimal | None:
 def portal_charts(site: Site) -> list[ChartSpec]:
     """Every chart the comparison pages draw (planned with the report charts, before anything renders)."""
     rows = compared(site)
-    specs = [_chart(rows, lambda f: row_label(f, with_year=True))]
+    specs = [all_years_chart(rows)]
     specs += [_chart(items, row_label) for items in by_year(rows).values()]
     specs += [_chart(items, period_label, PERIOD) for _, items in by_instansi(rows).values()]
     return [s for s in specs if s is not None]
+
+
+def all_years_chart(rows: list[Figures]) -> ChartSpec | None:
+    """The chart of ``perbandingan/``: None when it would draw more than :data:`ALL_YEARS_CHART_MAX` reports of
+    several years (the page then links each year's chart)."""
+    if len(charted(rows)) > ALL_YEARS_CHART_MAX and len({f.report.tahun for f in rows}) > 1:
+        return None
+    return _chart(rows, lambda f: row_label(f, with_year=True))
 
 
 def _unique_labels(rows: list[Figures], label: Any) -> list[str]:
@@ -396,10 +409,11 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
             nav=nav, meta=meta, year_url=year_url, instansi_url=instansi_url, **extra, **ctx))
 
     everyone = "semua instansi dan tahun"
+    spec = all_years_chart(rows)
     page(COMPARE_URL, "Perbandingan kinerja instansi",
          f"Angka kunci versi terbaru setiap laporan, {everyone}, berdampingan.", rows,
-         _chart(rows, lambda f: row_label(f, with_year=True)), "Rata-rata capaian dan serapan anggaran per laporan",
-         table=True, lingkup="semua")
+         spec, "Rata-rata capaian dan serapan anggaran per laporan",
+         table=True, lingkup="semua", grafik_per_tahun=spec is None and len(years) > 1)
     for year, items in years.items():
         page(year_url(year), f"Perbandingan kinerja instansi tahun {year}",
              f"Angka kunci versi terbaru laporan tahun {year}, setiap instansi berdampingan.", items,
