@@ -729,6 +729,25 @@ def test_the_comparison_of_every_year_leaves_a_chart_of_many_reports_to_each_yea
         assert not shown.xpath('//p[@class="grafik-per-tahun"]')
 
 
+def test_the_search_page_without_javascript_lists_the_newest_year_in_lines_and_folds_the_earlier(
+        wide_portal: Path) -> None:
+    """Without JavaScript the search page is the way in, and it listed every report's full title by year: 14 000 px on
+    a 360 px phone at 160 reports, the home page's list having been folded. It lists the years as the home page does:
+    the newest a line an instansi (its name the link), the earlier folded under their heading; every report linked."""
+    page = lxml.html.fromstring((wide_portal / "cari" / "index.html").read_bytes())
+    browse = page.xpath('//section[@class="telusuri"]')[0]
+    newest = browse.xpath('./section[@aria-labelledby="telusuri-2024"]')[0]
+    assert newest.xpath('./h3[@id="telusuri-2024"]/text()') == ["Tahun 2024"]
+    assert [a.text_content() for a in newest.xpath('./ul[@class="daftar-instansi-tahun"]/li/a')] == sorted(
+        f"Kecamatan {name}" for name in WIDE_NAMES)
+    earlier = browse.xpath('./section[@aria-labelledby="telusuri-2023"]')[0]
+    assert earlier.xpath('./h3[@id="telusuri-2023"]/text()') == ["Tahun 2023"]  # outside the fold
+    folded = earlier.xpath('./details[@class="laporan-tahun"][not(@open)]')
+    assert len(folded) == 1 and folded[0].xpath("./summary/text()") == ["Tampilkan 11 laporan tahun 2023"]
+    linked = {a.split("/")[2] for a in browse.xpath(".//a/@href")}
+    assert linked == {f"kecamatan-{name.lower()}-{year}" for name in WIDE_NAMES for year in (2023, 2024)}
+
+
 def test_instansi_page_shows_its_figures_across_periods(site) -> None:  # type: ignore[no-untyped-def]
     out, _ = site
     page = _page(out, "instansi/kecamatan-alfa/index.html")
