@@ -748,6 +748,24 @@ def test_the_search_page_without_javascript_lists_the_newest_year_in_lines_and_f
     assert linked == {f"kecamatan-{name.lower()}-{year}" for name in WIDE_NAMES for year in (2023, 2024)}
 
 
+def test_the_comparisons_fold_a_long_list_of_instansi_above_their_table(wide_portal: Path) -> None:
+    """At 40 instansi the list "Per instansi" was a phone screen of links (746 px at 360 px) and 40 stops of Tab
+    above every comparison's table, a kecamatan's own page too. More than eight are folded in a closed <details>, as
+    on the home page; each links where it did, and a kecamatan's own page is marked in it."""
+    expected = [f"instansi/kecamatan-{name.lower()}/" for name in sorted(n.lower() for n in WIDE_NAMES)]
+    for url in ("perbandingan/", "perbandingan/2024/", "instansi/kecamatan-beta/"):
+        page = lxml.html.fromstring((wide_portal / url / "index.html").read_bytes())
+        nav = page.xpath('//nav[@class="portal-nav"]')[0]
+        folded = nav.xpath('./details[@class="per-instansi"][not(@open)]')
+        assert len(folded) == 1, url
+        assert folded[0].xpath("./summary/text()") == ["Per instansi (11 instansi)"]
+        links = [urljoin(url, href) for href in folded[0].xpath(".//a/@href")]
+        assert links == expected, (url, links)
+        assert nav.xpath('./p/a/text()')[:2] == ["2024", "2023"]  # the years stay open above it
+    beta = lxml.html.fromstring((wide_portal / "instansi/kecamatan-beta/index.html").read_bytes())
+    assert beta.xpath('//details[@class="per-instansi"]//a[@aria-current="page"]/text()') == ["Kecamatan Beta"]
+
+
 def test_instansi_page_shows_its_figures_across_periods(site) -> None:  # type: ignore[no-untyped-def]
     out, _ = site
     page = _page(out, "instansi/kecamatan-alfa/index.html")
