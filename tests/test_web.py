@@ -719,7 +719,7 @@ def test_the_comparison_of_every_year_leaves_a_chart_of_many_reports_to_each_yea
     assert not page.xpath("//figure") and not page.xpath("//svg")
     note = page.xpath('//p[@class="grafik-per-tahun"]')
     assert len(note) == 1, "tidak ada tautan ke grafik setiap tahun"
-    assert note[0].xpath(".//a/@href") == ["2024/", "2023/"]
+    assert note[0].xpath(".//a/@href") == ["2024/#grafik-perbandingan", "2023/#grafik-perbandingan"]  # below the table
     assert "Grafik 22 laporan sekaligus" in note[0].text_content()
     assert len(page.xpath('//table[@id="tabel-perbandingan"]/tbody/tr')) == 22  # the table keeps every report
     assert (wide_portal / "perbandingan" / "perbandingan.csv").is_file()

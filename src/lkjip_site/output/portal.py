@@ -410,14 +410,19 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
 
     everyone = "semua instansi dan tahun"
     spec = all_years_chart(rows)
+    year_specs = {year: _chart(items, row_label) for year, items in years.items()}
+    # the years whose page draws a chart, linked at it when ``perbandingan/`` draws none (a link to a chart that is
+    # not there would be a broken fragment)
+    charted_years = [year for year, s in year_specs.items()
+                     if spec is None and s is not None and charts_cache is not None and charts_cache.get(s)]
     page(COMPARE_URL, "Perbandingan kinerja instansi",
          f"Angka kunci versi terbaru setiap laporan, {everyone}, berdampingan.", rows,
          spec, "Rata-rata capaian dan serapan anggaran per laporan",
-         table=True, lingkup="semua", grafik_per_tahun=spec is None and len(years) > 1)
+         table=True, lingkup="semua", grafik_tahun=charted_years if len(years) > 1 else [])
     for year, items in years.items():
         page(year_url(year), f"Perbandingan kinerja instansi tahun {year}",
              f"Angka kunci versi terbaru laporan tahun {year}, setiap instansi berdampingan.", items,
-             _chart(items, row_label), f"Rata-rata capaian dan serapan anggaran tahun {year}",
+             year_specs[year], f"Rata-rata capaian dan serapan anggaran tahun {year}",
              table=True, lingkup="tahun", tahun=year)
     addresses = instansi_addresses(published_instansi(published))
     earlier = earlier_instansi(rows, published, addresses)
