@@ -109,7 +109,7 @@ def make_report(indicators, sasaran=None, tahun=2023, periode="tahunan", skala="
     if sasaran:
         sas = [Sasaran(sid, f"Sasaran {sid}", ids, loc(1, f"{DIR}/data/renstra.yaml")) for sid, ids in sasaran]
         data.renstra = Renstra(2022, 2026, "Visi", ["Misi"], [Tujuan("T1", "Tujuan", sas, loc(1))], loc(1))
-    kepala = Person("H. Fulan", "Camat Martapura Barat", "Pembina (IV/a)", "197001011990031001")
+    kepala = Person("H. Fulan", "Camat Martapura Barat", "Pembina (IV/a)", "196901151990021001")
     return Report(slug="martapura-barat-2023", folder=Path(DIR), rel=DIR, judul="LKjIP", tahun=tahun,
                   periode=periode, versi="1.0", tanggal_terbit=(ttd or dt.date(tahun + 1, 1, 31)) + dt.timedelta(1),
                   instansi=Instansi("Kecamatan Martapura Barat", kepala, "Pemerintah Kabupaten Banjar"),

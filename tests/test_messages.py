@@ -779,7 +779,7 @@ def test_sample_head_and_chapters_are_told_from_an_authors_own(fresh_project_cha
     head, _, body = foreword.read_text(encoding="utf-8").rpartition("---\n")
     foreword.write_text(head + "---\n\n" + "  ".join(body.split()).replace(". ", ".\n") + "\n", encoding="utf-8")
     ikhtisar = fresh_project_charted / IKHTISAR
-    ikhtisar.write_text(ikhtisar.read_text(encoding="utf-8") + "Dua sasaran belum tercapai.\n", encoding="utf-8")
+    ikhtisar.write_text(ikhtisar.read_text(encoding="utf-8") + "Terima kasih kepada perangkat desa.\n", encoding="utf-8")
     for rel, sample, own in ((INDIKATOR, "2023: 82.5", "2023: 82.25"), (ANGGARAN, "realisasi: 95000000",
                                                                          "realisasi: 95000001")):
         path = fresh_project_charted / rel
