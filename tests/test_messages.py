@@ -487,12 +487,41 @@ CASES = [
          BAB1, 9, "peringatan", "isi yang disematkan diblokir kebijakan keamanan halaman (Content-Security-Policy) "
          "sehingga tampil kosong di peramban, tetapi tetap ikut tersimpan di PDF dan paket arsip versi; tulis tautan "
          "biasa, mis. [Peta kecamatan](https://…)"),
-    # a refresh to another site: the policy does not govern where a page goes, so the message says it does not stop it
+    # a refresh to another site: the policy does not govern where a page goes, so an error (a browser followed it)
     Case("html-alihkan", chain(append(SITUS, "html_mentah: true\n"),
                                replace(BAB1, LATAR, '<meta http-equiv="refresh" content="0;url=https://contoh.test/">')),
-         BAB1, 9, "peringatan", "'<meta http-equiv=\"refresh\" content=\"0;u…': elemen <meta> di dalam bab dapat "
+         BAB1, 9, "galat", "'<meta http-equiv=\"refresh\" content=\"0;u…': elemen <meta> di dalam bab dapat "
          "mengalihkan pembaca ke situs lain (http-equiv=\"refresh\") dan tidak dicegah kebijakan keamanan halaman; "
          "hapus elemen ini"),
+    # what the policy blocks in a browser but the PDF takes: errors (one position:fixed box blanked every PDF page)
+    Case("html-atribut-style", chain(append(SITUS, "html_mentah: true\n"), replace(
+             BAB1, LATAR, 'Latar belakang\n<div style="position:fixed;inset:0;background:white">Ditarik</div>')),
+         BAB1, 10, "galat", "'<div style=\"position:fixed;inset:0;back…': atribut style diblokir di peramban, "
+         "tetapi berlaku di PDF laporan (mis. position:fixed menutupi setiap halaman, color:white menyembunyikan "
+         "angka); hapus atribut ini: tampilan diatur oleh tema situs, untuk tabel dengan sel gabungan cukup colspan "
+         "dan rowspan"),
+    Case("html-gaya", chain(append(SITUS, "html_mentah: true\n"),
+                            replace(BAB1, LATAR, "<style>\n.predikat::after { content: 'Sangat Baik' }\n</style>")),
+         BAB1, 9, "galat", "'<style>': elemen <style> di dalam bab diblokir di peramban, tetapi mengubah tampilan "
+         "seluruh PDF laporan (dapat menyembunyikan angka, menulis predikat lain, atau menutupi halaman); hapus "
+         "elemen ini"),
+    Case("html-link", chain(append(SITUS, "html_mentah: true\n"),
+                            replace(BAB1, LATAR, '<link rel="stylesheet" href="https://contoh.test/a.css">')),
+         BAB1, 9, "galat", "elemen <link> di dalam bab memuat lembar gaya ke PDF atau menghubungi alamat lain dari "
+         "peramban pembaca; hapus elemen ini"),
+    Case("html-noscript", chain(append(SITUS, "html_mentah: true\n"),
+                                replace(BAB1, LATAR, "<noscript>Capaian 120 %</noscript>")),
+         BAB1, 9, "galat", "'<noscript>': isi elemen ini tidak tampil di halaman situs, tetapi tercetak di PDF, "
+         "sehingga PDF dan situs berbeda isi; tulis isinya sebagai teks bab biasa, atau hapus elemen ini"),
+    # a share on the network: a click in the PDF on Windows sends the reader's login to it
+    Case("html-alamat-file", chain(append(SITUS, "html_mentah: true\n"), replace(
+             BAB1, LATAR, 'Lihat <a href="file://///192.0.2.1/berbagi/data.xlsx">data</a>.')),
+         BAB1, 9, "galat", "alamat file: di atribut href menunjuk berkas di komputer pembaca atau di folder bersama "
+         "jaringan (di PDF tautan seperti itu dapat diklik); tulis tautan https://… atau ke bab lain"),
+    Case("html-komentar", chain(append(SITUS, "html_mentah: true\n"),
+                                replace(BAB1, LATAR, "<!-- TODO: angka ini belum dicek -->")),
+         BAB1, 9, "peringatan", "komentar HTML '<!--TODO: angka ini belum dicek-->' tidak tampil di halaman maupun "
+         "PDF, tetapi ikut terbit di sumber halaman (terbaca siapa pun) dan paket arsip versi; hapus komentar ini"),
     Case("html-formulir", chain(append(SITUS, "html_mentah: true\n"),
                                 replace(BAB1, LATAR, '<form action="https://contoh.test/"><input name="nik"></form>')),
          BAB1, 9, "peringatan", "formulir di dalam bab diblokir kebijakan keamanan halaman (Content-Security-Policy) "
@@ -719,7 +748,7 @@ def test_message_names_the_line_at_fault(fresh_project_charted: Path, case: Case
 
 #: Warnings that ``check --strict`` must fail on (what terbitkan refuses, what a site theme or raw HTML loses).
 STRICT = ("gambar-tak-dipakai", "folder-sendiri", "berkas-draf", "tema-berkas-luar", "tema-folder-luar", "html-skrip",
-          "html-bingkai", "html-atribut-on", "html-javascript", "tema-catatan-bernomor",
+          "html-bingkai", "html-atribut-on", "html-javascript", "html-komentar", "tema-catatan-bernomor",
           "tema-css-lama")
 
 

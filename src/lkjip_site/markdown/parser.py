@@ -298,55 +298,94 @@ _BLOCKED_TAGS = {
                "[Formulir pengaduan](https://…)"),
     "base": ("elemen <base> " + _BLOCKED_WHY.format("tidak mengubah alamat tautan ke situs lain")
              + "; hapus elemen ini: tautan antarbab ditulis [BAB III](30-bab-3.md)"),
+}
+#: What reaches a reader although the policy is in the page, so an error (the build stops) and not a warning: the PDF,
+#: the report's lasting record, takes a chapter's styles and shows what a browser hides; a browser follows a refresh.
+_REFUSED_WHY = "tampilan diatur oleh tema situs, untuk tabel dengan sel gabungan cukup colspan dan rowspan"
+_REFUSED_TAGS = {
     # not the policy's: a refresh sends the reader to any address, and nothing in the page stops it
     "meta": ("elemen <meta> di dalam bab dapat mengalihkan pembaca ke situs lain (http-equiv=\"refresh\") dan tidak "
              "dicegah kebijakan keamanan halaman; hapus elemen ini: tautan ke situs lain ditulis "
              "[Situs pemda](https://…)"),
+    "style": ("elemen <style> di dalam bab diblokir di peramban, tetapi mengubah tampilan seluruh PDF laporan "
+              "(dapat menyembunyikan angka, menulis predikat lain, atau menutupi halaman); hapus elemen ini: "
+              + _REFUSED_WHY),
+    "link": ("elemen <link> di dalam bab memuat lembar gaya ke PDF atau menghubungi alamat lain dari peramban "
+             "pembaca; hapus elemen ini: " + _REFUSED_WHY + ", tautan ditulis [teks](https://…)"),
+    **dict.fromkeys(("template", "noscript"), (
+        "isi elemen ini tidak tampil di halaman situs, tetapi tercetak di PDF, sehingga PDF dan situs berbeda isi; "
+        "tulis isinya sebagai teks bab biasa, atau hapus elemen ini")),
 }
+#: Attributes that hold an address (a ``file:`` one in them is a live link or a fetch, in the page and the PDF).
+_URL_ATTRS = frozenset(("href", "xlink:href", "src", "srcset", "action", "formaction", "data", "poster", "background",
+                        "cite"))
 #: What a browser drops from a URL before reading its scheme (``java\tscript:`` runs as ``javascript:``).
 _URL_NOISE = re.compile(r"[\x00-\x20]+")
 
 
 class _Blocked(HTMLParser):
-    """The tags of raw HTML that the site's Content-Security-Policy blocks, with their line in the fed text (1-based)
-    and what to say: the elements of :data:`_BLOCKED_TAGS`, ``on…`` attributes, ``javascript:`` URLs. Read as a
-    browser reads tags: character references in attribute values decoded, names in any case, nothing inside a
-    comment."""
+    """The tags of raw HTML that the site's Content-Security-Policy blocks (warnings), and those that reach the
+    reader all the same (errors: :data:`_REFUSED_TAGS`, ``style`` attributes, ``file:`` addresses), with their line
+    in the fed text (1-based), what to say and whether it is an error. Read as a browser reads tags: character
+    references in attribute values decoded, names in any case, nothing inside a comment (a comment is said itself:
+    the page's source publishes it)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str]] = []
+        self.found: list[tuple[int, str, bool]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
         shown = (self.get_starttag_text() or f"<{tag}>").replace("\n", " ")
         shown = shown if len(shown) <= 40 else shown[:39] + "…"
         if tag in _BLOCKED_TAGS:
-            self.found.append((line, f"'{shown}': {_BLOCKED_TAGS[tag]}"))
+            self.found.append((line, f"'{shown}': {_BLOCKED_TAGS[tag]}", False))
+        elif tag in _REFUSED_TAGS:
+            self.found.append((line, f"'{shown}': {_REFUSED_TAGS[tag]}", True))
         values = {name: value or "" for name, value in attrs}
         if tag == "a" and values.get("target") and "noopener" not in values.get("rel", "").lower().split():
             # the page it opens can send this tab elsewhere through window.opener; Markdown's own links get the rel
             self.found.append((line, f"'{shown}': tautan yang membuka jendela baru tanpa rel=\"noopener\" memberi "
                                "halaman tujuannya kuasa mengalihkan halaman laporan ini ke alamat lain; tulis "
                                "[teks](https://…){target=_blank} (diberi rel=\"noopener noreferrer\" otomatis), "
-                               "atau tambahkan rel=\"noopener noreferrer\" di tag ini"))
+                               "atau tambahkan rel=\"noopener noreferrer\" di tag ini", False))
         for name, value in attrs:
+            address = _URL_NOISE.sub("", value or "").lower()
             if name.startswith("on"):
                 self.found.append((line, f"'{shown}': atribut {name} (skrip) " + _BLOCKED_WHY.format("tidak berjalan")
-                                   + "; hapus atribut ini (halaman laporan tidak menjalankan skrip dari bab)"))
-            elif value and _URL_NOISE.sub("", value).lower().startswith("javascript:"):
+                                   + "; hapus atribut ini (halaman laporan tidak menjalankan skrip dari bab)", False))
+            elif name == "style":
+                self.found.append((line, f"'{shown}': atribut style diblokir di peramban, tetapi berlaku di PDF "
+                                   "laporan (mis. position:fixed menutupi setiap halaman, color:white "
+                                   "menyembunyikan angka); hapus atribut ini: " + _REFUSED_WHY, True))
+            elif address.startswith("javascript:"):
                 self.found.append((line, f"'{shown}': alamat javascript: di atribut {name} "
                                    + _BLOCKED_WHY.format("tidak berjalan") + "; tulis tautan ke halaman, mis. "
-                                   "[BAB III](30-bab-3.md) atau [Situs pemda](https://…)"))
+                                   "[BAB III](30-bab-3.md) atau [Situs pemda](https://…)", False))
+            elif name in _URL_ATTRS and address.startswith("file:"):
+                self.found.append((line, f"'{shown}': alamat file: di atribut {name} menunjuk berkas di komputer "
+                                   "pembaca atau di folder bersama jaringan (di PDF tautan seperti itu dapat diklik); "
+                                   "tulis tautan https://… atau ke bab lain, mis. [BAB III](30-bab-3.md), dan gambar "
+                                   "dari folder laporan dengan ![Keterangan](gambar/…)", True))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
+
+    def handle_comment(self, data: str) -> None:
+        shown = " ".join(data.split())
+        shown = shown if len(shown) <= 30 else shown[:29] + "…"
+        self.found.append((self.getpos()[0], f"komentar HTML '<!--{shown}-->' tidak tampil di halaman maupun PDF, "
+                           "tetapi ikut terbit di sumber halaman (terbaca siapa pun) dan paket arsip versi; hapus "
+                           "komentar ini (simpan catatan kerja di luar folder laporan)", False))
 
 
 def _check_blocked_html(chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
     """Where a site allows raw HTML (``html_mentah``), each tag the page's Content-Security-Policy blocks, at its own
     line. Why: they passed into the page without a word; the browser refused them (a video or a button that did
-    nothing), while the PDF and the archived version keep them for good."""
+    nothing), while the PDF and the archived version keep them for good. Those that reach a reader despite the policy
+    are errors: a ``style`` (attribute or element) blanked every page of the PDF with one ``position:fixed`` box or
+    printed another predikat, a ``<noscript>`` or ``<template>`` printed in the PDF what the site hides, a
+    ``file:`` link was a live link in the PDF, a ``<meta>`` refresh sent the reader elsewhere."""
     for block in tokens:
         for token in (block, *(block.children or ())):
             if token.type not in ("html_block", "html_inline"):
@@ -354,8 +393,8 @@ def _check_blocked_html(chapter: Chapter, tokens: list[Token], diags: Diagnostic
             reader = _Blocked()
             reader.feed(token.content)
             reader.close()
-            for line, message in reader.found:
-                diags.warn((chapter.rel, line_of(chapter, token) + line - 1), message)
+            for line, message, error in reader.found:
+                (diags.error if error else diags.warn)((chapter.rel, line_of(chapter, token) + line - 1), message)
 
 
 #: Why an attribute of ``{...}`` is refused, and what to write instead, by its name; the others get the general rule.
