@@ -518,6 +518,14 @@ CASES = [
              BAB1, LATAR, 'Lihat <a href="file://///192.0.2.1/berbagi/data.xlsx">data</a>.')),
          BAB1, 9, "galat", "alamat file: di atribut href menunjuk berkas di komputer pembaca atau di folder bersama "
          "jaringan (di PDF tautan seperti itu dapat diklik); tulis tautan https://… atau ke bab lain"),
+    # a blank line inside a tag ends the HTML block: the page closed the tag with the next block's <blockquote>, its
+    # style applied and never read by the check (found by this pass)
+    Case("html-tag-terbuka", chain(append(SITUS, "html_mentah: true\n"), replace(
+             BAB1, LATAR,
+             'Latar belakang.\n\n<div\nstyle="position:fixed;inset:0;background:white"\n\n>Ditarik</div>')),
+         BAB1, 11, "galat", "'<div style=\"position:fixed;inset:0;back…': tag HTML ini tidak ditutup dengan '>' "
+         "sebelum baris kosong, sehingga peramban dan PDF menggabungkannya dengan isi sesudahnya (atributnya tidak "
+         "diperiksa); tulis tag itu sampai '>' tanpa baris kosong di dalamnya"),
     Case("html-komentar", chain(append(SITUS, "html_mentah: true\n"),
                                 replace(BAB1, LATAR, "<!-- TODO: angka ini belum dicek -->")),
          BAB1, 9, "peringatan", "komentar HTML '<!--TODO: angka ini belum dicek-->' tidak tampil di halaman maupun "

@@ -316,6 +316,8 @@ _REFUSED_TAGS = {
         "isi elemen ini tidak tampil di halaman situs, tetapi tercetak di PDF, sehingga PDF dan situs berbeda isi; "
         "tulis isinya sebagai teks bab biasa, atau hapus elemen ini")),
 }
+#: What is left of an HTML block when its last tag has no '>' (the block ended at a blank line inside the tag).
+_OPEN_TAG = re.compile(r"</?[A-Za-z]")
 #: Attributes that hold an address (a ``file:`` one in them is a live link or a fetch, in the page and the PDF).
 _URL_ATTRS = frozenset(("href", "xlink:href", "src", "srcset", "action", "formaction", "data", "poster", "background",
                         "cite"))
@@ -370,6 +372,18 @@ class _Blocked(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
+
+    def close(self) -> None:
+        """A tag left open where the HTML block ends (a blank line inside the tag ends the block): a browser and the
+        PDF close it with what follows (``<div style=…`` took the next block's ``<blockquote>`` as an attribute and
+        kept its ``style``), so nothing of it was read here. Said at the line the tag starts on."""
+        if _OPEN_TAG.match(self.rawdata):
+            shown = " ".join(self.rawdata.split())
+            shown = shown if len(shown) <= 40 else shown[:39] + "…"
+            self.found.append((self.getpos()[0], f"'{shown}': tag HTML ini tidak ditutup dengan '>' sebelum baris "
+                               "kosong, sehingga peramban dan PDF menggabungkannya dengan isi sesudahnya (atributnya "
+                               "tidak diperiksa); tulis tag itu sampai '>' tanpa baris kosong di dalamnya", True))
+        super().close()
 
     def handle_comment(self, data: str) -> None:
         shown = " ".join(data.split())
