@@ -526,6 +526,12 @@ CASES = [
          BAB1, 11, "galat", "'<div style=\"position:fixed;inset:0;back…': tag HTML ini tidak ditutup dengan '>' "
          "sebelum baris kosong, sehingga peramban dan PDF menggabungkannya dengan isi sesudahnya (atributnya tidak "
          "diperiksa); tulis tag itu sampai '>' tanpa baris kosong di dalamnya"),
+    # an image as a data: address: the policy's img-src 'self' broke it on the site, the PDF printed it unchecked
+    Case("html-gambar-data", chain(append(SITUS, "html_mentah: true\n"), replace(
+             BAB1, LATAR, '<p><img alt="Bagan" src="data:image/png;base64,' + "A" * 200 + '"></p>')),
+         BAB1, 9, "galat", "alamat data: di atribut src diblokir di peramban (situs menampilkan gambar rusak), tetapi "
+         "tercetak di PDF, dan isinya tidak diperiksa; simpan gambarnya sebagai berkas di folder laporan, lalu tulis "
+         "![teks pengganti](gambar/nama.png)"),
     Case("html-komentar", chain(append(SITUS, "html_mentah: true\n"),
                                 replace(BAB1, LATAR, "<!-- TODO: angka ini belum dicek -->")),
          BAB1, 9, "peringatan", "komentar HTML '<!--TODO: angka ini belum dicek-->' tidak tampil di halaman maupun "

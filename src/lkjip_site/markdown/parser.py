@@ -327,10 +327,10 @@ _URL_NOISE = re.compile(r"[\x00-\x20]+")
 
 class _Blocked(HTMLParser):
     """The tags of raw HTML that the site's Content-Security-Policy blocks (warnings), and those that reach the
-    reader all the same (errors: :data:`_REFUSED_TAGS`, ``style`` attributes, ``file:`` addresses), with their line
-    in the fed text (1-based), what to say and whether it is an error. Read as a browser reads tags: character
-    references in attribute values decoded, names in any case, nothing inside a comment (a comment is said itself:
-    the page's source publishes it)."""
+    reader all the same (errors: :data:`_REFUSED_TAGS`, ``style`` attributes, ``file:`` and ``data:`` addresses, a
+    tag left open), with their line in the fed text (1-based), what to say and whether it is an error. Read as a
+    browser reads tags: character references in attribute values decoded, names in any case, nothing inside a
+    comment (a comment is said itself: the page's source publishes it)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -369,6 +369,11 @@ class _Blocked(HTMLParser):
                                    "pembaca atau di folder bersama jaringan (di PDF tautan seperti itu dapat diklik); "
                                    "tulis tautan https://… atau ke bab lain, mis. [BAB III](30-bab-3.md), dan gambar "
                                    "dari folder laporan dengan ![Keterangan](gambar/…)", True))
+            elif name in _URL_ATTRS and address.startswith("data:"):
+                self.found.append((line, f"'{shown}': alamat data: di atribut {name} diblokir di peramban (situs "
+                                   "menampilkan gambar rusak), tetapi tercetak di PDF, dan isinya tidak diperiksa; "
+                                   "simpan gambarnya sebagai berkas di folder laporan, lalu tulis "
+                                   "![teks pengganti](gambar/nama.png)", True))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -399,7 +404,8 @@ def _check_blocked_html(chapter: Chapter, tokens: list[Token], diags: Diagnostic
     nothing), while the PDF and the archived version keep them for good. Those that reach a reader despite the policy
     are errors: a ``style`` (attribute or element) blanked every page of the PDF with one ``position:fixed`` box or
     printed another predikat, a ``<noscript>`` or ``<template>`` printed in the PDF what the site hides, a
-    ``file:`` link was a live link in the PDF, a ``<meta>`` refresh sent the reader elsewhere."""
+    ``file:`` link was a live link in the PDF, a ``<meta>`` refresh sent the reader elsewhere, a ``data:`` image was
+    printed in the PDF and broken on the site (the policy's ``img-src 'self'``), its content checked by nothing."""
     for block in tokens:
         for token in (block, *(block.children or ())):
             if token.type not in ("html_block", "html_inline"):
