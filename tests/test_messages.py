@@ -540,9 +540,11 @@ CASES = [
                                 replace(BAB1, LATAR, '<form action="https://contoh.test/"><input name="nik"></form>')),
          BAB1, 9, "peringatan", "formulir di dalam bab diblokir kebijakan keamanan halaman (Content-Security-Policy) "
          "sehingga tidak dapat mengirim isian ke alamat lain di peramban"),
-    Case("html-base", chain(append(SITUS, "html_mentah: true\n"), replace(BAB1, LATAR, '<base href="https://contoh.test/">')),
-         BAB1, 9, "peringatan", "elemen <base> diblokir kebijakan keamanan halaman (Content-Security-Policy) sehingga "
-         "tidak mengubah alamat tautan ke situs lain"),
+    # a base on the site's own path: the policy's base-uri 'self' let it move every link of the page
+    Case("html-base", chain(append(SITUS, "html_mentah: true\n"), replace(BAB1, LATAR, '<base href="/laporan/">')),
+         BAB1, 9, "galat", "'<base href=\"/laporan/\">': elemen <base> mengubah alamat setiap tautan di halaman ini "
+         "(daftar isi, 'Lewati ke isi', tautan antarbab) dan alamat yang ditulis relatif di PDF; kebijakan keamanan "
+         "halaman hanya mencegah alamat situs lain; hapus elemen ini"),
     Case("html-jendela-baru", chain(append(SITUS, "html_mentah: true\n"),
                                     replace(BAB1, LATAR, 'Lihat <a href="https://contoh.test/" target="_blank">ini</a>.')),
          BAB1, 9, "peringatan", "tautan yang membuka jendela baru tanpa rel=\"noopener\" memberi halaman tujuannya "

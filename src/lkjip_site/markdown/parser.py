@@ -296,8 +296,6 @@ _BLOCKED_TAGS = {
     "form": ("formulir di dalam bab " + _BLOCKED_WHY.format("tidak dapat mengirim isian ke alamat lain")
              + "; hapus elemen ini: situs laporan tidak menerima isian, tautkan formulir di situs pemda, mis. "
                "[Formulir pengaduan](https://…)"),
-    "base": ("elemen <base> " + _BLOCKED_WHY.format("tidak mengubah alamat tautan ke situs lain")
-             + "; hapus elemen ini: tautan antarbab ditulis [BAB III](30-bab-3.md)"),
 }
 #: What reaches a reader although the policy is in the page, so an error (the build stops) and not a warning: the PDF,
 #: the report's lasting record, takes a chapter's styles and shows what a browser hides; a browser follows a refresh.
@@ -307,6 +305,10 @@ _REFUSED_TAGS = {
     "meta": ("elemen <meta> di dalam bab dapat mengalihkan pembaca ke situs lain (http-equiv=\"refresh\") dan tidak "
              "dicegah kebijakan keamanan halaman; hapus elemen ini: tautan ke situs lain ditulis "
              "[Situs pemda](https://…)"),
+    # the policy's base-uri 'self' refuses another site only: a base on the site's own path moved every link
+    "base": ("elemen <base> mengubah alamat setiap tautan di halaman ini (daftar isi, 'Lewati ke isi', tautan "
+             "antarbab) dan alamat yang ditulis relatif di PDF; kebijakan keamanan halaman hanya mencegah alamat situs "
+             "lain; hapus elemen ini: tautan antarbab ditulis [BAB III](30-bab-3.md)"),
     "style": ("elemen <style> di dalam bab diblokir di peramban, tetapi mengubah tampilan seluruh PDF laporan "
               "(dapat menyembunyikan angka, menulis predikat lain, atau menutupi halaman); hapus elemen ini: "
               + _REFUSED_WHY),
@@ -404,7 +406,8 @@ def _check_blocked_html(chapter: Chapter, tokens: list[Token], diags: Diagnostic
     nothing), while the PDF and the archived version keep them for good. Those that reach a reader despite the policy
     are errors: a ``style`` (attribute or element) blanked every page of the PDF with one ``position:fixed`` box or
     printed another predikat, a ``<noscript>`` or ``<template>`` printed in the PDF what the site hides, a
-    ``file:`` link was a live link in the PDF, a ``<meta>`` refresh sent the reader elsewhere, a ``data:`` image was
+    ``file:`` link was a live link in the PDF, a ``<meta>`` refresh sent the reader elsewhere, a ``<base>`` on the
+    site's own path every link of the page (the policy refuses another site's only), a ``data:`` image was
     printed in the PDF and broken on the site (the policy's ``img-src 'self'``), its content checked by nothing."""
     for block in tokens:
         for token in (block, *(block.children or ())):
