@@ -58,6 +58,10 @@ def test_annual_report_carried_to_the_next_year(examples: Path, capsys: pytest.C
     pk_old.write_text(pk_old.read_text(encoding="utf-8").replace(
         "program: [", "alasan_perubahan: APBD Perubahan 2023\ntarget_awal:\n  - indikator: NEK\n    target: 75\n"
         "    alasan: Kriteria penilaian diubah\nprogram: ["), encoding="utf-8")
+    # and a pagu the old year's APBD Perubahan changed: the new year begins with its own DPA awal
+    budget_old = old / "data" / "anggaran.yaml"
+    budget_old.write_text(budget_old.read_text(encoding="utf-8").replace(
+        "            pagu: 1000800\n", "            pagu: 1000800\n            pagu_awal: 1500000\n", 1), encoding="utf-8")
     before = tree_hashes(examples)
     code, said = _run(capsys, "new", NEW, "--dari", OLD, "--situs", str(examples))
     assert code == 0, said
@@ -91,7 +95,7 @@ def test_annual_report_carried_to_the_next_year(examples: Path, capsys: pytest.C
     old_leaves = [s for p in _yaml(old / "data" / "anggaran.yaml")["program"] for k in p["kegiatan"]
                   for s in k["sub_kegiatan"]]
     assert [s["kode"] for s in leaves] == [s["kode"] for s in old_leaves]
-    assert all(s["pagu"] == 0 and s["realisasi"] == 0 for s in leaves)
+    assert all(s["pagu"] == 0 and s["realisasi"] == 0 and "pagu_awal" not in s for s in leaves)
     assert budget["tahun"] == 2024 and budget["disalin_dari"] == OLD and "total_tertulis" not in budget
     # last year's totals as the 2023 report computed and published them (Tabel 3.7's sums), not retyped from its PDF
     assert budget["tahun_lalu"] == {"pagu": 2511814579, "realisasi": 2455218753}

@@ -13,7 +13,8 @@ leaves each thing of the old period visibly to be filled:
 - ``data/pk.yaml``: the new year, its lists, no ``tanggal``, ``jenis: awal``, no changes of a PK Perubahan
   (``target_awal``, ``alasan_perubahan``: ``check`` refuses them under a PK awal);
 - ``data/anggaran.yaml``: programs, kegiatan, sub kegiatan, codes and names; every amount 0, none of the old year's
-  printed totals; ``data/renstra.yaml``, other data files and images as they are;
+  printed totals nor its pagu before the APBD Perubahan (``pagu_awal``: a new year begins with its DPA awal);
+  ``data/renstra.yaml``, other data files and images as they are;
 - every chapter as it was, marked.
 
 ``laporan.yaml``, ``data/anggaran.yaml`` and every chapter get a line ``disalin_dari: <old slug>``; while it is there
@@ -340,7 +341,7 @@ def _pk(text: str, tahun: int) -> str:
 
 #: Amounts and outputs of the old year, on a program or kegiatan / on a sub kegiatan / on the file.
 _PARENT_AMOUNTS = ("pagu_tertulis", "realisasi_tertulis")
-_LEAF_OLD = ("target", "realisasi_output", "realisasi_tw")
+_LEAF_OLD = ("target", "realisasi_output", "realisasi_tw", "pagu_awal")
 _FILE_AMOUNTS = ("jenis_belanja", "total_tertulis", "tahun_lalu")
 
 

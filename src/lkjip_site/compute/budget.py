@@ -76,6 +76,10 @@ class BudgetResult(_Absorption):
     pagu: Decimal
     realisasi: Decimal
     children: list[BudgetResult] = field(default_factory=list)
+    #: the pagu before the APBD Perubahan: a leaf's ``pagu_awal`` where written, else its pagu (unchanged); a
+    #: parent's the sum of its children's, as its pagu is
+    pagu_awal: Decimal = ZERO
+    pagu_awal_tertulis: bool = False  # a leaf whose ``pagu_awal`` is written (the DPPA changed its pagu)
     realisasi_tw: dict[str, Decimal] = field(default_factory=dict)
     tanpa_realisasi: list[str] = field(default_factory=list)  # leaf codes whose realisasi is missing
     alasan_realisasi: str = ""  # a leaf's `{tidak_ada: ...}` reason, said when its realisasi is missing
@@ -134,7 +138,9 @@ def _leaf(node: BudgetNode, issues: list[Finding], periode: str = "tahunan") -> 
         cap = capaian(node.target, node.realisasi_output, "positif")
     res = BudgetResult(node.level, node.kode, node.nama, node.loc, pagu, real if real is not None else ZERO,
                        realisasi_tw=dict(sorted(node.realisasi_tw.items())), tanpa_realisasi=missing,
-                       capaian_output=cap, lines=node.lines)
+                       capaian_output=cap, lines=node.lines,
+                       pagu_awal=pagu if node.pagu_awal is None else node.pagu_awal,
+                       pagu_awal_tertulis=node.pagu_awal is not None)
     res.realisasi_tercatat = node.realisasi if isinstance(node.realisasi, Decimal) else None
     if real is None and isinstance(node.realisasi, Missing):
         res.alasan_realisasi = node.realisasi.reason
@@ -157,6 +163,7 @@ def _parent(node: BudgetNode, children: list[BudgetResult], issues: list[Finding
         node.level, node.kode, node.nama, node.loc,
         pagu=sum((c.pagu for c in children), ZERO),
         realisasi=sum((c.realisasi for c in children), ZERO),
+        pagu_awal=sum((c.pagu_awal for c in children), ZERO),
         children=children, realisasi_tw=dict(sorted(tw.items())),
         tanpa_realisasi=[k for c in children for k in c.tanpa_realisasi], capaian_output=cap, lines=node.lines)
 
@@ -243,6 +250,9 @@ class BudgetReport:
     realisasi_tw: dict[str, Decimal]
     issues: list[Finding]
     jenis_total: BudgetRow | None = None  # Σ of the jenis belanja rows (equals ``total`` unless only some are given)
+    #: Σ pagu before the APBD Perubahan, when a sub kegiatan writes its ``pagu_awal`` (else None: no change recorded,
+    #: and every table prints as before)
+    pagu_awal: Decimal | None = None
 
     def nodes(self) -> Iterable[BudgetResult]:
         for p in self.program:
@@ -322,7 +332,8 @@ def budget_change(pagu: Decimal, realisasi: Decimal, lalu: tuple[Decimal, Decima
 
 
 def compute_budget(budget: Budget, periode: str = "tahunan") -> BudgetReport:
-    """The whole budget: tree with sums, totals, jenis belanja, kelompok, per sasaran and change from last year.
+    """The whole budget: tree with sums, totals, jenis belanja, kelompok, per sasaran and change from last year;
+    with the pagu before the APBD Perubahan when any sub kegiatan writes one (``pagu_awal``).
 
     For a quarterly report (``periode`` tw1..tw4) realisasi means realisasi s.d. TW n (see :func:`_leaf_realisasi`).
     """
@@ -342,6 +353,8 @@ def compute_budget(budget: Budget, periode: str = "tahunan") -> BudgetReport:
             tw[q] = tw.get(q, ZERO) + v
     jenis_total = BudgetRow("jenis", "Jumlah belanja", sum((r.pagu for r in jenis), ZERO),
                             sum((r.realisasi for r in jenis), ZERO)) if jenis else None
+    changed = any(n.pagu_awal_tertulis for n in leaves)
     return BudgetReport(budget.tahun, program, total, jenis, sumber, _kelompok_rows(jenis), _sasaran_rows(program),
                         budget_change(total.pagu, total.realisasi, budget.tahun_lalu), budget.total_tertulis,
-                        dict(sorted(tw.items())), issues, jenis_total)
+                        dict(sorted(tw.items())), issues, jenis_total,
+                        sum((p.pagu_awal for p in program), ZERO) if changed else None)

@@ -229,6 +229,8 @@ class BudgetNode:
     loc: Loc
     children: list[BudgetNode] = field(default_factory=list)
     pagu: Decimal | None = None  # leaves only
+    #: a leaf's pagu before the APBD Perubahan (DPA awal), written only where the DPPA changed it (leaves only)
+    pagu_awal: Decimal | None = None
     realisasi: Value | None = None  # leaves only
     realisasi_tw: dict[str, Decimal] = field(default_factory=dict)
     pagu_tertulis: Decimal | None = None

@@ -320,6 +320,7 @@ def _budget(b: YMap, rel: str) -> Budget:
                 BudgetNode(
                     level="sub_kegiatan", kode=str(s["kode"]), nama=s["nama"], loc=Loc(rel, s.line),
                     pagu=to_decimal(s["pagu"]), realisasi=value(s["realisasi"]),
+                    pagu_awal=to_decimal(s["pagu_awal"]) if s.get("pagu_awal") is not None else None,
                     realisasi_tw={q: to_decimal(v) for q, v in s.get("realisasi_tw", {}).items()},
                     indikator=s.get("indikator", ""), satuan=s.get("satuan", ""),
                     target=value(s["target"]) if s.get("target") is not None else None,

@@ -217,6 +217,8 @@ SUB_KEGIATAN = Obj({
     "target": _opt(GRADE_OR_NUMBER),
     "realisasi_output": _opt(GRADE_OR_NUMBER),
     "pagu": _req(MONEY, "pagu dalam rupiah tanpa pemisah ribuan, mis. pagu: 100000000"),
+    "pagu_awal": _opt(Num(min=0, money=True, doc="pagu sebelum APBD Perubahan (DPA awal), hanya bila pagu sub "
+                                                   "kegiatan ini diubah DPPA; 0 untuk sub kegiatan baru")),
     "realisasi": _req(AnyOf([(is_number, MONEY), (lambda v: isinstance(v, dict), MISSING)],
                             expected="angka rupiah atau {tidak_ada: alasan}"),
                       "realisasi dalam rupiah tanpa pemisah ribuan, mis. realisasi: 95000000 (0 bila tidak ada "
