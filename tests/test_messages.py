@@ -90,6 +90,10 @@ CASES = [
          "peringatan", "7.01.02: pagu tertulis Rp 1 berbeda dengan jumlah rinciannya Rp 100.000.000 (selisih "
          "-Rp 99.999.999); periksa kegiatan atau sub kegiatan yang terlewat atau salah ketik, atau bila rinciannya "
          "benar, tulis pagu_tertulis: 100000000", "pagu-induk"),
+    # anggaran.yaml line 14: a pagu_awal (pagu before the APBD Perubahan) equal to the sub kegiatan's pagu
+    Case("pagu-awal", append(ANGGARAN, "            pagu_awal: 100000000\n"), ANGGARAN, 14, "peringatan",
+         "7.01.02.2.01.0001: pagu_awal Rp 100.000.000 sama dengan pagu; pagu_awal hanya ditulis bila APBD Perubahan "
+         "(DPPA) mengubah pagu sub kegiatan ini: hapus baris pagu_awal", "pagu-awal"),
     Case("realisasi-induk", replace(ANGGARAN, "    sasaran: S1\n", "    sasaran: S1\n    realisasi_tertulis: 1\n"),
          ANGGARAN, 6, "peringatan", "7.01.02: realisasi tertulis Rp 1 berbeda", "realisasi-induk"),
     # anggaran.yaml lines 14-16 appended: total_tertulis / pagu / realisasi

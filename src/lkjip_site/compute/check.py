@@ -101,6 +101,7 @@ kode-ganda                 error       budget code written twice
 kode-lama                  warning     legacy budget code form (2-digit sub kegiatan, ``07.01.01``)
 tingkat-anggaran           error       program/kegiatan/sub kegiatan nested at the wrong level
 pagu-kosong                error       a budget leaf without pagu
+pagu-awal                  warning     a sub kegiatan's ``pagu_awal`` (pagu before the APBD Perubahan) equal to its pagu
 nilai-induk                warning     pagu/realisasi typed on a parent (ignored; it is computed)
 ikm-unsur, ikm-nilai       error       IKM without exactly U1..U9, or an NRR outside 1–4
 indikator-tidak-ada        error       PK or sasaran lists an unknown indicator id
@@ -393,6 +394,10 @@ def _check_node(n: BudgetResult, periode: str) -> list[Finding]:
     upto = quarters_upto(periode)
     if not n.children:
         out += _leaf_period(n, periode)
+    if n.pagu_awal_tertulis and n.pagu_awal == n.pagu:
+        out.append(Finding("warning", loc_of(n, "pagu_awal"), f"{n.kode}: pagu_awal {fmt_rupiah(n.pagu_awal)} sama "
+                           "dengan pagu; pagu_awal hanya ditulis bila APBD Perubahan (DPPA) mengubah pagu sub kegiatan "
+                           "ini: hapus baris pagu_awal, atau tulis pagu menurut DPA awal", "pagu-awal"))
     if not n.children and stated is not None and all(q in n.realisasi_tw for q in upto):
         sd = n.realisasi_sd(periode)
         if _differs(stated, sd):
