@@ -820,6 +820,47 @@ def test_a_pk_perubahan_sets_out_the_targets_it_changed_and_why(fresh_project: P
         "tabel perubahan_target: hanya untuk laporan dengan PK Perubahan")
 
 
+def test_a_budget_changed_by_the_apbd_perubahan_shows_pagu_awal_beside_pagu_perubahan(fresh_project: Path) -> None:
+    """The DPRD and the evaluator ask "pagu awal, pagu perubahan, realisasi" of a budget the APBD Perubahan changed in
+    September; ``pagu_awal`` was an unknown key (ignored, with a hint to write ``pagu``), so the report could not say
+    it. Written on the sub kegiatan the DPPA changed, it is summed up the tree like the pagu (an unchanged sub kegiatan
+    counts its pagu, a new one 0), printed in a column of its own, and referred to by ``{nilai}``."""
+    root = fresh_project
+    data = root / REPORT_DIR / "data" / "anggaran.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "            pagu: 100000000\n", "            pagu: 100000000\n            pagu_awal: 120000000\n") +
+        "          - kode: 7.01.02.2.01.0002\n            nama: Peningkatan Efektivitas Kegiatan Pemerintahan\n"
+        "            pagu: 2100000\n            pagu_awal: 0\n            realisasi: 2100000\n"
+        "          - kode: 7.01.02.2.01.0003\n            nama: Perencanaan Kegiatan Pelayanan kepada Masyarakat\n"
+        "            pagu: 2100000\n            realisasi: 2100000\n", encoding="utf-8")
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                "```{tabel} anggaran\nid: ag\njudul: Anggaran\ntingkat: kegiatan\n```\n\n"
+                "Pagu awal {nilai}`anggaran.pagu_awal` menjadi {nilai}`anggaran.pagu` setelah perubahan.\n\n"
+                "Pagu sub kegiatan koordinasi berkurang Rp 20.000.000 dari pagu awal Rp 120.000.000.\n")
+    result = render(root)
+    html = page(result, "bab-4-penutup")
+    # the amounts typed in the narrative are the computed ones: no "angka-diketik"
+    assert not [w.message for w in result.diagnostics.warnings if "Rp 120.000.000" in w.message or
+                "Rp 20.000.000" in w.message]
+    table = html.split('id="ag"')[1].split("</table>")[0]
+    heads = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<th[^>]*scope=\"col\"[^>]*>(.*?)</th>", table)]
+    assert heads == ["Kode", "Program / kegiatan", "Pagu awal (Rp)", "Pagu perubahan (Rp)", "Realisasi (Rp)",
+                     "Serapan", "Sisa (Rp)"]
+    rows = [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table.split("<tbody")[1], re.S)]
+    assert [r[-5:] for r in rows] == [["122.100.000", "104.200.000", "99.200.000", "95,20 %", "5.000.000"]] * 3  # program, kegiatan, Jumlah
+    assert "Serapan dan sisa dihitung terhadap pagu perubahan." in html
+    assert "Pagu awal Rp 122.100.000 menjadi Rp 104.200.000 setelah perubahan." in re.sub(r"<[^>]+>", "", html)
+    # without pagu_awal the table is as it was, and a reference to it says what to write
+    data.write_text(data.read_text(encoding="utf-8").replace("            pagu_awal: 120000000\n", "")
+                    .replace("            pagu_awal: 0\n", ""), encoding="utf-8")
+    with pytest.raises(ContentError) as exc:
+        render(root)
+    [error] = exc.value.diagnostics.errors
+    assert (error.line, "tidak ada sub kegiatan dengan pagu_awal di data/anggaran.yaml") == (
+        13, error.message.split("; ")[0].split(": ", 1)[-1]), error.format()
+
+
 def test_the_pk_table_names_who_signed_it(fresh_project: Path) -> None:
     """The Lampiran's PK said when it was signed, never by whom (an evaluator's first question; the printed PK carries
     both signatures). With ``pihak_kedua`` it names both parties, the head of the instansi as pihak pertama unless

@@ -279,6 +279,10 @@ def budget_figures(budget: BudgetReport, pk_program: Sequence[str]) -> list[Figu
                f"realisasi ÷ pagu × 100 ({fmt.fmt_rupiah(t.realisasi)} ÷ {fmt.fmt_rupiah(t.pagu)}), {scope}"),
         Figure("anggaran.sisa", "Sisa anggaran", t.sisa, "rupiah", f"pagu − realisasi, {scope}"),
     ]
+    if budget.pagu_awal is not None:
+        changed = sum(1 for n in leaves if n.pagu_awal_tertulis)
+        out.append(Figure("anggaran.pagu_awal", "Pagu anggaran awal", budget.pagu_awal, "rupiah",
+                          f"jumlah pagu sebelum APBD Perubahan, {scope} ({changed} sub kegiatan diubah)"))
     if pk_program:
         programs = [p for p in budget.program if p.kode in pk_program]
         total = sum((p.pagu for p in programs), Decimal(0))

@@ -13,7 +13,7 @@ from typing import Literal
 from ..core import fmt
 from ..core.model import Missing, ScaleClass, Value
 from ..core.suggest import did_you_mean, listing
-from .budget import serapan
+from .budget import BudgetReport, serapan
 from .capaian import Result
 from .comparisons import NO_TARGET_AKHIR
 from .figures import Figure, slug
@@ -133,7 +133,7 @@ def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) 
 
 INDICATOR_ATTRS = ("target", "realisasi", "capaian", "predikat", "target_tahunan", "target_akhir", "realisasi_lalu",
                    "kemajuan", "delta", "selisih", "tren", "nama", "satuan", "polaritas")
-_BUDGET_ATTRS = ("pagu", "realisasi", "serapan", "sisa")
+_BUDGET_ATTRS = ("pagu", "realisasi", "serapan", "sisa", "pagu_awal")
 #: The words a path may start with besides an indicator id: every head the resolver takes (the hint of an unknown path
 #: lists them, and a misspelt one is matched against them).
 PREFIXES = ("anggaran", "capaian", "ikm", "predikat", "laporan", "indikator", "sasaran", "pk")
@@ -161,6 +161,8 @@ def _budget_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     if attr not in _BUDGET_ATTRS and attr != "nama":
         raise _unknown(path, f"atribut anggaran harus salah satu dari {', '.join(_BUDGET_ATTRS)} atau nama"
                              f"{did_you_mean(attr, (*_BUDGET_ATTRS, 'nama'))}")
+    if attr == "pagu_awal":
+        return _pagu_awal_ref(b, middle, path)
     if not middle:
         if attr == "nama":
             raise _unknown(path)
@@ -192,6 +194,23 @@ def _budget_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     if attr == "nama":
         return Ref(node.nama, "text", path)
     return _budget_attr(node.pagu, node.realisasi, attr, path)
+
+
+def _pagu_awal_ref(b: BudgetReport, middle: str, path: str) -> Ref:
+    """The pagu before the APBD Perubahan of the total or of a program, kegiatan or sub kegiatan. Only where a sub
+    kegiatan writes its ``pagu_awal``: without one the report records no change, and a sentence naming a "pagu awal"
+    equal to the pagu would say the budget was not changed where nobody wrote whether it was."""
+    if b.pagu_awal is None:
+        raise _unknown(path, "tidak ada sub kegiatan dengan pagu_awal di data/anggaran.yaml; tulis pagu_awal (pagu "
+                             "menurut DPA sebelum APBD Perubahan) pada sub kegiatan yang pagunya diubah")
+    if not middle:
+        return Ref(b.pagu_awal, "rupiah", path)
+    node = b.find(middle)
+    if node is None:
+        raise _unknown(path, f"pagu_awal ada untuk jumlah anggaran (anggaran.pagu_awal) dan untuk kode program, "
+                             f"kegiatan atau sub kegiatan; kode anggaran '{middle}' tidak ada"
+                             f"{did_you_mean(middle, [n.kode for n in b.nodes()])}")
+    return Ref(node.pagu_awal, "rupiah", path)
 
 
 def _capaian_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:

@@ -138,6 +138,9 @@ def _money_candidates(computed: ComputedReport) -> list[Decimal]:
     rows = [b.total, *b.jenis_belanja, *b.kelompok, *b.per_sasaran]
     for x in [*b.nodes(), *rows]:
         out += [x.pagu, x.realisasi, x.sisa]
+    if b.pagu_awal is not None:  # the pagu before the APBD Perubahan, and by how much it changed
+        out += [b.pagu_awal, abs(b.total.pagu - b.pagu_awal)]
+        out += [v for n in b.nodes() for v in (n.pagu_awal, abs(n.pagu - n.pagu_awal))]
     if b.perubahan:
         p = b.perubahan
         out += [p.pagu_lalu, p.realisasi_lalu, abs(p.selisih_pagu), abs(p.selisih_realisasi)]

@@ -468,26 +468,38 @@ _LEVEL_HEADS = {"program": "Program", "kegiatan": "Program / kegiatan",
 
 
 def table_anggaran(report: Report, options: dict[str, Any]) -> Table:
+    """Pagu, realisasi, serapan and sisa down the budget tree; with the pagu before the APBD Perubahan beside the
+    pagu when a sub kegiatan writes one (``pagu_awal``): what the DPRD and the evaluator ask of a budget changed in
+    September. Without one the table is as it always was."""
     budget = budget_of(report)
     depth = str(options.get("tingkat", "sub_kegiatan"))
     if depth not in _LEVELS:
         raise OptionError(f"tingkat '{depth}' tidak dikenal{did_you_mean(depth, _LEVELS)}; pilihan: "
                           f"{', '.join(_LEVELS)}", "tingkat")
     keep = _LEVELS[: _LEVELS.index(depth) + 1]
+    changed = budget.pagu_awal is not None
     body = []
     for node in budget.nodes():
         if node.level in keep:
             k = f"anggaran.{node.kode}"
-            body.append(Row([Cell(node.kode), Cell(node.nama, header=True), money(node.pagu, f"{k}.pagu"),
+            awal = [money(node.pagu_awal, f"{k}.pagu_awal")] if changed else []
+            body.append(Row([Cell(node.kode), Cell(node.nama, header=True), *awal, money(node.pagu, f"{k}.pagu"),
                              money(node.realisasi, f"{k}.realisasi"), pct(node.serapan, "pagu 0", f"{k}.serapan"),
                              money(node.sisa, f"{k}.sisa")], cls=f"tingkat-{node.level}"))
     total = budget.total
-    foot = [Row([Cell("Jumlah", header=True, colspan=2), money(total.pagu, "anggaran.pagu"),
+    awal = [money(budget.pagu_awal, "anggaran.pagu_awal")] if changed else []
+    foot = [Row([Cell("Jumlah", header=True, colspan=2), *awal, money(total.pagu, "anggaran.pagu"),
                  money(total.realisasi, "anggaran.realisasi"), pct(total.serapan, "pagu 0", "anggaran.serapan"),
                  money(total.sisa, "anggaran.sisa")], cls="jumlah")]
-    return Table([head("Kode", _LEVEL_HEADS[depth], "Pagu (Rp)", "Realisasi (Rp)", "Serapan",
-                       "Sisa (Rp)")], body, foot,
-                 notes=["Pagu dan realisasi diisi pada sub kegiatan; kegiatan, program dan jumlah dihitung sebagai penjumlahan."])
+    notes = ["Pagu dan realisasi diisi pada sub kegiatan; kegiatan, program dan jumlah dihitung sebagai penjumlahan."]
+    if not changed:
+        return Table([head("Kode", _LEVEL_HEADS[depth], "Pagu (Rp)", "Realisasi (Rp)", "Serapan", "Sisa (Rp)")],
+                     body, foot, notes=notes)
+    notes.append("Pagu awal menurut DPA sebelum APBD Perubahan, pagu perubahan menurut DPPA; sub kegiatan yang "
+                 "pagunya tidak diubah memiliki pagu awal sama dengan pagu perubahan. Serapan dan sisa dihitung "
+                 "terhadap pagu perubahan.")
+    return Table([head("Kode", _LEVEL_HEADS[depth], "Pagu awal (Rp)", "Pagu perubahan (Rp)", "Realisasi (Rp)",
+                       "Serapan", "Sisa (Rp)")], body, foot, notes=notes)
 
 
 def table_jenis_belanja(report: Report, options: dict[str, Any]) -> Table:
