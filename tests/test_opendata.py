@@ -97,6 +97,29 @@ def quarter_two_report():
     return r
 
 
+def test_the_pagu_before_the_apbd_perubahan_is_published_beside_the_pagu() -> None:
+    """The budget table prints Pagu awal beside Pagu perubahan when a sub kegiatan writes ``pagu_awal``; anggaran.csv
+    and laporan.json had the final pagu only. The column comes last (a reader by position keeps working); a parent's
+    is the sum of its rows below (an unchanged sub kegiatan counts its pagu); empty when the report records no change,
+    not a copy of the pagu that would say "unchanged" where nobody did."""
+    r = quarter_two_report()
+    assert {x["kode"]: x["pagu_awal"] for x in rows(open_data(r).files, "anggaran.csv")} == dict.fromkeys(
+        ("7.01.01", "7.01.01.2.01", "7.01.01.2.01.0001", "7.01.01.2.01.0002", "7.01.01.2.02", "7.01.01.2.02.0001"),
+        "")
+    r.data.anggaran.program[0].children[0].children[1].pagu_awal = D(800)  # 500 after the APBD Perubahan
+    r.data.anggaran.program[0].children[1].children[0].pagu_awal = D(0)  # new in the DPPA: 300
+    r.computed = compute_report(r, {}, "permendagri-86-2017")
+    files = open_data(r).files
+    table = rows(files, "anggaran.csv")
+    assert list(table[0])[-1] == "pagu_awal"
+    assert {x["kode"]: (x["pagu_awal"], x["pagu"]) for x in table} == {
+        "7.01.01": ("1800", "1800"), "7.01.01.2.01": ("1800", "1500"), "7.01.01.2.01.0001": ("1000", "1000"),
+        "7.01.01.2.01.0002": ("800", "500"), "7.01.01.2.02": ("0", "300"), "7.01.01.2.02.0001": ("0", "300")}
+    tree = json.loads(files["laporan.json"])["anggaran"]
+    assert (tree["pagu_awal"], tree["pagu"], tree["program"][0]["rincian"][1]["pagu_awal"]) == (1800, 1800, 0)
+    assert {x["kunci"]: x["nilai"] for x in rows(files, "angka-kunci.csv")}["anggaran.pagu_awal"] == "1800"
+
+
 def test_each_quarters_target_and_realisasi_is_published_as_the_quarterly_table_prints_them() -> None:
     """A quarterly report's "Target dan Realisasi Indikator Kegiatan per Triwulan" printed every quarter's target
     and realisasi; indikator.csv had only the value s.d. TW n, so TW I's realisasi could not be had from any

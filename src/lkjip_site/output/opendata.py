@@ -85,6 +85,9 @@ BUDGET_FIELDS = [
     ("target_output_kualitatif", "string", "target keluaran berupa nilai kualitatif"),
     ("realisasi_output", "number", "realisasi keluaran (laporan triwulan: s.d. triwulan laporan)"),
     ("realisasi_output_kualitatif", "string", "realisasi keluaran berupa nilai kualitatif"),
+    ("pagu_awal", "number", "pagu sebelum APBD Perubahan (DPA awal) dalam rupiah; pagu di atas adalah pagu perubahan "
+     "(induk: jumlah rinciannya; sub kegiatan yang tidak diubah: sama dengan pagu); kosong bila laporan tidak "
+     "mencatat perubahan pagu"),
 ]
 QUARTER_FIELDS = [
     ("indikator_id", "string", "id indikator, sama dengan indikator_id di indikator.csv"),
@@ -231,8 +234,10 @@ def budget_rows(report: Report) -> list[Row]:
     out: list[Row] = []
     quarters = quarters_upto(report.periode)
 
+    changed = c.anggaran.pagu_awal is not None
+
     def visit(node: BudgetResult, parent: str) -> None:
-        out.append(_budget_row(node, parent, quarters))
+        out.append(_budget_row(node, parent, quarters, changed))
         for child in node.children:
             visit(child, node.kode)
 
@@ -246,15 +251,17 @@ def budget_tree(report: Report) -> dict[str, Any] | None:
     if c is None or c.anggaran is None:
         return None
     quarters = quarters_upto(report.periode)
+    changed = c.anggaran.pagu_awal is not None
 
     def node(n: BudgetResult) -> Row:
-        row = _budget_row(n, "", quarters)
+        row = _budget_row(n, "", quarters, changed)
         del row["kode_induk"]
         return {**row, "rincian": [node(ch) for ch in n.children]}
 
     total = c.anggaran.total
     return {"tahun": c.anggaran.tahun, "pagu": total.pagu, "realisasi": total.realisasi, "serapan": total.serapan,
-            "sisa": total.sisa, "program": [node(p) for p in c.anggaran.program], **spending_types(c.anggaran)}
+            "sisa": total.sisa, "pagu_awal": c.anggaran.pagu_awal, "program": [node(p) for p in c.anggaran.program],
+            **spending_types(c.anggaran)}
 
 
 def spending_types(budget: BudgetReport) -> Row:
@@ -286,12 +293,15 @@ def _figure_row(f: Figure) -> Row:
             "definisi": f.definisi}
 
 
-def _budget_row(node: BudgetResult, parent: str, quarters: tuple[str, ...]) -> Row:
+def _budget_row(node: BudgetResult, parent: str, quarters: tuple[str, ...], changed: bool) -> Row:
+    """A node's row; its pagu before the APBD Perubahan only when the report records one (``changed``): else the
+    column is empty rather than a copy of the pagu, which would read as "not changed" where nobody said so."""
     return {"kode": node.kode, "kode_induk": parent, "tingkat": node.level, "nama": node.nama, "pagu": node.pagu,
             "realisasi": node.realisasi, "serapan": node.serapan, "sisa": node.sisa,
             **{f"realisasi_{q}": _quarter_spent(node, q) if q in quarters else None for q in QUARTERS},
             "indikator_output": node.indikator, "satuan_output": node.satuan,
-            **_value("target_output", node.target), **_value("realisasi_output", node.realisasi_output)}
+            **_value("target_output", node.target), **_value("realisasi_output", node.realisasi_output),
+            "pagu_awal": node.pagu_awal if changed else None}
 
 
 def _quarter_spent(node: BudgetResult, quarter: str) -> Decimal | None:
