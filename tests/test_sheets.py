@@ -160,6 +160,50 @@ def test_new_indicator_and_budget_line_follow_the_file_style(exported: dict[str,
     assert import_workbook(root, slug, again, "data.xlsx").written == []
 
 
+def test_pagu_awal_round_trips_through_the_workbook(exported: dict[str, bytes], tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """The finance officer types the pagu before the APBD Perubahan in the Pagu awal column of the sub kegiatan the
+    DPPA changed: it lands beside its pagu in anggaran.yaml, the next export sums it up the tree in locked cells, and
+    that workbook imports unchanged. A workbook exported before the column existed keeps the files' pagu_awal; a
+    program's or kegiatan's typed pagu awal other than its rows' sum is refused at its cell."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    wb = open_book(exported[slug])
+    budget = wb["Anggaran"]
+    put(budget, find_row(budget, {"Kode": "7.01.01.2.01.0007"}), {"Pagu awal (Rp)": 2400000})
+    result = import_workbook(root, slug, save(wb), "data.xlsx")
+    assert result.written == ["anggaran.yaml"]
+    assert _yaml_diff(root, slug, "anggaran.yaml") == ["+            pagu_awal: 2400000"]
+    text = (root / "content/laporan" / slug / "data" / "anggaran.yaml").read_text(encoding="utf-8")
+    assert "            pagu: 1800000\n            pagu_awal: 2400000\n            realisasi: 1800000\n" in text
+
+    again = export_workbook(load_one(root, slug, Diagnostics()))
+    budget = open_book(again)["Anggaran"]
+    kegiatan = budget.cell(find_row(budget, {"Kode": "7.01.01.2.01"}), column(budget, "Pagu awal (Rp)"))
+    assert (kegiatan.value, kegiatan.protection.locked) == (1000800 + 2400000, True)
+    unchanged = budget.cell(find_row(budget, {"Kode": "7.01.01.2.01.0001"}), column(budget, "Pagu awal (Rp)"))
+    assert (unchanged.value, unchanged.protection.locked) == (None, False)
+    assert import_workbook(root, slug, again, "data.xlsx").written == []
+
+    before = tree_hashes(root)
+    wb = open_book(exported[slug])  # the workbook of before: no Pagu awal column
+    wb["Anggaran"].delete_cols(column(wb["Anggaran"], "Pagu awal (Rp)"))
+    assert import_workbook(root, slug, save(wb), "data.xlsx").written == []
+    assert tree_hashes(root) == before
+
+    wb = open_book(again)
+    budget = wb["Anggaran"]
+    row = find_row(budget, {"Kode": "7.01.01.2.01"})
+    put(budget, row, {"Pagu awal (Rp)": 3000000})
+    with pytest.raises(ContentError) as exc:
+        import_workbook(root, slug, save(wb), "data.xlsx")
+    cell = f"{get_column_letter(column(budget, 'Pagu awal (Rp)'))}{row}"
+    assert [e.format().split("; ")[0] for e in exc.value.diagnostics.errors] == [
+        f"data.xlsx!Anggaran!{cell}: galat: pagu awal kegiatan 7.01.01.2.01 tertulis Rp 3.000.000, sedangkan jumlah "
+        "rinciannya Rp 3.400.800 (selisih -Rp 400.800)"]
+    assert tree_hashes(root) == before
+
+
 def test_kondisi_awal_and_target_nasional_are_set_changed_and_removed(exported: dict[str, bytes],
                                                                      tmp_path: Path) -> None:
     """The two-cell fields of the Renstra sheet: both cells make the mapping, both empty remove it."""

@@ -695,7 +695,7 @@ class Importer:
                                        f"{below} di bawahnya (pagu diisi pada sub kegiatan)")
         if len(self.diags.errors) > errors_before:
             return
-        nodes = {k: self._budget_node(sheet, r, k, rows[k], children) for k in order}
+        nodes = {k: self._budget_node(sheet, r, k, rows[k], children, expected.get(k)) for k in order}
         tree = [nodes[k] for k in children.get(None, [])]
         for k, node in nodes.items():
             node.children = [nodes[c] for c in children.get(k, [])]
@@ -706,6 +706,7 @@ class Importer:
             n, cells, _level = rows[kode]
             res = computed.get(kode)
             new_values = {"pagu": res.pagu, "realisasi": res.realisasi, "serapan": res.serapan,
+                          "pagu_awal": res.pagu_awal,
                           **{q: res.realisasi_tw.get(q) for q in QUARTERS}} if res else {}
             if nodes[kode].children:
                 self._check_sums(sheet, r, cells, expected.get(kode), new_values, nodes[kode])
@@ -715,7 +716,9 @@ class Importer:
         self._edit_budget(sheet, tree, rows, expected)
 
     def _budget_node(self, sheet: SheetRows, r: Reader, kode: str, row: tuple[int, dict[str, Cell], str],
-                     children: dict[str | None, list[str]]) -> BudgetNode:
+                     children: dict[str | None, list[str]], expected: Row | None) -> BudgetNode:
+        """A row as a node of the tree. A workbook exported before the Pagu awal column existed has no such column:
+        its sub kegiatan keep the ``pagu_awal`` of the files (the column's absence is no emptied cell)."""
         n, cells, level = row
         leaf = level == "sub_kegiatan"
         node = BudgetNode(level, r.text(cells["kode"]) or kode, r.text(cells.get("nama")) or "",  # type: ignore[arg-type]
@@ -723,10 +726,12 @@ class Importer:
         if not node.nama:
             self._error_at(sheet, "nama", n, "uraian belum diisi")
         money = {k: r.number(cells.get(k), _money_label(k), minimum=Decimal(0))
-                 for k in ("pagu", "realisasi", *QUARTERS, "pagu_tertulis", "realisasi_tertulis")}
+                 for k in ("pagu", "pagu_awal", "realisasi", *QUARTERS, "pagu_tertulis", "realisasi_tertulis")}
         reason = r.text(cells.get("realisasi_na"))
         if leaf:
             node.pagu = money["pagu"]  # type: ignore[assignment]
+            node.pagu_awal = (money["pagu_awal"] if "pagu_awal" in sheet.present else  # type: ignore[assignment]
+                              expected.values.get("pagu_awal") if expected is not None else None)
             if node.pagu is None and "pagu" not in cells:
                 self._error_at(sheet, "pagu", n, "pagu sub kegiatan wajib diisi (0 bila memang tidak ada)")
             if reason and "realisasi" in cells:
@@ -770,7 +775,7 @@ class Importer:
         whose totals are exported as 0, always), where the guide says the same workbook may be imported again."""
         if not self.check_derived:
             return
-        for key in ("pagu", "realisasi", *QUARTERS):
+        for key in ("pagu", "pagu_awal", "realisasi", *QUARTERS):
             cell = cells.get(key)
             if cell is None or not isinstance(cell.value, (int, float)) or isinstance(cell.value, bool):
                 continue
@@ -831,9 +836,9 @@ class Importer:
         leaf = not node.children
         fields: dict[str, Any] = {"nama": node.nama}
         if leaf:
-            fields.update(pagu=node.pagu, realisasi=node.realisasi, indikator=node.indikator or None,
-                          satuan=node.satuan or None, target=node.target, realisasi_output=node.realisasi_output,
-                          jenis_belanja=node.jenis_belanja)
+            fields.update(pagu=node.pagu, pagu_awal=node.pagu_awal, realisasi=node.realisasi,
+                          indikator=node.indikator or None, satuan=node.satuan or None, target=node.target,
+                          realisasi_output=node.realisasi_output, jenis_belanja=node.jenis_belanja)
         else:
             fields.update(pagu_tertulis=node.pagu_tertulis, realisasi_tertulis=node.realisasi_tertulis)
             if node.level == "program":
@@ -849,6 +854,9 @@ class Importer:
             if want is None:
                 if doc.get(mapping, key):
                     doc.delete(mapping, key, origin)
+            elif key == "pagu_awal" and not mapping.flow_style and doc.get(mapping, key) is None \
+                    and doc.get(mapping, "realisasi") is not None:
+                doc.insert_before(mapping, "realisasi", [f"{key}: {emit_value(want)}"], origin)  # beside the pagu
             else:
                 doc.set_key(mapping, key, emit_value(want), origin)
             self._change(origin, f"{key} {node.kode}: {_show1(now)} → {_show1(want)}")
@@ -891,7 +899,7 @@ def _total_cell(cells: dict[str, Cell], keys: tuple[str, ...]) -> Cell | None:
 
 
 def _money_label(key: str) -> str:
-    named = {"pagu": "pagu", "realisasi": "realisasi", "pagu_tertulis": "pagu tertulis",
+    named = {"pagu": "pagu", "pagu_awal": "pagu awal", "realisasi": "realisasi", "pagu_tertulis": "pagu tertulis",
              "realisasi_tertulis": "realisasi tertulis"}
     return named[key] if key in named else f"realisasi TW {quarter_numeral(key)}"
 
@@ -1033,7 +1041,7 @@ def item_body(node: BudgetNode) -> list[str]:
     for key in ("indikator", "satuan"):
         if getattr(node, key):
             lines.append(f"{key}: {emit_text(getattr(node, key))}")
-    for key in ("target", "realisasi_output", "pagu", "realisasi"):
+    for key in ("target", "realisasi_output", "pagu", "pagu_awal", "realisasi"):
         if getattr(node, key) is not None:
             lines.append(f"{key}: {emit_value(getattr(node, key))}")
     if node.realisasi_tw:

@@ -161,7 +161,9 @@ def _write_readme(ws: Worksheet, report: Report) -> None:
         ("3. Nilai yang tidak tersedia: kosongkan selnya dan tulis alasannya di kolom 'Alasan ... tidak ada'.", False),
         ("4. Indikator baru: tambah baris di lembar Indikator (ID unik), lalu nilainya di lembar Nilai Indikator.", False),
         ("5. Anggaran: isi pagu dan realisasi pada sub kegiatan; tingkat (program, kegiatan, sub kegiatan) dibaca dari "
-         "kodenya, dan baris baru ditempatkan di bawah induk yang kodenya sesuai.", False),
+         "kodenya, dan baris baru ditempatkan di bawah induk yang kodenya sesuai. Sesudah APBD Perubahan: kolom Pagu "
+         "berisi pagu perubahan (DPPA); pagu sebelumnya (DPA awal) di kolom Pagu awal, hanya pada sub kegiatan yang "
+         "pagunya berubah.", False),
         ("6. Simpan sebagai .xlsx, lalu jalankan: lkjip impor " + report.slug + " <berkas>.xlsx", False),
         ("   Bila ada kesalahan, lkjip menyebut selnya (mis. data.xlsx!Nilai Indikator!F12) dan tidak menulis apa pun.",
          False),

@@ -84,6 +84,9 @@ ANGGARAN = Sheet("Anggaran", (
     Column("nama", "Uraian", width=50, required=True),
     Column("tingkat", "Tingkat", "derived_text", 13),
     Column("pagu", "Pagu (Rp)", "money", 17, True, note="Diisi pada sub kegiatan; program dan kegiatan dijumlah lkjip."),
+    Column("pagu_awal", "Pagu awal (Rp)", "money", 17,
+           note="Pagu sebelum APBD Perubahan (DPA awal), hanya pada sub kegiatan yang pagunya diubah DPPA (0 untuk sub "
+                "kegiatan baru); kosong bila tidak berubah. Kolom Pagu berisi pagu perubahan."),
     Column("realisasi", "Realisasi (Rp)", "money", 17, True),
     Column("realisasi_na", "Alasan realisasi tidak ada", width=26),
     Column("tw1", "Realisasi TW I (Rp)", "money", 16),

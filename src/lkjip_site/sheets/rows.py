@@ -217,11 +217,12 @@ def budget_rows(report: Report, computed: ComputedReport) -> list[Row]:
     if budget is None or computed.anggaran is None:
         return []
     results = {normalise_code(n.kode): n for n in computed.anggaran.nodes()}
+    changed = computed.anggaran.pagu_awal is not None
     rows: list[Row] = []
 
     def visit(node: BudgetNode) -> None:
         res = results.get(normalise_code(node.kode))
-        rows.append(budget_row(node, res))
+        rows.append(budget_row(node, res, changed))
         for child in node.children:
             visit(child)
 
@@ -230,7 +231,9 @@ def budget_rows(report: Report, computed: ComputedReport) -> list[Row]:
     return rows
 
 
-def budget_row(node: BudgetNode, res: BudgetResult | None) -> Row:
+def budget_row(node: BudgetNode, res: BudgetResult | None, changed: bool) -> Row:
+    """A node's row. A program's or kegiatan's pagu awal is the sum lkjip computes, shown (as its pagu is) only when
+    some sub kegiatan writes one (``changed``); a sub kegiatan's is its ``pagu_awal`` as written, or empty."""
     values: dict[str, Any] = {"kode": node.kode, "nama": node.nama, "tingkat": TINGKAT.get(node.level, node.level),
                               "serapan": res.serapan if res else None,
                               "pagu_tertulis": node.pagu_tertulis, "realisasi_tertulis": node.realisasi_tertulis,
@@ -240,12 +243,13 @@ def budget_row(node: BudgetNode, res: BudgetResult | None) -> Row:
     values["realisasi_output"] = cell_value(node.realisasi_output)[0]
     derived = {"tingkat", "serapan"}
     if node.children:
-        derived |= {"pagu", "realisasi", *QUARTERS}
+        derived |= {"pagu", "pagu_awal", "realisasi", *QUARTERS}
         if res is not None:
-            values.update(pagu=res.pagu, realisasi=res.realisasi,
+            values.update(pagu=res.pagu, realisasi=res.realisasi, pagu_awal=res.pagu_awal if changed else None,
                           **{q: res.realisasi_tw.get(q) for q in QUARTERS})
     else:
         values["pagu"] = node.pagu
+        values["pagu_awal"] = node.pagu_awal
         values["realisasi"], values["realisasi_na"] = cell_value(node.realisasi)
         values.update({q: node.realisasi_tw.get(q) for q in QUARTERS})
     return Row(normalise_code(node.kode), values, derived)
