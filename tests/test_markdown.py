@@ -836,7 +836,8 @@ def test_a_budget_changed_by_the_apbd_perubahan_shows_pagu_awal_beside_pagu_peru
     set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
                 "```{tabel} anggaran\nid: ag\njudul: Anggaran\ntingkat: kegiatan\n```\n\n"
                 "Pagu awal {nilai}`anggaran.pagu_awal` menjadi {nilai}`anggaran.pagu` setelah perubahan.\n\n"
-                "Pagu sub kegiatan koordinasi berkurang Rp 20.000.000 dari pagu awal Rp 120.000.000.\n")
+                "Pagu sub kegiatan koordinasi berkurang Rp 20.000.000 dari pagu awal Rp 120.000.000.\n\n"
+                "```{tabel} pk\nid: pk\njudul: PK\n```\n")
     result = render(root)
     html = page(result, "bab-4-penutup")
     # the amounts typed in the narrative are the computed ones: no "angka-diketik"
@@ -848,9 +849,21 @@ def test_a_budget_changed_by_the_apbd_perubahan_shows_pagu_awal_beside_pagu_peru
                      "Serapan", "Sisa (Rp)"]
     rows = [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row)]
             for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table.split("<tbody")[1], re.S)]
-    assert [r[-5:] for r in rows] == [["122.100.000", "104.200.000", "99.200.000", "95,20 %", "5.000.000"]] * 3  # program, kegiatan, Jumlah
+    # program, kegiatan and Jumlah: pagu awal 120.000.000 + 0 (new in the DPPA) + 2.100.000 (unchanged, its pagu)
+    assert [r[-5:] for r in rows] == [["122.100.000", "104.200.000", "99.200.000", "95,20 %", "5.000.000"]] * 3
     assert "Serapan dan sisa dihitung terhadap pagu perubahan." in html
     assert "Pagu awal Rp 122.100.000 menjadi Rp 104.200.000 setelah perubahan." in re.sub(r"<[^>]+>", "", html)
+    # the PK awal was signed on the DPA awal: its programs' amounts are the pagu awal; a PK Perubahan's the DPPA's
+    pk_table = html.split('id="pk"')[1].split("</table>")[0]
+    foot = re.findall(r"<td[^>]*>([\d.]+)</td>", pk_table.split("<tfoot")[1])
+    assert foot == ["7.01.02", "122.100.000", "122.100.000"]  # the program's amount and the PK's total
+    assert "Anggaran program menurut DPA awal (sebelum APBD Perubahan), yang disepakati Perjanjian Kinerja awal" in html
+    edit(root, f"{REPORT_DIR}/data/pk.yaml", "jenis: awal", "jenis: perubahan")
+    html = page(render(root), "bab-4-penutup")
+    pk_table = html.split('id="pk"')[1].split("</table>")[0]
+    foot = re.findall(r"<td[^>]*>([\d.]+)</td>", pk_table.split("<tfoot")[1])
+    assert foot == ["7.01.02", "104.200.000", "104.200.000"]  # the program's amount and the PK's total
+    assert "menurut DPA awal" not in html
     # without pagu_awal the table is as it was, and a reference to it says what to write
     data.write_text(data.read_text(encoding="utf-8").replace("            pagu_awal: 120000000\n", "")
                     .replace("            pagu_awal: 0\n", ""), encoding="utf-8")

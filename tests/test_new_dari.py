@@ -61,7 +61,8 @@ def test_annual_report_carried_to_the_next_year(examples: Path, capsys: pytest.C
     # and a pagu the old year's APBD Perubahan changed: the new year begins with its own DPA awal
     budget_old = old / "data" / "anggaran.yaml"
     budget_old.write_text(budget_old.read_text(encoding="utf-8").replace(
-        "            pagu: 1000800\n", "            pagu: 1000800\n            pagu_awal: 1500000\n", 1), encoding="utf-8")
+        "            pagu: 1000800\n", "            pagu: 1000800\n            pagu_awal: 1500000\n", 1),
+        encoding="utf-8")
     before = tree_hashes(examples)
     code, said = _run(capsys, "new", NEW, "--dari", OLD, "--situs", str(examples))
     assert code == 0, said

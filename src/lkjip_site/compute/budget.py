@@ -321,6 +321,14 @@ def _sasaran_rows(program: list[BudgetResult]) -> list[BudgetRow]:
     return [BudgetRow(k, k, v[0], v[1]) for k, v in acc.items()]
 
 
+def pk_pagu_attr(budget: BudgetReport, pk_jenis: str) -> str:
+    """Which pagu a Perjanjian Kinerja agreed to: a PK awal was signed on the DPA awal, so where the APBD Perubahan
+    changed the budget (``pagu_awal``) its programs' amounts are the pagu awal ("pagu_awal"); a PK Perubahan's, and
+    any PK's of a budget recorded unchanged, are the pagu ("pagu"). The PK table printed the DPPA's amounts under
+    the PK awal, which agreed to others."""
+    return "pagu_awal" if pk_jenis == "awal" and budget.pagu_awal is not None else "pagu"
+
+
 def budget_change(pagu: Decimal, realisasi: Decimal, lalu: tuple[Decimal, Decimal] | None) -> BudgetChange | None:
     if lalu is None:
         return None

@@ -22,7 +22,7 @@ from typing import Literal, Sequence
 from ..core import fmt
 from ..core.compact import Compact
 from ..core.model import AverageMethod, CapaianPolicy, Missing, Scale, ScaleClass
-from .budget import BudgetReport
+from .budget import BudgetReport, pk_pagu_attr
 from .capaian import Result, mean, mean_capaian
 from .findings import HUNDRED
 from .ikm import IkmResult
@@ -228,7 +228,7 @@ def slug(text: str) -> str:
 
 def report_figures(counts: IndicatorCounts, average: Average, scale: Scale,
                    sasaran: Sequence[tuple[str, str, IndicatorCounts]], budget: BudgetReport | None,
-                   pk_program: Sequence[str], ikm: IkmResult | None) -> dict[str, Figure]:
+                   pk_program: Sequence[str], ikm: IkmResult | None, pk_jenis: str = "") -> dict[str, Figure]:
     """Every named figure of one report, by id (the ``{nilai}`` path)."""
     out: list[Figure] = indicator_figures("indikator", counts)
     out.append(Figure("laporan.jumlah_indikator", "Jumlah indikator", Decimal(len(counts.ids)), "count",
@@ -258,7 +258,7 @@ def report_figures(counts: IndicatorCounts, average: Average, scale: Scale,
         for f in indicator_figures(f"sasaran.{sid}", sc):
             out.append(Figure(f.id, f"{f.nama} sasaran {sid}", f.value, f.kind, f"{f.definisi} ({uraian})"))
     if budget is not None:
-        out += budget_figures(budget, pk_program)
+        out += budget_figures(budget, pk_program, pk_jenis)
     if ikm is not None:
         out.append(Figure("ikm.nilai", "Indeks Kepuasan Masyarakat", ikm.nilai, "number",
                           f"rata-rata nilai {len(ikm.unsur)} unsur pelayanan × 25 (PermenPANRB 14/2017); "
@@ -266,8 +266,9 @@ def report_figures(counts: IndicatorCounts, average: Average, scale: Scale,
     return {f.id: f for f in out}
 
 
-def budget_figures(budget: BudgetReport, pk_program: Sequence[str]) -> list[Figure]:
-    """Totals of the budget tree and of the Perjanjian Kinerja's programs."""
+def budget_figures(budget: BudgetReport, pk_program: Sequence[str], pk_jenis: str = "") -> list[Figure]:
+    """Totals of the budget tree and of the Perjanjian Kinerja's programs (the pagu the PK agreed to:
+    :func:`~lkjip_site.compute.budget.pk_pagu_attr`)."""
     t = budget.total
     leaves = [n for n in budget.nodes() if not n.children]
     scope = f"{len(leaves)} sub kegiatan dari {len(budget.program)} program"
@@ -285,7 +286,9 @@ def budget_figures(budget: BudgetReport, pk_program: Sequence[str]) -> list[Figu
                           f"jumlah pagu sebelum APBD Perubahan, {scope} ({changed} sub kegiatan diubah)"))
     if pk_program:
         programs = [p for p in budget.program if p.kode in pk_program]
-        total = sum((p.pagu for p in programs), Decimal(0))
+        attr = pk_pagu_attr(budget, pk_jenis)
+        total = sum((getattr(p, attr) for p in programs), Decimal(0))
+        before = " sebelum APBD Perubahan (Perjanjian Kinerja awal)" if attr == "pagu_awal" else ""
         out.append(Figure("pk.anggaran", "Anggaran Perjanjian Kinerja", total, "rupiah",
-                          f"jumlah pagu {len(programs)} program yang disebut pk.yaml"))
+                          f"jumlah pagu{before} {len(programs)} program yang disebut pk.yaml"))
     return out

@@ -386,4 +386,5 @@ def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
         pk_jenis=report.data.pk.jenis if report.data.pk else "",
         figures=report_figures(counts, average, scale,
                                [(s.id, s.uraian, s.jumlah) for s in sasaran.values() if s.jumlah is not None],
-                               budget, report.data.pk.program if report.data.pk else [], ikm_res))
+                               budget, report.data.pk.program if report.data.pk else [], ikm_res,
+                               report.data.pk.jenis if report.data.pk else ""))

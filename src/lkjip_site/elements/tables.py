@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
-from ..compute.budget import serapan
+from ..compute.budget import pk_pagu_attr, serapan
 from ..compute.comparisons import NO_TARGET_AKHIR
 from ..compute.datasets import dataset_table, label_columns, rate_columns, unaddable_rows
 from ..compute.periods import quarters_upto
@@ -220,10 +220,14 @@ def table_pk(report: Report, options: dict[str, Any]) -> Table:
     total = report.computed.figures.get("pk.anggaran")
     if budget is not None and pk is not None and pk.program and total is not None:
         programs = [p for p in budget.program if p.kode in pk.program]
+        attr = pk_pagu_attr(budget, pk.jenis)
         table.foot = [Row([Cell("Program dan anggaran", header=True, colspan=5)], cls="subjudul")]
         for p in programs:
             table.foot.append(Row([Cell(p.kode), Cell(p.nama, header=True, colspan=3),
-                                   money(p.pagu, f"anggaran.{p.kode}.pagu")]))
+                                   money(getattr(p, attr), f"anggaran.{p.kode}.{attr}")]))
+        if attr == "pagu_awal":
+            table.notes.append("Anggaran program menurut DPA awal (sebelum APBD Perubahan), yang disepakati "
+                               "Perjanjian Kinerja awal; pagu perubahan ada di tabel realisasi anggaran.")
         table.foot.append(Row([Cell("Jumlah anggaran Perjanjian Kinerja (Rp)", header=True, colspan=4),
                                money(total.value, total.id)], cls="jumlah"))  # type: ignore[arg-type]
     return table

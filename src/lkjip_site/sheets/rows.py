@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..compute.budget import RE_KEGIATAN, RE_PROGRAM, RE_SUB, RE_SUB_LAMA, BudgetResult, normalise_code
+from ..compute.budget import RE_KEGIATAN, RE_PROGRAM, RE_SUB, RE_SUB_LAMA, BudgetResult, normalise_code, pk_pagu_attr
 from ..compute.capaian import Result, capaian
 from ..compute.periods import cumulative
 from ..compute.report import ComputedReport
@@ -175,10 +175,11 @@ def pk_rows(report: Report, computed: ComputedReport) -> list[Row]:
         rows.append(Row(("indikator", iid), {"bagian": "indikator", "id": iid, "uraian": ir.nama if ir else None,
                                              "satuan": ir.satuan if ir else None, "target": target}, _PK_DERIVED))
     budget = computed.anggaran
+    attr = pk_pagu_attr(budget, pk.jenis) if budget else "pagu"
     for kode in pk.program:
         node = budget.find(kode) if budget else None
         rows.append(Row(("program", kode), {"bagian": "program", "id": kode, "uraian": node.nama if node else None,
-                                            "pagu": node.pagu if node else None}, _PK_DERIVED))
+                                            "pagu": getattr(node, attr) if node else None}, _PK_DERIVED))
     return rows
 
 
