@@ -779,6 +779,44 @@ def test_a_quarter_typed_again_is_compared_with_that_quarters_report_of_the_same
         (5, "KMI: realisasi tahun 2024 tertulis 6")]
 
 
+def test_a_pagu_the_apbd_perubahan_changed_from_a_published_quarterly_report_is_written_in_pagu_awal():
+    """The DPPA cut a sub kegiatan's pagu in September: TW I's report, published and permanent, printed the first
+    pagu, the annual report the new one only, nothing saying the budget had changed, nor from what. The change must
+    be in ``pagu_awal``, with the pagu that report printed; a report of after the change (its pagu the new one) is
+    no difference."""
+    def budget_report(periode, pagu, pagu_awal=None):
+        sub = leaf("7.01.01.2.01.0007", pagu, 0, 24, pagu_awal=None if pagu_awal is None else D(pagu_awal),
+                   realisasi_tw={"tw1": D(0)})
+        sub.lines = {"pagu": 24, "pagu_awal": 25}
+        budget = Budget(2023, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [sub], 19)], 18)],
+                        loc(1, ANG))
+        r = make_report([ind("A", D(80), D(82), 10)], [("S1", ["A"])], periode=periode, anggaran=budget,
+                        ttd=dt.date(2024, 1, 31))
+        r.slug, r.instansi.nama = f"kec-2023-{periode}", "Kecamatan Martapura Barat"
+        r.computed = compute_report(r, {}, "banjar")
+        return r
+
+    tw1, tw3 = budget_report("tw1", 2400000), budget_report("tw3", 1800000, 2400000)
+    silent = budget_report("tahunan", 1800000)
+    assert [(f.loc, f.kode, f.message) for f in check_earlier(silent, [tw1])] == [
+        (loc(24, ANG), "beda-laporan-triwulan",
+         "7.01.01.2.01.0007: pagu Rp 1.800.000, sedangkan laporan Triwulan I 2023 instansi ini ('kec-2023-tw1') "
+         "mencatat pagu Rp 2.400.000; bila APBD Perubahan (DPPA) mengubahnya, tulis 'pagu_awal: 2400000' di bawah "
+         "pagu agar tabel anggaran menyebut pagu awalnya; bila tidak, samakan angkanya, atau bila laporan itu yang "
+         "keliru, perbaiki dan terbitkan ralatnya")]
+    # a report of after the change that recorded it: its pagu awal is the one to write
+    assert [f.message.split(";")[0] for f in check_earlier(silent, [tw3])] == [
+        "7.01.01.2.01.0007: pagu Rp 1.800.000, sedangkan laporan Triwulan III 2023 instansi ini ('kec-2023-tw3') "
+        "mencatat pagu Rp 2.400.000 sebelum APBD Perubahan"]
+    written = budget_report("tahunan", 1800000, 2400000)
+    assert check_earlier(written, [tw1]) == [] and check_earlier(written, [tw3]) == []
+    wrong = budget_report("tahunan", 1800000, 2500000)
+    assert [(f.loc, f.message.split(";")[0]) for f in check_earlier(wrong, [tw1])] == [
+        (loc(25, ANG), "7.01.01.2.01.0007: pagu_awal Rp 2.500.000, sedangkan laporan Triwulan I 2023 instansi ini "
+                       "('kec-2023-tw1') mencatat pagu Rp 2.400.000")]
+    assert check_earlier(budget_report("tahunan", 2400000), [tw1]) == []  # unchanged: nothing to write
+
+
 def test_a_reported_quarters_target_changed_later_is_said_under_any_pk():
     """A PK Perubahan signed in July lowered TW I's target 600 to 500 in the TW II report: TW II's capaian s.d. TW II
     rose from 102 % to 111 % while the published TW I report measured TW I against 600. The year's target and the

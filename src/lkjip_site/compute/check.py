@@ -64,7 +64,9 @@ beda-laporan-triwulan      warning     a quarter (or the year) typed again diffe
                                        the year's target changed under the same PK, a reported quarter's target under any
                                        PK; a target changed by the PK Perubahan from an earlier report's under the PK
                                        awal and not in ``target_awal``, or a ``target_awal`` other than that report's;
-                                       two reports of one instansi and one period
+                                       a sub kegiatan's pagu changed from an earlier report's and not in ``pagu_awal``,
+                                       or a ``pagu_awal`` other than that report's pagu; two reports of one instansi
+                                       and one period
 instansi-ejaan             warning     one instansi's name or pemda written otherwise in another report of the site (case,
                                        spaces, "Pemkab" for "Pemerintah Kabupaten"): the portal shows two instansi
 nama-sebelumnya-tidak-ada  warning     an earlier name (``instansi.nama_sebelumnya``) no report of the site has: no link

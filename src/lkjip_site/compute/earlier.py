@@ -10,7 +10,8 @@ line of the figure typed again, naming the report it differs from.
 The same holds within a year (``beda-laporan-triwulan``): each quarterly report of an instansi carries the quarters
 before it again, and the annual report the whole year. TW II's copy of TW I's realisasi (2 maternal deaths where the
 published TW I said 3), an annual total beside TW IV's s.d. figure, a budget quarter typed again otherwise, were
-published silently, three public reports disagreeing about one quarter. Two reports of one instansi and one period
+published silently, three public reports disagreeing about one quarter. A pagu the APBD Perubahan changed is
+recorded in ``pagu_awal`` with the pagu the earlier reports printed. Two reports of one instansi and one period
 (a TW III folder copied from TW II whose ``periode`` was not changed: the portal listed two "Triwulan II") are said
 at the ``periode`` line.
 
@@ -39,6 +40,7 @@ from ..core.fmt import fmt_entered, fmt_rupiah, quarter_numeral, shown
 from ..core.model import PERIOD_ORDER, Indicator, Loc, PeriodValues, Report, loc_of
 from ..core.suggest import did_you_mean
 from .findings import Finding
+from .budget import BudgetResult
 from .periods import as_number, cumulative, quarters_upto
 from .report import IndicatorResult
 
@@ -313,7 +315,30 @@ def _budget_quarters(report: Report, prev: Report) -> list[Finding]:
             out.append(Finding("warning", loc_of(leaf, "realisasi"), f"{leaf.kode}: realisasi "
                                f"{fmt_rupiah(leaf.realisasi_tercatat)}, {_same_year(prev)} {fmt_rupiah(other.realisasi)} "
                                f"s.d. TW IV{_FIX}", SAME_YEAR))
+        out += _pagu_changed(leaf, other, prev)
     return out
+
+
+def _pagu_changed(leaf: BudgetResult, other: BudgetResult, prev: Report) -> list[Finding]:
+    """A sub kegiatan's pagu against an earlier report of the year: the same, or changed by the APBD Perubahan and
+    then recorded in ``pagu_awal`` with the pagu that report printed (its own pagu awal, if it wrote one).
+
+    The DPPA cut a pagu in September; the TW I and TW II reports, published and permanent, printed the first one,
+    the annual report the new one only: nothing said the budget had changed, nor from what."""
+    before = other.pagu_awal if other.pagu_awal_tertulis else other.pagu
+    if not leaf.pagu_awal_tertulis:
+        if other.pagu == leaf.pagu and not other.pagu_awal_tertulis:
+            return []
+        return [Finding("warning", loc_of(leaf, "pagu"), f"{leaf.kode}: pagu {fmt_rupiah(leaf.pagu)}, "
+                        f"{_same_year(prev)} pagu {fmt_rupiah(before)}{' sebelum APBD Perubahan' if other.pagu_awal_tertulis else ''}; "
+                        f"bila APBD Perubahan (DPPA) mengubahnya, tulis 'pagu_awal: {_yaml_number(before)}' di bawah "
+                        "pagu agar tabel anggaran menyebut pagu awalnya; bila tidak, samakan angkanya, atau bila "
+                        "laporan itu yang keliru, perbaiki dan terbitkan ralatnya", SAME_YEAR)]
+    if leaf.pagu_awal == before or (other.pagu == leaf.pagu and not other.pagu_awal_tertulis):
+        return []  # the pagu awal that report printed, or a report of after the change that recorded none
+    return [Finding("warning", loc_of(leaf, "pagu_awal"), f"{leaf.kode}: pagu_awal {fmt_rupiah(leaf.pagu_awal)}, "
+                    f"{_same_year(prev)} pagu {fmt_rupiah(before)}"
+                    f"{' sebelum APBD Perubahan' if other.pagu_awal_tertulis else ''}{_FIX}", SAME_YEAR)]
 
 
 def _indicators(report: Report, prev: Report) -> list[Finding]:
