@@ -144,6 +144,51 @@ def test_unchanged_export_writes_nothing(tmp_path: Path, capsys: pytest.CaptureF
     assert _diff(root, "martapura-barat-2023") == []
 
 
+def _before_change(csv: str, awal: dict[str, str]) -> str:
+    """``csv`` with an "Anggaran Sebelum Perubahan" column after Uraian: each row's pagu, or ``awal``'s by code."""
+    out = []
+    for line in csv.splitlines():
+        cells = line.split(";")
+        if len(cells) == 4 and cells[0] != "Kode Rekening":
+            cells.insert(2, awal.get(cells[0], cells[2]) if cells[2] else "")
+        elif cells[0] == "Kode Rekening":
+            cells.insert(2, "Anggaran Sebelum Perubahan")
+        out.append(";".join(cells))
+    return "\n".join(out) + "\n"
+
+
+def test_the_pagu_before_the_apbd_perubahan_is_read_from_its_column(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """An export made after the APBD Perubahan prints "Anggaran Sebelum Perubahan" beside the pagu: read, the sub
+    kegiatan whose pagu changed get ``pagu_awal`` beside their pagu (the others none), its subtotals are checked
+    like the pagu's, and a wrong one is refused at its cell."""
+    root = copy_examples(tmp_path / "situs")
+    awal = {"7.01.02.2.01.0001": "2.600.000,00", "5.1.02.01.01.0024": "1.100.000,00",  # its account row too
+            "7.01.02.2.01": "4.700.000,00", "7.01.02": "25.800.000,00",
+            "7": "25.800.000,00", "7.01": "25.800.000,00", "": "25.800.000,00"}
+    (tmp_path / "lra.csv").write_text(_before_change(CSV, awal), encoding="utf-8")
+    assert main(["impor-anggaran", "martapura-barat-2023", str(tmp_path / "lra.csv"), "--situs", str(root)]) == 0
+    assert "lra.csv:8: pagu_awal 7.01.02.2.01.0001: – → Rp 2.600.000" in capsys.readouterr().out
+    assert _diff(root, "martapura-barat-2023") == ["-            realisasi: 2100000", "+            pagu_awal: 2600000",
+                                                   "+            realisasi: 2000000"]
+    text = (root / "content/laporan/martapura-barat-2023/data/anggaran.yaml").read_text(encoding="utf-8")
+    assert "            pagu: 2100000\n            pagu_awal: 2600000\n            realisasi: 2000000\n" in text
+    # a corrected export whose pagu awal is the pagu (named with --kolom): the line goes
+    (tmp_path / "lra.csv").write_text(_before_change(CSV, {}).replace("Sebelum Perubahan", "Murni APBD"),
+                                      encoding="utf-8")
+    assert main(["impor-anggaran", "martapura-barat-2023", str(tmp_path / "lra.csv"), "--situs", str(root),
+                 "--kolom", "pagu_awal=Anggaran Murni APBD"]) == 0
+    assert "lra.csv:8: pagu_awal 7.01.02.2.01.0001: Rp 2.600.000 → – (sama dengan pagu)" in capsys.readouterr().out
+    assert _diff(root, "martapura-barat-2023") == ["-            realisasi: 2100000", "+            realisasi: 2000000"]
+    # a kegiatan's stated pagu awal other than its rows' sum: refused at its line, nothing written
+    root = copy_examples(tmp_path / "situs2")
+    (tmp_path / "lra.csv").write_text(_before_change(CSV, {**awal, "7.01.02.2.01": "4.800.000,00"}), encoding="utf-8")
+    assert main(["impor-anggaran", "martapura-barat-2023", str(tmp_path / "lra.csv"), "--situs", str(root)]) == 1
+    assert ("lra.csv:7: galat: kolom 'Anggaran Sebelum Perubahan': pagu_awal kegiatan 7.01.02.2.01 tertulis "
+            "Rp 4.800.000, jumlah baris di bawahnya Rp 4.700.000") in capsys.readouterr().err
+    assert _diff(root, "martapura-barat-2023") == []
+
+
 QUOTE = "beri tanda kutip pada isinya (\"4.200.000,00\"), ekspor ulang berkas dengan pemisah kolom ';'"
 
 

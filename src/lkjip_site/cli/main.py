@@ -24,7 +24,7 @@ from ..core.pool import PoolError
 from ..core.refusals import refused
 from ..core.resources import GUIDES
 from ..core.signals import exit_code, stopping
-from ..sheets.layout import COLUMN_KEYS
+from ..sheets.layout import COLUMN_KEYS, OPTIONAL_KEYS
 from .common import EXIT_CONTENT, EXIT_INTERNAL, EXIT_PIPE, EXIT_USAGE, UsageError, shown
 from .messages import report_diagnostics
 from .usage import Parser
@@ -130,7 +130,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("source", metavar="berkas.csv|berkas.xlsx",
                    help="laporan realisasi anggaran dari sistem keuangan (mis. SIPD), sebagai CSV atau XLSX")
     a.add_argument("--kolom", action="append", default=[], metavar="NAMA=JUDUL",
-                   help=f"judul kolom di berkas untuk {', '.join(COLUMN_KEYS)}, "
+                   help=f"judul kolom di berkas untuk {', '.join((*COLUMN_KEYS, *OPTIONAL_KEYS))}, "
                         'mis. --kolom pagu="Anggaran Perubahan"')
     a.add_argument("--lembar", help="nama lembar di berkas .xlsx (bawaan: lembar pertama)")
     return p

@@ -10,7 +10,7 @@ from ..core.diagnostics import ContentError, Diagnostics
 from ..core.files import write_whole
 from ..sheets.export import export_workbook
 from ..sheets.impor import ImportResult, errors_only, import_workbook
-from ..sheets.layout import COLUMN_KEYS
+from ..sheets.layout import COLUMN_KEYS, OPTIONAL_KEYS
 from ..sheets.realisasi import import_realisation
 from ..sheets.stage import known_reports, load_one
 from .common import EXIT_OK, UsageError, output_file, site_folder
@@ -61,9 +61,9 @@ def cmd_import_budget(args: argparse.Namespace) -> int:
     mapping = {}
     for item in args.kolom:
         key, sep, header = item.partition("=")
-        if not sep or key.strip() not in COLUMN_KEYS or not header.strip():
+        if not sep or key.strip() not in (*COLUMN_KEYS, *OPTIONAL_KEYS) or not header.strip():
             raise UsageError(f"--kolom '{item}' harus berbentuk NAMA=JUDUL dengan NAMA salah satu dari "
-                             f"{', '.join(COLUMN_KEYS)}")
+                             f"{', '.join((*COLUMN_KEYS, *OPTIONAL_KEYS))}")
         mapping[key.strip()] = header.strip()
     result, warnings = import_realisation(root, args.report, data, name, mapping, args.lembar)
     for w in warnings.sorted():

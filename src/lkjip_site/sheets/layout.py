@@ -134,6 +134,9 @@ PETUNJUK = "Petunjuk"
 
 #: The columns ``lkjip impor-anggaran`` reads from a finance system's export (CSV or XLSX), found by header.
 COLUMN_KEYS = ("kode", "uraian", "pagu", "realisasi")
+#: Columns read when the header row has them: the pagu before the APBD Perubahan, which exports made after it print
+#: beside the pagu perubahan ("Anggaran Sebelum Perubahan" / "Anggaran Setelah Perubahan").
+OPTIONAL_KEYS = ("pagu_awal",)
 #: Headers that real exports use for each column (compared without case and spacing).
 HEADERS: dict[str, tuple[str, ...]] = {
     "kode": ("kode rekening", "kode", "kode rek", "kode rek.", "kd rek", "kode program/kegiatan/sub kegiatan"),
@@ -142,4 +145,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "pagu": ("anggaran", "pagu", "pagu anggaran", "jumlah anggaran", "anggaran setelah perubahan", "anggaran (rp)",
              "pagu (rp)"),
     "realisasi": ("realisasi", "jumlah realisasi", "realisasi anggaran", "realisasi (rp)"),
+    "pagu_awal": ("anggaran sebelum perubahan", "pagu sebelum perubahan", "anggaran murni", "pagu murni",
+                  "pagu awal", "anggaran awal", "anggaran sebelum perubahan (rp)", "pagu awal (rp)"),
 }

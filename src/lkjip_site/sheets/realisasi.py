@@ -30,7 +30,7 @@ from ..load.data import DATA_DIR
 from ..load.source import SAVE_CSV_UTF8, not_utf8
 from .apply import Origin, budget_index, item_body, item_lines
 from .impor import ImportResult, check_and_write, edited_texts, errors_only, standing
-from .layout import COLUMN_KEYS, HEADERS
+from .layout import COLUMN_KEYS, HEADERS, OPTIONAL_KEYS
 from .read import _BROKEN, open_book, raw_cell
 from .rows import TINGKAT, level_of, parent_code
 from .stage import load_one, report_folder
@@ -51,6 +51,7 @@ class Line:
     pagu: Decimal | None
     realisasi: Decimal | None
     level: str | None = None
+    pagu_awal: Decimal | None = None  # when the export has the column (``OPTIONAL_KEYS``)
     children: list[Line] = field(default_factory=list)
     details: list[Line] = field(default_factory=list)  # account rows below a sub kegiatan
 
@@ -149,6 +150,8 @@ def find_header(table: Table, mapping: dict[str, str]) -> int | None:
             if cols:
                 found[k] = cols[0]
         if len(found) == len(COLUMN_KEYS):
+            if not _optional_columns(table, n, cells, keys, mapping, found):
+                return None
             table.columns = found
             table.headers = {k: str(cells[c]).strip() for k, c in found.items()}
             return i
@@ -172,6 +175,26 @@ def find_header(table: Table, mapping: dict[str, str]) -> int | None:
     table.error(number, None, f"{message} Bila judulnya lain, sebutkan dengan --kolom, mis. --kolom pagu=\"Anggaran "
                               "Perubahan\" --kolom kode=\"Kode Rek\"")
     return None
+
+
+def _optional_columns(table: Table, n: int, cells: list[Any], keys: list[str], mapping: dict[str, str],
+                      found: dict[str, int]) -> bool:
+    """The optional columns of the header row (``OPTIONAL_KEYS``) into ``found``; one named twice is refused, as a
+    required one is. A column named with ``--kolom`` must be there (else its values would be silently not read)."""
+    for k in OPTIONAL_KEYS:
+        names = (_key(mapping[k]),) if k in mapping else HEADERS[k]
+        cols = [j for j, text in enumerate(keys) if text in names and j not in found.values()]
+        if len(cols) > 1:
+            table.error(n, None, f"kolom {k} tertulis {len(cols)} kali di baris judul ("
+                        f"{', '.join(repr(str(cells[j]).strip()) for j in cols)}); pilih satu dengan --kolom, mis. "
+                        f"--kolom {k}=\"{str(cells[cols[-1]]).strip()}\"")
+            return False
+        if cols:
+            found[k] = cols[0]
+        elif k in mapping:
+            table.error(n, None, f"kolom '{mapping[k]}' (--kolom {k}) tidak ada di baris judul")
+            return False
+    return True
 
 
 def check_widths(table: Table, header: int) -> None:
@@ -266,6 +289,8 @@ def read_lines(table: Table, header: int) -> tuple[list[Line], list[Line]]:
         pagu = _amount(table, number, "pagu", cell("pagu"))
         real = _amount(table, number, "realisasi", cell("realisasi"))
         line = Line(number, kode, uraian, pagu, real)
+        if "pagu_awal" in c:
+            line.pagu_awal = _amount(table, number, "pagu_awal", cell("pagu_awal"))
         if not kode:
             if re.match(r"(?i)^(jumlah|total)\b", uraian):
                 groups.append(line)
@@ -322,7 +347,7 @@ def check_totals(table: Table, programs: list[Line], groups: list[Line]) -> None
                 table.error(line.number, "kode", f"{TINGKAT[line.level or 'program'].lower()} {line.kode} tidak punya "
                                                  f"baris {what} di bawahnya; angkanya tidak dapat dipakai", "warning")
             return
-        for key in ("pagu", "realisasi"):
+        for key in ("pagu", "realisasi", "pagu_awal"):
             stated = getattr(line, key)
             total = _sum(below, key)
             if stated is not None and stated != total:
@@ -342,7 +367,7 @@ def check_totals(table: Table, programs: list[Line], groups: list[Line]) -> None
             table.error(g.number, "kode", f"baris {g.kode} ({g.uraian}) tidak dapat ditempatkan: tidak ada program "
                                           f"berkode {prefix}.xx di berkas ini")
             continue
-        for key in ("pagu", "realisasi"):
+        for key in ("pagu", "realisasi", "pagu_awal"):
             stated = getattr(g, key)
             total = _sum(members, key)
             if stated is not None and members and stated != total:
@@ -465,6 +490,7 @@ class _Writer:
         node = BudgetNode(line.level, line.kode, line.uraian or line.kode, Loc(self.table.name, line.number))  # type: ignore[arg-type]
         if line.level == "sub_kegiatan":
             node.pagu = line.pagu
+            node.pagu_awal = _changed(line)
             if self.periode == "tahunan":
                 node.realisasi = line.realisasi
             else:
@@ -483,6 +509,8 @@ class _Writer:
             doc.set_key(mapping, "pagu", emit_value(line.pagu), origin)
             self.result.changes.append(f"{origin}: pagu {kode}: {fmt_rupiah(Decimal(str(raw.get('pagu'))))} → "
                                        f"{fmt_rupiah(line.pagu)}")
+        if "pagu_awal" in self.table.columns:
+            self._update_pagu_awal(line, mapping, raw)
         if line.realisasi is None:
             return
         origin = self.table.origin(line.number, "realisasi")
@@ -511,6 +539,35 @@ class _Writer:
             doc.set_key(pair[1], self.periode, emit_value(own), origin)  # type: ignore[arg-type]
         self.result.changes.append(f"{origin}: realisasi {self.periode} {kode}: {_show(quarters.get(self.periode))} → "
                                    f"{fmt_rupiah(own)}")
+
+
+    def _update_pagu_awal(self, line: Line, mapping: Any, raw: Any) -> None:
+        """``pagu_awal`` as the export's "Anggaran Sebelum Perubahan" says: written where it differs from the pagu,
+        removed where it is the same (an empty cell leaves the file's as it is)."""
+        doc = self.doc
+        assert doc is not None
+        if line.pagu_awal is None:
+            return
+        now = raw.get("pagu_awal")
+        now_d = Decimal(str(now)) if isinstance(now, (int, float)) and not isinstance(now, bool) else None
+        want = _changed(line, Decimal(str(raw.get("pagu"))) if line.pagu is None else line.pagu)
+        if want == now_d:
+            return
+        origin = self.table.origin(line.number, "pagu_awal")
+        if want is None:
+            doc.delete(mapping, "pagu_awal", origin)
+        elif now is None and doc.get(mapping, "realisasi") is not None and not mapping.flow_style:
+            doc.insert_before(mapping, "realisasi", [f"pagu_awal: {emit_value(want)}"], origin)  # beside the pagu
+        else:
+            doc.set_key(mapping, "pagu_awal", emit_value(want), origin)
+        self.result.changes.append(f"{origin}: pagu_awal {line.kode}: {_show(now)} → "
+                                   f"{fmt_rupiah(want) if want is not None else '– (sama dengan pagu)'}")
+
+
+def _changed(line: Line, pagu: Decimal | None = None) -> Decimal | None:
+    """A sub kegiatan's pagu before the APBD Perubahan when it differs from its pagu, else None (not written)."""
+    pagu = line.pagu if pagu is None else pagu
+    return line.pagu_awal if line.pagu_awal is not None and line.pagu_awal != pagu else None
 
 
 def _nodes(node: BudgetNode) -> list[BudgetNode]:
