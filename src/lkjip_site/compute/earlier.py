@@ -326,19 +326,19 @@ def _pagu_changed(leaf: BudgetResult, other: BudgetResult, prev: Report) -> list
     The DPPA cut a pagu in September; the TW I and TW II reports, published and permanent, printed the first one,
     the annual report the new one only: nothing said the budget had changed, nor from what."""
     before = other.pagu_awal if other.pagu_awal_tertulis else other.pagu
+    when = " sebelum APBD Perubahan" if other.pagu_awal_tertulis else ""
     if not leaf.pagu_awal_tertulis:
         if other.pagu == leaf.pagu and not other.pagu_awal_tertulis:
             return []
         return [Finding("warning", loc_of(leaf, "pagu"), f"{leaf.kode}: pagu {fmt_rupiah(leaf.pagu)}, "
-                        f"{_same_year(prev)} pagu {fmt_rupiah(before)}{' sebelum APBD Perubahan' if other.pagu_awal_tertulis else ''}; "
+                        f"{_same_year(prev)} pagu {fmt_rupiah(before)}{when}; "
                         f"bila APBD Perubahan (DPPA) mengubahnya, tulis 'pagu_awal: {_yaml_number(before)}' di bawah "
                         "pagu agar tabel anggaran menyebut pagu awalnya; bila tidak, samakan angkanya, atau bila "
                         "laporan itu yang keliru, perbaiki dan terbitkan ralatnya", SAME_YEAR)]
     if leaf.pagu_awal == before or (other.pagu == leaf.pagu and not other.pagu_awal_tertulis):
         return []  # the pagu awal that report printed, or a report of after the change that recorded none
     return [Finding("warning", loc_of(leaf, "pagu_awal"), f"{leaf.kode}: pagu_awal {fmt_rupiah(leaf.pagu_awal)}, "
-                    f"{_same_year(prev)} pagu {fmt_rupiah(before)}"
-                    f"{' sebelum APBD Perubahan' if other.pagu_awal_tertulis else ''}{_FIX}", SAME_YEAR)]
+                    f"{_same_year(prev)} pagu {fmt_rupiah(before)}{when}{_FIX}", SAME_YEAR)]
 
 
 def _indicators(report: Report, prev: Report) -> list[Finding]:
