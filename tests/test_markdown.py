@@ -659,7 +659,7 @@ def test_a_dataset_whose_columns_have_different_units_has_no_row_totals(fresh_pr
                                        encoding="utf-8")
     _dataset_table(root, "w", "wilayah")
     cells = _cells(page(render(root), "bab-4-penutup"), "w")
-    assert cells == ["Kelurahan", "Luas (km2)", "Jumlah RT (RT)", "Penduduk (jiwa)", "Satu", "12,50", "14", "3.200",
+    assert cells == ["Kelurahan", "Luas (km2)", "Jumlah RT (RT)", "Penduduk (jiwa)", "Satu", "12,5", "14", "3.200",
                      "Dua", "8,25", "9", "2.100", "Jumlah", "20,75", "23", "5.300"]
     _dataset_table(root, "w", "wilayah", "persen: true\n")
     with pytest.raises(ContentError) as caught:
@@ -669,6 +669,33 @@ def test_a_dataset_whose_columns_have_different_units_has_no_row_totals(fresh_pr
         "tetapi kolom Luas (km2), Jumlah RT (RT), Penduduk (jiwa) tidak dapat dijumlahkan per baris (satuannya "
         "berbeda, atau realisasi diukur terhadap pagu atau target, bukan ditambahkan); pilih kolom yang dapat "
         "dijumlahkan dengan opsi kolom, atau hapus persen"]
+
+
+def test_a_dataset_table_prints_each_number_as_its_chart_does_and_its_jumlah_adds_up(fresh_project: Path) -> None:
+    """Found by an audit: a luas of 1,125 km² was "1,13" in the table and "1,1250" in the chart's labels and data
+    table beside it, and the table's Jumlah (6,38, of the values written) was not the sum of its rounded rows (6,39).
+    Each number is printed as written, in both; shares that, rounded, do not add up to 100,00 % are said to."""
+    root = fresh_project
+    data = root / REPORT_DIR / "data"
+    (data / "luas.csv").write_text("Desa,Luas\nSatu,1.1250\nDua,2.1250\nTiga,3.1250\n", encoding="utf-8")
+    (data / "luas.yaml").write_text("judul: Luas\nsatuan: {Luas: km2}\n", encoding="utf-8")
+    (data / "rumah.csv").write_text("Desa,Rumah\nSatu,10\nDua,10\nTiga,10\n", encoding="utf-8")
+    (data / "rumah.yaml").write_text("judul: Rumah\n", encoding="utf-8")
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                "```{grafik} dataset\nid: g\njudul: Luas\ndataset: luas\nx: Desa\ny: [Luas]\n```\n\n"
+                "```{tabel} dataset\nid: t\njudul: Luas\ndataset: luas\n```\n\n"
+                "```{tabel} dataset\nid: r\njudul: Rumah\ndataset: rumah\npersen: true\n```\n")
+    html = page(render(root), "bab-4-penutup")
+    table = _cells(html, "t")
+    assert table == ["Desa", "Luas (km2)", "Satu", "1,1250", "Dua", "2,1250", "Tiga", "3,1250", "Jumlah", "6,3750"]
+    chart_data = html[html.index("Data gambar 4.1</summary>"):]
+    chart_data = chart_data[:chart_data.index("</table>")]
+    assert re.findall(r"<td[^>]*>(.*?)</td>", chart_data) == ["1,1250", "2,1250", "3,1250"]
+    assert _cells(html, "r")[-6:] == ["Tiga", "10", "33,33 %", "Jumlah", "30", "100,00 %"]
+    notes = html[html.index('<table id="r"'):]
+    assert ("Persentase setiap baris dibulatkan 2 desimal, sehingga jumlahnya 99,99 %; baris Jumlah (100,00 %) "
+            "dihitung dari nilai yang tidak dibulatkan.") in re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", notes))
+    assert "dibulatkan 2 desimal, sehingga" not in html[:html.index('<table id="r"')]  # 1,1250 … add up: no note
 
 
 def test_a_dataset_table_heads_its_columns_with_their_units_as_its_chart_does(fresh_project: Path) -> None:

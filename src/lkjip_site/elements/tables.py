@@ -686,11 +686,11 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
             if i == 0:
                 cells.append(Cell(str(value), header=True))
             elif isinstance(value, Decimal):
-                cells.append(num(value, 0 if value == value.to_integral() else 2))
+                cells.append(_as_written(value))
             else:
                 cells.append(text(str(value)))
         if has_row_total:
-            cells.append(num(result.row_totals[r], _decimals(result.row_totals[r])))
+            cells.append(_as_written(result.row_totals[r]))
         if show_share:
             cells.append(pct(result.row_shares[r]))
         body.append(Row(cells))
@@ -699,16 +699,38 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
     foot_cells = [Cell("Jumlah", header=True)]
     for i in range(1, len(result.columns)):
         total = result.column_totals.get(i)
-        foot_cells.append(num(total, _decimals(total)) if i in numeric_idx and total is not None else Cell(""))
+        foot_cells.append(_as_written(total) if i in numeric_idx and total is not None else Cell(""))
     if has_row_total:
-        foot_cells.append(num(result.grand_total, _decimals(result.grand_total)))
+        foot_cells.append(_as_written(result.grand_total))
     if show_share:
         foot_cells.append(pct(Decimal(100)))
-    return Table([hdr], body, [Row(foot_cells, cls="jumlah")])
+    table = Table([hdr], body, [Row(foot_cells, cls="jumlah")])
+    if show_share:
+        table.notes += _rounded_shares_note(result.row_shares)
+    return table
 
 
-def _decimals(value: Decimal | None) -> int:
-    return 0 if value is None or value == value.to_integral() else 2
+def _as_written(value: Decimal) -> Cell:
+    """A dataset's number with the decimals it was written with, as the chart of the same data labels it
+    (``fmt.fmt_or_dash``); a total with those of its addends, so it is the sum of the figures printed above it.
+
+    Why: the table rounded every number that was not whole to two decimals, where the chart beside it printed the
+    number as written: a luas of 1,125 km² was "1,13" in the table and "1,125" in the chart's labels and data table,
+    and the table's Jumlah (of the values written) was not the sum of its rounded rows (three rows of 1,13, 2,13
+    and 3,13 over a Jumlah of 6,38; found by an audit)."""
+    return Cell(fmt.fmt_or_dash(value), numeric=True)
+
+
+def _rounded_shares_note(shares: list[Decimal | None]) -> list[str]:
+    """A note when the shares printed (each rounded to two decimals) do not add up to the 100,00 % under them.
+
+    Why: three rows of a third each printed 33,33 % three times over a Jumlah of 100,00 %; a reader who adds them
+    up gets 99,99 and finds the table wrong, when only the rounding is at work."""
+    printed = sum((fmt.shown(s) for s in shares if s is not None), Decimal(0))
+    if printed == 100 or not any(s is not None for s in shares):
+        return []
+    return [f"Persentase setiap baris dibulatkan 2 desimal, sehingga jumlahnya {fmt.fmt_percent(printed)}; baris "
+            "Jumlah (100,00 %) dihitung dari nilai yang tidak dibulatkan."]
 
 
 KINDS: dict[str, Builder] = {
