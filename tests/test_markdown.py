@@ -22,6 +22,7 @@ from lkjip_site.build import BuildOptions, build
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.core.diagnostics import ContentError
 from lkjip_site.core.model import Chapter
+from lkjip_site.elements import tables
 from lkjip_site.markdown.parser import chapter_prefix, make_parser
 from lkjip_site.markdown.plugins import REFUSED_ATTRS, slugify
 from lkjip_site.output import pages, pdfs, reportjob
@@ -696,6 +697,36 @@ def test_a_dataset_table_prints_each_number_as_its_chart_does_and_its_jumlah_add
     assert ("Persentase setiap baris dibulatkan 2 desimal, sehingga jumlahnya 99,99 %; baris Jumlah (100,00 %) "
             "dihitung dari nilai yang tidak dibulatkan.") in re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", notes))
     assert "dibulatkan 2 desimal, sehingga" not in html[:html.index('<table id="r"')]  # 1,1250 … add up: no note
+
+
+def test_a_dataset_number_printed_otherwise_than_written_is_an_audit_error(
+        fresh_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The audit did not read dataset tables, so their rounding beside the chart passed every build. Their numbers
+    are ``data.<dataset>.<kolom>.<baris|jumlah>`` figures now: marked in the table, citable in a sentence, and a
+    table that prints one otherwise (the old two-decimal rounding, put back here) is an error naming the places."""
+    root = fresh_project
+    data = root / REPORT_DIR / "data"
+    (data / "luas.csv").write_text("Desa,Luas\nSatu,1.1250\nDua,2.1250\nTiga,3.1250\n", encoding="utf-8")
+    (data / "luas.yaml").write_text("judul: Luas\nsatuan: {Luas: km2}\n", encoding="utf-8")
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                "Luas {nilai}`data.luas.Luas.jumlah` km², Dua {nilai}`data.luas.Luas.Dua` km².\n\n"
+                "```{tabel} dataset\nid: t\njudul: Luas\ndataset: luas\n```\n")
+    html = page(render(root), "bab-4-penutup")
+    assert "Luas 6,3750 km², Dua 2,1250 km²." in re.sub(r"<[^>]+>", "", html)
+    assert '<td data-angka="data.luas.Luas.1" class="angka">1,1250</td>' in html
+    assert '<td data-angka="data.luas.Luas.jumlah" class="angka">6,3750</td>' in html
+
+    def rounded(value, figure=""):  # type: ignore[no-untyped-def]
+        return tables.num(value, 0 if value == value.to_integral() else 2, figure=figure)
+    monkeypatch.setattr(tables, "_as_written", rounded)
+    with pytest.raises(ContentError) as caught:
+        render(root)
+    said = [d.format() for d in caught.value.diagnostics.errors]
+    assert len(said) == 4 and all("Ini kesalahan program atau tema" in s for s in said)
+    assert any("angka 'data.luas.Luas.1' tidak sama di semua tempat: model 1,1250; tampil '1,13' di "
+               f"{BASE}bab-4-penutup/index.html" in s for s in said)
+    assert any("angka 'data.luas.Luas.jumlah' tidak sama di semua tempat: model 6,3750; tampil '6,38' di" in s
+               for s in said)
 
 
 def test_a_dataset_table_heads_its_columns_with_their_units_as_its_chart_does(fresh_project: Path) -> None:

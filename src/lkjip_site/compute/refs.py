@@ -136,7 +136,7 @@ INDICATOR_ATTRS = ("target", "realisasi", "capaian", "predikat", "target_tahunan
 _BUDGET_ATTRS = ("pagu", "realisasi", "serapan", "sisa", "pagu_awal")
 #: The words a path may start with besides an indicator id: every head the resolver takes (the hint of an unknown path
 #: lists them, and a misspelt one is matched against them).
-PREFIXES = ("anggaran", "capaian", "ikm", "predikat", "laporan", "indikator", "sasaran", "pk")
+PREFIXES = ("anggaran", "capaian", "ikm", "predikat", "laporan", "indikator", "sasaran", "pk", "data")
 
 
 def _budget_attr(pagu: Decimal, realisasi: Decimal, attr: str, path: str) -> Ref:
@@ -270,6 +270,41 @@ def _laporan_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     raise _unknown(path, f"gunakan laporan.<atribut>{did_you_mean(attr, known)} (atribut: {', '.join(known)})")
 
 
+def _dataset_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
+    """``data.<dataset>.<kolom>.<baris>``: one number of a data file (``baris``: the row's number from 1, or its
+    name in the first column), or ``jumlah``, the column's total as the dataset table's Jumlah row prints it.
+
+    Why: the dataset table's cells are marked with these ids for the consistency audit, so a table that prints a
+    number otherwise than as written (rounded "1,13" beside the chart's "1,1250") is found as any other figure is;
+    and a sentence can cite a dataset's total without typing it. Ids and column names may hold dots: the longest
+    dataset id, then the longest column name, that the path starts with."""
+    rest = ".".join(parts[1:])
+    ids = sorted((d for d in c.datasets if rest.startswith(d + ".")), key=len, reverse=True)
+    if not ids:
+        raise _unknown(path, f"gunakan data.<id data>.<kolom>.<nomor baris|jumlah>{did_you_mean(parts[1], c.datasets)}"
+                             f" (data laporan ini: {listing(c.datasets)})")
+    ds = c.datasets[ids[0]]
+    rest = rest[len(ds.id) + 1:]
+    names = sorted((n for n in ds.columns[1:] if rest.startswith(n + ".")), key=len, reverse=True)
+    if not names:
+        raise _unknown(path, f"kolom '{rest.rpartition('.')[0] or rest}' tidak ada pada data '{ds.id}' (kolom: "
+                             f"{', '.join(ds.columns[1:])})")
+    column, row = ds.columns.index(names[0]), rest[len(names[0]) + 1:]
+    if row == "jumlah":
+        value: str | Decimal | None = ds.column_totals.get(column)
+    else:
+        labels = [str(r[0]) for r in ds.rows]
+        index = int(row) - 1 if row.isdigit() else labels.index(row) if row in labels else -1
+        value = ds.rows[index][column] if 0 <= index < len(ds.rows) else None
+    if value is None:
+        raise _unknown(path, f"baris '{row}' tidak ada pada data '{ds.id}' (tulis nomor baris 1–{len(ds.rows)}, "
+                             f"nama baris di kolom {ds.columns[0]}, atau jumlah untuk kolom yang dijumlahkan)")
+    if isinstance(value, str):
+        return Ref(value, "text", path)
+    exponent = value.as_tuple().exponent
+    return Ref(value, "number", path, max(0, -exponent) if isinstance(exponent, int) else 0)
+
+
 def _figure_ref(f: Figure, path: str) -> Ref:
     kind: Kind = "number" if f.kind == "count" else f.kind
     return Ref(f.value, kind, path, 0 if f.kind == "count" else 2, f.nama, f.definisi)
@@ -304,7 +339,8 @@ def lookup(computed: ComputedReport, path: str) -> Ref:
     kemajuan|delta|tren|target_akhir``, ``<indikator>.<attr>@<tahun>``; ``anggaran.<kode>.<attr>``,
     ``anggaran.jenis.<jenis>.<attr>``, ``anggaran.jenis.<attr>`` (all jenis rows), ``anggaran.sasaran.<sasaran>.<attr>``,
     ``anggaran.realisasi_sd``; ``capaian.<sasaran>[.predikat]``; ``ikm.skm|mutu|kinerja|responden``;
-    ``laporan.tahun|periode|instansi|skala|efisiensi``. Unknown paths raise :class:`UnknownReference`.
+    ``laporan.tahun|periode|instansi|skala|efisiensi``; ``data.<dataset>.<kolom>.<baris|jumlah>``. Unknown paths
+    raise :class:`UnknownReference`.
     """
     p = path.strip()
     year: int | None = None
@@ -324,7 +360,8 @@ def lookup(computed: ComputedReport, path: str) -> Ref:
     if year is not None:
         raise _unknown(path, "'@tahun' hanya untuk indikator" + _indicator_meant(computed, base, attr, year))
     handlers = {"anggaran": _budget_ref, "capaian": _capaian_ref, "ikm": _ikm_ref, "predikat": _predikat_ref,
-                "laporan": _laporan_ref, "indikator": _set_ref, "sasaran": _set_ref, "pk": _set_ref}
+                "laporan": _laporan_ref, "indikator": _set_ref, "sasaran": _set_ref, "pk": _set_ref,
+                "data": _dataset_ref}
     if head in handlers and len(parts) >= 2:
         try:
             return handlers[head](computed, parts, path)

@@ -686,7 +686,7 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
             if i == 0:
                 cells.append(Cell(str(value), header=True))
             elif isinstance(value, Decimal):
-                cells.append(_as_written(value))
+                cells.append(_as_written(value, f"data.{dataset.id}.{result.columns[i]}.{r + 1}"))
             else:
                 cells.append(text(str(value)))
         if has_row_total:
@@ -699,7 +699,8 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
     foot_cells = [Cell("Jumlah", header=True)]
     for i in range(1, len(result.columns)):
         total = result.column_totals.get(i)
-        foot_cells.append(_as_written(total) if i in numeric_idx and total is not None else Cell(""))
+        figure = f"data.{dataset.id}.{result.columns[i]}.jumlah"
+        foot_cells.append(_as_written(total, figure) if i in numeric_idx and total is not None else Cell(""))
     if has_row_total:
         foot_cells.append(_as_written(result.grand_total))
     if show_share:
@@ -710,15 +711,16 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
     return table
 
 
-def _as_written(value: Decimal) -> Cell:
+def _as_written(value: Decimal, figure: str = "") -> Cell:
     """A dataset's number with the decimals it was written with, as the chart of the same data labels it
     (``fmt.fmt_or_dash``); a total with those of its addends, so it is the sum of the figures printed above it.
 
     Why: the table rounded every number that was not whole to two decimals, where the chart beside it printed the
     number as written: a luas of 1,125 km² was "1,13" in the table and "1,125" in the chart's labels and data table,
     and the table's Jumlah (of the values written) was not the sum of its rounded rows (three rows of 1,13, 2,13
-    and 3,13 over a Jumlah of 6,38; found by an audit)."""
-    return Cell(fmt.fmt_or_dash(value), numeric=True)
+    and 3,13 over a Jumlah of 6,38; found by an audit). ``figure``: the number's ``data.<dataset>.<kolom>.<baris>``
+    id (``refs._dataset_ref``), marked for the consistency audit."""
+    return Cell(fmt.fmt_or_dash(value), numeric=True, figure=figure)
 
 
 def _rounded_shares_note(shares: list[Decimal | None]) -> list[str]:
