@@ -32,6 +32,7 @@ import json
 import re
 import shutil
 import sys
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -461,6 +462,31 @@ def test_open_data_is_audited_unrounded(built) -> None:
     files = {budget: text.replace("," + pagu + ",", "," + str(int(pagu) + 1) + ",", 1).encode()}
     [(place, message)] = audit_site(result.site, files, sources=[OpenDataSource()])
     assert place == f"{budget} baris 2" and ".pagu'" in message
+
+
+def test_the_comparison_workbook_is_audited_to_the_15_digits_a_cell_keeps(built) -> None:
+    """``perbandingan.xlsx`` was written apart from its CSV and compared with nothing: its third row said "nilainya
+    utuh" over cells of 15 significant digits, and a cell rounded otherwise would have passed. Its figures are
+    audited now, each cell to the 15 significant digits Excel keeps (the CSV beside it to every digit)."""
+    _root, result = built
+    path = "perbandingan/perbandingan.xlsx"
+    marks = list(OpenDataSource().collect({path: result.files[path]}))
+    assert {s.figure for s in marks} >= {"capaian.rata_rata", "anggaran.serapan", "anggaran.pagu", "capaian.predikat"}
+    assert all(s.report == BASE and s.digits == 15 for s in marks)
+    assert audit_site(result.site, {path: result.files[path]}, sources=[OpenDataSource()]) == []
+    [average] = [s.text for s in marks if s.figure == "capaian.rata_rata"]
+    assert len(average.replace(".", "")) > 10  # more digits than shown, fewer than the CSV's 28
+    with zipfile.ZipFile(io.BytesIO(result.files[path])) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(f"<v>{average}</v>", "<v>98.17</v>", 1).encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    [(place, message)] = audit_site(result.site, {path: out.getvalue()}, sources=[OpenDataSource()])
+    assert place == f"{path} baris 5"
+    assert message.startswith("angka 'capaian.rata_rata' (Rata-rata capaian kinerja) tidak sama di semua tempat")
 
 
 def test_indicator_capaian_in_the_open_data_is_audited_each_year(built) -> None:

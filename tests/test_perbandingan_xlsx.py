@@ -76,6 +76,10 @@ def test_the_workbook_holds_the_csvs_values_as_numbers_with_id_id_formats(builds
     assert f"<h1>{ws['A1'].value}</h1>" in page  # the title row names the table as its page does
     assert ws["A2"].value == (f"Sumber: Portal Contoh Laporan Kinerja, {BASE}{folder}, dibangun "
                               f"{fmt.fmt_date(WHEN.date())}.")
+    # it said "nilainya utuh" over cells of 15 significant digits, beside a CSV with all of them
+    assert ws["A3"].value == ("Angka tidak dibulatkan ke 2 desimal: sel menampilkan 2 desimal, nilainya tersimpan "
+                              "sampai 15 angka bermakna (batas Excel; semua digit ada di berkas CSV). Persentase dalam "
+                              "persen, uang dalam rupiah. Keterangan setiap kolom ada di lembar Kolom.")
     assert ws.freeze_panes == f"B{HEADER_ROW + 1}"  # the header row and the instansi column stay in view
     names = [name for name, _, _ in TABLE_FIELDS]
     assert [c.value for c in ws[HEADER_ROW]] == names == list(rows[0])

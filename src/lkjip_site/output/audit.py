@@ -14,7 +14,8 @@ it showed there, so "shown twice, disagreeing" is found whichever place is wrong
 Sources: the site's HTML pages and each PDF's print HTML (:class:`HtmlSource`), and the PDF's own text
 (:func:`audit_pdf`: the print HTML's marks must appear, in order, in the text read back from the PDF), and the open
 data files (``opendata.OpenDataSource``, which ``build.py`` passes with the HTML source), whose machine values
-set ``machine=True`` and are compared unrounded (``98.1666…`` with the model's Decimal, not ``98,17``).
+set ``machine=True`` and are compared unrounded (``98.1666…`` with the model's Decimal, not ``98,17``), or to the
+significant digits their place keeps (``digits``: the 15 of a comparison workbook's cell).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class Shown(NamedTuple):
     text: str  # as shown
     place: str  # where: a file of the output, "…pdf (HTML cetak)", "…csv baris 3"
     machine: bool = False  # an unformatted value (open data), compared with the model's value, not its text
+    digits: int = 0  # the significant digits a machine value keeps (a workbook's cell: 15); 0: all of them
 
 
 class Source(Protocol):
@@ -236,10 +238,18 @@ def _agrees(ref: Ref, s: Shown, expected: str) -> bool:
         return text in ("", f"N/A: {ref.value.reason}")
     if isinstance(ref.value, Decimal):
         try:
-            return Decimal(text) == ref.value
+            value = Decimal(text)
         except InvalidOperation:
             return False
+        if s.digits:  # both rounded as the writer rounds (``workbook.excel_number``: half even)
+            return value.is_finite() and _significant(value, s.digits) == _significant(ref.value, s.digits)
+        return value == ref.value
     return text == str(ref.value)
+
+
+def _significant(value: Decimal, digits: int) -> Decimal:
+    """``value`` rounded to ``digits`` significant digits, half even."""
+    return Decimal(format(value, f".{digits}g"))
 
 
 def audit(reports: Mapping[str, Report], shown: Iterable[Shown]) -> list[tuple[str, str]]:
@@ -279,7 +289,7 @@ def _message(figure: str, ref: Ref, items: Sequence[Shown]) -> str:
 
 
 #: The files a source reads marks from (pages, open data); others (fonts, images) cannot disagree with the model.
-AUDITED = (".html", ".csv", ".json")
+AUDITED = (".html", ".csv", ".json", ".xlsx")
 
 
 def audit_units(site: Site, files: Mapping[str, bytes],

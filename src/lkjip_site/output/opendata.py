@@ -30,6 +30,7 @@ from ..compute.periods import quarters_upto
 from ..core.model import QUARTERS, DataLicence, Missing, Report, ScaleClass, SiteConfig, Value
 from .audit import Shown
 from .versions import OPEN_DATA_DIR, SiteHistory, report_metadata
+from .workbook import EXCEL_DIGITS, HEADER_ROW, sheet_values
 
 FORMAT = "lkjip-data-terbuka/1"
 DATAPACKAGE = "datapackage.json"
@@ -497,6 +498,7 @@ def data_catalogue(config: SiteConfig, history: SiteHistory, files: Container[st
 
 #: A comparison table of the portal (``portal.py`` writes it): every year's, or one year's.
 _COMPARISON = re.compile(rf"^perbandingan/(?:\d{{4}}/)?{re.escape(COMPARISON_FILE)}$")
+_COMPARISON_BOOK = re.compile(rf"^perbandingan/(?:\d{{4}}/)?{re.escape(COMPARISON_WORKBOOK)}$")
 _OPEN_DATA = re.compile(rf"^(laporan/[^/]+/[^/]+/){OPEN_DATA_DIR}/(angka-kunci|sasaran|anggaran|indikator)\.csv$")
 
 
@@ -505,7 +507,8 @@ class OpenDataSource:
     indicator capaian (each year's, as ``<id>.capaian@<tahun>``) and budget line it publishes, unrounded, must equal
     the model's value. Same model, so a difference means a bug in
     a writer: found here rather than by a citizen who compares the CSV with the PDF. The portal's comparison tables
-    (``perbandingan.csv``) are read too, each row's figures as those of the report version it names."""
+    (``perbandingan.csv``) are read too, each row's figures as those of the report version it names, and their
+    workbooks (``perbandingan.xlsx``) to the 15 significant digits a cell keeps."""
 
     def collect(self, files: Mapping[str, bytes]) -> Iterable[Shown]:
         for path, data in sorted(files.items()):
@@ -514,6 +517,8 @@ class OpenDataSource:
                 yield from _marks(m.group(1), m.group(2), path, data)
             elif _COMPARISON.match(path):
                 yield from _comparison_marks(path, data)
+            elif _COMPARISON_BOOK.match(path):
+                yield from _workbook_marks(path, data)
 
 
 #: A comparison table's columns (``portal.TABLE_FIELDS``) that show a figure of their row's report, by figure id.
@@ -532,6 +537,25 @@ def _comparison_marks(path: str, data: bytes) -> Iterable[Shown]:
         for column, figure in _COMPARISON_FIGURES.items():
             if row[column]:
                 yield Shown(report, figure, row[column], f"{path} baris {line}", machine=True)
+
+
+def _workbook_marks(path: str, data: bytes) -> Iterable[Shown]:
+    """Every figure a comparison workbook shows, as its cells hold them: compared to the :data:`EXCEL_DIGITS`
+    significant digits a cell keeps (the CSV beside it keeps all).
+
+    Why: the workbook is written apart from its CSV (numbers as numbers, ``workbook.excel_number``) and nothing
+    compared it with the model: a cell rounded otherwise than Excel's 15 digits, or a column put under another's
+    name, would have been published beside a CSV and a page that agree."""
+    rows = sheet_values(data)
+    names = rows.get(HEADER_ROW, {})
+    for line in sorted(r for r in rows if r > HEADER_ROW):
+        row = {names[c]: text for c, text in rows[line].items() if c in names}
+        if not row.get("laporan") or not row.get("versi"):
+            continue
+        report = f"laporan/{row['laporan']}/{row['versi']}/"
+        for column, figure in _COMPARISON_FIGURES.items():
+            if row.get(column):
+                yield Shown(report, figure, row[column], f"{path} baris {line}", machine=True, digits=EXCEL_DIGITS)
 
 
 def _marks(report: str, table: str, path: str, data: bytes) -> Iterable[Shown]:

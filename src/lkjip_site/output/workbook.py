@@ -14,6 +14,7 @@ replaced by ``SOURCE_DATE_EPOCH`` (or a fixed date), as the PDF and the archive 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import os
 import re
@@ -140,6 +141,12 @@ class Table:
 
 #: Rows above the header: title, source and date, how to read the numbers, a blank line.
 HEADER_ROW = 4
+#: The third row: how to read the numbers. Why it names the 15 digits: it said "nilainya utuh" over cells that hold
+#: :data:`EXCEL_DIGITS` significant digits (116,191780821918 where the CSV beside it has 116,19178082191780821917…),
+#: and an evaluator who compared the two found the workbook's claim and the CSV at odds.
+READING = ("Angka tidak dibulatkan ke 2 desimal: sel menampilkan 2 desimal, nilainya tersimpan sampai 15 angka "
+           "bermakna (batas Excel; semua digit ada di berkas CSV). Persentase dalam persen, uang dalam rupiah. "
+           "Keterangan setiap kolom ada di lembar Kolom.")
 
 
 def table_workbook(table: Table, built: dt.date | None) -> bytes:
@@ -153,8 +160,7 @@ def table_workbook(table: Table, built: dt.date | None) -> bytes:
     ws.cell(row=1, column=1, value=table.title).font = styles.Font(bold=True, size=13)
     said = f"Sumber: {table.source}" + (f", dibangun {fmt.fmt_date(built)}" if built else "") + "."
     ws.cell(row=2, column=1, value=said)
-    ws.cell(row=3, column=1, value="Angka tidak dibulatkan (sel menampilkan 2 desimal; nilainya utuh): persentase "
-            "dalam persen, uang dalam rupiah. Keterangan setiap kolom ada di lembar Kolom.")
+    ws.cell(row=3, column=1, value=READING)
     names = [name for name, _, _ in table.fields]
     widths = [len(name) for name in names]
     for c, name in enumerate(names, start=1):
@@ -185,6 +191,46 @@ def table_workbook(table: Table, built: dt.date | None) -> bytes:
     wb.properties.title = table.title
     wb.properties.created = when
     return deterministic(wb, when)
+
+
+_SHARED = re.compile(r"<si>(.*?)</si>", re.S)
+_TEXT = re.compile(r"<t\b[^>]*>(.*?)</t>", re.S)
+_CELL = re.compile(r'<c r="([A-Z]+)(\d+)"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
+_VALUE = re.compile(r"<v>(.*?)</v>", re.S)
+
+
+def sheet_values(data: bytes) -> dict[int, dict[int, str]]:
+    """The first sheet's cells as stored, ``{row: {column: text}}`` (both from 1): a shared or inline string's text,
+    a number as its digits in the file (what a spreadsheet program reads), a date as its serial number.
+
+    Why not openpyxl: the consistency audit (``opendata.OpenDataSource``) reads every comparison workbook a build
+    writes, and a build that writes none must not import it (``core.lazy``); the cells are a few lines of XML."""
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        names = book.namelist()
+        shared = book.read("xl/sharedStrings.xml").decode("utf-8") if "xl/sharedStrings.xml" in names else ""
+        sheet = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    strings = ["".join(_TEXT.findall(item)) for item in _SHARED.findall(shared)]
+    rows: dict[int, dict[int, str]] = {}
+    for letters, row, attrs, inner in _CELL.findall(sheet):
+        value = _VALUE.search(inner or "")
+        if 't="s"' in attrs and value:
+            text = strings[int(value.group(1))]
+        elif 't="inlineStr"' in attrs:
+            text = "".join(_TEXT.findall(inner))
+        elif value:
+            text = value.group(1)
+        else:
+            continue
+        rows.setdefault(int(row), {})[_column_number(letters)] = html.unescape(text)
+    return rows
+
+
+def _column_number(letters: str) -> int:
+    """``A`` -> 1, ``Z`` -> 26, ``AA`` -> 27."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - ord("A") + 1
+    return n
 
 
 def _typed(kind: str, value: Any) -> Any:
