@@ -729,6 +729,31 @@ def test_a_dataset_number_printed_otherwise_than_written_is_an_audit_error(
                for s in said)
 
 
+def test_an_average_row_that_differs_from_the_average_of_its_printed_rows_says_why(fresh_project: Path) -> None:
+    """Found by an audit: an average row is the mean of the unrounded capaian, as it must be, and can differ by 0,01
+    from the mean of the rounded figures printed above it (90,00 + 90,00 + 90,01 under "90,01 %"), without a word.
+    The table says so when, and only when, the two differ."""
+    root = fresh_project
+    data = root / REPORT_DIR / "data"
+    year = (data / "pk.yaml").read_text(encoding="utf-8").split("tahun: ")[1].split()[0]
+    items = "".join(f"  - id: IKU{n}\n    nama: Indikator {n}\n    satuan: indeks\n    polaritas: positif\n"
+                    f"    target: {{{year}: 100}}\n    realisasi: {{{year}: {r}}}\n"
+                    for n, r in ((1, "90.004"), (2, "90.004"), (3, "90.0071")))
+    (data / "indikator.yaml").write_text("indikator:\n" + items, encoding="utf-8")
+    edit(root, f"{REPORT_DIR}/data/renstra.yaml", "indikator: [IKU1]", "indikator: [IKU1, IKU2, IKU3]")
+    html = page(render(root), "bab-3-akuntabilitas-kinerja")
+    table = html[html.index('<table id="tabel-capaian"'):]
+    table = table[:table.index("</ul>")]
+    assert [c for c in _cells(table, "tabel-capaian") if c.endswith(" %")] == ["90,00 %", "90,00 %", "90,01 %",
+                                                                                "90,01 %"]
+    said = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", table))
+    assert ("Rata-rata dihitung dari capaian yang belum dibulatkan (90,01 %); dari capaian yang tercetak "
+            "(2 desimal) hasilnya 90,00 %.") in said
+    edit(root, f"{REPORT_DIR}/data/indikator.yaml", "90.0071", "90.0171")  # 90,00 90,00 90,02: 90,01 either way
+    html = page(render(root), "bab-3-akuntabilitas-kinerja")
+    assert "belum dibulatkan" not in html
+
+
 def test_a_dataset_table_heads_its_columns_with_their_units_as_its_chart_does(fresh_project: Path) -> None:
     """Pengaron's PK pagu (``satuan: {Pagu: Rp}``): the chart's data table headed "Pagu (Rp)", the table of the same
     dataset beside it a bare "Pagu", so the printed table had no unit at all. Both head a column alike now."""

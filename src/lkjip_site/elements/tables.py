@@ -17,6 +17,7 @@ from typing import Any, Callable
 from markupsafe import Markup, escape
 
 from ..compute.budget import pk_pagu_attr, serapan
+from ..compute.capaian import mean
 from ..compute.comparisons import NO_TARGET_AKHIR
 from ..compute.datasets import dataset_table, label_columns, rate_columns, unaddable_rows
 from ..compute.periods import quarters_upto
@@ -347,7 +348,7 @@ def _average_rows(report: Report, shown: list[str]) -> tuple[list[Row], list[str
     for sid in c.sasaran:
         if shown_set and shown_set <= members[sid] and measured[sid] <= shown_set:
             row, note = _sasaran_row(report, sid)
-            return [row], [note]
+            return [row], [note, *_unrounded_note(c.sasaran[sid].capaian, _printed_mean(report, [measured[sid]]))]
     avg = c.average
     if avg is not None and set(avg.inputs) <= shown_set and shown_set & set(avg.basis):
         outside = [i for i in shown if i not in set(avg.basis)]
@@ -360,13 +361,46 @@ def _average_rows(report: Report, shown: list[str]) -> tuple[list[Row], list[str
         row = Row([Cell(label, header=True, colspan=6),
                    pct(c.rata_rata, "tidak ada capaian yang terukur", "capaian.rata_rata"),
                    predikat(c.predikat_rata_rata, "tidak ada capaian yang terukur", "capaian.predikat")], cls="jumlah")
-        return [row], [f"Rata-rata capaian kinerja = {avg.definisi}."]
+        inputs = set(avg.inputs)
+        groups = ([measured[sid] & inputs for sid in c.sasaran] if avg.method == "per_sasaran" else [inputs])
+        return [row], [f"Rata-rata capaian kinerja = {avg.definisi}.",
+                       *_unrounded_note(c.rata_rata, _printed_mean(report, groups))]
     full = [sid for sid in c.sasaran if members[sid] & shown_set and measured[sid] <= shown_set]
     if full:
         pairs = [_sasaran_row(report, sid) for sid in full]
-        return [r for r, _ in pairs], [n for _, n in pairs]
+        notes = [n for _, n in pairs]
+        for sid in full:
+            notes += _unrounded_note(c.sasaran[sid].capaian, _printed_mean(report, [measured[sid]]), sid)
+        return [r for r, _ in pairs], notes
     return [], ["Tanpa baris rata-rata: tabel ini hanya memuat sebagian indikator, sedangkan rata-rata capaian "
                 "sasaran atau organisasi dihitung dari indikator lain juga."]
+
+
+def _printed_mean(report: Report, groups: list[set[str]]) -> Decimal | None:
+    """The average a reader computes from the capaian the table prints (each rounded to two decimals, capped at
+    100 % when the report caps): the mean of each group's printed capaian, then of those means (one group: per
+    indicator; one per sasaran: per sasaran)."""
+    c = report.computed
+    means = []
+    for ids in groups:
+        printed = [fmt.shown(v) for i in sorted(ids) if (v := c.indikator[i].capaian.for_average) is not None]
+        value = mean(min(v, Decimal(100)) if c.policy.batas_100 else v for v in printed)
+        if value is not None:
+            means.append(value)
+    return mean(means)
+
+
+def _unrounded_note(value: Decimal | None, printed: Decimal | None, sasaran: str = "") -> list[str]:
+    """A note when an average row differs from the average of the printed capaian above it (two decimals each).
+
+    Why: the average is taken of the unrounded capaian, as it must be, so it can differ by 0,01 from the one a
+    reader computes from the rows: sasaran S2 of six indicators printed 95,95 % under rows whose printed figures
+    average 95,955, which rounds to 95,96, and said nothing of why (found by an audit)."""
+    if value is None or printed is None or fmt.shown(value) == fmt.shown(printed):
+        return []
+    which = f"Rata-rata capaian sasaran {sasaran}" if sasaran else "Rata-rata"
+    return [f"{which} dihitung dari capaian yang belum dibulatkan ({fmt.fmt_percent(value)}); dari capaian yang "
+            f"tercetak (2 desimal) hasilnya {fmt.fmt_percent(printed)}."]
 
 
 def _capaian_notes(report: Report, shown: list[Any]) -> list[str]:
