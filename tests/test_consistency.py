@@ -489,6 +489,24 @@ def test_the_comparison_workbook_is_audited_to_the_15_digits_a_cell_keeps(built)
     assert message.startswith("angka 'capaian.rata_rata' (Rata-rata capaian kinerja) tidak sama di semua tempat")
 
 
+def test_laporan_json_the_change_page_reads_is_audited(built) -> None:
+    """``laporan.json`` was audited with nothing, though the "Perubahan dari versi …" page reads both versions'
+    figures from it: its key figures, sasaran and indicator capaian and budget tree are compared unrounded now."""
+    _root, result = built
+    path = BASE + "data-terbuka/laporan.json"
+    marks = list(OpenDataSource().collect({path: result.files[path]}))
+    figures = {s.figure for s in marks}
+    assert {"capaian.rata_rata", "capaian.S1", "anggaran.pagu", "PATEN.capaian@2024"} <= figures
+    assert any(f.startswith("anggaran.") and f.count(".") > 2 for f in figures)  # the tree's codes
+    assert audit_site(result.site, {path: result.files[path]}, sources=[OpenDataSource()]) == []
+    doc = json.loads(result.files[path], parse_float=Decimal)
+    [n] = [i for i, row in enumerate(doc["angka_kunci"]) if row["kunci"] == "capaian.rata_rata"]
+    value = [s.text for s in marks if s.figure == "capaian.rata_rata"][0]
+    files = {path: result.files[path].replace(value.encode(), str(round(Decimal(value), 2)).encode())}
+    problems = audit_site(result.site, files, sources=[OpenDataSource()])
+    assert (f"{path} angka_kunci[{n}]", ) == tuple(p for p, m in problems if "'capaian.rata_rata'" in m)
+
+
 def test_indicator_capaian_in_the_open_data_is_audited_each_year(built) -> None:
     """indikator.csv carries every indicator's capaian of each year, which Tabel 3.x and the chapters print; the
     audit read the key figures, sasaran and budget files but not it, so a writer's slip there reached the download

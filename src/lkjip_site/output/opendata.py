@@ -499,6 +499,7 @@ def data_catalogue(config: SiteConfig, history: SiteHistory, files: Container[st
 #: A comparison table of the portal (``portal.py`` writes it): every year's, or one year's.
 _COMPARISON = re.compile(rf"^perbandingan/(?:\d{{4}}/)?{re.escape(COMPARISON_FILE)}$")
 _COMPARISON_BOOK = re.compile(rf"^perbandingan/(?:\d{{4}}/)?{re.escape(COMPARISON_WORKBOOK)}$")
+_OPEN_JSON = re.compile(rf"^(laporan/[^/]+/[^/]+/){OPEN_DATA_DIR}/{re.escape(JSON_FILE)}$")
 _OPEN_DATA = re.compile(rf"^(laporan/[^/]+/[^/]+/){OPEN_DATA_DIR}/(angka-kunci|sasaran|anggaran|indikator)\.csv$")
 
 
@@ -508,7 +509,8 @@ class OpenDataSource:
     the model's value. Same model, so a difference means a bug in
     a writer: found here rather than by a citizen who compares the CSV with the PDF. The portal's comparison tables
     (``perbandingan.csv``) are read too, each row's figures as those of the report version it names, and their
-    workbooks (``perbandingan.xlsx``) to the 15 significant digits a cell keeps."""
+    workbooks (``perbandingan.xlsx``) to the 15 significant digits a cell keeps; and ``laporan.json``, whose
+    figures the change page between versions reads."""
 
     def collect(self, files: Mapping[str, bytes]) -> Iterable[Shown]:
         for path, data in sorted(files.items()):
@@ -519,6 +521,8 @@ class OpenDataSource:
                 yield from _comparison_marks(path, data)
             elif _COMPARISON_BOOK.match(path):
                 yield from _workbook_marks(path, data)
+            elif m := _OPEN_JSON.match(path):
+                yield from _json_marks(m.group(1), path, data)
 
 
 #: A comparison table's columns (``portal.TABLE_FIELDS``) that show a figure of their row's report, by figure id.
@@ -537,6 +541,40 @@ def _comparison_marks(path: str, data: bytes) -> Iterable[Shown]:
         for column, figure in _COMPARISON_FIGURES.items():
             if row[column]:
                 yield Shown(report, figure, row[column], f"{path} baris {line}", machine=True)
+
+
+def _json_marks(report: str, path: str, data: bytes) -> Iterable[Shown]:
+    """The figures of ``laporan.json`` the CSVs beside it hold (key figures, sasaran and indicator capaian, the
+    budget tree), each as written in the file (numbers read as text, so compared unrounded).
+
+    Why: the JSON is written apart from the CSVs and was audited with nothing, and it is what the "Perubahan dari
+    versi …" page reads both versions' figures from: a slip in it would have been shown there as a change."""
+    doc = json.loads(data, parse_float=str, parse_int=str)
+
+    def text(value: Any) -> str:
+        return "" if value is None else str(value)
+    for n, row in enumerate(doc.get("angka_kunci") or []):
+        shown = row.get("teks") if row.get("satuan") == "teks" else row.get("nilai")
+        yield Shown(report, row["kunci"], text(shown), f"{path} angka_kunci[{n}]", machine=True)
+    for n, row in enumerate(doc.get("sasaran") or []):
+        if row.get("capaian") is not None:
+            yield Shown(report, f"capaian.{row['sasaran_id']}", text(row["capaian"]), f"{path} sasaran[{n}]",
+                        machine=True)
+    for n, row in enumerate(doc.get("indikator") or []):
+        if row.get("capaian") is not None:
+            yield Shown(report, f"{row['indikator_id']}.capaian@{row['tahun']}", text(row["capaian"]),
+                        f"{path} indikator[{n}]", machine=True)
+    budget = doc.get("anggaran") or {}
+    for attr in ("pagu", "realisasi", "serapan"):
+        if budget.get(attr) is not None:
+            yield Shown(report, f"anggaran.{attr}", text(budget[attr]), f"{path} anggaran.{attr}", machine=True)
+    nodes = list(budget.get("program") or [])
+    while nodes:
+        node = nodes.pop(0)
+        for attr in ("pagu", "realisasi"):
+            yield Shown(report, f"anggaran.{node['kode']}.{attr}", text(node.get(attr)),
+                        f"{path} anggaran {node['kode']}", machine=True)
+        nodes[:0] = node.get("rincian") or []
 
 
 def _workbook_marks(path: str, data: bytes) -> Iterable[Shown]:
