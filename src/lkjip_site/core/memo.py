@@ -28,7 +28,7 @@ T = TypeVar("T")
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
 
-FORMAT = 16  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
+FORMAT = 17  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
 #            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers;
 #            the build record's key holds it too, so no build replays a record of the code before; 7: verdicts
 #            judged on the printed figure, so kept tables and states of the rule before are not taken; 8: the
@@ -65,7 +65,12 @@ FORMAT = 16  # bump when the meaning of keys, the pickled classes or the entries
 #            definition to javascript:, footnotes' way back) and a report's kept messages (a predikat with a
 #            no-break space, "1,29 miliar rupiah", "Rp 56,595,826", "19/22 indikator") and outputs
 #            (indikator.persen_mencapai_target); a report folder's kept reading (names as the folder lists them,
-#            names Windows cannot make, UTF-16 files)
+#            names Windows cannot make, UTF-16 files); 17: the fiftieth pass: PerjanjianKinerja gains target_awal
+#            and alasan_perubahan, Table gains signatories (the PK's block in the PDF), BudgetResult and
+#            BudgetReport pagu_awal, Shown digits (a dataset table prints numbers as written, marked for the audit);
+#            a chapter's kept parse (attribute braces printed after emphasis, raw HTML's style, <link>, <noscript>,
+#            file:/data: addresses and open tags) and a report's kept messages (numbers in words, "terbilang",
+#            sasaran counts, amounts without "Rp", the scaffold's NIP, foreword and numbers, target-awal, pagu-awal)
 
 
 def digest(*parts: Any) -> str:
