@@ -50,6 +50,7 @@ from lkjip_site import build as build_module
 from lkjip_site.archive.bag import make_bag_zip
 from lkjip_site.archive.manifest import read_manifest, tree_digest
 from lkjip_site.cli.main import main
+from lkjip_site.markdown import parser as parser_module
 from lkjip_site.output import pages as pages_module
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.output.changes import (ChapterText, FieldChange, VersionData, compare, load_document, paragraphs,
@@ -1442,3 +1443,42 @@ def test_strict_does_not_stop_a_site_on_the_warnings_of_a_released_version(proje
     meta.write_text(meta.read_text(encoding="utf-8").replace('versi: "1.0"', 'versi: "1.1"'), encoding="utf-8")
     run = lkjip(project, "build", "--strict", "--tanpa-pdf")
     assert run.code == 1 and re.search(r"bab-3-akuntabilitas-kinerja\.md:\d+: galat: persentase 12,34 %", run.err)
+
+
+def test_an_error_a_newer_lkjip_finds_in_a_released_versions_chapter_does_not_stop_the_site(
+        project: Path, epoch: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """0.2.4 let ``html_mentah`` write ``<p style=…>``; 0.2.5 refuses it (an error at its line). A site whose released
+    version has one could not be built at all after the upgrade: the message said to remove the attribute, and the
+    chapter so mended under the released number was refused in turn, so the only way on was a new version of a
+    signed report. Its pages and PDF are the archive's, never made from that chapter again: the error is held as a
+    warning, with what to do at ``versi``; the next version must mend it, and the released bytes stay as they are."""
+    folder = project / "content/laporan/contoh-2023"
+    fill_in(folder)
+    site = project / "situs.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "html_mentah: true\n", encoding="utf-8")
+    chapter = folder / "40-bab-4-penutup.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8")
+                       + '\n<p style="color: #555">Data triwulan IV diverifikasi Inspektorat.</p>\n', encoding="utf-8")
+    with monkeypatch.context() as older:  # released by an lkjip that did not refuse the attribute
+        older.setattr(parser_module, "_check_blocked_html", lambda *args: None)
+        assert lkjip(project, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
+    shutil.rmtree(project / ".cache")  # the upgrade's new memo format: nothing of the older lkjip's cache is read
+    released = tree_hashes(project / "arsip")
+    for command in (["build", "--tanpa-pdf"], ["build", "--strict", "--tanpa-pdf"], ["check"], ["check", "--strict"]):
+        run = lkjip(project, *command)
+        said = run.out + run.err  # (check says its warnings on stdout when it finds no error)
+        assert run.code == 0, (command, said)
+        assert re.search(r"40-bab-4-penutup\.md:\d+: peringatan: '<p style=\"color: #555\">': atribut style", said)
+        assert ("content/laporan/contoh-2023/laporan.yaml:4: peringatan: versi ini sudah diterbitkan dan halaman serta "
+                "PDF-nya disalin dari arsip/ apa adanya, jadi galat di bab-babnya tidak menghentikan build situs; "
+                "perbaiki di versi berikutnya: naikkan versi (versi: \"1.1\"), ubah isinya, lalu 'lkjip terbitkan "
+                "contoh-2023'") in said, said
+    assert tree_hashes(project / "arsip") == released
+    pages = tree_hashes(project / "arsip/contoh-2023/1.0/situs")
+    built = tree_hashes(project / "build/laporan/contoh-2023/1.0")
+    assert {path: built.get(path) for path in pages} == pages  # (and the bag, to download)
+
+    meta = folder / "laporan.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace('versi: "1.0"', 'versi: "1.1"'), encoding="utf-8")
+    run = lkjip(project, "build", "--tanpa-pdf")
+    assert run.code == 1 and re.search(r"40-bab-4-penutup\.md:\d+: galat: '<p style=", run.err), run.err

@@ -866,6 +866,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         released = {path: data for version in archive for path, data in version.site_files(diags).items()}
     _stop_on_errors(diags, opts)  # a changed release stops the build before anything is rendered
     parsed, charts = parse_site(site, diags, opts.cache_root, opts.cache_mode, watch, session)
+    _hold_released(diags, frozen)
     _stop_on_errors(diags, opts)
     pdf_memo, pages = memo("pdf"), memo("halaman", in_memory=False)
     with _untrusted_on_error([pages, pdf_memo], session):  # what is made here is trusted once its checks passed
@@ -974,6 +975,7 @@ def _build_pdf(opts: BuildOptions, slug: str) -> PdfResult:
             _stop_on_errors(diags, opts, last=True, frozen=frozen)
             return PdfResult(files[newest.url + pdf_name(newest)], diags, released.rel)
     parsed, _charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
+    _hold_released(diags, {other: at for other, at in frozen.items() if other != slug})  # its own: laid out here
     _stop_on_errors(diags, opts)
     pdf_marks: list[Shown] = []
     pdf_memo = opts.memo("pdf")
@@ -1067,6 +1069,7 @@ def check(opts: BuildOptions) -> Diagnostics:
         _check_renames(site, history, diags)
         frozen = _frozen(site, history)
         parsed, _charts = parse_site(site, diags, opts.cache_root, "read" if opts.use_cache else "off", session=session)
+        _hold_released(diags, frozen)
         _stop_on_errors(diags, opts, blocking)
         pages, verdicts, hashes = _read_only(opts)
         made = [r for r in site.reports if r.url not in history.frozen]
@@ -1228,6 +1231,21 @@ def _frozen(site: Site, history: SiteHistory) -> dict[str, tuple[Loc, str]]:
     their ``versi`` is written, and the number their next version would take."""
     return {r.slug: (loc_of(r, "versi"), suggest_version(r.versi, [v.versi for v in history.versions.get(r.slug, [])]))
             for r in site.reports if r.url in history.frozen}
+
+
+def _hold_released(diags: Diagnostics, frozen: Mapping[str, tuple[Loc, str]]) -> None:
+    """The errors found in the chapters of a released version become warnings, with what to do said once at its
+    ``versi``. Why: its pages and PDF are the archive's, copied byte for byte and never made from these chapters
+    again, yet a newer lkjip's checks (0.2.5 refusing the ``style`` that 0.2.4 let ``html_mentah`` write) stopped
+    every build of the site after an upgrade; mending the chapter under the released number is refused too, so the
+    only way on was a new version of a signed report. The next version is checked as any (it is not frozen)."""
+    held = diags.demote_errors(lambda d: d.file.endswith(".md") and report_of(d.file) in frozen)
+    for slug in sorted({report_of(d.file) or "" for d in held}):
+        loc, following = frozen[slug]
+        diags.warn(loc, f"versi ini sudah diterbitkan dan halaman serta PDF-nya disalin dari {ARCHIVE_DIR}/ apa "
+                        "adanya, jadi galat di bab-babnya tidak menghentikan build situs; perbaiki di versi "
+                        f"berikutnya: naikkan versi (versi: \"{following}\"), ubah isinya, lalu "
+                        f"'lkjip terbitkan {slug}'")
 
 
 def _promote(diags: Diagnostics, scope: Scope, frozen: Mapping[str, tuple[Loc, str]]) -> None:
