@@ -143,9 +143,7 @@ def find_header(table: Table, mapping: dict[str, str]) -> int | None:
         for k, names in wanted.items():
             cols = [j for j, text in enumerate(keys) if text in names]
             if len(cols) > 1:
-                table.error(n, None, f"kolom {k} tertulis {len(cols)} kali di baris judul ("
-                            f"{', '.join(repr(str(cells[j]).strip()) for j in cols)}); pilih satu dengan --kolom, mis. "
-                            f"--kolom {k}=\"{str(cells[cols[-1]]).strip()}\"")
+                _named_twice(table, n, k, cells, cols)
                 return None
             if cols:
                 found[k] = cols[0]
@@ -177,6 +175,13 @@ def find_header(table: Table, mapping: dict[str, str]) -> int | None:
     return None
 
 
+def _named_twice(table: Table, n: int, k: str, cells: list[Any], cols: list[int]) -> None:
+    """A column of the header row named more than once (two "Realisasi …" columns): which one is meant is asked."""
+    table.error(n, None, f"kolom {k} tertulis {len(cols)} kali di baris judul ("
+                f"{', '.join(repr(str(cells[j]).strip()) for j in cols)}); pilih satu dengan --kolom, mis. "
+                f"--kolom {k}=\"{str(cells[cols[-1]]).strip()}\"")
+
+
 def _optional_columns(table: Table, n: int, cells: list[Any], keys: list[str], mapping: dict[str, str],
                       found: dict[str, int]) -> bool:
     """The optional columns of the header row (``OPTIONAL_KEYS``) into ``found``; one named twice is refused, as a
@@ -185,9 +190,7 @@ def _optional_columns(table: Table, n: int, cells: list[Any], keys: list[str], m
         names = (_key(mapping[k]),) if k in mapping else HEADERS[k]
         cols = [j for j, text in enumerate(keys) if text in names and j not in found.values()]
         if len(cols) > 1:
-            table.error(n, None, f"kolom {k} tertulis {len(cols)} kali di baris judul ("
-                        f"{', '.join(repr(str(cells[j]).strip()) for j in cols)}); pilih satu dengan --kolom, mis. "
-                        f"--kolom {k}=\"{str(cells[cols[-1]]).strip()}\"")
+            _named_twice(table, n, k, cells, cols)
             return False
         if cols:
             found[k] = cols[0]
