@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lkjip_site.cli.main import main
+from lkjip_site.cli.scaffold import new_report
 from lkjip_site.cli.serve import PreviewServer
 
 if TYPE_CHECKING:  # imported lazily at run time so a missing Playwright gives conftest's clear message
@@ -35,6 +36,28 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 NAV_TIMEOUT_MS = 15_000
+
+#: The scaffold's first sample line of BAB I, which :func:`scaffold_report` replaces with its sentence.
+SAMPLE_LINE = "Tuliskan latar belakang penyusunan laporan."
+
+
+def scaffold_report(root: Path, slug: str, year: int, instansi: str, sentence: str, under_name: str = "") -> Path:
+    """A report from ``lkjip new`` whose BAB I says ``sentence`` (what a search test looks for) in place of its
+    sample line, with ``under_name`` (``"  pemda: …\n"``, ``"  nama_sebelumnya: […]\n"``) added below its
+    instansi's name; returns its folder. The other sample values are left for the test to fill in or not."""
+    assert new_report(root, slug, tahun=year, instansi=instansi) == 0
+    folder = root / "content" / "laporan" / slug
+    chapter = folder / "10-bab-1-pendahuluan.md"
+    text = chapter.read_text(encoding="utf-8")
+    assert SAMPLE_LINE in text
+    chapter.write_text(text.replace(SAMPLE_LINE, sentence), encoding="utf-8")
+    if under_name:
+        meta = folder / "laporan.yaml"
+        text = meta.read_text(encoding="utf-8")
+        assert f"  nama: {instansi}\n" in text
+        meta.write_text(text.replace(f"  nama: {instansi}\n", f"  nama: {instansi}\n{under_name}"), encoding="utf-8")
+    return folder
+
 
 def lkjip(root: Path, *args: str) -> None:
     """``lkjip <args> --situs <root>`` in this process, quietly; fails the test with what it printed on error."""

@@ -19,9 +19,7 @@ from playwright.sync_api import expect
 
 from conftest import fill_in
 
-from lkjip_site.cli.scaffold import new_report
-
-from .support import lkjip, open_probe, served
+from .support import lkjip, open_probe, scaffold_report, served
 from .test_axe import AXE_OPTIONS, _describe
 
 #: slug -> (year, instansi)
@@ -33,20 +31,8 @@ RESULT_TIMEOUT_MS = 20_000
 
 def _add(root: Path, slug: str, earlier: str = "") -> None:
     year, instansi = REPORTS[slug]
-    assert new_report(root, slug, tahun=year, instansi=instansi) == 0
-    folder = root / "content" / "laporan" / slug
-    chapter = folder / "10-bab-1-pendahuluan.md"
-    text = chapter.read_text(encoding="utf-8")
-    assert "Tuliskan latar belakang penyusunan laporan." in text
-    chapter.write_text(text.replace("Tuliskan latar belakang penyusunan laporan.", f"Program {WORD}."),
-                       encoding="utf-8")
-    if earlier:
-        meta = folder / "laporan.yaml"
-        text = meta.read_text(encoding="utf-8")
-        assert f"  nama: {instansi}\n" in text
-        meta.write_text(text.replace(f"  nama: {instansi}\n", f"  nama: {instansi}\n  nama_sebelumnya: [{earlier}]\n"),
-                        encoding="utf-8")
-    fill_in(folder)
+    fill_in(scaffold_report(root, slug, year, instansi, f"Program {WORD}.",
+                            f"  nama_sebelumnya: [{earlier}]\n" if earlier else ""))
 
 
 @pytest.fixture(scope="module")

@@ -16,9 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from lkjip_site.cli.scaffold import new_report
-
-from .support import lkjip, open_probe, served
+from .support import lkjip, open_probe, scaffold_report, served
 
 WORD = "anggrek"
 #: slug -> (year, instansi, the sentence the first chapter gets): the oldest report names the kecamatan most
@@ -37,11 +35,7 @@ def years_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", "1707955200")
         for slug, (year, instansi, sentence) in REPORTS.items():
-            assert new_report(root, slug, tahun=year, instansi=instansi) == 0
-            chapter = root / "content" / "laporan" / slug / "10-bab-1-pendahuluan.md"
-            text = chapter.read_text(encoding="utf-8")
-            assert "Tuliskan latar belakang penyusunan laporan." in text
-            chapter.write_text(text.replace("Tuliskan latar belakang penyusunan laporan.", sentence), encoding="utf-8")
+            scaffold_report(root, slug, year, instansi, sentence)
         lkjip(root, "build", "--no-pdf")
     return root / "build"
 
