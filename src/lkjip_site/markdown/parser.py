@@ -491,9 +491,9 @@ def _check_printed_braces(chapter: Chapter, children: Sequence[Token], diags: Di
         else:
             continue
         diags.warn((chapter.rel, line_of(chapter, token)),
-                      f"'{braces.group(0)[:60]}' sesudah {after} tampil apa adanya di halaman: atribut {{...}} "
-                      "hanya berlaku sesudah tautan, gambar, `kode`, di akhir judul, atau pada baris sendiri di atas "
-                      "paragraf; hapus tanda kurung kurawal itu (tampilan teks diatur oleh tema situs)")
+                   f"'{braces.group(0)[:60]}' sesudah {after} tampil apa adanya di halaman: atribut {{...}} hanya "
+                   "berlaku sesudah tautan, gambar, `kode`, di akhir judul, atau pada baris sendiri di atas paragraf; "
+                   "hapus tanda kurung kurawal itu (tampilan teks diatur oleh tema situs)")
 
 
 #: A heading's trailing braces that look like attributes (``{style=…}``, ``{#a target=_blank}``) but are not only
