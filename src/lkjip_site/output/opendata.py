@@ -537,10 +537,16 @@ _COMPARISON_FIGURES = {
 def _comparison_marks(path: str, data: bytes) -> Iterable[Shown]:
     """Every figure a comparison table shows (an empty cell is an N/A the page shows without its figure)."""
     for line, row in enumerate(csv.DictReader(io.StringIO(data.decode("utf-8"))), start=2):
-        report = f"laporan/{row['laporan']}/{row['versi']}/"
-        for column, figure in _COMPARISON_FIGURES.items():
-            if row[column]:
-                yield Shown(report, figure, row[column], f"{path} baris {line}", machine=True)
+        yield from _comparison_row(row, f"{path} baris {line}")
+
+
+def _comparison_row(row: Mapping[str, str], place: str, digits: int = 0) -> Iterable[Shown]:
+    """The figures of one comparison row (CSV or workbook), each as those of the report version it names; ``digits``:
+    the significant digits its cells keep (0: all)."""
+    report = f"laporan/{row['laporan']}/{row['versi']}/"
+    for column, figure in _COMPARISON_FIGURES.items():
+        if row.get(column):
+            yield Shown(report, figure, row[column], place, machine=True, digits=digits)
 
 
 def _json_marks(report: str, path: str, data: bytes) -> Iterable[Shown]:
@@ -588,12 +594,8 @@ def _workbook_marks(path: str, data: bytes) -> Iterable[Shown]:
     names = rows.get(HEADER_ROW, {})
     for line in sorted(r for r in rows if r > HEADER_ROW):
         row = {names[c]: text for c, text in rows[line].items() if c in names}
-        if not row.get("laporan") or not row.get("versi"):
-            continue
-        report = f"laporan/{row['laporan']}/{row['versi']}/"
-        for column, figure in _COMPARISON_FIGURES.items():
-            if row.get(column):
-                yield Shown(report, figure, row[column], f"{path} baris {line}", machine=True, digits=EXCEL_DIGITS)
+        if row.get("laporan") and row.get("versi"):
+            yield from _comparison_row(row, f"{path} baris {line}", EXCEL_DIGITS)
 
 
 def _marks(report: str, table: str, path: str, data: bytes) -> Iterable[Shown]:
