@@ -33,7 +33,7 @@ from urllib.parse import urldefrag
 
 import pytest
 
-from .support import (CHAPTER_LINK, CHROMIUM, CHROMIUM_ARGS, REPORT_LINK, PageProbe, ReportPages, SiteMap,
+from .support import (CHAPTER_LINK, CHROMIUM, CHROMIUM_ARGS, PHONE, REPORT_LINK, PageProbe, ReportPages, SiteMap,
                       open_probe, served)
 
 if TYPE_CHECKING:
@@ -167,14 +167,7 @@ def probe(browser: Browser, base_url: str) -> Iterator[PageProbe]:
 @pytest.fixture
 def narrow_probe(browser: Browser, base_url: str) -> Iterator[PageProbe]:
     """A phone-sized page (360 CSS px wide) on the test site, network fenced, events recorded."""
-    context, result = open_probe(
-        browser,
-        base_url,
-        viewport={"width": 360, "height": 740},
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-    )
+    context, result = open_probe(browser, base_url, **PHONE)
     try:
         yield result
     finally:

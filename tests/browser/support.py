@@ -36,6 +36,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 NAV_TIMEOUT_MS = 15_000
+#: A phone's browser context (360 CSS px wide, twice as dense, touch), as :func:`open_probe`'s options.
+PHONE: dict[str, Any] = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True,
+                         "has_touch": True}
 
 #: The scaffold's first sample line of BAB I, which :func:`scaffold_report` replaces with its sentence.
 SAMPLE_LINE = "Tuliskan latar belakang penyusunan laporan."
@@ -57,6 +60,12 @@ def scaffold_report(root: Path, slug: str, year: int, instansi: str, sentence: s
         assert f"  nama: {instansi}\n" in text
         meta.write_text(text.replace(f"  nama: {instansi}\n", f"  nama: {instansi}\n{under_name}"), encoding="utf-8")
     return folder
+
+
+def result_slugs(results: Locator) -> list[str]:
+    """The report slugs the search results in ``results`` (``.hasil-grup``) link to, each once, sorted."""
+    links = results.locator(".hasil-tautan").evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
+    return sorted({link.split("/laporan/", 1)[1].split("/", 1)[0] for link in links})
 
 
 def lkjip(root: Path, *args: str) -> None:

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 
 from lkjip_site.cli.scaffold import new_report
 
-from .support import lkjip, open_probe, served
+from .support import PHONE, lkjip, open_probe, served
 
 #: slug -> instansi; six scaffold reports of 2024 hold more pages than the 40 results a search shows
 REPORTS = {f"kecamatan-{name.lower()}-2024": f"Kecamatan {name}"
@@ -50,8 +50,7 @@ def _fragments(requests: list[str]) -> list[str]:
 
 
 def test_a_search_reads_only_the_results_it_shows(browser, many_pages_url: str) -> None:  # noqa: ANN001
-    context, probe = open_probe(browser, many_pages_url, viewport={"width": 360, "height": 740},
-                                device_scale_factor=2, is_mobile=True, has_touch=True)
+    context, probe = open_probe(browser, many_pages_url, **PHONE)
     try:
         probe.goto(f"/cari/?q={WORD}")
         links = probe.page.locator(".hasil-tautan")

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from conftest import fill_in
 
-from .support import lkjip, open_probe, scaffold_report, served
+from .support import PHONE, lkjip, open_probe, result_slugs, scaffold_report, served
 from .test_axe import AXE_OPTIONS, _describe
 
 #: slug -> (year, instansi)
@@ -51,14 +51,9 @@ def renamed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_a_search_for_an_old_name_leads_to_the_instansi_under_its_current_name(browser,  # noqa: ANN001
                                                                                renamed_url: str) -> None:
-    context, probe = open_probe(browser, renamed_url, viewport={"width": 360, "height": 740},
-                                device_scale_factor=2, is_mobile=True, has_touch=True)
+    context, probe = open_probe(browser, renamed_url, **PHONE)
     page = probe.page
     groups = page.locator(".hasil-grup")
-
-    def slugs() -> list[str]:
-        links = groups.locator(".hasil-tautan").evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
-        return sorted({link.split("/laporan/", 1)[1].split("/", 1)[0] for link in links})
 
     try:
         probe.goto("/cari/?q=pekerjaan+umum")
@@ -77,13 +72,13 @@ def test_a_search_for_an_old_name_leads_to_the_instansi_under_its_current_name(b
             "Semua instansi", "Dinas PUPR (dahulu: Dinas Pekerjaan Umum)", "Kecamatan Cempaka"]
         page.select_option("#cari-instansi", label="Dinas PUPR (dahulu: Dinas Pekerjaan Umum)")
         expect(groups).to_have_count(2)
-        assert slugs() == ["dpu-2022", "dpupr-2024"]
+        assert result_slugs(groups) == ["dpu-2022", "dpupr-2024"]
         expect(groups.locator("h2").first).not_to_contain_text("\u2014")  # no pemda added to a name not shared
         # a link bookmarked before the rename: the instansi's reports under both names
         probe.goto(f"/cari/?q={WORD}&instansi=Dinas+Pekerjaan+Umum")
         page.wait_for_selector(".hasil-tautan", timeout=RESULT_TIMEOUT_MS)
         expect(groups).to_have_count(2)
-        assert slugs() == ["dpu-2022", "dpupr-2024"]
+        assert result_slugs(groups) == ["dpu-2022", "dpupr-2024"]
         assert page.locator("#cari-instansi option:checked").inner_text() == (
             "Dinas PUPR (dahulu: Dinas Pekerjaan Umum)")
         violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]

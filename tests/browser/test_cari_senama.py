@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from conftest import fill_in
 
-from .support import lkjip, open_probe, scaffold_report, served
+from .support import PHONE, lkjip, open_probe, result_slugs, scaffold_report, served
 from .test_axe import AXE_OPTIONS, _describe
 
 SITE_PEMDA = "Pemerintah Kabupaten Banjar"  # the site's pemda (tests/conftest.py fill_in_site)
@@ -63,15 +63,10 @@ def namesakes_url(namesakes_site: Path) -> Iterator[str]:
 
 
 def test_instansi_filter_tells_two_pemdas_namesakes_apart(browser, namesakes_url: str) -> None:  # noqa: ANN001
-    context, probe = open_probe(browser, namesakes_url, viewport={"width": 360, "height": 740},
-                                device_scale_factor=2, is_mobile=True, has_touch=True)
+    context, probe = open_probe(browser, namesakes_url, **PHONE)
     context.add_init_script(CSP_RECORDER)
     page = probe.page
     groups = page.locator(".hasil-grup")
-
-    def slugs() -> list[str]:
-        links = groups.locator(".hasil-tautan").evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
-        return sorted({link.split("/laporan/", 1)[1].split("/", 1)[0] for link in links})
 
     try:
         probe.goto(f"/cari/?q={WORD}")
@@ -86,20 +81,20 @@ def test_instansi_filter_tells_two_pemdas_namesakes_apart(browser, namesakes_url
         for pemda, slug in ((SITE_PEMDA, "disdik-banjar-2023"), (PROVINCE, "disdik-prov-2023")):
             page.select_option("#cari-instansi", label=f"Dinas Pendidikan ({pemda})")
             expect(groups).to_have_count(1)
-            assert slugs() == [slug]
+            assert result_slugs(groups) == [slug]
             expect(groups.locator("h2")).to_contain_text(pemda)  # two reports of one title told apart
             assert parse_qs(urlsplit(page.url).query)["instansi"] == [f"Dinas Pendidikan ({pemda})"]
         # a link bookmarked while the name was the kabupaten's alone: both pemdas' reports, not every instansi's
         probe.goto(f"/cari/?q={WORD}&instansi=Dinas+Pendidikan")
         page.wait_for_selector(".hasil-tautan", timeout=RESULT_TIMEOUT_MS)
         expect(groups).to_have_count(2)
-        assert slugs() == ["disdik-banjar-2023", "disdik-prov-2023"]
+        assert result_slugs(groups) == ["disdik-banjar-2023", "disdik-prov-2023"]
         assert page.locator("#cari-instansi option:checked").inner_text() == "Dinas Pendidikan (semua pemda)"
         # a name no other pemda has keeps its address
         probe.goto(f"/cari/?q={WORD}&instansi=Kecamatan+Cempaka")
         page.wait_for_selector(".hasil-tautan", timeout=RESULT_TIMEOUT_MS)
         expect(groups).to_have_count(1)
-        assert slugs() == ["cempaka-2023"]
+        assert result_slugs(groups) == ["cempaka-2023"]
         violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
         assert not violations, _describe(page.url, violations)
         assert page.evaluate("window.__csp") == []

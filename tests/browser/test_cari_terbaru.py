@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .support import lkjip, open_probe, scaffold_report, served
+from .support import PHONE, lkjip, open_probe, scaffold_report, served
 
 WORD = "anggrek"
 #: slug -> (year, instansi, the sentence the first chapter gets): the oldest report names the kecamatan most
@@ -47,8 +47,7 @@ def years_url(years_site: Path) -> Iterator[str]:
 
 
 def test_a_kecamatans_reports_are_listed_newest_year_first(browser, years_url: str) -> None:  # noqa: ANN001
-    context, probe = open_probe(browser, years_url, viewport={"width": 360, "height": 740},
-                                device_scale_factor=2, is_mobile=True, has_touch=True)
+    context, probe = open_probe(browser, years_url, **PHONE)
     try:
         probe.goto(f"/cari/?q={WORD}")
         groups = probe.page.locator(".hasil-grup")
