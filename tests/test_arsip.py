@@ -23,6 +23,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
@@ -34,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import bagit
@@ -47,6 +49,7 @@ from serve_support import get, get_bytes, running_serve, wait
 
 from lkjip_site import __version__
 from lkjip_site import build as build_module
+from lkjip_site.archive import release as release_module
 from lkjip_site.archive.bag import make_bag_zip
 from lkjip_site.archive.manifest import read_manifest, tree_digest
 from lkjip_site.cli.main import main
@@ -219,6 +222,32 @@ def test_a_release_dated_after_its_day_is_warned_at_tanggal_terbit(flow: Flow, t
     assert (f"content/laporan/{SLUG}/laporan.yaml:7: peringatan: tanggal_terbit 28 Februari 2023 sesudah hari "
             "penerbitan (1 Februari 2023)") in run.out + run.err
     assert "tulis tanggal terbit sebenarnya, mis. tanggal_terbit: 2023-02-01" in run.out + run.err
+
+
+def test_a_release_across_midnight_is_dated_by_the_day_its_date_was_checked_against(tmp_path: Path,
+                                                                                     monkeypatch: pytest.MonkeyPatch
+                                                                                     ) -> None:
+    """The clock is asked once per release: a release begun at 23:59:59 WIT on 27 February and stamped a second later
+    was warned of as released on the 27th and stamped the 28th (the manifest, the bag's ``LKjIP-Diterbitkan`` and the
+    version page then disagreed with the warning the author had acted on)."""
+    ticks = itertools.chain([dt.datetime(2023, 2, 27, 14, 59, 59, tzinfo=dt.timezone.utc)],  # 23:59:59 WIT
+                            itertools.repeat(dt.datetime(2023, 2, 27, 15, 0, 1, tzinfo=dt.timezone.utc)))
+
+    class Clock(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> dt.datetime:  # type: ignore[override]
+            return next(ticks)
+
+    root = copy_examples(tmp_path / "situs")
+    fill_in_site(root)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(release_module, "dt", SimpleNamespace(datetime=Clock, timezone=dt.timezone,
+                                                              timedelta=dt.timedelta, date=dt.date))
+    run = lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
+    assert run.code == 0, run.err
+    assert "sesudah hari penerbitan (27 Februari 2023)" in run.out + run.err  # tanggal_terbit is 28 Februari 2023
+    (manifest,) = (root / "arsip").rglob("manifest.json")
+    assert read_manifest(manifest.read_bytes()).diterbitkan == "2023-02-27T14:59:59Z"
 
 
 def test_release_of_an_archived_number_with_other_content_fails_and_writes_nothing(flow: Flow) -> None:

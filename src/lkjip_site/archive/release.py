@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import bagit
@@ -32,6 +32,14 @@ from .readme import readme_text
 from .store import ArchivedVersion, changed_sources, snapshot, version_files, write_version
 
 
+def release_time() -> dt.datetime:
+    """``SOURCE_DATE_EPOCH`` when set (reproducible releases), else the clock, in UTC to the second."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
 @dataclass
 class Release:
     """A version about to be archived: its report and the snapshot of its folder, taken before the build."""
@@ -39,6 +47,9 @@ class Release:
     report: Report
     sources: dict[str, bytes]
     url_dasar: str = ""  # the site's address, for the folder's README
+    #: When the version is released, asked once: the date its ``tanggal_terbit`` is checked against is the date the
+    #: folder, the bag and the manifest are stamped with, even for a release running across midnight.
+    when: dt.datetime = field(default_factory=release_time)
 
 
 def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags: Diagnostics) -> Release | None:
@@ -76,13 +87,14 @@ def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags:
                     f"{fmt_date(released[last].info().tanggal_terbit)}; versi baru terbit pada atau setelah tanggal "
                     "itu: tulis tanggal terbit versi ini")
         raise ContentError(diags)
-    warn_future_date(report, release_time(), diags)
+    release = Release(report, sources, site.config.url_dasar)
+    warn_future_date(report, release.when, diags)
     refuse_samples(site, report, diags)
     refuse_unportable(report, sources, diags)
     if before and released[before[-1]].manifest.laporan.get("catatan_versi", "") == report.catatan_versi:
         diags.warn(where, f"catatan_versi sama dengan versi '{before[-1]}' yang sudah terbit; tuliskan apa yang "
                    "berubah di versi ini, agar pembaca halaman versi dan halaman perubahan mengetahuinya")
-    return Release(report, sources, site.config.url_dasar)
+    return release
 
 
 #: The easternmost Indonesian time (WIT, UTC+9): a release day is the latest calendar date it is anywhere in Indonesia,
@@ -174,7 +186,7 @@ def store_release(root: Path, release: Release, files: dict[str, bytes]) -> Path
     if named:  # refused at load (``load/content._control_names``): a bag lists one path per line, for good
         raise RuntimeError(f"nama berkas '{escape_controls(named[0])}' memuat karakter kendali; versi ini tidak "
                            "diarsipkan")
-    when = release_time()
+    when = release.when
     sumber = entries(release.sources)
     info = {
         "Source-Organization": report.instansi.pemda,
@@ -195,14 +207,6 @@ def store_release(root: Path, release: Release, files: dict[str, bytes]) -> Path
                         baca_saya=entries({README: readme})[0])
     files = version_files(manifest, site, release.sources, bag, readme)
     return write_version(root, report.slug, report.versi, files)
-
-
-def release_time() -> dt.datetime:
-    """``SOURCE_DATE_EPOCH`` when set (reproducible releases), else the clock, in UTC to the second."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
 def _iso(when: dt.datetime) -> str:
