@@ -63,7 +63,7 @@ def check_target_awal(report: Report, computed: ComputedReport) -> list[Finding]
     pk = report.data.pk
     if pk is None or not pk.target_awal:
         return []
-    if pk.jenis != "perubahan":
+    if not is_revised(report):
         return [Finding("error", loc_of(pk, "target_awal"), "target_awal hanya untuk PK Perubahan, sedangkan "
                         "pk.yaml ini PK awal (jenis: awal); tulis 'jenis: perubahan' dan tanggal PK Perubahan bila "
                         "PK ini sudah diubah, atau hapus target_awal", CODE)]
