@@ -1072,6 +1072,29 @@ def test_compare_lists_added_and_removed_indicators_budget_rows_and_chapters() -
     assert compare(old, old).empty
 
 
+def test_compare_lists_a_changed_pagu_awal_and_target_awal() -> None:
+    """A correction that recorded the APBD Perubahan (pagu_awal) in program 7.01.01 and corrected the PK awal's
+    target of A changed no pagu, realisasi, target or capaian: the change page listed nothing but the data files.
+    A version made before the columns existed (no key) and one without a change (null) are alike."""
+    leaf = {"kode": "7.01.01", "nama": "Program", "pagu": 100, "realisasi": 90, "serapan": 90, "rincian": []}
+    old = VersionData("1.0", dt.date(2024, 1, 31), _doc([_ind("A", 95, Decimal("95"))],
+                                                        {"pagu": 100, "realisasi": 90, "serapan": 90, "program": [leaf]}), [])
+    new = VersionData("1.1", dt.date(2024, 2, 29), _doc(
+        [{**_ind("A", 95, Decimal("95")), "target_awal": 110, "target_awal_kualitatif": ""}],
+        {"pagu": 100, "realisasi": 90, "serapan": 90, "pagu_awal": 120,
+         "program": [{**leaf, "pagu_awal": 120}]}), [])
+    changes = compare(old, new)
+    assert [(c.subjek, c.besaran, c.lama, c.baru) for c in changes.indikator] == [
+        ("A Indikator A", "Target awal (PK awal) 2023", "–", "110")]
+    assert [(c.subjek, c.besaran, c.lama, c.baru, c.selisih) for c in changes.anggaran] == [
+        ("Total anggaran", "Pagu awal", "–", "Rp 120", ""),
+        ("7.01.01 Program", "Pagu awal", "–", "Rp 120", "")]
+    nulls = replace(old, document=_doc([{**_ind("A", 95, Decimal("95")), "target_awal": None}],
+                                       {"pagu": 100, "realisasi": 90, "serapan": 90, "pagu_awal": None,
+                                        "program": [{**leaf, "pagu_awal": None}]}))
+    assert compare(old, nulls).empty
+
+
 def test_change_page_lists_the_source_files_whose_change_no_figure_shows() -> None:
     """A version that corrected only a table drawn from the report's own data file (``data/pendanaan.csv``) read
     "Tidak ada angka maupun teks bab yang berubah": no computed figure nor chapter text differed. Every source file

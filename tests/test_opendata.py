@@ -17,7 +17,8 @@ from test_compute import indicator, leaf, node, report
 
 from lkjip_site.compute.report import compute_report
 from lkjip_site.core.diagnostics import Diagnostics
-from lkjip_site.core.model import DATA_LICENCES, Budget, DataLicence, Loc, Missing, PeriodValues, SiteConfig
+from lkjip_site.core.model import (DATA_LICENCES, Budget, DataLicence, Loc, Missing, PerjanjianKinerja, PeriodValues,
+                                   SiteConfig, TargetAwal)
 from lkjip_site.load.config import load_config
 from lkjip_site.output.audit import audit
 from lkjip_site.output.opendata import CATALOGUE, DATAPACKAGE, OpenDataSource, data_catalogue, open_data
@@ -72,7 +73,36 @@ def test_the_package_with_its_new_columns_validates(tmp_path: Path) -> None:
     assert result.valid, result.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
     descriptor = json.loads((tmp_path / DATAPACKAGE).read_text(encoding="utf-8"))
     [fields] = [x["schema"]["fields"] for x in descriptor["resources"] if x["path"] == "indikator.csv"]
-    assert [f["name"] for f in fields][-2:] == ["target_tahunan", "kode_program"]
+    names = [f["name"] for f in fields]
+    assert names[-5:-3] == ["target_tahunan", "kode_program"]  # earlier columns keep their places
+    assert names[-3:] == ["target_awal", "target_awal_kualitatif", "alasan_perubahan"]
+
+
+def test_a_pk_perubahan_publishes_the_first_targets_it_changed_and_why() -> None:
+    """The pages said "dari 100 menjadi 90" under a PK Perubahan; indikator.csv and laporan.json held the 90 alone,
+    so the quarterly reports published before the revision (measured against 100) disagreed with the download
+    without a word. The report year's row carries the PK awal's target and the reason; other rows stay empty."""
+    p1 = indicator("P1", PeriodValues(annual=D(90), quarters={"tw1": D(25), "tw2": D(25), "tw3": D(20)}),
+                   PeriodValues(quarters={"tw1": D(25), "tw2": D(25), "tw3": D(20)}), tahun=2024, agregasi="jumlah",
+                   realisasi_lain={2023: PeriodValues(annual=D(95))})
+    p2 = indicator("P2", "B", "B", tahun=2024)
+    p3 = indicator("P3", D(80), PeriodValues(quarters={"tw1": D(70)}), tahun=2024)
+    pk = PerjanjianKinerja(2024, "perubahan", dt.date(2024, 9, 20), ["S1"], [], [], L,
+                           target_awal=[TargetAwal("P1", D(100), "Anggaran dikurangi pada APBD Perubahan", L),
+                                        TargetAwal("P2", "BB", "", L),
+                                        TargetAwal("P3", Missing("indikator baru"), "", L)],
+                           alasan_perubahan="Penyesuaian dengan APBD Perubahan")
+    r = report([p1, p2, p3], tahun=2024, periode="tw3", pk=pk)
+    r.computed = compute_report(r, {}, "permendagri-86-2017")
+    files = open_data(r).files
+    got = [(x["indikator_id"], x["tahun"], x["target_awal"], x["target_awal_kualitatif"], x["alasan_perubahan"])
+           for x in rows(files, "indikator.csv")]
+    assert got == [("P1", "2023", "", "", ""),
+                   ("P1", "2024", "100", "", "Anggaran dikurangi pada APBD Perubahan"),
+                   ("P2", "2024", "", "BB", "Penyesuaian dengan APBD Perubahan"),
+                   ("P3", "2024", "", "", "target awal tidak ada: indikator baru; Penyesuaian dengan APBD Perubahan")]
+    doc = json.loads(files["laporan.json"])
+    assert [x["target_awal"] for x in doc["indikator"]] == [None, 100, None, None]
 
 
 def quarter_two_report():

@@ -124,7 +124,10 @@ def compare(old: VersionData, new: VersionData) -> Changes:
                          lambda r: f"{r['kode']} {r['nama']}", [
                              ("pagu", "Pagu", _rupiah, _rupiah_delta),
                              ("realisasi", "Realisasi", _rupiah, _rupiah_delta),
-                             ("serapan", "Serapan", _percent, _points)])
+                             ("serapan", "Serapan", _percent, _points),
+                             # the pagu before the APBD Perubahan (pagu_awal): recorded, corrected or removed in a
+                             # correction, it changed none of the columns above and the page said nothing
+                             ("pagu_awal", "Pagu awal", _rupiah, _rupiah_delta)])
     other_tool = bool(old.alat and new.alat and old.alat != new.alat)
     out.angka_kunci, out.angka_kunci_alat = _key_figures(old.document.get("angka_kunci") or [],
                                                          new.document.get("angka_kunci") or [], other_tool)
@@ -276,8 +279,10 @@ def _indicators(old: dict[str, Any], new: dict[str, Any], out: Changes) -> None:
         if o is None:
             o = {}
         subject = f"{r['indikator_id']} {r['nama']}"
+        # the PK awal's target (target_awal, a PK Perubahan's): a correction of "dari 100" changed no other figure
         for name, label, show, diff in (("target", "Target", _measure, _delta), ("realisasi", "Realisasi", _measure, _delta),
-                                        ("capaian", "Capaian", _percent, _points), ("predikat", "Predikat", _text, None)):
+                                        ("capaian", "Capaian", _percent, _points), ("predikat", "Predikat", _text, None),
+                                        ("target_awal", "Target awal (PK awal)", _measure, _delta)):
             a, b = _value(o, name), _value(r, name)
             if a != b:
                 out.indikator.append(_change(subject, f"{label} {period(r)}", a, b, show, diff))
@@ -352,7 +357,8 @@ def _budget_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     tree = document.get("anggaran")
     if not tree:
         return []
-    rows = [{"kode": "Total", "nama": "anggaran", **{k: tree.get(k) for k in ("pagu", "realisasi", "serapan")}}]
+    rows = [{"kode": "Total", "nama": "anggaran",
+             **{k: tree.get(k) for k in ("pagu", "realisasi", "serapan", "pagu_awal")}}]
 
     def visit(node: dict[str, Any]) -> None:
         rows.append(node)
@@ -499,7 +505,7 @@ def _document_values(document: dict[str, Any]) -> dict[str, str]:
         if _is_number(row.get("capaian")):
             out[f"capaian.{row['sasaran_id']}"] = _percent(row["capaian"])
     for row in _budget_rows(document):
-        for key, show in (("pagu", _rupiah), ("realisasi", _rupiah), ("serapan", _percent)):
+        for key, show in (("pagu", _rupiah), ("realisasi", _rupiah), ("serapan", _percent), ("pagu_awal", _rupiah)):
             if _is_number(row.get(key)) and row.get("kode"):
                 out[f"anggaran.{row['kode']}.{key}"] = show(row[key])
     return out

@@ -25,6 +25,7 @@ from ..compute.budget import BudgetReport, BudgetResult
 from ..compute.capaian import Result
 from ..compute.scales import classify_or_none
 from ..compute.figures import Figure
+from ..compute.perubahan import TargetChange, target_changes
 from ..core.files import Held
 from ..compute.periods import quarters_upto
 from ..core.model import QUARTERS, DataLicence, Missing, Report, ScaleClass, SiteConfig, Value
@@ -58,6 +59,11 @@ INDICATOR_FIELDS = [
     ("target_tahunan", "number",
      "baris triwulan: target setahun (kolom target berisi target s.d. triwulan); kosong pada baris tahunan"),
     ("kode_program", "string", "kode program di anggaran.csv yang diukur indikator ini (kosong bila tidak ada)"),
+    # added at the end, so a reader taking columns by position keeps working
+    ("target_awal", "number", "baris tahun laporan dengan PK Perubahan: target setahun menurut PK awal, bila PK "
+     "Perubahan mengubahnya (target_awal di data/pk.yaml); kosong bila target tidak diubah"),
+    ("target_awal_kualitatif", "string", "target awal berupa nilai kualitatif"),
+    ("alasan_perubahan", "string", "alasan PK Perubahan mengubah target, atau mengapa target awal tidak ada"),
 ]
 SASARAN_FIELDS = [
     ("sasaran_id", "string", "id sasaran"),
@@ -177,6 +183,7 @@ def indicator_rows(report: Report) -> list[Row]:
     if c is None:
         return []
     out: list[Row] = []
+    changes = {t.indikator: t for t in target_changes(report)}
     for ir in c.indikator.values():
         base = {"indikator_id": ir.id, "nama": ir.nama, "satuan": ir.satuan, "polaritas": ir.polaritas,
                 "jenis": ir.jenis, "sasaran_id": ir.sasaran_id or "", "kode_program": ir.program or ""}
@@ -188,8 +195,22 @@ def indicator_rows(report: Report) -> list[Row]:
             # the Renstra's and the PK's) was nowhere in the download
             annual = ir.target_tahunan if periode != "tahunan" and isinstance(ir.target_tahunan, Decimal) else None
             out.append({**base, "tahun": tahun, "periode": periode, **_value("target", target),
-                        **_value("realisasi", realisasi), **_result(res, pred), "target_tahunan": annual})
+                        **_value("realisasi", realisasi), **_result(res, pred), "target_tahunan": annual,
+                        **_target_awal(changes.get(ir.id) if tahun == ir.tahun else None)})
     return out
+
+
+def _target_awal(change: TargetChange | None) -> Row:
+    """The PK awal's target of the report's year that the PK Perubahan changed, and why: the pages said "dari 100
+    menjadi 90" while the download held the 90 alone, and a reader of the quarterly reports published before the
+    revision could not tell from the data why their targets differ."""
+    if change is None:
+        return {**_value("target_awal", None), "alasan_perubahan": ""}
+    why = change.alasan
+    if isinstance(change.awal, Missing):  # an indicator the PK Perubahan added: no first target, said why
+        why = "; ".join(w for w in (f"target awal tidak ada: {change.awal.reason}" if change.awal.reason else "",
+                                    why) if w)
+    return {**_value("target_awal", change.awal), "alasan_perubahan": why}
 
 
 def quarter_rows(report: Report) -> list[Row]:
