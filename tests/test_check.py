@@ -883,6 +883,37 @@ def test_a_target_the_pk_perubahan_changed_from_a_published_quarterly_report_is_
     assert check_earlier(report("tahunan", 120, "perubahan"), [tw1]) == []
 
 
+def test_a_pk_awal_after_a_report_of_the_year_under_the_pk_perubahan_is_said_at_jenis():
+    """The annual report, copied from TW II's folder, kept ``jenis: awal`` (and TW II's targets) beside a published
+    TW III under the PK Perubahan: its PK table named the PK awal, it printed no target awal, and no target was
+    compared with TW III's; nothing said the reports disagreed. Said once, at pk.yaml's jenis line."""
+    pk_file = f"{DIR}/data/pk.yaml"
+
+    def report(periode, jenis, tanggal=None):
+        tv = PeriodValues(annual=D(120), loc=loc(3), locs={"tahunan": loc(3)})
+        pv = PeriodValues(annual=D(95), loc=loc(5)) if periode == "tahunan" else \
+            PeriodValues(quarters={q: D(30) for q in ("tw1", "tw2", "tw3")[: int(periode[-1])]}, loc=loc(5))
+        i = Indicator(id="PATEN", nama="Layanan PATEN", satuan="layanan", polaritas="positif", loc=loc(1),
+                      target={2025: tv}, realisasi={2025: pv}, agregasi="jumlah")
+        pk = PerjanjianKinerja(2025, jenis, tanggal, ["S1"], ["PATEN"], [], loc(1, pk_file), lines={"jenis": 2})
+        r = make_report([i], [("S1", ["PATEN"])], tahun=2025, periode=periode, pk=pk, ttd=dt.date(2026, 1, 31))
+        r.slug, r.instansi.nama = f"kec-2025-{periode}", "Kecamatan Sungai Tabuk"
+        r.computed = compute_report(r, {}, "permendagri-86-2017")
+        return r
+
+    tw2 = report("tw2", "awal")
+    tw3 = report("tw3", "perubahan", dt.date(2025, 9, 20))
+    annual = report("tahunan", "awal")
+    assert [(f.loc, f.kode, f.message) for f in check_earlier(annual, [tw2, tw3, tw3])] == [
+        (loc(2, pk_file), "beda-laporan-triwulan",
+         "data/pk.yaml: PK awal (jenis: awal), sedangkan laporan Triwulan III 2025 instansi ini ('kec-2025-tw3') "
+         "mencatat Perjanjian Kinerja Perubahan (ditandatangani 20 September 2025); laporan sesudahnya di tahun yang "
+         "sama diukur dengan PK Perubahan itu: tulis 'jenis: perubahan', tanggal PK Perubahan dan target_awal seperti "
+         "di laporan itu, atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya")]
+    assert check_earlier(annual, [tw2]) == []  # PK awal throughout: nothing to say
+    assert check_earlier(report("tahunan", "perubahan", dt.date(2025, 9, 20)), [tw2, tw3]) == []
+
+
 def test_target_awal_is_read_against_the_pk_and_the_revised_target():
     """``target_awal`` under a PK awal, of an unknown indicator, twice, equal to the revised target, or without any
     reason: each said at its line of pk.yaml."""

@@ -65,8 +65,8 @@ beda-laporan-triwulan      warning     a quarter (or the year) typed again diffe
                                        PK; a target changed by the PK Perubahan from an earlier report's under the PK
                                        awal and not in ``target_awal``, or a ``target_awal`` other than that report's;
                                        a sub kegiatan's pagu changed from an earlier report's and not in ``pagu_awal``,
-                                       or a ``pagu_awal`` other than that report's pagu; two reports of one instansi
-                                       and one period
+                                       or a ``pagu_awal`` other than that report's pagu; a PK awal after a report
+                                       of the year under the PK Perubahan; two reports of one instansi and one period
 instansi-ejaan             warning     one instansi's name or pemda written otherwise in another report of the site (case,
                                        spaces, "Pemkab" for "Pemerintah Kabupaten"): the portal shows two instansi
 nama-sebelumnya-tidak-ada  warning     an earlier name (``instansi.nama_sebelumnya``) no report of the site has: no link

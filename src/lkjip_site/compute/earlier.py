@@ -36,7 +36,7 @@ from decimal import Decimal
 from typing import Iterable, Iterator, Sequence
 
 from ..core.addresses import folded, instansi_slug
-from ..core.fmt import fmt_entered, fmt_rupiah, quarter_numeral, shown
+from ..core.fmt import fmt_date, fmt_entered, fmt_rupiah, quarter_numeral, shown
 from ..core.model import PERIOD_ORDER, Indicator, Loc, PeriodValues, Report, loc_of
 from ..core.suggest import did_you_mean
 from .findings import Finding
@@ -166,6 +166,7 @@ def check_earlier(report: Report, earlier: Iterable[Report]) -> list[Finding]:
     computes; another report of its own period."""
     out: list[Finding] = []
     seen: set[tuple[int, str]] = set()
+    reverted: list[Finding] = []  # said once, however many earlier reports were under the PK Perubahan
     for prev in earlier:
         if (prev.tahun, prev.periode) in seen or prev.computed is None:  # two of one period: the first (by slug)
             continue
@@ -182,7 +183,27 @@ def check_earlier(report: Report, earlier: Iterable[Report]) -> list[Finding]:
                                "satunya", SAME_YEAR))
         else:
             out += _quarters(report, prev) + _budget_quarters(report, prev)
+            if not reverted:
+                reverted = _pk_reverted(report, prev)
+                out += reverted
     return out
+
+
+def _pk_reverted(report: Report, prev: Report) -> list[Finding]:
+    """A PK awal after an earlier report of the year under the PK Perubahan: once signed, the PK Perubahan is the
+    one the rest of the year is measured against.
+
+    The annual report copied from TW II's folder kept ``jenis: awal`` beside a published TW III under the PK
+    Perubahan: its PK table called its targets the PK awal's (with the DPA awal's amounts), printed no target awal
+    and checked no target against the TW III report, and nothing said the two reports disagreed."""
+    pk, theirs = report.data.pk, prev.data.pk
+    if pk is None or pk.jenis != "awal" or theirs is None or theirs.jenis != "perubahan":
+        return []
+    signed = f" (ditandatangani {fmt_date(theirs.tanggal)})" if theirs.tanggal else ""
+    return [Finding("warning", loc_of(pk, "jenis", "tahun"), f"data/pk.yaml: PK awal (jenis: awal), {_same_year(prev)} "
+                    f"Perjanjian Kinerja Perubahan{signed}; laporan sesudahnya di tahun yang sama diukur dengan PK "
+                    "Perubahan itu: tulis 'jenis: perubahan', tanggal PK Perubahan dan target_awal seperti di laporan "
+                    "itu, atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya", SAME_YEAR)]
 
 
 def _differs(mine: Decimal | None, other: Decimal | None) -> bool:
