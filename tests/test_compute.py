@@ -23,7 +23,8 @@ from lkjip_site.compute.report import compute_report, counts_for
 from lkjip_site.compute.figures import Counted, count_indicators
 from lkjip_site.compute.scales import BUILTIN_SCALES, classify
 from lkjip_site.core.fmt import fmt_delta, fmt_entered, fmt_number, fmt_percent, fmt_rupiah
-from lkjip_site.elements.tables import table_anggaran, table_capaian, table_renstra
+from lkjip_site.elements.tables import (table_anggaran, table_capaian, table_jenis_belanja, table_kinerja_anggaran,
+                                       table_renstra, table_triwulan_indikator)
 from lkjip_site.core.model import (
     Budget,
     BudgetNode,
@@ -43,6 +44,7 @@ from lkjip_site.core.model import (
     Report,
     ReportData,
     Sasaran,
+    TargetAwal,
     Tujuan,
 )
 from lkjip_site.core.numbers import Derived
@@ -990,6 +992,72 @@ def test_budget_table_heads_its_name_column_by_the_levels_it_lists():
     heads = {depth: table_anggaran(r, {"tingkat": depth}).head[0][1].text for depth in ("program", "kegiatan")}
     assert heads == {"program": "Program", "kegiatan": "Program / kegiatan"}
     assert table_anggaran(r, {}).head[0][1].text == "Program / kegiatan / sub kegiatan"
+
+
+def _apbd_perubahan_report(jenis_belanja=None):
+    """The DPPA cut a belanja modal from 800 to 600 and raised a barang dan jasa from 100 to 120; pegawai unchanged."""
+    b = Budget(2024, [node("program", "1.03.01", [node("kegiatan", "1.03.01.2.01", [
+        leaf("1.03.01.2.01.0001", 120, 70, pagu_awal=D(100), jenis_belanja="barang_jasa"),
+        leaf("1.03.01.2.01.0002", 500, 360, jenis_belanja="pegawai")])], sasaran="S1"),
+        node("program", "1.03.02", [node("kegiatan", "1.03.02.2.01", [
+            leaf("1.03.02.2.01.0001", 600, 400, pagu_awal=D(800), jenis_belanja="modal")])], sasaran="S2")], L,
+        jenis_belanja=jenis_belanja or [])
+    r = report([indicator("A", D(10), D(10), tahun=2024, sasaran="S1"),
+                indicator("B", D(10), D(10), tahun=2024, sasaran="S2")],
+               sasaran=[("S1", ["A"]), ("S2", ["B"])], tahun=2024, anggaran=b)
+    r.computed = compute_report(r, {}, "lan")
+    return r
+
+
+def test_jenis_belanja_and_sasaran_tables_sum_the_pagu_awal_of_their_sub_kegiatan():
+    """Under an APBD Perubahan the budget table set pagu awal beside pagu perubahan, while the jenis belanja table
+    (what the LRA sets out "sebelum/setelah perubahan") and the kinerja-anggaran table printed the DPPA alone: a
+    finance officer had to add the DPA awal per jenis belanja and per sasaran by hand. Each is the sum of its sub
+    kegiatan's pagu awal (an unchanged one counts its pagu), never typed."""
+    r = _apbd_perubahan_report()
+    t = table_jenis_belanja(r, {})
+    assert [c.text for c in t.head[0]] == ["Jenis belanja", "Pagu awal (Rp)", "Pagu perubahan (Rp)",
+                                           "Realisasi (Rp)", "Serapan", "Sisa (Rp)"]
+    assert [[c.text for c in row.cells[:3]] for row in t.body + t.foot] == [
+        ["Belanja Pegawai", "500", "500"], ["Belanja Barang dan Jasa", "100", "120"], ["Belanja Modal", "800", "600"],
+        ["Jumlah belanja", "1.400", "1.220"]]
+    assert t.notes[-1].endswith("Serapan dan sisa dihitung terhadap pagu perubahan.")
+    k = table_kinerja_anggaran(r, {})
+    assert [c.text for c in k.head[0]][4:7] == ["Pagu awal (Rp)", "Pagu perubahan (Rp)", "Realisasi (Rp)"]
+    assert [[c.text for c in row.cells[4:6]] for row in k.body] == [["600", "620"], ["800", "600"]]
+    assert fmt_rupiah(lookup(r.computed, "anggaran.jenis.modal.pagu_awal").value) == "Rp 800"
+    assert fmt_rupiah(lookup(r.computed, "anggaran.jenis.pagu_awal").value) == "Rp 1.400"
+    assert fmt_rupiah(lookup(r.computed, "anggaran.sasaran.S2.pagu_awal").value) == "Rp 800"
+
+
+def test_jenis_belanja_typed_at_file_level_keep_their_columns_under_an_apbd_perubahan():
+    """A file-level jenis_belanja list has no pagu awal: its table stays as it was, and a {nilai} of a jenis belanja's
+    pagu awal says why it is not known instead of printing the pagu perubahan."""
+    r = _apbd_perubahan_report([JenisBelanja("pegawai", D(500), D(360), L),
+                                JenisBelanja("barang_jasa", D(720), D(470), L)])
+    assert [c.text for c in table_jenis_belanja(r, {}).head[0]][1] == "Pagu (Rp)"
+    with pytest.raises(UnknownReference, match="tanpa pagu awal"):
+        lookup(r.computed, "anggaran.jenis.pegawai.pagu_awal")
+    unchanged = report([indicator("A", D(10), D(10), sasaran="S1")], sasaran=[("S1", ["A"])], anggaran=Budget(
+        2022, [node("program", "1.03.01", [node("kegiatan", "1.03.01.2.01", [
+            leaf("1.03.01.2.01.0001", 100, 90, jenis_belanja="modal")])], sasaran="S1")], L))
+    unchanged.computed = compute_report(unchanged, {}, "lan")
+    assert [c.text for c in table_jenis_belanja(unchanged, {}).head[0]][1] == "Pagu (Rp)"
+    assert [c.text for c in table_kinerja_anggaran(unchanged, {}).head[0]][4] == "Pagu (Rp)"
+
+
+def test_the_quarterly_table_names_the_targets_the_pk_perubahan_changed():
+    """A TW III report under the PK Perubahan printed "Target tahunan 10" beside the TW I–II reports' 12 in its
+    quarterly table with nothing saying it had changed (the note was under the capaian table only)."""
+    i = indicator("K", PeriodValues(annual=D(10), quarters={"tw1": D(3), "tw2": D(3), "tw3": D(2), "tw4": D(2)}),
+                  PeriodValues(quarters={"tw1": D(3), "tw2": D(3), "tw3": D(2)}), tahun=2024, agregasi="jumlah")
+    pk = PerjanjianKinerja(2024, "perubahan", dt.date(2024, 9, 20), ["S1"], [], [], L,
+                           target_awal=[TargetAwal("K", D(12), "APBD Perubahan", L)])
+    r = report([i], tahun=2024, periode="tw3", pk=pk)
+    r.computed = compute_report(r, {}, "lan")
+    assert table_triwulan_indikator(r, {}).notes == [
+        "Target menurut Perjanjian Kinerja Perubahan tahun 2024. Target tahunan yang diubah dari Perjanjian Kinerja "
+        "awal: Indikator K dari 12 menjadi 10."]
 
 
 def test_renstra_table_gives_one_reason_for_a_missing_end_target():

@@ -221,6 +221,9 @@ class BudgetRow(_Absorption, Compact):
     pagu: Decimal
     realisasi: Decimal
     loc: Loc | None = None
+    #: Σ pagu before the APBD Perubahan of the sub kegiatan the row adds up, when a sub kegiatan writes its
+    #: ``pagu_awal``; None without one, and for jenis belanja rows typed at file level (no pagu awal there)
+    pagu_awal: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,8 +276,10 @@ class BudgetReport:
         return index
 
 
-def _jenis_rows(budget: Budget, leaves: list[BudgetResult]) -> tuple[list[BudgetRow], str]:
-    """Jenis belanja rows: as entered in data (then compared with the total by check), else summed from leaves."""
+def _jenis_rows(budget: Budget, leaves: list[BudgetResult], changed: bool) -> tuple[list[BudgetRow], str]:
+    """Jenis belanja rows: as entered in data (then compared with the total by check), else summed from leaves,
+    with their pagu awal when the APBD Perubahan is recorded (``changed``): the LRA a finance officer reads sets
+    "sebelum perubahan" beside "setelah perubahan" per jenis belanja."""
     if budget.jenis_belanja:
         rows = [BudgetRow(j.jenis, JENIS_LABEL.get(j.jenis, j.jenis), j.pagu, j.realisasi, j.loc)
                 for j in budget.jenis_belanja]
@@ -282,14 +287,23 @@ def _jenis_rows(budget: Budget, leaves: list[BudgetResult]) -> tuple[list[Budget
     sums: dict[str, list[Decimal]] = {}
     for leaf in leaves:
         if leaf.jenis_belanja:
-            acc = sums.setdefault(leaf.jenis_belanja, [ZERO, ZERO])
+            acc = sums.setdefault(leaf.jenis_belanja, [ZERO, ZERO, ZERO])
             acc[0] += leaf.pagu
             acc[1] += leaf.realisasi
+            acc[2] += leaf.pagu_awal
     if not sums:
         return [], ""
     order = {k: i for i, k in enumerate(_JENIS_ORDER)}
     keys = sorted(sums, key=lambda k: (order.get(k, 99), k))
-    return [BudgetRow(k, JENIS_LABEL.get(k, k), sums[k][0], sums[k][1]) for k in keys], "rincian"
+    return [BudgetRow(k, JENIS_LABEL.get(k, k), sums[k][0], sums[k][1], pagu_awal=sums[k][2] if changed else None)
+            for k in keys], "rincian"
+
+
+def _sum_awal(rows: list[BudgetRow]) -> Decimal | None:
+    """Σ pagu awal of rows that all have one (else None: a sum of some would read as the whole's)."""
+    if not rows or any(r.pagu_awal is None for r in rows):
+        return None
+    return sum((r.pagu_awal for r in rows if r.pagu_awal is not None), ZERO)
 
 
 def _kelompok_rows(rows: list[BudgetRow]) -> list[BudgetRow]:
@@ -303,22 +317,24 @@ def _kelompok_rows(rows: list[BudgetRow]) -> list[BudgetRow]:
     return [BudgetRow(k, k, v[0], v[1]) for k, v in acc.items()]
 
 
-def _sasaran_rows(program: list[BudgetResult]) -> list[BudgetRow]:
-    """Weighted absorption per sasaran: the highest node carrying a sasaran counts, its children are not re-added."""
+def _sasaran_rows(program: list[BudgetResult], changed: bool) -> list[BudgetRow]:
+    """Weighted absorption per sasaran: the highest node carrying a sasaran counts, its children are not re-added;
+    with the pagu awal when the APBD Perubahan is recorded (``changed``)."""
     acc: dict[str, list[Decimal]] = {}
 
     def visit(n: BudgetResult) -> None:
         if n.sasaran:
-            a = acc.setdefault(n.sasaran, [ZERO, ZERO])
+            a = acc.setdefault(n.sasaran, [ZERO, ZERO, ZERO])
             a[0] += n.pagu
             a[1] += n.realisasi
+            a[2] += n.pagu_awal
             return
         for c in n.children:
             visit(c)
 
     for p in program:
         visit(p)
-    return [BudgetRow(k, k, v[0], v[1]) for k, v in acc.items()]
+    return [BudgetRow(k, k, v[0], v[1], pagu_awal=v[2] if changed else None) for k, v in acc.items()]
 
 
 def pk_pagu_attr(budget: BudgetReport, pk_jenis: str) -> str:
@@ -354,15 +370,16 @@ def compute_budget(budget: Budget, periode: str = "tahunan") -> BudgetReport:
     total = BudgetRow("total", "Total", sum((p.pagu for p in program), ZERO),
                       sum((p.realisasi for p in program), ZERO), budget.loc)
     leaves = [n for p in program for n in p.walk() if not n.children]
-    jenis, sumber = _jenis_rows(budget, leaves)
+    changed = any(n.pagu_awal_tertulis for n in leaves)
+    jenis, sumber = _jenis_rows(budget, leaves, changed)
     tw: dict[str, Decimal] = {}
     for p in program:
         for q, v in p.realisasi_tw.items():
             tw[q] = tw.get(q, ZERO) + v
     jenis_total = BudgetRow("jenis", "Jumlah belanja", sum((r.pagu for r in jenis), ZERO),
-                            sum((r.realisasi for r in jenis), ZERO)) if jenis else None
-    changed = any(n.pagu_awal_tertulis for n in leaves)
-    return BudgetReport(budget.tahun, program, total, jenis, sumber, _kelompok_rows(jenis), _sasaran_rows(program),
+                            sum((r.realisasi for r in jenis), ZERO), pagu_awal=_sum_awal(jenis)) if jenis else None
+    return BudgetReport(budget.tahun, program, total, jenis, sumber, _kelompok_rows(jenis),
+                        _sasaran_rows(program, changed),
                         budget_change(total.pagu, total.realisasi, budget.tahun_lalu), budget.total_tertulis,
                         dict(sorted(tw.items())), issues, jenis_total,
                         sum((p.pagu_awal for p in program), ZERO) if changed else None)

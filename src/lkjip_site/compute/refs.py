@@ -13,7 +13,7 @@ from typing import Literal
 from ..core import fmt
 from ..core.model import Missing, ScaleClass, Value
 from ..core.suggest import did_you_mean, listing
-from .budget import BudgetReport, serapan
+from .budget import BudgetReport, BudgetRow, serapan
 from .capaian import Result
 from .comparisons import NO_TARGET_AKHIR
 from .figures import Figure, slug
@@ -196,6 +196,16 @@ def _budget_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     return _budget_attr(node.pagu, node.realisasi, attr, path)
 
 
+def _row_of(b: BudgetReport, middle: str) -> BudgetRow | None:
+    """The flat row a path names: ``jenis`` (Σ jenis belanja), ``jenis.<key>``, ``sasaran.<id>``; else None."""
+    if middle == "jenis":
+        return b.jenis_total
+    for prefix, rows in (("jenis.", b.jenis_belanja), ("sasaran.", b.per_sasaran)):
+        if middle.startswith(prefix):
+            return next((r for r in rows if r.key == middle[len(prefix):]), None)
+    return None
+
+
 def _pagu_awal_ref(b: BudgetReport, middle: str, path: str) -> Ref:
     """The pagu before the APBD Perubahan of the total or of a program, kegiatan or sub kegiatan. Only where a sub
     kegiatan writes its ``pagu_awal``: without one the report records no change, and a sentence naming a "pagu awal"
@@ -205,9 +215,17 @@ def _pagu_awal_ref(b: BudgetReport, middle: str, path: str) -> Ref:
                              "menurut DPA sebelum APBD Perubahan) pada sub kegiatan yang pagunya diubah")
     if not middle:
         return Ref(b.pagu_awal, "rupiah", path)
+    row = _row_of(b, middle)
+    if row is not None:
+        if row.pagu_awal is None:  # jenis belanja typed at file level carry no pagu awal
+            raise _unknown(path, "rincian jenis belanja ditulis di tingkat berkas (jenis_belanja di data/anggaran.yaml) "
+                                 "tanpa pagu awal; pagu awal per jenis belanja dihitung bila jenis_belanja ditulis "
+                                 "pada setiap sub kegiatan")
+        return Ref(row.pagu_awal, "rupiah", path)
     node = b.find(middle)
     if node is None:
-        raise _unknown(path, f"pagu_awal ada untuk jumlah anggaran (anggaran.pagu_awal) dan untuk kode program, "
+        raise _unknown(path, f"pagu_awal ada untuk jumlah anggaran (anggaran.pagu_awal), jenis belanja, sasaran dan "
+                             f"untuk kode program, "
                              f"kegiatan atau sub kegiatan; kode anggaran '{middle}' tidak ada"
                              f"{did_you_mean(middle, [n.kode for n in b.nodes()])}")
     return Ref(node.pagu_awal, "rupiah", path)

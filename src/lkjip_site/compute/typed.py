@@ -141,6 +141,7 @@ def _money_candidates(computed: ComputedReport) -> list[Decimal]:
     if b.pagu_awal is not None:  # the pagu before the APBD Perubahan, and by how much it changed
         out += [b.pagu_awal, abs(b.total.pagu - b.pagu_awal)]
         out += [v for n in b.nodes() for v in (n.pagu_awal, abs(n.pagu - n.pagu_awal))]
+        out += [v for x in rows if x.pagu_awal is not None for v in (x.pagu_awal, abs(x.pagu - x.pagu_awal))]
     if b.perubahan:
         p = b.perubahan
         out += [p.pagu_lalu, p.realisasi_lalu, abs(p.selisih_pagu), abs(p.selisih_realisasi)]

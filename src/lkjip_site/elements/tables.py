@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
-from ..compute.budget import pk_pagu_attr, serapan
+from ..compute.budget import BudgetRow, pk_pagu_attr, serapan
 from ..compute.capaian import mean
 from ..compute.comparisons import NO_TARGET_AKHIR
 from ..compute.datasets import dataset_table, label_columns, rate_columns, unaddable_rows
@@ -533,34 +533,52 @@ def table_anggaran(report: Report, options: dict[str, Any]) -> Table:
     if not changed:
         return Table([head("Kode", _LEVEL_HEADS[depth], "Pagu (Rp)", "Realisasi (Rp)", "Serapan", "Sisa (Rp)")],
                      body, foot, notes=notes)
-    notes.append("Pagu awal menurut DPA sebelum APBD Perubahan, pagu perubahan menurut DPPA; sub kegiatan yang "
-                 "pagunya tidak diubah memiliki pagu awal sama dengan pagu perubahan. Serapan dan sisa dihitung "
-                 "terhadap pagu perubahan.")
+    notes.append(_awal_note("Serapan dan sisa"))
     return Table([head("Kode", _LEVEL_HEADS[depth], "Pagu awal (Rp)", "Pagu perubahan (Rp)", "Realisasi (Rp)",
                        "Serapan", "Sisa (Rp)")], body, foot, notes=notes)
 
 
+def _awal_note(measured: str) -> str:
+    """The note under a budget table with Pagu awal and Pagu perubahan columns: where each comes from, and that
+    ``measured`` (serapan, sisa) is against the pagu perubahan."""
+    return ("Pagu awal menurut DPA sebelum APBD Perubahan, pagu perubahan menurut DPPA; sub kegiatan yang pagunya "
+            f"tidak diubah memiliki pagu awal sama dengan pagu perubahan. {measured} dihitung terhadap pagu "
+            "perubahan.")
+
+
+def _awal(row: BudgetRow, figure: str) -> list[Cell]:
+    """A flat budget row's Pagu awal cell when the APBD Perubahan is recorded (summed from the sub kegiatan)."""
+    return [money(row.pagu_awal, figure)] if row.pagu_awal is not None else []
+
+
 def table_jenis_belanja(report: Report, options: dict[str, Any]) -> Table:
+    """Pagu, realisasi, serapan and sisa per jenis belanja; with the pagu awal beside the pagu perubahan when the
+    APBD Perubahan is recorded and the jenis belanja are summed from the sub kegiatan (the LRA sets "sebelum
+    perubahan" beside "setelah perubahan"; the table printed the DPPA alone beside a budget table of both)."""
     budget = budget_of(report)
     if not budget.jenis_belanja:  # it rendered as an empty table, even under --strict
         raise OptionError("data anggaran ini tidak memuat rincian jenis belanja; isi 'jenis_belanja' di "
                           "data/anggaran.yaml (daftar tingkat berkas, atau pada setiap sub kegiatan), atau hapus "
                           "tabel ini")
-    body = [Row([Cell(r.label, header=True), money(r.pagu, f"anggaran.jenis.{r.key}.pagu"),
+    body = [Row([Cell(r.label, header=True), *_awal(r, f"anggaran.jenis.{r.key}.pagu_awal"),
+                 money(r.pagu, f"anggaran.jenis.{r.key}.pagu"),
                  money(r.realisasi, f"anggaran.jenis.{r.key}.realisasi"),
                  pct(r.serapan, "pagu 0", f"anggaran.jenis.{r.key}.serapan"),
                  money(r.sisa, f"anggaran.jenis.{r.key}.sisa")]) for r in budget.jenis_belanja]
     t = budget.jenis_total
-    foot = [Row([Cell("Jumlah belanja", header=True), money(t.pagu, "anggaran.jenis.pagu"),
+    foot = [Row([Cell("Jumlah belanja", header=True), *_awal(t, "anggaran.jenis.pagu_awal"),
+                 money(t.pagu, "anggaran.jenis.pagu"),
                  money(t.realisasi, "anggaran.jenis.realisasi"), pct(t.serapan, "pagu 0", "anggaran.jenis.serapan"),
                  money(t.sisa, "anggaran.jenis.sisa")], cls="jumlah")] if t is not None else []
-    notes = []
+    changed = t is not None and t.pagu_awal is not None
+    notes = [_awal_note("Serapan dan sisa")] if changed else []
     change = budget.perubahan
     if change is not None:
         notes.append(f"Dibanding tahun sebelumnya: pagu {fmt.fmt_rupiah(change.pagu_lalu)}, realisasi "
                      f"{fmt.fmt_rupiah(change.realisasi_lalu)}; perubahan realisasi "
                      f"{fmt.fmt_percent(change.persen_realisasi) if change.persen_realisasi is not None else NA}.")
-    return Table([head("Jenis belanja", "Pagu (Rp)", "Realisasi (Rp)", "Serapan", "Sisa (Rp)")], body, foot, notes)
+    pagu = ("Pagu awal (Rp)", "Pagu perubahan (Rp)") if changed else ("Pagu (Rp)",)
+    return Table([head("Jenis belanja", *pagu, "Realisasi (Rp)", "Serapan", "Sisa (Rp)")], body, foot, notes)
 
 
 _NO_PROGRAM = "tidak ada program dengan sasaran ini di data/anggaran.yaml"
@@ -570,21 +588,25 @@ def table_kinerja_anggaran(report: Report, options: dict[str, Any]) -> Table:
     c = report.computed
     budget = budget_of(report)
     per_sasaran = {r.key: r for r in budget.per_sasaran}
+    changed = budget.pagu_awal is not None  # the APBD Perubahan recorded: each sasaran's pagu awal beside its pagu
     body = []
     for n, s in enumerate(c.sasaran.values(), start=1):
         b = per_sasaran.get(s.id)
         k = f"anggaran.sasaran.{s.id}"
+        awal = [] if not changed else _awal(b, f"{k}.pagu_awal") if b else [Cell(NA, numeric=True, cls="na",
+                                                                                  title=_NO_PROGRAM)]
         body.append(Row([Cell(str(n)), Cell(s.uraian, header=True),
                          pct(s.capaian, "tidak ada indikator yang terukur", f"capaian.{s.id}"),
-                         predikat(s.predikat, "tidak ada indikator yang terukur", f"capaian.{s.id}.predikat"),
+                         predikat(s.predikat, "tidak ada indikator yang terukur", f"capaian.{s.id}.predikat"), *awal,
                          money(b.pagu, f"{k}.pagu") if b else Cell(NA, numeric=True, cls="na", title=_NO_PROGRAM),
                          money(b.realisasi, f"{k}.realisasi") if b else Cell(NA, numeric=True, cls="na",
                                                                               title=_NO_PROGRAM),
                          pct(b.serapan if b else None, _NO_PROGRAM if not b else "pagu 0",
                              f"{k}.serapan" if b else "")]))
-    return Table([head("No", "Sasaran strategis", "Capaian kinerja", "Predikat", "Pagu (Rp)", "Realisasi (Rp)",
-                       "Serapan")], body,
-                 notes=["Serapan per sasaran = Σ realisasi ÷ Σ pagu program sasaran itu (tertimbang, bukan rerata persentase)."])
+    notes = ["Serapan per sasaran = Σ realisasi ÷ Σ pagu program sasaran itu (tertimbang, bukan rerata persentase)."]
+    pagu = ("Pagu awal (Rp)", "Pagu perubahan (Rp)") if changed else ("Pagu (Rp)",)
+    return Table([head("No", "Sasaran strategis", "Capaian kinerja", "Predikat", *pagu, "Realisasi (Rp)",
+                       "Serapan")], body, notes=notes + [_awal_note("Serapan")] * changed)
 
 
 def table_efisiensi(report: Report, options: dict[str, Any]) -> Table:
@@ -660,7 +682,9 @@ def table_triwulan_indikator(report: Report, options: dict[str, Any]) -> Table:
     for cell in hdr1:
         if cell.colspan == 1:
             cell.rowspan = 2
-    return Table([hdr1, hdr2], body, wide=True)
+    # a TW III or TW IV report under the PK Perubahan: its "Target tahunan" beside the TW I–II reports' was said to
+    # have changed under the capaian table only, and a quarterly report may print this table alone
+    return Table([hdr1, hdr2], body, wide=True, notes=_revised_note(report, inds))
 
 
 def table_ikm(report: Report, options: dict[str, Any]) -> Table:

@@ -293,9 +293,10 @@ def spending_types(budget: BudgetReport) -> Row:
     the budget's total) while the open data had no trace of it, so an inspector could not check Σ jenis belanja =
     total belanja from the downloads. Empty (``[]``, ``null``) when the report's budget has no jenis belanja."""
     rows = [{"jenis": r.key, "nama": r.label, "pagu": r.pagu, "realisasi": r.realisasi, "serapan": r.serapan,
-             "sisa": r.sisa} for r in budget.jenis_belanja]
+             "sisa": r.sisa, "pagu_awal": r.pagu_awal} for r in budget.jenis_belanja]
     t = budget.jenis_total
-    jumlah = {"pagu": t.pagu, "realisasi": t.realisasi, "serapan": t.serapan, "sisa": t.sisa} if t else None
+    jumlah = {"pagu": t.pagu, "realisasi": t.realisasi, "serapan": t.serapan, "sisa": t.sisa,
+              "pagu_awal": t.pagu_awal} if t else None
     return {"jenis_belanja": rows, "jenis_belanja_jumlah": jumlah}
 
 
