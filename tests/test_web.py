@@ -224,6 +224,21 @@ def test_old_version_is_marked_and_names_the_newest_as_canonical(site) -> None: 
     assert 'data-versi="1.0"' in newest
 
 
+def test_a_printed_old_version_names_its_own_version_and_address(site) -> None:  # type: ignore[no-untyped-def]
+    """A page printed from the browser loses its header, breadcrumbs and footer (cetak.css): a chapter's paper named
+    its instansi and year, not which version of the report it was nor where it is online. Its source line (shown on
+    paper only) names both, and for an old version its own address: the canonical one is the newest version's page,
+    whose figures may differ from those on the paper."""
+    out, _ = site
+    path = f"laporan/kecamatan-a-2023/{OLD}/bab-3-akuntabilitas-kinerja/"
+    tree = lxml.html.fromstring(_page(out, path + "index.html"))
+    (source,) = tree.xpath("//div[@class='sumber-cetak']")
+    title, where = (" ".join(p.text_content().split()) for p in source.xpath("p"))
+    assert title == tree.findtext(".//title") and title.endswith(f", versi {OLD}")
+    assert where.endswith(f" · {BASE}{path}")
+    assert not source.xpath("ancestor::*[@data-pagefind-body]")  # not what a search finds
+
+
 # ------------------------------------------------------------------------------------------------ comparisons
 
 

@@ -207,9 +207,12 @@ def robots_txt(site: Site) -> bytes:
 
 def page_meta(site: Site, title: str, description: str, path: str, canonical: str | None = None,
               kind: str = "website", pdf: str | None = None) -> dict[str, str | None]:
-    """What ``base.html`` puts in ``<head>`` for link previews (Open Graph) and search engines."""
+    """What ``base.html`` puts in ``<head>`` for link previews (Open Graph) and search engines, and ``alamat``, the
+    page's own address, which a printed page names (an old version's canonical address is the newest version's page,
+    not the one on paper)."""
     return {"title": title, "description": _clip(description), "url": absolute(site, canonical or path),
-            "canonical": absolute(site, canonical if canonical is not None else path), "type": kind, "pdf": pdf}
+            "canonical": absolute(site, canonical if canonical is not None else path), "type": kind, "pdf": pdf,
+            "alamat": absolute(site, path)}
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> None:
