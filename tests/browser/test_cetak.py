@@ -16,12 +16,13 @@ CHAPTER = REPORT + "bab-3-akuntabilitas-kinerja/"
 def test_a_printed_page_names_its_report_version_and_address(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
     """Printed, a chapter's page lost its header, breadcrumbs and footer and named its instansi and year only: which
     version of which report it was, and where to find it online, was nowhere on the paper. The search page printed
-    its form (an empty box and a button). On paper: a source line above the content (title with the version, the
-    page's address), never on the screen, and no search form."""
+    its form (a box and a button), the comparison page its links to other comparisons. On paper: a source line above
+    the content (title with the version, the page's address), never on the screen, and no form nor navigation."""
     context, probe = open_probe(browser, base_url, java_script_enabled=False, viewport={"width": 680, "height": 960})
     page = probe.page
     try:
-        for path, title_ends in ((CHAPTER, ", versi 1.0"), (REPORT, " — versi 1.0"), ("/cari/", "")):
+        for path, title_ends in ((CHAPTER, ", versi 1.0"), (REPORT, " — versi 1.0"), ("/cari/", ""),
+                                 ("/perbandingan/", "")):
             page.emulate_media(media="screen")
             probe.goto(path)
             source = page.locator(".sumber-cetak")
@@ -32,11 +33,13 @@ def test_a_printed_page_names_its_report_version_and_address(browser, base_url: 
             assert title == page.title() and title.endswith(title_ends), (path, title)
             address = page.locator("link[rel=canonical]").get_attribute("href")  # the page's own, for a newest version
             assert address and address.endswith(path) and where.endswith(f" · {address}"), (path, where)
-            # above the content, and the screen's header and search form are not on the paper
+            # above the content; no menu, breadcrumbs or other links to move about (they lead nowhere on paper) and
+            # no search form
             assert source.bounding_box()["y"] < page.locator(MAIN).bounding_box()["y"]  # type: ignore[index]
-            expect(page.locator(".kepala-situs")).to_be_hidden()
-            if path == "/cari/":
-                expect(page.locator(".cari-form")).to_be_hidden()
+            navigation = page.locator("nav, .cari-form")
+            assert navigation.count() >= 2, path
+            for i in range(navigation.count()):
+                expect(navigation.nth(i)).to_be_hidden()
         assert probe.problems() == [], probe.problems()
     finally:
         context.close()
