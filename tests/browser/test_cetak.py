@@ -13,7 +13,8 @@ REPORT = "/laporan/martapura-barat-2023/1.0/"
 CHAPTER = REPORT + "bab-3-akuntabilitas-kinerja/"
 
 
-def test_a_printed_page_names_its_report_version_and_address(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_printed_page_names_its_report_version_and_address(  # type: ignore[no-untyped-def]
+        browser, base_url: str) -> None:
     """Printed, a chapter's page lost its header, breadcrumbs and footer and named its instansi and year only: which
     version of which report it was, and where to find it online, was nowhere on the paper. The search page printed
     its form (a box and a button), the comparison page its links to other comparisons. On paper: a source line above
