@@ -1645,3 +1645,74 @@ def test_below_target_beside_a_negative_indicators_capaian_is_its_target_reached
     # a higher-is-better indicator's "di bawah target" is still read
     assert _said("Dengan capaian {nilai}`A.capaian`, realisasinya masih di bawah target.", [krim, a],
                  "tercapai-diketik")
+
+
+def test_a_capaian_table_pasted_from_last_years_report_is_read_row_by_row():
+    """A table pasted from a Word report (A: 102,50 %, B: 110,00 %, C: 80,00 % Cukup Berhasil): C's capaian copied from
+    the row above passed (it equals A's), its predikat cell, a realisasi typed again and a "Capaian (%)" column of bare
+    numbers were never read, and nothing named the ``{tabel}`` block that prints the table from the data."""
+    body = ("Tabel 3.1 Capaian Indikator Kinerja\n"  # 1
+            "\n"
+            "| No | Indikator | Target | Realisasi | Capaian | Predikat |\n"  # 3
+            "|---|---|---:|---:|---:|---|\n"
+            "| 1 | Indikator A | 80 | 82 | 102,50 % | Berhasil |\n"  # 5: right
+            "| 2 | **Indikator C** | 25 | 21 | 102,50 % | Berhasil |\n"  # 6: A's capaian and predikat, realisasi 20
+            "\n"
+            "| Indikator | Capaian (%) |\n"  # 8
+            "|---|---|\n"
+            "| B | 101,00 |\n")  # 10: B by its id, a bare number under "(%)"
+    found = [(f.loc.line, f.kode, f.message) for f in run(typed_words_report(body))
+             if f.kode in ("angka-diketik", "predikat-diketik", "tabel-diketik")]
+    assert [(line, kode) for line, kode, _ in found] == [
+        (3, "tabel-diketik"), (6, "angka-diketik"), (6, "angka-diketik"), (6, "predikat-diketik"),
+        (8, "tabel-diketik"), (10, "angka-diketik")]
+    said = {(line, message.split(" untuk")[0]): message for line, _, message in found}
+    assert said[(6, "tabel ketikan ini menulis capaian 102,50 %")].startswith(
+        "tabel ketikan ini menulis capaian 102,50 % untuk indikator C, padahal capaian hasil hitungan 80,00 %")
+    assert said[(6, "tabel ketikan ini menulis capaian 102,50 %")].endswith("atau tulis {nilai}`C.capaian` di sel itu")
+    assert "realisasi menurut data indikator 20" in said[(6, "tabel ketikan ini menulis realisasi 21")]
+    assert "berpredikat 'Cukup Berhasil'" in said[(6, "tabel ketikan ini menulis predikat 'Berhasil'")]
+    assert said[(10, "tabel ketikan ini menulis capaian 101,00")].startswith(
+        "tabel ketikan ini menulis capaian 101,00 untuk indikator B, padahal capaian hasil hitungan 110,00 %")
+    assert found[0][2].endswith("Ganti dengan blok ```{tabel} capaian``` (isinya: 'id: <penanda tabel>', "
+                                "'judul: Capaian Indikator Kinerja', 'indikator: [A, C]')")
+
+
+def test_a_budget_table_pasted_with_rp_in_its_header_is_read_against_the_budget():
+    """Amounts under "Pagu (Rp)" are typed without "Rp", so none was read: a realisasi and a total typed wrong passed.
+    Program 7.01.02: 8.811.160 / 1.094.500; the total 11.611.960 / 3.895.300 (33,55 %)."""
+    body = ("| Kode | Program | Pagu (Rp) | Realisasi (Rp) | % |\n"  # 1
+            "|---|---|---|---|---|\n"
+            "| 7.01.02 | Program | 8.811.160 | 1.049.500 | 12,42 |\n"  # 3: realisasi swapped digits
+            "| | **Jumlah** | 11.611.960 | 3.895.300 | 35,55 |\n")  # 4: serapan 33,55
+    found = [(f.loc.line, f.kode, f.message) for f in run(typed_words_report(body))
+             if f.kode in ("angka-diketik", "tabel-diketik")]
+    assert [(line, kode) for line, kode, _ in found] == [
+        (1, "tabel-diketik"), (3, "angka-diketik"), (4, "angka-diketik")]
+    assert found[1][2].startswith("tabel ketikan ini menulis realisasi 1.049.500 untuk program 7.01.02, padahal "
+                                  "realisasi menurut data anggaran Rp 1.094.500")
+    assert found[1][2].endswith("{nilai}`anggaran.7.01.02.realisasi` di sel itu")
+    assert found[2][2].startswith("tabel ketikan ini menulis serapan 35,55 untuk jumlah anggaran, padahal serapan "
+                                  "hasil hitungan 33,55 %")
+    assert "```{tabel} anggaran``` (isinya: 'id: <penanda tabel>', 'judul: <judul tabel>', 'tingkat: program')" \
+        in found[0][2]
+
+
+def test_a_pasted_table_of_other_figures_is_left_alone():
+    """Only a row naming one indicator or budget node is read, and only under a column whose title says what it holds:
+    a table of residents, a quarter's realisasi, the Renstra's target and a table of definitions are no computed
+    table's, and a right row is no typed-number warning."""
+    body = ("| Kelurahan | Jumlah penduduk | Persentase |\n"
+            "|---|---|---|\n"
+            "| Sungai Sipai | 12.345 | 45,67 % |\n"
+            "\n"
+            "| Indikator | Realisasi TW II | Target Renstra 2026 | Definisi |\n"
+            "|---|---|---|---|\n"
+            "| Indikator C | 99 | 123 | rasio |\n"
+            "\n"
+            "| Indikator | Capaian |\n"
+            "|---|---|\n"
+            "| Indikator A | 102,5 % |\n")
+    found = [(f.loc.line, f.kode) for f in run(typed_words_report(body))
+             if f.kode in ("angka-diketik", "predikat-diketik", "tabel-diketik")]
+    assert found == [(3, "angka-diketik"), (9, "tabel-diketik")]  # 45,67 % was already read, as any typed %

@@ -604,6 +604,12 @@ CASES = [
     Case("predikat-diketik", replace(BAB3, "dengan predikat {nilai}`IKU1.predikat`.", "dengan predikat Tinggi."),
          BAB3, 9, "peringatan", "predikat 'Tinggi' diketik untuk {nilai}`IKU1.capaian` (103,13 %), padahal menurut "
          "Permendagri 86/2017 (lima tingkat) predikatnya 'Sangat Tinggi'", "predikat-diketik"),
+    # bab 3 lines 32-34 appended: a capaian table pasted from a Word report (its header at line 32)
+    Case("tabel-diketik", append(BAB3, "\n| Indikator | Capaian |\n|---|---|\n| Indeks Kepuasan Masyarakat | 103,13 % |\n"),
+         BAB3, 32, "peringatan", "tabel ini diketik, padahal isinya angka yang dihitung lkjip dari data; tabel ketikan "
+         "tidak bernomor, tidak masuk Daftar Tabel, dan angkanya tidak ikut berubah bila data diubah. Ganti dengan blok "
+         "```{tabel} capaian``` (isinya: 'id: <penanda tabel>', 'judul: <judul tabel>', 'indikator: [IKU1]')",
+         "tabel-diketik"),
     # bab 3 line 9: a count of indicators typed (the one indicator reached its target)
     Case("jumlah-diketik", replace(BAB3, "dengan predikat {nilai}`IKU1.predikat`.",
                                    "dengan predikat {nilai}`IKU1.predikat`. Sebanyak 0 dari 1 indikator mencapai target."),

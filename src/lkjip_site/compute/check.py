@@ -80,6 +80,12 @@ angka-diketik              warning     a % or Rp amount typed in the narrative e
                                        amount also without Rp after a budget word); a capaian typed in a sentence
                                        about one indicator that is not that indicator's
 predikat-diketik           warning     a predikat typed in a sentence is not the one of the capaian it is about
+tabel-diketik              warning     a Markdown table typed (pasted from a Word report) whose rows name indicators or
+                                       budget nodes beside a capaian, predikat, pagu or realisasi column: the
+                                       ``{tabel}`` block that prints it from the data (``capaian``,
+                                       ``perbandingan_tahun``, ``anggaran``); in its rows a capaian, predikat, target,
+                                       realisasi, pagu, serapan or sisa other than the data's or the computed one is
+                                       ``angka-diketik`` or ``predikat-diketik`` (bare numbers under "(Rp)" or "%" too)
 jumlah-diketik             warning     a count of indicators typed in a sentence ("20 dari 22 indikator", also in
                                        words) no set has; a count of sasaran reached ("tiga dari empat sasaran
                                        tercapai") the sasaran do not have;
@@ -133,6 +139,7 @@ from .periods import LATER_QUARTER_FIX, quarters_upto
 from .perubahan import check_target_awal
 from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
+from .pasted import check_pasted_tables, claimed_cells
 from .typed import (check_typed_all_reached, check_typed_capaian_of, check_typed_counts, check_typed_direction,
                     check_typed_numbers, check_typed_predikat, check_typed_sasaran, check_typed_spelled,
                     check_typed_verdict)
@@ -707,7 +714,8 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_scale(report, computed)
     findings += check_narrative_names(report, known_names or [])
     findings += check_narrative_period(report)
-    findings += check_typed_numbers(report, computed)
+    findings += check_pasted_tables(report, computed)
+    findings += check_typed_numbers(report, computed, claimed_cells(report, computed))
     findings += check_typed_capaian_of(report, computed)
     findings += check_typed_predikat(report, computed)
     findings += check_typed_counts(report, computed)

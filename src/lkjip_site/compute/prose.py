@@ -25,6 +25,30 @@ _BLOCK_START = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|\||>)")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])(?<![sS]\.[dD]\.)(?<!\bRp\.)(?<!\bNo\.)\s+(?=[A-Z{(\[*_\"“])")
 
 
+#: A cell boundary of a Markdown table row: a ``|`` not escaped as ``\\|`` (GFM splits inside code spans too).
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+#: What comes before a table row's first cell: indentation, and the ``>`` of a quote it is in.
+_ROW_LEAD = re.compile(r"\s*(?:>\s*)*")
+
+
+def cell_spans(source_line: str) -> list[tuple[int, int]]:
+    """Where each cell of one table row is in its line, the outer pipes dropped, as GFM counts them: the parser warns
+    of a row with more or fewer cells than its header, the pasted-table check reads a cell and names its line."""
+    start, end = _ROW_LEAD.match(source_line).end(), len(source_line.rstrip())
+    bounds = [start - 1, *(m.start() for m in _CELL_BORDER.finditer(source_line, start, end)), end]
+    spans = [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
+    if spans and not source_line[spans[0][0]:spans[0][1]].strip():
+        spans.pop(0)
+    if spans and not source_line[spans[-1][0]:spans[-1][1]].strip() and source_line.rstrip().endswith("|"):
+        spans.pop()
+    return spans
+
+
+def table_cells(source_line: str) -> list[str]:
+    """The cells of one table row as written (:func:`cell_spans`)."""
+    return [source_line[a:b] for a, b in cell_spans(source_line)]
+
+
 def all_lines(chapter: Chapter) -> Iterable[tuple[int, str, bool]]:
     """Each line of a chapter's body but the fences' own, with its file line and whether it is inside a fence."""
     fence = False

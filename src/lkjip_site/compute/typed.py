@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from ..core import fmt
 from ..core.fmt import round_half_up
@@ -176,17 +176,22 @@ def _matches(value: Decimal, places: int, candidates: Iterable[Decimal]) -> bool
     return any(round_half_up(c, places) == value for c in candidates)
 
 
-def check_typed_numbers(report: Report, computed: ComputedReport) -> list[Finding]:
+def check_typed_numbers(report: Report, computed: ComputedReport,
+                        claimed: Mapping[tuple[str, int], list[tuple[int, int]]] | None = None) -> list[Finding]:
     """Percentages and rupiah amounts typed in the narrative that equal no computed value (warning).
 
     Derived numbers belong in ``{nilai}`` references; a typed one drifts (a real LKjIP 2022 printed its average as 97,8 /
-    97,86 / 97,57). Round figures (0, 100, the scale's boundaries) are allowed.
+    97,86 / 97,57). Round figures (0, 100, the scale's boundaries) are allowed. ``claimed``: the cells of pasted
+    tables read against the one indicator or budget node of their row (:func:`.pasted.claimed_cells`), left here so
+    that a wrong capaian is said once, with its indicator.
     """
     pct, money = _percent_candidates(computed), _money_candidates(computed)
     allowed = _percent_allowed(computed)
     out = []
     for ch in report.chapters:
         for line_no, raw in lines(ch):
+            for a, b in (claimed or {}).get((ch.rel, line_no), ()):
+                raw = raw[:a] + " " * (b - a) + raw[b:]
             line = CODE_SPAN.sub(" ", raw)
             for m, v, places in _typed_percents(line):
                 share = _SHARE.match(line, m.end())

@@ -23,7 +23,7 @@ from ..core.markup import APART, RAW_TEXT
 from ..core.memo import digest
 from ..core.model import RESERVED_IDS, Chapter, Loc, NumberedItem, Report, SiteConfig
 from ..core.suggest import did_you_mean
-from ..compute.prose import CODE_SPAN, lines
+from ..compute.prose import CODE_SPAN, lines, table_cells
 from ..load.yamltree import YMap, load_yaml
 from .directives import Directive, ParsedChapter, Registry
 from .links import collect_images, line_of
@@ -179,20 +179,6 @@ def _check_footnotes(chapter: Chapter, tokens: list[Token], env: dict[str, Any],
                        "setelah kata yang dijelaskannya, atau hapus catatan ini")
 
 
-#: A cell boundary of a Markdown table row: a ``|`` not escaped as ``\|`` (GFM splits inside code spans too).
-_CELL_BORDER = re.compile(r"(?<!\\)\|")
-
-
-def _cells(source_line: str) -> list[str]:
-    """The cells of one table row as written, the outer pipes dropped, as GFM counts them."""
-    cells = _CELL_BORDER.split(re.sub(r"^\s*(?:>\s*)*", "", source_line).strip())  # inside a quote: its '>'s
-    if cells and not cells[0].strip():
-        cells.pop(0)
-    if cells and not cells[-1].strip() and source_line.rstrip().endswith("|"):
-        cells.pop()
-    return cells
-
-
 def _check_table_rows(chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
     """A row of a Markdown table with more cells than its header: the parser drops the extra cells, so a number typed
     there was missing from the page without a word (an error); with fewer, the missing cells show empty (a
@@ -207,7 +193,7 @@ def _check_table_rows(chapter: Chapter, tokens: list[Token], diags: Diagnostics)
         elif token.type in ("tbody_open", "tbody_close"):
             in_body = token.type == "tbody_open"
         elif token.type == "tr_open" and in_body and token.map and token.map[0] < len(source):
-            cells = _cells(source[token.map[0]])
+            cells = table_cells(source[token.map[0]])
             where = (chapter.rel, line_of(chapter, token))
             if len(cells) > columns:
                 dropped = ", ".join(f"'{c.strip()}'" for c in cells[columns:] if c.strip()) or "sel kosong"
