@@ -299,7 +299,7 @@ def test_gfm_table_and_strikethrough(fresh_project: Path) -> None:
     edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
          "| Desa | Jumlah |\n|---|--:|\n| A | 1 |\n\n~~lama~~")
     html = main_part(page(render(fresh_project), "bab-1-pendahuluan"))
-    assert "<table>" in html and '<td style="text-align:right">1</td>' in html and "<s>lama</s>" in html
+    assert "<table>" in html and '<td class="angka">1</td>' in html and "<s>lama</s>" in html
 
 
 def test_nilai_role_renders_computed_value(fresh_project: Path) -> None:
@@ -1070,3 +1070,22 @@ def test_a_capaian_tables_notes_say_how_a_grade_is_scored(fresh_project: Path) -
     assert rule in html[html.index('id="cq"'):html.index('id="cn"')]
     assert "75,00 %" in _cells(html, "cq")
     assert "kualitatif" not in html[html.index('id="cn"'):]  # a table of numbers only does not say it
+
+
+def test_a_table_typed_with_pipes_scrolls_in_its_box_with_its_numbers_at_the_right(fresh_project: Path) -> None:
+    """A table pasted from a Word report rendered as a bare ``<table>``: on a phone it scrolled the whole page
+    sideways; its column titles had no ``scope``; and ``|---:|`` became ``style="text-align:right"``, which the page's
+    Content-Security-Policy drops, so its numbers stood at the left on the site (and at the right in the PDF)."""
+    root = fresh_project
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                "Teks.\n\n| Uraian | Nilai | Keterangan |\n|---|---:|:---:|\n| Satu | 1.250 | ada |\n"
+                "| Dua | Rp 2.500 | 12,5 % |\n")
+    html = main_part(page(render(root), "bab-4-penutup"))
+    table = html[html.index('<div class="tabel-wadah"'):html.index("</table>") + len("</table>\n</div>")]
+    assert table.startswith('<div class="tabel-wadah" role="region" aria-label="Tabel: Uraian, Nilai, Keterangan" '
+                            'tabindex="0">\n<table>')
+    assert re.findall(r"<t[hd](?:\s[^>]*)?>", table) == [
+        '<th scope="col">', '<th scope="col" class="angka">', '<th scope="col">',
+        "<td>", '<td class="angka">', "<td>",
+        "<td>", '<td class="angka">', '<td class="angka">']
+    assert "style=" not in table

@@ -630,6 +630,10 @@ CASES = [
     Case("nomor-tabel-diketik", replace(BAB3, "tersaji pada {ref}`tabel-anggaran`.", "tersaji pada Tabel 3.5."),
          BAB3, 20, "peringatan", "'Tabel 3.5' diketik, padahal laporan ini tidak memiliki Tabel 3.5 (yang ada: Tabel 3.1 "
          "sampai Tabel 3.2)"),
+    # bab 3 line 32 appended: a pasted table's caption typed with the number of a computed table (a second "Tabel 3.1")
+    Case("nomor-tabel-judul", append(BAB3, "\nTabel 3.1 Jumlah Penduduk\n\n| Desa | Penduduk |\n|---|---|\n| A | 10 |\n"),
+         BAB3, 32, "peringatan", "'Tabel 3.1' diketik sebagai judul tabel ketikan di bawahnya, padahal Tabel 3.1 "
+         "laporan ini adalah tabel lain ("),
     # bab 3 line 20: the chart named by another word than the site's ("Gambar", situs.yaml's label_gambar)
     Case("nomor-gambar-diketik", replace(BAB3, "tersaji pada {ref}`tabel-anggaran`.", "tersaji pada Grafik 3.1."),
          BAB3, 20, "peringatan", "'Grafik 3.1' diketik, padahal laporan ini menamainya 'Gambar 3.1' (Pagu dan "

@@ -67,6 +67,7 @@ class PastedTable:
     header: tuple[str, ...]
     rows: tuple[PastedRow, ...]
     caption: str  # the title of a "Tabel 3.1 …" line typed above it, "" without one
+    caption_line: int  # that line's file line, 0 without one
 
 
 def pasted_tables(chapter: Chapter) -> Iterator[PastedTable]:
@@ -85,18 +86,19 @@ def pasted_tables(chapter: Chapter) -> Iterator[PastedTable]:
             spans = tuple(cell_spans(found[j][1]))
             rows.append(PastedRow(found[j][0], tuple(found[j][1][a:b] for a, b in spans), spans))
             j += 1
-        yield PastedTable(chapter.rel, n, tuple(_plain(c) for c in table_cells(line)), tuple(rows),
-                          _caption_above(found, i))
+        caption, caption_line = _caption_above(found, i)
+        yield PastedTable(chapter.rel, n, tuple(_plain(c) for c in table_cells(line)), tuple(rows), caption,
+                          caption_line)
         i = j
 
 
-def _caption_above(found: list[tuple[int, str, bool]], i: int) -> str:
-    """The title of a "Tabel 3.1 …" line above a table (blank lines between allowed)."""
+def _caption_above(found: list[tuple[int, str, bool]], i: int) -> tuple[str, int]:
+    """The title of a "Tabel 3.1 …" line above a table (blank lines between allowed), and its file line."""
     k = i - 1
     while k >= 0 and not found[k][1].strip() and not found[k][2]:
         k -= 1
     m = _TYPED_CAPTION.match(found[k][1]) if k >= 0 and not found[k][2] else None
-    return m.group(1).strip() if m else ""
+    return (m.group(1).strip(), found[k][0]) if m else ("", 0)
 
 
 def _plain(cell: str) -> str:

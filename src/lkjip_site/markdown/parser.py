@@ -23,6 +23,7 @@ from ..core.markup import APART, RAW_TEXT
 from ..core.memo import digest
 from ..core.model import RESERVED_IDS, Chapter, Loc, NumberedItem, Report, SiteConfig
 from ..core.suggest import did_you_mean
+from ..compute.pasted import pasted_tables
 from ..compute.prose import CODE_SPAN, lines, table_cells
 from ..load.yamltree import YMap, load_yaml
 from .directives import Directive, ParsedChapter, Registry
@@ -648,6 +649,18 @@ def number_items(report: Report, parsed: Sequence[ParsedChapter], registry: Regi
     _check_typed_item_numbers(report, parsed, site, diags)
 
 
+def _typed_caption(rel: str, line_no: int, typed: str, same: NumberedItem | None, diags: Diagnostics) -> None:
+    """"Tabel 3.1 Capaian …" typed over a table pasted with ``|`` (warning): such a table has no number, so the typed
+    one printed a second "Tabel 3.1" beside the computed table of that number, unsaid, or a number no table has (told
+    to write ``{ref}``, which names another table)."""
+    other = (f"{typed} laporan ini adalah tabel lain ('{same.judul}')" if same is not None
+             else f"laporan ini tidak memiliki {typed}")
+    diags.warn((rel, line_no), f"'{typed}' diketik sebagai judul tabel ketikan di bawahnya, padahal {other}: tabel yang "
+                               "diketik dengan | tidak bernomor dan tidak masuk Daftar Tabel. Bila isinya angka hasil "
+                               "hitungan, ganti dengan blok {tabel} (nomornya ditulis otomatis); bila tidak, tulis "
+                               "judulnya tanpa nomor")
+
+
 #: A year in a table's or chart's caption ("Perbandingan Realisasi Kinerja Tahun 2021–2023"): every kind but a
 #: dataset shows the report's own year, so a caption whose years all end before it is last year's, copied (a 2024
 #: report printed "Tahun 2021–2023" over columns 2022–2024 and passed ``check --strict``).
@@ -672,13 +685,17 @@ def _check_typed_item_numbers(report: Report, parsed: Sequence[ParsedChapter], s
     words = sorted({*_ITEM_WORDS, site.label_gambar}, key=len, reverse=True)
     pattern = re.compile(rf"\b({'|'.join(map(re.escape, words))})\s+(\d+|[A-Z])\.(\d+)(?![\d.,]*\d)")
     for p in parsed:
+        captions = {t.caption_line for t in pasted_tables(p.chapter) if t.caption_line}
         for line_no, raw in lines(p.chapter):
             for m in pattern.finditer(CODE_SPAN.sub(lambda c: " " * len(c.group(0)), raw)):
                 typed = f"{m.group(1)} {m.group(2)}.{m.group(3)}"
-                if typed.casefold() in items:
-                    continue
                 kind = "tabel" if m.group(1) == "Tabel" else "gambar"
                 same = by_number.get((kind, f"{m.group(2)}.{m.group(3)}"))
+                if kind == "tabel" and line_no in captions and m.start() == len(raw) - len(raw.lstrip(" *_")):
+                    _typed_caption(p.chapter.rel, line_no, typed, same, diags)
+                    continue
+                if typed.casefold() in items:
+                    continue
                 if same is not None:
                     diags.warn((p.chapter.rel, line_no), f"'{typed}' diketik, padahal laporan ini menamainya "
                                                          f"'{same.label}' ({same.judul}); rujuk dengan {{ref}}`{same.id}`")

@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from ..compute.refs import lookup
 from ..core.controls import describe_invisible, invisible_in, show_invisible, without_invisible
 from ..core.model import Report
+from ..core.numbers import parse_hand_written
 from ..core.suggest import did_you_mean, listing
 from .directives import Directive, ParsedChapter, RenderContext
 from .links import line_of, resolve_links
@@ -65,6 +66,31 @@ def toc_text(report: Report, text: str) -> str:
     return _TOC_ROLE.sub(value, text) if "{" in text else text
 
 
+#: A column's alignment as markdown-it writes it (``|---:|``), as the theme's class: the page's Content-Security-Policy
+#: (``style-src 'self'``) drops every ``style`` attribute, so a pasted table's numbers stood at the left on the site
+#: and at the right in the PDF. Centred columns keep the theme's alignment.
+_ALIGNED = {"text-align:right": "angka"}
+#: What strips a cell to its text: emphasis and code marks.
+_MARKS = re.compile(r"[*_`]")
+
+
+def _cell_text(tokens: Sequence[Token], idx: int) -> str:
+    """The text of the cell opened at ``idx`` as written (its inline token)."""
+    after = tokens[idx + 1] if idx + 1 < len(tokens) else None
+    return _MARKS.sub("", after.content).strip() if after is not None and after.type == "inline" else ""
+
+
+def _header_texts(tokens: Sequence[Token], idx: int) -> list[str]:
+    """The column titles of the table opened at ``idx``."""
+    out = []
+    for k in range(idx + 1, len(tokens)):
+        if tokens[k].type in ("thead_close", "table_close"):
+            break
+        if tokens[k].type == "th_open":
+            out.append(_cell_text(tokens, k))
+    return out
+
+
 class LkjipRenderer(RendererHTML):
     """HTML renderer that knows the LKjIP tokens; everything else stays markdown-it's.
 
@@ -96,6 +122,29 @@ class LkjipRenderer(RendererHTML):
                             + (f"; sesudahnya ada karakter tak terlihat ({describe_invisible(unseen)}, biasanya dari "
                                "Word): hapus lalu ketik ulang rujukannya" if unseen else ""))
         return str(super().text(tokens, idx, options, env))
+
+    def table_open(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+        """A table typed with ``|`` in the box computed tables have: on a phone it scrolled the whole page sideways (it
+        scrolls in its box now, a keyboard reaches it), named for a screen reader by its column titles."""
+        titles = ", ".join(t for t in _header_texts(tokens, idx) if t)
+        return (f'<div class="tabel-wadah" role="region" aria-label="{escape(f"Tabel: {titles}" if titles else "Tabel")}"'
+                ' tabindex="0">\n<table>\n')
+
+    def table_close(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+        return "</table>\n</div>\n"
+
+    def th_open(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+        """A column title says so to a screen reader (``scope="col"``), as in computed tables."""
+        aligned = _ALIGNED.get(str(tokens[idx].attrs.get("style", "")))
+        return f'<th scope="col"{f" class={chr(34)}{aligned}{chr(34)}" if aligned else ""}>'
+
+    def td_open(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+        """A cell of a right-aligned column, or holding one number ("106,25 %", "Rp 1.250.000", "82,5"), stands at
+        the right with figures of one width, as in computed tables; a hand-typed table has no alignment marks."""
+        aligned = _ALIGNED.get(str(tokens[idx].attrs.get("style", "")))
+        if aligned is None and parse_hand_written(_cell_text(tokens, idx)) is not None:
+            aligned = "angka"
+        return f'<td class="{aligned}">' if aligned else "<td>"
 
     def footnote_anchor(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
         """A footnote's way back to where it is called, named for a screen reader ("↩" alone is read as an arrow);
