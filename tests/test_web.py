@@ -453,7 +453,13 @@ def test_the_bundled_portal_says_why_a_figure_is_na_and_keeps_its_addresses(tmp_
     root = copy_examples(tmp_path / "situs")
     files = build(BuildOptions(root=root, pdf=False, use_cache=False), write=False).files
     page = files["perbandingan/2024/index.html"].decode("utf-8")
-    assert 'N/A<span class="catatan-sel">tidak ada capaian yang terukur</span>' in page
+    # why, truly: averaged per sasaran, its one sasaran indicator is unmeasured while four others are measured (it
+    # said "tidak ada capaian yang terukur" beside their "4 dari 4" mencapai target, on the same row and CSV line)
+    why = ("tidak ada indikator sasaran yang terukur (0 dari 1); 4 indikator terukur lain di luar sasaran tidak ikut "
+           "rata-rata per sasaran")
+    assert f'N/A<span class="catatan-sel">{why}</span>' in page
+    assert why in files["perbandingan/2024/perbandingan.csv"].decode("utf-8")
+    assert f'title="{why}"' in files["laporan/pengaron-2024-tw1/1.0/ikhtisar-eksekutif/index.html"].decode("utf-8")
     # Martapura Barat is graded on Banjar's scale, Batu Sopang on LAN's: each average is numbered to its own note
     everyone = files["perbandingan/index.html"].decode("utf-8")
     for slug, n, scale in (("martapura-barat-2023", 1, "Skala Kabupaten Banjar"), ("batu-sopang-2022", 2,

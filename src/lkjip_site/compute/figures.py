@@ -186,6 +186,19 @@ def organisation_average(policy: CapaianPolicy, sasaran: Sequence[SasaranMean], 
                    counts.terukur)
 
 
+def no_average_reason(average: Average, counts: IndicatorCounts) -> str:
+    """Why the average is N/A, in words true of the report: "tidak ada capaian yang terukur" was said of a report
+    averaged per sasaran whose one sasaran indicator was unmeasured, beside "4 dari 4" of its other indicators
+    reaching their target on the same comparison row."""
+    if average.method == "per_sasaran":
+        outside = [i for i in counts.terukur if i not in set(average.basis)]
+        text = f"tidak ada indikator sasaran yang terukur (0 dari {len(average.basis)})"
+        if outside:
+            text += (f"; {len(outside)} indikator terukur lain di luar sasaran tidak ikut rata-rata per sasaran")
+        return text
+    return f"tidak ada indikator yang terukur (0 dari {len(counts.ids)} {counts.lingkup})"
+
+
 def _count(fid: str, nama: str, n: int, definisi: str) -> Figure:
     return Figure(fid, nama, Decimal(n), "count", definisi)
 
@@ -242,7 +255,7 @@ def report_figures(counts: IndicatorCounts, average: Average, scale: Scale,
     pred = classify_or_none(scale, average.value)
     out += [
         Figure("capaian.rata_rata", "Rata-rata capaian kinerja",
-               average.value if average.value is not None else Missing("tidak ada capaian yang terukur"), "percent",
+               average.value if average.value is not None else Missing(no_average_reason(average, counts)), "percent",
                f"{METHOD_NAMES[average.method]}: {average.definisi}"),
         Figure("capaian.predikat", "Predikat rata-rata capaian kinerja",
                pred.label if pred else Missing("rata-rata capaian tidak dapat dihitung"), "text",

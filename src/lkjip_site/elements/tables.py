@@ -358,9 +358,10 @@ def _average_rows(report: Report, shown: list[str]) -> tuple[list[Row], list[str
         here = " di tabel ini" if set(outside) != set(everywhere) else ""
         label = f"Rata-rata capaian kinerja ({avg.nama_metode}"
         label += f"; {len(outside)} indikator di luar sasaran{here} tidak ikut)" if outside else ")"
-        row = Row([Cell(label, header=True, colspan=6),
-                   pct(c.rata_rata, "tidak ada capaian yang terukur", "capaian.rata_rata"),
-                   predikat(c.predikat_rata_rata, "tidak ada capaian yang terukur", "capaian.predikat")], cls="jumlah")
+        average = c.figures["capaian.rata_rata"].value  # its N/A's own reason, as every other place says it
+        why = average.reason if isinstance(average, Missing) else ""
+        row = Row([Cell(label, header=True, colspan=6), pct(c.rata_rata, why, "capaian.rata_rata"),
+                   predikat(c.predikat_rata_rata, why, "capaian.predikat")], cls="jumlah")
         inputs = set(avg.inputs)
         groups = ([measured[sid] & inputs for sid in c.sasaran] if avg.method == "per_sasaran" else [inputs])
         return [row], [f"Rata-rata capaian kinerja = {avg.definisi}.",
