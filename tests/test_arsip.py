@@ -52,12 +52,15 @@ from lkjip_site import build as build_module
 from lkjip_site.archive import release as release_module
 from lkjip_site.archive.bag import make_bag_zip
 from lkjip_site.archive.manifest import read_manifest, tree_digest
+from lkjip_site.build import BuildOptions, load_site
 from lkjip_site.cli.main import main
+from lkjip_site.core.diagnostics import Diagnostics
 from lkjip_site.markdown import parser as parser_module
 from lkjip_site.output import pages as pages_module
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.output.changes import (ChapterText, FieldChange, VersionData, compare, load_document, paragraphs,
                                        with_values, word_diff)
+from lkjip_site.output.audit import audit_site, marks_in_html
 from lkjip_site.output.opendata import machine_number, to_json
 from lkjip_site.output.publish import LINK_MIN_BYTES, publish
 from lkjip_site.output.versions import suggest_version, version_key
@@ -412,6 +415,36 @@ def test_change_page_lists_exactly_what_changed(flow: Flow) -> None:
             "<del>102,50</del><ins>98,13</ins> %") in shown[3]
     assert "{nilai}" not in html and "{ref}" not in html
     assert "Realisasi IKM dikoreksi menjadi 78,5" in html
+
+
+def test_change_page_new_values_are_marked_and_audited(flow: Flow) -> None:
+    """The change page printed figures of the version it belongs to with no audit mark, so nothing compared them
+    with the model (an IKM read "80,5556" there beside "80,56" everywhere else). Each new value is marked with its
+    figure id; the old ones are the archive's and are not."""
+    page = (flow.build / NEW / "perubahan" / "index.html").read_text(encoding="utf-8")
+    marks = [(s.figure, s.text) for s in marks_in_html(f"{NEW}/perubahan/index.html", page)]
+    assert marks == [("capaian.S2", "98,13 %"), ("indikator.mencapai_target", "1"), ("indikator.belum_mencapai", "2"),
+                     ("indikator.persen_mencapai_target", "33,33 %"), ("capaian.rata_rata", "96,04 %"),
+                     ("sasaran.S2.mencapai_target", "0"), ("sasaran.S2.belum_mencapai", "1"),
+                     ("sasaran.S2.persen_mencapai_target", "0,00 %")]
+    site = load_site(BuildOptions(root=flow.root), Diagnostics())
+    path = f"{NEW}/perubahan/index.html"
+    assert audit_site(site, {path: page.encode()}) == []
+    wrong = page.replace('<span data-angka="capaian.rata_rata">96,04 %</span>',
+                         '<span data-angka="capaian.rata_rata">96,05 %</span>')
+    [(place, message)] = audit_site(site, {path: wrong.encode()})
+    assert place == path and message.startswith("angka 'capaian.rata_rata' (Rata-rata capaian kinerja) tidak sama")
+
+
+def test_change_page_prints_an_index_as_the_pages_do() -> None:
+    """A key figure in ``indeks`` (the IKM, ``ikm.nilai``) with two decimals, as every page prints it, its change
+    that of the printed figures; it read "80,5556 → 80,6667" with "+0,1111"."""
+    def side(versi: str, nilai: Decimal) -> VersionData:
+        rows = [{"kunci": "ikm.nilai", "uraian": "Indeks Kepuasan Masyarakat", "nilai": nilai, "teks": "",
+                 "satuan": "indeks"}]
+        return VersionData(versi, dt.date(2024, 1, 31), {"angka_kunci": rows}, [])
+    [change] = compare(side("1.0", Decimal(29) / 9 * 25), side("1.1", Decimal("29.04") / 9 * 25)).angka_kunci
+    assert (change.lama, change.baru, change.selisih, change.angka) == ("80,56", "80,67", "+0,11", "ikm.nilai")
 
 
 def test_report_page_links_its_change_page_and_every_version(flow: Flow) -> None:

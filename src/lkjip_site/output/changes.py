@@ -15,7 +15,7 @@ import datetime as dt
 import difflib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Callable, Iterable
 
@@ -59,6 +59,9 @@ class ValueChange:
     lama: str
     baru: str
     selisih: str = ""  # new − old, signed, when both are numbers
+    #: the new value's figure id (its ``{nilai}`` path), marked on the page so the audit compares what the page
+    #: prints with the model ("": not a figure of the model, or no value); the old value is the archive's
+    angka: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,8 @@ def compare(old: VersionData, new: VersionData) -> Changes:
     out.sasaran = _rows(old.document.get("sasaran") or [], new.document.get("sasaran") or [], "sasaran_id",
                         lambda r: f"{r['sasaran_id']} {r['uraian']}", [
                             ("capaian", "Capaian rata-rata", _percent, _points),
-                            ("predikat", "Predikat", _text, None)])
+                            ("predikat", "Predikat", _text, None)],
+                        lambda r, name: f"capaian.{r['sasaran_id']}" + (".predikat" if name == "predikat" else ""))
     out.anggaran = _rows(_budget_rows(old.document), _budget_rows(new.document), "kode",
                          lambda r: f"{r['kode']} {r['nama']}", [
                              ("pagu", "Pagu", _rupiah, _rupiah_delta),
@@ -127,7 +131,8 @@ def compare(old: VersionData, new: VersionData) -> Changes:
                              ("serapan", "Serapan", _percent, _points),
                              # the pagu before the APBD Perubahan (pagu_awal): recorded, corrected or removed in a
                              # correction, it changed none of the columns above and the page said nothing
-                             ("pagu_awal", "Pagu awal", _rupiah, _rupiah_delta)])
+                             ("pagu_awal", "Pagu awal", _rupiah, _rupiah_delta)],
+                         lambda r, name: f"anggaran.{name}" if r["kode"] == "Total" else f"anggaran.{r['kode']}.{name}")
     other_tool = bool(old.alat and new.alat and old.alat != new.alat)
     out.angka_kunci, out.angka_kunci_alat = _key_figures(old.document.get("angka_kunci") or [],
                                                          new.document.get("angka_kunci") or [], other_tool)
@@ -301,7 +306,9 @@ def _value(row: dict[str, Any], name: str) -> Any:
 
 
 def _rows(olds: list[dict[str, Any]], news: list[dict[str, Any]], key: str, subject: Callable[[dict[str, Any]], str],
-          fields: list[tuple[str, str, Callable[[Any], str], Callable[[Number], str] | None]]) -> list[ValueChange]:
+          fields: list[tuple[str, str, Callable[[Any], str], Callable[[Number], str] | None]],
+          figure: Callable[[dict[str, Any], str], str]) -> list[ValueChange]:
+    """The changed fields of rows matched by ``key``, each new value with its figure id (``figure(row, field)``)."""
     before = {r[key]: r for r in olds}
     now = {r[key]: r for r in news}
     out: list[ValueChange] = []
@@ -314,7 +321,7 @@ def _rows(olds: list[dict[str, Any]], news: list[dict[str, Any]], key: str, subj
             if b == "":
                 b = None
             if a != b:
-                out.append(_change(subject(r), label, a, b, show, diff))
+                out.append(_change(subject(r), label, a, b, show, diff, figure(r, name)))
     for k, o in before.items():
         if k not in now:
             out.append(ValueChange(subject(o), "Baris", "ada", "dihapus"))
@@ -339,8 +346,9 @@ def _key_figures(olds: list[dict[str, Any]], news: list[dict[str, Any]],
                 one_sided.append(row["uraian"])
             continue
         fmt_value, fmt_diff = _BY_UNIT.get(row.get("satuan", ""), (_measure, _delta))
-        change = _change(row["uraian"], "Nilai", o.get("nilai"), r.get("nilai"), fmt_value, fmt_diff)
-        if o.get("nilai") != r.get("nilai") and change not in out:  # two names of one figure were listed twice
+        change = _change(row["uraian"], "Nilai", o.get("nilai"), r.get("nilai"), fmt_value, fmt_diff, k)
+        # two names of one figure (indikator.jumlah, laporan.jumlah_indikator) were listed twice: once, by the first
+        if o.get("nilai") != r.get("nilai") and replace(change, angka="") not in [replace(c, angka="") for c in out]:
             out.append(change)
         if _key_text(o) != _key_text(r) and o and r:
             out.append(_change(row["uraian"], "Keterangan", _key_text(o) or None, _key_text(r) or None, _text, None))
@@ -371,10 +379,13 @@ def _budget_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _change(subject: str, label: str, a: Any, b: Any, show: Callable[[Any], str],
-            diff: Callable[[Number], str] | None) -> ValueChange:
+            diff: Callable[[Number], str] | None, figure: str = "") -> ValueChange:
+    """One changed value; ``figure``: the new value's figure id, kept only when there is a new value (a "–" is the
+    row's absence, not the model's N/A)."""
     numeric = _is_number(a) and _is_number(b)
     return ValueChange(subject, label, _show(a, show), _show(b, show),
-                       diff(_difference(a, b, diff)) if numeric and diff else "")
+                       diff(_difference(a, b, diff)) if numeric and diff else "",
+                       figure if b is not None and b != "" else "")
 
 
 def _difference(a: Number, b: Number, diff: Callable[[Number], str]) -> Decimal:
@@ -383,7 +394,7 @@ def _difference(a: Number, b: Number, diff: Callable[[Number], str]) -> Decimal:
     print the same but differ (97,754 → 97,752) keep their exact difference, under 0,01, so the row still says what
     changed ("-0,002 poin persen", see :func:`_points`)."""
     exact = Decimal(b) - Decimal(a)
-    if diff is _points:
+    if diff is _points or diff is _index_delta:
         printed = fmt.shown_difference(b, a)
         return printed if printed != 0 else exact
     return exact
@@ -438,6 +449,18 @@ def _points(d: Number) -> str:
     return f"{fmt.fmt_delta(d, _visible(d, 3 if small else 2))} poin persen"
 
 
+def _index(value: Any) -> str:
+    """An index (the IKM, ``ikm.nilai``) with two decimals, as every page prints it: as entered it read "80,5556"
+    on the change page beside "80,56" everywhere else."""
+    return fmt.fmt_number(value, 2)
+
+
+def _index_delta(d: Number) -> str:
+    """A change of an index, of the figures as printed (as :func:`_points`, without the unit)."""
+    small = d != 0 and abs(Decimal(d)) < Decimal("0.01")
+    return fmt.fmt_delta(d, _visible(d, 3 if small else 2))
+
+
 def _int_delta(d: Number) -> str:
     return fmt.fmt_delta(d, 0)
 
@@ -449,7 +472,7 @@ def _rupiah_delta(d: Number) -> str:
 
 #: A key figure's value and change, printed by its ``satuan`` (anything else as it was entered).
 _BY_UNIT: dict[str, tuple[Callable[[Any], str], Callable[[Number], str]]] = {
-    "persen": (_percent, _points), "rupiah": (_rupiah, _rupiah_delta), "indeks": (_measure, _delta),
+    "persen": (_percent, _points), "rupiah": (_rupiah, _rupiah_delta), "indeks": (_index, _index_delta),
     "indikator": (_int, _int_delta)}
 
 
