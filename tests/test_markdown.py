@@ -947,6 +947,10 @@ def test_a_budget_changed_by_the_apbd_perubahan_shows_pagu_awal_beside_pagu_peru
     foot = re.findall(r"<td[^>]*>([\d.]+)</td>", pk_table.split("<tfoot")[1])
     assert foot == ["7.01.02", "104.200.000", "104.200.000"]  # the program's amount and the PK's total
     assert "menurut DPA awal" not in html
+    # whose amounts they are, said where they are printed: a pagu indikatif typed elsewhere read as a second total
+    assert ("Anggaran program menurut pagu DPPA di data anggaran laporan (data/anggaran.yaml), sama dengan tabel "
+            "realisasi anggaran; pagu lain yang tercetak di dokumen Perjanjian Kinerja, mis. pagu indikatif, dapat "
+            "berbeda.") in html
     # without pagu_awal the table is as it was, and a reference to it says what to write
     data.write_text(data.read_text(encoding="utf-8").replace("            pagu_awal: 120000000\n", "")
                     .replace("            pagu_awal: 0\n", ""), encoding="utf-8")

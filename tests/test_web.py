@@ -445,6 +445,23 @@ def test_rows_averaged_otherwise_are_numbered_apart(site) -> None:  # type: igno
     assert len(kinds_of(compared(result.site))) == 1
 
 
+def test_pengaron_says_which_of_its_two_pk_budget_totals_is_which(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pengaron's BAB I summed the PK's pagu indikatif (Rp 3.322.492.184) and its PK table the DPA's
+    (Rp 3.558.865.249), both under the PK's name and neither saying which: a reviewer saw two totals of one year's
+    budget. Each is now named where it is printed, the totals computed (marked for the audit), not typed."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    root = copy_examples(tmp_path / "situs")
+    files = build(BuildOptions(root=root, pdf=False, use_cache=False), write=False).files
+    base = "laporan/pengaron-2024-tw1/1.0/"
+    bab1 = files[base + "bab-1-pendahuluan/index.html"].decode("utf-8")
+    assert re.search(r'berjumlah Rp <span data-angka="data.pagu-pk-2024.Pagu.jumlah"[^>]*>3.322.492.184</span>', bab1)
+    assert re.search(r'memakai pagu DPA yang berlaku, berjumlah <span data-angka="pk.anggaran"[^>]*>'
+                     r'Rp 3.558.865.249</span>', bab1)
+    bab2 = files[base + "bab-2-perencanaan-kinerja/index.html"].decode("utf-8")
+    assert "<li>Anggaran program menurut pagu DPA di data anggaran laporan (data/anggaran.yaml)" in bab2
+
+
 def test_the_bundled_portal_says_why_a_figure_is_na_and_keeps_its_addresses(tmp_path: Path,
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Pengaron's TW I average is N/A: the comparison cell said a bare "N/A" beside other reports' figures. The

@@ -303,5 +303,6 @@ def budget_figures(budget: BudgetReport, pk_program: Sequence[str], pk_jenis: st
         total = sum((getattr(p, attr) for p in programs), Decimal(0))
         before = " sebelum APBD Perubahan (Perjanjian Kinerja awal)" if attr == "pagu_awal" else ""
         out.append(Figure("pk.anggaran", "Anggaran Perjanjian Kinerja", total, "rupiah",
-                          f"jumlah pagu{before} {len(programs)} program yang disebut pk.yaml"))
+                          f"jumlah pagu{before} {len(programs)} program yang disebut pk.yaml, dari "
+                          "data/anggaran.yaml (DPA)"))
     return out

@@ -229,6 +229,11 @@ def table_pk(report: Report, options: dict[str, Any]) -> Table:
         if attr == "pagu_awal":
             table.notes.append("Anggaran program menurut DPA awal (sebelum APBD Perubahan), yang disepakati "
                                "Perjanjian Kinerja awal; pagu perubahan ada di tabel realisasi anggaran.")
+        else:  # two totals of one year's budget (a pagu indikatif typed in a chapter's table) read as a discrepancy
+            table.notes.append(f"Anggaran program menurut pagu {'DPPA' if budget.pagu_awal is not None else 'DPA'} "
+                               "di data anggaran laporan (data/anggaran.yaml), sama dengan tabel realisasi anggaran; "
+                               "pagu lain yang tercetak di dokumen Perjanjian Kinerja, mis. pagu indikatif, dapat "
+                               "berbeda.")
         table.foot.append(Row([Cell("Jumlah anggaran Perjanjian Kinerja (Rp)", header=True, colspan=4),
                                money(total.value, total.id)], cls="jumlah"))  # type: ignore[arg-type]
     return table
