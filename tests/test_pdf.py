@@ -1563,3 +1563,20 @@ def test_a_name_without_spaces_longer_than_a_column_wraps_in_the_pdf(tmp_path: P
     reader = pypdf.PdfReader(root / "situs" / "laporan" / "contoh-2023" / "1.0" / "contoh-2023-1.0.pdf")
     text = "\n".join(_text(reader, i) for i in range(len(reader.pages)))
     assert re.search(r"SuperPanjangTanp ?aSpasi_x{9} ?x{16}", text) and "103,13 %" in text
+
+
+
+def test_a_landscape_page_has_the_binding_margin_at_top_and_bottom() -> None:
+    """Printed, a landscape page is turned onto its sheet: its top and bottom edges are the sheet's inside and
+    outside (which one is at the binding, the printer's turn decides). A wide table stood 20 or 24 mm from the
+    binding of every sheet it was printed on, where the portrait pages keep 28 mm."""
+    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
+    table = '<table class="lebar"><tr><td>1</td></tr></table>'
+    html = f'<div class="bagian-isi"><p>a</p>{table}<p style="break-before: page">b</p>{table}</div>'
+    pages = HTML(string=html).render(stylesheets=[css]).pages
+    mm = 25.4 / 96
+    portrait = [p._page_box for p in pages if p.width < p.height]
+    landscape = [p._page_box for p in pages if p.width > p.height]
+    assert len(landscape) == 2  # a left and a right page
+    binding = max(b.margin_left for b in portrait) * mm
+    assert all(round(b.margin_top * mm) == round(b.margin_bottom * mm) == round(binding) for b in landscape)
