@@ -28,6 +28,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -56,7 +57,12 @@ from lkjip_site.core.model import Instansi, Loc, NumberedItem, Person, Report
 from lkjip_site.output import audit, pdfs
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.core.memo import Memo
+from lkjip_site.elements import figures
+from lkjip_site.elements.charts import spec as chart_spec
+from lkjip_site.elements.charts.svg import render_chart
+from lkjip_site.markdown.directives import Registry
 from lkjip_site.markdown.parser import make_parser
+from lkjip_site.output import theme
 from lkjip_site.output.pdf import document, fonts, layout, ua
 
 from conftest import REPO, chapter_pages_rendered
@@ -1564,6 +1570,46 @@ def test_a_name_without_spaces_longer_than_a_column_wraps_in_the_pdf(tmp_path: P
     text = "\n".join(_text(reader, i) for i in range(len(reader.pages)))
     assert re.search(r"SuperPanjangTanp ?aSpasi_x{9} ?x{16}", text) and "103,13 %" in text
 
+
+
+def test_a_chart_of_many_indicators_is_printed_readable_a_piece_a_page() -> None:
+    """Martapura Barat's Gambar 3.1 (22 indicators, 730 × 1856 px) was scaled into 185 mm of one page: 38 % of its
+    size, its names at 3,4 pt. It is printed at the text width, cut between its rows, a piece on each page; the
+    site's chart is the one drawing, as before."""
+    name = "Persentase layanan administrasi kependudukan yang diselesaikan tepat waktu sesuai standar pelayanan"
+    rows = [{"indikator": f"{name} ({i})", "target": Decimal(100), "realisasi": Decimal(88 + i % 15),
+             "capaian": Decimal(88 + i % 15), "predikat": "Baik", "warna": "#1a7f37"} for i in range(1, 23)]
+    spec = chart_spec.target_realisasi(rows)
+    result = render_chart(spec)
+    registry = Registry()
+    figures.register(registry, SimpleNamespace(get=lambda _spec: result, fill=lambda _diags: None))
+    item = NumberedItem("gambar", "grafik-capaian", "3.1", "Gambar 3.1", "Target dan Realisasi", "bab-3")
+    env = theme.make_env([REPO / "themes" / "default"])
+
+    def figure(pdf: bool) -> str:
+        return registry.renderers[("grafik", "target_realisasi")](SimpleNamespace(env=env, pdf=pdf),
+                                                                   SimpleNamespace(built=spec, item=item))
+
+    site = figure(pdf=False)
+    assert site.count("<svg ") == 2 and result.svg in site and "lanjutan" not in site  # wide and phone, whole
+    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
+    pages = HTML(string=f"<html><body><p>Pengantar.</p>{figure(pdf=True)}</body></html>").render(
+        stylesheets=[css]).pages
+    drawn = [(page, box) for page in pages for box in page._page_box.descendants()
+             if box.element is not None and box.element.tag.endswith("svg") and hasattr(box, "replacement")]
+    height = float(re.search(r'height="([\d.]+)"', result.svg).group(1))
+    assert len(drawn) > 1 and len({id(page) for page, _box in drawn}) == len(drawn)  # a piece a page
+    views = [[float(v) for v in box.element.get("viewBox").split()] for _page, box in drawn]
+    assert views[0][1] == 0 and all(a[1] + a[3] == b[1] for a, b in zip(views, views[1:]))  # every row, once
+    assert round(views[-1][1] + views[-1][3], 2) == height
+    # each piece holds the text of its own rows only: a search of the PDF for a value finds the page it is seen on
+    texts = [" ".join(box.element.itertext()) for _page, box in drawn]
+    assert [sum(t.count(f"({i})") for t in texts) for i in range(1, 23)] == [1] * 22
+    for page, box in drawn:
+        label_pt = 12 * box.width / float(box.element.get("width")) * 0.75  # the chart's 12 px text, printed
+        assert label_pt >= 7, f"labels printed at {label_pt:.1f} pt"
+        bottom = page._page_box.content_box_y() + page._page_box.height
+        assert box.position_y + box.margin_height() <= bottom + 0.5  # on its page, not cut at its foot
 
 
 def test_a_landscape_page_has_the_binding_margin_at_top_and_bottom() -> None:

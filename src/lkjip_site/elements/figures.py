@@ -22,6 +22,7 @@ from ..core.templates import theme_errors
 from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
 from .charts import spec as specs
 from .charts.cache import CarriedCharts, ChartCache
+from .charts.pieces import print_pieces
 from .charts.spec import ChartError, ChartSpec
 from .charts.style import FALLBACK_PREDIKAT
 from .select import OptionError, budget_of, dataset_of, empty_efficiency, indicators_for, option_ids
@@ -201,8 +202,11 @@ def register(registry: Registry, cache: ChartCache | CarriedCharts) -> None:
         result = cache.get(spec) if spec is not None else None
         if result is None:
             return ""  # already reported when the charts were planned
+        # the printed report cuts a chart taller than a page between its rows (pieces.py); the site draws it whole
+        pieces = print_pieces(result.svg) if ctx.pdf else [result.svg]
         with theme_errors():
-            return ctx.env.get_template(TEMPLATE).render(result=result, item=directive.item, pdf=ctx.pdf)
+            return ctx.env.get_template(TEMPLATE).render(result=result, item=directive.item, pdf=ctx.pdf,
+                                                         pieces=pieces)
 
     def restore(report: Report, directive: Directive) -> None:
         """A chart of a report read back from the store keeps the spec it was planned with (pickled with its
