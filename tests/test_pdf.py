@@ -1572,6 +1572,41 @@ def test_a_name_without_spaces_longer_than_a_column_wraps_in_the_pdf(tmp_path: P
 
 
 
+def test_a_quarterly_reports_na_footnote_is_linked_and_its_subject_is_no_lkjip(tmp_path: Path) -> None:
+    """A reader of the PDF on a screen tapped the "¹" after an N/A in the text and nothing happened: the call is now
+    a link to its note at the page's foot. And the file's Subject called a quarterly report an LKjIP ("Laporan
+    Kinerja Instansi Pemerintah … Triwulan II 2025"), an annual one "… Tahunan 2022": it names it as its cover."""
+    root = tmp_path / "proyek"
+    assert new_report(root, "uji-2025-tw2", 2025, "tw2", "Kecamatan Uji") == 0
+    folder = root / "content" / "laporan" / "uji-2025-tw2"
+    indicators = folder / "data" / "indikator.yaml"
+    text = indicators.read_text(encoding="utf-8")  # no realisasi: the capaian in the text is N/A, a footnote says why
+    indicators.write_text(re.sub(r"\n    realisasi:\n      2025: \{[^}]*\}", "", text), encoding="utf-8")
+    with source_date_epoch():
+        result = build(BuildOptions(root=root, output=root / "situs", use_cache=False))
+    assert not result.diagnostics.errors, [d.format() for d in result.diagnostics.errors]
+    reader = pypdf.PdfReader(root / "situs" / "laporan" / "uji-2025-tw2" / "1.0" / "uji-2025-tw2-1.0.pdf")
+    assert reader.metadata["/Subject"] == "Laporan Kinerja Kecamatan Uji Triwulan II Tahun 2025, versi 1.0"
+    notes = {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()
+             if "--catatan-na-" in name}
+    assert notes, "no N/A footnote has an anchor"
+    for name, page in notes.items():
+        calls = [a.get_object() for a in reader.pages[page].get("/Annots") or []]
+        rects = [sorted(float(a["/Rect"][i]) for i in (1, 3)) for a in calls if a.get("/Dest") == name]
+        rects = [(low, high) for low, high in rects if high > low]
+        assert rects, f"the call of {name} is no link"
+        note_top = float(reader.named_destinations[name]["/Top"])
+        assert all(low > note_top for low, _high in rects)  # from the text down to the note at the page's foot
+        assert re.search(r"\d\. N/A: \w", _text(reader, page))  # the note itself, as ::footnote-marker begins it
+
+
+def test_an_annual_reports_subject_names_it_as_its_cover_does(tmp_path: Path) -> None:
+    report = _report(tmp_path)
+    context = document.build_context(report, SimpleNamespace(label_gambar="Gambar"), {})
+    assert context["subjek"] == ("Laporan Kinerja Instansi Pemerintah (LKjIP) Kecamatan Martapura Barat Tahun 2023, "
+                                 "versi 1.0")
+
+
 def test_a_chart_of_many_indicators_is_printed_readable_a_piece_a_page() -> None:
     """Martapura Barat's Gambar 3.1 (22 indicators, 730 × 1856 px) was scaled into 185 mm of one page: 38 % of its
     size, its names at 3,4 pt. It is printed at the text width, cut between its rows, a piece on each page; the

@@ -25,20 +25,25 @@ from .links import line_of, resolve_links
 from .urls import chapter_url, pdf_anchor
 
 
-def format_value(report: Report, path: str) -> str:
+def format_value(report: Report, path: str, note_id: str | None = None) -> str:
     """``{nilai}`path``` as HTML: the same computed value and formatting as in the tables; N/A with its reason.
 
     The value is marked with its path (``data-angka``), which is also the id of a named figure, so the consistency
     audit can compare it with the model. N/A carries its reason twice: as a ``title`` (the site) and in a
-    ``na-catatan`` span that the site keeps for screen readers and the PDF turns into a footnote.
+    ``na-catatan`` span that the site keeps for screen readers and the PDF turns into a footnote. With ``note_id``
+    (the PDF) the footnote has that id and its call, which the footnote leaves where the span stood, is a link to it:
+    a reader of the PDF on a screen tapped the "¹" after an N/A and nothing happened.
     Raises ``LookupError`` (Indonesian message) for a path that names nothing.
     """
     ref = lookup(report.computed, path)
     mark = escape(path.strip())
     if ref.reason:
         reason = escape(ref.reason)
-        return (f'<span class="na" data-angka="{mark}" title="{reason}">{escape(ref.formatted())}</span>'
-                f'<span class="na-catatan">{reason}</span>')
+        value = f'<span class="na" data-angka="{mark}" title="{reason}">{escape(ref.formatted())}</span>'
+        if note_id is None:
+            return f'{value}<span class="na-catatan">{reason}</span>'
+        note = escape(note_id)
+        return f'{value}<a class="na-panggil" href="#{note}"><span class="na-catatan" id="{note}">{reason}</span></a>'
     whole = ' class="angka-utuh"' if ref.kind != "text" else ""  # "Rp 2.511.814.579" never split at its space
     return f'<span data-angka="{mark}"{whole}>{escape(ref.formatted())}</span>'
 
@@ -171,12 +176,19 @@ class LkjipRenderer(RendererHTML):
             return _render_ref(ctx, target, loc)
         if name == "nilai":
             try:
-                return format_value(ctx.report, target)
+                return format_value(ctx.report, target, _note_id(ctx, env) if ctx.pdf else None)
             except LookupError as exc:
                 ctx.diags.error(loc, exc.args[0] if exc.args else f"nilai '{target}' tidak dikenal")
                 return ""
         ctx.diags.error(loc, f"peran '{{{name}}}' tidak dikenal; gunakan {{nilai}} atau {{ref}}")
         return escape(token.content)
+
+
+def _note_id(ctx: RenderContext, env: dict[str, Any]) -> str:
+    """The id of the chapter's next N/A footnote in the PDF (``bab-3--catatan-na-2``): one document, so the chapter
+    is in it; numbered in the order rendered, which is the order printed."""
+    env["lkjip_na_notes"] = env.get("lkjip_na_notes", 0) + 1
+    return f"{ctx.chapter.id}--catatan-na-{env['lkjip_na_notes']}"
 
 
 def _ids_near(ctx: RenderContext, name: str, target: str) -> str:

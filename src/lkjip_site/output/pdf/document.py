@@ -98,11 +98,25 @@ def _w3c(epoch: int) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def period_words(report: Report) -> str:
+    """The period the report covers: ``"Tahun 2023"`` or ``"Triwulan I Tahun 2024"``."""
+    if report.periode == "tahunan":
+        return f"Tahun {report.tahun}"
+    return f"{report.periode_label} Tahun {report.tahun}"
+
+
 def period_text(report: Report) -> str:
     """Cover line: ``"TAHUN 2023"`` or ``"TRIWULAN I TAHUN 2024"``."""
-    if report.periode == "tahunan":
-        return f"TAHUN {report.tahun}"
-    return f"{report.periode_label.upper()} TAHUN {report.tahun}"
+    return period_words(report).upper()
+
+
+def subject(report: Report) -> str:
+    """The PDF's /Subject (and XMP dc:description), as the cover names the report: "Laporan Kinerja Instansi
+    Pemerintah (LKjIP) Kecamatan Batu Sopang Tahun 2022, versi 1.0", "Laporan Kinerja Kecamatan Pengaron Triwulan I
+    Tahun 2024, versi 1.0". It read "… Kecamatan Batu Sopang Tahunan 2022", and called a quarterly report an LKjIP,
+    the annual report (the cover's words: :func:`period_words`)."""
+    kind = "Laporan Kinerja Instansi Pemerintah (LKjIP)" if report.periode == "tahunan" else "Laporan Kinerja"
+    return f"{kind} {report.instansi.nama} {period_words(report)}, versi {report.versi}"
 
 
 #: The running header's room, in ems of its 8 pt Noto Sans: the report's title in the left box (60 % of the A4 text
@@ -251,8 +265,7 @@ def build_context(report: Report, site: Any, chapter_html: dict[str, str]) -> di
                 "nama": kepala.nama, "pangkat": kepala.pangkat, "nip": fmt_nip(kepala.nip)},
         "keywords": ", ".join(["LKjIP", "laporan kinerja", "SAKIP", report.instansi.nama,
                                report.instansi.pemda, str(report.tahun), report.periode_label]),
-        "subjek": f"Laporan Kinerja Instansi Pemerintah {report.instansi.nama} "
-                  f"{report.periode_label} {report.tahun}, versi {report.versi}",
+        "subjek": subject(report),
     }
 
 
