@@ -553,7 +553,7 @@ def test_a_renamed_instansis_pages_link_each_other_at_their_own_addresses(tmp_pa
         ("Kini:", "Dinas Kebudayaan dan Pariwisata", "../dinas-kebudayaan-dan-pariwisata/")]
     assert _other_names(after["instansi/dinas-pendidikan/"]) == []
     assert "laporan/dinpar-2024/1.0/" in after["instansi/dinas-pariwisata/"]  # the old page keeps its reports
-    assert "dinpar-2024" not in after["instansi/dinas-kebudayaan-dan-pariwisata/"]
+    assert "dinpar-2024" not in after["instansi/dinas-pendidikan/"]
 
 
 def _renamed_site(root: Path) -> Path:
@@ -594,6 +594,52 @@ def test_a_renamed_instansi_is_one_entry_of_the_lists_under_its_current_name(tmp
     old = files["instansi/dinas-pekerjaan-umum/index.html"].decode("utf-8")  # kept, with its reports
     assert "laporan/dpu-2022/1.0/" in old and "laporan/dpu-2023/1.0/" in old
     assert _other_names(old) == [("Kini:", "Dinas PUPR", "../dinas-pupr/")]
+
+
+def test_a_renamed_instansis_page_shows_every_year_under_both_names(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Dinas PUPR" (2024–2025) was "Dinas Pekerjaan Umum" (2022–2023): its page showed 2024–2025 only, the other
+    years one link away on the old name's page. The current name's page shows every year, each older row naming
+    the name its report was published under; the old name's page keeps its address and its years."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    files = build(BuildOptions(root=_renamed_site(tmp_path / "situs"), pdf=False, use_cache=False),
+                  write=False).files
+    page = lxml.html.fromstring(files["instansi/dinas-pupr/index.html"])
+    rows = page.xpath('//table[@id="tabel-perbandingan"]/tbody/tr')
+    assert [(" ".join(r.xpath("string(th)").split()), r.xpath('td/a[starts-with(., "Versi")]/@href')) for r in rows] == [
+        ("Tahun 2022 dengan nama Dinas Pekerjaan Umum", ["../../laporan/dpu-2022/1.0/"]),
+        ("Tahun 2023 dengan nama Dinas Pekerjaan Umum", ["../../laporan/dpu-2023/1.0/"]),
+        ("Tahun 2024", ["../../laporan/dpupr-2024/1.0/"]), ("Tahun 2025", ["../../laporan/dpupr-2025/1.0/"])]
+    assert "juga laporannya dengan nama sebelumnya (Dinas Pekerjaan Umum)" in page.xpath('string(//p[@class="pengantar"])')
+    old = lxml.html.fromstring(files["instansi/dinas-pekerjaan-umum/index.html"])  # kept as it was
+    assert [" ".join(r.xpath("string(th)").split())
+            for r in old.xpath('//table[@id="tabel-perbandingan"]/tbody/tr')] == ["Tahun 2022", "Tahun 2023"]
+    never = lxml.html.fromstring(files["instansi/kecamatan-pengaron/index.html"])
+    assert [" ".join(r.xpath("string(th)").split())
+            for r in never.xpath('//table[@id="tabel-perbandingan"]/tbody/tr')] == ["Tahun 2024"]
+
+
+def test_an_old_names_report_says_what_its_instansi_is_called_now(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A citizen who found "Dinas Pekerjaan Umum"'s 2022 report read its old name with nothing saying the instansi
+    is "Dinas PUPR" now, and its "Laporan lain" were 2023 only. Its landing page (``laporan/<slug>/``, made by every
+    build: a version's own pages never change) says the current name, linked to its page, and lists the reports of
+    both names."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    files = build(BuildOptions(root=_renamed_site(tmp_path / "situs"), pdf=False, use_cache=False),
+                  write=False).files
+    old = lxml.html.fromstring(files["laporan/dpu-2022/index.html"])
+    note = old.xpath('//p[@class="nama-kini"]')
+    assert [(" ".join(p.text_content().split()), p.xpath("a/@href")) for p in note] == [
+        ("Dinas Pekerjaan Umum kini bernama Dinas PUPR; laporan ini terbit dengan nama lamanya.",
+         ["../../instansi/dinas-pupr/"])]
+    kin = [p for p in old.xpath("//main//p") if p.text_content().startswith("Laporan lain")]
+    assert [(a.text_content(), a.get("href")) for a in kin[0].xpath("a")] == [
+        ("Tahun 2025", "../dpupr-2025/1.0/"), ("Tahun 2024", "../dpupr-2024/1.0/"),
+        ("Tahun 2023 (Dinas Pekerjaan Umum)", "../dpu-2023/1.0/"),
+        ("Angka kunci Dinas PUPR dari tahun ke tahun", "../../instansi/dinas-pupr/")]
+    for slug in ("dpupr-2024", "pengaron-2024"):
+        assert not lxml.html.fromstring(files[f"laporan/{slug}/index.html"]).xpath('//p[@class="nama-kini"]')
 
 
 def test_the_open_data_names_a_renamed_instansis_current_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

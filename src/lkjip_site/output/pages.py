@@ -39,8 +39,8 @@ from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, descri
                         describe_version, page_meta, reports_by_year, robots_txt, sitemap_entries, sitemap_xml)
 from .keys import Renderers, body_key, chapter_key, chapter_shows, report_fingerprint, site_fingerprint
 from .opendata import JSON_FILE, OpenData, open_data
-from .portal import (INSTANSI_URL, Figures, by_instansi, by_year, compared, figures_of, instansi_addresses,
-                     lineage_of, published_instansi, render_portal, row_key)
+from .portal import (INSTANSI_URL, Figures, Lineage, by_instansi, by_year, compared, figures_of, instansi_addresses,
+                     lineage_of, published_instansi, render_portal, row_key, with_earlier_names)
 from .reportjob import ReportJob, SentPage, carried_theme, chapter_page, render_report_job, staying
 from .search import render_search
 from .theme import (Asset, collect_static, colour_stylesheet, make_env, memoised, memoised_held, render_page,
@@ -232,7 +232,9 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
         return kept.whole(name, above, make, memo) if kept is not None else make()
 
     rows = compared(site, pages.addresses)
-    files.update(whole("versi", lambda: _version_pages(pages, ctx, rows)))
+    published = [v for versions in history.versions.values() for v in versions]
+    lineage = lineage_of(rows, published)
+    files.update(whole("versi", lambda: _version_pages(pages, ctx, rows, lineage)))
     root_ctx = ctx
     if vega_bundle is not None and rows:  # the comparison charts at the site root use the root copy of the bundle
         files[vega_bundle[0]] = vega_bundle[1]
@@ -242,8 +244,6 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     newest = [versions[0] for versions in history.versions.values() if versions]
     key = memo.key("beranda", pages.theme_key, repr(sorted(history.versions.items())),
                    sorted(pages.structure.items()))  # the comparison rows are read from these models
-    published = [v for versions in history.versions.values() for v in versions]
-    lineage = lineage_of(rows, published)
     key = memo.key(key, repr(lineage))
     files["index.html"] = memoised(memo, key, "index.html", lambda: render_page(
         pages.env, "home.html", "", groups=reports_by_year(newest, site.config.pemda),
@@ -605,25 +605,33 @@ class Kin:
     nama: str
     url: str
     others: tuple[tuple[str, str], ...]  # (periode_tahun, the newest version's URL)
+    #: The name the report was published under when the instansi has another now (``instansi.nama_sebelumnya``):
+    #: "Dinas Pekerjaan Umum kini bernama Dinas PUPR" on its page (a released version's own pages never change).
+    sebelumnya: str = ""
 
 
-def _kin(rows: list[Figures]) -> dict[str, Kin]:
-    """Report slug → :class:`Kin`, for the reports the comparison pages show (their instansi has a page)."""
+def _kin(rows: list[Figures], lineage: Lineage) -> dict[str, Kin]:
+    """Report slug → :class:`Kin`, for the reports the comparison pages show (their instansi has a page): an
+    instansi renamed is its current name's, with the reports of every name (``portal.with_earlier_names``)."""
     out: dict[str, Kin] = {}
-    for address, (name, items) in by_instansi(rows).items():
+    for address, (name, items) in with_earlier_names(by_instansi(rows), lineage).items():
+        if address in lineage.current:  # an earlier name: its reports are its current name's
+            continue
         for f in items:
-            others = tuple((o.report.periode_tahun, o.report.url) for o in reversed(items) if o is not f)
-            out[f.report.slug] = Kin(name, f"{INSTANSI_URL}{address}/", others)
+            others = tuple((o.report.periode_tahun + (f" ({o.instansi})" if o.alamat != address else ""),
+                            o.report.url) for o in reversed(items) if o is not f)
+            out[f.report.slug] = Kin(name, f"{INSTANSI_URL}{address}/", others,
+                                     f.instansi if f.alamat != address else "")
     return out
 
 
-def _version_pages(pages: SitePages, ctx: dict[str, Any], rows: list[Figures]) -> dict[str, bytes]:
+def _version_pages(pages: SitePages, ctx: dict[str, Any], rows: list[Figures], lineage: Lineage) -> dict[str, bytes]:
     """The pages above the versions: 404, each report's landing page (with its instansi's other reports) and
     ``versi.json``.
 
     They are rewritten by every build (they are not part of any version), so they always point to the newest one.
     """
-    kin = _kin(rows)
+    kin = _kin(rows, lineage)
     site, memo, env, theme_key = pages.site, pages.memo, pages.env, pages.theme_key
     files: dict[str, bytes] = {}
     meta = page_meta(site, f"Halaman tidak ditemukan — {site.config.judul}", "Halaman tidak ditemukan.", "404.html")

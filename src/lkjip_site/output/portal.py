@@ -223,7 +223,8 @@ class Lineage:
     Why: "Dinas Pekerjaan Umum" became "Dinas PUPR" in 2024, and the home page, the comparison pages' list and the
     search's filter named both, as two instansi; a citizen who knew the old name chose the entry of 2022–2023 and
     never learnt that its reports went on under the new one. Every page keeps its address (the old name's page
-    stays, "Kini: …" on it): only the lists change."""
+    stays, "Kini: …" on it): the lists change, and the current name's page shows every year
+    (:func:`with_earlier_names`)."""
 
     current: dict[str, str]  # address of an earlier name → the address of its current name (renamed ones only)
     earlier: dict[str, list[str]]  # address of a current name → its earlier names (nama, as published)
@@ -264,6 +265,22 @@ def lineage_of(rows: list[Figures], published: Iterable[VersionInfo] = ()) -> Li
     for old, now in current.items():
         earlier.setdefault(now, set()).add(names[old][0])
     return Lineage(current, {a: sorted(n) for a, n in sorted(earlier.items())}, names, addresses)
+
+
+def with_earlier_names(groups: dict[str, tuple[str, list[Figures]]],
+                       lineage: Lineage) -> dict[str, tuple[str, list[Figures]]]:
+    """``groups`` (:func:`by_instansi`) with each instansi's rows under its earlier names (``lineage``) added to its
+    current name's, oldest period first; an earlier name's own group stays as it was.
+
+    Why: "Dinas Pekerjaan Umum" became "Dinas PUPR" in 2024, and the page of "Dinas PUPR" showed 2024–2025 only,
+    its 2022–2023 one link away on the old name's page: a citizen following the instansi across years had half of
+    them. The current name's page shows every year, each row naming the name its report was published under."""
+    merged = {slug: (name, list(items)) for slug, (name, items) in groups.items()}
+    for old, now in lineage.current.items():
+        if old in groups and now in merged:
+            merged[now][1].extend(groups[old][1])
+    return {slug: (name, sorted(items, key=lambda f: (f.period_key, f.instansi)))
+            for slug, (name, items) in merged.items()}
 
 
 def current_names(site: Site, published: Iterable[VersionInfo]) -> dict[tuple[str, str], str]:
@@ -340,7 +357,11 @@ def portal_charts(site: Site) -> list[ChartSpec]:
     rows = compared(site)
     specs = [all_years_chart(rows)]
     specs += [_chart(items, row_label) for items in by_year(rows).values()]
-    specs += [_chart(items, period_label, PERIOD) for _, items in by_instansi(rows).values()]
+    groups = by_instansi(rows)
+    merged = with_earlier_names(groups, lineage_of(rows))
+    specs += [_chart(items, period_label, PERIOD) for _, items in groups.values()]
+    specs += [_chart(items, period_label, PERIOD) for slug, (_, items) in merged.items()
+              if len(items) != len(groups[slug][1])]  # a renamed instansi's every year (:func:`with_earlier_names`)
     return [s for s in specs if s is not None]
 
 
@@ -437,9 +458,11 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
         return {"sebelumnya": [(named[a], f"{INSTANSI_URL}{a}/") for a in before if a in named],
                 "kini": [(named[a], f"{INSTANSI_URL}{a}/") for a in after if a in named]}
 
-    for slug, (name, items) in groups.items():
+    for slug, (name, items) in with_earlier_names(groups, lineage).items():
+        before = sorted({f.instansi for f in items if f.alamat != slug})
+        under = f", juga laporannya dengan nama sebelumnya ({', '.join(before)})" if before else ""
         page(f"{INSTANSI_URL}{slug}/", f"Kinerja {name} dari tahun ke tahun",
-             f"Angka kunci {name} menurut tahun dan periode laporan (versi terbaru setiap laporan).", items,
+             f"Angka kunci {name} menurut tahun dan periode laporan (versi terbaru setiap laporan){under}.", items,
              _chart(items, period_label, PERIOD), f"Rata-rata capaian dan serapan anggaran {name}",
              lingkup="instansi", nama_instansi=name, catatan_indikator=indicator_note(items), **linked(slug))
 
