@@ -606,14 +606,22 @@ def test_a_renamed_instansis_page_shows_every_year_under_both_names(tmp_path: Pa
                   write=False).files
     page = lxml.html.fromstring(files["instansi/dinas-pupr/index.html"])
     rows = page.xpath('//table[@id="tabel-perbandingan"]/tbody/tr')
-    assert [(" ".join(r.xpath("string(th)").split()), r.xpath('td/a[starts-with(., "Versi")]/@href')) for r in rows] == [
+    shown = [(" ".join(r.xpath("string(th)").split()), r.xpath('td/a[starts-with(., "Versi")]/@href')) for r in rows]
+    assert shown == [
         ("Tahun 2022 dengan nama Dinas Pekerjaan Umum", ["../../laporan/dpu-2022/1.0/"]),
         ("Tahun 2023 dengan nama Dinas Pekerjaan Umum", ["../../laporan/dpu-2023/1.0/"]),
         ("Tahun 2024", ["../../laporan/dpupr-2024/1.0/"]), ("Tahun 2025", ["../../laporan/dpupr-2025/1.0/"])]
-    assert "juga laporannya dengan nama sebelumnya (Dinas Pekerjaan Umum)" in page.xpath('string(//p[@class="pengantar"])')
+    lead = page.xpath('string(//p[@class="pengantar"])')
+    assert "juga laporannya dengan nama sebelumnya (Dinas Pekerjaan Umum)" in lead
     old = lxml.html.fromstring(files["instansi/dinas-pekerjaan-umum/index.html"])  # kept as it was
     assert [" ".join(r.xpath("string(th)").split())
             for r in old.xpath('//table[@id="tabel-perbandingan"]/tbody/tr')] == ["Tahun 2022", "Tahun 2023"]
+    # the table of every year (and of 2023) links an old name's row to the page of every year too
+    for table in ("perbandingan/index.html", "perbandingan/2023/index.html"):
+        rows = lxml.html.fromstring(files[table]).xpath('//table[@id="tabel-perbandingan"]/tbody/tr/th/a')
+        links = {(a.text_content(), urljoin("https://portal/" + table, a.get("href"))) for a in rows}
+        assert ("Dinas Pekerjaan Umum", "https://portal/instansi/dinas-pupr/") in links, links
+        assert not [name for name, link in links if link.endswith("/dinas-pekerjaan-umum/")]
     never = lxml.html.fromstring(files["instansi/kecamatan-pengaron/index.html"])
     assert [" ".join(r.xpath("string(th)").split())
             for r in never.xpath('//table[@id="tabel-perbandingan"]/tbody/tr')] == ["Tahun 2024"]

@@ -401,8 +401,11 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
     groups = by_instansi(rows)
     listed = lineage.listed(groups)
     successors = lineage.successors()
+    # ``kini``: a row of an earlier name links to its current name's page, which shows every year (a citizen who
+    # followed "Dinas Pekerjaan Umum" in the table of every year reached 2022-2023 only)
     nav = {"years": list(years), "groups": [(slug, name) for slug, (name, _) in listed.items()],
-           "dahulu": {slug: names for slug, names in lineage.earlier.items() if slug in listed}}
+           "dahulu": {slug: names for slug, names in lineage.earlier.items() if slug in listed},
+           "kini": {old: now for old, now in sorted(lineage.current.items()) if now in groups}}
 
     base_url = ctx["site_model"].config.url_dasar
 
