@@ -650,6 +650,20 @@ def test_an_old_names_report_says_what_its_instansi_is_called_now(tmp_path: Path
         assert not lxml.html.fromstring(files[f"laporan/{slug}/index.html"]).xpath('//p[@class="nama-kini"]')
 
 
+def test_the_search_page_knows_each_instansi_page_by_its_names(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search naming "Dinas PUPR" (or "Pengaron") led to its reports only, never its page of every year: the search
+    page names each instansi page the portal lists with the instansi's names, current first, then earlier ones, for
+    ``cari.js`` to link the page a search names (the old name's own page is the current one's)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1707955200")
+    files = build(BuildOptions(root=_renamed_site(tmp_path / "situs"), pdf=False, use_cache=False),
+                  write=False).files
+    form = lxml.html.fromstring(files["cari/index.html"]).xpath('//form[@id="cari-form"]')[0]
+    assert json.loads(form.get("data-halaman-instansi")) == {
+        "instansi/dinas-pupr/": ["Dinas PUPR", "Dinas PUPR", "Dinas Pekerjaan Umum"],
+        "instansi/kecamatan-pengaron/": ["Kecamatan Pengaron", "Kecamatan Pengaron"]}
+
+
 def test_the_open_data_names_a_renamed_instansis_current_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The open data named each report's instansi as written that year: a harvester grouping the catalogue or the
     comparison table by ``instansi`` had "Dinas Pekerjaan Umum" 2022–2023 and "Dinas PUPR" 2024–2025 as two

@@ -86,3 +86,34 @@ def test_a_search_for_an_old_name_leads_to_the_instansi_under_its_current_name(b
         assert probe.problems() == [], probe.problems()
     finally:
         context.close()
+
+
+def test_a_search_naming_an_instansi_links_its_page_of_every_year(browser,  # noqa: ANN001
+                                                                  renamed_url: str) -> None:
+    """Searching "pupr" (or "kecamatan cempaka") listed the instansi's reports only, never its page of every year
+    (the comparison of its years under both names). A search that names an instansi, by its current name or part
+    of it, links that page above the results, once (the old name's note links it already); a word every instansi's
+    name has ("kecamatan"), or none has, links none."""
+    context, probe = open_probe(browser, renamed_url, **PHONE)
+    page = probe.page
+    note = page.locator(".cari-halaman-instansi")
+    try:
+        for query, name, address in (("pupr", "Dinas PUPR", "/instansi/dinas-pupr/"),
+                                     ("laporan+dinas+pupr", "Dinas PUPR", "/instansi/dinas-pupr/"),
+                                     ("cempa", "Kecamatan Cempaka", "/instansi/kecamatan-cempaka/")):
+            probe.goto(f"/cari/?q={query}")
+            expect(note).to_have_text(f"Halaman instansi: {name} dari tahun ke tahun", timeout=RESULT_TIMEOUT_MS)
+            expect(page.locator("#cari-status")).to_contain_text(f"Halaman instansi {name} dari tahun ke tahun")
+            assert note.locator("a").get_attribute("href", timeout=RESULT_TIMEOUT_MS).endswith(address)
+        assert probe.follow(note.locator("a")).endswith("/instansi/kecamatan-cempaka/")
+        expect(page.locator("h1")).to_have_text("Kinerja Kecamatan Cempaka dari tahun ke tahun")
+        probe.goto("/cari/?q=pekerjaan+umum")  # the old name: its note links the page, once
+        expect(page.locator(".cari-nama-lama a")).to_have_count(1, timeout=RESULT_TIMEOUT_MS)
+        expect(note).to_have_count(0)
+        for query in ("kecamatan", WORD):
+            probe.goto(f"/cari/?q={query}")
+            page.wait_for_selector(".hasil-tautan", timeout=RESULT_TIMEOUT_MS)
+            expect(note).to_have_count(0)
+        assert probe.problems() == [], probe.problems()
+    finally:
+        context.close()

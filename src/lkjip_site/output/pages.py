@@ -40,7 +40,7 @@ from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, descri
 from .keys import Renderers, body_key, chapter_key, chapter_shows, report_fingerprint, site_fingerprint
 from .opendata import JSON_FILE, OpenData, open_data
 from .portal import (INSTANSI_URL, Figures, Lineage, by_instansi, by_year, compared, figures_of, instansi_addresses,
-                     lineage_of, published_instansi, render_portal, row_key, with_earlier_names)
+                     instansi_pages, lineage_of, published_instansi, render_portal, row_key, with_earlier_names)
 from .reportjob import ReportJob, SentPage, carried_theme, chapter_page, render_report_job, staying
 from .search import render_search
 from .theme import (Asset, collect_static, colour_stylesheet, make_env, memoised, memoised_held, render_page,
@@ -252,7 +252,8 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     portal = whole("portal", lambda: render_portal(pages.env, root_ctx, rows, charts, memo, pages.theme_key,
                                                    published, lineage))
     files.update(portal)
-    files.update(render_search(site, pages.env, ctx, memo, pages.theme_key, newest, lineage.successors()))
+    files.update(render_search(site, pages.env, ctx, memo, pages.theme_key, newest, lineage.successors(),
+                               instansi_pages(rows, lineage)))
     extra = sorted(p.removesuffix("index.html") for p in portal if p.endswith("index.html"))  # not its CSVs
     entries = sitemap_entries(site, history, extra)
     files[SITEMAP] = memoised(memo, memo.key("sitemap", site.config.url_dasar, repr(entries)), "",

@@ -283,6 +283,14 @@ def with_earlier_names(groups: dict[str, tuple[str, list[Figures]]],
             for slug, (name, items) in merged.items()}
 
 
+def instansi_pages(rows: list[Figures], lineage: Lineage) -> dict[str, list[str]]:
+    """Each instansi page the portal lists (``instansi/<alamat>/``, an instansi renamed under its current name) →
+    [its name as the lists show it, its current name, its earlier names]: the search page links the page of the
+    instansi a search names (``search.render_search``)."""
+    return {f"{INSTANSI_URL}{slug}/": [name, lineage.names[slug][0], *lineage.earlier.get(slug, [])]
+            for slug, (name, _) in lineage.listed(by_instansi(rows)).items()}
+
+
 def current_names(site: Site, published: Iterable[VersionInfo]) -> dict[tuple[str, str], str]:
     """(nama, pemda) of each earlier name of an instansi renamed → the name it has now: the open-data catalogue's
     ``instansi_kini`` (``opendata.data_catalogue``), read as the portal's pages read it (:func:`lineage_of` of the

@@ -110,7 +110,8 @@ UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pag
 
 def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_key: str,
                   newest: list[VersionInfo],
-                  successors: Mapping[tuple[str, str], tuple[str, str, str]] | None = None) -> dict[str, bytes]:
+                  successors: Mapping[tuple[str, str], tuple[str, str, str]] | None = None,
+                  instansi_pages: Mapping[str, list[str]] | None = None) -> dict[str, bytes]:
     """The search page: form, filters for year and instansi, and (without JavaScript) the lists of reports.
 
     ``newest`` is the newest version of each report (archived or not). The page hands it to ``cari.js`` as
@@ -123,6 +124,13 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
     that name). ``successors``: (nama, pemda) of each earlier name of an instansi renamed → (nama, pemda, address)
     of its current name (``portal.Lineage.successors``); ``nama_lama`` (``data-nama-lama``) tells ``cari.js``
     which page a search for an earlier name leads to.
+
+    ``instansi_pages``: each instansi's page (from the site root) → [how the portal names it, its current name, its
+    earlier names] (``portal.instansi_pages``); ``halaman_instansi`` (``data-halaman-instansi``) lets ``cari.js``
+    link the page of the instansi a search names ("pupr", "pengaron"), said above the results. Why not in the index:
+    its heading names it with words every instansi has ("Kinerja", "Kecamatan"), so a search of one listed every
+    instansi page among the reports, and a filter read each of their fragments to leave them out; a search naming
+    an instansi found its reports only, never its page of every year.
     """
     successors = successors or {}
     years = sorted({r.tahun for r in newest}, reverse=True)
@@ -134,11 +142,12 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
                          separators=(",", ":"))
     unit_json = json.dumps(units, ensure_ascii=False, separators=(",", ":"))
     lama_json = json.dumps(dict(sorted(lama.items())), ensure_ascii=False, separators=(",", ":"))
-    key = memo.key("cari", theme_key, repr(newest), years, choices, unit_json, lama_json, repr(meta))
+    pages_json = json.dumps(dict(sorted((instansi_pages or {}).items())), ensure_ascii=False, separators=(",", ":"))
+    key = memo.key("cari", theme_key, repr(newest), years, choices, unit_json, lama_json, pages_json, repr(meta))
     page = SEARCH_URL + "index.html"
     return {page: memoised(memo, key, page, lambda: render_page(
         env, "cari.html", SEARCH_URL, years=years, pilihan_instansi=choices, instansi_laporan=unit_json,
-        nama_lama=lama_json,
+        nama_lama=lama_json, halaman_instansi=pages_json,
         instansi=sorted({r.instansi.nama for r in newest}), groups=reports_by_year(newest, site.config.pemda),
         meta=meta, terbaru=terbaru, **ctx))}
 

@@ -40,6 +40,11 @@
   // data-nama-lama): "pekerjaan umum" found the old name's reports of 2022-2023 only, nothing led to "Dinas PUPR".
   var renamed = {};
   try { renamed = JSON.parse(form.getAttribute("data-nama-lama") || "{}"); } catch (e) { renamed = {}; }
+  // instansi page from the site root -> [its name as the portal lists it, its current name, its earlier names] (the
+  // search page's data-halaman-instansi): "pupr" or "pengaron" found the instansi's reports, never its page of
+  // every year (not in the index: its heading's words are every instansi's).
+  var instansiPages = {};
+  try { instansiPages = JSON.parse(form.getAttribute("data-halaman-instansi") || "{}"); } catch (e) { instansiPages = {}; }
 
   var loading = null; // the promise of the opened index
   var counter = 0;
@@ -238,9 +243,46 @@
   function words(text) {
     return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
+  // A page of the site (a path from its root, e.g. instansi/dinas-pupr/) as a full URL, wherever the site is served.
+  function siteUrl(path) {
+    return new URL(path, new URL("../", new URL(indexFolder, document.baseURI))).href;
+  }
+
+  // Whether the words asked name ``name``: its words after the first ("Dinas", "Kecamatan" are every other
+  // instansi's too: "kecamatan" names none), or its only word, are all among them ("laporan pengaron"); or each word
+  // asked begins a word of it, one of them a word after its first ("pengar", "dinas pu").
+  function names(asked, name) {
+    var own = words(name);
+    var distinct = own.length > 1 ? own.slice(1) : own;
+    function begins(list) {
+      return function (w) { return list.some(function (o) { return o.indexOf(w) === 0; }); };
+    }
+    return distinct.every(function (w) { return asked.indexOf(w) >= 0; }) ||
+      (asked.length > 0 && asked.every(begins(own)) && asked.some(begins(distinct)));
+  }
+
+  // The page of every year of each instansi the query names (by its current or an earlier name), above the results,
+  // unless a note already links it (``linked``). Returns the status's sentence.
+  function instansiNote(query, linked) {
+    var asked = words(query);
+    var said = [];
+    Object.keys(instansiPages).forEach(function (page) {
+      var entry = instansiPages[page];
+      if (linked.indexOf(page) >= 0 || !entry.slice(1).some(function (name) { return names(asked, name); })) return;
+      var p = text("p", "cari-halaman-instansi", "Halaman instansi: ");
+      var link = text("a", "", entry[0] + " dari tahun ke tahun");
+      link.href = siteUrl(page);
+      p.appendChild(link);
+      list.appendChild(p);
+      said.push("Halaman instansi " + entry[0] + " dari tahun ke tahun; tautannya ada di bawah.");
+    });
+    return said.length ? " " + said.join(" ") : "";
+  }
+
   // An earlier name the query names (its words after the first, "Dinas", "Badan", "Kecamatan": every one a word of
-  // the query) is said above the results, with a link to its current name's page. Returns the status's sentence.
-  function renamedNote(query) {
+  // the query) is said above the results, with a link to its current name's page (added to ``linked``). Returns the
+  // status's sentence.
+  function renamedNote(query, linked) {
     var asked = words(query);
     var said = [];
     Object.keys(renamed).forEach(function (old) {
@@ -249,7 +291,8 @@
       if (!needed.every(function (w) { return asked.indexOf(w) >= 0; })) return;
       var p = text("p", "cari-nama-lama", old + " kini bernama " + renamed[old][0] + ": ");
       var link = text("a", "", renamed[old][0] + " dari tahun ke tahun");
-      link.href = new URL(renamed[old][1], new URL("../", new URL(indexFolder, document.baseURI))).href;
+      link.href = siteUrl(renamed[old][1]);
+      linked.push(renamed[old][1]);
       p.appendChild(link);
       list.appendChild(p);
       said.push(old + " kini bernama " + renamed[old][0] + "; tautannya ada di bawah.");
@@ -258,7 +301,9 @@
   }
   function render(query, items, total) {
     list.textContent = "";
-    var note = renamedNote(query);
+    var linked = [];
+    var note = renamedNote(query, linked);
+    note += instansiNote(query, linked);
     if (!items.length) {
       status.textContent = "Tidak ada hasil untuk \u201c" + query + "\u201d. Coba kata lain atau hapus saringan." +
         note + suggest(query);
