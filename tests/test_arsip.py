@@ -51,7 +51,7 @@ from lkjip_site import __version__
 from lkjip_site import build as build_module
 from lkjip_site.archive import release as release_module
 from lkjip_site.archive.bag import make_bag_zip
-from lkjip_site.archive.manifest import read_manifest, tree_digest
+from lkjip_site.archive.manifest import checksums, read_manifest, tree_digest
 from lkjip_site.build import BuildOptions, load_site
 from lkjip_site.cli.main import main
 from lkjip_site.core.diagnostics import Diagnostics
@@ -478,6 +478,62 @@ def test_bag_validates_with_bagit(flow: Flow, tmp_path: Path) -> None:
         bagit.Bag(str(tmp_path / f"{SLUG}-1.1")).validate()
 
 
+def test_the_bag_carries_the_readme_as_a_tag_file_and_bags_released_without_it_still_verify(flow: Flow,
+                                                                                           tmp_path: Path) -> None:
+    """The README was only in the version folder, outside the bag, where a BagIt tool does not look: the bag
+    downloaded from the version page or handed over alone said what it was only in bag-info.txt, and a README
+    changed beside it was no concern of ``bagit.py``. It is now a tag file of the bag, listed in its tag manifests,
+    the folder's own bytes. A version released before (its bag without the README) passes ``verifikasi`` still."""
+    top = f"{SLUG}-1.1"
+    with zipfile.ZipFile(flow.archive("1.1") / f"{top}-bagit.zip") as zf:
+        zf.extractall(tmp_path / "bag")
+    folder = tmp_path / "bag" / top
+    assert (folder / "BACA-SAYA.txt").read_bytes() == (flow.archive("1.1") / "BACA-SAYA.txt").read_bytes()
+    bag = bagit.Bag(str(folder))
+    bag.validate()
+    assert "BACA-SAYA.txt" in bag.tagfile_entries()
+    (folder / "BACA-SAYA.txt").write_bytes(b"Paket ini tidak pernah ada.\n")
+    with pytest.raises(bagit.BagValidationError, match="BACA-SAYA.txt"):
+        bagit.Bag(str(folder)).validate()
+
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+
+    def another_readme(bag_top: Path) -> None:  # and the tag manifests made again to match it
+        (bag_top / "BACA-SAYA.txt").write_text("isi lain\n", encoding="utf-8")
+        bagit.Bag(str(bag_top)).save()
+
+    _replace_bag(root, "1.1", another_readme)
+    run = lkjip(root, "verifikasi")
+    assert run.code == 1
+    assert f"arsip/{SLUG}/1.1/{top}-bagit.zip: BACA-SAYA.txt di dalam bag tidak sama dengan BACA-SAYA.txt yang " \
+           "dicatat manifest.json" in run.out, run.out
+
+    shutil.rmtree(root)
+    shutil.copytree(flow.root, root)
+    _bag_without_readme(root, "1.0")
+    old = root / "arsip" / SLUG / "1.0"
+    data = (old / "manifest.json").read_bytes()
+    (old / "SHA256SUMS").write_bytes(checksums(read_manifest(data), data))
+    passed = lkjip(root, "verifikasi")
+    assert passed.code == 0, passed.out
+    check = subprocess.run(["sha256sum", "-c", "--strict", "--quiet", "SHA256SUMS"], cwd=old, capture_output=True,
+                           text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def _bag_without_readme(root: Path, versi: str) -> None:
+    """The version's bag as released before the README went into it: no such tag file, tag manifests without it,
+    the zip's hash and size in manifest.json and the zip in ``build/`` to match (SHA256SUMS left to the caller)."""
+    def no_readme(bag_top: Path) -> None:
+        (bag_top / "BACA-SAYA.txt").unlink()
+        bagit.Bag(str(bag_top)).save()
+
+    _replace_bag(root, versi, no_readme)
+    name = f"{SLUG}-{versi}-bagit.zip"
+    shutil.copy2(root / "arsip" / SLUG / versi / name, root / "build" / "laporan" / SLUG / versi / name)
+
+
 def test_bag_zip_is_deterministic() -> None:
     when = dt.datetime(2024, 2, 15, tzinfo=dt.timezone.utc)
     args = ({"index.html": b"<p>1</p>", "a/b.csv": b"x,y\r\n"}, {"laporan.yaml": b"versi: 1\n"},
@@ -548,7 +604,8 @@ def test_verifikasi_names_a_changed_or_missing_readme_and_sha256sums(flow: Flow,
         f"arsip/{SLUG}/1.1/SHA256SUMS: berubah: tidak sama dengan sidik berkas yang dicatat manifest.json (dibuat "
         "darinya saat terbit); kembalikan berkas aslinya",
     ]
-    # 1.0 as a release made before the README: its manifest without one, and no SHA256SUMS
+    # 1.0 as a release made before the README: its manifest and its bag without one, and no SHA256SUMS
+    _bag_without_readme(root, "1.0")
     manifest = read_manifest((old / "manifest.json").read_bytes())
     (old / "manifest.json").write_bytes(replace(manifest, baca_saya=None).to_json())
     assert b"baca_saya" not in (old / "manifest.json").read_bytes()

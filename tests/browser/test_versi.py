@@ -201,3 +201,36 @@ def test_a_version_opened_from_disk_links_its_pages_and_says_what_it_cannot_chec
         assert errors == []
     finally:
         context.close()
+
+
+def test_a_version_opened_from_disk_without_javascript_reads_every_page_from_its_page_list(
+        browser, two_versions: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """The same folder in a browser whose JavaScript is off (an archives office's locked-down reading station):
+    ``versi.js`` cannot point a chapter link ("bab-4-penutup/") at its index.html, and Chromium showed an empty
+    "Index of" page there, so the README's advice to click index.html in the folder's list could not be followed.
+    The release adds ``daftar-halaman.html``, which the README names: every page linked to its file, no script.
+    Over the web the chapter links keep their clean addresses."""
+    handed = tmp_path / "Serahan LKjIP"
+    shutil.copytree(two_versions / "arsip" / SLUG / "1.1", handed)
+    readme = (handed / "BACA-SAYA.txt").read_text(encoding="utf-8")
+    assert "buka situs/daftar-halaman.html" in readme
+    context = browser.new_context(java_script_enabled=False, service_workers="block")
+    context.route("http*://**", lambda route: route.abort())
+    try:
+        page = context.new_page()
+        page.goto((handed / "situs" / "index.html").as_uri())
+        assert page.locator("a", has_text="BAB IV").first.get_attribute("href") == "bab-4-penutup/"
+        page.goto((handed / "situs" / "daftar-halaman.html").as_uri())
+        for name, heading in (("BAB IV Penutup", "BAB IV Penutup"), ("Perubahan dari versi sebelumnya",
+                                                                     "Perubahan dari versi 1.0"),
+                              ("Halaman utama laporan", None)):
+            page.get_by_role("link", name=name, exact=True).click()
+            page.wait_for_load_state()
+            assert page.url.endswith("/index.html"), page.url
+            if heading:
+                assert page.locator("h1").inner_text() == heading
+            page.go_back()
+        assert page.get_by_role("link", name="Data terbuka: laporan.json").get_attribute("href") == \
+            "data-terbuka/laporan.json"
+    finally:
+        context.close()

@@ -11,10 +11,15 @@ it is plain text that any later reader opens, and it never changes with the lkji
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from ..core.fmt import fmt_date
+from ..output.versions import CHANGES_DIR, OPEN_DATA_DIR
 from .manifest import CHECKSUMS, MANIFEST, README, SITE_DIR, SOURCE_DIR
+
+#: The version's pages linked to their files (:func:`page_list_html`), in ``situs/`` of a version released now.
+PAGE_LIST = "daftar-halaman.html"
 
 
 def readme_text(meta: dict[str, Any], released: str, lkjip_site: str, bag: str, top: str, site: list[str],
@@ -23,7 +28,7 @@ def readme_text(meta: dict[str, Any], released: str, lkjip_site: str, bag: str, 
     8601 UTC), ``bag`` the zip's name and ``top`` the folder it unpacks into, ``site`` the published paths."""
     slug, versi = str(meta["slug"]), str(meta["versi"])
     inst = meta.get("instansi") or {}
-    base = url_dasar if url_dasar.endswith("/") else url_dasar + "/"
+    base = _base(url_dasar)
     web = f"{base}laporan/{slug}/{versi}/"
     pdfs = [p for p in site if p.endswith(".pdf") and "/" not in p]
     lines = [
@@ -46,10 +51,13 @@ def readme_text(meta: dict[str, Any], released: str, lkjip_site: str, bag: str, 
         *_item(MANIFEST, "daftar setiap berkas dengan sidik SHA-256 dan ukurannya, serta"),
         *_item("", "keterangan laporan (JSON)"),
         *_item(SITE_DIR + "/", "halaman web versi ini, persis seperti terbit di alamat web di atas"),
+        *_item(f"{SITE_DIR}/{PAGE_LIST}", "daftar halaman untuk membaca dari disk (lihat MEMBACA LAPORAN)"),
         *(line for pdf in pdfs for line in _item(f"{SITE_DIR}/{pdf}", "laporan lengkap (PDF)")),
         *_item(SITE_DIR + "/data-terbuka/", "angka laporan sebagai CSV dan JSON (data terbuka)"),
         *_item(SOURCE_DIR + "/", "berkas sumber laporan saat terbit: bab (Markdown) dan data (YAML)"),
-        *_item(bag, f"paket arsip BagIt berisi {SITE_DIR}/ dan {SOURCE_DIR}/"),
+        *_item(bag, f"paket arsip BagIt berisi {SITE_DIR}/ dan {SOURCE_DIR}/ (di data/{SITE_DIR}/"),
+        *_item("", f"dan data/{SOURCE_DIR}/) serta salinan {README} ini, yang diperiksa"),
+        *_item("", "alat BagIt bersama isinya"),
         "",
         "MEMERIKSA KEUTUHAN TANPA LKJIP",
         "",
@@ -76,7 +84,8 @@ def readme_text(meta: dict[str, Any], released: str, lkjip_site: str, bag: str, 
         "",
         f"   atau: python3 -m bagit --validate bag/{top}. Tanpa bagit.py, di dalam folder bag/{top}:",
         "   sha256sum -c manifest-sha256.txt dan sha256sum -c tagmanifest-sha256.txt. Keterangan paket",
-        "   (laporan, versi, waktu terbit) ada di bag-info.txt.",
+        f"   (laporan, versi, waktu terbit) ada di bag-info.txt; {README} di sampingnya sama dengan berkas",
+        f"   ini. {MANIFEST} tidak ada di dalam paket, karena mencatat sidik paket itu sendiri.",
         "",
         "Bila lkjip terpasang, satu perintah memeriksa semuanya: lkjip verifikasi <folder ini>",
         "",
@@ -84,10 +93,12 @@ def readme_text(meta: dict[str, Any], released: str, lkjip_site: str, bag: str, 
         "",
         *(f"- Laporan lengkap: {SITE_DIR}/{pdf}" for pdf in pdfs),
         f"- Halaman web: buka {SITE_DIR}/index.html di peramban. Halaman, tabel dan grafik tampil tanpa",
-        "  internet. Bila JavaScript peramban dimatikan, tautan ke bab menampilkan daftar berkas folder bab",
-        "  itu: klik index.html di daftar itu.",
+        "  internet. Bila JavaScript peramban dimatikan, tautan ke bab menuju folder bab itu, dan peramban",
+        f"  menampilkan daftar berkas folder itu atau halaman kosong: buka {SITE_DIR}/{PAGE_LIST}, yang",
+        "  menautkan setiap halaman langsung ke berkasnya, dan kembali ke daftar itu untuk halaman lain.",
         "- Tautan ke beranda portal, halaman instansi, pencarian dan perbandingan menuju halaman portal di",
-        "  luar folder ini: dibuka dari disk, tautan itu membuka alamatnya di internet.",
+        "  luar folder ini: dibuka dari disk, tautan itu membuka alamatnya di internet (tanpa JavaScript",
+        "  tautan itu tidak menemukan berkas: buka alamat web di atas).",
         "- Apakah sudah terbit versi yang lebih baru hanya dapat dilihat di portal. Versi lain laporan",
         f"  ini: {base}laporan/{slug}/",
         f"- Angka laporan: {SITE_DIR}/data-terbuka/ (CSV dan JSON) dan {SOURCE_DIR}/data/ (YAML).",
@@ -104,3 +115,56 @@ def _item(name: str, what: str) -> list[str]:
 
 
 _COLUMN = 22
+
+
+def _base(url_dasar: str) -> str:
+    return url_dasar if url_dasar.endswith("/") else url_dasar + "/"
+
+
+def page_list_html(meta: dict[str, Any], site: list[str], url_dasar: str) -> bytes:
+    """:data:`PAGE_LIST` of one version: every page of it linked to its ``index.html``, the PDF and the open data.
+
+    Why: a page links another by its folder (``bab-1/``, the site's clean address); opened from disk with JavaScript
+    off, where ``versi.js`` cannot point the link at ``bab-1/index.html``, Chromium showed an empty "Index of" page
+    and the README's advice ("klik index.html di daftar itu") could not be followed. The published pages cannot link
+    otherwise (their web addresses stay) and a released page never changes, so the release adds this one page beside
+    them: plain HTML, no script, no style, readable from the folder, the bag and the web alike. ``meta`` is the
+    manifest's ``laporan``, ``site`` the published paths, ``url_dasar`` the site's address."""
+    web = f"{_base(url_dasar)}laporan/{meta['slug']}/{meta['versi']}/"
+    pages = [("index.html", "Halaman utama laporan")]
+    pages += [(f"{bab['id']}/index.html", str(bab["judul"])) for bab in meta.get("bab") or []]
+    pages += [(f"{CHANGES_DIR}/index.html", "Perubahan dari versi sebelumnya")]
+    files = [(path, "Laporan lengkap (PDF)") for path in site if path.endswith(".pdf") and "/" not in path]
+    files += [(path, f"Data terbuka: {path.removeprefix(OPEN_DATA_DIR + '/')}") for path in site
+              if path.startswith(OPEN_DATA_DIR + "/")]
+    title = f"{meta['judul']}, versi {meta['versi']}"
+    tanggal = fmt_date(dt.date.fromisoformat(str(meta["tanggal_terbit"])))
+    lines = [
+        "<!DOCTYPE html>",
+        '<html lang="id">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="robots" content="noindex">',
+        f"<title>Daftar halaman — {html.escape(title)}</title>",
+        "</head>",
+        "<body>",
+        "<main>",
+        f"<h1>{html.escape(str(meta['judul']))}</h1>",
+        f"<p>Versi {html.escape(str(meta['versi']))}, terbit {tanggal}. Alamat web versi ini: "
+        f'<a href="{html.escape(web)}">{html.escape(web)}</a></p>',
+        "<p>Daftar ini menautkan setiap halaman versi ini langsung ke berkasnya, agar dapat dibaca dari disk "
+        "(mis. dari folder arsip) juga bila JavaScript peramban dimatikan. Di dalam halaman, tautan ke halaman lain "
+        "menuju foldernya; dibuka dari disk tanpa JavaScript, peramban menampilkan daftar berkas folder itu atau "
+        "halaman kosong: kembali ke daftar ini.</p>",
+        "<h2>Halaman</h2>",
+        "<ul>",
+        *(f'<li><a href="{html.escape(path)}">{html.escape(text)}</a></li>' for path, text in pages if path in site),
+        "</ul>",
+    ]
+    if files:
+        lines += ["<h2>Laporan lengkap dan data terbuka</h2>", "<ul>",
+                  *(f'<li><a href="{html.escape(path)}">{html.escape(text)}</a></li>' for path, text in files),
+                  "</ul>"]
+    lines += ["</main>", "</body>", "</html>", ""]
+    return "\n".join(lines).encode("utf-8")

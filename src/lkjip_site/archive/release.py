@@ -28,7 +28,7 @@ from ..load.content import unportable_paths, unread_files
 from ..output.versions import report_metadata, suggest_version, version_key
 from .bag import bag_name, make_bag_zip
 from .manifest import README, Manifest, entries, tree_digest
-from .readme import readme_text
+from .readme import PAGE_LIST, page_list_html, readme_text
 from .store import ArchivedVersion, changed_sources, snapshot, version_files, write_version
 
 
@@ -198,11 +198,14 @@ def store_release(root: Path, release: Release, files: dict[str, bytes]) -> Path
         "LKjIP-Sumber-SHA256": tree_digest(sumber),
     }
     name, top = bag_name(report.slug, report.versi), f"{report.slug}-{report.versi}"
-    bag = make_bag_zip(site, release.sources, info, top, when)
     meta = report_metadata(report)
     meta["bab"] = [{"id": c.id, "judul": c.display_title, "berkas": c.source.relative_to(report.folder).as_posix()}
                    for c in report.chapters]
+    if PAGE_LIST in site:  # a page the build wrote there would be replaced
+        raise RuntimeError(f"hasil build memuat {report.url}{PAGE_LIST}; versi ini tidak diarsipkan")
+    site = {**site, PAGE_LIST: page_list_html(meta, sorted(site), release.url_dasar)}
     readme = readme_text(meta, _iso(when), __version__, name, top, sorted(site), release.url_dasar)
+    bag = make_bag_zip(site, release.sources, info, top, when, tags={README: readme})
     manifest = Manifest(meta, __version__, _iso(when), entries(site), sumber, entries({name: bag})[0],
                         baca_saya=entries({README: readme})[0])
     files = version_files(manifest, site, release.sources, bag, readme)

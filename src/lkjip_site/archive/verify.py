@@ -3,10 +3,10 @@
 Per archived version: the archive folder holds exactly the files its manifest names with the bytes it names (plus
 the manifest itself), and no empty folder; the bag is valid as BagIt tools read it (``bagit.py`` validates every
 payload and tag file against the bag's own manifests, the Payload-Oxum and the tag manifests, which must all be
-there), its SHA-256 manifest lists what ``manifest.json`` lists, and its ``bag-info.txt`` tells the release time,
-source hash and identifier the manifest tells; the manifest's version, date and note are those of the released
-``laporan.yaml`` (two records written at the same release must tell the same story: a manifest edited to say another
-date was listed on the site as it said); ``build/laporan/<slug>/<versi>/`` holds exactly the published files (and no
+there), its SHA-256 manifest lists what ``manifest.json`` lists, its ``bag-info.txt`` tells the release time,
+source hash and identifier the manifest tells, and its ``BACA-SAYA.txt``, where it has one, is the folder's; the
+manifest's version, date and note are those of the released ``laporan.yaml`` (two records written at the same
+release must tell the same story: a manifest edited to say another date was listed on the site as it said); ``build/laporan/<slug>/<versi>/`` holds exactly the published files (and no
 empty folder); and every version ``build/`` lists as released is still in the archive.
 """
 
@@ -149,7 +149,8 @@ def _shown(path: Path, root: Path) -> str:
 
 
 #: The tag files every bag lkjip writes has at its top, beside ``data/``: a bag without its tag manifests is still
-#: valid BagIt, but not the bag that was released.
+#: valid BagIt, but not the bag that was released. A version released with ``BACA-SAYA.txt`` may have it there too
+#: (:mod:`.bag`: those released now do, the first ones did not; both are the bag that was released).
 TAG_FILES = frozenset({"bagit.txt", "bag-info.txt", "manifest-sha256.txt", "manifest-sha512.txt",
                        "tagmanifest-sha256.txt", "tagmanifest-sha512.txt"})
 
@@ -176,8 +177,9 @@ def _validate_bag(av: ArchivedVersion, data: bytes, result: Verification) -> Non
             return
         folder = Path(tmp) / tops[0]
         present = {p.name for p in folder.iterdir() if p.is_file()}
-        if present != TAG_FILES or {p.name for p in folder.iterdir() if p.is_dir()} != {"data"}:
-            lost, extra = sorted(TAG_FILES - present), sorted(present - TAG_FILES)
+        allowed = TAG_FILES | ({README} if av.manifest.baca_saya is not None else set())
+        if not TAG_FILES <= present <= allowed or {p.name for p in folder.iterdir() if p.is_dir()} != {"data"}:
+            lost, extra = sorted(TAG_FILES - present), sorted(present - allowed)
             result.problems.append((where, "berkas tag bag tidak lengkap atau berlebih"
                                     + (f"; hilang: {', '.join(lost)}" if lost else "")
                                     + (f"; tambahan: {', '.join(extra)}" if extra else "")))
@@ -190,6 +192,7 @@ def _validate_bag(av: ArchivedVersion, data: bytes, result: Verification) -> Non
                                     + _named_in_bag(folder)))
             return
         _compare_bag_info(av, dict(bag.info), result)
+        _compare_bag_readme(av, folder / README, result)
         _compare_released_yaml(av, folder / "data" / SOURCE_DIR / "laporan.yaml", result)
 
 
@@ -235,6 +238,18 @@ def _compare_bag_info(av: ArchivedVersion, info: dict[str, object], result: Veri
     if not agent.startswith(f"lkjip-site {m.lkjip_site} "):
         result.problems.append((f"{av.rel}/{MANIFEST}", f"lkjip_site '{m.lkjip_site}' tidak sama dengan "
                                 f"Bag-Software-Agent '{agent}' di bag-info.txt"))
+
+
+def _compare_bag_readme(av: ArchivedVersion, path: Path, result: Verification) -> None:
+    """The bag's ``BACA-SAYA.txt`` (a version released with it there) against the folder's, as ``manifest.json``
+    records it: a reader given the bag alone reads the same text as one given the folder."""
+    readme = av.manifest.baca_saya
+    if readme is None or not path.is_file():
+        return
+    if hashlib.sha256(path.read_bytes()).hexdigest() != readme.sha256:
+        result.problems.append((f"{av.rel}/{av.manifest.bagit.path}", f"{README} di dalam bag tidak sama dengan "
+                                f"{README} yang dicatat {MANIFEST}; versi terbitan tidak boleh berubah: kembalikan "
+                                "paket BagIt aslinya"))
 
 
 def _compare_released_yaml(av: ArchivedVersion, path: Path, result: Verification) -> None:
