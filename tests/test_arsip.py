@@ -522,6 +522,22 @@ def test_the_bag_carries_the_readme_as_a_tag_file_and_bags_released_without_it_s
     assert check.returncode == 0, check.stdout + check.stderr
 
 
+def test_the_page_list_of_a_release_links_every_page_of_it_by_its_file(flow: Flow) -> None:
+    """``situs/daftar-halaman.html`` (for reading from disk without JavaScript, see tests/browser/test_versi.py)
+    leaves no page of the version out, links each by its ``index.html``, and is published like every other file."""
+    folder = flow.archive("1.1") / "situs"
+    page = (folder / "daftar-halaman.html").read_text(encoding="utf-8")
+    hrefs = re.findall(r'<a href="([^"]+)"', page)
+    assert sorted(h for h in hrefs if h.endswith("index.html")) == sorted(
+        p.relative_to(folder).as_posix() for p in folder.rglob("index.html"))
+    assert {"data-terbuka/laporan.json", "data-terbuka/indikator.csv"} <= set(hrefs)
+    assert f"https://lkjip.banjarkab.go.id/laporan/{SLUG}/1.1/" in hrefs
+    assert "<script" not in page and 'name="robots" content="noindex"' in page
+    assert (flow.build / NEW / "daftar-halaman.html").read_text(encoding="utf-8") == page
+    sitemap = (flow.build / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"{NEW}/bab-4-penutup/" in sitemap and "daftar-halaman" not in sitemap
+
+
 def _bag_without_readme(root: Path, versi: str) -> None:
     """The version's bag as released before the README went into it: no such tag file, tag manifests without it,
     the zip's hash and size in manifest.json and the zip in ``build/`` to match (SHA256SUMS left to the caller)."""
