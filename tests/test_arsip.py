@@ -683,6 +683,55 @@ def _manifest_line(root: Path, versi: str, section: str, path: str) -> int:
     return lines.index(f'        "path": "{path}",', start) + 1
 
 
+def test_a_git_clone_of_the_site_keeps_released_bytes_with_the_gitattributes_of_lkjip_init(flow: Flow,
+                                                                                             tmp_path: Path) -> None:
+    """``arsip/`` is committed to the site's repository; Git for Windows (``core.autocrlf=true``) checked its text
+    files out with CRLF, and the clone of a sound archive failed at every page, stylesheet and source ("berubah:
+    SHA-256 tidak sama"), the build stopped, and ``sha256sum -c`` failed as well. The message now says the line ends
+    changed and how to mend it; the ``.gitattributes`` that ``lkjip init`` writes keeps Git from changing them."""
+    git = shutil.which("git")
+    if git is None:
+        pytest.fail("git tidak ditemukan: uji ini mengambil salinan repositori situs", pytrace=False)
+    origin = tmp_path / "asal"
+    shutil.copytree(flow.root / "arsip", origin / "arsip")
+    shutil.copytree(flow.root / "content", origin / "content")
+    shutil.copy2(flow.root / "situs.yaml", origin / "situs.yaml")
+
+    def run(cwd: Path, *args: str) -> None:
+        subprocess.run([git, "-c", "user.name=Pengelola", "-c", "user.email=pengelola@contoh.go.id", *args], cwd=cwd,
+                       check=True, capture_output=True)
+
+    def windows_clone(name: str) -> Path:
+        clone = tmp_path / name
+        run(tmp_path, "clone", "-q", "-c", "core.autocrlf=true", str(origin), str(clone))
+        return clone
+
+    run(origin, "init", "-q")
+    run(origin, "add", "-A")
+    run(origin, "commit", "-q", "-m", "Situs dan arsip")
+    clone = windows_clone("tanpa-atribut")
+    assert b"\r\n" in (clone / "arsip" / SLUG / "1.1" / "situs" / "index.html").read_bytes()
+    failed = lkjip(clone, "verifikasi")
+    assert failed.code == 1
+    said = dict(line.split(": ", 1) for line in failed.out.splitlines() if line.startswith("arsip/"))
+    for path in (f"arsip/{SLUG}/1.1/situs/index.html", f"arsip/{SLUG}/1.1/sumber/laporan.yaml",
+                 f"arsip/{SLUG}/1.1/SHA256SUMS"):
+        assert said[path].startswith("berubah: akhir barisnya diubah menjadi CRLF (isinya sama dengan manifest bila "
+                                     "CRLF dibaca LF), biasanya oleh Git di Windows (core.autocrlf); tulis baris "
+                                     "'arsip/** -text' di .gitattributes situs"), said[path]
+
+    assert main(["init", str(tmp_path / "baru")]) == 0
+    shutil.copy2(tmp_path / "baru" / ".gitattributes", origin / ".gitattributes")
+    run(origin, "add", ".gitattributes")
+    run(origin, "commit", "-q", "-m", "Akhir baris arsip tidak diubah Git")
+    clone = windows_clone("dengan-atribut")
+    passed = lkjip(clone, "verifikasi")
+    assert passed.code == 0, passed.out
+    check = subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=clone / "arsip" / SLUG / "1.1",
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+
+
 def test_verifikasi_names_an_empty_folder_added_inside_a_released_version(flow: Flow, tmp_path: Path) -> None:
     """An extra file inside a released version was named, an extra empty folder passed: the manifest names files
     only. Inside a version's folder (archive or build) it is named; the outermost of nested empty folders once."""

@@ -180,5 +180,21 @@ def compare_files(expected: list[FileEntry], actual: dict[str, bytes], manifest:
         elif data is None:
             problems.append((path, "hilang" + where))
         elif len(data) != e.ukuran or hashlib.sha256(data).hexdigest() != e.sha256:
-            problems.append((path, "berubah: SHA-256 tidak sama dengan manifest" + where))
+            problems.append((path, (CRLF_CHANGED if _only_line_ends(data, e) else
+                                    "berubah: SHA-256 tidak sama dengan manifest") + where))
     return problems
+
+
+#: A released text file whose bytes are the manifest's once CRLF is read as LF: its line ends were rewritten, nearly
+#: always by a Git for Windows checkout (``core.autocrlf=true``) of ``arsip/``. Why said apart: a clone of a sound
+#: archive read "berubah" at every text file, and nothing said that the content was intact or what to change.
+CRLF_CHANGED = ("berubah: akhir barisnya diubah menjadi CRLF (isinya sama dengan manifest bila CRLF dibaca LF), "
+                "biasanya oleh Git di Windows (core.autocrlf); tulis baris 'arsip/** -text' di .gitattributes situs "
+                "(lkjip init menulisnya), hapus folder arsip/, lalu jalankan 'git checkout -- arsip'")
+
+
+def _only_line_ends(data: bytes, e: FileEntry) -> bool:
+    if b"\r\n" not in data:
+        return False
+    lf = data.replace(b"\r\n", b"\n")
+    return len(lf) == e.ukuran and hashlib.sha256(lf).hexdigest() == e.sha256

@@ -24,8 +24,8 @@ import bagit
 
 from ..core.diagnostics import Diagnostics
 from ..load.yamltree import load_yaml
-from .manifest import (CHECKSUMS, MANIFEST, README, SITE_DIR, SOURCE_DIR, checksums, compare_files, folder_entries,
-                       tree_digest)
+from .manifest import (CHECKSUMS, CRLF_CHANGED, MANIFEST, README, SITE_DIR, SOURCE_DIR, checksums, compare_files,
+                       folder_entries, tree_digest)
 from .store import (ARCHIVE_DIR, ArchivedVersion, empty_folders, load_archive, missing_release_message,
                     missing_releases, read_tree, read_version)
 
@@ -100,9 +100,11 @@ def _check_checksums(av: ArchivedVersion, manifest_bytes: bytes, found: bytes | 
     if found is None:
         result.problems.append((where, f"hilang: versi ini terbit dengan {CHECKSUMS} (tercatat {README} di "
                                 f"{MANIFEST}); kembalikan berkas aslinya"))
-    elif found != checksums(av.manifest, manifest_bytes):
-        result.problems.append((where, f"berubah: tidak sama dengan sidik berkas yang dicatat {MANIFEST} (dibuat "
-                                "darinya saat terbit); kembalikan berkas aslinya"))
+    elif found != (made := checksums(av.manifest, manifest_bytes)):
+        lf = checksums(av.manifest, manifest_bytes.replace(b"\r\n", b"\n"))  # the manifest's line ends too
+        crlf = b"\r\n" in found and found.replace(b"\r\n", b"\n") == lf
+        result.problems.append((where, CRLF_CHANGED if crlf else f"berubah: tidak sama dengan sidik berkas yang "
+                                f"dicatat {MANIFEST} (dibuat darinya saat terbit); kembalikan berkas aslinya"))
 
 
 def _check_bag(av: ArchivedVersion, result: Verification) -> None:

@@ -85,7 +85,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="bangun, sajikan di 127.0.0.1, dan bangun ulang saat berkas berubah")
     s.add_argument("--port", type=_port, default=8000, help="port pratinjau di 127.0.0.1 (bawaan: 8000)")
     s.add_argument("--output", "-o", help="folder pratinjau (bawaan: .cache/pratinjau di folder situs)")
-    i = sub.add_parser("init", help="buat folder situs baru (situs.yaml, content/, .gitignore, README.md)")
+    i = sub.add_parser("init", help="buat folder situs baru (situs.yaml, content/, .gitignore, .gitattributes, "
+                                    "README.md)")
     i.add_argument("folder", nargs="?", default=".", help="folder situs baru (bawaan: folder kerja ini)")
     n = sub.add_parser("new", parents=[site], help="buat kerangka laporan baru")
     n.add_argument("slug", help="nama folder laporan, mis. kecamatan-contoh-2024")

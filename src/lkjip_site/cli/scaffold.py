@@ -33,7 +33,8 @@ from .common import EXIT_OK, UsageError, find_site, output_folder, site_folder
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9\-]*")
 #: Files of a new site: scaffold name -> name in the site (a dotfile would not survive packaging).
-_SITE_FILES = {"situs.yaml": SITE_FILE, "gitignore": ".gitignore", "README.md": "README.md"}
+_SITE_FILES = {"situs.yaml": SITE_FILE, "gitignore": ".gitignore", "gitattributes": ".gitattributes",
+               "README.md": "README.md"}
 
 
 #: Where a new site's webmaster finds the guides: the wheel ships them, and the site folder has no repository beside it.
@@ -42,7 +43,10 @@ GUIDE_LINE = (f"Panduan penulis (terpasang bersama lkjip): {GUIDES / 'panduan-pe
 
 
 def init_site(folder: Path) -> int:
-    """A ready site: ``situs.yaml``, ``content/laporan/``, ``.gitignore`` and a README for the webmaster."""
+    """A ready site: ``situs.yaml``, ``content/laporan/``, ``.gitignore``, ``.gitattributes`` and a README for the
+    webmaster. Why ``.gitattributes``: ``arsip/`` is committed to the site's repository, and Git for Windows
+    (``core.autocrlf=true``) checked its text files out with CRLF line ends; every one then differed from its
+    manifest, the build stopped and ``verifikasi`` and ``sha256sum -c`` failed on a clone of a sound archive."""
     if (folder / SITE_FILE).exists():
         print(f"galat penggunaan: {folder / SITE_FILE} sudah ada; folder ini sudah menjadi situs", file=sys.stderr)
         return 2
@@ -208,7 +212,7 @@ def new_report(site: Path, slug: str, tahun: int | None = None, periode: str | N
         return _new_from(site, slug, target, dari, tahun, periode, instansi)
     if not (site / SITE_FILE).exists():
         _write_site(site)
-        print(f"Dibuat: situs baru di {site} ({SITE_FILE}, content/, .gitignore, README.md)")
+        print(f"Dibuat: situs baru di {site} ({SITE_FILE}, content/, .gitignore, .gitattributes, README.md)")
         print(GUIDE_LINE)
     a = decide(tahun, periode, instansi.strip() if instansi else None)
     for source in sorted((SCAFFOLD / "laporan").rglob("*")):
