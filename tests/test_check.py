@@ -1035,6 +1035,59 @@ def test_a_whole_share_or_one_in_words_is_read_against_the_share_of_the_set_it_n
     assert found[7].startswith("persentase Tujuh puluh persen diketik")
 
 
+def test_a_percentage_in_words_is_read_with_its_decimals_after_koma():
+    """"sembilan puluh tujuh koma delapan persen" was read as "delapan persen": warned of by a number the author never
+    wrote, and a right one passed only where its last words happened to be a round figure ("lima persen")."""
+    body = ("Rata-rata capaian sembilan puluh tujuh koma lima persen.\n"  # right: 97,50 %
+            "Rata-rata capaian sembilan puluh tujuh koma delapan persen.\n"  # 2
+            "Sebanyak enam puluh enam koma enam tujuh persen indikator mencapai target.\n"  # right: 2 of 3
+            "Sebanyak enam puluh tujuh koma lima persen indikator mencapai target.\n")  # 4
+    found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(typed_words_report(body))
+             if f.kode == "angka-diketik"]
+    assert found == [(2, "persentase sembilan puluh tujuh koma delapan persen"),
+                     (4, "persentase enam puluh tujuh koma lima persen")]
+
+
+def test_a_share_said_as_a_fraction_is_read_against_the_share_reached():
+    """"Setengah dari indikator mencapai target" beside 2 of 3 passed: a share was read only in digits or "… persen".
+    A fraction that claims nothing about the indicators ("setengah tahun") is not read. S1 (A, B) reaches all its
+    targets, S2 (C) none: 2 of 3 in all."""
+    body = ("Setengah dari indikator mencapai target.\n"  # 1
+            "Dua pertiga indikator mencapai target.\n"  # right
+            "Lebih dari setengah indikator mencapai target.\n"  # right
+            "Kurang dari setengah indikator mencapai target.\n"  # 4
+            "Sebagian besar indikator sasaran S2 mencapai target.\n"  # 5: S2's is 0 %
+            "Sebagian besar indikator sasaran S1 mencapai target.\n"  # right
+            "Kegiatan berjalan setengah tahun dan sepertiga anggaran terserap.\n"  # no share
+            "Sepertiga indikator belum mencapai target.\n")  # the share below target: not read
+    inds = [ind("A", D(80), D(82), 10), ind("B", D(20), D(18), 20, polaritas="negatif"), ind("C", D(25), D(20), 30)]
+    r = make_report(inds, [("S1", ["A", "B"]), ("S2", ["C"])], chapters=[chapter(body, body_line=1)])
+    found = {f.loc.line: f.message for f in run(r) if f.kode == "angka-diketik"}
+    assert sorted(found) == [1, 4, 5]
+    assert found[1].startswith("'Setengah dari indikator mencapai target' diketik langsung dan tidak sesuai dengan "
+                               "persentase indikator mencapai target yang dihitung; menurut hitungan laporan ini "
+                               "66,67 % indikator mencapai target (2 dari 3 indikator terukur)")
+    assert found[4].startswith("'Kurang dari setengah indikator mencapai target' diketik")
+    assert found[5].endswith("{nilai}`sasaran.S2.persen_mencapai_target`")
+
+
+def test_a_bound_or_a_range_typed_is_no_figure_but_a_share_must_keep_it():
+    """"Lebih dari 60 % indikator mencapai target", true beside 66,67 %, was warned of as unequal to it, and so were
+    a range's end ("antara 80 dan 90 persen") and a threshold ("target minimal 85 %"): neither restates a computed
+    value. A bound or a range of the share reached is read against that share."""
+    body = ("Lebih dari 60 % indikator mencapai target.\n"  # right: 66,67 %
+            "Lebih dari 90 % indikator mencapai target.\n"  # 2
+            "Antara 60 dan 70 % indikator mencapai target.\n"  # right
+            "Antara 70 % dan 80 % indikator mencapai target.\n"  # 4
+            "Capaian indikator berada antara 80 dan 90 persen.\n"  # a range: no figure
+            "Target minimal 85 % dan paling banyak 120 %.\n"  # thresholds
+            "Capaian 97,8 % dan 99 %.\n")  # 7: two figures, not a range
+    found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(typed_words_report(body))
+             if f.kode == "angka-diketik"]
+    assert found == [(2, "persentase Lebih dari 90 %"), (4, "persentase Antara 70 % dan 80 %"),
+                     (7, "persentase 97,8 %"), (7, "persentase 99 %")]
+
+
 def test_a_capaian_typed_for_one_indicator_is_read_against_its_own():
     """"Indikator {nilai}`C.nama` mencapai capaian 98 %" passed while C computes 80 %: 98 is the average of 97,50 %
     as a whole number, and a typed % was only compared with every computed value."""

@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 from decimal import Decimal as D
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -24,7 +25,8 @@ from lkjip_site.core.fmt import (
     round_half_up,
 )
 from lkjip_site.core.model import Missing
-from lkjip_site.core.numbers import NUMBER_WORDS, from_words, parse_hand_written, thousands_or_decimal
+from lkjip_site.core.numbers import (NUMBER_WORDS, decimal_from_words, fraction_from_words, from_words,
+                                     parse_hand_written, thousands_or_decimal)
 
 
 @pytest.mark.parametrize("x, expected", [
@@ -252,6 +254,25 @@ def in_words(n: int) -> str:
 def test_a_number_in_words_is_read_as_written(text: str, n: int | None) -> None:
     """"lima belas belas" (a real report's typo) and "dua tiga" (two or three) are no number: read as none."""
     assert from_words(text) == n
+
+
+@pytest.mark.parametrize("whole, decimals, said", [("sembilan puluh tujuh", "lima", ("97.5", 1)),
+                                                   ("dua", "nol lima", ("2.05", 2)),
+                                                   ("delapan puluh enam", "tiga enam", ("86.36", 2)),
+                                                   ("seratus", "dua puluh lima", ("100.25", 2)),
+                                                   ("seratus", None, ("100", 0)), ("dua tiga", "lima", None),
+                                                   ("lima", "dua tiga belas", None)])
+def test_a_number_in_words_is_read_with_its_decimals(whole: str, decimals: str | None, said) -> None:
+    """"koma" then digits one by one or one number: the decimals as said (",05" keeps its zero)."""
+    assert decimal_from_words(whole, decimals) == (None if said is None else (D(said[0]), said[1]))
+
+
+@pytest.mark.parametrize("text, value", [("setengah", Fraction(1, 2)), ("Separuh", Fraction(1, 2)),
+                                         ("sepertiga", Fraction(1, 3)), ("seperempat", Fraction(1, 4)),
+                                         ("dua pertiga", Fraction(2, 3)), ("tiga  perempat", Fraction(3, 4)),
+                                         ("empat perempat", None), ("pertiga", None), ("sepuluh", None)])
+def test_a_fraction_in_words_is_read(text: str, value: Fraction | None) -> None:
+    assert fraction_from_words(text) == value
 
 
 @given(st.integers(min_value=0, max_value=10 ** 15 - 1), st.sampled_from([str.lower, str.upper, str.title]))

@@ -76,9 +76,10 @@ nama-sebelumnya-melingkar  error       an earlier name that is the report's own 
 ttd-diketik                warning     a signature (NIP, place and date line) typed in the foreword beside lkjip's
 nama-instansi              warning     another instansi named: chapter text and titles, table titles, jabatan, indicators
 angka-diketik              warning     a % or Rp amount typed in the narrative equals no computed value (a % also
-                                       in words, "100 % indikator mencapai target" against the share reached, an
-                                       amount also without Rp after a budget word); a capaian typed in a sentence
-                                       about one indicator that is not that indicator's
+                                       in words, with "koma"; "100 % indikator mencapai target" against the share
+                                       reached, also as a fraction, "sebagian besar", a bound or a range; an amount
+                                       also without Rp after a budget word); a capaian typed in a sentence about one
+                                       indicator that is not that indicator's
 predikat-diketik           warning     a predikat typed in a sentence is not the one of the capaian it is about
 tabel-diketik              warning     a Markdown table typed (pasted from a Word report) whose rows name indicators or
                                        budget nodes beside a capaian, predikat, pagu or realisasi column: the

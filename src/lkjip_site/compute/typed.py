@@ -8,6 +8,7 @@ indikator" beside a table counting 19). What the text is about is read from its 
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,7 +17,8 @@ from typing import Iterable, Iterator, Mapping
 from ..core import fmt
 from ..core.fmt import round_half_up
 from ..core.model import Loc, Report, ScaleClass
-from ..core.numbers import NUMBER_WORDS, from_id_parts, from_words
+from ..core.numbers import (FRACTION_WORDS, NUMBER_WORDS, decimal_from_words, fraction_from_words,
+                            from_id_parts, from_words)
 from .figures import IndicatorCounts, slug
 from .findings import Finding
 from .prose import CODE_SPAN, Sentence, lines, sentences
@@ -149,8 +151,13 @@ def _money_candidates(computed: ComputedReport) -> list[Decimal]:
     return out
 
 
-#: A percentage in words: "seratus persen", "delapan puluh enam persen" (read as a whole number).
-_WORD_PERCENT = re.compile(f"({NUMBER_WORDS})\\s+(?:persen|prosen)\\b", re.I)
+#: A percentage in words: "seratus persen", "delapan puluh enam persen", with its decimals after "koma" ("sembilan
+#: puluh tujuh koma lima persen", read as "lima persen": a number the author never wrote).
+_WORD_PERCENT = re.compile(f"({NUMBER_WORDS})(?:\\s+koma\\s+({NUMBER_WORDS}))?\\s+(?:persen|prosen)\\b", re.I)
+#: A share said as a fraction ("setengah dari indikator", "dua pertiga indikator"), or as more than half ("sebagian
+#: besar indikator", "mayoritas indikator"): read only before the words of a share (:data:`_SHARE`), where it is a
+#: claim about the indicators; "setengah tahun" is a period.
+_WORD_SHARE = re.compile(rf"({FRACTION_WORDS})|(?<![\w-])(sebagian\s+besar|mayoritas)(?![\w-])", re.I)
 
 
 def _typed_percents(line: str) -> Iterator[tuple[re.Match[str], Decimal, int]]:
@@ -160,9 +167,71 @@ def _typed_percents(line: str) -> Iterator[tuple[re.Match[str], Decimal, int]]:
     for m in PERCENT.finditer(line):
         yield m, *from_id_parts(m.group(1), m.group(2))
     for m in _WORD_PERCENT.finditer(line):
-        n = from_words(m.group(1))
-        if n is not None:
-            yield m, Decimal(n), 0
+        said = decimal_from_words(m.group(1), m.group(2))
+        if said is not None:
+            yield m, *said
+
+
+@dataclass(frozen=True, slots=True)
+class _Bound:
+    """What the words before a typed share make of it: a bound ("lebih dari 60 %": ``>``), or the upper end of a
+    range whose lower end is ``low`` ("antara 60 dan 70 %")."""
+
+    op: str  # ">", "<", ">=", "<=" or "range"
+    text: str  # the words, as typed
+    low: Decimal = Decimal(0)
+
+    def keeps(self, share: Decimal, value: Decimal) -> bool:
+        """Whether ``share`` (rounded as the bound is typed) is within the bound ``value`` sets."""
+        return self.low <= share <= value if self.op == "range" else _COMPARE[self.op](share, value)
+
+
+_COMPARE = {">": operator.gt, "<": operator.lt, ">=": operator.ge, "<=": operator.le}
+
+
+#: Before a typed percentage, the words that make it a bound, not a figure: "lebih dari 60 %", "kurang dari",
+#: "di atas", "minimal", "paling banyak", "≥"; or the upper end of a range, "antara 60 dan 70 %", "60–70 %", "60 %
+#: s.d. 70 %" (its lower end in ``low``). Such a number was read as a figure: "Lebih dari 60 % indikator mencapai
+#: target", true beside 66,67 %, was warned of, and so was "capaian antara 80 dan 90 persen".
+_LOW = rf"(?P<low>(?P<whole>\d{{1,3}}(?:\.\d{{3}})*|\d+)(?:[,.](?P<frac>\d+))?|{NUMBER_WORDS})\s*(?:%|persen\b)?"
+_BOUND_WORDS = re.compile(
+    r"(?:(?P<le>\btidak\s+lebih\s+dari(?:pada)?|\bmaksimal|\bpaling\s+(?:banyak|tinggi)|\bsebanyak-banyaknya|≤|<=)"
+    r"|(?P<gt>\blebih\s+(?:(?:besar|tinggi|banyak)\s+)?dari(?:pada)?|\bdi\s+atas|\bmelebihi|>)"
+    r"|(?P<lt>\bkurang\s+dari(?:pada)?|\blebih\s+(?:kecil|rendah|sedikit)\s+dari(?:pada)?|\bdi\s+bawah|<)"
+    r"|(?P<ge>\bminimal|\bsekurang-kurangnya|\bsetidak(?:-tidak)?nya|\bpaling\s+(?:sedikit|rendah)|≥|>=)"
+    rf"|(?P<range>(?:(?P<between>\bantara\s+)|(?<![\w.,])){_LOW}\s*"
+    r"(?(between)dan\b|(?:[–—-]|\bs\.?\s?d\.?|\bsampai\s+dengan))))"
+    r"\s*(?:sebesar\s+|sekitar\s+)?$", re.I)
+#: After a typed percentage, the words that make it the lower end of a range: "60 % – 70 %", "60 % s.d. 70 %"; and
+#: "dan" after "antara" before it ("antara 80 % dan 90 %"; "97,8 % dan 98 %" lists two figures).
+_RANGE_AFTER = re.compile(rf"\s*(?:[–—-]|s\.?\s?d\.?|sampai\s+dengan)\s*(?:\d|{NUMBER_WORDS})", re.I)
+_BETWEEN_AFTER = re.compile(rf"\s*dan\s+(?:\d|{NUMBER_WORDS})", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bantara\s*$", re.I)
+
+
+def _range_low(line: str, m: re.Match[str]) -> bool:
+    """Whether a typed percentage is the lower end of a range (:data:`_RANGE_AFTER`)."""
+    return bool(_RANGE_AFTER.match(line, m.end()) or _BETWEEN_AFTER.match(line, m.end())
+                and _BETWEEN_BEFORE.search(line, 0, m.start()))
+
+
+def _bound(line: str, m: re.Match[str]) -> _Bound | None:
+    """The bound the words before a typed percentage make of it (:data:`_BOUND_WORDS`), or None for a figure."""
+    found = _BOUND_WORDS.search(line, max(0, m.start() - 80), m.start())
+    if found is None:
+        return None
+    op = next(k for k in ("le", "gt", "lt", "ge", "range") if found.group(k))
+    if op != "range":
+        return _Bound({"le": "<=", "gt": ">", "lt": "<", "ge": ">="}[op], found.group(0))
+    low = (from_id_parts(found.group("whole"), found.group("frac")) if found.group("whole")
+           else decimal_from_words(found.group("low")))
+    return _Bound(op, found.group(0), low[0]) if low is not None else None
+
+
+def _holds(bound: _Bound | None, value: Decimal, places: int, shares: Iterable[Decimal]) -> bool:
+    """Whether some share, rounded as typed, is ``value``, or keeps the bound the words before it set."""
+    rounded = (round_half_up(share, places) for share in shares)
+    return any(s == value if bound is None else bound.keeps(s, value) for s in rounded)
 
 
 def _claimed_shares(computed: ComputedReport, text: str) -> list[Decimal]:
@@ -197,22 +266,59 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
                 share = _SHARE.match(line, m.end())
                 # "100 % indikator mencapai target" is the share, not a round figure: it passed beside 19 of 22
                 shares = _claimed_shares(computed, line) if share and not _OTHER_SET.search(share.group(0)) else []
+                bound = _bound(line, m)
                 if shares:
-                    wrong = not _matches(v, places, shares)
+                    wrong = not _holds(bound, v, places, shares)
+                elif bound is not None or _range_low(line, m):
+                    continue  # a threshold or a range ("target minimal 85 %", "antara 80 % dan 90 %"), no figure
                 else:
                     wrong = v not in allowed and not _matches(v, places, pct)
                 if wrong:
-                    differs = ("tidak sama dengan persentase indikator mencapai target yang dihitung" if shares
-                               else "tidak sama dengan nilai hasil perhitungan mana pun")
-                    out.append(Finding("warning", Loc(ch.rel, line_no), f"persentase {_words(m.group(0))} "
-                                       f"diketik langsung dan {differs}; " + _percent_advice(computed, line, m.end()),
-                                       "angka-diketik"))
+                    typed = _words((bound.text + " " if bound and shares else "") + m.group(0))
+                    out.append(_share_finding(computed, ch.rel, line_no, line, m, f"persentase {typed}", bool(shares),
+                                              bool(bound and shares)))
+            out += _fraction_shares(computed, ch.rel, line_no, line)
             if money:
                 for m, v, places, scale in _typed_amounts(line):
                     if not _matches(v, places, (c / scale for c in money)):
                         out.append(Finding("warning", Loc(ch.rel, line_no), f"jumlah {_words(m.group(0))} "
                                            "diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan "
                                            "mana pun; " + _amount_advice(computed, v * scale), "angka-diketik"))
+    return out
+
+
+def _share_finding(computed: ComputedReport, rel: str, line_no: int, line: str, m: re.Match[str], typed: str,
+                   share: bool, bound: bool = False) -> Finding:
+    """A typed percentage (or a share said in words) that no computed value, or not the share it claims, has; a
+    bound ("lebih dari 90 %") is not kept by the share, rather than unequal to it."""
+    differs = (f"tidak {'sesuai' if bound else 'sama'} dengan persentase indikator mencapai target yang dihitung"
+               if share else "tidak sama dengan nilai hasil perhitungan mana pun")
+    return Finding("warning", Loc(rel, line_no), f"{typed} diketik langsung dan {differs}; "
+                   + _percent_advice(computed, line, m.end()), "angka-diketik")
+
+
+def _fraction_shares(computed: ComputedReport, rel: str, line_no: int, line: str) -> list[Finding]:
+    """A share of indicators reaching their targets said in words, "setengah dari indikator mencapai target", "dua
+    pertiga indikator tercapai", "sebagian besar indikator mencapai target" (more than half), that the computed
+    share is not (warning ``angka-diketik``).
+
+    Why: only a share in digits or in "… persen" was read, so "Setengah dari indikator mencapai target" beside 2 of 3
+    passed. Read only before the words of a share (:data:`_SHARE`): "setengah tahun" is no claim; a fraction after
+    a word of a bound ("lebih dari setengah") is read as that bound."""
+    out = []
+    for m in _WORD_SHARE.finditer(line):
+        share = _SHARE.match(line, m.end())
+        shares = _claimed_shares(computed, line) if share and not _OTHER_SET.search(share.group(0)) else []
+        if share is None or not shares:
+            continue
+        fraction = fraction_from_words(m.group(1)) if m.group(1) else None
+        if m.group(1) and fraction is None:
+            continue
+        bound = _bound(line, m) if fraction is not None else _Bound(">", "")
+        value = round_half_up(Decimal(fraction.numerator) * 100 / fraction.denominator if fraction else 50, 2)
+        if not _holds(bound, value, 2, shares):
+            typed = _words((bound.text + " " if bound and bound.text else "") + m.group(0) + share.group(0))
+            out.append(_share_finding(computed, rel, line_no, line, m, f"'{typed}'", True, True))
     return out
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
+from fractions import Fraction
 from typing import Any
 
 #: A number in machine form, as CSV cells and YAML scalars carry it: ``-12``, ``84.82``.
@@ -345,3 +346,47 @@ def from_words(text: str) -> int | None:
         elif w in _SCALE_WORDS:
             total, group, digit = total + (group + digit) * _SCALE_WORDS[w], 0, 0
     return total + group + digit
+
+
+def decimal_from_words(whole: str, decimals: str | None = None) -> tuple[Decimal, int] | None:
+    """``("sembilan puluh tujuh", "lima")`` (the parts of "sembilan puluh tujuh koma lima") -> ``(Decimal("97.5"),
+    1)``: a number said in words with its decimals after "koma", and the decimals said; None for words that are no
+    number.
+
+    The decimals are said digit by digit ("koma nol lima": ,05; "koma dua lima": ,25) or as one number ("koma dua
+    puluh lima": ,25). Why: "sembilan puluh tujuh koma delapan persen" was read as "delapan persen", a number the
+    author never wrote, and a wrong average said in words passed or was named wrong."""
+    n = from_words(whole)
+    if n is None:
+        return None
+    if decimals is None:
+        return Decimal(n), 0
+    words = decimals.casefold().split()
+    if all(w == "nol" or w in _DIGIT_WORDS for w in words):
+        digits = "".join(str(_DIGIT_WORDS.get(w, 0)) for w in words)
+    else:
+        said = from_words(decimals)
+        if said is None:
+            return None
+        digits = str(said)
+    return Decimal(f"{n}.{digits}"), len(digits)
+
+
+#: A fraction said in words, as a share is said: "setengah", "separuh", "sepertiga", "dua pertiga", "tiga
+#: perempat" (:func:`fraction_from_words`).
+FRACTION_WORDS = (r"(?<![\w-])(?:setengah|separuh|sepertiga|seperempat|seperlima|"
+                  r"(?:dua|tiga|empat)\s+(?:pertiga|perempat|perlima))(?![\w-])")
+_DENOMINATORS = {"setengah": 2, "separuh": 2, "pertiga": 3, "perempat": 4, "perlima": 5}
+
+
+def fraction_from_words(text: str) -> Fraction | None:
+    """``"dua pertiga"`` -> 2/3, ``"setengah"`` -> 1/2; None for anything else, and for a fraction of one or more
+    ("empat perempat")."""
+    words = text.casefold().split()
+    if len(words) == 1:
+        below = _DENOMINATORS.get(words[0]) or _DENOMINATORS.get(words[0].removeprefix("se"))
+        return Fraction(1, below) if below and words[0].startswith("se") else None
+    if len(words) == 2 and words[0] in _DIGIT_WORDS and words[1] in _DENOMINATORS:
+        top, below = _DIGIT_WORDS[words[0]], _DENOMINATORS[words[1]]
+        return Fraction(top, below) if top < below else None
+    return None
