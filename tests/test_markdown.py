@@ -1021,6 +1021,22 @@ def test_the_quarterly_budget_table_of_an_annual_report_counts_a_year_given_whol
     assert "130.000.000" in foot and "86,67 %" in foot and "90.000.000" not in foot
 
 
+def test_a_number_typed_with_its_unit_is_kept_on_one_line_of_the_page(fresh_project: Path) -> None:
+    """"40 %" typed with a plain space broke between "40" and "%" at a line's end on a narrow phone: only a {nilai}
+    was kept whole (``angka-utuh``). A number typed beside its unit is now kept so too; the words around it, and
+    a number without a unit (a year, a count), are not wrapped, and the source keeps its plain space."""
+    bab3 = f"{REPORT_DIR}/30-bab-3-akuntabilitas-kinerja.md"
+    edit(fresh_project, bab3, "Rincian penggunaan anggaran",
+         "Pada 2023 serapan 5 kegiatan mencapai 95 % dari pagu Rp 100.000.000 (0,1 miliar).\n\n"
+         "Rincian penggunaan anggaran")
+    html = main_part(page(render(fresh_project), "bab-3-akuntabilitas-kinerja"))
+    assert ('Pada 2023 serapan 5 kegiatan mencapai <span class="angka-utuh">95 %</span> dari pagu '
+            '<span class="angka-utuh">Rp 100.000.000</span> (<span class="angka-utuh">0,1 miliar</span>).') in html
+    assert "mencapai 95 % dari pagu Rp 100.000.000" in (fresh_project / bab3).read_text(encoding="utf-8")
+    css = (REPO / "themes" / "default" / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    assert "span.angka-utuh { white-space: nowrap; }" in css
+
+
 def test_a_quarterly_reports_own_year_is_headed_and_drawn_as_the_year_so_far(tmp_path: Path) -> None:
     """A TW II report: the year-on-year table heads its own year "Realisasi 2024 s.d. TW II" (it was "Realisasi
     2024" over TW I–II beside 2023's whole year), and the trend chart does not draw a count's year so far (its

@@ -1056,6 +1056,23 @@ def test_a_value_in_the_text_is_not_broken_at_its_space(tmp_path: Path) -> None:
     assert sum(bool(re.search(r"100,00 +%", line)) for line in lines) == 20
 
 
+def test_a_number_typed_with_its_unit_is_not_broken_at_its_space(tmp_path: Path) -> None:
+    """"40 %" typed in a chapter with a plain space ended a line with "40" and began the next with "%" (and "Rp" with
+    the amount on the next line): only a {nilai} was kept whole. The chapter's markdown, as the renderer gives it to
+    the PDF, in paragraphs of some twenty widths, one of which ends a line at each space."""
+    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
+    text = make_parser(False).render("Capaian kinerja kecamatan tahun ini tercatat 40 % dan pagu Rp 2.511.814.579 "
+                                     "dengan sisa 2,46 miliar.\n")
+    paragraphs = "".join(f'<div style="width: {w}mm">{text}</div>' for w in range(40, 80, 2))
+    pdf = tmp_path / "ketik.pdf"
+    HTML(string=paragraphs).write_pdf(pdf, stylesheets=[css])
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    lines = out.splitlines()
+    assert sum(bool(re.search(r"\b40 +%", line)) for line in lines) == 20
+    assert sum(bool(re.search(r"Rp +2\.511\.814\.579", line)) for line in lines) == 20
+    assert sum(bool(re.search(r"2,46 +miliar", line)) for line in lines) == 20
+
+
 def test_an_na_in_the_text_is_not_broken_at_its_slash(tmp_path: Path) -> None:
     """"(N/" ended a line of Batu Sopang's BAB III and "A¹)" began the next: the slash is a break opportunity."""
     css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))

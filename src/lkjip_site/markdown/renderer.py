@@ -48,6 +48,19 @@ def format_value(report: Report, path: str, note_id: str | None = None) -> str:
     return f'<span data-angka="{mark}"{whole}>{escape(ref.formatted())}</span>'
 
 
+#: A number the author typed with its unit apart by a plain space: "40 %", "96 persen", "Rp 2.500.000", "Rp 2,46
+#: miliar", "139 juta". Wrapped as a reference's value is (``angka-utuh``: not broken at its space), so a line on a
+#: phone or in the PDF no longer ended with "40" and began with "%"; the text keeps its plain space (copied text,
+#: search), as :mod:`..core.fmt` prints one.
+_UNIT_APART = re.compile(r"(?<![\w.,])(?:(?:[Rr][Pp]\.?|IDR) +\d(?:[\d.,]*\d)?(?: +(?:ribu|juta|miliar|milyar|triliun)\b)?"
+                         r"|\d(?:[\d.,]*\d)? +(?:%|(?:persen|prosen|ribu|juta|miliar|milyar|triliun)\b))")
+
+
+def _kept_whole(html: str) -> str:
+    """``html`` (escaped text) with each number typed apart from its unit kept on one line (:data:`_UNIT_APART`)."""
+    return _UNIT_APART.sub(lambda m: f'<span class="angka-utuh">{m.group(0)}</span>', html)
+
+
 #: A role of ours that the roles plugin did not take (no code span right after it).
 _BARE_ROLE = re.compile(r"\{(?:nilai|ref)\}")
 #: What Word or a phone keyboard types where the backtick of a role belongs.
@@ -126,7 +139,7 @@ class LkjipRenderer(RendererHTML):
                                "di kiri angka 1)" if curly else "")
                             + (f"; sesudahnya ada karakter tak terlihat ({describe_invisible(unseen)}, biasanya dari "
                                "Word): hapus lalu ketik ulang rujukannya" if unseen else ""))
-        return str(super().text(tokens, idx, options, env))
+        return _kept_whole(str(super().text(tokens, idx, options, env)))
 
     def table_open(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
         """A table typed with ``|`` in the box computed tables have: on a phone it scrolled the whole page sideways (it
