@@ -1048,6 +1048,16 @@ def test_a_percentage_in_words_is_read_with_its_decimals_after_koma():
                      (4, "persentase enam puluh tujuh koma lima persen")]
 
 
+def test_a_percentage_with_a_stray_comma_before_its_sign_is_read():
+    """Seed 000 printed its IKKI capaian as "85,79, %": a comma before the sign, and the number passed unread, right or
+    wrong."""
+    body = ("Rata-rata capaian sebesar 97,50, %.\n"  # right
+            "Rata-rata capaian sebesar 97,8, %.\n")  # 2
+    found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(typed_words_report(body))
+             if f.kode == "angka-diketik"]
+    assert found == [(2, "persentase 97,8, %")]
+
+
 def test_a_share_said_as_a_fraction_is_read_against_the_share_reached():
     """"Setengah dari indikator mencapai target" beside 2 of 3 passed: a share was read only in digits or "… persen".
     A fraction that claims nothing about the indicators ("setengah tahun") is not read. S1 (A, B) reaches all its

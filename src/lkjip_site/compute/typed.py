@@ -31,8 +31,9 @@ from .scales import BUILTIN_SCALES, NA_LABEL, classify_or_none, find_class, norm
 
 #: A percentage as typed: ``91,40 %``, also with a decimal point (``104.13%``, as a spreadsheet in English shows it)
 #: and in words (``96,00 persen``, in the old spelling ``96,00 prosen``): only the first was read, so the others
-#: passed unchecked.
-PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?\s?(?:%|persen\b|prosen\b)", re.I)
+#: passed unchecked; also with a stray comma before the sign (``85,79, %``, a real report's average), which passed
+#: unread, right or wrong.
+PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?,?\s?(?:%|persen\b|prosen\b)", re.I)
 #: An amount in rupiah as typed: ``Rp 2.369.772.519``, ``Rp2,46 miliar`` (the scale word read: it was taken for
 #: "Rp 2,46"), ``IDR 2.369.772.519`` and ``2.369.772.519 rupiah`` (both passed unread); the scale abbreviated as
 #: budget slides write it, ``Rp 1,39 M``, ``Rp 139 Jt``, ``Rp 500 rb`` (taken for "Rp 1,39": a right total warned of
