@@ -1396,6 +1396,27 @@ def test_a_number_typed_in_digits_and_in_words_that_differ_is_said():
     assert "angkanya 6.151.520.858" in found[3] and "berarti 6.151.520.859" in found[3]
 
 
+def test_the_number_of_indicators_typed_as_a_total_is_read_against_the_counts():
+    """Seed 002 printed "telah ditetapkan 4 (lima) sasaran dengan 5 (lima) indikator kinerja", seed 000 "didukung oleh
+    20 (dua puluh) indikator kinerja": a count without a verdict after it passed unread, right or wrong. Here the
+    report has 3 indicators, S1 two (A, B) and S2 one (C)."""
+    body = ("Perjanjian Kinerja menetapkan 2 sasaran dengan 4 indikator kinerja.\n"  # 1
+            "Perjanjian Kinerja menetapkan 2 sasaran dengan 3 indikator kinerja.\n"  # right
+            "Sasaran S1 didukung oleh dua indikator kinerja.\n"  # right: S1's
+            "Capaian sasaran didukung oleh 5 (lima) indikator kinerja.\n"  # 4
+            "Terdapat 4 indikator yang capaiannya di atas 90 %.\n"  # no total said
+            "Setiap kegiatan diukur dengan 4 indikator keluaran.\n"  # another set
+            "Tujuan diukur dengan 4 indikator.\n"  # a tujuan's
+            "Pada 2022 ditetapkan 4 indikator.\n")  # another year
+    inds = [ind("A", D(80), D(82), 10), ind("B", D(20), D(18), 20, polaritas="negatif"), ind("C", D(25), D(20), 30)]
+    r = make_report(inds, [("S1", ["A", "B"]), ("S2", ["C"])], chapters=[chapter(body, body_line=1)])
+    found = {f.loc.line: f.message for f in run(r) if f.kode == "jumlah-diketik"}
+    assert sorted(found) == [1, 4]
+    assert found[1].startswith("'4 indikator' diketik langsung, padahal menurut hitungan laporan ini jumlahnya 3 ")
+    assert found[1].endswith("tulis rujukan {nilai}`indikator.jumlah`")
+    assert found[4].startswith("'5 (lima) indikator' diketik langsung")
+
+
 def test_a_count_of_sasaran_reached_is_read_against_the_sasaran():
     """"Tiga dari empat sasaran tercapai" passed beside sasaran capaian of N/A, 102,50 %, 110 % and 80 %: only counts
     of indicators were read. Here S1 (A, B) is reached, S2 (C, 80 %) is not."""

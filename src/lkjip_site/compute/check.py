@@ -88,7 +88,8 @@ tabel-diketik              warning     a Markdown table typed (pasted from a Wor
                                        realisasi, pagu, serapan or sisa other than the data's or the computed one is
                                        ``angka-diketik`` or ``predikat-diketik`` (bare numbers under "(Rp)" or "%" too)
 jumlah-diketik             warning     a count of indicators typed in a sentence ("20 dari 22 indikator", also in
-                                       words) no set has; a count of sasaran reached ("tiga dari empat sasaran
+                                       words, or said as their number: "4 sasaran dengan 5 indikator", "didukung
+                                       oleh 20 indikator") no set has; a count of sasaran reached ("tiga dari empat sasaran
                                        tercapai") the sasaran do not have;
                                        "seluruh indikator tercapai", "tidak ada indikator yang belum mencapai target"
                                        where some indicator is not reached (or N/A)

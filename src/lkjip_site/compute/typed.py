@@ -763,7 +763,28 @@ def check_typed_counts(report: Report, computed: ComputedReport) -> list[Finding
                          else [_counted(c) for _, c in _claimed_sets(computed, s.plain)])
                 if key and n is not None and not any(v.get(key) == n for v in named):
                     out.append(_count_finding(computed, ch.rel, s, m, key))
+                elif not key and n is not None and _total_said(report, s, m) and not any(
+                        n in (v["jumlah"], v["terukur"]) for v in sets):
+                    out.append(_count_finding(computed, ch.rel, s, m, key))
     return out
+
+
+#: Before a count of indicators, the words that make it the number of indicators of the report (or of a sasaran):
+#: "ditetapkan 4 sasaran dengan 5 indikator kinerja", "didukung oleh 20 indikator", "meliputi 34 indikator". Without
+#: a verdict after it, such a count passed unread: a real report printed "4 (lima) sasaran dengan 5 (lima) indikator".
+_TOTAL_SAID = re.compile(r"(?:\bsasaran(?:\s+strategis)?\s+(?:dengan|dan)|\bdidukung\s+oleh|\bterdiri\s+(?:atas|dari)|"
+                         r"\bmeliputi|\b(?:di|me)netapkan|\bdiukur\s+(?:dengan|melalui|oleh))\s+(?:sebanyak\s+)?$",
+                         re.I)
+#: A sentence about indicators the counts do not hold: a tujuan's, the RPJMD's (and :data:`_OTHER_SET`'s).
+_OTHER_INDICATORS = re.compile(r"\b(?:tujuan|rpjmd|misi)\b", re.I)
+
+
+def _total_said(report: Report, s: Sentence, m: re.Match[str]) -> bool:
+    """Whether the count ``m`` (no verdict after it) is said as the number of the report's indicators
+    (:data:`_TOTAL_SAID`), in a sentence of the report's year about its own indicators."""
+    return bool(_TOTAL_SAID.search(s.plain, max(0, m.start() - 60), m.start())
+                and not _OTHER_SET.search(s.plain) and not _OTHER_INDICATORS.search(s.plain)
+                and all(y == str(report.tahun) for y in _YEAR.findall(s.plain)))
 
 
 #: "tiga dari empat sasaran tercapai", "2 dari 4 sasaran strategis mencapai target"; "dua sasaran tercapai".
@@ -946,10 +967,13 @@ def _count_finding(computed: ComputedReport, rel: str, s: Sentence, m: re.Match[
     else:
         what, path = _WORDS[key], f"indikator.{_FIGURE[key]}"
     typed = " ".join(s.plain[m.start():m.end()].split()) + (f" … {what}" if what else "")
-    shown = f"{values.get(key, values['jumlah'])} dari {len(c.ids)} {c.lingkup}" + (f" {what}" if what else "")
+    # a total ("ditetapkan 5 indikator"): the number of indicators, and its one reference
+    shown = (f"{values.get(key, values['jumlah'])} dari {len(c.ids)} {c.lingkup}" + (f" {what}" if what else "")
+             if key else f"jumlahnya {len(c.ids)} {c.lingkup}")
+    refs = f"{{nilai}}`{path}` dan {{nilai}}`indikator.jumlah`" if key else "{nilai}`indikator.jumlah`"
     return Finding("warning", Loc(rel, s.line_at(m.start())), f"'{typed}' diketik langsung, padahal menurut hitungan "
-                   f"laporan ini {shown} (juga tidak cocok dengan indikator satu sasaran); tulis rujukan "
-                   f"{{nilai}}`{path}` dan {{nilai}}`indikator.jumlah`", "jumlah-diketik")
+                   f"laporan ini {shown} (juga tidak cocok dengan indikator satu sasaran); tulis rujukan {refs}",
+                   "jumlah-diketik")
 
 
 # ---------------------------------------------------------------------------------------------------------------
