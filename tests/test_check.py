@@ -1417,6 +1417,22 @@ def test_the_number_of_indicators_typed_as_a_total_is_read_against_the_counts():
     assert found[4].startswith("'5 (lima) indikator' diketik langsung")
 
 
+def test_counts_of_indicators_as_authors_write_them_beside_a_share_or_a_slash():
+    """"19/22 indikator mencapai target" passed unread; "2 dari 3 indikator atau 66,67 % mencapai target", right, was
+    warned of as "dari 3 indikator atau 66,67" (the decimal comma taken for the sentence's); "Hampir seluruh
+    indikator mencapai target", true beside 2 of 3, was warned of as a claim that all are. Here 2 of 3 reach their
+    targets."""
+    body = ("Sebanyak 3/3 indikator mencapai target.\n"  # 1
+            "Sebanyak 2/3 indikator mencapai target.\n"  # right
+            "Capaian 2 dari 3 indikator atau 66,67 % mencapai target.\n"  # right
+            "Hampir seluruh indikator mencapai target.\n"  # right: almost all
+            "Pada tanggal 12/3 indikator dievaluasi.\n")  # no verdict: not read
+    found = {f.loc.line: f.message for f in run(typed_words_report(body)) if f.kode == "jumlah-diketik"}
+    assert sorted(found) == [1]
+    assert found[1].startswith("'3/3 indikator … mencapai target' diketik langsung, padahal menurut hitungan laporan "
+                               "ini 2 dari 3 indikator")
+
+
 def test_a_count_of_sasaran_reached_is_read_against_the_sasaran():
     """"Tiga dari empat sasaran tercapai" passed beside sasaran capaian of N/A, 102,50 %, 110 % and 80 %: only counts
     of indicators were read. Here S1 (A, B) is reached, S2 (C, 80 %) is not."""
