@@ -174,6 +174,25 @@ def test_init_creates_a_ready_site_and_refuses_to_overwrite(tmp_path: Path, caps
     assert "sudah ada" in capsys.readouterr().err
 
 
+def test_new_in_a_repository_folder_keeps_its_own_readme_and_gitignore(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """``lkjip new`` in a folder without situs.yaml makes the site there first; a pemda's repository folder kept its
+    own README.md and .gitignore only by luck: they were overwritten without a word. They stay now, and the lines
+    the site still needs in .gitignore are said."""
+    (tmp_path / "README.md").write_text("# Repositori LKjIP Kabupaten\n", encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("*.bak\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "kec-2024", "--tahun", "2024"]) == 0
+    out = capsys.readouterr().out
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# Repositori LKjIP Kabupaten\n"
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*.bak\n"
+    assert (tmp_path / "situs.yaml").is_file() and (tmp_path / ".gitattributes").is_file()
+    assert f"Dibuat: situs baru di {tmp_path} (situs.yaml, content/, .gitattributes)" in out
+    assert "Tidak diubah karena sudah ada: .gitignore, README.md" in out
+    assert "Tambahkan ke .gitignore Anda: build/, .build-*/, .cache/" in out
+
+
 def test_a_folder_without_situs_yaml_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)

@@ -60,10 +60,30 @@ def init_site(folder: Path) -> int:
     return 0
 
 
-def _write_site(folder: Path) -> None:
+def _write_site(folder: Path) -> list[str]:
+    """The site's files, each but those already in ``folder`` (returned, kept as they are).
+
+    Why: ``lkjip new`` in a folder without ``situs.yaml`` makes the site first, and that folder is often the pemda's
+    repository already: its own README.md and .gitignore were overwritten without a word (``init`` refuses such a
+    folder before calling this)."""
     (folder / "content" / "laporan").mkdir(parents=True, exist_ok=True)
+    kept = []
     for source, target in _SITE_FILES.items():
+        if (folder / target).exists():
+            kept.append(target)
+            continue
         shutil.copyfile(SCAFFOLD / "situs" / source, folder / target)
+    return kept
+
+
+def _rule_lines(target: str) -> list[str]:
+    """The lines (not comments) lkjip writes into a new site's ``target`` when it is a Git rules file: what a site
+    keeping its own file still needs (build output not committed; released files kept byte for byte on Windows)."""
+    source = next(src for src, dst in _SITE_FILES.items() if dst == target)
+    if not target.startswith(".git"):
+        return []
+    text = (SCAFFOLD / "situs" / source).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @dataclass(frozen=True)
@@ -211,8 +231,14 @@ def new_report(site: Path, slug: str, tahun: int | None = None, periode: str | N
     if dari is not None:
         return _new_from(site, slug, target, dari, tahun, periode, instansi)
     if not (site / SITE_FILE).exists():
-        _write_site(site)
-        print(f"Dibuat: situs baru di {site} ({SITE_FILE}, content/, .gitignore, .gitattributes, README.md)")
+        kept = _write_site(site)
+        made = [name for name in [SITE_FILE, "content/", *_SITE_FILES.values()] if name not in kept]
+        print(f"Dibuat: situs baru di {site} ({', '.join(dict.fromkeys(made))})")
+        if kept:
+            print(f"  Tidak diubah karena sudah ada: {', '.join(kept)}")
+        for name in kept:
+            if lines := _rule_lines(name):
+                print(f"  Tambahkan ke {name} Anda: {', '.join(lines)}")
         print(GUIDE_LINE)
     a = decide(tahun, periode, instansi.strip() if instansi else None)
     for source in sorted((SCAFFOLD / "laporan").rglob("*")):
