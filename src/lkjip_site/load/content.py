@@ -466,6 +466,7 @@ def load_chapter(path: Path, root: Path, diags: Diagnostics) -> Chapter | None:
         schemas.FRONT_MATTER.root.check(front, "", 2, Ctx(rel, diags))
     if len(diags.errors) != before:
         return None
+    schemas.FRONT_MATTER.root.drop_empty(front)
     for key in ("judul", "ringkasan"):  # shown as written (page title, contents, the report's list): never computed
         if isinstance(front.get(key), str) and _ROLE.search(front[key]):
             role = _ROLE.search(front[key]).group(0)

@@ -40,6 +40,14 @@ class Node:
     def check(self, value: Any, where: str, line: int, ctx: Ctx) -> None:
         raise NotImplementedError
 
+    def drop_empty(self, value: Any) -> None:
+        """Remove, below valid ``value``, each optional key written without a value (``tw2:``, ``pemda:``).
+
+        Why: ``check`` takes such a key as not written (:class:`Obj`), but the loaders read ``.get(key, {})`` and got
+        None: an author's ``realisasi_tw:`` or ``target_renstra:`` left empty stopped ``lkjip check`` with "galat
+        internal" instead of the report being read as if the line were not there. Only nodes that hold other
+        nodes have anything to remove."""
+
     def json(self) -> dict[str, Any]:
         raise NotImplementedError
 
@@ -276,6 +284,10 @@ class ListOf(Node):
             item_line = value.line_of(i) if isinstance(value, YList) else line
             self.item.check(item, f"{where}[{i + 1}]", item_line, ctx)
 
+    def drop_empty(self, value: Any) -> None:
+        for item in value:
+            self.item.drop_empty(item)
+
     def json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "array", "items": self.item.json()}
         if self.min_items:
@@ -333,6 +345,15 @@ class Obj(Node):
                 ctx.diags.warn((ctx.file, key_line),
                                f"kunci '{prefix}{key}' tidak dikenal{hint} (kunci yang dikenal: {known})")
 
+    def drop_empty(self, value: Any) -> None:
+        for name, spec in self.fields.items():
+            if name not in value:
+                continue
+            if value[name] is None and not spec.required:
+                del value[name]
+            else:
+                spec.node.drop_empty(value[name])
+
     def json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "type": "object",
@@ -362,6 +383,10 @@ class MapOf(Node):
             self.key.check(key, f"{where} (kunci {key})", key_line, ctx)
             self.value.check(item, f"{where}.{key}", key_line, ctx)
 
+    def drop_empty(self, value: Any) -> None:
+        for item in value.values():
+            self.value.drop_empty(item)
+
     def json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "object", "additionalProperties": self.value.json()}
         key_json = self.key.json()
@@ -386,6 +411,12 @@ class AnyOf(Node):
                 node.check(value, where, line, ctx)
                 return
         ctx.diags.error((ctx.file, line), f"{where}: harus {self.expected}, tertulis {_describe(value)}")
+
+    def drop_empty(self, value: Any) -> None:
+        for accepts, node in self.options:
+            if accepts(value):
+                node.drop_empty(value)
+                return
 
     def json(self) -> dict[str, Any]:
         return _with_doc({"anyOf": [node.json() for _, node in self.options]}, self.doc)
@@ -457,4 +488,7 @@ def _read_validated(raw: bytes, rel: str, schema: SchemaDoc, diags: Diagnostics)
         return None
     if data is not None:
         schema.root.check(data, "", getattr(data, "line", 1), Ctx(rel, diags, written))
-    return data if len(diags.errors) == before else None
+    if len(diags.errors) != before:
+        return None
+    schema.root.drop_empty(data)
+    return data
