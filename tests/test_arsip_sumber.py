@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -51,6 +52,7 @@ def test_deleted_released_folder_is_warned_for_the_whole_site(released: Path) ->
     code, said = lkjip(released, "check")
     assert code == 0 and gone(said) == [], said  # the folder is there: nothing to say
     before = tree_hashes(released / "build")
+    sitemap = (released / "build" / "sitemap.xml").read_text(encoding="utf-8")
 
     shutil.rmtree(released / "content" / "laporan" / OLD)
     code, said = lkjip(released, "check")
@@ -72,6 +74,10 @@ def test_deleted_released_folder_is_warned_for_the_whole_site(released: Path) ->
     assert code == 0 and len(gone(said)) == 1, said
     assert not (released / "build" / "perbandingan" / "2022").exists()  # what the warning says, as built
     assert (released / "build" / "laporan" / OLD / "1.0" / "index.html").is_file()
+    # its pages are still published, so the sitemap still lists them (its chapters were dropped with the folder)
+    listed = re.findall(f"<loc>([^<]*/laporan/{OLD}/[^<]*)</loc>", sitemap)
+    assert len(listed) > 2 and f"/laporan/{OLD}/1.0/bab-1-pendahuluan/" in " ".join(listed)
+    assert set(listed) <= set(re.findall("<loc>([^<]*)</loc>", (released / "build" / "sitemap.xml").read_text()))
 
     # the way back the warning names: the portal as it was, byte for byte, and nothing more to say
     shutil.copytree(released / "arsip" / OLD / "1.0" / "sumber", released / "content" / "laporan" / OLD)

@@ -65,6 +65,11 @@ class ArchivedVersion:
             diterbitkan=self.manifest.diterbitkan, perubahan=f"{CHANGES_DIR}/index.html" in published,
             bag=BagRef(self.url + self.manifest.bagit.path, self.manifest.bagit.ukuran, self.manifest.bagit.sha256))
 
+    def chapter_ids(self) -> tuple[str, ...]:
+        """Its chapters' ids (``laporan/<slug>/<versi>/<id>/``), in order, as its manifest lists them."""
+        return tuple(str(bab["id"]) for bab in self.manifest.laporan.get("bab") or [] if isinstance(bab, dict)
+                     and "id" in bab)
+
     def site_files(self, diags: Diagnostics) -> dict[str, bytes]:
         """The published files of this version (and its bag) at their site paths, each checked against the manifest."""
         files = read_tree(self.folder / SITE_DIR)

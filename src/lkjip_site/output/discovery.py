@@ -125,7 +125,8 @@ def _clip(text: str) -> str:
 
 def sitemap_entries(site: Site, history: SiteHistory, extra: Iterable[str] = ()) -> list[SitemapEntry]:
     """Home, portal pages, every report's versions page, each version and the chapters of the versions built from
-    ``content/`` (old versions at 0.1; a released old version is listed by its report page)."""
+    ``content/`` (old versions at 0.1; a released old version is listed by its report page), and of a newest version
+    whose folder is gone from ``content/`` (from its manifest: its pages did not leave the site with the folder)."""
     by_url = {r.url: r for r in site.reports}
     dates = [v.tanggal_terbit for versions in history.versions.values() for v in versions]
     latest = max(dates, default=None)
@@ -137,9 +138,11 @@ def sitemap_entries(site: Site, history: SiteHistory, extra: Iterable[str] = ())
     for version, is_newest in sorted(everything, key=lambda e: e[0].url):
         entries.append(SitemapEntry(version.url, version.tanggal_terbit, "0.9" if is_newest else "0.1"))
         report = by_url.get(version.url)
-        for chapter in report.chapters if report is not None else []:
-            entries.append(SitemapEntry(chapter_url(report, chapter), version.tanggal_terbit,
-                                        "0.8" if is_newest else "0.1"))
+        if report is not None:
+            chapters = [chapter_url(report, chapter) for chapter in report.chapters]
+        else:  # a newest version whose folder is gone from content/: its pages are still published, from arsip/
+            chapters = [f"{version.url}{cid}/" for cid in history.chapters.get(version.url, ())] if is_newest else []
+        entries += [SitemapEntry(url, version.tanggal_terbit, "0.8" if is_newest else "0.1") for url in chapters]
     return entries
 
 

@@ -131,7 +131,9 @@ class SiteHistory:
     ``frozen`` report URLs are released: their files come from the archive and are never rendered again.
     ``previous`` gives, for a version built from ``content/``, the version before it (its "Perubahan" page), and
     ``sources`` that version's report files (path -> SHA-256), compared there with the files of the one before, and
-    ``fields`` the text of its laporan.yaml, PK and Renstra, compared field by field.
+    ``fields`` the text of its laporan.yaml, PK and Renstra, compared field by field. ``chapters`` gives, for a
+    released version, its chapters' ids as its manifest lists them: the sitemap lists them when the report's folder is
+    gone from ``content/`` (its pages are still published, from the archive).
     """
 
     versions: dict[str, list[VersionInfo]] = field(default_factory=dict)  # slug -> every version, newest first
@@ -139,6 +141,7 @@ class SiteHistory:
     sources: dict[str, dict[str, str]] = field(default_factory=dict)  # report URL -> its files' SHA-256
     fields: dict[str, dict[str, str]] = field(default_factory=dict)  # report URL -> its laporan/PK/Renstra YAML
     frozen: set[str] = field(default_factory=set)
+    chapters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # released version URL -> its chapters' ids
 
 
 def content_history(reports: list[Report]) -> SiteHistory:
