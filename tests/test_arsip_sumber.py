@@ -51,6 +51,7 @@ def gone(said: str) -> list[str]:
 def test_deleted_released_folder_is_warned_for_the_whole_site(released: Path) -> None:
     code, said = lkjip(released, "check")
     assert code == 0 and gone(said) == [], said  # the folder is there: nothing to say
+    assert lkjip(released, "check", "--strict", "--laporan", NEW)[0] == 0
     before = tree_hashes(released / "build")
     sitemap = (released / "build" / "sitemap.xml").read_text(encoding="utf-8")
 
