@@ -355,6 +355,37 @@ def test_target_realisasi_one_bar_per_indicator_coloured_by_predikat():
     assert "terendah: Desa Tata Kelola Baik (50,00 %)" in r.summary
 
 
+def test_the_figures_a_chart_prints_carry_the_ids_handed_in_for_the_audit():
+    """"Capaian tertinggi: … (116,19 %)" and the data table's target, realisasi, capaian and predikat printed the
+    model's figures unmarked, so the audit never compared them with the model. With the ids handed in through the
+    rows, each quoted value is a marked span of the summary and each data cell has its id; the page marks them."""
+    ids = ["NEK", "IKM", "DTK"]
+    rows = [{**row, "id_angka": {k: f"{i}.{k}" for k in ("target", "realisasi", "capaian", "predikat")}}
+            for i, row in zip(ids, CAPAIAN_ROWS)]
+    _vl, summary, table, _alt, marks = build(c.target_realisasi(rows))
+    assert [(summary[a:b], f) for a, b, f in marks] == [("116,19 %", "NEK.capaian"), ("50,00 %", "DTK.capaian")]
+    assert table.figures[0] == ("", "", "NEK.target", "NEK.realisasi", "NEK.capaian", "NEK.predikat")
+    # a trend's values by year, in its table and its sentence
+    trend = [{"tahun": y, "indikator": "NEK", "nilai": v, "id_angka": {"nilai": f"NEK.realisasi@{y}"}}
+             for y, v in ((2022, D("80.1")), (2023, D("84.82")))]
+    _vl, summary, table, _alt, marks = build(c.tren(trend))
+    assert [(summary[a:b], f) for a, b, f in marks] == [("80,1", "NEK.realisasi@2022"),
+                                                        ("84,82", "NEK.realisasi@2023")]
+    assert table.figures == (("", "NEK.realisasi@2022", "NEK.realisasi@2023"),)
+    # a chart drawn without ids marks nothing, its table as before
+    assert build(c.target_realisasi(CAPAIAN_ROWS))[2].figures == ()
+
+
+def test_a_budget_chart_data_table_prints_each_amount_as_the_tables_do():
+    """The data table rounded an amount with cents to whole rupiah ("Rp 1.000.001" beside the realisasi table's
+    "1.000.000,50"): marked for the audit, the figure must be the one the report prints."""
+    rows = [{"program": "Program A", "pagu": D("2000000"), "realisasi": D("1000000.50"),
+             "id_angka": {"pagu": "anggaran.7.01.01.pagu", "realisasi": "anggaran.7.01.01.realisasi"}}]
+    table = build(c.anggaran_program(rows))[2]
+    assert table.rows[0][1:3] == ("Rp 2.000.000", "Rp 1.000.000,50")
+    assert table.figures[0][:3] == ("", "anggaran.7.01.01.pagu", "anggaran.7.01.01.realisasi")
+
+
 def test_target_realisasi_missing_capaian_is_not_a_zero_bar():
     rows = CAPAIAN_ROWS[:1] + [
         {"indikator": "Gangguan Trantibum", "target": D(0), "realisasi": D(5), "capaian": None,

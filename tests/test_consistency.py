@@ -304,6 +304,33 @@ def test_audit_names_every_place_of_a_disagreeing_figure(built) -> None:
     assert "bab-3-akuntabilitas-kinerja/index.html" in message
 
 
+@pytest.mark.parametrize("printed, tampered, figure", [
+    # the summary's highest capaian, mis-rounded (133,3333 down instead of half up)
+    ('(<span data-angka="INOV.capaian">133,33 %</span>); terendah',
+     '(<span data-angka="INOV.capaian">133,32 %</span>); terendah', "INOV.capaian"),
+    # a cell of the chart's data table (in its <details>), as a theme or planner might print another year's value
+    ('<td data-angka="INOV.realisasi" class="angka">4</td><td data-angka="INOV.capaian"',
+     '<td data-angka="INOV.realisasi" class="angka">3</td><td data-angka="INOV.capaian"', "INOV.realisasi"),
+    # a budget chart's summary and data table
+    ('<span data-angka="anggaran.7.01.03.serapan">94,40 %</span>',
+     '<span data-angka="anggaran.7.01.03.serapan">94,41 %</span>', "anggaran.7.01.03.serapan"),
+])
+def test_a_chart_summary_or_data_table_printing_another_figure_is_caught(built, printed: str, tampered: str,
+                                                                         figure: str) -> None:
+    """The chart's sentence ("Capaian tertinggi: … (133,33 %)") and its data table printed indicator and budget
+    figures the audit never read: a chart that printed another value than the tables passed every build."""
+    _root, result = built
+    files = dict(result.files)
+    path = BASE + "bab-3-akuntabilitas-kinerja/index.html"
+    html = files[path].decode("utf-8")
+    # within a chart's figure only: the tables around it print the same figures, marked
+    chart = next(m for m in re.finditer(r'<figure class="grafik.*?</figure>', html, re.S) if printed in m.group())
+    files[path] = (html[:chart.start()] + chart.group().replace(printed, tampered, 1)
+                   + html[chart.end():]).encode("utf-8")
+    [(place, message)] = audit_site(result.site, files)
+    assert place == path and message.startswith(f"angka '{figure}'")
+
+
 def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A file of a unit (one report's files, the rest of the site) that passed is not audited again while its bytes,
     or its marks, and the unit's model are the same (a chapter edit audits that page; a change outside the figures,

@@ -22,6 +22,7 @@ from ..core.templates import theme_errors
 from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
 from .charts import spec as specs
 from .charts.cache import CarriedCharts, ChartCache
+from .charts.marks import FIGURE_IDS
 from .charts.pieces import print_pieces
 from .charts.spec import ChartError, ChartSpec
 from .charts.style import FALLBACK_PREDIKAT
@@ -38,6 +39,13 @@ def _grade_or_number(value: Any) -> Decimal | str | None:
     return value if isinstance(value, (Decimal, str)) else None
 
 
+def _indicator_ids(indicator: str, keys: tuple[str, ...]) -> dict[str, str]:
+    """The ids of an indicator's figures a chart row carries (``marks.FIGURE_IDS``), so its text and data table mark
+    them for the audit as the tables do (``IKU1.capaian``; a trend's ``IKU1.realisasi@2023``). A 'tidak tercapai'
+    capaian is drawn and counted as 0 % (what enters the average) where the model's figure is the words: not marked."""
+    return {key: f"{indicator}.{key}" for key in keys}
+
+
 def chart_target_realisasi(report: Report, options: dict[str, Any]) -> ChartSpec:
     """Every selected indicator: a bar for each capaian (grades included), a visible N/A mark for the others.
 
@@ -52,7 +60,9 @@ def chart_target_realisasi(report: Report, options: dict[str, Any]) -> ChartSpec
                      "realisasi": _grade_or_number(ind.realisasi), "capaian": value,
                      "predikat": ind.predikat.label if ind.predikat else "", "satuan": ind.satuan,
                      "keterangan": c.reason if value is None else "",
-                     "warna": ind.predikat.warna if ind.predikat and ind.predikat.warna else FALLBACK_PREDIKAT})
+                     "warna": ind.predikat.warna if ind.predikat and ind.predikat.warna else FALLBACK_PREDIKAT,
+                     FIGURE_IDS: _indicator_ids(ind.id, ("target", "realisasi", "predikat")
+                                                + (("capaian",) if not c.tidak_tercapai else ()))})
     if not rows:
         raise OptionError("tidak ada indikator untuk digambar")
     prefix, counts = counts_for(report.computed, [i.id for i in inds])
@@ -84,7 +94,8 @@ def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
             if partial and counted and point.tahun == report.tahun:
                 continue
             if point.tahun <= report.tahun and _number(point.realisasi) is not None:
-                rows.append({"tahun": point.tahun, "indikator": ind.nama, "nilai": point.realisasi})
+                rows.append({"tahun": point.tahun, "indikator": ind.nama, "nilai": point.realisasi,
+                             FIGURE_IDS: {"nilai": f"{ind.id}.realisasi@{point.tahun}"}})
                 units.add(ind.satuan)
     if not rows:
         raise OptionError("tidak ada realisasi tahunan bernilai angka untuk digambar")
@@ -100,7 +111,9 @@ def chart_renstra(report: Report, options: dict[str, Any]) -> ChartSpec:
             continue
         rows.append({"indikator": ind.nama, "realisasi": _grade_or_number(ind.realisasi),
                      "target_akhir": _grade_or_number(ind.target_akhir), "kemajuan": ind.kemajuan.value,
-                     "satuan": ind.satuan})
+                     "satuan": ind.satuan,
+                     FIGURE_IDS: _indicator_ids(ind.id, ("realisasi", "target_akhir")
+                                                + (("kemajuan",) if not ind.kemajuan.tidak_tercapai else ()))})
     if not rows:
         raise OptionError("tidak ada indikator dengan target akhir Renstra")
     return specs.renstra(rows)
@@ -109,15 +122,21 @@ def chart_renstra(report: Report, options: dict[str, Any]) -> ChartSpec:
 def chart_anggaran_program(report: Report, options: dict[str, Any]) -> ChartSpec:
     budget = budget_of(report)
     return specs.anggaran_program([{"program": p.nama, "pagu": p.pagu, "realisasi": p.realisasi,
-                                     "serapan": p.serapan} for p in budget.program])
+                                     "serapan": p.serapan, FIGURE_IDS: _budget_ids(f"anggaran.{p.kode}")}
+                                    for p in budget.program])
 
 
 def chart_jenis_belanja(report: Report, options: dict[str, Any]) -> ChartSpec:
     budget = budget_of(report)
     if not budget.jenis_belanja:
         raise OptionError("data/anggaran.yaml belum memuat jenis belanja")
-    return specs.jenis_belanja([{"jenis": r.key, "pagu": r.pagu, "realisasi": r.realisasi}
-                                 for r in budget.jenis_belanja])
+    return specs.jenis_belanja([{"jenis": r.key, "pagu": r.pagu, "realisasi": r.realisasi,
+                                 FIGURE_IDS: _budget_ids(f"anggaran.jenis.{r.key}")} for r in budget.jenis_belanja])
+
+
+def _budget_ids(path: str) -> dict[str, str]:
+    """The ids of a budget row's figures a chart row carries (see :func:`_indicator_ids`)."""
+    return {key: f"{path}.{key}" for key in ("pagu", "realisasi", "serapan")}
 
 
 def chart_efisiensi(report: Report, options: dict[str, Any]) -> ChartSpec:
@@ -143,7 +162,7 @@ def chart_ikm(report: Report, options: dict[str, Any]) -> ChartSpec:
     if ikm is None:
         raise OptionError("laporan ini belum memiliki data/ikm.yaml")
     return specs.ikm([{"kode": u.kode, "nama": u.nama, "nilai": u.nrr} for u in ikm.unsur],
-                      nilai_ikm=ikm.nilai, mutu=f"{ikm.mutu} ({ikm.kinerja})")
+                      nilai_ikm=ikm.nilai, mutu=f"{ikm.mutu} ({ikm.kinerja})", id_nilai="ikm.nilai")
 
 
 def chart_dataset(report: Report, options: dict[str, Any]) -> ChartSpec:

@@ -201,7 +201,7 @@ def _payload(result: ChartResult) -> dict[str, Any]:
             "marks": [list(m) for m in result.marks],
             "svg_narrow": result.svg_narrow, "spec_narrow": result.spec_narrow,
             "table": {"header": list(result.table.header), "rows": [list(r) for r in result.table.rows],
-                      "numeric": list(result.table.numeric)}}
+                      "numeric": list(result.table.numeric), "figures": [list(r) for r in result.table.figures]}}
 
 
 def _readable(stored: bytes | None) -> ChartResult | None:
@@ -221,4 +221,5 @@ def _from_json(data: dict[str, Any]) -> ChartResult:
         svg=data["svg"], spec=data["spec"], summary=data["summary"], alt=data["alt"],
         marks=tuple((int(a), int(b), str(f)) for a, b, f in data.get("marks", [])),
         svg_narrow=data.get("svg_narrow", ""), spec_narrow=data.get("spec_narrow"),
-        table=ChartTable(tuple(table["header"]), tuple(tuple(r) for r in table["rows"]), tuple(table["numeric"])))
+        table=ChartTable(tuple(table["header"]), tuple(tuple(r) for r in table["rows"]), tuple(table["numeric"]),
+                         tuple(tuple(str(f) for f in r) for r in table.get("figures", []))))

@@ -6,7 +6,8 @@ from decimal import Decimal
 from typing import Any, Sequence
 
 from ...compute.comparisons import change_decimals, delta, trend, trend_words
-from ...core.fmt import DASH, NA, fmt_delta, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash, shown
+from ...core.fmt import (DASH, NA, fmt_delta, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah, fmt_rupiah_or_dash,
+                         shown)
 from ...core.model import JENIS_BELANJA
 from ...core.numbers import as_decimal
 from .marks import (
@@ -16,7 +17,8 @@ from .marks import (
     band_height,
     data,
     LABEL_PX,
-    extreme_text,
+    extreme_sentence,
+    figure_id,
     join_names,
     label_box,
     label_px,
@@ -26,6 +28,7 @@ from .marks import (
     require,
     rupiah_axis,
     serapan_of,
+    table_figures,
     target_rule,
     text,
     to_float,
@@ -50,8 +53,10 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
     values: list[dict[str, Any]] = []
     predikat_colours: dict[str, str] = {}
     table_rows: list[tuple[str, ...]] = []
+    table_ids: list[tuple[str, ...]] = []
     reached = 0
     measured: list[tuple[str, Decimal]] = []
+    measured_ids: list[str] = []
     unmeasured: list[str] = []
     for row, name in zip(rows, names):
         c = as_decimal(row.get("capaian"))
@@ -63,6 +68,7 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
         reason = text(row, "keterangan")
         if c is not None:
             measured.append((name, c))
+            measured_ids.append(figure_id(row, "capaian"))
             reached += shown(c) >= 100  # as printed beside it
             predikat_colours.setdefault(predikat, text(row, "warna") or FALLBACK_PREDIKAT)
         else:
@@ -86,6 +92,7 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
             }
         )
         table_rows.append((name, satuan or DASH, target_s, real_s, cap_s, predikat))
+        table_ids.append(("", "", *(figure_id(row, k) for k in ("target", "realisasi", "capaian", "predikat"))))
 
     domain = percent_domain(v for _, v in measured)
     lines = max_lines(names)
@@ -134,13 +141,12 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
     )
 
     summary = _capaian_summary(spec.options.get("angka"), len(rows), len(measured), reached, unmeasured)
-    if measured:
-        ext = extreme_text(measured, fmt_percent_or_dash)
-        summary.add(" Capaian " + ext[0].lower() + ext[1:])
+    summary.extend(extreme_sentence(measured, fmt_percent_or_dash, ids=measured_ids, lead="Capaian "), " ")
     table = ChartTable(
         ("Indikator", "Satuan", f"Target{so_far}", f"Realisasi{so_far}", "Capaian", "Predikat"),
         tuple(table_rows),
         (False, False, True, True, True, False),
+        table_figures(table_ids),
     )
     alt_text = (
         f"Grafik batang capaian kinerja {len(rows)} indikator terhadap garis target 100 %, "
@@ -206,11 +212,13 @@ def plan_tren(spec: ChartSpec) -> Plan:
         return f"{year} {partial[year]}" if year in partial else str(year)
 
     by_key: dict[tuple[str, int], Decimal | None] = {}
+    ids: dict[tuple[str, int], str] = {}
     for r in rows:
         key = (text(r, "indikator"), int(r["tahun"]))
         if key in by_key:
             raise ChartError(f"Grafik 'tren': {key[0]} tahun {key[1]} muncul lebih dari sekali.")
         by_key[key] = as_decimal(r["nilai"])
+        ids[key] = figure_id(r, "nilai")
 
     values = []
     for (name, year), v in sorted(by_key.items(), key=lambda kv: (series.index(kv[0][0]), kv[0][1])):
@@ -266,35 +274,43 @@ def plan_tren(spec: ChartSpec) -> Plan:
     chart = layer(line, points).add_layers(labels).properties(width=max(PLOT_WIDTH, 90 * len(years)),
                                                                 height=TREND_HEIGHT)
 
-    parts = []
+    summary = Sentence()
     table_rows = []
+    table_ids = []
     for name in series:
         pts = [(y, by_key.get((name, y))) for y in years]
         measured = [(y, v) for y, v in pts if v is not None]
         table_rows.append((name, *[fmt_or_dash(v) for _, v in pts]))
+        table_ids.append(("", *[ids.get((name, y), "") if v is not None else "" for y, v in pts]))
+
+        def said(year: int, value: Decimal, name: str = name) -> tuple[str, str]:
+            return fmt_or_dash(value), ids.get((name, year), "")
+        part = Sentence()
         if len(measured) >= 2:
             (y0, v0), (y1, v1) = measured[0], measured[-1]
             negative = name in negatives
-            parts.append(f"{name}: {_moved(v0, v1, negative)} dari {fmt_or_dash(v0)} ({named(y0)}) menjadi "
-                         f"{fmt_or_dash(v1)} ({named(y1)}){_change(v0, v1)}.")
+            part.add(f"{name}: {_moved(v0, v1, negative)} dari ").figure(*said(y0, v0)).add(f" ({named(y0)}) menjadi ")
+            part.figure(*said(y1, v1)).add(f" ({named(y1)}){_change(v0, v1)}.")
             if len(measured) >= 3:  # the table beside it compares the last two years: "naik" over the span alone
                 (yp, vp) = measured[-2]  # contradicted its "turun" from last year
-                parts.append(f"Dibanding {named(yp)} ({fmt_or_dash(vp)}): {_moved(vp, v1, negative)}"
-                             f"{_change(vp, v1)}.")
+                part.add(f" Dibanding {named(yp)} (").figure(*said(yp, vp))
+                part.add(f"): {_moved(vp, v1, negative)}{_change(vp, v1)}.")
         elif measured:
-            parts.append(f"{name}: hanya tersedia nilai {fmt_or_dash(measured[0][1])} ({named(measured[0][0])}).")
+            part.add(f"{name}: hanya tersedia nilai ").figure(*said(*measured[0])).add(f" ({named(measured[0][0])}).")
         missing = [str(y) for y, v in pts if v is None]
         if missing:
-            parts.append(f"{name}: tidak ada data tahun {join_names(missing)}.")
+            part.extend(Sentence().add(f"{name}: tidak ada data tahun {join_names(missing)}."), " ")
+        summary.extend(part, " ")
     table = ChartTable(
         ("Indikator", *[named(y) for y in years]),
         tuple(table_rows),
         (False, *[True] * len(years)),
+        table_figures(table_ids),
     )
     alt_text = (
         f"Grafik garis realisasi {len(series)} indikator dari tahun {years[0]} sampai {years[-1]}."
     )
-    return Plan(chart, " ".join(parts), table, alt_text)
+    return Plan(chart, summary.text, table, alt_text, tuple(summary.marks))
 
 
 def _moved(v0: Decimal, v1: Decimal, negative: bool) -> str:
@@ -394,7 +410,9 @@ def plan_renstra(spec: ChartSpec) -> Plan:
     unique_names(names, spec.kind)
     values = []
     table_rows = []
+    table_ids = []
     measured: list[tuple[str, Decimal]] = []
+    measured_ids: list[str] = []
     for row, name in zip(rows, names):
         k = as_decimal(row.get("kemajuan"))
         satuan = text(row, "satuan")
@@ -403,6 +421,7 @@ def plan_renstra(spec: ChartSpec) -> Plan:
         k_s = fmt_percent_or_dash(k)
         if k is not None:
             measured.append((name, k))
+            measured_ids.append(figure_id(row, "kemajuan"))
         values.append(
             {
                 "indikator": name,
@@ -416,6 +435,7 @@ def plan_renstra(spec: ChartSpec) -> Plan:
             }
         )
         table_rows.append((name, satuan or DASH, real_s, end_s, k_s))
+        table_ids.append(("", "", *(figure_id(row, k) for k in ("realisasi", "target_akhir", "kemajuan"))))
     y = alt.Y("indikator:N", sort=names, title=None, axis=alt.Axis(labelExpr=wrap_expr(names)))
     base = alt.Chart(data(values))
     bars = base.transform_filter("isValid(datum.kemajuan)").mark_bar(
@@ -439,17 +459,16 @@ def plan_renstra(spec: ChartSpec) -> Plan:
         width=PLOT_WIDTH, height=band_height(len(names), max_lines(names))
     )
     done = sum(1 for _, v in measured if shown(v) >= 100)
-    parts = [f"{done} dari {len(rows)} indikator telah mencapai target akhir Renstra."]
-    if measured:
-        ext = extreme_text(measured, fmt_percent_or_dash)
-        parts.append("Kemajuan " + ext[0].lower() + ext[1:])
+    summary = Sentence().add(f"{done} dari {len(rows)} indikator telah mencapai target akhir Renstra.")
+    summary.extend(extreme_sentence(measured, fmt_percent_or_dash, ids=measured_ids, lead="Kemajuan "), " ")
     table = ChartTable(
         ("Indikator", "Satuan", "Realisasi", "Target akhir", "Kemajuan"),
         tuple(table_rows),
         (False, False, True, True, True),
+        table_figures(table_ids),
     )
     alt_text = f"Grafik batang tingkat kemajuan {len(rows)} indikator terhadap target akhir Renstra."
-    return Plan(chart, " ".join(parts), table, alt_text)
+    return Plan(chart, summary.text, table, alt_text, tuple(summary.marks))
 
 
 def plan_budget(spec: ChartSpec, name_key: str, what: str) -> Plan:
@@ -463,6 +482,8 @@ def plan_budget(spec: ChartSpec, name_key: str, what: str) -> Plan:
     values = []
     table_rows = []
     serapan_items: list[tuple[str, Decimal]] = []
+    serapan_ids: list[str] = []
+    table_ids: list[tuple[str, ...]] = []
     total_pagu = Decimal(0)
     total_real = Decimal(0)
     complete = True
@@ -478,6 +499,7 @@ def plan_budget(spec: ChartSpec, name_key: str, what: str) -> Plan:
         biggest = max(biggest, pagu or 0, real or 0)
         if s is not None:
             serapan_items.append((name, s))
+            serapan_ids.append(figure_id(row, "serapan"))
         desc = f"{name}; pagu {fmt_rupiah_or_dash(pagu)}; realisasi {fmt_rupiah_or_dash(real)}; serapan {fmt_percent_or_dash(s)}"
         for seri, v in (("Pagu", pagu), ("Realisasi", real)):
             values.append(
@@ -492,7 +514,9 @@ def plan_budget(spec: ChartSpec, name_key: str, what: str) -> Plan:
                     "t_serapan": fmt_percent_or_dash(s),
                 }
             )
-        table_rows.append((name, fmt_rupiah_or_dash(pagu), fmt_rupiah_or_dash(real), fmt_percent_or_dash(s)))
+        # the table prints each amount as the report's tables do (cents when it has them), the bars' labels whole
+        table_rows.append((name, _rupiah(pagu), _rupiah(real), fmt_percent_or_dash(s)))
+        table_ids.append(("", *(figure_id(row, k) for k in ("pagu", "realisasi", "serapan"))))
     title, label_expr = rupiah_axis(biggest)
     lines = max_lines(names)
     y = alt.Y("nama:N", sort=names, title=None, axis=alt.Axis(labelExpr=wrap_expr(names)))
@@ -526,22 +550,27 @@ def plan_budget(spec: ChartSpec, name_key: str, what: str) -> Plan:
     chart = layer(bars, labels).properties(
         width=PLOT_WIDTH, height=max(len(names) * max(2 * 22 + 12, 14 * lines + 10), 60)
     )
-    parts = []
+    summary = Sentence()
     if complete and total_pagu > 0:
-        parts.append(
+        summary.add(
             f"Jumlah pagu {len(rows)} {what} {fmt_rupiah_or_dash(total_pagu)}, realisasi "
             f"{fmt_rupiah_or_dash(total_real)} (serapan {fmt_percent_or_dash(total_real / total_pagu * 100)})."
         )
-    if serapan_items:
-        ext = extreme_text(serapan_items, fmt_percent_or_dash)
-        parts.append("Serapan " + ext[0].lower() + ext[1:])
+    summary.extend(extreme_sentence(serapan_items, fmt_percent_or_dash, ids=serapan_ids, lead="Serapan "), " ")
     table = ChartTable(
         (what.capitalize(), "Pagu", "Realisasi", "Serapan"),
         tuple(table_rows),
         (False, True, True, True),
+        table_figures(table_ids),
     )
     alt_text = f"Grafik batang pagu dan realisasi anggaran per {what} ({len(rows)} {what})."
-    return Plan(chart, " ".join(parts), table, alt_text)
+    return Plan(chart, summary.text, table, alt_text, tuple(summary.marks))
+
+
+def _rupiah(value: Decimal | None) -> str:
+    """An amount of a budget chart's data table: as the report's tables print it (cents when it has them), so that
+    it is the figure they print; the bars' labels and tooltips round to whole rupiah."""
+    return NA if value is None else fmt_rupiah(value)
 
 
 def plan_efisiensi(spec: ChartSpec) -> Plan:
@@ -675,14 +704,13 @@ def plan_ikm(spec: ChartSpec) -> Plan:
         y=y, x=alt.X("nilai:Q"), text=alt.Text("label:N")
     )
     chart = layer(bars, labels).properties(width=PLOT_WIDTH, height=band_height(len(names), max_lines(names)))
-    parts = []
+    summary = Sentence()
     nilai_ikm = as_decimal(spec.options.get("nilai_ikm"))
     if nilai_ikm is not None:
         mutu = spec.options.get("mutu")
-        parts.append(f"Nilai IKM {fmt_or_dash(nilai_ikm, 2)}" + (f" (mutu {mutu})." if mutu else "."))
-    if items:
-        ext = extreme_text(items, lambda v: fmt_or_dash(v, 2))
-        parts.append("Unsur dengan nilai " + ext[0].lower() + ext[1:])
+        summary.add("Nilai IKM ").figure(fmt_or_dash(nilai_ikm, 2), str(spec.options.get("id_nilai") or ""))
+        summary.add(f" (mutu {mutu})." if mutu else ".")
+    summary.extend(extreme_sentence(items, lambda v: fmt_or_dash(v, 2), lead="Unsur dengan nilai "), " ")
     table = ChartTable(("Kode", "Unsur pelayanan", "Nilai rata-rata"), tuple(table_rows), (False, False, True))
     alt_text = f"Grafik batang nilai rata-rata {len(rows)} unsur pelayanan survei kepuasan masyarakat."
-    return Plan(chart, " ".join(parts), table, alt_text)
+    return Plan(chart, summary.text, table, alt_text, tuple(summary.marks))

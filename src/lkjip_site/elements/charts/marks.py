@@ -80,20 +80,43 @@ def max_lines(labels: Iterable[str]) -> int:
 
 
 def extreme_text(items: Sequence[tuple[str, Decimal]], fmt: Callable[[Decimal], str], left_out: int = 0) -> str:
+    """"tertinggi … ; terendah …" naming every tie (:func:`extreme_sentence`, without marks)."""
+    return extreme_sentence(items, fmt, left_out).text
+
+
+def extreme_sentence(items: Sequence[tuple[str, Decimal]], fmt: Callable[[Decimal], str], left_out: int = 0,
+                     ids: Sequence[str] = (), lead: str = "") -> Sentence:
     """"tertinggi … ; terendah …" naming every tie, so the text is true however the data falls; ``left_out`` values
-    without a figure (N/A) are said, not hidden: a comparison of two reports, one N/A, read "semua bernilai sama"."""
+    without a figure (N/A) are said, not hidden: a comparison of two reports, one N/A, read "semua bernilai sama".
+
+    ``ids``: the figure id of each item ("" for none), so each value quoted is marked with the id of an item that has
+    it (a tie's items have one value); ``lead`` ("Capaian ") goes before the text, whose first letter is then lower
+    case. Why marked: "Capaian tertinggi: … (116,19 %)" printed a model figure the audit never read."""
+    s = Sentence()
     if not items:
-        return ""
+        return s
     hi = max(v for _, v in items)
     lo = min(v for _, v in items)
     top = [n for n, v in items if v == hi]
     low = [n for n, v in items if v == lo]
+
+    def quoted(value: Decimal) -> tuple[str, str]:
+        at = next(i for i, (_, v) in enumerate(items) if v == value)
+        return fmt(value), ids[at] if at < len(ids) else ""
     rest = f" {left_out} lainnya tanpa nilai (N/A)." if left_out else ""
     if len(items) == 1:
-        return f"Hanya satu yang bernilai: {top[0]} ({fmt(hi)}).{rest}"
-    if hi == lo:
-        return f"Semua {'yang terukur ' if left_out else ''}bernilai sama, {fmt(hi)}.{rest}"
-    return f"Tertinggi: {join_names(top)} ({fmt(hi)}); terendah: {join_names(low)} ({fmt(lo)}).{rest}"
+        s.add(_led(lead, "Hanya satu yang bernilai: ") + f"{top[0]} (").figure(*quoted(hi)).add(")." + rest)
+    elif hi == lo:
+        s.add(_led(lead, f"Semua {'yang terukur ' if left_out else ''}bernilai sama, ")).figure(*quoted(hi))
+        s.add("." + rest)
+    else:
+        s.add(_led(lead, "Tertinggi: ") + f"{join_names(top)} (").figure(*quoted(hi))
+        s.add(f"); terendah: {join_names(low)} (").figure(*quoted(lo)).add(")." + rest)
+    return s
+
+
+def _led(lead: str, text: str) -> str:
+    return lead + text[0].lower() + text[1:] if lead else text
 
 
 #: Units written before the figure, as Indonesian writes money: "Rp 2.989.057.284", never "2.989.057.284 Rp".
@@ -335,6 +358,35 @@ class Sentence:
         if figure_id:
             self.marks.append((start, len(self.text), figure_id))
         return self
+
+    def extend(self, other: Sentence, sep: str = "") -> Sentence:
+        """``other`` appended after ``sep`` (its marks moved with it); nothing when ``other`` is empty."""
+        if not other.text:
+            return self
+        if self.text:
+            self.text += sep
+        shift = len(self.text)
+        self.text += other.text
+        self.marks += [(a + shift, b + shift, f) for a, b, f in other.marks]
+        return self
+
+
+#: A row's key holding the ids of the model figures it carries (``{column key: {nilai} path}``), handed in by the
+#: caller (``elements/figures.py``): the engine knows no report, the page marks what the chart's text and data table
+#: print with them for the consistency audit (``ChartTable.figures``, :attr:`Plan.marks`).
+FIGURE_IDS = "id_angka"
+
+
+def figure_id(row: Mapping[str, Any], key: str) -> str:
+    """The id of the model figure ``row[key]`` is, or "" (none handed in)."""
+    ids = row.get(FIGURE_IDS)
+    return str(ids.get(key) or "") if isinstance(ids, Mapping) else ""
+
+
+def table_figures(figures: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """A data table's figure ids (``ChartTable.figures``), or () when no cell has one (a chart drawn without ids keeps
+    its table as it was)."""
+    return tuple(figures) if any(any(row) for row in figures) else ()
 
 
 def value_with_grade(value: Any) -> str:

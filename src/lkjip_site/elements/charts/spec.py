@@ -46,12 +46,15 @@ class ChartSpec:
 class ChartTable:
     """The chart's data as formatted strings, for the table in ``<details>``.
 
-    ``numeric[i]`` says whether column i holds numbers (right-aligned by the template).
+    ``numeric[i]`` says whether column i holds numbers (right-aligned by the template). ``figures[r][i]``: the id
+    (``{nilai}`` path) of the model figure cell i of row r prints, handed in through the rows (``marks.FIGURE_IDS``),
+    "" for none; the page marks it for the consistency audit as a table marks its cells. Empty: none at all.
     """
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...]
+    figures: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -144,11 +147,16 @@ def efisiensi(
 
 
 def ikm(
-    rows: Sequence[Mapping[str, Any]], *, nilai_ikm: Decimal | None = None, mutu: str | None = None
+    rows: Sequence[Mapping[str, Any]], *, nilai_ikm: Decimal | None = None, mutu: str | None = None,
+    id_nilai: str = "",
 ) -> ChartSpec:
     """NRR per service element U1..U9 (scale 1–4). Rows: ``kode``, ``nama``, ``nilai``.
-    ``nilai_ikm``/``mutu`` (computed elsewhere) are only quoted in the summary."""
-    return ChartSpec("ikm", tuple(rows), {"nilai_ikm": nilai_ikm, "mutu": mutu})
+    ``nilai_ikm``/``mutu`` (computed elsewhere) are only quoted in the summary, ``nilai_ikm`` marked with the id
+    ``id_nilai`` (its ``{nilai}`` path) when given."""
+    options: dict[str, Any] = {"nilai_ikm": nilai_ikm, "mutu": mutu}
+    if id_nilai:
+        options["id_nilai"] = id_nilai
+    return ChartSpec("ikm", tuple(rows), options)
 
 
 def dataset(
