@@ -420,10 +420,12 @@ def test_change_page_lists_exactly_what_changed(flow: Flow) -> None:
 def test_change_page_new_values_are_marked_and_audited(flow: Flow) -> None:
     """The change page printed figures of the version it belongs to with no audit mark, so nothing compared them
     with the model (an IKM read "80,5556" there beside "80,56" everywhere else). Each new value is marked with its
-    figure id; the old ones are the archive's and are not."""
+    figure id; the old ones are the archive's and are not. An indicator's capaian is its year's (``@2022``); its
+    target and realisasi are not marked (laporan.json does not say which is a mean of quarters, printed otherwise)."""
     page = (flow.build / NEW / "perubahan" / "index.html").read_text(encoding="utf-8")
     marks = [(s.figure, s.text) for s in marks_in_html(f"{NEW}/perubahan/index.html", page)]
-    assert marks == [("capaian.S2", "98,13 %"), ("indikator.mencapai_target", "1"), ("indikator.belum_mencapai", "2"),
+    assert marks == [("IKM.capaian@2022", "98,13 %"), ("capaian.S2", "98,13 %"), ("indikator.mencapai_target", "1"),
+                     ("indikator.belum_mencapai", "2"),
                      ("indikator.persen_mencapai_target", "33,33 %"), ("capaian.rata_rata", "96,04 %"),
                      ("sasaran.S2.mencapai_target", "0"), ("sasaran.S2.belum_mencapai", "1"),
                      ("sasaran.S2.persen_mencapai_target", "0,00 %")]
@@ -434,6 +436,10 @@ def test_change_page_new_values_are_marked_and_audited(flow: Flow) -> None:
                          '<span data-angka="capaian.rata_rata">96,05 %</span>')
     [(place, message)] = audit_site(site, {path: wrong.encode()})
     assert place == path and message.startswith("angka 'capaian.rata_rata' (Rata-rata capaian kinerja) tidak sama")
+    wrong = page.replace('<span data-angka="IKM.capaian@2022">98,13 %</span>',
+                         '<span data-angka="IKM.capaian@2022">98,12 %</span>')
+    [(place, message)] = audit_site(site, {path: wrong.encode()})
+    assert place == path and message.startswith("angka 'IKM.capaian@2022' tidak sama")
 
 
 def test_change_page_prints_an_index_as_the_pages_do() -> None:
@@ -1250,6 +1256,34 @@ def test_compare_lists_a_changed_pagu_awal_and_target_awal() -> None:
                                        {"pagu": 100, "realisasi": 90, "serapan": 90, "pagu_awal": None,
                                         "program": [{**leaf, "pagu_awal": None}]}))
     assert compare(old, nulls).empty
+
+
+def test_compare_lists_a_corrected_jenis_belanja_amount_with_its_figure() -> None:
+    """A correction of Belanja Modal's realisasi (printed in the jenis belanja table and chart, in laporan.json) was
+    listed only as "anggaran.yaml diubah": its rows are compared as the budget tree's, each new value marked with its
+    figure id for the audit. A version whose laporan.json had no jenis belanja rows lists none as new."""
+    def budget(modal: int) -> dict:
+        rows = [{"jenis": "pegawai", "nama": "Belanja Pegawai", "pagu": 60, "realisasi": 60, "serapan": Decimal(100),
+                 "sisa": 0, "pagu_awal": None},
+                {"jenis": "modal", "nama": "Belanja Modal", "pagu": 40, "realisasi": modal,
+                 "serapan": Decimal(modal) / 40 * 100, "sisa": 40 - modal, "pagu_awal": None}]
+        return {"pagu": 100, "realisasi": 60 + modal, "serapan": Decimal(60 + modal), "program": [],
+                "jenis_belanja": rows, "jenis_belanja_jumlah": {"pagu": 100, "realisasi": 60 + modal,
+                                                                "serapan": Decimal(60 + modal), "sisa": 40 - modal,
+                                                                "pagu_awal": None}}
+    old = VersionData("1.0", dt.date(2024, 1, 31), _doc([], budget(30)), [])
+    new = VersionData("1.1", dt.date(2024, 2, 29), _doc([], budget(35)), [])
+    jenis = [(c.subjek, c.besaran, c.lama, c.baru, c.angka) for c in compare(old, new).anggaran
+             if c.subjek.startswith("Jenis belanja")]
+    assert jenis == [
+        ("Jenis belanja: Belanja Modal", "Realisasi", "Rp 30", "Rp 35", "anggaran.jenis.modal.realisasi"),
+        ("Jenis belanja: Belanja Modal", "Serapan", "75,00 %", "87,50 %", "anggaran.jenis.modal.serapan"),
+        ("Jenis belanja: Jumlah belanja", "Realisasi", "Rp 90", "Rp 95", "anggaran.jenis.realisasi"),
+        ("Jenis belanja: Jumlah belanja", "Serapan", "90,00 %", "95,00 %", "anggaran.jenis.serapan")]
+    earlier = {**budget(35)}
+    del earlier["jenis_belanja"], earlier["jenis_belanja_jumlah"]
+    assert not [c for c in compare(replace(old, document=_doc([], earlier)), new).anggaran
+                if c.subjek.startswith("Jenis belanja")]
 
 
 def test_change_page_lists_the_source_files_whose_change_no_figure_shows() -> None:

@@ -125,14 +125,9 @@ def compare(old: VersionData, new: VersionData) -> Changes:
                             ("predikat", "Predikat", _text, None)],
                         lambda r, name: f"capaian.{r['sasaran_id']}" + (".predikat" if name == "predikat" else ""))
     out.anggaran = _rows(_budget_rows(old.document), _budget_rows(new.document), "kode",
-                         lambda r: f"{r['kode']} {r['nama']}", [
-                             ("pagu", "Pagu", _rupiah, _rupiah_delta),
-                             ("realisasi", "Realisasi", _rupiah, _rupiah_delta),
-                             ("serapan", "Serapan", _percent, _points),
-                             # the pagu before the APBD Perubahan (pagu_awal): recorded, corrected or removed in a
-                             # correction, it changed none of the columns above and the page said nothing
-                             ("pagu_awal", "Pagu awal", _rupiah, _rupiah_delta)],
+                         lambda r: f"{r['kode']} {r['nama']}", _BUDGET_FIELDS,
                          lambda r, name: f"anggaran.{name}" if r["kode"] == "Total" else f"anggaran.{r['kode']}.{name}")
+    out.anggaran += _spending_type_changes(old.document, new.document)
     other_tool = bool(old.alat and new.alat and old.alat != new.alat)
     out.angka_kunci, out.angka_kunci_alat = _key_figures(old.document.get("angka_kunci") or [],
                                                          new.document.get("angka_kunci") or [], other_tool)
@@ -279,6 +274,7 @@ def _indicators(old: dict[str, Any], new: dict[str, Any], out: Changes) -> None:
 
     kept = [r for r in news if r["indikator_id"] in old_ids]
     before = {key(r): r for r in olds if r["indikator_id"] in new_ids}
+    year = (new.get("laporan") or {}).get("tahun")
     for r in kept:
         o = before.get(key(r))
         if o is None:
@@ -290,11 +286,27 @@ def _indicators(old: dict[str, Any], new: dict[str, Any], out: Changes) -> None:
                                         ("target_awal", "Target awal (PK awal)", _measure, _delta)):
             a, b = _value(o, name), _value(r, name)
             if a != b:
-                out.indikator.append(_change(subject, f"{label} {period(r)}", a, b, show, diff))
+                out.indikator.append(_change(subject, f"{label} {period(r)}", a, b, show, diff,
+                                             _indicator_figure(r, name, year)))
     kept_keys = {key(r) for r in kept}
     for k, o in before.items():
         if k not in kept_keys:
             out.indikator.append(ValueChange(f"{o['indikator_id']} {o['nama']}", f"Data {period(o)}", "ada", "dihapus"))
+
+
+def _indicator_figure(row: dict[str, Any], name: str, year: Any) -> str:
+    """The figure id of an indicator row's new value, marked for the audit: its capaian of that year
+    (``IKU1.capaian@2023``: the report's own year is its current result, s.d. TW n in a quarterly report, as the open
+    data's audit reads the same rows) and, of the report's own year, its predikat (``IKU1.predikat``).
+
+    Not its target or realisasi: ``laporan.json`` does not say whether one is a mean of quarters, which the pages print
+    with two decimals (a derived figure) and this page as written; a mark would compare unlike prints. Not an earlier
+    year's predikat, which has no ``{nilai}`` path."""
+    if name == "capaian":
+        return f"{row['indikator_id']}.capaian@{row['tahun']}"
+    if name == "predikat" and row["tahun"] == year:
+        return f"{row['indikator_id']}.predikat"
+    return ""
 
 
 def _value(row: dict[str, Any], name: str) -> Any:
@@ -376,6 +388,26 @@ def _budget_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     for program in tree.get("program") or []:
         visit(program)
     return rows
+
+
+def _spending_type_changes(old: dict[str, Any], new: dict[str, Any]) -> list[ValueChange]:
+    """The changed figures of the jenis belanja rows and their "Jumlah belanja" (``laporan.json``'s
+    ``anggaran.jenis_belanja``), each new value with its figure id (``anggaran.jenis.<jenis>.pagu``).
+
+    Why: a corrected jenis belanja amount (Belanja Modal's realisasi, printed in the jenis belanja table and chart)
+    was listed only as "anggaran.yaml diubah", with no figure. Only when both versions' documents hold the rows: a
+    version made before laporan.json carried them would list every row as new, a change nobody made."""
+    olds, news = old.get("anggaran") or {}, new.get("anggaran") or {}
+    if "jenis_belanja" not in olds or "jenis_belanja" not in news:
+        return []
+
+    def rows(tree: dict[str, Any]) -> list[dict[str, Any]]:
+        total = tree.get("jenis_belanja_jumlah")
+        jumlah = [{**total, "jenis": "", "nama": "Jumlah belanja"}] if total else []
+        return [*(tree.get("jenis_belanja") or []), *jumlah]
+
+    return _rows(rows(olds), rows(news), "jenis", lambda r: f"Jenis belanja: {r['nama']}", _BUDGET_FIELDS,
+                 lambda r, name: f"anggaran.jenis.{r['jenis']}.{name}" if r["jenis"] else f"anggaran.jenis.{name}")
 
 
 def _change(subject: str, label: str, a: Any, b: Any, show: Callable[[Any], str],
@@ -468,6 +500,16 @@ def _int_delta(d: Number) -> str:
 def _rupiah_delta(d: Number) -> str:
     """``+Rp 50.000`` / ``-Rp 50.000``: the sign always shown, as ``fmt_delta`` does for plain numbers."""
     return ("+" if d > 0 else "") + fmt.fmt_rupiah(d)
+
+
+#: The budget columns compared, for the budget tree and the jenis belanja alike.
+_BUDGET_FIELDS: list[tuple[str, str, Callable[[Any], str], Callable[[Number], str] | None]] = [
+    ("pagu", "Pagu", _rupiah, _rupiah_delta),
+    ("realisasi", "Realisasi", _rupiah, _rupiah_delta),
+    ("serapan", "Serapan", _percent, _points),
+    # the pagu before the APBD Perubahan (pagu_awal): recorded, corrected or removed in a correction, it changed
+    # none of the columns above and the page said nothing
+    ("pagu_awal", "Pagu awal", _rupiah, _rupiah_delta)]
 
 
 #: A key figure's value and change, printed by its ``satuan`` (anything else as it was entered).
