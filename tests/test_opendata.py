@@ -4,6 +4,7 @@ redone from it, and joined across its files?"""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -21,9 +22,10 @@ from lkjip_site.core.model import (DATA_LICENCES, Budget, DataLicence, Loc, Miss
                                    SiteConfig, TargetAwal)
 from lkjip_site.load.config import load_config
 from lkjip_site.output.audit import audit
-from lkjip_site.output.opendata import CATALOGUE, DATAPACKAGE, OpenDataSource, data_catalogue, open_data
+from lkjip_site.output.opendata import (CATALOGUE, DATAPACKAGE, OpenDataSource, data_catalogue, open_data,
+                                        portal_open_data, to_csv)
 from lkjip_site.output.portal import figures_of, table_csv
-from lkjip_site.output.versions import OPEN_DATA_DIR, InstansiRef, SiteHistory, VersionInfo
+from lkjip_site.output.versions import OPEN_DATA_DIR, InstansiRef, SiteHistory, VersionInfo, info_from_report
 
 L = Loc("content/laporan/uji/data/anggaran.yaml", 1)
 
@@ -141,7 +143,7 @@ def test_the_pagu_before_the_apbd_perubahan_is_published_beside_the_pagu() -> No
     r.computed = compute_report(r, {}, "permendagri-86-2017")
     files = open_data(r).files
     table = rows(files, "anggaran.csv")
-    assert list(table[0])[-1] == "pagu_awal"
+    assert list(table[0])[-2:] == ["pagu_awal", "sasaran_id"]  # pagu_awal kept its place; later columns after it
     assert {x["kode"]: (x["pagu_awal"], x["pagu"]) for x in table} == {
         "7.01.01": ("1800", "1800"), "7.01.01.2.01": ("1800", "1500"), "7.01.01.2.01.0001": ("1000", "1000"),
         "7.01.01.2.01.0002": ("800", "500"), "7.01.01.2.02": ("0", "300"), "7.01.01.2.02.0001": ("0", "300")}
@@ -359,3 +361,107 @@ def test_the_audit_reads_the_portals_comparison_tables() -> None:
     assert wrong != table
     [(place, message)] = audit({r.url: r}, OpenDataSource().collect({path: wrong}))
     assert place == f"{path} baris 2" and "anggaran.serapan" in message
+
+
+# ------------------------------------------------------------------------------------------------ joins and the portal
+
+
+def test_each_budget_line_names_the_sasaran_its_program_supports() -> None:
+    """The pages set each sasaran's capaian beside the serapan of its programs (``sasaran:`` in anggaran.yaml), but
+    anggaran.csv had no sasaran: a journalist could not join the budget to the indicators of a sasaran. Every line
+    now names the sasaran its program supports, in a column at the end; summing the programs by it gives the
+    per-sasaran figures the pages print."""
+    budget = Budget(2022, [
+        node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [leaf("7.01.01.2.01.0001", 1000, 900)])],
+             sasaran="S1"),
+        node("program", "7.01.02", [leaf_parent := node("kegiatan", "7.01.02.2.01", [
+            leaf("7.01.02.2.01.0001", 500, 250)])], sasaran="S2"),
+        node("program", "7.01.03", [node("kegiatan", "7.01.03.2.01", [leaf("7.01.03.2.01.0001", 300, 300)])]),
+    ], L)
+    assert leaf_parent.sasaran is None  # the kegiatan says nothing: it takes its program's
+    r = report([indicator("A", D(80), D(84), sasaran="S1"), indicator("B", D(10), D(8), sasaran="S2")],
+               sasaran=[("S1", ["A"]), ("S2", ["B"])], anggaran=budget)
+    r.computed = compute_report(r, {}, "permendagri-86-2017")
+    files = open_data(r).files
+    table = rows(files, "anggaran.csv")
+    assert list(table[0])[-2:] == ["pagu_awal", "sasaran_id"]  # earlier columns keep their places
+    assert {x["kode"]: x["sasaran_id"] for x in table} == {
+        "7.01.01": "S1", "7.01.01.2.01": "S1", "7.01.01.2.01.0001": "S1",
+        "7.01.02": "S2", "7.01.02.2.01": "S2", "7.01.02.2.01.0001": "S2",
+        "7.01.03": "", "7.01.03.2.01": "", "7.01.03.2.01.0001": ""}
+    printed = {row.key: row.pagu for row in r.computed.anggaran.per_sasaran}  # the per-sasaran budget table's
+    assert {sid: sum(D(x["pagu"]) for x in table if x["tingkat"] == "program" and x["sasaran_id"] == sid)
+            for sid in ("S1", "S2")} == printed
+    assert {x["sasaran_id"] for x in rows(files, "indikator.csv")} <= {x["sasaran_id"] for x in table}
+    tree = json.loads(files["laporan.json"])["anggaran"]["program"]
+    assert (tree[0]["sasaran_id"], tree[0]["rincian"][0]["sasaran_id"], tree[2]["sasaran_id"]) == ("S1", "S1", "")
+
+
+def _published(r, files: dict) -> None:
+    """Publish one report's open data into a site's ``files`` at its version's folder."""
+    for name, data in open_data(r).files.items():
+        files[f"laporan/{r.slug}/{r.versi}/{OPEN_DATA_DIR}/{name}"] = data
+
+
+def test_the_portal_publishes_every_reports_indicators_in_one_table_with_where_each_row_comes_from(
+        tmp_path: Path) -> None:
+    """A journalist concatenating the reports' indikator.csv got rows that named neither report nor instansi: the
+    IKU1 of 2023 of two kecamatan were the same key twice, and the earlier name of an instansi renamed was another
+    instansi. ``data-terbuka/`` holds each table of every report's newest version in one file, the report version
+    and instansi first, with a data package that validates and a key that is unique; the catalogue lists it. A
+    version released before a column existed has that column empty, its other cells as it released them."""
+    config = SiteConfig("Portal", "Pemerintah Kabupaten Banjar", "https://lkjip.banjarkab.go.id/", Loc("situs.yaml", 1),
+                        lisensi_data=CC_BY)
+    a = report([indicator("IKU1", D(80), D(84), tahun=2023)], tahun=2023)
+    a.slug, a.instansi = "sukamaju-2023", dataclasses.replace(a.instansi, nama="Kecamatan Sukamaju")
+    b = report([indicator("IKU1", D(80), D(76), tahun=2023)], tahun=2023)
+    b.slug, b.instansi = "mekarsari-2023", dataclasses.replace(b.instansi, nama="Kecamatan Mekarsari")
+    old = report([indicator("IKU1", D(70), D(71), tahun=2022)], tahun=2022)
+    old.slug, old.instansi = "dispar-2022", dataclasses.replace(old.instansi, nama="Dinas Pariwisata")
+    for r in (a, b, old):
+        r.computed = compute_report(r, {}, "permendagri-86-2017")
+    files: dict[str, bytes] = {}
+    for r in (a, b, old):
+        _published(r, files)
+    # dispar-2022 1.0 was released before indikator.csv had kode_program: its file lacks the column
+    path = f"laporan/dispar-2022/1.0/{OPEN_DATA_DIR}/indikator.csv"
+    released = rows(files, path)
+    files[path] = to_csv([c for c in released[0] if c != "kode_program"], released)
+    history = SiteHistory({r.slug: [info_from_report(r)] for r in (a, b, old)})
+    current = {("Dinas Pariwisata", old.instansi.pemda): "Dinas Kebudayaan dan Pariwisata"}
+    portal = portal_open_data(config, history, files, current)
+    assert portal == portal_open_data(config, history, files, current)  # same site, same bytes
+    for name, data in portal.items():
+        (tmp_path / name.removeprefix(f"{OPEN_DATA_DIR}/")).write_bytes(data)
+    result = frictionless.validate(str(tmp_path / DATAPACKAGE))
+    assert result.valid, result.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+    table = rows(portal, f"{OPEN_DATA_DIR}/indikator.csv")
+    assert list(table[0])[:9] == ["laporan", "versi", "tanggal_terbit", "url", "instansi", "pemda", "instansi_kini",
+                                  "tahun_laporan", "periode_laporan"]
+    got = {(x["laporan"], x["instansi_kini"], x["indikator_id"], x["tahun"], x["realisasi"], x["kode_program"])
+           for x in table}
+    assert got == {("sukamaju-2023", "Kecamatan Sukamaju", "IKU1", "2023", "84", ""),
+                   ("mekarsari-2023", "Kecamatan Mekarsari", "IKU1", "2023", "76", ""),
+                   ("dispar-2022", "Dinas Kebudayaan dan Pariwisata", "IKU1", "2022", "71", "")}
+    assert table[0]["url"] == "https://lkjip.banjarkab.go.id/laporan/dispar-2022/1.0/"
+    descriptor = json.loads(portal[f"{OPEN_DATA_DIR}/{DATAPACKAGE}"])
+    [ind] = [x for x in descriptor["resources"] if x["name"] == "indikator"]
+    assert ind["schema"]["primaryKey"] == ["laporan", "indikator_id", "tahun", "periode"]
+    assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    assert {s["path"] for s in descriptor["sources"]} == {
+        f"https://lkjip.banjarkab.go.id/laporan/{r.slug}/1.0/{OPEN_DATA_DIR}/{DATAPACKAGE}" for r in (a, b, old)}
+    assert "triwulan.csv" not in [x["path"] for x in descriptor["resources"]]  # no report has quarters
+    catalogue = json.loads(data_catalogue(config, history, {**files, **portal}, current))
+    assert catalogue["gabungan"]["url"] == f"https://lkjip.banjarkab.go.id/{OPEN_DATA_DIR}/{DATAPACKAGE}"
+    assert catalogue["gabungan"]["berkas"]["indikator.csv"] == (
+        f"https://lkjip.banjarkab.go.id/{OPEN_DATA_DIR}/indikator.csv")
+
+
+def test_a_built_portal_publishes_its_combined_tables(project: Path) -> None:
+    """``lkjip build`` writes ``data-terbuka/`` beside the catalogue, its rows those of the report's own files."""
+    built = project / "build"
+    combined = rows({"x": (built / OPEN_DATA_DIR / "indikator.csv").read_bytes()}, "x")
+    own = rows({"x": (built / f"laporan/{SLUG}/1.0/{OPEN_DATA_DIR}/indikator.csv").read_bytes()}, "x")
+    assert [{k: v for k, v in x.items() if k in own[0]} for x in combined] == own
+    assert {x["laporan"] for x in combined} == {SLUG}
+    assert "gabungan" in json.loads((built / CATALOGUE).read_text(encoding="utf-8"))

@@ -57,7 +57,7 @@ from .markdown.parser import (Tokenized, item_entries, keep_entries, make_parser
 from .output.audit import (MARKS_FACT, HtmlSource, Remembered, Shown, audit_site, audit_units, file_marks,
                            fingerprint, fingerprint_in_parts, parts_fact)
 from .output.linkcheck import check_links
-from .output.opendata import CATALOGUE, OpenDataSource, data_catalogue
+from .output.opendata import CATALOGUE, OpenDataSource, data_catalogue, portal_open_data
 from .output.pages import KEPT_FILE, KEPT_FILES, STORED_TOKEN, KeptReports, pdf_name, render_site, stored_token
 from .output.pdfs import render_pdfs
 from .output.portal import current_names, portal_charts
@@ -888,7 +888,9 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
             audit_figures(site, files, diags, pdf_marks, audit, hashes)  # released files: checked by hash
         files.update(released)  # released versions, byte for byte, each file checked against its manifest above
         # every version's open data, released too
-        files[CATALOGUE] = data_catalogue(site.config, history, files, _current_names(site, history))
+        current = _current_names(site, history)
+        files.update(portal_open_data(site.config, history, files, current))
+        files[CATALOGUE] = data_catalogue(site.config, history, files, current)
         with watch.stage("tautan"):
             check_links(files, pages.stats.rendered, diags, hashes)
         _stop_on_errors(diags, opts, last=True, frozen=frozen)
@@ -1084,7 +1086,9 @@ def check(opts: BuildOptions) -> Diagnostics:
         for version in archive:  # released files as link targets, anchors included (pages link to #angka-kunci)
             files.update(version.site_files(diags))
         # the home page links to it
-        files[CATALOGUE] = data_catalogue(site.config, history, files, _current_names(site, history))
+        current = _current_names(site, history)
+        files.update(portal_open_data(site.config, history, files, current))
+        files[CATALOGUE] = data_catalogue(site.config, history, files, current)
         _stop_on_errors(diags, opts, blocking)
         check_links(files, pages.stats.rendered, diags, hashes)
         _stop_on_errors(diags, opts, blocking, last=True, frozen=frozen)

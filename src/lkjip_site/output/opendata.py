@@ -30,7 +30,7 @@ from ..core.files import Held
 from ..compute.periods import quarters_upto
 from ..core.model import QUARTERS, DataLicence, Missing, Report, ScaleClass, SiteConfig, Value
 from .audit import Shown
-from .versions import OPEN_DATA_DIR, SiteHistory, report_metadata
+from .versions import OPEN_DATA_DIR, SiteHistory, VersionInfo, report_metadata
 from .workbook import EXCEL_DIGITS, HEADER_ROW, sheet_values
 
 FORMAT = "lkjip-data-terbuka/1"
@@ -95,6 +95,8 @@ BUDGET_FIELDS = [
     ("pagu_awal", "number", "pagu sebelum APBD Perubahan (DPA awal) dalam rupiah; pagu di atas adalah pagu perubahan "
      "(induk: jumlah rinciannya; sub kegiatan yang tidak diubah: sama dengan pagu); kosong bila laporan tidak "
      "mencatat perubahan pagu"),
+    ("sasaran_id", "string", "sasaran yang didukung (sasaran program di data/anggaran.yaml; kegiatan dan sub kegiatan: "
+     "sasaran programnya), sama dengan sasaran_id di indikator.csv dan sasaran.csv; kosong bila tidak ditulis"),
 ]
 QUARTER_FIELDS = [
     ("indikator_id", "string", "id indikator, sama dengan indikator_id di indikator.csv"),
@@ -258,13 +260,14 @@ def budget_rows(report: Report) -> list[Row]:
 
     changed = c.anggaran.pagu_awal is not None
 
-    def visit(node: BudgetResult, parent: str) -> None:
-        out.append(_budget_row(node, parent, quarters, changed))
+    def visit(node: BudgetResult, parent: str, sasaran: str) -> None:
+        sasaran = sasaran or node.sasaran or ""
+        out.append(_budget_row(node, parent, quarters, changed, sasaran))
         for child in node.children:
-            visit(child, node.kode)
+            visit(child, node.kode, sasaran)
 
     for program in c.anggaran.program:
-        visit(program, "")
+        visit(program, "", "")
     return out
 
 
@@ -275,14 +278,15 @@ def budget_tree(report: Report) -> dict[str, Any] | None:
     quarters = quarters_upto(report.periode)
     changed = c.anggaran.pagu_awal is not None
 
-    def node(n: BudgetResult) -> Row:
-        row = _budget_row(n, "", quarters, changed)
+    def node(n: BudgetResult, sasaran: str) -> Row:
+        sasaran = sasaran or n.sasaran or ""
+        row = _budget_row(n, "", quarters, changed, sasaran)
         del row["kode_induk"]
-        return {**row, "rincian": [node(ch) for ch in n.children]}
+        return {**row, "rincian": [node(ch, sasaran) for ch in n.children]}
 
     total = c.anggaran.total
     return {"tahun": c.anggaran.tahun, "pagu": total.pagu, "realisasi": total.realisasi, "serapan": total.serapan,
-            "sisa": total.sisa, "pagu_awal": c.anggaran.pagu_awal, "program": [node(p) for p in c.anggaran.program],
+            "sisa": total.sisa, "pagu_awal": c.anggaran.pagu_awal, "program": [node(p, "") for p in c.anggaran.program],
             **spending_types(c.anggaran)}
 
 
@@ -316,15 +320,20 @@ def _figure_row(f: Figure) -> Row:
             "definisi": f.definisi}
 
 
-def _budget_row(node: BudgetResult, parent: str, quarters: tuple[str, ...], changed: bool) -> Row:
+def _budget_row(node: BudgetResult, parent: str, quarters: tuple[str, ...], changed: bool, sasaran: str) -> Row:
     """A node's row; its pagu before the APBD Perubahan only when the report records one (``changed``): else the
-    column is empty rather than a copy of the pagu, which would read as "not changed" where nobody said so."""
+    column is empty rather than a copy of the pagu, which would read as "not changed" where nobody said so.
+
+    ``sasaran``: the sasaran the node's money counts toward, that of the highest node above or at it that names one
+    (as the per-sasaran budget table counts it, ``compute/budget.py``). The pages set each sasaran's capaian beside
+    its programs' serapan, while anggaran.csv had no sasaran: a reader could join budget to indicators only through
+    the few indicators that name a program."""
     return {"kode": node.kode, "kode_induk": parent, "tingkat": node.level, "nama": node.nama, "pagu": node.pagu,
             "realisasi": node.realisasi, "serapan": node.serapan, "sisa": node.sisa,
             **{f"realisasi_{q}": _quarter_spent(node, q) if q in quarters else None for q in QUARTERS},
             "indikator_output": node.indikator, "satuan_output": node.satuan,
             **_value("target_output", node.target), **_value("realisasi_output", node.realisasi_output),
-            "pagu_awal": node.pagu_awal if changed else None}
+            "pagu_awal": node.pagu_awal if changed else None, "sasaran_id": sasaran}
 
 
 def _quarter_spent(node: BudgetResult, quarter: str) -> Decimal | None:
@@ -422,20 +431,8 @@ def datapackage(report: Report, files: dict[str, bytes], licence: DataLicence | 
     """The Frictionless Data Package descriptor (``datapackage.json``): every file with its schema, size and hash,
     and the site's licence (``licenses``, when situs.yaml names one)."""
     name = f"lkjip-{report.slug}-{report.versi}".lower()
-    resources: list[dict[str, Any]] = []
-    for res_name, path, title, fields, key in TABLES:
-        if path not in files:
-            continue  # an optional table without rows
-        resources.append({
-            "name": res_name, "path": path, "title": title, "profile": "tabular-data-resource",
-            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "bytes": len(files[path]), "hash": "sha256:" + hashlib.sha256(files[path]).hexdigest(),
-            "schema": {
-                "fields": [{"name": n, "type": t, "description": d} for n, t, d in fields],
-                "primaryKey": key,
-                "missingValues": [""],
-            },
-        })
+    resources = [csv_resource(res_name, path, title, fields, key, files[path])
+                 for res_name, path, title, fields, key in TABLES if path in files]  # optional tables without rows
     resources.append({
         "name": "laporan", "path": JSON_FILE, "title": "Seluruh data hasil hitungan dalam satu dokumen JSON",
         "profile": "data-resource", "format": "json", "mediatype": "application/json", "encoding": "utf-8",
@@ -456,6 +453,21 @@ def datapackage(report: Report, files: dict[str, bytes], licence: DataLicence | 
         # was named anywhere, so a reader could not tell whether reuse was allowed
         **({"licenses": [licence_descriptor(licence)]} if licence is not None else {}),
         "resources": resources,
+    }
+
+
+def csv_resource(name: str, path: str, title: str, fields: list[tuple[str, str, str]], key: list[str],
+                 data: bytes) -> dict[str, Any]:
+    """A Data Package's description of one CSV file: its columns with their types, its key, size and hash."""
+    return {
+        "name": name, "path": path, "title": title, "profile": "tabular-data-resource",
+        "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+        "bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+        "schema": {
+            "fields": [{"name": n, "type": t, "description": d} for n, t, d in fields],
+            "primaryKey": key,
+            "missingValues": [""],
+        },
     }
 
 
@@ -512,8 +524,94 @@ def data_catalogue(config: SiteConfig, history: SiteHistory, files: Container[st
                 "url": config.url_dasar + path, "halaman": config.url_dasar + v.url,
                 "instansi_kini": current.get((v.instansi.nama, v.instansi.pemda), v.instansi.nama),
             })
+    combined = PORTAL_DIR + DATAPACKAGE
     return to_json({"format": CATALOGUE_FORMAT, "judul": f"Data terbuka — {config.judul}", "pemda": config.pemda,
-                    "url": config.url_dasar, "paket": packages, "perbandingan": tables})
+                    "url": config.url_dasar, "paket": packages, "perbandingan": tables,
+                    **({"gabungan": {"judul": PORTAL_TITLE, "url": config.url_dasar + combined,
+                                     "berkas": {path: config.url_dasar + PORTAL_DIR + path
+                                                for _n, path, _t, _f, _k in TABLES if PORTAL_DIR + path in files}}}
+                       if combined in files else {})})
+
+
+# ------------------------------------------------------------------------------------------------ portal tables
+
+#: The portal's own data package: every report's tables in one file each (``portal_open_data``).
+PORTAL_DIR = OPEN_DATA_DIR + "/"
+PORTAL_TITLE = "Data terbuka semua laporan: versi terbaru setiap laporan dalam satu tabel per jenis"
+#: The columns a portal table starts with: the report version a row comes from. The report's own columns follow,
+#: so one added to a report's table (at its end) lands at the end here too.
+SOURCE_FIELDS = [
+    ("laporan", "string", "slug laporan (alamat halamannya dan kolom laporan katalog data-terbuka.json)"),
+    ("versi", "string", "versi laporan (versi terbarunya) yang memuat baris ini"),
+    ("tanggal_terbit", "date", "tanggal terbit versi itu"),
+    ("url", "string", "alamat lengkap halaman versi laporan itu"),
+    ("instansi", "string", "instansi seperti ditulis di laporan itu"),
+    ("pemda", "string", "pemerintah daerah instansi"),
+    ("instansi_kini", "string", "nama instansi kini: nama barunya bila instansi berganti nama (nama_sebelumnya "
+     "laporan yang lebih baru), selain itu sama dengan instansi"),
+    ("tahun_laporan", "integer", "tahun yang dilaporkan laporan itu (indikator.csv: baris tahun lain adalah angka "
+     "tahun itu seperti dikutip laporan ini)"),
+    ("periode_laporan", "string", "periode laporan itu: tahunan, atau tw1..tw4 untuk laporan triwulan (angkanya "
+     "s.d. triwulan itu)"),
+]
+
+
+def portal_open_data(config: SiteConfig, history: SiteHistory, files: Mapping[str, bytes],
+                     current: Mapping[tuple[str, str], str] | None = None) -> dict[str, bytes]:
+    """``data-terbuka/``: each open-data table of every report (``indikator.csv``, ``anggaran.csv``, …) as one
+    table, with the report version each row comes from in its first columns, and a ``datapackage.json``.
+
+    Why: a journalist or a Satu Data officer concatenating the reports' ``indikator.csv`` got rows that said
+    neither report nor instansi (``IKU1``, 2023 of three kecamatan, the same key three times) and had to add them by
+    hand from the catalogue. Rows are the newest version of each report (a superseded version's are in its own
+    folder, listed in the catalogue), read from its published CSV, so a released version's figures are exactly
+    those it released; a column its release did not have is empty. Same site, same bytes."""
+    current = current or {}
+    newest = [(slug, versions[0]) for slug, versions in sorted(history.versions.items()) if versions]
+    out: dict[str, bytes] = {}
+    sources: list[dict[str, str]] = []
+    for slug, v in newest:
+        if f"{v.url}{OPEN_DATA_DIR}/{DATAPACKAGE}" in files:
+            sources.append({"title": f"{v.judul}, versi {v.versi}",
+                            "path": f"{config.url_dasar}{v.url}{OPEN_DATA_DIR}/{DATAPACKAGE}"})
+    if not sources:
+        return {}
+    for _name, path, _title, fields, _key in TABLES:
+        rows = [{**_source_row(config, v, current), **row}
+                for _slug, v in newest for row in _published_rows(files, f"{v.url}{OPEN_DATA_DIR}/{path}")]
+        if rows or _name not in OPTIONAL:
+            out[PORTAL_DIR + path] = to_csv([f[0] for f in [*SOURCE_FIELDS, *fields]], rows)
+    resources = [csv_resource(name, path, title, [*SOURCE_FIELDS, *fields], ["laporan", *key], out[PORTAL_DIR + path])
+                 for name, path, title, fields, key in TABLES if PORTAL_DIR + path in out]
+    out[PORTAL_DIR + DATAPACKAGE] = to_json({
+        "profile": "data-package",
+        "name": "lkjip-data-terbuka-semua-laporan",
+        "title": f"{PORTAL_TITLE} — {config.judul}",
+        "description": (f"Tabel data terbuka setiap laporan di {config.judul} ({config.pemda}), digabung: versi "
+                        "terbaru setiap laporan, kolom pertama menyebut laporan, versi dan instansi asal baris. "
+                        "Persentase dalam persen, uang dalam rupiah, angka tidak dibulatkan. Kunci gabungan: "
+                        "laporan dengan sasaran_id (indikator, sasaran, anggaran), kode_program = kode (anggaran)."),
+        "homepage": config.url_dasar,
+        "contributors": [{"title": config.pemda, "role": "publisher"}],
+        **({"licenses": [licence_descriptor(config.lisensi_data)]} if config.lisensi_data is not None else {}),
+        "sources": sources,
+        "resources": resources,
+    })
+    return out
+
+
+def _source_row(config: SiteConfig, v: VersionInfo, current: Mapping[tuple[str, str], str]) -> Row:
+    return {"laporan": v.slug, "versi": v.versi, "tanggal_terbit": v.tanggal_terbit.isoformat(),
+            "url": config.url_dasar + v.url, "instansi": v.instansi.nama, "pemda": v.instansi.pemda,
+            "instansi_kini": current.get((v.instansi.nama, v.instansi.pemda), v.instansi.nama),
+            "tahun_laporan": v.tahun, "periode_laporan": v.periode}
+
+
+def _published_rows(files: Mapping[str, bytes], path: str) -> list[dict[str, str]]:
+    """A published CSV's rows as text, exactly as written (none when the version has no such file)."""
+    if path not in files:
+        return []
+    return list(csv.DictReader(io.StringIO(files[path].decode("utf-8"), newline="")))
 
 
 # ------------------------------------------------------------------------------------------------ audit
