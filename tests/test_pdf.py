@@ -1252,7 +1252,7 @@ PAGES_CSS = "@page { size: A4; margin: 20mm } @page lanskap { size: A4 landscape
 
 def _landscape_pages(tmp_path: Path, html: str, css: str) -> list[bool]:
     """Whether each page of the PDF laid out from ``html`` is landscape (one text band per page, checked)."""
-    data, bands, _served, _refused = layout.render_job_bytes(_small_job(tmp_path, html, css))
+    data, bands, _served, _refused, _cut = layout.render_job_bytes(_small_job(tmp_path, html, css))
     with pikepdf.open(io.BytesIO(data)) as pdf:
         pages = [_is_landscape(p) for p in pdf.pages]
     assert len(bands) == len(pages)
@@ -1426,7 +1426,7 @@ def test_a_value_broken_over_a_page_is_read_without_the_running_footer(tmp_path:
             '<span data-angka="IKU01.predikat">Sangat<br>Tinggi</span> dan capaiannya '
             '<span data-angka="IKU01.capaian">93,94 %</span>.</p></body></html>')
     job = _small_job(tmp_path, html, css)
-    data, bands, _served, _refused = layout.render_job_bytes(job)
+    data, bands, _served, _refused, _cut = layout.render_job_bytes(job)
     whole = audit.pdf_pages_text(data)
     assert len(whole) == 2 and "Sangat" in whole[0] and "Kaki halaman 1" in whole[0] and "Tinggi" in whole[1]
     assert audit.audit_pdf(html, data, "t.pdf", bands) == []
@@ -1615,6 +1615,90 @@ def test_a_quarterly_reports_na_footnote_is_linked_and_its_subject_is_no_lkjip(t
         note_top = float(reader.named_destinations[name]["/Top"])
         assert all(low > note_top for low, _high in rects)  # from the text down to the note at the page's foot
         assert re.search(r"\d\. N/A: \w", _text(reader, page))  # the note itself, as ::footnote-marker begins it
+
+
+#: A chapter whose notes hold what a reader follows: a source cited twice, a source with a link, a figure, a note in a
+#: table's cell, beside an N/A (IKU1 has no realisasi in these tests).
+NOTES_CHAPTER = """---
+judul: Pendahuluan
+jenis: bab
+bab: I
+urutan: 10
+---
+## Latar Belakang
+
+Menurut BPS[^bps] penduduk naik, dan capaian IKM {nilai}`IKU1.capaian` belum terukur. Sumber lain[^sumber] juga
+dipakai, dan BPS[^bps] dirujuk lagi. Pagu {nilai}`anggaran.pagu`[^pagu] terserap {nilai}`anggaran.serapan`.
+
+| Desa | Penduduk |
+|---|---:|
+| Desa A[^desa] | 1.200 |
+
+[^bps]: Badan Pusat Statistik, Kecamatan Uji Dalam Angka 2025.
+[^sumber]: Lihat [situs BPS](https://uji.bps.go.id/publikasi).
+[^pagu]: DPA {nilai}`anggaran.pagu`.
+[^desa]: Termasuk dusun baru.
+"""
+
+
+def _report_with_notes(tmp_path: Path, periode: str, chapter: str) -> tuple[Path, BuildResult]:
+    """A report of ``lkjip new`` whose BAB I is ``chapter``, with a note in its Ikhtisar too, and IKU1 without a
+    realisation (an N/A with its note in the text), built."""
+    root, slug = tmp_path / "proyek", f"uji-2025-{periode}"
+    assert new_report(root, slug, 2025, periode, "Kecamatan Uji") == 0
+    folder = root / "content" / "laporan" / slug
+    indicators = folder / "data" / "indikator.yaml"
+    indicators.write_text(re.sub(r"\n    realisasi:\n      2025: [^\n]*", "", indicators.read_text(encoding="utf-8")),
+                          encoding="utf-8")
+    foreword = folder / "01-ikhtisar-eksekutif.md"
+    foreword.write_text(foreword.read_text(encoding="utf-8") + "\nData penduduk dari BPS[^bps].\n\n"
+                        "[^bps]: Kecamatan Uji Dalam Angka 2025.\n", encoding="utf-8")
+    (folder / "10-bab-1-pendahuluan.md").write_text(chapter, encoding="utf-8")
+    with source_date_epoch():
+        result = build(BuildOptions(root=root, output=root / "situs", use_cache=False))
+    return root / "situs" / "laporan" / slug / "1.0" / f"{slug}-1.0.pdf", result
+
+
+def test_the_notes_are_one_series_at_the_foot_of_the_page_that_calls_them(tmp_path: Path) -> None:
+    """The PDF printed two series of notes: the author's "[1]" with the notes after the chapter, the N/A's "¹" at the
+    page's foot, so "BPS[1]" and "N/A¹" on one page meant notes in two places, and a reader of the paper turned to
+    the chapter's end and back. Now every note is a footnote of the page that calls it, numbered in one series
+    through the report as Word numbers them, its call a link to it; a note called twice is printed at each call; a
+    note's link to its source is kept, and its figures are audited where they are printed."""
+    pdf, result = _report_with_notes(tmp_path, "tw2", NOTES_CHAPTER)
+    assert not result.diagnostics.errors, [d.format() for d in result.diagnostics.errors]
+    reader = pypdf.PdfReader(pdf)
+    text = " ".join(_text(reader, i) for i in range(len(reader.pages)))
+    assert not re.search(r"\[\d", text)  # no "[1]" left
+    notes = re.findall(r"(\d+)\. (N/A: |Badan Pusat|Lihat situs|DPA Rp|Termasuk dusun|Kecamatan Uji Dalam)", text)
+    assert [int(n) for n, _kind in notes] == list(range(1, len(notes) + 1))  # one series, in the order read
+    kinds = [kind for _n, kind in notes]
+    assert kinds[:2] == ["N/A: ", "Kecamatan Uji Dalam"]  # the Ikhtisar's
+    assert kinds.count("Badan Pusat") == 2 and {"Lihat situs", "DPA Rp", "Termasuk dusun"} <= set(kinds)
+    named = {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()
+             if name.startswith("fn-") or "--catatan-na-" in name}
+    assert len(named) == len(notes)
+    for name, page in named.items():  # the call is a link to its note, on the note's page, above it
+        rects = [sorted(float(a.get_object()["/Rect"][i]) for i in (1, 3)) for a in reader.pages[page].get("/Annots")
+                 if a.get_object().get("/Dest") == name]
+        assert any(high > low > float(reader.named_destinations[name]["/Top"]) for low, high in rects), name
+    uris = [a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots") or []
+            if "/A" in a.get_object()]
+    assert "https://uji.bps.go.id/publikasi" in uris
+
+
+def test_a_note_too_long_for_a_page_is_an_error_at_its_line(tmp_path: Path) -> None:
+    """A note taller than a page fits at the foot of none: WeasyPrint printed what fitted, the rest was lost without
+    a word. The author is told at the note's line."""
+    sentence = "Uraian metode yang terlalu panjang untuk sebuah catatan kaki di kaki halaman laporan kinerja ini."
+    chapter = NOTES_CHAPTER + "\n[^metode]: " + " ".join([sentence] * 110) + "\n"
+    chapter = chapter.replace("Sumber lain[^sumber]", "Metode[^metode] dan sumber lain[^sumber]")
+    with pytest.raises(ContentError) as stopped:
+        _report_with_notes(tmp_path, "tahunan", chapter)
+    line = next(i for i, text in enumerate(chapter.splitlines(), 1) if text.startswith("[^metode]:"))
+    said = [d.format() for d in stopped.value.diagnostics.errors]
+    assert len(said) == 1 and said[0].startswith(f"content/laporan/uji-2025-tahunan/10-bab-1-pendahuluan.md:{line}: ")
+    assert "[^metode] terlalu panjang untuk satu halaman PDF" in said[0]
 
 
 def test_an_annual_reports_subject_names_it_as_its_cover_does(tmp_path: Path) -> None:

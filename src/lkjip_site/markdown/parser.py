@@ -43,6 +43,7 @@ def make_parser(allow_html: bool) -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.add_render_rule("footnote_anchor", LkjipRenderer.footnote_anchor)
+    md.add_render_rule("footnote_ref", LkjipRenderer.footnote_ref)
     md.use(attrs_plugin, allowed=ATTRIBUTES)
     md.use(attrs_block_plugin, allowed=ATTRIBUTES)
     md.use(attrs_allowlist_plugin)
@@ -156,6 +157,13 @@ _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 _UNESCAPED_REF = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
 
 
+def note_line(chapter: Chapter, label: str) -> int:
+    """The line of the chapter's file where note ``[^label]: ...`` is written (the body's first line if none)."""
+    lines = chapter.body.splitlines()
+    at = next((i for i, text in enumerate(lines) if text.lstrip().startswith(f"[^{label}]:")), 0)
+    return chapter.body_line + at
+
+
 def _check_footnotes(chapter: Chapter, tokens: list[Token], env: dict[str, Any], diags: Diagnostics) -> None:
     """A reference to a note never written (``[^2]`` without ``[^2]: ...``) was published as the text "[^2]"; a note
     written and never referred to was left out of the page and the PDF without a word."""
@@ -170,12 +178,10 @@ def _check_footnotes(chapter: Chapter, tokens: list[Token], env: dict[str, Any],
                     diags.error((chapter.rel, line_of(chapter, token)),
                                 f"catatan kaki [^{label}] belum ada isinya; tulis di bawah paragrafnya satu baris "
                                 f"'[^{label}]: isi catatan' (dengan baris kosong sebelum dan sesudahnya)")
-    lines = chapter.body.splitlines()
     for key, used in refs.items():
         if used < 0:
             label = key[1:]
-            at = next((i for i, text in enumerate(lines) if text.lstrip().startswith(f"[^{label}]:")), 0)
-            diags.warn((chapter.rel, chapter.body_line + at),
+            diags.warn((chapter.rel, note_line(chapter, label)),
                        f"catatan kaki [^{label}] tidak dirujuk di teks, jadi tidak tampil; tulis [^{label}] tepat "
                        "setelah kata yang dijelaskannya, atau hapus catatan ini")
 

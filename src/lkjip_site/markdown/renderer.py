@@ -14,6 +14,7 @@ from typing import Any, Sequence
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
+from mdit_py_plugins.footnote.index import render_footnote_ref
 
 from ..compute.refs import lookup
 from ..core.controls import describe_invisible, invisible_in, show_invisible, without_invisible
@@ -172,6 +173,34 @@ class LkjipRenderer(RendererHTML):
             ident += f":{tokens[idx].meta['subId']}"
         return f' <a href="#fnref{ident}" class="footnote-backref" aria-label="Kembali ke teks">\u21a9\ufe0e</a>'
 
+    def footnote_ref(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+        """A note's call: on the site markdown-it's "[1]", its note in the list at the chapter's end; in the PDF the
+        note itself, where it is called, which the print stylesheet sets at the foot of the page (``float:
+        footnote``) in one series with the N/A reasons, and leaves its number as the call.
+
+        Why: the PDF printed two series of notes, "[1]" with the notes after the chapter and the N/A's "¹" at the
+        page's foot, so "BPS[1]" and "N/A¹" on one page meant notes in two places, and a reader of the paper had to
+        turn to the chapter's end and back. A note called twice is printed at each call (a number is never used
+        twice, as in Word and the Chicago Manual): each page carries the notes its calls need.
+        """
+        notes: dict[int, list[Token]] | None = env.get("lkjip_notes")
+        if notes is None:
+            return str(render_footnote_ref(self, tokens, idx, options, env))
+        number, inside = tokens[idx].meta["id"], env.setdefault("lkjip_notes_open", set())
+        if number in inside:  # a note that calls itself: printed once
+            return ""
+        ident = str(self.rules["footnote_anchor_name"](tokens, idx, options, env))
+        if tokens[idx].meta.get("subId", -1) > 0:
+            ident += f":{tokens[idx].meta['subId']}"
+        inside.add(number)
+        lines = [self.renderInline(t.children or [], options, env) for t in notes.get(number, []) if t.type == "inline"]
+        inside.discard(number)
+        # the first paragraph follows the note's number on its line; a later one (or a list item) begins a line
+        rest = "".join(f'<span class="catatan-paragraf">{line}</span>' for line in lines[1:])
+        label = escape(str(tokens[idx].meta.get("label") or ""), quote=True)  # to name a note too long for a page
+        return (f'<span class="catatan-kaki" id="fn{escape(ident)}" data-catatan="{label}">{"".join(lines[:1])}{rest}'
+                '</span>')
+
     def myst_role(self, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
         ctx: RenderContext = env["lkjip"]
         token = tokens[idx]
@@ -246,7 +275,26 @@ def render_chapter(md: MarkdownIt, parsed: ParsedChapter, ctx: RenderContext) ->
             if token.type == "heading_open" and token.attrGet("id"):
                 token.attrSet("id", pdf_anchor(parsed.chapter, str(token.attrGet("id"))))
     resolve_links(ctx, tokens)
+    if ctx.pdf:
+        tokens, env["lkjip_notes"] = _notes_apart(tokens)
     return md.renderer.render(tokens, md.options, env)
+
+
+def _notes_apart(tokens: list[Token]) -> tuple[list[Token], dict[int, list[Token]]]:
+    """The chapter's tokens without the list of notes markdown-it's footnote plugin puts at their end, and each
+    note's block tokens by its number (without its way back to the call): the PDF prints a note where it is called
+    (:meth:`LkjipRenderer.footnote_ref`)."""
+    start = next((i for i, t in enumerate(tokens) if t.type == "footnote_block_open"), len(tokens))
+    notes: dict[int, list[Token]] = {}
+    current: list[Token] | None = None
+    for token in tokens[start:]:
+        if token.type == "footnote_open":
+            current = notes.setdefault(token.meta["id"], [])
+        elif token.type == "footnote_close":
+            current = None
+        elif current is not None and token.type != "footnote_anchor":
+            current.append(token)
+    return tokens[:start], notes
 
 
 #: The inline tokens a rendering changes: links and images get their site or PDF targets (``resolve_links``), an

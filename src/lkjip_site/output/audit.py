@@ -81,16 +81,20 @@ def normalise(text: str) -> str:
 def marks_in_html(page: str, html_text: str, place: str | None = None,
                   failed: set[int] | None = None) -> list[Shown]:
     """Every marked figure of one HTML document, in document order (``failed``: as for :func:`_marks`)."""
+    return [shown for _start, _end, shown in _marks_at(page, html_text, place, failed)]
+
+
+def _marks_at(page: str, html_text: str, place: str | None = None,
+              failed: set[int] | None = None) -> Iterator[tuple[int, int, Shown]]:
+    """:func:`marks_in_html`'s figures, each with where its element begins and ends in ``html_text``."""
     default = REPORT_URL.match(page)
-    out = []
     for found in _marks(html_text, failed):
         own = _REPORT_ATTR.search(found.group("attrs"))
         report = own.group(1) if own else (default.group(1) if default else "")
         body = found.group("body")
         if "<" in body:
             body = _TAG.sub("", _SUP.sub("", body))
-        out.append(Shown(report, html.unescape(found.group("id")), html.unescape(body), place or page))
-    return out
+        yield found.start(), found.end(), Shown(report, html.unescape(found.group("id")), html.unescape(body), place or page)
 
 
 def _marks(text: str, failed: set[int] | None = None) -> Iterator[re.Match[str]]:
@@ -367,16 +371,16 @@ def pdf_pages_text(pdf: bytes, bands: Sequence[tuple[float, float]] | None = Non
         document.close()
 
 
-def _value_pattern(value: str) -> re.Pattern[str]:
+def _value_pattern(value: str, called: bool = False) -> re.Pattern[str]:
     """The value as printed: text extraction may break, drop or add a space anywhere ("N/ A" in a justified line);
     a number is not part of a longer one.
 
     Only a value that starts (ends) with a digit needs the guard before (after) it: "N/A" may be followed by its
-    footnote number, "98,17 %" by anything.
+    footnote number, "98,17 %" by anything; and a number that calls a note (``called``) by the note's number.
     """
     body = r"\s*".join(re.escape(ch) for ch in value.replace(" ", ""))
     before = r"(?<![\d.,])" if value[:1].isdigit() else ""
-    after = r"(?![\d]|[.,]\d)" if value[-1:].isdigit() else ""
+    after = r"(?![\d]|[.,]\d)" if value[-1:].isdigit() and not called else ""
     return re.compile(before + body + after)
 
 
@@ -395,15 +399,47 @@ def audit_pdf(print_html: str, pdf: bytes, place: str,
     for page in pages:
         starts.append(len(text))
         text += page + " "
+    notes = _page_notes(print_html)
     pos, problems = 0, []
-    for s in marks_in_html(place, print_html):
+    note, note_pos = None, 0  # the page note being read, and where its last figure was found
+    for at, end, s in _marks_at(place, print_html):
         value = _SPACE.sub(" ", s.text).strip()
         if not value:
             continue
-        m = _value_pattern(value).search(text, pos)
+        inside = next((n for n in notes if n[0] <= at < n[1]), None)
+        if inside is not None and inside != note:  # a note's figures are after the text of its page
+            note, note_pos = inside, pos
+        called = _PAGE_NOTE.match(print_html, end) is not None  # "Rp 100.000.000⁷" is read "Rp 100.000.0007"
+        m = _value_pattern(value, called).search(text, note_pos if inside is not None else pos)
         if m is None:
             page = sum(1 for st in starts if st <= pos)
             problems.append(f"angka '{s.figure}' ({value}) tidak tercetak di PDF setelah halaman {page}")
             continue
-        pos = m.end()
+        if inside is not None:
+            note_pos = m.end()
+        else:
+            pos = m.end()
     return problems
+
+
+#: Where an author's note begins in the print HTML (``markdown.renderer``: printed at the foot of its page).
+_PAGE_NOTE = re.compile(r'<span class="catatan-kaki"')
+_SPAN_TAG = re.compile(r"<(/?)span\b")
+
+
+def _page_notes(print_html: str) -> list[tuple[int, int]]:
+    """(start, end) in the print HTML of each author's note, which the PDF prints at the foot of the page that calls
+    it: its figures are read there, after the rest of that page's text, and the text's figures after it are read
+    before it (they were reported as not printed)."""
+    ranges = []
+    for opened in _PAGE_NOTE.finditer(print_html):
+        if ranges and opened.start() < ranges[-1][1]:
+            continue  # a note inside a note is read in its place (print-pdf.css)
+        depth, end = 0, len(print_html)
+        for tag in _SPAN_TAG.finditer(print_html, opened.start()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = tag.end()
+                break
+        ranges.append((opened.start(), end))
+    return ranges

@@ -19,6 +19,7 @@ from ..core.pool import map_in_processes
 from ..core.resources import theme_dirs
 from ..core.state import Stat, scan
 from ..markdown.directives import Parsed, RenderContext
+from ..markdown.parser import note_line
 from ..markdown.renderer import render_chapter
 from ..markdown.urls import build_link_index, chapter_url
 from .audit import Shown, audit_pdf, marks_in_html
@@ -32,13 +33,17 @@ from .theme import make_env, static_fingerprint, template_files_key
 from .versions import OPEN_DATA_DIR
 
 
-def render_and_audit(job: PdfJob) -> tuple[bytes, Any, Any, list[str], list[str]]:
+#: What a worker gives back for one PDF: bytes, text bands, fetched files, refused URLs, audit problems, notes cut.
+Laid = tuple[bytes, Any, Any, list[str], list[str], list[tuple[str, str]]]
+
+
+def render_and_audit(job: PdfJob) -> Laid:
     """One PDF laid out and read back (in a worker): the figures of its print HTML must be printed in its text."""
-    data, bands, resources, refused = render_job_bytes(job)
-    return data, bands, resources, refused, audit_pdf(job.html, data, job.base_url, bands)
+    data, bands, resources, refused, cut = render_job_bytes(job)
+    return data, bands, resources, refused, audit_pdf(job.html, data, job.base_url, bands), cut
 
 
-def _largest_first(todo: list[tuple[str, str, PdfJob]]) -> list[tuple[bytes, Any, Any, list[str], list[str]]]:
+def _largest_first(todo: list[tuple[str, str, PdfJob]]) -> list[Laid]:
     """Each job's result, in ``todo``'s order, the jobs handed to the workers largest first.
 
     Why: a PDF's time grows with its print HTML and reports differ by half; in the given order the last worker can
@@ -110,13 +115,15 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
             marks.extend(marks_in_html(path, job.html, f"{path} (HTML cetak)"))
     if diags.errors:
         return out
-    for (path, key, _job), (data, _bands, _resources, refused, problems) in zip(todo, _largest_first(todo)):
+    for (path, key, _job), (data, _bands, _resources, refused, problems, cut) in zip(todo, _largest_first(todo)):
         for url in refused:
             _refused(diags, path, url)
         for problem in problems:
             diags.error((path, 1), f"PDF: {problem}; ini kesalahan program atau tema, bukan isi laporan")
+        for ident, label in cut:
+            _cut_note(diags, sources[path][0], path, ident, label)
         out[path] = data
-        if key and not problems and _sources(sources[path][0], dirs) == sources[path][1]:
+        if key and not problems and not cut and _sources(sources[path][0], dirs) == sources[path][1]:
             memo.put(key, data, path)
             if refused:
                 memo.put(memo.key("ditolak", key), json.dumps(refused).encode("utf-8"))
@@ -133,6 +140,17 @@ def _sources(report: Report, dirs: list[Path]) -> list[dict[str, Stat]]:
     fuzzer). They are taken before the key hashes them and again after the layout; a PDF whose sources changed
     meanwhile is published (it shows what was read) but not kept."""
     return [scan(report.folder), *(scan(d / "static") for d in dirs)]
+
+
+def _cut_note(diags: Diagnostics, report: Report, path: str, ident: str, label: str) -> None:
+    """A note (``fn-<chapter id>-<n>``, the author's ``[^label]``) too long for a page of the PDF: what did not fit
+    above the notes' area was not printed (:func:`.pdf.layout.cut_notes`). Said at the note, in its chapter."""
+    chapter = next((c for c in report.chapters if ident.startswith(f"fn-{c.id}-")), None)
+    where = (chapter.rel, note_line(chapter, label)) if chapter is not None and label else (path, 1)
+    name = f"catatan kaki [^{label}]" if label else "sebuah catatan kaki"
+    diags.error(where, f"{name} terlalu panjang untuk satu halaman PDF: di PDF catatan dicetak di kaki halaman tempat "
+                       "ia dirujuk, dan bagian yang tidak muat tidak tercetak; pendekkan catatannya dan pindahkan "
+                       "uraiannya ke teks bab (catatan cukup memuat sumber atau keterangan singkat)")
 
 
 def _refused(diags: Diagnostics, path: str, url: str) -> None:

@@ -350,6 +350,59 @@ def anchor_tables_at_their_captions(pages: Sequence[Any]) -> None:
                 page.anchors[name] = (x1, min(y1, box.border_box_y()), x2, y2)
 
 
+#: How far a footnote call's link reaches past its number on either side, in CSS px (2 pt): a number of 6,5 pt is
+#: some 3 pt wide, too narrow for a finger.
+CALL_REACH = 2 / 0.75
+
+
+def link_footnote_calls(pages: Sequence[Any]) -> None:
+    """Make each footnote's call, the number WeasyPrint leaves in the line (``::footnote-call``), a link to its note
+    at the page's foot; the link is as high as the call's line and reaches :data:`CALL_REACH` past the number.
+
+    Why after the layout: WeasyPrint makes links of ``<a href>`` only, and an author's note, printed where it is
+    called, cannot stand inside one: a note that names its source with a link (``[BPS](https://…)``) would put a
+    link inside a link, which the HTML parser undoes by closing the first. A call already inside a link (an N/A's,
+    :func:`lkjip_site.markdown.renderer.format_value`) keeps that one.
+    """
+    from weasyprint.formatting_structure.boxes import LineBox
+
+    for page in pages:
+        _link_calls(page._page_box, None, False, page.links, LineBox)
+
+
+def _link_calls(box: Any, line: Any, linked: bool, links: list[Any], line_box: type) -> None:
+    linked = linked or getattr(box, "link", None) is not None
+    line = box if isinstance(box, line_box) else line
+    note = getattr(box, "footnote", None)
+    ident = note.element.get("id") if note is not None and note.element is not None else None
+    if ident and not linked and line is not None:
+        x, y = box.border_box_x() - CALL_REACH, line.position_y
+        links.append(("internal", ident, (x, y, x + box.border_width() + 2 * CALL_REACH, y + line.margin_height()),
+                      box))
+    for child in box.all_children():
+        _link_calls(child, line, linked, links, line_box)
+
+
+def cut_notes(pages: Sequence[Any]) -> list[tuple[str, str]]:
+    """(id, the author's label) of each note too long for a page: (part of) it lies above the page's text.
+
+    Why: WeasyPrint lays out the notes of a page at its foot, moving the line that calls one to the next page when
+    the note no longer fits (``footnote-policy: line``); a note taller than a whole page fits on none, and what is
+    above the page's top edge is not printed, without a word. Such a note is the tallest on its page.
+    """
+    from weasyprint.formatting_structure.boxes import FootnoteAreaBox
+
+    cut = []
+    for page in pages:
+        box = page._page_box
+        for area in box.children:
+            if isinstance(area, FootnoteAreaBox) and area.children and area.position_y < box.content_box_y() - 0.5:
+                note = max(area.children, key=lambda child: child.margin_height())
+                if note.element is not None:
+                    cut.append((note.element.get("id") or "", note.element.get("data-catatan") or ""))
+    return cut
+
+
 def _dedupe_associated_files(pdf: Any) -> None:
     """WeasyPrint 70 lists every attachment twice in the catalog's ``/AF``; keep each file spec once."""
     import pikepdf
@@ -411,9 +464,9 @@ def add_page_labels(pdf_bytes: bytes, front_start: int | None, body_start: int |
 Band = tuple[float, float]
 
 
-def render_job_bytes(job: PdfJob) -> tuple[bytes, list[Band], dict[str, str], list[str]]:
+def render_job_bytes(job: PdfJob) -> tuple[bytes, list[Band], dict[str, str], list[str], list[tuple[str, str]]]:
     """Lay out and write one job; returns (pdf bytes, each page's text band, {file: sha256} of fetched files,
-    refused URLs)."""
+    refused URLs, notes too long for a page (:func:`cut_notes`))."""
     from weasyprint import CSS, Attachment
     from weasyprint.text.fonts import FontConfiguration
 
@@ -444,6 +497,7 @@ def render_job_bytes(job: PdfJob) -> tuple[bytes, list[Band], dict[str, str], li
         moved += missed  # each round moves at least one more table, so this ends
         document = layout(page_html, moved)
     anchor_tables_at_their_captions(document.pages)
+    link_footnote_calls(document.pages)
     front_start = _page_of_anchor(document.pages, job.front_anchor)
     body_start = _page_of_anchor(document.pages, job.body_anchor)
     attachments = [Attachment(string=a.data, name=a.name, description=a.description, created=stamp, modified=stamp,
@@ -452,7 +506,8 @@ def render_job_bytes(job: PdfJob) -> tuple[bytes, list[Band], dict[str, str], li
                               created=stamp, modified=stamp, relationship=a.relationship) for a in job.attachments]
     raw = document.write_pdf(pdf_variant=job.variant, attachments=attachments)
     data = add_page_labels(raw, front_start, body_start)
-    return data, text_bands(document), dict(sorted(fetcher.served.items())), sorted(set(fetcher.refused))
+    return (data, text_bands(document), dict(sorted(fetcher.served.items())), sorted(set(fetcher.refused)),
+            cut_notes(document.pages))
 
 
 def _user_agent(job: PdfJob) -> Any:
