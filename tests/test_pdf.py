@@ -1664,10 +1664,14 @@ def test_the_notes_are_one_series_at_the_foot_of_the_page_that_calls_them(tmp_pa
     page's foot, so "BPS[1]" and "N/A¹" on one page meant notes in two places, and a reader of the paper turned to
     the chapter's end and back. Now every note is a footnote of the page that calls it, numbered in one series
     through the report as Word numbers them, its call a link to it; a note called twice is printed at each call; a
-    note's link to its source is kept, and its figures are audited where they are printed."""
+    note's link to its source is kept, and its figures are audited where they are printed. A quarterly report's
+    Keywords no longer call it an LKjIP (the annual report), as its Subject and cover do not."""
     pdf, result = _report_with_notes(tmp_path, "tw2", NOTES_CHAPTER)
     assert not result.diagnostics.errors, [d.format() for d in result.diagnostics.errors]
     reader = pypdf.PdfReader(pdf)
+    keywords = reader.metadata["/Keywords"]
+    assert "LKjIP" not in keywords and keywords.startswith("laporan kinerja, SAKIP, Kecamatan Uji, ")
+    assert keywords.endswith(", Triwulan II Tahun 2025")
     text = " ".join(_text(reader, i) for i in range(len(reader.pages)))
     assert not re.search(r"\[\d", text)  # no "[1]" left
     notes = re.findall(r"(\d+)\. (N/A: |Badan Pusat|Lihat situs|DPA Rp|Termasuk dusun|Kecamatan Uji Dalam)", text)

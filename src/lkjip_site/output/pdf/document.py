@@ -119,6 +119,15 @@ def subject(report: Report) -> str:
     return f"{kind} {report.instansi.nama} {period_words(report)}, versi {report.versi}"
 
 
+def keywords(report: Report) -> str:
+    """The PDF's /Keywords, as :func:`subject` names the report: "LKjIP, laporan kinerja, SAKIP, Kecamatan Batu
+    Sopang, Pemerintah Kabupaten Paser, Tahun 2022"; a quarterly report's begin "laporan kinerja, SAKIP, …" and end
+    "Triwulan I Tahun 2024". They called every report an LKjIP (the annual report), a quarterly one too, after its
+    Subject had stopped doing so, and an annual one "2022, Tahunan"."""
+    kinds = ["LKjIP", "laporan kinerja"] if report.periode == "tahunan" else ["laporan kinerja"]
+    return ", ".join([*kinds, "SAKIP", report.instansi.nama, report.instansi.pemda, period_words(report)])
+
+
 #: The running header's room, in ems of its 8 pt Noto Sans: the report's title in the left box (60 % of the A4 text
 #: width, 34 em), the chapter's in the right one (40 %, 22,7 em), each less a margin for the estimate below.
 HEADER_LEFT_EMS = 32.0
@@ -263,8 +272,7 @@ def build_context(report: Report, site: Any, chapter_html: dict[str, str]) -> di
         "figures": list(report.figures),
         "ttd": {"tempat": report.tempat_ttd, "tanggal": report.tanggal_ttd, "jabatan": kepala.jabatan,
                 "nama": kepala.nama, "pangkat": kepala.pangkat, "nip": fmt_nip(kepala.nip)},
-        "keywords": ", ".join(["LKjIP", "laporan kinerja", "SAKIP", report.instansi.nama,
-                               report.instansi.pemda, str(report.tahun), report.periode_label]),
+        "keywords": keywords(report),
         "subjek": subject(report),
     }
 
