@@ -1625,7 +1625,7 @@ jenis: bab
 bab: I
 urutan: 10
 ---
-## Latar Belakang
+## Latar Belakang[^dasar]
 
 Menurut BPS[^bps] penduduk naik, dan capaian IKM {nilai}`IKU1.capaian` belum terukur. Sumber lain[^sumber] juga
 dipakai, dan BPS[^bps] dirujuk lagi. Pagu {nilai}`anggaran.pagu`[^pagu] terserap {nilai}`anggaran.serapan`.
@@ -1638,6 +1638,7 @@ dipakai, dan BPS[^bps] dirujuk lagi. Pagu {nilai}`anggaran.pagu`[^pagu] terserap
 [^sumber]: Lihat [situs BPS](https://uji.bps.go.id/publikasi).
 [^pagu]: DPA {nilai}`anggaran.pagu`.
 [^desa]: Termasuk dusun baru.
+[^dasar]: Menurut PermenPAN RB 53/2014.
 """
 
 
@@ -1664,8 +1665,9 @@ def test_the_notes_are_one_series_at_the_foot_of_the_page_that_calls_them(tmp_pa
     page's foot, so "BPS[1]" and "N/A¹" on one page meant notes in two places, and a reader of the paper turned to
     the chapter's end and back. Now every note is a footnote of the page that calls it, numbered in one series
     through the report as Word numbers them, its call a link to it; a note called twice is printed at each call; a
-    note's link to its source is kept, and its figures are audited where they are printed. A quarterly report's
-    Keywords no longer call it an LKjIP (the annual report), as its Subject and cover do not."""
+    note's link to its source is kept, its figures are audited where they are printed, and a heading's bookmark
+    has no note number ("Latar Belakang3"). A quarterly report's Keywords no longer call it an LKjIP (the annual
+    report), as its Subject and cover do not."""
     pdf, result = _report_with_notes(tmp_path, "tw2", NOTES_CHAPTER)
     assert not result.diagnostics.errors, [d.format() for d in result.diagnostics.errors]
     reader = pypdf.PdfReader(pdf)
@@ -1674,10 +1676,11 @@ def test_the_notes_are_one_series_at_the_foot_of_the_page_that_calls_them(tmp_pa
     assert keywords.endswith(", Triwulan II Tahun 2025")
     text = " ".join(_text(reader, i) for i in range(len(reader.pages)))
     assert not re.search(r"\[\d", text)  # no "[1]" left
-    notes = re.findall(r"(\d+)\. (N/A: |Badan Pusat|Lihat situs|DPA Rp|Termasuk dusun|Kecamatan Uji Dalam)", text)
+    notes = re.findall(r"(\d+)\. (N/A: |Badan Pusat|Lihat situs|DPA Rp|Termasuk dusun|Kecamatan Uji Dalam|Menurut PermenPAN)",
+                       text)
     assert [int(n) for n, _kind in notes] == list(range(1, len(notes) + 1))  # one series, in the order read
     kinds = [kind for _n, kind in notes]
-    assert kinds[:2] == ["N/A: ", "Kecamatan Uji Dalam"]  # the Ikhtisar's
+    assert kinds[:3] == ["N/A: ", "Kecamatan Uji Dalam", "Menurut PermenPAN"]  # the Ikhtisar's, BAB I's heading's
     assert kinds.count("Badan Pusat") == 2 and {"Lihat situs", "DPA Rp", "Termasuk dusun"} <= set(kinds)
     named = {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()
              if name.startswith("fn-") or "--catatan-na-" in name}
@@ -1689,6 +1692,8 @@ def test_the_notes_are_one_series_at_the_foot_of_the_page_that_calls_them(tmp_pa
     uris = [a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots") or []
             if "/A" in a.get_object()]
     assert "https://uji.bps.go.id/publikasi" in uris
+    bab = next(i for i, item in enumerate(reader.outline) if getattr(item, "title", "") == "BAB I Pendahuluan")
+    assert reader.outline[bab + 1][0].title == "Latar Belakang"  # its bookmark without the note's number
 
 
 def test_a_note_too_long_for_a_page_is_an_error_at_its_line(tmp_path: Path) -> None:

@@ -271,9 +271,14 @@ def render_chapter(md: MarkdownIt, parsed: ParsedChapter, ctx: RenderContext) ->
         env["docId"] = parsed.chapter.id  # footnote ids per chapter
     tokens = [_own_copy(t, ctx.pdf) for t in parsed.tokens]
     if ctx.pdf:
-        for token in tokens:
+        titles = {anchor: text for _level, anchor, text in parsed.chapter.toc}
+        for i, token in enumerate(tokens):
             if token.type == "heading_open" and token.attrGet("id"):
-                token.attrSet("id", pdf_anchor(parsed.chapter, str(token.attrGet("id"))))
+                anchor = str(token.attrGet("id"))
+                token.attrSet("id", pdf_anchor(parsed.chapter, anchor))
+                if anchor in titles and any(c.type == "footnote_ref" for c in tokens[i + 1].children or ()):
+                    # its bookmark without the note's number, which a heading's text has: "Kesimpulan13"
+                    token.attrSet("data-bookmark", toc_text(ctx.report, titles[anchor]).strip())
     resolve_links(ctx, tokens)
     if ctx.pdf:
         tokens, env["lkjip_notes"] = _notes_apart(tokens)
