@@ -74,10 +74,14 @@ def check_unique_versions(reports: list[Report], diags: Diagnostics) -> None:
         seen[key] = r
 
 
-def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) -> Report | None:
+def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics,
+                slug: str | None = None) -> Report | None:
+    """The report in ``folder``; its slug is the folder's name, or ``slug`` for a folder named otherwise (a released
+    version's ``arsip/<slug>/<versi>/sumber/``, read when its folder is gone from ``content/laporan/``)."""
     rel_folder = rel_path(folder, root)
-    if not _SLUG.fullmatch(folder.name):
-        diags.error((rel_folder, 1), f"nama folder laporan '{folder.name}' hanya boleh berisi huruf kecil, angka dan '-'")
+    slug = slug or folder.name
+    if not _SLUG.fullmatch(slug):
+        diags.error((rel_folder, 1), f"nama folder laporan '{slug}' hanya boleh berisi huruf kecil, angka dan '-'")
         return None
     if not folder.resolve().is_relative_to(root.resolve()):
         diags.error((rel_folder, 1), "folder laporan ini tautan (symbolic link) ke luar folder situs; salin "
@@ -116,7 +120,7 @@ def load_report(folder: Path, root: Path, site: SiteConfig, diags: Diagnostics) 
     period = data["periode"]
     title = data.get("judul") or _default_title(instansi.nama, data["tahun"], period)
     report = Report(
-        slug=folder.name,
+        slug=slug,
         folder=folder,
         rel=rel_folder,
         judul=title,
