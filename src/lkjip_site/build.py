@@ -25,9 +25,9 @@ from typing import Callable, Iterator, Mapping, TypeVar
 
 from markdown_it import MarkdownIt
 
-from .archive.history import plan_history
+from .archive.history import plan_history, read_released, restored
 from .archive.release import release_target, store_release, unread_sources
-from .archive.store import (ARCHIVE_DIR, load_archive, missing_release_message, missing_releases,
+from .archive.store import (ARCHIVE_DIR, ArchivedVersion, load_archive, missing_release_message, missing_releases,
                             snapshot_times)
 from .compute.report import COMPUTED_LATER
 from .compute.earlier import same_instansi, spelled_otherwise
@@ -481,11 +481,14 @@ def build_date() -> dt.date | None:
 
 def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None, blocking: Blocking = None,
               watch: Stopwatch | None = None, session: Session | None = None,
-              folders: dict[str, Folder] | None = None) -> Site:
+              folders: dict[str, Folder] | None = None, archive: list[ArchivedVersion] | None = None) -> Site:
     """Stages 1–4: config, content, data, computation. Raises ContentError when anything is wrong.
 
     ``memo`` keeps validated data files between builds (``check`` passes none: it writes nothing). With a
-    ``session`` (and ``folders``: each report folder's files), unchanged reports are taken from it.
+    ``session`` (and ``folders``: each report folder's files), unchanged reports are taken from it. With the
+    ``archive``, a released report whose folder is gone from ``content/`` is read from its newest version's
+    ``sumber/`` (``archive.history.read_released``): read on every build, never kept by the session (whose states are
+    those of folders of ``content/``), and its version is released, so nothing of it is rendered.
     """
     watch = watch or Stopwatch()
     with watch.stage("baca"):
@@ -501,6 +504,9 @@ def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None, 
         else:
             session.read_config(config)
             site.reports = _load_reports_kept(opts, config, diags, memo, session, folders)
+        if archive:  # in the order of the folders' names, as the reports of content/ are (so the portal is the same)
+            site.reports = sorted(site.reports + read_released(opts.content, opts.root, config, archive, memo),
+                                  key=lambda r: r.slug)
     _stop_on_errors(diags, opts, blocking)
     if session is None:
         compute_site(site, diags, watch)
@@ -600,14 +606,18 @@ def _compute_kept(site: Site, diags: Diagnostics, watch: Stopwatch, session: Ses
     instansi names or the earlier reports of its instansi it is checked against changed."""
     names = instansi_names(site)
     states = {state.report.slug: state for state in session.reports.values() if state.report is not None}
-    earlier = same_instansi([state.report for state in states.values()])
-    spelled = spelled_otherwise([state.report for state in states.values()])
+    earlier = same_instansi(site.reports)  # with the reports read from the archive
+    spelled = spelled_otherwise(site.reports)
+
+    def data_of(p: Report) -> str:
+        """What ``p``'s numbers are made of: its folder's files, or the released version it was read from."""
+        return digest(sorted(_data_files(p.slug, states[p.slug].inputs))) if p.slug in states else p.rel
+
     for slug, state in states.items():
         prior = earlier[slug]
         # checked again when a related report of its instansi changed its data (its figures are compared with them;
         # its chapters are not read: a chapter edit of TW I checked TW II again)
-        against = names + [f"sebelumnya {p.slug} {digest(sorted(_data_files(p.slug, states[p.slug].inputs)))}"
-                           for p in prior]
+        against = names + [f"sebelumnya {p.slug} {data_of(p)}" for p in prior]
         against += [f"ejaan {p.slug} {p.instansi.nama!r} {p.instansi.pemda!r}" for p in spelled[slug]]
         if state.names != against:
             own = Diagnostics()
@@ -616,6 +626,8 @@ def _compute_kept(site: Site, diags: Diagnostics, watch: Stopwatch, session: Ses
             session.touch(state)
         for d in state.checked:
             diags.add(d)
+    for report in restored(site):  # computed on every build; what it finds is not kept (``_quiet_restored``)
+        compute_one(site, report, names, diags, watch, earlier[report.slug], spelled[report.slug])
 
 
 def _kept_loaded(opts: BuildOptions, session: Session | None, write: bool) -> bool:
@@ -855,9 +867,10 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         return memos[-1]
 
     data_files = memo("yaml")
-    site = load_site(opts, diags, data_files, watch=watch, session=session, folders=folders)
     with watch.stage("baca"):
         archive = load_archive(opts.root, diags)
+    site = load_site(opts, diags, data_files, watch=watch, session=session, folders=folders, archive=archive)
+    with watch.stage("baca"):
         for slug, versi in missing_releases(opts.out, archive):
             diags.error((f"{ARCHIVE_DIR}/{slug}/{versi}", 1), missing_release_message(slug, versi))
         history = plan_history(site, archive, diags)
@@ -866,6 +879,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         released = {path: data for version in archive for path, data in version.site_files(diags).items()}
     _stop_on_errors(diags, opts)  # a changed release stops the build before anything is rendered
     parsed, charts = parse_site(site, diags, opts.cache_root, opts.cache_mode, watch, session)
+    _quiet_restored(site, diags)
     _hold_released(diags, frozen)
     _stop_on_errors(diags, opts)
     pdf_memo, pages = memo("pdf"), memo("halaman", in_memory=False)
@@ -958,13 +972,13 @@ def _build_pdf(opts: BuildOptions, slug: str) -> PdfResult:
     ``--strict`` stopped on warnings of a text that cannot change under that number (``build`` keeps them warnings).
     Only a version released without a PDF (``terbitkan --tanpa-pdf``) is laid out from its sources."""
     diags = Diagnostics()
-    site = load_site(opts, diags, opts.memo("yaml"))
+    archive = load_archive(opts.root, diags)
+    site = load_site(opts, diags, opts.memo("yaml"), archive=archive)
     if not any(r.slug == slug for r in site.reports):
         known = ", ".join(sorted({r.slug for r in site.reports})) or "-"
         diags.error((site.config.loc.file, 1), f"laporan '{slug}' tidak ada di content/laporan (tersedia: {known})")
         raise ContentError(diags)
     newest = max((r for r in site.reports if r.slug == slug), key=lambda r: (r.tanggal_terbit, r.versi))
-    archive = load_archive(opts.root, diags)
     history = plan_history(site, archive, diags)
     _check_renames(site, history, diags)
     frozen = _frozen(site, history)
@@ -977,6 +991,7 @@ def _build_pdf(opts: BuildOptions, slug: str) -> PdfResult:
             _stop_on_errors(diags, opts, last=True, frozen=frozen)
             return PdfResult(files[newest.url + pdf_name(newest)], diags, released.rel)
     parsed, _charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
+    _quiet_restored(site, diags)
     _hold_released(diags, {other: at for other, at in frozen.items() if other != slug})  # its own: laid out here
     _stop_on_errors(diags, opts)
     pdf_marks: list[Shown] = []
@@ -1065,12 +1080,13 @@ def check(opts: BuildOptions) -> Diagnostics:
     record = BuildState(opts.cache_root, opts.out).load() if opts.use_cache else None
     session, folders = _stored_reports(opts, record)
     with _states_frozen(session):
-        site = load_site(opts, diags, blocking=blocking, session=session, folders=folders)
         archive = load_archive(opts.root, diags)
+        site = load_site(opts, diags, blocking=blocking, session=session, folders=folders, archive=archive)
         history = plan_history(site, archive, diags)
         _check_renames(site, history, diags)
         frozen = _frozen(site, history)
         parsed, _charts = parse_site(site, diags, opts.cache_root, "read" if opts.use_cache else "off", session=session)
+        _quiet_restored(site, diags)
         _hold_released(diags, frozen)
         _stop_on_errors(diags, opts, blocking)
         pages, verdicts, hashes = _read_only(opts)
@@ -1235,6 +1251,20 @@ def _frozen(site: Site, history: SiteHistory) -> dict[str, tuple[Loc, str]]:
     their ``versi`` is written, and the number their next version would take."""
     return {r.slug: (loc_of(r, "versi"), suggest_version(r.versi, [v.versi for v in history.versions.get(r.slug, [])]))
             for r in site.reports if r.url in history.frozen}
+
+
+def _quiet_restored(site: Site, diags: Diagnostics) -> None:
+    """What loading, computing and parsing said of the reports read from ``arsip/`` (``load_site``) is dropped but an
+    error of their numbers, which stops the build as it would with the folder copied back (a newer lkjip refusing
+    what an older one released: the portal must not show figures it finds wrong).
+
+    Why: their pages and PDF are the archive's, never made from these sources again, and no one can mend a file of
+    ``arsip/`` (``check`` would then refuse the version as edited); so warnings, and errors of their chapters (held
+    as a released version's are: ``_hold_released``), would only stop ``--strict`` on what the next version
+    mends, after its folder is copied back (said once, for the whole site: ``warn_sources_gone``)."""
+    folders = tuple(f"{r.rel}/" for r in restored(site))
+    if folders:
+        diags.drop(lambda d: d.file.startswith(folders) and not (d.severity == "error" and not d.file.endswith(".md")))
 
 
 def _hold_released(diags: Diagnostics, frozen: Mapping[str, tuple[Loc, str]]) -> None:

@@ -24,10 +24,11 @@ from ..core.controls import control_in, escape_controls
 from ..core.diagnostics import ContentError, Diagnostics
 from ..core.fmt import fmt_date
 from ..core.model import Report, Site, loc_of
+from ..core.paths import ARCHIVE_DIR
 from ..load.content import unportable_paths, unread_files
 from ..output.versions import report_metadata, suggest_version, version_key
 from .bag import bag_name, make_bag_zip
-from .manifest import README, Manifest, entries, tree_digest
+from .manifest import README, SOURCE_DIR, Manifest, entries, tree_digest
 from .readme import PAGE_LIST, page_list_html, readme_text
 from .store import ArchivedVersion, changed_sources, snapshot, version_files, write_version
 
@@ -54,10 +55,14 @@ class Release:
 
 def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags: Diagnostics) -> Release | None:
     """The version ``lkjip terbitkan <slug>`` would archive; None when it is archived already, unchanged."""
-    report = next((r for r in site.reports if r.slug == slug), None)
+    report = next((r for r in site.reports if r.slug == slug and not r.rel.startswith(f"{ARCHIVE_DIR}/")), None)
     if report is None:
-        known = ", ".join(sorted(r.slug for r in site.reports)) or "-"
-        diags.error((site.config.loc.file, 1), f"laporan '{slug}' tidak ada di content/laporan (tersedia: {known})")
+        known = ", ".join(sorted(r.slug for r in site.reports if not r.rel.startswith(f"{ARCHIVE_DIR}/"))) or "-"
+        released = sorted((av for av in archive if av.slug == slug), key=lambda av: version_key(av.versi))
+        back = (f"; laporan ini hanya ada di arsip (versi terbitan terakhirnya {released[-1].versi}): salin dahulu "
+                f"isi {released[-1].rel}/{SOURCE_DIR}/ ke content/laporan/{slug}/, naikkan versi dan isi "
+                f"catatan_versi, lalu jalankan lagi 'lkjip terbitkan {slug}'") if released else f" (tersedia: {known})"
+        diags.error((site.config.loc.file, 1), f"laporan '{slug}' tidak ada di content/laporan{back}")
         raise ContentError(diags)
     where = loc_of(report, "versi")
     released = {av.versi: av for av in archive if av.slug == slug}

@@ -39,6 +39,8 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from ..archive.manifest import SOURCE_DIR
+from ..archive.store import load_archive
 from ..compute.narrative import CARRIED_KEY
 from ..compute.periods import quarters_upto
 from ..core.diagnostics import ContentError, Diagnostics
@@ -49,6 +51,7 @@ from ..load.content import REPORT_FILE, system_file
 from ..load.data import DATA_DIR
 from ..load.images import IMAGE_SUFFIXES
 from ..load.schemas import YEAR
+from ..output.versions import version_key
 from ..sheets.impor import errors_only
 from ..sheets.stage import known_reports, load_one, report_folder
 from ..sheets.yamledit import YamlText, emit_number, emit_text
@@ -87,6 +90,13 @@ class Carried:
 def find_old(root: Path, old: str) -> Path:
     """The folder of report ``old`` of this site; an unknown name is a usage error naming the nearest ones."""
     known = known_reports(root)
+    released = sorted((av for av in load_archive(root, Diagnostics()) if av.slug == old),
+                      key=lambda av: version_key(av.versi)) if old not in known else []
+    if released:  # its folder deleted: the portal reads it from arsip/ (``read_released``), a new report cannot
+        raise UsageError(f"laporan lama '{old}' (--dari) tidak ada di {root / 'content' / 'laporan'}, hanya di "
+                         f"arsip (versi terbitan terakhirnya {released[-1].versi}): salin dahulu isi "
+                         f"{released[-1].rel}/{SOURCE_DIR}/ ke content/laporan/{old}/, lalu jalankan lagi "
+                         f"lkjip new ... --dari {old}")
     if old not in known:
         raise UsageError(f"laporan lama '{old}' (--dari) tidak ada di {root / 'content' / 'laporan'}"
                          f"{did_you_mean(old, known)} (tersedia: {listing(known)})")

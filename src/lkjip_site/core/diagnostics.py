@@ -100,6 +100,12 @@ class Diagnostics:
                       for d in self.items]
         self._seen = set(self.items)
 
+    def drop(self, where: Callable[[Diagnostic], bool]) -> None:
+        """Forget every message ``where`` holds (those of a released version read from the archive, see
+        ``build.py``)."""
+        self.items = [d for d in self.items if not where(d)]
+        self._seen = set(self.items)
+
     def demote_errors(self, where: Callable[[Diagnostic], bool]) -> list[Diagnostic]:
         """Every error ``where`` holds becomes a warning (a released version's chapters, see ``build.py``); returns
         those errors as they were."""
