@@ -28,7 +28,7 @@ T = TypeVar("T")
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
 
-FORMAT = 17  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
+FORMAT = 18  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
 #            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers;
 #            the build record's key holds it too, so no build replays a record of the code before; 7: verdicts
 #            judged on the printed figure, so kept tables and states of the rule before are not taken; 8: the
@@ -70,7 +70,13 @@ FORMAT = 17  # bump when the meaning of keys, the pickled classes or the entries
 #            BudgetReport pagu_awal, Shown digits (a dataset table prints numbers as written, marked for the audit);
 #            a chapter's kept parse (attribute braces printed after emphasis, raw HTML's style, <link>, <noscript>,
 #            file:/data: addresses and open tags) and a report's kept messages (numbers in words, "terbilang",
-#            sasaran counts, amounts without "Rp", the scaffold's NIP, foreword and numbers, target-awal, pagu-awal)
+#            sasaran counts, amounts without "Rp", the scaffold's NIP, foreword and numbers, target-awal, pagu-awal);
+#            18: the fifty-first pass: BudgetRow gains pagu_awal, ValueChange a field; a YAML file's kept data drops
+#            optional keys written empty; a chapter's kept parse (pasted tables' box, scope and 'angka' class, a
+#            number kept with its unit, a typed "Tabel n" over a pasted table) and a report's kept messages (pasted
+#            tables read, percentages in words with "koma", fractions and bounds, a PK awal after a quarter's
+#            Perubahan) and outputs (the average's N/A reason, pk.anggaran's definition, target_awal and sasaran_id
+#            in the open data)
 
 
 def digest(*parts: Any) -> str:
