@@ -1044,30 +1044,30 @@ def test_the_running_header_is_one_line(tmp_path: Path, periode: str, nama: str,
 def test_a_value_in_the_text_is_not_broken_at_its_space(tmp_path: Path) -> None:
     """The print stylesheet keeps a {nilai} together: "Rp" ended a line and "2.511.814.579" began the next (in
     paragraphs of some twenty widths, one of which ends a line at each space of the value)."""
-    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
-    paragraphs = "".join(f'<p style="width: {w}mm">Pagu anggaran kecamatan tercatat sebesar <span data-angka="a" '
-                         f'class="angka-utuh">Rp 2.511.814.579</span> dan <span data-angka="b" class="angka-utuh">'
-                         f'100,00 %</span> terserap.</p>' for w in range(40, 80, 2))
-    pdf = tmp_path / "teks.pdf"
-    HTML(string=paragraphs).write_pdf(pdf, stylesheets=[css])
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    lines = text.splitlines()
+    lines = _printed_in_twenty_widths(tmp_path, '<p>Pagu anggaran kecamatan tercatat sebesar <span data-angka="a" '
+                                      'class="angka-utuh">Rp 2.511.814.579</span> dan <span data-angka="b" '
+                                      'class="angka-utuh">100,00 %</span> terserap.</p>')
     assert sum(bool(re.search(r"Rp +2\.511\.814\.579", line)) for line in lines) == 20
     assert sum(bool(re.search(r"100,00 +%", line)) for line in lines) == 20
+
+
+def _printed_in_twenty_widths(tmp_path: Path, html: str) -> list[str]:
+    """The lines of ``html`` printed with the print stylesheet in boxes 40 to 78 mm wide: one of the widths ends a
+    line at each space of a short paragraph."""
+    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
+    pdf = tmp_path / "lebar.pdf"
+    HTML(string="".join(f'<div style="width: {w}mm">{html}</div>' for w in range(40, 80, 2))).write_pdf(
+        pdf, stylesheets=[css])
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    return out.splitlines()
 
 
 def test_a_number_typed_with_its_unit_is_not_broken_at_its_space(tmp_path: Path) -> None:
     """"40 %" typed in a chapter with a plain space ended a line with "40" and began the next with "%" (and "Rp" with
     the amount on the next line): only a {nilai} was kept whole. The chapter's markdown, as the renderer gives it to
     the PDF, in paragraphs of some twenty widths, one of which ends a line at each space."""
-    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
-    text = make_parser(False).render("Capaian kinerja kecamatan tahun ini tercatat 40 % dan pagu Rp 2.511.814.579 "
-                                     "dengan sisa 2,46 miliar.\n")
-    paragraphs = "".join(f'<div style="width: {w}mm">{text}</div>' for w in range(40, 80, 2))
-    pdf = tmp_path / "ketik.pdf"
-    HTML(string=paragraphs).write_pdf(pdf, stylesheets=[css])
-    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    lines = out.splitlines()
+    lines = _printed_in_twenty_widths(tmp_path, make_parser(False).render(
+        "Capaian kinerja kecamatan tahun ini tercatat 40 % dan pagu Rp 2.511.814.579 dengan sisa 2,46 miliar.\n"))
     assert sum(bool(re.search(r"\b40 +%", line)) for line in lines) == 20
     assert sum(bool(re.search(r"Rp +2\.511\.814\.579", line)) for line in lines) == 20
     assert sum(bool(re.search(r"2,46 +miliar", line)) for line in lines) == 20
