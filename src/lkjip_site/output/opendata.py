@@ -566,24 +566,43 @@ def portal_open_data(config: SiteConfig, history: SiteHistory, files: Mapping[st
     hand from the catalogue. Rows are the newest version of each report (a superseded version's are in its own
     folder, listed in the catalogue), read from its published CSV, so a released version's figures are exactly
     those it released; a column its release did not have is empty. Same site, same bytes."""
-    current = current or {}
-    newest = [(slug, versions[0]) for slug, versions in sorted(history.versions.items()) if versions]
-    out: dict[str, bytes] = {}
-    sources: list[dict[str, str]] = []
-    for slug, v in newest:
-        if f"{v.url}{OPEN_DATA_DIR}/{DATAPACKAGE}" in files:
-            sources.append({"title": f"{v.judul}, versi {v.versi}",
-                            "path": f"{config.url_dasar}{v.url}{OPEN_DATA_DIR}/{DATAPACKAGE}"})
-    if not sources:
+    tables = portal_tables(config, history, files, current or {})
+    return portal_package(config, history, files, tables) if tables else {}
+
+
+def portal_inputs(config: SiteConfig, history: SiteHistory, files: Mapping[str, bytes],
+                  current: Mapping[tuple[str, str], str]) -> tuple[str, list[str]]:
+    """What :func:`portal_tables` makes its tables of: the source columns of each report version (as text) and the
+    published CSVs it reads (their paths; a caller keeping the tables keys them by these files' hashes)."""
+    newest = _newest(history)
+    described = repr([_source_row(config, v, current) for v in newest])
+    return described, [path for v in newest for _name, table, *_rest in TABLES
+                       if (path := f"{v.url}{OPEN_DATA_DIR}/{table}") in files]
+
+
+def portal_tables(config: SiteConfig, history: SiteHistory, files: Mapping[str, bytes],
+                  current: Mapping[tuple[str, str], str]) -> dict[str, bytes]:
+    """The CSV tables of ``data-terbuka/`` (none when no report has published open data)."""
+    newest = _newest(history)
+    if not any(f"{v.url}{OPEN_DATA_DIR}/{DATAPACKAGE}" in files for v in newest):
         return {}
+    out: dict[str, bytes] = {}
     for _name, path, _title, fields, _key in TABLES:
         rows = [{**_source_row(config, v, current), **row}
-                for _slug, v in newest for row in _published_rows(files, f"{v.url}{OPEN_DATA_DIR}/{path}")]
+                for v in newest for row in _published_rows(files, f"{v.url}{OPEN_DATA_DIR}/{path}")]
         if rows or _name not in OPTIONAL:
             out[PORTAL_DIR + path] = to_csv([f[0] for f in [*SOURCE_FIELDS, *fields]], rows)
-    resources = [csv_resource(name, path, title, [*SOURCE_FIELDS, *fields], ["laporan", *key], out[PORTAL_DIR + path])
-                 for name, path, title, fields, key in TABLES if PORTAL_DIR + path in out]
-    out[PORTAL_DIR + DATAPACKAGE] = to_json({
+    return out
+
+
+def portal_package(config: SiteConfig, history: SiteHistory, files: Mapping[str, bytes],
+                   tables: Mapping[str, bytes]) -> dict[str, bytes]:
+    """``tables`` (:func:`portal_tables`) with the ``datapackage.json`` that describes them."""
+    sources = [{"title": f"{v.judul}, versi {v.versi}", "path": f"{config.url_dasar}{v.url}{OPEN_DATA_DIR}/{DATAPACKAGE}"}
+               for v in _newest(history) if f"{v.url}{OPEN_DATA_DIR}/{DATAPACKAGE}" in files]
+    resources = [csv_resource(name, path, title, [*SOURCE_FIELDS, *fields], ["laporan", *key], tables[PORTAL_DIR + path])
+                 for name, path, title, fields, key in TABLES if PORTAL_DIR + path in tables]
+    return {**tables, PORTAL_DIR + DATAPACKAGE: to_json({
         "profile": "data-package",
         "name": "lkjip-data-terbuka-semua-laporan",
         "title": f"{PORTAL_TITLE} — {config.judul}",
@@ -596,8 +615,12 @@ def portal_open_data(config: SiteConfig, history: SiteHistory, files: Mapping[st
         **({"licenses": [licence_descriptor(config.lisensi_data)]} if config.lisensi_data is not None else {}),
         "sources": sources,
         "resources": resources,
-    })
-    return out
+    })}
+
+
+def _newest(history: SiteHistory) -> list[VersionInfo]:
+    """The newest version of each report, by slug."""
+    return [versions[0] for _slug, versions in sorted(history.versions.items()) if versions]
 
 
 def _source_row(config: SiteConfig, v: VersionInfo, current: Mapping[tuple[str, str], str]) -> Row:
