@@ -292,6 +292,31 @@ def test_the_tujuan_index_split_20_20_20_25_is_an_error_with_the_sum(tmp_path: P
 # ------------------------------------------------------------------------------------------------ the audit itself
 
 
+def test_a_value_typed_with_trailing_zeros_prints_as_the_tables_do_in_its_charts(epoch: None,
+                                                                                 fresh_project_charted: Path) -> None:
+    """A target typed ``80.0`` (as a spreadsheet exports it) and a realisasi ``82.50``: the capaian table prints
+    "80" and "82,5", and the charts' data tables, labels and sentences printed "80,0" and "82,50" beside them (the
+    audit, which reads the chart's marks, stopped the build on the benchmark's corpus). The build passes and every
+    place prints the table's form."""
+    root = fresh_project_charted
+    folder = root / "content" / "laporan" / "contoh-2023"
+    data = folder / "data" / "indikator.yaml"
+    text = data.read_text(encoding="utf-8")
+    assert "      2023: 80\n" in text and "      2023: 82.5\n" in text
+    data.write_text(text.replace("      2023: 80\n", "      2022: 78.00\n      2023: 80.0\n")
+                    .replace("      2023: 82.5\n", "      2022: 79.50\n      2023: 82.50\n"), encoding="utf-8")
+    chapter = folder / "30-bab-3-akuntabilitas-kinerja.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n```{grafik} target_realisasi\nid: grafik-capaian\n"
+                       "judul: Capaian\n```\n\n```{grafik} tren\nid: grafik-tren\njudul: Tren\n```\n",
+                       encoding="utf-8")
+    result = build(BuildOptions(root=root, pdf=False), write=False)
+    assert not result.diagnostics.errors, [d.format() for d in result.diagnostics.errors]
+    page = result.files["laporan/contoh-2023/1.0/bab-3-akuntabilitas-kinerja/index.html"].decode("utf-8")
+    cells = re.findall(r'<td data-angka="IKU1\.[a-z]+(?:@\d{4})?" class="angka">([^<]*)</td>', page)
+    assert "80" in cells and "82,5" in cells and "79,5" in cells, cells
+    assert not {"80,0", "82,50", "79,50", "78,00"} & set(cells)
+
+
 def test_audit_names_every_place_of_a_disagreeing_figure(built) -> None:
     _root, result = built
     files = dict(result.files)

@@ -7,7 +7,7 @@ from typing import Any, Sequence
 
 from ...compute.comparisons import change_decimals, delta, trend, trend_words
 from ...core.fmt import (DASH, NA, fmt_delta, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah, fmt_rupiah_or_dash,
-                         shown)
+                         fmt_value_entered, shown)
 from ...core.model import JENIS_BELANJA
 from ...core.numbers import as_decimal
 from .marks import (
@@ -224,7 +224,7 @@ def plan_tren(spec: ChartSpec) -> Plan:
     for (name, year), v in sorted(by_key.items(), key=lambda kv: (series.index(kv[0][0]), kv[0][1])):
         if v is None:
             continue  # a missing year is a gap, never a zero
-        shown = fmt_or_dash(v)
+        shown = fmt_value_entered(v)  # as the year-on-year table prints it (84.50 -> 84,5)
         values.append(
             {
                 "indikator": name,
@@ -280,11 +280,11 @@ def plan_tren(spec: ChartSpec) -> Plan:
     for name in series:
         pts = [(y, by_key.get((name, y))) for y in years]
         measured = [(y, v) for y, v in pts if v is not None]
-        table_rows.append((name, *[fmt_or_dash(v) for _, v in pts]))
+        table_rows.append((name, *[fmt_value_entered(v) for _, v in pts]))
         table_ids.append(("", *[ids.get((name, y), "") if v is not None else "" for y, v in pts]))
 
         def said(year: int, value: Decimal, name: str = name) -> tuple[str, str]:
-            return fmt_or_dash(value), ids.get((name, year), "")
+            return fmt_value_entered(value), ids.get((name, year), "")
         part = Sentence()
         if len(measured) >= 2:
             (y0, v0), (y1, v1) = measured[0], measured[-1]

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ...core.controls import js_literal
-from ...core.fmt import DASH, NA, fmt_or_dash
+from ...core.fmt import DASH, NA, fmt_value_entered
 from ...core.lazy import Lazy
 from ...core.numbers import as_decimal
 from .spec import ChartError, ChartTable
@@ -390,10 +390,12 @@ def table_figures(figures: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], 
 
 
 def value_with_grade(value: Any) -> str:
-    """Target/realisasi may be a grade ("B") for qualitative indicators: show it as written."""
+    """Target/realisasi may be a grade ("B") for qualitative indicators: show it as written; a number as the
+    report's tables print an entered value (``100.0`` -> "100", ``82.50`` -> "82,5"): the chart's data table, its
+    labels and tooltips printed "100,0" beside the capaian table's "100" (the audit reads both)."""
     d = as_decimal(value)
     if d is not None:
-        return fmt_or_dash(d)
+        return fmt_value_entered(d)
     if isinstance(value, str) and value.strip():
         return value.strip()
     return NA
