@@ -570,29 +570,38 @@ def portal_open_data(config: SiteConfig, history: SiteHistory, files: Mapping[st
     return portal_package(config, history, files, tables) if tables else {}
 
 
-def portal_inputs(config: SiteConfig, history: SiteHistory, files: Mapping[str, bytes],
-                  current: Mapping[tuple[str, str], str]) -> tuple[str, list[str]]:
-    """What :func:`portal_tables` makes its tables of: the source columns of each report version (as text) and the
-    published CSVs it reads (their paths; a caller keeping the tables keys them by these files' hashes)."""
-    newest = _newest(history)
-    described = repr([_source_row(config, v, current) for v in newest])
-    return described, [path for v in newest for _name, table, *_rest in TABLES
-                       if (path := f"{v.url}{OPEN_DATA_DIR}/{table}") in files]
+#: How :func:`portal_tables` gets one report version's rows of a table: ``(version, published CSV path, make)``, where
+#: ``make()`` writes them; a caller may keep what ``make`` wrote (``build._portal_open_data``).
+Fragment = Callable[[VersionInfo, str, Callable[[], bytes]], bytes]
 
 
 def portal_tables(config: SiteConfig, history: SiteHistory, files: Mapping[str, bytes],
-                  current: Mapping[tuple[str, str], str]) -> dict[str, bytes]:
-    """The CSV tables of ``data-terbuka/`` (none when no report has published open data)."""
+                  current: Mapping[tuple[str, str], str], fragment: Fragment | None = None) -> dict[str, bytes]:
+    """The CSV tables of ``data-terbuka/`` (none when no report has published open data): the header, then each
+    report version's rows as CSV lines (``fragment``: the same lines :func:`to_csv` writes of them, so a caller can
+    keep each version's lines and join them again when another report changed)."""
     newest = _newest(history)
     if not any(f"{v.url}{OPEN_DATA_DIR}/{DATAPACKAGE}" in files for v in newest):
         return {}
+    fragment = fragment or (lambda _v, _source, make: make())
     out: dict[str, bytes] = {}
     for _name, path, _title, fields, _key in TABLES:
-        rows = [{**_source_row(config, v, current), **row}
-                for v in newest for row in _published_rows(files, f"{v.url}{OPEN_DATA_DIR}/{path}")]
-        if rows or _name not in OPTIONAL:
-            out[PORTAL_DIR + path] = to_csv([f[0] for f in [*SOURCE_FIELDS, *fields]], rows)
+        columns = [f[0] for f in [*SOURCE_FIELDS, *fields]]
+        header = to_csv(columns, [])
+
+        def lines(v: VersionInfo, source: str, columns: list[str] = columns, header: bytes = header) -> bytes:
+            rows = [{**_source_row(config, v, current), **row} for row in _published_rows(files, source)]
+            return to_csv(columns, rows)[len(header):]
+        body = b"".join(fragment(v, source, lambda v=v, source=source: lines(v, source))
+                        for v in newest if (source := f"{v.url}{OPEN_DATA_DIR}/{path}") in files)
+        if body or _name not in OPTIONAL:
+            out[PORTAL_DIR + path] = header + body
     return out
+
+
+def portal_source(config: SiteConfig, v: VersionInfo, current: Mapping[tuple[str, str], str]) -> str:
+    """The source columns :func:`portal_tables` gives the rows of version ``v``, as text (a key's part)."""
+    return repr(_source_row(config, v, current))
 
 
 def portal_package(config: SiteConfig, history: SiteHistory, files: Mapping[str, bytes],
