@@ -23,12 +23,10 @@ from ..core.model import Chapter, Loc, Report
 from ..core.numbers import parse_hand_written
 from .budget import BudgetResult, BudgetRow, normalise_code
 from .findings import Finding
-from .prose import all_lines, cell_spans, table_cells
+from .prose import TABLE_DELIMITER, all_lines, cell_spans, table_cells
 from .report import ComputedReport, IndicatorResult
 from .scales import NA_LABEL, normalise_label
 
-#: The line under a table's header row: ``|---|:--:|---:|``.
-_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 #: A caption typed above a pasted table: "Tabel 3.1 Capaian Indikator Kinerja" (its number and title).
 _TYPED_CAPTION = re.compile(r"^[\s*_]*Tabel\s+[\dIVX]+(?:[.\-]\d+)*\.?[\s*_:.-]*(.*?)[\s*_]*$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -78,7 +76,7 @@ def pasted_tables(chapter: Chapter) -> Iterator[PastedTable]:
     while i + 1 < len(found):
         n, line, fenced = found[i]
         below = found[i + 1]
-        if fenced or below[2] or "|" not in line or not _DELIMITER.match(below[1]) or "|" not in below[1]:
+        if fenced or below[2] or "|" not in line or not TABLE_DELIMITER.match(below[1]) or "|" not in below[1]:
             i += 1
             continue
         rows, j = [], i + 2

@@ -31,6 +31,10 @@ _CELL_BORDER = re.compile(r"(?<!\\)\|")
 _ROW_LEAD = re.compile(r"\s*(?:>\s*)*")
 
 
+#: The line under a pipe table's header row, ``|---|:--:|---:|``: what makes the line above it a table's header.
+TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
 def cell_spans(source_line: str) -> list[tuple[int, int]]:
     """Where each cell of one table row is in its line, the outer pipes dropped, as GFM counts them: the parser warns
     of a row with more or fewer cells than its header, the pasted-table check reads a cell and names its line."""

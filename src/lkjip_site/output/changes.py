@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable
 
 from ..compute.comparisons import change_decimals, trend, trend_words
+from ..compute.prose import TABLE_DELIMITER
 from ..core import fmt
 from ..core.diagnostics import Diagnostics
 from ..load.yamltree import load_yaml
@@ -665,7 +666,6 @@ _QUOTE = re.compile(r"^(?:>\s?)+")
 _HEADING = re.compile(r"^#{1,6}(?:\s+|$)")
 _CLOSING_HASHES = re.compile(r"(?:^|\s+)#+\s*$")
 _BULLET = re.compile(r"^[-*+]\s+")
-_DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
 _CELL = re.compile(r"(?<!\\)\|")
 #: Reads a block's inline Markdown as the pages do (emphasis, code, escapes, entities, attributes).
 _INLINE = make_parser(allow_html=False)
@@ -682,7 +682,7 @@ def shown_text(block: str) -> str:
     if _HEADING.match(block):
         return _inline(HEADING_ATTRS.sub("", _CLOSING_HASHES.sub("", _HEADING.sub("", block, count=1))))
     if block.startswith("|"):
-        if _DELIMITER_ROW.match(block):
+        if TABLE_DELIMITER.match(block):
             return ""
         row = re.sub(r"(?<!\\)\|$", "", block[1:].rstrip())
         return " | ".join(_inline(cell) for cell in _CELL.split(row))
