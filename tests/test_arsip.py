@@ -590,7 +590,9 @@ def test_a_version_folder_is_checked_with_sha256sum_and_bagit_and_explained_with
     for told in (f"Versi       : 1.1, tanggal terbit 15 Maret 2023", "sha256sum -c SHA256SUMS",
                  f"sha256sum SHA256SUMS manifest.json {top}-bagit.zip", "Berita Acara Serah Terima",
                  f"unzip {top}-bagit.zip -d bag", f"python3 -m bagit --validate bag/{top}", "situs/index.html",
-                 f"https://lkjip.banjarkab.go.id/laporan/{SLUG}/1.1/"):
+                 f"https://lkjip.banjarkab.go.id/laporan/{SLUG}/1.1/",
+                 # Windows has PowerShell, not sha256sum: the same check of every file, in one line
+                 "Get-Content -Encoding UTF8 SHA256SUMS | ForEach-Object { $h, $f = $_ -split '  ', 2;"):
         assert told in readme, told
     with zipfile.ZipFile(handed / f"{top}-bagit.zip") as zf:  # the README's own commands, as written
         zf.extractall(tmp_path / "bag")

@@ -18,6 +18,15 @@ from ..core.fmt import fmt_date
 from ..output.versions import CHANGES_DIR, OPEN_DATA_DIR
 from .manifest import CHECKSUMS, MANIFEST, README, SITE_DIR, SOURCE_DIR
 
+#: ``sha256sum -c SHA256SUMS`` for an archives office on Windows, which has PowerShell but no ``sha256sum``: each
+#: line of the file is "<sha256>  <path>" (two spaces; paths never need escaping: :func:`manifest.checksums`), and
+#: PowerShell's ``-eq`` ignores the case of ``Get-FileHash``'s capital hex; ``-Encoding UTF8``: Windows PowerShell 5.1
+#: reads a file in the machine's ANSI code page, which would spell a path with "é" otherwise. A missing file says
+#: GAGAL, as a changed one. Not run here (no PowerShell on the build machine): written to its documented semantics.
+POWERSHELL_CHECK = (f"Get-Content -Encoding UTF8 {CHECKSUMS} | ForEach-Object {{ $h, $f = $_ -split '  ', 2; "
+                    "$ok = (Test-Path -LiteralPath $f) -and (Get-FileHash -Algorithm SHA256 -LiteralPath $f).Hash "
+                    "-eq $h; \"${f}: $(if ($ok) {'OK'} else {'GAGAL'})\" }")
+
 #: The version's pages linked to their files (:func:`page_list_html`), in ``situs/`` of a version released now.
 PAGE_LIST = "daftar-halaman.html"
 
@@ -75,6 +84,10 @@ def readme_text(meta: dict[str, Any], released: str, lkjip_site: str, bag: str, 
         "",
         f"   macOS: shasum -a 256 -c {CHECKSUMS}. Setiap baris harus berakhir OK; bila ada berkas yang",
         "   berubah atau hilang, perintah itu menyebutnya dan berakhir dengan peringatan.",
+        "   Windows (PowerShell, satu baris; setiap berkas harus berakhir OK, bukan GAGAL):",
+        "",
+        f"     {POWERSHELL_CHECK}",
+        "",
         f"   Berkas yang tidak tercantum di {CHECKSUMS} bukan bagian dari versi terbitan ini.",
         "",
         "3. Periksa paket BagIt dengan alat BagIt mana pun, mis. bagit.py dari Library of Congress:",
