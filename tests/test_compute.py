@@ -761,6 +761,11 @@ def full_report():
     ("predikat.berhasil.jumlah", "number", "1"),
     ("predikat.cukup-berhasil.jumlah", "number", "0"),
     ("ikm.responden", "number", "376"),
+    # one service element (the IKM table and chart mark its figures for the audit): its NRR, × 25, mutu
+    ("ikm.U3.nilai", "number", "3,50"),
+    ("ikm.u3.konversi", "number", "87,50"),
+    ("ikm.U3.mutu", "text", "B"),
+    ("ikm.U3.nama", "text", "Unsur 3"),
     ("laporan.jumlah_indikator", "number", "4"),
     ("laporan.tahun", "text", "2022"),
 ])
@@ -776,7 +781,8 @@ def test_lookup_na_reason():
 
 
 @pytest.mark.parametrize("path", ["IKU9.capaian", "IKU2.warna", "anggaran.9.99.99.pagu", "anggaran.tebal",
-                                  "capaian.S9", "predikat.Luar Biasa.jumlah", "ikm.warna", "IKU2.capaian@1990",
+                                  "capaian.S9", "predikat.Luar Biasa.jumlah", "ikm.warna", "ikm.U10.nilai", "ikm.U1.warna",
+                                  "IKU2.capaian@1990",
                                   "IKU2.capaian@tahun", "sembarang"])
 def test_lookup_unknown(path):
     with pytest.raises(UnknownReference) as exc:

@@ -17,6 +17,7 @@ from .budget import BudgetReport, BudgetRow, serapan
 from .capaian import Result
 from .comparisons import NO_TARGET_AKHIR
 from .figures import Figure, slug
+from .ikm import IkmResult
 from .report import ComputedReport, IndicatorResult
 
 Kind = Literal["percent", "rupiah", "number", "text"]
@@ -249,6 +250,8 @@ def _capaian_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
 def _ikm_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     if c.ikm is None:
         raise _unknown(path, "laporan tidak memiliki data IKM")
+    if len(parts) == 3:
+        return _ikm_element_ref(c.ikm, parts[1], parts[2], path)
     attr = parts[1] if len(parts) == 2 else ""
     table: dict[str, Ref] = {
         "nilai": Ref(c.ikm.nilai, "number", path), "skm": Ref(c.ikm.skm, "number", path),
@@ -257,9 +260,29 @@ def _ikm_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     if c.ikm.responden is not None:
         table["responden"] = Ref(Decimal(c.ikm.responden), "number", path, 0)
     if attr not in table:
-        raise _unknown(path, "gunakan ikm.nilai, ikm.skm, ikm.mutu, ikm.kinerja atau ikm.responden"
+        raise _unknown(path, "gunakan ikm.nilai, ikm.skm, ikm.mutu, ikm.kinerja, ikm.responden atau "
+                             "ikm.<kode unsur>.<nilai|konversi|mutu|nama>"
                              + did_you_mean(attr, ("nilai", "skm", "mutu", "kinerja", "responden")))
     return table[attr]
+
+
+_IKM_ELEMENT_ATTRS = ("nilai", "konversi", "mutu", "nama")
+
+
+def _ikm_element_ref(ikm: IkmResult, kode: str, attr: str, path: str) -> Ref:
+    """``ikm.U3.nilai``: one service element's NRR (1–4, as ``ikm.yaml`` names it), ``.konversi`` (× 25), ``.mutu``,
+    ``.nama``. Why: the IKM table and chart print each element's value, and the audit compares only what is marked
+    with an id; a chart that printed another NRR than the table beside it passed every build."""
+    element = next((u for u in ikm.unsur if u.kode.strip().upper() == kode.strip().upper()), None)
+    if element is None:
+        kodes = [u.kode for u in ikm.unsur]
+        raise _unknown(path, f"unsur IKM '{kode}' tidak ada{did_you_mean(kode, kodes)} (yang ada: {listing(kodes)})")
+    if attr not in _IKM_ELEMENT_ATTRS:
+        raise _unknown(path, f"atribut unsur IKM harus salah satu dari {', '.join(_IKM_ELEMENT_ATTRS)}"
+                             f"{did_you_mean(attr, _IKM_ELEMENT_ATTRS)}")
+    if attr in ("mutu", "nama"):
+        return Ref(str(getattr(element, attr)), "text", path)
+    return Ref(element.nrr if attr == "nilai" else element.konversi, "number", path)
 
 
 def _predikat_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
@@ -356,9 +379,9 @@ def lookup(computed: ComputedReport, path: str) -> Ref:
     ``ikm.nilai``, ``laporan.jumlah_indikator``. Then: ``<indikator>.target|realisasi|capaian|predikat|satuan|nama|
     kemajuan|delta|tren|target_akhir``, ``<indikator>.<attr>@<tahun>``; ``anggaran.<kode>.<attr>``,
     ``anggaran.jenis.<jenis>.<attr>``, ``anggaran.jenis.<attr>`` (all jenis rows), ``anggaran.sasaran.<sasaran>.<attr>``,
-    ``anggaran.realisasi_sd``; ``capaian.<sasaran>[.predikat]``; ``ikm.skm|mutu|kinerja|responden``;
-    ``laporan.tahun|periode|instansi|skala|efisiensi``; ``data.<dataset>.<kolom>.<baris|jumlah>``. Unknown paths
-    raise :class:`UnknownReference`.
+    ``anggaran.realisasi_sd``; ``capaian.<sasaran>[.predikat]``; ``ikm.skm|mutu|kinerja|responden``,
+    ``ikm.<unsur>.nilai|konversi|mutu|nama``; ``laporan.tahun|periode|instansi|skala|efisiensi``;
+    ``data.<dataset>.<kolom>.<baris|jumlah>``. Unknown paths raise :class:`UnknownReference`.
     """
     p = path.strip()
     year: int | None = None
