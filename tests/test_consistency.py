@@ -356,6 +356,88 @@ def test_a_chart_summary_or_data_table_printing_another_figure_is_caught(built, 
     assert place == path and message.startswith(f"angka '{figure}'")
 
 
+EXAMPLES = {"bs": "laporan/batu-sopang-2022/1.0/", "mb": "laporan/martapura-barat-2023/1.0/"}
+#: A survey of the nine service elements, added to the Batu Sopang example with its table and chart (no bundled
+#: example draws an IKM chart).
+IKM_YAML = "tahun: 2022\nresponden: 120\nunsur:\n" + "".join(
+    f"  - {{kode: U{i}, nama: Unsur {i}, nilai: {v}}}\n"
+    for i, v in enumerate(["3.35", "3.2", "3.125", "3.40", "3.05", "3.5", "2.98", "3.3", "3.15"], start=1))
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """The bundled examples (built without PDF), Batu Sopang with an IKM survey, its table and its chart: their
+    efficiency, budget and dataset charts, and the IKM's."""
+    root = tmp_path_factory.mktemp("contoh") / "situs"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "situs.yaml", root / "situs.yaml")
+    report = root / "content" / "laporan" / "batu-sopang-2022"
+    (report / "data" / "ikm.yaml").write_text(IKM_YAML, encoding="utf-8")
+    chapter = report / "30-bab-3-akuntabilitas-kinerja.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n```{tabel} ikm\nid: tabel-ikm\njudul: IKM\n```\n\n"
+                       "```{grafik} ikm\nid: grafik-ikm\njudul: Nilai Unsur Pelayanan\n```\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1707955200")
+        return build(BuildOptions(root=root, pdf=False, cache_dir=root / ".cache"), write=False)
+
+
+def _tampered(html: str, container: str, row: str | None, old: str, new: str) -> str:
+    """``html`` with ``old`` printed as ``new`` in one place: in the chart (``<figure>``) or table with the id
+    ``container``, in the data row whose text holds ``row`` (a cell ``>old</td>``), or without ``row`` in the chart's
+    summary. Found by the printed text, not by a mark, so that a figure printed unmarked is tampered too."""
+    box = re.search(rf'<(figure|table)\b[^>]*\bid="{re.escape(container)}".*?</\1>', html, re.S)
+    assert box is not None, container
+    part = box.group()
+    if row is None:
+        place = re.search(r'<p class="grafik-ringkasan">.*?</p>', part, re.S)
+        cell = old
+    else:
+        place = next(m for m in re.finditer(r"<tr>.*?</tr>", part, re.S) if row in m.group())
+        cell = f">{old}</td>"
+    assert place is not None and cell in place.group(), (container, row, old)
+    changed = place.group().replace(cell, cell.replace(old, new), 1)
+    start = box.start() + place.start()
+    return html[:start] + changed + html[start + len(place.group()):]
+
+
+@pytest.mark.parametrize("report, page, container, row, old, new, figure", [
+    # the IKM chart's value of one service element, in its data table and in its summary, and the IKM table's
+    ("bs", "bab-3", "grafik-ikm", "Unsur 3", "3,13", "3,12", "ikm.U3.nilai"),
+    ("bs", "bab-3", "grafik-ikm", None, "3,50", "3,51", "ikm.U6.nilai"),
+    ("bs", "bab-3", "tabel-ikm", "Unsur 7", "2,98", "2,99", "ikm.U7.nilai"),
+    ("bs", "bab-3", "tabel-ikm", "Unsur 7", "74,50", "74,51", "ikm.U7.konversi"),
+    # the efficiency chart per sasaran: a sasaran's capaian and its programs' serapan
+    ("bs", "bab-3", "grafik-efisiensi", "kualitas pelayanan publik", "102,50 %", "102,49 %", "capaian.S2"),
+    ("bs", "bab-3", "grafik-efisiensi", "kualitas pelayanan publik", "98,87 %", "98,86 %",
+     "anggaran.sasaran.S2.serapan"),
+    # per indicator: its capaian and the serapan of the program it names, in the chart and the table beside it
+    ("mb", "bab-3", "grafik-efisiensi", "(IKKI)", "115,93 %", "115,94 %", "IKKI.capaian"),
+    ("mb", "bab-3", "grafik-efisiensi", "(IKKI)", "97,47 %", "97,48 %", "anggaran.7.01.01.serapan"),
+    ("mb", "bab-3", "tabel-efisiensi", "(IKKI)", "97,47 %", "97,48 %", "anggaran.7.01.01.serapan"),
+    # a dataset chart's cell: one number of the CSV
+    ("bs", "bab-1", "grafik-pendanaan-renstra", "Penunjang Urusan", "4.279.086.668", "4.279.086.669",
+     "data.pendanaan-renstra.2022.1"),
+    # the budget charts' "Jumlah pagu …, realisasi … (serapan …)"
+    ("bs", "bab-3", "grafik-anggaran-program", None, "6.151.520.858", "6.151.520.859", "anggaran.pagu"),
+    ("bs", "bab-3", "grafik-anggaran-program", None, "80,06 %", "80,07 %", "anggaran.serapan"),
+    ("bs", "bab-3", "grafik-jenis-belanja", None, "4.924.825.264", "4.924.825.265", "anggaran.jenis.realisasi"),
+])
+def test_a_chart_printing_another_value_than_the_data_is_caught(examples, report: str, page: str, container: str,
+                                                                row: str | None, old: str, new: str,
+                                                                figure: str) -> None:
+    """The IKM chart's values per element, the efficiency chart's capaian and serapan, a dataset chart's numbers and
+    a budget chart's "Jumlah pagu" sentence were printed unmarked: a chart (or a theme) that printed another value
+    than the data passed every build. Each is marked with its figure now, and a wrong one is an error naming it."""
+    result = examples
+    assert audit_site(result.site, result.files) == []
+    chapters = {"bab-1": "bab-1-pendahuluan/index.html", "bab-3": "bab-3-akuntabilitas-kinerja/index.html"}
+    path = EXAMPLES[report] + chapters[page]
+    files = dict(result.files)
+    files[path] = _tampered(files[path].decode("utf-8"), container, row, old, new).encode("utf-8")
+    [(place, message)] = audit_site(result.site, files)
+    assert place == path and message.startswith(f"angka '{figure}'"), message
+
+
 def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A file of a unit (one report's files, the rest of the site) that passed is not audited again while its bytes,
     or its marks, and the unit's model are the same (a chapter edit audits that page; a change outside the figures,

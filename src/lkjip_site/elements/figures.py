@@ -26,7 +26,7 @@ from .charts.marks import FIGURE_IDS
 from .charts.pieces import print_pieces
 from .charts.spec import ChartError, ChartSpec
 from .charts.style import FALLBACK_PREDIKAT
-from .select import OptionError, budget_of, dataset_of, empty_efficiency, indicators_for, option_ids
+from .select import OptionError, budget_of, dataset_of, efficiency_ids, empty_efficiency, indicators_for, option_ids
 
 SpecBuilder = Callable[[Report, dict[str, Any]], ChartSpec]
 
@@ -123,7 +123,7 @@ def chart_anggaran_program(report: Report, options: dict[str, Any]) -> ChartSpec
     budget = budget_of(report)
     return specs.anggaran_program([{"program": p.nama, "pagu": p.pagu, "realisasi": p.realisasi,
                                      "serapan": p.serapan, FIGURE_IDS: _budget_ids(f"anggaran.{p.kode}")}
-                                    for p in budget.program])
+                                    for p in budget.program], id_jumlah=_budget_ids("anggaran"))
 
 
 def chart_jenis_belanja(report: Report, options: dict[str, Any]) -> ChartSpec:
@@ -131,11 +131,14 @@ def chart_jenis_belanja(report: Report, options: dict[str, Any]) -> ChartSpec:
     if not budget.jenis_belanja:
         raise OptionError("data/anggaran.yaml belum memuat jenis belanja")
     return specs.jenis_belanja([{"jenis": r.key, "pagu": r.pagu, "realisasi": r.realisasi,
-                                 FIGURE_IDS: _budget_ids(f"anggaran.jenis.{r.key}")} for r in budget.jenis_belanja])
+                                 FIGURE_IDS: _budget_ids(f"anggaran.jenis.{r.key}")} for r in budget.jenis_belanja],
+                               id_jumlah=_budget_ids("anggaran.jenis"))
 
 
 def _budget_ids(path: str) -> dict[str, str]:
-    """The ids of a budget row's figures a chart row carries (see :func:`_indicator_ids`)."""
+    """The ids of a budget row's figures a chart row carries (see :func:`_indicator_ids`), or of the total the
+    chart's "Jumlah pagu" sentence sums its rows to: every program's is ``anggaran.pagu``, every jenis belanja's
+    ``anggaran.jenis.pagu`` (the model's sums of the same rows)."""
     return {key: f"{path}.{key}" for key in ("pagu", "realisasi", "serapan")}
 
 
@@ -149,7 +152,8 @@ def chart_efisiensi(report: Report, options: dict[str, Any]) -> ChartSpec:
     # --dari``, are drawn as N/A marks: its error stopped the whole site's build and its preview)
     valued = [r for r in source if r.capaian is not None or r.serapan is not None] or source
     rows = [{"nama": r.label, "capaian": r.capaian, "serapan": r.serapan, "efisiensi": r.result.formatted(),
-             "status": r.result.label or r.result.reason} for r in valued]
+             "status": r.result.label or r.result.reason,
+             FIGURE_IDS: dict(zip(("capaian", "serapan"), efficiency_ids(report, r, per_sasaran)))} for r in valued]
     if not rows:
         raise OptionError(empty_efficiency(options))
     # the rows are the indicators that name a program (or the sasaran): "3 dari 3 program" counted indicators
@@ -161,7 +165,8 @@ def chart_ikm(report: Report, options: dict[str, Any]) -> ChartSpec:
     ikm = report.computed.ikm
     if ikm is None:
         raise OptionError("laporan ini belum memiliki data/ikm.yaml")
-    return specs.ikm([{"kode": u.kode, "nama": u.nama, "nilai": u.nrr} for u in ikm.unsur],
+    return specs.ikm([{"kode": u.kode, "nama": u.nama, "nilai": u.nrr, FIGURE_IDS: {"nilai": f"ikm.{u.kode}.nilai"}}
+                      for u in ikm.unsur],
                       nilai_ikm=ikm.nilai, mutu=f"{ikm.mutu} ({ikm.kinerja})", id_nilai="ikm.nilai")
 
 
@@ -170,7 +175,10 @@ def chart_dataset(report: Report, options: dict[str, Any]) -> ChartSpec:
     y = option_ids(options, "y")  # a year column written unquoted (y: [2022, 2023]) is the column "2022", as in a table
     if y is None:
         y = [col for col, numeric in zip(ds.columns, ds.numeric) if numeric]
-    rows = [dict(zip(ds.columns, r)) for r in ds.rows]
+    # each number with its id (``data.<dataset>.<kolom>.<baris>``, as the dataset table marks its cells)
+    rows = [{**dict(zip(ds.columns, r)), FIGURE_IDS: {col: f"data.{ds.id}.{col}.{n}" for col, value
+                                                      in zip(ds.columns[1:], r[1:]) if isinstance(value, Decimal)}}
+            for n, r in enumerate(ds.rows, start=1)]
     return specs.dataset(ds.columns, rows, x=str(options.get("x") or ds.columns[0]),
                           y=y, jenis=str(options.get("jenis", "batang")), warna=options.get("warna"),
                           label=options.get("label") or {}, satuan=options.get("satuan") or ds.satuan or None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..compute.efficiency import EfficiencyRow
 from ..core.model import Dataset, Report
 from ..core.suggest import did_you_mean, listing
 
@@ -35,6 +36,21 @@ def empty_efficiency(options: dict[str, Any], linked: int = 0) -> str:
     return ("tidak ada indikator yang memiliki capaian kinerja dan serapan anggaran sekaligus; isi kunci 'program' "
             "(kode program anggaran) pada indikator di data/indikator.yaml, atau, bila program di data/anggaran.yaml "
             "sudah memiliki 'sasaran', gunakan opsi 'per: sasaran'")
+
+
+def efficiency_ids(report: Report, row: EfficiencyRow, per_sasaran: bool) -> tuple[str, str]:
+    """The figure ids (``{nilai}`` paths) of an efficiency row's capaian and serapan, "" where the value is no
+    figure of the model: the table and the chart mark them for the consistency audit, as the capaian and budget
+    tables mark the same figures. A sasaran's (``capaian.S2``, ``anggaran.sasaran.S2.serapan``), or an indicator's
+    capaian and the serapan of the program it names (``IKU1.capaian``, ``anggaran.7.01.01.serapan``). Not a 'tidak
+    tercapai' capaian, which the row counts as 0 % where the model's figure is the words."""
+    c = report.computed
+    if per_sasaran:
+        return (f"capaian.{row.key}" if row.key in c.sasaran else ""), f"anggaran.sasaran.{row.key}.serapan"
+    indicator = c.indikator.get(row.key)
+    capaian = f"{row.key}.capaian" if indicator is not None and not indicator.capaian.tidak_tercapai else ""
+    found = c.anggaran is not None and c.anggaran.find(row.kode_anggaran) is not None
+    return capaian, f"anggaran.{row.kode_anggaran}.serapan" if found else ""
 
 
 def option_ids(options: dict[str, Any], key: str) -> list[str] | None:

@@ -30,7 +30,8 @@ from ..core.templates import theme_errors
 from ..core.model import Missing, PerjanjianKinerja, Pihak, Report, ScaleClass, Value
 from ..core.suggest import did_you_mean
 from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
-from .select import OptionError, budget_of, dataset_of, empty_efficiency, indicators_for, option_ids, option_years
+from .select import (OptionError, budget_of, dataset_of, efficiency_ids, empty_efficiency, indicators_for, option_ids,
+                     option_years)
 
 
 @dataclass
@@ -617,7 +618,8 @@ def table_kinerja_anggaran(report: Report, options: dict[str, Any]) -> Table:
 
 def table_efisiensi(report: Report, options: dict[str, Any]) -> Table:
     c = report.computed
-    rows = c.efisiensi_sasaran if options.get("per") == "sasaran" else c.efisiensi
+    per_indicator = options.get("per") != "sasaran"
+    rows = c.efisiensi if per_indicator else c.efisiensi_sasaran
     if not rows:
         raise OptionError(empty_efficiency(options))
     body = []
@@ -625,9 +627,9 @@ def table_efisiensi(report: Report, options: dict[str, Any]) -> Table:
         result = r.result
         value = (Cell(NA, numeric=True, title=result.reason, cls="na") if result.value is None
                  else Cell(result.formatted(), numeric=True))
-        body.append(Row([Cell(str(n)), Cell(r.label, header=True), pct(r.capaian), pct(r.serapan), value,
-                         text(result.label or NA)]))
-    per_indicator = options.get("per") != "sasaran"
+        capaian, serapan_id = efficiency_ids(report, r, not per_indicator)
+        body.append(Row([Cell(str(n)), Cell(r.label, header=True), pct(r.capaian, figure=capaian),
+                         pct(r.serapan, figure=serapan_id), value, text(result.label or NA)]))
     notes = [c.efisiensi_deskripsi]
     if per_indicator:  # a kegiatan's indicator beside "97,47 %" read as its kegiatan's own (which was 100 %)
         notes.append("Serapan anggaran setiap indikator = serapan program yang disebut indikator itu ('program' di "
@@ -697,8 +699,8 @@ def table_ikm(report: Report, options: dict[str, Any]) -> Table:
     ikm = report.computed.ikm
     if ikm is None:
         raise OptionError("laporan ini belum memiliki data/ikm.yaml")
-    body = [Row([Cell(u.kode), Cell(u.nama, header=True), num(u.nrr, 2), num(u.konversi, 2), text(u.mutu)])
-            for u in ikm.unsur]
+    body = [Row([Cell(u.kode), Cell(u.nama, header=True), num(u.nrr, 2, figure=f"ikm.{u.kode}.nilai"),
+                 num(u.konversi, 2, figure=f"ikm.{u.kode}.konversi"), text(u.mutu)]) for u in ikm.unsur]
     foot = [Row([Cell("Nilai SKM (rerata NRR)", header=True, colspan=2), num(ikm.skm, 3), Cell(""), Cell("")], cls="jumlah"),
             Row([Cell("Indeks Kepuasan Masyarakat (SKM × 25)", header=True, colspan=2), Cell(""),
                  num(ikm.nilai, 2, figure="ikm.nilai"),

@@ -14,10 +14,12 @@ from .marks import (
     alt,
     data,
     extreme_text,
+    figure_id,
     join_names,
     layer,
     max_lines,
     scaled_axis,
+    table_figures,
     text,
     to_float,
     unique_names,
@@ -54,6 +56,7 @@ class _Dataset:
     x_shown: list[str]  # display text (month names for months)
     series: list[str]
     matrix: list[list[Decimal | None]]  # one row per x, one cell per series
+    ids: list[list[str]]  # the figure id of each cell of ``matrix`` (``marks.FIGURE_IDS``), "" for none
     labels: Mapping[str, str]
     satuan_opt: Any
     warna: Any
@@ -107,6 +110,7 @@ def _parse_dataset(spec: ChartSpec) -> _Dataset:
     x_shown = [_month_name(v) if x_kind == "bulan" else v for v in raw_x]
 
     matrix: list[list[Decimal | None]] = []
+    ids = [[figure_id(row, col) for col in y_cols] for row in rows]
     for i, row in enumerate(rows, start=1):
         cells = []
         for col in y_cols:
@@ -119,7 +123,7 @@ def _parse_dataset(spec: ChartSpec) -> _Dataset:
     labels = o.get("label") or {}
     return _Dataset(
         nama=nama, jenis=jenis, x_col=x_col, y_cols=y_cols, x_kind=x_kind, raw_x=raw_x, x_shown=x_shown,
-        series=[_column_label(col, labels) for col in y_cols], matrix=matrix, labels=labels,
+        series=[_column_label(col, labels) for col in y_cols], matrix=matrix, ids=ids, labels=labels,
         satuan_opt=o.get("satuan"), warna=o.get("warna"),
     )
 
@@ -308,18 +312,24 @@ def _dataset_table(ds: _Dataset) -> ChartTable:
     header: list[str] = [ds.x_title]
     header += [f"{s} ({ds.satuan(col)})" if ds.satuan(col) else s for s, col in zip(ds.series, ds.y_cols)]
     rows = [[xs, *[fmt_or_dash(v) for v in cells]] for xs, cells in zip(ds.x_shown, ds.matrix)]
+    # each number of the file marked with its id, as the dataset table marks it; not a row's Jumlah or share
+    figures = [["", *[fid if v is not None else "" for v, fid in zip(cells, row_ids)]]
+               for cells, row_ids in zip(ds.matrix, ds.ids)]
     numeric = [False] + [True] * len(ds.series)
     if ds.jenis == "batang_tumpuk":
         header.append("Jumlah")
-        for row, total in zip(rows, ds.totals):
+        for row, row_ids, total in zip(rows, figures, ds.totals):
             row.append(fmt_or_dash(total))
+            row_ids.append("")
         numeric.append(True)
     if ds.jenis == "donat":
         header.append("Persentase")
-        for row, share in zip(rows, _donut_shares(ds)):
+        for row, row_ids, share in zip(rows, figures, _donut_shares(ds)):
             row.append(fmt_percent_or_dash(share))
+            row_ids.append("")
         numeric.append(True)
-    return ChartTable(tuple(header), tuple(tuple(r) for r in rows), tuple(numeric))
+    return ChartTable(tuple(header), tuple(tuple(r) for r in rows), tuple(numeric),
+                      table_figures([tuple(r) for r in figures]))
 
 
 _DATASET_KIND_TEXT = {

@@ -552,10 +552,13 @@ def plan_budget(spec: ChartSpec, name_key: str, what: str) -> Plan:
     )
     summary = Sentence()
     if complete and total_pagu > 0:
-        summary.add(
-            f"Jumlah pagu {len(rows)} {what} {fmt_rupiah_or_dash(total_pagu)}, realisasi "
-            f"{fmt_rupiah_or_dash(total_real)} (serapan {fmt_percent_or_dash(total_real / total_pagu * 100)})."
-        )
+        # the sums as the report's tables print the total (cents when it has them), each marked with the total's id
+        # when handed in: the sentence printed the engine's own sums, which the audit never read
+        total_ids = spec.options.get("id_jumlah") or {}
+        summary.add(f"Jumlah pagu {len(rows)} {what} ").figure(_rupiah(total_pagu), total_ids.get("pagu", ""))
+        summary.add(", realisasi ").figure(_rupiah(total_real), total_ids.get("realisasi", ""))
+        summary.add(" (serapan ").figure(fmt_percent_or_dash(total_real / total_pagu * 100),
+                                         total_ids.get("serapan", "")).add(").")
     summary.extend(extreme_sentence(serapan_items, fmt_percent_or_dash, ids=serapan_ids, lead="Serapan "), " ")
     table = ChartTable(
         (what.capitalize(), "Pagu", "Realisasi", "Serapan"),
@@ -585,6 +588,7 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
     has_status = any("status" in r for r in rows)
     values = []
     table_rows = []
+    table_ids: list[tuple[str, ...]] = []
     all_vals: list[Decimal] = []
     above = 0
     compared = 0
@@ -622,6 +626,7 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
         if has_status:
             cells.append(status)
         table_rows.append(tuple(cells))
+        table_ids.append(("", figure_id(row, "capaian"), figure_id(row, "serapan"), *[""] * (len(cells) - 3)))
     y = alt.Y("nama:N", sort=names, title=None, axis=alt.Axis(labelExpr=wrap_expr(names)))
     y_off = alt.YOffset("seri:N", sort=series)
     x = alt.X("nilai:Q", title="Persen (%)", scale=alt.Scale(domain=percent_domain(all_vals), nice=False),
@@ -667,7 +672,7 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
     if has_status:
         header.append("Keterangan")
         numeric.append(False)
-    table = ChartTable(tuple(header), tuple(table_rows), tuple(numeric))
+    table = ChartTable(tuple(header), tuple(table_rows), tuple(numeric), table_figures(table_ids))
     alt_text = f"Grafik batang capaian kinerja dibandingkan serapan anggaran untuk {len(rows)} {tingkat}."
     return Plan(chart, " ".join(parts), table, alt_text)
 
@@ -679,16 +684,20 @@ def plan_ikm(spec: ChartSpec) -> Plan:
     unique_names(names, spec.kind)
     values = []
     items: list[tuple[str, Decimal]] = []
+    item_ids: list[str] = []
     table_rows = []
+    table_ids = []
     for row, name in zip(rows, names):
         v = as_decimal(row.get("nilai"))
         shown = fmt_or_dash(v, 2)
         if v is not None:
             items.append((name, v))
+            item_ids.append(figure_id(row, "nilai"))
         values.append(
             {"unsur": name, "nilai": to_float(v), "label": shown, "keterangan": f"{name}; nilai rata-rata {shown}"}
         )
         table_rows.append((text(row, "kode"), text(row, "nama"), shown))
+        table_ids.append(("", "", figure_id(row, "nilai")))
     y = alt.Y("unsur:N", sort=names, title=None, axis=alt.Axis(labelExpr=wrap_expr(names)))
     base = alt.Chart(data(values))
     bars = base.transform_filter("isValid(datum.nilai)").mark_bar(
@@ -710,7 +719,8 @@ def plan_ikm(spec: ChartSpec) -> Plan:
         mutu = spec.options.get("mutu")
         summary.add("Nilai IKM ").figure(fmt_or_dash(nilai_ikm, 2), str(spec.options.get("id_nilai") or ""))
         summary.add(f" (mutu {mutu})." if mutu else ".")
-    summary.extend(extreme_sentence(items, lambda v: fmt_or_dash(v, 2), lead="Unsur dengan nilai "), " ")
-    table = ChartTable(("Kode", "Unsur pelayanan", "Nilai rata-rata"), tuple(table_rows), (False, False, True))
+    summary.extend(extreme_sentence(items, lambda v: fmt_or_dash(v, 2), ids=item_ids, lead="Unsur dengan nilai "), " ")
+    table = ChartTable(("Kode", "Unsur pelayanan", "Nilai rata-rata"), tuple(table_rows), (False, False, True),
+                       table_figures(table_ids))
     alt_text = f"Grafik batang nilai rata-rata {len(rows)} unsur pelayanan survei kepuasan masyarakat."
     return Plan(chart, summary.text, table, alt_text, tuple(summary.marks))

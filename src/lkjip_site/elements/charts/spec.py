@@ -121,16 +121,21 @@ def renstra(rows: Sequence[Mapping[str, Any]]) -> ChartSpec:
     return ChartSpec("renstra", tuple(rows), {})
 
 
-def anggaran_program(rows: Sequence[Mapping[str, Any]]) -> ChartSpec:
+def anggaran_program(rows: Sequence[Mapping[str, Any]], id_jumlah: Mapping[str, str] | None = None) -> ChartSpec:
     """Pagu vs realisasi per program (Rupiah). Rows: ``program``, ``pagu``, ``realisasi``, optional
-    ``serapan`` (%, computed from the two when absent)."""
-    return ChartSpec("anggaran_program", tuple(rows), {})
+    ``serapan`` (%, computed from the two when absent). ``id_jumlah``: the ids (``{nilai}`` paths) of the total's
+    ``pagu``, ``realisasi`` and ``serapan`` the summary's "Jumlah pagu …" sums the rows to, marked there."""
+    return ChartSpec("anggaran_program", tuple(rows), _budget_options(id_jumlah))
 
 
-def jenis_belanja(rows: Sequence[Mapping[str, Any]]) -> ChartSpec:
+def jenis_belanja(rows: Sequence[Mapping[str, Any]], id_jumlah: Mapping[str, str] | None = None) -> ChartSpec:
     """Pagu vs realisasi per jenis belanja. Rows: ``jenis`` (code such as ``barang_jasa`` or a
-    label), ``pagu``, ``realisasi``, optional ``serapan``."""
-    return ChartSpec("jenis_belanja", tuple(rows), {})
+    label), ``pagu``, ``realisasi``, optional ``serapan``. ``id_jumlah``: as for :func:`anggaran_program`."""
+    return ChartSpec("jenis_belanja", tuple(rows), _budget_options(id_jumlah))
+
+
+def _budget_options(id_jumlah: Mapping[str, str] | None) -> dict[str, Any]:
+    return {"id_jumlah": dict(id_jumlah)} if id_jumlah else {}
 
 
 def efisiensi(
