@@ -1816,3 +1816,172 @@ def test_a_pasted_table_of_other_figures_is_left_alone():
     found = [(f.loc.line, f.kode) for f in run(typed_words_report(body))
              if f.kode in ("angka-diketik", "predikat-diketik", "tabel-diketik")]
     assert found == [(3, "angka-diketik"), (9, "tabel-diketik")]  # 45,67 % was already read, as any typed %
+
+
+def _totals(body, anggaran=None):
+    """The ``jumlah-tabel`` findings of a report whose Bab III is ``body`` (line 1 its first line), by line."""
+    report = make_report([ind("A", D(80), D(82), 10)], [("S1", ["A"])], anggaran=anggaran,
+                         chapters=[chapter(body, body_line=1)])
+    return [(f.loc.line, f.message) for f in run(report) if f.kode == "jumlah-tabel"]
+
+
+def test_a_pasted_tables_jumlah_row_is_read_against_the_rows_above_it():
+    """Tables pasted from last year's Word report end with a typed "Jumlah" that no check read, unless its rows named
+    an indicator or a budget node of the data. The totals of the seeds (LKJIP.md §8): program realisations summing to
+    2.455.208.753 under a "Jumlah" of 2.369.772.519; a program pagu of 18.048.000 typed as the "Jumlah" of kegiatan
+    summing to 36.196.400; Belanja Operasi + Modal 693.583.150 short of the Belanja Daerah; a population per desa."""
+    body = ("Tabel 3.6 Realisasi Anggaran per Program\n"  # 1
+            "\n"
+            "| No | Program | Realisasi (Rp) |\n"  # 3
+            "|---|---|---:|\n"
+            "| 1 | Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota | Rp 1.633.431.429 |\n"
+            "| 2 | Program Penyelenggaraan Pemerintahan dan Pelayanan Publik | Rp 398.246.500 |\n"
+            "| 3 | Program Pemberdayaan Masyarakat Desa dan Kelurahan | Rp 245.610.824 |\n"
+            "| 4 | Program Koordinasi Ketenteraman dan Ketertiban Umum | Rp 177.920.000 |\n"
+            "| | **Jumlah** | **Rp 2.369.772.519** |\n"  # 9: 2.455.208.753
+            "\n"
+            "| Kegiatan | Pagu |\n"  # 11
+            "|---|---:|\n"
+            "| Perencanaan, Penganggaran dan Evaluasi Kinerja Perangkat Daerah | 20.000.000 |\n"
+            "| Administrasi Keuangan Perangkat Daerah | 16.196.400 |\n"
+            "| Jumlah | 18.048.000 |\n"  # 15: 36.196.400
+            "\n"
+            "| No | Jenis Belanja | Anggaran (Rp) | Realisasi (Rp) | % |\n"  # 17
+            "|---|---|---:|---:|---:|\n"
+            "| 1 | Belanja Operasi | 2.311.960.000 | 2.100.000.000 | 90,83 |\n"  # 19
+            "| | a. Belanja Pegawai | 1.500.000.000 | 1.400.000.000 | 93,33 |\n"
+            "| | b. Belanja Barang dan Jasa | 811.960.000 | 700.000.000 | 86,21 |\n"
+            "| 2 | Belanja Modal | 300.000.000 | 269.772.519 | 89,92 |\n"
+            "| | **Jumlah Belanja Daerah** | 3.305.543.150 | 2.369.772.519 | 71,69 |\n"  # 23: pagu 2.611.960.000
+            "\n"
+            "| No | Desa | Laki-laki | Perempuan | Jumlah |\n"  # 25
+            "|---|---|---:|---:|---:|\n"
+            "| 1 | Sungai Sipai | 1.250 | 1.210 | 2.460 |\n"
+            "| 2 | Tambela | 980 | 1.020 | 2.000 |\n"
+            "| 3 | Jawa | 870 | 900 | 1.770 |\n"
+            "| | Jumlah | 3.100 | 3.230 | 6.230 |\n")  # 30: Perempuan 3.130
+    found = _totals(body)
+    assert [line for line, _ in found] == [9, 15, 23, 30]
+    said = dict(found)
+    assert said[9].startswith("tabel ketikan ini menulis Jumlah Rp 2.369.772.519 di kolom 'Realisasi (Rp)', padahal "
+                              "jumlah 4 baris di atasnya Rp 2.455.208.753 (selisih Rp 85.436.234);")
+    assert said[9].endswith("Perbaiki angkanya, atau isikan angka tabel ini sebagai dataset CSV di folder data/ dan "
+                            "ganti tabel ketikan ini dengan blok ```{tabel} dataset```, yang menghitung baris Jumlah-nya")
+    assert "menulis Jumlah 18.048.000 di kolom 'Pagu', padahal jumlah 2 baris di atasnya 36.196.400 (selisih " \
+           "18.148.400)" in said[15]
+    # the total of the top level named (Operasi + Modal), and of all rows; the realisasi adds up, the % is not read
+    assert ("menulis Jumlah Belanja Daerah 3.305.543.150 di kolom 'Anggaran (Rp)', padahal jumlah 2 baris teratas di "
+            "atasnya (setingkat baris 19) Rp 2.611.960.000 (selisih Rp 693.583.150), dan jumlah semua 4 barisnya "
+            "Rp 4.923.920.000;") in said[23]
+    assert "di kolom 'Perempuan', padahal jumlah 3 baris di atasnya 3.130 (selisih 100)" in said[30]
+
+
+def test_a_right_jumlah_of_a_table_with_levels_is_not_warned():
+    """One table often holds program, kegiatan and sub kegiatan rows, rows numbered 1 / 1.1 / a., a parent row above
+    its children with the indentation lost in the paste, or sub totals: a right total equals the sum of one level,
+    not of all rows, and is no mistake. A program typed wrong (18.048.000 above kegiatan of 36.196.400) is that row's
+    mistake; the total of the kegiatan is right."""
+    body = ("| Kode | Program / Kegiatan / Sub Kegiatan | Pagu | Realisasi |\n"
+            "|---|---|---:|---:|\n"
+            "| 7.01.01 | Program Penunjang Urusan Pemerintahan Daerah | 18.048.000 | 30.000.000 |\n"
+            "| 7.01.01.2.01 | Perencanaan, Penganggaran dan Evaluasi | 20.000.000 | 18.000.000 |\n"
+            "| 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan | 12.000.000 | 11.000.000 |\n"
+            "| 7.01.01.2.01.0006 | Koordinasi dan Penyusunan Laporan Capaian Kinerja | 8.000.000 | 7.000.000 |\n"
+            "| 7.01.01.2.02 | Administrasi Keuangan | 16.196.400 | 12.000.000 |\n"
+            "| 7.01.01.2.02.0001 | Penyediaan Gaji dan Tunjangan ASN | 16.196.400 | 12.000.000 |\n"
+            "| | Jumlah | 36.196.400 | 30.000.000 |\n"
+            "\n"
+            "| No | Uraian | Anggaran |\n"
+            "|---|---|---:|\n"
+            "| 1 | Belanja Operasi | 2.000 |\n"
+            "| 1.1 | Belanja Pegawai | 1.200 |\n"
+            "| 1.2 | Belanja Barang dan Jasa | 800 |\n"
+            "| 2 | Belanja Modal | 500 |\n"
+            "| | Jumlah | 2.500 |\n"
+            "\n"
+            "| Uraian | Pagu | Realisasi |\n"
+            "|---|---:|---:|\n"
+            "| **Belanja Operasi** | 2.000 | 1.900 |\n"
+            "| Belanja Pegawai | 1.200 | 1.150 |\n"
+            "| Belanja Barang dan Jasa | 800 | 750 |\n"
+            "| **Belanja Modal** | 500 | 450 |\n"
+            "| Belanja Modal Peralatan dan Mesin | 500 | 450 |\n"
+            "| **Total** | 2.500 | 2.350 |\n"
+            "\n"
+            "| Golongan | Laki-laki | Perempuan | Jumlah |\n"
+            "|---|---:|---:|---:|\n"
+            "| IV | 2 | 1 | 3 |\n"
+            "| III | 8 | 6 | 14 |\n"
+            "| II | 3 | 2 | 5 |\n"
+            "| Jumlah PNS | 13 | 9 | 22 |\n"
+            "| PPPK | 2 | 3 | 5 |\n"
+            "| Tenaga Kontrak | 4 | - | 4 |\n"  # a dash: Excel's Accounting zero
+            "| Sub Jumlah Non PNS | 6 | 3 | 9 |\n"
+            "| Jumlah | 19 | 12 | 31 |\n")
+    assert _totals(body) == []
+    # the same tables with a wrong total are read, naming the sum of the top rows
+    found = dict(_totals(body.replace("| | Jumlah | 2.500 |", "| | Jumlah | 2.600 |")
+                         .replace("| **Total** | 2.500 |", "| **Total** | 2.600 |")
+                         .replace("| Jumlah | 19 | 12 | 31 |", "| Jumlah | 19 | 12 | 32 |")))
+    assert sorted(found) == [17, 26, 37]
+    assert ("menulis Jumlah 2.600 di kolom 'Anggaran', padahal jumlah 2 baris teratas di atasnya (setingkat baris 13) "
+            "2.500 (selisih 100), dan jumlah semua 4 barisnya 4.500;") in found[17]
+    assert ("menulis Total 2.600 di kolom 'Pagu', padahal jumlah 2 baris di atasnya (tanpa baris rinciannya) 2.500 "
+            "(selisih 100), dan jumlah semua 5 barisnya 5.000;") in found[26]
+    assert "menulis Jumlah 32 di kolom 'Jumlah'" in found[37]
+
+
+def test_columns_and_rows_that_are_no_sums_are_not_read():
+    """A share, a rate, an average, a capaian or a density is no sum of its rows (three desa's 95 % make no 285 %);
+    nor is a column with a cell that is no number (what the author added up cannot be known), nor a "No" column.
+    A "Rata-rata" row under the rows is no row of the sum."""
+    body = ("| No | Desa | Luas (km²) | Kepadatan (jiwa/km²) | Persentase | Rata-rata Umur | Capaian "
+            "| Cakupan Imunisasi | Jumlah KK |\n"
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|\n"
+            "| 1 | Sungai Sipai | 12 | 120,5 | 30 | 31,2 | 95 | 95 % | 410 |\n"
+            "| 2 | Tambela | 20 | 80,1 | 45,5 | 29,8 | 102 | 102 % | n/a |\n"
+            "| 3 | Jawa | 8 | 60,2 | 24,5 | 33,0 | 88 | 88 % | 390 |\n"
+            "| | Rata-rata | 13,33 | 86,9 | 33,3 | 31,3 | 95 | 95 % | 400 |\n"  # no row of the sum of Luas (40)
+            "| 6 | Jumlah | 40 | 86,9 | 99 | 31,3 | 95 | 95 % | 1.200 |\n")
+    assert _totals(body) == []
+    # the table is read: a wrong area is said, and only it
+    found = _totals(body.replace("| 6 | Jumlah | 40 |", "| 6 | Jumlah | 41 |"))
+    assert [(line, "di kolom 'Luas (km²)', padahal jumlah 3 baris di atasnya 40 (selisih 1)" in said)
+            for line, said in found] == [(7, True)]
+    # an empty cell beside a number of its row is no number either: its column is not read
+    assert _totals("| Desa | Laki-laki | Perempuan |\n|---|---:|---:|\n| A | 1.250 | 1.210 |\n| B | 980 | |\n"
+                   "| Jumlah | 2.230 | 2.230 |\n") == []
+
+
+def test_a_difference_from_rounding_the_decimals_shown_is_no_error():
+    """Areas printed with two decimals are rounded, each by up to 0,005, and so is their total: ten areas may differ
+    from their rounded total by up to 11 × 0,005 = 0,055 from rounding alone. More is a mistake; whole numbers
+    (people, rupiah) must add up exactly."""
+    rows = "".join(f"| Desa {i} | {a} |\n" for i, a in enumerate(
+        ["12,34", "20,11", "30,07", "59,33", "4,25", "6,13", "8,47", "10,02", "3,38", "5,91"], start=1))  # 160,01
+    table = "| Desa | Luas (km²) |\n|---|---:|\n" + rows
+    assert _totals(table + "| Jumlah | 160,05 |\n") == []  # 0,04 off: rounding may do that
+    assert [line for line, _ in _totals(table + "| Jumlah | 160,07 |\n")] == [13]  # 0,06: it may not
+    people = "| Desa | Penduduk |\n|---|---:|\n| A | 1.250 |\n| B | 980 |\n"
+    found = _totals(people + "| Jumlah | 2.231 |\n")
+    assert [line for line, _ in found] == [5] and "padahal jumlah 2 baris di atasnya 2.230 (selisih 1)" in found[0][1]
+
+
+def test_a_budget_tables_total_is_said_once():
+    """A "Jumlah" row of a budget table is read against the budget data (``angka-diketik``); a total that differs from
+    it is not read again against its rows. A total that equals the data while the rows typed above it, jenis belanja
+    the data does not hold, add up to another figure, is read against them."""
+    body = ("| Jenis Belanja | Pagu (Rp) |\n"
+            "|---|---:|\n"
+            "| Belanja Pegawai | 5.000.000 |\n"
+            "| Belanja Barang dan Jasa | 6.000.000 |\n"
+            "| Jumlah | 11.611.960 |\n"  # 5: the data's total; the rows 11.000.000
+            "\n"
+            "| Jenis Belanja | Pagu (Rp) |\n"
+            "|---|---:|\n"
+            "| Belanja Pegawai | 5.000.000 |\n"
+            "| Belanja Barang dan Jasa | 6.000.000 |\n"
+            "| Jumlah | 12.000.000 |\n")  # 11: neither; said by angka-diketik
+    report = typed_words_report(body)
+    found = [(f.loc.line, f.kode) for f in run(report) if f.kode in ("angka-diketik", "jumlah-tabel")]
+    assert found == [(5, "jumlah-tabel"), (11, "angka-diketik")]

@@ -610,6 +610,14 @@ CASES = [
          "tidak bernomor, tidak masuk Daftar Tabel, dan angkanya tidak ikut berubah bila data diubah. Ganti dengan blok "
          "```{tabel} capaian``` (isinya: 'id: <penanda tabel>', 'judul: <judul tabel>', 'indikator: [IKU1]')",
          "tabel-diketik"),
+    # bab 3 lines 32-36 appended: a population table pasted from a Word report, its typed Jumlah (line 36) 100 over
+    # the sum of the desa above it
+    Case("jumlah-tabel", append(BAB3, "\n| Desa | Penduduk |\n|---|---:|\n| Sungai Sipai | 1.250 |\n| Tambela | 980 |\n"
+                                      "| **Jumlah** | 2.330 |\n"),
+         BAB3, 36, "peringatan", "tabel ketikan ini menulis Jumlah 2.330 di kolom 'Penduduk', padahal jumlah 2 baris di "
+         "atasnya 2.230 (selisih 100); jumlah ketikan tidak dihitung ulang bila angka barisnya diubah. Perbaiki "
+         "angkanya, atau isikan angka tabel ini sebagai dataset CSV di folder data/ dan ganti tabel ketikan ini dengan "
+         "blok ```{tabel} dataset```, yang menghitung baris Jumlah-nya", "jumlah-tabel"),
     # bab 3 line 9: a count of indicators typed (the one indicator reached its target)
     Case("jumlah-diketik", replace(BAB3, "dengan predikat {nilai}`IKU1.predikat`.",
                                    "dengan predikat {nilai}`IKU1.predikat`. Sebanyak 0 dari 1 indikator mencapai target."),

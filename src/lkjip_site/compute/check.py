@@ -93,6 +93,10 @@ jumlah-diketik             warning     a count of indicators typed in a sentence
                                        tercapai") the sasaran do not have;
                                        "seluruh indikator tercapai", "tidak ada indikator yang belum mencapai target"
                                        where some indicator is not reached (or N/A)
+jumlah-tabel               warning     the "Jumlah"/"Total" row of a pasted Markdown table typed with a number in a column
+                                       other than the sum of that column's rows above it (accepted: the sum of all
+                                       rows, of one level's rows, or read with parent rows; rounding of the decimals
+                                       shown; rate, share and average columns not read): ``compute/pasted_totals.py``
 arah-diketik               warning     "naik dari A menjadi B" typed where B is below A (or "turun" where above); also
                                        in other word orders, beside a `<id>.delta` of the other sign, and "naik 3 poin"
                                        about one indicator whose change from last year is a fall (or none)
@@ -142,6 +146,7 @@ from .perubahan import check_target_awal
 from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
 from .pasted import check_pasted_tables, claimed_cells
+from .pasted_totals import check_typed_totals
 from .typed import (check_typed_all_reached, check_typed_capaian_of, check_typed_counts, check_typed_direction,
                     check_typed_numbers, check_typed_predikat, check_typed_sasaran, check_typed_spelled,
                     check_typed_verdict)
@@ -716,7 +721,10 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_scale(report, computed)
     findings += check_narrative_names(report, known_names or [])
     findings += check_narrative_period(report)
-    findings += check_pasted_tables(report, computed)
+    pasted = check_pasted_tables(report, computed)
+    findings += pasted
+    findings += check_typed_totals(report, {(f.loc.file, f.loc.line) for f in pasted
+                                            if f.kode == "angka-diketik" and f.loc is not None})
     findings += check_typed_numbers(report, computed, claimed_cells(report, computed))
     findings += check_typed_capaian_of(report, computed)
     findings += check_typed_predikat(report, computed)

@@ -45,17 +45,27 @@ _REALISED = re.compile(r"\brealisasi\b", re.I)
 _LABEL = re.compile(r"^\s*(tahun|no\.?|nomor|kode)\s*$", re.I)
 
 
+def names_rows(title: str) -> bool:
+    """Whether a column so titled holds numbers that name a row (a year, a number, a code), not amounts."""
+    return _LABEL.match(title) is not None
+
+
+def is_rate(title: str) -> bool:
+    """Whether a column so titled (or measured in such a unit) holds rates, shares, scores or averages, not money:
+    numbers whose sum means nothing. One rule for a dataset's columns and a pasted table's (``pasted_totals``)."""
+    return _RATE.search(title) is not None and _MONEY.search(title) is None
+
+
 def label_columns(ds: Dataset) -> list[str]:
     """The numeric columns of ``ds`` that name their row (a year, a number, a code): never added up by default."""
-    return [name for name, numeric in zip(ds.columns, ds.numeric) if numeric and _LABEL.match(name)]
+    return [name for name, numeric in zip(ds.columns, ds.numeric) if numeric and names_rows(name)]
 
 
 def rate_columns(ds: Dataset) -> list[str]:
     """The numeric columns of ``ds`` that hold rates, shares, scores or averages (by their name or ``satuan``)."""
     out = []
     for name, numeric in zip(ds.columns, ds.numeric):
-        said = f"{name} {ds.satuan.get(name, '')}"
-        if numeric and _RATE.search(said) and not _MONEY.search(said):
+        if numeric and is_rate(f"{name} {ds.satuan.get(name, '')}"):
             out.append(name)
     return out
 

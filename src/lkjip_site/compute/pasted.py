@@ -30,8 +30,9 @@ from .scales import NA_LABEL, normalise_label
 #: A caption typed above a pasted table: "Tabel 3.1 Capaian Indikator Kinerja" (its number and title).
 _TYPED_CAPTION = re.compile(r"^[\s*_]*Tabel\s+[\dIVX]+(?:[.\-]\d+)*\.?[\s*_:.-]*(.*?)[\s*_]*$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-#: Rows that total a budget table.
-_TOTAL = re.compile(r"^(?:jumlah|total)(?:\s+(?:total|keseluruhan|anggaran|belanja))?$")
+#: The label of a row that totals the rows above it, folded: of a budget table, and of any pasted table
+#: (``pasted_totals``).
+TOTAL_LABEL = re.compile(r"^(?:jumlah|total)(?:\s+(?:total|keseluruhan|seluruhnya|anggaran|belanja(?:\s+daerah)?))?$")
 #: The words of a column title, most specific first: what the cells under it hold.
 _KINDS = (("predikat", re.compile(r"\b(?:predikat|kategori|kriteria)\b")),
           ("capaian", re.compile(r"\bcapaian\b")),
@@ -85,7 +86,7 @@ def pasted_tables(chapter: Chapter) -> Iterator[PastedTable]:
             rows.append(PastedRow(found[j][0], tuple(found[j][1][a:b] for a, b in spans), spans))
             j += 1
         caption, caption_line = _caption_above(found, i)
-        yield PastedTable(chapter.rel, n, tuple(_plain(c) for c in table_cells(line)), tuple(rows), caption,
+        yield PastedTable(chapter.rel, n, tuple(cell_text(c) for c in table_cells(line)), tuple(rows), caption,
                           caption_line)
         i = j
 
@@ -99,7 +100,8 @@ def _caption_above(found: list[tuple[int, str, bool]], i: int) -> tuple[str, int
     return (m.group(1).strip(), found[k][0]) if m else ("", 0)
 
 
-def _plain(cell: str) -> str:
+def cell_text(cell: str) -> str:
+    """A cell as its author means it: emphasis and a note's mark dropped, spaces made one."""
     return " ".join(_DECOR.sub("", cell).split())
 
 
@@ -130,7 +132,7 @@ def _columns(table: PastedTable, tahun: int) -> list[_Column | None]:
 def _number(cell: str) -> tuple[Decimal, int, Decimal | None] | None:
     """A cell's number as typed (``106,25 %``, ``82,5``, ``Rp 1.250.000``): its value, decimals written and the other
     reading of ``1.234`` (a decimal point, as an English spreadsheet writes it); None for no number."""
-    found = parse_hand_written(_plain(cell))
+    found = parse_hand_written(cell_text(cell))
     if found is None:
         return None
     places = max(0, -found.value.as_tuple().exponent)
@@ -173,14 +175,14 @@ class _Names:
             text = _fold(cell)
             if (i < len(columns) and columns[i] is not None) or not text:
                 continue
-            kode = normalise_code(_plain(cell))
+            kode = normalise_code(cell_text(cell))
             ir = self.by_id.get(text.replace(" ", "")) or self.by_name.get(text)
             node = self.by_kode.get(kode) or self.by_nama.get(text)
             if ir is not None and _number(cell) is None:
                 found.append(_Subject(indicator=ir))
             elif node is not None:
                 found.append(_Subject(node=node, level=node.level))
-            elif money and self.budget is not None and _TOTAL.match(text):
+            elif money and self.budget is not None and TOTAL_LABEL.match(text):
                 found.append(_Subject(node=self.budget.total))
         distinct = {(s.indicator.id if s.indicator else "", id(s.node)) for s in found}
         return found[0] if len(distinct) == 1 else None
@@ -244,7 +246,7 @@ def _cell_finding(table: PastedTable, row: PastedRow, i: int, subject: _Subject,
         path = f"anggaran.{kode}.{column.kind}" if kode else f"anggaran.{column.kind}"
         source = "hasil hitungan" if column.kind in ("serapan", "sisa") or not kode else "menurut data anggaran"
     return Finding("warning", Loc(table.rel, row.line),
-                   f"tabel ketikan ini menulis {words}{year} {_plain(row.cells[i])} untuk {what}, padahal {words}"
+                   f"tabel ketikan ini menulis {words}{year} {cell_text(row.cells[i])} untuk {what}, padahal {words}"
                    f"{year} {source} {_shown(column.kind, value, ir)}; angka ketikan tidak ikut berubah bila datanya "
                    f"diubah. {advice} {{nilai}}`{path}` di sel itu", "angka-diketik")
 
@@ -253,7 +255,7 @@ def _predikat_finding(table: PastedTable, row: PastedRow, i: int, ir: IndicatorR
                       computed: ComputedReport, advice: str) -> Finding | None:
     """A predikat typed in a row of one indicator, not the one of its computed capaian (a predikat of last year's
     scale, or copied from the row above)."""
-    typed = _plain(row.cells[i])
+    typed = cell_text(row.cells[i])
     if not typed or not any(ch.isalpha() for ch in typed):
         return None
     label = ir.predikat.label if ir.predikat is not None else NA_LABEL
