@@ -286,8 +286,9 @@ def _finding(table: PastedTable, total_row: _Row, column: _Column) -> Finding:
     return Finding("warning", Loc(table.rel, total_row.line),
                    f"tabel ketikan ini menulis {total_row.label} {total_row.cells[column.index]} di {where}, padahal "
                    f"jumlah {rows} {_shown(summed, places, money)} (selisih {gap}){rest}; jumlah ketikan tidak "
-                   f"dihitung ulang bila angka barisnya diubah. Perbaiki angkanya, atau isikan angka tabel ini sebagai dataset CSV di folder data/ dan ganti "
-                   f"tabel ketikan ini dengan blok ```{{tabel}} dataset```, yang menghitung baris Jumlah-nya",
+                   f"dihitung ulang bila angka barisnya diubah. Perbaiki angkanya, atau isikan angka tabel ini "
+                   "sebagai dataset CSV di folder data/ dan ganti tabel ketikan ini dengan blok ```{tabel} dataset```, "
+                   "yang menghitung baris Jumlah-nya",
                    "jumlah-tabel")
 
 
