@@ -51,7 +51,7 @@ from typing import Iterable, Sequence
 
 from ..core import fmt
 from ..core.model import Loc, Report
-from ..core.numbers import as_decimal, bracketed_negative, parse_hand_written, placeholder
+from ..core.numbers import as_decimal, bracketed_negative, number_problem, parse_hand_written, placeholder
 from .datasets import is_rate, names_rows
 from .findings import ZERO, Finding
 from .pasted import TOTAL_LABEL, PastedRow, PastedTable, cell_text, pasted_tables
@@ -123,10 +123,10 @@ def _figure(cell: str) -> _Figure | None:
     negative = bracketed_negative(cell)
     if negative is not None:
         value = as_decimal(negative)
-        return None if value is None else _Figure(value, None)
+        return None if value is None or number_problem(value) else _Figure(value, None)
     found = parse_hand_written(cell)
-    if found is None:
-        return None
+    if found is None or number_problem(found.value):
+        return None  # no number, or one of more digits than any figure has (its sum would be rounded)
     other = Decimal(found.alternative) if found.alternative else None
     return _Figure(found.value, other)
 
@@ -275,9 +275,11 @@ def _finding(table: PastedTable, total_row: _Row, column: _Column) -> Finding:
     if len(set(levels)) > 1:
         top = [v for v, lv in zip(values, levels) if lv == levels[0]]
         rows = f"{len(top)} baris teratas di atasnya (setingkat baris {column.rows[0].line})"
-    else:
-        top = _collapsed(values, places)
-        rows = f"{len(top)} baris di atasnya" + (" (tanpa baris rinciannya)" if len(top) < len(values) else "")
+    elif any(end > i + 2 for i, end in enumerate(_parent_ends(values, places))):
+        top = _collapsed(values, places)  # a row above two or more that add up to it: a parent, as it reads
+        rows = f"{len(top)} baris di atasnya (tanpa baris rinciannya)"
+    else:  # two equal rows are no parent and child in the message: 2 and 2 staff of two golongan
+        top, rows = values, f"{len(values)} baris di atasnya"
     summed = sum(top, ZERO)
     where = f"kolom '{column.title}'" if column.title else f"kolom ke-{column.index + 1}"
     rest = (f", dan jumlah semua {len(values)} barisnya {_shown(sum(values, ZERO), places, money)}"
