@@ -827,12 +827,60 @@ def test_the_comparison_of_every_year_leaves_a_chart_of_many_reports_to_each_yea
     assert len(note) == 1, "tidak ada tautan ke grafik setiap tahun"
     assert note[0].xpath(".//a/@href") == ["2024/#grafik-perbandingan", "2023/#grafik-perbandingan"]  # below the table
     assert "Grafik 22 laporan sekaligus" in note[0].text_content()
-    assert len(page.xpath('//table[@id="tabel-perbandingan"]/tbody/tr')) == 22  # the table keeps every report
+    assert len(page.xpath('//table[contains(@class, "urut")]/tbody/tr')) == 22  # the tables keep every report
     assert (wide_portal / "perbandingan" / "perbandingan.csv").is_file()
     for year in (2024, 2023):
         shown = lxml.html.fromstring((wide_portal / "perbandingan" / str(year) / "index.html").read_bytes())
         assert shown.xpath('//figure[@id="grafik-perbandingan"]//svg'), f"perbandingan/{year}/ tanpa grafik"
         assert not shown.xpath('//p[@class="grafik-per-tahun"]')
+
+
+def _headings(page: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+    return [(h.tag, " ".join(h.text_content().split())) for h in page.xpath("//main//*[self::h1 or self::h2 or "
+                                                                           "self::h3 or self::h4]")]
+
+
+def _sections_listed(page: lxml.html.HtmlElement) -> list[str]:
+    """The headings the page's contents list ("Di halaman ini") leads to, each that of the section it opens."""
+    contents = page.xpath('//nav[@aria-label="Isi halaman ini"]')
+    assert len(contents) == 1, "tidak ada daftar isi halaman"
+    shown = []
+    for href in contents[0].xpath(".//a/@href"):
+        assert href.startswith("#"), href
+        heading = page.get_element_by_id(href[1:])
+        assert heading.tag == "h2", href
+        section = heading.getparent()
+        assert section.tag == "section" and section.get("aria-labelledby") == href[1:], href
+        shown.append(" ".join(heading.text_content().split()))
+    return shown
+
+
+def test_the_comparison_of_many_reports_has_a_section_a_reader_can_jump_to_for_each_year(wide_portal: Path) -> None:
+    """160 reports of four years: ``perbandingan/`` was one table 27 600 px tall on a 360 px phone under its only
+    heading, so a screen reader could not jump to a year and a sighted reader scrolled through every year to find
+    their kecamatan. Each year is a section under its heading, the earlier years folded with their number of reports
+    in view, and a list at the top leads to every section; a year's page has its table's and its chart's."""
+    page = lxml.html.fromstring((wide_portal / "perbandingan" / "index.html").read_bytes())
+    sections = ["Tahun 2024", "Tahun 2023", "Keterangan tabel", "Grafik perbandingan"]
+    assert _headings(page) == [("h1", "Perbandingan kinerja instansi"), *(("h2", s) for s in sections)]
+    assert _sections_listed(page) == sections
+    contents = " ".join(page.xpath('string(//nav[@aria-label="Isi halaman ini"])').split())
+    assert "Tahun 2024 (11 laporan) · Tahun 2023 (11 laporan)" in contents, contents
+    for year in (2024, 2023):
+        rows = page.xpath(f'//section[@aria-labelledby="tahun-{year}"]//table/tbody/tr')
+        assert sorted(r.xpath("string(th)").strip() for r in rows) == sorted(f"Kecamatan {n}" for n in WIDE_NAMES)
+        assert {r.xpath("string(td[1])").strip() for r in rows} == {f"Tahun {year}"}
+    assert not page.xpath('//section[@aria-labelledby="tahun-2024"]//details')  # the newest year open
+    folded = page.xpath('//section[@aria-labelledby="tahun-2023"]/details[@class="laporan-tahun"][not(@open)]')
+    assert len(folded) == 1 and folded[0].xpath("./summary/text()") == ["Tampilkan tabel 11 laporan tahun 2023"]
+    assert page.xpath('//section[@aria-labelledby="bagian-grafik"]/p[@class="grafik-per-tahun"]')
+    year = lxml.html.fromstring((wide_portal / "perbandingan" / "2024" / "index.html").read_bytes())
+    assert _headings(year) == [("h1", "Perbandingan kinerja instansi tahun 2024"), ("h2", "Tabel perbandingan"),
+                               ("h2", "Grafik perbandingan")]
+    assert _sections_listed(year) == ["Tabel perbandingan", "Grafik perbandingan"]
+    assert len(year.xpath('//section[@aria-labelledby="bagian-tabel"]//table[@id="tabel-perbandingan"]/tbody/tr')) == 11
+    # the chart keeps the address ``perbandingan/`` links it at
+    assert year.xpath('//section[@aria-labelledby="bagian-grafik"]/figure[@id="grafik-perbandingan"]')
 
 
 def test_the_search_page_without_javascript_lists_the_newest_year_in_lines_and_folds_the_earlier(

@@ -207,6 +207,22 @@ def test_each_report_link_of_the_comparison_names_its_instansi(phone: PageProbe)
     assert phone.page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
+def test_the_comparisons_sections_are_headings_its_contents_list_leads_to(phone: PageProbe) -> None:
+    """A comparison page had only its H1: a screen reader's list of headings offered nothing to jump to, the chart
+    below a long table was found by reading through it. Its table and its chart are sections under their headings,
+    and the list at its top ("Di halaman ini") brings each heading into view on a phone."""
+    for url, title in (("/perbandingan/", "Perbandingan kinerja instansi"),
+                       ("/perbandingan/2023/", "Perbandingan kinerja instansi tahun 2023")):
+        phone.goto(url)
+        heard = re.findall(r'- heading "([^"]*)" \[level=(\d)\]', phone.page.locator("main").aria_snapshot())
+        assert heard == [(title, "1"), ("Tabel perbandingan", "2"), ("Grafik perbandingan", "2")], heard
+        contents = phone.page.get_by_role("navigation", name="Isi halaman ini")
+        for name in ("Grafik perbandingan", "Tabel perbandingan"):
+            contents.get_by_role("link", name=name).click()
+            expect(phone.page.get_by_role("heading", name=name, level=2)).to_be_in_viewport()
+    assert phone.problems() == [], phone.problems()
+
+
 def test_escape_hides_a_charts_tooltip_without_moving_the_pointer(browser: Browser, base_url: str) -> None:
     """A chart's tooltip (shown while the pointer rests on a bar) covered part of the chart, on a magnified screen much
     of what was in view, and only moving the pointer away hid it (WCAG 1.4.13: dismissible)."""
