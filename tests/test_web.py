@@ -476,6 +476,10 @@ def test_the_bundled_portal_says_why_a_figure_is_na_and_keeps_its_addresses(tmp_
            "rata-rata per sasaran")
     assert f'N/A<span class="catatan-sel">{why}</span>' in page
     assert why in files["perbandingan/2024/perbandingan.csv"].decode("utf-8")
+    # a budget note's amounts are not broken at their space on a phone ("dari Rp" / "10.236.549.000")
+    amounts = re.findall(r'<span( class="angka-utuh")? data-laporan="[^"]+" data-angka="anggaran\.(?:pagu|realisasi)">Rp ',
+                         files["perbandingan/2023/index.html"].decode("utf-8"))
+    assert amounts and all(amounts), amounts
     assert f'title="{why}"' in files["laporan/pengaron-2024-tw1/1.0/ikhtisar-eksekutif/index.html"].decode("utf-8")
     # Martapura Barat is graded on Banjar's scale, Batu Sopang on LAN's: each average is numbered to its own note
     everyone = files["perbandingan/index.html"].decode("utf-8")
