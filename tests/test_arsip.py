@@ -59,7 +59,7 @@ from lkjip_site.markdown import parser as parser_module
 from lkjip_site.output import pages as pages_module
 from lkjip_site.cli.scaffold import new_report
 from lkjip_site.output.changes import (ChapterText, FieldChange, VersionData, compare, load_document, paragraphs,
-                                       with_values, word_diff)
+                                       printed_in_pages, with_values, word_diff)
 from lkjip_site.output.audit import audit_site, marks_in_html
 from lkjip_site.output.opendata import machine_number, to_json
 from lkjip_site.output.publish import LINK_MIN_BYTES, publish
@@ -420,12 +420,12 @@ def test_change_page_lists_exactly_what_changed(flow: Flow) -> None:
 def test_change_page_new_values_are_marked_and_audited(flow: Flow) -> None:
     """The change page printed figures of the version it belongs to with no audit mark, so nothing compared them
     with the model (an IKM read "80,5556" there beside "80,56" everywhere else). Each new value is marked with its
-    figure id; the old ones are the archive's and are not. An indicator's capaian is its year's (``@2022``); its
-    target and realisasi are not marked (laporan.json does not say which is a mean of quarters, printed otherwise)."""
+    figure id; the old ones are the archive's and are not. An indicator's realisasi and capaian are its year's
+    (``@2022``)."""
     page = (flow.build / NEW / "perubahan" / "index.html").read_text(encoding="utf-8")
     marks = [(s.figure, s.text) for s in marks_in_html(f"{NEW}/perubahan/index.html", page)]
-    assert marks == [("IKM.capaian@2022", "98,13 %"), ("capaian.S2", "98,13 %"), ("indikator.mencapai_target", "1"),
-                     ("indikator.belum_mencapai", "2"),
+    assert marks == [("IKM.realisasi@2022", "78,5"), ("IKM.capaian@2022", "98,13 %"), ("capaian.S2", "98,13 %"),
+                     ("indikator.mencapai_target", "1"), ("indikator.belum_mencapai", "2"),
                      ("indikator.persen_mencapai_target", "33,33 %"), ("capaian.rata_rata", "96,04 %"),
                      ("sasaran.S2.mencapai_target", "0"), ("sasaran.S2.belum_mencapai", "1"),
                      ("sasaran.S2.persen_mencapai_target", "0,00 %")]
@@ -451,6 +451,90 @@ def test_change_page_prints_an_index_as_the_pages_do() -> None:
         return VersionData(versi, dt.date(2024, 1, 31), {"angka_kunci": rows}, [])
     [change] = compare(side("1.0", Decimal(29) / 9 * 25), side("1.1", Decimal("29.04") / 9 * 25)).angka_kunci
     assert (change.lama, change.baru, change.selisih, change.angka) == ("80,56", "80,67", "+0,11", "ikm.nilai")
+
+
+@pytest.fixture(scope="module")
+def means(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site whose IKM is a mean of its quarters (``agregasi: rata_rata``), released as 1.0 with quarters
+    84/85/84/85 (84,50), then built as 1.1 with 90,1/91/91/91 (90,775, printed 90,78)."""
+    root = copy_examples(tmp_path_factory.mktemp("rerata") / "situs")
+    fill_in_site(root)
+    report = root / "content" / "laporan" / SLUG
+    edit(report / "data" / "indikator.yaml", "    realisasi: {2022: 82}\n",
+         "    agregasi: rata_rata\n    realisasi: {2022: {tw1: 84, tw2: 85, tw3: 84, tw4: 85}}\n")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("LKJIP_DEBUG", raising=False)
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH_1)
+        run = lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
+        assert run.code == 0, run.err
+        edit(report / "data" / "indikator.yaml", "{tw1: 84, tw2: 85, tw3: 84, tw4: 85}",
+             "{tw1: 90.1, tw2: 91, tw3: 91, tw4: 91}")
+        edit(report / "laporan.yaml", 'versi: "1.0"', 'versi: "1.1"')
+        edit(report / "laporan.yaml", "tanggal_terbit: 2023-02-28", "tanggal_terbit: 2023-03-15")
+        run = lkjip(root, "build", "--tanpa-pdf")
+        assert run.code == 0, run.err
+    return root
+
+
+def _chapter_marks(root: Path, version: str, figure: str) -> set[str]:
+    """The texts a version's chapter pages print for one marked figure."""
+    return {s.text for page in sorted((root / "build" / "laporan" / SLUG / version).glob("*/index.html"))
+            if "perubahan" not in page.parts
+            for s in marks_in_html(page.as_posix(), page.read_text(encoding="utf-8")) if s.figure == figure}
+
+
+def test_change_page_prints_a_mean_of_quarters_as_the_tables_do(means: Path) -> None:
+    """laporan.json does not say a realisasi is a mean of quarters, which every table prints with two decimals: the
+    change page printed "84,5 → 90,775, +6,275" beside the tables' "84,50" and "90,78", and in the chapter's
+    sentence too. Each version's value reads as its own pages print it (the released 1.0's read from its archived
+    pages), the change that of the two printed figures; the new one is marked and passes the audit."""
+    assert _chapter_marks(means, "1.0", "IKM.realisasi") == {"84,50"}
+    assert _chapter_marks(means, "1.1", "IKM.realisasi") == {"90,78"}
+    path = f"{NEW}/perubahan/index.html"
+    page = (means / "build" / path).read_text(encoding="utf-8")
+    parser = _Rows()
+    parser.feed(page)
+    rows = parser.tables["Target, realisasi, capaian dan predikat yang berubah"][1:]
+    assert rows[0] == ["IKM Indeks Kepuasan Masyarakat (IKM)", "Realisasi 2022", "84,50", "90,78", "+6,28"]
+    assert '<span data-angka="IKM.realisasi@2022">90,78</span>' in page
+    shown = [re.sub(r'<span class="sr">[^<]*</span>', "", p) for p in
+             re.findall(r'<p class="paragraf">(.*?)</p>', page, re.S)]
+    assert any("Indeks Kepuasan Masyarakat (IKM) mencapai <del>84,50</del><ins>90,78</ins> dari target 80" in p
+               for p in shown), shown
+    assert "84,5<" not in page and "90,775" not in page
+    site = load_site(BuildOptions(root=means), Diagnostics())
+    assert audit_site(site, {path: page.encode()}) == []
+    wrong = page.replace('data-angka="IKM.realisasi@2022">90,78<', 'data-angka="IKM.realisasi@2022">90,775<')
+    [(place, message)] = audit_site(site, {path: wrong.encode()})
+    assert place == path and message.startswith("angka 'IKM.realisasi@2022' tidak sama")
+
+
+def test_a_released_version_reads_as_its_own_pages_printed_it() -> None:
+    """A released version is never rebuilt: its value reads as its pages printed it (the first place, in path
+    order), whichever lkjip made them (an older one printed a mean "84,5", as if typed), not another report's mark;
+    a value its pages did not mark as its open data writes it. The change is that of the printed figures, with the
+    more decimals of the two; of two that print the same, the exact one."""
+    this_year = {**_ind("IKM", Decimal("84.5"), Decimal("105.63")), "target": 80}
+    doc = {**_doc([{**this_year, "tahun": 2022, "realisasi": 84}, this_year]),
+           "laporan": {"tahun": 2023, "periode": "tahunan"}}
+    url = "laporan/x/1.0/"
+    pages = {"bab-3/index.html": b'<td data-angka="IKM.realisasi" class="angka">84,5</td>'
+                                 b'<td data-angka="IKM.target">80</td><td data-laporan="laporan/y/1.0/" '
+                                 b'data-angka="IKM.realisasi@2022">99</td>',
+             "index.html": b'<span data-angka="IKM.realisasi@2023">84,50</span>'}
+    assert printed_in_pages(url, pages, doc) == {"IKM.realisasi@2023": "84,5", "IKM.target@2023": "80"}
+    old = VersionData("1.0", dt.date(2024, 1, 31), doc, [], printed=printed_in_pages(url, pages, doc))
+    new_doc = {**doc, "indikator": [doc["indikator"][0], {**this_year, "realisasi": Decimal("90.775")}]}
+    new = VersionData("1.1", dt.date(2024, 2, 28), new_doc, [], printed={"IKM.realisasi@2023": "90,78"})
+    [change] = compare(old, new).indikator
+    assert (change.lama, change.baru, change.selisih, change.angka) == ("84,5", "90,78", "+6,28",
+                                                                       "IKM.realisasi@2023")
+    [unprinted] = compare(old, replace(new, printed={})).indikator
+    assert (unprinted.baru, unprinted.selisih) == ("90,775", "+6,275")
+    almost = {**doc, "indikator": [doc["indikator"][0], {**this_year, "realisasi": Decimal("90.776")}]}
+    [same] = compare(VersionData("1.0", dt.date(2024, 1, 31), almost, [], printed={"IKM.realisasi@2023": "90,78"}),
+                     new).indikator
+    assert (same.lama, same.baru, same.selisih) == ("90,78", "90,78", "-0,001")
 
 
 def test_report_page_links_its_change_page_and_every_version(flow: Flow) -> None:
@@ -1018,6 +1102,22 @@ def test_change_page_text_shows_last_years_change_and_link_text_as_the_pages_did
     [chapter] = with_values([ChapterText("bab-1", "Pendahuluan", body)], document)
     assert chapter.body == ("Aduan 4 menjadi 6 (naik (memburuk), selisih 2); IKK 2,92, naik, lihat BAB III dan "
                             "[rujukan]; [angka].")
+
+
+def test_change_page_text_shows_means_of_quarters_and_their_change_as_printed() -> None:
+    """Two means of quarters (83,3333… and 81,6666…) read "83,3333" and "(selisih 1,6667)" in a changed sentence,
+    where the pages print "83,33" and "1,66", the change of the printed figures (``comparisons.delta``). As the
+    version printed them (``printed``); the change the model's when it says it (the version being built)."""
+    row = {"nama": "IKM", "satuan": "nilai", "polaritas": "positif", "periode": "tahunan", "capaian": None,
+           "indikator_id": "IKM"}
+    document = {"laporan": {"tahun": 2023, "periode": "tahunan"}, "indikator": [
+        {**row, "tahun": 2023, "realisasi": Decimal(250) / 3}, {**row, "tahun": 2022, "realisasi": Decimal(245) / 3}]}
+    body = "IKM {nilai}`IKM.realisasi_lalu` menjadi {nilai}`IKM.realisasi` (selisih {nilai}`IKM.delta`)."
+    printed = {"IKM.realisasi@2023": "83,33", "IKM.realisasi@2022": "81,67"}
+    [chapter] = with_values([ChapterText("bab-1", "Pendahuluan", body)], document, printed)
+    assert chapter.body == "IKM 81,67 menjadi 83,33 (selisih 1,66)."
+    [chapter] = with_values([ChapterText("bab-1", "Pendahuluan", body)], document, {**printed, "IKM.delta": "1,70"})
+    assert chapter.body == "IKM 81,67 menjadi 83,33 (selisih 1,70)."
 
 
 def test_word_diff_shows_changed_paragraphs_only() -> None:

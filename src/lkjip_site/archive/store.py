@@ -22,7 +22,8 @@ from ..core.diagnostics import Diagnostics
 from ..core.fmt import fmt_date
 from ..core.paths import ARCHIVE_DIR
 from ..load.content import chapter_body, report_files
-from ..output.changes import FIELD_FILES, ChapterText, VersionData, field_sources, load_document
+from ..output.changes import (FIELD_FILES, ChapterText, VersionData, field_sources, load_document,
+                              printed_in_pages)
 from ..output.opendata import JSON_FILE
 from ..output.versions import (CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, BagRef, InstansiRef, VersionInfo,
                                version_key)
@@ -95,7 +96,8 @@ class ArchivedVersion:
             return "diterbitkan " + self.manifest.diterbitkan
 
     def version_data(self) -> VersionData:
-        """This version's side of a "Perubahan dari versi X" page: its published JSON and its chapters' text."""
+        """This version's side of a "Perubahan dari versi X" page: its published JSON, its chapters' text, and each
+        target and realisasi as its published pages printed it (``changes.printed_in_pages``)."""
         meta = self.manifest.laporan
         published = self.folder / SITE_DIR / OPEN_DATA_DIR / JSON_FILE
         # a missing file is reported by site_files() with every other difference from the manifest
@@ -107,8 +109,11 @@ class ArchivedVersion:
             chapters.append(ChapterText(str(bab["id"]), str(bab["judul"]), chapter_body(text)))
         sources = {path: (self.folder / SOURCE_DIR / path).read_bytes() for path in FIELD_FILES
                    if (self.folder / SOURCE_DIR / path).is_file()}
+        site = self.folder / SITE_DIR
+        pages = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html")) if p.is_file()}
         return VersionData(self.versi, _date(str(meta["tanggal_terbit"])), document, chapters, self.manifest.lkjip_site,
-                           {e.path: e.sha256 for e in self.manifest.sumber}, field_sources(sources))
+                           {e.path: e.sha256 for e in self.manifest.sumber}, field_sources(sources),
+                           printed_in_pages(self.url, pages, document))
 
 
 def _date(text: str) -> dt.date:

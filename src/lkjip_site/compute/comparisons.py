@@ -32,8 +32,9 @@ def delta(current: Value | None, previous: Value | None) -> Decimal | None:
 
 def change_decimals(current: Value | None, previous: Value | None) -> int:
     """Decimals a change is printed with: the more of its two values' as entered (6 − 4 complaints is "2", as they
-    read "6" and "4", not "2,00"; 85,32 − 82,82 is "2,50"); two when either is derived. The one rule for the pages'
-    change and the change page's, which reads the values back from a version's open data."""
+    read "6" and "4", not "2,00"; 85,32 − 82,82 is "2,50"); two when either is derived. The change page, which reads
+    a version's values back from its open data (which does not say which is derived), takes the more decimals of the
+    two as that version printed them (``output/changes._printed_change``): the same rule."""
     if isinstance(current, Derived) or isinstance(previous, Derived):
         return 2
     return max((entered_decimals(v) for v in (current, previous) if isinstance(v, Decimal)), default=2)

@@ -7,6 +7,12 @@ version. Numbers are compared as exact machine values and formatted with ``core/
 compared paragraph by paragraph, then word by word (``difflib``), so a reader sees the sentence that changed, each
 ``{nilai}`` in it read as that version printed it (from its own open data, :func:`with_values`), and its Markdown as
 the page showed it (:func:`shown_text`: no ``**``, ``##`` or ``|---|``).
+
+A target or realisasi is printed as its version's own pages printed it (``VersionData.printed``), not as the open
+data writes it: ``laporan.json`` does not say whether a value is a mean of quarters (``agregasi: rata_rata``), which
+every table prints with two decimals, a derived figure, and this page printed "84,5" and "90,775" beside the
+tables' "84,50" and "90,78". See :func:`printed_by_model` (the version being built) and :func:`printed_in_pages` (a
+released one).
 """
 
 from __future__ import annotations
@@ -17,15 +23,18 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
-from ..compute.comparisons import change_decimals, trend, trend_words
+from ..compute.comparisons import trend, trend_words
 from ..compute.prose import TABLE_DELIMITER
+from ..compute.refs import UnknownReference, lookup
+from ..compute.report import ComputedReport
 from ..core import fmt
 from ..core.diagnostics import Diagnostics
 from ..load.yamltree import load_yaml
 from ..markdown.parser import make_parser
 from ..markdown.plugins import HEADING_ATTRS
+from .audit import marks_in_html, normalise
 
 Number = Decimal | int
 Segment = tuple[str, str]  # ("sama" | "hapus" | "tambah", text)
@@ -51,6 +60,10 @@ class VersionData:
     sumber: dict[str, str] = field(default_factory=dict)
     #: the text of its :data:`FIELD_FILES` (path -> YAML), compared field by field ({}: not known)
     isian: dict[str, str] = field(default_factory=dict)
+    #: each number its indicators' targets and realisasi print (and their change from last year, ``<id>.delta``), as
+    #: its pages print it without the unit, by figure id (``IKM.realisasi@2022`` -> "84,50"); one not here is printed
+    #: as its open data writes it
+    printed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -61,7 +74,8 @@ class ValueChange:
     baru: str
     selisih: str = ""  # new − old, signed, when both are numbers
     #: the new value's figure id (its ``{nilai}`` path), marked on the page so the audit compares what the page
-    #: prints with the model ("": not a figure of the model, or no value); the old value is the archive's
+    #: prints with the model ("": not a figure of the model, or no value); the old value is the archive's, read from
+    #: its own pages where they marked it (:func:`printed_in_pages`), and no model of it is built to audit it with
     angka: str = ""
 
 
@@ -119,7 +133,7 @@ def load_document(data: bytes) -> dict[str, Any]:
 def compare(old: VersionData, new: VersionData) -> Changes:
     """Every figure and chapter that differs between ``old`` and ``new``, in reading order of ``new``."""
     out = Changes(old, new)
-    _indicators(old.document, new.document, out)
+    _indicators(old, new, out)
     out.sasaran = _rows(old.document.get("sasaran") or [], new.document.get("sasaran") or [], "sasaran_id",
                         lambda r: f"{r['sasaran_id']} {r['uraian']}", [
                             ("capaian", "Capaian rata-rata", _percent, _points),
@@ -132,7 +146,8 @@ def compare(old: VersionData, new: VersionData) -> Changes:
     other_tool = bool(old.alat and new.alat and old.alat != new.alat)
     out.angka_kunci, out.angka_kunci_alat = _key_figures(old.document.get("angka_kunci") or [],
                                                          new.document.get("angka_kunci") or [], other_tool)
-    out.bab = compare_chapters(with_values(old.chapters, old.document), with_values(new.chapters, new.document))
+    out.bab = compare_chapters(with_values(old.chapters, old.document, old.printed),
+                               with_values(new.chapters, new.document, new.printed))
     out.isian = changed_fields(old.isian, new.isian)
     out.berkas = changed_files(old.sumber, new.sumber)
     return out
@@ -258,7 +273,60 @@ def _shown_field(value: Any) -> str:
 # ------------------------------------------------------------------------------------------------ numbers
 
 
-def _indicators(old: dict[str, Any], new: dict[str, Any], out: Changes) -> None:
+def printed_by_model(computed: ComputedReport | None, document: dict[str, Any]) -> dict[str, str]:
+    """:attr:`VersionData.printed` of the version being built: each target and realisasi of its open data
+    (``document``), and each indicator's change from last year, as the model formats it (``refs.lookup``), which is
+    what its pages print and the audit holds every place to. ``computed``: the report's ``ComputedReport`` (None:
+    nothing known)."""
+    out: dict[str, str] = {}
+    if computed is None:
+        return out
+    changes = {f"{r['indikator_id']}.delta" for r in document.get("indikator") or []}
+    for path in sorted(_measured(document) | changes):
+        try:
+            ref = lookup(computed, path)
+        except UnknownReference:  # not a figure of the model: printed as the open data writes it
+            continue
+        if isinstance(ref.value, Decimal):
+            out[path] = normalise(ref.formatted())
+    return out
+
+
+def printed_in_pages(url: str, pages: Mapping[str, bytes], document: dict[str, Any]) -> dict[str, str]:
+    """:attr:`VersionData.printed` of a released version (``url``: ``laporan/<slug>/<versi>/``): each target and
+    realisasi of its open data (``document``) as its own published pages (``pages``: path below ``url`` -> HTML)
+    printed it, read from their audit marks (the first place that marks it, in path order).
+
+    Why its pages, not its open data nor today's formatter: a released version is never rebuilt, and what its
+    readers saw is what its pages printed, whichever lkjip made them: a mean of quarters "84,50" (or, by an lkjip
+    that printed it as if typed, "84,5"). Honest to the record either way, and equal to its tables by
+    construction. A value its pages did not mark (a version made before the tables marked their figures) is
+    printed as its open data writes it, as before."""
+    wanted = _measured(document)
+    year = (document.get("laporan") or {}).get("tahun")
+    out: dict[str, str] = {}
+    for path, data in sorted(pages.items()):
+        if not path.endswith(".html") or b"data-angka=" not in data:
+            continue
+        for shown in marks_in_html(url + path, data.decode("utf-8", errors="replace")):
+            figure = shown.figure if "@" in shown.figure else f"{shown.figure}@{year}"  # IKM.realisasi: its year's
+            if shown.report == url and figure in wanted and figure not in out:
+                out[figure] = normalise(shown.text)
+    return out
+
+
+_MEASURES = ("target", "realisasi")
+
+
+def _measured(document: dict[str, Any]) -> set[str]:
+    """The figure ids of the numeric targets and realisasi of an open-data document, ``<id>.<target|realisasi>@<tahun>``
+    (of the report's own year, the value of its period, as ``<id>.realisasi`` is)."""
+    return {f"{r['indikator_id']}.{name}@{r['tahun']}" for r in document.get("indikator") or []
+            for name in _MEASURES if _is_number(r.get(name))}
+
+
+def _indicators(old_version: VersionData, new_version: VersionData, out: Changes) -> None:
+    old, new = old_version.document, new_version.document
     olds, news = old.get("indikator") or [], new.get("indikator") or []
     old_ids = {r["indikator_id"]: r["nama"] for r in olds}
     new_ids = {r["indikator_id"]: r["nama"] for r in news}
@@ -286,7 +354,14 @@ def _indicators(old: dict[str, Any], new: dict[str, Any], out: Changes) -> None:
                                         ("capaian", "Capaian", _percent, _points), ("predikat", "Predikat", _text, None),
                                         ("target_awal", "Target awal (PK awal)", _measure, _delta)):
             a, b = _value(o, name), _value(r, name)
-            if a != b:
+            if a == b:
+                continue
+            if name in _MEASURES:
+                figure = f"{r['indikator_id']}.{name}@{r['tahun']}"
+                out.indikator.append(_printed_change(subject, f"{label} {period(r)}", a, b,
+                                                     old_version.printed.get(figure), new_version.printed.get(figure),
+                                                     figure))
+            else:
                 out.indikator.append(_change(subject, f"{label} {period(r)}", a, b, show, diff,
                                              _indicator_figure(r, name, year)))
     kept_keys = {key(r) for r in kept}
@@ -296,18 +371,54 @@ def _indicators(old: dict[str, Any], new: dict[str, Any], out: Changes) -> None:
 
 
 def _indicator_figure(row: dict[str, Any], name: str, year: Any) -> str:
-    """The figure id of an indicator row's new value, marked for the audit: its capaian of that year
+    """The figure id of an indicator row's new capaian or predikat, marked for the audit: its capaian of that year
     (``IKU1.capaian@2023``: the report's own year is its current result, s.d. TW n in a quarterly report, as the open
-    data's audit reads the same rows) and, of the report's own year, its predikat (``IKU1.predikat``).
-
-    Not its target or realisasi: ``laporan.json`` does not say whether one is a mean of quarters, which the pages print
-    with two decimals (a derived figure) and this page as written; a mark would compare unlike prints. Not an earlier
-    year's predikat, which has no ``{nilai}`` path."""
+    data's audit reads the same rows) and, of the report's own year, its predikat (``IKU1.predikat``); a target or
+    realisasi is marked by :func:`_printed_change`. Not an earlier year's predikat, which has no ``{nilai}`` path;
+    not the PK awal's target, no figure of the model."""
     if name == "capaian":
         return f"{row['indikator_id']}.capaian@{row['tahun']}"
     if name == "predikat" and row["tahun"] == year:
         return f"{row['indikator_id']}.predikat"
     return ""
+
+
+def _printed_change(subject: str, label: str, a: Any, b: Any, printed_a: str | None, printed_b: str | None,
+                    figure: str) -> ValueChange:
+    """A changed target or realisasi, each value as its version printed it (``printed_*``, None: as written) and the
+    change that of the two as printed, with the more decimals of the two: "84,50 → 90,78" reads "+6,28", as the pages'
+    change of two means of quarters is that of the printed figures (``comparisons.delta``), where it read
+    "84,5 → 90,775, +6,275". Two that print the same but differ keep their exact difference, so the row still
+    says what changed. The new value is marked with its figure id (``IKM.realisasi@2022``) for the audit."""
+    texts = [_measure_printed(v, p) for v, p in ((a, printed_a), (b, printed_b))]
+    selisih = ""
+    if _is_number(a) and _is_number(b):
+        d, decimals = _printed_difference(a, b, texts[0], texts[1])
+        if d == 0:
+            d = Decimal(b) - Decimal(a)
+            decimals = _visible(d, decimals)
+        selisih = fmt.fmt_delta(d, decimals)
+    return ValueChange(subject, label, texts[0], texts[1], selisih, figure if b is not None else "")
+
+
+def _measure_printed(value: Any, printed: str | None) -> str:
+    """A target or realisasi as its version printed it: ``printed`` for a number when known, else as written."""
+    if value is None:
+        return fmt.DASH
+    return printed if printed is not None and _is_number(value) else _measure(value)
+
+
+def _printed_difference(a: Number, b: Number, printed_a: str, printed_b: str) -> tuple[Decimal, int]:
+    """``b − a`` of two numbers as printed (``printed_*``, each the number rounded to its decimals) and the decimals
+    to print it with, the more of the two's: ``comparisons.change_decimals``' rule, read off the printed figures
+    (the open data does not say which is derived, printed with two)."""
+    da, db = _decimals(printed_a), _decimals(printed_b)
+    return fmt.round_half_up(b, db) - fmt.round_half_up(a, da), max(da, db)
+
+
+def _decimals(printed: str) -> int:
+    """The decimals of a number as printed: "84,50" has 2, "1.250" none."""
+    return len(printed.partition(",")[2])
 
 
 def _value(row: dict[str, Any], name: str) -> Any:
@@ -529,12 +640,14 @@ _REF = re.compile(r"\{ref\}`[^`]+`")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 
 
-def with_values(chapters: list[ChapterText], document: dict[str, Any]) -> list[ChapterText]:
+def with_values(chapters: list[ChapterText], document: dict[str, Any],
+                printed: Mapping[str, str] | None = None) -> list[ChapterText]:
     """The chapters with each ``{nilai}`path``` as its version printed it, read from the version's own open data:
     the page showed citizens "{nilai}`capaian.rata_rata`", and a sentence whose number changed (AKI 130 → 105,
     capaian 81,82 → 104,55 %) was not listed, its source unchanged. A value the document does not hold (a change
-    from last year, a Renstra target) reads "[angka]", never its path; a ``{ref}`` reads "[rujukan]"."""
-    values = _document_values(document)
+    from last year, a Renstra target) reads "[angka]", never its path; a ``{ref}`` reads "[rujukan]". A target or
+    realisasi (and a change of one) as the version printed it (``printed``, :attr:`VersionData.printed`)."""
+    values = _document_values(document, printed or {})
 
     def shown(m: re.Match[str]) -> str:
         return values.get(m.group(1).strip(), "[angka]")
@@ -543,8 +656,9 @@ def with_values(chapters: list[ChapterText], document: dict[str, Any]) -> list[C
             for c in chapters]
 
 
-def _document_values(document: dict[str, Any]) -> dict[str, str]:
-    """What ``{nilai}`` paths the open-data document answers, printed as the pages print them."""
+def _document_values(document: dict[str, Any], printed: Mapping[str, str]) -> dict[str, str]:
+    """What ``{nilai}`` paths the open-data document answers, printed as the pages print them (a target or
+    realisasi as ``printed`` says, when it does)."""
     meta = document.get("laporan") or {}
     out = {f"laporan.{k}": str(v) for k, v in meta.items() if isinstance(v, (str, int)) and not isinstance(v, bool)}
     for row in document.get("angka_kunci") or []:
@@ -559,14 +673,15 @@ def _document_values(document: dict[str, Any]) -> dict[str, str]:
         shown = {"nama": str(row.get("nama", "")), "satuan": str(row.get("satuan", "")),
                  "capaian": _percent(row["capaian"]) if _is_number(row.get("capaian")) else fmt.NA,
                  "predikat": str(row.get("predikat") or fmt.NA)}
-        for key in ("target", "realisasi"):
+        for key in _MEASURES:
             value = row.get(key) if row.get(key) is not None else row.get(f"{key}_kualitatif") or None
-            shown[key] = _measure(value) if value is not None else fmt.NA
+            shown[key] = _measure_printed(value, printed.get(f"{iid}.{key}@{row.get('tahun')}")) \
+                if value is not None else fmt.NA
         for key, text in shown.items():
             out[f"{iid}.{key}@{row.get('tahun')}"] = text  # "IKM.realisasi@2022"
             if own:
                 out[f"{iid}.{key}"] = text
-    out.update(_year_on_year(document))
+    out.update(_year_on_year(document, printed))
     for row in document.get("sasaran") or []:
         if _is_number(row.get("capaian")):
             out[f"capaian.{row['sasaran_id']}"] = _percent(row["capaian"])
@@ -577,10 +692,13 @@ def _document_values(document: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-def _year_on_year(document: dict[str, Any]) -> dict[str, str]:
+def _year_on_year(document: dict[str, Any], printed: Mapping[str, str]) -> dict[str, str]:
     """``<id>.delta``, ``.tren`` and ``.realisasi_lalu`` of an annual report, from its own and last year's realisasi
     as its open data holds them, printed as the pages print them (a change of "85,32 − 82,4" read "(selisih
-    [angka])" on the change page, beside every number of the sentence that changed with it)."""
+    [angka])" on the change page, beside every number of the sentence that changed with it): each realisasi as
+    ``printed`` says, and the change as ``printed`` says it (the version being built: the model's), else that of
+    the two as printed, with the more decimals of the two (two means of quarters "83,33" and "81,67" change by
+    "1,66", as ``comparisons.delta`` prints it)."""
     meta = document.get("laporan") or {}
     year = meta.get("tahun")
     if meta.get("periode") != "tahunan" or not isinstance(year, int):
@@ -595,11 +713,13 @@ def _year_on_year(document: dict[str, Any]) -> dict[str, str]:
         if tahun != year or last is None:
             continue
         now, before = row.get("realisasi"), last.get("realisasi")
+        shown_now = _measure_printed(now, printed.get(f"{iid}.realisasi@{year}"))
+        shown_before = _measure_printed(before, printed.get(f"{iid}.realisasi@{year - 1}"))
         if _is_number(before):
-            out[f"{iid}.realisasi_lalu"] = _measure(before)
+            out[f"{iid}.realisasi_lalu"] = shown_before
         if _is_number(now) and _is_number(before):
-            d = Decimal(now) - Decimal(before)
-            out[f"{iid}.delta"] = fmt.fmt_number(d, change_decimals(Decimal(now), Decimal(before)))
+            d, decimals = _printed_difference(before, now, shown_before, shown_now)
+            out[f"{iid}.delta"] = printed.get(f"{iid}.delta") or fmt.fmt_number(d, decimals)
             out[f"{iid}.tren"] = trend_words(trend(d), str(row.get("polaritas", ""))) or fmt.NA
     return out
 

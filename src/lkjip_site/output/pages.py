@@ -33,7 +33,7 @@ from ..elements.charts.svg import ENGINE_VERSION
 from ..markdown.directives import Parsed, ParsedChapter, RenderContext
 from ..markdown.renderer import render_chapter
 from ..markdown.urls import LinkIndex, build_link_index, chapter_url
-from .changes import ChapterText, VersionData, compare, load_document
+from .changes import ChapterText, VersionData, compare, load_document, printed_by_model
 from .csp import HEADERS_FILE, META_POLICY, headers_file
 from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, describe_chapter, describe_report,
                         describe_version, page_meta, reports_by_year, robots_txt, sitemap_entries, sitemap_xml)
@@ -415,9 +415,11 @@ class SitePages:
                      ctx: dict[str, Any]) -> None:
         """``<versi>/perubahan/``: "Perubahan dari versi X", computed from both versions' open data and chapter
         text."""
-        current = VersionData(report.versi, report.tanggal_terbit, load_document(content(data.files[JSON_FILE])),
+        document = load_document(content(data.files[JSON_FILE]))
+        current = VersionData(report.versi, report.tanggal_terbit, document,
                               [ChapterText(c.id, c.display_title, c.body) for c in report.chapters], __version__,
-                              self.history.sources.get(report.url, {}), self.history.fields.get(report.url, {}))
+                              self.history.sources.get(report.url, {}), self.history.fields.get(report.url, {}),
+                              printed_by_model(report.computed, document))
         url = f"{report.url}{CHANGES_DIR}/"
         meta = page_meta(self.site, f"Perubahan dari versi {previous.versi} — {report.judul}",
                          f"Apa yang berubah di {report.judul} versi {report.versi} dibanding versi "
@@ -428,7 +430,8 @@ class SitePages:
                             previous.versi, previous.alat, repr(previous.document),
                             [(c.id, c.judul, c.body) for c in previous.chapters], sorted(current.sumber.items()),
                             sorted(previous.sumber.items()), sorted(current.isian.items()),
-                            sorted(previous.isian.items()))
+                            sorted(previous.isian.items()), sorted(current.printed.items()),
+                            sorted(previous.printed.items()))
 
         def context() -> dict[str, Any]:
             return {"report": report, "changes": compare(previous, current), "meta": meta, **ctx}
