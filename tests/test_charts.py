@@ -24,6 +24,7 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import altair
+from fontTools.ttLib import TTFont
 import pytest
 import vl_convert
 from altair.utils.schemapi import validate_jsonschema
@@ -944,6 +945,17 @@ FONTS = Path(__file__).resolve().parents[1] / "themes" / "default" / "static" / 
 @pytest.fixture(scope="module")
 def ttf_fonts(tmp_path_factory):
     return truetype_fonts(chart_fonts([FONTS.parent.parent]), tmp_path_factory.mktemp("font-grafik"))
+
+
+def test_the_chart_fonts_converted_again_are_the_same_bytes(ttf_fonts, tmp_path):
+    """A worker gets the converted fonts as bytes and writes them once per machine under a folder named by those
+    bytes (``CarriedFolder``). fontTools stamped each conversion with its hour, so every fresh cache (a clean build,
+    each test) left another megabyte in the system's temporary folder; the copies keep the font's own date now."""
+    for copy in sorted(ttf_fonts.glob("*.ttf")):
+        source = TTFont(str(FONTS / (copy.stem + ".woff2")))
+        assert TTFont(str(copy))["head"].modified == source["head"].modified, copy.name
+    again = truetype_fonts(chart_fonts([FONTS.parent.parent]), tmp_path / "lagi")
+    assert {p.name: p.read_bytes() for p in again.iterdir()} == {p.name: p.read_bytes() for p in ttf_fonts.iterdir()}
 
 
 def _guide_limits(vl):

@@ -1472,6 +1472,19 @@ def test_print_fonts_decoded_once_give_weasyprint_the_font_it_would_decode(tmp_p
     assert fonts.WebFonts(Memo(tmp_path / "lain", "pdf")).job_files(damaged) == damaged
 
 
+def test_a_woff_print_font_is_decoded_to_the_same_bytes_on_every_build() -> None:
+    """A theme may ship WOFF (not WOFF2) fonts. fontTools stamped the decoded font with the hour of decoding, and the
+    PDF's font subset carries that date: two clean builds of one site could give two PDFs. The font's own date is
+    kept."""
+    source = TTFont(str(THEME_FONTS / "NotoSans-Regular-latin.woff2"), recalcTimestamp=False)
+    source.flavor = "woff"
+    woff = io.BytesIO()
+    source.save(woff)
+    truetype = fonts.decoded(woff.getvalue())
+    assert truetype[:4] == b"\x00\x01\x00\x00"
+    assert TTFont(io.BytesIO(truetype))["head"].modified == source["head"].modified
+
+
 # --------------------------------------------------------------------------------------------------
 # WeasyPrint's user-agent stylesheet, its universal pseudo-element rules scoped (output/pdf/ua.py)
 # --------------------------------------------------------------------------------------------------

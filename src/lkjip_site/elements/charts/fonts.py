@@ -46,7 +46,10 @@ def truetype_fonts(found: dict[str, Path], out: Path) -> Path:
         return out
     made = {}
     for name in FONT_SOURCES:
-        font = TTFont(str(found[name]))
+        # recalcTimestamp=False: fontTools otherwise stamps the copy's ``head`` table with the hour of conversion, so
+        # every conversion gave other bytes, and a worker's copy of them (``CarriedFolder``, named by its bytes) a new
+        # folder in the system's temporary folder each time a cache was made afresh.
+        font = TTFont(str(found[name]), recalcTimestamp=False)
         font.flavor = None
         buffer = io.BytesIO()
         font.save(buffer)

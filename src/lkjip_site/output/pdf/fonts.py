@@ -20,13 +20,16 @@ from ...core.memo import Memo
 
 def decoded(font: bytes) -> bytes:
     """What WeasyPrint's ``@font-face`` loading decodes a font to (``weasyprint/text/fonts.py``): WOFF2 through
-    ``woff2.decompress``, WOFF through ``TTFont`` saved without its flavour, anything else as it is."""
+    ``woff2.decompress``, WOFF through ``TTFont`` saved without its flavour (its own date kept), anything else as
+    it is."""
     if font[:4] == b"wOF2":
         out = BytesIO()
         woff2.decompress(BytesIO(font), out)
         return out.getvalue()
     if font[:4] == b"wOFF":
-        ttfont = TTFont(BytesIO(font))
+        # recalcTimestamp=False: the font's own date kept, not the hour of decoding (which WeasyPrint's own decoding
+        # writes, and a PDF's font subset carries: two clean builds of a theme with WOFF fonts could give two PDFs).
+        ttfont = TTFont(BytesIO(font), recalcTimestamp=False)
         ttfont.flavor = ttfont.flavorData = None
         out = BytesIO()
         ttfont.save(out)
