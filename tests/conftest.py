@@ -6,6 +6,7 @@ therefore start from a copy that already holds a good ``build/`` (the "previous 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -15,6 +16,7 @@ from typing import Any
 from unittest import mock
 
 import pytest
+import vl_convert
 
 from lkjip_site.build import BuildOptions, build
 from lkjip_site.cli.scaffold import new_report
@@ -88,6 +90,21 @@ def epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.delenv("LKJIP_DEBUG", raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def vega_bundled_once_per_process() -> Any:
+    """vl-convert's ``javascript_bundle`` made once per test process, not once per test.
+
+    A build bundles Vega for the interactive charts once per cache (``elements/charts/bundle.py`` keeps the source
+    there), and nearly every test builds into a fresh cache: 0,9 s of bundling each, about a tenth of the suite. The
+    bundler is vl-convert's, a pure function of its snippet and its own version, which a process does not change;
+    what the build does with its output (the header, the kept source and its hash, a damaged copy made again) still
+    runs in every test. A build in a subprocess (the CLI as an author runs it) bundles for itself.
+    """
+    real = vl_convert.javascript_bundle
+    with mock.patch.object(vl_convert, "javascript_bundle", functools.lru_cache(maxsize=4)(real)):
+        yield
 
 
 @pytest.fixture(scope="session")
