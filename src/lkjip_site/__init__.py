@@ -1,2 +1,2 @@
 """lkjip-site."""
-__version__ = "0.2.6"
+__version__ = "0.2.7"

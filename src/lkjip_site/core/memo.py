@@ -28,7 +28,7 @@ T = TypeVar("T")
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
 
-FORMAT = 18  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
+FORMAT = 19  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
 #            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers;
 #            the build record's key holds it too, so no build replays a record of the code before; 7: verdicts
 #            judged on the printed figure, so kept tables and states of the rule before are not taken; 8: the
@@ -76,7 +76,9 @@ FORMAT = 18  # bump when the meaning of keys, the pickled classes or the entries
 #            number kept with its unit, a typed "Tabel n" over a pasted table) and a report's kept messages (pasted
 #            tables read, percentages in words with "koma", fractions and bounds, a PK awal after a quarter's
 #            Perubahan) and outputs (the average's N/A reason, pk.anggaran's definition, target_awal and sasaran_id
-#            in the open data)
+#            in the open data); 19: the fifty-second pass: VersionData gains the values each version printed
+#            (change pages), IKM, efficiency and dataset tables and charts carry audit marks, a report's kept
+#            messages read pasted tables' typed totals (jumlah-tabel)
 
 
 def digest(*parts: Any) -> str:
