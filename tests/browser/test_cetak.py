@@ -1,19 +1,22 @@
 """A page printed from the browser (cetak.css), as a citizen prints a chapter to take to a meeting: the screen's tools
-left off the paper, the paper saying where it came from, and each table starting with its title, header and
-first row on one sheet. The printed sheets are read back from page.pdf().
+left off the paper, the paper saying where it came from, each table starting with its title, header and first row
+on one sheet, and what folds on screen (a chart's data) printed. The printed sheets are read back from page.pdf().
 """
 
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
+import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from .support import MAIN, open_probe
+from .support import MAIN, lkjip, open_probe, scaffold_report, served
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -62,6 +65,8 @@ def test_a_printed_page_names_its_report_version_and_address(  # type: ignore[no
 CHAPTERS = ("/laporan/martapura-barat-2023/1.0/bab-2-perencanaan-kinerja/", CHAPTER,
             "/laporan/batu-sopang-2022/1.0/bab-3-akuntabilitas-kinerja/",
             "/laporan/pengaron-2024-tw1/1.0/bab-3-akuntabilitas-kinerja/")
+#: Height of an A4 page inside cetak.css's margins (297 mm less 2 × 18 mm) in CSS px.
+PAGE_PX = 261 / 25.4 * 96
 #: The foot margin of a printed sheet (cetak.css's @page) in PDF points, and PDF points in CSS px.
 FOOT_PT = 18 / 25.4 * 72
 PX_PER_PT = 96 / 72
@@ -86,18 +91,25 @@ TABLES_JS = """() => [...document.querySelectorAll('main table')].filter(t => t.
 
 @dataclass(frozen=True)
 class Sheet:
-    """A printed sheet: its text, spaces made single, and the free height below its last line of text (CSS px)."""
+    """A printed sheet: its text, spaces made single, as pypdf reads it in layout mode (line by line from the top, a
+    table row by row: its plain mode gave a table's columns one after another) and in plain mode (boxes side by side
+    kept apart: a key figure and its definition), and the free height below its last line of text (CSS px)."""
 
     text: str
+    plain: str
     free: float
 
 
-def printed(page: Page) -> list[Sheet]:
-    """The page as Chromium prints it (Ctrl+P, A4 from cetak.css). The text is pypdf's in layout mode: line by line
-    from the top, a table row by row (its plain mode gave a table's columns one after another); where the last line
-    ends is PDFium's. The fonts are awaited first: printed before they had loaded, a page broke where no reader's
-    page breaks."""
+def print_media(page: Page) -> None:
+    """The page laid out as for printing, with its fonts loaded: measured or printed before they had loaded, a page
+    broke where no reader's page breaks, and a table was taller than on paper."""
+    page.emulate_media(media="print")
     page.evaluate("document.fonts.ready.then(() => true)")
+
+
+def printed(page: Page) -> list[Sheet]:
+    """The page as Chromium prints it (Ctrl+P, A4 from cetak.css, after :func:`print_media`), read back; where a
+    sheet's last line ends is PDFium's."""
     data = page.pdf(prefer_css_page_size=True)
     document = pdfium.PdfDocument(data)
     try:
@@ -105,11 +117,25 @@ def printed(page: Page) -> list[Sheet]:
         for sheet, drawn in zip(PdfReader(io.BytesIO(data)).pages, document, strict=True):
             words = drawn.get_textpage()
             lowest = min((words.get_rect(i)[1] for i in range(words.count_rects())), default=FOOT_PT)
-            sheets.append(Sheet(" ".join(sheet.extract_text(extraction_mode="layout").split()),
-                                (lowest - FOOT_PT) * PX_PER_PT))
+            text, plain = (" ".join(sheet.extract_text(extraction_mode=mode).split()) for mode in ("layout", "plain"))
+            sheets.append(Sheet(text, plain, (lowest - FOOT_PT) * PX_PER_PT))
         return sheets
     finally:
         document.close()
+
+
+def rows_follow(text: str, start: int, rows: list[list[str]]) -> list[str]:
+    """The rows of a table that are not printed, in order, from ``start`` on: each row's cells (their first words) in
+    a line of their own, a row beginning at most a few lines after the one before (a header repeated on a new sheet
+    in between); a name wrapped in its cell leaves its other cells on the row's first line."""
+    missing, at = [], start
+    for row in rows:
+        found = re.compile(".{0,160}?".join(re.escape(cell) for cell in row)).search(text, at)
+        if found is None or found.start() - at > 400:
+            missing.append(row[0])
+        else:
+            at = found.end()
+    return missing
 
 
 def test_a_printed_table_starts_with_its_title_header_and_first_row(  # type: ignore[no-untyped-def]
@@ -125,7 +151,7 @@ def test_a_printed_table_starts_with_its_title_header_and_first_row(  # type: ig
     try:
         for path in CHAPTERS:
             probe.goto(path)
-            page.emulate_media(media="print")
+            print_media(page)
             tables = page.evaluate(TABLES_JS)
             sheets = printed(page)
             assert tables, path
@@ -147,3 +173,106 @@ def test_a_printed_table_starts_with_its_title_header_and_first_row(  # type: ig
         context.close()
     assert alone == [], alone
     assert jumped == [], jumped
+
+
+#: What each unfolded <details> of the page is: its summary as printed, the first words of its content when it holds
+#: no table, and for a chart's data table each row's cells (the first words of each) and the table's height in print.
+FOLDED_JS = """() => [...document.querySelectorAll('main details')].filter(d => !d.closest('nav')).map(d => {
+  // the words of the page, not of the screen (innerText: a closed <details> has none)
+  const words = el => el.textContent.split(/\\s+/).filter(Boolean);
+  const summary = d.querySelector(':scope > summary');
+  const seen = summary.cloneNode(true);  // what the paper shows: a screen reader's words (.sr) are not printed
+  seen.querySelectorAll('.sr').forEach(sr => sr.remove());
+  const table = d.querySelector('table');
+  const content = [...d.children].filter(c => c !== summary).map(c => words(c).join(' ')).join(' ');
+  return {label: words(seen).join(' '),
+          text: table ? '' : content.split(' ').slice(0, 2).join(' '),
+          rows: table ? [...table.tBodies[0].rows].map(r => [...r.cells].map(c => words(c).slice(0, 2).join(' '))) : [],
+          height: table ? table.getBoundingClientRect().height : 0};
+})"""
+
+
+@pytest.mark.parametrize("java_script", [False, True], ids=["tanpa-js", "dengan-js"])
+def test_what_is_folded_on_screen_is_printed(  # type: ignore[no-untyped-def]
+        browser, base_url: str, java_script: bool) -> None:
+    """A chart's data table ("Data gambar 3.1" under each chart) folds on screen, and Chromium printed nothing of a
+    closed <details>: on paper the chart's bars stood without their numbers, and a key figure without its definition
+    (cetak.css's rule for the children does not reach Chromium's hidden content slot). Printed, with JavaScript or
+    without (the site's CSP allows no inline script, and a reader may have it off), each is under its summary as a
+    label; a chart's data is a compact table (the 22 indicators of a chart in less than two thirds of a page, not the
+    screen's two pages)."""
+    context, probe = open_probe(browser, base_url, java_script_enabled=java_script,
+                                viewport={"width": 673, "height": 960})
+    page = probe.page
+    missing: list[str] = []
+    try:
+        for path in (CHAPTER, REPORT):
+            probe.goto(path)
+            print_media(page)
+            folded = page.evaluate(FOLDED_JS)
+            assert folded, path
+            sheets = printed(page)
+            lines, plain = " ".join(sheet.text for sheet in sheets), " ".join(sheet.plain for sheet in sheets)
+            for item in folded:
+                label = item["label"]
+                if item["rows"]:  # right under its label, row by row
+                    at = lines.find(label)
+                    absent = rows_follow(lines, at + len(label), item["rows"]) if at >= 0 else []
+                    if at < 0 or absent:
+                        what = f"tanpa baris {absent}" if absent else "tidak tercetak"
+                        missing.append(f"{path}: {label!r} {what}")
+                    if item["height"] >= PAGE_PX * 2 / 3:
+                        missing.append(f"{path}: {label!r} setinggi {item['height']:.0f} px, lebih dari 2/3 halaman")
+                elif f"{label} {item['text']}" not in plain:
+                    missing.append(f"{path}: {label!r} tanpa isinya {item['text']!r}")
+        assert probe.problems() == [], probe.problems()
+    finally:
+        context.close()
+    assert missing == [], missing
+
+
+#: A portal past the home page's folding thresholds (partials/laporan_tahun.html): nine instansi (more than eight are
+#: listed under a closed "Setiap instansi dari tahun ke tahun") over two years (eighteen reports: the earlier year is
+#: folded under "Tampilkan 9 laporan tahun 2022").
+FOLDED_YEARS = (2023, 2022)
+FOLDED_INSTANSI = tuple(f"Kecamatan Lipat {n}" for n in range(1, 10))
+
+
+@pytest.fixture(scope="module")
+def folded_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The portal of :data:`FOLDED_INSTANSI` over :data:`FOLDED_YEARS`, built without PDFs and served."""
+    root = tmp_path_factory.mktemp("cetak-beranda") / "situs"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1707955200")
+        for year in FOLDED_YEARS:
+            for n, instansi in enumerate(FOLDED_INSTANSI, 1):
+                scaffold_report(root, f"kecamatan-lipat-{n}-{year}", year, instansi, "Program desa.")
+        lkjip(root, "build", "--no-pdf")
+    with served(root / "build") as url:
+        yield url
+
+
+def test_a_printed_home_page_lists_every_report_and_instansi(  # type: ignore[no-untyped-def]
+        browser, folded_home: str) -> None:
+    """Printed, the home page of a portal of many reports listed the newest year only: the earlier years, folded on
+    screen under "Tampilkan 9 laporan tahun 2022", and the list of instansi from year to year were not on the paper.
+    On paper each year lists its reports under its heading (without the screen's "Tampilkan …", which asks for a
+    click), and the list of instansi is under its summary."""
+    context, probe = open_probe(browser, folded_home, java_script_enabled=False,
+                                viewport={"width": 673, "height": 960})
+    try:
+        probe.goto("/")
+        print_media(probe.page)
+        text = " ".join(sheet.text for sheet in printed(probe.page))
+        assert "Tampilkan" not in text
+        missing = []
+        for title, line in ((f"Setiap instansi dari tahun ke tahun ({len(FOLDED_INSTANSI)} instansi)",
+                             "{} dari tahun ke tahun"),
+                            *((f"Tahun {year}", "{}") for year in FOLDED_YEARS)):
+            at = text.find(title)
+            missing += [f"{title}: {line.format(name)}" for name in FOLDED_INSTANSI
+                        if at < 0 or text.find(line.format(name), at) < 0]
+        assert missing == [], missing
+        assert probe.problems() == [], probe.problems()
+    finally:
+        context.close()
