@@ -364,6 +364,10 @@ IKM_YAML = "tahun: 2022\nresponden: 120\nunsur:\n" + "".join(
     for i, v in enumerate(["3.35", "3.2", "3.125", "3.40", "3.05", "3.5", "2.98", "3.3", "3.15"], start=1))
 
 
+#: An author's sentence citing the survey's SKM, added after the IKM table.
+SKM_SENTENCE = "Nilai SKM (rata-rata tertimbang) adalah {nilai}`ikm.skm`."
+
+
 @pytest.fixture(scope="module")
 def examples(tmp_path_factory: pytest.TempPathFactory) -> object:
     """The bundled examples (built without PDF), Batu Sopang with an IKM survey, its table and its chart: their
@@ -375,7 +379,8 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> object:
     (report / "data" / "ikm.yaml").write_text(IKM_YAML, encoding="utf-8")
     chapter = report / "30-bab-3-akuntabilitas-kinerja.md"
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\n```{tabel} ikm\nid: tabel-ikm\njudul: IKM\n```\n\n"
-                       "```{grafik} ikm\nid: grafik-ikm\njudul: Nilai Unsur Pelayanan\n```\n", encoding="utf-8")
+                       "```{grafik} ikm\nid: grafik-ikm\njudul: Nilai Unsur Pelayanan\n```\n\n"
+                       f"{SKM_SENTENCE}\n", encoding="utf-8")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", "1707955200")
         return build(BuildOptions(root=root, pdf=False, cache_dir=root / ".cache"), write=False)
@@ -392,7 +397,7 @@ def _tampered(html: str, container: str, row: str | None, old: str, new: str) ->
         place = re.search(r'<p class="grafik-ringkasan">.*?</p>', part, re.S)
         cell = old
     else:
-        place = next(m for m in re.finditer(r"<tr>.*?</tr>", part, re.S) if row in m.group())
+        place = next(m for m in re.finditer(r"<tr\b[^>]*>.*?</tr>", part, re.S) if row in m.group())
         cell = f">{old}</td>"
     assert place is not None and cell in place.group(), (container, row, old)
     changed = place.group().replace(cell, cell.replace(old, new), 1)
@@ -406,6 +411,8 @@ def _tampered(html: str, container: str, row: str | None, old: str, new: str) ->
     ("bs", "bab-3", "grafik-ikm", None, "3,50", "3,51", "ikm.U6.nilai"),
     ("bs", "bab-3", "tabel-ikm", "Unsur 7", "2,98", "2,99", "ikm.U7.nilai"),
     ("bs", "bab-3", "tabel-ikm", "Unsur 7", "74,50", "74,51", "ikm.U7.konversi"),
+    # the IKM table's SKM (mean of 3,35 … 3,15 = 3,228333…), printed unmarked with three decimals
+    ("bs", "bab-3", "tabel-ikm", "Nilai SKM", "3,2283", "3,2284", "ikm.skm"),
     # the efficiency chart per sasaran: a sasaran's capaian and its programs' serapan
     ("bs", "bab-3", "grafik-efisiensi", "kualitas pelayanan publik", "102,50 %", "102,49 %", "capaian.S2"),
     ("bs", "bab-3", "grafik-efisiensi", "kualitas pelayanan publik", "98,87 %", "98,86 %",
@@ -436,6 +443,23 @@ def test_a_chart_printing_another_value_than_the_data_is_caught(examples, report
     files[path] = _tampered(files[path].decode("utf-8"), container, row, old, new).encode("utf-8")
     [(place, message)] = audit_site(result.site, files)
     assert place == path and message.startswith(f"angka '{figure}'"), message
+
+
+def test_a_sentence_citing_the_skm_prints_it_as_the_ikm_table_does(examples) -> None:
+    """The IKM table printed the SKM "3,228" and ``{nilai}`ikm.skm``` "3,23" in the author's sentence below it, and
+    the table's was not marked, so the audit never compared them. One rule (four decimals: the mutu is judged on
+    SKM × 25 at two, the regulation's SKM-scale intervals are written to four) and both marked."""
+    result = examples
+    page = result.files[EXAMPLES["bs"] + "bab-3-akuntabilitas-kinerja/index.html"].decode("utf-8")
+    table = re.search(r'<table\b[^>]*\bid="tabel-ikm".*?</table>', page, re.S)
+    assert table is not None
+    row = next(m.group() for m in re.finditer(r"<tr\b[^>]*>.*?</tr>", table.group(), re.S) if "Nilai SKM" in m.group())
+    in_table = [s.text for s in marks_in_html("t", row) if s.figure == "ikm.skm"]
+    sentence = re.search(r"Nilai SKM \(rata-rata tertimbang\) adalah (.*?)\.</p>", page, re.S)
+    assert sentence is not None
+    in_sentence = [s.text for s in marks_in_html("s", sentence.group(1)) if s.figure == "ikm.skm"]
+    assert in_table == in_sentence == ["3,2283"]
+    assert audit_site(result.site, result.files) == []
 
 
 def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

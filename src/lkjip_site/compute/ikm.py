@@ -15,6 +15,12 @@ IKM_KODE = tuple(f"U{i}" for i in range(1, 10))
 #: PermenPANRB 14/2017, konversi IKM: 25,00–64,99 D (Tidak Baik); 65,00–76,60 C (Kurang Baik);
 #: 76,61–88,30 B (Baik); 88,31–100,00 A (Sangat Baik). Closed form without gaps: see :func:`mutu_ikm`.
 IKM_MUTU = (("A", "Sangat Baik"), ("B", "Baik"), ("C", "Kurang Baik"), ("D", "Tidak Baik"))
+#: Decimals the SKM (mean NRR, the "nilai rata-rata tertimbang") is printed with, in the IKM table and in
+#: ``{nilai}`ikm.skm``` alike. Why four: the mutu is judged on the IKM (SKM × 25) at two decimals (:func:`mutu_ikm`),
+#: and 0,01 of the IKM is 0,0004 of the SKM; the regulation's own SKM-scale intervals are the IKM ones ÷ 25, written
+#: to four decimals (2,5996 / 3,0644 / 3,5324). With two ("3,06") or three ("3,064", the upper end of C) the printed
+#: SKM of an IKM of 76,61 (B) read as C against that table, and SKM × 25 did not give the IKM printed below it.
+SKM_DECIMALS = 4
 
 
 def mutu_ikm(nilai: Decimal) -> tuple[str, str]:

@@ -17,7 +17,7 @@ from .budget import BudgetReport, BudgetRow, serapan
 from .capaian import Result
 from .comparisons import NO_TARGET_AKHIR
 from .figures import Figure, slug
-from .ikm import IkmResult
+from .ikm import SKM_DECIMALS, IkmResult
 from .report import ComputedReport, IndicatorResult
 
 Kind = Literal["percent", "rupiah", "number", "text"]
@@ -254,7 +254,7 @@ def _ikm_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
         return _ikm_element_ref(c.ikm, parts[1], parts[2], path)
     attr = parts[1] if len(parts) == 2 else ""
     table: dict[str, Ref] = {
-        "nilai": Ref(c.ikm.nilai, "number", path), "skm": Ref(c.ikm.skm, "number", path),
+        "nilai": Ref(c.ikm.nilai, "number", path), "skm": Ref(c.ikm.skm, "number", path, SKM_DECIMALS),
         "mutu": Ref(c.ikm.mutu, "text", path), "kinerja": Ref(c.ikm.kinerja, "text", path),
     }
     if c.ikm.responden is not None:

@@ -20,6 +20,7 @@ from ..compute.budget import BudgetRow, pk_pagu_attr, serapan
 from ..compute.capaian import mean
 from ..compute.comparisons import NO_TARGET_AKHIR
 from ..compute.datasets import dataset_table, label_columns, rate_columns, unaddable_rows
+from ..compute.ikm import SKM_DECIMALS
 from ..compute.periods import quarters_upto
 from ..compute.perubahan import TargetChange, is_revised, target_changes
 from ..compute.scales import colour_class, ink_for
@@ -701,7 +702,10 @@ def table_ikm(report: Report, options: dict[str, Any]) -> Table:
         raise OptionError("laporan ini belum memiliki data/ikm.yaml")
     body = [Row([Cell(u.kode), Cell(u.nama, header=True), num(u.nrr, 2, figure=f"ikm.{u.kode}.nilai"),
                  num(u.konversi, 2, figure=f"ikm.{u.kode}.konversi"), text(u.mutu)]) for u in ikm.unsur]
-    foot = [Row([Cell("Nilai SKM (rerata NRR)", header=True, colspan=2), num(ikm.skm, 3), Cell(""), Cell("")], cls="jumlah"),
+    # the SKM as ``{nilai}`ikm.skm``` prints it, marked for the audit: it printed three decimals here and two in a
+    # sentence, and an author's sentence citing it disagreed with the table unnoticed
+    foot = [Row([Cell("Nilai SKM (rerata NRR)", header=True, colspan=2),
+                 num(ikm.skm, SKM_DECIMALS, figure="ikm.skm"), Cell(""), Cell("")], cls="jumlah"),
             Row([Cell("Indeks Kepuasan Masyarakat (SKM × 25)", header=True, colspan=2), Cell(""),
                  num(ikm.nilai, 2, figure="ikm.nilai"),
                  text(f"{ikm.mutu} ({ikm.kinerja})")], cls="jumlah")]
