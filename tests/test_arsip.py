@@ -1120,6 +1120,23 @@ def test_change_page_text_shows_means_of_quarters_and_their_change_as_printed() 
     assert chapter.body == "IKM 81,67 menjadi 83,33 (selisih 1,70)."
 
 
+def test_change_page_text_shows_a_percent_indicator_with_its_unit_as_the_chapter_does() -> None:
+    """A changed sentence citing a realisasi in % read "84,50" (and last year's "80") where the chapter page prints
+    "84,50 %" and "80 %": the change page printed the number without the renderer's unit rule (``refs.value_ref``).
+    The mean of quarters keeps the decimals its version printed; a declared N/A stays N/A."""
+    row = {"nama": "Persentase layanan", "satuan": "%", "polaritas": "positif", "periode": "tahunan",
+           "capaian": None, "indikator_id": "PL"}
+    document = {"laporan": {"tahun": 2023, "periode": "tahunan"}, "indikator": [
+        {**row, "tahun": 2023, "realisasi": Decimal("84.5"), "target": None, "target_kualitatif": ""},
+        {**row, "tahun": 2022, "realisasi": 80}]}
+    body = ("Realisasi {nilai}`PL.realisasi` ({nilai}`PL.realisasi@2023`), tahun lalu {nilai}`PL.realisasi_lalu`, "
+            "target {nilai}`PL.target`.")
+    [chapter] = with_values([ChapterText("bab-3", "Akuntabilitas", body)], document, {"PL.realisasi@2023": "84,50"})
+    assert chapter.body == "Realisasi 84,50 % (84,50 %), tahun lalu 80 %, target N/A."
+    [chapter] = with_values([ChapterText("bab-3", "Akuntabilitas", body)], document)  # as entered when not known
+    assert chapter.body == "Realisasi 84,5 % (84,5 %), tahun lalu 80 %, target N/A."
+
+
 def test_word_diff_shows_changed_paragraphs_only() -> None:
     old = "Satu dua tiga.\n\nEmpat lima\nenam.\n\n- butir a\n- butir b\n"
     new = "Satu dua tiga.\n\nEmpat lima enam.\n\n- butir a\n- butir c\n"
@@ -1321,7 +1338,7 @@ def test_compare_lists_added_and_removed_indicators_budget_rows_and_chapters() -
     assert changes.indikator_ditambahkan == ["C Indikator C"]
     assert changes.indikator_dihapus == ["B Indikator B"]
     assert [(c.subjek, c.besaran, c.lama, c.baru, c.selisih) for c in changes.indikator] == [
-        ("A Indikator A", "Realisasi 2023", "95", "–", ""),
+        ("A Indikator A", "Realisasi 2023", "95", "N/A", ""),
         ("A Indikator A", "Capaian 2023", "95,00 %", "–", ""),
         ("A Indikator A", "Predikat 2023", "Baik", "–", ""),
     ]
@@ -1335,6 +1352,20 @@ def test_compare_lists_added_and_removed_indicators_budget_rows_and_chapters() -
         ("bab-1", "judul", "BAB I Pendahuluan"), ("bab-2", "ditambahkan", ""), ("lampiran", "dihapus", "")]
     assert not changes.empty
     assert compare(old, old).empty
+
+
+def test_compare_prints_a_realisasi_declared_missing_as_n_a_as_the_tables_do() -> None:
+    """A realisasi corrected to ``tidak_ada`` read "95 → –" on the change page, the dash that means nil, where every
+    table prints N/A. The open data holds a declared N/A and a value not written alike (null), and the tables print
+    both N/A; "–" is kept for a year the old version had no row of."""
+    old = VersionData("1.0", dt.date(2024, 1, 31), _doc([_ind("A", 95, Decimal("95"))]), [])
+    new = VersionData("1.1", dt.date(2024, 2, 29), _doc([
+        {**_ind("A", None, None), "alasan_na": "realisasi tidak tersedia: survei tidak dilaksanakan"},
+        {**_ind("A", 90, Decimal("90")), "tahun": 2024}]), [])
+    rows = [(c.besaran, c.lama, c.baru) for c in compare(old, new).indikator]
+    assert ("Realisasi 2023", "95", "N/A") in rows
+    assert ("Realisasi 2024", "–", "90") in rows  # no row of 2024 in the old version
+    assert ("Target 2024", "–", "100") in rows
 
 
 def test_compare_lists_a_changed_pagu_awal_and_target_awal() -> None:

@@ -67,7 +67,10 @@ def _unknown(path: str, hint: str = "") -> UnknownReference:
     return UnknownReference(msg + (f": {hint}" if hint else ""))
 
 
-def _value_ref(v: Value | None, satuan: str, path: str, na_reason: str = "tidak tersedia") -> Ref:
+def value_ref(v: Value | None, satuan: str, path: str, na_reason: str = "tidak tersedia") -> Ref:
+    """A target or realisasi of an indicator measured in ``satuan``: a number with its unit ("84,5 %" for "%"), as
+    entered; a grade as text; N/A when missing. Public for the change page, which prints a ``{nilai}`` of an archived
+    version from its open data and printed "84,50" where the chapter printed "84,50 %"."""
     if v is None:
         return Ref(Missing(na_reason), "number", path)
     if isinstance(v, Missing):
@@ -102,13 +105,13 @@ def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) 
             raise _unknown(path, f"indikator {ir.id} tidak memiliki data tahun {year}")
         simple = {"target": point.target, "realisasi": point.realisasi}
         if attr in simple:
-            return _value_ref(simple[attr], ir.satuan, path)
+            return value_ref(simple[attr], ir.satuan, path)
         return _result_ref(point.capaian, path)
     values = {"target": ir.target, "realisasi": ir.realisasi, "target_tahunan": ir.target_tahunan,
               "target_akhir": ir.target_akhir, "realisasi_lalu": ir.realisasi_lalu}
     if attr in values:
         missing = NO_TARGET_AKHIR if attr == "target_akhir" else "tidak tersedia"
-        return _value_ref(values[attr], ir.satuan, path, missing)
+        return value_ref(values[attr], ir.satuan, path, missing)
     if attr == "capaian":
         return _result_ref(ir.capaian, path)
     if attr == "predikat":

@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from ..compute.comparisons import trend, trend_words
 from ..compute.prose import TABLE_DELIMITER
-from ..compute.refs import UnknownReference, lookup
+from ..compute.refs import UnknownReference, lookup, value_ref
 from ..compute.report import ComputedReport
 from ..core import fmt
 from ..core.diagnostics import Diagnostics
@@ -360,7 +360,7 @@ def _indicators(old_version: VersionData, new_version: VersionData, out: Changes
                 figure = f"{r['indikator_id']}.{name}@{r['tahun']}"
                 out.indikator.append(_printed_change(subject, f"{label} {period(r)}", a, b,
                                                      old_version.printed.get(figure), new_version.printed.get(figure),
-                                                     figure))
+                                                     figure, had_row=bool(o)))
             else:
                 out.indikator.append(_change(subject, f"{label} {period(r)}", a, b, show, diff,
                                              _indicator_figure(r, name, year)))
@@ -384,13 +384,15 @@ def _indicator_figure(row: dict[str, Any], name: str, year: Any) -> str:
 
 
 def _printed_change(subject: str, label: str, a: Any, b: Any, printed_a: str | None, printed_b: str | None,
-                    figure: str) -> ValueChange:
+                    figure: str, had_row: bool = True) -> ValueChange:
     """A changed target or realisasi, each value as its version printed it (``printed_*``, None: as written) and the
     change that of the two as printed, with the more decimals of the two: "84,50 → 90,78" reads "+6,28", as the pages'
     change of two means of quarters is that of the printed figures (``comparisons.delta``), where it read
     "84,5 → 90,775, +6,275". Two that print the same but differ keep their exact difference, so the row still
-    says what changed. The new value is marked with its figure id (``IKM.realisasi@2022``) for the audit."""
-    texts = [_measure_printed(v, p) for v, p in ((a, printed_a), (b, printed_b))]
+    says what changed. The new value is marked with its figure id (``IKM.realisasi@2022``) for the audit.
+    ``had_row``: the old version had a row for that year and period (a missing value there is N/A, see
+    :func:`_measure_printed`)."""
+    texts = [_measure_printed(a, printed_a, had_row), _measure_printed(b, printed_b)]
     selisih = ""
     if _is_number(a) and _is_number(b):
         d, decimals = _printed_difference(a, b, texts[0], texts[1])
@@ -401,10 +403,14 @@ def _printed_change(subject: str, label: str, a: Any, b: Any, printed_a: str | N
     return ValueChange(subject, label, texts[0], texts[1], selisih, figure if b is not None else "")
 
 
-def _measure_printed(value: Any, printed: str | None) -> str:
-    """A target or realisasi as its version printed it: ``printed`` for a number when known, else as written."""
+def _measure_printed(value: Any, printed: str | None, present: bool = True) -> str:
+    """A target or realisasi as its version printed it: ``printed`` for a number when known, else as written.
+
+    Missing in a row its version has (``present``): N/A, as its tables print it (``tables.val``), whether declared
+    ``tidak_ada`` or not written, which its open data does not tell apart (both null) and the tables print alike; a
+    realisasi declared missing read "80 → –", the dash that means nil. "–" only where the version had no such row."""
     if value is None:
-        return fmt.DASH
+        return fmt.NA if present else fmt.DASH
     return printed if printed is not None and _is_number(value) else _measure(value)
 
 
@@ -675,8 +681,7 @@ def _document_values(document: dict[str, Any], printed: Mapping[str, str]) -> di
                  "predikat": str(row.get("predikat") or fmt.NA)}
         for key in _MEASURES:
             value = row.get(key) if row.get(key) is not None else row.get(f"{key}_kualitatif") or None
-            shown[key] = _measure_printed(value, printed.get(f"{iid}.{key}@{row.get('tahun')}")) \
-                if value is not None else fmt.NA
+            shown[key] = _cited(value, row, printed.get(f"{iid}.{key}@{row.get('tahun')}"))
         for key, text in shown.items():
             out[f"{iid}.{key}@{row.get('tahun')}"] = text  # "IKM.realisasi@2022"
             if own:
@@ -690,6 +695,16 @@ def _document_values(document: dict[str, Any], printed: Mapping[str, str]) -> di
             if _is_number(row.get(key)) and row.get("kode"):
                 out[f"anggaran.{row['kode']}.{key}"] = show(row[key])
     return out
+
+
+def _cited(value: Any, row: dict[str, Any], printed: str | None) -> str:
+    """A target or realisasi of an indicator ``row`` as a sentence's ``{nilai}`` prints it on the chapter page: by
+    the renderer's rule (``refs.value_ref``: with its unit, "84,50 %" for an indicator in %; N/A when missing), the
+    number with the decimals its version printed it with (``printed``, :attr:`VersionData.printed`; the audit held
+    that text to the same value), else as entered. The sentence printed "84,50" beside the chapter's "84,50 %"."""
+    number = _is_number(value)
+    ref = value_ref(Decimal(value) if number else value, str(row.get("satuan", "")), "")
+    return ref.formatted(_decimals(printed)) if number and printed is not None else ref.formatted()
 
 
 def _year_on_year(document: dict[str, Any], printed: Mapping[str, str]) -> dict[str, str]:
@@ -716,7 +731,7 @@ def _year_on_year(document: dict[str, Any], printed: Mapping[str, str]) -> dict[
         shown_now = _measure_printed(now, printed.get(f"{iid}.realisasi@{year}"))
         shown_before = _measure_printed(before, printed.get(f"{iid}.realisasi@{year - 1}"))
         if _is_number(before):
-            out[f"{iid}.realisasi_lalu"] = shown_before
+            out[f"{iid}.realisasi_lalu"] = _cited(before, row, printed.get(f"{iid}.realisasi@{year - 1}"))
         if _is_number(now) and _is_number(before):
             d, decimals = _printed_difference(before, now, shown_before, shown_now)
             out[f"{iid}.delta"] = printed.get(f"{iid}.delta") or fmt.fmt_number(d, decimals)
