@@ -78,7 +78,8 @@ FORMAT = 19  # bump when the meaning of keys, the pickled classes or the entries
 #            Perubahan) and outputs (the average's N/A reason, pk.anggaran's definition, target_awal and sasaran_id
 #            in the open data); 19: the fifty-second pass: VersionData gains the values each version printed
 #            (change pages), IKM, efficiency and dataset tables and charts carry audit marks, a report's kept
-#            messages read pasted tables' typed totals (jumlah-tabel)
+#            messages read pasted tables' typed totals (jumlah-tabel); the IKM table's SKM with four decimals,
+#            marked
 
 
 def digest(*parts: Any) -> str:
