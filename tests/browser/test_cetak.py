@@ -98,6 +98,7 @@ class Sheet:
     text: str
     plain: str
     free: float
+    landscape: bool = False
 
 
 def print_media(page: Page) -> None:
@@ -108,9 +109,12 @@ def print_media(page: Page) -> None:
 
 
 def printed(page: Page) -> list[Sheet]:
-    """The page as Chromium prints it (Ctrl+P, A4 from cetak.css, after :func:`print_media`), read back; where a
-    sheet's last line ends is PDFium's."""
-    data = page.pdf(prefer_css_page_size=True)
+    """The page as Chromium prints it (Ctrl+P, A4 from cetak.css, after :func:`print_media`), read back."""
+    return read_back(page.pdf(prefer_css_page_size=True))
+
+
+def read_back(data: bytes) -> list[Sheet]:
+    """The printed sheets of ``data`` (a page.pdf()); where a sheet's last line ends is PDFium's."""
     document = pdfium.PdfDocument(data)
     try:
         sheets = []
@@ -118,7 +122,8 @@ def printed(page: Page) -> list[Sheet]:
             words = drawn.get_textpage()
             lowest = min((words.get_rect(i)[1] for i in range(words.count_rects())), default=FOOT_PT)
             text, plain = (" ".join(sheet.extract_text(extraction_mode=mode).split()) for mode in ("layout", "plain"))
-            sheets.append(Sheet(text, plain, (lowest - FOOT_PT) * PX_PER_PT))
+            width, height = drawn.get_size()
+            sheets.append(Sheet(text, plain, (lowest - FOOT_PT) * PX_PER_PT, width > height))
         return sheets
     finally:
         document.close()
@@ -127,10 +132,11 @@ def printed(page: Page) -> list[Sheet]:
 def rows_follow(text: str, start: int, rows: list[list[str]]) -> list[str]:
     """The rows of a table that are not printed, in order, from ``start`` on: each row's cells (their first words) in
     a line of their own, a row beginning at most a few lines after the one before (a header repeated on a new sheet
-    in between); a name wrapped in its cell leaves its other cells on the row's first line."""
+    in between); a text wrapped in its cell (a name, a "Cukup Berhasil" in a narrow column) leaves the row's other
+    cells between its words, on the row's first line."""
     missing, at = [], start
     for row in rows:
-        found = re.compile(".{0,160}?".join(re.escape(cell) for cell in row)).search(text, at)
+        found = re.compile(".{0,160}?".join(re.escape(word) for cell in row for word in cell.split())).search(text, at)
         if found is None or found.start() - at > 400:
             missing.append(row[0])
         else:
@@ -163,8 +169,11 @@ def test_a_printed_table_starts_with_its_title_header_and_first_row(  # type: ig
                 after, before = text[text.index(caption):], text[:text.index(caption)]
                 if not any(cell in after for cell in table["cells"]):
                     alone.append(f"{path} {caption}: halaman {where[0] + 1} tanpa baris pertamanya {table['cells']}")
-                # moved away from the text before it: only when its title, header and first row did not fit below
+                # moved away from the text before it: only when its title, header and first row did not fit below,
+                # or when it is printed across a landscape sheet (a wide table) and the text before it is not
                 free = sheets[where[0] - 1].free if where[0] else 0
+                if where[0] and sheets[where[0]].landscape != sheets[where[0] - 1].landscape:
+                    free = 0
                 if table["before"] not in before and free > table["needed"] + SLACK_PX:
                     jumped.append(f"{path} {caption}: pindah ke halaman {where[0] + 1}, padahal di bawah "
                                   f"{table['before']!r} masih ada {free:.0f} px (perlu {table['needed']:.0f} px)")
@@ -173,6 +182,103 @@ def test_a_printed_table_starts_with_its_title_header_and_first_row(  # type: ig
         context.close()
     assert alone == [], alone
     assert jumped == [], jumped
+
+
+#: Chapters with the widest tables of the examples: the IKU table (seven columns of long texts, marked wide), a
+#: budget plan of six columns of amounts, a bab 3 of eight columns, and a quarter's realisation of fourteen (two
+#: header rows, marked wide). Each was wider than a portrait A4 page.
+WIDE_CHAPTERS = ("/laporan/batu-sopang-2022/1.0/bab-2-perencanaan-kinerja/",
+                 "/laporan/batu-sopang-2022/1.0/bab-1-pendahuluan/",
+                 "/laporan/batu-sopang-2022/1.0/bab-3-akuntabilitas-kinerja/",
+                 "/laporan/pengaron-2024-tw1/1.0/bab-3-akuntabilitas-kinerja/")
+#: Each captioned table's caption (first words), whether it is marked wide, the words of each of its column headers,
+#: and the first words of each cell of its last column (at least 3 characters: a "–" or a "5" is found anywhere).
+COLUMNS_JS = """() => [...document.querySelectorAll('main table')].filter(t => t.caption && t.tHead).map(t => {
+  // as printed: a note's letter after N/A is set apart, a screen reader's words (.sr) are not printed
+  const words = el => {
+    const seen = el.cloneNode(true);
+    seen.querySelectorAll('sup, .sr').forEach(hidden => hidden.remove());
+    return seen.textContent.split(/\\s+/).filter(Boolean);
+  };
+  return {caption: words(t.caption).slice(0, 5).join(' '), wide: !!t.closest('.lebar'),
+          headers: [...t.tHead.querySelectorAll('th')].map(words).filter(w => w.length),
+          last: [...t.tBodies].flatMap(b => [...b.rows]).map(r => words(r.cells[r.cells.length - 1]).slice(0, 2))
+            .filter(w => w.join(' ').length >= 3)};
+})"""
+
+#: The page's title and its width as laid out (CSS px).
+TITLE_JS = """() => { const h1 = document.querySelector('main h1'), range = document.createRange();
+  range.selectNodeContents(h1); return [h1.textContent, range.getBoundingClientRect().width]; }"""
+
+
+def printed_scale(data: bytes, title: str, css_px: float) -> float:
+    """How much smaller than laid out the first sheet of ``data`` is printed: the printed width of the page's title
+    (``title``, on one line: the widest of its occurrences, the source line above names it too, in small type) over
+    its width in CSS px. Chromium shrinks a whole page to fit a table wider than the paper (to 68 % for a chapter
+    with a table of fourteen columns), every line of it, not the table alone."""
+    document = pdfium.PdfDocument(data)
+    try:
+        words = document[0].get_textpage()
+        text = words.get_text_range()
+        starts = [found.start() for found in re.finditer(re.escape(title), text)]
+        # a character's advance, as the layout's width has it (its ink, the default box, is narrower)
+        widths = [words.get_charbox(at + len(title) - 1, loose=True)[2] - words.get_charbox(at, loose=True)[0]
+                  for at in starts]
+        return max(widths, default=0) * PX_PER_PT / css_px
+    finally:
+        document.close()
+
+
+def printed_after(text: str, start: int, cell: list[str]) -> int:
+    """Where a cell's words are printed from ``start`` on (their end), or -1: in layout mode a text wrapped in its
+    cell has the other cells of its line between its words."""
+    found = re.compile(".{0,200}?".join(re.escape(word) for word in cell)).search(text, start)
+    return found.end() if found else -1
+
+
+def test_every_column_of_a_wide_table_is_printed(  # type: ignore[no-untyped-def]
+        browser, base_url: str) -> None:
+    """Printed, a table wider than the paper was cut at its right edge: Batu Sopang's IKU table (Tabel 2.2) ended at
+    "Penanggung ja…", and its last column, the unit answerable for each indicator, was not on the paper at all; a
+    budget plan lost its total, a bab 3 table its last columns. On paper every column header is printed, and every
+    cell of the last column, in order; a table marked wide is printed on a landscape sheet, as in the PDF. Chromium
+    shrank a whole chapter to fit a table a little too wide (to 82 % for Batu Sopang's budget plan, its text 8,6 pt):
+    a chapter is printed at its size."""
+    context, probe = open_probe(browser, base_url, java_script_enabled=False, viewport={"width": 673, "height": 960})
+    page = probe.page
+    missing: list[str] = []
+    try:
+        for path in WIDE_CHAPTERS:
+            probe.goto(path)
+            print_media(page)
+            tables = page.evaluate(COLUMNS_JS)
+            title, width = page.evaluate(TITLE_JS)
+            data = page.pdf(prefer_css_page_size=True)
+            sheets = read_back(data)
+            assert tables, path
+            if (scale := printed_scale(data, title, width)) < 0.98:
+                missing.append(f"{path}: seluruh halaman dicetak diperkecil ({scale:.0%})")
+            text = " ".join(sheet.text for sheet in sheets)
+            for table in tables:
+                caption = table["caption"]
+                at = text.find(caption)
+                if at < 0:
+                    missing.append(f"{path} {caption}: tidak tercetak")
+                    continue
+                missing += [f"{path} {caption}: judul kolom {' '.join(cell)!r}" for cell in table["headers"]
+                            if printed_after(text, at, cell) < 0]
+                for cell in table["last"]:
+                    end = printed_after(text, at, cell)
+                    if end < 0:
+                        missing.append(f"{path} {caption}: sel kolom terakhir {' '.join(cell)!r}")
+                    else:
+                        at = end
+                if table["wide"] and not any(sheet.landscape for sheet in sheets if caption in sheet.text):
+                    missing.append(f"{path} {caption}: tabel lebar tidak dicetak melintang")
+        assert probe.problems() == [], probe.problems()
+    finally:
+        context.close()
+    assert missing == [], "\n".join(missing)
 
 
 #: What each unfolded <details> of the page is: its summary as printed, the first words of its content when it holds
