@@ -260,6 +260,14 @@ def test_tables_use_the_screen(browser, base_url: str) -> None:  # type: ignore[
         align = wide.page.evaluate("(() => { const c = getComputedStyle(document.querySelector('.bab td.angka'));"
                                    " return [c.textAlign, c.fontVariantNumeric]; })()")
         assert align == ["right", "tabular-nums"]
+        # a number cell is a cell like its neighbours, not a key figure's grey box: the key figures' rule (.angka)
+        # gave every number cell a background, rounded corners and 16 px sides
+        looks = wide.page.evaluate(
+            "Array.from(document.querySelectorAll('.bab tbody tr')).filter(r => r.querySelector('td.angka')"
+            " && r.querySelector('td:not(.angka)')).slice(0, 5).map(r => [r.querySelector('td.angka'),"
+            " r.querySelector('td:not(.angka)')].map(e => { const c = getComputedStyle(e);"
+            " return [c.backgroundColor, c.borderTopLeftRadius, c.paddingLeft]; }))")
+        assert looks and all(number == text for number, text in looks), looks
     finally:
         context.close()
     context, phone = _probe(browser, base_url, 360)
