@@ -145,7 +145,7 @@ from .periods import LATER_QUARTER_FIX, quarters_upto
 from .perubahan import check_target_awal
 from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
-from .pasted import check_pasted_tables, claimed_cells
+from .pasted import check_pasted_tables, claimed_cells, read_pasted
 from .pasted_totals import check_typed_totals
 from .typed import (check_typed_all_reached, check_typed_capaian_of, check_typed_counts, check_typed_direction,
                     check_typed_numbers, check_typed_predikat, check_typed_sasaran, check_typed_spelled,
@@ -721,11 +721,12 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_scale(report, computed)
     findings += check_narrative_names(report, known_names or [])
     findings += check_narrative_period(report)
-    pasted = check_pasted_tables(report, computed)
+    read = read_pasted(report, computed)
+    pasted = check_pasted_tables(read, report, computed)
     findings += pasted
-    findings += check_typed_totals(report, {(f.loc.file, f.loc.line) for f in pasted
-                                            if f.kode == "angka-diketik" and f.loc is not None})
-    findings += check_typed_numbers(report, computed, claimed_cells(report, computed))
+    findings += check_typed_totals((r.table for r in read), {(f.loc.file, f.loc.line) for f in pasted
+                                                             if f.kode == "angka-diketik" and f.loc is not None})
+    findings += check_typed_numbers(report, computed, claimed_cells(read))
     findings += check_typed_capaian_of(report, computed)
     findings += check_typed_predikat(report, computed)
     findings += check_typed_counts(report, computed)

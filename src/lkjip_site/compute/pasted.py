@@ -305,47 +305,56 @@ def _read(computed: ComputedReport, table: PastedTable,
     return columns, [(row, subject) for row, subject in rows if subject is not None]
 
 
-def check_pasted_tables(report: Report, computed: ComputedReport) -> list[Finding]:
+@dataclass(frozen=True, slots=True)
+class ReadTable:
+    """A pasted table with what is read of it: its columns, and its rows that name one indicator or budget node."""
+
+    table: PastedTable
+    columns: list[_Column | None]
+    rows: list[tuple[PastedRow, _Subject]]
+
+
+def read_pasted(report: Report, computed: ComputedReport) -> list[ReadTable]:
+    """Every pasted table of the report, found and read once for all the checks of them (:func:`check_pasted_tables`,
+    :func:`claimed_cells`, ``pasted_totals``): each walked every chapter's lines and read each table again."""
+    return [ReadTable(table, *_read(computed, table, report.tahun))
+            for ch in report.chapters for table in pasted_tables(ch)]
+
+
+def check_pasted_tables(read: list[ReadTable], report: Report, computed: ComputedReport) -> list[Finding]:
     """The figures a pasted pipe table types for an indicator or a budget node that differ from the data or the
     computation (warnings ``angka-diketik``, ``predikat-diketik``), and, once at its header, the ``{tabel}`` block
     that prints it from the data (warning ``tabel-diketik``)."""
     out: list[Finding] = []
-    for ch in report.chapters:
-        for table in pasted_tables(ch):
-            columns, rows = _read(computed, table, report.tahun)
-            if not rows:
-                continue
-            kind, block = _directive(table, [s for _, s in rows], columns, report.tahun)
-            advice = (f"Ganti tabel ketikan ini dengan blok ```{{tabel}} {kind}``` (lihat baris {table.line}), atau "
-                      "tulis" if block else "Tulis")
-            if block:
-                out.append(Finding("warning", Loc(table.rel, table.line),
-                                   f"tabel ini diketik, padahal isinya angka yang dihitung lkjip dari data; tabel "
-                                   f"ketikan tidak bernomor, tidak masuk Daftar Tabel, dan angkanya tidak ikut "
-                                   f"berubah bila data diubah. Ganti dengan blok {block}", "tabel-diketik"))
-            for row, subject in rows:
-                for i, column in enumerate(columns[:len(row.cells)]):
-                    if column is None:
-                        continue
-                    if column.kind != "predikat":
-                        found = _cell_finding(table, row, i, subject, column, report.tahun, advice)
-                    elif subject.indicator is not None and column.year == report.tahun:
-                        found = _predikat_finding(table, row, i, subject.indicator, computed, advice)
-                    else:
-                        found = None
-                    if found is not None:
-                        out.append(found)
+    for r in read:
+        table, columns, rows = r.table, r.columns, r.rows
+        if not rows:
+            continue
+        kind, block = _directive(table, [s for _, s in rows], columns, report.tahun)
+        advice = (f"Ganti tabel ketikan ini dengan blok ```{{tabel}} {kind}``` (lihat baris {table.line}), atau "
+                  "tulis" if block else "Tulis")
+        if block:
+            out.append(Finding("warning", Loc(table.rel, table.line),
+                               f"tabel ini diketik, padahal isinya angka yang dihitung lkjip dari data; tabel "
+                               f"ketikan tidak bernomor, tidak masuk Daftar Tabel, dan angkanya tidak ikut "
+                               f"berubah bila data diubah. Ganti dengan blok {block}", "tabel-diketik"))
+        for row, subject in rows:
+            for i, column in enumerate(columns[:len(row.cells)]):
+                if column is None:
+                    continue
+                if column.kind != "predikat":
+                    found = _cell_finding(table, row, i, subject, column, report.tahun, advice)
+                elif subject.indicator is not None and column.year == report.tahun:
+                    found = _predikat_finding(table, row, i, subject.indicator, computed, advice)
+                else:
+                    found = None
+                if found is not None:
+                    out.append(found)
     return out
 
 
-def claimed_cells(report: Report, computed: ComputedReport) -> dict[tuple[str, int], list[tuple[int, int]]]:
+def claimed_cells(read: list[ReadTable]) -> dict[tuple[str, int], list[tuple[int, int]]]:
     """The cells :func:`check_pasted_tables` reads, by file and line: the narrative's reading of typed percentages
     and amounts leaves them, so a wrong capaian is said once, naming its indicator."""
-    out: dict[tuple[str, int], list[tuple[int, int]]] = {}
-    for ch in report.chapters:
-        for table in pasted_tables(ch):
-            columns, rows = _read(computed, table, report.tahun)
-            for row, _ in rows:
-                out[(ch.rel, row.line)] = [row.spans[i] for i, c in enumerate(columns[:len(row.spans)])
-                                           if c is not None]
-    return out
+    return {(r.table.rel, row.line): [row.spans[i] for i, c in enumerate(r.columns[:len(row.spans)]) if c is not None]
+            for r in read for row, _ in r.rows}

@@ -50,11 +50,11 @@ from decimal import Decimal
 from typing import Iterable, Sequence
 
 from ..core import fmt
-from ..core.model import Loc, Report
+from ..core.model import Loc
 from ..core.numbers import as_decimal, bracketed_negative, number_problem, parse_hand_written, placeholder
 from .datasets import is_rate, names_rows
 from .findings import ZERO, Finding
-from .pasted import TOTAL_LABEL, PastedRow, PastedTable, cell_text, pasted_tables
+from .pasted import TOTAL_LABEL, PastedRow, PastedTable, cell_text
 
 #: A sub total: read as a total of the rows above it ("Sub Jumlah PNS").
 _SUBTOTAL = re.compile(r"^sub[\s-]*(?:jumlah|total)\b")
@@ -192,7 +192,7 @@ def _adds_up(total: Decimal, values: Sequence[Decimal], levels: Sequence[Level],
 
 @dataclass(frozen=True, slots=True)
 class _Column:
-    """What one column of a total row is read against: the rows summed, their levels, and the total as typed."""
+    """What one column of a total row is read against: the rows summed, their figures, and the total as typed."""
 
     index: int
     title: str
@@ -294,14 +294,14 @@ def _finding(table: PastedTable, total_row: _Row, column: _Column) -> Finding:
                    "jumlah-tabel")
 
 
-def check_typed_totals(report: Report, said: set[tuple[str, int]]) -> list[Finding]:
-    """The "Jumlah"/"Total" rows of pasted pipe tables whose figure in a column is not the sum of the rows above it
-    (warning ``jumlah-tabel``); ``said``: the (file, line) of rows already warned of as ``angka-diketik``."""
+def check_typed_totals(tables: Iterable[PastedTable], said: set[tuple[str, int]]) -> list[Finding]:
+    """The "Jumlah"/"Total" rows of pasted pipe tables (a report's, :func:`.pasted.read_pasted`) whose figure in a
+    column is not the sum of the rows above it (warning ``jumlah-tabel``); ``said``: the (file, line) of rows already
+    warned of as ``angka-diketik``."""
     out: list[Finding] = []
-    for chapter in report.chapters:
-        for table in pasted_tables(chapter):
-            rows = [_row(r) for r in table.rows]
-            for t, row in enumerate(rows):
-                if row.kind == "total" and (table.rel, row.line) not in said:
-                    out += [_finding(table, row, column) for column in _columns(table, rows, t)]
+    for table in tables:
+        rows = [_row(r) for r in table.rows]
+        for t, row in enumerate(rows):
+            if row.kind == "total" and (table.rel, row.line) not in said:
+                out += [_finding(table, row, column) for column in _columns(table, rows, t)]
     return out
