@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable, Mapping
 
 from ..compute.comparisons import trend, trend_words
-from ..compute.prose import TABLE_DELIMITER
+from ..compute.prose import TABLE_DELIMITER, table_cells
 from ..compute.refs import UnknownReference, lookup, value_ref
 from ..compute.report import ComputedReport
 from ..core import fmt
@@ -801,7 +801,6 @@ _QUOTE = re.compile(r"^(?:>\s?)+")
 _HEADING = re.compile(r"^#{1,6}(?:\s+|$)")
 _CLOSING_HASHES = re.compile(r"(?:^|\s+)#+\s*$")
 _BULLET = re.compile(r"^[-*+]\s+")
-_CELL = re.compile(r"(?<!\\)\|")
 #: Reads a block's inline Markdown as the pages do (emphasis, code, escapes, entities, attributes).
 _INLINE = make_parser(allow_html=False)
 
@@ -819,8 +818,7 @@ def shown_text(block: str) -> str:
     if block.startswith("|"):
         if TABLE_DELIMITER.match(block):
             return ""
-        row = re.sub(r"(?<!\\)\|$", "", block[1:].rstrip())
-        return " | ".join(_inline(cell) for cell in _CELL.split(row))
+        return " | ".join(_inline(cell) for cell in table_cells(block))
     bullet = _BULLET.match(block)
     if bullet:
         return "• " + _inline(block[bullet.end():])
