@@ -631,6 +631,56 @@ def test_quarterly_report_uses_cumulative_values():
     assert lookup(comp, "DOK.realisasi").formatted() == "6"  # entered precision: a count of documents
 
 
+def test_a_target_s_d_tw_n_without_its_quarter_is_not_the_quarters_before():
+    """A TW III report whose targets were written for TW I–II only (copied from the report before): TW I–III's
+    9 documents were held against TW I–II's target 6 (150 %, the year's pace gives 100 %), a level's 85 against TW
+    II's target 80 (106,25 %), without a word. Now N/A, saying the quarter, and an error at the year's target line."""
+    dok = indicator("DOK", PeriodValues(annual=D(12), quarters={"tw1": D(3), "tw2": D(3)}, loc=Loc("f.yaml", 7)),
+                    PeriodValues(quarters={"tw1": D(3), "tw2": D(3), "tw3": D(3)}), tahun=2024, agregasi="jumlah")
+    nil = indicator("NIL", PeriodValues(annual=D(90), quarters={"tw1": D(70), "tw2": D(80)}, loc=Loc("f.yaml", 17)),
+                    PeriodValues(quarters={"tw1": D(70), "tw2": D(80), "tw3": D(85)}), tahun=2024)
+    comp = compute_report(report([dok, nil], tahun=2024, periode="tw3"), {}, "banjar")
+    for iid in ("DOK", "NIL"):
+        ir = comp.indikator[iid]
+        assert ir.capaian.value is None and isinstance(ir.target, Missing), ir.target
+        assert ir.capaian.reason == ("target tidak tersedia: TW III tidak ditulis, sehingga nilai s.d. TW III tidak "
+                                     "diketahui")
+        assert ir.triwulan[1].capaian.value == 100  # s.d. TW II stands on TW I–II
+    found = [(i.loc, i.severity) for i in comp.issues if i.kode == "triwulan-kurang"]
+    assert found == [(Loc("f.yaml", 7), "error"), (Loc("f.yaml", 17), "error")]
+    # a level needs its own quarter only; the annual target stands where no quarter is written
+    late = indicator("LVL", PeriodValues(annual=D(90), quarters={"tw3": D(85)}), PeriodValues(quarters={
+        "tw1": D(80), "tw2": D(82), "tw3": D(85)}), tahun=2024)
+    whole = indicator("ANN", D(90), PeriodValues(quarters={"tw1": D(80), "tw2": D(82), "tw3": D(85)}), tahun=2024)
+    comp = compute_report(report([late, whole], tahun=2024, periode="tw3"), {}, "banjar")
+    assert comp.indikator["LVL"].capaian.value == 100 and comp.indikator["ANN"].target == 90
+    assert not [i for i in comp.issues if i.kode == "triwulan-kurang"]
+
+
+@given(st.sampled_from(["tw1", "tw2", "tw3", "tw4"]), st.lists(st.one_of(st.none(), st.integers(0, 50)),
+                                                             min_size=4, max_size=4),
+       st.lists(st.integers(0, 50), min_size=4, max_size=4))
+def test_a_count_s_d_tw_n_is_held_against_its_whole_target_so_far_or_none(periode, targets, realised):
+    """Whatever target quarters are written, a count's capaian s.d. TW n is its realisasi against the sum of the
+    target of every quarter up to n, or N/A with an error naming the quarter left out; never against some of them."""
+    qs = ("tw1", "tw2", "tw3", "tw4")
+    upto = qs[:qs.index(periode) + 1]
+    written = {q: D(t) for q, t in zip(qs, targets) if t is not None}
+    assume(written)
+    dok = indicator("DOK", PeriodValues(annual=D(sum(t or 0 for t in targets) or 1), quarters=written),
+                    PeriodValues(quarters={q: D(r) for q, r in zip(upto, realised)}), tahun=2024, agregasi="jumlah")
+    comp = compute_report(report([dok], tahun=2024, periode=periode), {}, "banjar")
+    ir = comp.indikator["DOK"]
+    complete = all(q in written for q in upto)
+    left_out = [i for i in comp.issues if i.kode == "triwulan-kurang"]
+    if complete:
+        assert ir.target == sum((written[q] for q in upto), D(0)) and not left_out
+    else:
+        assert ir.capaian.value is None and isinstance(ir.target, Missing)
+        assert len(left_out) == 1 and left_out[0].severity == "error"
+        assert all(q in left_out[0].message for q in upto if q not in written)
+
+
 def test_split_issue_in_report():
     ind = indicator("IKM", PeriodValues(annual=D(85), quarters={"tw1": D(20), "tw2": D(20), "tw3": D(20),
                                                                 "tw4": D(25)}, loc=Loc("f.yaml", 7)),

@@ -664,6 +664,15 @@ CASES = [
          chain(replace(LAPORAN, "periode: tahunan", "periode: tw2"), replace(INDIKATOR, "2023: 82.5", "2023: {tw2: 82}")),
          INDIKATOR, 9, "galat", "realisasi 2023 hanya diisi tw2, tanpa tw1; laporan s.d. TW II memerlukan setiap "
          "triwulan sampai TW II. Tambahkan tw1, atau tulis tw1: {tidak_ada: alasan}", "triwulan-kurang"),
+    # a TW III report (laporan.yaml line 3) whose target (indikator.yaml line 7) stops at TW II: the level's target
+    # s.d. TW III is TW III's, not TW II's (its capaian N/A); the realisasi (line 9) written for every quarter
+    Case("triwulan-kurang-target",
+         chain(replace(LAPORAN, "periode: tahunan", "periode: tw3"),
+               replace(INDIKATOR, "2023: 80", "2023: {tahunan: 80, tw1: 70, tw2: 75}"),
+               replace(INDIKATOR, "2023: 82.5", "2023: {tw1: 70, tw2: 75, tw3: 78}")),
+         INDIKATOR, 7, "galat", "IKU1: target triwulan 2023 hanya diisi tw1: 70, tw2: 75, tanpa tw3; capaian s.d. "
+         "TW III membandingkan realisasi dengan target TW III, jadi capaiannya tampil N/A. Tambahkan tw3: ... "
+         "(tingkat yang ingin dicapai di akhir triwulan itu)", "triwulan-kurang"),
     Case("kode-lama", replace(ANGGARAN, "- kode: 7.01.02.2.01.0001", "- kode: 7.01.02.2.01.01"), ANGGARAN, 10,
          "peringatan", "memakai format lama 2 digit", "kode-lama"),
 

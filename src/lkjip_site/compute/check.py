@@ -28,7 +28,9 @@ skala                      error       the scale used has a gap, an overlap or n
 skala-tidak-dikenal        error       the report names a scale id that does not exist (default scale used)
 triwulan-dibagi            error       a non-additive indicator's quarterly values add up to the annual (any level)
 triwulan-tanpa-tahunan     error       quarterly targets without the annual target (annual report; warning quarterly)
-triwulan-kurang            error       realisasi (indicator, budget) of some quarters only: no year, no s.d. TW n
+triwulan-kurang            error       realisasi (indicator, budget) of some quarters only: no year, no s.d. TW n;
+                                       a quarterly report's target by quarter without a quarter its s.d. TW n is
+                                       made of (capaian N/A, not the quarters before)
 realisasi-anggaran-kosong  error       a budget leaf's realisasi for the period not written ({tidak_ada}): it would add as 0
 triwulan-agregasi          error       annual and quarterly values disagree by the aggregation (sum, TW IV, mean)
 triwulan-lewat             warning     a quarterly report holds realisasi of a later quarter (not shown, not added)

@@ -62,7 +62,8 @@ def cumulative(pv: PeriodValues | None, periode: str, agregasi: str, annual_from
     annual from its quarters (``annual_from_quarters=False``): picking the last quarter of 20/20/20/25 published an
     IKM capaian of 334,06 %; :func:`quarter_findings` reports the missing annual target instead. Quarterly: the
     aggregate of the quarters up to n, falling back to the annual value when no quarter value is given (an annual
-    target used to measure progress to date, as quarterly reports do for pagu).
+    target used to measure progress to date, as quarterly reports do for pagu); with quarters given, N/A when one the
+    value is made of is not written (:func:`_unwritten`).
     """
     if pv is None:
         return None
@@ -70,10 +71,31 @@ def cumulative(pv: PeriodValues | None, periode: str, agregasi: str, annual_from
         if pv.annual is not None or not annual_from_quarters:
             return pv.annual
         return _unknown_sum(pv, QUARTERS, agregasi) or aggregate([pv.quarters.get(q) for q in QUARTERS], agregasi)
-    vals = [pv.quarters.get(q) for q in quarters_upto(periode)]
-    if all(v is None for v in vals):
+    if not pv.quarters:
         return pv.annual
-    return _unknown_sum(pv, quarters_upto(periode), agregasi) or aggregate(vals, agregasi)
+    vals = [pv.quarters.get(q) for q in quarters_upto(periode)]
+    return (_unwritten(pv, periode, agregasi) or _unknown_sum(pv, quarters_upto(periode), agregasi)
+            or aggregate(vals, agregasi))
+
+
+def quarters_needed(periode: str, agregasi: str) -> tuple[str, ...]:
+    """The quarters a value s.d. TW n is made of: its own quarter for a level ('terakhir'), every quarter up to it
+    for a sum or a mean."""
+    return (periode,) if agregasi == "terakhir" else quarters_upto(periode)
+
+
+def _unwritten(pv: PeriodValues, periode: str, agregasi: str) -> Missing | None:
+    """N/A for a value s.d. TW n whose quarters are written, but not every quarter it is made of.
+
+    A TW III report whose target was written for TW I–II only (copied from the report before) compared TW I–III's
+    realisasi with TW I–II's target (3 + 3 against 9 documents: 150 %, where the year's pace gives 100 %), or a
+    level with TW II's target, without a word. A quarter not written is not a zero (a target of 0 is written 0) nor
+    the quarter before; :func:`quarter_findings` says which quarter to write."""
+    gaps = [q for q in quarters_needed(periode, agregasi) if q not in pv.quarters]
+    if not gaps:
+        return None
+    names = " dan ".join(f"TW {fmt.quarter_numeral(q)}" for q in gaps)
+    return Missing(f"{names} tidak ditulis, sehingga nilai s.d. TW {fmt.quarter_numeral(periode)} tidak diketahui")
 
 
 def _unknown_sum(pv: PeriodValues, quarters: Sequence[str], agregasi: str) -> Missing | None:
@@ -233,6 +255,8 @@ def quarter_findings(ind: Indicator, periode: str, tahun_laporan: int | None = N
                                     f"{unwritten[0]}: {{tidak_ada: alasan}} bila nilainya belum ada",
                                     "triwulan-kurang"))
                 continue
+            if what == "target" and periode != "tahunan" and tahun == tahun_laporan and pv.quarters:
+                out += _target_unwritten(ind, pv, periode, tahun)
             split = split_error(ind.id, ind.agregasi, pv, what, tahun)
             if split:
                 first = nums[0][0] if nums else "tahunan"
@@ -256,6 +280,29 @@ def quarter_findings(ind: Indicator, periode: str, tahun_laporan: int | None = N
         if _a_count(ind):
             out += _thousands_read_as_decimals(ind, what, years)
     return out
+
+
+#: What a quarterly report's target s.d. TW n is, by the aggregation, and what to write for a quarter left out.
+_TARGET_SO_FAR = {
+    "jumlah": ("jumlah target TW I sampai TW {n}", "target triwulan itu; 0 bila tidak ada yang dijadwalkan"),
+    "terakhir": ("target TW {n}", "tingkat yang ingin dicapai di akhir triwulan itu"),
+    "rata_rata": ("rata-rata target TW I sampai TW {n}", "target triwulan itu"),
+}
+
+
+def _target_unwritten(ind: Indicator, pv: PeriodValues, periode: str, tahun: int) -> list[Finding]:
+    """The report year's target written by quarter, without a quarter its target s.d. TW n is made of (its capaian
+    is N/A, see :func:`_unwritten`): an error at the year's line, naming the quarter to write."""
+    gaps = [q for q in quarters_needed(periode, ind.agregasi) if q not in pv.quarters]
+    if not gaps:
+        return []
+    n = fmt.quarter_numeral(periode)
+    so_far, what = _TARGET_SO_FAR.get(ind.agregasi, _TARGET_SO_FAR["terakhir"])
+    given = ", ".join(f"{q}: {fmt.fmt_value_entered(pv.quarters[q])}" for q in QUARTERS if q in pv.quarters)
+    return [_finding("error", pv.loc, f"{ind.id}: target triwulan {tahun} hanya diisi {given}, tanpa "
+                     f"{', '.join(gaps)}; capaian s.d. TW {n} membandingkan realisasi dengan {so_far.format(n=n)}, "
+                     f"jadi capaiannya tampil N/A. Tambahkan "
+                     f"{', '.join(f'{q}: ...' for q in gaps)} ({what})", "triwulan-kurang")]
 
 
 def _a_count(ind: Indicator) -> bool:
