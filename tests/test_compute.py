@@ -23,8 +23,9 @@ from lkjip_site.compute.report import compute_report, counts_for
 from lkjip_site.compute.figures import Counted, count_indicators
 from lkjip_site.compute.scales import BUILTIN_SCALES, classify
 from lkjip_site.core.fmt import fmt_delta, fmt_entered, fmt_number, fmt_percent, fmt_rupiah
-from lkjip_site.elements.tables import (table_anggaran, table_capaian, table_jenis_belanja, table_kinerja_anggaran,
-                                       table_renstra, table_triwulan_indikator)
+from lkjip_site.elements.figures import chart_efisiensi
+from lkjip_site.elements.tables import (table_anggaran, table_capaian, table_efisiensi, table_jenis_belanja,
+                                       table_kinerja_anggaran, table_renstra, table_triwulan_indikator)
 from lkjip_site.core.model import (
     Budget,
     BudgetNode,
@@ -562,6 +563,46 @@ def test_efficiency_rows_in_report():
     row = comp.efisiensi[0]
     assert fmt_percent(row.serapan) == "94,34 %" and fmt_number(row.result.value) == "5,66"
     assert comp.efisiensi_deskripsi.startswith("Metode sisa anggaran")
+
+
+@given(st.sampled_from(sorted(EFISIENSI)), nonneg, pos, st.sampled_from(["tw1", "tw2", "tw3", "tw4", "tahunan"]))
+def test_no_efficiency_verdict_before_the_year_is_whole(method, c, s, periode):
+    """Before TW IV the serapan s.d. TW n is of the year's pagu, the capaian of the target s.d. TW n: no value and no
+    verdict, with the reason; TW IV and the year are judged as before."""
+    e = efisiensi(method, c, s, periode)
+    if periode in ("tw1", "tw2", "tw3"):
+        n = {"tw1": "I", "tw2": "II", "tw3": "III"}[periode]
+        assert e.value is None and e.label == "" and e.formatted() == "N/A"
+        assert f"serapan anggaran s.d. TW {n} dihitung terhadap pagu setahun" in e.reason
+    else:
+        assert e == efisiensi(method, c, s)
+
+
+def test_a_quarterly_reports_efficiency_is_not_judged_against_the_years_pagu():
+    """Seed 001, TW I 2024: P02 met its TW I target (25 of 25: 100 %) with Rp 399.943.749 of Rp 3.558.865.249 spent
+    (11,24 %); the efficiency table printed 8,90 "efisien" (rasio), 88,76 % "efisien" (sisa anggaran). N/A with the
+    reason in a TW I report, in its table's lettered note and without the chart's sentence naming a method; a TW IV
+    report of the same figures is judged."""
+    budget = Budget(2024, [node("program", "7.01.02", [node("kegiatan", "7.01.02.2.01", [
+        leaf("7.01.02.2.01.0001", 3558865249, Missing("tahun berjalan"),
+             realisasi_tw={"tw1": D(399943749), "tw2": D(0), "tw3": D(0), "tw4": D(0)})])], sasaran="S1")], L)
+    p02 = indicator("P02", PeriodValues(annual=D(100), quarters={"tw1": D(25), "tw2": D(0), "tw3": D(0),
+                                                                 "tw4": D(75)}),
+                    PeriodValues(quarters={"tw1": D(25), "tw2": D(0), "tw3": D(0), "tw4": D(75)}), tahun=2024,
+                    program="7.01.02", agregasi="jumlah")
+    for method in ("rasio", "sisa_anggaran"):
+        r = report([p02], sasaran=[("S1", ["P02"])], tahun=2024, periode="tw1", anggaran=budget, efisiensi=method)
+        r.computed = compute_report(r, {}, "banjar")
+        for row in (*r.computed.efisiensi, *r.computed.efisiensi_sasaran):
+            assert row.capaian == 100 and fmt_percent(row.serapan) == "11,24 %"
+            assert row.result.value is None and row.result.label == ""
+            assert "efisiensi tidak dihitung pada laporan s.d. TW I" in row.result.reason
+        cells = [c.text for c in table_efisiensi(r, {}).body[0].cells]
+        assert cells[3:] == ["11,24 %", "N/A", "N/A"]
+        assert chart_efisiensi(r, {}).options["metode"] is None
+    r = report([p02], tahun=2024, periode="tw4", anggaran=budget, efisiensi="rasio")
+    r.computed = compute_report(r, {}, "banjar")
+    assert fmt_number(r.computed.efisiensi[0].result.value) == "8,90" and chart_efisiensi(r, {}).options["metode"]
 
 
 # ------------------------------------------------------------------------------------------------ quarterly

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.compact import Compact
-from ..core.fmt import NA, fmt_number, fmt_percent, shown, shown_difference
+from ..core.fmt import NA, fmt_number, fmt_percent, quarter_numeral, shown, shown_difference
 from .findings import HUNDRED, ZERO
 
 EFISIENSI: dict[str, str] = {
@@ -55,13 +55,33 @@ def _label3(x: Decimal, good: Decimal, bad: Decimal) -> str:
     return "cukup efisien"
 
 
-def efisiensi(method: str, capaian_kinerja: Decimal | None, serapan_anggaran: Decimal | None) -> Efficiency:
-    """Efficiency of one row by a named method (see :data:`EFISIENSI` for the printed descriptions)."""
+#: Report periods whose serapan is of part of the year (s.d. TW n of the year's pagu): no efficiency.
+PART_OF_YEAR = frozenset({"tw1", "tw2", "tw3"})
+
+
+def _partial_year_reason(periode: str) -> str:
+    """Why a quarterly report before TW IV has no efficiency (see :func:`efisiensi`), as its cells and table say."""
+    n = quarter_numeral(periode)
+    return (f"efisiensi tidak dihitung pada laporan s.d. TW {n}: serapan anggaran s.d. TW {n} dihitung terhadap pagu "
+            f"setahun, sedangkan capaian kinerja terhadap target s.d. TW {n}; keduanya sebanding pada laporan "
+            "TW IV dan laporan tahunan")
+
+
+def efisiensi(method: str, capaian_kinerja: Decimal | None, serapan_anggaran: Decimal | None,
+              periode: str = "tahunan") -> Efficiency:
+    """Efficiency of one row by a named method (see :data:`EFISIENSI` for the printed descriptions).
+
+    Not before the year is whole (``periode`` tw1..tw3): the serapan s.d. TW n is of the year's pagu, the capaian of
+    the target s.d. TW n, so a TW I report met its quarter's target (100 %) with 11 % of the year's pagu spent and
+    printed every row "efisien" (ratio 9,09; 88,76 % of the pagu "saved"), whatever was spent per quarter planned.
+    """
     if method not in EFISIENSI:
         raise ValueError(f"Metode efisiensi '{method}' tidak dikenal; pilih salah satu: {', '.join(EFISIENSI)}")
     # a difference of capaian and serapan is in points, as the band's rule says ("> 5 poin"): "19,15 %" read as a
     # share of something; what is left of the pagu is a share of it
     kind = {"rasio": "number", "sisa_anggaran": "percent"}.get(method, "points")
+    if periode in PART_OF_YEAR:
+        return Efficiency(None, "", _partial_year_reason(periode), kind)
     if capaian_kinerja is None or serapan_anggaran is None:
         return Efficiency(None, "", "capaian kinerja atau serapan anggaran tidak tersedia", kind)
     c, s = capaian_kinerja, serapan_anggaran

@@ -294,7 +294,7 @@ def _unknown_ids(report: Report, ids: Iterable[str], where: str, loc: Loc | None
 
 
 def _efficiency_rows(method: str, inds: dict[str, IndicatorResult], order: list[str],
-                     budget: BudgetReport | None) -> list[EfficiencyRow]:
+                     budget: BudgetReport | None, periode: str) -> list[EfficiencyRow]:
     if budget is None:
         return []
     rows = []
@@ -305,12 +305,12 @@ def _efficiency_rows(method: str, inds: dict[str, IndicatorResult], order: list[
         node = budget.find(ir.program)
         s = node.serapan if node else None
         rows.append(EfficiencyRow(iid, ir.nama, ir.capaian.for_average, s,
-                                  efisiensi(method, ir.capaian.for_average, s), ir.program))
+                                  efisiensi(method, ir.capaian.for_average, s, periode), ir.program))
     return rows
 
 
 def _efficiency_sasaran(method: str, sasaran: dict[str, SasaranResult],
-                        budget: BudgetReport | None) -> list[EfficiencyRow]:
+                        budget: BudgetReport | None, periode: str) -> list[EfficiencyRow]:
     if budget is None:
         return []
     rows = []
@@ -318,7 +318,7 @@ def _efficiency_sasaran(method: str, sasaran: dict[str, SasaranResult],
         sr = sasaran.get(row.key)
         c = sr.capaian if sr else None
         rows.append(EfficiencyRow(row.key, sr.uraian if sr else row.key, c, row.serapan,
-                                  efisiensi(method, c, row.serapan)))
+                                  efisiensi(method, c, row.serapan, periode)))
     return rows
 
 
@@ -378,8 +378,8 @@ def compute_report(report: Report, site_scales: dict[str, Scale] | None = None,
         sasaran=sasaran, rata_rata=overall, predikat_rata_rata=classify_or_none(scale, overall),
         predikat_jumlah=list(counts.predikat),
         anggaran=budget, efisiensi_metode=method, efisiensi_deskripsi=EFISIENSI[method],
-        efisiensi=_efficiency_rows(method, inds, order, budget),
-        efisiensi_sasaran=_efficiency_sasaran(method, sasaran, budget),
+        efisiensi=_efficiency_rows(method, inds, order, budget, periode),
+        efisiensi_sasaran=_efficiency_sasaran(method, sasaran, budget, periode),
         ikm=ikm_res,
         datasets={k: dataset_table(v) for k, v in sorted(report.data.datasets.items())},
         issues=issues, jumlah=counts, average=average, indikator_ids=frozenset(inds),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Callable
 
-from ..compute.efficiency import METODE_NAMA
+from ..compute.efficiency import METODE_NAMA, PART_OF_YEAR
 from ..compute.refs import lookup
 from ..compute.report import counts_for
 from ..compute.scales import best_first
@@ -157,7 +157,8 @@ def chart_efisiensi(report: Report, options: dict[str, Any]) -> ChartSpec:
     if not rows:
         raise OptionError(empty_efficiency(options))
     # the rows are the indicators that name a program (or the sasaran): "3 dari 3 program" counted indicators
-    return specs.efisiensi(rows, metode=METODE_NAMA[c.efisiensi_metode],
+    # before TW IV no row has an efficiency (compute.efficiency.efisiensi): no sentence naming its method
+    return specs.efisiensi(rows, metode=None if c.periode in PART_OF_YEAR else METODE_NAMA[c.efisiensi_metode],
                            tingkat="sasaran" if per_sasaran else "indikator")
 
 
