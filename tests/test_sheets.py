@@ -691,6 +691,33 @@ def test_a_workbook_imported_once_is_imported_again_after_one_more_fix(exported:
     assert "pagu: 1633431430" in (root / "content/laporan" / slug / "data/anggaran.yaml").read_text(encoding="utf-8")
 
 
+def test_a_value_typed_over_a_grey_cell_after_an_import_is_named(exported: dict[str, bytes],
+                                                                    tmp_path: Path) -> None:
+    """After a first import the grey cells still show the export's sums and capaian, so they were no longer compared:
+    a capaian, predikat or program pagu the author then typed over one vanished, and the second import said "Tidak ada
+    perubahan" (exit 0). They are compared with what the export showed: the stale sums pass, the typed cells are named
+    at their cells, and nothing is written."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    wb = open_book(exported[slug])
+    budget, nilai = wb["Anggaran"], wb["Nilai Indikator"]
+    put(budget, find_row(budget, {"Kode": "7.01.01.2.02.0001"}), {"Pagu (Rp)": 1633431430})
+    put(nilai, find_row(nilai, {"ID": "K04", "Tahun": 2023}), {"Realisasi": 91})
+    assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["anggaran.yaml", "indikator.yaml"]
+    before = tree_hashes(root)
+    k05 = find_row(nilai, {"ID": "K05", "Tahun": 2023})
+    program = find_row(budget, {"Kode": "7.01.01"})
+    put(nilai, k05, {"Capaian (%)": 120, "Predikat": "Sangat Berhasil"})
+    put(budget, program, {"Pagu (Rp)": 2300000000})
+    with pytest.raises(ContentError) as caught:
+        import_workbook(root, slug, save(wb), "data.xlsx")
+    said = {(d.file, f"{d.column}{d.line}") for d in caught.value.diagnostics.errors}
+    assert said == {("data.xlsx!Nilai Indikator", f"{get_column_letter(column(nilai, 'Capaian (%)'))}{k05}"),
+                    ("data.xlsx!Nilai Indikator", f"{get_column_letter(column(nilai, 'Predikat'))}{k05}"),
+                    ("data.xlsx!Anggaran", f"{get_column_letter(column(budget, 'Pagu (Rp)'))}{program}")}, said
+    assert tree_hashes(root) == before
+
+
 def test_a_renstra_target_change_is_said_at_its_cell(exported: dict[str, bytes], tmp_path: Path) -> None:
     """A Renstra target typed in the workbook was said as "!A1: target Renstra NEK: …": no file, no sheet, the
     wrong cell (the change named a key no cell was kept for)."""

@@ -4,6 +4,8 @@ The comparison is by meaning (``84.8`` equals ``84.80``), row by row, matched by
 period; budget code), so sorting or filtering rows in Excel changes nothing. A new key is a new row in its file's
 style; a key that is gone is removed. Columns lkjip computes are checked, never read: a derived cell may keep the
 value it was exported with (it is stale after an edit, that is fine) but a value typed into it is an error.
+After an import the grey cells no longer match the files, and are compared with what the export showed (``shown``,
+``lineage.SHOWN_PROPERTY``), so a capaian or total typed over one is still named, not dropped.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from ..core.fmt import fmt_number, fmt_rupiah, fmt_value, quarter_numeral, round
 from ..core.model import QUARTERS, BudgetNode, Loc, Missing, Report, Value
 from ..load.schemas import ID
 from . import layout as L
+from .lineage import shown_digest
 from .read import Cell, Reader, SheetRows
 from .rows import (
     TINGKAT,
@@ -68,9 +71,13 @@ class Origin:
 class Importer:
     """Collects the edits of one workbook into the report's YAML texts (nothing is written here)."""
 
-    def __init__(self, report: Report, docs: dict[str, YamlText], diags: Diagnostics, check_derived: bool = True):
+    def __init__(self, report: Report, docs: dict[str, YamlText], diags: Diagnostics, check_derived: bool = True,
+                 shown: frozenset[str] | None = None):
         self.report = report
+        #: whether the grey cells still match the files (a fresh export's do); when not, they are checked against
+        #: ``shown``, the digests of what the export showed in them, or not at all for a workbook without those
         self.check_derived = check_derived
+        self.shown = shown
         self.computed = report.computed
         self.docs = docs
         self.diags = diags
@@ -94,19 +101,29 @@ class Importer:
     def _change(self, origin: Origin, text: str) -> None:
         self.changes.append(f"{origin}: {text}")
 
-    def _check_derived(self, sheet: SheetRows, spec: L.Sheet, row: int, cells: dict[str, Cell],
+    def _was_shown(self, spec: L.Sheet, key: Any, col: L.Column, value: Any) -> bool:
+        """Whether a grey cell of row ``key`` holds what the export showed there (it may be stale, it was not
+        typed)."""
+        return self.shown is not None and shown_digest(spec.title, key, col, value) in self.shown
+
+    def _checks_derived(self) -> bool:
+        """Grey cells are compared when they match the files (a fresh export) or the export's record of them."""
+        return self.check_derived or self.shown is not None
+
+    def _check_derived(self, sheet: SheetRows, spec: L.Sheet, row: int, key: Any, cells: dict[str, Cell],
                        expected: Row | None, also: Callable[[str], Any] | None = None) -> None:
         """A value typed into a computed column is an error; the exported (or the newly computed) value is not.
 
         On a row the export did not have (``expected`` None) the computed cells must be empty; when they are not, the
         row was mostly copied, or an exported row's ID, year or period changed (``TW1`` typed over ``tahunan``):
         said once, at the first such cell, naming that cause (it blamed each grey cell, not the changed one)."""
-        if not self.check_derived:
+        if not self._checks_derived():
             return
         r = Reader(self.diags, sheet.where)
         if expected is None and also is None:
             filled = [(col, cells[col.key]) for col in spec.columns if col.derived and col.key in cells
-                      and not _same_shown(cells[col.key].value, None, col)]
+                      and not _same_shown(cells[col.key].value, None, col)
+                      and not self._was_shown(spec, key, col, cells[col.key].value)]
             if filled:
                 names = ", ".join(repr(c.header) for c, _ in filled)
                 r.error(filled[0][1], "baris ini tidak ada di hasil ekspor (baris baru, atau ID, kode, tahun atau "
@@ -115,18 +132,17 @@ class Importer:
                                       "untuk baris baru")
             return
         for col in spec.columns:
-            keys = [col.key] if col.derived else []
-            if expected is not None and col.key in expected.derived and not col.derived:
-                keys = [col.key]
-            for key in keys:
-                cell = cells.get(key)
-                if cell is None:
-                    continue
-                old = expected.values.get(key) if expected else None
-                if _same_shown(cell.value, old, col) or (also is not None and _same_shown(cell.value, also(key), col)):
-                    continue
-                r.error(cell, f"kolom '{col.header}' dihitung oleh lkjip dan tidak dibaca; kosongkan sel ini atau "
-                              f"kembalikan nilainya ({_show(old, col)}), lalu ubah angka asalnya. {REEXPORT}")
+            if not (col.derived or (expected is not None and col.key in expected.derived)):
+                continue
+            cell = cells.get(col.key)
+            if cell is None:
+                continue
+            old = expected.values.get(col.key) if expected else None
+            if _same_shown(cell.value, old, col) or (also is not None and _same_shown(cell.value, also(col.key), col)) \
+                    or self._was_shown(spec, key, col, cell.value):
+                continue
+            r.error(cell, f"kolom '{col.header}' dihitung oleh lkjip dan tidak dibaca; kosongkan sel ini atau "
+                          f"kembalikan nilainya ({_show(old, col)}), lalu ubah angka asalnya. {REEXPORT}")
 
     # -- indicators ----------------------------------------------------------------------------------------------------
 
@@ -248,7 +264,7 @@ class Importer:
                         self._emptied(val, kind, n, expected.get(key))
                     continue
                 out.setdefault((iid, kind), {}).setdefault(year, {})[periode] = v
-            self._check_derived(val, L.NILAI, n, cells, expected.get(key))
+            self._check_derived(val, L.NILAI, n, key, cells, expected.get(key))
         return out
 
     def _emptied(self, sheet: SheetRows, kind: str, row: int, expected: Row | None) -> None:
@@ -315,7 +331,7 @@ class Importer:
             for y in years:
                 self._renstra_origin[(iid, f"target_{y}")] = self._origin(ren, f"target_{y}", n, y)
             out[iid] = v
-            self._check_derived(ren, spec, n, cells, expected.get(iid))
+            self._check_derived(ren, spec, n, iid, cells, expected.get(iid))
         return out
 
     def _edit_indicators(self, doc: YamlText, sheet: SheetRows, wanted: dict[str, dict[str, Any]],
@@ -579,7 +595,7 @@ class Importer:
             seen[(bagian, ident)] = n
             lists[bagian].append(ident)
             first_row.setdefault(bagian, n)
-            self._check_derived(sheet, L.PK_FIXED, n, cells, expected.get((bagian, ident)))
+            self._check_derived(sheet, L.PK_FIXED, n, (bagian, ident), cells, expected.get((bagian, ident)))
         doc = self.docs.get("pk.yaml")
         now_lists = {"sasaran": [k[1] for k in expected if k[0] == "sasaran"],
                      "indikator": [k[1] for k in expected if k[0] == "indikator"],
@@ -710,7 +726,7 @@ class Importer:
                           **{q: res.realisasi_tw.get(q) for q in QUARTERS}} if res else {}
             if nodes[kode].children:
                 self._check_sums(sheet, r, cells, expected.get(kode), new_values, nodes[kode])
-            self._check_derived(sheet, L.ANGGARAN, n, cells, expected.get(kode), new_values.get)
+            self._check_derived(sheet, L.ANGGARAN, n, kode, cells, expected.get(kode), new_values.get)
         if self.diags.errors:
             return
         self._edit_budget(sheet, tree, rows, expected)
@@ -770,10 +786,11 @@ class Importer:
                     new_values: dict[str, Any], node: BudgetNode) -> None:
         """A program or kegiatan row whose typed total differs from the sum of its rows below: say by how much.
 
-        Not on a workbook imported before (``check_derived`` off): its total cells still show the export's sums, and
-        a second import of it after one more fix refused every program and kegiatan row (after ``lkjip new --dari``,
-        whose totals are exported as 0, always), where the guide says the same workbook may be imported again."""
-        if not self.check_derived:
+        On a workbook imported before (``check_derived`` off) its total cells still show the export's sums, which
+        pass as what the export showed (``shown``): a second import of it after one more fix refused every program and
+        kegiatan row (after ``lkjip new --dari``, whose totals are exported as 0, always), where the guide says the
+        same workbook may be imported again. Without that record (an earlier version's workbook) they are not read."""
+        if not self._checks_derived():
             return
         for key in ("pagu", "pagu_awal", "realisasi", *QUARTERS):
             cell = cells.get(key)
@@ -782,7 +799,8 @@ class Importer:
             typed = Decimal(str(cell.value))
             old = expected.values.get(key) if expected is not None and key in expected.derived else None
             new = new_values.get(key)
-            if (old is not None and typed == old) or (new is not None and typed == new):
+            if (old is not None and typed == old) or (new is not None and typed == new) \
+                    or self._was_shown(L.ANGGARAN, normalise_code(node.kode), L.ANGGARAN.column(key), cell.value):
                 continue
             total = new if new is not None else Decimal(0)
             label = _money_label(key)

@@ -24,7 +24,7 @@ from ..core.model import Report
 from ..output.workbook import (FMT_DATE, FMT_MONEY, FMT_PERCENT, FMT_VALUE, HEADER_COLOUR, HEADER_TEXT, deterministic,
                                put_value, stamp)
 from . import layout as L
-from .lineage import PROPERTY, sheet_rows, stamp as lineage_stamp
+from .lineage import PROPERTY, SHOWN_PROPERTY, sheet_rows, shown_stamp, stamp as lineage_stamp
 from .rows import Row, pk_meta, renstra_years
 
 #: Empty rows below the data that stay unlocked and validated, for new indicators, values and budget lines.
@@ -63,6 +63,7 @@ def export_workbook(report: Report) -> bytes:
     wb.properties.subject = REPORT_MARK + report.slug  # the import checks it: another report's workbook would rewrite all
     wb.properties.created = when
     wb.custom_doc_props.append(StringProperty(name=PROPERTY, value=lineage_stamp(sheets, meta)))  # see lineage.py
+    wb.custom_doc_props.append(StringProperty(name=SHOWN_PROPERTY, value=shown_stamp(sheets)))  # the grey cells
     return deterministic(wb, when)
 
 

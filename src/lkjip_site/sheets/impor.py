@@ -19,7 +19,7 @@ from . import layout as L
 from .apply import Importer, Origin
 from .export import REPORT_MARK, renstra_sheet
 from .files import write_all
-from .lineage import changed_since, digests, imported_before, message, read_stamp, remember
+from .lineage import changed_since, digests, imported_before, message, read_shown, read_stamp, remember
 from .read import Book, Cell, open_book, raw_cell, read_sheet
 from .stage import load_one, report_folder
 from .yamledit import YamlText
@@ -76,7 +76,7 @@ def _import(root: Path, slug: str, data: bytes, name: str, overwrite: bool) -> I
     # Files that are again as exported (the import undone, a copy of the site reset) make them current: a record
     # of an earlier import alone let a capaian typed over a fresh export pass as "Tidak ada perubahan"
     again = base is not None and now != base and imported_before(root, slug, base)
-    importer = Importer(report, docs, diags, check_derived=not stale and not again)
+    importer = Importer(report, docs, diags, check_derived=not stale and not again, shown=read_shown(book))
     # every sheet the export writes is read: a renamed or deleted Anggaran, PK or Renstra sheet left its edits out
     # and said "Tidak ada perubahan" (exit 0)
     ind = read_sheet(book, L.INDIKATOR)

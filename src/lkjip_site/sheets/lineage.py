@@ -9,10 +9,17 @@ is refused unless the author says the workbook is right (``--timpa``).
 
 Importing the same workbook again after fixing a cell is the usual second step, and its first import changed the
 files too: the digests that import wrote are kept in the site's ``.cache/`` and are not taken for a newer edit.
+
+A second property keeps what the grey cells showed (:data:`SHOWN_PROPERTY`). After an import, or with ``--timpa``,
+those cells hold the export's sums and capaian, which no longer match the files, so the import could only stop
+comparing them: a capaian, predikat or program total the author then typed over a grey cell vanished without a
+word ("Tidak ada perubahan"). Against what the export showed, a grey cell kept as exported passes and a typed one is
+still named.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from decimal import Decimal
@@ -20,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.files import write_whole
+from ..core.fmt import round_half_up
 from ..core.model import Report
 from ..core.paths import CACHE_DIR
 from . import layout as L
@@ -28,6 +36,11 @@ from .rows import Row, budget_rows, indicator_rows, norm, pk_meta, pk_rows, rens
 from .yamlfiles import explicit_target_akhir
 
 PROPERTY = "lkjip-asal"
+#: The property holding a short digest of every grey (computed) cell the export filled, as it is shown.
+SHOWN_PROPERTY = "lkjip-dihitung"
+#: Hex characters kept of each grey cell's digest: a few thousand cells, and a typed value that happens to share
+#: one of their digests (one in some thousands) is only let through unsaid, as every one was before.
+SHOWN_DIGITS = 6
 #: Where the digests of each report's last import are kept (one entry per report).
 RECORD = Path(CACHE_DIR) / "impor-v1.json"
 #: The data file each sheet is written from, for the message.
@@ -75,6 +88,61 @@ def stamp(sheets: dict[str, list[Row]], meta: dict[str, Any]) -> str:
     """The property's text: the exported rows' digests, compact and in a stable order (the export is
     deterministic)."""
     return json.dumps(sheet_digests(sheets, meta), sort_keys=True, separators=(",", ":"))
+
+
+def shown_stamp(sheets: dict[str, list[Row]]) -> str:
+    """The :data:`SHOWN_PROPERTY` text: the digests of the export's non-empty grey cells, sorted, in one string."""
+    cells = set()
+    for title, rows in sheets.items():
+        columns = _sheet_columns(title)
+        for row in rows:
+            for key in sorted(columns.keys() & ({k for k, c in columns.items() if c.derived} | row.derived)):
+                digest = shown_digest(title, row.key, columns[key], row.values.get(key))
+                if digest is not None:
+                    cells.add(digest)
+    return "".join(sorted(cells))
+
+
+def shown_digest(title: str, key: Any, col: L.Column, value: Any) -> str | None:
+    """A grey cell of row ``key`` as it is shown (percentages to two decimals, money to the rupiah, texts trimmed),
+    digested; None for an empty one. The export's value and the cell read back give the same digest."""
+    text = _shown(value, col)
+    if text is None:
+        return None
+    return hashlib.sha256(json.dumps([title, key_text(key), col.key, text], ensure_ascii=False).encode()
+                          ).hexdigest()[:SHOWN_DIGITS]
+
+
+def read_shown(book: Book) -> frozenset[str] | None:
+    """The digests of the grey cells a workbook was exported with; None for a workbook without them (an earlier
+    version's, or a damaged property)."""
+    for prop in book.values.custom_doc_props.props:
+        if prop.name == SHOWN_PROPERTY:
+            text = prop.value if isinstance(prop.value, str) else ""
+            if len(text) % SHOWN_DIGITS or not all(ch in "0123456789abcdef" for ch in text):
+                return None
+            return frozenset(text[i:i + SHOWN_DIGITS] for i in range(0, len(text), SHOWN_DIGITS))
+    return None
+
+
+def _sheet_columns(title: str) -> dict[str, L.Column]:
+    """The columns of a sheet that may be grey, by key: the computed ones, and the money of program and kegiatan
+    rows (sums) on Anggaran. Renstra's year columns are never grey."""
+    sheets = {s.title: s for s in (L.INDIKATOR, L.NILAI, L.PK_FIXED, L.ANGGARAN)}
+    columns = sheets[title].columns if title in sheets else L.RENSTRA_FIXED + L.RENSTRA_TAIL
+    return {c.key: c for c in columns}
+
+
+def _shown(value: Any, col: L.Column) -> str | None:
+    value = norm(value)
+    if value is None:
+        return None
+    if isinstance(value, Decimal) and value.is_finite():
+        places = 0 if col.kind in ("money", "derived_money") else 2
+        return format(round_half_up(value, places).normalize(), "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 def read_stamp(book: Book) -> Digests | None:
