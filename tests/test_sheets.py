@@ -733,6 +733,25 @@ def test_a_renstra_target_change_is_said_at_its_cell(exported: dict[str, bytes],
     assert said and said[0].startswith(f"data.xlsx!Renstra!{cell.coordinate}: target Renstra NEK:"), changes
 
 
+def test_a_deleted_renstra_row_removes_its_targets(exported: dict[str, bytes], tmp_path: Path) -> None:
+    """A row deleted from the Renstra sheet was passed over: the import said "Tidak ada perubahan" (exit 0) and the
+    indicator kept its Renstra targets. As on the other sheets, the row's values go, said at the sheet, and only
+    their lines leave the file."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    data = root / "content/laporan" / slug / "data/indikator.yaml"
+    old = data.read_text(encoding="utf-8")
+    wb = open_book(exported[slug])
+    ren = wb["Renstra"]
+    ren.delete_rows(find_row(ren, {"ID": "NEK"}))
+    changes = import_workbook(root, slug, save(wb), "data.xlsx").changes
+    assert "data.xlsx!Renstra: target Renstra NEK: 2022: 70, 2023: 73 → – (barisnya tidak ada lagi)" in changes, changes
+    assert "data.xlsx!Renstra: target akhir NEK: – (barisnya tidak ada lagi)" in changes, changes
+    lines = difflib.unified_diff(old.splitlines(), data.read_text(encoding="utf-8").splitlines(), lineterm="", n=0)
+    diff = [line for line in lines if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert diff == ["-    target_renstra: {2022: 70, 2023: 73}", "-    target_akhir: 85"], diff
+
+
 def test_every_sheets_mistakes_are_said_in_one_import(exported: dict[str, bytes], tmp_path: Path) -> None:
     """A mistake on Nilai Indikator kept the Anggaran sheet's cells unread: the author fixed one sheet, imported,
     and only then heard of the other's (three runs for three mistakes)."""

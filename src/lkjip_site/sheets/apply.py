@@ -369,8 +369,11 @@ class Importer:
                 for kind in ("target", "realisasi"):
                     now = {y: _periods(pv) for y, pv in getattr(ind, kind).items()}
                     self._edit_years(doc, item, kind, now, values.get((iid, kind), {}), iid)
-            if renstra is not None and iid in renstra:
-                self._edit_renstra(doc, item, iid, renstra[iid], expected_ren=_renstra_now(ind, self.ends))
+            if renstra is not None:
+                # a deleted row removes the indicator's Renstra values, as a deleted row does on the other sheets:
+                # it was passed over, and the import said "Tidak ada perubahan" with the targets still there
+                self._edit_renstra(doc, item, iid, renstra.get(iid, _NO_RENSTRA),
+                                   expected_ren=_renstra_now(ind, self.ends))
         for iid, i in index.items():
             if iid not in wanted:
                 doc.delete_item(seq, i, Origin(sheet.where, ""))
@@ -439,10 +442,11 @@ class Importer:
         def origin(key: str) -> Origin:
             return self._renstra_origin.get((iid, key)) or Origin(self._renstra_where, "")
 
+        gone = " (barisnya tidak ada lagi)" if v is _NO_RENSTRA else ""
         kondisi = (v["kondisi_tahun"], v["kondisi_nilai"]) if v["kondisi_tahun"] is not None else None
         if not _same_value(kondisi, expected_ren["kondisi"]):
             self._set_pair(doc, item, "kondisi_awal", ("tahun", "nilai"), kondisi, origin("kondisi_tahun"),
-                           f"kondisi awal {iid}")
+                           f"kondisi awal {iid}", gone)
         targets = v["targets"]
         now = expected_ren["targets"]
         if not _same_map(targets, now):
@@ -463,20 +467,21 @@ class Importer:
                         doc.set_key(pair[1], y, emit_value(targets[y]), origin(f"target_{y}"))
             # said at the first year's cell that changed (at the sheet, for a year whose column was deleted)
             first = min(y for y in set(targets) | set(now) if not _same_value(targets.get(y), now.get(y)))
-            self._change(origin(f"target_{first}"), f"target Renstra {iid}: {_show_map(now)} → {_show_map(targets)}")
+            self._change(origin(f"target_{first}"),
+                         f"target Renstra {iid}: {_show_map(now)} → {_show_map(targets)}{gone}")
         if not _same_value(v["target_akhir"], expected_ren["target_akhir"]):
             if v["target_akhir"] is None:
                 doc.delete(item, "target_akhir", origin("target_akhir"))
             else:
                 doc.set_key(item, "target_akhir", emit_value(v["target_akhir"]), origin("target_akhir"))
-            self._change(origin("target_akhir"), f"target akhir {iid}: {_show1(v['target_akhir'])}")
+            self._change(origin("target_akhir"), f"target akhir {iid}: {_show1(v['target_akhir'])}{gone}")
         nasional = (v["nasional"], v["nasional_sumber"]) if v["nasional"] is not None else None
         if not _same_value(nasional, expected_ren["nasional"]):
             self._set_pair(doc, item, "target_nasional", ("nilai", "sumber"), nasional, origin("nasional"),
-                           f"target nasional {iid}")
+                           f"target nasional {iid}", gone)
 
     def _set_pair(self, doc: YamlText, item: MappingNode, key: str, names: tuple[str, str],
-                  value: tuple[Any, Any] | None, where: Origin, label: str) -> None:
+                  value: tuple[Any, Any] | None, where: Origin, label: str, tail: str = "") -> None:
         """A two-field mapping of the indicator (``kondisi_awal``, ``target_nasional``) set from its two cells, or
         removed when both are empty."""
         if value is None:
@@ -484,7 +489,7 @@ class Importer:
                 doc.delete(item, key, where)
         else:
             doc.set_key(item, key, emit_value(dict(zip(names, value))), where)
-        self._change(where, f"{label}: {_show1(value)}")
+        self._change(where, f"{label}: {_show1(value)}{tail}")
 
     def _new_indicator(self, doc: YamlText, seq: SequenceNode, sheet: SheetRows, iid: str, v: dict[str, Any],
                        n: int, values: dict[tuple[str, str], dict[int, Periods]] | None,
@@ -898,6 +903,11 @@ class Importer:
                         else:
                             doc.set_key(pair[1], q, emit_value(want_tw[q]), origin)
                 self._change(origin, f"realisasi triwulan {node.kode}: {_show_map(now_tw)} → {_show_map(want_tw)}")
+
+
+#: The Renstra values of an indicator whose row was deleted from the Renstra sheet: none.
+_NO_RENSTRA: dict[str, Any] = {"kondisi_tahun": None, "kondisi_nilai": None, "target_akhir": None, "nasional": None,
+                               "nasional_sumber": None, "targets": {}}
 
 
 # -- module helpers ------------------------------------------------------------------------------------------------------
