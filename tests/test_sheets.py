@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from conftest import REPO, copy_examples, tree_hashes
 from openpyxl import load_workbook
+from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from sheets_support import EXAMPLES, column, find_row, first_empty_row, open_book, put, save
 
@@ -668,6 +669,28 @@ def test_a_column_the_author_added_is_said_not_dropped_silently(exported: dict[s
     book.write_bytes(exported[slug])
     assert main(["impor", slug, str(book), "--situs", str(root)]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_comment_on_a_cell_is_said_not_dropped_silently(exported: dict[str, bytes], tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """An author explained a figure in a cell comment (Excel's note); the import took the figure and dropped the
+    comment without a word. Said at its cell as a warning, the import going on; the export's own notes on the
+    headers are not."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "pengaron-2024-tw1"
+    wb = open_book(exported[slug])
+    nilai = wb["Nilai Indikator"]
+    cell = nilai.cell(row=find_row(nilai, {"ID": "P02", "Tahun": 2024, "Periode": "tw1"}),
+                      column=column(nilai, "Realisasi"))
+    cell.comment = Comment("angka dari laporan desa, revisi Maret", "Budi")
+    book = tmp_path / "data.xlsx"
+    book.write_bytes(save(wb))
+    assert main(["impor", slug, str(book), "--situs", str(root)]) == 0
+    err = capsys.readouterr().err
+    assert err.splitlines() == [f"data.xlsx!Nilai Indikator!{cell.coordinate}: peringatan: komentar (catatan) pada sel "
+                                "ini tidak diimpor: lkjip hanya membaca nilai sel. Penjelasan tentang sebuah angka "
+                                "ditulis di bab laporan (atau, untuk nilai yang tidak ada, di kolom alasannya); "
+                                "komentarnya boleh tetap ada di buku kerja Anda"], err
 
 
 def first_empty_column(ws: Any) -> int:

@@ -192,6 +192,7 @@ def read_sheet(book: Book, sheet: L.Sheet, required: bool = True) -> SheetRows |
                 out.present.add(f"target_{m.group(1)}")
     out.extra["columns"] = columns
     _unread_columns(book, ws, where, h, {c: t for c, t in shown.items() if c not in columns.values()})
+    _unread_comments(book, wf, where, h)
     for row in range(h + 1, (ws.max_row or h) + 1):
         cells: dict[str, Cell] = {}
         for key, col in columns.items():
@@ -214,6 +215,20 @@ def _unread_columns(book: Book, ws: Worksheet, where: str, header_row: int, unre
                                f"kolom '{title}' bukan kolom hasil ekspor; isinya tidak diimpor. Catatan tentang "
                                "sebuah angka ditulis di bab laporan (atau, untuk nilai yang tidak ada, di kolom "
                                "alasannya); kolom ini boleh tetap ada di buku kerja Anda", "warning")
+
+
+def _unread_comments(book: Book, wf: Worksheet, where: str, header_row: int) -> None:
+    """A comment (Excel's note) on a cell is said at that cell: only values are imported, and a comment explaining a
+    figure ("angka BPS, revisi Maret") was dropped without a word. The header row's comments are the export's own
+    notes on each column."""
+    for row in wf.iter_rows():
+        for cell in row:
+            if cell.comment is not None and cell.row != header_row and (cell.comment.text or "").strip():
+                book.diags.at_cell(where, get_column_letter(cell.column), cell.row,
+                                   "komentar (catatan) pada sel ini tidak diimpor: lkjip hanya membaca nilai sel. "
+                                   "Penjelasan tentang sebuah angka ditulis di bab laporan (atau, untuk nilai yang "
+                                   "tidak ada, di kolom alasannya); komentarnya boleh tetap ada di buku kerja Anda",
+                                   "warning")
 
 
 #: What authors type for "no value" in a number cell.
