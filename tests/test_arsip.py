@@ -30,6 +30,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -1755,6 +1756,32 @@ def test_names_windows_cannot_make_are_warned_of_and_refused_by_the_release(proj
         (folder / rel).unlink()
     assert lkjip(project, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
     assert lkjip(project, "verifikasi").code == 0
+
+
+def _svg(folder: Path, rel: str) -> None:
+    target = folder / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes((folder / "gambar/logo.svg").read_bytes())
+
+
+def test_an_accented_image_name_kept_by_macos_is_found_and_published_as_typed(project: Path, epoch: None) -> None:
+    """macOS keeps ``gambar/Cibéber.svg`` as NFD (``e`` + accent), the chapter's text is typed NFC: the author's
+    ``check`` on macOS passed, the Linux server said "tidak ditemukan" of a file that is there. And an image
+    written as macOS keeps it was published at ``Cibe%CC%81ber.svg``, another address than the same image of an
+    author on Windows (``Cib%C3%A9ber.svg``): both are now found, and published at the typed (NFC) name."""
+    folder = project / "content/laporan/contoh-2023"
+    nfc, nfd = "gambar/Cibéber.svg", unicodedata.normalize("NFD", "gambar/Peta Cibéber.svg")
+    for rel in (unicodedata.normalize("NFD", nfc), nfd):
+        _svg(folder, rel)
+    with (folder / "90-lampiran.md").open("a", encoding="utf-8") as chapter:
+        chapter.write(f"\n![Peta desa]({nfc})\n\n![Peta kecamatan](<{nfd}>)\n")
+    run = lkjip(project, "build", "--tanpa-pdf")
+    assert run.code == 0, run.err
+    version = project / "build/laporan/contoh-2023/1.0"
+    assert sorted(p.name for p in (version / "gambar").iterdir() if "ber" in p.name) == \
+        ["Cibéber.svg", "Peta Cibéber.svg"]  # NFC: the folder listing holds them as typed
+    page = (version / "lampiran/index.html").read_text(encoding="utf-8")
+    assert 'src="../gambar/Cib%C3%A9ber.svg"' in page and 'src="../gambar/Peta%20Cib%C3%A9ber.svg"' in page
 
 
 def test_two_releases_at_once_both_end_well(project: Path, epoch: None, monkeypatch: pytest.MonkeyPatch,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -364,6 +365,18 @@ def test_names_windows_or_macos_cannot_make_are_found() -> None:
     assert "hanya berbeda huruf besar/kecil dengan 'Gambar2'" in found["gambar2"]
     assert f"panjangnya {len(deep)} karakter" in found[deep]
     assert all("'lkjip terbitkan' menolak laporan selama nama ini ada" in m for m in found.values())
+
+
+def test_an_accented_name_typed_and_as_macos_keeps_it_are_found_as_one_name() -> None:
+    """``gambar/Cibéber.png`` typed (NFC) beside the same name as macOS keeps it (NFD, ``e`` + accent), copied from
+    a Mac: two files on Linux, one on macOS (the second overwrote the first), and two names Windows shows alike.
+    Warned as case is, and so refused by ``terbitkan``, with how the two differ."""
+    nfc = "gambar/Cibéber.png"
+    nfd = unicodedata.normalize("NFD", nfc)
+    found = dict(unportable_paths([nfc, nfd, "gambar/cibeber.png"]))
+    assert list(found) == [nfc]  # sorted: 'e' + accent comes first, the typed name is the one named
+    assert f"sama dengan '{nfd}', hanya berbeda bentuk Unicode huruf beraksennya" in found[nfc]
+    assert "'lkjip terbitkan' menolak laporan selama nama ini ada" in found[nfc]
 
 
 def test_a_path_in_other_letter_case_is_given_as_listed(tmp_path: Path) -> None:

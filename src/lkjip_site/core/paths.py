@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import unicodedata
 from pathlib import Path
+from typing import Iterable
 from urllib.parse import quote
 
 #: The file that makes a folder a site (``lkjip`` finds it from the working directory upwards, as git finds its
@@ -47,8 +49,9 @@ def resolve_inside(folder: Path, relative: str) -> Path | None:
 
 def as_listed(folder: Path, relative: str) -> str | None:
     """``relative`` (a path below ``folder``, '/'-separated, normalised) with each part spelled as its folder lists
-    it: a part written in other letter case (``gambar/peta.png`` for ``gambar/Peta.PNG``) is given as listed; None
-    when a part is listed in no case (or in several, none as written).
+    it: a part written in other letter case (``gambar/peta.png`` for ``gambar/Peta.PNG``) or Unicode form (typed
+    ``é``, listed as macOS keeps it, ``e`` + accent) is given as listed (:func:`same_name`); None when a part is
+    listed in no such spelling (or in several, none as written).
 
     Why the listing and not ``exists()``: on Windows and macOS ``gambar/peta.png`` opens ``gambar/Peta.PNG``, so an
     author's ``lkjip check`` passed a chapter that the webmaster's build on Linux refused ("tidak ditemukan"), or an
@@ -65,12 +68,67 @@ def as_listed(folder: Path, relative: str) -> str | None:
         except OSError:
             return None
         if part not in names:
-            same = [name for name in names if name.casefold() == part.casefold()]
+            same = [name for name in names if same_name(name) == same_name(part)]
             if len(same) != 1:
                 return None
             part = same[0]
         current, out = current / part, [*out, part]
     return "/".join(out)
+
+
+def same_name(path: str) -> str:
+    """``path`` as Windows and macOS compare names: letter case set aside (both), and a letter with an accent typed
+    as one character (NFC, ``é``) or as a letter and its accent (NFD, as macOS keeps names) as one. Two paths of one
+    such key are one file there.
+
+    Why one key: the site is built on Linux, where ``Peta.png`` and ``peta.png``, or a chapter's folder ``lampiran/``
+    and an image folder ``Lampiran/``, are two names; copied to an archivist's Windows or macOS machine, one
+    overwrote the other, and the version's bag and SHA256SUMS no longer verified there."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", path).casefold())
+
+
+def published_name(rel: str) -> str:
+    """An author's file name (a path below the report folder) as the site publishes it: in Unicode NFC.
+
+    Why: macOS keeps ``gambar/Cibéber.png`` as NFD (``e`` + accent), Windows and Linux as typed (NFC); published as
+    found, the image's address was ``…/Cibe%CC%81ber.png`` from one author and ``…/Cib%C3%A9ber.png`` from another,
+    and a link to it broke when the report changed hands. A released version's files are copied from ``arsip/`` as
+    they are, never renamed."""
+    return unicodedata.normalize("NFC", rel)
+
+
+def name_clashes(paths: Iterable[str]) -> list[tuple[str, str]]:
+    """Each path of ``paths`` ('/'-separated), or folder of one, that differs from another but is the same name on
+    Windows or macOS (:func:`same_name`), with the first of them in sorted order; each named once, sorted."""
+    first: dict[str, str] = {}
+    seen: set[str] = set()
+    out = []
+
+    def visit(path: str, key: str) -> None:
+        """``path`` (its folders first, each once) against the names met before it."""
+        if path in seen:  # a folder, met with an earlier file
+            return
+        seen.add(path)
+        folder = path.rpartition("/")[0]
+        if folder:
+            visit(folder, key.rpartition("/")[0])  # NFC and casefold leave each '/' where it is
+        other = first.setdefault(key, path)
+        if other != path:
+            out.append((path, other))
+
+    for rel in sorted(paths):
+        visit(rel.strip("/"), same_name(rel.strip("/")))
+    return sorted(out)
+
+
+def clash_reason(path: str, other: str) -> str:
+    """How ``path`` and ``other``, one name on Windows or macOS (:func:`name_clashes`), differ, for a message."""
+    if path.casefold() == other.casefold():
+        return f"hanya berbeda huruf besar/kecil dengan '{other}'"
+    if unicodedata.normalize("NFC", path) == unicodedata.normalize("NFC", other):
+        return (f"sama dengan '{other}', hanya berbeda bentuk Unicode huruf beraksennya (satu karakter 'é', atau 'e' "
+                "dan tanda aksen terpisah seperti yang disimpan macOS)")
+    return f"hanya berbeda huruf besar/kecil dan bentuk Unicode huruf beraksennya dengan '{other}'"
 
 
 #: What a path keeps as it is in a URL (RFC 3986's unreserved characters and those allowed in a path segment): the

@@ -13,7 +13,7 @@ from ..core.fmt import chapter_prefix, quarter_numeral
 from ..core.memo import digest
 from ..core.model import (RESERVED_IDS, VERSION_FOLDERS, CapaianPolicy, Chapter, Instansi, Loc, Person, Report,
                           SiteConfig, loc_of)
-from ..core.paths import rel_path, resolve_inside
+from ..core.paths import clash_reason, name_clashes, rel_path, resolve_inside
 from . import schemas
 from .data import read_data_files
 from .images import image_problem
@@ -234,24 +234,24 @@ def unportable_paths(files: Iterable[str]) -> list[tuple[str, str]]:
     cannot be made on Windows or macOS, each with why and what to do (sorted; a folder named once).
 
     Why: the site is built on a Linux server, where ``aux.png``, ``peta: 2024.png``, ``catatan.`` and both
-    ``Foto.png`` and ``foto.png`` are files like any other; the author on Windows got an error or lost one of two
-    files when the folder, or the version's BagIt zip, was copied back, and a released version is never rewritten."""
+    ``Foto.png`` and ``foto.png`` (or ``Cibéber.png`` typed and as macOS keeps it) are files like any other; the
+    author on Windows got an error or lost one of two files when the folder, or the version's BagIt zip, was copied
+    back, and a released version is never rewritten."""
+    files = sorted(files)
     out: dict[str, str] = {}
-    folded: dict[str, str] = {}  # each path (file or folder) by its letters in one case
+    for path, other in name_clashes(files):
+        out[path] = (f"nama '{path}' {clash_reason(path, other)}; di Windows dan macOS keduanya tidak dapat berada "
+                     "dalam satu folder (yang satu menimpa yang lain saat disalin atau diekstrak dari zip)"
+                     f"{_PORTABLE}Ganti nama salah satunya, lalu sesuaikan tautannya")
     seen: set[str] = set()
-    for rel in sorted(files):
+    for rel in files:
         parts = rel.split("/")
         for depth in range(1, len(parts) + 1):
             path = "/".join(parts[:depth])
             if path in seen:  # a folder, met with an earlier file
                 continue
             seen.add(path)
-            other = folded.setdefault(path.casefold(), path)
-            if other != path:
-                out[path] = (f"nama '{path}' hanya berbeda huruf besar/kecil dengan '{other}'; di Windows dan macOS "
-                             "keduanya tidak dapat berada dalam satu folder (yang satu menimpa yang lain saat disalin "
-                             f"atau diekstrak dari zip){_PORTABLE}Ganti nama salah satunya, lalu sesuaikan tautannya")
-            elif reason := _windows_name(parts[depth - 1]):
+            if path not in out and (reason := _windows_name(parts[depth - 1])):
                 out[path] = (f"nama '{path}' {reason}{_PORTABLE}Ganti namanya dengan huruf, angka, '-' dan '_' saja, "
                              "lalu sesuaikan tautannya")
         if len(rel) > MAX_PORTABLE_PATH and rel not in out:

@@ -19,7 +19,7 @@ import stat
 from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
-from ..core.paths import as_listed
+from ..core.paths import as_listed, published_name
 
 
 #: Said with a file the author saved under another name than they see: Windows Explorer hides a known extension, so
@@ -89,7 +89,9 @@ def unreadable_file(path: Path) -> str:
 
 def misspelt_path(folder: Path, written: str, what: str) -> str:
     """Why ``written`` (a path below ``folder``) names its file only on Windows or macOS: a '\\' for '/', or letters
-    in other case than the file's name (``gambar/peta.png`` for ``gambar/Peta.PNG``); empty when it does not.
+    in other case than the file's name (``gambar/peta.png`` for ``gambar/Peta.PNG``); empty when it does not. A name
+    in another Unicode form alone (typed ``é``, kept by macOS as ``e`` + accent) is none: it is the name, which no
+    author can see or type otherwise, and the caller opens the file as listed (``core.paths.as_listed``).
 
     Why: the author's system opens such a path, the webmaster's Linux server does not; the author's ``lkjip check``
     passed, and the server's build said "tidak ditemukan" of a file that is there. Said alike on every system."""
@@ -98,8 +100,8 @@ def misspelt_path(folder: Path, written: str, what: str) -> str:
         return (f"{what} '{written}' memakai garis miring terbalik '\\'; tulis garis miring '/', mis. '{meant}' (di "
                 "server Linux '\\' bagian dari nama berkas, sehingga berkasnya tidak ditemukan)")
     listed = as_listed(folder, written)
-    if listed is None or listed == posixpath.normpath(written):
-        return ""
+    if listed is None or published_name(listed) == published_name(posixpath.normpath(written)):
+        return ""  # as written, or in another Unicode form only: found on Linux as listed (``as_listed``)
     return (f"{what} '{written}': nama berkas yang ada '{listed}' (huruf besar/kecil berbeda); Windows dan macOS "
             f"membukanya juga, tetapi server Linux tidak, dan di sana berkasnya tidak ditemukan. Tulis '{listed}' "
             "persis seperti nama berkasnya, atau ganti nama berkasnya")

@@ -13,7 +13,7 @@ from markdown_it.token import Token
 from ..core.diagnostics import Diagnostic, Diagnostics
 from ..core.markup import fragment_ids
 from ..core.model import Chapter, Report
-from ..core.paths import resolve_inside
+from ..core.paths import as_listed, published_name, resolve_inside
 from ..core.suggest import did_you_mean
 from ..load.content import REPORT_FILE, report_files, unread_files
 from ..load.images import IMAGE_SUFFIXES, image_problem
@@ -59,9 +59,9 @@ def collect_images(report: Report, chapter: Chapter, tokens: list[Token], diags:
                 diags.error((chapter.rel, line_of(chapter, token)), problem)
             elif target is not None:
                 rel = target.relative_to(report.folder.resolve()).as_posix()
-                if rel not in report.assets and target.suffix.lower() == ".svg":
+                if published_name(rel) not in report.assets and target.suffix.lower() == ".svg":
                     check_svg(target, f"{report.rel}/{rel}", diags)  # once per file, at its own lines
-                report.assets[rel] = target
+                report.assets[published_name(rel)] = target
 
 
 #: Why ``lkjip terbitkan`` refuses what the build does not read, said with each such file or folder.
@@ -135,6 +135,8 @@ def image_target(report: Report, src: str) -> tuple[Path | None, str]:
         return None, f"gambar '{src}' berada di luar folder laporan"
     if problem := misspelt_path(report.folder, src, "gambar"):
         return None, problem
+    if (listed := as_listed(report.folder, src)) is not None:  # typed 'é' for macOS' 'e' + accent: found on Linux
+        target = resolve_inside(report.folder, listed) or target
     if not target.is_file():
         return None, f"gambar '{src}' tidak ditemukan"
     if problem := unreadable_file(target):
@@ -237,7 +239,7 @@ def _resolve_image(ctx: RenderContext, token: Token, line: int) -> None:
     if target is None:
         ctx.diags.error((ctx.chapter.rel, line), problem)
         return
-    rel = target.relative_to(ctx.report.folder.resolve()).as_posix()
+    rel = published_name(target.relative_to(ctx.report.folder.resolve()).as_posix())
     ctx.report.assets[rel] = target
     if ctx.pdf:
         token.attrSet("src", target.as_uri())

@@ -26,6 +26,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.files import Held, SiteFiles, Stored, content, size
 from ..core.memo import Memo, digest
 from ..core.model import Chapter, Report, Site, SiteConfig
+from ..core.paths import published_name
 from ..core.pool import CarriedFolder, map_in_processes, on_cluster
 from ..core.resources import theme_dirs
 from ..elements.charts.cache import ChartCache
@@ -659,7 +660,7 @@ def _report_assets(report: Report) -> dict[str, bytes]:
     for rel, path in sorted(report.assets.items()):
         files[report.url + rel] = path.read_bytes()
     for path in report.data.files:
-        files[f"{report.url}data/{path.name}"] = path.read_bytes()
+        files[f"{report.url}data/{published_name(path.name)}"] = path.read_bytes()
     return files
 
 
@@ -691,7 +692,7 @@ def _downloads(report: Report, files: Mapping[str, Held]) -> list[dict[str, Any]
             out.append({"judul": f"{title} ({name})", "url": path, "ukuran": size(files[path]), "jenis": kind,
                         "tipe": MEDIA_TYPES[kind]})
     for path in report.data.files:
-        out.append({"judul": f"Data sumber — {path.name}", "url": f"{report.url}data/{path.name}",
+        out.append({"judul": f"Data sumber — {path.name}", "url": f"{report.url}data/{published_name(path.name)}",
                     "ukuran": path.stat().st_size, "jenis": path.suffix.lstrip(".").upper()})
     return out
 
