@@ -1758,10 +1758,61 @@ def test_names_windows_cannot_make_are_warned_of_and_refused_by_the_release(proj
     assert lkjip(project, "verifikasi").code == 0
 
 
+def test_a_version_number_differing_from_a_released_one_only_in_letter_case_is_refused(project: Path,
+                                                                                      epoch: None) -> None:
+    """``arsip/<slug>/1.0-rc/`` beside a released ``1.0-RC/`` (and the same two in ``build/``) are two folders on
+    Linux and one on the archivist's Windows or macOS machine: copied there, the second version's manifest, bag and
+    pages overwrote the first's, and neither verified again. Refused at the ``versi`` line, nothing written."""
+    folder = project / "content/laporan/contoh-2023"
+    fill_in(folder)
+    edit(folder / "laporan.yaml", 'versi: "1.0"', 'versi: "1.0-RC"')
+    assert lkjip(project, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
+    edit(folder / "laporan.yaml", 'versi: "1.0-RC"', 'versi: "1.0-rc"')
+    edit(folder / "10-bab-1-pendahuluan.md", "\n---\n", "\n---\nKalimat baru versi ini.\n\n")
+    versi = next(i for i, line in enumerate((folder / "laporan.yaml").read_text().splitlines(), 1)
+                 if line.startswith("versi:"))
+    for command in ("check", "build", "terbitkan"):
+        args = {"check": [], "build": ["--tanpa-pdf"], "terbitkan": ["contoh-2023", "--tanpa-pdf"]}[command]
+        run = lkjip(project, command, *args)
+        assert run.code == 1 and "Traceback" not in run.err, (command, run.err)
+        assert (f"content/laporan/contoh-2023/laporan.yaml:{versi}: galat: alamat 'laporan/contoh-2023/1.0-rc' di "
+                "situs hanya berbeda huruf besar/kecil dengan 'laporan/contoh-2023/1.0-RC'") in run.err, run.err
+        assert "Ganti nomor versi '1.0-rc' di laporan.yaml dengan nomor lain" in run.err
+    assert sorted(p.name for p in (project / "arsip/contoh-2023").iterdir()) == ["1.0-RC"]
+    assert not (project / "build/laporan/contoh-2023/1.0-rc").exists()
+
+
 def _svg(folder: Path, rel: str) -> None:
     target = folder / rel
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes((folder / "gambar/logo.svg").read_bytes())
+
+
+def test_an_image_folder_one_name_with_a_page_folder_on_windows_or_macos_stops_the_build(project: Path,
+                                                                                          epoch: None) -> None:
+    """An image folder ``Lampiran/`` beside the chapter page ``lampiran/``, and ``Aset/favicon.svg`` beside the
+    theme's ``aset/favicon.svg``: no two of the report's own files clash, yet two outputs did. Copied to Windows or
+    macOS one overwrote the other (the theme's icon became the author's image) and the released bag no longer
+    verified there. Said at the image, with the folder to rename; the previous build stays."""
+    folder = project / "content/laporan/contoh-2023"
+    before = tree_hashes(project / "build")
+    for rel in ("Lampiran/foto.svg", "Aset/favicon.svg"):
+        _svg(folder, rel)
+    with (folder / "90-lampiran.md").open("a", encoding="utf-8") as chapter:
+        chapter.write("\n![Foto kegiatan](Lampiran/foto.svg)\n\n![Lambang](Aset/favicon.svg)\n")
+    run = lkjip(project, "build", "--tanpa-pdf")
+    assert run.code == 1 and "Traceback" not in run.err, run.err
+    for rel, other in (("Aset", "aset"), ("Lampiran", "lampiran")):
+        img = next(folder.glob(f"{rel}/*.svg")).name
+        assert (f"content/laporan/contoh-2023/{rel}/{img}:1: galat: alamat 'laporan/contoh-2023/1.0/{rel}' di situs "
+                f"hanya berbeda huruf besar/kecil dengan 'laporan/contoh-2023/1.0/{other}'") in run.err, run.err
+        assert f"Ganti nama '{rel}' di folder laporan" in run.err
+    assert tree_hashes(project / "build") == before
+    for rel in ("Lampiran", "Aset"):
+        (folder / rel).rename(folder / f"foto-{rel.lower()}")
+    edit(folder / "90-lampiran.md", "(Lampiran/foto.svg)", "(foto-lampiran/foto.svg)")
+    edit(folder / "90-lampiran.md", "(Aset/favicon.svg)", "(foto-aset/favicon.svg)")
+    assert lkjip(project, "build", "--tanpa-pdf").code == 0
 
 
 def test_an_accented_image_name_kept_by_macos_is_found_and_published_as_typed(project: Path, epoch: None) -> None:

@@ -57,6 +57,7 @@ from .markdown.parser import (Tokenized, item_entries, keep_entries, make_parser
 from .output.audit import (MARKS_FACT, HtmlSource, Remembered, Shown, audit_site, audit_units, file_marks,
                            fingerprint, fingerprint_in_parts, parts_fact)
 from .output.linkcheck import check_links
+from .output.names import check_output_names
 from .output.opendata import (CATALOGUE, OpenDataSource, data_catalogue, portal_package, portal_source,
                                portal_tables)
 from .output.pages import KEPT_FILE, KEPT_FILES, STORED_TOKEN, KeptReports, pdf_name, render_site, stored_token
@@ -907,6 +908,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         files.update(_portal_open_data(site, history, files, current, hashes, pages))
         files[CATALOGUE] = data_catalogue(site.config, history, files, current)
         with watch.stage("tautan"):
+            check_output_names(site, history.frozen, files, diags)  # one name on Windows/macOS: one file overwritten
             check_links(files, pages.stats.rendered, diags, hashes)
         _stop_on_errors(diags, opts, last=True, frozen=frozen)
     with watch.stage("indeks"):  # the search index of the pages in memory (or, on request, the one published)
@@ -1148,6 +1150,7 @@ def check(opts: BuildOptions) -> Diagnostics:
         files.update(_portal_open_data(site, history, files, current, hashes, pages))
         files[CATALOGUE] = data_catalogue(site.config, history, files, current)
         _stop_on_errors(diags, opts, blocking)
+        check_output_names(site, history.frozen, files, diags)
         check_links(files, pages.stats.rendered, diags, hashes)
         _stop_on_errors(diags, opts, blocking, last=True, frozen=frozen)
         return diags
