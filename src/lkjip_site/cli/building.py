@@ -14,6 +14,7 @@ from ..build import BuildOptions, build, build_pdf, check, release, repairing
 from ..core.diagnostics import Diagnostics
 from ..core.files import write_whole
 from ..core.fmt import fmt_seconds
+from ..core.lock import site_lock
 from ..core.scope import Scope
 from ..core.suggest import did_you_mean, listing
 from ..load.content import report_slugs
@@ -56,7 +57,8 @@ def said(message: str) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     opts = options(args)
-    result = repairing(opts, lambda: build(opts), said)
+    with site_lock(opts.cache_root, "lkjip build", said):  # a second build waits: never two publishing at once
+        result = repairing(opts, lambda: build(opts), said)
     report_diagnostics(result.diagnostics, shown=shown(args))
     done = result.summary
     if result.unchanged:
@@ -82,7 +84,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_release(args: argparse.Namespace) -> int:
     opts = options(args)
-    outcome, versi, result = release(opts, args.report, said)
+    with site_lock(opts.cache_root, f"lkjip terbitkan {args.report}", said):  # archive and build/ by one command
+        outcome, versi, result = release(opts, args.report, said)
     report_diagnostics(result.diagnostics)
     if outcome == "sama":
         print(f"Laporan {args.report} versi {versi} sudah diterbitkan dengan isi yang sama; tidak ada yang "
@@ -185,7 +188,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     _known_reports([args.report], opts.root)
     target = output_file(Path(args.output) if args.output else Path.cwd() / f"{args.report}.pdf",
                          f"{args.report}.pdf")
-    result = build_pdf(opts, args.report)
+    with site_lock(opts.cache_root, f"lkjip pdf {args.report}", said):  # it stores what it lays out in the cache
+        result = build_pdf(opts, args.report)
     report_diagnostics(result.diags)
     write_whole(target, result.data)
     if result.arsip is not None:

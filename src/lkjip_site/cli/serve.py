@@ -29,6 +29,7 @@ from watchdog.observers.api import BaseObserver, ObservedWatch
 from ..build import BuildOptions, Session, build, repairing
 from ..core.diagnostics import ContentError, Diagnostics
 from ..core.fmt import fmt_seconds
+from ..core.lock import site_lock
 from ..core.memo import Memo
 from ..core.paths import CACHE_DIR, SITE_FILE
 from ..core.resources import RELOAD_SCRIPT
@@ -135,8 +136,17 @@ class Preview:
 
 def _rebuild(opts: BuildOptions, state: Preview, first: bool = False) -> None:
     """Pages first, so the open page reloads as soon as possible; then the search index, which Pagefind makes for
-    the whole site at once (seconds on a large archive), in a second build that renders nothing again."""
-    started = time.perf_counter()
+    the whole site at once (seconds on a large archive), in a second build that renders nothing again.
+
+    The site's lock (``core/lock``) is held for the two builds of one rebuild only, not while the preview waits for
+    a save: a preview left open all day never keeps the webmaster's ``lkjip build`` or ``terbitkan`` waiting, and a
+    rebuild saved during theirs waits for it (they share the cache)."""
+    with site_lock(opts.cache_root, "lkjip serve", _said):
+        _rebuild_locked(opts, state, first)
+
+
+def _rebuild_locked(opts: BuildOptions, state: Preview, first: bool) -> None:
+    started = time.perf_counter()  # (after any wait for the lock: the time said is the rebuild's own)
     try:
         result = repairing(opts, lambda: build(replace(opts, search_index=False), session=state.session), _said,
                            state.restart)

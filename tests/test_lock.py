@@ -1,0 +1,195 @@
+"""One command at a time writes a site (``core/lock``): a build, a release or a preview's rebuild that finds the
+site's lock held waits, says which command holds it, and goes on once it is free.
+
+Why: a nightly ``lkjip build`` from cron, the webmaster's own ``lkjip build`` or ``terbitkan`` and an author's
+``lkjip serve`` share ``build/``, ``.cache/`` and ``arsip/``; a build that read ``arsip/`` before a release published
+over the release's build, and ``build/`` mixed the two (the report page "belum diarsipkan" beside a ``versi.json``
+listing the version as archived). Each test holds the lock from a process of its own, as another ``lkjip`` command
+does (``flock`` on ``.cache/kunci``, with the holder's description ``core/lock`` writes), and lets it go by killing
+that process outright: the system releases a dead process's lock, so a killed build never blocks the next.
+Nothing here sleeps to wait for an order of events: each step waits for a line the command prints.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+import pytest
+
+import lkjip_site
+from conftest import EPOCH, REPORT_DIR, SLUG, fill_in, tree_hashes
+from serve_support import free_port
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="the test's holder takes the lock with fcntl.flock")
+
+#: Another command holding the site's lock until it is killed: prints "dipegang" once it holds it, "terkunci" (and
+#: ends) when someone else does.
+HOLDER = """
+import fcntl, json, os, sys, time
+f = open(sys.argv[1], "a+b")
+try:
+    fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+except BlockingIOError:
+    print("terkunci", flush=True)
+    sys.exit(1)
+f.truncate(0)
+f.write(json.dumps({"perintah": "lkjip build", "proses": os.getpid(), "mulai": time.time()}).encode())
+f.flush()
+print("dipegang", flush=True)
+sys.stdin.read()
+"""
+
+#: The longest a step may take (a build on a machine busy with other tests); never a wait for an order of events.
+STEP_S = 180.0
+WAITING = "sedang dipakai 'lkjip build' (proses"
+
+
+class Lines:
+    """The lines a process prints on one stream, read by a thread, so that a test waits for one with a limit."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.seen: list[str] = []
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream: IO[str]) -> None:
+        for line in stream:
+            self._queue.put(line.rstrip("\n"))
+        self._queue.put(None)
+
+    def until(self, text: str, instead: str | None = None) -> str:
+        """The first line holding ``text``; fails at the end of the stream, after :data:`STEP_S`, or at a line
+        holding ``instead`` (what the command prints when it went on without waiting)."""
+        while True:
+            try:
+                line = self._queue.get(timeout=STEP_S)
+            except queue.Empty:
+                raise AssertionError(f"'{text}' tidak tercetak dalam {STEP_S} detik: {self.seen}") from None
+            if line is None:
+                raise AssertionError(f"'{text}' tidak tercetak sebelum proses selesai: {self.seen}")
+            self.seen.append(line)
+            if text in line:
+                return line
+            if instead is not None and instead in line:
+                raise AssertionError(f"'{instead}' tercetak sebelum '{text}': {self.seen}")
+
+
+def _env() -> dict[str, str]:
+    """The package under test in the child processes too (a relative PYTHONPATH would not reach them from a site
+    folder)."""
+    src = str(Path(lkjip_site.__file__).resolve().parents[1])
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]),
+            "SOURCE_DATE_EPOCH": EPOCH}
+
+
+@contextmanager
+def held(root: Path) -> Iterator[subprocess.Popen[str]]:
+    """The site's lock held by another process until the block ends or the test kills it."""
+    (root / ".cache").mkdir(exist_ok=True)
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(root / ".cache" / "kunci")], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "dipegang", "kunci situs sudah dipegang perintah lain"
+        yield proc
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def lkjip(root: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "lkjip_site", *args, "--situs", str(root)], cwd=root, env=_env(),
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _edit(root: Path) -> None:
+    chapter = root / REPORT_DIR / "40-bab-4-penutup.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nKalimat yang ditambahkan penulis.\n", encoding="utf-8")
+
+
+def test_a_build_waits_for_the_command_holding_the_site_then_builds(project: Path) -> None:
+    """The cron job's build meets the webmaster's: it says which command holds the site (its process id, so that a
+    hung one can be found), publishes nothing while it waits, and builds once that command is gone (here killed
+    outright: the lock dies with it)."""
+    _edit(project)
+    before = tree_hashes(project / "build")
+    with held(project) as holder:
+        build = lkjip(project, "build", "--tanpa-pdf")
+        assert build.stderr is not None
+        said = Lines(build.stderr)
+        line = said.until("sedang dipakai", instead="Selesai")
+        assert f"{WAITING} {holder.pid}, sejak pukul " in line
+        assert "menunggu" in line and "Ctrl+C" in line
+        assert build.poll() is None
+        assert tree_hashes(project / "build") == before  # nothing published while it waits
+        holder.kill()
+        said.until("bebas lagi")
+    out, _ = build.communicate(timeout=STEP_S)
+    assert build.returncode == 0, said.seen
+    assert "Selesai: 1 laporan" in out
+    assert tree_hashes(project / "build") != before
+
+
+@pytest.mark.parametrize("stop, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_build_stopped_while_it_waits_writes_nothing(project: Path, stop: signal.Signals, code: int) -> None:
+    """Ctrl+C (or a cancelled job's SIGTERM) ends the wait as the message promises: the usual exit code, and the
+    previous build untouched."""
+    _edit(project)
+    before = tree_hashes(project / "build")
+    with held(project):
+        build = lkjip(project, "build", "--tanpa-pdf")
+        assert build.stderr is not None
+        said = Lines(build.stderr)
+        said.until("sedang dipakai", instead="Selesai")
+        build.send_signal(stop)
+        said.until("dihentikan sebelum selesai")
+        assert build.wait(timeout=STEP_S) == code
+    assert tree_hashes(project / "build") == before
+
+
+def test_a_release_waits_for_a_build_then_archives_and_publishes(project: Path) -> None:
+    """``lkjip terbitkan`` started while the cron job builds: it waits, then archives the version and publishes a
+    site that lists it (with no lock, the build that had read ``arsip/`` before the release published over it)."""
+    fill_in(project / REPORT_DIR)
+    with held(project) as holder:
+        release = lkjip(project, "terbitkan", SLUG, "--tanpa-pdf")
+        assert release.stderr is not None
+        said = Lines(release.stderr)
+        assert f"{WAITING} {holder.pid}," in said.until("sedang dipakai", instead="Situs dibangun")
+        assert not (project / "arsip").exists()
+        holder.kill()
+    out, _ = release.communicate(timeout=STEP_S)
+    assert release.returncode == 0, said.seen
+    assert (project / "arsip" / SLUG / "1.0" / "manifest.json").is_file()
+    assert '"diarsipkan": true' in (project / "build/laporan" / SLUG / "versi.json").read_text(encoding="utf-8")
+
+
+def test_a_preview_takes_the_site_for_each_rebuild_only(project: Path) -> None:
+    """``lkjip serve`` left open all day holds the site only while it rebuilds: the webmaster's command can take it
+    between saves, and a save made meanwhile is rebuilt once that command is done, saying why it waits."""
+    serve = subprocess.Popen([sys.executable, "-m", "lkjip_site", "serve", "--situs", str(project), "--port",
+                              str(free_port())], cwd=project, env=_env(), stdin=subprocess.DEVNULL,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert serve.stdout is not None
+        said = Lines(serve.stdout)
+        said.until("Pratinjau di http://")
+        with held(project) as holder:  # (fails at once when the preview kept the lock after its first build)
+            _edit(project)
+            line = said.until("sedang dipakai", instead="Dibangun ulang")
+            assert f"{WAITING} {holder.pid}," in line
+            holder.kill()
+            said.until("bebas lagi")
+            said.until("Dibangun ulang")
+    finally:
+        serve.terminate()
+        assert serve.wait(timeout=STEP_S) == 0
