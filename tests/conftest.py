@@ -25,6 +25,12 @@ from lkjip_site.elements.registry import FONT_FOLDER
 from lkjip_site.output import pages as pages_mod
 
 REPO = Path(__file__).resolve().parents[1]
+# A relative PYTHONPATH (``PYTHONPATH=src pytest``, as a second checkout is tested) means this checkout's folder to the
+# tests' own imports, but nothing to a child process started in a site folder (the CLI, ``serve``): that child
+# imported the installed lkjip instead, and a test passed or failed on other code than the one under test.
+if os.environ.get("PYTHONPATH"):
+    os.environ["PYTHONPATH"] = os.pathsep.join(os.path.abspath(p) for p in os.environ["PYTHONPATH"].split(os.pathsep)
+                                               if p)
 #: 2024-02-15 00:00 UTC: the scaffold reports on 2023 and pages say "Dibangun 15 Februari 2024".
 EPOCH = "1707955200"
 SLUG = "contoh-2023"
