@@ -5,6 +5,7 @@ were worked out by hand from those literals, not copied from the code's output.
 """
 
 import datetime as dt
+import pickle
 from decimal import Decimal as D
 
 import pytest
@@ -24,8 +25,9 @@ from lkjip_site.compute.figures import Counted, count_indicators
 from lkjip_site.compute.scales import BUILTIN_SCALES, classify
 from lkjip_site.core.fmt import fmt_delta, fmt_entered, fmt_number, fmt_percent, fmt_rupiah
 from lkjip_site.elements.figures import chart_efisiensi
-from lkjip_site.elements.tables import (table_anggaran, table_capaian, table_efisiensi, table_jenis_belanja,
-                                       table_kinerja_anggaran, table_renstra, table_triwulan_indikator)
+from lkjip_site.elements.tables import (number_na_reasons, table_anggaran, table_capaian, table_efisiensi,
+                                       table_jenis_belanja, table_kinerja_anggaran, table_perbandingan_tahun,
+                                       table_renstra, table_triwulan_indikator)
 from lkjip_site.core.model import (
     Budget,
     BudgetNode,
@@ -628,6 +630,74 @@ def test_a_sum_over_a_quarter_declared_missing_is_not_known():
     early = PeriodValues(quarters={"tw1": D(10), "tw2": Missing("belum dihitung"), "tw3": D(30)})
     assert isinstance(cumulative(early, "tw3", "jumlah"), Missing)
     assert cumulative(PeriodValues(annual=D(90), quarters=pv.quarters), "tahunan", "jumlah") == 90  # the year given
+
+
+#: What a value taken from an earlier quarter says wherever it is printed (IKM's TW III survey not done yet).
+CARRIED_TW2 = ("realisasi TW III tidak tersedia (survei TW III belum selesai); yang ditampilkan realisasi TW II, nilai "
+               "terakhir yang tersedia")
+
+
+def level_without_tw3(**kw):
+    """A TW III report of a level (``agregasi: terakhir``) whose TW III realisasi is declared missing, its numbers
+    read back as the memo stores them."""
+    tw3 = Missing("survei TW III belum selesai")
+    ind = indicator("IKM", kw.pop("target", D(80)), PeriodValues(quarters={"tw1": kw.pop("tw1", D(81)),
+                                                                           "tw2": kw.pop("tw2", D(83)), "tw3": tw3}),
+                    tahun=2026, satuan="indeks", agregasi="terakhir", **kw)
+    r = report([ind], sasaran=[("S1", ["IKM"])], tahun=2026, periode="tw3")
+    r.computed = pickle.loads(pickle.dumps(compute_report(r, {}, "permendagri-86-2017")))
+    return r
+
+
+def test_a_level_whose_quarter_is_missing_shows_the_last_one_known_and_says_which_everywhere():
+    """A TW III report printed TW II's 83 as "Realisasi s.d. TW III" (capaian 103,75 %) with no mark: an auditor read
+    it as TW III's. The value stays (the documented rule); the table marks it and its capaian with one lettered note,
+    and a ``{nilai}`` of either carries the same note."""
+    r = level_without_tw3()
+    assert r.computed.indikator["IKM"].realisasi == 83
+    table = table_capaian(r, {})
+    number_na_reasons(table)
+    cells = {c.figure: c for c in table.body[0].cells if c.figure}
+    assert (cells["IKM.realisasi"].text, cells["IKM.capaian"].text) == ("83", "103,75 %")
+    assert cells["IKM.realisasi"].note == cells["IKM.capaian"].note == 1
+    assert table.na_notes == [CARRIED_TW2]
+    for path, shown in (("IKM.realisasi", "83"), ("IKM.capaian", "103,75 %"), ("IKM.realisasi@2026", "83"),
+                        ("IKM.capaian@2026", "103,75 %")):
+        ref = lookup(r.computed, path)
+        assert (ref.formatted(), ref.note) == (shown, CARRIED_TW2), path
+    # the year-on-year table prints the year so far too
+    by_year = table_perbandingan_tahun(r, {})
+    number_na_reasons(by_year)
+    assert by_year.na_notes[0] == CARRIED_TW2
+
+
+def test_the_years_level_taken_from_tw_iii_says_so_and_other_values_say_nothing():
+    """An annual value made of the quarters with TW IV declared missing is TW III's, said so; a value the quarters
+    give in full, a mean, a sum and an N/A carry no such note."""
+    pv = PeriodValues(quarters={"tw1": D(81), "tw2": D(83), "tw3": D(84), "tw4": Missing("belum dihitung")})
+    ind = indicator("IKM", D(80), pv, tahun=2026, satuan="indeks", agregasi="terakhir")
+    r = report([ind], tahun=2026)
+    r.computed = compute_report(r, {}, "permendagri-86-2017")
+    ref = lookup(r.computed, "IKM.realisasi")
+    assert ref.formatted() == "84" and ref.note == ("realisasi TW IV tidak tersedia (belum dihitung); yang ditampilkan "
+                                                    "realisasi TW III, nilai terakhir yang tersedia")
+    assert lookup(r.computed, "IKM.capaian").note == ref.note
+    for agregasi, quarters in (("terakhir", {"tw1": D(81), "tw2": D(83), "tw3": D(84)}),
+                               ("rata_rata", pv.quarters), ("jumlah", pv.quarters)):
+        other = indicator("X", D(80), PeriodValues(quarters=quarters), tahun=2026, agregasi=agregasi)
+        r = report([other], tahun=2026, periode="tw3")
+        r.computed = compute_report(r, {}, "permendagri-86-2017")
+        assert lookup(r.computed, "X.realisasi").note == "" and lookup(r.computed, "X.capaian").note == ""
+
+
+def test_a_grade_taken_from_an_earlier_quarter_is_marked_too():
+    grades = ["C", "B", "BB", "A"]
+    r = level_without_tw3(target="BB", tw1="B", tw2="BB", kualitatif=grades)
+    table = table_capaian(r, {})
+    number_na_reasons(table)
+    cells = {c.figure: c for c in table.body[0].cells if c.figure}
+    assert cells["IKM.realisasi"].text == "BB" and cells["IKM.realisasi"].note == 1
+    assert table.na_notes == [CARRIED_TW2] and lookup(r.computed, "IKM.realisasi").note == CARRIED_TW2
 
 
 def test_cumulative_sd_tw():

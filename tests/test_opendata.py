@@ -14,7 +14,7 @@ from pathlib import Path
 
 import frictionless
 from conftest import SLUG, build_project
-from test_compute import indicator, leaf, node, report
+from test_compute import CARRIED_TW2, indicator, leaf, level_without_tw3, node, report
 
 from lkjip_site.compute.report import compute_report
 from lkjip_site.core.diagnostics import Diagnostics
@@ -76,8 +76,26 @@ def test_the_package_with_its_new_columns_validates(tmp_path: Path) -> None:
     descriptor = json.loads((tmp_path / DATAPACKAGE).read_text(encoding="utf-8"))
     [fields] = [x["schema"]["fields"] for x in descriptor["resources"] if x["path"] == "indikator.csv"]
     names = [f["name"] for f in fields]
-    assert names[-5:-3] == ["target_tahunan", "kode_program"]  # earlier columns keep their places
-    assert names[-3:] == ["target_awal", "target_awal_kualitatif", "alasan_perubahan"]
+    assert names[-6:-4] == ["target_tahunan", "kode_program"]  # earlier columns keep their places
+    assert names[-4:] == ["target_awal", "target_awal_kualitatif", "alasan_perubahan", "catatan_nilai"]
+
+
+def test_a_value_taken_from_an_earlier_quarter_says_so_in_the_download(tmp_path: Path) -> None:
+    """indikator.csv and laporan.json had TW II's 83 as the realisasi s.d. TW III, with nothing beside it, where the
+    pages now mark it: ``catatan_nilai`` (at the end) says where it comes from, the capaian's note says it too, and
+    the package with the column validates."""
+    files = open_data(level_without_tw3()).files
+    [row] = rows(files, "indikator.csv")
+    assert (row["periode"], row["realisasi"], row["capaian"]) == ("tw3", "83", "103.7500")
+    assert row["catatan_nilai"] == row["catatan_capaian"] == CARRIED_TW2
+    assert list(row)[-1] == "catatan_nilai"
+    [ind] = json.loads(files["laporan.json"])["indikator"]
+    assert ind["catatan_nilai"] == CARRIED_TW2
+    assert [r["catatan_nilai"] for r in rows(open_data(quarterly_report()).files, "indikator.csv")] == ["", ""]
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    result = frictionless.validate(str(tmp_path / DATAPACKAGE))
+    assert result.valid, result.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
 
 
 def test_a_pk_perubahan_publishes_the_first_targets_it_changed_and_why() -> None:

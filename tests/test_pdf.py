@@ -1784,3 +1784,46 @@ def test_a_landscape_page_has_the_binding_margin_at_top_and_bottom() -> None:
     assert len(landscape) == 2  # a left and a right page
     binding = max(b.margin_left for b in portrait) * mm
     assert all(round(b.margin_top * mm) == round(b.margin_bottom * mm) == round(binding) for b in landscape)
+
+
+def test_a_level_taken_from_an_earlier_quarter_is_noted_in_the_text_the_tables_and_the_pdf(tmp_path: Path) -> None:
+    """A TW III report printed TW II's IKM of 83 as "Realisasi s.d. TW III" (capaian 103,75 %) in its table, its
+    sentences and its PDF with no mark, TW III's survey being declared not done (``tw3: {tidak_ada: ...}``): an
+    auditor read it as TW III's. The value stays (``agregasi: terakhir`` keeps the latest known); the table marks it
+    and its capaian with a lettered note, a ``{nilai}`` carries the note after it (a page footnote in the PDF, not an
+    "N/A:" one), and the build's audit of every printed figure still passes."""
+    root = tmp_path / "proyek"
+    assert new_report(root, "uji-2026-tw3", 2026, "tw3", "Kecamatan Uji") == 0
+    folder = root / "content" / "laporan" / "uji-2026-tw3"
+    indicators = folder / "data" / "indikator.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    text = text.replace("    polaritas: positif\n", "    polaritas: positif\n    agregasi: terakhir\n")
+    text = re.sub(r"      2026: \{tw1: [^}]*\}", "      2026: {tw1: 81, tw2: 83, tw3: {tidak_ada: survei TW III belum "
+                  "selesai}}", text)
+    assert "tidak_ada" in text
+    indicators.write_text(text, encoding="utf-8")
+    chapter = folder / "30-bab-3-akuntabilitas-kinerja.md"
+    body = chapter.read_text(encoding="utf-8")
+    chapter.write_text(body.replace("Indikator {nilai}`IKU1.nama` mencapai",
+                                    "Realisasi s.d. TW III {nilai}`IKU1.realisasi`; indikator {nilai}`IKU1.nama` "
+                                    "mencapai", 1), encoding="utf-8")
+    with source_date_epoch():
+        result = build(BuildOptions(root=root, output=root / "situs", use_cache=False))
+    assert not result.diagnostics.errors, [d.format() for d in result.diagnostics.errors]
+    note = ("realisasi TW III tidak tersedia (survei TW III belum selesai); yang ditampilkan realisasi TW II, nilai "
+            "terakhir yang tersedia")
+    version = root / "situs" / "laporan" / "uji-2026-tw3" / "1.0"
+    page = (version / "bab-3-akuntabilitas-kinerja" / "index.html").read_text(encoding="utf-8")
+    assert f'>83</span><span class="nilai-catatan">{note}</span>' in page
+    assert f'>103,75 %</span><span class="nilai-catatan">{note}</span>' in page
+    assert re.search(r'data-angka="IKU1\.realisasi" class="angka dicatat">83<sup class="na-ref">.*?>a</a></sup>', page)
+    assert re.search(r'data-angka="IKU1\.capaian" class="angka dicatat">103,75 %<sup class="na-ref">.*?>a</a></sup>',
+                     page)
+    assert f'<sup>a</sup> {note}</li>' in page
+    reader = pypdf.PdfReader(version / "uji-2026-tw3-1.0.pdf")
+    pdf = " ".join(_text(reader, i) for i in range(len(reader.pages)))
+    assert re.search(r"Realisasi s\.d\. TW III 83\d; indikator", pdf)  # the value, then its footnote's call
+    assert re.search(r"\b83a 103,75 %a\b", pdf)  # the table's cells with their letter
+    assert f"1. {note}" in pdf and f"a {note}" in pdf and f"N/A: {note}" not in pdf
+    ind = (version / "data-terbuka" / "indikator.csv").read_text(encoding="utf-8")
+    assert ind.splitlines()[0].endswith(",catatan_nilai") and ind.splitlines()[1].endswith(f',"{note}"')

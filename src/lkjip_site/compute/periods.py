@@ -8,9 +8,9 @@ from decimal import Decimal
 from typing import Iterator, Literal, Sequence
 
 from ..core import fmt
-from ..core.model import QUARTERS, Indicator, Loc, Missing, PeriodValues, Value
+from ..core.model import QUARTERS, Carried, Indicator, Loc, Missing, PeriodValues, Value, carried
 from ..core.numbers import Derived
-from .capaian import mean
+from .capaian import Result, mean
 from .findings import ZERO, Finding
 
 Agregasi = Literal["jumlah", "terakhir", "rata_rata"]
@@ -70,12 +70,49 @@ def cumulative(pv: PeriodValues | None, periode: str, agregasi: str, annual_from
     if periode == "tahunan":
         if pv.annual is not None or not annual_from_quarters:
             return pv.annual
-        return _unknown_sum(pv, QUARTERS, agregasi) or aggregate([pv.quarters.get(q) for q in QUARTERS], agregasi)
+        return _unknown_sum(pv, QUARTERS, agregasi) or _latest(pv, QUARTERS, agregasi)
     if not pv.quarters:
         return pv.annual
-    vals = [pv.quarters.get(q) for q in quarters_upto(periode)]
     return (_unwritten(pv, periode, agregasi) or _unknown_sum(pv, quarters_upto(periode), agregasi)
-            or aggregate(vals, agregasi))
+            or _latest(pv, quarters_upto(periode), agregasi))
+
+
+def _latest(pv: PeriodValues, quarters: Sequence[str], agregasi: str) -> Value | None:
+    """The quarters' aggregate; a level (or a grade) whose last quarter was declared missing is the latest value
+    known, as the rule says, marked with the quarter it comes from (:class:`~..core.model.Carried`): TW II's 83 was
+    printed as "Realisasi s.d. TW III" without a word."""
+    value = aggregate([pv.quarters.get(q) for q in quarters], agregasi)
+    gap = pv.quarters.get(quarters[-1])
+    if not isinstance(gap, Missing) or value is None or isinstance(value, Missing):
+        return value
+    if agregasi != "terakhir" and not isinstance(value, str):
+        return value  # a mean of the quarters known is no one quarter's value
+    source = next(q for q in reversed(quarters) if not isinstance(pv.quarters.get(q), (Missing, type(None))))
+    return carried(value, quarters[-1], source, gap.reason)
+
+
+def carried_note(value: object, label: str = "nilai") -> str:
+    """What a value taken from an earlier quarter says where it is printed (a table's lettered note, a footnote of
+    a ``{nilai}``, the open data's ``catatan_nilai``); "" for any other value.
+
+    "realisasi TW III tidak tersedia (survei belum selesai); yang ditampilkan realisasi TW II, nilai terakhir yang
+    tersedia"."""
+    if not isinstance(value, Carried):
+        return ""
+    why = f" ({value.reason})" if value.reason else ""
+    return (f"{label} TW {fmt.quarter_numeral(value.missing)} tidak tersedia{why}; yang ditampilkan {label} TW "
+            f"{fmt.quarter_numeral(value.source)}, nilai terakhir yang tersedia")
+
+
+def noted_capaian(res: Result, target: Value | None, realisasi: Value | None) -> Result:
+    """A capaian computed from a value taken from an earlier quarter (:func:`carried_note`) says so, as a value set
+    by a rule does (its ``reason`` beside a value: a table's lettered note, a ``{nilai}``'s footnote, the open
+    data's ``catatan_capaian``): TW II's 83 against TW III's target was printed "103,75 %" as if TW III's."""
+    notes = [n for n in (carried_note(realisasi, "realisasi"), carried_note(target, "target")) if n]
+    if not notes or res.value is None:
+        return res
+    return Result(res.value, res.formula, "; ".join([res.reason, *notes] if res.reason else notes),
+                  res.tidak_tercapai)
 
 
 def quarters_needed(periode: str, agregasi: str) -> tuple[str, ...]:

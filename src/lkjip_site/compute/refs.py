@@ -18,6 +18,7 @@ from .capaian import Result
 from .comparisons import NO_TARGET_AKHIR
 from .figures import Figure, slug
 from .ikm import SKM_DECIMALS, IkmResult
+from .periods import carried_note
 from .report import ComputedReport, IndicatorResult
 
 Kind = Literal["percent", "rupiah", "number", "text"]
@@ -35,7 +36,9 @@ class Ref:
     """A looked-up value and how to format it; ``value`` is Missing for N/A (printed 'N/A', reason beside it).
 
     ``nama`` and ``definisi`` are set for named figures (:mod:`.figures`): what is counted or averaged, and over
-    which set, so a place that shows the value can also show what it means.
+    which set, so a place that shows the value can also show what it means. ``note`` is said beside a value that is
+    not the plain figure, as a table's lettered note says it: a value taken from an earlier quarter, a capaian set by
+    a rule (printed with its note, as the reason of an N/A is).
     """
 
     value: Decimal | str | Missing
@@ -44,6 +47,7 @@ class Ref:
     decimals: int = 2  # 0 for counts (predikat.<label>.jumlah, ikm.responden)
     nama: str = ""
     definisi: str = ""
+    note: str = ""
 
     def formatted(self, decimals: int | None = None) -> str:
         decimals = self.decimals if decimals is None else decimals
@@ -67,17 +71,19 @@ def _unknown(path: str, hint: str = "") -> UnknownReference:
     return UnknownReference(msg + (f": {hint}" if hint else ""))
 
 
-def value_ref(v: Value | None, satuan: str, path: str, na_reason: str = "tidak tersedia") -> Ref:
+def value_ref(v: Value | None, satuan: str, path: str, na_reason: str = "tidak tersedia", label: str = "nilai") -> Ref:
     """A target or realisasi of an indicator measured in ``satuan``: a number with its unit ("84,5 %" for "%"), as
-    entered; a grade as text; N/A when missing. Public for the change page, which prints a ``{nilai}`` of an archived
-    version from its open data and printed "84,50" where the chapter printed "84,50 %"."""
+    entered; a grade as text; N/A when missing; a value taken from an earlier quarter with its note, worded with
+    ``label`` as the table's is. Public for the change page, which prints a ``{nilai}`` of an archived version from
+    its open data and printed "84,50" where the chapter printed "84,50 %"."""
     if v is None:
         return Ref(Missing(na_reason), "number", path)
     if isinstance(v, Missing):
         return Ref(v, "number", path)
+    note = carried_note(v, label)
     if isinstance(v, str):
-        return Ref(v, "text", path)
-    return Ref(v, "percent" if satuan.strip() == "%" else "number", path, fmt.entered_decimals(v))
+        return Ref(v, "text", path, note=note)
+    return Ref(v, "percent" if satuan.strip() == "%" else "number", path, fmt.entered_decimals(v), note=note)
 
 
 def _result_ref(res: Result, path: str) -> Ref:
@@ -85,7 +91,7 @@ def _result_ref(res: Result, path: str) -> Ref:
         return Ref("tidak tercapai", "text", path)
     if res.value is None:
         return Ref(Missing(res.reason), "percent", path)
-    return Ref(res.value, "percent", path)
+    return Ref(res.value, "percent", path, note=res.reason)  # a value with a reason: set by a rule, or carried
 
 
 def _class_ref(c: ScaleClass | None, path: str, reason: str = "") -> Ref:
@@ -105,13 +111,13 @@ def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) 
             raise _unknown(path, f"indikator {ir.id} tidak memiliki data tahun {year}")
         simple = {"target": point.target, "realisasi": point.realisasi}
         if attr in simple:
-            return value_ref(simple[attr], ir.satuan, path)
+            return value_ref(simple[attr], ir.satuan, path, label=attr)
         return _result_ref(point.capaian, path)
     values = {"target": ir.target, "realisasi": ir.realisasi, "target_tahunan": ir.target_tahunan,
               "target_akhir": ir.target_akhir, "realisasi_lalu": ir.realisasi_lalu}
     if attr in values:
         missing = NO_TARGET_AKHIR if attr == "target_akhir" else "tidak tersedia"
-        return value_ref(values[attr], ir.satuan, path, missing)
+        return value_ref(values[attr], ir.satuan, path, missing, "realisasi" if "realisasi" in attr else "target")
     if attr == "capaian":
         return _result_ref(ir.capaian, path)
     if attr == "predikat":

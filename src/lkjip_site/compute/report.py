@@ -31,7 +31,7 @@ from .figures import (
 )
 from .findings import Finding
 from .ikm import IkmResult, ikm
-from .periods import cumulative, quarter_findings, quarters_upto
+from .periods import cumulative, noted_capaian, quarter_findings, quarters_upto
 from .scales import BUILTIN_SCALES, classify_or_none, resolve_scale, validate_scale
 
 
@@ -171,7 +171,7 @@ def _history(ind: Indicator, policy: CapaianPolicy, now: YearPoint | None = None
             continue
         t = cumulative(ind.target.get(y), "tahunan", ind.agregasi, annual_from_quarters=False)
         r = cumulative(ind.realisasi.get(y), "tahunan", ind.agregasi)
-        out.append(YearPoint(y, t, r, capaian(t, r, ind.polaritas, policy, ind.kualitatif)))
+        out.append(YearPoint(y, t, r, noted_capaian(capaian(t, r, ind.polaritas, policy, ind.kualitatif), t, r)))
     return out
 
 
@@ -183,7 +183,7 @@ def _quarters(ind: Indicator, tahun: int, periode: str, policy: CapaianPolicy) -
     for q in quarters_upto(periode):
         tk, rk = cumulative(tpv, q, ind.agregasi), cumulative(rpv, q, ind.agregasi)
         out.append(QuarterPoint(q, tpv.quarters.get(q) if tpv else None, rpv.quarters.get(q) if rpv else None,
-                                tk, rk, capaian(tk, rk, ind.polaritas, policy, ind.kualitatif)))
+                                tk, rk, noted_capaian(capaian(tk, rk, ind.polaritas, policy, ind.kualitatif), tk, rk)))
     return out
 
 
@@ -206,7 +206,7 @@ def compute_indicator(ind: Indicator, tahun: int, periode: str, policy: CapaianP
         res = na(f"target tahunan {tahun} belum ditetapkan (hanya target triwulan)" if only_quarters
                  else f"target tahun {tahun} belum ditetapkan")
     else:
-        res = capaian(t, r, ind.polaritas, policy, ind.kualitatif)
+        res = noted_capaian(capaian(t, r, ind.polaritas, policy, ind.kualitatif), t, r)
     value = res.for_average
     pred = classify_or_none(scale, value)
     r_annual = cumulative(ind.realisasi.get(tahun), "tahunan", ind.agregasi)
@@ -216,7 +216,8 @@ def compute_indicator(ind: Indicator, tahun: int, periode: str, policy: CapaianP
     d = delta(current, r_prev)
     moved = trend(d) if d is not None else grade_trend(current, r_prev, ind.kualitatif)
     t_end = _target_akhir(ind)
-    kemajuan = kemajuan_renstra(r, t_end, ind.polaritas, policy, ind.kualitatif) if t_end is not None else None
+    kemajuan = (noted_capaian(kemajuan_renstra(r, t_end, ind.polaritas, policy, ind.kualitatif), None, r)
+                if t_end is not None else None)
     if kemajuan is not None and periode != "tahunan" and ind.agregasi == "jumlah":  # TW I's count was "133 %" of
         kemajuan = na(PARTIAL_COUNT_PROGRESS)  # the five-year end target (N/A, as its change from last year is)
     return IndicatorResult(

@@ -97,6 +97,56 @@ class Missing(Compact):
 Value = Union[Decimal, str, Missing]
 
 
+class Carried:
+    """A value s.d. TW n (or of the year) taken from an earlier quarter because the quarter it stands for was
+    declared missing (``tw3: {tidak_ada: ...}``, ``agregasi: terakhir``): the documented rule keeps the latest value
+    known, and this says where it came from, so every place that prints it can say so too
+    (``compute.periods.carried_note``). A TW III report printed TW II's 83 as "Realisasi s.d. TW III" (capaian
+    103,75 %) with no mark anywhere, and an auditor read it as TW III's figure.
+
+    A mixin of :class:`CarriedNumber` and :class:`CarriedGrade`: the value stays a ``Decimal`` or a ``str`` for every
+    computation (arithmetic on it gives a plain ``Decimal``), and pickles with its origin."""
+
+    __slots__ = ()
+    missing: str  # the quarter declared missing ("tw3")
+    source: str  # the quarter whose value is shown ("tw2")
+    reason: str  # the author's reason for the missing quarter
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        plain = str.__str__(self) if isinstance(self, str) else Decimal.__str__(self)  # type: ignore[arg-type]
+        return type(self), (plain, self.missing, self.source, self.reason)
+
+
+class CarriedNumber(Carried, Decimal):
+    """A number taken from an earlier quarter (:class:`Carried`)."""
+
+    __slots__ = ("missing", "source", "reason")
+
+    def __new__(cls, value: Any, missing: str, source: str, reason: str) -> CarriedNumber:
+        self = Decimal.__new__(cls, value)
+        self.missing, self.source, self.reason = missing, source, reason
+        return self
+
+
+class CarriedGrade(Carried, str):
+    """A qualitative grade taken from an earlier quarter (:class:`Carried`); a ``str`` cannot have slots of its
+    own, so its origin is in a dictionary (a rare value)."""
+
+    def __new__(cls, value: str, missing: str, source: str, reason: str) -> CarriedGrade:
+        self = str.__new__(cls, value)
+        self.missing, self.source, self.reason = missing, source, reason
+        return self
+
+
+def carried(value: Value, missing: str, source: str, reason: str) -> Value:
+    """``value`` marked as taken from quarter ``source`` for the missing quarter ``missing`` (:class:`Carried`)."""
+    if isinstance(value, str):
+        return CarriedGrade(value, missing, source, reason)
+    if isinstance(value, Decimal):
+        return CarriedNumber(value, missing, source, reason)
+    return value
+
+
 @dataclass(slots=True)
 class PeriodValues:
     """Values for one year: the annual value and/or one value per quarter."""

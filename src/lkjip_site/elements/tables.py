@@ -21,7 +21,7 @@ from ..compute.capaian import mean
 from ..compute.comparisons import NO_TARGET_AKHIR
 from ..compute.datasets import dataset_table, label_columns, rate_columns, unaddable_rows
 from ..compute.ikm import SKM_DECIMALS
-from ..compute.periods import quarters_upto
+from ..compute.periods import carried_note, quarters_upto
 from ..compute.perubahan import TargetChange, is_revised, target_changes
 from ..compute.scales import colour_class, ink_for
 from ..core import fmt
@@ -108,7 +108,9 @@ def money(value: Decimal | None, figure: str = "") -> Cell:
 def val(value: Value | None, figure: str = "", label: str = "") -> Cell:
     """A target or realisasi as entered: number, grade or N/A with its reason.
 
-    ``label`` ("target", "realisasi") words the reason as the capaian beside it does, so both share one note.
+    ``label`` ("target", "realisasi") words the reason as the capaian beside it does, so both share one note. A
+    value taken from an earlier quarter (``periods.carried_note``) is marked as a value set by a rule is
+    (``dicatat``): its lettered note says which quarter it is, the capaian beside it shares the note.
     """
     if value is None:
         return Cell(NA, numeric=True, cls="na", title=f"{label} tidak dilaporkan" if label else "tidak dilaporkan",
@@ -117,9 +119,10 @@ def val(value: Value | None, figure: str = "", label: str = "") -> Cell:
         reason = (f"{label} tidak tersedia: {value.reason}" if label else value.reason) if value.reason else \
             f"{label or 'nilai'} tidak tersedia"
         return Cell(NA, numeric=True, cls="na", title=reason, figure=figure)
-    if isinstance(value, str):
-        return Cell(value, cls="nilai-mutu", figure=figure)  # a grade (B, BB, A): text, not a number
-    return Cell(fmt.fmt_entered(value), numeric=True, figure=figure)
+    note = carried_note(value, label or "nilai")
+    if isinstance(value, str):  # a grade (B, BB, A): text, not a number
+        return Cell(value, cls="nilai-mutu dicatat" if note else "nilai-mutu", title=note, figure=figure)
+    return Cell(fmt.fmt_entered(value), numeric=True, cls="dicatat" if note else "", title=note, figure=figure)
 
 
 def text(value: str) -> Cell:
@@ -164,7 +167,7 @@ def number_na_reasons(table: Table) -> None:
     numbers: dict[str, int] = {}
     for row in [*table.body, *table.foot]:
         for cell in row.cells:
-            if cell.cls in ("na", "dicatat") and cell.title:
+            if cell.title and (cell.cls == "na" or "dicatat" in cell.cls.split()):
                 said = f"N/A: {cell.title}" if cell.cls == "na" else cell.title
                 if said not in numbers:
                     numbers[said] = len(numbers) + 1

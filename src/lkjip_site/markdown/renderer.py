@@ -34,6 +34,8 @@ def format_value(report: Report, path: str, note_id: str | None = None) -> str:
     ``na-catatan`` span that the site keeps for screen readers and the PDF turns into a footnote. With ``note_id``
     (the PDF) the footnote has that id and its call, which the footnote leaves where the span stood, is a link to it:
     a reader of the PDF on a screen tapped the "¹" after an N/A and nothing happened.
+    A value with a note (``Ref.note``: taken from an earlier quarter, or set by a rule) carries it the same way, in a
+    ``nilai-catatan`` span: TW II's realisasi printed as "s.d. TW III" read as TW III's.
     Raises ``LookupError`` (Indonesian message) for a path that names nothing.
     """
     ref = lookup(report.computed, path)
@@ -41,12 +43,22 @@ def format_value(report: Report, path: str, note_id: str | None = None) -> str:
     if ref.reason:
         reason = escape(ref.reason)
         value = f'<span class="na" data-angka="{mark}" title="{reason}">{escape(ref.formatted())}</span>'
-        if note_id is None:
-            return f'{value}<span class="na-catatan">{reason}</span>'
-        note = escape(note_id)
-        return f'{value}<a class="na-panggil" href="#{note}"><span class="na-catatan" id="{note}">{reason}</span></a>'
+        return value + _said_beside(reason, "na-catatan", note_id)
     whole = ' class="angka-utuh"' if ref.kind != "text" else ""  # "Rp 2.511.814.579" never split at its space
+    if ref.note:
+        note = escape(ref.note)
+        value = f'<span data-angka="{mark}"{whole} title="{note}">{escape(ref.formatted())}</span>'
+        return value + _said_beside(note, "nilai-catatan", note_id)
     return f'<span data-angka="{mark}"{whole}>{escape(ref.formatted())}</span>'
+
+
+def _said_beside(text: str, cls: str, note_id: str | None) -> str:
+    """A value's note (escaped ``text``) after it: in brackets on the site, a footnote in the PDF (``note_id``),
+    whose call is a link to it."""
+    if note_id is None:
+        return f'<span class="{cls}">{text}</span>'
+    note = escape(note_id)
+    return f'<a class="na-panggil" href="#{note}"><span class="{cls}" id="{note}">{text}</span></a>'
 
 
 #: A number the author typed with its unit apart by a plain space: "40 %", "96 persen", "Rp 2.500.000", "Rp 2,46

@@ -409,7 +409,8 @@ def audit_pdf(print_html: str, pdf: bytes, place: str,
         inside = next((n for n in notes if n[0] <= at < n[1]), None)
         if inside is not None and inside != note:  # a note's figures are after the text of its page
             note, note_pos = inside, pos
-        called = _PAGE_NOTE.match(print_html, end) is not None  # "Rp 100.000.000⁷" is read "Rp 100.000.0007"
+        # "Rp 100.000.000⁷" is read "Rp 100.000.0007": an author's note, or a value's own (``nilai-catatan``)
+        called = _PAGE_NOTE.match(print_html, end) is not None or _VALUE_NOTE.match(print_html, end) is not None
         m = _value_pattern(value, called).search(text, note_pos if inside is not None else pos)
         if m is None:
             page = sum(1 for st in starts if st <= pos)
@@ -424,6 +425,8 @@ def audit_pdf(print_html: str, pdf: bytes, place: str,
 
 #: Where an author's note begins in the print HTML (``markdown.renderer``: printed at the foot of its page).
 _PAGE_NOTE = re.compile(r'<span class="catatan-kaki"')
+#: Where a value's note is called right after it (``markdown.renderer.format_value``: a footnote in the PDF).
+_VALUE_NOTE = re.compile(r'<a class="na-panggil" href="[^"]*"><span class="nilai-catatan"')
 _SPAN_TAG = re.compile(r"<(/?)span\b")
 
 

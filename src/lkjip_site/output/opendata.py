@@ -27,7 +27,7 @@ from ..compute.scales import classify_or_none
 from ..compute.figures import Figure
 from ..compute.perubahan import TargetChange, target_changes
 from ..core.files import Held
-from ..compute.periods import quarters_upto
+from ..compute.periods import carried_note, quarters_upto
 from ..core.model import QUARTERS, DataLicence, Missing, Report, ScaleClass, SiteConfig, Value
 from .audit import Shown
 from .versions import OPEN_DATA_DIR, SiteHistory, VersionInfo, report_metadata
@@ -64,6 +64,8 @@ INDICATOR_FIELDS = [
      "Perubahan mengubahnya (target_awal di data/pk.yaml); kosong bila target tidak diubah"),
     ("target_awal_kualitatif", "string", "target awal berupa nilai kualitatif"),
     ("alasan_perubahan", "string", "alasan PK Perubahan mengubah target, atau mengapa target awal tidak ada"),
+    ("catatan_nilai", "string", "catatan atas target atau realisasi yang bukan nilai triwulannya sendiri: triwulan "
+     "itu tidak tersedia, yang ditampilkan nilai triwulan sebelumnya (agregasi terakhir); kosong bila tidak ada"),
 ]
 SASARAN_FIELDS = [
     ("sasaran_id", "string", "id sasaran"),
@@ -198,8 +200,15 @@ def indicator_rows(report: Report) -> list[Row]:
             annual = ir.target_tahunan if periode != "tahunan" and isinstance(ir.target_tahunan, Decimal) else None
             out.append({**base, "tahun": tahun, "periode": periode, **_value("target", target),
                         **_value("realisasi", realisasi), **_result(res, pred), "target_tahunan": annual,
-                        **_target_awal(changes.get(ir.id) if tahun == ir.tahun else None)})
+                        **_target_awal(changes.get(ir.id) if tahun == ir.tahun else None),
+                        "catatan_nilai": _carried_notes(target, realisasi)})
     return out
+
+
+def _carried_notes(target: Value | None, realisasi: Value | None) -> str:
+    """Where a target or realisasi taken from an earlier quarter comes from, as the pages' notes say it: the
+    download had TW II's 83 as the realisasi s.d. TW III with nothing beside it."""
+    return "; ".join(n for n in (carried_note(target, "target"), carried_note(realisasi, "realisasi")) if n)
 
 
 def _target_awal(change: TargetChange | None) -> Row:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..compute.budget import RE_KEGIATAN, RE_PROGRAM, RE_SUB, RE_SUB_LAMA, BudgetResult, normalise_code, pk_pagu_attr
 from ..compute.capaian import Result, capaian
-from ..compute.periods import cumulative
+from ..compute.periods import cumulative, noted_capaian
 from ..compute.report import ComputedReport
 from ..compute.scales import classify_or_none
 from ..core.model import QUARTERS, BudgetNode, Indicator, Missing, PeriodValues, Report, Value
@@ -125,7 +125,7 @@ def row_capaian(ind: Indicator, tpv: PeriodValues | None, rpv: PeriodValues | No
     r = cumulative(rpv, periode, ind.agregasi)
     if t is None:
         return Result(None, reason="target belum diisi")
-    return capaian(t, r, ind.polaritas, computed.policy, ind.kualitatif)
+    return noted_capaian(capaian(t, r, ind.polaritas, computed.policy, ind.kualitatif), t, r)
 
 
 def renstra_years(report: Report) -> list[int]:
