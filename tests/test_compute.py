@@ -700,6 +700,15 @@ def test_a_grade_taken_from_an_earlier_quarter_is_marked_too():
     assert table.na_notes == [CARRIED_TW2] and lookup(r.computed, "IKM.realisasi").note == CARRIED_TW2
 
 
+def test_a_capaian_set_by_a_rule_carries_its_note_into_a_sentence_as_into_the_table():
+    """A negative result floored at 0 % had its lettered note in the table, but a ``{nilai}`` printed the bare
+    "0,00 %": the sentence now carries the same note (one mechanism for a value that is not the plain figure)."""
+    r = report([indicator("ADUAN", D(10), D(25), polaritas="negatif")])
+    r.computed = compute_report(r, {}, "permendagri-86-2017")
+    ref = lookup(r.computed, "ADUAN.capaian")
+    assert (ref.formatted(), ref.note) == ("0,00 %", "hasil rumus negatif, ditetapkan 0 %")
+
+
 def test_cumulative_sd_tw():
     pv = PeriodValues(annual=D(100), quarters={"tw1": D(10), "tw2": D(20), "tw3": D(30), "tw4": D(40)})
     assert cumulative(pv, "tw2", "jumlah") == 30
