@@ -46,6 +46,7 @@ from lkjip_site.output.portal import (by_instansi, chart_note, charted, compared
                                       instansi_slug, kinds_of, namesakes, portal_charts)
 from lkjip_site.core.files import SiteFiles
 from lkjip_site.core.memo import FACTS_FILE, ContentHashes, Memo
+from lkjip_site.elements.charts.svg import render_chart
 from lkjip_site.output import search as search_mod
 from lkjip_site.output.inline import without_charts
 from lkjip_site.output.search import bundles, pages_by_year, pagefind_input, searchable
@@ -309,6 +310,27 @@ def test_comparison_chart_names_reports_of_one_instansi_and_period_apart(site) -
     assert bars == {"Kecamatan Alfa 2023": serapan["kecamatan-a-2023"],
                     "Kecamatan Beta 2023 (kecamatan-b-2023)": serapan["kecamatan-b-2023"],
                     "Kecamatan Beta 2023 (kecamatan-b-2023-salinan)": Decimal("12.50")}
+
+
+def test_year_chart_of_many_instansi_is_short_on_a_phone_its_table_whole(site) -> None:  # type: ignore[no-untyped-def]
+    """A pemda's year of 30 instansi drew its comparison chart 2 300-3 000 px tall on a 360 px phone, one pair of bars
+    after another: the phone layout draws the 5 highest and 5 lowest average capaian and says where the rest are;
+    the data table below it (and the wide chart) keep every report."""
+    _, result = site
+    newest = {r.slug: r for r in result.site.reports if r.versi != OLD}
+    many = copy.copy(result.site)
+    many.reports = list(result.site.reports)
+    for i in range(28):
+        twin = copy.deepcopy(newest["kecamatan-b-2023"])
+        twin.slug, twin.instansi.nama = f"kecamatan-{i:02d}-2023", f"Kecamatan Nomor {i:02d}"
+        twin.computed.figures["capaian.rata_rata"] = dataclasses.replace(
+            twin.computed.figures["capaian.rata_rata"], value=Decimal(70 + i))
+        many.reports.append(twin)
+    year = next(s for s in portal_charts(many) if len(s.rows) == 30)
+    drawn = render_chart(year)
+    assert len(drawn.table.rows) == 30
+    assert drawn.spec_narrow["height"] < 800, drawn.spec_narrow["height"]
+    assert drawn.narrow_note.startswith("Di layar sempit, grafik ini memuat 10 dari 30 instansi")
 
 
 def _with_twin(result, slug: str, **changes):  # type: ignore[no-untyped-def]

@@ -44,6 +44,9 @@ TABLE_WORKBOOK = COMPARISON_WORKBOOK
 #: the page's 833 kB, every instansi's years scattered down it; a year's chart (40 pairs) or an instansi's own page
 #: compares what a reader compares.
 ALL_YEARS_CHART_MAX = 20
+#: A comparison chart of more than twice this many reports draws on a phone this many of the highest and of the lowest
+#: average capaian (charts.dataset's ``sempit``): a year of 30 instansi drew a phone chart 3 000 px tall.
+PHONE_CHART_ENDS = 5
 #: (name, type, description) of its columns: the page's, as machine values (``opendata.py``'s conventions).
 TABLE_FIELDS = [
     ("instansi", "string", "instansi, seperti kolom Instansi di halaman"),
@@ -351,7 +354,7 @@ def comparison_chart(rows: list[Figures], labels: list[str], kategori: str = "In
         y=["rata_rata_capaian", "serapan_anggaran"], jenis="batang",
         label={"nama": kategori, "rata_rata_capaian": "Rata-rata capaian kinerja",
                "serapan_anggaran": "Serapan anggaran"},
-        satuan="%", nama="perbandingan",
+        satuan="%", nama="perbandingan", sempit=PHONE_CHART_ENDS,
     )
 
 

@@ -199,7 +199,7 @@ def _payload(result: ChartResult) -> dict[str, Any]:
     """A chart result as JSON-safe data (what the memo stores and a worker sends back)."""
     return {"svg": result.svg, "spec": result.spec, "summary": result.summary, "alt": result.alt,
             "marks": [list(m) for m in result.marks],
-            "svg_narrow": result.svg_narrow, "spec_narrow": result.spec_narrow,
+            "svg_narrow": result.svg_narrow, "spec_narrow": result.spec_narrow, "narrow_note": result.narrow_note,
             "table": {"header": list(result.table.header), "rows": [list(r) for r in result.table.rows],
                       "numeric": list(result.table.numeric), "figures": [list(r) for r in result.table.figures]}}
 
@@ -221,5 +221,6 @@ def _from_json(data: dict[str, Any]) -> ChartResult:
         svg=data["svg"], spec=data["spec"], summary=data["summary"], alt=data["alt"],
         marks=tuple((int(a), int(b), str(f)) for a, b, f in data.get("marks", [])),
         svg_narrow=data.get("svg_narrow", ""), spec_narrow=data.get("spec_narrow"),
+        narrow_note=data.get("narrow_note", ""),
         table=ChartTable(tuple(table["header"]), tuple(tuple(r) for r in table["rows"]), tuple(table["numeric"]),
                          tuple(tuple(str(f) for f in r) for r in table.get("figures", []))))

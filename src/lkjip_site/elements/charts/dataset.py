@@ -429,3 +429,30 @@ def _dataset_summary(
         ext = extreme_text(items, shown(units[i]), sum(1 for c in matrix if c[i] is None))
         parts.append(f"{s} – {ext[0].lower()}{ext[1:]}" if len(series) > 1 else ext)
     return " ".join(parts)
+
+
+def phone_rows(spec: ChartSpec) -> tuple[ChartSpec, str] | None:
+    """The rows a dataset bar chart of many rows draws on a phone, and the sentence that says so; None: all of them.
+
+    Why: one row of grouped bars takes some 70-100 px of a phone's height (its name above its bars), so the year page
+    of a pemda with 30 instansi drew a chart 3 000 px tall that a reader scrolled past without seeing any two ends of
+    the comparison at once. With the option ``sempit`` (n), a bar chart of more than 2 × n rows draws the n rows of
+    the highest and the n of the lowest value of its first series on a phone, highest first; the wide chart, the
+    summary and the data table below the chart keep every row, and the sentence returned (shown with the phone's
+    chart) says where the others are. Rows without that value are in the data table only.
+    """
+    n = int(spec.options.get("sempit") or 0)
+    if spec.kind != "dataset" or n <= 0 or len(spec.rows) <= 2 * n:
+        return None
+    ds = _parse_dataset(spec)
+    if ds.jenis not in ("batang", "batang_tumpuk"):
+        return None
+    valued = [(cells[0], i) for i, cells in enumerate(ds.matrix) if cells[0] is not None]
+    ranked = sorted(valued, key=lambda item: (-item[0], item[1]))  # ties in the file's order
+    shown = ranked[:n] + ranked[max(n, len(ranked) - n):]
+    what, measure, total = ds.x_title.lower(), ds.series[0].lower(), len(spec.rows)
+    note = (f"Di layar sempit, grafik ini memuat {len(shown)} dari {total} {what}: {min(n, len(shown))} dengan "
+            f"{measure} tertinggi dan {max(0, len(shown) - n)} terendah. Nilai semua {total} {what} ada di data "
+            "grafik di bawah ini.")
+    options = {k: v for k, v in spec.options.items() if k != "sempit"}
+    return ChartSpec(spec.kind, tuple(spec.rows[i] for _, i in shown), options), note

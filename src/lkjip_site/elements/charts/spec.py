@@ -69,6 +69,7 @@ class ChartResult:
     marks: tuple[tuple[int, int, str], ...] = ()  # spans of ``summary`` quoting a figure given in the options
     svg_narrow: str = ""  # the phone layout (``narrow.py``), chosen by CSS below the breakpoint
     spec_narrow: dict[str, Any] | None = None
+    narrow_note: str = ""  # what the phone layout leaves to the data table (``dataset.phone_rows``), "" for nothing
 
 
 def target_realisasi(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = None,
@@ -175,26 +176,28 @@ def dataset(
     label: Mapping[str, str] | None = None,
     satuan: str | Mapping[str, str] | None = None,
     nama: str = "",
+    sempit: int = 0,
 ) -> ChartSpec:
     """A generic chart of a dataset (CSV) from a declarative spec.
 
     ``x``: category column; ``y``: one or more numeric columns; ``jenis``: batang | batang_tumpuk |
     garis | donat; ``warna``: one colour or one per series; ``label``: display names per column
     (default: column name with ``_`` → space, first letter upper case); ``satuan``: unit for all
-    ``y`` or per column; ``nama``: dataset id, quoted in error messages.
+    ``y`` or per column; ``nama``: dataset id, quoted in error messages; ``sempit``: a bar chart of more than
+    2 × ``sempit`` rows draws on a phone only the ``sempit`` rows of the highest and of the lowest first ``y`` value
+    (``dataset.phone_rows``; every row stays in the wide chart and the data table), 0: every row.
     """
     ys = [y] if isinstance(y, str) else list(y)
-    return ChartSpec(
-        "dataset",
-        tuple(rows),
-        {
-            "columns": tuple(columns),
-            "x": x,
-            "y": tuple(ys),
-            "jenis": jenis,
-            "warna": warna,
-            "label": dict(label or {}),
-            "satuan": satuan,
-            "nama": nama,
-        },
-    )
+    options: dict[str, Any] = {
+        "columns": tuple(columns),
+        "x": x,
+        "y": tuple(ys),
+        "jenis": jenis,
+        "warna": warna,
+        "label": dict(label or {}),
+        "satuan": satuan,
+        "nama": nama,
+    }
+    if sempit:  # (only then: every other dataset chart keeps its key in the chart cache)
+        options["sempit"] = sempit
+    return ChartSpec("dataset", tuple(rows), options)

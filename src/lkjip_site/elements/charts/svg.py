@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 import vl_convert as vlc
 
+from .dataset import phone_rows
 from .limits import FontBound, without_moot_limits
 from .narrow import narrow_spec
 from .plan import build, canonical_json
@@ -177,11 +178,14 @@ def render_chart(spec: ChartSpec) -> ChartResult:
     vl, summary, table, alt_text, marks = build(spec)
     key = hashlib.sha256((canonical_json(vl) + "\n" + alt_text).encode("utf-8")).hexdigest()
     svg = stabilise_svg(with_patterns(_drawn(vl, spec)), key, alt_text)
-    narrow = narrow_spec(vl)
-    narrow_key = hashlib.sha256((canonical_json(narrow) + "\n" + alt_text).encode("utf-8")).hexdigest()
-    svg_narrow = stabilise_svg(with_patterns(_drawn(narrow, spec)), narrow_key, alt_text)
+    fewer = phone_rows(spec)  # a chart of many rows: the highest and lowest on a phone, the note says so
+    narrow = narrow_spec(build(fewer[0])[0] if fewer else vl)
+    note = fewer[1] if fewer else ""
+    narrow_alt = f"{alt_text} {note}" if note else alt_text
+    narrow_key = hashlib.sha256((canonical_json(narrow) + "\n" + narrow_alt).encode("utf-8")).hexdigest()
+    svg_narrow = stabilise_svg(with_patterns(_drawn(narrow, spec)), narrow_key, narrow_alt)
     return ChartResult(svg=svg, spec=vl, summary=summary, table=table, alt=alt_text, svg_narrow=svg_narrow,
-                       spec_narrow=narrow, marks=marks)
+                       spec_narrow=narrow, marks=marks, narrow_note=note)
 
 
 def _drawn(vl: Mapping[str, Any], spec: ChartSpec) -> str:
