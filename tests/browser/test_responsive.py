@@ -49,3 +49,33 @@ def test_no_horizontal_scroll_at_360px(narrow_probe: PageProbe, site_map: SiteMa
     if failures:
         pytest.fail("Halaman bergulir ke samping pada lebar 360 px:\n" + "\n".join(failures), pytrace=False)
     assert narrow_probe.foreign_requests() == [], narrow_probe.foreign_requests()
+
+
+# Targets a finger taps that are smaller than 24 × 24 px (WCAG 2.5.8), leaving out a link inside a line of text (the
+# criterion's own exception: its size is the text's).
+SMALL_TARGETS_JS = """() => {
+    const out = [];
+    for (const el of document.querySelectorAll('a[href], button, input, select, summary')) {
+        const r = el.getBoundingClientRect();
+        if (!r.width || !r.height || (el.tagName === 'A' && getComputedStyle(el).display === 'inline')) continue;
+        if (r.width < 24 || r.height < 24) {
+            out.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 30)}" ${r.width.toFixed(1)} × ${r.height.toFixed(1)} px`);
+        }
+    }
+    return out;
+}"""
+
+
+def test_every_target_is_24px_at_360px(narrow_probe: PageProbe, site_map: SiteMap) -> None:
+    """On a phone every button, summary and link outside a sentence is at least 24 × 24 px (WCAG 2.5.8): a key
+    figure's "Definisi" (20 px), "Di halaman ini" (23 px) and the comparison table's sort buttons (22 px) were not."""
+    narrow_probe.goto("/perbandingan/")
+    pages = [*site_map.all_pages(), "/perbandingan/", *narrow_probe.hrefs("a[href*='/perbandingan/20']"), "/cari/"]
+    failures = []
+    for url in pages:
+        narrow_probe.goto(url)
+        narrow_probe.page.evaluate("document.fonts.ready")
+        failures += [f"{url}: {small}" for small in narrow_probe.page.evaluate(SMALL_TARGETS_JS)]
+    if failures:
+        pytest.fail("Sasaran sentuh lebih kecil dari 24 × 24 px pada lebar 360 px:\n" + "\n".join(failures),
+                    pytrace=False)
