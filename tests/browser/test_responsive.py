@@ -59,7 +59,8 @@ SMALL_TARGETS_JS = """() => {
         const r = el.getBoundingClientRect();
         if (!r.width || !r.height || (el.tagName === 'A' && getComputedStyle(el).display === 'inline')) continue;
         if (r.width < 24 || r.height < 24) {
-            out.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 30)}" ${r.width.toFixed(1)} × ${r.height.toFixed(1)} px`);
+            const name = el.textContent.trim().slice(0, 30);
+            out.push(`${el.tagName.toLowerCase()} "${name}" ${r.width.toFixed(1)} × ${r.height.toFixed(1)} px`);
         }
     }
     return out;

@@ -181,9 +181,8 @@ def render_chart(spec: ChartSpec) -> ChartResult:
     fewer = phone_rows(spec)  # a chart of many rows: the highest and lowest on a phone, the note says so
     narrow = narrow_spec(build(fewer[0])[0] if fewer else vl)
     note = fewer[1] if fewer else ""
-    narrow_alt = f"{alt_text} {note}" if note else alt_text
-    narrow_key = hashlib.sha256((canonical_json(narrow) + "\n" + narrow_alt).encode("utf-8")).hexdigest()
-    svg_narrow = stabilise_svg(with_patterns(_drawn(narrow, spec)), narrow_key, narrow_alt)
+    narrow_key = hashlib.sha256((canonical_json(narrow) + "\n" + alt_text).encode("utf-8")).hexdigest()
+    svg_narrow = stabilise_svg(with_patterns(_drawn(narrow, spec)), narrow_key, alt_text)
     return ChartResult(svg=svg, spec=vl, summary=summary, table=table, alt=alt_text, svg_narrow=svg_narrow,
                        spec_narrow=narrow, marks=marks, narrow_note=note)
 
