@@ -605,6 +605,67 @@ def test_an_earlier_years_figure_is_compared_with_that_years_report_of_the_same_
     assert [f.loc.line for f in check_earlier(now, [last])] == [32]
 
 
+def test_an_earlier_years_target_typed_again_is_compared_with_that_years_report():
+    """A 2024 TW I report typed 2023's target 90 where the 2023 report had 80: its year-comparison table,
+    ``NEK.capaian@2023`` and open data's 2023 row gave a capaian the published report did not, without a word. Under a
+    PK Perubahan the 2023 report measured against the revised target: that one typed again is no difference, the PK
+    awal's (its ``target_awal``) or the Renstra's yearly target is said as such, at the line of the value."""
+    pk_file = f"{DIR}/data/pk.yaml"
+
+    def last_year(target, jenis="awal", target_awal=(), renstra=None):
+        i = ind("NEK", D(target), D("84.82"), 5, tahun=2023, target_renstra=renstra or {})
+        pk = PerjanjianKinerja(2023, jenis, None, ["S1"], ["NEK"], [], loc(1, pk_file), target_awal=list(target_awal))
+        r = make_report([i], [("S1", ["NEK"])], tahun=2023, pk=pk)
+        r.slug, r.instansi.nama = "martapura-barat-2023", "Kecamatan Martapura Barat"
+        r.computed = compute_report(r, {}, "permendagri-86-2017")
+        return r
+
+    def this_year(typed):
+        now = make_report([ind("NEK", D(75), D(20), 5, tahun=2024)], tahun=2024, periode="tw1",
+                          ttd=dt.date(2024, 4, 10))
+        now.slug, now.instansi.nama = "martapura-barat-2024-tw1", "Kecamatan Martapura Barat"
+        now.data.indikator["NEK"].target[2023] = PeriodValues(annual=D(typed), loc=loc(8), locs={"tahunan": loc(9)})
+        now.data.indikator["NEK"].realisasi[2023] = PeriodValues(annual=D("84.82"), loc=loc(11))
+        now.computed = compute_report(now, {}, "permendagri-86-2017")
+        return now
+
+    fix = "; samakan angkanya, atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya"
+    assert [(f.loc, f.kode, f.message) for f in check_earlier(this_year(90), [last_year(80)])] == [
+        (loc(9), "beda-laporan-lalu", "NEK: target 2023 tertulis 90, sedangkan laporan 2023 instansi ini "
+                                      f"('martapura-barat-2023') mencatat 80{fix}")]
+    assert check_earlier(this_year(80), [last_year(80)]) == []
+    # a PK Perubahan raised 80 to 90 in 2023: the revised target is the one the 2023 report measured against
+    revised = last_year(90, "perubahan", [TargetAwal("NEK", D(80), "APBD Perubahan", loc(9, pk_file))])
+    assert check_earlier(this_year(90), [revised]) == []
+    assert [(f.loc, f.message) for f in check_earlier(this_year(80), [revised])] == [
+        (loc(9), "NEK: target 2023 tertulis 80, target PK awal; laporan 2023 instansi ini ('martapura-barat-2023') "
+                 "mengukur capaian 2023 dengan target PK Perubahan 90: tulis 90, atau bila laporan itu yang keliru, "
+                 "perbaiki dan terbitkan ralatnya")]
+    # the Renstra's target of 2023 typed from its matrix instead of the PK's
+    planned = last_year(80, renstra={2023: 73})
+    assert [f.message.split(";")[0] for f in check_earlier(this_year(73), [planned])] == [
+        "NEK: target 2023 tertulis 73, target Renstra tahun itu"]
+    assert "target Perjanjian Kinerja 80: tulis 80" in check_earlier(this_year(73), [planned])[0].message
+
+
+def test_a_years_target_changed_under_one_pk_is_said_without_its_realisasi():
+    """An indicator measured once a year (IKM) has no realisasi in the quarterly reports: its target 75 in TW I and
+    80 in TW II under one PK was compared with nothing (only indicators with the year's realisasi were)."""
+    def quarterly(periode, target):
+        i = Indicator(id="IKM", nama="Indeks Kepuasan Masyarakat", satuan="indeks", polaritas="positif", loc=loc(1),
+                      target={2024: PeriodValues(annual=D(target), loc=loc(3), locs={"tahunan": loc(4)})})
+        r = make_report([i], tahun=2024, periode=periode, ttd=dt.date(2024, 12, 31))
+        r.slug, r.instansi.nama = f"kec-2024-{periode}", "Kecamatan Pengaron"
+        r.computed = compute_report(r, {}, "permendagri-86-2017")
+        return r
+
+    tw1 = quarterly("tw1", 75)
+    assert [(f.loc, f.kode, f.message.split(";")[0]) for f in check_earlier(quarterly("tw2", 80), [tw1])] == [
+        (loc(4), "beda-laporan-triwulan", "IKM: target 2024 tertulis 80, sedangkan laporan Triwulan I 2024 instansi "
+                                          "ini ('kec-2024-tw1') mencatat 75, dengan Perjanjian Kinerja yang sama")]
+    assert check_earlier(quarterly("tw2", 75), [tw1]) == []
+
+
 def test_one_instansi_spelt_otherwise_in_another_report_is_said_at_each_spelling():
     """A province portal: Martapura Barat's 2024 report wrote its pemda "Pemkab Banjar", its 2023 report "Pemerintah
     Kabupaten Banjar"; a kecamatan's name in other letters one year; a report leaving its pemda to situs.yaml beside

@@ -578,6 +578,12 @@ CASES = [
                                             "    realisasi:\n      2023: 81\n")),
          f"{REPORTS}/contoh-2024/data/indikator.yaml", 9, "peringatan", "IKU1: realisasi 2023 tertulis 81, "
          "sedangkan laporan 2023 instansi ini ('contoh-2023') mencatat 82,5", "beda-laporan-lalu"),
+    # … and IKU1's 2023 target as 90 (line 7), the 2023 report has 80: its 2023 capaian, said nowhere else
+    Case("beda-laporan-lalu-target", chain(lambda root: new_report(root, "contoh-2024", tahun=2024) and None,
+                                           replace(f"{REPORTS}/contoh-2024/data/indikator.yaml", "    target:\n",
+                                                   "    target:\n      2023: 90\n")),
+         f"{REPORTS}/contoh-2024/data/indikator.yaml", 7, "peringatan", "IKU1: target 2023 tertulis 90, "
+         "sedangkan laporan 2023 instansi ini ('contoh-2023') mencatat 80; samakan angkanya", "beda-laporan-lalu"),
     # a signature typed under the foreword (line 9 after a blank line 8) beside the one lkjip writes
     Case("ttd-diketik", append(f"{R}/00-kata-pengantar.md", "\nNIP. 19700101 199003 1 001\n"),
          f"{R}/00-kata-pengantar.md", 9, "peringatan", "'NIP. 19700101 199003 1 001' tampak seperti tanda tangan "

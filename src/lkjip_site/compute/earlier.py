@@ -1,11 +1,11 @@
 """Last year's figures against last year's report: two reports of one instansi on a site must not disagree.
 
-A report carries earlier years' realisasi (for its comparison table, its trend, its Δ) and last year's budget totals
-(for the budget's change), typed again from the printed report. When that report is on the same site, the same
-figure then stands in two places: IKKI 2023 was 85,32 in the 2024 report and 85,79 in the published 2023 report, and
-"turun −2,92" was printed where the published figure gives −3,39, without a word. Each such figure is compared here
-with the earlier report's own (annual reports of the same instansi and pemda), and a difference is a warning at the
-line of the figure typed again, naming the report it differs from.
+A report carries earlier years' realisasi and targets (for its comparison table, its trend, its Δ, the capaian of
+those years) and last year's budget totals (for the budget's change), typed again from the printed report. When that
+report is on the same site, the same figure then stands in two places: IKKI 2023 was 85,32 in the 2024 report and
+85,79 in the published 2023 report, and "turun −2,92" was printed where the published figure gives −3,39, without a
+word. Each such figure is compared here with the earlier report's own (annual reports of the same instansi and pemda),
+and a difference is a warning at the line of the figure typed again, naming the report it differs from.
 
 The same holds within a year (``beda-laporan-triwulan``): each quarterly report of an instansi carries the quarters
 before it again, and the annual report the whole year. TW II's copy of TW I's realisasi (2 maternal deaths where the
@@ -37,7 +37,7 @@ from typing import Iterable, Iterator, Sequence
 
 from ..core.addresses import folded, instansi_slug
 from ..core.fmt import fmt_date, fmt_entered, fmt_rupiah, quarter_numeral, shown
-from ..core.model import PERIOD_ORDER, Indicator, Loc, PeriodValues, Report, loc_of
+from ..core.model import PERIOD_ORDER, Indicator, Loc, Report, loc_of
 from ..core.suggest import did_you_mean
 from .findings import Finding
 from .budget import BudgetResult
@@ -210,6 +210,12 @@ def _differs(mine: Decimal | None, other: Decimal | None) -> bool:
     return mine is not None and other is not None and shown(mine) != shown(other)
 
 
+def _same(mine: Decimal, other: object) -> bool:
+    """``other`` a number that prints as ``mine``."""
+    theirs = as_number(other)
+    return theirs is not None and shown(mine) == shown(theirs)
+
+
 def _same_year(prev: Report) -> str:
     return (f"sedangkan laporan {prev.periode_kalimat} instansi ini ('{prev.slug}') mencatat")
 
@@ -217,22 +223,24 @@ def _same_year(prev: Report) -> str:
 _FIX = "; samakan angkanya, atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya"
 
 
-def _shared(report: Report, prev: Report, tahun: int) -> Iterator[tuple[str, Indicator, IndicatorResult, PeriodValues]]:
-    """The indicators of ``report`` with realisasi of ``tahun`` that ``prev`` computes in the same unit (one the
-    earlier report did not have, or measured in another unit, is not the same figure)."""
+def _shared(report: Report, prev: Report) -> Iterator[tuple[str, Indicator, IndicatorResult]]:
+    """The indicators of ``report`` that ``prev`` computes in the same unit (one the earlier report did not have, or
+    measured in another unit, is not the same figure)."""
     for iid, ind in report.data.indikator.items():
         theirs = prev.computed.indikator.get(iid)
-        pv = ind.realisasi.get(tahun)
-        if theirs is not None and pv is not None and theirs.satuan.strip() == ind.satuan.strip():
-            yield iid, ind, theirs, pv
+        if theirs is not None and theirs.satuan.strip() == ind.satuan.strip():
+            yield iid, ind, theirs
 
 
 def _quarters(report: Report, prev: Report) -> list[Finding]:
-    """Each quarter ``prev`` reported that ``report`` types again; and an annual total against TW IV's s.d. one."""
+    """Each quarter ``prev`` reported that ``report`` types again; and an annual total against TW IV's s.d. one. The
+    targets are compared when the year has no realisasi yet: an indicator measured once a year (IKM) has none in the
+    quarterly reports, and its target 75 in TW I and 80 in TW II under one PK passed without a word."""
     out = []
-    for iid, ind, theirs, pv in _shared(report, prev, report.tahun):
+    for iid, ind, theirs in _shared(report, prev):
+        pv = ind.realisasi.get(report.tahun)
         by_q = {q.tw: q.realisasi for q in theirs.triwulan}
-        for q in quarters_upto(prev.periode):
+        for q in quarters_upto(prev.periode) if pv is not None else ():
             mine, other = as_number(pv.quarters.get(q)), as_number(by_q.get(q))
             if _differs(mine, other):
                 out.append(Finding("warning", pv.loc_of(q) or ind.loc, f"{iid}: realisasi TW {quarter_numeral(q)} "
@@ -250,7 +258,7 @@ def _quarters(report: Report, prev: Report) -> list[Finding]:
                                f"{iid}: target {report.tahun} tertulis {fmt_entered(mine_t)}, {_same_year(prev)} "
                                f"{fmt_entered(other_t)}, dengan Perjanjian Kinerja yang sama; target tahun berjalan "
                                f"hanya berubah dengan PK Perubahan (pk.yaml: jenis: perubahan){_FIX}", SAME_YEAR))
-        if report.periode == "tahunan" and prev.periode == "tw4" and pv.annual is not None:
+        if report.periode == "tahunan" and prev.periode == "tw4" and pv is not None and pv.annual is not None:
             mine, other = as_number(pv.annual), as_number(theirs.realisasi)
             if _differs(mine, other):
                 out.append(Finding("warning", pv.loc_of("tahunan") or ind.loc, f"{iid}: realisasi tahun "
@@ -363,16 +371,54 @@ def _pagu_changed(leaf: BudgetResult, other: BudgetResult, prev: Report) -> list
 
 
 def _indicators(report: Report, prev: Report) -> list[Finding]:
+    """Each realisasi and target of ``prev``'s year that ``report`` types again, against ``prev``'s own."""
     out = []
-    for iid, ind, theirs, pv in _shared(report, prev, prev.tahun):
+    for iid, ind, theirs in _shared(report, prev):
+        pv = ind.realisasi.get(prev.tahun)
         mine, other = as_number(cumulative(pv, "tahunan", ind.agregasi)), as_number(theirs.realisasi)
-        if not _differs(mine, other):
-            continue
-        loc = pv.loc_of("tahunan") or pv.loc or ind.loc
-        out.append(Finding("warning", loc, f"{iid}: realisasi {prev.tahun} tertulis {fmt_entered(mine)}, sedangkan "
-                           f"laporan {prev.tahun} instansi ini ('{prev.slug}') mencatat {fmt_entered(other)}{_FIX}",
-                           CODE))
+        if _differs(mine, other):
+            loc = (pv.loc_of("tahunan") or pv.loc if pv else None) or ind.loc
+            out.append(Finding("warning", loc, f"{iid}: realisasi {prev.tahun} tertulis {fmt_entered(mine)}, "
+                               f"{_earlier_year(prev)} {fmt_entered(other)}{_FIX}", CODE))
+        out += _earlier_target(report, prev, iid, ind, theirs)
     return out
+
+
+def _measured(prev: Report, which: str, target: Decimal | None) -> str:
+    """What to write for an earlier year's target taken from another document than the one the year was measured
+    with."""
+    return (f"; laporan {prev.tahun} instansi ini ('{prev.slug}') mengukur capaian {prev.tahun} dengan target {which} "
+            f"{fmt_entered(target)}: tulis {_yaml_number(target)}, atau bila laporan itu yang keliru, perbaiki dan "
+            "terbitkan ralatnya")
+
+
+def _earlier_year(prev: Report) -> str:
+    return f"sedangkan laporan {prev.tahun} instansi ini ('{prev.slug}') mencatat"
+
+
+def _earlier_target(report: Report, prev: Report, iid: str, ind: Indicator, theirs: IndicatorResult) -> list[Finding]:
+    """An earlier year's target typed again against the target that year's report measured its capaian with.
+
+    A 2024 report typed 2023's target 90 where the 2023 report had 80: its year-comparison table, ``IKU1.capaian@2023``
+    and the open data's 2023 row gave a capaian the published report did not, without a word. The year's report
+    is the last word on its target: under a PK Perubahan, the revised one (a target of the PK awal, in its
+    ``target_awal``, or of the Renstra's yearly targets, typed from another table, is said as such)."""
+    tpv = ind.target.get(prev.tahun)
+    mine = as_number(cumulative(tpv, "tahunan", ind.agregasi, annual_from_quarters=False))
+    other = as_number(theirs.target_tahunan)
+    if not _differs(mine, other):
+        return []
+    loc = (tpv.loc_of("tahunan") or tpv.loc if tpv else None) or ind.loc
+    said = f"{iid}: target {prev.tahun} tertulis {fmt_entered(mine)}"
+    pk = prev.data.pk
+    if pk is not None and pk.jenis == "perubahan" and any(
+            t.indikator == iid and _same(mine, t.target) for t in pk.target_awal):
+        return [Finding("warning", loc, f"{said}, target PK awal{_measured(prev, 'PK Perubahan', other)}", CODE)]
+    plan = [own.target_renstra.get(prev.tahun) for own in (ind, prev.data.indikator.get(iid)) if own is not None]
+    if any(_same(mine, t) for t in plan):
+        return [Finding("warning", loc, f"{said}, target Renstra tahun itu"
+                        f"{_measured(prev, 'Perjanjian Kinerja', other)}", CODE)]
+    return [Finding("warning", loc, f"{said}, {_earlier_year(prev)} {fmt_entered(other)}{_FIX}", CODE)]
 
 
 def _budget(report: Report, prev: Report) -> list[Finding]:
