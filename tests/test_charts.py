@@ -737,6 +737,54 @@ def test_phone_chart_of_many_rows_draws_the_highest_and_lowest_the_table_all():
     assert len(_phone_names(few.spec_narrow)) == 10 and few.narrow_note == ""
 
 
+#: 22 indicator names as long as the Martapura Barat report's (two or three lines each on a phone).
+LONG_NAMES = [f"Persentase Jumlah Sub Kegiatan Administrasi Barang Milik Daerah pada Perangkat Daerah nomor {i}"
+              for i in range(1, 23)]
+
+
+def _svg_height(svg_text: str) -> float:
+    return float(re.search(r'<svg[^>]*\bheight="([\d.]+)"', svg_text).group(1))
+
+
+def _font_sizes(svg_text: str) -> set[float]:
+    return {float(size) for size in re.findall(r'font-size="([\d.]+)px"', svg_text)}
+
+
+@pytest.mark.parametrize("kind", ["target_realisasi", "efisiensi"])
+def test_a_phone_chart_of_many_long_named_indicators_fits_about_one_screen_and_keeps_every_value(kind: str) -> None:
+    """The capaian chart of the Martapura Barat report (22 indicators, names on two or three lines) stood 1 692 px
+    tall on a 360 px phone and its efficiency chart 2 005 px: three screens for one chart, no two bars compared at a
+    glance. A phone's chart taller than a screen draws each name on one line, cut with "…", over thinner bars: under
+    about 1 000 px, every bar and value label still drawn in 12 px text, each name whole in its bar's accessible name,
+    the tooltip and the data table; the wide chart is not changed. A chart that fits a screen keeps its names whole."""
+    if kind == "target_realisasi":
+        spec = c.target_realisasi([{"indikator": name, "target": D(100), "realisasi": D(90 + i % 15),
+                                    "capaian": D(90 + i % 15), "predikat": "Berhasil", "warna": BERHASIL}
+                                   for i, name in enumerate(LONG_NAMES)])
+    else:
+        spec = c.efisiensi([{"nama": name, "capaian": D(90 + i % 15), "serapan": D("97.47")}
+                            for i, name in enumerate(LONG_NAMES)], tingkat="indikator")
+    r = render_chart(spec)
+    assert _svg_height(r.svg_narrow) < 1100
+    assert _font_sizes(r.svg_narrow) and min(_font_sizes(r.svg_narrow)) >= 12
+    n_bars = 22 if kind == "target_realisasi" else 44
+    assert len(bars(r.svg_narrow)) == len(bars(r.svg)) == n_bars
+    for name in LONG_NAMES:
+        assert sum(label.startswith(f"{name};") or f" {name};" in label for label, _ in bars(r.svg_narrow)) \
+            == n_bars // 22
+    assert [row[0] for row in r.table.rows] == LONG_NAMES
+    drawn = re.findall(r'<text[^>]*>(Persentase[^<]*)</text>', r.svg_narrow)
+    assert len(drawn) == 22 and all(t.endswith("…") and LONG_NAMES[0].startswith(t[:-1].rstrip()) for t in drawn)
+    tooltip_field = "indikator" if kind == "target_realisasi" else "nama"
+    bar_layer = next(lyr for lyr in r.spec_narrow["layer"] if lyr.get("mark", {}).get("ariaRoleDescription")
+                     == "batang")
+    assert any(t["field"] == tooltip_field for t in bar_layer["encoding"]["tooltip"])
+    assert r.spec == build(spec)[0]  # the wide chart as planned, whatever the phone does
+    few = render_chart(c.ChartSpec(spec.kind, spec.rows[:3], spec.options))  # fits a screen: names whole, wrapped
+    assert [name.split()[-1] for name in _phone_names(few.spec_narrow)] == ["1", "2", "3"]
+    assert "…" not in few.svg_narrow and _svg_height(few.svg_narrow) < 740
+
+
 # --------------------------------------------------------------------------------------------------
 # Told apart by more than colour (WCAG 1.4.1; the LKjIP is printed on a black-and-white laser printer)
 # --------------------------------------------------------------------------------------------------

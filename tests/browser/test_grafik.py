@@ -181,3 +181,30 @@ def test_a_printed_chapter_page_shows_each_chart_wide_and_each_predikat_in_black
         assert seen_predikat
     finally:
         no_js.page.emulate_media(media="screen")
+
+
+#: A phone's chart ought to be seen and compared in about one screen (740 px): under this, with the page's chrome.
+PHONE_CHART_MAX_PX = 1100
+PHONE_CHARTS_JS = """(sel) => [...document.querySelectorAll('figure.grafik')].map((f) => {
+  const svg = f.querySelector(sel);
+  const box = svg.getBoundingClientRect();
+  const scale = box.width / (svg.viewBox.baseVal.width || box.width);
+  const sizes = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim())
+    .map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+  return {id: f.id, height: Math.round(box.height), font: Math.min(...sizes)};
+})"""
+
+
+def test_each_chart_of_bab_iii_fits_about_one_phone_screen(narrow_probe: PageProbe) -> None:
+    """BAB III of the Martapura Barat report on a 360 x 740 phone: its capaian chart (22 indicators) stood 1 692 px
+    tall and its efficiency chart 2 005 px, names wrapped over two or three lines above each bar: three screens for one
+    chart. Each chart, static and interactive alike, now stands under about 1 000 px, its text at 12 px at least."""
+    narrow_probe.goto(TABLES_CHAPTER)
+    narrow_probe.page.evaluate("document.fonts.ready")
+    static = narrow_probe.page.evaluate(PHONE_CHARTS_JS, ".grafik-sempit svg")
+    assert len(static) == 4 and all(c["height"] <= PHONE_CHART_MAX_PX and c["font"] >= 12 for c in static), static
+    narrow_probe.page.locator("figure.grafik button.grafik-tombol").first.click()
+    expect(narrow_probe.page.locator("figure.grafik.grafik-interaktif")).to_have_count(4, timeout=UPGRADE_TIMEOUT_MS)
+    drawn = narrow_probe.page.evaluate(PHONE_CHARTS_JS, ".grafik-vega svg")
+    assert all(c["height"] <= PHONE_CHART_MAX_PX and c["font"] >= 12 for c in drawn), drawn
+    assert narrow_probe.problems() == [], narrow_probe.problems()

@@ -7,6 +7,8 @@ Vega-Lite spec, so both show exactly the same rows, values, colours and tooltips
 - horizontal bars (capaian, Renstra, budget, efficiency, IKM, category datasets) put each category's name on its own
   lines *above* its bars, across the full width, instead of in a 260 px axis column; the value scale leaves room for
   the value label at the end of the longest bar, and a target rule is drawn per bar band, never through a name;
+  bars that would stand taller than a phone's screen (``COMPACT_ABOVE``) are drawn compactly: each name on one line
+  (cut with "…"; whole in the tooltip, the bar's accessible name and the data table), thinner bars, less space;
 - vertical bars over categories become horizontal bars (same layout);
 - lines and time series get the narrow width; when their points are too close for value labels, only the last value
   of each line is labelled (every value is in the data table below the chart);
@@ -19,6 +21,7 @@ deterministically; the browser test measures the result (text ≥ 12 px, no two 
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from typing import Any
 
 from ...core.controls import js_literal
@@ -35,6 +38,35 @@ NAME_GAP = 3  # between a category's name and its bars
 ROW_GAP = 14  # between categories
 LABEL_DX = 4  # value label offset from the bar end (the planners' dx)
 FONT_SIZE = 12
+#: A plot of bars taller than this (about a phone's screen under its header) is drawn compactly (``COMPACT``).
+COMPACT_ABOVE = 700
+
+
+@dataclass(frozen=True)
+class Rows:
+    """The vertical geometry of a phone's bar chart, in px: a category's name lines, then its bars, then a gap."""
+
+    line: int  # line height of a name
+    bar: int  # bar thickness
+    bar_gap: int  # between the bars of one category
+    name_gap: int  # between a category's name and its bars
+    row_gap: int  # between categories
+    one_line: bool = False  # names on one line, cut with "…" at the plot's width
+
+    def name_height(self, lines: list[str]) -> int:
+        return len(lines) * self.line + self.name_gap
+
+    def bars_height(self, n_bars: int) -> int:
+        return n_bars * self.bar + (n_bars - 1) * self.bar_gap
+
+
+ROOMY = Rows(LINE, BAR, BAR_GAP, NAME_GAP, ROW_GAP)
+#: Why: the capaian chart of the Martapura Barat report (22 indicators, most names on two or three lines) stood
+#: 1 692 px tall on a phone and its efficiency chart 2 005 px: a reader scrolled three screens past one chart and could
+#: not compare two bars. Bars of 14 px (12 px for a pair, a 12 px value label beside each still clear of the next)
+#: under a one-line name take 38 px a category (46 for a pair) instead of 70-100.
+COMPACT = Rows(14, 14, 1, 2, 8, one_line=True)
+COMPACT_PAIR = Rows(14, 12, 1, 1, 6, one_line=True)
 
 # Advance widths of Noto Sans in em, rounded up: enough to keep labels inside the plot without measuring the font.
 _NARROW_CHARS = set(" .,:;'!|il·()[]/-")
@@ -152,16 +184,14 @@ def _horizontal_bars(spec: dict[str, Any], layers: list[dict[str, Any]]) -> None
     offset = next((layer["encoding"]["yOffset"] for layer in layers if "yOffset" in layer.get("encoding", {})), None)
     series = [str(s) for s in offset["sort"]] if offset and isinstance(offset.get("sort"), list) else []
     n_bars = max(1, len(series))
-    lines = {name: wrap_px(name, PLOT_WIDTH) for name in names}
-    tops, y = {}, 0
-    for name in names:
-        tops[name] = y
-        y += len(lines[name]) * LINE + NAME_GAP + n_bars * BAR + (n_bars - 1) * BAR_GAP + ROW_GAP
-    height = max(y - ROW_GAP, 1)
+    geometry, lines, tops, height = _row_layout(names, n_bars, ROOMY)
+    if height > COMPACT_ABOVE:
+        geometry, lines, tops, height = _row_layout(names, n_bars, COMPACT_PAIR if n_bars > 1 else COMPACT)
 
     def bar_centre(name: str, serie: str | None) -> float:
         index = series.index(serie) if serie in series else 0
-        return tops[name] + len(lines[name]) * LINE + NAME_GAP + index * (BAR + BAR_GAP) + BAR / 2
+        bars_top = tops[name] + geometry.name_height(lines[name])
+        return bars_top + index * (geometry.bar + geometry.bar_gap) + geometry.bar / 2
 
     y_scale = {"domain": [0, height], "range": [0, height], "nice": False, "zero": False}
     value_x = _value_scale_room(spec, layers, field)
@@ -176,28 +206,42 @@ def _horizontal_bars(spec: dict[str, Any], layers: list[dict[str, Any]]) -> None
             enc.pop("yOffset", None)
             mark = _mark_dict(layer)
             if mark.get("type") == "bar":
-                mark["height"] = BAR
+                mark["height"] = geometry.bar
                 mark["orient"] = "horizontal"  # both positions are quantitative now; bars grow along x
             elif mark.get("type") == "text":
                 mark["baseline"] = "middle"
         elif _mark(layer) == "rule" and "y" not in enc:
-            _rule_per_band(spec, layer, names, tops, lines, n_bars, y_scale)
+            _rule_per_band(spec, layer, names, tops, lines, n_bars, y_scale, geometry)
         if value_x is not None and isinstance(enc.get("x"), dict) and enc["x"].get("type") == "quantitative":
             scale = enc["x"].setdefault("scale", {})
             if isinstance(scale.get("domain"), list) or "domain" not in scale:
                 scale["domain"] = value_x
                 scale["nice"] = False
             _wrap_title(enc["x"])
+    names_mark: dict[str, Any] = {"type": "text", "align": "left", "baseline": "top", "lineHeight": geometry.line,
+                                  "fontSize": FONT_SIZE, "aria": False}
+    if geometry.one_line:
+        names_mark.update({"limit": PLOT_WIDTH, "ellipsis": "…"})
     names_layer = {
         "data": {"values": [{"_y": tops[n], "_lines": lines[n]} for n in names]},
-        "mark": {"type": "text", "align": "left", "baseline": "top", "lineHeight": LINE, "fontSize": FONT_SIZE,
-                 "aria": False},
+        "mark": names_mark,
         "encoding": {"x": {"value": 0}, "y": {"field": "_y", "type": "quantitative", "scale": y_scale, "axis": None},
                      "text": {"field": "_lines"}},
     }
     layers.append(names_layer)
     spec["width"] = PLOT_WIDTH
     spec["height"] = height
+
+
+def _row_layout(names: list[str], n_bars: int,
+                geometry: Rows) -> tuple[Rows, dict[str, list[str]], dict[str, int], int]:
+    """Each category's name lines and top, and the plot's height, in ``geometry``."""
+    lines = {name: [name] if geometry.one_line else wrap_px(name, PLOT_WIDTH) for name in names}
+    tops, y = {}, 0
+    for name in names:
+        tops[name] = y
+        y += geometry.name_height(lines[name]) + geometry.bars_height(n_bars) + geometry.row_gap
+    return geometry, lines, tops, max(y - geometry.row_gap, 1)
 
 
 def _value_scale_room(spec: dict[str, Any], layers: list[dict[str, Any]], cat_field: str) -> list[float] | None:
@@ -230,15 +274,16 @@ def _value_scale_room(spec: dict[str, Any], layers: list[dict[str, Any]], cat_fi
 
 
 def _rule_per_band(spec: dict[str, Any], layer: dict[str, Any], names: list[str], tops: dict[str, int],
-                   lines: dict[str, list[str]], n_bars: int, y_scale: dict[str, Any]) -> None:
+                   lines: dict[str, list[str]], n_bars: int, y_scale: dict[str, Any], geometry: Rows) -> None:
     """A reference rule (the 100 % target) drawn over each category's bars only, never across its name."""
     rows = _rows(spec, layer)
     x_field = layer["encoding"].get("x", {}).get("field")
     segments = []
     for row in rows:
         for name in names:
-            top = tops[name] + len(lines[name]) * LINE + NAME_GAP - 2
-            segments.append({x_field: row.get(x_field), "_y": top, "_y2": top + n_bars * (BAR + BAR_GAP) + 2})
+            bar_top = tops[name] + geometry.name_height(lines[name])  # the rule starts in the gap above the bars
+            segments.append({x_field: row.get(x_field), "_y": bar_top - min(2, geometry.name_gap),
+                             "_y2": bar_top + n_bars * (geometry.bar + geometry.bar_gap)})
     layer["data"] = {"values": segments}
     layer["encoding"]["y"] = {"field": "_y", "type": "quantitative", "scale": y_scale, "axis": None}
     layer["encoding"]["y2"] = {"field": "_y2"}
