@@ -41,7 +41,8 @@ ENGINE_VERSION = "17"  # 5: N/A marks and figures handed in for the summary (mar
 #    summary and data table print carry their audit marks (ChartTable.figures), a budget chart's table prints cents;
 #    16: IKM, efficiency and dataset charts' figures and the budget sentence's totals marked (cents as the tables)
 #    17: ChartResult.narrow_note (a phone chart of many rows draws the highest and lowest, option 'sempit'); an
-#    efficiency chart before TW IV names no method
+#    efficiency chart before TW IV names no method; a phone bar chart taller than narrow.COMPACT_ABOVE drawn compactly
+#    (one-line names cut with '…', thinner bars)
 
 
 _ID_RE = re.compile(r'\sid="([^"]+)"')
