@@ -709,6 +709,40 @@ def test_a_capaian_set_by_a_rule_carries_its_note_into_a_sentence_as_into_the_ta
     assert (ref.formatted(), ref.note) == ("0,00 %", "hasil rumus negatif, ditetapkan 0 %")
 
 
+CARRIED_MEAN = ("realisasi TW III tidak tersedia (data TW III belum direkap); yang ditampilkan rata-rata realisasi "
+                "TW I–II, triwulan yang tersedia")
+
+
+def mean_without_tw3(**quarters):
+    """A TW III report of a mean (``agregasi: rata_rata``) whose TW III realisasi is declared missing, last year's
+    realisasi 88, read back as the memo stores it."""
+    pv = PeriodValues(quarters={"tw1": D(85), "tw2": D(90), "tw3": Missing("data TW III belum direkap"), **quarters})
+    ind = indicator("TPT", D(90), pv, tahun=2026, satuan="%", agregasi="rata_rata",
+                    realisasi_lain={2025: PeriodValues(annual=D(88))})
+    r = report([ind], sasaran=[("S1", ["TPT"])], tahun=2026, periode="tw3")
+    r.computed = pickle.loads(pickle.dumps(compute_report(r, {}, "permendagri-86-2017")))
+    return r
+
+
+def test_a_mean_missing_a_quarter_says_which_quarters_it_is_of():
+    """A TW III report printed TW I–II's mean 87,50 as "Realisasi s.d. TW III" without a word, TW III declared not
+    available: the mean stands (the documented rule), and says which quarters it is of wherever it is printed, as a
+    level taken from an earlier quarter does (one note: the table's letter, a ``{nilai}``, the capaian's)."""
+    r = mean_without_tw3()
+    table = table_capaian(r, {})
+    number_na_reasons(table)
+    cells = {c.figure: c for c in table.body[0].cells if c.figure}
+    assert (cells["TPT.realisasi"].text, cells["TPT.capaian"].text) == ("87,50", "97,22 %")  # still a mean's decimals
+    assert cells["TPT.realisasi"].note == cells["TPT.capaian"].note == 1 and table.na_notes == [CARRIED_MEAN]
+    for path in ("TPT.realisasi", "TPT.capaian"):
+        assert lookup(r.computed, path).note == CARRIED_MEAN, path
+    gap = mean_without_tw3(tw2=Missing("petugas cuti"), tw3=D(86))  # a quarter missing in between: the two known
+    assert lookup(gap.computed, "TPT.realisasi").formatted() == "85,50 %"
+    assert lookup(gap.computed, "TPT.realisasi").note == (
+        "realisasi TW II tidak tersedia (petugas cuti); yang ditampilkan rata-rata realisasi TW I dan TW III, triwulan "
+        "yang tersedia")
+
+
 def test_cumulative_sd_tw():
     pv = PeriodValues(annual=D(100), quarters={"tw1": D(10), "tw2": D(20), "tw3": D(30), "tw4": D(40)})
     assert cumulative(pv, "tw2", "jumlah") == 30

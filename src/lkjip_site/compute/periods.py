@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Iterator, Literal, Sequence
 
 from ..core import fmt
-from ..core.model import QUARTERS, Carried, Indicator, Loc, Missing, PeriodValues, Value, carried
+from ..core.model import QUARTERS, Carried, CarriedMean, Indicator, Loc, Missing, PeriodValues, Value, carried
 from ..core.numbers import Derived
 from .capaian import Result, mean
 from .findings import ZERO, Finding
@@ -78,30 +78,51 @@ def cumulative(pv: PeriodValues | None, periode: str, agregasi: str, annual_from
 
 
 def _latest(pv: PeriodValues, quarters: Sequence[str], agregasi: str) -> Value | None:
-    """The quarters' aggregate; a level (or a grade) whose last quarter was declared missing is the latest value
-    known, as the rule says, marked with the quarter it comes from (:class:`~..core.model.Carried`): TW II's 83 was
-    printed as "Realisasi s.d. TW III" without a word."""
+    """The quarters' aggregate, marked (:class:`~..core.model.Carried`) when a quarter it stands for was declared
+    missing: a level (or a grade) whose last quarter is missing is the latest value known, as the rule says, with
+    the quarter it comes from (TW II's 83 was printed as "Realisasi s.d. TW III" without a word); a mean missing any
+    of its quarters is the mean of those known, with which they are ("87,50" s.d. TW III was TW I–II's)."""
     value = aggregate([pv.quarters.get(q) for q in quarters], agregasi)
-    gap = pv.quarters.get(quarters[-1])
-    if not isinstance(gap, Missing) or value is None or isinstance(value, Missing):
+    if value is None or isinstance(value, Missing):
         return value
-    if agregasi != "terakhir" and not isinstance(value, str):
-        return value  # a mean of the quarters known is no one quarter's value
+    if agregasi == "rata_rata" and not isinstance(value, str):
+        gaps = [q for q in quarters if isinstance(pv.quarters.get(q), Missing)]
+        if not gaps:
+            return value
+        known = [q for q in quarters if not isinstance(pv.quarters.get(q), (Missing, type(None)))]
+        reasons = "; ".join(dict.fromkeys(g.reason for g in (pv.quarters[q] for q in gaps)
+                                          if isinstance(g, Missing) and g.reason))
+        return carried(value, " ".join(gaps), " ".join(known), reasons)
+    gap = pv.quarters.get(quarters[-1])
+    if not isinstance(gap, Missing):
+        return value
     source = next(q for q in reversed(quarters) if not isinstance(pv.quarters.get(q), (Missing, type(None))))
     return carried(value, quarters[-1], source, gap.reason)
 
 
 def carried_note(value: object, label: str = "nilai") -> str:
     """What a value taken from an earlier quarter says where it is printed (a table's lettered note, a footnote of
-    a ``{nilai}``, the open data's ``catatan_nilai``); "" for any other value.
+    a ``{nilai}``, the open data's ``catatan_nilai``, a chart's text, data table and tooltip); "" for any other value.
 
     "realisasi TW III tidak tersedia (survei belum selesai); yang ditampilkan realisasi TW II, nilai terakhir yang
-    tersedia"."""
+    tersedia"; of a mean, "realisasi TW III tidak tersedia (…); yang ditampilkan rata-rata realisasi TW I–II, triwulan
+    yang tersedia"."""
     if not isinstance(value, Carried):
         return ""
     why = f" ({value.reason})" if value.reason else ""
+    if isinstance(value, CarriedMean):
+        return (f"{label} {_quarter_names(value.missing.split())} tidak tersedia{why}; yang ditampilkan rata-rata "
+                f"{label} {_quarter_names(value.source.split())}, triwulan yang tersedia")
     return (f"{label} TW {fmt.quarter_numeral(value.missing)} tidak tersedia{why}; yang ditampilkan {label} TW "
             f"{fmt.quarter_numeral(value.source)}, nilai terakhir yang tersedia")
+
+
+def _quarter_names(quarters: Sequence[str]) -> str:
+    """"TW I–III" for quarters that follow one another, "TW I dan TW III" otherwise, "TW II" for one."""
+    numbers = [int(q[-1]) for q in quarters]
+    if len(numbers) > 1 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"TW {fmt.roman(numbers[0])}–{fmt.roman(numbers[-1])}"
+    return " dan ".join(f"TW {fmt.roman(n)}" for n in numbers)
 
 
 def noted_capaian(res: Result, target: Value | None, realisasi: Value | None) -> Result:
@@ -138,7 +159,7 @@ def _unwritten(pv: PeriodValues, periode: str, agregasi: str) -> Missing | None:
 def _unknown_sum(pv: PeriodValues, quarters: Sequence[str], agregasi: str) -> Missing | None:
     """N/A for a sum over a quarter declared missing (``tw4: {tidak_ada: ...}``), with the author's reason: the sum
     of the other three was published as the year's realisasi (75 of 100 documents, capaian 75 %), a missing quarter
-    counted as a zero after all. A level ('terakhir') or a mean of the quarters known stands without it."""
+    counted as a zero after all. A level ('terakhir') or a mean of the quarters known stands, said so (:func:`_latest`)."""
     if agregasi != "jumlah":
         return None
     for q in quarters:

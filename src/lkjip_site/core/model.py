@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from .compact import Compact
 from .deferred import Deferrable, Deferred
+from .numbers import Derived
 
 Polarity = Literal["positif", "negatif"]
 Aggregation = Literal["jumlah", "terakhir", "rata_rata"]
@@ -104,13 +105,13 @@ class Carried:
     (``compute.periods.carried_note``). A TW III report printed TW II's 83 as "Realisasi s.d. TW III" (capaian
     103,75 %) with no mark anywhere, and an auditor read it as TW III's figure.
 
-    A mixin of :class:`CarriedNumber` and :class:`CarriedGrade`: the value stays a ``Decimal`` or a ``str`` for every
+    A mixin of :class:`CarriedNumber`, :class:`CarriedGrade` and :class:`CarriedMean`: the value stays a ``Decimal`` or a ``str`` for every
     computation (arithmetic on it gives a plain ``Decimal``), and pickles with its origin."""
 
     __slots__ = ()
-    missing: str  # the quarter declared missing ("tw3")
-    source: str  # the quarter whose value is shown ("tw2")
-    reason: str  # the author's reason for the missing quarter
+    missing: str  # the quarter declared missing ("tw3"); of a mean, every one ("tw2 tw3")
+    source: str  # the quarter whose value is shown ("tw2"); of a mean, the quarters it is of ("tw1 tw2")
+    reason: str  # the author's reason for the missing quarter (of a mean, their reasons, "; " between them)
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         plain = str.__str__(self) if isinstance(self, str) else Decimal.__str__(self)  # type: ignore[arg-type]
@@ -138,10 +139,26 @@ class CarriedGrade(Carried, str):
         return self
 
 
+class CarriedMean(Carried, Derived):
+    """A mean of the quarters known, a quarter it should be of declared missing (``agregasi: rata_rata``,
+    :class:`Carried`): "87,50" s.d. TW III was TW I–II's mean without a word. Derived, so printed as a mean is
+    (two decimals); ``missing`` and ``source`` name the quarters, space between them."""
+
+    __slots__ = ("missing", "source", "reason")
+
+    def __new__(cls, value: Any, missing: str, source: str, reason: str) -> CarriedMean:
+        self = Decimal.__new__(cls, value)
+        self.missing, self.source, self.reason = missing, source, reason
+        return self
+
+
 def carried(value: Value, missing: str, source: str, reason: str) -> Value:
-    """``value`` marked as taken from quarter ``source`` for the missing quarter ``missing`` (:class:`Carried`)."""
+    """``value`` marked as taken from quarter ``source`` for the missing quarter ``missing`` (:class:`Carried`); a
+    derived number (a mean of quarters) as the mean of the quarters ``source``."""
     if isinstance(value, str):
         return CarriedGrade(value, missing, source, reason)
+    if isinstance(value, Derived):
+        return CarriedMean(value, missing, source, reason)
     if isinstance(value, Decimal):
         return CarriedNumber(value, missing, source, reason)
     return value

@@ -65,7 +65,8 @@ INDICATOR_FIELDS = [
     ("target_awal_kualitatif", "string", "target awal berupa nilai kualitatif"),
     ("alasan_perubahan", "string", "alasan PK Perubahan mengubah target, atau mengapa target awal tidak ada"),
     ("catatan_nilai", "string", "catatan atas target atau realisasi yang bukan nilai triwulannya sendiri: triwulan "
-     "itu tidak tersedia, yang ditampilkan nilai triwulan sebelumnya (agregasi terakhir); kosong bila tidak ada"),
+     "itu tidak tersedia, yang ditampilkan nilai triwulan sebelumnya (agregasi terakhir) atau rata-rata triwulan "
+     "yang tersedia (agregasi rata_rata); kosong bila tidak ada"),
 ]
 SASARAN_FIELDS = [
     ("sasaran_id", "string", "id sasaran"),
