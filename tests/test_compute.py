@@ -743,6 +743,31 @@ def test_a_mean_missing_a_quarter_says_which_quarters_it_is_of():
         "yang tersedia")
 
 
+def test_the_change_from_last_year_of_a_value_not_of_its_quarter_says_so():
+    """"Perubahan 1 · naik" of a level taken from TW II (and "-0,50 · turun" of TW I–II's mean) read as TW III's
+    against last year's. Marked with the realisasi's note, not N/A: a level (a mean) is comparable with last year's,
+    as its capaian is computed and marked; the change page, the sentences and the table say the same note."""
+    r = level_without_tw3(realisasi_lain={2025: PeriodValues(annual=D(82))})
+    for path, shown in (("IKM.delta", "1"), ("IKM.selisih", "1"), ("IKM.tren", "naik")):
+        ref = lookup(r.computed, path)
+        assert (ref.formatted(), ref.note) == (shown, CARRIED_TW2), path
+    table = table_perbandingan_tahun(r, {})
+    number_na_reasons(table)
+    *_, real, change, moved = table.body[0].cells
+    assert (real.text, change.text, moved.text) == ("83", "1", "naik")
+    assert real.note == change.note == moved.note == 1 and table.na_notes == [CARRIED_TW2]
+    mean = mean_without_tw3()
+    assert (lookup(mean.computed, "TPT.delta").formatted(), lookup(mean.computed, "TPT.delta").note) == (
+        "-0,50", CARRIED_MEAN)
+    plain = report([indicator("X", D(80), D(84), tahun=2026, realisasi_lain={2025: PeriodValues(annual=D(82))})],
+                   tahun=2026)
+    plain.computed = compute_report(plain, {}, "permendagri-86-2017")
+    assert [lookup(plain.computed, f"X.{a}").note for a in ("delta", "selisih", "tren")] == ["", "", ""]
+    plain_table = table_perbandingan_tahun(plain, {})
+    number_na_reasons(plain_table)
+    assert plain_table.na_notes == []
+
+
 def test_cumulative_sd_tw():
     pv = PeriodValues(annual=D(100), quarters={"tw1": D(10), "tw2": D(20), "tw3": D(30), "tw4": D(40)})
     assert cumulative(pv, "tw2", "jumlah") == 30

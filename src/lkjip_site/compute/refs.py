@@ -129,14 +129,15 @@ def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) 
                                                                           "percent", path)
     if attr == "delta":
         # in points, as the tables print it: a % indicator's "6 %" read as a relative change
-        return Ref(ir.delta if ir.delta is not None else Missing(ir.delta_reason), "number", path, ir.delta_decimals)
+        return Ref(ir.delta if ir.delta is not None else Missing(ir.delta_reason), "number", path, ir.delta_decimals,
+                   note=ir.delta_note)
     if attr == "selisih":
         # the change without its sign, for a sentence whose direction is a word: "{nilai}`X.tren` sebesar
         # {nilai}`X.selisih`" reads "turun sebesar 3,20"; with ``delta`` it read "turun sebesar -3,20"
         return Ref(abs(ir.delta) if ir.delta is not None else Missing(ir.delta_reason), "number", path,
-                   ir.delta_decimals)
+                   ir.delta_decimals, note=ir.delta_note)
     if attr == "tren":
-        return Ref(ir.tren_teks or Missing(ir.delta_reason), "text", path)
+        return Ref(ir.tren_teks or Missing(ir.delta_reason), "text", path, note=ir.delta_note)
     raise _unknown(path, f"atribut '{attr}' tidak ada untuk indikator{did_you_mean(attr, INDICATOR_ATTRS)} "
                          f"(atribut: {', '.join(INDICATOR_ATTRS)})")
 

@@ -31,7 +31,7 @@ from .figures import (
 )
 from .findings import Finding
 from .ikm import IkmResult, ikm
-from .periods import cumulative, noted_capaian, quarter_findings, quarters_upto
+from .periods import carried_note, cumulative, noted_capaian, quarter_findings, quarters_upto
 from .scales import BUILTIN_SCALES, classify_or_none, resolve_scale, validate_scale
 
 
@@ -90,6 +90,20 @@ class IndicatorResult:
     def delta_decimals(self) -> int:
         """Decimals the change from last year is printed with (:func:`.comparisons.change_decimals`)."""
         return change_decimals(self.realisasi, self.realisasi_lalu) if self.delta is not None else 2
+
+    @property
+    def delta_note(self) -> str:
+        """What the change from last year (``delta``, ``selisih``, ``tren``) says beside it when either year's
+        realisasi is not its own quarter's (:func:`.periods.carried_note`), as that realisasi says it; "" otherwise.
+
+        Marked, not N/A: a level taken from TW II (or a mean of TW I–II) is a measured level, as comparable with last
+        year's as the realisasi s.d. TW III would be (the capaian beside it is computed and marked too), but the
+        change "naik 1" was read as TW III's against last year's."""
+        if self.delta is None and self.tren is None:
+            return ""
+        notes = (carried_note(self.realisasi, "realisasi"), carried_note(self.realisasi_lalu,
+                                                                         f"realisasi {self.tahun - 1}"))
+        return "; ".join(n for n in notes if n)
 
     @property
     def delta_reason(self) -> str:

@@ -461,8 +461,9 @@ def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
         cells = [Cell(str(n)), Cell(i.nama, header=True), text(i.satuan)]
         cells += [val(by_year[y].realisasi, f"{i.id}.realisasi@{y}", "realisasi") if y in by_year
                   else val(None, "", f"realisasi {y}") for y in years]
-        cells += [num(i.delta, i.delta_decimals, i.delta_reason),
-                  Cell(i.tren_teks, figure=f"{i.id}.tren") if i.tren else Cell(NA, cls="na", title=i.delta_reason)]
+        cells += [_change_cell(num(i.delta, i.delta_decimals, i.delta_reason), i.delta_note),
+                  _change_cell(Cell(i.tren_teks, figure=f"{i.id}.tren"), i.delta_note) if i.tren
+                  else Cell(NA, cls="na", title=i.delta_reason)]
         body.append(Row(cells))
     # the change is always this year's against last year's (``delta``), whichever years the columns show: the
     # header named the column before last ("Perubahan 2021–2023" over 2023 − 2022)
@@ -476,6 +477,14 @@ def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
                 "persentase), hanya untuk indikator berupa tingkat (agregasi terakhir atau rata-rata); jumlah sejak "
                 "awal tahun tidak dibandingkan dengan jumlah setahun (N/A).")
     return Table([hdr], body, notes=[note])
+
+
+def _change_cell(cell: Cell, note: str) -> Cell:
+    """A change from last year made of a realisasi not of its own quarter (``IndicatorResult.delta_note``), marked
+    as that realisasi is (``dicatat``, the same lettered note): "1 · naik" read as TW III's against last year's."""
+    if note and cell.cls != "na":
+        cell.cls, cell.title = (f"{cell.cls} dicatat".strip(), note)
+    return cell
 
 
 def table_renstra(report: Report, options: dict[str, Any]) -> Table:
