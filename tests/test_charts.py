@@ -30,12 +30,13 @@ import vl_convert
 from altair.utils.schemapi import validate_jsonschema
 from altair.vegalite.v6.schema.core import load_schema
 from conftest import REPO
+from test_compute import CARRIED_MEAN, CARRIED_TW2, level_without_tw3, mean_without_tw3
 
 from lkjip_site.cli.serve import PreviewServer
 from lkjip_site.compute.efficiency import METODE_NAMA
 from lkjip_site.core.diagnostics import Diagnostics
 from lkjip_site.core.fmt import fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash
-from lkjip_site.core.model import Loc
+from lkjip_site.core.model import Loc, PeriodValues
 from lkjip_site.core.memo import SWEEP_MARGIN_S
 from lkjip_site.core.numbers import Derived, as_decimal
 from lkjip_site.elements.charts import spec as c
@@ -53,7 +54,7 @@ from lkjip_site.elements.charts import plan as plan_module
 from lkjip_site.elements.charts.plan import build, canonical_json
 from lkjip_site.elements.charts.style import LEGEND_ON_TOP_ABOVE
 from lkjip_site.elements.charts.svg import render_chart
-from lkjip_site.elements.figures import chart_efisiensi, chart_target_realisasi, chart_tren
+from lkjip_site.elements.figures import chart_efisiensi, chart_renstra, chart_target_realisasi, chart_tren
 from lkjip_site.elements.tables import (table_capaian, table_efisiensi, table_perbandingan_tahun,
                                        table_triwulan_indikator)
 from lkjip_site.markdown.directives import Directive
@@ -471,6 +472,47 @@ def test_a_trend_says_last_years_change_as_the_table_does_and_what_a_negative_on
     assert ("Pengaduan: turun (membaik) dari 7 (2022) menjadi 6 (2024) (-1). Dibanding 2023 (4): naik (memburuk) "
             "(+2).") in summary, summary
     assert "negatif" not in c.tren([{"tahun": 2023, "indikator": "A", "nilai": D(1)}]).options  # cache keys kept
+
+
+def test_a_chart_of_a_value_not_of_its_quarter_says_so_in_its_text_data_table_and_tooltip() -> None:
+    """The capaian, trend and Renstra charts drew TW II's 83 (a level, TW III declared missing) and TW I–II's mean
+    87,50 as TW III's, their capaian too, where the tables letter a note: the text says each note (the PDF prints it,
+    not the data table), the data table letters it under the table as a report table does (a cell and its capaian
+    share one), a tooltip and a mark's description say it. A chart without such a value keeps its spec and key."""
+    level = level_without_tw3(realisasi_lain={2025: PeriodValues(annual=D(82))}, target_akhir=D(90))
+    for chart, keys in ((chart_target_realisasi, ("realisasi", "capaian")), (chart_tren, ("nilai",)),
+                        (chart_renstra, ("realisasi", "kemajuan"))):
+        spec = chart(level, {})
+        result = render_chart(spec)
+        assert f"Catatan: Indikator IKM{' 2026 s.d. TW III' if chart is chart_tren else ''}: {CARRIED_TW2}." \
+            in result.summary, result.summary
+        assert result.table.notes == (CARRIED_TW2,)
+        [refs] = [r for r in result.table.note_refs if any(r)]
+        assert [n for n in refs if n] == [1] * len(keys), (chart.__name__, refs)
+        values = [v for d in _datasets(result.spec) for v in d if "t_catatan" in v]
+        assert values and all(v["t_catatan"] == CARRIED_TW2 and CARRIED_TW2 in v["keterangan"] for v in values)
+        assert '"title":"Catatan"' in json.dumps(result.spec, separators=(",", ":"))
+    mean = mean_without_tw3()
+    result = render_chart(chart_target_realisasi(mean, {}))
+    assert result.table.rows[0][3] == "87,50" and result.table.notes == (CARRIED_MEAN,)
+    assert f"Catatan: Indikator TPT: {CARRIED_MEAN}." in result.summary
+    plain = load_one(REPO, "pengaron-2024-tw1", Diagnostics())
+    for chart in (chart_target_realisasi, chart_tren):
+        spec = chart(plain, {})
+        assert all(marks_module.FIGURE_NOTES not in row for row in spec.rows)  # its key in the chart cache kept
+        result = render_chart(spec)
+        assert (result.table.notes, result.table.note_refs) == ((), ()) and "Catatan" not in result.summary
+        assert "t_catatan" not in json.dumps(result.spec)
+
+
+def _datasets(spec: object) -> list[list[dict]]:
+    """Every inline ``values`` list of a Vega-Lite spec."""
+    if isinstance(spec, dict):
+        found = [spec["values"]] if isinstance(spec.get("values"), list) else []
+        return found + [d for v in spec.values() for d in _datasets(v)]
+    if isinstance(spec, list):
+        return [d for v in spec for d in _datasets(v)]
+    return []
 
 
 def test_a_quarterly_reports_change_column_says_what_it_compares() -> None:
@@ -1216,7 +1258,7 @@ from decimal import Decimal
 from pathlib import Path
 from fontTools.ttLib import TTFont
 from lkjip_site.core.diagnostics import Diagnostics
-from lkjip_site.core.model import Loc
+from lkjip_site.core.model import Loc, PeriodValues
 from lkjip_site.elements.charts import spec as c, svg
 from lkjip_site.elements.charts.cache import ChartCache, chart_memo
 from lkjip_site.markdown.directives import Directive

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from ..compute.efficiency import METODE_NAMA, PART_OF_YEAR
+from ..compute.periods import carried_note
 from ..compute.refs import lookup
 from ..compute.report import counts_for
 from ..compute.scales import best_first
@@ -22,7 +23,7 @@ from ..core.templates import theme_errors
 from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
 from .charts import spec as specs
 from .charts.cache import CarriedCharts, ChartCache
-from .charts.marks import FIGURE_IDS
+from .charts.marks import FIGURE_IDS, FIGURE_NOTES
 from .charts.pieces import print_pieces
 from .charts.spec import ChartError, ChartSpec
 from .charts.style import FALLBACK_PREDIKAT
@@ -46,6 +47,20 @@ def _indicator_ids(indicator: str, keys: tuple[str, ...]) -> dict[str, str]:
     return {key: f"{indicator}.{key}" for key in keys}
 
 
+def _noted(row: dict[str, Any], notes: dict[str, str]) -> dict[str, Any]:
+    """``row`` with the notes of its values that are not the plain figure (``marks.FIGURE_NOTES``): a value taken
+    from an earlier quarter (``periods.carried_note``), a capaian set by a rule (its ``reason``), as the report's
+    tables letter them. Only when there is one: a chart without notes keeps its key in the chart cache."""
+    said = {key: note for key, note in notes.items() if note}
+    return {**row, FIGURE_NOTES: said} if said else row
+
+
+def _result_note(result: Any) -> str:
+    """A computed value's note (a capaian or kemajuan set by a rule or made of a carried value), "" for an N/A
+    (its reason is said as an N/A's) or a 'tidak tercapai'."""
+    return result.reason if result is not None and result.value is not None and not result.tidak_tercapai else ""
+
+
 def chart_target_realisasi(report: Report, options: dict[str, Any]) -> ChartSpec:
     """Every selected indicator: a bar for each capaian (grades included), a visible N/A mark for the others.
 
@@ -56,13 +71,15 @@ def chart_target_realisasi(report: Report, options: dict[str, Any]) -> ChartSpec
     for ind in inds:
         c = ind.capaian
         value = c.for_average
-        rows.append({"indikator": ind.nama, "target": _grade_or_number(ind.target),
-                     "realisasi": _grade_or_number(ind.realisasi), "capaian": value,
-                     "predikat": ind.predikat.label if ind.predikat else "", "satuan": ind.satuan,
-                     "keterangan": c.reason if value is None else "",
-                     "warna": ind.predikat.warna if ind.predikat and ind.predikat.warna else FALLBACK_PREDIKAT,
-                     FIGURE_IDS: _indicator_ids(ind.id, ("target", "realisasi", "predikat")
-                                                + (("capaian",) if not c.tidak_tercapai else ()))})
+        rows.append(_noted({"indikator": ind.nama, "target": _grade_or_number(ind.target),
+                            "realisasi": _grade_or_number(ind.realisasi), "capaian": value,
+                            "predikat": ind.predikat.label if ind.predikat else "", "satuan": ind.satuan,
+                            "keterangan": c.reason if value is None else "",
+                            "warna": ind.predikat.warna if ind.predikat and ind.predikat.warna else FALLBACK_PREDIKAT,
+                            FIGURE_IDS: _indicator_ids(ind.id, ("target", "realisasi", "predikat")
+                                                       + (("capaian",) if not c.tidak_tercapai else ()))},
+                           {"target": carried_note(ind.target, "target"),
+                            "realisasi": carried_note(ind.realisasi, "realisasi"), "capaian": _result_note(c)}))
     if not rows:
         raise OptionError("tidak ada indikator untuk digambar")
     prefix, counts = counts_for(report.computed, [i.id for i in inds])
@@ -94,8 +111,9 @@ def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
             if partial and counted and point.tahun == report.tahun:
                 continue
             if point.tahun <= report.tahun and _number(point.realisasi) is not None:
-                rows.append({"tahun": point.tahun, "indikator": ind.nama, "nilai": point.realisasi,
-                             FIGURE_IDS: {"nilai": f"{ind.id}.realisasi@{point.tahun}"}})
+                rows.append(_noted({"tahun": point.tahun, "indikator": ind.nama, "nilai": point.realisasi,
+                                    FIGURE_IDS: {"nilai": f"{ind.id}.realisasi@{point.tahun}"}},
+                                   {"nilai": carried_note(point.realisasi, "realisasi")}))
                 units.add(ind.satuan)
     if not rows:
         raise OptionError("tidak ada realisasi tahunan bernilai angka untuk digambar")
@@ -109,11 +127,13 @@ def chart_renstra(report: Report, options: dict[str, Any]) -> ChartSpec:
     for ind in indicators_for(report, options):
         if ind.target_akhir is None or ind.kemajuan is None:
             continue
-        rows.append({"indikator": ind.nama, "realisasi": _grade_or_number(ind.realisasi),
-                     "target_akhir": _grade_or_number(ind.target_akhir), "kemajuan": ind.kemajuan.value,
-                     "satuan": ind.satuan,
-                     FIGURE_IDS: _indicator_ids(ind.id, ("realisasi", "target_akhir")
-                                                + (("kemajuan",) if not ind.kemajuan.tidak_tercapai else ()))})
+        rows.append(_noted({"indikator": ind.nama, "realisasi": _grade_or_number(ind.realisasi),
+                            "target_akhir": _grade_or_number(ind.target_akhir), "kemajuan": ind.kemajuan.value,
+                            "satuan": ind.satuan,
+                            FIGURE_IDS: _indicator_ids(ind.id, ("realisasi", "target_akhir")
+                                                       + (("kemajuan",) if not ind.kemajuan.tidak_tercapai else ()))},
+                           {"realisasi": carried_note(ind.realisasi, "realisasi"),
+                            "kemajuan": _result_note(ind.kemajuan)}))
     if not rows:
         raise OptionError("tidak ada indikator dengan target akhir Renstra")
     return specs.renstra(rows)

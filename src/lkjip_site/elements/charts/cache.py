@@ -201,7 +201,8 @@ def _payload(result: ChartResult) -> dict[str, Any]:
             "marks": [list(m) for m in result.marks],
             "svg_narrow": result.svg_narrow, "spec_narrow": result.spec_narrow, "narrow_note": result.narrow_note,
             "table": {"header": list(result.table.header), "rows": [list(r) for r in result.table.rows],
-                      "numeric": list(result.table.numeric), "figures": [list(r) for r in result.table.figures]}}
+                      "numeric": list(result.table.numeric), "figures": [list(r) for r in result.table.figures],
+                      "notes": list(result.table.notes), "note_refs": [list(r) for r in result.table.note_refs]}}
 
 
 def _readable(stored: bytes | None) -> ChartResult | None:
@@ -223,4 +224,6 @@ def _from_json(data: dict[str, Any]) -> ChartResult:
         svg_narrow=data.get("svg_narrow", ""), spec_narrow=data.get("spec_narrow"),
         narrow_note=data.get("narrow_note", ""),
         table=ChartTable(tuple(table["header"]), tuple(tuple(r) for r in table["rows"]), tuple(table["numeric"]),
-                         tuple(tuple(str(f) for f in r) for r in table.get("figures", []))))
+                         tuple(tuple(str(f) for f in r) for r in table.get("figures", [])),
+                         tuple(str(n) for n in table.get("notes", [])),
+                         tuple(tuple(int(n) for n in r) for r in table.get("note_refs", []))))

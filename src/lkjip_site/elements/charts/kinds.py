@@ -23,9 +23,14 @@ from .marks import (
     label_box,
     label_px,
     layer,
+    lettered,
     max_lines,
+    noted_tooltip,
+    notes_sentence,
     percent_domain,
     require,
+    row_notes,
+    figure_note,
     rupiah_axis,
     serapan_of,
     table_figures,
@@ -58,7 +63,11 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
     measured: list[tuple[str, Decimal]] = []
     measured_ids: list[str] = []
     unmeasured: list[str] = []
+    cell_notes: list[tuple[str, ...]] = []
+    said: list[tuple[str, str]] = []
     for row, name in zip(rows, names):
+        notes = row_notes(row, ("target", "realisasi", "capaian"))
+        said.append((name, notes))
         c = as_decimal(row.get("capaian"))
         predikat = text(row, "predikat", NA) if c is not None else NA
         satuan = text(row, "satuan", default_satuan)
@@ -85,13 +94,16 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
                     f"{with_unit(real_s, satuan)}"
                     + (f"; capaian {cap_s}; predikat {predikat}" if c is not None
                        else f"; capaian N/A: {reason or 'tidak dapat dihitung'}")
+                    + (f"; catatan: {notes}" if notes else "")
                 ),
                 "t_target": with_unit(target_s, satuan),
                 "t_realisasi": with_unit(real_s, satuan),
                 "t_capaian": cap_s if c is not None else f"N/A ({reason or 'tidak dapat dihitung'})",
+                **({"t_catatan": notes} if notes else {}),
             }
         )
         table_rows.append((name, satuan or DASH, target_s, real_s, cap_s, predikat))
+        cell_notes.append(("", "", *(figure_note(row, k) for k in ("target", "realisasi", "capaian")), ""))
         table_ids.append(("", "", *(figure_id(row, k) for k in ("target", "realisasi", "capaian", "predikat"))))
 
     domain = percent_domain(v for _, v in measured)
@@ -111,6 +123,7 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
         alt.Tooltip("t_capaian:N", title="Capaian"),
         alt.Tooltip("predikat:N", title="Predikat"),
     ]
+    tooltip = noted_tooltip(tooltip, values)
     bars = base.transform_filter("isValid(datum.capaian)").mark_bar(
         ariaRoleDescription="batang", cornerRadiusEnd=2, height={"band": 0.7}
     ).encode(
@@ -142,11 +155,13 @@ def plan_target_realisasi(spec: ChartSpec) -> Plan:
 
     summary = _capaian_summary(spec.options.get("angka"), len(rows), len(measured), reached, unmeasured)
     summary.extend(extreme_sentence(measured, fmt_percent_or_dash, ids=measured_ids, lead="Capaian "), " ")
+    summary.add(notes_sentence(said))
     table = ChartTable(
         ("Indikator", "Satuan", f"Target{so_far}", f"Realisasi{so_far}", "Capaian", "Predikat"),
         tuple(table_rows),
         (False, False, True, True, True, False),
         table_figures(table_ids),
+        *lettered(cell_notes),
     )
     alt_text = (
         f"Grafik batang capaian kinerja {len(rows)} indikator terhadap garis target 100 %, "
@@ -213,12 +228,14 @@ def plan_tren(spec: ChartSpec) -> Plan:
 
     by_key: dict[tuple[str, int], Decimal | None] = {}
     ids: dict[tuple[str, int], str] = {}
+    notes: dict[tuple[str, int], str] = {}
     for r in rows:
         key = (text(r, "indikator"), int(r["tahun"]))
         if key in by_key:
             raise ChartError(f"Grafik 'tren': {key[0]} tahun {key[1]} muncul lebih dari sekali.")
         by_key[key] = as_decimal(r["nilai"])
         ids[key] = figure_id(r, "nilai")
+        notes[key] = figure_note(r, "nilai")
 
     values = []
     for (name, year), v in sorted(by_key.items(), key=lambda kv: (series.index(kv[0][0]), kv[0][1])):
@@ -231,8 +248,10 @@ def plan_tren(spec: ChartSpec) -> Plan:
                 "tahun": named(year),
                 "nilai": to_float(v),
                 "label": shown,
-                "keterangan": f"{name}, {named(year)}: {shown} {satuan}".rstrip(),
+                "keterangan": f"{name}, {named(year)}: {shown} {satuan}".rstrip()
+                              + (f"; catatan: {notes[name, year]}" if notes[name, year] else ""),
                 "t_nilai": f"{shown} {satuan}".strip(),
+                **({"t_catatan": notes[name, year]} if notes[name, year] else {}),
             }
         )
     if not values:
@@ -261,11 +280,11 @@ def plan_tren(spec: ChartSpec) -> Plan:
     points = base.mark_point(filled=True, size=70, ariaRoleDescription="titik", opacity=1).encode(
         **enc,
         shape=alt.Shape("indikator:N", sort=series, legend=None),
-        tooltip=[
+        tooltip=noted_tooltip([
             alt.Tooltip("indikator:N", title="Indikator"),
             alt.Tooltip("tahun:N", title="Tahun"),
             alt.Tooltip("t_nilai:N", title="Realisasi"),
-        ],
+        ], values),
         description=alt.Description("keterangan:N"),
     )
     _place_labels(values, y_domain, TREND_HEIGHT)
@@ -277,11 +296,13 @@ def plan_tren(spec: ChartSpec) -> Plan:
     summary = Sentence()
     table_rows = []
     table_ids = []
+    cell_notes = []
     for name in series:
         pts = [(y, by_key.get((name, y))) for y in years]
         measured = [(y, v) for y, v in pts if v is not None]
         table_rows.append((name, *[fmt_value_entered(v) for _, v in pts]))
         table_ids.append(("", *[ids.get((name, y), "") if v is not None else "" for y, v in pts]))
+        cell_notes.append(("", *[notes.get((name, y), "") if v is not None else "" for y, v in pts]))
 
         def said(year: int, value: Decimal, name: str = name) -> tuple[str, str]:
             return fmt_value_entered(value), ids.get((name, year), "")
@@ -300,12 +321,15 @@ def plan_tren(spec: ChartSpec) -> Plan:
         missing = [str(y) for y, v in pts if v is None]
         if missing:
             part.extend(Sentence().add(f"{name}: tidak ada data tahun {join_names(missing)}."), " ")
+        # a value not of its own quarter, and so the change to it (the text's "naik … (+1)"), says so
+        part.add(notes_sentence([(f"{name} {named(y)}", notes.get((name, y), "")) for y, v in measured]))
         summary.extend(part, " ")
     table = ChartTable(
         ("Indikator", *[named(y) for y in years]),
         tuple(table_rows),
         (False, *[True] * len(years)),
         table_figures(table_ids),
+        *lettered(cell_notes),
     )
     alt_text = (
         f"Grafik garis realisasi {len(series)} indikator dari tahun {years[0]} sampai {years[-1]}."
@@ -413,9 +437,13 @@ def plan_renstra(spec: ChartSpec) -> Plan:
     table_ids = []
     measured: list[tuple[str, Decimal]] = []
     measured_ids: list[str] = []
+    cell_notes: list[tuple[str, ...]] = []
+    said: list[tuple[str, str]] = []
     for row, name in zip(rows, names):
         k = as_decimal(row.get("kemajuan"))
         satuan = text(row, "satuan")
+        notes = row_notes(row, ("realisasi", "target_akhir", "kemajuan"))
+        said.append((name, notes))
         real_s = value_with_grade(row.get("realisasi"))
         end_s = value_with_grade(row.get("target_akhir"))
         k_s = fmt_percent_or_dash(k)
@@ -428,13 +456,16 @@ def plan_renstra(spec: ChartSpec) -> Plan:
                 "kemajuan": to_float(k),
                 "label": k_s if k is not None else NA,
                 LABEL_PX: label_px(k_s if k is not None else NA),
-                "keterangan": f"{name}; realisasi {real_s}; target akhir {end_s}; kemajuan {k_s}",
+                "keterangan": f"{name}; realisasi {real_s}; target akhir {end_s}; kemajuan {k_s}"
+                              + (f"; catatan: {notes}" if notes else ""),
                 "t_realisasi": f"{real_s} {satuan}".strip(),
                 "t_akhir": f"{end_s} {satuan}".strip(),
                 "t_kemajuan": k_s,
+                **({"t_catatan": notes} if notes else {}),
             }
         )
         table_rows.append((name, satuan or DASH, real_s, end_s, k_s))
+        cell_notes.append(("", "", *(figure_note(row, k) for k in ("realisasi", "target_akhir", "kemajuan"))))
         table_ids.append(("", "", *(figure_id(row, k) for k in ("realisasi", "target_akhir", "kemajuan"))))
     y = alt.Y("indikator:N", sort=names, title=None, axis=alt.Axis(labelExpr=wrap_expr(names)))
     base = alt.Chart(data(values))
@@ -445,12 +476,12 @@ def plan_renstra(spec: ChartSpec) -> Plan:
         x=alt.X("kemajuan:Q", title="Tingkat kemajuan terhadap target akhir Renstra (%)",
                 scale=alt.Scale(domain=percent_domain(v for _, v in measured), nice=False),
                 axis=alt.Axis(format=",.0f", tickCount=6)),
-        tooltip=[
+        tooltip=noted_tooltip([
             alt.Tooltip("indikator:N", title="Indikator"),
             alt.Tooltip("t_realisasi:N", title="Realisasi"),
             alt.Tooltip("t_akhir:N", title="Target akhir"),
             alt.Tooltip("t_kemajuan:N", title="Kemajuan"),
-        ],
+        ], values),
         description=alt.Description("keterangan:N"),
     )
     at = base.transform_calculate(x0="isValid(datum.kemajuan) ? datum.kemajuan : 0")
@@ -461,11 +492,13 @@ def plan_renstra(spec: ChartSpec) -> Plan:
     done = sum(1 for _, v in measured if shown(v) >= 100)
     summary = Sentence().add(f"{done} dari {len(rows)} indikator telah mencapai target akhir Renstra.")
     summary.extend(extreme_sentence(measured, fmt_percent_or_dash, ids=measured_ids, lead="Kemajuan "), " ")
+    summary.add(notes_sentence(said))
     table = ChartTable(
         ("Indikator", "Satuan", "Realisasi", "Target akhir", "Kemajuan"),
         tuple(table_rows),
         (False, False, True, True, True),
         table_figures(table_ids),
+        *lettered(cell_notes),
     )
     alt_text = f"Grafik batang tingkat kemajuan {len(rows)} indikator terhadap target akhir Renstra."
     return Plan(chart, summary.text, table, alt_text, tuple(summary.marks))

@@ -383,6 +383,48 @@ def figure_id(row: Mapping[str, Any], key: str) -> str:
     return str(ids.get(key) or "") if isinstance(ids, Mapping) else ""
 
 
+#: A row's key holding the notes of the values it carries that are not the plain figure (``{column key: note}``): a
+#: value taken from an earlier quarter, a capaian set by a rule, as the report's tables letter them. Handed in by the
+#: caller (``elements/figures.py``); the text, the data table and the tooltips say them (:func:`row_notes`,
+#: :func:`lettered`, :func:`notes_sentence`). A chart drew TW II's 83 as TW III's with no word.
+FIGURE_NOTES = "catatan_angka"
+
+
+def figure_note(row: Mapping[str, Any], key: str) -> str:
+    """The note of ``row[key]`` (:data:`FIGURE_NOTES`), or ""."""
+    notes = row.get(FIGURE_NOTES)
+    return str(notes.get(key) or "") if isinstance(notes, Mapping) else ""
+
+
+def row_notes(row: Mapping[str, Any], keys: Iterable[str]) -> str:
+    """A row's notes of ``keys``, each once ("; " between): its tooltip's "Catatan", its part of the text."""
+    return "; ".join(dict.fromkeys(n for n in (figure_note(row, k) for k in keys) if n))
+
+
+def lettered(cell_notes: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], tuple[tuple[int, ...], ...]]:
+    """A data table's notes (``ChartTable.notes``, ``note_refs``) from each cell's note ("" for none): equal notes
+    share one number, as a report table's do; () and () when no cell has one."""
+    numbers: dict[str, int] = {}
+    refs = tuple(tuple(numbers.setdefault(n, len(numbers) + 1) if n else 0 for n in row) for row in cell_notes)
+    return (tuple(numbers), refs) if numbers else ((), ())
+
+
+def notes_sentence(items: Sequence[tuple[str, str]]) -> str:
+    """" Catatan: Indeks Kepuasan Masyarakat: realisasi TW III tidak tersedia (…); …." for (name, notes) pairs with
+    notes, "" for none: the text says what the data table letters, as it says an N/A's reason (the PDF prints the
+    text, not the table)."""
+    said = [f"{name}: {notes}" for name, notes in items if notes]
+    return f" Catatan: {'. '.join(said)}." if said else ""
+
+
+def noted_tooltip(tooltip: list[Any], values: Sequence[Mapping[str, Any]]) -> list[Any]:
+    """``tooltip`` with a "Catatan" line (each value's ``t_catatan``) when a value has one: a chart without notes
+    keeps its spec, and its key in the chart cache."""
+    if not any(v.get("t_catatan") for v in values):
+        return tooltip
+    return [*tooltip, alt.Tooltip("t_catatan:N", title="Catatan")]
+
+
 def table_figures(figures: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
     """A data table's figure ids (``ChartTable.figures``), or () when no cell has one (a chart drawn without ids keeps
     its table as it was)."""

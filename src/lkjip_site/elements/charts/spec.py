@@ -49,12 +49,18 @@ class ChartTable:
     ``numeric[i]`` says whether column i holds numbers (right-aligned by the template). ``figures[r][i]``: the id
     (``{nilai}`` path) of the model figure cell i of row r prints, handed in through the rows (``marks.FIGURE_IDS``),
     "" for none; the page marks it for the consistency audit as a table marks its cells. Empty: none at all.
+
+    ``notes``: what a value that is not the plain figure says (taken from an earlier quarter, set by a rule), handed
+    in through the rows (``marks.FIGURE_NOTES``), lettered under the table as a report table's notes are;
+    ``note_refs[r][i]``: the number of cell i's note (printed as a letter), 0 for none. Empty: no note at all.
     """
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...]
     figures: tuple[tuple[str, ...], ...] = ()
+    notes: tuple[str, ...] = ()
+    note_refs: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True)
