@@ -159,7 +159,8 @@ def _unwritten(pv: PeriodValues, periode: str, agregasi: str) -> Missing | None:
 def _unknown_sum(pv: PeriodValues, quarters: Sequence[str], agregasi: str) -> Missing | None:
     """N/A for a sum over a quarter declared missing (``tw4: {tidak_ada: ...}``), with the author's reason: the sum
     of the other three was published as the year's realisasi (75 of 100 documents, capaian 75 %), a missing quarter
-    counted as a zero after all. A level ('terakhir') or a mean of the quarters known stands, said so (:func:`_latest`)."""
+    counted as a zero after all. A level ('terakhir') or a mean of the quarters known stands, said so
+    (:func:`_latest`)."""
     if agregasi != "jumlah":
         return None
     for q in quarters:

@@ -105,8 +105,9 @@ class Carried:
     (``compute.periods.carried_note``). A TW III report printed TW II's 83 as "Realisasi s.d. TW III" (capaian
     103,75 %) with no mark anywhere, and an auditor read it as TW III's figure.
 
-    A mixin of :class:`CarriedNumber`, :class:`CarriedGrade` and :class:`CarriedMean`: the value stays a ``Decimal`` or a ``str`` for every
-    computation (arithmetic on it gives a plain ``Decimal``), and pickles with its origin."""
+    A mixin of :class:`CarriedNumber`, :class:`CarriedGrade` and :class:`CarriedMean`: the value stays a
+    ``Decimal`` or a ``str`` for every computation (arithmetic on it gives a plain ``Decimal``), and pickles with its
+    origin."""
 
     __slots__ = ()
     missing: str  # the quarter declared missing ("tw3"); of a mean, every one ("tw2 tw3")
