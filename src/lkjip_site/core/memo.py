@@ -80,7 +80,8 @@ FORMAT = 20  # bump when the meaning of keys, the pickled classes or the entries
 #            (change pages), IKM, efficiency and dataset tables and charts carry audit marks, a report's kept
 #            messages read pasted tables' typed totals (jumlah-tabel); the IKM table's SKM with four decimals,
 #            marked; 20: the fifty-third pass: values taken from an earlier quarter (model.Carried) with their
-#            notes, quarterly efficiency N/A before TW IV, a target's unwritten quarter N/A, assets under NFC names
+#            notes (and CarriedMean, IndicatorResult.delta_note, ChartTable.notes), quarterly efficiency N/A
+#            before TW IV, a target's unwritten quarter N/A, assets under NFC names, earlier targets compared
 
 
 def digest(*parts: Any) -> str:
