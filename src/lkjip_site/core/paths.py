@@ -99,7 +99,13 @@ def published_name(rel: str) -> str:
 
 def name_clashes(paths: Iterable[str]) -> list[tuple[str, str]]:
     """Each path of ``paths`` ('/'-separated), or folder of one, that differs from another but is the same name on
-    Windows or macOS (:func:`same_name`), with the first of them in sorted order; each named once, sorted."""
+    Windows or macOS (:func:`same_name`), with the first of them in sorted order; each named once, sorted.
+
+    Paths all in lower-case ASCII (the site's own names, most authors' files) cannot clash: that is looked at first,
+    in a millisecond, where the walk below took 0,01 s of every rebuild at N = 100 (6 258 paths)."""
+    paths = list(paths)
+    if all(p.isascii() and p == p.lower() for p in paths):
+        return []
     first: dict[str, str] = {}
     seen: set[str] = set()
     out = []
