@@ -44,6 +44,13 @@ class Result(Compact):
     def formula_text(self) -> str:
         return FORMULAS.get(self.formula, self.formula)
 
+    @property
+    def note(self) -> str:
+        """What is said beside a value the formula alone did not give (floored at 0 %, made of a value taken from an
+        earlier quarter): its ``reason``; "" for a plain value, an N/A (its reason is said as an N/A's) and a 'tidak
+        tercapai'. One rule for the tables' lettered notes, a ``{nilai}``'s footnote and a chart's notes."""
+        return self.reason if self.value is not None and not self.tidak_tercapai else ""
+
 
 def na(reason: str, formula: str = "") -> Result:
     return Result(value=None, formula=formula, reason=reason)

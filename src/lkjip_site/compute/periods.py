@@ -136,10 +136,12 @@ def noted_capaian(res: Result, target: Value | None, realisasi: Value | None) ->
                   res.tidak_tercapai)
 
 
-def quarters_needed(periode: str, agregasi: str) -> tuple[str, ...]:
-    """The quarters a value s.d. TW n is made of: its own quarter for a level ('terakhir'), every quarter up to it
-    for a sum or a mean."""
-    return (periode,) if agregasi == "terakhir" else quarters_upto(periode)
+def quarters_unwritten(pv: PeriodValues, periode: str, agregasi: str) -> list[str]:
+    """The quarters a value s.d. TW n is made of (its own quarter for a level, 'terakhir'; every quarter up to it for
+    a sum or a mean) that ``pv`` does not write; what :func:`_unwritten` makes N/A and :func:`_target_unwritten`
+    names."""
+    needed = (periode,) if agregasi == "terakhir" else quarters_upto(periode)
+    return [q for q in needed if q not in pv.quarters]
 
 
 def _unwritten(pv: PeriodValues, periode: str, agregasi: str) -> Missing | None:
@@ -149,7 +151,7 @@ def _unwritten(pv: PeriodValues, periode: str, agregasi: str) -> Missing | None:
     realisasi with TW I–II's target (3 + 3 against 9 documents: 150 %, where the year's pace gives 100 %), or a
     level with TW II's target, without a word. A quarter not written is not a zero (a target of 0 is written 0) nor
     the quarter before; :func:`quarter_findings` says which quarter to write."""
-    gaps = [q for q in quarters_needed(periode, agregasi) if q not in pv.quarters]
+    gaps = quarters_unwritten(pv, periode, agregasi)
     if not gaps:
         return None
     names = " dan ".join(f"TW {fmt.quarter_numeral(q)}" for q in gaps)
@@ -352,7 +354,7 @@ _TARGET_SO_FAR = {
 def _target_unwritten(ind: Indicator, pv: PeriodValues, periode: str, tahun: int) -> list[Finding]:
     """The report year's target written by quarter, without a quarter its target s.d. TW n is made of (its capaian
     is N/A, see :func:`_unwritten`): an error at the year's line, naming the quarter to write."""
-    gaps = [q for q in quarters_needed(periode, ind.agregasi) if q not in pv.quarters]
+    gaps = quarters_unwritten(pv, periode, ind.agregasi)
     if not gaps:
         return []
     n = fmt.quarter_numeral(periode)

@@ -91,7 +91,7 @@ def _result_ref(res: Result, path: str) -> Ref:
         return Ref("tidak tercapai", "text", path)
     if res.value is None:
         return Ref(Missing(res.reason), "percent", path)
-    return Ref(res.value, "percent", path, note=res.reason)  # a value with a reason: set by a rule, or carried
+    return Ref(res.value, "percent", path, note=res.note)
 
 
 def _class_ref(c: ScaleClass | None, path: str, reason: str = "") -> Ref:

@@ -49,16 +49,10 @@ def _indicator_ids(indicator: str, keys: tuple[str, ...]) -> dict[str, str]:
 
 def _noted(row: dict[str, Any], notes: dict[str, str]) -> dict[str, Any]:
     """``row`` with the notes of its values that are not the plain figure (``marks.FIGURE_NOTES``): a value taken
-    from an earlier quarter (``periods.carried_note``), a capaian set by a rule (its ``reason``), as the report's
+    from an earlier quarter (``periods.carried_note``), a capaian set by a rule (``Result.note``), as the report's
     tables letter them. Only when there is one: a chart without notes keeps its key in the chart cache."""
     said = {key: note for key, note in notes.items() if note}
     return {**row, FIGURE_NOTES: said} if said else row
-
-
-def _result_note(result: Any) -> str:
-    """A computed value's note (a capaian or kemajuan set by a rule or made of a carried value), "" for an N/A
-    (its reason is said as an N/A's) or a 'tidak tercapai'."""
-    return result.reason if result is not None and result.value is not None and not result.tidak_tercapai else ""
 
 
 def chart_target_realisasi(report: Report, options: dict[str, Any]) -> ChartSpec:
@@ -79,7 +73,7 @@ def chart_target_realisasi(report: Report, options: dict[str, Any]) -> ChartSpec
                             FIGURE_IDS: _indicator_ids(ind.id, ("target", "realisasi", "predikat")
                                                        + (("capaian",) if not c.tidak_tercapai else ()))},
                            {"target": carried_note(ind.target, "target"),
-                            "realisasi": carried_note(ind.realisasi, "realisasi"), "capaian": _result_note(c)}))
+                            "realisasi": carried_note(ind.realisasi, "realisasi"), "capaian": c.note}))
     if not rows:
         raise OptionError("tidak ada indikator untuk digambar")
     prefix, counts = counts_for(report.computed, [i.id for i in inds])
@@ -133,7 +127,7 @@ def chart_renstra(report: Report, options: dict[str, Any]) -> ChartSpec:
                             FIGURE_IDS: _indicator_ids(ind.id, ("realisasi", "target_akhir")
                                                        + (("kemajuan",) if not ind.kemajuan.tidak_tercapai else ()))},
                            {"realisasi": carried_note(ind.realisasi, "realisasi"),
-                            "kemajuan": _result_note(ind.kemajuan)}))
+                            "kemajuan": ind.kemajuan.note}))
     if not rows:
         raise OptionError("tidak ada indikator dengan target akhir Renstra")
     return specs.renstra(rows)

@@ -17,7 +17,7 @@ from typing import Any, Callable
 from markupsafe import Markup, escape
 
 from ..compute.budget import BudgetRow, pk_pagu_attr, serapan
-from ..compute.capaian import mean
+from ..compute.capaian import Result, mean
 from ..compute.comparisons import NO_TARGET_AKHIR
 from ..compute.datasets import dataset_table, label_columns, rate_columns, unaddable_rows
 from ..compute.ikm import SKM_DECIMALS
@@ -146,14 +146,14 @@ def predikat(cls: ScaleClass | None, reason: str = "", figure: str = "") -> Cell
                 figure=figure)
 
 
-def capaian_cell(result: Any, figure: str = "") -> Cell:
+def capaian_cell(result: Result | None, figure: str = "") -> Cell:
     if result is None:
         return Cell(NA, numeric=True, cls="na", figure=figure)
-    if getattr(result, "tidak_tercapai", False):
+    if result.tidak_tercapai:
         return Cell("tidak tercapai", numeric=True, title=result.reason, figure=figure)
-    # a value the formula did not give (0 % for a negative result): its reason is a lettered note, as an N/A's
-    if result.value is not None and result.reason:
-        return Cell(fmt.fmt_percent(result.value), numeric=True, title=result.reason, cls="dicatat", figure=figure)
+    # a value the formula did not give (0 % for a negative result): its note is a lettered note, as an N/A's reason
+    if result.note:
+        return Cell(fmt.fmt_percent(result.value), numeric=True, title=result.note, cls="dicatat", figure=figure)
     return pct(result.value, result.reason, figure)
 
 

@@ -184,9 +184,11 @@ def _horizontal_bars(spec: dict[str, Any], layers: list[dict[str, Any]]) -> None
     offset = next((layer["encoding"]["yOffset"] for layer in layers if "yOffset" in layer.get("encoding", {})), None)
     series = [str(s) for s in offset["sort"]] if offset and isinstance(offset.get("sort"), list) else []
     n_bars = max(1, len(series))
-    geometry, lines, tops, height = _row_layout(names, n_bars, ROOMY)
+    geometry = ROOMY
+    lines, tops, height = _row_layout(names, n_bars, geometry)
     if height > COMPACT_ABOVE:
-        geometry, lines, tops, height = _row_layout(names, n_bars, COMPACT_PAIR if n_bars > 1 else COMPACT)
+        geometry = COMPACT_PAIR if n_bars > 1 else COMPACT
+        lines, tops, height = _row_layout(names, n_bars, geometry)
 
     def bar_centre(name: str, serie: str | None) -> float:
         index = series.index(serie) if serie in series else 0
@@ -233,15 +235,14 @@ def _horizontal_bars(spec: dict[str, Any], layers: list[dict[str, Any]]) -> None
     spec["height"] = height
 
 
-def _row_layout(names: list[str], n_bars: int,
-                geometry: Rows) -> tuple[Rows, dict[str, list[str]], dict[str, int], int]:
+def _row_layout(names: list[str], n_bars: int, geometry: Rows) -> tuple[dict[str, list[str]], dict[str, int], int]:
     """Each category's name lines and top, and the plot's height, in ``geometry``."""
     lines = {name: [name] if geometry.one_line else wrap_px(name, PLOT_WIDTH) for name in names}
     tops, y = {}, 0
     for name in names:
         tops[name] = y
         y += geometry.name_height(lines[name]) + geometry.bars_height(n_bars) + geometry.row_gap
-    return geometry, lines, tops, max(y - geometry.row_gap, 1)
+    return lines, tops, max(y - geometry.row_gap, 1)
 
 
 def _value_scale_room(spec: dict[str, Any], layers: list[dict[str, Any]], cat_field: str) -> list[float] | None:
