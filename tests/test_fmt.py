@@ -13,6 +13,7 @@ from lkjip_site.core.fmt import (
     NA,
     fmt_date,
     fmt_delta,
+    fmt_duration,
     fmt_int,
     fmt_number,
     fmt_percent,
@@ -69,6 +70,13 @@ def test_fmt_rupiah():
     assert fmt_rupiah(D("1234567.5")) == "Rp 1.234.567,50"
     assert fmt_rupiah(D("-693583150")) == "-Rp 693.583.150"
     assert fmt_rupiah(0) == "Rp 0"
+
+
+@pytest.mark.parametrize("seconds, text", [(0.3, "0 detik"), (45, "45 detik"), (59.4, "59 detik"), (59.6, "1 menit"),
+                                           (300, "5 menit"), (3600, "60 menit"), (90_000, "1.500 menit")])
+def test_fmt_duration_says_a_wait_in_seconds_or_whole_minutes(seconds, text):
+    """How long a command waited for the site's lock, and its limit, as ``--tunggu`` takes it (minutes)."""
+    assert fmt_duration(seconds) == text
 
 
 def test_fmt_date():

@@ -12,20 +12,26 @@ Nothing here sleeps to wait for an order of events: each step waits for a line t
 
 from __future__ import annotations
 
+import argparse
 import os
 import queue
+import shutil
 import signal
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO
 
 import pytest
 
 import lkjip_site
+from lkjip_site.cli.building import waiting
+from lkjip_site.cli.main import main
+from lkjip_site.core import lock
+from lkjip_site.core.lock import UNATTENDED_WAIT_S, SiteBusy, site_lock
 from conftest import EPOCH, REPORT_DIR, SLUG, fill_in, tree_hashes
 from serve_support import free_port
 
@@ -193,3 +199,71 @@ def test_a_preview_takes_the_site_for_each_rebuild_only(project: Path) -> None:
     finally:
         serve.terminate()
         assert serve.wait(timeout=STEP_S) == 0
+
+
+def test_a_cron_build_gives_up_on_a_hung_command_and_says_how_to_end_it(project: Path) -> None:
+    """A build that hangs (a PDF stuck on a huge table, a process stopped with SIGSTOP) kept every later command
+    waiting for ever: one more cron process a night, and no mail saying why. With ``--tunggu`` the command stops after
+    that long, naming the command it waited for, since when and its process id, and how to end it; its own exit code,
+    and nothing written."""
+    _edit(project)
+    before = tree_hashes(project / "build")
+    with held(project) as holder:
+        build = lkjip(project, "build", "--tanpa-pdf", "--tunggu", "0,005")  # (0,3 detik)
+        _, err = build.communicate(timeout=STEP_S)
+        assert build.returncode == 4, err
+    assert f"lkjip: folder situs ini masih dipakai 'lkjip build' (proses {holder.pid}, sejak pukul " in err
+    assert "berhenti tanpa menulis apa pun" in err
+    assert f"'kill {holder.pid}'" in err and f"'kill -9 {holder.pid}'" in err and "--tunggu MENIT" in err
+    assert "Traceback" not in err
+    assert tree_hashes(project / "build") == before
+
+
+@pytest.mark.parametrize("typed, terminal, limit", [(None, False, UNATTENDED_WAIT_S), (None, True, None),
+                                                    (0.0, True, 0.0), (90.0, False, 5400.0)])
+def test_a_command_from_cron_waits_an_hour_at_most_and_one_typed_on_a_terminal_for_ever(
+        monkeypatch: pytest.MonkeyPatch, typed: float | None, terminal: bool, limit: float | None) -> None:
+    """Without ``--tunggu``, as ``apt`` does: the webmaster at a terminal sees the wait and can press Ctrl+C, a cron
+    job (its input not a terminal) stops after an hour; ``--tunggu`` (minutes) decides in both."""
+    monkeypatch.setattr("sys.stdin", type("Input", (), {"isatty": lambda self: terminal})())
+    assert waiting(argparse.Namespace(tunggu=typed)) == limit
+    assert UNATTENDED_WAIT_S == 3600
+
+
+def test_a_long_wait_is_said_again_now_and_then_not_at_every_try(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cron mail of a night's wait says how long it has waited every few minutes (here every 0,05 s), not once per
+    try (every 0,01 s here); ``--tunggu 0`` stops at once without saying it waits."""
+    monkeypatch.setattr(lock, "POLL_S", 0.01)
+    monkeypatch.setattr(lock, "REMIND_S", 0.05)
+    said: list[str] = []
+    cache = tmp_path / ".cache"
+    with site_lock(cache, "lkjip build", said.append):
+        with pytest.raises(SiteBusy) as busy:
+            with site_lock(cache, "lkjip terbitkan contoh", said.append, wait=0.3):
+                pytest.fail("berjalan selagi kunci dipegang")
+        assert said[0].startswith(f"folder situs ini sedang dipakai 'lkjip build' (proses {os.getpid()}, ")
+        assert "menunggu sampai selesai (paling lama 0 detik)" in said[0]
+        again = said[1:]
+        assert 2 <= len(again) <= 8, said  # (30 tries)
+        assert all(line.startswith(f"masih menunggu 'lkjip build' (proses {os.getpid()}, sejak pukul ")
+                   and ": sudah 0 detik (paling lama 0 detik)" in line for line in again), said
+        assert str(busy.value).startswith("folder situs ini masih dipakai 'lkjip build' (proses ")
+        assert "sudah menunggu 0 detik dan berhenti" in str(busy.value)
+        said.clear()
+        with pytest.raises(SiteBusy, match=r"perintah ini tidak menunggu \(--tunggu 0\) dan berhenti"):
+            with site_lock(cache, "lkjip pdf contoh", said.append, wait=0):
+                pytest.fail("berjalan selagi kunci dipegang")
+        assert said == []
+    with site_lock(cache, "lkjip pdf contoh", said.append, wait=0):  # (free again: nothing left held)
+        assert said == []
+
+
+@pytest.mark.parametrize("typed", ["abc", "-5", "nan"])
+def test_a_wait_that_is_no_number_of_minutes_says_what_to_write(typed: str,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["build", "--tunggu", typed])
+    assert stop.value.code == 2
+    assert f"argumen --tunggu: '{typed}' bukan jumlah menit; tulis bilangan 0 atau lebih, mis. --tunggu 90" in (
+        capsys.readouterr().err)

@@ -14,7 +14,7 @@ from ..build import BuildOptions, build, build_pdf, check, release, repairing
 from ..core.diagnostics import Diagnostics
 from ..core.files import write_whole
 from ..core.fmt import fmt_seconds
-from ..core.lock import site_lock
+from ..core.lock import UNATTENDED_WAIT_S, site_lock
 from ..core.scope import Scope
 from ..core.suggest import did_you_mean, listing
 from ..load.content import report_slugs
@@ -55,9 +55,18 @@ def said(message: str) -> None:
     print(f"lkjip: {message}.", file=sys.stderr)
 
 
+def waiting(args: argparse.Namespace) -> float | None:
+    """How long a command waits for another holding the site (seconds; None: for ever): ``--tunggu``, else for ever
+    on a terminal, where the webmaster sees the wait and can press Ctrl+C, and :data:`UNATTENDED_WAIT_S` from cron or
+    a script, where a hung build would otherwise keep one more process waiting each night (``core/lock``)."""
+    if args.tunggu is not None:
+        return args.tunggu * 60
+    return None if sys.stdin is not None and sys.stdin.isatty() else UNATTENDED_WAIT_S
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     opts = options(args)
-    with site_lock(opts.cache_root, "lkjip build", said):  # a second build waits: never two publishing at once
+    with site_lock(opts.cache_root, "lkjip build", said, waiting(args)):  # never two builds publishing at once
         result = repairing(opts, lambda: build(opts), said)
     report_diagnostics(result.diagnostics, shown=shown(args))
     done = result.summary
@@ -84,7 +93,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_release(args: argparse.Namespace) -> int:
     opts = options(args)
-    with site_lock(opts.cache_root, f"lkjip terbitkan {args.report}", said):  # archive and build/ by one command
+    # archive and build/ by one command
+    with site_lock(opts.cache_root, f"lkjip terbitkan {args.report}", said, waiting(args)):
         outcome, versi, result = release(opts, args.report, said)
     report_diagnostics(result.diagnostics)
     if outcome == "sama":
@@ -188,7 +198,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     _known_reports([args.report], opts.root)
     target = output_file(Path(args.output) if args.output else Path.cwd() / f"{args.report}.pdf",
                          f"{args.report}.pdf")
-    with site_lock(opts.cache_root, f"lkjip pdf {args.report}", said):  # it stores what it lays out in the cache
+    # it stores what it lays out in the cache
+    with site_lock(opts.cache_root, f"lkjip pdf {args.report}", said, waiting(args)):
         result = build_pdf(opts, args.report)
     report_diagnostics(result.diags)
     write_whole(target, result.data)

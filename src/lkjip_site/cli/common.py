@@ -15,6 +15,8 @@ from ..core.paths import ARCHIVE_DIR, CACHE_DIR, SITE_FILE
 from ..core.scope import Scope
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+#: Another command held the site's lock for longer than this one was to wait (``--tunggu``): try again later.
+EXIT_BUSY = 4
 #: A command whose output's reader left (``lkjip verifikasi | head -2``) ends as a shell says one killed by SIGPIPE.
 EXIT_PIPE = 141
 

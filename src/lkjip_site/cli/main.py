@@ -1,5 +1,6 @@
 """The ``lkjip`` command. Exit codes: 0 success, 1 content errors, 2 usage errors (and a Dask
-``--pelaksana`` that cannot be used), 3 internal error, 130 stopped by Ctrl+C, 143 stopped by SIGTERM.
+``--pelaksana`` that cannot be used), 3 internal error, 4 the site held by another command for longer than
+``--tunggu``, 130 stopped by Ctrl+C, 143 stopped by SIGTERM.
 
 Every command works on a site folder: the folder that holds ``situs.yaml`` (with ``content/laporan/`` beside it). It is
 found from the working directory upwards, as git finds its repository, or named with ``--situs FOLDER``.
@@ -17,6 +18,8 @@ from typing import Callable, Sequence
 
 from .. import __version__
 from ..core.files import CacheDamaged
+from ..core.fmt import fmt_duration
+from ..core.lock import UNATTENDED_WAIT_S, SiteBusy
 from ..core.diagnostics import ContentError
 from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
@@ -25,7 +28,7 @@ from ..core.refusals import refused
 from ..core.resources import GUIDES
 from ..core.signals import exit_code, stopping
 from ..sheets.layout import COLUMN_KEYS, OPTIONAL_KEYS
-from .common import EXIT_CONTENT, EXIT_INTERNAL, EXIT_PIPE, EXIT_USAGE, UsageError, shown
+from .common import EXIT_BUSY, EXIT_CONTENT, EXIT_INTERNAL, EXIT_PIPE, EXIT_USAGE, UsageError, shown
 from .messages import report_diagnostics
 from .usage import Parser
 
@@ -48,6 +51,18 @@ def _port(text: str) -> int:
     if not text.strip().isdigit() or int(text) > 65535:
         raise argparse.ArgumentTypeError(f"'{text}' bukan nomor port; tulis bilangan 1–65535, mis. 8000")
     return int(text)
+
+
+def _minutes(text: str) -> float:
+    """``--tunggu``: minutes as the webmaster types them (``30``, ``1,5``), 0 or more."""
+    try:
+        minutes = float(text.strip().replace(",", "."))
+    except ValueError:
+        minutes = -1.0
+    if not 0 <= minutes < float("inf"):
+        raise argparse.ArgumentTypeError(f"'{text}' bukan jumlah menit; tulis bilangan 0 atau lebih, mis. --tunggu 90 "
+                                         "(0: tidak menunggu)")
+    return minutes
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,7 +89,14 @@ def _parser() -> argparse.ArgumentParser:
                       help="alamat penjadwal Dask, mis. tcp://10.0.0.5:8786: grafik, PDF dan halaman laporan "
                            "dibuat oleh worker klaster itu (hasilnya sama persis dengan build di mesin ini)")
 
-    b = sub.add_parser("build", parents=[site, strict, scope, dask], help="bangun situs dan PDF ke folder build/")
+    waiting = Parser(add_help=False)
+    waiting.add_argument("--tunggu", type=_minutes, metavar="MENIT",
+                         help="bila perintah lkjip lain sedang menulis folder situs ini: tunggu paling lama sekian "
+                              "menit, lalu berhenti tanpa menulis apa pun (0: tidak menunggu; bawaan: tanpa batas di "
+                              f"terminal, {fmt_duration(UNATTENDED_WAIT_S)} bila dijalankan cron atau skrip)")
+
+    b = sub.add_parser("build", parents=[site, strict, scope, dask, waiting],
+                       help="bangun situs dan PDF ke folder build/")
     b.add_argument("--output", "-o", help="folder hasil (bawaan: build/ di folder situs)")
     b.add_argument("--tanpa-pdf", "--no-pdf", dest="no_pdf", action="store_true", help="lewati pembuatan PDF")
     b.add_argument("--waktu", action="store_true", help="cetak lama tiap tahap build (baca, hitung, grafik, …)")
@@ -101,7 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("schema", help="tulis JSON Schema semua jenis berkas")
     sc.add_argument("--output", "-o", default="docs/schema", metavar="FOLDER",
                     help="folder tujuan berkas *.schema.json, untuk editor yang memeriksa YAML (bawaan: docs/schema)")
-    t = sub.add_parser("terbitkan", parents=[site, strict, dask],
+    t = sub.add_parser("terbitkan", parents=[site, strict, dask, waiting],
                        help="terbitkan versi laporan saat ini secara permanen ke folder arsip/, lalu bangun situs")
     t.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
     t.add_argument("--output", "-o", help="folder hasil build (bawaan: build/ di folder situs)")
@@ -113,7 +135,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="folder situs, folder arsip/ yang diserahkan, atau folder satu versi terbitan "
                         "(arsip/<laporan>/<versi>/, berisi manifest.json); bawaan: folder kerja ini")
     v.add_argument("--output", "-o", help="folder hasil build yang diperiksa (bawaan: build/ di folder situs)")
-    pdf = sub.add_parser("pdf", parents=[site, strict, dask], help="buat PDF satu laporan")
+    pdf = sub.add_parser("pdf", parents=[site, strict, dask, waiting], help="buat PDF satu laporan")
     pdf.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
     pdf.add_argument("--output", "-o", help="berkas PDF hasil (bawaan: <laporan>.pdf di folder kerja)")
     e = sub.add_parser("ekspor", parents=[site], help="tulis data satu laporan ke buku kerja Excel (.xlsx)")
@@ -173,6 +195,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_diagnostics(exc.diagnostics, shown=shown(args))
         print(AFTER_ERRORS.get(args.command, NOTHING_WRITTEN), file=sys.stderr)
         return EXIT_CONTENT
+    except SiteBusy as exc:  # another command's, not this one's: it says who, and how to end a hung one
+        print(f"lkjip: {exc}.", file=sys.stderr)
+        return EXIT_BUSY
     except CacheDamaged as exc:  # the cache, not the report, and not the program: say what to delete
         print(f"lkjip: cache rusak: {exc}.", file=sys.stderr)
         print("Hapus folder cache situs ini (bawaan: .cache di folder situs), lalu jalankan lagi perintah yang sama; "

@@ -109,6 +109,14 @@ def fmt_seconds(seconds: float) -> str:
     return fmt_number(seconds, 2) + " s"
 
 
+def fmt_duration(seconds: float) -> str:
+    """A wait as people say it: whole seconds under a minute (``45`` -> ``"45 detik"``), whole minutes above
+    (``3600`` -> ``"60 menit"``, as ``--tunggu`` takes it)."""
+    if seconds < 59.5:
+        return f"{fmt_int(seconds)} detik"
+    return f"{fmt_int(seconds / 60)} menit"
+
+
 def entered_decimals(x: Decimal, max_decimals: int = 4) -> int:
     """How many decimals the author wrote (``73`` -> 0, ``84.82`` -> 2, ``82.50`` -> 1 after normalising); a
     :class:`~.numbers.Derived` number two, as every derived figure."""
