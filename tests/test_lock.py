@@ -259,6 +259,41 @@ def test_a_long_wait_is_said_again_now_and_then_not_at_every_try(tmp_path: Path,
         assert said == []
 
 
+def _waiting_thread(cache: Path, events: queue.Queue[str], done: threading.Event) -> threading.Thread:
+    """A command waiting for the site in a thread of its own: what it says, then "masuk" once it holds the lock."""
+    def run() -> None:
+        with site_lock(cache, "lkjip serve", events.put):
+            events.put("masuk")
+            done.wait(STEP_S)
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_waiting_command_does_not_run_beside_one_started_after_the_cache_was_deleted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``.cache/`` deleted while a build runs (the guides say it may be deleted): a command already waiting held the
+    old, nameless lock file; once the build ended it took that file's lock and ran beside a command started after the
+    deletion, which had made and locked a new ``.cache/kunci``. It now waits for that command too."""
+    monkeypatch.setattr(lock, "POLL_S", 0.01)
+    cache = tmp_path / ".cache"
+    events: queue.Queue[str] = queue.Queue()
+    done = threading.Event()
+    with ExitStack() as first, ExitStack() as second:
+        first.enter_context(site_lock(cache, "lkjip build", events.put))
+        thread = _waiting_thread(cache, events, done)
+        assert "sedang dipakai 'lkjip build'" in events.get(timeout=STEP_S)
+        shutil.rmtree(cache)
+        second.enter_context(site_lock(cache, "lkjip terbitkan contoh", events.put))  # (at once: a new file)
+        first.close()  # the build ends
+        assert "sedang dipakai 'lkjip terbitkan contoh'" in events.get(timeout=STEP_S)
+        assert events.empty()
+    assert "bebas lagi" in events.get(timeout=STEP_S)
+    assert events.get(timeout=STEP_S) == "masuk"
+    done.set()
+    thread.join(STEP_S)
+
+
 @pytest.mark.parametrize("typed", ["abc", "-5", "nan"])
 def test_a_wait_that_is_no_number_of_minutes_says_what_to_write(typed: str,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:

@@ -29,6 +29,12 @@ with neither module has no lock: commands are then not kept apart, as before.) T
 taken by polling every :data:`POLL_S` rather than by a blocking call: a blocked call in the main thread would not hear
 a Ctrl+C or SIGTERM that Linux hands to another thread (``lkjip serve``'s server and watcher threads).
 
+The file locked must still be the one the path names (compared by device and inode after the lock is taken, the
+usual pattern): ``.cache/`` deleted while a build ran (the guides say it may be deleted) left a command that was
+waiting on the old, nameless file, and once the build ended it ran beside a command that had meanwhile made and
+locked a new ``.cache/kunci``. It now locks the file there instead, waiting for that command. (A command that holds a
+nameless file cannot learn of a newer one: the guides say not to delete ``.cache/`` while a command runs.) Windows
+cannot delete a file some process holds open, so the check is made on POSIX only.
 """
 
 from __future__ import annotations
@@ -96,33 +102,49 @@ def _taken(path: Path, said: Callable[[str], None], wait: float | None) -> IO[by
     """The lock file at ``path``, open and locked by this process, once its holder (if any) lets go."""
     started = time.monotonic()
     reminder = started + REMIND_S
-    told = False
-    file = _opened(path)
-    try:
-        while not _locked(file):
-            waited_s = time.monotonic() - started
-            if wait is not None and waited_s >= wait:
-                raise SiteBusy(_busy(holder(path), wait))
-            if not told:
-                said(f"folder situs ini sedang dipakai {holder(path).text}; perintah ini menunggu sampai "
-                     f"selesai{_limit(wait)}, lalu berjalan (tekan Ctrl+C untuk berhenti menunggu; tidak ada yang "
-                     "ditulis)")
-                told = True
-            elif time.monotonic() >= reminder:
-                said(f"masih menunggu {holder(path).text}: sudah {fmt_duration(waited_s)}{_limit(wait)}")
-                reminder += REMIND_S
-            time.sleep(POLL_S)
-    except BaseException:
+    waited = False
+    while True:
+        file = _opened(path)
+        told = False
+        try:
+            while not _locked(file):
+                waited_s = time.monotonic() - started
+                if wait is not None and waited_s >= wait:
+                    raise SiteBusy(_busy(holder(path), wait))
+                if not told:  # (again after a reopen: the file there now has a holder of its own)
+                    said(f"folder situs ini sedang dipakai {holder(path).text}; perintah ini menunggu sampai "
+                         f"selesai{_limit(wait)}, lalu berjalan (tekan Ctrl+C untuk berhenti menunggu; tidak ada yang "
+                         "ditulis)")
+                    told = waited = True
+                elif time.monotonic() >= reminder:
+                    said(f"masih menunggu {holder(path).text}: sudah {fmt_duration(waited_s)}{_limit(wait)}")
+                    reminder += REMIND_S
+                time.sleep(POLL_S)
+        except BaseException:
+            file.close()
+            raise
+        if _still_named(file, path):
+            if waited:
+                said("folder situs bebas lagi; perintah ini berjalan sekarang")
+            return file
+        _unlock(file)  # the file was deleted (and perhaps made again) while this command waited: lock the one there
         file.close()
-        raise
-    if told:
-        said("folder situs bebas lagi; perintah ini berjalan sekarang")
-    return file
+
 
 def _opened(path: Path) -> IO[bytes]:
     """The lock file, made with its folder when missing (``.cache/`` may be deleted at any time)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     return open(path, "a+b")  # (appending: never emptied before it is ours)
+
+
+def _still_named(file: IO[bytes], path: Path) -> bool:
+    """Whether ``path`` still names the file locked (see the module docstring)."""
+    if fcntl is None:
+        return True  # (Windows: a file held open cannot be deleted)
+    try:
+        return os.path.samestat(os.fstat(file.fileno()), os.stat(path))
+    except FileNotFoundError:
+        return False
 
 
 def _limit(wait: float | None) -> str:
