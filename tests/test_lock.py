@@ -294,6 +294,59 @@ def test_a_waiting_command_does_not_run_beside_one_started_after_the_cache_was_d
     thread.join(STEP_S)
 
 
+class FakeMsvcrt:
+    """Windows' ``msvcrt.locking`` on POSIX: one byte-range lock per (file, offset), refused with EACCES
+    (PermissionError) to another open file, as Windows does; unlocking a range not locked by that file fails."""
+
+    LK_UNLCK, LK_NBLCK = 0, 2
+
+    def __init__(self) -> None:
+        self.held: dict[tuple[int, int], int] = {}
+        self.offsets: set[int] = set()
+
+    def locking(self, fd: int, mode: int, nbytes: int) -> None:
+        assert nbytes == 1
+        offset = os.lseek(fd, 0, os.SEEK_CUR)
+        key = (os.fstat(fd).st_ino, offset)
+        self.offsets.add(offset)
+        if mode == self.LK_NBLCK:
+            if self.held.setdefault(key, fd) != fd:
+                raise PermissionError(13, "Permission denied")
+        elif mode == self.LK_UNLCK:
+            if self.held.get(key) != fd:
+                raise PermissionError(13, "Permission denied")
+            del self.held[key]
+        else:
+            raise AssertionError(f"mode {mode}")
+
+
+def test_on_windows_the_lock_lies_past_the_holders_description(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Windows path (``msvcrt.locking``), with a fake module in its place: a second command is refused, reads who
+    holds the site (the locked byte lies past the description: a locked range cannot be read on Windows), waits,
+    and runs once the first unlocks."""
+    fake = FakeMsvcrt()
+    monkeypatch.setattr(lock, "fcntl", None)
+    monkeypatch.setattr(lock, "msvcrt", fake)
+    monkeypatch.setattr(lock, "POLL_S", 0.01)
+    cache = tmp_path / ".cache"
+    events: queue.Queue[str] = queue.Queue()
+    done = threading.Event()
+    with ExitStack() as first:
+        first.enter_context(site_lock(cache, "lkjip build", events.put))
+        with pytest.raises(SiteBusy, match=f"masih dipakai 'lkjip build' \\(proses {os.getpid()}, sejak pukul "):
+            with site_lock(cache, "lkjip pdf contoh", events.put, wait=0):
+                pytest.fail("berjalan selagi kunci dipegang")
+        thread = _waiting_thread(cache, events, done)
+        assert f"sedang dipakai 'lkjip build' (proses {os.getpid()}," in events.get(timeout=STEP_S)
+    assert "bebas lagi" in events.get(timeout=STEP_S)
+    assert events.get(timeout=STEP_S) == "masuk"
+    assert len(fake.held) == 1
+    done.set()
+    thread.join(STEP_S)
+    assert fake.held == {}
+    assert fake.offsets == {lock._WINDOWS_OFFSET} and (cache / "kunci").stat().st_size < min(fake.offsets)
+
+
 @pytest.mark.parametrize("typed", ["abc", "-5", "nan"])
 def test_a_wait_that_is_no_number_of_minutes_says_what_to_write(typed: str,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
