@@ -200,7 +200,7 @@ def _pk_reverted(report: Report, prev: Report) -> list[Finding]:
     if pk is None or pk.jenis != "awal" or theirs is None or theirs.jenis != "perubahan":
         return []
     signed = f" (ditandatangani {fmt_date(theirs.tanggal)})" if theirs.tanggal else ""
-    return [Finding("warning", loc_of(pk, "jenis", "tahun"), f"data/pk.yaml: PK awal (jenis: awal), {_same_year(prev)} "
+    return [Finding("warning", loc_of(pk, "jenis", "tahun"), f"data/pk.yaml: PK awal (jenis: awal), {_recorded(prev)} "
                     f"Perjanjian Kinerja Perubahan{signed}; laporan sesudahnya di tahun yang sama diukur dengan PK "
                     "Perubahan itu: tulis 'jenis: perubahan', tanggal PK Perubahan dan target_awal seperti di laporan "
                     "itu, atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya", SAME_YEAR)]
@@ -216,8 +216,15 @@ def _same(mine: Decimal, other: object) -> bool:
     return theirs is not None and shown(mine) == shown(theirs)
 
 
-def _same_year(prev: Report) -> str:
-    return (f"sedangkan laporan {prev.periode_kalimat} instansi ini ('{prev.slug}') mencatat")
+def _named(prev: Report) -> str:
+    """How a message names the report the other figure is in: an earlier year's (always an annual report) by its
+    year, "laporan 2023 instansi ini ('…')"; one of the same year by its period, "laporan Triwulan I 2024 …"."""
+    period = prev.tahun if prev.periode == "tahunan" else prev.periode_kalimat
+    return f"laporan {period} instansi ini ('{prev.slug}')"
+
+
+def _recorded(prev: Report) -> str:
+    return f"sedangkan {_named(prev)} mencatat"
 
 
 _FIX = "; samakan angkanya, atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya"
@@ -244,7 +251,7 @@ def _quarters(report: Report, prev: Report) -> list[Finding]:
             mine, other = as_number(pv.quarters.get(q)), as_number(by_q.get(q))
             if _differs(mine, other):
                 out.append(Finding("warning", pv.loc_of(q) or ind.loc, f"{iid}: realisasi TW {quarter_numeral(q)} "
-                                   f"{report.tahun} tertulis {fmt_entered(mine)}, {_same_year(prev)} {fmt_entered(other)}{_FIX}",
+                                   f"{report.tahun} tertulis {fmt_entered(mine)}, {_recorded(prev)} {fmt_entered(other)}{_FIX}",
                                    SAME_YEAR))
         target = ind.target.get(report.tahun)
         out += _reported_quarter_targets(report, prev, iid, ind, theirs)
@@ -255,14 +262,14 @@ def _quarters(report: Report, prev: Report) -> list[Finding]:
             # the year's target changes with a PK Perubahan only: TW III's 110.000 beside TW I–II's 120.000 under
             # one PK "awal" rewrote the target the earlier quarters were reported against
             out.append(Finding("warning", (target.loc_of("tahunan") if target else None) or ind.loc,
-                               f"{iid}: target {report.tahun} tertulis {fmt_entered(mine_t)}, {_same_year(prev)} "
+                               f"{iid}: target {report.tahun} tertulis {fmt_entered(mine_t)}, {_recorded(prev)} "
                                f"{fmt_entered(other_t)}, dengan Perjanjian Kinerja yang sama; target tahun berjalan "
                                f"hanya berubah dengan PK Perubahan (pk.yaml: jenis: perubahan){_FIX}", SAME_YEAR))
         if report.periode == "tahunan" and prev.periode == "tw4" and pv is not None and pv.annual is not None:
             mine, other = as_number(pv.annual), as_number(theirs.realisasi)
             if _differs(mine, other):
                 out.append(Finding("warning", pv.loc_of("tahunan") or ind.loc, f"{iid}: realisasi tahun "
-                                   f"{report.tahun} tertulis {fmt_entered(mine)}, {_same_year(prev)} "
+                                   f"{report.tahun} tertulis {fmt_entered(mine)}, {_recorded(prev)} "
                                    f"{fmt_entered(other)} s.d. TW IV{_FIX}", SAME_YEAR))
     return out
 
@@ -282,13 +289,13 @@ def _revised_target(report: Report, prev: Report, iid: str, ind: Indicator, mine
         if not _differs(first, other):
             return []
         return [Finding("warning", declared.loc, f"target_awal {iid} tertulis {fmt_entered(first)}, "
-                        f"{_same_year(prev)} target {report.tahun} {fmt_entered(other)} menurut PK awal{_FIX}",
+                        f"{_recorded(prev)} target {report.tahun} {fmt_entered(other)} menurut PK awal{_FIX}",
                         SAME_YEAR)]
     if not _differs(mine, other):
         return []
     target = ind.target.get(report.tahun)
     return [Finding("warning", (target.loc_of("tahunan") if target else None) or ind.loc,
-                    f"{iid}: target {report.tahun} tertulis {fmt_entered(mine)}, {_same_year(prev)} "
+                    f"{iid}: target {report.tahun} tertulis {fmt_entered(mine)}, {_recorded(prev)} "
                     f"{fmt_entered(other)} menurut PK awal, dan perubahan ini tidak tercatat; tulis di data/pk.yaml "
                     f"'target_awal: [{{indikator: {iid}, target: {_yaml_number(other)}, alasan: …}}]' agar laporan "
                     "menyebut target awal dan alasan perubahannya (tabel perubahan_target)", SAME_YEAR)]
@@ -316,7 +323,7 @@ def _reported_quarter_targets(report: Report, prev: Report, iid: str, ind: Indic
         mine, other = as_number(target.quarters.get(q)), as_number(by_q.get(q))
         if _differs(mine, other):
             out.append(Finding("warning", target.loc_of(q) or ind.loc, f"{iid}: target TW {quarter_numeral(q)} "
-                               f"{report.tahun} tertulis {fmt_entered(mine)}, {_same_year(prev)} "
+                               f"{report.tahun} tertulis {fmt_entered(mine)}, {_recorded(prev)} "
                                f"{fmt_entered(other)}; triwulan itu sudah dilaporkan, dan PK Perubahan hanya mengubah "
                                f"target tahunan dan triwulan sesudahnya{_FIX}", SAME_YEAR))
     return out
@@ -337,12 +344,12 @@ def _budget_quarters(report: Report, prev: Report) -> list[Finding]:
             a, b = leaf.realisasi_tw.get(q), other.realisasi_tw.get(q)
             if a is not None and b is not None and a != b:
                 out.append(Finding("warning", loc_of(leaf, f"realisasi_tw.{q}", "realisasi_tw", "realisasi"),
-                                   f"{leaf.kode}: realisasi TW {quarter_numeral(q)} {fmt_rupiah(a)}, {_same_year(prev)} "
+                                   f"{leaf.kode}: realisasi TW {quarter_numeral(q)} {fmt_rupiah(a)}, {_recorded(prev)} "
                                    f"{fmt_rupiah(b)}{_FIX}", SAME_YEAR))
         if (report.periode == "tahunan" and prev.periode == "tw4" and not leaf.realisasi_tw
                 and leaf.realisasi_tercatat is not None and leaf.realisasi_tercatat != other.realisasi):
             out.append(Finding("warning", loc_of(leaf, "realisasi"), f"{leaf.kode}: realisasi "
-                               f"{fmt_rupiah(leaf.realisasi_tercatat)}, {_same_year(prev)} {fmt_rupiah(other.realisasi)} "
+                               f"{fmt_rupiah(leaf.realisasi_tercatat)}, {_recorded(prev)} {fmt_rupiah(other.realisasi)} "
                                f"s.d. TW IV{_FIX}", SAME_YEAR))
         out += _pagu_changed(leaf, other, prev)
     return out
@@ -360,14 +367,14 @@ def _pagu_changed(leaf: BudgetResult, other: BudgetResult, prev: Report) -> list
         if other.pagu == leaf.pagu and not other.pagu_awal_tertulis:
             return []
         return [Finding("warning", loc_of(leaf, "pagu"), f"{leaf.kode}: pagu {fmt_rupiah(leaf.pagu)}, "
-                        f"{_same_year(prev)} pagu {fmt_rupiah(before)}{when}; "
+                        f"{_recorded(prev)} pagu {fmt_rupiah(before)}{when}; "
                         f"bila APBD Perubahan (DPPA) mengubahnya, tulis 'pagu_awal: {_yaml_number(before)}' di bawah "
                         "pagu agar tabel anggaran menyebut pagu awalnya; bila tidak, samakan angkanya, atau bila "
                         "laporan itu yang keliru, perbaiki dan terbitkan ralatnya", SAME_YEAR)]
     if leaf.pagu_awal == before or (other.pagu == leaf.pagu and not other.pagu_awal_tertulis):
         return []  # the pagu awal that report printed, or a report of after the change that recorded none
     return [Finding("warning", loc_of(leaf, "pagu_awal"), f"{leaf.kode}: pagu_awal {fmt_rupiah(leaf.pagu_awal)}, "
-                    f"{_same_year(prev)} pagu {fmt_rupiah(before)}{when}{_FIX}", SAME_YEAR)]
+                    f"{_recorded(prev)} pagu {fmt_rupiah(before)}{when}{_FIX}", SAME_YEAR)]
 
 
 def _indicators(report: Report, prev: Report) -> list[Finding]:
@@ -379,7 +386,7 @@ def _indicators(report: Report, prev: Report) -> list[Finding]:
         if _differs(mine, other):
             loc = (pv.loc_of("tahunan") or pv.loc if pv else None) or ind.loc
             out.append(Finding("warning", loc, f"{iid}: realisasi {prev.tahun} tertulis {fmt_entered(mine)}, "
-                               f"{_earlier_year(prev)} {fmt_entered(other)}{_FIX}", CODE))
+                               f"{_recorded(prev)} {fmt_entered(other)}{_FIX}", CODE))
         out += _earlier_target(report, prev, iid, ind, theirs)
     return out
 
@@ -387,13 +394,9 @@ def _indicators(report: Report, prev: Report) -> list[Finding]:
 def _measured(prev: Report, which: str, target: Decimal | None) -> str:
     """What to write for an earlier year's target taken from another document than the one the year was measured
     with."""
-    return (f"; laporan {prev.tahun} instansi ini ('{prev.slug}') mengukur capaian {prev.tahun} dengan target {which} "
+    return (f"; {_named(prev)} mengukur capaian {prev.tahun} dengan target {which} "
             f"{fmt_entered(target)}: tulis {_yaml_number(target)}, atau bila laporan itu yang keliru, perbaiki dan "
             "terbitkan ralatnya")
-
-
-def _earlier_year(prev: Report) -> str:
-    return f"sedangkan laporan {prev.tahun} instansi ini ('{prev.slug}') mencatat"
 
 
 def _earlier_target(report: Report, prev: Report, iid: str, ind: Indicator, theirs: IndicatorResult) -> list[Finding]:
@@ -418,7 +421,7 @@ def _earlier_target(report: Report, prev: Report, iid: str, ind: Indicator, thei
     if any(_same(mine, t) for t in plan):
         return [Finding("warning", loc, f"{said}, target Renstra tahun itu"
                         f"{_measured(prev, 'Perjanjian Kinerja', other)}", CODE)]
-    return [Finding("warning", loc, f"{said}, {_earlier_year(prev)} {fmt_entered(other)}{_FIX}", CODE)]
+    return [Finding("warning", loc, f"{said}, {_recorded(prev)} {fmt_entered(other)}{_FIX}", CODE)]
 
 
 def _budget(report: Report, prev: Report) -> list[Finding]:
@@ -431,8 +434,8 @@ def _budget(report: Report, prev: Report) -> list[Finding]:
         if other is None or mine == other:
             continue
         loc: Loc = loc_of(source, f"tahun_lalu.{what}", "tahun_lalu")
-        out.append(Finding("warning", loc, f"tahun_lalu.{what} {fmt_rupiah(mine)}, sedangkan laporan {prev.tahun} "
-                           f"instansi ini ('{prev.slug}') menghitung {what} {fmt_rupiah(other)}{_FIX}", CODE))
+        out.append(Finding("warning", loc, f"tahun_lalu.{what} {fmt_rupiah(mine)}, sedangkan {_named(prev)} "
+                           f"menghitung {what} {fmt_rupiah(other)}{_FIX}", CODE))
     return out
 
 
