@@ -905,6 +905,79 @@ def test_a_reported_quarters_target_changed_later_is_said_under_any_pk():
     assert check_earlier(kept, [tw1]) == []
 
 
+SAKIP = ["C", "CC", "B", "BB", "A", "AA"]
+
+
+def test_an_earlier_years_grade_typed_otherwise_is_compared_with_that_years_report():
+    """SAKIP's 2023 target "BB" and realisasi "B" were typed "A" and "BB" in the 2024 report: its year-comparison
+    table and the 2023 capaian disagreed with the published 2023 report without a word (only numbers were compared).
+    A grade is read as capaian reads it: "bb" is "BB"."""
+    def last_year():
+        r = make_report([ind("SAKIP", "BB", "B", 5, kualitatif=SAKIP)], tahun=2023)
+        r.slug, r.instansi.nama = "martapura-barat-2023", "Kecamatan Martapura Barat"
+        r.computed = compute_report(r, {}, "permendagri-86-2017")
+        return r
+
+    def this_year(target, realisasi):
+        now = make_report([ind("SAKIP", "A", None, 5, tahun=2024, kualitatif=SAKIP)], tahun=2024)
+        now.slug, now.instansi.nama = "martapura-barat-2024", "Kecamatan Martapura Barat"
+        now.data.indikator["SAKIP"].target[2023] = PeriodValues(annual=target, loc=loc(8), locs={"tahunan": loc(9)})
+        now.data.indikator["SAKIP"].realisasi[2023] = PeriodValues(annual=realisasi, loc=loc(11))
+        now.computed = compute_report(now, {}, "permendagri-86-2017")
+        return now
+
+    fix = "; samakan nilainya, atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya"
+    assert [(f.loc, f.kode, f.message) for f in check_earlier(this_year("A", "BB"), [last_year()])] == [
+        (loc(11), "beda-laporan-lalu", "SAKIP: realisasi 2023 tertulis 'BB', sedangkan laporan 2023 instansi ini "
+                                       f"('martapura-barat-2023') mencatat 'B'{fix}"),
+        (loc(9), "beda-laporan-lalu", "SAKIP: target 2023 tertulis 'A', sedangkan laporan 2023 instansi ini "
+                                      f"('martapura-barat-2023') mencatat 'BB'{fix}")]
+    assert check_earlier(this_year(" bb", "B"), [last_year()]) == []
+
+
+def _rencana_aksi(periode, targets, jenis="awal", **kw):
+    """A quarterly report of Sungai Tabuk whose PATEN targets per quarter (its PK's Rencana Aksi) are ``targets``,
+    each on line 3 + its quarter's number; ``kw``: its year's target (``tahunan``, 2400) and other keys of the
+    indicator."""
+    values = {q: D(v) if isinstance(v, int) else v for q, v in targets.items()}
+    tv = PeriodValues(annual=kw.pop("tahunan", D(2400)), quarters=values,
+                      loc=loc(3), locs={"tahunan": loc(3), **{q: loc(3 + int(q[-1])) for q in targets}})
+    i = Indicator(id="PATEN", nama="Layanan PATEN", satuan="layanan", polaritas="positif", loc=loc(1),
+                  target={2025: tv}, realisasi={2025: PeriodValues(quarters={"tw1": D(585)}, loc=loc(9))},
+                  **({"agregasi": "jumlah"} | kw))
+    pk = PerjanjianKinerja(2025, jenis, None, ["S1"], ["PATEN"], [], loc(1),
+                           target_awal=[TargetAwal("PATEN", D(2400), "APBD-P", loc(9))] * (jenis != "awal"))
+    r = make_report([i], [("S1", ["PATEN"])], tahun=2025, periode=periode, pk=pk, ttd=dt.date(2025, 12, 31))
+    r.slug, r.instansi.nama = f"kec-2025-{periode}", "Kecamatan Sungai Tabuk"
+    r.computed = compute_report(r, {}, "permendagri-86-2017")
+    return r
+
+
+def test_a_quarters_target_still_to_come_typed_otherwise_under_the_same_pk_is_said():
+    """Under one PK the quarters' targets (its Rencana Aksi) stand for the year: TW III's report typed its own
+    quarter's target 750 where the published TW I and TW II reports had 600, and its capaian s.d. TW III was measured
+    against a target no PK set, without a word (only the quarters already reported, and the year's, were compared).
+    Said once, naming the latest report; a PK Perubahan may set the quarters still to come anew."""
+    plan = {"tw1": 600, "tw2": 600, "tw3": 600, "tw4": 600}
+    tw1, tw2 = _rencana_aksi("tw1", plan), _rencana_aksi("tw2", plan)
+    tw3 = _rencana_aksi("tw3", plan | {"tw3": 750})
+    assert [(f.loc, f.kode, f.message) for f in check_earlier(tw3, [tw2, tw1])] == [
+        (loc(6), "beda-laporan-triwulan",
+         "PATEN: target TW III 2025 tertulis 750, sedangkan laporan Triwulan II 2025 instansi ini ('kec-2025-tw2') "
+         "mencatat 600, dengan Perjanjian Kinerja yang sama; target triwulan (rencana aksi) hanya berubah dengan PK "
+         "Perubahan (pk.yaml: jenis: perubahan); samakan angkanya, atau bila laporan itu yang keliru, perbaiki dan "
+         "terbitkan ralatnya")]
+    assert check_earlier(_rencana_aksi("tw3", plan), [tw2, tw1]) == []
+    assert check_earlier(_rencana_aksi("tw3", plan | {"tw3": 750}, "perubahan"), [tw2, tw1]) == []
+    # a grade target of a quarter already reported is compared as a number is
+    graded = {"tw1": "B", "tw2": "BB"}
+    tw1_graded = _rencana_aksi("tw1", graded, tahunan="BB", kualitatif=SAKIP, agregasi="terakhir")
+    retyped = _rencana_aksi("tw2", graded | {"tw1": "BB"}, tahunan="BB", kualitatif=SAKIP, agregasi="terakhir")
+    assert [f.message.split(";")[0] for f in check_earlier(retyped, [tw1_graded])] == [
+        "PATEN: target TW I 2025 tertulis 'BB', sedangkan laporan Triwulan I 2025 instansi ini ('kec-2025-tw1') "
+        "mencatat 'B'"]
+
+
 def test_a_target_the_pk_perubahan_changed_from_a_published_quarterly_report_is_written_in_target_awal():
     """A PK Perubahan signed in September lowered a target from 120 to 100: the TW I and TW II reports, published
     under the PK awal, printed 120, and the annual report 100 only, nothing saying it had changed, nor from what

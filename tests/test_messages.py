@@ -584,6 +584,28 @@ CASES = [
                                                    "    target:\n      2023: 90\n")),
          f"{REPORTS}/contoh-2024/data/indikator.yaml", 7, "peringatan", "IKU1: target 2023 tertulis 90, "
          "sedangkan laporan 2023 instansi ini ('contoh-2023') mencatat 80; samakan angkanya", "beda-laporan-lalu"),
+    # … and, IKU1 a predikat in both reports (kualitatif: [C, B, A]), its 2023 target 'A' (line 8), the 2023 report
+    # has 'B': a grade retyped otherwise was not compared
+    Case("beda-laporan-lalu-predikat",
+         chain(lambda root: new_report(root, "contoh-2024", tahun=2024) and None,
+               *(step for rel, year in ((INDIKATOR, 2023), (f"{REPORTS}/contoh-2024/data/indikator.yaml", 2024))
+                 for step in (replace(rel, "    satuan: indeks\n", "    satuan: predikat\n    kualitatif: [C, B, A]\n"),
+                              replace(rel, f"      {year}: 80\n", f"      {year}: B\n"),
+                              replace(rel, f"      {year}: 82.5\n", f"      {year}: B\n"))),
+               replace(f"{REPORTS}/contoh-2024/data/indikator.yaml", "    target:\n", "    target:\n      2023: A\n")),
+         f"{REPORTS}/contoh-2024/data/indikator.yaml", 8, "peringatan", "IKU1: target 2023 tertulis 'A', sedangkan "
+         "laporan 2023 instansi ini ('contoh-2023') mencatat 'B'; samakan nilainya", "beda-laporan-lalu"),
+    # the annual 2023 report's TW III target 85 (line 7), its TW I report's 80 under the same PK: a quarter's target
+    # still to come when TW I was published was not compared
+    Case("beda-laporan-triwulan-rencana-aksi",
+         chain(lambda root: new_report(root, "contoh-2023-tw1", tahun=2023, periode="tw1") and None,
+               replace(f"{REPORTS}/contoh-2023-tw1/data/indikator.yaml", "      2023: 80\n",
+                       "      2023: {tahunan: 80, tw1: 80, tw2: 80, tw3: 80, tw4: 80}\n"),
+               replace(INDIKATOR, "      2023: 80\n",
+                       "      2023: {tahunan: 80, tw1: 80, tw2: 80, tw3: 85, tw4: 80}\n")),
+         INDIKATOR, 7, "peringatan", "IKU1: target TW III 2023 tertulis 85, sedangkan laporan Triwulan I 2023 instansi "
+         "ini ('contoh-2023-tw1') mencatat 80, dengan Perjanjian Kinerja yang sama; target triwulan (rencana aksi) "
+         "hanya berubah dengan PK Perubahan", "beda-laporan-triwulan"),
     # a signature typed under the foreword (line 9 after a blank line 8) beside the one lkjip writes
     Case("ttd-diketik", append(f"{R}/00-kata-pengantar.md", "\nNIP. 19700101 199003 1 001\n"),
          f"{R}/00-kata-pengantar.md", 9, "peringatan", "'NIP. 19700101 199003 1 001' tampak seperti tanda tangan "

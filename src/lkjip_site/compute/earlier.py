@@ -10,7 +10,9 @@ and a difference is a warning at the line of the figure typed again, naming the 
 The same holds within a year (``beda-laporan-triwulan``): each quarterly report of an instansi carries the quarters
 before it again, and the annual report the whole year. TW II's copy of TW I's realisasi (2 maternal deaths where the
 published TW I said 3), an annual total beside TW IV's s.d. figure, a budget quarter typed again otherwise, were
-published silently, three public reports disagreeing about one quarter. A pagu the APBD Perubahan changed is
+published silently, three public reports disagreeing about one quarter. Under one PK the quarters' targets still to
+come are the PK's too (its Rencana Aksi), and compared as the year's; a grade (predikat "BB") is compared as a
+number is, here and with earlier years. A pagu the APBD Perubahan changed is
 recorded in ``pagu_awal`` with the pagu the earlier reports printed. Two reports of one instansi and one period
 (a TW III folder copied from TW II whose ``periode`` was not changed: the portal listed two "Triwulan II") are said
 at the ``periode`` line.
@@ -36,8 +38,8 @@ from decimal import Decimal
 from typing import Iterable, Iterator, Sequence
 
 from ..core.addresses import folded, instansi_slug
-from ..core.fmt import fmt_date, fmt_entered, fmt_rupiah, quarter_numeral, shown
-from ..core.model import PERIOD_ORDER, Indicator, Loc, Report, loc_of
+from ..core.fmt import fmt_date, fmt_rupiah, fmt_value_entered, quarter_numeral, shown
+from ..core.model import PERIOD_ORDER, QUARTERS, Indicator, Loc, Report, Value, loc_of
 from ..core.suggest import did_you_mean
 from .findings import Finding
 from .budget import BudgetResult
@@ -167,6 +169,7 @@ def check_earlier(report: Report, earlier: Iterable[Report]) -> list[Finding]:
     out: list[Finding] = []
     seen: set[tuple[int, str]] = set()
     reverted: list[Finding] = []  # said once, however many earlier reports were under the PK Perubahan
+    said: set[tuple[Loc | None, str]] = set()
     for prev in earlier:
         if (prev.tahun, prev.periode) in seen or prev.computed is None:  # two of one period: the first (by slug)
             continue
@@ -182,10 +185,23 @@ def check_earlier(report: Report, earlier: Iterable[Report]) -> list[Finding]:
                                "instansi lain (situs mendaftar keduanya sebagai periode yang sama), atau hapus salah "
                                "satunya", SAME_YEAR))
         else:
-            out += _quarters(report, prev) + _budget_quarters(report, prev)
+            out += _once(_quarters(report, prev) + _budget_quarters(report, prev), said)
             if not reverted:
                 reverted = _pk_reverted(report, prev)
                 out += reverted
+    return out
+
+
+def _once(found: list[Finding], said: set[tuple[Loc | None, str]]) -> list[Finding]:
+    """Each value of the year said once, against the latest report holding another figure (``check_earlier`` reads
+    them newest first): TW III's target typed otherwise beside TW I's and TW II's copy of it was two warnings at one
+    line for one fix."""
+    out = []
+    for f in found:
+        key = (f.loc, f.message.partition(", sedangkan ")[0])
+        if key not in said:
+            said.add(key)
+            out.append(f)
     return out
 
 
@@ -206,14 +222,27 @@ def _pk_reverted(report: Report, prev: Report) -> list[Finding]:
                     "itu, atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya", SAME_YEAR)]
 
 
-def _differs(mine: Decimal | None, other: Decimal | None) -> bool:
-    return mine is not None and other is not None and shown(mine) != shown(other)
+def _figure(value: object) -> Decimal | str | None:
+    """A target or realisasi as two reports are compared by: a number as printed, a grade (predikat "BB") as capaian
+    reads it, letter case and spaces aside; None for one not written or declared missing (nothing to compare).
+
+    Grades were not compared at all: SAKIP "BB" typed as "B" in the next year's report, or a quarter's "A" as "BB"
+    in TW III's, changed a published capaian without a word."""
+    number = as_number(value)
+    if number is not None:
+        return shown(number)
+    return value.strip().casefold() if isinstance(value, str) else None
 
 
-def _same(mine: Decimal, other: object) -> bool:
-    """``other`` a number that prints as ``mine``."""
-    theirs = as_number(other)
-    return theirs is not None and shown(mine) == shown(theirs)
+def _differs(mine: object, other: object) -> bool:
+    a, b = _figure(mine), _figure(other)
+    return a is not None and b is not None and a != b
+
+
+def _same(mine: object, other: object) -> bool:
+    """``other`` a value that prints (or, a grade, reads) as ``mine``."""
+    a = _figure(mine)
+    return a is not None and a == _figure(other)
 
 
 def _named(prev: Report) -> str:
@@ -227,7 +256,10 @@ def _recorded(prev: Report) -> str:
     return f"sedangkan {_named(prev)} mencatat"
 
 
-_FIX = "; samakan angkanya, atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya"
+def _fix(value: object = None) -> str:
+    """What to write: the same figure (of a grade, the same predikat), or a correction of the other report."""
+    same = "nilainya" if isinstance(value, str) else "angkanya"
+    return f"; samakan {same}, atau bila laporan itu yang keliru, perbaiki dan terbitkan ralatnya"
 
 
 def _shared(report: Report, prev: Report) -> Iterator[tuple[str, Indicator, IndicatorResult]]:
@@ -248,34 +280,36 @@ def _quarters(report: Report, prev: Report) -> list[Finding]:
         pv = ind.realisasi.get(report.tahun)
         by_q = {q.tw: q.realisasi for q in theirs.triwulan}
         for q in quarters_upto(prev.periode) if pv is not None else ():
-            mine, other = as_number(pv.quarters.get(q)), as_number(by_q.get(q))
+            mine, other = pv.quarters.get(q), by_q.get(q)
             if _differs(mine, other):
                 out.append(Finding("warning", pv.loc_of(q) or ind.loc, f"{iid}: realisasi TW {quarter_numeral(q)} "
-                                   f"{report.tahun} tertulis {fmt_entered(mine)}, {_recorded(prev)} {fmt_entered(other)}{_FIX}",
+                                   f"{report.tahun} tertulis {_as_typed(mine)}, {_recorded(prev)} "
+                                   f"{_as_typed(other)}{_fix(mine)}",
                                    SAME_YEAR))
         target = ind.target.get(report.tahun)
-        out += _reported_quarter_targets(report, prev, iid, ind, theirs)
-        mine_t, other_t = as_number(target.annual if target else None), as_number(theirs.target_tahunan)
+        out += _quarter_targets(report, prev, iid, ind)
+        mine_t, other_t = target.annual if target else None, theirs.target_tahunan
         if report.computed.pk_jenis == "perubahan" and prev.computed.pk_jenis != "perubahan":
             out += _revised_target(report, prev, iid, ind, mine_t, other_t)
         elif _differs(mine_t, other_t) and report.computed.pk_jenis == prev.computed.pk_jenis:
             # the year's target changes with a PK Perubahan only: TW III's 110.000 beside TW I–II's 120.000 under
             # one PK "awal" rewrote the target the earlier quarters were reported against
             out.append(Finding("warning", (target.loc_of("tahunan") if target else None) or ind.loc,
-                               f"{iid}: target {report.tahun} tertulis {fmt_entered(mine_t)}, {_recorded(prev)} "
-                               f"{fmt_entered(other_t)}, dengan Perjanjian Kinerja yang sama; target tahun berjalan "
-                               f"hanya berubah dengan PK Perubahan (pk.yaml: jenis: perubahan){_FIX}", SAME_YEAR))
+                               f"{iid}: target {report.tahun} tertulis {_as_typed(mine_t)}, {_recorded(prev)} "
+                               f"{_as_typed(other_t)}, dengan Perjanjian Kinerja yang sama; target tahun berjalan "
+                               f"hanya berubah dengan PK Perubahan (pk.yaml: jenis: perubahan){_fix(mine_t)}",
+                               SAME_YEAR))
         if report.periode == "tahunan" and prev.periode == "tw4" and pv is not None and pv.annual is not None:
-            mine, other = as_number(pv.annual), as_number(theirs.realisasi)
+            mine, other = pv.annual, theirs.realisasi
             if _differs(mine, other):
                 out.append(Finding("warning", pv.loc_of("tahunan") or ind.loc, f"{iid}: realisasi tahun "
-                                   f"{report.tahun} tertulis {fmt_entered(mine)}, {_recorded(prev)} "
-                                   f"{fmt_entered(other)} s.d. TW IV{_FIX}", SAME_YEAR))
+                                   f"{report.tahun} tertulis {_as_typed(mine)}, {_recorded(prev)} "
+                                   f"{_as_typed(other)} s.d. TW IV{_fix(mine)}", SAME_YEAR))
     return out
 
 
-def _revised_target(report: Report, prev: Report, iid: str, ind: Indicator, mine: Decimal | None,
-                    other: Decimal | None) -> list[Finding]:
+def _revised_target(report: Report, prev: Report, iid: str, ind: Indicator, mine: Value | None,
+                    other: Value | None) -> list[Finding]:
     """The year's target under the PK Perubahan against a report published under the PK awal: a change must be in
     ``target_awal``, with that report's target.
 
@@ -285,47 +319,67 @@ def _revised_target(report: Report, prev: Report, iid: str, ind: Indicator, mine
     pk = report.data.pk
     declared = next((t for t in pk.target_awal if t.indikator == iid), None) if pk is not None else None
     if declared is not None:
-        first = as_number(declared.target)
-        if not _differs(first, other):
+        if not _differs(declared.target, other):
             return []
-        return [Finding("warning", declared.loc, f"target_awal {iid} tertulis {fmt_entered(first)}, "
-                        f"{_recorded(prev)} target {report.tahun} {fmt_entered(other)} menurut PK awal{_FIX}",
+        return [Finding("warning", declared.loc, f"target_awal {iid} tertulis {_as_typed(declared.target)}, "
+                        f"{_recorded(prev)} target {report.tahun} {_as_typed(other)} menurut PK "
+                        f"awal{_fix(declared.target)}",
                         SAME_YEAR)]
     if not _differs(mine, other):
         return []
     target = ind.target.get(report.tahun)
     return [Finding("warning", (target.loc_of("tahunan") if target else None) or ind.loc,
-                    f"{iid}: target {report.tahun} tertulis {fmt_entered(mine)}, {_recorded(prev)} "
-                    f"{fmt_entered(other)} menurut PK awal, dan perubahan ini tidak tercatat; tulis di data/pk.yaml "
-                    f"'target_awal: [{{indikator: {iid}, target: {_yaml_number(other)}, alasan: …}}]' agar laporan "
+                    f"{iid}: target {report.tahun} tertulis {_as_typed(mine)}, {_recorded(prev)} "
+                    f"{_as_typed(other)} menurut PK awal, dan perubahan ini tidak tercatat; tulis di data/pk.yaml "
+                    f"'target_awal: [{{indikator: {iid}, target: {_yaml_value(other)}, alasan: …}}]' agar laporan "
                     "menyebut target awal dan alasan perubahannya (tabel perubahan_target)", SAME_YEAR)]
 
 
-def _yaml_number(x: Decimal | None) -> str:
-    """A number as YAML takes it (a decimal point, no thousands separator), for a line the message asks to write."""
-    return "…" if x is None else format(x.normalize(), "f")
+def _yaml_value(x: Value | None) -> str:
+    """A number as YAML takes it (a decimal point, no thousands separator), a grade as written, for a line the message
+    asks to write."""
+    number = as_number(x)
+    if number is not None:
+        return format(number.normalize(), "f")
+    return x.strip() if isinstance(x, str) else "…"
 
 
-def _reported_quarter_targets(report: Report, prev: Report, iid: str, ind: Indicator,
-                              theirs: IndicatorResult) -> list[Finding]:
-    """The target of a quarter ``prev`` already reported, typed otherwise: under any PK.
+def _as_typed(value: Value | None) -> str:
+    """A target or realisasi in a message as the author typed it: a number with its own decimals, a grade quoted
+    ('BB'), so that a grade reads as a value in the sentence."""
+    return f"'{value.strip()}'" if isinstance(value, str) else fmt_value_entered(value)
+
+
+def _quarter_targets(report: Report, prev: Report, iid: str, ind: Indicator) -> list[Finding]:
+    """Each quarter's target ``prev`` wrote, typed otherwise: one it already reported under any PK, one still to come
+    under the same PK.
 
     A PK Perubahan signed in July changes the year's target and the quarters still to come; TW I's target was what
     the published TW I report measured against. A TW II report whose PK Perubahan lowered TW I's 600 layanan to 500
-    raised its own capaian s.d. TW II from 102 % to 111 % without a word (under one PK, a quarter's target changed
-    just as silently: only the year's was compared)."""
-    target = ind.target.get(report.tahun)
-    if target is None:
+    raised its own capaian s.d. TW II from 102 % to 111 % without a word. Under one PK the quarters' targets (its
+    Rencana Aksi) stand for the whole year: TW III's report typing its own quarter's 750 where TW I's and TW II's
+    had 600 was measured against a target no PK set, and only the quarters already reported were compared."""
+    target, own = ind.target.get(report.tahun), prev.data.indikator.get(iid)
+    theirs = own.target.get(prev.tahun) if own is not None else None
+    if target is None or theirs is None:
         return []
-    by_q = {q.tw: q.target for q in theirs.triwulan}
+    reported = quarters_upto(prev.periode)
     out = []
-    for q in quarters_upto(prev.periode):
-        mine, other = as_number(target.quarters.get(q)), as_number(by_q.get(q))
-        if _differs(mine, other):
-            out.append(Finding("warning", target.loc_of(q) or ind.loc, f"{iid}: target TW {quarter_numeral(q)} "
-                               f"{report.tahun} tertulis {fmt_entered(mine)}, {_recorded(prev)} "
-                               f"{fmt_entered(other)}; triwulan itu sudah dilaporkan, dan PK Perubahan hanya mengubah "
-                               f"target tahunan dan triwulan sesudahnya{_FIX}", SAME_YEAR))
+    for q in QUARTERS:
+        mine, other = target.quarters.get(q), theirs.quarters.get(q)
+        if not _differs(mine, other):
+            continue
+        if q in reported:
+            why = ("; triwulan itu sudah dilaporkan, dan PK Perubahan hanya mengubah target tahunan dan triwulan "
+                   "sesudahnya")
+        elif report.computed.pk_jenis == prev.computed.pk_jenis:
+            why = (", dengan Perjanjian Kinerja yang sama; target triwulan (rencana aksi) hanya berubah dengan PK "
+                   "Perubahan (pk.yaml: jenis: perubahan)")
+        else:
+            continue  # a PK Perubahan may set the quarters still to come anew
+        out.append(Finding("warning", target.loc_of(q) or ind.loc, f"{iid}: target TW {quarter_numeral(q)} "
+                           f"{report.tahun} tertulis {_as_typed(mine)}, {_recorded(prev)} {_as_typed(other)}"
+                           f"{why}{_fix(mine)}", SAME_YEAR))
     return out
 
 
@@ -345,12 +399,12 @@ def _budget_quarters(report: Report, prev: Report) -> list[Finding]:
             if a is not None and b is not None and a != b:
                 out.append(Finding("warning", loc_of(leaf, f"realisasi_tw.{q}", "realisasi_tw", "realisasi"),
                                    f"{leaf.kode}: realisasi TW {quarter_numeral(q)} {fmt_rupiah(a)}, {_recorded(prev)} "
-                                   f"{fmt_rupiah(b)}{_FIX}", SAME_YEAR))
+                                   f"{fmt_rupiah(b)}{_fix()}", SAME_YEAR))
         if (report.periode == "tahunan" and prev.periode == "tw4" and not leaf.realisasi_tw
                 and leaf.realisasi_tercatat is not None and leaf.realisasi_tercatat != other.realisasi):
             out.append(Finding("warning", loc_of(leaf, "realisasi"), f"{leaf.kode}: realisasi "
-                               f"{fmt_rupiah(leaf.realisasi_tercatat)}, {_recorded(prev)} {fmt_rupiah(other.realisasi)} "
-                               f"s.d. TW IV{_FIX}", SAME_YEAR))
+                               f"{fmt_rupiah(leaf.realisasi_tercatat)}, {_recorded(prev)} "
+                               f"{fmt_rupiah(other.realisasi)} s.d. TW IV{_fix()}", SAME_YEAR))
         out += _pagu_changed(leaf, other, prev)
     return out
 
@@ -368,13 +422,13 @@ def _pagu_changed(leaf: BudgetResult, other: BudgetResult, prev: Report) -> list
             return []
         return [Finding("warning", loc_of(leaf, "pagu"), f"{leaf.kode}: pagu {fmt_rupiah(leaf.pagu)}, "
                         f"{_recorded(prev)} pagu {fmt_rupiah(before)}{when}; "
-                        f"bila APBD Perubahan (DPPA) mengubahnya, tulis 'pagu_awal: {_yaml_number(before)}' di bawah "
+                        f"bila APBD Perubahan (DPPA) mengubahnya, tulis 'pagu_awal: {_yaml_value(before)}' di bawah "
                         "pagu agar tabel anggaran menyebut pagu awalnya; bila tidak, samakan angkanya, atau bila "
                         "laporan itu yang keliru, perbaiki dan terbitkan ralatnya", SAME_YEAR)]
     if leaf.pagu_awal == before or (other.pagu == leaf.pagu and not other.pagu_awal_tertulis):
         return []  # the pagu awal that report printed, or a report of after the change that recorded none
     return [Finding("warning", loc_of(leaf, "pagu_awal"), f"{leaf.kode}: pagu_awal {fmt_rupiah(leaf.pagu_awal)}, "
-                    f"{_recorded(prev)} pagu {fmt_rupiah(before)}{when}{_FIX}", SAME_YEAR)]
+                    f"{_recorded(prev)} pagu {fmt_rupiah(before)}{when}{_fix()}", SAME_YEAR)]
 
 
 def _indicators(report: Report, prev: Report) -> list[Finding]:
@@ -382,20 +436,20 @@ def _indicators(report: Report, prev: Report) -> list[Finding]:
     out = []
     for iid, ind, theirs in _shared(report, prev):
         pv = ind.realisasi.get(prev.tahun)
-        mine, other = as_number(cumulative(pv, "tahunan", ind.agregasi)), as_number(theirs.realisasi)
+        mine, other = cumulative(pv, "tahunan", ind.agregasi), theirs.realisasi
         if _differs(mine, other):
             loc = (pv.loc_of("tahunan") or pv.loc if pv else None) or ind.loc
-            out.append(Finding("warning", loc, f"{iid}: realisasi {prev.tahun} tertulis {fmt_entered(mine)}, "
-                               f"{_recorded(prev)} {fmt_entered(other)}{_FIX}", CODE))
+            out.append(Finding("warning", loc, f"{iid}: realisasi {prev.tahun} tertulis {_as_typed(mine)}, "
+                               f"{_recorded(prev)} {_as_typed(other)}{_fix(mine)}", CODE))
         out += _earlier_target(report, prev, iid, ind, theirs)
     return out
 
 
-def _measured(prev: Report, which: str, target: Decimal | None) -> str:
+def _measured(prev: Report, which: str, target: Value | None) -> str:
     """What to write for an earlier year's target taken from another document than the one the year was measured
     with."""
     return (f"; {_named(prev)} mengukur capaian {prev.tahun} dengan target {which} "
-            f"{fmt_entered(target)}: tulis {_yaml_number(target)}, atau bila laporan itu yang keliru, perbaiki dan "
+            f"{_as_typed(target)}: tulis {_yaml_value(target)}, atau bila laporan itu yang keliru, perbaiki dan "
             "terbitkan ralatnya")
 
 
@@ -407,12 +461,12 @@ def _earlier_target(report: Report, prev: Report, iid: str, ind: Indicator, thei
     is the last word on its target: under a PK Perubahan, the revised one (a target of the PK awal, in its
     ``target_awal``, or of the Renstra's yearly targets, typed from another table, is said as such)."""
     tpv = ind.target.get(prev.tahun)
-    mine = as_number(cumulative(tpv, "tahunan", ind.agregasi, annual_from_quarters=False))
-    other = as_number(theirs.target_tahunan)
+    mine = cumulative(tpv, "tahunan", ind.agregasi, annual_from_quarters=False)
+    other = theirs.target_tahunan
     if not _differs(mine, other):
         return []
     loc = (tpv.loc_of("tahunan") or tpv.loc if tpv else None) or ind.loc
-    said = f"{iid}: target {prev.tahun} tertulis {fmt_entered(mine)}"
+    said = f"{iid}: target {prev.tahun} tertulis {_as_typed(mine)}"
     pk = prev.data.pk
     if pk is not None and pk.jenis == "perubahan" and any(
             t.indikator == iid and _same(mine, t.target) for t in pk.target_awal):
@@ -421,7 +475,7 @@ def _earlier_target(report: Report, prev: Report, iid: str, ind: Indicator, thei
     if any(_same(mine, t) for t in plan):
         return [Finding("warning", loc, f"{said}, target Renstra tahun itu"
                         f"{_measured(prev, 'Perjanjian Kinerja', other)}", CODE)]
-    return [Finding("warning", loc, f"{said}, {_recorded(prev)} {fmt_entered(other)}{_FIX}", CODE)]
+    return [Finding("warning", loc, f"{said}, {_recorded(prev)} {_as_typed(other)}{_fix(mine)}", CODE)]
 
 
 def _budget(report: Report, prev: Report) -> list[Finding]:
@@ -435,7 +489,7 @@ def _budget(report: Report, prev: Report) -> list[Finding]:
             continue
         loc: Loc = loc_of(source, f"tahun_lalu.{what}", "tahun_lalu")
         out.append(Finding("warning", loc, f"tahun_lalu.{what} {fmt_rupiah(mine)}, sedangkan {_named(prev)} "
-                           f"menghitung {what} {fmt_rupiah(other)}{_FIX}", CODE))
+                           f"menghitung {what} {fmt_rupiah(other)}{_fix()}", CODE))
     return out
 
 
