@@ -27,6 +27,7 @@ from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.sheets.export import export_workbook
 from lkjip_site.sheets.impor import import_workbook
 from lkjip_site.sheets.stage import load_one
+from lkjip_site.sheets.yamledit import YamlText
 
 pytestmark = pytest.mark.usefixtures("epoch")
 
@@ -695,6 +696,59 @@ def test_a_comment_on_a_cell_is_said_not_dropped_silently(exported: dict[str, by
 
 def first_empty_column(ws: Any) -> int:
     return max(c for c in range(1, ws.max_column + 1) if ws.cell(row=1, column=c).value not in (None, "")) + 1
+
+
+def test_budget_rows_new_in_the_workbook_are_written_where_the_sheet_has_them(exported: dict[str, bytes],
+                                                                              tmp_path: Path) -> None:
+    """A sub kegiatan typed between two rows of the sheet (in its kode's order, as the DPA lists them), one above
+    the first of its kegiatan, and a new kegiatan between two others were all appended at the end of their lists in
+    anggaran.yaml, and so printed last in the budget table. They are written where the sheet has them; every other
+    line (the comments, the blank lines between programs) stays as it was."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    wb = open_book(exported[slug])
+    budget = wb["Anggaran"]
+
+    def insert_before(kode: str, rows: list[dict[str, Any]]) -> None:
+        at = find_row(budget, {"Kode": kode})
+        budget.insert_rows(at, len(rows))
+        for i, values in enumerate(rows):
+            put(budget, at + i, values)
+
+    def sub(kode: str) -> dict[str, Any]:
+        return {"Kode": kode, "Uraian": f"Sub kegiatan {kode}", "Pagu (Rp)": 1000000, "Realisasi (Rp)": 900000}
+
+    insert_before("7.01.01.2.01.0007", [sub("7.01.01.2.01.0003")])
+    insert_before("7.01.01.2.03.0005", [sub("7.01.01.2.03.0001")])
+    insert_before("7.01.02.2.04", [{"Kode": "7.01.02.2.03", "Uraian": "Kegiatan baru"}, sub("7.01.02.2.03.0001")])
+    assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["anggaran.yaml"]
+    text = (root / "content/laporan" / slug / "data/anggaran.yaml").read_text(encoding="utf-8")
+    kodes = re.findall(r"- kode: (\S+)", text)
+    assert kodes[kodes.index("7.01.01.2.01.0001"):kodes.index("7.01.01.2.01.0007") + 1] == [
+        "7.01.01.2.01.0001", "7.01.01.2.01.0003", "7.01.01.2.01.0007"]
+    assert kodes[kodes.index("7.01.01.2.03"):kodes.index("7.01.01.2.03.0005") + 1] == [
+        "7.01.01.2.03", "7.01.01.2.03.0001", "7.01.01.2.03.0005"]
+    assert kodes[kodes.index("7.01.02.2.02.0003"):kodes.index("7.01.02.2.04") + 1] == [
+        "7.01.02.2.02.0003", "7.01.02.2.03", "7.01.02.2.03.0001", "7.01.02.2.04"]
+    assert [line for line in _yaml_diff(root, slug, "anggaran.yaml") if not line.startswith("+")] == []
+    assert "\n\n  - kode: 7.01.02\n" in text and "\n\n  - kode: 7.01.03\n" in text
+
+
+def test_an_item_added_among_others_keeps_the_comments_and_blank_lines_of_its_neighbours() -> None:
+    """An item added before the first of a list goes above the comment over that item (the comment is the item's);
+    one added between two goes after the first's own lines, the blank line and comment over the next staying with
+    the next; the file's blank lines between items are kept for the new one."""
+    doc = YamlText("tahun: 2023\nprogram:\n  # Program pertama\n  - kode: 7.01.02\n    nama: B\n\n"
+                   "  # Program ketiga\n  - kode: 7.01.04\n    nama: D\n")
+    seq = doc.find(["program"])
+    doc.insert_item(seq, 0, ["kode: 7.01.01", "nama: A"], "A")
+    doc.insert_item(seq, 1, ["kode: 7.01.03", "nama: C"], "C")
+    doc.append_item(seq, ["kode: 7.01.05", "nama: E"], "E", after=1)
+    text, lines = doc.result()
+    assert text == ("tahun: 2023\nprogram:\n  - kode: 7.01.01\n    nama: A\n\n  # Program pertama\n  - kode: 7.01.02\n"
+                    "    nama: B\n\n  - kode: 7.01.03\n    nama: C\n\n  # Program ketiga\n  - kode: 7.01.04\n"
+                    "    nama: D\n\n  - kode: 7.01.05\n    nama: E\n")
+    assert [(first, origin) for first, _last, origin in lines] == [(3, "A"), (10, "C"), (17, "E")]
 
 
 def test_a_workbook_imported_once_is_imported_again_after_one_more_fix(exported: dict[str, bytes],

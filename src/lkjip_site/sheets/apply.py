@@ -830,23 +830,23 @@ class Importer:
         index = budget_index(doc)
         wanted = {normalise_code(n.kode) for p in tree for n in _walk(p)}
 
-        def visit(node: BudgetNode, parent_seq: SequenceNode | None) -> None:
+        def visit(node: BudgetNode, parent_seq: SequenceNode | None, siblings: list[BudgetNode]) -> None:
             kode = normalise_code(node.kode)
             n = rows[kode][0]
             origin = self._origin(sheet, "kode", n)
             if kode not in index:
                 if parent_seq is not None:
-                    doc.append_item(parent_seq, item_body(node), origin)
+                    _add_in_sheet_order(doc, parent_seq, node, siblings, index, origin)
                     self._change(origin, f"{TINGKAT[node.level].lower()} baru {node.kode}")
                 return
             mapping, _seq, _i, child_seq = index[kode]
             self._edit_budget_fields(doc, sheet, mapping, node, expected[kode], n)
             for child in node.children:
-                visit(child, child_seq)
+                visit(child, child_seq, node.children)
 
         root_seq = doc.find(["program"])
         for p in tree:
-            visit(p, root_seq if isinstance(root_seq, SequenceNode) else None)
+            visit(p, root_seq if isinstance(root_seq, SequenceNode) else None, tree)
         for kode, (_mapping, seq, i, _child) in index.items():
             if kode in wanted or any(parent in index and parent not in wanted for parent in ancestors(kode)):
                 continue
@@ -1038,6 +1038,30 @@ def budget_index(doc: YamlText) -> dict[str, tuple[MappingNode, SequenceNode, in
 
     walk(doc.find(["program"]), "kegiatan", "sub_kegiatan")
     return out
+
+
+def _add_in_sheet_order(doc: YamlText, seq: SequenceNode, node: BudgetNode, siblings: list[BudgetNode],
+                        index: dict[str, tuple[MappingNode, SequenceNode, int, SequenceNode | None]],
+                        origin: Origin) -> None:
+    """A budget row new in the workbook, put in its parent's list of ``anggaran.yaml`` where the sheet has it: after
+    the nearest row above it of the same parent that the file already has, else before the nearest one below it,
+    else (the parent's rows all new) at the end.
+
+    Appended at the end, a program, kegiatan or sub kegiatan typed between two rows of the sheet (in the order of
+    its kode, as the DPA lists them) came last in the file, and so in the report's budget table and its PDF."""
+    def in_file(rows: list[BudgetNode]) -> list[int]:
+        """The places in ``seq`` of those of ``rows`` the file has."""
+        kodes = (normalise_code(r.kode) for r in rows)
+        return [index[k][2] for k in kodes if k in index and index[k][1] is seq]
+
+    at = siblings.index(node)
+    above, below = in_file(siblings[:at]), in_file(siblings[at + 1:])
+    if above:
+        doc.append_item(seq, item_body(node), origin, after=above[-1])
+    elif below:
+        doc.insert_item(seq, below[0], item_body(node), origin)
+    else:
+        doc.append_item(seq, item_body(node), origin)
 
 
 def _walk(node: BudgetNode) -> list[BudgetNode]:

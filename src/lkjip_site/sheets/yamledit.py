@@ -212,27 +212,56 @@ class YamlText:
             begin -= 1  # the item was set apart by a blank line on both sides: keep one, not two
         self._add(begin, line_end, "", origin)
 
-    def append_item(self, seq: SequenceNode, lines: list[str], origin: Any = None) -> None:
-        """Append an item (block lines without the ``- `` and indentation) to a block sequence, in its style.
+    def append_item(self, seq: SequenceNode, lines: list[str], origin: Any = None, after: int = -1) -> None:
+        """Add an item (block lines without the ``- `` and indentation) to a block sequence after its item ``after``
+        (the last by default), in its style.
 
         The item's first line gets the dash; the next lines are indented under it, as the file's items are. A blank
-        line separates the new item when the file separates its items that way.
+        line separates the new item when the file separates its items that way. Lines after the item ``after``
+        that are not its own (a comment over the next item) stay with the next item.
         """
         if seq.flow_style:
             self._insert_flow(seq, lines[0], origin)
             return
-        last = seq.value[-1]
-        dash_col = _dash_column(self.text, last)
-        inner = last.start_mark.column
-        pos = self._line_end(self.content_end(last))
-        blank = ""
-        if len(seq.value) > 1:
-            between = self.text[self.content_end(seq.value[-2]):last.start_mark.index]
-            if "\n\n" in between or re.search(r"\n[ \t]*\n", between):
-                blank = "\n"
+        item = seq.value[after]
+        pos = self._line_end(self.content_end(item))
+        self._add(pos, pos, "\n" + self._blank(seq) + self._item_text(item, lines), origin)
+
+    def insert_item(self, seq: SequenceNode, before: int, lines: list[str], origin: Any = None) -> None:
+        """Add an item (as :meth:`append_item`) to a block sequence before its item ``before``, and before the
+        comment lines right above that item at its indentation or less (they are that item's)."""
+        if seq.flow_style:
+            self._insert_flow(seq, lines[0], origin)
+            return
+        item = seq.value[before]
+        dash_col = _dash_column(self.text, item)
+        start = self.text.rfind("\n", 0, item.start_mark.index) + 1
+        while start > 0:
+            above = self.text.rfind("\n", 0, start - 1) + 1
+            line = self.text[above:start - 1]
+            comment = line.lstrip().startswith("#") and len(line) - len(line.lstrip()) <= dash_col
+            if not (comment or (before > 0 and not line.strip())):  # blank lines stay between items
+                break
+            start = above
+        body, blank = self._item_text(item, lines), self._blank(seq)
+        if start == 0:
+            self._add(0, 0, body + "\n" + blank, origin)
+        else:  # at the end of the line above, as appended lines are: lines added deeper there go first
+            self._add(start - 1, start - 1, "\n" + (blank + body if before > 0 else body + blank), origin)
+
+    def _item_text(self, like: Node, lines: list[str]) -> str:
+        """Block lines as an item of the sequence holding ``like``, dash and indentation as that item's."""
+        dash_col, inner = _dash_column(self.text, like), like.start_mark.column
         body = " " * dash_col + "-" + " " * (inner - dash_col - 1) + lines[0]
-        body += "".join("\n" + " " * inner + line for line in lines[1:])
-        self._add(pos, pos, "\n" + blank + body, origin)
+        return body + "".join("\n" + " " * inner + line for line in lines[1:])
+
+    def _blank(self, seq: SequenceNode) -> str:
+        """A blank line when the file sets the sequence's (last two) items apart by one, else nothing."""
+        if len(seq.value) > 1:
+            between = self.text[self.content_end(seq.value[-2]):seq.value[-1].start_mark.index]
+            if "\n\n" in between or re.search(r"\n[ \t]*\n", between):
+                return "\n"
+        return ""
 
     def delete_item(self, seq: SequenceNode, index: int, origin: Any = None) -> None:
         """Remove one item of a sequence (its whole lines in block style)."""
