@@ -30,13 +30,13 @@ import vl_convert
 from altair.utils.schemapi import validate_jsonschema
 from altair.vegalite.v6.schema.core import load_schema
 from conftest import REPO
-from test_compute import CARRIED_MEAN, CARRIED_TW2, level_without_tw3, mean_without_tw3
+from test_compute import CARRIED_MEAN, CARRIED_TW2, leaf, level_without_tw3, mean_without_tw3, node
 
 from lkjip_site.cli.serve import PreviewServer
 from lkjip_site.compute.efficiency import METODE_NAMA
 from lkjip_site.core.diagnostics import Diagnostics
 from lkjip_site.core.fmt import fmt_or_dash, fmt_percent_or_dash, fmt_rupiah_or_dash
-from lkjip_site.core.model import Loc, PeriodValues
+from lkjip_site.core.model import Budget, Loc, Missing, PeriodValues
 from lkjip_site.core.memo import SWEEP_MARGIN_S
 from lkjip_site.core.numbers import Derived, as_decimal
 from lkjip_site.elements.charts import spec as c
@@ -55,7 +55,7 @@ from lkjip_site.elements.charts.plan import build, canonical_json
 from lkjip_site.elements.charts.style import LEGEND_ON_TOP_ABOVE
 from lkjip_site.elements.charts.svg import render_chart
 from lkjip_site.elements.figures import chart_efisiensi, chart_renstra, chart_target_realisasi, chart_tren
-from lkjip_site.elements.tables import (table_capaian, table_efisiensi, table_perbandingan_tahun,
+from lkjip_site.elements.tables import (number_na_reasons, table_capaian, table_efisiensi, table_perbandingan_tahun,
                                        table_triwulan_indikator)
 from lkjip_site.markdown.directives import Directive
 from lkjip_site.sheets.stage import load_one
@@ -504,6 +504,30 @@ def test_a_chart_of_a_value_not_of_its_quarter_says_so_in_its_text_data_table_an
         assert (result.table.notes, result.table.note_refs) == ((), ()) and "Catatan" not in result.summary
         assert "t_catatan" not in json.dumps(result.spec)
 
+
+
+def test_the_efficiency_chart_and_table_say_a_capaian_is_of_an_earlier_quarter() -> None:
+    """The efficiency chart drew IKM's capaian 103,75 % of a TW III report, made of TW II's 83 (TW III declared
+    missing), bare beside the capaian table's lettered note, and the efficiency table printed it bare too: both say
+    the note now, the chart in its text, data table, tooltip and marks' descriptions. Its serapan has no note."""
+    budget = Budget(2026, [node("program", "7.01.02", [node("kegiatan", "7.01.02.2.01", [
+        leaf("7.01.02.2.01.0001", 100000000, Missing("tahun berjalan"),
+             realisasi_tw={"tw1": D(20000000), "tw2": D(20000000), "tw3": D(20000000)})])], sasaran="S1")], Loc("x", 1))
+    level = level_without_tw3(program="7.01.02", anggaran=budget)
+    result = render_chart(chart_efisiensi(level, {}))
+    assert result.table.rows[0][1:3] == ("103,75 %", "60,00 %")
+    assert result.table.notes == (CARRIED_TW2,) and result.table.note_refs[0][:3] == (0, 1, 0)
+    assert result.summary.endswith(f" Catatan: Indikator IKM: {CARRIED_TW2}."), result.summary
+    values = [v for d in _datasets(result.spec) for v in d if "seri" in v]
+    assert values and all(v["t_catatan"] == CARRIED_TW2 and CARRIED_TW2 in v["keterangan"] for v in values)
+    assert '"title":"Catatan"' in json.dumps(result.spec, separators=(",", ":"))
+    table = table_efisiensi(level, {})
+    number_na_reasons(table)
+    capaian, serapan = table.body[0].cells[2:4]
+    assert (capaian.text, capaian.figure, capaian.note) == ("103,75 %", "IKM.capaian", 1) and serapan.note == 0
+    assert table.na_notes[0] == CARRIED_TW2
+    plain = render_chart(chart_efisiensi(load_one(REPO, "pengaron-2024-tw1", Diagnostics()), {}))
+    assert plain.table.notes == () and "Catatan" not in plain.summary and "t_catatan" not in json.dumps(plain.spec)
 
 def _datasets(spec: object) -> list[list[dict]]:
     """Every inline ``values`` list of a Vega-Lite spec."""

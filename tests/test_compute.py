@@ -637,14 +637,14 @@ CARRIED_TW2 = ("realisasi TW III tidak tersedia (survei TW III belum selesai); y
                "terakhir yang tersedia")
 
 
-def level_without_tw3(**kw):
+def level_without_tw3(anggaran=None, **kw):
     """A TW III report of a level (``agregasi: terakhir``) whose TW III realisasi is declared missing, its numbers
     read back as the memo stores them."""
     tw3 = Missing("survei TW III belum selesai")
     ind = indicator("IKM", kw.pop("target", D(80)), PeriodValues(quarters={"tw1": kw.pop("tw1", D(81)),
                                                                            "tw2": kw.pop("tw2", D(83)), "tw3": tw3}),
                     tahun=2026, satuan="indeks", agregasi="terakhir", **kw)
-    r = report([ind], sasaran=[("S1", ["IKM"])], tahun=2026, periode="tw3")
+    r = report([ind], sasaran=[("S1", ["IKM"])], tahun=2026, periode="tw3", anggaran=anggaran)
     r.computed = pickle.loads(pickle.dumps(compute_report(r, {}, "permendagri-86-2017")))
     return r
 

@@ -27,7 +27,8 @@ from .charts.marks import FIGURE_IDS, FIGURE_NOTES
 from .charts.pieces import print_pieces
 from .charts.spec import ChartError, ChartSpec
 from .charts.style import FALLBACK_PREDIKAT
-from .select import OptionError, budget_of, dataset_of, efficiency_ids, empty_efficiency, indicators_for, option_ids
+from .select import (OptionError, budget_of, dataset_of, efficiency_ids, efficiency_note, empty_efficiency,
+                     indicators_for, option_ids)
 
 SpecBuilder = Callable[[Report, dict[str, Any]], ChartSpec]
 
@@ -165,9 +166,11 @@ def chart_efisiensi(report: Report, options: dict[str, Any]) -> ChartSpec:
     # (rows linked to the budget whose values are all still to come, as in a report just made by ``lkjip new
     # --dari``, are drawn as N/A marks: its error stopped the whole site's build and its preview)
     valued = [r for r in source if r.capaian is not None or r.serapan is not None] or source
-    rows = [{"nama": r.label, "capaian": r.capaian, "serapan": r.serapan, "efisiensi": r.result.formatted(),
-             "status": r.result.label or r.result.reason,
-             FIGURE_IDS: dict(zip(("capaian", "serapan"), efficiency_ids(report, r, per_sasaran)))} for r in valued]
+    # a capaian made of a value taken from an earlier quarter says so, as the capaian and efficiency tables letter it
+    rows = [_noted({"nama": r.label, "capaian": r.capaian, "serapan": r.serapan, "efisiensi": r.result.formatted(),
+                    "status": r.result.label or r.result.reason,
+                    FIGURE_IDS: dict(zip(("capaian", "serapan"), efficiency_ids(report, r, per_sasaran)))},
+                   {"capaian": efficiency_note(report, r, per_sasaran)}) for r in valued]
     if not rows:
         raise OptionError(empty_efficiency(options))
     # the rows are the indicators that name a program (or the sasaran): "3 dari 3 program" counted indicators

@@ -53,6 +53,16 @@ def efficiency_ids(report: Report, row: EfficiencyRow, per_sasaran: bool) -> tup
     return capaian, f"anggaran.{row.kode_anggaran}.serapan" if found else ""
 
 
+
+def efficiency_note(report: Report, row: EfficiencyRow, per_sasaran: bool) -> str:
+    """The note of an efficiency row's capaian, as the capaian table letters it (``Result.note``: made of a value
+    taken from an earlier quarter, floored at 0 %); "" for none. The efficiency table and chart printed TW II's
+    capaian "103,75 %" of a TW III report bare beside the capaian table's lettered note. A sasaran's capaian is a
+    mean of its indicators, which no table notes."""
+    indicator = None if per_sasaran else report.computed.indikator.get(row.key)
+    return indicator.capaian.note if indicator is not None else ""
+
+
 def option_ids(options: dict[str, Any], key: str) -> list[str] | None:
     raw = options.get(key)
     if raw is None:

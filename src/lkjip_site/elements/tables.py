@@ -31,8 +31,8 @@ from ..core.templates import theme_errors
 from ..core.model import Missing, PerjanjianKinerja, Pihak, Report, ScaleClass, Value
 from ..core.suggest import did_you_mean
 from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
-from .select import (OptionError, budget_of, dataset_of, efficiency_ids, empty_efficiency, indicators_for, option_ids,
-                     option_years)
+from .select import (OptionError, budget_of, dataset_of, efficiency_ids, efficiency_note, empty_efficiency,
+                     indicators_for, option_ids, option_years)
 
 
 @dataclass
@@ -461,8 +461,8 @@ def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
         cells = [Cell(str(n)), Cell(i.nama, header=True), text(i.satuan)]
         cells += [val(by_year[y].realisasi, f"{i.id}.realisasi@{y}", "realisasi") if y in by_year
                   else val(None, "", f"realisasi {y}") for y in years]
-        cells += [_change_cell(num(i.delta, i.delta_decimals, i.delta_reason), i.delta_note),
-                  _change_cell(Cell(i.tren_teks, figure=f"{i.id}.tren"), i.delta_note) if i.tren
+        cells += [_noted_cell(num(i.delta, i.delta_decimals, i.delta_reason), i.delta_note),
+                  _noted_cell(Cell(i.tren_teks, figure=f"{i.id}.tren"), i.delta_note) if i.tren
                   else Cell(NA, cls="na", title=i.delta_reason)]
         body.append(Row(cells))
     # the change is always this year's against last year's (``delta``), whichever years the columns show: the
@@ -479,9 +479,10 @@ def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
     return Table([hdr], body, notes=[note])
 
 
-def _change_cell(cell: Cell, note: str) -> Cell:
-    """A change from last year made of a realisasi not of its own quarter (``IndicatorResult.delta_note``), marked
-    as that realisasi is (``dicatat``, the same lettered note): "1 · naik" read as TW III's against last year's."""
+def _noted_cell(cell: Cell, note: str) -> Cell:
+    """A figure made of a value not of its own quarter, marked as that value is (``dicatat``, the same lettered note):
+    a change from last year (``IndicatorResult.delta_note``: "1 · naik" read as TW III's against last year's), an
+    efficiency row's capaian (``select.efficiency_note``). An N/A keeps its own reason."""
     if note and cell.cls != "na":
         cell.cls, cell.title = (f"{cell.cls} dicatat".strip(), note)
     return cell
@@ -641,7 +642,8 @@ def table_efisiensi(report: Report, options: dict[str, Any]) -> Table:
         value = (Cell(NA, numeric=True, title=result.reason, cls="na") if result.value is None
                  else Cell(result.formatted(), numeric=True))
         capaian, serapan_id = efficiency_ids(report, r, not per_indicator)
-        body.append(Row([Cell(str(n)), Cell(r.label, header=True), pct(r.capaian, figure=capaian),
+        body.append(Row([Cell(str(n)), Cell(r.label, header=True),
+                         _noted_cell(pct(r.capaian, figure=capaian), efficiency_note(report, r, not per_indicator)),
                          pct(r.serapan, figure=serapan_id), value, text(result.label or NA)]))
     notes = [c.efisiensi_deskripsi]
     if per_indicator:  # a kegiatan's indicator beside "97,47 %" read as its kegiatan's own (which was 100 %)

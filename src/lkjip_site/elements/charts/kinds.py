@@ -625,7 +625,13 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
     all_vals: list[Decimal] = []
     above = 0
     compared = 0
+    # a capaian made of a value taken from an earlier quarter (marks.FIGURE_NOTES) says so in the text, the tooltips,
+    # the marks' descriptions and the data table, as the efficiency table letters it: it was drawn bare
+    cell_notes: list[tuple[str, ...]] = []
+    said: list[tuple[str, str]] = []
     for row, name in zip(rows, names):
+        notes = row_notes(row, ("capaian",))
+        said.append((name, notes))
         c = as_decimal(row.get("capaian"))
         s = as_decimal(row.get("serapan"))
         eff = row.get("efisiensi")
@@ -637,6 +643,8 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
         desc = f"{name}; capaian {fmt_percent_or_dash(c)}; serapan {fmt_percent_or_dash(s)}"
         if has_status:
             desc += f"; {status}"
+        if notes:
+            desc += f"; catatan: {notes}"
         for seri, v in zip(series, (c, s)):
             if v is not None:
                 all_vals.append(v)
@@ -651,6 +659,7 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
                     "t_capaian": fmt_percent_or_dash(c),
                     "t_serapan": fmt_percent_or_dash(s),
                     "t_status": status,
+                    **({"t_catatan": notes} if notes else {}),
                 }
             )
         cells = [name, fmt_percent_or_dash(c), fmt_percent_or_dash(s)]
@@ -660,6 +669,7 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
             cells.append(status)
         table_rows.append(tuple(cells))
         table_ids.append(("", figure_id(row, "capaian"), figure_id(row, "serapan"), *[""] * (len(cells) - 3)))
+        cell_notes.append(("", figure_note(row, "capaian"), *[""] * (len(cells) - 2)))
     y = alt.Y("nama:N", sort=names, title=None, axis=alt.Axis(labelExpr=wrap_expr(names)))
     y_off = alt.YOffset("seri:N", sort=series)
     x = alt.X("nilai:Q", title="Persen (%)", scale=alt.Scale(domain=percent_domain(all_vals), nice=False),
@@ -671,6 +681,7 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
     ]
     if has_status:
         tooltip.append(alt.Tooltip("t_status:N", title="Efisiensi"))
+    tooltip = noted_tooltip(tooltip, values)
     base = alt.Chart(data(values)).transform_filter("isValid(datum.nilai)")
     bars = base.mark_bar(ariaRoleDescription="batang", cornerRadiusEnd=2).encode(
         y=y,
@@ -705,9 +716,10 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
     if has_status:
         header.append("Keterangan")
         numeric.append(False)
-    table = ChartTable(tuple(header), tuple(table_rows), tuple(numeric), table_figures(table_ids))
+    table = ChartTable(tuple(header), tuple(table_rows), tuple(numeric), table_figures(table_ids),
+                       *lettered(cell_notes))
     alt_text = f"Grafik batang capaian kinerja dibandingkan serapan anggaran untuk {len(rows)} {tingkat}."
-    return Plan(chart, " ".join(parts), table, alt_text)
+    return Plan(chart, " ".join(parts) + notes_sentence(said), table, alt_text)
 
 
 def plan_ikm(spec: ChartSpec) -> Plan:
