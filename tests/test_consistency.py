@@ -421,6 +421,8 @@ def _tampered(html: str, container: str, row: str | None, old: str, new: str) ->
     ("mb", "bab-3", "grafik-efisiensi", "(IKKI)", "115,93 %", "115,94 %", "IKKI.capaian"),
     ("mb", "bab-3", "grafik-efisiensi", "(IKKI)", "97,47 %", "97,48 %", "anggaran.7.01.01.serapan"),
     ("mb", "bab-3", "tabel-efisiensi", "(IKKI)", "97,47 %", "97,48 %", "anggaran.7.01.01.serapan"),
+    # the year table's change from last year (its "Perubahan" cell was printed unmarked, never compared)
+    ("mb", "bab-3", "perbandingan-tahun", "IKKI.realisasi@2023", "44,20", "44,21", "IKKI.delta"),
     # a dataset chart's cell: one number of the CSV
     ("bs", "bab-1", "grafik-pendanaan-renstra", "Penunjang Urusan", "4.279.086.668", "4.279.086.669",
      "data.pendanaan-renstra.2022.1"),

@@ -461,7 +461,7 @@ def table_perbandingan_tahun(report: Report, options: dict[str, Any]) -> Table:
         cells = [Cell(str(n)), Cell(i.nama, header=True), text(i.satuan)]
         cells += [val(by_year[y].realisasi, f"{i.id}.realisasi@{y}", "realisasi") if y in by_year
                   else val(None, "", f"realisasi {y}") for y in years]
-        cells += [_noted_cell(num(i.delta, i.delta_decimals, i.delta_reason), i.delta_note),
+        cells += [_noted_cell(num(i.delta, i.delta_decimals, i.delta_reason, f"{i.id}.delta"), i.delta_note),
                   _noted_cell(Cell(i.tren_teks, figure=f"{i.id}.tren"), i.delta_note) if i.tren
                   else Cell(NA, cls="na", title=i.delta_reason)]
         body.append(Row(cells))
