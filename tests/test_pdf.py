@@ -1791,22 +1791,27 @@ def test_a_level_taken_from_an_earlier_quarter_is_noted_in_the_text_the_tables_a
     sentences and its PDF with no mark, TW III's survey being declared not done (``tw3: {tidak_ada: ...}``): an
     auditor read it as TW III's. The value stays (``agregasi: terakhir`` keeps the latest known); the table marks it
     and its capaian with a lettered note, a ``{nilai}`` carries the note after it (a page footnote in the PDF, not an
-    "N/A:" one), and the build's audit of every printed figure still passes."""
+    "N/A:" one), and the build's audit of every printed figure still passes.
+
+    Once a paragraph: a sentence citing its realisasi, change, trend and capaian said the one note four times (four
+    footnotes in the PDF); the first value says it, the others keep it as their title, and the next paragraph says
+    it again."""
     root = tmp_path / "proyek"
     assert new_report(root, "uji-2026-tw3", 2026, "tw3", "Kecamatan Uji") == 0
     folder = root / "content" / "laporan" / "uji-2026-tw3"
     indicators = folder / "data" / "indikator.yaml"
     text = indicators.read_text(encoding="utf-8")
     text = text.replace("    polaritas: positif\n", "    polaritas: positif\n    agregasi: terakhir\n")
-    text = re.sub(r"      2026: \{tw1: [^}]*\}", "      2026: {tw1: 81, tw2: 83, tw3: {tidak_ada: survei TW III belum "
-                  "selesai}}", text)
+    text = re.sub(r"      2026: \{tw1: [^}]*\}", "      2025: 82\n      2026: {tw1: 81, tw2: 83, tw3: {tidak_ada: "
+                  "survei TW III belum selesai}}", text)
     assert "tidak_ada" in text
     indicators.write_text(text, encoding="utf-8")
     chapter = folder / "30-bab-3-akuntabilitas-kinerja.md"
     body = chapter.read_text(encoding="utf-8")
     chapter.write_text(body.replace("Indikator {nilai}`IKU1.nama` mencapai",
-                                    "Realisasi s.d. TW III {nilai}`IKU1.realisasi`; indikator {nilai}`IKU1.nama` "
-                                    "mencapai", 1), encoding="utf-8")
+                                    "Realisasi s.d. TW III {nilai}`IKU1.realisasi`, naik {nilai}`IKU1.selisih` "
+                                    "({nilai}`IKU1.tren`); indikator {nilai}`IKU1.nama` mencapai", 1)
+                       + "\nCapaian {nilai}`IKU1.capaian` tercatat.\n", encoding="utf-8")
     with source_date_epoch():
         result = build(BuildOptions(root=root, output=root / "situs", use_cache=False))
     assert not result.diagnostics.errors, [d.format() for d in result.diagnostics.errors]
@@ -1814,16 +1819,23 @@ def test_a_level_taken_from_an_earlier_quarter_is_noted_in_the_text_the_tables_a
             "terakhir yang tersedia")
     version = root / "situs" / "laporan" / "uji-2026-tw3" / "1.0"
     page = (version / "bab-3-akuntabilitas-kinerja" / "index.html").read_text(encoding="utf-8")
-    assert f'>83</span><span class="nilai-catatan">{note}</span>' in page
-    assert f'>103,75 %</span><span class="nilai-catatan">{note}</span>' in page
+    sentence = re.search(r"<p>Realisasi s\.d\. TW III .*?</p>", page).group()
+    assert f'>83</span><span class="nilai-catatan">{note}</span>' in sentence
+    assert sentence.count('class="nilai-catatan"') == 1 and sentence.count(f'title="{note}"') == 4
+    assert '>103,75 %</span> dengan predikat' in sentence
+    assert f'>Capaian <span data-angka="IKU1.capaian" class="angka-utuh" title="{note}">103,75 %</span><span ' \
+           f'class="nilai-catatan">{note}</span> tercatat.' in page
     assert re.search(r'data-angka="IKU1\.realisasi" class="angka dicatat">83<sup class="na-ref">.*?>a</a></sup>', page)
     assert re.search(r'data-angka="IKU1\.capaian" class="angka dicatat">103,75 %<sup class="na-ref">.*?>a</a></sup>',
                      page)
     assert f'<sup>a</sup> {note}</li>' in page
     reader = pypdf.PdfReader(version / "uji-2026-tw3-1.0.pdf")
     pdf = " ".join(_text(reader, i) for i in range(len(reader.pages)))
-    assert re.search(r"Realisasi s\.d\. TW III 83\d; indikator", pdf)  # the value, then its footnote's call
+    # the value, then its footnote's call; the change, trend and capaian after it without one
+    assert re.search(r"Realisasi s\.d\. TW III 83(\d), naik 1 \(naik\); indikator .* mencapai 103,75 % dengan", pdf)
+    assert re.search(r"Capaian 103,75 %\d tercatat", pdf) and len(re.findall(rf"\d\. {re.escape(note)}", pdf)) == 2
     assert re.search(r"\b83a 103,75 %a\b", pdf)  # the table's cells with their letter
     assert f"1. {note}" in pdf and f"a {note}" in pdf and f"N/A: {note}" not in pdf
     ind = (version / "data-terbuka" / "indikator.csv").read_text(encoding="utf-8")
-    assert ind.splitlines()[0].endswith(",catatan_nilai") and ind.splitlines()[1].endswith(f',"{note}"')
+    lines = ind.splitlines()  # 2025's row, then 2026's
+    assert lines[0].endswith(",catatan_nilai") and lines[2].endswith(f',"{note}"')

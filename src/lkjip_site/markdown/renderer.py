@@ -26,7 +26,7 @@ from .links import line_of, resolve_links
 from .urls import chapter_url, pdf_anchor
 
 
-def format_value(report: Report, path: str, note_id: str | None = None) -> str:
+def format_value(report: Report, path: str, note_id: str | None = None, said: set[str] | None = None) -> str:
     """``{nilai}`path``` as HTML: the same computed value and formatting as in the tables; N/A with its reason.
 
     The value is marked with its path (``data-angka``), which is also the id of a named figure, so the consistency
@@ -35,7 +35,9 @@ def format_value(report: Report, path: str, note_id: str | None = None) -> str:
     (the PDF) the footnote has that id and its call, which the footnote leaves where the span stood, is a link to it:
     a reader of the PDF on a screen tapped the "¹" after an N/A and nothing happened.
     A value with a note (``Ref.note``: taken from an earlier quarter, or set by a rule) carries it the same way, in a
-    ``nilai-catatan`` span: TW II's realisasi printed as "s.d. TW III" read as TW III's.
+    ``nilai-catatan`` span: TW II's realisasi printed as "s.d. TW III" read as TW III's. ``said``: the notes said
+    already in the paragraph, filled in here; a value whose note is among them keeps it as its ``title`` only (a
+    sentence citing one carried indicator's realisasi, capaian, change and trend said one note four times).
     Raises ``LookupError`` (Indonesian message) for a path that names nothing.
     """
     ref = lookup(report.computed, path)
@@ -48,6 +50,10 @@ def format_value(report: Report, path: str, note_id: str | None = None) -> str:
     if ref.note:
         note = escape(ref.note)
         value = f'<span data-angka="{mark}"{whole} title="{note}">{escape(ref.formatted())}</span>'
+        if said is not None and ref.note in said:
+            return value
+        if said is not None:
+            said.add(ref.note)
         return value + _said_beside(note, "nilai-catatan", note_id)
     return f'<span data-angka="{mark}"{whole}>{escape(ref.formatted())}</span>'
 
@@ -230,7 +236,8 @@ class LkjipRenderer(RendererHTML):
             return _render_ref(ctx, target, loc)
         if name == "nilai":
             try:
-                return format_value(ctx.report, target, _note_id(ctx, env) if ctx.pdf else None)
+                return format_value(ctx.report, target, _note_id(ctx, env) if ctx.pdf else None,
+                                    _notes_said(tokens, env))
             except LookupError as exc:
                 ctx.diags.error(loc, exc.args[0] if exc.args else f"nilai '{target}' tidak dikenal")
                 return ""
@@ -243,6 +250,15 @@ def _note_id(ctx: RenderContext, env: dict[str, Any]) -> str:
     is in it; numbered in the order rendered, which is the order printed."""
     env["lkjip_na_notes"] = env.get("lkjip_na_notes", 0) + 1
     return f"{ctx.chapter.id}--catatan-na-{env['lkjip_na_notes']}"
+
+
+def _notes_said(tokens: Sequence[Token], env: dict[str, Any]) -> set[str]:
+    """The values' notes said so far in the paragraph (heading, list item, table cell) whose inline children are
+    ``tokens``: each is said once there, after its first value (:func:`format_value`), on the site and in the PDF."""
+    scope = env.get("lkjip_notes_said")
+    if scope is None or scope[0] is not tokens:
+        scope = env["lkjip_notes_said"] = (tokens, set())
+    return scope[1]
 
 
 def _ids_near(ctx: RenderContext, name: str, target: str) -> str:
