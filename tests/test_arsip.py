@@ -1369,6 +1369,60 @@ def test_compare_prints_a_realisasi_declared_missing_as_n_a_as_the_tables_do() -
     assert ("Target 2024", "–", "100") in rows
 
 
+
+CARRIED = ("realisasi TW III tidak tersedia (survei TW III belum selesai); yang ditampilkan realisasi TW II, nilai "
+           "terakhir yang tersedia")
+
+
+def test_change_page_says_a_value_taken_from_an_earlier_quarter_and_its_change(tmp_path: Path, epoch: None) -> None:
+    """A TW III realisasi of 85, released, then declared missing (the survey not done after all): version 1.1 shows
+    TW II's 83, marked in its tables, and its change page read "85 → 83, -2" and capaian "-2,50 poin persen" bare,
+    as if TW III's level fell. The new value and its change carry the note the tables letter, lettered under the
+    table; a value without one carries none."""
+    root = tmp_path / "proyek"
+    slug = "uji-2026-tw3"
+    assert new_report(root, slug, 2026, "tw3", "Kecamatan Uji") == 0
+    fill_in_site(root)
+    folder = root / "content" / "laporan" / slug
+    fill_in(folder)
+    indicators = folder / "data" / "indikator.yaml"
+    text = indicators.read_text(encoding="utf-8").replace("    polaritas: positif\n",
+                                                          "    polaritas: positif\n    agregasi: terakhir\n")
+    indicators.write_text(re.sub(r"      2026: \{tw1: [^}]*\}", "      2026: {tw1: 81, tw2: 83, tw3: 85}", text),
+                          encoding="utf-8")
+    assert lkjip(root, "terbitkan", slug, "--tanpa-pdf").code == 0
+    edit(indicators, "tw3: 85}", "tw3: {tidak_ada: survei TW III belum selesai}}")
+    edit(folder / "laporan.yaml", 'versi: "1.0"', 'versi: "1.1"')
+    run = lkjip(root, "build", "--tanpa-pdf")
+    assert run.code == 0, run.err
+    page = (root / "build" / "laporan" / slug / "1.1" / "perubahan" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr><th scope=\"row\">.*?</tr>", page)
+    letter = ('<sup class="na-ref"><a href="#tabel-ubah-indikator-na-1" aria-label="catatan a">a</a></sup>')
+    realisasi = next(r for r in rows if "Realisasi s.d. TW III 2026" in r)
+    assert f'<td class="angka">85</td><td class="angka"><span data-angka="IKU1.realisasi@2026">83</span>{letter}' \
+           f'</td><td class="angka">-2{letter}</td>' in realisasi
+    capaian = next(r for r in rows if "Capaian s.d. TW III 2026" in r)
+    assert capaian.count(letter) == 2 and '<td class="angka">106,25 %</td>' in capaian
+    assert f'<li id="tabel-ubah-indikator-na-1" class="na-catatan-tabel"><sup>a</sup> {CARRIED}</li>' in page
+    assert page.count("na-catatan-tabel") == 1
+
+
+def test_compare_letters_each_values_own_note() -> None:
+    """A row's ``catatan_nilai`` holds its target's note and its realisasi's: each value's change carries its own
+    (the realisasi's was not the target's), an old value its own version's, equal notes one letter; the capaian's
+    is its ``catatan_capaian``. An open data made before it had the column says nothing."""
+    target_note = "target TW III tidak tersedia (x; y); yang ditampilkan target TW II, nilai terakhir yang tersedia"
+    old = VersionData("1.0", dt.date(2024, 1, 31), _doc([{**_ind("A", 80, Decimal("80")), "target": 90}]), [])
+    new = VersionData("1.1", dt.date(2024, 2, 29), _doc([
+        {**_ind("A", 83, Decimal("92.22")), "catatan_nilai": f"{target_note}; {CARRIED}", "catatan_capaian": CARRIED}]),
+        [])
+    changes = compare(old, new)
+    notes = {c.besaran: (c.catatan_lama, c.catatan_baru) for c in changes.indikator}
+    assert changes.indikator_catatan == [target_note, CARRIED]
+    assert notes == {"Target 2023": (0, 1), "Realisasi 2023": (0, 2), "Capaian 2023": (0, 2)}
+    back = compare(new, old)
+    assert {c.besaran: (c.catatan_lama, c.catatan_baru) for c in back.indikator}["Realisasi 2023"] == (2, 0)
+
 def test_compare_lists_a_changed_pagu_awal_and_target_awal() -> None:
     """A correction that recorded the APBD Perubahan (pagu_awal) in program 7.01.01 and corrected the PK awal's
     target of A changed no pagu, realisasi, target or capaian: the change page listed nothing but the data files.

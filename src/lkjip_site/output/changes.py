@@ -77,6 +77,10 @@ class ValueChange:
     #: prints with the model ("": not a figure of the model, or no value); the old value is the archive's, read from
     #: its own pages where they marked it (:func:`printed_in_pages`), and no model of it is built to audit it with
     angka: str = ""
+    #: the number of the old and of the new value's note in the table's notes (:attr:`Changes.indikator_catatan`,
+    #: printed as a letter), 0 for none: a value taken from an earlier quarter, a capaian set by a rule
+    catatan_lama: int = 0
+    catatan_baru: int = 0
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,8 @@ class Changes:
     lama: VersionData
     baru: VersionData
     indikator: list[ValueChange] = field(default_factory=list)
+    #: the notes of the indicators' values, lettered under their table (:func:`_lettered`)
+    indikator_catatan: list[str] = field(default_factory=list)
     indikator_ditambahkan: list[str] = field(default_factory=list)
     indikator_dihapus: list[str] = field(default_factory=list)
     sasaran: list[ValueChange] = field(default_factory=list)
@@ -341,6 +347,7 @@ def _indicators(old_version: VersionData, new_version: VersionData, out: Changes
             return str(r["tahun"])
         return f"s.d. TW {fmt.quarter_numeral(r['periode'])} {r['tahun']}"
 
+    notes: dict[int, tuple[str, str]] = {}  # a change's place in out.indikator -> its old and new value's notes
     kept = [r for r in news if r["indikator_id"] in old_ids]
     before = {key(r): r for r in olds if r["indikator_id"] in new_ids}
     year = (new.get("laporan") or {}).get("tahun")
@@ -356,6 +363,7 @@ def _indicators(old_version: VersionData, new_version: VersionData, out: Changes
             a, b = _value(o, name), _value(r, name)
             if a == b:
                 continue
+            notes[len(out.indikator)] = (_value_note(o, name), _value_note(r, name))
             if name in _MEASURES:
                 figure = f"{r['indikator_id']}.{name}@{r['tahun']}"
                 out.indikator.append(_printed_change(subject, f"{label} {period(r)}", a, b,
@@ -368,6 +376,42 @@ def _indicators(old_version: VersionData, new_version: VersionData, out: Changes
     for k, o in before.items():
         if k not in kept_keys:
             out.indikator.append(ValueChange(f"{o['indikator_id']} {o['nama']}", f"Data {period(o)}", "ada", "dihapus"))
+    out.indikator, out.indikator_catatan = _lettered(out.indikator, notes)
+
+
+def _value_note(row: dict[str, Any], name: str) -> str:
+    """What an open-data indicator row says beside its ``name`` (target, realisasi, capaian), as its pages said it:
+    a value taken from an earlier quarter (``catatan_nilai``), a capaian made of one or set by a rule
+    (``catatan_capaian``); "" for none, and for a version whose open data did not say it. A TW III realisasi
+    corrected to TW II's 83 (TW III declared missing) read "85 → 83, -2" here as if TW III's fell.
+
+    ``catatan_nilai`` holds a target's note and a realisasi's, "; " between them (``opendata._carried_notes``), each
+    beginning with its measure's name and its quarter (``periods.carried_note``: "realisasi TW III tidak tersedia
+    …"): the measure's own is the part that begins so."""
+    if name == "capaian":
+        return str(row.get("catatan_capaian") or "")
+    if name not in _MEASURES:
+        return ""
+    kept, current = [], ""
+    for part in str(row.get("catatan_nilai") or "").split("; "):
+        current = next((m for m in _MEASURES if part.startswith(f"{m} TW ")), current)
+        if current == name:
+            kept.append(part)
+    return "; ".join(kept)
+
+
+def _lettered(changes: list[ValueChange], notes: dict[int, tuple[str, str]]) -> tuple[list[ValueChange], list[str]]:
+    """``changes`` with each value's note numbered (:attr:`ValueChange.catatan_lama`, ``catatan_baru``), equal
+    notes sharing one, as a report table's lettered notes do; and the notes in their order."""
+    numbers: dict[str, int] = {}
+    out = []
+    for i, change in enumerate(changes):
+        old, new = notes.get(i, ("", ""))
+        if old or new:
+            change = replace(change, catatan_lama=numbers.setdefault(old, len(numbers) + 1) if old else 0,
+                             catatan_baru=numbers.setdefault(new, len(numbers) + 1) if new else 0)
+        out.append(change)
+    return out, list(numbers)
 
 
 def _indicator_figure(row: dict[str, Any], name: str, year: Any) -> str:
