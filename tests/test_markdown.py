@@ -841,6 +841,26 @@ def test_a_tables_notes_are_lettered_apart_from_the_narratives_numbered_footnote
     assert not any(line.startswith("1 N/A") for line in lines)
 
 
+def test_an_na_reason_is_said_once_in_its_paragraph(fresh_project: Path) -> None:
+    """One missing survey left a sentence's realisasi and capaian N/A, and its reason was said after each (two
+    footnotes of one text in the PDF, the reason read twice by a screen reader): said after the first, kept as the
+    other's title; the next paragraph says it again."""
+    root = fresh_project
+    (root / REPORT_DIR / "data" / "indikator.yaml").write_text(
+        _YEARS + "  - id: SRV\n    nama: Indeks survei desa\n    satuan: indeks\n    polaritas: positif\n"
+        "    target: {2023: 80}\n    realisasi: {2023: {tidak_ada: Survei belum dilaksanakan}}\n", encoding="utf-8")
+    set_chapter(root, "40-bab-4-penutup.md", "judul: Penutup\njenis: bab\nbab: IV\nurutan: 40\n",
+                "Realisasi {nilai}`SRV.realisasi` dan sekali lagi {nilai}`SRV.realisasi`, capaian {nilai}`SRV.capaian`."
+                "\n\nDi paragraf lain: {nilai}`SRV.realisasi`.\n")
+    html = page(render(root), "bab-4-penutup")
+    first = re.search(r"<p>Realisasi .*?</p>", html).group()
+    reasons = re.findall(r'<span class="na-catatan">(.*?)</span>', first)
+    assert len(reasons) == len(set(reasons)) >= 1, reasons  # each reason once
+    assert first.count('class="na"') == 3  # every value still N/A, with its title
+    second = re.search(r"<p>Di paragraf lain: .*?</p>", html).group()
+    assert second.count('class="na-catatan"') == 1
+
+
 def test_a_chart_of_year_columns_written_unquoted_is_drawn(fresh_project: Path) -> None:
     """``y: [2022, 2023]``: YAML reads numbers, the columns are named "2022" and "2023"; the chart said column '2022'
     did not exist and listed it among the columns (a table's ``kolom: [2022]`` took it)."""

@@ -53,7 +53,6 @@ def efficiency_ids(report: Report, row: EfficiencyRow, per_sasaran: bool) -> tup
     return capaian, f"anggaran.{row.kode_anggaran}.serapan" if found else ""
 
 
-
 def efficiency_note(report: Report, row: EfficiencyRow, per_sasaran: bool) -> str:
     """The note of an efficiency row's capaian, as the capaian table letters it (``Result.note``: made of a value
     taken from an earlier quarter, floored at 0 %); "" for none. The efficiency table and chart printed TW II's

@@ -36,8 +36,9 @@ def format_value(report: Report, path: str, note_id: str | None = None, said: se
     a reader of the PDF on a screen tapped the "¹" after an N/A and nothing happened.
     A value with a note (``Ref.note``: taken from an earlier quarter, or set by a rule) carries it the same way, in a
     ``nilai-catatan`` span: TW II's realisasi printed as "s.d. TW III" read as TW III's. ``said``: the notes said
-    already in the paragraph, filled in here; a value whose note is among them keeps it as its ``title`` only (a
-    sentence citing one carried indicator's realisasi, capaian, change and trend said one note four times).
+    already in the paragraph, filled in here; a value whose note (or N/A reason) is among them keeps it as its
+    ``title`` only (a sentence citing one carried indicator's realisasi, capaian, change and trend said one note four
+    times; one missing realisasi's reason was said beside each of the figures it left N/A).
     Raises ``LookupError`` (Indonesian message) for a path that names nothing.
     """
     ref = lookup(report.computed, path)
@@ -45,17 +46,23 @@ def format_value(report: Report, path: str, note_id: str | None = None, said: se
     if ref.reason:
         reason = escape(ref.reason)
         value = f'<span class="na" data-angka="{mark}" title="{reason}">{escape(ref.formatted())}</span>'
-        return value + _said_beside(reason, "na-catatan", note_id)
+        return value + _said_once(ref.reason, "na-catatan", note_id, said)
     whole = ' class="angka-utuh"' if ref.kind != "text" else ""  # "Rp 2.511.814.579" never split at its space
     if ref.note:
         note = escape(ref.note)
         value = f'<span data-angka="{mark}"{whole} title="{note}">{escape(ref.formatted())}</span>'
-        if said is not None and ref.note in said:
-            return value
-        if said is not None:
-            said.add(ref.note)
-        return value + _said_beside(note, "nilai-catatan", note_id)
+        return value + _said_once(ref.note, "nilai-catatan", note_id, said)
     return f'<span data-angka="{mark}"{whole}>{escape(ref.formatted())}</span>'
+
+
+def _said_once(text: str, cls: str, note_id: str | None, said: set[str] | None) -> str:
+    """A value's note (unescaped ``text``) after it (:func:`_said_beside`), unless ``said`` (the paragraph's notes
+    so far) has it already: then "" (the value keeps it as its ``title``)."""
+    if said is not None:
+        if text in said:
+            return ""
+        said.add(text)
+    return _said_beside(escape(text), cls, note_id)
 
 
 def _said_beside(text: str, cls: str, note_id: str | None) -> str:
