@@ -932,3 +932,127 @@ def test_sorting_the_pk_sheet_leaves_a_pk_without_its_own_indicator_list_as_it_i
     result = import_workbook(root, slug, save(wb), "data.xlsx")
     assert result.written == ["pk.yaml"]
     assert len(result.changes) == 1 and "(kini didaftar di pk.yaml;" in result.changes[0], result.changes
+
+
+#: A budget whose program takes its kegiatan through a YAML merge key (``<<:``): the loader reads it as written
+#: out, the import's text editor cannot add to or change what the anchor holds.
+_MERGED_BUDGET = """tahun: 2025
+# rincian kegiatan, dipakai di bawah program lewat '<<:'
+rincian: &rincian
+  kegiatan:
+    - kode: 0.00.01.2.01
+      nama: Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah
+      sub_kegiatan:
+        - kode: 0.00.01.2.01.0001
+          nama: Penyusunan Dokumen Perencanaan Perangkat Daerah
+          pagu: 100000000
+          realisasi: 95000000
+        - kode: 0.00.01.2.01.0002
+          nama: Evaluasi Kinerja Perangkat Daerah
+          pagu: 20000000
+          realisasi: 18000000
+program:
+  - kode: 0.00.01
+    nama: Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota
+    sasaran: S1
+    <<: *rincian
+"""
+
+
+def _merged_site(tmp_path: Path) -> tuple[Path, Path, bytes]:
+    """A pemda's new site whose anggaran.yaml writes the program's kegiatan through '<<:', and its fresh export."""
+    root = tmp_path / "situs"
+    assert main(["init", str(root)]) == 0
+    assert main(["new", "--situs", str(root), "dinas-2025", "--tahun", "2025", "--instansi", "Dinas Contoh"]) == 0
+    budget = root / "content/laporan/dinas-2025/data/anggaran.yaml"
+    budget.write_text(_MERGED_BUDGET, encoding="utf-8")
+    return root, budget, export_workbook(load_one(root, "dinas-2025", Diagnostics()))
+
+
+def test_budget_rows_added_under_a_merged_list_are_refused_at_their_cell_then_written_once_it_is_plain(
+        tmp_path: Path) -> None:
+    """A kegiatan and its sub kegiatan typed in Excel under a program whose kegiatan list anggaran.yaml writes through
+    a merge key ('<<:'): the import stopped with "Ini kesalahan program" (a merge key could not be read as a key),
+    and had it read on, the rows would have been passed over (their parent has no list the import can add to) with
+    "Impor selesai" and their Rp 50.000.000 in no file. The new kegiatan's Kode cell is named, with what to write
+    instead, and nothing is written; with the list written out plainly, the same workbook writes them."""
+    root, budget, data = _merged_site(tmp_path)
+    wb = open_book(data)
+    sheet = wb["Anggaran"]
+    row = find_row(sheet, {"Kode": "0.00.01.2.01.0002"}) + 1
+    put(sheet, row, {"Kode": "0.00.01.2.02", "Uraian": "Kegiatan baru"})
+    put(sheet, row + 1, {"Kode": "0.00.01.2.02.0001", "Uraian": "Sub kegiatan baru", "Pagu (Rp)": 50000000,
+                         "Realisasi (Rp)": 40000000})
+    edited = save(wb)
+    with pytest.raises(ContentError) as err:
+        import_workbook(root, "dinas-2025", edited, "data.xlsx")
+    [d] = err.value.diagnostics.errors
+    assert (d.file, d.line, d.column) == ("data.xlsx!Anggaran", row, "A")
+    assert d.message.startswith("kegiatan '0.00.01.2.02' tidak dapat ditambahkan: daftar 'kegiatan' di bawah "
+                                "program 0.00.01 di data/anggaran.yaml ditulis lewat gabungan YAML ('<<:')")
+    assert "tanpa '<<:', lalu impor buku kerja ini lagi" in d.message
+    assert budget.read_text(encoding="utf-8") == _MERGED_BUDGET
+    # as the message says: the list written out under the program, the same workbook imported again
+    plain = """tahun: 2025
+program:
+  - kode: 0.00.01
+    nama: Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota
+    sasaran: S1
+    kegiatan:
+      - kode: 0.00.01.2.01
+        nama: Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah
+        sub_kegiatan:
+          - kode: 0.00.01.2.01.0001
+            nama: Penyusunan Dokumen Perencanaan Perangkat Daerah
+            pagu: 100000000
+            realisasi: 95000000
+          - kode: 0.00.01.2.01.0002
+            nama: Evaluasi Kinerja Perangkat Daerah
+            pagu: 20000000
+            realisasi: 18000000
+"""
+    budget.write_text(plain, encoding="utf-8")
+    assert import_workbook(root, "dinas-2025", edited, "data.xlsx").written == ["anggaran.yaml"]
+    after = load_one(root, "dinas-2025", Diagnostics()).data.anggaran
+    assert after is not None
+    leaves = {n.kode: n for p in after.program for k in p.children for n in k.children}
+    assert leaves["0.00.01.2.02.0001"].pagu == Decimal(50000000)
+
+
+def test_a_budget_written_through_a_merge_key_round_trips_and_an_edit_of_it_is_named(tmp_path: Path) -> None:
+    """The unedited workbook of such a budget imported as "Tidak ada perubahan" (it stopped the import with "Ini
+    kesalahan program"); a pagu changed in it, or a row deleted, which the import cannot write where the anchor holds
+    them, is named, not dropped, and nothing is written."""
+    root, budget, data = _merged_site(tmp_path)
+    result = import_workbook(root, "dinas-2025", data, "data.xlsx")
+    assert result.written == [] and result.changes == []
+    wb = open_book(data)
+    sheet = wb["Anggaran"]
+    row = find_row(sheet, {"Kode": "0.00.01.2.01.0001"})
+    put(sheet, row, {"Pagu (Rp)": 120000000})
+    with pytest.raises(ContentError) as err:
+        import_workbook(root, "dinas-2025", save(wb), "data.xlsx")
+    [d] = err.value.diagnostics.errors
+    assert (d.file, d.line, d.column) == ("data.xlsx!Anggaran", row, "A")
+    assert d.message.startswith("sub kegiatan '0.00.01.2.01.0001' diubah, tetapi barisnya di data/anggaran.yaml "
+                                "ditulis lewat gabungan YAML ('<<:')")
+    assert budget.read_text(encoding="utf-8") == _MERGED_BUDGET
+    # a row deleted there is named too (it stayed in the file, the import saying "Tidak ada perubahan")
+    wb = open_book(data)
+    wb["Anggaran"].delete_rows(find_row(wb["Anggaran"], {"Kode": "0.00.01.2.01.0002"}))
+    with pytest.raises(ContentError) as err:
+        import_workbook(root, "dinas-2025", save(wb), "data.xlsx")
+    [d] = err.value.diagnostics.errors
+    assert (d.file, d.line, d.column) == ("data.xlsx!Anggaran", 1, "A")
+    assert d.message.startswith("sub kegiatan '0.00.01.2.01.0002' dihapus dari lembar ini")
+    assert budget.read_text(encoding="utf-8") == _MERGED_BUDGET
+
+
+def test_yaml_text_reads_and_edits_a_mapping_with_a_merge_key() -> None:
+    """A merge key is no entry lkjip looks up or edits; reading past it failed (no constructor for its tag)."""
+    doc = YamlText("a: &a {x: 1}\nb:\n  <<: *a\n  y: 2\n")
+    b = doc.find(["b"])
+    assert doc.get(b, "x") is None and doc.value(doc.get(b, "y")[1]) == 2  # type: ignore[index]
+    doc.delete(b, "y")
+    doc.set_key(b, "x", "3")
+    assert doc.result()[0] == "a: &a {x: 1}\nb:\n  <<: *a\n  x: 3\n"

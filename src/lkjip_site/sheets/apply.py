@@ -834,10 +834,20 @@ class Importer:
             kode = normalise_code(node.kode)
             n = rows[kode][0]
             origin = self._origin(sheet, "kode", n)
+            if kode not in index and kode in expected:
+                # in the files, not in the text the import edits (through a merge key): fine while unchanged
+                for row in _walk(node):
+                    was = expected.get(normalise_code(row.kode))
+                    if _edited(row, was):
+                        self._error_at(sheet, "kode", rows[normalise_code(row.kode)][0],
+                                       _not_editable(row, "baru" if was is None else "ubah"))
+                return
             if kode not in index:
-                if parent_seq is not None:
-                    _add_in_sheet_order(doc, parent_seq, node, siblings, index, origin)
-                    self._change(origin, f"{TINGKAT[node.level].lower()} baru {node.kode}")
+                if parent_seq is None:
+                    self._error_at(sheet, "kode", n, _not_editable(node))
+                    return
+                _add_in_sheet_order(doc, parent_seq, node, siblings, index, origin)
+                self._change(origin, f"{TINGKAT[node.level].lower()} baru {node.kode}")
                 return
             mapping, _seq, _i, child_seq = index[kode]
             self._edit_budget_fields(doc, sheet, mapping, node, expected[kode], n)
@@ -847,6 +857,14 @@ class Importer:
         root_seq = doc.find(["program"])
         for p in tree:
             visit(p, root_seq if isinstance(root_seq, SequenceNode) else None, tree)
+        if self.diags.errors:
+            return
+        for kode in expected:
+            if kode not in wanted and kode not in index and not any(a in expected and a not in wanted
+                                                                     for a in ancestors(kode)):
+                self.diags.at_cell(sheet.where, "A", 1, _not_editable(kode, "hapus"))
+        if self.diags.errors:
+            return
         for kode, (_mapping, seq, i, _child) in index.items():
             if kode in wanted or any(parent in index and parent not in wanted for parent in ancestors(kode)):
                 continue
@@ -857,21 +875,7 @@ class Importer:
                             expected: Row, n: int) -> None:
         old = expected.values
         leaf = not node.children
-        fields: dict[str, Any] = {"nama": node.nama}
-        if leaf:
-            fields.update(pagu=node.pagu, pagu_awal=node.pagu_awal, realisasi=node.realisasi,
-                          indikator=node.indikator or None, satuan=node.satuan or None, target=node.target,
-                          realisasi_output=node.realisasi_output, jenis_belanja=node.jenis_belanja)
-        else:
-            fields.update(pagu_tertulis=node.pagu_tertulis, realisasi_tertulis=node.realisasi_tertulis)
-            if node.level == "program":
-                fields["sasaran"] = node.sasaran
-        for key, want in fields.items():
-            now: Any = old.get(key)
-            if key == "realisasi" and old.get("realisasi_na"):
-                now = Missing(old["realisasi_na"])
-            if _same_value(want, now):
-                continue
+        for key, now, want in _budget_changes(node, old):
             col = "realisasi_na" if key == "realisasi" and isinstance(want, Missing) else key
             origin = self._origin(sheet, col, n)
             if want is None:
@@ -884,8 +888,7 @@ class Importer:
                 doc.set_key(mapping, key, emit_value(want), origin)
             self._change(origin, f"{key} {node.kode}: {_show1(now)} → {_show1(want)}")
         if leaf:
-            want_tw = dict(sorted(node.realisasi_tw.items()))
-            now_tw = {q: old[q] for q in QUARTERS if old.get(q) is not None}
+            want_tw, now_tw = _quarters(node, old)
             if not _same_map(want_tw, now_tw):
                 origin = self._origin(sheet, next((q for q in QUARTERS if want_tw.get(q) != now_tw.get(q)), "tw1"), n)
                 pair = doc.get(mapping, "realisasi_tw")
@@ -903,6 +906,41 @@ class Importer:
                         else:
                             doc.set_key(pair[1], q, emit_value(want_tw[q]), origin)
                 self._change(origin, f"realisasi triwulan {node.kode}: {_show_map(now_tw)} → {_show_map(want_tw)}")
+
+
+def _budget_changes(node: BudgetNode, old: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """(key, value in the files, value in the workbook) of each field of a budget row the workbook changed, its
+    quarters aside (``_quarters``)."""
+    fields: dict[str, Any] = {"nama": node.nama}
+    if not node.children:
+        fields.update(pagu=node.pagu, pagu_awal=node.pagu_awal, realisasi=node.realisasi,
+                      indikator=node.indikator or None, satuan=node.satuan or None, target=node.target,
+                      realisasi_output=node.realisasi_output, jenis_belanja=node.jenis_belanja)
+    else:
+        fields.update(pagu_tertulis=node.pagu_tertulis, realisasi_tertulis=node.realisasi_tertulis)
+        if node.level == "program":
+            fields["sasaran"] = node.sasaran
+    out = []
+    for key, want in fields.items():
+        now: Any = old.get(key)
+        if key == "realisasi" and old.get("realisasi_na"):
+            now = Missing(old["realisasi_na"])
+        if not _same_value(want, now):
+            out.append((key, now, want))
+    return out
+
+
+def _quarters(node: BudgetNode, old: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A sub kegiatan's realisasi per quarter: (in the workbook, in the files)."""
+    return dict(sorted(node.realisasi_tw.items())), {q: old[q] for q in QUARTERS if old.get(q) is not None}
+
+
+def _edited(node: BudgetNode, expected: Row | None) -> bool:
+    """Whether the workbook's row is new, or changes its row of the files."""
+    if expected is None:
+        return True
+    return bool(_budget_changes(node, expected.values)) or (
+        not node.children and not _same_map(*_quarters(node, expected.values)))
 
 
 #: The Renstra values of an indicator whose row was deleted from the Renstra sheet: none.
@@ -1062,6 +1100,33 @@ def _add_in_sheet_order(doc: YamlText, seq: SequenceNode, node: BudgetNode, sibl
         doc.insert_item(seq, below[0], item_body(node), origin)
     else:
         doc.append_item(seq, item_body(node), origin)
+
+
+def _not_editable(row: BudgetNode | str, edit: str = "baru") -> str:
+    """Why an edit of a budget row (``edit``: a new row, "ubah" a changed one, "hapus" a deleted one) cannot be
+    written, and what to write instead.
+
+    The row, or the list a new row goes into, is in ``anggaran.yaml`` only through a YAML merge key
+    (``<<: *rincian``), which the import does not edit: a list written beside it would replace the merged one, and
+    a value changed in the anchor would change every place that names it. Any import into such a file stopped with
+    "Ini kesalahan program"; read past the merge key, a new row there was passed over without a word ("Impor
+    selesai", its pagu and realisasi in no file), and so was a changed or deleted one."""
+    kode = row if isinstance(row, str) else row.kode
+    norm = normalise_code(kode)
+    level = level_of(norm) or "program"
+    what = f"{TINGKAT[level].lower()} '{kode}'"
+    merged = "ditulis lewat gabungan YAML ('<<:') yang tidak disunting impor"
+    if edit == "hapus":
+        return (f"{what} dihapus dari lembar ini, tetapi barisnya di data/anggaran.yaml {merged}; hapus {what} "
+                "langsung di data/anggaran.yaml, atau kembalikan barisnya")
+    if edit == "ubah":
+        return (f"{what} diubah, tetapi barisnya di data/anggaran.yaml {merged}; tulis baris itu langsung di "
+                "data/anggaran.yaml tanpa '<<:', lalu impor buku kerja ini lagi")
+    parent = parent_code(norm)
+    where = (f"daftar '{level}' di bawah {TINGKAT[level_of(parent) or 'program'].lower()} {parent}" if parent
+             else "daftar 'program'")
+    return (f"{what} tidak dapat ditambahkan: {where} di data/anggaran.yaml {merged}; tulis daftar itu langsung di "
+            "data/anggaran.yaml tanpa '<<:', lalu impor buku kerja ini lagi")
 
 
 def _walk(node: BudgetNode) -> list[BudgetNode]:

@@ -24,6 +24,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..core.model import Missing
 
+#: The tag of a YAML merge key (``<<``): the mapping it names is read into the one holding it.
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
 #: Plain scalars that YAML would read as something else than the text (numbers, booleans, null, dates).
 _PLAIN_UNSAFE_START = tuple("-?:,[]{}#&*!|>'\"%@`")
 
@@ -77,9 +80,16 @@ class YamlText:
         """The (key node, value node) pair of ``key`` in a mapping node, or None."""
         if not isinstance(node, MappingNode):
             return None
-        for k, v in node.value:
-            if isinstance(k, ScalarNode) and _same_key(self.value(k), key):
-                return k, v
+        index = self._index_of(node, key)
+        return None if index is None else node.value[index]  # type: ignore[return-value]
+
+    def _index_of(self, mapping: MappingNode, key: Any) -> int | None:
+        """The place of ``key``'s entry in a mapping. A merge key (``<<: *anchor``) is passed over: it is no entry
+        lkjip edits, and constructing it alone fails ("could not determine a constructor"), which stopped an import
+        into a file that used one with "Ini kesalahan program"."""
+        for i, (k, _v) in enumerate(mapping.value):
+            if isinstance(k, ScalarNode) and k.tag != MERGE_TAG and _same_key(self.value(k), key):
+                return i
         return None
 
     def find(self, path: list[Any]) -> Node | None:
@@ -187,9 +197,9 @@ class YamlText:
 
     def delete(self, mapping: MappingNode, key: Any, origin: Any = None) -> None:
         """Remove an entry from a mapping (its whole lines in block style)."""
-        pairs = mapping.value
-        index = next(i for i, (k, _v) in enumerate(pairs) if _same_key(self.value(k), key))
-        k, v = pairs[index]
+        index = self._index_of(mapping, key)
+        assert index is not None, key  # callers delete only what ``get`` found
+        k, v = mapping.value[index]
         if mapping.flow_style:
             self._remove_flow(mapping, index, origin)
             return
