@@ -1256,6 +1256,44 @@ def test_a_capaian_after_a_word_of_contrast_is_another_indicators():
     assert found == [3]
 
 
+
+def test_a_realisasi_or_target_typed_for_one_indicator_is_read_against_its_data():
+    """Seed 000 printed IKKI's realisasi as 85,79 in one place and 85,32 in another; typed in a sentence ("Realisasi
+    {nilai}`IKKI.nama` sebesar 85,32") it passed unread, as did a target: only percentages and rupiah were read. C's
+    target is 25 and its realisasi 20 (unit "nilai"); the message names the data's line, the typed one may be right."""
+    body = ("Realisasi {nilai}`C.nama` tahun ini sebesar 21.\n"  # 1
+            "Realisasi {nilai}`C.nama` sebesar 20 dari target 25.\n"  # right
+            "Indikator {nilai}`C.nama` memperoleh realisasi 24 dari target 26.\n"  # 3: both
+            "Capaian {nilai}`C.nama` melampaui target 100 %.\n"  # the capaian's 100 %: C is no indicator in percent
+            "Realisasi {nilai}`C.nama` didukung 3 kegiatan; realisasinya 3 kegiatan.\n"  # a count of something else
+            "Realisasi {nilai}`C.nama` tahun 2022 sebesar 18.\n"  # another year
+            "Target {nilai}`C.nama` sebanyak 25 nilai dan realisasinya 19 nilai.\n"  # 7: before its unit
+            "Realisasi {nilai}`C.nama` tahun 2023 adalah 20,0.\n")  # right
+    found = [(f.loc.line, f.message) for f in run(typed_words_report(body)) if f.kode == "angka-diketik"]
+    assert [(line, m.split(" diketik")[0]) for line, m in found] == [
+        (1, "realisasi 21"), (3, "realisasi 24"), (3, "target 26"), (7, "realisasi 19")]
+    assert found[0][1] == ("realisasi 21 diketik untuk indikator C, padahal realisasinya menurut data 20 "
+                           f"({IND}:32); angka yang diketik dua kali bisa berbeda. Tulis rujukan "
+                           "{nilai}`C.realisasi`, atau bila angka ketikan yang benar, perbaiki datanya")
+    assert f"targetnya menurut data 25 ({IND}:31)" in found[2][1]
+
+
+def test_a_figure_typed_beside_an_indicators_name_is_read_as_that_indicators():
+    """A sentence pasted from a Word report names the indicator in words, not by a reference: "Capaian Indikator C
+    sebesar 102,50 %" (A's capaian, copied from the row above) passed, as did "Capaian {nilai}`C.nama` tahun ini
+    sebesar 81 %" ("tahun ini" between) and a capaian typed without "%"."""
+    body = ("Capaian Indikator C sebesar 102,50 %.\n"  # 1: by its name
+            "Capaian {nilai}`C.nama` tahun ini sebesar 102,50 %.\n"  # 2
+            "Capaian kinerja indikator C pada tahun 2023 mencapai 81,5.\n"  # 3: no "%", at the clause's end
+            "Capaian Indikator C sebesar 80 %, realisasinya 20.\n"  # right
+            "Capaian Indikator C sebesar 102,50 % dan Indikator A 80 %.\n"  # two indicators: not read
+            "Capaian Indikator C diukur dari 3 kegiatan.\n")  # a count, no capaian
+    found = [(f.loc.line, f.message.split(";")[0]) for f in run(typed_words_report(body)) if f.kode == "angka-diketik"]
+    assert found == [(1, "capaian 102,50 % diketik untuk indikator C, padahal capaiannya 80,00 %"),
+                     (2, "capaian 102,50 % diketik untuk indikator C, padahal capaiannya 80,00 %"),
+                     (3, "capaian 81,5 diketik untuk indikator C, padahal capaiannya 80,00 %")]
+
+
 class _Searched:
     """A compiled pattern that records the length of every text it is asked to search (and searches it)."""
 
@@ -1274,12 +1312,12 @@ def test_the_typed_words_checks_read_a_bounded_stretch_before_each_figure(monkey
     ``typed._WINDOW`` characters (what is searched is asserted, not how long it takes: speed is the benchmark's)."""
     capaian = "{nilai}`C.nama` " + " ".join(["capaian sebesar 80 %"] * 2500)
     wish = " ".join(["agar tercapai"] * 4000)
-    for name, body in (("_CAPAIAN_BEFORE", capaian), ("_WISH", wish)):
+    for name, body in (("_FIGURE_BEFORE", capaian), ("_WISH", wish)):
         searched = _Searched(getattr(typed, name))
         monkeypatch.setattr(typed, name, searched)
         r = typed_words_report(body)
         computed = compute_report(r, {}, "permendagri-86-2017")
-        check.check_typed_capaian_of(r, computed)
+        check.check_typed_figures_of(r, computed)
         check.check_typed_verdict(r, computed)
         assert len(searched.lengths) >= 2500, name  # it looked before every figure of the paragraph ...
         assert max(searched.lengths) <= typed._WINDOW < len(body) // 100, name  # ... never at all the text before

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Mapping
 
 from ..core import fmt
 from ..core.fmt import round_half_up
-from ..core.model import Loc, Report, ScaleClass
+from ..core.model import Loc, Report, ScaleClass, loc_of
 from ..core.numbers import (FRACTION_WORDS, NUMBER_WORDS, decimal_from_words, fraction_from_words,
                             from_id_parts, from_words)
 from .figures import IndicatorCounts, slug
@@ -352,9 +352,21 @@ def _percent_advice(computed: ComputedReport, line: str, end: int) -> str:
 
 #: A ``{nilai}`` reference as a chapter's text holds it; its path in group 1.
 _REF = re.compile(r"\{nilai\}`([^`]+)`")
-#: "capaian 105 %", "capaiannya sebesar 105 %", "dengan capaian mencapai 105 %": a percentage typed as a capaian.
-_CAPAIAN_BEFORE = re.compile(r"\bcapaian(?:nya)?\b(?:\s+(?:sebesar|mencapai|adalah|yaitu|senilai|sebanyak|hanya|"
-                             r"baru|telah|sudah))*\s*[:(]?\s*$", re.I)
+#: The words before a figure typed about one indicator, its kind in ``kind``: "capaian 105 %", "capaiannya sebesar
+#: 105 %", "realisasi 84,28", "dari target 73"; the indicator named between them ("Capaian {nilai}`NEK.nama` tahun
+#: ini sebesar 116,91 %", "Realisasi Indeks Kepatuhan … sebesar 85,32": its reference or name blanked to spaces).
+_FIGURE_BEFORE = re.compile(r"\b(?P<kind>capaian|realisasi|target)(?:nya)?\b(?:\s+(?:kinerja|indikator)\b)*"
+                            r"(?:\s+(?:pada\s+)?tahun\s+(?:ini|\d{4})\b)?"
+                            r"(?:\s+(?:sebesar|mencapai|adalah|yaitu|ialah|senilai|sebanyak|sejumlah|berjumlah|"
+                            r"tercatat|hanya|baru|telah|sudah))*\s*[:(]?\s*$", re.I)
+#: A number typed in a sentence, id-ID (``84,82``, ``1.250``) or with a decimal point (``84.82``), and the percent
+#: sign or word after it (group 3).
+_TYPED_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:[,.](\d+))?(?![.,]?\d)"
+                           r"(\s?(?:%|persen\b|prosen\b))?", re.I)
+#: What may follow a figure typed without "%": the end of its clause or a word joining the next ("84,28 dari target
+#: 73"); any other word makes it a count of something else ("capaian 3 indikator"), not read.
+_FIGURE_END = re.compile(r"\s*(?:[.,;:)]|$|\b(?:dari|dan|atau|sehingga|dengan|yang|terhadap|pada|atas|dibanding)\b)",
+                         re.I)
 #: A sentence whose percentage may be another capaian than the indicator's of the report year.
 #: The words and signs after which a percentage is another's than the indicator referenced before them: "{nilai}`K02.
 #: nama` memperoleh capaian 97,76 %, sedangkan administrasi kepegawaian capaiannya 88,71 %".
@@ -372,44 +384,125 @@ def _indicators_named(computed: ComputedReport, paths: list[str]) -> set[str]:
     return {p.partition("@")[0].rpartition(".")[0] for p in paths} & set(computed.indikator)
 
 
-def check_typed_capaian_of(report: Report, computed: ComputedReport) -> list[Finding]:
-    """A capaian typed in a sentence about one indicator that is not that indicator's (warning ``angka-diketik``).
+@dataclass(frozen=True, slots=True)
+class _IndicatorNames:
+    """The indicators' names as a text pasted from a Word report types them: one pattern, longest name first (one
+    name may begin another's), and the indicator of each name as folded. Names of one word are left out: a word
+    like that is no sure mention."""
+
+    pattern: re.Pattern[str] | None
+    ids: dict[str, str]
+
+    @staticmethod
+    def of(computed: ComputedReport) -> _IndicatorNames:
+        ids = {" ".join(ir.nama.split()).casefold(): ir.id for ir in computed.indikator.values()
+               if len(ir.nama.split()) > 1}
+        if not ids:
+            return _IndicatorNames(None, {})
+        longest = sorted(ids, key=len, reverse=True)
+        alternatives = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in longest)
+        return _IndicatorNames(re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I), ids)
+
+    def find(self, plain: str) -> tuple[list[tuple[re.Match[str], str]], str]:
+        """The indicators a sentence names by their names, each with its mention, and the sentence with the names
+        blanked to spaces (same length): the words around a name are read as if it were a reference."""
+        if self.pattern is None:
+            return [], plain
+        found = [(m, self.ids[" ".join(m.group(0).split()).casefold()]) for m in self.pattern.finditer(plain)]
+        for m, _ in found:
+            plain = plain[:m.start()] + " " * (m.end() - m.start()) + plain[m.end():]
+        return found, plain
+
+
+def _figure_values(ir: IndicatorResult, kind: str) -> list[Decimal]:
+    """The figures of the report year a typed capaian, realisasi or target of an indicator may be: a quarterly
+    report's target is the one s.d. the quarter or the year's."""
+    values = {"capaian": [ir.capaian.value], "realisasi": [ir.realisasi],
+              "target": [ir.target, ir.target_tahunan]}[kind]
+    return [v for v in values if isinstance(v, Decimal)]
+
+
+def _read_as(ir: IndicatorResult, kind: str, m: re.Match[str], plain: str) -> bool:
+    """Whether a number typed after the word of ``kind`` is that figure of the indicator: with "%" a capaian, or
+    the realisasi or target of an indicator in percent ("melampaui target 100 %" of an index is the capaian's);
+    without, one that ends its clause ("capaian sebesar 111,19.", not "capaian 3 indikator"), or a realisasi or
+    target before its unit ("realisasi 13 orang"); never a year."""
+    if m.group(3):
+        return kind == "capaian" or ir.satuan.strip() == "%"
+    if m.group(2) is None and _YEAR.fullmatch(m.group(1)):
+        return False
+    unit = ir.satuan.strip().casefold()
+    after = plain[m.end():m.end() + 40].lstrip().casefold()
+    return bool(_FIGURE_END.match(plain, m.end())) or (kind != "capaian" and bool(unit) and after.startswith(unit))
+
+
+def _data_loc(report: Report, ir: IndicatorResult, kind: str) -> Loc:
+    """Where the report year's realisasi or target of an indicator is written, so that the author who finds the
+    typed number right can go and correct the data; the indicator's line when the year has no line of its own."""
+    ind = report.data.indikator.get(ir.id)
+    values = (ind.realisasi if kind == "realisasi" else ind.target).get(report.tahun) if ind is not None else None
+    where = values.loc_of("tahunan") if values is not None else None
+    return where or (loc_of(ind, kind, "id") if ind is not None else ir.loc)
+
+
+def _figure_finding(report: Report, rel: str, line: int, ir: IndicatorResult, kind: str, typed: str) -> Finding:
+    """A capaian, realisasi or target typed for one indicator, not its own: which figure the data has, and where."""
+    if kind == "capaian":
+        return Finding("warning", Loc(rel, line),
+                       f"capaian {typed} diketik untuk indikator {ir.id}, padahal capaiannya "
+                       f"{fmt.fmt_percent(ir.capaian.value)}; angka ketikan tidak ikut berubah bila datanya diubah. "
+                       f"Tulis rujukan {{nilai}}`{ir.id}.capaian`", "angka-diketik")
+    value, where = (ir.realisasi if kind == "realisasi" else ir.target), _data_loc(report, ir, kind)
+    return Finding("warning", Loc(rel, line),
+                   f"{kind} {typed} diketik untuk indikator {ir.id}, padahal {kind}nya menurut data "
+                   f"{fmt.fmt_value_entered(value)} ({where.file}:{where.line}); angka yang diketik dua kali bisa "
+                   f"berbeda. Tulis rujukan {{nilai}}`{ir.id}.{kind}`, atau bila angka ketikan yang benar, perbaiki "
+                   "datanya", "angka-diketik")
+
+
+def check_typed_figures_of(report: Report, computed: ComputedReport) -> list[Finding]:
+    """A capaian, realisasi or target typed in a sentence about one indicator that is not that indicator's (warning
+    ``angka-diketik``).
 
     Why: "Indikator {nilai}`DOK.nama` mencapai capaian 105 %" passed while DOK computes 98,50 %: a typed
     percentage was only compared with every computed value, and 105 is the organisation's average of 104,59 %
-    as a whole number (another indicator's capaian copied from the row above passed the same way). Read only where
-    the references name one indicator and the percentage follows the word "capaian", of the report year, and not
-    after a word of contrast ("sedangkan", "dibandingkan") that follows the indicator's reference."""
+    as a whole number (another indicator's capaian copied from the row above passed the same way). A realisasi
+    typed in the text was not read at all: a real LKjIP 2023 printed IKKI's as 85,79 in one place and 85,32 in
+    another, and "Realisasi IKKI … sebesar 85,32" passed beside the data's 85,79; nor a sentence pasted from a Word
+    report, which names the indicator by its name, not by a reference. Read only where the references or names name
+    one indicator and the number follows the word "capaian", "realisasi" or "target", of the report year, and not
+    after a word of contrast ("sedangkan", "dibandingkan") that follows the indicator's mention."""
     out: list[Finding] = []
     tahun = str(report.tahun)
+    names = _IndicatorNames.of(computed)
     for ch in report.chapters:
         for s in sentences(ch):
             refs = [m.group(1).strip() for m in _REF.finditer(s.text)]
-            about = _indicators_named(computed, refs)
-            if (len(about) != 1 or any("@" in p for p in refs) or _OTHER_CAPAIAN.search(s.plain)
-                    or any(y != tahun for y in _YEAR.findall(s.plain))):
+            named, plain = names.find(s.plain)
+            about = _indicators_named(computed, refs) | {i for _, i in named}
+            if (len(about) != 1 or any("@" in p for p in refs) or _OTHER_CAPAIAN.search(plain)
+                    or any(y != tahun for y in _YEAR.findall(plain))):
                 continue
             ir = computed.indikator[next(iter(about))]
-            if ir.capaian.value is None:
-                continue
-            # where the indicator's references and the words of contrast end, in order (read once per sentence)
+            # where the indicator's mentions and the words of contrast end, in order (read once per sentence)
             marks = sorted([(r.end(), True) for r in _REF.finditer(s.text)
                             if r.group(1).strip().rpartition(".")[0] == ir.id]
-                           + [(c.end(), False) for c in _CONTRAST.finditer(s.plain)])
+                           + [(n.end(), True) for n, _ in named]
+                           + [(c.end(), False) for c in _CONTRAST.finditer(plain)])
             ends = [e for e, _ in marks]
-            for m in PERCENT.finditer(s.plain):
-                if not _CAPAIAN_BEFORE.search(s.plain[max(0, m.start() - _WINDOW):m.start()]):
+            for m in _TYPED_FIGURE.finditer(plain):
+                words = _FIGURE_BEFORE.search(plain[max(0, m.start() - _WINDOW):m.start()])
+                if words is None:
                     continue
+                kind = words.group("kind").casefold()
+                values = _figure_values(ir, kind)
                 before = bisect.bisect_right(ends, m.start())
-                if before and not marks[before - 1][1]:  # "…, sedangkan administrasi kepegawaian 88,71 %"
-                    continue
+                if not values or (before and not marks[before - 1][1]) or not _read_as(ir, kind, m, plain):
+                    continue  # no figure to compare; "…, sedangkan administrasi kepegawaian 88,71 %"; no such figure
                 v, places = from_id_parts(m.group(1), m.group(2))
-                if round_half_up(ir.capaian.value, places) == v:
+                if any(round_half_up(x, places) == v for x in values):
                     continue
-                out.append(Finding("warning", Loc(ch.rel, s.line_at(m.start())),
-                                   f"capaian {m.group(0).strip()} diketik untuk indikator {ir.id}, padahal capaiannya "
-                                   f"{fmt.fmt_percent(ir.capaian.value)}; angka ketikan tidak ikut berubah bila "
-                                   f"datanya diubah. Tulis rujukan {{nilai}}`{ir.id}.capaian`", "angka-diketik"))
+                out.append(_figure_finding(report, ch.rel, s.line_at(m.start()), ir, kind, m.group(0).strip()))
     return out
 
 
