@@ -1294,6 +1294,40 @@ def test_a_figure_typed_beside_an_indicators_name_is_read_as_that_indicators():
                      (3, "capaian 81,5 diketik untuk indikator C, padahal capaiannya 80,00 %")]
 
 
+
+def test_a_wrong_capaian_of_one_indicator_is_said_once_and_read_in_bold():
+    """"Capaian {nilai}`C.nama` sebesar 12,34 %" was warned of twice on its line, once as a capaian not C's and once
+    as a percentage no computed value has; "**41** %" (the number alone in bold, as a Word report bolds it) passed
+    unread by both."""
+    body = ("Capaian {nilai}`C.nama` sebesar 12,34 %.\n"  # 1: once, with its indicator
+            "Capaian {nilai}`C.nama` sebesar **41** %.\n"  # 2: read through the bold
+            "Serapan anggaran __41__ %.\n")  # 3: no indicator's: a percentage no computed value has
+    found = [(f.loc.line, f.message.split(";")[0]) for f in run(typed_words_report(body)) if f.kode == "angka-diketik"]
+    assert found == [(1, "capaian 12,34 % diketik untuk indikator C, padahal capaiannya 80,00 %"),
+                     (2, "capaian 41 % diketik untuk indikator C, padahal capaiannya 80,00 %"),
+                     (3, "persentase 41 % diketik langsung dan tidak sama dengan nilai hasil perhitungan mana pun")]
+
+
+def test_a_number_typed_in_a_form_an_indonesian_reader_misreads_is_warned_of():
+    """The page prints the text as typed: "80.00 %" (a decimal point, as an English spreadsheet shows it) is read
+    8.000 by an Indonesian reader, "Rp 1,000,800" has commas between thousands, and "71,38,82 %" is no number.
+    The value checks read the first two as meant, so a right one passed, and the third was not read at all."""
+    body = ("Capaian {nilai}`C.nama` sebesar 80.00 % dan 0.5 persen.\n"  # 1: two
+            "Pagu Rp 1,000,800 dan Rp 1,000,800.00, atau Rp 1.0 juta.\n"  # 2: three
+            "Capaian 71,38,82 % pada jam 12.30.\n"  # 3: the capaian only
+            "Pagu Rp 1.000.800,- dan 1.250 % serta versi 1.2 dan `80.00 %`.\n")  # right: id-ID, thousands, code
+    found = [(f.loc.line, f.message) for f in run(typed_words_report(body)) if f.kode == "format-angka"]
+    assert [(line, m.split("; ")[1].split(", atau lebih baik")[0]) for line, m in found] == [
+        (1, "tulis 0,5 %"), (1, "tulis 80,00 %"), (2, "tulis Rp 1.000.800"), (2, "tulis Rp 1.000.800"),
+        (2, "tulis Rp 1,0 juta"), (3, "tulis satu angka, mis. 71,38 %")]
+    assert all(f.severity == "warning" for f in run(typed_words_report(body)) if f.kode == "format-angka")
+    assert found[1][1] == ("angka '80.00 %' memakai titik desimal (format Excel berbahasa Inggris), padahal titik "
+                           "adalah pemisah ribuan; tulis 80,00 %, atau lebih baik rujukan {nilai} bila angka ini "
+                           "dihitung lkjip")
+    assert found[-1][1].startswith("angka '71,38,82 %' memuat dua koma, sehingga bukan satu angka; tulis satu "
+                                   "angka, mis. 71,38 %")
+
+
 class _Searched:
     """A compiled pattern that records the length of every text it is asked to search (and searches it)."""
 

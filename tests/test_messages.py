@@ -628,6 +628,12 @@ CASES = [
     # bab 3 line 18: a percentage typed instead of referenced
     Case("angka-diketik", replace(BAB3, "({nilai}`anggaran.serapan`).", "({nilai}`anggaran.serapan`), naik 12,34 %."),
          BAB3, 18, "peringatan", "12,34 %", "angka-diketik"),
+    # bab 3 line 18: an amount typed with commas between its thousands (the pagu, right in value)
+    Case("format-angka",
+         replace(BAB3, "({nilai}`anggaran.serapan`).", "({nilai}`anggaran.serapan`), pagu Rp 100,000,000."),
+         BAB3, 18, "peringatan", "angka 'Rp 100,000,000' memakai koma pemisah ribuan (format angka Excel berbahasa "
+         "Inggris); tulis Rp 100.000.000, atau lebih baik rujukan {nilai} bila angka ini dihitung lkjip",
+         "format-angka"),
     # bab 3 line 9: a predikat typed for the capaian referenced before it (103,13 % is Sangat Tinggi)
     Case("predikat-diketik", replace(BAB3, "dengan predikat {nilai}`IKU1.predikat`.", "dengan predikat Tinggi."),
          BAB3, 9, "peringatan", "predikat 'Tinggi' diketik untuk {nilai}`IKU1.capaian` (103,13 %), padahal menurut "

@@ -110,6 +110,9 @@ selisih-diketik            warning     "naik 3 poin" typed about one indicator w
 tercapai-diketik           warning     "tercapai" typed beside a capaian under 100 %, "belum mencapai target" beside one
                                        of 100 % or more
 terbilang-beda             warning     a number typed in digits and in words in brackets, the two different: "4 (lima)"
+format-angka               warning     a number typed in the narrative in a form an Indonesian reader misreads: a
+                                       decimal point ("85.32 %", "Rp 1.3 miliar"), commas between thousands
+                                       ("Rp 2,455,218,753"), two commas ("71,38,82 %")
 isian-contoh               warning     the scaffold's sample values (head, NIP, logo, the IKM's and the sub kegiatan's
                                        numbers), its whole foreword or ikhtisar, or "Tuliskan …" left in the report
 isian-salinan              warning     a file ``lkjip new --dari`` carried from an earlier report still holds its
@@ -153,8 +156,8 @@ from .scales import classify_or_none, find_class
 from .pasted import check_pasted_tables, claimed_cells, read_pasted
 from .pasted_totals import check_typed_totals
 from .typed import (check_typed_all_reached, check_typed_counts, check_typed_direction, check_typed_figures_of,
-                    check_typed_numbers, check_typed_predikat, check_typed_sasaran, check_typed_spelled,
-                    check_typed_verdict)
+                    check_typed_format, check_typed_numbers, check_typed_predikat, check_typed_sasaran,
+                    check_typed_spelled, check_typed_verdict)
 
 TOLERANCE = Decimal("0.005")
 
@@ -731,11 +734,13 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += pasted
     findings += check_typed_totals((r.table for r in read), {(f.loc.file, f.loc.line) for f in pasted
                                                              if f.kode == "angka-diketik" and f.loc is not None})
-    findings += check_typed_numbers(report, computed, claimed_cells(read))
-    findings += check_typed_figures_of(report, computed)
+    figures, said = check_typed_figures_of(report, computed)
+    findings += figures
+    findings += check_typed_numbers(report, computed, claimed_cells(read), said)
     findings += check_typed_predikat(report, computed)
     findings += check_typed_counts(report, computed)
     findings += check_typed_spelled(report)
+    findings += check_typed_format(report)
     findings += check_typed_sasaran(report, computed)
     findings += check_typed_all_reached(report, computed)
     findings += check_typed_direction(report, computed)

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Mapping
 from ..core import fmt
 from ..core.fmt import round_half_up
 from ..core.model import Loc, Report, ScaleClass, loc_of
-from ..core.numbers import (FRACTION_WORDS, NUMBER_WORDS, decimal_from_words, fraction_from_words,
+from ..core.numbers import (ENGLISH, FRACTION_WORDS, NUMBER_WORDS, decimal_from_words, fraction_from_words,
                             from_id_parts, from_words)
 from .figures import IndicatorCounts, slug
 from .findings import Finding
@@ -32,8 +32,10 @@ from .scales import BUILTIN_SCALES, NA_LABEL, classify_or_none, find_class, norm
 #: A percentage as typed: ``91,40 %``, also with a decimal point (``104.13%``, as a spreadsheet in English shows it)
 #: and in words (``96,00 persen``, in the old spelling ``96,00 prosen``): only the first was read, so the others
 #: passed unchecked; also with a stray comma before the sign (``85,79, %``, a real report's average), which passed
-#: unread, right or wrong.
-PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?,?\s?(?:%|persen\b|prosen\b)", re.I)
+#: unread, right or wrong; and with the number alone in bold (``**40** %``, as a Word report bolds it), which passed
+#: unread too.
+PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?(?:\*{1,2}|_{1,2})?,?\s?"
+                     r"(?:%|persen\b|prosen\b)", re.I)
 #: An amount in rupiah as typed: ``Rp 2.369.772.519``, ``Rp2,46 miliar`` (the scale word read: it was taken for
 #: "Rp 2,46"), ``IDR 2.369.772.519`` and ``2.369.772.519 rupiah`` (both passed unread); the scale abbreviated as
 #: budget slides write it, ``Rp 1,39 M``, ``Rp 139 Jt``, ``Rp 500 rb`` (taken for "Rp 1,39": a right total warned of
@@ -247,14 +249,17 @@ def _matches(value: Decimal, places: int, candidates: Iterable[Decimal]) -> bool
 
 
 def check_typed_numbers(report: Report, computed: ComputedReport,
-                        claimed: Mapping[tuple[str, int], list[tuple[int, int]]] | None = None) -> list[Finding]:
+                        claimed: Mapping[tuple[str, int], list[tuple[int, int]]] | None = None,
+                        said: Iterable[tuple[str, int, Decimal]] = ()) -> list[Finding]:
     """Percentages and rupiah amounts typed in the narrative that equal no computed value (warning).
 
     Derived numbers belong in ``{nilai}`` references; a typed one drifts (a real LKjIP 2022 printed its average as 97,8 /
     97,86 / 97,57). Round figures (0, 100, the scale's boundaries) are allowed. ``claimed``: the cells of pasted
     tables read against the one indicator or budget node of their row (:func:`.pasted.claimed_cells`), left here so
-    that a wrong capaian is said once, with its indicator.
+    that a wrong capaian is said once, with its indicator; ``said``: the percentages (file, line, value) already
+    read against the one indicator of their sentence (:func:`check_typed_figures_of`), for the same reason.
     """
+    said = set(said)
     pct, money = _percent_candidates(computed), _money_candidates(computed)
     allowed = _percent_allowed(computed)
     out = []
@@ -272,10 +277,12 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
                     wrong = not _holds(bound, v, places, shares)
                 elif bound is not None or _range_low(line, m):
                     continue  # a threshold or a range ("target minimal 85 %", "antara 80 % dan 90 %"), no figure
+                elif (ch.rel, line_no, v) in said:
+                    continue  # said with its indicator: "capaian 41 % diketik untuk indikator NEK"
                 else:
                     wrong = v not in allowed and not _matches(v, places, pct)
                 if wrong:
-                    typed = _words((bound.text + " " if bound and shares else "") + m.group(0))
+                    typed = _as_typed((bound.text + " " if bound and shares else "") + m.group(0))
                     out.append(_share_finding(computed, ch.rel, line_no, line, m, f"persentase {typed}", bool(shares),
                                               bool(bound and shares)))
             out += _fraction_shares(computed, ch.rel, line_no, line)
@@ -358,10 +365,10 @@ _REF = re.compile(r"\{nilai\}`([^`]+)`")
 _FIGURE_BEFORE = re.compile(r"\b(?P<kind>capaian|realisasi|target)(?:nya)?\b(?:\s+(?:kinerja|indikator)\b)*"
                             r"(?:\s+(?:pada\s+)?tahun\s+(?:ini|\d{4})\b)?"
                             r"(?:\s+(?:sebesar|mencapai|adalah|yaitu|ialah|senilai|sebanyak|sejumlah|berjumlah|"
-                            r"tercatat|hanya|baru|telah|sudah))*\s*[:(]?\s*$", re.I)
-#: A number typed in a sentence, id-ID (``84,82``, ``1.250``) or with a decimal point (``84.82``), and the percent
-#: sign or word after it (group 3).
-_TYPED_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:[,.](\d+))?(?![.,]?\d)"
+                            r"tercatat|hanya|baru|telah|sudah))*\s*[:(]?\s*(?:\*{1,2}|_{1,2})?$", re.I)
+#: A number typed in a sentence, id-ID (``84,82``, ``1.250``) or with a decimal point (``84.82``), the emphasis
+#: that closes after it (``**84,28**``) and the percent sign or word after it (group 3).
+_TYPED_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:[,.](\d+))?(?![.,]?\d)(?:\*{1,2}|_{1,2})?"
                            r"(\s?(?:%|persen\b|prosen\b))?", re.I)
 #: What may follow a figure typed without "%": the end of its clause or a word joining the next ("84,28 dari target
 #: 73"); any other word makes it a count of something else ("capaian 3 indikator"), not read.
@@ -460,9 +467,10 @@ def _figure_finding(report: Report, rel: str, line: int, ir: IndicatorResult, ki
                    "datanya", "angka-diketik")
 
 
-def check_typed_figures_of(report: Report, computed: ComputedReport) -> list[Finding]:
+def check_typed_figures_of(report: Report,
+                           computed: ComputedReport) -> tuple[list[Finding], set[tuple[str, int, Decimal]]]:
     """A capaian, realisasi or target typed in a sentence about one indicator that is not that indicator's (warning
-    ``angka-diketik``).
+    ``angka-diketik``); and each (file, line, value) so said, for :func:`check_typed_numbers` to leave.
 
     Why: "Indikator {nilai}`DOK.nama` mencapai capaian 105 %" passed while DOK computes 98,50 %: a typed
     percentage was only compared with every computed value, and 105 is the organisation's average of 104,59 %
@@ -473,6 +481,7 @@ def check_typed_figures_of(report: Report, computed: ComputedReport) -> list[Fin
     one indicator and the number follows the word "capaian", "realisasi" or "target", of the report year, and not
     after a word of contrast ("sedangkan", "dibandingkan") that follows the indicator's mention."""
     out: list[Finding] = []
+    said: set[tuple[str, int, Decimal]] = set()
     tahun = str(report.tahun)
     names = _IndicatorNames.of(computed)
     for ch in report.chapters:
@@ -502,8 +511,9 @@ def check_typed_figures_of(report: Report, computed: ComputedReport) -> list[Fin
                 v, places = from_id_parts(m.group(1), m.group(2))
                 if any(round_half_up(x, places) == v for x in values):
                     continue
-                out.append(_figure_finding(report, ch.rel, s.line_at(m.start()), ir, kind, m.group(0).strip()))
-    return out
+                out.append(_figure_finding(report, ch.rel, s.line_at(m.start()), ir, kind, _as_typed(m.group(0))))
+                said.add((ch.rel, s.line_at(m.start()), v))
+    return out, said
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -714,6 +724,12 @@ _BOUND_AFTER = re.compile(r"\s*(?:[–—-]|\b(?:hingga|sampai|s\.?d\.?|ke\s+ata
 def _words(text: str) -> str:
     """``text`` with its words apart by one space, as a scale writes a label."""
     return " ".join(text.split())
+
+
+def _as_typed(text: str) -> str:
+    """A typed number as a message quotes it: its words apart by one space, the emphasis around it dropped
+    (``**40** %`` is "40 %" on the page)."""
+    return _words(re.sub(r"\*+|(?<!\w)_+|_+(?!\w)", "", text))
 
 
 def _predikat_message(computed: ComputedReport, s: Sentence, subjects: list[_Subject], label: str, at: int,
@@ -975,6 +991,54 @@ def check_typed_spelled(report: Report) -> list[Finding]:
                                    f"{fmt.fmt_int(said)}; samakan keduanya, atau bila jumlah ini dihitung lkjip "
                                    "(indikator, anggaran), tulis rujukan {nilai} saja tanpa kata dalam kurung",
                                    "terbilang-beda"))
+    return out
+
+
+#: Numbers typed in a form an Indonesian reader misreads: a percentage with a decimal point ("85.32 %", read as
+#: 8.532; group ``point``, its whole and decimals in ``whole`` and ``frac``), one with two decimal commas ("71,38,82
+#: %", a slip: ``garbled``), a rupiah amount whose thousands are apart by commas ("Rp 2,455,218,753": ``english``)
+#: or with a decimal point before its scale word ("Rp 1.3 miliar": ``scaled``, its scale word in ``word``).
+_MISFORMED = re.compile(
+    r"(?<![\d.,])(?:(?P<whole>\d+)\.(?P<frac>\d{1,2}|\d{4,})(?P<point>\s?(?:%|persen\b|prosen\b))"
+    r"|(?P<garbled>\d+(?:,\d+){2,}\s?(?:%|persen\b|prosen\b))"
+    r"|(?P<rp>\bRp\.?\s?|\bIDR\s?)(?:(?P<english>\d{1,3}(?:,\d{3}){2,}(?:\.\d{1,2})?)(?![\d.,]*\d)"
+    rf"|(?P<swhole>\d+)\.(?P<sfrac>\d{{1,2}})\s*(?P<word>{_SCALE_WORD[3:-3]})\b))", re.I)
+
+
+_DECIMAL_POINT = "memakai titik desimal (format Excel berbahasa Inggris), padahal titik adalah pemisah ribuan"
+
+
+def _format_advice(m: re.Match[str]) -> tuple[str, str]:
+    """What is wrong with a number :data:`_MISFORMED` found, and how to write it."""
+    if m.group("point"):
+        value, places = from_id_parts(m.group("whole"), m.group("frac"))
+        return (_DECIMAL_POINT,
+                f"tulis {fmt.fmt_number(value, places)} %")
+    if m.group("garbled"):
+        whole, frac = m.group("garbled").split(",")[:2]
+        return "memuat dua koma, sehingga bukan satu angka", f"tulis satu angka, mis. {whole},{frac} %"
+    if m.group("english"):
+        return (f"memakai {ENGLISH}", f"tulis {fmt.fmt_rupiah(Decimal(m.group('english').replace(',', '')))}")
+    value, places = from_id_parts(m.group("swhole"), m.group("sfrac"))
+    return (_DECIMAL_POINT,
+            f"tulis Rp {fmt.fmt_number(value, places)} {m.group('word')}")
+
+
+def check_typed_format(report: Report) -> list[Finding]:
+    """A number typed in the narrative in a form an Indonesian reader misreads (warning ``format-angka``): "85.32 %"
+    (a decimal point, as an English spreadsheet shows it), "Rp 2,455,218,753" (commas between thousands), "Rp 1.3
+    miliar", or "71,38,82 %" (two commas, a slip).
+
+    Why: the page prints the text as typed. The value checks read such numbers as meant (a right "116.19 %" beside
+    116,19 % passed), so nothing told the author that readers see 11.619 or a number that is none; a garbled one
+    was not read at all."""
+    out = []
+    for ch in report.chapters:
+        for line_no, raw in lines(ch):
+            for m in _MISFORMED.finditer(CODE_SPAN.sub(" ", raw)):
+                wrong, advice = _format_advice(m)
+                out.append(Finding("warning", Loc(ch.rel, line_no), f"angka '{_words(m.group(0))}' {wrong}; {advice}, "
+                                   "atau lebih baik rujukan {nilai} bila angka ini dihitung lkjip", "format-angka"))
     return out
 
 
