@@ -1328,6 +1328,25 @@ def test_a_number_typed_in_a_form_an_indonesian_reader_misreads_is_warned_of():
                                    "angka, mis. 71,38 %")
 
 
+
+def test_a_verdict_beside_a_typed_capaian_it_contradicts_is_warned_of():
+    """"Capaian … sebesar 98,27 % sehingga target tercapai" (a sentence pasted from a Word report, its capaian typed)
+    passed: "tercapai" was read only beside a capaian's {nilai} reference. The sentence contradicts itself whatever
+    the data; a threshold ("90 % atau lebih dianggap tercapai") is no capaian."""
+    body = ("Capaian {nilai}`C.nama` sebesar 98,27 % sehingga target tercapai.\n"  # 1
+            "Capaian Indikator C sebesar 80 %, belum mencapai target.\n"  # right
+            "Capaiannya 104 % tetapi belum mencapai target.\n"  # 3
+            "Indikator dengan capaian 90 % atau lebih dianggap tercapai.\n"  # a threshold
+            "Capaian minimal 90 % agar tercapai.\n"  # a threshold, and a wish
+            "Capaian {nilai}`C.capaian` (80 %) tercapai.\n"  # 6: once, as the reference's
+            "Serapan 95 % dan target tercapai.\n")  # no capaian
+    found = [(f.loc.line, f.message) for f in run(typed_words_report(body)) if f.kode == "tercapai-diketik"]
+    assert [line for line, _ in found] == [1, 3, 6]
+    assert found[0][1].startswith("'tercapai' diketik di samping capaian 98,27 %, padahal capaian itu di bawah 100 %")
+    assert found[1][1].startswith("'belum mencapai target' diketik di samping capaian 104 %, padahal capaian itu "
+                                  "sudah 100 %")
+
+
 class _Searched:
     """A compiled pattern that records the length of every text it is asked to search (and searches it)."""
 

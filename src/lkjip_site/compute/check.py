@@ -108,7 +108,7 @@ arah-diketik               warning     "naik dari A menjadi B" typed where B is 
 selisih-diketik            warning     "naik 3 poin" typed about one indicator whose realisasi (or, said so, capaian)
                                        changed from last year by another amount
 tercapai-diketik           warning     "tercapai" typed beside a capaian under 100 %, "belum mencapai target" beside one
-                                       of 100 % or more
+                                       of 100 % or more (a reference, or a capaian typed after its word)
 terbilang-beda             warning     a number typed in digits and in words in brackets, the two different: "4 (lima)"
 format-angka               warning     a number typed in the narrative in a form an Indonesian reader misreads: a
                                        decimal point ("85.32 %", "Rp 1.3 miliar"), commas between thousands

@@ -1466,6 +1466,34 @@ def _capaian_ref(computed: ComputedReport, path: str) -> tuple[Decimal, str] | N
     return fmt.shown(ref.value), p
 
 
+#: After a typed percentage, words that make it a threshold: "90 % atau lebih".
+_OR_MORE = re.compile(r"\s*atau\s+(?:lebih|kurang)\b", re.I)
+
+
+def _typed_verdicts(rel: str, s: Sentence, plain: str, verdict: re.Match[str], reached: bool) -> list[Finding]:
+    """A capaian typed after its word in a sentence whose verdict it contradicts: "Capaian {nilai}`K09.nama` sebesar
+    98,27 % sehingga target tercapai" (under 100 %), or "capaian 104 % … belum mencapai target".
+
+    Why: only a capaian's reference was read beside a verdict, so a sentence pasted from a Word report, its capaian
+    typed, passed whatever it said. The sentence contradicts itself, whatever the data: no indicator is needed.
+    ``plain``: the sentence with the indicators' names blanked, so "Capaian <nama> sebesar 98,27 %" is read."""
+    out = []
+    for m in PERCENT.finditer(plain):
+        words = _FIGURE_BEFORE.search(plain[max(0, m.start() - _WINDOW):m.start()])
+        if (words is None or words.group("kind").casefold() != "capaian" or _bound(plain, m) is not None
+                or _range_low(plain, m) or _BOUND_AFTER.match(plain, m.end()) or _OR_MORE.match(plain, m.end())):
+            continue  # a threshold: "capaian minimal 90 %", "capaian 90 % ke atas (atau lebih) dianggap tercapai"
+        value, _ = from_id_parts(m.group(1), m.group(2))
+        if (value >= 100) == reached:
+            continue
+        out.append(Finding("warning", Loc(rel, s.line_at(verdict.start())),
+                           f"'{verdict.group(0)}' diketik di samping capaian {_as_typed(m.group(0))}, padahal capaian "
+                           f"itu {'di bawah' if value < 100 else 'sudah'} 100 %; kalimat ini bertentangan sendiri. "
+                           "Perbaiki kalimatnya, atau tulis capaiannya dengan rujukan {nilai}`<id indikator>.capaian`",
+                           "tercapai-diketik"))
+    return out
+
+
 def check_typed_verdict(report: Report, computed: ComputedReport) -> list[Finding]:
     """"tercapai" typed beside a capaian under 100 %, "belum mencapai target" beside one of 100 % or more (warning
     ``tercapai-diketik``).
@@ -1474,8 +1502,10 @@ def check_typed_verdict(report: Report, computed: ComputedReport) -> list[Findin
     capaian` …)" printed "(100,00 %, predikat Berhasil)" after its realisasi was corrected. Read only in a sentence
     with one kind of verdict (both kinds: it compares, and which capaian each is about is not clear), about each
     capaian referenced in it; "mencapai target" is a capaian of at least 100 % as printed, as the counts say. "Di
-    bawah target" is not read beside a negative indicator's capaian: below target is where it should be."""
+    bawah target" is not read beside a negative indicator's capaian: below target is where it should be. In a
+    sentence without such a reference, each capaian typed after its word (:func:`_typed_verdicts`)."""
     out: list[Finding] = []
+    names = _IndicatorNames.of(computed)
     for ch in report.chapters:
         for s in sentences(ch):
             negative = list(_NOT_REACHED.finditer(s.plain))
@@ -1488,10 +1518,10 @@ def check_typed_verdict(report: Report, computed: ComputedReport) -> list[Findin
             # "di bawah target" of a lower-is-better indicator is its target reached: "Angka kriminalitas … di bawah
             # target …, sehingga capaiannya {nilai}`KRIM.capaian`" (110 %) was warned of
             below = bool(negative) and all(_BELOW.fullmatch(n.group(0)) for n in negative)
-            for ref in _REF.finditer(s.text):
-                found = _capaian_ref(computed, ref.group(1))
-                if found is None:
-                    continue
+            found_refs = [f for f in (_capaian_ref(computed, r.group(1)) for r in _REF.finditer(s.text)) if f]
+            if not found_refs and not below:
+                out += _typed_verdicts(ch.rel, s, names.find(s.plain)[1], verdict, bool(positive))
+            for found in found_refs:
                 value, path = found
                 ir = computed.indikator.get(path.rpartition(".")[0])
                 if (value >= 100) == bool(positive) or (below and ir is not None and ir.polaritas == "negatif"):
