@@ -1485,24 +1485,30 @@ def test_a_typed_predikat_is_read_against_the_capaian_it_is_about():
 
 
 def test_a_predikat_in_brackets_after_a_capaian_is_read_as_its_predikat():
-    """"97,76 % (Berhasil)" passed unread, right or wrong: a label was read only after a word such as "predikat"."""
+    """"97,76 % (Berhasil)" passed unread, right or wrong: a label was read only after a word such as "predikat".
+    "98,24 % (Sangat Berhasil)" (seed 001: a class its scale does not have) passed even then: only the report's own
+    labels were read in brackets."""
     body = ("Capaian {nilai}`C.capaian` (Berhasil).\n"  # 1: C is Cukup Berhasil
             "Indikator C mencapai 80,00 % (**Berhasil**) dan A 102,50 % (Berhasil).\n"  # 2: C's, not A's
             "Capaian {nilai}`A.capaian` (Berhasil) dan {nilai}`C.capaian` (Cukup Berhasil).\n"  # right, pair by pair
             "Rata-rata capaian 97,50 % (Cukup Berhasil).\n"  # right
             "Capaian {nilai}`capaian.S1` (berhasil).\n"  # 5: S1 is Cukup Berhasil
-            "Capaian {nilai}`A.capaian` (Sangat Berhasil).\n"  # no label of this scale: not read
+            "Capaian {nilai}`A.capaian` (Sangat Berhasil).\n"  # 6: another scale's label
             "Capaian {nilai}`A.realisasi` (Cukup Berhasil).\n"  # not a capaian
             "Kelas: 100 % (Berhasil), 70 % sampai 80,00 % (Berhasil), di atas 80,00 % (Berhasil).\n"  # the scale
             "Serapan anggaran 80,00 % (Berhasil).\n"  # not a capaian
             "Capaian 80,00 % (Berhasil) pada indikator C.\n")  # 10
     said = [f for f in run(typed_words_report(body)) if f.kode == "predikat-diketik"]
     found = {f.loc.line: f.message for f in said}
-    assert [f.loc.line for f in said] == [1, 2, 5, 10]
+    assert [f.loc.line for f in said] == [1, 2, 5, 6, 10]
     assert found[1] == ("predikat 'Berhasil' diketik untuk {nilai}`C.capaian` (80,00 %), padahal menurut Skala "
                         "Kabupaten Banjar predikatnya 'Cukup Berhasil'; tulis rujukan {nilai}`C.predikat`")
     assert "capaian C (80,00 %)" in found[2] and "{nilai}`C.predikat`" in found[2]
     assert "{nilai}`capaian.S1`" in found[5] and "{nilai}`capaian.S1.predikat`" in found[5]
+    assert found[6] == ("predikat 'Sangat Berhasil' diketik untuk {nilai}`A.capaian` (102,50 %), padahal menurut Skala "
+                        "Kabupaten Banjar predikatnya 'Berhasil' ('Sangat Berhasil' bukan predikat Skala Kabupaten "
+                        "Banjar; predikatnya: Berhasil, Cukup Berhasil, Kurang Berhasil, Tidak Berhasil); tulis "
+                        "rujukan {nilai}`A.predikat`")
 
 
 def test_a_typed_predikat_with_other_spaces_is_read_as_the_label():

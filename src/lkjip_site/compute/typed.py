@@ -657,10 +657,8 @@ def check_typed_predikat(report: Report, computed: ComputedReport) -> list[Findi
     named = re.compile(rf"(?<![\w-])({alt})(?![\w-])")  # as a label is written: capitalised ("berhasil" is a verb)
     capaian = _capaian_values(computed)
     held = {_label(c.predikat) for c in capaian}
-    # "97,76 % (Berhasil)": a label of the report's scale alone in brackets right after a capaian
-    bracketed = re.compile(r"[\s*_]*\([\s*_\"'“”]*(" + "|".join(r"\s+".join(re.escape(w) for w in c.split())
-                                                             for c in sorted(own, key=len, reverse=True))
-                           + r")[\s*_\"'“”]*\)", re.I)
+    # "97,76 % (Berhasil)": a label alone in brackets right after a capaian, of the report's scale or another's
+    bracketed = re.compile(r"[\s*_]*\([\s*_\"'“”]*(" + alt + r")[\s*_\"'“”]*\)", re.I)
     out: list[Finding] = []
     for ch in report.chapters:
         for s in sentences(ch):
@@ -685,10 +683,12 @@ _BOUND_BEFORE = re.compile(r"(?:[<>≤≥=–—-]|\b(?:atas|bawah|dari|lebih|ku
 
 def _bracketed_predikat(computed: ComputedReport, rel: str, s: Sentence, bracketed: re.Pattern[str],
                         capaian: list[_Capaian]) -> list[Finding]:
-    """A label of the report's scale alone in brackets right after a capaian, referenced or typed: "{nilai}`K02.
-    capaian` (Berhasil)", "97,76 % (Berhasil)" (warning ``predikat-diketik`` when it is not that capaian's).
+    """A label alone in brackets right after a capaian, referenced or typed: "{nilai}`K02.capaian` (Berhasil)",
+    "97,76 % (Berhasil)" (warning ``predikat-diketik`` when it is not that capaian's, or no label of the report's
+    scale: seed 001 printed "98,24 % (Sangat Berhasil)" on a scale whose top class is "Berhasil").
 
-    Why: without a word such as "predikat" before it the label passed unread, right or wrong. The bracket is bound
+    Why: without a word such as "predikat" before it the label passed unread, right or wrong; one of another scale
+    passed even so. The bracket is bound
     to the value before it, so a sentence of several such pairs is read pair by pair. A typed percentage is read
     only where it equals a computed capaian (another is ``angka-diketik``'s), is no round figure or scale bound
     (0, 100, a class's limits) and follows no word of a range ("di atas 85 %", "70 % – 99 %"): those describe the
@@ -707,13 +707,13 @@ def _bracketed_predikat(computed: ComputedReport, rel: str, s: Sentence, bracket
                     or _BOUND_AFTER.match(s.plain, m.end())):
                 continue
         found = find_class(computed.scale, m.group(1))
-        if found is None or found.label.casefold() in x.labels:
+        if found is not None and found.label.casefold() in x.labels:
             continue
-        label = found.label
+        label = found.label if found is not None else _words(m.group(1))
         out.append(Finding("warning", Loc(rel, s.line_at(m.start(1))),
                            f"predikat '{label}' diketik untuk {x.shown}, padahal menurut {computed.scale.nama} "
-                           f"predikatnya '{_proper(computed, x.labels)}'; tulis rujukan {{nilai}}`{x.path}`",
-                           "predikat-diketik"))
+                           f"predikatnya '{_proper(computed, x.labels)}'{_foreign(computed, label)}; tulis rujukan "
+                           f"{{nilai}}`{x.path}`", "predikat-diketik"))
     return out
 
 
@@ -732,12 +732,19 @@ def _as_typed(text: str) -> str:
     return _words(re.sub(r"\*+|(?<!\w)_+|_+(?!\w)", "", text))
 
 
+def _foreign(computed: ComputedReport, label: str) -> str:
+    """What a message adds about a typed label of another scale than the report's: its own labels; "" for one of
+    them."""
+    if label.casefold() in {c.label.casefold() for c in computed.scale.classes}:
+        return ""
+    return (f" ('{label}' bukan predikat {computed.scale.nama}; predikatnya: "
+            f"{', '.join(c.label for c in computed.scale.classes)})")
+
+
 def _predikat_message(computed: ComputedReport, s: Sentence, subjects: list[_Subject], label: str, at: int,
                       held: set[str]) -> str | None:
     scale = computed.scale.nama
-    own = {c.label.casefold() for c in computed.scale.classes}
-    foreign = "" if label.casefold() in own else (
-        f" ('{label}' bukan predikat {scale}; predikatnya: {', '.join(c.label for c in computed.scale.classes)})")
+    foreign = _foreign(computed, label)
     subject = _about(subjects, at)
     if subject is not None:
         if label.casefold() in subject.labels:
