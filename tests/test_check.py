@@ -1387,6 +1387,16 @@ def test_typed_amounts_in_words_and_scales_are_read_as_meant():
                              (2, "jumlah IDR 2.369.772.519")]
 
 
+def test_typed_amounts_with_thousands_commas_and_cents_are_read_as_meant():
+    """"Rp 1,000,800.00" (an English spreadsheet's accounting form) was read as "Rp 1,000,800" cut at its last
+    group, "Rp 1,000": a right amount warned of, named by a number the author never wrote."""
+    body = ("Pagu Rp 1,000,800.00 dan Rp 1,800,000.5.\n"  # right (the form is format-angka's)
+            "Pagu Rp 1,000,900.00.\n")  # 2
+    r = make_report([], anggaran=clean_budget(), chapters=[chapter(body, body_line=1)])
+    found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(r) if f.kode == "angka-diketik"]
+    assert found == [(2, "jumlah Rp 1,000,900.00")]
+
+
 def test_typed_amounts_with_an_abbreviated_scale_are_read_as_meant():
     """"Rp 11,61 Jt" (the total pagu 11.611.960 rounded, as budget slides write it) was warned of as "Rp 11,61",
     and a wrong "Rp 11,62 Jt" was named by a number the author never wrote."""

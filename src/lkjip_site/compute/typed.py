@@ -44,13 +44,15 @@ PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?:[,.](\d+))?(?:\*{1
 #: decimals there, three a thousands' group); a scale word before "rupiah" without "Rp" (``1,29 miliar rupiah``, which
 #: passed unread, right or wrong); thousands apart by commas, as an English spreadsheet shows them (``Rp 56,595,826``),
 #: or by spaces (``Rp 56 595 826``), both taken for "Rp 56,595" or "Rp 56": a right amount warned of, named by a
-#: number the author never wrote.
+#: number the author never wrote; the former with cents (``Rp 2,455,218,753.00``, taken for "Rp 2,455,218" so):
+#: its cents are not read (``format-angka`` tells how to write it).
 _SCALE_WORD = r"(?:ribu|rb|juta|jt|miliar|milyar|triliun|(?-i:M|T))\b"
 _RUPIAH = re.compile(r"(?:\bRp\.?\s?|\bIDR\s?|(?<![\d.,\w])(?=(?:\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|"
                      rf"\d+(?:[,.]\d{{1,3}})?\s*{_SCALE_WORD})\s*rupiah\b))"
                      rf"(\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:,\d{{3}}){{2,}}"
                      rf"|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+)"
-                     rf"(?:,(\d{{1,3}})|\.(\d{{1,2}})(?=\s*{_SCALE_WORD}))?(?![\d.]*\d)"
+                     rf"(?:,(\d{{1,3}})|\.(\d{{1,2}})(?=\s*{_SCALE_WORD})|(?<=\d,\d{{3}})\.\d{{1,2}}(?!\d))?"
+                     r"(?![\d.]*\d)"
                      rf"(?:\s*({_SCALE_WORD[3:-3]})\b)?(?:\s*rupiah\b)?", re.I)
 _SCALE = {"ribu": Decimal(10) ** 3, "rb": Decimal(10) ** 3, "juta": Decimal(10) ** 6, "jt": Decimal(10) ** 6,
           "miliar": Decimal(10) ** 9, "milyar": Decimal(10) ** 9, "m": Decimal(10) ** 9, "triliun": Decimal(10) ** 12,
