@@ -1268,10 +1268,14 @@ def test_a_realisasi_or_target_typed_for_one_indicator_is_read_against_its_data(
             "Realisasi {nilai}`C.nama` didukung 3 kegiatan; realisasinya 3 kegiatan.\n"  # a count of something else
             "Realisasi {nilai}`C.nama` tahun 2022 sebesar 18.\n"  # another year
             "Target {nilai}`C.nama` sebanyak 25 nilai dan realisasinya 19 nilai.\n"  # 7: before its unit
-            "Realisasi {nilai}`C.nama` tahun 2023 adalah 20,0.\n")  # right
-    found = [(f.loc.line, f.message) for f in run(typed_words_report(body)) if f.kode == "angka-diketik"]
+            "Realisasi {nilai}`C.nama` tahun 2023 adalah 20,0.\n"  # right
+            "Realisasi {nilai}`P.nama` sebesar 95 %.\n")  # 9: an indicator in percent, its unit said
+    r = typed_words_report(body)
+    r.data.indikator["P"] = ind("P", D(100), D("97.5"), 40, satuan="%")
+    found = [(f.loc.line, f.message) for f in run(r) if f.kode == "angka-diketik"]
     assert [(line, m.split(" diketik")[0]) for line, m in found] == [
-        (1, "realisasi 21"), (3, "realisasi 24"), (3, "target 26"), (7, "realisasi 19")]
+        (1, "realisasi 21"), (3, "realisasi 24"), (3, "target 26"), (7, "realisasi 19"), (9, "realisasi 95 %")]
+    assert "realisasinya menurut data 97,5 % (" in found[-1][1]
     assert found[0][1] == ("realisasi 21 diketik untuk indikator C, padahal realisasinya menurut data 20 "
                            f"({IND}:32); angka yang diketik dua kali bisa berbeda. Tulis rujukan "
                            "{nilai}`C.realisasi`, atau bila angka ketikan yang benar, perbaiki datanya")

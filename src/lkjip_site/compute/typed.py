@@ -462,11 +462,12 @@ def _figure_finding(report: Report, rel: str, line: int, ir: IndicatorResult, ki
                        f"{fmt.fmt_percent(ir.capaian.value)}; angka ketikan tidak ikut berubah bila datanya diubah. "
                        f"Tulis rujukan {{nilai}}`{ir.id}.capaian`", "angka-diketik")
     value, where = (ir.realisasi if kind == "realisasi" else ir.target), _data_loc(report, ir, kind)
+    percent = " %" if ir.satuan.strip() == "%" else ""
     return Finding("warning", Loc(rel, line),
                    f"{kind} {typed} diketik untuk indikator {ir.id}, padahal {kind}nya menurut data "
-                   f"{fmt.fmt_value_entered(value)} ({where.file}:{where.line}); angka yang diketik dua kali bisa "
-                   f"berbeda. Tulis rujukan {{nilai}}`{ir.id}.{kind}`, atau bila angka ketikan yang benar, perbaiki "
-                   "datanya", "angka-diketik")
+                   f"{fmt.fmt_value_entered(value)}{percent} ({where.file}:{where.line}); angka yang diketik dua kali "
+                   f"bisa berbeda. Tulis rujukan {{nilai}}`{ir.id}.{kind}`, atau bila angka ketikan yang benar, "
+                   "perbaiki datanya", "angka-diketik")
 
 
 def check_typed_figures_of(report: Report,
