@@ -1340,8 +1340,9 @@ def test_compare_lists_added_and_removed_indicators_budget_rows_and_chapters() -
     assert changes.indikator_dihapus == ["B Indikator B"]
     assert [(c.subjek, c.besaran, c.lama, c.baru, c.selisih) for c in changes.indikator] == [
         ("A Indikator A", "Realisasi 2023", "95", "N/A", ""),
-        ("A Indikator A", "Capaian 2023", "95,00 %", "–", ""),
-        ("A Indikator A", "Predikat 2023", "Baik", "–", ""),
+        # N/A as the tables print them, not "–" (see the test of a value that cannot be computed)
+        ("A Indikator A", "Capaian 2023", "95,00 %", "N/A", ""),
+        ("A Indikator A", "Predikat 2023", "Baik", "N/A", ""),
     ]
     assert [(c.subjek, c.besaran, c.lama, c.baru, c.selisih) for c in changes.anggaran] == [
         ("Total anggaran", "Pagu", "Rp 150", "Rp 100", "-Rp 50"),
@@ -1588,6 +1589,49 @@ def test_change_page_names_a_quarter_as_the_pages_do() -> None:
     old = VersionData("1.0", dt.date(2024, 7, 31), _doc([{**_ind("A", 40, Decimal("40")), "periode": "tw2"}]), [])
     new = VersionData("1.1", dt.date(2024, 8, 31), _doc([{**_ind("A", 45, Decimal("45")), "periode": "tw2"}]), [])
     assert [c.besaran for c in compare(old, new).indikator] == ["Realisasi s.d. TW II 2023", "Capaian s.d. TW II 2023"]
+
+
+def test_change_page_prints_a_value_that_cannot_be_computed_as_the_tables_do() -> None:
+    """A capaian, predikat, sasaran capaian, serapan or key figure that became N/A read "–" on the change page (the
+    dash that means nil), unmarked, where every table prints N/A; a capaian set by ``hasil_negatif: tidak_tercapai``
+    read N/A in a changed sentence where the tables print "tidak tercapai". Each as the tables print it, the N/A
+    marked for the audit with its reason in a lettered note; "–" stays for a row its version did not have."""
+    year = {"laporan": {"tahun": 2023, "periode": "tahunan"}}
+    old = VersionData("1.0", dt.date(2024, 1, 31), {
+        **year, **_doc([_ind("A", 95, Decimal("95"), "Cukup"), _ind("B", 120, Decimal("80"), "Baik")],
+               {"pagu": 100, "realisasi": 90, "serapan": Decimal("90"), "program": [
+                   {"kode": "7.01.01", "nama": "Program", "pagu": 100, "realisasi": 90, "serapan": Decimal("90")}]}),
+        "sasaran": [{"sasaran_id": "S1", "uraian": "Sasaran", "capaian": Decimal("95"), "predikat": "Cukup"}],
+        "angka_kunci": [{"kunci": "capaian.rata_rata", "uraian": "Rata-rata capaian", "nilai": Decimal("95"),
+                         "teks": "", "satuan": "persen"}]}, [ChapterText("bab-3", "BAB III", "B {nilai}`B.capaian`.")])
+    missing = {**_ind("A", None, None, ""), "alasan_na": "realisasi tidak tersedia: belum diverifikasi"}
+    negative = {**_ind("B", 250, None, "Kurang"), "alasan_na": "tidak tercapai: realisasi lebih dari dua kali target"}
+    new = VersionData("1.1", dt.date(2024, 2, 28), {
+        **year, **_doc([missing, negative, _ind("C", 10, Decimal("10"))],
+               {"pagu": 0, "realisasi": 0, "serapan": None, "program": [
+                   {"kode": "7.01.01", "nama": "Program", "pagu": 0, "realisasi": 0, "serapan": None}]}),
+        "sasaran": [{"sasaran_id": "S1", "uraian": "Sasaran", "capaian": None, "predikat": ""}],
+        "angka_kunci": [{"kunci": "capaian.rata_rata", "uraian": "Rata-rata capaian", "nilai": None,
+                         "teks": "tidak ada indikator yang terukur", "satuan": "persen"}]},
+        [ChapterText("bab-3", "BAB III", "B {nilai}`B.capaian`.")])
+    changes = compare(old, new)
+    rows = {(c.subjek.split()[0], c.besaran): (c.lama, c.baru, c.angka, c.catatan_baru) for c in changes.indikator}
+    assert rows[("A", "Realisasi 2023")] == ("95", "N/A", "A.realisasi@2023", 1)
+    assert rows[("A", "Capaian 2023")] == ("95,00 %", "N/A", "A.capaian@2023", 1)
+    assert rows[("A", "Predikat 2023")] == ("Cukup", "N/A", "A.predikat", 1)
+    assert rows[("B", "Capaian 2023")] == ("80,00 %", "tidak tercapai", "B.capaian@2023", 2)
+    assert changes.indikator_catatan == ["N/A: realisasi tidak tersedia: belum diverifikasi",
+                                         "tidak tercapai: realisasi lebih dari dua kali target"]
+    assert ("C", "Realisasi 2023") not in rows  # a new indicator, listed as added
+    assert [(c.besaran, c.lama, c.baru, c.angka) for c in changes.sasaran] == [
+        ("Capaian rata-rata", "95,00 %", "N/A", "capaian.S1"), ("Predikat", "Cukup", "N/A", "capaian.S1.predikat")]
+    serapan = [(c.lama, c.baru, c.angka) for c in changes.anggaran if c.besaran == "Serapan"]
+    assert serapan == [("90,00 %", "N/A", "anggaran.serapan"), ("90,00 %", "N/A", "anggaran.7.01.01.serapan")]
+    [key] = [c for c in changes.angka_kunci if c.besaran == "Nilai"]
+    assert (key.lama, key.baru, key.angka) == ("95,00 %", "N/A", "capaian.rata_rata")
+    [text] = changes.bab
+    assert [words for paragraph in text.paragraphs for kind, words in paragraph if kind == "tambah"] == [
+        "B tidak tercapai."]
 
 
 def test_publish_links_the_same_large_bytes_instead_of_copying(tmp_path: Path) -> None:

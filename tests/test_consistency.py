@@ -37,6 +37,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import copy_examples, fill_in_site
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -462,6 +463,70 @@ def test_a_sentence_citing_the_skm_prints_it_as_the_ikm_table_does(examples) -> 
     in_sentence = [s.text for s in marks_in_html("s", sentence.group(1)) if s.figure == "ikm.skm"]
     assert in_table == in_sentence == ["3,2283"]
     assert audit_site(result.site, result.files) == []
+
+
+CORRECTED = "martapura-barat-2023"
+
+
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled examples with Martapura Barat released as 1.0, then built as 1.1 with K02's realisasi corrected
+    (97,76 → 98,5), K05's declared missing (its capaian and predikat N/A) and a sentence citing both: a version
+    whose change page prints, beside its other pages, a value, its N/A and the figures computed from them."""
+    root = copy_examples(tmp_path_factory.mktemp("koreksi") / "situs")
+    fill_in_site(root)  # a release refuses the examples' sample url_dasar
+    report = root / "content" / "laporan" / CORRECTED
+
+    def edit(name: str, old: str, new: str) -> None:
+        path = report / name
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, old
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1707955200")
+        mp.delenv("LKJIP_DEBUG", raising=False)
+        assert main(["terbitkan", CORRECTED, "--tanpa-pdf", "--situs", str(root)]) == 0
+        edit("data/indikator.yaml", "2022: 100, 2023: 97.76}", "2022: 100, 2023: 98.5}")
+        edit("data/indikator.yaml", "2022: 100, 2023: 88.71}",
+             "2022: 100, 2023: {tidak_ada: Data kepegawaian belum diverifikasi}}")
+        edit("laporan.yaml", 'versi: "1.0"', 'versi: "1.1"')
+        edit("30-bab-3-akuntabilitas-kinerja.md", "Indikator kegiatan yang belum mencapai target adalah",
+             "Indikator kegiatan yang belum mencapai target (realisasi {nilai}`K02.realisasi`, kepegawaian "
+             "{nilai}`K05.realisasi`) adalah")
+        assert main(["build", "--tanpa-pdf", "--situs", str(root)]) == 0
+    return root
+
+
+def test_a_version_prints_each_figure_in_one_form_on_every_page_and_its_change_page(corrected: Path) -> None:
+    """Every figure a version prints, wherever it prints it (chapters, tables, key figures, chart data tables, the
+    portal's pages, the change page), reads the same. The change page printed a capaian and predikat left N/A by a
+    realisasi declared missing as "88,71 % → –" and "Cukup Berhasil → –" (the dash that means nil) beside the
+    tables' N/A, and unmarked, so no audit compared it: every new value there is marked now, N/A too.
+
+    Allowed: the unit ("Rp", " %"), which a table whose header names it leaves out (``audit.normalise``); and the
+    report's own year written out (``K05.capaian@2023`` is ``K05.capaian`` of a 2023 report)."""
+    build_dir = corrected / "build"
+    version = f"laporan/{CORRECTED}/1.1/"
+    forms: dict[str, dict[str, list[str]]] = {}
+    for page in sorted(build_dir.rglob("*.html")):
+        path = page.relative_to(build_dir).as_posix()
+        for s in marks_in_html(path, page.read_text(encoding="utf-8")):
+            if s.report == version:
+                figure = s.figure.removesuffix("@2023")
+                forms.setdefault(figure, {}).setdefault(normalise(s.text), []).append(path)
+    assert len(forms) > 100
+    assert {f: texts for f, texts in forms.items() if len(texts) > 1} == {}
+    change = (build_dir / version / "perubahan" / "index.html").read_text(encoding="utf-8")
+    table = re.search(r'<caption id="tabel-ubah-indikator">.*?</table>', change, re.S)
+    assert table is not None
+    rows = re.findall(r'<tr><th scope="row">.*?</tr>', table.group())
+    new_values = [re.findall(r"<td\b[^>]*>(.*?)</td>", row)[2] for row in rows]  # Besaran, Versi 1.0, Versi 1.1
+    assert len(new_values) == 5 and all('data-angka="' in cell for cell in new_values), new_values
+    for figure in ("K05.realisasi", "K05.capaian", "K05.predikat"):
+        assert set(forms[figure]) == {"N/A"}, figure
+        assert f"{version}perubahan/index.html" in forms[figure]["N/A"], figure
+    assert "N/A: realisasi tidak tersedia: Data kepegawaian belum diverifikasi</li>" in change  # its reason, once
 
 
 def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

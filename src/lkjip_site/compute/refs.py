@@ -88,7 +88,7 @@ def value_ref(v: Value | None, satuan: str, path: str, na_reason: str = "tidak t
 
 def _result_ref(res: Result, path: str) -> Ref:
     if res.tidak_tercapai:
-        return Ref("tidak tercapai", "text", path)
+        return Ref(fmt.NOT_REACHED, "text", path)
     if res.value is None:
         return Ref(Missing(res.reason), "percent", path)
     return Ref(res.value, "percent", path, note=res.note)

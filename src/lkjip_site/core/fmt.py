@@ -35,6 +35,8 @@ from .numbers import Derived, to_decimal
 
 NA = "N/A"  # a value that does not exist or cannot be computed (see the module docstring)
 DASH = "\u2013"  # en dash: an empty descriptive cell (nothing written), never a value
+#: a capaian the rule ``hasil_negatif: tidak_tercapai`` sets (it counts as 0 %): printed so, not as a number or N/A
+NOT_REACHED = "tidak tercapai"
 
 BULAN: tuple[str, ...] = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",

@@ -150,7 +150,7 @@ def capaian_cell(result: Result | None, figure: str = "") -> Cell:
     if result is None:
         return Cell(NA, numeric=True, cls="na", figure=figure)
     if result.tidak_tercapai:
-        return Cell("tidak tercapai", numeric=True, title=result.reason, figure=figure)
+        return Cell(fmt.NOT_REACHED, numeric=True, title=result.reason, figure=figure)
     # a value the formula did not give (0 % for a negative result): its note is a lettered note, as an N/A's reason
     if result.note:
         return Cell(fmt.fmt_percent(result.value), numeric=True, title=result.note, cls="dicatat", figure=figure)

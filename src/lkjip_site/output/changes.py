@@ -144,10 +144,12 @@ def compare(old: VersionData, new: VersionData) -> Changes:
                         lambda r: f"{r['sasaran_id']} {r['uraian']}", [
                             ("capaian", "Capaian rata-rata", _percent, _points),
                             ("predikat", "Predikat", _text, None)],
-                        lambda r, name: f"capaian.{r['sasaran_id']}" + (".predikat" if name == "predikat" else ""))
+                        lambda r, name: f"capaian.{r['sasaran_id']}" + (".predikat" if name == "predikat" else ""),
+                        _RESULTS)
     out.anggaran = _rows(_budget_rows(old.document), _budget_rows(new.document), "kode",
                          lambda r: f"{r['kode']} {r['nama']}", _BUDGET_FIELDS,
-                         lambda r, name: f"anggaran.{name}" if r["kode"] == "Total" else f"anggaran.{r['kode']}.{name}")
+                         lambda r, name: f"anggaran.{name}" if r["kode"] == "Total" else f"anggaran.{r['kode']}.{name}",
+                         ("serapan",))
     out.anggaran += _spending_type_changes(old.document, new.document)
     other_tool = bool(old.alat and new.alat and old.alat != new.alat)
     out.angka_kunci, out.angka_kunci_alat = _key_figures(old.document.get("angka_kunci") or [],
@@ -369,6 +371,9 @@ def _indicators(old_version: VersionData, new_version: VersionData, out: Changes
                 out.indikator.append(_printed_change(subject, f"{label} {period(r)}", a, b,
                                                      old_version.printed.get(figure), new_version.printed.get(figure),
                                                      figure, had_row=bool(o)))
+            elif name in _RESULTS:
+                out.indikator.append(_result_change(subject, f"{label} {period(r)}", o, r, name, diff,
+                                                    _indicator_figure(r, name, year)))
             else:
                 out.indikator.append(_change(subject, f"{label} {period(r)}", a, b, show, diff,
                                              _indicator_figure(r, name, year)))
@@ -387,7 +392,13 @@ def _value_note(row: dict[str, Any], name: str) -> str:
 
     ``catatan_nilai`` holds a target's note and a realisasi's, "; " between them (``opendata._carried_notes``), each
     beginning with its measure's name and its quarter (``periods.carried_note``: "realisasi TW III tidak tersedia
-    …"): the measure's own is the part that begins so."""
+    …"): the measure's own is the part that begins so.
+
+    A value its row has none of has its row's reason (``alasan_na``) as a table's lettered note says it ("N/A:
+    …"; a "tidak tercapai" without the prefix): it read a bare N/A, the reason said nowhere on the page."""
+    if row and name != "target_awal" and _value(row, name) is None and row.get("alasan_na"):
+        reached = name == "capaian" and _result_printed(row, name) == fmt.NOT_REACHED
+        return str(row["alasan_na"]) if reached else f"{fmt.NA}: {row['alasan_na']}"
     if name == "capaian":
         return str(row.get("catatan_capaian") or "")
     if name not in _MEASURES:
@@ -444,7 +455,37 @@ def _printed_change(subject: str, label: str, a: Any, b: Any, printed_a: str | N
             d = Decimal(b) - Decimal(a)
             decimals = _visible(d, decimals)
         selisih = fmt.fmt_delta(d, decimals)
-    return ValueChange(subject, label, texts[0], texts[1], selisih, figure if b is not None else "")
+    return ValueChange(subject, label, texts[0], texts[1], selisih, figure)
+
+
+_RESULTS = ("capaian", "predikat")
+
+
+def _result_change(subject: str, label: str, old: dict[str, Any], new: dict[str, Any], name: str,
+                   diff: Callable[[Number], str] | None, figure: str) -> ValueChange:
+    """A changed capaian or predikat of an indicator row (``old`` is {} where the old version had no such row), each
+    side as its version's tables printed it (:func:`_result_printed`), the new one marked with ``figure``: a
+    realisasi declared missing read "88,71 % → –" and "Cukup Berhasil → –" beside the tables' N/A, the dash that
+    means nil, and unmarked, so the audit never compared it."""
+    a, b = old.get(name), new.get(name)
+    numeric = _is_number(a) and _is_number(b)
+    return ValueChange(subject, label, _result_printed(old, name), _result_printed(new, name),
+                       diff(_difference(a, b, diff)) if numeric and diff else "", figure)
+
+
+def _result_printed(row: dict[str, Any], name: str) -> str:
+    """The capaian or predikat of an open-data indicator ``row`` as its version's tables print it
+    (``tables.capaian_cell``, ``tables.predikat``), and its ``{nilai}``: a capaian in %; "tidak tercapai" where the
+    rule set it (no capaian, but the predikat of 0 %); N/A where it cannot be computed. "–" only where the version
+    had no such row (``row`` is {})."""
+    if not row:
+        return fmt.DASH
+    value = row.get(name)
+    if name == "predikat":
+        return str(value or fmt.NA)
+    if _is_number(value):
+        return _percent(value)
+    return fmt.NOT_REACHED if row.get("predikat") else fmt.NA
 
 
 def _measure_printed(value: Any, printed: str | None, present: bool = True) -> str:
@@ -481,8 +522,11 @@ def _value(row: dict[str, Any], name: str) -> Any:
 
 def _rows(olds: list[dict[str, Any]], news: list[dict[str, Any]], key: str, subject: Callable[[dict[str, Any]], str],
           fields: list[tuple[str, str, Callable[[Any], str], Callable[[Number], str] | None]],
-          figure: Callable[[dict[str, Any], str], str]) -> list[ValueChange]:
-    """The changed fields of rows matched by ``key``, each new value with its figure id (``figure(row, field)``)."""
+          figure: Callable[[dict[str, Any], str], str], computed: tuple[str, ...] = ()) -> list[ValueChange]:
+    """The changed fields of rows matched by ``key``, each new value with its figure id (``figure(row, field)``).
+
+    ``computed``: the fields computed for every row (a sasaran's capaian, a serapan), which a row without one prints
+    N/A, as its table does, and marks for the audit; an empty other field (a pagu awal not recorded) is "–"."""
     before = {r[key]: r for r in olds}
     now = {r[key]: r for r in news}
     out: list[ValueChange] = []
@@ -495,7 +539,8 @@ def _rows(olds: list[dict[str, Any]], news: list[dict[str, Any]], key: str, subj
             if b == "":
                 b = None
             if a != b:
-                out.append(_change(subject(r), label, a, b, show, diff, figure(r, name)))
+                na = name in computed
+                out.append(_change(subject(r), label, a, b, show, diff, figure(r, name), (na and bool(o), na)))
     for k, o in before.items():
         if k not in now:
             out.append(ValueChange(subject(o), "Baris", "ada", "dihapus"))
@@ -520,7 +565,9 @@ def _key_figures(olds: list[dict[str, Any]], news: list[dict[str, Any]],
                 one_sided.append(row["uraian"])
             continue
         fmt_value, fmt_diff = _BY_UNIT.get(row.get("satuan", ""), (_measure, _delta))
-        change = _change(row["uraian"], "Nilai", o.get("nilai"), r.get("nilai"), fmt_value, fmt_diff, k)
+        number = row.get("satuan") != "teks"  # a number without a value is N/A (its reason in "teks"), as printed
+        change = _change(row["uraian"], "Nilai", o.get("nilai"), r.get("nilai"), fmt_value, fmt_diff, k,
+                         (number and bool(o), number and bool(r)))
         # two names of one figure (indikator.jumlah, laporan.jumlah_indikator) were listed twice: once, by the first
         if o.get("nilai") != r.get("nilai") and replace(change, angka="") not in [replace(c, angka="") for c in out]:
             out.append(change)
@@ -569,17 +616,20 @@ def _spending_type_changes(old: dict[str, Any], new: dict[str, Any]) -> list[Val
         return [*(tree.get("jenis_belanja") or []), *jumlah]
 
     return _rows(rows(olds), rows(news), "jenis", lambda r: f"Jenis belanja: {r['nama']}", _BUDGET_FIELDS,
-                 lambda r, name: f"anggaran.jenis.{r['jenis']}.{name}" if r["jenis"] else f"anggaran.jenis.{name}")
+                 lambda r, name: f"anggaran.jenis.{r['jenis']}.{name}" if r["jenis"] else f"anggaran.jenis.{name}",
+                 ("serapan",))
 
 
 def _change(subject: str, label: str, a: Any, b: Any, show: Callable[[Any], str],
-            diff: Callable[[Number], str] | None, figure: str = "") -> ValueChange:
-    """One changed value; ``figure``: the new value's figure id, kept only when there is a new value (a "–" is the
-    row's absence, not the model's N/A)."""
+            diff: Callable[[Number], str] | None, figure: str = "",
+            na: tuple[bool, bool] = (False, False)) -> ValueChange:
+    """One changed value; ``figure``: the new value's figure id, kept only when there is a new value or its N/A
+    (a "–" is the row's absence, not the model's N/A). ``na``: whether the old and the new side print an absent
+    value N/A (a value computed for a row its version has) rather than "–"."""
     numeric = _is_number(a) and _is_number(b)
-    return ValueChange(subject, label, _show(a, show), _show(b, show),
+    return ValueChange(subject, label, _show(a, show, na[0]), _show(b, show, na[1]),
                        diff(_difference(a, b, diff)) if numeric and diff else "",
-                       figure if b is not None and b != "" else "")
+                       figure if (b is not None and b != "") or na[1] else "")
 
 
 def _difference(a: Number, b: Number, diff: Callable[[Number], str]) -> Decimal:
@@ -598,9 +648,9 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (Decimal, int)) and not isinstance(value, bool)
 
 
-def _show(value: Any, show: Callable[[Any], str]) -> str:
+def _show(value: Any, show: Callable[[Any], str], na: bool = False) -> str:
     if value is None:
-        return fmt.DASH
+        return fmt.NA if na else fmt.DASH
     return show(value) if _is_number(value) or show is _text else str(value)
 
 
@@ -721,8 +771,7 @@ def _document_values(document: dict[str, Any], printed: Mapping[str, str]) -> di
         if not own and row.get("periode") != "tahunan":
             continue
         shown = {"nama": str(row.get("nama", "")), "satuan": str(row.get("satuan", "")),
-                 "capaian": _percent(row["capaian"]) if _is_number(row.get("capaian")) else fmt.NA,
-                 "predikat": str(row.get("predikat") or fmt.NA)}
+                 "capaian": _result_printed(row, "capaian"), "predikat": _result_printed(row, "predikat")}
         for key in _MEASURES:
             value = row.get(key) if row.get(key) is not None else row.get(f"{key}_kualitatif") or None
             shown[key] = _cited(value, row, printed.get(f"{iid}.{key}@{row.get('tahun')}"))
