@@ -329,11 +329,30 @@ def percent_formatted_number(wb: Workbook) -> str:
 
 
 def budget_sheet_renamed(wb: Workbook) -> str:
-    """Its edits were left out: "Tidak ada perubahan", exit 0."""
+    """Its edits were left out: "Tidak ada perubahan", exit 0. Then it was said "tidak ada" beside "'Anggaran 2023'
+    tidak dibaca ... pindahkan isinya", not as the sheet the workbook has, to be renamed back."""
     ws = wb["Anggaran"]
     put(ws, find_row(ws, {"Kode": "7.01.01.2.01.0001"}), {"Pagu (Rp)": 1400000})
     ws.title = "Anggaran 2023"
-    return "data.xlsx:1: galat: lembar 'Anggaran' tidak ada; jangan mengganti nama atau menghapus lembar"
+    return ("data.xlsx:1: galat: lembar 'Anggaran' tidak ada; buku kerja ini punya lembar 'Anggaran 2023': bila itu "
+            "lembar 'Anggaran' yang diganti namanya, kembalikan namanya persis 'Anggaran' (klik kanan tab lembar → "
+            "Ganti Nama)")
+
+
+def sheet_renamed_in_other_letters(wb: Workbook) -> str:
+    """"Indikator" renamed "indikator" (Excel allows it): said "tidak ada", with no word of the sheet that is there."""
+    ws = wb["Indikator"]
+    ws.title = "sementara"  # openpyxl, unlike Excel, takes "indikator" for a second "Indikator" and adds a 1
+    ws.title = "indikator"
+    return ("data.xlsx:1: galat: lembar 'Indikator' tidak ada; buku kerja ini punya lembar 'indikator': bila itu "
+            "lembar 'Indikator' yang diganti namanya, kembalikan namanya persis 'Indikator'")
+
+
+def sheet_renamed_close(wb: Workbook) -> str:
+    """A sheet's name misspelt while renaming it: the nearest of the workbook's other sheets is named."""
+    wb["Nilai Indikator"].title = "Nilai Indiaktor"
+    return ("data.xlsx:1: galat: lembar 'Nilai Indikator' tidak ada; buku kerja ini punya lembar 'Nilai Indiaktor': "
+            "bila itu lembar 'Nilai Indikator' yang diganti namanya")
 
 
 def pk_sheet_deleted(wb: Workbook) -> str:
@@ -354,7 +373,8 @@ BROKEN_BOOKS: dict[str, Callable[[Workbook], str]] = {f.__name__: f for f in (
     formula_without_value, typed_into_derived_column, choice_not_in_list, unknown_indicator_in_values,
     value_and_reason, program_unknown_to_the_budget, pk_jenis_unknown, grade_on_a_numeric_indicator,
     number_too_large, merged_cells, period_of_an_exported_row_changed, excel_error_in_a_number_cell,
-    percent_formatted_number, budget_sheet_renamed, pk_sheet_deleted, values_sheet_copied,
+    percent_formatted_number, budget_sheet_renamed, sheet_renamed_in_other_letters, sheet_renamed_close,
+    pk_sheet_deleted, values_sheet_copied,
     program_realisasi_does_not_add_up, not_available_typed, english_thousands_in_money, missing_value_in_words,
     indicator_id_in_other_letters, new_indicator_differing_by_case_only, indicator_row_deleted_but_not_its_values,
     total_row_typed_in_budget, average_row_typed_in_values, level_summed_over_quarters, pk_sasaran_unknown,
@@ -594,3 +614,17 @@ def test_a_pk_year_typed_as_text_is_said_once(site: Path, workbook: bytes, tmp_p
     assert main(["impor", SLUG, str(book), "--situs", str(site)]) == 1
     said = [line for line in capsys.readouterr().err.splitlines() if "PK!B1" in line]
     assert len(said) == 1 and "tahun PK '2023' diketik sebagai teks" in said[0], said
+
+
+def test_a_renamed_sheet_is_told_once_to_be_renamed_back(site: Path, workbook: bytes, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """"Indikator" renamed "Indikator 2024" was told both "tidak ada" and "Pindahkan isinya ke lembar 'Indikator',
+    lalu hapus ... lembar ini", which leaves the author no sheet to move it to: it is said once, to rename it back."""
+    wb = open_book(workbook)
+    wb["Indikator"].title = "Indikator 2024"
+    book = tmp_path / "data.xlsx"
+    book.write_bytes(save(wb))
+    assert main(["impor", SLUG, str(book), "--situs", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert "buku kerja ini punya lembar 'Indikator 2024': bila itu lembar 'Indikator' yang diganti namanya" in err
+    assert "Pindahkan isinya" not in err and "1 galat," in err, err

@@ -20,7 +20,7 @@ from .apply import Importer, Origin
 from .export import REPORT_MARK, renstra_sheet
 from .files import write_all
 from .lineage import changed_since, digests, imported_before, message, read_shown, read_stamp, remember
-from .read import Book, Cell, open_book, raw_cell, read_sheet
+from .read import Book, Cell, named_after, open_book, raw_cell, read_sheet
 from .stage import load_one, report_folder
 from .yamledit import YamlText
 from .yamlfiles import read_texts
@@ -84,7 +84,7 @@ def _import(root: Path, slug: str, data: bytes, name: str, overwrite: bool) -> I
     ren = read_sheet(book, renstra_sheet([]))
     pk = read_sheet(book, L.PK_FIXED)
     bud = read_sheet(book, L.ANGGARAN)
-    unread_copies(book, [L.INDIKATOR.title, L.NILAI.title, L.RENSTRA_TITLE, L.PK_FIXED.title, L.ANGGARAN.title])
+    unread_copies(book)
     if diags.errors:
         raise ContentError(diags)
     if ind is not None:
@@ -116,14 +116,13 @@ def _import(root: Path, slug: str, data: bytes, name: str, overwrite: bool) -> I
     return result
 
 
-def unread_copies(book: Book, titles: list[str]) -> None:
+def unread_copies(book: Book) -> None:
     """A sheet named after one the import reads ("Anggaran (2)", "Salinan PK") is an error: its edits would be left
-    out without a word. Other sheets (an author's own notes) are left alone."""
+    out without a word. Other sheets (an author's own notes) are left alone, and so is one whose sheet is missing:
+    it is the renamed sheet, said with the missing one (``read_sheet``: "kembalikan namanya")."""
     for name in book.values.sheetnames:
-        if name in titles:
-            continue
-        meant = max((t for t in titles if t.lower() in name.lower()), key=len, default=None)  # "Nilai Indikator (2)"
-        if meant is not None:
+        meant = named_after(name)
+        if meant is not None and meant in book.values.sheetnames:
             book.diags.error((book.name, 1), f"lembar '{name}' tidak dibaca: impor hanya membaca lembar '{meant}'. "
                                              f"Pindahkan isinya ke lembar '{meant}', lalu hapus atau ganti nama "
                                              "lembar ini")

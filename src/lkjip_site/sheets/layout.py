@@ -130,6 +130,8 @@ PK_FIXED = Sheet("PK", (
 PK_META = (("tahun", "Tahun PK", 1), ("jenis", "Jenis PK", 2), ("tanggal", "Tanggal PK", 3))
 
 PETUNJUK = "Petunjuk"
+#: The sheets ``lkjip impor`` reads, by title (a sheet named after one of them is the author's copy or renaming).
+READ_TITLES = (INDIKATOR.title, NILAI.title, RENSTRA_TITLE, PK_FIXED.title, ANGGARAN.title)
 
 
 #: The columns ``lkjip impor-anggaran`` reads from a finance system's export (CSV or XLSX), found by header.

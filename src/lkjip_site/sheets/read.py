@@ -25,6 +25,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.fmt import fmt_entered
 from ..core.numbers import (MAX_DECIMALS, TOO_LARGE, TOO_PRECISE, spreadsheet_digits, to_decimal, too_large,
                              typed_number)
+from ..core.suggest import nearest
 from . import layout as L
 
 _YEAR_HEADER = re.compile(re.escape(L.TARGET_YEAR_PREFIX.lower()) + r"(\d{4})")
@@ -124,6 +125,29 @@ def _kind_of(data: bytes) -> str:
     return "isinya teks, mis. CSV, bukan buku kerja"
 
 
+def named_after(name: str) -> str | None:
+    """The sheet the import reads that ``name``, another sheet, is named after ("Nilai Indikator (2)", "Salinan PK",
+    "indikator": the longest title it holds, letter case aside), or None."""
+    if name in L.READ_TITLES:
+        return None
+    return max((t for t in L.READ_TITLES if t.casefold() in name.casefold()), key=len, default=None)
+
+
+def _renamed(book: Book, title: str) -> str:
+    """What to do about the missing sheet ``title``: rename back the sheet that looks like it, when the workbook has
+    one (named after it, or close to its name), else export again.
+
+    Why: "Indikator" renamed "Indikator 2024" or "indikator" (a sheet name differing only in letter case) was said
+    "tidak ada" without a word about the sheet the author had, who then looked for a deleted sheet."""
+    others = [n for n in book.values.sheetnames if n not in L.READ_TITLES and n != L.PETUNJUK]
+    close = [n for n in others if named_after(n) == title] or nearest(title, [n for n in others if not named_after(n)])
+    if not close:
+        return "jangan mengganti nama atau menghapus lembar (ekspor ulang untuk mendapat buku kerja yang utuh)"
+    return (f"buku kerja ini punya lembar '{close[0]}': bila itu lembar '{title}' yang diganti namanya, kembalikan "
+            f"namanya persis '{title}' (klik kanan tab lembar → Ganti Nama); impor hanya membaca lembar bernama "
+            f"'{title}'")
+
+
 def raw_cell(book: Book, ws: Worksheet, wf: Worksheet, row: int, col: int, where: str) -> Any:
     """The value a cell means: typed values as they are, formulas through their cached value (else an error)."""
     formula = wf.cell(row=row, column=col)
@@ -156,8 +180,7 @@ def read_sheet(book: Book, sheet: L.Sheet, required: bool = True) -> SheetRows |
     where = book.where(sheet.title)
     if pair is None:
         if required:
-            book.diags.error((book.name, 1), f"lembar '{sheet.title}' tidak ada; jangan mengganti nama atau menghapus "
-                                             "lembar (ekspor ulang untuk mendapat buku kerja yang utuh)")
+            book.diags.error((book.name, 1), f"lembar '{sheet.title}' tidak ada; {_renamed(book, sheet.title)}")
         return None
     ws, wf = pair
     h = sheet.header_row
