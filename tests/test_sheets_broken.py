@@ -161,6 +161,27 @@ def typed_into_derived_column(wb: Workbook) -> str:
     return f"Nilai Indikator!{ref(ws, 'Capaian (%)', r)}: galat: kolom 'Capaian (%)' dihitung oleh lkjip"
 
 
+def name_typed_into_derived_column(wb: Workbook) -> str:
+    """A grey name typed over was told to "ubah angka asalnya": a name has no source number, it is written on the
+    Indikator sheet."""
+    ws = wb["Nilai Indikator"]
+    r = find_row(ws, {"ID": "K05", "Tahun": 2023})
+    put(ws, r, {"Nama indikator": "Persentase Administrasi Kepegawaian"})
+    return (f"Nilai Indikator!{ref(ws, 'Nama indikator', r)}: galat: kolom 'Nama indikator' dihitung oleh lkjip dan "
+            "tidak dibaca; kosongkan sel ini atau kembalikan nilainya (Persentase Administrasi Kepegawaian yang "
+            "Terpenuhi), lalu ubah namanya di lembar Indikator, kolom 'Nama indikator'.")
+
+
+def pk_uraian_typed_over(wb: Workbook) -> str:
+    """The PK's grey Uraian is where each row's own sheet (or renstra.yaml) writes it: said by the row's Bagian."""
+    ws = wb["PK"]
+    r = find_row(ws, {"Bagian": "sasaran"}, header_row=5)
+    put(ws, r, {"Uraian": "Sasaran yang diketik ulang"}, header_row=5)
+    return (f"PK!{ref(ws, 'Uraian', r, 5)}: galat: kolom 'Uraian' dihitung oleh lkjip dan tidak dibaca; kosongkan "
+            "sel ini atau kembalikan nilainya (Meningkatnya penyelenggaraan pemerintahan di kecamatan), lalu ubah "
+            "uraian sasarannya di data/renstra.yaml.")
+
+
 def choice_not_in_list(wb: Workbook) -> str:
     ws = wb["Indikator"]
     r = find_row(ws, {"ID": "K06"})
@@ -370,7 +391,8 @@ def values_sheet_copied(wb: Workbook) -> str:
 BROKEN_BOOKS: dict[str, Callable[[Workbook], str]] = {f.__name__: f for f in (
     text_in_number_cell, comma_decimal_as_text, percent_as_text, thousands_as_text_in_money, duplicate_id,
     missing_required_column, missing_sheet, kode_breaks_tree, kode_of_no_level, program_total_does_not_add_up,
-    formula_without_value, typed_into_derived_column, choice_not_in_list, unknown_indicator_in_values,
+    formula_without_value, typed_into_derived_column, name_typed_into_derived_column, pk_uraian_typed_over,
+    choice_not_in_list, unknown_indicator_in_values,
     value_and_reason, program_unknown_to_the_budget, pk_jenis_unknown, grade_on_a_numeric_indicator,
     number_too_large, merged_cells, period_of_an_exported_row_changed, excel_error_in_a_number_cell,
     percent_formatted_number, budget_sheet_renamed, sheet_renamed_in_other_letters, sheet_renamed_close,

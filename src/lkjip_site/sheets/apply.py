@@ -142,7 +142,7 @@ class Importer:
                     or self._was_shown(spec, key, col, cell.value):
                 continue
             r.error(cell, f"kolom '{col.header}' dihitung oleh lkjip dan tidak dibaca; kosongkan sel ini atau "
-                          f"kembalikan nilainya ({_show(old, col)}), lalu ubah angka asalnya. {REEXPORT}")
+                          f"kembalikan nilainya ({_show(old, col)}), lalu {_source(spec, col, key)}. {REEXPORT}")
 
     # -- indicators ----------------------------------------------------------------------------------------------------
 
@@ -1182,6 +1182,14 @@ def _same_shown(cell: Any, old: Any, col: L.Column) -> bool:
         places = 0 if col.kind in ("money", "derived_money") else 2
         return round_half_up(Decimal(str(cell)), places) == round_half_up(old, places)
     return same(cell, old)
+
+
+def _source(spec: L.Sheet, col: L.Column, key: Any) -> str:
+    """Where the value of derived column ``col`` of row ``key`` is changed: a PK row's by its Bagian (the key's
+    first part), a name's or a level's where it is written, a sum's or a capaian's in the numbers it is made of."""
+    if spec.title == L.PK_FIXED.title and isinstance(key, tuple) and (col.key, key[0]) in L.PK_SOURCES:
+        return L.PK_SOURCES[(col.key, key[0])]
+    return col.source or "ubah angka asalnya"
 
 
 def _show(v: Any, col: L.Column) -> str:

@@ -28,6 +28,9 @@ class Column:
     required: bool = False  # the header must be present for the import to read the sheet
     choices: tuple[str, ...] = ()
     note: str = ""
+    #: of a derived column that is not a sum or a capaian: where its value is written, said to who typed over it
+    #: (a name typed over was told to "ubah angka asalnya", which a name has none of)
+    source: str = ""
 
     @property
     def derived(self) -> bool:
@@ -43,6 +46,10 @@ class Sheet:
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
+
+
+#: Where an indicator's name is written: the grey name beside its values and Renstra targets is taken from there.
+NAME_SOURCE = "ubah namanya di lembar Indikator, kolom 'Nama indikator'"
 
 
 INDIKATOR = Sheet("Indikator", (
@@ -66,7 +73,7 @@ INDIKATOR = Sheet("Indikator", (
 
 NILAI = Sheet("Nilai Indikator", (
     Column("id", "ID", width=14, required=True),
-    Column("nama", "Nama indikator", "derived_text", 40),
+    Column("nama", "Nama indikator", "derived_text", 40, source=NAME_SOURCE),
     Column("tahun", "Tahun", "year", 8, True),
     Column("periode", "Periode", "choice", 10, True, PERIODS, "tahunan, atau tw1 sampai tw4 untuk triwulan."),
     Column("target", "Target", "value", 12, True),
@@ -82,7 +89,8 @@ ANGGARAN = Sheet("Anggaran", (
     Column("kode", "Kode", width=20, required=True, note="Kode program (7.01.02), kegiatan (7.01.02.2.01) atau "
                                                         "sub kegiatan (7.01.02.2.01.0001); tingkatnya dibaca dari kode."),
     Column("nama", "Uraian", width=50, required=True),
-    Column("tingkat", "Tingkat", "derived_text", 13),
+    Column("tingkat", "Tingkat", "derived_text", 13,
+           source="perbaiki kodenya di kolom 'Kode' bila tingkatnya salah (tingkat dibaca dari bentuk kode)"),
     Column("pagu", "Pagu (Rp)", "money", 17, True, note="Diisi pada sub kegiatan; program dan kegiatan dijumlah lkjip."),
     Column("pagu_awal", "Pagu awal (Rp)", "money", 17,
            note="Pagu sebelum APBD Perubahan (DPA awal), hanya pada sub kegiatan yang pagunya diubah DPPA (0 untuk sub "
@@ -107,7 +115,7 @@ ANGGARAN = Sheet("Anggaran", (
 
 RENSTRA_FIXED = (
     Column("id", "ID", width=14, required=True),
-    Column("nama", "Nama indikator", "derived_text", 40),
+    Column("nama", "Nama indikator", "derived_text", 40, source=NAME_SOURCE),
     Column("kondisi_tahun", "Kondisi awal: tahun", "year", 10),
     Column("kondisi_nilai", "Kondisi awal: nilai", "value", 10),
 )
@@ -127,6 +135,15 @@ PK_FIXED = Sheet("PK", (
     Column("target", "Target", "derived_value", 12),
     Column("pagu", "Pagu (Rp)", "derived_money", 17),
 ), header_row=5, note="Isi Perjanjian Kinerja: daftar sasaran, indikator dan program, urut seperti di dokumen PK.")
+#: Where each grey PK cell is written, by column and the row's Bagian: the PK only lists what the other sheets hold.
+PK_SOURCES = {
+    ("uraian", "sasaran"): "ubah uraian sasarannya di data/renstra.yaml",
+    ("uraian", "indikator"): NAME_SOURCE,
+    ("uraian", "program"): "ubah uraian programnya di lembar Anggaran, kolom 'Uraian'",
+    ("satuan", "indikator"): "ubah satuannya di lembar Indikator, kolom 'Satuan'",
+    ("target", "indikator"): "ubah targetnya di lembar Nilai Indikator, kolom 'Target' baris tahunan indikator itu",
+    ("pagu", "program"): "ubah pagu sub kegiatannya di lembar Anggaran",
+}
 PK_META = (("tahun", "Tahun PK", 1), ("jenis", "Jenis PK", 2), ("tanggal", "Tanggal PK", 3))
 
 PETUNJUK = "Petunjuk"
