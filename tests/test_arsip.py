@@ -1933,6 +1933,28 @@ def test_an_accented_image_name_kept_by_macos_is_found_and_published_as_typed(pr
     assert 'src="../gambar/Cib%C3%A9ber.svg"' in page and 'src="../gambar/Peta%20Cib%C3%A9ber.svg"' in page
 
 
+def test_a_logo_and_a_chapter_link_typed_for_a_name_macos_keeps_are_found(project: Path, epoch: None) -> None:
+    """The image rule (above) for the report's logo and a link to a chapter: typed ``é`` (NFC) on Windows for a file
+    a Mac named ``e`` + accent (NFD), both were "tidak ditemukan" on the Linux server, of files that are there (and
+    the PDF's cover, once the logo was found, said it again)."""
+    folder = project / "content/laporan/contoh-2023"
+    logo, chapter = "gambar/logo-Cibéber.svg", "95-lampiran-cibéber.md"
+    (folder / "gambar/logo.svg").rename(folder / unicodedata.normalize("NFD", logo))
+    edit(folder / "laporan.yaml", "logo: gambar/logo.svg", f"logo: {logo}")
+    (folder / unicodedata.normalize("NFD", chapter)).write_text(
+        "---\nid: peta-desa\njudul: Peta Desa Cibéber\njenis: lampiran\nbab: B\nurutan: 95\n---\nPeta desa.\n", encoding="utf-8")
+    with (folder / "90-lampiran.md").open("a", encoding="utf-8") as text:
+        text.write(f"\nLihat [peta desa]({chapter}).\n")
+    run = lkjip(project, "build")  # with the PDF, whose cover opened the logo as typed
+    assert run.code == 0, run.err
+    assert "tidak ditemukan" not in run.err and "tidak menunjuk bab" not in run.err, run.err
+    version = project / "build/laporan/contoh-2023/1.0"
+    assert (version / "gambar/logo-Cibéber.svg").is_file()  # published at the typed (NFC) name, as images are
+    assert 'src="gambar/logo-Cib%C3%A9ber.svg"' in (version / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../peta-desa/">peta desa</a>' in (version / "lampiran/index.html").read_text(encoding="utf-8")
+    assert (version / "contoh-2023-1.0.pdf").is_file()
+
+
 def test_two_releases_at_once_both_end_well(project: Path, epoch: None, monkeypatch: pytest.MonkeyPatch,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     """Two ``lkjip terbitkan`` of the same version at once (two webmasters, a CI job and a person): the one that

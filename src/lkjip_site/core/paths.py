@@ -76,6 +76,20 @@ def as_listed(folder: Path, relative: str) -> str | None:
     return "/".join(out)
 
 
+def listed_form(folder: Path, relative: str) -> str:
+    """``relative`` (a path below ``folder``) as its folder lists it when it is typed in another Unicode form only
+    (typed ``é``, kept by macOS as ``e`` + accent; :func:`as_listed`), else as written: the one rule by which a
+    chapter's image and link and a report's logo find their file. A name in other letter case is left as written:
+    that is an error said to the author (``load.source.misspelt_path``), not a file found.
+
+    Why: a logo or a chapter link typed on Windows, to a file copied from a Mac, was "tidak ditemukan" on the Linux
+    server while the file was there; the author can neither see nor type the difference."""
+    listed = as_listed(folder, relative)
+    if listed is not None and published_name(listed) == published_name(posixpath.normpath(relative)):
+        return listed
+    return relative
+
+
 def same_name(path: str) -> str:
     """``path`` as Windows and macOS compare names: letter case set aside (both), and a letter with an accent typed
     as one character (NFC, ``é``) or as a letter and its accent (NFD, as macOS keeps names) as one. Two paths of one

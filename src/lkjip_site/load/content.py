@@ -13,7 +13,7 @@ from ..core.fmt import chapter_prefix, quarter_numeral
 from ..core.memo import digest
 from ..core.model import (RESERVED_IDS, VERSION_FOLDERS, CapaianPolicy, Chapter, Instansi, Loc, Person, Report,
                           SiteConfig, loc_of)
-from ..core.paths import clash_reason, name_clashes, rel_path, resolve_inside
+from ..core.paths import clash_reason, listed_form, name_clashes, rel_path, resolve_inside
 from . import schemas
 from .data import read_data_files
 from .images import image_problem
@@ -324,7 +324,7 @@ def _check_logo(report: Report, data: dict, root: Path, diags: Diagnostics) -> N
     if not logo:
         return
     line = data["instansi"].line_of("logo")
-    target = resolve_inside(report.folder, logo)
+    target = resolve_inside(report.folder, listed_form(report.folder, logo))  # typed 'é', listed as macOS keeps it
     if target is None:
         diags.error((report.loc.file, line), f"logo '{logo}' berada di luar folder laporan; simpan gambar di folder laporan")
     elif problem := misspelt_path(report.folder, logo, "logo"):

@@ -13,14 +13,14 @@ from markdown_it.token import Token
 from ..core.diagnostics import Diagnostic, Diagnostics
 from ..core.markup import fragment_ids
 from ..core.model import Chapter, Report
-from ..core.paths import as_listed, published_name, resolve_inside
+from ..core.paths import listed_form, published_name, resolve_inside
 from ..core.suggest import did_you_mean
 from ..load.content import REPORT_FILE, report_files, unread_files
 from ..load.images import IMAGE_SUFFIXES, image_problem
 from ..load.source import misspelt_path, unreadable_file
 from ..load.svgcheck import check_svg
 from .directives import ParsedChapter, RenderContext
-from .urls import chapter_anchor, chapter_url, pdf_anchor
+from .urls import LinkIndex, chapter_anchor, chapter_url, pdf_anchor
 
 _EXTERNAL = re.compile(r"^(https?:|mailto:|tel:)", re.I)
 #: An address's scheme (``data:``, ``ftp:``, ``ms-settings:``); one letter is a Windows drive (``C:``), a file path.
@@ -135,8 +135,7 @@ def image_target(report: Report, src: str) -> tuple[Path | None, str]:
         return None, f"gambar '{src}' berada di luar folder laporan"
     if problem := misspelt_path(report.folder, src, "gambar"):
         return None, problem
-    if (listed := as_listed(report.folder, src)) is not None:  # typed 'é' for macOS' 'e' + accent: found on Linux
-        target = resolve_inside(report.folder, listed) or target
+    target = resolve_inside(report.folder, listed_form(report.folder, src)) or target  # typed 'é', listed 'e' + ◌́
     if not target.is_file():
         return None, f"gambar '{src}' tidak ditemukan"
     if problem := unreadable_file(target):
@@ -151,7 +150,7 @@ def linked_reports(parsed: ParsedChapter, ctx: RenderContext) -> set[str]:
     out: set[str] = set()
     index = ctx.link_index()
     for path in _linked_paths(parsed):
-        found = index.get((parsed.chapter.source.parent / unquote(path)).resolve())
+        found = _linked(index, parsed.chapter.source.parent, unquote(path))
         if found is not None and found[0] is not ctx.report:
             out.add(found[0].url)
     return out
@@ -166,6 +165,15 @@ def _linked_paths(parsed: ParsedChapter) -> tuple[str, ...]:
         parsed.derived["tautan"] = tuple(p for p in paths if p and not _EXTERNAL.match(p))
     paths_: tuple[str, ...] = parsed.derived["tautan"]
     return paths_
+
+
+def _linked(index: LinkIndex, folder: Path, path: str) -> tuple[Report, Chapter | None] | None:
+    """What ``index`` holds for the file a link from ``folder`` names, as written or as listed there in another
+    Unicode form (``core.paths.listed_form``; looked up only when the written path is not known: it lists folders)."""
+    found = index.get((folder / path).resolve())
+    if found is None and (listed := listed_form(folder, path)) != path:
+        found = index.get((folder / listed).resolve())
+    return found
 
 
 def resolve_links(ctx: RenderContext, tokens: list[Token]) -> None:
@@ -199,7 +207,7 @@ def _resolve_link(ctx: RenderContext, token: Token, line: int) -> None:
                                  "mailto: dan tel:, atau bab lain; tulis mis. [Situs pemda](https://…) atau "
                                  "[BAB III](30-bab-3.md)")
         return
-    found = ctx.link_index().get((ctx.chapter.source.parent / unquote(path)).resolve())
+    found = _linked(ctx.link_index(), ctx.chapter.source.parent, unquote(path))
     if found is None:
         if not ctx.pdf:
             ctx.diags.error(loc, misspelt_path(ctx.chapter.source.parent, unquote(path), "tautan") or
@@ -207,8 +215,10 @@ def _resolve_link(ctx: RenderContext, token: Token, line: int) -> None:
                             "tulis nama berkas bab, mis. [BAB III](30-bab-3.md)")
         return
     report, chapter = found
-    if not ctx.pdf and Path(unquote(path)).name != (chapter.source.name if chapter else REPORT_FILE):
-        # found by a system that ignores letter case (Windows): the Linux server's build would not find it
+    if not ctx.pdf and published_name(Path(unquote(path)).name) != published_name(chapter.source.name if chapter
+                                                                                  else REPORT_FILE):
+        # found by a system that ignores letter case (Windows): the Linux server's build would not find it (a name
+        # in another Unicode form is found there too, ``_linked``)
         ctx.diags.error(loc, misspelt_path(ctx.chapter.source.parent, unquote(path), "tautan") or
                         f"tautan '{href}': tulis nama berkasnya persis "
                         f"'{chapter.source.name if chapter else REPORT_FILE}' (huruf besar/kecil berbeda)")

@@ -293,7 +293,8 @@ def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, attachments:
     context = build_context(report, site, chapter_html)
     logo = None
     if report.instansi.logo:
-        logo_path = (Path(report.folder) / report.instansi.logo)
+        # as the load found it (a name typed 'é' for a file macOS named 'e' + accent: ``core.paths.listed_form``)
+        logo_path = report.assets.get(Path(report.instansi.logo).as_posix()) or report.folder / report.instansi.logo
         if not logo_path.is_file():
             raise PdfError(f"{report.rel}/laporan.yaml: berkas logo '{report.instansi.logo}' tidak ditemukan")
         logo = file_url(logo_path)
