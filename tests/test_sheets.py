@@ -362,6 +362,29 @@ def test_a_warning_the_import_brings_is_said_at_its_cell(exported: dict[str, byt
     said = [line for line in err.splitlines() if "peringatan" in line]
     assert len(said) == 4 and all("9.776" in line for line in said), err
     assert any("30-bab-3-akuntabilitas-kinerja.md:46: peringatan: 'belum mencapai target'" in line for line in said)
+    # those said at a line the author never opened name the cell their figure was imported from too
+    source = f"(diimpor dari data.xlsx!Nilai Indikator!{cell.coordinate})"
+    assert all(line.endswith(source) for line in said if not line.startswith("data.xlsx!")), err
+    assert ("martapura-barat-2023/data/indikator.yaml:67: peringatan: K02 tahun 2023: capaian tertulis 97,76 % berbeda "
+            f"dengan hasil perhitungan 9.776,00 % {source}") in err
+
+
+def test_a_warning_about_a_program_names_the_sub_kegiatan_cells_imported(exported: dict[str, bytes], tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """A sub kegiatan's realisasi typed too large made its program's realisasi exceed its pagu: said at the
+    program's line of anggaran.yaml only, a file the author working in Excel never opened. The cell is named."""
+    root, slug, wb, _cell = _k02_realisasi(exported, tmp_path)
+    ws = wb["Anggaran"]
+    r = find_row(ws, {"Kode": "7.01.01.2.01.0001"})
+    ref = f"{get_column_letter(column(ws, 'Realisasi (Rp)'))}{r}"
+    ws[ref].value = 99999999999
+    book = tmp_path / "data.xlsx"
+    book.write_bytes(save(wb))
+    assert main(["impor", slug, str(book), "--situs", str(root)]) == 0
+    err = capsys.readouterr().err
+    assert ("martapura-barat-2023/data/anggaran.yaml:7: peringatan: 7.01.01: realisasi Rp 102.175.720.952 melebihi "
+            "pagu Rp 2.233.317.579 (lebih Rp 99.942.403.373); periksa sub kegiatan di bawahnya (diimpor dari "
+            f"data.xlsx!Anggaran!{ref})") in err
 
 
 def _patch_member(data: bytes, member: str, old: bytes, new: bytes) -> bytes:

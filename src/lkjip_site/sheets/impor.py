@@ -12,6 +12,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from ..core.diagnostics import ContentError, Diagnostic, Diagnostics
 from ..core.model import Report
 from ..load.data import DATA_DIR
@@ -155,12 +157,22 @@ def check_and_write(root: Path, slug: str, rel: str, texts: dict[str, str],
     for d in diags.items:
         if (d.severity, d.file, d.message) not in before:
             new.add(d)
+    records = {name: records_of(text) for name, text in texts.items()}
     if new.errors:
-        raise ContentError(at_cells(errors_only(new), f"{rel}/{DATA_DIR}/", origins, year))
+        raise ContentError(at_cells(errors_only(new), f"{rel}/{DATA_DIR}/", origins, year, records))
     folder = report_folder(root, slug) / DATA_DIR
     folder.mkdir(exist_ok=True)
     write_all({folder / n: t for n, t in texts.items()})
-    return sorted(texts), after, at_cells(new, f"{rel}/{DATA_DIR}/", origins, year)
+    return sorted(texts), after, at_cells(new, f"{rel}/{DATA_DIR}/", origins, year, records)
+
+
+def records_of(text: str) -> list[tuple[int, int, str | None]]:
+    """The lines of each record of a would-be data file (``YamlText.records``); none for a text that is no YAML (the
+    load has said so)."""
+    try:
+        return YamlText(text).records()
+    except yaml.YAMLError:
+        return []
 
 
 def edited_texts(docs: dict[str, YamlText]) -> tuple[dict[str, str], dict[str, list[tuple[int, int, Origin]]]]:
@@ -176,19 +188,35 @@ def edited_texts(docs: dict[str, YamlText]) -> tuple[dict[str, str], dict[str, l
 
 
 def at_cells(diags: Diagnostics, prefix: str, origins: dict[str, list[tuple[int, int, Origin]]],
-             year: int | None = None) -> Diagnostics:
+             year: int | None = None, records: dict[str, list[tuple[int, int, str | None]]] | None = None
+             ) -> Diagnostics:
     """Messages about lines the import wrote are given at the cell they came from (the line is named too).
 
     A line may hold the edits of several cells (``realisasi: {2022: 99, 2023: 9776}``): the message goes to the cell
     of the year it names, or of the report's ``year`` when it names none ("K02: capaian 9.776,00 % ..." is about the
-    report's year); it went to the line's first edited cell, the other year's."""
+    report's year); it went to the line's first edited cell, the other year's.
+
+    A message about another line of a record the import changed (an indicator's ``capaian_tertulis`` beside the
+    realisasi typed, a program whose sub kegiatan's realisasi was typed: ``records``) stays at its line, which the
+    author may need to change, and names the cells that changed the record: it named only a YAML line the author,
+    who works in the workbook, never opened. So does a message about a chapter's sentence that names a record's
+    figure (``{nilai}`K02.capaian```, a word typed beside it that the new figure contradicts)."""
     out = Diagnostics()
+    records = records or {}
     for d in diags.items:
         origin = None
+        about: list[tuple[str, int, int]] = []  # the records (file, first line, last line) the message is about
         if d.file.startswith(prefix) and not d.column:
             name = d.file[len(prefix):]
             origin = _cell_of(d.message, [o for a, b, o in origins.get(name, [])
                                           if a <= d.line <= b and o.where and o.ref], year)
+            around = [(a, b) for a, b, _key in records.get(name, []) if a <= d.line <= b]
+            about = [(name, *max(around))] if around else []  # the innermost: the last to start holds it closest
+        elif not d.file.startswith(prefix) and (keys := set(_NAMED.findall(d.message))):
+            about = [(name, a, b) for name, spans in records.items() for a, b, key in spans if key in keys]
+        if origin is None and (cells := _record_cells(d.message, origins, about, year)):
+            out.add(Diagnostic(d.file, d.line, f"{d.message} (diimpor dari {cells})", d.severity, d.column))
+            continue
         if origin is None:
             out.add(d)
             continue
@@ -234,6 +262,29 @@ def in_workbook_words(message: str) -> str:
 #: A year in a message: "K02 tahun 2023", "target 2024 bernilai 0", "indikator[1].realisasi.2023" (not a figure:
 #: "9.776,00", "Rp 2.023.000", nor an ID: "IKU2023")
 _YEAR = re.compile(r"(?<![\w,])(?<!\d\.)(?:19|20)\d\d(?!\w)")
+
+
+#: The most cells named beside a message about a record (a program of many sub kegiatan typed anew).
+RECORD_CELLS = 3
+
+
+#: A record's figure named in a chapter's message: ``{nilai}`K02.capaian``` names K02, ``{nilai}`7.01.01.pagu```
+#: the program 7.01.01.
+_NAMED = re.compile(r"\{nilai\}`([^`]+)\.[^.`]+`")
+
+
+def _record_cells(message: str, origins: dict[str, list[tuple[int, int, Origin]]], about: list[tuple[str, int, int]],
+                  year: int | None) -> str:
+    """The workbook cells whose edits changed the records ``about`` (file, first and last line), as ``sheet!A1``:
+    those of the year the message names (else the report's ``year``) when there are such; "" when none did."""
+    cells = list(dict.fromkeys(o for name, first, last in about for a, b, o in origins.get(name, [])
+                               if first <= a and b <= last and o.where and o.ref))
+    named = _YEAR.search(message)
+    about = int(named.group()) if named else year
+    cells = [c for c in cells if c.year == about] or cells
+    shown = [str(c) for c in cells[:RECORD_CELLS]]
+    more = f" dan {len(cells) - RECORD_CELLS} sel lain" if len(cells) > RECORD_CELLS else ""
+    return ", ".join(shown) + more
 
 
 def _cell_of(message: str, cells: list[Origin], year: int | None) -> Origin | None:

@@ -108,6 +108,25 @@ class YamlText:
     def line_of(self, node: Node) -> int:
         return node.start_mark.line + 1
 
+    def records(self) -> list[tuple[int, int, str | None]]:
+        """The first and last line (1-based) and the ``id`` or ``kode`` of every mapping that is an item of a
+        sequence, at any depth: an indicator, a program, a kegiatan, a sub kegiatan; a file's records, of which check
+        messages speak."""
+        out: list[tuple[int, int, str | None]] = []
+        stack = [self.root] if self.root is not None else []
+        while stack:
+            node = stack.pop()
+            if isinstance(node, SequenceNode):
+                for item in node.value:
+                    if isinstance(item, MappingNode):
+                        named = self.get(item, "id") or self.get(item, "kode")
+                        key = str(named[1].value) if named and isinstance(named[1], ScalarNode) else None
+                        out.append((self.line_of(item), self.text.count("\n", 0, self.content_end(item)) + 1, key))
+                stack.extend(node.value)
+            elif isinstance(node, MappingNode):
+                stack.extend(value for _key, value in node.value)
+        return out
+
     # -- editing -------------------------------------------------------------------------------------------------
 
     def _add(self, start: int, end: int, text: str, origin: Any) -> None:
