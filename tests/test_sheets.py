@@ -1072,10 +1072,219 @@ def test_a_budget_written_through_a_merge_key_round_trips_and_an_edit_of_it_is_n
 
 
 def test_yaml_text_reads_and_edits_a_mapping_with_a_merge_key() -> None:
-    """A merge key is no entry lkjip looks up or edits; reading past it failed (no constructor for its tag)."""
+    """A merge key is no entry lkjip looks up or edits; reading past it failed (no constructor for its tag). A key it
+    supplies is not set beside it (the loader refuses ``x`` written twice): that edit is kept in ``shared``."""
     doc = YamlText("a: &a {x: 1}\nb:\n  <<: *a\n  y: 2\n")
     b = doc.find(["b"])
     assert doc.get(b, "x") is None and doc.value(doc.get(b, "y")[1]) == 2  # type: ignore[index]
     doc.delete(b, "y")
-    doc.set_key(b, "x", "3")
-    assert doc.result()[0] == "a: &a {x: 1}\nb:\n  <<: *a\n  x: 3\n"
+    doc.set_key(b, "x", "3", origin="B2")
+    assert doc.result()[0] == "a: &a {x: 1}\nb:\n  <<: *a\n"
+    assert [(s.kind, s.name, s.line, s.uses, s.key, s.origin) for s in doc.shared] == [
+        ("gabungan", "a", 3, (1,), "x", "B2")]
+
+
+#: Indicators a webmaster wrote with YAML anchors and aliases: IKU2's target is IKU1's, through ``*t``.
+_ALIASED_INDICATORS = """indikator:
+  - id: IKU1
+    nama: Indeks Kepuasan Masyarakat
+    satuan: indeks
+    polaritas: positif
+    # target PK yang sama untuk kedua indikator
+    target: &t {2025: 80}
+    realisasi:
+      2025: 82.5
+  - id: IKU2
+    nama: Persentase dokumen perencanaan tepat waktu
+    satuan: persen
+    polaritas: positif
+    target: *t
+    realisasi: {2025: 85}
+"""
+
+#: Indicators that take shared fields through a merge key (``<<:``); IKU3 takes its id through one too.
+_MERGED_INDICATORS = """indikator:
+  - id: IKU1
+    nama: Persentase dokumen perencanaan tepat waktu
+    <<: &bersama
+      satuan: persen
+      polaritas: positif
+      definisi: Dokumen yang selesai tepat waktu dibagi seluruh dokumen
+    target: {2025: 80}
+    realisasi: {2025: 82.5}
+  - id: IKU2
+    <<: *bersama
+    nama: Persentase dokumen evaluasi tepat waktu
+    target: {2025: 90}
+    realisasi: {2025: 85}
+"""
+
+
+def _site_with(tmp_path: Path, indicators: str) -> tuple[Path, Path, bytes]:
+    """A pemda's new site whose indikator.yaml is ``indicators`` (every id in the sasaran), and its fresh export."""
+    root = tmp_path / "situs"
+    assert main(["init", str(root)]) == 0
+    assert main(["new", "--situs", str(root), "dinas-2025", "--tahun", "2025", "--instansi", "Dinas Contoh"]) == 0
+    data = root / "content/laporan/dinas-2025/data"
+    (data / "indikator.yaml").write_text(indicators, encoding="utf-8")
+    ids = ", ".join(re.findall(r"\bid: (IKU\d)", indicators))
+    renstra = (data / "renstra.yaml").read_text(encoding="utf-8")
+    (data / "renstra.yaml").write_text(renstra.replace("indikator: [IKU1]", f"indikator: [{ids}]"), encoding="utf-8")
+    diags = Diagnostics()
+    report = load_one(root, "dinas-2025", diags)
+    assert not diags.errors, [d.format() for d in diags.errors]
+    return root, data / "indikator.yaml", export_workbook(report)
+
+
+def _targets(root: Path) -> dict[str, Any]:
+    diags = Diagnostics()
+    report = load_one(root, "dinas-2025", diags)
+    assert not diags.errors, [d.format() for d in diags.errors]
+    return {iid: ind.target[2025].annual for iid, ind in report.data.indikator.items()}
+
+
+def test_a_target_written_as_an_alias_is_written_out_there_and_the_anchor_keeps_its_value(tmp_path: Path) -> None:
+    """IKU2's target ``*t`` changed to 75 in Excel: the edit went into the anchor's text (``&t {2025: 75}``), so IKU1's
+    target, never touched, became 75 too, and the import said one change. Now the alias is written out as the literal
+    value at IKU2 only; IKU1 keeps 80, every other byte stays."""
+    root, path, data = _site_with(tmp_path, _ALIASED_INDICATORS)
+    assert import_workbook(root, "dinas-2025", data, "data.xlsx").written == []
+    wb = open_book(data)
+    sheet = wb["Nilai Indikator"]
+    put(sheet, find_row(sheet, {"ID": "IKU2", "Tahun": 2025}), {"Target": 75})
+    result = import_workbook(root, "dinas-2025", save(wb), "data.xlsx")
+    assert result.written == ["indikator.yaml"]
+    assert path.read_text(encoding="utf-8") == _ALIASED_INDICATORS.replace("target: *t", "target: {2025: 75}")
+    assert _targets(root) == {"IKU1": Decimal(80), "IKU2": Decimal(75)}
+
+
+def test_an_anchored_value_other_indicators_read_is_not_changed_under_them(tmp_path: Path) -> None:
+    """IKU1's target ``&t`` changed to 70 in Excel: IKU2, whose target reads ``*t``, became 70 too without a word.
+    The edit cannot be written at IKU1 alone: it is an error at the Target cell naming the anchor and its alias and
+    what to write instead; nothing is written. A row deleted whose text holds the anchor is refused the same way (the
+    alias would read nothing)."""
+    root, path, data = _site_with(tmp_path, _ALIASED_INDICATORS)
+    wb = open_book(data)
+    sheet = wb["Nilai Indikator"]
+    row = find_row(sheet, {"ID": "IKU1", "Tahun": 2025})
+    put(sheet, row, {"Target": 70})
+    with pytest.raises(ContentError) as err:
+        import_workbook(root, "dinas-2025", save(wb), "data.xlsx")
+    [d] = err.value.diagnostics.errors
+    assert (d.file, d.line, d.column) == ("data.xlsx!Nilai Indikator", row, get_column_letter(column(sheet, "Target")))
+    assert d.message == ("sel ini tidak dapat diimpor: nilainya di data/indikator.yaml baris 7 ditulis dengan jangkar "
+                         "YAML '&t', yang dibaca juga lewat '*t' di baris 14, sehingga mengubahnya di sana ikut "
+                         "mengubah nilai di tempat lain; ganti setiap '*t' dengan nilainya sendiri dan hapus '&t', lalu "
+                         "impor buku kerja ini lagi")
+    assert path.read_text(encoding="utf-8") == _ALIASED_INDICATORS
+    # as the message says: IKU2's value written out, the anchor gone; the same workbook then writes IKU1's alone
+    path.write_text(_ALIASED_INDICATORS.replace("*t", "{2025: 80}").replace("&t ", ""), encoding="utf-8")
+    assert import_workbook(root, "dinas-2025", save(wb), "data.xlsx").written == ["indikator.yaml"]
+    assert _targets(root) == {"IKU1": Decimal(70), "IKU2": Decimal(80)}
+    # IKU1 deleted from both sheets while IKU2 reads its anchor
+    path.write_text(_ALIASED_INDICATORS, encoding="utf-8")
+    wb = open_book(data)
+    for title in ("Indikator", "Nilai Indikator", "Renstra"):
+        wb[title].delete_rows(find_row(wb[title], {"ID": "IKU1"}))
+    with pytest.raises(ContentError) as err:
+        import_workbook(root, "dinas-2025", save(wb), "data.xlsx")
+    assert {(d.file, d.line, d.column) for d in err.value.diagnostics.errors} == {("data.xlsx!Indikator", 1, "A")}
+    assert "jangkar YAML '&t'" in err.value.diagnostics.errors[0].message
+    assert path.read_text(encoding="utf-8") == _ALIASED_INDICATORS
+
+
+def test_a_field_a_merge_key_supplies_is_never_emptied_or_changed_in_silence(tmp_path: Path) -> None:
+    """IKU2's definisi comes from ``<<: *bersama``: its cell emptied in Excel changed nothing (the key is not IKU2's
+    to remove) and the import said it succeeded. Changed, the satuan was written beside the merge key, which the
+    loader refuses as "ditulis dua kali; hapus salah satunya", advice about YAML the import itself wrote. Both are
+    errors at their cells saying to write the keys out without '<<:'; nothing is written."""
+    root, path, data = _site_with(tmp_path, _MERGED_INDICATORS)
+    assert import_workbook(root, "dinas-2025", data, "data.xlsx").written == []
+    wb = open_book(data)
+    sheet = wb["Indikator"]
+    row = find_row(sheet, {"ID": "IKU2"})
+    put(sheet, row, {"Definisi": None, "Satuan": "dokumen"})
+    with pytest.raises(ContentError) as err:
+        import_workbook(root, "dinas-2025", save(wb), "data.xlsx")
+    said = {d.column: d for d in err.value.diagnostics.errors}
+    assert set(said) == {get_column_letter(column(sheet, h)) for h in ("Definisi", "Satuan")}
+    assert all((d.file, d.line) == ("data.xlsx!Indikator", row) for d in said.values())
+    definisi = said[get_column_letter(column(sheet, "Definisi"))].message
+    assert definisi == ("sel ini tidak dapat diimpor: 'definisi' di data/indikator.yaml datang dari gabungan YAML ('<<:' "
+                        "di baris 11, isi jangkar '&bersama' di baris 4), yang tidak dapat diubah atau dikosongkan "
+                        "lewat impor; hapus '<<:' itu dan tulis kunci-kuncinya (juga 'definisi') langsung di "
+                        "tempatnya, lalu impor buku kerja ini lagi (atau ubah 'definisi' di isi gabungannya bila "
+                        "memang untuk semua yang memakainya)")
+    assert path.read_text(encoding="utf-8") == _MERGED_INDICATORS
+    # a field the indicator writes itself is edited as ever, beside its merge key
+    wb = open_book(data)
+    put(wb["Indikator"], row, {"Nama indikator": "Persentase evaluasi"})
+    assert import_workbook(root, "dinas-2025", save(wb), "data.xlsx").written == ["indikator.yaml"]
+    assert path.read_text(encoding="utf-8") == _MERGED_INDICATORS.replace("nama: Persentase dokumen evaluasi tepat "
+                                                                          "waktu", "nama: Persentase evaluasi")
+
+
+def test_an_indicator_whose_id_a_merge_key_supplies_is_not_taken_for_a_new_one(tmp_path: Path) -> None:
+    """IKU3 written ``<<: [*bersama, {id: IKU3}]``: the import did not see its id, took the row for a new indicator and
+    appended it again, so every import of the workbook, even unedited, stopped with "id indikator 'IKU3' sudah
+    dipakai". It is IKU3: unedited, nothing changes; its own fields are edited in place; its row deleted, it goes."""
+    text = _MERGED_INDICATORS + """  - <<: [*bersama, {id: IKU3}]
+    nama: Persentase laporan tepat waktu
+    target: {2025: 95}
+    realisasi: {2025: 90}
+"""
+    root, path, data = _site_with(tmp_path, text)
+    result = import_workbook(root, "dinas-2025", data, "data.xlsx")
+    assert result.written == [] and result.changes == []
+    wb = open_book(data)
+    sheet = wb["Nilai Indikator"]
+    put(sheet, find_row(sheet, {"ID": "IKU3", "Tahun": 2025}), {"Realisasi": 92})
+    assert import_workbook(root, "dinas-2025", save(wb), "data.xlsx").written == ["indikator.yaml"]
+    assert path.read_text(encoding="utf-8") == text.replace("realisasi: {2025: 90}", "realisasi: {2025: 92}")
+    wb = open_book(export_workbook(load_one(root, "dinas-2025", Diagnostics())))
+    for title in ("Indikator", "Nilai Indikator", "Renstra"):
+        wb[title].delete_rows(find_row(wb[title], {"ID": "IKU3"}))
+    assert import_workbook(root, "dinas-2025", save(wb), "data.xlsx").written == ["indikator.yaml", "renstra.yaml"]
+    assert path.read_text(encoding="utf-8") == _MERGED_INDICATORS
+
+
+#: A budget whose sub kegiatan take their satuan and jenis belanja through a merge key.
+_MERGED_FIELDS_BUDGET = """tahun: 2025
+program:
+  - kode: 0.00.01
+    nama: Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota
+    sasaran: S1
+    kegiatan:
+      - kode: 0.00.01.2.01
+        nama: Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah
+        sub_kegiatan:
+          - kode: 0.00.01.2.01.0001
+            <<: &dokumen {satuan: dokumen, jenis_belanja: barang_jasa}
+            nama: Penyusunan Dokumen Perencanaan Perangkat Daerah
+            pagu: 100000000
+            realisasi: 95000000
+          - kode: 0.00.01.2.01.0002
+            <<: *dokumen
+            nama: Evaluasi Kinerja Perangkat Daerah
+            pagu: 20000000
+            realisasi: 18000000
+"""
+
+
+def test_a_budget_field_a_merge_key_supplies_emptied_is_an_error_at_its_cell(tmp_path: Path) -> None:
+    """A sub kegiatan's jenis belanja comes from ``<<: *dokumen``: its cell emptied changed nothing, "Impor selesai".
+    It is an error at that cell; nothing is written."""
+    root, budget, _data = _merged_site(tmp_path)
+    budget.write_text(_MERGED_FIELDS_BUDGET, encoding="utf-8")
+    wb = open_book(export_workbook(load_one(root, "dinas-2025", Diagnostics())))
+    sheet = wb["Anggaran"]
+    row = find_row(sheet, {"Kode": "0.00.01.2.01.0002"})
+    assert sheet.cell(row, column(sheet, "Jenis belanja")).value == "barang_jasa"
+    put(sheet, row, {"Jenis belanja": None})
+    with pytest.raises(ContentError) as err:
+        import_workbook(root, "dinas-2025", save(wb), "data.xlsx")
+    [d] = err.value.diagnostics.errors
+    assert (d.file, d.line, d.column) == ("data.xlsx!Anggaran", row, get_column_letter(column(sheet, "Jenis belanja")))
+    assert d.message.startswith("sel ini tidak dapat diimpor: 'jenis_belanja' di data/anggaran.yaml datang dari "
+                                "gabungan YAML ('<<:' di baris 16, isi jangkar '&dokumen' di baris 11)")
+    assert budget.read_text(encoding="utf-8") == _MERGED_FIELDS_BUDGET

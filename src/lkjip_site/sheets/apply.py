@@ -40,7 +40,7 @@ from .rows import (
     same,
     value_rows,
 )
-from .yamledit import YamlText, emit_text, emit_value
+from .yamledit import Shared, YamlText, emit_text, emit_value
 from .yamlfiles import explicit_target_akhir
 
 Periods = dict[str, Value]  # periode -> value, for one year
@@ -143,6 +143,9 @@ class Importer:
                 continue
             r.error(cell, f"kolom '{col.header}' dihitung oleh lkjip dan tidak dibaca; kosongkan sel ini atau "
                           f"kembalikan nilainya ({_show(old, col)}), lalu {_source(spec, col, key)}. {REEXPORT}")
+
+    def refuse_shared(self) -> None:
+        refuse_shared(self.docs, self.diags)
 
     # -- indicators ----------------------------------------------------------------------------------------------------
 
@@ -340,8 +343,10 @@ class Importer:
                          renstra: dict[str, dict[str, Any]] | None) -> None:
         seq = doc.find(["indikator"])
         assert isinstance(seq, SequenceNode)
-        index = {str(doc.value(doc.get(item, "id")[1])): i for i, item in enumerate(seq.value)  # type: ignore[index]
-                 if doc.get(item, "id")}
+        # an id a merge key supplies (``<<: [*dasar, {id: IKU3}]``) is the indicator's too: passed over, the indicator
+        # looked new and was appended again, and every import of the workbook stopped with "id 'IKU3' sudah dipakai"
+        ids = [(i, doc.lookup(item, "id")[0]) for i, item in enumerate(seq.value)]
+        index = {str(doc.value(pair[1])): i for i, pair in ids if pair is not None}
         model = self.report.data.indikator
         for iid, v in wanted.items():
             n = rows_of[iid]
@@ -358,8 +363,7 @@ class Importer:
                 origin = self._origin(sheet, key, n)
                 default = {"jenis": "sasaran", "agregasi": "terakhir"}.get(key)
                 if v[key] is None or (default and v[key] == default and not doc.get(item, key)):
-                    if doc.get(item, key):
-                        doc.delete(item, key, origin)
+                    doc.remove(item, key, origin)
                 else:
                     text = _grades_yaml(v[key]) if key == "kualitatif" else emit_text(v[key])
                     doc.set_key(item, key, text, origin)
@@ -393,11 +397,12 @@ class Importer:
 
         pair = doc.get(item, kind)
         if not want:
-            if pair:
-                doc.delete(item, kind, origin(min(now)))
+            if now:
+                doc.remove(item, kind, origin(min(now)))
                 self.changes.append(f"{self._value_where}: {kind} {iid} dihapus seluruhnya")
             return
-        if pair is None or not isinstance(pair[1], MappingNode):
+        if pair is None or not isinstance(pair[1], MappingNode) or doc.is_alias(pair[1]):
+            # (an alias ``*t`` is written out as the literal value here: the anchor's other users keep theirs)
             text = emit_value({y: _form(want[y], None) for y in sorted(want)})
             doc.set_key(item, kind, text, origin(min(want)))
             self._change(origin(min(want)), f"{kind} {iid}: {text}")
@@ -409,17 +414,17 @@ class Importer:
                 continue
             ypair = doc.get(mapping, year)
             if d is None:
-                if ypair:
-                    doc.delete(mapping, year, origin(year))
+                if e is not None:
+                    doc.remove(mapping, year, origin(year))
                     gone = "" if origin(year).ref else " (barisnya tidak ada lagi)"
                     self._change(origin(year), f"{kind} {iid} tahun {year} dihapus{gone}")
                 continue
             if ypair is None:
-                doc.insert(mapping, f"{year}: {emit_value(_form(d, None))}", origin(year))
+                doc.set_key(mapping, year, emit_value(_form(d, None)), origin(year))
                 self._change(origin(year), f"{kind} {iid} {year}: {_show_periods(d)} (baru)")
                 continue
             node = ypair[1]
-            if _is_quarter_map(node):
+            if _is_quarter_map(node) and not doc.is_alias(node):
                 assert isinstance(node, MappingNode)
                 for p in L.PERIODS:
                     dv, ev = d.get(p), (e or {}).get(p)
@@ -452,9 +457,8 @@ class Importer:
         if not _same_map(targets, now):
             pair = doc.get(item, "target_renstra")
             if not targets:
-                if pair:
-                    doc.delete(item, "target_renstra", origin(f"target_{min(now)}"))
-            elif pair is None or not isinstance(pair[1], MappingNode):
+                doc.remove(item, "target_renstra", origin(f"target_{min(now)}"))
+            elif pair is None or not isinstance(pair[1], MappingNode) or doc.is_alias(pair[1]):
                 doc.set_key(item, "target_renstra", emit_value(dict(sorted(targets.items()))),
                             origin(f"target_{min(targets)}"))
             else:
@@ -471,7 +475,7 @@ class Importer:
                          f"target Renstra {iid}: {_show_map(now)} → {_show_map(targets)}{gone}")
         if not _same_value(v["target_akhir"], expected_ren["target_akhir"]):
             if v["target_akhir"] is None:
-                doc.delete(item, "target_akhir", origin("target_akhir"))
+                doc.remove(item, "target_akhir", origin("target_akhir"))
             else:
                 doc.set_key(item, "target_akhir", emit_value(v["target_akhir"]), origin("target_akhir"))
             self._change(origin("target_akhir"), f"target akhir {iid}: {_show1(v['target_akhir'])}{gone}")
@@ -485,8 +489,7 @@ class Importer:
         """A two-field mapping of the indicator (``kondisi_awal``, ``target_nasional``) set from its two cells, or
         removed when both are empty."""
         if value is None:
-            if doc.get(item, key):
-                doc.delete(item, key, where)
+            doc.remove(item, key, where)
         else:
             doc.set_key(item, key, emit_value(dict(zip(names, value))), where)
         self._change(where, f"{label}: {_show1(value)}{tail}")
@@ -567,8 +570,8 @@ class Importer:
             row = next((rows_of[i] for i in moves if moves[i] == owner or i in ids), sheet.header_row)
             origin = self._origin(sheet, "sasaran", row)
             pair = doc.get(mapping, key)
-            if pair is None:
-                doc.insert(mapping, f"{key}: [{', '.join(emit_text(i) for i in lists[owner])}]", origin)
+            if pair is None:  # (a list a merge key supplies is refused there)
+                doc.set_key(mapping, key, f"[{', '.join(emit_text(i) for i in lists[owner])}]", origin)
             else:
                 doc.replace_list(pair[0], pair[1], [emit_text(i) for i in lists[owner]], origin)
             self._change(origin, f"indikator {owner} di renstra.yaml: {', '.join(lists[owner]) or '–'}")
@@ -621,8 +624,7 @@ class Importer:
                     self.diags.at_cell(sheet.where, "B", row, "tahun PK wajib diisi")
                 continue
             if meta[key] is None:
-                if doc.get(root, key):
-                    doc.delete(root, key, origin)
+                doc.remove(root, key, origin)
             else:
                 doc.set_key(root, key, emit_value(meta[key]), origin)
             self._change(origin, f"{label}: {now[key] or '–'} → {meta[key] or '–'}")
@@ -643,8 +645,8 @@ class Importer:
             origin = Origin(sheet.where, self._ref(sheet, "id", row))
             pair = doc.get(root, bagian)
             items = [emit_text(i) for i in lists[bagian]]
-            if pair is None:
-                doc.insert(root, f"{bagian}: [{', '.join(items)}]", origin)
+            if pair is None:  # (a list a merge key supplies is refused there)
+                doc.set_key(root, bagian, f"[{', '.join(items)}]", origin)
             else:
                 doc.replace_list(pair[0], pair[1], items, origin)
             pinned = (" (kini didaftar di pk.yaml; indikator yang kemudian ditambahkan ke sasaran di renstra.yaml tidak "
@@ -879,8 +881,7 @@ class Importer:
             col = "realisasi_na" if key == "realisasi" and isinstance(want, Missing) else key
             origin = self._origin(sheet, col, n)
             if want is None:
-                if doc.get(mapping, key):
-                    doc.delete(mapping, key, origin)
+                doc.remove(mapping, key, origin)
             elif key == "pagu_awal" and not mapping.flow_style and doc.get(mapping, key) is None \
                     and doc.get(mapping, "realisasi") is not None:
                 doc.insert_before(mapping, "realisasi", [f"{key}: {emit_value(want)}"], origin)  # beside the pagu
@@ -893,9 +894,8 @@ class Importer:
                 origin = self._origin(sheet, next((q for q in QUARTERS if want_tw.get(q) != now_tw.get(q)), "tw1"), n)
                 pair = doc.get(mapping, "realisasi_tw")
                 if not want_tw:
-                    if pair:
-                        doc.delete(mapping, "realisasi_tw", origin)
-                elif pair is None or not isinstance(pair[1], MappingNode):
+                    doc.remove(mapping, "realisasi_tw", origin)
+                elif pair is None or not isinstance(pair[1], MappingNode) or doc.is_alias(pair[1]):
                     doc.set_key(mapping, "realisasi_tw", emit_value(want_tw), origin)
                 else:
                     for q in QUARTERS:
@@ -1127,6 +1127,47 @@ def _not_editable(row: BudgetNode | str, edit: str = "baru") -> str:
              else "daftar 'program'")
     return (f"{what} tidak dapat ditambahkan: {where} di data/anggaran.yaml {merged}; tulis daftar itu langsung di "
             "data/anggaran.yaml tanpa '<<:', lalu impor buku kerja ini lagi")
+
+
+def refuse_shared(docs: dict[str, YamlText], diags: Diagnostics) -> None:
+    """Every edit a file's anchors, aliases or merge keys kept from being made (``YamlText.shared``) is an error at
+    the cell (or CSV line) it came from, saying what to write in the YAML instead.
+
+    Made, it changed figures the author never touched: a target written ``target: *t`` was edited in the anchor's
+    text, so every indicator reading ``*t`` changed with it; passed over, a cell emptied where a merge key
+    (``<<: *dasar``) supplied the value changed nothing, and the import said it had succeeded."""
+    said: set[tuple[str, str]] = set()
+    for name, doc in docs.items():
+        for shared in doc.shared:
+            origin, message = shared.origin, _shared_message(f"data/{name}", shared)
+            if not isinstance(origin, Origin) or (str(origin), message) in said:
+                continue
+            said.add((str(origin), message))
+            if origin.ref.isdigit():  # a CSV line
+                diags.error((origin.where, int(origin.ref)), message)
+                continue
+            col = "".join(ch for ch in origin.ref if ch.isalpha()) or "A"  # a deleted row: its sheet's first cell
+            diags.at_cell(origin.where, col, int("".join(ch for ch in origin.ref if ch.isdigit()) or 1), message)
+
+
+def _shared_message(file: str, shared: Shared) -> str:
+    """Why an edit was not written (see ``YamlText.shared``) and what to write in ``file`` instead."""
+    name, line, uses, key = shared.name, shared.line, ", ".join(str(n) for n in shared.uses), shared.key
+    if shared.kind == "gabungan":
+        source = f"jangkar '&{name}' di baris {uses}" if name else f"baris {uses}"
+        return (f"sel ini tidak dapat diimpor: '{key}' di {file} datang dari gabungan YAML ('<<:' di baris {line}, "
+                f"isi {source}), yang tidak dapat diubah atau dikosongkan lewat impor; hapus '<<:' itu dan tulis "
+                f"kunci-kuncinya (juga '{key}') langsung di tempatnya, lalu impor buku kerja ini lagi (atau ubah "
+                f"'{key}' di isi gabungannya bila memang untuk semua yang memakainya)")
+    if shared.kind == "alias":
+        return (f"sel ini tidak dapat diimpor: nilainya di {file} baris {line} ditulis sebagai alias YAML '*{name}' "
+                f"(isi jangkar '&{name}' di baris {uses}), dan mengubah sebagiannya ikut mengubah setiap tempat "
+                f"yang memakai '&{name}'; ganti '*{name}' di baris {line} dengan nilainya sendiri, lalu impor buku "
+                "kerja ini lagi")
+    return (f"sel ini tidak dapat diimpor: nilainya di {file} baris {line} ditulis dengan jangkar YAML '&{name}', "
+            f"yang dibaca juga lewat '*{name}' di baris {uses}, sehingga mengubahnya di sana ikut mengubah nilai di "
+            f"tempat lain; ganti setiap '*{name}' dengan nilainya sendiri dan hapus '&{name}', lalu impor buku kerja "
+            "ini lagi")
 
 
 def _walk(node: BudgetNode) -> list[BudgetNode]:

@@ -102,6 +102,7 @@ def _import(root: Path, slug: str, data: bytes, name: str, overwrite: bool) -> I
         importer.pk(pk, meta)
     if bud is not None:
         importer.budget(bud)
+    importer.refuse_shared()
     if diags.errors:
         raise ContentError(diags)
     texts, origins = edited_texts(importer.docs)

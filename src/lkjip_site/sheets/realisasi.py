@@ -28,7 +28,7 @@ from ..core.model import BudgetNode, Loc, Missing
 from ..core.numbers import number_problem, typed_money
 from ..load.data import DATA_DIR
 from ..load.source import SAVE_CSV_UTF8, not_utf8
-from .apply import Origin, budget_index, item_body, item_lines
+from .apply import Origin, budget_index, item_body, item_lines, refuse_shared
 from .impor import ImportResult, check_and_write, edited_texts, errors_only, standing
 from .layout import COLUMN_KEYS, HEADERS, OPTIONAL_KEYS
 from .read import _BROKEN, open_book, raw_cell
@@ -413,6 +413,8 @@ def _import(root: Path, slug: str, data: bytes, name: str, mapping: dict[str, st
     result = ImportResult()
     writer = _Writer(table, report.periode, report.tahun, doc, diags, warnings, result)
     writer.write(programs)
+    if doc is not None:
+        refuse_shared({"anggaran.yaml": doc}, diags)
     if diags.errors:
         raise ContentError(diags)
     texts: dict[str, str] = {}

@@ -8,18 +8,28 @@ are splices into the original text at the character positions PyYAML's composer 
 Every edit is collected first and applied once, back to front, so positions taken from the original text stay valid.
 The pure-Python composer is used on purpose: libyaml's marks count bytes, which would misplace every edit after a
 non-ASCII character.
+
+Anchors, aliases and merge keys (``&t``, ``*t``, ``<<: *dasar``) write one text for several places. An edit must
+change exactly the place a cell names, so every alias is its own node here (its marks are the ``*t``, its content the
+anchor's), and an edit that would change text other places read too (inside an anchored node that is aliased, inside
+an alias, or of a key a merge key supplies) is not made but kept in :attr:`YamlText.shared`, for the caller to refuse
+at its cell. Replacing an alias as a whole is sound: ``*t`` becomes the literal value, the anchor's other users keep
+theirs.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
+from dataclasses import replace as _with
 from decimal import Decimal
 from typing import Any
 
 import yaml
+from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..core.model import Missing
@@ -54,6 +64,47 @@ class _Flow:
     added: list[tuple[Edit, str]] = field(default_factory=list)  # the edit and its entry text
 
 
+@dataclass(frozen=True)
+class Shared:
+    """An edit not made because its text is read at more than one place (or comes from another place).
+
+    ``kind``: "jangkar" (the text of an anchored value ``&name`` that aliases ``*name`` also read), "alias" (inside
+    an alias ``*name``: the anchor's text), "gabungan" (a key a merge key ``<<:`` supplies). ``line`` is where the
+    text is (1-based); ``uses`` the lines of the aliases (for "jangkar") or of the anchor (for the others)."""
+
+    kind: str
+    name: str  # the anchor's name, "" for a merged mapping written in place without one
+    line: int
+    uses: tuple[int, ...]
+    key: str = ""  # the key a merge key supplies
+    origin: Any = None
+
+
+class _Composer(yaml.SafeLoader):
+    """The composer, except that an alias is a node of its own: a shallow copy of the anchored node (its content is
+    the anchor's) whose marks are the alias's ``*name``, so that replacing it replaces the alias, not the anchor. The
+    anchored nodes and their aliases are recorded."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.anchored: dict[int, tuple[str, Node]] = {}  # id(anchored node) -> (name, node)
+        self.aliases: dict[int, tuple[str, Node, int]] = {}  # id(alias node) -> (name, anchored node, its line)
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            target = super().compose_node(parent, index)
+            alias = copy.copy(target)
+            alias.start_mark, alias.end_mark = event.start_mark, event.end_mark
+            self.aliases[id(alias)] = (event.anchor, target, event.start_mark.line + 1)
+            return alias
+        anchor = self.peek_event().anchor
+        node = super().compose_node(parent, index)
+        if anchor is not None:
+            self.anchored[id(node)] = (anchor, node)
+        return node
+
+
 class YamlText:
     """One YAML file: its text, its node tree with positions, and the pending edits."""
 
@@ -61,7 +112,20 @@ class YamlText:
         self.crlf = "\r\n" in text  # a file saved on Windows keeps its line ends; edits are made on "\n"
         self.text = text.replace("\r\n", "\n") if self.crlf else text
         self.original = text
-        self.root: Node | None = yaml.compose(self.text, Loader=yaml.SafeLoader)
+        composer = _Composer(self.text)
+        try:
+            self.root: Node | None = composer.get_single_node()
+        finally:
+            composer.dispose()
+        self._aliases = composer.aliases
+        self._anchored = composer.anchored
+        #: id(anchored node that an alias reads) -> (its anchor's name, the lines of its aliases)
+        self._used: dict[int, tuple[str, tuple[int, ...]]] = {}
+        for name, target, line in composer.aliases.values():
+            self._used[id(target)] = (name, self._used.get(id(target), (name, ()))[1] + (line,))
+        self._inside = self._shared_nodes()
+        #: the edits not made, as their text is read at other places too (see the module's docstring)
+        self.shared: list[Shared] = []
         self.edits: list[Edit] = []
         self._count = 0  # edits made so far: the order of edits at one position
         self._flows: dict[int, _Flow] = {}  # id(flow mapping/sequence) -> its removed and added entries
@@ -74,7 +138,7 @@ class YamlText:
         if node is None:
             return None
         constructor = yaml.constructor.SafeConstructor()
-        return constructor.construct_document(node)
+        return constructor.construct_document(_detached(node, {}))  # (merge keys are resolved in place)
 
     def get(self, node: Node | None, key: Any) -> tuple[ScalarNode, Node] | None:
         """The (key node, value node) pair of ``key`` in a mapping node, or None."""
@@ -127,6 +191,99 @@ class YamlText:
                 stack.extend(value for _key, value in node.value)
         return out
 
+    # -- anchors, aliases and merge keys ---------------------------------------------------------------------------
+
+    def is_alias(self, node: Node | None) -> bool:
+        """Whether ``node`` is written as an alias (``*t``): replaced as a whole, it becomes the literal value at
+        this one place, and the anchor's other users keep theirs."""
+        return node is not None and id(node) in self._aliases
+
+    def lookup(self, mapping: Node | None, key: Any) -> tuple[tuple[ScalarNode, Node] | None, ScalarNode | None]:
+        """The (key node, value node) of ``key`` as the loader reads it, through merge keys too (the first merged
+        mapping that has it, as YAML says), and the merge key it came through (None for the mapping's own)."""
+        own = self.get(mapping, key)
+        if own is not None or not isinstance(mapping, MappingNode):
+            return own, None
+        for k, v in mapping.value:
+            if isinstance(k, ScalarNode) and k.tag == MERGE_TAG:
+                for source in v.value if isinstance(v, SequenceNode) else [v]:
+                    pair, _through = self.lookup(source, key)
+                    if pair is not None:
+                        return pair, k
+        return None, None
+
+    def _shared_nodes(self) -> dict[int, Node]:
+        """id(node) -> the anchored node, read by an alias too, whose text holds it (itself included)."""
+        out: dict[int, Node] = {}
+        for _name, top in self._anchored.values():
+            if id(top) in self._used:
+                for node in self._own_nodes(top):
+                    out[id(node)] = top
+        return out
+
+    def _own_nodes(self, node: Node) -> list[Node]:
+        """``node`` and the nodes written inside its text (an alias inside is its own ``*name``, not the anchor's)."""
+        out, todo = [], [node]
+        while todo:
+            n = todo.pop()
+            out.append(n)
+            if id(n) in self._aliases:
+                continue
+            if isinstance(n, MappingNode):
+                todo.extend(x for pair in n.value for x in pair)
+            elif isinstance(n, SequenceNode):
+                todo.extend(n.value)
+        return out
+
+    def _sharing(self, node: Node) -> Shared | None:
+        """Why a change inside ``node`` (an entry set, added or removed) would change text other places read: it is
+        an alias, or written inside an anchored value an alias reads."""
+        if id(node) in self._aliases:
+            name, target, line = self._aliases[id(node)]
+            return Shared("alias", name, line, (target.start_mark.line + 1,))
+        top = self._inside.get(id(node))
+        if top is None:
+            return None
+        name, uses = self._used[id(top)]
+        return Shared("jangkar", name, top.start_mark.line + 1, uses)
+
+    def _holding(self, node: Node) -> Shared | None:
+        """Why replacing or removing ``node`` as a whole would change other places: its text is, or holds, an anchored
+        value an alias reads (replaced, the alias reads the new value; removed, it reads nothing). An alias itself is
+        fine: replaced, the literal value is written at this one place."""
+        if id(node) in self._aliases:
+            return None
+        inside = self._sharing(node)
+        if inside is not None:
+            return inside
+        for n in self._own_nodes(node):
+            if id(n) in self._used:
+                name, uses = self._used[id(n)]
+                return Shared("jangkar", name, n.start_mark.line + 1, uses)
+        return None
+
+    def _merged(self, mapping: MappingNode, key: Any) -> Shared | None:
+        """A key the mapping does not write itself but a merge key (``<<: *dasar``) supplies: no edit can change or
+        remove it here (an own key beside the merge key is refused as written twice; the anchor is read elsewhere)."""
+        pair, through = self.lookup(mapping, key)
+        if pair is None or through is None:
+            return None
+        value = next(v for k, v in mapping.value if k is through)
+        sources = value.value if isinstance(value, SequenceNode) else [value]
+        source = next(x for x in sources if self.lookup(x, key)[0] is pair)
+        if id(source) in self._aliases:
+            name, target, _line = self._aliases[id(source)]
+        else:
+            name, target = self._anchored.get(id(source), ("", source))
+        return Shared("gabungan", name, through.start_mark.line + 1, (target.start_mark.line + 1,), str(key))
+
+    def _refused(self, shared: Shared | None, origin: Any) -> bool:
+        """Keep ``shared`` (with the cell it came from) instead of making its edit."""
+        if shared is None:
+            return False
+        self.shared.append(_with(shared, origin=origin))
+        return True
+
     # -- editing -------------------------------------------------------------------------------------------------
 
     def _add(self, start: int, end: int, text: str, origin: Any) -> None:
@@ -134,6 +291,8 @@ class YamlText:
 
     def replace(self, key: ScalarNode | None, node: Node, new: str, origin: Any = None) -> None:
         """Put ``new`` (a flow or scalar text) where the value ``node`` of ``key`` is."""
+        if self._refused(self._holding(node), origin):
+            return
         if _is_block(node) and key is not None:
             self._add(key.end_mark.index, self.content_end(node), ": " + new, origin)
             return
@@ -144,6 +303,8 @@ class YamlText:
 
     def set_key(self, mapping: MappingNode, key: Any, new: str, origin: Any = None) -> None:
         """Set ``key`` of ``mapping`` to the flow/scalar text ``new``: replace its value or add the entry."""
+        if self._refused(self._sharing(mapping) or self._merged(mapping, key), origin):
+            return
         pair = self.get(mapping, key)
         if pair is not None:
             self.replace(pair[0], pair[1], new, origin)
@@ -152,6 +313,8 @@ class YamlText:
 
     def insert(self, mapping: MappingNode, entry: str, origin: Any = None) -> None:
         """Add ``key: value`` (one line) at the end of a mapping, in its own style (flow or block)."""
+        if self._refused(self._sharing(mapping), origin):
+            return
         if mapping.flow_style:
             self._insert_flow(mapping, entry, origin)
             return
@@ -166,6 +329,8 @@ class YamlText:
         entry before it may be deleted (its lines end before this one's begins)."""
         pair = self.get(mapping, key)
         assert pair is not None, key
+        if self._refused(self._sharing(mapping), origin):
+            return
         pos = self.text.rfind("\n", 0, pair[0].start_mark.index) + 1
         indent = " " * pair[0].start_mark.column
         self._add(pos, pos, "".join(indent + line + "\n" for line in lines), origin)
@@ -215,14 +380,25 @@ class YamlText:
         return self._count
 
     def delete(self, mapping: MappingNode, key: Any, origin: Any = None) -> None:
-        """Remove an entry from a mapping (its whole lines in block style)."""
+        """Remove an entry from a mapping (its whole lines in block style). An entry a merge key supplies cannot be
+        removed: it is kept in :attr:`shared`."""
         index = self._index_of(mapping, key)
-        assert index is not None, key  # callers delete only what ``get`` found
+        if index is None and self._refused(self._merged(mapping, key), origin):
+            return
+        assert index is not None, key  # callers delete only what ``lookup`` found
         k, v = mapping.value[index]
+        if self._refused(self._sharing(mapping) or self._holding(v), origin):
+            return
         if mapping.flow_style:
             self._remove_flow(mapping, index, origin)
             return
         self._delete_lines(k.start_mark.index, self.content_end(v), origin)
+
+    def remove(self, mapping: MappingNode, key: Any, origin: Any = None) -> None:
+        """Remove ``key`` from ``mapping`` when it has it; a key a merge key supplies cannot be, and is kept in
+        :attr:`shared` (passed over, the emptied cell changed nothing and the import said it succeeded)."""
+        if self.lookup(mapping, key)[0] is not None:
+            self.delete(mapping, key, origin)
 
     def _delete_lines(self, start: int, end: int, origin: Any) -> None:
         """Remove the lines from the one holding ``start`` to the one holding ``end``, with the newline before them.
@@ -249,6 +425,8 @@ class YamlText:
         line separates the new item when the file separates its items that way. Lines after the item ``after``
         that are not its own (a comment over the next item) stay with the next item.
         """
+        if self._refused(self._sharing(seq), origin):
+            return
         if seq.flow_style:
             self._insert_flow(seq, lines[0], origin)
             return
@@ -259,6 +437,8 @@ class YamlText:
     def insert_item(self, seq: SequenceNode, before: int, lines: list[str], origin: Any = None) -> None:
         """Add an item (as :meth:`append_item`) to a block sequence before its item ``before``, and before the
         comment lines right above that item at its indentation or less (they are that item's)."""
+        if self._refused(self._sharing(seq), origin):
+            return
         if seq.flow_style:
             self._insert_flow(seq, lines[0], origin)
             return
@@ -295,14 +475,19 @@ class YamlText:
     def delete_item(self, seq: SequenceNode, index: int, origin: Any = None) -> None:
         """Remove one item of a sequence (its whole lines in block style)."""
         item = seq.value[index]
+        if self._refused(self._sharing(seq) or self._holding(item), origin):
+            return
         if seq.flow_style:
             self._remove_flow(seq, index, origin)
             return
         self._delete_lines(item.start_mark.index, self.content_end(item), origin)
 
     def replace_list(self, key: ScalarNode, seq: Node, items: list[str], origin: Any = None) -> None:
-        """A list of short texts (ids, codes) set anew: ``[a, b]`` stays flow, a block list stays a block list."""
-        if isinstance(seq, SequenceNode) and not seq.flow_style and seq.value and items:
+        """A list of short texts (ids, codes) set anew: ``[a, b]`` stays flow, a block list stays a block list (an
+        alias ``*ids`` becomes the flow list, at this place only)."""
+        if self._refused(self._holding(seq), origin):
+            return
+        if isinstance(seq, SequenceNode) and _is_block(seq) and not self.is_alias(seq) and items:
             dash_col = _dash_column(self.text, seq.value[0])
             start = self.text.rfind("\n", 0, seq.value[0].start_mark.index) + 1
             end = self._line_end(self.content_end(seq.value[-1]))
@@ -313,7 +498,10 @@ class YamlText:
     # -- positions -----------------------------------------------------------------------------------------------
 
     def content_end(self, node: Node) -> int:
-        """Where a node's own characters end: a block collection's end mark may lie after following comments."""
+        """Where a node's own characters end: a block collection's end mark may lie after following comments (an
+        alias's are its ``*name``)."""
+        if id(node) in self._aliases:
+            return node.end_mark.index
         if isinstance(node, MappingNode) and not node.flow_style and node.value:
             return self.content_end(node.value[-1][1])
         if isinstance(node, SequenceNode) and not node.flow_style and node.value:
@@ -377,6 +565,20 @@ def _runs(indexes: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((i, i))
     return runs
+
+
+def _detached(node: Node, done: dict[int, Node]) -> Node:
+    """A copy of a node tree to construct a value from: the constructor resolves merge keys by rewriting the mapping
+    nodes that hold them, which would move the merged entries into the text's own tree."""
+    if id(node) in done or isinstance(node, ScalarNode):
+        return done.get(id(node), node)
+    out = copy.copy(node)
+    done[id(node)] = out
+    if isinstance(node, MappingNode):
+        out.value = [(_detached(k, done), _detached(v, done)) for k, v in node.value]
+    elif isinstance(node, SequenceNode):
+        out.value = [_detached(v, done) for v in node.value]
+    return out
 
 
 def _is_block(node: Node) -> bool:
