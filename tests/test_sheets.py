@@ -1172,10 +1172,10 @@ def test_an_anchored_value_other_indicators_read_is_not_changed_under_them(tmp_p
         import_workbook(root, "dinas-2025", save(wb), "data.xlsx")
     [d] = err.value.diagnostics.errors
     assert (d.file, d.line, d.column) == ("data.xlsx!Nilai Indikator", row, get_column_letter(column(sheet, "Target")))
-    assert d.message == ("sel ini tidak dapat diimpor: nilainya di data/indikator.yaml baris 7 ditulis dengan jangkar "
-                         "YAML '&t', yang dibaca juga lewat '*t' di baris 14, sehingga mengubahnya di sana ikut "
-                         "mengubah nilai di tempat lain; ganti setiap '*t' dengan nilainya sendiri dan hapus '&t', lalu "
-                         "impor buku kerja ini lagi")
+    assert d.message == ("perubahan ini tidak dapat ditulis: nilainya di data/indikator.yaml baris 7 ditulis "
+                         "dengan jangkar YAML '&t', yang dibaca juga lewat '*t' di baris 14, sehingga mengubahnya di "
+                         "sana ikut mengubah nilai di tempat lain; ganti setiap '*t' dengan nilainya sendiri dan hapus "
+                         "'&t', lalu impor lagi")
     assert path.read_text(encoding="utf-8") == _ALIASED_INDICATORS
     # as the message says: IKU2's value written out, the anchor gone; the same workbook then writes IKU1's alone
     path.write_text(_ALIASED_INDICATORS.replace("*t", "{2025: 80}").replace("&t ", ""), encoding="utf-8")
@@ -1210,11 +1210,11 @@ def test_a_field_a_merge_key_supplies_is_never_emptied_or_changed_in_silence(tmp
     assert set(said) == {get_column_letter(column(sheet, h)) for h in ("Definisi", "Satuan")}
     assert all((d.file, d.line) == ("data.xlsx!Indikator", row) for d in said.values())
     definisi = said[get_column_letter(column(sheet, "Definisi"))].message
-    assert definisi == ("sel ini tidak dapat diimpor: 'definisi' di data/indikator.yaml datang dari gabungan YAML ('<<:' "
-                        "di baris 11, isi jangkar '&bersama' di baris 4), yang tidak dapat diubah atau dikosongkan "
-                        "lewat impor; hapus '<<:' itu dan tulis kunci-kuncinya (juga 'definisi') langsung di "
-                        "tempatnya, lalu impor buku kerja ini lagi (atau ubah 'definisi' di isi gabungannya bila "
-                        "memang untuk semua yang memakainya)")
+    assert definisi == ("perubahan ini tidak dapat ditulis: 'definisi' di data/indikator.yaml datang dari gabungan "
+                        "YAML ('<<:' di baris 11, isi jangkar '&bersama' di baris 4), yang tidak dapat diubah atau "
+                        "dikosongkan lewat impor; hapus '<<:' itu dan tulis kunci-kuncinya (juga 'definisi') langsung "
+                        "di tempatnya, lalu impor lagi (atau ubah 'definisi' di isi gabungannya bila memang untuk "
+                        "semua yang memakainya)")
     assert path.read_text(encoding="utf-8") == _MERGED_INDICATORS
     # a field the indicator writes itself is edited as ever, beside its merge key
     wb = open_book(data)
@@ -1285,6 +1285,6 @@ def test_a_budget_field_a_merge_key_supplies_emptied_is_an_error_at_its_cell(tmp
         import_workbook(root, "dinas-2025", save(wb), "data.xlsx")
     [d] = err.value.diagnostics.errors
     assert (d.file, d.line, d.column) == ("data.xlsx!Anggaran", row, get_column_letter(column(sheet, "Jenis belanja")))
-    assert d.message.startswith("sel ini tidak dapat diimpor: 'jenis_belanja' di data/anggaran.yaml datang dari "
-                                "gabungan YAML ('<<:' di baris 16, isi jangkar '&dokumen' di baris 11)")
+    assert d.message.startswith("perubahan ini tidak dapat ditulis: 'jenis_belanja' di data/anggaran.yaml datang "
+                                "dari gabungan YAML ('<<:' di baris 16, isi jangkar '&dokumen' di baris 11)")
     assert budget.read_text(encoding="utf-8") == _MERGED_FIELDS_BUDGET

@@ -224,3 +224,55 @@ def test_amounts_as_english_excel_writes_them_are_read_as_the_same_rupiah(tmp_pa
     assert main(["impor-anggaran", "martapura-barat-2023", str(tmp_path / "lra.csv"), "--situs", str(root)]) == 0
     assert "lra.csv:2: realisasi 7.01.02.2.01.0001: Rp 2.100.000 → Rp 2.000" in capsys.readouterr().out
     assert _diff(root, "martapura-barat-2023") == ["-            realisasi: 2100000", "+            realisasi: 2000"]
+
+
+#: Two sub kegiatan with one pagu, written once: the second reads the first's through ``*pagu``.
+_ALIASED_PAGU = """tahun: 2025
+program:
+  - kode: 0.00.01
+    nama: Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota
+    sasaran: S1
+    kegiatan:
+      - kode: 0.00.01.2.01
+        nama: Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah
+        sub_kegiatan:
+          - kode: 0.00.01.2.01.0001
+            nama: Penyusunan Dokumen Perencanaan Perangkat Daerah
+            pagu: &pagu 100000000
+            realisasi: 95000000
+          - kode: 0.00.01.2.01.0002
+            nama: Evaluasi Kinerja Perangkat Daerah
+            pagu: *pagu
+            realisasi: 90000000
+"""
+
+
+def _lra(first: str, second: str) -> str:
+    """A realisation export of that budget, with the two sub kegiatan's pagu as printed."""
+    return ("Kode Rekening;Uraian;Anggaran;Realisasi\n"
+            "0.00.01.2.01.0001;Penyusunan Dokumen Perencanaan Perangkat Daerah;" + first + ";95.000.000,00\n"
+            "0.00.01.2.01.0002;Evaluasi Kinerja Perangkat Daerah;" + second + ";90.000.000,00\n")
+
+
+def test_a_pagu_written_as_an_alias_changes_at_its_own_line_only(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """The second sub kegiatan's pagu ``*pagu`` changed in the realisation export: it was written into the anchor's
+    text, so the first sub kegiatan's pagu, the same in the export, changed too. Now the alias becomes the number at
+    its own line. The anchored pagu changed is an error at its line (the alias would follow it); nothing is written."""
+    root = tmp_path / "situs"
+    assert main(["init", str(root)]) == 0
+    assert main(["new", "--situs", str(root), "dinas-2025", "--tahun", "2025", "--instansi", "Dinas Contoh"]) == 0
+    budget = root / "content/laporan/dinas-2025/data/anggaran.yaml"
+    budget.write_text(_ALIASED_PAGU, encoding="utf-8")
+    lra = tmp_path / "lra.csv"
+    lra.write_text(_lra("100.000.000,00", "120.000.000,00"), encoding="utf-8")
+    assert main(["impor-anggaran", "dinas-2025", str(lra), "--situs", str(root)]) == 0
+    assert budget.read_text(encoding="utf-8") == _ALIASED_PAGU.replace("pagu: *pagu", "pagu: 120000000")
+    budget.write_text(_ALIASED_PAGU, encoding="utf-8")
+    capsys.readouterr()
+    lra.write_text(_lra("110.000.000,00", "100.000.000,00"), encoding="utf-8")
+    assert main(["impor-anggaran", "dinas-2025", str(lra), "--situs", str(root)]) != 0
+    err = capsys.readouterr().err
+    assert (f"{lra.name}:2: galat: perubahan ini tidak dapat ditulis: nilainya di data/anggaran.yaml baris 12 "
+            "ditulis dengan jangkar YAML '&pagu', yang dibaca juga lewat '*pagu' di baris 16") in err, err
+    assert budget.read_text(encoding="utf-8") == _ALIASED_PAGU

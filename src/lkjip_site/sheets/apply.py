@@ -1153,21 +1153,20 @@ def refuse_shared(docs: dict[str, YamlText], diags: Diagnostics) -> None:
 def _shared_message(file: str, shared: Shared) -> str:
     """Why an edit was not written (see ``YamlText.shared``) and what to write in ``file`` instead."""
     name, line, uses, key = shared.name, shared.line, ", ".join(str(n) for n in shared.uses), shared.key
+    refused = "perubahan ini tidak dapat ditulis"
     if shared.kind == "gabungan":
         source = f"jangkar '&{name}' di baris {uses}" if name else f"baris {uses}"
-        return (f"sel ini tidak dapat diimpor: '{key}' di {file} datang dari gabungan YAML ('<<:' di baris {line}, "
-                f"isi {source}), yang tidak dapat diubah atau dikosongkan lewat impor; hapus '<<:' itu dan tulis "
-                f"kunci-kuncinya (juga '{key}') langsung di tempatnya, lalu impor buku kerja ini lagi (atau ubah "
-                f"'{key}' di isi gabungannya bila memang untuk semua yang memakainya)")
+        return (f"{refused}: '{key}' di {file} datang dari gabungan YAML ('<<:' di baris {line}, isi {source}), yang "
+                f"tidak dapat diubah atau dikosongkan lewat impor; hapus '<<:' itu dan tulis kunci-kuncinya (juga "
+                f"'{key}') langsung di tempatnya, lalu impor lagi (atau ubah '{key}' di isi gabungannya bila memang "
+                "untuk semua yang memakainya)")
     if shared.kind == "alias":
-        return (f"sel ini tidak dapat diimpor: nilainya di {file} baris {line} ditulis sebagai alias YAML '*{name}' "
-                f"(isi jangkar '&{name}' di baris {uses}), dan mengubah sebagiannya ikut mengubah setiap tempat "
-                f"yang memakai '&{name}'; ganti '*{name}' di baris {line} dengan nilainya sendiri, lalu impor buku "
-                "kerja ini lagi")
-    return (f"sel ini tidak dapat diimpor: nilainya di {file} baris {line} ditulis dengan jangkar YAML '&{name}', "
-            f"yang dibaca juga lewat '*{name}' di baris {uses}, sehingga mengubahnya di sana ikut mengubah nilai di "
-            f"tempat lain; ganti setiap '*{name}' dengan nilainya sendiri dan hapus '&{name}', lalu impor buku kerja "
-            "ini lagi")
+        return (f"{refused}: nilainya di {file} baris {line} ditulis sebagai alias YAML '*{name}' (isi jangkar "
+                f"'&{name}' di baris {uses}), dan mengubah sebagiannya ikut mengubah setiap tempat yang memakai "
+                f"'&{name}'; ganti '*{name}' di baris {line} dengan nilainya sendiri, lalu impor lagi")
+    return (f"{refused}: nilainya di {file} baris {line} ditulis dengan jangkar YAML '&{name}', yang dibaca juga lewat "
+            f"'*{name}' di baris {uses}, sehingga mengubahnya di sana ikut mengubah nilai di tempat lain; ganti setiap "
+            f"'*{name}' dengan nilainya sendiri dan hapus '&{name}', lalu impor lagi")
 
 
 def _walk(node: BudgetNode) -> list[BudgetNode]:
