@@ -35,7 +35,9 @@ import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from typing import Mapping
 
+import lxml.html
 import pytest
 from conftest import copy_examples, fill_in_site
 from hypothesis import given, settings
@@ -527,6 +529,129 @@ def test_a_version_prints_each_figure_in_one_form_on_every_page_and_its_change_p
         assert set(forms[figure]) == {"N/A"}, figure
         assert f"{version}perubahan/index.html" in forms[figure]["N/A"], figure
     assert "N/A: realisasi tidak tersedia: Data kepegawaian belum diverifikasi</li>" in change  # its reason, once
+
+
+# ------------------------------------------------------------------------------------------------ nothing printed unmarked
+
+#: What looks like a figure: a rupiah amount, a percentage, an id-ID decimal or a grouped number (a count, a year or a
+#: row number has neither decimals nor grouping and is left alone).
+_FIGURE_LIKE = re.compile(r"(?<![\w.,])(?:-?Rp\s?-?\d{1,3}(?:\.\d{3})*(?:,\d+)?|-?\d{1,3}(?:\.\d{3})*(?:,\d+)?\s?%"
+                          r"|-?\d{1,3}(?:\.\d{3})*,\d+|\d{1,3}(?:\.\d{3})+)(?!\w)")
+#: The constants of a rule said beside the figures ("× 100 %", "capaian ≥ 100 %", "ditetapkan 0 %"): no figure.
+_RULE_CONSTANTS = {"100 %", "0 %"}
+#: Columns whose computed values have no id in the model's ``lookup`` yet (each needs an id scheme of its own): an
+#: efficiency value (``compute/efficiency.py``), a dataset row's sum across its columns (and their total), a change
+#: page's difference between two versions.
+_NO_ID_COLUMNS = {"Nilai efisiensi", "Efisiensi", "Jumlah", "Selisih"}
+
+
+def _column_header(cell) -> str:  # type: ignore[no-untyped-def]
+    """The header text of a table cell's column (its row's cells counted with their colspan)."""
+    row, table = cell.getparent(), cell.getparent().getparent()
+    while table is not None and table.tag != "table":
+        table = table.getparent()
+    column = sum(int(c.get("colspan", "1")) for c in row.iterchildren("td", "th") if c is not cell
+                 and row.index(c) < row.index(cell))
+    head = table.find(".//thead/tr") if table is not None else None
+    if head is None:
+        return ""
+    at = 0
+    for h in head.iterchildren("th", "td"):
+        if at == column:
+            return h.text_content().strip()
+        at += int(h.get("colspan", "1"))
+    return ""
+
+
+def _generated(el) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``el`` is inside what lkjip prints from the model rather than what an author typed. Outside a
+    chapter's body (``article.bab``) every page is generated; inside it, the directives' tables (``table.tabel`` and
+    the notes under it), charts (``figure.grafik``); not the author's prose and pasted Markdown tables, which
+    ``compute/typed.py`` and ``compute/pasted.py`` read against the model."""
+    in_chapter = False
+    for a in el.iterancestors():
+        cls = (a.get("class") or "").split()
+        if a.tag == "figure" and "grafik" in cls:
+            return True
+        if a.tag == "div" and "tabel-wadah" in cls and a.find("table[@class]") is not None \
+                and "tabel" in a.find("table[@class]").get("class", "").split():
+            return True
+        if a.tag == "article" and "bab" in cls:
+            in_chapter = True
+    return not in_chapter
+
+
+def _exempt(page: str, owner, text: str, figure: str) -> bool:  # type: ignore[no-untyped-def]
+    """The documented exceptions (see the constants above): a rule's constant; a text cell (satuan, formula,
+    names: the data file's words, "kasus per 100.000 penduduk"); a column or summary piece with no id yet (a
+    stack's or a donut's sum and shares: the chart summary's text node that starts "Jumlah "); a file's
+    size in a download list; the comparison pages' example of a workbook's decimal ("0,9279 berarti 92,79 %"); the
+    comparison chart of several reports (the chart engine marks one report's figures; a mark naming its report,
+    ``data-laporan``, is not carried through charts yet); on a change page, the earlier version's values (of an
+    archived version, whose model is not built: its own build audited them) and the chapters' changed paragraphs,
+    compared as text (a ``{nilai}`` there prints unmarked: the diff does not carry the chapter's marks)."""
+    if figure in _RULE_CONSTANTS:
+        return True
+    classes = {c for a in (owner, *owner.iterancestors()) for c in (a.get("class") or "").split()}
+    if {"unduhan", "unduh-tabel"} & classes:
+        return True
+    if any(a.tag == "figure" and a.get("id") == "grafik-perbandingan" for a in (owner, *owner.iterancestors())):
+        return True
+    change = re.match(r"laporan/[^/]+/([^/]+)/perubahan/", page)
+    if change and "paragraf" in classes:
+        return True
+    cell = next((a for a in (owner, *owner.iterancestors()) if a.tag in ("td", "th")), None)
+    if cell is not None:
+        header = _column_header(cell)
+        earlier = bool(change) and header.startswith("Versi ") and header != f"Versi {change.group(1) if change else ''}"
+        return "angka" not in (cell.get("class") or "").split() or header in _NO_ID_COLUMNS or earlier
+    if "grafik-ringkasan" in classes:  # a stack's or a donut's "Jumlah …" and its shares, up to the first mark
+        # a trend's change between the two years it names ("(+1,97)", "(-1,24)"): an indicator's ``delta`` only
+        # when those years are the report's and the one before, and no id names it otherwise
+        before = text[:text.find(figure)]
+        change = before.endswith("(+") or before.endswith("(") and figure.startswith(("-", "−"))
+        return text.lstrip().startswith("Jumlah ") or change
+    return False
+
+
+def unmarked_figures(files: Mapping[str, bytes]) -> list[tuple[str, str, str]]:
+    """(page, figure, text around it) of every figure-like text a generated part of a page prints without a
+    ``data-angka`` on it or an ancestor: a figure the consistency audit never compares."""
+    found = []
+    for path, data in sorted(files.items()):
+        if not path.endswith(".html"):
+            continue
+        main_el = lxml.html.fromstring(data).find(".//main")
+        if main_el is None:
+            continue
+        for el in main_el.iter():
+            if not isinstance(el.tag, str) or el.tag in ("script", "style", "svg"):
+                continue
+            for text, owner in ((el.text, el), (el.tail, el.getparent())):
+                if not text or owner is None or not _FIGURE_LIKE.search(text):
+                    continue
+                chain = (owner, *owner.iterancestors())
+                if any(a.get("data-angka") is not None or a.get("hidden") is not None or a.tag in ("svg", "script")
+                       for a in chain) or not _generated(owner):
+                    continue
+                found += [(path, m.group(), " ".join(text.split())[:80]) for m in _FIGURE_LIKE.finditer(text)
+                          if not _exempt(path, owner, text, m.group())]
+    return found
+
+
+def test_every_figure_a_page_prints_from_the_model_carries_its_mark(examples, corrected: Path) -> None:
+    """Every figure lkjip prints (tables, key figures, chart summaries and data tables, the portal's and the change
+    pages) is marked with its id, so the audit compares it with the model: a printed figure without a mark escapes
+    it, and two places could disagree unseen. Printed unmarked were the quarterly realisation table's realisasi and
+    "% terhadap pagu" of every program, kegiatan and sub kegiatan, the serapan key figure's definition ("Rp
+    4.924.825.264 ÷ Rp 6.151.520.858") and a dataset chart's highest and lowest values. The exceptions, each said
+    in ``_exempt``, are figures no id names yet and texts that are no figure."""
+    files = dict(examples.files)
+    build_dir = corrected / "build"
+    files.update({p.relative_to(build_dir).as_posix(): p.read_bytes() for p in build_dir.rglob("*.html")
+                  if "/perubahan/" in p.as_posix()})
+    assert any("/perubahan/" in p for p in files)
+    assert unmarked_figures(files) == []
 
 
 def test_audit_verdicts_skip_only_what_passed(built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

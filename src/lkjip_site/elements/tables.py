@@ -663,14 +663,16 @@ def table_triwulan(report: Report, options: dict[str, Any]) -> Table:
         sd = node.realisasi  # the report period's: s.d. TW n, or the year's (a leaf without quarters included)
         body.append(Row([Cell(node.kode), Cell(node.nama, header=True), money(node.pagu, f"anggaran.{node.kode}.pagu"),
                          text(node.indikator), val(node.target) if node.indikator or node.target is not None
-                         else text(""), money(sd), pct(serapan(node.pagu, sd), "pagu 0"),
+                         else text(""), money(sd, f"anggaran.{node.kode}.realisasi"),
+                         pct(serapan(node.pagu, sd), "pagu 0", f"anggaran.{node.kode}.serapan"),
                          val(node.realisasi_output) if node.indikator or node.realisasi_output is not None
                          else text("")], cls=f"tingkat-{node.level}"))
     total = budget.total
     total_sd = total.realisasi  # the sum of the quarters written left out a leaf's year given whole: two totals
     sd_figure = "anggaran.realisasi_sd"
     foot = [Row([Cell("Jumlah", header=True, colspan=2), money(total.pagu, "anggaran.pagu"), Cell(""), Cell(""),
-                 money(total_sd, sd_figure), pct(serapan(total.pagu, total_sd), "pagu 0"), Cell("")], cls="jumlah")]
+                 money(total_sd, sd_figure), pct(serapan(total.pagu, total_sd), "pagu 0", "anggaran.serapan"),
+                 Cell("")], cls="jumlah")]
     return Table([head("Kode", "Program / kegiatan / sub kegiatan", "Pagu (Rp)", "Indikator", "Target tahunan",
                        f"Realisasi keuangan s.d. TW {label} (Rp)", "% terhadap pagu", "Realisasi indikator")],
                  body, foot, wide=True,

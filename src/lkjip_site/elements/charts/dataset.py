@@ -11,8 +11,10 @@ from ...core.fmt import BULAN, fmt_or_dash, fmt_percent_or_dash
 from ...core.numbers import as_decimal
 from .marks import (
     Plan,
+    Sentence,
     alt,
     data,
+    extreme_sentence,
     extreme_text,
     figure_id,
     join_names,
@@ -348,13 +350,13 @@ def plan_dataset(spec: ChartSpec) -> Plan:
         chart = _dataset_line(ds)
     else:
         chart = _dataset_bars(ds)
-    summary = _dataset_summary(ds.jenis, ds.x_shown, ds.series, ds.matrix, [ds.satuan(c) for c in ds.y_cols])
+    summary = _dataset_summary(ds.jenis, ds.x_shown, ds.series, ds.matrix, [ds.satuan(c) for c in ds.y_cols], ds.ids)
     what = ds.x_title.lower()
     alt_text = (
         f"{_DATASET_KIND_TEXT[ds.jenis]} {join_names([s.lower() for s in ds.series])} menurut {what} "
         f"({len(ds.raw_x)} {what})."
     )
-    return Plan(chart, summary, _dataset_table(ds), alt_text)
+    return Plan(chart, summary.text, _dataset_table(ds), alt_text, tuple(summary.marks))
 
 
 def _month_iso(value: str) -> str:
@@ -398,37 +400,44 @@ def _series_colours(warna: Any, n: int, nama: str) -> list[str]:
 
 def _dataset_summary(
     jenis: str, x_shown: Sequence[str], series: Sequence[str], matrix: Sequence[Sequence[Decimal | None]],
-    units: Sequence[str] = (),
-) -> str:
+    units: Sequence[str] = (), ids: Sequence[Sequence[str]] = (),
+) -> Sentence:
     """The chart's summary: highest and lowest of each series (or of the stacks' sums, or the donut's shares), each
-    value with the unit its data file declares for its column (``units``, one per series): "Rp 2.989.057.284"."""
+    value with the unit its data file declares for its column (``units``, one per series): "Rp 2.989.057.284".
+
+    ``ids``: the figure id of each cell of ``matrix`` (as :attr:`_Dataset.ids`), so a series' highest and lowest
+    are marked as its data table's cells are; a stack's sum and a donut's share are no figure of the model."""
     units = list(units) + [""] * (len(series) - len(units))
     common = units[0] if units and len(set(units)) == 1 else ""  # a sum across series has a unit only if they share it
 
     def shown(unit: str) -> Callable[[Decimal], str]:
         return lambda v: with_unit(fmt_or_dash(v), unit)
 
-    parts = []
+    summary = Sentence()
     if jenis == "donat":
         items = [(x, c[0]) for x, c in zip(x_shown, matrix) if c[0] is not None]
         total = sum((v for _, v in items), Decimal(0))
         if items and total:
             shares = [(x, v / total * 100) for x, v in items]
             ext = extreme_text(shares, fmt_percent_or_dash)
-            parts.append(f"Jumlah {shown(units[0] if units else '')(total)}. Bagian " + ext[0].lower() + ext[1:])
-        return " ".join(parts)
+            summary.add(f"Jumlah {shown(units[0] if units else '')(total)}. Bagian " + ext[0].lower() + ext[1:])
+        return summary
     if jenis == "batang_tumpuk" and len(series) > 1:
         totals = [(x, sum((v for v in c if v is not None), Decimal(0))) for x, c in zip(x_shown, matrix)]
         ext = extreme_text(totals, shown(common))
-        parts.append("Jumlah " + ext[0].lower() + ext[1:])
+        summary.add("Jumlah " + ext[0].lower() + ext[1:])
+    cell_ids = list(ids) or [()] * len(matrix)
     for i, s in enumerate(series):
-        items = [(x, c[i]) for x, c in zip(x_shown, matrix) if c[i] is not None]
-        if not items:
-            parts.append(f"{s}: tidak ada nilai.")
+        valued = [(x, c[i], r[i] if i < len(r) else "") for x, c, r in zip(x_shown, matrix, cell_ids)
+                  if c[i] is not None]
+        if not valued:
+            summary.extend(Sentence().add(f"{s}: tidak ada nilai."), " ")
             continue
-        ext = extreme_text(items, shown(units[i]), sum(1 for c in matrix if c[i] is None))
-        parts.append(f"{s} – {ext[0].lower()}{ext[1:]}" if len(series) > 1 else ext)
-    return " ".join(parts)
+        ext = extreme_sentence([(x, v) for x, v, _ in valued], fmt_or_dash, sum(1 for c in matrix if c[i] is None),
+                               ids=[fid for _, _, fid in valued], lead=f"{s} – " if len(series) > 1 else "",
+                               unit=units[i])
+        summary.extend(ext, " ")
+    return summary
 
 
 def phone_rows(spec: ChartSpec) -> tuple[ChartSpec, str] | None:

@@ -85,13 +85,14 @@ def extreme_text(items: Sequence[tuple[str, Decimal]], fmt: Callable[[Decimal], 
 
 
 def extreme_sentence(items: Sequence[tuple[str, Decimal]], fmt: Callable[[Decimal], str], left_out: int = 0,
-                     ids: Sequence[str] = (), lead: str = "") -> Sentence:
+                     ids: Sequence[str] = (), lead: str = "", unit: str = "") -> Sentence:
     """"tertinggi … ; terendah …" naming every tie, so the text is true however the data falls; ``left_out`` values
     without a figure (N/A) are said, not hidden: a comparison of two reports, one N/A, read "semua bernilai sama".
 
     ``ids``: the figure id of each item ("" for none), so each value quoted is marked with the id of an item that has
     it (a tie's items have one value); ``lead`` ("Capaian ") goes before the text, whose first letter is then lower
-    case. Why marked: "Capaian tertinggi: … (116,19 %)" printed a model figure the audit never read."""
+    case. Why marked: "Capaian tertinggi: … (116,19 %)" printed a model figure the audit never read. ``unit``: the
+    data's unit, written around each value (:func:`with_unit`) outside its mark, so "12 orang" marks the "12"."""
     s = Sentence()
     if not items:
         return s
@@ -100,18 +101,20 @@ def extreme_sentence(items: Sequence[tuple[str, Decimal]], fmt: Callable[[Decima
     top = [n for n, v in items if v == hi]
     low = [n for n, v in items if v == lo]
 
-    def quoted(value: Decimal) -> tuple[str, str]:
+    def quoted(value: Decimal) -> Sentence:
         at = next(i for i, (_, v) in enumerate(items) if v == value)
-        return fmt(value), ids[at] if at < len(ids) else ""
+        shown = fmt(value)
+        before, _, after = with_unit(shown, unit).partition(shown)
+        return Sentence().add(before).figure(shown, ids[at] if at < len(ids) else "").add(after)
     rest = f" {left_out} lainnya tanpa nilai (N/A)." if left_out else ""
     if len(items) == 1:
-        s.add(_led(lead, "Hanya satu yang bernilai: ") + f"{top[0]} (").figure(*quoted(hi)).add(")." + rest)
+        s.add(_led(lead, "Hanya satu yang bernilai: ") + f"{top[0]} (").extend(quoted(hi)).add(")." + rest)
     elif hi == lo:
-        s.add(_led(lead, f"Semua {'yang terukur ' if left_out else ''}bernilai sama, ")).figure(*quoted(hi))
+        s.add(_led(lead, f"Semua {'yang terukur ' if left_out else ''}bernilai sama, ")).extend(quoted(hi))
         s.add("." + rest)
     else:
-        s.add(_led(lead, "Tertinggi: ") + f"{join_names(top)} (").figure(*quoted(hi))
-        s.add(f"); terendah: {join_names(low)} (").figure(*quoted(lo)).add(")." + rest)
+        s.add(_led(lead, "Tertinggi: ") + f"{join_names(top)} (").extend(quoted(hi))
+        s.add(f"); terendah: {join_names(low)} (").extend(quoted(lo)).add(")." + rest)
     return s
 
 
