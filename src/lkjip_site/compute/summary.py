@@ -22,8 +22,10 @@ class KeyFigure:
     label: str
     value: Parts
     note: Parts = ()
-    #: what the figure counts or averages, over which set (the page's text); a figure it quotes carries its id
-    definisi: Parts = ()
+    definisi: str = ""  # what the figure counts or averages, over which set (a tooltip and the page's text)
+    #: the same text in parts, a figure it quotes carrying its id (the default theme prints these; ``definisi`` stays
+    #: the plain text a site's own theme may print)
+    definisi_bagian: Parts = ()
 
 
 def key_figures(report: Report) -> list[KeyFigure]:
@@ -36,8 +38,8 @@ def key_figures(report: Report) -> list[KeyFigure]:
     def _fig(fig: Figure) -> tuple[str, str]:
         return (lookup(c, fig.id).formatted(), fig.id)  # printed as {nilai} prints it
 
-    def _said(fig: Figure, *quoted: Figure) -> Parts:
-        return quoting(fig.definisi, [_fig(q) for q in quoted])
+    def _said(fig: Figure, *quoted: Figure) -> tuple[str, Parts]:
+        return fig.definisi, quoting(fig.definisi, [_fig(q) for q in quoted])
 
     out: list[KeyFigure] = []
     avg = f["capaian.rata_rata"]
@@ -47,29 +49,28 @@ def key_figures(report: Report) -> list[KeyFigure]:
         if of is not None and of.value != measured.value:  # the average of fewer (or other) capaian than counted
             note += (("; atas ", ""), _fig(of), (" indikator terukur, dari ", ""), _fig(measured),
                      (" indikator terukur laporan", ""))
-        out.append(KeyFigure(avg.nama, (_fig(avg),), note, _said(avg)))
+        out.append(KeyFigure(avg.nama, (_fig(avg),), note, *_said(avg)))
     total, measured = f["indikator.jumlah"], f["indikator.terukur"]
-    out.append(KeyFigure(total.nama, (_fig(total),), ((c.jumlah.lingkup if c.jumlah else "", ""),),
-                              _said(total)))
+    out.append(KeyFigure(total.nama, (_fig(total),), ((c.jumlah.lingkup if c.jumlah else "", ""),), *_said(total)))
     if c.jumlah and c.jumlah.terukur:
         reached, unmeasured = f["indikator.mencapai_target"], f["indikator.tidak_terukur"]
         upto = f" {report.so_far}" if report.so_far else ""
         note: Parts = ((f"indikator terukur, capaian{upto} ≥ 100 %", ""),)
         if c.jumlah.tidak_terukur:
             note += (("; ", ""), _fig(unmeasured), (" tidak terukur (N/A)", ""))
-        out.append(KeyFigure(reached.nama, (_fig(reached), (" dari ", ""), _fig(measured)), note, _said(reached)))
+        out.append(KeyFigure(reached.nama, (_fig(reached), (" dari ", ""), _fig(measured)), note, *_said(reached)))
     if c.anggaran is not None:
         pagu = f["anggaran.pagu"]
-        out.append(KeyFigure(pagu.nama, (_fig(pagu),), (), _said(pagu)))
+        out.append(KeyFigure(pagu.nama, (_fig(pagu),), (), *_said(pagu)))
         if c.anggaran.total.serapan is not None:
             s = f["anggaran.serapan"]
             # a quarterly report's serapan is of the year's pagu so far: "Serapan anggaran 47,24 %" read as the year's
             how = f"realisasi {report.so_far} ÷ pagu setahun" if report.so_far else "realisasi ÷ pagu"
             out.append(KeyFigure(s.nama, (_fig(s),), ((how, ""),),
-                                      _said(s, f["anggaran.realisasi"], f["anggaran.pagu"])))
+                                 *_said(s, f["anggaran.realisasi"], f["anggaran.pagu"])))
     if c.ikm is not None:
         ikm = f["ikm.nilai"]
-        out.append(KeyFigure(ikm.nama, (_fig(ikm),), ((f"mutu {c.ikm.mutu}", ""),), _said(ikm)))
+        out.append(KeyFigure(ikm.nama, (_fig(ikm),), ((f"mutu {c.ikm.mutu}", ""),), *_said(ikm)))
     return out
 
 

@@ -28,7 +28,7 @@ T = TypeVar("T")
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
 
-FORMAT = 22  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
+FORMAT = 23  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
 #            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers;
 #            the build record's key holds it too, so no build replays a record of the code before; 7: verdicts
 #            judged on the printed figure, so kept tables and states of the rule before are not taken; 8: the
@@ -85,6 +85,7 @@ FORMAT = 22  # bump when the meaning of keys, the pickled classes or the entries
 #            21: the same pass's second round (20 was used by builds before CarriedMean and the change's note)
 #            22: the fifty-fourth pass: notes said once a paragraph, the change page's notes and N/A
 #            (ValueChange.catatan_lama/baru), typed realisasi/targets and number forms read, grades compared
+#            23: the same pass's third round (KeyFigure.definisi_bagian, marked quarterly and dataset figures)
 
 
 def digest(*parts: Any) -> str:
