@@ -564,6 +564,39 @@ def test_a_title_naming_another_quarter_is_warned_of(judul: str, periode: str, s
     assert len(found) == (0 if said is None else 1) and (said is None or said in found[0]), found
 
 
+def test_a_heading_of_the_reports_own_period_naming_last_year_is_warned_of():
+    """A 2023 report whose BAB III heading read "Capaian Kinerja Tahun 2022" (copied from last year's report) passed:
+    only the report's judul and the captions of tables and charts were read. A comparison, a plan of several years,
+    last year named on purpose, a later year and a heading about something else are no slip."""
+    body = ("## Capaian Kinerja Tahun 2022\n\n"  # 6
+            "Teks.\n\n"
+            "### Perjanjian Kinerja 2022\n\n"  # 10
+            "## Capaian Kinerja Tahun 2023\n\n"
+            "## Perbandingan Realisasi Kinerja dengan Tahun 2022\n\n"
+            "## Capaian kinerja 2021–2023\n\n"
+            "## Target Renstra 2021–2026\n\n"
+            "## Realisasi Tahun Lalu (2022)\n\n"
+            "## Tindak Lanjut Hasil Evaluasi AKIP Tahun 2022\n\n"
+            "## Rencana Kinerja Tahun 2024\n\n"
+            "## Sejarah kecamatan sejak 1965\n\n"
+            "## Gambaran umum 1999\n\n"
+            "```text\n## Capaian Kinerja Tahun 2022\n```\n")
+    ch = chapter(body)
+    ch.front = {"judul": "Akuntabilitas Kinerja Tahun 2022"}  # line 1: a dict has no lines
+    found = [f for f in run(make_report([ind("IKU1", D(73), D("84.82"), 10)], chapters=[ch]))
+             if f.kode == "judul-bab-tahun"]
+    assert [f.loc.line for f in found] == [1, 6, 10], [str(f) for f in found]
+    assert found[1].message.startswith("judul 'Capaian Kinerja Tahun 2022' menyebut tahun 2022, padahal laporan ini "
+                                       "laporan tahun 2023 (judul salinan laporan lama?); perbarui tahunnya menjadi "
+                                       "2023")
+    # a quarterly report is of its year: "Triwulan I Tahun 2023" in TW I 2024 is last year's
+    tw = [f for f in run(make_report([ind("IKU1", D(73), D("84.82"), 10, tahun=2024)], tahun=2024, periode="tw1",
+                                     chapters=[chapter("## Capaian Kinerja Triwulan I Tahun 2023\n\n"
+                                                       "## Capaian Kinerja Triwulan I Tahun 2024\n")]))
+          if f.kode == "judul-bab-tahun"]
+    assert [(f.loc.line, "laporan Triwulan I tahun 2024" in f.message) for f in tw] == [(6, True)]
+
+
 def test_a_signature_typed_in_the_foreword_is_warned_of_and_text_is_not():
     body = ("Martapura, 20 Desember 2023\n**Camat Martapura Barat**\nNIP. 19700101 199003 1 002\n"
             "Pada 20 Desember 2023 kami menerima kunjungan.\nJumlah NIP yang terdata 12 orang.\n")

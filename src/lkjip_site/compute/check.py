@@ -42,6 +42,8 @@ hitungan-pecahan           warning     a count ('agregasi: jumlah', or a unit su
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
 judul-tahun                warning     the report title names another year than the report's
 judul-periode              warning     the report title names another quarter than the report's period
+judul-bab-tahun            warning     a chapter's heading or ``judul`` about the report's own period names only an
+                                       earlier year ("Capaian Kinerja Tahun 2022" in a 2023 report), not comparing
 susunan-laporan            warning     an annual report lacks a part PermenPANRB 53/2014 requires (or the PK in its
                                        Lampiran)
 periode-narasi             warning     the text puts figures "s.d. Triwulan n" in a report of another period
@@ -147,8 +149,8 @@ from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
 from .findings import Finding, Severity
 from .earlier import check_earlier, check_spelling
-from .narrative import (check_carried, check_narrative_names, check_narrative_period, check_sample_text,
-                        check_typed_signature)
+from .narrative import (check_carried, check_heading_year, check_narrative_names, check_narrative_period,
+                        check_sample_text, check_typed_signature)
 from .periods import LATER_QUARTER_FIX, quarters_upto
 from .perubahan import check_target_awal
 from .report import ComputedReport, IndicatorResult
@@ -729,6 +731,7 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_scale(report, computed)
     findings += check_narrative_names(report, known_names or [])
     findings += check_narrative_period(report)
+    findings += check_heading_year(report)
     read = read_pasted(report, computed)
     pasted = check_pasted_tables(read, report, computed)
     findings += pasted

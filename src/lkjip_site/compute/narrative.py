@@ -18,7 +18,7 @@ from ..core.model import BudgetNode, Chapter, Loc, Missing, Report, SiteConfig, 
 from ..core.resources import SCAFFOLD
 from ..load.yamltree import YMap
 from .findings import Finding
-from .prose import all_lines, lines
+from .prose import CODE_SPAN, all_lines, lines
 
 # ---------------------------------------------------------------------------------------------------------------
 # Narrative names
@@ -186,6 +186,57 @@ def check_narrative_period(report: Report) -> list[Finding]:
                 out.append(Finding("warning", loc, f"teks menyebut '{m.group(0)}', padahal laporan ini "
                                    f"{period}; angka yang dirujuk di sini adalah angka periode laporan. Sesuaikan "
                                    "periodenya (sisa salinan laporan triwulan?)", "periode-narasi"))
+    return out
+
+
+#: A Markdown heading (ATX): "## Capaian Kinerja Tahun 2022"; its text in group 1.
+_HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_HEADING_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+#: Words of a heading about the report's own period: its capaian, its PK, its budget. A heading without them
+#: ("Sejarah kecamatan sejak 1965") may name any year.
+_OWN_PERIOD_TOPIC = re.compile(r"\b(?:capaian|kinerja|realisasi|akuntabilitas|pengukuran|target|anggaran|belanja|"
+                               r"lkjip|lakip|laporan|pk|iku|ikhtisar|kesimpulan)\b", re.I)
+#: Words that make a heading's year another period's on purpose: a comparison, last year, a plan of several years,
+#: the evaluation of last year's report (read and followed up in this one).
+_OTHER_PERIOD = re.compile(r"\b(?:perbandingan|(?:di|mem)?banding(?:kan)?|lalu|sebelum(?:nya)?|renstra|rpjmd|rpjmn|"
+                           r"rpjpd|tren|perkembangan|riwayat|evaluasi|lhe|rekomendasi|tindak\s+lanjut|sejak)\b", re.I)
+
+
+def _headings(report: Report) -> Iterable[tuple[Loc, str]]:
+    """Each chapter's ``judul`` (front matter) and each Markdown heading of its text, at its line."""
+    for ch in report.chapters:
+        front = ch.front
+        value = front.get("judul")
+        if isinstance(value, str) and value.strip():
+            yield Loc(ch.rel, front.line_of("judul") if isinstance(front, YMap) else 1), value
+        for n, line in lines(ch):
+            m = _HEADING.match(line)
+            if m:
+                yield Loc(ch.rel, n), m.group(1)
+
+
+def check_heading_year(report: Report) -> list[Finding]:
+    """A chapter heading about the report's own period that names only an earlier year (warning
+    ``judul-bab-tahun``): a 2023 report whose BAB III read "Capaian Kinerja Tahun 2022", left from last year's
+    report it was copied from; only the report's ``judul`` and the captions of tables and charts were read.
+
+    A quarterly report is of its year too ("Triwulan I Tahun 2023" in a TW I 2024 report is last year's). Not read:
+    a heading of two years or more ("2021–2023", "Renstra 2021–2026"), one of a later year (a plan), one that
+    compares or names another period on purpose (:data:`_OTHER_PERIOD`), and one not about performance, budget or
+    the report (:data:`_OWN_PERIOD_TOPIC`)."""
+    own = "" if report.periode == "tahunan" else f"Triwulan {roman(int(report.periode[-1]))} "
+    out = []
+    for loc, text in _headings(report):
+        plain = CODE_SPAN.sub(" ", text)
+        years = {int(y) for y in _HEADING_YEAR.findall(plain)}
+        if (len(years) != 1 or min(years) >= report.tahun or not _OWN_PERIOD_TOPIC.search(plain)
+                or _OTHER_PERIOD.search(plain)):
+            continue
+        out.append(Finding("warning", loc, f"judul '{' '.join(plain.split())}' menyebut tahun {min(years)}, padahal "
+                           f"laporan ini laporan {own}tahun {report.tahun} (judul salinan laporan lama?); perbarui "
+                           f"tahunnya menjadi {report.tahun}, atau bila bagian ini memang tentang tahun {min(years)}, "
+                           "sebut itu dalam judulnya (mis. 'Perbandingan dengan Tahun "
+                           f"{min(years)}', 'Realisasi Tahun Lalu')", "judul-bab-tahun"))
     return out
 
 
