@@ -1145,7 +1145,7 @@ def test_typed_numbers_that_match_no_computation():
             "Dengan titik 104.13%, dalam kata 96,00 persen, dan tepat 100 persen.\n")
     r = make_report(inds, [("S1", ["A", "B", "C"])], anggaran=clean_budget(), chapters=[chapter(body, body_line=1)])
     found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(r) if f.kode == "angka-diketik"]
-    assert found == [(1, "persentase 97,8 %"), (2, "jumlah Rp 2.369.772.519"), (3, "persentase 12,34 %"),
+    assert found == [(1, "rata-rata capaian 97,8 %"), (2, "jumlah Rp 2.369.772.519"), (3, "persentase 12,34 %"),
                      (4, "persentase 104.13%"), (4, "persentase 96,00 persen")]
 
 
@@ -1211,7 +1211,7 @@ def test_a_percentage_in_words_is_read_with_its_decimals_after_koma():
             "Sebanyak enam puluh tujuh koma lima persen indikator mencapai target.\n")  # 4
     found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(typed_words_report(body))
              if f.kode == "angka-diketik"]
-    assert found == [(2, "persentase sembilan puluh tujuh koma delapan persen"),
+    assert found == [(2, "rata-rata capaian sembilan puluh tujuh koma delapan persen"),
                      (4, "persentase enam puluh tujuh koma lima persen")]
 
 
@@ -1222,7 +1222,7 @@ def test_a_percentage_with_a_stray_comma_before_its_sign_is_read():
             "Rata-rata capaian sebesar 97,8, %.\n")  # 2
     found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(typed_words_report(body))
              if f.kode == "angka-diketik"]
-    assert found == [(2, "persentase 97,8, %")]
+    assert found == [(2, "rata-rata capaian 97,8, %")]  # the average's message
 
 
 def test_a_share_said_as_a_fraction_is_read_against_the_share_reached():
@@ -1277,6 +1277,28 @@ def test_a_capaian_typed_for_one_indicator_is_read_against_its_own():
     assert [line for line, _ in found] == [1, 2]
     assert found[0][1].startswith("capaian 98 % diketik untuk indikator C, padahal capaiannya 80,00 %")
     assert found[0][1].endswith("Tulis rujukan {nilai}`C.capaian`")
+
+
+def test_a_typed_average_capaian_is_read_against_the_computed_mean():
+    """Seed 002 printed its average as 97,8 / 97,86 / 97,57, the mean being 97,87: a typed percentage was only
+    compared with every computed value, and 97,8 is another indicator's 97,76 rounded. Here the mean is 97,50 %;
+    "rata-rata capaian kinerja 80 %" (C's capaian) passed."""
+    body = ("Rata-rata capaian kinerja tahun 2023 sebesar 80 %.\n"  # 1: C's, not the mean
+            "Rata-rata capaian 97,50 % termasuk Cukup Berhasil.\n"  # right
+            "Capaian rata-rata seluruh indikator adalah 98 %.\n"  # right at the decimals typed
+            "Rata-rata capaian sasaran S1 adalah 80 %.\n"  # a sasaran's: not read here
+            "Rata-rata capaian tahun 2022 sebesar 102,50 %.\n"  # another year
+            "Ditargetkan rata-rata capaian minimal 100 %.\n"  # a target, a bound
+            "Rata-rata capaian kinerja\n"
+            "sebesar 110 %.\n"  # 8: wrapped, said at the line of the number
+            "Rerata capaian kinerja mencapai sembilan puluh tujuh koma lima persen.\n"  # right, in words
+            "Rata-rata capaian 97,4 %.\n")  # 10: no computed value: said once, with the reference
+    found = [(f.loc.line, f.message) for f in run(typed_words_report(body)) if f.kode == "angka-diketik"]
+    assert [line for line, _ in found] == [1, 8, 10], found
+    assert found[0][1] == ("rata-rata capaian 80 % diketik, padahal rata-rata capaian kinerja laporan ini 97,50 %; "
+                           "angka ketikan tidak ikut berubah bila datanya diubah. Tulis rujukan "
+                           "{nilai}`capaian.rata_rata`")
+    assert found[2][1].startswith("rata-rata capaian 97,4 % diketik")
 
 
 def test_a_capaian_after_a_word_of_contrast_is_another_indicators():

@@ -632,6 +632,13 @@ CASES = [
     # bab 3 line 18: a percentage typed instead of referenced
     Case("angka-diketik", replace(BAB3, "({nilai}`anggaran.serapan`).", "({nilai}`anggaran.serapan`), naik 12,34 %."),
          BAB3, 18, "peringatan", "12,34 %", "angka-diketik"),
+    # bab 3 line 18: the average capaian typed truncated (103,125 % is 103,13 % at two decimals)
+    Case("angka-diketik-rata-rata",
+         replace(BAB3, "({nilai}`anggaran.serapan`).",
+                 "({nilai}`anggaran.serapan`). Rata-rata capaian kinerja 103,12 %."),
+         BAB3, 18, "peringatan", "rata-rata capaian 103,12 % diketik, padahal rata-rata capaian kinerja laporan ini "
+         "103,13 %; angka ketikan tidak ikut berubah bila datanya diubah. Tulis rujukan {nilai}`capaian.rata_rata`",
+         "angka-diketik"),
     # bab 3 line 18: an amount typed with commas between its thousands (the pagu, right in value)
     Case("format-angka",
          replace(BAB3, "({nilai}`anggaran.serapan`).", "({nilai}`anggaran.serapan`), pagu Rp 100,000,000."),

@@ -86,7 +86,8 @@ angka-diketik              warning     a % or Rp amount typed in the narrative e
                                        reached, also as a fraction, "sebagian besar", a bound or a range; an amount
                                        also without Rp after a budget word); a capaian, realisasi or target typed in
                                        a sentence about one indicator (its reference or its name) that is not that
-                                       indicator's
+                                       indicator's; the report's average capaian typed ("rata-rata capaian 97,8 %")
+                                       other than the computed mean at the decimals typed
 predikat-diketik           warning     a predikat typed in a sentence is not the one of the capaian it is about
 tabel-diketik              warning     a Markdown table typed (pasted from a Word report) whose rows name indicators or
                                        budget nodes beside a capaian, predikat, pagu or realisasi column: the
@@ -157,9 +158,9 @@ from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
 from .pasted import check_pasted_tables, claimed_cells, read_pasted
 from .pasted_totals import check_typed_totals
-from .typed import (check_typed_all_reached, check_typed_counts, check_typed_direction, check_typed_figures_of,
-                    check_typed_format, check_typed_numbers, check_typed_predikat, check_typed_sasaran,
-                    check_typed_spelled, check_typed_verdict)
+from .typed import (check_typed_all_reached, check_typed_average, check_typed_counts, check_typed_direction,
+                    check_typed_figures_of, check_typed_format, check_typed_numbers, check_typed_predikat,
+                    check_typed_sasaran, check_typed_spelled, check_typed_verdict)
 
 TOLERANCE = Decimal("0.005")
 
@@ -738,7 +739,9 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_typed_totals((r.table for r in read), {(f.loc.file, f.loc.line) for f in pasted
                                                              if f.kode == "angka-diketik" and f.loc is not None})
     figures, said = check_typed_figures_of(report, computed)
-    findings += figures
+    average, said_average = check_typed_average(report, computed)
+    findings += figures + average
+    said |= said_average
     findings += check_typed_numbers(report, computed, claimed_cells(read), said)
     findings += check_typed_predikat(report, computed)
     findings += check_typed_counts(report, computed)

@@ -519,6 +519,74 @@ def check_typed_figures_of(report: Report,
     return out, said
 
 
+#: The words of the report's average capaian: "rata-rata capaian kinerja", "rerata capaian", "capaian rata-rata".
+_AVERAGE_OF = re.compile(r"\b(?:rata-?rata|rerata)\s+capaian(?:nya)?(?:\s+kinerja)?\b"
+                         r"|\bcapaian(?:\s+kinerja)?\s+(?:rata-?rata|rerata)\b", re.I)
+#: Between those words and the percentage, words that make it another average or no average: of a program, of
+#: another base or period, a change ("naik 2 %"), a target set.
+_AVERAGE_OTHER = re.compile(r"\b(?:lalu|sebelumnya|program|kegiatan|renstra|rpjmd|nasional|provinsi|target|naik|turun|"
+                            r"meningkat|menurun|kenaikan|penurunan|peningkatan|selisih|serapan|anggaran)\b", re.I)
+#: Before those words, a hope or a target rather than the report's figure: "ditargetkan rata-rata capaian 100 %".
+_AVERAGE_WISHED = re.compile(r"\b(?:target|ditargetkan|diharapkan|agar|supaya|minimal)\b[^,;]{0,30}$", re.I)
+#: A sasaran named by its number ("sasaran 1", "sasaran strategis kedua"), whose average is its own.
+_SASARAN_NUMBERED = re.compile(r"\bsasaran\s+(?:strategis\s+)?(?:ke-?\s*)?(?:\d+|[IVX]+|pertama|kedua|ketiga|"
+                               r"keempat|kelima)\b", re.I)
+
+
+def _average_said(computed: ComputedReport, s: Sentence, plain: str, tahun: str) -> Iterator[tuple[re.Match[str],
+                                                                                                    Decimal, int]]:
+    """Each percentage typed as the report's average capaian in a sentence: the first after the words of the average
+    in its clause (:data:`_AVERAGE_OF`), in a sentence of the report's year that names no sasaran."""
+    if (any(y != tahun for y in _YEAR.findall(plain)) or _SASARAN_NUMBERED.search(plain)
+            or any(re.search(rf"(?<![\w-]){re.escape(sid)}(?![\w-])", plain) for sid in computed.sasaran)):
+        return
+    found = sorted(_typed_percents(plain), key=lambda x: x[0].start())
+    for words in _AVERAGE_OF.finditer(plain):
+        if _AVERAGE_WISHED.search(plain, max(0, words.start() - 40), words.start()):
+            continue
+        after = next((x for x in found if x[0].start() >= words.end()), None)
+        if after is None:
+            continue
+        m = after[0]
+        between = plain[words.end():m.start()]
+        if (m.start() - words.end() > 120 or ";" in between or _CONTRAST.search(between)
+                or _AVERAGE_OTHER.search(between) or _bound(plain, m) is not None or _range_low(plain, m)):
+            continue
+        yield after
+
+
+def check_typed_average(report: Report,
+                        computed: ComputedReport) -> tuple[list[Finding], set[tuple[str, int, Decimal]]]:
+    """The report's average capaian typed in a sentence ("rata-rata capaian kinerja 97,8 %") that is not the computed
+    one at the decimals typed (warning ``angka-diketik``); and each (file, line, value) so said, for
+    :func:`check_typed_numbers` to leave.
+
+    Why: a real LKjIP 2022 printed its average as 97,8 / 97,86 / 97,57, the mean being 97,87; a typed percentage
+    was only compared with every computed value, and 97,8 is another indicator's 97,76 rounded. Not read: a
+    sentence of another year or naming a sasaran (its own average), an average of another thing or base, a change,
+    a bound or a target (:data:`_AVERAGE_OTHER`, :data:`_AVERAGE_WISHED`)."""
+    out: list[Finding] = []
+    said: set[tuple[str, int, Decimal]] = set()
+    mean = computed.rata_rata
+    if mean is None:
+        return out, said
+    names = _IndicatorNames.of(computed)
+    for ch in report.chapters:
+        for s in sentences(ch):
+            if not _AVERAGE_OF.search(s.plain):
+                continue
+            for m, v, places in _average_said(computed, s, names.find(s.plain)[1], str(report.tahun)):
+                if round_half_up(mean, places) == v:
+                    continue
+                line = s.line_at(m.start())
+                out.append(Finding("warning", Loc(ch.rel, line),
+                                   f"rata-rata capaian {_as_typed(m.group(0))} diketik, padahal rata-rata capaian "
+                                   f"kinerja laporan ini {fmt.fmt_percent(mean)}; angka ketikan tidak ikut berubah "
+                                   "bila datanya diubah. Tulis rujukan {nilai}`capaian.rata_rata`", "angka-diketik"))
+                said.add((ch.rel, line, v))
+    return out, said
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Predikat
 
