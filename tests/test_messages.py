@@ -308,7 +308,8 @@ CASES = [
          LAPORAN, 8, "galat", "instansi.nama_sebelumnya: 'Kecamatan Lama' melingkar: 'Kecamatan Contoh' sebelumnya "
          "'Kecamatan Lama', 'Kecamatan Lama' sebelumnya 'Kecamatan Contoh'", "nama-sebelumnya-melingkar"),
     # bab 3 line 7: the heading of BAB III left with last year's year (copied from the 2022 report)
-    Case("judul-bab-tahun", replace(BAB3, "## Capaian Kinerja Organisasi\n", "## Capaian Kinerja Organisasi Tahun 2022\n"),
+    Case("judul-bab-tahun",
+         replace(BAB3, "## Capaian Kinerja Organisasi\n", "## Capaian Kinerja Organisasi Tahun 2022\n"),
          BAB3, 7, "peringatan", "judul 'Capaian Kinerja Organisasi Tahun 2022' menyebut tahun 2022, padahal laporan ini "
          "laporan tahun 2023 (judul salinan laporan lama?); perbarui tahunnya menjadi 2023", "judul-bab-tahun"),
     # bab 3 line 18: an annual report's text "s.d. Triwulan III" (a quarterly report's sentence copied)
