@@ -1990,6 +1990,42 @@ def test_a_change_typed_in_points_is_read_against_the_indicators_change():
                      "selisih-diketik")
 
 
+def test_the_values_typed_in_a_change_are_read_against_last_and_this_years_data():
+    """"{nilai}`NEK.nama` naik dari 82,85 menjadi 84,28" passed beside data of 84,82: only the direction word was
+    read, and only beside references. NEK: realisasi 82,85 (2022, line 13) to 84,82 (2023, line 12), target 80:
+    capaian 103,56 % to 106,03 %."""
+    nek = ind("NEK", D(80), PeriodValues(annual=D("84.82"), loc=loc(12)), 10)
+    nek.target[2022] = PeriodValues(annual=D(80), loc=loc(14))
+    nek.realisasi[2022] = PeriodValues(annual=D("82.85"), loc=loc(13))
+    inds = [nek, ind("IKM", D(80), D(82), 20)]
+    body = ("{nilai}`NEK.nama` naik dari 82,85 menjadi 84,28.\n"  # 1: this year's
+            "{nilai}`NEK.nama` naik dari 82,85 pada tahun 2022 menjadi 84,82 pada tahun 2023.\n"  # right
+            "Realisasi {nilai}`NEK.nama` meningkat dari 82,9 menjadi 84,8.\n"  # right at the decimals typed
+            "{nilai}`NEK.nama` mengalami peningkatan dari 82,58\n"  # 4: last year's
+            "menjadi **84,82**.\n"
+            "Capaian {nilai}`NEK.nama` naik dari 103,56 % menjadi 106,03 %.\n"  # right: the capaian's
+            "Capaian {nilai}`NEK.nama` naik dari 103,56 % menjadi 106,25 %.\n"  # 7: the capaian's
+            "Target {nilai}`NEK.nama` naik dari 75 menjadi 90.\n"  # another subject
+            "{nilai}`NEK.nama` tidak naik dari 70 menjadi 90.\n"  # denied
+            "{nilai}`NEK.nama` naik dari 70 menjadi 90 dibanding tahun 2020.\n"  # another year
+            "{nilai}`NEK.nama` dan {nilai}`IKM.nama` naik dari 70 menjadi 90.\n"  # two indicators
+            "{nilai}`NEK.nama` naik dari {nilai}`NEK.realisasi@2022` menjadi {nilai}`NEK.realisasi`.\n")  # refs
+    found = [(f.loc.line, f.message) for f in run(make_report(inds, sasaran=[("S1", ["NEK", "IKM"])],
+                                                             chapters=[chapter(body, body_line=1)]))
+             if f.kode == "angka-diketik"]
+    assert [(line, m.split(" diketik")[0]) for line, m in found] == [
+        (1, "realisasi 84,28"), (4, "realisasi 82,58"), (7, "capaian 106,25 %")], found
+    assert found[0][1] == ("realisasi 84,28 diketik untuk indikator NEK ('naik dari 82,85 menjadi 84,28'), padahal "
+                           f"realisasinya tahun 2023 menurut data 84,82 ({IND}:12); angka yang diketik dua kali bisa "
+                           "berbeda. Tulis rujukan {nilai}`NEK.realisasi`, atau bila angka ketikan yang benar, "
+                           "perbaiki datanya")
+    assert f"realisasinya tahun 2022 menurut data 82,85 ({IND}:13)" in found[1][1]
+    assert found[1][1].endswith("Tulis rujukan {nilai}`NEK.realisasi_lalu`, atau bila angka ketikan yang benar, "
+                                "perbaiki datanya")
+    assert found[2][1].endswith("padahal capaiannya tahun 2023 106,03 %; angka ketikan tidak ikut berubah bila "
+                                "datanya diubah. Tulis rujukan {nilai}`NEK.capaian`")
+
+
 def test_two_changes_typed_in_one_sentence_are_each_read_against_their_indicator():
     """"{nilai}`NEK.nama` naik 3 poin dan {nilai}`IKM.nama` turun 3 poin" passed unread, both changes, right or
     wrong: only a sentence of one change about one indicator was read. NEK: realisasi +1,98, capaian +2,48; IKM:

@@ -361,6 +361,15 @@ CASES = [
          BAB3, 9, "peringatan", "'naik 4 poin' diketik untuk realisasi IKU1, padahal menurut hitungan laporan ini "
          "realisasinya naik 2,5 poin dari tahun 2022 (80 menjadi 82,5); angka ketikan tidak ikut berubah bila datanya "
          "diubah. Tulis rujukan {nilai}`IKU1.tren` sebesar {nilai}`IKU1.selisih` poin", "selisih-diketik"),
+    # bab 3 line 9: "naik dari 80 menjadi 85" typed where IKU1's realisasi rose from 80 (2022, indikator.yaml line 9)
+    # to 82,5 (line 10)
+    Case("angka-diketik-naik-dari",
+         chain(replace(INDIKATOR, "    realisasi:\n", "    realisasi:\n      2022: 80\n"),
+               replace(BAB3, "Indikator {nilai}`IKU1.nama` mencapai",
+                       "Indikator {nilai}`IKU1.nama` naik dari 80 menjadi 85. Indikator {nilai}`IKU1.nama` mencapai")),
+         BAB3, 9, "peringatan", "realisasi 85 diketik untuk indikator IKU1 ('naik dari 80 menjadi 85'), padahal "
+         f"realisasinya tahun 2023 menurut data 82,5 ({INDIKATOR}:10); angka yang diketik dua kali bisa berbeda. Tulis "
+         "rujukan {nilai}`IKU1.realisasi`, atau bila angka ketikan yang benar, perbaiki datanya", "angka-diketik"),
     # bab 3 line 9: "belum mencapai target" typed for IKU1's 103,13 %
     Case("tercapai-diketik", replace(BAB3, "mencapai {nilai}`IKU1.capaian`",
                                      "belum mencapai target ({nilai}`IKU1.capaian`)"),

@@ -87,7 +87,9 @@ angka-diketik              warning     a % or Rp amount typed in the narrative e
                                        also without Rp after a budget word); a capaian, realisasi or target typed in
                                        a sentence about one indicator (its reference or its name) that is not that
                                        indicator's; the report's average capaian typed ("rata-rata capaian 97,8 %")
-                                       other than the computed mean at the decimals typed
+                                       other than the computed mean at the decimals typed; the values of "naik dari
+                                       A menjadi B" typed about one indicator other than its realisasi (or capaian)
+                                       of last year and this year
 predikat-diketik           warning     a predikat typed in a sentence is not the one of the capaian it is about
 tabel-diketik              warning     a Markdown table typed (pasted from a Word report) whose rows name indicators or
                                        budget nodes beside a capaian, predikat, pagu or realisasi column: the

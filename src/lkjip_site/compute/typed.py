@@ -445,11 +445,13 @@ def _read_as(ir: IndicatorResult, kind: str, m: re.Match[str], plain: str) -> bo
     return bool(_FIGURE_END.match(plain, m.end())) or (kind != "capaian" and bool(unit) and after.startswith(unit))
 
 
-def _data_loc(report: Report, ir: IndicatorResult, kind: str) -> Loc:
-    """Where the report year's realisasi or target of an indicator is written, so that the author who finds the
-    typed number right can go and correct the data; the indicator's line when the year has no line of its own."""
+def _data_loc(report: Report, ir: IndicatorResult, kind: str, tahun: int | None = None) -> Loc:
+    """Where the report year's (or ``tahun``'s) realisasi or target of an indicator is written, so that the author
+    who finds the typed number right can go and correct the data; the indicator's line when the year has no line of
+    its own."""
     ind = report.data.indikator.get(ir.id)
-    values = (ind.realisasi if kind == "realisasi" else ind.target).get(report.tahun) if ind is not None else None
+    year = report.tahun if tahun is None else tahun
+    values = (ind.realisasi if kind == "realisasi" else ind.target).get(year) if ind is not None else None
     where = values.loc_of("tahunan") if values is not None else None
     return where or (loc_of(ind, kind, "id") if ind is not None else ir.loc)
 
@@ -492,10 +494,15 @@ def check_typed_figures_of(report: Report,
             refs = [m.group(1).strip() for m in _REF.finditer(s.text)]
             named, plain = names.find(s.plain)
             about = _indicators_named(computed, refs) | {i for _, i in named}
-            if (len(about) != 1 or any("@" in p for p in refs) or _OTHER_CAPAIAN.search(plain)
-                    or any(y != tahun for y in _YEAR.findall(plain))):
+            if len(about) != 1:
                 continue
             ir = computed.indikator[next(iter(about))]
+            moved, spans = _typed_from_to(report, computed, ch.rel, s, plain, ir, refs)
+            out += moved
+            said |= {(f.loc.file, f.loc.line, v) for f, v in moved.items()}
+            if (any("@" in p for p in refs) or _OTHER_CAPAIAN.search(plain)
+                    or any(y != tahun for y in _YEAR.findall(plain))):
+                continue
             # where the indicator's mentions and the words of contrast end, in order (read once per sentence)
             marks = sorted([(r.end(), True) for r in _REF.finditer(s.text)
                             if r.group(1).strip().rpartition(".")[0] == ir.id]
@@ -504,7 +511,7 @@ def check_typed_figures_of(report: Report,
             ends = [e for e, _ in marks]
             for m in _TYPED_FIGURE.finditer(plain):
                 words = _FIGURE_BEFORE.search(plain[max(0, m.start() - _WINDOW):m.start()])
-                if words is None:
+                if words is None or any(a <= m.start() < b for a, b in spans):
                     continue
                 kind = words.group("kind").casefold()
                 values = _figure_values(ir, kind)
@@ -585,6 +592,80 @@ def check_typed_average(report: Report,
                                    "bila datanya diubah. Tulis rujukan {nilai}`capaian.rata_rata`", "angka-diketik"))
                 said.add((ch.rel, line, v))
     return out, said
+
+
+#: A number typed as a value of a change (:data:`_FROM_TO`): whole, decimals, percent sign.
+_NUMBER_TYPED = (r"(?:\*{1,2}|_{1,2})?(\d{1,3}(?:\.\d{3})+|\d+)(?:[,.](\d+))?(?![.,]?\d)(?:\*{1,2}|_{1,2})?"
+                 r"(\s?(?:%|persen\b))?")
+#: "naik dari 82,85 menjadi 84,28", "mengalami peningkatan dari 82,85 pada tahun 2022 menjadi 84,28": a change typed
+#: with both its values; the direction word in group 1, the words between it and "dari" in 2, the values in 3–5
+#: and 6–8 (whole, decimals, percent sign).
+_FROM_TO = re.compile(r"\b(naik|meningkat|bertambah|turun|menurun|berkurang|kenaikan|peningkatan|pertambahan|"
+                      r"penurunan|pengurangan)\b((?:\s+[\w-]+){0,3}?)\s+dari\s+(?:angka\s+|nilai\s+|sebesar\s+)?"
+                      + _NUMBER_TYPED + r"[^.;]{0,60}?\bmenjadi\s+(?:sebesar\s+)?" + _NUMBER_TYPED, re.I)
+#: The subject of such a change when it is no realisasi or capaian of the indicator: "target naik dari 75 menjadi 80".
+_FROM_TO_OTHER = re.compile(r"\b(?:target|pagu|anggaran|belanja|serapan|pegawai|biaya|dana|kemajuan|rata-?rata|"
+                            r"triwulan|tw|nasional|provinsi)\b", re.I)
+
+
+def _from_to_values(computed: ComputedReport, ir: IndicatorResult,
+                    kind: str) -> tuple[tuple[Decimal | None, str], tuple[Decimal | None, str]]:
+    """Last year's and this year's realisasi or capaian of an indicator, each with the reference that prints it."""
+    if kind == "capaian":
+        prev = next((p.capaian.value for p in ir.riwayat if p.tahun == ir.tahun - 1), None)
+        return (prev, f"{ir.id}.capaian@{ir.tahun - 1}"), (ir.capaian.value, f"{ir.id}.capaian")
+    lalu, kini = ir.realisasi_lalu, ir.realisasi
+    return ((lalu if isinstance(lalu, Decimal) else None, f"{ir.id}.realisasi_lalu"),
+            (kini if isinstance(kini, Decimal) else None, f"{ir.id}.realisasi"))
+
+
+def _typed_from_to(report: Report, computed: ComputedReport, rel: str, s: Sentence, plain: str, ir: IndicatorResult,
+                   refs: list[str]) -> tuple[dict[Finding, Decimal], list[tuple[int, int]]]:
+    """"naik dari 82,85 menjadi 84,28" typed in a sentence about one indicator whose realisasi (or, said so, capaian)
+    was another last year or this year, at the decimals typed (warning ``angka-diketik``, one for each value, at its
+    line): each finding with the value typed, and the spans of the changes read.
+
+    Why: only the direction word was read, and only beside references: "naik dari 82,85 menjadi 84,28" passed beside
+    data of 84,82. Read in a sentence of no year but this and last; the change is the capaian's where "capaian" is
+    among the words before it or both values are typed with "%" for an indicator not in percent; not read after a
+    denial or of another subject ("target naik dari 75 menjadi 80")."""
+    years = {str(ir.tahun), str(ir.tahun - 1)}
+    if (any(y not in years for y in _YEAR.findall(plain))
+            or any(p.partition("@")[2].strip() not in ("", *years) for p in refs)):
+        return {}, []
+    out: dict[Finding, Decimal] = {}
+    spans = []
+    for m in _FROM_TO.finditer(plain):
+        start = max([0, *(c.end() for c in re.finditer(r",(?!\d)", plain[:m.start()]))])
+        before = " ".join([*plain[start:m.start()].split()[-3:], m.group(2)])
+        if (_FROM_TO_OTHER.search(before) or _NEGATED.search(plain[max(0, m.start() - 40):m.start()])
+                or any(m.group(g + 1) is None and _YEAR.fullmatch(m.group(g)) for g in (3, 6))):
+            continue  # another subject, denied, or years ("naik dari 2022 menjadi …" is no value)
+        spans.append(m.span())
+        percent = bool(m.group(5) and m.group(8)) and ir.satuan.strip() != "%"
+        kind = "capaian" if re.search(r"\bcapaian", before, re.I) or percent else "realisasi"
+        if kind == "capaian" and ir.periode != "tahunan":
+            continue
+        typed = _as_typed(plain[m.start():m.end()])
+        for (value, path), group, year in zip(_from_to_values(computed, ir, kind), (3, 6), (ir.tahun - 1, ir.tahun)):
+            v, places = from_id_parts(m.group(group), m.group(group + 1))
+            if value is None or round_half_up(value, places) == v:
+                continue
+            shown = _as_typed(m.group(group) + (f",{m.group(group + 1)}" if m.group(group + 1) else "")
+                              + (m.group(group + 2) or ""))
+            if kind == "capaian":
+                truth = (f"capaiannya tahun {year} {fmt.fmt_percent(value)}; angka ketikan tidak ikut berubah bila "
+                         f"datanya diubah. Tulis rujukan {{nilai}}`{path}`")
+            else:
+                where = _data_loc(report, ir, "realisasi", year)
+                unit = " %" if ir.satuan.strip() == "%" else ""
+                truth = (f"realisasinya tahun {year} menurut data {fmt.fmt_value_entered(value)}{unit} "
+                         f"({where.file}:{where.line}); angka yang diketik dua kali bisa berbeda. Tulis rujukan "
+                         f"{{nilai}}`{path}`, atau bila angka ketikan yang benar, perbaiki datanya")
+            out[Finding("warning", Loc(rel, s.line_at(m.start(group))),
+                        f"{kind} {shown} diketik untuk indikator {ir.id} ('{typed}'), padahal {truth}",
+                        "angka-diketik")] = v
+    return out, spans
 
 
 # ---------------------------------------------------------------------------------------------------------------
