@@ -290,7 +290,8 @@ FOLDED_JS = """() => [...document.querySelectorAll('main details')].filter(d => 
   const seen = summary.cloneNode(true);  // what the paper shows: a screen reader's words (.sr) are not printed
   seen.querySelectorAll('.sr').forEach(sr => sr.remove());
   const table = d.querySelector('table');
-  const content = [...d.children].filter(c => c !== summary).map(c => words(c).join(' ')).join(' ');
+  // every node after the summary, its text too: a key figure's definition is text with marked figures in it
+  const content = [...d.childNodes].filter(c => c !== summary).map(c => words(c).join(' ')).filter(Boolean).join(' ');
   return {label: words(seen).join(' '),
           text: table ? '' : content.split(' ').slice(0, 2).join(' '),
           rows: table ? [...table.tBodies[0].rows].map(r => [...r.cells].map(c => words(c).slice(0, 2).join(' '))) : [],

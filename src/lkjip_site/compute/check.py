@@ -66,9 +66,10 @@ tahun-renstra              warning     the report year outside the Renstra's per
 beda-laporan-lalu          warning     an earlier year's realisasi, target (a number or a grade) or budget total
                                        differs from that year's report on the site (a target of its PK awal or of
                                        the Renstra said as such)
-beda-laporan-triwulan      warning     a quarter (or the year) typed again differs from that period's report of the same year;
-                                       the year's target or a quarter's still to come changed under the same PK (its
-                                       realisasi written or not), a reported quarter's target under any PK; a target changed by the PK Perubahan from an earlier report's under the PK
+beda-laporan-triwulan      warning     a quarter (or the year) typed again differs from that period's report of the
+                                       same year; the year's target or a quarter's still to come changed under the
+                                       same PK (its realisasi written or not), a reported quarter's target under any
+                                       PK; a target changed by the PK Perubahan from an earlier report's under the PK
                                        awal and not in ``target_awal``, or a ``target_awal`` other than that report's;
                                        a sub kegiatan's pagu changed from an earlier report's and not in ``pagu_awal``,
                                        or a ``pagu_awal`` other than that report's pagu; a PK awal after a report

@@ -281,8 +281,8 @@ def _record_cells(message: str, origins: dict[str, list[tuple[int, int, Origin]]
     cells = list(dict.fromkeys(o for name, first, last in about for a, b, o in origins.get(name, [])
                                if first <= a and b <= last and o.where and o.ref))
     named = _YEAR.search(message)
-    about = int(named.group()) if named else year
-    cells = [c for c in cells if c.year == about] or cells
+    wanted = int(named.group()) if named else year
+    cells = [c for c in cells if c.year == wanted] or cells
     shown = [str(c) for c in cells[:RECORD_CELLS]]
     more = f" dan {len(cells) - RECORD_CELLS} sel lain" if len(cells) > RECORD_CELLS else ""
     return ", ".join(shown) + more
