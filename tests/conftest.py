@@ -20,9 +20,11 @@ import vl_convert
 
 from lkjip_site.build import BuildOptions, build
 from lkjip_site.cli.scaffold import new_report
+from lkjip_site.elements.charts import fonts as chart_fonts_mod
 from lkjip_site.elements.charts.cache import chart_memo
 from lkjip_site.elements.registry import FONT_FOLDER
 from lkjip_site.output import pages as pages_mod
+from lkjip_site.output.pdf import fonts as pdf_fonts_mod
 
 REPO = Path(__file__).resolve().parents[1]
 # A relative PYTHONPATH (``PYTHONPATH=src pytest``, as a second checkout is tested) means this checkout's folder to the
@@ -110,6 +112,22 @@ def vega_bundled_once_per_process() -> Any:
     """
     real = vl_convert.javascript_bundle
     with mock.patch.object(vl_convert, "javascript_bundle", functools.lru_cache(maxsize=4)(real)):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fonts_decoded_once_per_process() -> Any:
+    """The theme's WOFF2 fonts decoded to TrueType once per test process, not once per test.
+
+    A build converts the chart fonts into a fresh cache (``elements/charts/fonts.py``: 0,4 s) and decodes the print
+    stylesheet's fonts for its PDFs (``output/pdf/fonts.py``: 0,2 s a font): a quarter of ``test_incremental.py``'s
+    time, measured, as its tests compare with builds in folders of their own. Both are pure functions of the font's
+    bytes (the key of the memo here: a test that changes a theme's fonts gets its own conversion); writing the
+    copies, their seal and the memo entries still happens in every test, as in every build.
+    """
+    copy, decode = chart_fonts_mod.truetype_copy, pdf_fonts_mod.decoded
+    with (mock.patch.object(chart_fonts_mod, "truetype_copy", functools.lru_cache(maxsize=16)(copy)),
+          mock.patch.object(pdf_fonts_mod, "decoded", functools.lru_cache(maxsize=32)(decode))):
         yield
 
 

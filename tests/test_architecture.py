@@ -11,12 +11,15 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import grimp
 from importlinter.cli import lint_imports
 
+import lkjip_site.build  # noqa: F401 - imports every module that names what workers start with
 from lkjip_site.cli import main as cli
+from lkjip_site.core.pool import warm_modules
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "lkjip_site"
@@ -158,3 +161,28 @@ def test_a_build_imports_no_heavy_library_it_may_not_use() -> None:
              "print(' '.join(m for m in ('altair', 'openpyxl', 'weasyprint') if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     assert loaded == []
+
+
+def test_every_module_compiles_without_a_warning() -> None:
+    """An invalid escape in a docstring (``\\w`` in a plain string) is a warning at compile time, which Python 3.12
+    makes a SyntaxWarning and a later one an error; the suite printed it among its warnings and nobody read it."""
+    for path in sorted(SRC.rglob("*.py")):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            compile(path.read_text(encoding="utf-8"), str(path), "exec", dont_inherit=True)
+
+
+def test_what_workers_start_with_starts_no_thread() -> None:
+    """Workers fork from a server that imported ``core.pool.warm_workers``'s modules (Linux); a fork copies only the
+    forking thread, so a module that starts threads when imported (vl-convert does) would leave a worker with a
+    library whose threads are gone, and it hangs. Each module is imported alone in a fresh interpreter, as the server
+    imports it, and the process's threads are counted."""
+    names = warm_modules()
+    assert {"lkjip_site.output.pdf.job", "lkjip_site.elements.charts.plan", "weasyprint"} <= set(names), names
+    probe = ("import os, sys\nfor name in sys.argv[1:]:\n    __import__(name)\n"
+             "print(len(os.listdir('/proc/self/task')), 'vl_convert' in sys.modules)")
+    for name in names:
+        out = subprocess.run([sys.executable, "-c", probe, name], capture_output=True, text=True, check=True).stdout
+        assert out.split() == ["1", "False"], f"{name}: {out}"
+    vl = subprocess.run([sys.executable, "-c", probe, "vl_convert"], capture_output=True, text=True, check=True)
+    assert vl.stdout.split()[0] != "1", "the probe no longer sees vl-convert's threads: it proves nothing"

@@ -438,7 +438,7 @@ class _IndicatorNames:
         """The indicators a sentence names by their names, each with its mention, and the sentence with the names
         blanked to spaces (same length): the words around a name are read as if it were a reference. A name's words
         stand apart by spaces; its first may follow a sign in its word ("(Indeks"), its last be followed by one
-        ("Masyarakat),"), as a name in a pattern between ``(?<![\w-])`` and ``(?![\w-])``."""
+        ("Masyarakat),"), as a name in a pattern between ``(?<![\\w-])`` and ``(?![\\w-])``."""
         if not self.by_first:
             return [], plain
         words = [(m.start(), m.group(0)) for m in _WORD.finditer(plain)]

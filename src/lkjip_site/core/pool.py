@@ -1,7 +1,7 @@
 """The one helper that runs independent, pure jobs (a chart, a PDF) in worker processes, here or on a Dask cluster.
 
-Why one helper: every stage that fans out must make the same choices (spawned processes, so no state leaks from the
-parent; results in input order, so the output is deterministic; serial when there is too little work to pay for
+Why one helper: every stage that fans out must make the same choices (fresh processes, so no state leaks from the
+parent: spawned, or on Linux forked from a server process of their own, :func:`warm_workers`; results in input order, so the output is deterministic; serial when there is too little work to pay for
 starting workers). Jobs and results must be picklable.
 
 Why Dask is chosen here only: a province portal that builds many sites can lend the build the machines
@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from importlib import metadata
 from multiprocessing import get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
@@ -193,10 +195,47 @@ class CarriedFolder:
         return target
 
 
+#: The modules every local worker starts with (:func:`warm_workers`); this one runs every job.
+_WARM: set[str] = {__name__}
+
+
+def warm_workers(*modules: str) -> None:
+    """Have every local worker process start with ``modules`` imported (called by the modules whose functions run
+    in workers, when they are imported: before a build's first pool).
+
+    Why: a spawned worker is a new interpreter that imports, before its first job, the job's module and the libraries
+    the job loads: Altair for a chart, WeasyPrint for a PDF, about a second in each worker of each pool; measured
+    (py-spy, ``tests/test_incremental.py``), a third of all the processor time of those builds went to workers'
+    imports. On Linux the workers are therefore forked from multiprocessing's ``forkserver``: one process, started
+    from a fresh interpreter at the build process's first pool (it is no copy of the build process, so a job sees no
+    state of it, as in a spawned worker), imports these modules once, and every worker of every later pool of that
+    build process (``serve``'s saves, a test session's builds) starts from it with them imported.
+    A module named here must start no thread when it is imported (vl-convert does, and stays out): a fork copies
+    only the thread that forks, and a library whose threads are gone hangs. ``tests/test_architecture.py`` imports
+    each one alone and counts the threads. Elsewhere (macOS, Windows) workers are spawned, as before.
+    """
+    _WARM.update(modules)
+
+
+def _context() -> BaseContext:
+    """Forked from the warm server on Linux (:func:`warm_workers`), else spawned. The server takes the modules named
+    when it starts; it then serves this process until it ends."""
+    if sys.platform != "linux":
+        return get_context("spawn")
+    context = get_context("forkserver")
+    context.set_forkserver_preload(sorted(_WARM))
+    return context
+
+
+def warm_modules() -> list[str]:
+    """The modules a local worker starts with (for the test that they start no thread)."""
+    return sorted(_WARM)
+
+
 def _executor(cluster: _Cluster | None, workers: int) -> Executor:
     if cluster is not None:
         return cluster.executor()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_context())
 
 
 @dataclass(frozen=True)

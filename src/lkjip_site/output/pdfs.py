@@ -22,25 +22,16 @@ from ..markdown.directives import Parsed, RenderContext
 from ..markdown.parser import note_line
 from ..markdown.renderer import render_chapter
 from ..markdown.urls import build_link_index, chapter_url
-from .audit import Shown, audit_pdf, marks_in_html
+from .audit import Shown, marks_in_html
 from .keys import chapter_key, chapter_shows, report_fingerprint, site_fingerprint
 from .opendata import open_data
 from .pages import pdf_name
 from .pdf.document import PdfError, PdfJob, prepare_pdf
 from .pdf.fonts import WebFonts
-from .pdf.layout import render_job_bytes
+from .pdf.job import Laid, render_and_audit
 from .theme import make_env, static_fingerprint, template_files_key
 from .versions import OPEN_DATA_DIR
 
-
-#: What a worker gives back for one PDF: bytes, text bands, fetched files, refused URLs, audit problems, notes cut.
-Laid = tuple[bytes, Any, Any, list[str], list[str], list[tuple[str, str]]]
-
-
-def render_and_audit(job: PdfJob) -> Laid:
-    """One PDF laid out and read back (in a worker): the figures of its print HTML must be printed in its text."""
-    data, bands, resources, refused, cut = render_job_bytes(job)
-    return data, bands, resources, refused, audit_pdf(job.html, data, job.base_url, bands), cut
 
 
 def _largest_first(todo: list[tuple[str, str, PdfJob]]) -> list[Laid]:

@@ -24,8 +24,9 @@ from ...core.memo import Memo, digest
 from ...core.pool import CarriedFolder, iter_in_processes
 from ...markdown.directives import Directive
 from .narrow import NARROW_WIDTH
-from .spec import ChartError, ChartResult, ChartSpec, ChartTable
-from .svg import ENGINE_VERSION, fonts_alone, register_fonts, render_chart
+from .spec import ChartResult, ChartSpec, ChartTable
+from .job import render_job
+from .svg import ENGINE_VERSION, fonts_alone, register_fonts
 
 #: ``write``: read and store (a build); ``read``: read, never write (``lkjip check`` leaves the project untouched);
 #: ``off``: neither (``--tanpa-cache``).
@@ -41,6 +42,9 @@ CacheMode = Literal["write", "read", "off"]
 #: 1,79-1,88 s, 48 charts 2,02-2,41 against 1,95-2,18 s. Below 16 (a data value's report, six charts, and a few more)
 #: this process is clearly quicker; a cold build's hundreds of charts still go to workers. The runtime then stays in
 #: this process until it ends (about 120 MB: a one-value rebuild at N = 100 peaked at 267 MB against 145 MB).
+#: Measured with spawned workers; on Linux they are now forked from a server that imported the chart code and Altair
+#: once (``core.pool.warm_workers``), but that server is a new interpreter too, started at a process's first pool, so
+#: a CLI rebuild of a few charts still starts no process at all.
 DRAWS_HERE_BELOW = 16
 
 
@@ -133,7 +137,7 @@ class ChartCache:
         """Each chart drawn, in order: (True, payload) or (False, message). In worker processes when there are
         many; fewer are drawn here, unless this process's vl-convert knows other fonts (``svg.fonts_alone``)."""
         fonts = CarriedFolder.of(self.fonts)  # the worker may be another machine (lkjip build --pelaksana)
-        return iter_in_processes(_render_job, [(spec, fonts) for spec in specs], min_items=self.here_below,
+        return iter_in_processes(render_job, [(spec, fonts) for spec in specs], min_items=self.here_below,
                                  here=fonts_alone(self.fingerprint))
 
     def _store(self, key: str, payload: dict[str, Any]) -> None:
@@ -182,27 +186,6 @@ class CarriedCharts:
 
 def chart_memo(cache_root: Path, mode: CacheMode) -> Memo:
     return Memo(cache_root if mode != "off" else None, "grafik", writable=mode == "write")
-
-
-def _render_job(args: tuple[ChartSpec, CarriedFolder]) -> tuple[bool, Any]:
-    """One chart, in a worker process: (True, result as JSON-safe dict) or (False, Indonesian message)."""
-    spec, fonts = args
-    register_fonts(fonts.materialise())
-    try:
-        result = render_chart(spec)
-    except ChartError as exc:
-        return False, str(exc)
-    return True, _payload(result)
-
-
-def _payload(result: ChartResult) -> dict[str, Any]:
-    """A chart result as JSON-safe data (what the memo stores and a worker sends back)."""
-    return {"svg": result.svg, "spec": result.spec, "summary": result.summary, "alt": result.alt,
-            "marks": [list(m) for m in result.marks],
-            "svg_narrow": result.svg_narrow, "spec_narrow": result.spec_narrow, "narrow_note": result.narrow_note,
-            "table": {"header": list(result.table.header), "rows": [list(r) for r in result.table.rows],
-                      "numeric": list(result.table.numeric), "figures": [list(r) for r in result.table.figures],
-                      "notes": list(result.table.notes), "note_refs": [list(r) for r in result.table.note_refs]}}
 
 
 def _readable(stored: bytes | None) -> ChartResult | None:

@@ -46,18 +46,25 @@ def truetype_fonts(found: dict[str, Path], out: Path) -> Path:
         return out
     made = {}
     for name in FONT_SOURCES:
-        # recalcTimestamp=False: fontTools otherwise stamps the copy's ``head`` table with the hour of conversion, so
-        # every conversion gave other bytes, and a worker's copy of them (``CarriedFolder``, named by its bytes) a new
-        # folder in the system's temporary folder each time a cache was made afresh.
-        font = TTFont(str(found[name]), recalcTimestamp=False)
-        font.flavor = None
-        buffer = io.BytesIO()
-        font.save(buffer)
+        copy = truetype_copy(found[name].read_bytes())
         target = _copy_name(name)
-        write_whole(out / target, buffer.getvalue())
-        made[target] = hashlib.sha256(buffer.getvalue()).hexdigest()
+        write_whole(out / target, copy)
+        made[target] = hashlib.sha256(copy).hexdigest()
     write_whole(out / CONVERTED, json.dumps(made, sort_keys=True).encode("utf-8"))
     return out
+
+
+def truetype_copy(font: bytes) -> bytes:
+    """The TrueType bytes of a WOFF2 (or WOFF, or TrueType) font: a pure function of its bytes (the test suite keeps
+    its results for the session, as it keeps vl-convert's bundle, since nearly every test starts a cache afresh)."""
+    # recalcTimestamp=False: fontTools otherwise stamps the copy's ``head`` table with the hour of conversion, so
+    # every conversion gave other bytes, and a worker's copy of them (``CarriedFolder``, named by its bytes) a new
+    # folder in the system's temporary folder each time a cache was made afresh.
+    ttfont = TTFont(io.BytesIO(font), recalcTimestamp=False)
+    ttfont.flavor = None
+    buffer = io.BytesIO()
+    ttfont.save(buffer)
+    return buffer.getvalue()
 
 
 def converted(out: Path) -> bool:
