@@ -20,6 +20,7 @@ import vl_convert
 
 from lkjip_site.build import BuildOptions, build
 from lkjip_site.cli.scaffold import new_report
+from lkjip_site.core import pool as pool_mod
 from lkjip_site.elements.charts import fonts as chart_fonts_mod
 from lkjip_site.elements.charts.cache import chart_memo
 from lkjip_site.elements.registry import FONT_FOLDER
@@ -113,6 +114,17 @@ def vega_bundled_once_per_process() -> Any:
     real = vl_convert.javascript_bundle
     with mock.patch.object(vl_convert, "javascript_bundle", functools.lru_cache(maxsize=4)(real)):
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def workers_kept_warm() -> None:
+    """The builds of a test process start their workers warm (``core.pool.keep_workers_warm``, Linux): forked from a
+    server that imported Altair, WeasyPrint and the job modules once, where a spawned worker imports them before its
+    first job (a third of the processor time of ``test_incremental.py``, measured). A test process runs hundreds of
+    builds, the case that function is for; the jobs are pure, so their bytes are the same either way. ``lkjip build``
+    spawns its workers: every test that runs the command in a process of its own (``test_cli``, ``test_packaging``,
+    the browser tests' site) builds that way."""
+    pool_mod.keep_workers_warm()
 
 
 @pytest.fixture(scope="session", autouse=True)

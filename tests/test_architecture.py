@@ -173,8 +173,8 @@ def test_every_module_compiles_without_a_warning() -> None:
 
 
 def test_what_workers_start_with_starts_no_thread() -> None:
-    """Workers fork from a server that imported ``core.pool.warm_workers``'s modules (Linux); a fork copies only the
-    forking thread, so a module that starts threads when imported (vl-convert does) would leave a worker with a
+    """Workers kept warm fork from a server that imported ``core.pool.warm_workers``'s modules (Linux; the test suite
+    and any process that calls ``keep_workers_warm``); a fork copies only the forking thread, so a module that starts threads when imported (vl-convert does) would leave a worker with a
     library whose threads are gone, and it hangs. Each module is imported alone in a fresh interpreter, as the server
     imports it, and the process's threads are counted."""
     names = warm_modules()

@@ -247,8 +247,8 @@ def run() -> None:
 def _launcher_not_rerun_in_workers() -> None:
     """Tell multiprocessing that the ``lkjip`` console script is this package's ``__main__``, as it is.
 
-    Why: every worker process (charts, PDFs) is spawned or forked from multiprocessing's server (``core.pool``), and
-    such a process first runs its parent's main module again, in case a job's function was defined there. The console script pip writes defines nothing; running it
+    Why: every worker process (charts, PDFs) is spawned, and a spawned process first runs its parent's main module
+    again, in case a job's function was defined there. The console script pip writes defines nothing; running it
     only imports the whole command (WeasyPrint, the build, every stage): some 30 MB in each chart worker, beside a
     build process that holds an archive's report states while its charts are drawn.
     multiprocessing already skips a main module named ``<package>.__main__`` (``python -m lkjip_site``): such a

@@ -1,8 +1,9 @@
 """The one helper that runs independent, pure jobs (a chart, a PDF) in worker processes, here or on a Dask cluster.
 
 Why one helper: every stage that fans out must make the same choices (fresh processes, so no state leaks from the
-parent: spawned, or on Linux forked from a server process of their own, :func:`warm_workers`; results in input order, so the output is deterministic; serial when there is too little work to pay for
-starting workers). Jobs and results must be picklable.
+parent: spawned, or forked from a server process of their own, :func:`keep_workers_warm`; results in input order,
+so the output is deterministic; serial when there is too little work to pay for starting workers). Jobs and results
+must be picklable.
 
 Why Dask is chosen here only: a province portal that builds many sites can lend the build the machines
 of a Dask cluster (``lkjip build --pelaksana tcp://host:8786``). The jobs are pure (bytes in, bytes out: they carry
@@ -197,30 +198,44 @@ class CarriedFolder:
 
 #: The modules every local worker starts with (:func:`warm_workers`); this one runs every job.
 _WARM: set[str] = {__name__}
+#: Whether this process's local workers fork from the warm server (:func:`keep_workers_warm`).
+_KEPT_WARM: list[bool] = [False]
 
 
 def warm_workers(*modules: str) -> None:
-    """Have every local worker process start with ``modules`` imported (called by the modules whose functions run
-    in workers, when they are imported: before a build's first pool).
+    """Name modules a local worker needs before its first job (called by the modules whose functions run in
+    workers, when they are imported: before a process's first pool). They are imported once for every worker of a
+    process that keeps its workers warm (:func:`keep_workers_warm`); a spawned worker imports them itself.
 
-    Why: a spawned worker is a new interpreter that imports, before its first job, the job's module and the libraries
-    the job loads: Altair for a chart, WeasyPrint for a PDF, about a second in each worker of each pool; measured
-    (py-spy, ``tests/test_incremental.py``), a third of all the processor time of those builds went to workers'
-    imports. On Linux the workers are therefore forked from multiprocessing's ``forkserver``: one process, started
-    from a fresh interpreter at the build process's first pool (it is no copy of the build process, so a job sees no
-    state of it, as in a spawned worker), imports these modules once, and every worker of every later pool of that
-    build process (``serve``'s saves, a test session's builds) starts from it with them imported.
     A module named here must start no thread when it is imported (vl-convert does, and stays out): a fork copies
     only the thread that forks, and a library whose threads are gone hangs. ``tests/test_architecture.py`` imports
-    each one alone and counts the threads. Elsewhere (macOS, Windows) workers are spawned, as before.
+    each one alone and counts the threads.
     """
     _WARM.update(modules)
 
 
+def keep_workers_warm() -> None:
+    """From now on, start this process's local workers warm (Linux; elsewhere they are spawned, as always).
+
+    Why: a spawned worker is a new interpreter that imports, before its first job, the job's module and the libraries
+    the job loads: Altair for a chart, WeasyPrint for a PDF, about a second in each worker of each pool; measured
+    with py-spy in ``tests/test_incremental.py``, a third of all the processor time of those builds. Kept warm, the
+    workers fork from multiprocessing's ``forkserver``: one process, started from a fresh interpreter at the first
+    pool (no copy of this process, so a job sees none of its state, as in a spawned worker), that imports the
+    modules of :func:`warm_workers` once and stays until this process ends.
+    For a process that runs many pools: the test suite, hundreds of builds in each test process (its time 17,4 ->
+    14,4 min on two cores). Not for a one-shot ``lkjip build``, whose chart and PDF pools start once each: there the
+    server is one more process held through the build (a cold build at N = 100 took 0,87 x the wall time, but its
+    peak memory grew from 488 to 570 MB, summed as PSS over the process tree, and N = 500 stood at the 1 GB line).
+    ``serve`` runs few pools (a preview draws up to 24 new charts in its own process) and does not use it either.
+    """
+    _KEPT_WARM[0] = True
+
+
 def _context() -> BaseContext:
-    """Forked from the warm server on Linux (:func:`warm_workers`), else spawned. The server takes the modules named
-    when it starts; it then serves this process until it ends."""
-    if sys.platform != "linux":
+    """Forked from the warm server when the process keeps its workers warm (Linux), else spawned. The server takes
+    the modules named when it starts, and serves this process until it ends."""
+    if not _KEPT_WARM[0] or sys.platform != "linux":
         return get_context("spawn")
     context = get_context("forkserver")
     context.set_forkserver_preload(sorted(_WARM))
@@ -228,7 +243,7 @@ def _context() -> BaseContext:
 
 
 def warm_modules() -> list[str]:
-    """The modules a local worker starts with (for the test that they start no thread)."""
+    """The modules a warm server imports for every worker (for the test that they start no thread)."""
     return sorted(_WARM)
 
 

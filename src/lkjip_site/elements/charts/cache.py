@@ -42,9 +42,8 @@ CacheMode = Literal["write", "read", "off"]
 #: 1,79-1,88 s, 48 charts 2,02-2,41 against 1,95-2,18 s. Below 16 (a data value's report, six charts, and a few more)
 #: this process is clearly quicker; a cold build's hundreds of charts still go to workers. The runtime then stays in
 #: this process until it ends (about 120 MB: a one-value rebuild at N = 100 peaked at 267 MB against 145 MB).
-#: Measured with spawned workers; on Linux they are now forked from a server that imported the chart code and Altair
-#: once (``core.pool.warm_workers``), but that server is a new interpreter too, started at a process's first pool, so
-#: a CLI rebuild of a few charts still starts no process at all.
+#: Measured with spawned workers, as ``lkjip build`` starts them (a process that keeps its workers warm,
+#: ``core.pool.keep_workers_warm``, starts them quicker, but its server is a new interpreter too).
 DRAWS_HERE_BELOW = 16
 
 
