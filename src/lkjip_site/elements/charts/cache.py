@@ -23,9 +23,9 @@ from ...core.diagnostics import Diagnostics
 from ...core.memo import Memo, digest
 from ...core.pool import CarriedFolder, iter_in_processes
 from ...markdown.directives import Directive
+from .job import render_job
 from .narrow import NARROW_WIDTH
 from .spec import ChartResult, ChartSpec, ChartTable
-from .job import render_job
 from .svg import ENGINE_VERSION, fonts_alone, register_fonts
 
 #: ``write``: read and store (a build); ``read``: read, never write (``lkjip check`` leaves the project untouched);
