@@ -1881,6 +1881,29 @@ def test_a_direction_typed_beside_two_values_is_read_against_them():
     assert not _said(wrong.replace("naik", "`naik`"), [nek], "arah-diketik")  # a word in code is no claim
 
 
+def test_a_direction_its_own_typed_values_deny_is_warned_of():
+    """"menurun dari 82,85 menjadi 84,82" beside data of 82,85 and 84,82 passed: the typed values were read against the
+    data, never against the word typed with them. Any subject: a target, a budget, a count."""
+    nek = ind("NEK", D(80), PeriodValues(annual=D("84.82"), loc=loc(12)), 10)
+    nek.realisasi[2022] = PeriodValues(annual=D("82.85"), loc=loc(13))
+    for wrong in ("Nilai {nilai}`NEK.nama` menurun dari 82,85 menjadi 84,82.",
+                  "Pagu anggaran naik dari 1.250 juta menjadi 1.100 juta rupiah.",
+                  "Jumlah pengaduan mengalami penurunan dari 12 menjadi 15 pengaduan."):
+        f = _said(wrong, [nek], "arah-diketik")
+        assert [x.loc.line for x in f] == [6], wrong
+        assert f[0].message.startswith("'") and "padahal angka yang diketik itu" in f[0].message, f[0].message
+    f = _said("Nilai {nilai}`NEK.nama` menurun dari 82,85 menjadi 84,82.", [nek], "arah-diketik")[0]
+    assert f.message.startswith("'menurun' diketik untuk perubahan 'menurun dari 82,85 menjadi 84,82', padahal "
+                                "angka yang diketik itu naik;"), f.message
+    for right in ("Nilai {nilai}`NEK.nama` meningkat dari 82,85 menjadi 84,82.",
+                  "Pagu anggaran turun dari 1.250 juta menjadi 1.100 juta rupiah.",
+                  "Nilainya tidak turun dari 82,85 menjadi 80 seperti dikhawatirkan.",  # denied
+                  "Peringkat kecamatan naik dari 12 menjadi 5.",  # a rank rises as its number falls
+                  "Periode renstra bergeser naik dari 2021 menjadi 2022.",  # years
+                  "Nilainya tetap, naik dari 80 menjadi 80."):  # no change: not this check's
+        assert not _said(right, [nek], "arah-diketik"), right
+
+
 def test_a_direction_typed_in_another_word_order_is_read_against_the_values():
     """"{nilai}`NEK.realisasi` naik dibanding tahun lalu {nilai}`NEK.realisasi_lalu`" printed "60 naik dibanding
     tahun lalu 82,85": only "naik dari A menjadi B" was read."""

@@ -1401,7 +1401,40 @@ def check_typed_direction(report: Report, computed: ComputedReport) -> list[Find
             if not matched:
                 found += _direction_beside(computed, ch.rel, s)
             # a sentence whose direction is already said wrong is not told of its typed change a second time
-            out += found or _typed_change(computed, ch.rel, s)
+            found = found or _typed_change(computed, ch.rel, s)
+            if not any(f.kode == "arah-diketik" for f in found):
+                found += _direction_of_typed_values(ch.rel, s)
+            out += found
+    return out
+
+
+#: A change whose rise or fall is a place in an order ("peringkatnya naik dari 12 menjadi 5"): its numbers fall.
+_RANKED = re.compile(r"\b(?:peringkat|ranking|urutan|posisi)", re.I)
+
+
+def _direction_of_typed_values(rel: str, s: Sentence) -> list[Finding]:
+    """"turun dari 82,85 menjadi 84,82": a direction word that the two values typed beside it deny (warning
+    ``arah-diketik``), whatever the subject and whether or not the values are the data's.
+
+    Why: a typed change was read against the data's values only (``angka-diketik``), so an author who typed the right
+    numbers and the wrong word ("menurun dari 82,85 menjadi 84,82", the direction of another indicator's sentence
+    copied) was told nothing. Not read after a denial, of years ("naik dari 2022 menjadi 2023"), or of a rank."""
+    if _RANKED.search(s.plain):
+        return []
+    out = []
+    for m in _FROM_TO.finditer(s.plain):
+        if (_NEGATED.search(s.plain[max(0, m.start() - 40):m.start()])
+                or any(m.group(g + 1) is None and _YEAR.fullmatch(m.group(g)) for g in (3, 6))):
+            continue
+        before, after = from_id_parts(m.group(3), m.group(4))[0], from_id_parts(m.group(6), m.group(7))[0]
+        if before == after or (after > before) == (m.group(1).casefold() in _UP_WORDS):
+            continue
+        way = "naik" if after > before else "turun"
+        out.append(Finding("warning", Loc(rel, s.line_at(m.start(1))),
+                           f"'{m.group(1)}' diketik untuk perubahan '{_as_typed(s.plain[m.start():m.end()])}', padahal "
+                           f"angka yang diketik itu {way}; tulis kata yang sesuai, atau bila angkanya yang keliru, "
+                           "perbaikilah. Lebih aman: rujukan {nilai}`<id>.realisasi_lalu`, {nilai}`<id>.realisasi` dan "
+                           "{nilai}`<id>.tren` (naik, turun atau tetap, dihitung)", "arah-diketik"))
     return out
 
 
