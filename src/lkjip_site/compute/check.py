@@ -111,7 +111,7 @@ jumlah-tabel               warning     the "Jumlah"/"Total" row of a pasted Mark
 arah-diketik               warning     "naik dari A menjadi B" typed where B is below A (or "turun" where above); also
                                        in other word orders, beside a `<id>.delta` of the other sign, and "naik 3 poin"
                                        about one indicator whose change from last year is a fall (or none); and "turun
-                                       dari 82,85 menjadi 84,82" whose own typed values rise (any subject; not of ranks)
+                                       dari 82,85 menjadi 84,82" whose own typed values rise (not ranks or qualities)
 selisih-diketik            warning     "naik 3 poin" typed about one indicator whose realisasi (or, said so, capaian)
                                        changed from last year by another amount
 tercapai-diketik           warning     "tercapai" typed beside a capaian under 100 %, "belum mencapai target" beside one

@@ -1410,6 +1410,9 @@ def check_typed_direction(report: Report, computed: ComputedReport) -> list[Find
 
 #: A change whose rise or fall is a place in an order ("peringkatnya naik dari 12 menjadi 5"): its numbers fall.
 _RANKED = re.compile(r"\b(?:peringkat|ranking|urutan|posisi)", re.I)
+#: A direction said of a quality whose measure may fall as it improves ("kecepatan layanan meningkat dari 10 hari
+#: menjadi 8 hari", "kinerja ketertiban meningkat dari 23 kasus menjadi 18").
+_QUALITY = re.compile(r"\b(?:kinerja|kualitas|mutu|kecepatan|ketepatan|efisiensi|efektivitas|perbaikan)\b", re.I)
 
 
 def _direction_of_typed_values(rel: str, s: Sentence) -> list[Finding]:
@@ -1418,12 +1421,15 @@ def _direction_of_typed_values(rel: str, s: Sentence) -> list[Finding]:
 
     Why: a typed change was read against the data's values only (``angka-diketik``), so an author who typed the right
     numbers and the wrong word ("menurun dari 82,85 menjadi 84,82", the direction of another indicator's sentence
-    copied) was told nothing. Not read after a denial, of years ("naik dari 2022 menjadi 2023"), or of a rank."""
-    if _RANKED.search(s.plain):
+    copied) was told nothing. Read only where the word stands right before "dari"; not after a denial, of years
+    ("naik dari 2022 menjadi 2023"), of a rank, or in a sentence about a quality, whose measure may fall as it
+    improves ("kecepatan layanan meningkat dari 10 hari menjadi 8 hari")."""
+    if _RANKED.search(s.plain) or _QUALITY.search(s.plain):
         return []
     out = []
     for m in _FROM_TO.finditer(s.plain):
-        if (_NEGATED.search(s.plain[max(0, m.start() - 40):m.start()])
+        if (m.group(2).strip()  # "peningkatan waktu tunggu dari …": words between may name what improves
+                or _NEGATED.search(s.plain[max(0, m.start() - 40):m.start()])
                 or any(m.group(g + 1) is None and _YEAR.fullmatch(m.group(g)) for g in (3, 6))):
             continue
         before, after = from_id_parts(m.group(3), m.group(4))[0], from_id_parts(m.group(6), m.group(7))[0]
