@@ -664,6 +664,13 @@ _FROM_TO_OTHER = re.compile(r"\b(?:target|pagu|anggaran|belanja|serapan|pegawai|
                             r"triwulan|tw|nasional|provinsi)\b", re.I)
 
 
+def _a_change_of_values(plain: str, m: re.Match[str]) -> bool:
+    """Whether the change ``m`` (:data:`_FROM_TO`) in ``plain`` is said of two values: not denied ("tidak naik dari
+    …"), and not of years ("naik dari 2022 menjadi 2023" is no value)."""
+    return not (_NEGATED.search(plain[max(0, m.start() - 40):m.start()])
+                or any(m.group(g + 1) is None and _YEAR.fullmatch(m.group(g)) for g in (3, 6)))
+
+
 def _from_to_values(computed: ComputedReport, ir: IndicatorResult,
                     kind: str) -> tuple[tuple[Decimal | None, str], tuple[Decimal | None, str]]:
     """Last year's and this year's realisasi or capaian of an indicator, each with the reference that prints it."""
@@ -694,9 +701,8 @@ def _typed_from_to(report: Report, computed: ComputedReport, rel: str, s: Senten
     for m in _FROM_TO.finditer(plain):
         start = max([0, *(c.end() for c in re.finditer(r",(?!\d)", plain[:m.start()]))])
         before = " ".join([*plain[start:m.start()].split()[-3:], m.group(2)])
-        if (_FROM_TO_OTHER.search(before) or _NEGATED.search(plain[max(0, m.start() - 40):m.start()])
-                or any(m.group(g + 1) is None and _YEAR.fullmatch(m.group(g)) for g in (3, 6))):
-            continue  # another subject, denied, or years ("naik dari 2022 menjadi …" is no value)
+        if _FROM_TO_OTHER.search(before) or not _a_change_of_values(plain, m):
+            continue  # another subject, denied, or years
         spans.append(m.span())
         percent = bool(m.group(5) and m.group(8)) and ir.satuan.strip() != "%"
         kind = "capaian" if re.search(r"\bcapaian", before, re.I) or percent else "realisasi"
@@ -1428,9 +1434,8 @@ def _direction_of_typed_values(rel: str, s: Sentence) -> list[Finding]:
         return []
     out = []
     for m in _FROM_TO.finditer(s.plain):
-        if (m.group(2).strip()  # "peningkatan waktu tunggu dari …": words between may name what improves
-                or _NEGATED.search(s.plain[max(0, m.start() - 40):m.start()])
-                or any(m.group(g + 1) is None and _YEAR.fullmatch(m.group(g)) for g in (3, 6))):
+        # "peningkatan waktu tunggu dari …": words between may name what improves
+        if m.group(2).strip() or not _a_change_of_values(s.plain, m):
             continue
         before, after = from_id_parts(m.group(3), m.group(4))[0], from_id_parts(m.group(6), m.group(7))[0]
         if before == after or (after > before) == (m.group(1).casefold() in _UP_WORDS):
