@@ -1887,6 +1887,9 @@ def test_a_direction_its_own_typed_values_deny_is_warned_of():
     nek = ind("NEK", D(80), PeriodValues(annual=D("84.82"), loc=loc(12)), 10)
     nek.realisasi[2022] = PeriodValues(annual=D("82.85"), loc=loc(13))
     for wrong in ("Nilai {nilai}`NEK.nama` menurun dari 82,85 menjadi 84,82.",
+                  # a quality word that names the value itself, which rises with it
+                  "Nilai evaluasi kinerja kecamatan menurun dari 82,85 menjadi 84,82.",
+                  "Indeks kinerja pelayanan turun dari 80 menjadi 85.",
                   "Pagu anggaran naik dari 1.250 juta menjadi 1.100 juta rupiah.",
                   "Jumlah pengaduan mengalami penurunan dari 12 menjadi 15 pengaduan."):
         f = _said(wrong, [nek], "arah-diketik")

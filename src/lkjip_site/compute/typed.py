@@ -1417,8 +1417,10 @@ def check_typed_direction(report: Report, computed: ComputedReport) -> list[Find
 #: A change whose rise or fall is a place in an order ("peringkatnya naik dari 12 menjadi 5"): its numbers fall.
 _RANKED = re.compile(r"\b(?:peringkat|ranking|urutan|posisi)", re.I)
 #: A direction said of a quality whose measure may fall as it improves ("kecepatan layanan meningkat dari 10 hari
-#: menjadi 8 hari", "kinerja ketertiban meningkat dari 23 kasus menjadi 18").
-_QUALITY = re.compile(r"\b(?:kinerja|kualitas|mutu|kecepatan|ketepatan|efisiensi|efektivitas|perbaikan)\b", re.I)
+#: menjadi 8 hari", "kinerja ketertiban meningkat dari 23 kasus menjadi 18"); not where the quality names a value
+#: that rises with it ("Nilai Evaluasi Kinerja", "indeks kualitas"), the value named before it in group 1.
+_QUALITY = re.compile(r"\b((?:nilai|indeks|skor|persentase|tingkat)(?:\s+[\w-]+){0,2}\s+)?"
+                      r"(?:kinerja|kualitas|mutu|kecepatan|ketepatan|efisiensi|efektivitas|perbaikan)\b", re.I)
 
 
 def _direction_of_typed_values(rel: str, s: Sentence) -> list[Finding]:
@@ -1430,7 +1432,7 @@ def _direction_of_typed_values(rel: str, s: Sentence) -> list[Finding]:
     copied) was told nothing. Read only where the word stands right before "dari"; not after a denial, of years
     ("naik dari 2022 menjadi 2023"), of a rank, or in a sentence about a quality, whose measure may fall as it
     improves ("kecepatan layanan meningkat dari 10 hari menjadi 8 hari")."""
-    if _RANKED.search(s.plain) or _QUALITY.search(s.plain):
+    if _RANKED.search(s.plain) or any(q.group(1) is None for q in _QUALITY.finditer(s.plain)):
         return []
     out = []
     for m in _FROM_TO.finditer(s.plain):
