@@ -273,6 +273,11 @@ CASES = [
     # the id of IKU1 (line 2) is used again by a second indicator on line 10
     Case("id-indikator-ganda", append(INDIKATOR, "  - id: IKU1\n    nama: Lagi\n    satuan: '%'\n    polaritas: positif\n"),
          INDIKATOR, 10, "id indikator 'IKU1' sudah dipakai di baris 2"),
+    # an id in other capitals (iku1 on line 10 beside IKU1 on line 2): Excel's lookups and a reader take them for one,
+    # and a reference typed in the other capitals reads the other indicator unseen
+    Case("id-indikator-huruf", append(INDIKATOR, "  - id: iku1\n    nama: Lagi\n    satuan: '%'\n"
+                                                 "    polaritas: positif\n"),
+         INDIKATOR, 10, "id indikator 'iku1' hanya berbeda huruf besar/kecil dengan 'IKU1' di baris 2"),
     # versi (line 4) without quotes: YAML reads 1.10 as 1.1, which would publish under the wrong URL
     Case("versi-tanpa-kutip", replace(LAPORAN, 'versi: "1.0"', "versi: 1.10"), LAPORAN, 4, "tanda kutip"),
     # a CSV header with the same column twice (line 1)
@@ -487,6 +492,9 @@ CASES = [
     Case("sasaran-ganda", append(RENSTRA, "  - id: T2\n    uraian: Tujuan dua.\n    sasaran:\n      - id: S1\n"
                                           "        uraian: Sasaran dua.\n        indikator: [IKU1]\n"), RENSTRA, 15,
          "id sasaran 'S1' sudah dipakai di baris 9"),
+    Case("sasaran-huruf", append(RENSTRA, "  - id: T2\n    uraian: Tujuan dua.\n    sasaran:\n      - id: s1\n"
+                                          "        uraian: Sasaran dua.\n        indikator: [IKU1]\n"), RENSTRA, 15,
+         "id sasaran 's1' hanya berbeda huruf besar/kecil dengan 'S1' di baris 9"),
     Case("indikator-dua-sasaran", append(RENSTRA, "  - id: T2\n    uraian: Tujuan dua.\n    sasaran:\n      - id: S2\n"
                                                   "        uraian: Sasaran dua.\n        indikator: [IKU1]\n"), RENSTRA,
          17, "indikator IKU1 sudah berada di bawah sasaran S1"),

@@ -143,11 +143,16 @@ def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
 
     ind, ind_rel = get("indikator.yaml")
     if ind:
+        folded: dict[str, str] = {}
         for item in ind["indikator"]:
             key = str(item["id"])
             if key in data.indikator:
                 diags.error((ind_rel, item.line), f"id indikator '{key}' sudah dipakai di baris "
                                                   f"{data.indikator[key].loc.line}")
+                continue
+            twin = folded.setdefault(key.casefold(), key)
+            if twin != key:
+                diags.error((ind_rel, item.line), _case_twin("id indikator", key, twin, data.indikator[twin].loc.line))
                 continue
             data.indikator[key] = _indicator(item, ind_rel)
     ren, rel = get("renstra.yaml")
@@ -168,7 +173,7 @@ def _convert(data: ReportData, raw: dict[str, Any], diags: Diagnostics) -> None:
     bud, rel = get("anggaran.yaml")
     if bud:
         data.anggaran = _budget(bud, rel)
-        _once(((str(j["jenis"]), j) for j in bud.get("jenis_belanja", [])), rel, diags,
+        _once(((str(j["jenis"]), j) for j in bud.get("jenis_belanja", [])), rel, diags, "jenis belanja",
               "jenis belanja '{0}' sudah ditulis di baris {1}; gabungkan kedua baris menjadi satu")
     ikm, rel = get("ikm.yaml")
     if ikm:
@@ -190,16 +195,29 @@ def _target_awal(written: YMap, rel: str) -> TargetAwal:
                       Loc(rel, written.line))
 
 
-def _once(items: Iterable[tuple[str, YMap]], rel: str, diags: Diagnostics, message: str) -> None:
+def _once(items: Iterable[tuple[str, YMap]], rel: str, diags: Diagnostics, what: str, message: str) -> None:
     """An id written twice, an error at the second naming the first's line: every table, chart and figure keyed by
     it took one of the two (the site's own figure check then blamed the program at a page's line 1)."""
     first: dict[str, int] = {}
+    folded: dict[str, str] = {}
     for key, node in items:
         line = node.line_of("id") if "id" in node else node.line
         if key in first:
             diags.error((rel, line), message.format(key, first[key]))
+        elif key.casefold() in folded:
+            twin = folded[key.casefold()]
+            diags.error((rel, line), _case_twin(what, key, twin, first[twin]))
         else:
             first[key] = line
+            folded[key.casefold()] = key
+
+
+def _case_twin(what: str, key: str, twin: str, line: int) -> str:
+    """Two ids that differ only in capitals: a reader cannot tell them apart, Excel's lookups and a Windows or macOS
+    folder take them for one, and a reference typed in the other capitals lands on the other one unseen."""
+    return (f"{what} '{key}' hanya berbeda huruf besar/kecil dengan '{twin}' di baris {line}; pembaca dan Excel "
+            f"menganggap keduanya sama: bila memang satu, gabungkan kedua baris menjadi satu; bila berbeda, beri "
+            f"{what} yang lain")
 
 
 def _check_renstra(r: YMap, rel: str, diags: Diagnostics) -> None:
@@ -211,9 +229,9 @@ def _check_renstra(r: YMap, rel: str, diags: Diagnostics) -> None:
     if period["awal"] > period["akhir"]:
         diags.error((rel, period.line_of("awal")), f"periode Renstra {period['awal']}–{period['akhir']} terbalik; "
                                                    f"tulis awal: {period['akhir']} dan akhir: {period['awal']}")
-    _once(((str(t["id"]), t) for t in r["tujuan"]), rel, diags,
+    _once(((str(t["id"]), t) for t in r["tujuan"]), rel, diags, "id tujuan",
           "id tujuan '{0}' sudah dipakai di baris {1}; setiap tujuan memerlukan id sendiri, mis. T2")
-    _once(((str(s["id"]), s) for t in r["tujuan"] for s in t["sasaran"]), rel, diags,
+    _once(((str(s["id"]), s) for t in r["tujuan"] for s in t["sasaran"]), rel, diags, "id sasaran",
           "id sasaran '{0}' sudah dipakai di baris {1}; setiap sasaran memerlukan id sendiri, mis. S2")
     under: dict[str, str] = {}
     for t in r["tujuan"]:
