@@ -1499,10 +1499,12 @@ def test_typed_amounts_without_rp_after_a_word_of_the_budget_are_read_and_told_t
     r = make_report([], anggaran=clean_budget(), chapters=[chapter(body, body_line=1)])
     found = {f.loc.line: f.message for f in run(r) if f.kode == "angka-diketik"}
     assert sorted(found) == [2, 3, 6]
-    assert found[2] == ("jumlah 3,8 juta diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan mana "
-                        "pun; yang terdekat Rp 3.895.300 ({nilai}`anggaran.realisasi`); tulis rujukan itu, atau "
-                        "rujukan anggaran lain yang dimaksud")
-    assert "yang terdekat Rp 8.811.160 ({nilai}`anggaran.7.01.02" in found[3]
+    assert found[2] == ("jumlah 3,8 juta diketik sebagai realisasi, padahal tidak sama dengan realisasi mana pun "
+                        "menurut hitungan laporan ini (program, kegiatan, sub kegiatan, jenis belanja atau "
+                        "seluruhnya); yang terdekat Rp 3.895.300 (Rp 3,9 juta); angka ketikan tidak ikut berubah "
+                        "bila datanya diubah. Tulis rujukan {nilai}`anggaran.realisasi`, atau rujukan realisasi lain "
+                        "yang dimaksud")
+    assert "yang terdekat Rp 8.811.160 (Rp 8,81 juta)" in found[3] and "{nilai}`anggaran.7.01.02" in found[3]
     assert found[6].startswith("jumlah Rp 3,8 juta diketik")
 
 
@@ -1514,6 +1516,78 @@ def test_typed_amounts_with_thousands_apart_by_commas_or_spaces_are_read_whole()
     r = make_report([], anggaran=clean_budget(), chapters=[chapter(body, body_line=1)])
     found = [(f.loc.line, f.message.split(" diketik")[0]) for f in run(r) if f.kode == "angka-diketik"]
     assert sorted(found) == [(2, "jumlah Rp 11 611 961"), (2, "jumlah Rp 11,611,961")]
+
+
+def _budget_of_two_years():
+    """:func:`clean_budget` (pagu 11.611.960, realisasi 3.895.300) with last year's pagu 10.500.000 and realisasi
+    2.176.701 (``tahun_lalu``)."""
+    b = clean_budget()
+    b.tahun_lalu = (D(10500000), D(2176701))
+    return b
+
+
+def test_a_change_typed_in_rupiah_is_read_for_its_direction():
+    """"Realisasi anggaran menurun dari Rp 2.176.701 menjadi Rp 3.895.300" passed: the typed change took bare numbers
+    only, so its wrong word was never read; and "naik dari 980 ribu menjadi 1,2 juta" was read as a fall from 980 to
+    1,2, its scale words not read."""
+    body = ("Realisasi anggaran menurun dari Rp 2.176.701 menjadi Rp 3.895.300.\n"  # 1: wrong way
+            "Pagu anggaran turun dari Rp 10,5 juta menjadi Rp 11,61 juta.\n"  # 2: wrong way, scale words
+            "Realisasi anggaran naik dari Rp 2,18 juta menjadi Rp 3,90 juta.\n"  # right
+            "Jumlah penduduk naik dari 980 ribu menjadi 1,2 juta jiwa.\n"  # right: 980.000 to 1.200.000
+            "Pagu anggaran naik dari 10,5 juta menjadi 11,61 juta.\n")  # right, without Rp
+    r = make_report([], anggaran=_budget_of_two_years(), chapters=[chapter(body, body_line=1)])
+    found = {f.loc.line: f.message for f in run(r) if f.kode == "arah-diketik"}
+    assert sorted(found) == [1, 2]
+    assert found[1].startswith("'menurun' diketik untuk perubahan 'menurun dari Rp 2.176.701 menjadi Rp 3.895.300', "
+                               "padahal angka yang diketik itu naik")
+    assert "{nilai}`anggaran.realisasi`" in found[1] and "<id>.realisasi_lalu" not in found[1]
+    assert not [f for f in run(r) if f.kode == "angka-diketik"]
+
+
+def test_the_values_typed_in_a_change_in_rupiah_are_read_at_their_scale():
+    """"{nilai}`PAD.nama` naik dari Rp 1,2 miliar menjadi Rp 1,4 miliar" passed unread beside data of 1,5 miliar:
+    the typed change took bare numbers only. PAD: realisasi 1.200.000.000 (2022) to 1.500.000.000 (2023), in rupiah;
+    PJK in "juta rupiah" (1.200 to 1.500) is not compared: its unit has a scale of its own."""
+    pad = ind("PAD", D(1400000000), PeriodValues(annual=D(1500000000), loc=loc(12)), 10, satuan="rupiah")
+    pad.target[2022] = PeriodValues(annual=D(1000000000), loc=loc(14))
+    pad.realisasi[2022] = PeriodValues(annual=D(1200000000), loc=loc(13))
+    pjk = ind("PJK", D(1400), PeriodValues(annual=D(1500), loc=loc(22)), 20, satuan="juta rupiah")
+    pjk.target[2022] = PeriodValues(annual=D(1000), loc=loc(24))
+    pjk.realisasi[2022] = PeriodValues(annual=D(1200), loc=loc(23))
+    body = ("{nilai}`PAD.nama` naik dari Rp 1,2 miliar menjadi Rp 1,4 miliar.\n\n"  # 1: this year's is 1,5
+            "{nilai}`PAD.nama` naik dari Rp 1.200.000.000 menjadi 1,5 miliar rupiah.\n\n"  # right
+            "{nilai}`PJK.nama` naik dari Rp 1,2 miliar menjadi Rp 1,4 miliar.\n")  # its unit has a scale
+    r = make_report([pad, pjk], sasaran=[("S1", ["PAD", "PJK"])], chapters=[chapter(body, body_line=1)])
+    found = [(f.loc.line, f.message.split(" (")[0]) for f in run(r) if f.kode == "angka-diketik"]
+    assert found == [(1, "realisasi Rp 1,4 miliar diketik untuk indikator PAD")]
+
+
+def test_a_rupiah_amount_said_of_a_pagu_or_realisasi_is_read_against_that_figure():
+    """"Total pagu anggaran sebesar Rp 3,90 juta" passed beside a pagu of 11,61 juta: a typed amount was read
+    against every computed amount, and 3,90 juta is the realisasi. So was a program's pagu typed as its realisasi, and
+    a change's value equal to another figure ("naik dari Rp 2,18 juta menjadi Rp 11,61 juta")."""
+    body = ("Total pagu anggaran sebesar Rp 11,61 juta dengan realisasi Rp 3,90 juta.\n"  # right
+            "Total pagu anggaran sebesar Rp 3,90 juta.\n"  # 2: the realisasi's
+            "Total realisasi anggaran Rp 11.611.960.\n"  # 3: the pagu's
+            "Pagu program 7.01.02 sebesar Rp 1.094.500 dengan realisasi Rp 1.094.500.\n"  # 4: its realisasi's
+            "Realisasi anggaran naik dari Rp 2,18 juta menjadi Rp 11,61 juta.\n"  # 5: the second is the pagu's
+            "Realisasi anggaran naik dari Rp 2,17 juta menjadi Rp 3,90 juta.\n"  # 6: last year's is 2,18 juta
+            "Pagu dan realisasi anggaran masing-masing Rp 11,61 juta dan Rp 3,90 juta.\n"  # not read: both named
+            "Realisasi sebesar Rp 3,9 juta dari pagu Rp 11,6 juta; sisa anggaran Rp 7.716.660.\n"  # right
+            "Pagu kegiatan 7.01.01.2.01 Rp 2.800.800 dan pagu anggaran tahun lalu Rp 10,5 juta.\n"  # right
+            "Pagu indikatif tahun 2024 sebesar Rp 11,61 juta.\n")  # another budget, read as any amount
+    r = make_report([], anggaran=_budget_of_two_years(), chapters=[chapter(body, body_line=1)])
+    found = {f.loc.line: f.message for f in run(r) if f.kode == "angka-diketik"}
+    assert sorted(found) == [2, 3, 4, 5, 6]
+    assert found[2] == ("jumlah Rp 3,90 juta diketik sebagai pagu seluruh anggaran, padahal menurut hitungan laporan "
+                        "ini pagunya Rp 11.611.960 (Rp 11,61 juta); angka ketikan tidak ikut berubah bila datanya "
+                        "diubah. Tulis rujukan {nilai}`anggaran.pagu`")
+    assert "realisasinya Rp 3.895.300; " in found[3] and "{nilai}`anggaran.realisasi`" in found[3]
+    assert found[4].startswith("jumlah Rp 1.094.500 diketik sebagai pagu program 7.01.02, padahal menurut hitungan "
+                               "laporan ini pagunya Rp 8.811.160;")
+    assert "yang terdekat Rp 3.895.300 (Rp 3,90 juta)" in found[5]
+    assert ("realisasi tahun 2022 menurut data Rp 2.176.701 (Rp 2,18 juta) (tahun_lalu di data/anggaran.yaml)"
+            in found[6])
 
 
 def test_a_percentage_in_the_old_spelling_prosen_is_read():

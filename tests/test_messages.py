@@ -649,6 +649,20 @@ CASES = [
          BAB3, 18, "peringatan", "rata-rata capaian 103,12 % diketik, padahal rata-rata capaian kinerja laporan ini "
          "103,13 %; angka ketikan tidak ikut berubah bila datanya diubah. Tulis rujukan {nilai}`capaian.rata_rata`",
          "angka-diketik"),
+    # bab 3 line 18: the total pagu typed as the realisasi's amount (pagu 100.000.000, realisasi 95.000.000)
+    Case("angka-diketik-pagu",
+         replace(BAB3, "({nilai}`anggaran.serapan`).",
+                 "({nilai}`anggaran.serapan`). Total pagu anggaran sebesar Rp 95 juta."),
+         BAB3, 18, "peringatan", "jumlah Rp 95 juta diketik sebagai pagu seluruh anggaran, padahal menurut hitungan "
+         "laporan ini pagunya Rp 100.000.000 (Rp 100 juta); angka ketikan tidak ikut berubah bila datanya diubah. "
+         "Tulis rujukan {nilai}`anggaran.pagu`", "angka-diketik"),
+    # bab 3 line 18: "turun" typed for a change in rupiah whose typed amounts rise
+    Case("arah-diketik-rupiah",
+         replace(BAB3, "({nilai}`anggaran.serapan`).",
+                 "({nilai}`anggaran.serapan`). Realisasi anggaran turun dari Rp 90 juta menjadi Rp 95 juta."),
+         BAB3, 18, "peringatan", "'turun' diketik untuk perubahan 'turun dari Rp 90 juta menjadi Rp 95 juta', padahal "
+         "angka yang diketik itu naik; tulis kata yang sesuai, atau bila angkanya yang keliru, perbaikilah. Lebih "
+         "aman: rujukan {nilai}`anggaran.pagu`, {nilai}`anggaran.realisasi`", "arah-diketik"),
     # bab 3 line 18: an amount typed with commas between its thousands (the pagu, right in value)
     Case("format-angka",
          replace(BAB3, "({nilai}`anggaran.serapan`).", "({nilai}`anggaran.serapan`), pagu Rp 100,000,000."),

@@ -90,7 +90,9 @@ angka-diketik              warning     a % or Rp amount typed in the narrative e
                                        indicator's; the report's average capaian typed ("rata-rata capaian 97,8 %")
                                        other than the computed mean at the decimals typed; the values of "naik dari
                                        A menjadi B" typed about one indicator other than its realisasi (or capaian)
-                                       of last year and this year
+                                       of last year and this year; an amount said of a pagu or realisasi (of the
+                                       whole budget, of a program, kegiatan or sub kegiatan by code or name, or "naik
+                                       dari Rp A menjadi Rp B") that is none of that figure's
 predikat-diketik           warning     a predikat typed in a sentence is not the one of the capaian it is about
 tabel-diketik              warning     a Markdown table typed (pasted from a Word report) whose rows name indicators or
                                        budget nodes beside a capaian, predikat, pagu or realisasi column: the
@@ -111,7 +113,8 @@ jumlah-tabel               warning     the "Jumlah"/"Total" row of a pasted Mark
 arah-diketik               warning     "naik dari A menjadi B" typed where B is below A (or "turun" where above); also
                                        in other word orders, beside a `<id>.delta` of the other sign, and "naik 3 poin"
                                        about one indicator whose change from last year is a fall (or none); and "turun
-                                       dari 82,85 menjadi 84,82" whose own typed values rise (not ranks or qualities)
+                                       dari 82,85 menjadi 84,82" whose own typed values rise (not ranks or qualities;
+                                       in rupiah too, "Rp 2,18 miliar", its scale word read)
 selisih-diketik            warning     "naik 3 poin" typed about one indicator whose realisasi (or, said so, capaian)
                                        changed from last year by another amount
 tercapai-diketik           warning     "tercapai" typed beside a capaian under 100 %, "belum mencapai target" beside one

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Iterable, Iterator, Mapping, NamedTuple
 
@@ -19,6 +19,7 @@ from ..core.fmt import round_half_up
 from ..core.model import Loc, Report, ScaleClass, loc_of
 from ..core.numbers import (ENGLISH, FRACTION_WORDS, NUMBER_WORDS, decimal_from_words, fraction_from_words,
                             from_id_parts, from_words)
+from .budget import BudgetReport, BudgetResult, BudgetRow
 from .figures import IndicatorCounts, slug
 from .findings import Finding
 from .prose import CODE_SPAN, Sentence, lines, sentences
@@ -97,6 +98,157 @@ def _amount_advice(computed: ComputedReport, typed: Decimal) -> str:
     _, path, value = min(found, key=lambda x: x[0])
     return (f"yang terdekat {fmt.fmt_rupiah(value)} ({{nilai}}`{path}`); tulis rujukan itu, atau rujukan anggaran "
             "lain yang dimaksud")
+
+
+#: Before a typed amount, in its part of the clause, the figure it is said to be: a pagu (group 1) or a realisasi
+#: (group 2) of the budget.
+_BUDGET_KIND = re.compile(r"\b(?:(pagu(?:nya)?)|(realisasi(?:nya)?))\b", re.I)
+#: Words that make the amount after them another figure than a pagu or realisasi of the budget computed: a sisa, a
+#: share, a plan, a quarter's, another budget's ("pagu indikatif", "dana desa", "PAD").
+_NOT_BUDGET_KIND = re.compile(
+    r"\b(?:sisa|silpa|selisih|efisiensi|penghematan|terserap|serapan|target|rencana|usulan|kebutuhan|indikatif|"
+    r"rata-?rata|setiap|per|masing-masing|sumber|pendapatan|pad|retribusi|pajak|hibah|bantuan|honor(?:arium)?|gaji|"
+    r"harga|kontrak|triwulan|tw|semester|bulan|s\.?\s?d|sampai|hingga|desa|add|dd|bos|blud|renstra|rkpd|rpjmd|kua|"
+    r"ppas|apbn|nasional|provinsi|kabupaten|kota|pusat)\b", re.I)
+#: The whole budget named: "total pagu anggaran", "realisasi keseluruhan"; not a part of it ("total pagu program
+#: …", "total belanja pegawai").
+_TOTAL_WORD = re.compile(r"\b(?:total|keseluruhan|seluruh)\b", re.I)
+_PART_WORD = re.compile(r"\b(?:program|kegiatan|jenis|kelompok|sasaran|urusan|bidang|bagian|seksi|sub|"
+                        r"belanja\s+(?:pegawai|barang|modal|operasi|lain|tidak|tak|hibah|bantuan))\b", re.I)
+#: Last year's figure named: a part's is not computed (only the whole budget's, ``tahun_lalu``).
+_LAST_YEAR_WORD = re.compile(r"\b(?:lalu|sebelumnya)\b", re.I)
+#: Where a sentence ends in a line: the point of "2.455.218.753" ends none.
+_SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[!?]")
+#: The first value of a change: "naik dari Rp …".
+_FROM = re.compile(r"\bdari\s+(?:sebesar\s+)?$", re.I)
+#: A budget code typed: "program 7.01.02".
+_BUDGET_CODE = re.compile(r"(?<![\d.])\d+(?:\.\d+)+(?![\d.])")
+_SCALE_NAME = {Decimal(10) ** 3: "ribu", Decimal(10) ** 6: "juta", Decimal(10) ** 9: "miliar",
+               Decimal(10) ** 12: "triliun"}
+
+
+#: The "reference" of the whole budget's pagu or realisasi of last year, which none prints (``tahun_lalu``).
+_LAST_YEAR_PATH = "tahun_lalu"
+
+
+@dataclass(frozen=True, slots=True)
+class _AmountSubject:
+    """What the words before a typed amount say it is: the pagu or realisasi (``kind``) of the whole budget
+    (``total``), of one program, kegiatan or sub kegiatan (``node``), or of any part (neither); and whether of last
+    year (``lalu``)."""
+
+    kind: str  # "pagu" | "realisasi"
+    total: bool = False
+    node: BudgetResult | None = None
+    #: the words say last year's ("tahun lalu", "naik dari Rp …"): the nearest figure a message names may be it
+    lalu: bool = False
+
+
+def _named_node(b: BudgetReport, segment: str) -> BudgetResult | None:
+    """The one program, kegiatan or sub kegiatan a part of a clause names, by its code or its name (the longest
+    name found); None for none, or for two codes."""
+    codes = {n.kode for n in (b.find(c.group(0)) for c in _BUDGET_CODE.finditer(segment)) if n is not None}
+    if codes:
+        return b.find(next(iter(codes))) if len(codes) == 1 else None
+    folded = " ".join(segment.split()).casefold()
+    named = [n for n in b.nodes() if len(n.nama.split()) > 1 and " ".join(n.nama.split()).casefold() in folded]
+    return max(named, key=lambda n: len(n.nama), default=None)
+
+
+def _amount_subject(computed: ComputedReport, line: str, start: int, after: int,
+                    previous: _AmountSubject | None) -> _AmountSubject | None:
+    """What the words before the amount typed at ``start`` say it is (:class:`_AmountSubject`): read from the end of
+    the amount before it (``after``), or of its clause, at most 120 characters back; the amount after "menjadi" is of
+    the subject of the one before it ("realisasi naik dari Rp 2,18 miliar menjadi Rp 2,46 miliar"). None where they
+    name both a pagu and a realisasi ("pagu dan realisasi masing-masing …"), neither, another figure
+    (:data:`_NOT_BUDGET_KIND`), or a year other than the report's or last year: the amount is then read against every
+    computed amount."""
+    b = computed.anggaran
+    if b is None:
+        return None
+    begin = max([after, start - 120, *(m.end() for m in _SEGMENT_END.finditer(line, max(after, start - 120), start))])
+    segment = line[begin:start]
+    kinds = {"pagu" if k.group(1) else "realisasi" for k in _BUDGET_KIND.finditer(segment)}
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+    sentence = line[max([0, *(e for e in ends if e <= start)]):min([len(line), *(e for e in ends if e > start)])]
+    if _NOT_BUDGET_KIND.search(segment) or any(int(y) not in (b.tahun, b.tahun - 1) for y in _YEAR.findall(sentence)):
+        return None
+    if not kinds:
+        if previous is not None and re.fullmatch(r"\s*menjadi\s+(?:sebesar\s+)?", segment):
+            return replace(previous, lalu=False)  # "… dari Rp 2,18 miliar menjadi Rp 2,46 miliar": this year's
+        return None
+    if len(kinds) != 1:
+        return None
+    node = _named_node(b, segment)
+    if (node is None and previous is not None and previous.node is not None and kinds != {previous.kind}
+            and begin == after and not (_TOTAL_WORD.search(segment) or _PART_WORD.search(segment))):
+        node = previous.node  # "pagu program 7.01.02 sebesar Rp … dengan realisasi Rp …": the program's
+    if node is not None:
+        last_year = _LAST_YEAR_WORD.search(segment) or str(b.tahun - 1) in segment
+        return None if last_year else _AmountSubject(kinds.pop(), node=node)
+    lalu = bool(_LAST_YEAR_WORD.search(segment) or str(b.tahun - 1) in segment or _FROM.search(segment))
+    return _AmountSubject(kinds.pop(), total=bool(_TOTAL_WORD.search(segment) and not _PART_WORD.search(segment)),
+                          lalu=lalu)
+
+
+def _subject_figures(b: BudgetReport, subject: _AmountSubject) -> list[tuple[Decimal, str | None]]:
+    """The amounts an amount said of ``subject`` may be, each with the reference that prints it (None for one that
+    none prints; :data:`_LAST_YEAR_PATH` for last year's): this year's, before the APBD Perubahan and by how much it
+    changed (a pagu), a quarter's (a realisasi), and the whole budget's of last year and by how much it changed."""
+    pagu = subject.kind == "pagu"
+    nodes = [subject.node] if subject.node else [] if subject.total else list(b.nodes())
+    rows: list[tuple[str | None, BudgetRow | BudgetResult | None]] = []
+    if subject.node is None:
+        rows += [("anggaran", b.total), ("anggaran.jenis", b.jenis_total)]
+    if not subject.total and subject.node is None:
+        rows += [*((f"anggaran.jenis.{r.key}", r) for r in b.jenis_belanja), *((None, r) for r in b.kelompok),
+                 *((f"anggaran.sasaran.{r.key}", r) for r in b.per_sasaran)]
+    rows += [(f"anggaran.{n.kode}", n) for n in nodes]
+    out: list[tuple[Decimal, str | None]] = []
+    for prefix, row in rows:
+        if row is None:
+            continue
+        out.append((row.pagu if pagu else row.realisasi, f"{prefix}.{subject.kind}" if prefix else None))
+        awal = b.pagu_awal if row is b.total else row.pagu_awal
+        if pagu and awal is not None and b.pagu_awal is not None:
+            out += [(awal, f"{prefix}.pagu_awal" if prefix else None), (abs(row.pagu - awal), None)]
+        if not pagu and isinstance(row, BudgetResult):
+            out += [(v, None) for v in row.realisasi_tw.values()]
+    if subject.node is None and b.perubahan:
+        p = b.perubahan
+        lalu, selisih = (p.pagu_lalu, p.selisih_pagu) if pagu else (p.realisasi_lalu, p.selisih_realisasi)
+        out += [(lalu, _LAST_YEAR_PATH), (abs(selisih), None)]
+    if not pagu and subject.node is None:
+        out += [(v, None) for v in b.realisasi_tw.values()]
+    return out
+
+
+def _subject_finding(b: BudgetReport, subject: _AmountSubject, rel: str, line_no: int, typed: str,
+                     value: Decimal, places: int, scale: Decimal) -> Finding:
+    """An amount said of a pagu or realisasi that is none of that subject's (:func:`_subject_figures`): the nearest
+    of them, in full and at the scale typed ("Rp 2.455.218.753 (Rp 2,46 miliar)"), and the reference that prints it;
+    last year's (which none prints) where that is the nearest, "naik dari Rp 2,17 miliar …" beside 2,18 miliar."""
+    figures = [(v, path) for v, path in _subject_figures(b, subject)
+               if path is not None and (subject.lalu or path != _LAST_YEAR_PATH)]
+    near, path = min(figures, key=lambda f: abs(f[0] - value * scale))
+    shown = fmt.fmt_rupiah(near) + (f" (Rp {fmt.fmt_number(near / scale, places)} {_SCALE_NAME[scale]})"
+                                    if scale in _SCALE_NAME else "")
+    what = (f"{subject.kind} {subject.node.level.replace('_', ' ')} {subject.node.kode}" if subject.node else
+            f"{subject.kind} seluruh anggaran" if subject.total else subject.kind)
+    if path == _LAST_YEAR_PATH:
+        return Finding("warning", Loc(rel, line_no), f"jumlah {typed} diketik sebagai {what}, padahal {subject.kind} "
+                       f"tahun {b.tahun - 1} menurut data {shown} (tahun_lalu di data/anggaran.yaml); angka yang "
+                       "diketik dua kali bisa berbeda. Perbaiki angkanya, atau bila angka ketikan yang benar, perbaiki "
+                       "datanya", "angka-diketik")
+    if subject.node or subject.total:
+        truth, other = f"menurut hitungan laporan ini {subject.kind}nya {shown}", ""
+    else:
+        truth = (f"tidak sama dengan {subject.kind} mana pun menurut hitungan laporan ini (program, kegiatan, sub "
+                 f"kegiatan, jenis belanja atau seluruhnya); yang terdekat {shown}")
+        other = f", atau rujukan {subject.kind} lain yang dimaksud"
+    return Finding("warning", Loc(rel, line_no), f"jumlah {typed} diketik sebagai {what}, padahal {truth}; angka "
+                   f"ketikan tidak ikut berubah bila datanya diubah. Tulis rujukan {{nilai}}`{path}`{other}",
+                   "angka-diketik")
 
 
 def _percent_candidates(computed: ComputedReport) -> list[Decimal]:
@@ -289,8 +441,16 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
                                               bool(bound and shares)))
             out += _fraction_shares(computed, ch.rel, line_no, line)
             if money:
-                for m, v, places, scale in _typed_amounts(line):
-                    if not _matches(v, places, (c / scale for c in money)):
+                after, subject = 0, None
+                for m, v, places, scale in sorted(_typed_amounts(line), key=lambda t: t[0].start()):
+                    subject = _amount_subject(computed, line, m.start(), after, subject)
+                    after = m.end()
+                    if subject is not None and computed.anggaran is not None:
+                        figures = [c for c, _ in _subject_figures(computed.anggaran, subject)]
+                        if not _matches(v, places, (c / scale for c in figures)):
+                            out.append(_subject_finding(computed.anggaran, subject, ch.rel, line_no,
+                                                        _words(m.group(0)), v, places, scale))
+                    elif not _matches(v, places, (c / scale for c in money)):
                         out.append(Finding("warning", Loc(ch.rel, line_no), f"jumlah {_words(m.group(0))} "
                                            "diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan "
                                            "mana pun; " + _amount_advice(computed, v * scale), "angka-diketik"))
@@ -650,12 +810,14 @@ def check_typed_average(report: Report,
     return out, said
 
 
-#: A number typed as a value of a change (:data:`_FROM_TO`): whole, decimals, percent sign.
-_NUMBER_TYPED = (r"(?:\*{1,2}|_{1,2})?(\d{1,3}(?:\.\d{3})+|\d+)(?:[,.](\d+))?(?![.,]?\d)(?:\*{1,2}|_{1,2})?"
-                 r"(\s?(?:%|persen\b))?")
-#: "naik dari 82,85 menjadi 84,28", "mengalami peningkatan dari 82,85 pada tahun 2022 menjadi 84,28": a change typed
-#: with both its values; the direction word in group 1, the words between it and "dari" in 2, the values in 3–5
-#: and 6–8 (whole, decimals, percent sign).
+#: A number typed as a value of a change (:data:`_FROM_TO`): "Rp" before it, whole, decimals, percent sign, scale
+#: word ("Rp 2,46 miliar", "1.250 juta": a change in rupiah was not read, and "naik dari 980 juta menjadi 1,2 miliar"
+#: was read as a fall from 980 to 1,2).
+_NUMBER_TYPED = (r"(?:\*{1,2}|_{1,2})?((?:\bRp\.?|\bIDR)\s?)?(\d{1,3}(?:\.\d{3})+|\d+)(?:[,.](\d+))?(?![.,]?\d)"
+                 rf"(?:\*{{1,2}}|_{{1,2}})?(?:(\s?(?:%|persen\b))|\s*({_SCALE_WORD[3:-3]})\b)?")
+#: "naik dari 82,85 menjadi 84,28", "mengalami peningkatan dari 82,85 pada tahun 2022 menjadi 84,28", "naik dari Rp
+#: 2,18 miliar menjadi Rp 2,46 miliar": a change typed with both its values; the direction word in group 1, the words
+#: between it and "dari" in 2, the values in 3–7 and 8–12 (:func:`_change_values`).
 _FROM_TO = re.compile(r"\b(naik|meningkat|bertambah|turun|menurun|berkurang|kenaikan|peningkatan|pertambahan|"
                       r"penurunan|pengurangan)\b((?:\s+[\w-]+){0,3}?)\s+dari\s+(?:angka\s+|nilai\s+|sebesar\s+)?"
                       + _NUMBER_TYPED + r"[^.;]{0,60}?\bmenjadi\s+(?:sebesar\s+)?" + _NUMBER_TYPED, re.I)
@@ -664,11 +826,41 @@ _FROM_TO_OTHER = re.compile(r"\b(?:target|pagu|anggaran|belanja|serapan|pegawai|
                             r"triwulan|tw|nasional|provinsi)\b", re.I)
 
 
+#: A unit with a scale of its own ("juta rupiah", "Rp miliar"): a value typed with a scale word is not read against
+#: an indicator's realisasi in it.
+_SCALED_UNIT = re.compile(rf"\b{_SCALE_WORD}", re.I)
+
+
+class _ChangeValue(NamedTuple):
+    """One value of a typed change (:data:`_FROM_TO`): as typed before its scale, its decimals, its scale (``miliar``:
+    10⁹, else 1), whether it is in rupiah ("Rp", or a scale word), and its text as a message quotes it."""
+
+    typed: Decimal
+    places: int
+    scale: Decimal
+    rupiah: bool
+    text: str
+
+    @property
+    def value(self) -> Decimal:
+        return self.typed * self.scale
+
+
+def _change_values(m: re.Match[str]) -> tuple[_ChangeValue, _ChangeValue]:
+    """The two values of a typed change (:data:`_FROM_TO`), from and to."""
+    def one(g: int) -> _ChangeValue:
+        rp, whole, frac, pct, scale = (m.group(g + k) for k in range(5))
+        typed, places = from_id_parts(whole, frac)
+        text = _as_typed(f"{rp or ''}{whole}{',' + frac if frac else ''}{pct or ''}{' ' + scale if scale else ''}")
+        return _ChangeValue(typed, places, _SCALE[scale.casefold()] if scale else Decimal(1), bool(rp or scale), text)
+    return one(3), one(8)
+
+
 def _a_change_of_values(plain: str, m: re.Match[str]) -> bool:
     """Whether the change ``m`` (:data:`_FROM_TO`) in ``plain`` is said of two values: not denied ("tidak naik dari
     …"), and not of years ("naik dari 2022 menjadi 2023" is no value)."""
     return not (_NEGATED.search(plain[max(0, m.start() - 40):m.start()])
-                or any(m.group(g + 1) is None and _YEAR.fullmatch(m.group(g)) for g in (3, 6)))
+                or any(_YEAR.fullmatch(v.text) for v in _change_values(m)))
 
 
 def _from_to_values(computed: ComputedReport, ir: IndicatorResult,
@@ -704,17 +896,18 @@ def _typed_from_to(report: Report, computed: ComputedReport, rel: str, s: Senten
         if _FROM_TO_OTHER.search(before) or not _a_change_of_values(plain, m):
             continue  # another subject, denied, or years
         spans.append(m.span())
-        percent = bool(m.group(5) and m.group(8)) and ir.satuan.strip() != "%"
+        percent = bool(m.group(6) and m.group(11)) and ir.satuan.strip() != "%"
         kind = "capaian" if re.search(r"\bcapaian", before, re.I) or percent else "realisasi"
         if kind == "capaian" and ir.periode != "tahunan":
             continue
         typed = _as_typed(plain[m.start():m.end()])
-        for (value, path), group, year in zip(_from_to_values(computed, ir, kind), (3, 6), (ir.tahun - 1, ir.tahun)):
-            v, places = from_id_parts(m.group(group), m.group(group + 1))
-            if value is None or round_half_up(value, places) == v:
-                continue
-            shown = _as_typed(m.group(group) + (f",{m.group(group + 1)}" if m.group(group + 1) else "")
-                              + (m.group(group + 2) or ""))
+        # the groups of each value's digits: 4 and 9
+        for (value, path), said, group, year in zip(_from_to_values(computed, ir, kind), _change_values(m), (4, 9),
+                                                    (ir.tahun - 1, ir.tahun)):
+            v, shown = said.typed, said.text
+            if (value is None or round_half_up(value / said.scale, said.places) == v
+                    or (said.scale != 1 and _SCALED_UNIT.search(ir.satuan))):
+                continue  # right, or "Rp 1,5 miliar" of an indicator counted in "juta rupiah": not compared
             if kind == "capaian":
                 truth = (f"capaiannya tahun {year} {fmt.fmt_percent(value)}; angka ketikan tidak ikut berubah bila "
                          f"datanya diubah. Tulis rujukan {{nilai}}`{path}`")
@@ -1439,15 +1632,19 @@ def _direction_of_typed_values(rel: str, s: Sentence) -> list[Finding]:
         # "peningkatan waktu tunggu dari …": words between may name what improves
         if m.group(2).strip() or not _a_change_of_values(s.plain, m):
             continue
-        before, after = from_id_parts(m.group(3), m.group(4))[0], from_id_parts(m.group(6), m.group(7))[0]
+        values = _change_values(m)
+        before, after = (v.value for v in values)
         if before == after or (after > before) == (m.group(1).casefold() in _UP_WORDS):
             continue
         way = "naik" if after > before else "turun"
+        safer = ("rujukan {nilai}`anggaran.pagu`, {nilai}`anggaran.realisasi` atau yang sejenis untuk program, "
+                 "kegiatan dan sub kegiatan ({nilai}`anggaran.<kode>.realisasi`)" if any(v.rupiah for v in values) else
+                 "rujukan {nilai}`<id>.realisasi_lalu`, {nilai}`<id>.realisasi` dan {nilai}`<id>.tren` (naik, turun "
+                 "atau tetap, dihitung)")
         out.append(Finding("warning", Loc(rel, s.line_at(m.start(1))),
                            f"'{m.group(1)}' diketik untuk perubahan '{_as_typed(s.plain[m.start():m.end()])}', padahal "
                            f"angka yang diketik itu {way}; tulis kata yang sesuai, atau bila angkanya yang keliru, "
-                           "perbaikilah. Lebih aman: rujukan {nilai}`<id>.realisasi_lalu`, {nilai}`<id>.realisasi` dan "
-                           "{nilai}`<id>.tren` (naik, turun atau tetap, dihitung)", "arah-diketik"))
+                           f"perbaikilah. Lebih aman: {safer}", "arah-diketik"))
     return out
 
 
@@ -1491,6 +1688,9 @@ def _realisasi_year(computed: ComputedReport, path: str) -> float | None:
 #: subject ("Pagu anggaran turun, tetapi realisasi {nilai}`X.realisasi` …", "…, artinya kinerja meningkat").
 _CLAUSE_END = re.compile(r"[;:]|\b(?:tetapi|namun|sedangkan|sementara|padahal|artinya|berarti|sehingga|karena|"
                          r"meskipun|walaupun|walau|biarpun|seiring)\b", re.I)
+#: Where the words about a typed amount begin at the latest (:func:`_amount_subject`): after its sentence or clause
+#: ends ("…; realisasi …", "…, sedangkan realisasi …"); the point of "2.455.218.753" ends none.
+_SEGMENT_END = re.compile(r"(?<!\d)\.(?!\d)|" + _CLAUSE_END.pattern, re.I)
 #: A clause that opens with one of these ends at its first comma: "Meskipun jumlah pegawai bertambah, realisasi …".
 _SUBORDINATE = re.compile(r"\W*(?:meskipun|walaupun|walau|biarpun|karena|seiring|jika|bila|apabila)\b[^,]*,", re.I)
 #: The subject a direction word may have instead of the realisasi: "target naik", "pagu anggaran turun", "jumlah
