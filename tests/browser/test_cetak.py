@@ -383,3 +383,81 @@ def test_a_printed_home_page_lists_every_report_and_instansi(  # type: ignore[no
         assert probe.problems() == [], probe.problems()
     finally:
         context.close()
+
+
+#: The comparison page: one table of six columns (marked wide for the screen) under its heading, and a chart with
+#: its data.
+COMPARISON = "/perbandingan/"
+COMPARISON_HEADING, CHART_HEADING = "Tabel perbandingan", "Grafik perbandingan"
+#: The comparison table's caption and column headers, and the words of its last two cells in each row (the budget
+#: uptake with its amounts, the report's version and date), each piece of text apart ("Versi 1.0" and "terbit …" are
+#: two lines of a cell), without a screen reader's words (.sr, not printed).
+LAST_CELLS_JS = """() => { const t = document.querySelector('main table.urut');
+  const words = el => { const found = [], walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) if (!walk.currentNode.parentElement.closest('.sr')) found.push(...walk.currentNode.data
+      .split(/\\s+/).filter(Boolean));
+    return found; };
+  return {caption: words(t.caption).join(' '), headers: [...t.tHead.querySelectorAll('th')].map(words),
+          cells: [...t.tBodies[0].rows].flatMap(r => [...r.cells].slice(-2).map(words))}; }"""
+
+
+def test_the_comparison_page_prints_its_table_and_chart_data_on_two_portrait_sheets(  # type: ignore[no-untyped-def]
+        browser, base_url: str) -> None:
+    """Printed, the comparison page put its table on a landscape sheet of its own: its introduction stood alone on a
+    portrait sheet (184 mm of it blank), the table on a landscape sheet, the chart on a third. Its six columns fit a
+    portrait page: on paper the introduction, the table with every column header and every cell of its last column,
+    and the chart with its data table (each row's figures) take two portrait sheets, the first not half empty."""
+    context, probe = open_probe(browser, base_url, java_script_enabled=False, viewport={"width": 673, "height": 960})
+    page = probe.page
+    try:
+        probe.goto(COMPARISON)
+        print_media(page)
+        table, folded = page.evaluate(LAST_CELLS_JS), page.evaluate(FOLDED_JS)
+        sheets = printed(page)
+        assert probe.problems() == [], probe.problems()
+    finally:
+        context.close()
+    text = " ".join(sheet.text for sheet in sheets)
+    layout = [f"{'melintang' if sheet.landscape else 'tegak'}, {sheet.free:.0f} px kosong" for sheet in sheets]
+    assert len(sheets) == 2 and not any(sheet.landscape for sheet in sheets), layout
+    assert sheets[0].free < PAGE_PX / 2, layout
+    at = text.find(table["caption"], text.find(COMPARISON_HEADING))  # the page's title is the same words
+    assert at >= 0, table["caption"]
+    assert [" ".join(cell) for cell in table["headers"] if printed_after(text, at, cell) < 0] == []
+    # each in the table (its lines hold a row's cells side by side: a cell's second line comes after the first
+    # line of the next cell), none only in the chart's data below it
+    end = text.find(CHART_HEADING, at)
+    assert [" ".join(cell) for cell in table["cells"] if not 0 <= printed_after(text, at, cell) <= end] == []
+    (chart,) = [item for item in folded if item["rows"]]
+    start = text.find(chart["label"], end)
+    assert start >= 0 and rows_follow(text, start + len(chart["label"]), chart["rows"]) == [], chart
+
+
+#: Pages whose printed sheets had a blank half or more before what followed on a sheet of the same orientation: a
+#: report page (Pengaron: its key figures moved whole to the second sheet, the first holding only the title), a
+#: chapter with a chart and its data too tall for the space below the text before it (Batu Sopang BAB I: 195 mm),
+#: and a chapter with a group of indicator rows under one number (Martapura Barat BAB III, Tabel 3.2: 227 mm).
+UNBROKEN = ("/laporan/pengaron-2024-tw1/1.0/", "/laporan/batu-sopang-2022/1.0/bab-1-pendahuluan/", CHAPTER)
+
+
+def test_no_printed_sheet_is_left_half_empty(  # type: ignore[no-untyped-def]
+        browser, base_url: str) -> None:
+    """Printed, a box that must not be cut (a row of key figures, a chart with its data table, a table row with the
+    rows its first cells span) moved whole to the next sheet when it did not fit below the text before it, and left
+    that sheet half empty or more. On paper only the last sheet, or one before a sheet turned the other way (a table
+    marked wide on a landscape sheet), has half a page or more free at its foot."""
+    context, probe = open_probe(browser, base_url, java_script_enabled=False, viewport={"width": 673, "height": 960})
+    page = probe.page
+    empty: list[str] = []
+    try:
+        for path in UNBROKEN:
+            probe.goto(path)
+            print_media(page)
+            sheets = printed(page)
+            empty += [f"{path}: halaman {n} dari {len(sheets)}, {sheet.free:.0f} px kosong di bawah"
+                      for n, (sheet, after) in enumerate(zip(sheets, sheets[1:]), 1)
+                      if sheet.landscape == after.landscape and sheet.free >= PAGE_PX / 2]
+        assert probe.problems() == [], probe.problems()
+    finally:
+        context.close()
+    assert empty == [], "\n".join(empty)
