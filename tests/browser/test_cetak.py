@@ -405,15 +405,18 @@ def test_the_comparison_page_prints_its_table_and_chart_data_on_two_portrait_she
         browser, base_url: str) -> None:
     """Printed, the comparison page put its table on a landscape sheet of its own: its introduction stood alone on a
     portrait sheet (184 mm of it blank), the table on a landscape sheet, the chart on a third. Its six columns fit a
-    portrait page: on paper the introduction, the table with every column header and every cell of its last column,
-    and the chart with its data table (each row's figures) take two portrait sheets, the first not half empty."""
+    portrait page: on paper the introduction, the table with every column header and every cell of its last two
+    columns at the page's size (not shrunk to fit), and the chart with its data table (each row's figures) take two
+    portrait sheets, the first not half empty."""
     context, probe = open_probe(browser, base_url, java_script_enabled=False, viewport={"width": 673, "height": 960})
     page = probe.page
     try:
         probe.goto(COMPARISON)
         print_media(page)
         table, folded = page.evaluate(LAST_CELLS_JS), page.evaluate(FOLDED_JS)
-        sheets = printed(page)
+        title, width = page.evaluate(TITLE_JS)
+        data = page.pdf(prefer_css_page_size=True)
+        sheets = read_back(data)
         assert probe.problems() == [], probe.problems()
     finally:
         context.close()
@@ -421,6 +424,7 @@ def test_the_comparison_page_prints_its_table_and_chart_data_on_two_portrait_she
     layout = [f"{'melintang' if sheet.landscape else 'tegak'}, {sheet.free:.0f} px kosong" for sheet in sheets]
     assert len(sheets) == 2 and not any(sheet.landscape for sheet in sheets), layout
     assert sheets[0].free < PAGE_PX / 2, layout
+    assert printed_scale(data, title, width) >= 0.98  # not shrunk to fit the table
     at = text.find(table["caption"], text.find(COMPARISON_HEADING))  # the page's title is the same words
     assert at >= 0, table["caption"]
     assert [" ".join(cell) for cell in table["headers"] if printed_after(text, at, cell) < 0] == []
