@@ -757,6 +757,75 @@ def test_budget_rows_new_in_the_workbook_are_written_where_the_sheet_has_them(ex
     assert "\n\n  - kode: 7.01.02\n" in text and "\n\n  - kode: 7.01.03\n" in text
 
 
+def _insert_row(ws: Any, at: int, values: dict[str, Any], header_row: int = 1) -> None:
+    """A row inserted above row ``at`` and typed in, as Excel's Insert > Row does."""
+    ws.insert_rows(at)
+    put(ws, at, values, header_row)
+
+
+def test_indicators_new_in_the_workbook_are_written_where_the_sheet_has_them(exported: dict[str, bytes],
+                                                                            tmp_path: Path) -> None:
+    """An indicator typed under its sasaran's rows of the Indikator sheet was appended after the file's last
+    indicator (and so came last on the next export's sheet and in the open data), its keys in a fixed order and its
+    values in block style among indicators that write ``{2022: 80}``; in its sasaran's list in renstra.yaml (the
+    order of the PK's indicators when pk.yaml lists none) it came after the sasaran's other indicators. It is written
+    after the row above it, as the indicator it sits beside writes its keys, and listed where the sheet has it."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "batu-sopang-2022"
+    wb = open_book(exported[slug])
+    ind, nilai = wb["Indikator"], wb["Nilai Indikator"]
+    new = {"Nama indikator": "Indeks Kepuasan Layanan Desa", "Satuan": "nilai", "Polaritas": "positif",
+           "Jenis": "iku", "Agregasi triwulan": "terakhir", "Definisi": "Survei kepuasan atas layanan desa."}
+    _insert_row(ind, find_row(ind, {"ID": "KRIMINALITAS"}), {**new, "ID": "IKM-DESA", "Sasaran/tujuan": "S2"})
+    _insert_row(ind, find_row(ind, {"ID": "TEMUAN"}), {**new, "ID": "SAKIP-2", "Sasaran/tujuan": "S1"})
+    _insert_row(ind, find_row(ind, {"ID": "RB"}), {**new, "ID": "RB-0", "Sasaran/tujuan": "T1"})
+    for iid in ("IKM-DESA", "SAKIP-2", "RB-0"):
+        put(nilai, first_empty_row(nilai), {"ID": iid, "Tahun": 2022, "Periode": "tahunan", "Target": 80,
+                                            "Realisasi": 82.5})
+    assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["indikator.yaml", "renstra.yaml"]
+    data = root / "content/laporan" / slug / "data"
+    text = (data / "indikator.yaml").read_text(encoding="utf-8")
+    assert re.findall(r"  - id: (\S+)", text) == ["RB-0", "RB", "SAKIP", "SAKIP-2", "TEMUAN", "IKM", "IKM-DESA",
+                                                  "KRIMINALITAS", "USAHA-BARU", "DESA-MANDIRI"]
+    # beside IKM (flow style, definisi after jenis), and set apart by a blank line as the file's items are
+    assert ("      2022: {capaian: 102.5, predikat: Sangat Baik}\n\n  - id: IKM-DESA\n"
+            "    nama: Indeks Kepuasan Layanan Desa\n    satuan: nilai\n    polaritas: positif\n    jenis: iku\n"
+            "    definisi: Survei kepuasan atas layanan desa.\n    target: {2022: 80}\n    realisasi: {2022: 82.5}\n"
+            "\n  - id: KRIMINALITAS\n") in text
+    # the file's opening comment stays above the list, the new first item under it
+    assert text.startswith("# Indikator Kecamatan Batu Sopang.") and "\nindikator:\n  - id: RB-0\n" in text
+    assert [line for line in _yaml_diff(root, slug, "indikator.yaml") if not line.startswith("+")] == []
+    renstra = (data / "renstra.yaml").read_text(encoding="utf-8")
+    assert "indikator: [RB-0, RB]" in renstra  # (above RB on the sheet)
+    assert "indikator: [SAKIP, SAKIP-2, TEMUAN]" in renstra and "indikator: [IKM, IKM-DESA]" in renstra
+    # the next export shows them where the author typed them, and changes nothing when imported
+    again = export_workbook(load_one(root, slug, Diagnostics()))
+    sheet = open_book(again)["Indikator"]
+    assert [sheet.cell(r, 1).value for r in range(2, 5)] == ["RB-0", "RB", "SAKIP"]
+    assert import_workbook(root, slug, again, "data.xlsx").written == []
+
+
+def test_a_new_indicator_writes_its_keys_in_the_order_of_the_indicator_beside_it(exported: dict[str, bytes],
+                                                                                 tmp_path: Path) -> None:
+    """The example's program and kegiatan indicators write ``program`` right after ``jenis``; a new one typed among
+    them wrote it after ``penanggung_jawab``, unlike every indicator around it."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    wb = open_book(exported[slug])
+    ind = wb["Indikator"]
+    _insert_row(ind, find_row(ind, {"ID": "K02"}), {
+        "ID": "K01A", "Nama indikator": "Persentase Dokumen Keuangan Tepat Waktu", "Satuan": "%",
+        "Polaritas": "positif", "Jenis": "kegiatan", "Kode program": "7.01.01",
+        "Penanggung jawab": "Kasubbag Perencanaan, Keuangan dan Aset"})
+    assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["indikator.yaml"]
+    assert _yaml_diff(root, slug, "indikator.yaml") == [
+        "+  - id: K01A", "+    nama: Persentase Dokumen Keuangan Tepat Waktu", '+    satuan: "%"',
+        "+    polaritas: positif", "+    jenis: kegiatan", "+    program: 7.01.01",
+        '+    penanggung_jawab: "Kasubbag Perencanaan, Keuangan dan Aset"', "+"]
+    text = (root / "content/laporan" / slug / "data/indikator.yaml").read_text(encoding="utf-8")
+    assert text.index("- id: K01\n") < text.index("- id: K01A\n") < text.index("- id: K02\n")
+
+
 def test_an_item_added_among_others_keeps_the_comments_and_blank_lines_of_its_neighbours() -> None:
     """An item added before the first of a list goes above the comment over that item (the comment is the item's);
     one added between two goes after the first's own lines, the blank line and comment over the next staying with

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from openpyxl.utils import get_column_letter
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..compute.budget import budget_node, normalise_code
 from ..compute.findings import Finding
@@ -40,7 +40,7 @@ from .rows import (
     same,
     value_rows,
 )
-from .yamledit import Shared, YamlText, emit_text, emit_value
+from .yamledit import MERGE_TAG, Shared, YamlText, emit_text, emit_value
 from .yamlfiles import explicit_target_akhir
 
 Periods = dict[str, Value]  # periode -> value, for one year
@@ -348,10 +348,13 @@ class Importer:
         ids = [(i, doc.lookup(item, "id")[0]) for i, item in enumerate(seq.value)]
         index = {str(doc.value(pair[1])): i for i, pair in ids if pair is not None}
         model = self.report.data.indikator
-        for iid, v in wanted.items():
+        order = list(wanted)  # the sheet's rows, top to bottom
+        for k, (iid, v) in enumerate(wanted.items()):
             n = rows_of[iid]
             if iid not in index:
-                self._new_indicator(doc, seq, sheet, iid, v, n, values, renstra)
+                above = [index[i] for i in order[:k] if i in index]
+                below = [index[i] for i in order[k + 1:] if i in index]
+                self._new_indicator(doc, seq, sheet, iid, v, n, values, renstra, (above, below))
                 continue
             item = seq.value[index[iid]]
             assert isinstance(item, MappingNode)
@@ -496,42 +499,55 @@ class Importer:
 
     def _new_indicator(self, doc: YamlText, seq: SequenceNode, sheet: SheetRows, iid: str, v: dict[str, Any],
                        n: int, values: dict[tuple[str, str], dict[int, Periods]] | None,
-                       renstra: dict[str, dict[str, Any]] | None) -> None:
-        lines = [f"id: {emit_text(iid)}"]
+                       renstra: dict[str, dict[str, Any]] | None, places: tuple[list[int], list[int]]) -> None:
+        """A row new on the Indikator sheet, written to indikator.yaml where the sheet has it (``places``: the places
+        in the file of the indicators above and below it on the sheet), its keys in the order of the indicator it is
+        written beside.
+
+        Appended at the end, an indicator typed under its sasaran's rows came after the last kegiatan indicator of
+        the file, and so on the next export's sheet, in the open data, and in the tables of a report whose PK takes
+        the file's order; its keys in a fixed order read unlike every indicator around it."""
+        entries: list[tuple[str, list[str]]] = [("id", [f"id: {emit_text(iid)}"])]
         for key in ("nama", "satuan", "polaritas"):
             if v[key]:
-                lines.append(f"{key}: {emit_text(v[key])}")
+                entries.append((key, [f"{key}: {emit_text(v[key])}"]))
         if v["jenis"] != "sasaran":
-            lines.append(f"jenis: {v['jenis']}")
+            entries.append(("jenis", [f"jenis: {v['jenis']}"]))
         if v["agregasi"] != "terakhir":
-            lines.append(f"agregasi: {v['agregasi']}")
+            entries.append(("agregasi", [f"agregasi: {v['agregasi']}"]))
         if v["kualitatif"]:
-            lines.append(f"kualitatif: {_grades_yaml(v['kualitatif'])}")
+            entries.append(("kualitatif", [f"kualitatif: {_grades_yaml(v['kualitatif'])}"]))
         for key in ("definisi", "formula", "sumber_data", "penanggung_jawab", "program"):
             if v[key]:
-                lines.append(f"{key}: {emit_text(v[key])}")
+                entries.append((key, [f"{key}: {emit_text(v[key])}"]))
         ren = (renstra or {}).get(iid)
         if ren:
             if ren["kondisi_tahun"] is not None:
-                lines.append("kondisi_awal: " + emit_value({"tahun": ren["kondisi_tahun"], "nilai": ren["kondisi_nilai"]}))
+                kondisi = {"tahun": ren["kondisi_tahun"], "nilai": ren["kondisi_nilai"]}
+                entries.append(("kondisi_awal", ["kondisi_awal: " + emit_value(kondisi)]))
             if ren["targets"]:
-                lines.append("target_renstra: " + emit_value(dict(sorted(ren["targets"].items()))))
+                targets = dict(sorted(ren["targets"].items()))
+                entries.append(("target_renstra", ["target_renstra: " + emit_value(targets)]))
             if ren["target_akhir"] is not None:
-                lines.append("target_akhir: " + emit_value(ren["target_akhir"]))
+                entries.append(("target_akhir", ["target_akhir: " + emit_value(ren["target_akhir"])]))
             if ren["nasional"] is not None:
-                lines.append("target_nasional: " + emit_value({"nilai": ren["nasional"], "sumber": ren["nasional_sumber"]}))
-        flow = _uses_flow(doc, seq)
+                nasional = {"nilai": ren["nasional"], "sumber": ren["nasional_sumber"]}
+                entries.append(("target_nasional", ["target_nasional: " + emit_value(nasional)]))
+        above, below = places
+        beside = seq.value[above[-1] if above else below[0] if below else -1] if seq.value else None
+        flow = _uses_flow(doc, seq, beside)
         for kind in ("target", "realisasi"):
             years = (values or {}).get((iid, kind))
             if not years:
                 continue
             if flow:
-                lines.append(f"{kind}: " + emit_value({y: _form(years[y], None) for y in sorted(years)}))
+                entries.append((kind, [f"{kind}: " + emit_value({y: _form(years[y], None) for y in sorted(years)})]))
             else:
-                lines.append(f"{kind}:")
-                lines.extend(f"  {y}: {emit_value(_form(years[y], None))}" for y in sorted(years))
+                entries.append((kind, [f"{kind}:", *(f"  {y}: {emit_value(_form(years[y], None))}"
+                                                     for y in sorted(years))]))
+        lines = [line for _key, block in _in_order_of(_keys_of(beside), entries) for line in block]
         origin = self._origin(sheet, "id", n)
-        doc.append_item(seq, lines, origin)
+        _add_between(doc, seq, lines, origin, above, below)
         self._change(origin, f"indikator baru {iid}")
 
     def _edit_placements(self, sheet: SheetRows, wanted: dict[str, dict[str, Any]], rows_of: dict[str, int],
@@ -563,7 +579,7 @@ class Importer:
                 if iid in ids:
                     ids.remove(iid)
             if target:
-                lists[target].append(iid)
+                _put_in_sheet_order(lists[target], iid, rows_of)
         for owner, (mapping, key, ids) in owners.items():
             if lists[owner] == ids:
                 continue
@@ -1027,14 +1043,26 @@ def _renstra_now(ind: Any, ends: dict[str, Any]) -> dict[str, Any]:
             "nasional": ind.target_nasional}
 
 
-def _uses_flow(doc: YamlText, seq: SequenceNode) -> bool:
-    """Whether the file writes target/realisasi as ``{2023: 80}`` (its last indicator that has one decides)."""
-    for item in reversed(seq.value):
+def _uses_flow(doc: YamlText, seq: SequenceNode, beside: Node | None = None) -> bool:
+    """Whether the file writes target/realisasi as ``{2023: 80}``: as the indicator a new one is written beside
+    does, else as the file's last indicator that has one."""
+    for item in [beside, *reversed(seq.value)] if beside is not None else reversed(seq.value):
         for key in ("realisasi", "target"):
             pair = doc.get(item, key)
             if pair is not None:
                 return bool(getattr(pair[1], "flow_style", True))
     return True
+
+
+def _put_in_sheet_order(ids: list[str], iid: str, rows_of: dict[str, int]) -> None:
+    """Add ``iid`` to a sasaran's (or tujuan's) ``indikator`` list where the Indikator sheet has its row: after the
+    last listed indicator above it on the sheet, else before the first below it, else at the end. Without a PK list
+    of its own, that list is the order of the PK's indicators in the report's tables: appended, an indicator typed
+    between two of its sasaran's rows was printed after both."""
+    row = rows_of[iid]
+    above = [k for k, i in enumerate(ids) if rows_of.get(i, row) < row]
+    below = [k for k, i in enumerate(ids) if rows_of.get(i, row) > row]
+    ids.insert(max(above) + 1 if above else min(below) if below else len(ids), iid)
 
 
 def _renstra_owners(doc: YamlText) -> dict[str, tuple[MappingNode, str, list[str]]]:
@@ -1093,13 +1121,47 @@ def _add_in_sheet_order(doc: YamlText, seq: SequenceNode, node: BudgetNode, sibl
         return [index[k][2] for k in kodes if k in index and index[k][1] is seq]
 
     at = siblings.index(node)
-    above, below = in_file(siblings[:at]), in_file(siblings[at + 1:])
+    _add_between(doc, seq, item_body(node), origin, in_file(siblings[:at]), in_file(siblings[at + 1:]))
+
+
+def _add_between(doc: YamlText, seq: SequenceNode, lines: list[str], origin: Origin, above: list[int],
+                below: list[int]) -> None:
+    """An item new in the workbook, put in ``seq`` where its sheet has it: after the item of the nearest row above
+    it that the file already has (``above``: their places in ``seq``, in sheet order), else before the nearest one
+    below it, else (all rows new) at the end. Several new rows between the same two stay in the sheet's order."""
     if above:
-        doc.append_item(seq, item_body(node), origin, after=above[-1])
+        doc.append_item(seq, lines, origin, after=above[-1])
     elif below:
-        doc.insert_item(seq, below[0], item_body(node), origin)
+        doc.insert_item(seq, below[0], lines, origin)
     else:
-        doc.append_item(seq, item_body(node), origin)
+        doc.append_item(seq, lines, origin)
+
+
+#: The order of a new indicator's keys where the indicator beside it has no say (the order imports always wrote).
+INDICATOR_KEYS = ("id", "nama", "satuan", "polaritas", "jenis", "agregasi", "kualitatif", "definisi", "formula",
+                  "sumber_data", "penanggung_jawab", "program", "kondisi_awal", "target_renstra", "target_akhir",
+                  "target_nasional", "target", "realisasi")
+
+
+def _keys_of(item: Node | None) -> list[str]:
+    """The keys an item of the file writes, in its order (a merge key ``<<`` is none)."""
+    if not isinstance(item, MappingNode):
+        return []
+    return [str(k.value) for k, _v in item.value if isinstance(k, ScalarNode) and k.tag != MERGE_TAG]
+
+
+def _in_order_of(neighbour: list[str], entries: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """``entries`` (key, lines) in the order the neighbouring item writes its keys: a key it has at its place there,
+    a key it lacks right after the nearest key before it in :data:`INDICATOR_KEYS` that it has (first, if none).
+    ``program`` after ``jenis``, as a file writes it, stays there for the new indicator too."""
+    def place(key: str) -> tuple[int, int, int]:
+        canon = INDICATOR_KEYS.index(key) if key in INDICATOR_KEYS else len(INDICATOR_KEYS)
+        if key in neighbour:
+            return (neighbour.index(key), 0, canon)
+        before = [neighbour.index(k) for k in INDICATOR_KEYS[:canon] if k in neighbour]
+        return (max(before, default=-1), 1, canon)
+
+    return sorted(entries, key=lambda entry: place(entry[0]))
 
 
 def _not_editable(row: BudgetNode | str, edit: str = "baru") -> str:
