@@ -826,6 +826,37 @@ def test_a_new_indicator_writes_its_keys_in_the_order_of_the_indicator_beside_it
     assert text.index("- id: K01\n") < text.index("- id: K01A\n") < text.index("- id: K02\n")
 
 
+def test_a_sasaran_typed_on_the_pk_sheet_is_refused_once_with_the_way_to_add_it(exported: dict[str, bytes],
+                                                                               tmp_path: Path) -> None:
+    """Sasaran live in renstra.yaml, which the workbook does not write. A sasaran row added to the PK sheet with its
+    uraian typed was refused for the grey Uraian cell ("kosongkan sel-sel itu untuk baris baru"); emptied, the
+    next import refused the sasaran: two rounds. Now one message at its ID says all there is to do."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "batu-sopang-2022"
+    before = tree_hashes(root)
+    wb = open_book(exported[slug])
+    pk = wb["PK"]
+    at = find_row(pk, {"Bagian": "sasaran", "ID / kode": "S4"}, 5) + 1
+    _insert_row(pk, at, {"Bagian": "sasaran", "ID / kode": "S5", "Uraian": "Meningkatnya ketahanan pangan"}, 5)
+    with pytest.raises(ContentError) as err:
+        import_workbook(root, slug, save(wb), "data.xlsx")
+    messages = [d.format() for d in err.value.diagnostics.items]
+    assert messages == [f"data.xlsx!PK!B{at}: galat: sasaran 'S5' tidak ada di data/renstra.yaml (yang ada: S1, S2, "
+                        "S3, S4); sasaran baru tidak dapat ditambahkan di buku kerja: tulis sasarannya di "
+                        "data/renstra.yaml, di bawah tujuannya (id, uraian, indikator), kosongkan kolom 'Uraian' baris "
+                        "ini (diisi lkjip dari renstra.yaml), lalu impor lagi; atau perbaiki ID-nya"]
+    assert tree_hashes(root) == before
+    # written in renstra.yaml as the message says, the same workbook imports
+    renstra = root / "content/laporan" / slug / "data/renstra.yaml"
+    renstra.write_text(renstra.read_text(encoding="utf-8").replace(
+        "        indikator: [USAHA-BARU]\n",
+        "        indikator: [USAHA-BARU]\n      - id: S5\n        uraian: Meningkatnya ketahanan pangan\n"
+        "        indikator: [DESA-MANDIRI]\n"), encoding="utf-8")
+    pk.cell(at, column(pk, "Uraian", 5)).value = None
+    assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["pk.yaml"]
+    assert "sasaran: [S1, S2, S3, S4, S5]" in (root / "content/laporan" / slug / "data/pk.yaml").read_text("utf-8")
+
+
 def test_an_item_added_among_others_keeps_the_comments_and_blank_lines_of_its_neighbours() -> None:
     """An item added before the first of a list goes above the comment over that item (the comment is the item's);
     one added between two goes after the first's own lines, the blank line and comment over the next staying with

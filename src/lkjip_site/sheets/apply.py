@@ -23,6 +23,7 @@ from ..compute.findings import Finding
 from ..core.diagnostics import Diagnostics
 from ..core.fmt import fmt_number, fmt_rupiah, fmt_value, quarter_numeral, round_half_up
 from ..core.model import QUARTERS, BudgetNode, Loc, Missing, Report, Value
+from ..core.suggest import did_you_mean, listing
 from ..load.schemas import ID
 from . import layout as L
 from .lineage import shown_digest
@@ -619,6 +620,8 @@ class Importer:
             seen[(bagian, ident)] = n
             lists[bagian].append(ident)
             first_row.setdefault(bagian, n)
+            if self._new_sasaran(sheet, n, bagian, ident, cells):
+                continue
             self._check_derived(sheet, L.PK_FIXED, n, (bagian, ident), cells, expected.get((bagian, ident)))
         doc = self.docs.get("pk.yaml")
         now_lists = {"sasaran": [k[1] for k in expected if k[0] == "sasaran"],
@@ -668,6 +671,28 @@ class Importer:
             pinned = (" (kini didaftar di pk.yaml; indikator yang kemudian ditambahkan ke sasaran di renstra.yaml tidak "
                       "lagi masuk PK dengan sendirinya)" if derived and bagian == "indikator" else "")
             self._change(origin, f"{bagian} PK: {', '.join(lists[bagian]) or '–'}{pinned}")
+
+    def _new_sasaran(self, sheet: SheetRows, n: int, bagian: str, ident: str, cells: dict[str, Cell]) -> bool:
+        """A sasaran row of the PK sheet whose ID renstra.yaml lacks, with its grey Uraian (or another grey cell)
+        typed: a sasaran the author tried to add here. Refused at its ID, once, with the way to add it.
+
+        The grey cell alone was refused as "kolom yang dihitung ... berisi; kosongkan sel-sel itu untuk baris baru";
+        emptied, the next import refused the sasaran itself: two rounds to learn the workbook cannot add one."""
+        renstra = self.report.data.renstra
+        known = [s.id for s in renstra.all_sasaran()] if renstra is not None else []
+        if bagian != "sasaran" or renstra is None or ident in known:
+            return False
+        typed = [c.header for c in L.PK_FIXED.columns if c.derived and c.key in cells
+                 and not _same_shown(cells[c.key].value, None, c)]
+        if not typed:
+            return False  # (the ID alone: said by the check of the files, at this cell)
+        cols = ", ".join(repr(h) for h in typed)
+        self._error_at(sheet, "id", n, f"sasaran '{ident}' tidak ada di data/renstra.yaml{did_you_mean(ident, known)} "
+                                       f"(yang ada: {listing(known)}); sasaran baru tidak dapat ditambahkan di buku "
+                                       f"kerja: tulis sasarannya di data/renstra.yaml, di bawah tujuannya (id, uraian, "
+                                       f"indikator), kosongkan kolom {cols} baris ini (diisi lkjip dari renstra.yaml), "
+                                       "lalu impor lagi; atau perbaiki ID-nya")
+        return True
 
     def _new_pk(self, sheet: SheetRows, meta: dict[str, Any], lists: dict[str, list[str]]) -> None:
         if meta["tahun"] is None:
