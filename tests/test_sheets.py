@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from sheets_support import EXAMPLES, column, find_row, first_empty_row, open_book, put, save
+from yaml.nodes import MappingNode
 
 from lkjip_site.build import BuildOptions, build
 from lkjip_site.cli.main import main
@@ -632,6 +633,55 @@ def test_a_changed_year_moves_the_value_in_either_style_of_the_file(exported: di
         "+    target: {2024: 100}", "+    realisasi: {2021: 100, 2022: 100, 2024: 97.76}"]
     again = open_book(export_workbook(load_one(root, slug, Diagnostics())))["Nilai Indikator"]
     assert again.cell(find_row(again, {"ID": "K02", "Tahun": 2024}), column(again, "Realisasi")).value == 97.76
+
+
+def test_a_year_typed_before_the_files_years_is_written_in_its_place(exported: dict[str, bytes],
+                                                                     tmp_path: Path) -> None:
+    """A new year was added after the last one: a realisasi 2021 typed for an indicator with 2022 and 2023 read
+    ``{2022: 80, 2023: 73, 2021: 65}``, a 'Target 2021' column of the Renstra sheet ``{2022: 70, ..., 2026: 85, 2021:
+    68}``. Years written in order stay in order, in either style of the file; a comment over the first year stays
+    over it; a changed year (2023 typed as 2020) moves in front of the others."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "martapura-barat-2023"
+    doc = root / "content/laporan" / slug / "data/indikator.yaml"
+    doc.write_text(doc.read_text(encoding="utf-8").replace(
+        "    target:\n      2022: 70\n", "    target:\n      # dari Renstra\n      2022: 70\n"), encoding="utf-8")
+    wb = open_book(export_workbook(load_one(root, slug, Diagnostics())))
+    nilai = wb["Nilai Indikator"]
+    put(nilai, first_empty_row(nilai), {"ID": "NEK", "Tahun": 2021, "Periode": "tahunan", "Target": 65,
+                                        "Realisasi": 66.5})
+    put(nilai, find_row(nilai, {"ID": "K02", "Tahun": 2022}), {"Target": 100})
+    grey = {h: None for h in ("Nama indikator", "Capaian (%)", "Predikat", "Keterangan capaian")}
+    put(nilai, find_row(nilai, {"ID": "K01", "Tahun": 2023}), {"Tahun": 2020, **grey})
+    ren = wb["Renstra"]
+    at = column(ren, "Target 2022")
+    ren.insert_cols(at)
+    ren.cell(1, at).value = "Target 2021"
+    ren.cell(find_row(ren, {"ID": "NEK"}), at).value = 68
+    assert import_workbook(root, slug, save(wb), "data.xlsx").written == ["indikator.yaml"]
+    text = doc.read_text(encoding="utf-8")
+    assert "    target_renstra: {2021: 68, 2022: 70, 2023: 73}\n" in text
+    assert "    target:\n      2021: 65\n      # dari Renstra\n      2022: 70\n      2023: 73\n" in text
+    assert "    realisasi:\n      2021: 66.5\n      2022: 82.85\n" in text
+    assert "    target: {2022: 100, 2023: 100}\n    realisasi: {2021: 100, 2022: 100, 2023: 97.76}\n" in text
+    assert "    target: {2020: 100}\n    realisasi: {2020: 100, 2021: 100, 2022: 100}\n" in text
+
+
+def test_years_added_among_and_removed_from_one_line_keep_it_readable() -> None:
+    """A year added before a removed one goes before the next kept one, or is the line's only entry."""
+    for before, edits, after in (
+            ("{2022: 80, 2023: 73}", [("set", 2021), ("del", 2022)], "{2021: 1, 2023: 73}"),
+            ("{2022: 80}", [("set", 2021), ("del", 2022)], "{2021: 1}"),
+            ("{2022: 80, 2024: 73}", [("set", 2023), ("set", 2025), ("set", 2020)],
+             "{2020: 1, 2022: 80, 2023: 1, 2024: 73, 2025: 1}"),
+            ("{2022: 80, 2024: 73}", [("del", 2024), ("set", 2023)], "{2022: 80, 2023: 1}"),
+            ("{2023: 80, 2022: 73}", [("set", 2021)], "{2023: 80, 2022: 73, 2021: 1}")):  # not in order: at the end
+        doc = YamlText(f"r: {before}\n")
+        for op, year in edits:
+            node = doc.find(["r"])
+            assert isinstance(node, MappingNode)
+            doc.set_key(node, year, "1") if op == "set" else doc.delete(node, year)
+        assert doc.result()[0] == f"r: {after}\n", (before, edits)
 
 
 def test_neighbouring_years_of_one_line_are_removed_together(exported: dict[str, bytes], tmp_path: Path) -> None:

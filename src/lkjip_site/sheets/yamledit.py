@@ -61,7 +61,8 @@ class _Flow:
     node: MappingNode | SequenceNode
     removed: dict[int, Any] = field(default_factory=dict)  # entry index -> origin
     removals: list[Edit] = field(default_factory=list)
-    added: list[tuple[Edit, str]] = field(default_factory=list)  # the edit and its entry text
+    #: the edit, its entry text, and the entry it goes before (its index; None: after the last)
+    added: list[tuple[Edit, str, int | None]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -309,19 +310,47 @@ class YamlText:
         if pair is not None:
             self.replace(pair[0], pair[1], new, origin)
         else:
-            self.insert(mapping, f"{emit_key(key)}: {new}", origin)
+            self.insert(mapping, f"{emit_key(key)}: {new}", origin, self._year_place(mapping, key))
 
-    def insert(self, mapping: MappingNode, entry: str, origin: Any = None) -> None:
-        """Add ``key: value`` (one line) at the end of a mapping, in its own style (flow or block)."""
+    def _year_place(self, mapping: MappingNode, key: Any) -> int | None:
+        """Where a new year goes in a mapping of years written in order: the index of the first later year (None:
+        after the last, as for any other key or a mapping not in order). Added at the end, a year typed before the
+        others read ``{2022: 80, 2021: 78}``."""
+        if not isinstance(key, int) or isinstance(key, bool) or not mapping.value:
+            return None
+        years = [self.value(k) for k, _v in mapping.value]
+        if not all(isinstance(y, int) and not isinstance(y, bool) for y in years) or years != sorted(set(years)):
+            return None
+        return next((i for i, y in enumerate(years) if y > key), None)
+
+    def insert(self, mapping: MappingNode, entry: str, origin: Any = None, before: int | None = None) -> None:
+        """Add ``key: value`` (one line) at the end of a mapping, or before its entry ``before``, in its own style
+        (flow or block). In block style an entry before the first goes above the comment lines over that one."""
         if self._refused(self._sharing(mapping), origin):
             return
         if mapping.flow_style:
-            self._insert_flow(mapping, entry, origin)
+            self._insert_flow(mapping, entry, origin, before)
             return
-        last = mapping.value[-1]
-        pos = self._line_end(self.content_end(last[1]))
         indent = " " * mapping.value[0][0].start_mark.column
+        if before is not None and before > 0:  # after the entry before it, as after the last
+            pos = self._line_end(self.content_end(mapping.value[before - 1][1]))
+        elif before == 0 and (start := self._above_comments(mapping.value[0][0])) > 0:
+            pos = start - 1  # at the end of the line above: the first entry's lines may be deleted from there
+        else:
+            pos = self._line_end(self.content_end(mapping.value[-1][1]))
         self._add(pos, pos, "\n" + indent + entry, origin)
+
+    def _above_comments(self, node: Node) -> int:
+        """The start of the line holding ``node``, or of the comment lines right above it at its indentation or
+        less (they are about it)."""
+        start = self.text.rfind("\n", 0, node.start_mark.index) + 1
+        while start > 0:
+            above = self.text.rfind("\n", 0, start - 1) + 1
+            line = self.text[above:start - 1]
+            if not (line.lstrip().startswith("#") and len(line) - len(line.lstrip()) <= node.start_mark.column):
+                break
+            start = above
+        return start
 
     def insert_before(self, mapping: MappingNode, key: Any, lines: list[str], origin: Any = None) -> None:
         """Put ``lines`` (entries or ``#`` comments) on their own lines before the entry ``key`` of a block mapping,
@@ -335,12 +364,11 @@ class YamlText:
         indent = " " * pair[0].start_mark.column
         self._add(pos, pos, "".join(indent + line + "\n" for line in lines), origin)
 
-    def _insert_flow(self, node: MappingNode | SequenceNode, entry: str, origin: Any) -> None:
+    def _insert_flow(self, node: MappingNode | SequenceNode, entry: str, origin: Any, before: int | None = None
+                     ) -> None:
         flow = self._flows.setdefault(id(node), _Flow(node))
-        spans = self._entry_spans(node)
-        pos = spans[-1][1] if spans else node.end_mark.index - 1  # after the last entry, or before the bracket
-        self._add(pos, pos, entry, origin)
-        flow.added.append((self.edits[-1], entry))
+        self._add(0, 0, entry, origin)  # (placed by _lay_out)
+        flow.added.append((self.edits[-1], entry, before))
         self._lay_out(flow)
 
     def _remove_flow(self, node: MappingNode | SequenceNode, index: int, origin: Any) -> None:
@@ -357,7 +385,8 @@ class YamlText:
     def _lay_out(self, flow: _Flow) -> None:
         """The removals of a flow collection as one cut per run of removed entries, and ", " before every added
         entry that follows a kept or an earlier added one: ``{2021: 1, 2023: 2}`` without 2023 and with 2024 is
-        ``{2021: 1, 2024: 2}``, without both old entries ``{2024: 2}``."""
+        ``{2021: 1, 2024: 2}``, without both old entries ``{2024: 2}``. An entry added before a kept one goes there
+        with ", " after it (``{2021: 1, 2022: 5, 2023: 2}``); before a removed one, before the next kept one."""
         for edit in flow.removals:
             self.edits.remove(edit)
         flow.removals = []
@@ -371,9 +400,19 @@ class YamlText:
                 start, end = spans[0][0], spans[-1][1]
             flow.removals.append(Edit(start, end, "", self._next(), flow.removed[first]))
         self.edits.extend(flow.removals)
-        kept = len(spans) - len(flow.removed)
-        for i, (edit, entry) in enumerate(flow.added):
-            edit.text = (", " if kept or i else "") + entry
+        kept = [j for j in range(len(spans)) if j not in flow.removed]
+        end = spans[-1][1] if spans else flow.node.end_mark.index - 1  # after the last entry, or before the bracket
+        last = 0
+        for edit, entry, before in flow.added:
+            # before the first kept entry from ``before`` on; none: after the last (its removal ends there)
+            at = next((j for j in kept if before is not None and j >= before), None)
+            if at is not None:
+                edit.start = edit.end = spans[at][0]
+                edit.text = entry + ", "
+                continue
+            edit.start = edit.end = end
+            edit.text = (", " if kept or last else "") + entry
+            last += 1
 
     def _next(self) -> int:
         self._count += 1
