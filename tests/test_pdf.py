@@ -1099,6 +1099,21 @@ def test_a_footnote_prints_without_its_way_back(tmp_path: Path) -> None:
     assert "\u21a9" not in text
 
 
+def test_a_note_called_after_a_number_is_copied_apart_from_it(tmp_path: Path) -> None:
+    """A note's number right after a figure ("Rp 100.000.000" and its note 7) was copied from the PDF as
+    "100.000.0007", a different number pasted into a spreadsheet without a sign of it: the call is set a hair
+    space apart, which the eye barely sees and a copy keeps."""
+    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
+    html = ("<p>Realisasi sebesar Rp 100.000.000<span class=\"catatan-kaki\">Angka sementara.</span> dan capaian "
+            "98,25 %<span class=\"nilai-catatan\">Nilai s.d. TW II.</span> pada tahun ini.</p>")
+    pdf = tmp_path / "panggilan.pdf"
+    HTML(string=html).write_pdf(pdf, stylesheets=[css])
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    words = text.split()
+    assert "100.000.000" in words and "100.000.0001" not in text, text
+    assert "Angka sementara." in text and "Nilai s.d. TW II." in text
+
+
 def test_a_long_tables_average_row_never_starts_a_page_alone() -> None:
     """A table whose rows filled its pages to the last line put its Rata-rata or Jumlah row alone under the repeated
     header on the next page, a total of nothing in sight. Forty lengths of table, each from a page of its own: the
@@ -1831,9 +1846,10 @@ def test_a_level_taken_from_an_earlier_quarter_is_noted_in_the_text_the_tables_a
     assert f'<sup>a</sup> {note}</li>' in page
     reader = pypdf.PdfReader(version / "uji-2026-tw3-1.0.pdf")
     pdf = " ".join(_text(reader, i) for i in range(len(reader.pages)))
-    # the value, then its footnote's call; the change, trend and capaian after it without one
-    assert re.search(r"Realisasi s\.d\. TW III 83(\d), naik 1 \(naik\); indikator .* mencapai 103,75 % dengan", pdf)
-    assert re.search(r"Capaian 103,75 %\d tercatat", pdf) and len(re.findall(rf"\d\. {re.escape(note)}", pdf)) == 2
+    # the value, then its footnote's call (a hair space apart: "83 1", not a value of 831); the change, trend and
+    # capaian after it without one
+    assert re.search(r"Realisasi s\.d\. TW III 83 (\d), naik 1 \(naik\); indikator .* mencapai 103,75 % dengan", pdf)
+    assert re.search(r"Capaian 103,75 % \d tercatat", pdf) and len(re.findall(rf"\d\. {re.escape(note)}", pdf)) == 2
     assert re.search(r"\b83a 103,75 %a\b", pdf)  # the table's cells with their letter
     assert f"1. {note}" in pdf and f"a {note}" in pdf and f"N/A: {note}" not in pdf
     ind = (version / "data-terbuka" / "indikator.csv").read_text(encoding="utf-8")
