@@ -607,6 +607,30 @@ def test_a_quarterly_reports_efficiency_is_not_judged_against_the_years_pagu():
     assert fmt_number(r.computed.efisiensi[0].result.value) == "8,90" and chart_efisiensi(r, {}).options["metode"]
 
 
+@pytest.mark.parametrize("method, shown", [("rasio", "1,23"), ("sisa_anggaran", "5,66 %"),
+                                           ("selisih", "21,85 poin"), ("selisih_pita", "21,85 poin")])
+def test_an_efficiency_value_is_a_figure_of_the_model_the_table_marks(method, shown):
+    """The efficiency table printed its "Nilai efisiensi" unmarked and no ``{nilai}`` path named it, so the audit never
+    compared it: each row's value has an id now (``efisiensi.<indikator>.nilai``, ``efisiensi.sasaran.<id>.nilai``),
+    looked up as the table prints it ("1,23", "5,66 %", "21,85 poin"), and the cell carries it."""
+    ind = indicator("IKU1", D(73), D("84.82"), tahun=2023, program="7.01.01")
+    b = Budget(2023, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [
+        leaf("7.01.01.2.01.0001", 2511824579, 2369772519)])], sasaran="S1")], L)
+    r = report([ind], sasaran=[("S1", ["IKU1"])], tahun=2023, anggaran=b, efisiensi=method, skala="banjar")
+    r.computed = compute_report(r, {}, "banjar")
+    for per, path in (({}, "efisiensi.IKU1.nilai"), ({"per": "sasaran"}, "efisiensi.sasaran.S1.nilai")):
+        cell = table_efisiensi(r, per).body[0].cells[4]
+        assert (cell.text, cell.figure) == (shown, path)
+        assert lookup(r.computed, path).formatted() == shown
+    with pytest.raises(UnknownReference, match="efisiensi.<id indikator>.nilai.*mungkin maksudnya 'IKU1'"):
+        lookup(r.computed, "efisiensi.IKU2.nilai")
+    r.periode = "tw1"  # before TW IV: N/A with the reason the cell's title gives
+    r.computed = compute_report(r, {}, "banjar")
+    ref, cell = lookup(r.computed, "efisiensi.IKU1.nilai"), table_efisiensi(r, {}).body[0].cells[4]
+    assert (ref.formatted(), cell.text, cell.figure) == ("N/A", "N/A", "efisiensi.IKU1.nilai")
+    assert ref.reason == cell.title and "s.d. TW I" in ref.reason
+
+
 # ------------------------------------------------------------------------------------------------ quarterly
 
 def test_aggregate():

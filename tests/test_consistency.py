@@ -424,6 +424,11 @@ def _tampered(html: str, container: str, row: str | None, old: str, new: str) ->
     ("mb", "bab-3", "grafik-efisiensi", "(IKKI)", "115,93 %", "115,94 %", "IKKI.capaian"),
     ("mb", "bab-3", "grafik-efisiensi", "(IKKI)", "97,47 %", "97,48 %", "anggaran.7.01.01.serapan"),
     ("mb", "bab-3", "tabel-efisiensi", "(IKKI)", "97,47 %", "97,48 %", "anggaran.7.01.01.serapan"),
+    # the efficiency value, in the chart's data table and the table (printed unmarked, never compared)
+    ("mb", "bab-3", "grafik-efisiensi", "(IKKI)", "2,53 %", "2,54 %", "efisiensi.IKKI.nilai"),
+    ("mb", "bab-3", "tabel-efisiensi", "(IKKI)", "2,53 %", "2,54 %", "efisiensi.IKKI.nilai"),
+    ("bs", "bab-3", "grafik-efisiensi", "kualitas pelayanan publik", "1,04", "1,05", "efisiensi.sasaran.S2.nilai"),
+    ("bs", "bab-3", "tabel-efisiensi", "kualitas pelayanan publik", "1,04", "1,05", "efisiensi.sasaran.S2.nilai"),
     # the year table's change from last year (its "Perubahan" cell was printed unmarked, never compared)
     ("mb", "bab-3", "perbandingan-tahun", "IKKI.realisasi@2023", "44,20", "44,21", "IKKI.delta"),
     # a dataset chart's cell: one number of the CSV
@@ -539,10 +544,9 @@ _FIGURE_LIKE = re.compile(r"(?<![\w.,])(?:-?Rp\s?-?\d{1,3}(?:\.\d{3})*(?:,\d+)?|
                           r"|-?\d{1,3}(?:\.\d{3})*,\d+|\d{1,3}(?:\.\d{3})+)(?!\w)")
 #: The constants of a rule said beside the figures ("× 100 %", "capaian ≥ 100 %", "ditetapkan 0 %"): no figure.
 _RULE_CONSTANTS = {"100 %", "0 %"}
-#: Columns whose computed values have no id in the model's ``lookup`` yet (each needs an id scheme of its own): an
-#: efficiency value (``compute/efficiency.py``), a dataset row's sum across its columns (and their total), a change
-#: page's difference between two versions.
-_NO_ID_COLUMNS = {"Nilai efisiensi", "Efisiensi", "Jumlah", "Selisih"}
+#: Columns whose computed values have no id in the model's ``lookup`` yet (each needs an id scheme of its own): a
+#: dataset row's sum across its columns (and their total), a change page's difference between two versions.
+_NO_ID_COLUMNS = {"Jumlah", "Selisih"}
 
 
 def _column_header(cell) -> str:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.compact import Compact
-from ..core.fmt import NA, fmt_number, fmt_percent, quarter_numeral, shown, shown_difference
+from ..core.fmt import NA, fmt_number, fmt_percent, fmt_points, quarter_numeral, shown, shown_difference
 from .findings import HUNDRED, ZERO
 
 EFISIENSI: dict[str, str] = {
@@ -41,7 +41,7 @@ class Efficiency(Compact):
             return NA
         if self.kind == "number":
             return fmt_number(self.value, 2)
-        return fmt_percent(self.value) if self.kind == "percent" else f"{fmt_number(self.value, 2)} poin"
+        return fmt_percent(self.value) if self.kind == "percent" else fmt_points(self.value)
 
 
 def _label3(x: Decimal, good: Decimal, bad: Decimal) -> str:

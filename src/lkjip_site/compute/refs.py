@@ -21,7 +21,7 @@ from .ikm import SKM_DECIMALS, IkmResult
 from .periods import carried_note
 from .report import ComputedReport, IndicatorResult
 
-Kind = Literal["percent", "rupiah", "number", "text"]
+Kind = Literal["percent", "rupiah", "number", "points", "text"]
 
 
 class UnknownReference(KeyError):
@@ -59,6 +59,8 @@ class Ref:
             return fmt.fmt_percent(self.value, decimals)
         if self.kind == "rupiah":
             return fmt.fmt_rupiah(self.value)
+        if self.kind == "points":
+            return fmt.fmt_points(self.value, decimals)
         return fmt.fmt_number(self.value, decimals)
 
     @property
@@ -147,7 +149,7 @@ INDICATOR_ATTRS = ("target", "realisasi", "capaian", "predikat", "target_tahunan
 _BUDGET_ATTRS = ("pagu", "realisasi", "serapan", "sisa", "pagu_awal")
 #: The words a path may start with besides an indicator id: every head the resolver takes (the hint of an unknown path
 #: lists them, and a misspelt one is matched against them).
-PREFIXES = ("anggaran", "capaian", "ikm", "predikat", "laporan", "indikator", "sasaran", "pk", "data")
+PREFIXES = ("anggaran", "capaian", "ikm", "predikat", "laporan", "indikator", "sasaran", "pk", "data", "efisiensi")
 
 
 def _budget_attr(pagu: Decimal, realisasi: Decimal, attr: str, path: str) -> Ref:
@@ -356,6 +358,32 @@ def _dataset_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     return Ref(value, "number", path, max(0, -exponent) if isinstance(exponent, int) else 0)
 
 
+def _efficiency_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
+    """``efisiensi.<indikator>.nilai``: the efficiency of an indicator's row (its capaian against the serapan of the
+    program it names), ``efisiensi.sasaran.<sasaran>.nilai``: of a sasaran's row; as the efficiency table's "Nilai
+    efisiensi" and the chart's data table print it ("2,53 %", "19,15 poin", "1,04"; N/A with its reason).
+
+    Why: the table and the chart printed the value unmarked, so the consistency audit never compared it, and a chart
+    that printed another efficiency than the table beside it passed every build. The ids follow the capaian and
+    serapan ids of the same row (``<indikator>.capaian``, ``anggaran.sasaran.<sasaran>.serapan``); indicator ids may
+    hold dots (the path's middle is the id)."""
+    key, attr = ".".join(parts[1:-1]), parts[-1]
+    rows = c.efisiensi
+    if key.startswith("sasaran.") and not any(r.key == key for r in rows):
+        rows, key = c.efisiensi_sasaran, key[len("sasaran."):]
+    row = next((r for r in rows if r.key == key), None)
+    if row is None or attr != "nilai":
+        per = "sasaran" if rows is c.efisiensi_sasaran else "indikator"
+        keys = [r.key for r in rows]
+        raise _unknown(path, f"gunakan efisiensi.<id indikator>.nilai atau efisiensi.sasaran.<id sasaran>.nilai; "
+                             f"{per} dengan efisiensi: {listing(keys)}" + (did_you_mean(key, keys) if row is None
+                                                                           else did_you_mean(attr, ("nilai",))))
+    result = row.result
+    value = result.value if result.value is not None else Missing(result.reason)
+    kind: Kind = "points" if result.kind == "points" else "number" if result.kind == "number" else "percent"
+    return Ref(value, kind, path)
+
+
 def _figure_ref(f: Figure, path: str) -> Ref:
     kind: Kind = "number" if f.kind == "count" else f.kind
     return Ref(f.value, kind, path, 0 if f.kind == "count" else 2, f.nama, f.definisi)
@@ -391,7 +419,8 @@ def lookup(computed: ComputedReport, path: str) -> Ref:
     ``anggaran.jenis.<jenis>.<attr>``, ``anggaran.jenis.<attr>`` (all jenis rows), ``anggaran.sasaran.<sasaran>.<attr>``,
     ``anggaran.realisasi_sd``; ``capaian.<sasaran>[.predikat]``; ``ikm.skm|mutu|kinerja|responden``,
     ``ikm.<unsur>.nilai|konversi|mutu|nama``; ``laporan.tahun|periode|instansi|skala|efisiensi``;
-    ``data.<dataset>.<kolom>.<baris|jumlah>``. Unknown paths raise :class:`UnknownReference`.
+    ``data.<dataset>.<kolom>.<baris|jumlah>``; ``efisiensi.<indikator>.nilai``,
+    ``efisiensi.sasaran.<sasaran>.nilai``. Unknown paths raise :class:`UnknownReference`.
     """
     p = path.strip()
     year: int | None = None
@@ -412,7 +441,7 @@ def lookup(computed: ComputedReport, path: str) -> Ref:
         raise _unknown(path, "'@tahun' hanya untuk indikator" + _indicator_meant(computed, base, attr, year))
     handlers = {"anggaran": _budget_ref, "capaian": _capaian_ref, "ikm": _ikm_ref, "predikat": _predikat_ref,
                 "laporan": _laporan_ref, "indikator": _set_ref, "sasaran": _set_ref, "pk": _set_ref,
-                "data": _dataset_ref}
+                "data": _dataset_ref, "efisiensi": _efficiency_ref}
     if head in handlers and len(parts) >= 2:
         try:
             return handlers[head](computed, parts, path)

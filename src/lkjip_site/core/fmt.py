@@ -200,6 +200,12 @@ def fmt_delta(x: Number, decimals: int = 2) -> str:
     return text
 
 
+def fmt_points(x: Number, decimals: int = 2) -> str:
+    """A difference of two percentages in points: ``19.146`` -> ``"19,15 poin"`` (an efficiency by the selisih
+    methods; "19,15 %" read as a share of something)."""
+    return f"{fmt_number(x, decimals)} poin"
+
+
 def fmt_or_dash(value: Decimal | None, decimals: int | None = None) -> str:
     """A number that may be absent: ``N/A`` for None (the name is older than the N/A rule); ``decimals=None`` keeps the decimals the Decimal carries
     (``73`` -> ``73``, ``84.82`` -> ``84,82``, a difference ``85.79 - 41.59`` -> ``44,20``), so a chart label

@@ -169,7 +169,7 @@ def chart_efisiensi(report: Report, options: dict[str, Any]) -> ChartSpec:
     # a capaian made of a value taken from an earlier quarter says so, as the capaian and efficiency tables letter it
     rows = [_noted({"nama": r.label, "capaian": r.capaian, "serapan": r.serapan, "efisiensi": r.result.formatted(),
                     "status": r.result.label or r.result.reason,
-                    FIGURE_IDS: dict(zip(("capaian", "serapan"), efficiency_ids(report, r, per_sasaran)))},
+                    FIGURE_IDS: dict(zip(("capaian", "serapan", "efisiensi"), efficiency_ids(report, r, per_sasaran)))},
                    {"capaian": efficiency_note(report, r, per_sasaran)}) for r in valued]
     if not rows:
         raise OptionError(empty_efficiency(options))

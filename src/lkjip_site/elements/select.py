@@ -38,19 +38,21 @@ def empty_efficiency(options: dict[str, Any], linked: int = 0) -> str:
             "sudah memiliki 'sasaran', gunakan opsi 'per: sasaran'")
 
 
-def efficiency_ids(report: Report, row: EfficiencyRow, per_sasaran: bool) -> tuple[str, str]:
-    """The figure ids (``{nilai}`` paths) of an efficiency row's capaian and serapan, "" where the value is no
-    figure of the model: the table and the chart mark them for the consistency audit, as the capaian and budget
-    tables mark the same figures. A sasaran's (``capaian.S2``, ``anggaran.sasaran.S2.serapan``), or an indicator's
-    capaian and the serapan of the program it names (``IKU1.capaian``, ``anggaran.7.01.01.serapan``). Not a 'tidak
-    tercapai' capaian, which the row counts as 0 % where the model's figure is the words."""
+def efficiency_ids(report: Report, row: EfficiencyRow, per_sasaran: bool) -> tuple[str, str, str]:
+    """The figure ids (``{nilai}`` paths) of an efficiency row's capaian, serapan and efficiency, "" where the value
+    is no figure of the model: the table and the chart mark them for the consistency audit, as the capaian and
+    budget tables mark the same figures. A sasaran's (``capaian.S2``, ``anggaran.sasaran.S2.serapan``,
+    ``efisiensi.sasaran.S2.nilai``), or an indicator's capaian, the serapan of the program it names and its
+    efficiency (``IKU1.capaian``, ``anggaran.7.01.01.serapan``, ``efisiensi.IKU1.nilai``). Not a 'tidak tercapai'
+    capaian, which the row counts as 0 % where the model's figure is the words."""
     c = report.computed
     if per_sasaran:
-        return (f"capaian.{row.key}" if row.key in c.sasaran else ""), f"anggaran.sasaran.{row.key}.serapan"
+        return ((f"capaian.{row.key}" if row.key in c.sasaran else ""), f"anggaran.sasaran.{row.key}.serapan",
+                f"efisiensi.sasaran.{row.key}.nilai")
     indicator = c.indikator.get(row.key)
     capaian = f"{row.key}.capaian" if indicator is not None and not indicator.capaian.tidak_tercapai else ""
     found = c.anggaran is not None and c.anggaran.find(row.kode_anggaran) is not None
-    return capaian, f"anggaran.{row.kode_anggaran}.serapan" if found else ""
+    return capaian, f"anggaran.{row.kode_anggaran}.serapan" if found else "", f"efisiensi.{row.key}.nilai"
 
 
 def efficiency_note(report: Report, row: EfficiencyRow, per_sasaran: bool) -> str:

@@ -639,9 +639,9 @@ def table_efisiensi(report: Report, options: dict[str, Any]) -> Table:
     body = []
     for n, r in enumerate(rows, start=1):
         result = r.result
-        value = (Cell(NA, numeric=True, title=result.reason, cls="na") if result.value is None
-                 else Cell(result.formatted(), numeric=True))
-        capaian, serapan_id = efficiency_ids(report, r, not per_indicator)
+        capaian, serapan_id, efficiency = efficiency_ids(report, r, not per_indicator)
+        value = (Cell(NA, numeric=True, title=result.reason, cls="na", figure=efficiency) if result.value is None
+                 else Cell(result.formatted(), numeric=True, figure=efficiency))
         body.append(Row([Cell(str(n)), Cell(r.label, header=True),
                          _noted_cell(pct(r.capaian, figure=capaian), efficiency_note(report, r, not per_indicator)),
                          pct(r.serapan, figure=serapan_id), value, text(result.label or NA)]))

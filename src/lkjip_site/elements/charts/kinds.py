@@ -668,7 +668,8 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
         if has_status:
             cells.append(status)
         table_rows.append(tuple(cells))
-        table_ids.append(("", figure_id(row, "capaian"), figure_id(row, "serapan"), *[""] * (len(cells) - 3)))
+        table_ids.append(("", figure_id(row, "capaian"), figure_id(row, "serapan"),
+                          *[figure_id(row, "efisiensi")] * has_eff, *[""] * has_status))
         cell_notes.append(("", figure_note(row, "capaian"), *[""] * (len(cells) - 2)))
     y = alt.Y("nama:N", sort=names, title=None, axis=alt.Axis(labelExpr=wrap_expr(names)))
     y_off = alt.YOffset("seri:N", sort=series)
