@@ -45,7 +45,7 @@ from lkjip_site.elements.charts.bundle import write_vega_bundle
 from lkjip_site.elements.charts.cache import ChartCache, chart_memo
 from lkjip_site.elements.charts.fonts import chart_fonts, truetype_fonts
 from lkjip_site.elements.charts.limits import FontBound, without_moot_limits
-from lkjip_site.elements.charts.marks import extreme_text
+from lkjip_site.elements.charts.marks import FIGURE_IDS, extreme_text
 from lkjip_site.elements.charts.narrow import narrow_spec, text_width
 from lkjip_site.elements.charts import dataset as dataset_module
 from lkjip_site.elements.charts import kinds as kinds_module
@@ -472,6 +472,19 @@ def test_a_trend_says_last_years_change_as_the_table_does_and_what_a_negative_on
     assert ("Pengaduan: turun (membaik) dari 7 (2022) menjadi 6 (2024) (-1). Dibanding 2023 (4): naik (memburuk) "
             "(+2).") in summary, summary
     assert "negatif" not in c.tren([{"tahun": 2023, "indikator": "A", "nilai": D(1)}]).options  # cache keys kept
+
+
+def test_a_trends_changes_are_marked_with_the_ids_of_the_changes_between_their_years():
+    """The trend's text printed its changes ("(+40,81)", "(-2,92)") unmarked, so the consistency audit never
+    compared them: each carries the id of the change between the two years it compares (the rows' ``perubahan``
+    id with its years filled in), the sign inside the mark as printed."""
+    spec = c.tren([{"tahun": y, "indikator": "IKKI", "nilai": D(v),
+                    FIGURE_IDS: {"nilai": f"IKKI.realisasi@{y}", "perubahan": "IKKI.delta@{dari}-{sampai}"}}
+                   for y, v in zip((2022, 2023, 2024), ("41.59", "85.32", "82.4"))])
+    result = render_chart(spec)
+    marked = [(result.summary[a:b], f) for a, b, f in result.marks]
+    assert ("+40,81", "IKKI.delta@2022-2024") in marked and ("-2,92", "IKKI.delta@2023-2024") in marked
+    assert "(+40,81). Dibanding 2023 (85,32): turun (-2,92)." in result.summary
 
 
 def test_a_chart_of_a_value_not_of_its_quarter_says_so_in_its_text_data_table_and_tooltip() -> None:

@@ -6,6 +6,7 @@ were worked out by hand from those literals, not copied from the code's output.
 
 import datetime as dt
 import pickle
+import re
 from decimal import Decimal as D
 
 import pytest
@@ -433,6 +434,24 @@ def test_a_change_is_written_without_its_sign_where_its_direction_is_a_word():
                            {}, "lan")
     missing, signed = lookup(alone, "IKM.selisih"), lookup(alone, "IKM.delta")
     assert missing.formatted() == "N/A" and missing.value.reason == signed.value.reason
+
+
+def test_a_change_between_any_two_years_is_a_figure_of_the_model():
+    """A trend chart's text says the change over the years it draws and from the year before the last ("naik dari
+    41,59 (2022) menjadi 82,4 (2024) (+40,81). Dibanding 2023 (85,32): turun (-2,92)"), which ``delta`` named only
+    for the report's year against the one before: ``<id>.delta@<awal>-<akhir>`` names every such change, by the
+    year table's rule (its values' decimals), so the text can be marked and audited."""
+    ind = indicator("IKKI", D(80), D("82.4"), tahun=2024, realisasi_lain={
+        2022: PeriodValues(annual=D("41.59")), 2023: PeriodValues(annual=D("85.32"))})
+    comp = compute_report(report([ind], tahun=2024, skala="banjar"), {}, "lan")
+    said = [lookup(comp, p).formatted() for p in ("IKKI.delta@2022-2024", "IKKI.delta@2023-2024", "IKKI.delta")]
+    assert said == ["40,81", "-2,92", "-2,92"]
+    for path, words in (("IKKI.delta@2021-2024", "tidak memiliki data tahun 2021"),
+                        ("IKKI.delta@2024-2022", "harus sebelum tahun akhir (2022), mis. IKKI.delta@2022-2024"),
+                        ("IKKI.capaian@2022-2024", "hanya untuk perubahan realisasi: tulis IKKI.delta@2022-2024"),
+                        ("IKKI.delta@2022-24", "dua tahun hanya untuk perubahan realisasi")):
+        with pytest.raises(UnknownReference, match=re.escape(words)):
+            lookup(comp, path)
 
 
 def test_a_negative_indicators_direction_says_what_it_means_in_tables_and_sentences():

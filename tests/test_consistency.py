@@ -359,7 +359,8 @@ def test_a_chart_summary_or_data_table_printing_another_figure_is_caught(built, 
     assert place == path and message.startswith(f"angka '{figure}'")
 
 
-EXAMPLES = {"bs": "laporan/batu-sopang-2022/1.0/", "mb": "laporan/martapura-barat-2023/1.0/"}
+EXAMPLES = {"bs": "laporan/batu-sopang-2022/1.0/", "mb": "laporan/martapura-barat-2023/1.0/",
+            "pg": "laporan/pengaron-2024-tw1/1.0/"}
 #: A survey of the nine service elements, added to the Batu Sopang example with its table and chart (no bundled
 #: example draws an IKM chart).
 IKM_YAML = "tahun: 2022\nresponden: 120\nunsur:\n" + "".join(
@@ -431,6 +432,9 @@ def _tampered(html: str, container: str, row: str | None, old: str, new: str) ->
     ("bs", "bab-3", "tabel-efisiensi", "kualitas pelayanan publik", "1,04", "1,05", "efisiensi.sasaran.S2.nilai"),
     # the year table's change from last year (its "Perubahan" cell was printed unmarked, never compared)
     ("mb", "bab-3", "perbandingan-tahun", "IKKI.realisasi@2023", "44,20", "44,21", "IKKI.delta"),
+    # a trend's change between the two years its text names (printed unmarked, never compared)
+    ("mb", "bab-3", "grafik-tren", None, "+1,97", "+1,98", "NEK.delta@2022-2023"),
+    ("pg", "bab-3", "grafik-tren", None, "-1,24", "-1,25", "IKM.delta@2022-2023"),
     # a dataset chart's cell: one number of the CSV
     ("bs", "bab-1", "grafik-pendanaan-renstra", "Penunjang Urusan", "4.279.086.668", "4.279.086.669",
      "data.pendanaan-renstra.2022.1"),
@@ -610,11 +614,7 @@ def _exempt(page: str, owner, text: str, figure: str) -> bool:  # type: ignore[n
         earlier = bool(change) and header.startswith("Versi ") and header != f"Versi {change.group(1) if change else ''}"
         return "angka" not in (cell.get("class") or "").split() or header in _NO_ID_COLUMNS or earlier
     if "grafik-ringkasan" in classes:  # a stack's or a donut's "Jumlah …" and its shares, up to the first mark
-        # a trend's change between the two years it names ("(+1,97)", "(-1,24)"): an indicator's ``delta`` only
-        # when those years are the report's and the one before, and no id names it otherwise
-        before = text[:text.find(figure)]
-        change = before.endswith("(+") or before.endswith("(") and figure.startswith(("-", "−"))
-        return text.lstrip().startswith("Jumlah ") or change
+        return text.lstrip().startswith("Jumlah ")
     return False
 
 
@@ -943,6 +943,8 @@ def test_units_aside_a_negative_amount_is_the_same_figure() -> None:
     assert normalise("-Rp 50.000.000") == normalise("-50.000.000") == "-50.000.000"
     assert normalise("Rp\u00a02.421.570.000") == "2.421.570.000" and normalise("92,86 %") == "92,86"
     assert normalise("-Rp 5") != normalise("Rp 5")
+    # a trend's "(+1,97)" and the year table's "1,97" are one change; its sign is no unit
+    assert normalise("+1,97") == normalise("1,97") and normalise("-1,97") != normalise("1,97")
 
 
 _PIECES = ["<span", "<td", "<p", "<sup>", "</sup>", "</span>", "</td>", "</p>", ">", " ", "<", "x", "9,5 %",

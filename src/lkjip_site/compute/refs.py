@@ -6,6 +6,7 @@ can never differ from the same number in a table.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -15,7 +16,7 @@ from ..core.model import Missing, ScaleClass, Value
 from ..core.suggest import did_you_mean, listing
 from .budget import BudgetReport, BudgetRow, serapan
 from .capaian import Result
-from .comparisons import NO_TARGET_AKHIR
+from .comparisons import NO_TARGET_AKHIR, change_decimals, delta
 from .figures import Figure, slug
 from .ikm import SKM_DECIMALS, IkmResult
 from .periods import carried_note
@@ -142,6 +143,32 @@ def _indicator_ref(ir: IndicatorResult, attr: str, year: int | None, path: str) 
         return Ref(ir.tren_teks or Missing(ir.delta_reason), "text", path, note=ir.delta_note)
     raise _unknown(path, f"atribut '{attr}' tidak ada untuk indikator{did_you_mean(attr, INDICATOR_ATTRS)} "
                          f"(atribut: {', '.join(INDICATOR_ATTRS)})")
+
+
+#: The years of a change between two years (``<indikator>.delta@2021-2023``).
+_YEAR_SPAN = re.compile(r"\s*(\d{4})\s*-\s*(\d{4})\s*")
+
+
+def _change_ref(ir: IndicatorResult, attr: str, first: int, last: int, path: str) -> Ref:
+    """``<indikator>.delta@<tahun awal>-<tahun akhir>``: the realisasi of ``last`` − that of ``first``, by the rule
+    of the year table's change (:func:`.comparisons.delta`, printed with :func:`.comparisons.change_decimals`).
+
+    Why: a trend chart's text says the change over the years it draws ("naik dari 80 (2021) menjadi 85 (2023)
+    (+5)") and from the year before the last, which ``delta`` names only when those are the report's year and the one
+    before; printed unmarked, the audit never compared them with the values beside them."""
+    if attr != "delta":
+        raise _unknown(path, f"dua tahun setelah '@' hanya untuk perubahan realisasi: tulis {ir.id}.delta@{first}-"
+                             f"{last}")
+    points = {p.tahun: p.realisasi for p in ir.riwayat}
+    absent = [str(y) for y in (first, last) if y not in points]
+    if absent or first >= last:
+        raise _unknown(path, f"indikator {ir.id} tidak memiliki data tahun {', '.join(absent)}" if absent else
+                       f"tahun awal ({first}) harus sebelum tahun akhir ({last}), mis. {ir.id}.delta@"
+                       f"{min(first, last) - (first == last)}-{max(first, last)}")
+    d = delta(points[last], points[first])
+    if d is None:
+        return Ref(Missing(f"realisasi {first} atau {last} bukan angka"), "number", path)
+    return Ref(d, "number", path, change_decimals(points[last], points[first]))
 
 
 INDICATOR_ATTRS = ("target", "realisasi", "capaian", "predikat", "target_tahunan", "target_akhir", "realisasi_lalu",
@@ -415,7 +442,8 @@ def lookup(computed: ComputedReport, path: str) -> Ref:
     kualitatif|mencapai_target|belum_mencapai``, ``sasaran.<sasaran>.<the same>``, ``predikat.<label>.jumlah``,
     ``capaian.rata_rata|predikat|metode|jumlah_indikator``, ``anggaran.pagu|realisasi|serapan|sisa``, ``pk.anggaran``,
     ``ikm.nilai``, ``laporan.jumlah_indikator``. Then: ``<indikator>.target|realisasi|capaian|predikat|satuan|nama|
-    kemajuan|delta|tren|target_akhir``, ``<indikator>.<attr>@<tahun>``; ``anggaran.<kode>.<attr>``,
+    kemajuan|delta|tren|target_akhir``, ``<indikator>.<attr>@<tahun>``, ``<indikator>.delta@<tahun>-<tahun>``;
+    ``anggaran.<kode>.<attr>``,
     ``anggaran.jenis.<jenis>.<attr>``, ``anggaran.jenis.<attr>`` (all jenis rows), ``anggaran.sasaran.<sasaran>.<attr>``,
     ``anggaran.realisasi_sd``; ``capaian.<sasaran>[.predikat]``; ``ikm.skm|mutu|kinerja|responden``,
     ``ikm.<unsur>.nilai|konversi|mutu|nama``; ``laporan.tahun|periode|instansi|skala|efisiensi``;
@@ -426,8 +454,13 @@ def lookup(computed: ComputedReport, path: str) -> Ref:
     year: int | None = None
     if "@" in p:
         p, _, ys = p.partition("@")
+        span = _YEAR_SPAN.fullmatch(ys)
+        if span is not None and p.rpartition(".")[0] in computed.indikator:
+            return _change_ref(computed.indikator[p.rpartition(".")[0]], p.rpartition(".")[2], int(span[1]),
+                               int(span[2]), path)
         if not ys.strip().isdigit():
-            raise _unknown(path, "tahun setelah '@' harus berupa angka")
+            raise _unknown(path, "tahun setelah '@' harus berupa angka (dua tahun hanya untuk perubahan realisasi, "
+                                 "mis. IKU1.delta@2021-2023)")
         year = int(ys)
     base, _, attr = p.rpartition(".")
     named = _named(computed, p) if year is None and base not in computed.indikator_ids else None

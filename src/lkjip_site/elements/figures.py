@@ -106,8 +106,11 @@ def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
             if partial and counted and point.tahun == report.tahun:
                 continue
             if point.tahun <= report.tahun and _number(point.realisasi) is not None:
+                # with the id of its series' change between two years the text says (``lookup``'s
+                # ``<id>.delta@<awal>-<akhir>``), its years filled in by the planner
                 rows.append(_noted({"tahun": point.tahun, "indikator": ind.nama, "nilai": point.realisasi,
-                                    FIGURE_IDS: {"nilai": f"{ind.id}.realisasi@{point.tahun}"}},
+                                    FIGURE_IDS: {"nilai": f"{ind.id}.realisasi@{point.tahun}",
+                                                 "perubahan": f"{ind.id}.delta@{{dari}}-{{sampai}}"}},
                                    {"nilai": carried_note(point.realisasi, "realisasi")}))
                 units.add(ind.satuan)
     if not rows:

@@ -64,13 +64,14 @@ class Source(Protocol):
 
 
 def normalise(text: str) -> str:
-    """The figure without its unit: whitespace collapsed, no "Rp " before or " %" after the number.
+    """The figure without its unit: whitespace collapsed, no "Rp " before or " %" after the number, no "+" before it.
 
     The unit belongs to the figure, not to the place: a table with a "Pagu (Rp)" or "Satuan: %" column prints
     ``2.421.570.000`` and ``92,86`` where a sentence prints ``Rp 2.421.570.000`` and ``92,86 %``. The number (or
-    grade, or N/A) is what must agree.
+    grade, or N/A) is what must agree. So does a change's explicit sign: a trend's text says "(+1,97)" of the change
+    the year table prints "1,97".
     """
-    t = _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+    t = _SPACE.sub(" ", text.replace("\u00a0", " ")).strip().removeprefix("+")
     if t.startswith(("Rp ", "-Rp ", "−Rp ")):  # a negative amount (sisa of an overspent line) signs before "Rp"
         t = t[:-len(t.lstrip("-−"))] + t.lstrip("-−")[3:]
     if t.endswith(" %"):

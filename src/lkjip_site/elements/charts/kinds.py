@@ -229,6 +229,7 @@ def plan_tren(spec: ChartSpec) -> Plan:
     by_key: dict[tuple[str, int], Decimal | None] = {}
     ids: dict[tuple[str, int], str] = {}
     notes: dict[tuple[str, int], str] = {}
+    changes: dict[str, str] = {}  # a series' change id, its years to be filled in (see :func:`_change`)
     for r in rows:
         key = (text(r, "indikator"), int(r["tahun"]))
         if key in by_key:
@@ -236,6 +237,7 @@ def plan_tren(spec: ChartSpec) -> Plan:
         by_key[key] = as_decimal(r["nilai"])
         ids[key] = figure_id(r, "nilai")
         notes[key] = figure_note(r, "nilai")
+        changes[key[0]] = figure_id(r, "perubahan")
 
     values = []
     for (name, year), v in sorted(by_key.items(), key=lambda kv: (series.index(kv[0][0]), kv[0][1])):
@@ -311,11 +313,12 @@ def plan_tren(spec: ChartSpec) -> Plan:
             (y0, v0), (y1, v1) = measured[0], measured[-1]
             negative = name in negatives
             part.add(f"{name}: {_moved(v0, v1, negative)} dari ").figure(*said(y0, v0)).add(f" ({named(y0)}) menjadi ")
-            part.figure(*said(y1, v1)).add(f" ({named(y1)}){_change(v0, v1)}.")
+            part.figure(*said(y1, v1)).add(f" ({named(y1)})").extend(_change(v0, v1, changes[name], y0, y1))
+            part.add(".")
             if len(measured) >= 3:  # the table beside it compares the last two years: "naik" over the span alone
                 (yp, vp) = measured[-2]  # contradicted its "turun" from last year
                 part.add(f" Dibanding {named(yp)} (").figure(*said(yp, vp))
-                part.add(f"): {_moved(vp, v1, negative)}{_change(vp, v1)}.")
+                part.add(f"): {_moved(vp, v1, negative)}").extend(_change(vp, v1, changes[name], yp, y1)).add(".")
         elif measured:
             part.add(f"{name}: hanya tersedia nilai ").figure(*said(*measured[0])).add(f" ({named(measured[0][0])}).")
         missing = [str(y) for y, v in pts if v is None]
@@ -343,15 +346,19 @@ def _moved(v0: Decimal, v1: Decimal, negative: bool) -> str:
     return trend_words(trend(shown(v1) - shown(v0)), "negatif" if negative else "positif") or "tetap"
 
 
-def _change(v0: Decimal, v1: Decimal) -> str:
+def _change(v0: Decimal, v1: Decimal, template: str = "", y0: int = 0, y1: int = 0) -> Sentence:
     """" (+2,13)" or " (-1)", nothing when unchanged: the change as the year-on-year table prints it, by its rule
     (:func:`delta`, :func:`change_decimals`) and with its ASCII minus. The sentence wrote "(−1,24)" (U+2212) where
     Tabel 3.3 wrote "-1,24", so a search for the table's figure missed the chart's, and it took its own difference
-    of two means of quarters (the unrounded one) where the table takes that of the printed figures."""
+    of two means of quarters (the unrounded one) where the table takes that of the printed figures.
+
+    Marked with the id of the change from ``y0`` to ``y1``: ``template`` (the rows' ``perubahan`` id, as
+    ``IKU1.delta@{dari}-{sampai}``) with the years filled in; printed unmarked, the audit never compared it."""
     d = delta(v1, v0)
     if d is None or shown(d) == 0:
-        return ""
-    return f" ({fmt_delta(d, change_decimals(v1, v0))})"
+        return Sentence()
+    figure = template.replace("{dari}", str(y0)).replace("{sampai}", str(y1))
+    return Sentence().add(" (").figure(fmt_delta(d, change_decimals(v1, v0)), figure).add(")")
 
 
 TREND_HEIGHT = 260
