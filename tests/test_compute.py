@@ -26,9 +26,9 @@ from lkjip_site.compute.figures import Counted, count_indicators
 from lkjip_site.compute.scales import BUILTIN_SCALES, classify
 from lkjip_site.core.fmt import fmt_delta, fmt_entered, fmt_number, fmt_percent, fmt_rupiah
 from lkjip_site.elements.figures import chart_efisiensi
-from lkjip_site.elements.tables import (number_na_reasons, table_anggaran, table_capaian, table_efisiensi,
-                                       table_jenis_belanja, table_kinerja_anggaran, table_perbandingan_tahun,
-                                       table_renstra, table_triwulan_indikator)
+from lkjip_site.elements.tables import (number_na_reasons, table_anggaran, table_capaian, table_dataset,
+                                       table_efisiensi, table_jenis_belanja, table_kinerja_anggaran,
+                                       table_perbandingan_tahun, table_renstra, table_triwulan_indikator)
 from lkjip_site.core.model import (
     Budget,
     BudgetNode,
@@ -982,6 +982,35 @@ def test_dataset_totals_and_shares():
         dataset_table(population(), ["Desa"])
     with pytest.raises(KeyError):
         dataset_table(population(), ["Luas"])
+
+
+def test_a_datasets_sums_and_shares_are_figures_of_the_model():
+    """A dataset table's "Jumlah" and "Persentase" columns, a stacked chart's sums and a donut's shares were printed
+    unmarked, no id naming them: ``data.<id>.<kolom>+<kolom>.<baris|jumlah>`` is a row's sum across the columns
+    (their total), ``….persen`` its share of the total, as the table computes and prints them; a column whose own
+    name holds the "+" is that column."""
+    ds = Dataset("penduduk", ["Desa", "Laki-laki", "Perempuan", "L+P"],
+                 [["Sungai", D(120), D(130), D(1)], ["Bakung", D(80), D(70), "-"]], [False, True, True, True], L)
+    r = report([indicator("IKU1", D(1), D(1))], datasets={"penduduk": ds})
+    r.computed = compute_report(r, {}, "lan")
+    said = {p: lookup(r.computed, f"data.penduduk.{p}").formatted() for p in (
+        "Laki-laki+Perempuan.1", "Perempuan+Laki-laki.Bakung", "Laki-laki+Perempuan.jumlah",
+        "Laki-laki+Perempuan.1.persen", "Laki-laki+Perempuan.jumlah.persen", "Perempuan.2.persen", "L+P.1",
+        "L+P+Perempuan.2")}
+    assert said == {"Laki-laki+Perempuan.1": "250", "Perempuan+Laki-laki.Bakung": "150",
+                    "Laki-laki+Perempuan.jumlah": "400", "Laki-laki+Perempuan.1.persen": "62,50 %",
+                    "Laki-laki+Perempuan.jumlah.persen": "100,00 %", "Perempuan.2.persen": "35,00 %", "L+P.1": "1",
+                    "L+P+Perempuan.2": "70"}  # a text cell ("-") counts as 0, as the table sums it
+    with pytest.raises(UnknownReference, match="kolom 'Laki-laki\\+Wanita' tidak ada.*dijumlahkan ditulis dengan +"):
+        lookup(r.computed, "data.penduduk.Laki-laki+Wanita.1")
+    with pytest.raises(UnknownReference, match="baris '3.persen' tidak ada.*tambahkan .persen"):
+        lookup(r.computed, "data.penduduk.Laki-laki+Perempuan.3.persen")
+    table = table_dataset(r, {"dataset": "penduduk", "kolom": ["Laki-laki", "Perempuan"], "persen": True})
+    assert [(c.text, c.figure) for c in table.body[0].cells[-2:]] == [
+        ("250", "data.penduduk.Laki-laki+Perempuan.1"), ("62,50 %", "data.penduduk.Laki-laki+Perempuan.1.persen")]
+    assert [(c.text, c.figure) for c in table.foot[0].cells[-2:]] == [
+        ("400", "data.penduduk.Laki-laki+Perempuan.jumlah"),
+        ("100,00 %", "data.penduduk.Laki-laki+Perempuan.jumlah.persen")]
 
 
 @given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)), min_size=1, max_size=10))

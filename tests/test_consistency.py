@@ -368,19 +368,29 @@ IKM_YAML = "tahun: 2022\nresponden: 120\nunsur:\n" + "".join(
     for i, v in enumerate(["3.35", "3.2", "3.125", "3.40", "3.05", "3.5", "2.98", "3.3", "3.15"], start=1))
 
 
+#: A donut of one year of the Renstra funding and its table with each row's share, added to Batu Sopang's first
+#: chapter (no bundled example draws a donut or prints a dataset's shares).
+DATASET_SHARES = ("\n```{grafik} dataset\nid: grafik-pendanaan-2022\njudul: Pendanaan 2022\n"
+                  "dataset: pendanaan-renstra\nx: Program\ny: [\"2022\"]\njenis: donat\n```\n\n"
+                  "```{tabel} dataset\nid: tabel-pendanaan-persen\njudul: Pendanaan dan bagiannya\n"
+                  "dataset: pendanaan-renstra\npersen: true\n```\n")
+
+
 #: An author's sentence citing the survey's SKM, added after the IKM table.
 SKM_SENTENCE = "Nilai SKM (rata-rata tertimbang) adalah {nilai}`ikm.skm`."
 
 
 @pytest.fixture(scope="module")
 def examples(tmp_path_factory: pytest.TempPathFactory) -> object:
-    """The bundled examples (built without PDF), Batu Sopang with an IKM survey, its table and its chart: their
-    efficiency, budget and dataset charts, and the IKM's."""
+    """The bundled examples (built without PDF), Batu Sopang with an IKM survey, its table and its chart, and a donut
+    and a table of shares of its Renstra funding: their efficiency, budget and dataset charts, and the IKM's."""
     root = tmp_path_factory.mktemp("contoh") / "situs"
     shutil.copytree(REPO / "content", root / "content")
     shutil.copy(REPO / "situs.yaml", root / "situs.yaml")
     report = root / "content" / "laporan" / "batu-sopang-2022"
     (report / "data" / "ikm.yaml").write_text(IKM_YAML, encoding="utf-8")
+    chapter = report / "10-bab-1-pendahuluan.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + DATASET_SHARES, encoding="utf-8")
     chapter = report / "30-bab-3-akuntabilitas-kinerja.md"
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\n```{tabel} ikm\nid: tabel-ikm\njudul: IKM\n```\n\n"
                        "```{grafik} ikm\nid: grafik-ikm\njudul: Nilai Unsur Pelayanan\n```\n\n"
@@ -435,6 +445,23 @@ def _tampered(html: str, container: str, row: str | None, old: str, new: str) ->
     # a trend's change between the two years its text names (printed unmarked, never compared)
     ("mb", "bab-3", "grafik-tren", None, "+1,97", "+1,98", "NEK.delta@2022-2023"),
     ("pg", "bab-3", "grafik-tren", None, "-1,24", "-1,25", "IKM.delta@2022-2023"),
+    # a dataset row's sum across its columns and their total (a stack's, a table's "Jumlah"), a row's share (a
+    # donut's, a table's "Persentase") and a donut's Jumlah: printed unmarked, never compared
+    ("bs", "bab-1", "grafik-pendanaan-renstra", "Penunjang Urusan", "22.567.429.348", "22.567.429.349",
+     "data.pendanaan-renstra.2022+2023+2024+2025+2026.1"),
+    ("bs", "bab-1", "grafik-pendanaan-renstra", None, "22.567.429.348", "22.567.429.349",
+     "data.pendanaan-renstra.2022+2023+2024+2025+2026.1"),
+    ("bs", "bab-1", "tabel-pendanaan-renstra", "Penunjang Urusan", "22.567.429.348", "22.567.429.349",
+     "data.pendanaan-renstra.2022+2023+2024+2025+2026.1"),
+    ("bs", "bab-1", "tabel-pendanaan-renstra", "29.116.324.084", "29.116.324.084", "29.116.324.085",
+     "data.pendanaan-renstra.2022+2023+2024+2025+2026.jumlah"),
+    ("bs", "bab-1", "tabel-pendanaan-persen", "Penunjang Urusan", "77,51 %", "77,52 %",
+     "data.pendanaan-renstra.2022+2023+2024+2025+2026.1.persen"),
+    ("bs", "bab-1", "grafik-pendanaan-2022", None, "5.391.781.258", "5.391.781.259",
+     "data.pendanaan-renstra.2022.jumlah"),
+    ("bs", "bab-1", "grafik-pendanaan-2022", None, "79,36 %", "79,35 %", "data.pendanaan-renstra.2022.1.persen"),
+    ("bs", "bab-1", "grafik-pendanaan-2022", "Penunjang Urusan", "79,36 %", "79,35 %",
+     "data.pendanaan-renstra.2022.1.persen"),
     # a dataset chart's cell: one number of the CSV
     ("bs", "bab-1", "grafik-pendanaan-renstra", "Penunjang Urusan", "4.279.086.668", "4.279.086.669",
      "data.pendanaan-renstra.2022.1"),
@@ -548,9 +575,9 @@ _FIGURE_LIKE = re.compile(r"(?<![\w.,])(?:-?Rp\s?-?\d{1,3}(?:\.\d{3})*(?:,\d+)?|
                           r"|-?\d{1,3}(?:\.\d{3})*,\d+|\d{1,3}(?:\.\d{3})+)(?!\w)")
 #: The constants of a rule said beside the figures ("× 100 %", "capaian ≥ 100 %", "ditetapkan 0 %"): no figure.
 _RULE_CONSTANTS = {"100 %", "0 %"}
-#: Columns whose computed values have no id in the model's ``lookup`` yet (each needs an id scheme of its own): a
-#: dataset row's sum across its columns (and their total), a change page's difference between two versions.
-_NO_ID_COLUMNS = {"Jumlah", "Selisih"}
+#: Columns whose computed values have no id in the model's ``lookup`` yet: a change page's difference between two
+#: versions (of an archived version's value, which no model holds).
+_NO_ID_COLUMNS = {"Selisih"}
 
 
 def _column_header(cell) -> str:  # type: ignore[no-untyped-def]
@@ -591,9 +618,8 @@ def _generated(el) -> bool:  # type: ignore[no-untyped-def]
 
 def _exempt(page: str, owner, text: str, figure: str) -> bool:  # type: ignore[no-untyped-def]
     """The documented exceptions (see the constants above): a rule's constant; a text cell (satuan, formula,
-    names: the data file's words, "kasus per 100.000 penduduk"); a column or summary piece with no id yet (a
-    stack's or a donut's sum and shares: the chart summary's text node that starts "Jumlah "); a file's
-    size in a download list; the comparison pages' example of a workbook's decimal ("0,9279 berarti 92,79 %"); the
+    names: the data file's words, "kasus per 100.000 penduduk"); a column with no id yet; a file's size in a
+    download list; the comparison pages' example of a workbook's decimal ("0,9279 berarti 92,79 %"); the
     comparison chart of several reports (the chart engine marks one report's figures; a mark naming its report,
     ``data-laporan``, is not carried through charts yet); on a change page, the earlier version's values (of an
     archived version, whose model is not built: its own build audited them) and the chapters' changed paragraphs,
@@ -613,8 +639,6 @@ def _exempt(page: str, owner, text: str, figure: str) -> bool:  # type: ignore[n
         header = _column_header(cell)
         earlier = bool(change) and header.startswith("Versi ") and header != f"Versi {change.group(1) if change else ''}"
         return "angka" not in (cell.get("class") or "").split() or header in _NO_ID_COLUMNS or earlier
-    if "grafik-ringkasan" in classes:  # a stack's or a donut's "Jumlah …" and its shares, up to the first mark
-        return text.lstrip().startswith("Jumlah ")
     return False
 
 

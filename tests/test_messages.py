@@ -781,12 +781,13 @@ CASES = [
     # 'indikator', 'sasaran' and 'pk' paths were missing from the hint and from what a misspelt head is matched to
     Case("nilai-awalan-mirip", replace(BAB3, "{nilai}`IKU1.capaian`", "{nilai}`indikatr.jumlah`"), BAB3, 9, "galat",
          "'indikatr' bukan id indikator; mungkin maksudnya 'indikator'; id indikator ditulis di data/indikator.yaml "
-         "(yang ada: IKU1); awalan lain: anggaran, capaian, ikm, predikat, laporan, indikator, sasaran, pk, data"),
+         "(yang ada: IKU1); awalan lain: anggaran, capaian, ikm, predikat, laporan, indikator, sasaran, pk, data, "
+         "efisiensi"),
     # a dataset's number (data.<dataset>.<kolom>.<baris|jumlah>) under a column the data file does not have
     Case("nilai-data-kolom", chain(write(f"{R}/data/penduduk.csv", "desa,jumlah\nA,1\n"),
                                    replace(BAB3, "{nilai}`IKU1.capaian`", "{nilai}`data.penduduk.jumlh.1`")),
          BAB3, 9, "galat", "Referensi nilai 'data.penduduk.jumlh.1' tidak dikenal: kolom 'jumlh' tidak ada pada data "
-         "'penduduk' (kolom: jumlah)"),
+         "'penduduk' (kolom: jumlah; beberapa kolom dijumlahkan ditulis dengan +)"),
     Case("ref-mirip", replace(BAB3, "{ref}`tabel-anggaran`", "{ref}`tabel-anggarn`"), BAB3, 20, "galat",
          "rujukan 'tabel-anggarn' tidak ditemukan: tidak ada tabel atau gambar dengan id itu di laporan ini; "
          "mungkin maksudnya 'tabel-anggaran' (id ditulis pada opsi 'id:'"),

@@ -91,8 +91,15 @@ def unaddable_rows(ds: Dataset, idx: Sequence[int]) -> list[str]:
     return planned + realised if planned and realised else []
 
 
-def _share(part: Decimal, whole: Decimal) -> Decimal | None:
+def share(part: Decimal, whole: Decimal) -> Decimal | None:
+    """``part`` as a percentage of ``whole`` (None of 0): a row's share of a dataset's Jumlah, in its table, its
+    donut chart and ``{nilai}`data.<id>.<kolom>.<baris>.persen```, computed one way so they print one figure."""
     return part / whole * HUNDRED if whole else None
+
+
+def addend(value: str | Decimal) -> Decimal:
+    """A dataset's cell as a sum counts it: its number, or 0 for a text or empty cell."""
+    return value if isinstance(value, Decimal) else ZERO
 
 
 def dataset_table(ds: Dataset, columns: Sequence[str] | None = None) -> DatasetResult:
@@ -115,15 +122,12 @@ def dataset_table(ds: Dataset, columns: Sequence[str] | None = None) -> DatasetR
         if bad:
             raise ValueError(f"Kolom {', '.join(bad)} pada data '{ds.id}' bukan kolom angka")
 
-    def num(v: str | Decimal) -> Decimal:
-        return v if isinstance(v, Decimal) else ZERO
-
-    col_totals = {i: sum((num(r[i]) for r in ds.rows), ZERO) for i in idx}
-    per_row = [sum((num(r[i]) for i in idx), ZERO) for r in ds.rows]
+    col_totals = {i: sum((addend(r[i]) for r in ds.rows), ZERO) for i in idx}
+    per_row = [sum((addend(r[i]) for i in idx), ZERO) for r in ds.rows]
     grand = sum(per_row, ZERO)
     return DatasetResult(
         ds.id, ds.judul, list(ds.columns), [list(r) for r in ds.rows], list(ds.numeric), idx,
         per_row if len(idx) >= 2 and not unaddable_rows(ds, idx) else None, col_totals, grand,
-        [_share(t, grand) for t in per_row],
-        [{i: _share(num(r[i]), col_totals[i]) for i in idx} for r in ds.rows],
+        [share(t, grand) for t in per_row],
+        [{i: share(addend(r[i]), col_totals[i]) for i in idx} for r in ds.rows],
         dict(ds.satuan), ds.loc)

@@ -17,6 +17,9 @@ from ..core.suggest import did_you_mean, listing
 from .budget import BudgetReport, BudgetRow, serapan
 from .capaian import Result
 from .comparisons import NO_TARGET_AKHIR, change_decimals, delta
+from .datasets import addend
+from .datasets import share as share_of
+from .findings import ZERO
 from .figures import Figure, slug
 from .ikm import SKM_DECIMALS, IkmResult
 from .periods import carried_note
@@ -353,11 +356,16 @@ def _laporan_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
 def _dataset_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     """``data.<dataset>.<kolom>.<baris>``: one number of a data file (``baris``: the row's number from 1, or its
     name in the first column), or ``jumlah``, the column's total as the dataset table's Jumlah row prints it.
+    ``<kolom>`` may be several columns joined by "+" (``data.penduduk.Laki-laki+Perempuan.3``): the row's sum across
+    them, as a dataset table's "Jumlah" column and a stacked chart print it (``…+….jumlah``: their total). After
+    a row or ``jumlah``, ``.persen``: its share of the ``jumlah`` of the same column(s), as a dataset table's
+    "Persentase" and a donut chart print it.
 
     Why: the dataset table's cells are marked with these ids for the consistency audit, so a table that prints a
     number otherwise than as written (rounded "1,13" beside the chart's "1,1250") is found as any other figure is;
-    and a sentence can cite a dataset's total without typing it. Ids and column names may hold dots: the longest
-    dataset id, then the longest column name, that the path starts with."""
+    and a sentence can cite a dataset's total without typing it. The sums and shares were printed unmarked, never
+    compared. Ids and column names may hold dots: the longest dataset id, then the longest column name (at each
+    "+"), that the path starts with."""
     rest = ".".join(parts[1:])
     ids = sorted((d for d in c.datasets if rest.startswith(d + ".")), key=len, reverse=True)
     if not ids:
@@ -365,24 +373,53 @@ def _dataset_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
                              f" (data laporan ini: {listing(c.datasets)})")
     ds = c.datasets[ids[0]]
     rest = rest[len(ds.id) + 1:]
-    names = sorted((n for n in ds.columns[1:] if rest.startswith(n + ".")), key=len, reverse=True)
-    if not names:
+    found = _dataset_columns(ds.columns, rest)
+    if found is None:
         raise _unknown(path, f"kolom '{rest.rpartition('.')[0] or rest}' tidak ada pada data '{ds.id}' (kolom: "
-                             f"{', '.join(ds.columns[1:])})")
-    column, row = ds.columns.index(names[0]), rest[len(names[0]) + 1:]
-    if row == "jumlah":
-        value: str | Decimal | None = ds.column_totals.get(column)
+                             f"{', '.join(ds.columns[1:])}; beberapa kolom dijumlahkan ditulis dengan +)")
+    columns, row = found
+    labels = [str(r[0]) for r in ds.rows]
+
+    def index(name: str) -> int:
+        at = int(name) - 1 if name.isdigit() else labels.index(name) if name in labels else -1
+        return at if 0 <= at < len(ds.rows) else -1
+    share = row.endswith(".persen") and index(row) < 0 and (row == "jumlah.persen" or index(row[:-7]) >= 0)
+    row = row[:-len(".persen")] if share else row
+    at = index(row)
+    value: str | Decimal | None
+    if len(columns) == 1 and not share:
+        value = ds.column_totals.get(columns[0]) if row == "jumlah" else ds.rows[at][columns[0]] if at >= 0 else None
     else:
-        labels = [str(r[0]) for r in ds.rows]
-        index = int(row) - 1 if row.isdigit() else labels.index(row) if row in labels else -1
-        value = ds.rows[index][column] if 0 <= index < len(ds.rows) else None
+        total = sum((addend(r[i]) for r in ds.rows for i in columns), ZERO)
+        value = total if row == "jumlah" else sum((addend(ds.rows[at][i]) for i in columns), ZERO) if at >= 0 else None
+        if share and value is not None:
+            part = share_of(value, total)
+            return Ref(part if part is not None else Missing("jumlahnya 0"), "percent", path)
     if value is None:
         raise _unknown(path, f"baris '{row}' tidak ada pada data '{ds.id}' (tulis nomor baris 1–{len(ds.rows)}, "
-                             f"nama baris di kolom {ds.columns[0]}, atau jumlah untuk kolom yang dijumlahkan)")
+                             f"nama baris di kolom {ds.columns[0]}, atau jumlah untuk kolom yang dijumlahkan; "
+                             "bagiannya dari jumlah: tambahkan .persen)")
     if isinstance(value, str):
         return Ref(value, "text", path)
     exponent = value.as_tuple().exponent
     return Ref(value, "number", path, max(0, -exponent) if isinstance(exponent, int) else 0)
+
+
+def _dataset_columns(columns: list[str], rest: str) -> tuple[list[int], str] | None:
+    """The indexes of the column, or the columns joined by "+", that ``rest`` starts with, and what follows them
+    after a dot; None when it names none. A column whose own name holds the "+" is taken whole first."""
+    taken: list[int] = []
+    pos = 0
+    while True:
+        names = [n for n in columns[1:]
+                 if rest.startswith(n, pos) and rest[pos + len(n):pos + len(n) + 1] in (".", "+")]
+        if not names:
+            return None
+        name = max(names, key=len)
+        taken.append(columns.index(name))
+        pos += len(name) + 1
+        if rest[pos - 1] == ".":
+            return taken, rest[pos:]
 
 
 def _efficiency_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:

@@ -196,14 +196,26 @@ def chart_dataset(report: Report, options: dict[str, Any]) -> ChartSpec:
     y = option_ids(options, "y")  # a year column written unquoted (y: [2022, 2023]) is the column "2022", as in a table
     if y is None:
         y = [col for col, numeric in zip(ds.columns, ds.numeric) if numeric]
-    # each number with its id (``data.<dataset>.<kolom>.<baris>``, as the dataset table marks its cells)
-    rows = [{**dict(zip(ds.columns, r)), FIGURE_IDS: {col: f"data.{ds.id}.{col}.{n}" for col, value
-                                                      in zip(ds.columns[1:], r[1:]) if isinstance(value, Decimal)}}
-            for n, r in enumerate(ds.rows, start=1)]
+    jenis = str(options.get("jenis", "batang"))
+    # each number with its id (``data.<dataset>.<kolom>.<baris>``, as the dataset table marks its cells); a stack's
+    # sum and a donut's share with theirs (``data.<dataset>.<kolom>+<kolom>.<baris>``, ``….<baris>.persen``)
+    summed = "+".join(y) if all(col in ds.columns[1:] for col in y) else ""
+    rows = []
+    for n, r in enumerate(ds.rows, start=1):
+        ids = {col: f"data.{ds.id}.{col}.{n}" for col, value in zip(ds.columns[1:], r[1:])
+               if isinstance(value, Decimal)}
+        if summed and jenis == "batang_tumpuk":
+            ids["jumlah"] = ids.get(summed, "") if len(y) == 1 else f"data.{ds.id}.{summed}.{n}"
+        if summed and jenis == "donat" and summed in ids:
+            ids["persen"] = f"{ids[summed]}.persen"
+        rows.append({**dict(zip(ds.columns, r)), FIGURE_IDS: ids})
+    # a donut's Jumlah is its column's, which the model totals for the columns a dataset table adds up
+    total = (f"data.{ds.id}.{summed}.jumlah" if jenis == "donat" and summed
+             and ds.columns.index(summed) in report.computed.datasets[ds.id].column_totals else "")
     return specs.dataset(ds.columns, rows, x=str(options.get("x") or ds.columns[0]),
-                          y=y, jenis=str(options.get("jenis", "batang")), warna=options.get("warna"),
+                          y=y, jenis=jenis, warna=options.get("warna"),
                           label=options.get("label") or {}, satuan=options.get("satuan") or ds.satuan or None,
-                          nama=ds.judul or ds.id)
+                          nama=ds.judul or ds.id, id_jumlah=total)
 
 
 KINDS: dict[str, SpecBuilder] = {

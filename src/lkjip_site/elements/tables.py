@@ -765,6 +765,12 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
         hdr.append(Cell("Jumlah", header=True))
     if show_share:
         hdr.append(Cell("Persentase", header=True))
+    # the rows' sums and shares with their ids (``data.<id>.<kolom>+<kolom>.<baris>[.persen]``); none where the
+    # first column is summed, which no id names (its cells name the rows)
+    summed = f"data.{dataset.id}.{'+'.join(result.columns[i] for i in numeric_idx)}" if 0 not in numeric_idx else ""
+
+    def sum_id(row: str, suffix: str = "") -> str:
+        return f"{summed}.{row}{suffix}" if summed else ""
     body = []
     for r, row in enumerate(result.rows):
         cells = []
@@ -776,9 +782,9 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
             else:
                 cells.append(text(str(value)))
         if has_row_total:
-            cells.append(_as_written(result.row_totals[r]))
+            cells.append(_as_written(result.row_totals[r], sum_id(str(r + 1))))
         if show_share:
-            cells.append(pct(result.row_shares[r]))
+            cells.append(pct(result.row_shares[r], figure=sum_id(str(r + 1), ".persen")))
         body.append(Row(cells))
     if not numeric_idx:
         return Table([hdr], body)  # nothing to add up (a list of names, say)
@@ -788,9 +794,10 @@ def table_dataset(report: Report, options: dict[str, Any]) -> Table:
         figure = f"data.{dataset.id}.{result.columns[i]}.jumlah"
         foot_cells.append(_as_written(total, figure) if i in numeric_idx and total is not None else Cell(""))
     if has_row_total:
-        foot_cells.append(_as_written(result.grand_total))
+        foot_cells.append(_as_written(result.grand_total, sum_id("jumlah")))
     if show_share:
-        foot_cells.append(pct(Decimal(100)))
+        # a Jumlah of 0 has no shares (each row's is N/A), and is no 100 % of anything
+        foot_cells.append(pct(Decimal(100) if result.grand_total else None, "jumlahnya 0", sum_id("jumlah", ".persen")))
     table = Table([hdr], body, [Row(foot_cells, cls="jumlah")])
     if show_share:
         table.notes += _rounded_shares_note(result.row_shares)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
+from ...compute.datasets import share
 from ...core.fmt import BULAN, fmt_or_dash, fmt_percent_or_dash
 from ...core.numbers import as_decimal
 from .marks import (
@@ -15,7 +16,6 @@ from .marks import (
     alt,
     data,
     extreme_sentence,
-    extreme_text,
     figure_id,
     join_names,
     layer,
@@ -59,6 +59,9 @@ class _Dataset:
     series: list[str]
     matrix: list[list[Decimal | None]]  # one row per x, one cell per series
     ids: list[list[str]]  # the figure id of each cell of ``matrix`` (``marks.FIGURE_IDS``), "" for none
+    sum_ids: list[str]  # the figure id of each row's sum (a stack's, ``jumlah``), "" for none
+    share_ids: list[str]  # the figure id of each row's share (a donut's, ``persen``), "" for none
+    total_id: str  # the figure id of a donut's Jumlah (the option ``id_jumlah``), "" for none
     labels: Mapping[str, str]
     satuan_opt: Any
     warna: Any
@@ -125,7 +128,9 @@ def _parse_dataset(spec: ChartSpec) -> _Dataset:
     labels = o.get("label") or {}
     return _Dataset(
         nama=nama, jenis=jenis, x_col=x_col, y_cols=y_cols, x_kind=x_kind, raw_x=raw_x, x_shown=x_shown,
-        series=[_column_label(col, labels) for col in y_cols], matrix=matrix, ids=ids, labels=labels,
+        series=[_column_label(col, labels) for col in y_cols], matrix=matrix, ids=ids,
+        sum_ids=[figure_id(row, "jumlah") for row in rows], share_ids=[figure_id(row, "persen") for row in rows],
+        total_id=str(o.get("id_jumlah") or ""), labels=labels,
         satuan_opt=o.get("satuan"), warna=o.get("warna"),
     )
 
@@ -270,7 +275,7 @@ def _dataset_bars(ds: _Dataset) -> Any:
 
 def _donut_shares(ds: _Dataset) -> list[Decimal | None]:
     total = sum(ds.totals, Decimal(0))
-    return [cells[0] / total * 100 if cells[0] is not None and total else None for cells in ds.matrix]
+    return [share(cells[0], total) if cells[0] is not None else None for cells in ds.matrix]
 
 
 def _dataset_donut(ds: _Dataset) -> Any:
@@ -314,21 +319,21 @@ def _dataset_table(ds: _Dataset) -> ChartTable:
     header: list[str] = [ds.x_title]
     header += [f"{s} ({ds.satuan(col)})" if ds.satuan(col) else s for s, col in zip(ds.series, ds.y_cols)]
     rows = [[xs, *[fmt_or_dash(v) for v in cells]] for xs, cells in zip(ds.x_shown, ds.matrix)]
-    # each number of the file marked with its id, as the dataset table marks it; not a row's Jumlah or share
+    # each number of the file marked with its id, as the dataset table marks it, and a row's Jumlah or share
     figures = [["", *[fid if v is not None else "" for v, fid in zip(cells, row_ids)]]
                for cells, row_ids in zip(ds.matrix, ds.ids)]
     numeric = [False] + [True] * len(ds.series)
     if ds.jenis == "batang_tumpuk":
         header.append("Jumlah")
-        for row, row_ids, total in zip(rows, figures, ds.totals):
+        for row, row_ids, total, total_id in zip(rows, figures, ds.totals, ds.sum_ids):
             row.append(fmt_or_dash(total))
-            row_ids.append("")
+            row_ids.append(total_id)
         numeric.append(True)
     if ds.jenis == "donat":
         header.append("Persentase")
-        for row, row_ids, share in zip(rows, figures, _donut_shares(ds)):
-            row.append(fmt_percent_or_dash(share))
-            row_ids.append("")
+        for row, row_ids, part, share_id in zip(rows, figures, _donut_shares(ds), ds.share_ids):
+            row.append(fmt_percent_or_dash(part))
+            row_ids.append(share_id)
         numeric.append(True)
     return ChartTable(tuple(header), tuple(tuple(r) for r in rows), tuple(numeric),
                       table_figures([tuple(r) for r in figures]))
@@ -350,7 +355,8 @@ def plan_dataset(spec: ChartSpec) -> Plan:
         chart = _dataset_line(ds)
     else:
         chart = _dataset_bars(ds)
-    summary = _dataset_summary(ds.jenis, ds.x_shown, ds.series, ds.matrix, [ds.satuan(c) for c in ds.y_cols], ds.ids)
+    summary = _dataset_summary(ds.jenis, ds.x_shown, ds.series, ds.matrix, [ds.satuan(c) for c in ds.y_cols], ds.ids,
+                               (ds.sum_ids, ds.share_ids, ds.total_id))
     what = ds.x_title.lower()
     alt_text = (
         f"{_DATASET_KIND_TEXT[ds.jenis]} {join_names([s.lower() for s in ds.series])} menurut {what} "
@@ -401,31 +407,33 @@ def _series_colours(warna: Any, n: int, nama: str) -> list[str]:
 def _dataset_summary(
     jenis: str, x_shown: Sequence[str], series: Sequence[str], matrix: Sequence[Sequence[Decimal | None]],
     units: Sequence[str] = (), ids: Sequence[Sequence[str]] = (),
+    sums: tuple[Sequence[str], Sequence[str], str] = ((), (), ""),
 ) -> Sentence:
     """The chart's summary: highest and lowest of each series (or of the stacks' sums, or the donut's shares), each
     value with the unit its data file declares for its column (``units``, one per series): "Rp 2.989.057.284".
 
     ``ids``: the figure id of each cell of ``matrix`` (as :attr:`_Dataset.ids`), so a series' highest and lowest
-    are marked as its data table's cells are; a stack's sum and a donut's share are no figure of the model."""
+    are marked as its data table's cells are; ``sums``: those of each row's sum, each row's share and the donut's
+    Jumlah (:attr:`_Dataset.sum_ids`, ``share_ids``, ``total_id``), marked as its data table marks them."""
+    sum_ids, share_ids, total_id = sums
     units = list(units) + [""] * (len(series) - len(units))
     common = units[0] if units and len(set(units)) == 1 else ""  # a sum across series has a unit only if they share it
 
-    def shown(unit: str) -> Callable[[Decimal], str]:
-        return lambda v: with_unit(fmt_or_dash(v), unit)
-
     summary = Sentence()
     if jenis == "donat":
-        items = [(x, c[0]) for x, c in zip(x_shown, matrix) if c[0] is not None]
-        total = sum((v for _, v in items), Decimal(0))
-        if items and total:
-            shares = [(x, v / total * 100) for x, v in items]
-            ext = extreme_text(shares, fmt_percent_or_dash)
-            summary.add(f"Jumlah {shown(units[0] if units else '')(total)}. Bagian " + ext[0].lower() + ext[1:])
+        valued = [(x, c[0], fid) for x, c, fid in zip(x_shown, matrix, list(share_ids) or [""] * len(matrix))
+                  if c[0] is not None]
+        total = sum((v for _, v, _ in valued), Decimal(0))
+        if valued and total:
+            said = with_unit(fmt_or_dash(total), units[0] if units else "")
+            before, _, after = said.partition(fmt_or_dash(total))
+            summary.add(f"Jumlah {before}").figure(fmt_or_dash(total), total_id).add(f"{after}. ")
+            summary.extend(extreme_sentence([(x, share(v, total) or Decimal(0)) for x, v, _ in valued],
+                                            fmt_percent_or_dash, ids=[fid for _, _, fid in valued], lead="Bagian "))
         return summary
     if jenis == "batang_tumpuk" and len(series) > 1:
         totals = [(x, sum((v for v in c if v is not None), Decimal(0))) for x, c in zip(x_shown, matrix)]
-        ext = extreme_text(totals, shown(common))
-        summary.add("Jumlah " + ext[0].lower() + ext[1:])
+        summary.extend(extreme_sentence(totals, fmt_or_dash, ids=sum_ids, lead="Jumlah ", unit=common))
     cell_ids = list(ids) or [()] * len(matrix)
     for i, s in enumerate(series):
         valued = [(x, c[i], r[i] if i < len(r) else "") for x, c, r in zip(x_shown, matrix, cell_ids)

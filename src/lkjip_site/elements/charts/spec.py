@@ -183,6 +183,7 @@ def dataset(
     satuan: str | Mapping[str, str] | None = None,
     nama: str = "",
     sempit: int = 0,
+    id_jumlah: str = "",
 ) -> ChartSpec:
     """A generic chart of a dataset (CSV) from a declarative spec.
 
@@ -191,7 +192,9 @@ def dataset(
     (default: column name with ``_`` → space, first letter upper case); ``satuan``: unit for all
     ``y`` or per column; ``nama``: dataset id, quoted in error messages; ``sempit``: a bar chart of more than
     2 × ``sempit`` rows draws on a phone only the ``sempit`` rows of the highest and of the lowest first ``y`` value
-    (``dataset.phone_rows``; every row stays in the wide chart and the data table), 0: every row.
+    (``dataset.phone_rows``; every row stays in the wide chart and the data table), 0: every row. ``id_jumlah``: the
+    id (``{nilai}`` path) of a donut's Jumlah, as the rows' ``marks.FIGURE_IDS`` carry those of a stack's sum
+    (``jumlah``) and a donut's share (``persen``).
     """
     ys = [y] if isinstance(y, str) else list(y)
     options: dict[str, Any] = {
@@ -206,4 +209,6 @@ def dataset(
     }
     if sempit:  # (only then: every other dataset chart keeps its key in the chart cache)
         options["sempit"] = sempit
+    if id_jumlah:
+        options["id_jumlah"] = id_jumlah
     return ChartSpec("dataset", tuple(rows), options)
