@@ -17,7 +17,7 @@ from lkjip_site.compute.budget import compute_budget, serapan, validate_code
 from lkjip_site.compute.capaian import Result, capaian, mean, mean_capaian, na
 from lkjip_site.compute.comparisons import compare_national, delta, kemajuan_renstra, trend
 from lkjip_site.compute.datasets import dataset_table
-from lkjip_site.compute.efficiency import EFISIENSI, efisiensi
+from lkjip_site.compute.efficiency import EFISIENSI, Efficiency, EfficiencyRow, efisiensi, higher_counts
 from lkjip_site.compute.ikm import ikm, mutu_ikm
 from lkjip_site.compute.periods import aggregate, cumulative, split_error
 from lkjip_site.compute.refs import UnknownReference, lookup
@@ -648,6 +648,24 @@ def test_an_efficiency_value_is_a_figure_of_the_model_the_table_marks(method, sh
     ref, cell = lookup(r.computed, "efisiensi.IKU1.nilai"), table_efisiensi(r, {}).body[0].cells[4]
     assert (ref.formatted(), cell.text, cell.figure) == ("N/A", "N/A", "efisiensi.IKU1.nilai")
     assert ref.reason == cell.title and "s.d. TW I" in ref.reason
+
+
+def test_the_efficiency_charts_counts_are_figures_of_the_model_judged_as_printed():
+    """"Pada 9 dari 21 indikator, capaian kinerja lebih tinggi daripada serapan anggaran" counted its own rows, the
+    unrounded values compared (97,474 % "higher" than 97,47 %, both printed "97,47 %"), and no id named the counts:
+    ``efisiensi[.sasaran].capaian_lebih_tinggi`` and ``….terbandingkan`` do, judged as printed."""
+    rows = [EfficiencyRow("A", "A", D("97.474"), D("97.47"), Efficiency(None, "")),
+            EfficiencyRow("B", "B", D("97.476"), D("97.47"), Efficiency(None, "")),
+            EfficiencyRow("C", "C", None, D("50"), Efficiency(None, ""))]
+    assert higher_counts(rows) == (1, 2)
+    ind = indicator("IKU1", D(73), D("84.82"), tahun=2023, program="7.01.01")
+    b = Budget(2023, [node("program", "7.01.01", [node("kegiatan", "7.01.01.2.01", [
+        leaf("7.01.01.2.01.0001", 2511824579, 2369772519)])], sasaran="S1")], L)
+    r = report([ind], sasaran=[("S1", ["IKU1"])], tahun=2023, anggaran=b, skala="banjar")
+    r.computed = compute_report(r, {}, "banjar")
+    said = [lookup(r.computed, p).formatted() for p in ("efisiensi.capaian_lebih_tinggi", "efisiensi.terbandingkan",
+                                                         "efisiensi.sasaran.capaian_lebih_tinggi")]
+    assert said == ["1", "1", "1"]
 
 
 # ------------------------------------------------------------------------------------------------ quarterly

@@ -440,6 +440,12 @@ def _tampered(html: str, container: str, row: str | None, old: str, new: str) ->
     ("mb", "bab-3", "tabel-efisiensi", "(IKKI)", "2,53 %", "2,54 %", "efisiensi.IKKI.nilai"),
     ("bs", "bab-3", "grafik-efisiensi", "kualitas pelayanan publik", "1,04", "1,05", "efisiensi.sasaran.S2.nilai"),
     ("bs", "bab-3", "tabel-efisiensi", "kualitas pelayanan publik", "1,04", "1,05", "efisiensi.sasaran.S2.nilai"),
+    # the efficiency chart's counts ("Pada 9 dari 21 indikator, capaian kinerja lebih tinggi …")
+    ("mb", "bab-3", "grafik-efisiensi", None, ">9</span> dari", ">8</span> dari", "efisiensi.capaian_lebih_tinggi"),
+    ("mb", "bab-3", "grafik-efisiensi", None, ">21</span> indikator", ">20</span> indikator",
+     "efisiensi.terbandingkan"),
+    ("bs", "bab-3", "grafik-efisiensi", None, ">2</span> dari", ">3</span> dari",
+     "efisiensi.sasaran.capaian_lebih_tinggi"),
     # the year table's change from last year (its "Perubahan" cell was printed unmarked, never compared)
     ("mb", "bab-3", "perbandingan-tahun", "IKKI.realisasi@2023", "44,20", "44,21", "IKKI.delta"),
     # a trend's change between the two years its text names (printed unmarked, never compared)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -112,3 +113,19 @@ class EfficiencyRow(Compact):
     serapan: Decimal | None
     result: Efficiency
     kode_anggaran: str = ""
+
+
+def capaian_higher(capaian: Decimal | None, serapan: Decimal | None) -> bool | None:
+    """Whether a row's capaian kinerja is higher than its serapan anggaran, as printed beside each other (97,474 %
+    and 97,47 % both print "97,47 %": not higher); None when either is missing."""
+    if capaian is None or serapan is None:
+        return None
+    return shown(capaian) > shown(serapan)
+
+
+def higher_counts(rows: Sequence[EfficiencyRow]) -> tuple[int, int]:
+    """(rows whose capaian is higher than their serapan, rows with both): the efficiency chart's "Pada 9 dari 21
+    indikator, capaian kinerja lebih tinggi daripada serapan anggaran", as ``efisiensi[.sasaran].capaian_lebih_tinggi``
+    and ``….terbandingkan``."""
+    judged = [capaian_higher(r.capaian, r.serapan) for r in rows]
+    return sum(1 for j in judged if j), sum(1 for j in judged if j is not None)

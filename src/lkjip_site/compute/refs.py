@@ -19,8 +19,9 @@ from .capaian import Result
 from .comparisons import NO_TARGET_AKHIR, change_decimals, delta
 from .datasets import addend
 from .datasets import share as share_of
-from .findings import ZERO
+from .efficiency import higher_counts
 from .figures import Figure, slug
+from .findings import ZERO
 from .ikm import SKM_DECIMALS, IkmResult
 from .periods import carried_note
 from .report import ComputedReport, IndicatorResult
@@ -422,6 +423,10 @@ def _dataset_columns(columns: list[str], rest: str) -> tuple[list[int], str] | N
             return taken, rest[pos:]
 
 
+#: The efficiency chart's counts (:func:`.efficiency.higher_counts`), in its order.
+_EFFICIENCY_COUNTS = ("capaian_lebih_tinggi", "terbandingkan")
+
+
 def _efficiency_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     """``efisiensi.<indikator>.nilai``: the efficiency of an indicator's row (its capaian against the serapan of the
     program it names), ``efisiensi.sasaran.<sasaran>.nilai``: of a sasaran's row; as the efficiency table's "Nilai
@@ -430,8 +435,12 @@ def _efficiency_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     Why: the table and the chart printed the value unmarked, so the consistency audit never compared it, and a chart
     that printed another efficiency than the table beside it passed every build. The ids follow the capaian and
     serapan ids of the same row (``<indikator>.capaian``, ``anggaran.sasaran.<sasaran>.serapan``); indicator ids may
-    hold dots (the path's middle is the id)."""
+    hold dots (the path's middle is the id). ``efisiensi[.sasaran].capaian_lebih_tinggi`` and ``….terbandingkan``:
+    the chart's "Pada 9 dari 21 indikator, capaian kinerja lebih tinggi daripada serapan anggaran"."""
     key, attr = ".".join(parts[1:-1]), parts[-1]
+    if key in ("", "sasaran") and attr in _EFFICIENCY_COUNTS:
+        counts = higher_counts(c.efisiensi_sasaran if key else c.efisiensi)
+        return Ref(Decimal(counts[_EFFICIENCY_COUNTS.index(attr)]), "number", path, 0)
     rows = c.efisiensi
     if key.startswith("sasaran.") and not any(r.key == key for r in rows):
         rows, key = c.efisiensi_sasaran, key[len("sasaran."):]
@@ -439,7 +448,8 @@ def _efficiency_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     if row is None or attr != "nilai":
         per = "sasaran" if rows is c.efisiensi_sasaran else "indikator"
         keys = [r.key for r in rows]
-        raise _unknown(path, f"gunakan efisiensi.<id indikator>.nilai atau efisiensi.sasaran.<id sasaran>.nilai; "
+        raise _unknown(path, f"gunakan efisiensi.<id indikator>.nilai, efisiensi.sasaran.<id sasaran>.nilai atau "
+                             f"efisiensi[.sasaran].<{'|'.join(_EFFICIENCY_COUNTS)}>; "
                              f"{per} dengan efisiensi: {listing(keys)}" + (did_you_mean(key, keys) if row is None
                                                                            else did_you_mean(attr, ("nilai",))))
     result = row.result
@@ -485,7 +495,8 @@ def lookup(computed: ComputedReport, path: str) -> Ref:
     ``anggaran.realisasi_sd``; ``capaian.<sasaran>[.predikat]``; ``ikm.skm|mutu|kinerja|responden``,
     ``ikm.<unsur>.nilai|konversi|mutu|nama``; ``laporan.tahun|periode|instansi|skala|efisiensi``;
     ``data.<dataset>.<kolom>.<baris|jumlah>``; ``efisiensi.<indikator>.nilai``,
-    ``efisiensi.sasaran.<sasaran>.nilai``. Unknown paths raise :class:`UnknownReference`.
+    ``efisiensi.sasaran.<sasaran>.nilai``, ``efisiensi[.sasaran].capaian_lebih_tinggi|terbandingkan``. Unknown
+    paths raise :class:`UnknownReference`.
     """
     p = path.strip()
     year: int | None = None

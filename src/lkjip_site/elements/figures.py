@@ -178,8 +178,11 @@ def chart_efisiensi(report: Report, options: dict[str, Any]) -> ChartSpec:
         raise OptionError(empty_efficiency(options))
     # the rows are the indicators that name a program (or the sasaran): "3 dari 3 program" counted indicators
     # before TW IV no row has an efficiency (compute.efficiency.efisiensi): no sentence naming its method
+    counts = "efisiensi.sasaran" if per_sasaran else "efisiensi"
     return specs.efisiensi(rows, metode=None if c.periode in PART_OF_YEAR else METODE_NAMA[c.efisiensi_metode],
-                           tingkat="sasaran" if per_sasaran else "indikator")
+                           tingkat="sasaran" if per_sasaran else "indikator",
+                           id_hitungan={"lebih_tinggi": f"{counts}.capaian_lebih_tinggi",
+                                        "terbandingkan": f"{counts}.terbandingkan"})
 
 
 def chart_ikm(report: Report, options: dict[str, Any]) -> ChartSpec:

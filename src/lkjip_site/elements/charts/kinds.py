@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any, Sequence
 
 from ...compute.comparisons import change_decimals, delta, trend, trend_words
+from ...compute.efficiency import capaian_higher
 from ...core.fmt import (DASH, NA, fmt_delta, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah, fmt_rupiah_or_dash,
                          fmt_value_entered, shown)
 from ...core.model import JENIS_BELANJA
@@ -644,9 +645,10 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
         eff = row.get("efisiensi")
         eff_s = eff.strip() if isinstance(eff, str) else fmt_or_dash(as_decimal(eff), 2)
         status = text(row, "status", NA)
-        if c is not None and s is not None:
+        higher = capaian_higher(c, s)  # as printed, as the model counts it (``efisiensi.capaian_lebih_tinggi``)
+        if higher is not None:
             compared += 1
-            above += c > s
+            above += higher
         desc = f"{name}; capaian {fmt_percent_or_dash(c)}; serapan {fmt_percent_or_dash(s)}"
         if has_status:
             desc += f"; {status}"
@@ -710,12 +712,16 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
     chart = target_rule(100.0, "100 %").add_layers(bars, box, labels, na_marks).properties(
         width=PLOT_WIDTH, height=max(len(names) * max(56, 14 * max_lines(names) + 10), 60)
     )
-    parts = [
-        f"Pada {above} dari {compared} {tingkat}, capaian kinerja lebih tinggi daripada serapan anggaran."
-        if compared else f"Capaian kinerja dan serapan anggaran {len(names)} {tingkat} ini belum tersedia."
-    ]
+    counts = spec.options.get("id_hitungan") or {}
+    summary = Sentence()
+    if compared:
+        summary.add("Pada ").figure(str(above), counts.get("lebih_tinggi", "")).add(" dari ")
+        summary.figure(str(compared), counts.get("terbandingkan", ""))
+        summary.add(f" {tingkat}, capaian kinerja lebih tinggi daripada serapan anggaran.")
+    else:
+        summary.add(f"Capaian kinerja dan serapan anggaran {len(names)} {tingkat} ini belum tersedia.")
     if metode:
-        parts.append(f"Efisiensi dihitung dengan metode {metode}.")
+        summary.add(f" Efisiensi dihitung dengan metode {metode}.")
     header = [tingkat.capitalize(), "Capaian kinerja", "Serapan anggaran"]
     numeric = [False, True, True]
     if has_eff:
@@ -727,7 +733,8 @@ def plan_efisiensi(spec: ChartSpec) -> Plan:
     table = ChartTable(tuple(header), tuple(table_rows), tuple(numeric), table_figures(table_ids),
                        *lettered(cell_notes))
     alt_text = f"Grafik batang capaian kinerja dibandingkan serapan anggaran untuk {len(rows)} {tingkat}."
-    return Plan(chart, " ".join(parts) + notes_sentence(said), table, alt_text)
+    summary.add(notes_sentence(said))
+    return Plan(chart, summary.text, table, alt_text, tuple(summary.marks))
 
 
 def plan_ikm(spec: ChartSpec) -> Plan:

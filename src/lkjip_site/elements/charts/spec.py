@@ -146,16 +146,21 @@ def _budget_options(id_jumlah: Mapping[str, str] | None) -> dict[str, Any]:
 
 
 def efisiensi(
-    rows: Sequence[Mapping[str, Any]], *, metode: str | None = None, tingkat: str = "program"
+    rows: Sequence[Mapping[str, Any]], *, metode: str | None = None, tingkat: str = "program",
+    id_hitungan: Mapping[str, str] | None = None,
 ) -> ChartSpec:
     """Capaian kinerja vs serapan anggaran per program or sasaran.
 
     Rows: ``nama``, ``capaian`` (%), ``serapan`` (%), optional ``efisiensi`` (Decimal or str, already
     computed by the chosen method) and ``status`` (e.g. "Efisien"). ``metode`` is the printed name
     of the efficiency method ("rasio"); ``tingkat`` what a row is, "program", "indikator" or "sasaran" (used in the
-    text and the table's first column).
+    text and the table's first column). ``id_hitungan``: the ids (``{nilai}`` paths) of the text's counts, rows whose
+    capaian is higher than their serapan (``lebih_tinggi``) and rows with both (``terbandingkan``).
     """
-    return ChartSpec("efisiensi", tuple(rows), {"metode": metode, "tingkat": tingkat})
+    options: dict[str, Any] = {"metode": metode, "tingkat": tingkat}
+    if id_hitungan:  # (only then: a chart drawn without ids keeps its key in the chart cache)
+        options["id_hitungan"] = dict(id_hitungan)
+    return ChartSpec("efisiensi", tuple(rows), options)
 
 
 def ikm(
