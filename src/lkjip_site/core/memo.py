@@ -28,7 +28,7 @@ T = TypeVar("T")
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
 
-FORMAT = 23  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
+FORMAT = 24  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
 #            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers;
 #            the build record's key holds it too, so no build replays a record of the code before; 7: verdicts
 #            judged on the printed figure, so kept tables and states of the rule before are not taken; 8: the
@@ -86,6 +86,8 @@ FORMAT = 23  # bump when the meaning of keys, the pickled classes or the entries
 #            22: the fifty-fourth pass: notes said once a paragraph, the change page's notes and N/A
 #            (ValueChange.catatan_lama/baru), typed realisasi/targets and number forms read, grades compared
 #            23: the same pass's third round (KeyFigure.definisi_bagian, marked quarterly and dataset figures)
+#            24: the fifty-sixth pass: efficiency, trend-change and dataset sum/share figures marked; typed rupiah
+#            read against their subject; ids differing only in capitals refused
 
 
 def digest(*parts: Any) -> str:
