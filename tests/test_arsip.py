@@ -691,6 +691,33 @@ def test_a_version_folder_is_checked_with_sha256sum_and_bagit_and_explained_with
     assert changed.returncode == 1 and changed.stdout == "situs/index.html: FAILED\n"
 
 
+def test_a_version_folder_handed_over_alone_names_the_version_its_change_page_compares(flow: Flow,
+                                                                                       tmp_path: Path) -> None:
+    """Version 1.1's folder handed to an archives office without the rest of the site: its change page's link
+    "Baca versi 1.0" (``../../1.0/``) found nothing on disk, and nothing said where 1.0 lay or how to know it. The
+    page and the README now name 1.0's folder and bag, and the SHA-256 of its manifest.json, which the reader
+    compares with the folder of 1.0 they are given; 1.0, released before, keeps its bytes."""
+    handed = tmp_path / "Serahan LKjIP 2022 versi 1.1"
+    shutil.copytree(flow.archive("1.1"), handed)
+    page = (handed / "situs" / "perubahan" / "index.html").read_text(encoding="utf-8")
+    assert not (handed / "1.0").exists() and not (handed / "situs" / "1.0").exists()  # the link's dead end
+    manifest = hashlib.sha256((flow.archive("1.0") / "manifest.json").read_bytes()).hexdigest()
+    note = re.search(r'<p class="catatan" id="versi-sebelumnya">(.*?)</p>', page, re.S)
+    assert note is not None
+    text = re.sub(r"<[^>]+>", "", note.group(1))
+    for told in (f"arsip/{SLUG}/1.0/", "situs/index.html", f"{SLUG}-1.0-bagit.zip",
+                 f"manifest.json versi 1.0, yang dibandingkan halaman ini", manifest, "Berita Acara Serah Terima"):
+        assert told in text, told
+
+    readme = (handed / "BACA-SAYA.txt").read_text(encoding="utf-8")
+    assert "PERUBAHAN DARI VERSI 1.0" in readme and "situs/perubahan/index.html" in readme
+    assert f"folder arsip/{SLUG}/1.0/" in readme and f"{SLUG}-1.0-bagit.zip" in readme
+    assert f"     {manifest}  manifest.json\n" in readme
+    first = (flow.archive("1.0") / "BACA-SAYA.txt").read_text(encoding="utf-8")
+    assert "Tidak ada versi terbitan sebelum versi ini" in first
+    assert tree_hashes(flow.archive("1.0")) == flow.first_archive
+
+
 def test_verifikasi_names_a_changed_or_missing_readme_and_sha256sums(flow: Flow, tmp_path: Path) -> None:
     """``SHA256SUMS`` and the README are part of the release: one edited or lost is named, as any archived file is,
     while a version released before they existed (its manifest names no README) still passes without them."""

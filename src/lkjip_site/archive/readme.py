@@ -15,6 +15,7 @@ import html
 from typing import Any
 
 from ..core.fmt import fmt_date
+from ..output.changes import ReleasedRef
 from ..output.versions import CHANGES_DIR, OPEN_DATA_DIR
 from .manifest import CHECKSUMS, MANIFEST, README, SITE_DIR, SOURCE_DIR
 
@@ -32,9 +33,10 @@ PAGE_LIST = "daftar-halaman.html"
 
 
 def readme_text(meta: dict[str, Any], released: str, lkjip_site: str, bag: str, top: str, site: list[str],
-                url_dasar: str) -> bytes:
+                url_dasar: str, previous: ReleasedRef | None = None) -> bytes:
     """The README of one version: ``meta`` as in its manifest (``laporan``), ``released`` its release time (ISO
-    8601 UTC), ``bag`` the zip's name and ``top`` the folder it unpacks into, ``site`` the published paths."""
+    8601 UTC), ``bag`` the zip's name and ``top`` the folder it unpacks into, ``site`` the published paths,
+    ``previous`` the released version its change page compares it with (:func:`_previous_lines`)."""
     slug, versi = str(meta["slug"]), str(meta["versi"])
     inst = meta.get("instansi") or {}
     base = _base(url_dasar)
@@ -116,8 +118,35 @@ def readme_text(meta: dict[str, Any], released: str, lkjip_site: str, bag: str, 
         f"  ini: {base}laporan/{slug}/",
         f"- Angka laporan: {SITE_DIR}/data-terbuka/ (CSV dan JSON) dan {SOURCE_DIR}/data/ (YAML).",
         "",
+        *_previous_lines(versi, previous, f"{CHANGES_DIR}/index.html" in site),
     ]
     return "\n".join(lines).encode("utf-8")
+
+
+def _previous_lines(versi: str, previous: ReleasedRef | None, changes: bool) -> list[str]:
+    """What changed since the version before, and where that version lies, for a reader holding this folder only.
+
+    Why: the change page's link to the earlier version leads nowhere from a folder handed over alone, and the README
+    did not say the page existed; an archivist asked "what changed since the last one?" had to open pages at random.
+    Only what is known at the release is written (a later version cannot be named: this text never changes)."""
+    if previous is None:
+        return ["VERSI SEBELUMNYA", "",
+                "Tidak ada versi terbitan sebelum versi ini di arsip situs saat versi ini terbit.", ""]
+    told = [f"Versi ini menggantikan versi {previous.versi}. Apa yang berubah (angka, teks bab, keterangan",
+            f"laporan dan berkas sumber) tercantum di {SITE_DIR}/{CHANGES_DIR}/index.html, dihitung dari data",
+            "kedua versi."] if changes else [f"Versi ini menggantikan versi {previous.versi}."]
+    return [
+        f"PERUBAHAN DARI VERSI {previous.versi}",
+        "",
+        *told,
+        f"Versi {previous.versi} tidak ada di folder ini. Di arsip situs ia adalah folder {previous.folder}/",
+        f"(paket arsipnya {previous.paket}). Tautan \"Baca versi {previous.versi}\" di halaman perubahan",
+        "menuju portal, bukan ke berkas di disk. Folder versi yang dibandingkan adalah folder yang",
+        f"{MANIFEST}-nya bersidik SHA-256 (cocokkan juga dengan Berita Acara Serah Terimanya):",
+        "",
+        f"     {previous.manifest_sha256}  {MANIFEST}",
+        "",
+    ]
 
 
 def _item(name: str, what: str) -> list[str]:

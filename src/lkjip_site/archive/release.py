@@ -26,6 +26,7 @@ from ..core.fmt import fmt_date
 from ..core.model import Report, Site, loc_of
 from ..core.paths import ARCHIVE_DIR
 from ..load.content import unportable_paths, unread_files
+from ..output.changes import ReleasedRef
 from ..output.versions import report_metadata, suggest_version, version_key
 from .bag import bag_name, make_bag_zip
 from .manifest import README, SOURCE_DIR, Manifest, entries, tree_digest
@@ -48,6 +49,8 @@ class Release:
     report: Report
     sources: dict[str, bytes]
     url_dasar: str = ""  # the site's address, for the folder's README
+    #: the released version its change page compares it with, named in its README (None: the first released)
+    previous: ReleasedRef | None = None
     #: When the version is released, asked once: the date its ``tanggal_terbit`` is checked against is the date the
     #: folder, the bag and the manifest are stamped with, even for a release running across midnight.
     when: dt.datetime = field(default_factory=release_time)
@@ -92,7 +95,7 @@ def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags:
                     f"{fmt_date(released[last].info().tanggal_terbit)}; versi baru terbit pada atau setelah tanggal "
                     "itu: tulis tanggal terbit versi ini")
         raise ContentError(diags)
-    release = Release(report, sources, site.config.url_dasar)
+    release = Release(report, sources, site.config.url_dasar, released[before[-1]].ref() if before else None)
     warn_future_date(report, release.when, diags)
     refuse_samples(site, report, diags)
     refuse_unportable(report, sources, diags)
@@ -209,7 +212,7 @@ def store_release(root: Path, release: Release, files: dict[str, bytes]) -> Path
     if PAGE_LIST in site:  # a page the build wrote there would be replaced
         raise RuntimeError(f"hasil build memuat {report.url}{PAGE_LIST}; versi ini tidak diarsipkan")
     site = {**site, PAGE_LIST: page_list_html(meta, sorted(site), release.url_dasar)}
-    readme = readme_text(meta, _iso(when), __version__, name, top, sorted(site), release.url_dasar)
+    readme = readme_text(meta, _iso(when), __version__, name, top, sorted(site), release.url_dasar, release.previous)
     bag = make_bag_zip(site, release.sources, info, top, when, tags={README: readme})
     manifest = Manifest(meta, __version__, _iso(when), entries(site), sumber, entries({name: bag})[0],
                         baca_saya=entries({README: readme})[0])

@@ -22,7 +22,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.fmt import fmt_date
 from ..core.paths import ARCHIVE_DIR
 from ..load.content import chapter_body, report_files
-from ..output.changes import (FIELD_FILES, ChapterText, VersionData, field_sources, load_document,
+from ..output.changes import (FIELD_FILES, ChapterText, ReleasedRef, VersionData, field_sources, load_document,
                               printed_in_pages)
 from ..output.opendata import JSON_FILE
 from ..output.versions import (CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, BagRef, InstansiRef, VersionInfo,
@@ -95,6 +95,12 @@ class ArchivedVersion:
         except ValueError:
             return "diterbitkan " + self.manifest.diterbitkan
 
+    def ref(self) -> ReleasedRef:
+        """Where this version lies (:class:`~..output.changes.ReleasedRef`): its folder, bag and manifest's hash."""
+        manifest = self.folder / MANIFEST
+        sha = hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.is_file() else ""
+        return ReleasedRef(self.versi, self.rel, self.manifest.bagit.path, sha)
+
     def version_data(self) -> VersionData:
         """This version's side of a "Perubahan dari versi X" page: its published JSON, its chapters' text, and each
         target and realisasi as its published pages printed it (``changes.printed_in_pages``)."""
@@ -113,7 +119,7 @@ class ArchivedVersion:
         pages = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html")) if p.is_file()}
         return VersionData(self.versi, _date(str(meta["tanggal_terbit"])), document, chapters, self.manifest.lkjip_site,
                            {e.path: e.sha256 for e in self.manifest.sumber}, field_sources(sources),
-                           printed_in_pages(self.url, pages, document))
+                           printed_in_pages(self.url, pages, document), self.ref())
 
 
 def _date(text: str) -> dt.date:

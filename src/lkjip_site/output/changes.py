@@ -48,6 +48,21 @@ class ChapterText:
 
 
 @dataclass(frozen=True)
+class ReleasedRef:
+    """Where a released version lies in an archive, named on the next version's change page and in its README.
+
+    Why: a version folder handed over alone (to an archives office, years later) holds no other version, and the
+    change page's link to the earlier one (``../../1.0/``) finds nothing on disk, nor in a copied ``arsip/`` (pages
+    are in ``situs/`` there). Its folder and bag name let the reader find it; its manifest's SHA-256, which pins every
+    other file of it, proves the folder found is the version compared."""
+
+    versi: str
+    folder: str  # "arsip/<slug>/<versi>"
+    paket: str  # the BagIt zip's name
+    manifest_sha256: str  # of its manifest.json as on disk
+
+
+@dataclass(frozen=True)
 class VersionData:
     """One side of a comparison: the version's open-data document and its chapters."""
 
@@ -64,6 +79,8 @@ class VersionData:
     #: its pages print it without the unit, by figure id (``IKM.realisasi@2022`` -> "84,50"); one not here is printed
     #: as its open data writes it
     printed: dict[str, str] = field(default_factory=dict)
+    #: where it lies in the archive (None: not released)
+    terbitan: ReleasedRef | None = None
 
 
 @dataclass(frozen=True)

@@ -428,7 +428,7 @@ class SitePages:
         key = self.memo.key("perubahan", self.theme_key, repr(meta), ctx["halaman_instansi"],
                             report_fingerprint(report),
                             content(data.files[JSON_FILE]), [(c.id, c.judul, c.body) for c in current.chapters],
-                            previous.versi, previous.alat, repr(previous.document),
+                            previous.versi, previous.alat, repr(previous.terbitan), repr(previous.document),
                             [(c.id, c.judul, c.body) for c in previous.chapters], sorted(current.sumber.items()),
                             sorted(previous.sumber.items()), sorted(current.isian.items()),
                             sorted(previous.isian.items()), sorted(current.printed.items()),
