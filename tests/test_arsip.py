@@ -1282,6 +1282,24 @@ def test_pdf_of_a_released_version_is_the_archived_pdf(fresh_project: Path, epoc
     assert run.code == 0 and "disalin dari" not in run.out and target.read_bytes() != archived
 
 
+def test_pdf_of_a_version_released_without_one_says_it_is_not_part_of_the_release(flow: Flow, tmp_path: Path) -> None:
+    """``lkjip pdf`` of a version released with ``--tanpa-pdf`` lays it out from the version's sources, and said only
+    where it wrote it: the PDF, which names the version, was taken for the released document (printed, handed over
+    beside the version's folder). It says, in Indonesian, that the PDF is laid out now, by which lkjip, that no
+    manifest lists it, and how to publish a PDF; the released version is left as it was."""
+    archive, build = tree_hashes(flow.root / "arsip"), tree_hashes(flow.build)
+    target = tmp_path / "laporan.pdf"
+    run = lkjip(flow.root, "pdf", SLUG, "-o", str(target))
+    assert run.code == 0, run.err
+    assert target.read_bytes().startswith(b"%PDF")
+    said = " ".join(run.out.split())
+    assert (f"Versi ini sudah diterbitkan tanpa PDF (arsip/{SLUG}/1.1): PDF ini baru disusun sekarang dari sumber "
+            f"versi itu dengan lkjip-site {__version__}, dan bukan bagian dari versi terbitan.") in said
+    assert "tidak tercantum di manifest.json maupun SHA256SUMS versi itu" in said
+    assert f"naikkan versi di laporan.yaml, isi catatan_versi, lalu jalankan 'lkjip terbitkan {SLUG}'" in said
+    assert (tree_hashes(flow.root / "arsip"), tree_hashes(flow.build)) == (archive, build)
+
+
 def test_serve_shows_released_versions_as_released(tmp_path: Path) -> None:
     """``lkjip serve`` copies a released version byte for byte (no live-reload script added) next to the version
     being written, which it rebuilds and reloads as usual. About 8 s."""

@@ -1002,6 +1002,8 @@ class PdfResult:
     data: bytes
     diags: Diagnostics
     arsip: str | None = None
+    #: the archive folder of a version released without a PDF, whose PDF was laid out here: not part of it
+    tanpa_pdf: str | None = None
 
 
 def build_pdf(opts: BuildOptions, slug: str) -> PdfResult:
@@ -1044,7 +1046,7 @@ def _build_pdf(opts: BuildOptions, slug: str) -> PdfResult:
         pdfs = render_pdfs(site, parsed, diags, pdf_memo, only={slug}, marks=pdf_marks)
         audit_figures(site, {}, diags, pdf_marks)
         _stop_on_errors(diags, opts, last=True, frozen=frozen)
-    return PdfResult(pdfs[newest.url + pdf_name(newest)], diags)
+    return PdfResult(pdfs[newest.url + pdf_name(newest)], diags, tanpa_pdf=released.rel if released else None)
 
 
 def release(opts: BuildOptions, slug: str, said: Callable[[str], None]) -> tuple[str, str, BuildResult]:

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from .. import __version__
 from ..archive.store import ARCHIVE_DIR, ArchivedVersion, handover_digests, load_archive
-from ..archive.manifest import MANIFEST
+from ..archive.manifest import CHECKSUMS, MANIFEST
 from ..archive.verify import verify, verify_version
 from ..build import BuildOptions, build, build_pdf, check, release, repairing
 from ..core.diagnostics import Diagnostics
@@ -192,6 +193,19 @@ def _verified_folder(args: argparse.Namespace) -> tuple[Path, bool]:
                          f"FOLDER' untuk satu folder versi terbitan (berisi {MANIFEST})") from exc
 
 
+def _laid_out_after_release(folder: str, slug: str) -> str:
+    """What a PDF laid out for a version released without one is (``terbitkan --tanpa-pdf``).
+
+    Why: ``lkjip pdf`` wrote it and said only where, and the PDF names the version's number: a pemda printing it, or
+    handing it to an archives office beside the version's folder, took it for the released document. It is not: it
+    is laid out now, by this lkjip, and no manifest or handover record lists its hash."""
+    return (f"Versi ini sudah diterbitkan tanpa PDF ({folder}): PDF ini baru disusun sekarang dari sumber versi itu "
+            f"dengan lkjip-site {__version__}, dan bukan bagian dari versi terbitan. Sidiknya tidak tercantum di "
+            f"{MANIFEST} maupun {CHECKSUMS} versi itu, dan versi itu tetap tanpa PDF di situs dan di arsip. Untuk "
+            f"menerbitkan PDF laporan ini: naikkan versi di laporan.yaml, isi catatan_versi, lalu jalankan "
+            f"'lkjip terbitkan {slug}' tanpa --tanpa-pdf")
+
+
 def cmd_pdf(args: argparse.Namespace) -> int:
     opts = options(args, site_output_folder=False)
     opts.output = None
@@ -205,5 +219,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     write_whole(target, result.data)
     if result.arsip is not None:
         print(f"Versi ini sudah diterbitkan: PDF-nya disalin dari {result.arsip} apa adanya, tidak dibuat ulang")
+    if result.tanpa_pdf is not None:
+        print(_laid_out_after_release(result.tanpa_pdf, args.report))
     print(f"PDF ditulis ke {target} ({len(result.data)} bita)")
     return EXIT_OK
