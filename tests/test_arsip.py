@@ -53,6 +53,7 @@ from lkjip_site import build as build_module
 from lkjip_site.archive import release as release_module
 from lkjip_site.archive.bag import make_bag_zip
 from lkjip_site.archive.manifest import checksums, read_manifest, tree_digest
+from lkjip_site.archive.readme import POWERSHELL_CHECK, POWERSHELL_FAILED
 from lkjip_site.build import BuildOptions, load_site
 from lkjip_site.cli.main import main
 from lkjip_site.core.diagnostics import Diagnostics
@@ -716,6 +717,18 @@ def test_a_version_folder_handed_over_alone_names_the_version_its_change_page_co
     first = (flow.archive("1.0") / "BACA-SAYA.txt").read_text(encoding="utf-8")
     assert "Tidak ada versi terbitan sebelum versi ini" in first
     assert tree_hashes(flow.archive("1.0")) == flow.first_archive
+
+
+def test_the_readme_and_the_guide_give_the_check_on_windows_and_macos(flow: Flow) -> None:
+    """An archivist on a Windows PC without Python: the guide gave ``sha256sum -c`` only, and the README's PowerShell
+    line printed one GAGAL among hundreds of OK lines, unseen. Both give the PowerShell line, the filter that shows
+    only the files that differ, and macOS's ``shasum``; a version released without a PDF says so."""
+    readme = (flow.archive("1.1") / "BACA-SAYA.txt").read_text(encoding="utf-8")
+    guide = (REPO / "docs" / "panduan-penulis.md").read_text(encoding="utf-8")
+    for text in (readme, guide):
+        for told in (POWERSHELL_CHECK, POWERSHELL_FAILED, "shasum -a 256 -c SHA256SUMS"):
+            assert told in text, told
+    assert "Versi ini diterbitkan tanpa PDF" in " ".join(readme.split())  # released with --tanpa-pdf
 
 
 def test_verifikasi_names_a_changed_or_missing_readme_and_sha256sums(flow: Flow, tmp_path: Path) -> None:

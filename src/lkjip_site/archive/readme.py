@@ -28,6 +28,12 @@ POWERSHELL_CHECK = (f"Get-Content -Encoding UTF8 {CHECKSUMS} | ForEach-Object {{
                     "$ok = (Test-Path -LiteralPath $f) -and (Get-FileHash -Algorithm SHA256 -LiteralPath $f).Hash "
                     "-eq $h; \"${f}: $(if ($ok) {'OK'} else {'GAGAL'})\" }")
 
+#: Appended to :data:`POWERSHELL_CHECK`: the lines of the files that differ or are missing, and nothing else. Why: a
+#: version holds hundreds of files, and one GAGAL among hundreds of OK scrolled by unseen (``sha256sum -c`` ends
+#: with a warning that counts them; the one line does not). The pattern is the line's end, so a path that holds the
+#: word is not taken for one.
+POWERSHELL_FAILED = "| Select-String ': GAGAL$'"
+
 #: The version's pages linked to their files (:func:`page_list_html`), in ``situs/`` of a version released now.
 PAGE_LIST = "daftar-halaman.html"
 
@@ -90,6 +96,9 @@ def readme_text(meta: dict[str, Any], released: str, lkjip_site: str, bag: str, 
         "",
         f"     {POWERSHELL_CHECK}",
         "",
+        f"   Untuk melihat hanya berkas yang GAGAL, tambahkan di akhir baris itu:  {POWERSHELL_FAILED}",
+        "   (tanpa keluaran apa pun: semua berkas OK).",
+        "",
         f"   Berkas yang tidak tercantum di {CHECKSUMS} bukan bagian dari versi terbitan ini.",
         "",
         "3. Periksa paket BagIt dengan alat BagIt mana pun, mis. bagit.py dari Library of Congress:",
@@ -107,6 +116,8 @@ def readme_text(meta: dict[str, Any], released: str, lkjip_site: str, bag: str, 
         "MEMBACA LAPORAN",
         "",
         *(f"- Laporan lengkap: {SITE_DIR}/{pdf}" for pdf in pdfs),
+        *([] if pdfs else ["- Versi ini diterbitkan tanpa PDF: laporan lengkapnya adalah halaman web di bawah ini. PDF",
+                           "  yang dibuat kemudian dari versi ini bukan bagian dari versi terbitan ini."]),
         f"- Halaman web: buka {SITE_DIR}/index.html di peramban. Halaman, tabel dan grafik tampil tanpa",
         "  internet. Bila JavaScript peramban dimatikan, tautan ke bab menuju folder bab itu, dan peramban",
         f"  menampilkan daftar berkas folder itu atau halaman kosong: buka {SITE_DIR}/{PAGE_LIST}, yang",
