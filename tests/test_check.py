@@ -1368,6 +1368,26 @@ def test_a_wrong_capaian_of_one_indicator_is_said_once_and_read_in_bold():
                      (3, "persentase 41 % diketik langsung dan tidak sama dengan nilai hasil perhitungan mana pun")]
 
 
+def test_a_number_in_emphasis_anywhere_around_it_is_read_as_the_number_it_is():
+    """"**41** %" was read, but not "40 **%**" (the sign bold), "***97,87*** %" (bold italic), "**3** indikator
+    mencapai target", "Rp **2.369.772.519**" or "**71,38,82** %": each passed unread, right or wrong, while the page
+    shows the number. Here 2 of 3 reach their targets, the mean is 97,50 % and the realisasi Rp 3.895.300."""
+    body = ("Rata-rata capaian 40 **%**.\n"  # 1
+            "Rata-rata capaian ***97,87*** %.\n"  # 2
+            "Sebanyak **3** indikator mencapai target.\n"  # 3
+            "Realisasi anggaran Rp **2.369.772.519**.\n"  # 4
+            "Sebanyak 67,50 __%__ indikator mencapai target.\n"  # 5
+            "Capaian **71,38,82** % pada tahun ini.\n"  # 6: malformed
+            "Sebanyak **2** dari _3_ indikator mencapai target, rata-rata capaian ***97,50*** %, realisasi "
+            "Rp **3.895.300**.\n")  # right
+    found = [(f.loc.line, f.kode, f.message.split(" diketik")[0].split(";")[0])
+             for f in run(typed_words_report(body)) if f.kode in ("angka-diketik", "jumlah-diketik", "format-angka")]
+    assert found == [(1, "angka-diketik", "rata-rata capaian 40 %"), (2, "angka-diketik", "rata-rata capaian 97,87 %"),
+                     (3, "jumlah-diketik", "'3 indikator … mencapai target'"),
+                     (4, "angka-diketik", "jumlah Rp 2.369.772.519"), (5, "angka-diketik", "persentase 67,50 %"),
+                     (6, "format-angka", "angka '71,38,82 %' memuat dua koma, sehingga bukan satu angka")], found
+
+
 def test_a_number_typed_in_a_form_an_indonesian_reader_misreads_is_warned_of():
     """The page prints the text as typed: "80.00 %" (a decimal point, as an English spreadsheet shows it) is read
     8.000 by an Indonesian reader, "Rp 1,000,800" has commas between thousands, and "71,38,82 %" is no number.

@@ -17,6 +17,27 @@ from ..core.model import Chapter
 
 #: A ``{role}`code``` span or a bare code span: blanked (same length) where typed words are read.
 CODE_SPAN = re.compile(r"(\{\w+\})?`[^`]*`")
+#: A number typed with emphasis around it or inside its figure, as a Word report bolds it: "**40** %", "*97,87* %",
+#: "capaian **97,87 %**", "40 **%**", "Rp **2.369.772.519**", "**3** dari 3 indikator"; with its "%" (or "persen")
+#: after at most one space. The markers are runs of up to three "*" or "_" right beside the digits or the sign.
+_EMPHASISED_NUMBER = re.compile(r"(?<![\w*])[*_]{0,3}\d[\d.,]*[*_]{0,3}(?:\s?[*_]{0,3}(?:%|persen\b|prosen\b)[*_]{0,3})?"
+                                r"(?![\w*])", re.I)
+
+
+def unemphasised(text: str) -> str:
+    """``text`` with the emphasis markers around and inside each typed number moved after it, as spaces: "**40** %"
+    reads "40 %    ", the same length, so every offset outside the number stays where it was.
+
+    Why: each typed-number check spelled out where a marker may stand ("**40** %" was read, "40 **%**", "***40***
+    %", "Rp **2.369.772.519**" and "**3** dari 3 indikator" passed unread, right or wrong); the page shows the
+    number, so the checks read it so."""
+    def plain(m: re.Match[str]) -> str:
+        whole = m.group(0)
+        bare = re.sub(r"[*_]", "", whole)
+        return whole if bare == whole else bare + " " * (len(whole) - len(bare))
+    return _EMPHASISED_NUMBER.sub(plain, text)
+
+
 #: A line that starts a block of its own: a heading, a list item, a table row, a quote.
 _BLOCK_START = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|\||>)")
 #: Where a sentence ends: ".", "!", "?" or ";" before a space and a capital, a reference, a bracket or emphasis
@@ -77,8 +98,9 @@ def lines(chapter: Chapter) -> Iterable[tuple[int, str]]:
 class Sentence:
     """One sentence of a chapter: its text (lines joined by a space) and the file line each character is on.
 
-    ``plain`` is the text with its code spans and references blanked to spaces, same length: typed words are read
-    there, references (``{nilai}`K01.capaian```) in ``text``.
+    ``plain`` is the text with its code spans and references blanked to spaces, and the emphasis of its typed
+    numbers moved after them (:func:`unemphasised`), same length: typed words are read there, references
+    (``{nilai}`K01.capaian```) in ``text``.
     """
 
     text: str
@@ -134,7 +156,8 @@ def _split(body: str, first_line: int) -> Iterator[Sentence]:
             end = m.start() if m else len(text)
             rel = [s - begin for s in starts]
             first = max(0, bisect.bisect_right(rel, 0) - 1)
-            yield Sentence(text[begin:end], plain[begin:end], tuple(max(0, r) for r in rel[first:]),
+            # the emphasis is moved after its sentence is cut: "selesai. **40** % …" begins a sentence at "**"
+            yield Sentence(text[begin:end], unemphasised(plain[begin:end]), tuple(max(0, r) for r in rel[first:]),
                            tuple(numbers[first:]))
             if m:
                 begin = m.end()

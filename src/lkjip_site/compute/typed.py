@@ -22,7 +22,7 @@ from ..core.numbers import (ENGLISH, FRACTION_WORDS, NUMBER_WORDS, decimal_from_
 from .budget import BudgetReport, BudgetResult, BudgetRow
 from .figures import IndicatorCounts, slug
 from .findings import Finding
-from .prose import CODE_SPAN, Sentence, lines, sentences
+from .prose import CODE_SPAN, Sentence, lines, sentences, unemphasised
 from .refs import Ref, UnknownReference, lookup
 from .report import ComputedReport, IndicatorResult, counts_for
 from .scales import BUILTIN_SCALES, NA_LABEL, classify_or_none, find_class, normalise_label
@@ -421,7 +421,7 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
         for line_no, raw in lines(ch):
             for a, b in (claimed or {}).get((ch.rel, line_no), ()):
                 raw = raw[:a] + " " * (b - a) + raw[b:]
-            line = CODE_SPAN.sub(" ", raw)
+            line = unemphasised(CODE_SPAN.sub(" ", raw))
             for m, v, places in _typed_percents(line):
                 share = _SHARE.match(line, m.end())
                 # "100 % indikator mencapai target" is the share, not a round figure: it passed beside 19 of 22
@@ -1396,7 +1396,7 @@ def check_typed_spelled(report: Report) -> list[Finding]:
     out = []
     for ch in report.chapters:
         for line_no, raw in lines(ch):
-            for m in _SPELLED.finditer(CODE_SPAN.sub(" ", raw)):
+            for m in _SPELLED.finditer(unemphasised(CODE_SPAN.sub(" ", raw))):
                 said, digits = from_words(m.group(3)), int(m.group(1).replace(".", ""))
                 if said is None or said == digits or (m.group(2) or "0").strip("0"):
                     continue
@@ -1449,7 +1449,7 @@ def check_typed_format(report: Report) -> list[Finding]:
     out = []
     for ch in report.chapters:
         for line_no, raw in lines(ch):
-            for m in _MISFORMED.finditer(CODE_SPAN.sub(" ", raw)):
+            for m in _MISFORMED.finditer(unemphasised(CODE_SPAN.sub(" ", raw))):
                 wrong, advice = _format_advice(m)
                 out.append(Finding("warning", Loc(ch.rel, line_no), f"angka '{_words(m.group(0))}' {wrong}; {advice}, "
                                    "atau lebih baik rujukan {nilai} bila angka ini dihitung lkjip", "format-angka"))
