@@ -1773,6 +1773,31 @@ def test_a_count_of_them_after_all_the_indicators_is_read_against_that_set():
     assert found[4].startswith("'dua indikator … berpredikat Cukup Berhasil'")
 
 
+def test_a_count_of_programs_kegiatan_or_sub_kegiatan_typed_is_read_against_the_budget():
+    """"Anggaran tersebut digunakan untuk melaksanakan 4 program, 12 kegiatan dan 20 sub kegiatan" passed beside a
+    DPA of 3, 11 and 21: counts of indicators were read, the budget's not, and no reference printed them. Here the
+    budget holds 2 programs (7.01.01: 1 kegiatan, 2 sub kegiatan; 7.01.02: 1 and 1), 2 kegiatan, 3 sub kegiatan."""
+    body = ("Anggaran tersebut digunakan untuk melaksanakan 4 program, 2 kegiatan dan 20 sub kegiatan.\n"  # 1: two
+            "Anggaran digunakan untuk **dua** program, dua (dua) kegiatan dan tiga sub kegiatan.\n"  # right
+            "Sasaran dicapai melalui tiga program dan 2 kegiatan.\n"  # 3: two levels, no word of the budget
+            "Pagu program 7.01.01 membiayai 1 kegiatan dan 2 sub kegiatan.\n"  # right: that program's
+            "Anggaran tahun 2022 digunakan untuk 4 program. Pagu RPJMD memuat 7 program.\n"  # another year, plan
+            "Anggaran mendukung 5 program prioritas dan 12 kegiatan pelatihan.\n"  # other things counted
+            "Kecamatan melaksanakan 5 program. Pagu untuk lebih dari 1 program.\n"  # no budget word; a bound
+            "Pagu anggaran salah satu dari 4 program tersebut.\n")  # 8: the budget's total, typed
+    r = typed_words_report(body)
+    computed = compute_report(r, {}, "permendagri-86-2017")
+    assert [computed.figures[f"anggaran.jumlah_{x}"].value for x in ("program", "kegiatan", "sub_kegiatan")] == [
+        2, 2, 3]
+    found = [(f.loc.line, f.message) for f in run(r) if f.kode == "jumlah-diketik"]
+    assert [(line, m.split("' diketik")[0]) for line, m in found] == [
+        (1, "'20 sub kegiatan"), (1, "'4 program"), (3, "'tiga program"), (8, "'4 program")], found
+    assert found[1][1] == ("'4 program' diketik langsung, padahal menurut data/anggaran.yaml anggaran laporan ini "
+                           "memuat 2 program (juga bukan jumlah program satu sasaran); jumlah ketikan tidak ikut "
+                           "berubah bila datanya diubah. Tulis rujukan {nilai}`anggaran.jumlah_program`")
+    assert found[0][1].endswith("Tulis rujukan {nilai}`anggaran.jumlah_sub_kegiatan`")
+
+
 def test_a_number_typed_in_digits_and_in_words_that_differ_is_said():
     """A real report printed "4 (lima) sasaran dengan 5 (lima) indikator": which one is right, no reader can tell;
     a count whose digits agree with the counts passed with its words wrong ("2 (tiga) dari 3 indikator")."""

@@ -1071,6 +1071,10 @@ def full_report():
     ("anggaran.7.01.02.pagu", "rupiah", "Rp 1.000"),
     ("anggaran.7.01.02.2.01.0001.realisasi", "rupiah", "Rp 800"),
     ("anggaran.jenis.barang_jasa.pagu", "rupiah", "Rp 1.000"),
+    # how many programs, kegiatan and sub kegiatan the budget holds, for a sentence that says so
+    ("anggaran.jumlah_program", "number", "1"),
+    ("anggaran.jumlah_kegiatan", "number", "1"),
+    ("anggaran.jumlah_sub_kegiatan", "number", "1"),
     ("capaian.rata_rata", "percent", "97,87 %"),
     ("capaian.S2", "percent", "102,50 %"),
     ("capaian.S2.predikat", "text", "Sangat Berhasil"),

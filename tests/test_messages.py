@@ -692,6 +692,12 @@ CASES = [
                                    "dengan predikat {nilai}`IKU1.predikat`. Sebanyak 0 dari 1 indikator mencapai target."),
          BAB3, 9, "peringatan", "'0 dari 1 indikator … mencapai target' diketik langsung, padahal menurut hitungan "
          "laporan ini 1 dari 1", "jumlah-diketik"),
+    # bab 3 line 18: a count of the budget's programs typed (the scaffold's budget holds one program)
+    Case("jumlah-diketik-program", replace(BAB3, "({nilai}`anggaran.serapan`).",
+                                           "({nilai}`anggaran.serapan`) untuk melaksanakan 2 program."),
+         BAB3, 18, "peringatan", "'2 program' diketik langsung, padahal menurut data/anggaran.yaml anggaran laporan "
+         "ini memuat 1 program (juga bukan jumlah program satu sasaran); jumlah ketikan tidak ikut berubah bila "
+         "datanya diubah. Tulis rujukan {nilai}`anggaran.jumlah_program`", "jumlah-diketik"),
     # bab 3 line 9: a count typed in digits and again in words, the two different
     Case("terbilang-beda", replace(BAB3, "dengan predikat {nilai}`IKU1.predikat`.",
                                    "dengan predikat {nilai}`IKU1.predikat`. Sasarannya 1 (dua)."),

@@ -483,3 +483,13 @@ def test_a_built_portal_publishes_its_combined_tables(project: Path) -> None:
     assert [{k: v for k, v in x.items() if k in own[0]} for x in combined] == own
     assert {x["laporan"] for x in combined} == {SLUG}
     assert "gabungan" in json.loads((built / CATALOGUE).read_text(encoding="utf-8"))
+
+
+def test_the_budgets_counts_of_programs_kegiatan_and_sub_kegiatan_are_published_in_their_own_unit() -> None:
+    """``anggaran.jumlah_program`` and its kin (the counts a sentence may print) are key figures like the indicators'
+    counts; a count's unit was always "indikator", so 1 program would have been published as "1 indikator"."""
+    keys = {x["kunci"]: (x["nilai"], x["satuan"]) for x in rows(open_data(quarter_two_report()).files,
+                                                                   "angka-kunci.csv")}
+    assert [keys[f"anggaran.jumlah_{k}"] for k in ("program", "kegiatan", "sub_kegiatan")] == [
+        ("1", "program"), ("2", "kegiatan"), ("3", "sub kegiatan")]
+    assert keys["indikator.jumlah"][1] == "indikator"

@@ -103,7 +103,9 @@ tabel-diketik              warning     a Markdown table typed (pasted from a Wor
 jumlah-diketik             warning     a count of indicators typed in a sentence ("20 dari 22 indikator", also in
                                        words, or said as their number: "4 sasaran dengan 5 indikator", "didukung
                                        oleh 20 indikator") no set has; a count of sasaran reached ("tiga dari empat sasaran
-                                       tercapai") the sasaran do not have;
+                                       tercapai") the sasaran do not have; a count of programs, kegiatan or sub
+                                       kegiatan ("4 program, 12 kegiatan dan 20 sub kegiatan", also in words) in a
+                                       sentence about the budget that it does not hold;
                                        "seluruh indikator tercapai", "tidak ada indikator yang belum mencapai target"
                                        where some indicator is not reached (or N/A)
 jumlah-tabel               warning     the "Jumlah"/"Total" row of a pasted Markdown table typed with a number in a column
@@ -165,9 +167,9 @@ from .report import ComputedReport, IndicatorResult
 from .scales import classify_or_none, find_class
 from .pasted import check_pasted_tables, claimed_cells, read_pasted
 from .pasted_totals import check_typed_totals
-from .typed import (check_typed_all_reached, check_typed_average, check_typed_counts, check_typed_direction,
-                    check_typed_figures_of, check_typed_format, check_typed_numbers, check_typed_predikat,
-                    check_typed_sasaran, check_typed_spelled, check_typed_verdict)
+from .typed import (check_typed_all_reached, check_typed_average, check_typed_budget_counts, check_typed_counts,
+                    check_typed_direction, check_typed_figures_of, check_typed_format, check_typed_numbers,
+                    check_typed_predikat, check_typed_sasaran, check_typed_spelled, check_typed_verdict)
 
 TOLERANCE = Decimal("0.005")
 
@@ -755,6 +757,7 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_typed_spelled(report)
     findings += check_typed_format(report)
     findings += check_typed_sasaran(report, computed)
+    findings += check_typed_budget_counts(report, computed)
     findings += check_typed_all_reached(report, computed)
     findings += check_typed_direction(report, computed)
     findings += check_typed_verdict(report, computed)

@@ -30,6 +30,9 @@ from .scales import NA_LABEL, classify_or_none
 
 Kind = Literal["count", "percent", "rupiah", "number", "text"]
 
+#: The budget's levels a count is kept of (``anggaran.jumlah_<level>``), each as a sentence names it.
+BUDGET_LEVELS: dict[str, str] = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
+
 #: How each averaging method is named wherever the average is shown (key figure, table footer, footnote).
 METHOD_NAMES: dict[str, str] = {
     "per_sasaran": "rerata per sasaran, lalu antar-sasaran",
@@ -47,6 +50,9 @@ class Figure(Compact):
     value: Decimal | str | Missing
     kind: Kind
     definisi: str
+    #: what it counts, where its kind's unit is not it (a ``count`` is of indicators): "program" for
+    #: ``anggaran.jumlah_program``, so that the open data does not call 3 programs "3 indikator"
+    satuan: str = ""
 
 
 
@@ -293,6 +299,12 @@ def budget_figures(budget: BudgetReport, pk_program: Sequence[str], pk_jenis: st
                f"realisasi ÷ pagu × 100 ({fmt.fmt_rupiah(t.realisasi)} ÷ {fmt.fmt_rupiah(t.pagu)}), {scope}"),
         Figure("anggaran.sisa", "Sisa anggaran", t.sisa, "rupiah", f"pagu − realisasi, {scope}"),
     ]
+    # how many programs, kegiatan and sub kegiatan the budget holds: "dilaksanakan melalui 4 program, 12 kegiatan dan
+    # 20 sub kegiatan" was typed beside a DPA of 3, 11 and 21, with no reference to write instead
+    for level, nama in BUDGET_LEVELS.items():
+        n = sum(1 for x in budget.nodes() if x.level == level)
+        out.append(Figure(f"anggaran.jumlah_{level}", f"Jumlah {nama}", Decimal(n), "count",
+                          f"{n} {nama} di data/anggaran.yaml (DPA)", nama))
     if budget.pagu_awal is not None:
         changed = sum(1 for n in leaves if n.pagu_awal_tertulis)
         out.append(Figure("anggaran.pagu_awal", "Pagu anggaran awal", budget.pagu_awal, "rupiah",

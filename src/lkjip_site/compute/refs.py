@@ -20,7 +20,7 @@ from .comparisons import NO_TARGET_AKHIR, change_decimals, delta
 from .datasets import addend
 from .datasets import share as share_of
 from .efficiency import higher_counts
-from .figures import Figure, slug
+from .figures import BUDGET_LEVELS, Figure, slug
 from .findings import ZERO
 from .ikm import SKM_DECIMALS, IkmResult
 from .periods import carried_note
@@ -178,6 +178,8 @@ def _change_ref(ir: IndicatorResult, attr: str, first: int, last: int, path: str
 INDICATOR_ATTRS = ("target", "realisasi", "capaian", "predikat", "target_tahunan", "target_akhir", "realisasi_lalu",
                    "kemajuan", "delta", "selisih", "tren", "nama", "satuan", "polaritas")
 _BUDGET_ATTRS = ("pagu", "realisasi", "serapan", "sisa", "pagu_awal")
+#: The whole budget's counts (``anggaran.jumlah_program`` …: :func:`.figures.budget_figures`).
+_BUDGET_COUNTS = tuple(f"jumlah_{level}" for level in BUDGET_LEVELS)
 #: The words a path may start with besides an indicator id: every head the resolver takes (the hint of an unknown path
 #: lists them, and a misspelt one is matched against them).
 PREFIXES = ("anggaran", "capaian", "ikm", "predikat", "laporan", "indikator", "sasaran", "pk", "data", "efisiensi")
@@ -203,8 +205,10 @@ def _budget_ref(c: ComputedReport, parts: list[str], path: str) -> Ref:
     if attr == "realisasi_sd" and not middle:
         return Ref(b.total.realisasi, "rupiah", path)  # the period's: the quarters' sum missed a year given whole
     if attr not in _BUDGET_ATTRS and attr != "nama":
-        raise _unknown(path, f"atribut anggaran harus salah satu dari {', '.join(_BUDGET_ATTRS)} atau nama"
-                             f"{did_you_mean(attr, (*_BUDGET_ATTRS, 'nama'))}")
+        # the counts are named figures of the whole budget (found before this): "anggaran.jumlah_progam" meant one
+        known = (*_BUDGET_ATTRS, *(() if middle else _BUDGET_COUNTS))
+        raise _unknown(path, f"atribut anggaran harus salah satu dari {', '.join(known)} atau nama"
+                             f"{did_you_mean(attr, (*known, 'nama'))}")
     if attr == "pagu_awal":
         return _pagu_awal_ref(b, middle, path)
     if not middle:

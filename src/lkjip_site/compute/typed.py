@@ -20,7 +20,7 @@ from ..core.model import Loc, Report, ScaleClass, loc_of
 from ..core.numbers import (ENGLISH, FRACTION_WORDS, NUMBER_WORDS, decimal_from_words, fraction_from_words,
                             from_id_parts, from_words)
 from .budget import BudgetReport, BudgetResult, BudgetRow
-from .figures import IndicatorCounts, slug
+from .figures import BUDGET_LEVELS, IndicatorCounts, slug
 from .findings import Finding
 from .prose import CODE_SPAN, Sentence, lines, sentences, unemphasised
 from .refs import Ref, UnknownReference, lookup
@@ -1379,6 +1379,84 @@ def _sasaran_finding(computed: ComputedReport, rel: str, s: Sentence, m: re.Matc
                    f"laporan ini {len(ids[key])} dari {len(computed.sasaran)} sasaran {what} (capaian sasaran {rule}"
                    f"{': ' + ', '.join(ids[key]) if ids[key] else ''}); jumlah sasaran tidak ikut berubah bila "
                    f"datanya diubah. Sebut capaian tiap sasaran dengan rujukan {refs}", "jumlah-diketik")
+
+
+#: A count of programs, kegiatan or sub kegiatan typed: "4 program", "dua belas kegiatan", "20 (dua puluh) sub
+#: kegiatan"; the level in group 3. Read only where the level's word ends its phrase (a sign, the end, or a joining
+#: word after it): "12 kegiatan pelatihan", "5 program prioritas", "4 program RPJMD" count something else.
+_BUDGET_COUNT = re.compile(_N + r"(sub[\s-]*kegiatan|kegiatan|program)\b(?=\s*(?:[.,;:)]|$|(?:dan|serta|yang|"
+                           r"dengan|yaitu|yakni|tersebut|ini|pada|meliputi|terdiri|sebagaimana|sesuai)\b))", re.I)
+#: A sentence about the budget: its counts are of the DPA's programs.
+_BUDGET_SENTENCE = re.compile(r"\b(?:anggaran|pagu|belanja|apbd|dpa|dppa)\b", re.I)
+#: A sentence about other programs than the DPA's of the report's year: a plan's, another government's, another
+#: year's, or one hoped for.
+_OTHER_BUDGET = re.compile(r"\b(?:rpjmd|rpjmn|renstra|rkpd|renja|kua|ppas|apbn|nasional|provinsi|pusat|desa|prioritas|"
+                           r"unggulan|strategis|lalu|sebelumnya|depan|mendatang|rencana|direncanakan|ditargetkan|"
+                           r"diharapkan|akan|usulan|diusulkan)\b", re.I)
+#: The parts of the budget a count of each level may also be of (:func:`_budget_counts`), as a message says them.
+_WITHIN = {"program": "satu sasaran", "kegiatan": "satu program atau sasaran",
+           "sub_kegiatan": "satu program, kegiatan atau sasaran"}
+
+
+def _budget_counts(b: BudgetReport) -> dict[str, set[int]]:
+    """What a sentence may count of each level (``program``, ``kegiatan``, ``sub_kegiatan``): the whole budget's,
+    one program's or kegiatan's, one sasaran's, and those with a realisasi ("anggaran terserap pada 8 sub kegiatan")."""
+    nodes = list(b.nodes())
+    groups = [nodes, [n for n in nodes if n.realisasi]]
+    groups += [list(top.walk()) for top in nodes if top.children]
+    by_sasaran: dict[str, list[BudgetResult]] = {}
+    for top in nodes:
+        if top.sasaran:
+            by_sasaran.setdefault(top.sasaran, []).extend(top.walk())
+    groups += list(by_sasaran.values())
+    out: dict[str, set[int]] = {level: set() for level in BUDGET_LEVELS}
+    for group in groups:
+        for level in BUDGET_LEVELS:
+            n = len({id(x) for x in group if x.level == level})  # a node under two nodes of one sasaran: once
+            if n or group is nodes:
+                out[level].add(n)
+    return out
+
+
+def check_typed_budget_counts(report: Report, computed: ComputedReport) -> list[Finding]:
+    """A count of programs, kegiatan or sub kegiatan typed in a sentence about the budget that the budget does not
+    hold (warning ``jumlah-diketik``): "Anggaran tersebut digunakan untuk melaksanakan 4 program, 12 kegiatan dan 20
+    sub kegiatan" beside a DPA of 3, 11 and 21.
+
+    Why: counts of indicators and sasaran were read, the budget's not, and no reference printed them. Read in a
+    sentence with a word of the budget ("anggaran", "pagu", "DPA") or counting two levels, of no other year and no
+    other plan or government (:data:`_OTHER_BUDGET`), not after a bound ("lebih dari 3 program"); a count is right
+    when it is the whole budget's, one program's, kegiatan's or sasaran's, or of those with a realisasi
+    (:func:`_budget_counts`)."""
+    b = computed.anggaran
+    if b is None:
+        return []
+    counts = _budget_counts(b)
+    out: list[Finding] = []
+    for ch in report.chapters:
+        for s in sentences(ch):
+            found = list(_BUDGET_COUNT.finditer(s.plain))
+            if (not found or _OTHER_BUDGET.search(s.plain) or any(int(y) != b.tahun for y in _YEAR.findall(s.plain))
+                    or (len({_level(m) for m in found}) < 2 and not _BUDGET_SENTENCE.search(s.plain))):
+                continue
+            for m in found:
+                n, level = _count(m, 1), _level(m)
+                if n is None or n in counts[level] or _bound(s.plain, m) is not None:
+                    continue
+                name, whole = BUDGET_LEVELS[level], computed.figures[f"anggaran.jumlah_{level}"].value
+                out.append(Finding("warning", Loc(ch.rel, s.line_at(m.start())),
+                                   f"'{_as_typed(m.group(0))}' diketik langsung, padahal menurut data/anggaran.yaml "
+                                   f"anggaran laporan ini memuat {whole} {name} (juga bukan jumlah {name} "
+                                   f"{_WITHIN[level]}); "
+                                   "jumlah ketikan tidak ikut berubah bila datanya diubah. Tulis rujukan "
+                                   f"{{nilai}}`anggaran.jumlah_{level}`", "jumlah-diketik"))
+    return out
+
+
+def _level(m: re.Match[str]) -> str:
+    """The level a :data:`_BUDGET_COUNT` counts: ``program``, ``kegiatan`` or ``sub_kegiatan``."""
+    word = m.group(3).casefold()
+    return "sub_kegiatan" if word.startswith("sub") else word
 
 
 #: A number in digits followed by the same in words, as Indonesian documents write counts and amounts: "4 (empat)",

@@ -120,7 +120,7 @@ KEY_FIELDS = [
     ("uraian", "string", "nama angka"),
     ("nilai", "number", "nilai, tidak dibulatkan (kosong bila angka berupa teks atau tidak dapat dihitung)"),
     ("teks", "string", "nilai berupa teks (predikat, metode rata-rata), atau alasan N/A"),
-    ("satuan", "string", "persen, rupiah, indikator, indeks atau teks"),
+    ("satuan", "string", "persen, rupiah, indikator, program, kegiatan, sub kegiatan, indeks atau teks"),
     ("definisi", "string", "apa yang dihitung, atas himpunan mana"),
 ]
 #: (resource name, file, title, fields, primary key); a table in ``OPTIONAL`` is left out when it has no rows.
@@ -326,7 +326,7 @@ def key_rows(report: Report) -> list[Row]:
 def _figure_row(f: Figure) -> Row:
     number = f.value if isinstance(f.value, Decimal) else None
     text = f.value if isinstance(f.value, str) else (f"N/A: {f.value.reason}" if isinstance(f.value, Missing) else "")
-    return {"kunci": f.id, "uraian": f.nama, "nilai": number, "teks": text, "satuan": UNITS[f.kind],
+    return {"kunci": f.id, "uraian": f.nama, "nilai": number, "teks": text, "satuan": f.satuan or UNITS[f.kind],
             "definisi": f.definisi}
 
 
