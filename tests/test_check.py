@@ -1302,6 +1302,30 @@ def test_a_typed_average_capaian_is_read_against_the_computed_mean():
     assert found[2][1].startswith("rata-rata capaian 97,4 % diketik")
 
 
+def test_a_capaian_typed_without_its_percent_sign_is_read_as_a_percent():
+    """"capaian kinerja sasaran 1 sebesar 97,87" (the "%" left out) passed unread, right or wrong: a number without
+    "%" was read only in a sentence about one indicator. Here S1 and the average are 97,50 %, A 102,50 %, C 80 %."""
+    body = ("Capaian kinerja sasaran 1 sebesar 97,87.\n"  # 1: the sasaran named by its number
+            "Capaian kinerja sasaran S1 tahun 2023 adalah 102,50 dan capaian sasaran S1 sebesar 97,5.\n"  # right
+            "Rata-rata capaian kinerja sebesar 97,8.\n"  # 3: the average's message
+            "Capaian Indikator C sebesar 81,5.\n"  # 4: C's, said once
+            "Capaiannya mencapai 12,34, sehingga perlu ditingkatkan.\n"  # 5
+            "Capaian indikator mencapai 3 dari 3 indikator; capaian sebesar 97 poin; capaian sebesar 100.\n"
+            "Capaian kinerja tahun ini sebesar 2023.\n"  # a year
+            "| Capaian sebesar 12 |\n")  # a table row
+    found = [(f.loc.line, f.message) for f in run(typed_words_report(body)) if f.kode == "angka-diketik"]
+    assert [(line, m.split(";")[0]) for line, m in found] == [
+        (1, "capaian 97,87 diketik langsung (tanpa %, dibaca sebagai persen) dan tidak sama dengan nilai hasil "
+            "perhitungan mana pun"),
+        (3, "rata-rata capaian 97,8 diketik, padahal rata-rata capaian kinerja laporan ini 97,50 %"),
+        (4, "capaian 81,5 diketik untuk indikator C, padahal capaiannya 80,00 %"),
+        (5, "capaian 12,34 diketik langsung (tanpa %, dibaca sebagai persen) dan tidak sama dengan nilai hasil "
+            "perhitungan mana pun")], found
+    assert found[0][1].endswith("; capaian sasaran S1 menurut hitungan laporan ini 97,50 %. Tulis rujukan "
+                                "{nilai}`capaian.S1`")
+    assert found[-1][1].endswith("; tulis rujukan {nilai}`<id indikator>.capaian` atau {nilai}`capaian.<id sasaran>`")
+
+
 def test_a_capaian_after_a_word_of_contrast_is_another_indicators():
     """"{nilai}`C.nama` memperoleh capaian 80 %, sedangkan indikator A capaiannya 102,50 %" was warned of as "capaian
     102,50 % diketik untuk indikator C": the second percentage is A's, named in words."""

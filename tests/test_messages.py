@@ -649,6 +649,13 @@ CASES = [
          BAB3, 18, "peringatan", "rata-rata capaian 103,12 % diketik, padahal rata-rata capaian kinerja laporan ini "
          "103,13 %; angka ketikan tidak ikut berubah bila datanya diubah. Tulis rujukan {nilai}`capaian.rata_rata`",
          "angka-diketik"),
+    # bab 3 line 18: a sasaran's capaian typed without "%" (S1's is 103,13 %)
+    Case("angka-diketik-tanpa-persen",
+         replace(BAB3, "({nilai}`anggaran.serapan`).",
+                 "({nilai}`anggaran.serapan`). Capaian kinerja sasaran 1 sebesar 12,34."),
+         BAB3, 18, "peringatan", "capaian 12,34 diketik langsung (tanpa %, dibaca sebagai persen) dan tidak sama "
+         "dengan nilai hasil perhitungan mana pun; capaian sasaran S1 menurut hitungan laporan ini 103,13 %. Tulis "
+         "rujukan {nilai}`capaian.S1`", "angka-diketik"),
     # bab 3 line 18: the total pagu typed as the realisasi's amount (pagu 100.000.000, realisasi 95.000.000)
     Case("angka-diketik-pagu",
          replace(BAB3, "({nilai}`anggaran.serapan`).",

@@ -87,8 +87,10 @@ angka-diketik              warning     a % or Rp amount typed in the narrative e
                                        reached, also as a fraction, "sebagian besar", a bound or a range; an amount
                                        also without Rp after a budget word); a capaian, realisasi or target typed in
                                        a sentence about one indicator (its reference or its name) that is not that
-                                       indicator's; the report's average capaian typed ("rata-rata capaian 97,8 %")
-                                       other than the computed mean at the decimals typed; the values of "naik dari
+                                       indicator's; a capaian typed without "%" after words that state it
+                                       ("capaian sasaran 1 sebesar 97,87") read as a percent; the report's average
+                                       capaian typed ("rata-rata capaian 97,8 %", also without "%") other than the
+                                       computed mean at the decimals typed; the values of "naik dari
                                        A menjadi B" typed about one indicator other than its realisasi (or capaian)
                                        of last year and this year; an amount said of a pagu or realisasi (of the
                                        whole budget, of a program, kegiatan or sub kegiatan by code or name, or "naik

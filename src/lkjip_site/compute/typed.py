@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Mapping, NamedTuple
 
 from ..core import fmt
 from ..core.fmt import round_half_up
-from ..core.model import Loc, Report, ScaleClass, loc_of
+from ..core.model import Chapter, Loc, Report, ScaleClass, loc_of
 from ..core.numbers import (ENGLISH, FRACTION_WORDS, NUMBER_WORDS, decimal_from_words, fraction_from_words,
                             from_id_parts, from_words)
 from .budget import BudgetReport, BudgetResult, BudgetRow
@@ -454,7 +454,66 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
                         out.append(Finding("warning", Loc(ch.rel, line_no), f"jumlah {_words(m.group(0))} "
                                            "diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan "
                                            "mana pun; " + _amount_advice(computed, v * scale), "angka-diketik"))
+        for line_no, m, v, places in _bare_capaian(ch):
+            if (ch.rel, line_no, v) in said or v in allowed or _matches(v, places, pct):
+                continue  # said with its indicator ("capaian 81,5 diketik untuk indikator C"), round, or right
+            out.append(Finding("warning", Loc(ch.rel, line_no), f"capaian {_as_typed(m.group(0))} diketik langsung "
+                               "(tanpa %, dibaca sebagai persen) dan tidak sama dengan nilai hasil perhitungan mana "
+                               f"pun; {_bare_advice(computed, m.string[:m.start()])}", "angka-diketik"))
     return out
+
+
+#: The words before a capaian typed without "%": "capaian kinerja sasaran 1 sebesar 97,87", "capaiannya adalah
+#: 81,5", "rata-rata capaian kinerja tahun 2023 mencapai 97,87": "capaian", what it is of (kinerja, indikator, a
+#: sasaran and its number or id, a year), and a word that states it, right before the number.
+_BARE_CAPAIAN = re.compile(r"\bcapaian(?:nya)?\b(?:\s+(?:kinerja|indikator)\b)*"
+                           r"(?:\s+sasaran(?:\s+strategis)?(?:\s+(?:ke-?\s*)?[\w.-]+)?)?"
+                           r"(?:\s+(?:pada\s+)?tahun\s+(?:ini|\d{4})\b)?"
+                           r"\s+(?:sebesar|mencapai|adalah|yaitu|ialah|senilai|tercatat)\s*:?\s*(?=\d)", re.I)
+#: What may follow such a capaian: the end of its clause or a word joining the next; not "dari" ("capaian mencapai 3
+#: dari 4 indikator" is a count) nor any other word ("mencapai 3 indikator", "sebesar 97 poin").
+_BARE_END = re.compile(r"\s*(?:[.,;)]|$|\b(?:dan|atau|sehingga|dengan|yang|pada)\b)", re.I)
+
+
+def _bare_capaian(ch: Chapter) -> Iterator[tuple[int, re.Match[str], Decimal, int]]:
+    """Each capaian typed without "%" in a chapter's sentences (:func:`_bare_figures`), with its line. Not in a table
+    row: a pasted table is read by its columns.
+
+    Why: "capaian kinerja sasaran 1 sebesar 97,87" (the "%" left out) passed unread, right or wrong; only a number
+    with "%" was read as a percentage, and one without only in a sentence about one indicator."""
+    for s in sentences(ch):
+        if not s.plain.lstrip().startswith("|"):
+            for m, v, places in _bare_figures(s.plain):
+                yield s.line_at(m.start()), m, v, places
+
+
+def _bare_figures(plain: str) -> Iterator[tuple[re.Match[str], Decimal, int]]:
+    """Each capaian typed without "%" in a sentence, after its words (:data:`_BARE_CAPAIAN`): the number's match, its
+    value as a percent and the decimals typed; not a year ("capaian tahun ini sebesar 2023" is none)."""
+    for words in _BARE_CAPAIAN.finditer(plain):
+        m = _TYPED_FIGURE.match(plain, words.end())
+        if (m is None or m.group(3) or not _BARE_END.match(plain, m.end())
+                or (m.group(2) is None and _YEAR.fullmatch(m.group(1)))):
+            continue
+        yield m, *from_id_parts(m.group(1), m.group(2))
+
+
+def _bare_advice(computed: ComputedReport, before: str) -> str:
+    """What to write instead of a capaian typed without "%": the average's or the sasaran's the words before it name
+    ("rata-rata capaian", "sasaran S1", "sasaran 1": the first), with its value; else an indicator's or sasaran's."""
+    words = before[-_WINDOW:]
+    sasaran = list(computed.sasaran.values())
+    named = re.search(r"\bsasaran(?:\s+strategis)?\s+(?:ke-?\s*)?([\w.-]+)\s+\D*$", words, re.I)
+    found = None
+    if named is not None:
+        key = named.group(1)
+        found = next((x for x in sasaran if x.id.casefold() == key.casefold()), None)
+        if found is None and key.isdigit() and 0 < int(key) <= len(sasaran):
+            found = sasaran[int(key) - 1]
+    if found is not None and found.capaian is not None:
+        return (f"capaian sasaran {found.id} menurut hitungan laporan ini {fmt.fmt_percent(found.capaian)}. Tulis "
+                f"rujukan {{nilai}}`capaian.{found.id}`")
+    return "tulis rujukan {nilai}`<id indikator>.capaian` atau {nilai}`capaian.<id sasaran>`"
 
 
 def _share_finding(computed: ComputedReport, rel: str, line_no: int, line: str, m: re.Match[str], typed: str,
@@ -763,7 +822,8 @@ def _average_said(computed: ComputedReport, s: Sentence, plain: str, tahun: str)
     if (any(y != tahun for y in _YEAR.findall(plain)) or _SASARAN_NUMBERED.search(plain)
             or any(re.search(rf"(?<![\w-]){re.escape(sid)}(?![\w-])", plain) for sid in computed.sasaran)):
         return
-    found = sorted(_typed_percents(plain), key=lambda x: x[0].start())
+    # with "%" or, after words that state it, without: "rata-rata capaian kinerja sebesar 97,8"
+    found = sorted([*_typed_percents(plain), *_bare_figures(plain)], key=lambda x: x[0].start())
     for words in _AVERAGE_OF.finditer(plain):
         if _AVERAGE_WISHED.search(plain, max(0, words.start() - 40), words.start()):
             continue
