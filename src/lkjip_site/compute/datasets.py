@@ -85,9 +85,19 @@ def unaddable_rows(ds: Dataset, idx: Sequence[int]) -> list[str]:
     mixed = mixed_units(ds, idx)
     if mixed:
         return mixed
-    names = [ds.columns[i] for i in idx]
-    planned = [n for n in names if _PLANNED.search(n) and not _REALISED.search(n)]
-    realised = [n for n in names if _REALISED.search(n)]
+    return measured_against([ds.columns[i] for i in idx])
+
+
+def planned_and_realised(names: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The titles of ``names`` that are a pagu or target, and those that are a realisation measured against it."""
+    return ([n for n in names if _PLANNED.search(n) and not _REALISED.search(n)],
+            [n for n in names if _REALISED.search(n)])
+
+
+def measured_against(names: Sequence[str]) -> list[str]:
+    """The titles of ``names`` that are a realisation and the pagu or target it is measured against, when both are
+    there: their sum means nothing. One rule for a dataset's row totals and a pasted table's (``pasted_totals``)."""
+    planned, realised = planned_and_realised(names)
     return planned + realised if planned and realised else []
 
 
