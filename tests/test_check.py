@@ -2513,3 +2513,183 @@ def test_indicator_names_are_found_in_a_sentence_as_a_pattern_of_them_would_find
         ("persentase pelayanan administrasi", "ADM")]
     assert len(blanked) == len(plain) and "kepuasan Masyarakat)" not in blanked and "(" in blanked
     assert "xindeks kepuasan masyarakat" in blanked and "Masyarakat-nya" in blanked
+
+
+def test_a_total_across_columns_is_read_at_its_row():
+    """A table of population per desa or staff per golongan ends each row with a "Jumlah" (or "L+P") of the columns
+    before it, typed in Word: a row whose Jumlah is not the sum of its Laki-laki and Perempuan is warned at that row,
+    and only there (the Jumlah column's total, off by that row, is not said again). A header pasted in two lines
+    ("Jumlah Pegawai" above "L", "P", "L+P") and "PNS | PPPK | Non-PNS | Jumlah" are read too."""
+    body = ("| No | Desa | Laki-laki | Perempuan | Jumlah |\n"  # 1
+            "|---|---|---:|---:|---:|\n"
+            "| 1 | Sungai Sipai | 1.250 | 1.210 | 2.460 |\n"
+            "| 2 | Tambela | 980 | 1.020 | 2.010 |\n"  # 4: 2.000
+            "| 3 | Jawa | 870 | 900 | 1.770 |\n"
+            "| | Jumlah | 3.100 | 3.130 | 6.230 |\n"
+            "\n"
+            "| Golongan | Jumlah Pegawai | | |\n"  # 8
+            "|---|---:|---:|---:|\n"
+            "| | L | P | L+P |\n"
+            "| IV | 2 | 1 | 3 |\n"
+            "| III | 8 | 6 | 15 |\n"  # 12: 14
+            "| II | 3 | 2 | 5 |\n"
+            "\n"
+            "| Bidang | PNS | PPPK | Non-PNS | Jumlah |\n"  # 15
+            "|---|---:|---:|---:|---:|\n"
+            "| Sekretariat | 6 | 2 | 4 | 12 |\n"
+            "| Pemerintahan | 3 | 1 | - | 4 |\n"  # a dash: none
+            "| Jumlah | 9 | 3 | 4 | 17 |\n")  # 19: 16, said in its column (9 + 3 + 4 = 16 too)
+    found = _totals(body)
+    assert [line for line, _ in found] == [4, 12, 19]
+    said = dict(found)
+    assert said[4].startswith("tabel ketikan ini menulis Jumlah 2.010 di baris 'Tambela', padahal jumlah kolom "
+                              "'Laki-laki' dan 'Perempuan' di baris itu 2.000 (selisih 10); angka ketikan tidak "
+                              "dihitung ulang bila angka kolom lainnya diubah.")
+    assert said[4].endswith("blok ```{tabel} dataset```, yang menghitung kolom Jumlah-nya")
+    assert "menulis L+P 15 di baris 'III', padahal jumlah kolom 'L' dan 'P' di baris itu 14 (selisih 1)" in said[12]
+    assert "menulis Jumlah 17 di kolom 'Jumlah', padahal jumlah 2 baris di atasnya 16 (selisih 1)" in said[19]
+    right = (body.replace("| 2.010 |", "| 2.000 |").replace("| 8 | 6 | 15 |", "| 8 | 6 | 14 |")
+             .replace("| 4 | 17 |", "| 4 | 16 |"))
+    assert _totals(right) == []
+
+
+def test_a_sisa_column_is_read_as_the_pagu_less_the_realisation():
+    """A "Sisa" after one pagu and one realisation column is the pagu less the realisation in each row; a budget
+    table with two realisations (per quarter) or two pagu (murni, perubahan) is not read."""
+    body = ("| No | Jenis Belanja | Pagu (Rp) | Realisasi (Rp) | Sisa (Rp) | Serapan (%) |\n"  # 1
+            "|---|---|---:|---:|---:|---:|\n"
+            "| 1 | Belanja Pegawai | 1.500.000.000 | 1.400.000.000 | 100.000.000 | 93,33 |\n"
+            "| 2 | Belanja Barang dan Jasa | 811.960.000 | 700.000.000 | 111.690.000 | 86,21 |\n"  # 4: 111.960.000
+            "| 3 | Belanja Modal | 300.000.000 | 269.772.519 | 30.227.481 | 89,92 |\n")
+    found = _totals(body)
+    assert [line for line, _ in found] == [4]
+    assert ("menulis Sisa (Rp) 111.690.000 di baris 'Belanja Barang dan Jasa', padahal kolom 'Pagu (Rp)' dikurangi "
+            "kolom 'Realisasi (Rp)' di baris itu Rp 111.960.000 (selisih Rp 270.000);") in found[0][1]
+    assert found[0][1].endswith("isikan pagu dan realisasinya di data/anggaran.yaml dan ganti tabel ketikan ini dengan "
+                                "blok ```{tabel} anggaran``` atau ```{tabel} jenis_belanja```, yang menghitung sisanya")
+    assert _totals(body.replace("111.690.000", "111.960.000")) == []
+    two = ("| Jenis Belanja | Pagu (Rp) | Realisasi TW III (Rp) | Realisasi TW IV (Rp) | Sisa (Rp) |\n"
+           "|---|---:|---:|---:|---:|\n"
+           "| Belanja Pegawai | 1.500.000.000 | 1.100.000.000 | 1.400.000.000 | 100.000.000 |\n"
+           "| Belanja Barang dan Jasa | 811.960.000 | 500.000.000 | 700.000.000 | 111.690.000 |\n"
+           "| Belanja Modal | 300.000.000 | 200.000.000 | 269.772.519 | 30.227.481 |\n")
+    assert _totals(two) == []
+
+
+def test_a_jumlah_column_that_is_no_sum_of_the_columns_before_it_is_not_read():
+    """A "Jumlah" column is no row total where most rows do not add up to it (Volume × Harga Satuan), where a row is
+    a difference (awal + masuk − keluar) or between its columns (a cumulative target: the year's is the last
+    quarter's; an average),
+    where it sits beside a realisation and its pagu, or where a rate or a row number stands among the columns before
+    it. A column that is no count ("Luas" before "L", "P") is left out when the rest add up; a row numbering the
+    columns "(1) | (2) | …" and a row of averages are no rows of it."""
+    body = ("| Uraian | Volume | Harga Satuan | Jumlah |\n"
+            "|---|---:|---:|---:|\n"
+            "| Kertas | 10 | 50.000 | 500.000 |\n"
+            "| Tinta | 4 | 125.000 | 500.000 |\n"
+            "\n"
+            "| Golongan | Awal Tahun | Masuk | Keluar | Jumlah |\n"
+            "|---|---:|---:|---:|---:|\n"
+            "| IV | 3 | 0 | 0 | 3 |\n"
+            "| III | 12 | 2 | 0 | 14 |\n"
+            "| II | 6 | 1 | 2 | 5 |\n"
+            "\n"
+            "| Indikator | TW I | TW II | TW III | TW IV | Jumlah |\n"
+            "|---|---:|---:|---:|---:|---:|\n"
+            "| Dokumen perencanaan | 1 | 1 | 1 | 2 | 5 |\n"
+            "| Laporan | 3 | 3 | 3 | 3 | 12 |\n"
+            "| Sub kegiatan tersusun | 25 | 50 | 75 | 100 | 100 |\n"
+            "\n"
+            "| Indikator | TW I | TW II | TW III | TW IV | Jumlah |\n"
+            "|---|---:|---:|---:|---:|---:|\n"
+            "| Dokumen perencanaan | 1 | 1 | 1 | 2 | 5 |\n"
+            "| Laporan | 3 | 3 | 3 | 3 | 12 |\n"
+            "| Nilai SAKIP | 60 | 62 | 64 | 66 | 63 |\n"
+            "\n"
+            "| Program | Pagu | Realisasi | Jumlah |\n"
+            "|---|---:|---:|---:|\n"
+            "| Program A | 100 | 90 | 190 |\n"
+            "| Program B | 50 | 40 | 80 |\n"
+            "\n"
+            "| Desa | Laki-laki | Persentase | Perempuan | Jumlah |\n"
+            "|---|---:|---:|---:|---:|\n"
+            "| A | 1.250 | 51 | 1.210 | 2.470 |\n"
+            "| B | 980 | 49 | 1.020 | 2.000 |\n"
+            "\n"
+            "| No | Desa | Luas (km²) | L | P | Jumlah | % |\n"
+            "|---|---|---:|---:|---:|---:|---:|\n"
+            "| (1) | (2) | (3) | (4) | (5) | (6) | (7) |\n"
+            "| 1 | A | 12,5 | 1.250 | 1.210 | 2.460 | 55,16 |\n"
+            "| 2 | B | 20 | 980 | 1.020 | 2.000 | 44,84 |\n"
+            "| | Rata-rata | 16,25 | 1.115 | 1.115 | 2.231 | 50 |\n"  # averages rounded: no row of sums
+            "| | Jumlah | 32,5 | 2.230 | 2.230 | 4.460 | 100 |\n")
+    assert _totals(body) == []
+    # the last table is read, over L and P alone
+    found = _totals(body.replace("| 980 | 1.020 | 2.000 |", "| 980 | 1.020 | 2.010 |"))
+    assert [(line, "padahal jumlah kolom 'L' dan 'P' di baris itu 2.000 (selisih 10)" in said)
+            for line, said in found] == [(38, True)]
+
+
+def test_a_last_row_jumlah_penduduk_totals_the_parts_above_it():
+    """A total row labelled "Jumlah Penduduk" or "Jumlah Pegawai" was taken for a sub total and never read. It is read
+    where it is the table's last row, right under rows of figures, and the first column names parts of a whole
+    (desa, golongan); in a table of facts "Jumlah KK" is a figure of its own, "Jumlah Desa" under desa rows counts
+    them, and "Jumlah ASN" may add the first rows (PNS, PPPK) and not the last (Tenaga Kontrak)."""
+    body = ("| Desa | Penduduk |\n"  # 1
+            "|---|---:|\n"
+            "| Sungai Sipai | 1.250 |\n"
+            "| Tambela | 980 |\n"
+            "| Jumlah Penduduk | 2.330 |\n"  # 5: 2.230
+            "\n"
+            "| Golongan | Laki-laki | Perempuan |\n"  # 7
+            "|---|---:|---:|\n"
+            "| IV | 2 | 1 |\n"
+            "| III | 8 | 6 |\n"
+            "| **Jumlah Pegawai** | 10 | 8 |\n"  # 11: 10, 7
+            "\n"
+            "| Uraian | Keterangan |\n"
+            "|---|---:|\n"
+            "| Luas wilayah (km²) | 120 |\n"
+            "| Desa | 8 |\n"
+            "| Jumlah KK | 3.200 |\n"
+            "\n"
+            "| Nama Desa | Luas (km²) |\n"
+            "|---|---:|\n"
+            "| Sungai Sipai | 12 |\n"
+            "| Tambela | 20 |\n"
+            "| Jumlah Desa | 2 |\n"
+            "\n"
+            "| Status Kepegawaian | Orang |\n"
+            "|---|---:|\n"
+            "| PNS | 22 |\n"
+            "| PPPK | 5 |\n"
+            "| Tenaga Kontrak | 4 |\n"
+            "| Jumlah ASN | 27 |\n")  # PNS and PPPK
+    found = _totals(body)
+    assert [line for line, _ in found] == [5, 11]
+    said = dict(found)
+    assert said[5].startswith("tabel ketikan ini menulis Jumlah Penduduk 2.330 di kolom 'Penduduk', padahal jumlah 2 "
+                              "baris di atasnya 2.230 (selisih 100);")
+    assert "menulis Jumlah Pegawai 8 di kolom 'Perempuan', padahal jumlah 2 baris di atasnya 7 (selisih 1)" in said[11]
+    # not the last row: a sub total, not read
+    assert _totals(body.replace("| Jumlah Penduduk | 2.330 |\n", "| Jumlah Penduduk | 2.330 |\n| Lainnya | 5 |\n")
+                   .split("\n\n")[0] + "\n") == []
+
+
+def test_a_total_printed_above_its_rows_is_read_against_them():
+    """Some reports print the "Jumlah" first and its parts under it: read against the rows below, as a total under
+    them is (levels, parent rows), and only where no other total row follows."""
+    body = ("| Uraian | Pagu | Realisasi |\n"  # 1
+            "|---|---:|---:|\n"
+            "| **Jumlah** | 2.600 | 2.350 |\n"  # 3: pagu 2.500
+            "| Belanja Operasi | 2.000 | 1.900 |\n"
+            "| Belanja Pegawai | 1.200 | 1.150 |\n"
+            "| Belanja Barang dan Jasa | 800 | 750 |\n"
+            "| Belanja Modal | 500 | 450 |\n")
+    found = _totals(body)
+    assert [line for line, _ in found] == [3]
+    assert ("menulis Jumlah 2.600 di kolom 'Pagu', padahal jumlah 2 baris di bawahnya (tanpa baris rinciannya) 2.500 "
+            "(selisih 100), dan jumlah semua 4 barisnya 4.500;") in found[0][1]
+    assert _totals(body.replace("2.600", "2.500")) == []
+    # a total row below too: the first is another figure, not read
+    assert _totals(body + "| Jumlah | 2.500 | 2.350 |\n") == []

@@ -694,6 +694,14 @@ CASES = [
          "atasnya 2.230 (selisih 100); jumlah ketikan tidak dihitung ulang bila angka barisnya diubah. Perbaiki "
          "angkanya, atau isikan angka tabel ini sebagai dataset CSV di folder data/ dan ganti tabel ketikan ini dengan "
          "blok ```{tabel} dataset```, yang menghitung baris Jumlah-nya", "jumlah-tabel"),
+    # bab 3 lines 32-36 appended: a population table whose Jumlah column (line 34) is not Laki-laki + Perempuan
+    Case("jumlah-tabel-kolom", append(BAB3, "\n| Desa | Laki-laki | Perempuan | Jumlah |\n|---|---:|---:|---:|\n"
+                                            "| Sungai Sipai | 1.250 | 1.210 | 2.470 |\n| Tambela | 980 | 1.020 | 2.000 |\n"
+                                            "| Jawa | 870 | 900 | 1.770 |\n"),
+         BAB3, 34, "peringatan", "tabel ketikan ini menulis Jumlah 2.470 di baris 'Sungai Sipai', padahal jumlah kolom "
+         "'Laki-laki' dan 'Perempuan' di baris itu 2.460 (selisih 10); angka ketikan tidak dihitung ulang bila angka "
+         "kolom lainnya diubah. Perbaiki angkanya, atau isikan angka tabel ini sebagai dataset CSV di folder data/ dan "
+         "ganti tabel ketikan ini dengan blok ```{tabel} dataset```, yang menghitung kolom Jumlah-nya", "jumlah-tabel"),
     # bab 3 line 9: a count of indicators typed (the one indicator reached its target)
     Case("jumlah-diketik", replace(BAB3, "dengan predikat {nilai}`IKU1.predikat`.",
                                    "dengan predikat {nilai}`IKU1.predikat`. Sebanyak 0 dari 1 indikator mencapai target."),

@@ -113,7 +113,10 @@ jumlah-diketik             warning     a count of indicators typed in a sentence
 jumlah-tabel               warning     the "Jumlah"/"Total" row of a pasted Markdown table typed with a number in a column
                                        other than the sum of that column's rows above it (accepted: the sum of all
                                        rows, of one level's rows, or read with parent rows; rounding of the decimals
-                                       shown; rate, share and average columns not read): ``compute/pasted_totals.py``
+                                       shown; rate, share and average columns not read); also a last row "Jumlah
+                                       Penduduk" under parts, a total printed above its rows, and a row whose
+                                       "Jumlah"/"L+P" column is not the sum of the counts before it (or "Sisa" not
+                                       pagu less realisasi): ``compute/pasted_totals.py``
 arah-diketik               warning     "naik dari A menjadi B" typed where B is below A (or "turun" where above); also
                                        in other word orders, beside a `<id>.delta` of the other sign, and "naik 3 poin"
                                        about one indicator whose change from last year is a fall (or none); and "turun
