@@ -2693,3 +2693,16 @@ def test_a_total_printed_above_its_rows_is_read_against_them():
     assert _totals(body.replace("2.600", "2.500")) == []
     # a total row below too: the first is another figure, not read
     assert _totals(body + "| Jumlah | 2.500 | 2.350 |\n") == []
+
+
+def test_a_row_numbering_the_columns_is_no_row_of_the_sum():
+    """Word tables often number their columns under the header, "(1) | (2) | (3)": that row is no row of a sum (its
+    "(3)" was read as −3 and the right Jumlah under it was warned of)."""
+    body = ("| Desa | Laki-laki | Perempuan |\n"
+            "|---|---:|---:|\n"
+            "| (1) | (2) | (3) |\n"
+            "| Sungai Sipai | 1.250 | 1.210 |\n"
+            "| Tambela | 980 | 1.020 |\n"
+            "| Jumlah | 2.230 | 2.230 |\n")
+    assert _totals(body) == []
+    assert [line for line, _ in _totals(body.replace("| Jumlah | 2.230 | 2.230 |", "| Jumlah | 2.230 | 2.240 |"))] == [6]
