@@ -2678,7 +2678,8 @@ def test_a_last_row_jumlah_penduduk_totals_the_parts_above_it():
 
 def test_a_total_printed_above_its_rows_is_read_against_them():
     """Some reports print the "Jumlah" first and its parts under it: read against the rows below, as a total under
-    them is (levels, parent rows), and only where no other total row follows."""
+    them is (levels, parent rows), and only where no other total row follows; the first rows or the last ones may
+    add up to it (a total above two ways of counting it)."""
     body = ("| Uraian | Pagu | Realisasi |\n"  # 1
             "|---|---:|---:|\n"
             "| **Jumlah** | 2.600 | 2.350 |\n"  # 3: pagu 2.500
@@ -2693,6 +2694,11 @@ def test_a_total_printed_above_its_rows_is_read_against_them():
     assert _totals(body.replace("2.600", "2.500")) == []
     # a total row below too: the first is another figure, not read
     assert _totals(body + "| Jumlah | 2.500 | 2.350 |\n") == []
+    # a total above two ways of counting it: the first rows add up to it
+    staff = ("| Uraian | Orang |\n|---|---:|\n| Jumlah | 31 |\n| Laki-laki | 19 |\n| Perempuan | 12 |\n| PNS | 22 |\n"
+             "| PPPK | 9 |\n")
+    assert _totals(staff) == []
+    assert [line for line, _ in _totals(staff.replace("| 31 |", "| 32 |"))] == [3]
 
 
 def test_a_row_numbering_the_columns_is_no_row_of_the_sum():
@@ -2705,4 +2711,5 @@ def test_a_row_numbering_the_columns_is_no_row_of_the_sum():
             "| Tambela | 980 | 1.020 |\n"
             "| Jumlah | 2.230 | 2.230 |\n")
     assert _totals(body) == []
-    assert [line for line, _ in _totals(body.replace("| Jumlah | 2.230 | 2.230 |", "| Jumlah | 2.230 | 2.240 |"))] == [6]
+    wrong = body.replace("| Jumlah | 2.230 | 2.230 |", "| Jumlah | 2.230 | 2.240 |")
+    assert [line for line, _ in _totals(wrong)] == [6]

@@ -23,7 +23,8 @@ Each rule is chosen so that a right table is never warned of; the price is a wro
   Wilayah", "Jumlah KK"); not when it names that column's parts ("Jumlah Desa" under desa rows counts them). It is
   accepted too as the sum of the first rows or of the last ones ("Jumlah ASN" of PNS and PPPK, not Honorer).
 - A total printed above its rows (the table's first row of figures is "Jumlah"/"Total") is read against the rows
-  below it, as a total under them is, where no other total row is in the table.
+  below it, as a total under them is, where no other total row is in the table; the sum of the first rows or of
+  the last ones is accepted too (Jumlah 31 above L 19, P 12, then PNS 22, PPPK 9: two ways of counting it).
 - A total across columns: the last column titled "Jumlah", "Total", "L+P" or "Jumlah (L+P)" (``_ROW_TOTAL``; its own
   title, the lowest line of a header pasted in two), with only rates or text after it, is read in each row against
   two or more columns of counts right before it: none a rate, share, average, year or row number (as above), nor a
@@ -266,7 +267,8 @@ def _printed_above(rows: list[_Row], t: int, figure_columns: Sequence[int]) -> l
 
 def _runs(rows: list[_Row]) -> list[list[_Row]]:
     """The first rows and the last rows of a list, two or more: what a total labelled "Jumlah ASN" may add of the
-    rows above it (PNS and PPPK, not Honorer)."""
+    rows above it (PNS and PPPK, not Honorer), or a total above its rows of those under it (L and P, then PNS and
+    PPPK)."""
     return [rows[:k] for k in range(2, len(rows))] + [rows[k:] for k in range(1, len(rows) - 1)]
 
 
@@ -546,9 +548,10 @@ def check_typed_totals(tables: Iterable[PastedTable], said: set[tuple[str, int]]
                 continue
             figure_columns = list(_totals(row))
             next_to = rows[t - 1] if _names_parts(table, rows, t) else None
-            candidates = (_printed_above(rows, t, figure_columns) or _candidates(rows, t, figure_columns)
+            above = _printed_above(rows, t, figure_columns)
+            candidates = (above or _candidates(rows, t, figure_columns)
                           if row.kind == "total" or next_to is not None else [])
-            if next_to is not None and candidates:  # "Jumlah ASN" under PNS, PPPK and Honorer: the first two
+            if (next_to is not None or above) and candidates:  # "Jumlah ASN" of PNS, PPPK, Honorer: the first two
                 candidates += _runs(candidates[0])
             for column in _columns(table, row, candidates, next_to) if candidates else ():
                 if rt is not None and column.index == rt.index and any(r.line in across for r in column.rows):
