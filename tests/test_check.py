@@ -531,6 +531,21 @@ def test_the_own_names_short_form_is_not_another_instansi():
         (1, "Dinas PUPR"), (3, "Dinas PUTR"), (3, "Dinas Pertanian")]  # "Dinas PU" too, said once with PUPR
 
 
+def test_the_own_name_without_its_kabupaten_is_not_another_instansi():
+    """A dinas named with its pemda ("Dinas Kesehatan Kabupaten Tanah Laut") calls itself "Dinas Kesehatan" in its
+    text and in its head's jabatan ("Kepala Dinas Kesehatan"): each line was warned of as naming another instansi, so
+    a new dinas report failed ``check --strict``. Another dinas, or the same dinas's short form, still is read."""
+    body = ("Dinas Kesehatan membawahi 6 puskesmas; Dinas Kesehatan Kabupaten Tanah Laut juga.\n"
+            "Dinkes dan Dinas Kesehatan Kota Banjarbaru bekerja sama dengan Dinas Sosial.\n")
+    r = make_report([], chapters=[chapter(body, body_line=1)])
+    r.instansi.nama = "Dinas Kesehatan Kabupaten Tanah Laut"
+    r.instansi.kepala.jabatan = "Kepala Dinas Kesehatan"
+    assert [(f.loc.line, f.message.split("'")[1]) for f in check_narrative_names(r, [])] == [(2, "Dinas Sosial")]
+    r = make_report([], chapters=[chapter("Dinas Kominfo dan Dinas Komunikasi dan Informatika hadir.\n")])
+    r.instansi.nama = "Dinas Komunikasi dan Informatika Kota Banjarbaru"
+    assert check_narrative_names(r, []) == []
+
+
 def test_another_name_is_read_wherever_it_is_printed():
     """"Camat Paramasan" under the foreword's signature, a chapter's summary, a table's title and an indicator's name
     were not read (only the chapters' text was); "Camat selaku Pengguna Anggaran" names nobody."""

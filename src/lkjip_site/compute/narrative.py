@@ -62,9 +62,27 @@ def _mention_name(text: str) -> str:
     return " ".join(words)
 
 
+#: Words that begin the pemda a name carries after its own ("Dinas Kesehatan Kabupaten Tanah Laut").
+_REGION = {"kabupaten", "kab", "kota", "provinsi", "prov"}
+
+
 def _is_own(name: str, own: str) -> bool:
+    """Whether ``name`` (read after the jenis word) is the report's own: as written, followed by more words, its
+    short form, or the own name without the pemda it carries: a dinas named "Dinas Kesehatan Kabupaten Tanah Laut"
+    says "Dinas Kesehatan" on every page, and a reader does not take it for another instansi."""
+    return any(_is_name(name, o) for o in {own, _without_region(own)} if o)
+
+
+def _is_name(name: str, own: str) -> bool:
     n, o = name.casefold(), own.casefold()
     return n == o or n.startswith(o + " ") or _abbreviates(name.split(" ", 1)[0], own)
+
+
+def _without_region(own: str) -> str:
+    """'Kesehatan Kabupaten Tanah Laut' -> 'Kesehatan'; a region word that ends the name is kept ('Tata Kota')."""
+    words = own.split()
+    cut = next((i for i, w in enumerate(words[:-1]) if i and w.strip(".").casefold() in _REGION), len(words))
+    return " ".join(words[:cut])
 
 
 def _abbreviates(word: str, own: str) -> bool:
