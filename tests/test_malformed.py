@@ -405,6 +405,17 @@ CASES = [
          "angka negatif ditulis dengan tanda minus: tulis -12"),
     Case("realisasi-teks-lain", replace(INDIKATOR, "2023: 82.5", "2023: 1e3"), INDIKATOR, 9,
          "tulis angka dengan titik desimal (mis. 84.82), {tidak_ada: alasan} bila datanya tidak ada"),
+    # a target typed as the PK prints it (line 7), a bound or a range: "tambahkan daftar 'kualitatif'" sent a dinas
+    # to make its stunting rate a grade; the number to write is said, with the polarity that says "at most"
+    Case("target-batas", replace(INDIKATOR, "2023: 80", '2023: "≤ 14 %"'), INDIKATOR, 7,
+         "indikator IKU1: target '≤ 14 %' berupa teks; '≤ 14 %' berarti makin rendah makin baik: tulis 14 dan ubah "
+         "polaritas indikator ini menjadi negatif"),
+    Case("target-batas-bawah", replace(INDIKATOR, "2023: 80", '2023: "min. 80,5"'), INDIKATOR, 7,
+         "batas target ditulis sebagai angka saja: tulis 80.5; polaritas: positif sudah berarti makin tinggi makin "
+         "baik, dan capaian dihitung terhadap 80.5"),
+    Case("target-rentang", replace(INDIKATOR, "2023: 80", "2023: 80-85"), INDIKATOR, 7,
+         "rentang tidak dapat dihitung capaiannya; tulis satu angka, batas yang harus dicapai: untuk indikator "
+         "berpolaritas positif ini batas bawahnya, 80"),
     Case("yaml-heksadesimal", replace(ANGGARAN, "pagu: 100000000", "pagu: 0x1F"), ANGGARAN, 12,
          "harus berupa angka, tertulis teks ('0x1F')"),
     # a real date in quotes (as NIP and versi are told to be written): YAML keeps it as text (line 5)

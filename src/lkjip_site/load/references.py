@@ -6,6 +6,7 @@ itself, which may be many lines below the object that holds it.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from ..core.diagnostics import Diagnostics
@@ -115,16 +116,62 @@ def check_references(report: Report, diags: Diagnostics, lines: RefLines | None 
 def _check_grades(ind: Indicator, diags: Diagnostics) -> None:
     """A grade is only meaningful on the indicator's own ordered list, read as capaian reads it (case ignored, as the
     guide says: ``bb`` was refused with the list printed as Python's); a number needs no list."""
-    values = [(pv.annual, pv.loc) for pv in [*ind.target.values(), *ind.realisasi.values()]]
-    values += [(q, pv.loc) for pv in [*ind.target.values(), *ind.realisasi.values()] for q in pv.quarters.values()]
-    for v, loc in values:
+    entered = [(pv, True) for pv in ind.target.values()] + [(pv, False) for pv in ind.realisasi.values()]
+    values = [(pv.annual, pv.loc, is_target) for pv, is_target in entered]
+    values += [(q, pv.loc, is_target) for pv, is_target in entered for q in pv.quarters.values()]
+    for v, loc, is_target in values:
         if isinstance(v, str):  # numbers typed as text (68,85) were already rejected by the schema
-            if not ind.kualitatif:
+            if not ind.kualitatif and is_target and (bound := _instead_of_bound(v, ind)):
+                diags.error(loc or ind.loc, f"indikator {ind.id}: target '{v}' berupa teks; {bound}")
+            elif not ind.kualitatif:
                 diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' berupa teks, tetapi indikator tidak "
                                             f"punya daftar 'kualitatif'; {_instead_of_text(v)}")
             elif v.strip().casefold() not in {g.strip().casefold() for g in ind.kualitatif}:  # as capaian reads it
                 diags.error(loc or ind.loc, f"indikator {ind.id}: nilai '{v}' tidak ada dalam daftar kualitatif "
                                             f"({', '.join(ind.kualitatif)}){did_you_mean(v, ind.kualitatif)}")
+
+
+#: A target typed as a bound, as RPJMD and PK tables print it: "≤ 14", "maks. 14 %", "≥ 90".
+_BOUND = re.compile(r"(?P<op>≤|≥|[<>]=?|=[<>]|maks(?:imal|imum)?\.?|min(?:imal|imum)?\.?|paling\s+(?:tinggi|banyak|"
+                    r"rendah|sedikit)|kurang\s+dari|lebih\s+dari|di\s+(?:bawah|atas))\s*(?P<num>\d[\d.,]*\s*%?)", re.I)
+#: The bounds that say "lower is better".
+_AT_MOST = re.compile(r"≤|<|=<|maks|paling\s+(?:tinggi|banyak)|kurang|di\s+bawah", re.I)
+#: A target typed as a range: "12-14", "12 – 14 %", "12 s.d. 14".
+_RANGE = re.compile(r"(?P<lo>\d[\d.,]*)\s*%?\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?)\s*(?P<hi>\d[\d.,]*)\s*%?",
+                    re.I)
+
+
+def _instead_of_bound(v: str, ind: Indicator) -> str | None:
+    """What to write for a target typed as a bound or a range, or None for other text.
+
+    A dinas's PK prints "≤ 14 %" for stunting, "12–14" for a rate: told "tambahkan daftar 'kualitatif'", the author
+    was sent to make a number a grade. A bound is the number and the polarity: ``polaritas: negatif`` already says
+    "at most", and capaian is counted from the bound. A range has no capaian: the bound to reach is the one to write.
+    """
+    if m := _BOUND.fullmatch(v.strip()):
+        n = _machine(m.group("num"))
+        wanted = "negatif" if _AT_MOST.match(m.group("op")) else "positif"
+        if n is None:
+            return None
+        if wanted == ind.polaritas:
+            return (f"batas target ditulis sebagai angka saja: tulis {n}; polaritas: {wanted} sudah berarti makin "
+                    f"{'rendah' if wanted == 'negatif' else 'tinggi'} makin baik, dan capaian dihitung terhadap {n}")
+        return (f"'{v.strip()}' berarti makin {'rendah' if wanted == 'negatif' else 'tinggi'} makin baik: tulis {n} "
+                f"dan ubah polaritas indikator ini menjadi {wanted}")
+    if m := _RANGE.fullmatch(v.strip()):
+        lo, hi = _machine(m.group("lo")), _machine(m.group("hi"))
+        if lo is None or hi is None:
+            return None
+        bound, which = (hi, "atas") if ind.polaritas == "negatif" else (lo, "bawah")
+        return (f"rentang tidak dapat dihitung capaiannya; tulis satu angka, batas yang harus dicapai: untuk indikator "
+                f"berpolaritas {ind.polaritas} ini batas {which}nya, {bound} (rentangnya boleh ditulis di 'definisi')")
+    return None
+
+
+def _machine(text: str) -> str | None:
+    """``14,5 %`` -> ``14.5``: a number of a bound or a range as it is written in the data files."""
+    typed = parse_hand_written(text.replace("%", "").strip())
+    return typed.machine if typed is not None else None
 
 
 #: Quotation marks Word and Excel type in place of the plain ones: ``“84.82”`` is text, as ``"84.82"`` is not.
