@@ -27,7 +27,7 @@ from lkjip_site.compute.scales import BUILTIN_SCALES, classify
 from lkjip_site.core.fmt import fmt_delta, fmt_entered, fmt_number, fmt_percent, fmt_rupiah
 from lkjip_site.elements.figures import chart_efisiensi
 from lkjip_site.elements.tables import (number_na_reasons, table_anggaran, table_capaian, table_dataset,
-                                       table_efisiensi, table_jenis_belanja, table_kinerja_anggaran,
+                                       table_efisiensi, table_iku, table_jenis_belanja, table_kinerja_anggaran,
                                        table_perbandingan_tahun, table_renstra, table_triwulan_indikator)
 from lkjip_site.core.model import (
     Budget,
@@ -259,6 +259,29 @@ def test_a_capaian_table_says_a_tidak_tercapai_entered_its_average_as_zero():
         "Tidak tercapai: hasil rumus negatif (realisasi lebih dari dua kali target); dihitung 0 % dalam rata-rata, "
         "menurut aturan laporan ini (hasil_negatif: tidak_tercapai)."]
     assert not [n for n in table_capaian(r, {"indikator": ["B"]}).notes if n.startswith("Tidak tercapai:")]
+
+
+def test_the_iku_table_lists_the_indicators_marked_iku_also_at_tujuan_level():
+    """A dinas marks its IKU (``jenis: iku``), one of them a tujuan's (usia harapan hidup): the IKU table listed every
+    PK indicator under "Indikator kinerja utama" and left the tujuan's IKU out. A site marking none keeps the PK's."""
+    inds = [indicator("A", D(14), D(16), polaritas="negatif", sasaran="S1", jenis="iku"),
+            indicator("B", D(90), D(80), sasaran="S1"), indicator("C", D(60), D(55), sasaran="S2", jenis="iku"),
+            indicator("U", D(70), D(71), jenis="iku"), indicator("P", D(100), D(90), jenis="program")]
+    r = report(inds, [("S1", ["A", "B"]), ("S2", ["C"])])
+    r.data.renstra.tujuan[0].indikator = ["U"]
+    r.computed = compute_report(r, {}, "lan")
+
+    def listed(options):
+        table = table_iku(r, options)
+        return [(c.text for c in row.cells if c.header).__next__() for row in table.body], table.body[0].cells[1].text
+
+    assert listed({}) == (["Indikator A", "Indikator C", "Indikator U"], "Sasaran S1")
+    assert listed({"indikator": ["U"]}) == (["Indikator U"], "Indikator tujuan: Tujuan")
+    assert listed({"sasaran": ["S2"]})[0] == ["Indikator C"]
+    assert listed({"indikator": ["B"]})[0] == ["Indikator B"]
+    for i in inds:
+        i.jenis = "sasaran"
+    assert listed({})[0] == ["Indikator A", "Indikator B", "Indikator C"]  # the PK's: here its sasaran's
 
 
 @given(st.lists(st.one_of(st.none(), nonneg), min_size=1, max_size=8))

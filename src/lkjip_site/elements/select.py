@@ -85,8 +85,9 @@ def option_years(options: dict[str, Any], key: str = "tahun") -> list[int]:
     return years
 
 
-def indicators_for(report: Report, options: dict[str, Any]) -> list[Any]:
-    """Indicators in report order, optionally filtered by ``sasaran:`` or ``indikator:``."""
+def indicators_for(report: Report, options: dict[str, Any], default: list[str] | None = None) -> list[Any]:
+    """Indicators in report order, optionally filtered by ``sasaran:`` or ``indikator:``; without ``indikator:``,
+    the ``default`` ids when given, else the PK's."""
     c = report.computed
     wanted_sasaran = option_ids(options, "sasaran")
     wanted = option_ids(options, "indikator")
@@ -98,7 +99,7 @@ def indicators_for(report: Report, options: dict[str, Any]) -> list[Any]:
         if iid not in c.indikator:
             raise OptionError(f"indikator '{iid}' tidak ada di data/indikator.yaml{did_you_mean(iid, c.indikator)} "
                               f"(yang ada: {listing(c.indikator)})", "indikator")
-    order = wanted or (c.pk_indikator or list(c.indikator))
+    order = wanted or default or c.pk_indikator or list(c.indikator)
     out = [c.indikator[i] for i in order if i in c.indikator]
     if wanted_sasaran:
         out = [i for i in out if i.sasaran_id in wanted_sasaran]

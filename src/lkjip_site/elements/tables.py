@@ -309,7 +309,12 @@ def _revised_note(report: Report, shown: list[Any]) -> list[str]:
 
 
 def table_iku(report: Report, options: dict[str, Any]) -> Table:
-    inds = indicators_for(report, options)
+    """The IKU: the indicators marked ``jenis: iku`` when the data marks any. A dinas's IKU are often a tujuan's
+    (usia harapan hidup) and fewer than its PK's indicators: the PK's list printed others under "Indikator kinerja
+    utama" and left those out."""
+    marked = [iid for iid in report.computed.indikator
+              if iid in report.data.indikator and report.data.indikator[iid].jenis == "iku"]
+    inds = indicators_for(report, options, default=marked)
     source = report.data.indikator
     body = _grouped_rows(report, inds, lambda i: [
         text(source[i.id].definisi), text(source[i.id].formula), text(source[i.id].sumber_data),
