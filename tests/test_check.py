@@ -544,6 +544,9 @@ def test_the_own_name_without_its_kabupaten_is_not_another_instansi():
     r = make_report([], chapters=[chapter("Dinas Kominfo dan Dinas Komunikasi dan Informatika hadir.\n")])
     r.instansi.nama = "Dinas Komunikasi dan Informatika Kota Banjarbaru"
     assert check_narrative_names(r, []) == []
+    r = make_report([], chapters=[chapter("Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah menyusun RKPD.\n")])
+    r.instansi.nama = "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah Kabupaten Tanah Laut"
+    assert check_narrative_names(r, []) == []
 
 
 def test_another_name_is_read_wherever_it_is_printed():

@@ -133,6 +133,7 @@ def check_narrative_names(report: Report, known_names: list[str]) -> list[Findin
     named = [*known_names, SAMPLE_INSTANSI]
     others = sorted({k.strip() for k in named if k.strip() and k.strip().casefold() != own_full.casefold()
                      and k.strip().casefold() not in earlier})
+    core = _without_region(own)  # its name without the pemda it carries: "Dinas Kesehatan" of Kabupaten Tanah Laut
     variants = [re.escape(jenis)] + ([r"Kec\.", "Camat"] if jenis.casefold() == "kecamatan" else [])
     pattern = re.compile(r"\b(?:" + "|".join(variants) + r")\s+", re.IGNORECASE)
     # one alternation for all other names (longest first), not one search per name: an archive knows many
@@ -145,8 +146,10 @@ def check_narrative_names(report: Report, known_names: list[str]) -> list[Findin
         if known is not None:
             flagged.update(by_key[m.group(0).casefold()] for m in known.finditer(line))
         for m in pattern.finditer(line):
-            if line[m.end():].casefold().startswith(own.casefold()):  # the own name as written, punctuation
-                continue  # and all ("Kecamatan Suka: Maju", "Dinas P&K"), where the words the rule reads end
+            after = line[m.end():].casefold()
+            if after.startswith(own.casefold()) or after.startswith(core.casefold()):  # the own name
+                continue  # as written, punctuation and all ("Kecamatan Suka: Maju", "Dinas P&K", "Badan
+                # Perencanaan Pembangunan, Riset dan Inovasi Daerah" without its kabupaten), where the rule's words end
             name = _mention_name(line[m.end():])
             if name.casefold().startswith(jenis.casefold() + " "):  # "Camat Kecamatan X": X is read at its own word
                 continue
