@@ -87,7 +87,8 @@ FORMAT = 24  # bump when the meaning of keys, the pickled classes or the entries
 #            (ValueChange.catatan_lama/baru), typed realisasi/targets and number forms read, grades compared
 #            23: the same pass's third round (KeyFigure.definisi_bagian, marked quarterly and dataset figures)
 #            24: the fifty-sixth pass: efficiency, trend-change and dataset sum/share figures marked; typed rupiah
-#            read against their subject; ids differing only in capitals refused
+#            read against their subject; ids differing only in capitals refused; the iku table of the indicators
+#            marked jenis: iku; Figure.satuan (the budget's counts)
 
 
 def digest(*parts: Any) -> str:
