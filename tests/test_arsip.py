@@ -42,6 +42,7 @@ from typing import Any
 import bagit
 import frictionless
 import pikepdf
+import pypdf
 import pytest
 from conftest import copy_examples, fill_in, fill_in_site, tree_hashes
 from hypothesis import given
@@ -1243,10 +1244,15 @@ def test_open_data_numbers_round_trip_exactly(value: Decimal) -> None:
     assert load_document(to_json({"x": value}))["x"] == value
 
 
-def test_release_with_pdf_archives_the_pdf_with_its_open_data_attached(fresh_project: Path, epoch: None) -> None:
+def test_release_with_pdf_archives_the_pdf_with_its_open_data_attached(fresh_project: Path, epoch: None,
+                                                                      tmp_path: Path) -> None:
     """The default release (with PDF) on the small scaffold report: the PDF is published, archived and in the bag,
-    and it carries the version's open data as PDF/A-3 attachments, byte for byte."""
+    and it carries the version's open data as PDF/A-3 attachments, byte for byte. The PDF the head reviewed before
+    the release (``lkjip pdf``) is the archived one, byte for byte: a version's PDF is not marked a draft before its
+    release (its web pages are not either), only one laid out after a release without a PDF is marked."""
     fill_in(fresh_project / "content/laporan/contoh-2023")
+    review = tmp_path / "untuk-pimpinan.pdf"
+    assert lkjip(fresh_project, "pdf", "contoh-2023", "-o", str(review)).code == 0
     run = lkjip(fresh_project, "terbitkan", "contoh-2023")
     assert run.code == 0, run.err
     folder = fresh_project / "arsip" / "contoh-2023" / "1.0"
@@ -1254,6 +1260,7 @@ def test_release_with_pdf_archives_the_pdf_with_its_open_data_attached(fresh_pro
     assert "contoh-2023-1.0.pdf" in {e.path for e in manifest.situs}
     pdf = folder / "situs" / "contoh-2023-1.0.pdf"
     assert pdf.read_bytes() == (fresh_project / "build" / "laporan" / "contoh-2023" / "1.0" / pdf.name).read_bytes()
+    assert pdf.read_bytes() == review.read_bytes()
     with pikepdf.open(pdf) as doc:
         attached = {name: spec.get_file().read_bytes() for name, spec in doc.attachments.items()}
     for name in ("datapackage.json", "indikator.csv", "anggaran.csv", "laporan.json"):
@@ -1311,6 +1318,50 @@ def test_pdf_of_a_version_released_without_one_says_it_is_not_part_of_the_releas
     assert "tidak tercantum di manifest.json maupun SHA256SUMS versi itu" in said
     assert f"naikkan versi di laporan.yaml, isi catatan_versi, lalu jalankan 'lkjip terbitkan {SLUG}'" in said
     assert (tree_hashes(flow.root / "arsip"), tree_hashes(flow.build)) == (archive, build)
+
+
+def _pdf_text(pdf: Path) -> tuple[list[str], dict[str, Any], str]:
+    """A PDF read back as a reader has it: each page's text (spaces as one), its document information (/Subject,
+    /Keywords, /CreationDate) and its XMP description."""
+    reader = pypdf.PdfReader(pdf)
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    xmp = reader.xmp_metadata
+    return pages, dict(reader.metadata or {}), (xmp.dc_description or {}).get("x-default", "") if xmp else ""
+
+
+def test_a_pdf_laid_out_after_a_release_without_one_says_so_on_the_document(fresh_project: Path, epoch: None,
+                                                                           tmp_path: Path) -> None:
+    """``lkjip pdf`` of a version released with ``--tanpa-pdf`` said on the terminal only that the PDF is no part of
+    the release: the PDF itself, mailed or found beside the version's folder, looked like the signed report. It says
+    so on its cover, under every page number and in its /Subject, /Keywords and XMP, dated the day it is laid out.
+    The same version's PDF laid out before the release (``lkjip pdf`` for the head's review, memoised) is not marked,
+    as the version's web pages are not: ``terbitkan`` archives it byte for byte; nor is it taken from the memo for
+    the PDF laid out after the release. The smallest report (``lkjip new``); about 20 s."""
+    fill_in(fresh_project / "content/laporan/contoh-2023")
+    review = tmp_path / "sebelum.pdf"
+    assert lkjip(fresh_project, "pdf", "contoh-2023", "-o", str(review)).code == 0
+    assert lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
+    later = tmp_path / "sesudah.pdf"
+    run = lkjip(fresh_project, "pdf", "contoh-2023", "-o", str(later))
+    assert run.code == 0, run.err
+
+    day = "15 Februari 2024"  # the day SOURCE_DATE_EPOCH names, as the PDF's creation date
+    pages, info, xmp = _pdf_text(later)
+    assert (f"Bukan dokumen terbitan. PDF ini disusun {day} dengan lkjip-site {__version__} dari sumber versi 1.0, "
+            "yang diterbitkan tanpa PDF (arsip/contoh-2023/1.0); sidiknya tidak tercantum di manifest.json versi "
+            "itu.") in pages[0]
+    footer = f"Bukan dokumen terbitan: disusun {day} dari sumber versi 1.0, yang terbit tanpa PDF"
+    printed = [text for text in pages[1:] if text]  # (the back of the cover and pages left blank: nothing printed)
+    assert len(printed) >= 10 and all(text.endswith(footer) for text in printed), printed
+    assert info["/Subject"] == xmp and re.fullmatch(
+        r"Laporan Kinerja Instansi Pemerintah \(LKjIP\) Kecamatan Contoh Tahun \d{4}, versi 1\.0 "
+        rf"\(bukan dokumen terbitan: disusun {day}; versi itu terbit tanpa PDF\)", xmp), xmp
+    assert info["/Keywords"].endswith(", bukan dokumen terbitan")
+    assert info["/CreationDate"].startswith("D:20240215")
+
+    pages, info, xmp = _pdf_text(review)  # before the release: as the web pages of that version, unmarked
+    assert not any("dokumen terbitan" in text for text in pages)
+    assert "terbitan" not in info["/Subject"] + info["/Keywords"] + xmp
 
 
 def test_serve_shows_released_versions_as_released(tmp_path: Path) -> None:

@@ -61,6 +61,7 @@ from .output.names import check_output_names
 from .output.opendata import (CATALOGUE, OpenDataSource, data_catalogue, portal_package, portal_source,
                                portal_tables)
 from .output.pages import KEPT_FILE, KEPT_FILES, STORED_TOKEN, KeptReports, pdf_name, render_site, stored_token
+from .output.pdf.document import LaidAfterRelease
 from .output.pdfs import render_pdfs
 from .output.portal import current_names, portal_charts
 from .output.publish import Published, publish
@@ -1016,7 +1017,8 @@ def _build_pdf(opts: BuildOptions, slug: str) -> PdfResult:
     """A released version's PDF is the archived one, byte for byte, as ``build`` publishes it: laid out again it
     came from a newer lkjip (another layout, a figure computed anew) beside the signed PDF of the same number, and
     ``--strict`` stopped on warnings of a text that cannot change under that number (``build`` keeps them warnings).
-    Only a version released without a PDF (``terbitkan --tanpa-pdf``) is laid out from its sources."""
+    Only a version released without a PDF (``terbitkan --tanpa-pdf``) is laid out from its sources, and the PDF says
+    on its cover, its pages' footers and its metadata that it is no part of that release (``LaidAfterRelease``)."""
     diags = Diagnostics()
     archive = load_archive(opts.root, diags)
     site = load_site(opts, diags, opts.memo("yaml"), archive=archive)
@@ -1043,7 +1045,8 @@ def _build_pdf(opts: BuildOptions, slug: str) -> PdfResult:
     pdf_marks: list[Shown] = []
     pdf_memo = opts.memo("pdf")
     with _untrusted_on_error([pdf_memo], None):  # a PDF its audit stops is not taken from the memo later
-        pdfs = render_pdfs(site, parsed, diags, pdf_memo, only={slug}, marks=pdf_marks)
+        late = {newest.url: LaidAfterRelease(released.rel, build_date() or dt.date.today())} if released else {}
+        pdfs = render_pdfs(site, parsed, diags, pdf_memo, only={slug}, marks=pdf_marks, late=late)
         audit_figures(site, {}, diags, pdf_marks)
         _stop_on_errors(diags, opts, last=True, frozen=frozen)
     return PdfResult(pdfs[newest.url + pdf_name(newest)], diags, tanpa_pdf=released.rel if released else None)

@@ -201,7 +201,8 @@ def _laid_out_after_release(folder: str, slug: str) -> str:
     is laid out now, by this lkjip, and no manifest or handover record lists its hash."""
     return (f"Versi ini sudah diterbitkan tanpa PDF ({folder}): PDF ini baru disusun sekarang dari sumber versi itu "
             f"dengan lkjip-site {__version__}, dan bukan bagian dari versi terbitan. Sidiknya tidak tercantum di "
-            f"{MANIFEST} maupun {CHECKSUMS} versi itu, dan versi itu tetap tanpa PDF di situs dan di arsip. Untuk "
+            f"{MANIFEST} maupun {CHECKSUMS} versi itu (PDF itu sendiri menyatakannya di sampul, di kaki setiap "
+            f"halaman dan di metadatanya), dan versi itu tetap tanpa PDF di situs dan di arsip. Untuk "
             f"menerbitkan PDF laporan ini: naikkan versi di laporan.yaml, isi catatan_versi, lalu jalankan "
             f"'lkjip terbitkan {slug}' tanpa --tanpa-pdf")
 

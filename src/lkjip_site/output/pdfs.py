@@ -10,7 +10,7 @@ import json
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from ..core.diagnostics import Diagnostics
 from ..core.memo import Memo, digest, file_digest
@@ -26,7 +26,7 @@ from .audit import Shown, marks_in_html
 from .keys import chapter_key, chapter_shows, report_fingerprint, site_fingerprint
 from .opendata import open_data
 from .pages import pdf_name
-from .pdf.document import PdfError, PdfJob, prepare_pdf
+from .pdf.document import LaidAfterRelease, PdfError, PdfJob, prepare_pdf
 from .pdf.fonts import WebFonts
 from .pdf.job import Laid, render_and_audit
 from .theme import make_env, static_fingerprint, template_files_key
@@ -51,7 +51,8 @@ def _largest_first(todo: list[tuple[str, str, PdfJob]]) -> list[Laid]:
 
 def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
                 only: set[str] | None = None, frozen: set[str] | frozenset[str] = frozenset(),
-                marks: list[Shown] | None = None) -> dict[str, bytes]:
+                marks: list[Shown] | None = None,
+                late: Mapping[str, LaidAfterRelease] | None = None) -> dict[str, bytes]:
     """``{path: bytes}`` of every report version's PDF (of the slugs in ``only``, when given).
 
     Released versions (report URLs in ``frozen``) keep the PDF in their archive and get none here. Each PDF carries
@@ -60,7 +61,12 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
     A PDF laid out in this build is audited (:mod:`.audit`): its print HTML's marked figures go to ``marks`` (the
     caller compares them with the model, with the site's) and must be printed, in order, in the PDF's own text. Only
     a PDF that passes is memoised, so a memoised PDF has been audited.
+
+    ``late``: report URLs of versions released without a PDF (``terbitkan --tanpa-pdf``), whose PDF ``lkjip pdf``
+    lays out after the release: it says it is no part of it (:class:`.pdf.document.LaidAfterRelease`). Its notice is
+    in its key: the same version's PDF laid out before the release, unmarked, is not taken from the memo for it.
     """
+    late = late or {}
     dirs = theme_dirs(site.root, site.config.tema)
     env = make_env(dirs)
     links = build_link_index(site.reports)
@@ -83,9 +89,11 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
         keys = [chapter_key(theme_key, chapter_shows(pc, ctx, structure)) for pc, ctx in contexts]
         path = report.url + pdf_name(report)
         before = [scan(report.folder), *static]  # before the key hashes the report's files
+        notice = late.get(report.url)
         key = None if None in keys else memo.key(
             "pdf", keys, structure[report.url], [file_digest(f) for f in report.data.files],
-            sorted((rel, file_digest(f)) for rel, f in report.assets.items()), sorted(extra.items()))
+            sorted((rel, file_digest(f)) for rel, f in report.assets.items()), sorted(extra.items()),
+            *([notice.cover(report), notice.epoch()] if notice else []))
         cached = memo.get(key) if key else None
         if cached is not None:
             out[path] = cached
@@ -95,7 +103,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
         html = {pc.chapter.id: render_chapter(parsed.md, pc, ctx) for pc, ctx in contexts}
         try:
             job = prepare_pdf(report, site.config, env, report.data.files, report.folder, html,
-                              [d / "static" for d in dirs], generated=extra, read=read)
+                              [d / "static" for d in dirs], generated=extra, read=read, late=notice)
         except PdfError as exc:
             diags.error(report.loc, f"PDF tidak dapat dibuat: {exc}")
             continue

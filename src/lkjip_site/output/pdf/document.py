@@ -76,21 +76,56 @@ class PdfJob:
     files: dict[str, bytes] | None = None
 
 
+@dataclass(frozen=True)
+class LaidAfterRelease:
+    """A PDF laid out for a version released without one (``lkjip terbitkan --tanpa-pdf``), by ``lkjip pdf``.
+
+    Why: that PDF names the version's number and looked like the signed report, page for page; ``lkjip pdf`` said on
+    the terminal that it is no part of the release, but a civil servant mailing it, or an archivist finding it beside
+    the version's folder years later, had only the document. It says so itself: on the cover, in every page's running
+    footer, and in its /Subject and /Keywords (and their XMP), with the day it was laid out, also its creation date.
+    """
+
+    folder: str  #: the version's archive folder, ``arsip/<slug>/<versi>``
+    day: dt.date  #: the day it is laid out
+
+    def footer(self, report: Report) -> str:
+        """The running footer's line under the page number (one line of the 160 mm text width, in 9 pt)."""
+        return (f"Bukan dokumen terbitan: disusun {fmt_date(self.day)} dari sumber versi {report.versi}, "
+                "yang terbit tanpa PDF")
+
+    def subject(self, report: Report) -> str:
+        """The PDF's /Subject (:func:`subject`), which names the version already, with what this PDF is."""
+        return f"{subject(report)} (bukan dokumen terbitan: disusun {fmt_date(self.day)}; versi itu terbit tanpa PDF)"
+
+    def cover(self, report: Report) -> str:
+        """The cover's notice: what the PDF is, by which lkjip, and why no manifest lists it."""
+        return (f"Bukan dokumen terbitan. PDF ini disusun {fmt_date(self.day)} dengan lkjip-site {__version__} dari "
+                f"sumber versi {report.versi}, yang diterbitkan tanpa PDF ({self.folder}); sidiknya tidak tercantum "
+                "di manifest.json versi itu.")
+
+    def epoch(self) -> int:
+        """Its creation date: ``SOURCE_DATE_EPOCH`` if set, else the day laid out (00:00 UTC), not the release's."""
+        return day_stamp(self.day)
+
+
 def file_url(path: Path) -> str:
     return path.resolve().as_uri()
 
 
 def source_date(report: Report, epoch: int | None = None) -> int:
     """The timestamp written into the PDF: ``SOURCE_DATE_EPOCH`` if set, else ``tanggal_terbit`` 00:00 UTC."""
-    if epoch is not None:
-        return epoch
+    return epoch if epoch is not None else day_stamp(report.tanggal_terbit)
+
+
+def day_stamp(day: dt.date) -> int:
+    """``SOURCE_DATE_EPOCH`` if set (the same input, the same bytes), else ``day`` 00:00 UTC."""
     env_value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if env_value:
         try:
             return int(env_value)
         except ValueError as exc:
             raise PdfError(f"SOURCE_DATE_EPOCH harus bilangan bulat detik, bukan '{env_value}'") from exc
-    day = report.tanggal_terbit
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
 
 
@@ -217,8 +252,10 @@ def _attachment_specs(report: Report, attachments: Sequence[Path],
     return tuple(sorted(specs, key=lambda s: s.name))
 
 
-def build_context(report: Report, site: Any, chapter_html: dict[str, str]) -> dict[str, Any]:
-    """Template context: parts in print order, list entries and signature data.
+def build_context(report: Report, site: Any, chapter_html: dict[str, str],
+                  late: LaidAfterRelease | None = None) -> dict[str, Any]:
+    """Template context: parts in print order, list entries and signature data; ``late``: the notice of a PDF laid
+    out for a version released without one (:class:`LaidAfterRelease`), else None (``tanda``).
 
     ``chapter_html`` is each chapter rendered by the Markdown stage for print (``RenderContext.pdf``): heading ids
     prefixed with the chapter id so they are unique in one document, links turned into in-document anchors, images
@@ -272,25 +309,27 @@ def build_context(report: Report, site: Any, chapter_html: dict[str, str]) -> di
         "figures": list(report.figures),
         "ttd": {"tempat": report.tempat_ttd, "tanggal": report.tanggal_ttd, "jabatan": kepala.jabatan,
                 "nama": kepala.nama, "pangkat": kepala.pangkat, "nip": fmt_nip(kepala.nip)},
-        "keywords": keywords(report),
-        "subjek": subject(report),
+        "keywords": keywords(report) + (", bukan dokumen terbitan" if late else ""),
+        "subjek": late.subject(report) if late else subject(report),
+        "tanda": {"sampul": late.cover(report), "kaki": late.footer(report)} if late else None,
     }
 
 
 def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, attachments: Sequence[Path],
                 asset_root: Path, chapter_html: dict[str, str], static_dirs: Sequence[Path], *,
                 epoch: int | None = None, generated: dict[str, bytes] | None = None,
-                read: dict[str, bytes] | None = None) -> PdfJob:
+                read: dict[str, bytes] | None = None, late: LaidAfterRelease | None = None) -> PdfJob:
     """Render the print HTML for ``report`` and bundle everything a worker needs into a :class:`PdfJob`.
 
+    ``late``: the PDF is laid out for a version released without one, and says so (:class:`LaidAfterRelease`).
     ``static_dirs`` are the themes' ``static`` folders in override order (the print stylesheet and fonts).
     ``read`` holds files already read for other jobs of the same build (the theme's), so they are read once.
     """
     env = _env_with_filters(env)
     statics = [d for d in static_dirs if d.is_dir()]
     css_path = _find_static(STYLESHEET, statics)
-    stamp = source_date(report, epoch)
-    context = build_context(report, site, chapter_html)
+    stamp = source_date(report, late.epoch() if late and epoch is None else epoch)
+    context = build_context(report, site, chapter_html, late)
     logo = None
     if report.instansi.logo:
         # as the load found it (a name typed 'é' for a file macOS named 'e' + accent: ``core.paths.listed_form``)
