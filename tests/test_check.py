@@ -1291,9 +1291,10 @@ def test_a_capaian_typed_for_one_indicator_is_read_against_its_own():
             "Capaian {nilai}`C.nama` sebesar 102,50 %.\n"  # 2: A's capaian, copied from the row above
             "Capaian {nilai}`C.nama` sebesar 80 % dan {nilai}`C.realisasi`.\n"  # right
             "Rata-rata capaian 97,50 % dengan {nilai}`C.nama` terendah.\n"  # the average: not C's
-            "Capaian {nilai}`C.nama` sebesar 102,50 % dan {nilai}`A.nama` 80 %.\n")  # two indicators: not read
+            "Capaian {nilai}`C.nama` sebesar 80 % dan {nilai}`A.nama` 102,50 %.\n"  # two indicators: right
+            "Capaian {nilai}`C.nama` sebesar 102,50 % dan {nilai}`A.nama` 80 %.\n")  # 6: swapped; C's is read
     found = [(f.loc.line, f.message) for f in run(typed_words_report(body)) if f.kode == "angka-diketik"]
-    assert [line for line, _ in found] == [1, 2]
+    assert [line for line, _ in found] == [1, 2, 6]
     assert found[0][1].startswith("capaian 98 % diketik untuk indikator C, padahal capaiannya 80,00 %")
     assert found[0][1].endswith("Tulis rujukan {nilai}`C.capaian`")
 
@@ -1305,7 +1306,7 @@ def test_a_typed_average_capaian_is_read_against_the_computed_mean():
     body = ("Rata-rata capaian kinerja tahun 2023 sebesar 80 %.\n"  # 1: C's, not the mean
             "Rata-rata capaian 97,50 % termasuk Cukup Berhasil.\n"  # right
             "Capaian rata-rata seluruh indikator adalah 98 %.\n"  # right at the decimals typed
-            "Rata-rata capaian sasaran S1 adalah 80 %.\n"  # a sasaran's: not read here
+            "Rata-rata capaian sasaran S1 adalah 80 %.\n"  # 4: a sasaran's, read against S1's (not the mean)
             "Rata-rata capaian tahun 2022 sebesar 102,50 %.\n"  # another year
             "Ditargetkan rata-rata capaian minimal 100 %.\n"  # a target, a bound
             "Rata-rata capaian kinerja\n"
@@ -1313,11 +1314,12 @@ def test_a_typed_average_capaian_is_read_against_the_computed_mean():
             "Rerata capaian kinerja mencapai sembilan puluh tujuh koma lima persen.\n"  # right, in words
             "Rata-rata capaian 97,4 %.\n")  # 10: no computed value: said once, with the reference
     found = [(f.loc.line, f.message) for f in run(typed_words_report(body)) if f.kode == "angka-diketik"]
-    assert [line for line, _ in found] == [1, 8, 10], found
+    assert [line for line, _ in found] == [1, 4, 8, 10], found
+    assert found[1][1].startswith("capaian 80 % diketik untuk sasaran S1, padahal capaiannya 97,50 %")
     assert found[0][1] == ("rata-rata capaian 80 % diketik, padahal rata-rata capaian kinerja laporan ini 97,50 %; "
                            "angka ketikan tidak ikut berubah bila datanya diubah. Tulis rujukan "
                            "{nilai}`capaian.rata_rata`")
-    assert found[2][1].startswith("rata-rata capaian 97,4 % diketik")
+    assert found[3][1].startswith("rata-rata capaian 97,4 % diketik")
 
 
 def test_a_capaian_typed_without_its_percent_sign_is_read_as_a_percent():
@@ -1342,6 +1344,51 @@ def test_a_capaian_typed_without_its_percent_sign_is_read_as_a_percent():
     assert found[0][1].endswith("; capaian sasaran S1 menurut hitungan laporan ini 97,50 %. Tulis rujukan "
                                 "{nilai}`capaian.S1`")
     assert found[-1][1].endswith("; tulis rujukan {nilai}`<id indikator>.capaian` atau {nilai}`capaian.<id sasaran>`")
+
+
+def subjects_report(body):
+    """S1 (A 102,50 %, B 110 %): 106,25 %; S2, "Meningkatnya Kualitas Pelayanan Publik" (C 80 %, NEK 116,19 %, in
+    2022 105 %): 98,10 %. Program 7.01.01 absorbs 100 % of its pagu, 7.01.02 12,42 %."""
+    nek = ind("NEK", D(80), D("92.952"), 40)
+    nek.nama = "Nilai Evaluasi Kinerja"  # named in the text by its id
+    nek.target[2022], nek.realisasi[2022] = PeriodValues(annual=D(80)), PeriodValues(annual=D(84))
+    inds = [ind("A", D(80), D(82), 10), ind("B", D(20), D(18), 20, polaritas="negatif"), ind("C", D(25), D(20), 30),
+            nek]
+    r = make_report(inds, [("S1", ["A", "B"]), ("S2", ["C", "NEK"])], anggaran=clean_budget(),
+                    chapters=[chapter(body, body_line=1)])
+    r.data.renstra.tujuan[0].sasaran[1].uraian = "Meningkatnya Kualitas Pelayanan Publik"
+    return r
+
+
+def test_a_percentage_typed_for_one_named_subject_is_read_against_its_own_figures():
+    """"Capaian sasaran S1 sebesar 102,50 %" passed while S1 computes 106,25 %: a typed percentage was compared with
+    every computed value, and 102,50 % is A's capaian. So did another sasaran's capaian (named by its number or its
+    uraian), an indicator's named by its id ("capaian IKU NEK"), and another program's serapan. Words that name
+    several subjects, or another figure (a target), keep the comparison with every value."""
+    body = ("Capaian sasaran S1 sebesar 102,50 %.\n"  # 1: A's
+            "Capaian sasaran S1 sebesar 106,25 % dan sasaran 2 tercapai 98,1 %.\n"  # right; "sasaran 2": the second
+            "Sasaran 2 tercapai 106,25 %.\n"  # 3: S1's
+            "Capaian Sasaran Meningkatnya Kualitas Pelayanan Publik sebesar 106,25 %.\n"  # 4: by its uraian
+            "Rata-rata capaian sasaran kedua adalah 98,10 %.\n"  # right
+            "Capaian IKU NEK 106,25 %.\n"  # 6: by its id
+            "Capaian indikator NEK mencapai 116,19 %; capaian NEK tahun 2022 sebesar 105 %.\n"  # right: last year's
+            "Capaian NEK tahun lalu sebesar 110 %.\n"  # 8: neither; last year's the nearer
+            "Serapan anggaran program 7.01.02 sebesar 100 %.\n"  # 9: 7.01.01's
+            "Serapan anggaran program 7.01.01 sebesar 100 % dan program 7.01.02 sebesar 12,42 %.\n"  # right
+            "Capaian indikator sasaran S1 sebesar 80 %, capaian sasaran S2 dan S1 masing-masing 106,25 %.\n"
+            "Target capaian sasaran S1 sebesar 110 %.\n")  # a target: both lines above against every value
+    found = [(f.loc.line, f.message) for f in run(subjects_report(body)) if f.kode == "angka-diketik"]
+    assert [(line, m.split(";")[0]) for line, m in found] == [
+        (1, "capaian 102,50 % diketik untuk sasaran S1, padahal capaiannya 106,25 %"),
+        (3, "capaian 106,25 % diketik untuk sasaran S2, padahal capaiannya 98,10 %"),
+        (4, "capaian 106,25 % diketik untuk sasaran S2, padahal capaiannya 98,10 %"),
+        (6, "capaian 106,25 % diketik untuk indikator NEK, padahal capaiannya 116,19 %"),
+        (8, "capaian 110 % diketik untuk indikator NEK, padahal capaiannya tahun 2022 105,00 %"),
+        (9, "serapan 100 % diketik untuk program 7.01.02, padahal serapannya 12,42 %")], found
+    assert found[0][1].endswith("angka ketikan tidak ikut berubah bila datanya diubah. Tulis rujukan "
+                                "{nilai}`capaian.S1`")
+    assert [m.rpartition(" ")[2] for _, m in found[3:]] == [
+        "{nilai}`NEK.capaian`", "{nilai}`NEK.capaian@2022`", "{nilai}`anggaran.7.01.02.serapan`"]
 
 
 def test_a_capaian_after_a_word_of_contrast_is_another_indicators():
@@ -1388,7 +1435,7 @@ def test_a_figure_typed_beside_an_indicators_name_is_read_as_that_indicators():
             "Capaian {nilai}`C.nama` tahun ini sebesar 102,50 %.\n"  # 2
             "Capaian kinerja indikator C pada tahun 2023 mencapai 81,5.\n"  # 3: no "%", at the clause's end
             "Capaian Indikator C sebesar 80 %, realisasinya 20.\n"  # right
-            "Capaian Indikator C sebesar 102,50 % dan Indikator A 80 %.\n"  # two indicators: not read
+            "Capaian Indikator C sebesar 80 % dan Indikator A 102,50 %.\n"  # two indicators: right
             "Capaian Indikator C diukur dari 3 kegiatan.\n")  # a count, no capaian
     found = [(f.loc.line, f.message.split(";")[0]) for f in run(typed_words_report(body)) if f.kode == "angka-diketik"]
     assert found == [(1, "capaian 102,50 % diketik untuk indikator C, padahal capaiannya 80,00 %"),

@@ -656,6 +656,12 @@ CASES = [
          BAB3, 18, "peringatan", "capaian 12,34 diketik langsung (tanpa %, dibaca sebagai persen) dan tidak sama "
          "dengan nilai hasil perhitungan mana pun; capaian sasaran S1 menurut hitungan laporan ini 103,13 %. Tulis "
          "rujukan {nilai}`capaian.S1`", "angka-diketik"),
+    # bab 3 line 18: a sasaran's capaian typed as the serapan's 95 % (S1's is 103,13 %), which any value passed
+    Case("angka-diketik-sasaran",
+         replace(BAB3, "({nilai}`anggaran.serapan`).",
+                 "({nilai}`anggaran.serapan`). Capaian sasaran S1 sebesar 95 %."),
+         BAB3, 18, "peringatan", "capaian 95 % diketik untuk sasaran S1, padahal capaiannya 103,13 %; angka ketikan "
+         "tidak ikut berubah bila datanya diubah. Tulis rujukan {nilai}`capaian.S1`", "angka-diketik"),
     # bab 3 line 18: the total pagu typed as the realisasi's amount (pagu 100.000.000, realisasi 95.000.000)
     Case("angka-diketik-pagu",
          replace(BAB3, "({nilai}`anggaran.serapan`).",

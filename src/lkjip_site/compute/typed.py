@@ -12,7 +12,7 @@ import operator
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Iterable, Iterator, Mapping, NamedTuple
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, TypeVar
 
 from ..core import fmt
 from ..core.fmt import round_half_up
@@ -26,6 +26,8 @@ from .prose import CODE_SPAN, Sentence, lines, sentences, unemphasised
 from .refs import Ref, UnknownReference, lookup
 from .report import ComputedReport, IndicatorResult, counts_for
 from .scales import BUILTIN_SCALES, NA_LABEL, classify_or_none, find_class, normalise_label
+
+_T = TypeVar("_T")
 
 # ---------------------------------------------------------------------------------------------------------------
 # Percentages and amounts
@@ -150,9 +152,28 @@ def _named_node(b: BudgetReport, segment: str) -> BudgetResult | None:
     codes = {n.kode for n in (b.find(c.group(0)) for c in _BUDGET_CODE.finditer(segment)) if n is not None}
     if codes:
         return b.find(next(iter(codes))) if len(codes) == 1 else None
+    return max(_named_in(segment, b.nodes(), lambda n: n.nama), key=lambda n: len(n.nama), default=None)
+
+
+def _named_in(segment: str, items: Iterable[_T], name: Callable[[_T], str]) -> list[_T]:
+    """The items whose name (of more than one word: one word is no sure mention) a part of a clause holds, its case
+    and spaces as typed: a program by its name, a sasaran by its uraian."""
     folded = " ".join(segment.split()).casefold()
-    named = [n for n in b.nodes() if len(n.nama.split()) > 1 and " ".join(n.nama.split()).casefold() in folded]
-    return max(named, key=lambda n: len(n.nama), default=None)
+    return [x for x in items if len(name(x).split()) > 1 and " ".join(name(x).split()).casefold() in folded]
+
+
+def _words_before(line: str, start: int, after: int, reach: int = 120) -> str:
+    """The words before a number typed at ``start`` that say what it is: from the end of the number before it
+    (``after``), or of its clause (:data:`_SEGMENT_END`), at most ``reach`` characters back."""
+    begin = max([after, start - reach,
+                 *(m.end() for m in _SEGMENT_END.finditer(line, max(after, start - reach), start))])
+    return line[begin:start]
+
+
+def _sentence_at(line: str, start: int) -> str:
+    """The sentence of a line a number typed at ``start`` is in (the point of "2.455.218.753" ends none)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+    return line[max([0, *(e for e in ends if e <= start)]):min([len(line), *(e for e in ends if e > start)])]
 
 
 def _amount_subject(computed: ComputedReport, line: str, start: int, after: int,
@@ -166,12 +187,10 @@ def _amount_subject(computed: ComputedReport, line: str, start: int, after: int,
     b = computed.anggaran
     if b is None:
         return None
-    begin = max([after, start - 120, *(m.end() for m in _SEGMENT_END.finditer(line, max(after, start - 120), start))])
-    segment = line[begin:start]
+    segment = _words_before(line, start, after)
     kinds = {"pagu" if k.group(1) else "realisasi" for k in _BUDGET_KIND.finditer(segment)}
-    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
-    sentence = line[max([0, *(e for e in ends if e <= start)]):min([len(line), *(e for e in ends if e > start)])]
-    if _NOT_BUDGET_KIND.search(segment) or any(int(y) not in (b.tahun, b.tahun - 1) for y in _YEAR.findall(sentence)):
+    if (_NOT_BUDGET_KIND.search(segment)
+            or any(int(y) not in (b.tahun, b.tahun - 1) for y in _YEAR.findall(_sentence_at(line, start)))):
         return None
     if not kinds:
         if previous is not None and re.fullmatch(r"\s*menjadi\s+(?:sebesar\s+)?", segment):
@@ -181,7 +200,7 @@ def _amount_subject(computed: ComputedReport, line: str, start: int, after: int,
         return None
     node = _named_node(b, segment)
     if (node is None and previous is not None and previous.node is not None and kinds != {previous.kind}
-            and begin == after and not (_TOTAL_WORD.search(segment) or _PART_WORD.search(segment))):
+            and start - len(segment) == after and not (_TOTAL_WORD.search(segment) or _PART_WORD.search(segment))):
         node = previous.node  # "pagu program 7.01.02 sebesar Rp … dengan realisasi Rp …": the program's
     if node is not None:
         last_year = _LAST_YEAR_WORD.search(segment) or str(b.tahun - 1) in segment
@@ -249,6 +268,154 @@ def _subject_finding(b: BudgetReport, subject: _AmountSubject, rel: str, line_no
     return Finding("warning", Loc(rel, line_no), f"jumlah {typed} diketik sebagai {what}, padahal {truth}; angka "
                    f"ketikan tidak ikut berubah bila datanya diubah. Tulis rujukan {{nilai}}`{path}`{other}",
                    "angka-diketik")
+
+
+#: A sasaran named by its id or its number: "sasaran S1", "sasaran strategis 2", "sasaran ke-2", "sasaran kedua",
+#: "Sasaran II" (:func:`_sasaran_named`).
+_SASARAN_MENTION = re.compile(r"\bsasaran(?:\s+strategis)?\s+(?:ke-?\s*)?([\w-]+(?:\.[\w-]+)*)", re.I)
+_ORDINAL = {"pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6,
+            "ketujuh": 7, "kedelapan": 8}
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+def _sasaran_named(computed: ComputedReport, words: str) -> set[str]:
+    """The ids of the sasaran some words name: by id ("sasaran S1"), by number in the Renstra's order ("sasaran 1",
+    "sasaran kedua", "Sasaran II": the first, the second), or by uraian as typed ("capaian Sasaran Meningkatnya
+    Kualitas Pelayanan Publik")."""
+    listed = list(computed.sasaran.values())
+    by_id = {x.id.casefold(): x.id for x in listed}
+    found = set()
+    for m in _SASARAN_MENTION.finditer(words):
+        key = m.group(1)
+        n = int(key) if key.isdigit() else _ORDINAL.get(key.casefold()) or _ROMAN.get(key)
+        if key.casefold() in by_id:
+            found.add(by_id[key.casefold()])
+        elif n is not None and 0 < n <= len(listed):
+            found.add(listed[n - 1].id)
+    return found | {x.id for x in _named_in(words, listed, lambda x: x.uraian)}
+
+
+def _ids_typed(computed: ComputedReport, words: str) -> set[str]:
+    """The indicators some words name by their id as typed ("capaian IKU NEK"): an id with a capital letter and more
+    than one character, apart from the words around it, and no sasaran's id too."""
+    return {i for i in computed.indikator
+            if len(i) > 1 and i.lower() != i and i not in computed.sasaran and i in words
+            and re.search(rf"(?<![\w.-]){re.escape(i)}(?![\w-])", words)}
+
+
+class _Figure(NamedTuple):
+    """A figure a typed percentage said of one subject may be: its value, the reference that prints it, and the
+    year said in a message ("" for the report's)."""
+
+    value: Decimal
+    path: str
+    when: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _PercentSubject:
+    """What the words before a typed percentage say it is: the capaian of one sasaran or indicator, or the serapan of
+    one program, kegiatan or sub kegiatan (``kind``), the subject as a message names it (``what``), and the figures
+    it may be (the report period's first)."""
+
+    kind: str  # "capaian" | "serapan"
+    what: str
+    figures: tuple[_Figure, ...]
+
+
+#: Before a typed percentage, the words of a capaian, and of a serapan of the budget.
+_CAPAIAN_WORD = re.compile(r"\b(?:capaian(?:nya)?|pencapaian|tercapai|mencapai|dicapai)\b", re.I)
+_SERAPAN_WORD = re.compile(r"\b(?:serapan(?:nya)?|penyerapan|terserap|daya\s+serap)\b", re.I)
+#: Words that make a typed percentage another figure than its subject's capaian or serapan of the report period: a
+#: target, a plan, a quarter's, a change or a comparison ("naik 2 %", "dibanding"), a weight, another base.
+_NOT_OWN_PERCENT = re.compile(
+    r"\b(?:target|rencana|renstra|rpjmd|rkpd|triwulan|tw|semester|bulan|s\.?\s?d|kemajuan|efisiensi|selisih|naik|"
+    r"turun|meningkat|menurun|kenaikan|penurunan|peningkatan|bertambah|berkurang|nasional|provinsi|dibanding(?:kan)?|"
+    r"daripada|standar|ambang|bobot|kontribusi|proporsi|masing-masing|berturut-turut)\b", re.I)
+#: Words that make a capaian's percentage another figure than a sasaran's or an indicator's: the budget's, a
+#: program's or kegiatan's, a realisasi.
+_NOT_CAPAIAN = re.compile(r"\b(?:realisasi|anggaran|pagu|belanja|program|kegiatan)\b", re.I)
+_INDICATOR_WORD = re.compile(r"\bindikator\b", re.I)
+
+
+def _percent_subject(computed: ComputedReport, line: str, start: int, after: int, refs: list[tuple[int, str]],
+                     named: list[tuple[_Span, str]]) -> _PercentSubject | None:
+    """What the words before the percentage typed at ``start`` say it is (:class:`_PercentSubject`), read as
+    :func:`_amount_subject` reads an amount's: from the end of the number before it (``after``) or of its clause.
+
+    The capaian of one sasaran (by id, number or uraian: :func:`_sasaran_named`), or of one indicator (by a
+    ``{nilai}`` reference, ``refs``, its name, ``named``, or its id), of the report period, and an indicator's of
+    last year too where the words say so ("tahun lalu", the year before); the serapan of one program, kegiatan or sub
+    kegiatan (by code or name). None where they name none, several, a sasaran and an indicator ("capaian indikator
+    sasaran 1"), another figure (:data:`_NOT_OWN_PERCENT`), a sasaran's or serapan's of last year (not computed), or
+    a year other than the report's or last year: the percentage is then read against every computed value."""
+    segment = _words_before(line, start, after, _WINDOW)
+    begin, tahun = start - len(segment), computed.tahun
+    if ("|" in segment or _NOT_OWN_PERCENT.search(segment)
+            or any(int(y) not in (tahun, tahun - 1) for y in _YEAR.findall(_sentence_at(line, start)))):
+        return None
+    lalu = bool(_LAST_YEAR_WORD.search(segment) or str(tahun - 1) in segment or _FROM.search(segment))
+    capaian, serapan = _CAPAIAN_WORD.search(segment), _SERAPAN_WORD.search(segment)
+    sasaran = _sasaran_named(computed, segment)
+    if serapan and not capaian:
+        b = computed.anggaran
+        node = _named_node(b, segment) if b is not None and not (sasaran or lalu or _AVERAGE.search(segment)) else None
+        if node is None or node.serapan is None:
+            return None
+        return _PercentSubject("serapan", f"{node.level.replace('_', ' ')} {node.kode}",
+                               (_Figure(node.serapan, f"anggaran.{node.kode}.serapan"),))
+    if not capaian or serapan or _NOT_CAPAIAN.search(segment):
+        return None
+    indicators = (_indicators_named(computed, [p for at, p in refs if begin <= at < start])
+                  | {i for span, i in named if begin <= span.at and span.to <= start} | _ids_typed(computed, segment))
+    if len(sasaran) == 1 and not indicators and not lalu and not _INDICATOR_WORD.search(segment):
+        s = computed.sasaran[next(iter(sasaran))]
+        return (_PercentSubject("capaian", f"sasaran {s.id}", (_Figure(s.capaian, f"capaian.{s.id}"),))
+                if s.capaian is not None else None)
+    if len(indicators) != 1 or sasaran or _AVERAGE.search(segment):
+        return None
+    ir = computed.indikator[next(iter(indicators))]
+    figures = [_Figure(ir.capaian.value, f"{ir.id}.capaian")] if ir.capaian.value is not None else []
+    last = [_Figure(p.capaian.value, f"{ir.id}.capaian@{p.tahun}", f"tahun {p.tahun}") for p in ir.riwayat
+            if p.tahun == tahun - 1 and p.capaian.value is not None] if lalu else []
+    if not figures or (lalu and not last):
+        return None  # no capaian computed: N/A, or last year's said and not in the data
+    return _PercentSubject("capaian", f"indikator {ir.id}", (*figures, *last))
+
+
+def _typed_for(kind: str, typed: str, what: str, value: str, path: str) -> str:
+    """The message of a figure typed for one subject that is not its own: the subject, its value and the reference
+    that prints it."""
+    return (f"{kind} {typed} diketik untuk {what}, padahal {kind}nya {value}; angka ketikan tidak ikut berubah bila "
+            f"datanya diubah. Tulis rujukan {{nilai}}`{path}`")
+
+
+def _percent_subject_finding(rel: str, line_no: int, typed: str, value: Decimal,
+                             subject: _PercentSubject) -> Finding:
+    """A percentage said of one subject that is none of its figures: the nearest of them (last year's where the words
+    say last year and it is the nearer), with the reference that prints it."""
+    near = min(subject.figures, key=lambda f: abs(f.value - value))
+    shown = f"{near.when} {fmt.fmt_percent(near.value)}".strip()
+    return Finding("warning", Loc(rel, line_no), _typed_for(subject.kind, typed, subject.what, shown, near.path),
+                   "angka-diketik")
+
+
+def _blanked(raw: str) -> tuple[str, list[tuple[int, str]]]:
+    """A line as the typed numbers are read in it: each code span one space, the emphasis around numbers moved
+    (:func:`.prose.unemphasised`); and the path of each ``{nilai}`` reference with where it stands in that line, so
+    that a typed percentage is read with the indicator a reference before it names."""
+    pieces: list[str] = []
+    refs: list[tuple[int, str]] = []
+    at = size = 0
+    for m in CODE_SPAN.finditer(raw):
+        pieces.append(raw[at:m.start()])
+        size += m.start() - at
+        if m.group(1) == "{nilai}":
+            refs.append((size, m.group(0)[len("{nilai}`"):-1].strip()))
+        pieces.append(" ")
+        size, at = size + 1, m.end()
+    pieces.append(raw[at:])
+    return unemphasised("".join(pieces)), refs
 
 
 def _percent_candidates(computed: ComputedReport) -> list[Decimal]:
@@ -412,17 +579,27 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
     tables read against the one indicator or budget node of their row (:func:`.pasted.claimed_cells`), left here so
     that a wrong capaian is said once, with its indicator; ``said``: the percentages (file, line, value) already
     read against the one indicator of their sentence (:func:`check_typed_figures_of`), for the same reason.
+
+    A percentage whose words name one subject (:func:`_percent_subject`: "capaian sasaran S1", "Sasaran 2
+    tercapai", "capaian IKU NEK", "serapan anggaran program 7.01.01") is read against that subject's figures only:
+    compared with every value, "Capaian sasaran S1 sebesar 102,50 %" passed because 102,50 % is another indicator's
+    capaian. As with amounts (:func:`_amount_subject`), where the words name none or several, every value.
     """
     said = set(said)
     pct, money = _percent_candidates(computed), _money_candidates(computed)
     allowed = _percent_allowed(computed)
+    names = _IndicatorNames.of(computed)
     out = []
     for ch in report.chapters:
         for line_no, raw in lines(ch):
             for a, b in (claimed or {}).get((ch.rel, line_no), ()):
                 raw = raw[:a] + " " * (b - a) + raw[b:]
-            line = unemphasised(CODE_SPAN.sub(" ", raw))
-            for m, v, places in _typed_percents(line):
+            line, refs = _blanked(raw)
+            percents = sorted(_typed_percents(line), key=lambda t: t[0].start())
+            named = names.find(line)[0] if percents else []
+            end = 0
+            for m, v, places in percents:
+                after, end = end, m.end()
                 share = _SHARE.match(line, m.end())
                 # "100 % indikator mencapai target" is the share, not a round figure: it passed beside 19 of 22
                 shares = _claimed_shares(computed, line) if share and not _OTHER_SET.search(share.group(0)) else []
@@ -433,6 +610,11 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
                     continue  # a threshold or a range ("target minimal 85 %", "antara 80 % dan 90 %"), no figure
                 elif (ch.rel, line_no, v) in said:
                     continue  # said with its indicator: "capaian 41 % diketik untuk indikator NEK"
+                elif subject := _percent_subject(computed, line, m.start(), after, refs, named):
+                    # "capaian sasaran S1 sebesar 102,50 %": S1's own, not any computed value (A's capaian passed)
+                    if not _matches(v, places, (f.value for f in subject.figures)):
+                        out.append(_percent_subject_finding(ch.rel, line_no, _as_typed(m.group(0)), v, subject))
+                    continue
                 else:
                     wrong = v not in allowed and not _matches(v, places, pct)
                 if wrong:
@@ -501,15 +683,8 @@ def _bare_figures(plain: str) -> Iterator[tuple[re.Match[str], Decimal, int]]:
 def _bare_advice(computed: ComputedReport, before: str) -> str:
     """What to write instead of a capaian typed without "%": the average's or the sasaran's the words before it name
     ("rata-rata capaian", "sasaran S1", "sasaran 1": the first), with its value; else an indicator's or sasaran's."""
-    words = before[-_WINDOW:]
-    sasaran = list(computed.sasaran.values())
-    named = re.search(r"\bsasaran(?:\s+strategis)?\s+(?:ke-?\s*)?([\w.-]+)\s+\D*$", words, re.I)
-    found = None
-    if named is not None:
-        key = named.group(1)
-        found = next((x for x in sasaran if x.id.casefold() == key.casefold()), None)
-        if found is None and key.isdigit() and 0 < int(key) <= len(sasaran):
-            found = sasaran[int(key) - 1]
+    named = _sasaran_named(computed, before[-_WINDOW:])
+    found = computed.sasaran[named.pop()] if len(named) == 1 else None
     if found is not None and found.capaian is not None:
         return (f"capaian sasaran {found.id} menurut hitungan laporan ini {fmt.fmt_percent(found.capaian)}. Tulis "
                 f"rujukan {{nilai}}`capaian.{found.id}`")
@@ -734,10 +909,9 @@ def _data_loc(report: Report, ir: IndicatorResult, kind: str, tahun: int | None 
 def _figure_finding(report: Report, rel: str, line: int, ir: IndicatorResult, kind: str, typed: str) -> Finding:
     """A capaian, realisasi or target typed for one indicator, not its own: which figure the data has, and where."""
     if kind == "capaian":
-        return Finding("warning", Loc(rel, line),
-                       f"capaian {typed} diketik untuk indikator {ir.id}, padahal capaiannya "
-                       f"{fmt.fmt_percent(ir.capaian.value)}; angka ketikan tidak ikut berubah bila datanya diubah. "
-                       f"Tulis rujukan {{nilai}}`{ir.id}.capaian`", "angka-diketik")
+        return Finding("warning", Loc(rel, line), _typed_for("capaian", typed, f"indikator {ir.id}",
+                                                             fmt.fmt_percent(ir.capaian.value), f"{ir.id}.capaian"),
+                       "angka-diketik")
     value, where = (ir.realisasi if kind == "realisasi" else ir.target), _data_loc(report, ir, kind)
     percent = " %" if ir.satuan.strip() == "%" else ""
     return Finding("warning", Loc(rel, line),
