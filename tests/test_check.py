@@ -1376,7 +1376,8 @@ def test_a_percentage_typed_for_one_named_subject_is_read_against_its_own_figure
             "Serapan anggaran program 7.01.02 sebesar 100 %.\n"  # 9: 7.01.01's
             "Serapan anggaran program 7.01.01 sebesar 100 % dan program 7.01.02 sebesar 12,42 %.\n"  # right
             "Capaian indikator sasaran S1 sebesar 80 %, capaian sasaran S2 dan S1 masing-masing 106,25 %.\n"
-            "Target capaian sasaran S1 sebesar 110 %.\n")  # a target: both lines above against every value
+            "Target capaian sasaran S1 sebesar 110 %.\n"  # a target: it and the line above against every value
+            "Capaian sasaran 1 dan 2 sebesar 102,17 %.\n")  # two sasaran: every value (the average's)
     found = [(f.loc.line, f.message) for f in run(subjects_report(body)) if f.kode == "angka-diketik"]
     assert [(line, m.split(";")[0]) for line, m in found] == [
         (1, "capaian 102,50 % diketik untuk sasaran S1, padahal capaiannya 106,25 %"),

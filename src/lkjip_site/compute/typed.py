@@ -273,6 +273,9 @@ def _subject_finding(b: BudgetReport, subject: _AmountSubject, rel: str, line_no
 #: A sasaran named by its id or its number: "sasaran S1", "sasaran strategis 2", "sasaran ke-2", "sasaran kedua",
 #: "Sasaran II" (:func:`_sasaran_named`).
 _SASARAN_MENTION = re.compile(r"\bsasaran(?:\s+strategis)?\s+(?:ke-?\s*)?([\w-]+(?:\.[\w-]+)*)", re.I)
+#: After such a mention, another in the same list: "sasaran 1 dan 2", "sasaran S1, S2", "sasaran 1–3" (all named).
+_SASARAN_MORE = re.compile(r"\s*(?:,|&|[–—-]|\b(?:dan|serta|atau|s\.?\s?d\.?|sampai|hingga)\b)\s*(?:sasaran\s+)?"
+                           r"(?:ke-?\s*)?([\w-]+(?:\.[\w-]+)*)", re.I)
 _ORDINAL = {"pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6,
             "ketujuh": 7, "kedelapan": 8}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -284,14 +287,19 @@ def _sasaran_named(computed: ComputedReport, words: str) -> set[str]:
     Kualitas Pelayanan Publik")."""
     listed = list(computed.sasaran.values())
     by_id = {x.id.casefold(): x.id for x in listed}
-    found = set()
-    for m in _SASARAN_MENTION.finditer(words):
-        key = m.group(1)
+    found: set[str] = set()
+
+    def one(key: str) -> str | None:
         n = int(key) if key.isdigit() else _ORDINAL.get(key.casefold()) or _ROMAN.get(key)
         if key.casefold() in by_id:
-            found.add(by_id[key.casefold()])
-        elif n is not None and 0 < n <= len(listed):
-            found.add(listed[n - 1].id)
+            return by_id[key.casefold()]
+        return listed[n - 1].id if n is not None and 0 < n <= len(listed) else None
+
+    for m in _SASARAN_MENTION.finditer(words):
+        more: re.Match[str] | None = m
+        while more is not None and (sid := one(more.group(1))) is not None:
+            found.add(sid)
+            more = _SASARAN_MORE.match(words, more.end())
     return found | {x.id for x in _named_in(words, listed, lambda x: x.uraian)}
 
 
@@ -323,8 +331,11 @@ class _PercentSubject:
     figures: tuple[_Figure, ...]
 
 
-#: Before a typed percentage, the words of a capaian, and of a serapan of the budget.
-_CAPAIAN_WORD = re.compile(r"\b(?:capaian(?:nya)?|pencapaian|tercapai|mencapai|dicapai)\b", re.I)
+#: Before a typed percentage, the words of a capaian; those of a target reached, which say a capaian of a sasaran
+#: ("Sasaran 2 tercapai 95,95 %") but may say an indicator's realisasi ("Nilai IKM mencapai 85,32 %"); and those of a
+#: serapan of the budget.
+_CAPAIAN_WORD = re.compile(r"\b(?:capaian(?:nya)?|pencapaian)\b", re.I)
+_REACHED_WORD = re.compile(r"\b(?:tercapai|mencapai|dicapai)\b", re.I)
 _SERAPAN_WORD = re.compile(r"\b(?:serapan(?:nya)?|penyerapan|terserap|daya\s+serap)\b", re.I)
 #: Words that make a typed percentage another figure than its subject's capaian or serapan of the report period: a
 #: target, a plan, a quarter's, a change or a comparison ("naik 2 %", "dibanding"), a weight, another base.
@@ -364,7 +375,7 @@ def _percent_subject(computed: ComputedReport, line: str, start: int, after: int
             return None
         return _PercentSubject("serapan", f"{node.level.replace('_', ' ')} {node.kode}",
                                (_Figure(node.serapan, f"anggaran.{node.kode}.serapan"),))
-    if not capaian or serapan or _NOT_CAPAIAN.search(segment):
+    if not (capaian or _REACHED_WORD.search(segment)) or serapan or _NOT_CAPAIAN.search(segment):
         return None
     indicators = (_indicators_named(computed, [p for at, p in refs if begin <= at < start])
                   | {i for span, i in named if begin <= span.at and span.to <= start} | _ids_typed(computed, segment))
@@ -372,7 +383,7 @@ def _percent_subject(computed: ComputedReport, line: str, start: int, after: int
         s = computed.sasaran[next(iter(sasaran))]
         return (_PercentSubject("capaian", f"sasaran {s.id}", (_Figure(s.capaian, f"capaian.{s.id}"),))
                 if s.capaian is not None else None)
-    if len(indicators) != 1 or sasaran or _AVERAGE.search(segment):
+    if len(indicators) != 1 or sasaran or not capaian or _AVERAGE.search(segment):
         return None
     ir = computed.indikator[next(iter(indicators))]
     figures = [_Figure(ir.capaian.value, f"{ir.id}.capaian")] if ir.capaian.value is not None else []
