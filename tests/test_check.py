@@ -1369,7 +1369,7 @@ def test_a_percentage_typed_for_one_named_subject_is_read_against_its_own_figure
             "Capaian sasaran S1 sebesar 106,25 % dan sasaran 2 tercapai 98,1 %.\n"  # right; "sasaran 2": the second
             "Sasaran 2 tercapai 106,25 %.\n"  # 3: S1's
             "Capaian Sasaran Meningkatnya Kualitas Pelayanan Publik sebesar 106,25 %.\n"  # 4: by its uraian
-            "Rata-rata capaian sasaran kedua adalah 98,10 %.\n"  # right
+            "Rata-rata capaian sasaran kedua adalah 106,25 %.\n"  # 5: S1's; the second, named in words
             "Capaian IKU NEK 106,25 %.\n"  # 6: by its id
             "Capaian indikator NEK mencapai 116,19 %; capaian NEK tahun 2022 sebesar 105 %.\n"  # right: last year's
             "Capaian NEK tahun lalu sebesar 110 %.\n"  # 8: neither; last year's the nearer
@@ -1383,12 +1383,13 @@ def test_a_percentage_typed_for_one_named_subject_is_read_against_its_own_figure
         (1, "capaian 102,50 % diketik untuk sasaran S1, padahal capaiannya 106,25 %"),
         (3, "capaian 106,25 % diketik untuk sasaran S2, padahal capaiannya 98,10 %"),
         (4, "capaian 106,25 % diketik untuk sasaran S2, padahal capaiannya 98,10 %"),
+        (5, "capaian 106,25 % diketik untuk sasaran S2, padahal capaiannya 98,10 %"),
         (6, "capaian 106,25 % diketik untuk indikator NEK, padahal capaiannya 116,19 %"),
         (8, "capaian 110 % diketik untuk indikator NEK, padahal capaiannya tahun 2022 105,00 %"),
         (9, "serapan 100 % diketik untuk program 7.01.02, padahal serapannya 12,42 %")], found
     assert found[0][1].endswith("angka ketikan tidak ikut berubah bila datanya diubah. Tulis rujukan "
                                 "{nilai}`capaian.S1`")
-    assert [m.rpartition(" ")[2] for _, m in found[3:]] == [
+    assert [m.rpartition(" ")[2] for _, m in found[4:]] == [
         "{nilai}`NEK.capaian`", "{nilai}`NEK.capaian@2022`", "{nilai}`anggaran.7.01.02.serapan`"]
 
 

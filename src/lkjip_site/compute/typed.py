@@ -272,10 +272,10 @@ def _subject_finding(b: BudgetReport, subject: _AmountSubject, rel: str, line_no
 
 #: A sasaran named by its id or its number: "sasaran S1", "sasaran strategis 2", "sasaran ke-2", "sasaran kedua",
 #: "Sasaran II" (:func:`_sasaran_named`).
-_SASARAN_MENTION = re.compile(r"\bsasaran(?:\s+strategis)?\s+(?:ke-?\s*)?([\w-]+(?:\.[\w-]+)*)", re.I)
+_SASARAN_MENTION = re.compile(r"\bsasaran(?:\s+strategis)?\s+(?:ke-\s*|ke\s+(?=\d))?([\w-]+(?:\.[\w-]+)*)", re.I)
 #: After such a mention, another in the same list: "sasaran 1 dan 2", "sasaran S1, S2", "sasaran 1–3" (all named).
 _SASARAN_MORE = re.compile(r"\s*(?:,|&|[–—-]|\b(?:dan|serta|atau|s\.?\s?d\.?|sampai|hingga)\b)\s*(?:sasaran\s+)?"
-                           r"(?:ke-?\s*)?([\w-]+(?:\.[\w-]+)*)", re.I)
+                           r"(?:ke-\s*|ke\s+(?=\d))?([\w-]+(?:\.[\w-]+)*)", re.I)
 _ORDINAL = {"pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6,
             "ketujuh": 7, "kedelapan": 8}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
