@@ -969,6 +969,47 @@ def test_lines_of_one_value_in_a_year_print_that_value_once() -> None:
     assert sorted(b[1] for b in _label_boxes(r.svg)) == ["100", "48", "73", "83", "85", "93"]
 
 
+def test_a_trend_of_indicators_in_different_units_says_each_ones_unit() -> None:
+    """AKI (per 100.000 kelahiran hidup) and AKB (per 1.000) drawn on one axis titled "Realisasi", without a unit in
+    the legend, the tooltips, the text or the data table: 98,2 and 15,2 read as one scale. Each line's unit is said
+    wherever it is read, on a phone too (the unit on its own legend line, never cut), and the axis says it has none."""
+    rows = [{"tahun": y, "indikator": n, "nilai": D(v), "satuan": u}
+            for n, u, values in (("Angka Kematian Ibu", "per 100.000 kelahiran hidup", ("110.1", "98.2")),
+                                 ("Angka Kematian Bayi", "per 1.000 kelahiran hidup", ("16.8", "15.2")))
+            for y, v in zip((2023, 2024), values)]
+    r = render_chart(c.tren(rows))
+    for svg, spec in ((r.svg, r.spec), (r.svg_narrow, r.spec_narrow)):
+        shown = texts(svg)
+        assert "Realisasi (satuan berbeda)" in shown and "Realisasi" not in shown
+        assert {"(per 100.000 kelahiran hidup)", "(per 1.000 kelahiran hidup)"} <= set(shown), shown
+        assert "Angka Kematian Bayi, 2024: 15,2 per 1.000 kelahiran hidup" in [a for a, _ in bars(svg, "titik")]
+        said = json.dumps(spec, ensure_ascii=False)  # the tooltips' "Realisasi" of each point
+        assert '"t_nilai": "98,2 per 100.000 kelahiran hidup"' in said
+        assert '"t_nilai": "15,2 per 1.000 kelahiran hidup"' in said
+    assert "Angka Kematian Bayi (per 1.000 kelahiran hidup): turun dari 16,8 (2023) menjadi 15,2 (2024)" in r.summary
+    assert r.table.header == ("Indikator", "Satuan", "2023", "2024")
+    assert r.table.rows[1] == ("Angka Kematian Bayi", "per 1.000 kelahiran hidup", "16,8", "15,2")
+    assert r.table.numeric == (False, False, True, True)
+
+
+def test_a_trend_names_a_unit_its_indicators_share_and_none_a_name_already_says() -> None:
+    """One unit: the axis names it and nothing else changes (no Satuan column, no unit after each name). Mixed units
+    whose names say them (the Pengaron example's "Indeks Kepuasan Masyarakat" in indeks beside "Nilai Evaluasi
+    Kinerja Kecamatan" in nilai) keep their legend and text as they were: "… (indeks)" repeats the name."""
+    one = render_chart(c.tren([{"tahun": y, "indikator": n, "nilai": D(v), "satuan": "%"}
+                               for n, v in (("Cakupan A", 80), ("Cakupan B", 60)) for y in (2023, 2024)]))
+    assert "Realisasi (%)" in texts(one.svg) and one.table.header == ("Indikator", "2023", "2024")
+    named = render_chart(c.tren([{"tahun": y, "indikator": n, "nilai": D(v), "satuan": u}
+                                 for n, u, v in (("Indeks Kepuasan Masyarakat (IKM)", "indeks", 82),
+                                                 ("Nilai Evaluasi Kinerja Kecamatan", "nilai", 71))
+                                 for y in (2023, 2024)]))
+    shown = texts(named.svg)
+    assert "Realisasi (satuan berbeda)" in shown and "Indeks Kepuasan Masyarakat (IKM)" in shown
+    assert not any(t in shown for t in ("(indeks)", "(nilai)"))
+    assert named.summary.startswith("Indeks Kepuasan Masyarakat (IKM): tetap")
+    assert named.table.rows[0][:2] == ("Indeks Kepuasan Masyarakat (IKM)", "indeks")
+
+
 def test_a_line_of_each_series_has_its_own_dash() -> None:
     """Lines told apart by colour alone crossed in grey print: each series' line has a dash of its own (and its points
     a shape of their own, as before)."""

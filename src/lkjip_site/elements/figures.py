@@ -109,6 +109,7 @@ def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
                 # with the id of its series' change between two years the text says (``lookup``'s
                 # ``<id>.delta@<awal>-<akhir>``), its years filled in by the planner
                 rows.append(_noted({"tahun": point.tahun, "indikator": ind.nama, "nilai": point.realisasi,
+                                    "satuan": ind.satuan,
                                     FIGURE_IDS: {"nilai": f"{ind.id}.realisasi@{point.tahun}",
                                                  "perubahan": f"{ind.id}.delta@{{dari}}-{{sampai}}"}},
                                    {"nilai": carried_note(point.realisasi, "realisasi")}))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any, Sequence
 
@@ -9,6 +10,7 @@ from ...compute.comparisons import change_decimals, delta, trend, trend_words
 from ...compute.efficiency import capaian_higher
 from ...core.fmt import (DASH, NA, fmt_delta, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah, fmt_rupiah_or_dash,
                          fmt_value_entered, shown)
+from ...core.controls import js_literal
 from ...core.model import JENIS_BELANJA
 from ...core.numbers import as_decimal
 from .marks import (
@@ -213,9 +215,11 @@ def plan_tren(spec: ChartSpec) -> Plan:
     satuan = spec.options.get("satuan") or ""
     series: list[str] = []
     years: list[int] = []
+    units: dict[str, str] = {}  # a series' unit: its rows' own (``satuan``), else the chart's
     for r in rows:
         if text(r, "indikator") not in series:
             series.append(text(r, "indikator"))
+            units[text(r, "indikator")] = text(r, "satuan", satuan)
         year = int(r["tahun"])
         if year not in years:
             years.append(year)
@@ -226,6 +230,14 @@ def plan_tren(spec: ChartSpec) -> Plan:
     def named(year: int) -> str:
         """The year as the axis, the text and the table name it: "2024 s.d. TW II" is not the year 2024."""
         return f"{year} {partial[year]}" if year in partial else str(year)
+
+    mixed = len(set(units.values())) > 1
+    # in a chart of mixed units, the unit each series is read in, beside its name where the name does not say it
+    said_units = {name: _unsaid_unit(name, unit) if mixed else "" for name, unit in units.items()}
+
+    def titled(name: str) -> str:
+        """A series as its text names it: "Angka Kematian Ibu (per 100.000 kelahiran hidup)" among mixed units."""
+        return f"{name} ({said_units[name]})" if said_units[name] else name
 
     by_key: dict[tuple[str, int], Decimal | None] = {}
     ids: dict[tuple[str, int], str] = {}
@@ -251,9 +263,9 @@ def plan_tren(spec: ChartSpec) -> Plan:
                 "tahun": named(year),
                 "nilai": to_float(v),
                 "label": shown,
-                "keterangan": f"{name}, {named(year)}: {shown} {satuan}".rstrip()
+                "keterangan": f"{name}, {named(year)}: {shown} {units[name]}".rstrip()
                               + (f"; catatan: {notes[name, year]}" if notes[name, year] else ""),
-                "t_nilai": f"{shown} {satuan}".strip(),
+                "t_nilai": f"{shown} {units[name]}".strip(),
                 **({"t_catatan": notes[name, year]} if notes[name, year] else {}),
             }
         )
@@ -266,11 +278,16 @@ def plan_tren(spec: ChartSpec) -> Plan:
     pad = (hi - lo) * Decimal("0.25") if hi != lo else (abs(hi) * Decimal("0.1") or Decimal(1))
     y_domain = [float(min(Decimal(0), lo) if lo >= 0 and lo < pad else lo - pad), float(hi + pad)]
     y_scale = {  # of the values and of their labels' places (_place_labels)
-        "title": f"Realisasi ({satuan})" if satuan else "Realisasi",
+        "title": _trend_axis_title(set(units.values())),
         "scale": alt.Scale(domain=y_domain, zero=False),
         "axis": alt.Axis(format=",~f"),
     }
-    colour = alt.Color("indikator:N", title=None, sort=series, legend=alt.Legend(columns=1, direction="vertical"))
+    # a unit on its own line under the name, so that a phone's legend cuts a long name and never the unit
+    lines = {name: [name, f"({unit})"] for name, unit in said_units.items() if unit}
+    legend = alt.Legend(columns=1, direction="vertical",
+                        **({"labelExpr": f"{js_literal(lines)}[datum.label] || datum.label", "rowPadding": 8}
+                           if lines else {}))
+    colour = alt.Color("indikator:N", title=None, sort=series, legend=legend)
     enc = {
         "x": alt.X("tahun:O", title="Tahun", sort=[named(y) for y in years], axis=alt.Axis(labelAngle=0)),
         "y": alt.Y("nilai:Q", **y_scale),
@@ -303,9 +320,12 @@ def plan_tren(spec: ChartSpec) -> Plan:
     for name in series:
         pts = [(y, by_key.get((name, y))) for y in years]
         measured = [(y, v) for y, v in pts if v is not None]
-        table_rows.append((name, *[fmt_value_entered(v) for _, v in pts]))
-        table_ids.append(("", *[ids.get((name, y), "") if v is not None else "" for y, v in pts]))
-        cell_notes.append(("", *[notes.get((name, y), "") if v is not None else "" for y, v in pts]))
+        unit_cell = (units[name],) if mixed else ()
+        table_rows.append((name, *unit_cell, *[fmt_value_entered(v) for _, v in pts]))
+        table_ids.append(("", *["" for _ in unit_cell], *[ids.get((name, y), "") if v is not None else ""
+                                                           for y, v in pts]))
+        cell_notes.append(("", *["" for _ in unit_cell], *[notes.get((name, y), "") if v is not None else ""
+                                                            for y, v in pts]))
 
         def said(year: int, value: Decimal, name: str = name) -> tuple[str, str]:
             return fmt_value_entered(value), ids.get((name, year), "")
@@ -313,7 +333,7 @@ def plan_tren(spec: ChartSpec) -> Plan:
         if len(measured) >= 2:
             (y0, v0), (y1, v1) = measured[0], measured[-1]
             negative = name in negatives
-            part.add(f"{name}: {_moved(v0, v1, negative)} dari ").figure(*said(y0, v0)).add(f" ({named(y0)}) menjadi ")
+            part.add(f"{titled(name)}: {_moved(v0, v1, negative)} dari ").figure(*said(y0, v0)).add(f" ({named(y0)}) menjadi ")
             part.figure(*said(y1, v1)).add(f" ({named(y1)})").extend(_change(v0, v1, changes[name], y0, y1))
             part.add(".")
             if len(measured) >= 3:  # the table beside it compares the last two years: "naik" over the span alone
@@ -321,17 +341,17 @@ def plan_tren(spec: ChartSpec) -> Plan:
                 part.add(f" Dibanding {named(yp)} (").figure(*said(yp, vp))
                 part.add(f"): {_moved(vp, v1, negative)}").extend(_change(vp, v1, changes[name], yp, y1)).add(".")
         elif measured:
-            part.add(f"{name}: hanya tersedia nilai ").figure(*said(*measured[0])).add(f" ({named(measured[0][0])}).")
+            part.add(f"{titled(name)}: hanya tersedia nilai ").figure(*said(*measured[0])).add(f" ({named(measured[0][0])}).")
         missing = [str(y) for y, v in pts if v is None]
         if missing:
-            part.extend(Sentence().add(f"{name}: tidak ada data tahun {join_names(missing)}."), " ")
+            part.extend(Sentence().add(f"{titled(name)}: tidak ada data tahun {join_names(missing)}."), " ")
         # a value not of its own quarter, and so the change to it (the text's "naik … (+1)"), says so
         part.add(notes_sentence([(f"{name} {named(y)}", notes.get((name, y), "")) for y, v in measured]))
         summary.extend(part, " ")
     table = ChartTable(
-        ("Indikator", *[named(y) for y in years]),
+        ("Indikator", *(("Satuan",) if mixed else ()), *[named(y) for y in years]),
         tuple(table_rows),
-        (False, *[True] * len(years)),
+        (False, *((False,) if mixed else ()), *[True] * len(years)),
         table_figures(table_ids),
         *lettered(cell_notes),
     )
@@ -339,6 +359,28 @@ def plan_tren(spec: ChartSpec) -> Plan:
         f"Grafik garis realisasi {len(series)} indikator dari tahun {years[0]} sampai {years[-1]}."
     )
     return Plan(chart, summary.text, table, alt_text, tuple(summary.marks))
+
+
+#: The value axis of a trend whose lines are in different units: "Realisasi" alone read 98,2 per 100.000 kelahiran
+#: hidup and 15,2 per 1.000 as one scale.
+MIXED_UNITS_TITLE = "Realisasi (satuan berbeda)"
+
+
+def _trend_axis_title(units: set[str]) -> str:
+    """"Realisasi (%)" when every line shares its unit, :data:`MIXED_UNITS_TITLE` when they do not (the legend, the
+    tooltips, the text and the data table then say each line's), "Realisasi" when none is known."""
+    if len(units) > 1:
+        return MIXED_UNITS_TITLE
+    unit = next(iter(units), "")
+    return f"Realisasi ({unit})" if unit else "Realisasi"
+
+
+def _unsaid_unit(name: str, unit: str) -> str:
+    """The unit a series of a chart of mixed units is named with, "" when it has none or its name already says it
+    ("Indeks Kepuasan Masyarakat" in indeks, "Nilai Evaluasi Kinerja" in nilai: not "… (indeks)")."""
+    if not unit or re.search(rf"(?<!\w){re.escape(unit)}(?!\w)", name, re.IGNORECASE):
+        return ""
+    return unit
 
 
 def _moved(v0: Decimal, v1: Decimal, negative: bool) -> str:

@@ -111,7 +111,9 @@ def target_realisasi(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = 
 
 def tren(rows: Sequence[Mapping[str, Any]], *, satuan: str | None = None,
          sebagian: Mapping[int, str] | None = None, negatif: Sequence[str] = ()) -> ChartSpec:
-    """Realisasi over the years, one line per indicator. Rows: ``tahun``, ``indikator``, ``nilai``. ``sebagian``
+    """Realisasi over the years, one line per indicator. Rows: ``tahun``, ``indikator``, ``nilai``, optionally
+    ``satuan`` (the indicator's unit, else ``satuan``): lines of different units say each one's in the legend, the
+    tooltips, the text and the data table, and their axis says it has none of its own. ``sebagian``
     names a year whose value is the year so far (``{2024: "s.d. TW II"}``), as its axis, text and table say it.
     ``negatif`` names the lines of negative indicators: their text says a rise is a worsening."""
     options: dict[str, Any] = {"satuan": satuan}
