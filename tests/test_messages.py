@@ -312,6 +312,22 @@ CASES = [
          replace(BAB3, "## Capaian Kinerja Organisasi\n", "## Capaian Kinerja Organisasi Tahun 2022\n"),
          BAB3, 7, "peringatan", "judul 'Capaian Kinerja Organisasi Tahun 2022' menyebut tahun 2022, padahal laporan ini "
          "laporan tahun 2023 (judul salinan laporan lama?); perbarui tahunnya menjadi 2023", "judul-bab-tahun"),
+    # indikator.yaml: AKI and AKB appended (renstra.yaml line 11 names them); bab 3 line 32: their trend on one axis,
+    # AKB's line of 9,1 per 1.000 flat under AKI's 120,4 per 100.000
+    Case("satuan-campur",
+         chain(append(INDIKATOR, "".join(
+             f"  - id: {iid}\n    nama: {nama}\n    satuan: {satuan}\n    polaritas: negatif\n"
+             f"    target:\n      2023: {target}\n    realisasi:\n      2022: {lalu}\n      2023: {kini}\n"
+             for iid, nama, satuan, target, lalu, kini in (
+                 ("AKI", "Angka Kematian Ibu", "per 100.000 kelahiran hidup", 110, 120.4, 98.2),
+                 ("AKB", "Angka Kematian Bayi", "per 1.000 kelahiran hidup", 9, 9.1, 8.3)))),
+               replace(RENSTRA, "indikator: [IKU1]", "indikator: [IKU1, AKI, AKB]"),
+               append(BAB3, "\n```{grafik} tren\nid: grafik-kematian\njudul: Angka kematian ibu dan bayi\n"
+                            "indikator: [AKI, AKB]\n```\n")),
+         BAB3, 32, "peringatan", "grafik tren: Angka Kematian Ibu (per 100.000 kelahiran hidup, nilai terbesar 120,4) "
+         "dan Angka Kematian Bayi (per 1.000 kelahiran hidup, nilai terbesar 9,1) digambar pada satu sumbu, padahal "
+         "satuannya berbeda dan besarnya berbeda 13 kali lipat: garis yang kecil tampak datar dan perubahannya tidak "
+         "terbaca; buat satu blok {grafik} tren per satuan (indikator: [AKI]; indikator: [AKB])", "satuan-campur"),
     # bab 3 line 18: an annual report's text "s.d. Triwulan III" (a quarterly report's sentence copied)
     Case("periode-narasi", replace(BAB3, "terealisasi", "terealisasi s.d. Triwulan III"), BAB3, 18, "peringatan",
          "teks menyebut 's.d. Triwulan III', padahal laporan ini laporan tahunan (setahun penuh)", "periode-narasi"),

@@ -136,6 +136,9 @@ isian-contoh               warning     the scaffold's sample values (head, NIP, 
                                        numbers), its whole foreword or ikhtisar, or "Tuliskan …" left in the report
 isian-salinan              warning     a file ``lkjip new --dari`` carried from an earlier report still holds its
                                        ``disalin_dari`` line: a chapter's old text, estimated dates, budget amounts 0
+satuan-campur              warning     a ``{grafik} tren`` of indicators in different units whose sizes differ 10× or
+                                       more (AKI per 100.000 beside AKB per 1.000): the smaller line reads flat; one
+                                       chart per unit (``elements/figures.py``)
 lisensi-data               warning     situs.yaml names no licence for the open data (``lisensi_data``); said once
 kode-format, kode-induk    error       budget code malformed / not starting with its parent's code
 kode-ganda                 error       budget code written twice

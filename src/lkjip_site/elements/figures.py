@@ -120,6 +120,41 @@ def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
     return specs.tren(rows, satuan=units.pop() if len(units) == 1 else None, sebagian=so_far, negatif=negative)
 
 
+#: Lines of different units on one axis whose sizes differ this many times or more: the smaller one reads flat
+#: beside the larger (AKB's 8,3 per 1.000 kelahiran hidup under AKI's 120,4 per 100.000), its change hidden.
+SCALE_APART = 10
+
+
+def scales_apart(report: Report, options: dict[str, Any], spec: ChartSpec) -> str:
+    """The warning (``satuan-campur``) for a trend whose lines are of different units and sizes ``SCALE_APART``
+    times apart, naming the largest and the smallest line and the ``indikator:`` of one chart per unit; "" for
+    none. Drawn anyway: the legend, tooltips, text and table say every line's unit, only the picture misleads."""
+    ids = {ind.nama: ind.id for ind in indicators_for(report, options)}
+    largest: dict[str, Decimal] = {}  # a line's largest size
+    units: dict[str, str] = {}
+    for row in spec.rows:
+        value = _number(row["nilai"])
+        if value is not None:
+            name = str(row["indikator"])
+            units[name] = str(row.get("satuan") or "")
+            largest[name] = max(largest.get(name, abs(value)), abs(value))
+    if len(set(units.values())) < 2:
+        return ""
+    big = max(largest, key=lambda name: largest[name])
+    small = min(largest, key=lambda name: largest[name])
+    if largest[small] == 0 or largest[big] / largest[small] < SCALE_APART:
+        return ""
+    per_unit: dict[str, list[str]] = {}
+    for name, unit in units.items():
+        per_unit.setdefault(unit, []).append(ids.get(name, name))
+    blocks = "; ".join(f"indikator: [{', '.join(names)}]" for names in per_unit.values())
+    return (f"grafik tren: {big} ({units[big] or 'tanpa satuan'}, nilai terbesar {fmt.fmt_value_entered(largest[big])}) dan "
+            f"{small} ({units[small] or 'tanpa satuan'}, nilai terbesar {fmt.fmt_value_entered(largest[small])}) digambar "
+            f"pada satu sumbu, padahal satuannya berbeda dan besarnya berbeda "
+            f"{fmt.fmt_int(int(largest[big] / largest[small]))} kali lipat: garis yang kecil tampak datar dan "
+            f"perubahannya tidak terbaca; buat satu blok {{grafik}} tren per satuan ({blocks})")
+
+
 def chart_renstra(report: Report, options: dict[str, Any]) -> ChartSpec:
     """Indicators with a Renstra end target: a bar for the progress, a visible N/A mark where it cannot be computed."""
     rows = []
@@ -250,6 +285,10 @@ def _validator(cache: ChartCache | CarriedCharts) -> Callable[[Report, Directive
         except ChartError as exc:
             diags.error(directive.loc, f"grafik {directive.kind}: {exc}")
             return
+        if directive.kind == "tren":
+            apart = scales_apart(report, directive.options, spec)
+            if apart:
+                diags.warn(directive.loc, apart)
         directive.built = spec
         cache.want(spec, directive)
 
