@@ -28,7 +28,8 @@ from lkjip_site.core.fmt import fmt_delta, fmt_entered, fmt_number, fmt_percent,
 from lkjip_site.elements.figures import chart_efisiensi
 from lkjip_site.elements.tables import (number_na_reasons, table_anggaran, table_capaian, table_dataset,
                                        table_efisiensi, table_iku, table_jenis_belanja, table_kinerja_anggaran,
-                                       table_perbandingan_tahun, table_renstra, table_triwulan_indikator)
+                                       table_nasional, table_perbandingan_tahun, table_renstra,
+                                       table_triwulan_indikator)
 from lkjip_site.core.model import (
     Budget,
     BudgetNode,
@@ -443,6 +444,23 @@ def test_delta_trend_renstra_national():
     assert ir.nasional.status == "memenuhi" and ir.nasional.selisih == D("3.51")
     assert [p.tahun for p in ir.riwayat] == [2022, 2023]
     assert trend(D(0)) == "tetap" and trend(D(1)) == "naik" and trend(None) is None
+
+
+def test_the_national_target_table_says_each_indicators_unit():
+    """AKB's realisasi "16,8" printed against the national target "14" with no unit anywhere in the table: a reader
+    could not tell deaths per 1.000 births from a count, nor compare it with AKI's per 100.000 in the next row."""
+    inds = [indicator("AKI", D(100), D("98.2"), polaritas="negatif", satuan="per 100.000 kelahiran hidup",
+                      target_nasional=(D(183), "RPJMN 2020-2024")),
+            indicator("AKB", D(15), D("16.8"), polaritas="negatif", satuan="per 1.000 kelahiran hidup",
+                      target_nasional=(D(14), "RPJMN 2020-2024"))]
+    r = report(inds)
+    r.computed = compute_report(r, {}, "lan")
+    table = table_nasional(r, {})
+    heads = [c.text for c in table.head[0]]
+    assert heads[2] == "Satuan"
+    rows = [[c.text for c in row.cells] for row in table.body]
+    assert rows[1][1:5] == ["Indikator AKB", "per 1.000 kelahiran hidup", "16,8", "14"]
+    assert rows[0][2] == "per 100.000 kelahiran hidup"
 
 
 def test_a_change_is_written_without_its_sign_where_its_direction_is_a_word():

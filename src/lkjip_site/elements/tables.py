@@ -517,11 +517,14 @@ def table_renstra(report: Report, options: dict[str, Any]) -> Table:
 
 
 def table_nasional(report: Report, options: dict[str, Any]) -> Table:
+    """Realisasi against a national or provincial target, with each indicator's unit as every indicator table has it:
+    AKB's "16,8" against "14" read as a count without "per 1.000 kelahiran hidup" beside it."""
     inds = [i for i in indicators_for(report, options) if i.nasional is not None]
-    body = [Row([Cell(str(n)), Cell(i.nama, header=True), val(i.realisasi), val(i.nasional.target), text(i.nasional.sumber),
-                 num(i.nasional.selisih), text(i.nasional.status)]) for n, i in enumerate(inds, start=1)]
-    return Table([head("No", "Indikator kinerja", f"Realisasi {report.tahun}", "Target pembanding", "Sumber",
-                       "Selisih", "Keterangan")], body)
+    body = [Row([Cell(str(n)), Cell(i.nama, header=True), text(i.satuan), val(i.realisasi), val(i.nasional.target),
+                 text(i.nasional.sumber), num(i.nasional.selisih), text(i.nasional.status)])
+            for n, i in enumerate(inds, start=1)]
+    return Table([head("No", "Indikator kinerja", "Satuan", f"Realisasi {report.tahun}", "Target pembanding",
+                       "Sumber", "Selisih", "Keterangan")], body)
 
 
 _LEVELS = ("program", "kegiatan", "sub_kegiatan")
