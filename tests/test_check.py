@@ -1324,9 +1324,10 @@ def test_a_typed_average_capaian_is_read_against_the_computed_mean():
 
 def test_a_capaian_typed_without_its_percent_sign_is_read_as_a_percent():
     """"capaian kinerja sasaran 1 sebesar 97,87" (the "%" left out) passed unread, right or wrong: a number without
-    "%" was read only in a sentence about one indicator. Here S1 and the average are 97,50 %, A 102,50 %, C 80 %."""
+    "%" was read only in a sentence about one indicator. Here S1 and the average are 97,50 %, A 102,50 %, C 80 %.
+    One named sasaran's is read against its own capaian: "sasaran S1 tahun 2023 adalah 102,50" passed as A's."""
     body = ("Capaian kinerja sasaran 1 sebesar 97,87.\n"  # 1: the sasaran named by its number
-            "Capaian kinerja sasaran S1 tahun 2023 adalah 102,50 dan capaian sasaran S1 sebesar 97,5.\n"  # right
+            "Capaian kinerja sasaran S1 tahun 2023 adalah 102,50 dan capaian sasaran S1 sebesar 97,5.\n"  # 2: A's
             "Rata-rata capaian kinerja sebesar 97,8.\n"  # 3: the average's message
             "Capaian Indikator C sebesar 81,5.\n"  # 4: C's, said once
             "Capaiannya mencapai 12,34, sehingga perlu ditingkatkan.\n"  # 5
@@ -1335,13 +1336,13 @@ def test_a_capaian_typed_without_its_percent_sign_is_read_as_a_percent():
             "| Capaian sebesar 12 |\n")  # a table row
     found = [(f.loc.line, f.message) for f in run(typed_words_report(body)) if f.kode == "angka-diketik"]
     assert [(line, m.split(";")[0]) for line, m in found] == [
-        (1, "capaian 97,87 diketik langsung (tanpa %, dibaca sebagai persen) dan tidak sama dengan nilai hasil "
-            "perhitungan mana pun"),
+        (1, "capaian 97,87 diketik untuk sasaran S1, padahal capaiannya 97,50 %"),
+        (2, "capaian 102,50 diketik untuk sasaran S1, padahal capaiannya 97,50 %"),
         (3, "rata-rata capaian 97,8 diketik, padahal rata-rata capaian kinerja laporan ini 97,50 %"),
         (4, "capaian 81,5 diketik untuk indikator C, padahal capaiannya 80,00 %"),
         (5, "capaian 12,34 diketik langsung (tanpa %, dibaca sebagai persen) dan tidak sama dengan nilai hasil "
             "perhitungan mana pun")], found
-    assert found[0][1].endswith("; capaian sasaran S1 menurut hitungan laporan ini 97,50 %. Tulis rujukan "
+    assert found[0][1].endswith("; angka ketikan tidak ikut berubah bila datanya diubah. Tulis rujukan "
                                 "{nilai}`capaian.S1`")
     assert found[-1][1].endswith("; tulis rujukan {nilai}`<id indikator>.capaian` atau {nilai}`capaian.<id sasaran>`")
 
@@ -1391,6 +1392,55 @@ def test_a_percentage_typed_for_one_named_subject_is_read_against_its_own_figure
                                 "{nilai}`capaian.S1`")
     assert [m.rpartition(" ")[2] for _, m in found[4:]] == [
         "{nilai}`NEK.capaian`", "{nilai}`NEK.capaian@2022`", "{nilai}`anggaran.7.01.02.serapan`"]
+
+
+def test_a_percentage_after_a_label_or_said_of_the_budget_is_read_against_its_subject():
+    """Left by the reading above, each compared with every computed value, so a wrong one equal to any passed: a
+    label's ("Capaian Sasaran 1: 97 %", "IKU NEK: 106,25 %", "- Sasaran 2 — 106,25 %", the last read as a range from
+    2), the whole budget's serapan ("serapan anggaran keseluruhan 100 %", a round figure), a realisasi "dari pagu",
+    and a sasaran's budget row. S1's budget is program 7.01.01 (100 %), S2's 7.01.02 (12,42 %); in all 33,55 %."""
+    body = ("Capaian Sasaran 1: 97 %.\n"  # 1: S1's is 106,25 %
+            "Capaian Sasaran 1: 106,25 %, Sasaran 2: 98,10 %.\n"  # right
+            "IKU NEK: 106,25 %.\n"  # 3: NEK's capaian is 116,19 % (105 % in 2022)
+            "- IKU NEK: 116,19 %\n"  # right
+            "- Sasaran 2 — 106,25 %\n"  # 5: S1's
+            "- Sasaran 2 — 12,42 %\n"  # right: its serapan
+            "Serapan anggaran keseluruhan 100 %.\n"  # 7
+            "Realisasi anggaran mencapai 33,55 % dari pagu.\n"  # right
+            "Realisasi anggaran mencapai 106,25 % dari pagu.\n"  # 9: no serapan's (S1's capaian)
+            "Serapan anggaran sasaran S2 sebesar 100 %.\n"  # 10: S1's row
+            "Serapan anggaran sasaran S1 sebesar 100 %, program 7.01.02 sebesar 12,42 %.\n"  # right
+            # none read against one subject: a target, a quarter, last year, two subjects, another fund's, a share
+            "Target capaian Sasaran 1: 110 %.\n"
+            "Capaian sasaran 1 pada triwulan III: 102,50 %.\n"
+            "Capaian kinerja sasaran S1 tahun 2022 adalah 102,50.\n"
+            "Capaian Sasaran 1 dan 2 masing-masing: 102,50 %.\n"
+            "Sasaran 1 dan Sasaran 2: 102,50 %.\n"
+            "Serapan anggaran program masing-masing 100 % dan 12,42 %.\n"
+            "Serapan dana desa 102,50 %; serapan anggaran triwulan III 102,50 %.\n"
+            "Realisasi belanja pegawai 102,50 % dari total belanja.\n"
+            "Capaian Sasaran 2: 106,25 % pada tahun 2021.\n"
+            "Serapan anggaran tahun 2022: 102,50 %.\n"
+            "Capaian indikator sasaran 1: 102,50 %.\n"
+            "Capaian sasaran 1 pada tahun 2023 mencapai 106,25 %, angka 2 – 102,50 %.\n")
+    r = subjects_report(body)
+    r.data.anggaran.program[0].sasaran, r.data.anggaran.program[1].sasaran = "S1", "S2"
+    found = [(f.loc.line, f.message) for f in run(r) if f.kode == "angka-diketik"]
+    assert [(line, m.split(";")[0]) for line, m in found] == [
+        (1, "capaian 97 % diketik untuk sasaran S1, padahal capaiannya 106,25 %"),
+        (3, "persentase 106,25 % diketik untuk indikator NEK, padahal tidak sama dengan angka indikator NEK mana pun "
+            "menurut hitungan laporan ini"),
+        (5, "persentase 106,25 % diketik untuk sasaran S2, padahal tidak sama dengan angka sasaran S2 mana pun "
+            "menurut hitungan laporan ini"),
+        (7, "serapan 100 % diketik untuk seluruh anggaran, padahal serapannya 33,55 %"),
+        (9, "serapan 106,25 % diketik, padahal tidak sama dengan serapan anggaran mana pun menurut hitungan laporan "
+            "ini (program, kegiatan, sub kegiatan, jenis belanja, sasaran atau seluruhnya)"),
+        (10, "serapan 100 % diketik untuk sasaran S2, padahal serapannya 12,42 %")], found
+    assert [m.split("; ")[1] for _, m in found[1:3]] == ["yang terdekat capaian tahun 2022 105,00 %",
+                                                         "yang terdekat capaian 98,10 %"]
+    assert [m.rpartition("Tulis rujukan ")[2] for _, m in found[3:]] == [
+        "{nilai}`anggaran.serapan`", "{nilai}`anggaran.sasaran.S1.serapan`, atau rujukan lain yang dimaksud",
+        "{nilai}`anggaran.sasaran.S2.serapan`"]
 
 
 def test_a_capaian_after_a_word_of_contrast_is_another_indicators():
@@ -1456,7 +1506,9 @@ def test_a_wrong_capaian_of_one_indicator_is_said_once_and_read_in_bold():
     found = [(f.loc.line, f.message.split(";")[0]) for f in run(typed_words_report(body)) if f.kode == "angka-diketik"]
     assert found == [(1, "capaian 12,34 % diketik untuk indikator C, padahal capaiannya 80,00 %"),
                      (2, "capaian 41 % diketik untuk indikator C, padahal capaiannya 80,00 %"),
-                     (3, "persentase 41 % diketik langsung dan tidak sama dengan nilai hasil perhitungan mana pun")]
+                     (3, "serapan 41 % diketik, padahal tidak sama dengan serapan anggaran mana pun menurut "
+                         "hitungan laporan ini (program, kegiatan, sub kegiatan, jenis belanja, sasaran atau "
+                         "seluruhnya)")]
 
 
 def test_a_number_in_emphasis_anywhere_around_it_is_read_as_the_number_it_is():

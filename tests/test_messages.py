@@ -669,15 +669,29 @@ CASES = [
     Case("angka-diketik-tanpa-persen",
          replace(BAB3, "({nilai}`anggaran.serapan`).",
                  "({nilai}`anggaran.serapan`). Capaian kinerja sasaran 1 sebesar 12,34."),
-         BAB3, 18, "peringatan", "capaian 12,34 diketik langsung (tanpa %, dibaca sebagai persen) dan tidak sama "
-         "dengan nilai hasil perhitungan mana pun; capaian sasaran S1 menurut hitungan laporan ini 103,13 %. Tulis "
-         "rujukan {nilai}`capaian.S1`", "angka-diketik"),
+         BAB3, 18, "peringatan", "capaian 12,34 diketik untuk sasaran S1, padahal capaiannya 103,13 %; angka "
+         "ketikan tidak ikut berubah bila datanya diubah. Tulis rujukan {nilai}`capaian.S1`", "angka-diketik"),
     # bab 3 line 18: a sasaran's capaian typed as the serapan's 95 % (S1's is 103,13 %), which any value passed
     Case("angka-diketik-sasaran",
          replace(BAB3, "({nilai}`anggaran.serapan`).",
                  "({nilai}`anggaran.serapan`). Capaian sasaran S1 sebesar 95 %."),
          BAB3, 18, "peringatan", "capaian 95 % diketik untuk sasaran S1, padahal capaiannya 103,13 %; angka ketikan "
          "tidak ikut berubah bila datanya diubah. Tulis rujukan {nilai}`capaian.S1`", "angka-diketik"),
+    # bab 3 line 20: a sasaran's figure after a label, without its kind (S1's capaian is 103,13 %), which a range
+    # from 1 to 102,5 % passed
+    Case("angka-diketik-label",
+         replace(BAB3, "({nilai}`anggaran.serapan`).",
+                 "({nilai}`anggaran.serapan`).\n\n- Sasaran 1 — 102,5 %"),
+         BAB3, 20, "peringatan", "persentase 102,5 % diketik untuk sasaran S1, padahal tidak sama dengan angka "
+         "sasaran S1 mana pun menurut hitungan laporan ini; yang terdekat capaian 103,13 %; angka ketikan tidak "
+         "ikut berubah bila datanya diubah. Tulis rujukan {nilai}`capaian.S1`, atau rujukan lain yang dimaksud",
+         "angka-diketik"),
+    # bab 3 line 18: the whole budget's serapan typed as 100 % (95 %), a round figure that passed
+    Case("angka-diketik-serapan",
+         replace(BAB3, "({nilai}`anggaran.serapan`).",
+                 "({nilai}`anggaran.serapan`). Serapan anggaran keseluruhan 100 %."),
+         BAB3, 18, "peringatan", "serapan 100 % diketik untuk seluruh anggaran, padahal serapannya 95,00 %; angka "
+         "ketikan tidak ikut berubah bila datanya diubah. Tulis rujukan {nilai}`anggaran.serapan`", "angka-diketik"),
     # bab 3 line 18: the total pagu typed as the realisasi's amount (pagu 100.000.000, realisasi 95.000.000)
     Case("angka-diketik-pagu",
          replace(BAB3, "({nilai}`anggaran.serapan`).",

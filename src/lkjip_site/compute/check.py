@@ -96,7 +96,9 @@ angka-diketik              warning     a % or Rp amount typed in the narrative e
                                        whole budget, of a program, kegiatan or sub kegiatan by code or name, or "naik
                                        dari Rp A menjadi Rp B") that is none of that figure's; a % said of one
                                        sasaran (id, number, uraian), one indicator (reference, name, id) or one
-                                       program's serapan ("capaian sasaran S1 sebesar …") other than its own
+                                       program's serapan ("capaian sasaran S1 sebesar …") other than its own; so a
+                                       capaian typed without "%", a % after a label ("Sasaran 1: …", "- Sasaran 2 —
+                                       …"), and the serapan of the whole budget, of a sasaran's row or of any part
 predikat-diketik           warning     a predikat typed in a sentence is not the one of the capaian it is about
 tabel-diketik              warning     a Markdown table typed (pasted from a Word report) whose rows name indicators or
                                        budget nodes beside a capaian, predikat, pagu or realisasi column: the

@@ -312,12 +312,13 @@ def _ids_typed(computed: ComputedReport, words: str) -> set[str]:
 
 
 class _Figure(NamedTuple):
-    """A figure a typed percentage said of one subject may be: its value, the reference that prints it, and the
-    year said in a message ("" for the report's)."""
+    """A figure a typed percentage said of one subject may be: its value, the reference that prints it, the year said
+    in a message ("" for the report's), and what figure it is where the words do not say ("" for their kind)."""
 
     value: Decimal
     path: str
     when: str = ""
+    kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,7 +327,7 @@ class _PercentSubject:
     one program, kegiatan or sub kegiatan (``kind``), the subject as a message names it (``what``), and the figures
     it may be (the report period's first)."""
 
-    kind: str  # "capaian" | "serapan"
+    kind: str  # "capaian" | "serapan" | "persentase" (a label's, its kind not said: any of its own figures)
     what: str
     figures: tuple[_Figure, ...]
 
@@ -349,36 +350,133 @@ _NOT_CAPAIAN = re.compile(r"\b(?:realisasi|anggaran|pagu|belanja|program|kegiata
 _INDICATOR_WORD = re.compile(r"\bindikator\b", re.I)
 
 
-def _percent_subject(computed: ComputedReport, line: str, start: int, after: int, refs: list[tuple[int, str]],
-                     named: list[tuple[_Span, str]]) -> _PercentSubject | None:
-    """What the words before the percentage typed at ``start`` say it is (:class:`_PercentSubject`), read as
-    :func:`_amount_subject` reads an amount's: from the end of the number before it (``after``) or of its clause.
+#: Between a label and the percentage after it: a colon or a spaced dash, and a word that states it ("Capaian
+#: Sasaran 1: 97 %", "IKU NEK: 116,19 %", "- Sasaran 2 — 95,95 %", "Sasaran 1: sebesar 97 %").
+_LABEL_END = re.compile(r"(?:\s*:|\s+[–—-])(?:\s*(?:sebesar|mencapai|adalah|yaitu|tercapai)\b)?[\s*_]*$", re.I)
+#: After a typed percentage, the base that makes it a serapan: "realisasi anggaran mencapai 94,36 % dari pagu".
+_OF_PAGU = re.compile(r"\s*(?:dari|terhadap)\s+(?:(?:total|seluruh|jumlah)\s+)?(?:pagu|anggaran|dpa)\b", re.I)
+_REALISASI_WORD = re.compile(r"\brealisasi(?:nya)?\b", re.I)
+#: The budget named before a serapan: ours ("anggaran", "belanja"), not another fund's ("dana desa", "DAK", "APBN").
+_BUDGET_WORD = re.compile(r"\b(?:anggaran(?:nya)?|pagu|belanja|dpa|apbd)\b", re.I)
+_OTHER_FUND = re.compile(r"\b(?:desa|dd|add|dak|dau|bos|blud|apbn|pad|pendapatan|hibah|bantuan|pusat|kabupaten|kota|"
+                         r"lalu|sebelumnya|rata-?rata|rerata)\b", re.I)
+
+
+def _label_before(line: str, start: int, after: int) -> str | None:
+    """The label a percentage typed at ``start`` follows (:data:`_LABEL_END`), with the colon or dash after it; None
+    for a percentage not after a label."""
+    end = _LABEL_END.search(line, after, start)
+    if end is None or end.end() != start:
+        return None
+    label = _words_before(line, end.start(), after)
+    return line[end.start() - len(label):start] if label.strip() else None
+
+
+def _own_figures(computed: ComputedReport, sasaran: str | None, ir: IndicatorResult | None) -> tuple[_Figure, ...]:
+    """Every percentage of one sasaran or indicator a label without a kind ("Sasaran 2 — 95,95 %", "IKU NEK: 116,19
+    %") may print: a sasaran's capaian, serapan, share of indicators reaching their targets and efficiency; an
+    indicator's capaian of each year and quarter, its kemajuan, and its target and realisasi when in percent."""
+    out: list[_Figure] = []
+    if sasaran is not None:
+        s, b = computed.sasaran[sasaran], computed.anggaran
+        out += [_Figure(s.capaian, f"capaian.{sasaran}", kind="capaian")] if s.capaian is not None else []
+        rows = b.per_sasaran if b is not None else []
+        out += [_Figure(r.serapan, f"anggaran.sasaran.{r.key}.serapan", kind="serapan") for r in rows
+                if r.key == sasaran and r.serapan is not None]
+        share = computed.figures.get(f"sasaran.{sasaran}.persen_mencapai_target")
+        if share is not None and isinstance(share.value, Decimal):
+            out.append(_Figure(share.value, share.id, kind="persentase indikator mencapai target"))
+        out += [_Figure(abs(e.result.value), f"efisiensi.sasaran.{e.key}.nilai", kind="efisiensi")
+                for e in computed.efisiensi_sasaran if e.key == sasaran and e.result.value is not None]
+    if ir is not None:
+        out += [_Figure(ir.capaian.value, f"{ir.id}.capaian", kind="capaian")] if ir.capaian.value is not None else []
+        out += [_Figure(p.capaian.value, f"{ir.id}.capaian@{p.tahun}", f"tahun {p.tahun}", "capaian")
+                for p in ir.riwayat if p.capaian.value is not None]
+        out += [_Figure(q.capaian.value, f"{ir.id}.capaian", kind="capaian") for q in ir.triwulan
+                if q.capaian.value is not None]
+        out += [_Figure(ir.kemajuan.value, f"{ir.id}.kemajuan", kind="kemajuan")] if (
+            ir.kemajuan is not None and ir.kemajuan.value is not None) else []
+        if ir.satuan.strip() == "%":
+            out += [_Figure(v, f"{ir.id}.{k}@{p.tahun}", kind=k) for p in ir.riwayat
+                    for k, v in (("target", p.target), ("realisasi", p.realisasi)) if isinstance(v, Decimal)]
+    return tuple(out)
+
+
+def _label_subject(computed: ComputedReport, sasaran: set[str], indicators: set[str]) -> _PercentSubject | None:
+    """The subject of a label of no kind that names one sasaran or one indicator, with all its own figures
+    (:func:`_own_figures`); None for none, or several."""
+    if len(sasaran) + len(indicators) != 1:
+        return None
+    sid = next(iter(sasaran), None)
+    ir = None if sid is not None else computed.indikator[next(iter(indicators))]
+    figures = _own_figures(computed, sid, ir)
+    what = f"sasaran {sid}" if ir is None else f"indikator {ir.id}"
+    return _PercentSubject("persentase", what, figures) if figures else None
+
+
+def _serapan_subject(computed: ComputedReport, segment: str, sasaran: set[str]) -> _PercentSubject | None:
+    """The serapan a percentage after a word of it is ("serapan anggaran program 7.01.01", "serapan anggaran sasaran
+    S1", "serapan anggaran keseluruhan"): of one program, kegiatan or sub kegiatan, of one sasaran's budget row, of
+    the whole budget (a word of the whole, none of a part), or of any part of our budget (:func:`_subject_figures`
+    reads an amount so); None for several sasaran, another fund's, last year's or an average."""
+    b = computed.anggaran
+    if b is None or _OTHER_FUND.search(segment) or _FROM.search(segment) or str(b.tahun - 1) in segment:
+        return None
+    node = _named_node(b, segment) if not sasaran else None
+    if node is not None:
+        return (_PercentSubject("serapan", f"{node.level.replace('_', ' ')} {node.kode}",
+                                (_Figure(node.serapan, f"anggaran.{node.kode}.serapan"),))
+                if node.serapan is not None else None)
+    if sasaran:
+        rows = [r for r in b.per_sasaran if r.key in sasaran and r.serapan is not None]
+        return (_PercentSubject("serapan", f"sasaran {rows[0].key}",
+                                (_Figure(rows[0].serapan, f"anggaran.sasaran.{rows[0].key}.serapan"),))
+                if len(sasaran) == 1 and len(rows) == 1 else None)
+    if not _BUDGET_WORD.search(segment) or b.total.serapan is None:
+        return None
+    total = _Figure(b.total.serapan, "anggaran.serapan")
+    if _TOTAL_WORD.search(segment) and not _PART_WORD.search(segment):
+        return _PercentSubject("serapan", "seluruh anggaran", (total,))
+    rows = [*((f"anggaran.jenis.{r.key}", r) for r in b.jenis_belanja),
+            *((f"anggaran.sasaran.{r.key}", r) for r in b.per_sasaran), *((f"anggaran.{n.kode}", n) for n in b.nodes())]
+    parts = [_Figure(r.serapan, f"{path}.serapan") for path, r in rows if r.serapan is not None]
+    groups = [_Figure(r.serapan, "") for r in b.kelompok if r.serapan is not None]  # no reference prints them
+    return _PercentSubject("serapan", "", (total, *parts, *groups))  # "": any part
+
+
+def _percent_subject(computed: ComputedReport, line: str, span: tuple[int, int], after: int,
+                     refs: list[tuple[int, str]], named: list[tuple[_Span, str]]) -> _PercentSubject | None:
+    """What the words before the percentage typed at ``span`` say it is (:class:`_PercentSubject`), read as
+    :func:`_amount_subject` reads an amount's: from the end of the number before it (``after``) or of its clause, or
+    from the start of the label it follows ("Capaian Sasaran 1: 97 %", "- Sasaran 2 — 95,95 %").
 
     The capaian of one sasaran (by id, number or uraian: :func:`_sasaran_named`), or of one indicator (by a
     ``{nilai}`` reference, ``refs``, its name, ``named``, or its id), of the report period, and an indicator's of
-    last year too where the words say so ("tahun lalu", the year before); the serapan of one program, kegiatan or sub
-    kegiatan (by code or name). None where they name none, several, a sasaran and an indicator ("capaian indikator
+    last year too where the words say so ("tahun lalu", the year before); a serapan (:func:`_serapan_subject`), said
+    so or as a realisasi "dari pagu"; and after a label that names one subject and no kind, any of its own figures
+    (:func:`_own_figures`). None where they name none, several, a sasaran and an indicator ("capaian indikator
     sasaran 1"), another figure (:data:`_NOT_OWN_PERCENT`), a sasaran's or serapan's of last year (not computed), or
     a year other than the report's or last year: the percentage is then read against every computed value."""
-    segment = _words_before(line, start, after, _WINDOW)
-    begin, tahun = start - len(segment), computed.tahun
+    start, tahun = span[0], computed.tahun
+    label = _label_before(line, start, after)
+    segment = label if label is not None else _words_before(line, start, after, _WINDOW)
+    begin = start - len(segment)
     if ("|" in segment or _NOT_OWN_PERCENT.search(segment)
             or any(int(y) not in (tahun, tahun - 1) for y in _YEAR.findall(_sentence_at(line, start)))):
         return None
     lalu = bool(_LAST_YEAR_WORD.search(segment) or str(tahun - 1) in segment or _FROM.search(segment))
     capaian, serapan = _CAPAIAN_WORD.search(segment), _SERAPAN_WORD.search(segment)
     sasaran = _sasaran_named(computed, segment)
-    if serapan and not capaian:
-        b = computed.anggaran
-        node = _named_node(b, segment) if b is not None and not (sasaran or lalu or _AVERAGE.search(segment)) else None
-        if node is None or node.serapan is None:
-            return None
-        return _PercentSubject("serapan", f"{node.level.replace('_', ' ')} {node.kode}",
-                               (_Figure(node.serapan, f"anggaran.{node.kode}.serapan"),))
-    if not (capaian or _REACHED_WORD.search(segment)) or serapan or _NOT_CAPAIAN.search(segment):
-        return None
     indicators = (_indicators_named(computed, [p for at, p in refs if begin <= at < start])
                   | {i for span, i in named if begin <= span.at and span.to <= start} | _ids_typed(computed, segment))
+    if not capaian and (serapan or _REALISASI_WORD.search(segment) and _OF_PAGU.match(line, span[1])):
+        return (None if indicators or _INDICATOR_WORD.search(segment)
+                else _serapan_subject(computed, segment, sasaran))
+    if label is not None and not (capaian or serapan or _REACHED_WORD.search(segment) or _NOT_CAPAIAN.search(segment)
+                                  or lalu or _AVERAGE.search(segment) or _INDICATOR_WORD.search(segment)):
+        return _label_subject(computed, sasaran, indicators)
+    if not (capaian or _REACHED_WORD.search(segment)) or serapan or _NOT_CAPAIAN.search(segment):
+        return None
     if len(sasaran) == 1 and not indicators and not lalu and not _INDICATOR_WORD.search(segment):
         s = computed.sasaran[next(iter(sasaran))]
         return (_PercentSubject("capaian", f"sasaran {s.id}", (_Figure(s.capaian, f"capaian.{s.id}"),))
@@ -404,11 +502,21 @@ def _typed_for(kind: str, typed: str, what: str, value: str, path: str) -> str:
 def _percent_subject_finding(rel: str, line_no: int, typed: str, value: Decimal,
                              subject: _PercentSubject) -> Finding:
     """A percentage said of one subject that is none of its figures: the nearest of them (last year's where the words
-    say last year and it is the nearer), with the reference that prints it."""
-    near = min(subject.figures, key=lambda f: abs(f.value - value))
+    say last year and it is the nearer), with the reference that prints it; after a label of no kind, or of a serapan
+    of no part named, which figure the nearest is, as :func:`_subject_finding` says an amount's."""
+    near = min([f for f in subject.figures if f.path] or subject.figures, key=lambda f: abs(f.value - value))
     shown = f"{near.when} {fmt.fmt_percent(near.value)}".strip()
-    return Finding("warning", Loc(rel, line_no), _typed_for(subject.kind, typed, subject.what, shown, near.path),
-                   "angka-diketik")
+    if subject.what and subject.kind != "persentase":
+        return Finding("warning", Loc(rel, line_no), _typed_for(subject.kind, typed, subject.what, shown, near.path),
+                       "angka-diketik")
+    said = f" untuk {subject.what}" if subject.what else ""
+    own = (f"angka {subject.what} mana pun menurut hitungan laporan ini" if subject.what else
+           "serapan anggaran mana pun menurut hitungan laporan ini (program, kegiatan, sub kegiatan, jenis belanja, "
+           "sasaran atau seluruhnya)")
+    nearest = f"{near.kind} {shown}" if near.kind else shown
+    return Finding("warning", Loc(rel, line_no), f"{subject.kind} {typed} diketik{said}, padahal tidak sama dengan "
+                   f"{own}; yang terdekat {nearest}; angka ketikan tidak ikut berubah bila datanya diubah. Tulis "
+                   f"rujukan {{nilai}}`{near.path}`, atau rujukan lain yang dimaksud", "angka-diketik")
 
 
 def _blanked(raw: str) -> tuple[str, list[tuple[int, str]]]:
@@ -527,14 +635,15 @@ _COMPARE = {">": operator.gt, "<": operator.lt, ">=": operator.ge, "<=": operato
 #: Before a typed percentage, the words that make it a bound, not a figure: "lebih dari 60 %", "kurang dari",
 #: "di atas", "minimal", "paling banyak", "≥"; or the upper end of a range, "antara 60 dan 70 %", "60–70 %", "60 %
 #: s.d. 70 %" (its lower end in ``low``). Such a number was read as a figure: "Lebih dari 60 % indikator mencapai
-#: target", true beside 66,67 %, was warned of, and so was "capaian antara 80 dan 90 persen".
+#: target", true beside 66,67 %, was warned of, and so was "capaian antara 80 dan 90 persen". A sasaran's number is no
+#: lower end: "Sasaran 2 — 95,95 %" was read as a range from 2 and passed, right or wrong.
 _LOW = rf"(?P<low>(?P<whole>\d{{1,3}}(?:\.\d{{3}})*|\d+)(?:[,.](?P<frac>\d+))?|{NUMBER_WORDS})\s*(?:%|persen\b)?"
 _BOUND_WORDS = re.compile(
     r"(?:(?P<le>\btidak\s+lebih\s+dari(?:pada)?|\bmaksimal|\bpaling\s+(?:banyak|tinggi)|\bsebanyak-banyaknya|≤|<=)"
     r"|(?P<gt>\blebih\s+(?:(?:besar|tinggi|banyak)\s+)?dari(?:pada)?|\bdi\s+atas|\bmelebihi|>)"
     r"|(?P<lt>\bkurang\s+dari(?:pada)?|\blebih\s+(?:kecil|rendah|sedikit)\s+dari(?:pada)?|\bdi\s+bawah|<)"
     r"|(?P<ge>\bminimal|\bsekurang-kurangnya|\bsetidak(?:-tidak)?nya|\bpaling\s+(?:sedikit|rendah)|≥|>=)"
-    rf"|(?P<range>(?:(?P<between>\bantara\s+)|(?<![\w.,])){_LOW}\s*"
+    rf"|(?P<range>(?:(?P<between>\bantara\s+)|(?<![\w.,])(?<!sasaran\s)){_LOW}\s*"
     r"(?(between)dan\b|(?:[–—-]|\bs\.?\s?d\.?|\bsampai\s+dengan))))"
     r"\s*(?:sebesar\s+|sekitar\s+)?$", re.I)
 #: After a typed percentage, the words that make it the lower end of a range: "60 % – 70 %", "60 % s.d. 70 %"; and
@@ -594,7 +703,9 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
     A percentage whose words name one subject (:func:`_percent_subject`: "capaian sasaran S1", "Sasaran 2
     tercapai", "capaian IKU NEK", "serapan anggaran program 7.01.01") is read against that subject's figures only:
     compared with every value, "Capaian sasaran S1 sebesar 102,50 %" passed because 102,50 % is another indicator's
-    capaian. As with amounts (:func:`_amount_subject`), where the words name none or several, every value.
+    capaian. As with amounts (:func:`_amount_subject`), where the words name none or several, every value. So is a
+    capaian typed without "%" (:func:`_bare_capaian`): "capaian kinerja sasaran S1 tahun 2023 adalah 102,50" passed
+    as A's.
     """
     said = set(said)
     pct, money = _percent_candidates(computed), _money_candidates(computed)
@@ -621,7 +732,7 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
                     continue  # a threshold or a range ("target minimal 85 %", "antara 80 % dan 90 %"), no figure
                 elif (ch.rel, line_no, v) in said:
                     continue  # said with its indicator: "capaian 41 % diketik untuk indikator NEK"
-                elif subject := _percent_subject(computed, line, m.start(), after, refs, named):
+                elif subject := _percent_subject(computed, line, m.span(), after, refs, named):
                     # "capaian sasaran S1 sebesar 102,50 %": S1's own, not any computed value (A's capaian passed)
                     if not _matches(v, places, (f.value for f in subject.figures)):
                         out.append(_percent_subject_finding(ch.rel, line_no, _as_typed(m.group(0)), v, subject))
@@ -647,9 +758,19 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
                         out.append(Finding("warning", Loc(ch.rel, line_no), f"jumlah {_words(m.group(0))} "
                                            "diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan "
                                            "mana pun; " + _amount_advice(computed, v * scale), "angka-diketik"))
-        for line_no, m, v, places in _bare_capaian(ch):
-            if (ch.rel, line_no, v) in said or v in allowed or _matches(v, places, pct):
-                continue  # said with its indicator ("capaian 81,5 diketik untuk indikator C"), round, or right
+        for sentence, m, v, places in _bare_capaian(ch):
+            line_no = sentence.line_at(m.start())
+            if (ch.rel, line_no, v) in said:
+                continue  # said with its indicator ("capaian 81,5 diketik untuk indikator C")
+            subject = _percent_subject(computed, sentence.plain, m.span(), _number_before(sentence.plain, m.start()),
+                                       [(r.start(), r.group(1).strip()) for r in _REF.finditer(sentence.text)],
+                                       names.find(sentence.plain)[0])
+            if subject is not None:  # "capaian sasaran S1 tahun 2023 adalah 102,50": S1's (A's passed)
+                if not _matches(v, places, (f.value for f in subject.figures)):
+                    out.append(_percent_subject_finding(ch.rel, line_no, _as_typed(m.group(0)), v, subject))
+                continue
+            if v in allowed or _matches(v, places, pct):
+                continue  # round, or right
             out.append(Finding("warning", Loc(ch.rel, line_no), f"capaian {_as_typed(m.group(0))} diketik langsung "
                                "(tanpa %, dibaca sebagai persen) dan tidak sama dengan nilai hasil perhitungan mana "
                                f"pun; {_bare_advice(computed, m.string[:m.start()])}", "angka-diketik"))
@@ -668,16 +789,24 @@ _BARE_CAPAIAN = re.compile(r"\bcapaian(?:nya)?\b(?:\s+(?:kinerja|indikator)\b)*"
 _BARE_END = re.compile(r"\s*(?:[.,;)]|$|\b(?:dan|atau|sehingga|dengan|yang|pada)\b)", re.I)
 
 
-def _bare_capaian(ch: Chapter) -> Iterator[tuple[int, re.Match[str], Decimal, int]]:
-    """Each capaian typed without "%" in a chapter's sentences (:func:`_bare_figures`), with its line. Not in a table
-    row: a pasted table is read by its columns.
+def _number_before(plain: str, start: int) -> int:
+    """Where the percentage or capaian typed last before ``start`` in a sentence ends (0 for none): the words about a
+    number typed at ``start`` begin there at the earliest (:func:`_words_before`); a year or a sasaran's number in
+    them is none ("capaian sasaran 1 tahun 2023 adalah 97,87")."""
+    figures = [*PERCENT.finditer(plain, 0, start), *(m for m, _, _ in _bare_figures(plain[:start]))]
+    return max([0, *(n.end() for n in figures)])
+
+
+def _bare_capaian(ch: Chapter) -> Iterator[tuple[Sentence, re.Match[str], Decimal, int]]:
+    """Each capaian typed without "%" in a chapter's sentences (:func:`_bare_figures`), with its sentence. Not in a
+    table row: a pasted table is read by its columns.
 
     Why: "capaian kinerja sasaran 1 sebesar 97,87" (the "%" left out) passed unread, right or wrong; only a number
     with "%" was read as a percentage, and one without only in a sentence about one indicator."""
     for s in sentences(ch):
         if not s.plain.lstrip().startswith("|"):
             for m, v, places in _bare_figures(s.plain):
-                yield s.line_at(m.start()), m, v, places
+                yield s, m, v, places
 
 
 def _bare_figures(plain: str) -> Iterator[tuple[re.Match[str], Decimal, int]]:
