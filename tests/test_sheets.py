@@ -907,6 +907,36 @@ def test_a_sasaran_typed_on_the_pk_sheet_is_refused_once_with_the_way_to_add_it(
     assert "sasaran: [S1, S2, S3, S4, S5]" in (root / "content/laporan" / slug / "data/pk.yaml").read_text("utf-8")
 
 
+def test_an_indicator_typed_on_the_pk_sheet_is_refused_once_with_the_way_to_add_it(exported: dict[str, bytes],
+                                                                                   tmp_path: Path) -> None:
+    """An indicator is added on the Indikator sheet; a PK row only names it. Typed on the PK sheet with its uraian,
+    a new one was refused for the grey Uraian cell, then (emptied) for its ID: two rounds. One message at its ID now
+    says where it is added; added there, the same PK row imports."""
+    root = copy_examples(tmp_path / "situs")
+    slug = "batu-sopang-2022"
+    before = tree_hashes(root)
+    wb = open_book(exported[slug])
+    pk = wb["PK"]
+    at = find_row(pk, {"Bagian": "indikator", "ID / kode": "USAHA-BARU"}, 5) + 1
+    _insert_row(pk, at, {"Bagian": "indikator", "ID / kode": "PANGAN", "Uraian": "Persentase desa tahan pangan"}, 5)
+    with pytest.raises(ContentError) as err:
+        import_workbook(root, slug, save(wb), "data.xlsx")
+    messages = [d.format() for d in err.value.diagnostics.items]
+    assert len(messages) == 1, messages
+    assert messages[0].startswith(f"data.xlsx!PK!B{at}: galat: indikator 'PANGAN' tidak ada di lembar Indikator; "
+                                  "indikator baru ditambahkan di lembar Indikator"), messages
+    assert "kosongkan kolom 'Uraian' baris ini" in messages[0]
+    assert tree_hashes(root) == before
+    # added on the Indikator sheet as the message says, with the PK row's grey cell emptied, the workbook imports
+    ind = wb["Indikator"]
+    _insert_row(ind, find_row(ind, {"ID": "USAHA-BARU"}) + 1, {
+        "ID": "PANGAN", "Nama indikator": "Persentase desa tahan pangan", "Satuan": "%", "Polaritas": "positif",
+        "Sasaran/tujuan": "S4"})
+    pk.cell(at, column(pk, "Uraian", 5)).value = None
+    written = import_workbook(root, slug, save(wb), "data.xlsx").written
+    assert "pk.yaml" in written and "indikator.yaml" in written, written
+
+
 def test_an_item_added_among_others_keeps_the_comments_and_blank_lines_of_its_neighbours() -> None:
     """An item added before the first of a list goes above the comment over that item (the comment is the item's);
     one added between two goes after the first's own lines, the blank line and comment over the next staying with

@@ -85,6 +85,8 @@ class Importer:
         self.changes: list[str] = []
         self.new_files: dict[str, str] = {}  # files that did not exist: name -> text
         self.ends = explicit_target_akhir(report)
+        #: the indicator IDs of the workbook's Indikator sheet, once read (None: the workbook has none)
+        self.sheet_indicators: set[str] | None = None
 
     # -- helpers -----------------------------------------------------------------------------------------------------
 
@@ -190,6 +192,7 @@ class Importer:
                 if not v[key] and key not in cells:
                     self._error_at(ind, key, n, f"{label} wajib diisi")
             wanted[iid] = v
+        self.sheet_indicators = set(wanted)
         values = self._indicator_values(val, wanted) if val is not None else None
         renstra = self._renstra_values(ren, ren_spec, wanted) if ren is not None else None
         doc = self.docs.get("indikator.yaml")
@@ -620,7 +623,8 @@ class Importer:
             seen[(bagian, ident)] = n
             lists[bagian].append(ident)
             first_row.setdefault(bagian, n)
-            if self._new_sasaran(sheet, n, bagian, ident, cells):
+            if self._new_sasaran(sheet, n, bagian, ident, cells) or self._unknown_pk_indicator(sheet, n, bagian, ident,
+                                                                                                cells):
                 continue
             self._check_derived(sheet, L.PK_FIXED, n, (bagian, ident), cells, expected.get((bagian, ident)))
         doc = self.docs.get("pk.yaml")
@@ -692,6 +696,28 @@ class Importer:
                                        f"kerja: tulis sasarannya di data/renstra.yaml, di bawah tujuannya (id, uraian, "
                                        f"indikator), kosongkan kolom {cols} baris ini (diisi lkjip dari renstra.yaml), "
                                        "lalu impor lagi; atau perbaiki ID-nya")
+        return True
+
+    def _unknown_pk_indicator(self, sheet: SheetRows, n: int, bagian: str, ident: str, cells: dict[str, Cell]) -> bool:
+        """An indicator row of the PK sheet whose ID neither the Indikator sheet nor indikator.yaml has, with a grey
+        cell (its uraian) typed: an indicator the author tried to add here. Refused at its ID, once, with the way.
+
+        As with a sasaran (:meth:`_new_sasaran`), the grey cell was refused first ("kosongkan sel-sel itu untuk baris
+        baru") and, emptied, the ID on the next import: two rounds to learn that an indicator is added on the
+        Indikator sheet, the PK's row then only naming it."""
+        known = (self.sheet_indicators or set()) | set(self.report.data.indikator)
+        if bagian != "indikator" or ident in known:
+            return False
+        typed = [c.header for c in L.PK_FIXED.columns if c.derived and c.key in cells
+                 and not _same_shown(cells[c.key].value, None, c)]
+        if not typed:
+            return False  # (the ID alone: said by the check of the files, at this cell)
+        cols = ", ".join(repr(h) for h in typed)
+        self._error_at(sheet, "id", n, f"indikator '{ident}' tidak ada di lembar Indikator"
+                                       f"{did_you_mean(ident, sorted(known))}; indikator baru ditambahkan di lembar "
+                                       f"Indikator (ID, nama, satuan, polaritas, sasaran), lalu baris PK ini cukup "
+                                       f"menyebut ID-nya: kosongkan kolom {cols} baris ini (diisi lkjip dari data "
+                                       "indikator), lalu impor lagi; atau perbaiki ID-nya")
         return True
 
     def _new_pk(self, sheet: SheetRows, meta: dict[str, Any], lists: dict[str, list[str]]) -> None:
