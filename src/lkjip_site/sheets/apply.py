@@ -623,8 +623,7 @@ class Importer:
             seen[(bagian, ident)] = n
             lists[bagian].append(ident)
             first_row.setdefault(bagian, n)
-            if self._new_sasaran(sheet, n, bagian, ident, cells) or self._unknown_pk_indicator(sheet, n, bagian, ident,
-                                                                                                cells):
+            if self._added_on_pk(sheet, n, bagian, ident, cells):
                 continue
             self._check_derived(sheet, L.PK_FIXED, n, (bagian, ident), cells, expected.get((bagian, ident)))
         doc = self.docs.get("pk.yaml")
@@ -676,49 +675,42 @@ class Importer:
                       "lagi masuk PK dengan sendirinya)" if derived and bagian == "indikator" else "")
             self._change(origin, f"{bagian} PK: {', '.join(lists[bagian]) or '–'}{pinned}")
 
-    def _new_sasaran(self, sheet: SheetRows, n: int, bagian: str, ident: str, cells: dict[str, Cell]) -> bool:
-        """A sasaran row of the PK sheet whose ID renstra.yaml lacks, with its grey Uraian (or another grey cell)
-        typed: a sasaran the author tried to add here. Refused at its ID, once, with the way to add it.
+    def _added_on_pk(self, sheet: SheetRows, n: int, bagian: str, ident: str, cells: dict[str, Cell]) -> bool:
+        """A sasaran or indicator row of the PK sheet whose ID the files lack, with a grey cell (its Uraian) typed: one
+        the author tried to add here. Refused at its ID, once, with the way to add it (:meth:`_way_to_add`).
 
         The grey cell alone was refused as "kolom yang dihitung ... berisi; kosongkan sel-sel itu untuk baris baru";
-        emptied, the next import refused the sasaran itself: two rounds to learn the workbook cannot add one."""
-        renstra = self.report.data.renstra
-        known = [s.id for s in renstra.all_sasaran()] if renstra is not None else []
-        if bagian != "sasaran" or renstra is None or ident in known:
+        emptied, the next import refused the ID itself: two rounds to learn that a sasaran is added in renstra.yaml
+        and an indicator on the Indikator sheet, a PK row only naming it."""
+        way = self._way_to_add(bagian, ident)
+        if way is None:
             return False
         typed = [c.header for c in L.PK_FIXED.columns if c.derived and c.key in cells
                  and not _same_shown(cells[c.key].value, None, c)]
         if not typed:
             return False  # (the ID alone: said by the check of the files, at this cell)
-        cols = ", ".join(repr(h) for h in typed)
-        self._error_at(sheet, "id", n, f"sasaran '{ident}' tidak ada di data/renstra.yaml{did_you_mean(ident, known)} "
-                                       f"(yang ada: {listing(known)}); sasaran baru tidak dapat ditambahkan di buku "
-                                       f"kerja: tulis sasarannya di data/renstra.yaml, di bawah tujuannya (id, uraian, "
-                                       f"indikator), kosongkan kolom {cols} baris ini (diisi lkjip dari renstra.yaml), "
-                                       "lalu impor lagi; atau perbaiki ID-nya")
+        self._error_at(sheet, "id", n, way(", ".join(repr(h) for h in typed)))
         return True
 
-    def _unknown_pk_indicator(self, sheet: SheetRows, n: int, bagian: str, ident: str, cells: dict[str, Cell]) -> bool:
-        """An indicator row of the PK sheet whose ID neither the Indikator sheet nor indikator.yaml has, with a grey
-        cell (its uraian) typed: an indicator the author tried to add here. Refused at its ID, once, with the way.
-
-        As with a sasaran (:meth:`_new_sasaran`), the grey cell was refused first ("kosongkan sel-sel itu untuk baris
-        baru") and, emptied, the ID on the next import: two rounds to learn that an indicator is added on the
-        Indikator sheet, the PK's row then only naming it."""
-        known = (self.sheet_indicators or set()) | set(self.report.data.indikator)
-        if bagian != "indikator" or ident in known:
-            return False
-        typed = [c.header for c in L.PK_FIXED.columns if c.derived and c.key in cells
-                 and not _same_shown(cells[c.key].value, None, c)]
-        if not typed:
-            return False  # (the ID alone: said by the check of the files, at this cell)
-        cols = ", ".join(repr(h) for h in typed)
-        self._error_at(sheet, "id", n, f"indikator '{ident}' tidak ada di lembar Indikator"
-                                       f"{did_you_mean(ident, sorted(known))}; indikator baru ditambahkan di lembar "
-                                       f"Indikator (ID, nama, satuan, polaritas, sasaran), lalu baris PK ini cukup "
-                                       f"menyebut ID-nya: kosongkan kolom {cols} baris ini (diisi lkjip dari data "
-                                       "indikator), lalu impor lagi; atau perbaiki ID-nya")
-        return True
+    def _way_to_add(self, bagian: str, ident: str) -> Callable[[str], str] | None:
+        """The message for a PK row whose ID the files lack, given the grey columns typed; None for a known ID."""
+        if bagian == "sasaran":
+            renstra = self.report.data.renstra
+            known = [s.id for s in renstra.all_sasaran()] if renstra is not None else []
+            if renstra is None or ident in known:
+                return None
+            return lambda cols: (f"sasaran '{ident}' tidak ada di data/renstra.yaml{did_you_mean(ident, known)} (yang "
+                                 f"ada: {listing(known)}); sasaran baru tidak dapat ditambahkan di buku kerja: tulis "
+                                 "sasarannya di data/renstra.yaml, di bawah tujuannya (id, uraian, indikator), "
+                                 f"kosongkan kolom {cols} baris ini (diisi lkjip dari renstra.yaml), lalu impor lagi; "
+                                 "atau perbaiki ID-nya")
+        indicators = sorted((self.sheet_indicators or set()) | set(self.report.data.indikator))
+        if bagian != "indikator" or ident in indicators:
+            return None
+        return lambda cols: (f"indikator '{ident}' tidak ada di lembar Indikator{did_you_mean(ident, indicators)}; "
+                             "indikator baru ditambahkan di lembar Indikator (ID, nama, satuan, polaritas, sasaran), "
+                             f"lalu baris PK ini cukup menyebut ID-nya: kosongkan kolom {cols} baris ini (diisi lkjip "
+                             "dari data indikator), lalu impor lagi; atau perbaiki ID-nya")
 
     def _new_pk(self, sheet: SheetRows, meta: dict[str, Any], lists: dict[str, list[str]]) -> None:
         if meta["tahun"] is None:
