@@ -85,8 +85,8 @@ class Importer:
         self.changes: list[str] = []
         self.new_files: dict[str, str] = {}  # files that did not exist: name -> text
         self.ends = explicit_target_akhir(report)
-        #: the indicator IDs of the workbook's Indikator sheet, once read (None: the workbook has none)
-        self.sheet_indicators: set[str] | None = None
+        #: the indicator IDs of the workbook's Indikator sheet, once read (empty: the workbook has none)
+        self.sheet_indicators: set[str] = set()
 
     # -- helpers -----------------------------------------------------------------------------------------------------
 
@@ -704,7 +704,7 @@ class Importer:
                                  "sasarannya di data/renstra.yaml, di bawah tujuannya (id, uraian, indikator), "
                                  f"kosongkan kolom {cols} baris ini (diisi lkjip dari renstra.yaml), lalu impor lagi; "
                                  "atau perbaiki ID-nya")
-        indicators = sorted((self.sheet_indicators or set()) | set(self.report.data.indikator))
+        indicators = sorted(self.sheet_indicators | set(self.report.data.indikator))
         if bagian != "indikator" or ident in indicators:
             return None
         return lambda cols: (f"indikator '{ident}' tidak ada di lembar Indikator{did_you_mean(ident, indicators)}; "
