@@ -189,15 +189,15 @@ def test_a_preview_compiles_the_theme_between_saves_not_on_the_first_one(project
     """``serve``'s first build takes every page from the memo and compiles no template; the templates are compiled
     while the author reads (``Session.settle``), so the first save compiles none (it paid about 0,05 s for them)."""
     build(options(project))  # the memo holds every page
-    theme_mod._env.cache_clear()  # a process that has compiled nothing yet, as ``serve`` starts
-    compiled: list[str] = []
-    real_compile = jinja2.Environment.compile
+    theme_mod._env.cache_clear()  # a process that has loaded no template yet, as ``serve`` starts
+    compiled: list[str] = []  # every template the environment loads (compiles, or takes compiled from the cache)
+    real_load = theme_mod.ReadOnce.load
 
-    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]
+    def load(self, environment, name, globals=None):  # type: ignore[no-untyped-def]
         compiled.append(str(name))
-        return real_compile(self, source, name, filename, raw, defer_init)
+        return real_load(self, environment, name, globals)
 
-    monkeypatch.setattr(jinja2.Environment, "compile", compile)
+    monkeypatch.setattr(theme_mod.ReadOnce, "load", load)
     session = Session()
     first = build(options(project), session=session)
     assert first.rendered == [] and compiled == []
@@ -214,6 +214,53 @@ def test_a_preview_compiles_the_theme_between_saves_not_on_the_first_one(project
     build(options(project), session=session)
     session.settle()  # does not stop on it
     assert "rusak.html" in compiled
+
+
+def test_a_new_process_takes_the_compiled_templates_from_the_cache_and_compiles_an_edited_one(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each CLI build is a new process: a one-chapter rebuild compiled its page templates from their text again.
+    They are kept compiled in the cache; a template edited in the site's theme, or an entry damaged on disk, is
+    compiled again (never old code, never a traceback)."""
+    build(options(project))
+    compiled: list[str] = []
+    real_compile = jinja2.Environment.compile
+
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]
+        compiled.append(str(name))
+        return real_compile(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile)
+    chapter = project / "content" / "laporan" / SLUG / "10-bab-1-pendahuluan.md"
+    page = project / "build" / BASE / "bab-1-pendahuluan" / "index.html"
+
+    def rebuild(new: str) -> None:
+        theme_mod._env.cache_clear()  # as a new process
+        text = chapter.read_text(encoding="utf-8")
+        chapter.write_text(text.replace("Tuliskan latar belakang", new, 1) if "Tuliskan latar belakang" in text
+                           else text.replace("Kalimat ke-", new, 1), encoding="utf-8")
+        assert f"{BASE}bab-1-pendahuluan/index.html" in build(options(project)).rendered
+
+    rebuild("Kalimat ke-1")
+    assert "chapter.html" not in compiled and "base.html" not in compiled
+    assert "Kalimat ke-1" in page.read_text(encoding="utf-8")
+    kept = project / ".cache" / f"templat-v{MEMO_FORMAT}"
+    before = sorted(p.name for p in kept.rglob("*") if p.is_file())
+    own = project / "themes" / "default" / "templates"
+    own.mkdir(parents=True)
+    theme = resources.PACKAGE_THEMES / "default" / "templates" / "chapter.html"
+    (own / "chapter.html").write_text(theme.read_text(encoding="utf-8").replace(
+        "{% block content %}", "{% block content %}<p>Templat situs ini</p>", 1), encoding="utf-8")
+    rebuild("Kalimat ke-2")
+    assert "chapter.html" in compiled and "Templat situs ini" in page.read_text(encoding="utf-8")
+    after = sorted(p.name for p in kept.rglob("*") if p.is_file())
+    assert len(after) == len(before) and after != before  # the replaced template's code is not kept on
+    compiled.clear()
+    for entry in kept.rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(entry.read_bytes()[:40])  # damaged outside the build
+    rebuild("Kalimat ke-3")
+    assert "chapter.html" in compiled and "Templat situs ini" in page.read_text(encoding="utf-8")
+    assert "Kalimat ke-3" in page.read_text(encoding="utf-8")
 
 
 def test_a_session_takes_over_the_data_and_numbers_of_a_report_whose_data_did_not_change(

@@ -247,8 +247,9 @@ class Session:
     #: memo entries and outputs held in memory between builds (``serve``); a CLI build's session lives for one
     #: build, and holding them would only add to its memory
     holds: bool = True
-    #: the theme folders of the last build, whose templates :meth:`settle` compiles ahead of the next save
-    theme: tuple[Path, ...] = ()
+    #: the theme folders of the last build, whose templates :meth:`settle` compiles ahead of the next save, and the
+    #: memo of its pages (the environment :func:`~.output.theme.make_env` keeps is the one for that cache)
+    theme: tuple[tuple[Path, ...], Memo] | None = None
     #: the chapter bodies' tokens of the reports whose folder changed, as the states they replace held them, until
     #: this build's parse (a one-chapter edit tokenises one chapter, not the report's ten; ``parse_chapter``)
     earlier: dict[str, Tokenized] = field(default_factory=dict)
@@ -290,8 +291,8 @@ class Session:
         looks at the next build's new objects only); unfreezing first lets this collection free the last build's
         garbage. The templates: see :func:`compile_templates` (the first save after ``serve`` started paid for them).
         """
-        if self.theme:
-            compile_templates(self.theme)
+        if self.theme is not None:
+            compile_templates(*self.theme)
         gc.unfreeze()
         gc.collect()
         gc.freeze()
@@ -898,7 +899,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
                                 vega_bundle=bundle, history=history, charts=charts,
                                 kept=session.kept_reports() if session is not None and keeps else None)
         if session is not None:
-            session.theme = tuple(theme_dirs(site.root, site.config.tema))
+            session.theme = (tuple(theme_dirs(site.root, site.config.tema)), pages)
         _stop_on_errors(diags, opts)  # a broken Markdown link is reported at its source line, not again per page
         with watch.stage("audit"):
             audit = memo("audit")

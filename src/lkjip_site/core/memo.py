@@ -26,7 +26,7 @@ from .files import SEAL_SIZE, Held, Stored, checked, content, held_items, seal, 
 T = TypeVar("T")
 
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
-NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "yaml")
+NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "templat", "yaml")
 
 FORMAT = 24  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
 #            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers;
@@ -350,6 +350,18 @@ class Memo:
         if path is None or not self.writable:
             return
         write_whole(path, data + seal(data))
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Remove every stored entry but ``keys``: for a namespace whose every useful entry is known beforehand
+        (the theme's compiled templates), which :meth:`prune`'s roots of whole builds do not see."""
+        if self.dir is None or not self.writable:
+            return
+        for path in sorted(self.dir.glob("*/*")):
+            if path.name not in keys and not path.name.endswith(".tmp"):
+                try:
+                    path.unlink()
+                except OSError:
+                    continue
 
     def prune(self, variant: str = "", also: Iterable[str] = (), now: float | None = None) -> int:
         """Record what this build used as ``variant``'s roots, then remove the stored entries that no variant's

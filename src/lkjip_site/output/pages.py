@@ -202,7 +202,7 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     """
     history = history or content_history(site.reports)
     dirs = theme_dirs(site.root, site.config.tema)
-    env = make_env(dirs)
+    env = make_env(dirs, memo)
     assets = collect_static(dirs)
     assets[COLOURS_CSS] = Asset(COLOURS_CSS, colour_stylesheet(predikat_colours(site)))
     ctx = site_context(site, assets, date, {"dev_reload": dev_reload, "vega_bundle": None})

@@ -68,7 +68,7 @@ def render_pdfs(site: Site, parsed: Parsed, diags: Diagnostics, memo: Memo,
     """
     late = late or {}
     dirs = theme_dirs(site.root, site.config.tema)
-    env = make_env(dirs)
+    env = make_env(dirs, memo)
     links = build_link_index(site.reports)
     static = [scan(d / "static") for d in dirs]  # before the key hashes them (see :func:`_sources`)
     theme_key = digest(template_files_key(env), static_fingerprint(dirs),
