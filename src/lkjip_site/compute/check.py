@@ -138,9 +138,10 @@ isian-contoh               warning     the scaffold's sample values (head, NIP, 
                                        numbers), its whole foreword or ikhtisar, or "Tuliskan …" left in the report
 isian-salinan              warning     a file ``lkjip new --dari`` carried from an earlier report still holds its
                                        ``disalin_dari`` line: a chapter's old text, estimated dates, budget amounts 0
-satuan-campur              warning     a ``{grafik} tren`` of indicators in different units whose sizes differ 10× or
-                                       more (AKI per 100.000 beside AKB per 1.000): the smaller line reads flat; one
-                                       chart per unit (``elements/figures.py``)
+satuan-campur              warning     a ``{grafik} tren`` of indicators in different units, whatever their sizes
+                                       (AKI per 100.000 beside AKB per 1.000, a % beside a count of people): heights
+                                       of two measures compared on one axis; 10× apart or more, the smaller line
+                                       reads flat too; one chart per unit (``elements/figures.py``)
 lisensi-data               warning     situs.yaml names no licence for the open data (``lisensi_data``); said once
 kode-format, kode-induk    error       budget code malformed / not starting with its parent's code
 kode-ganda                 error       budget code written twice

@@ -23,7 +23,7 @@ from ..core.templates import theme_errors
 from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
 from .charts import spec as specs
 from .charts.cache import CarriedCharts, ChartCache
-from .charts.marks import FIGURE_IDS, FIGURE_NOTES
+from .charts.marks import FIGURE_IDS, FIGURE_NOTES, join_names
 from .charts.pieces import print_pieces
 from .charts.spec import ChartError, ChartSpec
 from .charts.style import FALLBACK_PREDIKAT
@@ -125,10 +125,13 @@ def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
 SCALE_APART = 10
 
 
-def scales_apart(report: Report, options: dict[str, Any], spec: ChartSpec) -> str:
-    """The warning (``satuan-campur``) for a trend whose lines are of different units and sizes ``SCALE_APART``
-    times apart, naming the largest and the smallest line and the ``indikator:`` of one chart per unit; "" for
-    none. Drawn anyway: the legend, tooltips, text and table say every line's unit, only the picture misleads."""
+def mixed_units(report: Report, options: dict[str, Any], spec: ChartSpec) -> str:
+    """The warning (``satuan-campur``) for a trend whose lines are of different units, naming each line with its
+    unit and the ``indikator:`` of one chart per unit; "" for none. Whatever their sizes: AKI's 98 per 100.000
+    kelahiran hidup above AKB's 15 per 1.000 (6,5 times, not warned while only 10 times apart were) read as "more
+    mothers than babies die", and a % beside a count of people compares two things no axis measures. Lines
+    ``SCALE_APART`` times apart are said to read flat as well. Drawn anyway: the legend, tooltips, text and table
+    say every line's unit, only the picture misleads."""
     ids = {ind.nama: ind.id for ind in indicators_for(report, options)}
     largest: dict[str, Decimal] = {}  # a line's largest size
     units: dict[str, str] = {}
@@ -140,19 +143,24 @@ def scales_apart(report: Report, options: dict[str, Any], spec: ChartSpec) -> st
             largest[name] = max(largest.get(name, abs(value)), abs(value))
     if len(set(units.values())) < 2:
         return ""
-    big = max(largest, key=lambda name: largest[name])
-    small = min(largest, key=lambda name: largest[name])
-    if largest[small] == 0 or largest[big] / largest[small] < SCALE_APART:
-        return ""
     per_unit: dict[str, list[str]] = {}
     for name, unit in units.items():
         per_unit.setdefault(unit, []).append(ids.get(name, name))
     blocks = "; ".join(f"indikator: [{', '.join(names)}]" for names in per_unit.values())
-    return (f"grafik tren: {big} ({units[big] or 'tanpa satuan'}, nilai terbesar {fmt.fmt_value_entered(largest[big])}) dan "
-            f"{small} ({units[small] or 'tanpa satuan'}, nilai terbesar {fmt.fmt_value_entered(largest[small])}) digambar "
-            f"pada satu sumbu, padahal satuannya berbeda dan besarnya berbeda "
-            f"{fmt.fmt_int(int(largest[big] / largest[small]))} kali lipat: garis yang kecil tampak datar dan "
-            f"perubahannya tidak terbaca; buat satu blok {{grafik}} tren per satuan ({blocks})")
+    lines = join_names([f"{name} ({unit or 'tanpa satuan'})" for name, unit in units.items()])
+    return (f"grafik tren: {lines} digambar pada satu sumbu, padahal satuannya berbeda: tinggi garisnya tidak dapat "
+            f"dibandingkan{_flat_line(largest)}; buat satu blok {{grafik}} tren per satuan ({blocks})")
+
+
+def _flat_line(largest: dict[str, Decimal]) -> str:
+    """What else the warning of :func:`mixed_units` says when the lines are ``SCALE_APART`` times apart or more."""
+    big = max(largest, key=lambda name: largest[name])
+    small = min(largest, key=lambda name: largest[name])
+    if largest[small] == 0 or largest[big] / largest[small] < SCALE_APART:
+        return ""
+    return (f", dan nilai terbesar {big} ({fmt.fmt_value_entered(largest[big])}) "
+            f"{fmt.fmt_int(int(largest[big] / largest[small]))} kali lipat nilai terbesar {small} "
+            f"({fmt.fmt_value_entered(largest[small])}), sehingga garis yang kecil tampak datar")
 
 
 def chart_renstra(report: Report, options: dict[str, Any]) -> ChartSpec:
@@ -286,9 +294,9 @@ def _validator(cache: ChartCache | CarriedCharts) -> Callable[[Report, Directive
             diags.error(directive.loc, f"grafik {directive.kind}: {exc}")
             return
         if directive.kind == "tren":
-            apart = scales_apart(report, directive.options, spec)
-            if apart:
-                diags.warn(directive.loc, apart)
+            mixed = mixed_units(report, directive.options, spec)
+            if mixed:
+                diags.warn(directive.loc, mixed)
         directive.built = spec
         cache.want(spec, directive)
 
