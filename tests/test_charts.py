@@ -769,6 +769,22 @@ def test_dataset_donut_shares():
     assert "Jumlah 28." in r.summary
 
 
+def test_a_donut_of_rates_says_no_jumlah_of_them():
+    """A donut of three villages' coverage (92,5 %, 88,1 %, 95,0 %) said "Jumlah 275,6 %": a sum of percentages means
+    nothing. A column titled or measured as a rate (its ``satuan`` "%", or "Persentase", "Indeks", …) says each row's
+    highest and lowest value instead, with its unit; a donut of counts keeps its Jumlah and shares."""
+    rows = [{"desa": d, "cakupan": v} for d, v in (("A", "92.5"), ("B", "88.1"), ("C", "95.0"))]
+    for spec in (c.dataset(["desa", "cakupan"], rows, x="desa", y="cakupan", jenis="donat", satuan="%"),
+                 c.dataset(["desa", "Persentase"], [{"desa": r["desa"], "Persentase": r["cakupan"]} for r in rows],
+                           x="desa", y="Persentase", jenis="donat")):
+        r = render_chart(spec)
+        assert "Jumlah" not in r.summary and "275,6" not in r.summary, r.summary
+        assert r.summary.startswith("Tertinggi: C (95,0"), r.summary
+    assert render_chart(c.dataset(["desa", "cakupan"], rows, x="desa", y="cakupan", jenis="donat",
+                                  satuan="%")).summary == "Tertinggi: C (95,0 %); terendah: B (88,1 %)."
+    assert "Jumlah 28." in rendered("dataset_donat").summary  # a count's
+
+
 def test_dataset_errors_are_indonesian():
     with pytest.raises(c.ChartError, match="kolom 'umur' tidak ada"):
         build(c.dataset(PENDUDUK_COLS, PENDUDUK_ROWS, x="desa", y="umur", nama="penduduk"))

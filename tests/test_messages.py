@@ -340,6 +340,16 @@ CASES = [
          BAB3, 32, "peringatan", "grafik tren: Indeks Kepuasan Masyarakat (indeks) dan Balita gizi buruk (orang) "
          "digambar pada satu sumbu, padahal satuannya berbeda: tinggi garisnya tidak dapat dibandingkan; buat satu "
          "blok {grafik} tren per satuan (indikator: [IKU1]; indikator: [GIZI])", "satuan-campur"),
+    # data/cakupan.csv with its unit in data/cakupan.yaml; bab 3 line 36: the jenis of a donut of its % column, whose
+    # summary said "Jumlah 275,6 %" of three villages' coverage
+    Case("donat-rasio",
+         chain(write(f"{R}/data/cakupan.csv", "Desa,Cakupan\nA,92.5\nB,88.1\nC,95\n"),
+               write(f"{R}/data/cakupan.yaml", "judul: Cakupan imunisasi\nsatuan: {Cakupan: \"%\"}\n"),
+               append(BAB3, "\n```{grafik} dataset\nid: grafik-cakupan\njudul: Cakupan imunisasi\n"
+                            "dataset: cakupan\njenis: donat\n```\n")),
+         BAB3, 36, "peringatan", "grafik dataset: donat menggambar bagian tiap baris dari jumlah kolom 'Cakupan' (%) "
+         "pada data 'cakupan', padahal kolom itu berupa persentase, rasio, nilai atau rata-rata, yang tidak bermakna "
+         "bila dijumlahkan, begitu pula bagian tiap juringnya; tulis jenis: batang", "donat-rasio"),
     # bab 3 line 18: an annual report's text "s.d. Triwulan III" (a quarterly report's sentence copied)
     Case("periode-narasi", replace(BAB3, "terealisasi", "terealisasi s.d. Triwulan III"), BAB3, 18, "peringatan",
          "teks menyebut 's.d. Triwulan III', padahal laporan ini laporan tahunan (setahun penuh)", "periode-narasi"),

@@ -142,6 +142,10 @@ satuan-campur              warning     a ``{grafik} tren`` of indicators in diff
                                        (AKI per 100.000 beside AKB per 1.000, a % beside a count of people): heights
                                        of two measures compared on one axis; 10× apart or more, the smaller line
                                        reads flat too; one chart per unit (``elements/figures.py``)
+donat-rasio                warning     a ``{grafik} dataset`` donut of a column of rates, shares, scores or averages
+                                       (by its title or ``satuan``, ``datasets.is_rate``): its Jumlah and shares mean
+                                       nothing; said at ``jenis: donat``, draw bars (``elements/figures.py``); its
+                                       summary says no Jumlah
 lisensi-data               warning     situs.yaml names no licence for the open data (``lisensi_data``); said once
 kode-format, kode-induk    error       budget code malformed / not starting with its parent's code
 kode-ganda                 error       budget code written twice

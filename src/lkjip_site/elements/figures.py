@@ -23,6 +23,7 @@ from ..core.templates import theme_errors
 from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
 from .charts import spec as specs
 from .charts.cache import CarriedCharts, ChartCache
+from .charts.dataset import donut_of_rates
 from .charts.marks import FIGURE_IDS, FIGURE_NOTES, join_names
 from .charts.pieces import print_pieces
 from .charts.spec import ChartError, ChartSpec
@@ -163,6 +164,15 @@ def _flat_line(largest: dict[str, Decimal]) -> str:
             f"({fmt.fmt_value_entered(largest[small])}), sehingga garis yang kecil tampak datar")
 
 
+def _donut_of_rates(options: dict[str, Any], column: str, unit: str) -> str:
+    """The warning (``donat-rasio``) for a donut of a column of rates (``charts.dataset.donut_of_rates``), said at
+    its ``jenis: donat``: bars of the same column show each row's value, which is what such a column tells."""
+    return (f"grafik dataset: donat menggambar bagian tiap baris dari jumlah kolom '{column}'"
+            f"{f' ({unit})' if unit else ''} pada data '{options.get('dataset')}', padahal kolom itu berupa "
+            "persentase, rasio, nilai atau rata-rata, yang tidak bermakna bila dijumlahkan, begitu pula bagian tiap "
+            "juringnya; tulis jenis: batang")
+
+
 def chart_renstra(report: Report, options: dict[str, Any]) -> ChartSpec:
     """Indicators with a Renstra end target: a bar for the progress, a visible N/A mark where it cannot be computed."""
     rows = []
@@ -297,6 +307,9 @@ def _validator(cache: ChartCache | CarriedCharts) -> Callable[[Report, Directive
             mixed = mixed_units(report, directive.options, spec)
             if mixed:
                 diags.warn(directive.loc, mixed)
+        rates = donut_of_rates(spec)
+        if rates:
+            diags.warn(directive.option_loc("jenis"), _donut_of_rates(directive.options, *rates))
         directive.built = spec
         cache.want(spec, directive)
 

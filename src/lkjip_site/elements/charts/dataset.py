@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
-from ...compute.datasets import share
+from ...compute.datasets import is_rate, share
 from ...core.fmt import BULAN, fmt_or_dash, fmt_percent_or_dash
 from ...core.numbers import as_decimal
 from .marks import (
@@ -67,9 +67,7 @@ class _Dataset:
     warna: Any
 
     def satuan(self, col: str) -> str:
-        if isinstance(self.satuan_opt, Mapping):
-            return str(self.satuan_opt.get(col, ""))
-        return str(self.satuan_opt or "")
+        return _unit(self.satuan_opt, col)
 
     def x_value(self, raw: str) -> str:
         """Value handed to Vega for x: ISO dates for months, the text otherwise."""
@@ -82,6 +80,28 @@ class _Dataset:
     @property
     def totals(self) -> list[Decimal]:
         return [sum((v for v in cells if v is not None), Decimal(0)) for cells in self.matrix]
+
+
+def _unit(satuan: Any, col: str) -> str:
+    """The unit of column ``col`` by the option ``satuan``: one for every column, or one per column."""
+    if isinstance(satuan, Mapping):
+        return str(satuan.get(col, ""))
+    return str(satuan or "")
+
+
+def donut_of_rates(spec: ChartSpec) -> tuple[str, str] | None:
+    """The column of a donut, and its unit, when its title or unit says it holds rates, shares, scores or averages
+    (``datasets.is_rate``, the rule a dataset table's Jumlah follows); None for any other chart.
+
+    Why: a donut draws each row's part of its column's sum, and printed "Jumlah 275,6 %" for three villages'
+    coverage of 92,5 %, 88,1 % and 95,0 % with "shares" of 33,56 %: numbers that mean nothing. Its summary then says
+    no Jumlah, and ``lkjip check`` warns (``donat-rasio``) to draw bars instead."""
+    o = spec.options
+    ys = tuple(o.get("y") or ())
+    if spec.kind != "dataset" or o.get("jenis") != "donat" or len(ys) != 1:
+        return None
+    unit = _unit(o.get("satuan"), ys[0])
+    return (ys[0], unit) if is_rate(f"{ys[0]} {unit}") else None
 
 
 def _parse_dataset(spec: ChartSpec) -> _Dataset:
@@ -356,7 +376,7 @@ def plan_dataset(spec: ChartSpec) -> Plan:
     else:
         chart = _dataset_bars(ds)
     summary = _dataset_summary(ds.jenis, ds.x_shown, ds.series, ds.matrix, [ds.satuan(c) for c in ds.y_cols], ds.ids,
-                               (ds.sum_ids, ds.share_ids, ds.total_id))
+                               (ds.sum_ids, ds.share_ids, ds.total_id), summed=donut_of_rates(spec) is None)
     what = ds.x_title.lower()
     alt_text = (
         f"{_DATASET_KIND_TEXT[ds.jenis]} {join_names([s.lower() for s in ds.series])} menurut {what} "
@@ -407,20 +427,22 @@ def _series_colours(warna: Any, n: int, nama: str) -> list[str]:
 def _dataset_summary(
     jenis: str, x_shown: Sequence[str], series: Sequence[str], matrix: Sequence[Sequence[Decimal | None]],
     units: Sequence[str] = (), ids: Sequence[Sequence[str]] = (),
-    sums: tuple[Sequence[str], Sequence[str], str] = ((), (), ""),
+    sums: tuple[Sequence[str], Sequence[str], str] = ((), (), ""), summed: bool = True,
 ) -> Sentence:
     """The chart's summary: highest and lowest of each series (or of the stacks' sums, or the donut's shares), each
     value with the unit its data file declares for its column (``units``, one per series): "Rp 2.989.057.284".
 
     ``ids``: the figure id of each cell of ``matrix`` (as :attr:`_Dataset.ids`), so a series' highest and lowest
     are marked as its data table's cells are; ``sums``: those of each row's sum, each row's share and the donut's
-    Jumlah (:attr:`_Dataset.sum_ids`, ``share_ids``, ``total_id``), marked as its data table marks them."""
+    Jumlah (:attr:`_Dataset.sum_ids`, ``share_ids``, ``total_id``), marked as its data table marks them;
+    ``summed``: False for a donut of rates (:func:`donut_of_rates`): its Jumlah and shares mean nothing, so it
+    says each row's highest and lowest value, as a bar chart of the column does."""
     sum_ids, share_ids, total_id = sums
     units = list(units) + [""] * (len(series) - len(units))
     common = units[0] if units and len(set(units)) == 1 else ""  # a sum across series has a unit only if they share it
 
     summary = Sentence()
-    if jenis == "donat":
+    if jenis == "donat" and summed:
         valued = [(x, c[0], fid) for x, c, fid in zip(x_shown, matrix, list(share_ids) or [""] * len(matrix))
                   if c[0] is not None]
         total = sum((v for _, v, _ in valued), Decimal(0))
