@@ -769,6 +769,24 @@ def test_dataset_donut_shares():
     assert "Jumlah 28." in r.summary
 
 
+def test_a_dataset_chart_of_columns_in_different_units_says_each_ones_in_its_legend():
+    """Cakupan (%) beside Sasaran (bayi) from a data file's ``satuan``: the bars' axis said "Nilai" and the legend
+    "Cakupan" and "Sasaran", so 92,5 and 120 read as one scale. The axis says the units differ and the legend names
+    each column's under its name, on a phone too (its own line, never cut), as a trend's does; bars, lines and
+    stacks alike. Columns of one unit keep their axis "Nilai (jiwa)" and a bare legend."""
+    rows = [{"desa": d, "Cakupan": v, "Sasaran": n} for d, v, n in (("A", "92.5", "120"), ("B", "88.1", "80"))]
+    for jenis in ("batang", "garis"):
+        r = render_chart(c.dataset(["desa", "Cakupan", "Sasaran"], rows, x="desa", y=["Cakupan", "Sasaran"],
+                                   jenis=jenis, satuan={"Cakupan": "%", "Sasaran": "bayi"}))
+        for svg in (r.svg, r.svg_narrow):
+            shown = texts(svg)
+            assert "Nilai (satuan berbeda)" in shown and "Nilai" not in shown, shown
+            assert {"Cakupan", "(%)", "Sasaran", "(bayi)"} <= set(shown), shown
+    same = render_chart(all_specs()["dataset_batang"])
+    for svg in (same.svg, same.svg_narrow):
+        assert "Nilai (jiwa)" in texts(svg) and "(jiwa)" not in texts(svg)
+
+
 def test_a_donut_of_rates_says_no_jumlah_of_them():
     """A donut of three villages' coverage (92,5 %, 88,1 %, 95,0 %) said "Jumlah 275,6 %": a sum of percentages means
     nothing. A column titled or measured as a rate (its ``satuan`` "%", or "Persentase", "Indeks", …) says each row's

@@ -326,14 +326,15 @@ CASES = [
                             "indikator: [AKI, AKB]\n```\n")),
          BAB3, 32, "peringatan", "grafik tren: Angka Kematian Ibu (per 100.000 kelahiran hidup) dan Angka Kematian "
          "Bayi (per 1.000 kelahiran hidup) digambar pada satu sumbu, padahal satuannya berbeda: tinggi garisnya tidak "
-         "dapat dibandingkan, dan nilai terbesar Angka Kematian Ibu (120,4) 13 kali lipat nilai terbesar Angka Kematian "
-         "Bayi (9,1), sehingga garis yang kecil tampak datar; buat satu blok {grafik} tren per satuan (indikator: "
-         "[AKI]; indikator: [AKB])", "satuan-campur"),
+         "dapat dibandingkan, dan nilai terbesar Angka Kematian Ibu (120,4) 13 kali lipat nilai terbesar Angka "
+         "Kematian Bayi (9,1), sehingga garis yang kecil tampak datar; buat satu blok {grafik} tren per satuan "
+         "(indikator: [AKI]; indikator: [AKB])", "satuan-campur"),
     # indikator.yaml: a count of people appended (renstra.yaml line 11 names it); bab 3 line 32: its trend beside the
     # scaffold's IKU1 in indeks (82,5 beside 30: under 10 times apart, two measures no axis holds at once)
     Case("satuan-campur-dekat",
-         chain(append(INDIKATOR, "  - id: GIZI\n    nama: Balita gizi buruk\n    satuan: orang\n    polaritas: negatif\n"
-                                 "    target:\n      2023: 25\n    realisasi:\n      2022: 34\n      2023: 30\n"),
+         chain(append(INDIKATOR, "  - id: GIZI\n    nama: Balita gizi buruk\n    satuan: orang\n"
+                                 "    polaritas: negatif\n    target:\n      2023: 25\n"
+                                 "    realisasi:\n      2022: 34\n      2023: 30\n"),
                replace(RENSTRA, "indikator: [IKU1]", "indikator: [IKU1, GIZI]"),
                append(BAB3, "\n```{grafik} tren\nid: grafik-gizi\njudul: IKM dan gizi buruk\n"
                             "indikator: [IKU1, GIZI]\n```\n")),

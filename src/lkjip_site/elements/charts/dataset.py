@@ -25,6 +25,8 @@ from .marks import (
     text,
     to_float,
     unique_names,
+    unit_legend,
+    unsaid_unit,
     value_domain,
     with_unit,
     wrap_expr,
@@ -176,12 +178,19 @@ def _dataset_values(ds: _Dataset) -> list[dict[str, Any]]:
     return values
 
 
+def _mixed_units(ds: _Dataset) -> bool:
+    """Whether the series are read in different units (a % column beside a count of babies)."""
+    return len({ds.satuan(col).strip() for col in ds.y_cols}) > 1
+
+
 def _dataset_y_title(ds: _Dataset) -> str:
+    """"Cakupan (%)", "Nilai (jiwa)" for series of one unit; "Nilai (satuan berbeda)" for series of several, as a
+    trend's axis says it: a bare "Nilai" read 92,5 % and 120 bayi as one scale (the legend says each one's)."""
     title = ds.series[0] if len(ds.series) == 1 else "Nilai"
-    units = {ds.satuan(col) for col in ds.y_cols}
-    if len(units) == 1 and next(iter(units)):
-        title += f" ({next(iter(units))})"
-    return title
+    if _mixed_units(ds):
+        return f"{title} (satuan berbeda)"
+    unit = ds.satuan(ds.y_cols[0])
+    return f"{title} ({unit})" if unit else title
 
 
 def _dataset_tooltip(ds: _Dataset) -> list[Any]:
@@ -199,12 +208,14 @@ def _series_colour(ds: _Dataset, patterned: bool = False) -> alt.Color:
     colours = _series_colours(ds.warna, len(ds.series), ds.nama)
     if patterned:
         colours = [series_fill(i, c) for i, c in enumerate(colours)]
+    # series of different units: each one's under its name, as a trend's legend says them
+    units = {s: unsaid_unit(s, ds.satuan(col)) for s, col in zip(ds.series, ds.y_cols)} if _mixed_units(ds) else {}
     return alt.Color(
         "seri:N",
         title=None,
         sort=ds.series,
         scale=alt.Scale(domain=ds.series, range=colours),
-        legend=None if len(ds.series) == 1 else alt.Legend(),
+        legend=None if len(ds.series) == 1 else alt.Legend(**unit_legend(units)),
     )
 
 

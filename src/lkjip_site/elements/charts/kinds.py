@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any, Sequence
 
@@ -10,7 +9,6 @@ from ...compute.comparisons import change_decimals, delta, trend, trend_words
 from ...compute.efficiency import capaian_higher
 from ...core.fmt import (DASH, NA, fmt_delta, fmt_or_dash, fmt_percent_or_dash, fmt_rupiah, fmt_rupiah_or_dash,
                          fmt_value_entered, shown)
-from ...core.controls import js_literal
 from ...core.model import JENIS_BELANJA
 from ...core.numbers import as_decimal
 from .marks import (
@@ -41,6 +39,8 @@ from .marks import (
     text,
     to_float,
     unique_names,
+    unit_legend,
+    unsaid_unit,
     value_domain,
     value_with_grade,
     wrap_expr,
@@ -233,7 +233,7 @@ def plan_tren(spec: ChartSpec) -> Plan:
 
     mixed = len(set(units.values())) > 1
     # in a chart of mixed units, the unit each series is read in, beside its name where the name does not say it
-    said_units = {name: _unsaid_unit(name, unit) if mixed else "" for name, unit in units.items()}
+    said_units = {name: unsaid_unit(name, unit) if mixed else "" for name, unit in units.items()}
 
     def titled(name: str) -> str:
         """A series as its text names it: "Angka Kematian Ibu (per 100.000 kelahiran hidup)" among mixed units."""
@@ -282,11 +282,7 @@ def plan_tren(spec: ChartSpec) -> Plan:
         "scale": alt.Scale(domain=y_domain, zero=False),
         "axis": alt.Axis(format=",~f"),
     }
-    # a unit on its own line under the name, so that a phone's legend cuts a long name and never the unit
-    lines = {name: [name, f"({unit})"] for name, unit in said_units.items() if unit}
-    legend = alt.Legend(columns=1, direction="vertical",
-                        **({"labelExpr": f"{js_literal(lines)}[datum.label] || datum.label", "rowPadding": 8}
-                           if lines else {}))
+    legend = alt.Legend(columns=1, direction="vertical", **unit_legend(said_units))
     colour = alt.Color("indikator:N", title=None, sort=series, legend=legend)
     enc = {
         "x": alt.X("tahun:O", title="Tahun", sort=[named(y) for y in years], axis=alt.Axis(labelAngle=0)),
@@ -373,14 +369,6 @@ def _trend_axis_title(units: set[str]) -> str:
         return MIXED_UNITS_TITLE
     unit = next(iter(units), "")
     return f"Realisasi ({unit})" if unit else "Realisasi"
-
-
-def _unsaid_unit(name: str, unit: str) -> str:
-    """The unit a series of a chart of mixed units is named with, "" when it has none or its name already says it
-    ("Indeks Kepuasan Masyarakat" in indeks, "Nilai Evaluasi Kinerja" in nilai: not "… (indeks)")."""
-    if not unit or re.search(rf"(?<!\w){re.escape(unit)}(?!\w)", name, re.IGNORECASE):
-        return ""
-    return unit
 
 
 def _moved(v0: Decimal, v1: Decimal, negative: bool) -> str:

@@ -8,6 +8,7 @@ on first use (:class:`..core.lazy.Lazy`), not at module import.
 from __future__ import annotations
 
 import functools
+import re
 import textwrap
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -134,6 +135,25 @@ def with_unit(shown: str, satuan: str) -> str:
     if shown in (NA, DASH) or not satuan.strip():
         return shown
     return f"Rp {shown}" if satuan.strip().casefold() in _MONEY else f"{shown} {satuan.strip()}"
+
+
+def unsaid_unit(name: str, unit: str) -> str:
+    """The unit a series of a chart of mixed units (a trend's, a dataset's) is named with, "" when it has none or
+    its name already says it ("Indeks Kepuasan Masyarakat" in indeks, "Nilai Evaluasi Kinerja" in nilai: not
+    "… (indeks)")."""
+    if not unit or re.search(rf"(?<!\w){re.escape(unit)}(?!\w)", name, re.IGNORECASE):
+        return ""
+    return unit
+
+
+def unit_legend(units: Mapping[str, str]) -> dict[str, Any]:
+    """The options of a legend whose series (by their names) are read in the ``units`` given (from
+    :func:`unsaid_unit`; "" for none said): each unit on its own line under its name, so that a phone's legend cuts a
+    long name and never the unit. Empty when no series has one."""
+    lines = {name: [name, f"({unit})"] for name, unit in units.items() if unit}
+    if not lines:
+        return {}
+    return {"labelExpr": f"{js_literal(lines)}[datum.label] || datum.label", "rowPadding": 8}
 
 
 def join_names(names: Sequence[str]) -> str:
