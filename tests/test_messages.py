@@ -341,6 +341,15 @@ CASES = [
          BAB3, 32, "peringatan", "grafik tren: Indeks Kepuasan Masyarakat (indeks) dan Balita gizi buruk (orang) "
          "digambar pada satu sumbu, padahal satuannya berbeda: tinggi garisnya tidak dapat dibandingkan; buat satu "
          "blok {grafik} tren per satuan (indikator: [IKU1]; indikator: [GIZI])", "satuan-campur"),
+    # data/cakupan.csv, its units in data/cakupan.yaml; bab 3 line 36: the y of stacked bars of a % and a count
+    Case("satuan-campur-dataset",
+         chain(write(f"{R}/data/cakupan.csv", "Desa,Cakupan,Sasaran\nA,92.5,120\nB,88.1,80\n"),
+               write(f"{R}/data/cakupan.yaml", "satuan: {Cakupan: \"%\", Sasaran: bayi}\n"),
+               append(BAB3, "\n```{grafik} dataset\nid: grafik-cakupan\njudul: Cakupan imunisasi\n"
+                            "dataset: cakupan\ny: [Cakupan, Sasaran]\njenis: batang_tumpuk\n```\n")),
+         BAB3, 36, "peringatan", "grafik dataset: kolom Cakupan (%) dan Sasaran (bayi) digambar pada satu sumbu, "
+         "padahal satuannya berbeda: tinggi batang atau garisnya tidak dapat dibandingkan, dan jumlah tumpukannya "
+         "tidak bermakna; buat satu blok {grafik} dataset per satuan (y: [Cakupan]; y: [Sasaran])", "satuan-campur"),
     # data/cakupan.csv with its unit in data/cakupan.yaml; bab 3 line 36: the jenis of a donut of its % column, whose
     # summary said "Jumlah 275,6 %" of three villages' coverage
     Case("donat-rasio",

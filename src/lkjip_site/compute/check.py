@@ -141,7 +141,9 @@ isian-salinan              warning     a file ``lkjip new --dari`` carried from 
 satuan-campur              warning     a ``{grafik} tren`` of indicators in different units, whatever their sizes
                                        (AKI per 100.000 beside AKB per 1.000, a % beside a count of people): heights
                                        of two measures compared on one axis; 10× apart or more, the smaller line
-                                       reads flat too; one chart per unit (``elements/figures.py``)
+                                       reads flat too; one chart per unit (``elements/figures.py``); also a
+                                       ``{grafik} dataset`` of bars or lines whose ``y`` columns have two declared
+                                       units or more (a % beside bayi; stacked, a sum of nothing), said at its ``y``
 donat-rasio                warning     a ``{grafik} dataset`` donut of a column of rates, shares, scores or averages
                                        (by its title or ``satuan``, ``datasets.is_rate``): its Jumlah and shares mean
                                        nothing; said at ``jenis: donat``, draw bars (``elements/figures.py``); its

@@ -23,7 +23,7 @@ from ..core.templates import theme_errors
 from ..markdown.directives import Directive, ItemEntry, Registry, RenderContext
 from .charts import spec as specs
 from .charts.cache import CarriedCharts, ChartCache
-from .charts.dataset import donut_of_rates
+from .charts.dataset import column_unit, donut_of_rates
 from .charts.marks import FIGURE_IDS, FIGURE_NOTES, join_names
 from .charts.pieces import print_pieces
 from .charts.spec import ChartError, ChartSpec
@@ -151,6 +151,25 @@ def mixed_units(report: Report, options: dict[str, Any], spec: ChartSpec) -> str
     lines = join_names([f"{name} ({unit or 'tanpa satuan'})" for name, unit in units.items()])
     return (f"grafik tren: {lines} digambar pada satu sumbu, padahal satuannya berbeda: tinggi garisnya tidak dapat "
             f"dibandingkan{_flat_line(largest)}; buat satu blok {{grafik}} tren per satuan ({blocks})")
+
+
+def mixed_columns(spec: ChartSpec) -> str:
+    """The warning (``satuan-campur``) for a dataset chart of bars or lines whose columns are in different units by
+    their data file's ``satuan`` (or the block's): a coverage in % beside a count of babies on one axis, or stacked
+    into a sum that measures nothing; "" for none, and for a donut (one column)."""
+    o = spec.options
+    ys = tuple(o.get("y") or ())
+    units = {col: column_unit(o.get("satuan"), col).strip() for col in ys}
+    if o.get("jenis") == "donat" or len(set(units.values()) - {""}) < 2:  # undeclared: unknown, as a table reads it
+        return ""
+    per_unit: dict[str, list[str]] = {}
+    for col, unit in units.items():
+        per_unit.setdefault(unit, []).append(col)
+    blocks = "; ".join(f"y: [{', '.join(cols)}]" for cols in per_unit.values())
+    columns = join_names([f"{col} ({unit or 'tanpa satuan'})" for col, unit in units.items()])
+    stacked = ", dan jumlah tumpukannya tidak bermakna" if o.get("jenis") == "batang_tumpuk" else ""
+    return (f"grafik dataset: kolom {columns} digambar pada satu sumbu, padahal satuannya berbeda: tinggi batang "
+            f"atau garisnya tidak dapat dibandingkan{stacked}; buat satu blok {{grafik}} dataset per satuan ({blocks})")
 
 
 def _flat_line(largest: dict[str, Decimal]) -> str:
@@ -307,6 +326,8 @@ def _validator(cache: ChartCache | CarriedCharts) -> Callable[[Report, Directive
             mixed = mixed_units(report, directive.options, spec)
             if mixed:
                 diags.warn(directive.loc, mixed)
+        if directive.kind == "dataset" and (mixed := mixed_columns(spec)):
+            diags.warn(directive.option_loc("y" if "y" in directive.options else None), mixed)
         rates = donut_of_rates(spec)
         if rates:
             diags.warn(directive.option_loc("jenis"), _donut_of_rates(directive.options, *rates))

@@ -69,7 +69,7 @@ class _Dataset:
     warna: Any
 
     def satuan(self, col: str) -> str:
-        return _unit(self.satuan_opt, col)
+        return column_unit(self.satuan_opt, col)
 
     def x_value(self, raw: str) -> str:
         """Value handed to Vega for x: ISO dates for months, the text otherwise."""
@@ -84,7 +84,7 @@ class _Dataset:
         return [sum((v for v in cells if v is not None), Decimal(0)) for cells in self.matrix]
 
 
-def _unit(satuan: Any, col: str) -> str:
+def column_unit(satuan: Any, col: str) -> str:
     """The unit of column ``col`` by the option ``satuan``: one for every column, or one per column."""
     if isinstance(satuan, Mapping):
         return str(satuan.get(col, ""))
@@ -102,7 +102,7 @@ def donut_of_rates(spec: ChartSpec) -> tuple[str, str] | None:
     ys = tuple(o.get("y") or ())
     if spec.kind != "dataset" or o.get("jenis") != "donat" or len(ys) != 1:
         return None
-    unit = _unit(o.get("satuan"), ys[0])
+    unit = column_unit(o.get("satuan"), ys[0])
     return (ys[0], unit) if is_rate(f"{ys[0]} {unit}") else None
 
 
@@ -179,8 +179,9 @@ def _dataset_values(ds: _Dataset) -> list[dict[str, Any]]:
 
 
 def _mixed_units(ds: _Dataset) -> bool:
-    """Whether the series are read in different units (a % column beside a count of babies)."""
-    return len({ds.satuan(col).strip() for col in ds.y_cols}) > 1
+    """Whether the series are read in different units (a % column beside a count of babies): two declared units or
+    more, as a dataset table's row totals read them (``datasets.mixed_units``; a column without one is unknown)."""
+    return len({ds.satuan(col).strip() for col in ds.y_cols} - {""}) > 1
 
 
 def _dataset_y_title(ds: _Dataset) -> str:
