@@ -144,11 +144,7 @@ def mixed_units(report: Report, options: dict[str, Any], spec: ChartSpec) -> str
             largest[name] = max(largest.get(name, abs(value)), abs(value))
     if len(set(units.values())) < 2:
         return ""
-    per_unit: dict[str, list[str]] = {}
-    for name, unit in units.items():
-        per_unit.setdefault(unit, []).append(ids.get(name, name))
-    blocks = "; ".join(f"indikator: [{', '.join(names)}]" for names in per_unit.values())
-    lines = join_names([f"{name} ({unit or 'tanpa satuan'})" for name, unit in units.items()])
+    lines, blocks = _per_unit(units, "indikator", ids)
     return (f"grafik tren: {lines} digambar pada satu sumbu, padahal satuannya berbeda: tinggi garisnya tidak dapat "
             f"dibandingkan{_flat_line(largest)}; buat satu blok {{grafik}} tren per satuan ({blocks})")
 
@@ -162,14 +158,20 @@ def mixed_columns(spec: ChartSpec) -> str:
     units = {col: column_unit(o.get("satuan"), col).strip() for col in ys}
     if o.get("jenis") == "donat" or len(set(units.values()) - {""}) < 2:  # undeclared: unknown, as a table reads it
         return ""
-    per_unit: dict[str, list[str]] = {}
-    for col, unit in units.items():
-        per_unit.setdefault(unit, []).append(col)
-    blocks = "; ".join(f"y: [{', '.join(cols)}]" for cols in per_unit.values())
-    columns = join_names([f"{col} ({unit or 'tanpa satuan'})" for col, unit in units.items()])
+    columns, blocks = _per_unit(units, "y")
     stacked = ", dan jumlah tumpukannya tidak bermakna" if o.get("jenis") == "batang_tumpuk" else ""
     return (f"grafik dataset: kolom {columns} digambar pada satu sumbu, padahal satuannya berbeda: tinggi batang "
             f"atau garisnya tidak dapat dibandingkan{stacked}; buat satu blok {{grafik}} dataset per satuan ({blocks})")
+
+
+def _per_unit(units: dict[str, str], option: str, ids: dict[str, str] | None = None) -> tuple[str, str]:
+    """What a warning of ``satuan-campur`` names: each series with its unit ("Cakupan (%) dan Sasaran (bayi)"), and
+    the option of one block per unit ("y: [Cakupan]; y: [Sasaran]"), a series written there by its id (``ids``)."""
+    per_unit: dict[str, list[str]] = {}
+    for name, unit in units.items():
+        per_unit.setdefault(unit, []).append((ids or {}).get(name, name))
+    named = join_names([f"{name} ({unit or 'tanpa satuan'})" for name, unit in units.items()])
+    return named, "; ".join(f"{option}: [{', '.join(names)}]" for names in per_unit.values())
 
 
 def _flat_line(largest: dict[str, Decimal]) -> str:
