@@ -22,6 +22,7 @@ from lkjip_site.compute.earlier import (check_earlier, check_renames, check_spel
                                        spelled_otherwise)
 from lkjip_site.compute.prose import sentences
 from lkjip_site.compute.report import compute_report
+from lkjip_site.elements.figures import chart_tren, mixed_units
 from lkjip_site.load.yamltree import YMap
 from lkjip_site.core.model import (
     Budget,
@@ -2832,3 +2833,20 @@ def test_a_row_numbering_the_columns_is_no_row_of_the_sum():
     assert _totals(body) == []
     wrong = body.replace("| Jumlah | 2.230 | 2.230 |", "| Jumlah | 2.230 | 2.240 |")
     assert [line for line, _ in _totals(wrong)] == [6]
+
+
+def test_scores_on_one_trend_are_warned_of_only_when_ten_times_apart() -> None:
+    """An IKM in indeks beside a NEK in nilai is a trend the reports draw (the Pengaron example's): two scores of
+    about 0 to 100, not warned of as units that no axis holds at once (a % beside people is); ten times apart, the
+    smaller line reads flat and is warned of like any other."""
+    def warned(lines: list[tuple[str, int]]) -> str:
+        inds = [ind(f"I{n}", D(v), D(v), 10 * n, satuan=u) for n, (u, v) in enumerate(lines, 1)]
+        report = make_report(inds, [("S1", [i.id for i in inds])])
+        report.computed = compute_report(report, {}, "permendagri-86-2017")
+        options = {"indikator": [i.id for i in inds]}
+        return mixed_units(report, options, chart_tren(report, options))
+
+    assert warned([("indeks", 82), ("nilai", 71)]) == ""
+    assert "tampak datar" in warned([("indeks", 82), ("skor", 7)])
+    assert "satuannya berbeda" in warned([("indeks", 82), ("orang", 71)])
+    assert "satuannya berbeda" in warned([("%", 82), ("nilai", 71)])

@@ -126,12 +126,18 @@ def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
 SCALE_APART = 10
 
 
+#: Units of scores on one scale of about 0 to 100 (an IKM in indeks beside a NEK in nilai): lines a reader may set
+#: side by side, as the reports do; warned of by :func:`mixed_units` only when they are ``SCALE_APART`` apart.
+SCORES = frozenset({"indeks", "nilai", "skor", "poin"})
+
+
 def mixed_units(report: Report, options: dict[str, Any], spec: ChartSpec) -> str:
     """The warning (``satuan-campur``) for a trend whose lines are of different units, naming each line with its
     unit and the ``indikator:`` of one chart per unit; "" for none. Whatever their sizes: AKI's 98 per 100.000
     kelahiran hidup above AKB's 15 per 1.000 (6,5 times, not warned while only 10 times apart were) read as "more
-    mothers than babies die", and a % beside a count of people compares two things no axis measures. Lines
-    ``SCALE_APART`` times apart are said to read flat as well. Drawn anyway: the legend, tooltips, text and table
+    mothers than babies die", and a % beside a count of people compares two things no axis measures; but scores
+    (:data:`SCORES`) beside each other only when ``SCALE_APART`` apart. Lines ``SCALE_APART`` times apart are
+    said to read flat as well. Drawn anyway: the legend, tooltips, text and table
     say every line's unit, only the picture misleads."""
     ids = {ind.nama: ind.id for ind in indicators_for(report, options)}
     largest: dict[str, Decimal] = {}  # a line's largest size
@@ -144,9 +150,12 @@ def mixed_units(report: Report, options: dict[str, Any], spec: ChartSpec) -> str
             largest[name] = max(largest.get(name, abs(value)), abs(value))
     if len(set(units.values())) < 2:
         return ""
+    flat = _flat_line(largest)
+    if not flat and {u.strip().casefold() for u in units.values()} <= SCORES:
+        return ""
     lines, blocks = _per_unit(units, "indikator", ids)
     return (f"grafik tren: {lines} digambar pada satu sumbu, padahal satuannya berbeda: tinggi garisnya tidak dapat "
-            f"dibandingkan{_flat_line(largest)}; buat satu blok {{grafik}} tren per satuan ({blocks})")
+            f"dibandingkan{flat}; buat satu blok {{grafik}} tren per satuan ({blocks})")
 
 
 def mixed_columns(spec: ChartSpec) -> str:
