@@ -1444,6 +1444,62 @@ def test_a_percentage_after_a_label_or_said_of_the_budget_is_read_against_its_su
         "{nilai}`anggaran.sasaran.S2.serapan`"]
 
 
+def test_a_percentage_said_of_another_year_is_read_against_that_years_figure_or_not_at_all():
+    """"IKU NEK tahun 2021: 116,19 %" passed in a 2023 report, 116,19 % being NEK's capaian of 2023, not of 2021 (95
+    %); "capaian NEK tahun 2022 sebesar 116,19 %" passed so too, and a year no data holds ("capaian sasaran 1 tahun
+    2021", of which none is computed) was warned of beside this year's values. NEK: 95 % in 2021, 105 % in 2022,
+    116,19 % in 2023."""
+    body = ("IKU NEK tahun 2021: 116,19 %.\n"  # 1: 2021's is 95 %
+            "IKU NEK tahun 2021: 95 %.\n"  # right
+            "Capaian NEK tahun 2021 sebesar 105 %.\n"  # 3: 2022's
+            "Capaian NEK tahun 2022 sebesar 116,19 %.\n"  # 4: this year's
+            "Pada tahun 2021, capaian NEK sebesar 95 %.\n"  # right
+            "Capaian NEK sebesar 116,19 % (2022: 105 %).\n"  # right, both
+            "Capaian NEK naik dari 105 % pada 2022 menjadi 116,19 %.\n"  # right
+            "Capaian NEK naik dari 116,19 % pada 2022 menjadi 116,19 %.\n"  # 8: the first is 2022's
+            # not read: of a year no data holds
+            "Capaian sasaran 1 tahun 2021 sebesar 96,5 %.\n"
+            "Capaian kinerja tahun 2020 sebesar 96,5 %.\n"
+            "Capaian NEK tahun 2019 sebesar 96,5 %.\n"
+            "Capaian kinerja sasaran S1 tahun 2021 adalah 96,5.\n")
+    r = subjects_report(body)
+    nek = r.data.indikator["NEK"]
+    nek.target[2021], nek.realisasi[2021] = PeriodValues(annual=D(80)), PeriodValues(annual=D(76))
+    found = [(f.loc.line, f.message) for f in run(r) if f.kode == "angka-diketik"]
+    assert [(line, m.split(";")[0]) for line, m in found] == [
+        (1, "persentase 116,19 % diketik untuk indikator NEK tahun 2021, padahal tidak sama dengan angka indikator "
+            "NEK tahun 2021 mana pun menurut hitungan laporan ini"),
+        (3, "capaian 105 % diketik untuk indikator NEK, padahal capaiannya tahun 2021 95,00 %"),
+        (4, "capaian 116,19 % diketik untuk indikator NEK, padahal capaiannya tahun 2022 105,00 %"),
+        (8, "capaian 116,19 % diketik untuk indikator NEK, padahal capaiannya tahun 2022 105,00 %")], found
+    assert found[0][1].split("; ")[1] == "yang terdekat capaian tahun 2021 95,00 %"
+    assert [m.rpartition(" ")[2] for _, m in found[1:3]] == ["{nilai}`NEK.capaian@2021`",
+                                                             "{nilai}`NEK.capaian@2022`"]
+
+
+@pytest.mark.parametrize("lalu", [True, False])
+def test_an_amount_said_of_another_year_is_read_against_last_years_budget_or_not_at_all(lalu):
+    """"Realisasi anggaran naik dari Rp 3,8 juta pada 2022 menjadi Rp 3,90 juta" was told "yang terdekat Rp 3.895.300":
+    the amount of 2022 was read against this year's, with or without last year's (``tahun_lalu``: realisasi
+    2.176.701); "realisasi anggaran tahun 2022 sebesar Rp 3.895.300" passed, this year's; and an amount of a year no
+    data holds ("pagu anggaran tahun 2021", "realisasi program 7.01.02 tahun 2022") was warned of beside this
+    year's. Now read against last year's where the data has it, else not read."""
+    body = ("Realisasi anggaran naik dari Rp 3,8 juta pada 2022 menjadi Rp 3,90 juta.\n"  # 1: 2022's is 2,18 juta
+            "Realisasi anggaran tahun 2022 sebesar Rp 3.895.300.\n"  # 2: this year's
+            "Realisasi anggaran naik dari Rp 2.176.701 pada tahun lalu menjadi Rp 3.895.300.\n"  # right
+            "Pagu anggaran tahun 2022 adalah Rp 10,5 juta.\n"  # right
+            "Pagu anggaran tahun 2021 sebesar Rp 12.000.000.\n"
+            "Realisasi program 7.01.02 tahun 2022 sebesar Rp 5.000.000.\n")
+    r = make_report([], anggaran=_budget_of_two_years() if lalu else clean_budget(),
+                    chapters=[chapter(body, body_line=1)])
+    found = [(f.loc.line, f.message) for f in run(r) if f.kode == "angka-diketik"]
+    assert [line for line, _ in found] == ([1, 2] if lalu else [])
+    if lalu:
+        assert found[0][1].startswith("jumlah Rp 3,8 juta diketik sebagai realisasi, padahal realisasi tahun 2022 "
+                                      "menurut data Rp 2.176.701 (Rp 2,2 juta) (tahun_lalu di data/anggaran.yaml)")
+        assert "realisasi tahun 2022 menurut data Rp 2.176.701 (tahun_lalu" in found[1][1]
+
+
 def test_a_capaian_after_a_word_of_contrast_is_another_indicators():
     """"{nilai}`C.nama` memperoleh capaian 80 %, sedangkan indikator A capaiannya 102,50 %" was warned of as "capaian
     102,50 % diketik untuk indikator C": the second percentage is A's, named in words."""

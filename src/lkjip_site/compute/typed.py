@@ -136,14 +136,17 @@ _LAST_YEAR_PATH = "tahun_lalu"
 @dataclass(frozen=True, slots=True)
 class _AmountSubject:
     """What the words before a typed amount say it is: the pagu or realisasi (``kind``) of the whole budget
-    (``total``), of one program, kegiatan or sub kegiatan (``node``), or of any part (neither); and whether of last
-    year (``lalu``)."""
+    (``total``), of one program, kegiatan or sub kegiatan (``node``), or of any part (neither); whether of last
+    year (``lalu``); and the year said of it when another than the report's (``tahun``)."""
 
-    kind: str  # "pagu" | "realisasi"
+    kind: str  # "pagu" | "realisasi" | "" (of a year said, no pagu or realisasi of the whole budget: not read)
     total: bool = False
     node: BudgetResult | None = None
     #: the words say last year's ("tahun lalu", "naik dari Rp …"): the nearest figure a message names may be it
     lalu: bool = False
+    #: the year said of it, another than the report's ("naik dari Rp … pada 2024"): only the whole budget's of last
+    #: year is in the data (``tahun_lalu``), so it alone is read, and none of another year
+    tahun: int | None = None
 
 
 def _named_node(b: BudgetReport, segment: str) -> BudgetResult | None:
@@ -176,25 +179,68 @@ def _sentence_at(line: str, start: int) -> str:
     return line[max([0, *(e for e in ends if e <= start)]):min([len(line), *(e for e in ends if e > start)])]
 
 
-def _amount_subject(computed: ComputedReport, line: str, start: int, after: int,
+#: A year said right after a typed figure: "93,5 % pada 2024", "116,19 % (2022)", "Rp 2,1 miliar pada tahun lalu"
+#: (group 1 the year; none for last year's word); not "(2024: 93,50 %)", another figure's.
+_YEAR_AFTER = re.compile(r"\s*(?:\(\s*(?:tahun\s+)?|\b(?:pada|di)\s+(?:tahun\s+)?|\btahun\s+)"
+                         r"(?:(?:anggaran\s+)?\b((?:19|20)\d{2})\b(?!\s*:)|(?<=tahun\s)(?:lalu|sebelumnya)\b)", re.I)
+#: Before a typed figure in its sentence, what says its year: a year, "tahun ini" (group 1 none), or "menjadi" (a
+#: change's second value: "naik dari 93,5 % pada 2024 menjadi 97 %" is this year's).
+_YEAR_BEFORE = re.compile(r"\b(?:((?:19|20)\d{2})|tahun\s+(?:ini|berjalan)|menjadi)\b", re.I)
+#: A year further than this from the report's says no figure's year ("UUD 1945" in a pasted row).
+_YEARS_APART = 10
+#: Before a year, the number of a regulation: "Permendagri Nomor 86 Tahun 2017" says no figure's year either.
+_REGULATION_YEAR = re.compile(r"\b(?:nomor|no\.?)\s*[\w./-]+\s+tahun\s*$", re.I)
+
+
+def _year_said(line: str, span: tuple[int, int], tahun: int) -> int | None:
+    """The year other than the report's (``tahun``) the words say a figure typed at ``span`` is of: the year right
+    after it ("dari 93,5 % pada 2024", "pada tahun lalu": the year before), else the last said before it in its
+    sentence ("IKU NEK tahun 2022: 116,19 %", "Pada tahun 2023, capaian …"); None for the report's year or none said
+    (a regulation's year, or one :data:`_YEARS_APART` from the report's, is none).
+
+    Why: a figure of another year was read against this year's values, warned of beside a nearest of this year, or
+    passed because this year's was the same."""
+    after = _YEAR_AFTER.match(line, span[1])
+    if after is not None:
+        year: int | None = int(after.group(1)) if after.group(1) else tahun - 1
+    else:
+        ends = [m.end() for m in _SENTENCE_END.finditer(line, 0, span[0])]
+        begin = max([0, *ends])
+        said = [m for m in _YEAR_BEFORE.finditer(line, begin, span[0])
+                if not (_REGULATION_YEAR.search(line, begin, m.start())
+                        or m.group(1) and abs(int(m.group(1)) - tahun) > _YEARS_APART)]
+        year = int(said[-1].group(1)) if said and said[-1].group(1) else None
+    return None if year == tahun or year is not None and abs(year - tahun) > _YEARS_APART else year
+
+
+def _amount_subject(computed: ComputedReport, line: str, span: tuple[int, int], after: int,
                     previous: _AmountSubject | None) -> _AmountSubject | None:
     """What the words before the amount typed at ``start`` say it is (:class:`_AmountSubject`): read from the end of
     the amount before it (``after``), or of its clause, at most 120 characters back; the amount after "menjadi" is of
     the subject of the one before it ("realisasi naik dari Rp 2,18 miliar menjadi Rp 2,46 miliar"). None where they
     name both a pagu and a realisasi ("pagu dan realisasi masing-masing …"), neither, another figure
-    (:data:`_NOT_BUDGET_KIND`), or a year other than the report's or last year: the amount is then read against every
-    computed amount."""
+    (:data:`_NOT_BUDGET_KIND`), or a year other than the report's or last year in its sentence: the amount is then
+    read against every computed amount. An amount said of another year (:func:`_year_said`: "naik dari Rp … pada
+    2024", "pagu tahun 2022 sebesar Rp …") is of that year: read against the whole budget's of last year only
+    (``tahun_lalu``), or not at all; this year's amounts were named beside it as the nearest."""
     b = computed.anggaran
     if b is None:
         return None
+    start = span[0]
     segment = _words_before(line, start, after)
     kinds = {"pagu" if k.group(1) else "realisasi" for k in _BUDGET_KIND.finditer(segment)}
+    year = _year_said(line, span, b.tahun)
+    if year is not None:
+        whole = (len(kinds) == 1 and not (_NOT_BUDGET_KIND.search(segment) or _PART_WORD.search(segment))
+                 and _named_node(b, segment) is None)
+        return _AmountSubject(kinds.pop() if whole else "", lalu=True, tahun=year)
     if (_NOT_BUDGET_KIND.search(segment)
             or any(int(y) not in (b.tahun, b.tahun - 1) for y in _YEAR.findall(_sentence_at(line, start)))):
         return None
     if not kinds:
-        if previous is not None and re.fullmatch(r"\s*menjadi\s+(?:sebesar\s+)?", segment):
-            return replace(previous, lalu=False)  # "… dari Rp 2,18 miliar menjadi Rp 2,46 miliar": this year's
+        if previous is not None and previous.kind and re.fullmatch(r"\s*menjadi\s+(?:sebesar\s+)?", segment):
+            # "… dari Rp 2,18 miliar menjadi Rp 2,46 miliar": this year's
+            return replace(previous, lalu=False, tahun=None)
         return None
     if len(kinds) != 1:
         return None
@@ -213,8 +259,14 @@ def _amount_subject(computed: ComputedReport, line: str, start: int, after: int,
 def _subject_figures(b: BudgetReport, subject: _AmountSubject) -> list[tuple[Decimal, str | None]]:
     """The amounts an amount said of ``subject`` may be, each with the reference that prints it (None for one that
     none prints; :data:`_LAST_YEAR_PATH` for last year's): this year's, before the APBD Perubahan and by how much it
-    changed (a pagu), a quarter's (a realisasi), and the whole budget's of last year and by how much it changed."""
+    changed (a pagu), a quarter's (a realisasi), and the whole budget's of last year and by how much it changed. Of
+    another year said (``subject.tahun``), the whole budget's of last year alone, or none (not read)."""
     pagu = subject.kind == "pagu"
+    if subject.tahun is not None:
+        p = b.perubahan
+        if subject.tahun != b.tahun - 1 or p is None or not subject.kind:
+            return []
+        return [(p.pagu_lalu if pagu else p.realisasi_lalu, _LAST_YEAR_PATH)]
     nodes = [subject.node] if subject.node else [] if subject.total else list(b.nodes())
     rows: list[tuple[str | None, BudgetRow | BudgetResult | None]] = []
     if subject.node is None:
@@ -444,6 +496,46 @@ def _serapan_subject(computed: ComputedReport, segment: str, sasaran: set[str]) 
     return _PercentSubject("serapan", "", (total, *parts, *groups))  # "": any part
 
 
+def _indicators_before(computed: ComputedReport, segment: str, refs: list[tuple[int, str]],
+                       named: list[tuple[_Span, str]], begin: int, start: int) -> set[str]:
+    """The indicators the words before a percentage (``segment``, from ``begin`` to ``start``) name: by a ``{nilai}``
+    reference, by name or by id."""
+    return (_indicators_named(computed, [p for at, p in refs if begin <= at < start])
+            | {i for span, i in named if begin <= span.at and span.to <= start} | _ids_typed(computed, segment))
+
+
+#: A change word whose first value is the percentage after it: "naik dari 93,5 % pada 2024" says a value, not a
+#: change.
+_CHANGE_FROM = re.compile(r"\b(?:naik|turun|meningkat|menurun|kenaikan|penurunan|peningkatan|bertambah|berkurang)\b"
+                          r"(?=(?:\s+[\w-]+){0,3}?\s+dari\s+(?:sebesar\s+)?$)", re.I)
+
+
+def _year_subject(computed: ComputedReport, year: int, segment: str, label: bool, refs: list[tuple[int, str]],
+                  named: list[tuple[_Span, str]], begin: int, start: int, of_pagu: bool) -> _PercentSubject:
+    """The subject of a percentage said of another year than the report's (:func:`_year_said`): the capaian (or the
+    realisasi, of an indicator in percent) of one indicator that year, or after a label of no kind any of its
+    figures that year ("IKU NEK tahun 2022: 116,19 %"). Of no figure (not read) where the data holds none of that
+    year (only indicators have earlier years), or the words name no one indicator, or another figure.
+
+    Why: "capaian NEK tahun 2022 sebesar 97 %" passed beside NEK's 116,19 % that year, 97 % being its capaian of
+    this year; "capaian sasaran 1 tahun 2023 sebesar 96,5 %", of a year no data holds, was warned of beside this
+    year's."""
+    none = _PercentSubject("persentase", "", ())
+    indicators = _indicators_before(computed, segment, refs, named, begin, start)
+    if (len(indicators) != 1 or _sasaran_named(computed, segment) or _SERAPAN_WORD.search(segment) or of_pagu
+            or _NOT_OWN_PERCENT.search(_CHANGE_FROM.sub(" ", segment)) or _AVERAGE.search(segment)
+            or _NOT_CAPAIAN.search(_REALISASI_WORD.sub(" ", segment))):
+        return none
+    kind = ("capaian" if _CAPAIAN_WORD.search(segment) else "realisasi" if _REALISASI_WORD.search(segment)
+            else "" if label or _REACHED_WORD.search(segment) else None)
+    if kind is None:
+        return none
+    ir = computed.indikator[next(iter(indicators))]
+    figures = tuple(f._replace(when=f"tahun {year}") for f in _own_figures(computed, None, ir)
+                    if f.path.endswith(f"@{year}") and kind in ("", f.kind))
+    return _PercentSubject(kind or "persentase", f"indikator {ir.id}" + ("" if kind else f" tahun {year}"), figures)
+
+
 def _percent_subject(computed: ComputedReport, line: str, span: tuple[int, int], after: int,
                      refs: list[tuple[int, str]], named: list[tuple[_Span, str]]) -> _PercentSubject | None:
     """What the words before the percentage typed at ``span`` say it is (:class:`_PercentSubject`), read as
@@ -456,19 +548,25 @@ def _percent_subject(computed: ComputedReport, line: str, span: tuple[int, int],
     so or as a realisasi "dari pagu"; and after a label that names one subject and no kind, any of its own figures
     (:func:`_own_figures`). None where they name none, several, a sasaran and an indicator ("capaian indikator
     sasaran 1"), another figure (:data:`_NOT_OWN_PERCENT`), a sasaran's or serapan's of last year (not computed), or
-    a year other than the report's or last year: the percentage is then read against every computed value."""
+    a year other than the report's or last year in its sentence: the percentage is then read against every computed
+    value. A percentage said of another year (:func:`_year_said`) is of that year (:func:`_year_subject`)."""
     start, tahun = span[0], computed.tahun
     label = _label_before(line, start, after)
     segment = label if label is not None else _words_before(line, start, after, _WINDOW)
     begin = start - len(segment)
-    if ("|" in segment or _NOT_OWN_PERCENT.search(segment)
+    year = _year_said(line, span, tahun)
+    if "|" in segment:
+        return None
+    if year is not None:
+        return _year_subject(computed, year, segment, label is not None, refs, named, begin, start,
+                             bool(_OF_PAGU.match(line, span[1])))
+    if (_NOT_OWN_PERCENT.search(segment)
             or any(int(y) not in (tahun, tahun - 1) for y in _YEAR.findall(_sentence_at(line, start)))):
         return None
     lalu = bool(_LAST_YEAR_WORD.search(segment) or str(tahun - 1) in segment or _FROM.search(segment))
     capaian, serapan = _CAPAIAN_WORD.search(segment), _SERAPAN_WORD.search(segment)
     sasaran = _sasaran_named(computed, segment)
-    indicators = (_indicators_named(computed, [p for at, p in refs if begin <= at < start])
-                  | {i for span, i in named if begin <= span.at and span.to <= start} | _ids_typed(computed, segment))
+    indicators = _indicators_before(computed, segment, refs, named, begin, start)
     if not capaian and (serapan or _REALISASI_WORD.search(segment) and _OF_PAGU.match(line, span[1])):
         return (None if indicators or _INDICATOR_WORD.search(segment)
                 else _serapan_subject(computed, segment, sasaran))
@@ -734,9 +832,9 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
                     continue  # said with its indicator: "capaian 41 % diketik untuk indikator NEK"
                 elif subject := _percent_subject(computed, line, m.span(), after, refs, named):
                     # "capaian sasaran S1 sebesar 102,50 %": S1's own, not any computed value (A's capaian passed)
-                    if not _matches(v, places, (f.value for f in subject.figures)):
+                    if subject.figures and not _matches(v, places, (f.value for f in subject.figures)):
                         out.append(_percent_subject_finding(ch.rel, line_no, _as_typed(m.group(0)), v, subject))
-                    continue
+                    continue  # of no figure: another year's, not in the data
                 else:
                     wrong = v not in allowed and not _matches(v, places, pct)
                 if wrong:
@@ -747,11 +845,11 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
             if money:
                 after, subject = 0, None
                 for m, v, places, scale in sorted(_typed_amounts(line), key=lambda t: t[0].start()):
-                    subject = _amount_subject(computed, line, m.start(), after, subject)
+                    subject = _amount_subject(computed, line, m.span(), after, subject)
                     after = m.end()
                     if subject is not None and computed.anggaran is not None:
                         figures = [c for c, _ in _subject_figures(computed.anggaran, subject)]
-                        if not _matches(v, places, (c / scale for c in figures)):
+                        if figures and not _matches(v, places, (c / scale for c in figures)):
                             out.append(_subject_finding(computed.anggaran, subject, ch.rel, line_no,
                                                         _words(m.group(0)), v, places, scale))
                     elif not _matches(v, places, (c / scale for c in money)):
@@ -766,7 +864,7 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
                                        [(r.start(), r.group(1).strip()) for r in _REF.finditer(sentence.text)],
                                        names.find(sentence.plain)[0])
             if subject is not None:  # "capaian sasaran S1 tahun 2023 adalah 102,50": S1's (A's passed)
-                if not _matches(v, places, (f.value for f in subject.figures)):
+                if subject.figures and not _matches(v, places, (f.value for f in subject.figures)):
                     out.append(_percent_subject_finding(ch.rel, line_no, _as_typed(m.group(0)), v, subject))
                 continue
             if v in allowed or _matches(v, places, pct):
