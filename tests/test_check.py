@@ -1293,9 +1293,9 @@ def test_a_capaian_typed_for_one_indicator_is_read_against_its_own():
             "Capaian {nilai}`C.nama` sebesar 80 % dan {nilai}`C.realisasi`.\n"  # right
             "Rata-rata capaian 97,50 % dengan {nilai}`C.nama` terendah.\n"  # the average: not C's
             "Capaian {nilai}`C.nama` sebesar 80 % dan {nilai}`A.nama` 102,50 %.\n"  # two indicators: right
-            "Capaian {nilai}`C.nama` sebesar 102,50 % dan {nilai}`A.nama` 80 %.\n")  # 6: swapped; C's is read
+            "Capaian {nilai}`C.nama` sebesar 102,50 % dan {nilai}`A.nama` 80 %.\n")  # 6: swapped; both read
     found = [(f.loc.line, f.message) for f in run(typed_words_report(body)) if f.kode == "angka-diketik"]
-    assert [line for line, _ in found] == [1, 2, 6]
+    assert [line for line, _ in found] == [1, 2, 6, 6]
     assert found[0][1].startswith("capaian 98 % diketik untuk indikator C, padahal capaiannya 80,00 %")
     assert found[0][1].endswith("Tulis rujukan {nilai}`C.capaian`")
 
@@ -1498,6 +1498,26 @@ def test_an_amount_said_of_another_year_is_read_against_last_years_budget_or_not
         assert found[0][1].startswith("jumlah Rp 3,8 juta diketik sebagai realisasi, padahal realisasi tahun 2022 "
                                       "menurut data Rp 2.176.701 (Rp 2,2 juta) (tahun_lalu di data/anggaran.yaml)")
         assert "realisasi tahun 2022 menurut data Rp 2.176.701 (tahun_lalu" in found[1][1]
+
+
+def test_a_list_of_capaian_is_read_against_the_subject_each_names():
+    """"Capaian sasaran 1 sebesar 106,25 % dan sasaran 2 sebesar 106,25 %" passed while S2 computes 98,10 %: the
+    second percentage, of no word of a kind, was read against every value (and 106,25 % is S1's); typed without "%",
+    it was not read at all. Each in the list goes on as a capaian of the subject it names; after a clause's end it
+    does not ("; sasaran 2 …")."""
+    body = ("Capaian sasaran 1 sebesar 106,25 % dan sasaran 2 sebesar 106,25 %.\n"  # 1: S2's is 98,10 %
+            "Capaian sasaran 1 sebesar 106,25 dan sasaran 2 sebesar 106,25.\n"  # 2: the same without "%"
+            "Capaian sasaran 1 sebesar 106,25 %, sasaran 2 sebesar 98,10 %.\n"  # right
+            "Capaian sasaran 1 sebesar 106,25 dan sasaran 2 sebesar 98,1.\n"  # right
+            "Capaian IKU NEK sebesar 116,19 % dan sasaran 1 sebesar 98,10 %.\n"  # 5: S1's is 106,25 %
+            "Capaian sasaran 1 sebesar 106,25 %; sasaran 2 sebesar 106,25 %.\n"  # another clause: every value
+            "Capaian sasaran 1 sebesar 106,25 % dan realisasi anggaran 33,55 % dari pagu.\n")  # right: a serapan
+    found = [(f.loc.line, f.message) for f in run(subjects_report(body)) if f.kode == "angka-diketik"]
+    assert [(line, m.split(";")[0]) for line, m in found] == [
+        (1, "capaian 106,25 % diketik untuk sasaran S2, padahal capaiannya 98,10 %"),
+        (2, "capaian 106,25 diketik untuk sasaran S2, padahal capaiannya 98,10 %"),
+        (5, "capaian 98,10 % diketik untuk sasaran S1, padahal capaiannya 106,25 %")], found
+    assert found[0][1].endswith("Tulis rujukan {nilai}`capaian.S2`")
 
 
 def test_a_capaian_after_a_word_of_contrast_is_another_indicators():

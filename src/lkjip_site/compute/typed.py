@@ -536,8 +536,13 @@ def _year_subject(computed: ComputedReport, year: int, segment: str, label: bool
     return _PercentSubject(kind or "persentase", f"indikator {ir.id}" + ("" if kind else f" tahun {year}"), figures)
 
 
+#: Between a capaian and the next percentage, a list going on: "capaian sasaran 1 sebesar 97 % dan sasaran 2 …".
+_LIST_NEXT = re.compile(r"\s*(?:,|\b(?:dan|serta)\b)", re.I)
+
+
 def _percent_subject(computed: ComputedReport, line: str, span: tuple[int, int], after: int,
-                     refs: list[tuple[int, str]], named: list[tuple[_Span, str]]) -> _PercentSubject | None:
+                     refs: list[tuple[int, str]], named: list[tuple[_Span, str]],
+                     previous: _PercentSubject | None = None) -> _PercentSubject | None:
     """What the words before the percentage typed at ``span`` say it is (:class:`_PercentSubject`), read as
     :func:`_amount_subject` reads an amount's: from the end of the number before it (``after``) or of its clause, or
     from the start of the label it follows ("Capaian Sasaran 1: 97 %", "- Sasaran 2 — 95,95 %").
@@ -549,7 +554,11 @@ def _percent_subject(computed: ComputedReport, line: str, span: tuple[int, int],
     (:func:`_own_figures`). None where they name none, several, a sasaran and an indicator ("capaian indikator
     sasaran 1"), another figure (:data:`_NOT_OWN_PERCENT`), a sasaran's or serapan's of last year (not computed), or
     a year other than the report's or last year in its sentence: the percentage is then read against every computed
-    value. A percentage said of another year (:func:`_year_said`) is of that year (:func:`_year_subject`)."""
+    value. A percentage said of another year (:func:`_year_said`) is of that year (:func:`_year_subject`).
+
+    After a capaian (``previous``: the subject of the percentage typed just before), the next one in the list it
+    goes on with is a capaian too, of the subject it names: "capaian sasaran 1 sebesar 97 % dan sasaran 2 sebesar 95
+    %" (the second, of no word of a kind, was read against every value)."""
     start, tahun = span[0], computed.tahun
     label = _label_before(line, start, after)
     segment = label if label is not None else _words_before(line, start, after, _WINDOW)
@@ -564,7 +573,10 @@ def _percent_subject(computed: ComputedReport, line: str, span: tuple[int, int],
             or any(int(y) not in (tahun, tahun - 1) for y in _YEAR.findall(_sentence_at(line, start)))):
         return None
     lalu = bool(_LAST_YEAR_WORD.search(segment) or str(tahun - 1) in segment or _FROM.search(segment))
-    capaian, serapan = _CAPAIAN_WORD.search(segment), _SERAPAN_WORD.search(segment)
+    serapan = _SERAPAN_WORD.search(segment)
+    listed = (previous is not None and previous.kind == "capaian" and label is None and begin == after
+              and _LIST_NEXT.match(segment) is not None and not (serapan or _NOT_CAPAIAN.search(segment)))
+    capaian = listed or _CAPAIAN_WORD.search(segment) is not None
     sasaran = _sasaran_named(computed, segment)
     indicators = _indicators_before(computed, segment, refs, named, begin, start)
     if not capaian and (serapan or _REALISASI_WORD.search(segment) and _OF_PAGU.match(line, span[1])):
@@ -817,9 +829,10 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
             line, refs = _blanked(raw)
             percents = sorted(_typed_percents(line), key=lambda t: t[0].start())
             named = names.find(line)[0] if percents else []
-            end = 0
+            end, last = 0, None
             for m, v, places in percents:
                 after, end = end, m.end()
+                previous, last = last, None
                 share = _SHARE.match(line, m.end())
                 # "100 % indikator mencapai target" is the share, not a round figure: it passed beside 19 of 22
                 shares = _claimed_shares(computed, line) if share and not _OTHER_SET.search(share.group(0)) else []
@@ -830,8 +843,9 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
                     continue  # a threshold or a range ("target minimal 85 %", "antara 80 % dan 90 %"), no figure
                 elif (ch.rel, line_no, v) in said:
                     continue  # said with its indicator: "capaian 41 % diketik untuk indikator NEK"
-                elif subject := _percent_subject(computed, line, m.span(), after, refs, named):
+                elif subject := _percent_subject(computed, line, m.span(), after, refs, named, previous):
                     # "capaian sasaran S1 sebesar 102,50 %": S1's own, not any computed value (A's capaian passed)
+                    last = subject
                     if subject.figures and not _matches(v, places, (f.value for f in subject.figures)):
                         out.append(_percent_subject_finding(ch.rel, line_no, _as_typed(m.group(0)), v, subject))
                     continue  # of no figure: another year's, not in the data
@@ -856,13 +870,17 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
                         out.append(Finding("warning", Loc(ch.rel, line_no), f"jumlah {_words(m.group(0))} "
                                            "diketik langsung dan tidak sama dengan nilai anggaran hasil perhitungan "
                                            "mana pun; " + _amount_advice(computed, v * scale), "angka-diketik"))
+        before: tuple[Sentence | None, _PercentSubject | None] = (None, None)
         for sentence, m, v, places in _bare_capaian(ch):
             line_no = sentence.line_at(m.start())
+            previous = before[1] if before[0] is sentence else None
+            before = (sentence, None)
             if (ch.rel, line_no, v) in said:
                 continue  # said with its indicator ("capaian 81,5 diketik untuk indikator C")
             subject = _percent_subject(computed, sentence.plain, m.span(), _number_before(sentence.plain, m.start()),
                                        [(r.start(), r.group(1).strip()) for r in _REF.finditer(sentence.text)],
-                                       names.find(sentence.plain)[0])
+                                       names.find(sentence.plain)[0], previous)
+            before = (sentence, subject)
             if subject is not None:  # "capaian sasaran S1 tahun 2023 adalah 102,50": S1's (A's passed)
                 if subject.figures and not _matches(v, places, (f.value for f in subject.figures)):
                     out.append(_percent_subject_finding(ch.rel, line_no, _as_typed(m.group(0)), v, subject))
@@ -878,10 +896,13 @@ def check_typed_numbers(report: Report, computed: ComputedReport,
 #: The words before a capaian typed without "%": "capaian kinerja sasaran 1 sebesar 97,87", "capaiannya adalah
 #: 81,5", "rata-rata capaian kinerja tahun 2023 mencapai 97,87": "capaian", what it is of (kinerja, indikator, a
 #: sasaran and its number or id, a year), and a word that states it, right before the number.
-_BARE_CAPAIAN = re.compile(r"\bcapaian(?:nya)?\b(?:\s+(?:kinerja|indikator)\b)*"
-                           r"(?:\s+sasaran(?:\s+strategis)?(?:\s+(?:ke-?\s*)?[\w.-]+)?)?"
-                           r"(?:\s+(?:pada\s+)?tahun\s+(?:ini|\d{4})\b)?"
-                           r"\s+(?:sebesar|mencapai|adalah|yaitu|ialah|senilai|tercatat)\s*:?\s*(?=\d)", re.I)
+_BARE_SASARAN = r"(?:\s+sasaran(?:\s+strategis)?(?:\s+(?:ke-?\s*)?[\w.-]+)?)"
+_BARE_STATED = (r"(?:\s+(?:pada\s+)?tahun\s+(?:ini|\d{4})\b)?"
+                r"\s+(?:sebesar|mencapai|adalah|yaitu|ialah|senilai|tercatat)\s*:?\s*(?=\d)")
+_BARE_CAPAIAN = re.compile(rf"\bcapaian(?:nya)?\b(?:\s+(?:kinerja|indikator)\b)*{_BARE_SASARAN}?{_BARE_STATED}", re.I)
+#: After such a capaian, the next sasaran's in a list: "capaian sasaran 1 sebesar 97 dan sasaran 2 sebesar 95" (the
+#: second passed unread).
+_BARE_NEXT = re.compile(rf"\s*(?:,\s*(?:(?:dan|serta)\b)?|\b(?:dan|serta)\b){_BARE_SASARAN}{_BARE_STATED}", re.I)
 #: What may follow such a capaian: the end of its clause or a word joining the next; not "dari" ("capaian mencapai 3
 #: dari 4 indikator" is a count) nor any other word ("mencapai 3 indikator", "sebesar 97 poin").
 _BARE_END = re.compile(r"\s*(?:[.,;)]|$|\b(?:dan|atau|sehingga|dengan|yang|pada)\b)", re.I)
@@ -911,11 +932,14 @@ def _bare_figures(plain: str) -> Iterator[tuple[re.Match[str], Decimal, int]]:
     """Each capaian typed without "%" in a sentence, after its words (:data:`_BARE_CAPAIAN`): the number's match, its
     value as a percent and the decimals typed; not a year ("capaian tahun ini sebesar 2023" is none)."""
     for words in _BARE_CAPAIAN.finditer(plain):
-        m = _TYPED_FIGURE.match(plain, words.end())
-        if (m is None or m.group(3) or not _BARE_END.match(plain, m.end())
-                or (m.group(2) is None and _YEAR.fullmatch(m.group(1)))):
-            continue
-        yield m, *from_id_parts(m.group(1), m.group(2))
+        more: re.Match[str] | None = words
+        while more is not None:
+            m = _TYPED_FIGURE.match(plain, more.end())
+            if (m is None or m.group(3) or not _BARE_END.match(plain, m.end())
+                    or (m.group(2) is None and _YEAR.fullmatch(m.group(1)))):
+                break
+            yield m, *from_id_parts(m.group(1), m.group(2))
+            more = _BARE_NEXT.match(plain, m.end())  # "… sebesar 97 dan sasaran 2 sebesar 95": the next
 
 
 def _bare_advice(computed: ComputedReport, before: str) -> str:
