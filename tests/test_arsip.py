@@ -53,7 +53,7 @@ from lkjip_site import __version__
 from lkjip_site import build as build_module
 from lkjip_site.archive import release as release_module
 from lkjip_site.archive.bag import make_bag_zip
-from lkjip_site.archive.manifest import checksums, read_manifest, tree_digest
+from lkjip_site.archive.manifest import Manifest, checksums, entries, read_manifest, tree_digest
 from lkjip_site.archive.readme import POWERSHELL_CHECK, POWERSHELL_FAILED
 from lkjip_site.build import BuildOptions, load_site
 from lkjip_site.cli.main import main
@@ -107,6 +107,14 @@ def lkjip(root: Path, *args: str) -> Run:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main([*args, "--situs", str(root)])
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def lkjip_here(*args: str) -> Run:
+    """``lkjip`` in the working folder, without ``--situs``: a copy of arsip/ alone has no situs.yaml."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
     return Run(code, out.getvalue(), err.getvalue())
 
 
@@ -893,11 +901,8 @@ def test_verifikasi_checks_an_archive_handed_over_without_its_site(flow: Flow, t
     handed = tmp_path / "serahan"
     shutil.copytree(flow.root / "arsip", handed / "arsip")
 
-    def run() -> Run:
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["verifikasi"])
-        return Run(code, out.getvalue(), err.getvalue())
+    def run(*args: str) -> Run:
+        return lkjip_here("verifikasi", *args)
 
     for where in (handed, handed / "arsip"):
         monkeypatch.chdir(where)
@@ -923,10 +928,7 @@ def test_verifikasi_checks_one_version_folder_handed_over_alone(flow: Flow, tmp_
     shutil.copytree(flow.archive("1.1"), handed)
 
     def run(*args: str) -> Run:
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["verifikasi", *args])
-        return Run(code, out.getvalue(), err.getvalue())
+        return lkjip_here("verifikasi", *args)
 
     monkeypatch.chdir(tmp_path)
     for where, args in ((tmp_path, [str(handed)]), (tmp_path, ["--situs", str(handed)]), (handed, [])):
@@ -968,6 +970,109 @@ def test_a_released_version_lost_from_the_archive_stops_the_build_and_fails_veri
     shutil.rmtree(root / "arsip")  # a clone without its archive: both versions named
     assert [line.split(":")[0] for line in lkjip(root, "verifikasi").out.splitlines() if ": hilang: " in line] == [
         f"arsip/{SLUG}/1.0", f"arsip/{SLUG}/1.1"]
+
+
+def test_a_clone_without_build_whose_archive_lost_the_compared_version_is_stopped_at_the_link(flow: Flow,
+                                                                                             tmp_path: Path) -> None:
+    """A fresh clone has no build/, so nothing recorded that 1.0 was released: with arsip/<slug>/1.0 lost, the build
+    made the site without 1.0, exit 0, 1.1's "Baca versi 1.0" led nowhere, verifikasi passed, and an upload with
+    'rsync --delete' took 1.0 off the server. 1.1's change page, released, is the record: its link names 1.0."""
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root, ignore=shutil.ignore_patterns("build"))
+    shutil.rmtree(root / "arsip" / SLUG / "1.0")
+    page = f"arsip/{SLUG}/1.1/situs/perubahan/index.html"
+    line = next(n for n, text in enumerate((root / page).read_text(encoding="utf-8").splitlines(), 1)
+                if '<a href="../../1.0/">Baca versi 1.0</a>' in text)
+    told = (f"{page}:{line}: galat: halaman perubahan versi terbitan '1.1' laporan '{SLUG}' menautkan versi '1.0' "
+            f"(versi yang dibandingkannya), tetapi folder arsip/{SLUG}/1.0/ tidak ada di arsip/")
+    for command in ("build", "check"):
+        run = lkjip(root, command, "--tanpa-pdf") if command == "build" else lkjip(root, command)
+        assert run.code == 1 and told in run.err, run.err
+        assert f"kembalikan folder arsip/{SLUG}/1.0/ dari repositori situs atau cadangan" in run.err
+    assert not (root / "build").exists()  # nothing written: the upload has nothing to delete 1.0 with
+    run = lkjip(root, "verifikasi")
+    assert run.code == 1
+    assert f"arsip/{SLUG}/1.0: hilang: halaman perubahan versi terbitan '1.1'" in run.out
+    assert run.out.count(": hilang: ") == 1 and f"({page}:{line})" in run.out
+
+
+#: The change page of a version released by lkjip 0.2.10 (before a change page named where the compared version
+#: lies), cut to its links: the portal's, its own version's and "Baca versi 1.0".
+OLD_CHANGE_PAGE = """<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<title>Perubahan dari versi 1.0 — Laporan Kinerja Kecamatan Lama Tahun 2025</title>
+<link rel="alternate" type="application/atom+xml" href="../../../../feed.xml" title="Laporan dan versi baru">
+<link rel="stylesheet" href="../aset/css/site.css?v=c5aaff7e0f">
+</head>
+<body>
+<a class="lewati" href="#isi">Langsung ke isi</a>
+<nav class="menu-situs" aria-label="Menu utama"><a href="../../../../cari/">Cari</a>
+  <a href="../../../../perbandingan/">Perbandingan</a>
+</nav>
+<nav class="remah wadah" aria-label="Jejak navigasi">
+  <ol>
+<li><a href="../../../../">Beranda</a></li><li><a href="../../../../instansi/kecamatan-lama/">Kecamatan Lama</a></li>
+<li><a href="../../">Tahun 2025</a></li><li><a href="../">Versi 1.1</a></li>
+  </ol>
+</nav>
+<main id="isi" class="wadah" tabindex="-1">
+<h1>Perubahan dari versi 1.0</h1>
+<p class="meta">Laporan Kinerja Kecamatan Lama Tahun 2025 · versi 1.0 (terbit 15 Februari 2026) →
+<a href="../">versi 1.1</a> (terbit 1 Maret 2026)</p>
+<p>Halaman ini dihitung otomatis dari data kedua versi. <a href="../../1.0/">Baca versi 1.0</a>.</p>
+<p class="catatan">Versi 1.0 dibuat dengan lkjip 0.2.9, versi 1.1 dengan lkjip 0.2.10.</p>
+</main>
+</body>
+</html>
+"""
+
+
+def _old_release(root: Path, slug: str, versi: str, site: dict[str, bytes]) -> None:
+    """A version folder as lkjip 0.2.10 and before wrote it: manifest.json without baca_saya, situs/, sumber/ and
+    the bag, no BACA-SAYA.txt nor SHA256SUMS; small, written directly (a test cannot run the old lkjip)."""
+    folder = root / "arsip" / slug / versi
+    released = {"1.0": "2026-02-15", "1.1": "2026-03-01"}[versi]
+    sources = {"laporan.yaml": f'tahun: 2025\nperiode: tahunan\nversi: "{versi}"\ntanggal_terbit: {released}\n'
+               .encode("utf-8")}
+    when = dt.datetime.fromisoformat(f"{released}T00:00:00+00:00")
+    info = {"External-Identifier": f"laporan/{slug}/{versi}", "Bag-Software-Agent": "lkjip-site 0.2.10 dengan bagit.py",
+            "LKjIP-Diterbitkan": f"{released}T00:00:00Z", "LKjIP-Sumber-SHA256": tree_digest(entries(sources))}
+    bag = make_bag_zip(site, sources, info, f"{slug}-{versi}", when)
+    meta = {"slug": slug, "versi": versi, "judul": "Laporan Kinerja Kecamatan Lama Tahun 2025", "tahun": 2025,
+            "periode": "tahunan", "tanggal_terbit": released, "catatan_versi": "", "bab": []}
+    manifest = Manifest(meta, "0.2.10", f"{released}T00:00:00Z", entries(site), entries(sources),
+                        entries({f"{slug}-{versi}-bagit.zip": bag})[0])
+    for rel, data in [*((f"situs/{p}", d) for p, d in site.items()), *((f"sumber/{p}", d) for p, d in sources.items()),
+                      (f"{slug}-{versi}-bagit.zip", bag), ("manifest.json", manifest.to_json())]:
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_bytes(data)
+
+
+def test_an_archive_released_by_an_older_lkjip_names_the_version_its_change_page_compares_if_lost(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An arsip/ released by lkjip 0.2.10 (copied alone, as to an archives office): its 1.1's change page links to
+    1.0 as every change page has; with 1.0 there it passes, links to the portal's pages are no loss; with 1.0 gone,
+    verifikasi passed ("berhasil: 1 versi terbitan") and now names 1.0, at 1.1's link."""
+    slug = "kecamatan-lama-2025"
+    _old_release(tmp_path, slug, "1.0", {"index.html": b"<!DOCTYPE html><title>Versi 1.0</title>\n"})
+    _old_release(tmp_path, slug, "1.1", {"index.html": b"<!DOCTYPE html><title>Versi 1.1</title>\n",
+                                         "perubahan/index.html": OLD_CHANGE_PAGE.encode("utf-8")})
+    monkeypatch.chdir(tmp_path)
+    run = lkjip_here("verifikasi")
+    assert run.code == 0 and "Verifikasi berhasil: 2 versi terbitan" in run.out, run.out + run.err
+    shutil.rmtree(tmp_path / "arsip" / slug / "1.0")
+    run = lkjip_here("verifikasi")
+    assert run.code == 1
+    line = OLD_CHANGE_PAGE.splitlines().index(next(x for x in OLD_CHANGE_PAGE.splitlines() if "Baca versi" in x)) + 1
+    assert [x for x in run.out.splitlines() if ": hilang: " in x] == [
+        f"arsip/{slug}/1.0: hilang: halaman perubahan versi terbitan '1.1' laporan '{slug}' menautkan versi '1.0' "
+        f"(versi yang dibandingkannya), tetapi folder arsip/{slug}/1.0/ tidak ada di arsip/ (versi terbitan tidak "
+        "boleh hilang dari situs: tautan itu tidak menuju ke mana pun, dan unggahan yang membuang berkas lama di "
+        "server, mis. 'rsync --delete', menghapus versi itu dari portal); kembalikan folder "
+        f"arsip/{slug}/1.0/ dari repositori situs atau cadangan, lalu jalankan 'lkjip verifikasi' "
+        f"(arsip/{slug}/1.1/situs/perubahan/index.html:{line})"]
 
 
 def _replace_bag(root: Path, versi: str, change: Any) -> None:

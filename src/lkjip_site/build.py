@@ -27,8 +27,8 @@ from markdown_it import MarkdownIt
 
 from .archive.history import plan_history, read_released, restored
 from .archive.release import release_target, store_release, unread_sources
-from .archive.store import (ARCHIVE_DIR, ArchivedVersion, load_archive, missing_release_message, missing_releases,
-                            snapshot_times)
+from .archive.store import (ARCHIVE_DIR, ArchivedVersion, load_archive, lost_compared, lost_compared_message,
+                            missing_release_message, missing_releases, snapshot_times)
 from .compute.report import COMPUTED_LATER
 from .compute.earlier import same_instansi, spelled_otherwise
 from .compute.site import check_config, check_site_renames, compute_one, compute_site, instansi_names
@@ -875,8 +875,11 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         archive = load_archive(opts.root, diags)
     site = load_site(opts, diags, data_files, watch=watch, session=session, folders=folders, archive=archive)
     with watch.stage("baca"):
-        for slug, versi in missing_releases(opts.out, archive):
+        gone = missing_releases(opts.out, archive)
+        for slug, versi in gone:
             diags.error((f"{ARCHIVE_DIR}/{slug}/{versi}", 1), missing_release_message(slug, versi))
+        for lost in lost_compared(archive, gone):
+            diags.error((lost.page, lost.line), lost_compared_message(lost))
         history = plan_history(site, archive, diags)
         _check_renames(site, history, diags)
         frozen = _frozen(site, history)
@@ -1131,6 +1134,8 @@ def check(opts: BuildOptions) -> Diagnostics:
     session, folders = _stored_reports(opts, record)
     with _states_frozen(session):
         archive = load_archive(opts.root, diags)
+        for lost in lost_compared(archive, []):
+            diags.error((lost.page, lost.line), lost_compared_message(lost))
         site = load_site(opts, diags, blocking=blocking, session=session, folders=folders, archive=archive)
         history = plan_history(site, archive, diags)
         _check_renames(site, history, diags)

@@ -24,6 +24,7 @@ from ..core.paths import ARCHIVE_DIR
 from ..load.content import chapter_body, report_files
 from ..output.changes import (FIELD_FILES, ChapterText, ReleasedRef, VersionData, field_sources, load_document,
                               printed_in_pages)
+from ..output.linkcheck import link_target, page_links
 from ..output.opendata import JSON_FILE
 from ..output.versions import (CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, BagRef, InstansiRef, VersionInfo,
                                version_key)
@@ -208,6 +209,57 @@ def missing_release_message(slug: str, versi: str) -> str:
             f"terbit, tetapi foldernya tidak ada di {ARCHIVE_DIR}/ (versi terbitan tidak boleh hilang dari situs); "
             f"kembalikan folder {ARCHIVE_DIR}/{slug}/{versi}/ dari repositori situs atau cadangan, lalu jalankan "
             "'lkjip verifikasi'")
+
+
+@dataclass(frozen=True)
+class LostCompared:
+    """A released version's change page linking to the version it compares, which the archive does not hold."""
+
+    page: str  # "arsip/<slug>/<versi>/situs/perubahan/index.html", for messages
+    line: int  # of the link in that page
+    slug: str
+    versi: str  # the version linked to and lost
+    by: str  # the version whose change page links to it
+
+
+def lost_compared(archive: list[ArchivedVersion], said: list[tuple[str, str]]) -> list[LostCompared]:
+    """Every version of a report that a released change page (``perubahan/index.html``) links to, missing from the
+    archive: read from the page itself, whichever lkjip released it (the link ``../../1.0/`` is the same since the
+    first change page), so a site with no ``build/`` says it too.
+
+    Why: :func:`missing_releases` reads ``build/``'s ``versi.json``, which a fresh clone does not have: a clone whose
+    ``arsip/`` had lost 1.0 built exit 0 without 1.0, verifikasi passed, 1.1's "Baca versi 1.0" led nowhere, and an
+    upload that deletes what the build no longer makes (``rsync --delete``) took 1.0 off the server. A released
+    page's links were checked when it was released, when the version it compares was in the archive; so one missing
+    now was lost, never a typo. A folder that is there but cannot be read is said by :func:`load_archive`; a
+    version in ``said`` (slug, versi), by :func:`missing_releases`: one loss, one message."""
+    held = {(av.slug, av.versi) for av in archive} | set(said)
+    lost: list[LostCompared] = []
+    page = f"{CHANGES_DIR}/index.html"
+    for av in archive:
+        path = av.folder / SITE_DIR / page
+        if page not in {e.path for e in av.manifest.situs} or not path.is_file():
+            continue  # no change page (the first version), or one missing: site_files says so
+        for line, href in page_links(path.read_bytes()):
+            found = link_target(av.url + page, href)
+            rest = found[0].removeprefix(f"laporan/{av.slug}/") if found is not None else ""
+            versi = rest.split("/", 1)[0]
+            if (found is None or rest == found[0] or "/" not in rest or versi == av.versi
+                    or (av.slug, versi) in held or (av.folder.parent / versi).is_dir()):
+                continue
+            held.add((av.slug, versi))
+            lost.append(LostCompared(f"{av.rel}/{SITE_DIR}/{page}", line, av.slug, versi, av.versi))
+    return lost
+
+
+def lost_compared_message(lost: LostCompared) -> str:
+    """Said by ``build``, ``check`` and ``terbitkan`` (which then write nothing) and by ``verifikasi``."""
+    return (f"halaman perubahan versi terbitan '{lost.by}' laporan '{lost.slug}' menautkan versi '{lost.versi}' "
+            f"(versi yang dibandingkannya), tetapi folder {ARCHIVE_DIR}/{lost.slug}/{lost.versi}/ tidak ada di "
+            f"{ARCHIVE_DIR}/ (versi terbitan tidak boleh hilang dari situs: tautan itu tidak menuju ke mana pun, dan "
+            "unggahan yang membuang berkas lama di server, mis. 'rsync --delete', menghapus versi itu dari portal); "
+            f"kembalikan folder {ARCHIVE_DIR}/{lost.slug}/{lost.versi}/ dari repositori situs atau cadangan, lalu "
+            "jalankan 'lkjip verifikasi'")
 
 
 def read_tree(folder: Path) -> dict[str, bytes]:

@@ -26,8 +26,8 @@ from ..core.diagnostics import Diagnostics
 from ..load.yamltree import load_yaml
 from .manifest import (CHECKSUMS, CRLF_CHANGED, MANIFEST, README, SITE_DIR, SOURCE_DIR, checksums, compare_files,
                        folder_entries, tree_digest)
-from .store import (ARCHIVE_DIR, ArchivedVersion, empty_folders, load_archive, missing_release_message,
-                    missing_releases, read_tree, read_version)
+from .store import (ARCHIVE_DIR, ArchivedVersion, empty_folders, load_archive, lost_compared, lost_compared_message,
+                    missing_release_message, missing_releases, read_tree, read_version)
 
 #: An empty folder inside a released version: the manifest names files only, and nothing was released there.
 EXTRA_FOLDER = ("folder tambahan yang tidak ada di manifest (versi terbitan tidak memuat folder kosong); hapus "
@@ -55,9 +55,13 @@ def verify(root: Path, out: Path, diags: Diagnostics) -> Verification:
         _check_bag(av, result)
         if result.build_checked:
             _check_build(av, out, root, result)
-    if result.build_checked:
-        result.problems += [(f"{ARCHIVE_DIR}/{slug}/{versi}", "hilang: " + missing_release_message(slug, versi))
-                            for slug, versi in missing_releases(out, archive)]
+    gone = missing_releases(out, archive) if result.build_checked else []
+    result.problems += [(f"{ARCHIVE_DIR}/{slug}/{versi}", "hilang: " + missing_release_message(slug, versi))
+                        for slug, versi in gone]
+    # a copy of arsip/ alone, or a clone before its first build, says it too
+    result.problems += [(f"{ARCHIVE_DIR}/{lost.slug}/{lost.versi}",
+                         f"hilang: {lost_compared_message(lost)} ({lost.page}:{lost.line})")
+                        for lost in lost_compared(archive, gone)]
     return result
 
 

@@ -85,7 +85,7 @@ class _Reader:
                      base[0] if base else None)
 
 
-def _target(page: str, href: str) -> tuple[str, str] | None:
+def link_target(page: str, href: str) -> tuple[str, str] | None:
     """(file path in the site, fragment) for an internal link; None for external or special links."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "data:", "javascript:")):
@@ -100,6 +100,21 @@ def _target(page: str, href: str) -> tuple[str, str] | None:
     if path.endswith("/") or resolved == ".":
         resolved = posixpath.join("" if resolved == "." else resolved, "index.html")
     return resolved, parts.fragment
+
+
+def page_links(html: bytes) -> list[tuple[int, str]]:
+    """(line, href) of every ``<a href>`` of a page, in document order, read as :func:`check_links` reads pages.
+
+    Why: a released page is never rendered again, so its links are not checked by a build; where one names what the
+    archive must still hold (a change page's link to the version it compares), the line is where to look."""
+    reader = _Reader()
+    try:
+        root = etree.fromstring(html, reader.parser)
+    except etree.LxmlError:
+        root = None
+    if root is None:
+        return []
+    return [(a.sourceline or 1, str(a.get("href"))) for a in root.iter("a") if a.get("href")]
 
 
 #: The name of a body's ids and links among its facts (``ContentHashes.part_fact``): what they depend on, the
@@ -149,7 +164,7 @@ def check_links(files: Mapping[str, bytes], pages: list[str], diags: Diagnostics
         if found_page.base is not None:
             continue
         for href in found_page.links:
-            found = _target(page, href)
+            found = link_target(page, href)
             if found is None:
                 continue
             path, fragment = found
