@@ -63,6 +63,24 @@ def test_a_sub_kegiatans_output_indicator_is_no_formula(key: str) -> None:
     assert line == 6 and "yang dibaca Excel dan LibreOffice sebagai awal rumus" in message
 
 
+@pytest.mark.parametrize(("node", "text", "line"), [
+    (schemas.SITE.root, "judul: Portal\npemda: '=HYPERLINK(1)'\nurl_dasar: https://a.id/\n", 3),
+    (schemas.REPORT.root.fields["instansi"].node, "nama: '=HYPERLINK(1)'\nkepala: {}\n", 2),
+    (schemas.REPORT.root.fields["instansi"].node, "nama: Dinas\npemda: '@SUM(A1)'\nkepala: {}\n", 3),
+    (schemas.PK.root.fields["alasan_perubahan"].node, "'+cmd|x'\n", 1),
+    (schemas.PK.root.fields["target_awal"].node, "- {indikator: IKU1, target: 1, alasan: '=HYPERLINK(1)'}\n", 2),
+    (schemas.SCALE, "nama: '=HYPERLINK(1)'\nkelas: []\n", 2),
+])
+def test_a_name_every_open_data_row_carries_is_no_formula(node: Any, text: str, line: int) -> None:
+    """The instansi's name and pemda (columns of every row of every open data CSV and of perbandingan.csv), a scale's
+    name (perbandingan.csv's skala_predikat) and the PK Perubahan's reasons (indikator.csv's alasan_perubahan) are
+    CSV cells too: a formula typed there was published without a word and ran in the spreadsheet of a citizen who
+    opened the open data."""
+    body = "v:\n" + "".join(f"  {row}\n" for row in text.splitlines()) if not text.startswith("'") else f"v: {text}"
+    found = [(n, m) for n, m in messages(run(node, body)) if "awal rumus" in m]
+    assert [n for n, _ in found] == [line] and "yang dibaca Excel dan LibreOffice sebagai awal rumus" in found[0][1]
+
+
 @pytest.mark.parametrize("text", ["v: '-'\n", "v: '-5'\n", "v: '+62'\n", "v: 'Rasio A - B'\n", "v: ' =1'\n"])
 def test_a_cell_that_a_spreadsheet_shows_as_written_passes(text: str) -> None:
     assert not run(Str(cell=True), text).items

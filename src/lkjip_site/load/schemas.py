@@ -53,7 +53,7 @@ COLOUR = Str(pattern=r"#[0-9A-Fa-f]{6}", pattern_hint="warna heksadesimal #RRGGB
 
 SCALE = Obj(
     {
-        "nama": _req(NAME),
+        "nama": _req(CELL_NAME),  # perbandingan.csv's skala_predikat
         "batas": _opt(Str(choices=("kiri", "kanan"), doc="kiri: [min, max); kanan: (min, max]")),
         "kelas": _req(ListOf(Obj({
             "label": _req(CELL_NAME),
@@ -88,7 +88,7 @@ DATA_LICENCE = AnyOf(
 
 SITE = SchemaDoc("situs", "Konfigurasi situs (situs.yaml di folder situs)", Obj({
     "judul": _req(NAME),
-    "pemda": _req(NAME),
+    "pemda": _req(CELL_NAME),  # every open data CSV's pemda column
     "url_dasar": _req(Str(pattern=r"https?://\S+/", pattern_hint="URL lengkap yang diakhiri '/', mis. https://lkjip.contoh.go.id/")),
     "bahasa": _opt(Str(choices=("id-ID",))),
     "tema": _opt(Str(pattern=SLUG, pattern_hint="nama folder tema")),
@@ -115,11 +115,12 @@ REPORT = SchemaDoc("laporan", "Metadata laporan (content/laporan/<slug>/laporan.
     "tanggal_terbit": _req(Date()),
     "catatan_versi": _opt(TEXT),
     "instansi": _req(Obj({
-        "nama": _req(NAME),
+        # instansi, instansi_kini and pemda: a column of every row of the open data's CSVs and perbandingan.csv
+        "nama": _req(CELL_NAME),
         "nama_sebelumnya": _opt(ListOf(NAME, min_items=1, doc="nama lama instansi ini sebelum berganti nama atau "
                                        "bergabung, persis seperti instansi.nama di laporan lamanya")),
         "jenis": _opt(NAME),
-        "pemda": _opt(NAME),
+        "pemda": _opt(CELL_NAME),
         "alamat": _opt(TEXT),
         "telepon": _opt(Str(allow_numbers=True)),
         "email": _opt(TEXT),
@@ -198,11 +199,13 @@ PK = SchemaDoc("pk", "Perjanjian Kinerja (data/pk.yaml)", Obj({
     "sasaran": _req(ListOf(Str(pattern=ID, allow_numbers=True), min_items=1)),
     "indikator": _opt(ListOf(Str(pattern=ID, allow_numbers=True))),
     "program": _opt(ListOf(Str(allow_numbers=True))),
-    "alasan_perubahan": _opt(Str(doc="PK Perubahan: alasan perubahan target yang tidak menulis alasannya sendiri")),
+    # indikator.csv's alasan_perubahan
+    "alasan_perubahan": _opt(Str(doc="PK Perubahan: alasan perubahan target yang tidak menulis alasannya sendiri",
+                                 cell=True)),
     "target_awal": _opt(ListOf(Obj({
         "indikator": _req(Str(pattern=ID, allow_numbers=True)),
         "target": _req(GRADE_OR_NUMBER, "target tahunan menurut PK awal, mis. target: 100"),
-        "alasan": _opt(Str(doc="alasan target ini diubah")),
+        "alasan": _opt(Str(doc="alasan target ini diubah", cell=True)),
     }, doc="target tahunan sebelum PK Perubahan"), min_items=1,
         doc="PK Perubahan: target yang berubah, dengan target menurut PK awal dan alasannya")),
 }))
