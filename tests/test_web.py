@@ -1458,6 +1458,11 @@ _OUTSIDE = "memuat berkas dari luar gambar (url(http://x/a)); hanya url(#id)"
                  "<g> berada di dalam <style>", id="element-in-style"),
     pytest.param(_SVG_H + '<a>\n<animate attributeName=" href" values="http://x/"/></a></svg>', 3,
                  "mengubah tautan gambar", id="animate-href-spaced"),
+    # an animation that writes a handler (or a fetching attribute) rather than the file writing it
+    pytest.param(_SVG_H + '\n<set attributeName="onload" to="alert(1)"/></svg>', 3,
+                 "elemen <set> memberi atribut 'onload' (yang menjalankan kode", id="set-onload"),
+    pytest.param(_SVG_H + '<rect>\n<animate attributeName="ONclick" values="alert(1)"/></rect></svg>', 3,
+                 "atribut 'onclick'", id="animate-onclick"),
 ])
 def test_svg_checker_bypasses_are_errors_at_their_line(tmp_path: Path, svg: str, line: int, words: str) -> None:
     """What a security probe got past the checker, each opening an outside URL in a browser: the checker reads the

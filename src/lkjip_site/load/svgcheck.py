@@ -245,11 +245,23 @@ class _Checker:
         elif local in _FORBIDDEN:
             self.problem(f"{_FORBIDDEN[local]}; hapus elemen itu dari gambar SVG (gambar di situs tidak boleh "
                          "menjalankan kode atau memuat isi lain)")
-        if (local.startswith("animate") or local == "set") \
-                and attrs.get("attributeName", "").strip().rsplit(":", 1)[-1].lower() in _LINK_ATTRS:
-            self.problem(f"elemen <{local}> mengubah tautan gambar saat ditampilkan; hapus elemen itu")
+        if local.startswith("animate") or local == "set":
+            self.animated(local, attrs.get("attributeName", "").strip().rsplit(":", 1)[-1].lower())
         for key, value in sorted(attrs.items()):
             self.attribute(_split(key)[1], value)
+
+    def animated(self, local: str, target: str) -> None:
+        """An ``<animate>`` or ``<set>`` gives another attribute its value while the image is shown, so what that
+        attribute may not hold is read from the animation as well (its ``to``, ``values``, ``from``: see
+        :meth:`attribute`); an attribute that runs code or opens an address cannot be given one at all. Why: a
+        ``<set attributeName="onload" to="…">`` passed, a handler written by the animation rather than in the file;
+        today's browsers refuse to animate handlers, an older browser or another viewer of the published file
+        need not."""
+        if target in _LINK_ATTRS:
+            self.problem(f"elemen <{local}> mengubah tautan gambar saat ditampilkan; hapus elemen itu")
+        elif target.startswith("on") or target in _FETCH_ATTRS:
+            self.problem(f"elemen <{local}> memberi atribut '{target}' (yang menjalankan kode atau memuat berkas dari "
+                         "luar gambar) nilai saat gambar ditampilkan; hapus elemen itu")
 
     def too_large(self) -> None:
         """More elements, or deeper nesting, than a page and a PDF can take: said once, and nothing more is read."""
