@@ -235,6 +235,30 @@ def test_a_merged_cell_table_in_raw_html_passes_and_what_reaches_the_pdf_anyway_
         (line + 14, "alamat file: di atribut href m"), (line + 14, "atribut style diblokir di pera")]
 
 
+def test_raw_html_that_loads_a_file_from_another_host_is_an_error_at_its_line(fresh_project: Path) -> None:
+    """With ``html_mentah`` an image, a poster, a ``srcset`` candidate, a background or an inline SVG's ``<image>``
+    from another host (``https:``, ``//host``, ``/\\host``) is an error at its line; a link to another site is not.
+    Why: they passed ``check`` without a word (a Markdown image from the internet is an error), the reader's browser
+    refused them (a broken image) and the PDF's fetcher too, said at the PDF's line 1 by the build alone; the site
+    promises to load nothing from elsewhere (a tracking pixel would tell another host who reads the report)."""
+    edit(fresh_project, "situs.yaml", "skala_predikat:", "html_mentah: true\nskala_predikat:")
+    loaded = ['<img src="https://contoh.test/piksel.gif" alt="p">',
+              '<p>Foto <img src="/\\contoh.test/a.png" alt="a"> <a href="https://contoh.test/">situs</a></p>',
+              '<picture><source srcset="gambar/logo.svg 1x, //contoh.test/b.png 2x"></picture>',
+              '<video poster="https://contoh.test/c.png"></video>',
+              '<table background="https://contoh.test/d.png"><tr><td>1</td></tr></table>',
+              '<svg><image href="https://contoh.test/e.png"/></svg>']
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "\n\n".join(loaded))
+    bab1 = (fresh_project / REPORT_DIR / "10-bab-1-pendahuluan.md").read_text(encoding="utf-8").split("\n")
+    first = bab1.index(loaded[0]) + 1
+    with pytest.raises(ContentError) as exc:
+        render(fresh_project)
+    said = [(d.line, d.message.split("': ", 1)[1].split(";")[0]) for d in exc.value.diagnostics.errors]
+    assert said == [(first + 2 * i, f"atribut {name} memuat berkas dari luar situs ke halaman")
+                    for i, name in enumerate(["src", "src", "srcset", "poster", "background", "href"])]
+
+
 def test_a_link_may_name_an_id_that_raw_html_gives(fresh_project: Path) -> None:
     """With ``html_mentah`` an author may mark a place with raw HTML (``<p id=...>``, ``<span id=...>``) and link to it
     from another chapter, as a browser follows it, as to a paragraph's ``{#id}``; a link to an id no chapter has is

@@ -318,6 +318,12 @@ _URL_ATTRS = frozenset(("href", "xlink:href", "src", "srcset", "action", "formac
                         "cite"))
 #: What a browser drops from a URL before reading its scheme (``java\tscript:`` runs as ``javascript:``).
 _URL_NOISE = re.compile(r"[\x00-\x20]+")
+#: Attributes whose address a browser and the PDF load as part of the page (an image, a poster, a background), on any
+#: tag; ``href`` loads only on these (SVG written inline); on ``<a>`` it is a link the reader chooses to follow.
+_LOADED_ATTRS = frozenset(("src", "srcset", "poster", "data", "background"))
+_LOADED_HREF_TAGS = frozenset(("image", "use", "feimage"))
+#: An address on another host: a scheme (``https:``, ``ftp:``) or ``//host`` (a browser reads ``\`` as ``/``).
+_ELSEWHERE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:|//)")
 
 
 class _Blocked(HTMLParser):
@@ -364,6 +370,13 @@ class _Blocked(HTMLParser):
                                    "pembaca atau di folder bersama jaringan (di PDF tautan seperti itu dapat diklik); "
                                    "tulis tautan https://… atau ke bab lain, mis. [BAB III](30-bab-3.md), dan gambar "
                                    "dari folder laporan dengan ![Keterangan](gambar/…)", True))
+            elif tag not in _BLOCKED_TAGS and _loaded_from_elsewhere(tag, name, address):
+                # (an <iframe>, <object> or <script> is said above; an <a>'s href is a link, not loaded)
+                self.found.append((line, f"'{shown}': atribut {name} memuat berkas dari luar situs ke halaman; "
+                                   "peramban pembaca menolaknya (kebijakan keamanan halaman) sehingga tampil rusak, "
+                                   "PDF tidak memuatnya, dan situs berjanji tidak menghubungi alamat lain saat "
+                                   "dibaca; simpan gambarnya di folder laporan dan tampilkan dengan "
+                                   "![Keterangan](gambar/…), atau tulis tautan biasa [teks](https://…)", True))
             elif name in _URL_ATTRS and address.startswith("data:"):
                 self.found.append((line, f"'{shown}': alamat data: di atribut {name} diblokir di peramban (situs "
                                    "menampilkan gambar rusak), tetapi tercetak di PDF, dan isinya tidak diperiksa; "
@@ -391,6 +404,17 @@ class _Blocked(HTMLParser):
         self.found.append((self.getpos()[0], f"komentar HTML '<!--{shown}-->' tidak tampil di halaman maupun PDF, "
                            "tetapi ikut terbit di sumber halaman (terbaca siapa pun) dan paket arsip versi; hapus "
                            "komentar ini (simpan catatan kerja di luar folder laporan)", False))
+
+
+def _loaded_from_elsewhere(tag: str, name: str, address: str) -> bool:
+    """Whether attribute ``name`` of ``tag``, holding ``address`` (noise dropped, lower case), makes the page load a
+    file from another host: each candidate of a ``srcset`` is read. ``data:``, ``file:`` and ``javascript:`` are
+    said by their own rules."""
+    if name not in _LOADED_ATTRS and not (name in ("href", "xlink:href") and tag in _LOADED_HREF_TAGS):
+        return False
+    candidates = address.split(",") if name == "srcset" else [address]
+    return any(_ELSEWHERE.match(url.replace("\\", "/")) and not url.startswith(("data:", "file:", "javascript:"))
+               for url in candidates)
 
 
 def _check_blocked_html(chapter: Chapter, tokens: list[Token], diags: Diagnostics) -> None:
