@@ -390,6 +390,31 @@ def test_attributes_outside_the_allow_list_reach_no_page(allow_html: bool) -> No
                        ("style", -1), ("style", 4), ("target", 4), ("width", -1)]
 
 
+def test_a_class_the_theme_hides_or_moves_is_refused(fresh_project: Path) -> None:
+    """A chapter's ``{.kelas}`` naming a class the shipped theme's stylesheets hide, move or add text to, on a block,
+    a heading, a link or an image, and (``html_mentah``) on a tag, is an error at its line; a class the theme only
+    styles (``.kecil``) passes. Why: ``{.sumber-cetak}`` above "predikat C" and ``{.grafik-spec}`` above "predikat
+    AA" passed without a word, and the PDF (the report's lasting record) said C where the site said AA."""
+    edit(fresh_project, "situs.yaml", "skala_predikat:", "html_mentah: true\nskala_predikat:")
+    written = ["{.sumber-cetak}\nPredikat C.", "{.grafik-spec}\nPredikat AA.", "### Catatan {.kepala-situs}",
+               "Lihat [situs](https://contoh.go.id){.lewati} dan ![Logo](gambar/logo.svg){.kecil}",
+               '<p class="kecil sr">Predikat B</p>']
+    edit(fresh_project, f"{REPORT_DIR}/10-bab-1-pendahuluan.md", "Tuliskan latar belakang penyusunan laporan.",
+         "\n\n".join(written))
+    bab1 = (fresh_project / REPORT_DIR / "10-bab-1-pendahuluan.md").read_text(encoding="utf-8").split("\n")
+    first = bab1.index("{.sumber-cetak}") + 1
+    with pytest.raises(ContentError) as exc:
+        render(fresh_project)
+    said = sorted((d.line, d.message.split(" (")[0].split(": tema")[0]) for d in exc.value.diagnostics.errors)
+    assert said == [(first, 'atribut {class="sumber-cetak"} tidak dipakai'),
+                    (first + 3, 'atribut {class="grafik-spec"} tidak dipakai'),
+                    (first + 6, 'atribut {class="kepala-situs"} tidak dipakai'),
+                    (first + 8, 'atribut {class="lewati"} tidak dipakai'),
+                    (first + 10, "'<p class=\"kecil sr\">': kelas 'sr'")]
+    assert all("sehingga isi ini dapat tampil di PDF tetapi tidak di situs, atau sebaliknya" in d.message
+               for d in exc.value.diagnostics.errors)
+
+
 def test_a_link_opening_a_new_window_gets_noopener(fresh_project: Path) -> None:
     """``{target=_blank}`` was kept as written, without ``rel``: the page opened could send the report's tab to another
     address through ``window.opener`` and learnt which page the reader came from. A ``rel`` written stays."""

@@ -12,6 +12,7 @@ the version it came from.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
@@ -108,6 +109,31 @@ _NAMED_RULES = 3
 def css_selectors(text: str) -> list[str]:
     """The selectors of a stylesheet's rules, whitespace collapsed, in order (``@media`` and its kind skipped)."""
     return [" ".join(found.group(1).split()) for found in _CSS_SELECTOR.finditer(_CSS_COMMENT.sub(" ", text))]
+
+
+#: A stylesheet's rule: its selectors and its declarations (an ``@media`` block's rules are found inside it).
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+#: What takes a part of the page out of sight or out of its place, or adds text to it, in one medium: the site
+#: (``site.css``), a browser's print (``cetak.css``) or the PDF (``print-pdf.css``).
+_HIDING = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|clip(?:-path)?\s*:|content\s*:"
+                     r"|position\s*:\s*(?:absolute|fixed|running)|float\s*:\s*footnote", re.I)
+_CSS_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+
+
+@cache
+def hiding_classes() -> frozenset[str]:
+    """The classes the shipped theme's stylesheets hide, move or add text to, in one medium or another
+    (``.sumber-cetak`` shows in the PDF only, ``.grafik-spec`` on the site only, ``.sr`` to a screen reader only,
+    ``.na-catatan`` becomes a footnote of the PDF): read from the stylesheets themselves, so a rule added to them is
+    known without a list to keep. Why: a chapter could give such a class to its own paragraph
+    (``{.sumber-cetak}``), and the PDF, the report's lasting record, said another predikat than the site."""
+    out: set[str] = set()
+    for path in sorted((PACKAGE_THEMES / DEFAULT_THEME / "static").rglob("*.css")):
+        text = _CSS_COMMENT.sub(" ", path.read_text(encoding="utf-8"))
+        for rule in _CSS_RULE.finditer(text):
+            if not rule.group(1).lstrip().startswith("@") and _HIDING.search(rule.group(2)):
+                out.update(_CSS_CLASS.findall(rule.group(1)))
+    return frozenset(out)
 
 
 def _check_stylesheet(path: Path, rel: str, diags: Diagnostics) -> None:

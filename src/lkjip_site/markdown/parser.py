@@ -25,6 +25,7 @@ from ..core.model import RESERVED_IDS, Chapter, Loc, NumberedItem, Report, SiteC
 from ..core.suggest import did_you_mean
 from ..compute.pasted import pasted_tables
 from ..compute.prose import CODE_SPAN, lines, table_cells
+from ..load.theme import hiding_classes
 from ..load.yamltree import YMap, load_yaml
 from .directives import Directive, ParsedChapter, Registry
 from .links import collect_images, line_of
@@ -361,6 +362,9 @@ class _Blocked(HTMLParser):
                 self.found.append((line, f"'{shown}': atribut style diblokir di peramban, tetapi berlaku di PDF "
                                    "laporan (mis. position:fixed menutupi setiap halaman, color:white "
                                    "menyembunyikan angka); hapus atribut ini: " + _REFUSED_WHY, True))
+            elif name == "class" and (hidden := sorted(hiding_classes().intersection((value or "").split()))):
+                why, fix = _ATTRIBUTE_HINTS["class"]
+                self.found.append((line, f"'{shown}': kelas '{' '.join(hidden)}': {why}; {fix}", True))
             elif address.startswith("javascript:"):
                 self.found.append((line, f"'{shown}': alamat javascript: di atribut {name} "
                                    + _BLOCKED_WHY.format("tidak berjalan") + "; tulis tautan ke halaman, mis. "
@@ -454,6 +458,9 @@ _ATTRIBUTE_HINTS = {
               "![teks pengganti](gambar/nama.png){width=800}"),
     "height": ("tinggi hanya untuk gambar, dalam piksel: angka 1 sampai 99999", "tulis "
                "![teks pengganti](gambar/nama.png){height=600}"),
+    "class": ("tema situs memakai kelas itu untuk menyembunyikan, memindahkan atau menandai bagian halamannya sendiri, "
+              "di situs atau di PDF, sehingga isi ini dapat tampil di PDF tetapi tidak di situs, atau sebaliknya",
+              "hapus kelas ini, atau pakai nama kelas lain; tampilan diatur oleh tema situs"),
 }
 #: The general rule, said with every refused attribute.
 _ATTRIBUTES_ALLOWED = ("di dalam {...} hanya boleh {#penanda}, {.kelas}, {target=_blank} dan {rel=…} sesudah "

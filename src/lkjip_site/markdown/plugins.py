@@ -15,6 +15,8 @@ import unicodedata
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
+from ..load.theme import hiding_classes
+
 DIRECTIVES = ("tabel", "grafik")
 _INFO = re.compile(r"^\{(tabel|grafik)\}\s*([A-Za-z_][A-Za-z0-9_]*)?\s*$")
 #: ``## Judul {#id .kelas}``: the heading's attributes, not part of its text.
@@ -63,8 +65,10 @@ def _heading_attrs_rule(state: StateCore) -> None:
         for part in match.group(1).split():
             if part.startswith("#"):
                 token.attrSet("id", part[1:])
-            else:
+            elif _allowed("class", part[1:], token.type):
                 token.attrJoin("class", part[1:])
+            else:
+                token.meta.setdefault(REFUSED_ATTRS, []).append(("class", part[1:], -1))
 
 
 def heading_attrs_plugin(md: MarkdownIt) -> None:
@@ -93,7 +97,7 @@ REFUSED_ATTRS = "lkjip_refused_attrs"
 
 
 def _allowed(name: str, value: object, token_type: str) -> bool:
-    if name not in ATTRIBUTES:
+    if name not in ATTRIBUTES or (name == "class" and not hiding_classes().isdisjoint(str(value).split())):
         return False
     types = ATTRIBUTES[name]
     pattern = _ATTRIBUTE_VALUES.get(name)
@@ -124,7 +128,7 @@ def _inline_attrs_rule(state: StateCore) -> None:
     for block in state.tokens:
         for token in block.children or []:
             refused = [(str(k), str(v)) for k, v in token.meta.pop("insecure_attrs", {}).items()]
-            for name in ("target", "rel", "width", "height"):
+            for name in ("target", "rel", "width", "height", "class"):
                 value = token.attrGet(name)
                 if value is not None and not _allowed(name, value, token.type):
                     refused.append((name, str(value)))
