@@ -386,6 +386,17 @@ CASES = [
                                      "Sebagai → CSV UTF-8 (dipisahkan koma); di LibreOffice: Berkas → Simpan Sebagai… "
                                      "→ Teks CSV (.csv), centang 'Sunting pengaturan penyaring' (Edit filter "
                                      "settings), lalu pilih pemisah ruas ','"),
+    # Excel with Indonesian settings: a header naming "Luas (km², 2023)" read as two columns with commas, its rows'
+    # decimal commas split alike, and the table published as "Desa;Luas (km²" over "A;12" without a word
+    Case("csv-titik-koma-judul-berkoma",
+         write(f"{R}/data/penduduk.csv", "Desa;Luas (km², 2023);Penduduk\nA;12,5;1.234\nB;8,25;2.345\n"),
+         f"{R}/data/penduduk.csv", 1, "kolom CSV dipisahkan titik koma (;); simpan ulang dengan pemisah koma"),
+    # every field quoted (LibreOffice's "Quote all text cells"): as many columns with commas as with ';'
+    Case("csv-titik-koma-berkutip", write(f"{R}/data/luas.csv", '"Desa";"Luas (km², 2023)"\n"A";"12,5"\n'),
+         f"{R}/data/luas.csv", 1, "kolom CSV dipisahkan titik koma (;)"),
+    # "Teks (dipisahkan tab)" renamed .csv: one column of "Desa\tPenduduk", published so
+    Case("csv-tab", write(f"{R}/data/penduduk.csv", "Desa\tPenduduk\nA\t1250\nB\t2000\n"),
+         f"{R}/data/penduduk.csv", 1, "kolom CSV dipisahkan tab; simpan ulang dengan pemisah koma"),
     Case("csv-kolom-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan,Jumlah\nA,1,2,3\n"),
          f"{R}/data/penduduk.csv", 1, "kolom 'Jumlah' tidak perlu ditulis"),
     Case("csv-baris-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki\nA,1\nTotal,1\n"),

@@ -388,8 +388,8 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
         return None
     header_line, first = numbered[0]
     header = [h.strip() for h in first]
-    if len(header) == 1 and ";" in header[0]:
-        diags.error((rel, header_line), "kolom CSV dipisahkan titik koma (;); simpan ulang dengan pemisah koma "
+    if separator := _other_separator(text, first):
+        diags.error((rel, header_line), f"kolom CSV dipisahkan {separator}; simpan ulang dengan pemisah koma "
                                         "(di Excel: Simpan Sebagai → CSV UTF-8 (dipisahkan koma); di LibreOffice: "
                                         "Berkas → Simpan Sebagai… → Teks CSV (.csv), centang 'Sunting pengaturan "
                                         "penyaring' (Edit filter settings), lalu pilih pemisah ruas ',' dan set "
@@ -437,6 +437,26 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
             return None
     cells = [[_cell(r[c], numeric[c]) for c in range(len(header))] for r in body]
     return Dataset(id=path.stem, columns=header, rows=cells, numeric=numeric, loc=Loc(rel, 1))
+
+
+#: The separators other than the comma that a spreadsheet writes, as the message names them: Excel and LibreOffice
+#: with Indonesian settings write ``;`` (the comma is the decimal mark there); "Teks (dipisahkan tab)" writes tabs.
+_OTHER_SEPARATORS = {";": "titik koma (;)", "\t": "tab"}
+
+
+def _other_separator(text: str, first: list[str]) -> str | None:
+    """How the file's columns are separated, named, when it is not the comma: the first non-empty row read with
+    ``;`` or a tab gives more columns than ``first``, the same row read with commas, or as many but of quoted fields
+    (``"Desa";"Luas (km², 2023)"``: the comma-read cells then hold the separator and the next field's quote).
+
+    Why: only a header of one column holding ';' was refused. A header with a comma in a name ("Luas (km², 2023)")
+    read as two columns, each row's decimal comma split it alike, and the table published as "Desa;Luas (km²" over
+    "A;12" without a word; a tab-separated file was one column of "Desa\tPenduduk"."""
+    for separator, name in _OTHER_SEPARATORS.items():
+        row = next((r for r in csv.reader(io.StringIO(text), delimiter=separator) if any(c.strip() for c in r)), [])
+        if len(row) > len(first) or (len(row) == len(first) > 1 and any(f'{separator}"' in c for c in first)):
+            return name
+    return None
 
 
 def _title_row(header: list[str], numbered: list[tuple[int, list[str]]]) -> bool:
