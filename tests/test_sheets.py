@@ -96,6 +96,22 @@ def test_workbook_shape_for_authors(exported: dict[str, bytes]) -> None:
     assert budget.cell(leaf, column(budget, "Serapan (%)")).value == pytest.approx(96.7081, abs=1e-4)
 
 
+def test_the_petunjuk_sheet_says_what_the_workbook_cannot_do_and_how_to_type_numbers(
+        exported: dict[str, bytes]) -> None:
+    """The author in Excel reads the Petunjuk sheet, not the guide: a new sasaran typed there was refused at import
+    with a way the sheet never gave, a renamed sheet asked for a re-export, and a 85,5% typed in LibreOffice reads as
+    0,855 without a word; each is said on the sheet before it is typed."""
+    text = "\n".join(str(c.value) for c in open_book(exported["martapura-barat-2023"])["Petunjuk"]["A"] if c.value)
+    assert "Yang tidak dapat dilakukan di buku kerja ini" in text
+    assert "Menambah sasaran atau tujuan: tulis dulu di data/renstra.yaml, di bawah tujuannya" in text
+    assert "Mengganti nama, menghapus atau menyalin lembar, atau mengubah judul kolom" in text
+    assert "Menambah baris Jumlah, Total atau Rata-rata" in text
+    assert "Sel berformat Persen (Excel menyimpan 85,5% sebagai 0,855) ditolak" in text
+    assert "LibreOffice menyimpan 85,5% sebagai 0,855 tanpa tanda apa pun" in text
+    assert "'Excel 2007-365 (.xlsx)', bukan .ods" in text
+    assert "Menghapus baris menghapus datanya dari berkas YAML" in text
+
+
 def _yaml_diff(root: Path, slug: str, name: str) -> list[str]:
     old = (REPO / "content/laporan" / slug / "data" / name).read_text(encoding="utf-8").splitlines()
     new = (root / "content/laporan" / slug / "data" / name).read_text(encoding="utf-8").splitlines()

@@ -158,16 +158,37 @@ def _write_readme(ws: Worksheet, report: Report) -> None:
         ("1. Ubah angka dan teks di sel putih. Sel abu-abu dihitung lkjip (capaian, predikat, serapan, jumlah "
          "program dan kegiatan): jangan diisi; nilainya diperbarui setelah impor.", False),
         ("2. Ketik angka sebagai angka (di Excel berbahasa Indonesia: 68,85), bukan teks; persen tanpa tanda %; "
-         "rupiah tanpa 'Rp' dan tanpa pemisah ribuan yang diketik sendiri.", False),
-        ("3. Nilai yang tidak tersedia: kosongkan selnya dan tulis alasannya di kolom 'Alasan ... tidak ada'.", False),
-        ("4. Indikator baru: tambah baris di lembar Indikator (ID unik), lalu nilainya di lembar Nilai Indikator.", False),
+         "rupiah tanpa 'Rp' dan tanpa pemisah ribuan yang diketik sendiri. Angka yang tersimpan sebagai teks (68,85 "
+         "yang diawali tanda petik, 1.000.800 pada sel berformat Teks) ditolak di selnya.", False),
+        ("   Sel berformat Persen (Excel menyimpan 85,5% sebagai 0,855) ditolak; LibreOffice menyimpan 85,5% sebagai "
+         "0,855 tanpa tanda apa pun, sehingga capaiannya seratus kali lebih kecil: ketik 85,5.", False),
+        ("   Rumus boleh dipakai: yang dibaca nilai yang dihitung dan disimpan Excel atau LibreOffice bersama "
+         "rumusnya.", False),
+        ("3. Nilai yang tidak tersedia: kosongkan selnya dan tulis alasannya di kolom 'Alasan ... tidak ada' "
+         "(bukan '-', 'N/A' atau 0).", False),
+        ("4. Indikator baru: tambah baris di lembar Indikator (ID unik), lalu nilainya di lembar Nilai Indikator; "
+         "agar tampil di tabel PK, tambah juga baris 'indikator' di lembar PK yang hanya menyebut ID-nya.", False),
         ("5. Anggaran: isi pagu dan realisasi pada sub kegiatan; tingkat (program, kegiatan, sub kegiatan) dibaca dari "
          "kodenya, dan baris baru ditempatkan di bawah induk yang kodenya sesuai. Sesudah APBD Perubahan: kolom Pagu "
          "berisi pagu perubahan (DPPA); pagu sebelumnya (DPA awal) di kolom Pagu awal, hanya pada sub kegiatan yang "
          "pagunya berubah.", False),
-        ("6. Simpan sebagai .xlsx, lalu jalankan: lkjip impor " + report.slug + " <berkas>.xlsx", False),
+        ("6. Simpan sebagai .xlsx (LibreOffice: Berkas → Simpan Sebagai…, jenis 'Excel 2007-365 (.xlsx)', bukan "
+         ".ods), lalu jalankan: lkjip impor " + report.slug + " <berkas>.xlsx", False),
         ("   Bila ada kesalahan, lkjip menyebut selnya (mis. data.xlsx!Nilai Indikator!F12) dan tidak menulis apa pun.",
          False),
+        ("", False),
+        ("Yang tidak dapat dilakukan di buku kerja ini", True),
+        ("- Menambah sasaran atau tujuan: tulis dulu di data/renstra.yaml, di bawah tujuannya (id, uraian, "
+         "indikator), lalu impor lagi. Kolom Sasaran/tujuan dan baris 'sasaran' lembar PK hanya menyebut ID-nya; "
+         "ID yang tidak ada di renstra.yaml ditolak.", False),
+        ("- Mengganti nama, menghapus atau menyalin lembar, atau mengubah judul kolom: lembar dan kolom dicari dari "
+         "namanya. Urutan kolom boleh diubah; kolom tambahan Anda sendiri (mis. Catatan) dan komentar sel tidak "
+         "diimpor.", False),
+        ("- Menambah baris Jumlah, Total atau Rata-rata: jumlah dan rata-rata dihitung lkjip; baris itu ditolak.",
+         False),
+        ("Menghapus baris menghapus datanya dari berkas YAML (ringkasan impor menyebutnya). Menyortir dan menyaring "
+         "baris tidak mengubah apa pun, kecuali di lembar PK: urutan barisnya urutan Perjanjian Kinerja.", False),
+        ("Panduan lengkap: panduan penulis (docs/panduan-penulis.md), bagian 'Dari Excel'.", False),
         ("", False),
         ("Lembar", True),
         ("Indikator: satu baris per indikator (nama, satuan, polaritas, jenis, sasaran, program, nilai kualitatif).",
