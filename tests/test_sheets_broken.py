@@ -376,6 +376,24 @@ def sheet_renamed_close(wb: Workbook) -> str:
             "bila itu lembar 'Nilai Indikator' yang diganti namanya")
 
 
+def sheet_renamed_to_another_name(wb: Workbook) -> str:
+    """"Nilai Indikator" renamed "Nilai" (neither named after it nor close to its name) was told "jangan mengganti
+    nama ... ekspor ulang", and an export anew lost every value typed in the workbook: the sheet holding its column
+    headers is named, to be renamed back."""
+    wb["Nilai Indikator"].title = "Nilai"
+    return ("data.xlsx:1: galat: lembar 'Nilai Indikator' tidak ada; buku kerja ini punya lembar 'Nilai': bila itu "
+            "lembar 'Nilai Indikator' yang diganti namanya, kembalikan namanya persis 'Nilai Indikator'")
+
+
+def sheet_renamed_beside_a_note_sheet(wb: Workbook) -> str:
+    """The author's own sheet ("Catatan") is not taken for the renamed Renstra sheet ("Sheet1"): its headers are
+    not the Renstra's."""
+    wb.create_sheet("Catatan")["A1"] = "angka dari Bappeda"
+    wb["Renstra"].title = "Sheet1"
+    return ("data.xlsx:1: galat: lembar 'Renstra' tidak ada; buku kerja ini punya lembar 'Sheet1': bila itu lembar "
+            "'Renstra' yang diganti namanya")
+
+
 def pk_sheet_deleted(wb: Workbook) -> str:
     del wb["PK"]
     return "data.xlsx:1: galat: lembar 'PK' tidak ada; jangan mengganti nama atau menghapus lembar"
@@ -396,7 +414,7 @@ BROKEN_BOOKS: dict[str, Callable[[Workbook], str]] = {f.__name__: f for f in (
     value_and_reason, program_unknown_to_the_budget, pk_jenis_unknown, grade_on_a_numeric_indicator,
     number_too_large, merged_cells, period_of_an_exported_row_changed, excel_error_in_a_number_cell,
     percent_formatted_number, budget_sheet_renamed, sheet_renamed_in_other_letters, sheet_renamed_close,
-    pk_sheet_deleted, values_sheet_copied,
+    sheet_renamed_to_another_name, sheet_renamed_beside_a_note_sheet, pk_sheet_deleted, values_sheet_copied,
     program_realisasi_does_not_add_up, not_available_typed, english_thousands_in_money, missing_value_in_words,
     indicator_id_in_other_letters, new_indicator_differing_by_case_only, indicator_row_deleted_but_not_its_values,
     total_row_typed_in_budget, average_row_typed_in_values, level_summed_over_quarters, pk_sasaran_unknown,

@@ -133,19 +133,34 @@ def named_after(name: str) -> str | None:
     return max((t for t in L.READ_TITLES if t.casefold() in name.casefold()), key=len, default=None)
 
 
-def _renamed(book: Book, title: str) -> str:
-    """What to do about the missing sheet ``title``: rename back the sheet that looks like it, when the workbook has
-    one (named after it, or close to its name), else export again.
+def _renamed(book: Book, sheet: L.Sheet) -> str:
+    """What to do about the missing sheet ``sheet``: rename back the sheet that looks like it, when the workbook has
+    one (named after it, holding its column headers, or close to its name), else export again.
 
     Why: "Indikator" renamed "Indikator 2024" or "indikator" (a sheet name differing only in letter case) was said
-    "tidak ada" without a word about the sheet the author had, who then looked for a deleted sheet."""
+    "tidak ada" without a word about the sheet the author had, who then looked for a deleted sheet; "Nilai Indikator"
+    renamed "Nilai" or "Sheet1" was told to export again, which lost every value typed in the workbook."""
+    title = sheet.title
     others = [n for n in book.values.sheetnames if n not in L.READ_TITLES and n != L.PETUNJUK]
-    close = [n for n in others if named_after(n) == title] or nearest(title, [n for n in others if not named_after(n)])
+    unnamed = [n for n in others if not named_after(n)]
+    close = ([n for n in others if named_after(n) == title] or [n for n in unnamed if _holds_headers(book, n, sheet)]
+             or nearest(title, unnamed))
     if not close:
         return "jangan mengganti nama atau menghapus lembar (ekspor ulang untuk mendapat buku kerja yang utuh)"
     return (f"buku kerja ini punya lembar '{close[0]}': bila itu lembar '{title}' yang diganti namanya, kembalikan "
             f"namanya persis '{title}' (klik kanan tab lembar → Ganti Nama); impor hanya membaca lembar bernama "
             f"'{title}'")
+
+
+def _holds_headers(book: Book, name: str, sheet: L.Sheet) -> bool:
+    """Whether the sheet ``name`` has ``sheet``'s header row: every required column and most of the others (the
+    Renstra sheet's "ID" and "Nama indikator" alone are the Nilai Indikator sheet's too)."""
+    ws = book.values[name]
+    found = {_header_key(v) for c in range(1, (ws.max_column or 0) + 1)
+             if isinstance(v := ws.cell(row=sheet.header_row, column=c).value, str)}
+    keys = [_header_key(c.header) for c in sheet.columns]
+    required = [_header_key(c.header) for c in sheet.columns if c.required]
+    return all(k in found for k in required) and 2 * sum(k in found for k in keys) > len(keys)
 
 
 def raw_cell(book: Book, ws: Worksheet, wf: Worksheet, row: int, col: int, where: str) -> Any:
@@ -180,7 +195,7 @@ def read_sheet(book: Book, sheet: L.Sheet, required: bool = True) -> SheetRows |
     where = book.where(sheet.title)
     if pair is None:
         if required:
-            book.diags.error((book.name, 1), f"lembar '{sheet.title}' tidak ada; {_renamed(book, sheet.title)}")
+            book.diags.error((book.name, 1), f"lembar '{sheet.title}' tidak ada; {_renamed(book, sheet)}")
         return None
     ws, wf = pair
     h = sheet.header_row
