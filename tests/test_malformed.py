@@ -397,6 +397,10 @@ CASES = [
     # "Teks (dipisahkan tab)" renamed .csv: one column of "Desa\tPenduduk", published so
     Case("csv-tab", write(f"{R}/data/penduduk.csv", "Desa\tPenduduk\nA\t1250\nB\t2000\n"),
          f"{R}/data/penduduk.csv", 1, "kolom CSV dipisahkan tab; simpan ulang dengan pemisah koma"),
+    # a decimal comma typed without quotes (Notepad): "baris ini memiliki 3 kolom" alone, the comma not pointed at
+    Case("csv-koma-desimal-tanpa-kutip", write(f"{R}/data/penduduk.csv", "desa,capaian\nA,85,32\nB,90\n"),
+         f"{R}/data/penduduk.csv", 2, "baris ini memiliki 3 kolom, sedangkan judul kolom ada 2; bila '85,32' satu "
+                                     "angka berkoma desimal, tulis 85.32 (koma memisahkan kolom"),
     Case("csv-kolom-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki,perempuan,Jumlah\nA,1,2,3\n"),
          f"{R}/data/penduduk.csv", 1, "kolom 'Jumlah' tidak perlu ditulis"),
     Case("csv-baris-jumlah", write(f"{R}/data/penduduk.csv", "desa,laki\nA,1\nTotal,1\n"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterable
@@ -413,7 +414,8 @@ def load_csv(path: Path, rel: str, diags: Diagnostics, raw: bytes) -> Dataset | 
     ok = True
     for n, row in numbered[1:]:
         if len(row) != len(header):
-            diags.error((rel, n), f"baris ini memiliki {len(row)} kolom, sedangkan judul kolom ada {len(header)}")
+            diags.error((rel, n), f"baris ini memiliki {len(row)} kolom, sedangkan judul kolom ada {len(header)}"
+                                  + _split_decimal(row, len(header)))
             ok = False
     if not ok:
         return None
@@ -457,6 +459,28 @@ def _other_separator(text: str, first: list[str]) -> str | None:
         if len(row) > len(first) or (len(row) == len(first) > 1 and any(f'{separator}"' in c for c in first)):
             return name
     return None
+
+
+_WHOLE_PART = re.compile(r"-?\d+")
+_DIGITS = re.compile(r"\d+")
+
+
+def _split_decimal(row: list[str], columns: int) -> str:
+    """Why a row may have more columns than its header: a number with a decimal comma written without quotes
+    (``A,85,32``), said as a possibility (``1,10`` may as well be two counts), with how to write it; "" when the row
+    has no two number cells side by side after its label.
+
+    Why: "baris ini memiliki 3 kolom" alone left the author counting commas in a line that has the columns it should;
+    the comma inside 85,32 is the one the author does not see as a separator."""
+    if len(row) <= columns:
+        return ""
+    cells = [c.strip() for c in row]
+    split = next((f"{a},{b}" for a, b in zip(cells[1:], cells[2:])
+                  if _WHOLE_PART.fullmatch(a) and _DIGITS.fullmatch(b)), None)
+    if split is None:
+        return ""
+    return (f"; bila '{split}' satu angka berkoma desimal, tulis {split.replace(',', '.')} (koma memisahkan kolom, "
+            "desimal ditulis dengan titik)")
 
 
 def _title_row(header: list[str], numbered: list[tuple[int, list[str]]]) -> bool:
