@@ -55,6 +55,7 @@ from lkjip_site.archive import release as release_module
 from lkjip_site.archive.bag import make_bag_zip
 from lkjip_site.archive.manifest import Manifest, checksums, entries, read_manifest, tree_digest
 from lkjip_site.archive.readme import POWERSHELL_CHECK, POWERSHELL_FAILED
+from lkjip_site.archive.store import write_version
 from lkjip_site.build import BuildOptions, load_site
 from lkjip_site.cli.main import main
 from lkjip_site.core.diagnostics import Diagnostics
@@ -661,6 +662,26 @@ def test_bag_zip_is_deterministic() -> None:
         names = zf.namelist()
         assert names == sorted(names)
         assert {i.date_time for i in zf.infolist()} == {(2024, 2, 15, 0, 0, 0)}
+
+
+def test_a_version_folder_is_readable_by_all_whatever_the_umask(tmp_path: Path) -> None:
+    """Released under umask 077 (a hardened server, a CI runner), the version folder was 0700 and its files 0600:
+    handed over with ``cp -a``, ``tar`` or ``rsync -a``, the archives office's account read none of it, and the same
+    release gave another tree on another machine. Files are 0644 and folders 0755, ``arsip/`` itself among them."""
+    old = os.umask(0o077)
+    try:
+        folder = write_version(tmp_path, SLUG, "1.0", {"manifest.json": b"{}", "situs/bab/index.html": b"<p>1</p>",
+                                                       "sumber/laporan.yaml": b"versi: 1\n"})
+    finally:
+        os.umask(old)
+    found = {p.relative_to(tmp_path).as_posix(): oct(p.stat().st_mode & 0o777) for p in tmp_path.rglob("*")}
+    assert folder == tmp_path / "arsip" / SLUG / "1.0"
+    assert {name for name, mode in found.items() if mode == "0o755"} == {
+        "arsip", f"arsip/{SLUG}", f"arsip/{SLUG}/1.0", f"arsip/{SLUG}/1.0/situs", f"arsip/{SLUG}/1.0/situs/bab",
+        f"arsip/{SLUG}/1.0/sumber"}
+    assert {name for name, mode in found.items() if mode == "0o644"} == {
+        f"arsip/{SLUG}/1.0/manifest.json", f"arsip/{SLUG}/1.0/situs/bab/index.html",
+        f"arsip/{SLUG}/1.0/sumber/laporan.yaml"}
 
 
 def test_a_version_folder_is_checked_with_sha256sum_and_bagit_and_explained_without_lkjip(flow: Flow,

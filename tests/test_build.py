@@ -49,6 +49,34 @@ def test_publish_replaces_whole_tree(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
 
 
+def modes(folder: Path) -> dict[str, str]:
+    """Every file and folder below ``folder`` (and itself, as ``.``) with its permission bits in octal."""
+    return {".": oct(folder.stat().st_mode & 0o777),
+            **{p.relative_to(folder).as_posix(): oct(p.stat().st_mode & 0o777) for p in folder.rglob("*")}}
+
+
+def test_published_modes_do_not_depend_on_the_umask(tmp_path: Path) -> None:
+    """Built on a server or CI runner whose umask is 077 (or 027), every page was 0600 and every folder 0700; copied
+    up with ``rsync -rt`` (docs/penerbitan.md), ``rsync -a`` or ``scp -p``, the web server's user could read none
+    of it (403 on every page), and the same input gave another tree. Files are 0644 and folders 0755, written whole
+    or updated in place, a hard-linked copy of a large file as well."""
+    out = tmp_path / "build"
+    large = b"f" * publish_mod.LINK_MIN_BYTES
+    files = {f"p{i}.html": b"lama" for i in range(10)} | {"aset/a/font.woff2": large, "aset/b/font.woff2": large}
+    old = os.umask(0o077)
+    try:
+        on_disk = publish(files, out).digests
+        whole = modes(out)
+        publish({**files, "p0.html": b"baru", "baru/di/sini.html": b"baru"}, out, on_disk)
+        updated = modes(out)
+    finally:
+        os.umask(old)
+    assert (out / "aset/a/font.woff2").stat().st_ino == (out / "aset/b/font.woff2").stat().st_ino
+    assert set(whole.values()) == set(updated.values()) == {"0o644", "0o755"}
+    folders = {".", "aset", "aset/a", "aset/b", "baru", "baru/di"}
+    assert {name for name, mode in updated.items() if mode == "0o755"} == folders
+
+
 def test_failure_while_writing_keeps_old_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "build"
     publish({"a.html": b"lama", "x/b.html": b"lama"}, out)

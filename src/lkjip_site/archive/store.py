@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
+from ..core.files import public_folder, write_public
 from ..core.fmt import fmt_date
 from ..core.paths import ARCHIVE_DIR
 from ..load.content import chapter_body, report_files
@@ -313,15 +314,16 @@ def write_version(root: Path, slug: str, versi: str, files: dict[str, bytes]) ->
     target = root / ARCHIVE_DIR / slug / versi
     if target.exists():
         raise FileExistsError(f"{target} sudah ada")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    public_folder(target.parent)
     staging = target.parent / f".{versi}-baru-{os.getpid()}"
     if staging.exists():
         shutil.rmtree(staging)
     try:
+        public_folder(staging)  # every folder and file of it 0755/0644 whatever the umask (``core/files``)
         for rel in sorted(files):
             path = staging / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(files[rel])
+            public_folder(path.parent)
+            write_public(path, files[rel])
         try:
             staging.rename(target)
         except OSError as exc:  # written meanwhile by another process: never replaced (published is permanent)

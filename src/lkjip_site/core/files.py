@@ -8,8 +8,9 @@ target parsed, a year's pages indexed); what most stages need of an unchanged pa
 ``memo.ContentHashes`` takes once per build from the file.
 
 Also how the cache's files are written whole (:func:`write_whole`): the memo's entries, the build record, the facts
-and kept-outputs files; and how a memo entry is sealed (:func:`seal`): a build never takes an entry damaged outside
-it (a disk error, a copy cut short, a hand edit) for what it wrote.
+and kept-outputs files; how a published file gets modes that do not depend on the umask (:func:`write_public`); and
+how a memo entry is sealed (:func:`seal`): a build never takes an entry damaged outside it (a disk error, a copy cut
+short, a hand edit) for what it wrote.
 """
 
 from __future__ import annotations
@@ -199,6 +200,33 @@ def held(files: Mapping[str, bytes], path: str) -> Held:
 def held_items(files: Mapping[str, bytes]) -> Iterable[tuple[str, Held]]:
     """``files``' paths and held values: references stay references (a plain mapping holds bytes only)."""
     return files.held_items() if isinstance(files, SiteFiles) else files.items()
+
+
+#: Modes of what is published (``build/``) and released (``arsip/<slug>/<versi>/``), whatever the umask of the
+#: machine that built it. Why: these trees are public by definition, and their modes travel with them: ``rsync -rt``
+#: (``docs/penerbitan.md``) gives a new file on the server the built file's mode masked by the server's umask, and
+#: ``rsync -a``, ``scp -p``, ``cp -a`` and ``tar`` keep it whole. Built under umask 077 or 027 (a hardened server, a
+#: CI runner), every page was 0600 or 0640: unreadable by the web server's user (403 on every page), and the same
+#: input gave another tree (``ls -l``, a tar of the archive) on another machine. The cache keeps the umask: it is
+#: the builder's own.
+PUBLIC_FILE_MODE = 0o644
+PUBLIC_DIR_MODE = 0o755
+
+
+def write_public(path: Path, data: bytes) -> None:
+    """``data`` as a published file, readable by all (:data:`PUBLIC_FILE_MODE`) whatever the umask."""
+    path.write_bytes(data)
+    os.chmod(path, PUBLIC_FILE_MODE)
+
+
+def public_folder(folder: Path) -> None:
+    """``folder`` and those of its parents that are missing, each made :data:`PUBLIC_DIR_MODE` whatever the umask;
+    a folder that exists is left as it is (the site folder and above are the user's)."""
+    if folder.is_dir():
+        return
+    public_folder(folder.parent)
+    folder.mkdir(exist_ok=True)  # made meanwhile by another process: it is published all the same
+    os.chmod(folder, PUBLIC_DIR_MODE)
 
 
 def write_whole(path: Path, data: bytes) -> None:

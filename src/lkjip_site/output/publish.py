@@ -12,6 +12,9 @@ outright leaves beside the folder is removed by a later one (:func:`sweep_stale_
 Every version folder carries its own copy of the theme's fonts, stylesheets and chart bundle (see
 ``docs/dev/arsitektur.md``), the same bytes object many times over; such a file is written once and the other paths
 become hard links to it, so a site of many versions costs neither the disk space nor the time of the copies.
+
+Files are written 0644 and folders 0755 whatever the umask (``core/files.PUBLIC_FILE_MODE``): the folder is
+uploaded as it is, and its modes with it.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.files import Held, SiteFiles, held_items
+from ..core.files import PUBLIC_DIR_MODE, Held, SiteFiles, held_items, public_folder, write_public
 from ..core.memo import ContentHashes
 from ..core.signals import uninterrupted
 
@@ -120,10 +123,10 @@ def _update(files: Mapping[str, bytes], output: Path, changed: list[str], gone: 
     try:
         for rel in changed:
             target = output / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            public_folder(target.parent)
             tmp = target.with_name(f".{target.name}.baru-{os.getpid()}")
             staged.append((tmp, target))
-            tmp.write_bytes(files[rel])
+            write_public(tmp, files[rel])
     except BaseException:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
@@ -147,17 +150,18 @@ def _replace(files: Mapping[str, bytes], output: Path) -> None:
     _remove(staging)
     try:
         staging.mkdir()  # even an empty site is a folder
+        os.chmod(staging, PUBLIC_DIR_MODE)
         written: dict[int, Path] = {}  # id of a large bytes object -> the file that holds it
         for rel in sorted(files):
             target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            public_folder(target.parent)
             held = files.held(rel) if isinstance(files, SiteFiles) else files[rel]
             # only an object ``files`` holds has an id that stands for its bytes: a page read from the memo here is
             # a new object each time, freed after its write, whose id a later one may take
             shared = isinstance(held, bytes) and len(held) >= LINK_MIN_BYTES
             first = written.get(id(held)) if shared else None
-            if first is None or not _link(first, target):
-                target.write_bytes(files[rel])
+            if first is None or not _link(first, target):  # a link shares the mode of the file it names
+                write_public(target, files[rel])
                 if shared:
                     written.setdefault(id(held), target)
     except BaseException:
