@@ -344,6 +344,22 @@ def test_an_invalid_source_date_epoch_is_a_usage_error(project: Path, monkeypatc
     assert "SOURCE_DATE_EPOCH harus bilangan bulat" in capsys.readouterr().err
 
 
+def test_a_blank_source_date_epoch_is_unset_and_one_int_cannot_read_is_refused(project: Path, monkeypatch,
+                                                                              capsys) -> None:
+    """A CI variable set to a blank passed the command's check as unset, then stopped the build with an internal
+    error where the page date read it with ``int()``; ``"²"`` passed ``str.isdigit`` the same way. A blank is
+    unset (no build date), anything but ASCII digits is refused before anything is written."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", " ")
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 0
+    assert "galat internal" not in capsys.readouterr().err
+    assert b"Dibangun" not in (project / "build" / "index.html").read_bytes()
+    before = tree_hashes(project / "build")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "17079552\u00b2")
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 2
+    assert "SOURCE_DATE_EPOCH harus bilangan bulat detik sejak 1970, bukan '17079552\u00b2'" in capsys.readouterr().err
+    assert tree_hashes(project / "build") == before
+
+
 def test_link_check_finds_missing_pages_and_anchors_in_every_page() -> None:
     """Template links are checked in every rendered page, also one first met as another page's link target."""
     files = {

@@ -34,6 +34,7 @@ from .compute.earlier import same_instansi, spelled_otherwise
 from .compute.site import check_config, check_site_renames, compute_one, compute_site, instansi_names
 from .core.deferred import Deferrable, Deferred, Part, Unreadable, collection_paused, dumps, loads
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
+from .core.epoch import source_date_epoch
 from .core.files import CacheDamaged, Held, SiteFiles, bodies_of, write_whole
 from .core.memo import FACTS_FILE, ContentHashes, Memo, digest, keeping, remove_older_formats
 from .core.model import DATA_LATER, Loc, Report, Site, SiteConfig, loc_of
@@ -477,10 +478,10 @@ Blocking = Callable[[Diagnostic], bool] | None
 
 def build_date() -> dt.date | None:
     """Dates printed on pages come from SOURCE_DATE_EPOCH only, so the same input gives the same bytes."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
+    epoch = source_date_epoch()
+    if epoch is None:
         return None
-    return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc).date()
 
 
 def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None, blocking: Blocking = None,

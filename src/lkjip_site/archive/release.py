@@ -12,7 +12,6 @@ and :func:`store_release` writes ``arsip/<slug>/<versi>/`` at once.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from .. import __version__
 from ..compute.narrative import check_carried, check_sample_text, check_site_samples
 from ..core.controls import control_in, escape_controls
 from ..core.diagnostics import ContentError, Diagnostics
+from ..core.epoch import source_date_epoch
 from ..core.fmt import fmt_date
 from ..core.model import Report, Site, loc_of
 from ..core.paths import ARCHIVE_DIR
@@ -36,9 +36,9 @@ from .store import ArchivedVersion, changed_sources, snapshot, version_files, wr
 
 def release_time() -> dt.datetime:
     """``SOURCE_DATE_EPOCH`` when set (reproducible releases), else the clock, in UTC to the second."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, dt.timezone.utc)
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 

@@ -21,6 +21,7 @@ from ..core.files import CacheDamaged
 from ..core.fmt import fmt_duration
 from ..core.lock import UNATTENDED_WAIT_S, SiteBusy
 from ..core.diagnostics import ContentError
+from ..core.epoch import source_date_epoch
 from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
 from ..core.pool import PoolError
@@ -176,10 +177,10 @@ AFTER_ERRORS = {"check": "Pemeriksaan selesai: ada galat; perbaiki baris yang di
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch and not epoch.isdigit():
-        print(f"lkjip: galat penggunaan: SOURCE_DATE_EPOCH harus bilangan bulat detik sejak 1970, bukan '{epoch}'",
-              file=sys.stderr)
+    try:
+        source_date_epoch()  # refused here, before anything is written, rather than where a date is first needed
+    except ValueError as exc:
+        print(f"lkjip: galat penggunaan: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
         with stopping():  # SIGTERM (a cancelled CI job, a service stopped) ends it as Ctrl+C does

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import re
 import shutil
 import sys
@@ -26,6 +25,7 @@ from ..core.model import PERIODS
 from ..core.paths import SITE_FILE
 from ..core.resources import GUIDES, SCAFFOLD
 from ..core.diagnostics import Diagnostics
+from ..core.epoch import source_date_epoch
 from ..load.schemas import ALL, YEAR
 from ..load.yamltree import load_yaml
 from .carry import carry, describe, find_old, load_old, new_period, write
@@ -97,8 +97,8 @@ class Assumptions:
 
 
 def _today() -> dt.date:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date() if epoch else dt.date.today()
+    epoch = source_date_epoch()
+    return dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc).date() if epoch is not None else dt.date.today()
 
 
 def decide(tahun: int | None, periode: str | None, instansi: str | None) -> Assumptions:

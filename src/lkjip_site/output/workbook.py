@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 
 from ..core import fmt
+from ..core.epoch import source_date_epoch
 from ..core.lazy import Lazy
 
 if TYPE_CHECKING:
@@ -66,9 +66,9 @@ MAX_WIDTH = 60
 
 def stamp() -> dt.datetime:
     """The documents' date: ``SOURCE_DATE_EPOCH`` when set (``lkjip`` refuses one that is not whole seconds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc).replace(tzinfo=None)
     return FIXED_DATE
 
 

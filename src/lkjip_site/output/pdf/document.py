@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 
 from ... import __version__
+from ...core.epoch import source_date_epoch
 from ...core.fmt import fmt_date, fmt_nip
 from ...core.model import Chapter, Report
 from ...core.templates import theme_errors
@@ -120,12 +121,12 @@ def source_date(report: Report, epoch: int | None = None) -> int:
 
 def day_stamp(day: dt.date) -> int:
     """``SOURCE_DATE_EPOCH`` if set (the same input, the same bytes), else ``day`` 00:00 UTC."""
-    env_value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if env_value:
-        try:
-            return int(env_value)
-        except ValueError as exc:
-            raise PdfError(f"SOURCE_DATE_EPOCH harus bilangan bulat detik, bukan '{env_value}'") from exc
+    try:
+        epoch = source_date_epoch()
+    except ValueError as exc:
+        raise PdfError(str(exc)) from exc
+    if epoch is not None:
+        return epoch
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
 
 
