@@ -120,8 +120,7 @@ def test_new_for_any_year_has_a_renstra_holding_it(tmp_path: Path, tahun: int) -
     assert main(["check", "--situs", str(tmp_path), "--strict"]) == 0
 
 
-@pytest.mark.parametrize("nama", ["Kecamatan Suka: Maju", "Dinas P&K #2", "- Dinas Kesehatan", "yes", "'Kec' Baru",
-                                  "%Dinas Sosial"])
+@pytest.mark.parametrize("nama", ["Kecamatan Suka: Maju", "Dinas P&K #2", "yes", "'Kec' Baru", "%Dinas Sosial"])
 def test_new_with_any_instansi_name_writes_it_as_it_is_and_passes_strict_check(tmp_path: Path, nama: str) -> None:
     """A name YAML reads otherwise written bare (a colon, " #" that starts a comment, a leading "-", "yes") made a
     scaffold that failed its own check or held another name; it is quoted where it must be, and the narrative check
@@ -133,6 +132,22 @@ def test_new_with_any_instansi_name_writes_it_as_it_is_and_passes_strict_check(t
     assert data["instansi"]["nama"] == nama
     fill_in(tmp_path / "content/laporan/contoh-2024")
     assert main(["check", "--situs", str(tmp_path), "--strict"]) == 0
+
+
+def test_new_with_a_name_a_spreadsheet_reads_as_a_formula_writes_it_and_check_says_why_at_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A leading "- " (YAML's list sign) is written quoted, so the name is read as typed; but every open data row
+    carries it, and a spreadsheet reads a cell that begins with "-" as a formula: ``check`` refuses it at its line."""
+    assert main(["init", str(tmp_path)]) == 0
+    assert main(["new", "--situs", str(tmp_path), "contoh-2024", "--tahun", "2024", "--instansi",
+                 "- Dinas Kesehatan"]) == 0
+    data = load_yaml((tmp_path / "content/laporan/contoh-2024/laporan.yaml").read_text(encoding="utf-8"), "x",
+                     Diagnostics())
+    assert data["instansi"]["nama"] == "- Dinas Kesehatan"
+    capsys.readouterr()
+    assert main(["check", "--situs", str(tmp_path)]) == 1
+    said = capsys.readouterr()
+    assert "contoh-2024/laporan.yaml:7: galat: instansi.nama: '- Dinas Kesehatan' diawali '-'" in said.out + said.err
 
 
 def test_new_for_a_dinas_has_no_kecamatan_budget(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -144,6 +144,27 @@ class Rendered:
         return self.texts[index]
 
 
+#: An image from the internet in the print HTML: an author's (Markdown, raw HTML, an SVG's) is an error of ``check``,
+#: so only a site's own theme could put one there; the layout must refuse it, never fetch it, and say so.
+REMOTE_IMAGE = '<p><img src="https://example.invalid/peta.png" alt="Peta wilayah"></p>'
+
+
+@contextlib.contextmanager
+def remote_image() -> Iterator[None]:
+    """Every PDF laid out meanwhile shows :data:`REMOTE_IMAGE` at the end of its last chapter."""
+    real = pdfs.prepare_pdf
+
+    def prepare(report: Report, site: Any, env: jinja2.Environment, attachments: Any, asset_root: Path,
+                chapter_html: dict[str, str], *args: Any, **kwargs: Any) -> Any:
+        shown = dict(chapter_html)
+        shown[sorted(shown)[-1]] += REMOTE_IMAGE
+        return real(report, site, env, attachments, asset_root, shown, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pdfs, "prepare_pdf", prepare)
+        yield
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rendered]:
     """One build without cache; the URL fetchers it creates are recorded (one report: laid out in this process)."""
@@ -156,7 +177,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rendered]:
         fetchers.append(fetcher)
         return fetcher
 
-    with source_date_epoch(), pytest.MonkeyPatch.context() as mp:
+    with source_date_epoch(), remote_image(), pytest.MonkeyPatch.context() as mp:
         mp.setattr(layout, "make_url_fetcher", recording)
         result = build(BuildOptions(root=root, output=root / "situs", use_cache=False))
     out = root / "situs" / PDF_PATH
@@ -178,7 +199,7 @@ class Rebuilt:
 def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Rebuilt:
     """The fixture in a different, deeper directory with a second report; built with the memo in ``<root>/.cache``."""
     root = copy_fixture(tmp_path_factory.mktemp("salinan") / "arsip" / "checkout-lain", second_report=True)
-    with source_date_epoch():
+    with source_date_epoch(), remote_image():
         first = build(BuildOptions(root=root))
     return Rebuilt(root, first, (root / "build" / PDF_PATH).read_bytes())
 
@@ -895,7 +916,7 @@ def test_identical_bytes_from_another_directory_and_in_parallel(rendered: Render
 def test_lkjip_pdf_command_writes_the_same_pdf(rebuilt: Rebuilt, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "keluar.pdf"
-    with source_date_epoch():
+    with source_date_epoch(), remote_image():
         assert cli_main(["pdf", "contoh", "--situs", str(rebuilt.root), "-o", str(target)]) == 0
     assert target.read_bytes() == rebuilt.data
     assert "PDF ditulis ke" in capsys.readouterr().out
@@ -955,7 +976,7 @@ def test_memo_skips_unchanged_pdf_and_rerenders_changed_data(rebuilt: Rebuilt) -
     text = data_file.read_text(encoding="utf-8")
     assert text.count("2023: 71.74") == 1
     data_file.write_text(text.replace("2023: 71.74", "2023: 73.73"), encoding="utf-8")
-    with source_date_epoch():
+    with source_date_epoch(), remote_image():
         changed = build(BuildOptions(root=rebuilt.root))
     assert _pdf_paths(changed) == [PDF_PATH]  # the other report's PDF comes from the memo
     assert refused == sorted(d.format() for d in changed.diagnostics.warnings if "ditolak" in d.message)
@@ -970,11 +991,12 @@ def test_memo_skips_unchanged_pdf_and_rerenders_changed_data(rebuilt: Rebuilt) -
 
 
 def test_memo_rerenders_when_site_config_changes(rebuilt: Rebuilt) -> None:
-    """Runs after the memo test on ``rebuilt``: without raw HTML the <img> in BAB IV is printed as text."""
+    """Runs after the memo test on ``rebuilt``: the site's figure label changes BAB IV's "Gambar 4.1" and both PDFs."""
     situs = rebuilt.root / "situs.yaml"
-    situs.write_text(situs.read_text(encoding="utf-8").replace("html_mentah: true", "html_mentah: false"),
-                     encoding="utf-8")
-    with source_date_epoch():
+    text = situs.read_text(encoding="utf-8")
+    assert "label_gambar: Gambar\n" in text
+    situs.write_text(text.replace("label_gambar: Gambar\n", "label_gambar: Ilustrasi\n"), encoding="utf-8")
+    with source_date_epoch(), remote_image():
         result = build(BuildOptions(root=rebuilt.root))
     assert any(p.endswith("bab-4-penutup/index.html") for p in result.rendered)
     assert sorted(_pdf_paths(result)) == [COPY_PDF_PATH, PDF_PATH]
