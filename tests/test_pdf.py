@@ -766,6 +766,54 @@ def test_a_heading_right_before_a_wide_table_goes_with_it_to_its_landscape_page(
         assert not _is_landscape(pike.pages[dests["bab-2-perencanaan-kinerja--a-latar-belakang"]])
 
 
+def test_a_heading_and_the_paragraph_introducing_a_wide_table_go_with_it_to_its_landscape_page(
+        tmp_path: Path) -> None:
+    """A section that opens with one paragraph introducing its wide table ("IKU ... tersaji pada Tabel 2.1"): the
+    heading and its two lines stayed on the portrait page, at its foot or alone on it (Batu Sopang's "Indikator
+    kinerja utama" printed a page four-fifths empty), the table a page further on. Both go with the table, declared
+    wide or found too wide by the layout; a section with more text before its table begins on the portrait page."""
+    static = REPO / "themes" / "default" / "static"
+    sheet = static / "print-pdf.css"
+
+    def section(heading: str, paragraphs: list[str], table: str) -> str:
+        return f"<h2>{heading}</h2>" + "".join(f"<p>{text}</p>" for text in paragraphs) + table
+
+    declared = ('<div class="tabel-wadah lebar"><table class="lebar"><caption>Tabel 2.1 IKU</caption>'
+                "<tr><td>Nilai Evaluasi Kinerja Kecamatan</td></tr></table></div>")
+    found = ('<div class="tabel-wadah" aria-labelledby="rincian-judul"><table id="rincian">'
+             '<caption id="rincian-judul">Tabel 3.1 Rincian</caption>'
+             "<tr><td>Program Penunjang Urusan Pemerintahan</td>"
+             + '<td class="angka">1.234.567.890.123</td>' * 6 + "</tr></table></div>")
+    longer = ('<div class="tabel-wadah lebar"><table class="lebar"><caption>Tabel 3.2 Matriks</caption>'
+              "<tr><td>Matriks Renstra</td></tr></table></div>")
+    html = ('<!DOCTYPE html><html><head><title>t</title></head><body><div class="bagian-isi"><section>'
+            "<p>Teks bab sebelumnya.</p>"
+            + section("Indikator kinerja utama", ["IKU tersaji pada Tabel 2.1."], declared)
+            + section("Rincian anggaran", ["Rincian tersaji pada Tabel 3.1."], found)
+            + section("Rencana strategis", ["Paragraf pertama bagian ini.", "Matriks tersaji pada Tabel 3.2."], longer)
+            + "</section></div></body></html>")
+    job = document.PdfJob(html=html, base_url=tmp_path.as_uri() + "/", stylesheet=sheet.read_text(encoding="utf-8"),
+                          stylesheet_url=sheet.as_uri(), allowed_roots=(tmp_path, static), attachments=(),
+                          epoch=1707955200, front_anchor=None, body_anchor=None)
+    data = layout.render_job_bytes(job)[0]
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    pages = [(" ".join((page.extract_text() or "").split()), page.mediabox.width > page.mediabox.height)
+             for page in reader.pages]
+
+    def page_of(text: str) -> tuple[str, bool]:
+        [found_page] = [page for page in pages if text in page[0]]
+        return found_page
+
+    for heading, paragraph, caption in (("Indikator kinerja utama", "IKU tersaji pada", "Tabel 2.1 IKU"),
+                                        ("Rincian anggaran", "Rincian tersaji pada", "Tabel 3.1 Rincian")):
+        assert page_of(heading) == page_of(paragraph) == page_of(caption), heading
+        assert page_of(caption)[1], caption  # on a landscape page
+    assert not page_of("Teks bab sebelumnya.")[1]
+    # two paragraphs before the table: the section begins on the portrait page, as any other
+    assert not any(page_of(text)[1] for text in ("Rencana strategis", "Paragraf pertama", "Matriks tersaji"))
+    assert page_of("Tabel 3.2 Matriks")[1]
+
+
 def test_long_table_repeats_its_header_on_every_page(rendered: Rendered) -> None:
     reader = rendered.reader
     dests = _dest_pages(reader)

@@ -147,18 +147,25 @@ def make_url_fetcher(allowed_roots: Sequence[Path], allowed_files: Sequence[Path
     return SafeURLFetcher()
 
 
+#: The headings that go to a wide table's landscape page with it (:func:`overflow_stylesheet`).
+_HEADING = ":is(h2, h3, h4, h5, h6)"
+
+
 def overflow_stylesheet(table_ids: Iterable[str]) -> str:
     """CSS that moves these tables (and their wrapper with the notes) to landscape pages.
 
     Why CSS and not an edit of the HTML: the HTML comes from the Markdown stage as it is; selecting by id keeps the
     second layout a pure styling change. ``partials/table.html`` labels the wrapper with ``<id>-judul``. A heading
-    right before the table goes along, as the theme's rule does for a declared wide table (``print-pdf.css``).
+    right before the table goes along, and a heading with the one paragraph between it and the table, as the
+    theme's rules do for a declared wide table (``print-pdf.css``).
     """
     rules = []
     for table_id in sorted(set(table_ids)):
         ident = table_id.replace("\\", "").replace('"', "")
         table, wrapper = f'table[id="{ident}"]', f'div.tabel-wadah[aria-labelledby="{ident}-judul"]'
-        rules.append(f"{table}, {wrapper}, :is(h2, h3, h4, h5, h6):has(+ {table}, + {wrapper}) {{ page: lanskap; }}\n"
+        before = f"+ {table}, + {wrapper}"
+        rules.append(f"{table}, {wrapper}, {_HEADING}:has({before}), {_HEADING} + p:has({before}),\n"
+                     f"{_HEADING}:has(+ p:has({before})) {{ page: lanskap; }}\n"
                      f"{table} {{ font-size: 8.5pt; }}")
     return "\n".join(rules)
 
