@@ -675,6 +675,40 @@ def test_signature_block_and_cover(rendered: Rendered) -> None:
     assert any(p.endswith("logo.svg") for p in rendered.served)
 
 
+def test_the_heads_signature_is_never_printed_alone_on_a_page(tmp_path: Path) -> None:
+    """A Kata Pengantar that filled its page to the foot printed the signature block (place and date, jabatan,
+    name, pangkat, NIP) alone on the next page: a signature under no text, a page that could be put under any other
+    foreword. Its last paragraph goes along. Laid out with forewords of several lengths, one after another (each
+    ``section.bab`` begins a page), so that one of them ends where the old layout left the signature alone."""
+    static = REPO / "themes" / "default" / "static"
+    sheet = static / "print-pdf.css"
+    paragraph = ("Laporan ini adalah pertanggungjawaban kami atas Perjanjian Kinerja yang disepakati dengan Bupati. Di "
+                 "dalamnya kami uraikan sasaran yang hendak dicapai dan hasil pengukuran setiap indikator kinerja. ")
+    forewords = "".join(
+        f'<section class="bab jenis-kata-pengantar"><h1 class="judul-bab">Kata Pengantar</h1><div class="isi-bab">'
+        + "".join(f"<p>Paragraf {count}-{index}. {paragraph}</p>" for index in range(count))
+        + f'</div><div class="ttd"><p class="ttd-tempat">Martapura, 31 Januari 2024</p>'
+        f'<p class="ttd-jabatan">Camat Martapura Barat,</p><p class="ttd-nama">H. Ahmad Rabani</p>'
+        f'<p class="ttd-pangkat">Pembina Tingkat I (IV/b)</p><p class="ttd-nip">NIP {count}</p></div></section>'
+        for count in range(8, 14))
+    html = ('<!DOCTYPE html><html><head><title>t</title></head><body><div class="bagian-depan">'
+            + forewords + "</div></body></html>")
+    job = document.PdfJob(html=html, base_url=tmp_path.as_uri() + "/", stylesheet=sheet.read_text(encoding="utf-8"),
+                          stylesheet_url=sheet.as_uri(), allowed_roots=(tmp_path, static), attachments=(),
+                          epoch=1707955200, front_anchor=None, body_anchor=None)
+    reader = pypdf.PdfReader(io.BytesIO(layout.render_job_bytes(job)[0]))
+    signed = [text for text in (" ".join((page.extract_text() or "").split()) for page in reader.pages)
+              if "NIP" in text]
+    assert len(signed) == 6
+    for text in signed:
+        number = re.search(r"NIP (\d+)", text)
+        assert number is not None
+        count = number[1]
+        block = "Martapura, 31 Januari 2024 Camat Martapura Barat, H. Ahmad Rabani Pembina Tingkat I (IV/b) NIP"
+        assert block in text  # whole, on one page
+        assert f"Paragraf {count}-{int(count) - 1}." in text, count  # under its last paragraph
+
+
 def test_the_lampirans_pk_ends_with_its_signatories(tmp_path: Path) -> None:
     """The Perjanjian Kinerja in the Lampiran is the agreement the head and the superior signed; it ended with its
     table and a note, no signature block, so the printed copy read as an unsigned draft. It now ends as the signed
