@@ -80,7 +80,8 @@ def test_the_examples_built_on_a_dask_cluster_give_the_same_bytes(epoch: None, c
     assert len(batches) >= 3 and {task["worker"] for task in batches} <= workers
 
     # One chapter edited: the other pages come from the memo here, and the cluster gets that chapter's page with its
-    # one chart and the change page (it compares chapter texts); the same bytes as a local rebuild.
+    # one chart, the change page and the page of the changes since 1.0 (they compare chapter texts); the same bytes
+    # as a local rebuild.
     chapter = root / "content" / "laporan" / EXAMPLE / "10-bab-1-pendahuluan.md"
     chapter.write_text(chapter.read_text("utf-8") + "\nSatu kalimat baru untuk uji.\n", "utf-8")
     build(local)
@@ -91,7 +92,8 @@ def test_the_examples_built_on_a_dask_cluster_give_the_same_bytes(epoch: None, c
         again = build(remote)
     assert tree_hashes(tmp_path / "dask") == tree_hashes(tmp_path / "lokal") != built
     version = f"laporan/{EXAMPLE}/1.1/"
-    assert set(again.rendered) == {version + "bab-1-pendahuluan/index.html", version + "perubahan/index.html"}
+    assert set(again.rendered) == {version + "bab-1-pendahuluan/index.html", version + "perubahan/index.html",
+                                   f"laporan/{EXAMPLE}/perubahan-sejak/1.0/index.html"}
     assert carried == [1]
 
 

@@ -30,7 +30,8 @@ def plan_history(site: Site, archive: list[ArchivedVersion], diags: Diagnostics)
     by_slug: dict[str, dict[str, ArchivedVersion]] = {}
     for av in archive:
         by_slug.setdefault(av.slug, {})[av.versi] = av
-    history = SiteHistory(chapters={av.url: av.chapter_ids() for av in archive})
+    history = SiteHistory(chapters={av.url: av.chapter_ids() for av in archive},
+                          released={av.url: av.version_data for av in archive})
     versions: dict[str, list[VersionInfo]] = {slug: [av.info() for av in vs.values()] for slug, vs in by_slug.items()}
     for report in site.reports:
         released = by_slug.get(report.slug, {})

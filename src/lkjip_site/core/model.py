@@ -519,14 +519,13 @@ class Report:
     @property
     def periode_tahun(self) -> str:
         """"Tahun 2023" or "Triwulan I 2024", as printed on covers and page headers."""
-        return f"Tahun {self.tahun}" if self.periode == "tahunan" else f"{self.periode_label} {self.tahun}"
+        return period_title(self.periode, self.periode_label, self.tahun)
 
     @property
     def short_name(self) -> str:
         """"Kecamatan Pengaron 2024" or "Kecamatan Pengaron Triwulan I 2024": a report among its instansi's others
         in a breadcrumb, where a year alone would name four quarterly reports and the annual one alike."""
-        period = str(self.tahun) if self.periode == "tahunan" else self.periode_tahun
-        return f"{self.instansi.nama} {period}"
+        return short_name(self.instansi.nama, self.periode, self.periode_label, self.tahun)
 
     @property
     def periode_kalimat(self) -> str:
@@ -585,3 +584,13 @@ class Site:
     content_dir: Path
     config: SiteConfig
     reports: list[Report] = field(default_factory=list)
+
+
+def period_title(periode: str, periode_label: str, tahun: int) -> str:
+    """:attr:`Report.periode_tahun`, also for a released version known by its manifest only (``VersionInfo``)."""
+    return f"Tahun {tahun}" if periode == "tahunan" else f"{periode_label} {tahun}"
+
+
+def short_name(instansi: str, periode: str, periode_label: str, tahun: int) -> str:
+    """:attr:`Report.short_name`, also for a released version known by its manifest only (``VersionInfo``)."""
+    return f"{instansi} {tahun if periode == 'tahunan' else period_title(periode, periode_label, tahun)}"

@@ -178,6 +178,17 @@ def compare(old: VersionData, new: VersionData) -> Changes:
     return out
 
 
+def unmarked(changes: Changes) -> Changes:
+    """``changes`` without the figure ids of its new values (:attr:`ValueChange.angka`). Why: a page that compares
+    with a released version prints that version's values as its pages printed them; no model of it is built to
+    audit them with, as for the old values."""
+    def plain(rows: list[ValueChange]) -> list[ValueChange]:
+        return [replace(c, angka="") for c in rows]
+
+    return replace(changes, indikator=plain(changes.indikator), sasaran=plain(changes.sasaran),
+                   anggaran=plain(changes.anggaran), angka_kunci=plain(changes.angka_kunci))
+
+
 def changed_files(old: dict[str, str], new: dict[str, str]) -> list[tuple[str, str]]:
     """Each source file that differs between two versions, and how. Why: the figures and text above are what
     lkjip computes and reads; a correction of a table or chart drawn from the report's own data file

@@ -34,7 +34,7 @@ from ..elements.charts.svg import ENGINE_VERSION
 from ..markdown.directives import Parsed, ParsedChapter, RenderContext
 from ..markdown.renderer import render_chapter
 from ..markdown.urls import LinkIndex, build_link_index, chapter_url
-from .changes import ChapterText, VersionData, compare, load_document, printed_by_model
+from .changes import ChapterText, VersionData, compare, load_document, printed_by_model, unmarked
 from .csp import HEADERS_FILE, META_POLICY, headers_file
 from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, describe_chapter, describe_report,
                         describe_version, page_meta, reports_by_year, robots_txt, sitemap_entries, sitemap_xml)
@@ -46,7 +46,8 @@ from .reportjob import ReportJob, SentPage, carried_theme, chapter_page, render_
 from .search import render_search
 from .theme import (Asset, collect_static, colour_stylesheet, make_env, memoised, memoised_held, render_page,
                     template_files_key)
-from .versions import CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, SiteHistory, content_history, versions_json
+from .versions import (CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, SiteHistory, VersionInfo, content_history,
+                       version_key, versions_json)
 
 COLOURS_CSS = "aset/css/warna.css"
 
@@ -290,7 +291,7 @@ class SitePages:
         self.addresses = instansi_addresses(published_instansi(
             v for versions in self.history.versions.values() for v in versions))
 
-    def instansi_page(self, report: Report) -> str:
+    def instansi_page(self, report: Report | VersionInfo) -> str:
         """The page of the report's instansi (``instansi/<alamat>/``): a version's breadcrumb leads there. Planned
         over every version ever published, so it stays when the version is released and frozen."""
         return f"{INSTANSI_URL}{self.addresses[(report.instansi.nama, report.instansi.pemda)]}/"
@@ -363,8 +364,15 @@ class SitePages:
         self.page(out, report, key, report.url + "index.html", lambda: render_page(env, "report.html", report.url,
                                                                                    **page),
                   lambda: SentPage(report.url + "index.html", "report.html", report.url, page))
-        if previous is not None:
-            self.changes_page(out, report, previous, data, vctx)
+        versions = self.history.versions.get(report.slug, [])
+        newest = bool(versions) and versions[0].url == report.url
+        if previous is not None or (newest and any(v.url in self.history.released for v in versions[1:])):
+            current, current_key = self.current_side(report, data)
+            if previous is not None:
+                self.changes_page(out, report, previous, current, current_key, vctx)
+            if newest:  # beside the versions, with the site's own static files, as the versions page
+                out.update(self.since_pages(report, lambda: current, current_key, report.url,
+                                            {**ctx, "halaman_instansi": vctx["halaman_instansi"]}))
         out.update(_report_assets(report))
         return out
 
@@ -412,27 +420,30 @@ class SitePages:
         else:
             out[path] = stored
 
-    def changes_page(self, out: dict[str, Held], report: Report, previous: VersionData, data: OpenData,
-                     ctx: dict[str, Any]) -> None:
-        """``<versi>/perubahan/``: "Perubahan dari versi X", computed from both versions' open data and chapter
-        text."""
+    def current_side(self, report: Report, data: OpenData) -> tuple[VersionData, str]:
+        """The version being built as one side of a comparison (its open data and chapters), and a digest of all of
+        it that the comparison reads, for the keys of the pages that compare it."""
         document = load_document(content(data.files[JSON_FILE]))
         current = VersionData(report.versi, report.tanggal_terbit, document,
                               [ChapterText(c.id, c.display_title, c.body) for c in report.chapters], __version__,
                               self.history.sources.get(report.url, {}), self.history.fields.get(report.url, {}),
                               printed_by_model(report.computed, document))
+        return current, digest(report_fingerprint(report), content(data.files[JSON_FILE]),
+                               [(c.id, c.judul, c.body) for c in current.chapters], sorted(current.sumber.items()),
+                               sorted(current.isian.items()), sorted(current.printed.items()))
+
+    def changes_page(self, out: dict[str, Held], report: Report, previous: VersionData, current: VersionData,
+                     current_key: str, ctx: dict[str, Any]) -> None:
+        """``<versi>/perubahan/``: "Perubahan dari versi X", computed from both versions' open data and chapter
+        text (``current``: :meth:`current_side`)."""
         url = f"{report.url}{CHANGES_DIR}/"
         meta = page_meta(self.site, f"Perubahan dari versi {previous.versi} — {report.judul}",
                          f"Apa yang berubah di {report.judul} versi {report.versi} dibanding versi "
                          f"{previous.versi}.", url)
-        key = self.memo.key("perubahan", self.theme_key, repr(meta), ctx["halaman_instansi"],
-                            report_fingerprint(report),
-                            content(data.files[JSON_FILE]), [(c.id, c.judul, c.body) for c in current.chapters],
+        key = self.memo.key("perubahan", self.theme_key, repr(meta), ctx["halaman_instansi"], current_key,
                             previous.versi, previous.alat, repr(previous.terbitan), repr(previous.document),
-                            [(c.id, c.judul, c.body) for c in previous.chapters], sorted(current.sumber.items()),
-                            sorted(previous.sumber.items()), sorted(current.isian.items()),
-                            sorted(previous.isian.items()), sorted(current.printed.items()),
-                            sorted(previous.printed.items()))
+                            [(c.id, c.judul, c.body) for c in previous.chapters], sorted(previous.sumber.items()),
+                            sorted(previous.isian.items()), sorted(previous.printed.items()))
 
         def context() -> dict[str, Any]:
             return {"report": report, "changes": compare(previous, current), "meta": meta, **ctx}
@@ -440,6 +451,58 @@ class SitePages:
         self.page(out, report, key, url + "index.html", lambda: render_page(self.env, "perubahan.html", url,
                                                                             **context()),
                   lambda: SentPage(url + "index.html", "perubahan.html", url, context()))
+
+    def since_pages(self, newest: Report | VersionInfo, side: Callable[[], VersionData], side_key: str, marks: str,
+                    ctx: dict[str, Any]) -> dict[str, Held]:
+        """``laporan/<slug>/perubahan-sejak/<X>/`` for each earlier released version X: "Perubahan sejak versi X",
+        X compared with the newest version (``side``, of which ``side_key`` is a digest) by the comparison of the
+        change pages, on their template.
+
+        Why: a change page compares a version with the one before it, and is released with it. Whoever holds 1.0
+        (an archives office, a citizen who saved it) had to read 1.1's and 1.2's change pages and combine them by
+        hand: a value changed in both is listed twice, one changed and changed back in both, though it is as 1.0
+        printed it. These pages sit beside the versions, never in one, so they are made again as newer versions
+        come, at an address that stays. The new values are marked for the audit as the newest version's
+        (``marks``: its URL) when it is built here; a released newest version's are its pages', as the old ones."""
+        versions = self.history.versions.get(newest.slug, [])
+        out: dict[str, Held] = {}
+        taken: list[VersionData] = []
+
+        def newest_side() -> VersionData:  # read once for all the pages that compare with it
+            if not taken:
+                taken.append(side())
+            return taken[0]
+
+        for version in versions[1:]:
+            load = self.history.released.get(version.url)
+            if load is None:
+                continue
+            url = version.since_url
+            later = [v for v in reversed(versions) if version_key(v.versi) > version_key(version.versi)]
+            meta = page_meta(self.site, f"Perubahan sejak versi {version.versi} — {newest.judul}",
+                             f"Apa yang berubah di {newest.judul} sejak versi {version.versi} sampai versi terbaru "
+                             f"{newest.versi}.", url)
+            key = self.memo.key("perubahan-sejak", self.theme_key, repr(meta), ctx["halaman_instansi"], repr(version),
+                                repr(later), side_key, marks)
+
+            def context(load: Callable[[], VersionData] = load, meta: dict[str, Any] = meta,
+                        later: list[VersionInfo] = later) -> dict[str, Any]:
+                changes = compare(load(), newest_side())
+                if not marks:
+                    changes = unmarked(changes)
+                return {"report": newest, "changes": changes, "meta": meta, "sejak": later, "angka_laporan": marks,
+                        **ctx}
+
+            def render(url: str = url, context: Callable[[], dict[str, Any]] = context) -> bytes:
+                return render_page(self.env, "perubahan.html", url, **context())
+
+            if isinstance(newest, Report):  # with its report's pages (on a Dask cluster: by its job)
+                self.page(out, newest, key, url + "index.html", render,
+                          lambda url=url, context=context: SentPage(url + "index.html", "perubahan.html", url,
+                                                                    context()))
+            else:
+                out[url + "index.html"] = memoised_held(self.memo, key, url + "index.html", render, self.diags)
+        return out
 
     def send(self) -> dict[str, bytes]:
         """The pages :meth:`page` sent: rendered by the cluster's workers, a report per job, and stored in the memo
@@ -648,10 +711,16 @@ def _version_pages(pages: SitePages, ctx: dict[str, Any], rows: list[Figures], l
         top = pages.by_url.get(versions[0].url)
         meta = page_meta(site, f"{versions[0].judul} — semua versi",
                          pages.describe(top) if top else describe_version(versions[0]), url)
-        key = memo.key("versi", theme_key, repr(versions), repr(meta), repr(kin.get(slug)))
+        since = {v.versi: v.since_url for v in versions[1:] if v.url in pages.history.released}
+        key = memo.key("versi", theme_key, repr(versions), repr(meta), repr(kin.get(slug)), repr(since))
         files[url + "index.html"] = memoised(memo, key, url + "index.html", lambda: render_page(
-            env, "versions.html", url, versions=versions, meta=meta, kin=kin.get(slug), **ctx))
+            env, "versions.html", url, versions=versions, meta=meta, kin=kin.get(slug), sejak=since, **ctx))
         files[url + VERSIONS_FILE] = versions_json(slug, versions)
+        newest = pages.history.released.get(versions[0].url)
+        if newest is not None and since:  # released; one built from content/ makes them with its pages (report())
+            files.update({path: content(data) for path, data in pages.since_pages(
+                versions[0], newest, repr(versions[0]), "",
+                {**ctx, "halaman_instansi": pages.instansi_page(versions[0])}).items()})
     return files
 
 

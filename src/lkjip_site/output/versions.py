@@ -13,14 +13,17 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..core.fmt import fmt_date
-from ..core.model import Report
+from ..core.model import Report, period_title, short_name
 from .changes import VersionData
 
 VERSIONS_FILE = "versi.json"
 CHANGES_DIR = "perubahan"  # laporan/<slug>/<versi>/perubahan/: "Perubahan dari versi X"
+#: laporan/<slug>/perubahan-sejak/<versi>/: "Perubahan sejak versi X", that version against the newest, beside the
+#: versions (not in any version folder, so never released: rewritten by every build as newer versions come)
+SINCE_DIR = "perubahan-sejak"
 OPEN_DATA_DIR = "data-terbuka"  # laporan/<slug>/<versi>/data-terbuka/: CSV, JSON, datapackage.json
 
 
@@ -64,6 +67,19 @@ class VersionInfo:
     @property
     def changes_url(self) -> str:
         return f"{self.url}{CHANGES_DIR}/"
+
+    @property
+    def since_url(self) -> str:
+        """"Perubahan sejak versi X": this version against the newest (:data:`SINCE_DIR`)."""
+        return f"laporan/{self.slug}/{SINCE_DIR}/{self.versi}/"
+
+    @property
+    def periode_tahun(self) -> str:
+        return period_title(self.periode, self.periode_label, self.tahun)
+
+    @property
+    def short_name(self) -> str:
+        return short_name(self.instansi.nama, self.periode, self.periode_label, self.tahun)
 
 
 def version_key(versi: str) -> tuple[tuple[int, int | str], ...]:
@@ -131,7 +147,8 @@ class SiteHistory:
     ``frozen`` report URLs are released: their files come from the archive and are never rendered again.
     ``previous`` gives, for a version built from ``content/``, the version before it (its "Perubahan" page), and
     ``sources`` that version's report files (path -> SHA-256), compared there with the files of the one before, and
-    ``fields`` the text of its laporan.yaml, PK and Renstra, compared field by field. ``chapters`` gives, for a
+    ``fields`` the text of its laporan.yaml, PK and Renstra, compared field by field. ``released`` reads a released
+    version's side for the pages that compare it with the newest ("Perubahan sejak versi X"). ``chapters`` gives, for a
     released version, its chapters' ids as its manifest lists them: the sitemap lists them when the report's folder is
     gone from ``content/`` (its pages are still published, from the archive).
     """
@@ -140,6 +157,9 @@ class SiteHistory:
     previous: dict[str, VersionData] = field(default_factory=dict)  # report URL -> the version before it
     sources: dict[str, dict[str, str]] = field(default_factory=dict)  # report URL -> its files' SHA-256
     fields: dict[str, dict[str, str]] = field(default_factory=dict)  # report URL -> its laporan/PK/Renstra YAML
+    #: released version URL -> its side of a comparison, read from the archive when asked for (a "Perubahan sejak
+    #: versi X" page not in the memo: reading a version's pages for what they printed is not for every build)
+    released: dict[str, Callable[[], VersionData]] = field(default_factory=dict)
     frozen: set[str] = field(default_factory=set)
     chapters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # released version URL -> its chapters' ids
 
