@@ -177,6 +177,23 @@ def test_new_for_a_dinas_has_no_kecamatan_budget(tmp_path: Path, capsys: pytest.
     assert main(["check", "--situs", str(tmp_path), "--laporan", "dinas-2024", "--strict"]) == 0
 
 
+def test_new_writes_the_kind_the_portal_compares_an_instansi_by(tmp_path: Path) -> None:
+    """``jenis`` was the name's first word: 'Rumah Sakit Umum Daerah …' wrote ``jenis: rumah`` and 'Bappeda'
+    ``jenis: bappeda``, kinds no portal groups by. A name that says its kind writes it; one that says none writes
+    'lainnya' with the kinds to choose from beside it, and the report passes its strict check either way."""
+    assert main(["init", str(tmp_path)]) == 0
+    for slug, nama in (("rsud-2024", "Rumah Sakit Umum Daerah Ratu Zalecha"), ("bappeda-2024", "Bappeda")):
+        assert main(["new", "--situs", str(tmp_path), slug, "--tahun", "2024", "--instansi", nama]) == 0
+    rsud = (tmp_path / "content/laporan/rsud-2024/laporan.yaml").read_text(encoding="utf-8")
+    assert "  jenis: rsud\n" in rsud
+    bappeda = (tmp_path / "content/laporan/bappeda-2024/laporan.yaml").read_text(encoding="utf-8")
+    assert ("  jenis: lainnya  # nama instansi tidak menyebut jenisnya: ganti dengan salah satu dari sekretariat, "
+            in bappeda)
+    for slug in ("rsud-2024", "bappeda-2024"):
+        fill_in(tmp_path / "content/laporan" / slug)
+    assert main(["check", "--situs", str(tmp_path), "--strict"]) == 0
+
+
 def test_init_creates_a_ready_site_and_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = tmp_path / "portal"
     assert main(["init", str(site)]) == 0

@@ -19,6 +19,7 @@ from lkjip_site.compute.comparisons import compare_national, delta, kemajuan_ren
 from lkjip_site.compute.datasets import dataset_table
 from lkjip_site.compute.efficiency import EFISIENSI, Efficiency, EfficiencyRow, efisiensi, higher_counts
 from lkjip_site.compute.ikm import ikm, mutu_ikm
+from lkjip_site.compute.jenis_instansi import jenis_problem, kind_of
 from lkjip_site.compute.periods import aggregate, cumulative, split_error
 from lkjip_site.compute.refs import UnknownReference, lookup
 from lkjip_site.compute.report import compute_report, counts_for
@@ -1440,3 +1441,28 @@ def test_renstra_table_gives_one_reason_for_a_missing_end_target():
     assert target_akhir.title == kemajuan.title == "target akhir tidak dilaporkan"
     said = {p: lookup(r.computed, p).value.reason for p in ("A.target_akhir", "A.kemajuan")}
     assert said == {"A.target_akhir": "target akhir tidak dilaporkan", "A.kemajuan": "target akhir tidak dilaporkan"}
+
+
+@pytest.mark.parametrize(("nama", "jenis", "kind"), [
+    ("Dinas Kesehatan", "", "dinas"), ("Kecamatan Sungai Tabuk", "", "kecamatan"), ("Kelurahan Jawa", "", "kelurahan"),
+    ("Badan Pengelolaan Keuangan dan Aset Daerah", "", "badan"), ("Rumah Sakit Umum Daerah Ratu Zalecha", "", "rsud"),
+    ("RSUD Ratu Zalecha", "", "rsud"), ("Sekretariat DPRD", "", "sekretariat"), ("Satpol PP", "", "satuan"),
+    ("UPTD Puskesmas Martapura", "", "uptd"), ("Inspektorat", "", "inspektorat"),
+    ("Bappeda", "badan", "badan"), ("Setwan", "Sekretariat DPRD", "sekretariat"), ("BPKAD", "", "lainnya"),
+    ("Dinas Kesehatan", "kecamatan", "dinas"),  # a copied laporan.yaml's jenis: the name says otherwise
+    ("Dinasti Kuliner", "", "lainnya"),  # a kind's word, not a kind's name
+])
+def test_an_instansi_is_compared_with_its_own_kind(nama: str, jenis: str, kind: str) -> None:
+    """The portal ranked a Dinas Kesehatan among kecamatan: each instansi's kind is read from its name's first words,
+    else from ``instansi.jenis`` (an abbreviation), else it is 'lainnya'."""
+    assert kind_of(Instansi(nama=nama, jenis=jenis, kepala=None, pemda="")).key == kind  # type: ignore[arg-type]
+
+
+def test_a_jenis_the_portal_cannot_group_by_says_what_to_write() -> None:
+    def problem(nama: str, jenis: str) -> str | None:
+        return jenis_problem(Instansi(nama=nama, jenis=jenis, kepala=None, pemda=""))  # type: ignore[arg-type]
+
+    assert problem("Kecamatan Alfa", "kecamatan") is None and problem("Bappeda", "") is None
+    assert problem("Bappeda", "Badan") is None  # letter case is no matter
+    assert "tulis salah satu dari: sekretariat, inspektorat, dinas, badan" in (problem("Bappeda", "bappeda") or "")
+    assert "tulis 'jenis: dinas' atau hapus baris ini" in (problem("Dinas Kesehatan", "kecamatan") or "")

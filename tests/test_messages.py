@@ -288,6 +288,14 @@ CASES = [
          lambda root: new_report(root, "contoh-2022", tahun=2022, instansi="Kecamatan CONTOH") and None,
          LAPORAN, 7, "peringatan", "instansi.nama 'Kecamatan Contoh' ditulis 'Kecamatan CONTOH' di laporan "
          "'contoh-2022' (Tahun 2022), instansi yang sama", "instansi-ejaan"),
+    # laporan.yaml line 8: a jenis the portal groups by, mistyped; the name says kecamatan
+    Case("instansi-jenis", replace(LAPORAN, "  jenis: kecamatan\n", "  jenis: kecamtan\n"), LAPORAN, 8, "peringatan",
+         "instansi.jenis 'kecamtan' bukan jenis perangkat daerah yang dikenal portal; portal memakai 'kecamatan' dari "
+         "nama instansi: tulis 'jenis: kecamatan' atau hapus baris ini", "instansi-jenis"),
+    # laporan.yaml line 8: a kecamatan's jenis left in a laporan.yaml copied for a dinas (instansi.nama, line 7)
+    Case("instansi-jenis-lain", replace(LAPORAN, "  nama: Kecamatan Contoh\n", "  nama: Dinas Kesehatan\n"), LAPORAN, 8,
+         "peringatan", "instansi.jenis 'kecamatan' tidak sesuai nama instansi 'Dinas Kesehatan' (dinas); portal "
+         "memakai 'dinas' dari namanya: tulis 'jenis: dinas' atau hapus baris ini", "instansi-jenis"),
     # laporan.yaml line 9: an earlier name (its list on line 8, after instansi.nama on line 7) no report has
     Case("nama-sebelumnya-tidak-ada",
          replace(LAPORAN, "  nama: Kecamatan Contoh\n",

@@ -18,6 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..compute.jenis_instansi import KINDS, OTHER, kind_of_name
 from ..compute.narrative import (SAMPLE_INSTANSI, SAMPLE_LEAF_CODES, SAMPLE_REALISASI, SAMPLE_SPENT,
                                  SAMPLE_SPENT_QUARTER, SAMPLE_URUSAN)
 from ..core.fmt import fmt_date, roman
@@ -155,10 +156,19 @@ _SAMPLE_PROGRAM = {
 }
 
 
+#: After ``jenis: lainnya`` of an instansi whose name says no kind: the portal compares it with the instansi of no
+#: kind, where an author of 'Bappeda' expected the badan.
+UNKNOWN_KIND = ("  # nama instansi tidak menyebut jenisnya: ganti dengan salah satu dari "
+                f"{', '.join(k.key for k in KINDS)}, agar portal membandingkannya dengan instansi sejenis")
+
+
 def _head_title(instansi: str) -> tuple[str, str]:
-    """(jenis, jabatan of the head): 'Kecamatan Martapura' -> ('kecamatan', 'Camat Martapura')."""
+    """(jenis, jabatan of the head): 'Kecamatan Martapura' -> ('kecamatan', 'Camat Martapura'). The jenis is the
+    kind the portal groups by (``compute/jenis_instansi.py``): 'Rumah Sakit Umum Daerah …' was written 'rumah'; a
+    name that says no kind ('Bappeda') is 'lainnya' (:data:`UNKNOWN_KIND` says what to write instead)."""
     first, _, rest = instansi.partition(" ")
-    jenis = first.casefold()
+    kind = kind_of_name(instansi)
+    jenis = kind.key if kind is not None else OTHER.key
     if jenis == "kecamatan" and rest:
         return jenis, f"Camat {rest}"
     return jenis, f"Kepala {instansi}"
@@ -190,7 +200,8 @@ def _fill(text: str, a: Assumptions, in_yaml: bool) -> str:
     kode, program = _SAMPLE_PROGRAM.get(jenis, _SAMPLE_PROGRAM[""])
     values = {"__PROGRAM_CONTOH__": program, "__PROGRAM_KODE__": kode,"__TAHUN__": str(a.tahun), "__PERIODE__": a.periode, "__TERBIT__": published.isoformat(),
               "__RENSTRA_AWAL__": str(awal), "__RENSTRA_AKHIR__": str(akhir),
-              "__TTD__": signed.isoformat(), "__INSTANSI__": said(a.instansi), "__JENIS__": said(jenis),
+              "__TTD__": signed.isoformat(), "__INSTANSI__": said(a.instansi),
+              "__JENIS__": jenis + (UNKNOWN_KIND if kind_of_name(a.instansi) is None else ""),
               "__JABATAN__": said(jabatan), "__REALISASI__": realisasi, "__REALISASI_ANGGARAN__": spent,
               "__SD__": sd, "__LAPORAN__": "Laporan Kinerja Instansi Pemerintah" if not quarters
               else f"Laporan Kinerja Triwulan {roman(quarters)}"}

@@ -78,6 +78,9 @@ instansi-ejaan             warning     one instansi's name or pemda written othe
                                        spaces, "Pemkab" for "Pemerintah Kabupaten"): the portal shows two instansi
 nama-sebelumnya-tidak-ada  warning     an earlier name (``instansi.nama_sebelumnya``) no report of the site has: no link
                                        between the instansi pages, no comparison with its reports
+instansi-jenis             warning     ``instansi.jenis`` names no kind the portal groups by (typed 'kecamtan',
+                                       'bappeda'), or a kind other than the instansi's name says (a kecamatan's
+                                       laporan.yaml copied for a dinas): the portal compares it with other kinds
 nama-sebelumnya-melingkar  error       an earlier name that is the report's own name, or leads back to it through the
                                        earlier names other reports declare
 ttd-diketik                warning     a signature (NIP, place and date line) typed in the foreword beside lkjip's
@@ -177,6 +180,7 @@ from ..core.model import (JENIS_BELANJA, Budget, CapaianPolicy, Indicator, Loc, 
 from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
 from .findings import Finding, Severity
+from .jenis_instansi import jenis_problem
 from .earlier import check_earlier, check_spelling
 from .narrative import (check_carried, check_heading_year, check_narrative_names, check_narrative_period,
                         check_sample_text, check_typed_signature)
@@ -632,6 +636,13 @@ def check_signatory(report: Report) -> list[Finding]:
     return out
 
 
+def check_jenis(report: Report) -> list[Finding]:
+    """``instansi.jenis`` as the portal reads it (``jenis_instansi``): the portal groups and compares instansi by
+    their kind, so a jenis it does not know, or one its name contradicts, put the instansi among other kinds."""
+    problem = jenis_problem(report.instansi)
+    return [Finding("warning", loc_of(report, "instansi.jenis"), problem, "instansi-jenis")] if problem else []
+
+
 def _nip_problem(nip: str) -> str | None:
     """What cannot be in an 18-digit NIP (PP 43/2007 structure; PPPK writes 21 where the TMT month stands)."""
     try:
@@ -755,6 +766,7 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_budget(report, computed)
     findings += check_dates(report)
     findings += check_signatory(report)
+    findings += check_jenis(report)
     findings += check_years(report)
     findings += check_target_awal(report, computed)
     findings += check_scale(report, computed)
