@@ -644,7 +644,8 @@ def test_a_renamed_instansis_page_shows_every_year_under_both_names(tmp_path: Pa
             for r in old.xpath('//table[@id="tabel-perbandingan"]/tbody/tr')] == ["Tahun 2022", "Tahun 2023"]
     # the table of every year (and of 2023) links an old name's row to the page of every year too
     for table in ("perbandingan/index.html", "perbandingan/2023/index.html"):
-        rows = lxml.html.fromstring(files[table]).xpath('//table[@id="tabel-perbandingan"]/tbody/tr/th/a')
+        rows = lxml.html.fromstring(files[table]).xpath(  # a table a kind of instansi: dinas, kecamatan
+            '//table[starts-with(@id, "tabel-perbandingan")]/tbody/tr/th/a')
         links = {(a.text_content(), urljoin("https://portal/" + table, a.get("href"))) for a in rows}
         assert ("Dinas Pekerjaan Umum", "https://portal/instansi/dinas-pupr/") in links, links
         assert not [name for name, link in links if link.endswith("/dinas-pekerjaan-umum/")]
@@ -708,7 +709,7 @@ def test_the_open_data_names_a_renamed_instansis_current_name(tmp_path: Path, mo
         ("dpu-2022", "Dinas Pekerjaan Umum", "Dinas PUPR"), ("dpu-2023", "Dinas Pekerjaan Umum", "Dinas PUPR"),
         ("dpupr-2024", "Dinas PUPR", "Dinas PUPR"), ("dpupr-2025", "Dinas PUPR", "Dinas PUPR"),
         ("pengaron-2024", "Kecamatan Pengaron", "Kecamatan Pengaron")]
-    assert table.fieldnames is not None and table.fieldnames[-1] == "instansi_kini"  # added last: columns kept
+    assert table.fieldnames is not None and table.fieldnames[-2:] == ["instansi_kini", "jenis_instansi"]  # added last
 
 
 def test_a_released_versions_breadcrumb_leads_to_its_instansi_for_ever(tmp_path: Path,
@@ -1579,3 +1580,64 @@ def test_the_404_page_links_from_the_sites_root_path_without_a_base(tmp_path: Pa
     local = [u for u in links if not u.startswith(("#", "https://"))]
     assert local and all(u.startswith("/lkjip/") for u in local), local
     assert '<a href="/lkjip/">Kembali ke beranda</a>' in page
+
+
+# ------------------------------------------------------------------------------------------------ kinds of instansi
+
+
+@pytest.fixture(scope="module")
+def kinds_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A kabupaten's portal of 2025: two kecamatan, Dinas Kesehatan (an annual and a TW II report), and Bappeda, whose
+    name says no kind (``jenis: badan`` written); each instansi's average capaian made different."""
+    root = tmp_path_factory.mktemp("portal-jenis") / "situs"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        for slug, name, realisasi in [("kec-alfa-2025", "Kecamatan Alfa", "90"),
+                                      ("kec-beta-2025", "Kecamatan Beta", "70"),
+                                      ("dinkes-2025", "Dinas Kesehatan", "99"), ("bappeda-2025", "Bappeda", "60")]:
+            assert new_report(root, slug, tahun=2025, instansi=name) == 0
+            data = root / "content" / "laporan" / slug / "data" / "indikator.yaml"
+            data.write_text(data.read_text(encoding="utf-8").replace("2025: 82.5", f"2025: {realisasi}"),
+                            encoding="utf-8")
+        assert new_report(root, "dinkes-2025-tw2", tahun=2025, periode="tw2", instansi="Dinas Kesehatan") == 0
+        meta = root / "content" / "laporan" / "bappeda-2025" / "laporan.yaml"
+        meta.write_text(re.sub(r"jenis: lainnya.*", "jenis: badan", meta.read_text(encoding="utf-8")), encoding="utf-8")
+        build(BuildOptions(root=root, pdf=False, cache_dir=root / ".cache", use_cache=False))
+    return root / "build"
+
+
+def test_a_years_comparison_ranks_each_kind_of_instansi_within_itself(kinds_portal: Path) -> None:
+    """A kabupaten's year page ranked Dinas Kesehatan and Bappeda among the kecamatan in one table and one chart
+    ("tertinggi: Kecamatan Alfa …; terendah: Bappeda"), their averages of unlike indicators read as one scale, and a
+    DPRD member comparing kecamatan picked them out of every instansi. Each kind has its heading and table, in the
+    order of a pemda's organisation (dinas, badan, kecamatan), its chart ranking that kind only; a kind of one
+    instansi is not charted. The CSV keeps the page's rows in its order, each with its kind."""
+    page = lxml.html.fromstring((kinds_portal / "perbandingan" / "2025" / "index.html").read_bytes())
+    assert [h for h in _headings(page) if h[0] == "h3"][:3] == [
+        ("h3", "Dinas (2 laporan)"), ("h3", "Badan (1 laporan)"), ("h3", "Kecamatan (2 laporan)")]
+    tables = {t.get("id"): [" ".join(a.text_content().split()) for a in t.xpath("tbody/tr/th/a")]
+              for t in page.xpath('//table[contains(@class, "urut")]')}
+    assert tables == {"tabel-perbandingan-dinas": ["Dinas Kesehatan", "Dinas Kesehatan"],
+                      "tabel-perbandingan-badan": ["Bappeda"],
+                      "tabel-perbandingan-kecamatan": ["Kecamatan Alfa", "Kecamatan Beta"]}
+    figures = page.xpath("//figure")
+    assert [f.get("id") for f in figures] == ["grafik-perbandingan-kecamatan"]
+    summary = " ".join(figures[0].xpath('string(.//p[@class="grafik-ringkasan"])').split())
+    assert "tertinggi: Kecamatan Alfa" in summary and "terendah: Kecamatan Beta" in summary
+    assert "Dinas" not in summary and "Bappeda" not in summary
+    assert "Tanpa grafik: Dinas, Badan" in page.text_content()
+    table = list(csv.DictReader(io.StringIO(_page(kinds_portal, "perbandingan/2025/perbandingan.csv"))))
+    assert [(row["instansi"], row["periode"], row["jenis_instansi"]) for row in table] == [
+        ("Dinas Kesehatan", "tw2", "dinas"), ("Dinas Kesehatan", "tahunan", "dinas"), ("Bappeda", "tahunan", "badan"),
+        ("Kecamatan Alfa", "tahunan", "kecamatan"), ("Kecamatan Beta", "tahunan", "kecamatan")]
+
+
+def test_the_portals_lists_of_instansi_follow_their_kind_at_their_addresses(kinds_portal: Path) -> None:
+    """The home page's "dari tahun ke tahun" list and the comparisons' "Per instansi" ran alphabetically, Bappeda
+    between nothing of its kind; they follow the kinds' order, each instansi page at the address it had."""
+    home = lxml.html.fromstring((kinds_portal / "index.html").read_bytes())
+    listed = [a.get("href") for a in home.xpath('//section[@class="bandingkan"]//a') if "instansi/" in a.get("href")]
+    assert listed == ["instansi/dinas-kesehatan/", "instansi/bappeda/", "instansi/kecamatan-alfa/",
+                      "instansi/kecamatan-beta/"]
+    for href in listed:
+        assert (kinds_portal / href / "index.html").is_file()

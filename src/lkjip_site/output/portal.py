@@ -19,6 +19,7 @@ from typing import Any, Iterable, Mapping
 
 from ..core import fmt
 from ..compute.earlier import earlier_names
+from ..compute.jenis_instansi import HEADINGS, ORDER, kind_of
 from ..core.addresses import folded, instansi_addresses, instansi_slug
 from ..core.memo import Memo
 from ..core.model import PERIOD_ORDER, Missing, Report, Site
@@ -74,6 +75,8 @@ TABLE_FIELDS = [
     ("url", "string", "alamat lengkap versi laporan itu"),
     ("instansi_kini", "string", "nama instansi kini: nama barunya bila instansi berganti nama (nama_sebelumnya "
      "laporan yang lebih baru), selain itu sama dengan nama instansi laporan"),
+    ("jenis_instansi", "string", "jenis instansi (mis. dinas, badan, kecamatan, kelurahan): halaman membandingkan "
+     "setiap jenis dalam tabel dan grafiknya sendiri"),
 ]
 
 
@@ -96,6 +99,7 @@ class Figures:
     why_no_serapan: str = ""
     averaged: int | None = None  # how many measured indicators' capaian the average is of
     alamat: str = ""  # its instansi's page: ``instansi/<alamat>/`` (:func:`instansi_addresses`)
+    jenis: str = ""  # its instansi's kind (``compute/jenis_instansi.py``): comparisons rank within one kind
 
     @property
     def average_of_fewer(self) -> bool:
@@ -146,6 +150,7 @@ def figures_of(report: Report) -> Figures:
         instansi=report.instansi.nama, skala=c.scale.nama, why_no_average=why_not("capaian.rata_rata"),
         why_no_serapan=why_not("anggaran.serapan"),
         averaged=int(n) if (n := number("capaian.jumlah_indikator")) is not None else None,
+        jenis=kind_of(report.instansi).key,
     )
 
 
@@ -157,15 +162,26 @@ def compared(site: Site, addresses: dict[tuple[str, str], str] | None = None) ->
     names = instansi_names(pairs, site.config.pemda)
     addresses = addresses if addresses is not None else instansi_addresses(pairs)
     rows = [dataclasses.replace(f, instansi=names[pair], alamat=addresses[pair]) for f, pair in zip(rows, pairs)]
-    return sorted(rows, key=lambda f: (-f.report.tahun, f.instansi, PERIOD_ORDER[f.report.periode]))
+    return sorted(rows, key=lambda f: (-f.report.tahun, ORDER[f.jenis], f.instansi, PERIOD_ORDER[f.report.periode]))
 
 
 def by_year(rows: list[Figures]) -> dict[int, list[Figures]]:
     out: dict[int, list[Figures]] = {}
     for f in rows:
         out.setdefault(f.report.tahun, []).append(f)
-    return {year: sorted(items, key=lambda f: (f.instansi, PERIOD_ORDER[f.report.periode]))
+    return {year: sorted(items, key=lambda f: (ORDER[f.jenis], f.instansi, PERIOD_ORDER[f.report.periode]))
             for year, items in sorted(out.items(), reverse=True)}
+
+
+def by_kind(rows: list[Figures]) -> list[tuple[str, str, list[Figures]]]:
+    """(kind, its heading, its rows in their order) of each kind of instansi among ``rows``, in the kinds' order
+    (``jenis_instansi.KINDS``): a comparison's tables and charts, one a kind. Why: a year's page ranked Dinas
+    Kesehatan (maternal mortality, stunting) below two kecamatan in one table and one chart, as if their averages
+    were of one scale; a DPRD member comparing the kecamatan met every instansi between them."""
+    out: dict[str, list[Figures]] = {}
+    for f in rows:
+        out.setdefault(f.jenis, []).append(f)
+    return [(kind, HEADINGS[kind], items) for kind, items in sorted(out.items(), key=lambda k: ORDER[k[0]])]
 
 
 def by_instansi(rows: list[Figures]) -> dict[str, tuple[str, list[Figures]]]:
@@ -175,7 +191,7 @@ def by_instansi(rows: list[Figures]) -> dict[str, tuple[str, list[Figures]]]:
     for f in rows:
         out.setdefault(f.alamat or instansi_slug(f.instansi), (f.instansi, []))[1].append(f)
     return {slug: (name, sorted(items, key=lambda f: (f.report.tahun, PERIOD_ORDER[f.report.periode])))
-            for slug, (name, items) in sorted(out.items())}
+            for slug, (name, items) in sorted(out.items(), key=lambda g: (ORDER[g[1][1][0].jenis], g[0]))}
 
 
 def published_instansi(versions: Iterable[VersionInfo]) -> list[tuple[str, str]]:
@@ -366,8 +382,8 @@ def _shown(value: Decimal | None) -> Decimal | None:
 def portal_charts(site: Site) -> list[ChartSpec]:
     """Every chart the comparison pages draw (planned with the report charts, before anything renders)."""
     rows = compared(site)
-    specs = [all_years_chart(rows)]
-    specs += [_chart(items, row_label) for items in by_year(rows).values()]
+    specs = [spec for _, spec in all_years_charts(rows)]
+    specs += [spec for items in by_year(rows).values() for _, spec in kind_charts(items, row_label)]
     groups = by_instansi(rows)
     merged = with_earlier_names(groups, lineage_of(rows))
     specs += [_chart(items, period_label, PERIOD) for _, items in groups.values()]
@@ -376,12 +392,12 @@ def portal_charts(site: Site) -> list[ChartSpec]:
     return [s for s in specs if s is not None]
 
 
-def all_years_chart(rows: list[Figures]) -> ChartSpec | None:
-    """The chart of ``perbandingan/``: None when it would draw more than :data:`ALL_YEARS_CHART_MAX` reports of
-    several years (the page then links each year's chart)."""
+def all_years_charts(rows: list[Figures]) -> list[tuple[str, ChartSpec | None]]:
+    """The charts of ``perbandingan/`` (:func:`kind_charts`): none when they would draw more than
+    :data:`ALL_YEARS_CHART_MAX` reports of several years (the page then links each year's charts)."""
     if len(charted(rows)) > ALL_YEARS_CHART_MAX and len({f.report.tahun for f in rows}) > 1:
-        return None
-    return _chart(rows, lambda f: row_label(f, with_year=True))
+        return []
+    return kind_charts(rows, lambda f: row_label(f, with_year=True))
 
 
 def _unique_labels(rows: list[Figures], label: Any) -> list[str]:
@@ -420,11 +436,18 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
 
     base_url = ctx["site_model"].config.url_dasar
 
-    def page(url: str, title: str, lead: str, shown: list[Figures], spec: ChartSpec | None,
+    def page(url: str, title: str, lead: str, shown: list[Figures], specs: list[tuple[str, ChartSpec | None]],
              chart_title: str, table: bool = False, **extra: Any) -> None:
-        """One comparison page; ``table``: with its table as CSV and as a workbook beside it (:data:`TABLE_FILE`,
-        :data:`TABLE_WORKBOOK`), linked from it."""
-        figure = _figure(charts_cache, spec, "grafik-perbandingan", chart_title)
+        """One comparison page; ``specs``: its charts (:func:`kind_charts`); ``table``: with its table as CSV and as
+        a workbook beside it (:data:`TABLE_FILE`, :data:`TABLE_WORKBOOK`), linked from it."""
+        one = len(specs) == 1 and not specs[0][0]
+        figure = _figure(charts_cache, specs[0][1], "grafik-perbandingan", chart_title) if one else None
+        per_kind = [] if one else [
+            (kind, HEADINGS[kind], drawn) for kind, spec in specs
+            if (drawn := _figure(charts_cache, spec, f"grafik-perbandingan-{kind}",
+                                 f"{chart_title}: {HEADINGS[kind]}"))]
+        kinds = by_kind(shown)
+        alone = [] if one else [HEADINGS[kind] for kind, _ in specs if kind not in {k for k, _, _ in per_kind}]
         meta = page_meta(ctx["site_model"], title, lead, url)
         if table and shown:
             files[url + TABLE_FILE] = values = table_csv(shown, base_url, successors)
@@ -437,23 +460,27 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
             extra["unduhan"] = url + TABLE_FILE
             extra["unduhan_xlsx"] = url + TABLE_WORKBOOK
         key = memo.key("portal", theme_key, url, title, lead, [row_key(f) for f in shown],
-                       figure["result"].svg if figure else "", nav, repr(sorted(extra.items())))
+                       figure["result"].svg if figure else "", [(k, f["result"].svg) for k, _, f in per_kind],
+                       alone, nav, repr(sorted(extra.items())))
         files[url + "index.html"] = memoised(memo, key, url + "index.html", lambda: render_page(
             env, "perbandingan.html", url, judul=title, pengantar=lead, rows=shown, figure=figure,
-            kinds=kinds_of(shown), chart_note=chart_note(shown) if figure is not None else "",
+            grafik_jenis=per_kind, tanpa_grafik=alone, by_kind=by_kind,
+            per_jenis=[(k, h) for k, h, _ in kinds] if len(kinds) > 1 else [], kinds=kinds_of(shown),
+            chart_note=chart_note(shown) if figure is not None or per_kind else "",
             nav=nav, meta=meta, year_url=year_url, instansi_url=instansi_url, **extra, **ctx))
 
     everyone = "semua instansi dan tahun"
-    spec = all_years_chart(rows)
-    year_specs = {year: _chart(items, row_label) for year, items in years.items()}
+    specs = all_years_charts(rows)
+    year_specs = {year: kind_charts(items, row_label) for year, items in years.items()}
     # the years whose page draws a chart, linked at it when ``perbandingan/`` draws none (a link to a chart that is
-    # not there would be a broken fragment)
-    charted_years = [year for year, s in year_specs.items()
-                     if spec is None and s is not None and charts_cache is not None and charts_cache.get(s)]
+    # not there would be a broken fragment); a page of several kinds' charts is linked at their section
+    charted_years = [year for year, s in year_specs.items() if not specs and charts_cache is not None
+                     and any(spec is not None and charts_cache.get(spec) for _, spec in s)]
+    anchors = {year: "bagian-grafik" for year in charted_years if year_specs[year][0][0]}
     page(COMPARE_URL, "Perbandingan kinerja instansi",
          f"Angka kunci versi terbaru setiap laporan, {everyone}, berdampingan.", rows,
-         spec, "Rata-rata capaian dan serapan anggaran per laporan",
-         table=True, lingkup="semua", grafik_tahun=charted_years if len(years) > 1 else [])
+         specs, "Rata-rata capaian dan serapan anggaran per laporan",
+         table=True, lingkup="semua", grafik_tahun=charted_years if len(years) > 1 else [], jangkar_grafik=anchors)
     for year, items in years.items():
         page(year_url(year), f"Perbandingan kinerja instansi tahun {year}",
              f"Angka kunci versi terbaru laporan tahun {year}, setiap instansi berdampingan.", items,
@@ -477,7 +504,7 @@ def render_portal(env: Any, ctx: dict[str, Any], rows: list[Figures], charts_cac
         under = f", juga laporannya dengan nama sebelumnya ({', '.join(before)})" if before else ""
         page(f"{INSTANSI_URL}{slug}/", f"Kinerja {name} dari tahun ke tahun",
              f"Angka kunci {name} menurut tahun dan periode laporan (versi terbaru setiap laporan){under}.", items,
-             _chart(items, period_label, PERIOD), f"Rata-rata capaian dan serapan anggaran {name}",
+             [("", _chart(items, period_label, PERIOD))], f"Rata-rata capaian dan serapan anggaran {name}",
              lingkup="instansi", nama_instansi=name, catatan_indikator=indicator_note(items), **linked(slug))
 
     def listing(url: str, title: str, lead: str, links: list[tuple[str, str]], **extra: Any) -> None:
@@ -528,6 +555,7 @@ def table_rows(rows: list[Figures], base_url: str,
             "alasan_na_serapan": f.why_no_serapan if f.serapan is None else "", "laporan": r.slug, "versi": r.versi,
             "tanggal_terbit": r.tanggal_terbit.isoformat(), "url": base_url + r.url,
             "instansi_kini": successors.get((r.instansi.nama, r.instansi.pemda), (r.instansi.nama,))[0],
+            "jenis_instansi": f.jenis,
         })
     return out
 
@@ -556,6 +584,17 @@ def table_xlsx(rows: list[Figures], base_url: str, successors: Mapping[tuple[str
 def _chart(rows: list[Figures], label: Any, kategori: str = "Instansi") -> ChartSpec | None:
     shown = charted(rows)
     return comparison_chart(shown, _unique_labels(shown, label), kategori)
+
+
+def kind_charts(rows: list[Figures], label: Any) -> list[tuple[str, ChartSpec | None]]:
+    """The charts of a comparison of ``rows``: one ("" its kind) when they are all of one kind of instansi, else one
+    of each kind (:func:`by_kind`) with at least two reports to draw: its bars and its sentence ("tertinggi …,
+    terendah …") rank an instansi among its own kind only. A kind of one report has no chart (there is nothing to
+    rank it against): None, its row stays in its table."""
+    kinds = by_kind(rows)
+    if len(kinds) <= 1:
+        return [("", _chart(rows, label))]
+    return [(kind, _chart(items, label) if len(charted(items)) > 1 else None) for kind, _, items in kinds]
 
 
 def charted(rows: list[Figures]) -> list[Figures]:
@@ -611,4 +650,4 @@ def row_key(f: Figures) -> tuple[Any, ...]:
     r = f.report
     return (r.url, r.judul, r.instansi.nama, r.instansi.pemda, f.instansi, f.skala, r.tahun, r.periode, r.versi,
             str(r.tanggal_terbit), f.reached, f.measured, str(f.average), f.predikat, f.method, str(f.serapan),
-            str(f.pagu), str(f.realisasi), f.why_no_average, f.why_no_serapan, f.averaged, f.alamat)
+            str(f.pagu), str(f.realisasi), f.why_no_average, f.why_no_serapan, f.averaged, f.alamat, f.jenis)
