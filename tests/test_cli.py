@@ -489,3 +489,13 @@ def test_every_argument_of_every_command_says_what_to_give() -> None:
     silent = [f"{name} {a.option_strings[0] if a.option_strings else a.metavar or a.dest}"
               for name, sub in sorted(commands.items()) for a in sub._actions if not a.help]
     assert silent == []
+
+
+def test_every_output_option_names_its_value_in_indonesian() -> None:
+    """``lkjip build --help`` showed ``--output OUTPUT, -o OUTPUT`` (and so did serve, terbitkan, verifikasi, pdf and
+    ekspor): the one English word on the webmaster's screen, beside ``--situs FOLDER`` and ``--tunggu MENIT``."""
+    commands = next(a for a in cli._parser()._actions if a.dest == "command").choices
+    for name, sub in commands.items():
+        assert "OUTPUT" not in sub.format_help(), name
+        output = sub._option_string_actions.get("--output")
+        assert output is None or output.metavar in ("FOLDER", "BERKAS"), name

@@ -98,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", parents=[site, strict, scope, dask, waiting],
                        help="bangun situs dan PDF ke folder build/")
-    b.add_argument("--output", "-o", help="folder hasil (bawaan: build/ di folder situs)")
+    b.add_argument("--output", "-o", metavar="FOLDER", help="folder hasil (bawaan: build/ di folder situs)")
     b.add_argument("--tanpa-pdf", "--no-pdf", dest="no_pdf", action="store_true", help="lewati pembuatan PDF")
     b.add_argument("--waktu", action="store_true", help="cetak lama tiap tahap build (baca, hitung, grafik, …)")
     b.add_argument("--tanpa-cache", "--no-cache", dest="no_cache", action="store_true",
@@ -107,7 +107,8 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", parents=[site, strict],
                        help="bangun, sajikan di 127.0.0.1, dan bangun ulang saat berkas berubah")
     s.add_argument("--port", type=_port, default=8000, help="port pratinjau di 127.0.0.1 (bawaan: 8000)")
-    s.add_argument("--output", "-o", help="folder pratinjau (bawaan: .cache/pratinjau di folder situs)")
+    s.add_argument("--output", "-o", metavar="FOLDER",
+                   help="folder pratinjau (bawaan: .cache/pratinjau di folder situs)")
     i = sub.add_parser("init", help="buat folder situs baru (situs.yaml, content/, .gitignore, .gitattributes, "
                                     "README.md)")
     i.add_argument("folder", nargs="?", default=".", help="folder situs baru (bawaan: folder kerja ini)")
@@ -127,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     t = sub.add_parser("terbitkan", parents=[site, strict, dask, waiting],
                        help="terbitkan versi laporan saat ini secara permanen ke folder arsip/, lalu bangun situs")
     t.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
-    t.add_argument("--output", "-o", help="folder hasil build (bawaan: build/ di folder situs)")
+    t.add_argument("--output", "-o", metavar="FOLDER", help="folder hasil build (bawaan: build/ di folder situs)")
     t.add_argument("--tanpa-pdf", "--no-pdf", dest="no_pdf", action="store_true",
                    help="terbitkan tanpa PDF (versi ini selamanya tanpa PDF)")
     v = sub.add_parser("verifikasi", parents=[site],
@@ -135,13 +136,15 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("folder", nargs="?", metavar="folder",
                    help="folder situs, folder arsip/ yang diserahkan, atau folder satu versi terbitan "
                         "(arsip/<laporan>/<versi>/, berisi manifest.json); bawaan: folder kerja ini")
-    v.add_argument("--output", "-o", help="folder hasil build yang diperiksa (bawaan: build/ di folder situs)")
+    v.add_argument("--output", "-o", metavar="FOLDER",
+                   help="folder hasil build yang diperiksa (bawaan: build/ di folder situs)")
     pdf = sub.add_parser("pdf", parents=[site, strict, dask, waiting], help="buat PDF satu laporan")
     pdf.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
-    pdf.add_argument("--output", "-o", help="berkas PDF hasil (bawaan: <laporan>.pdf di folder kerja)")
+    pdf.add_argument("--output", "-o", metavar="BERKAS",
+                     help="berkas PDF hasil (bawaan: <laporan>.pdf di folder kerja)")
     e = sub.add_parser("ekspor", parents=[site], help="tulis data satu laporan ke buku kerja Excel (.xlsx)")
     e.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
-    e.add_argument("--output", "-o", required=True, help="berkas .xlsx hasil, mis. data.xlsx")
+    e.add_argument("--output", "-o", required=True, metavar="BERKAS", help="berkas .xlsx hasil, mis. data.xlsx")
     im = sub.add_parser("impor", parents=[site], help="baca buku kerja hasil ekspor kembali ke berkas data YAML")
     im.add_argument("report", metavar="laporan", help="nama laporan (folder di content/laporan)")
     im.add_argument("workbook", metavar="berkas.xlsx", help="buku kerja hasil lkjip ekspor laporan yang sama")
