@@ -97,7 +97,8 @@ def test_the_command_that_finds_the_shipped_theme_finds_it() -> None:
 def test_the_tool_names_where_its_guides_are(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A site made from the wheel has no repository beside it: ``_headers`` sent the webmaster to
     'docs/penerbitan.md' and the new site's situs.yaml to 'panduan penulis', neither of them on the computer, and no
-    command said where a guide was. The wheel ships them; ``lkjip --help`` and ``lkjip init`` name the files."""
+    command said where a guide was. The wheel ships them; ``lkjip --help`` and ``lkjip init`` name the files, and
+    ``lkjip --help`` the release notes, which the site's README sends a webmaster to before an upgrade."""
     with pytest.raises(SystemExit):
         main(["--help"])
     shown = capsys.readouterr().out
@@ -106,7 +107,10 @@ def test_the_tool_names_where_its_guides_are(tmp_path: Path, capsys: pytest.Capt
     for name in ("panduan-penulis.md", "penerbitan.md"):
         assert (GUIDES / name).is_file()
         assert shown.count(str(GUIDES / name)) == 2, name
-    assert "lkjip --help" in (tmp_path / "situs" / "README.md").read_text(encoding="utf-8")
+    # The release notes say what an upgrade changes and what to do after it; only the repository's README named them.
+    assert (GUIDES / "riwayat-versi.md").is_file() and str(GUIDES / "riwayat-versi.md") in shown
+    site_readme = (tmp_path / "situs" / "README.md").read_text(encoding="utf-8")
+    assert "lkjip --help" in site_readme and "riwayat-versi.md" in site_readme
     assert "lkjip --help" in (tmp_path / "situs" / "situs.yaml").read_text(encoding="utf-8")
     headers = headers_file().decode()
     assert "docs/" not in headers and "lkjip --help" in headers

@@ -69,7 +69,8 @@ def _minutes(text: str) -> float:
 def _parser() -> argparse.ArgumentParser:
     p = Parser(prog="lkjip", description="Membangun situs dan PDF Laporan Kinerja Instansi Pemerintah (LKjIP).",
                epilog=f"Panduan yang terpasang bersama lkjip: untuk penulis laporan {GUIDES / 'panduan-penulis.md'}, "
-                      f"untuk pengelola server web {GUIDES / 'penerbitan.md'}")
+                      f"untuk pengelola server web {GUIDES / 'penerbitan.md'}; apa yang berubah di setiap versi lkjip "
+                      f"dan langkah sesudah memperbaruinya: {GUIDES / 'riwayat-versi.md'}")
     p.add_argument("--version", action="version", version=f"lkjip-site {__version__}",
                    help="tampilkan versi program lalu keluar")
     sub = p.add_subparsers(dest="command", metavar="PERINTAH", parser_class=Parser)
