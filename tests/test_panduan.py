@@ -172,3 +172,23 @@ def test_every_option_the_guide_lists_is_taken_by_the_commands_it_names() -> Non
         assert takers, (option, cell)
         for command in sorted(takers):
             assert option in commands[command]._option_string_actions, f"{option}: lkjip {command}"
+
+
+def test_the_first_steps_name_every_key_a_new_site_must_write(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's first steps said to change judul, pemda and url_dasar, and promised that ``lkjip check --strict``
+    then passes; it failed at situs.yaml:1 on ``lisensi_data``, which ``lkjip init`` leaves commented out. Every key
+    that strict check asks of a fresh site is named where the webmaster starts: the README's ``cd`` step and the
+    new site's own README."""
+    assert main(["init", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert main(["check", "--situs", str(tmp_path), "--strict"]) == 1
+    keys = set(re.findall(r"^situs\.yaml:\d+: galat: ([a-z_]+)", capsys.readouterr().err, re.M))
+    assert {"pemda", "url_dasar"} <= keys
+    readme_step = re.search(r"^cd situs-lkjip +# (.*)$", READMES[0].read_text(encoding="utf-8"), re.M)
+    assert readme_step is not None
+    site_readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    site_step = site_readme[site_readme.index("Langkah kerja"):site_readme.index("```sh")]
+    for key in sorted(keys):
+        assert key in readme_step.group(1), key
+        assert f"`{key}`" in site_step, key
