@@ -7,7 +7,7 @@ a search filter's name at the end of one line and its list on the next, a report
 
 from __future__ import annotations
 
-from .support import PageProbe
+from .support import PageProbe, SiteMap
 
 # The gap (px) between the header's bottom and the first heading, and between the page's last element and the footer.
 GAPS_JS = """() => {
@@ -37,3 +37,70 @@ def test_footer_of_a_short_page_reaches_the_bottom_of_the_window(probe: PageProb
     height = probe.page.evaluate("window.innerHeight")
     assert bottom >= height - 0.5, f"kaki situs berakhir pada {bottom:.0f} px dari {height} px"
     assert probe.page.evaluate("document.documentElement.scrollHeight") <= height  # and the page does not scroll
+
+
+# For each list item whose link wraps: a bullet's place (a probe of no width at the item's start, on its first line's
+# baseline as the marker is) against the link's first line. Returns the items whose bullet is not beside their first line.
+BULLETS_JS = """(selector) => {
+    const out = [];
+    for (const li of document.querySelectorAll(selector)) {
+        const link = li.querySelector('a');
+        if (link.getClientRects().length === 0) continue;
+        const probe = document.createElement('span');
+        probe.textContent = '•';
+        probe.style.cssText = 'display: inline-block; width: 0';  /* as the marker, it takes no room in the line */
+        li.prepend(probe);
+        const char = (at) => {
+            const range = document.createRange();
+            range.setStart(link.firstChild, at);
+            range.setEnd(link.firstChild, at + 1);
+            return range.getBoundingClientRect();
+        };
+        const first = char(0);
+        const wraps = char(link.firstChild.length - 1).top > first.bottom;
+        const dot = probe.getBoundingClientRect();
+        probe.remove();
+        if (wraps && Math.abs((dot.top + dot.bottom) / 2 - (first.top + first.bottom) / 2) > first.height / 2) {
+            out.push(`${link.textContent.trim().slice(0, 40)}: titik ${Math.round(dot.top)} px, baris pertama ${Math.round(first.top)} px`);
+        }
+    }
+    return out;
+}"""
+
+
+def test_bullet_of_a_wrapped_link_is_beside_its_first_line_on_a_phone(narrow_probe: PageProbe, site_map: SiteMap) -> None:
+    """On a phone a list's bullet stands beside the first line of its link, as beside a wrapped sentence: the
+    report's list of tables and figures and its downloads had each bullet beside the link's last line."""
+    narrow_probe.goto(site_map.reports[0].url)
+    wrapped = narrow_probe.page.evaluate("[...document.querySelectorAll('.daftar-tabel li a')].filter("
+                                         "(a) => a.getBoundingClientRect().height > 60).length")
+    assert wrapped, "tidak ada tautan daftar tabel yang terlipat di ponsel: uji ini tidak menguji apa-apa"
+    misplaced = narrow_probe.page.evaluate(BULLETS_JS, ".daftar-tabel li, .unduhan li, .daftar-ringkas li")
+    assert misplaced == [], "Titik daftar tidak sejajar dengan baris pertama tautannya:\n" + "\n".join(misplaced)
+
+
+def test_search_filters_name_beside_their_list_on_a_phone(narrow_probe: PageProbe) -> None:
+    """At 360 px each of the search's filters has its name on its list's line, left of it: "Instansi" ended the
+    first line and its list began the next, the name read as belonging to the year's list."""
+    narrow_probe.goto("/cari/")
+    pairs = narrow_probe.page.evaluate("""() => [...document.querySelectorAll('.cari-saring label')].map((label) => {
+        const l = label.getBoundingClientRect();
+        const s = document.getElementById(label.htmlFor).getBoundingClientRect();
+        return [label.textContent, (l.top + l.bottom) / 2 > s.top && (l.top + l.bottom) / 2 < s.bottom
+                && l.right <= s.left];
+    })""")
+    assert len(pairs) == 2
+    assert [name for name, beside in pairs if not beside] == []
+
+
+def test_report_title_has_the_phone_width(narrow_probe: PageProbe, site_map: SiteMap) -> None:
+    """On a phone a report's title is as wide as the page's text, the logo above it: beside the logo it had three
+    quarters of the width, six lines of two words and an empty column under the logo."""
+    narrow_probe.goto(site_map.reports[0].url)
+    widths = narrow_probe.page.evaluate("""() => {
+        const main = document.querySelector('main');
+        const style = getComputedStyle(main);
+        const text = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return [document.querySelector('.sampul h1').getBoundingClientRect().width, text];
+    }""")
+    assert widths[0] >= widths[1] - 1, f"judul laporan {widths[0]:.0f} px dari lebar teks {widths[1]:.0f} px"
