@@ -20,7 +20,7 @@ from conftest import fill_in
 
 from lkjip_site.cli.scaffold import new_report
 
-from .support import QuietHandler, lkjip, open_probe, served
+from .support import PHONE, QuietHandler, lkjip, open_probe, served
 from .test_axe import AXE_OPTIONS, _describe
 
 SLUG = "contoh-2023"
@@ -142,6 +142,20 @@ def test_links_of_the_version_list_say_which_version_they_lead_to(browser, porta
             assert f"Versi {versi}" in links and f"Paket arsip BagIt versi {versi}" in links, sorted(links)
         assert links["Perubahan dari versi sebelumnya ke versi 1.1"] == {"1.1/perubahan/"}, sorted(links)
         assert probe.page.evaluate("document.documentElement.scrollWidth") <= 360  # the hidden words stay in the table
+    finally:
+        context.close()
+
+
+def test_archive_hash_in_the_version_list_keeps_16_characters_a_line_on_a_phone(browser, portal: str) -> None:  # noqa: ANN001
+    """On a phone the SHA-256 of each version's archive is read in lines of 16 characters at least (4 lines): its
+    column shrank to five characters, 13 lines, and each row of the list was 570 px tall, mostly empty."""
+    context, probe = open_probe(browser, portal, **PHONE)
+    try:
+        probe.goto(f"/portal/laporan/{SLUG}/")
+        lines = probe.page.locator("td .sha256").evaluate_all(
+            "(hashes) => hashes.map((h) => Math.round(h.getBoundingClientRect().height"
+            " / parseFloat(getComputedStyle(h).lineHeight)))")
+        assert len(lines) == 2 and max(lines) <= 4, f"sidik SHA-256 terlipat menjadi {lines} baris"
     finally:
         context.close()
 
