@@ -104,3 +104,37 @@ def test_report_title_has_the_phone_width(narrow_probe: PageProbe, site_map: Sit
         return [document.querySelector('.sampul h1').getBoundingClientRect().width, text];
     }""")
     assert widths[0] >= widths[1] - 1, f"judul laporan {widths[0]:.0f} px dari lebar teks {widths[1]:.0f} px"
+
+
+# The gaps either side of each "·" between two links of a navigation line: [before, after] in px.
+SEPARATOR_GAPS_JS = """() => {
+    const rect = (node, from, to) => {
+        const range = document.createRange();
+        range.setStart(node, from);
+        range.setEnd(node, to);
+        return range.getBoundingClientRect();
+    };
+    const out = [];
+    for (const text of document.querySelectorAll('.portal-nav p')) {
+        for (const node of text.childNodes) {
+            const prev = node.previousSibling, next = node.nextSibling;
+            if (node.nodeType !== 3 || node.textContent.trim() !== '·' || prev?.tagName !== 'A' || next?.tagName !== 'A') continue;
+            const before = rect(prev.firstChild, prev.firstChild.length - 1, prev.firstChild.length);
+            const after = rect(next.firstChild, 0, 1);
+            const dot = rect(node, node.textContent.indexOf('·'), node.textContent.indexOf('·') + 1);
+            if (before.top !== after.top) continue;  /* the line wraps at this dot */
+            out.push([prev.textContent, dot.left - before.right, after.left - dot.right]);
+        }
+    }
+    return out;
+}"""
+
+
+def test_dots_between_short_links_are_evenly_spaced_on_a_phone(narrow_probe: PageProbe) -> None:
+    """On a phone "Per tahun: 2024 · 2023 · 2022" has as much room before each dot as after it: a year's link is
+    44 px wide to be tapped, its text was at the box's left, and the gap stood before each dot (13 px to 4)."""
+    narrow_probe.goto("/perbandingan/")
+    gaps = narrow_probe.page.evaluate(SEPARATOR_GAPS_JS)
+    assert any(name == "2024" for name, _, _ in gaps), gaps
+    uneven = [f"{name} · ({before:.0f} px, {after:.0f} px)" for name, before, after in gaps if abs(before - after) > 2]
+    assert uneven == [], "Jarak sebelum dan sesudah titik pemisah tidak sama:\n" + "\n".join(uneven)
