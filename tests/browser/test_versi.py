@@ -146,7 +146,7 @@ def test_links_of_the_version_list_say_which_version_they_lead_to(browser, porta
         context.close()
 
 
-def test_archive_hash_in_the_version_list_keeps_16_characters_a_line_on_a_phone(browser, portal: str) -> None:  # noqa: ANN001
+def test_archive_hash_in_the_version_list_has_16_characters_a_line(browser, portal: str) -> None:  # noqa: ANN001
     """On a phone the SHA-256 of each version's archive is read in lines of 16 characters at least (4 lines): its
     column shrank to five characters, 13 lines, and each row of the list was 570 px tall, mostly empty."""
     context, probe = open_probe(browser, portal, **PHONE)
@@ -156,6 +156,19 @@ def test_archive_hash_in_the_version_list_keeps_16_characters_a_line_on_a_phone(
             "(hashes) => hashes.map((h) => Math.round(h.getBoundingClientRect().height"
             " / parseFloat(getComputedStyle(h).lineHeight)))")
         assert len(lines) == 2 and max(lines) <= 4, f"sidik SHA-256 terlipat menjadi {lines} baris"
+    finally:
+        context.close()
+
+
+def test_newest_badge_in_the_version_list_is_beside_its_version(browser, portal: str) -> None:  # noqa: ANN001
+    """The "terbaru" badge stands on its version's line: the column was narrower than "1.1 terbaru", and the badge
+    wrapped below the version, set in by its margin, on a desktop as on a phone."""
+    context, probe = open_probe(browser, portal, viewport={"width": 1280, "height": 800})
+    try:
+        probe.goto(f"/portal/laporan/{SLUG}/")
+        row = probe.page.locator("th:has(.tanda-terbaru)")
+        link, badge = row.locator("a").bounding_box(), row.locator(".tanda-terbaru").bounding_box()
+        assert badge["x"] > link["x"] + link["width"] and badge["y"] < link["y"] + link["height"], (link, badge)
     finally:
         context.close()
 
