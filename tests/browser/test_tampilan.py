@@ -40,7 +40,7 @@ def test_footer_of_a_short_page_reaches_the_bottom_of_the_window(probe: PageProb
 
 
 # For each list item whose link wraps: a bullet's place (a probe of no width at the item's start, on its first line's
-# baseline as the marker is) against the link's first line. Returns the items whose bullet is not beside their first line.
+# baseline as the marker is) against the link's first line. Returns the items whose bullet is not beside that line.
 BULLETS_JS = """(selector) => {
     const out = [];
     for (const li of document.querySelectorAll(selector)) {
@@ -61,14 +61,16 @@ BULLETS_JS = """(selector) => {
         const dot = probe.getBoundingClientRect();
         probe.remove();
         if (wraps && Math.abs((dot.top + dot.bottom) / 2 - (first.top + first.bottom) / 2) > first.height / 2) {
-            out.push(`${link.textContent.trim().slice(0, 40)}: titik ${Math.round(dot.top)} px, baris pertama ${Math.round(first.top)} px`);
+            const name = link.textContent.trim().slice(0, 40);
+            out.push(`${name}: titik ${Math.round(dot.top)} px, baris pertama ${Math.round(first.top)} px`);
         }
     }
     return out;
 }"""
 
 
-def test_bullet_of_a_wrapped_link_is_beside_its_first_line_on_a_phone(narrow_probe: PageProbe, site_map: SiteMap) -> None:
+def test_bullet_of_a_wrapped_link_is_beside_its_first_line_on_a_phone(narrow_probe: PageProbe,
+                                                                      site_map: SiteMap) -> None:
     """On a phone a list's bullet stands beside the first line of its link, as beside a wrapped sentence: the
     report's list of tables and figures and its downloads had each bullet beside the link's last line."""
     narrow_probe.goto(site_map.reports[0].url)
@@ -118,7 +120,8 @@ SEPARATOR_GAPS_JS = """() => {
     for (const text of document.querySelectorAll('.portal-nav p')) {
         for (const node of text.childNodes) {
             const prev = node.previousSibling, next = node.nextSibling;
-            if (node.nodeType !== 3 || node.textContent.trim() !== '·' || prev?.tagName !== 'A' || next?.tagName !== 'A') continue;
+            const between = prev?.tagName === 'A' && next?.tagName === 'A';
+            if (node.nodeType !== 3 || node.textContent.trim() !== '·' || !between) continue;
             const before = rect(prev.firstChild, prev.firstChild.length - 1, prev.firstChild.length);
             const after = rect(next.firstChild, 0, 1);
             const dot = rect(node, node.textContent.indexOf('·'), node.textContent.indexOf('·') + 1);
