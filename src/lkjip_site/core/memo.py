@@ -28,7 +28,7 @@ T = TypeVar("T")
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "templat", "yaml")
 
-FORMAT = 24  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
+FORMAT = 25  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
 #            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers;
 #            the build record's key holds it too, so no build replays a record of the code before; 7: verdicts
 #            judged on the printed figure, so kept tables and states of the rule before are not taken; 8: the
@@ -89,6 +89,10 @@ FORMAT = 24  # bump when the meaning of keys, the pickled classes or the entries
 #            24: the fifty-sixth pass: efficiency, trend-change and dataset sum/share figures marked; typed rupiah
 #            read against their subject; ids differing only in capitals refused; the iku table of the indicators
 #            marked jenis: iku; Figure.satuan (the budget's counts)
+#            25: the fifty-seventh pass: typed figures of another year and lists of capaian read, satuan-campur
+#            for any units but scores, donat-rasio, formula text in names, raw HTML from another host and the
+#            theme's hiding classes refused, 'Perubahan sejak versi X' pages, instansi kinds (Figures.jenis) on
+#            the portal, the templates' compiled code kept (namespace templat)
 
 
 def digest(*parts: Any) -> str:

@@ -24,7 +24,7 @@ from .spec import ChartError, ChartResult, ChartSpec
 from .style import ID_FORMAT_LOCALE, ID_TIME_FORMAT_LOCALE, PATTERN_PREFIX, pattern_def
 
 # Bump when the post-processing of SVG or the meaning of options changes: invalidates the cache.
-ENGINE_VERSION = "20"  # 5: N/A marks and figures handed in for the summary (marks); every chart also has its phone
+ENGINE_VERSION = "21"  # 5: N/A marks and figures handed in for the summary (marks); every chart also has its phone
 #    layout (narrow.py); trend labels kept apart; 6: axis ticks below zero with the tables' "-" (style.ID_FORMAT_LOCALE);
 #    an efficiency chart whose rows have no values yet drawn as N/A, its summary saying so; 7: an efficiency by
 #    difference (sisa anggaran, selisih, selisih pita) is that of the printed capaian and serapan; a trend's
@@ -49,6 +49,8 @@ ENGINE_VERSION = "20"  # 5: N/A marks and figures handed in for the summary (mar
 #    values in its summary marked (marks.extreme_sentence puts the unit outside the mark)
 #    20: efficiency values and counts, a trend's change between two years, a dataset's sums and shares marked
 #    (their ids in compute/refs.py); the efficiency counts judged on the printed values
+#    21: a dataset chart of columns in different units titles its axis "(satuan berbeda)" and says each unit in its
+#    legend; a donut of rates says no Jumlah in its summary
 
 
 _ID_RE = re.compile(r'\sid="([^"]+)"')
