@@ -1073,11 +1073,12 @@ def test_memo_skips_unchanged_pdf_and_rerenders_changed_data(rebuilt: Rebuilt) -
 
 
 def test_memo_rerenders_when_site_config_changes(rebuilt: Rebuilt) -> None:
-    """Runs after the memo test on ``rebuilt``: the site's figure label changes BAB IV's "Gambar 4.1" and both PDFs."""
+    """Runs after the memo test on ``rebuilt``: the site's figure label (Gambar → Grafik) changes BAB IV's page and
+    both PDFs."""
     situs = rebuilt.root / "situs.yaml"
     text = situs.read_text(encoding="utf-8")
     assert "label_gambar: Gambar\n" in text
-    situs.write_text(text.replace("label_gambar: Gambar\n", "label_gambar: Ilustrasi\n"), encoding="utf-8")
+    situs.write_text(text.replace("label_gambar: Gambar\n", "label_gambar: Grafik\n"), encoding="utf-8")
     with source_date_epoch(), remote_image():
         result = build(BuildOptions(root=rebuilt.root))
     assert any(p.endswith("bab-4-penutup/index.html") for p in result.rendered)
