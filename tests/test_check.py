@@ -2912,9 +2912,9 @@ def test_a_row_numbering_the_columns_is_no_row_of_the_sum():
 
 
 def test_scores_on_one_trend_are_warned_of_only_when_ten_times_apart() -> None:
-    """An IKM in indeks beside a NEK in nilai is a trend the reports draw (the Pengaron example's): two scores of
-    about 0 to 100, not warned of as units that no axis holds at once (a % beside people is); ten times apart, the
-    smaller line reads flat and is warned of like any other."""
+    """An IKM in indeks beside a NEK in nilai is a trend the reports draw (the Pengaron example's), as is a % beside
+    a score: units of about 0 to 100, not warned of as units that no axis holds at once (a % beside people is, AKI
+    per 100.000 beside AKB per 1.000 is); ten times apart, the smaller line reads flat and is warned of too."""
     def warned(lines: list[tuple[str, int]]) -> str:
         inds = [ind(f"I{n}", D(v), D(v), 10 * n, satuan=u) for n, (u, v) in enumerate(lines, 1)]
         report = make_report(inds, [("S1", [i.id for i in inds])])
@@ -2925,4 +2925,6 @@ def test_scores_on_one_trend_are_warned_of_only_when_ten_times_apart() -> None:
     assert warned([("indeks", 82), ("nilai", 71)]) == ""
     assert "tampak datar" in warned([("indeks", 82), ("skor", 7)])
     assert "satuannya berbeda" in warned([("indeks", 82), ("orang", 71)])
-    assert "satuannya berbeda" in warned([("%", 82), ("nilai", 71)])
+    assert warned([("%", 82), ("nilai", 71)]) == ""
+    assert "satuannya berbeda" in warned([("%", 82), ("orang", 71)])
+    assert "satuannya berbeda" in warned([("per 100.000 kelahiran hidup", 98), ("per 1.000 kelahiran hidup", 15)])

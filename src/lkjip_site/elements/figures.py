@@ -126,17 +126,18 @@ def chart_tren(report: Report, options: dict[str, Any]) -> ChartSpec:
 SCALE_APART = 10
 
 
-#: Units of scores on one scale of about 0 to 100 (an IKM in indeks beside a NEK in nilai): lines a reader may set
-#: side by side, as the reports do; warned of by :func:`mixed_units` only when they are ``SCALE_APART`` apart.
-SCORES = frozenset({"indeks", "nilai", "skor", "poin"})
+#: Units of about 0 to 100, percentages and scores (an IKM in indeks beside a NEK in nilai, a % of villages beside
+#: either): lines a reader may set side by side, as the reports do; warned of by :func:`mixed_units` only when
+#: ``SCALE_APART`` apart. A count, an amount or a rate per 1.000 or 100.000 has no such common scale.
+SCORES = frozenset({"%", "persen", "indeks", "nilai", "skor", "poin"})
 
 
 def mixed_units(report: Report, options: dict[str, Any], spec: ChartSpec) -> str:
     """The warning (``satuan-campur``) for a trend whose lines are of different units, naming each line with its
     unit and the ``indikator:`` of one chart per unit; "" for none. Whatever their sizes: AKI's 98 per 100.000
     kelahiran hidup above AKB's 15 per 1.000 (6,5 times, not warned while only 10 times apart were) read as "more
-    mothers than babies die", and a % beside a count of people compares two things no axis measures; but scores
-    (:data:`SCORES`) beside each other only when ``SCALE_APART`` apart. Lines ``SCALE_APART`` times apart are
+    mothers than babies die", and a % beside a count of people compares two things no axis measures; but
+    percentages and scores (:data:`SCORES`) beside each other only when ``SCALE_APART`` apart. Lines ``SCALE_APART`` times apart are
     said to read flat as well. Drawn anyway: the legend, tooltips, text and table
     say every line's unit, only the picture misleads."""
     ids = {ind.nama: ind.id for ind in indicators_for(report, options)}
