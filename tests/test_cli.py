@@ -182,14 +182,16 @@ def test_new_writes_the_kind_the_portal_compares_an_instansi_by(tmp_path: Path) 
     ``jenis: bappeda``, kinds no portal groups by. A name that says its kind writes it; one that says none writes
     'lainnya' with the kinds to choose from beside it, and the report passes its strict check either way."""
     assert main(["init", str(tmp_path)]) == 0
-    for slug, nama in (("rsud-2024", "Rumah Sakit Umum Daerah Ratu Zalecha"), ("bappeda-2024", "Bappeda")):
+    for slug, nama in (("rsud-2024", "Rumah Sakit Umum Daerah Ratu Zalecha"), ("bappeda-2024", "Bappeda"),
+                       ("ulp-2024", "Unit Layanan Pengadaan")):
         assert main(["new", "--situs", str(tmp_path), slug, "--tahun", "2024", "--instansi", nama]) == 0
     rsud = (tmp_path / "content/laporan/rsud-2024/laporan.yaml").read_text(encoding="utf-8")
     assert "  jenis: rsud\n" in rsud
     bappeda = (tmp_path / "content/laporan/bappeda-2024/laporan.yaml").read_text(encoding="utf-8")
-    assert ("  jenis: lainnya  # nama instansi tidak menyebut jenisnya: ganti dengan salah satu dari sekretariat, "
-            in bappeda)
-    for slug in ("rsud-2024", "bappeda-2024"):
+    assert "  jenis: badan\n" in bappeda  # an abbreviation of a badan
+    ulp = (tmp_path / "content/laporan/ulp-2024/laporan.yaml").read_text(encoding="utf-8")
+    assert "  jenis: lainnya  # nama instansi tidak menyebut jenisnya: ganti dengan salah satu dari " in ulp
+    for slug in ("rsud-2024", "bappeda-2024", "ulp-2024"):
         fill_in(tmp_path / "content/laporan" / slug)
     assert main(["check", "--situs", str(tmp_path), "--strict"]) == 0
 

@@ -1448,7 +1448,9 @@ def test_renstra_table_gives_one_reason_for_a_missing_end_target():
     ("Badan Pengelolaan Keuangan dan Aset Daerah", "", "badan"), ("Rumah Sakit Umum Daerah Ratu Zalecha", "", "rsud"),
     ("RSUD Ratu Zalecha", "", "rsud"), ("Sekretariat DPRD", "", "sekretariat"), ("Satpol PP", "", "satuan"),
     ("UPTD Puskesmas Martapura", "", "uptd"), ("Inspektorat", "", "inspektorat"),
-    ("Bappeda", "badan", "badan"), ("Setwan", "Sekretariat DPRD", "sekretariat"), ("BPKAD", "", "lainnya"),
+    ("Bappeda", "badan", "badan"), ("Setwan", "Sekretariat DPRD", "sekretariat"), ("BPKAD", "", "badan"),
+    ("Bappeda Kabupaten Banjar", "", "badan"), ("Dinkes Kabupaten Banjar", "", "dinas"), ("Lembaga X", "bpbd", "badan"),
+    ("Lembaga X", "", "lainnya"),
     ("Dinas Kesehatan", "kecamatan", "dinas"),  # a copied laporan.yaml's jenis: the name says otherwise
     ("Dinasti Kuliner", "", "lainnya"),  # a kind's word, not a kind's name
 ])
@@ -1464,5 +1466,6 @@ def test_a_jenis_the_portal_cannot_group_by_says_what_to_write() -> None:
 
     assert problem("Kecamatan Alfa", "kecamatan") is None and problem("Bappeda", "") is None
     assert problem("Bappeda", "Badan") is None  # letter case is no matter
-    assert "tulis salah satu dari: sekretariat, inspektorat, dinas, badan" in (problem("Bappeda", "bappeda") or "")
+    assert problem("Bappeda", "bappeda") is None  # as the scaffold wrote it from the name's first word
+    assert "tulis salah satu dari: sekretariat, inspektorat, dinas, badan" in (problem("Lembaga X", "lembaga") or "")
     assert "tulis 'jenis: dinas' atau hapus baris ini" in (problem("Dinas Kesehatan", "kecamatan") or "")

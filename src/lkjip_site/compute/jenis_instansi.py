@@ -29,13 +29,20 @@ class Kind:
     aliases: tuple[str, ...] = ()
 
 
+#: The abbreviations pemda write for their dinas and badan ("Bappeda Kabupaten Banjar", ``jenis: bpkad``; the
+#: scaffold wrote a name's first word as its ``jenis`` before kinds were known).
+_DINAS = ("dinkes", "disdik", "disdikbud", "disdukcapil", "dispendukcapil", "dpmptsp", "dpupr", "dpupera", "disnaker",
+          "dishub", "diskominfo", "disperindag", "dlh", "dinsos", "dpmd")
+_BADAN = ("bappeda", "bappedalitbang", "bappelitbangda", "balitbangda", "bapenda", "bpkad", "bpkpd", "bppkad",
+          "bkpsdm", "bkpp", "bkd", "bpbd", "bakesbangpol", "kesbangpol")
+
 #: The kinds in the order of a pemda's organisation (Perda SOTK: sekretariat, inspektorat, dinas, badan …, then the
 #: kecamatan and their kelurahan), which is the order of the portal's groups. Prefixes are matched on whole words.
 KINDS: tuple[Kind, ...] = (
     Kind("sekretariat", "Sekretariat", ("sekretariat",), ("setda", "setwan", "sekretariat daerah", "sekretariat dprd")),
     Kind("inspektorat", "Inspektorat", ("inspektorat",)),
-    Kind("dinas", "Dinas", ("dinas",)),
-    Kind("badan", "Badan", ("badan",)),
+    Kind("dinas", "Dinas", ("dinas", *_DINAS), _DINAS),
+    Kind("badan", "Badan", ("badan", *_BADAN), _BADAN),
     Kind("satuan", "Satuan Polisi Pamong Praja", ("satuan polisi pamong praja", "satpol pp", "satpol"),
          ("satpol pp", "satpol")),
     Kind("rsud", "Rumah Sakit Umum Daerah", ("rumah sakit", "rsud"), ("rumah sakit", "rs")),
