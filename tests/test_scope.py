@@ -134,7 +134,8 @@ def test_build_scoped_fails_on_errors_anywhere_but_not_on_other_warnings(
 
 def test_unknown_report_is_a_usage_error_naming_the_nearest(two_reports: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
-    for argv in (["check", "--laporan", "a2023"], ["build", "--laporan", "a2023"], ["pdf", "a2023"]):
+    for argv in (["check", "--laporan", "a2023"], ["build", "--laporan", "a2023"], ["pdf", "a2023"],
+                 ["terbitkan", "a2023"]):
         assert main([*argv, "--situs", str(two_reports)]) == 2
         err = capsys.readouterr().err
         assert "galat penggunaan: laporan 'a2023' tidak ada di content/laporan/; mungkin maksudnya 'a-2023'" in err
