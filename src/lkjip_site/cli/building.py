@@ -94,7 +94,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_release(args: argparse.Namespace) -> int:
     opts = options(args)
-    _known_reports([args.report], opts.root)  # (a typo built every other report and ended on "situs.yaml:1: galat")
+    if not (opts.root / ARCHIVE_DIR / args.report).is_dir():  # a released report whose folder went: said by release
+        _known_reports([args.report], opts.root)  # (a typo built every other report, then "situs.yaml:1: galat")
     # archive and build/ by one command
     with site_lock(opts.cache_root, f"lkjip terbitkan {args.report}", said, waiting(args)):
         outcome, versi, result = release(opts, args.report, said)
