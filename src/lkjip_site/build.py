@@ -476,6 +476,14 @@ PREVIEW_DRAWS_HERE_BELOW = 25
 Blocking = Callable[[Diagnostic], bool] | None
 
 
+def _say_lost_compared(archive: list[ArchivedVersion], said: list[tuple[str, str]], diags: Diagnostics) -> None:
+    """An error at the link of each released change page whose compared version is lost from ``arsip/``
+    (:func:`~.archive.store.lost_compared`; ``said``: versions :func:`missing_releases` named already), as ``build``,
+    ``check`` and ``terbitkan`` stop on it."""
+    for lost in lost_compared(archive, said):
+        diags.error((lost.page, lost.line), lost_compared_message(lost))
+
+
 def build_date() -> dt.date | None:
     """Dates printed on pages come from SOURCE_DATE_EPOCH only, so the same input gives the same bytes."""
     epoch = source_date_epoch()
@@ -879,8 +887,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         gone = missing_releases(opts.out, archive)
         for slug, versi in gone:
             diags.error((f"{ARCHIVE_DIR}/{slug}/{versi}", 1), missing_release_message(slug, versi))
-        for lost in lost_compared(archive, gone):
-            diags.error((lost.page, lost.line), lost_compared_message(lost))
+        _say_lost_compared(archive, gone, diags)
         history = plan_history(site, archive, diags)
         _check_renames(site, history, diags)
         frozen = _frozen(site, history)
@@ -1135,8 +1142,7 @@ def check(opts: BuildOptions) -> Diagnostics:
     session, folders = _stored_reports(opts, record)
     with _states_frozen(session):
         archive = load_archive(opts.root, diags)
-        for lost in lost_compared(archive, []):
-            diags.error((lost.page, lost.line), lost_compared_message(lost))
+        _say_lost_compared(archive, [], diags)
         site = load_site(opts, diags, blocking=blocking, session=session, folders=folders, archive=archive)
         history = plan_history(site, archive, diags)
         _check_renames(site, history, diags)
