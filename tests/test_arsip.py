@@ -993,6 +993,56 @@ def test_a_released_version_lost_from_the_archive_stops_the_build_and_fails_veri
         f"arsip/{SLUG}/1.0", f"arsip/{SLUG}/1.1"]
 
 
+#: Files under ``arsip/`` opened while :data:`_WATCHING` holds a folder (an audit hook cannot be removed: it is
+#: added once per process and watches only while a test sets the folder).
+_OPENED: list[str] = []
+_WATCHING: list[Path] = []
+
+
+def _watch_opens(event: str, args: tuple[Any, ...]) -> None:
+    if event == "open" and _WATCHING and isinstance(args[0], (str, Path)):
+        path = Path(args[0])
+        if _WATCHING[0] in path.parents:
+            _OPENED.append(path.relative_to(_WATCHING[0]).as_posix())
+
+
+sys.addaudithook(_watch_opens)
+
+
+def test_a_rebuild_reads_no_released_file_it_read_before_and_still_finds_one_rewritten(flow: Flow,
+                                                                                     tmp_path: Path) -> None:
+    """Every build read every released version's files whole (pages, PDF, bag) to check them against the manifest,
+    and held them in memory until published: a portal of 500 released reports (about 4 MB each) read and held 2 GB
+    on every build, a one-chapter edit of an unreleased report included. The released files' hashes are now known
+    from the build before (path, size, time): a rebuild opens none of them. A file rewritten since, even to the
+    same size, has a new time, and is read and refused as before."""
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+    assert lkjip(root, "build", "--tanpa-pdf").code == 0  # the copy's paths: learnt once here
+    released = tree_hashes(root / "build" / OLD)
+    edit(root / "content" / "laporan" / "martapura-barat-2023" / "40-bab-4-penutup.md", "\n## Langkah ke depan",
+         "\nSatu kalimat baru.\n\n## Langkah ke depan")
+    _OPENED.clear()
+    _WATCHING.append(root / "arsip")
+    try:
+        run = lkjip(root, "build", "--tanpa-pdf")
+    finally:
+        _WATCHING.clear()
+    assert run.code == 0, run.err
+    assert [p for p in _OPENED if "/situs/" in p or p.endswith(".zip")] == []
+    assert tree_hashes(root / "build" / OLD) == released  # still published, byte for byte
+
+    page = root / "arsip" / SLUG / "1.0" / "situs" / "index.html"
+    data = page.read_bytes()
+    at = data.index(b"<title>") + len(b"<title>")
+    page.write_bytes(data[:at] + bytes([data[at] ^ 0x20]) + data[at + 1:])  # same size, other bytes, a new time
+    before = tree_hashes(root / "build")
+    run = lkjip(root, "build", "--tanpa-pdf")
+    assert run.code == 1
+    assert f"arsip/{SLUG}/1.0/situs/index.html:1: galat: berubah: SHA-256 tidak sama dengan manifest" in run.err
+    assert tree_hashes(root / "build") == before
+
+
 def test_a_clone_without_build_whose_archive_lost_the_compared_version_is_stopped_at_the_link(flow: Flow,
                                                                                              tmp_path: Path) -> None:
     """A fresh clone has no build/, so nothing recorded that 1.0 was released: with arsip/<slug>/1.0 lost, the build

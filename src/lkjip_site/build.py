@@ -35,7 +35,7 @@ from .compute.site import check_config, check_site_renames, compute_one, compute
 from .core.deferred import Deferrable, Deferred, Part, Unreadable, collection_paused, dumps, loads
 from .core.diagnostics import ContentError, Diagnostic, Diagnostics
 from .core.epoch import source_date_epoch
-from .core.files import CacheDamaged, Held, SiteFiles, bodies_of, write_whole
+from .core.files import CacheDamaged, Held, SiteFiles, bodies_of, content, write_whole
 from .core.memo import FACTS_FILE, ContentHashes, Memo, digest, keeping, remove_older_formats
 from .core.model import DATA_LATER, Loc, Report, Site, SiteConfig, loc_of
 from .core.paths import CACHE_DIR, SITE_FILE
@@ -476,11 +476,12 @@ PREVIEW_DRAWS_HERE_BELOW = 25
 Blocking = Callable[[Diagnostic], bool] | None
 
 
-def _say_lost_compared(archive: list[ArchivedVersion], said: list[tuple[str, str]], diags: Diagnostics) -> None:
+def _say_lost_compared(archive: list[ArchivedVersion], said: list[tuple[str, str]], diags: Diagnostics,
+                       hashes: ContentHashes) -> None:
     """An error at the link of each released change page whose compared version is lost from ``arsip/``
     (:func:`~.archive.store.lost_compared`; ``said``: versions :func:`missing_releases` named already), as ``build``,
-    ``check`` and ``terbitkan`` stop on it."""
-    for lost in lost_compared(archive, said):
+    ``check`` and ``terbitkan`` stop on it; ``hashes``: the build's (the pages' links among their facts)."""
+    for lost in lost_compared(archive, said, hashes):
         diags.error((lost.page, lost.line), lost_compared_message(lost))
 
 
@@ -887,11 +888,11 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         gone = missing_releases(opts.out, archive)
         for slug, versi in gone:
             diags.error((f"{ARCHIVE_DIR}/{slug}/{versi}", 1), missing_release_message(slug, versi))
-        _say_lost_compared(archive, gone, diags)
+        _say_lost_compared(archive, gone, diags, hashes)
         history = plan_history(site, archive, diags)
         _check_renames(site, history, diags)
         frozen = _frozen(site, history)
-        released = {path: data for version in archive for path, data in version.site_files(diags).items()}
+        released = {path: data for version in archive for path, data in version.site_files(diags, hashes).items()}
     _stop_on_errors(diags, opts)  # a changed release stops the build before anything is rendered
     parsed, charts = parse_site(site, diags, opts.cache_root, opts.cache_mode, watch, session)
     _quiet_restored(site, diags)
@@ -1049,7 +1050,7 @@ def _build_pdf(opts: BuildOptions, slug: str) -> PdfResult:
         _stop_on_errors(diags, opts)
         if newest.url + pdf_name(newest) in files:
             _stop_on_errors(diags, opts, last=True, frozen=frozen)
-            return PdfResult(files[newest.url + pdf_name(newest)], diags, released.rel)
+            return PdfResult(content(files[newest.url + pdf_name(newest)]), diags, released.rel)
     parsed, _charts = parse_site(site, diags, opts.cache_root, opts.cache_mode)
     _quiet_restored(site, diags)
     _hold_released(diags, {other: at for other, at in frozen.items() if other != slug})  # its own: laid out here
@@ -1140,9 +1141,10 @@ def check(opts: BuildOptions) -> Diagnostics:
     blocking = opts.scope.covers
     record = BuildState(opts.cache_root, opts.out).load() if opts.use_cache else None
     session, folders = _stored_reports(opts, record)
+    pages, verdicts, hashes = _read_only(opts)
     with _states_frozen(session):
         archive = load_archive(opts.root, diags)
-        _say_lost_compared(archive, [], diags)
+        _say_lost_compared(archive, [], diags, hashes)
         site = load_site(opts, diags, blocking=blocking, session=session, folders=folders, archive=archive)
         history = plan_history(site, archive, diags)
         _check_renames(site, history, diags)
@@ -1151,7 +1153,6 @@ def check(opts: BuildOptions) -> Diagnostics:
         _quiet_restored(site, diags)
         _hold_released(diags, frozen)
         _stop_on_errors(diags, opts, blocking)
-        pages, verdicts, hashes = _read_only(opts)
         made = [r for r in site.reports if r.url not in history.frozen]
         pdfs = {r.url + pdf_name(r): b"" for r in made} if _with_pdfs(opts, record) else {}
         bundle = kept_vega_bundle(opts.cache_root) if opts.use_cache and any(r.figures for r in made) else None
@@ -1162,7 +1163,7 @@ def check(opts: BuildOptions) -> Diagnostics:
         _stop_on_errors(diags, opts, blocking)
         audit_figures(site, files, diags, verdicts=verdicts, hashes=hashes)
         for version in archive:  # released files as link targets, anchors included (pages link to #angka-kunci)
-            files.update(version.site_files(diags))
+            files.update(version.site_files(diags, hashes))
         # the home page links to it
         current = _current_names(site, history)
         files.update(_portal_open_data(site, history, files, current, hashes, pages))

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.diagnostics import Diagnostics
-from ..core.files import public_folder, write_public
+from ..core.files import ArchiveFile, Held, archive_tree, content, public_folder, size, write_public
+from ..core.memo import ContentHashes
 from ..core.fmt import fmt_date
 from ..core.paths import ARCHIVE_DIR
 from ..load.content import chapter_body, report_files
@@ -73,14 +74,23 @@ class ArchivedVersion:
         return tuple(str(bab["id"]) for bab in self.manifest.laporan.get("bab") or [] if isinstance(bab, dict)
                      and "id" in bab)
 
-    def site_files(self, diags: Diagnostics) -> dict[str, bytes]:
-        """The published files of this version (and its bag) at their site paths, each checked against the manifest."""
-        files = read_tree(self.folder / SITE_DIR)
+    def site_files(self, diags: Diagnostics, hashes: ContentHashes | None = None) -> dict[str, Held]:
+        """The published files of this version (and its bag) at their site paths, each checked against the manifest,
+        held by reference (:class:`~..core.files.ArchiveFile`): read when a stage needs their bytes. ``hashes``: the
+        build's, which knows the hash of a file unchanged since the build before (none: each file read once here).
+
+        Why by reference: a build held every released version's bytes and hashed them all on every build (memory
+        and time grew with the archive, not with the change: 2 GB at 500 released reports)."""
+        sha = hashes if hashes is not None else ContentHashes()
+        files: dict[str, Held] = dict(archive_tree(self.folder / SITE_DIR))
         manifest = f"{self.rel}/{MANIFEST}"
-        problems = [(f"{self.rel}/{SITE_DIR}/{p}", m) for p, m in compare_files(self.manifest.situs, files, manifest)]
+        problems = [(f"{self.rel}/{SITE_DIR}/{p}", m) for p, m in _verified(self.manifest.situs, files, sha, manifest)]
         bag_path = self.folder / self.manifest.bagit.path
-        bag = {self.manifest.bagit.path: bag_path.read_bytes()} if bag_path.is_file() else {}
-        problems += [(f"{self.rel}/{p}", m) for p, m in compare_files([self.manifest.bagit], bag, manifest)]
+        bag: dict[str, Held] = {}
+        if bag_path.is_file():
+            bag[self.manifest.bagit.path] = ArchiveFile(bag_path, (st := bag_path.stat()).st_size,
+                                                        mtime_ns=st.st_mtime_ns)
+        problems += [(f"{self.rel}/{p}", m) for p, m in _verified([self.manifest.bagit], bag, sha, manifest)]
         for where, problem in problems:
             if manifest not in problem:  # a file the manifest does not list
                 problem += f" ({manifest})"
@@ -223,7 +233,8 @@ class LostCompared:
     by: str  # the version whose change page links to it
 
 
-def lost_compared(archive: list[ArchivedVersion], said: list[tuple[str, str]]) -> list[LostCompared]:
+def lost_compared(archive: list[ArchivedVersion], said: list[tuple[str, str]],
+                  hashes: ContentHashes | None = None) -> list[LostCompared]:
     """Every version of a report that a released change page (``perubahan/index.html``) links to, missing from the
     archive: read from the page itself, whichever lkjip released it (the link ``../../1.0/`` is the same since the
     first change page), so a site with no ``build/`` says it too.
@@ -233,7 +244,11 @@ def lost_compared(archive: list[ArchivedVersion], said: list[tuple[str, str]]) -
     upload that deletes what the build no longer makes (``rsync --delete``) took 1.0 off the server. A released
     page's links were checked when it was released, when the version it compares was in the archive; so one missing
     now was lost, never a typo. A folder that is there but cannot be read is said by :func:`load_archive`; a
-    version in ``said`` (slug, versi), by :func:`missing_releases`: one loss, one message."""
+    version in ``said`` (slug, versi), by :func:`missing_releases`: one loss, one message.
+
+    ``hashes``: the build's, which keeps a page's links among its facts (:data:`LINKS_FACT`): a released page never
+    changes, so a build reads it once, not on every build (none: each page read here)."""
+    facts = hashes if hashes is not None else ContentHashes()
     held = {(av.slug, av.versi) for av in archive} | set(said)
     lost: list[LostCompared] = []
     page = f"{CHANGES_DIR}/index.html"
@@ -241,7 +256,8 @@ def lost_compared(archive: list[ArchivedVersion], said: list[tuple[str, str]]) -
         path = av.folder / SITE_DIR / page
         if page not in {e.path for e in av.manifest.situs} or not path.is_file():
             continue  # no change page (the first version), or one missing: site_files says so
-        for line, href in page_links(path.read_bytes()):
+        found = ArchiveFile(path, (st := path.stat()).st_size, mtime_ns=st.st_mtime_ns)
+        for line, href in json.loads(facts.fact(found, LINKS_FACT, lambda html: json.dumps(page_links(html)))):
             found = link_target(av.url + page, href)
             rest = found[0].removeprefix(f"laporan/{av.slug}/") if found is not None else ""
             versi = rest.split("/", 1)[0]
@@ -253,6 +269,10 @@ def lost_compared(archive: list[ArchivedVersion], said: list[tuple[str, str]]) -
     return lost
 
 
+#: The name of a released change page's links (``[[line, href], …]``, JSON) among its facts: :func:`lost_compared`.
+LINKS_FACT = "tautan halaman terbitan"
+
+
 def lost_compared_message(lost: LostCompared) -> str:
     """Said by ``build``, ``check`` and ``terbitkan`` (which then write nothing) and by ``verifikasi``."""
     return (f"halaman perubahan versi terbitan '{lost.by}' laporan '{lost.slug}' menautkan versi '{lost.versi}' "
@@ -261,6 +281,19 @@ def lost_compared_message(lost: LostCompared) -> str:
             "unggahan yang membuang berkas lama di server, mis. 'rsync --delete', menghapus versi itu dari portal); "
             f"kembalikan folder {ARCHIVE_DIR}/{lost.slug}/{lost.versi}/ dari repositori situs atau cadangan, lalu "
             "jalankan 'lkjip verifikasi'")
+
+
+def _verified(expected: list[FileEntry], found: dict[str, Held], hashes: ContentHashes,
+              manifest: str) -> list[tuple[str, str]]:
+    """:func:`~.manifest.compare_files` of files held by reference: a file whose size and hash (known, or read
+    once) are the manifest's is not read again; the others are compared as ``compare_files`` does, with its
+    messages (a CRLF rewrite told apart)."""
+    want = {e.path: e for e in expected}
+    suspect = [p for p, held in found.items()
+               if p not in want or size(held) != want[p].ukuran or hashes(held) != want[p].sha256]
+    missing = [p for p in want if p not in found]
+    return compare_files([want[p] for p in suspect + missing if p in want], {p: content(found[p]) for p in suspect},
+                         manifest)
 
 
 def read_tree(folder: Path) -> dict[str, bytes]:

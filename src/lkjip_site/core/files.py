@@ -113,7 +113,50 @@ class Stored:
         return data
 
 
-Held = bytes | Stored  # what :class:`SiteFiles` holds for one path
+@dataclass(frozen=True, eq=False)
+class ArchiveFile(Stored):
+    """A released file in ``arsip/<slug>/<versi>/``, as it lies there: read from ``path`` each time it is needed,
+    never kept, and not sealed (its bytes are the ones released, proven by the manifest's hash, not by a seal).
+
+    Why: every build publishes every released version again, byte for byte, each file checked against its manifest;
+    read whole into memory for that, a build held the whole archive's bytes (about 4 MB a version: 2 GB for a portal
+    of 500 released reports) and hashed all of them again on every build, a one-chapter edit included. Held by
+    reference, a file is read only when its hash is not known for its path, size and time (:attr:`ident`: what the
+    build before learnt, ``memo.ContentHashes``) or when the published copy differs."""
+
+    @property
+    def ident(self) -> str | None:
+        """The file's whole path, size and modification time: an archive file keeps its name when rewritten (unlike
+        a memo entry), so a rewrite is told by its time (a copy that keeps size and time too, as ``cp -p`` of other
+        bytes would, is what the build record also takes for no change; ``lkjip verifikasi`` reads every byte)."""
+        if self.mtime_ns < 0:
+            return None
+        return f"{self.path}:{self.size}:{self.mtime_ns}"
+
+    def read(self) -> bytes:
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:  # removed while the build ran: said as a changed release (nothing is published)
+            raise CacheDamaged(f"{self.path} hilang selama build", None) from None
+        if len(data) != self.size:
+            raise CacheDamaged(f"{self.path} berubah selama build", None)
+        return data
+
+
+def archive_tree(folder: Path) -> dict[str, ArchiveFile]:
+    """Every file below ``folder`` (path with forward slashes -> reference), sorted; empty when the folder is absent.
+    Only stat is asked of each file: its bytes are read when needed (:class:`ArchiveFile`)."""
+    if not folder.is_dir():
+        return {}
+    out: dict[str, ArchiveFile] = {}
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            st = p.stat()
+            out[p.relative_to(folder).as_posix()] = ArchiveFile(p, st.st_size, mtime_ns=st.st_mtime_ns)
+    return out
+
+
+Held = bytes | Stored  # what :class:`SiteFiles` holds for one path (an :class:`ArchiveFile` is a Stored)
 
 
 def content(value: Held) -> bytes:
