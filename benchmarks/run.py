@@ -37,6 +37,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -474,7 +475,7 @@ def edit_title(content: Path, step: int) -> Path:
 
 
 def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pdf: PdfSample | None,
-            grafik_note: str, check: str) -> Table:
+            grafik_note: str, check: str, terbit: int = 0) -> Table:
     base = work / f"n{n}"
     if base.exists():
         shutil.rmtree(base)
@@ -573,6 +574,7 @@ def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pd
         if why:
             notes.append(f"hasil akhir setelah 5 perubahan: {why}")
     (warm, same_warm), (chap, same_chap), (val, same_val) = inc["judul"], inc["bab"], inc["nilai"]
+    archived = release_some(a, content, terbit, n, runs, notes, step) if terbit else None
 
     ok_cold = [r.seconds for r in cold_runs if r.ok]
     cold_s = statistics.median(ok_cold) if ok_cold else float("nan")
@@ -606,6 +608,11 @@ def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pd
     ]
     if check == "akhir":
         rows.append(Row("hasil akhir 5 perubahan = build bersih", "", "", "identik", None, final_same))
+    if archived is not None:
+        count, size_mb, r = archived
+        rows.append(Row(f"build ulang, 1 bab, {count} versi terbitan ({num(size_mb, 0)} MB di arsip/)",
+                        f"{num(r.seconds)} s" if r.ok else "gagal", "", "(tanpa target; bandingkan 1 bab di atas)",
+                        None, None, r.rendered))
     if pdf is not None:
         if pdf.seconds_per_page is None:
             rows.append(Row("PDF (sampel)", "gagal", "", f"≤ {num(TARGET_PDF_S_PER_PAGE)} s/hlm", False))
@@ -638,6 +645,40 @@ def bench_n(n: int, work: Path, seed: int, grafik: bool, mkdocs: Path | None, pd
     return Table(title, rows, notes, stages)
 
 
+def release_some(root: Path, content: Path, k: int, n: int, runs: list[tuple[str, Run]], notes: list[str],
+                 step: Callable[[str, Path, str], Run]) -> tuple[int, float, Run] | None:
+    """Release ``k`` reports of earlier years (``lkjip terbitkan``, with their PDFs), then time a one-chapter rebuild
+    of the unreleased report the other scenarios edit: what an archive of released versions costs a rebuild.
+
+    Why: every build publishes every released version again, checked against its manifest; a portal keeps years of
+    them (about 4 MB each), and a corpus without releases could not show what they cost a rebuild in time and
+    memory. Run after the other scenarios (a release adds to ``build/``, which they compare with clean builds)."""
+    reports = corpus.slugs(content)
+    middle = reports[len(reports) // 2]
+    newest = max(int(s.rsplit("-", 1)[1]) for s in reports)
+    chosen = [s for s in reports if s != middle and int(s.rsplit("-", 1)[1]) < newest][:k]
+    situs = root / "situs.yaml"  # a release refuses the corpus's sample address: the portal's own, as a pemda would
+    situs.write_text(situs.read_text(encoding="utf-8").replace("lkjip.contoh.go.id", "lkjip.kabupaten-uji.go.id"),
+                     encoding="utf-8")
+    if not step("alamat", root, "build penuh, alamat portal diubah (sebelum terbitkan)").ok:
+        return None
+    for slug in chosen:
+        print(f"  N={n}: lkjip terbitkan {slug}…", flush=True)
+        r = run([*lkjip_command(), "terbitkan", slug, "--situs", str(root)], root.parent / "log" / f"n{n}-terbit-{slug}",
+                env=build_env(root), cwd=root)
+        runs.append((f"terbitkan {slug}", r))
+        if not r.ok:
+            notes.append(f"terbitkan {slug} GAGAL (kode {r.rc}): {r.error_tail()}")
+            return None
+    size_mb = sum(p.stat().st_size for p in (root / "arsip").rglob("*") if p.is_file()) / 1e6
+    corpus.edit_chapter(content, 9)
+    r = step("bab-arsip", root, f"build ulang 1 bab, {len(chosen)} versi terbitan")
+    notes.append(f"arsip: {len(chosen)} laporan tahun sebelumnya diterbitkan (dengan PDF), {num(size_mb, 0)} MB; "
+                 f"build ulang 1 bab sesudahnya {num(r.seconds)} s, RSS {num(r.rss_mb, 0)} MB "
+                 f"(tanpa arsip: baris '1 bab diubah')")
+    return len(chosen), size_mb, r
+
+
 def serve_row(label: str, measured: tuple[float | None, str, dict[str, float]], target: float,
               same: bool | None) -> Row:
     """A row of the in-process (``serve``) saves: the median save, from the save to the published pages."""
@@ -662,6 +703,9 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="Uji kecepatan build lkjip (isu 6): korpus sintetis N laporan.")
     p.add_argument("--n", type=int, nargs="+", default=[10, 100], help="ukuran korpus (bawaan: 10 100)")
     p.add_argument("--besar", action="store_true", help="tambahkan N = 500")
+    p.add_argument("--terbit", type=int, default=10, metavar="K",
+                   help="terbitkan K laporan tahun sebelumnya lalu ukur build ulang 1 bab dengan arsip itu "
+                        "(bawaan: 10; 0 = lewati)")
     p.add_argument("--pdf-sample", type=int, default=2, metavar="K", help="jumlah laporan sampel PDF (0 = lewati)")
     p.add_argument("--tanpa-grafik", action="store_true", help="korpus tanpa blok {grafik}")
     p.add_argument("--tanpa-mkdocs", action="store_true", help="lewati pembanding MkDocs")
@@ -695,7 +739,7 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         print(f"N = {n}: membuat korpus dan mengukur…", flush=True)
         check = args.periksa or ("setiap" if n <= 10 else "akhir")
-        tables.append(bench_n(n, work, args.seed, grafik, mkdocs, pdf, grafik_note, check))
+        tables.append(bench_n(n, work, args.seed, grafik, mkdocs, pdf, grafik_note, check, args.terbit))
         tables[-1].notes.append(f"kode yang diukur: {source}; pemeriksaan identik: {check}")
         print(flush=True)
         print(tables[-1].render(), flush=True)
