@@ -1,0 +1,51 @@
+"""A citizen on a phone looking for how their kecamatan did: a chapter's table of capaian shows each indicator's
+name, its capaian and its predikat on the first screen, without scrolling sideways."""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import PageProbe, SiteMap
+
+# Per table with a predikat column: where the text of its first predikat and of the capaian before it, and the row's
+# name kept in view, lie at load, against the inside of the table's box (CSS px, its left edge at 0): a number is right
+# aligned, so its cell may begin under the name while its text stands whole beside it.
+PREDIKAT_TABLES_JS = """() => [...document.querySelectorAll('.bab > .tabel-wadah')]
+  .filter((box) => box.querySelector('tbody .predikat-sel'))
+  .map((box) => {
+    const left = box.getBoundingClientRect().left + box.clientLeft;
+    const span = (r) => [r.left - left, r.right - left];
+    const text = (el) => { const range = document.createRange(); range.selectNodeContents(el);
+                           return span(range.getBoundingClientRect()); };
+    const row = box.querySelector('tbody tr:has(.predikat-sel)');
+    const predikat = row.querySelector('.predikat-sel');
+    return {caption: box.querySelector('caption').textContent.trim().slice(0, 40), width: box.clientWidth,
+            name: span(row.querySelector('.kolom-1').getBoundingClientRect()),
+            capaian: text(predikat.previousElementSibling), predikat: text(predikat),
+            text: predikat.previousElementSibling.textContent.trim()};
+  })"""
+
+
+@pytest.mark.parametrize("width", [360, 412])
+def test_a_capaian_table_shows_name_capaian_and_predikat_without_scrolling(narrow_probe: PageProbe,
+                                                                          site_map: SiteMap, width: int) -> None:
+    """At 360 px a capaian table opened at its start: No, Sasaran and half the indicator's name; scrolled to its end,
+    the capaian (116,19 %) lay half under the name kept in view (11 rem, its 45vw overruled) and "Cukup Berhasil" kept
+    one line 155 px wide. Now it opens at its predikat, the name beside it at most two fifths of the box."""
+    narrow_probe.page.set_viewport_size({"width": width, "height": 740})
+    chapters = [url for report in site_map.reports for url in report.chapters if "/bab-3-" in url]
+    failures, seen = [], 0
+    for url in chapters:
+        narrow_probe.goto(url)
+        narrow_probe.page.evaluate("document.fonts.ready")
+        assert narrow_probe.page.evaluate("scrollY") == 0, f"{url}: the page itself was scrolled"
+        for table in narrow_probe.page.evaluate(PREDIKAT_TABLES_JS):
+            seen += 1
+            name, capaian, predikat = table["name"], table["capaian"], table["predikat"]
+            whole = (name[0] >= -1 and capaian[0] >= name[1] - 1 and predikat[0] >= capaian[1] - 1
+                     and predikat[1] <= table["width"] + 1)
+            if not whole:
+                failures.append(f"{url} {table['caption']!r}: nama {name}, capaian {table['text']} {capaian}, "
+                                f"predikat {predikat}, kotak {table['width']} px")
+    assert seen >= 5, seen
+    assert not failures, "\n".join(failures)
