@@ -1,11 +1,17 @@
 """A citizen on a phone looking for how their kecamatan did: a chapter's table of capaian shows each indicator's
-name, its capaian and its predikat on the first screen, without scrolling sideways."""
+name, its capaian and its predikat on the first screen, without scrolling sideways; the search page without
+JavaScript offers no form that does nothing."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
-from .support import PageProbe, SiteMap
+from .support import PHONE, PageProbe, SiteMap, open_probe
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 # Per table with a predikat column: where the text of its first predikat and of the capaian before it, and the row's
 # name kept in view, lie at load, against the inside of the table's box (CSS px, its left edge at 0): a number is right
@@ -49,3 +55,27 @@ def test_a_capaian_table_shows_name_capaian_and_predikat_without_scrolling(narro
                                 f"predikat {predikat}, kotak {table['width']} px")
     assert seen >= 5, seen
     assert not failures, "\n".join(failures)
+
+
+def test_without_javascript_the_search_page_offers_no_form_that_does_nothing(browser: Browser, base_url: str) -> None:
+    """Without JavaScript (a data-saving browser) the search page showed its field, its filters and "Cari": a citizen
+    who typed "kecamatan pengaron" and pressed it got the same page back, the word gone. Only the note and the lists
+    of reports are shown now, the note first under the title."""
+    context, probe = open_probe(browser, base_url, java_script_enabled=False, **PHONE)
+    try:
+        probe.goto("/cari/?q=kecamatan+pengaron")
+        assert not probe.page.locator("#cari-form").is_visible()
+        assert probe.page.locator("#cari-form select, #cari-form button").evaluate_all(
+            "(els) => els.filter((el) => el.getClientRects().length).length") == 0
+        note = probe.page.locator(".catatan-js")
+        assert note.is_visible() and "memerlukan JavaScript" in note.inner_text()
+        assert note.bounding_box()["y"] < 740  # on the first screen
+        assert probe.page.locator(".telusuri a[href*='pengaron-2024-tw1']").count() >= 1
+    finally:
+        context.close()
+    context, probe = open_probe(browser, base_url, **PHONE)
+    try:
+        probe.goto("/cari/")
+        assert probe.page.locator("#cari-kata").is_visible()  # with JavaScript the form is there
+    finally:
+        context.close()
