@@ -373,6 +373,27 @@ def test_a_tw3_count_a_little_behind_pace_typed_as_running_totals_is_said(values
         assert "(tw3: 1.927 − 1.225 = 702)" in hits[0].message
 
 
+@pytest.mark.parametrize(("satuan", "said"), [
+    ("Rupiah", True),       # pendapatan asli desa, Rp 1.234 as printed: never three decimals of a rupiah
+    ("Rp", True),
+    ("pengunjung", True),   # counts the list did not name: visitors, tourists, beneficiaries
+    ("wisatawan", True),
+    ("penerima", True),
+    ("km", False),          # 1,234 km may be meant
+    ("juta rupiah", False),  # 1,234 juta rupiah is Rp 1.234.000
+    ("indeks", False),      # IKM 3,254
+])
+def test_a_thousand_typed_with_a_dot_in_rupiah_or_a_count_is_said(satuan, said):
+    """An author who writes numbers as the printed report does typed ``realisasi: 1.234`` for 1.234 rupiah or 1.234
+    visitors: YAML read 1,234 and the report published a capaian a thousand times too small, unsaid for a unit
+    outside the list of counts."""
+    r = make_report([ind("X", D(1000), D("1.234"), 40, satuan=satuan)])
+    hits = [f for f in run(r) if f.kode == "hitungan-pecahan"]
+    assert bool(hits) == said, [str(f) for f in run(r)]
+    if said:
+        assert hits[0].loc == loc(42) and "tulis 1234" in hits[0].message
+
+
 def test_a_count_below_zero_is_said_at_its_value():
     r = make_report([ind("KASUS", D(4), quarters([1, -1, 0, 2]), 40, agregasi="jumlah", satuan="kasus",
                          polaritas="negatif")])

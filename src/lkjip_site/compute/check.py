@@ -37,8 +37,8 @@ triwulan-lewat             warning     a quarterly report holds realisasi of a l
 triwulan-kumulatif         warning     a count's quarters typed as running totals (s.d. TW n): rising, their sum far
                                        above the target's share so far; or only the last quarter so typed
 hitungan-negatif           warning     a count ('agregasi: jumlah') below zero
-hitungan-pecahan           warning     a count ('agregasi: jumlah', or a unit such as dokumen or orang) typed 1.234:
-                                       a thousands dot YAML reads as a decimal point
+hitungan-pecahan           warning     a count ('agregasi: jumlah', or a unit such as dokumen or orang) or an amount
+                                       in Rupiah typed 1.234: a thousands dot YAML reads as a decimal point
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
 judul-tahun                warning     the report title names another year than the report's
 judul-periode              warning     the report title names another quarter than the report's period

@@ -183,7 +183,11 @@ COUNT_UNITS = frozenset({
     "temuan", "paket", "berkas", "lembaga", "kelompok", "rumah", "kk", "titik", "sekolah", "perda", "surat", "izin",
     "rekomendasi", "aduan", "pengaduan", "sertifikat", "akta", "bidang", "ekor", "pohon", "produk", "usaha", "umkm",
     "koperasi", "posyandu", "peserta", "pegawai", "asn", "siswa", "pasien", "keluarga", "penduduk", "dusun", "rt",
-    "rw", "event", "inovasi", "layanan", "kecamatan", "perangkat", "opd",
+    "rw", "event", "inovasi", "layanan", "kecamatan", "perangkat", "opd", "pengunjung", "wisatawan", "pelanggan",
+    "penerima", "responden", "warga", "anak", "balita", "bayi", "ibu", "nelayan", "petani", "pelaku", "kader", "guru",
+    "pelajar", "mahasiswa", "buku", "eksemplar", "lembar", "naskah", "judul", "sampel", "sambungan", "pelatihan",
+    # rupiah, not a count but never typed with three decimals: ``1.234`` Rupiah is 1.234 rupiah as printed
+    "rupiah", "rp", "rp.",
 })
 _ANNUAL_HINT = {
     "jumlah": "untuk agregasi 'jumlah' target tahunan adalah jumlah target triwulan",
