@@ -394,6 +394,26 @@ def test_a_thousand_typed_with_a_dot_in_rupiah_or_a_count_is_said(satuan, said):
         assert hits[0].loc == loc(42) and "tulis 1234" in hits[0].message
 
 
+@pytest.mark.parametrize(("satuan", "target", "realisasi", "line", "said"), [
+    ("persen", 90, "0.92", 42, "realisasi tahunan 2023 tertulis 0,92 %, padahal nilai lain indikator ini sekitar "
+                               "90 %"),
+    ("%", "0.85", 88, 41, "target tahunan 2023 tertulis 0,85 %"),
+    ("persen", 90, "1", 42, "Tulis 100"),
+    ("persen", 1, "0.5", None, None),      # 0,5 % beside a target of 1 %: a small percentage, meant
+    ("persen", 90, "0.2", None, None),     # 20 % would be far from 90: not the same scale, not said
+    ("orang", 90, "0.92", None, None),     # not a percentage
+    ("persen", 90, 0, None, None),
+])
+def test_a_percentage_typed_as_a_fraction_is_said(satuan, target, realisasi, line, said):
+    """LibreOffice stores a cell shown as 92 % as 0,92; typed or imported so beside a target of 90, the report
+    published capaian 1,02 % without a word."""
+    r = make_report([ind("P", D(target), D(realisasi), 40, satuan=satuan)])
+    hits = [f for f in run(r) if f.kode == "persen-pecahan"]
+    assert bool(hits) == bool(said), [str(f) for f in run(r)]
+    if said:
+        assert hits[0].severity == "warning" and hits[0].loc == loc(line) and said in hits[0].message
+
+
 def test_a_count_below_zero_is_said_at_its_value():
     r = make_report([ind("KASUS", D(4), quarters([1, -1, 0, 2]), 40, agregasi="jumlah", satuan="kasus",
                          polaritas="negatif")])

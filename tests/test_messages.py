@@ -400,6 +400,14 @@ CASES = [
          INDIKATOR, 9, "peringatan", "IKU1: realisasi tahunan 2023 terbaca 1,234 dokumen, padahal dokumen dihitung "
          "dengan bilangan bulat; di berkas data titik adalah titik desimal. Bila maksudnya 1.234 (seperti tercetak di "
          "laporan), tulis 1234; bila memang pecahan, biarkan", "hitungan-pecahan"),
+    # a percentage (line 4) whose realisasi (line 9) is typed 0.85 as a Percent cell stores 85 %, its target 80
+    Case("persen-pecahan",
+         chain(replace(INDIKATOR, "    satuan: indeks\n", "    satuan: persen\n"),
+               replace(INDIKATOR, "2023: 82.5", "2023: 0.85")),
+         INDIKATOR, 9, "peringatan", "IKU1: realisasi tahunan 2023 tertulis 0,85 %, padahal nilai lain indikator ini "
+         "sekitar 80 % (seratus kali lebih besar): tampaknya ditulis sebagai pecahan (sel berformat Persen menyimpan "
+         "85 % sebagai 0,85), sehingga capaiannya seratus kali lebih kecil. Tulis 85; bila memang 0,85 %, biarkan",
+         "persen-pecahan"),
     # bab 3 line 9: "naik" typed where IKU1's 2023 realisasi (82,5) is below its 2022 one (90, indikator.yaml line 9)
     Case("arah-diketik",
          chain(replace(INDIKATOR, "    realisasi:\n", "    realisasi:\n      2022: 90\n"),

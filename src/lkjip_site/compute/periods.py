@@ -189,6 +189,8 @@ COUNT_UNITS = frozenset({
     # rupiah, not a count but never typed with three decimals: ``1.234`` Rupiah is 1.234 rupiah as printed
     "rupiah", "rp", "rp.",
 })
+#: Units of a percentage, for a realisasi or target typed as a fraction (0,92 for 92 %, see :func:`_percent_fractions`).
+PERCENT_UNITS = frozenset({"%", "persen", "persentase", "prosentase"})
 _ANNUAL_HINT = {
     "jumlah": "untuk agregasi 'jumlah' target tahunan adalah jumlah target triwulan",
     "terakhir": "untuk agregasi 'terakhir' target tahunan adalah tingkat yang ingin dicapai di akhir tahun",
@@ -344,7 +346,50 @@ def quarter_findings(ind: Indicator, periode: str, tahun_laporan: int | None = N
             out += _negative_counts(ind, what, years)
         if _a_count(ind):
             out += _thousands_read_as_decimals(ind, what, years)
+    if ind.satuan.strip().casefold() in PERCENT_UNITS:
+        out += _percent_fractions(ind)
     return out
+
+
+def _percent_fractions(ind: Indicator) -> list[Finding]:
+    """A percentage typed as a fraction of one: ``realisasi: 0.92`` where the target is 90 (and last year 86).
+
+    Why: LibreOffice stores a cell shown as 92 % as 0,92 and ``lkjip impor`` takes it without a sign; an author
+    copying from such a sheet types 0.92 too. The report published capaian 1,02 % ("Sangat Rendah") without a word,
+    since a capaian that small is no slip the other checks know. A value in (0, 1] is said when a hundred times it
+    is within half to twice a percentage of the same indicator above 1 (its target or realisasi of that year, else
+    of any year): the same measure on the same scale. A warning: 0,5 % may be meant, where the others are near 1.
+    """
+    out: list[Finding] = []
+    for what, years, other_what, others in (("realisasi", ind.realisasi, "target", ind.target),
+                                            ("target", ind.target, "realisasi", ind.realisasi)):
+        for tahun, loc, where, value in _typed_numbers(years):
+            if not 0 < value <= 1:
+                continue
+            peer = _percent_peer(value, others.get(tahun), years, others)
+            if peer is None:
+                continue
+            whole = value * 100
+            out.append(_finding("warning", loc, f"{ind.id}: {what} {where} {tahun} tertulis {_n(value)} %, padahal "
+                                f"nilai lain indikator ini sekitar {_n(peer)} % (seratus kali lebih besar): tampaknya "
+                                f"ditulis sebagai pecahan (sel berformat Persen menyimpan {_n(whole.normalize())} % "
+                                f"sebagai {_n(value)}), sehingga capaiannya seratus kali lebih "
+                                f"{'kecil' if what == 'realisasi' else 'besar'}. "
+                                f"Tulis {whole.normalize():f}; bila memang {_n(value)} %, biarkan",
+                                "persen-pecahan"))
+    return out
+
+
+def _percent_peer(value: Decimal, same_year: PeriodValues | None,
+                  *all_years: dict[int, PeriodValues]) -> Decimal | None:
+    """A percentage above 1 of the same indicator that a hundred times ``value`` is near (half to twice): the other
+    side of the same year first, then any value of any year; None for none (0,5 % beside 1 % is no fraction)."""
+    scaled = value * 100
+    near = [] if same_year is None else [v for v in (same_year.annual, *same_year.quarters.values())
+                                         if isinstance(v, Decimal) and v > 1]
+    if not near:
+        near = [v for years in all_years for _, _, _, v in _typed_numbers(years) if v > 1]
+    return next((v for v in near if v / 2 <= scaled <= v * 2), None)
 
 
 #: What a quarterly report's target s.d. TW n is, by the aggregation, and what to write for a quarter left out.
