@@ -414,6 +414,28 @@ def test_a_percentage_typed_as_a_fraction_is_said(satuan, target, realisasi, lin
         assert hits[0].severity == "warning" and hits[0].loc == loc(line) and said in hits[0].message
 
 
+@pytest.mark.parametrize(("satuan", "plan", "kode", "said"), [
+    ("orang", {"kondisi_awal": (2021, D("1.101"))}, "hitungan-pecahan", "kondisi_awal 2021 terbaca 1,101 orang"),
+    ("orang", {"target_renstra": {2024: D("1.175")}}, "hitungan-pecahan", "target_renstra 2024 terbaca 1,175"),
+    ("orang", {"target_akhir": D("1.301")}, "hitungan-pecahan", "target_akhir terbaca 1,301 orang"),
+    ("orang", {"target_nasional": (D("1.251"), "Provinsi")}, "hitungan-pecahan", "tulis 1251"),
+    ("persen", {"target_akhir": D("0.95")}, "persen-pecahan", "target_akhir tertulis 0,95 %"),
+    ("persen", {"kondisi_awal": (2021, D("0.75"))}, "persen-pecahan", "Tulis 75"),
+    ("persen", {"target_renstra": {2024: D("0.9")}}, "persen-pecahan", "target_renstra 2024 tertulis 0,9 %"),
+    ("indeks", {"target_akhir": D("3.254")}, "hitungan-pecahan", None),  # an IKM of 3,254: a decimal
+    ("persen", {"target_akhir": D("95")}, "persen-pecahan", None),
+])
+def test_a_renstra_value_typed_as_printed_is_said(satuan, plan, kode, said):
+    """The Renstra matrix is typed from the same printed table as the targets: ``target_akhir: 1.301`` orang or a
+    Percent cell's 0,95 passed unsaid into the Renstra table and its tingkat kemajuan (92 of 0,95: 9.684 %)."""
+    real = D(1200) if satuan == "orang" else D(92)
+    r = make_report([ind("X", D(1000) if satuan == "orang" else D(90), real, 40, satuan=satuan, **plan)])
+    hits = [f for f in run(r) if f.kode == kode]
+    assert bool(hits) == bool(said), [str(f) for f in run(r)]
+    if said:
+        assert hits[0].severity == "warning" and said in hits[0].message
+
+
 def test_a_count_below_zero_is_said_at_its_value():
     r = make_report([ind("KASUS", D(4), quarters([1, -1, 0, 2]), 40, agregasi="jumlah", satuan="kasus",
                          polaritas="negatif")])

@@ -38,9 +38,10 @@ triwulan-kumulatif         warning     a count's quarters typed as running total
                                        above the target's share so far; or only the last quarter so typed
 hitungan-negatif           warning     a count ('agregasi: jumlah') below zero
 hitungan-pecahan           warning     a count ('agregasi: jumlah', or a unit such as dokumen or orang) or an amount
-                                       in Rupiah typed 1.234: a thousands dot YAML reads as a decimal point
+                                       in Rupiah typed 1.234: a thousands dot YAML reads as a decimal point; its
+                                       target, realisasi or Renstra values (kondisi_awal ... target_nasional)
 persen-pecahan             warning     a percentage typed as a fraction of one (0.92 beside a target of 90, as a
-                                       Percent cell stores it): its capaian a hundred times off
+                                       Percent cell stores it): its capaian a hundred times off; also a Renstra value
 satuan-berbeda             error       target and realisasi of different kinds (grade vs number), also for outputs
 judul-tahun                warning     the report title names another year than the report's
 judul-periode              warning     the report title names another quarter than the report's period

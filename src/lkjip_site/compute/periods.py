@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from decimal import Decimal
-from typing import Iterator, Literal, Sequence
+from typing import Iterable, Iterator, Literal, Sequence
 
 from ..core import fmt
-from ..core.model import QUARTERS, Carried, CarriedMean, Indicator, Loc, Missing, PeriodValues, Value, carried
+from ..core.model import (QUARTERS, Carried, CarriedMean, Indicator, Loc, Missing, PeriodValues, Value, carried,
+                          loc_of)
 from ..core.numbers import Derived
 from .capaian import Result, mean
 from .findings import ZERO, Finding
@@ -345,7 +346,9 @@ def quarter_findings(ind: Indicator, periode: str, tahun_laporan: int | None = N
         if ind.agregasi == "jumlah":
             out += _negative_counts(ind, what, years)
         if _a_count(ind):
-            out += _thousands_read_as_decimals(ind, what, years)
+            out += _thousands_read_as_decimals(ind, _typed_values(what, years))
+    if _a_count(ind):
+        out += _thousands_read_as_decimals(ind, _plan_numbers(ind))
     if ind.satuan.strip().casefold() in PERCENT_UNITS:
         out += _percent_fractions(ind)
     return out
@@ -369,15 +372,26 @@ def _percent_fractions(ind: Indicator) -> list[Finding]:
             peer = _percent_peer(value, others.get(tahun), years, others)
             if peer is None:
                 continue
-            whole = value * 100
-            out.append(_finding("warning", loc, f"{ind.id}: {what} {where} {tahun} tertulis {_n(value)} %, padahal "
-                                f"nilai lain indikator ini sekitar {_n(peer)} % (seratus kali lebih besar): tampaknya "
-                                f"ditulis sebagai pecahan (sel berformat Persen menyimpan {_n(whole.normalize())} % "
-                                f"sebagai {_n(value)}), sehingga capaiannya seratus kali lebih "
-                                f"{'kecil' if what == 'realisasi' else 'besar'}. "
-                                f"Tulis {whole.normalize():f}; bila memang {_n(value)} %, biarkan",
-                                "persen-pecahan"))
+            off = "kecil" if what == "realisasi" else "besar"
+            out.append(_percent_fraction(ind, f"{what} {where} {tahun}", loc, value, peer,
+                                         f"capaiannya seratus kali lebih {off}"))
+    for label, loc, value in _plan_numbers(ind):
+        peer = _percent_peer(value, None, ind.target, ind.realisasi) if 0 < value <= 1 else None
+        if peer is not None:
+            out.append(_percent_fraction(ind, label, loc, value, peer,
+                                         "tabel Renstra dan tingkat kemajuannya meleset seratus kali"))
     return out
+
+
+def _percent_fraction(ind: Indicator, label: str, loc: Loc | None, value: Decimal, peer: Decimal,
+                      so: str) -> Finding:
+    """The ``persen-pecahan`` warning of one value: what it reads, what its peer is, and the value to write."""
+    whole = value * 100
+    return _finding("warning", loc, f"{ind.id}: {label} tertulis {_n(value)} %, padahal "
+                    f"nilai lain indikator ini sekitar {_n(peer)} % (seratus kali lebih besar): tampaknya "
+                    f"ditulis sebagai pecahan (sel berformat Persen menyimpan {_n(whole.normalize())} % "
+                    f"sebagai {_n(value)}), sehingga {so}. "
+                    f"Tulis {whole.normalize():f}; bila memang {_n(value)} %, biarkan", "persen-pecahan")
 
 
 def _percent_peer(value: Decimal, same_year: PeriodValues | None,
@@ -423,7 +437,7 @@ def _a_count(ind: Indicator) -> bool:
     return (ind.agregasi == "jumlah" and not _a_level(ind)) or unit.split(" ", 1)[0] in COUNT_UNITS
 
 
-def _thousands_read_as_decimals(ind: Indicator, what: str, years: dict[int, PeriodValues]) -> list[Finding]:
+def _thousands_read_as_decimals(ind: Indicator, values: Iterable[tuple[str, Loc | None, Decimal]]) -> list[Finding]:
     """A count typed with a thousands dot, as Indonesian prints it: ``realisasi: 1.234`` (orang) is 1,234 to YAML.
 
     Why: the load refuses ``1.000`` and ``2.500`` (a decimal is never typed with a trailing 0), but ``1.234`` reads
@@ -432,16 +446,37 @@ def _thousands_read_as_decimals(ind: Indicator, what: str, years: dict[int, Peri
     warning at the value's line with both readings: a count may be fractional (12,5 km), never this way by chance.
     """
     out: list[Finding] = []
-    for tahun, loc, where, value in _typed_numbers(years):
+    for label, loc, value in values:
         if value.as_tuple().exponent != -3 or not 1 <= abs(value) < 1000:
             continue
         whole = int(value.scaleb(3))
-        out.append(_finding("warning", loc, f"{ind.id}: {what} {where} {tahun} terbaca {_n(value)} "
+        out.append(_finding("warning", loc, f"{ind.id}: {label} terbaca {_n(value)} "
                             f"{ind.satuan.strip()}, padahal {ind.satuan.strip()} dihitung dengan bilangan bulat; "
                             f"di berkas data titik adalah titik desimal. Bila maksudnya {fmt.fmt_number(whole, 0)} "
                             f"(seperti tercetak di laporan), tulis {whole}; bila memang pecahan, biarkan",
                             "hitungan-pecahan"))
     return out
+
+
+def _typed_values(what: str, years: dict[int, PeriodValues]) -> Iterator[tuple[str, Loc | None, Decimal]]:
+    """Every number typed for the years with its name in a message ("realisasi TW II 2024") and its line."""
+    for tahun, loc, where, value in _typed_numbers(years):
+        yield f"{what} {where} {tahun}", loc, value
+
+
+def _plan_numbers(ind: Indicator) -> Iterator[tuple[str, Loc | None, Decimal]]:
+    """The Renstra's numbers of an indicator (kondisi awal, target per year, target akhir, target nasional), each
+    with its key as the author wrote it and its line: typed from the same printed matrix as the targets, with the
+    same thousands dots and Percent cells, and read into the Renstra table and its tingkat kemajuan."""
+    if ind.kondisi_awal is not None and isinstance(ind.kondisi_awal[1], Decimal):
+        yield f"kondisi_awal {ind.kondisi_awal[0]}", loc_of(ind, "kondisi_awal.nilai"), ind.kondisi_awal[1]
+    for tahun, value in sorted(ind.target_renstra.items()):
+        if isinstance(value, Decimal):
+            yield f"target_renstra {tahun}", loc_of(ind, f"target_renstra.{tahun}", "target_renstra"), value
+    if isinstance(ind.target_akhir, Decimal):
+        yield "target_akhir", loc_of(ind, "target_akhir"), ind.target_akhir
+    if ind.target_nasional is not None and isinstance(ind.target_nasional[0], Decimal):
+        yield "target_nasional", loc_of(ind, "target_nasional.nilai"), ind.target_nasional[0]
 
 
 def _typed_numbers(years: dict[int, PeriodValues]) -> Iterator[tuple[int, Loc | None, str, Decimal]]:
