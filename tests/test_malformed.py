@@ -880,6 +880,20 @@ def test_link_to_nothing_is_not_hidden_by_the_build_record(project: Path,
     _assert_clean_failure(capsys.readouterr().err, f"{R}/15-bab-tambahan.md", 1, "ke berkas yang tidak ada")
 
 
+def test_every_cell_of_a_csv_column_in_display_format_is_said_in_one_run(project: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A column of numbers copied from a sheet shown in Indonesian: each cell so written is said at its line, not
+    only the column's first (the author fixed line 2, ran again, met line 3, and so on)."""
+    write(f"{R}/data/penduduk.csv", 'desa,laki,perempuan,luas\nSungai,"1.234,5",1.234,2\nBatu,"98,70%",2.345,3\n'
+          'Baru,"Rp 1.250.000",3.456,"1 234"\n')(project)
+    assert main(["check", "--situs", str(project)]) == 1
+    err = capsys.readouterr().err
+    for line, cell in [(2, "'1.234,5'"), (3, "'98,70%'"), (4, "'Rp 1.250.000'"), (2, "'1.234'"), (3, "'2.345'"),
+                       (4, "'3.456'")]:
+        assert f"{R}/data/penduduk.csv:{line}: galat: " in err and any(
+            ln.startswith(f"{R}/data/penduduk.csv:{line}: galat: ") and cell in ln for ln in err.splitlines()), cell
+
+
 def test_all_errors_reported_in_one_run(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Authors fix everything from one run: errors in different files are all listed."""
     replace(SITUS, "skala_predikat: permendagri-86-2017", "skala_predikat: permendagri-86-2017\nwarna: biru")(project)

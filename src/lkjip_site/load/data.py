@@ -548,12 +548,14 @@ def _no_thousands_dot(body: list[list[str]], lines: list[int], c: int, name: str
     """A number column's cell written ``1.250``: Excel saves numbers as they are shown, so with Indonesian settings
     1250 is written with a thousands dot, which a CSV reads as 1,25; taken as such it became a total a thousand
     times too small, without a word. Such a number is therefore refused, with both readings
-    (:func:`~lkjip_site.core.numbers.thousands_or_decimal`)."""
+    (:func:`~lkjip_site.core.numbers.thousands_or_decimal`), at every cell so written: an author who copied a
+    column of 1.234's was told of its first, and met the next at each run."""
+    ok = True
     for n, row in zip(lines, body):
         if why := thousands_or_decimal(row[c].strip()):
             diags.error((rel, n), f"kolom '{name}': {why}")
-            return False
-    return True
+            ok = False
+    return ok
 
 
 #: What to write instead of each kind of stand-in for a number in a CSV cell (``core.numbers.placeholder``).
@@ -593,12 +595,14 @@ def _no_placeholders(body: list[list[str]], lines: list[int], c: int, name: str,
 
 def _warn_comma_numbers(body: list[list[str]], lines: list[int], c: int, name: str, rel: str,
                         diags: Diagnostics) -> None:
+    """Every cell of a column written as Excel shows a number (``1.234,5``, ``98,70%``, ``Rp 1.250.000``, ``1 234``),
+    each at its line: the column is text until all are plain, and an author told only of the first met the next at
+    each run."""
     for n, row in zip(lines, body):
         written = parse_hand_written(row[c])
         if written is not None and written.mistakes != (QUOTED,):  # a plain number in a text column is text
             diags.error((rel, n), f"kolom '{name}': angka ditulis dalam format tampilan, {written.advice()} "
                                   "(titik desimal, tanpa pemisah ribuan, tanpa % atau Rp)")
-            return
 
 
 def _cell(raw: str, numeric: bool) -> str | Decimal:
