@@ -176,6 +176,21 @@ def test_ambiguous_single_group_offers_both_readings() -> None:
 
 
 @pytest.mark.parametrize(("text", "says"), [
+    ("1,250", "tulis 1.25 (atau 1250 bila koma itu pemisah ribuan)"),
+    ("1,234", "tulis 1.2340 (atau 1234 bila koma itu pemisah ribuan)"),
+    ("98,700%", "tulis 98.7 (atau 98700 bila koma itu pemisah ribuan)"),
+    ("12,5", "tulis 12.5"),
+])
+def test_the_decimal_reading_offered_is_one_the_data_files_take(text: str, says: str) -> None:
+    """'1,250' was answered "tulis 1.250", which a CSV and YAML then refuse as a number that may hold a thousands
+    dot: the advice now writes the decimal as that refusal asks, and no file refuses it again."""
+    advice = parse_hand_written(text).advice()
+    assert advice.endswith(says), advice
+    written = advice.split("; tulis ", 1)[1].split(" ", 1)[0]
+    assert thousands_or_decimal(written) is None
+
+
+@pytest.mark.parametrize(("text", "says"), [
     ("1.250", "tulis 1250 bila itu ribuan, atau 1.25 bila"),
     ("-82.500", "tulis -82500 bila itu ribuan, atau -82.5 bila"),
     ("1.255", "tulis 1255 bila itu ribuan, atau 1.2550 bila"), ("0.125", None), ("12.3450", None), ("1.25", None),

@@ -328,7 +328,7 @@ CASES = [
          f"{R}/data/penduduk.csv", 2, "'1,250.5' memakai koma pemisah ribuan (format angka Excel berbahasa Inggris); "
                                      "tulis 1250.5"),
     Case("csv-koma-ribuan", write(f"{R}/data/penduduk.csv", 'desa,penduduk\nA,"1,250"\nB,980\n'),
-         f"{R}/data/penduduk.csv", 2, "'1,250' memakai koma desimal; tulis 1.250 (atau 1250 bila koma itu pemisah "
+         f"{R}/data/penduduk.csv", 2, "'1,250' memakai koma desimal; tulis 1.25 (atau 1250 bila koma itu pemisah "
                                      "ribuan)"),
     Case("realisasi-angka-inggris", replace(INDIKATOR, "2023: 82.5", "2023: 1,234.5"), INDIKATOR, 9,
          "'1,234.5' memakai koma pemisah ribuan (format angka Excel berbahasa Inggris); tulis 1234.5"),

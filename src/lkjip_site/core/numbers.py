@@ -142,13 +142,24 @@ class HandWritten:
         wrong = ", ".join(self.mistakes[:-1]) + (" dan " if len(self.mistakes) > 1 else "") + self.mistakes[-1]
         quoted = " tanpa tanda kutip" if self.mistakes == (QUOTED,) else ""
         other = f" (atau {self.alternative} bila {self.alternative_if})" if self.alternative else ""
-        return f"'{self.text}' memakai {wrong}; tulis {self.machine}{quoted}{other}"
+        return f"'{self.text}' memakai {wrong}; tulis {unambiguous(self.machine)}{quoted}{other}"
 
 
 QUOTED = "tanda kutip (YAML membacanya sebagai teks)"
 
 #: One dot before exactly three digits, after a first digit that is no 0: how ``1250`` is printed in Indonesian.
 _THOUSANDS_OR_DECIMAL = re.compile(r"-?[1-9]\d{0,2}\.\d{3}")
+
+
+def unambiguous(machine: str) -> str:
+    """A machine number the data files take as the decimal it is: ``1.250`` -> ``1.25``, ``1.234`` -> ``1.2340``.
+
+    Why: '1,250' and '98,700%' were answered "tulis 1.250" and "tulis 98.700", which the same files then refuse as
+    a number that may hold a thousands dot (:func:`thousands_or_decimal`): the author was sent in a circle. The
+    decimal reading is written as that refusal itself asks, without its last zero or with a fourth place."""
+    if not _THOUSANDS_OR_DECIMAL.fullmatch(machine):
+        return machine
+    return machine.rstrip("0").rstrip(".") if machine.endswith("0") else machine + "0"
 
 
 def thousands_or_decimal(text: str) -> str | None:
@@ -160,7 +171,7 @@ def thousands_or_decimal(text: str) -> str | None:
     asks, only rupiah are refused: ``schema.Num.money``; an IKM of ``83.515`` is a decimal.)"""
     if not _THOUSANDS_OR_DECIMAL.fullmatch(text):
         return None
-    decimal = text.rstrip("0").rstrip(".") if text.endswith("0") else text + "0"
+    decimal = unambiguous(text)
     return (f"'{text}' dapat berarti ribuan; tulis {text.replace('.', '')} bila itu ribuan, atau {decimal} bila "
             "titik itu titik desimal")
 #: Digits grouped by threes with a space, a no-break space or a narrow one: ``82 500``, ``Rp 1 250 000,50``.
