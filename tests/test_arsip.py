@@ -59,6 +59,7 @@ from lkjip_site.archive.store import write_version
 from lkjip_site.build import BuildOptions, load_site
 from lkjip_site.cli.main import main
 from lkjip_site.core.diagnostics import Diagnostics
+from lkjip_site.core.fmt import fmt_date
 from lkjip_site.markdown import parser as parser_module
 from lkjip_site.output import pages as pages_module
 from lkjip_site.cli.scaffold import new_report
@@ -1595,6 +1596,37 @@ def test_release_warns_about_an_unchanged_catatan_and_refuses_a_lower_number(fre
     assert (f"content/laporan/contoh-2023/laporan.yaml:{line}: galat: tanggal_terbit 1 Januari 2020 lebih awal dari "
             "versi '1.1' yang terbit") in run.err, run.err
     assert (tree_hashes(fresh_project / "arsip"), tree_hashes(fresh_project / "build")) == before
+
+
+def test_a_correction_released_later_under_the_date_of_the_version_before_is_warned_at_tanggal_terbit(
+        fresh_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The archivist's probe: 1.1, 1.2 and 2.0 released months apart with ``versi`` and ``catatan_versi`` changed but
+    not ``tanggal_terbit`` were each listed "terbit 31 Januari 2024" on the version list, the change pages and the
+    feed, without a word. A version released the same day as the one before keeps its date silently."""
+    meta = fresh_project / "content" / "laporan" / "contoh-2023" / "laporan.yaml"
+    fill_in(meta.parent)
+    monkeypatch.delenv("LKJIP_DEBUG", raising=False)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_1)  # 15 Februari 2024
+    assert lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
+    text = meta.read_text(encoding="utf-8")
+    dated = re.search(r"tanggal_terbit: (\S+)", text)
+    assert dated is not None
+    line = text[:dated.start()].count("\n") + 1
+    edit(meta, 'versi: "1.0"', 'versi: "1.1"')
+    meta.write_text(meta.read_text(encoding="utf-8") + "catatan_versi: Salah ketik diperbaiki.\n", encoding="utf-8")
+    same_day = lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf")
+    assert same_day.code == 0, same_day.err
+    assert "sama dengan versi" not in same_day.out + same_day.err
+    edit(meta, 'versi: "1.1"', 'versi: "1.2"')
+    edit(meta, "catatan_versi: Salah ketik diperbaiki.", "catatan_versi: Realisasi dikoreksi.")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2)  # 15 Maret 2024
+    later = lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf")
+    assert later.code == 0, later.err
+    told = dt.date.fromisoformat(dated.group(1))
+    assert (f"content/laporan/contoh-2023/laporan.yaml:{line}: peringatan: tanggal_terbit "
+            f"{fmt_date(told)} sama dengan versi '1.1' yang diarsipkan 15 Februari "
+            "2024") in later.err, later.err
+    assert "tulis tanggal terbit versi ini, mis. tanggal_terbit: 2024-03-15" in later.err
 
 
 def _doc(indikator: list[dict], anggaran: dict | None = None) -> dict:

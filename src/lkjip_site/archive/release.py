@@ -97,6 +97,8 @@ def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags:
         raise ContentError(diags)
     release = Release(report, sources, site.config.url_dasar, released[before[-1]].ref() if before else None)
     warn_future_date(report, release.when, diags)
+    if before:
+        warn_date_not_raised(report, released[before[-1]], release.when, diags)
     refuse_samples(site, report, diags)
     refuse_unportable(report, sources, diags)
     if before and released[before[-1]].manifest.laporan.get("catatan_versi", "") == report.catatan_versi:
@@ -123,6 +125,29 @@ def warn_future_date(report: Report, when: dt.datetime, diags: Diagnostics) -> N
                    f"tanggal_terbit {fmt_date(report.tanggal_terbit)} sesudah hari penerbitan ({fmt_date(today)}): "
                    "halaman versi, umpan dan sitemap akan menyebut versi ini terbit pada tanggal yang belum tiba, "
                    f"selamanya; tulis tanggal terbit sebenarnya, mis. tanggal_terbit: {today.isoformat()}")
+
+
+def warn_date_not_raised(report: Report, previous: ArchivedVersion, when: dt.datetime, diags: Diagnostics) -> None:
+    """Warn when the version keeps the ``tanggal_terbit`` of the version before it, released on an earlier day.
+
+    Why: the guide's first step for a correction is to change ``versi``, ``tanggal_terbit`` and ``catatan_versi``;
+    an author who changed only the first two released 1.1, 1.2 and 2.0 of one report, months apart, each listed on
+    the version list, the "Perubahan sejak versi" page, ``versi.json`` and the feed as "terbit 31 Januari 2024",
+    for good. A version released the same day as the one before (a quick fix, or old versions archived together
+    years later) keeps its date without a word."""
+    told = previous.info().tanggal_terbit
+    try:
+        archived = dt.datetime.fromisoformat(previous.manifest.diterbitkan.replace("Z", "+00:00")).astimezone(_WIT)
+    except ValueError:
+        return  # an unreadable release time is said by 'lkjip verifikasi'
+    today = when.astimezone(_WIT).date()
+    if report.tanggal_terbit != told or archived.date() >= today:
+        return
+    diags.warn(loc_of(report, "tanggal_terbit"),
+               f"tanggal_terbit {fmt_date(told)} sama dengan versi '{previous.versi}' yang diarsipkan "
+               f"{fmt_date(archived.date())}: daftar versi, halaman perubahan dan umpan akan menyebut kedua versi "
+               "terbit pada tanggal yang sama, selamanya; tulis tanggal terbit versi ini, mis. "
+               f"tanggal_terbit: {today.isoformat()}")
 
 
 def refuse_samples(site: Site, report: Report, diags: Diagnostics) -> None:
