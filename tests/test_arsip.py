@@ -1602,28 +1602,40 @@ def test_a_correction_released_later_under_the_date_of_the_version_before_is_war
         fresh_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The archivist's probe: 1.1, 1.2 and 2.0 released months apart with ``versi`` and ``catatan_versi`` changed but
     not ``tanggal_terbit`` were each listed "terbit 31 Januari 2024" on the version list, the change pages and the
-    feed, without a word. A version released the same day as the one before keeps its date silently."""
-    meta = fresh_project / "content" / "laporan" / "contoh-2023" / "laporan.yaml"
+    feed, without a word. A version released the same day as the one before keeps its date silently; ``--strict``
+    refuses the release."""
+    scaffold = fresh_project / "content" / "laporan" / "contoh-2023"  # named by the year lkjip new wrote in it
+    year = re.search(r"^tahun: (\d{4})$", (scaffold / "laporan.yaml").read_text(encoding="utf-8"), re.M)
+    assert year is not None
+    slug = f"contoh-{year.group(1)}"  # no other warning: the release's own stops --strict, or nothing did
+    meta = scaffold.rename(scaffold.parent / slug) / "laporan.yaml"
     fill_in(meta.parent)
     monkeypatch.delenv("LKJIP_DEBUG", raising=False)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_1)  # 15 Februari 2024
-    assert lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf").code == 0
+    assert lkjip(fresh_project, "terbitkan", slug, "--tanpa-pdf").code == 0
     text = meta.read_text(encoding="utf-8")
     dated = re.search(r"tanggal_terbit: (\S+)", text)
     assert dated is not None
     line = text[:dated.start()].count("\n") + 1
     edit(meta, 'versi: "1.0"', 'versi: "1.1"')
     meta.write_text(meta.read_text(encoding="utf-8") + "catatan_versi: Salah ketik diperbaiki.\n", encoding="utf-8")
-    same_day = lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf")
+    same_day = lkjip(fresh_project, "terbitkan", slug, "--tanpa-pdf")
     assert same_day.code == 0, same_day.err
     assert "sama dengan versi" not in same_day.out + same_day.err
     edit(meta, 'versi: "1.1"', 'versi: "1.2"')
     edit(meta, "catatan_versi: Salah ketik diperbaiki.", "catatan_versi: Realisasi dikoreksi.")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2)  # 15 Maret 2024
-    later = lkjip(fresh_project, "terbitkan", "contoh-2023", "--tanpa-pdf")
+    # --strict ("peringatan dianggap galat") stops on it before anything is archived: the release's own warnings
+    # were added after the version was stored for good, and 1.2 was released under the date 1.1 had
+    before = tree_hashes(fresh_project / "arsip"), tree_hashes(fresh_project / "build")
+    strict = lkjip(fresh_project, "terbitkan", slug, "--tanpa-pdf", "--strict")
+    assert strict.code == 1, strict.out + strict.err
+    assert f"laporan.yaml:{line}: galat: tanggal_terbit " in strict.err, strict.err
+    assert (tree_hashes(fresh_project / "arsip"), tree_hashes(fresh_project / "build")) == before
+    later = lkjip(fresh_project, "terbitkan", slug, "--tanpa-pdf")
     assert later.code == 0, later.err
     told = dt.date.fromisoformat(dated.group(1))
-    assert (f"content/laporan/contoh-2023/laporan.yaml:{line}: peringatan: tanggal_terbit "
+    assert (f"content/laporan/{slug}/laporan.yaml:{line}: peringatan: tanggal_terbit "
             f"{fmt_date(told)} sama dengan versi '1.1' yang diarsipkan 15 Februari "
             "2024") in later.err, later.err
     assert "tulis tanggal terbit versi ini, mis. tanggal_terbit: 2024-03-15" in later.err

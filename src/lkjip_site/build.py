@@ -1083,11 +1083,13 @@ def release(opts: BuildOptions, slug: str, said: Callable[[str], None]) -> tuple
     folder = opts.content / REPORTS_DIR / slug
     times = snapshot_times(folder)  # before the snapshot's read: a save while it reads shows too
     site = load_site(opts, diags, opts.memo("yaml"))
+    loaded = set(diags.items)
     target = release_target(site, load_archive(opts.root, diags), slug, diags)
     if target is None:  # archived already: the site is built still (an earlier release may have stopped before)
         final = repairing(opts, lambda: build(opts), said)
         final.diagnostics.extend(diags)
         return "sama", next(r.versi for r in site.reports if r.slug == slug), final
+    _stop_on_release_warnings(diags, loaded, opts)
 
     def built_unchanged() -> Mapping[str, bytes]:
         """The release's pages, made from the files the snapshot holds: a file saved meanwhile (by an author still
@@ -1126,6 +1128,18 @@ def release(opts: BuildOptions, slug: str, said: Callable[[str], None]) -> tuple
     final = repairing(opts, lambda: build(opts), said)
     final.diagnostics.extend(diags)  # the release's own warnings (e.g. an unchanged catatan_versi)
     return outcome, target.report.versi, final
+
+
+def _stop_on_release_warnings(diags: Diagnostics, loaded: set[Diagnostic], opts: BuildOptions) -> None:
+    """``terbitkan --strict``: the release's own warnings (a ``tanggal_terbit`` still to come or the version
+    before's, an unchanged ``catatan_versi``) are errors, before anything is archived. Why: they were added to the
+    final build's messages only, after the version was archived for good, so ``--strict`` ("peringatan dianggap
+    galat") let a version it warned of be released. The build's own warnings are promoted by the build itself."""
+    if not opts.strict:
+        return
+    diags.promote_warnings(lambda d: d not in loaded)
+    if any(d not in loaded for d in diags.errors):
+        raise ContentError(diags)
 
 
 def check(opts: BuildOptions) -> Diagnostics:
