@@ -821,12 +821,19 @@ def test_verifikasi_passes_then_names_every_tampered_missing_and_extra_file(flow
     lines = [line for line in run.out.splitlines() if ": " in line]
     # each changed or missing file names the manifest line that lists it (its hash was looked for by hand)
     page = _manifest_line(root, "1.0", "situs", "bab-4-penutup/index.html")
+    # and, the version's bag being intact, the command that writes the released bytes back: an office keeping
+    # arsip/ on a share has no git, and a backup restored with one byte changed is no better
+    page_back = (f"unzip -p arsip/{SLUG}/1.0/{SLUG}-1.0-bagit.zip {SLUG}-1.0/data/situs/bab-4-penutup/index.html > "
+                 f"arsip/{SLUG}/1.0/situs/bab-4-penutup/index.html")
+    source_back = (f"unzip -p arsip/{SLUG}/1.1/{SLUG}-1.1-bagit.zip {SLUG}-1.1/data/sumber/data/indikator.yaml > "
+                   f"arsip/{SLUG}/1.1/sumber/data/indikator.yaml")
     assert lines == [
         f"arsip/{SLUG}/1.0/situs/bab-4-penutup/index.html: berubah: SHA-256 tidak sama dengan manifest "
-        f"(arsip/{SLUG}/1.0/manifest.json:{page})",
+        f"(arsip/{SLUG}/1.0/manifest.json:{page}); aslinya utuh di paket BagIt versi ini: {page_back}",
         f"build/{OLD}/catatan.txt: berkas tambahan yang tidak ada di manifest",
         f"arsip/{SLUG}/1.1/sumber/data/indikator.yaml: berubah: SHA-256 tidak sama dengan manifest "
-        f"(arsip/{SLUG}/1.1/manifest.json:{_manifest_line(root, '1.1', 'sumber', 'data/indikator.yaml')})",
+        f"(arsip/{SLUG}/1.1/manifest.json:{_manifest_line(root, '1.1', 'sumber', 'data/indikator.yaml')}); "
+        f"aslinya utuh di paket BagIt versi ini: {source_back}",
         f"build/{NEW}/data-terbuka/indikator.csv: hilang "
         f"(arsip/{SLUG}/1.1/manifest.json:{_manifest_line(root, '1.1', 'situs', 'data-terbuka/indikator.csv')})",
     ]
@@ -836,8 +843,15 @@ def test_verifikasi_passes_then_names_every_tampered_missing_and_extra_file(flow
     build = lkjip(root, "build", "--tanpa-pdf")
     assert build.code == 1
     assert (f"arsip/{SLUG}/1.0/situs/bab-4-penutup/index.html:1: galat: berubah: SHA-256 tidak sama dengan "
-            f"manifest (arsip/{SLUG}/1.0/manifest.json:{page}); versi terbitan tidak boleh berubah") in build.err
+            f"manifest (arsip/{SLUG}/1.0/manifest.json:{page}); versi terbitan tidak boleh berubah: kembalikan "
+            f"berkas aslinya dari paket BagIt versi ini, yang masih utuh: {page_back}, lalu jalankan "
+            "'lkjip verifikasi'") in build.err
     assert tree_hashes(root / "build") == before
+    if shutil.which("unzip"):  # the commands, run as written in the site folder, bring the released bytes back
+        for command in (page_back, source_back):
+            subprocess.run(command, shell=True, cwd=root, check=True)
+        again = lkjip(root, "verifikasi")
+        assert not [line for line in again.out.splitlines() if line.startswith("arsip/")], again.out
 
 
 def _manifest_line(root: Path, versi: str, section: str, path: str) -> int:

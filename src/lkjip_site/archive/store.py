@@ -15,6 +15,8 @@ import json
 import os
 import re
 import shutil
+import shlex
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +32,8 @@ from ..output.linkcheck import link_target, page_links
 from ..output.opendata import JSON_FILE
 from ..output.versions import (CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, BagRef, InstansiRef, VersionInfo,
                                version_key)
-from .manifest import (CHECKSUMS, MANIFEST, README, SITE_DIR, SOURCE_DIR, FileEntry, Manifest, ManifestError, checksums,
-                       compare_files, read_manifest)
+from .manifest import (CHECKSUMS, CRLF_CHANGED, MANIFEST, README, SITE_DIR, SOURCE_DIR, FileEntry, Manifest,
+                       ManifestError, checksums, compare_files, read_manifest)
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_]*")
 
@@ -94,10 +96,43 @@ class ArchivedVersion:
         for where, problem in problems:
             if manifest not in problem:  # a file the manifest does not list
                 problem += f" ({manifest})"
-            diags.error((where, 1), f"{problem}; versi terbitan tidak boleh berubah: "
-                        "kembalikan berkas aslinya (mis. dengan git) lalu jalankan 'lkjip verifikasi'")
+            # line ends a Git checkout rewrote have their own remedy, said in the problem
+            rel = where.removeprefix(f"{self.rel}/")
+            command = None if problem.startswith(CRLF_CHANGED) else self.restore_from_bag(rel)
+            back = (f"kembalikan berkas aslinya dari paket BagIt versi ini, yang masih utuh: {command}" if command
+                    else "kembalikan berkas aslinya (mis. dengan git)")
+            diags.error((where, 1), f"{problem}; versi terbitan tidak boleh berubah: {back}, lalu jalankan "
+                        "'lkjip verifikasi'")
         files.update(bag)
         return {self.url + path: data for path, data in sorted(files.items())}
+
+    def restore_from_bag(self, rel: str) -> str | None:
+        """The command that writes ``rel`` (``situs/…`` or ``sumber/…`` in the version folder) back from the
+        version's own bag, when the bag is the released one and holds that file with the manifest's hash; else None.
+
+        Why: a changed or lost archived file was to be restored "mis. dengan git", but an office keeping ``arsip/``
+        on a share and a backup has no Git, and a backup restored with one byte changed is no better: the bag beside
+        the file is the one copy whose hash the manifest (and the handover record) vouches for."""
+        section, _, path = rel.partition("/")
+        wanted = {SITE_DIR: self.manifest.situs, SOURCE_DIR: self.manifest.sumber}.get(section, [])
+        entry = next((e for e in wanted if e.path == path), None)
+        bag = self.folder / self.manifest.bagit.path
+        if entry is None or not bag.is_file():
+            return None
+        data = bag.read_bytes()
+        if hashlib.sha256(data).hexdigest() != self.manifest.bagit.sha256:
+            return None
+        inner = f"{self.manifest.bagit.path.removesuffix('-bagit.zip')}/data/{section}/{path}"
+        try:
+            with zipfile.ZipFile(bag) as zf:
+                held = zf.read(inner)
+        except (zipfile.BadZipFile, KeyError, OSError):
+            return None
+        if hashlib.sha256(held).hexdigest() != entry.sha256:
+            return None
+        target = f"{self.rel}/{rel}"
+        return (f"unzip -p {shlex.quote(f'{self.rel}/{self.manifest.bagit.path}')} {shlex.quote(inner)} > "
+                f"{shlex.quote(target)}")
 
     @property
     def released_text(self) -> str:

@@ -87,13 +87,23 @@ def _check_archive(av: ArchivedVersion, result: Verification) -> None:
     manifest_bytes = actual.pop(MANIFEST, b"")
     result.files += len(actual)
     sums = actual.pop(CHECKSUMS, None) if m.baca_saya is not None else None  # released with README and SHA256SUMS
-    result.problems += [(f"{av.rel}/{p}", problem)
+    result.problems += [(f"{av.rel}/{p}", _with_restore(av, p, problem))
                         for p, problem in compare_files(folder_entries(m), actual, f"{av.rel}/{MANIFEST}")]
     if m.baca_saya is not None:  # the manifest cannot list SHA256SUMS, which lists the manifest
         _check_checksums(av, manifest_bytes, sums, result)
     result.problems += [(f"{av.rel}/{p}", EXTRA_FOLDER) for p in empty_folders(av.folder)]
     if tree_digest(m.sumber) != m.sumber_sha256:
         result.problems.append((f"{av.rel}/{MANIFEST}", "sumber.sha256 tidak sesuai dengan daftar berkas sumber"))
+
+
+def _with_restore(av: ArchivedVersion, rel: str, problem: str) -> str:
+    """A changed or missing page or source of the version, with the command that writes it back from the version's
+    own bag when that bag is intact (:meth:`~.store.ArchivedVersion.restore_from_bag`); the line ends a Git checkout
+    rewrote are said with their own remedy."""
+    if problem.startswith(CRLF_CHANGED) or not problem.startswith(("berubah", "hilang")):
+        return problem
+    command = av.restore_from_bag(rel)
+    return f"{problem}; aslinya utuh di paket BagIt versi ini: {command}" if command else problem
 
 
 def _check_checksums(av: ArchivedVersion, manifest_bytes: bytes, found: bytes | None, result: Verification) -> None:
