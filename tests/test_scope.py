@@ -132,6 +132,26 @@ def test_build_scoped_fails_on_errors_anywhere_but_not_on_other_warnings(
     assert "Laporan lain (di luar --laporan): 0 galat, 1 peringatan, tidak ditampilkan." in err
 
 
+def test_pdf_of_one_report_shows_its_messages_and_counts_the_others(
+        two_reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``lkjip pdf a-2023`` is about a-2023 as ``--laporan a-2023`` is: a webmaster of a portal of 24 reports asking
+    for one kecamatan's PDF read 468 lines of the other reports' warnings before its own 25, and ``--strict``
+    stopped on a warning of another report. An error elsewhere still stops it, and is shown."""
+    _warn_in(two_reports, B)
+    target = tmp_path / "a.pdf"
+    assert main(["pdf", "--situs", str(two_reports), "a-2023", "--strict", "-o", str(target)]) == 0
+    err = capsys.readouterr().err
+    assert B not in err and "Laporan lain (selain a-2023): 0 galat, 1 peringatan, tidak ditampilkan." in err
+    assert target.read_bytes().startswith(b"%PDF")
+    _warn_in(two_reports, A)
+    assert main(["pdf", "--situs", str(two_reports), "a-2023", "-o", str(target)]) == 0
+    assert f"{A}/laporan.yaml:19: peringatan: kunci 'warna_sampul'" in capsys.readouterr().err
+    _error_in(two_reports, B)
+    assert main(["pdf", "--situs", str(two_reports), "a-2023", "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert f"{B}/data/pk.yaml:3: galat: PK menyebut sasaran 'S9'" in err and f"{B}/laporan.yaml:19" not in err
+
+
 def test_unknown_report_is_a_usage_error_naming_the_nearest(two_reports: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     for argv in (["check", "--laporan", "a2023"], ["build", "--laporan", "a2023"], ["pdf", "a2023"],

@@ -19,7 +19,8 @@ from ..core.lock import UNATTENDED_WAIT_S, site_lock
 from ..core.scope import Scope
 from ..core.suggest import did_you_mean, listing
 from ..load.content import report_slugs
-from .common import EXIT_CONTENT, EXIT_OK, UsageError, find_site, output_file, shown, site_folder, site_output
+from .common import (EXIT_CONTENT, EXIT_OK, UsageError, chosen_reports, find_site, others, output_file, shown,
+                     site_folder, site_output)
 from .messages import report_diagnostics
 
 
@@ -36,8 +37,8 @@ def options(args: argparse.Namespace, site_output_folder: bool = True) -> BuildO
 
 
 def _scope(args: argparse.Namespace, root: Path) -> Scope:
-    """``--laporan``: the reports a check or build is about."""
-    chosen = getattr(args, "laporan", None) or []
+    """``--laporan`` (or ``lkjip pdf``'s report): the reports a command is about, which ``--strict`` promotes."""
+    chosen = chosen_reports(args) or []
     _known_reports(chosen, root)
     return Scope.of(chosen)
 
@@ -211,14 +212,13 @@ def _laid_out_after_release(folder: str, slug: str) -> str:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     opts = options(args, site_output_folder=False)
-    opts.output = None
-    _known_reports([args.report], opts.root)
+    opts.output = None  # options() refused a report that is no folder of content/laporan (``_scope``)
     target = output_file(Path(args.output) if args.output else Path.cwd() / f"{args.report}.pdf",
                          f"{args.report}.pdf")
     # it stores what it lays out in the cache
     with site_lock(opts.cache_root, f"lkjip pdf {args.report}", said, waiting(args)):
         result = build_pdf(opts, args.report)
-    report_diagnostics(result.diags)
+    report_diagnostics(result.diags, shown=shown(args), others=others(args))
     write_whole(target, result.data)
     if result.arsip is not None:
         print(f"Versi ini sudah diterbitkan: PDF-nya disalin dari {result.arsip} apa adanya, tidak dibuat ulang")

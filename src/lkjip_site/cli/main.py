@@ -29,7 +29,7 @@ from ..core.refusals import refused
 from ..core.resources import GUIDES
 from ..core.signals import exit_code, stopping
 from ..sheets.layout import COLUMN_KEYS, OPTIONAL_KEYS
-from .common import EXIT_BUSY, EXIT_CONTENT, EXIT_INTERNAL, EXIT_PIPE, EXIT_USAGE, UsageError, shown
+from .common import EXIT_BUSY, EXIT_CONTENT, EXIT_INTERNAL, EXIT_PIPE, EXIT_USAGE, UsageError, others, shown
 from .messages import report_diagnostics
 from .usage import Parser
 
@@ -197,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(NOTHING_WRITTEN, file=sys.stderr)
         return EXIT_USAGE
     except ContentError as exc:
-        report_diagnostics(exc.diagnostics, shown=shown(args))
+        report_diagnostics(exc.diagnostics, shown=shown(args), others=others(args))
         print(AFTER_ERRORS.get(args.command, NOTHING_WRITTEN), file=sys.stderr)
         return EXIT_CONTENT
     except SiteBusy as exc:  # another command's, not this one's: it says who, and how to end a hung one

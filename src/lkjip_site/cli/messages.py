@@ -13,7 +13,8 @@ from ..core.diagnostics import Diagnostic, Diagnostics
 
 
 def report_diagnostics(diags: Diagnostics, stream: TextIO | None = None,
-                       shown: Callable[[Diagnostic], bool] | None = None) -> None:
+                       shown: Callable[[Diagnostic], bool] | None = None, others: str = "di luar --laporan") -> None:
+    """Every diagnostic ``shown`` allows, then the counts; the others (named by ``others``) counted in one line."""
     stream = stream or sys.stderr
     hidden = {d for d in diags.items if shown is not None and not shown(d)}
     for d in diags.sorted():
@@ -25,5 +26,5 @@ def report_diagnostics(diags: Diagnostics, stream: TextIO | None = None,
         print(f"{errors} galat, {warnings} peringatan.", file=stream)
     if hidden:
         h_errors = sum(d.severity == "error" for d in hidden)
-        print(f"Laporan lain (di luar --laporan): {h_errors} galat, {len(hidden) - h_errors} peringatan, "
+        print(f"Laporan lain ({others}): {h_errors} galat, {len(hidden) - h_errors} peringatan, "
               "tidak ditampilkan.", file=stream)
