@@ -42,6 +42,8 @@ from lkjip_site.load.svgcheck import check_svg
 from lkjip_site.output.csp import META_POLICY
 from lkjip_site.output.discovery import reports_by_year
 from lkjip_site.output.versions import InstansiRef, VersionInfo
+from lkjip_site.archive.manifest import FileEntry, Manifest
+from lkjip_site.archive.store import ArchivedVersion
 from lkjip_site.output.portal import (by_instansi, chart_note, charted, compared, figures_of, indicator_note,
                                       instansi_slug, kinds_of, namesakes, portal_charts)
 from lkjip_site.core.files import SiteFiles
@@ -765,6 +767,50 @@ def test_the_home_page_lists_two_pemdas_instansi_of_one_name_apart() -> None:
         groups = reports_by_year(versions, portal)
         assert [(name, [v.slug for v in items]) for name, items in groups[0][1]] == [
             (banjar, ["a"]), ("Dinas Kesehatan (Kabupaten Paser)", ["b"]), ("Kecamatan Pengaron", ["c"])]
+
+
+def test_the_home_page_lists_a_years_instansi_by_kind_under_headings(tmp_path: Path) -> None:
+    """A portal of a Bappeda, a BPKAD, two dinas and kecamatan listed a year's reports alphabetically ("BPKAD" before
+    "Bappeda", the kecamatan among the badan); a citizen looking for their kecamatan among 40 entries reads them
+    under a heading a kind (Dinas, Badan … Kecamatan), on the home page and on the search page, URLs unchanged. A
+    year of one kind keeps its list without headings."""
+    root = tmp_path / "situs"
+    reports = (("kecamatan-gambut", "Kecamatan Gambut"), ("bpkad", "BPKAD"), ("dinkes", "Dinas Kesehatan"),
+               ("bappeda", "Bappeda"), ("kecamatan-astambul", "Kecamatan Astambul"), ("pusdatin", "Pusat Data"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        for slug, name in reports:
+            assert new_report(root, f"{slug}-2024", tahun=2024, instansi=name) == 0
+        assert new_report(root, "kecamatan-gambut-2023", tahun=2023, instansi="Kecamatan Gambut") == 0
+        yaml = root / "content/laporan/pusdatin-2024/laporan.yaml"  # no kind in its name: its jenis says it
+        yaml.write_text(re.sub(r"jenis: .*", "jenis: badan", yaml.read_text(encoding="utf-8")), encoding="utf-8")
+        build(BuildOptions(root=root, pdf=False, cache_dir=root / ".cache", use_cache=False))
+    home = lxml.html.fromstring((root / "build" / "index.html").read_bytes())
+    year = home.xpath('//section[@aria-labelledby="tahun-2024"]')[0]
+    assert [(h.get("id"), h.text) for h in year.xpath("h3")] == [
+        ("tahun-2024-dinas", "Dinas"), ("tahun-2024-badan", "Badan"), ("tahun-2024-kecamatan", "Kecamatan")]
+    assert year.xpath(".//a/@href") == [f"laporan/{slug}-2024/1.0/" for slug in (
+        "dinkes", "bappeda", "bpkad", "pusdatin", "kecamatan-astambul", "kecamatan-gambut")]
+    assert year.xpath("h4/text()") == ["Dinas Kesehatan", "Bappeda", "BPKAD", "Pusat Data", "Kecamatan Astambul",
+                                       "Kecamatan Gambut"]  # a year of few instansi: a heading each, below its kind
+    assert home.xpath('//section[@aria-labelledby="tahun-2023"]//h3/text()') == ["Kecamatan Gambut"]  # one kind
+    search = lxml.html.fromstring((root / "build" / "cari" / "index.html").read_bytes())
+    assert search.xpath('//section[@aria-labelledby="telusuri-2024"]/h4/@id') == [
+        "telusuri-2024-dinas", "telusuri-2024-badan", "telusuri-2024-kecamatan"]
+
+
+def test_a_version_released_before_manifests_kept_jenis_is_placed_by_its_name(tmp_path: Path) -> None:
+    """Published is permanent: a manifest written before ``instansi.jenis`` was kept still loads, its instansi placed
+    by its name; one released now keeps ``jenis`` for the name that says no kind."""
+    meta = {"slug": "x-2023", "versi": "1.0", "judul": "LKjIP", "tahun": 2023, "periode": "tahunan",
+            "tanggal_terbit": "2024-01-31", "instansi": {"nama": "Kecamatan Gambut", "pemda": "Kabupaten Banjar"}}
+    bag = FileEntry("x-2023-1.0-bagit.zip", "0" * 64, 1)
+    old = ArchivedVersion(tmp_path, "arsip/x-2023/1.0", Manifest(meta, "0.2.12", "2024-02-01T00:00:00Z", [], [], bag))
+    assert old.info().instansi == InstansiRef("Kecamatan Gambut", "Kabupaten Banjar")
+    assert old.info().instansi.kind.key == "kecamatan"
+    meta["instansi"] = {"nama": "Pusat Data", "pemda": "Kabupaten Banjar", "jenis": "badan"}
+    assert old.info().instansi.kind.key == "badan"
+    assert InstansiRef("Pusat Data", "Kabupaten Banjar").kind.key == "lainnya"
 
 
 def test_a_home_page_of_many_instansi_and_years_can_be_jumped_through(tmp_path: Path) -> None:

@@ -67,7 +67,8 @@ class ArchivedVersion:
             slug=self.slug, versi=self.versi, judul=str(meta["judul"]), tahun=int(meta["tahun"]),
             periode=str(meta["periode"]), periode_label=str(meta.get("periode_label", meta["periode"])),
             tanggal_terbit=tanggal, catatan_versi=str(meta.get("catatan_versi", "")),
-            instansi=InstansiRef(str(inst.get("nama", "")), str(inst.get("pemda", ""))), diarsipkan=True,
+            instansi=InstansiRef(str(inst.get("nama", "")), str(inst.get("pemda", "")), str(inst.get("jenis", ""))),
+            diarsipkan=True,
             diterbitkan=self.manifest.diterbitkan, perubahan=f"{CHANGES_DIR}/index.html" in published,
             bag=BagRef(self.url + self.manifest.bagit.path, self.manifest.bagit.ukuran, self.manifest.bagit.sha256))
 

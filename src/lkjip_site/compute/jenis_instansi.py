@@ -78,7 +78,13 @@ def declared_kind(jenis: str) -> Kind | None:
 
 def kind_of(instansi: Instansi) -> Kind:
     """The instansi's kind: its name's, else its ``jenis``'s, else :data:`OTHER`."""
-    return kind_of_name(instansi.nama) or declared_kind(instansi.jenis) or OTHER
+    return kind_for(instansi.nama, instansi.jenis)
+
+
+def kind_for(nama: str, jenis: str = "") -> Kind:
+    """:func:`kind_of` from the name and ``jenis`` alone: what a released version's manifest keeps of its instansi
+    (one released before manifests kept ``jenis`` is placed by its name)."""
+    return kind_of_name(nama) or declared_kind(jenis) or OTHER
 
 
 def jenis_problem(instansi: Instansi) -> str | None:

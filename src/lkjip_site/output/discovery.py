@@ -20,10 +20,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from ..compute.jenis_instansi import ORDER
 from ..compute.summary import key_figures
 from ..core.model import Chapter, Report, Site
 from ..markdown.urls import chapter_url
-from .versions import SiteHistory, VersionInfo, version_key
+from .versions import SiteHistory, VersionInfo, entry_kind, version_key
 
 SITEMAP = "sitemap.xml"
 FEED = "feed.xml"
@@ -67,8 +68,10 @@ def instansi_names(instansi: Iterable[tuple[str, str]], pemda: str) -> dict[tupl
 
 def reports_by_year(reports: Iterable[VersionInfo],
                     pemda: str) -> list[tuple[int, list[tuple[str, list[VersionInfo]]]]]:
-    """Home and search page grouping (the newest version of each report): newest year first, then instansi (named as
-    :func:`instansi_names` says, for the portal's ``pemda``), then period (annual first, then TW IV … TW I)."""
+    """Home and search page grouping (the newest version of each report): newest year first, then instansi by kind
+    (Badan, Dinas … Kecamatan: ``versions.by_kind`` heads them) and name regardless of letter case ("Bappeda" before
+    "BPKAD"), named as :func:`instansi_names` says for the portal's ``pemda``, then period (annual first, then TW IV
+    … TW I)."""
     reports = list(reports)
     names = instansi_names(((r.instansi.nama, r.instansi.pemda) for r in reports), pemda)
     years: dict[int, dict[str, list[VersionInfo]]] = {}
@@ -76,10 +79,15 @@ def reports_by_year(reports: Iterable[VersionInfo],
         years.setdefault(r.tahun, {}).setdefault(names[(r.instansi.nama, r.instansi.pemda)], []).append(r)
     order = {"tahunan": 0, "tw4": 1, "tw3": 2, "tw2": 3, "tw1": 4}
     return [
-        (year, [(name, sorted(items, key=lambda r: (order[r.periode], version_key(r.versi))))
-                for name, items in sorted(insts.items())])
+        (year, sorted(((name, sorted(items, key=lambda r: (order[r.periode], version_key(r.versi))))
+                       for name, items in insts.items()), key=_entry_order))
         for year, insts in sorted(years.items(), reverse=True)
     ]
+
+
+def _entry_order(entry: tuple[str, list[VersionInfo]]) -> tuple[int, str, str]:
+    """Kind first, then the name regardless of letter case (the name as written last, so the order is total)."""
+    return ORDER[entry_kind(entry).key], entry[0].casefold(), entry[0]
 
 
 def canonical_path(report: Report, newest: Report, chapter: Chapter | None = None) -> str:

@@ -25,6 +25,7 @@ from ..core.files import Held
 from ..core.memo import Memo, digest
 from ..core.paths import relative_url
 from ..core.templates import theme_errors
+from .versions import by_kind
 
 
 @jinja2.pass_context
@@ -231,6 +232,7 @@ def _env(dirs: tuple[Path, ...], templates: TemplateFiles,  # noqa: ARG001 - par
         nilai=fmt.fmt_value,
         ditandai=_marked,
         warna_kelas=colour_class,
+        per_jenis=by_kind,
     )
     env.globals["url"] = _url
     return env

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from ..compute.jenis_instansi import ORDER, Kind, kind_for
 from ..core.fmt import fmt_date
 from ..core.model import Report, period_title, short_name
 from .changes import VersionData
@@ -29,8 +30,17 @@ OPEN_DATA_DIR = "data-terbuka"  # laporan/<slug>/<versi>/data-terbuka/: CSV, JSO
 
 @dataclass(frozen=True)
 class InstansiRef:
+    """The instansi of a version as lists show it. ``jenis`` as written in laporan.yaml (``instansi.jenis``): the
+    home page groups its reports by kind (``compute/jenis_instansi.py``); a manifest released before it was kept
+    lacks it, and the name alone places that version."""
+
     nama: str
     pemda: str
+    jenis: str = ""
+
+    @property
+    def kind(self) -> Kind:
+        return kind_for(self.nama, self.jenis)
 
 
 @dataclass(frozen=True)
@@ -106,7 +116,24 @@ def info_from_report(report: Report, has_changes: bool = False) -> VersionInfo:
     return VersionInfo(
         slug=report.slug, versi=report.versi, judul=report.judul, tahun=report.tahun, periode=report.periode,
         periode_label=report.periode_label, tanggal_terbit=report.tanggal_terbit, catatan_versi=report.catatan_versi,
-        instansi=InstansiRef(report.instansi.nama, report.instansi.pemda), perubahan=has_changes)
+        instansi=InstansiRef(report.instansi.nama, report.instansi.pemda, report.instansi.jenis), perubahan=has_changes)
+
+
+def entry_kind(entry: tuple[str, list[VersionInfo]]) -> Kind:
+    """The kind of one instansi's entry in a year's list (name, its reports): its first report's instansi's."""
+    return entry[1][0].instansi.kind
+
+
+def by_kind(entries: list[tuple[str, list[VersionInfo]]]) -> list[tuple[Kind, list[tuple[str, list[VersionInfo]]]]]:
+    """A year's instansi (``discovery.reports_by_year``) grouped by kind, in the order of a pemda's organisation
+    (Badan, Dinas … Kecamatan), each group in the order given (the ``per_jenis`` filter of the theme). Why: a citizen
+    looking for "Kecamatan Gambut" among a year's 40 entries read them in one alphabetical list, the kecamatan
+    between "BPKAD" and "Inspektorat"."""
+    groups: dict[str, tuple[Kind, list[tuple[str, list[VersionInfo]]]]] = {}
+    for entry in entries:
+        kind = entry_kind(entry)
+        groups.setdefault(kind.key, (kind, []))[1].append(entry)
+    return sorted(groups.values(), key=lambda group: ORDER[group[0].key])
 
 
 def report_metadata(report: Report) -> dict[str, Any]:
@@ -115,7 +142,7 @@ def report_metadata(report: Report) -> dict[str, Any]:
         "slug": report.slug, "versi": report.versi, "judul": report.judul, "tahun": report.tahun,
         "periode": report.periode, "periode_label": report.periode_label,
         "tanggal_terbit": report.tanggal_terbit.isoformat(), "catatan_versi": report.catatan_versi,
-        "instansi": {"nama": report.instansi.nama, "pemda": report.instansi.pemda},
+        "instansi": {"nama": report.instansi.nama, "pemda": report.instansi.pemda, "jenis": report.instansi.jenis},
     }
 
 
