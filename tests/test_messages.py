@@ -474,6 +474,21 @@ CASES = [
          "themes/default/templates/partials/table.html", 2, "peringatan",
          "catatan N/A di bawah tabel ditulis bernomor ({{ loop.index }}), padahal sejak lkjip 0.2.2 tanda di sel tabel "
          "berhuruf (N/Aᵃ)"),
+    # a site theme's perbandingan.html copied before each kind of instansi had its own chart (it reads ``figure``
+    # only): a year's page of Dinas and Kecamatan showed no chart at all, and the build said nothing
+    Case("tema-grafik-jenis", _theme_file("templates/perbandingan.html", "{% extends \"base.html\" %}\n{% block "
+                                          "content %}{% if figure %}<p>{{ figure.item.id }}</p>{% endif %}{% endblock "
+                                          "%}\n"),
+         "themes/default/templates/perbandingan.html", 1, "peringatan", "templat ini salinan perbandingan.html dari "
+         "lkjip versi lama dan tidak memakai grafik_jenis: halaman perbandingan yang memuat lebih dari satu jenis "
+         "instansi (mis. Dinas dan Kecamatan) tampil tanpa grafik"),
+    # the same of the home page's year lists (partials/laporan_tahun.html): no heading a kind of instansi
+    Case("tema-daftar-jenis", _theme_file("templates/partials/laporan_tahun.html", "{%- set instansi_terbuka = 8 %}"
+                                          "{%- set laporan_terbuka = 12 %}{%- macro semua_tahun(groups, tingkat, "
+                                          "awalan) %}{% endmacro %}\n"),
+         "themes/default/templates/partials/laporan_tahun.html", 1, "peringatan", "templat ini salinan "
+         "partials/laporan_tahun.html dari lkjip versi lama dan tidak memakai per_jenis: beranda dan halaman Cari "
+         "tidak menampilkan judul setiap jenis instansi"),
     # a site theme's site.css copied from lkjip 0.2.1 to change one colour: it replaces the shipped one whole, without
     # 0.2.2's rules (the foreword's signature, tables and header menu on phones)
     Case("tema-css-lama", _theme_file("static/css/site.css", ":root { --utama: #1b5e20; }\n.tabel-wadah { overflow-x: "

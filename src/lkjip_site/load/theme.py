@@ -56,13 +56,13 @@ def check_site_theme(root: Path, tema: str, diags: Diagnostics) -> None:
         templates = folder / "templates"
         for page in sorted(templates.rglob("*.html")):
             if page.is_file() and page.relative_to(templates).parts[0] != "pdf":
-                _check_template(page, rel_path(page, root), diags)
+                _check_template(page, rel_path(page, root), diags, page.relative_to(templates).as_posix())
         stylesheet = folder / "static" / "css" / "site.css"
         if stylesheet.is_file():
             _check_stylesheet(stylesheet, rel_path(stylesheet, root), diags)
 
 
-def _check_template(path: Path, rel: str, diags: Diagnostics) -> None:
+def _check_template(path: Path, rel: str, diags: Diagnostics, name: str) -> None:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -73,6 +73,33 @@ def _check_template(path: Path, rel: str, diags: Diagnostics) -> None:
             if found:
                 diags.warn((rel, number), f"'{found.group(0).strip()[:60]}': {message}")
     _check_numbered_na_notes(text, rel, diags)
+    _check_kinds_shown(text, rel, diags, name)
+
+
+#: Shipped templates that show the portal's kinds of instansi (``compute/jenis_instansi.py``), the name a copy must
+#: use for it, and what a copy without it leaves out.
+_KIND_PARTS = {
+    "perbandingan.html": ("grafik_jenis", "halaman perbandingan yang memuat lebih dari satu jenis instansi (mis. Dinas "
+                          "dan Kecamatan) tampil tanpa grafik, karena grafiknya kini satu untuk setiap jenis "
+                          "(grafik_jenis), bukan satu grafik semua instansi (figure)"),
+    "partials/laporan_tahun.html": ("per_jenis", "beranda dan halaman Cari tidak menampilkan judul setiap jenis "
+                                    "instansi (Dinas, Badan … Kecamatan) di atas daftar laporan setiap tahun "
+                                    "(filter per_jenis)"),
+}
+
+
+def _check_kinds_shown(text: str, rel: str, diags: Diagnostics, name: str) -> None:
+    """A site theme's copy of a template from before the portal grouped instansi by kind.
+
+    Why: a webmaster's own ``perbandingan.html`` (copied to change a heading) showed no chart at all on a year's page
+    once the portal compared each kind apart: that page hands one chart a kind (``grafik_jenis``) and no longer the
+    one chart of every instansi (``figure``) the copy reads; the build said nothing."""
+    if name not in _KIND_PARTS or _KIND_PARTS[name][0] in text:
+        return
+    used, lost = _KIND_PARTS[name]
+    diags.warn((rel, 1), f"templat ini salinan {name} dari lkjip versi lama dan tidak memakai {used}: {lost}. Salin "
+                         f"ulang templates/{name} dari tema bawaan yang terpasang lalu ulangi perubahan Anda, atau "
+                         "hapus salinan ini agar templat bawaan yang dipakai")
 
 
 #: The loop over a table's N/A notes in a copy of ``partials/table.html``, up to its ``endfor``.
