@@ -150,6 +150,7 @@ def test_pdf_of_one_report_shows_its_messages_and_counts_the_others(
     assert main(["pdf", "--situs", str(two_reports), "a-2023", "-o", str(target)]) == 1
     err = capsys.readouterr().err
     assert f"{B}/data/pk.yaml:3: galat: PK menyebut sasaran 'S9'" in err and f"{B}/laporan.yaml:19" not in err
+    assert "PDF tidak ditulis: perbaiki galat yang disebut, juga yang di laporan lain" in err  # not 'hasil build'
 
 
 def test_unknown_report_is_a_usage_error_naming_the_nearest(two_reports: Path,

@@ -176,7 +176,9 @@ AFTER_ERRORS = {"check": "Pemeriksaan selesai: ada galat; perbaiki baris yang di
                 "impor": "Tidak ada berkas yang ditulis; berkas data tetap seperti semula.",
                 "impor-anggaran": "Tidak ada berkas yang ditulis; berkas data tetap seperti semula.",
                 "ekspor": "Tidak ada berkas yang ditulis.",
-                "new": "Tidak ada berkas yang ditulis; laporan baru belum dibuat."}
+                "new": "Tidak ada berkas yang ditulis; laporan baru belum dibuat.",
+                # a galat of another report stops it too (the site is checked whole: links cross reports)
+                "pdf": "PDF tidak ditulis: perbaiki galat yang disebut, juga yang di laporan lain, lalu jalankan lagi."}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
