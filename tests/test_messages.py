@@ -264,6 +264,21 @@ CASES = [
     # situs.yaml line 10: a licence id written short; the known ids are listed
     Case("lisensi-data-tidak-dikenal", append(SITUS, "lisensi_data: CC-BY\n"), SITUS, 10, "galat",
          "lisensi_data: nilai 'CC-BY' tidak dikenal; mungkin maksudnya 'CC-BY-4.0'; pilihan: CC-BY-4.0"),
+    # text pasted from Word with characters the theme's fonts lack (BAB I line 9, the Latar Belakang paragraph): the
+    # PDF would take them from the building machine's fonts; the Word bullet of the Symbol font named by code point
+    Case("karakter-tanpa-fon", replace(BAB1, LATAR, "Capaian sangat baik \u2713 \u2605\u2605\u2605\u2605 \uf0b7 "
+                                       "(\u2265 90 % tetap tertulis tanpa peringatan)."),
+         BAB1, 9, "peringatan", "karakter '\u2713' (U+2713), '\u2605' (U+2605) dan U+F0B7 (simbol fon Symbol/Wingdings "
+         "dari Word) tidak ada di fon bawaan tema: PDF mengambilnya dari fon lain yang kebetulan terpasang di komputer "
+         "yang membangun (atau mencetak kotak kosong), sehingga sumber yang sama menghasilkan PDF yang berbeda di "
+         "komputer lain; tulis 'ya', 'sudah' atau 'tercapai'; tulis nilainya dengan angka", "karakter-tanpa-fon"),
+    # an indicator's name (indikator.yaml line 3) labels the charts, measured with Noto Sans alone: ≥ is lacking there
+    Case("karakter-tanpa-fon-grafik", replace(INDIKATOR, "    nama: Indeks Kepuasan Masyarakat\n",
+                                              "    nama: Indeks Kepuasan Masyarakat \u2265 80\n"),
+         INDIKATOR, 3, "peringatan", "karakter '\u2265' (U+2265) tidak ada di fon grafik tema (Noto Sans): label grafik "
+         "diukur dengan fon lain yang kebetulan terpasang di komputer yang membangun, sehingga sumber yang sama "
+         "menghasilkan grafik (di halaman dan di PDF) yang berbeda di komputer lain; tulis dengan kata ('paling "
+         "sedikit', 'paling banyak')", "karakter-tanpa-fon"),
     # what lkjip new --dari carried and the author has not rewritten: a chapter's mark (BAB I line 3, after judul),
     # laporan.yaml's estimated dates (tanggal_terbit, line 5), a budget line still 0 (its kode, line 10)
     Case("isian-salinan", replace(BAB1, "judul: Pendahuluan\n", "judul: Pendahuluan\ndisalin_dari: contoh-2022\n"),

@@ -51,6 +51,7 @@ from .load.config import load_config, read_by_reports
 from .load.content import (REPORTS_DIR, check_unique_versions, load_report, load_reports, report_slugs,
                            warn_hidden_folders)
 from .load.data import DATA_DIR, load_data
+from .load.glyphs import font_glyphs
 from .markdown.directives import CHAPTER_LATER, Directive, Parsed, ParsedChapter, Registry
 from .markdown.links import check_unread
 from .markdown.parser import (Tokenized, item_entries, keep_entries, make_parser, number_items, parse_chapter,
@@ -511,6 +512,7 @@ def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None, 
             raise ContentError(diags)
         check_config(config, diags)
         site = Site(root=opts.root, content_dir=opts.content, config=config)
+        site.glyphs = font_glyphs(theme_dirs(opts.root, config.tema), _fonts_memo(opts, memo))
         if session is None or folders is None or not (opts.content / REPORTS_DIR).is_dir():
             site.reports = load_reports(opts.content, opts.root, config, diags)
             for report in site.reports:
@@ -527,6 +529,14 @@ def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None, 
     else:
         _compute_kept(site, diags, watch, session)
     return site
+
+
+def _fonts_memo(opts: BuildOptions, memo: Memo | None) -> Memo | None:
+    """Where what the theme's fonts draw is kept: the data files' memo, or (``check``, which writes nothing) the same
+    folder read only, so that ``check`` after a build does not read the fonts again."""
+    if memo is not None:
+        return memo
+    return Memo(opts.cache_root, "yaml", writable=False) if opts.use_cache else None
 
 
 def _load_reports_kept(opts: BuildOptions, config: SiteConfig, diags: Diagnostics, memo: Memo | None,
@@ -633,6 +643,7 @@ def _compute_kept(site: Site, diags: Diagnostics, watch: Stopwatch, session: Ses
         # its chapters are not read: a chapter edit of TW I checked TW II again)
         against = names + [f"sebelumnya {p.slug} {data_of(p)}" for p in prior]
         against += [f"ejaan {p.slug} {p.instansi.nama!r} {p.instansi.pemda!r}" for p in spelled[slug]]
+        against.append(f"fon {site.glyphs.key if site.glyphs else '-'}")  # checked again when the theme's fonts change
         if state.names != against:
             own = Diagnostics()
             compute_one(site, state.report, names, own, watch, prior, spelled[slug])

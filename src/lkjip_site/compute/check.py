@@ -165,6 +165,10 @@ nilai-induk                warning     pagu/realisasi typed on a parent (ignored
 ikm-unsur, ikm-nilai       error       IKM without exactly U1..U9, or an NRR outside 1–4
 indikator-tidak-ada        error       PK or sasaran lists an unknown indicator id
 efisiensi-metode           error       unknown efficiency method
+karakter-tanpa-fon         warning     a character of published text no font of the theme draws (✓ ★ an emoji, 中, a
+                                       Word bullet U+F0B7), or a chart's label the chart fonts do not (≥ → there):
+                                       the PDF and the charts take it from the building machine's fonts and differ
+                                       from machine to machine (``compute/glyphs.py``)
 =========================  ==========  ==============================================================================
 """
 
@@ -178,11 +182,12 @@ from typing import Iterable, Sequence
 
 from ..core.fmt import (fmt_date, fmt_percent, fmt_rupiah, fmt_value_entered, from_roman, quarter_numeral, roman,
                         round_half_up)
-from ..core.model import (JENIS_BELANJA, Budget, CapaianPolicy, Indicator, Loc, Missing, PeriodValues, Report, Value,
-                          loc_of)
+from ..core.model import (JENIS_BELANJA, Budget, CapaianPolicy, Glyphs, Indicator, Loc, Missing, PeriodValues, Report,
+                          Value, loc_of)
 from .budget import BudgetReport, BudgetResult
 from .capaian import Result, capaian
 from .findings import Finding, Severity
+from .glyphs import check_glyphs
 from .jenis_instansi import jenis_problem
 from .earlier import check_earlier, check_spelling
 from .narrative import (check_carried, check_heading_year, check_narrative_names, check_narrative_period,
@@ -754,10 +759,12 @@ def check_scale(report: Report, computed: ComputedReport) -> list[Finding]:
 
 
 def check_report(report: Report, computed: ComputedReport, known_names: list[str] | None = None,
-                 earlier: Sequence[Report] = (), spelled: Sequence[Report] = ()) -> list[Finding]:
+                 earlier: Sequence[Report] = (), spelled: Sequence[Report] = (),
+                 glyphs: Glyphs | None = None) -> list[Finding]:
     """All findings for one report, sorted by file, line and code (deterministic). ``earlier``: the annual reports
     of its instansi of earlier years, computed (``earlier.same_instansi``); ``spelled``: the reports of its instansi
-    that write its name or pemda otherwise (``earlier.spelled_otherwise``)."""
+    that write its name or pemda otherwise (``earlier.spelled_otherwise``); ``glyphs``: what the theme's fonts
+    draw (``load/glyphs.py``)."""
     findings = [f if f.loc is not None else replace(f, loc=report.loc) for f in computed.issues]
     findings += check_stated(report, computed)
     findings += check_units(report)
@@ -800,4 +807,5 @@ def check_report(report: Report, computed: ComputedReport, known_names: list[str
     findings += check_typed_signature(report)
     findings += check_earlier(report, earlier)
     findings += check_spelling(report, spelled)
+    findings += check_glyphs(report, glyphs)
     return _sort(findings)

@@ -84,7 +84,7 @@ def compute_one(site: Site, report: Report, names: list[str], diags: Diagnostics
     for prev in (*earlier, report):
         compute_numbers(site, prev, watch)
     with watch.stage("periksa"):
-        findings = list(check_report(report, report.computed, names, earlier, spelled))
+        findings = list(check_report(report, report.computed, names, earlier, spelled, site.glyphs))
     for finding in findings:
         loc = finding.loc or report.loc
         if finding.severity == "error":

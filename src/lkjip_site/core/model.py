@@ -578,12 +578,25 @@ class SiteConfig:
         return urlsplit(self.url_dasar).path or "/"
 
 
+@dataclass(frozen=True, slots=True)
+class Glyphs:
+    """The code points the theme's own fonts draw (``load/glyphs.py``): ``drawn`` by any of them (the PDF's and the
+    page's stacks), ``charted`` by the fonts charts are measured with. Why: a character none draws is taken from
+    whatever font the building machine has (or drawn as an empty box), so the same sources gave another PDF and
+    other chart layouts on another machine, unwarned (``check``: karakter-tanpa-fon)."""
+
+    drawn: frozenset[int]
+    charted: frozenset[int]
+    key: str  # names the fonts' bytes: a report's findings are made again when they change
+
+
 @dataclass(slots=True)
 class Site:
     root: Path  # project root (parent of content/)
     content_dir: Path
     config: SiteConfig
     reports: list[Report] = field(default_factory=list)
+    glyphs: Glyphs | None = None  # what the theme's fonts draw (none: a theme without fonts, nothing is checked)
 
 
 def period_title(periode: str, periode_label: str, tahun: int) -> str:

@@ -14,8 +14,10 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 from ...core.files import write_whole
+from ...load.glyphs import CHART_FONTS
 
-FONT_SOURCES = ("NotoSans-Regular-latin.woff2", "NotoSans-Bold-latin.woff2", "NotoSans-Italic-latin.woff2")
+#: The fonts charts are measured with; named in ``load/glyphs.py``, whose check says which characters they lack.
+FONT_SOURCES = CHART_FONTS
 
 
 def chart_fonts(theme_dirs: list[Path]) -> dict[str, Path]:
