@@ -112,3 +112,20 @@ def test_a_site_theme_font_that_draws_it_ends_the_warning_of_a_kept_report(fresh
     (fonts / "Cadangan.ttf").write_bytes(DEJAVU.read_bytes())
     assert main(["check", "--situs", str(fresh_project)]) == 0
     assert "U+2713" not in "".join(capsys.readouterr())
+
+
+def test_a_qualitative_indicators_grades_are_read(fresh_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Grades typed as ✓ and ✗ (``kualitatif: [✗, ✓]``, printed as target and realisasi in the tables) are said once,
+    at the list, not again at every value that names one; a missing value's reason is said at its line."""
+    path = fresh_project / REPORT_DIR / "data" / "indikator.yaml"
+    before = path.read_text(encoding="utf-8")
+    path.write_text(before + "  - id: IKU9\n    nama: Dokumen SAKIP tersusun\n    satuan: dokumen\n"
+                    "    polaritas: positif\n    kualitatif: [\u2717, \u2713]\n    target:\n      2023: \u2713\n"
+                    "    realisasi:\n      2023: {tidak_ada: belum diukur \u2605}\n", encoding="utf-8")
+    first = before.count("\n")
+    capsys.readouterr()
+    main(["check", "--situs", str(fresh_project)])
+    said = [line.split(": peringatan: ")[0] for line in "".join(capsys.readouterr()).splitlines()
+            if "karakter-tanpa-fon" in line or "fon bawaan tema" in line]
+    rel = f"{REPORT_DIR}/data/indikator.yaml"
+    assert said == [f"{rel}:{first + 5}", f"{rel}:{first + 9}"], said

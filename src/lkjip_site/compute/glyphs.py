@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Iterable, Iterator
 
-from ..core.model import BudgetNode, Chapter, Glyphs, Loc, Report, loc_of
+from ..core.model import BudgetNode, Chapter, Glyphs, Indicator, Loc, Missing, Report, loc_of
 from ..load.yamltree import YMap
 from .findings import Finding
 
@@ -153,6 +153,7 @@ def _data_texts(report: Report) -> Iterator[tuple[Loc, str, bool]]:
         yield loc_of(ind, "satuan"), ind.satuan, True
         for key in ("definisi", "formula", "sumber_data", "penanggung_jawab"):
             yield loc_of(ind, key), getattr(ind, key), False
+        yield from _grades(ind)
     if data.renstra is not None:
         rs = data.renstra
         for key in ("visi", "misi", "strategi", "kebijakan"):
@@ -177,6 +178,18 @@ def _data_texts(report: Report) -> Iterator[tuple[Loc, str, bool]]:
         yield dataset.loc, " ".join([dataset.judul, *dataset.columns, *dataset.satuan.values()]), True
         for i, row in enumerate(dataset.rows):
             yield Loc(dataset.loc.file, dataset.loc.line + 1 + i), " ".join(c for c in row if isinstance(c, str)), True
+
+
+def _grades(ind: Indicator) -> Iterator[tuple[Loc, str, bool]]:
+    """A qualitative indicator's grades (``kualitatif: [✗, ✓]``, printed in its tables as its target and realisasi),
+    said once at their list, and the reason a value is missing (``tidak_ada: …``) at its line."""
+    if ind.kualitatif:
+        yield loc_of(ind, "kualitatif"), " ".join(ind.kualitatif), False
+    for values in (*ind.target.values(), *ind.realisasi.values()):
+        for key, value in (("tahunan", values.annual), *values.quarters.items()):
+            text = value.reason if isinstance(value, Missing) else value if isinstance(value, str) else ""
+            if text and text not in (ind.kualitatif or ()):
+                yield values.loc_of(key) or ind.loc, text, False
 
 
 def _nodes(nodes: Iterable[BudgetNode]) -> Iterator[BudgetNode]:
