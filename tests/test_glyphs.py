@@ -129,3 +129,15 @@ def test_a_qualitative_indicators_grades_are_read(fresh_project: Path, capsys: p
             if "karakter-tanpa-fon" in line or "fon bawaan tema" in line]
     rel = f"{REPORT_DIR}/data/indikator.yaml"
     assert said == [f"{rel}:{first + 5}", f"{rel}:{first + 9}"], said
+
+
+def test_a_datasets_cells_are_said_once_at_its_header(fresh_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A dataset's cells label its charts; the model keeps no row's line (a blank line is skipped), so its characters
+    are said once, at the header, not at a line counted from the rows (which a blank line made another row's)."""
+    (fresh_project / REPORT_DIR / "data" / "penduduk.csv").write_text(
+        "Desa,Penduduk\n\nSukamaju \u2605,1200\nMekar \u2713,900\n", encoding="utf-8")
+    capsys.readouterr()
+    main(["check", "--situs", str(fresh_project)])
+    said = [line for line in "".join(capsys.readouterr()).splitlines() if "tidak ada di fon grafik" in line]
+    assert len(said) == 1 and said[0].startswith(f"{REPORT_DIR}/data/penduduk.csv:1: peringatan: karakter "
+                                                 "'\u2605' (U+2605) dan '\u2713' (U+2713)"), said

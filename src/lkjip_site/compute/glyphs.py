@@ -8,12 +8,14 @@ layouts from the same sources, unwarned, and a reader of the PDF may see "□". 
 other: its HTML carries the text as it is, and a reader's browser draws what its fonts have (as on any page); only
 its inline chart SVGs, laid out at build, are.
 
-What is read: the text a report publishes, each value against the fonts it is drawn with: names that charts
-label (an indicator's name and unit, a program's, an IKM unsur's, a jenis belanja, a dataset's cells) against the
-chart fonts (Noto Sans alone: a ≥ there is measured with a system font too), everything else (chapters, their
-titles, the Renstra's and the indicators' texts, laporan.yaml) against all the theme's fonts. Not read: YAML
-comments (not in the model), invisible format characters (zero-width joiners, variation selectors: drawn as
-nothing). An HTML comment in a chapter is read: without ``html_mentah`` it is shown as text (an error of its own).
+What is read: the text a report publishes, each value against the fonts it is drawn with. Names that charts label
+(an indicator's name and unit, a program's, an IKM unsur's, a jenis belanja, a dataset's header and cells, said at
+its header: the model keeps no row's line, and a blank line would shift a counted one) against the chart fonts
+(Noto Sans alone: a ≥ there is measured with a system font too); everything else (chapters, their titles, the
+Renstra's and the indicators' texts, a qualitative indicator's grades, laporan.yaml) against all the theme's fonts.
+Not read: YAML comments (not in the model), a dataset's ``judul`` and ``satuan`` (its keterangan file's lines are
+not kept), invisible format characters (zero-width joiners, variation selectors: drawn as nothing). An HTML comment
+in a chapter is read: without ``html_mentah`` it is shown as text (an error of its own).
 """
 
 from __future__ import annotations
@@ -175,9 +177,9 @@ def _data_texts(report: Report) -> Iterator[tuple[Loc, str, bool]]:
         for unsur in data.ikm.unsur:
             yield unsur.loc, unsur.nama, True
     for dataset in data.datasets.values():
-        yield dataset.loc, " ".join([dataset.judul, *dataset.columns, *dataset.satuan.values()]), True
-        for i, row in enumerate(dataset.rows):
-            yield Loc(dataset.loc.file, dataset.loc.line + 1 + i), " ".join(c for c in row if isinstance(c, str)), True
+        # the model keeps no row's line (blank lines are skipped): said once, at the header, naming each character
+        cells = (c for row in dataset.rows for c in row if isinstance(c, str))
+        yield dataset.loc, " ".join([*dataset.columns, *cells]), True
 
 
 def _grades(ind: Indicator) -> Iterator[tuple[Loc, str, bool]]:
