@@ -279,6 +279,10 @@ CASES = [
          "diukur dengan fon lain yang kebetulan terpasang di komputer yang membangun, sehingga sumber yang sama "
          "menghasilkan grafik (di halaman dan di PDF) yang berbeda di komputer lain; tulis dengan kata ('paling "
          "sedikit', 'paling banyak')", "karakter-tanpa-fon"),
+    # the portal's title (situs.yaml line 3), printed on every page and in every PDF: said once, at situs.yaml
+    Case("karakter-tanpa-fon-situs", replace(SITUS, "judul: Portal Laporan Kinerja\n",
+                                             "judul: Portal Laporan Kinerja \u2605\n"),
+         SITUS, 3, "peringatan", "karakter '\u2605' (U+2605) tidak ada di fon bawaan tema", "karakter-tanpa-fon"),
     # what lkjip new --dari carried and the author has not rewritten: a chapter's mark (BAB I line 3, after judul),
     # laporan.yaml's estimated dates (tanggal_terbit, line 5), a budget line still 0 (its kode, line 10)
     Case("isian-salinan", replace(BAB1, "judul: Pendahuluan\n", "judul: Pendahuluan\ndisalin_dari: contoh-2022\n"),

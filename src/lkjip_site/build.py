@@ -510,9 +510,9 @@ def load_site(opts: BuildOptions, diags: Diagnostics, memo: Memo | None = None, 
         config = load_config(opts.root, diags)
         if config is None:
             raise ContentError(diags)
-        check_config(config, diags)
         site = Site(root=opts.root, content_dir=opts.content, config=config)
         site.glyphs = font_glyphs(theme_dirs(opts.root, config.tema), _fonts_memo(opts, memo))
+        check_config(config, diags, site.glyphs)
         if session is None or folders is None or not (opts.content / REPORTS_DIR).is_dir():
             site.reports = load_reports(opts.content, opts.root, config, diags)
             for report in site.reports:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Iterable, Iterator
 
-from ..core.model import BudgetNode, Chapter, Glyphs, Indicator, Loc, Missing, Report, loc_of
+from ..core.model import BudgetNode, Chapter, Glyphs, Indicator, Loc, Missing, Report, SiteConfig, loc_of
 from ..load.yamltree import YMap
 from .findings import Finding
 
@@ -45,6 +45,18 @@ def check_glyphs(report: Report, glyphs: Glyphs | None) -> list[Finding]:
         lacking = _lacking(text, fonts)
         if lacking:
             out.append(_finding(loc, lacking, charted))
+    return out
+
+
+def check_config_glyphs(config: SiteConfig, glyphs: Glyphs | None) -> list[Finding]:
+    """situs.yaml's texts every page and every PDF prints (the portal's title, the pemda): said once, at their line."""
+    if glyphs is None:
+        return []
+    out = []
+    for key in ("judul", "pemda"):
+        lacking = _lacking(getattr(config, key), glyphs.drawn)
+        if lacking:
+            out.append(_finding(loc_of(config, key), lacking, False))
     return out
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from ..core.diagnostics import Diagnostics
-from ..core.model import DATA_LICENCES, Loc, Report, Site, SiteConfig, loc_of
+from ..core.model import DATA_LICENCES, Glyphs, Loc, Report, Site, SiteConfig, loc_of
 from ..core.timing import Stopwatch
 from .check import check_report
 from .findings import Finding
+from .glyphs import check_config_glyphs
 from .earlier import check_renames, same_instansi, spelled_otherwise
 from .narrative import check_site_samples
 from .report import compute_report
@@ -39,10 +40,11 @@ def check_site_renames(reports: Sequence[Report], published: Iterable[tuple[str,
             diags.warn(loc, finding.message)
 
 
-def check_config(config: SiteConfig, diags: Diagnostics) -> None:
-    """What ``check`` finds in situs.yaml itself (the sample values of ``lkjip init``), at its lines: said once per
-    build, here, rather than with each report's findings, which would repeat it once per report."""
-    for finding in [*check_site_samples(config), *check_data_licence(config)]:
+def check_config(config: SiteConfig, diags: Diagnostics, glyphs: Glyphs | None = None) -> None:
+    """What ``check`` finds in situs.yaml itself (the sample values of ``lkjip init``, characters the theme's fonts
+    lack), at its lines: said once per build, here, rather than with each report's findings, which would repeat it
+    once per report."""
+    for finding in [*check_site_samples(config), *check_data_licence(config), *check_config_glyphs(config, glyphs)]:
         diags.warn(finding.loc or config.loc, finding.message)
 
 
