@@ -164,6 +164,29 @@ def test_searching_a_kecamatans_name_lists_its_report_first(browser, base_url: s
         context.close()
 
 
+@pytest.mark.parametrize("query, first, section", [
+    ("capaian pengaron", "pengaron-2024-tw1/1.0/bab-3-akuntabilitas-kinerja/#capaian-indikator-program-dan-kegiatan",
+     "Capaian indikator program dan kegiatan"),
+    ("realisasi anggaran batu sopang", "batu-sopang-2022/1.0/bab-3-akuntabilitas-kinerja/#realisasi-anggaran",
+     "Realisasi anggaran")])
+def test_a_topic_asked_of_a_kecamatan_opens_its_section_first(browser, base_url: str, query: str,  # type: ignore[no-untyped-def]
+                                                             first: str, section: str) -> None:
+    """"capaian pengaron" listed the report's cover first, at its list of tables (its heading names Pengaron and the
+    captions repeat both words), before BAB III's section on capaian: a name is a rare word and outweighed the topic.
+    Inside the report named, the page whose section heading holds the other words comes first, opened there."""
+    context, probe = _probe(browser, base_url, 360)
+    try:
+        probe.goto(f"/cari/?q={query.replace(' ', '+')}")
+        probe.page.wait_for_selector(".hasil-tautan", timeout=UPGRADE_TIMEOUT_MS)
+        group = probe.page.locator(".hasil-grup").first
+        assert group.locator(".hasil-tautan").first.get_attribute("href") == f"/laporan/{first}"
+        assert group.locator(".hasil-bagian").first.inner_text() == f"Bagian: {section}"
+        # a search of the name alone still opens the report at its top (test above); of no name, as Pagefind ranks
+        assert probe.problems() == [], probe.problems()
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("typed, meant, first", [("matrapura", "martapura", "Martapura Barat"),
                                                   ("pengron", "pengaron", "Pengaron"),
                                                   ("batu sopnag", "batu sopang", "Batu Sopang")])

@@ -141,7 +141,9 @@
       bySlug[slug].items.push({ item: item, rank: rank, newest: newestVersion[slug] === meta.versi });
     });
     groups.forEach(function (g) {
-      g.items.sort(function (a, b) { return (b.newest - a.newest) || (a.rank - b.rank); });
+      g.items.sort(function (a, b) {
+        return (b.newest - a.newest) || (!!b.item.headed - !!a.item.headed) || (a.rank - b.rank);
+      });
     });
     var best = {}; // instansi (of the reports with a newest version, or of those without) -> its best rank
     function key(g) { return (g.current ? "1" : "0") + g.instansi; }
@@ -155,6 +157,38 @@
         (a.items[0].rank - b.items[0].rank);
     });
     return groups;
+  }
+
+  // The section of a page whose heading (or the page, whose title) holds every word a query asks besides an
+  // instansi's name (:func:`topic`), or null. Inside a report such pages go first, each opened at that section:
+  // "capaian pengaron" listed the report's cover first, at its list of tables (its heading names Pengaron, weighted as
+  // a title, and the captions repeat both words), before BAB III's section "Capaian indikator program dan kegiatan":
+  // a name is a rare word, so it outweighed what was asked of the instansi.
+  function headed(item, topicHolds) {
+    if (!topicHolds) return null;
+    var subs = item.sub_results || [];
+    if (topicHolds({ content: (item.meta || {}).title })) {
+      return subs.filter(function (sub) { return sub.url && sub.url.indexOf("#") < 0; })[0] || null;
+    }
+    return subs.filter(function (sub) {
+      return sub.url && sub.url.indexOf("#") > 0 && topicHolds({ content: sub.title });
+    })[0] || null;
+  }
+
+  // The words of ``query`` that name no instansi of the site (none is a word of a name it names, or begins one),
+  // when it names one and asks more; else "" (a search of a name alone, or of no name, is ranked as Pagefind found).
+  function topic(query) {
+    var asked = words(query);
+    var named = [];
+    Object.keys(instansiPages).forEach(function (page) {
+      instansiPages[page].slice(1).forEach(function (name) {
+        if (names(asked, name)) named = named.concat(words(name));
+      });
+    });
+    var rest = asked.filter(function (w) {
+      return !named.some(function (n) { return n.indexOf(w) === 0; });
+    });
+    return named.length && rest.length && rest.length < asked.length ? rest.join(" ") : "";
   }
 
   // The section of a page where the words are found most (Pagefind's sub-results, one per heading with an id):
@@ -314,6 +348,9 @@
     // total is null when the filters were applied to the first pages only (enough to fill the list)
     var found = total === null ? "Sedikitnya " + items.length : String(total);
     var holds = holder(query);
+    var asked = topic(query);
+    var topicHolds = asked ? holder(asked) : null;
+    items.forEach(function (item) { item.headed = headed(item, topicHolds); });
     status.textContent = found + " halaman ditemukan untuk \u201c" + query + "\u201d" +
       (total === null || total > items.length ? " (ditampilkan " + items.length + " teratas)." : ".") +
       note + (items.some(holds) ? "" : suggest(query)); // no page holds every word: a slip in a name, perhaps
@@ -325,7 +362,7 @@
         var item = entry.item;
         var meta = item.meta || {};
         var li = text("li", entry.newest ? "hasil" : "hasil hasil-lama");
-        var section = bestSection(item, holds);
+        var section = item.headed || bestSection(item, holds);
         var link = text("a", "hasil-tautan", meta.title || item.url);
         // Heard alone (Tab, a screen reader's list of links), "BAB I Pendahuluan" was the same link for every report
         // and version found: the group's heading above it is not read. Hidden words name the report and version.
