@@ -508,6 +508,19 @@ CASES = [
          "themes/default/templates/partials/laporan_tahun.html", 1, "peringatan", "templat ini salinan "
          "partials/laporan_tahun.html dari lkjip versi lama dan tidak memakai per_jenis: beranda dan halaman Cari "
          "tidak menampilkan judul setiap jenis instansi"),
+    # the same of the search page (its instansi filter one list, no <optgroup> a kind) and of the home page (its folded
+    # "Setiap instansi dari tahun ke tahun" without a heading a kind): each copy said at its first line
+    Case("tema-cari-jenis", _theme_file("templates/cari.html", "{% extends \"base.html\" %}\n{% block content %}{% for "
+                                        "nilai, nama in pilihan_instansi %}<p>{{ nama }}</p>{% endfor %}{% endblock %}\n"),
+         "themes/default/templates/cari.html", 1, "peringatan", "templat ini salinan cari.html dari lkjip versi lama "
+         "dan tidak memakai pilihan_per_jenis: saringan Instansi di halaman Cari tetap satu daftar abjad semua "
+         "instansi"),
+    Case("tema-beranda-jenis", _theme_file("templates/home.html", "{% extends \"base.html\" %}\n{% block content %}"
+                                           "{% for slug, (nama, items) in instansi.items() %}<p>{{ nama }}</p>"
+                                           "{% endfor %}{% endblock %}\n"),
+         "themes/default/templates/home.html", 1, "peringatan", "templat ini salinan home.html dari lkjip versi lama "
+         "dan tidak memakai instansi_per_jenis: daftar 'Setiap instansi dari tahun ke tahun' di beranda tidak diberi "
+         "judul setiap jenis instansi"),
     # a site theme's site.css copied from lkjip 0.2.1 to change one colour: it replaces the shipped one whole, without
     # 0.2.2's rules (the foreword's signature, tables and header menu on phones)
     Case("tema-css-lama", _theme_file("static/css/site.css", ":root { --utama: #1b5e20; }\n.tabel-wadah { overflow-x: "

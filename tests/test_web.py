@@ -799,6 +799,51 @@ def test_the_home_page_lists_a_years_instansi_by_kind_under_headings(tmp_path: P
         "telusuri-2024-dinas", "telusuri-2024-badan", "telusuri-2024-kecamatan"]
 
 
+#: A kabupaten's portal of more instansi than the home page lists unfolded (eight): dinas, badan, kecamatan.
+MANY_KINDS = (("kecamatan-gambut", "Kecamatan Gambut"), ("bpkad", "BPKAD"), ("dinkes", "Dinas Kesehatan"),
+              ("bappeda", "Bappeda"), ("kecamatan-astambul", "Kecamatan Astambul"), ("inspektorat", "Inspektorat"),
+              ("disdik", "Dinas Pendidikan"), ("kecamatan-aranio", "Kecamatan Aranio"),
+              ("dpupr", "Dinas Pekerjaan Umum dan Penataan Ruang"))
+
+
+@pytest.fixture(scope="module")
+def many_kinds_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("jenis") / "situs"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        for slug, name in MANY_KINDS:
+            assert new_report(root, f"{slug}-2024", tahun=2024, instansi=name) == 0
+        build(BuildOptions(root=root, pdf=False, cache_dir=root / ".cache", use_cache=False))
+    return root / "build"
+
+
+def test_the_search_pages_instansi_filter_is_grouped_by_kind(many_kinds_site: Path) -> None:
+    """On a phone the filter was one alphabetical wheel of every instansi ("BPKAD" before "Bappeda", then the dinas,
+    "Inspektorat", the kecamatan last): a citizen scrolled past every office to find their kecamatan. Each kind is an
+    <optgroup> (Inspektorat, Dinas, Badan, Kecamatan), names regardless of letter case; values unchanged."""
+    page = lxml.html.fromstring((many_kinds_site / "cari" / "index.html").read_bytes())
+    select = page.get_element_by_id("cari-instansi")
+    assert select.xpath("option/text()") == ["Semua instansi"]
+    groups = [(g.get("label"), g.xpath("option/@value")) for g in select.xpath("optgroup")]
+    assert groups == [("Inspektorat", ["Inspektorat"]),
+                      ("Dinas", ["Dinas Kesehatan", "Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas Pendidikan"]),
+                      ("Badan", ["Bappeda", "BPKAD"]),
+                      ("Kecamatan", ["Kecamatan Aranio", "Kecamatan Astambul", "Kecamatan Gambut"])]
+
+
+def test_the_home_pages_folded_instansi_are_listed_under_their_kind(many_kinds_site: Path) -> None:
+    """The folded "Setiap instansi dari tahun ke tahun" (more than eight instansi) listed 40 names ordered by kind with
+    no heading: where the kecamatan begin was said nowhere. Each kind now has its heading, the links unchanged."""
+    home = lxml.html.fromstring((many_kinds_site / "index.html").read_bytes())
+    folded = home.xpath('//details[@class="per-instansi"]')[0]
+    assert [(h.get("id"), h.text) for h in folded.xpath("h3")] == [
+        ("instansi-inspektorat", "Inspektorat"), ("instansi-dinas", "Dinas"), ("instansi-badan", "Badan"),
+        ("instansi-kecamatan", "Kecamatan")]
+    kecamatan = folded.xpath('h3[@id="instansi-kecamatan"]/following-sibling::ul[1]//a/@href')
+    assert kecamatan == ["instansi/kecamatan-aranio/", "instansi/kecamatan-astambul/", "instansi/kecamatan-gambut/"]
+    assert len(folded.xpath(".//a")) == len(MANY_KINDS)
+
+
 def test_a_version_released_before_manifests_kept_jenis_is_placed_by_its_name(tmp_path: Path) -> None:
     """Published is permanent: a manifest written before ``instansi.jenis`` was kept still loads, its instansi placed
     by its name; one released now keeps ``jenis`` for the name that says no kind."""

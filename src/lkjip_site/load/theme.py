@@ -85,6 +85,10 @@ _KIND_PARTS = {
     "partials/laporan_tahun.html": ("per_jenis", "beranda dan halaman Cari tidak menampilkan judul setiap jenis "
                                     "instansi (Dinas, Badan … Kecamatan) di atas daftar laporan setiap tahun "
                                     "(filter per_jenis)"),
+    "home.html": ("instansi_per_jenis", "daftar 'Setiap instansi dari tahun ke tahun' di beranda tidak diberi judul "
+                  "setiap jenis instansi (Dinas, Badan … Kecamatan; instansi_per_jenis)"),
+    "cari.html": ("pilihan_per_jenis", "saringan Instansi di halaman Cari tetap satu daftar abjad semua instansi, "
+                  "tanpa kelompok setiap jenis (Dinas, Badan … Kecamatan; pilihan_per_jenis)"),
 }
 
 

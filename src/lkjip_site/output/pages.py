@@ -41,7 +41,7 @@ from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, descri
 from .keys import Renderers, body_key, chapter_key, chapter_shows, report_fingerprint, site_fingerprint
 from .opendata import JSON_FILE, OpenData, open_data
 from .portal import (INSTANSI_URL, Figures, Lineage, by_instansi, by_year, compared, figures_of, instansi_addresses,
-                     instansi_pages, lineage_of, published_instansi, render_portal, row_key, with_earlier_names)
+                     instansi_by_kind, instansi_pages, lineage_of, published_instansi, render_portal, row_key, with_earlier_names)
 from .reportjob import ReportJob, SentPage, carried_theme, chapter_page, render_report_job, staying
 from .search import render_search
 from .theme import (Asset, collect_static, colour_stylesheet, make_env, memoised, memoised_held, render_page,
@@ -247,10 +247,11 @@ def render_site(site: Site, parsed: Parsed, diags: Diagnostics, date: dt.date | 
     key = memo.key("beranda", pages.theme_key, repr(sorted(history.versions.items())),
                    sorted(pages.structure.items()))  # the comparison rows are read from these models
     key = memo.key(key, repr(lineage))
+    listed = lineage.listed(by_instansi(rows))
     files["index.html"] = memoised(memo, key, "index.html", lambda: render_page(
         pages.env, "home.html", "", groups=reports_by_year(newest, site.config.pemda),
         years=sorted(by_year(rows), reverse=True),
-        instansi=lineage.listed(by_instansi(rows)), dahulu=lineage.earlier, meta=meta, **ctx))
+        instansi=listed, instansi_per_jenis=instansi_by_kind(listed), dahulu=lineage.earlier, meta=meta, **ctx))
     portal = whole("portal", lambda: render_portal(pages.env, root_ctx, rows, charts, memo, pages.theme_key,
                                                    published, lineage))
     files.update(portal)

@@ -194,6 +194,19 @@ def by_instansi(rows: list[Figures]) -> dict[str, tuple[str, list[Figures]]]:
             for slug, (name, items) in sorted(out.items(), key=lambda g: (ORDER[g[1][1][0].jenis], g[0]))}
 
 
+def instansi_by_kind(groups: dict[str, tuple[str, list[Figures]]]) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """The instansi of :func:`by_instansi` (address → name, reports), in its order, under their kind: [(key, heading,
+    [(address, name)])], none when they are of one kind. Why: the home page's folded "Setiap instansi dari tahun ke
+    tahun" listed 40 names ordered by kind without a word of which kind began where; a citizen looking for their
+    kecamatan read past every dinas and badan to learn where the kecamatan start."""
+    kinds: dict[str, list[tuple[str, str]]] = {}
+    for address, (name, items) in groups.items():
+        kinds.setdefault(items[0].jenis, []).append((address, name))
+    if len(kinds) < 2:
+        return []
+    return [(key, HEADINGS[key], listed) for key, listed in sorted(kinds.items(), key=lambda k: ORDER[k[0]])]
+
+
 def published_instansi(versions: Iterable[VersionInfo]) -> list[tuple[str, str]]:
     """The (nama, pemda) of every version ever published (released or built from ``content/``): the addresses are
     planned over them all, so an instansi whose reports have no comparison row now (renamed in a newer version, its

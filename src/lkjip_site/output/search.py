@@ -36,6 +36,7 @@ from pathlib import Path
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
+from ..compute.jenis_instansi import ORDER, Kind
 from ..core.diagnostics import Diagnostics
 from ..core.files import Held, bodies_of, content, held_items, size
 from ..core.heap import release_freed_memory
@@ -118,7 +119,8 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
     ``data-terbaru`` (slug -> version): a released page's own bytes never change, so whether a result is an old
     version is decided here, by the build that knows every version, not by the page.
 
-    The instansi filter's options are ``pilihan_instansi`` (value, label: :func:`instansi_choices`), and each
+    The instansi filter's options are ``pilihan_instansi`` (value, label: :func:`instansi_choices`), the same under
+    a heading a kind of instansi ``pilihan_per_jenis`` (:func:`choices_by_kind`, an ``<optgroup>`` each), and each
     report's whose name is shared or was renamed ``data-instansi``; ``instansi`` is still every name once, what a
     site theme's copy of ``cari.html`` from before lists: its filter stays as it was (a shared name, all instansi of
     that name). ``successors``: (nama, pemda) of each earlier name of an instansi renamed → (nama, pemda, address)
@@ -134,7 +136,8 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
     """
     successors = successors or {}
     years = sorted({r.tahun for r in newest}, reverse=True)
-    choices, units = instansi_choices(newest, successors)
+    choices, units, kinds = instansi_choices(newest, successors)
+    by_kind = choices_by_kind(choices, kinds)
     lama = {nama: [now, f"instansi/{address}/"] for (nama, _), (now, _, address) in successors.items()}
     meta = page_meta(site, f"Cari laporan — {site.config.judul}",
                      f"Cari kata di semua laporan kinerja {site.config.pemda}, menurut tahun dan instansi.", SEARCH_URL)
@@ -143,10 +146,12 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
     unit_json = json.dumps(units, ensure_ascii=False, separators=(",", ":"))
     lama_json = json.dumps(dict(sorted(lama.items())), ensure_ascii=False, separators=(",", ":"))
     pages_json = json.dumps(dict(sorted((instansi_pages or {}).items())), ensure_ascii=False, separators=(",", ":"))
-    key = memo.key("cari", theme_key, repr(newest), years, choices, unit_json, lama_json, pages_json, repr(meta))
+    key = memo.key("cari", theme_key, repr(newest), years, choices, repr(by_kind), unit_json, lama_json, pages_json,
+                   repr(meta))
     page = SEARCH_URL + "index.html"
     return {page: memoised(memo, key, page, lambda: render_page(
-        env, "cari.html", SEARCH_URL, years=years, pilihan_instansi=choices, instansi_laporan=unit_json,
+        env, "cari.html", SEARCH_URL, years=years, pilihan_instansi=choices, pilihan_per_jenis=by_kind,
+        instansi_laporan=unit_json,
         nama_lama=lama_json, halaman_instansi=pages_json,
         instansi=sorted({r.instansi.nama for r in newest}), groups=reports_by_year(newest, site.config.pemda),
         meta=meta, terbaru=terbaru, **ctx))}
@@ -154,9 +159,10 @@ def render_search(site: Site, env: Any, ctx: dict[str, Any], memo: Memo, theme_k
 
 def instansi_choices(newest: Collection[VersionInfo],
                      successors: Mapping[tuple[str, str], tuple[str, str, str]] | None = None,
-                     ) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
-    """The search page's instansi filter: its options (value, label), and for each report (slug) whose instansi's
-    name another pemda's instansi shares, [its option's value, its pemda] (``data-instansi`` for ``cari.js``).
+                     ) -> tuple[list[tuple[str, str]], dict[str, list[str]], list[Kind]]:
+    """The search page's instansi filter: its options (value, label), names in alphabetical order regardless of
+    letter case ("Bappeda" before "BPKAD"); for each report (slug) whose instansi's name another pemda's instansi
+    shares, [its option's value, its pemda] (``data-instansi`` for ``cari.js``); and each option's kind of instansi.
 
     A name one pemda has is one option, its value the name, the URL parameter it always had (``?instansi=…``). A
     name several pemdas share was one option of both: "Dinas Pendidikan" filtered the results to the kabupaten's and
@@ -185,19 +191,35 @@ def instansi_choices(newest: Collection[VersionInfo],
     def label(shown: str) -> str:
         return f"{shown} (dahulu: {', '.join(sorted(earlier[shown]))})" if shown in earlier else shown
 
+    kind = {r.instansi.nama: r.instansi.kind for r in sorted(newest, key=lambda r: r.slug)}
     options: list[tuple[str, str]] = []
-    for nama in sorted(pemdas):
+    kinds: list[Kind] = []
+    for nama in sorted(pemdas, key=lambda n: (n.casefold(), n)):
         kept = sorted(p for p in pemdas[nama] if (nama, p) not in now)
         if len(pemdas[nama]) == 1:
-            options += [(nama, label(nama))] if kept else []
-            continue
-        options.append((nama, f"{nama} (semua pemda)"))
-        options += [(value(nama, pemda), label(value(nama, pemda))) for pemda in kept]
+            added = [(nama, label(nama))] if kept else []
+        else:
+            added = [(nama, f"{nama} (semua pemda)"), *((value(nama, p), label(value(nama, p))) for p in kept)]
+        options += added
+        kinds += [kind[nama]] * len(added)
     units = {r.slug: [now.get((r.instansi.nama, r.instansi.pemda), value(r.instansi.nama, r.instansi.pemda)),
                       r.instansi.pemda if len(pemdas[r.instansi.nama]) > 1 else ""]
              for r in sorted(newest, key=lambda r: r.slug)
              if len(pemdas[r.instansi.nama]) > 1 or (r.instansi.nama, r.instansi.pemda) in now}
-    return options, units
+    return options, units, kinds
+
+
+def choices_by_kind(options: list[tuple[str, str]], kinds: list[Kind]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The filter's options (:func:`instansi_choices`) under a heading a kind (Dinas, Badan … Kecamatan), in the order
+    of a pemda's organisation, each in the order given; none when they are of one kind (no heading then). Why: on a
+    phone the filter was one list of every instansi ("BPKAD", "Bappeda", "Dinas …", "Inspektorat", then the
+    kecamatan), and a citizen scrolled the wheel through the dinas and badan to find their kecamatan."""
+    groups: dict[str, tuple[Kind, list[tuple[str, str]]]] = {}
+    for option, kind in zip(options, kinds, strict=True):
+        groups.setdefault(kind.key, (kind, []))[1].append(option)
+    if len(groups) < 2:
+        return []
+    return [(kind.heading, listed) for kind, listed in sorted(groups.values(), key=lambda g: ORDER[g[0].key])]
 
 
 def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | None = None,
