@@ -235,6 +235,31 @@ def test_search_filters_by_year_and_instansi(browser, base_url: str) -> None:  #
         context.close()
 
 
+def test_an_instansi_chosen_without_a_word_leads_to_its_page(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """A citizen on a phone chose their kecamatan in the filter, the first thing the form offers to touch, and typed
+    nothing: the page stayed empty, nothing said. It asks for a word and links the instansi's page of every year; an
+    address with ?instansi= alone does the same, and the filter put back leaves nothing behind."""
+    context, probe = _probe(browser, base_url, 360)
+    try:
+        probe.goto("/cari/")
+        probe.page.wait_for_selector("#cari-instansi")
+        probe.page.select_option("#cari-instansi", "Kecamatan Pengaron")
+        link = probe.page.locator(".cari-halaman-instansi a")
+        expect(link).to_have_text("Kecamatan Pengaron dari tahun ke tahun", timeout=UPGRADE_TIMEOUT_MS)
+        assert (link.get_attribute("href") or "").endswith("/instansi/kecamatan-pengaron/")
+        status = probe.page.inner_text("#cari-status")
+        assert status.startswith("Ketik kata yang dicari di laporan Kecamatan Pengaron."), status
+        assert "instansi=Kecamatan+Pengaron" in probe.page.url
+        probe.page.select_option("#cari-instansi", "")
+        expect(link).to_have_count(0)
+        assert probe.page.inner_text("#cari-status") == ""
+        probe.goto("/cari/?instansi=Kecamatan+Batu+Sopang")
+        expect(link).to_have_text("Kecamatan Batu Sopang dari tahun ke tahun", timeout=UPGRADE_TIMEOUT_MS)
+        assert probe.problems() == [], probe.problems()
+    finally:
+        context.close()
+
+
 def test_a_second_search_while_the_index_opens_lists_each_page_once(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
     """A filter changed before the first search's index was open (each year's bundle still being merged) starts a
     second search; the bundles are merged once, so no result is listed twice."""

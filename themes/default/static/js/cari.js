@@ -333,6 +333,24 @@
     });
     return said.length ? " " + said.join(" ") : "";
   }
+  // An instansi chosen in the filter with no word typed: its page of every year is linked below the status, which
+  // asks for a word. A citizen who chose their kecamatan (the first thing a phone's form offers to touch) met an
+  // empty page, nothing said, nothing listed. Returns the status's sentence.
+  function chosenNote(value) {
+    var said = "Ketik kata yang dicari di laporan " + value + ".";
+    Object.keys(instansiPages).forEach(function (page) { // two pemdas' "Dinas Pendidikan" (semua pemda): both
+      var entry = instansiPages[page];
+      if (entry.slice(1).indexOf(value) < 0 && entry[0] !== value) return;
+      var p = text("p", "cari-halaman-instansi", "Halaman instansi: ");
+      var link = text("a", "", entry[0] + " dari tahun ke tahun");
+      link.href = siteUrl(page);
+      p.appendChild(link);
+      list.appendChild(p);
+      said += " Semua laporan " + entry[0] + " ada di halamannya dari tahun ke tahun; tautannya ada di bawah.";
+    });
+    return said;
+  }
+
   function render(query, items, total) {
     list.textContent = "";
     var linked = [];
@@ -436,7 +454,7 @@
     }
     if (!query) {
       list.textContent = "";
-      status.textContent = "";
+      status.textContent = instansi && instansi.value ? chosenNote(instansi.value) : "";
       return;
     }
     status.textContent = "Mencari\u2026";
@@ -472,8 +490,6 @@
     var asked = params.get("instansi");
     instansi.value = Object.prototype.hasOwnProperty.call(renamed, asked) ? renamed[asked][0] : asked;
   }
-  if (params.get("q")) {
-    input.value = params.get("q");
-    run(false);
-  }
+  if (params.get("q")) input.value = params.get("q");
+  if (params.get("q") || (instansi && instansi.value)) run(false);
 })();
