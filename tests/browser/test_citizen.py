@@ -235,6 +235,25 @@ def test_search_filters_by_year_and_instansi(browser, base_url: str) -> None:  #
         context.close()
 
 
+def test_a_search_no_page_answers_wholly_says_so(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """"pengaron kesiapsiagaan" said "10 halaman ditemukan", every one Pengaron's and none about kesiapsiagaan (only
+    Batu Sopang's report speaks of it): a citizen took it that Pengaron's did. The status says no page holds every
+    word, and that those listed are the nearest; a search answered wholly keeps its count."""
+    context, probe = _probe(browser, base_url, 360)
+    try:
+        probe.goto("/cari/?q=pengaron+kesiapsiagaan")
+        probe.page.wait_for_selector(".hasil-tautan", timeout=UPGRADE_TIMEOUT_MS)
+        status = probe.page.inner_text("#cari-status")
+        assert re.match("Tidak ada halaman yang memuat semua kata \u201cpengaron kesiapsiagaan\u201d; di bawah ini "
+                        r"\d+ halaman yang paling mendekati\.", status), status
+        probe.goto("/cari/?q=pengaron")
+        probe.page.wait_for_selector(".hasil-tautan", timeout=UPGRADE_TIMEOUT_MS)
+        assert re.match(r"\d+ halaman ditemukan untuk \u201cpengaron\u201d\.", probe.page.inner_text("#cari-status"))
+        assert probe.problems() == [], probe.problems()
+    finally:
+        context.close()
+
+
 def test_an_instansi_chosen_without_a_word_leads_to_its_page(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
     """A citizen on a phone chose their kecamatan in the filter, the first thing the form offers to touch, and typed
     nothing: the page stayed empty, nothing said. It asks for a word and links the instansi's page of every year; an

@@ -369,9 +369,14 @@
     var asked = topic(query);
     var topicHolds = asked ? holder(asked) : null;
     items.forEach(function (item) { item.headed = headed(item, topicHolds); });
-    status.textContent = found + " halaman ditemukan untuk \u201c" + query + "\u201d" +
-      (total === null || total > items.length ? " (ditampilkan " + items.length + " teratas)." : ".") +
-      note + (items.some(holds) ? "" : suggest(query)); // no page holds every word: a slip in a name, perhaps
+    var shown = total === null || total > items.length ? " (ditampilkan " + items.length + " teratas)." : ".";
+    // No page holds every word: the pages listed hold some, or a beginning of one (Pagefind's fallback). "pengaron
+    // kesiapsiagaan" said "10 halaman ditemukan", every one Pengaron's, none of them about kesiapsiagaan, and a citizen
+    // took it that the report spoke of it. Said so, and a slip in a name is offered corrected.
+    var whole = items.some(holds);
+    status.textContent = (whole ? found + " halaman ditemukan untuk \u201c" + query + "\u201d" + shown
+      : "Tidak ada halaman yang memuat semua kata \u201c" + query + "\u201d; di bawah ini " + found.toLowerCase() +
+        " halaman yang paling mendekati" + shown) + note + (whole ? "" : suggest(query));
     group(items).forEach(function (g) {
       var section = text("section", "hasil-grup");
       section.appendChild(text("h2", "", g.title));
