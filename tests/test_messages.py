@@ -510,8 +510,9 @@ CASES = [
          "tidak menampilkan judul setiap jenis instansi"),
     # the same of the search page (its instansi filter one list, no <optgroup> a kind) and of the home page (its folded
     # "Setiap instansi dari tahun ke tahun" without a heading a kind): each copy said at its first line
-    Case("tema-cari-jenis", _theme_file("templates/cari.html", "{% extends \"base.html\" %}\n{% block content %}{% for "
-                                        "nilai, nama in pilihan_instansi %}<p>{{ nama }}</p>{% endfor %}{% endblock %}\n"),
+    Case("tema-cari-jenis", _theme_file("templates/cari.html", "{% extends \"base.html\" %}\n{% block content %}"
+                                        "{% for nilai, nama in pilihan_instansi %}<p>{{ nama }}</p>{% endfor %}"
+                                        "{% endblock %}\n"),
          "themes/default/templates/cari.html", 1, "peringatan", "templat ini salinan cari.html dari lkjip versi lama "
          "dan tidak memakai pilihan_per_jenis: saringan Instansi di halaman Cari tetap satu daftar abjad semua "
          "instansi"),

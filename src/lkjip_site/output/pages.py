@@ -41,7 +41,8 @@ from .discovery import (FEED, ROBOTS, SITEMAP, atom_feed, canonical_path, descri
 from .keys import Renderers, body_key, chapter_key, chapter_shows, report_fingerprint, site_fingerprint
 from .opendata import JSON_FILE, OpenData, open_data
 from .portal import (INSTANSI_URL, Figures, Lineage, by_instansi, by_year, compared, figures_of, instansi_addresses,
-                     instansi_by_kind, instansi_pages, lineage_of, published_instansi, render_portal, row_key, with_earlier_names)
+                     instansi_by_kind, instansi_pages, lineage_of, published_instansi, render_portal, row_key,
+                     with_earlier_names)
 from .reportjob import ReportJob, SentPage, carried_theme, chapter_page, render_report_job, staying
 from .search import render_search
 from .theme import (Asset, collect_static, colour_stylesheet, make_env, memoised, memoised_held, render_page,
