@@ -574,6 +574,20 @@ def test_a_space_after_a_symbol_is_drawn_as_a_space(tmp_path: Path) -> None:
     assert drawn <= held, sorted(hex(c) for c in drawn - held)
 
 
+def test_code_and_keys_are_printed_in_the_themes_fonts() -> None:
+    """A chapter's code block (```), inline `code`, <kbd> and <samp> were set in the user agent's ``monospace``, the
+    building machine's font (DejaVu Sans Mono here, Liberation Mono or none elsewhere): the archive's "same sources,
+    same bytes" broke on another machine, unwarned. The print stylesheet gives them the theme's own fonts."""
+    sheet = THEME_FONTS.parent / "print-pdf.css"
+    css = CSS(filename=str(sheet), font_config=(config := FontConfiguration()))
+    body = ("<pre><code>sha256sum laporan.pdf  # ≥ 1</code></pre><p><code>x → y</code> <kbd>Ctrl</kbd> "
+            "<samp>selesai</samp> <tt>tt</tt> <var>n</var></p>")
+    pdf = HTML(string=body, base_url=sheet.as_uri()).write_pdf(stylesheets=[css], font_config=config)
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        names = {str(f.BaseFont).split("+")[-1] for page in doc.pages for f in _fonts(page.Resources, set())}
+    assert names and all(n.startswith("Noto-") for n in names), sorted(names)
+
+
 def test_section_ids_are_unique_across_chapters(rendered: Rendered) -> None:
     dests = _dest_pages(rendered.reader)
     assert set(SECTIONS) <= set(dests)
