@@ -241,7 +241,7 @@ def test_every_kind_renders_accessible_svg(name):
     assert 'role="img"' in r.svg.split(">", 1)[0]
     assert f'aria-label="{r.alt}"' in r.svg.split(">", 1)[0]
     assert 'viewBox="' in r.svg.split(">", 1)[0]  # scales with CSS
-    assert 'font-family="Noto Sans"' in r.svg
+    assert 'font-family="Noto Sans,Noto Sans Math,sans-serif"' in r.svg
     assert r.summary and r.alt and r.table.header and r.table.rows
     assert len(r.table.header) == len(r.table.numeric)
     assert all(len(row) == len(r.table.header) for row in r.table.rows)
@@ -1184,6 +1184,63 @@ def test_the_chart_fonts_converted_again_are_the_same_bytes(ttf_fonts, tmp_path)
         assert TTFont(str(copy))["head"].modified == source["head"].modified, copy.name
     again = truetype_fonts(chart_fonts([FONTS.parent.parent]), tmp_path / "lagi")
     assert {p.name: p.read_bytes() for p in again.iterdir()} == {p.name: p.read_bytes() for p in ttf_fonts.iterdir()}
+
+
+#: Signs Noto Sans lacks that an author writes in a chart's labels (the theme's symbol font draws them).
+SIGNS = "≥≤→←−ΣΔ≈≠"
+
+
+def test_the_chart_fonts_measure_the_signs_with_the_themes_symbol_font(ttf_fonts):
+    """A label's ≥ → − was measured by vl-convert with the first font of the machine that has it (DejaVu Sans here,
+    none on a machine without it): the same sources gave a chart a few pixels wider or narrower, another SVG and PDF
+    on another machine. The copies vl-convert measures with carry the symbol font's glyphs at its advance widths."""
+    symbols = TTFont(str(FONTS / "NotoSansMath-simbol.woff2"))
+    widths = {code: symbols["hmtx"][glyph][0] for code, glyph in symbols.getBestCmap().items()}
+    copies = sorted(ttf_fonts.glob("*.ttf"))
+    assert len(copies) == 3
+    for copy in copies:
+        face = TTFont(str(copy))
+        cmap = face.getBestCmap()
+        assert {ch: face["hmtx"][cmap[ord(ch)]][0] if ord(ch) in cmap else None for ch in SIGNS} == {
+            ch: widths[ord(ch)] for ch in SIGNS}, copy.name
+        assert cmap[ord("A")] == TTFont(str(FONTS / (copy.stem + ".woff2"))).getBestCmap()[ord("A")]
+
+
+_DRAW_SIGNS = """
+import sys
+from pathlib import Path
+from lkjip_site.elements.charts import svg, style
+svg.register_fonts(Path(sys.argv[1]))
+spec = {"config": {"font": style.FONT_FAMILY}, "mark": "bar",
+        "data": {"values": [{"k": "Capaian ≥ 100% → naik", "v": 3}, {"k": "Selisih −2 (Σ, Δ)", "v": 2}]},
+        "encoding": {"y": {"field": "k", "type": "nominal"}, "x": {"field": "v", "type": "quantitative"}}}
+sys.stdout.write(svg.render_svg(spec))
+"""
+
+
+def _hidden_fonts_prefix() -> list[str]:
+    """A command prefix that runs a program with the machine's font folders hidden (empty tmpfs over each): as
+    root with ``unshare``; empty where this machine cannot (the test is skipped)."""
+    folders = [f for f in ("/usr/share/fonts", "/usr/local/share/fonts") if os.path.isdir(f)]
+    if not folders or shutil.which("unshare") is None or os.geteuid() != 0:
+        return []
+    mounts = " && ".join(f"mount -t tmpfs none {f}" for f in folders)
+    probe = subprocess.run(["unshare", "-m", "sh", "-c", mounts + " && true"], capture_output=True)
+    return ["unshare", "-m", "sh", "-c", mounts + ' && exec "$0" "$@"'] if probe.returncode == 0 else []
+
+
+def test_a_chart_with_signs_is_the_same_without_the_machines_fonts(ttf_fonts):
+    """An archivist builds the same sources on a machine without DejaVu: a chart labelled 'Capaian ≥ 100% → naik'
+    must be the same SVG, byte for byte."""
+    hidden = _hidden_fonts_prefix()
+    if not hidden:
+        pytest.skip("menyembunyikan fon mesin perlu root dan unshare")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    run = [sys.executable, "-c", _DRAW_SIGNS, str(ttf_fonts)]
+    here = subprocess.run(run, check=True, capture_output=True, env=env).stdout
+    without = subprocess.run(hidden + run, check=True, capture_output=True, env=env).stdout
+    assert here.startswith(b"<svg") and "≥".encode() in here
+    assert here == without
 
 
 def _guide_limits(vl):

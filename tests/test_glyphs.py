@@ -43,10 +43,11 @@ def test_what_the_default_fonts_draw(default_glyphs, char: str) -> None:  # type
     assert ord(char) in default_glyphs.drawn
 
 
-def test_the_chart_fonts_lack_the_math_signs(default_glyphs) -> None:  # type: ignore[no-untyped-def]
-    """Charts are measured with Noto Sans alone: ≥ and → (Noto Sans Math's) are a system font's there."""
-    assert ord("≥") not in default_glyphs.charted and ord("→") not in default_glyphs.charted
+def test_the_chart_fonts_draw_the_math_signs(default_glyphs) -> None:  # type: ignore[no-untyped-def]
+    """Charts measure and draw ≥ → − with the symbol font's glyphs (``charts/fonts.with_symbols``): not warned."""
+    assert ord("≥") in default_glyphs.charted and ord("→") in default_glyphs.charted
     assert ord("²") in default_glyphs.charted and ord("×") in default_glyphs.charted
+    assert ord("\u2713") not in default_glyphs.charted
 
 
 def test_the_fonts_are_read_once_then_taken_from_the_memo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -272,13 +272,13 @@ CASES = [
          "dari Word) tidak ada di fon bawaan tema: PDF mengambilnya dari fon lain yang kebetulan terpasang di komputer "
          "yang membangun (atau mencetak kotak kosong), sehingga sumber yang sama menghasilkan PDF yang berbeda di "
          "komputer lain; tulis 'ya', 'sudah' atau 'tercapai'; tulis nilainya dengan angka", "karakter-tanpa-fon"),
-    # an indicator's name (indikator.yaml line 3) labels the charts, measured with Noto Sans alone: ≥ is lacking there
+    # an indicator's name (indikator.yaml line 3) labels the charts: its ✓ is said as the chart fonts' (its ≥ is drawn)
     Case("karakter-tanpa-fon-grafik", replace(INDIKATOR, "    nama: Indeks Kepuasan Masyarakat\n",
-                                              "    nama: Indeks Kepuasan Masyarakat \u2265 80\n"),
-         INDIKATOR, 3, "peringatan", "karakter '\u2265' (U+2265) tidak ada di fon grafik tema (Noto Sans): label grafik "
-         "diukur dengan fon lain yang kebetulan terpasang di komputer yang membangun, sehingga sumber yang sama "
-         "menghasilkan grafik (di halaman dan di PDF) yang berbeda di komputer lain; tulis dengan kata ('paling "
-         "sedikit', 'paling banyak')", "karakter-tanpa-fon"),
+                                              "    nama: Indeks Kepuasan Masyarakat \u2265 80 \u2713\n"),
+         INDIKATOR, 3, "peringatan", "karakter '\u2713' (U+2713) tidak ada di fon grafik tema (Noto Sans dan Noto Sans "
+         "Math): label grafik diukur dengan fon lain yang kebetulan terpasang di komputer yang membangun, sehingga "
+         "sumber yang sama menghasilkan grafik (di halaman dan di PDF) yang berbeda di komputer lain; tulis 'ya', "
+         "'sudah' atau 'tercapai'", "karakter-tanpa-fon"),
     # the portal's title (situs.yaml line 3), printed on every page and in every PDF: said once, at situs.yaml
     Case("karakter-tanpa-fon-situs", replace(SITUS, "judul: Portal Laporan Kinerja\n",
                                              "judul: Portal Laporan Kinerja \u2605\n"),

@@ -59,6 +59,7 @@ from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.core.memo import Memo
 from lkjip_site.elements import figures
 from lkjip_site.elements.charts import spec as chart_spec
+from lkjip_site.elements.charts import style as chart_style
 from lkjip_site.elements.charts.svg import render_chart
 from lkjip_site.markdown.directives import Registry
 from lkjip_site.markdown.parser import make_parser
@@ -586,6 +587,20 @@ def test_code_and_keys_are_printed_in_the_themes_fonts() -> None:
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         names = {str(f.BaseFont).split("+")[-1] for page in doc.pages for f in _fonts(page.Resources, set())}
     assert names and all(n.startswith("Noto-") for n in names), sorted(names)
+
+
+def test_a_charts_signs_are_printed_in_the_themes_fonts() -> None:
+    """A chart label's ≥ and → were printed in the machine's DejaVu Sans: the chart SVG named Noto Sans alone, and
+    WeasyPrint read a family list written with spaces after its commas as no font at all."""
+    sheet = THEME_FONTS.parent / "print-pdf.css"
+    css = CSS(filename=str(sheet), font_config=(config := FontConfiguration()))
+    text = (f'<text x="5" y="20" font-family="{chart_style.FONT_FAMILY}" font-size="12px">Capaian ≥ 100% → naik</text>'
+            f'<text x="5" y="40" font-family="{chart_style.FONT_FAMILY}" font-weight="bold">−2</text>')
+    body = f'<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60">{text}</svg>'
+    pdf = HTML(string=body, base_url=sheet.as_uri()).write_pdf(stylesheets=[css], font_config=config)
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        names = {str(f.BaseFont).split("+")[-1] for page in doc.pages for f in _fonts(page.Resources, set())}
+    assert "Noto-Sans-Math" in names and all(n.startswith("Noto-") for n in names), sorted(names)
 
 
 def test_section_ids_are_unique_across_chapters(rendered: Rendered) -> None:

@@ -11,7 +11,7 @@ its inline chart SVGs, laid out at build, are.
 What is read: the text a report publishes, each value against the fonts it is drawn with. Names that charts label
 (an indicator's name and unit, a program's, an IKM unsur's, a jenis belanja, a dataset's header and cells, said at
 its header: the model keeps no row's line, and a blank line would shift a counted one) against the chart fonts
-(Noto Sans alone: a ≥ there is measured with a system font too); everything else (chapters, their titles, the
+(Noto Sans, whose copies for vl-convert carry the symbol font's ≥ → −: ``charts/fonts.with_symbols``); everything else (chapters, their titles, the
 Renstra's and the indicators' texts, a qualitative indicator's grades, laporan.yaml) against all the theme's fonts.
 Not read: YAML comments (not in the model), a dataset's ``judul`` and ``satuan`` (its keterangan file's lines are
 not kept), invisible format characters (zero-width joiners, variation selectors: drawn as nothing). An HTML comment
@@ -83,7 +83,7 @@ def _finding(loc: Loc, lacking: list[str], charted: bool) -> Finding:
     shown = [_shown(ch) for ch in lacking]
     listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} dan {shown[-1]}"
     if charted:
-        effect = ("tidak ada di fon grafik tema (Noto Sans): label grafik diukur dengan fon lain yang kebetulan "
+        effect = ("tidak ada di fon grafik tema (Noto Sans dan Noto Sans Math): label grafik diukur dengan fon lain yang kebetulan "
                   "terpasang di komputer yang membangun, sehingga sumber yang sama menghasilkan grafik (di halaman dan "
                   "di PDF) yang berbeda di komputer lain")
     else:
@@ -116,10 +116,9 @@ def _instead(ch: str, charted: bool) -> str:
     if category == "Co" or "BULLET" in name or 0x25A0 <= ord(ch) <= 0x25FF:
         return "untuk butir daftar tulis '- ' di awal baris; tanda lain tulis dengan kata"
     if "ARROW" in name:
-        return "tulis 'naik' atau 'turun'" if charted else "gunakan → ← ↑ ↓ atau tulis 'naik'/'turun'"
+        return "gunakan → ← ↑ ↓ atau tulis 'naik'/'turun'"  # charts draw them too (the symbol font's glyphs)
     if category == "Sm":
-        return ("tulis dengan kata ('paling sedikit', 'paling banyak') atau gunakan ± × ÷" if charted else
-                "gunakan ≥ ≤ ± × ÷ − ≠ ≈ atau tulis dengan kata ('paling sedikit', 'paling banyak')")
+        return "gunakan ≥ ≤ ± × ÷ − ≠ ≈ atau tulis dengan kata ('paling sedikit', 'paling banyak')"
     if category == "So" or ord(ch) >= 0x1F000:
         return "hapus emoji atau simbol itu, atau tulis maknanya dengan kata"
     if category.startswith("L"):

@@ -21,13 +21,15 @@ from pathlib import Path
 from ..core.memo import Memo, digest
 from ..core.model import Glyphs
 
-#: The fonts the chart engine registers with vl-convert and measures labels with (``elements/charts/fonts.py``):
-#: Noto Sans alone, without Noto Sans Math, so a ≥ or → in a label is measured with a system font.
+#: The fonts the chart engine registers with vl-convert and measures labels with (``elements/charts/fonts.py``).
 CHART_FONTS = ("NotoSans-Regular-latin.woff2", "NotoSans-Bold-latin.woff2", "NotoSans-Italic-latin.woff2")
+#: The symbol font whose glyphs the chart fonts' copies carry for the signs Noto Sans lacks (≥ → − Σ Δ): a label's
+#: ≥ is measured with it (vl-convert took the machine's DejaVu Sans for it) and drawn with it, as the page's text.
+CHART_SYMBOLS = "NotoSansMath-simbol.woff2"
 #: The files of a theme's ``static/fonts/`` read as fonts.
 FONT_SUFFIXES = (".woff2", ".woff", ".ttf", ".otf")
 #: Bump when what is stored changes.
-_FORMAT = "cmap-1"
+_FORMAT = "cmap-2"  # 2: the chart fonts draw the symbol font's signs too
 _known: dict[str, Glyphs] = {}  # memo key -> what it names, for the life of the process
 
 
@@ -76,7 +78,7 @@ def _read(fonts: dict[str, bytes], key: str) -> Glyphs:
     for name, data in fonts.items():
         points = _code_points(data)
         drawn |= points
-        if name in CHART_FONTS:
+        if name in CHART_FONTS or name == CHART_SYMBOLS:
             charted |= points
     return Glyphs(frozenset(drawn), frozenset(charted), key)
 

@@ -6,7 +6,11 @@ from typing import Any
 
 from ...core.fmt import BULAN, BULAN_SINGKAT
 
-FONT_FAMILY = "Noto Sans"
+#: Every chart text's font-family: Noto Sans, then the theme's symbol font for the ≥ → − Σ Δ Noto Sans lacks (the PDF
+#: took them from the machine's DejaVu Sans, a browser from its own fonts; vl-convert measures them in its copies of
+#: Noto Sans, which carry the symbol font's glyphs: ``fonts.with_symbols``). No spaces after the commas: WeasyPrint
+#: reads an SVG's font-family by splitting at commas and stripping quotes, not spaces, so ' Noto Sans Math' was no font.
+FONT_FAMILY = "Noto Sans,Noto Sans Math,sans-serif"
 TEXT_COLOUR = "#1f2328"  # 15.8:1 on white
 MUTED_COLOUR = "#57606a"  # 6.1:1 on white, for axes and rules
 GRID_COLOUR = "#d8dee4"
