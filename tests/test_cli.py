@@ -15,7 +15,7 @@ from conftest import REPORT_DIR, fill_in, tree_hashes
 import lkjip_site
 from lkjip_site.cli import main as cli
 from lkjip_site.cli.main import main
-from lkjip_site.core import resources
+from lkjip_site.core import fmt, resources
 from lkjip_site.core.diagnostics import Diagnostics
 from lkjip_site.load.schemas import ALL
 from lkjip_site.load.yamltree import load_yaml
@@ -375,7 +375,10 @@ def test_a_file_written_by_a_command_may_go_into_a_folder_not_made_yet(project: 
                                                                          capsys: pytest.CaptureFixture[str]) -> None:
     target = project / "unduhan" / "data.xlsx"
     assert main(["ekspor", "--situs", str(project), "contoh-2023", "-o", str(target)]) == 0
-    assert target.read_bytes()[:2] == b"PK" and f"Buku kerja ditulis ke {target}" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert target.read_bytes()[:2] == b"PK" and f"Buku kerja ditulis ke {target}" in said
+    # its size in id-ID digits, as every number the author reads ('56.410 bita', not '56410 bita')
+    assert f"({fmt.fmt_int(target.stat().st_size)} bita)" in said and target.stat().st_size >= 1000
 
 
 def test_console_script_entry_point(tmp_path: Path) -> None:

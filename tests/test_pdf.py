@@ -1030,7 +1030,7 @@ def test_lkjip_pdf_command_writes_the_same_pdf(rebuilt: Rebuilt, tmp_path: Path,
     with source_date_epoch(), remote_image():
         assert cli_main(["pdf", "contoh", "--situs", str(rebuilt.root), "-o", str(target)]) == 0
     assert target.read_bytes() == rebuilt.data
-    assert "PDF ditulis ke" in capsys.readouterr().out
+    assert f"PDF ditulis ke {target} ({fmt.fmt_int(len(rebuilt.data))} bita)" in capsys.readouterr().out  # 84.012
 
 
 def test_check_after_a_build_with_pdfs_takes_its_chapter_pages_from_the_cache(

@@ -14,7 +14,7 @@ from ..archive.verify import verify, verify_version
 from ..build import BuildOptions, build, build_pdf, check, release, repairing
 from ..core.diagnostics import Diagnostics
 from ..core.files import write_whole
-from ..core.fmt import fmt_seconds
+from ..core.fmt import fmt_int, fmt_seconds
 from ..core.lock import UNATTENDED_WAIT_S, site_lock
 from ..core.scope import Scope
 from ..core.suggest import did_you_mean, listing
@@ -224,5 +224,5 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         print(f"Versi ini sudah diterbitkan: PDF-nya disalin dari {result.arsip} apa adanya, tidak dibuat ulang")
     if result.tanpa_pdf is not None:
         print(_laid_out_after_release(result.tanpa_pdf, args.report))
-    print(f"PDF ditulis ke {target} ({len(result.data)} bita)")
+    print(f"PDF ditulis ke {target} ({fmt_int(len(result.data))} bita)")
     return EXIT_OK

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..core.diagnostics import ContentError, Diagnostics
 from ..core.files import write_whole
+from ..core.fmt import fmt_int
 from ..sheets.export import export_workbook
 from ..sheets.impor import ImportResult, errors_only, import_workbook
 from ..sheets.layout import COLUMN_KEYS, OPTIONAL_KEYS
@@ -34,7 +35,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise ContentError(errors_only(exc.diagnostics)) from None
     data = export_workbook(report)
     write_whole(target, data)
-    print(f"Buku kerja ditulis ke {target} ({len(data)} bita). Setelah diubah: lkjip impor {args.report} {target}")
+    print(f"Buku kerja ditulis ke {target} ({fmt_int(len(data))} bita). Setelah diubah: lkjip impor {args.report} {target}")
     if diags.errors:  # e.g. the next quarter after lkjip new --dari: the workbook is where it gets written
         print(f"Laporan ini masih memuat {len(diags.errors)} galat pemeriksaan (daftarnya: lkjip check --laporan "
               f"{args.report}), mis. triwulan yang belum diisi; perbaiki di buku kerja, lalu impor.")
