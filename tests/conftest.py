@@ -131,14 +131,16 @@ def workers_kept_warm() -> None:
 def fonts_decoded_once_per_process() -> Any:
     """The theme's WOFF2 fonts decoded to TrueType once per test process, not once per test.
 
-    A build converts the chart fonts into a fresh cache (``elements/charts/fonts.py``: 0,4 s) and decodes the print
-    stylesheet's fonts for its PDFs (``output/pdf/fonts.py``: 0,2 s a font): a quarter of ``test_incremental.py``'s
-    time, measured, as its tests compare with builds in folders of their own. Both are pure functions of the font's
-    bytes (the key of the memo here: a test that changes a theme's fonts gets its own conversion); writing the
-    copies, their seal and the memo entries still happens in every test, as in every build.
+    A build converts the chart fonts into a fresh cache (``elements/charts/fonts.py``: 0,4 s, and 1,4 s more giving
+    them the symbol font's glyphs) and decodes the print stylesheet's fonts for its PDFs (``output/pdf/fonts.py``:
+    0,2 s a font): a quarter of ``test_incremental.py``'s time, measured, as its tests compare with builds in folders
+    of their own. All are pure functions of the fonts' bytes (the key of the memo here: a test that changes a theme's
+    fonts gets its own conversion); writing the copies, their seal and the memo entries still happens in every
+    test, as in every build.
     """
-    copy, decode = chart_fonts_mod.truetype_copy, pdf_fonts_mod.decoded
+    copy, decode, symbols = chart_fonts_mod.truetype_copy, pdf_fonts_mod.decoded, chart_fonts_mod.with_symbols
     with (mock.patch.object(chart_fonts_mod, "truetype_copy", functools.lru_cache(maxsize=16)(copy)),
+          mock.patch.object(chart_fonts_mod, "with_symbols", functools.lru_cache(maxsize=16)(symbols)),
           mock.patch.object(pdf_fonts_mod, "decoded", functools.lru_cache(maxsize=32)(decode))):
         yield
 
