@@ -18,8 +18,12 @@ import io
 import json
 from pathlib import Path
 
+from ..core.lazy import Lazy
 from ..core.memo import Memo, digest
 from ..core.model import Glyphs
+
+#: fontTools' font reader, imported only when the memo does not have the answer (0,1 s: every CLI run would pay it)
+_ttlib = Lazy("fontTools.ttLib")
 
 #: The fonts the chart engine registers with vl-convert and measures labels with (``elements/charts/fonts.py``).
 CHART_FONTS = ("NotoSans-Regular-latin.woff2", "NotoSans-Bold-latin.woff2", "NotoSans-Italic-latin.woff2")
@@ -86,10 +90,8 @@ def _read(fonts: dict[str, bytes], key: str) -> Glyphs:
 def _code_points(font: bytes) -> set[int]:
     """The code points one font maps to a glyph; none for a font fontTools cannot read (WeasyPrint then passes
     over it too, and its characters come from the machine's fonts: warned of as lacking, rightly)."""
-    from fontTools.ttLib import TTFont  # slow to import (0,1 s): only when the memo does not have the answer
-
     try:
-        return set(TTFont(io.BytesIO(font), lazy=True).getBestCmap() or {})
+        return set(_ttlib.TTFont(io.BytesIO(font), lazy=True).getBestCmap() or {})
     except Exception:  # noqa: BLE001 - a damaged font of a site's theme: its characters count as lacking
         return set()
 
