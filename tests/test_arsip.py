@@ -2401,3 +2401,23 @@ def test_an_error_a_newer_lkjip_finds_in_a_released_versions_chapter_does_not_st
     meta.write_text(meta.read_text(encoding="utf-8").replace('versi: "1.0"', 'versi: "1.1"'), encoding="utf-8")
     run = lkjip(project, "build", "--tanpa-pdf")
     assert run.code == 1 and re.search(r"40-bab-4-penutup\.md:\d+: galat: '<p style=", run.err), run.err
+
+
+def test_a_released_source_deleted_or_changed_stops_check_and_build_at_its_path(flow: Flow, tmp_path: Path) -> None:
+    """A released version's sumber/laporan.yaml deleted (or a source edited) was named by 'lkjip verifikasi' only:
+    check and build passed, and the next version's change page read the version without it. A released version
+    must not change, its sources included: both stop at the file, with the command that writes it back."""
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+    sources = root / "arsip" / SLUG / "1.0" / "sumber"
+    (sources / "laporan.yaml").unlink()
+    (sources / "40-bab-4-penutup.md").write_text("diubah\n", encoding="utf-8")
+    before = tree_hashes(root / "build")
+    for run in (lkjip(root, "check"), lkjip(root, "build", "--tanpa-pdf")):
+        assert run.code == 1
+        assert (f"arsip/{SLUG}/1.0/sumber/laporan.yaml:1: galat: hilang (arsip/{SLUG}/1.0/manifest.json:"
+                in run.err), run.err
+        assert f"arsip/{SLUG}/1.0/sumber/40-bab-4-penutup.md:1: galat: berubah: SHA-256 tidak sama" in run.err
+        assert (f"unzip -p arsip/{SLUG}/1.0/{SLUG}-1.0-bagit.zip {SLUG}-1.0/data/sumber/laporan.yaml > "
+                f"arsip/{SLUG}/1.0/sumber/laporan.yaml") in run.err
+    assert tree_hashes(root / "build") == before

@@ -82,12 +82,19 @@ class ArchivedVersion:
         held by reference (:class:`~..core.files.ArchiveFile`): read when a stage needs their bytes. ``hashes``: the
         build's, which knows the hash of a file unchanged since the build before (none: each file read once here).
 
+        Its ``sumber/`` is checked too, though not published: a released version must not change, its sources
+        included (the next version's change page and the portal read them), and a ``sumber/laporan.yaml`` deleted
+        was said by ``verifikasi`` only, while ``build`` and ``check`` passed.
+
         Why by reference: a build held every released version's bytes and hashed them all on every build (memory
         and time grew with the archive, not with the change: 2 GB at 500 released reports)."""
         sha = hashes if hashes is not None else ContentHashes()
         files: dict[str, Held] = dict(archive_tree(self.folder / SITE_DIR))
         manifest = f"{self.rel}/{MANIFEST}"
         problems = [(f"{self.rel}/{SITE_DIR}/{p}", m) for p, m in _verified(self.manifest.situs, files, sha, manifest)]
+        sources: dict[str, Held] = dict(archive_tree(self.folder / SOURCE_DIR))
+        problems += [(f"{self.rel}/{SOURCE_DIR}/{p}", m)
+                     for p, m in _verified(self.manifest.sumber, sources, sha, manifest)]
         bag_path = self.folder / self.manifest.bagit.path
         bag: dict[str, Held] = {}
         if bag_path.is_file():
