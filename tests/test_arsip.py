@@ -2421,3 +2421,74 @@ def test_a_released_source_deleted_or_changed_stops_check_and_build_at_its_path(
         assert (f"unzip -p arsip/{SLUG}/1.0/{SLUG}-1.0-bagit.zip {SLUG}-1.0/data/sumber/laporan.yaml > "
                 f"arsip/{SLUG}/1.0/sumber/laporan.yaml") in run.err
     assert tree_hashes(root / "build") == before
+
+
+EPOCH_3 = "1713139200"  # 2024-04-15 00:00 UTC: release of 1.2 (``three``)
+
+
+@pytest.fixture(scope="module")
+def three(flow: Flow, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the flow's site with a third version, 1.2, released after 1.1 (its change page compares 1.1)."""
+    root = tmp_path_factory.mktemp("tiga") / "situs"
+    shutil.copytree(flow.root, root)
+    report = root / "content" / "laporan" / SLUG
+    edit(report / "laporan.yaml", 'versi: "1.1"', 'versi: "1.2"')
+    edit(report / "laporan.yaml", "tanggal_terbit: 2023-03-15", "tanggal_terbit: 2023-04-15")
+    edit(report / "laporan.yaml", "catatan_versi: Realisasi IKM dikoreksi menjadi 78,5 sesuai laporan survei akhir.",
+         "catatan_versi: Satu kalimat BAB IV diperbaiki.")
+    edit(report / "40-bab-4-penutup.md", SENTENCE_NEW, SENTENCE_NEW.replace("sangat sedikit", "amat sedikit"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("LKJIP_DEBUG", raising=False)
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH_3)
+        run = lkjip(root, "terbitkan", SLUG, "--tanpa-pdf")
+    assert run.code == 0, run.err
+    return root
+
+
+def _lost_two(three: Path, target: Path, with_build: bool) -> Path:
+    """A copy of ``three`` whose arsip/ lost 1.0 and 1.1 (1.2 released after them), with or without build/."""
+    shutil.copytree(three, target, ignore=None if with_build else shutil.ignore_patterns("build"))
+    for versi in ("1.0", "1.1"):
+        shutil.rmtree(target / "arsip" / SLUG / versi)
+    return target
+
+
+def test_check_names_every_lost_version_build_names(three: Path, tmp_path: Path) -> None:
+    """With 1.0 and 1.1 both lost, 'lkjip build' named both (from build/'s versi.json) and 'lkjip check' named 1.1
+    alone (from 1.2's change page): the author who checked first learnt half of what the build then refused."""
+    root = _lost_two(three, tmp_path / "situs", with_build=True)
+    build, check = lkjip(root, "build", "--tanpa-pdf"), lkjip(root, "check")
+    said = [f"arsip/{SLUG}/{versi}:1: galat: versi terbitan '{versi}' laporan '{SLUG}' tercantum di "
+            f"laporan/{SLUG}/versi.json" for versi in ("1.0", "1.1")]
+    for run in (build, check):
+        assert run.code == 1
+        assert all(line in run.err for line in said), run.err
+        assert run.err.count("galat:") == 2, run.err  # each once
+
+
+def test_a_clone_without_build_names_every_lost_version_its_manifests_record(three: Path, tmp_path: Path) -> None:
+    """A fresh clone (no build/) whose arsip/ lost 1.0 and 1.1: 1.2's change page names 1.1 only, so 1.0 went
+    unnamed (build exit 0 without it had 1.1 been there; here the build named one of two). Each release's manifest
+    now records the versions released before it (versi_sebelumnya): 1.0 is named at its line in 1.2's manifest."""
+    manifest = read_manifest((three / "arsip" / SLUG / "1.2" / "manifest.json").read_bytes())
+    assert manifest.sebelumnya == ["1.0", "1.1"]
+    assert read_manifest((three / "arsip" / SLUG / "1.0" / "manifest.json").read_bytes()).sebelumnya == []
+    root = _lost_two(three, tmp_path / "situs", with_build=False)
+    line = _manifest_text_line(root / "arsip" / SLUG / "1.2" / "manifest.json", '    "1.0",')
+    told = (f"arsip/{SLUG}/1.2/manifest.json:{line}: galat: manifest versi terbitan '1.2' laporan '{SLUG}' mencatat "
+            f"versi '1.0' sebagai versi yang terbit sebelumnya (versi_sebelumnya), tetapi folder arsip/{SLUG}/1.0/ "
+            "tidak ada di arsip/")
+    for run in (lkjip(root, "check"), lkjip(root, "build", "--tanpa-pdf")):
+        assert run.code == 1
+        assert told in run.err, run.err
+        assert f"arsip/{SLUG}/1.2/situs/perubahan/index.html:" in run.err  # 1.1, at the link that names it
+        assert run.err.count("galat:") == 2, run.err
+    assert not (root / "build").exists()
+    run = lkjip(root, "verifikasi")
+    assert [x.split(":")[0] for x in run.out.splitlines() if ": hilang: " in x] == [
+        f"arsip/{SLUG}/1.0", f"arsip/{SLUG}/1.1"]
+    assert f"(arsip/{SLUG}/1.2/manifest.json:{line})" in run.out
+
+
+def _manifest_text_line(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line == text)

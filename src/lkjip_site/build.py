@@ -28,7 +28,8 @@ from markdown_it import MarkdownIt
 from .archive.history import plan_history, read_released, restored
 from .archive.release import release_target, store_release, unread_sources
 from .archive.store import (ARCHIVE_DIR, ArchivedVersion, load_archive, lost_compared, lost_compared_message,
-                            missing_release_message, missing_releases, snapshot_times)
+                            lost_recorded, lost_recorded_message, missing_release_message, missing_releases,
+                            snapshot_times)
 from .compute.report import COMPUTED_LATER
 from .compute.earlier import same_instansi, spelled_otherwise
 from .compute.site import check_config, check_site_renames, compute_one, compute_site, instansi_names
@@ -477,13 +478,23 @@ PREVIEW_DRAWS_HERE_BELOW = 25
 Blocking = Callable[[Diagnostic], bool] | None
 
 
-def _say_lost_compared(archive: list[ArchivedVersion], said: list[tuple[str, str]], diags: Diagnostics,
-                       hashes: ContentHashes) -> None:
-    """An error at the link of each released change page whose compared version is lost from ``arsip/``
-    (:func:`~.archive.store.lost_compared`; ``said``: versions :func:`missing_releases` named already), as ``build``,
-    ``check`` and ``terbitkan`` stop on it; ``hashes``: the build's (the pages' links among their facts)."""
-    for lost in lost_compared(archive, said, hashes):
+def _say_lost(archive: list[ArchivedVersion], out: Path | None, diags: Diagnostics, hashes: ContentHashes) -> None:
+    """An error for each released version lost from ``arsip/``, each once, at the first record of it: ``build/``'s
+    ``versi.json`` (``out``: the output folder; None: not read), a released change page's link to it
+    (:func:`~.archive.store.lost_compared`), a released manifest's ``versi_sebelumnya``
+    (:func:`~.archive.store.lost_recorded`); ``build``, ``check`` and ``terbitkan`` stop on it. ``hashes``: the
+    build's (the pages' links among their facts).
+
+    Why one function: ``check`` read the change pages only, so with 1.1 and 1.2 lost it named 1.2 where ``build``
+    named both; an author checking before a build was told half of what the build then refused."""
+    gone = missing_releases(out, archive) if out is not None else []
+    for slug, versi in gone:
+        diags.error((f"{ARCHIVE_DIR}/{slug}/{versi}", 1), missing_release_message(slug, versi))
+    compared = lost_compared(archive, gone, hashes)
+    for lost in compared:
         diags.error((lost.page, lost.line), lost_compared_message(lost))
+    for recorded in lost_recorded(archive, gone + [(lost.slug, lost.versi) for lost in compared]):
+        diags.error((recorded.manifest, recorded.line), lost_recorded_message(recorded))
 
 
 def build_date() -> dt.date | None:
@@ -896,10 +907,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         archive = load_archive(opts.root, diags)
     site = load_site(opts, diags, data_files, watch=watch, session=session, folders=folders, archive=archive)
     with watch.stage("baca"):
-        gone = missing_releases(opts.out, archive)
-        for slug, versi in gone:
-            diags.error((f"{ARCHIVE_DIR}/{slug}/{versi}", 1), missing_release_message(slug, versi))
-        _say_lost_compared(archive, gone, diags, hashes)
+        _say_lost(archive, opts.out, diags, hashes)
         history = plan_history(site, archive, diags)
         _check_renames(site, history, diags)
         frozen = _frozen(site, history)
@@ -1169,7 +1177,7 @@ def check(opts: BuildOptions) -> Diagnostics:
     pages, verdicts, hashes = _read_only(opts)
     with _states_frozen(session):
         archive = load_archive(opts.root, diags)
-        _say_lost_compared(archive, [], diags, hashes)
+        _say_lost(archive, opts.out, diags, hashes)
         site = load_site(opts, diags, blocking=blocking, session=session, folders=folders, archive=archive)
         history = plan_history(site, archive, diags)
         _check_renames(site, history, diags)

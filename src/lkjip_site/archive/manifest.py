@@ -64,6 +64,13 @@ class Manifest:
     #: the folder's README (:data:`README`); None in a version released before there was one
     baca_saya: FileEntry | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: every version of the report released before this one (``versi_sebelumnya``), oldest first; None in a version
+    #: released before the manifest kept them. Why: a version folder lost from ``arsip/`` of a site without ``build/``
+    #: (a fresh clone) was named only by the change page of the version after it, so with 1.1 and 1.2 both lost,
+    #: 2.0's page named 1.2 and nothing named 1.1; each later manifest now names it.
+    sebelumnya: list[str] | None = None
+    #: the line of each of :attr:`sebelumnya` in the manifest.json it was read from, for messages
+    sebelumnya_baris: dict[str, int] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         if not self.sumber_sha256:
@@ -83,6 +90,7 @@ class Manifest:
             "laporan": self.laporan,
             "lkjip_site": self.lkjip_site,
             "diterbitkan": self.diterbitkan,
+            **({} if self.sebelumnya is None else {BEFORE: self.sebelumnya}),
             "sumber": {"sha256": self.sumber_sha256, "berkas": [e.to_json() for e in self.sumber]},
             "situs": {"berkas": [e.to_json() for e in self.situs]},
             "bagit": self.bagit.to_json(),
@@ -112,9 +120,47 @@ def read_manifest(data: bytes) -> Manifest:
             situs=[_entry(e, lines, "situs") for e in doc["situs"]["berkas"]],
             sumber=[_entry(e, lines, "sumber") for e in doc["sumber"]["berkas"]],
             bagit=_entry(doc["bagit"], lines, "bagit"), sumber_sha256=str(doc["sumber"]["sha256"]),
-            baca_saya=_entry(doc["baca_saya"], lines, "baca_saya") if "baca_saya" in doc else None)
+            baca_saya=_entry(doc["baca_saya"], lines, "baca_saya") if "baca_saya" in doc else None,
+            sebelumnya=_before(doc), sebelumnya_baris=_before_lines(data.decode("utf-8")))
     except (KeyError, TypeError, ValueError) as exc:
         raise ManifestError(f"manifest tidak lengkap atau rusak (kunci {exc})") from exc
+
+
+#: The manifest key of :attr:`Manifest.sebelumnya`.
+BEFORE = "versi_sebelumnya"
+
+
+def _before(doc: dict[str, Any]) -> list[str] | None:
+    """The versions a manifest records as released before it; a list that is not one of names is refused
+    (``ValueError``: "manifest tidak lengkap atau rusak")."""
+    if BEFORE not in doc:
+        return None
+    listed = doc[BEFORE]
+    if not isinstance(listed, list) or not all(isinstance(v, str) and v for v in listed):
+        raise ValueError(BEFORE)
+    return listed
+
+
+_BEFORE_KEY = re.compile(rf'^  "{BEFORE}":')
+_LISTED = re.compile(r'^\s*("(?:[^"\\]|\\.)*"),?$')
+
+
+def _before_lines(text: str) -> dict[str, int]:
+    """Each version of ``versi_sebelumnya`` -> its line in a manifest laid out as :meth:`Manifest.to_json` writes it
+    (one version a line)."""
+    out: dict[str, int] = {}
+    inside = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if _BEFORE_KEY.match(line):
+            inside = True
+        elif inside and (m := _LISTED.match(line)):
+            try:
+                out.setdefault(str(json.loads(m.group(1))), number)
+            except ValueError:
+                continue
+        elif inside:
+            break
+    return out
 
 
 _SECTION = re.compile(r'^  "(sumber|situs|bagit|baca_saya)":')

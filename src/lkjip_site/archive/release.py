@@ -54,6 +54,8 @@ class Release:
     #: When the version is released, asked once: the date its ``tanggal_terbit`` is checked against is the date the
     #: folder, the bag and the manifest are stamped with, even for a release running across midnight.
     when: dt.datetime = field(default_factory=release_time)
+    #: every version of the report released before it, oldest first, kept in its manifest (``versi_sebelumnya``)
+    before: list[str] = field(default_factory=list)
 
 
 def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags: Diagnostics) -> Release | None:
@@ -95,7 +97,8 @@ def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags:
                     f"{fmt_date(released[last].info().tanggal_terbit)}; versi baru terbit pada atau setelah tanggal "
                     "itu: tulis tanggal terbit versi ini")
         raise ContentError(diags)
-    release = Release(report, sources, site.config.url_dasar, released[before[-1]].ref() if before else None)
+    release = Release(report, sources, site.config.url_dasar, released[before[-1]].ref() if before else None,
+                      before=recorded_before(before, released[before[-1]] if before else None))
     warn_future_date(report, release.when, diags)
     if before:
         warn_date_not_raised(report, released[before[-1]], release.when, diags)
@@ -105,6 +108,14 @@ def release_target(site: Site, archive: list[ArchivedVersion], slug: str, diags:
         diags.warn(where, f"catatan_versi sama dengan versi '{before[-1]}' yang sudah terbit; tuliskan apa yang "
                    "berubah di versi ini, agar pembaca halaman versi dan halaman perubahan mengetahuinya")
     return release
+
+
+def recorded_before(before: list[str], previous: ArchivedVersion | None) -> list[str]:
+    """The versions a new release records as released before it: those in the archive below it, and those the
+    version before it recorded (one whose folder is lost is still named: the record is the archive's own memory of
+    what was released, :func:`~.store.lost_recorded`), oldest first."""
+    told = (previous.manifest.sebelumnya or []) if previous is not None else []
+    return sorted(set(before) | set(told), key=version_key)
 
 
 #: The easternmost Indonesian time (WIT, UTC+9): a release day is the latest calendar date it is anywhere in Indonesia,
@@ -240,7 +251,7 @@ def store_release(root: Path, release: Release, files: dict[str, bytes]) -> Path
     readme = readme_text(meta, _iso(when), __version__, name, top, sorted(site), release.url_dasar, release.previous)
     bag = make_bag_zip(site, release.sources, info, top, when, tags={README: readme})
     manifest = Manifest(meta, __version__, _iso(when), entries(site), sumber, entries({name: bag})[0],
-                        baca_saya=entries({README: readme})[0])
+                        baca_saya=entries({README: readme})[0], sebelumnya=release.before)
     files = version_files(manifest, site, release.sources, bag, readme)
     return write_version(root, report.slug, report.versi, files)
 

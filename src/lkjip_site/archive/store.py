@@ -326,6 +326,48 @@ def lost_compared_message(lost: LostCompared) -> str:
             "jalankan 'lkjip verifikasi'")
 
 
+@dataclass(frozen=True)
+class LostRecorded:
+    """A version a released manifest records as released before it (``versi_sebelumnya``), which the archive does
+    not hold."""
+
+    manifest: str  # "arsip/<slug>/<versi>/manifest.json", for messages
+    line: int  # of the version in that manifest
+    slug: str
+    versi: str  # the version recorded and lost
+    by: str  # the version whose manifest records it
+
+
+def lost_recorded(archive: list[ArchivedVersion], said: list[tuple[str, str]]) -> list[LostRecorded]:
+    """Every version of a report that a released manifest records as released before it, missing from the archive,
+    each once, at the newest manifest that records it; ``said``: versions named already (by :func:`missing_releases`
+    or :func:`lost_compared`).
+
+    Why: a change page names only the version it compares, so a fresh clone (no ``build/``) whose ``arsip/`` had
+    lost 1.1 and 1.2 named 1.2 from 2.0's change page and nothing named 1.1, which the next upload with
+    'rsync --delete' took off the server. Read from the manifests alone (already read), no file is opened here."""
+    held = {(av.slug, av.versi) for av in archive} | set(said)
+    lost: list[LostRecorded] = []
+    for av in sorted(archive, key=lambda av: (av.slug, version_key(av.versi)), reverse=True):
+        for versi in av.manifest.sebelumnya or []:
+            if (av.slug, versi) in held or (av.folder.parent / versi).is_dir():
+                continue  # held, said, or a folder that is there but cannot be read (said by load_archive)
+            held.add((av.slug, versi))
+            lost.append(LostRecorded(f"{av.rel}/{MANIFEST}", av.manifest.sebelumnya_baris.get(versi, 1), av.slug,
+                                     versi, av.versi))
+    return sorted(lost, key=lambda lost: (lost.slug, version_key(lost.versi)))
+
+
+def lost_recorded_message(lost: LostRecorded) -> str:
+    """Said by ``build``, ``check`` and ``terbitkan`` (which then write nothing) and by ``verifikasi``."""
+    return (f"manifest versi terbitan '{lost.by}' laporan '{lost.slug}' mencatat versi '{lost.versi}' sebagai versi "
+            f"yang terbit sebelumnya (versi_sebelumnya), tetapi folder {ARCHIVE_DIR}/{lost.slug}/{lost.versi}/ tidak "
+            f"ada di {ARCHIVE_DIR}/ (versi terbitan tidak boleh hilang dari situs: unggahan yang membuang berkas lama "
+            "di server, mis. 'rsync --delete', menghapus versi itu dari portal); kembalikan folder "
+            f"{ARCHIVE_DIR}/{lost.slug}/{lost.versi}/ dari repositori situs atau cadangan, lalu jalankan "
+            "'lkjip verifikasi'")
+
+
 def _verified(expected: list[FileEntry], found: dict[str, Held], hashes: ContentHashes,
               manifest: str) -> list[tuple[str, str]]:
     """:func:`~.manifest.compare_files` of files held by reference: a file whose size and hash (known, or read

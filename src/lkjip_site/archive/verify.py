@@ -24,10 +24,12 @@ import bagit
 
 from ..core.diagnostics import Diagnostics
 from ..load.yamltree import load_yaml
+from ..output.versions import version_key
 from .manifest import (CHECKSUMS, CRLF_CHANGED, MANIFEST, README, SITE_DIR, SOURCE_DIR, checksums, compare_files,
                        folder_entries, tree_digest)
 from .store import (ARCHIVE_DIR, ArchivedVersion, empty_folders, load_archive, lost_compared, lost_compared_message,
-                    missing_release_message, missing_releases, read_tree, read_version)
+                    lost_recorded, lost_recorded_message, missing_release_message, missing_releases, read_tree,
+                    read_version)
 
 #: An empty folder inside a released version: the manifest names files only, and nothing was released there.
 EXTRA_FOLDER = ("folder tambahan yang tidak ada di manifest (versi terbitan tidak memuat folder kosong); hapus "
@@ -59,9 +61,13 @@ def verify(root: Path, out: Path, diags: Diagnostics) -> Verification:
     result.problems += [(f"{ARCHIVE_DIR}/{slug}/{versi}", "hilang: " + missing_release_message(slug, versi))
                         for slug, versi in gone]
     # a copy of arsip/ alone, or a clone before its first build, says it too
-    result.problems += [(f"{ARCHIVE_DIR}/{lost.slug}/{lost.versi}",
-                         f"hilang: {lost_compared_message(lost)} ({lost.page}:{lost.line})")
-                        for lost in lost_compared(archive, gone)]
+    compared = lost_compared(archive, gone)
+    recorded = lost_recorded(archive, gone + [(c.slug, c.versi) for c in compared])
+    lost = [(f"{ARCHIVE_DIR}/{c.slug}/{c.versi}", f"hilang: {lost_compared_message(c)} ({c.page}:{c.line})")
+            for c in compared]
+    lost += [(f"{ARCHIVE_DIR}/{r.slug}/{r.versi}", f"hilang: {lost_recorded_message(r)} ({r.manifest}:{r.line})")
+             for r in recorded]
+    result.problems += sorted(lost, key=lambda item: (item[0].split("/")[1], version_key(item[0].split("/")[2])))
     return result
 
 
