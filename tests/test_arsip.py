@@ -2492,3 +2492,19 @@ def test_a_clone_without_build_names_every_lost_version_its_manifests_record(thr
 
 def _manifest_text_line(path: Path, text: str) -> int:
     return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line == text)
+
+
+def test_verifikasi_counts_lost_version_folders_as_versions_not_files(three: Path, tmp_path: Path) -> None:
+    """Two lost version folders read "2 berkas berubah, hilang atau berlebih (1 versi terbitan)": folders counted
+    as files, and 1 the versions left, not the 3 released. One changed source reads as files of one version."""
+    root = _lost_two(three, tmp_path / "situs", with_build=True)
+    run = lkjip(root, "verifikasi")
+    assert run.code == 1
+    assert ("Verifikasi GAGAL: 2 versi terbitan hilang dari arsip/; 1 versi lain utuh (dari 3 versi terbitan)."
+            in run.err), run.err
+    shutil.rmtree(root / "arsip")
+    shutil.copytree(three / "arsip", root / "arsip")
+    (root / "arsip" / SLUG / "1.1" / "sumber" / "laporan.yaml").unlink()
+    run = lkjip(root, "verifikasi")
+    assert ("Verifikasi GAGAL: 1 berkas berubah, hilang atau berlebih di 1 versi; 2 versi lain utuh (dari 3 versi "
+            "terbitan).") in run.err, run.err

@@ -43,6 +43,28 @@ class Verification:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (path, what is wrong)
     build_checked: bool = False
     archive: list[ArchivedVersion] = field(default_factory=list)  # every version whose manifest could be read
+    #: (slug, versi) of every released version lost from the archive (its folder gone), each once
+    lost: list[tuple[str, str]] = field(default_factory=list)
+    #: (slug, versi) of every version whose folder (or copy in ``build/``) has a changed, missing or extra file
+    broken: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def file_problems(self) -> int:
+        """The problems that are files (changed, missing, extra), not versions lost whole."""
+        return len(self.problems) - len(self.lost)
+
+    def summary(self) -> str:
+        """What failed, for an archivist: versions lost whole counted as versions (not as "berkas"), the files of the
+        versions still there, and how many versions are intact, of every version released (those lost included).
+        Why: two lost folders read "2 berkas berubah, hilang atau berlebih (2 versi terbitan)", folders counted as
+        files and 2 the versions left, not the 4 released."""
+        intact = self.versions - len(self.broken)
+        parts = [f"{len(self.lost)} versi terbitan hilang dari {ARCHIVE_DIR}/"] if self.lost else []
+        if self.file_problems:
+            where = f" di {len(self.broken)} versi" if self.broken else ""
+            parts.append(f"{self.file_problems} berkas berubah, hilang atau berlebih{where}")
+        parts.append(f"{intact} versi {'lain ' if parts and intact else ''}utuh")
+        return f"{'; '.join(parts)} (dari {self.versions + len(self.lost)} versi terbitan)"
 
 
 def verify(root: Path, out: Path, diags: Diagnostics) -> Verification:
@@ -53,21 +75,23 @@ def verify(root: Path, out: Path, diags: Diagnostics) -> Verification:
     result.build_checked = out.is_dir()
     for av in archive:
         result.versions += 1
+        before = len(result.problems)
         _check_archive(av, result)
         _check_bag(av, result)
         if result.build_checked:
             _check_build(av, out, root, result)
+        if len(result.problems) > before:
+            result.broken.add((av.slug, av.versi))
     gone = missing_releases(out, archive) if result.build_checked else []
-    result.problems += [(f"{ARCHIVE_DIR}/{slug}/{versi}", "hilang: " + missing_release_message(slug, versi))
-                        for slug, versi in gone]
+    lost = [(slug, versi, "hilang: " + missing_release_message(slug, versi)) for slug, versi in gone]
     # a copy of arsip/ alone, or a clone before its first build, says it too
     compared = lost_compared(archive, gone)
+    lost += [(c.slug, c.versi, f"hilang: {lost_compared_message(c)} ({c.page}:{c.line})") for c in compared]
     recorded = lost_recorded(archive, gone + [(c.slug, c.versi) for c in compared])
-    lost = [(f"{ARCHIVE_DIR}/{c.slug}/{c.versi}", f"hilang: {lost_compared_message(c)} ({c.page}:{c.line})")
-            for c in compared]
-    lost += [(f"{ARCHIVE_DIR}/{r.slug}/{r.versi}", f"hilang: {lost_recorded_message(r)} ({r.manifest}:{r.line})")
-             for r in recorded]
-    result.problems += sorted(lost, key=lambda item: (item[0].split("/")[1], version_key(item[0].split("/")[2])))
+    lost += [(r.slug, r.versi, f"hilang: {lost_recorded_message(r)} ({r.manifest}:{r.line})") for r in recorded]
+    lost.sort(key=lambda item: (item[0], version_key(item[1])))
+    result.problems += [(f"{ARCHIVE_DIR}/{slug}/{versi}", message) for slug, versi, message in lost]
+    result.lost = [(slug, versi) for slug, versi, _ in lost]
     return result
 
 

@@ -133,8 +133,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     elif not result.build_checked:
         print(f"{out} belum ada: hanya arsip yang diperiksa (jalankan 'lkjip build' untuk membangunnya).")
     if result.problems:
-        print(f"Verifikasi GAGAL: {len(result.problems)} berkas berubah, hilang atau berlebih "
-              f"({result.versions} versi terbitan).", file=sys.stderr)
+        print(f"Verifikasi GAGAL: {result.summary()}.", file=sys.stderr)
         return EXIT_CONTENT
     if not result.versions:
         print(f"Belum ada versi terbitan di {root / ARCHIVE_DIR}; tidak ada yang diperiksa.")
