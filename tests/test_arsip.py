@@ -2508,3 +2508,20 @@ def test_verifikasi_counts_lost_version_folders_as_versions_not_files(three: Pat
     run = lkjip(root, "verifikasi")
     assert ("Verifikasi GAGAL: 1 berkas berubah, hilang atau berlebih di 1 versi; 2 versi lain utuh (dari 3 versi "
             "terbitan).") in run.err, run.err
+
+
+def test_a_version_folder_without_its_manifest_is_said_once_and_not_as_lost(flow: Flow, tmp_path: Path) -> None:
+    """arsip/<slug>/1.0/ kept, its manifest.json deleted: build and check said 'folder arsip tanpa manifest.json'
+    and, of the same folder, "foldernya tidak ada di arsip/" (read from build/'s versi.json); verifikasi counted the
+    folder as a lost version and as a file, and summed up '2 berkas … (1 versi terbitan)'."""
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+    (root / "arsip" / SLUG / "1.0" / "manifest.json").unlink()
+    for run in (lkjip(root, "build", "--tanpa-pdf"), lkjip(root, "check")):
+        assert run.code == 1
+        assert f"arsip/{SLUG}/1.0:1: galat: folder arsip tanpa manifest.json" in run.err, run.err
+        assert "foldernya tidak ada" not in run.err and run.err.count("galat:") == 1, run.err
+    run = lkjip(root, "verifikasi")
+    assert [x.split(": ")[0] for x in run.out.splitlines()] == [f"arsip/{SLUG}/1.0"], run.out
+    assert ("Verifikasi GAGAL: 1 berkas berubah, hilang atau berlebih di 1 versi; 1 versi lain utuh (dari 2 versi "
+            "terbitan).") in run.err, run.err

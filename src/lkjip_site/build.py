@@ -478,16 +478,16 @@ PREVIEW_DRAWS_HERE_BELOW = 25
 Blocking = Callable[[Diagnostic], bool] | None
 
 
-def _say_lost(archive: list[ArchivedVersion], out: Path | None, diags: Diagnostics, hashes: ContentHashes) -> None:
+def _say_lost(archive: list[ArchivedVersion], opts: BuildOptions, diags: Diagnostics, hashes: ContentHashes) -> None:
     """An error for each released version lost from ``arsip/``, each once, at the first record of it: ``build/``'s
-    ``versi.json`` (``out``: the output folder; None: not read), a released change page's link to it
+    ``versi.json`` (in ``opts.out``), a released change page's link to it
     (:func:`~.archive.store.lost_compared`), a released manifest's ``versi_sebelumnya``
     (:func:`~.archive.store.lost_recorded`); ``build``, ``check`` and ``terbitkan`` stop on it. ``hashes``: the
     build's (the pages' links among their facts).
 
     Why one function: ``check`` read the change pages only, so with 1.1 and 1.2 lost it named 1.2 where ``build``
     named both; an author checking before a build was told half of what the build then refused."""
-    gone = missing_releases(out, archive) if out is not None else []
+    gone = missing_releases(opts.out, opts.root, archive)
     for slug, versi in gone:
         diags.error((f"{ARCHIVE_DIR}/{slug}/{versi}", 1), missing_release_message(slug, versi))
     compared = lost_compared(archive, gone, hashes)
@@ -907,7 +907,7 @@ def _build_all(opts: BuildOptions, watch: Stopwatch, write: bool, on_disk: dict[
         archive = load_archive(opts.root, diags)
     site = load_site(opts, diags, data_files, watch=watch, session=session, folders=folders, archive=archive)
     with watch.stage("baca"):
-        _say_lost(archive, opts.out, diags, hashes)
+        _say_lost(archive, opts, diags, hashes)
         history = plan_history(site, archive, diags)
         _check_renames(site, history, diags)
         frozen = _frozen(site, history)
@@ -1177,7 +1177,7 @@ def check(opts: BuildOptions) -> Diagnostics:
     pages, verdicts, hashes = _read_only(opts)
     with _states_frozen(session):
         archive = load_archive(opts.root, diags)
-        _say_lost(archive, opts.out, diags, hashes)
+        _say_lost(archive, opts, diags, hashes)
         site = load_site(opts, diags, blocking=blocking, session=session, folders=folders, archive=archive)
         history = plan_history(site, archive, diags)
         _check_renames(site, history, diags)

@@ -234,14 +234,17 @@ def read_version(folder: Path, rel: str, diags: Diagnostics) -> Manifest | None:
         return None
 
 
-def missing_releases(out: Path, archive: list[ArchivedVersion]) -> list[tuple[str, str]]:
+def missing_releases(out: Path, root: Path, archive: list[ArchivedVersion]) -> list[tuple[str, str]]:
     """(slug, versi) of every version the published site lists as archived (``build/laporan/<slug>/versi.json``)
     that the archive no longer holds.
 
     Why: the build copies released versions from ``arsip/`` only, so a version folder lost from it (a deleted
     folder, a clone without ``arsip/``) vanished from ``build/`` at the next build, exit 0, while a later version's
     "what changed" page still linked to it and ``verifikasi`` passed. What ``build/`` says was released is the one
-    record left of it. An unreadable ``versi.json`` says nothing (``build/`` is output, not a record).
+    record left of it. An unreadable ``versi.json`` says nothing (``build/`` is output, not a record). A version
+    whose folder is still in ``<root>/arsip/`` but cannot be read (no ``manifest.json``) is not lost:
+    :func:`load_archive` says what is wrong with it (it was said twice, once as "foldernya tidak ada" of a folder
+    that was there).
     """
     held = {(av.slug, av.versi) for av in archive}
     missing = []
@@ -252,7 +255,8 @@ def missing_releases(out: Path, archive: list[ArchivedVersion]) -> list[tuple[st
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
             continue
         slug = listing.parent.name
-        missing += sorted(((slug, versi) for versi in versions if (slug, versi) not in held),
+        missing += sorted(((slug, versi) for versi in versions
+                           if (slug, versi) not in held and not (root / ARCHIVE_DIR / slug / versi).is_dir()),
                           key=lambda sv: version_key(sv[1]))
     return missing
 

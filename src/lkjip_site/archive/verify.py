@@ -72,6 +72,10 @@ def verify(root: Path, out: Path, diags: Diagnostics) -> Verification:
     result = Verification()
     archive = result.archive = load_archive(root, diags)
     result.problems += [(d.file, d.message) for d in diags.errors]
+    # a version folder that cannot be read (no manifest.json) is a version, and not an intact one
+    unreadable = {where for d in diags.errors if (where := _version_of(d.file)) is not None}
+    result.broken |= unreadable
+    result.versions += len(unreadable)
     result.build_checked = out.is_dir()
     for av in archive:
         result.versions += 1
@@ -82,7 +86,7 @@ def verify(root: Path, out: Path, diags: Diagnostics) -> Verification:
             _check_build(av, out, root, result)
         if len(result.problems) > before:
             result.broken.add((av.slug, av.versi))
-    gone = missing_releases(out, archive) if result.build_checked else []
+    gone = missing_releases(out, root, archive) if result.build_checked else []
     lost = [(slug, versi, "hilang: " + missing_release_message(slug, versi)) for slug, versi in gone]
     # a copy of arsip/ alone, or a clone before its first build, says it too
     compared = lost_compared(archive, gone)
@@ -93,6 +97,12 @@ def verify(root: Path, out: Path, diags: Diagnostics) -> Verification:
     result.problems += [(f"{ARCHIVE_DIR}/{slug}/{versi}", message) for slug, versi, message in lost]
     result.lost = [(slug, versi) for slug, versi, _ in lost]
     return result
+
+
+def _version_of(path: str) -> tuple[str, str] | None:
+    """(slug, versi) of a path in ``arsip/<slug>/<versi>[/…]``; None for any other."""
+    parts = path.split("/")
+    return (parts[1], parts[2]) if len(parts) >= 3 and parts[0] == ARCHIVE_DIR else None
 
 
 def verify_version(folder: Path, rel: str, diags: Diagnostics) -> Verification:
