@@ -2525,3 +2525,22 @@ def test_a_version_folder_without_its_manifest_is_said_once_and_not_as_lost(flow
     assert [x.split(": ")[0] for x in run.out.splitlines()] == [f"arsip/{SLUG}/1.0"], run.out
     assert ("Verifikasi GAGAL: 1 berkas berubah, hilang atau berlebih di 1 versi; 1 versi lain utuh (dari 2 versi "
             "terbitan).") in run.err, run.err
+
+
+def test_a_file_added_in_a_released_version_is_to_be_deleted_not_restored(flow: Flow, tmp_path: Path) -> None:
+    """A .DS_Store that macOS Finder wrote in arsip/<slug>/1.0/sumber/ (or situs/) stopped the build with
+    'kembalikan berkas aslinya (mis. dengan git)': there is no original of a file the version never held, and the
+    archivist searched the backup for one. It is to be deleted; verifikasi says so too."""
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+    for section in ("sumber", "situs"):
+        (root / "arsip" / SLUG / "1.0" / section / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    run = lkjip(root, "build", "--tanpa-pdf")
+    assert run.code == 1
+    for section in ("sumber", "situs"):
+        assert (f"arsip/{SLUG}/1.0/{section}/.DS_Store:1: galat: berkas tambahan yang tidak ada di manifest "
+                f"(arsip/{SLUG}/1.0/manifest.json); versi terbitan tidak boleh berubah: hapus berkas ini") in run.err
+    assert "kembalikan berkas aslinya" not in run.err, run.err
+    run = lkjip(root, "verifikasi")
+    assert (f"arsip/{SLUG}/1.0/sumber/.DS_Store: berkas tambahan yang tidak ada di manifest; hapus berkas ini"
+            in run.out), run.out

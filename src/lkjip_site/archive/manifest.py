@@ -222,13 +222,17 @@ def compare_files(expected: list[FileEntry], actual: dict[str, bytes], manifest:
         e, data = want.get(path), actual.get(path)
         where = f" ({manifest}{f':{e.baris}' if e.baris else ''})" if manifest and e is not None else ""
         if e is None:
-            problems.append((path, "berkas tambahan yang tidak ada di manifest"))
+            problems.append((path, EXTRA_FILE))
         elif data is None:
             problems.append((path, "hilang" + where))
         elif len(data) != e.ukuran or hashlib.sha256(data).hexdigest() != e.sha256:
             problems.append((path, (CRLF_CHANGED if _only_line_ends(data, e) else
                                     "berubah: SHA-256 tidak sama dengan manifest") + where))
     return problems
+
+
+#: A file in a released version that its manifest does not name.
+EXTRA_FILE = "berkas tambahan yang tidak ada di manifest"
 
 
 #: A released text file whose bytes are the manifest's once CRLF is read as LF: its line ends were rewritten, nearly

@@ -32,8 +32,8 @@ from ..output.linkcheck import link_target, page_links
 from ..output.opendata import JSON_FILE
 from ..output.versions import (CHANGES_DIR, OPEN_DATA_DIR, VERSIONS_FILE, BagRef, InstansiRef, VersionInfo,
                                version_key)
-from .manifest import (CHECKSUMS, CRLF_CHANGED, MANIFEST, README, SITE_DIR, SOURCE_DIR, FileEntry, Manifest,
-                       ManifestError, checksums, compare_files, read_manifest)
+from .manifest import (CHECKSUMS, CRLF_CHANGED, EXTRA_FILE, MANIFEST, README, SITE_DIR, SOURCE_DIR, FileEntry,
+                       Manifest, ManifestError, checksums, compare_files, read_manifest)
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_]*")
 
@@ -108,7 +108,8 @@ class ArchivedVersion:
             rel = where.removeprefix(f"{self.rel}/")
             command = None if problem.startswith(CRLF_CHANGED) else self.restore_from_bag(rel)
             back = (f"kembalikan berkas aslinya dari paket BagIt versi ini, yang masih utuh: {command}" if command
-                    else "kembalikan berkas aslinya (mis. dengan git)")
+                    else EXTRA_REMEDY if problem.startswith(EXTRA_FILE) else
+                    "kembalikan berkas aslinya (mis. dengan git)")
             diags.error((where, 1), f"{problem}; versi terbitan tidak boleh berubah: {back}, lalu jalankan "
                         "'lkjip verifikasi'")
         files.update(bag)
@@ -314,6 +315,11 @@ def lost_compared(archive: list[ArchivedVersion], said: list[tuple[str, str]],
             held.add((av.slug, versi))
             lost.append(LostCompared(f"{av.rel}/{SITE_DIR}/{page}", line, av.slug, versi, av.versi))
     return lost
+
+
+#: What to do with a file in a released version that its manifest does not name (a ``.DS_Store`` that macOS
+#: Finder wrote in ``sumber/``, a file copied in): nothing to restore, so not "kembalikan berkas aslinya".
+EXTRA_REMEDY = "hapus berkas ini (versi itu terbit tanpa berkas ini; isi versinya sendiri tidak berubah)"
 
 
 #: The name of a released change page's links (``[[line, href], …]``, JSON) among its facts: :func:`lost_compared`.

@@ -25,11 +25,11 @@ import bagit
 from ..core.diagnostics import Diagnostics
 from ..load.yamltree import load_yaml
 from ..output.versions import version_key
-from .manifest import (CHECKSUMS, CRLF_CHANGED, MANIFEST, README, SITE_DIR, SOURCE_DIR, checksums, compare_files,
-                       folder_entries, tree_digest)
-from .store import (ARCHIVE_DIR, ArchivedVersion, empty_folders, load_archive, lost_compared, lost_compared_message,
-                    lost_recorded, lost_recorded_message, missing_release_message, missing_releases, read_tree,
-                    read_version)
+from .manifest import (CHECKSUMS, CRLF_CHANGED, EXTRA_FILE, MANIFEST, README, SITE_DIR, SOURCE_DIR, checksums,
+                       compare_files, folder_entries, tree_digest)
+from .store import (ARCHIVE_DIR, EXTRA_REMEDY, ArchivedVersion, empty_folders, load_archive, lost_compared,
+                    lost_compared_message, lost_recorded, lost_recorded_message, missing_release_message,
+                    missing_releases, read_tree, read_version)
 
 #: An empty folder inside a released version: the manifest names files only, and nothing was released there.
 EXTRA_FOLDER = ("folder tambahan yang tidak ada di manifest (versi terbitan tidak memuat folder kosong); hapus "
@@ -140,6 +140,8 @@ def _with_restore(av: ArchivedVersion, rel: str, problem: str) -> str:
     """A changed or missing page or source of the version, with the command that writes it back from the version's
     own bag when that bag is intact (:meth:`~.store.ArchivedVersion.restore_from_bag`); the line ends a Git checkout
     rewrote are said with their own remedy."""
+    if problem.startswith(EXTRA_FILE):
+        return f"{problem}; {EXTRA_REMEDY}"
     if problem.startswith(CRLF_CHANGED) or not problem.startswith(("berubah", "hilang")):
         return problem
     command = av.restore_from_bag(rel)
