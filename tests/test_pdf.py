@@ -58,6 +58,7 @@ from lkjip_site.output import audit, pdfs
 from lkjip_site.core.diagnostics import ContentError, Diagnostics
 from lkjip_site.core.memo import Memo
 from lkjip_site.elements import figures
+from lkjip_site.elements.charts import pieces
 from lkjip_site.elements.charts import spec as chart_spec
 from lkjip_site.elements.charts import style as chart_style
 from lkjip_site.elements.charts.svg import render_chart
@@ -1879,13 +1880,12 @@ def test_an_annual_reports_subject_names_it_as_its_cover_does(tmp_path: Path) ->
                                  "versi 1.0")
 
 
-def test_a_chart_of_many_indicators_is_printed_readable_a_piece_a_page() -> None:
-    """Martapura Barat's Gambar 3.1 (22 indicators, 730 × 1856 px) was scaled into 185 mm of one page: 38 % of its
-    size, its names at 3,4 pt. It is printed at the text width, cut between its rows, a piece on each page; the
-    site's chart is the one drawing, as before."""
+def _many_indicators_chart(count: int = 22) -> tuple[Any, Any, Any]:
+    """A capaian chart of ``count`` indicators with long names, as Martapura Barat's Gambar 3.1: (spec, chart,
+    renderer of its figure for the site or the PDF)."""
     name = "Persentase layanan administrasi kependudukan yang diselesaikan tepat waktu sesuai standar pelayanan"
     rows = [{"indikator": f"{name} ({i})", "target": Decimal(100), "realisasi": Decimal(88 + i % 15),
-             "capaian": Decimal(88 + i % 15), "predikat": "Baik", "warna": "#1a7f37"} for i in range(1, 23)]
+             "capaian": Decimal(88 + i % 15), "predikat": "Baik", "warna": "#1a7f37"} for i in range(1, count + 1)]
     spec = chart_spec.target_realisasi(rows)
     result = render_chart(spec)
     registry = Registry()
@@ -1897,6 +1897,68 @@ def test_a_chart_of_many_indicators_is_printed_readable_a_piece_a_page() -> None
         return registry.renderers[("grafik", "target_realisasi")](SimpleNamespace(env=env, pdf=pdf),
                                                                    SimpleNamespace(built=spec, item=item))
 
+    return spec, result, figure
+
+
+def test_a_chart_is_never_cut_through_an_indicators_name() -> None:
+    """Martapura Barat's Gambar 3.1 was cut half way between two rows, under a name of five lines ("… Perangkat
+    Daerah yang ada di Kecamatan") that hangs below that line: its fourth line was cut in half at the foot of the page
+    and its fifth printed nowhere (a piece shows only the text that begins in it). Every line of every name a piece
+    shows lies inside the piece, and every name is shown."""
+    short, long_ = "Persentase Administrasi Keuangan", ("Persentase Penyelenggaraan Urusan Pemerintahan yang tidak "
+                                                     "Dilaksanakan oleh Unit Kerja Perangkat Daerah yang ada di "
+                                                     "Kecamatan")
+    rows = [{"indikator": f"{long_ if i % 7 == 0 else short} ({i})", "target": Decimal(100),
+             "realisasi": Decimal(90 + i % 11), "capaian": Decimal(90 + i % 11), "predikat": "Baik",
+             "warna": "#1a7f37"} for i in range(22)]
+    svg = render_chart(chart_spec.target_realisasi(rows)).svg
+    cut = pieces.print_pieces(svg, "Gambar 3.1 Target dan Realisasi Indikator Kinerja Tahun 2023", "Dari 22 " * 30)
+    assert len(cut) > 1
+    shown = []
+    for piece in cut:
+        root = ET.fromstring(piece)
+        _x, top, _w, height = (float(v) for v in root.get("viewBox").split())
+        for element, y, _ticks in pieces._placed(root, 0.0, None):
+            if element.tag.endswith("}text") and re.search(r"\(\d+\)", "".join(element.itertext())):
+                lines = [float(t.get("dy") or 0) for t in element.iter("{http://www.w3.org/2000/svg}tspan")]
+                assert top <= y - 12 and y + sum(lines) + 3 <= top + height, "".join(element.itertext())
+                shown.append(int(re.search(r"\((\d+)\)", "".join(element.itertext())).group(1)))
+    assert sorted(shown) == list(range(22))
+
+
+@pytest.mark.parametrize("count", [22, 40])
+def test_a_chart_cut_in_pieces_fills_its_pages(count: int) -> None:
+    """Cut into pieces of at most 185 mm shared out evenly, Martapura Barat's Gambar 3.1 (22 indicators) took three
+    pages, a third and a half of two of them blank, where two were enough. Each piece but the last now fills its
+    page (at least three quarters of it: the one before the last leaves the last a row), each on a page of its own,
+    and the last is on the same page as the whole summary and the text after the chart."""
+    _spec, _result, figure = _many_indicators_chart(count)
+    css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))
+    pages = HTML(string=f"<html><body><p>Pengantar.</p>{figure(pdf=True)}<p>Uraian sesudah gambar.</p></body></html>"
+                 ).render(stylesheets=[css]).pages
+    drawn = [(number, box.position_y + box.margin_height()) for number, page in enumerate(pages)
+              for box in page._page_box.descendants()
+              if box.element is not None and box.element.tag.endswith("svg") and hasattr(box, "replacement")]
+    numbers = [number for number, _foot in drawn]
+    assert len(drawn) > 1 and numbers == list(range(numbers[0], numbers[0] + len(drawn)))  # a piece a page
+    for number, foot in drawn[:-1]:
+        area = pages[number]._page_box
+        filled = (foot - area.content_box_y()) / area.height
+        assert filled >= 3 / 4, f"halaman {number + 1} hanya {filled:.0%} terisi gambar"
+    last, foot = drawn[-1]
+    under = list(dict.fromkeys(box.element for box in pages[last]._page_box.descendants()
+                               if box.element is not None and box.element.tag == "p" and box.position_y > foot))
+    under = [element.get("class") or element.text for element in under]
+    assert under == ["grafik-ringkasan", "Uraian sesudah gambar."]  # the summary, then the text, under the piece
+    assert all("grafik-ringkasan" not in (e.get("class") or "") for page in pages[last + 1:]
+               for e in {b.element for b in page._page_box.descendants() if b.element is not None})
+
+
+def test_a_chart_of_many_indicators_is_printed_readable_a_piece_a_page() -> None:
+    """Martapura Barat's Gambar 3.1 (22 indicators, 730 × 1856 px) was scaled into 185 mm of one page: 38 % of its
+    size, its names at 3,4 pt. It is printed at the text width, cut between its rows, a piece on each page; the
+    site's chart is the one drawing, as before."""
+    spec, result, figure = _many_indicators_chart()
     site = figure(pdf=False)
     assert site.count("<svg ") == 2 and result.svg in site and "lanjutan" not in site  # wide and phone, whole
     css = CSS(filename=str(REPO / "themes" / "default" / "static" / "print-pdf.css"))

@@ -360,7 +360,9 @@ def register(registry: Registry, cache: ChartCache | CarriedCharts) -> None:
         if result is None:
             return ""  # already reported when the charts were planned
         # the printed report cuts a chart taller than a page between its rows (pieces.py); the site draws it whole
-        pieces = print_pieces(result.svg) if ctx.pdf else [result.svg]
+        item = directive.item
+        caption = f"{item.label} {item.judul}" if item is not None else ""
+        pieces = print_pieces(result.svg, caption, result.summary) if ctx.pdf else [result.svg]
         with theme_errors():
             return ctx.env.get_template(TEMPLATE).render(result=result, item=directive.item, pdf=ctx.pdf,
                                                          pieces=pieces)
