@@ -878,6 +878,48 @@ def test_a_heading_and_the_paragraph_introducing_a_wide_table_go_with_it_to_its_
     assert page_of("Tabel 3.2 Matriks")[1]
 
 
+@pytest.mark.parametrize("opening, portrait", [
+    (["<p>Lampiran ini memuat dokumen pendukung.</p>", "<h2>Indikator kinerja utama</h2>", "<p>IKU tersaji.</p>"],
+     False),
+    (["<p>Lampiran ini memuat dokumen pendukung.</p>", "<h2>Indikator kinerja utama</h2>"], False),
+    (["<h2>Indikator kinerja utama</h2>", "<p>IKU tersaji.</p>"], False),
+    (["<p>Lampiran ini memuat dokumen pendukung.</p>"], False),
+    ([], False),
+    # more text before the table: the chapter begins on a portrait page, as any other
+    (["<p>Lampiran ini memuat dokumen pendukung.</p>", "<p>Paragraf kedua.</p>", "<h2>Indikator kinerja utama</h2>"],
+     True),
+])
+@pytest.mark.parametrize("table", ["declared", "found"])
+def test_a_chapter_that_opens_with_a_wide_table_begins_on_its_landscape_page(
+        tmp_path: Path, opening: list[str], portrait: bool, table: str) -> None:
+    """Martapura Barat's and Batu Sopang's Lampiran A printed its title and a sentence on a portrait page nine-tenths
+    empty, its first table, a heading and the sentence introducing it on the landscape page after: a blank page in
+    the signed report. A chapter that opens with a wide table (declared, or found too wide by the layout), after at
+    most a paragraph, a heading and a paragraph, begins on the table's landscape page."""
+    static = REPO / "themes" / "default" / "static"
+    sheet = static / "print-pdf.css"
+    wide = ('<div class="tabel-wadah lebar"><table id="lampiran-iku" class="lebar"><caption>Tabel A.1 IKU</caption>'
+            "<tr><td>Nilai Evaluasi Kinerja Kecamatan</td></tr></table></div>" if table == "declared" else
+            '<div class="tabel-wadah" aria-labelledby="rincian-judul"><table id="rincian">'
+            '<caption id="rincian-judul">Tabel A.1 IKU</caption><tr><td>Program Penunjang Urusan Pemerintahan</td>'
+            + '<td class="angka">1.234.567.890.123</td>' * 6 + "</tr></table></div>")
+    html = ('<!DOCTYPE html><html><head><title>t</title></head><body><div class="bagian-isi">'
+            '<section class="bab"><h1 class="judul-bab">BAB IV PENUTUP</h1><div class="isi-bab"><p>Penutup.</p>'
+            '</div></section><section class="bab jenis-lampiran"><h1 class="judul-bab">LAMPIRAN A</h1>'
+            f'<div class="isi-bab">{"".join(opening)}{wide}<p>Sesudah tabel.</p></div></section></div></body></html>')
+    job = document.PdfJob(html=html, base_url=tmp_path.as_uri() + "/", stylesheet=sheet.read_text(encoding="utf-8"),
+                          stylesheet_url=sheet.as_uri(), allowed_roots=(tmp_path, static), attachments=(),
+                          epoch=1707955200, front_anchor=None, body_anchor=None)
+    reader = pypdf.PdfReader(io.BytesIO(layout.render_job_bytes(job)[0]))
+    pages = [(" ".join((page.extract_text() or "").split()), page.mediabox.width > page.mediabox.height)
+             for page in reader.pages]
+    [(text, landscape)] = [page for page in pages if "LAMPIRAN A" in page[0]]
+    assert landscape != portrait
+    if not portrait:
+        assert "Tabel A.1 IKU" in text and all(re.sub("<[^>]+>", "", part) in text for part in opening)
+        assert [landscape for _text, landscape in pages] == [False, True, False]  # no page in between
+
+
 def test_long_table_repeats_its_header_on_every_page(rendered: Rendered) -> None:
     reader = rendered.reader
     dests = _dest_pages(reader)

@@ -165,9 +165,25 @@ def overflow_stylesheet(table_ids: Iterable[str]) -> str:
         table, wrapper = f'table[id="{ident}"]', f'div.tabel-wadah[aria-labelledby="{ident}-judul"]'
         before = f"+ {table}, + {wrapper}"
         rules.append(f"{table}, {wrapper}, {_HEADING}:has({before}), {_HEADING} + p:has({before}),\n"
-                     f"{_HEADING}:has(+ p:has({before})) {{ page: lanskap; }}\n"
+                     f"{_HEADING}:has(+ p:has({before})),\n{chapter_opening(table, wrapper)} {{ page: lanskap; }}\n"
                      f"{table} {{ font-size: 8.5pt; }}")
     return "\n".join(rules)
+
+
+def chapter_opening(*wides: str) -> str:
+    """The selectors of a chapter's title and first paragraph when the chapter opens with one of ``wides`` (a wide
+    table), after at most a paragraph, a heading and the paragraph that introduces it, as ``print-pdf.css`` has
+    them for a table declared wide: on a portrait page of their own they left it nine-tenths empty (Lampiran A).
+
+    Nested ``:has(+ …)``: WeasyPrint reads one step after each combinator inside ``:has()``."""
+    def nest(parts: list[str]) -> str:
+        return parts[0] + "".join(f":has(+ {part}" for part in parts[1:]) + ")" * (len(parts) - 1)
+
+    shapes = [shape for wide in wides for shape in (
+        [f"{wide}:first-child"], [f"{_HEADING}:first-child", wide], [f"{_HEADING}:first-child", "p", wide],
+        ["p:first-child", wide], ["p:first-child", _HEADING, wide], ["p:first-child", _HEADING, "p", wide])]
+    return ",\n".join([f"h1.judul-bab:has(+ .isi-bab:has(> {nest(shape)}))" for shape in shapes]
+                       + [f".isi-bab > {nest(shape)}" for shape in shapes if shape[0] == "p:first-child"])
 
 
 def overflowing_tables(document: Any, tolerance: float = 1.0) -> list[str]:
