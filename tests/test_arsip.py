@@ -1046,7 +1046,7 @@ def test_a_rebuild_reads_no_released_file_it_read_before_and_still_finds_one_rew
     finally:
         _WATCHING.clear()
     assert run.code == 0, run.err
-    assert [p for p in _OPENED if "/situs/" in p or p.endswith(".zip")] == []
+    assert [p for p in _OPENED if "/situs/" in p or "/sumber/" in p or p.endswith(".zip")] == []
     assert tree_hashes(root / "build" / OLD) == released  # still published, byte for byte
 
     page = root / "arsip" / SLUG / "1.0" / "situs" / "index.html"

@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from .. import __version__
-from .files import SEAL_SIZE, Held, Stored, checked, content, held_items, seal, size, unsealed, write_whole
+from .files import (SEAL_SIZE, ArchiveFile, Held, Stored, checked, content, held_items, seal, size, unsealed,
+                    write_whole)
 
 T = TypeVar("T")
 
@@ -570,12 +571,15 @@ class ContentHashes:
         return value
 
     def keep(self, files: Mapping[str, bytes]) -> None:
-        """Forget every fact but those of ``files`` (a preview session reuses the memo's bytes objects)."""
+        """Forget every fact but those of ``files`` (a preview session reuses the memo's bytes objects) and of the
+        released files this build checked without publishing them (a version's ``sumber/``: its hash is asked of
+        every build, and was learnt again from the file each time)."""
         ids = {id(data) for _, data in held_items(files)}
+        verified = [v for i, v in self._by_id.items() if i not in ids and isinstance(v[0], ArchiveFile)]
         self._by_id = {i: v for i, v in self._by_id.items() if i in ids}
         learnt: dict[str, dict[str, str]] = {}
         parts = set()
-        for held, facts in self._by_id.values():
+        for held, facts in [*self._by_id.values(), *verified]:
             if isinstance(held, Stored) and held.ident is not None:
                 self._forget_unasked(facts)
                 parts.update(v for k, v in facts.items() if k.startswith(PART_FACT))
