@@ -1,2 +1,2 @@
 """lkjip-site."""
-__version__ = "0.2.12"
+__version__ = "0.2.13"

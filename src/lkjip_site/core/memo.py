@@ -29,7 +29,7 @@ T = TypeVar("T")
 #: Every memo's namespace (its folder in the cache is ``<namespace>-v<FORMAT>``).
 NAMESPACES = ("audit", "grafik", "halaman", "pagefind", "pdf", "sesi", "tabel", "templat", "yaml")
 
-FORMAT = 25  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
+FORMAT = 26  # bump when the meaning of keys, the pickled classes or the entries' layout change (5: sealed entries;
 #            6: new checks of what is kept: a YAML file's messages, a chapter's parse, tables' numbers and headers;
 #            the build record's key holds it too, so no build replays a record of the code before; 7: verdicts
 #            judged on the printed figure, so kept tables and states of the rule before are not taken; 8: the
@@ -94,6 +94,8 @@ FORMAT = 25  # bump when the meaning of keys, the pickled classes or the entries
 #            for any units but scores, donat-rasio, formula text in names, raw HTML from another host and the
 #            theme's hiding classes refused, 'Perubahan sejak versi X' pages, instansi kinds (Figures.jenis) on
 #            the portal, the templates' compiled code kept (namespace templat)
+#            26: the fifty-eighth pass: karakter-tanpa-fon (Site.glyphs), hitungan-pecahan widened and
+#            persen-pecahan, instansi kinds on the home page and in manifests, released sources checked
 
 
 def digest(*parts: Any) -> str:

@@ -24,7 +24,7 @@ from .spec import ChartError, ChartResult, ChartSpec
 from .style import ID_FORMAT_LOCALE, ID_TIME_FORMAT_LOCALE, PATTERN_PREFIX, pattern_def
 
 # Bump when the post-processing of SVG or the meaning of options changes: invalidates the cache.
-ENGINE_VERSION = "21"  # 5: N/A marks and figures handed in for the summary (marks); every chart also has its phone
+ENGINE_VERSION = "22"  # 5: N/A marks and figures handed in for the summary (marks); every chart also has its phone
 #    layout (narrow.py); trend labels kept apart; 6: axis ticks below zero with the tables' "-" (style.ID_FORMAT_LOCALE);
 #    an efficiency chart whose rows have no values yet drawn as N/A, its summary saying so; 7: an efficiency by
 #    difference (sisa anggaran, selisih, selisih pita) is that of the printed capaian and serapan; a trend's
@@ -51,6 +51,8 @@ ENGINE_VERSION = "21"  # 5: N/A marks and figures handed in for the summary (mar
 #    (their ids in compute/refs.py); the efficiency counts judged on the printed values
 #    21: a dataset chart of columns in different units titles its axis "(satuan berbeda)" and says each unit in its
 #    legend; a donut of rates says no Jumlah in its summary
+#    22: measured with Noto Sans given Noto Sans Math's signs (≥ → −), font-family without spaces after commas;
+#    a chart cut in pieces for print fills each page and is never cut through a name
 
 
 _ID_RE = re.compile(r'\sid="([^"]+)"')
