@@ -2423,6 +2423,28 @@ def test_a_released_source_deleted_or_changed_stops_check_and_build_at_its_path(
     assert tree_hashes(root / "build") == before
 
 
+def test_the_command_that_writes_a_lost_file_back_makes_its_lost_folder_first(flow: Flow, tmp_path: Path) -> None:
+    """A released version's sumber/gambar/ deleted with its logo: the printed 'unzip -p … > …/gambar/logo.svg'
+    failed as run ('No such file or directory', the shell's > makes no folder); it now makes the folder first."""
+    root = tmp_path / "situs"
+    shutil.copytree(flow.root, root)
+    sources = root / "arsip" / SLUG / "1.0" / "sumber"
+    lost = next(p for p in sorted(sources.rglob("*"))  # the logo, alone in gambar/
+                if p.is_file() and p.parent != sources and len(list(p.parent.iterdir())) == 1)
+    shutil.rmtree(lost.parent)
+    rel = lost.relative_to(root).as_posix()
+    inner = f"{SLUG}-1.0/data/sumber/{lost.relative_to(sources).as_posix()}"
+    command = (f"mkdir -p {rel.rsplit('/', 1)[0]} && unzip -p arsip/{SLUG}/1.0/{SLUG}-1.0-bagit.zip {inner} > "
+               f"{rel}")
+    run = lkjip(root, "check")
+    assert run.code == 1
+    assert f"{rel}:1: galat: hilang (arsip/{SLUG}/1.0/manifest.json:" in run.err, run.err
+    assert f"yang masih utuh: {command}, lalu jalankan 'lkjip verifikasi'" in run.err, run.err
+    if shutil.which("unzip"):  # run as printed, in the site folder
+        subprocess.run(command, shell=True, cwd=root, check=True)
+        assert not lkjip(root, "check").err.count(f"{SLUG}/1.0/sumber/"), "the file is back"
+
+
 EPOCH_3 = "1713139200"  # 2024-04-15 00:00 UTC: release of 1.2 (``three``)
 
 

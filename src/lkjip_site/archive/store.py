@@ -140,8 +140,9 @@ class ArchivedVersion:
         if hashlib.sha256(held).hexdigest() != entry.sha256:
             return None
         target = f"{self.rel}/{rel}"
-        return (f"unzip -p {shlex.quote(f'{self.rel}/{self.manifest.bagit.path}')} {shlex.quote(inner)} > "
-                f"{shlex.quote(target)}")
+        command = (f"unzip -p {shlex.quote(f'{self.rel}/{self.manifest.bagit.path}')} {shlex.quote(inner)} > "
+                   f"{shlex.quote(target)}")
+        return _with_folder(self.folder / rel, target) + command
 
     @property
     def released_text(self) -> str:
@@ -473,3 +474,13 @@ def version_files(manifest: Manifest, site: dict[str, bytes], sources: dict[str,
     files.update({f"{SITE_DIR}/{k}": v for k, v in site.items()})
     files.update({f"{SOURCE_DIR}/{k}": v for k, v in sources.items()})
     return dict(sorted(files.items()))
+
+
+def _with_folder(path: Path, target: str) -> str:
+    """``mkdir -p <folder> && `` when the folder ``path`` is written into is gone too, else nothing.
+
+    Why: a lost folder (``sumber/gambar/`` deleted with its logo) left the printed ``unzip -p … > …/gambar/logo.svg``
+    failing as run ("No such file or directory"): the shell's ``>`` makes no folder."""
+    if path.parent.is_dir():
+        return ""
+    return f"mkdir -p {shlex.quote(target.rsplit('/', 1)[0])} && "
