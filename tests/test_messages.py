@@ -271,7 +271,9 @@ CASES = [
          BAB1, 9, "peringatan", "karakter '\u2713' (U+2713), '\u2605' (U+2605) dan U+F0B7 (simbol fon Symbol/Wingdings "
          "dari Word) tidak ada di fon bawaan tema: PDF mengambilnya dari fon lain yang kebetulan terpasang di komputer "
          "yang membangun (atau mencetak kotak kosong), sehingga sumber yang sama menghasilkan PDF yang berbeda di "
-         "komputer lain; tulis 'ya', 'sudah' atau 'tercapai'; tulis nilainya dengan angka", "karakter-tanpa-fon"),
+         "komputer lain; untuk '\u2713': tulis 'ya', 'sudah' atau 'tercapai'; untuk '\u2605': tulis nilainya dengan "
+         "angka, mis. 'bintang 4' atau '4 dari 5'; untuk U+F0B7: tulis '- ' di awal baris bila itu butir daftar, atau "
+         "tulis maknanya dengan kata", "karakter-tanpa-fon"),
     # an indicator's name (indikator.yaml line 3) labels the charts: its ✓ is said as the chart fonts' (its ≥ is drawn)
     Case("karakter-tanpa-fon-grafik", replace(INDIKATOR, "    nama: Indeks Kepuasan Masyarakat\n",
                                               "    nama: Indeks Kepuasan Masyarakat \u2265 80 \u2713\n"),

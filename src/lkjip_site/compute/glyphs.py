@@ -90,8 +90,25 @@ def _finding(loc: Loc, lacking: list[str], charted: bool) -> Finding:
         effect = ("tidak ada di fon bawaan tema: PDF mengambilnya dari fon lain yang kebetulan terpasang di komputer "
                   "yang membangun (atau mencetak kotak kosong), sehingga sumber yang sama menghasilkan PDF yang "
                   "berbeda di komputer lain")
-    hints = "; ".join(dict.fromkeys(_instead(ch, charted) for ch in lacking))
-    return Finding("warning", loc, f"karakter {listed} {effect}; {hints}", "karakter-tanpa-fon")
+    return Finding("warning", loc, f"karakter {listed} {effect}; {_hints(lacking, charted)}", "karakter-tanpa-fon")
+
+
+def _hints(lacking: list[str], charted: bool) -> str:
+    """What to write instead, each hint naming its characters when the line holds characters of several kinds.
+
+    Why: a line with a Word bullet and a ✓ was told "…; untuk butir daftar …; tulis 'ya', 'sudah' atau 'tercapai'",
+    and an author could not tell which hint was for which character."""
+    groups: dict[str, list[str]] = {}
+    for ch in lacking:
+        groups.setdefault(_instead(ch, charted), []).append(ch)
+    if len(groups) == 1:
+        return next(iter(groups))
+    return "; ".join(f"untuk {' dan '.join(_short(ch) for ch in chars)}: {hint}" for hint, chars in groups.items())
+
+
+def _short(ch: str) -> str:
+    """``'✓'``; a Word symbol of the private use area (shown as nothing or a box) as ``U+F0B7``."""
+    return f"U+{ord(ch):04X}" if unicodedata.category(ch) == "Co" else f"'{ch}'"
 
 
 def _shown(ch: str) -> str:
@@ -114,7 +131,7 @@ def _instead(ch: str, charted: bool) -> str:
     if ch in _STARS:
         return "tulis nilainya dengan angka, mis. 'bintang 4' atau '4 dari 5'"
     if category == "Co" or "BULLET" in name or 0x25A0 <= ord(ch) <= 0x25FF:
-        return "untuk butir daftar tulis '- ' di awal baris; tanda lain tulis dengan kata"
+        return "tulis '- ' di awal baris bila itu butir daftar, atau tulis maknanya dengan kata"
     if "ARROW" in name:
         return "gunakan → ← ↑ ↓ atau tulis 'naik'/'turun'"  # charts draw them too (the symbol font's glyphs)
     if category == "Sm":
