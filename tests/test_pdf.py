@@ -920,6 +920,21 @@ def test_a_chapter_that_opens_with_a_wide_table_begins_on_its_landscape_page(
         assert [landscape for _text, landscape in pages] == [False, True, False]  # no page in between
 
 
+
+def test_the_stylesheets_chapter_opening_rule_is_the_one_the_layout_writes() -> None:
+    """``print-pdf.css`` moves a chapter that opens with a declared wide table to its landscape page, and
+    ``layout.overflow_stylesheet`` writes the same selectors (``layout.chapter_opening``) for a table found too wide:
+    two copies of one rule, which the test above tries for one shape each. Kept the same selector for selector, so a
+    shape added to one (a figure, a second heading) is not missing from the other."""
+    sheet = (REPO / "themes" / "default" / "static" / "print-pdf.css").read_text(encoding="utf-8")
+    text = re.sub(r"/\*.*?\*/", " ", sheet, flags=re.S)
+    [rule] = [found.group(1) for found in re.finditer(r"([^{}]+)\{\s*page:\s*lanskap;\s*\}", text)
+              if "h1.judul-bab:has(" in found.group(1)]
+    in_sheet = [" ".join(sel.split()) for sel in rule.strip().split(",\n")]
+    written = [" ".join(sel.split()) for sel in layout.chapter_opening("table.lebar", ".tabel-wadah.lebar",
+                                                                        "figure.lebar").split(",\n")]
+    assert in_sheet == written
+
 def test_long_table_repeats_its_header_on_every_page(rendered: Rendered) -> None:
     reader = rendered.reader
     dests = _dest_pages(reader)
