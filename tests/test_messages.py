@@ -530,6 +530,14 @@ CASES = [
                                       "auto; }\n"),
          "themes/default/static/css/site.css", 1, "peringatan", "site.css tema situs menggantikan seluruh site.css "
          "bawaan, tetapi "),
+    # a site theme's print-pdf.css copied before 0.2.13 for the pemda's letterhead (its chart pieces' rule without the
+    # page break, no rule for a chapter opening with a wide table): the PDF lost both, and the build said nothing
+    Case("tema-cetak-lama", _theme_file("static/print-pdf.css", "@page { margin: 40mm 22mm 24mm 28mm; }\n"
+                                        ".grafik-lanjutan { font-size: 10pt; }\n"
+                                        "figure.grafik .grafik-svg svg { max-height: 185mm; }\n"),
+         "themes/default/static/print-pdf.css", 1, "peringatan", "print-pdf.css tema situs menggantikan seluruh "
+         "print-pdf.css bawaan, tetapi salinan ini dari lkjip versi lama dan tidak memuat 3 aturan cetak PDF versi "
+         "ini: bab yang dibuka tabel lebar (mis. Lampiran A) tidak mulai di halaman lanskap tabelnya"),
     # the instansi renamed in laporan.yaml (line 7): the scaffold's foreword (line 6) still names Kecamatan Contoh
     Case("nama-instansi-contoh", replace(LAPORAN, "  nama: Kecamatan Contoh\n", "  nama: Dinas Kesehatan\n"),
          f"{R}/00-kata-pengantar.md", 6, "peringatan", "teks menyebut 'Kecamatan Contoh', padahal instansi laporan "
@@ -1059,6 +1067,28 @@ def test_a_copy_of_site_css_missing_a_shipped_rule_is_named_with_the_rule(tmp_pa
     assert said.startswith("themes/default/static/css/site.css:1: peringatan: ") and "1 aturan" in said
     assert "(mis. '.ttd')" in said and "static/css/tema.css" in said
 
+
+
+@pytest.mark.parametrize("cut, lost", [
+    ("{ page: lanskap; }\n\n/* Site wrappers", "bab yang dibuka tabel lebar"),
+    (".grafik-lanjutan { break-before: page; }", "potongan grafik panjang tidak mulai di halaman sendiri"),
+    ("figure.grafik-terpotong .grafik-svg svg { max-height: 235mm; }", "potongan grafik diperkecil ke 185 mm"),
+])
+def test_a_copy_of_print_pdf_css_without_a_print_rule_is_named_with_what_the_pdf_loses(
+        tmp_path: Path, cut: str, lost: str) -> None:
+    """A print-pdf.css copied for a letterhead before 0.2.13 kept the print rules of its version: the shipped file
+    less one of the rules since is named at its first line with what that rule does, and only that one."""
+    shipped = (resources.PACKAGE_THEMES / "default" / "static" / "print-pdf.css").read_text("utf-8")
+    assert cut in shipped
+    copy = tmp_path / "themes" / "kabku" / "static" / "print-pdf.css"
+    copy.parent.mkdir(parents=True)
+    copy.write_text(shipped.replace(cut, "{ color: black; }\n\n/* Site wrappers" if "lanskap" in cut else ""),
+                    encoding="utf-8")
+    diags = Diagnostics()
+    check_site_theme(tmp_path, "kabku", diags)
+    (said,) = [d.format() for d in diags.items]
+    assert said.startswith("themes/kabku/static/print-pdf.css:1: peringatan: ") and "tidak memuat 1 aturan" in said
+    assert lost in said and "Salin ulang static/print-pdf.css" in said
 
 def test_the_shipped_themes_page_templates_pass_the_site_theme_check(tmp_path: Path) -> None:
     """A site that copies the shipped templates to change one line gets no warning for what it did not write: the

@@ -5,8 +5,8 @@ webmaster's. Its SVGs are checked as a report's images are (no scripts, nothing 
 read for what the site's Content-Security-Policy blocks in every browser (an inline ``<script>``, a ``style``
 attribute, an image from another server): it built with "0 galat" and the browser refused three things on every page.
 A copy of a shipped file older than the pages this lkjip writes (``partials/table.html`` from before 0.2.2, a
-``site.css`` without the shipped one's rules) is named too: a site's copy replaces the shipped file whole and keeps
-the version it came from.
+``site.css`` without the shipped one's rules, a ``print-pdf.css`` without the print rules of 0.2.13) is named too:
+a site's copy replaces the shipped file whole and keeps the version it came from.
 """
 
 from __future__ import annotations
@@ -60,6 +60,9 @@ def check_site_theme(root: Path, tema: str, diags: Diagnostics) -> None:
         stylesheet = folder / "static" / "css" / "site.css"
         if stylesheet.is_file():
             _check_stylesheet(stylesheet, rel_path(stylesheet, root), diags)
+        printed = folder / "static" / PRINT_STYLESHEET
+        if printed.is_file():
+            _check_print_stylesheet(printed, rel_path(printed, root), diags)
 
 
 def _check_template(path: Path, rel: str, diags: Diagnostics, name: str) -> None:
@@ -191,6 +194,47 @@ def _check_stylesheet(path: Path, rel: str, diags: Diagnostics) -> None:
                              "perubahan Anda di static/css/tema.css (dimuat sesudah site.css bawaan, tanpa menyalinnya) "
                              "dan hapus salinan ini, atau salin ulang static/css/site.css dari tema bawaan yang "
                              "terpasang lalu ulangi perubahan Anda")
+
+
+#: The PDF's stylesheet, in a theme's ``static/`` (``output/pdf/document.py`` reads it by this name).
+PRINT_STYLESHEET = "print-pdf.css"
+#: Rules of the shipped ``print-pdf.css`` a copy made for a letterhead keeps from the version it came from: a part
+#: of a rule's selector, what its declarations must say, and what a copy without it prints.
+_PRINT_RULES = (
+    ("h1.judul-bab:has(+ .isi-bab:has(", re.compile(r"page\s*:\s*lanskap"),
+     "bab yang dibuka tabel lebar (mis. Lampiran A) tidak mulai di halaman lanskap tabelnya: judul bab dan kalimat "
+     "pertamanya tercetak sendiri di halaman tegak yang hampir kosong (aturan h1.judul-bab:has(+ .isi-bab…) "
+     "{ page: lanskap })"),
+    (".grafik-lanjutan", re.compile(r"break-before\s*:\s*page"),
+     "potongan grafik panjang tidak mulai di halaman sendiri: potongan terakhir yang pendek terselip di bawah "
+     "potongan sebelumnya dan ringkasannya terpisah ke halaman berikut (.grafik-lanjutan { break-before: page })"),
+    ("figure.grafik-terpotong .grafik-svg svg", re.compile(r"max-height"),
+     "potongan grafik diperkecil ke 185 mm sehingga namanya tercetak lebih kecil dan halamannya sepertiga kosong "
+     "(figure.grafik-terpotong .grafik-svg svg { max-height: 235mm })"),
+)
+
+
+def _check_print_stylesheet(path: Path, rel: str, diags: Diagnostics) -> None:
+    """A site theme's ``static/print-pdf.css`` (copied for the pemda's own letterhead) without print rules the
+    shipped one has since: said once at its first line, with what the PDF loses and what to do.
+
+    Why: the copy replaces the shipped stylesheet whole, so a site that copied it before 0.2.13 printed its
+    Lampiran's title on a portrait page nine-tenths empty and its long charts in shrunken pieces, while the
+    bundled examples did not, and the build said nothing. Looked for by rule (selector and declaration), not by
+    selector alone: a copy from before has ``.grafik-lanjutan`` too, without its page break."""
+    try:
+        text = _CSS_COMMENT.sub(" ", path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return  # the PDF's layout reads what it can
+    rules = [(" ".join(found.group(1).split()), found.group(2)) for found in _CSS_RULE.finditer(text)]
+    lost = [what for part, says, what in _PRINT_RULES
+            if not any(part in selector and says.search(body) for selector, body in rules)]
+    if lost:
+        diags.warn((rel, 1), f"{PRINT_STYLESHEET} tema situs menggantikan seluruh {PRINT_STYLESHEET} bawaan, tetapi "
+                             f"salinan ini dari lkjip versi lama dan tidak memuat {len(lost)} aturan cetak PDF versi "
+                             f"ini: {'; '.join(lost)}. Salin ulang static/{PRINT_STYLESHEET} dari tema bawaan yang "
+                             "terpasang lalu ulangi perubahan Anda (mis. kop surat), atau hapus salinan ini agar "
+                             "aturan bawaan yang dipakai")
 
 
 #: The folders of a theme the build reads: page templates (Jinja) and the files published under ``aset/``.

@@ -21,12 +21,13 @@ from ...core.epoch import source_date_epoch
 from ...core.fmt import fmt_date, fmt_nip
 from ...core.model import Chapter, Report
 from ...core.templates import theme_errors
+from ...load.theme import PRINT_STYLESHEET
 from ...markdown.renderer import toc_text
 from ...markdown.urls import pdf_anchor
 
 PDF_VARIANT = "pdf/a-3b"
 TEMPLATE = "pdf/laporan.html"
-STYLESHEET = "print-pdf.css"
+STYLESHEET = PRINT_STYLESHEET
 FRONT_KINDS = ("kata-pengantar", "ikhtisar")
 MIME_TYPES = {
     ".yaml": "application/yaml", ".yml": "application/yaml", ".csv": "text/csv", ".json": "application/json",
