@@ -55,7 +55,8 @@ SITUS = "situs.yaml"
 # A stderr line is a diagnostic, the count summary or the "nothing written" notice; anything else is a leak.
 _ALLOWED_LINE = re.compile(
     r"^(\S+:\d+: (galat|peringatan): .+|\d+ galat, \d+ peringatan\.|"
-    r"Tidak ada berkas yang ditulis; hasil build sebelumnya tetap utuh\.|"
+    r"Tidak ada berkas yang ditulis; (hasil build sebelumnya di \S+ tetap utuh|folder \S+ belum ada dan tidak "
+    r"dibuat)\.|"
     r"Pemeriksaan selesai: ada galat; perbaiki baris yang disebut, lalu jalankan lagi\.)$"
 )
 _ENGLISH = re.compile(r"\b(error|errors|traceback|exception|expected|found|invalid|missing|not|the|while|could|"
@@ -643,6 +644,27 @@ def test_broken_input_is_rejected_and_build_kept(project: Path, case: Case, caps
     assert code == 1, f"kode keluar {code}; stderr:\n{err}"
     _assert_clean_failure(err, case.file, case.line, case.says)
     assert _state(project) == before
+
+
+
+def test_a_refused_release_in_a_site_never_built_says_no_build_was_made(fresh_project: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A webmaster's first 'lkjip terbitkan' in a fresh site, refused for the scaffold's sample values, ended
+    "hasil build sebelumnya tetap utuh" beside a site never built: it says the folder is not there and was not made."""
+    capsys.readouterr()
+    assert main(["terbitkan", "contoh-2023", "--situs", str(fresh_project), "--no-pdf"]) == 1
+    err = capsys.readouterr().err
+    assert err.endswith("\nTidak ada berkas yang ditulis; folder build/ belum ada dan tidak dibuat.\n"), err
+    assert not (fresh_project / "build").exists()
+
+
+def test_a_refused_build_names_the_earlier_build_it_kept(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """After a build, a refused one says the earlier build is kept, and where (``--output`` may put it elsewhere)."""
+    replace(LAPORAN, "periode: tahunan", "periode: tahun")(project)
+    capsys.readouterr()
+    assert main(["build", "--situs", str(project), "--no-pdf"]) == 1
+    err = capsys.readouterr().err
+    assert err.endswith("\nTidak ada berkas yang ditulis; hasil build sebelumnya di build/ tetap utuh.\n"), err
 
 
 def test_distinct_cases() -> None:

@@ -14,6 +14,7 @@ import importlib
 import importlib.util
 import os
 import sys
+from pathlib import Path
 from typing import Callable, Sequence
 
 from .. import __version__
@@ -29,7 +30,8 @@ from ..core.refusals import refused
 from ..core.resources import GUIDES
 from ..core.signals import exit_code, stopping
 from ..sheets.layout import COLUMN_KEYS, OPTIONAL_KEYS
-from .common import EXIT_BUSY, EXIT_CONTENT, EXIT_INTERNAL, EXIT_PIPE, EXIT_USAGE, UsageError, others, shown
+from .common import (EXIT_BUSY, EXIT_CONTENT, EXIT_INTERNAL, EXIT_PIPE, EXIT_USAGE, UsageError, others, shown,
+                     site_folder)
 from .messages import report_diagnostics
 from .usage import Parser
 
@@ -181,6 +183,28 @@ AFTER_ERRORS = {"check": "Pemeriksaan selesai: ada galat; perbaiki baris yang di
                 "pdf": "PDF tidak ditulis: perbaiki galat yang disebut, juga yang di laporan lain, lalu jalankan lagi."}
 
 
+def nothing_written(args: argparse.Namespace) -> str:
+    """What a refused ``build`` or ``terbitkan`` left as it was, said as it is: the earlier build where there is
+    one (named, as ``--output`` may put it elsewhere), and where there is none (a first build, a release refused
+    before any build) that the folder was not made.
+
+    Why: a webmaster's first ``lkjip terbitkan`` in a fresh site, refused for the scaffold's sample values, ended
+    "hasil build sebelumnya tetap utuh" beside a site that had never been built, and went looking for it."""
+    message = AFTER_ERRORS.get(args.command, NOTHING_WRITTEN)
+    if args.command not in ("build", "terbitkan"):
+        return message
+    try:
+        root = site_folder(args)
+    except UsageError:
+        return message
+    out = Path(args.output).resolve() if args.output else root / "build"
+    name = f"{out.name}/" if out.parent == root else str(out)
+    built = out.is_dir() and any(out.iterdir())
+    if built:
+        return f"Tidak ada berkas yang ditulis; hasil build sebelumnya di {name} tetap utuh."
+    return f"Tidak ada berkas yang ditulis; folder {name} belum ada dan tidak dibuat."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -196,11 +220,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except PoolError as exc:
         print(f"lkjip: galat pelaksana: {exc}", file=sys.stderr)
-        print(NOTHING_WRITTEN, file=sys.stderr)
+        print(nothing_written(args), file=sys.stderr)
         return EXIT_USAGE
     except ContentError as exc:
         report_diagnostics(exc.diagnostics, shown=shown(args), others=others(args))
-        print(AFTER_ERRORS.get(args.command, NOTHING_WRITTEN), file=sys.stderr)
+        print(nothing_written(args), file=sys.stderr)
         return EXIT_CONTENT
     except SiteBusy as exc:  # another command's, not this one's: it says who, and how to end a hung one
         print(f"lkjip: {exc}.", file=sys.stderr)
