@@ -8,17 +8,24 @@ block (three or four backticks) holding the file.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shlex
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import pytest
+from conftest import copy_examples
+from jinja2.defaults import DEFAULT_NAMESPACE
 
 from lkjip_site.build import BuildOptions, build
 from lkjip_site.cli.main import _parser, main
-from lkjip_site.core.resources import GUIDES
+from lkjip_site.core.resources import GUIDES, PACKAGE_THEMES
+from lkjip_site.load.theme import KIND_PARTS
+from lkjip_site.output import theme
 from lkjip_site.output.csp import headers_file
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "panduan-penulis.md"
@@ -192,3 +199,52 @@ def test_the_first_steps_name_every_key_a_new_site_must_write(tmp_path: Path,
     for key in sorted(keys):
         assert key in readme_step.group(1), key
         assert f"`{key}`" in site_step, key
+
+
+THEME_DOC = Path(__file__).resolve().parents[1] / "docs" / "tema.md"
+
+
+def theme_doc_names() -> dict[str, set[str]]:
+    """The names of docs/tema.md: each section's heading (a template's name, "Semua halaman" or "Filter dan
+    fungsi") → the names in the first column of its table."""
+    out: dict[str, set[str]] = {}
+    for section in re.split(r"^## ", THEME_DOC.read_text(encoding="utf-8"), flags=re.M)[1:]:
+        heading = section.splitlines()[0]
+        title = re.match(r"`([^`]+)`", heading)
+        cells = [line.split("|")[1] for line in section.splitlines() if line.startswith("| `")]
+        out[title.group(1) if title else heading.split(" (")[0]] = {n for c in cells for n in re.findall(r"`(\w+)`", c)}
+    return out
+
+
+def test_every_template_value_the_theme_doc_names_is_given_to_that_template(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A webmaster copying home.html or cari.html learnt the names it may use (``instansi_per_jenis``,
+    ``pilihan_per_jenis``, ``grafik_jenis``, the ``per_jenis`` filter) from nowhere but the shipped template. The doc
+    that lists them names only what the build gives each template (recorded while the bundled examples build), every
+    filter it names is one the theme's Jinja has, every template the examples render has its table, and every name a
+    copy is warned to lack (``load/theme.py``) is in its template's table or among the filters."""
+    given: dict[str, set[str]] = {}
+    real = theme.render_text
+
+    def recording(env: Any, template: str, page_url: str, **context: Any) -> str:
+        given.setdefault(template, {"page_url"}).update(context)
+        return real(env, template, page_url, **context)
+
+    for module in [m for name, m in sys.modules.items() if name.startswith("lkjip_site.")]:
+        if getattr(module, "render_text", None) is real:  # (reportjob renders a chapter's page with it directly)
+            monkeypatch.setattr(module, "render_text", recording)
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)  # every page rendered in this process, where it is recorded
+    site = copy_examples(tmp_path / "situs")
+    assert main(["build", "--situs", str(site), "--no-pdf", "--tanpa-cache"]) == 0
+    documented = theme_doc_names()
+    everywhere = set.intersection(*given.values())
+    assert documented.pop("Semua halaman") <= everywhere
+    env = theme.make_env([PACKAGE_THEMES / "default"])
+    functions = documented.pop("Filter dan fungsi")
+    assert functions == ((set(env.filters) - set(jinja2.filters.FILTERS))
+                         | (set(env.globals) - set(DEFAULT_NAMESPACE)))
+    assert set(given) - {"404.html"} == set(documented)
+    for template, names in documented.items():
+        assert names <= given[template], (template, names - given[template])
+    for template, (name, _lost) in KIND_PARTS.items():
+        assert name in documented.get(template, functions), template

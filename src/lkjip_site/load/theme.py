@@ -81,7 +81,7 @@ def _check_template(path: Path, rel: str, diags: Diagnostics, name: str) -> None
 
 #: Shipped templates that show the portal's kinds of instansi (``compute/jenis_instansi.py``), the name a copy must
 #: use for it, and what a copy without it leaves out.
-_KIND_PARTS = {
+KIND_PARTS = {
     "perbandingan.html": ("grafik_jenis", "halaman perbandingan yang memuat lebih dari satu jenis instansi (mis. Dinas "
                           "dan Kecamatan) tampil tanpa grafik, karena grafiknya kini satu untuk setiap jenis "
                           "(grafik_jenis), bukan satu grafik semua instansi (figure)"),
@@ -101,9 +101,9 @@ def _check_kinds_shown(text: str, rel: str, diags: Diagnostics, name: str) -> No
     Why: a webmaster's own ``perbandingan.html`` (copied to change a heading) showed no chart at all on a year's page
     once the portal compared each kind apart: that page hands one chart a kind (``grafik_jenis``) and no longer the
     one chart of every instansi (``figure``) the copy reads; the build said nothing."""
-    if name not in _KIND_PARTS or _KIND_PARTS[name][0] in text:
+    if name not in KIND_PARTS or KIND_PARTS[name][0] in text:
         return
-    used, lost = _KIND_PARTS[name]
+    used, lost = KIND_PARTS[name]
     diags.warn((rel, 1), f"templat ini salinan {name} dari lkjip versi lama dan tidak memakai {used}: {lost}. Salin "
                          f"ulang templates/{name} dari tema bawaan yang terpasang lalu ulangi perubahan Anda, atau "
                          "hapus salinan ini agar templat bawaan yang dipakai")
