@@ -67,7 +67,7 @@ from lkjip_site.markdown.parser import make_parser
 from lkjip_site.output import theme
 from lkjip_site.output.pdf import document, fonts, layout, ua
 
-from conftest import REPO, chapter_pages_rendered
+from conftest import REPO, SLUG, chapter_pages_rendered
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "pdf"
 SOURCE = FIXTURE / "content" / "laporan" / "contoh"
@@ -1055,6 +1055,29 @@ def test_all_fonts_embedded_and_from_theme(rendered: Rendered) -> None:
         assert name in served
         assert Path(served[name]).read_bytes() == (THEME_FONTS / name).read_bytes()
 
+
+
+def test_a_sites_own_print_stylesheet_prints_in_the_shipped_themes_fonts(fresh_project_charted: Path, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A webmaster copies print-pdf.css to the site's theme for a letterhead, as penerbitan.md says: its
+    ``@import url("fonts/fonts.css")`` reads beside the copy, in the site's theme, which has no fonts. The PDF was set
+    in the machine's DejaVu, said as 'sumber … ditolak (bukan berkas lokal di folder laporan atau tema)'; a file the
+    site's theme lacks is the shipped theme's, as on the site (aset/)."""
+    root = fresh_project_charted
+    copy = root / "themes" / "default" / "static" / "print-pdf.css"
+    copy.parent.mkdir(parents=True)
+    copy.write_text((REPO / "themes" / "default" / "static" / "print-pdf.css").read_text(encoding="utf-8")
+                    + "\n.kop-surat { font-weight: 700; }\n", encoding="utf-8")
+    capsys.readouterr()
+    target = tmp_path / "laporan.pdf"
+    assert cli_main(["pdf", SLUG, "--situs", str(root), "--output", str(target)]) == 0
+    out, err = capsys.readouterr()
+    assert "ditolak" not in out + err
+    seen: set[tuple[int, int]] = set()
+    with pikepdf.open(target) as pdf:
+        names = {str(f.BaseFont).split("+")[-1] for page in pdf.pages for f in _fonts(page.Resources, seen)
+                 if f.Subtype != "/Type3"}
+    assert names and all(name.startswith("Noto") for name in names), names
 
 def test_remote_image_refused_not_fetched(rendered: Rendered) -> None:
     assert rendered.refused == ["https://example.invalid/peta.png"]

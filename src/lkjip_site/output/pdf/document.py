@@ -358,8 +358,28 @@ def prepare_pdf(report: Report, site: Any, env: jinja2.Environment, attachments:
         epoch=stamp,
         front_anchor="bagian-depan" if front_parts else None,
         body_anchor="bagian-isi" if body_parts else None,
-        files=job_files(roots, [a.path for a in specs if a.data is None], {} if read is None else read),
+        files=themes_overlaid(job_files(roots, [a.path for a in specs if a.data is None],
+                                        {} if read is None else read), statics),
     )
+
+
+def themes_overlaid(files: dict[str, bytes], statics: Sequence[Path]) -> dict[str, bytes]:
+    """``files`` with each theme's ``static/`` given the files it lacks from the themes it overrides (the later
+    ``statics``), at the same path inside it: what the site publishes under ``aset/`` (``theme.collect_static``).
+
+    Why: a site's own ``print-pdf.css`` (copied for its letterhead, as penerbitan.md says) imports ``fonts/fonts.css``
+    beside itself, in the site's theme, which has no fonts: the fetcher refused it, the PDF was set in whatever
+    fonts the machine had, and the one word was 'sumber … ditolak (bukan berkas lokal di folder laporan atau
+    tema)'."""
+    out = dict(files)
+    folders = [d.resolve() for d in statics]
+    for i, folder in enumerate(folders):
+        for lower in folders[i + 1:]:
+            inside = f"{lower}{os.sep}"
+            for path, data in files.items():
+                if path.startswith(inside):
+                    out.setdefault(str(folder / path[len(inside):]), data)
+    return dict(sorted(out.items()))
 
 
 def job_files(roots: Sequence[Path], extra: Sequence[Path], read: dict[str, bytes]) -> dict[str, bytes]:
