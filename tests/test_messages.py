@@ -538,6 +538,12 @@ CASES = [
          "themes/default/static/print-pdf.css", 1, "peringatan", "print-pdf.css tema situs menggantikan seluruh "
          "print-pdf.css bawaan, tetapi salinan ini dari lkjip versi lama dan tidak memuat 3 aturan cetak PDF versi "
          "ini: bab yang dibuka tabel lebar (mis. Lampiran A) tidak mulai di halaman lanskap tabelnya"),
+    # the letterhead's print-pdf.css saved beside css/site.css: published as aset/css/print-pdf.css, never read by
+    # the PDF, with no word
+    Case("tema-cetak-tempat", _theme_file("static/css/print-pdf.css", "@page { margin: 40mm 22mm 24mm 28mm; }\n"),
+         "themes/default/static/css/print-pdf.css", 1, "peringatan", "print-pdf.css di sini tidak dibaca saat membuat "
+         "PDF (hanya terbit di aset/); PDF memakai print-pdf.css yang langsung di static/: pindahkan ke "
+         "themes/default/static/print-pdf.css"),
     # the instansi renamed in laporan.yaml (line 7): the scaffold's foreword (line 6) still names Kecamatan Contoh
     Case("nama-instansi-contoh", replace(LAPORAN, "  nama: Kecamatan Contoh\n", "  nama: Dinas Kesehatan\n"),
          f"{R}/00-kata-pengantar.md", 6, "peringatan", "teks menyebut 'Kecamatan Contoh', padahal instansi laporan "

@@ -63,6 +63,7 @@ def check_site_theme(root: Path, tema: str, diags: Diagnostics) -> None:
         printed = folder / "static" / PRINT_STYLESHEET
         if printed.is_file():
             _check_print_stylesheet(printed, rel_path(printed, root), diags)
+        _check_print_stylesheet_place(folder / "static", root, diags)
 
 
 def _check_template(path: Path, rel: str, diags: Diagnostics, name: str) -> None:
@@ -235,6 +236,21 @@ def _check_print_stylesheet(path: Path, rel: str, diags: Diagnostics) -> None:
                              f"ini: {'; '.join(lost)}. Salin ulang static/{PRINT_STYLESHEET} dari tema bawaan yang "
                              "terpasang lalu ulangi perubahan Anda (mis. kop surat), atau hapus salinan ini agar "
                              "aturan bawaan yang dipakai")
+
+
+def _check_print_stylesheet_place(static: Path, root: Path, diags: Diagnostics) -> None:
+    """A ``print-pdf.css`` saved anywhere in a theme's ``static/`` but at its top, where the PDF reads it.
+
+    Why: beside ``css/site.css`` and ``css/cetak.css`` (the two stylesheets penerbitan.md lists under ``static/``)
+    is where a webmaster puts a letterhead's stylesheet; it was published as ``aset/css/print-pdf.css``, the PDF
+    kept the shipped one, and nothing said why the letterhead did not print."""
+    if not static.is_dir():
+        return
+    for path in sorted(static.rglob(PRINT_STYLESHEET)):
+        if path.is_file() and path.parent != static:
+            diags.warn((rel_path(path, root), 1), f"{PRINT_STYLESHEET} di sini tidak dibaca saat membuat PDF (hanya "
+                                                  f"terbit di aset/); PDF memakai {PRINT_STYLESHEET} yang langsung di "
+                                                  f"static/: pindahkan ke {rel_path(static / PRINT_STYLESHEET, root)}")
 
 
 #: The folders of a theme the build reads: page templates (Jinja) and the files published under ``aset/``.
