@@ -1096,6 +1096,7 @@ def test_a_copy_of_print_pdf_css_without_a_print_rule_is_named_with_what_the_pdf
     assert said.startswith("themes/kabku/static/print-pdf.css:1: peringatan: ") and "tidak memuat 1 aturan" in said
     assert lost in said and "Salin ulang static/print-pdf.css" in said
 
+
 def test_the_shipped_themes_page_templates_pass_the_site_theme_check(tmp_path: Path) -> None:
     """A site that copies the shipped templates to change one line gets no warning for what it did not write: the
     charts' JSON data blocks (``<script type="application/json">``, never run) were read as inline scripts."""
@@ -1105,7 +1106,6 @@ def test_the_shipped_themes_page_templates_pass_the_site_theme_check(tmp_path: P
     diags = Diagnostics()
     check_site_theme(tmp_path, "default", diags)
     assert [d.format() for d in diags.items] == []
-
 
 
 def test_sample_head_and_chapters_are_told_from_an_authors_own(fresh_project_charted: Path,

@@ -27,9 +27,7 @@ from markdown_it import MarkdownIt
 
 from .archive.history import plan_history, read_released, restored
 from .archive.release import release_target, store_release, unread_sources
-from .archive.store import (ARCHIVE_DIR, ArchivedVersion, load_archive, lost_compared, lost_compared_message,
-                            lost_recorded, lost_recorded_message, missing_release_message, missing_releases,
-                            snapshot_times)
+from .archive.store import ARCHIVE_DIR, ArchivedVersion, load_archive, lost_versions, snapshot_times
 from .compute.report import COMPUTED_LATER
 from .compute.earlier import same_instansi, spelled_otherwise
 from .compute.site import check_config, check_site_renames, compute_one, compute_site, instansi_names
@@ -479,22 +477,11 @@ Blocking = Callable[[Diagnostic], bool] | None
 
 
 def _say_lost(archive: list[ArchivedVersion], opts: BuildOptions, diags: Diagnostics, hashes: ContentHashes) -> None:
-    """An error for each released version lost from ``arsip/``, each once, at the first record of it: ``build/``'s
-    ``versi.json`` (in ``opts.out``), a released change page's link to it
-    (:func:`~.archive.store.lost_compared`), a released manifest's ``versi_sebelumnya``
-    (:func:`~.archive.store.lost_recorded`); ``build``, ``check`` and ``terbitkan`` stop on it. ``hashes``: the
-    build's (the pages' links among their facts).
-
-    Why one function: ``check`` read the change pages only, so with 1.1 and 1.2 lost it named 1.2 where ``build``
-    named both; an author checking before a build was told half of what the build then refused."""
-    gone = missing_releases(opts.out, opts.root, archive)
-    for slug, versi in gone:
-        diags.error((f"{ARCHIVE_DIR}/{slug}/{versi}", 1), missing_release_message(slug, versi))
-    compared = lost_compared(archive, gone, hashes)
-    for lost in compared:
-        diags.error((lost.page, lost.line), lost_compared_message(lost))
-    for recorded in lost_recorded(archive, gone + [(lost.slug, lost.versi) for lost in compared]):
-        diags.error((recorded.manifest, recorded.line), lost_recorded_message(recorded))
+    """An error for each released version lost from ``arsip/`` (:func:`~.archive.store.lost_versions`), at the first
+    record of it; ``build``, ``check`` and ``terbitkan`` stop on it. ``hashes``: the build's (the change pages' links
+    among their facts)."""
+    for lost in lost_versions(opts.out, opts.root, archive, hashes):
+        diags.error(lost.at, lost.message)
 
 
 def build_date() -> dt.date | None:

@@ -379,6 +379,37 @@ def lost_recorded_message(lost: LostRecorded) -> str:
             "'lkjip verifikasi'")
 
 
+@dataclass(frozen=True)
+class LostVersion:
+    """A released version lost from ``arsip/``, at the first record of it (:func:`lost_versions`)."""
+
+    slug: str
+    versi: str
+    at: tuple[str, int]  # the record's file and line: the folder itself when build/'s versi.json says it
+    message: str
+
+    @property
+    def folder(self) -> str:
+        return f"{ARCHIVE_DIR}/{self.slug}/{self.versi}"
+
+
+def lost_versions(out: Path, root: Path, archive: list[ArchivedVersion],
+                  hashes: ContentHashes | None = None) -> list[LostVersion]:
+    """Every released version lost from ``arsip/``, each once, at the first record of it: ``build/``'s
+    ``versi.json`` (:func:`missing_releases`), a released change page's link (:func:`lost_compared`), a released
+    manifest's ``versi_sebelumnya`` (:func:`lost_recorded`). Why one function: ``build``, ``check``, ``terbitkan`` and
+    ``verifikasi`` each ran the three in turn, and ``check`` once ran one of them only (it named half of what the
+    build then refused)."""
+    gone = missing_releases(out, root, archive)
+    lost = [LostVersion(slug, versi, (f"{ARCHIVE_DIR}/{slug}/{versi}", 1), missing_release_message(slug, versi))
+            for slug, versi in gone]
+    compared = lost_compared(archive, gone, hashes)
+    lost += [LostVersion(c.slug, c.versi, (c.page, c.line), lost_compared_message(c)) for c in compared]
+    recorded = lost_recorded(archive, gone + [(c.slug, c.versi) for c in compared])
+    lost += [LostVersion(r.slug, r.versi, (r.manifest, r.line), lost_recorded_message(r)) for r in recorded]
+    return lost
+
+
 def _verified(expected: list[FileEntry], found: dict[str, Held], hashes: ContentHashes,
               manifest: str) -> list[tuple[str, str]]:
     """:func:`~.manifest.compare_files` of files held by reference: a file whose size and hash (known, or read
@@ -479,8 +510,9 @@ def version_files(manifest: Manifest, site: dict[str, bytes], sources: dict[str,
 def _with_folder(path: Path, target: str) -> str:
     """``mkdir -p <folder> && `` when the folder ``path`` is written into is gone too, else nothing.
 
-    Why: a lost folder (``sumber/gambar/`` deleted with its logo) left the printed ``unzip -p … > …/gambar/logo.svg``
-    failing as run ("No such file or directory"): the shell's ``>`` makes no folder."""
+    Why: a lost folder (``sumber/gambar/`` deleted with its logo) left the printed
+    ``unzip -p … > …/gambar/logo.svg`` failing as run ("No such file or directory"): the shell's ``>`` makes no
+    folder."""
     if path.parent.is_dir():
         return ""
     return f"mkdir -p {shlex.quote(target.rsplit('/', 1)[0])} && "

@@ -27,9 +27,8 @@ from ..load.yamltree import load_yaml
 from ..output.versions import version_key
 from .manifest import (CHECKSUMS, CRLF_CHANGED, EXTRA_FILE, MANIFEST, README, SITE_DIR, SOURCE_DIR, checksums,
                        compare_files, folder_entries, tree_digest)
-from .store import (ARCHIVE_DIR, EXTRA_REMEDY, ArchivedVersion, empty_folders, load_archive, lost_compared,
-                    lost_compared_message, lost_recorded, lost_recorded_message, missing_release_message,
-                    missing_releases, read_tree, read_version)
+from .store import (ARCHIVE_DIR, EXTRA_REMEDY, ArchivedVersion, empty_folders, load_archive, lost_versions, read_tree,
+                    read_version)
 
 #: An empty folder inside a released version: the manifest names files only, and nothing was released there.
 EXTRA_FOLDER = ("folder tambahan yang tidak ada di manifest (versi terbitan tidak memuat folder kosong); hapus "
@@ -86,16 +85,12 @@ def verify(root: Path, out: Path, diags: Diagnostics) -> Verification:
             _check_build(av, out, root, result)
         if len(result.problems) > before:
             result.broken.add((av.slug, av.versi))
-    gone = missing_releases(out, root, archive) if result.build_checked else []
-    lost = [(slug, versi, "hilang: " + missing_release_message(slug, versi)) for slug, versi in gone]
-    # a copy of arsip/ alone, or a clone before its first build, says it too
-    compared = lost_compared(archive, gone)
-    lost += [(c.slug, c.versi, f"hilang: {lost_compared_message(c)} ({c.page}:{c.line})") for c in compared]
-    recorded = lost_recorded(archive, gone + [(c.slug, c.versi) for c in compared])
-    lost += [(r.slug, r.versi, f"hilang: {lost_recorded_message(r)} ({r.manifest}:{r.line})") for r in recorded]
-    lost.sort(key=lambda item: (item[0], version_key(item[1])))
-    result.problems += [(f"{ARCHIVE_DIR}/{slug}/{versi}", message) for slug, versi, message in lost]
-    result.lost = [(slug, versi) for slug, versi, _ in lost]
+    lost = sorted(lost_versions(out, root, archive), key=lambda v: (v.slug, version_key(v.versi)))
+    # said at the folder, with the record that names it (a copy of arsip/ alone, or a clone before its first build,
+    # has no build/: its change pages and manifests say it)
+    result.problems += [(v.folder, f"hilang: {v.message}" + ("" if v.at[0] == v.folder else " ({}:{})".format(*v.at)))
+                        for v in lost]
+    result.lost = [(v.slug, v.versi) for v in lost]
     return result
 
 
