@@ -13,7 +13,9 @@ kind: a kecamatan's laporan.yaml copied for a dinas keeps its ``jenis: kecamatan
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..core.model import Instansi
 from ..core.suggest import did_you_mean
@@ -63,6 +65,18 @@ OTHER = Kind("lainnya", "Perangkat daerah lainnya", ())
 _BY_WORD = {_words(word): kind for kind in (*KINDS, OTHER) for word in (kind.key, *kind.aliases)}
 ORDER = {kind.key: i for i, kind in enumerate((*KINDS, OTHER))}
 HEADINGS = {kind.key: kind.heading for kind in (*KINDS, OTHER)}
+_BY_KEY = {kind.key: kind for kind in (*KINDS, OTHER)}
+T = TypeVar("T")
+
+
+def grouped_by_kind(items: Iterable[T], key: Callable[[T], str]) -> list[tuple[Kind, list[T]]]:
+    """``items`` grouped by kind of instansi (``key``: an item's kind's key), the groups in the kinds' order
+    (:data:`KINDS`, then :data:`OTHER`), each in the order given. One grouping for every place the portal shows
+    kinds apart: the comparisons' tables and charts, a year's reports, the search filter, the list of instansi."""
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return [(_BY_KEY[k], listed) for k, listed in sorted(groups.items(), key=lambda group: ORDER[group[0]])]
 
 
 def kind_of_name(nama: str) -> Kind | None:

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Mapping
 
 from ..core import fmt
 from ..compute.earlier import earlier_names
-from ..compute.jenis_instansi import HEADINGS, ORDER, kind_of
+from ..compute.jenis_instansi import HEADINGS, ORDER, grouped_by_kind, kind_of
 from ..core.addresses import folded, instansi_addresses, instansi_slug
 from ..core.memo import Memo
 from ..core.model import PERIOD_ORDER, Missing, Report, Site
@@ -178,10 +178,7 @@ def by_kind(rows: list[Figures]) -> list[tuple[str, str, list[Figures]]]:
     (``jenis_instansi.KINDS``): a comparison's tables and charts, one a kind. Why: a year's page ranked Dinas
     Kesehatan (maternal mortality, stunting) below two kecamatan in one table and one chart, as if their averages
     were of one scale; a DPRD member comparing the kecamatan met every instansi between them."""
-    out: dict[str, list[Figures]] = {}
-    for f in rows:
-        out.setdefault(f.jenis, []).append(f)
-    return [(kind, HEADINGS[kind], items) for kind, items in sorted(out.items(), key=lambda k: ORDER[k[0]])]
+    return [(kind.key, kind.heading, items) for kind, items in grouped_by_kind(rows, lambda f: f.jenis)]
 
 
 def by_instansi(rows: list[Figures]) -> dict[str, tuple[str, list[Figures]]]:
@@ -199,12 +196,10 @@ def instansi_by_kind(groups: dict[str, tuple[str, list[Figures]]]) -> list[tuple
     [(address, name)])], none when they are of one kind. Why: the home page's folded "Setiap instansi dari tahun ke
     tahun" listed 40 names ordered by kind without a word of which kind began where; a citizen looking for their
     kecamatan read past every dinas and badan to learn where the kecamatan start."""
-    kinds: dict[str, list[tuple[str, str]]] = {}
-    for address, (name, items) in groups.items():
-        kinds.setdefault(items[0].jenis, []).append((address, name))
+    kinds = grouped_by_kind(groups.items(), lambda group: group[1][1][0].jenis)
     if len(kinds) < 2:
         return []
-    return [(key, HEADINGS[key], listed) for key, listed in sorted(kinds.items(), key=lambda k: ORDER[k[0]])]
+    return [(kind.key, kind.heading, [(address, name) for address, (name, _) in listed]) for kind, listed in kinds]
 
 
 def published_instansi(versions: Iterable[VersionInfo]) -> list[tuple[str, str]]:

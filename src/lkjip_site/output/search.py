@@ -36,7 +36,7 @@ from pathlib import Path
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
-from ..compute.jenis_instansi import ORDER, Kind
+from ..compute.jenis_instansi import Kind, grouped_by_kind
 from ..core.diagnostics import Diagnostics
 from ..core.files import Held, bodies_of, content, held_items, size
 from ..core.heap import release_freed_memory
@@ -214,12 +214,10 @@ def choices_by_kind(options: list[tuple[str, str]], kinds: list[Kind]) -> list[t
     of a pemda's organisation, each in the order given; none when they are of one kind (no heading then). Why: on a
     phone the filter was one list of every instansi ("BPKAD", "Bappeda", "Dinas …", "Inspektorat", then the
     kecamatan), and a citizen scrolled the wheel through the dinas and badan to find their kecamatan."""
-    groups: dict[str, tuple[Kind, list[tuple[str, str]]]] = {}
-    for option, kind in zip(options, kinds, strict=True):
-        groups.setdefault(kind.key, (kind, []))[1].append(option)
+    groups = grouped_by_kind(zip(options, kinds, strict=True), lambda pair: pair[1].key)
     if len(groups) < 2:
         return []
-    return [(kind.heading, listed) for kind, listed in sorted(groups.values(), key=lambda g: ORDER[g[0].key])]
+    return [(kind.heading, [option for option, _ in listed]) for kind, listed in groups]
 
 
 def index_pages(files: Mapping[str, bytes], diags: Diagnostics, memo: Memo | None = None,

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from ..compute.jenis_instansi import ORDER, Kind, kind_for
+from ..compute.jenis_instansi import Kind, grouped_by_kind, kind_for
 from ..core.fmt import fmt_date
 from ..core.model import Report, period_title, short_name
 from .changes import VersionData
@@ -129,11 +129,7 @@ def by_kind(entries: list[tuple[str, list[VersionInfo]]]) -> list[tuple[Kind, li
     (Badan, Dinas … Kecamatan), each group in the order given (the ``per_jenis`` filter of the theme). Why: a citizen
     looking for "Kecamatan Gambut" among a year's 40 entries read them in one alphabetical list, the kecamatan
     between "BPKAD" and "Inspektorat"."""
-    groups: dict[str, tuple[Kind, list[tuple[str, list[VersionInfo]]]]] = {}
-    for entry in entries:
-        kind = entry_kind(entry)
-        groups.setdefault(kind.key, (kind, []))[1].append(entry)
-    return sorted(groups.values(), key=lambda group: ORDER[group[0].key])
+    return grouped_by_kind(entries, lambda entry: entry_kind(entry).key)
 
 
 def report_metadata(report: Report) -> dict[str, Any]:
